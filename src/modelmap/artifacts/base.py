@@ -1,0 +1,196 @@
+"""The Reader seam: one module per artifact format, header-only, bounded.
+
+A reader takes a path and :class:`Limits` and returns an :class:`ArtifactInfo`, or raises
+:class:`~modelmap.errors.ReadError` naming the file and the limit it hit. Readers never load weights,
+never unpickle, and never allocate memory from a count read from the file without checking that count
+against both a limit and the bytes that are actually left in the file.
+"""
+
+from __future__ import annotations
+
+import mmap
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from modelmap.errors import ReadError
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Size limits every reader honours. Defaults fit real checkpoints (Gemma's 262k-token GGUF vocab)."""
+
+    max_header_bytes: int = 256 * MiB  # safetensors JSON header, GGUF metadata, ONNX metadata scan
+    max_items: int = 4_000_000  # tensors, metadata keys, array elements, vocabulary entries
+    max_string_bytes: int = 64 * MiB  # one string value
+    max_depth: int = 8  # nested arrays / JSON depth / protobuf nesting
+    max_text_bytes: int = 128 * MiB  # tokenizer.json, tiktoken, sentencepiece, config files
+    max_pickle_bytes: int = 64 * MiB  # one pickle stream analysed by fickling
+
+    def scaled(self, factor: float) -> Limits:
+        return Limits(
+            max_header_bytes=int(self.max_header_bytes * factor),
+            max_items=int(self.max_items * factor),
+            max_string_bytes=int(self.max_string_bytes * factor),
+            max_depth=self.max_depth,
+            max_text_bytes=int(self.max_text_bytes * factor),
+            max_pickle_bytes=int(self.max_pickle_bytes * factor),
+        )
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class Tensor:
+    name: str
+    dtype: str
+    shape: tuple[int, ...]
+
+
+@dataclass
+class TokenizerInfo:
+    """A vocabulary in the form the fingerprint needs.
+
+    ``convention`` says how token strings encode bytes: ``bytes`` (tiktoken, tekken: already raw bytes),
+    ``byte-level`` (GPT-2 ``Ġ`` alphabet), ``sentencepiece`` (``▁`` for a space, ``<0xNN>`` byte pieces)
+    or ``wordpiece`` (``##`` continuation). ``tokens`` is the ordinary vocabulary, with every added,
+    special, control or byte-fallback token left out; those are in ``special_tokens``.
+    """
+
+    kind: str
+    convention: str
+    tokens: list[bytes] = field(repr=False)
+    special_tokens: list[str]
+    total_size: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ArtifactInfo:
+    path: str
+    format: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    tensors: list[Tensor] = field(default_factory=list)
+    tensor_count: int = 0
+    tokenizer: TokenizerInfo | None = None
+    security: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    data_offset: int | None = None  # where tensor data starts (for hashing)
+    data_bytes: int | None = None  # how many bytes of tensor data the header declares
+
+
+class Reader(Protocol):
+    id: str
+    description: str
+
+    def sniff(self, head: bytes) -> bool:
+        """True when the first bytes of a file look like this format (content, never the file name)."""
+        ...
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo: ...
+
+
+def fail(path: Path | str, message: str, limit: str | None = None) -> ReadError:
+    return ReadError(str(path), message, limit=limit)
+
+
+def read_head(path: Path, n: int = 64) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(n)
+    except OSError as exc:
+        raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+
+
+def read_bounded(path: Path, limit: int, what: str = "max_text_bytes") -> bytes:
+    """Read a whole small file, refusing before reading when it is larger than ``limit``."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise fail(path, f"file is {size} bytes, more than the {limit}-byte limit", what)
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise fail(path, f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise fail(path, f"file grew past the {limit}-byte limit while reading", what)
+    return data
+
+
+Buffer = bytes | mmap.mmap
+
+
+@contextmanager
+def mapped(path: Path) -> Iterator[Buffer]:
+    """Map a file read-only. Pages are touched only where the parser reads, so a 10 GB file costs nothing."""
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+    with fh:
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise fail(path, f"cannot stat: {exc.strerror or exc}") from exc
+        if size == 0:
+            yield b""
+            return
+        try:
+            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError) as exc:
+            raise fail(path, f"cannot map: {exc}") from exc
+        try:
+            yield mm  # slicing an mmap copies just that slice into bytes; nothing else is read
+        finally:
+            mm.close()
+
+
+class Cursor:
+    """Bounds-checked little-endian reads over a mapped file; every read checks the bytes left first."""
+
+    def __init__(self, path: Path, buf: Buffer, limits: Limits, *, start: int = 0, budget: int | None = None):
+        self.path = path
+        self.buf = buf
+        self.size = len(buf)
+        self.pos = start
+        self.limits = limits
+        self.end_budget = start + (limits.max_header_bytes if budget is None else budget)
+
+    def need(self, n: int, what: str) -> None:
+        if n < 0:
+            raise fail(self.path, f"negative length for {what}")
+        end = self.pos + n
+        if end > self.end_budget and end <= self.size:
+            raise fail(
+                self.path,
+                f"{what} at offset {self.pos} goes past the {self.limits.max_header_bytes}-byte header limit",
+                "max_header_bytes",
+            )
+        if end > self.size:
+            raise fail(self.path, f"file is truncated: {what} at offset {self.pos} needs {n} bytes, "
+                       f"{self.size - self.pos} left")
+
+    def take(self, n: int, what: str) -> bytes:
+        self.need(n, what)
+        data = self.buf[self.pos : self.pos + n]
+        self.pos += n
+        return bytes(data)
+
+    def skip(self, n: int, what: str) -> None:
+        self.need(n, what)
+        self.pos += n
+
+    def uint(self, width: int, what: str) -> int:
+        self.need(width, what)
+        value = int.from_bytes(self.buf[self.pos : self.pos + width], "little")
+        self.pos += width
+        return value
+
+    @property
+    def left(self) -> int:
+        return self.size - self.pos

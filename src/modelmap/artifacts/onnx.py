@@ -1,0 +1,128 @@
+"""ONNX reader: ir_version, opsets, producer, metadata_props, graph inputs/outputs, initializer shapes.
+
+Hand-written instead of ``onnx.load``: the onnx wheel (≈9 MB plus protobuf) is not a dependency and
+``onnx.load`` parses the whole ModelProto into memory, weights included. ONNX is protobuf, so a bounded
+walker over the few fields we need skips initializer ``raw_data`` by length without reading it (the
+file is memory-mapped, so skipped weights are never paged in).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, Tensor, fail, mapped
+from modelmap.artifacts.tokenizer import _varint, iter_fields
+
+_ONNX_DTYPES = {1: "FLOAT", 2: "UINT8", 3: "INT8", 4: "UINT16", 5: "INT16", 6: "INT32", 7: "INT64",
+                8: "STRING", 9: "BOOL", 10: "FLOAT16", 11: "DOUBLE", 12: "UINT32", 13: "UINT64", 16: "BFLOAT16"}
+
+
+def _str(buf: Any, val: tuple[int, int], limits: Limits, path: Path) -> str:
+    off, n = val
+    if n > limits.max_string_bytes:
+        raise fail(path, f"string of {n} bytes at offset {off}", "max_string_bytes")
+    return bytes(buf[off : off + n]).decode("utf-8", errors="replace")
+
+
+def _packed_ints(path: Path, buf: Any, off: int, n: int) -> list[int]:
+    out: list[int] = []
+    i, end = off, off + n
+    data = bytes(buf[off:end])
+    i = 0
+    while i < len(data):
+        v, i = _varint(data, i)
+        if v is None:
+            raise fail(path, "truncated packed dims")
+        out.append(v)
+        if len(out) > 16:
+            raise fail(path, "tensor with more than 16 dims", "max_dims")
+    return out
+
+
+class ONNXReader:
+    id = "onnx"
+    description = "ONNX model: opsets, producer, metadata_props, graph inputs and initializer shapes"
+
+    def sniff(self, head: bytes) -> bool:
+        # ModelProto starts with ir_version (field 1, varint: 0x08 <3..12>) in every exporter we know.
+        return len(head) >= 4 and head[0] == 0x08 and 1 <= head[1] <= 20 and head[2] in (0x12, 0x1A, 0x22, 0x2A, 0x3A, 0x42)
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        with mapped(path) as buf:
+            return self._parse(path, buf, limits)
+
+    def _parse(self, path: Path, buf: Any, limits: Limits) -> ArtifactInfo:
+        meta: dict[str, Any] = {"opset_import": {}}
+        inputs: list[str] = []
+        outputs: list[str] = []
+        tensors: list[Tensor] = []
+        nodes = 0
+        seen_graph = False
+        for f, w, v in iter_fields(path, buf, 0, len(buf)):
+            if f == 1 and w == 0:
+                meta["ir_version"] = v
+            elif f == 8 and w == 2:
+                domain, version = "ai.onnx", 0
+                for f2, w2, v2 in iter_fields(path, buf, v[0], v[0] + v[1]):
+                    if f2 == 1 and w2 == 2:
+                        domain = _str(buf, v2, limits, path) or "ai.onnx"
+                    elif f2 == 2 and w2 == 0:
+                        version = v2
+                meta["opset_import"][domain] = version
+            elif f in (2, 3, 4, 6) and w == 2:
+                meta[{2: "producer_name", 3: "producer_version", 4: "domain", 6: "doc_string"}[f]] = _str(
+                    buf, v, limits, path)[:4096]
+            elif f == 5 and w == 0:
+                meta["model_version"] = v
+            elif f == 14 and w == 2:
+                key = val = ""
+                for f2, w2, v2 in iter_fields(path, buf, v[0], v[0] + v[1]):
+                    if w2 == 2 and f2 == 1:
+                        key = _str(buf, v2, limits, path)
+                    elif w2 == 2 and f2 == 2:
+                        val = _str(buf, v2, limits, path)[:4096]
+                meta.setdefault("metadata_props", {})[key] = val
+            elif f == 7 and w == 2:
+                seen_graph = True
+                for f2, w2, v2 in iter_fields(path, buf, v[0], v[0] + v[1]):
+                    if w2 != 2:
+                        continue
+                    if f2 == 1:
+                        nodes += 1
+                    elif f2 == 2:
+                        meta["graph_name"] = _str(buf, v2, limits, path)
+                    elif f2 in (11, 12):
+                        for f3, w3, v3 in iter_fields(path, buf, v2[0], v2[0] + v2[1]):
+                            if f3 == 1 and w3 == 2:
+                                (inputs if f2 == 11 else outputs).append(_str(buf, v3, limits, path))
+                                break
+                    elif f2 == 5:
+                        tensors.append(self._initializer(path, buf, v2, limits))
+                        if len(tensors) > limits.max_items:
+                            raise fail(path, f"more than {limits.max_items} initializers", "max_items")
+        if not seen_graph:
+            raise fail(path, "no ONNX graph found (not an ONNX ModelProto?)")
+        meta["graph_inputs"] = inputs
+        meta["graph_outputs"] = outputs
+        meta["node_count"] = nodes
+        return ArtifactInfo(path=str(path), format="onnx", metadata=meta, tensors=tensors,
+                            tensor_count=len(tensors))
+
+    def _initializer(self, path: Path, buf: Any, val: tuple[int, int], limits: Limits) -> Tensor:
+        dims: list[int] = []
+        dtype, name = 0, ""
+        for f, w, v in iter_fields(path, buf, val[0], val[0] + val[1]):
+            if f == 1 and w == 0:
+                dims.append(v)
+            elif f == 1 and w == 2:
+                dims.extend(_packed_ints(path, buf, v[0], v[1]))
+            elif f == 2 and w == 0:
+                dtype = v
+            elif f == 8 and w == 2:
+                name = _str(buf, v, limits, path)
+            if len(dims) > 16:
+                raise fail(path, "tensor with more than 16 dims", "max_dims")
+        return Tensor(name, _ONNX_DTYPES.get(dtype, f"type-{dtype}"), tuple(dims))
+
+

@@ -1,0 +1,172 @@
+"""PyTorch pickle checkpoints (.bin/.pt/.pth/.ckpt): static analysis only, never unpickled.
+
+Loading a pickle runs whatever it imports, so this reader never calls ``pickle.load`` or ``torch.load``.
+It lists the imports a pickle makes by walking its opcodes with ``pickletools.genops`` (stdlib, which
+only decodes opcodes) and asks fickling for its safety verdict. Zip-based torch files (``torch.save``
+since 1.6) are opened as zip archives and only their ``*.pkl`` members are read, each bounded by
+``Limits.max_pickle_bytes``; tensor storages under ``data/`` are counted, not read.
+"""
+
+from __future__ import annotations
+
+import io
+import pickletools
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail
+
+# Imports a plain torch/numpy state dict needs; anything else is reported.
+SAFE_IMPORTS = frozenset({
+    "collections.OrderedDict", "collections.defaultdict", "builtins.set", "builtins.frozenset",
+    "builtins.slice", "builtins.complex", "builtins.bytearray", "builtins.dict", "builtins.list",
+    "builtins.tuple", "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_tensor",
+    "torch._utils._rebuild_parameter", "torch._utils._rebuild_parameter_with_state",
+    "torch._utils._rebuild_qtensor", "torch._tensor._rebuild_from_type_v2", "torch.Size", "torch.device",
+    "torch.dtype", "torch.bfloat16", "torch.float16", "torch.float32", "torch.float64", "torch.int8",
+    "torch.uint8", "torch.int16", "torch.int32", "torch.int64", "torch.bool", "torch.per_tensor_affine",
+    "numpy.core.multiarray._reconstruct", "numpy._core.multiarray._reconstruct", "numpy.ndarray",
+    "numpy.dtype", "numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar",
+    "_codecs.encode",
+})
+_STORAGE_SUFFIX = "Storage"
+_STRING_OPS = {"SHORT_BINUNICODE", "BINUNICODE", "BINUNICODE8", "UNICODE", "SHORT_BINSTRING", "BINSTRING",
+               "STRING"}
+_ZIP = b"PK\x03\x04"
+
+
+def is_safe_import(name: str) -> bool:
+    return name in SAFE_IMPORTS or (name.startswith("torch.") and name.endswith(_STORAGE_SUFFIX)
+                                    and name.count(".") == 1)
+
+
+def pickle_imports(data: bytes, where: str) -> tuple[list[str], int]:
+    """Every ``module.name`` a pickle imports, and its opcode count. Raises ReadError on bad opcodes."""
+    imports: list[str] = []
+    strings: list[str] = []
+    count = 0
+    try:
+        for op, arg, _pos in pickletools.genops(io.BytesIO(data)):
+            count += 1
+            if op.name == "GLOBAL" and isinstance(arg, str):
+                imports.append(arg.replace(" ", ".", 1))
+            elif op.name == "STACK_GLOBAL" and len(strings) >= 2:
+                imports.append(f"{strings[-2]}.{strings[-1]}")
+            elif op.name in ("INST",) and isinstance(arg, str):
+                imports.append(arg.replace(" ", ".", 1))
+            if op.name in _STRING_OPS and isinstance(arg, str | bytes):
+                strings.append(arg if isinstance(arg, str) else arg.decode("latin-1"))
+                del strings[:-2]
+    except (ValueError, EOFError, UnicodeDecodeError, KeyError) as exc:
+        raise fail(where, f"not a valid pickle stream: {exc}") from exc
+    return sorted(set(imports)), count
+
+
+def _fickling_verdict(data: bytes) -> tuple[str, str]:
+    from fickling.analysis import check_safety
+    from fickling.fickle import Pickled
+
+    try:
+        result = check_safety(Pickled.load(data))
+    except Exception as exc:  # fickling raises many types on hostile input; the verdict is then unknown
+        return "UNKNOWN", f"fickling could not analyse it: {type(exc).__name__}: {exc}"[:500]
+    return result.severity.name, str(result.to_dict().get("analysis", ""))[:2000]
+
+
+def analyse(data: bytes, where: str) -> tuple[list[dict[str, Any]], list[str]]:
+    imports, _ = pickle_imports(data, where)
+    unsafe = [name for name in imports if not is_safe_import(name)]
+    severity, detail = _fickling_verdict(data)
+    findings: list[dict[str, Any]] = []
+    if unsafe:
+        findings.append({
+            "id": "pickle-unsafe-import",
+            "severity": "high",
+            "where": where,
+            "message": f"pickle imports {', '.join(unsafe[:10])}: loading it would run that code",
+            "imports": unsafe,
+            "fickling": severity,
+            "detail": detail,
+        })
+    elif severity in ("LIKELY_UNSAFE", "LIKELY_OVERTLY_MALICIOUS", "OVERTLY_MALICIOUS"):
+        findings.append({"id": "pickle-unsafe-opcodes", "severity": "high", "where": where,
+                         "message": f"fickling rates this pickle {severity}", "imports": [],
+                         "fickling": severity, "detail": detail})
+    return findings, imports
+
+
+class PickleReader:
+    id = "pickle"
+    description = "PyTorch pickle checkpoints (zip or legacy), analysed statically with fickling"
+
+    def sniff(self, head: bytes) -> bool:
+        return head[:4] == _ZIP or (len(head) >= 2 and head[0] == 0x80 and 2 <= head[1] <= 5)
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(4)
+        except OSError as exc:
+            raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+        if head == _ZIP:
+            return self._zip(path, limits)
+        return self._legacy(path, limits)
+
+    def _zip(self, path: Path, limits: Limits) -> ArtifactInfo:
+        info = ArtifactInfo(path=str(path), format="pytorch-zip")
+        try:
+            with zipfile.ZipFile(path) as zf:
+                members = zf.infolist()
+                if len(members) > limits.max_items:
+                    raise fail(path, f"zip lists {len(members)} members", "max_items")
+                pkls = [m for m in members if m.filename.endswith(".pkl")]
+                if not pkls:
+                    raise fail(path, "zip archive has no .pkl member (not a torch checkpoint)")
+                info.tensor_count = sum(1 for m in members if "/data/" in m.filename
+                                        and not m.filename.endswith("/"))
+                imports: set[str] = set()
+                for m in pkls:
+                    where = f"{path}!{m.filename}"
+                    if m.file_size > limits.max_pickle_bytes:
+                        raise fail(where, f"pickle member is {m.file_size} bytes", "max_pickle_bytes")
+                    with zf.open(m) as fh:
+                        data = fh.read(limits.max_pickle_bytes + 1)
+                    if len(data) > limits.max_pickle_bytes:
+                        raise fail(where, "pickle member is larger than it claims", "max_pickle_bytes")
+                    findings, found = analyse(data, where)
+                    info.security.extend(findings)
+                    imports.update(found)
+                info.metadata["pickle_imports"] = sorted(imports)
+        except zipfile.BadZipFile as exc:
+            raise fail(path, f"broken zip archive: {exc}") from exc
+        except (OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise fail(path, f"cannot read the zip archive: {exc}") from exc
+        return info
+
+    def _legacy(self, path: Path, limits: Limits) -> ArtifactInfo:
+        try:
+            with path.open("rb") as fh:
+                data = fh.read(limits.max_pickle_bytes)
+        except OSError as exc:
+            raise fail(path, f"cannot read: {exc.strerror or exc}") from exc
+        info = ArtifactInfo(path=str(path), format="pickle")
+        # Legacy torch.save writes several pickles back to back (magic, protocol, sys info, data).
+        offset, imports = 0, set()
+        for _ in range(8):
+            if offset >= len(data) or data[offset] != 0x80:
+                break
+            try:
+                ops = list(pickletools.genops(io.BytesIO(data[offset:])))
+            except (ValueError, EOFError, UnicodeDecodeError, KeyError) as exc:
+                if offset == 0:
+                    raise fail(path, f"not a valid pickle stream: {exc}") from exc
+                info.notes.append(f"stopped at offset {offset}: {exc}")
+                break
+            end = offset + ops[-1][2] + 1
+            findings, found = analyse(data[offset:end], f"{path}@{offset}")
+            info.security.extend(findings)
+            imports.update(found)
+            offset = end
+        info.metadata["pickle_imports"] = sorted(imports)
+        return info

@@ -1,0 +1,355 @@
+"""Tokenizer readers: tokenizer.json, tekken JSON, GPT-2 vocab.json, WordPiece vocab.txt,
+tiktoken BPE files and SentencePiece ``.model`` files. The format is sniffed from content, never
+from the file name (a Llama 3 ``tokenizer.model`` is tiktoken text, a Mistral one is SentencePiece,
+and litellm stores tiktoken files under hash-like names).
+
+Hand-written instead of using ``tokenizers``/``sentencepiece``/``tiktoken``: those libraries build a
+runnable tokenizer (and are not dependencies); we only need the list of token strings, read with
+bounded memory. The SentencePiece ``ModelProto`` is decoded with a ~40-line protobuf walker that reads
+only field 1 (pieces) and checks every length against the bytes left.
+
+Every reader returns the *ordinary* vocabulary as raw bytes (see :func:`canonical_tokens`), so that
+the same vocabulary hashes the same whichever file it came from.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, TokenizerInfo, fail, read_bounded
+
+
+def _bytes_to_unicode() -> dict[int, str]:
+    bs = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
+    cs = bs[:]
+    n = 0
+    for b in range(256):
+        if b not in bs:
+            bs.append(b)
+            cs.append(256 + n)
+            n += 1
+    return {b: chr(c) for b, c in zip(bs, cs)}
+
+
+_BYTE_DECODER = {c: b for b, c in _bytes_to_unicode().items()}
+_SP_BYTE = re.compile(r"^<0x[0-9A-Fa-f]{2}>$")
+_WP_SPECIAL = re.compile(r"^\[[A-Za-z0-9_]+\]$")
+_SPACE = "\u2581"  # SentencePiece's "▁"
+
+
+def canonical_tokens(tokens: list[str], convention: str) -> list[bytes]:
+    """Map token strings to the bytes they stand for, one form for every serialisation.
+
+    byte-level: GPT-2's printable alphabet (``Ġ`` = space) back to bytes. sentencepiece: ``▁`` → space,
+    ``<0xNN>`` byte-fallback pieces left out. wordpiece: ``##x`` → ``x``, a word-initial ``x`` → `` x``
+    (the same form llama.cpp gives BERT vocabularies), bracketed specials left out.
+    """
+    out: list[bytes] = []
+    if convention == "byte-level":
+        dec = _BYTE_DECODER
+        for tok in tokens:
+            try:
+                out.append(bytes([dec[c] for c in tok]))
+            except KeyError:
+                out.append(tok.encode("utf-8", errors="surrogatepass"))
+    elif convention == "sentencepiece":
+        for tok in tokens:
+            if _SP_BYTE.match(tok):
+                continue
+            out.append(tok.replace(_SPACE, " ").encode("utf-8", errors="surrogatepass"))
+    elif convention == "bert-gguf":  # llama.cpp's BERT vocabularies: "▁" marks a word start, no "##"
+        for tok in tokens:
+            if _WP_SPECIAL.match(tok):
+                continue
+            out.append(tok.replace(_SPACE, " ").encode("utf-8", errors="surrogatepass"))
+    elif convention == "wordpiece":
+        for tok in tokens:
+            if _WP_SPECIAL.match(tok):
+                continue
+            out.append((tok[2:] if tok.startswith("##") else " " + tok).encode("utf-8", errors="surrogatepass"))
+    else:
+        out = [t.encode("utf-8", errors="surrogatepass") for t in tokens]
+    return out
+
+
+# --- sniffing ---------------------------------------------------------------------------------
+
+_TIKTOKEN_LINE = re.compile(rb"^[A-Za-z0-9+/]+={0,2} \d+\r?$")
+
+
+def sniff_kind(head: bytes) -> str | None:
+    """Guess the tokenizer kind from the first bytes (at least 64)."""
+    stripped = head.lstrip()
+    if stripped[:1] == b"{":
+        return "json"
+    first = head.split(b"\n", 1)[0]
+    if _TIKTOKEN_LINE.match(first):
+        return "tiktoken"
+    if len(head) >= 4 and head[0] == 0x0A:
+        n, i = _varint(head, 1)
+        if n is not None and i < len(head) and head[i] == 0x0A:
+            return "sentencepiece"
+    return None
+
+
+# --- protobuf -----------------------------------------------------------------------------------
+
+
+def _varint(buf: bytes, i: int) -> tuple[int | None, int]:
+    value = 0
+    for shift in range(0, 70, 7):
+        if i >= len(buf):
+            return None, i
+        b = buf[i]
+        i += 1
+        value |= (b & 0x7F) << shift
+        if not b & 0x80:
+            return value, i
+    return None, i
+
+
+def iter_fields(path: Path, buf: bytes, start: int, end: int):  # type: ignore[no-untyped-def]
+    """Yield (field number, wire type, value or (offset, length)) for one protobuf message, bounded."""
+    i = start
+    while i < end:
+        key, i = _varint(buf, i)
+        if key is None or i > end:
+            raise fail(path, f"protobuf is truncated or malformed at offset {i}")
+        field_no, wire = key >> 3, key & 7
+        if wire == 0:
+            v, i = _varint(buf, i)
+            if v is None or i > end:
+                raise fail(path, f"protobuf varint is truncated at offset {i}")
+            yield field_no, wire, v
+        elif wire == 1:
+            if i + 8 > end:
+                raise fail(path, f"file is truncated: protobuf fixed64 at offset {i}")
+            yield field_no, wire, buf[i : i + 8]
+            i += 8
+        elif wire == 2:
+            n, i = _varint(buf, i)
+            if n is None or i + n > end:
+                raise fail(path, f"file is truncated: protobuf field {field_no} at offset {i} claims "
+                           f"{n} bytes, {end - i} left")
+            yield field_no, wire, (i, n)
+            i += n
+        elif wire == 5:
+            if i + 4 > end:
+                raise fail(path, f"file is truncated: protobuf fixed32 at offset {i}")
+            yield field_no, wire, buf[i : i + 4]
+            i += 4
+        else:
+            raise fail(path, f"protobuf wire type {wire} at offset {i} is not supported")
+
+
+# --- readers ------------------------------------------------------------------------------------
+
+
+def _sentencepiece(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
+    core: list[str] = []
+    special: list[str] = []
+    total = 0
+    n_bytes = 0
+    for field_no, wire, val in iter_fields(path, data, 0, len(data)):
+        if field_no != 1 or wire != 2:
+            continue
+        total += 1
+        if total > limits.max_items:
+            raise fail(path, f"more than {limits.max_items} pieces", "max_items")
+        off, n = val
+        piece, ptype = "", 1
+        for f2, w2, v2 in iter_fields(path, data, off, off + n):
+            if f2 == 1 and w2 == 2:
+                piece = data[v2[0] : v2[0] + v2[1]].decode("utf-8", errors="replace")
+            elif f2 == 3 and w2 == 0:
+                ptype = v2
+        if ptype == 1:
+            core.append(piece)
+        elif ptype == 6:
+            n_bytes += 1
+        elif ptype in (2, 3, 4):
+            special.append(piece)
+    if total == 0:
+        raise fail(path, "no SentencePiece pieces found")
+    return TokenizerInfo("sentencepiece", "sentencepiece", canonical_tokens(core, "sentencepiece"),
+                         sorted(set(special)), total, {"byte_pieces": n_bytes})
+
+
+def _tiktoken(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
+    tokens: list[bytes] = []
+    for lineno, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split()
+        if len(parts) != 2 or not parts[1].isdigit():
+            raise fail(f"{path}:{lineno}", "not a tiktoken line (expected '<base64 token> <rank>')")
+        try:
+            tokens.append(binascii.a2b_base64(parts[0]))
+        except (binascii.Error, ValueError) as exc:
+            raise fail(f"{path}:{lineno}", f"bad base64 token: {exc}") from exc
+        if len(tokens) > limits.max_items:
+            raise fail(path, f"more than {limits.max_items} tokens", "max_items")
+    if not tokens:
+        raise fail(path, "no tiktoken ranks found")
+    return TokenizerInfo("tiktoken", "bytes", tokens, [], len(tokens))
+
+
+def _special_from_added(added: Any) -> tuple[list[str], set[str]]:
+    specials: list[str] = []
+    every: set[str] = set()
+    if isinstance(added, list):
+        for item in added:
+            if isinstance(item, dict) and isinstance(item.get("content"), str):
+                every.add(item["content"])
+                specials.append(item["content"])
+    return sorted(set(specials)), every
+
+
+def _convention(doc: dict[str, Any]) -> str:
+    model = doc.get("model") or {}
+    text = json.dumps([doc.get("pre_tokenizer"), doc.get("decoder")])
+    mtype = model.get("type") if isinstance(model, dict) else None
+    if mtype == "WordPiece":
+        return "wordpiece"
+    if mtype == "Unigram" or "Metaspace" in text or (isinstance(model, dict) and model.get("byte_fallback")):
+        return "sentencepiece"
+    if "ByteLevel" in text:
+        return "byte-level"
+    return "sentencepiece" if _SPACE in text else "byte-level"
+
+
+def _tokenizer_json(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo:
+    model = doc["model"]
+    vocab = model.get("vocab") if isinstance(model, dict) else None
+    if isinstance(vocab, dict):
+        names = [k for k in vocab if isinstance(k, str)]
+    elif isinstance(vocab, list):
+        names = [v[0] for v in vocab if isinstance(v, list) and v and isinstance(v[0], str)]
+    else:
+        raise fail(path, "tokenizer.json has no model.vocab")
+    if len(names) > limits.max_items:
+        raise fail(path, f"vocabulary has {len(names)} entries, more than {limits.max_items}", "max_items")
+    specials, added = _special_from_added(doc.get("added_tokens"))
+    convention = _convention(doc)
+    core = [n for n in names if n not in added]
+    total = len(set(names) | added)
+    return TokenizerInfo(f"tokenizer.json:{model.get('type', '?')}", convention,
+                         canonical_tokens(core, convention), specials, total,
+                         {"pre_tokenizer": _pre_name(doc)})
+
+
+def _pre_name(doc: dict[str, Any]) -> str | None:
+    pre = doc.get("pre_tokenizer")
+    return pre.get("type") if isinstance(pre, dict) else None
+
+
+def _tekken(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo:
+    vocab = doc["vocab"]
+    cfg = doc.get("config") if isinstance(doc.get("config"), dict) else {}
+    n_special = cfg.get("default_num_special_tokens", 0) if isinstance(cfg, dict) else 0
+    size = cfg.get("default_vocab_size", len(vocab)) if isinstance(cfg, dict) else len(vocab)
+    if not isinstance(n_special, int) or not isinstance(size, int) or not 0 <= n_special <= size:
+        raise fail(path, "tekken config has bad vocabulary sizes")
+    if len(vocab) > limits.max_items:
+        raise fail(path, f"vocabulary has {len(vocab)} entries", "max_items")
+    tokens: list[bytes] = []
+    for item in vocab[: max(0, size - n_special)]:
+        if not isinstance(item, dict) or not isinstance(item.get("token_bytes"), str):
+            raise fail(path, "tekken vocab entry without token_bytes")
+        try:
+            tokens.append(base64.b64decode(item["token_bytes"], validate=True))
+        except (binascii.Error, ValueError) as exc:
+            raise fail(path, f"bad base64 in tekken vocab: {exc}") from exc
+    specials = [s["token_str"] for s in doc.get("special_tokens", []) if isinstance(s, dict)
+                and isinstance(s.get("token_str"), str)]
+    return TokenizerInfo("tekken", "bytes", tokens, sorted(specials), size,
+                         {"version": cfg.get("version") if isinstance(cfg, dict) else None})
+
+
+def _wordpiece_txt(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = text.splitlines()
+    if len(lines) < 100 or not any(t in lines[:2000] for t in ("[UNK]", "[CLS]", "[PAD]")):
+        return None
+    if len(lines) > limits.max_items:
+        raise fail(path, f"vocabulary has {len(lines)} lines", "max_items")
+    specials = sorted({t for t in lines if _WP_SPECIAL.match(t) and not t.startswith("[unused")})
+    return TokenizerInfo("vocab.txt", "wordpiece", canonical_tokens(lines, "wordpiece"), specials, len(lines))
+
+
+def parse_json(path: Path, data: bytes) -> Any:
+    try:
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise fail(path, f"not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise fail(path, "JSON is nested too deeply", "max_depth") from exc
+
+
+class TokenizerReader:
+    id = "tokenizer"
+    description = "tokenizer vocabularies: tokenizer.json, tekken, vocab.json/txt, tiktoken, SentencePiece"
+
+    def sniff(self, head: bytes) -> bool:
+        return sniff_kind(head) is not None
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        data = read_bounded(path, limits.max_text_bytes)
+        tok = self.parse(path, data, limits)
+        if tok is None:
+            raise fail(path, "not a tokenizer file this reader knows (tokenizer.json, tekken, vocab.json, "
+                       "vocab.txt, tiktoken, SentencePiece)")
+        return ArtifactInfo(path=str(path), format=f"tokenizer:{tok.kind.split(':')[0]}", tokenizer=tok)
+
+    def parse(self, path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
+        kind = sniff_kind(data[:64])
+        if kind == "tiktoken":
+            return _tiktoken(path, data, limits)
+        if kind == "sentencepiece":
+            return _sentencepiece(path, data, limits)
+        if kind == "json":
+            doc = parse_json(path, data)
+            if not isinstance(doc, dict):
+                return None
+            if isinstance(doc.get("model"), dict):
+                return _tokenizer_json(path, doc, limits)
+            if isinstance(doc.get("vocab"), list):
+                return _tekken(path, doc, limits)
+            if doc and len(doc) > 100 and all(isinstance(v, int) for v in doc.values()):
+                if len(doc) > limits.max_items:
+                    raise fail(path, f"vocabulary has {len(doc)} entries", "max_items")
+                names = [k for k in doc if not (k.startswith("<|") and k.endswith("|>"))]
+                return TokenizerInfo("vocab.json", "byte-level", canonical_tokens(names, "byte-level"),
+                                     sorted(set(doc) - set(names)), len(doc))
+            return None
+        return _wordpiece_txt(path, data, limits)
+
+
+def special_tokens_from_config(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[str]:
+    """Special tokens named in a tokenizer_config.json / special_tokens_map.json (bounded)."""
+    doc = parse_json(path, read_bounded(path, limits.max_text_bytes))
+    found: set[str] = set()
+    if not isinstance(doc, dict):
+        return []
+    decoder = doc.get("added_tokens_decoder")
+    if isinstance(decoder, dict):
+        for v in decoder.values():
+            if isinstance(v, dict) and isinstance(v.get("content"), str):
+                found.add(v["content"])
+    for key in ("bos_token", "eos_token", "unk_token", "pad_token", "sep_token", "cls_token", "mask_token"):
+        v = doc.get(key)
+        if isinstance(v, dict):
+            v = v.get("content")
+        if isinstance(v, str):
+            found.add(v)
+    return sorted(found)
+
+

@@ -1,0 +1,46 @@
+"""The ``modelmap`` console command: one thin function per command in its own module.
+
+Each command parses options, calls the library, renders, and picks the exit code. Command
+modules import only Typer at module level (heavy imports happen inside the functions), so
+``modelmap --help`` stays fast. Registration is the explicit list below.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from modelmap.cli import scan_cmd, trace_cmd
+
+app = typer.Typer(
+    name="modelmap",
+    help=(
+        "Know which AI models power your products, where each one comes from, whether that fits "
+        "your policy, and how fast you could switch."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+app.command("scan", help=scan_cmd.HELP)(scan_cmd.scan)
+app.command("trace", help=trace_cmd.HELP)(trace_cmd.trace)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from modelmap import __version__
+
+        typer.echo(f"modelmap {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """modelmap: an inventory of the AI models in your code, with their provenance."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,44 @@
+"""Helpers shared by the command modules: errors to exit codes, output to stdout or a file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import typer
+
+from modelmap.errors import EXIT_USAGE, ModelmapError
+
+T = TypeVar("T")
+
+
+def err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def run_guarded(fn: Callable[[], T], *, debug: bool = False) -> T:
+    """Run library code; a ModelmapError becomes a clear message and exit code 2."""
+    try:
+        return fn()
+    except ModelmapError as exc:
+        if debug:
+            raise
+        err(f"modelmap: error: {exc}")
+        raise typer.Exit(exc.exit_code) from None
+
+
+def emit(data: bytes, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from modelmap.report.base import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        err(f"modelmap: error: cannot write {output}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    err(f"wrote {output}")

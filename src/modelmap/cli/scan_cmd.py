@@ -1,0 +1,75 @@
+"""``modelmap scan``: find every AI model a codebase uses."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+HELP = """Find every AI model that code, configs, notebooks, containers, manifests and model files reference.
+
+Prints a table grouped by origin country (or JSON / JSON Lines with --format). Exits 0 when the
+scan ran (whatever it found) and 2 on a usage error. Files that cannot be scanned are counted
+as skips with a reason, never dropped silently.
+"""
+
+
+def scan(
+    paths: list[Path] = typer.Argument(None, help="Files or directories to scan (default: the current directory)."),
+    format: str = typer.Option("table", "--format", "-f", help="Output format: table, json or jsonl."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the result to this file instead of stdout."),
+    include: list[str] = typer.Option([], "--include", help="Only scan paths matching this glob (repeatable)."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob (repeatable)."),
+    changed_since: str | None = typer.Option(None, "--changed-since", help="Only scan files changed since this git revision (for pull requests)."),
+    no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Do not honour .gitignore (.modelmapignore still applies)."),
+    resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Attach provenance (publisher, origin, license, serving) to each finding."),
+    max_file_size: int = typer.Option(4 * 1024 * 1024, "--max-file-size", help="Skip text files larger than this many bytes."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes (default: one per CPU)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr (only on a terminal)."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+) -> None:
+    from modelmap.cli.common import emit, err, run_guarded
+    from modelmap.errors import EXIT_USAGE
+
+    formats = ("table", "json", "jsonl")
+    if format not in formats:
+        err(f"modelmap: error: unknown --format {format!r}; choose one of {', '.join(formats)}")
+        raise typer.Exit(EXIT_USAGE)
+    targets = paths or [Path(".")]
+
+    import modelmap
+    from modelmap.report import scan_renderers
+
+    def run() -> object:
+        if progress and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            with Progress(TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                          console=Console(stderr=True), transient=True) as bar:
+                task = bar.add_task("scan", total=None)
+
+                def tick(done: int, total: int) -> None:
+                    bar.update(task, completed=done, total=total)
+
+                return modelmap.scan(targets, resolve=resolve, progress=tick, include=include, exclude=exclude,
+                                     changed_since=changed_since, gitignore=not no_gitignore,
+                                     max_file_bytes=max_file_size, jobs=jobs)
+        return modelmap.scan(targets, resolve=resolve, include=include, exclude=exclude, changed_since=changed_since,
+                             gitignore=not no_gitignore, max_file_bytes=max_file_size, jobs=jobs)
+
+    result = run_guarded(run, debug=debug)
+    if format == "table" and output is None:
+        from rich.console import Console
+
+        from modelmap.report.table import build_scan_tables, summary_line
+
+        console = Console()
+        for table in build_scan_tables(result):  # type: ignore[arg-type]
+            console.print(table)
+        err(summary_line(result))  # type: ignore[arg-type]
+    else:
+        emit(scan_renderers()[format].render(result), output)
+    for skip in [s for s in result.skips if s.reason in ("parse-error", "invalid-utf8", "unreadable", "source-error", "symlink-loop", "too-large")][:20]:  # type: ignore[attr-defined]
+        err(f"warning: skipped {skip.path}: {skip.reason}{': ' + skip.detail if skip.detail else ''}")

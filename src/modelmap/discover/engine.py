@@ -1,0 +1,238 @@
+"""The scan engine: walk → name checks → bounded read → prefilter → sources, in parallel.
+
+Every file ends up either scanned or counted as a Skip with a reason; a source that raises
+on a file becomes a ``source-error`` skip for that file, never a crash. Work is split into
+batches of files handed to a process pool (fork) when the tree is large enough to pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+import pathspec
+
+from modelmap.discover import SOURCES
+from modelmap.discover.base import Source, SourceFile
+from modelmap.discover.context import context_for
+from modelmap.discover.model_files import is_model_file
+from modelmap.discover.prefilter import may_contain_model
+from modelmap.discover.walk import Candidate, WalkSkip, file_skip_reason, walk
+from modelmap.errors import UsageError
+from modelmap.types import Finding, ScanResult, ScanStats, Skip
+
+DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
+_BINARY_EXT = frozenset({
+    "png", "jpg", "jpeg", "gif", "webp", "ico", "bmp", "tiff", "svgz", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z",
+    "rar", "tar", "jar", "war", "whl", "egg", "so", "dll", "dylib", "exe", "o", "a", "lib", "class", "pyc", "pyo",
+    "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "wav", "flac", "ogg", "mov", "avi", "mkv", "webm", "parquet",
+    "arrow", "feather", "npy", "npz", "db", "sqlite", "sqlite3", "bin", "dat", "pt", "pth", "h5", "pkl", "pickle",
+})
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass
+class ScanOptions:
+    include: Sequence[str] = ()
+    exclude: Sequence[str] = ()
+    changed_since: str | None = None
+    gitignore: bool = True
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    jobs: int | None = None
+    sources: tuple[Source, ...] = field(default_factory=lambda: SOURCES)
+
+
+@dataclass
+class _Batch:
+    findings: list[Finding] = field(default_factory=list)
+    skips: list[Skip] = field(default_factory=list)
+    scanned: int = 0
+    matched: int = 0
+    bytes: int = 0
+
+
+def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
+    name = cand.relpath.rsplit("/", 1)[-1]
+    context = context_for(cand.relpath)
+    if is_model_file(cand.relpath):
+        for src in opts.sources:
+            if getattr(src, "reads_content", True) is False and src.applies_to(cand.relpath):
+                out.findings.extend(f for f in src.scan(SourceFile(cand.relpath, "", context)) if isinstance(f, Finding))
+        out.scanned += 1
+        out.matched += 1
+        return
+    reason = file_skip_reason(name)
+    if reason:
+        out.skips.append(Skip(cand.relpath, reason))
+        return
+    applicable = [s for s in opts.sources if getattr(s, "reads_content", True) and s.applies_to(cand.relpath)]
+    if not applicable:
+        ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        out.skips.append(Skip(cand.relpath, "binary" if ext in _BINARY_EXT else "unsupported-type"))
+        return
+    if cand.size > opts.max_file_bytes:
+        out.skips.append(Skip(cand.relpath, "too-large", f"{cand.size} bytes > limit {opts.max_file_bytes}"))
+        return
+    try:
+        with open(cand.abspath, "rb") as fh:
+            data = fh.read(opts.max_file_bytes + 1)
+    except OSError as exc:
+        out.skips.append(Skip(cand.relpath, "unreadable", exc.strerror or str(exc)))
+        return
+    if len(data) > opts.max_file_bytes:
+        out.skips.append(Skip(cand.relpath, "too-large", f"grew past the limit of {opts.max_file_bytes} bytes"))
+        return
+    if b"\x00" in data[:8192]:
+        out.skips.append(Skip(cand.relpath, "binary", "NUL byte in the first 8 KiB"))
+        return
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        out.skips.append(Skip(cand.relpath, "invalid-utf8", f"byte {exc.start}"))
+        return
+    out.scanned += 1
+    out.bytes += len(data)
+    if name.endswith((".js", ".mjs", ".cjs", ".css")) and _looks_minified(text):
+        out.scanned -= 1
+        out.skips.append(Skip(cand.relpath, "minified", "average line longer than 500 characters"))
+        return
+    if not may_contain_model(text):
+        return
+    out.matched += 1
+    file = SourceFile(cand.relpath, text, context)
+    for src in applicable:
+        try:
+            for item in src.scan(file):
+                if isinstance(item, Finding):
+                    out.findings.append(item)
+                else:
+                    out.skips.append(item)
+        except Exception as exc:  # noqa: BLE001 - one bad file must never stop the scan
+            out.skips.append(Skip(cand.relpath, "source-error", f"{src.id}: {exc.__class__.__name__}: {exc}"))
+
+
+def _looks_minified(text: str) -> bool:
+    if len(text) < 2000:
+        return False
+    lines = text.count("\n") + 1
+    return len(text) / lines > 500
+
+
+def _scan_batch(batch: list[Candidate], opts: ScanOptions) -> _Batch:
+    out = _Batch()
+    for cand in batch:
+        _scan_file(cand, opts, out)
+    return out
+
+
+def _changed_files(root: str, rev: str) -> set[str]:
+    def git(*args: str) -> list[str]:
+        try:
+            proc = subprocess.run(["git", "-C", root, *args], capture_output=True, text=True, timeout=60, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise UsageError(f"--changed-since needs git: {exc}") from exc
+        if proc.returncode != 0:
+            raise UsageError(
+                f"--changed-since {rev}: git said: {proc.stderr.strip() or proc.returncode}",
+                hint="pass a revision that exists in this repository, e.g. origin/main",
+            )
+        return [line for line in proc.stdout.splitlines() if line]
+
+    top = git("rev-parse", "--show-toplevel")[0]
+    names = git("diff", "--name-only", "--diff-filter=ACMRT", rev, "--")
+    names += git("ls-files", "--others", "--exclude-standard")
+    return {os.path.normpath(os.path.join(top, n)) for n in names}
+
+
+def _spec(patterns: Iterable[str]) -> pathspec.PathSpec | None:
+    pats = [p for p in patterns if p]
+    return pathspec.GitIgnoreSpec.from_lines(pats) if pats else None
+
+
+def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None = None,
+               progress: ProgressFn | None = None) -> ScanResult:
+    opts = opts or ScanOptions()
+    if not paths:
+        raise UsageError("no path to scan", hint="give a directory or file, e.g. `modelmap scan .`")
+    started = time.perf_counter()
+    abs_paths = [os.path.abspath(os.fspath(p)) for p in paths]
+    for p in abs_paths:
+        if not os.path.exists(p):
+            raise UsageError(f"no such file or directory: {p}")
+    dirs = [p if os.path.isdir(p) else os.path.dirname(p) for p in abs_paths]
+    root = dirs[0] if len(dirs) == 1 else os.path.commonpath(dirs)
+
+    # make sure the knowledge index and prefilter are built before forking workers
+    from modelmap.discover.identify import vocab
+    from modelmap.discover.prefilter import automaton
+
+    vocab()
+    automaton()
+
+    include, exclude = _spec(opts.include), _spec(opts.exclude)
+    changed = _changed_files(root, opts.changed_since) if opts.changed_since else None
+    stats = ScanStats()
+    skips: list[Skip] = []
+    candidates: list[Candidate] = []
+    for p in abs_paths:
+        if os.path.isfile(p):
+            rel = os.path.relpath(p, root).replace(os.sep, "/")
+            candidates.append(Candidate(p, rel, os.path.getsize(p)))
+            continue
+        prefix = os.path.relpath(p, root).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for item in walk(p, use_gitignore=opts.gitignore, include=include, exclude=exclude):
+            if isinstance(item, WalkSkip):
+                skips.append(Skip(prefix + item.relpath, item.reason, item.detail))
+            else:
+                candidates.append(Candidate(item.abspath, prefix + item.relpath, item.size))
+    if changed is not None:
+        kept = []
+        for cand in candidates:
+            if os.path.normpath(cand.abspath) in changed:
+                kept.append(cand)
+        stats.skipped["unchanged"] = len(candidates) - len(kept)
+        candidates = kept
+
+    total = len(candidates)
+    jobs = opts.jobs if opts.jobs is not None else (os.cpu_count() or 1)
+    results: list[_Batch] = []
+    if jobs > 1 and total >= 400:
+        size = max(32, min(512, total // (jobs * 8) or 1))
+        batches = [candidates[i:i + size] for i in range(0, total, size)]
+        done = 0
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+            for batch_list, result in zip(batches, pool.map(_scan_batch, batches, [opts] * len(batches))):
+                results.append(result)
+                done += len(batch_list)
+                if progress:
+                    progress(done, total)
+    else:
+        step = max(1, total // 100)
+        batch = _Batch()
+        for i, cand in enumerate(candidates, 1):
+            _scan_file(cand, opts, batch)
+            if progress and (i % step == 0 or i == total):
+                progress(i, total)
+        results.append(batch)
+
+    findings: list[Finding] = []
+    for r in results:
+        findings.extend(r.findings)
+        skips.extend(r.skips)
+        stats.files_scanned += r.scanned
+        stats.files_matched += r.matched
+        stats.bytes_scanned += r.bytes
+    for s in skips:
+        stats.add_skip(s.reason)
+    findings.sort(key=lambda f: (f.path, f.line, f.column, f.raw))
+    skips.sort(key=lambda s: (s.path, s.reason))
+    stats.seconds = time.perf_counter() - started
+    root_out = Path(root).as_posix()
+    return ScanResult(root=root_out, findings=findings, skips=skips, stats=stats, roots=[Path(p).as_posix() for p in abs_paths])

@@ -1,0 +1,262 @@
+"""Recognise model identifiers by shape *and* knowledge.
+
+A string counts as a model reference when its shape fits one of the identifier kinds and
+either the API it reaches expects a model (the ``hint``) or the knowledge base knows the
+name. An ``org/name`` string with an unknown org counts only when the API says so, which
+keeps GitHub slugs, MIME types, Docker images and file paths out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+from urllib.parse import urlsplit
+
+from modelmap.knowledge import load
+
+Hint = Literal["hf", "api", "ollama", "prefixed", "path", "key", "none"]
+
+_ORG_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.+-]{0,127}")
+_TAGGED = re.compile(r"(?:[a-z0-9][\w.-]{0,63}/)?[a-z0-9][\w.-]{0,63}:[a-z0-9][\w.-]{0,63}", re.IGNORECASE)
+_PLAIN = re.compile(r"[a-z0-9][\w.@:-]{0,127}", re.IGNORECASE)
+_MODEL_FILE = re.compile(
+    r"(?:[\w.~@+-]*[/\\])*[\w.@+-]+\.(gguf|ggml|safetensors|onnx|tflite|mlmodel|nemo|pt|pth|bin|ckpt)", re.IGNORECASE
+)
+_STRONG_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo"}
+_TEMPLATE = re.compile(r"[{}$<>%|\\`*?]|\.\.\.|^-|^\.")
+_SIZE = re.compile(r"(^|[-_.:])\d+(\.\d+)?[bmk]($|[-_.])|x\d+b|(^|[-_.])v\d", re.IGNORECASE)
+_TOKEN_SPLIT = re.compile(r"[-_./:@]+")
+_KEY = re.compile(
+    r"(?i)(?:.*[_.-])?(?:model|models|model[_-]?name|model[_-]?id|modelname|modelid|model[_-]?path|repo[_-]?id|"
+    r"embedding[_-]?model|embed[_-]?model|llm[_-]?model|chat[_-]?model|rerank(?:er)?[_-]?model|base[_-]?model|"
+    r"deployment[_-]?name|engine|llm|embedder|reranker|model[_-]?repo)(?:[_-]?name)?"
+)
+_NOT_MODEL_WORDS = {
+    "true", "false", "none", "null", "default", "auto", "latest", "string", "text", "json", "model", "models", "name",
+    "openai", "anthropic", "ollama", "azure", "google", "gemini", "huggingface", "local", "custom", "test", "mock",
+    "fake", "dummy", "example", "your-model", "your_model", "my-model", "model-name", "model_name",
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    provider: str | None
+    confidence: float
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    api_patterns: tuple[tuple[re.Pattern[str], str, str | None], ...]
+    model_tokens: frozenset[str]
+    prefixes: dict[str, str]
+    ollama_library: frozenset[str]
+    local_ports: dict[int, str]
+
+
+@cache
+def vocab() -> _Vocab:
+    rec = load().recognition
+    kb = load()
+    prefixes = {str(k).lower(): str(v) for k, v in (rec.get("prefixes") or {}).items()}
+    for prefix, prov in kb.prefix_index.items():
+        prefixes.setdefault(prefix, prov)
+    ollama = {str(x).lower() for x in rec.get("ollama_library") or []}
+    for alias in kb.alias_index:
+        if ":" in alias and "/" not in alias:
+            ollama.add(alias.split(":", 1)[0])
+    return _Vocab(
+        api_patterns=tuple(
+            (re.compile(p["pattern"]), p["provider"], p.get("role")) for p in rec.get("api_patterns") or []
+        ),
+        model_tokens=frozenset(str(t).lower() for t in rec.get("model_tokens") or []),
+        prefixes=prefixes,
+        ollama_library=frozenset(ollama),
+        local_ports={int(k): str(v) for k, v in (rec.get("local_ports") or {}).items()},
+    )
+
+
+def is_model_key(key: str) -> bool:
+    """Whether a config key / keyword argument name usually holds a model identifier."""
+    return bool(_KEY.fullmatch(key.strip().strip("\"'")))
+
+
+def is_model_ish(name: str) -> bool:
+    """A name that looks like a model (a family word, a size, a version), not a random word."""
+    low = name.lower()
+    if low in _NOT_MODEL_WORDS:
+        return False
+    if _SIZE.search(low):
+        return True
+    tokens = set(_TOKEN_SPLIT.split(low))
+    v = vocab()
+    if tokens & v.model_tokens:
+        return True
+    return any(tok.rstrip("0123456789.") in v.model_tokens for tok in tokens if tok)
+
+
+def api_pattern(low: str) -> tuple[str, str | None] | None:
+    for pattern, provider, role in vocab().api_patterns:
+        if pattern.fullmatch(low):
+            return provider, role
+    return None
+
+
+def role_from_name(value: str) -> str | None:
+    low = value.lower()
+    tokens = set(_TOKEN_SPLIT.split(low))
+    if tokens & {"rerank", "reranker"} or "rerank" in low:
+        return "rerank"
+    if (
+        tokens & {"embed", "embedding", "embeddings", "bge", "e5", "gte", "minilm", "mpnet", "sentence", "arctic"}
+        or "embed" in low
+        or low.startswith(("bge-", "baai/bge", "intfloat/", "sentence-transformers/"))
+    ):
+        return "embedding"
+    if tokens & {"whisper", "tts", "asr", "speech", "audio", "wav2vec", "transcribe"} or low.startswith("tts-"):
+        return "speech"
+    if tokens & {"dall", "stable", "sdxl", "flux", "imagen", "image"} or "diffusion" in low:
+        return "image"
+    if tokens & {"vl", "vision", "llava", "clip", "siglip", "vit"} or "-vl" in low or "vl-" in low:
+        return "vision"
+    return None
+
+
+def classify(value: str, hint: Hint = "none") -> Match | None:
+    """Decide whether ``value`` is a model identifier, and of which kind.
+
+    ``hint`` says what the API or key that the value reaches expects: ``hf`` (a Hub repo id or
+    local path: from_pretrained, SentenceTransformer), ``api`` (a provider API model name),
+    ``ollama``, ``prefixed`` (``provider:model``), ``path`` (a model file), ``key`` (a config
+    key named like ``model``), or ``none`` (a bare literal: only well-known names count).
+    """
+    v = value.strip()
+    if not v or len(v) > 200 or any(c.isspace() for c in v) or "://" in v:
+        return None
+    low = v.lower()
+    kb = load()
+    if low in kb.rejected or low in _NOT_MODEL_WORDS:
+        return None
+
+    file_match = _MODEL_FILE.fullmatch(v)
+    if file_match:
+        ext = file_match.group(1).lower()
+        base = re.split(r"[/\\]", v)[-1]
+        stem = base.rsplit(".", 1)[0]
+        if hint == "none" and not is_model_ish(stem) and ("/" not in v or ext not in _STRONG_FILE_EXT):
+            return None
+        if ext in _STRONG_FILE_EXT or hint in ("path", "hf", "key") or is_model_ish(stem):
+            return Match("model-file", None, 0.85 if ext in _STRONG_FILE_EXT else 0.6)
+        return None
+    if _TEMPLATE.search(v):
+        return None
+
+    voc = vocab()
+    # provider:model (pydantic-ai, init_chat_model, instructor) — also "ollama:llama3"
+    if ":" in v and "/" not in v.split(":", 1)[0]:
+        prefix, rest = v.split(":", 1)
+        if prefix.lower() in voc.prefixes and rest and not rest.startswith("//") and _PLAIN.fullmatch(rest.split("/")[-1]):
+            return Match("provider-prefixed", voc.prefixes[prefix.lower()], 0.9)
+
+    if "/" in v:
+        return _classify_slashed(v, low, hint)
+
+    bare_word = hint == "none" and not re.search(r"[\d:-]", low)
+    if low in kb.alias_index and not bare_word:
+        kind = "ollama-tag" if (":" in low or hint == "ollama") else "api-model"
+        return Match(kind, "ollama" if kind == "ollama-tag" else None, 0.9)
+    api = None if bare_word else api_pattern(low)
+    if api:
+        return Match("api-model", api[0], 0.9, api[1])
+    if ":" in v:
+        if _TAGGED.fullmatch(v):
+            name = low.split(":", 1)[0]
+            if name in voc.ollama_library:
+                return Match("ollama-tag", "ollama", 0.85)
+            if hint == "ollama":
+                return Match("ollama-tag", "ollama", 0.7)
+        return None
+    if not _PLAIN.fullmatch(v):
+        return None
+    if hint == "ollama":
+        return Match("ollama-tag", "ollama", 0.7)
+    if low in voc.ollama_library and hint in ("key", "api"):
+        return Match("ollama-tag", "ollama", 0.6)
+    if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not low.isdigit():
+        return Match("api-model" if hint != "hf" else "other", None, 0.6)
+    return None
+
+
+def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
+    kb = load()
+    voc = vocab()
+    parts = v.split("/")
+    if any(not p for p in parts):
+        return None
+    if low in kb.hf_index:
+        return Match("hf-repo", None, 0.95)
+    first = parts[0].lower()
+    if len(parts) >= 2 and first in voc.prefixes:
+        rest = "/".join(parts[1:])
+        is_org = first in kb.org_index
+        rest_low = rest.lower()
+        rest_known = (
+            rest_low in kb.alias_index or rest_low in kb.hf_index or api_pattern(rest_low) is not None
+            or "/" in rest or ":" in rest or first not in kb.org_index
+        )
+        if not (is_org and len(parts) == 2 and not rest_known):
+            if _PLAIN.fullmatch(parts[-1]) or _TAGGED.fullmatch(parts[-1]):
+                return Match("provider-prefixed", voc.prefixes[first], 0.85)
+            return None
+    if len(parts) == 2 and _ORG_NAME.fullmatch(v):
+        org, name = parts
+        if org.lower() in kb.org_index:
+            if is_model_ish(name) or hint != "none":
+                return Match("hf-repo", None, 0.9)
+            return None
+        if hint in ("hf", "key", "api", "prefixed") and is_model_ish(name):
+            return Match("hf-repo", None, 0.75 if hint == "hf" else 0.65)
+        if hint == "hf" and not org.startswith("."):
+            return Match("hf-repo", None, 0.6)
+        return None
+    if len(parts) == 2 and _TAGGED.fullmatch(v) and hint == "ollama":
+        return Match("ollama-tag", "ollama", 0.7)
+    return None
+
+
+_LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", "host.docker.internal"}
+
+
+def classify_endpoint(value: str) -> tuple[str, str] | None:
+    """Return (provider id, normalised base URL) for a model-API base URL, else None."""
+    v = value.strip()
+    if "://" not in v or len(v) > 500 or any(c.isspace() for c in v):
+        return None
+    try:
+        parts = urlsplit(v)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return None
+    if not host or parts.scheme not in ("http", "https", "ws", "wss"):
+        return None
+    kb = load()
+    provider = kb.host_index.get(host)
+    if provider is None:
+        for pattern, prov in kb.host_index.items():
+            if pattern.startswith("*.") and host.endswith(pattern[1:]):
+                provider = prov
+                break
+            if "*" in pattern and re.fullmatch(re.escape(pattern).replace(r"\*", r"[\w-]+"), host):
+                provider = prov
+                break
+    if provider is None and port is not None:
+        local = vocab().local_ports.get(port)
+        if local and (host in _LOCAL_HOSTS or "." not in host or host == local):
+            provider = local
+    if provider is None:
+        return None
+    return provider, v.rstrip("/")

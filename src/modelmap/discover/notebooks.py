@@ -1,0 +1,110 @@
+"""Jupyter notebooks: the code cells, scanned as Python.
+
+A finding's ``line`` is the line in the .ipynb file itself (so editors and SARIF viewers land
+on it); ``cell`` (0-based index among all cells) and ``cell_line`` (1-based line inside the
+cell) give the position inside the notebook. The JSON is parsed once with the standard
+library, and each cell's source line is located in the raw file text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from modelmap.discover.base import Sample, SourceFile
+from modelmap.discover.python import scan_python_text
+from modelmap.types import Finding, Skip
+
+_MAGIC = re.compile(r"^\s*[%!]")
+
+
+def _cell_line_map(text: str, cells: list[dict]) -> dict[int, int]:
+    """Map cell index -> line number (1-based, in the file) of the cell's first source line."""
+    starts: dict[int, int] = {}
+    pos = 0
+    for index, cell in enumerate(cells):
+        src = cell.get("source")
+        first = src[0] if isinstance(src, list) and src else src if isinstance(src, str) else None
+        key = text.find('"source"', pos)
+        if key < 0:
+            break
+        pos = key + 8
+        if first is None:
+            continue
+        # the first source line is the next JSON string after "source": [
+        quote = text.find('"', text.find("[", pos) if isinstance(src, list) else pos)
+        if quote < 0:
+            continue
+        starts[index] = text.count("\n", 0, quote) + 1
+        pos = quote
+    return starts
+
+
+class NotebookSource:
+    id = "notebook"
+    description = "Jupyter notebooks: Python code cells"
+    samples = (
+        Sample(
+            "nb/demo.ipynb",
+            json.dumps({"cells": [{"cell_type": "markdown", "source": ["# gpt-4o notes\n"]},
+                                  {"cell_type": "code", "source": ["from openai import OpenAI\n",
+                                                                   "c = OpenAI()\n",
+                                                                   "c.chat.completions.create(model='gpt-4o-mini', messages=[])\n"]}],
+                        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1),
+            ("gpt-4o-mini",),
+        ),
+        Sample("nb/empty.ipynb", '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        return path.endswith(".ipynb")
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        try:
+            doc = json.loads(file.text)
+        except (ValueError, RecursionError) as exc:
+            return [Skip(file.path, "parse-error", f"notebook: invalid JSON: {exc}")]
+        cells = doc.get("cells") if isinstance(doc, dict) else None
+        if not isinstance(cells, list):
+            # nbformat 3 keeps cells under worksheets
+            sheets = doc.get("worksheets") if isinstance(doc, dict) else None
+            cells = [c for s in sheets or [] if isinstance(s, dict) for c in s.get("cells") or []]
+            if not cells:
+                return [Skip(file.path, "parse-error", "notebook: no cells list")] if not isinstance(doc, dict) or (
+                    "cells" not in doc and "worksheets" not in doc) else []
+        cells = [c if isinstance(c, dict) else {} for c in cells]
+        line_map = _cell_line_map(file.text, cells)
+        out: list[Finding | Skip] = []
+        for index, cell in enumerate(cells):
+            if cell.get("cell_type") != "code":
+                continue
+            src = cell.get("source", cell.get("input", ""))
+            lines = src if isinstance(src, list) else str(src).splitlines(keepends=True)
+            lines = [str(x) for x in lines]
+            # magics and shell escapes are not Python: blank them, keep line numbers
+            code = "".join("\n" if _MAGIC.match(x) else (x if x.endswith("\n") else x + "\n") for x in lines)
+            results = scan_python_text(SourceFile(file.path, code, "notebook"), "notebook")
+            base = line_map.get(index)
+            for item in results:
+                if isinstance(item, Skip):
+                    out.append(Skip(file.path, item.reason, f"cell {index}: {item.detail}"))
+                    continue
+                cell_line = item.line
+                file_line = base + cell_line - 1 if base is not None else cell_line
+                source = item.source.replace("python-", "notebook-", 1) if item.source.startswith("python-") else item.source
+                out.append(replace(item, line=file_line, cell=index, cell_line=cell_line, source=source,
+                                   context="notebook"))
+            # shell escapes such as "!ollama pull llama3" or "!huggingface-cli download X"
+            for offset, raw in enumerate(lines):
+                if _MAGIC.match(raw):
+                    from modelmap.discover.shell import scan_command_line
+
+                    base_line = (base or 1) + offset
+                    out.extend(
+                        replace(f, cell=index, cell_line=offset + 1, context="notebook")
+                        for f in scan_command_line(SourceFile(file.path, file.text, "notebook"), raw.lstrip()[1:],
+                                                   base_line, "notebook-shell")
+                    )
+        return out

@@ -1,0 +1,450 @@
+"""Python source: string values that reach model-loading or model-calling APIs.
+
+Uses the standard library's ``ast`` (no code is imported or executed). Values are followed
+through simple same-file flow — module constants, ``self.x`` attributes, dict entries,
+default arguments and ``os.getenv("X", "default")`` — and reported at the literal itself, so
+that the location is the line a person would edit. Clients built with a ``base_url`` carry
+that endpoint to the calls made through them.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from modelmap.discover.base import Collector, Sample, SourceFile, dedupe
+from modelmap.discover.identify import Hint, classify_endpoint, is_model_key
+from modelmap.types import Finding, Skip
+
+MAX_AST_DEPTH_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class CallRule:
+    """Which arguments of a call carry a model, what they expect, and what the call is for."""
+
+    id: str
+    callee: re.Pattern[str]
+    args: tuple[int, ...]
+    keywords: tuple[str, ...]
+    hint: Hint
+    role: str | None
+    api: str
+
+
+def _rule(id_: str, callee: str, args: tuple[int, ...], keywords: tuple[str, ...], hint: Hint,
+          role: str | None, api: str) -> CallRule:
+    return CallRule(id_, re.compile(callee), args, keywords, hint, role, api)
+
+
+_MODEL_KW = ("model", "model_name", "model_id", "model_name_or_path", "repo_id", "deployment_name", "azure_deployment",
+             "pretrained_model_name_or_path", "embedding_model", "llm_model", "model_path")
+
+# Order matters: the first rule whose callee matches wins.
+RULES: tuple[CallRule, ...] = (
+    _rule("python-from-pretrained", r"(?:^|\.)(\w+)\.from_pretrained$", (0,),
+          ("pretrained_model_name_or_path", "model_name_or_path", "model_id", "repo_id", "model"), "hf", None, "transformers"),
+    _rule("python-hf-pipeline", r"(?:^|\.)pipeline$", (1,), ("model",), "hf", None, "transformers.pipeline"),
+    _rule("python-sentence-transformers", r"(?:^|\.)SentenceTransformer$", (0,), ("model_name_or_path", "model_name"),
+          "hf", "embedding", "sentence-transformers"),
+    _rule("python-sentence-transformers", r"(?:^|\.)CrossEncoder$", (0,), ("model_name_or_path", "model_name", "model"),
+          "hf", "rerank", "sentence-transformers"),
+    _rule("python-flagembedding", r"(?:^|\.)(BGEM3FlagModel|FlagModel|FlagAutoModel\.from_finetuned)$", (0,),
+          ("model_name_or_path", "model_name"), "hf", "embedding", "FlagEmbedding"),
+    _rule("python-flagembedding", r"(?:^|\.)(\w*FlagReranker|\w*FlagLLMReranker|FlagAutoReranker\.from_finetuned)$", (0,),
+          ("model_name_or_path", "model_name"), "hf", "rerank", "FlagEmbedding"),
+    _rule("python-fastembed", r"(?:^|\.)(TextEmbedding|SparseTextEmbedding|LateInteractionTextEmbedding)$", (0,),
+          ("model_name",), "hf", "embedding", "fastembed"),
+    _rule("python-fastembed", r"(?:^|\.)TextCrossEncoder$", (0,), ("model_name",), "hf", "rerank", "fastembed"),
+    _rule("python-vllm", r"(?:^|\.)(LLM|AsyncLLMEngine\.from_engine_args|EngineArgs|AsyncEngineArgs)$", (0,),
+          ("model", "tokenizer"), "hf", "generation", "vllm"),
+    _rule("python-llama-cpp", r"(?:^|\.)Llama\.from_pretrained$", (0,), ("repo_id",), "hf", "generation", "llama-cpp"),
+    _rule("python-llama-cpp", r"(?:^|\.)Llama$", (0,), ("model_path",), "path", "generation", "llama-cpp"),
+    _rule("python-hf-hub", r"(?:^|\.)(hf_hub_download|snapshot_download|model_info|list_repo_files|HfFileSystem)$", (0,),
+          ("repo_id",), "hf", None, "huggingface_hub"),
+    _rule("python-hf-hub", r"(?:^|\.)(InferenceClient|AsyncInferenceClient)$", (0,), ("model",), "hf", None,
+          "huggingface_hub"),
+    _rule("python-openai", r"\.(chat\.completions\.(create|parse|stream)|beta\.chat\.completions\.(parse|stream)|completions\.create|responses\.(create|parse|stream))$",
+          (), ("model",), "api", "generation", "openai"),
+    _rule("python-openai", r"\.embeddings\.create$", (), ("model",), "api", "embedding", "openai"),
+    _rule("python-openai", r"\.audio\.(transcriptions|translations|speech)\.create$", (), ("model",), "api", "speech", "openai"),
+    _rule("python-openai", r"\.images\.(generate|edit|create_variation)$", (), ("model",), "api", "image", "openai"),
+    _rule("python-openai", r"\.moderations\.create$", (), ("model",), "api", "other", "openai"),
+    _rule("python-anthropic", r"\.messages\.(create|stream|count_tokens|batches\.create)$", (), ("model",), "api",
+          "generation", "anthropic"),
+    _rule("python-google-genai", r"\.models\.(generate_content|generate_content_stream|count_tokens)$", (), ("model",),
+          "api", "generation", "google-genai"),
+    _rule("python-google-genai", r"\.models\.embed_content$", (), ("model",), "api", "embedding", "google-genai"),
+    _rule("python-google-genai", r"(?:^|\.)(GenerativeModel|embed_content)$", (0,), ("model_name", "model"), "api", None,
+          "google-generativeai"),
+    _rule("python-litellm", r"(?:^|\.)(a?completion|text_completion|completion_with_retries|batch_completion)$", (0,),
+          ("model",), "prefixed", "generation", "litellm"),
+    _rule("python-litellm", r"(?:^|\.)a?embedding$", (0,), ("model",), "prefixed", "embedding", "litellm"),
+    _rule("python-litellm", r"(?:^|\.)a?(rerank)$", (0,), ("model",), "prefixed", "rerank", "litellm"),
+    _rule("python-litellm", r"(?:^|\.)a?(transcription|speech)$", (0,), ("model",), "prefixed", "speech", "litellm"),
+    _rule("python-litellm", r"(?:^|\.)a?image_generation$", (0,), ("model",), "prefixed", "image", "litellm"),
+    _rule("python-langchain", r"(?:^|\.)init_chat_model$", (0,), ("model",), "prefixed", "generation", "langchain"),
+    _rule("python-langchain", r"(?:^|\.)init_embeddings$", (0,), ("model",), "prefixed", "embedding", "langchain"),
+    _rule("python-ollama", r"(?:^|\.)ollama\.(chat|generate|embed|embeddings|pull|show|create|push|delete|copy)$", (0,),
+          ("model",), "ollama", None, "ollama"),
+    _rule("python-dspy", r"(?:^|\.)dspy\.(LM|OpenAI|HFModel|OllamaLocal)$", (0,), ("model",), "prefixed", "generation", "dspy"),
+    _rule("python-pydantic-ai", r"(?:^|\.)Agent$", (0,), ("model",), "prefixed", "generation", "pydantic-ai"),
+    _rule("python-instructor", r"(?:^|\.)from_provider$", (0,), ("model",), "prefixed", "generation", "instructor"),
+    _rule("python-cohere", r"\.(rerank)$", (), ("model",), "api", "rerank", "cohere"),
+    _rule("python-cohere", r"\.(embed)$", (), ("model",), "api", "embedding", "cohere"),
+    # LangChain / llama-index / provider SDK classes: ChatOpenAI(model=...), OpenAIEmbeddings, HuggingFaceEmbedding ...
+    _rule("python-langchain", r"(?:^|\.)(\w*Embeddings?|\w*Embedder)$", (), _MODEL_KW, "key", "embedding", "langchain"),
+    _rule("python-langchain", r"(?:^|\.)(\w*Rerank\w*|\w*Reranker)$", (), _MODEL_KW, "key", "rerank", "langchain"),
+    _rule("python-langchain", r"(?:^|\.)(Chat[A-Z]\w*|\w*ChatModel|\w*LLM|OpenAI|AzureOpenAI|Ollama|\w*Endpoint|\w*Model|Gemini|Anthropic|Groq|MistralAI|DeepSeek|Tongyi)$",
+          (), _MODEL_KW, "key", "generation", "langchain"),
+)
+
+_CLIENT_URL_KW = ("base_url", "api_base", "openai_api_base", "azure_endpoint", "endpoint", "host", "baseURL",
+                  "base_url_override", "ollama_base_url", "server_url", "endpoint_url", "url")
+_GETENV = re.compile(r"(?:^|\.)(getenv|environ\.get|get_env|env\.str|config)$")
+
+
+def _dotted(node: ast.AST) -> str:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+    elif isinstance(node, ast.Call):
+        parts.append(_dotted(node.func) + "()")
+    else:
+        parts.append("?")
+    return ".".join(reversed(parts))
+
+
+def _root(node: ast.AST) -> str | None:
+    """The variable a call is made through: ``client`` in client.chat.completions.create()."""
+    while isinstance(node, ast.Attribute):
+        if isinstance(node.value, ast.Name) and node.value.id == "self":
+            return "self." + node.attr
+        node = node.value
+    if isinstance(node, ast.Name):
+        return node.id
+    return None
+
+
+def _target_names(target: ast.AST) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, ast.Attribute):
+        if isinstance(target.value, ast.Name) and target.value.id == "self":
+            return ["self." + target.attr, target.attr]
+        return [target.attr]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for elt in target.elts for n in _target_names(elt)]
+    return []
+
+
+class _Module(ast.NodeVisitor):
+    def __init__(self, tree: ast.Module, collector: Collector, lines: list[str]) -> None:
+        self.tree = tree
+        self.c = collector
+        self.lines = lines
+        self.env: dict[str, list[ast.expr]] = {}
+        self.dicts: dict[str, ast.Dict] = {}
+        self.clients: dict[str, tuple[str, str]] = {}  # var -> (provider, url)
+        self.scope: list[str] = []
+        self.docstrings: set[int] = set()
+        self.claimed: set[int] = set()
+
+    # -- pass 1: values ---------------------------------------------------------------------------
+    def collect(self) -> None:
+        for node in ast.walk(self.tree):
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                body = node.body
+                if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                    self.docstrings.add(id(body[0].value))
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    for name in _target_names(target):
+                        self.env.setdefault(name, []).append(node.value)
+                        if isinstance(node.value, ast.Dict):
+                            self.dicts[name] = node.value
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                for name in _target_names(node.target):
+                    self.env.setdefault(name, []).append(node.value)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                args = node.args
+                positional = args.posonlyargs + args.args
+                for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults):
+                    self.env.setdefault(arg.arg, []).append(default)
+                for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults):
+                    if kw_default is not None:
+                        self.env.setdefault(arg.arg, []).append(kw_default)
+        # clients: var = OpenAI(base_url=...)
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                hit = self._call_endpoint(node.value)
+                if hit:
+                    for target in node.targets:
+                        for name in _target_names(target):
+                            self.clients[name] = hit
+
+    def literals(self, node: ast.AST | None, depth: int = 0) -> Iterator[ast.Constant]:
+        """String literals a value expression can evaluate to, through simple same-file flow."""
+        if node is None or depth > 6:
+            return
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node
+        elif isinstance(node, ast.Name):
+            for value in self.env.get(node.id, ()):
+                yield from self.literals(value, depth + 1)
+        elif isinstance(node, ast.Attribute):
+            key = _target_names(node)
+            for value in self.env.get(key[0], ()) if key else ():
+                yield from self.literals(value, depth + 1)
+        elif isinstance(node, ast.BoolOp):
+            for value in node.values:
+                yield from self.literals(value, depth + 1)
+        elif isinstance(node, ast.IfExp):
+            yield from self.literals(node.body, depth + 1)
+            yield from self.literals(node.orelse, depth + 1)
+        elif isinstance(node, ast.Call):
+            name = _dotted(node.func)
+            if _GETENV.search(name) or name.endswith(("environ.get", "getenv", ".get")):
+                if len(node.args) >= 2:
+                    yield from self.literals(node.args[1], depth + 1)
+                for kw in node.keywords:
+                    if kw.arg == "default":
+                        yield from self.literals(kw.value, depth + 1)
+        elif isinstance(node, ast.Subscript):
+            target = node.value
+            key = node.slice
+            if isinstance(target, ast.Name) and target.id in self.dicts and isinstance(key, ast.Constant):
+                d = self.dicts[target.id]
+                for k, v in zip(d.keys, d.values):
+                    if isinstance(k, ast.Constant) and k.value == key.value:
+                        yield from self.literals(v, depth + 1)
+
+    def _call_endpoint(self, call: ast.Call) -> tuple[str, str] | None:
+        for kw in call.keywords:
+            if kw.arg in _CLIENT_URL_KW:
+                for lit in self.literals(kw.value):
+                    hit = classify_endpoint(lit.value)
+                    if hit:
+                        return hit
+        return None
+
+    # -- pass 2: calls and literals -----------------------------------------------------------------
+    def position(self, node: ast.Constant) -> tuple[int, int]:
+        line = node.lineno
+        col = node.col_offset
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        try:
+            col = len(text.encode("utf-8")[:col].decode("utf-8", errors="ignore"))
+        except (UnicodeError, IndexError):
+            pass
+        return line, col + 1
+
+    def symbol(self) -> str | None:
+        return ".".join(self.scope) or None
+
+    def report(self, lit: ast.Constant, *, hint: Hint, role: str | None, api: str | None, source_id: str,
+               endpoint: tuple[str, str] | None = None, provider: str | None = None) -> Finding | None:
+        line, col = self.position(lit)
+        found = self.c.model(
+            lit.value, line, col, hint=hint, role=role, api=api, source_id=source_id,
+            provider=endpoint[0] if endpoint else provider, endpoint=endpoint[1] if endpoint else None,
+            symbol=self.symbol(),
+        )
+        if found is not None:
+            self.claimed.add(id(lit))
+        return found
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        self.scope.append(node.name)
+        self.generic_visit(node)
+        self.scope.pop()
+
+    visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.scope.append(node.name)
+        self.generic_visit(node)
+        self.scope.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = _dotted(node.func)
+        rule = next((r for r in RULES if r.callee.search(name)), None)
+        if rule is not None:
+            self._apply(rule, node, name)
+        else:
+            # generic: any call with a keyword named like a model
+            for kw in node.keywords:
+                if kw.arg and is_model_key(kw.arg):
+                    for lit in self.literals(kw.value):
+                        self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
+                                    endpoint=self._endpoint_for(node))
+        self.generic_visit(node)
+
+    def _endpoint_for(self, call: ast.Call) -> tuple[str, str] | None:
+        own = self._call_endpoint(call)
+        if own:
+            return own
+        root = _root(call.func)
+        if root and root in self.clients:
+            return self.clients[root]
+        if root and root.startswith("self.") and root[5:] in self.clients:
+            return self.clients[root[5:]]
+        return None
+
+    def _apply(self, rule: CallRule, node: ast.Call, name: str) -> None:
+        values: list[ast.expr] = [node.args[i] for i in rule.args if i < len(node.args)]
+        values += [kw.value for kw in node.keywords if kw.arg in rule.keywords]
+        role = rule.role
+        provider = None
+        if rule.id == "python-from-pretrained":
+            role = _role_for_class(name)
+        elif rule.id == "python-hf-pipeline":
+            task = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "task"), None)
+            if isinstance(task, ast.Constant) and isinstance(task.value, str):
+                role = _role_for_task(task.value)
+        elif rule.id == "python-langchain" and name.endswith("init_chat_model"):
+            for kw in node.keywords:
+                if kw.arg == "model_provider" and isinstance(kw.value, ast.Constant):
+                    provider = str(kw.value.value)
+        elif rule.id == "python-llama-cpp" and name.endswith("from_pretrained"):
+            for kw in node.keywords:
+                if kw.arg == "filename":
+                    for lit in self.literals(kw.value):
+                        self.report(lit, hint="path", role="generation", api=rule.api, source_id=rule.id)
+        endpoint = self._endpoint_for(node)
+        for value in values:
+            for lit in self.literals(value):
+                self.report(lit, hint=rule.hint, role=role, api=rule.api, source_id=rule.id, endpoint=endpoint,
+                            provider=provider)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if not isinstance(node.value, str) or id(node) in self.docstrings or id(node) in self.claimed:
+            return
+        line, col = self.position(node)
+        if "://" in node.value:
+            self.c.endpoint(node.value, line, col, symbol=self.symbol(), source_id="python-endpoint")
+            return
+        self.c.model(node.value, line, col, hint="none", symbol=self.symbol(), source_id="python-literal",
+                     boost=-0.2)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        names = [n for t in node.targets for n in _target_names(t)]
+        self._keyed(names, node.value)
+        self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self._keyed(_target_names(node.target), node.value)
+        self.generic_visit(node)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        for k, v in zip(node.keys, node.values):
+            if isinstance(k, ast.Constant) and isinstance(k.value, str) and is_model_key(k.value):
+                for lit in self.literals(v):
+                    self.report(lit, hint="key", role=None, api=None, source_id="python-model-key")
+        self.generic_visit(node)
+
+    def visit_arguments(self, node: ast.arguments) -> None:
+        positional = node.posonlyargs + node.args
+        pairs = list(zip(positional[len(positional) - len(node.defaults):], node.defaults))
+        pairs += [(a, d) for a, d in zip(node.kwonlyargs, node.kw_defaults) if d is not None]
+        for arg, default in pairs:
+            if is_model_key(arg.arg):
+                for lit in self.literals(default):
+                    self.report(lit, hint="key", role=None, api=None, source_id="python-model-key")
+        self.generic_visit(node)
+
+    def _keyed(self, names: list[str], value: ast.expr) -> None:
+        if any(is_model_key(n.split(".")[-1]) for n in names):
+            for lit in self.literals(value):
+                self.report(lit, hint="key", role=None, api=None, source_id="python-model-key")
+        elif isinstance(value, (ast.List, ast.Tuple, ast.Set)) and any(
+            re.search(r"(?i)model", n) for n in names
+        ):
+            for elt in value.elts:
+                if isinstance(elt, ast.Constant) and isinstance(elt.value, str):
+                    self.report(elt, hint="key", role=None, api=None, source_id="python-model-list")
+
+
+def _role_for_class(name: str) -> str | None:
+    cls = name.rsplit(".", 2)[-2] if "." in name else name
+    low = cls.lower()
+    if "causallm" in low or "seq2seqlm" in low or "forconditionalgeneration" in low:
+        return "vision" if "vision" in low or "imagetext" in low else "generation"
+    if "embedding" in low:
+        return "embedding"
+    if "whisper" in low or "speech" in low or "ctc" in low or "audio" in low:
+        return "speech"
+    if "diffusion" in low or "pipeline" in low and "image" in low:
+        return "image"
+    if "vision" in low or "clip" in low or "imageprocessor" in low:
+        return "vision"
+    if "sequenceclassification" in low:
+        return "other"
+    return None
+
+
+_TASK_ROLES = {
+    "text-generation": "generation", "text2text-generation": "generation", "summarization": "generation",
+    "translation": "generation", "conversational": "generation", "question-answering": "generation",
+    "feature-extraction": "embedding", "sentence-similarity": "embedding",
+    "automatic-speech-recognition": "speech", "text-to-speech": "speech", "text-to-audio": "speech",
+    "audio-classification": "speech", "image-to-text": "vision", "image-classification": "vision",
+    "object-detection": "vision", "image-segmentation": "vision", "zero-shot-image-classification": "vision",
+    "visual-question-answering": "vision", "image-text-to-text": "vision", "text-to-image": "image",
+    "text-classification": "other", "token-classification": "other", "zero-shot-classification": "other",
+    "fill-mask": "other", "sentiment-analysis": "other", "ner": "other",
+}
+
+
+def _role_for_task(task: str) -> str | None:
+    return _TASK_ROLES.get(task.lower())
+
+
+class PythonSource:
+    id = "python"
+    description = "Python code: values that reach model-loading and model-calling APIs"
+    samples = (
+        Sample("app/llm.py", 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.deepseek.com")\n'
+               'r = client.chat.completions.create(model="deepseek-chat", messages=[])\n', ("deepseek-chat",)),
+        Sample("emb.py", 'import os\nfrom sentence_transformers import SentenceTransformer\n'
+               'NAME = os.getenv("EMB", "BAAI/bge-m3")\nm = SentenceTransformer(NAME)\n', ("BAAI/bge-m3",)),
+        Sample("misc.py", 'x = "facebook/react"\ny = "application/json"\nz = open("data/train.csv")\n'
+               'img = "vllm/vllm-openai:latest"\n', ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        return path.endswith((".py", ".pyi", ".pyw"))
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        return scan_python_text(file, self.id)
+
+
+def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0) -> list[Finding | Skip]:
+    """Scan Python text; ``line_offset`` shifts lines (notebook cells)."""
+    try:
+        tree = ast.parse(file.text)
+    except (SyntaxError, ValueError) as exc:
+        return [Skip(file.path, "parse-error", f"python: {exc.__class__.__name__}: {getattr(exc, 'msg', exc)}")]
+    except (RecursionError, MemoryError):
+        return [Skip(file.path, "parse-error", "python: nesting too deep to parse")]
+    collector = Collector(file, source_id)
+    visitor = _Module(tree, collector, file.text.splitlines())
+    try:
+        visitor.collect()
+        visitor.visit(tree)
+    except RecursionError:
+        return [Skip(file.path, "parse-error", "python: nesting too deep to analyse")]
+    out: list[Finding | Skip] = []
+    for f in dedupe(collector.findings):
+        if line_offset:
+            from dataclasses import replace
+
+            f = replace(f, line=f.line + line_offset)
+        out.append(f)
+    return out

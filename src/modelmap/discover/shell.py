@@ -1,0 +1,127 @@
+"""Shell command lines that serve or fetch models: ``vllm serve X``, ``ollama pull X``,
+``huggingface-cli download X``, ``--model X``, ``llama-server -m x.gguf`` …
+
+``scan_command_line`` is shared by the shell-script, Dockerfile, compose, Kubernetes and
+notebook sources, since they all carry the same command lines.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Iterable
+
+from modelmap.discover.base import Collector, Sample, SourceFile
+from modelmap.discover.identify import Hint
+from modelmap.types import Finding, Skip
+
+# (flag, hint, role)
+_FLAGS: dict[str, tuple[Hint, str | None]] = {
+    "--model": ("hf", "generation"),
+    "--model-id": ("hf", "generation"),
+    "--model_id": ("hf", "generation"),
+    "--model-path": ("hf", "generation"),
+    "--model_path": ("hf", "generation"),
+    "--model-name": ("hf", "generation"),
+    "--model_name": ("hf", "generation"),
+    "--model-name-or-path": ("hf", None),
+    "--model_name_or_path": ("hf", None),
+    "--hf-repo": ("hf", "generation"),
+    "-hf": ("hf", "generation"),
+    "--hf-model": ("hf", None),
+    "--tokenizer": ("hf", None),
+    "--embedding-model": ("hf", "embedding"),
+    "--reranker-model": ("hf", "rerank"),
+    "--base-model": ("hf", None),
+    "-m": ("path", "generation"),
+}
+_POSITIONAL = (
+    (("vllm", "serve"), "hf", "generation", "vllm"),
+    (("ollama", "pull"), "ollama", None, "ollama"),
+    (("ollama", "run"), "ollama", None, "ollama"),
+    (("ollama", "show"), "ollama", None, "ollama"),
+    (("huggingface-cli", "download"), "hf", None, "huggingface-cli"),
+    (("hf", "download"), "hf", None, "huggingface-cli"),
+    (("lmdeploy", "serve", "api_server"), "hf", "generation", "lmdeploy"),
+    (("mlx_lm.server",), "hf", "generation", "mlx"),
+)
+_SERVERS = re.compile(r"(vllm|text-generation-launcher|llama-server|llama-cli|llama\.cpp|sglang|lmdeploy|mlx_lm|"
+                      r"tgi|infinity_emb|infinity-emb|llamafactory|torchrun|python|python3|accelerate|"
+                      r"text-embeddings-router|ollama|huggingface-cli|hf|tabby|litellm|deepspeed|swift)")
+
+
+def _tokens(command: str) -> list[str]:
+    try:
+        return shlex.split(command, comments=True)
+    except ValueError:
+        return command.split()
+
+
+def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
+                      line_text: str | None = None) -> list[Finding]:
+    """Find model references in one command line; ``line`` is its 1-based line in ``file``."""
+    toks = _tokens(command)
+    if not toks:
+        return []
+    collector = Collector(file, source_id)
+    text = line_text if line_text is not None else command
+    lowered = [t.lower() for t in toks]
+    is_server = any(_SERVERS.search(t.rsplit("/", 1)[-1]) for t in lowered[:6])
+
+    def report(value: str, hint: Hint, role: str | None, api: str | None) -> None:
+        col = text.find(value)
+        collector.model(value, line, (col + 1) if col >= 0 else 1, hint=hint, role=role, api=api)
+
+    for i, tok in enumerate(toks):
+        for seq, hint, role, api in _POSITIONAL:
+            n = len(seq)
+            if tuple(lowered[i:i + n]) == seq or (n == 1 and lowered[i].endswith(seq[0])):
+                j = i + n
+                while j < len(toks) and toks[j].startswith("-"):
+                    j += 1
+                if j < len(toks):
+                    report(toks[j], hint, role, api)
+        flag, eq, val = tok.partition("=")
+        if flag in _FLAGS and (is_server or flag != "-m"):
+            value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
+            if value and not value.startswith("-"):
+                hint, role = _FLAGS[flag]
+                report(value, hint, role, toks[0].rsplit("/", 1)[-1])
+    for url_match in re.finditer(r"https?://[^\s'\"]+", command):
+        col = text.find(url_match.group(0))
+        collector.endpoint(url_match.group(0), line, (col + 1) if col >= 0 else 1)
+    return collector.findings
+
+
+class ShellSource:
+    id = "shell"
+    description = "Shell scripts that serve or download models (vllm serve, ollama pull, huggingface-cli download)"
+    samples = (
+        Sample("scripts/serve.sh", "#!/bin/sh\nvllm serve Qwen/Qwen2.5-7B-Instruct --port 8000\nollama pull bge-m3\n",
+               ("Qwen/Qwen2.5-7B-Instruct", "bge-m3")),
+        Sample("scripts/build.sh", "#!/bin/sh\ndocker build -t vllm/vllm-openai:latest .\nls -m data\n", ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        return path.endswith((".sh", ".bash", ".zsh"))
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        out: list[Finding | Skip] = []
+        pending = ""
+        start = 0
+        for number, raw in enumerate(file.text.splitlines(), 1):
+            stripped = raw.strip()
+            if not pending:
+                start = number
+            if stripped.startswith("#") and not pending:
+                continue
+            if stripped.endswith("\\"):
+                pending += stripped[:-1] + " "
+                continue
+            command = pending + stripped
+            pending = ""
+            if command:
+                # a continued command reports every token on its first line; good enough to land near it
+                out.extend(scan_command_line(file, command, start if start != number else number, f"{self.id}-command",
+                                             line_text=raw if start == number else None))
+        return out

@@ -1,0 +1,223 @@
+"""Compile the YAML knowledge base into an index, and cache that index as JSON.
+
+Loading YAML for every run would cost a few hundred milliseconds; the compiled index is a
+plain-JSON dict that loads in a few milliseconds. The cache key covers every data file's
+relative path, size and mtime, plus the loader's format version, so an edited file is
+picked up at once. Writing the cache is best effort: a read-only home just means no cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from modelmap.errors import KnowledgeError
+
+DATA_DIR = Path(__file__).with_name("data")
+INDEX_VERSION = 3
+
+
+def data_files() -> list[Path]:
+    return sorted(p for p in DATA_DIR.rglob("*.yaml") if p.is_file())
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("MODELMAP_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "modelmap"
+
+
+def _digest(files: list[Path]) -> str:
+    h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
+    for p in files:
+        st = p.stat()
+        h.update(f"{p.relative_to(DATA_DIR).as_posix()}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:20]
+
+
+def _load_yaml(path: Path) -> Any:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        with path.open("rb") as fh:
+            return yaml.load(fh, Loader=loader)  # noqa: S506 - SafeLoader / CSafeLoader only
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"invalid YAML: {exc}", where=str(path)) from exc
+
+
+def _jsonable(value: Any) -> Any:
+    """YAML gives dates as datetime.date; the index keeps ISO strings."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def compile_index(files: list[Path]) -> dict[str, Any]:
+    """Turn the YAML files into one flat, JSON-serialisable index."""
+    publishers: dict[str, Any] = {}
+    families: dict[str, Any] = {}
+    models: dict[str, Any] = {}
+    providers: dict[str, Any] = {}
+    licenses: dict[str, Any] = {}
+    rejected: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for path in files:
+        doc = _jsonable(_load_yaml(path)) or {}
+        if not isinstance(doc, dict):
+            raise KnowledgeError("top level must be a mapping", where=str(path))
+        rel = path.relative_to(DATA_DIR).as_posix()
+        if "publisher" in doc:
+            pub = dict(doc["publisher"])
+            pid = pub["id"]
+            pub["file"] = rel
+            publishers[pid] = pub
+            for fam in doc.get("families") or []:
+                fam = dict(fam)
+                fam["publisher"] = pid
+                families[fam["id"]] = fam
+            for model in doc.get("models") or []:
+                model = dict(model)
+                model["publisher"] = pid
+                model["id"] = str(model["id"]).lower()
+                models[model["id"]] = model
+        for prov in doc.get("providers") or []:
+            providers[prov["id"]] = prov
+        for lic in doc.get("licenses") or []:
+            licenses[str(lic["id"]).lower()] = lic
+        for rej in doc.get("rejected") or []:
+            rejected[str(rej["name"]).lower()] = rej
+        for key in ("recognition", "fingerprints"):
+            if key in doc:
+                extra[key] = doc[key]
+
+    org_index: dict[str, str] = {}
+    for pid, pub in publishers.items():
+        for name in [pid, *(pub.get("orgs") or []), *(pub.get("aliases") or [])]:
+            org_index.setdefault(str(name).lower(), pid)
+    hf_index: dict[str, str] = {}
+    alias_index: dict[str, str] = {}
+    name_index: dict[str, list[str]] = {}
+    for mid, model in models.items():
+        hf = model.get("hf")
+        if hf:
+            hf_index[str(hf).lower()] = mid
+        hf_index.setdefault(mid, mid)
+        for alias in model.get("aliases") or []:
+            alias_index.setdefault(str(alias).lower(), mid)
+        short = mid.split("/", 1)[-1]
+        name_index.setdefault(short, []).append(mid)
+        if model.get("name"):
+            n = str(model["name"]).lower()
+            if n != short:
+                name_index.setdefault(n, []).append(mid)
+    host_index: dict[str, str] = {}
+    prefix_index: dict[str, str] = {}
+    for prid, prov in providers.items():
+        for host in prov.get("hosts") or []:
+            host_index[str(host).lower()] = prid
+        for prefix in prov.get("prefixes") or []:
+            prefix_index.setdefault(str(prefix).lower(), prid)
+    return {
+        "version": INDEX_VERSION,
+        "publishers": publishers,
+        "families": families,
+        "models": models,
+        "providers": providers,
+        "licenses": licenses,
+        "rejected": rejected,
+        "org_index": org_index,
+        "hf_index": hf_index,
+        "alias_index": alias_index,
+        "name_index": name_index,
+        "host_index": host_index,
+        "prefix_index": prefix_index,
+        **extra,
+    }
+
+
+@dataclass(frozen=True)
+class PublisherRef:
+    id: str
+    name: str
+    country: str | None
+
+
+class KnowledgeIndex:
+    """Read-only view over the compiled index. Lookups are dict hits; regexes compile lazily."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.publishers: dict[str, Any] = data["publishers"]
+        self.families: dict[str, Any] = data["families"]
+        self.models: dict[str, Any] = data["models"]
+        self.providers: dict[str, Any] = data["providers"]
+        self.licenses: dict[str, Any] = data["licenses"]
+        self.rejected: dict[str, Any] = data["rejected"]
+        self.org_index: dict[str, str] = data["org_index"]
+        self.hf_index: dict[str, str] = data["hf_index"]
+        self.alias_index: dict[str, str] = data["alias_index"]
+        self.name_index: dict[str, list[str]] = data["name_index"]
+        self.host_index: dict[str, str] = data["host_index"]
+        self.prefix_index: dict[str, str] = data["prefix_index"]
+        self.recognition: dict[str, Any] = data.get("recognition") or {}
+        self.fingerprints: Any = data.get("fingerprints") or []
+        self._family_patterns: list[tuple[re.Pattern[str], str]] | None = None
+
+    def family_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        if self._family_patterns is None:
+            compiled: list[tuple[re.Pattern[str], str]] = []
+            for fid, fam in self.families.items():
+                for pat in fam.get("patterns") or []:
+                    try:
+                        compiled.append((re.compile(pat, re.IGNORECASE), fid))
+                    except re.error as exc:
+                        raise KnowledgeError(f"family {fid}: bad pattern {pat!r}: {exc}") from exc
+            # Longer patterns are more specific: try them first.
+            compiled.sort(key=lambda item: -len(item[0].pattern))
+            self._family_patterns = compiled
+        return self._family_patterns
+
+    def publisher_for_family(self, family_id: str) -> PublisherRef | None:
+        fam = self.families.get(family_id)
+        if not fam:
+            return None
+        pub = self.publishers.get(fam["publisher"])
+        if not pub:
+            return None
+        return PublisherRef(id=pub["id"], name=pub.get("name") or pub["id"], country=pub.get("country"))
+
+
+@cache
+def load_index() -> KnowledgeIndex:
+    files = data_files()
+    key = _digest(files)
+    cache_file = _cache_dir() / f"kb-{key}.json"
+    if os.environ.get("MODELMAP_NO_CACHE") != "1":
+        try:
+            return KnowledgeIndex(json.loads(cache_file.read_bytes()))
+        except (OSError, ValueError, KeyError):
+            pass
+    data = compile_index(files)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".kb-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, separators=(",", ":"))
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # best effort: no writable cache directory means no cache, not an error
+    return KnowledgeIndex(data)

@@ -1,0 +1,461 @@
+"""Project config: ``modelmap.yaml`` (or ``[tool.modelmap]`` in pyproject.toml), format version 1.
+
+    version: 1
+    preset: [us-regulated]          # optional, names of files in modelmap/policy/presets/
+    fail_on: error                  # error | warning | note: the lowest severity that fails the check
+    expiry_notice_days: 30          # waivers expiring this soon are listed as "about to expire"
+    flows:
+      checkout:
+        description: Card payments   # optional
+        paths: ["services/checkout/**"]
+        tags: [regulated, customer-facing, production]
+    rules:
+      - id: no-cn-origin-regulated
+        severity: error
+        message: Regulated flows must not use models that originate in China.
+        when: "'regulated' in flow.tags"
+        deny: "'CN' in origins"
+    disable: [some-preset-rule]
+    waivers:
+      - rule: no-cn-origin-regulated
+        match: {model: qwen/qwen2.5-7b-instruct, path: "services/checkout/legacy/**"}
+        reason: Legacy path, being replaced in Q3.
+        approved_by: Jane Doe (CISO)
+        approved_on: 2025-01-10
+        expires: 2025-07-01
+
+Every error is a ConfigError whose ``where`` is ``file:line`` and whose ``hint`` says what to do.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from modelmap.errors import ConfigError
+from modelmap.policy.rules import RULE_ID, SCOPES, SEVERITIES, Rule, compile_rule
+from modelmap.policy.waivers import WAIVER_RULES, Waiver
+from modelmap.policy.yamlmarks import LineDict, LineList, attach_toml_lines, load_yaml
+
+CONFIG_VERSION = 1
+CONFIG_NAMES: tuple[str, ...] = ("modelmap.yaml", "modelmap.yml", ".modelmap.yaml")
+TOP_KEYS: tuple[str, ...] = (
+    "version",
+    "preset",
+    "fail_on",
+    "expiry_notice_days",
+    "flows",
+    "rules",
+    "disable",
+    "waivers",
+)
+FLOW_KEYS: tuple[str, ...] = ("paths", "tags", "description")
+RULE_KEYS: tuple[str, ...] = ("id", "severity", "message", "description", "scope", "when", "deny", "require")
+WAIVER_KEYS: tuple[str, ...] = ("rule", "match", "reason", "approved_by", "approved_on", "expires")
+MATCH_KEYS: tuple[str, ...] = ("model", "path", "flow")
+PRESET_KEYS: tuple[str, ...] = ("version", "description", "rules")
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A product flow: the code paths that make it up and tags describing it."""
+
+    name: str
+    paths: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+    description: str = ""
+    where: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "paths": list(self.paths), "tags": list(self.tags), "description": self.description}
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """The parsed, validated, compiled project config. ``path`` is None when none was found."""
+
+    path: str | None = None
+    version: int = CONFIG_VERSION
+    presets: tuple[str, ...] = ()
+    flows: tuple[Flow, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    disabled: tuple[str, ...] = ()
+    fail_on: str = "error"
+    expiry_notice_days: int = 30
+    root: str = "."
+    flow_index: dict[str, Flow] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def display_path(self) -> str:
+        return self.path or "modelmap.yaml"
+
+
+def available_presets() -> tuple[str, ...]:
+    folder = resources.files("modelmap.policy") / "presets"
+    return tuple(sorted(p.name[: -len(".yaml")] for p in folder.iterdir() if p.name.endswith(".yaml")))
+
+
+def _preset_text(name: str) -> str:
+    return (resources.files("modelmap.policy") / "presets" / f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+def _check_keys(mapping: LineDict, allowed: tuple[str, ...], what: str, filename: str) -> None:
+    for key in mapping:
+        if key not in allowed:
+            raise ConfigError(
+                f"unknown key {key!r} in {what}",
+                where=f"{filename}:{mapping.line_of(key)}",
+                hint=f"{_suggest(key, allowed)}allowed keys: {', '.join(allowed)}",
+            )
+
+
+def _as_mapping(value: Any, what: str, where: str, example: str) -> LineDict:
+    if not isinstance(value, LineDict):
+        raise ConfigError(f"{what} must be a mapping (key: value lines)", where=where, hint=f"for example: {example}")
+    return value
+
+
+def _as_str_list(value: Any, what: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{what} must be a list of strings", where=where, hint='write it as ["a", "b"]')
+    return tuple(value)
+
+
+def _as_text(value: Any, what: str, where: str, *, required: bool = True) -> str:
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise ConfigError(f"{what} must be some text", where=where, hint=f"add a {what.split()[-1]}: line in quotes")
+    return value.strip()
+
+
+def _as_date(value: Any, what: str, where: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ConfigError(
+        f"{what} is not a date: {value!r}",
+        where=where,
+        hint="write dates as YYYY-MM-DD, for example 2025-06-30",
+    )
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _parse_flows(raw: Any, filename: str, line: int) -> tuple[Flow, ...]:
+    if raw is None:
+        return ()
+    flows_map = _as_mapping(raw, "flows", f"{filename}:{line}", "flows: {checkout: {paths: [src/checkout/**]}}")
+    flows: list[Flow] = []
+    for name, body in flows_map.items():
+        where = f"{filename}:{flows_map.line_of(name)}"
+        spec = _as_mapping(body, f"flow {name!r}", where, "checkout: {paths: [src/checkout/**], tags: [regulated]}")
+        _check_keys(spec, FLOW_KEYS, f"flow {name!r}", filename)
+        if "paths" not in spec:
+            raise ConfigError(f"flow {name!r} has no paths", where=where, hint='add paths: ["src/checkout/**"]')
+        paths = _as_str_list(spec["paths"], f"paths of flow {name!r}", f"{filename}:{spec.line_of('paths')}")
+        tags = _as_str_list(spec.get("tags", []), f"tags of flow {name!r}", f"{filename}:{spec.line_of('tags')}")
+        description = _as_text(spec.get("description"), "description", where, required=False)
+        flows.append(Flow(name=str(name), paths=paths, tags=tuple(sorted(set(tags))), description=description, where=where))
+    return tuple(flows)
+
+
+def _parse_rules(raw: Any, filename: str, line: int, origin: str) -> list[Rule]:
+    if raw is None:
+        return []
+    if not isinstance(raw, LineList):
+        raise ConfigError("rules must be a list", where=f"{filename}:{line}", hint="start each rule with '- id: ...'")
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for index, item in enumerate(raw):
+        where = f"{filename}:{raw.line_of(index)}"
+        spec = _as_mapping(item, "a rule", where, "- id: no-cn-origin\n    deny: \"'CN' in origins\"")
+        _check_keys(spec, RULE_KEYS, "a rule", filename)
+        rule_id = spec.get("id")
+        if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
+            raise ConfigError(
+                f"rule id {rule_id!r} is not kebab-case",
+                where=f"{filename}:{spec.line_of('id')}",
+                hint="use lowercase words joined by dashes, e.g. no-cn-origin-regulated (ids are stored in waivers and SARIF)",
+            )
+        if rule_id in WAIVER_RULES:
+            raise ConfigError(f"rule id {rule_id!r} is reserved", where=where, hint="pick another id")
+        if rule_id in seen:
+            raise ConfigError(f"rule id {rule_id!r} is defined twice (also at {seen[rule_id]})", where=where,
+                              hint="rename one of them")
+        seen[rule_id] = where
+        severity = spec.get("severity", "error")
+        if severity not in SEVERITIES:
+            raise ConfigError(
+                f"rule {rule_id!r}: severity {severity!r} is not one of {', '.join(SEVERITIES)}",
+                where=f"{filename}:{spec.line_of('severity')}",
+                hint=f"{_suggest(str(severity), SEVERITIES)}use error to fail the check, warning or note to report only",
+            )
+        scope = spec.get("scope")
+        if scope is not None and scope not in SCOPES:
+            raise ConfigError(
+                f"rule {rule_id!r}: scope {scope!r} is not one of {', '.join(SCOPES)}",
+                where=f"{filename}:{spec.line_of('scope')}",
+                hint="leave scope out to let modelmap infer it from the names the rule reads",
+            )
+        has_deny, has_require = "deny" in spec, "require" in spec
+        if has_deny == has_require:
+            raise ConfigError(
+                f"rule {rule_id!r} needs exactly one of deny or require",
+                where=where,
+                hint="deny: <condition that is a violation>, or require: <condition that must hold>",
+            )
+        message = _as_text(spec.get("message"), f"rule {rule_id!r} message", where)
+        rules.append(
+            compile_rule(
+                rule_id=rule_id,
+                message=message,
+                severity=severity,
+                deny=spec.get("deny"),
+                require=spec.get("require"),
+                when=spec.get("when"),
+                scope=scope,
+                description=_as_text(spec.get("description"), "description", where, required=False),
+                origin=origin,
+                where=where,
+                part_where={k: f"{filename}:{spec.line_of(k)}" for k in ("when", "deny", "require") if k in spec},
+            )
+        )
+    return rules
+
+
+def _parse_waivers(raw: Any, filename: str, line: int, flow_names: set[str]) -> tuple[Waiver, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, LineList):
+        raise ConfigError("waivers must be a list", where=f"{filename}:{line}", hint="start each waiver with '- rule: ...'")
+    waivers: list[Waiver] = []
+    for index, item in enumerate(raw):
+        where = f"{filename}:{raw.line_of(index)}"
+        spec = _as_mapping(item, "a waiver", where, "- rule: no-cn-origin\n    match: {model: qwen/qwen2.5-7b}")
+        _check_keys(spec, WAIVER_KEYS, "a waiver", filename)
+        for key in ("rule", "match", "reason", "approved_on", "expires"):
+            if key not in spec:
+                hints = {
+                    "rule": "name the rule id this waiver accepts",
+                    "match": "say what it covers: match: {model: ..., path: ..., flow: ...}",
+                    "reason": "explain in plain words why this is accepted",
+                    "approved_on": "add the date it was approved, YYYY-MM-DD",
+                    "expires": "every waiver needs an end date, YYYY-MM-DD; decisions get reviewed",
+                }
+                raise ConfigError(f"waiver is missing {key!r}", where=where, hint=hints[key])
+        rule_id = spec["rule"]
+        if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
+            raise ConfigError(f"waiver rule {rule_id!r} is not a rule id", where=f"{filename}:{spec.line_of('rule')}",
+                              hint="copy the id from the violation, e.g. no-cn-origin-regulated")
+        match_where = f"{filename}:{spec.line_of('match')}"
+        match = _as_mapping(spec["match"], "waiver match", match_where, "match: {model: qwen/qwen2.5-7b-instruct}")
+        _check_keys(match, MATCH_KEYS, "a waiver match", filename)
+        if not match:
+            raise ConfigError("waiver match is empty", where=match_where,
+                              hint="a waiver must say what it covers: a model, a path and/or a flow")
+        values: dict[str, str | None] = {}
+        for key in MATCH_KEYS:
+            value = match.get(key)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise ConfigError(f"waiver match {key} must be text", where=f"{filename}:{match.line_of(key)}")
+            values[key] = value.strip() if isinstance(value, str) else None
+        if values["flow"] is not None and values["flow"] not in flow_names:
+            raise ConfigError(
+                f"waiver matches flow {values['flow']!r}, which is not defined",
+                where=f"{filename}:{match.line_of('flow')}",
+                hint=f"{_suggest(values['flow'], sorted(flow_names))}defined flows: {', '.join(sorted(flow_names)) or 'none'}",
+            )
+        approved_by = spec.get("approved_by")
+        if approved_by is not None and not isinstance(approved_by, str):
+            raise ConfigError("approved_by must be a name", where=f"{filename}:{spec.line_of('approved_by')}")
+        approved_on = _as_date(spec["approved_on"], "approved_on", f"{filename}:{spec.line_of('approved_on')}")
+        expires = _as_date(spec["expires"], "expires", f"{filename}:{spec.line_of('expires')}")
+        if expires < approved_on:
+            raise ConfigError(
+                f"waiver expires ({expires}) before it was approved ({approved_on})",
+                where=f"{filename}:{spec.line_of('expires')}",
+                hint="check the two dates",
+            )
+        waivers.append(
+            Waiver(
+                rule=rule_id,
+                reason=_as_text(spec["reason"], "waiver reason", f"{filename}:{spec.line_of('reason')}"),
+                approved_by=(approved_by or "").strip(),
+                approved_on=approved_on,
+                expires=expires,
+                model=values["model"],
+                path=values["path"],
+                flow=values["flow"],
+                where=where,
+            )
+        )
+    return tuple(waivers)
+
+
+def _load_preset(name: str, where: str) -> list[Rule]:
+    names = available_presets()
+    if name not in names:
+        raise ConfigError(
+            f"unknown preset {name!r}",
+            where=where,
+            hint=f"{_suggest(name, names)}available presets: {', '.join(names)}",
+        )
+    filename = f"presets/{name}.yaml"
+    data = load_yaml(_preset_text(name), filename)
+    spec = _as_mapping(data, f"preset {name}", filename, "rules: [...]")
+    _check_keys(spec, PRESET_KEYS, f"preset {name}", filename)
+    return _parse_rules(spec.get("rules"), filename, spec.line_of("rules"), origin=f"preset:{name}")
+
+
+def parse_config(data: Any, filename: str, *, root: str = ".") -> ProjectConfig:
+    """Validate parsed config data (LineDict from load_yaml / attach_toml_lines) into a ProjectConfig."""
+    if data is None:
+        data = LineDict()
+        data.line = 1
+    top = _as_mapping(data, "the config", f"{filename}:1", "version: 1")
+    _check_keys(top, TOP_KEYS, "the config", filename)
+    version = top.get("version")
+    if version is None:
+        raise ConfigError("the config has no version", where=f"{filename}:1", hint="add `version: 1` at the top")
+    if version != CONFIG_VERSION:
+        raise ConfigError(
+            f"config version {version!r} is not supported",
+            where=f"{filename}:{top.line_of('version')}",
+            hint=f"this modelmap reads version {CONFIG_VERSION}; upgrade modelmap or set version: {CONFIG_VERSION}",
+        )
+    fail_on = top.get("fail_on", "error")
+    if fail_on not in SEVERITIES:
+        raise ConfigError(f"fail_on {fail_on!r} is not one of {', '.join(SEVERITIES)}",
+                          where=f"{filename}:{top.line_of('fail_on')}", hint="usually: fail_on: error")
+    notice = top.get("expiry_notice_days", 30)
+    if not isinstance(notice, int) or isinstance(notice, bool) or notice < 0:
+        raise ConfigError("expiry_notice_days must be a whole number of days", where=f"{filename}:{top.line_of('expiry_notice_days')}",
+                          hint="for example: expiry_notice_days: 30")
+
+    presets = _as_str_list(top.get("preset", []), "preset", f"{filename}:{top.line_of('preset')}")
+    preset_rules: list[Rule] = []
+    for index, name in enumerate(presets):
+        preset_line = top["preset"].line_of(index) if isinstance(top.get("preset"), LineList) else top.line_of("preset")
+        preset_rules.extend(_load_preset(name, f"{filename}:{preset_line}"))
+
+    flows = _parse_flows(top.get("flows"), filename, top.line_of("flows"))
+    own_rules = _parse_rules(top.get("rules"), filename, top.line_of("rules"), origin="config")
+    disabled = _as_str_list(top.get("disable", []), "disable", f"{filename}:{top.line_of('disable')}")
+
+    # A rule in the config replaces a preset rule with the same id; `disable` removes one.
+    by_id: dict[str, Rule] = {}
+    for rule in preset_rules:
+        by_id.setdefault(rule.id, rule)
+    for rule in own_rules:
+        by_id[rule.id] = rule
+    for index, rule_id in enumerate(disabled):
+        if rule_id not in by_id:
+            line = top["disable"].line_of(index) if isinstance(top.get("disable"), LineList) else top.line_of("disable")
+            raise ConfigError(f"cannot disable {rule_id!r}: no such rule", where=f"{filename}:{line}",
+                              hint=f"{_suggest(rule_id, sorted(by_id))}rules in effect: {', '.join(sorted(by_id)) or 'none'}")
+        del by_id[rule_id]
+    rules = tuple(sorted(by_id.values(), key=lambda r: r.id))
+
+    flow_names = {f.name for f in flows}
+    waivers = _parse_waivers(top.get("waivers"), filename, top.line_of("waivers"), flow_names)
+    known_rules = set(by_id) | set(WAIVER_RULES)
+    for waiver in waivers:
+        if waiver.rule not in known_rules:
+            raise ConfigError(
+                f"waiver names rule {waiver.rule!r}, which is not in effect",
+                where=waiver.where,
+                hint=f"{_suggest(waiver.rule, sorted(known_rules))}remove the waiver if the rule was dropped",
+            )
+    return ProjectConfig(
+        path=filename,
+        version=CONFIG_VERSION,
+        presets=presets,
+        flows=flows,
+        rules=rules,
+        waivers=waivers,
+        disabled=disabled,
+        fail_on=fail_on,
+        expiry_notice_days=notice,
+        root=root,
+        flow_index={f.name: f for f in flows},
+    )
+
+
+def _read_toml(path: Path) -> Any:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", where=path.name, hint="fix the syntax of pyproject.toml") from exc
+    table = data.get("tool", {}).get("modelmap")
+    if table is None:
+        return None
+    return attach_toml_lines(table, text)
+
+
+def load_config(path_or_root: str | Path) -> ProjectConfig:
+    """Load the project config from a file, or find one in a folder.
+
+    In a folder, looks for modelmap.yaml (then modelmap.yml, .modelmap.yaml), then
+    ``[tool.modelmap]`` in pyproject.toml. No config at all gives an empty policy (no rules).
+    """
+    target = Path(path_or_root)
+    if target.is_dir():
+        root = target
+        for name in CONFIG_NAMES:
+            if (target / name).is_file():
+                return load_config(target / name)
+        pyproject = target / "pyproject.toml"
+        if pyproject.is_file():
+            data = _read_toml(pyproject)
+            if data is not None:
+                return parse_config(data, display_name(pyproject, root), root=str(root))
+        return ProjectConfig(root=str(root))
+    if not target.is_file():
+        raise ConfigError(f"config file {str(target)!r} does not exist", where=str(target),
+                          hint="pass --config with a path to modelmap.yaml, or leave it out to use the one in the repo")
+    root = target.parent
+    name = display_name(target, root)
+    if target.suffix == ".toml":
+        data = _read_toml(target)
+        if data is None:
+            raise ConfigError("pyproject.toml has no [tool.modelmap] table", where=name,
+                              hint="add [tool.modelmap] with version = 1, or use modelmap.yaml")
+        return parse_config(data, name, root=str(root))
+    try:
+        text = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the config: {exc}", where=name) from exc
+    return parse_config(load_yaml(text, name), name, root=str(root))
+
+
+def display_name(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

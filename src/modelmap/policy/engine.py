@@ -1,0 +1,290 @@
+"""Evaluate a compiled policy over a resolved inventory, then apply waivers.
+
+Each rule was compiled once (config.py). Usage rules run once per (usage, flow) pair; a rule that
+does not read ``usage`` gives the same answer for every usage of the same resolved model in the same
+flow, so its result is cached on (resolution, flow). Flow rules run once per configured flow, and
+inventory rules once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+import cel
+
+from modelmap.errors import EXIT_OK, EXIT_VIOLATIONS
+from modelmap.policy import inventory as inv
+from modelmap.policy.config import ProjectConfig
+from modelmap.policy.rules import SEVERITIES, Rule
+from modelmap.policy.waivers import WAIVER_EXPIRED, WAIVER_RULES, WAIVER_UNOWNED, WAIVER_UNUSED, Waiver
+from modelmap.types import Finding, ScanResult
+
+SEVERITY_RANK = {s: len(SEVERITIES) - i for i, s in enumerate(SEVERITIES)}  # error 3, warning 2, note 1
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken rule at one place.
+
+    ``path``/``line`` locate it: the usage for usage rules, the config (flow or rule definition)
+    for flow/inventory rules and waiver problems. ``waiver`` is the active waiver covering it.
+    """
+
+    rule_id: str
+    severity: str
+    message: str
+    scope: str
+    path: str
+    line: int
+    fingerprint: str
+    flow: str | None = None
+    model: str | None = None
+    finding: Finding | None = field(default=None, compare=False)
+    waiver: Waiver | None = None
+
+    @property
+    def is_waived(self) -> bool:
+        return self.waiver is not None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (-SEVERITY_RANK[self.severity], self.rule_id, self.path, self.line, self.flow or "", self.model or "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule_id,
+            "severity": self.severity,
+            "message": self.message,
+            "scope": self.scope,
+            "location": {"path": self.path, "line": self.line},
+            "flow": self.flow,
+            "model": self.model,
+            "raw": self.finding.raw if self.finding else None,
+            "fingerprint": self.fingerprint,
+            "waived": self.is_waived,
+            "waiver": self.waiver.to_dict() if self.waiver else None,
+        }
+
+
+@dataclass
+class CheckResult:
+    """Everything ``check``, ``report`` and their renderers need."""
+
+    scan: ScanResult
+    config: ProjectConfig
+    today: date
+    inventory: inv.Inventory
+    violations: list[Violation]  # unwaived and waived, sorted
+    expiring: list[Waiver]  # active waivers expiring within config.expiry_notice_days
+    rules_evaluated: int = 0
+
+    @property
+    def unwaived(self) -> list[Violation]:
+        return [v for v in self.violations if not v.is_waived]
+
+    @property
+    def waived(self) -> list[Violation]:
+        return [v for v in self.violations if v.is_waived]
+
+    @property
+    def failing(self) -> list[Violation]:
+        threshold = SEVERITY_RANK[self.config.fail_on]
+        return [v for v in self.unwaived if SEVERITY_RANK[v.severity] >= threshold]
+
+    @property
+    def passed(self) -> bool:
+        return not self.failing
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_OK if self.passed else EXIT_VIOLATIONS
+
+    def rule_catalogue(self) -> list[tuple[str, str, str, str]]:
+        """(id, severity, message, description) for configured rules plus the built-in waiver rules."""
+        rows = [(r.id, r.severity, r.message, r.description) for r in self.config.rules]
+        rows += [(rid, sev, text, "") for rid, (sev, text) in WAIVER_RULES.items()]
+        return sorted(rows)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+class _Keyer:
+    """Stable key of a finding's resolution, memoised by object identity."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, str] = {}
+
+    def __call__(self, finding: Finding) -> str:
+        res = finding.resolution
+        if res is None:
+            return "raw:" + finding.raw
+        key = self._memo.get(id(res))
+        if key is None:
+            key = json.dumps(res, sort_keys=True, default=str)
+            self._memo[id(res)] = key
+        return key
+
+
+def _model_label(finding: Finding) -> str:
+    model = (finding.resolution or {}).get("model") or {}
+    return str(model.get("id") or finding.raw)
+
+
+def _config_line(where: str) -> tuple[str, int]:
+    path, _, line = where.rpartition(":")
+    if path and line.isdigit():
+        return path, int(line)
+    return where or "modelmap.yaml", 1
+
+
+def _usage_violations(result: ScanResult, config: ProjectConfig, inventory: inv.Inventory,
+                      rules: list[Rule]) -> list[Violation]:
+    if not rules:
+        return []
+    cached_rules = [r for r in rules if "usage" not in r.names]
+    live_rules = [r for r in rules if "usage" in r.names]
+    needed = set().union(*(r.names for r in rules))
+    keyer = _Keyer()
+    cache: dict[tuple[str, str | None], list[Rule]] = {}
+    out: list[Violation] = []
+    for finding, flow_names in zip(result.findings, inventory.flow_of):
+        shared: dict[str, Any] | None = None
+        for flow_name in flow_names or [None]:
+            hits: list[Rule] = []
+            group = (keyer(finding), flow_name)
+            cached = cache.get(group)
+            if cached is None or live_rules:
+                if shared is None:
+                    shared = _shared_vars(finding, needed, inventory)
+                variables = dict(shared)
+                if "flow" in needed:
+                    variables["flow"] = inventory.flow_var(flow_name)
+                if live_rules:
+                    variables["usage"] = inv.usage_var(finding)
+                context = cel.Context(variables=variables)
+                if cached is None:
+                    cached = [r for r in cached_rules if r.is_violated(context)]
+                    cache[group] = cached
+                hits = list(cached) + [r for r in live_rules if r.is_violated(context)]
+            else:
+                hits = list(cached)
+            for rule in hits:
+                model = _model_label(finding)
+                out.append(
+                    Violation(
+                        rule_id=rule.id,
+                        severity=rule.severity,
+                        message=rule.message,
+                        scope="usage",
+                        path=finding.path,
+                        line=finding.line,
+                        fingerprint=_digest(rule.id, finding.fingerprint, flow_name or ""),
+                        flow=flow_name,
+                        model=model,
+                        finding=finding,
+                    )
+                )
+    return out
+
+
+def _shared_vars(finding: Finding, needed: set[str], inventory: inv.Inventory) -> dict[str, Any]:
+    builders = {
+        "model": inv.model_var,
+        "publisher": inv.publisher_var,
+        "license": inv.license_var,
+        "origins": inv.origins_var,
+        "lineage": inv.lineage_var,
+        "served_by": inv.served_by_var,
+    }
+    variables: dict[str, Any] = {name: build(finding) for name, build in builders.items() if name in needed}
+    if "inventory" in needed:
+        variables["inventory"] = inventory.data
+    return variables
+
+
+def _scoped_violations(config: ProjectConfig, inventory: inv.Inventory, rules: list[Rule]) -> list[Violation]:
+    out: list[Violation] = []
+    for rule in rules:
+        if rule.scope == "flow":
+            for flow in config.flows:
+                context = cel.Context(variables={"flow": inventory.flows[flow.name], "inventory": inventory.data})
+                if rule.is_violated(context):
+                    path, line = _config_line(flow.where)
+                    out.append(Violation(rule.id, rule.severity, rule.message, "flow", path, line,
+                                         _digest(rule.id, "flow", flow.name), flow=flow.name))
+        else:
+            context = cel.Context(variables={"inventory": inventory.data})
+            if rule.is_violated(context):
+                path, line = _config_line(rule.where)
+                out.append(Violation(rule.id, rule.severity, rule.message, "inventory", path, line,
+                                     _digest(rule.id, "inventory")))
+    return out
+
+
+def _apply_waivers(violations: list[Violation], config: ProjectConfig, today: date) -> tuple[list[Violation], set[int]]:
+    used: set[int] = set()
+    active = [(i, w) for i, w in enumerate(config.waivers) if w.is_active(today)]
+    out: list[Violation] = []
+    for violation in violations:
+        model_ids: tuple[str, ...] = ()
+        if violation.finding is not None:
+            model_ids = (violation.model or "", violation.finding.raw)
+        path = violation.path if violation.scope == "usage" else None
+        for index, waiver in active:
+            if waiver.covers(violation.rule_id, model_ids=model_ids, path=path, flow=violation.flow):
+                used.add(index)
+                violation = replace(violation, waiver=waiver)
+                break
+        out.append(violation)
+    return out, used
+
+
+def _waiver_problems(config: ProjectConfig, today: date, used: set[int]) -> list[Violation]:
+    out: list[Violation] = []
+    for index, waiver in enumerate(config.waivers):
+        path, line = _config_line(waiver.where)
+        label = f"waiver for {waiver.rule} ({waiver.describe_match()})"
+        if not waiver.is_owned:
+            severity, _ = WAIVER_RULES[WAIVER_UNOWNED]
+            out.append(Violation(WAIVER_UNOWNED, severity,
+                                 f"The {label} has no approver. Add approved_by: with the name of the person "
+                                 "who accepts this risk.", "waiver", path, line,
+                                 _digest(WAIVER_UNOWNED, waiver.rule, waiver.describe_match())))
+        if waiver.is_expired(today):
+            severity, _ = WAIVER_RULES[WAIVER_EXPIRED]
+            out.append(Violation(WAIVER_EXPIRED, severity,
+                                 f"The {label} expired on {waiver.expires.isoformat()}. Renew it with a new "
+                                 "approval and date, or fix the underlying issue and remove it.", "waiver", path,
+                                 line, _digest(WAIVER_EXPIRED, waiver.rule, waiver.describe_match())))
+        elif waiver.is_owned and index not in used:
+            severity, _ = WAIVER_RULES[WAIVER_UNUSED]
+            out.append(Violation(WAIVER_UNUSED, severity,
+                                 f"The {label} no longer matches anything; it can be removed.", "waiver", path,
+                                 line, _digest(WAIVER_UNUSED, waiver.rule, waiver.describe_match())))
+    return out
+
+
+def evaluate(result: ScanResult, config: ProjectConfig, today: date) -> CheckResult:
+    """Run every rule of ``config`` over the resolved ``result`` and apply its waivers as of ``today``.
+
+    Raises ConfigError if a rule cannot be evaluated (for example comparing an unknown value).
+    """
+    inventory = inv.build_inventory(result, config)
+    usage_rules = [r for r in config.rules if r.scope == "usage"]
+    other_rules = [r for r in config.rules if r.scope != "usage"]
+    found = _usage_violations(result, config, inventory, usage_rules)
+    found += _scoped_violations(config, inventory, other_rules)
+    found, used = _apply_waivers(found, config, today)
+    found += _waiver_problems(config, today, used)
+    found.sort(key=Violation.sort_key)
+    expiring = sorted(
+        (w for w in config.waivers if w.is_active(today) and w.expires_within(today, config.expiry_notice_days)),
+        key=lambda w: (w.expires, w.rule, w.describe_match()),
+    )
+    return CheckResult(scan=result, config=config, today=today, inventory=inventory, violations=found,
+                       expiring=expiring, rules_evaluated=len(config.rules))

@@ -1,0 +1,252 @@
+"""The object model policy rules read, built from a resolved ScanResult (documented in docs/policy.md).
+
+Every documented field is always present. A fact the knowledge base does not know is ``null``
+(``None``), never guessed, and lists are empty rather than missing, so ``served_by.country == 'CN'``
+works on every usage without ``has()`` checks.
+
+A *usage* is one Finding. A usage belongs to every flow whose path globs match its file; a usage in
+no flow is evaluated once with ``flow.name == null`` and no tags.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from modelmap.policy.config import Flow, ProjectConfig
+from modelmap.policy.globs import matches_any
+from modelmap.types import Finding, ScanResult
+
+MODEL_FIELDS = ("id", "family", "params")
+PUBLISHER_FIELDS = ("id", "name", "country")
+LICENSE_FIELDS = ("id", "spdx", "name", "permissive", "commercial_use")
+UNASSIGNED = "(no flow)"
+
+
+def _pick(source: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    source = source if isinstance(source, dict) else {}
+    return {k: source.get(k) for k in fields}
+
+
+def _countries(values: Any) -> list[str]:
+    out: set[str] = set()
+    for value in values or ():
+        if isinstance(value, str) and len(value) == 2 and value.isalpha():
+            out.add(value.upper())
+        elif isinstance(value, dict) and isinstance(value.get("country"), str):
+            out.add(value["country"].upper())
+    return sorted(out)
+
+
+def model_var(finding: Finding) -> dict[str, Any]:
+    res = finding.resolution or {}
+    out = _pick(res.get("model"), MODEL_FIELDS)
+    out.update(
+        {
+            "query": res.get("query") or finding.raw,
+            "open_weights": res.get("open_weights"),
+            "confidence": res.get("confidence", "unknown"),
+            "resolved": out["id"] is not None,
+            "distilled_from": list(res.get("distilled_from") or ()),
+            "flags": sorted(str(f.get("id", f)) if isinstance(f, dict) else str(f) for f in res.get("flags") or ()),
+            "reason": res.get("reason"),
+        }
+    )
+    return out
+
+
+def publisher_var(finding: Finding) -> dict[str, Any]:
+    return _pick((finding.resolution or {}).get("publisher"), PUBLISHER_FIELDS)
+
+
+def license_var(finding: Finding) -> dict[str, Any]:
+    return _pick((finding.resolution or {}).get("license"), LICENSE_FIELDS)
+
+
+def origins_var(finding: Finding) -> list[str]:
+    return sorted({str(o).upper() for o in (finding.resolution or {}).get("origins") or ()})
+
+
+def lineage_var(finding: Finding) -> list[dict[str, Any]]:
+    out = []
+    for step in (finding.resolution or {}).get("lineage") or ():
+        out.append(
+            {
+                "relation": step.get("relation"),
+                "model": step.get("model"),
+                "publisher": _pick(step.get("publisher"), PUBLISHER_FIELDS),
+            }
+        )
+    return out
+
+
+def served_by_var(finding: Finding) -> dict[str, Any]:
+    served = (finding.resolution or {}).get("served_by")
+    served = served if isinstance(served, dict) else {}
+    serving = list(served.get("serving") or ())
+    countries = set(_countries(serving))
+    if isinstance(served.get("country"), str):
+        countries.add(served["country"].upper())
+    return {
+        "id": served.get("id"),
+        "operator": served.get("operator"),
+        "country": served.get("country"),
+        "serving": serving,
+        "countries": sorted(countries),
+    }
+
+
+def usage_var(finding: Finding) -> dict[str, Any]:
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "kind": finding.kind,
+        "role": finding.role,
+        "context": finding.context,
+        "source": finding.source,
+        "raw": finding.raw,
+        "provider": finding.provider,
+        "endpoint": finding.endpoint,
+        "fingerprint": finding.fingerprint,
+    }
+
+
+def flows_of(finding: Finding, flows: tuple[Flow, ...]) -> list[str]:
+    """Names of the flows whose globs match the finding's path, in config order."""
+    return [f.name for f in flows if matches_any(f.paths, finding.path)]
+
+
+@dataclass
+class Inventory:
+    """Aggregates over all usages: the ``inventory`` and ``flow`` variables, and report figures."""
+
+    usages: int
+    resolved: int
+    flow_of: list[list[str]]  # per finding index: matching flow names
+    flows: dict[str, dict[str, Any]]  # name -> flow variable (config flows, in config order)
+    data: dict[str, Any] = field(default_factory=dict)  # the `inventory` variable
+
+    def flow_var(self, name: str | None) -> dict[str, Any]:
+        if name is None:
+            return _empty_flow()
+        return self.flows[name]
+
+
+def _empty_flow() -> dict[str, Any]:
+    return {
+        "name": None,
+        "tags": [],
+        "paths": [],
+        "description": "",
+        "usages": 0,
+        "models": [],
+        "publishers": [],
+        "origins": [],
+        "serving_countries": [],
+        "roles": {},
+        "fallback": {"has_fallback": False, "publishers": 0, "roles_without_fallback": []},
+    }
+
+
+def _share_table(counter: Counter[str], total: int, extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in sorted(counter):
+        row = {"usages": counter[key], "share": round(counter[key] / total, 6) if total else 0.0}
+        if extra and key in extra:
+            row.update(extra[key])
+        out[key] = row
+    return out
+
+
+def fallback_info(role_publishers: dict[str, set[str]]) -> dict[str, Any]:
+    """A flow has a fallback when its usages span at least two publishers and every known role
+    (generation, embedding, ...) is covered by at least two publishers. ``unknown`` role usages
+    count towards the publisher total only."""
+    all_publishers = set().union(*role_publishers.values()) if role_publishers else set()
+    known_roles = {r: p for r, p in role_publishers.items() if r != "unknown"}
+    missing = sorted(r for r, p in known_roles.items() if len(p) < 2)
+    return {
+        "has_fallback": len(all_publishers) >= 2 and not missing,
+        "publishers": len(all_publishers),
+        "roles_without_fallback": missing,
+    }
+
+
+def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
+    findings = result.findings
+    total = len(findings)
+    flow_of = [flows_of(f, config.flows) for f in findings]
+    publishers: Counter[str] = Counter()
+    publisher_meta: dict[str, dict[str, Any]] = {}
+    origin_counts: Counter[str] = Counter()
+    serving_counts: Counter[str] = Counter()
+    models: set[str] = set()
+    resolved = 0
+    per_flow: dict[str, dict[str, Any]] = {
+        f.name: {"usages": 0, "models": set(), "publishers": set(), "origins": set(), "serving": set(),
+                 "roles": defaultdict(set)}
+        for f in config.flows
+    }
+    for finding, names in zip(findings, flow_of):
+        model = model_var(finding)
+        publisher = publisher_var(finding)
+        served = served_by_var(finding)
+        origins = origins_var(finding)
+        if model["resolved"]:
+            resolved += 1
+            models.add(model["id"])
+        if publisher["id"]:
+            publishers[publisher["id"]] += 1
+            publisher_meta[publisher["id"]] = {"name": publisher["name"], "country": publisher["country"]}
+        for country in origins:
+            origin_counts[country] += 1
+        for country in served["countries"]:
+            serving_counts[country] += 1
+        for name in names:
+            bucket = per_flow[name]
+            bucket["usages"] += 1
+            if model["id"]:
+                bucket["models"].add(model["id"])
+            if publisher["id"]:
+                bucket["publishers"].add(publisher["id"])
+                bucket["roles"][finding.role].add(publisher["id"])
+            bucket["origins"].update(origins)
+            bucket["serving"].update(served["countries"])
+
+    flows: dict[str, dict[str, Any]] = {}
+    for flow in config.flows:
+        bucket = per_flow[flow.name]
+        flows[flow.name] = {
+            "name": flow.name,
+            "tags": list(flow.tags),
+            "paths": list(flow.paths),
+            "description": flow.description,
+            "usages": bucket["usages"],
+            "models": sorted(bucket["models"]),
+            "publishers": sorted(bucket["publishers"]),
+            "origins": sorted(bucket["origins"]),
+            "serving_countries": sorted(bucket["serving"]),
+            "roles": {r: sorted(p) for r, p in sorted(bucket["roles"].items())},
+            "fallback": fallback_info(dict(bucket["roles"])),
+        }
+
+    top_publisher = None
+    max_share = 0.0
+    if publishers and total:
+        top_publisher, top_count = min(publishers.items(), key=lambda kv: (-kv[1], kv[0]))
+        max_share = round(top_count / total, 6)
+    data = {
+        "usages": total,
+        "resolved": resolved,
+        "unresolved": total - resolved,
+        "models": sorted(models),
+        "publishers": _share_table(publishers, total, publisher_meta),
+        "origin_countries": _share_table(origin_counts, total),
+        "serving_countries": _share_table(serving_counts, total),
+        "top_publisher": top_publisher,
+        "max_publisher_share": max_share,
+        "flows": flows,
+    }
+    return Inventory(usages=total, resolved=resolved, flow_of=flow_of, flows=flows, data=data)

@@ -1,0 +1,168 @@
+"""Policy rules: data (id, severity, message, CEL expression) compiled once with the ``cel`` library.
+
+A rule says when something is a violation, with exactly one of:
+
+* ``deny: <CEL>``    — a violation when the expression is true;
+* ``require: <CEL>`` — a violation when the expression is false;
+
+and optionally ``when: <CEL>`` to limit where it applies. The three parts are checked one by one
+(so an error points at the right key) and then compiled into a single program.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import cel
+
+from modelmap.errors import ConfigError
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "note")
+SCOPES: tuple[str, ...] = ("usage", "flow", "inventory")
+
+#: Names a rule may read, by scope. Documented in docs/policy.md.
+USAGE_NAMES: frozenset[str] = frozenset(
+    {"model", "publisher", "license", "origins", "lineage", "served_by", "usage"}
+)
+NAMES_BY_SCOPE: dict[str, frozenset[str]] = {
+    "usage": USAGE_NAMES | {"flow", "inventory"},
+    "flow": frozenset({"flow", "inventory"}),
+    "inventory": frozenset({"inventory"}),
+}
+
+RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_BOUND = re.compile(r"\.\s*(?:all|exists|exists_one|existsOne|map|filter)\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,")
+_CEL_POS = re.compile(r"<input>:(\d+):(\d+):\s*")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One policy rule. ``where`` is ``file:line`` of its definition (or of the preset file)."""
+
+    id: str
+    message: str
+    severity: str = "error"
+    deny: str | None = None
+    require: str | None = None
+    when: str | None = None
+    scope: str = "usage"
+    description: str = ""
+    origin: str = "config"
+    where: str = ""
+    program: Any = field(default=None, compare=False, repr=False)
+    names: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    @property
+    def expression(self) -> str:
+        """The single CEL expression that is true when this rule is violated."""
+        condition = f"({self.deny})" if self.deny is not None else f"!({self.require})"
+        return f"({self.when}) && {condition}" if self.when else condition
+
+    def is_violated(self, context: Any) -> bool:
+        """Run the compiled program; raise ConfigError (exit 2) if it errors or does not return a bool."""
+        try:
+            value = self.program.execute(context)
+        except Exception as exc:
+            raise ConfigError(
+                f"rule {self.id!r} could not be evaluated: {exc}",
+                where=self.where or None,
+                hint="unknown facts are null: guard them, e.g. `model.params != null && model.params > 7e10`",
+            ) from exc
+        if not isinstance(value, bool):
+            raise ConfigError(
+                f"rule {self.id!r} returned {type(value).__name__} {value!r}, not true/false",
+                where=self.where or None,
+                hint="deny/require/when must be conditions such as `'CN' in origins`",
+            )
+        return value
+
+
+def bound_names(expression: str) -> set[str]:
+    """Names bound by comprehension macros (``origins.exists(o, ...)`` binds ``o``)."""
+    return set(_BOUND.findall(expression))
+
+
+def check_expression(expression: Any, *, key: str, rule_id: str, where: str) -> Any:
+    """Compile one part of a rule, turning a syntax error into a ConfigError that points at it."""
+    if not isinstance(expression, str) or not expression.strip():
+        raise ConfigError(
+            f"rule {rule_id!r}: {key} must be a CEL expression in quotes",
+            where=where,
+            hint=f"for example: {key}: \"'CN' in origins\"",
+        )
+    try:
+        return cel.compile(expression)
+    except Exception as exc:
+        text = str(exc)
+        position = _CEL_POS.search(text)
+        detail = text.split("ERROR:", 1)[-1].strip()
+        detail = _CEL_POS.sub("", detail).splitlines()[0] if detail else text
+        hint = "check quotes and brackets; strings use single quotes inside the expression"
+        if position:
+            hint = f"at column {position.group(2)} of the {key} expression; " + hint
+        raise ConfigError(f"rule {rule_id!r}: {key} is not valid CEL: {detail}", where=where, hint=hint) from exc
+
+
+def infer_scope(names: set[str]) -> str:
+    """usage if it reads anything per usage, else flow if it reads ``flow``, else inventory."""
+    if names & USAGE_NAMES:
+        return "usage"
+    if "flow" in names:
+        return "flow"
+    return "inventory"
+
+
+def compile_rule(
+    *,
+    rule_id: str,
+    message: str,
+    severity: str,
+    deny: str | None,
+    require: str | None,
+    when: str | None,
+    scope: str | None,
+    description: str,
+    origin: str,
+    where: str,
+    part_where: dict[str, str],
+) -> Rule:
+    """Validate and compile a rule once. ``part_where`` maps deny/require/when to their file:line."""
+    names: set[str] = set()
+    bound: set[str] = set()
+    for key, expression in (("when", when), ("deny", deny), ("require", require)):
+        if expression is None:
+            continue
+        program = check_expression(expression, key=key, rule_id=rule_id, where=part_where.get(key, where))
+        names |= set(program.variables())
+        bound |= bound_names(expression)
+    names -= bound
+    resolved_scope = scope or infer_scope(names)
+    allowed = NAMES_BY_SCOPE[resolved_scope]
+    unknown = sorted(names - allowed)
+    if unknown:
+        available = ", ".join(sorted(allowed))
+        first = next(k for k in ("when", "deny", "require") if k in part_where)
+        if scope and set(unknown) <= NAMES_BY_SCOPE["usage"]:
+            problem = f"{', '.join(unknown)} cannot be used in a rule with scope {scope!r}"
+            hint = f"a {scope} rule can read: {available}; drop `scope` to check each usage instead"
+        else:
+            problem = f"unknown name{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}"
+            everything = ", ".join(sorted(NAMES_BY_SCOPE[scope or "usage"]))
+            hint = f"rules can read: {everything} (see docs/policy.md)"
+        raise ConfigError(f"rule {rule_id!r}: {problem}", where=part_where.get(first, where), hint=hint)
+    rule = Rule(
+        id=rule_id,
+        message=message,
+        severity=severity,
+        deny=deny,
+        require=require,
+        when=when,
+        scope=resolved_scope,
+        description=description,
+        origin=origin,
+        where=where,
+    )
+    program = cel.compile(rule.expression)
+    return replace(rule, program=program, names=frozenset(names))

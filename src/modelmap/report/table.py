@@ -1,0 +1,101 @@
+"""Terminal tables (Rich) for scan results: models grouped by origin country when resolved."""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from modelmap.types import Finding, ScanResult
+
+
+def _model_key(f: Finding) -> str:
+    res = f.resolution or {}
+    model = res.get("model") or {}
+    return str(model.get("id") or f.raw)
+
+
+def _origin_label(f: Finding) -> str:
+    res = f.resolution
+    if res is None:
+        return "not resolved"
+    origins = res.get("origins") or []
+    return "+".join(origins) if origins else "unknown origin"
+
+
+def build_scan_tables(result: ScanResult) -> list[Any]:
+    models = [f for f in result.findings if f.kind != "endpoint"]
+    endpoints = [f for f in result.findings if f.kind == "endpoint"]
+    groups: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for f in models:
+        groups[_origin_label(f)][_model_key(f)].append(f)
+    resolved = any(f.resolution is not None for f in models)
+    out: list[Any] = []
+    table = Table(title=f"AI models in {result.root}", show_lines=False, expand=False)
+    table.add_column("origin" if resolved else "", style="bold")
+    table.add_column("model")
+    if resolved:
+        table.add_column("publisher")
+        table.add_column("license")
+    table.add_column("kind")
+    table.add_column("role")
+    table.add_column("uses", justify="right")
+    table.add_column("where")
+    for origin in sorted(groups, key=lambda o: (-sum(len(v) for v in groups[o].values()), o)):
+        first = True
+        count = sum(len(v) for v in groups[origin].values())
+        for key in sorted(groups[origin], key=lambda k: (-len(groups[origin][k]), k)):
+            items = groups[origin][key]
+            f0 = items[0]
+            roles = sorted({f.role for f in items if f.role != "unknown"}) or ["unknown"]
+            where = ", ".join(f"{f.path}:{f.line}" for f in items[:3]) + (f" (+{len(items) - 3})" if len(items) > 3 else "")
+            row = [f"{origin} ({count})" if first and resolved else "", key]
+            if resolved:
+                res = f0.resolution or {}
+                pub = (res.get("publisher") or {}).get("name") or "?"
+                lic = (res.get("license") or {}).get("id") or "?"
+                row += [pub, lic]
+            row += [f0.kind, "/".join(roles), str(len(items)), where]
+            table.add_row(*row)
+            first = False
+    out.append(table)
+    if endpoints:
+        et = Table(title="Model API endpoints")
+        et.add_column("provider")
+        et.add_column("endpoint")
+        et.add_column("where")
+        by: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+        for f in endpoints:
+            by[(f.provider or "?", f.endpoint or f.raw)].append(f)
+        for (prov, url), items in sorted(by.items()):
+            et.add_row(prov, url, ", ".join(f"{f.path}:{f.line}" for f in items[:3]))
+        out.append(et)
+    return out
+
+
+def summary_line(result: ScanResult) -> str:
+    s = result.stats
+    models = {(_model_key(f)) for f in result.findings if f.kind != "endpoint"}
+    skipped = sum(s.skipped.values())
+    reasons = ", ".join(f"{k}: {v}" for k, v in sorted(s.skipped.items()))
+    text = (f"{len(models)} models in {sum(1 for f in result.findings if f.kind != 'endpoint')} places; "
+            f"{s.files_scanned} files scanned ({s.bytes_scanned / 1e6:.1f} MB) in {s.seconds:.2f}s")
+    if skipped:
+        text += f"; {skipped} skipped ({reasons})"
+    return text
+
+
+class ScanTableRenderer:
+    id = "table"
+    media_type = "text/plain"
+
+    def render(self, result: ScanResult) -> bytes:
+        buf = io.StringIO()
+        console = Console(file=buf, width=160, no_color=True, force_terminal=False)
+        for t in build_scan_tables(result):
+            console.print(t)
+        console.print(summary_line(result))
+        return buf.getvalue().encode("utf-8")
