@@ -90,6 +90,8 @@ def sniff_kind(head: bytes) -> str | None:
     first = head.split(b"\n", 1)[0]
     if _TIKTOKEN_LINE.match(first):
         return "tiktoken"
+    if re.match(rb"^\[[A-Za-z0-9_]+\]\r?$", first):
+        return "wordpiece"
     if len(head) >= 4 and head[0] == 0x0A:
         n, i = _varint(head, 1)
         if n is not None and i < len(head) and head[i] == 0x0A:

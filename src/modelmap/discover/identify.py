@@ -244,8 +244,10 @@ def classify_endpoint(value: str) -> tuple[str, str] | None:
     if not host or parts.scheme not in ("http", "https", "ws", "wss"):
         return None
     kb = load()
-    provider = kb.host_index.get(host)
-    if provider is None:
+    provider = kb.host_index.get(f"{host}:{port}") if port is not None else None
+    if provider is None and host not in _LOCAL_HOSTS:
+        provider = kb.host_index.get(host)
+    if provider is None and host not in _LOCAL_HOSTS:
         for pattern, prov in kb.host_index.items():
             if pattern.startswith("*.") and host.endswith(pattern[1:]):
                 provider = prov

@@ -127,8 +127,14 @@ def compile_index(files: list[Path]) -> dict[str, Any]:
     host_index: dict[str, str] = {}
     prefix_index: dict[str, str] = {}
     for prid, prov in providers.items():
+        ports = prov.get("ports") or []
         for host in prov.get("hosts") or []:
-            host_index[str(host).lower()] = prid
+            if prov.get("kind") == "local":
+                # a local server is known by its port, not by "localhost"
+                for port in ports:
+                    host_index.setdefault(f"{str(host).lower()}:{port}", prid)
+            else:
+                host_index[str(host).lower()] = prid
         for prefix in prov.get("prefixes") or []:
             prefix_index.setdefault(str(prefix).lower(), prid)
     return {

@@ -36,11 +36,10 @@ def build_scan_tables(result: ScanResult) -> list[Any]:
     out: list[Any] = []
     table = Table(title=f"AI models in {result.root}", show_lines=False, expand=False)
     table.add_column("origin" if resolved else "", style="bold")
-    table.add_column("model")
+    table.add_column("model", overflow="fold")
     if resolved:
         table.add_column("publisher")
         table.add_column("license")
-    table.add_column("kind")
     table.add_column("role")
     table.add_column("uses", justify="right")
     table.add_column("where")
@@ -51,14 +50,15 @@ def build_scan_tables(result: ScanResult) -> list[Any]:
             items = groups[origin][key]
             f0 = items[0]
             roles = sorted({f.role for f in items if f.role != "unknown"}) or ["unknown"]
-            where = ", ".join(f"{f.path}:{f.line}" for f in items[:3]) + (f" (+{len(items) - 3})" if len(items) > 3 else "")
-            row = [f"{origin} ({count})" if first and resolved else "", key]
+            where = f"{f0.path}:{f0.line}" + (f" (+{len(items) - 1})" if len(items) > 1 else "")
+            shown = max({f.raw for f in items}, key=lambda r: sum(1 for f in items if f.raw == r))
+            row = [f"{origin} ({count})" if first and resolved else "", shown if len(shown) < 60 else key]
             if resolved:
                 res = f0.resolution or {}
-                pub = (res.get("publisher") or {}).get("name") or "?"
+                pub = (res.get("publisher") or {}).get("id") or "?"
                 lic = (res.get("license") or {}).get("id") or "?"
                 row += [pub, lic]
-            row += [f0.kind, "/".join(roles), str(len(items)), where]
+            row += ["/".join(roles), str(len(items)), where]
             table.add_row(*row)
             first = False
     out.append(table)

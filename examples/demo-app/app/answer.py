@@ -1,0 +1,26 @@
+"""Draft with self-hosted Qwen (vLLM), then write the final answer with OpenAI."""
+from openai import OpenAI
+
+from app.settings import ANSWER_MODEL, VLLM_URL
+
+drafter = OpenAI(base_url=VLLM_URL, api_key="not-needed")
+writer = OpenAI()
+
+
+def draft(question: str, context: str) -> str:
+    out = drafter.chat.completions.create(
+        model="Qwen/Qwen2.5-7B-Instruct",
+        messages=[{"role": "user", "content": f"Context:\n{context}\n\nQuestion: {question}"}],
+    )
+    return out.choices[0].message.content or ""
+
+
+def answer(question: str, draft_text: str) -> str:
+    out = writer.chat.completions.create(
+        model=ANSWER_MODEL,
+        messages=[
+            {"role": "system", "content": "Polish the draft into a friendly, correct answer."},
+            {"role": "user", "content": f"{question}\n\nDraft:\n{draft_text}"},
+        ],
+    )
+    return out.choices[0].message.content or ""

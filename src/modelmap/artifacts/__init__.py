@@ -1,0 +1,48 @@
+"""Header-only artifact readers, one per format. Registration is this explicit tuple (no import magic).
+
+Order matters only for sniffing: the first reader whose ``sniff`` accepts a file's first bytes reads it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, Reader, Tensor, TokenizerInfo, read_head
+from modelmap.artifacts.gguf import GGUFReader
+from modelmap.artifacts.ollama import OllamaReader
+from modelmap.artifacts.onnx import ONNXReader
+from modelmap.artifacts.pickle import PickleReader
+from modelmap.artifacts.safetensors import SafetensorsReader
+from modelmap.artifacts.tokenizer import TokenizerReader
+
+READERS: tuple[Reader, ...] = (
+    GGUFReader(),
+    SafetensorsReader(),
+    PickleReader(),
+    OllamaReader(),
+    ONNXReader(),
+    TokenizerReader(),
+)
+READERS_BY_ID: dict[str, Reader] = {r.id: r for r in READERS}
+
+
+def reader_for(path: Path) -> Reader | None:
+    """The reader whose sniff accepts this file's content, or None."""
+    head = read_head(path, 256)
+    for reader in READERS:
+        if reader.sniff(head):
+            return reader
+    return None
+
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "READERS",
+    "READERS_BY_ID",
+    "ArtifactInfo",
+    "Limits",
+    "Reader",
+    "Tensor",
+    "TokenizerInfo",
+    "reader_for",
+]

@@ -1,0 +1,122 @@
+"""Fingerprints that survive re-serialisation: vocabulary hashes and architecture signatures.
+
+A vocabulary fingerprint is BLAKE3 over the *ordinary* tokens as raw bytes (see
+:func:`modelmap.artifacts.tokenizer.canonical_tokens`: ``▁``/``Ġ``/``##``/base64 all map to one form),
+deduplicated, sorted, each prefixed with its length. Added, special, control and byte-fallback tokens
+are left out of the hash and kept as a separate list, because conversions renumber or re-type them
+(a GGUF marks them CONTROL, tokenizer.json lists them under ``added_tokens``, tiktoken files leave
+them out) and because distillers add their own. So the same Qwen2 vocabulary hashes the same from
+qwen.tiktoken, tokenizer.json and a GGUF, and the special tokens tell Qwen2.5 from DeepSeek-R1-Distill.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from blake3 import blake3
+
+from modelmap.artifacts.base import ArtifactInfo, Tensor, TokenizerInfo
+
+ARCH_KEYS = ("hidden_size", "num_layers", "num_heads", "num_kv_heads", "intermediate_size", "vocab_size")
+
+
+def vocab_hash(tokens: list[bytes]) -> str:
+    h = blake3()
+    unique = sorted(set(tokens))
+    h.update(len(unique).to_bytes(8, "little"))
+    h.update(b"".join(len(t).to_bytes(4, "little") + t for t in unique))
+    return "blake3:" + h.hexdigest()
+
+
+def tokenizer_fingerprint(tok: TokenizerInfo) -> dict[str, Any]:
+    return {
+        "vocab_hash": vocab_hash(tok.tokens),
+        "vocab_size": len(set(tok.tokens)),
+        "total_size": tok.total_size,
+        "special_tokens": list(tok.special_tokens),
+        "kind": tok.kind,
+        "convention": tok.convention,
+    }
+
+
+def _int(v: Any) -> int | None:
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def arch_from_config(cfg: dict[str, Any]) -> dict[str, Any]:
+    """Architecture signature from a Hugging Face config.json (text_config for multimodal wrappers)."""
+    text = cfg.get("text_config") if isinstance(cfg.get("text_config"), dict) else None
+    src = {**cfg, **text} if text else cfg
+    archs = cfg.get("architectures")
+    sig = {
+        "model_type": cfg.get("model_type") if isinstance(cfg.get("model_type"), str) else None,
+        "architecture": archs[0] if isinstance(archs, list) and archs and isinstance(archs[0], str) else None,
+        "hidden_size": _int(src.get("hidden_size", src.get("n_embd", src.get("d_model")))),
+        "num_layers": _int(src.get("num_hidden_layers", src.get("n_layer", src.get("num_layers")))),
+        "num_heads": _int(src.get("num_attention_heads", src.get("n_head"))),
+        "num_kv_heads": _int(src.get("num_key_value_heads", src.get("multi_query_group_num"))),
+        "intermediate_size": _int(src.get("intermediate_size", src.get("ffn_hidden_size", src.get("n_inner")))),
+        "vocab_size": _int(src.get("vocab_size", src.get("padded_vocab_size"))),
+    }
+    if sig["num_kv_heads"] is None and sig["num_heads"] is not None and sig["model_type"] in {
+            "llama", "mistral", "qwen2", "bert", "gemma", "phi3", "qwen"}:
+        sig["num_kv_heads"] = sig["num_heads"]
+    return sig
+
+
+def arch_from_gguf(meta: dict[str, Any], tok: TokenizerInfo | None, tensors: list[Tensor]) -> dict[str, Any]:
+    arch = meta.get("general.architecture")
+    a = str(arch) if isinstance(arch, str) else ""
+
+    def g(key: str) -> int | None:
+        v = meta.get(f"{a}.{key}")
+        if isinstance(v, list):  # per-layer values (e.g. head_count_kv in hybrid models): take the max
+            ints = [x for x in v if isinstance(x, int)]
+            return max(ints) if ints else None
+        return _int(v)
+
+    vocab = g("vocab_size") or (tok.total_size if tok else None)
+    for t in tensors:
+        if t.name == "token_embd.weight" and len(t.shape) == 2:
+            vocab = t.shape[1]
+    return {
+        "model_type": None,
+        "architecture": a or None,
+        "hidden_size": g("embedding_length"),
+        "num_layers": g("block_count"),
+        "num_heads": g("attention.head_count"),
+        "num_kv_heads": g("attention.head_count_kv") or g("attention.head_count"),
+        "intermediate_size": g("feed_forward_length"),
+        "vocab_size": vocab,
+    }
+
+
+_LAYER = re.compile(r"(?:^|\.)(?:layers|layer|h|blocks|blk)\.(\d+)\.")
+
+
+def arch_from_tensors(tensors: list[Tensor]) -> dict[str, Any]:
+    """Dimensions that tensor names and shapes give away (HF safetensors / ONNX naming)."""
+    sig: dict[str, Any] = {k: None for k in ARCH_KEYS}
+    layers = -1
+    for t in tensors:
+        m = _LAYER.search(t.name)
+        if m:
+            layers = max(layers, int(m.group(1)))
+        name = t.name
+        if len(t.shape) == 2 and (name.endswith(("embed_tokens.weight", "word_embeddings.weight", "wte.weight",
+                                                 "tok_embeddings.weight"))):
+            sig["vocab_size"], sig["hidden_size"] = t.shape
+        elif len(t.shape) == 2 and name.endswith("token_embd.weight"):
+            sig["hidden_size"], sig["vocab_size"] = t.shape
+        elif len(t.shape) == 2 and name.endswith(("mlp.gate_proj.weight", "intermediate.dense.weight")):
+            sig["intermediate_size"] = t.shape[0]
+    if layers >= 0:
+        sig["num_layers"] = layers + 1
+    return sig
+
+
+def artifact_arch(info: ArtifactInfo) -> dict[str, Any]:
+    if info.format in ("gguf", "ollama"):
+        return arch_from_gguf(info.metadata, info.tokenizer, info.tensors)
+    return arch_from_tensors(info.tensors)

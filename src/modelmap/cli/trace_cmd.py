@@ -1,0 +1,59 @@
+"""``modelmap trace``: where a model comes from."""
+
+from __future__ import annotations
+
+import typer
+
+HELP = """Trace model identifiers to publisher, country, license, lineage and serving jurisdiction.
+
+Accepts Hugging Face repo ids, API model names, Ollama tags, GGUF file names and
+provider-prefixed strings (together_ai/..., openrouter/..., openai:...). Unknown facts are
+reported as null, never guessed. Exit 0 when at least one identifier was valid, 2 when
+none was (an empty or malformed identifier).
+"""
+
+
+def trace(
+    identifiers: list[str] = typer.Argument(..., help="Model identifiers, as written in code."),
+    format: str = typer.Option("table", "--format", "-f", help="Output format: table, json or jsonl."),
+    online: bool = typer.Option(False, "--online", help="Also ask the Hugging Face Hub (cached; falls back offline)."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+) -> None:
+    import json
+    import warnings
+
+    from modelmap.cli.common import err
+    from modelmap.errors import EXIT_USAGE, IdentifierError
+    from modelmap.provenance.resolver import resolve
+
+    if format not in ("table", "json", "jsonl"):
+        err(f"modelmap: error: unknown --format {format!r}; choose one of table, json, jsonl")
+        raise typer.Exit(EXIT_USAGE)
+    records: list[dict] = []
+    bad = 0
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for ident in identifiers:
+            try:
+                records.append(resolve(ident, online=online).to_dict())
+            except IdentifierError as exc:
+                if debug:
+                    raise
+                bad += 1
+                err(f"modelmap: error: {ident!r}: {exc}")
+    for w in caught:
+        err(f"warning: {w.message}")
+    if not records:
+        raise typer.Exit(EXIT_USAGE)
+    if format == "json":
+        data = records[0] if len(identifiers) == 1 else records
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif format == "jsonl":
+        for rec in records:
+            typer.echo(json.dumps(rec, ensure_ascii=False))
+    else:
+        from rich.console import Console
+
+        from modelmap.report.trace_table import trace_table
+
+        Console().print(trace_table(records))

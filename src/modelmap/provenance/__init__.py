@@ -1,0 +1,1 @@
+"""Provenance: identifier → model record → lineage → origins, licence and serving."""

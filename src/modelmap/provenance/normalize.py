@@ -1,0 +1,109 @@
+"""Normalise model identifiers as people write them.
+
+Strips provider/router prefixes (``together_ai/``, ``openrouter/``, ``openai:``, Bedrock and
+Fireworks path forms), file extensions, and quantisation / packaging suffixes
+(``-GGUF``, ``-AWQ``, ``-GPTQ-Int4``, ``-4bit``, ``.Q4_K_M`` …). Normalising twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from modelmap.errors import IdentifierError
+
+_QUANT = re.compile(
+    r"[-_.](gguf|ggml|awq|gptq(?:[-_](?:int[348]|[348]bit))?(?:[-_]g\d+)?|int[348]|w[48]a(?:8|16)|exl2(?:[-_][\w.]+bpw)?|"
+    r"\d+(?:\.\d+)?bpw|[2-8]-?bits?|bnb[-_][48]bit|unsloth[-_]bnb[-_][48]bit|unsloth|fp8(?:[-_]dynamic)?|fp16|bf16|"
+    r"f16|f32|mlx(?:[-_][2-8]bit)?|q[2-8](?:_[0-9a-z]+)*|iq[1-4](?:_[0-9a-z]+)*|i1|imat|imatrix|dynamic|onnx|"
+    r"openvino|hf|quantized|quant|mxfp4|nvfp4|lora|qlora|merged|4bit-mlx)$",
+    re.IGNORECASE,
+)
+_FILE_EXT = re.compile(r"\.(gguf|ggml|safetensors|onnx|bin|pt|pth|llamafile)$", re.IGNORECASE)
+_SHARD = re.compile(r"[-.]\d{5}-of-\d{5}$", re.IGNORECASE)
+_BAD = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    query: str
+    core: str  # identifier with router/provider prefixes removed, case kept
+    provider: str | None  # provider id implied by a prefix
+    is_file: bool
+
+
+def check_identifier(query: str) -> str:
+    q = query.strip() if isinstance(query, str) else ""
+    if not q:
+        raise IdentifierError("empty identifier", hint="give a model id such as Qwen/Qwen2.5-7B-Instruct or gpt-4o")
+    if len(q) > 300:
+        raise IdentifierError(f"identifier too long ({len(q)} characters, at most 300)")
+    if _BAD.search(q):
+        raise IdentifierError(f"malformed identifier {q!r}: it contains whitespace or control characters")
+    if q.strip("/:.-_") == "" or "//" in q.replace("://", ""):
+        raise IdentifierError(f"malformed identifier {q!r}")
+    return q
+
+
+def parse(query: str, prefixes: dict[str, str]) -> Parsed:
+    q = check_identifier(query)
+    provider: str | None = None
+    core = q
+    if "://" in core:  # hf://org/name, ollama://x
+        scheme, rest = core.split("://", 1)
+        core = rest
+        if scheme.lower() in prefixes:
+            provider = prefixes[scheme.lower()]
+    for _ in range(3):
+        head, sep, tail = _split_prefix(core)
+        if not sep or head.lower() not in prefixes or not tail:
+            break
+        if sep == "/" and _looks_like_hf_repo(head, tail):
+            break
+        provider = provider or prefixes[head.lower()]
+        core = tail
+    # Fireworks: accounts/fireworks/models/<name>; Bedrock: anthropic.claude-...-v2:0 / us.anthropic...
+    core = re.sub(r"^accounts/[\w-]+/models/", "", core)
+    is_file = bool(_FILE_EXT.search(core)) or "\\" in core
+    if is_file:
+        core = re.split(r"[/\\]", core)[-1]
+    return Parsed(q, core, provider, is_file)
+
+
+def _split_prefix(value: str) -> tuple[str, str, str]:
+    for i, ch in enumerate(value):
+        if ch in "/:":
+            return value[:i], ch, value[i + 1:]
+    return value, "", ""
+
+
+# Router prefixes that are also Hugging Face org names: "openai/whisper-large-v3" is a Hub repo,
+# "openai/gpt-4o" is a router string. Decided by the knowledge base in the resolver.
+_HF_ORG_PREFIXES = {"openai", "google", "nvidia", "mistralai", "deepseek-ai", "qwen", "huggingface", "microsoft"}
+
+
+def _looks_like_hf_repo(head: str, tail: str) -> bool:
+    return head.lower() in _HF_ORG_PREFIXES and "/" not in tail and ":" not in tail and _HF_REPO_HINT.search(tail) is not None
+
+
+_HF_REPO_HINT = re.compile(r"[A-Z]|whisper|clip|gemma|phi|t5|bert|gpt-oss|gpt2|nemotron|qwen|deepseek", re.IGNORECASE)
+
+
+def strip_quant(name: str) -> tuple[str, bool]:
+    """Remove packaging suffixes; returns (name, whether anything was removed)."""
+    out = _FILE_EXT.sub("", name)
+    out = _SHARD.sub("", out)
+    changed = out != name
+    for _ in range(6):
+        new = _QUANT.sub("", out)
+        if new == out:
+            break
+        out, changed = new, True
+    return out, changed
+
+
+def normalise(name: str) -> str:
+    """Lowercase, no org, no packaging suffix. Idempotent."""
+    base = name.split("/")[-1]
+    stripped, _ = strip_quant(base)
+    return stripped.lower()

@@ -1,0 +1,312 @@
+"""Resolve an identifier to its provenance record (``types.Resolution``).
+
+Order of evidence, strongest first: an exact Hub repo id or alias in the knowledge base
+(``known``); the same after stripping router prefixes and packaging suffixes, a community
+re-packager's repo named after a known model, or a family name pattern (``inferred``);
+otherwise the publisher alone when the org is known, else nothing (``unknown``). A guess is
+never made: facts the knowledge base does not hold come back as None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from modelmap.knowledge import load
+from modelmap.knowledge.loader import KnowledgeIndex
+from modelmap.provenance.lineage import walk_lineage
+from modelmap.provenance.normalize import Parsed, normalise, parse, strip_quant
+from modelmap.types import Finding, Resolution, ScanResult
+
+_OLLAMA_TAG = re.compile(r"^(?P<name>[a-z0-9][\w.-]*):(?P<tag>[\w.-]+)$", re.IGNORECASE)
+_OLLAMA_VARIANT = re.compile(r"^(?P<size>[\d.]+[bmk]|\d+x\d+b|e\d+b|latest)(?P<rest>[-_].*)?$", re.IGNORECASE)
+
+
+def _prefixes(kb: KnowledgeIndex) -> dict[str, str]:
+    prefixes = {str(k).lower(): str(v) for k, v in (kb.recognition.get("prefixes") or {}).items()}
+    for prefix, prov in kb.prefix_index.items():
+        prefixes.setdefault(prefix, prov)
+    return prefixes
+
+
+class Resolver:
+    def __init__(self, kb: KnowledgeIndex | None = None) -> None:
+        self.kb = kb or load()
+        self.prefixes = _prefixes(self.kb)
+        self._cache: dict[str, Resolution] = {}
+        self._provider_alias = {str(p.get("id")): p for p in self.kb.providers.values()}
+
+    # ---- public -----------------------------------------------------------------------------------
+    def resolve(self, query: str) -> Resolution:
+        hit = self._cache.get(query)
+        if hit is not None:
+            return hit
+        parsed = parse(query, self.prefixes)
+        res = self._resolve(parsed)
+        if len(self._cache) < 200_000:
+            self._cache[query] = res
+        return res
+
+    # ---- matching ---------------------------------------------------------------------------------
+    def _lookup(self, key: str) -> str | None:
+        k = key.lower()
+        return self.kb.hf_index.get(k) or self.kb.alias_index.get(k)
+
+    def _by_name(self, name: str, prefer_org: str | None = None) -> str | None:
+        ids = self.kb.name_index.get(name.lower())
+        if not ids:
+            return None
+        if len(ids) == 1:
+            return ids[0]
+        if prefer_org:
+            for mid in ids:
+                if mid.startswith(prefer_org.lower() + "/"):
+                    return mid
+        # prefer the model whose publisher is a lab over re-packagers
+        labs = [m for m in ids if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
+        return labs[0] if len(labs) == 1 else None
+
+    def _publisher_kind(self, pid: str | None) -> str | None:
+        pub = self.kb.publishers.get(pid or "")
+        return pub.get("kind") if pub else None
+
+    def _match_model(self, parsed: Parsed) -> tuple[str | None, str, str | None]:
+        """Returns (model id, how, packager org) — how is 'exact' or 'inferred'."""
+        core = parsed.core
+        mid = self._lookup(core)
+        if mid:
+            return mid, "exact", None
+        org, _, name = core.rpartition("/") if "/" in core else ("", "", core)
+        # Ollama tags: name:tag, with size/quant variants
+        m = _OLLAMA_TAG.match(core)
+        if m and "/" not in core:
+            found = self._ollama(m.group("name"), m.group("tag"))
+            if found:
+                return found, "exact" if self._lookup(core) else "inferred", None
+        # org-relative without quant suffix
+        stripped, changed = strip_quant(name)
+        if org:
+            org_pub = self.kb.org_index.get(org.lower())
+            kind = self._publisher_kind(org_pub)
+            if changed:
+                mid = self._lookup(f"{org}/{stripped}")
+                if mid:
+                    return mid, "inferred", None
+            if kind in ("quantizer", "platform") or changed:
+                base = self._by_name(stripped) or self._by_name(re.sub(r"^meta-", "", stripped, flags=re.I))
+                if base:
+                    return base, "inferred", org
+            if kind == "lab" or kind is None:
+                mid = self._by_name(stripped, prefer_org=org)
+                if mid and (org_pub is None or self.kb.models[mid].get("publisher") == org_pub):
+                    return mid, "inferred", None
+            return None, "none", None
+        # bare names: API aliases, file names, HF names without org
+        for candidate in (core, stripped, re.sub(r"^meta-", "", stripped, flags=re.I)):
+            mid = self._lookup(candidate) or self._by_name(candidate)
+            if mid:
+                return mid, "exact" if candidate == core and not parsed.is_file else "inferred", None
+        return None, "none", None
+
+    def _ollama(self, name: str, tag: str) -> str | None:
+        name = name.lower()
+        tag = tag.lower()
+        seen = set()
+        candidates = [f"{name}:{tag}"]
+        tv = _OLLAMA_VARIANT.match(tag)
+        if tv:
+            size = tv.group("size")
+            rest = (tv.group("rest") or "").lstrip("-_")
+            parts = [p for p in re.split(r"[-_]", rest) if p]
+            while parts:
+                parts.pop()
+                candidates.append(f"{name}:{size}" + ("-" + "-".join(parts) if parts else ""))
+            candidates.append(f"{name}:{size}")
+        if tag == "latest":
+            candidates.append(name)
+        for cand in candidates:
+            if cand in seen:
+                continue
+            seen.add(cand)
+            mid = self.kb.alias_index.get(cand)
+            if mid:
+                return mid
+        return None
+
+    def _family(self, parsed: Parsed) -> str | None:
+        norm = normalise(parsed.core)
+        for candidate in (norm, parsed.core.lower().replace(":", "-")):
+            for pattern, fid in self.kb.family_patterns():
+                if pattern.fullmatch(candidate):
+                    return fid
+        return None
+
+    # ---- building the record ------------------------------------------------------------------------
+    def _publisher(self, pid: str | None) -> dict[str, Any] | None:
+        pub = self.kb.publishers.get(pid or "")
+        if not pub:
+            return None
+        return {"id": pub["id"], "name": pub.get("name") or pub["id"], "country": pub.get("country")}
+
+    def _license(self, lic_id: str | None) -> dict[str, Any] | None:
+        if not lic_id or str(lic_id).lower() == "unknown":
+            return None
+        rec = self.kb.licenses.get(str(lic_id).lower())
+        if rec is None:
+            return {"id": lic_id, "spdx": None, "name": None, "permissive": None, "commercial_use": None}
+        return {
+            "id": rec["id"], "spdx": rec.get("spdx"), "name": rec.get("name"), "permissive": rec.get("permissive"),
+            "commercial_use": rec.get("commercial_use"),
+        }
+
+    def served_by(self, provider_id: str | None) -> dict[str, Any] | None:
+        if not provider_id:
+            return None
+        prov = self.kb.providers.get(provider_id)
+        if prov is None:
+            # recognition ids may differ from providers.yaml ids; match by prefix list or operator
+            prov = next((p for p in self.kb.providers.values()
+                         if provider_id in (p.get("prefixes") or []) or p.get("operator") == provider_id), None)
+        if prov is None:
+            return {"id": provider_id, "operator": None, "country": None, "serving": []}
+        return {
+            "id": prov["id"], "operator": prov.get("name") or prov.get("operator"), "country": prov.get("country"),
+            "serving": list(prov.get("serving") or []), "kind": prov.get("kind"),
+        }
+
+    def _first_party(self, pid: str | None) -> str | None:
+        for prov in self.kb.providers.values():
+            if prov.get("operator") == pid and prov.get("kind", "api") == "api":
+                return str(prov["id"])
+        return None
+
+    def _resolve(self, parsed: Parsed) -> Resolution:
+        kb = self.kb
+        mid, how, packager = self._match_model(parsed)
+        served = self.served_by(parsed.provider)
+        if mid is None:
+            fid = self._family(parsed)
+            org = parsed.core.split("/")[0] if "/" in parsed.core else None
+            org_pub = kb.org_index.get(org.lower()) if org else None
+            if fid:
+                fam = kb.families[fid]
+                pub_id = org_pub if org_pub and self._publisher_kind(org_pub) == "lab" else fam["publisher"]
+                origins = sorted({c for c in [self._country(fam["publisher"]), self._country(pub_id)] if c})
+                return Resolution(
+                    query=parsed.query, model={"id": None, "family": fid, "params": None},
+                    publisher=self._publisher(pub_id), license=self._license(fam.get("license")),
+                    open_weights=fam.get("open_weights"), origins=tuple(origins), served_by=served,
+                    flags=tuple(self._flags([pub_id])), sources=tuple(fam.get("sources") or ()),
+                    confidence="inferred", reason=f"matched the {fam.get('name', fid)} family name pattern; exact model unknown",
+                    role=fam.get("role"),
+                )
+            if org_pub:
+                country = self._country(org_pub)
+                return Resolution(
+                    query=parsed.query, publisher=self._publisher(org_pub), origins=(country,) if country else (),
+                    served_by=served, confidence="inferred", flags=tuple(self._flags([org_pub])),
+                    sources=tuple(kb.publishers[org_pub].get("sources") or ()),
+                    reason=f"publisher {org} is known, the model is not in the knowledge base; base and license unknown",
+                )
+            return Resolution(query=parsed.query, served_by=served, confidence="unknown",
+                              reason="not in the knowledge base")
+        model = kb.models[mid]
+        lineage, teachers, lineage_pubs = walk_lineage(kb, mid)
+        if packager:
+            pk_pub = kb.org_index.get(packager.lower())
+            lineage = [{"relation": "quantization", "model": mid, "publisher": self._publisher(model.get("publisher"))},
+                       *lineage]
+            lineage_pubs = [model.get("publisher"), *lineage_pubs]
+            shown_id = parsed.core.lower()
+            publisher_id = pk_pub or model.get("publisher")
+        else:
+            shown_id = mid
+            publisher_id = model.get("publisher")
+        pubs = [publisher_id, model.get("publisher"), *lineage_pubs]
+        origins = sorted({c for c in (self._country(p) for p in pubs) if c})
+        fam = kb.families.get(model.get("family") or "", {})
+        lic = model.get("license", fam.get("license"))
+        if served is None and not model.get("hf") and model.get("open_weights") is False:
+            served = self.served_by(self._first_party(model.get("publisher")))
+        sources = list(model.get("sources") or [])
+        return Resolution(
+            query=parsed.query,
+            model={"id": shown_id, "family": model.get("family"), "params": model.get("params"),
+                   "name": model.get("name"), "hf": model.get("hf")},
+            publisher=self._publisher(publisher_id),
+            license=self._license(lic),
+            open_weights=model.get("open_weights", fam.get("open_weights")),
+            lineage=tuple(lineage),
+            distilled_from=tuple(teachers),
+            origins=tuple(origins),
+            served_by=served,
+            flags=tuple(self._flags(pubs)),
+            sources=tuple(sources),
+            confidence="known" if how == "exact" and not packager else "inferred",
+            reason=None if how == "exact" else "matched after normalising the identifier",
+            role=model.get("role") or fam.get("role"),
+        )
+
+    def _country(self, pid: str | None) -> str | None:
+        pub = self.kb.publishers.get(pid or "")
+        return pub.get("country") if pub else None
+
+    def _flags(self, pids: list[str | None]) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+        for pid in pids:
+            pub = self.kb.publishers.get(pid or "")
+            for flag in (pub or {}).get("flags") or []:
+                key = (str(pid), str(flag.get("id")))
+                if key not in seen:
+                    seen.add(key)
+                    out.append({"publisher": pid, **flag})
+        return out
+
+
+_DEFAULT: Resolver | None = None
+
+
+def default_resolver() -> Resolver:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Resolver()
+    return _DEFAULT
+
+
+def resolve(identifier: str, *, online: bool = False) -> Resolution:
+    res = default_resolver().resolve(identifier)
+    if online and res.confidence != "known":
+        from modelmap.provenance.online import enrich
+
+        res = enrich(res)
+    return res
+
+
+def resolve_findings(result: ScanResult, *, online: bool = False) -> ScanResult:
+    """Attach a resolution to every model finding; endpoint findings decide ``served_by``."""
+    from modelmap.errors import IdentifierError
+
+    resolver = default_resolver()
+    out: list[Finding] = []
+    for f in result.findings:
+        if f.kind == "endpoint":
+            served = resolver.served_by(f.provider)
+            out.append(replace(f, resolution={"served_by": served} if served else None))
+            continue
+        query = f.raw.rsplit("/", 1)[-1] if f.kind == "model-file" else f.raw
+        try:
+            res = resolve(query, online=online)
+        except IdentifierError as exc:
+            res = Resolution(query=query, confidence="unknown", reason=str(exc))
+        if f.endpoint and f.provider:
+            served = resolver.served_by(f.provider)
+            if served:
+                res = replace(res, served_by=served)
+        elif res.served_by is None and f.provider and f.kind in ("api-model", "provider-prefixed"):
+            res = replace(res, served_by=resolver.served_by(f.provider))
+        if f.role == "unknown" and res.role:
+            f = replace(f, role=res.role)
+        out.append(replace(f, resolution=res.to_dict()))
+    return replace(result, findings=out)
