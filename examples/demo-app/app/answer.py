@@ -1,9 +1,11 @@
 """Draft with self-hosted Qwen (vLLM), then write the final answer with OpenAI."""
+import os
+
 from openai import OpenAI
 
-from app.settings import ANSWER_MODEL, VLLM_URL
+from app.settings import ANSWER_MODEL
 
-drafter = OpenAI(base_url=VLLM_URL, api_key="not-needed")
+drafter = OpenAI(base_url=os.getenv("VLLM_URL", "http://localhost:8000/v1"), api_key="not-needed")
 writer = OpenAI()
 
 

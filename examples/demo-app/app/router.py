@@ -3,9 +3,7 @@ import os
 
 from openai import OpenAI
 
-from app.settings import DEEPSEEK_BASE_URL
-
-router_client = OpenAI(api_key=os.environ.get("DEEPSEEK_API_KEY"), base_url=DEEPSEEK_BASE_URL)
+router_client = OpenAI(api_key=os.environ.get("DEEPSEEK_API_KEY"), base_url="https://api.deepseek.com")
 
 INTENTS = ["billing", "bug", "how-to", "other"]
 

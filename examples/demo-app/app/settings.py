@@ -1,7 +1,6 @@
 """Runtime settings, overridable from the environment."""
 import os
 
-DEEPSEEK_BASE_URL = "https://api.deepseek.com"
 ROUTER_MODEL = os.getenv("ROUTER_MODEL", "deepseek-chat")
 EMBEDDING_MODEL = os.getenv("EMBEDDING_MODEL", "BAAI/bge-m3")
 RERANK_MODEL = "BAAI/bge-reranker-v2-m3"

@@ -113,6 +113,9 @@ def arch_from_tensors(tensors: list[Tensor]) -> dict[str, Any]:
             sig["intermediate_size"] = t.shape[0]
     if layers >= 0:
         sig["num_layers"] = layers + 1
+    names = " ".join(t.name for t in tensors[:4000])
+    if "embeddings.word_embeddings" in names and "encoder.layer." in names:
+        sig["model_type"] = "bert"  # BERT's naming is unmistakable; decoder naming is shared, so no guess
     return sig
 
 

@@ -79,6 +79,7 @@ def canonical_tokens(tokens: list[str], convention: str) -> list[bytes]:
 
 # --- sniffing ---------------------------------------------------------------------------------
 
+_B64 = re.compile(rb"^[A-Za-z0-9+/]*={0,2}$")
 _TIKTOKEN_LINE = re.compile(rb"^[A-Za-z0-9+/]+={0,2} \d+\r?$")
 
 
@@ -188,7 +189,7 @@ def _tiktoken(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
         if not line.strip():
             continue
         parts = line.split()
-        if len(parts) != 2 or not parts[1].isdigit():
+        if len(parts) != 2 or not parts[1].isdigit() or not _B64.match(parts[0]):
             raise fail(f"{path}:{lineno}", "not a tiktoken line (expected '<base64 token> <rank>')")
         try:
             tokens.append(binascii.a2b_base64(parts[0]))

@@ -187,7 +187,7 @@ def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None
             continue
         prefix = os.path.relpath(p, root).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
-        for item in walk(p, use_gitignore=opts.gitignore, include=include, exclude=exclude):
+        for item in walk(p, use_gitignore=opts.gitignore, include=include, exclude=exclude, top=root):
             if isinstance(item, WalkSkip):
                 skips.append(Skip(prefix + item.relpath, item.reason, item.detail))
             else:

@@ -38,6 +38,21 @@ _NOT_MODEL_WORDS = {
     "openai", "anthropic", "ollama", "azure", "google", "gemini", "huggingface", "local", "custom", "test", "mock",
     "fake", "dummy", "example", "your-model", "your_model", "my-model", "model-name", "model_name",
 }
+# Words that say what a model does or how it is packed, never which model it is: a value made only of
+# these ("embed", "rerank", "chat-vl") is a service or role name, not a model.
+_GENERIC_WORDS = frozenset({
+    "embed", "embeds", "embedding", "embeddings", "embedder", "rerank", "reranker", "reranking", "chat", "instruct",
+    "coder", "code", "math", "vl", "vision", "tts", "asr", "ocr", "diffusion", "gguf", "awq", "gptq", "mlx", "onnx",
+    "sentence", "distil", "moe", "base", "llm", "lm", "models", "model", "large", "small", "medium", "mini", "tiny",
+    "base", "pro", "plus", "max", "turbo", "lite", "flash", "preview", "latest", "service", "server", "api",
+})
+_VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*$")
+_LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/])|\\")
+_URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
+_WEIGHT_STEM = re.compile(
+    r"(?i)(?:^|[_.-])(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
+    r"checkpoint|ckpt|lora|best|last)(?:$|[_.-])"
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +110,18 @@ def is_model_ish(name: str) -> bool:
     v = vocab()
     if tokens & v.model_tokens:
         return True
-    return any(tok.rstrip("0123456789.") in v.model_tokens for tok in tokens if tok)
+    return any(_VERSION_TAIL.sub("", tok) in v.model_tokens for tok in tokens if tok)
+
+
+def is_generic(name: str) -> bool:
+    """A value made only of role / packaging words (``embed``, ``rerank``, ``chat-vl``): names no model."""
+    tokens = [t for t in _TOKEN_SPLIT.split(name.lower()) if t]
+    return bool(tokens) and all(t in _GENERIC_WORDS for t in tokens)
+
+
+def is_specific(name: str) -> bool:
+    """More than a bare word: carries a digit, a separator or a tag (``qwen-vl-chat``, ``llama3``, not ``llama``)."""
+    return bool(re.search(r"[\d\-_.:/@]", name))
 
 
 def api_pattern(low: str) -> tuple[str, str | None] | None:
@@ -167,7 +193,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     bare_word = hint == "none" and not re.search(r"[\d:-]", low)
     if low in kb.alias_index and not bare_word:
         kind = "ollama-tag" if (":" in low or hint == "ollama") else "api-model"
-        return Match(kind, "ollama" if kind == "ollama-tag" else None, 0.9)
+        named = api_pattern(low) if kind == "api-model" else None
+        return Match(kind, "ollama" if kind == "ollama-tag" else (named[0] if named else None), 0.9,
+                     named[1] if named else None)
     api = None if bare_word else api_pattern(low)
     if api:
         return Match("api-model", api[0], 0.9, api[1])
@@ -203,12 +231,13 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
         rest = "/".join(parts[1:])
         is_org = first in kb.org_index
         rest_low = rest.lower()
-        rest_known = (
-            rest_low in kb.alias_index or rest_low in kb.hf_index or api_pattern(rest_low) is not None
-            or "/" in rest or ":" in rest or first not in kb.org_index
-        )
-        if not (is_org and len(parts) == 2 and not rest_known):
-            if _PLAIN.fullmatch(parts[-1]) or _TAGGED.fullmatch(parts[-1]):
+        known_rest = rest_low in kb.alias_index or rest_low in kb.hf_index or api_pattern(rest_low) is not None
+        ambiguous_hf = is_org and len(parts) == 2 and not (known_rest or ":" in rest)
+        if not ambiguous_hf:
+            last = parts[-1]
+            stem = last.split(":", 1)[0]
+            tail_ok = known_rest or "/" in rest or is_model_ish(stem) or stem.lower() in voc.ollama_library
+            if tail_ok and (_PLAIN.fullmatch(last) or _TAGGED.fullmatch(last)):
                 return Match("provider-prefixed", voc.prefixes[first], 0.85)
             return None
     if len(parts) == 2 and _ORG_NAME.fullmatch(v):

@@ -63,12 +63,29 @@ def walk(
     use_gitignore: bool = True,
     include: pathspec.PathSpec | None = None,
     exclude: pathspec.PathSpec | None = None,
+    top: str | None = None,
 ) -> Iterator[Candidate | WalkSkip]:
-    """Yield every regular file under ``root`` to consider, and a WalkSkip for everything left out."""
+    """Yield every regular file under ``root`` to consider, and a WalkSkip for everything left out.
+
+    ``top`` is an ancestor of ``root`` (the scan root or the git top level) whose ignore files,
+    and those of every directory between, also apply; relative paths stay relative to ``root``.
+    """
     root = os.path.abspath(root)
     ignore_names = (".gitignore", ".modelmapignore") if use_gitignore else (".modelmapignore",)
+    inherited: list[tuple[str, pathspec.PathSpec]] = []
+    if top is not None:
+        top = os.path.abspath(top)
+        rel_root = os.path.relpath(root, top)
+        if rel_root != "." and not rel_root.startswith(".."):
+            parts = rel_root.split(os.sep)
+            for depth in range(len(parts)):
+                ancestor = os.path.join(top, *parts[:depth])
+                spec = _load_ignore(ancestor, ignore_names)
+                if spec is not None:
+                    # "^p" marks a spec that lives above root: match it against "p/<rel>"
+                    inherited.append(("^" + "/".join(parts[depth:]), spec))
     # stack of (dir abspath, dir relpath, [(spec_base_rel, spec)])
-    stack: list[tuple[str, str, list[tuple[str, pathspec.PathSpec]]]] = [(root, "", [])]
+    stack: list[tuple[str, str, list[tuple[str, pathspec.PathSpec]]]] = [(root, "", inherited)]
     seen_dirs: set[tuple[int, int]] = set()
     while stack:
         directory, rel_dir, specs = stack.pop()
@@ -147,7 +164,12 @@ def walk(
 
 def _ignored(specs: list[tuple[str, pathspec.PathSpec]], rel: str, is_dir: bool) -> bool:
     for base, spec in specs:
-        sub = rel[len(base) + 1:] if base else rel
+        if base.startswith("^"):
+            sub = f"{base[1:]}/{rel}"
+        elif not base:
+            sub = rel
+        else:
+            sub = rel[len(base) + 1:]
         if spec.match_file(sub + "/" if is_dir else sub):
             return True
     return False

@@ -22,6 +22,7 @@ MODEL_FIELDS = ("id", "family", "params")
 PUBLISHER_FIELDS = ("id", "name", "country")
 LICENSE_FIELDS = ("id", "spdx", "name", "permissive", "commercial_use")
 UNASSIGNED = "(no flow)"
+USAGE_FLOW_FIELDS = ("name", "tags", "paths", "description")
 
 
 def _pick(source: Any, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -129,9 +130,16 @@ class Inventory:
     data: dict[str, Any] = field(default_factory=dict)  # the `inventory` variable
 
     def flow_var(self, name: str | None) -> dict[str, Any]:
+        """The full ``flow`` variable of flow-scope rules (with aggregates)."""
         if name is None:
             return _empty_flow()
         return self.flows[name]
+
+    def usage_flow_var(self, name: str | None) -> dict[str, Any]:
+        """The ``flow`` variable of usage-scope rules: name, tags, paths, description only.
+        Aggregates stay in ``inventory.flows[flow.name]`` (converting them per usage is costly)."""
+        full = self.flow_var(name)
+        return {k: full[k] for k in USAGE_FLOW_FIELDS}
 
 
 def _empty_flow() -> dict[str, Any]:

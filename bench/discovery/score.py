@@ -1,0 +1,201 @@
+"""Score modelmap discovery against the hand labels in bench/discovery/labels/ (issue 2).
+
+Runs ``modelmap.scan`` in-process (``resolve=False``) on each labelled tree under ``--corpus``
+(default /work/corpus, recreated as described in corpus.md) and matches findings to labels by
+(path, line, raw): path and line exact, raw compared case-sensitively. Findings of kind
+``endpoint`` are not model references and are left out.
+
+Two scores are reported:
+
+* primary: labels with ``prose: true`` (model names in comments, docstrings, UI text) are
+  dropped; a finding that matches a prose label counts neither as a TP nor as an FP;
+* with prose: every label counts.
+
+Usage::
+
+    python bench/discovery/score.py                 # per repo, overall, per file type
+    python bench/discovery/score.py --details       # plus every FP and FN as path:line raw
+    python bench/discovery/score.py --repo THUDM__ChatGLM3 --details
+    python bench/discovery/score.py --types py,ipynb --details   # only some file types
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "labels"
+FILE_TYPES = ("py", "ipynb", "js/ts", "yaml/json/env", "Dockerfile", "compose", "sh", "other")
+
+_COMPOSE = re.compile(r"(^|/)([\w.-]*compose[\w.-]*\.ya?ml)$", re.IGNORECASE)
+_DOCKERFILE = re.compile(r"(^|/)(Dockerfile[^/]*|[^/]*\.dockerfile)$", re.IGNORECASE)
+_CONFIG = re.compile(
+    r"\.(ya?ml|json|jsonc|json5|toml|ini|cfg|conf|properties)$|(^|/)\.?env([.\w-]*)?$|\.env[.\w-]*$", re.IGNORECASE
+)
+
+
+def file_type(path: str) -> str:
+    """The report bucket of a path: py, ipynb, js/ts, yaml/json/env, Dockerfile, compose, sh or other."""
+    name = path.rsplit("/", 1)[-1]
+    low = name.lower()
+    if low.endswith((".py", ".pyi", ".pyw")):
+        return "py"
+    if low.endswith(".ipynb"):
+        return "ipynb"
+    if low.endswith((".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")):
+        return "js/ts"
+    if _COMPOSE.search(path):
+        return "compose"
+    if _DOCKERFILE.search(path):
+        return "Dockerfile"
+    if low.endswith((".sh", ".bash", ".zsh")):
+        return "sh"
+    if _CONFIG.search(path):
+        return "yaml/json/env"
+    return "other"
+
+
+Key = tuple[str, int, str]
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    fps: list[Key] = field(default_factory=list)
+    fns: list[Key] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.fps += other.fps
+        self.fns += other.fns
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def load_labels(path: Path) -> tuple[str, list[tuple[Key, bool]]]:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    refs = [((str(r["path"]), int(r["line"]), str(r["raw"])), bool(r.get("prose", False)))
+            for r in doc.get("references") or []]
+    return str(doc["repo"]), refs
+
+
+def scan_keys(tree: Path) -> list[Key]:
+    import modelmap
+
+    result = modelmap.scan(str(tree), resolve=False)
+    return [(f.path, f.line, f.raw) for f in result.findings if f.kind != "endpoint"]
+
+
+def score(found: Iterable[Key], labels: list[tuple[Key, bool]], *, with_prose: bool) -> dict[str, Tally]:
+    """Match findings to labels (a multiset on each side); returns a Tally per file type."""
+    wanted: Counter[Key] = Counter(k for k, prose in labels if with_prose or not prose)
+    ignored: Counter[Key] = Counter(k for k, prose in labels if prose and not with_prose)
+    tallies: dict[str, Tally] = {}
+
+    def tally(path: str) -> Tally:
+        return tallies.setdefault(file_type(path), Tally())
+
+    for key in sorted(found):
+        if wanted[key] > 0:
+            wanted[key] -= 1
+            tally(key[0]).tp += 1
+        elif ignored[key] > 0:
+            ignored[key] -= 1
+        else:
+            t = tally(key[0])
+            t.fp += 1
+            t.fps.append(key)
+    for key, count in sorted(wanted.items()):
+        for _ in range(count):
+            t = tally(key[0])
+            t.fn += 1
+            t.fns.append(key)
+    return tallies
+
+
+def _row(name: str, t: Tally) -> str:
+    return f"| {name} | {t.tp} | {t.fp} | {t.fn} | {t.precision:.3f} | {t.recall:.3f} |"
+
+
+def _table(title: str, rows: list[tuple[str, Tally]]) -> list[str]:
+    out = [f"### {title}", "", "| scope | TP | FP | FN | precision | recall |", "|---|---|---|---|---|---|"]
+    out += [_row(name, t) for name, t in rows]
+    return out + [""]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", default="/work/corpus", help="directory holding <owner>__<name>/ trees")
+    parser.add_argument("--labels", default=str(LABELS), help="directory of label files")
+    parser.add_argument("--repo", action="append", default=[], help="only this repo (owner__name); repeatable")
+    parser.add_argument("--types", default="", help="only these file types, comma-separated (e.g. py,ipynb)")
+    parser.add_argument("--details", action="store_true", help="list every FP and FN as path:line raw")
+    args = parser.parse_args(argv)
+
+    types = {t.strip() for t in args.types.split(",") if t.strip()}
+    corpus = Path(args.corpus)
+    results: dict[bool, list[tuple[str, dict[str, Tally]]]] = {False: [], True: []}
+    for label_file in sorted(Path(args.labels).glob("*.yaml")):
+        name = label_file.stem
+        if args.repo and name not in args.repo:
+            continue
+        tree = corpus / name
+        if not tree.is_dir():
+            print(f"skip {name}: no tree at {tree} (see bench/discovery/corpus.md)", file=sys.stderr)
+            continue
+        _, labels = load_labels(label_file)
+        found = scan_keys(tree)
+        if types:
+            labels = [(k, p) for k, p in labels if file_type(k[0]) in types]
+            found = [k for k in found if file_type(k[0]) in types]
+        for with_prose in (False, True):
+            results[with_prose].append((name, score(found, labels, with_prose=with_prose)))
+
+    lines: list[str] = []
+    for with_prose in (False, True):
+        title = "with prose labels" if with_prose else "primary (prose labels excluded)"
+        per_repo: list[tuple[str, Tally]] = []
+        overall = Tally()
+        by_type: dict[str, Tally] = {}
+        for name, tallies in results[with_prose]:
+            repo_total = Tally()
+            for ftype, t in tallies.items():
+                repo_total.add(t)
+                by_type.setdefault(ftype, Tally()).add(t)
+            per_repo.append((name, repo_total))
+            overall.add(repo_total)
+        lines += _table(f"Per repo, {title}", [*per_repo, ("**overall**", overall)])
+        lines += _table(f"Per file type, {title}", [(ft, by_type[ft]) for ft in FILE_TYPES if ft in by_type])
+        if args.details and not with_prose:
+            lines.append(f"### Errors, {title}")
+            lines.append("")
+            for name, tallies in results[with_prose]:
+                errs = [("FP", k) for t in tallies.values() for k in t.fps] + [
+                    ("FN", k) for t in tallies.values() for k in t.fns]
+                for kind, (path, line, raw) in sorted(errs, key=lambda e: (e[1], e[0])):
+                    lines.append(f"{kind} {name}/{path}:{line} {raw}")
+            lines.append("")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

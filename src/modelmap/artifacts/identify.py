@@ -1,0 +1,186 @@
+"""Rank candidate families from an artifact's own evidence and explain why.
+
+Evidence is collected into an :class:`Observation` (vocabulary hashes, special tokens, architecture
+names, dimensions, GGUF pre-tokenizer) and scored against every entry of
+``knowledge/data/fingerprints.yaml``. Each signal adds or subtracts a fixed weight, so a score can be
+explained line by line: a shared vocabulary says "this tokenizer family", the special tokens and the
+dimensions say which member (Qwen2.5 vs DeepSeek-R1-Distill-Qwen), and a contradiction costs points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from modelmap.artifacts.fingerprint import ARCH_KEYS
+
+FINGERPRINTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "fingerprints.yaml"
+W_VOCAB, W_VOCAB_MISS = 0.45, -0.35
+W_SPECIAL = 0.2
+W_TYPE, W_TYPE_MISS = 0.12, -0.25
+W_SIZE = 0.25
+W_PRE = 0.08
+TIE = 0.02
+_FILLER = re.compile(r"^(\[PAD\d+\]|<\|reserved_special_token_\d+\|>|<unused\d+>|<\|place_holder_[a-z_0-9]+\|>"
+                     r"|<\|extra_\d+\|>|<\|reserved_\d+\|>|\[unused\d+\]|<SPECIAL_\d+>|\s+|<0x[0-9A-F]{2}>)$")
+
+
+@dataclass
+class Observation:
+    vocab_hashes: dict[str, str] = field(default_factory=dict)  # hash -> file it came from
+    specials: set[str] = field(default_factory=set)
+    model_types: set[str] = field(default_factory=set)  # HF model_type / architectures class names
+    gguf_arch: set[str] = field(default_factory=set)
+    gguf_pre: set[str] = field(default_factory=set)
+    dims: dict[str, int] = field(default_factory=dict)
+    dims_source: str = ""
+
+    def add_dims(self, sig: dict[str, Any], source: str) -> None:
+        """Fill dimensions; earlier sources (config.json, GGUF metadata) win over tensor guesses."""
+        for key in ARCH_KEYS:
+            v = sig.get(key)
+            if isinstance(v, int) and key not in self.dims:
+                self.dims[key] = v
+                self.dims_source = self.dims_source or source
+
+    @property
+    def empty(self) -> bool:
+        return not (self.vocab_hashes or self.model_types or self.gguf_arch or self.dims)
+
+
+@lru_cache(maxsize=1)
+def load_fingerprints() -> dict[str, Any]:
+    text = FINGERPRINTS.read_text(encoding="utf-8")
+    doc = yaml.safe_load(text)
+    return doc if isinstance(doc, dict) else {}
+
+
+def _norm_specials(specials: set[str] | list[str]) -> set[str]:
+    return {s for s in specials if not _FILLER.match(s)}
+
+
+def _size_match(obs: dict[str, int], sizes: list[dict[str, Any]]) -> tuple[float, str | None, list[str]]:
+    best, best_name, best_keys = 0.0, None, []
+    for s in sizes:
+        keys = [k for k in ARCH_KEYS if k in obs and isinstance(s.get(k), int)]
+        if len(keys) < 2:
+            continue
+        same = [k for k in keys if obs[k] == s[k]]
+        frac = len(same) / len(keys)
+        if frac > best:
+            best, best_name, best_keys = frac, str(s.get("name")), same
+    return best, best_name, best_keys
+
+
+def score_entry(entry: dict[str, Any], obs: Observation) -> tuple[float, list[str], str | None]:
+    score = 0.0
+    why: list[str] = []
+    hashes = set(entry.get("vocab_hashes") or [])
+    if obs.vocab_hashes and hashes:
+        hit = [h for h in obs.vocab_hashes if h in hashes]
+        if hit:
+            score += W_VOCAB
+            why.append(f"vocabulary {hit[0][:19]}… matches")
+        else:
+            score += W_VOCAB_MISS
+            why.append("vocabulary differs")
+    fam_specials = _norm_specials(entry.get("special_tokens") or [])
+    obs_specials = _norm_specials(obs.specials)
+    if fam_specials and obs_specials:
+        inter = fam_specials & obs_specials
+        jacc = len(inter) / len(fam_specials | obs_specials)
+        score += W_SPECIAL * jacc
+        if inter:
+            why.append(f"{len(inter)}/{len(fam_specials)} special tokens shared ({', '.join(sorted(inter)[:3])}…)")
+    arch = entry.get("arch") or {}
+    types = set(arch.get("model_types") or []) | set(arch.get("architectures") or [])
+    if obs.model_types and types:
+        if obs.model_types & types:
+            score += W_TYPE
+            why.append(f"model_type {sorted(obs.model_types & types)[0]}")
+        else:
+            score += W_TYPE_MISS
+    gg = set(arch.get("gguf_arch") or [])
+    if obs.gguf_arch and gg:
+        if obs.gguf_arch & gg:
+            score += W_TYPE
+            why.append(f"GGUF architecture {sorted(obs.gguf_arch)[0]}")
+        else:
+            score += W_TYPE_MISS
+    if obs.gguf_pre & set(arch.get("gguf_pre") or []):
+        score += W_PRE
+        why.append(f"GGUF pre-tokenizer {sorted(obs.gguf_pre)[0]}")
+    size_name = None
+    if obs.dims and entry.get("sizes"):
+        frac, size_name, keys = _size_match(obs.dims, entry["sizes"])
+        if frac >= 0.99:
+            score += W_SIZE
+            why.append(f"dimensions equal {entry['family']} {size_name} ({', '.join(keys)})")
+        elif frac >= 0.5:
+            score += W_SIZE * frac * 0.5
+            why.append(f"dimensions partly match {size_name} ({', '.join(keys)})")
+        else:
+            size_name = None
+    return max(0.0, min(1.0, score)), why, size_name
+
+
+def rank(obs: Observation) -> list[dict[str, Any]]:
+    """All fingerprint entries with a positive score, best first, one row per family (its best entry)."""
+    best: dict[str, dict[str, Any]] = {}
+    for entry in load_fingerprints().get("fingerprints", []):
+        score, why, size = score_entry(entry, obs)
+        if score <= 0:
+            continue
+        fam = entry["family"]
+        row = {"family": fam, "fingerprint": entry["id"], "score": round(score, 3), "size": size,
+               "base": entry.get("base"), "why": why}
+        if fam not in best or row["score"] > best[fam]["score"]:
+            best[fam] = row
+    return sorted(best.values(), key=lambda r: (-r["score"], r["family"]))
+
+
+def vocab_families(vocab_hash: str) -> list[str]:
+    for v in load_fingerprints().get("vocabularies", []):
+        if v.get("vocab_hash") == vocab_hash:
+            return list(v.get("families", []))
+    return []
+
+
+def family_aliases() -> dict[str, str]:
+    """Normalised spellings → family id, for reading what a name or card claims."""
+    out: dict[str, str] = {}
+    for entry in load_fingerprints().get("fingerprints", []):
+        fam = entry["family"]
+        out[normalise(fam)] = fam
+    extra = {"qwen25": "qwen2.5", "qwen15": "qwen1.5", "llama31": "llama3.1", "llama32": "llama3.2",
+             "metallama3": "llama3", "llama-2": "llama2", "minilm": "minilm", "phi-3": "phi3", "phi3": "phi3",
+             "smollm2": "smollm2", "deepseekr1": "deepseek-r1", "deepseekv3": "deepseek-v3",
+             "deepseekv2": "deepseek-v2", "mistral": "mistral", "gemma-3": "gemma3", "glm-4": "glm4",
+             "chatglm": "glm4", "bge": "bge", "gpt-2": "gpt2",
+             # family lines: a name that says only "llama" is consistent with any Llama
+             "llama": "llama", "deepseek": "deepseek", "phi": "phi", "gemma": "gemma", "qwen": "qwen"}
+    for k, v in extra.items():
+        out[normalise(k)] = v
+    return out
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"[\s_\-]+", "", text.lower())
+
+
+def families_named(text: str) -> list[str]:
+    """Family ids a free-text name mentions, longest spelling first (``Qwen2.5-7B`` → qwen2.5, not qwen)."""
+    norm = normalise(text)
+    found: list[str] = []
+    for alias, fam in sorted(family_aliases().items(), key=lambda kv: -len(kv[0])):
+        if alias and alias in norm and fam not in found:
+            if any(alias in normalise(f) for f in found):
+                continue
+            found.append(fam)
+            norm = norm.replace(alias, " ")
+    return found

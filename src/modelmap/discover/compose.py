@@ -1,0 +1,120 @@
+"""docker-compose files: what each service serves, pulls or is configured to call.
+
+Per service: ``command`` / ``entrypoint`` (string or list, shell scripts inside ``sh -c`` too) go
+through ``shell.scan_command_line`` (``vllm serve X``, ``--model X``, TGI/TEI ``--model-id X``,
+``ollama pull X``) → ``compose-command``; ``environment`` (list or mapping, ``${VAR:-default}``
+defaults included) model keys → ``compose-env``; URLs of model APIs → ``compose-endpoint``.
+
+Images are never models, but the image says what the service is: a ``--model`` of a
+``vllm/vllm-openai`` service is served by vLLM (api ``vllm``, role generation), one of
+``text-embeddings-inference`` is an embedding (or reranker) model, and so on. Another
+service's ``http://<service>:<port>`` URL is an endpoint of that local server.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from modelmap.discover.base import Sample, SourceFile
+from modelmap.discover.config_files import (
+    Endpoint,
+    Mapping,
+    ParseError,
+    Scalar,
+    TreeWalker,
+    ids_for,
+    is_compose,
+    parse_yaml,
+)
+from modelmap.types import Finding, Skip
+
+# image pattern -> (provider id of the local server, api, role)
+_SERVERS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
+    (re.compile(r"(^|/)vllm(-openai|/vllm-openai|-tpu|-cpu)?(:|$)|vllm/vllm-openai|vllm-openai"), "vllm", "vllm",
+     "generation"),
+    (re.compile(r"text-generation-inference"), "tgi", "tgi", "generation"),
+    (re.compile(r"text-embeddings-inference"), "tgi", "tei", "embedding"),
+    (re.compile(r"(^|/)ollama(:|$)|ollama/ollama"), "ollama", "ollama", "generation"),
+    (re.compile(r"infinity"), "local-inference", "infinity", "embedding"),
+    (re.compile(r"sglang"), "local-inference", "sglang", "generation"),
+    (re.compile(r"lmdeploy"), "local-inference", "lmdeploy", "generation"),
+    (re.compile(r"llama\.cpp|llama-cpp|llamacpp"), "llama-cpp-server", "llama.cpp", "generation"),
+    (re.compile(r"localai"), "local-inference", "localai", "generation"),
+    (re.compile(r"tritonserver|tensorrt"), "local-inference", "triton", "generation"),
+)
+
+
+def server_of(image: str) -> tuple[str, str, str] | None:
+    """(provider, api, role) of an inference-server image, else None."""
+    low = image.lower()
+    for pattern, provider, api, role in _SERVERS:
+        if pattern.search(low):
+            return provider, api, role
+    return None
+
+
+class ComposeSource:
+    id = "compose"
+    description = "docker-compose services: served and pulled models, model env vars, model-API URLs"
+    samples = (
+        Sample(
+            "docker-compose.yml",
+            "services:\n  vllm:\n    image: vllm/vllm-openai:latest\n"
+            "    command: --model Qwen/Qwen2.5-7B-Instruct --port 8000\n"
+            "  app:\n    build: .\n    environment:\n      - OPENAI_BASE_URL=http://vllm:8000/v1\n"
+            "      - LLM=${LLM:-llama3.1:8b}\n",
+            ("Qwen/Qwen2.5-7B-Instruct", "http://vllm:8000/v1", "llama3.1:8b"),
+        ),
+        Sample("compose.yaml", "services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n"
+               "    command: redis-server --save 60 1\n", ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        return path.lower().endswith((".yaml", ".yml"))
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        if "services" not in file.text:
+            return []
+        try:
+            docs = parse_yaml(file.text)
+        except ParseError:
+            return []  # the config source reports the parse error once
+        walker = TreeWalker(file, ids_for("compose"))
+        for doc in docs:
+            if not isinstance(doc, Mapping) or not is_compose(file.path, doc):
+                continue
+            services = doc.get("services")
+            assert isinstance(services, Mapping)
+            servers: dict[str, tuple[str, str, str]] = {}
+            for k, svc in services.pairs:
+                if isinstance(k, Scalar) and isinstance(svc, Mapping):
+                    image = svc.get("image")
+                    # an image names the server; a service built locally is judged by its name
+                    hit = server_of(image.value) if isinstance(image, Scalar) else server_of(k.value)
+                    if hit:
+                        servers[k.value.lower()] = hit
+                        name = svc.get("container_name") or svc.get("hostname")
+                        if isinstance(name, Scalar):
+                            servers[name.value.lower()] = hit
+
+            def local(url: str, servers: dict[str, tuple[str, str, str]] = servers) -> Endpoint | None:
+                try:
+                    host = (urlsplit(url).hostname or "").lower()
+                except ValueError:
+                    return None
+                hit = servers.get(host)
+                return (hit[0], url.rstrip("/")) if hit else None
+
+            walker.extra_endpoint = local
+            walker._visited.add(id(services))
+            for k, svc in services.pairs:
+                if not (isinstance(k, Scalar) and isinstance(svc, Mapping)):
+                    continue
+                hit = servers.get(k.value.lower())
+                walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
+                walker.walk(svc, k.value, "services", walker.block_endpoint(svc))
+            walker.server_api = walker.server_role = None
+            walker.walk(doc)
+        return walker.findings()

@@ -1,0 +1,991 @@
+"""Config files: YAML (every document), JSON / JSONC, TOML, INI / .cfg and dotenv files.
+
+Every format is parsed into one small position-keeping tree (``Scalar`` / ``Mapping`` /
+``Seq`` with character offsets into the file text), and one walker (``TreeWalker``) finds:
+
+* values under model keys (``model``, ``model_name``, ``EMBEDDING_MODEL``, ``*_MODEL`` …, see
+  ``identify.is_model_key``), also in lists under such keys and under ``name``/``id``/``path``
+  children of a model-ish key (``model: {name: X}``), and in ``{name: X_MODEL, value: Y}`` pairs;
+* any other value (and mapping key) that names a well-known model on its own;
+* command lines under ``command`` / ``args`` / ``entrypoint`` / ``run`` / ``script`` keys;
+* URLs of model APIs (endpoints). A mapping that holds an endpoint URL is a *config block*: model
+  findings inside it (and in its nested mappings) carry that endpoint and its provider, so that a
+  ``gpt-4o-mini``-looking name sent to ``https://api.deepseek.com`` is reported as served there.
+  A dotenv file is one block.
+
+``${VAR:-default}`` values report the default. Values that still hold a template (``{{ }}``,
+``${VAR}``) are skipped. YAML is composed (never constructed) with a bound on alias references,
+nesting depth is bounded for every format, and a broken file becomes a ``parse-error`` Skip.
+
+The compose, Kubernetes and LiteLLM sources reuse this walker with their own source ids; this
+source leaves alone the YAML documents they claim (``claim_of``), so no value is reported twice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import yaml
+
+from modelmap.discover.base import Collector, Sample, SourceFile, dedupe
+from modelmap.discover.identify import Hint, classify_endpoint, is_model_key
+from modelmap.types import Finding, Skip
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+MAX_DEPTH = 200
+MAX_ALIASES = 1000
+MAX_FLOW_DEPTH = 500
+
+
+# --------------------------------------------------------------------------- the tree
+
+
+@dataclass(eq=False)
+class Scalar:
+    """A scalar value; ``start``/``end`` are offsets of its text in the file (quotes included)."""
+
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(eq=False)
+class Mapping:
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    start: int = 0
+
+    def get(self, key: str) -> Node | None:
+        for k, v in self.pairs:
+            if isinstance(k, Scalar) and k.value == key:
+                return v
+        return None
+
+
+@dataclass(eq=False)
+class Seq:
+    items: list[Node] = field(default_factory=list)
+    start: int = 0
+
+
+Node = Scalar | Mapping | Seq
+
+
+class ParseError(Exception):
+    """The file is not valid in its format (or exceeds a structural bound)."""
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def _check_flow_depth(text: str) -> None:
+    # libyaml recurses in C on nested flow collections and crashes the process on very deep ones
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return
+    depth = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                raise ParseError(f"flow collections nested deeper than {MAX_FLOW_DEPTH}")
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+
+
+class _YamlConverter:
+    def __init__(self) -> None:
+        self.memo: dict[int, Node] = {}
+        self.aliases = 0
+
+    def convert(self, node: yaml.Node, depth: int = 0) -> Node:
+        seen = self.memo.get(id(node))
+        if seen is not None:
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise ParseError(f"more than {MAX_ALIASES} alias references (possible alias bomb)")
+            return seen
+        if depth > MAX_DEPTH:
+            raise ParseError(f"nested deeper than {MAX_DEPTH} levels")
+        out: Node
+        if isinstance(node, yaml.ScalarNode):
+            out = Scalar(str(node.value), node.start_mark.index, node.end_mark.index)
+            if node.style in ('"', "'"):
+                out.start += 1
+                out.end -= 1
+            self.memo[id(node)] = out
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            seq = Seq([], node.start_mark.index)
+            self.memo[id(node)] = seq
+            seq.items = [self.convert(n, depth + 1) for n in node.value]
+            return seq
+        mapping = Mapping([], node.start_mark.index)
+        self.memo[id(node)] = mapping
+        mapping.pairs = [(self.convert(k, depth + 1), self.convert(v, depth + 1)) for k, v in node.value]
+        return mapping
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=8)
+def _parse_yaml_cached(text: str) -> tuple[tuple[Node | None, ...], str | None]:
+    try:
+        _check_flow_depth(text)
+        docs = []
+        for doc in yaml.compose_all(text, Loader=_YAML_LOADER):
+            docs.append(None if doc is None else _YamlConverter().convert(doc))
+        return tuple(docs), None
+    except ParseError as exc:
+        return (), str(exc)
+    except yaml.YAMLError as exc:
+        return (), f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__}"
+    except (RecursionError, ValueError) as exc:
+        return (), f"invalid YAML: {exc.__class__.__name__}"
+
+
+def parse_yaml(text: str) -> list[Node | None]:
+    """All documents of a YAML stream as trees (None for an empty document)."""
+    docs, error = _parse_yaml_cached(text)
+    if error is not None:
+        raise ParseError(error)
+    return list(docs)
+
+
+# --------------------------------------------------------------------------- JSON / JSONC
+
+_JSON_WS = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*", re.S)
+_JSON_STR = re.compile(r'"((?:[^"\\\n]|\\.)*)"', re.S)
+_JSON_LIT = re.compile(r"[-+0-9A-Za-z_.]+")
+
+
+class _JsonParser:
+    """A small JSON parser that keeps offsets; tolerates comments and trailing commas (JSONC)."""
+
+    def __init__(self, text: str) -> None:
+        self.t = text
+        self.i = 0
+
+    def ws(self) -> None:
+        m = _JSON_WS.match(self.t, self.i)
+        self.i = m.end() if m else self.i
+
+    def fail(self, what: str) -> ParseError:
+        line = self.t.count("\n", 0, self.i) + 1
+        return ParseError(f"invalid JSON at line {line}: {what}")
+
+    def parse(self) -> Node:
+        node = self.value(0)
+        self.ws()
+        if self.i != len(self.t):
+            raise self.fail("extra data after the document")
+        return node
+
+    def string(self) -> Scalar:
+        m = _JSON_STR.match(self.t, self.i)
+        if not m:
+            raise self.fail("unterminated string")
+        raw = m.group(1)
+        if "\\" in raw:
+            try:
+                raw = json.loads(m.group(0))
+            except ValueError as exc:
+                raise self.fail("bad escape") from exc
+        self.i = m.end()
+        return Scalar(raw, m.start() + 1, m.end() - 1)
+
+    def value(self, depth: int) -> Node:
+        if depth > MAX_DEPTH:
+            raise self.fail(f"nested deeper than {MAX_DEPTH} levels")
+        self.ws()
+        if self.i >= len(self.t):
+            raise self.fail("unexpected end of file")
+        c = self.t[self.i]
+        if c == '"':
+            return self.string()
+        if c == "{":
+            mapping = Mapping([], self.i)
+            self.i += 1
+            while True:
+                self.ws()
+                if self.t.startswith("}", self.i):
+                    self.i += 1
+                    return mapping
+                if not self.t.startswith('"', self.i):
+                    raise self.fail("expected a string key")
+                key = self.string()
+                self.ws()
+                if not self.t.startswith(":", self.i):
+                    raise self.fail("expected ':'")
+                self.i += 1
+                mapping.pairs.append((key, self.value(depth + 1)))
+                self.ws()
+                if self.t.startswith(",", self.i):
+                    self.i += 1
+                elif not self.t.startswith("}", self.i):
+                    raise self.fail("expected ',' or '}'")
+        if c == "[":
+            seq = Seq([], self.i)
+            self.i += 1
+            while True:
+                self.ws()
+                if self.t.startswith("]", self.i):
+                    self.i += 1
+                    return seq
+                seq.items.append(self.value(depth + 1))
+                self.ws()
+                if self.t.startswith(",", self.i):
+                    self.i += 1
+                elif not self.t.startswith("]", self.i):
+                    raise self.fail("expected ',' or ']'")
+        m = _JSON_LIT.match(self.t, self.i)
+        if not m:
+            raise self.fail(f"unexpected character {c!r}")
+        lit = m.group(0)
+        if lit not in ("true", "false", "null") and not re.fullmatch(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", lit):
+            raise self.fail(f"unexpected literal {lit[:20]!r}")
+        self.i = m.end()
+        return Scalar(lit, m.start(), m.end())
+
+
+def parse_json(text: str) -> Node:
+    return _JsonParser(text).parse()
+
+
+# --------------------------------------------------------------------------- TOML
+
+_TOML_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_TOKEN = re.compile(r"[^\s,\]\}#]+")
+
+
+class _TomlReader:
+    """Positions for a TOML file that ``tomllib`` already accepted (so this reader can be lenient)."""
+
+    def __init__(self, text: str) -> None:
+        self.t = text
+        self.i = 0
+
+    def skip(self, newlines: bool = True) -> None:
+        t = self.t
+        while self.i < len(t):
+            c = t[self.i]
+            if c in " \t\r" or (newlines and c == "\n"):
+                self.i += 1
+            elif c == "#":
+                nl = t.find("\n", self.i)
+                self.i = len(t) if nl < 0 else nl
+            else:
+                return
+
+    def key(self) -> list[Scalar]:
+        parts = []
+        while True:
+            self.skip(False)
+            if self.t.startswith(('"', "'"), self.i):
+                s = self.string()
+            else:
+                m = _TOML_BARE.match(self.t, self.i)
+                if not m:
+                    raise ParseError(f"TOML key expected at offset {self.i}")
+                self.i = m.end()
+                s = Scalar(m.group(0), m.start(), m.end())
+            parts.append(s)
+            self.skip(False)
+            if self.t.startswith(".", self.i):
+                self.i += 1
+                continue
+            return parts
+
+    def string(self) -> Scalar:
+        t, i = self.t, self.i
+        for quote in ('"""', "'''"):
+            if t.startswith(quote, i):
+                end = t.find(quote, i + 3)
+                end = len(t) if end < 0 else end
+                while t.startswith(quote[0], end + 3):  # up to two extra quotes belong to the value
+                    end += 1
+                self.i = end + 3
+                start = i + 3 + (1 if t.startswith("\n", i + 3) else 0)
+                return Scalar(t[start:end], start, end)
+        q = t[i]
+        j = i + 1
+        while j < len(t) and t[j] != q and t[j] != "\n":
+            j += 2 if (q == '"' and t[j] == "\\") else 1
+        raw = t[i + 1:j]
+        if q == '"' and "\\" in raw:
+            try:
+                raw = json.loads('"' + raw + '"')
+            except ValueError:
+                pass
+        self.i = j + 1
+        return Scalar(raw, i + 1, j)
+
+    def value(self, depth: int) -> Node:
+        if depth > MAX_DEPTH:
+            raise ParseError(f"nested deeper than {MAX_DEPTH} levels")
+        self.skip(False)
+        t = self.t
+        if self.i >= len(t):
+            return Scalar("", self.i, self.i)
+        c = t[self.i]
+        if c in "\"'":
+            return self.string()
+        if c == "[":
+            seq = Seq([], self.i)
+            self.i += 1
+            while True:
+                self.skip()
+                if self.i >= len(t) or t[self.i] == "]":
+                    self.i += 1
+                    return seq
+                if t[self.i] == ",":
+                    self.i += 1
+                    continue
+                seq.items.append(self.value(depth + 1))
+        if c == "{":
+            mapping = Mapping([], self.i)
+            self.i += 1
+            while True:
+                self.skip()
+                if self.i >= len(t) or t[self.i] == "}":
+                    self.i += 1
+                    return mapping
+                if t[self.i] == ",":
+                    self.i += 1
+                    continue
+                parts = self.key()
+                self.skip(False)
+                self.i += 1  # '='
+                _assign(mapping, parts, self.value(depth + 1))
+        m = _TOML_TOKEN.match(t, self.i)
+        end = m.end() if m else self.i + 1
+        s = Scalar(t[self.i:end], self.i, end)
+        self.i = end
+        return s
+
+    def parse(self) -> Mapping:
+        root = Mapping([], 0)
+        current = root
+        t = self.t
+        while True:
+            self.skip()
+            if self.i >= len(t):
+                return root
+            if t[self.i] == "[":
+                array = t.startswith("[[", self.i)
+                self.i += 2 if array else 1
+                parts = self.key()
+                self.i += 2 if array else 1
+                current = _table(root, parts, array)
+                continue
+            parts = self.key()
+            self.skip(False)
+            self.i += 1  # '='
+            _assign(current, parts, self.value(0))
+
+
+def _child_mapping(parent: Mapping, key: Scalar) -> Mapping:
+    node = parent.get(key.value)
+    if isinstance(node, Mapping):
+        return node
+    if isinstance(node, Seq) and node.items and isinstance(node.items[-1], Mapping):
+        return node.items[-1]
+    new = Mapping([], key.start)
+    parent.pairs.append((key, new))
+    return new
+
+
+def _assign(mapping: Mapping, parts: list[Scalar], value: Node) -> None:
+    for part in parts[:-1]:
+        mapping = _child_mapping(mapping, part)
+    mapping.pairs.append((parts[-1], value))
+
+
+def _table(root: Mapping, parts: list[Scalar], array: bool) -> Mapping:
+    mapping = root
+    for part in parts[:-1]:
+        mapping = _child_mapping(mapping, part)
+    last = parts[-1]
+    if not array:
+        return _child_mapping(mapping, last)
+    seq = mapping.get(last.value)
+    if not isinstance(seq, Seq):
+        seq = Seq([], last.start)
+        mapping.pairs.append((last, seq))
+    new = Mapping([], last.start)
+    seq.items.append(new)
+    return new
+
+
+def parse_toml(text: str) -> Node:
+    try:
+        tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
+        raise ParseError(f"invalid TOML: {exc}") from exc
+    return _TomlReader(text).parse()
+
+
+# --------------------------------------------------------------------------- INI and dotenv
+
+_INI_SECTION = re.compile(r"^\s*\[([^\]\n]+)\]\s*$", re.M)
+_INI_PAIR = re.compile(r"^([^\s=:#;\[][^=:\n]*?)\s*[=:][ \t]*(.*?)[ \t]*$")
+_ENV_PAIR = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*?)[ \t]*$")
+
+
+def _unquote(value: str, start: int) -> Scalar:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return Scalar(value[1:-1], start + 1, start + len(value) - 1)
+    if value[:1] in "\"'":
+        end = value.find(value[0], 1)
+        if end > 0:
+            return Scalar(value[1:end], start + 1, start + end)
+    # unquoted: an inline comment starts at " #"
+    cut = re.search(r"\s[#;]", value)
+    if cut:
+        value = value[:cut.start()].rstrip()
+    return Scalar(value, start, start + len(value))
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        yield offset, line.rstrip("\r\n")
+        offset += len(line)
+
+
+def parse_ini(text: str) -> Node:
+    root = Mapping([], 0)
+    current = root
+    for offset, line in _lines(text):
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#;":
+            continue
+        sec = _INI_SECTION.match(line)
+        if sec:
+            current = Mapping([], offset)
+            root.pairs.append((Scalar(sec.group(1).strip(), offset + sec.start(1), offset + sec.end(1)), current))
+            continue
+        if line[:1].isspace():  # continuation line of a multi-line value
+            continue
+        m = _INI_PAIR.match(line)
+        if m:
+            key = Scalar(m.group(1).strip(), offset + m.start(1), offset + m.end(1))
+            current.pairs.append((key, _unquote(m.group(2), offset + m.start(2))))
+    return root
+
+
+def parse_dotenv(text: str) -> Node:
+    root = Mapping([], 0)
+    for offset, line in _lines(text):
+        m = _ENV_PAIR.match(line)
+        if m and not line.lstrip().startswith("#"):
+            key = Scalar(m.group(1), offset + m.start(1), offset + m.end(1))
+            root.pairs.append((key, _unquote(m.group(2), offset + m.start(2))))
+    return root
+
+
+# --------------------------------------------------------------------------- the walker
+
+_ENV_DEFAULT = re.compile(r"\$\{(?P<var>[A-Za-z_][A-Za-z0-9_]*)(?::?[-=])(?P<default>[^{}$]*)\}")
+_TEMPLATED = re.compile(r"\{\{|\{%|\$\{|\$\(|<%|^\$[A-Za-z_]")
+_HF_URI = re.compile(r"(?:hf|huggingface)://([\w.-]+/[\w.+-]+)/?")
+_KV_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.S)
+COMMAND_KEYS = frozenset({
+    "command", "cmd", "args", "entrypoint", "run", "script", "exec", "extraargs", "extra_args", "arguments",
+    "before_script", "after_script", "startcommand", "start_command", "startupcommand",
+})
+ENV_KEYS = frozenset({"environment", "env", "envs", "env_vars", "envvars", "variables", "extraenv", "extra_env",
+                      "envfrom", "data", "stringdata", "build_args", "buildargs", "secrets", "vars"})
+_NOT_MODEL_KEYS = frozenset({
+    "image", "repository", "registry", "uses", "homepage", "url", "urls", "license", "$schema", "apiversion", "kind",
+    "version", "tag", "digest", "platform", "dockerfile", "context", "package", "packages", "dependencies",
+    "devdependencies", "peerdependencies", "optionaldependencies", "requires", "extends", "container_name",
+    "hostname", "pull_policy", "imagepullpolicy", "mime", "mimetype", "content-type", "content_type", "accept",
+    "language", "lang", "author", "authors", "maintainer", "email", "description", "title", "summary", "icon",
+})
+_CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri", "default", "model", "value",
+                                  "identifier", "checkpoint", "pretrained", "hf_repo", "model_id"})
+_URL_KEYS = re.compile(r"(?i).*(url|base|endpoint|host|uri|address|server|api)s?$")
+
+
+def role_from_key(key: str | None) -> str | None:
+    """The role a model under this config key plays (``EMBEDDING_MODEL`` → embedding), if the name says."""
+    if not key:
+        return None
+    low = key.lower()
+    if "rerank" in low:
+        return "rerank"
+    if "embed" in low:
+        return "embedding"
+    if re.search(r"whisper|asr|stt|speech|tts|audio|transcri", low):
+        return "speech"
+    if re.search(r"vision|(^|[_.-])vl([_.-]|$)|vlm|ocr", low):
+        return "vision"
+    if re.search(r"image|diffusion|dalle", low):
+        return "image"
+    if re.search(r"llm|chat|completion|generat|instruct|reasoning|summar", low):
+        return "generation"
+    return None
+
+
+Endpoint = tuple[str, str]  # (provider id, url)
+
+
+@dataclass(frozen=True)
+class SourceIds:
+    key: str
+    value: str
+    endpoint: str
+    command: str
+    env: str
+
+
+def ids_for(prefix: str) -> SourceIds:
+    return SourceIds(f"{prefix}-model-key", f"{prefix}-value", f"{prefix}-endpoint", f"{prefix}-command",
+                     f"{prefix}-env")
+
+
+class TreeWalker:
+    """Finds model references and endpoints in a parsed config tree (see the module docstring)."""
+
+    def __init__(self, file: SourceFile, ids: SourceIds) -> None:
+        self.file = file
+        self.ids = ids
+        self.collector = Collector(file, ids.key)
+        self._visited: set[int] = set()
+        # per-call context that specialised sources set (compose service image → api/role of its command)
+        self.server_api: str | None = None
+        self.server_role: str | None = None
+        self.extra_endpoint: Callable[[str], Endpoint | None] | None = None
+        self.skip_keys: frozenset[str] = frozenset()
+
+    # ------------------------------------------------------------------ helpers
+    def classify_url(self, url: str) -> Endpoint | None:
+        hit = classify_endpoint(url)
+        if hit is None and self.extra_endpoint is not None:
+            hit = self.extra_endpoint(url)
+        return hit
+
+    def position(self, s: Scalar, needle: str | None = None, after: int | None = None) -> tuple[int, int, int]:
+        """(line, column, offset) of ``needle`` inside scalar ``s`` (its first character when not found)."""
+        text = self.file.text
+        offset = s.start
+        if needle:
+            lo = s.start if after is None else max(s.start, after)
+            found = text.find(needle, lo, max(s.end, s.start + len(needle)))
+            if found < 0 and after is not None:
+                found = text.find(needle, s.start, max(s.end, s.start + len(needle)))
+            if found >= 0:
+                offset = found
+        line, col = self.collector.position(offset)
+        return line, col, offset
+
+    def findings(self) -> list[Finding]:
+        return list(dedupe(self.collector.findings))
+
+    # ------------------------------------------------------------------ block endpoints
+    def _url_of(self, node: Node) -> str | None:
+        if not isinstance(node, Scalar):
+            return None
+        value = node.value.strip()
+        m = _ENV_DEFAULT.fullmatch(value)
+        if m:
+            value = m.group("default").strip()
+        return value if "://" in value else None
+
+    def block_endpoint(self, mapping: Mapping) -> Endpoint | None:
+        """The model-API endpoint a mapping configures: a URL among its own values or its env entries."""
+        candidates: list[tuple[int, str]] = []
+
+        def consider(key: str, node: Node) -> None:
+            url = self._url_of(node)
+            if url:
+                candidates.append((0 if _URL_KEYS.fullmatch(key) else 1, url))
+
+        for k, v in mapping.pairs:
+            key = k.value if isinstance(k, Scalar) else ""
+            if isinstance(v, Scalar):
+                consider(key, v)
+            elif key.lower() in ENV_KEYS:
+                for ek, ev in _env_entries(v):
+                    consider(ek, ev)
+        for _, url in sorted(candidates, key=lambda c: c[0]):
+            hit = self.classify_url(url)
+            if hit:
+                return hit
+        return None
+
+    # ------------------------------------------------------------------ walking
+    def walk(self, node: Node | None, key: str | None = None, parent_key: str | None = None,
+             endpoint: Endpoint | None = None, in_env: bool = False, depth: int = 0) -> None:
+        if node is None or depth > MAX_DEPTH:
+            return
+        if isinstance(node, Scalar):
+            self.scalar(node, key, parent_key, endpoint, in_env)
+            return
+        if id(node) in self._visited:  # an alias: its anchor was walked already
+            return
+        self._visited.add(id(node))
+        if isinstance(node, Seq):
+            low = (key or "").lower()
+            items = node.items
+            if items and all(isinstance(i, Scalar) for i in items) and not all(
+                    _KV_ITEM.match(i.value) for i in items if isinstance(i, Scalar)) and low in COMMAND_KEYS:
+                self.command_list([i for i in items if isinstance(i, Scalar)])
+                return
+            for item in items:
+                if isinstance(item, Scalar):
+                    kv = _KV_ITEM.match(item.value)
+                    if kv and (in_env or low in ENV_KEYS or low in COMMAND_KEYS):
+                        value = Scalar(kv.group(2), item.start + kv.start(2), item.end)
+                        self.scalar(value, kv.group(1), key, endpoint, True)
+                        continue
+                self.walk(item, key, parent_key, endpoint, in_env, depth + 1)
+            return
+        endpoint = self.block_endpoint(node) or endpoint
+        name = node.get("name")
+        value = node.get("value")
+        if isinstance(name, Scalar) and isinstance(value, Scalar) and is_model_key(name.value):
+            # {name: EMBEDDING_MODEL, value: X} (Kubernetes env, CI variables …)
+            self.scalar(value, name.value, key, endpoint, True)
+            pairs = [(k, v) for k, v in node.pairs if v is not value]
+        else:
+            pairs = node.pairs
+        for k, v in pairs:
+            if not isinstance(k, Scalar):
+                continue
+            low = k.value.lower()
+            if low in self.skip_keys:
+                continue
+            if isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
+                self.mapping_key(k, endpoint)
+            self.walk(v, k.value, key, endpoint, in_env or low in ENV_KEYS, depth + 1)
+
+    def mapping_key(self, k: Scalar, endpoint: Endpoint | None) -> None:
+        # a key that is itself a well-known model name (pricing tables, per-model settings)
+        if len(k.value) < 3 or _TEMPLATED.search(k.value) or is_model_key(k.value):
+            return
+        line, col, _ = self.position(k, k.value)
+        self.collector.model(k.value, line, col, hint="none", source_id=self.ids.value,
+                             endpoint=endpoint[1] if endpoint else None, provider=endpoint[0] if endpoint else None)
+
+    def scalar(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None,
+               in_env: bool = False) -> None:
+        value = s.value.strip()
+        if not value or len(value) > 100_000:
+            return
+        low_key = (key or "").lower()
+        if low_key in _NOT_MODEL_KEYS or low_key in self.skip_keys:
+            return
+        if low_key in COMMAND_KEYS or (("\n" in value or " " in value) and _looks_like_command(value)):
+            self.command_text(s)
+            return
+        hint_key = key
+        m = _ENV_DEFAULT.fullmatch(value)
+        if m:
+            value = m.group("default").strip()
+            if not (key and is_model_key(key)):
+                hint_key = m.group("var")
+        if not value or len(value) > 300:
+            return
+        line, col, _ = self.position(s, value)
+        uri = _HF_URI.fullmatch(value)
+        if uri:
+            repo = uri.group(1)
+            line, col, _ = self.position(s, repo)
+            self.collector.model(repo, line, col, hint="hf", role=role_from_key(hint_key), source_id=self.ids.key)
+            return
+        if "://" in value:
+            self.collector.endpoint(value, line, col, source_id=self.ids.endpoint) if classify_endpoint(
+                value) else self._extra_endpoint(value, line, col)
+            return
+        if _TEMPLATED.search(value):
+            return
+        model_field = bool(hint_key and is_model_key(hint_key)) or bool(
+            parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS)
+        hint: Hint = "key" if model_field else "none"
+        source_id = (self.ids.env if in_env else self.ids.key) if model_field else self.ids.value
+        role = role_from_key(hint_key) or (role_from_key(parent_key) if model_field else None)
+        if self.server_role and model_field:
+            role = role or self.server_role
+        self.collector.model(value, line, col, hint=hint, role=role, source_id=source_id,
+                             api=self.server_api if model_field else None,
+                             endpoint=endpoint[1] if endpoint else None, provider=endpoint[0] if endpoint else None)
+
+    def _extra_endpoint(self, value: str, line: int, col: int) -> None:
+        hit = self.extra_endpoint(value) if self.extra_endpoint else None
+        if hit:
+            self.collector.findings.append(Finding(
+                path=self.file.path, line=line, column=col, raw=value, kind="endpoint", role="unknown",
+                context=self.file.context, source=self.ids.endpoint, provider=hit[0], endpoint=hit[1].rstrip("/"),
+                confidence=0.8))
+
+    # ------------------------------------------------------------------ command lines
+    def _relocate(self, found: Iterable[Finding], spans: list[Scalar]) -> None:
+        cursor = spans[0].start if spans else 0
+        for f in found:
+            target = None
+            for s in spans:
+                if s.end >= cursor and f.raw in self.file.text[max(s.start, cursor if s.start <= cursor else s.start):
+                                                               max(s.end, s.start + len(f.raw))]:
+                    target = s
+                    break
+            if target is None:
+                target = next((s for s in spans if f.raw in s.value), spans[0] if spans else None)
+            if target is None:
+                continue
+            line, col, offset = self.position(target, f.raw, cursor)
+            cursor = offset + len(f.raw) if f.kind != "endpoint" else cursor
+            changes: dict[str, object] = {"line": line, "column": col}
+            if f.kind != "endpoint":
+                if self.server_api and f.api in (None, "python", "python3", "sh", "bash"):
+                    changes["api"] = self.server_api
+                if self.server_role:
+                    changes["role"] = _server_role(self.server_role, f)
+            self.collector.findings.append(replace(f, **changes))  # type: ignore[arg-type]
+
+    def command_text(self, s: Scalar) -> None:
+        text = s.value
+        logical: list[str] = []
+        pending = ""
+        for raw in text.splitlines():
+            stripped = raw.strip()
+            if stripped.endswith("\\"):
+                pending += stripped[:-1] + " "
+                continue
+            logical.append(pending + stripped)
+            pending = ""
+        if pending:
+            logical.append(pending)
+        found: list[Finding] = []
+        for cmd in logical:
+            for part in re.split(r"&&|\|\||;|\|", cmd) if len(cmd) < 20_000 else [cmd]:
+                if part.strip():
+                    found.extend(scan_command(self.file, part, self.ids.command))
+        self._relocate(found, [s])
+
+    def command_list(self, items: list[Scalar]) -> None:
+        joined = shlex.join(i.value for i in items)
+        found = scan_command(self.file, joined, self.ids.command)
+        seen = {(f.raw, f.kind) for f in found}
+        # shell scripts inside the list: ["sh", "-c", "ollama serve & ollama pull llama3"]
+        for item in items:
+            if " " in item.value.strip():
+                for part in re.split(r"&&|\|\||;|\||&", item.value):
+                    for f in scan_command(self.file, part, self.ids.command):
+                        if (f.raw, f.kind) not in seen:
+                            found.append(f)
+                            seen.add((f.raw, f.kind))
+        self._relocate(found, items)
+
+
+def _server_role(server_role: str, f: Finding) -> str:
+    from modelmap.discover.identify import role_from_name
+
+    if server_role == "generation":
+        return f.role if f.role != "unknown" else "generation"
+    return role_from_name(f.raw) or server_role
+
+
+_COMMAND_WORDS = re.compile(r"(?:^|[\s;&|])(vllm|ollama|huggingface-cli|hf|text-generation-launcher|llama-server|"
+                            r"lmdeploy|sglang|python3?|text-embeddings-router|infinity_emb|mlx_lm\.\w+)\s", re.M)
+
+
+def _looks_like_command(value: str) -> bool:
+    return bool(_COMMAND_WORDS.search(value)) and ("--model" in value or " pull " in value or " serve" in value
+                                                   or " download " in value or " -m " in value)
+
+
+def scan_command(file: SourceFile, command: str, source_id: str) -> list[Finding]:
+    from modelmap.discover.shell import scan_command_line
+
+    return scan_command_line(file, command, 1, source_id)
+
+
+def _env_entries(node: Node) -> Iterator[tuple[str, Node]]:
+    """(name, value) pairs of an environment block: a mapping, ``K=V`` strings or ``{name, value}`` items."""
+    if isinstance(node, Mapping):
+        for k, v in node.pairs:
+            if isinstance(k, Scalar):
+                yield k.value, v
+    elif isinstance(node, Seq):
+        for item in node.items:
+            if isinstance(item, Scalar):
+                kv = _KV_ITEM.match(item.value)
+                if kv:
+                    yield kv.group(1), Scalar(kv.group(2), item.start + kv.start(2), item.end)
+            elif isinstance(item, Mapping):
+                name, value = item.get("name"), item.get("value")
+                if isinstance(name, Scalar) and value is not None:
+                    yield name.value, value
+
+
+# --------------------------------------------------------------------------- who owns a YAML document
+
+
+def claim_of(path: str, doc: Node | None) -> str | None:
+    """Which specialised source owns a YAML document: ``litellm``, ``compose``, ``k8s`` or None."""
+    if not isinstance(doc, Mapping):
+        return None
+    if is_litellm_config(doc):
+        return "litellm"
+    if is_compose(path, doc):
+        return "compose"
+    if is_k8s(doc):
+        return "k8s"
+    return None
+
+
+def is_litellm_config(doc: Node | None) -> bool:
+    if not isinstance(doc, Mapping):
+        return False
+    models = doc.get("model_list")
+    return isinstance(models, Seq) and any(
+        isinstance(e, Mapping) and isinstance(e.get("litellm_params"), Mapping) for e in models.items)
+
+
+_COMPOSE_NAME = re.compile(r"(^|/)([\w.-]*[-.])?(docker-)?compose([-.][\w.-]*)?\.ya?ml$", re.I)
+
+
+def is_compose(path: str, doc: Node | None) -> bool:
+    if not isinstance(doc, Mapping):
+        return False
+    services = doc.get("services")
+    if not isinstance(services, Mapping):
+        return False
+    if _COMPOSE_NAME.search(path):
+        return True
+    return any(isinstance(s, Mapping) and (s.get("image") is not None or s.get("build") is not None)
+               for _, s in services.pairs)
+
+
+def is_k8s(doc: Node | None) -> bool:
+    return (isinstance(doc, Mapping) and isinstance(doc.get("apiVersion"), Scalar)
+            and isinstance(doc.get("kind"), Scalar))
+
+
+def is_helm_template(path: str, text: str) -> bool:
+    return "/templates/" in f"/{path}" and ("{{" in text or path.endswith(".tpl"))
+
+
+# --------------------------------------------------------------------------- the sources
+
+_LOCK_FILES = re.compile(
+    r"(^|/)(package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.ya?ml|composer\.lock|pipfile\.lock|poetry\.lock|"
+    r"uv\.lock|cargo\.lock|[^/]*\.lock\.json|tokenizer\.json|tokenizer_config\.json|vocab\.json|"
+    r"special_tokens_map\.json|merges\.txt|[^/]*\.min\.json|tsconfig[^/]*\.json|\.eslintrc[^/]*|"
+    r"\.prettierrc[^/]*|renovate\.json|\.?babelrc[^/]*|components\.json|manifest\.json)$", re.I,
+)
+_CONFIG_EXT = re.compile(r"\.(ya?ml|json|jsonc|json5|toml|ini|cfg)$", re.I)
+_DOTENV = re.compile(
+    r"(^|/)(\.env|\.env\.[^/]+|[^/]+\.env|env|env\.[^/]*(example|sample|template|dist|local|default|defaults)|"
+    r"\.envrc|[^/]*\.env\.[^/]*(example|sample|template))$", re.I,
+)
+
+
+def is_dotenv(path: str) -> bool:
+    return bool(_DOTENV.search(path)) and not path.endswith((".py", ".js", ".ts", ".sh", ".md"))
+
+
+def parse_config(path: str, text: str) -> list[Node | None]:
+    low = path.lower()
+    if low.endswith((".yaml", ".yml")):
+        return parse_yaml(text)
+    if low.endswith((".json", ".jsonc", ".json5")):
+        return [parse_json(text)] if text.strip() else []
+    if low.endswith(".toml"):
+        return [parse_toml(text)]
+    return [parse_ini(text)]
+
+
+class ConfigFileSource:
+    id = "config"
+    description = "Config files (YAML, JSON, TOML, INI): model keys, well-known model names, model-API URLs"
+    samples = (
+        Sample("config/llm.yaml",
+               "llm:\n  base_url: https://api.deepseek.com\n  model: deepseek-chat\nembedding:\n"
+               "  model_name: BAAI/bge-m3\nretries: 3\n",
+               ("deepseek-chat", "BAAI/bge-m3", "https://api.deepseek.com")),
+        Sample("settings.json", '{"chat": {"model": "gpt-4o-mini", "temperature": 0.2}}', ("gpt-4o-mini",)),
+        Sample("pyproject.toml", '[tool.app]\nembedding_model = "sentence-transformers/all-MiniLM-L6-v2"\n',
+               ("sentence-transformers/all-MiniLM-L6-v2",)),
+        Sample("setup.cfg", "[llm]\nmodel = qwen2.5:7b\n", ("qwen2.5:7b",)),
+        Sample(".github/workflows/ci.yml",
+               "jobs:\n  test:\n    runs-on: ubuntu-latest\n    container: {image: 'ollama/ollama:latest'}\n"
+               "    steps:\n      - uses: actions/checkout@v4\n      - run: pytest -m slow\n", ()),
+        Sample("package.json", '{"name": "chat-ui", "dependencies": {"openai": "^4.0.0", "@anthropic-ai/sdk": "0.20"}}',
+               ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        return bool(_CONFIG_EXT.search(path)) and not _LOCK_FILES.search(path)
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        low = file.path.lower()
+        is_yaml = low.endswith((".yaml", ".yml"))
+        if is_yaml and is_helm_template(file.path, file.text):
+            return []  # the kubernetes source reads Helm templates
+        try:
+            docs = parse_config(file.path, file.text)
+        except ParseError as exc:
+            return [Skip(file.path, "parse-error", str(exc))]
+        walker = TreeWalker(file, ids_for("config"))
+        for doc in docs:
+            if is_yaml and claim_of(file.path, doc) is not None:
+                continue
+            walker.walk(doc)
+        return walker.findings()
+
+
+class DotenvSource:
+    id = "dotenv"
+    description = "Dotenv files (.env, .env.example, env.sh.example): *_MODEL keys and model-API base URLs"
+    samples = (
+        Sample(".env.example",
+               "OPENAI_BASE_URL=https://api.deepseek.com\nOPENAI_MODEL=gpt-4o-mini\n# EMBEDDING_MODEL=unused\n"
+               "export EMBEDDING_MODEL=\"BAAI/bge-m3\"\n",
+               ("gpt-4o-mini", "https://api.deepseek.com", "BAAI/bge-m3")),
+        Sample(".env", "DATABASE_URL=postgres://u:p@db:5432/app\nMODEL_CACHE_DIR=/data/cache\nLOG_LEVEL=info\n", ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        return is_dotenv(path)
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        root = parse_dotenv(file.text)
+        walker = TreeWalker(file, SourceIds("dotenv-model-key", "dotenv-value", "dotenv-endpoint",
+                                            "dotenv-command", "dotenv-model-key"))
+        pairs = [(k.value, v) for k, v in root.pairs if isinstance(k, Scalar) and isinstance(v, Scalar)]
+        endpoints: list[tuple[str, Endpoint]] = []
+        for key, value in pairs:
+            url = walker._url_of(value)
+            hit = walker.classify_url(url) if url else None
+            if hit:
+                endpoints.append((key, hit))
+        for key, value in pairs:
+            walker.scalar(value, key, None, _dotenv_endpoint(key, endpoints), True)
+        return walker.findings()
+
+
+def _env_group(key: str) -> str:
+    return re.split(r"[_.-]", key.upper(), maxsplit=1)[0]
+
+
+def _dotenv_endpoint(key: str, endpoints: list[tuple[str, Endpoint]]) -> Endpoint | None:
+    """The endpoint a dotenv model key goes to: the one with the same prefix (OPENAI_BASE_URL ↔ OPENAI_MODEL),
+    else the file's only endpoint unless the key names a local-model role (embeddings, reranker)."""
+    for ekey, hit in endpoints:
+        if _env_group(ekey) == _env_group(key):
+            return hit
+    if len(endpoints) == 1 and role_from_key(key) not in ("embedding", "rerank"):
+        return endpoints[0][1]
+    return None

@@ -1,0 +1,141 @@
+"""Kubernetes manifests and Helm templates.
+
+A YAML document with ``apiVersion`` and ``kind`` is a manifest. Containers (``containers``,
+``initContainers``, anywhere in the document: Deployments, Jobs, CronJobs, KServe predictors)
+give ``args`` / ``command`` command lines (→ ``k8s-container-args``), ``env`` entries
+``{name: MODEL_ID, value: X}`` (→ ``k8s-env``) and model-API URLs (→ ``k8s-endpoint``); the
+container image says which server runs the model (vLLM, TGI, TEI, Ollama …). ConfigMap ``data``
+model keys, KServe ``storageUri: hf://org/model`` and any other model key are found by the
+generic config walker (``k8s-model-key``).
+
+Helm chart templates (YAML under ``templates/`` holding ``{{ }}``): whole-line template
+directives are blanked and inline ``{{ … }}`` replaced by a same-length placeholder, so that
+positions stay exact; templated values are skipped, literal ones scanned. A template that still
+does not parse is scanned line by line. Helm ``values.yaml`` files are plain config (config source).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from modelmap.discover.base import Collector, Sample, SourceFile
+from modelmap.discover.compose import server_of
+from modelmap.discover.config_files import (
+    Mapping,
+    Node,
+    ParseError,
+    Scalar,
+    Seq,
+    SourceIds,
+    TreeWalker,
+    is_helm_template,
+    is_k8s,
+    parse_yaml,
+)
+from modelmap.discover.identify import is_model_key
+from modelmap.types import Finding, Skip
+
+_IDS = SourceIds("k8s-model-key", "k8s-value", "k8s-endpoint", "k8s-container-args", "k8s-env")
+_TEMPLATE = re.compile(r"\{\{.*?\}\}", re.S)
+_TEMPLATE_LINE = re.compile(r"^\s*(\{\{.*?\}\}\s*)+$")
+_LINE_KV = re.compile(r"^\s*-?\s*(?:name:\s*)?[\"']?([\w.-]+)[\"']?\s*[:=]\s*[\"']?([^\"'\s#{}]+)[\"']?\s*(#.*)?$")
+_CONTAINER_KEYS = ("containers", "initContainers", "ephemeralContainers", "container")
+
+
+def detemplate(text: str) -> str:
+    """Blank Helm directives, keeping every remaining character at its offset."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if _TEMPLATE_LINE.match(body):
+            out.append(" " * len(body) + line[len(body):])
+            continue
+        out.append(_TEMPLATE.sub(lambda m: "${" + "_" * (len(m.group(0)) - 3) + "}", line))
+    return "".join(out)
+
+
+def _containers(node: Node, depth: int = 0) -> Iterator[Mapping]:
+    if depth > 30:
+        return
+    if isinstance(node, Mapping):
+        for k, v in node.pairs:
+            if isinstance(k, Scalar) and k.value in _CONTAINER_KEYS:
+                items = v.items if isinstance(v, Seq) else [v]
+                for item in items:
+                    if isinstance(item, Mapping):
+                        yield item
+            else:
+                yield from _containers(v, depth + 1)
+    elif isinstance(node, Seq):
+        for item in node.items:
+            yield from _containers(item, depth + 1)
+
+
+class KubernetesSource:
+    id = "k8s"
+    description = "Kubernetes manifests and Helm templates: container args/env, ConfigMap model keys, KServe URIs"
+    samples = (
+        Sample(
+            "deploy/k8s/vllm.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: llm}\nspec:\n  template:\n    spec:\n"
+            "      containers:\n        - name: vllm\n          image: vllm/vllm-openai:v0.6.3\n"
+            "          args: [\"--model\", \"meta-llama/Llama-3.1-8B-Instruct\"]\n"
+            "          env:\n            - name: EMBEDDING_MODEL\n              value: BAAI/bge-m3\n",
+            ("meta-llama/Llama-3.1-8B-Instruct", "BAAI/bge-m3"),
+        ),
+        Sample(
+            "chart/templates/deployment.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n"
+            "        - image: \"{{ .Values.image.repository }}:{{ .Values.image.tag }}\"\n"
+            "          args: [\"--model\", \"{{ .Values.model }}\"]\n",
+            (),
+        ),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        low = path.lower()
+        return low.endswith((".yaml", ".yml")) or (low.endswith(".tpl") and "/templates/" in f"/{low}")
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        template = is_helm_template(file.path, file.text)
+        if not template and ("apiVersion" not in file.text or "kind" not in file.text):
+            return []
+        text = detemplate(file.text) if template else file.text
+        try:
+            docs = parse_yaml(text)
+        except ParseError:
+            if template:
+                return self._lines(file)
+            return []  # the config source reports the parse error once
+        walker = TreeWalker(SourceFile(file.path, text, file.context), _IDS)
+        for doc in docs:
+            if doc is None or not (template or is_k8s(doc)):
+                continue
+            for container in _containers(doc):
+                image = container.get("image")
+                hit = server_of(image.value) if isinstance(image, Scalar) else None
+                walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
+                walker.walk(container, "container", None, walker.block_endpoint(container))
+            walker.server_api = walker.server_role = None
+            walker.walk(doc)
+        return walker.findings()
+
+    def _lines(self, file: SourceFile) -> list[Finding | Skip]:
+        """Fallback for a Helm template that is not YAML even with its directives blanked."""
+        from modelmap.discover.shell import scan_command_line
+
+        collector = Collector(file, _IDS.key)
+        out: list[Finding | Skip] = []
+        for number, line in enumerate(file.text.splitlines(), 1):
+            literal = _TEMPLATE.sub(" ", line)
+            if re.search(r"--model|vllm serve|ollama (pull|run)|huggingface-cli download|--model-id", literal):
+                out.extend(scan_command_line(file, literal.strip(" -[]\"'"), number, _IDS.command, line_text=line))
+                continue
+            m = _LINE_KV.match(literal)
+            if m and is_model_key(m.group(1)) and "{{" not in line[m.start(2):m.end(2) + 2]:
+                collector.model(m.group(2), number, line.find(m.group(2)) + 1, hint="key")
+        out.extend(collector.findings)
+        if not out:
+            out.append(Skip(file.path, "parse-error", "Helm template: not YAML even with its directives blanked"))
+        return out

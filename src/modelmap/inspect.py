@@ -1,0 +1,375 @@
+"""``modelmap inspect``: identify a model from its files, not from its name.
+
+Reads headers only (see :mod:`modelmap.artifacts`), gathers evidence (vocabulary fingerprint, special
+tokens, architecture and dimensions, tensor names), ranks families with
+:mod:`modelmap.artifacts.identify`, and compares the result with what the files *claim* (config name,
+GGUF ``general.*``, README model-card front matter). Returns a ``modelmap.inspect/1`` record.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from modelmap.artifacts import DEFAULT_LIMITS, ArtifactInfo, Limits, reader_for
+from modelmap.artifacts.fingerprint import arch_from_config, artifact_arch, tokenizer_fingerprint
+from modelmap.artifacts.identify import Observation, families_named, rank, vocab_families
+from modelmap.artifacts.ollama import find_store, list_manifests
+from modelmap.artifacts.tokenizer import parse_json, special_tokens_from_config
+from modelmap.errors import ReadError, UsageError
+
+SCHEMA = "modelmap.inspect/1"
+MAX_FILES = 2000
+MAX_CARD = 256 * 1024
+# Which tokenizer file to read when a folder has several (one is enough, and they agree).
+_TOKENIZER_ORDER = ("tokenizer.json", "tekken.json", "tokenizer.model", "vocab.json", "vocab.txt")
+_META_FILES = {"config.json", "tokenizer_config.json", "special_tokens_map.json", "generation_config.json",
+               "readme.md", "model.safetensors.index.json", "pytorch_model.bin.index.json", "added_tokens.json"}
+_IGNORED_SUFFIXES = (".md", ".txt", ".py", ".gitattributes", ".jinja", ".png", ".jpg", ".jpeg", ".lock",
+                     ".yaml", ".yml", ".npz", ".index.json")
+_ORIGINAL_CLAIM = re.compile(r"\b(trained (?:in[- ]house|from scratch)|in[- ]house|from scratch|our own (?:base )?model|"
+                             r"proprietary model|original model)\b", re.I)
+
+
+def _publisher(family: str | None) -> dict[str, Any] | None:
+    if not family:
+        return None
+    try:
+        from modelmap.knowledge import publisher_for_family  # type: ignore[attr-defined]
+    except (ImportError, AttributeError):
+        return None
+    try:
+        pub = publisher_for_family(family)
+    except (LookupError, ValueError):
+        return None
+    if pub is None:
+        return None
+    return {"name": getattr(pub, "name", None), "country": getattr(pub, "country", None)}
+
+
+def _front_matter(path: Path) -> tuple[dict[str, Any], str]:
+    with path.open("rb") as fh:
+        text = fh.read(MAX_CARD).decode("utf-8", errors="replace")
+    meta: dict[str, Any] = {}
+    body = text
+    m = re.match(r"^---\s*\n(.*?)\n---\s*(?:\n|$)", text, re.S)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError:
+            loaded = None
+        if isinstance(loaded, dict):
+            meta = loaded
+        body = text[m.end():]
+    return meta, body
+
+
+def _first(v: Any) -> str | None:
+    if isinstance(v, list):
+        v = v[0] if v else None
+    return str(v) if isinstance(v, str | int | float) and str(v).strip() else None
+
+
+class _Inspection:
+    def __init__(self, root: Path, limits: Limits, do_hash: bool) -> None:
+        self.root = root
+        self.limits = limits
+        self.do_hash = do_hash
+        self.obs = Observation()
+        self.evidence: list[dict[str, Any]] = []
+        self.security: list[dict[str, Any]] = []
+        self.skipped: list[dict[str, Any]] = []
+        self.declared: dict[str, Any] = {"name": None, "base_model": None, "license": None}
+        self.claims: list[str] = []
+        self.formats: list[str] = []
+        self.hashes: list[dict[str, Any]] = []
+        self.tokenizer_read = False
+        self.fingerprint: dict[str, Any] | None = None
+
+    # --- evidence gathering --------------------------------------------------------------------
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root)) if self.root.is_dir() else path.name
+        except ValueError:
+            return str(path)
+
+    def declare(self, key: str, value: Any, source: str) -> None:
+        v = _first(value)
+        if v and not self.declared.get(key):
+            self.declared[key] = v
+            self.declared.setdefault("sources", {})[key] = source
+
+    def add_tokenizer(self, info: ArtifactInfo, where: str) -> None:
+        tok = info.tokenizer
+        if tok is None:
+            return
+        fp = tokenizer_fingerprint(tok)
+        self.fingerprint = self.fingerprint or {"file": where, **{k: fp[k] for k in ("vocab_hash", "vocab_size",
+                                                                                    "total_size", "kind")}}
+        self.obs.vocab_hashes.setdefault(fp["vocab_hash"], where)
+        self.obs.specials.update(fp["special_tokens"])
+        fams = vocab_families(fp["vocab_hash"])
+        detail = (f"{fp['kind']} vocabulary of {fp['vocab_size']} ordinary tokens ({fp['total_size']} in all), "
+                  f"hash {fp['vocab_hash'][:23]}…")
+        detail += f"; the same vocabulary is used by {', '.join(fams)}" if fams else "; matches no known vocabulary"
+        self.evidence.append({"kind": "vocabulary", "source": where, "detail": detail, "supports": fams})
+        if fp["special_tokens"]:
+            shown = ", ".join(fp["special_tokens"][:8])
+            self.evidence.append({"kind": "special-tokens", "source": where, "supports": [],
+                                  "detail": f"{len(fp['special_tokens'])} special tokens: {shown}"})
+
+    def add_artifact(self, path: Path, info: ArtifactInfo) -> None:
+        where = self.rel(path)
+        self.formats.append(info.format)
+        self.security.extend(info.security)
+        for note in info.notes:
+            self.evidence.append({"kind": "note", "source": where, "detail": note, "supports": []})
+        meta = info.metadata
+        if info.format in ("gguf", "ollama"):
+            arch = meta.get("general.architecture")
+            if isinstance(arch, str):
+                self.obs.gguf_arch.add(arch)
+            pre = meta.get("tokenizer.ggml.pre")
+            if isinstance(pre, str) and pre != "default":
+                self.obs.gguf_pre.add(pre)
+            sig = artifact_arch(info)
+            self.obs.add_dims(sig, where)
+            self.evidence.append({"kind": "architecture", "source": where, "supports": [],
+                                  "detail": f"GGUF general.architecture={arch}, tokenizer.ggml.pre={pre}, " +
+                                  ", ".join(f"{k}={v}" for k, v in sig.items() if v is not None and k != "architecture")})
+            self.declare("name", meta.get("general.name") or meta.get("general.basename"), f"{where}:general.name")
+            self.declare("base_model", meta.get("general.base_model.0.name") or meta.get("general.base_model.0.repo_url"),
+                         f"{where}:general.base_model.0")
+            self.declare("license", meta.get("general.license"), f"{where}:general.license")
+            if info.format == "ollama":
+                self.declare("name", meta.get("ollama.name"), f"{where}:manifest")
+                lic = meta.get("ollama.license")
+                if isinstance(lic, str):
+                    self.declare("license", lic.strip().splitlines()[0][:120] if lic.strip() else None,
+                                 f"{where}:license layer")
+        elif info.tensors:
+            sig = artifact_arch(info)
+            self.obs.add_dims(sig, where)
+            if sig.get("model_type") and not self.obs.model_types:
+                self.obs.model_types.add(str(sig["model_type"]))
+            shown = ", ".join(f"{k}={v}" for k, v in sig.items() if v is not None)
+            self.evidence.append({"kind": "tensor-shapes", "source": where, "supports": [],
+                                  "detail": f"{info.tensor_count} tensors ({info.tensors[0].name} …); {shown}"})
+            for key in ("name", "model_name", "base_model", "license"):
+                if key in meta:
+                    self.declare("name" if key == "model_name" else key, meta[key], f"{where}:__metadata__.{key}")
+            props = meta.get("metadata_props")
+            if isinstance(props, dict):
+                self.declare("name", props.get("name") or props.get("model_name"), f"{where}:metadata_props")
+        if info.format == "pytorch-zip" or info.format == "pickle":
+            self.evidence.append({"kind": "pickle", "source": where, "supports": [],
+                                  "detail": f"pickle imports: {', '.join(meta.get('pickle_imports', [])[:12]) or 'none'}"})
+        self.add_tokenizer(info, where)
+        if self.do_hash and info.format in ("gguf", "safetensors", "onnx", "pytorch-zip", "pickle", "ollama"):
+            from modelmap.artifacts.hashing import hash_range
+
+            target = path
+            if info.format == "ollama":
+                store = find_store(path)
+                blob = meta.get("ollama.blob")
+                target = store / "blobs" / str(blob) if store and blob else path
+            start = info.data_offset or 0
+            length = info.data_bytes if info.format in ("gguf", "safetensors", "ollama") else None
+            self.hashes.append({"file": where, "region": "tensor-data" if start else "file", "offset": start,
+                                "digest": hash_range(target, start, length)})
+
+    def read_config(self, path: Path) -> None:
+        where = self.rel(path)
+        cfg = parse_json(path, path.read_bytes()[: self.limits.max_text_bytes])
+        if not isinstance(cfg, dict):
+            raise ReadError(str(path), "config.json is not a JSON object")
+        sig = arch_from_config(cfg)
+        for key in ("model_type", "architecture"):
+            if sig.get(key):  # config.json names the architecture outright
+                self.obs.model_types.add(str(sig[key]))
+        self.obs.add_dims(sig, where)
+        self.evidence.append({"kind": "architecture", "source": where, "supports": [],
+                              "detail": ", ".join(f"{k}={v}" for k, v in sig.items() if v is not None)})
+        self.declare("name", cfg.get("_name_or_path"), f"{where}:_name_or_path")
+
+    def read_card(self, path: Path) -> None:
+        meta, body = _front_matter(path)
+        where = self.rel(path)
+        self.declare("name", meta.get("model_name") or meta.get("model-index", [{}])[0].get("name")
+                     if isinstance(meta.get("model-index"), list) and meta.get("model-index") else
+                     meta.get("model_name"), f"{where}:front matter")
+        heading = re.search(r"^#\s+(.+)$", body, re.M)
+        if heading:
+            self.declare("name", heading.group(1).strip()[:200], f"{where}:heading")
+        self.declare("base_model", meta.get("base_model"), f"{where}:front matter base_model")
+        self.declare("license", meta.get("license"), f"{where}:front matter license")
+        m = _ORIGINAL_CLAIM.search(body)
+        if m:
+            self.claims.append(f"{where}: card says {m.group(0)!r}")
+
+    def read_file(self, path: Path) -> None:
+        name = path.name.lower()
+        top = path.parent == self.root or not self.root.is_dir()
+        try:
+            if name == "config.json" and top:
+                self.read_config(path)
+                return
+            if name == "readme.md" and top:
+                self.read_card(path)
+                return
+            if name in ("tokenizer_config.json", "special_tokens_map.json"):
+                self.obs.specials.update(special_tokens_from_config(path, self.limits))
+                return
+            if name in _META_FILES or name == "config.json" or (name.endswith(_IGNORED_SUFFIXES) and name not in _TOKENIZER_ORDER
+                                       and not name.endswith(".tiktoken")):
+                return
+            reader = reader_for(path)
+            if reader is None and name.endswith(".json"):
+                return  # other JSON (modules.json, data_config.json) is metadata, not a model artifact
+            if reader is None:
+                self.skipped.append({"path": self.rel(path), "reason": "unrecognised",
+                                     "detail": "content matches no artifact reader"})
+                return
+            if reader.id == "tokenizer":
+                if self.tokenizer_read:
+                    return
+                self.tokenizer_read = True
+            self.add_artifact(path, reader.read(path, self.limits))
+        except ReadError as exc:
+            self.skipped.append({"path": self.rel(path), "reason": "unreadable", "detail": str(exc)})
+        except OSError as exc:
+            self.skipped.append({"path": self.rel(path), "reason": "unreadable", "detail": str(exc)})
+
+    def walk(self) -> None:
+        root = self.root
+        if root.is_file():
+            store = find_store(root)
+            if store is not None and (store / "manifests") in root.parents:
+                self.read_file_as_ollama(root)
+            else:
+                self.read_file(root)
+            return
+        store = find_store(root) if (root / "manifests").is_dir() else None
+        if store is not None:
+            manifests = list_manifests(store)
+            if manifests:
+                self.read_file_as_ollama(manifests[0])
+                for m in manifests[1:]:
+                    self.skipped.append({"path": self.rel(m), "reason": "another-model",
+                                         "detail": "inspect this manifest path on its own"})
+            return
+        files = sorted(p for p in root.rglob("*") if p.is_file() and ".git" not in p.relative_to(root).parts)
+        if len(files) > MAX_FILES:
+            for p in files[MAX_FILES:]:
+                self.skipped.append({"path": self.rel(p), "reason": "too-many-files", "detail": f"> {MAX_FILES}"})
+            files = files[:MAX_FILES]
+        order = {n: i for i, n in enumerate(_TOKENIZER_ORDER)}
+        files.sort(key=lambda p: (order.get(p.name.lower(), len(order)), len(p.parts), str(p)))
+        for p in files:
+            self.read_file(p)
+
+    def read_file_as_ollama(self, manifest: Path) -> None:
+        from modelmap.artifacts.ollama import OllamaReader
+
+        try:
+            self.add_artifact(manifest, OllamaReader().read(manifest, self.limits))
+        except ReadError as exc:
+            self.skipped.append({"path": self.rel(manifest), "reason": "unreadable", "detail": str(exc)})
+
+    # --- conclusions ---------------------------------------------------------------------------
+    def conclude(self) -> dict[str, Any]:
+        ranked = rank(self.obs) if not self.obs.empty else []
+        family: dict[str, Any] | None = None
+        if ranked and ranked[0]["score"] >= 0.3:
+            top = ranked[0]
+            ties = [r["family"] for r in ranked[1:] if top["score"] - r["score"] <= 0.02]
+            family = {"id": top["family"], "fingerprint": top["fingerprint"], "score": top["score"],
+                      "size": top["size"], "base": top["base"], "why": top["why"],
+                      "indistinguishable_from": ties,
+                      "alternatives": [{"id": r["family"], "score": r["score"]} for r in ranked[1:6]]}
+        origins: list[dict[str, Any]] = []
+        if family:
+            origins.append({"family": family["id"], "relation": "self", "publisher": _publisher(family["id"])})
+            if family["base"]:
+                origins.append({"family": family["base"], "relation": "base", "publisher": _publisher(family["base"])})
+        return {
+            "family": family,
+            "publisher": _publisher(family["id"]) if family else None,
+            "origins": origins,
+            "mismatches": self.mismatches(family),
+        }
+
+    def mismatches(self, family: dict[str, Any] | None) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        if family is None:
+            return out
+        fam = family["id"]
+        accepted = {fam, *(family.get("indistinguishable_from") or [])}
+        if family.get("base"):
+            accepted.add(family["base"])
+        named: dict[str, list[str]] = {}
+        for key in ("name", "base_model"):
+            v = self.declared.get(key)
+            if v:
+                named[key] = families_named(str(v))
+        mentioned = {f for fams in named.values() for f in fams}
+        consistent = any(f in accepted or _related(f, accepted) for f in mentioned)
+        for key, fams in named.items():
+            wrong = [f for f in fams if f not in accepted and not _related(f, accepted)]
+            if wrong and not consistent:
+                out.append({"field": key, "declared": self.declared[key], "observed": fam,
+                            "message": f"declared {key} {self.declared[key]!r} names {', '.join(wrong)}, "
+                                       f"but the files' evidence says {fam}"})
+        if not consistent and family["score"] >= 0.5:
+            declared = self.declared.get("name") or "(no name)"
+            claim = f"; {'; '.join(self.claims)}" if self.claims else ""
+            out.append({"field": "base_model", "declared": self.declared.get("base_model"), "observed": fam,
+                        "message": f"declared as {declared!r} with no {fam} base declared, but the files' evidence "
+                                   f"(" + "; ".join(family["why"][:3]) + f") says {fam}" + claim})
+        return out
+
+
+def _related(fam: str, accepted: set[str]) -> bool:
+    """Same line: 'qwen2' is accepted where 'qwen2.5' is, 'llama3' where 'llama3.1' is."""
+    return any(a.startswith(fam) or fam.startswith(a) for a in accepted)
+
+
+def inspect_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, hash: bool = False) -> dict[str, Any]:
+    """Identify the model at ``path`` (a folder, a file, or an Ollama store/manifest) from its evidence."""
+    root = Path(path)
+    if not root.exists():
+        raise UsageError(f"{root}: no such file or folder", hint="give a model folder, a model file or an Ollama store")
+    if not (root.is_file() or root.is_dir()):
+        raise UsageError(f"{root}: not a regular file or folder")
+    run = _Inspection(root, limits, hash)
+    run.walk()
+    result = run.conclude()
+    fmt = sorted(set(run.formats))
+    declared = {k: run.declared.get(k) for k in ("name", "base_model", "license")}
+    declared["sources"] = run.declared.get("sources", {})
+    if run.claims:
+        declared["claims"] = run.claims
+    return {
+        "schema": SCHEMA,
+        "path": str(root),
+        "format": fmt[0] if len(fmt) == 1 else ("+".join(fmt) if fmt else None),
+        "declared": declared,
+        "family": result["family"],
+        "publisher": result["publisher"],
+        "origins": result["origins"],
+        "fingerprint": run.fingerprint,
+        "dimensions": dict(run.obs.dims),
+        "evidence": run.evidence,
+        "mismatches": result["mismatches"],
+        "security": run.security,
+        "hash": ({"algorithm": "blake3", "files": run.hashes} if hash else None),
+        "skipped": run.skipped,
+    }
+
+
+def to_json(record: dict[str, Any]) -> str:
+    return json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False)

@@ -1,0 +1,39 @@
+"""Shared test helpers: repo paths, golden-file comparison (MODELMAP_REGEN_GOLDEN=1 rewrites)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+GOLDEN = ROOT / "tests" / "golden"
+SCHEMAS = ROOT / "src" / "modelmap" / "report" / "schemas"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test session gets its own knowledge-index cache; the network is never used."""
+    cache = tmp_path_factory.getbasetemp() / "modelmap-cache"
+    monkeypatch.setenv("MODELMAP_CACHE_DIR", str(cache))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+def load_schema(name: str) -> dict[str, Any]:
+    return json.loads((SCHEMAS / name).read_text())
+
+
+def assert_golden(actual: str, golden: Path) -> None:
+    if os.environ.get("MODELMAP_REGEN_GOLDEN") == "1" or not golden.exists():
+        if not golden.exists() and os.environ.get("CI") and os.environ.get("MODELMAP_REGEN_GOLDEN") != "1":
+            pytest.fail(f"golden file missing: {golden} (run with MODELMAP_REGEN_GOLDEN=1 and review the diff)")
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual)
+        return
+    expected = golden.read_text()
+    assert actual == expected, f"output differs from {golden}; if intended, rerun with MODELMAP_REGEN_GOLDEN=1"

@@ -1,0 +1,151 @@
+"""The scan engine: what is scanned, what is skipped and why, and that a scan always finishes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import modelmap
+from modelmap.errors import UsageError
+from tests.conftest import FIXTURES
+
+APP = FIXTURES / "repos" / "py-rag-app"
+
+
+def raws(result, path: str | None = None) -> list[str]:
+    return [f.raw for f in result.findings if f.kind != "endpoint" and (path is None or f.path == path)]
+
+
+def test_python_fixture_findings_and_positions() -> None:
+    result = modelmap.scan(APP)
+    by = {(f.path, f.raw): f for f in result.findings}
+    f = by[("src/rag/config.py", "gpt-4o-mini")]
+    assert (f.line, f.column, f.kind, f.context) == (3, 36, "api-model", "app")  # column of the literal token (its opening quote)
+    bge = by[("src/rag/config.py", "BAAI/bge-small-en-v1.5")]
+    assert bge.kind == "hf-repo" and bge.role == "embedding"
+    qwen = [x for x in result.findings if x.raw == "Qwen/Qwen2.5-1.5B-Instruct"]
+    assert [x.line for x in qwen] == [19, 20]
+    assert {x.role for x in qwen} == {"generation", "unknown"} or {x.role for x in qwen} == {"generation"}
+    kimi = by[("src/rag/pipeline.py", "moonshot-v1-8k")]
+    assert kimi.endpoint == "https://api.moonshot.cn/v1"
+    assert kimi.provider and kimi.provider.startswith("moonshot")
+    assert by[("src/rag/config.py", "claude-3-5-sonnet-20241022")].kind == "api-model"
+    # not models: GitHub slug, MIME type, docker image, data file
+    assert not {"langchain-ai/langchain", "application/json", "vllm/vllm-openai:latest", "data/docs.csv"} & set(raws(result))
+
+
+def test_context_and_gitignore() -> None:
+    result = modelmap.scan(APP)
+    test_hits = [f for f in result.findings if f.path == "tests/test_pipeline.py"]
+    assert test_hits and all(f.context == "test" for f in test_hits)
+    assert "gpt-4-turbo" not in raws(result), "secret_models.py is gitignored"
+    assert result.stats.skipped.get("ignored", 0) >= 1
+    unignored = modelmap.scan(APP, gitignore=False)
+    assert "gpt-4-turbo" in raws(unignored)
+
+
+def test_notebook_lines_point_into_the_ipynb_file() -> None:
+    result = modelmap.scan(APP)
+    nb = [f for f in result.findings if f.path == "notebooks/explore.ipynb"]
+    by = {f.raw: f for f in nb}
+    lines = (APP / "notebooks" / "explore.ipynb").read_text().splitlines()
+    minilm = by["sentence-transformers/all-MiniLM-L6-v2"]
+    assert "all-MiniLM-L6-v2" in lines[minilm.line - 1]
+    assert (minilm.cell, minilm.cell_line, minilm.context, minilm.role) == (1, 3, "notebook", "embedding")
+    llama = by["llama3.1:8b"]
+    assert "llama3.1:8b" in lines[llama.line - 1] and llama.kind == "ollama-tag" and llama.cell == 2
+    assert "gpt-4o" not in by, "markdown cells are not code"
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+
+
+def test_bad_inputs_become_counted_skips(tmp_path: Path) -> None:
+    _write(tmp_path / "ok.py", 'MODEL = "gpt-4o"\n')
+    _write(tmp_path / "latin1.py", b'MODEL = "gpt-4o"  # caf\xe9\n')
+    _write(tmp_path / "broken.py", 'def f(:\n  MODEL = "gpt-4o"\n')
+    _write(tmp_path / "broken.ipynb", '{"cells": [{"source": "model = ')
+    _write(tmp_path / "binary.py", b"\x00\x01\x02 gpt-4o")
+    _write(tmp_path / "huge.py", "# model\n" + "x = 1\n" * 300_000)
+    _write(tmp_path / "package-lock.json", '{"model": "gpt-4o"}')
+    _write(tmp_path / "dist.min.js", "var a='gpt-4o';" * 500)
+    _write(tmp_path / "node_modules" / "openai" / "index.js", 'const m = "gpt-4o"')
+    os.symlink(tmp_path, tmp_path / "loop")
+    os.symlink(tmp_path / "missing.py", tmp_path / "dangling.py")
+    result = modelmap.scan(tmp_path, max_file_bytes=1_000_000)
+    reasons = {s.path: s.reason for s in result.skips}
+    assert reasons["latin1.py"] == "invalid-utf8"
+    assert reasons["broken.py"] == "parse-error"
+    assert reasons["broken.ipynb"] == "parse-error"
+    assert reasons["binary.py"] == "binary"
+    assert reasons["huge.py"] == "too-large"
+    assert reasons["package-lock.json"] == "lock-file"
+    assert reasons["dist.min.js"] == "minified"
+    assert reasons["node_modules/"] == "vendored-dir"
+    assert reasons["loop"] == "symlink-dir"
+    assert reasons["dangling.py"] == "broken-symlink"
+    assert raws(result) == ["gpt-4o"]
+    assert sum(result.stats.skipped.values()) == len(result.skips)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file, so an unreadable file cannot be made")
+def test_unreadable_file_is_a_skip(tmp_path: Path) -> None:
+    target = tmp_path / "secret.py"
+    _write(target, 'M = "gpt-4o"')
+    target.chmod(0)
+    result = modelmap.scan(tmp_path)
+    assert [s.reason for s in result.skips] == ["unreadable"]
+
+
+def test_modelmapignore_include_exclude_and_several_paths(tmp_path: Path) -> None:
+    _write(tmp_path / "a" / "one.py", 'MODEL = "gpt-4o"\n')
+    _write(tmp_path / "a" / "two.py", 'MODEL = "gpt-4o-mini"\n')
+    _write(tmp_path / "b" / "three.py", 'MODEL = "o3-mini"\n')
+    _write(tmp_path / ".modelmapignore", "a/two.py\n")
+    assert sorted(raws(modelmap.scan(tmp_path))) == ["gpt-4o", "o3-mini"]
+    assert raws(modelmap.scan(tmp_path, include=["b/**"])) == ["o3-mini"]
+    assert raws(modelmap.scan(tmp_path, exclude=["b/"])) == ["gpt-4o"]
+    both = modelmap.scan([tmp_path / "a", tmp_path / "b"])
+    assert sorted(f.path for f in both.findings) == ["a/one.py", "b/three.py"]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_since_scans_only_changed_files(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.com")
+    git("config", "user.name", "t")
+    _write(tmp_path / "old.py", 'MODEL = "gpt-4o"\n')
+    git("add", ".")
+    git("commit", "-qm", "one")
+    _write(tmp_path / "new.py", 'MODEL = "deepseek-chat"\n')
+    _write(tmp_path / "old2.py", 'MODEL = "o3-mini"\n')
+    git("add", "new.py")
+    result = modelmap.scan(tmp_path, changed_since="HEAD")
+    assert sorted(raws(result)) == ["deepseek-chat", "o3-mini"]
+    assert result.stats.skipped["unchanged"] == 1
+    with pytest.raises(UsageError):
+        modelmap.scan(tmp_path, changed_since="no-such-rev")
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError):
+        modelmap.scan(tmp_path / "nope")
+
+
+def test_parallel_and_serial_scans_agree(tmp_path: Path) -> None:
+    for i in range(450):
+        _write(tmp_path / f"pkg{i % 9}" / f"m{i}.py", f'MODEL_{i} = "gpt-4o"\nX = {i}\n' if i % 3 == 0 else f"X = {i}\n")
+    serial = modelmap.scan(tmp_path, jobs=1)
+    parallel = modelmap.scan(tmp_path, jobs=2)
+    assert [f.to_dict() for f in serial.findings] == [f.to_dict() for f in parallel.findings]
+    assert serial.stats.files_scanned == parallel.stats.files_scanned == 450
+    assert len(serial.findings) == 150
