@@ -17,7 +17,7 @@ R = SafetensorsReader()
     ("safetensors.header-beyond-file.safetensors", None, "truncated"),
     ("safetensors.bad-shape.safetensors", None, "not a list of sizes"),
     ("safetensors.not-object.safetensors", None, "not a JSON object"),
-    ("safetensors.deep-json.safetensors", None, "header"),
+    ("safetensors.deep-json.safetensors", "max_depth", "nested too deeply"),
 ])
 def test_hostile_safetensors(gen: Path, case: str, limit: str | None, text: str) -> None:
     with pytest.raises(ReadError) as err:

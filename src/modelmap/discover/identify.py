@@ -44,7 +44,7 @@ _GENERIC_WORDS = frozenset({
     "embed", "embeds", "embedding", "embeddings", "embedder", "rerank", "reranker", "reranking", "chat", "instruct",
     "coder", "code", "math", "vl", "vision", "tts", "asr", "ocr", "diffusion", "gguf", "awq", "gptq", "mlx", "onnx",
     "sentence", "distil", "moe", "base", "llm", "lm", "models", "model", "large", "small", "medium", "mini", "tiny",
-    "base", "pro", "plus", "max", "turbo", "lite", "flash", "preview", "latest", "service", "server", "api",
+    "pro", "plus", "max", "turbo", "lite", "flash", "preview", "latest", "service", "server", "api",
 })
 _VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*$")
 _LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/])|\\")
@@ -160,11 +160,13 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     key named like ``model``), or ``none`` (a bare literal: only well-known names count).
     """
     v = value.strip()
-    if not v or len(v) > 200 or any(c.isspace() for c in v) or "://" in v:
+    if not v or len(v) > 200 or any(c.isspace() for c in v):
         return None
+    if "://" in v:
+        return _classify_url(v)
     low = v.lower()
     kb = load()
-    if low in kb.rejected or low in _NOT_MODEL_WORDS:
+    if low in kb.rejected or low in _NOT_MODEL_WORDS or is_generic(low):
         return None
 
     file_match = _MODEL_FILE.fullmatch(v)
@@ -172,11 +174,15 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         ext = file_match.group(1).lower()
         base = re.split(r"[/\\]", v)[-1]
         stem = base.rsplit(".", 1)[0]
-        if hint == "none" and not is_model_ish(stem) and ("/" not in v or ext not in _STRONG_FILE_EXT):
+        weight_name = bool(_WEIGHT_STEM.search(stem))  # pytorch_model.bin, model_last.pth, wired_model.pt
+        if hint == "none" and not is_model_ish(stem) and not weight_name and (
+                "/" not in v or ext not in _STRONG_FILE_EXT):
             return None
-        if ext in _STRONG_FILE_EXT or hint in ("path", "hf", "key") or is_model_ish(stem):
+        if ext in _STRONG_FILE_EXT or hint in ("path", "hf", "key") or is_model_ish(stem) or weight_name:
             return Match("model-file", None, 0.85 if ext in _STRONG_FILE_EXT else 0.6)
         return None
+    if _LOCAL_PATH.search(v):
+        return _classify_local_dir(v, hint)
     if _TEMPLATE.search(v):
         return None
 
@@ -191,7 +197,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return _classify_slashed(v, low, hint)
 
     bare_word = hint == "none" and not re.search(r"[\d:-]", low)
-    if low in kb.alias_index and not bare_word:
+    # a family name written for people ("ChatGLM3", "Llama3") is display text unless an API takes it
+    display_family = hint == "none" and v != low and not _SIZE.search(low) and ":" not in low
+    if low in kb.alias_index and not bare_word and not display_family:
         kind = "ollama-tag" if (":" in low or hint == "ollama") else "api-model"
         named = api_pattern(low) if kind == "api-model" else None
         return Match(kind, "ollama" if kind == "ollama-tag" else (named[0] if named else None), 0.9,
@@ -215,6 +223,51 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("ollama-tag", "ollama", 0.6)
     if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not low.isdigit():
         return Match("api-model" if hint != "hf" else "other", None, 0.6)
+    return None
+
+
+def _classify_url(v: str) -> Match | None:
+    """A download URL of a weight file (``https://download.pytorch.org/models/resnet18-5c106cde.pth``)."""
+    try:
+        parts = urlsplit(v)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https", "s3", "gs", "hf") or not parts.netloc:
+        return None
+    name = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    match = _MODEL_FILE.fullmatch(name)
+    if not match or _TEMPLATE.search(name):
+        return None
+    ext = match.group(1).lower()
+    stem = name.rsplit(".", 1)[0]
+    if ext in _URL_FILE_EXT or is_model_ish(stem) or _WEIGHT_STEM.search(stem):
+        return Match("model-file", None, 0.8 if ext in _STRONG_FILE_EXT else 0.7)
+    return None
+
+
+def _classify_local_dir(v: str, hint: Hint) -> Match | None:
+    """A local model directory (``/models/chatglm3-6b``, ``D:\\AI\\model/chatglm3-6b/``): its last part names a model.
+
+    Without an API or key saying "model", the last part must carry both a model word and a size or
+    version, which keeps ``/data/llama`` and ``/app/api-v1`` out.
+    """
+    if re.search(r"[{}$<>%|`*?]", v):
+        return None
+    name = re.split(r"[/\\]", v.rstrip("/\\"))[-1]
+    if not name or not _PLAIN.fullmatch(name) or is_generic(name):
+        return None
+    low = name.lower()
+    kb = load()
+    if low in _NOT_MODEL_WORDS:
+        return None
+    if hint == "none":
+        tokens = {_VERSION_TAIL.sub("", t) for t in _TOKEN_SPLIT.split(low) if t}
+        family = bool(tokens & (vocab().model_tokens - _GENERIC_WORDS))
+        if not (family and (_SIZE.search(low) or re.search(r"\d", low))) and low not in kb.alias_index:
+            return None
+        return Match("model-file", None, 0.6)
+    if hint in ("hf", "key", "path", "api", "prefixed") and (is_model_ish(name) or low in kb.alias_index):
+        return Match("model-file", None, 0.7)
     return None
 
 

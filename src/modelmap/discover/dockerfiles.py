@@ -1,0 +1,159 @@
+"""Dockerfiles (``Dockerfile``, ``Dockerfile.*``, ``*.dockerfile``, ``Containerfile``).
+
+Instructions are joined across ``\\`` line continuations (comment lines inside are dropped) and
+each value is reported at its exact line and column in the file:
+
+* ``RUN`` → ``dockerfile-run``: ``ollama pull X``, ``huggingface-cli download X``, ``vllm serve X``,
+  and ``python -c "…snapshot_download('X')…"`` style one-liners;
+* ``ENV`` / ``ARG`` → ``dockerfile-env``: model keys (``MODEL_ID=X``, ``ENV EMBEDDING_MODEL X``) and
+  model-API URLs (``dockerfile-endpoint``);
+* ``CMD`` / ``ENTRYPOINT`` (exec JSON form and shell form) → ``dockerfile-cmd``.
+
+``FROM`` images are not models; an inference-server base image (``vllm/vllm-openai``,
+``ollama/ollama`` …) gives the api and role of the ``--model`` its CMD passes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from collections.abc import Iterable, Iterator
+
+from modelmap.discover.base import Sample, SourceFile
+from modelmap.discover.compose import server_of
+from modelmap.discover.config_files import Scalar, SourceIds, TreeWalker, scan_command
+from modelmap.types import Finding, Skip
+
+_NAME = re.compile(r"(^|/)(Dockerfile[^/]*|[^/]+\.dockerfile|Containerfile[^/]*)$", re.I)
+_INSTR = re.compile(r"^\s*([A-Za-z]+)\s+(.*)$", re.S)
+_ENV_PAIR = re.compile(r"""([A-Za-z_][A-Za-z0-9_.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)""")
+_PY_CALL = re.compile(
+    r"(?:snapshot_download|hf_hub_download|from_pretrained|SentenceTransformer|CrossEncoder|TextEmbedding|pipeline|"
+    r"AutoTokenizer\.from_pretrained)\s*\((?:[^()'\"]*?\b(?:repo_id|model_name_or_path|model_name|model)\s*=\s*)?"
+    r"\\?['\"]([^'\"\\\s]+)\\?['\"]"
+)
+_IDS = SourceIds("dockerfile-env", "dockerfile-value", "dockerfile-endpoint", "dockerfile-run", "dockerfile-env")
+
+
+def instructions(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """(instruction, arguments, start offset, end offset) with continuations joined."""
+    parts: list[str] = []
+    start = 0
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        here = offset
+        offset += len(raw)
+        stripped = line.strip()
+        if not parts:
+            if not stripped or stripped.startswith("#"):
+                continue
+            start = here
+        elif stripped.startswith("#"):
+            continue
+        if stripped.endswith("\\"):
+            parts.append(stripped[:-1])
+            continue
+        parts.append(stripped)
+        m = _INSTR.match(" ".join(parts))
+        parts = []
+        if m:
+            yield m.group(1).upper(), m.group(2), start, here + len(line)
+    if parts:
+        m = _INSTR.match(" ".join(parts))
+        if m:
+            yield m.group(1).upper(), m.group(2), start, len(text)
+
+
+class DockerfileSource:
+    id = "dockerfile"
+    description = "Dockerfiles: RUN ollama pull / huggingface-cli download, ENV/ARG model ids, CMD/ENTRYPOINT --model"
+    samples = (
+        Sample(
+            "Dockerfile",
+            "FROM ollama/ollama:latest\nARG EMBEDDING_MODEL=nomic-embed-text\n"
+            "RUN ollama serve & sleep 5 && \\\n    ollama pull llama3.1:8b\n"
+            "ENV MODEL_ID=Qwen/Qwen2.5-7B-Instruct\n",
+            ("nomic-embed-text", "llama3.1:8b", "Qwen/Qwen2.5-7B-Instruct"),
+        ),
+        Sample("docker/app.dockerfile",
+               "FROM python:3.11-slim\nCOPY models/ /app/models/\nRUN pip install -r requirements.txt\n"
+               "CMD [\"python\", \"-m\", \"app\"]\n", ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        return bool(_NAME.search(path)) and not path.lower().endswith((".md", ".txt", ".py", ".sh", ".json"))
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        walker = TreeWalker(file, _IDS)
+        for instr, args, start, end in instructions(file.text):
+            span = Scalar(args, start, end)
+            if instr == "FROM":
+                image = args.split()[0] if args.split() else ""
+                hit = server_of(image)
+                walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
+            elif instr in ("ENV", "ARG"):
+                self._env(walker, args, span)
+            elif instr == "RUN":
+                self._run(walker, file, args, span)
+            elif instr in ("CMD", "ENTRYPOINT"):
+                self._cmd(walker, file, args, span)
+        return walker.findings()
+
+    def _env(self, walker: TreeWalker, args: str, span: Scalar) -> None:
+        pairs = list(_ENV_PAIR.finditer(args))
+        if pairs and args.lstrip().startswith(pairs[0].group(0)):
+            items = [(m.group(1), m.group(2)) for m in pairs]
+        else:  # ENV KEY value with spaces (legacy form)
+            key, _, value = args.strip().partition(" ")
+            items = [(key, value.strip())]
+        for key, value in items:
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            if value:
+                found = walker.file.text.find(value, span.start, span.end)
+                begin = found if found >= 0 else span.start
+                walker.scalar(Scalar(value, begin, begin + len(value)), key, None, None, True)
+
+    def _run(self, walker: TreeWalker, file: SourceFile, args: str, span: Scalar) -> None:
+        found: list[Finding] = []
+        command = _exec_form(args) or args
+        for part in re.split(r"&&|\|\||;|\||(?<![<>])&(?!&)", command) if len(command) < 50_000 else [command]:
+            if part.strip():
+                found.extend(scan_command(file, part, "dockerfile-run"))
+        for m in _PY_CALL.finditer(command):
+            value = m.group(1)
+            hit = walker.collector.model(value, 1, 1, hint="hf", api="huggingface_hub", source_id="dockerfile-run")
+            if hit is not None:
+                walker.collector.findings.remove(hit)
+                found.append(hit)
+        self._place(walker, found, span)
+
+    def _cmd(self, walker: TreeWalker, file: SourceFile, args: str, span: Scalar) -> None:
+        command = _exec_form(args) or args
+        found: list[Finding] = []
+        for part in re.split(r"&&|\|\||;|\|", command):
+            if part.strip():
+                found.extend(scan_command(file, part, "dockerfile-cmd"))
+        # an inference-server image runs its entrypoint on CMD's flags: ["--model", "X"]
+        self._place(walker, found, span)
+
+    def _place(self, walker: TreeWalker, found: list[Finding], span: Scalar) -> None:
+        walker._relocate(found, [span])
+
+
+def _exec_form(args: str) -> str | None:
+    text = args.strip()
+    if not text.startswith("["):
+        return None
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        return None
+    # ["sh", "-c", "ollama serve & ollama pull x"]: the script is the command
+    if len(items) >= 3 and items[0].rsplit("/", 1)[-1] in ("sh", "bash") and items[1] == "-c":
+        return " ".join(items[2:])
+    return shlex.join(items)
