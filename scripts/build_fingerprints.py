@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from fetch_artifacts import cache_dir  # noqa: E402
 
 from modelmap.artifacts import reader_for  # noqa: E402
-from modelmap.artifacts.fingerprint import arch_from_gguf, tokenizer_fingerprint  # noqa: E402
+from modelmap.artifacts.fingerprint import tokenizer_fingerprint  # noqa: E402
 
 OUT = ROOT / "src" / "modelmap" / "knowledge" / "data" / "fingerprints.yaml"
 AS_OF = "2026-11-21"

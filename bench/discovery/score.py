@@ -138,7 +138,7 @@ def _row(name: str, t: Tally) -> str:
 def _table(title: str, rows: list[tuple[str, Tally]]) -> list[str]:
     out = [f"### {title}", "", "| scope | TP | FP | FN | precision | recall |", "|---|---|---|---|---|---|"]
     out += [_row(name, t) for name, t in rows]
-    return out + [""]
+    return [*out, ""]
 
 
 def main(argv: list[str] | None = None) -> int:

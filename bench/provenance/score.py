@@ -7,8 +7,12 @@ and per form:
 * immediate base       the first lineage entry whose relation is finetune / quantization / merge /
                        adapter, compared with ``base`` (``null`` == no such entry);
 * license correct      the license id (``unknown`` == no license);
-* confidently wrong    confidence "known" or "inferred" while origins, base or license is wrong
-                       (an answer of null / unknown is never confidently wrong).
+* confidently wrong    confidence "known" or "inferred" while origins, base or license is wrong.
+                       Only a field the resolver actually answered counts: empty origins, an unknown
+                       license, or no base where the KB does not state the model's lineage (no model
+                       identified, or a model record without a ``base`` key) are null answers, and a
+                       null answer is never confidently wrong. Origins are a lower bound, not an
+                       answer, when the lineage is not stated (the resolver's ``reason`` says so).
 
 Every miss is listed. Exit status 1 when a target is missed (``--no-fail`` to always exit 0).
 
@@ -27,6 +31,7 @@ from typing import Any
 import yaml
 
 from modelmap.errors import IdentifierError
+from modelmap.knowledge import load
 from modelmap.provenance.resolver import resolve
 
 HERE = Path(__file__).resolve().parent
@@ -69,7 +74,15 @@ def score_entry(entry: dict[str, Any]) -> dict[str, Any]:
         "base": got["base"] == want_base,
         "license": got["license"] == str(entry.get("license") or "unknown").lower(),
     }
-    wrong = not all(ok.values())
+    record = load().models.get(str(got["model"] or ""))
+    lineage_known = got["base"] is not None or (record is not None and "base" in record)
+    asserted = {
+        # origins are only complete when the lineage is: without it they are a lower bound
+        "origins": bool(got["origins"]) and (lineage_known or record is None and got["model"] is not None),
+        "base": lineage_known,
+        "license": got["license"] != "unknown",
+    }
+    wrong = any(asserted[k] and not ok[k] for k in ok)
     return {
         "query": query, "form": entry["form"], "ok": ok, "got": got,
         "want": {"origins": sorted(entry.get("origins") or []), "base": want_base,

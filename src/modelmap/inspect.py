@@ -20,7 +20,7 @@ from modelmap.artifacts.fingerprint import arch_from_config, artifact_arch, toke
 from modelmap.artifacts.identify import Observation, families_named, rank, vocab_families
 from modelmap.artifacts.ollama import find_store, list_manifests
 from modelmap.artifacts.tokenizer import parse_json, special_tokens_from_config
-from modelmap.errors import ReadError, UsageError
+from modelmap.errors import ModelmapError, ReadError, UsageError
 
 SCHEMA = "modelmap.inspect/1"
 MAX_FILES = 2000
@@ -39,12 +39,12 @@ def _publisher(family: str | None) -> dict[str, Any] | None:
     if not family:
         return None
     try:
-        from modelmap.knowledge import publisher_for_family  # type: ignore[attr-defined]
+        from modelmap.knowledge import publisher_for_family
     except (ImportError, AttributeError):
         return None
     try:
         pub = publisher_for_family(family)
-    except (LookupError, ValueError):
+    except (LookupError, ValueError, ModelmapError):
         return None
     if pub is None:
         return None

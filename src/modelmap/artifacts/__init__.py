@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, Reader, Tensor, TokenizerInfo, read_head
+from modelmap.artifacts.base import (
+    DEFAULT_LIMITS,
+    ArtifactInfo,
+    Limits,
+    Reader,
+    Tensor,
+    TokenizerInfo,
+    read_head,
+)
 from modelmap.artifacts.gguf import GGUFReader
 from modelmap.artifacts.ollama import OllamaReader
 from modelmap.artifacts.onnx import ONNXReader

@@ -163,7 +163,7 @@ class PickleReader:
                     raise fail(path, f"not a valid pickle stream: {exc}") from exc
                 info.notes.append(f"stopped at offset {offset}: {exc}")
                 break
-            end = offset + ops[-1][2] + 1
+            end = offset + (ops[-1][2] or 0) + 1
             findings, found = analyse(data[offset:end], f"{path}@{offset}")
             info.security.extend(findings)
             imports.update(found)

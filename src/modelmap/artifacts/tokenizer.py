@@ -18,6 +18,7 @@ import base64
 import binascii
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,12 @@ def _bytes_to_unicode() -> dict[int, str]:
             bs.append(b)
             cs.append(256 + n)
             n += 1
-    return {b: chr(c) for b, c in zip(bs, cs)}
+    return {b: chr(c) for b, c in zip(bs, cs, strict=False)}
 
 
 _BYTE_DECODER = {c: b for b, c in _bytes_to_unicode().items()}
+# str.translate table: GPT-2 alphabet char -> the latin-1 char of its byte, so decoding runs in C.
+_BYTE_TABLE = {ord(c): chr(b) for c, b in _BYTE_DECODER.items()}
 _SP_BYTE = re.compile(r"^<0x[0-9A-Fa-f]{2}>$")
 _WP_SPECIAL = re.compile(r"^\[[A-Za-z0-9_]+\]$")
 _SPACE = "\u2581"  # SentencePiece's "▁"
@@ -51,11 +54,11 @@ def canonical_tokens(tokens: list[str], convention: str) -> list[bytes]:
     """
     out: list[bytes] = []
     if convention == "byte-level":
-        dec = _BYTE_DECODER
+        table = _BYTE_TABLE
         for tok in tokens:
             try:
-                out.append(bytes([dec[c] for c in tok]))
-            except KeyError:
+                out.append(tok.translate(table).encode("latin-1"))
+            except UnicodeEncodeError:  # a char outside GPT-2's alphabet: keep its UTF-8 bytes
                 out.append(tok.encode("utf-8", errors="surrogatepass"))
     elif convention == "sentencepiece":
         for tok in tokens:
@@ -116,7 +119,7 @@ def _varint(buf: bytes, i: int) -> tuple[int | None, int]:
     return None, i
 
 
-def iter_fields(path: Path, buf: bytes, start: int, end: int):  # type: ignore[no-untyped-def]
+def iter_fields(path: Path, buf: Any, start: int, end: int) -> Iterator[tuple[int, int, Any]]:
     """Yield (field number, wire type, value or (offset, length)) for one protobuf message, bounded."""
     i = start
     while i < end:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -47,7 +47,7 @@ def inspect(
         raise typer.Exit(EXIT_USAGE)
 
 
-def _table(records: list[dict]) -> None:  # type: ignore[type-arg]
+def _table(records: list[dict[str, Any]]) -> None:
     from rich.console import Console
     from rich.table import Table
 

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from modelmap.discover.base import Sample, Source, SourceFile
+from modelmap.discover.compose import ComposeSource
+from modelmap.discover.config_files import ConfigFileSource, DotenvSource
+from modelmap.discover.dockerfiles import DockerfileSource
+from modelmap.discover.kubernetes import KubernetesSource
+from modelmap.discover.litellm import LiteLLMSource
 from modelmap.discover.model_files import ModelFileSource
+from modelmap.discover.modelfile import ModelfileSource
 from modelmap.discover.notebooks import NotebookSource
 from modelmap.discover.python import PythonSource
 from modelmap.discover.shell import ShellSource
@@ -13,6 +19,13 @@ SOURCES: tuple[Source, ...] = (
     NotebookSource(),
     ShellSource(),
     ModelFileSource(),
+    ConfigFileSource(),
+    DotenvSource(),
+    LiteLLMSource(),
+    ComposeSource(),
+    KubernetesSource(),
+    DockerfileSource(),
+    ModelfileSource(),
 )
 
 __all__ = ["SOURCES", "Sample", "Source", "SourceFile"]

@@ -23,6 +23,7 @@ source leaves alone the YAML documents they claim (``claim_of``), so no value is
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shlex
@@ -34,7 +35,7 @@ from functools import lru_cache
 import yaml
 
 from modelmap.discover.base import Collector, Sample, SourceFile, dedupe
-from modelmap.discover.identify import Hint, classify_endpoint, is_model_key
+from modelmap.discover.identify import Hint, classify_endpoint, is_model_ish, is_model_key
 from modelmap.types import Finding, Skip
 
 if sys.version_info >= (3, 11):
@@ -43,7 +44,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 MAX_DEPTH = 200
-MAX_ALIASES = 1000
+MAX_ALIASES = 10_000
+MAX_EXPANDED = 1_000_000
 MAX_FLOW_DEPTH = 500
 
 
@@ -102,9 +104,17 @@ def _check_flow_depth(text: str) -> None:
 
 
 class _YamlConverter:
+    """yaml nodes → our tree. Aliases stay shared (a DAG, never expanded); a document whose aliases
+    would expand to more than MAX_EXPANDED nodes ("billion laughs") is refused."""
+
     def __init__(self) -> None:
         self.memo: dict[int, Node] = {}
+        self.sizes: dict[int, int] = {}
         self.aliases = 0
+
+    def size(self, node: yaml.Node) -> int:
+        """How many nodes ``node`` stands for once every alias under it is expanded."""
+        return self.sizes.get(id(node), 1)
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Node:
         seen = self.memo.get(id(node))
@@ -113,6 +123,16 @@ class _YamlConverter:
             if self.aliases > MAX_ALIASES:
                 raise ParseError(f"more than {MAX_ALIASES} alias references (possible alias bomb)")
             return seen
+        out = self._convert(node, depth)
+        if not isinstance(node, yaml.ScalarNode):
+            children = node.value if isinstance(node, yaml.SequenceNode) else [n for kv in node.value for n in kv]
+            total = 1 + sum(self.size(c) for c in children)
+            if total > MAX_EXPANDED:
+                raise ParseError(f"aliases expand to more than {MAX_EXPANDED} nodes (alias bomb)")
+            self.sizes[id(node)] = total
+        return out
+
+    def _convert(self, node: yaml.Node, depth: int) -> Node:
         if depth > MAX_DEPTH:
             raise ParseError(f"nested deeper than {MAX_DEPTH} levels")
         out: Node
@@ -147,6 +167,9 @@ def _parse_yaml_cached(text: str) -> tuple[tuple[Node | None, ...], str | None]:
         return tuple(docs), None
     except ParseError as exc:
         return (), str(exc)
+    except yaml.MarkedYAMLError as exc:
+        where = f" at line {exc.problem_mark.line + 1}" if exc.problem_mark is not None else ""
+        return (), f"invalid YAML{where}: {exc.problem or exc.context or exc.__class__.__name__}"
     except yaml.YAMLError as exc:
         return (), f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__}"
     except (RecursionError, ValueError) as exc:
@@ -322,10 +345,8 @@ class _TomlReader:
             j += 2 if (q == '"' and t[j] == "\\") else 1
         raw = t[i + 1:j]
         if q == '"' and "\\" in raw:
-            try:
+            with contextlib.suppress(ValueError):
                 raw = json.loads('"' + raw + '"')
-            except ValueError:
-                pass
         self.i = j + 1
         return Scalar(raw, i + 1, j)
 
@@ -444,7 +465,7 @@ _ENV_PAIR = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]
 def _unquote(value: str, start: int) -> Scalar:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return Scalar(value[1:-1], start + 1, start + len(value) - 1)
-    if value[:1] in "\"'":
+    if value and value[0] in "\"'":
         end = value.find(value[0], 1)
         if end > 0:
             return Scalar(value[1:end], start + 1, start + end)
@@ -483,7 +504,7 @@ def parse_ini(text: str) -> Node:
     return root
 
 
-def parse_dotenv(text: str) -> Node:
+def parse_dotenv(text: str) -> Mapping:
     root = Mapping([], 0)
     for offset, line in _lines(text):
         m = _ENV_PAIR.match(line)
@@ -514,6 +535,31 @@ _NOT_MODEL_KEYS = frozenset({
 })
 _CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri", "default", "model", "value",
                                   "identifier", "checkpoint", "pretrained", "hf_repo", "model_id"})
+VOLUME_KEYS = frozenset({"volumes", "volume", "mounts", "binds"})
+# values of model keys that select a backend or library, not a model (EMBEDDING_MODEL=sentence_transformer)
+_BACKEND_WORDS = frozenset({
+    "sentence_transformer", "sentence_transformers", "sentence-transformers", "transformers", "huggingface", "hf",
+    "bedrock", "aws", "vertex", "vertexai", "azure_openai", "azure-openai", "llamacpp", "llama_cpp", "llama.cpp",
+    "vllm", "tgi", "tei", "fastembed", "litellm", "langchain", "llamaindex", "llama_index", "openai_compatible",
+    "openai-compatible", "local", "remote", "api", "disabled", "off", "on", "yes", "no",
+})
+_WEIGHT_EXT = re.compile(r"\.(gguf|ggml|safetensors|onnx|tflite|mlmodel|nemo|pt|pth|ckpt|bin|llamafile)$", re.I)
+_MODEL_DIR = re.compile(r"(^|/)(models?|checkpoints?|weights|llms?|hf[_-]?cache|huggingface)/[^/]+|"
+                        r"\d+(\.\d+)?[bmk](?:[-_.]|$)", re.I)
+
+
+_PATH_KEY = re.compile(r"(?i).*(path|dir|directory|folder|checkpoint|ckpt|weights?)")
+
+
+def _is_model_dir(path: str) -> bool:
+    last = path.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
+    return bool(_MODEL_DIR.search(path)) and is_model_ish(last)
+
+
+def _looks_like_path(value: str) -> bool:
+    return value.startswith(("/", "./", "../", "~/")) or bool(re.match(r"^[A-Za-z]:[\\/]", value))
+
+
 _URL_KEYS = re.compile(r"(?i).*(url|base|endpoint|host|uri|address|server|api)s?$")
 
 
@@ -626,7 +672,8 @@ class TreeWalker:
 
     # ------------------------------------------------------------------ walking
     def walk(self, node: Node | None, key: str | None = None, parent_key: str | None = None,
-             endpoint: Endpoint | None = None, in_env: bool = False, depth: int = 0) -> None:
+             endpoint: Endpoint | None = None, in_env: bool = False, depth: int = 0,
+             env_eps: list[tuple[str, Endpoint]] | None = None) -> None:
         if node is None or depth > MAX_DEPTH:
             return
         if isinstance(node, Scalar):
@@ -635,8 +682,17 @@ class TreeWalker:
         if id(node) in self._visited:  # an alias: its anchor was walked already
             return
         self._visited.add(id(node))
+        low = (key or "").lower()
+        if low in ENV_KEYS:
+            # an environment block: a model key goes to the endpoint of its own group (OPENAI_BASE_URL ↔
+            # OPENAI_MODEL), else to the block's only endpoint (see env_endpoint)
+            env_eps = [(name, hit) for name, v in _env_entries(node)
+                       if (url := self._url_of(v)) and (hit := self.classify_url(url))] or None
+
+        def pick(name: str) -> Endpoint | None:
+            return env_endpoint(name, env_eps) if env_eps else endpoint
+
         if isinstance(node, Seq):
-            low = (key or "").lower()
             items = node.items
             if items and all(isinstance(i, Scalar) for i in items) and not all(
                     _KV_ITEM.match(i.value) for i in items if isinstance(i, Scalar)) and low in COMMAND_KEYS:
@@ -647,28 +703,29 @@ class TreeWalker:
                     kv = _KV_ITEM.match(item.value)
                     if kv and (in_env or low in ENV_KEYS or low in COMMAND_KEYS):
                         value = Scalar(kv.group(2), item.start + kv.start(2), item.end)
-                        self.scalar(value, kv.group(1), key, endpoint, True)
+                        self.scalar(value, kv.group(1), key, pick(kv.group(1)), True)
                         continue
-                self.walk(item, key, parent_key, endpoint, in_env, depth + 1)
+                self.walk(item, key, parent_key, endpoint, in_env, depth + 1, env_eps if low in ENV_KEYS else None)
             return
         endpoint = self.block_endpoint(node) or endpoint
         name = node.get("name")
-        value = node.get("value")
-        if isinstance(name, Scalar) and isinstance(value, Scalar) and is_model_key(name.value):
+        env_value = node.get("value")
+        if isinstance(name, Scalar) and isinstance(env_value, Scalar) and is_model_key(name.value):
             # {name: EMBEDDING_MODEL, value: X} (Kubernetes env, CI variables …)
-            self.scalar(value, name.value, key, endpoint, True)
-            pairs = [(k, v) for k, v in node.pairs if v is not value]
+            self.scalar(env_value, name.value, key, pick(name.value), True)
+            pairs = [(k, v) for k, v in node.pairs if v is not env_value]
         else:
             pairs = node.pairs
         for k, v in pairs:
             if not isinstance(k, Scalar):
                 continue
-            low = k.value.lower()
-            if low in self.skip_keys:
+            low_k = k.value.lower()
+            if low_k in self.skip_keys:
                 continue
             if isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
                 self.mapping_key(k, endpoint)
-            self.walk(v, k.value, key, endpoint, in_env or low in ENV_KEYS, depth + 1)
+            ep = pick(k.value) if low in ENV_KEYS else endpoint
+            self.walk(v, k.value, key, ep, in_env or low_k in ENV_KEYS, depth + 1)
 
     def mapping_key(self, k: Scalar, endpoint: Endpoint | None) -> None:
         # a key that is itself a well-known model name (pricing tables, per-model settings)
@@ -705,14 +762,27 @@ class TreeWalker:
             self.collector.model(repo, line, col, hint="hf", role=role_from_key(hint_key), source_id=self.ids.key)
             return
         if "://" in value:
-            self.collector.endpoint(value, line, col, source_id=self.ids.endpoint) if classify_endpoint(
-                value) else self._extra_endpoint(value, line, col)
+            if classify_endpoint(value):
+                self.collector.endpoint(value, line, col, source_id=self.ids.endpoint)
+            else:
+                self._extra_endpoint(value, line, col)
+            return
+        if low_key in VOLUME_KEYS:
+            self.volume(s, value)
             return
         if _TEMPLATED.search(value):
             return
         model_field = bool(hint_key and is_model_key(hint_key)) or bool(
             parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS)
+        if value.lower() in _BACKEND_WORDS:
+            return
         hint: Hint = "key" if model_field else "none"
+        if not model_field and _looks_like_path(value) and not _WEIGHT_EXT.search(value):
+            # a path under an unrelated key (working_dir: /glm3) is not a model; a model directory under a
+            # *_PATH / *_DIR key is (EMBEDDING_PATH=/models/bge-large-zh-v1.5)
+            if not (_PATH_KEY.fullmatch(low_key) and _is_model_dir(value)):
+                return
+            hint = "path"
         source_id = (self.ids.env if in_env else self.ids.key) if model_field else self.ids.value
         role = role_from_key(hint_key) or (role_from_key(parent_key) if model_field else None)
         if self.server_role and model_field:
@@ -720,6 +790,14 @@ class TreeWalker:
         self.collector.model(value, line, col, hint=hint, role=role, source_id=source_id,
                              api=self.server_api if model_field else None,
                              endpoint=endpoint[1] if endpoint else None, provider=endpoint[0] if endpoint else None)
+
+    def volume(self, s: Scalar, value: str) -> None:
+        """``host:container[:mode]`` mounts: a side that is a model directory (``/models/chatglm3-6b``)."""
+        for part in value.split(":"):
+            part = part.strip()
+            if _looks_like_path(part) and (_is_model_dir(part) or _WEIGHT_EXT.search(part)):
+                line, col, _ = self.position(s, part)
+                self.collector.model(part, line, col, hint="path", source_id=self.ids.value)
 
     def _extra_endpoint(self, value: str, line: int, col: int) -> None:
         hit = self.extra_endpoint(value) if self.extra_endpoint else None
@@ -745,9 +823,11 @@ class TreeWalker:
                 continue
             line, col, offset = self.position(target, f.raw, cursor)
             cursor = offset + len(f.raw) if f.kind != "endpoint" else cursor
+            if f.kind == "other" and re.fullmatch(r"[A-Za-z_-]+", f.raw):
+                continue  # a served-name alias (--model_name=llama), not a model id
             changes: dict[str, object] = {"line": line, "column": col}
             if f.kind != "endpoint":
-                if self.server_api and f.api in (None, "python", "python3", "sh", "bash"):
+                if f.api is None or f.api.startswith("-") or f.api in ("python", "python3", "sh", "bash"):
                     changes["api"] = self.server_api
                 if self.server_role:
                     changes["role"] = _server_role(self.server_role, f)
@@ -912,9 +992,9 @@ class ConfigFileSource:
     description = "Config files (YAML, JSON, TOML, INI): model keys, well-known model names, model-API URLs"
     samples = (
         Sample("config/llm.yaml",
-               "llm:\n  base_url: https://api.deepseek.com\n  model: deepseek-chat\nembedding:\n"
+               "llm:\n  base_url: https://api.deepseek.com\n  model: gpt-4o-mini\nembedding:\n"
                "  model_name: BAAI/bge-m3\nretries: 3\n",
-               ("deepseek-chat", "BAAI/bge-m3", "https://api.deepseek.com")),
+               ("gpt-4o-mini", "BAAI/bge-m3", "https://api.deepseek.com")),
         Sample("settings.json", '{"chat": {"model": "gpt-4o-mini", "temperature": 0.2}}', ("gpt-4o-mini",)),
         Sample("pyproject.toml", '[tool.app]\nembedding_model = "sentence-transformers/all-MiniLM-L6-v2"\n',
                ("sentence-transformers/all-MiniLM-L6-v2",)),
@@ -972,7 +1052,7 @@ class DotenvSource:
             if hit:
                 endpoints.append((key, hit))
         for key, value in pairs:
-            walker.scalar(value, key, None, _dotenv_endpoint(key, endpoints), True)
+            walker.scalar(value, key, None, env_endpoint(key, endpoints), True)
         return walker.findings()
 
 
@@ -980,12 +1060,27 @@ def _env_group(key: str) -> str:
     return re.split(r"[_.-]", key.upper(), maxsplit=1)[0]
 
 
-def _dotenv_endpoint(key: str, endpoints: list[tuple[str, Endpoint]]) -> Endpoint | None:
-    """The endpoint a dotenv model key goes to: the one with the same prefix (OPENAI_BASE_URL ↔ OPENAI_MODEL),
-    else the file's only endpoint unless the key names a local-model role (embeddings, reranker)."""
+def env_endpoint(key: str, endpoints: list[tuple[str, Endpoint]]) -> Endpoint | None:
+    """The endpoint an environment model key goes to.
+
+    The one whose key has the same prefix (``OPENAI_BASE_URL`` ↔ ``OPENAI_MODEL``); else, for an
+    embedding / reranker key, one whose key says embeddings / reranking (``EMBEDDING_BASE_URL``);
+    else, for other keys, the block's only endpoint, or the one whose key says it is the chat API
+    (``OPENAI_*``, ``LLM_*``, ``CHAT_*``). A local embedding model is not sent to the chat endpoint.
+    """
+    group = _env_group(key)
     for ekey, hit in endpoints:
-        if _env_group(ekey) == _env_group(key):
+        if _env_group(ekey) == group:
             return hit
-    if len(endpoints) == 1 and role_from_key(key) not in ("embedding", "rerank"):
+    role = role_from_key(key)
+    if role in ("embedding", "rerank"):
+        for ekey, hit in endpoints:
+            if role_from_key(ekey) == role:
+                return hit
+        return None
+    if len(endpoints) == 1:
         return endpoints[0][1]
+    for ekey, hit in endpoints:
+        if _env_group(ekey) in ("OPENAI", "LLM", "CHAT", "API", "BASE", "MODEL", "INFERENCE"):
+            return hit
     return None

@@ -33,18 +33,28 @@ _PY_CALL = re.compile(
     r"AutoTokenizer\.from_pretrained)\s*\((?:[^()'\"]*?\b(?:repo_id|model_name_or_path|model_name|model)\s*=\s*)?"
     r"\\?['\"]([^'\"\\\s]+)\\?['\"]"
 )
+_HEREDOC = re.compile(r"<<-?\s*[\"']?([A-Za-z_][\w-]*)[\"']?")
+_QUOTED = re.compile(r"\"([^\"\s\\]{2,120})\"|'([^'\s\\]{2,120})'")
 _IDS = SourceIds("dockerfile-env", "dockerfile-value", "dockerfile-endpoint", "dockerfile-run", "dockerfile-env")
 
 
 def instructions(text: str) -> Iterator[tuple[str, str, int, int]]:
-    """(instruction, arguments, start offset, end offset) with continuations joined."""
+    """(instruction, arguments, start offset, end offset) with continuations joined.
+
+    A heredoc body (``RUN <<EOF`` / ``COPY <<EOF file``) follows its instruction as a pseudo
+    instruction ``HEREDOC-RUN`` / ``HEREDOC-COPY`` whose arguments are the body text.
+    """
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for raw in lines:
+        offsets.append(offsets[-1] + len(raw))
     parts: list[str] = []
     start = 0
-    offset = 0
-    for raw in text.splitlines(keepends=True):
-        line = raw.rstrip("\r\n")
-        here = offset
-        offset += len(raw)
+    i = 0
+    while i < len(lines):
+        line = lines[i].rstrip("\r\n")
+        here = offsets[i]
+        i += 1
         stripped = line.strip()
         if not parts:
             if not stripped or stripped.startswith("#"):
@@ -58,8 +68,17 @@ def instructions(text: str) -> Iterator[tuple[str, str, int, int]]:
         parts.append(stripped)
         m = _INSTR.match(" ".join(parts))
         parts = []
-        if m:
-            yield m.group(1).upper(), m.group(2), start, here + len(line)
+        if not m:
+            continue
+        instr = m.group(1).upper()
+        yield instr, m.group(2), start, here + len(line)
+        for marker in _HEREDOC.findall(m.group(2)):
+            body_start = offsets[i] if i < len(lines) else len(text)
+            while i < len(lines) and lines[i].strip() != marker:
+                i += 1
+            body_end = offsets[i] if i < len(lines) else len(text)
+            i += 1
+            yield f"HEREDOC-{instr}", text[body_start:body_end], body_start, body_end
     if parts:
         m = _INSTR.match(" ".join(parts))
         if m:
@@ -99,6 +118,8 @@ class DockerfileSource:
                 self._run(walker, file, args, span)
             elif instr in ("CMD", "ENTRYPOINT"):
                 self._cmd(walker, file, args, span)
+            elif instr.startswith("HEREDOC-"):
+                self._heredoc(walker, file, instr, args, start)
         return walker.findings()
 
     def _env(self, walker: TreeWalker, args: str, span: Scalar) -> None:
@@ -138,6 +159,19 @@ class DockerfileSource:
                 found.extend(scan_command(file, part, "dockerfile-cmd"))
         # an inference-server image runs its entrypoint on CMD's flags: ["--model", "X"]
         self._place(walker, found, span)
+
+    def _heredoc(self, walker: TreeWalker, file: SourceFile, instr: str, body: str, start: int) -> None:
+        """A heredoc body: a script (RUN) is scanned line by line; any body's string literals by name."""
+        offset = start
+        for line in body.splitlines(keepends=True):
+            span = Scalar(line, offset, offset + len(line))
+            if instr == "HEREDOC-RUN" and line.strip() and not line.lstrip().startswith("#"):
+                self._run(walker, file, line.strip(), span)
+            for m in _QUOTED.finditer(line):
+                value = m.group(1) or m.group(2)
+                line_no, col = walker.collector.position(offset + m.start() + 1)
+                walker.collector.model(value, line_no, col, hint="none", source_id="dockerfile-value")
+            offset += len(line)
 
     def _place(self, walker: TreeWalker, found: list[Finding], span: Scalar) -> None:
         walker._relocate(found, [span])

@@ -57,10 +57,29 @@ class _Batch:
     bytes: int = 0
 
 
+_PATH_SENSITIVE = ("dockerfile", "containerfile", "compose", "modelfile", ".env", "values", "chart")
+_applicable_cache: dict[tuple[int, str], list[Source]] = {}
+
+
+def _applicable(opts: ScanOptions, relpath: str, name: str) -> list[Source]:
+    """Sources that read this file; cached by extension where the answer cannot depend on the path."""
+    low = name.lower()
+    ext = low.rsplit(".", 1)[-1] if "." in low else ""
+    cacheable = bool(ext) and ext not in ("yaml", "yml", "json", "toml", "ini", "cfg", "conf", "txt") and not any(
+        k in low for k in _PATH_SENSITIVE)
+    key = (id(opts.sources), ext)
+    if cacheable and key in _applicable_cache:
+        return _applicable_cache[key]
+    found = [s for s in opts.sources if getattr(s, "reads_content", True) and s.applies_to(relpath)]
+    if cacheable:
+        _applicable_cache[key] = found
+    return found
+
+
 def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
     name = cand.relpath.rsplit("/", 1)[-1]
-    context = context_for(cand.relpath)
     if is_model_file(cand.relpath):
+        context = context_for(cand.relpath)
         for src in opts.sources:
             if getattr(src, "reads_content", True) is False and src.applies_to(cand.relpath):
                 out.findings.extend(f for f in src.scan(SourceFile(cand.relpath, "", context)) if isinstance(f, Finding))
@@ -71,7 +90,7 @@ def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
     if reason:
         out.skips.append(Skip(cand.relpath, reason))
         return
-    applicable = [s for s in opts.sources if getattr(s, "reads_content", True) and s.applies_to(cand.relpath)]
+    applicable = _applicable(opts, cand.relpath, name)
     if not applicable:
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         out.skips.append(Skip(cand.relpath, "binary" if ext in _BINARY_EXT else "unsupported-type"))
@@ -105,7 +124,7 @@ def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
     if not may_contain_model(text):
         return
     out.matched += 1
-    file = SourceFile(cand.relpath, text, context)
+    file = SourceFile(cand.relpath, text, context_for(cand.relpath))
     for src in applicable:
         try:
             for item in src.scan(file):

@@ -44,8 +44,9 @@ _GENERIC_WORDS = frozenset({
     "embed", "embeds", "embedding", "embeddings", "embedder", "rerank", "reranker", "reranking", "chat", "instruct",
     "coder", "code", "math", "vl", "vision", "tts", "asr", "ocr", "diffusion", "gguf", "awq", "gptq", "mlx", "onnx",
     "sentence", "distil", "moe", "base", "llm", "lm", "models", "model", "large", "small", "medium", "mini", "tiny",
-    "pro", "plus", "max", "turbo", "lite", "flash", "preview", "latest", "service", "server", "api",
+    "pro", "plus", "max", "turbo", "lite", "flash", "preview", "latest", "service", "server", "api", "4bit", "8bit",
 })
+_BARE_SIZE = re.compile(r"\d+(?:\.\d+)?[bmkt]?")  # "7b", "70B", "405": a size alone names no model
 _VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*$")
 _LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/])|\\")
 _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
@@ -114,14 +115,22 @@ def is_model_ish(name: str) -> bool:
 
 
 def is_generic(name: str) -> bool:
-    """A value made only of role / packaging words (``embed``, ``rerank``, ``chat-vl``): names no model."""
+    """A value made only of role / packaging words or sizes (``embed``, ``rerank``, ``chat-vl``, ``70B``):
+    names no model."""
     tokens = [t for t in _TOKEN_SPLIT.split(name.lower()) if t]
-    return bool(tokens) and all(t in _GENERIC_WORDS for t in tokens)
+    return bool(tokens) and all(t in _GENERIC_WORDS or _BARE_SIZE.fullmatch(t) for t in tokens)
 
 
 def is_specific(name: str) -> bool:
-    """More than a bare word: carries a digit, a separator or a tag (``qwen-vl-chat``, ``llama3``, not ``llama``)."""
-    return bool(re.search(r"[\d\-_.:/@]", name))
+    """More than a family word: a digit (``llama3``, ``claudev2``) or, besides vendor names, at least two
+    words (``qwen-vl-chat``); not ``llama``, ``anthropic.claude`` or ``mistral.mi``."""
+    if re.search(r"\d", name):
+        return True
+    low = name.lower()
+    vendor = re.match(r"([\w-]+)[./]", low)
+    if vendor and (vendor.group(1) in vocab().prefixes or vendor.group(1) in load().org_index):
+        low = low[vendor.end():]
+    return len([t for t in _TOKEN_SPLIT.split(low) if t]) >= 2
 
 
 def api_pattern(low: str) -> tuple[str, str | None] | None:
@@ -166,7 +175,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return _classify_url(v)
     low = v.lower()
     kb = load()
-    if low in kb.rejected or low in _NOT_MODEL_WORDS or is_generic(low):
+    # rejected.yaml lists names the resolver will not map to weights; an API alias among them
+    # (deepseek-chat) is still a model reference for discovery.
+    if (low in kb.rejected and api_pattern(low) is None) or low in _NOT_MODEL_WORDS:
         return None
 
     file_match = _MODEL_FILE.fullmatch(v)
@@ -180,6 +191,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
             return None
         if ext in _STRONG_FILE_EXT or hint in ("path", "hf", "key") or is_model_ish(stem) or weight_name:
             return Match("model-file", None, 0.85 if ext in _STRONG_FILE_EXT else 0.6)
+        return None
+    if is_generic(low) and low not in kb.alias_index and low not in kb.hf_index and api_pattern(low) is None:
         return None
     if _LOCAL_PATH.search(v):
         return _classify_local_dir(v, hint)
@@ -260,13 +273,14 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     kb = load()
     if low in _NOT_MODEL_WORDS:
         return None
+    if low in kb.alias_index:
+        return Match("model-file", None, 0.7)
+    tokens = {_VERSION_TAIL.sub("", t) for t in _TOKEN_SPLIT.split(low) if t}
+    if not tokens & (vocab().model_tokens - _GENERIC_WORDS):  # needs a family word, not just "embedding"
+        return None
     if hint == "none":
-        tokens = {_VERSION_TAIL.sub("", t) for t in _TOKEN_SPLIT.split(low) if t}
-        family = bool(tokens & (vocab().model_tokens - _GENERIC_WORDS))
-        if not (family and (_SIZE.search(low) or re.search(r"\d", low))) and low not in kb.alias_index:
-            return None
-        return Match("model-file", None, 0.6)
-    if hint in ("hf", "key", "path", "api", "prefixed") and (is_model_ish(name) or low in kb.alias_index):
+        return Match("model-file", None, 0.6) if re.search(r"\d", low) else None
+    if hint in ("hf", "key", "path", "api", "prefixed"):
         return Match("model-file", None, 0.7)
     return None
 

@@ -76,16 +76,20 @@ class LiteLLMSource:
             if not isinstance(doc, Mapping) or not is_litellm_config(doc):
                 continue
             models = doc.get("model_list")
+            aliases: dict[str, tuple[Endpoint | None, str | None]] = {}
             if isinstance(models, Seq):
                 walker._visited.add(id(models))
                 for entry in models.items:
                     if isinstance(entry, Mapping):
-                        self._entry(walker, entry)
-            self._fallbacks(walker, doc, 0)
+                        name, served = self._entry(walker, entry)
+                        if name:
+                            aliases.setdefault(name, served)
+            self._fallbacks(walker, doc, 0, aliases)
             walker.walk(doc)
         return walker.findings()
 
-    def _entry(self, walker: TreeWalker, entry: Mapping) -> None:
+    def _entry(self, walker: TreeWalker, entry: Mapping) -> tuple[str | None, tuple[Endpoint | None, str | None]]:
+        """Report one model_list entry; return its alias and where that alias is served (endpoint, provider)."""
         params = entry.get("litellm_params")
         info = entry.get("model_info")
         name = entry.get("model_name")
@@ -124,6 +128,8 @@ class LiteLLMSource:
                     source_id="litellm-model-name")
         if isinstance(info, Mapping):
             self._named(walker, info.get("base_model"), role, endpoint, "litellm-model-list")
+        served = (endpoint, endpoint[0] if endpoint else (deployment.provider if deployment else None))
+        return (name.value.strip() if isinstance(name, Scalar) else None), served
 
     def _named(self, walker: TreeWalker, node: Node | None, role: str | None, endpoint: Endpoint | None,
                source_id: str) -> None:
@@ -135,7 +141,8 @@ class LiteLLMSource:
                                endpoint=endpoint[1] if endpoint else None,
                                provider=endpoint[0] if endpoint else None, source_id=source_id)
 
-    def _fallbacks(self, walker: TreeWalker, node: Node, depth: int) -> None:
+    def _fallbacks(self, walker: TreeWalker, node: Node, depth: int,
+                   aliases: dict[str, tuple[Endpoint | None, str | None]]) -> None:
         if depth > 6 or not isinstance(node, Mapping):
             return
         for k, v in node.pairs:
@@ -147,10 +154,12 @@ class LiteLLMSource:
                     value = s.value.strip()
                     if classify(value, "none") is not None:
                         line, col, _ = walker.position(s, value)
+                        endpoint, provider = aliases.get(value, (None, None))
                         walker.collector.model(value, line, col, hint="none", api="litellm",
-                                               role=role_from_key(k.value), source_id="litellm-fallback")
+                                               role=role_from_key(k.value), source_id="litellm-fallback",
+                                               endpoint=endpoint[1] if endpoint else None, provider=provider)
             elif isinstance(v, Mapping):
-                self._fallbacks(walker, v, depth + 1)
+                self._fallbacks(walker, v, depth + 1, aliases)
 
 
 def _scalars(node: Node, depth: int) -> list[Scalar]:

@@ -31,7 +31,8 @@ BASE_KEYWORDS = (
 def automaton() -> Any:
     kb = load()
     words = set(BASE_KEYWORDS)
-    words.update(org for org in kb.org_index if len(org) >= 3)
+    # org names only as "org/": bare org names ("meta", "google") are common words
+    words.update(f"{org}/" for org in kb.org_index if len(org) >= 2 and " " not in org)
     words.update(host for host in kb.host_index if not host.startswith("*"))
     auto = ahocorasick.Automaton()
     for word in words:

@@ -10,12 +10,13 @@ that endpoint to the calls made through them.
 from __future__ import annotations
 
 import ast
+import contextlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from modelmap.discover.base import Collector, Sample, SourceFile, dedupe
-from modelmap.discover.identify import Hint, classify_endpoint, is_model_key
+from modelmap.discover.identify import Hint, classify, classify_endpoint, is_model_key, is_specific
 from modelmap.types import Finding, Skip
 
 MAX_AST_DEPTH_BYTES = 5_000_000
@@ -104,6 +105,55 @@ RULES: tuple[CallRule, ...] = (
 _CLIENT_URL_KW = ("base_url", "api_base", "openai_api_base", "azure_endpoint", "endpoint", "host", "baseURL",
                   "base_url_override", "ollama_base_url", "server_url", "endpoint_url", "url")
 _GETENV = re.compile(r"(?:^|\.)(getenv|environ\.get|get_env|env\.str|config)$")
+# `'model': 'qwen-max'` / `model="gpt-4o"` written inside a docstring example or a commented-out line
+_EMBEDDED = re.compile(
+    r"""(?P<key>[A-Za-z_][\w.-]*)['"]?\s*(?::|=)\s*(?P<q>['"])(?P<val>[^'"\s]{1,200})(?P=q)"""
+)
+_COMMENT_LINE = re.compile(r"^[ \t]*#.*(?:model|engine|llm|repo_id)", re.IGNORECASE | re.MULTILINE)
+_QUOTES = ("'", '"', "`")
+
+
+def _unquote(value: str) -> tuple[str, int]:
+    """Drop one extra pair of quotes around a value (argparse ``default="'gpt-4'"``); returns (value, shift)."""
+    v = value.strip()
+    lead = len(value) - len(value.lstrip())
+    if len(v) > 2 and v[0] in _QUOTES and v[-1] == v[0]:
+        return v[1:-1], lead + 1
+    return value, 0
+
+
+def _model_named(node: ast.AST) -> bool:
+    """Whether an expression reads a variable, attribute or entry named like a model (``llm_name``,
+    ``self.model``, ``cfg["model"]``, ``args.model_name.lower()``)."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
+        node = node.func.value  # .lower() / .strip()
+    if isinstance(node, ast.Name):
+        return is_model_key(node.id)
+    if isinstance(node, ast.Attribute):
+        return is_model_key(node.attr)
+    if isinstance(node, ast.Subscript):
+        key = node.slice
+        return isinstance(key, ast.Constant) and isinstance(key.value, str) and is_model_key(key.value)
+    return False
+
+
+_ARCH = re.compile(r"(?i)(?:^|_)(?:model_?type|arch|architectures?|model_?class|model_?family)$")
+
+
+def _arch_named(node: ast.AST) -> bool:
+    """``config.model_type``, ``arch``: values compared with these are architecture names."""
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
+        node = node.func.value
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        name = node.slice.value
+    return bool(name and _ARCH.search(name))
+
+
+def _str_elts(node: ast.AST) -> list[ast.Constant]:
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return [e for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return []
 
 
 def _dotted(node: ast.AST) -> str:
@@ -154,6 +204,7 @@ class _Module(ast.NodeVisitor):
         self.scope: list[str] = []
         self.docstrings: set[int] = set()
         self.claimed: set[int] = set()
+        self.silenced: set[int] = set()  # literals that are known not to be models (f-string parts, arch names)
 
     # -- pass 1: values ---------------------------------------------------------------------------
     def collect(self) -> None:
@@ -174,9 +225,9 @@ class _Module(ast.NodeVisitor):
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 args = node.args
                 positional = args.posonlyargs + args.args
-                for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults):
+                for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults, strict=False):
                     self.env.setdefault(arg.arg, []).append(default)
-                for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults):
+                for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
                     if kw_default is not None:
                         self.env.setdefault(arg.arg, []).append(kw_default)
         # clients: var = OpenAI(base_url=...)
@@ -217,18 +268,18 @@ class _Module(ast.NodeVisitor):
                         yield from self.literals(kw.value, depth + 1)
         elif isinstance(node, ast.Subscript):
             target = node.value
-            key = node.slice
-            if isinstance(target, ast.Name) and target.id in self.dicts and isinstance(key, ast.Constant):
+            index = node.slice
+            if isinstance(target, ast.Name) and target.id in self.dicts and isinstance(index, ast.Constant):
                 d = self.dicts[target.id]
-                for k, v in zip(d.keys, d.values):
-                    if isinstance(k, ast.Constant) and k.value == key.value:
+                for k, v in zip(d.keys, d.values, strict=False):
+                    if isinstance(k, ast.Constant) and k.value == index.value:
                         yield from self.literals(v, depth + 1)
 
     def _call_endpoint(self, call: ast.Call) -> tuple[str, str] | None:
         for kw in call.keywords:
             if kw.arg in _CLIENT_URL_KW:
                 for lit in self.literals(kw.value):
-                    hit = classify_endpoint(lit.value)
+                    hit = classify_endpoint(str(lit.value))
                     if hit:
                         return hit
         return None
@@ -238,26 +289,115 @@ class _Module(ast.NodeVisitor):
         line = node.lineno
         col = node.col_offset
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        try:
+        with contextlib.suppress(UnicodeError, IndexError):
             col = len(text.encode("utf-8")[:col].decode("utf-8", errors="ignore"))
-        except (UnicodeError, IndexError):
-            pass
         return line, col + 1
 
     def symbol(self) -> str | None:
         return ".".join(self.scope) or None
 
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        # the text parts of an f-string are fragments of a value built at run time
+        self.silenced.update(id(v) for v in node.values if isinstance(v, ast.Constant))
+        self.generic_visit(node)
+
     def report(self, lit: ast.Constant, *, hint: Hint, role: str | None, api: str | None, source_id: str,
                endpoint: tuple[str, str] | None = None, provider: str | None = None) -> Finding | None:
+        if id(lit) in self.silenced:
+            return None
         line, col = self.position(lit)
+        value, shift = _unquote(str(lit.value))
         found = self.c.model(
-            lit.value, line, col, hint=hint, role=role, api=api, source_id=source_id,
+            value, line, col + shift, hint=hint, role=role, api=api, source_id=source_id,
             provider=endpoint[0] if endpoint else provider, endpoint=endpoint[1] if endpoint else None,
             symbol=self.symbol(),
         )
         if found is not None:
             self.claimed.add(id(lit))
         return found
+
+    def report_listed(self, lit: ast.Constant, source_id: str) -> None:
+        """An entry of a model list, a model-map key or a value compared with a model variable: a bare
+        family word (``llama``) or a role word (``embed``) names no model here."""
+        value = _unquote(str(lit.value))[0].strip()
+        # "embedding_model_id" in a list is the name of a variable or fixture, not a model
+        if is_specific(value) and not is_model_key(value):
+            self.report(lit, hint="key", role=None, api=None, source_id=source_id)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        operands = [node.left, *node.comparators]
+        if any(_arch_named(op) for op in operands):
+            # `model_type in {"llava_next", "gemma3"}`: architecture names, not models
+            for operand in operands:
+                self.silenced.update(id(lit) for lit in _str_elts(operand))
+                if isinstance(operand, ast.Constant):
+                    self.silenced.add(id(operand))
+            self.generic_visit(node)
+            return
+        for left, op, right in zip(operands, node.ops, operands[1:], strict=False):
+            # `name == "x"`, `"x" != name`, `name in ["x", "y"]`; not `"qwen3" in name` (a substring test)
+            if isinstance(op, (ast.Eq, ast.NotEq)):
+                pairs = [(left, right), (right, left)]
+            elif isinstance(op, (ast.In, ast.NotIn)):
+                pairs = [(left, right)]
+            else:
+                continue
+            for named, other in pairs:
+                if not _model_named(named):
+                    continue
+                if isinstance(other, ast.Constant) and isinstance(other.value, str):
+                    self.report_listed(other, "python-model-compare")
+                elif isinstance(op, (ast.In, ast.NotIn)):
+                    for lit in _str_elts(other):
+                        self.report_listed(lit, "python-model-compare")
+        self.generic_visit(node)
+
+    def _visit_sequence(self, node: ast.List | ast.Tuple | ast.Set) -> None:
+        lits = _str_elts(node)
+        if len(lits) >= 2 and any(id(lit) not in self.claimed and self._well_known(lit) for lit in lits):
+            for lit in lits:
+                if id(lit) not in self.claimed:
+                    self.report_listed(lit, "python-model-list")
+        self.generic_visit(node)
+
+    visit_List = visit_Tuple = visit_Set = _visit_sequence
+
+    @staticmethod
+    def _well_known(lit: ast.Constant) -> bool:
+        match = classify(_unquote(str(lit.value))[0], "none")
+        return match is not None and match.confidence >= 0.85 and match.kind != "model-file"
+
+    def _argparse(self, node: ast.Call) -> bool:
+        """``parser.add_argument("--model", default="x", choices=[...])``: default and choices are models."""
+        flags = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        dest = next((k.value for k in node.keywords if k.arg == "dest"), None)
+        if isinstance(dest, ast.Constant) and isinstance(dest.value, str):
+            flags.append(dest.value)
+        if not any(is_model_key(f.lstrip("-").replace("-", "_")) for f in flags if f):
+            return False
+        for kw in node.keywords:
+            if kw.arg == "default":
+                for lit in self.literals(kw.value):
+                    self.report(lit, hint="key", role=None, api="argparse", source_id="python-argparse")
+            elif kw.arg == "choices":
+                for lit in _str_elts(kw.value):
+                    self.report(lit, hint="key", role=None, api="argparse", source_id="python-argparse")
+        return True
+
+    def embedded(self, text_lines: Iterable[tuple[int, str]], source_id: str) -> None:
+        """Model assignments written in docstring examples and commented-out code (lower confidence)."""
+        for number, text in text_lines:
+            for m in _EMBEDDED.finditer(text):
+                value = m.group("val")
+                if not is_model_key(m.group("key")) or not is_specific(value):
+                    continue
+                self.c.model(value, number, m.start("val") + 1, hint="key", symbol=self.symbol(),
+                             source_id=source_id, boost=-0.3)
+
+    def comments(self, text: str) -> None:
+        for m in _COMMENT_LINE.finditer(text):
+            number = text.count("\n", 0, m.start()) + 1
+            self.embedded([(number, self.lines[number - 1])], "python-comment")
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
         self.scope.append(node.name)
@@ -276,6 +416,8 @@ class _Module(ast.NodeVisitor):
         rule = next((r for r in RULES if r.callee.search(name)), None)
         if rule is not None:
             self._apply(rule, node, name)
+        elif name.endswith("add_argument") and self._argparse(node):
+            pass
         else:
             # generic: any call with a keyword named like a model
             for kw in node.keywords:
@@ -323,13 +465,21 @@ class _Module(ast.NodeVisitor):
                             provider=provider)
 
     def visit_Constant(self, node: ast.Constant) -> None:
-        if not isinstance(node.value, str) or id(node) in self.docstrings or id(node) in self.claimed:
+        if not isinstance(node.value, str) or id(node) in self.claimed or id(node) in self.silenced:
+            return
+        if id(node) in self.docstrings:
+            end = getattr(node, "end_lineno", None) or node.lineno
+            self.embedded(((n, self.lines[n - 1]) for n in range(node.lineno, min(end, len(self.lines)) + 1)),
+                          "python-docstring")
             return
         line, col = self.position(node)
-        if "://" in node.value:
-            self.c.endpoint(node.value, line, col, symbol=self.symbol(), source_id="python-endpoint")
+        value, shift = _unquote(node.value)
+        if "://" in value:
+            if self.c.endpoint(value, line, col + shift, symbol=self.symbol(), source_id="python-endpoint") is None:
+                self.c.model(value, line, col + shift, hint="none", symbol=self.symbol(), source_id="python-literal",
+                             boost=-0.2)
             return
-        self.c.model(node.value, line, col, hint="none", symbol=self.symbol(), source_id="python-literal",
+        self.c.model(value, line, col + shift, hint="none", symbol=self.symbol(), source_id="python-literal",
                      boost=-0.2)
 
     def visit_Assign(self, node: ast.Assign) -> None:
@@ -343,7 +493,7 @@ class _Module(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Dict(self, node: ast.Dict) -> None:
-        for k, v in zip(node.keys, node.values):
+        for k, v in zip(node.keys, node.values, strict=False):
             if isinstance(k, ast.Constant) and isinstance(k.value, str) and is_model_key(k.value):
                 for lit in self.literals(v):
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-key")
@@ -351,8 +501,8 @@ class _Module(ast.NodeVisitor):
 
     def visit_arguments(self, node: ast.arguments) -> None:
         positional = node.posonlyargs + node.args
-        pairs = list(zip(positional[len(positional) - len(node.defaults):], node.defaults))
-        pairs += [(a, d) for a, d in zip(node.kwonlyargs, node.kw_defaults) if d is not None]
+        pairs = list(zip(positional[len(positional) - len(node.defaults):], node.defaults, strict=False))
+        pairs += [(a, d) for a, d in zip(node.kwonlyargs, node.kw_defaults, strict=False) if d is not None]
         for arg, default in pairs:
             if is_model_key(arg.arg):
                 for lit in self.literals(default):
@@ -363,12 +513,16 @@ class _Module(ast.NodeVisitor):
         if any(is_model_key(n.split(".")[-1]) for n in names):
             for lit in self.literals(value):
                 self.report(lit, hint="key", role=None, api=None, source_id="python-model-key")
-        elif isinstance(value, (ast.List, ast.Tuple, ast.Set)) and any(
-            re.search(r"(?i)model", n) for n in names
-        ):
-            for elt in value.elts:
-                if isinstance(elt, ast.Constant) and isinstance(elt.value, str):
-                    self.report(elt, hint="key", role=None, api=None, source_id="python-model-list")
+        elif any(re.search(r"(?i)model", n) for n in names):
+            if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+                for elt in _str_elts(value):
+                    self.report_listed(elt, "python-model-list")
+            elif isinstance(value, ast.Dict):
+                # MODEL_PATHS = {"qwen-7b-chat": "Qwen/Qwen-7B-Chat"}: the keys name models too
+                for key, item in zip(value.keys, value.values, strict=False):
+                    for node in (key, item):
+                        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                            self.report_listed(node, "python-model-list")
 
 
 def _role_for_class(name: str) -> str | None:
@@ -380,7 +534,7 @@ def _role_for_class(name: str) -> str | None:
         return "embedding"
     if "whisper" in low or "speech" in low or "ctc" in low or "audio" in low:
         return "speech"
-    if "diffusion" in low or "pipeline" in low and "image" in low:
+    if "diffusion" in low or ("pipeline" in low and "image" in low):
         return "image"
     if "vision" in low or "clip" in low or "imageprocessor" in low:
         return "vision"
@@ -438,6 +592,7 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0) -> 
     try:
         visitor.collect()
         visitor.visit(tree)
+        visitor.comments(file.text)
     except RecursionError:
         return [Skip(file.path, "parse-error", "python: nesting too deep to analyse")]
     out: list[Finding | Skip] = []

@@ -12,7 +12,7 @@ import shlex
 from collections.abc import Iterable
 
 from modelmap.discover.base import Collector, Sample, SourceFile
-from modelmap.discover.identify import Hint
+from modelmap.discover.identify import Hint, is_model_key
 from modelmap.types import Finding, Skip
 
 # (flag, hint, role)
@@ -35,7 +35,7 @@ _FLAGS: dict[str, tuple[Hint, str | None]] = {
     "--base-model": ("hf", None),
     "-m": ("path", "generation"),
 }
-_POSITIONAL = (
+_POSITIONAL: tuple[tuple[tuple[str, ...], Hint, str | None, str], ...] = (
     (("vllm", "serve"), "hf", "generation", "vllm"),
     (("ollama", "pull"), "ollama", None, "ollama"),
     (("ollama", "run"), "ollama", None, "ollama"),
@@ -48,6 +48,34 @@ _POSITIONAL = (
 _SERVERS = re.compile(r"(vllm|text-generation-launcher|llama-server|llama-cli|llama\.cpp|sglang|lmdeploy|mlx_lm|"
                       r"tgi|infinity_emb|infinity-emb|llamafactory|torchrun|python|python3|accelerate|"
                       r"text-embeddings-router|ollama|huggingface-cli|hf|tabby|litellm|deepspeed|swift)")
+
+
+_ABS_PATH = re.compile(r"(?:/|~/|[A-Za-z]:[\\/])[^\s]*[A-Za-z]")
+
+
+_ASSIGN = re.compile(
+    r"^\s*(?:(?:export|local|readonly|declare(?:\s+-\w+)*)\s+)?(?P<name>[A-Za-z_]\w*)=(?P<value>\S.*?)\s*(?:;.*)?$"
+)
+_DEFAULT = re.compile(r"^\$\{\w+:?[-=](?P<default>[^}]*)\}$")
+
+
+def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
+    """``MODEL="qwen-plus"``, ``export EMBED_MODEL=${EMBED_MODEL:-bge-m3}``: a variable named like a model."""
+    m = _ASSIGN.match(raw)
+    if not m or not is_model_key(m.group("name")):
+        return []
+    value = m.group("value")
+    if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
+        value = value[1:-1]
+    default = _DEFAULT.match(value)
+    if default:
+        value = default.group("default")
+    collector = Collector(file, source_id)
+    start = m.start("value")
+    for word in re.finditer(r"[^\s\"']+", value):
+        col = raw.find(word.group(0), start)
+        collector.model(word.group(0), line, (col + 1) if col >= 0 else 1, hint="key")
+    return collector.findings
 
 
 def _tokens(command: str) -> list[str]:
@@ -87,6 +115,11 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
             if value and not value.startswith("-"):
                 hint, role = _FLAGS[flag]
                 report(value, hint, role, toks[0].rsplit("/", 1)[-1])
+    if is_server:
+        # a local model directory passed positionally: `python finetune.py data /models/chatglm3-6b cfg.yaml`
+        for i, tok in enumerate(toks[1:], 1):
+            if _ABS_PATH.match(tok) and not toks[i - 1].startswith("-"):
+                report(tok, "none", None, None)
     for url_match in re.finditer(r"https?://[^\s'\"]+", command):
         col = text.find(url_match.group(0))
         collector.endpoint(url_match.group(0), line, (col + 1) if col >= 0 else 1)
@@ -120,6 +153,8 @@ class ShellSource:
                 continue
             command = pending + stripped
             pending = ""
+            if command and start == number:
+                out.extend(scan_assignment(file, raw, number, f"{self.id}-variable"))
             if command:
                 # a continued command reports every token on its first line; good enough to land near it
                 out.extend(scan_command_line(file, command, start if start != number else number, f"{self.id}-command",

@@ -9,7 +9,6 @@ inventory rules once.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -19,7 +18,7 @@ import cel
 from modelmap.errors import EXIT_OK, EXIT_VIOLATIONS
 from modelmap.policy import inventory as inv
 from modelmap.policy.config import ProjectConfig
-from modelmap.policy.rules import SEVERITIES, Rule
+from modelmap.policy.rules import SEVERITIES, Rule, merge_fields
 from modelmap.policy.waivers import WAIVER_EXPIRED, WAIVER_RULES, WAIVER_UNOWNED, WAIVER_UNUSED, Waiver
 from modelmap.types import Finding, ScanResult
 
@@ -113,23 +112,6 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-class _Keyer:
-    """Stable key of a finding's resolution, memoised by object identity."""
-
-    def __init__(self) -> None:
-        self._memo: dict[int, str] = {}
-
-    def __call__(self, finding: Finding) -> str:
-        res = finding.resolution
-        if res is None:
-            return "raw:" + finding.raw
-        key = self._memo.get(id(res))
-        if key is None:
-            key = json.dumps(res, sort_keys=True, default=str)
-            self._memo[id(res)] = key
-        return key
-
-
 def _model_label(finding: Finding) -> str:
     model = (finding.resolution or {}).get("model") or {}
     return str(model.get("id") or finding.raw)
@@ -144,36 +126,49 @@ def _config_line(where: str) -> tuple[str, int]:
 
 def _usage_violations(result: ScanResult, config: ProjectConfig, inventory: inv.Inventory,
                       rules: list[Rule]) -> list[Violation]:
-    """Run usage rules. One cel.Context per flow is reused and only the per-usage variables the rules
-    read are replaced (rebuilding a Context per usage costs more than evaluating 20 rules)."""
+    """Run usage rules.
+
+    Converting variables into a cel.Context costs more than running a rule, so contexts are kept
+    small: rules that do not read ``usage`` run once per (resolution, flow) group; rules that do
+    get a per-usage context holding only the variables they read.
+    """
     if not rules:
         return []
     cached_rules = [r for r in rules if "usage" not in r.names]
     live_rules = [r for r in rules if "usage" in r.names]
-    needed = set().union(*(r.names for r in rules))
-    builders = [(name, build) for name, build in _BUILDERS if name in needed]
-    keyer = _Keyer()
+    all_fields = merge_fields(rules)
+    live_fields = merge_fields(live_rules)
+    memo = inventory.resolution_vars
+    flow_vars = {name: inventory.usage_flow_var(name) for name in [*inventory.flows, None]}
     cache: dict[tuple[str, str | None], list[Rule]] = {}
-    contexts: dict[str | None, Any] = {}
     out: list[Violation] = []
+
+    def context_for(fields: dict[str, frozenset[str] | None], finding: Finding, flow_name: str | None) -> Any:
+        variables = dict(memo.get(finding))
+        variables["flow"] = flow_vars[flow_name]
+        if "inventory" in fields:
+            variables["inventory"] = inventory.data
+        if "usage" in fields:
+            variables["usage"] = inv.usage_var(finding)
+        projected: dict[str, Any] = {}
+        for name, wanted in fields.items():
+            value = variables[name]
+            projected[name] = value if wanted is None or not isinstance(value, dict) else {
+                k: value[k] for k in wanted if k in value}
+        return cel.Context(variables=projected)
+
     for finding, flow_names in zip(result.findings, inventory.flow_of):
-        values: dict[str, Any] | None = None
+        key = memo.key(finding)
         for flow_name in flow_names or [None]:
-            group = (keyer(finding), flow_name)
-            hits = cache.get(group)
-            if hits is None or live_rules:
-                context = contexts.get(flow_name)
+            hits = cache.get((key, flow_name))
+            context = None
+            if hits is None:
+                # first usage of this resolution in this flow: one context serves both kinds of rule
+                context = context_for(all_fields, finding, flow_name)
+                hits = cache[(key, flow_name)] = [r for r in cached_rules if r.is_violated(context)]
+            if live_rules:
                 if context is None:
-                    fixed: dict[str, Any] = {"flow": inventory.usage_flow_var(flow_name)}
-                    if "inventory" in needed:
-                        fixed["inventory"] = inventory.data
-                    context = contexts[flow_name] = cel.Context(variables=fixed)
-                if values is None:
-                    values = {name: build(finding) for name, build in builders}
-                for name, value in values.items():
-                    context.add_variable(name, value)
-                if hits is None:
-                    hits = cache[group] = [r for r in cached_rules if r.is_violated(context)]
+                    context = context_for(live_fields, finding, flow_name)
                 hits = hits + [r for r in live_rules if r.is_violated(context)]
             for rule in hits:
                 out.append(
@@ -193,29 +188,26 @@ def _usage_violations(result: ScanResult, config: ProjectConfig, inventory: inv.
     return out
 
 
-_BUILDERS: tuple[tuple[str, Any], ...] = (
-    ("model", inv.model_var),
-    ("publisher", inv.publisher_var),
-    ("license", inv.license_var),
-    ("origins", inv.origins_var),
-    ("lineage", inv.lineage_var),
-    ("served_by", inv.served_by_var),
-    ("usage", inv.usage_var),
-)
-
-
 def _scoped_violations(config: ProjectConfig, inventory: inv.Inventory, rules: list[Rule]) -> list[Violation]:
+    """Flow rules run once per configured flow, inventory rules once; one context each."""
     out: list[Violation] = []
-    for rule in rules:
-        if rule.scope == "flow":
-            for flow in config.flows:
-                context = cel.Context(variables={"flow": inventory.flows[flow.name], "inventory": inventory.data})
+    flow_rules = [r for r in rules if r.scope == "flow"]
+    inventory_rules = [r for r in rules if r.scope == "inventory"]
+    wants_inventory = any("inventory" in r.names for r in rules)
+    if flow_rules:
+        for flow in config.flows:
+            variables: dict[str, Any] = {"flow": inventory.flows[flow.name]}
+            if wants_inventory:
+                variables["inventory"] = inventory.data
+            context = cel.Context(variables=variables)
+            path, line = _config_line(flow.where)
+            for rule in flow_rules:
                 if rule.is_violated(context):
-                    path, line = _config_line(flow.where)
                     out.append(Violation(rule.id, rule.severity, rule.message, "flow", path, line,
                                          _digest(rule.id, "flow", flow.name), flow=flow.name))
-        else:
-            context = cel.Context(variables={"inventory": inventory.data})
+    if inventory_rules:
+        context = cel.Context(variables={"inventory": inventory.data})
+        for rule in inventory_rules:
             if rule.is_violated(context):
                 path, line = _config_line(rule.where)
                 out.append(Violation(rule.id, rule.severity, rule.message, "inventory", path, line,

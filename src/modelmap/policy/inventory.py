@@ -10,6 +10,7 @@ no flow is evaluated once with ``flow.name == null`` and no tags.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,6 +120,45 @@ def flows_of(finding: Finding, flows: tuple[Flow, ...]) -> list[str]:
     return [f.name for f in flows if matches_any(f.paths, finding.path)]
 
 
+RESOLUTION_BUILDERS: tuple[tuple[str, Any], ...] = (
+    ("model", model_var),
+    ("publisher", publisher_var),
+    ("license", license_var),
+    ("origins", origins_var),
+    ("lineage", lineage_var),
+    ("served_by", served_by_var),
+)
+
+
+class ResolutionVars:
+    """The per-resolution variables (model, publisher, license, origins, lineage, served_by),
+    built once per distinct resolution. ``key(finding)`` is a stable text key of the resolution
+    (memoised by object identity) so equal resolutions share one entry."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, str] = {}
+        self._vars: dict[str, dict[str, Any]] = {}
+
+    def key(self, finding: Finding) -> str:
+        res = finding.resolution
+        if res is None:
+            return "raw:" + finding.raw
+        key = self._keys.get(id(res))
+        if key is None:
+            key = json.dumps(res, sort_keys=True, default=str)
+            if not (res.get("query")):
+                key += "\x1f" + finding.raw
+            self._keys[id(res)] = key
+        return key
+
+    def get(self, finding: Finding) -> dict[str, Any]:
+        key = self.key(finding)
+        found = self._vars.get(key)
+        if found is None:
+            found = self._vars[key] = {name: build(finding) for name, build in RESOLUTION_BUILDERS}
+        return found
+
+
 @dataclass
 class Inventory:
     """Aggregates over all usages: the ``inventory`` and ``flow`` variables, and report figures."""
@@ -128,6 +168,7 @@ class Inventory:
     flow_of: list[list[str]]  # per finding index: matching flow names
     flows: dict[str, dict[str, Any]]  # name -> flow variable (config flows, in config order)
     data: dict[str, Any] = field(default_factory=dict)  # the `inventory` variable
+    resolution_vars: ResolutionVars = field(default_factory=ResolutionVars)
 
     def flow_var(self, name: str | None) -> dict[str, Any]:
         """The full ``flow`` variable of flow-scope rules (with aggregates)."""
@@ -185,7 +226,14 @@ def fallback_info(role_publishers: dict[str, set[str]]) -> dict[str, Any]:
 def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
     findings = result.findings
     total = len(findings)
-    flow_of = [flows_of(f, config.flows) for f in findings]
+    by_path: dict[str, list[str]] = {}
+    flow_of: list[list[str]] = []
+    for finding in findings:
+        names = by_path.get(finding.path)
+        if names is None:
+            names = by_path[finding.path] = flows_of(finding, config.flows)
+        flow_of.append(names)
+    memo = ResolutionVars()
     publishers: Counter[str] = Counter()
     publisher_meta: dict[str, dict[str, Any]] = {}
     origin_counts: Counter[str] = Counter()
@@ -198,10 +246,9 @@ def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
         for f in config.flows
     }
     for finding, names in zip(findings, flow_of):
-        model = model_var(finding)
-        publisher = publisher_var(finding)
-        served = served_by_var(finding)
-        origins = origins_var(finding)
+        variables = memo.get(finding)
+        model, publisher = variables["model"], variables["publisher"]
+        served, origins = variables["served_by"], variables["origins"]
         if model["resolved"]:
             resolved += 1
             models.add(model["id"])
@@ -257,4 +304,4 @@ def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
         "max_publisher_share": max_share,
         "flows": flows,
     }
-    return Inventory(usages=total, resolved=resolved, flow_of=flow_of, flows=flows, data=data)
+    return Inventory(usages=total, resolved=resolved, flow_of=flow_of, flows=flows, data=data, resolution_vars=memo)

@@ -53,6 +53,7 @@ class Rule:
     where: str = ""
     program: Any = field(default=None, compare=False, repr=False)
     names: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    fields: dict[str, frozenset[str] | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def expression(self) -> str:
@@ -165,4 +166,29 @@ def compile_rule(
         where=where,
     )
     program = cel.compile(rule.expression)
-    return replace(rule, program=program, names=frozenset(names))
+    return replace(rule, program=program, names=frozenset(names), fields=referenced_fields(rule.expression, names))
+
+
+def referenced_fields(expression: str, names: set[str]) -> dict[str, frozenset[str] | None]:
+    """For each variable, the fields the expression reads as ``name.field``; None when it uses the
+    variable whole (``'CN' in origins``, ``size(model)``), so contexts can carry only those fields."""
+    out: dict[str, frozenset[str] | None] = {}
+    for name in names:
+        fields = set(re.findall(rf"\b{re.escape(name)}\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)", expression))
+        whole = re.search(rf"\b{re.escape(name)}\b(?!\s*\.)", expression)
+        out[name] = None if whole or not fields else frozenset(fields)
+    return out
+
+
+def merge_fields(rules: list[Rule]) -> dict[str, frozenset[str] | None]:
+    """Union of ``Rule.fields`` over several rules (None wins)."""
+    out: dict[str, frozenset[str] | None] = {}
+    for rule in rules:
+        for name, fields in rule.fields.items():
+            if name in out and (out[name] is None or fields is None):
+                out[name] = None
+            elif name in out:
+                out[name] = out[name] | fields  # type: ignore[operator]
+            else:
+                out[name] = fields
+    return out

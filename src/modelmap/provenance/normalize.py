@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from modelmap.errors import IdentifierError
 
@@ -21,6 +22,12 @@ _QUANT = re.compile(
 )
 _FILE_EXT = re.compile(r"\.(gguf|ggml|safetensors|onnx|bin|pt|pth|llamafile)$", re.IGNORECASE)
 _SHARD = re.compile(r"[-.]\d{5}-of-\d{5}$", re.IGNORECASE)
+# Bedrock model ids: [region.]vendor.name[-vN[:M]] ("us.anthropic.claude-3-5-sonnet-20240620-v1:0").
+_BEDROCK = re.compile(
+    r"^(?:(?:us|eu|apac|us-gov|global|jp|au)\.)?(?:anthropic|meta|mistral|cohere|ai21|amazon|deepseek|qwen|openai|"
+    r"writer|twelvelabs|stability|moonshot|minimax)\.(?P<name>[a-z0-9][\w.-]*?)(?:-v\d+(?::\d+)?)?(?::\d+)?$",
+    re.IGNORECASE,
+)
 _BAD = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
@@ -64,6 +71,10 @@ def parse(query: str, prefixes: dict[str, str]) -> Parsed:
         core = tail
     # Fireworks: accounts/fireworks/models/<name>; Bedrock: anthropic.claude-...-v2:0 / us.anthropic...
     core = re.sub(r"^accounts/[\w-]+/models/", "", core)
+    bedrock = _BEDROCK.match(core)
+    if bedrock and "/" not in core and not _FILE_EXT.search(core):
+        core = bedrock.group("name")
+        provider = provider or prefixes.get("bedrock")
     is_file = bool(_FILE_EXT.search(core)) or "\\" in core
     if is_file:
         core = re.split(r"[/\\]", core)[-1]
@@ -83,10 +94,13 @@ _HF_ORG_PREFIXES = {"openai", "google", "nvidia", "mistralai", "deepseek-ai", "q
 
 
 def _looks_like_hf_repo(head: str, tail: str) -> bool:
-    return head.lower() in _HF_ORG_PREFIXES and "/" not in tail and ":" not in tail and _HF_REPO_HINT.search(tail) is not None
+    return (head.lower() in _HF_ORG_PREFIXES and "/" not in tail and ":" not in tail
+            and (_UPPER.search(tail) is not None or _HF_REPO_HINT.search(tail) is not None))
 
 
-_HF_REPO_HINT = re.compile(r"[A-Z]|whisper|clip|gemma|phi|t5|bert|gpt-oss|gpt2|nemotron|qwen|deepseek", re.IGNORECASE)
+# Hub repo names are usually capitalised ("Qwen2.5-7B-Instruct"); router strings are lowercase API names.
+_UPPER = re.compile(r"[A-Z]")
+_HF_REPO_HINT = re.compile(r"whisper|clip|gemma|phi|t5|bert|gpt-oss|gpt2|nemotron|qwen|deepseek", re.IGNORECASE)
 
 
 def strip_quant(name: str) -> tuple[str, bool]:
@@ -102,8 +116,18 @@ def strip_quant(name: str) -> tuple[str, bool]:
     return out, changed
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
-    """Lowercase, no org, no packaging suffix. Idempotent."""
-    base = name.split("/")[-1]
-    stripped, _ = strip_quant(base)
-    return stripped.lower()
+    """Lowercase, no org, no packaging suffix. Idempotent.
+
+    Stripping is repeated to a fixed point, so a name that only becomes strippable after a first
+    pass (``x.gguf-q4`` style stacks) still normalises in one call.
+    """
+    out = name.split("/")[-1].split("\\")[-1].lower()
+    for _ in range(8):
+        new, _changed = strip_quant(out)
+        new = new.lower()
+        if new == out:
+            break
+        out = new
+    return out

@@ -21,6 +21,13 @@ from modelmap.types import Finding, Resolution, ScanResult
 
 _OLLAMA_TAG = re.compile(r"^(?P<name>[a-z0-9][\w.-]*):(?P<tag>[\w.-]+)$", re.IGNORECASE)
 _OLLAMA_VARIANT = re.compile(r"^(?P<size>[\d.]+[bmk]|\d+x\d+b|e\d+b|latest)(?P<rest>[-_].*)?$", re.IGNORECASE)
+# Provider-specific spellings of open models: Fireworks writes versions as "v3p1" / "qwen2p5",
+# Together appends "-Turbo" / "-Lite" to its own optimised serving of the same weights.
+_FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=-|$)")
+_PROVIDER_SUFFIX = re.compile(r"-(turbo|lite|reference)$", re.IGNORECASE)
+_DOTTED_VERSION = re.compile(r"(?<=\d)\.(?=\d)")
+_DASHED_VERSION = re.compile(r"(?<=[a-z]-\d)-(?=\d(?:-|$))")
+_REGEX_META = set(".^$*+?{}[]|()\\")
 
 
 def _prefixes(kb: KnowledgeIndex) -> dict[str, str]:
@@ -30,12 +37,66 @@ def _prefixes(kb: KnowledgeIndex) -> dict[str, str]:
     return prefixes
 
 
+def literal_prefix(pattern: str) -> str:
+    """The literal text every match of ``pattern`` starts with ("qwen2\\.5-\\d+b" -> "qwen2.5-")."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern) and not pattern[i + 1].isalnum():
+            lit, width = pattern[i + 1], 2
+        elif ch in _REGEX_META:
+            break
+        else:
+            lit, width = ch, 1
+        nxt = pattern[i + width: i + width + 1]
+        if nxt and nxt in "?*{":
+            break  # an optional character ends the literal part
+        if nxt == "|":
+            return ""  # top-level alternation: no common prefix
+        out.append(lit.lower())
+        i += width
+    if "|" in pattern and not pattern.startswith("("):
+        # a top-level alternation later in the pattern ("abc|xyz") shares no prefix
+        depth = 0
+        for j, ch in enumerate(pattern):
+            if ch == "\\":
+                continue
+            if ch == "(" and (j == 0 or pattern[j - 1] != "\\"):
+                depth += 1
+            elif ch == ")" and pattern[j - 1] != "\\":
+                depth -= 1
+            elif ch == "|" and depth == 0 and pattern[j - 1] != "\\":
+                return ""
+    return "".join(out)
+
+
+_BUCKET = 3
+
+
 class Resolver:
     def __init__(self, kb: KnowledgeIndex | None = None) -> None:
         self.kb = kb or load()
         self.prefixes = _prefixes(self.kb)
         self._cache: dict[str, Resolution] = {}
         self._provider_alias = {str(p.get("id")): p for p in self.kb.providers.values()}
+        # name (lowercase, packaging suffixes stripped) -> model ids, for repos and files named after a model
+        self._norm_index: dict[str, list[str]] = {}
+        for mid, model in self.kb.models.items():
+            names = {mid.split("/", 1)[-1]}
+            if model.get("hf"):
+                names.add(str(model["hf"]).lower().split("/", 1)[-1])
+            if model.get("name"):
+                names.add(str(model["name"]).lower())
+            for n in names:
+                for key in {n, normalise(n)}:
+                    ids = self._norm_index.setdefault(key, [])
+                    if mid not in ids:
+                        ids.append(mid)
+        self._family_buckets: dict[str, list[tuple[int, re.Pattern[str], str]]] | None = None
+        self._family_any: list[tuple[int, re.Pattern[str], str]] = []
+        self._api_patterns: list[tuple[re.Pattern[str], str]] | None = None
+        self._family_license_cache: dict[str, str | None] = {}
 
     # ---- public -----------------------------------------------------------------------------------
     def resolve(self, query: str) -> Resolution:
@@ -54,15 +115,21 @@ class Resolver:
         return self.kb.hf_index.get(k) or self.kb.alias_index.get(k)
 
     def _by_name(self, name: str, prefer_org: str | None = None) -> str | None:
-        ids = self.kb.name_index.get(name.lower())
+        key = name.lower()
+        ids = self.kb.name_index.get(key) or self._norm_index.get(key) or self._norm_index.get(normalise(key))
         if not ids:
             return None
         if len(ids) == 1:
             return ids[0]
         if prefer_org:
+            org = prefer_org.lower()
+            pub = self.kb.org_index.get(org)
             for mid in ids:
-                if mid.startswith(prefer_org.lower() + "/"):
+                if mid.startswith(org + "/"):
                     return mid
+            owned = [m for m in ids if pub and self.kb.models[m].get("publisher") == pub]
+            if len(owned) == 1:
+                return owned[0]
         # prefer the model whose publisher is a lab over re-packagers
         labs = [m for m in ids if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
         return labs[0] if len(labs) == 1 else None
@@ -71,42 +138,67 @@ class Resolver:
         pub = self.kb.publishers.get(pid or "")
         return pub.get("kind") if pub else None
 
+    def _name_variants(self, name: str, provider: str | None) -> list[str]:
+        """Spellings of ``name`` to try after the exact one, most specific first."""
+        out: list[str] = []
+        low = name.lower()
+        if provider == "fireworks-ai" or _FIREWORKS_VERSION.search(low) and "fireworks" in (provider or ""):
+            fw = _FIREWORKS_VERSION.sub(lambda m: f"-{m.group(1)}.{m.group(2)}", low).replace("--", "-")
+            fw = re.sub(r"^(llama|qwen)-(\d)", r"\1-\2", fw)
+            out += [fw, fw.replace("qwen-", "qwen")]
+        if provider == "together-ai":
+            out.append(_PROVIDER_SUFFIX.sub("", low))
+        if low.startswith("meta-llama-"):
+            out.append(low[len("meta-"):])  # Meta renamed the Llama 3.1 repos (Meta-Llama-3.1-8B -> Llama-3.1-8B)
+        # "claude-3.5-sonnet" (OpenRouter) <-> "claude-3-5-sonnet" (Anthropic)
+        if _DOTTED_VERSION.search(low) and low.startswith("claude"):
+            out.append(_DOTTED_VERSION.sub("-", low))
+        if _DASHED_VERSION.search(low) and low.startswith("claude"):
+            out.append(_DASHED_VERSION.sub(".", low))
+        seen = {low}
+        return [v for v in out if not (v in seen or seen.add(v))]  # type: ignore[func-returns-value]
+
     def _match_model(self, parsed: Parsed) -> tuple[str | None, str, str | None]:
         """Returns (model id, how, packager org) — how is 'exact' or 'inferred'."""
         core = parsed.core
         mid = self._lookup(core)
         if mid:
-            return mid, "exact", None
+            return mid, "exact" if not parsed.is_file else "inferred", None
         org, _, name = core.rpartition("/") if "/" in core else ("", "", core)
         # Ollama tags: name:tag, with size/quant variants
         m = _OLLAMA_TAG.match(core)
         if m and "/" not in core:
             found = self._ollama(m.group("name"), m.group("tag"))
             if found:
-                return found, "exact" if self._lookup(core) else "inferred", None
-        # org-relative without quant suffix
+                return found, "inferred", None
         stripped, changed = strip_quant(name)
+        names = [stripped, *self._name_variants(stripped, parsed.provider)]
         if org:
             org_pub = self.kb.org_index.get(org.lower())
             kind = self._publisher_kind(org_pub)
-            if changed:
-                mid = self._lookup(f"{org}/{stripped}")
+            for n in names[1:] if not changed else names:
+                mid = self._lookup(f"{org}/{n}")
                 if mid:
                     return mid, "inferred", None
-            if kind in ("quantizer", "platform") or changed:
-                base = self._by_name(stripped) or self._by_name(re.sub(r"^meta-", "", stripped, flags=re.I))
-                if base:
-                    return base, "inferred", org
-            if kind == "lab" or kind is None:
-                mid = self._by_name(stripped, prefer_org=org)
-                if mid and (org_pub is None or self.kb.models[mid].get("publisher") == org_pub):
-                    return mid, "inferred", None
+            if kind in ("quantizer", "platform") or (changed and kind in (None, "community")):
+                # a re-packager's repo named after the model it packages
+                for n in names:
+                    base = self._by_name(n)
+                    if base and self.kb.models[base].get("publisher") != org_pub:
+                        return base, "inferred", org
+            if org_pub:
+                for n in names:
+                    # router strings "anthropic/claude-3.5-sonnet": an API alias owned by this publisher
+                    mid = self.kb.alias_index.get(n.lower()) or self._by_name(n, prefer_org=org)
+                    if mid and self.kb.models[mid].get("publisher") == org_pub:
+                        return mid, "inferred", None
             return None, "none", None
         # bare names: API aliases, file names, HF names without org
-        for candidate in (core, stripped, re.sub(r"^meta-", "", stripped, flags=re.I)):
-            mid = self._lookup(candidate) or self._by_name(candidate)
+        for i, n in enumerate(names):
+            mid = self._lookup(n) or self._by_name(n)
             if mid:
-                return mid, "exact" if candidate == core and not parsed.is_file else "inferred", None
+                exact = i == 0 and not changed and not parsed.is_file
+                return mid, "exact" if exact else "inferred", None
         return None, "none", None
 
     def _ollama(self, name: str, tag: str) -> str | None:
@@ -134,15 +226,62 @@ class Resolver:
                 return mid
         return None
 
+    def _build_family_index(self) -> dict[str, list[tuple[int, re.Pattern[str], str]]]:
+        buckets: dict[str, list[tuple[int, re.Pattern[str], str]]] = {}
+        for order, (pattern, fid) in enumerate(self.kb.family_patterns()):
+            prefix = literal_prefix(pattern.pattern)
+            if len(prefix) >= _BUCKET:
+                buckets.setdefault(prefix[:_BUCKET], []).append((order, pattern, fid))
+            else:
+                self._family_any.append((order, pattern, fid))
+        self._family_buckets = buckets
+        return buckets
+
     def _family(self, parsed: Parsed) -> str | None:
+        buckets = self._family_buckets if self._family_buckets is not None else self._build_family_index()
         norm = normalise(parsed.core)
-        for candidate in (norm, parsed.core.lower().replace(":", "-")):
-            for pattern, fid in self.kb.family_patterns():
+        for candidate in dict.fromkeys((norm, parsed.core.lower().replace(":", "-"))):
+            tried = buckets.get(candidate[:_BUCKET], [])
+            pool = sorted([*tried, *self._family_any], key=lambda t: t[0]) if self._family_any else tried
+            for _order, pattern, fid in pool:
                 if pattern.fullmatch(candidate):
                     return fid
         return None
 
+    def _api_publisher(self, parsed: Parsed) -> tuple[str | None, str | None]:
+        """An API model name shape (recognition.yaml) of a first-party API: (publisher id, provider id)."""
+        if self._api_patterns is None:
+            self._api_patterns = []
+            for rec in self.kb.recognition.get("api_patterns") or []:
+                try:
+                    self._api_patterns.append((re.compile(rec["pattern"], re.IGNORECASE), str(rec["provider"])))
+                except (re.error, KeyError, TypeError):
+                    continue  # data problems are reported by tests/knowledge/test_data.py
+        name = parsed.core.lower()
+        if "/" in name:
+            return None, None
+        for pattern, provider in self._api_patterns:
+            if pattern.fullmatch(name):
+                prov = self.kb.providers.get(provider) or {}
+                operator = str(prov.get("operator") or "")
+                if prov.get("kind") == "api" and operator in self.kb.publishers:
+                    return operator, provider
+                return None, None
+        return None, None
+
     # ---- building the record ------------------------------------------------------------------------
+    def _family_license(self, fid: str) -> str | None:
+        """The family's license, only when every model of the family in the KB agrees with it."""
+        cached = self._family_license_cache.get(fid)
+        if cached is not None or fid in self._family_license_cache:
+            return cached
+        fam = self.kb.families.get(fid) or {}
+        lic = fam.get("license")
+        used = {str(m.get("license", lic)).lower() for m in self.kb.models.values() if m.get("family") == fid}
+        result = lic if lic and (not used or used == {str(lic).lower()}) else None
+        self._family_license_cache[fid] = result
+        return result
+
     def _publisher(self, pid: str | None) -> dict[str, Any] | None:
         pub = self.kb.publishers.get(pid or "")
         if not pub:
@@ -183,8 +322,22 @@ class Resolver:
 
     def _resolve(self, parsed: Parsed) -> Resolution:
         kb = self.kb
-        mid, how, packager = self._match_model(parsed)
         served = self.served_by(parsed.provider)
+        rejected = None if "/" in parsed.core else (
+            kb.rejected.get(parsed.core.lower()) or kb.rejected.get(normalise(parsed.core)))
+        mid, how, packager = (None, "none", None) if rejected else self._match_model(parsed)
+        if rejected:
+            why = f"deliberately not mapped to one model: {rejected.get('reason')}"
+            api_pub, api_provider = self._api_publisher(parsed)
+            if api_pub:
+                country = self._country(api_pub)
+                return Resolution(
+                    query=parsed.query, publisher=self._publisher(api_pub), origins=(country,) if country else (),
+                    served_by=served or self.served_by(api_provider), confidence="inferred",
+                    flags=tuple(self._flags([api_pub])), sources=tuple(rejected.get("sources") or ()),
+                    reason=f"{why}; publisher from the API name",
+                )
+            return Resolution(query=parsed.query, served_by=served, confidence="unknown", reason=why)
         if mid is None:
             fid = self._family(parsed)
             org = parsed.core.split("/")[0] if "/" in parsed.core else None
@@ -195,11 +348,22 @@ class Resolver:
                 origins = sorted({c for c in [self._country(fam["publisher"]), self._country(pub_id)] if c})
                 return Resolution(
                     query=parsed.query, model={"id": None, "family": fid, "params": None},
-                    publisher=self._publisher(pub_id), license=self._license(fam.get("license")),
+                    publisher=self._publisher(pub_id), license=self._license(self._family_license(fid)),
                     open_weights=fam.get("open_weights"), origins=tuple(origins), served_by=served,
                     flags=tuple(self._flags([pub_id])), sources=tuple(fam.get("sources") or ()),
-                    confidence="inferred", reason=f"matched the {fam.get('name', fid)} family name pattern; exact model unknown",
+                    confidence="inferred", reason=f"matched the {fam.get('name', fid)} family name pattern; "
+                    "exact model unknown, so its base is unknown",
                     role=fam.get("role"),
+                )
+            api_pub, api_provider = self._api_publisher(parsed)
+            if api_pub and not org_pub:
+                country = self._country(api_pub)
+                return Resolution(
+                    query=parsed.query, publisher=self._publisher(api_pub), origins=(country,) if country else (),
+                    served_by=served or self.served_by(api_provider), confidence="inferred",
+                    flags=tuple(self._flags([api_pub])), sources=tuple(kb.publishers[api_pub].get("sources") or ()),
+                    reason=f"the name has the shape of a {api_pub} API model name; the exact model, its base and "
+                    "license are unknown",
                 )
             if org_pub:
                 country = self._country(org_pub)
@@ -244,9 +408,16 @@ class Resolver:
             flags=tuple(self._flags(pubs)),
             sources=tuple(sources),
             confidence="known" if how == "exact" and not packager else "inferred",
-            reason=None if how == "exact" else "matched after normalising the identifier",
+            reason=self._model_reason(model, how),
             role=model.get("role") or fam.get("role"),
         )
+
+    @staticmethod
+    def _model_reason(model: dict[str, Any], how: str) -> str | None:
+        notes = [] if how == "exact" else ["matched after normalising the identifier"]
+        if "base" not in model:
+            notes.append("its immediate base is not recorded in the knowledge base, so origins may be incomplete")
+        return "; ".join(notes) or None
 
     def _country(self, pid: str | None) -> str | None:
         pub = self.kb.publishers.get(pid or "")

