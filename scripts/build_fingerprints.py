@@ -229,6 +229,41 @@ FAMILIES: list[dict[str, Any]] = [
 ]
 
 
+# Who publishes each fingerprint family: a publisher id from knowledge/data/publishers/*.yaml, and the
+# knowledge-base family id where one exists (spellings differ: fingerprint "phi3" is KB "phi-3"). None =
+# no publisher record (inspect then reports no publisher: unknown beats a guess).
+PUBLISHERS: dict[str, tuple[str | None, str | None]] = {
+    "qwen": ("qwen", "qwen"), "qwen1.5": ("qwen", "qwen1.5"), "qwen2": ("qwen", "qwen2"),
+    "qwen2.5": ("qwen", "qwen2.5"), "qwen3": ("qwen", "qwen3"), "qwen3.5": ("qwen", None),
+    "deepseek-r1-distill-qwen": ("deepseek", "deepseek-r1"), "deepseek-r1-distill-llama": ("deepseek", "deepseek-r1"),
+    "deepseek-r1": ("deepseek", "deepseek-r1"), "deepseek-v3": ("deepseek", "deepseek-v3"),
+    "deepseek-v2": ("deepseek", "deepseek-v2"), "deepseek-coder": ("deepseek", "deepseek-coder"),
+    "llama2": ("meta", "llama2"), "llama3": ("meta", "llama3"), "llama3.1": ("meta", "llama3.1"),
+    "llama3.2": ("meta", "llama3.2"), "llama4": ("meta", "llama4"), "phi3": ("microsoft", "phi-3"),
+    "mistral": ("mistral", "mistral-7b"), "mistral-tekken": ("mistral", "mistral-nemo"),
+    "gemma": ("google", "gemma"), "gemma2": ("google", "gemma2"), "gemma3": ("google", "gemma3"), "gemma4": ("google", None),
+    "smollm2": ("huggingfacetb", None), "minilm": ("sentence-transformers", None), "bge": ("baai", "bge"),
+    "bert": ("google", "bert"), "gpt2": ("openai", None), "whisper": ("openai", "whisper"), "cl100k": ("openai", None),
+    "o200k": ("openai", None), "claude": ("anthropic", None), "jurassic-2": ("ai21", None), "glm4": ("zhipu", "glm-4"),
+    "minimax": ("minimax", None), "command-r": ("cohere", "command-r"), "falcon": ("tii", "falcon"),
+    "starcoder2": ("bigcode", None), "baichuan": ("baichuan", "baichuan"), "mpt": (None, None),
+    "gpt-neox": (None, None), "nomic-bert-moe": ("nomic", None),
+}
+
+# Vocabularies that publishers other than the family's own are known to ship unchanged. A file that shows
+# nothing but such a vocabulary (no architecture, no dimensions) names no publisher.
+REUSED_BY: dict[str, list[dict[str, Any]]] = {
+    "cl100k": [{"publisher": "databricks", "model": "DBRX (tiktoken cl100k_base, model_name gpt-4)",
+                "source": {"url": "https://huggingface.co/SinclairSchneider/dbrx-instruct-quantization-fixed/blob/"
+                           "c3a592b1e3e343b99a92af8a556e9014afc75f3f/tokenizer_config.json", "as_of": AS_OF}}],
+    "gpt2": [{"publisher": "meta", "model": "OPT (gpt2-vocab.json / GPT2Tokenizer)",
+              "source": {"url": "https://www.github.com/facebookresearch/metaseq/issues/704", "as_of": AS_OF}},
+             {"publisher": "meta", "model": "RoBERTa (GPT2Tokenizer subclass)",
+              "source": {"url": "https://huggingface.co/transformers/v2.9.1/_modules/transformers/"
+                         "tokenization_roberta.html", "as_of": AS_OF}}],
+}
+
+
 def read(key: str) -> Any:
     d, member = P[key]
     path = cache_dir() / d / member
@@ -245,6 +280,12 @@ def build() -> dict[str, Any]:
     families = []
     for fam in FAMILIES:
         entry: dict[str, Any] = {"id": fam["id"], "family": fam["family"]}
+        publisher, kb_family = PUBLISHERS[fam["id"]]
+        entry["publisher"] = publisher
+        if kb_family:
+            entry["kb_family"] = kb_family
+        if fam["id"] in REUSED_BY:
+            entry["vocab_reused_by"] = REUSED_BY[fam["id"]]
         if fam.get("base"):
             entry["base"] = fam["base"]
         if fam.get("note"):

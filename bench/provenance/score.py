@@ -12,7 +12,8 @@ and per form:
                        license, or no base where the KB does not state the model's lineage (no model
                        identified, or a model record without a ``base`` key) are null answers, and a
                        null answer is never confidently wrong. Origins are a lower bound, not an
-                       answer, when the lineage is not stated (the resolver's ``reason`` says so).
+                       answer, when the lineage is not stated (the resolver's ``reason`` says so)
+                       or when a publisher in the chain has a null country (visible in the record).
 
 Every miss is listed. Exit status 1 when a target is missed (``--no-fail`` to always exit 0).
 
@@ -76,9 +77,13 @@ def score_entry(entry: dict[str, Any]) -> dict[str, Any]:
     }
     record = load().models.get(str(got["model"] or ""))
     lineage_known = got["base"] is not None or (record is not None and "base" in record)
+    # a publisher in the chain whose country is null (shown as such) makes origins a lower bound
+    chain = [rec.get("publisher"), *(e.get("publisher") for e in rec.get("lineage") or [])]
+    countries_known = all(p and p.get("country") for p in chain)
     asserted = {
         # origins are only complete when the lineage is: without it they are a lower bound
-        "origins": bool(got["origins"]) and (lineage_known or record is None and got["model"] is not None),
+        "origins": bool(got["origins"]) and countries_known
+        and (lineage_known or (record is None and got["model"] is not None)),
         "base": lineage_known,
         "license": got["license"] != "unknown",
     }

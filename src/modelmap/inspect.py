@@ -16,11 +16,22 @@ from typing import Any
 import yaml
 
 from modelmap.artifacts import DEFAULT_LIMITS, ArtifactInfo, Limits, reader_for
+from modelmap.artifacts.cache import cached_read
 from modelmap.artifacts.fingerprint import arch_from_config, artifact_arch, tokenizer_fingerprint
-from modelmap.artifacts.identify import Observation, families_named, rank, vocab_families
+from modelmap.artifacts.identify import (
+    TIE,
+    Observation,
+    families_named,
+    family_publisher_id,
+    fingerprint_entry,
+    rank,
+    vocab_families,
+    vocab_publishers,
+)
 from modelmap.artifacts.ollama import find_store, list_manifests
-from modelmap.artifacts.tokenizer import parse_json, special_tokens_from_config
+from modelmap.artifacts.tokenizer import added_tokens_only, parse_json, special_tokens_from_config
 from modelmap.errors import ModelmapError, ReadError, UsageError
+from modelmap.types import ScanResult
 
 SCHEMA = "modelmap.inspect/1"
 MAX_FILES = 2000
@@ -31,8 +42,43 @@ _META_FILES = {"config.json", "tokenizer_config.json", "special_tokens_map.json"
                "readme.md", "model.safetensors.index.json", "pytorch_model.bin.index.json", "added_tokens.json"}
 _IGNORED_SUFFIXES = (".md", ".txt", ".py", ".gitattributes", ".jinja", ".png", ".jpg", ".jpeg", ".lock",
                      ".yaml", ".yml", ".npz", ".index.json")
+# Without the vocabulary, a folder is identified when config/tensor/special-token evidence scores at least
+# this much and no family with a different vocabulary is tied with it (see _Inspection.vocab_needed).
+CONFIDENT_WITHOUT_VOCAB = 0.5
+VOCAB_MODES = ("auto", "always")
 _ORIGINAL_CLAIM = re.compile(r"\b(trained (?:in[- ]house|from scratch)|in[- ]house|from scratch|our own (?:base )?model|"
                              r"proprietary model|original model)\b", re.I)
+
+
+def _publisher_by_id(pid: str | None) -> dict[str, Any] | None:
+    """{id, name, country} for a publisher id from knowledge/data/publishers (name = id when unrecorded)."""
+    if not pid:
+        return None
+    pub: Any = None
+    try:
+        from modelmap.knowledge import load
+
+        pub = load().publishers.get(pid)
+    except (ImportError, AttributeError, OSError, ValueError, ModelmapError):
+        pub = None
+    if isinstance(pub, dict):
+        return {"id": pid, "name": pub.get("name") or pid, "country": pub.get("country")}
+    return {"id": pid, "name": pid, "country": None}
+
+
+def _entry_publisher(entry: dict[str, Any], family: str) -> dict[str, Any] | None:
+    """The publisher a fingerprint entry records (``publisher:``), else the knowledge base's publisher of its
+    ``kb_family`` (or of the family id itself)."""
+    if entry.get("publisher"):
+        return _publisher_by_id(str(entry["publisher"]))
+    if "publisher" in entry:  # explicitly null: nobody is recorded, do not guess from the name
+        return None
+    return _publisher(str(entry.get("kb_family") or family))
+
+
+def _family_publisher(family: str) -> dict[str, Any] | None:
+    pid = family_publisher_id(family)
+    return _publisher_by_id(pid) if pid else _publisher(family)
 
 
 def _publisher(family: str | None) -> dict[str, Any] | None:
@@ -48,7 +94,7 @@ def _publisher(family: str | None) -> dict[str, Any] | None:
         return None
     if pub is None:
         return None
-    return {"name": getattr(pub, "name", None), "country": getattr(pub, "country", None)}
+    return {"id": getattr(pub, "id", None), "name": getattr(pub, "name", None), "country": getattr(pub, "country", None)}
 
 
 def _front_matter(path: Path) -> tuple[dict[str, Any], str]:
@@ -75,10 +121,14 @@ def _first(v: Any) -> str | None:
 
 
 class _Inspection:
-    def __init__(self, root: Path, limits: Limits, do_hash: bool) -> None:
+    def __init__(self, root: Path, limits: Limits, do_hash: bool, vocab: str = "auto") -> None:
         self.root = root
         self.limits = limits
         self.do_hash = do_hash
+        self.vocab = vocab
+        self.defer_tokenizers = False
+        self.deferred: list[Path] = []
+        self.pending_evidence: list[dict[str, Any]] = []
         self.obs = Observation()
         self.evidence: list[dict[str, Any]] = []
         self.security: list[dict[str, Any]] = []
@@ -235,10 +285,13 @@ class _Inspection:
                                      "detail": "content matches no artifact reader"})
                 return
             if reader.id == "tokenizer":
+                if self.defer_tokenizers:
+                    self.deferred.append(path)
+                    return
                 if self.tokenizer_read:
                     return
                 self.tokenizer_read = True
-            self.add_artifact(path, reader.read(path, self.limits))
+            self.add_artifact(path, cached_read(reader, path, self.limits))
         except ReadError as exc:
             self.skipped.append({"path": self.rel(path), "reason": "unreadable", "detail": str(exc)})
         except OSError as exc:
@@ -267,16 +320,57 @@ class _Inspection:
             for p in files[MAX_FILES:]:
                 self.skipped.append({"path": self.rel(p), "reason": "too-many-files", "detail": f"> {MAX_FILES}"})
             files = files[:MAX_FILES]
+        self.read_files(files)
+
+    def read_files(self, files: list[Path]) -> None:
+        """Read everything but the vocabulary first; then the vocabulary only if it can change the answer."""
         order = {n: i for i, n in enumerate(_TOKENIZER_ORDER)}
-        files.sort(key=lambda p: (order.get(p.name.lower(), len(order)), len(p.parts), str(p)))
+        files = sorted(files, key=lambda p: (order.get(p.name.lower(), len(order)), len(p.parts), str(p)))
+        self.defer_tokenizers = True
         for p in files:
             self.read_file(p)
+        self.defer_tokenizers = False
+        if not self.deferred:
+            return
+        first = self.deferred[0]
+        if self.vocab == "always" or self.vocab_needed(first):
+            self.read_file(first)
+            return
+        top = rank(self.obs)[0]
+        self.evidence.extend(self.pending_evidence)
+        self.evidence.append({
+            "kind": "vocabulary", "source": self.rel(first), "supports": [],
+            "detail": f"not hashed: config.json, tensor headers and special tokens already single out {top['family']} "
+                      f"(score {top['score']}), and no family with a different vocabulary is close; "
+                      "inspect with --verify-vocab to hash it"})
+
+    def vocab_needed(self, tok_path: Path) -> bool:
+        """False when the evidence without the vocabulary is confident and the vocabulary could not break a tie."""
+        if tok_path.name.lower() == "tokenizer.json":
+            try:
+                specials = added_tokens_only(tok_path, self.limits)
+            except ReadError:
+                specials = None
+            if specials:
+                self.obs.specials.update(specials)
+                self.pending_evidence.append({"kind": "special-tokens", "source": self.rel(tok_path), "supports": [],
+                                              "detail": f"{len(specials)} special tokens (added_tokens only): "
+                                                        f"{', '.join(specials[:8])}"})
+        if self.obs.empty:
+            return True
+        ranked = rank(self.obs)
+        if not ranked or ranked[0]["score"] < CONFIDENT_WITHOUT_VOCAB:
+            return True
+        top = ranked[0]
+        tied = [r for r in ranked if top["score"] - r["score"] <= TIE]
+        vocabs = {frozenset(fingerprint_entry(r["fingerprint"]).get("vocab_hashes") or []) for r in tied}
+        return len(vocabs) > 1 or not next(iter(vocabs))
 
     def read_file_as_ollama(self, manifest: Path) -> None:
         from modelmap.artifacts.ollama import OllamaReader
 
         try:
-            self.add_artifact(manifest, OllamaReader().read(manifest, self.limits))
+            self.add_artifact(manifest, cached_read(OllamaReader(), manifest, self.limits))
         except ReadError as exc:
             self.skipped.append({"path": self.rel(manifest), "reason": "unreadable", "detail": str(exc)})
 
@@ -288,20 +382,64 @@ class _Inspection:
             top = ranked[0]
             ties = [r["family"] for r in ranked[1:] if top["score"] - r["score"] <= 0.02]
             family = {"id": top["family"], "fingerprint": top["fingerprint"], "score": top["score"],
-                      "size": top["size"], "base": top["base"], "why": top["why"],
+                      "size": top["size"], "base": top["base"], "why": top["why"], "signals": top.get("signals", []),
                       "indistinguishable_from": ties,
                       "alternatives": [{"id": r["family"], "score": r["score"]} for r in ranked[1:6]]}
-        origins: list[dict[str, Any]] = []
-        if family:
-            origins.append({"family": family["id"], "relation": "self", "publisher": _publisher(family["id"])})
-            if family["base"]:
-                origins.append({"family": family["base"], "relation": "base", "publisher": _publisher(family["base"])})
-        return {
+        publisher, origins, candidates = self.attribute(family, ranked)
+        out: dict[str, Any] = {
             "family": family,
-            "publisher": _publisher(family["id"]) if family else None,
+            "publisher": publisher,
             "origins": origins,
             "mismatches": self.mismatches(family),
         }
+        if candidates is not None:
+            out["publisher_candidates"] = candidates
+        return out
+
+    def attribute(self, family: dict[str, Any] | None, ranked: list[dict[str, Any]]
+                  ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[dict[str, Any]] | None]:
+        """(publisher, origins, candidates): a publisher only where the files single one out.
+
+        Not claimed, with the candidates listed instead, when families of different publishers are tied, or
+        when nothing but a vocabulary agreed (no architecture, dimensions or GGUF pre-tokenizer) and that
+        vocabulary is known to ship with several publishers' models (cl100k, GPT-2's, Qwen's ...).
+        """
+        if family is None:
+            return None, [], None
+        top = ranked[0]
+        ent = fingerprint_entry(top["fingerprint"])
+        pub = _entry_publisher(ent, family["id"])
+        pids: set[str | None] = {pub["id"] if pub else None}
+        for fam in family.get("indistinguishable_from") or []:
+            row = next((r for r in ranked if r["family"] == fam), None)
+            other = _entry_publisher(fingerprint_entry(row["fingerprint"]), fam) if row else _family_publisher(fam)
+            pids.add(other["id"] if other else None)
+        reason = None
+        if len(pids) > 1:
+            reason = (f"{family['id']} is tied with {', '.join(family['indistinguishable_from'])}, "
+                      "which different publishers make")
+        signals = set(top.get("signals") or [])
+        if reason is None and signals <= {"vocab", "specials"}:
+            shared: set[str | None] = set()
+            for h in self.obs.vocab_hashes:
+                if h in (ent.get("vocab_hashes") or []):
+                    shared |= vocab_publishers(h)
+            if len(shared | pids) > 1:
+                pids |= shared
+                reason = ("only the vocabulary identifies it, and that vocabulary ships with models of several "
+                          "publishers; the files show no architecture or dimensions that would single one out")
+        if reason is not None:
+            cands = [_publisher_by_id(p) or {"id": None, "name": None, "country": None}
+                     for p in sorted(pids, key=lambda x: (x is None, x or ""))]
+            named = ", ".join(str(c["id"]) if c["id"] else "unrecorded" for c in cands)
+            self.evidence.append({"kind": "publisher", "source": "(conclusion)", "supports": [],
+                                  "detail": f"no publisher claimed: {reason} (candidates: {named})"})
+            return None, [], cands
+        origins: list[dict[str, Any]] = [{"family": family["id"], "relation": "self", "publisher": pub}]
+        if family.get("base"):
+            origins.append({"family": family["base"], "relation": "base",
+                            "publisher": _family_publisher(str(family["base"]))})
+        return pub, origins, None
 
     def mismatches(self, family: dict[str, Any] | None) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -338,15 +476,26 @@ def _related(fam: str, accepted: set[str]) -> bool:
     return any(a.startswith(fam) or fam.startswith(a) for a in accepted)
 
 
-def inspect_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, hash: bool = False) -> dict[str, Any]:
-    """Identify the model at ``path`` (a folder, a file, or an Ollama store/manifest) from its evidence."""
+def inspect_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, hash: bool = False,
+                 vocab: str = "auto") -> dict[str, Any]:
+    """Identify the model at ``path`` (a folder, a file, or an Ollama store/manifest) from its evidence.
+
+    ``vocab="auto"`` hashes a folder's tokenizer vocabulary only when config.json, tensor headers and
+    special tokens leave a tie it could break (or are not confident); ``"always"`` hashes it regardless.
+    """
+    if vocab not in VOCAB_MODES:
+        raise UsageError(f"vocab={vocab!r} is not one of: {', '.join(VOCAB_MODES)}")
     root = Path(path)
     if not root.exists():
         raise UsageError(f"{root}: no such file or folder", hint="give a model folder, a model file or an Ollama store")
     if not (root.is_file() or root.is_dir()):
         raise UsageError(f"{root}: not a regular file or folder")
-    run = _Inspection(root, limits, hash)
+    run = _Inspection(root, limits, hash, vocab)
     run.walk()
+    return _record(run, root)
+
+
+def _record(run: _Inspection, root: Path) -> dict[str, Any]:
     result = run.conclude()
     fmt = sorted(set(run.formats))
     declared = {k: run.declared.get(k) for k in ("name", "base_model", "license")}
@@ -361,14 +510,106 @@ def inspect_path(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, hash: boo
         "family": result["family"],
         "publisher": result["publisher"],
         "origins": result["origins"],
+        "origin_countries": sorted({str(c) for o in result["origins"] if (c := (o.get("publisher") or {}).get("country"))}),
+        **({"publisher_candidates": result["publisher_candidates"]} if "publisher_candidates" in result else {}),
         "fingerprint": run.fingerprint,
         "dimensions": dict(run.obs.dims),
         "evidence": run.evidence,
         "mismatches": result["mismatches"],
         "security": run.security,
-        "hash": ({"algorithm": "blake3", "files": run.hashes} if hash else None),
+        "hash": ({"algorithm": "blake3", "files": run.hashes} if run.do_hash else None),
         "skipped": run.skipped,
     }
+
+
+# --- scan integration ------------------------------------------------------------------------------
+
+SCAN_MAX_TARGETS = 64  # model folders / files inspected per scan; the rest get a note
+# Files next to a weight file that say what it is (read only when the folder looks like a model folder).
+_SIDECARS = ("config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "tokenizer.model",
+             "tekken.json", "vocab.json", "vocab.txt", "readme.md")
+
+
+def _scan_target(path: Path) -> tuple[Path, list[Path]]:
+    """(root, files) to inspect for one model file: its folder's sidecars when it sits in a Hugging Face
+    style folder (a config.json naming a model_type or architectures), else the file alone. Never recursive."""
+    folder = path.parent
+    cfg = folder / "config.json"
+    try:
+        if cfg.is_file() and cfg.stat().st_size <= 1024 * 1024:
+            doc = json.loads(cfg.read_bytes())
+            if isinstance(doc, dict) and (doc.get("model_type") or doc.get("architectures")):
+                files = sorted(p for p in folder.iterdir() if p.is_file() and p.name.lower() in _SIDECARS)
+                return folder, [*files, path]
+    except (OSError, ValueError, RecursionError):
+        pass
+    return path, [path]
+
+
+def _summary(record: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    return {
+        "family": (record.get("family") or {}).get("id"),
+        "publisher": (record.get("publisher") or {}).get("id"),
+        "origins": list(record.get("origin_countries") or []),
+        "mismatches": len(record.get("mismatches") or []),
+        "security": len(record.get("security") or []),
+        "notes": notes + [f"{s['path']}: {s['reason']} {s.get('detail', '')}".strip() for s in record.get("skipped", [])],
+    }
+
+
+def inspect_findings(result: ScanResult, *, limits: Limits = DEFAULT_LIMITS,
+                     max_targets: int = SCAN_MAX_TARGETS) -> ScanResult:
+    """Header-only identification of the ``model-file`` findings of a scan (``modelmap scan --inspect``).
+
+    For each finding whose file exists under ``result.root`` (or one of ``result.roots``), reads the file's
+    headers, plus its folder's config/tokenizer files when it sits in a model folder, and stores a compact
+    summary in ``finding.resolution["inspected"]``: family, publisher, origins (ISO countries), mismatches
+    and security counts, and notes. A read error becomes a note, never an exception. Returns a new
+    ScanResult; each folder is inspected once however many shards it has.
+    """
+    import dataclasses
+
+    roots = [Path(r) for r in [result.root, *result.roots] if r]
+    done: dict[Path, dict[str, Any]] = {}
+    findings = []
+    for f in result.findings:
+        if f.kind != "model-file":
+            findings.append(f)
+            continue
+        path = _under_roots(f.path, roots)
+        if path is None:
+            findings.append(f)
+            continue
+        summary: dict[str, Any]
+        target, files = _scan_target(path)
+        if target in done:
+            summary = done[target]
+        elif len(done) >= max_targets:
+            summary = {"family": None, "publisher": None, "origins": [], "mismatches": 0, "security": 0,
+                       "notes": [f"not inspected: more than {max_targets} model folders/files in this scan"]}
+        else:
+            try:
+                run = _Inspection(target, limits, False, "auto")
+                run.read_files(files)
+                summary = _summary(_record(run, target), [])
+            except (ReadError, OSError, ValueError, RecursionError, ModelmapError) as exc:
+                summary = {"family": None, "publisher": None, "origins": [], "mismatches": 0, "security": 0,
+                           "notes": [f"not inspected: {exc}"]}
+            done[target] = summary
+        findings.append(dataclasses.replace(f, resolution={**(f.resolution or {}), "inspected": summary}))
+    return dataclasses.replace(result, findings=findings)
+
+
+def _under_roots(rel: str, roots: list[Path]) -> Path | None:
+    for root in roots:
+        try:
+            base = root.resolve()
+            p = (root / rel).resolve()
+        except OSError:
+            continue
+        if p.is_relative_to(base) and p.is_file():
+            return p
+    return None
 
 
 def to_json(record: dict[str, Any]) -> str:

@@ -64,7 +64,7 @@ def test_list_environment_and_volume_model_dir() -> None:
     found = findings(text, "deploy/compose.yaml")
     assert set(found) == {(5, "/models/chatglm3-6b"), (10, "/models/chatglm3-6b")}
     assert found[(5, "/models/chatglm3-6b")].column == 20
-    assert found[(10, "/models/chatglm3-6b")].column == 28
+    assert found[(10, "/models/chatglm3-6b")].column == 29
 
 
 def test_server_of_images() -> None:

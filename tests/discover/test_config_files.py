@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -190,10 +192,25 @@ def test_dotenv_names() -> None:
 @given(st.text(max_size=300))
 def test_parsers_raise_only_parse_error(text: str) -> None:
     for parse in (parse_yaml, parse_json, parse_toml):
-        try:
+        with contextlib.suppress(ParseError):
             parse(text)
-        except ParseError:
-            pass
     for src, name in ((ConfigFileSource(), "x.yaml"), (ConfigFileSource(), "x.json"), (ConfigFileSource(), "x.toml"),
                       (ConfigFileSource(), "x.ini"), (DotenvSource(), ".env")):
         list(src.scan(SourceFile(name, text)))
+
+
+# ---------------------------------------------------------------------------- the whole fixture repo, all sources
+
+
+def test_infra_repo_positions_point_at_the_value_and_nothing_is_reported_twice() -> None:
+    from modelmap.discover.engine import ScanOptions, scan_paths
+
+    result = scan_paths([INFRA], ScanOptions(jobs=1))
+    assert result.skips == []
+    keys = [(f.path, f.line, f.column, f.raw) for f in result.findings]
+    assert len(keys) == len(set(keys))
+    for f in result.findings:
+        line = (INFRA / f.path).read_text().splitlines()[f.line - 1]
+        assert line[f.column - 1:].startswith(f.raw), (f.path, f.line, f.column, f.raw)
+    by_source = {f.source.split("-")[0] for f in result.findings}
+    assert by_source == {"config", "dotenv", "litellm", "compose", "k8s", "dockerfile", "modelfile"}

@@ -24,7 +24,7 @@ def test_python_fixture_findings_and_positions() -> None:
     result = modelmap.scan(APP)
     by = {(f.path, f.raw): f for f in result.findings}
     f = by[("src/rag/config.py", "gpt-4o-mini")]
-    assert (f.line, f.column, f.kind, f.context) == (3, 36, "api-model", "app")  # column of the literal token (its opening quote)
+    assert (f.line, f.column, f.kind, f.context) == (3, 37, "api-model", "app")  # column of the identifier, inside the quotes
     bge = by[("src/rag/config.py", "BAAI/bge-small-en-v1.5")]
     assert bge.kind == "hf-repo" and bge.role == "embedding"
     qwen = [x for x in result.findings if x.raw == "Qwen/Qwen2.5-1.5B-Instruct"]

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fixtures.inventory import DEEPSEEK_CHAT, GPT_4O_MINI, QWEN_7B, finding, sample_findings, sample_result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +14,14 @@ from modelmap.errors import EXIT_OK, EXIT_VIOLATIONS, ConfigError
 from modelmap.policy import evaluate, load_config
 from modelmap.policy.config import parse_config
 from modelmap.policy.yamlmarks import load_yaml
+from tests.fixtures.inventory import (
+    DEEPSEEK_CHAT,
+    GPT_4O_MINI,
+    QWEN_7B,
+    finding,
+    sample_findings,
+    sample_result,
+)
 
 HEADER = """\
 version: 1

@@ -68,6 +68,8 @@ class TokenizerInfo:
     special_tokens: list[str]
     total_size: int
     extra: dict[str, Any] = field(default_factory=dict)
+    # Set instead of ``tokens`` when restored from the header cache (see modelmap.artifacts.cache).
+    fingerprint: dict[str, Any] | None = field(default=None, repr=False)
 
 
 @dataclass

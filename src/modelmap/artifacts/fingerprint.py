@@ -2,7 +2,8 @@
 
 A vocabulary fingerprint is BLAKE3 over the *ordinary* tokens as raw bytes (see
 :func:`modelmap.artifacts.tokenizer.canonical_tokens`: ``▁``/``Ġ``/``##``/base64 all map to one form),
-deduplicated, sorted, each prefixed with its length. Added, special, control and byte-fallback tokens
+deduplicated and sorted: ``count (u64 LE) || every length (u32 LE) || every token``, so the whole hash is
+one ``sorted()``, one ``array`` of lengths and one ``join`` (no per-token Python code). Added, special, control and byte-fallback tokens
 are left out of the hash and kept as a separate list, because conversions renumber or re-type them
 (a GGUF marks them CONTROL, tokenizer.json lists them under ``added_tokens``, tiktoken files leave
 them out) and because distillers add their own. So the same Qwen2 vocabulary hashes the same from
@@ -12,6 +13,9 @@ qwen.tiktoken, tokenizer.json and a GGUF, and the special tokens tell Qwen2.5 fr
 from __future__ import annotations
 
 import re
+import sys
+from array import array
+from collections.abc import Iterable
 from typing import Any
 
 from blake3 import blake3
@@ -21,18 +25,38 @@ from modelmap.artifacts.base import ArtifactInfo, Tensor, TokenizerInfo
 ARCH_KEYS = ("hidden_size", "num_layers", "num_heads", "num_kv_heads", "intermediate_size", "vocab_size")
 
 
-def vocab_hash(tokens: list[bytes]) -> str:
+def _lengths(tokens: list[bytes]) -> bytes:
+    lens = array("I", map(len, tokens)) if array("I").itemsize == 4 else array("L", map(len, tokens))
+    if lens.itemsize != 4:  # pragma: no cover - no mainstream platform has neither 4-byte I nor L
+        return b"".join(n.to_bytes(4, "little") for n in lens)
+    if sys.byteorder == "big":  # pragma: no cover
+        lens.byteswap()
+    return lens.tobytes()
+
+
+def vocab_hash(tokens: Iterable[bytes]) -> str:
+    """BLAKE3 of the deduplicated, sorted vocabulary: count, then all lengths, then all bytes.
+
+    The lengths make the encoding unambiguous (the concatenation alone would not be).
+    """
+    return _vocab_hash_sorted(sorted(set(tokens)))
+
+
+def _vocab_hash_sorted(unique: list[bytes]) -> str:
     h = blake3()
-    unique = sorted(set(tokens))
     h.update(len(unique).to_bytes(8, "little"))
-    h.update(b"".join(len(t).to_bytes(4, "little") + t for t in unique))
+    h.update(_lengths(unique))
+    h.update(b"".join(unique))
     return "blake3:" + h.hexdigest()
 
 
 def tokenizer_fingerprint(tok: TokenizerInfo) -> dict[str, Any]:
+    if tok.fingerprint is not None:  # restored from the on-disk cache: no tokens kept
+        return dict(tok.fingerprint)
+    unique = sorted(set(tok.tokens))
     return {
-        "vocab_hash": vocab_hash(tok.tokens),
-        "vocab_size": len(set(tok.tokens)),
+        "vocab_hash": _vocab_hash_sorted(unique),
+        "vocab_size": len(unique),
         "total_size": tok.total_size,
         "special_tokens": list(tok.special_tokens),
         "kind": tok.kind,

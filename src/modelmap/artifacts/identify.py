@@ -78,13 +78,22 @@ def _size_match(obs: dict[str, int], sizes: list[dict[str, Any]]) -> tuple[float
 
 
 def score_entry(entry: dict[str, Any], obs: Observation) -> tuple[float, list[str], str | None]:
+    score, why, size, _signals = score_entry_signals(entry, obs)
+    return score, why, size
+
+
+def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float, list[str], str | None, list[str]]:
+    """Score, reasons, matched size, and which kinds of evidence agreed (vocab, specials, type, gguf-arch,
+    pre, size): the publisher claim depends on whether anything beyond a shared vocabulary agreed."""
     score = 0.0
     why: list[str] = []
+    signals: list[str] = []
     hashes = set(entry.get("vocab_hashes") or [])
     if obs.vocab_hashes and hashes:
         hit = [h for h in obs.vocab_hashes if h in hashes]
         if hit:
             score += W_VOCAB
+            signals.append("vocab")
             why.append(f"vocabulary {hit[0][:19]}… matches")
         else:
             score += W_VOCAB_MISS
@@ -96,12 +105,14 @@ def score_entry(entry: dict[str, Any], obs: Observation) -> tuple[float, list[st
         jacc = len(inter) / len(fam_specials | obs_specials)
         score += W_SPECIAL * jacc
         if inter:
+            signals.append("specials")
             why.append(f"{len(inter)}/{len(fam_specials)} special tokens shared ({', '.join(sorted(inter)[:3])}…)")
     arch = entry.get("arch") or {}
     types = set(arch.get("model_types") or []) | set(arch.get("architectures") or [])
     if obs.model_types and types:
         if obs.model_types & types:
             score += W_TYPE
+            signals.append("type")
             why.append(f"model_type {sorted(obs.model_types & types)[0]}")
         else:
             score += W_TYPE_MISS
@@ -109,39 +120,80 @@ def score_entry(entry: dict[str, Any], obs: Observation) -> tuple[float, list[st
     if obs.gguf_arch and gg:
         if obs.gguf_arch & gg:
             score += W_TYPE
+            signals.append("gguf-arch")
             why.append(f"GGUF architecture {sorted(obs.gguf_arch)[0]}")
         else:
             score += W_TYPE_MISS
     if obs.gguf_pre & set(arch.get("gguf_pre") or []):
         score += W_PRE
+        signals.append("pre")
         why.append(f"GGUF pre-tokenizer {sorted(obs.gguf_pre)[0]}")
     size_name = None
     if obs.dims and entry.get("sizes"):
         frac, size_name, keys = _size_match(obs.dims, entry["sizes"])
         if frac >= 0.99:
             score += W_SIZE
+            signals.append("size")
             why.append(f"dimensions equal {entry['family']} {size_name} ({', '.join(keys)})")
         elif frac >= 0.5:
             score += W_SIZE * frac * 0.5
+            signals.append("size-partial")
             why.append(f"dimensions partly match {size_name} ({', '.join(keys)})")
         else:
             size_name = None
-    return max(0.0, min(1.0, score)), why, size_name
+    return max(0.0, min(1.0, score)), why, size_name, signals
 
 
 def rank(obs: Observation) -> list[dict[str, Any]]:
     """All fingerprint entries with a positive score, best first, one row per family (its best entry)."""
     best: dict[str, dict[str, Any]] = {}
     for entry in load_fingerprints().get("fingerprints", []):
-        score, why, size = score_entry(entry, obs)
+        score, why, size, signals = score_entry_signals(entry, obs)
         if score <= 0:
             continue
         fam = entry["family"]
         row = {"family": fam, "fingerprint": entry["id"], "score": round(score, 3), "size": size,
-               "base": entry.get("base"), "why": why}
+               "base": entry.get("base"), "why": why, "signals": signals}
         if fam not in best or row["score"] > best[fam]["score"]:
             best[fam] = row
     return sorted(best.values(), key=lambda r: (-r["score"], r["family"]))
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, dict[str, Any]]:
+    return {str(e["id"]): e for e in load_fingerprints().get("fingerprints", [])}
+
+
+def fingerprint_entry(fingerprint_id: str) -> dict[str, Any]:
+    """The fingerprints.yaml entry with this id ({} when there is none)."""
+    return _entries().get(fingerprint_id, {})
+
+
+def family_entries(family: str) -> list[dict[str, Any]]:
+    return [e for e in load_fingerprints().get("fingerprints", []) if e.get("family") == family]
+
+
+def family_publisher_id(family: str) -> str | None:
+    """The publisher id recorded for a fingerprint family (first entry that names one)."""
+    for e in family_entries(family):
+        if e.get("publisher"):
+            return str(e["publisher"])
+    return None
+
+
+def vocab_publishers(vocab_hash: str) -> set[str | None]:
+    """Every publisher known to ship this vocabulary: the families that use it, plus recorded reuse.
+
+    None stands for a family with no publisher record (someone, not known who).
+    """
+    out: set[str | None] = set()
+    for fam in vocab_families(vocab_hash):
+        ents = family_entries(fam)
+        out.update(e.get("publisher") for e in ents if vocab_hash in (e.get("vocab_hashes") or []))
+    for e in load_fingerprints().get("fingerprints", []):
+        if vocab_hash in (e.get("vocab_hashes") or []):
+            out.update(r.get("publisher") for r in e.get("vocab_reused_by") or [])
+    return out
 
 
 def vocab_families(vocab_hash: str) -> list[str]:

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import json
 import re
 from collections.abc import Iterator
+from itertools import accumulate, filterfalse
 from pathlib import Path
 from typing import Any
 
@@ -41,43 +43,70 @@ _BYTE_DECODER = {c: b for b, c in _bytes_to_unicode().items()}
 # str.translate table: GPT-2 alphabet char -> the latin-1 char of its byte, so decoding runs in C.
 _BYTE_TABLE = {ord(c): chr(b) for c, b in _BYTE_DECODER.items()}
 _SP_BYTE = re.compile(r"^<0x[0-9A-Fa-f]{2}>$")
+# Every spelling _SP_BYTE accepts, so byte-fallback pieces are dropped with a C-level set lookup.
+_SP_BYTE_PIECES = frozenset(f"<0x{a}{b}>" for a in "0123456789ABCDEFabcdef" for b in "0123456789ABCDEFabcdef")
+# GPT-2 alphabet -> bytes as a C charmap codec: one call encodes a whole joined vocabulary.
+_BYTE_ENCODING = codecs.charmap_build("".join(_bytes_to_unicode()[b] for b in range(256)))
 _WP_SPECIAL = re.compile(r"^\[[A-Za-z0-9_]+\]$")
 _SPACE = "\u2581"  # SentencePiece's "▁"
 
 
+def _split_by_lengths(blob: bytes, lengths: list[int]) -> list[bytes]:
+    """Cut ``blob`` into consecutive pieces of the given lengths, with no Python-level loop."""
+    ends = list(accumulate(lengths))
+    starts = [0, *ends[:-1]] if ends else []
+    return list(map(blob.__getitem__, map(slice, starts, ends)))
+
+
+def _byte_level(tokens: list[str]) -> list[bytes]:
+    # Fast path: every char is in GPT-2's alphabet, so char count == byte count and one C charmap encode
+    # of the joined vocabulary does the work of 150k per-token translate() calls.
+    try:
+        blob = codecs.charmap_encode("".join(tokens), "strict", _BYTE_ENCODING)[0]
+    except UnicodeEncodeError:
+        blob = None
+    if blob is not None:
+        return _split_by_lengths(blob, list(map(len, tokens)))
+    out: list[bytes] = []
+    table = _BYTE_TABLE
+    for tok in tokens:
+        try:
+            out.append(tok.translate(table).encode("latin-1"))
+        except UnicodeEncodeError:  # a char outside GPT-2's alphabet: keep its UTF-8 bytes
+            out.append(tok.encode("utf-8", errors="surrogatepass"))
+    return out
+
+
+def _utf8_replacing_space(tokens: list[str]) -> list[bytes]:
+    """``▁`` → space, then UTF-8; one join/replace/encode/split when no token holds a NUL."""
+    if not tokens:
+        return []
+    joined = "\x00".join(tokens)
+    if joined.count("\x00") == len(tokens) - 1:
+        return joined.replace(_SPACE, " ").encode("utf-8", errors="surrogatepass").split(b"\x00")
+    return [tok.replace(_SPACE, " ").encode("utf-8", errors="surrogatepass") for tok in tokens]
+
+
 def canonical_tokens(tokens: list[str], convention: str) -> list[bytes]:
-    """Map token strings to the bytes they stand for, one form for every serialisation.
+    """Map token strings to the bytes they stand for, one form for every serialisation (order kept).
 
     byte-level: GPT-2's printable alphabet (``Ġ`` = space) back to bytes. sentencepiece: ``▁`` → space,
     ``<0xNN>`` byte-fallback pieces left out. wordpiece: ``##x`` → ``x``, a word-initial ``x`` → `` x``
     (the same form llama.cpp gives BERT vocabularies), bracketed specials left out.
+    The common paths run in C (a charmap codec, one join/split); no per-token Python code.
     """
-    out: list[bytes] = []
     if convention == "byte-level":
-        table = _BYTE_TABLE
-        for tok in tokens:
-            try:
-                out.append(tok.translate(table).encode("latin-1"))
-            except UnicodeEncodeError:  # a char outside GPT-2's alphabet: keep its UTF-8 bytes
-                out.append(tok.encode("utf-8", errors="surrogatepass"))
-    elif convention == "sentencepiece":
-        for tok in tokens:
-            if _SP_BYTE.match(tok):
-                continue
-            out.append(tok.replace(_SPACE, " ").encode("utf-8", errors="surrogatepass"))
-    elif convention == "bert-gguf":  # llama.cpp's BERT vocabularies: "▁" marks a word start, no "##"
-        for tok in tokens:
-            if _WP_SPECIAL.match(tok):
-                continue
-            out.append(tok.replace(_SPACE, " ").encode("utf-8", errors="surrogatepass"))
-    elif convention == "wordpiece":
-        for tok in tokens:
-            if _WP_SPECIAL.match(tok):
-                continue
-            out.append((tok[2:] if tok.startswith("##") else " " + tok).encode("utf-8", errors="surrogatepass"))
-    else:
-        out = [t.encode("utf-8", errors="surrogatepass") for t in tokens]
-    return out
+        return _byte_level(tokens)
+    if convention == "sentencepiece":
+        if not _SP_BYTE_PIECES.isdisjoint(tokens):
+            tokens = list(filterfalse(_SP_BYTE_PIECES.__contains__, tokens))
+        return _utf8_replacing_space(tokens)
+    if convention == "bert-gguf":  # llama.cpp's BERT vocabularies: "▁" marks a word start, no "##"
+        return _utf8_replacing_space([tok for tok in tokens if not _WP_SPECIAL.match(tok)])
+    if convention == "wordpiece":
+        return [(tok[2:] if tok.startswith("##") else " " + tok).encode("utf-8", errors="surrogatepass")
+                for tok in tokens if not _WP_SPECIAL.match(tok)]
+    return [t.encode("utf-8", errors="surrogatepass") for t in tokens]
 
 
 # --- sniffing ---------------------------------------------------------------------------------
@@ -233,7 +262,7 @@ def _tokenizer_json(path: Path, doc: dict[str, Any], limits: Limits) -> Tokenize
     model = doc["model"]
     vocab = model.get("vocab") if isinstance(model, dict) else None
     if isinstance(vocab, dict):
-        names = [k for k in vocab if isinstance(k, str)]
+        names = list(vocab)  # JSON object keys are always str
     elif isinstance(vocab, list):
         names = [v[0] for v in vocab if isinstance(v, list) and v and isinstance(v[0], str)]
     else:
@@ -242,7 +271,7 @@ def _tokenizer_json(path: Path, doc: dict[str, Any], limits: Limits) -> Tokenize
         raise fail(path, f"vocabulary has {len(names)} entries, more than {limits.max_items}", "max_items")
     specials, added = _special_from_added(doc.get("added_tokens"))
     convention = _convention(doc)
-    core = [n for n in names if n not in added]
+    core = names if added.isdisjoint(names) else list(filterfalse(added.__contains__, names))
     total = len(set(names) | added)
     return TokenizerInfo(f"tokenizer.json:{model.get('type', '?')}", convention,
                          canonical_tokens(core, convention), specials, total,
@@ -337,6 +366,34 @@ class TokenizerReader:
                                      sorted(set(doc) - set(names)), len(doc))
             return None
         return _wordpiece_txt(path, data, limits)
+
+
+_ADDED_KEY = re.compile(rb'"added_tokens"\s*:\s*\[')
+
+
+def added_tokens_only(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[str] | None:
+    """The ``added_tokens`` of a tokenizer.json without parsing its vocabulary and merges (~1 % of the file).
+
+    In every serialisation of the ``tokenizers`` library ``added_tokens`` is a top-level key written before
+    ``model``, and a key followed by ``:`` cannot occur inside a JSON string, so the first match is it.
+    None when the file does not look like that (the caller then reads the whole file).
+    """
+    data = read_bounded(path, limits.max_text_bytes)
+    if data.lstrip()[:1] != b"{":
+        return None
+    m = _ADDED_KEY.search(data)
+    if m is None:
+        return None
+    model = re.compile(rb'"model"\s*:').search(data, m.end())
+    chunk = data[m.end() - 1 : model.start() if model else len(data)]
+    try:
+        added, _ = json.JSONDecoder().raw_decode(chunk.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    if not isinstance(added, list):
+        return None
+    specials, _every = _special_from_added(added)
+    return specials
 
 
 def special_tokens_from_config(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from modelmap.cli import scan_cmd, trace_cmd
+from modelmap.cli import inspect_cmd, scan_cmd, trace_cmd
 
 app = typer.Typer(
     name="modelmap",
@@ -25,6 +25,7 @@ app = typer.Typer(
 
 app.command("scan", help=scan_cmd.HELP)(scan_cmd.scan)
 app.command("trace", help=trace_cmd.HELP)(trace_cmd.trace)
+app.command("inspect")(inspect_cmd.inspect)
 
 
 def _version(value: bool) -> None:

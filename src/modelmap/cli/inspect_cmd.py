@@ -19,6 +19,9 @@ def inspect(
                                                      ".bin/.pt, tokenizer files) or an Ollama store/manifest.")],
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: table or json.")] = "table",
     hash: Annotated[bool, typer.Option("--hash", help="Also BLAKE3-hash the tensor data (reads the weights).")] = False,
+    verify_vocab: Annotated[bool, typer.Option(
+        "--verify-vocab", help="Always hash a folder's tokenizer vocabulary, even when config.json, tensor headers "
+                               "and special tokens already single out one family.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Identify family, publisher and origin of a model from its own files, and compare with what they claim."""
@@ -32,7 +35,7 @@ def inspect(
     failed = False
     for path in paths:
         try:
-            records.append(inspect_path(path, hash=hash))
+            records.append(inspect_path(path, hash=hash, vocab="always" if verify_vocab else "auto"))
         except ModelmapError as exc:
             if debug:
                 raise
@@ -68,8 +71,11 @@ def _table(records: list[dict[str, Any]]) -> None:
             table.add_row("why", "; ".join(fam.get("why", [])))
         else:
             table.add_row("family", "unknown: no fingerprint matched")
-        table.add_row("publisher", f"{pub.get('name')} ({pub.get('country')})" if pub else "unknown")
-        origins = ", ".join(f"{o['family']} ({o['relation']})" for o in rec.get("origins", []))
+        cands = ", ".join(str(c.get("id")) for c in rec.get("publisher_candidates") or [])
+        table.add_row("publisher", f"{pub.get('name')} ({pub.get('country')})" if pub else
+                      (f"unknown (could be: {cands})" if cands else "unknown"))
+        origins = ", ".join(f"{o['family']} ({o['relation']}, {(o.get('publisher') or {}).get('country') or '?'})"
+                            for o in rec.get("origins", []))
         table.add_row("origins", origins or "-")
         for m in rec.get("mismatches", []):
             table.add_row("[red]mismatch[/red]", m["message"])

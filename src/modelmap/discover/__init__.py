@@ -6,6 +6,7 @@ from modelmap.discover.base import Sample, Source, SourceFile
 from modelmap.discover.compose import ComposeSource
 from modelmap.discover.config_files import ConfigFileSource, DotenvSource
 from modelmap.discover.dockerfiles import DockerfileSource
+from modelmap.discover.javascript import JavascriptSource
 from modelmap.discover.kubernetes import KubernetesSource
 from modelmap.discover.litellm import LiteLLMSource
 from modelmap.discover.model_files import ModelFileSource
@@ -16,6 +17,7 @@ from modelmap.discover.shell import ShellSource
 
 SOURCES: tuple[Source, ...] = (
     PythonSource(),
+    JavascriptSource(),
     NotebookSource(),
     ShellSource(),
     ModelFileSource(),

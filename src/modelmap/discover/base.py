@@ -35,9 +35,15 @@ class Sample:
 
 
 class Source(Protocol):
-    id: str
-    description: str
-    samples: tuple[Sample, ...]
+    # read-only members, so that plain class attributes (with precise tuple types) satisfy them
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def description(self) -> str: ...
+
+    @property
+    def samples(self) -> tuple[Sample, ...]: ...
 
     def applies_to(self, path: str) -> bool: ...
 

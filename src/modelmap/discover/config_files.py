@@ -1065,8 +1065,8 @@ def env_endpoint(key: str, endpoints: list[tuple[str, Endpoint]]) -> Endpoint | 
 
     The one whose key has the same prefix (``OPENAI_BASE_URL`` ↔ ``OPENAI_MODEL``); else, for an
     embedding / reranker key, one whose key says embeddings / reranking (``EMBEDDING_BASE_URL``);
-    else, for other keys, the block's only endpoint, or the one whose key says it is the chat API
-    (``OPENAI_*``, ``LLM_*``, ``CHAT_*``). A local embedding model is not sent to the chat endpoint.
+    else, for a generic model key (``MODEL``, ``LLM_MODEL``, ``OPENAI_MODEL``), the endpoint whose key says it is
+    the chat API (``OPENAI_*``, ``LLM_*``, ``CHAT_*``). A local embedding model is not sent to the chat endpoint.
     """
     group = _env_group(key)
     for ekey, hit in endpoints:
@@ -1078,9 +1078,12 @@ def env_endpoint(key: str, endpoints: list[tuple[str, Endpoint]]) -> Endpoint | 
             if role_from_key(ekey) == role:
                 return hit
         return None
-    if len(endpoints) == 1:
-        return endpoints[0][1]
+    # Otherwise attach only when both keys are generic ("MODEL" with "OPENAI_BASE_URL"): a model key of
+    # its own group (ROUTER_MODEL) next to another service's URL (VLLM_URL) is not evidence of a link.
+    generic = ("OPENAI", "LLM", "CHAT", "API", "BASE", "MODEL", "INFERENCE", "")
+    if group not in generic:
+        return None
     for ekey, hit in endpoints:
-        if _env_group(ekey) in ("OPENAI", "LLM", "CHAT", "API", "BASE", "MODEL", "INFERENCE"):
+        if _env_group(ekey) in generic:
             return hit
     return None

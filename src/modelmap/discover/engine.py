@@ -132,7 +132,7 @@ def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
                     out.findings.append(item)
                 else:
                     out.skips.append(item)
-        except Exception as exc:  # noqa: BLE001 - one bad file must never stop the scan
+        except Exception as exc:
             out.skips.append(Skip(cand.relpath, "source-error", f"{src.id}: {exc.__class__.__name__}: {exc}"))
 
 

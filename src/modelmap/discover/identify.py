@@ -293,6 +293,9 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
         return None
     if low in kb.hf_index:
         return Match("hf-repo", None, 0.95)
+    api = api_pattern(low) if low.startswith("models/") else None  # Gemini's "models/gemini-1.5-pro"
+    if api:
+        return Match("api-model", api[0], 0.9, api[1])
     first = parts[0].lower()
     if len(parts) >= 2 and first in voc.prefixes:
         rest = "/".join(parts[1:])

@@ -157,7 +157,7 @@ RULES: tuple[CallRule, ...] = (
     _rule("js-langchain", r"(?:^|\.)(\w*Embeddings?|\w*Embedder)$", (), ("*",), "key", "embedding", "langchain",
           new=True),
     _rule("js-langchain", r"(?:^|\.)(\w*Rerank\w*|\w*Reranker)$", (), ("*",), "key", "rerank", "langchain", new=True),
-    _rule("js-langchain", r"(?:^|\.)(Chat[A-Z]\w*|\w*ChatModel|\w*LLM|OpenAI|AzureOpenAI|Ollama|\w*Endpoint|\w*Inference"
+    _rule("js-langchain", r"(?:^|\.)(\w*Chat[A-Z]\w*|\w*ChatModel|\w*LLM|OpenAI|AzureOpenAI|Ollama|\w*Endpoint|\w*Inference"
           r"|Gemini|Anthropic|Groq|MistralAI|DeepSeek|Bedrock|Cohere|Replicate|HuggingFaceInference|TogetherAI|"
           r"Fireworks)$", (), ("*",), "key", "generation", "langchain", new=True),
 )
@@ -414,10 +414,10 @@ class _Analysis:
         for child in pattern.named_children:
             if child.type == "object_assignment_pattern":
                 left, right = child.child_by_field_name("left"), child.child_by_field_name("right")
-                if left is not None:
-                    self.bind_pattern(left if left.type != "shorthand_property_identifier_pattern" else left, right)
-                    if left.type == "shorthand_property_identifier_pattern":
-                        self.bind(left.text.decode("utf-8", "replace"), right)
+                if left is not None and left.type == "shorthand_property_identifier_pattern":
+                    self.bind(left.text.decode("utf-8", "replace"), right)
+                elif left is not None:
+                    self.bind_pattern(left, right)
             elif child.type == "assignment_pattern":
                 self.bind_pattern(child.child_by_field_name("left"), child.child_by_field_name("right"))
             elif child.type == "pair_pattern":
@@ -557,8 +557,7 @@ class _Analysis:
         if node.type == "object":
             yield node
         elif node.type == "identifier":
-            for obj in self.f.objects.get(node.text.decode("utf-8", "replace"), ()):
-                yield obj
+            yield from self.f.objects.get(node.text.decode("utf-8", "replace"), ())
 
     def literals(self, node: Any, depth: int = 0) -> Iterator[Any]:
         """String-literal nodes an expression can evaluate to, through simple same-file flow."""
@@ -587,9 +586,8 @@ class _Analysis:
                 return
             for target in self.objects_of(obj, depth + 1):
                 for member in target.named_children:
-                    if member.type == "pair" and _prop_name(member.child_by_field_name("key")) == key:
-                        yield from self.literals(member.child_by_field_name("value"), depth + 1)
-                    elif member.type == "enum_assignment" and _prop_name(member.child_by_field_name("name")) == key:
+                    field_name = {"pair": "key", "enum_assignment": "name"}.get(member.type)
+                    if field_name and _prop_name(member.child_by_field_name(field_name)) == key:
                         yield from self.literals(member.child_by_field_name("value"), depth + 1)
         elif t == "binary_expression":
             op = node.child_by_field_name("operator")
@@ -759,9 +757,9 @@ class _Analysis:
                 continue
             if not rule.callee.search(callee):
                 continue
-            if rule.needs and not any(m.startswith(rule.needs) for m in self.f.imports):
-                if not (rule.id == "js-transformers" and args and string_value(args[0]) in _TASK_ROLES):
-                    continue
+            task_call = rule.id == "js-transformers" and bool(args) and string_value(args[0]) in _TASK_ROLES
+            if rule.needs and not task_call and not any(m.startswith(rule.needs) for m in self.f.imports):
+                continue
             matched = True
             role = rule.role
             if rule.id == "js-transformers" and args and string_value(args[0]) is not None:
@@ -825,7 +823,7 @@ class _Analysis:
                         provider=ep_provider, endpoint=ep_url, keys=("model", "name"))
             return
         if last in _HF_TASKS and (
-            (client is not None and client.sdk == "hf") or len(parts) == 1 and self._imports("@huggingface/inference")
+            (client is not None and client.sdk == "hf") or (len(parts) == 1 and self._imports("@huggingface/inference"))
             or root in ("hf", "inference", "hfInference", "hfClient")
         ):
             self._apply(None, "js-hf-inference", args, site, hint="hf", role=_HF_TASKS[last],
@@ -916,7 +914,8 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript") -> lis
         analysis.run()
     except RecursionError:
         return [Skip(file.path, "parse-error", "javascript: nesting too deep to analyse")]
-    return sorted(dedupe(collector.findings), key=lambda f: (f.line, f.column, f.raw))
+    findings = sorted(dedupe(collector.findings), key=lambda f: (f.line, f.column, f.raw))
+    return list[Finding | Skip](findings)
 
 
 class JavascriptSource:

@@ -130,7 +130,8 @@ class KubernetesSource:
         for number, line in enumerate(file.text.splitlines(), 1):
             literal = _TEMPLATE.sub(" ", line)
             if re.search(r"--model|vllm serve|ollama (pull|run)|huggingface-cli download|--model-id", literal):
-                out.extend(scan_command_line(file, literal.strip(" -[]\"'"), number, _IDS.command, line_text=line))
+                command = re.sub(r"[\[\],\"']", " ", literal).strip(" -")
+                out.extend(scan_command_line(file, command, number, _IDS.command, line_text=line))
                 continue
             m = _LINE_KV.match(literal)
             if m and is_model_key(m.group(1)) and "{{" not in line[m.start(2):m.end(2) + 2]:

@@ -45,7 +45,7 @@ def _cell_line_map(text: str, cells: list[dict]) -> dict[int, int]:
 class NotebookSource:
     id = "notebook"
     description = "Jupyter notebooks: Python code cells"
-    samples = (
+    samples: tuple[Sample, ...] = (
         Sample(
             "nb/demo.ipynb",
             json.dumps({"cells": [{"cell_type": "markdown", "source": ["# gpt-4o notes\n"]},

@@ -22,6 +22,9 @@ from modelmap.types import Finding, Skip
 MAX_AST_DEPTH_BYTES = 5_000_000
 
 
+_STRING_OPEN = re.compile(r"[rRbBuU]{0,2}(\"\"\"|'''|\"|')")
+
+
 @dataclass(frozen=True)
 class CallRule:
     """Which arguments of a call carry a model, what they expect, and what the call is for."""
@@ -208,12 +211,15 @@ class _Module(ast.NodeVisitor):
 
     # -- pass 1: values ---------------------------------------------------------------------------
     def collect(self) -> None:
+        calls: list[tuple[ast.Assign, ast.Call]] = []
         for node in ast.walk(self.tree):
             if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 body = node.body
                 if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                     self.docstrings.add(id(body[0].value))
             if isinstance(node, ast.Assign):
+                if isinstance(node.value, ast.Call) and node.value.keywords:
+                    calls.append((node, node.value))
                 for target in node.targets:
                     for name in _target_names(target):
                         self.env.setdefault(name, []).append(node.value)
@@ -231,13 +237,12 @@ class _Module(ast.NodeVisitor):
                     if kw_default is not None:
                         self.env.setdefault(arg.arg, []).append(kw_default)
         # clients: var = OpenAI(base_url=...)
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
-                hit = self._call_endpoint(node.value)
-                if hit:
-                    for target in node.targets:
-                        for name in _target_names(target):
-                            self.clients[name] = hit
+        for assign, call in calls:
+            hit = self._call_endpoint(call)
+            if hit:
+                for target in assign.targets:
+                    for name in _target_names(target):
+                        self.clients[name] = hit
 
     def literals(self, node: ast.AST | None, depth: int = 0) -> Iterator[ast.Constant]:
         """String literals a value expression can evaluate to, through simple same-file flow."""
@@ -291,6 +296,10 @@ class _Module(ast.NodeVisitor):
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         with contextlib.suppress(UnicodeError, IndexError):
             col = len(text.encode("utf-8")[:col].decode("utf-8", errors="ignore"))
+        # point at the identifier itself, past any string prefix and opening quote (as the other sources do)
+        m = _STRING_OPEN.match(text, col)
+        if m and node.end_lineno == node.lineno:
+            col = m.end()
         return line, col + 1
 
     def symbol(self) -> str | None:
@@ -563,13 +572,18 @@ def _role_for_task(task: str) -> str | None:
 class PythonSource:
     id = "python"
     description = "Python code: values that reach model-loading and model-calling APIs"
-    samples = (
+    samples: tuple[Sample, ...] = (
         Sample("app/llm.py", 'from openai import OpenAI\nclient = OpenAI(base_url="https://api.deepseek.com")\n'
                'r = client.chat.completions.create(model="deepseek-chat", messages=[])\n', ("deepseek-chat",)),
         Sample("emb.py", 'import os\nfrom sentence_transformers import SentenceTransformer\n'
                'NAME = os.getenv("EMB", "BAAI/bge-m3")\nm = SentenceTransformer(NAME)\n', ("BAAI/bge-m3",)),
+        Sample("select.py", 'def load(llm_name):\n    if llm_name == "claudev2":\n        return 1\n'
+               'p.add_argument("--model", default="qwen-14b-chat", choices=["qwen-14b-chat", "qwen-vl-chat"])\n',
+               ("claudev2", "qwen-14b-chat", "qwen-vl-chat")),
         Sample("misc.py", 'x = "facebook/react"\ny = "application/json"\nz = open("data/train.csv")\n'
                'img = "vllm/vllm-openai:latest"\n', ()),
+        Sample("flow.py", 'if "qwen3" in model.lower():\n    pass\nEMBED_MODEL_NAME = "embed"\n'
+               'SIZES = {"70b": "70B"}\nurl = f"{base}/models/llama-7b"\n', ()),
     )
 
     def applies_to(self, path: str) -> bool:

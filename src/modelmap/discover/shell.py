@@ -129,10 +129,13 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
 class ShellSource:
     id = "shell"
     description = "Shell scripts that serve or download models (vllm serve, ollama pull, huggingface-cli download)"
-    samples = (
+    samples: tuple[Sample, ...] = (
         Sample("scripts/serve.sh", "#!/bin/sh\nvllm serve Qwen/Qwen2.5-7B-Instruct --port 8000\nollama pull bge-m3\n",
                ("Qwen/Qwen2.5-7B-Instruct", "bge-m3")),
+        Sample("scripts/bench.sh", '#!/bin/sh\nBENCHMARK_MODEL="qwen-plus"\nexport EMBED_MODEL=${EMBED_MODEL:-bge-m3}\n',
+               ("qwen-plus", "bge-m3")),
         Sample("scripts/build.sh", "#!/bin/sh\ndocker build -t vllm/vllm-openai:latest .\nls -m data\n", ()),
+        Sample("scripts/env.sh", "#!/bin/sh\nMODEL_DIR=/tmp/out\nMODEL_COUNT=3\nLOCAL_RERANK_MODEL_NAME=rerank\n", ()),
     )
 
     def applies_to(self, path: str) -> bool:

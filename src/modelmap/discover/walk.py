@@ -53,7 +53,7 @@ def _load_ignore(directory: str, names: tuple[str, ...]) -> pathspec.PathSpec | 
         return None
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
-    except Exception:  # noqa: BLE001 - a broken ignore file must not stop the scan
+    except Exception:
         return None
 
 

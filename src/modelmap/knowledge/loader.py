@@ -50,7 +50,7 @@ def _load_yaml(path: Path) -> Any:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         with path.open("rb") as fh:
-            return yaml.load(fh, Loader=loader)  # noqa: S506 - SafeLoader / CSafeLoader only
+            return yaml.load(fh, Loader=loader)
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"invalid YAML: {exc}", where=str(path)) from exc
 

@@ -141,6 +141,9 @@ def _usage_violations(result: ScanResult, config: ProjectConfig, inventory: inv.
     memo = inventory.resolution_vars
     flow_vars = {name: inventory.usage_flow_var(name) for name in [*inventory.flows, None]}
     cache: dict[tuple[str, str | None], list[Rule]] = {}
+    live_cache: dict[tuple[str, str | None, tuple[Any, ...]], list[Rule]] = {}
+    wanted_usage = live_fields.get("usage")
+    usage_fields = tuple(sorted(wanted_usage)) if wanted_usage is not None else ()
     out: list[Violation] = []
 
     def context_for(fields: dict[str, frozenset[str] | None], finding: Finding, flow_name: str | None) -> Any:
@@ -157,9 +160,10 @@ def _usage_violations(result: ScanResult, config: ProjectConfig, inventory: inv.
                 k: value[k] for k in wanted if k in value}
         return cel.Context(variables=projected)
 
-    for finding, flow_names in zip(result.findings, inventory.flow_of):
+    for finding, flow_names in zip(result.findings, inventory.flow_of, strict=True):
         key = memo.key(finding)
-        for flow_name in flow_names or [None]:
+        targets: list[str | None] = list(flow_names) or [None]
+        for flow_name in targets:
             hits = cache.get((key, flow_name))
             context = None
             if hits is None:
@@ -167,9 +171,16 @@ def _usage_violations(result: ScanResult, config: ProjectConfig, inventory: inv.
                 context = context_for(all_fields, finding, flow_name)
                 hits = cache[(key, flow_name)] = [r for r in cached_rules if r.is_violated(context)]
             if live_rules:
-                if context is None:
-                    context = context_for(live_fields, finding, flow_name)
-                hits = hits + [r for r in live_rules if r.is_violated(context)]
+                # a rule's answer depends only on the fields it reads: key on those
+                usage = inv.usage_var(finding)
+                usage_key = tuple(usage[k] for k in usage_fields) if usage_fields else tuple(usage.values())
+                live_key = (key, flow_name, usage_key)
+                live_hits = live_cache.get(live_key)
+                if live_hits is None:
+                    if context is None:
+                        context = context_for(live_fields, finding, flow_name)
+                    live_hits = live_cache[live_key] = [r for r in live_rules if r.is_violated(context)]
+                hits = hits + live_hits
             for rule in hits:
                 out.append(
                     Violation(
@@ -193,7 +204,7 @@ def _scoped_violations(config: ProjectConfig, inventory: inv.Inventory, rules: l
     out: list[Violation] = []
     flow_rules = [r for r in rules if r.scope == "flow"]
     inventory_rules = [r for r in rules if r.scope == "inventory"]
-    wants_inventory = any("inventory" in r.names for r in rules)
+    wants_inventory = any("inventory" in r.names for r in flow_rules)
     if flow_rules:
         for flow in config.flows:
             variables: dict[str, Any] = {"flow": inventory.flows[flow.name]}

@@ -245,7 +245,7 @@ def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
                  "roles": defaultdict(set)}
         for f in config.flows
     }
-    for finding, names in zip(findings, flow_of):
+    for finding, names in zip(findings, flow_of, strict=True):
         variables = memo.get(finding)
         model, publisher = variables["model"], variables["publisher"]
         served, origins = variables["served_by"], variables["origins"]

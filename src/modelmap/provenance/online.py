@@ -12,9 +12,10 @@ import json
 import os
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from modelmap.types import Resolution
 
@@ -48,7 +49,7 @@ def lookup(repo_id: str, fetch: Fetcher | None = None) -> dict[str, Any] | None:
         pass
     try:
         data = (fetch or _hub_fetch)(repo_id)
-    except Exception as exc:  # noqa: BLE001 - any network/package failure falls back to offline
+    except Exception as exc:  # any network/package failure falls back to offline, with a warning
         warnings.warn(f"--online: Hugging Face Hub lookup for {repo_id} failed ({exc.__class__.__name__}); "
                       "using the offline knowledge base", stacklevel=2)
         return None

@@ -142,7 +142,7 @@ class Resolver:
         """Spellings of ``name`` to try after the exact one, most specific first."""
         out: list[str] = []
         low = name.lower()
-        if provider == "fireworks-ai" or _FIREWORKS_VERSION.search(low) and "fireworks" in (provider or ""):
+        if provider == "fireworks-ai":
             fw = _FIREWORKS_VERSION.sub(lambda m: f"-{m.group(1)}.{m.group(2)}", low).replace("--", "-")
             fw = re.sub(r"^(llama|qwen)-(\d)", r"\1-\2", fw)
             out += [fw, fw.replace("qwen-", "qwen")]
@@ -408,15 +408,17 @@ class Resolver:
             flags=tuple(self._flags(pubs)),
             sources=tuple(sources),
             confidence="known" if how == "exact" and not packager else "inferred",
-            reason=self._model_reason(model, how),
+            reason=self._model_reason(model, how, [p for p in dict.fromkeys(pubs) if p and not self._country(p)]),
             role=model.get("role") or fam.get("role"),
         )
 
     @staticmethod
-    def _model_reason(model: dict[str, Any], how: str) -> str | None:
+    def _model_reason(model: dict[str, Any], how: str, no_country: list[str]) -> str | None:
         notes = [] if how == "exact" else ["matched after normalising the identifier"]
         if "base" not in model:
             notes.append("its immediate base is not recorded in the knowledge base, so origins may be incomplete")
+        if no_country:
+            notes.append(f"no country is recorded for {', '.join(no_country)}, so origins may be incomplete")
         return "; ".join(notes) or None
 
     def _country(self, pid: str | None) -> str | None:

@@ -1,0 +1,70 @@
+"""``modelmap diff``: which AI models a change adds or removes, and whose origins changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+CWD = Path(".")  # default PATH (a module-level value: no call in argument defaults)
+
+HELP = """Compare two inventories: OLD and NEW are each a scan JSON (modelmap scan --format json), a
+CycloneDX JSON BOM (modelmap bom), or a git revision of --repo (exported with git archive and
+scanned). Reports models added and removed, changed origins, serving, publisher and license.
+Use --format md for a pull-request comment, json for scripts (schema modelmap.diff/1).
+Exits 0 when the comparison ran, 2 on a usage error.
+"""
+
+DIFF_FORMATS = ("table", "json", "md")
+
+
+def render_table(doc: dict[str, Any]) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = StringIO()
+    console = Console(file=buffer, width=140, force_terminal=False, color_system=None)
+    table = Table(title=f"{doc['old']['source']} → {doc['new']['source']}")
+    for column in ("change", "model", "publisher", "origins", "served from", "details"):
+        table.add_column(column, overflow="fold")
+    for sign, rows in (("+ added", doc["added"]), ("- removed", doc["removed"])):
+        for m in rows:
+            table.add_row(sign, m["model"], m["publisher"] or "unknown", ", ".join(m["origins"]) or "unknown",
+                          ", ".join(m["serving_countries"]) or "-", f"{m['usages']} uses")
+    for change in doc["changed"]:
+        details = "; ".join(f"{k}: {v['old']} → {v['new']}" for k, v in change["changes"].items())
+        table.add_row("~ changed", change["model"], "", "", "", details)
+    if table.row_count:
+        console.print(table)
+    s = doc["summary"]
+    console.print(f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, {s['unchanged']} unchanged"
+                  + (f"; new origin countries: {', '.join(doc['origins']['added'])}" if doc["origins"]["added"] else ""))
+    return buffer.getvalue()
+
+
+def diff(
+    old: Annotated[str, typer.Argument(help="Old side: scan JSON, CycloneDX JSON, or a git revision.")],
+    new: Annotated[str, typer.Argument(help="New side: scan JSON, CycloneDX JSON, or a git revision.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="Output: table, json or md.")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the result to this file instead of stdout.")] = None,
+    repo: Annotated[Path, typer.Option("--repo", help="Git repository for revision arguments.")] = CWD,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+) -> None:
+    from modelmap import diff as diffing
+    from modelmap.cli import check_cmd
+    from modelmap.cli.common import emit, err, run_guarded
+    from modelmap.errors import EXIT_USAGE
+
+    if format not in DIFF_FORMATS:
+        err(f"modelmap: error: unknown --format {format!r}; choose one of {', '.join(DIFF_FORMATS)}")
+        raise typer.Exit(EXIT_USAGE)
+    doc = run_guarded(lambda: diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory), debug=debug)
+    if format == "json":
+        emit(diffing.render_json(doc), output)
+    elif format == "md":
+        emit(diffing.render_markdown(doc), output)
+    else:
+        emit(render_table(doc).encode("utf-8"), output)

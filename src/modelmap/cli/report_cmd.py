@@ -1,0 +1,48 @@
+"""``modelmap report``: a self-contained HTML (or Markdown) report for the board."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+CWD = Path(".")  # default PATH (a module-level value: no call in argument defaults)
+
+HELP = """Write a report for people who are not engineers: which models power which products, where
+they come from (charts by origin country, publisher and serving jurisdiction), where we stand
+against the policy (violations, waivers, decisions about to expire) and how exposed we are to
+stricter rules. HTML is one self-contained file (no scripts, works offline); md is Markdown.
+Exits 0 whenever the report was written, even if the policy fails (use `check` to gate CI).
+"""
+
+REPORT_FORMATS = ("html", "md")
+
+
+def report(
+    path: Annotated[Path, typer.Argument(help="Repository folder to report on (default: the current directory).")] = CWD,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output: html or md.")] = "html",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="Policy file (default: modelmap.yaml at PATH).")] = None,
+    today: Annotated[str | None, typer.Option("--today", help="Check waiver expiry as of this date (YYYY-MM-DD).")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+) -> None:
+    from modelmap.cli import check_cmd
+    from modelmap.cli.common import emit, err, run_guarded
+    from modelmap.errors import EXIT_USAGE
+
+    if format not in REPORT_FORMATS:
+        err(f"modelmap: error: unknown --format {format!r}; choose one of {', '.join(REPORT_FORMATS)}")
+        raise typer.Exit(EXIT_USAGE)
+
+    def run() -> bytes:
+        result = check_cmd.run_check(path, config, today)
+        if format == "html":
+            from modelmap.report.html import HtmlRenderer
+
+            return HtmlRenderer(clock=check_cmd.clock).render(result)
+        from modelmap.report.markdown import MarkdownRenderer
+
+        return MarkdownRenderer(clock=check_cmd.clock).render(result)
+
+    emit(run_guarded(run, debug=debug), output)

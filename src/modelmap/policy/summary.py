@@ -1,0 +1,235 @@
+"""The report model: one plain, sorted dict built from a CheckResult, shared by the JSON, HTML and
+Markdown renderers so they always tell the same story.
+
+Exposure scenarios answer "which flows would break if we adopted this rule tomorrow?": a flow is
+exposed when at least one of its usages would violate the scenario. The denominator is the flows
+that have at least one usage (configured flows, plus "(no flow)" for usages outside every flow,
+or "(whole repository)" when no flows are configured).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from modelmap.policy.engine import CheckResult
+from modelmap.policy.inventory import UNASSIGNED
+from modelmap.policy.rules import SEVERITIES
+
+WHOLE_REPO = "(whole repository)"
+
+#: (id, label, predicate over the resolution variables) — shown in the report's exposure section.
+SCENARIOS: tuple[tuple[str, str, str], ...] = (
+    ("no-cn-origin", "No model of Chinese origin", "origin"),
+    ("no-cn-serving", "No model API served from China", "serving"),
+    ("no-non-permissive-license", "Only permissive licenses", "license"),
+)
+
+
+def tool_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("modelmap")
+    except Exception:  # not installed (running from a checkout)
+        return "0.1.0"
+
+
+def _breaks(kind: str, variables: dict[str, Any]) -> bool:
+    if kind == "origin":
+        return "CN" in variables["origins"]
+    if kind == "serving":
+        return "CN" in variables["served_by"]["countries"]
+    # license: a known model whose license is not known to be permissive
+    return bool(variables["model"]["resolved"]) and variables["license"]["permissive"] is not True
+
+
+def _country_label(code: str | None) -> str:
+    return code or "unknown"
+
+
+def build_summary(check: CheckResult) -> dict[str, Any]:
+    scan, config, inventory = check.scan, check.config, check.inventory
+    memo = inventory.resolution_vars
+    pseudo = WHOLE_REPO if not config.flows else UNASSIGNED
+
+    # ---------------------------------------------------------------- models and flows
+    models: dict[str, dict[str, Any]] = {}
+    flow_models: dict[str, set[str]] = defaultdict(set)
+    flow_usages: Counter[str] = Counter()
+    flow_exposure: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    unresolved: dict[str, dict[str, Any]] = {}
+    for finding, flow_names in zip(scan.findings, inventory.flow_of, strict=True):
+        variables = memo.get(finding)
+        model = variables["model"]
+        names = flow_names or [pseudo]
+        label = model["id"] or finding.raw
+        for name in names:
+            flow_usages[name] += 1
+            flow_models[name].add(label)
+            for scenario_id, _, kind in SCENARIOS:
+                if _breaks(kind, variables):
+                    flow_exposure[name][scenario_id].append(label)
+        if not model["resolved"]:
+            missing = unresolved.setdefault(finding.raw, {"identifier": finding.raw, "reason": model["reason"],
+                                                           "usages": 0, "locations": []})
+            missing["usages"] += 1
+            missing["locations"].append(f"{finding.path}:{finding.line}")
+            continue
+        entry = models.get(label)
+        if entry is None:
+            publisher = variables["publisher"]
+            served = variables["served_by"]
+            entry = models[label] = {
+                "id": label,
+                "family": model["family"],
+                "publisher": publisher["name"] or publisher["id"],
+                "publisher_id": publisher["id"],
+                "publisher_country": publisher["country"],
+                "origins": variables["origins"],
+                "license": variables["license"]["spdx"] or variables["license"]["name"] or variables["license"]["id"],
+                "permissive": variables["license"]["permissive"],
+                "commercial_use": variables["license"]["commercial_use"],
+                "open_weights": model["open_weights"],
+                "lineage": [f"{s['relation']}: {s['model']}" for s in variables["lineage"]],
+                "served_by": served["operator"] or served["id"],
+                "serving_countries": served["countries"],
+                "confidence": model["confidence"],
+                "usages": 0,
+                "flows": set(),
+                "identifiers": set(),
+            }
+        entry["usages"] += 1
+        entry["flows"].update(names)
+        entry["identifiers"].add(finding.raw)
+    model_rows = []
+    for label in sorted(models):
+        row = dict(models[label])
+        row["flows"] = sorted(row["flows"])
+        row["identifiers"] = sorted(row["identifiers"])
+        model_rows.append(row)
+
+    violations_by_flow: Counter[str] = Counter(v.flow for v in check.unwaived if v.flow)
+    flows: list[dict[str, Any]] = []
+    for flow in config.flows:
+        data = inventory.flows[flow.name]
+        flows.append({
+            "name": flow.name, "description": flow.description, "tags": list(flow.tags), "usages": data["usages"],
+            "models": sorted(flow_models.get(flow.name, ())), "publishers": data["publishers"],
+            "origins": data["origins"], "serving_countries": data["serving_countries"],
+            "has_fallback": data["fallback"]["has_fallback"], "violations": violations_by_flow.get(flow.name, 0),
+        })
+    if flow_usages.get(pseudo):
+        flows.append({
+            "name": pseudo, "description": "Usages outside every configured flow" if config.flows else "",
+            "tags": [], "usages": flow_usages[pseudo], "models": sorted(flow_models[pseudo]), "publishers": [],
+            "origins": [], "serving_countries": [], "has_fallback": None, "violations": 0,
+        })
+
+    # ---------------------------------------------------------------- charts and concentration
+    data = inventory.data
+    total = data["usages"]
+
+    def table(source: dict[str, Any], label: Any = None) -> list[dict[str, Any]]:
+        rows = [{"key": k, "label": label(k, v) if label else k, "usages": v["usages"], "share": v["share"]}
+                for k, v in source.items()]
+        return sorted(rows, key=lambda r: (-r["usages"], r["key"]))
+
+    by_publisher = table(data["publishers"], lambda k, v: v.get("name") or k)
+    shares = [row["share"] for row in by_publisher]
+    concentration = {
+        "top_publisher": by_publisher[0]["label"] if by_publisher else None,
+        "top_share": by_publisher[0]["share"] if by_publisher else 0.0,
+        "top3_share": round(sum(shares[:3]), 6),
+        "hhi": round(sum(s * s for s in shares) * 10_000),
+        "publishers": len(by_publisher),
+    }
+    not_served = total - sum(1 for f in scan.findings if memo.get(f)["served_by"]["countries"])
+    by_serving = table(data["serving_countries"])
+    if not_served:
+        by_serving.append({"key": "self-hosted", "label": "self-hosted or unknown", "usages": not_served,
+                           "share": round(not_served / total, 6) if total else 0.0})
+
+    # ---------------------------------------------------------------- exposure
+    counted = [f["name"] for f in flows if f["usages"]]
+    exposure = []
+    for scenario_id, label, _ in SCENARIOS:
+        broken = [{"flow": name, "models": sorted(set(flow_exposure[name][scenario_id]))}
+                  for name in counted if flow_exposure[name][scenario_id]]
+        exposure.append({"id": scenario_id, "label": label, "flows_total": len(counted),
+                         "flows_broken": len(broken), "share": round(len(broken) / len(counted), 6) if counted else 0.0,
+                         "broken": broken})
+
+    # ---------------------------------------------------------------- policy standing
+    today = check.today
+    waivers = []
+    for waiver in config.waivers:
+        status = "expired" if waiver.is_expired(today) else ("unowned" if not waiver.is_owned else "active")
+        covered = sum(1 for v in check.waived if v.waiver == waiver)
+        waivers.append({**waiver.to_dict(), "status": status, "covers": covered,
+                        "days_left": (waiver.expires - today).days,
+                        "expiring_soon": waiver in check.expiring})
+    severity_counts = Counter(v.severity for v in check.unwaived)
+    return {
+        "evaluated_on": today.isoformat(),
+        "passed": check.passed,
+        "fail_on": config.fail_on,
+        "config_path": config.path,
+        "presets": list(config.presets),
+        "totals": {
+            "usages": total, "resolved": data["resolved"], "unresolved": data["unresolved"], "models": len(model_rows),
+            "publishers": len(by_publisher), "flows": len(config.flows), "files_scanned": scan.stats.files_scanned,
+            "skipped": len(scan.skips) + sum(scan.stats.skipped.values()),
+        },
+        "flows": flows,
+        "models": model_rows,
+        "unresolved": [unresolved[k] for k in sorted(unresolved)],
+        "charts": {
+            "by_origin": table(data["origin_countries"]),
+            "by_publisher": by_publisher,
+            "by_serving": by_serving,
+        },
+        "concentration": concentration,
+        "exposure": exposure,
+        "rules": [{"id": r.id, "severity": r.severity, "message": r.message, "scope": r.scope, "origin": r.origin}
+                  for r in config.rules],
+        "violations": [v.to_dict() for v in check.unwaived],
+        "waived": [v.to_dict() for v in check.waived],
+        "waivers": waivers,
+        "expiring": [w.to_dict() | {"days_left": (w.expires - today).days} for w in check.expiring],
+        "by_severity": {s: severity_counts.get(s, 0) for s in SEVERITIES},
+        "skips": sorted(({"path": s.path, "reason": s.reason} for s in scan.skips),
+                        key=lambda s: (s["path"], s["reason"])),
+    }
+
+
+def describe(violation: Any) -> str:
+    """One sentence placing a violation: what, where, which flow, and the facts that triggered it."""
+    parts = [violation.message]
+    finding = violation.finding
+    if finding is not None:
+        res = finding.resolution or {}
+        subject = violation.model or finding.raw
+        if violation.model and violation.model.lower() != finding.raw.lower():
+            subject = f"{violation.model} (written as {finding.raw!r})"
+        facts = []
+        publisher = res.get("publisher") or {}
+        if publisher.get("name") or publisher.get("id"):
+            facts.append(f"publisher {publisher.get('name') or publisher.get('id')}"
+                         + (f" ({publisher['country']})" if publisher.get("country") else ""))
+        if res.get("origins"):
+            facts.append("origins " + ", ".join(res["origins"]))
+        served = res.get("served_by") or {}
+        if served.get("country"):
+            facts.append(f"served by {served.get('operator') or served.get('id')} from {served['country']}")
+        licence = res.get("license") or {}
+        if licence:
+            facts.append(f"license {licence.get('spdx') or licence.get('name') or licence.get('id')}")
+        where = f" in flow {violation.flow}" if violation.flow else ""
+        parts.append(f"Model {subject}{where}" + (f": {'; '.join(facts)}." if facts else "."))
+    elif violation.flow:
+        parts.append(f"Flow {violation.flow}.")
+    if violation.waiver is not None:
+        w = violation.waiver
+        parts.append(f"Waived until {w.expires.isoformat()} by {w.approved_by}: {w.reason}")
+    return " ".join(p.strip() for p in parts)

@@ -1,0 +1,91 @@
+"""``modelmap trace``: the JSON contract, exit codes, and the ``--online`` fallback (issue 3)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = json.loads((ROOT / "src" / "modelmap" / "report" / "schemas" / "trace.schema.json").read_text(encoding="utf-8"))
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("modelmap")
+    cmd = [exe, *args] if exe else [sys.executable, "-c", "from modelmap.cli import main; main()", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120, env={**os.environ, **(env or {})})
+
+
+def test_one_identifier_gives_one_object() -> None:
+    proc = run("trace", "deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert isinstance(doc, dict)
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["model"]["id"] == "deepseek-ai/deepseek-r1-distill-llama-8b"
+    assert sorted(doc["origins"]) == ["CN", "US"]
+
+
+def test_several_identifiers_give_an_array() -> None:
+    proc = run("trace", "qwen2.5:7b", "gpt-4o", "no-such-model-xyz", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert isinstance(doc, list) and len(doc) == 3
+    for rec in doc:
+        jsonschema.validate(rec, SCHEMA)
+    assert [r["query"] for r in doc] == ["qwen2.5:7b", "gpt-4o", "no-such-model-xyz"]
+    assert doc[2]["confidence"] == "unknown" and doc[2]["model"] is None
+
+
+def test_jsonl_gives_one_record_per_line() -> None:
+    proc = run("trace", "Qwen/Qwen2.5-7B-Instruct", "bartowski/Qwen2.5-7B-Instruct-GGUF", "--format", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        jsonschema.validate(json.loads(line), SCHEMA)
+
+
+def test_exit_2_when_every_identifier_is_malformed() -> None:
+    proc = run("trace", "", "a b", "--format", "json")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert "error" in proc.stderr and "malformed" in proc.stderr
+
+
+def test_exit_0_when_at_least_one_identifier_is_valid() -> None:
+    proc = run("trace", "a b", "gpt-4o", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    records = doc if isinstance(doc, list) else [doc]
+    assert [r["query"] for r in records] == ["gpt-4o"]
+    assert "malformed" in proc.stderr
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    proc = run("trace", "gpt-4o", "--format", "xml")
+    assert proc.returncode == 2
+    assert "--format" in proc.stderr
+
+
+def test_table_output_renders() -> None:
+    proc = run("trace", "deepseek-r1:14b", env={"COLUMNS": "200"})
+    assert proc.returncode == 0, proc.stderr
+    assert "deepseek" in proc.stdout.lower()
+
+
+@pytest.mark.parametrize("env", [{"HF_HUB_OFFLINE": "1"}, {"HF_ENDPOINT": "http://127.0.0.1:9", "HF_HUB_ETAG_TIMEOUT": "1"}])
+def test_online_without_network_falls_back_with_a_warning(env: dict[str, str], tmp_path: Path) -> None:
+    env = {**env, "MODELMAP_CACHE_DIR": str(tmp_path)}
+    proc = run("trace", "example-lab/not-in-the-kb-7b", "--online", "--format", "json", env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "warning" in proc.stderr and "offline knowledge base" in proc.stderr
+    doc = json.loads(proc.stdout)
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["confidence"] == "unknown"
