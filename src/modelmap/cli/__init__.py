@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import typer
 
-from modelmap.cli import inspect_cmd, scan_cmd, trace_cmd
+from modelmap.cli import bom_cmd, check_cmd, diff_cmd, inspect_cmd, report_cmd, scan_cmd, trace_cmd
+
+def _short(text: str) -> str:
+    """First sentence of a command's help, for the command list."""
+    return text.strip().split("\n\n", 1)[0].replace("\n", " ").split(". ")[0].rstrip(".")
+
 
 app = typer.Typer(
     name="modelmap",
@@ -23,9 +28,13 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-app.command("scan", help=scan_cmd.HELP)(scan_cmd.scan)
-app.command("trace", help=trace_cmd.HELP)(trace_cmd.trace)
+app.command("scan", help=scan_cmd.HELP, short_help=_short(scan_cmd.HELP))(scan_cmd.scan)
+app.command("trace", help=trace_cmd.HELP, short_help=_short(trace_cmd.HELP))(trace_cmd.trace)
 app.command("inspect")(inspect_cmd.inspect)
+app.command("check", help=check_cmd.HELP, short_help=_short(check_cmd.HELP))(check_cmd.check)
+app.command("bom", help=bom_cmd.HELP, short_help=_short(bom_cmd.HELP))(bom_cmd.bom)
+app.command("report", help=report_cmd.HELP, short_help=_short(report_cmd.HELP))(report_cmd.report)
+app.command("diff", help=diff_cmd.HELP, short_help=_short(diff_cmd.HELP))(diff_cmd.diff)
 
 
 def _version(value: bool) -> None:

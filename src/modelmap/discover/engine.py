@@ -227,7 +227,7 @@ def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None
         batches = [candidates[i:i + size] for i in range(0, total, size)]
         done = 0
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-            for batch_list, result in zip(batches, pool.map(_scan_batch, batches, [opts] * len(batches))):
+            for batch_list, result in zip(batches, pool.map(_scan_batch, batches, [opts] * len(batches)), strict=True):
                 results.append(result)
                 done += len(batch_list)
                 if progress:
