@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from modelmap.artifacts import DEFAULT_LIMITS
 from modelmap.artifacts.cache import cached_read
 from modelmap.artifacts.fingerprint import tokenizer_fingerprint, vocab_hash
 from modelmap.artifacts.identify import fingerprint_entry, load_fingerprints
@@ -98,24 +99,18 @@ def test_header_cache_round_trip_and_invalidation(tmp_path: Path, monkeypatch: p
     path = tmp_path / "gpt2.tiktoken"
     shutil.copy(src, path)
     reader = TokenizerReader()
-    first = cached_read(reader, path, reader_limits())
+    first = cached_read(reader, path, DEFAULT_LIMITS)
     fp = tokenizer_fingerprint(first.tokenizer)
     assert list((tmp_path / "cache" / "inspect").glob("*.json"))
-    again = cached_read(reader, path, reader_limits())
+    again = cached_read(reader, path, DEFAULT_LIMITS)
     assert again.tokenizer.tokens == [] and tokenizer_fingerprint(again.tokenizer) == fp  # from the cache
     # an edited file (size and mtime change) is read again
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2].rsplit(b"\n", 1)[0] + b"\n")
     os.utime(path, ns=(1, 1))
-    edited = cached_read(reader, path, reader_limits())
+    edited = cached_read(reader, path, DEFAULT_LIMITS)
     assert edited.tokenizer.tokens and tokenizer_fingerprint(edited.tokenizer)["vocab_hash"] != fp["vocab_hash"]
     monkeypatch.setenv("MODELMAP_NO_CACHE", "1")
-    assert cached_read(reader, path, reader_limits()).tokenizer.tokens
-
-
-def reader_limits():  # noqa: ANN201 - tiny helper
-    from modelmap.artifacts import DEFAULT_LIMITS
-
-    return DEFAULT_LIMITS
+    assert cached_read(reader, path, DEFAULT_LIMITS).tokenizer.tokens
 
 
 def test_vocab_auto_skips_the_hash_only_when_it_cannot_change_the_answer(tmp_path: Path) -> None:

@@ -124,63 +124,98 @@ def _config_line(where: str) -> tuple[str, int]:
     return where or "modelmap.yaml", 1
 
 
+def _freeze(value: Any) -> Any:
+    """A hashable stand-in for a variable's value (lists -> tuples, dicts -> sorted item tuples)."""
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    return value
+
+
+class _Group:
+    """Usage rules that read the same variables and fields. A rule's answer is a pure function of
+    what it reads, so the group is evaluated once per distinct combination of those values and the
+    answer reused: most rules then run a handful of times, not once per usage."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self.fields = merge_fields(rules)
+        self.parts = sorted((n, tuple(sorted(f)) if f is not None else None) for n, f in self.fields.items()
+                            if n != "inventory")
+        self.cache: dict[tuple[Any, ...], list[Rule]] = {}
+
+    def key(self, values: dict[str, Any], usage: dict[str, Any] | None, flow_name: str | None,
+            frozen: dict[int, Any]) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for name, fields in self.parts:
+            if name == "flow":
+                out.append(flow_name)
+                continue
+            value = usage if name == "usage" else values[name]
+            if fields is not None and isinstance(value, dict):
+                out.append(tuple(_freeze(value.get(f)) for f in fields))
+            else:
+                marker = id(value)
+                if marker not in frozen:
+                    frozen[marker] = _freeze(value)
+                out.append(frozen[marker])
+        return tuple(out)
+
+
 def _usage_violations(result: ScanResult, config: ProjectConfig, inventory: inv.Inventory,
                       rules: list[Rule]) -> list[Violation]:
-    """Run usage rules.
+    """Run usage rules over every (usage, flow) pair.
 
-    Converting variables into a cel.Context costs more than running a rule, so contexts are kept
-    small: rules that do not read ``usage`` run once per (resolution, flow) group; rules that do
-    get a per-usage context holding only the variables they read.
+    Building a cel.Context (converting Python values) costs more than running a rule, so rules are
+    grouped by the variables and fields they read and memoised on those values (see _Group), and a
+    context holds only what its group reads.
     """
     if not rules:
         return []
-    cached_rules = [r for r in rules if "usage" not in r.names]
-    live_rules = [r for r in rules if "usage" in r.names]
-    all_fields = merge_fields(rules)
-    live_fields = merge_fields(live_rules)
+    signatures: dict[tuple[Any, ...], list[Rule]] = {}
+    for rule in rules:
+        signature = tuple(sorted((n, tuple(sorted(f)) if f is not None else None) for n, f in rule.fields.items()))
+        signatures.setdefault(signature, []).append(rule)
+    groups = [_Group(members) for _, members in sorted(signatures.items())]
+    needs_usage = any("usage" in g.fields for g in groups)
     memo = inventory.resolution_vars
     flow_vars = {name: inventory.usage_flow_var(name) for name in [*inventory.flows, None]}
-    cache: dict[tuple[str, str | None], list[Rule]] = {}
-    live_cache: dict[tuple[str, str | None, tuple[Any, ...]], list[Rule]] = {}
-    wanted_usage = live_fields.get("usage")
-    usage_fields = tuple(sorted(wanted_usage)) if wanted_usage is not None else ()
+    frozen: dict[int, Any] = {}  # values are shared per resolution: freeze each object once
     out: list[Violation] = []
 
-    def context_for(fields: dict[str, frozenset[str] | None], finding: Finding, flow_name: str | None) -> Any:
-        variables = dict(memo.get(finding))
-        variables["flow"] = flow_vars[flow_name]
-        if "inventory" in fields:
-            variables["inventory"] = inventory.data
-        if "usage" in fields:
-            variables["usage"] = inv.usage_var(finding)
+    def context_for(fields: dict[str, frozenset[str] | None], values: dict[str, Any],
+                    usage: dict[str, Any] | None, flow_name: str | None) -> Any:
         projected: dict[str, Any] = {}
         for name, wanted in fields.items():
-            value = variables[name]
+            if name == "flow":
+                value = flow_vars[flow_name]
+            elif name == "inventory":
+                value = inventory.data
+            elif name == "usage":
+                value = usage
+            else:
+                value = values[name]
             projected[name] = value if wanted is None or not isinstance(value, dict) else {
                 k: value[k] for k in wanted if k in value}
         return cel.Context(variables=projected)
 
     for finding, flow_names in zip(result.findings, inventory.flow_of, strict=True):
-        key = memo.key(finding)
+        values = memo.get(finding)
+        usage = inv.usage_var(finding) if needs_usage else None
         targets: list[str | None] = list(flow_names) or [None]
         for flow_name in targets:
-            hits = cache.get((key, flow_name))
-            context = None
-            if hits is None:
-                # first usage of this resolution in this flow: one context serves both kinds of rule
-                context = context_for(all_fields, finding, flow_name)
-                hits = cache[(key, flow_name)] = [r for r in cached_rules if r.is_violated(context)]
-            if live_rules:
-                # a rule's answer depends only on the fields it reads: key on those
-                usage = inv.usage_var(finding)
-                usage_key = tuple(usage[k] for k in usage_fields) if usage_fields else tuple(usage.values())
-                live_key = (key, flow_name, usage_key)
-                live_hits = live_cache.get(live_key)
-                if live_hits is None:
-                    if context is None:
-                        context = context_for(live_fields, finding, flow_name)
-                    live_hits = live_cache[live_key] = [r for r in live_rules if r.is_violated(context)]
-                hits = hits + live_hits
+            hits: list[Rule] = []
+            for group in groups:
+                key = group.key(values, usage, flow_name, frozen)
+                found = group.cache.get(key)
+                if found is None:
+                    context = context_for(group.fields, values, usage, flow_name)
+                    found = group.cache[key] = [r for r in group.rules if r.is_violated(context)]
+                hits += found
+            if not hits:
+                continue
+            label = _model_label(finding)
             for rule in hits:
                 out.append(
                     Violation(
@@ -192,7 +227,7 @@ def _usage_violations(result: ScanResult, config: ProjectConfig, inventory: inv.
                         line=finding.line,
                         fingerprint=_digest(rule.id, finding.fingerprint, flow_name or ""),
                         flow=flow_name,
-                        model=_model_label(finding),
+                        model=label,
                         finding=finding,
                     )
                 )
