@@ -217,3 +217,30 @@ def test_unresolved_and_fields_always_present(today) -> None:
                          "&& license.spdx == null && served_by.id == null && origins.size() == 0\"\n")
     result = evaluate(sample_result(), config, today)
     assert [v.model for v in result.violations] == ["acme/secret-model-v2"]
+
+
+def test_rules_reading_whole_usage_see_every_usage(today) -> None:
+    # regression guard for the memoisation: a rule reading the whole `usage` must see each one
+    config = config_from("rules:\n  - id: every-usage\n    severity: note\n    message: m\n"
+                         "    deny: \"size(usage) > 0 && usage.line > 0\"\n")
+    result = evaluate(sample_result(), config, today)
+    assert len(result.violations) == len(sample_findings())
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["services/checkout/a.py", "services/support/b.py", "x.py"]),
+                          st.integers(min_value=1, max_value=50),
+                          st.sampled_from(["app", "test", "config"]),
+                          st.sampled_from(["q", "d", "g"])), max_size=30))
+def test_memoised_evaluation_matches_one_by_one(rows) -> None:
+    # Evaluating the whole inventory at once (memoised) equals evaluating each usage alone.
+    res = {"q": QWEN_7B, "d": DEEPSEEK_CHAT, "g": GPT_4O_MINI}
+    found = [finding(path, line, key, res[key], context=context) for path, line, context, key in rows]
+    config = config_from(
+        "rules:\n  - id: a\n    message: m\n    when: \"'regulated' in flow.tags\"\n    deny: \"'CN' in origins\"\n"
+        "  - id: b\n    message: m\n    deny: \"usage.context == 'test' && served_by.country != null\"\n"
+        "  - id: c\n    message: m\n    deny: \"usage.line > 25 && publisher.country == 'US'\"\n")
+    together = evaluate(sample_result(found), config, date(2025, 6, 1))
+    alone = [v for f in found for v in evaluate(sample_result([f]), config, date(2025, 6, 1)).violations]
+    assert sorted(v.fingerprint + str(v.line) for v in together.violations) == sorted(
+        v.fingerprint + str(v.line) for v in alone)

@@ -272,7 +272,10 @@ def _tokenizer_json(path: Path, doc: dict[str, Any], limits: Limits) -> Tokenize
     specials, added = _special_from_added(doc.get("added_tokens"))
     convention = _convention(doc)
     core = names if added.isdisjoint(names) else list(filterfalse(added.__contains__, names))
-    total = len(set(names) | added)
+    if isinstance(vocab, dict):  # keys are unique already: no 150k-entry set needed
+        total = len(names) + sum(1 for a in added if a not in vocab)
+    else:
+        total = len(set(names) | added)
     return TokenizerInfo(f"tokenizer.json:{model.get('type', '?')}", convention,
                          canonical_tokens(core, convention), specials, total,
                          {"pre_tokenizer": _pre_name(doc)})

@@ -124,6 +124,9 @@ def _config_line(where: str) -> tuple[str, int]:
     return where or "modelmap.yaml", 1
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _freeze(value: Any) -> Any:
     """A hashable stand-in for a variable's value (lists -> tuples, dicts -> sorted item tuples)."""
     if isinstance(value, list):
@@ -153,9 +156,13 @@ class _Group:
                 out.append(flow_name)
                 continue
             value = usage if name == "usage" else values[name]
-            if fields is not None and isinstance(value, dict):
-                out.append(tuple(_freeze(value.get(f)) for f in fields))
-            else:
+            if fields is not None and type(value) is dict:
+                for f in fields:
+                    item = value.get(f)
+                    out.append(item if type(item) in _SCALARS else _freeze(item))
+            elif name == "usage":  # a fresh dict per usage: its id may be reused, so never memoise it
+                out.append(_freeze(value))
+            else:  # resolution variables live as long as the evaluation: freeze each object once
                 marker = id(value)
                 if marker not in frozen:
                     frozen[marker] = _freeze(value)
