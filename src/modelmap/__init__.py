@@ -21,12 +21,14 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "inspect", "scan", "trace"]
 
 
-def scan(paths: Any, *, resolve: bool = False, progress: Any = None, **options: Any) -> ScanResult:
+def scan(paths: Any, *, resolve: bool = False, inspect_models: bool = False, progress: Any = None,
+         **options: Any) -> ScanResult:
     """Scan files or directories for AI model references.
 
     ``paths``: one path or a list. Options: ``include``/``exclude`` (glob lists),
     ``changed_since`` (git revision), ``gitignore`` (bool), ``max_file_bytes``, ``jobs``.
-    ``resolve=True`` attaches each finding's provenance (``Finding.resolution``).
+    ``resolve=True`` attaches each finding's provenance (``Finding.resolution``);
+    ``inspect_models=True`` also reads the headers of model files found on disk (``resolution["inspected"]``).
     """
     from modelmap.discover.engine import ScanOptions, scan_paths
 
@@ -37,6 +39,10 @@ def scan(paths: Any, *, resolve: bool = False, progress: Any = None, **options: 
         from modelmap.provenance.resolver import resolve_findings
 
         result = resolve_findings(result)
+    if inspect_models:
+        from modelmap.inspect import inspect_findings
+
+        result = inspect_findings(result)
     return result
 
 

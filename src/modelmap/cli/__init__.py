@@ -11,6 +11,7 @@ import typer
 
 from modelmap.cli import bom_cmd, check_cmd, diff_cmd, inspect_cmd, report_cmd, scan_cmd, trace_cmd
 
+
 def _short(text: str) -> str:
     """First sentence of a command's help, for the command list."""
     return text.strip().split("\n\n", 1)[0].replace("\n", " ").split(". ")[0].rstrip(".")

@@ -84,12 +84,12 @@ def render_table(result: CheckResult) -> str:
     buffer = StringIO()
     console = Console(file=buffer, width=140, force_terminal=False, color_system=None)
     table = Table(title="modelmap check", show_lines=False)
-    for column in ("severity", "rule", "where", "flow", "model", "why"):
+    for column in ("severity", "rule", "where", "what the rule says", "details"):
         table.add_column(column, overflow="fold")
     for v in result.violations:
         if v.is_waived:
             continue
-        table.add_row(v.severity, v.rule_id, f"{v.path}:{v.line}", v.flow or "", v.model or "", describe(v))
+        table.add_row(v.severity, v.rule_id, f"{v.path}:{v.line}", v.message, describe(v, with_message=False))
     if table.row_count:
         console.print(table)
     return buffer.getvalue()

@@ -24,6 +24,7 @@ def scan(
     changed_since: str | None = typer.Option(None, "--changed-since", help="Only scan files changed since this git revision (for pull requests)."),
     no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Do not honour .gitignore (.modelmapignore still applies)."),
     resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Attach provenance (publisher, origin, license, serving) to each finding."),
+    inspect_models: bool = typer.Option(True, "--inspect/--no-inspect", help="Read the headers of model files found on disk to identify them from evidence."),
     max_file_size: int = typer.Option(4 * 1024 * 1024, "--max-file-size", help="Skip text files larger than this many bytes."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes (default: one per CPU)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr (only on a terminal)."),
@@ -53,10 +54,10 @@ def scan(
                 def tick(done: int, total: int) -> None:
                     bar.update(task, completed=done, total=total)
 
-                return modelmap.scan(targets, resolve=resolve, progress=tick, include=include, exclude=exclude,
+                return modelmap.scan(targets, resolve=resolve, inspect_models=inspect_models, progress=tick, include=include, exclude=exclude,
                                      changed_since=changed_since, gitignore=not no_gitignore,
                                      max_file_bytes=max_file_size, jobs=jobs)
-        return modelmap.scan(targets, resolve=resolve, include=include, exclude=exclude, changed_since=changed_since,
+        return modelmap.scan(targets, resolve=resolve, inspect_models=inspect_models, include=include, exclude=exclude, changed_since=changed_since,
                              gitignore=not no_gitignore, max_file_bytes=max_file_size, jobs=jobs)
 
     result = run_guarded(run, debug=debug)

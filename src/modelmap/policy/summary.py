@@ -203,9 +203,9 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
     }
 
 
-def describe(violation: Any) -> str:
+def describe(violation: Any, *, with_message: bool = True) -> str:
     """One sentence placing a violation: what, where, which flow, and the facts that triggered it."""
-    parts = [violation.message]
+    parts = [violation.message] if with_message else []
     finding = violation.finding
     if finding is not None:
         res = finding.resolution or {}

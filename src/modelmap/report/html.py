@@ -88,6 +88,9 @@ def share_strip(rows: list[dict[str, Any]], title: str) -> str:
         parts.append(f'<rect x="{x:.1f}" y="4" width="{w:.1f}" height="26" fill="{PALETTE[i % len(PALETTE)]}">'
                      f"<title>{escape(str(row['label']))}: {pct(row['share'])}</title></rect>")
         x += w
+    if width - x > 0.5:  # usages with no known publisher (unresolved identifiers)
+        parts.append(f'<rect x="{x:.1f}" y="4" width="{width - x:.1f}" height="26" fill="#cbd2d9">'
+                     f"<title>publisher unknown: {pct((width - x) / width)}</title></rect>")
     parts.append("</svg>")
     return "".join(parts)
 
