@@ -5,7 +5,8 @@
 Two inventories are measured:
 
 * ``typical``: 10k usages of 200 distinct resolved models across 12 flows (what a large
-  monorepo looks like: the same model referenced many times);
+  monorepo looks like: the same model referenced many times). Each finding carries its own
+  equal-but-distinct resolution dict, as ``resolve_findings`` produces;
 * ``worst``: 10k usages with 10k *distinct* resolutions, so the per-(resolution, flow) cache never
   hits and every rule runs on every usage.
 
@@ -84,9 +85,8 @@ def inventory(usages: int, distinct: int, flows: int) -> ScanResult:
     resolutions = [resolution(i) for i in range(distinct)]
     findings = []
     for i in range(usages):
-        res = resolutions[i % distinct]
-        if distinct == usages:
-            res = copy.deepcopy(res)
+        # a fresh, equal dict per finding, as provenance.resolve_findings produces (Resolution.to_dict())
+        res = copy.deepcopy(resolutions[i % distinct])
         findings.append(Finding(path=f"svc{i % flows}/mod{i % 97}.py", line=i % 400 + 1, column=1,
                                 raw=res["query"], kind="hf-repo", role="generation" if i % 3 else "embedding",
                                 context="app" if i % 10 else "test", source="python-from-pretrained",

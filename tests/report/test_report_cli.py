@@ -158,3 +158,17 @@ def test_every_format_has_a_golden() -> None:
     for command, fmt in formats:
         folder = GOLDEN / GOLDEN_BY_FORMAT[(command, fmt)]
         assert any(folder.glob("*")), f"{command} --format {fmt} has no golden files in {folder}"
+
+
+def test_config_elsewhere_paths_are_relative_to_the_repo(repo: Path) -> None:
+    (repo / "policy").mkdir()
+    (repo / "modelmap.yaml").rename(repo / "policy" / "models.yaml")
+    out = invoke("check", repo, "--config", repo / "policy" / "models.yaml", "--format", "json", "--today", "2025-06-01")
+    flow_level = [v for v in json.loads(out.stdout)["violations"] if v["scope"] == "flow"]
+    assert flow_level[0]["location"]["path"] == "policy/models.yaml"
+
+
+def test_table_output_to_file(repo: Path) -> None:
+    target = repo / "check.txt"
+    result = invoke("check", repo, "--today", "2025-06-01", "-o", target)
+    assert result.exit_code == 1 and "no-cn-origin-regulated" in target.read_text(encoding="utf-8")

@@ -89,3 +89,22 @@ def test_renders_in_headless_chromium(sample_check, tmp_path: Path) -> None:
     done = subprocess.run([*args, "--hide-scrollbars", "--window-size=1200,2000", f"--screenshot={shot}",
                            page.as_uri()], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and shot.stat().st_size > 20_000  # a blank page compresses far smaller
+
+
+@pytest.mark.parametrize("findings", [None, []], ids=["no-config", "empty-inventory"])
+def test_without_flows_or_findings(findings) -> None:
+    from modelmap.policy import evaluate
+    from modelmap.policy.config import ProjectConfig
+    from modelmap.report.markdown import MarkdownRenderer
+    from tests.fixtures.inventory import sample_result
+
+    from .conftest import TODAY
+
+    check = evaluate(sample_result(findings), ProjectConfig(), TODAY)
+    html = render(check)
+    markdown = MarkdownRenderer(clock=fixed_clock, version="test").render(check).decode()
+    assert "Within policy" in html and "within policy" in markdown
+    if findings is None:
+        assert "(whole repository)" in html and "1 of 1 flows (100%)" in html
+    else:
+        assert "No models found." in html and "0 of 0 flows (0%)" in html

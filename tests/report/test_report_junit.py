@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from pathlib import Path
 
 from modelmap.policy import evaluate
 from modelmap.report.junit import JunitRenderer
@@ -12,9 +13,20 @@ from tests.fixtures.inventory import sample_result
 
 from .conftest import TODAY
 
+XSD = Path(__file__).parent / "data" / "junit.modelmap.xsd"
+
+
+def validate(data: bytes) -> None:
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    document = etree.fromstring(data)
+    assert schema.validate(document), schema.error_log
+
 
 def test_sample_structure_and_golden(sample_check) -> None:
     data = JunitRenderer().render(sample_check)
+    validate(data)
     root = ET.fromstring(data)
     assert root.tag == "testsuites"
     suite = root.find("testsuite")
@@ -37,5 +49,6 @@ def test_warnings_fail_only_with_fail_on_warning(sample_config) -> None:
                         part_where={"deny": "x:1"})
     lenient = evaluate(sample_result(), replace(sample_config, rules=(rule,), waivers=()), TODAY)
     strict = evaluate(sample_result(), replace(sample_config, rules=(rule,), waivers=(), fail_on="warning"), TODAY)
+    validate(JunitRenderer().render(lenient))
     assert ET.fromstring(JunitRenderer().render(lenient)).get("failures") == "0"
     assert ET.fromstring(JunitRenderer().render(strict)).get("failures") == "1"

@@ -58,7 +58,8 @@ def clock() -> datetime:
 def load_project_config(path: Path, config: Path | None) -> ProjectConfig:
     from modelmap.policy import load_config
 
-    return load_config(config if config is not None else (path if path.is_dir() else path.parent))
+    root = path if path.is_dir() else path.parent
+    return load_config(config if config is not None else root, root=root)
 
 
 def run_check(path: Path, config: Path | None, today: str | None) -> CheckResult:

@@ -28,6 +28,7 @@ from modelmap.types import Finding, Skip
 
 MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparseable
 MAX_FLOW_DEPTH = 6
+MAX_FLOW_STEPS = 64  # expression nodes looked at to answer one "which literals can this be?"
 
 _JS_EXT = (".js", ".mjs", ".cjs", ".jsx")
 _TS_EXT = (".ts", ".mts", ".cts")
@@ -507,12 +508,11 @@ class _Analysis:
         if m and node.type == "call_expression":
             base = m.group(1)
             low = base[0].lower() + base[1:]
-            provider = _AI_SDK_PROVIDERS.get(low) or vocab().prefixes.get(low.lower())
-            if url:
-                provider = url[0]
-            if base in ("ProviderRegistry",):
+            if base == "ProviderRegistry":
                 return _Client("ai-registry")
-            return _Client("ai-sdk", provider, url[1] if url else None)
+            known = _AI_SDK_PROVIDERS.get(low) or vocab().prefixes.get(low.lower())
+            if known or base in ("OpenAICompatible", "Gateway") or self._imports_ai_provider():
+                return _Client("ai-sdk", url[0] if url else known, url[1] if url else None)
         if url is not None:
             return _Client("other", url[0], url[1])
         return None
@@ -557,27 +557,42 @@ class _Analysis:
         if node.type == "object":
             yield node
         elif node.type == "identifier":
-            yield from self.f.objects.get(node.text.decode("utf-8", "replace"), ())
+            yield from self.f.objects.get(node.text.decode("utf-8", "replace"), ())[:16]
 
-    def literals(self, node: Any, depth: int = 0) -> Iterator[Any]:
-        """String-literal nodes an expression can evaluate to, through simple same-file flow."""
+    def literals(self, node: Any, depth: int = 0, budget: list[int] | None = None,
+                 seen: set[str] | None = None) -> Iterator[Any]:
+        """String-literal nodes an expression can evaluate to, through simple same-file flow.
+
+        Each name is followed once per question and the walk has a step budget, so minified code
+        that rebinds ``e`` and ``t`` thousands of times stays linear.
+        """
+        budget = budget if budget is not None else [MAX_FLOW_STEPS]
+        seen = seen if seen is not None else set()
+        budget[0] -= 1
         node = _unwrap(node)
-        if node is None or depth > MAX_FLOW_DEPTH:
+        if node is None or depth > MAX_FLOW_DEPTH or budget[0] < 0:
             return
         t = node.type
         if t in ("string", "template_string"):
             if string_value(node) is not None:
                 yield node
         elif t == "identifier":
-            for value in self.f.env.get(node.text.decode("utf-8", "replace"), ()):
-                yield from self.literals(value, depth + 1)
+            name = node.text.decode("utf-8", "replace")
+            if name in seen:
+                return
+            seen.add(name)
+            for value in self.f.env.get(name, ()):
+                yield from self.literals(value, depth + 1, budget, seen)
         elif t in ("member_expression", "subscript_expression"):
             name = dotted(node)
             if name.startswith("process.env.") or name.startswith("import.meta.env."):
                 return
+            if name in seen:
+                return
+            seen.add(name)
             if name in self.f.env:
                 for value in self.f.env[name]:
-                    yield from self.literals(value, depth + 1)
+                    yield from self.literals(value, depth + 1, budget, seen)
                 return
             obj = node.child_by_field_name("object")
             key_node = node.child_by_field_name("property") or node.child_by_field_name("index")
@@ -588,22 +603,22 @@ class _Analysis:
                 for member in target.named_children:
                     field_name = {"pair": "key", "enum_assignment": "name"}.get(member.type)
                     if field_name and _prop_name(member.child_by_field_name(field_name)) == key:
-                        yield from self.literals(member.child_by_field_name("value"), depth + 1)
+                        yield from self.literals(member.child_by_field_name("value"), depth + 1, budget, seen)
         elif t == "binary_expression":
             op = node.child_by_field_name("operator")
             if op is not None and op.type in ("??", "||"):
-                yield from self.literals(node.child_by_field_name("left"), depth + 1)
-                yield from self.literals(node.child_by_field_name("right"), depth + 1)
+                yield from self.literals(node.child_by_field_name("left"), depth + 1, budget, seen)
+                yield from self.literals(node.child_by_field_name("right"), depth + 1, budget, seen)
         elif t == "ternary_expression":
-            yield from self.literals(node.child_by_field_name("consequence"), depth + 1)
-            yield from self.literals(node.child_by_field_name("alternative"), depth + 1)
+            yield from self.literals(node.child_by_field_name("consequence"), depth + 1, budget, seen)
+            yield from self.literals(node.child_by_field_name("alternative"), depth + 1, budget, seen)
         elif t == "call_expression":
             fn = node.child_by_field_name("function")
             args = node.child_by_field_name("arguments")
             if fn is not None and args is not None and _ENVISH.search(dotted(fn)):
                 named = args.named_children
                 if len(named) >= 2:
-                    yield from self.literals(named[1], depth + 1)
+                    yield from self.literals(named[1], depth + 1, budget, seen)
 
     # -- pass 2: findings ---------------------------------------------------------------------------
     def report(self, lit: Any, site: Any, *, hint: Hint, role: str | None = None,
@@ -857,6 +872,9 @@ class _Analysis:
             # any call with a model-ish key and its own base URL: new ChatOpenAI-like wrappers we do not know
             self._apply(None, "js-model-key", args, site, hint="key", role=None, api=None, provider=ep_provider,
                         endpoint=ep_url, keys=("*",))
+
+    def _imports_ai_provider(self) -> bool:
+        return any(m.startswith("@ai-sdk/") or m.endswith("ai-provider") for m in self.f.imports)
 
     def _imports(self, prefix: str) -> bool:
         return any(m.startswith(prefix) for m in self.f.imports)

@@ -24,11 +24,14 @@ if TYPE_CHECKING:
 __all__ = ["CheckResult", "ProjectConfig", "Violation", "evaluate", "load_config"]
 
 
-def load_config(path_or_root: str | Path) -> ProjectConfig:
-    """Load and validate ``modelmap.yaml`` / ``[tool.modelmap]`` (raises ConfigError with file:line)."""
+def load_config(path_or_root: str | Path, *, root: str | Path | None = None) -> ProjectConfig:
+    """Load and validate ``modelmap.yaml`` / ``[tool.modelmap]`` (raises ConfigError with file:line).
+
+    ``root``: the repository the config belongs to, for relative file names (default: its folder).
+    """
     from modelmap.policy.config import load_config as _load
 
-    return _load(path_or_root)
+    return _load(path_or_root, root=root)
 
 
 def evaluate(result: ScanResult, config: ProjectConfig, today: date) -> CheckResult:

@@ -418,11 +418,13 @@ def _read_toml(path: Path) -> Any:
     return attach_toml_lines(table, text)
 
 
-def load_config(path_or_root: str | Path) -> ProjectConfig:
+def load_config(path_or_root: str | Path, *, root: str | Path | None = None) -> ProjectConfig:
     """Load the project config from a file, or find one in a folder.
 
     In a folder, looks for modelmap.yaml (then modelmap.yml, .modelmap.yaml), then
     ``[tool.modelmap]`` in pyproject.toml. No config at all gives an empty policy (no rules).
+    ``root`` is the scanned repository: file names in errors and in violations of flow /
+    inventory rules are shown relative to it (default: the config's own folder).
     """
     target = Path(path_or_root)
     if target.is_dir():
@@ -439,7 +441,7 @@ def load_config(path_or_root: str | Path) -> ProjectConfig:
     if not target.is_file():
         raise ConfigError(f"config file {str(target)!r} does not exist", where=str(target),
                           hint="pass --config with a path to modelmap.yaml, or leave it out to use the one in the repo")
-    root = target.parent
+    root = Path(root) if root is not None else target.parent
     name = display_name(target, root)
     if target.suffix == ".toml":
         data = _read_toml(target)

@@ -195,6 +195,7 @@ def _usage_violations(result: ScanResult, config: ProjectConfig, inventory: inv.
                     usage: dict[str, Any] | None, flow_name: str | None) -> Any:
         projected: dict[str, Any] = {}
         for name, wanted in fields.items():
+            value: Any
             if name == "flow":
                 value = flow_vars[flow_name]
             elif name == "inventory":

@@ -44,10 +44,21 @@ class LineList(list[Any]):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    converted = 0
+
+
+#: A config is small; more values than this means alias expansion ("billion laughs") or a mistake.
+MAX_VALUES = 100_000
 
 
 def _convert(node: yaml.Node, loader: _Loader, filename: str) -> Any:
+    loader.converted += 1
+    if loader.converted > MAX_VALUES:
+        raise ConfigError(
+            f"more than {MAX_VALUES} values (YAML aliases expanding?)",
+            where=f"{filename}:{node.start_mark.line + 1}",
+            hint="a modelmap config is small: remove anchors/aliases that repeat large blocks",
+        )
     if isinstance(node, yaml.MappingNode):
         out = LineDict()
         out.line = node.start_mark.line + 1
@@ -78,7 +89,11 @@ def _convert(node: yaml.Node, loader: _Loader, filename: str) -> Any:
 
 def load_yaml(text: str, filename: str) -> Any:
     """Parse YAML text into LineDict/LineList/scalars; syntax errors become ConfigError with a line."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError as exc:  # ReaderError: control characters, bad encoding
+        raise ConfigError(f"not valid YAML: {exc}", where=filename,
+                          hint="the file contains characters YAML does not allow; save it as plain UTF-8 text") from exc
     try:
         node = loader.get_single_node()
         if node is None:
@@ -94,6 +109,9 @@ def load_yaml(text: str, filename: str) -> Any:
         ) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"not valid YAML: {exc}", where=filename) from exc
+    except RecursionError as exc:
+        raise ConfigError("the YAML is nested too deeply", where=filename,
+                          hint="a modelmap config is at most a few levels deep") from exc
     finally:
         loader.dispose()
 
