@@ -38,13 +38,17 @@ def test_python_fixture_findings_and_positions() -> None:
     assert not {"langchain-ai/langchain", "application/json", "vllm/vllm-openai:latest", "data/docs.csv"} & set(raws(result))
 
 
-def test_context_and_gitignore() -> None:
-    result = modelmap.scan(APP)
+def test_context_and_gitignore(tmp_path: Path) -> None:
+    # the ignored file cannot be committed (git ignores it too), so the test writes it into a copy
+    app = tmp_path / "app"
+    shutil.copytree(APP, app)
+    (app / "secret_models.py").write_text('MODEL = "gpt-4-turbo"\n')
+    result = modelmap.scan(app)
     test_hits = [f for f in result.findings if f.path == "tests/test_pipeline.py"]
     assert test_hits and all(f.context == "test" for f in test_hits)
     assert "gpt-4-turbo" not in raws(result), "secret_models.py is gitignored"
     assert result.stats.skipped.get("ignored", 0) >= 1
-    unignored = modelmap.scan(APP, gitignore=False)
+    unignored = modelmap.scan(app, gitignore=False)
     assert "gpt-4-turbo" in raws(unignored)
 
 
