@@ -28,12 +28,10 @@ def bom(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
 ) -> None:
     from modelmap.cli import check_cmd
-    from modelmap.cli.common import emit, err, run_guarded
-    from modelmap.errors import EXIT_USAGE, UsageError
+    from modelmap.cli.common import emit, require_format, run_guarded
+    from modelmap.errors import UsageError
 
-    if format not in BOM_FORMATS:
-        err(f"modelmap: error: unknown --format {format!r}; choose one of {', '.join(BOM_FORMATS)}")
-        raise typer.Exit(EXIT_USAGE)
+    require_format(format, BOM_FORMATS)
 
     def run() -> bytes:
         from modelmap.policy.inventory import flows_of

@@ -132,12 +132,9 @@ def check(
     today: Annotated[str | None, typer.Option("--today", help="Check waiver expiry as of this date (YYYY-MM-DD).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
 ) -> None:
-    from modelmap.cli.common import emit, err, run_guarded
-    from modelmap.errors import EXIT_USAGE
+    from modelmap.cli.common import emit, err, require_format, run_guarded
 
-    if format not in CHECK_FORMATS:
-        err(f"modelmap: error: unknown --format {format!r}; choose one of {', '.join(CHECK_FORMATS)}")
-        raise typer.Exit(EXIT_USAGE)
+    require_format(format, CHECK_FORMATS)
     result = run_guarded(lambda: run_check(path, config, today), debug=debug)
     if format == "table":
         text = render_table(result)

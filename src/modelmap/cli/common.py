@@ -18,6 +18,13 @@ def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def require_format(format: str, choices: tuple[str, ...]) -> None:
+    """Exit 2 with one clear message when ``--format`` is not one of ``choices``."""
+    if format not in choices:
+        err(f"modelmap: error: unknown --format {format!r}; choose one of {', '.join(choices)}")
+        raise typer.Exit(EXIT_USAGE)
+
+
 def run_guarded(fn: Callable[[], T], *, debug: bool = False) -> T:
     """Run library code; a ModelmapError becomes a clear message and exit code 2."""
     try:

@@ -55,12 +55,9 @@ def diff(
 ) -> None:
     from modelmap import diff as diffing
     from modelmap.cli import check_cmd
-    from modelmap.cli.common import emit, err, run_guarded
-    from modelmap.errors import EXIT_USAGE
+    from modelmap.cli.common import emit, require_format, run_guarded
 
-    if format not in DIFF_FORMATS:
-        err(f"modelmap: error: unknown --format {format!r}; choose one of {', '.join(DIFF_FORMATS)}")
-        raise typer.Exit(EXIT_USAGE)
+    require_format(format, DIFF_FORMATS)
     doc = run_guarded(lambda: diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory), debug=debug)
     if format == "json":
         emit(diffing.render_json(doc), output)

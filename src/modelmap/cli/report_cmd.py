@@ -28,12 +28,9 @@ def report(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
 ) -> None:
     from modelmap.cli import check_cmd
-    from modelmap.cli.common import emit, err, run_guarded
-    from modelmap.errors import EXIT_USAGE
+    from modelmap.cli.common import emit, require_format, run_guarded
 
-    if format not in REPORT_FORMATS:
-        err(f"modelmap: error: unknown --format {format!r}; choose one of {', '.join(REPORT_FORMATS)}")
-        raise typer.Exit(EXIT_USAGE)
+    require_format(format, REPORT_FORMATS)
 
     def run() -> bytes:
         result = check_cmd.run_check(path, config, today)

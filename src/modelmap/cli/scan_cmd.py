@@ -30,13 +30,10 @@ def scan(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr (only on a terminal)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
 ) -> None:
-    from modelmap.cli.common import emit, err, run_guarded
-    from modelmap.errors import EXIT_USAGE
+    from modelmap.cli.common import emit, err, require_format, run_guarded
 
     formats = ("table", "json", "jsonl")
-    if format not in formats:
-        err(f"modelmap: error: unknown --format {format!r}; choose one of {', '.join(formats)}")
-        raise typer.Exit(EXIT_USAGE)
+    require_format(format, formats)
     targets = paths or [Path(".")]
 
     import modelmap

@@ -22,13 +22,11 @@ def trace(
     import json
     import warnings
 
-    from modelmap.cli.common import err
+    from modelmap.cli.common import err, require_format
     from modelmap.errors import EXIT_USAGE, IdentifierError
     from modelmap.provenance.resolver import resolve
 
-    if format not in ("table", "json", "jsonl"):
-        err(f"modelmap: error: unknown --format {format!r}; choose one of table, json, jsonl")
-        raise typer.Exit(EXIT_USAGE)
+    require_format(format, ("table", "json", "jsonl"))
     records: list[dict] = []
     bad = 0
     with warnings.catch_warnings(record=True) as caught:
