@@ -170,9 +170,9 @@ def main() -> None:
     if not args.tree.exists():
         generate(args.tree, args.files)
     files, size = tree_stats(args.tree)
-    from modelmap.discover.prefilter import automaton
+    from modelmap.discover.prefilter import keywords as prefilter_keywords
 
-    keywords = sorted(set(automaton().keys()))
+    keywords = list(prefilter_keywords())
     # warm the page cache and the knowledge-index cache once, then measure
     run_rg(args.tree, keywords)
     run_modelmap(args.tree, args.jobs)

@@ -102,3 +102,11 @@ def test_is_specific_separates_models_from_family_and_vendor_fragments() -> None
 def test_retired_perplexity_ids(value: str) -> None:
     match = classify(value)
     assert match is not None and match.provider == "perplexity-api"
+
+
+# A bare Ollama library name that no API serves is a tag even when the KB knows it as an alias
+def test_bare_ollama_only_names_are_tags() -> None:
+    assert kind("nomic-embed-text", "key") == "ollama-tag"
+    assert kind("qwq", "key") == "ollama-tag"
+    assert kind("chatglm3", "key") == "api-model"  # ChatGLM3's own server uses the bare name
+    assert kind("deepseek-chat", "key") == "api-model"  # an API pattern wins

@@ -22,7 +22,7 @@ from modelmap.discover import SOURCES
 from modelmap.discover.base import Source, SourceFile
 from modelmap.discover.context import context_for
 from modelmap.discover.model_files import is_model_file
-from modelmap.discover.prefilter import may_contain_model
+from modelmap.discover.prefilter import matcher, may_contain_model
 from modelmap.discover.walk import Candidate, WalkSkip, file_skip_reason, walk
 from modelmap.errors import UsageError
 from modelmap.types import Finding, ScanResult, ScanStats, Skip
@@ -99,8 +99,7 @@ def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
         out.skips.append(Skip(cand.relpath, "too-large", f"{cand.size} bytes > limit {opts.max_file_bytes}"))
         return
     try:
-        with open(cand.abspath, "rb") as fh:
-            data = fh.read(opts.max_file_bytes + 1)
+        data = _read(cand.abspath, opts.max_file_bytes + 1)
     except OSError as exc:
         out.skips.append(Skip(cand.relpath, "unreadable", exc.strerror or str(exc)))
         return
@@ -110,18 +109,20 @@ def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
     if b"\x00" in data[:8192]:
         out.skips.append(Skip(cand.relpath, "binary", "NUL byte in the first 8 KiB"))
         return
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        out.skips.append(Skip(cand.relpath, "invalid-utf8", f"byte {exc.start}"))
+    if name.endswith((".js", ".mjs", ".cjs", ".css")) and _looks_minified(data):
+        out.skips.append(Skip(cand.relpath, "minified", "average line longer than 500 characters"))
         return
     out.scanned += 1
     out.bytes += len(data)
-    if name.endswith((".js", ".mjs", ".cjs", ".css")) and _looks_minified(text):
-        out.scanned -= 1
-        out.skips.append(Skip(cand.relpath, "minified", "average line longer than 500 characters"))
+    # the prefilter runs on raw bytes: a file without any keyword is never decoded or parsed
+    if not may_contain_model(data):
         return
-    if not may_contain_model(text):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        out.scanned -= 1
+        out.bytes -= len(data)
+        out.skips.append(Skip(cand.relpath, "invalid-utf8", f"byte {exc.start}"))
         return
     out.matched += 1
     file = SourceFile(cand.relpath, text, context_for(cand.relpath))
@@ -136,11 +137,28 @@ def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
             out.skips.append(Skip(cand.relpath, "source-error", f"{src.id}: {exc.__class__.__name__}: {exc}"))
 
 
-def _looks_minified(text: str) -> bool:
-    if len(text) < 2000:
+def _looks_minified(data: bytes) -> bool:
+    if len(data) < 2000:
         return False
-    lines = text.count("\n") + 1
-    return len(text) / lines > 500
+    lines = data.count(b"\n") + 1
+    return len(data) / lines > 500
+
+
+def _read(path: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of a file (raw ``os.read``: a third of the cost of ``open()`` per file)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) * 0)
+    try:
+        chunks = []
+        remaining = limit
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _scan_batch(batch: list[Candidate], opts: ScanOptions) -> _Batch:
@@ -189,10 +207,8 @@ def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None
 
     # make sure the knowledge index and prefilter are built before forking workers
     from modelmap.discover.identify import vocab
-    from modelmap.discover.prefilter import automaton
-
     vocab()
-    automaton()
+    matcher()
 
     include, exclude = _spec(opts.include), _spec(opts.exclude)
     changed = _changed_files(root, opts.changed_since) if opts.changed_since else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -95,6 +95,7 @@ def vocab() -> _Vocab:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def is_model_key(key: str) -> bool:
     """Whether a config key / keyword argument name usually holds a model identifier."""
     return bool(_KEY.fullmatch(key.strip().strip("\"'")))
@@ -160,6 +161,12 @@ def role_from_name(value: str) -> str | None:
     return None
 
 
+# Ollama library names that their publishers also use bare in their own code and servers
+# (ChatGLM3's API demo serves "chatglm3"; FlagEmbedding examples say "bge-m3"): not Ollama-specific.
+_PUBLISHER_BARE_NAMES = frozenset({"chatglm3", "bge-m3"})
+
+
+@lru_cache(maxsize=1 << 16)
 def classify(value: str, hint: Hint = "none") -> Match | None:
     """Decide whether ``value`` is a model identifier, and of which kind.
 
@@ -167,6 +174,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     local path: from_pretrained, SentenceTransformer), ``api`` (a provider API model name),
     ``ollama``, ``prefixed`` (``provider:model``), ``path`` (a model file), ``key`` (a config
     key named like ``model``), or ``none`` (a bare literal: only well-known names count).
+    Pure in its arguments (the knowledge index is loaded once), so results are memoised: the
+    same literals recur across the files of a repository.
     """
     v = value.strip()
     if not v or len(v) > 200 or any(c.isspace() for c in v):
@@ -213,8 +222,12 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     # a family name written for people ("ChatGLM3", "Llama3") is display text unless an API takes it
     display_family = hint == "none" and v != low and not _SIZE.search(low) and ":" not in low
     if low in kb.alias_index and not bare_word and not display_family:
-        kind = "ollama-tag" if (":" in low or hint == "ollama") else "api-model"
-        named = api_pattern(low) if kind == "api-model" else None
+        named = api_pattern(low)
+        # a bare Ollama library name that no API serves (`nomic-embed-text`, `qwq`) is a tag, not an API model
+        tag = ":" in low or hint == "ollama" or (named is None and low in voc.ollama_library
+                                                  and low not in _PUBLISHER_BARE_NAMES)
+        kind = "ollama-tag" if tag else "api-model"
+        named = None if tag else named
         return Match(kind, "ollama" if kind == "ollama-tag" else (named[0] if named else None), 0.9,
                      named[1] if named else None)
     api = None if bare_word else api_pattern(low)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import ast
 import contextlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from modelmap.discover.base import Collector, Sample, SourceFile, dedupe
 from modelmap.discover.identify import Hint, classify, classify_endpoint, is_model_key, is_specific
@@ -196,15 +198,36 @@ def _target_names(target: ast.AST) -> list[str]:
     return []
 
 
-class _Module(ast.NodeVisitor):
+def _scopes(nodes: list[ast.AST]) -> list[tuple[int, int, int, str]]:
+    """(first line, last line, depth, dotted name) of every function and class, for ``symbol()``."""
+    spans: list[tuple[int, int, int, str]] = []
+    parents: dict[int, tuple[int, str]] = {}  # id(def node) -> (depth, dotted name)
+    for node in nodes:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            depth, name = parents.get(id(node), (0, ""))
+            dotted = f"{name}.{node.name}" if name else node.name
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            spans.append((first, node.end_lineno or node.lineno, depth + 1, dotted))
+            for child in ast.walk(node):
+                if child is not node and isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    known = parents.get(id(child))
+                    if known is None or known[0] < depth + 1:
+                        parents[id(child)] = (depth + 1, dotted)
+    return spans
+
+
+class _Module:
     def __init__(self, tree: ast.Module, collector: Collector, lines: list[str]) -> None:
         self.tree = tree
+        # one ast.walk (breadth-first: every node comes after its ancestors) feeds both passes
+        self.nodes = list(ast.walk(tree))
+        self._spans: list[tuple[int, int, int, str]] | None = None
+        self.line: int = 0
         self.c = collector
         self.lines = lines
         self.env: dict[str, list[ast.expr]] = {}
         self.dicts: dict[str, ast.Dict] = {}
         self.clients: dict[str, tuple[str, str]] = {}  # var -> (provider, url)
-        self.scope: list[str] = []
         self.docstrings: set[int] = set()
         self.claimed: set[int] = set()
         self.silenced: set[int] = set()  # literals that are known not to be models (f-string parts, arch names)
@@ -212,7 +235,7 @@ class _Module(ast.NodeVisitor):
     # -- pass 1: values ---------------------------------------------------------------------------
     def collect(self) -> None:
         calls: list[tuple[ast.Assign, ast.Call]] = []
-        for node in ast.walk(self.tree):
+        for node in self.nodes:
             if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 body = node.body
                 if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
@@ -303,12 +326,27 @@ class _Module(ast.NodeVisitor):
         return line, col + 1
 
     def symbol(self) -> str | None:
-        return ".".join(self.scope) or None
+        """The innermost function or class around the node being handled (computed only on a hit)."""
+        if self._spans is None:
+            self._spans = _scopes(self.nodes)
+        best: tuple[int, str] | None = None
+        for first, last, depth, name in self._spans:
+            if first <= self.line <= last and (best is None or depth > best[0]):
+                best = (depth, name)
+        return best[1] if best else None
+
+    def run(self) -> None:
+        """Pass 2: every node after its ancestors (a call claims its literals before they are seen alone)."""
+        handlers = _HANDLERS
+        for node in self.nodes:
+            handler = handlers.get(type(node))
+            if handler is not None:
+                self.line = getattr(node, "lineno", 0)
+                handler(self, node)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
         # the text parts of an f-string are fragments of a value built at run time
         self.silenced.update(id(v) for v in node.values if isinstance(v, ast.Constant))
-        self.generic_visit(node)
 
     def report(self, lit: ast.Constant, *, hint: Hint, role: str | None, api: str | None, source_id: str,
                endpoint: tuple[str, str] | None = None, provider: str | None = None) -> Finding | None:
@@ -341,7 +379,6 @@ class _Module(ast.NodeVisitor):
                 self.silenced.update(id(lit) for lit in _str_elts(operand))
                 if isinstance(operand, ast.Constant):
                     self.silenced.add(id(operand))
-            self.generic_visit(node)
             return
         for left, op, right in zip(operands, node.ops, operands[1:], strict=False):
             # `name == "x"`, `"x" != name`, `name in ["x", "y"]`; not `"qwen3" in name` (a substring test)
@@ -359,7 +396,6 @@ class _Module(ast.NodeVisitor):
                 elif isinstance(op, (ast.In, ast.NotIn)):
                     for lit in _str_elts(other):
                         self.report_listed(lit, "python-model-compare")
-        self.generic_visit(node)
 
     def _visit_sequence(self, node: ast.List | ast.Tuple | ast.Set) -> None:
         lits = _str_elts(node)
@@ -367,9 +403,6 @@ class _Module(ast.NodeVisitor):
             for lit in lits:
                 if id(lit) not in self.claimed:
                     self.report_listed(lit, "python-model-list")
-        self.generic_visit(node)
-
-    visit_List = visit_Tuple = visit_Set = _visit_sequence
 
     @staticmethod
     def _well_known(lit: ast.Constant) -> bool:
@@ -408,21 +441,9 @@ class _Module(ast.NodeVisitor):
             number = text.count("\n", 0, m.start()) + 1
             self.embedded([(number, self.lines[number - 1])], "python-comment")
 
-    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
-        self.scope.append(node.name)
-        self.generic_visit(node)
-        self.scope.pop()
-
-    visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
-
-    def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        self.scope.append(node.name)
-        self.generic_visit(node)
-        self.scope.pop()
-
     def visit_Call(self, node: ast.Call) -> None:
         name = _dotted(node.func)
-        rule = next((r for r in RULES if r.callee.search(name)), None)
+        rule = _rule_for(name)
         if rule is not None:
             self._apply(rule, node, name)
         elif name.endswith("add_argument") and self._argparse(node):
@@ -434,7 +455,6 @@ class _Module(ast.NodeVisitor):
                     for lit in self.literals(kw.value):
                         self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
                                     endpoint=self._endpoint_for(node))
-        self.generic_visit(node)
 
     def _endpoint_for(self, call: ast.Call) -> tuple[str, str] | None:
         own = self._call_endpoint(call)
@@ -494,19 +514,16 @@ class _Module(ast.NodeVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         names = [n for t in node.targets for n in _target_names(t)]
         self._keyed(names, node.value)
-        self.generic_visit(node)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
             self._keyed(_target_names(node.target), node.value)
-        self.generic_visit(node)
 
     def visit_Dict(self, node: ast.Dict) -> None:
         for k, v in zip(node.keys, node.values, strict=False):
             if isinstance(k, ast.Constant) and isinstance(k.value, str) and is_model_key(k.value):
                 for lit in self.literals(v):
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-key")
-        self.generic_visit(node)
 
     def visit_arguments(self, node: ast.arguments) -> None:
         positional = node.posonlyargs + node.args
@@ -516,7 +533,6 @@ class _Module(ast.NodeVisitor):
             if is_model_key(arg.arg):
                 for lit in self.literals(default):
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-key")
-        self.generic_visit(node)
 
     def _keyed(self, names: list[str], value: ast.expr) -> None:
         if any(is_model_key(n.split(".")[-1]) for n in names):
@@ -532,6 +548,27 @@ class _Module(ast.NodeVisitor):
                     for node in (key, item):
                         if isinstance(node, ast.Constant) and isinstance(node.value, str):
                             self.report_listed(node, "python-model-list")
+
+
+_HANDLERS: dict[type, Callable[[_Module, Any], None]] = {
+    ast.JoinedStr: _Module.visit_JoinedStr,
+    ast.Compare: _Module.visit_Compare,
+    ast.List: _Module._visit_sequence,
+    ast.Tuple: _Module._visit_sequence,
+    ast.Set: _Module._visit_sequence,
+    ast.Call: _Module.visit_Call,
+    ast.Constant: _Module.visit_Constant,
+    ast.Assign: _Module.visit_Assign,
+    ast.AnnAssign: _Module.visit_AnnAssign,
+    ast.Dict: _Module.visit_Dict,
+    ast.arguments: _Module.visit_arguments,
+}
+
+
+@lru_cache(maxsize=4096)
+def _rule_for(name: str) -> CallRule | None:
+    """The first rule whose callee pattern matches a dotted call name (call names recur: memoised)."""
+    return next((r for r in RULES if r.callee.search(name)), None)
 
 
 def _role_for_class(name: str) -> str | None:
@@ -605,7 +642,7 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0) -> 
     visitor = _Module(tree, collector, file.text.splitlines())
     try:
         visitor.collect()
-        visitor.visit(tree)
+        visitor.run()
         visitor.comments(file.text)
     except RecursionError:
         return [Skip(file.path, "parse-error", "python: nesting too deep to analyse")]
