@@ -152,7 +152,9 @@ def run_modelmap(root: Path, jobs: int) -> tuple[float, dict]:
         "print(json.dumps({'seconds':e,'findings':len(r.findings),'stats':r.stats.to_dict(),'rss_self_kb':s,'rss_children_kb':c}))"
     )
     cpu0 = _cpu_children()
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # as installed: pip compiles bytecode at install time, so let this interpreter write and use it
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     data = json.loads(proc.stdout)
     data["cpu"] = _cpu_children() - cpu0
     return data["seconds"], data

@@ -20,8 +20,13 @@ _MODEL_BIN = re.compile(
 )
 
 
+_EXTS = frozenset(["gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "llamafile", "bin", "pt", "pth", "ckpt", "h5", "keras", "pkl", "joblib"])
+
+
 def is_model_file(path: str) -> bool:
     name = path.rsplit("/", 1)[-1]
+    if name.rsplit(".", 1)[-1].lower() not in _EXTS:
+        return False
     if STRONG.search(name):
         return True
     if WEAK.search(name):

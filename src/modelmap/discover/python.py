@@ -198,29 +198,69 @@ def _target_names(target: ast.AST) -> list[str]:
     return []
 
 
+_SKIP_FIELDS = frozenset({
+    "ctx", "op", "ops", "names", "type_comment", "type_ignores", "kind", "id", "attr", "name", "arg", "asname",
+    "module", "level", "conversion", "is_async",
+})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _all_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node that can matter, breadth-first (each after its ancestors), as one list.
+
+    Same order as ``ast.walk`` but about twice as fast: an index over a growing list instead of a
+    deque of generators, and no descent into fields that never hold anything the analysis reads
+    (expression contexts, operators, import aliases, plain-string fields).
+    """
+    out = [tree]
+    fields_of = _FIELDS
+    node_type = ast.AST
+    i = 0
+    while i < len(out):
+        node = out[i]
+        i += 1
+        cls = type(node)
+        fields = fields_of.get(cls)
+        if fields is None:
+            fields = fields_of[cls] = tuple(f for f in cls._fields if f not in _SKIP_FIELDS)
+        for name in fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                out.extend(v for v in value if isinstance(v, node_type))
+            elif isinstance(value, node_type):
+                out.append(value)
+    return out
+
+
 def _scopes(nodes: list[ast.AST]) -> list[tuple[int, int, int, str]]:
-    """(first line, last line, depth, dotted name) of every function and class, for ``symbol()``."""
+    """(first line, last line, depth, dotted name) of every function and class, for ``symbol()``.
+
+    Definitions nest by their line spans, so one pass over them sorted by position rebuilds the
+    dotted names without another walk of the tree.
+    """
+    defs = sorted(
+        (min([n.lineno, *(d.lineno for d in n.decorator_list)]), -(n.end_lineno or n.lineno), n.name)
+        for n in nodes if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    )
     spans: list[tuple[int, int, int, str]] = []
-    parents: dict[int, tuple[int, str]] = {}  # id(def node) -> (depth, dotted name)
-    for node in nodes:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            depth, name = parents.get(id(node), (0, ""))
-            dotted = f"{name}.{node.name}" if name else node.name
-            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-            spans.append((first, node.end_lineno or node.lineno, depth + 1, dotted))
-            for child in ast.walk(node):
-                if child is not node and isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                    known = parents.get(id(child))
-                    if known is None or known[0] < depth + 1:
-                        parents[id(child)] = (depth + 1, dotted)
+    open_: list[tuple[int, str]] = []  # (last line, dotted name) of the enclosing definitions
+    for first, neg_last, name in defs:
+        while open_ and open_[-1][0] < first:
+            open_.pop()
+        dotted = f"{open_[-1][1]}.{name}" if open_ else name
+        spans.append((first, -neg_last, len(open_) + 1, dotted))
+        open_.append((-neg_last, dotted))
     return spans
+
+
+_COLLECT_TYPES = frozenset({ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign})
 
 
 class _Module:
     def __init__(self, tree: ast.Module, collector: Collector, lines: list[str]) -> None:
         self.tree = tree
-        # one ast.walk (breadth-first: every node comes after its ancestors) feeds both passes
-        self.nodes = list(ast.walk(tree))
+        # one breadth-first list (every node comes after its ancestors) feeds both passes
+        self.nodes = _all_nodes(tree)
         self._spans: list[tuple[int, int, int, str]] | None = None
         self.line: int = 0
         self.c = collector
@@ -235,30 +275,38 @@ class _Module:
     # -- pass 1: values ---------------------------------------------------------------------------
     def collect(self) -> None:
         calls: list[tuple[ast.Assign, ast.Call]] = []
+        env = self.env
+        defs = (ast.FunctionDef, ast.AsyncFunctionDef)
         for node in self.nodes:
-            if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                body = node.body
+            cls = type(node)
+            if cls not in _COLLECT_TYPES:
+                continue
+            if cls is not ast.Assign and cls is not ast.AnnAssign:
+                body = node.body  # type: ignore[attr-defined]
                 if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                     self.docstrings.add(id(body[0].value))
-            if isinstance(node, ast.Assign):
-                if isinstance(node.value, ast.Call) and node.value.keywords:
-                    calls.append((node, node.value))
-                for target in node.targets:
+            if cls is ast.Assign:
+                assign: ast.Assign = node  # type: ignore[assignment]
+                if isinstance(assign.value, ast.Call) and assign.value.keywords:
+                    calls.append((assign, assign.value))
+                for target in assign.targets:
                     for name in _target_names(target):
-                        self.env.setdefault(name, []).append(node.value)
-                        if isinstance(node.value, ast.Dict):
-                            self.dicts[name] = node.value
-            elif isinstance(node, ast.AnnAssign) and node.value is not None:
-                for name in _target_names(node.target):
-                    self.env.setdefault(name, []).append(node.value)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                args = node.args
+                        env.setdefault(name, []).append(assign.value)
+                        if isinstance(assign.value, ast.Dict):
+                            self.dicts[name] = assign.value
+            elif cls is ast.AnnAssign:
+                ann: ast.AnnAssign = node  # type: ignore[assignment]
+                if ann.value is not None:
+                    for name in _target_names(ann.target):
+                        env.setdefault(name, []).append(ann.value)
+            elif cls in defs:
+                args = node.args  # type: ignore[attr-defined]
                 positional = args.posonlyargs + args.args
                 for arg, default in zip(positional[len(positional) - len(args.defaults):], args.defaults, strict=False):
-                    self.env.setdefault(arg.arg, []).append(default)
+                    env.setdefault(arg.arg, []).append(default)
                 for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
                     if kw_default is not None:
-                        self.env.setdefault(arg.arg, []).append(kw_default)
+                        env.setdefault(arg.arg, []).append(kw_default)
         # clients: var = OpenAI(base_url=...)
         for assign, call in calls:
             hit = self._call_endpoint(call)
@@ -501,8 +549,10 @@ class _Module:
             self.embedded(((n, self.lines[n - 1]) for n in range(node.lineno, min(end, len(self.lines)) + 1)),
                           "python-docstring")
             return
-        line, col = self.position(node)
         value, shift = _unquote(node.value)
+        if "://" not in value and classify(value, "none") is None:
+            return  # most literals: decided by the (memoised) classifier before any position work
+        line, col = self.position(node)
         if "://" in value:
             if self.c.endpoint(value, line, col + shift, symbol=self.symbol(), source_id="python-endpoint") is None:
                 self.c.model(value, line, col + shift, hint="none", symbol=self.symbol(), source_id="python-literal",
