@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import gc
 import os
-import subprocess
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from modelmap.discover import SOURCES
 from modelmap.discover.base import Source, SourceFile
@@ -38,6 +34,9 @@ from modelmap.discover.walk import (
 )
 from modelmap.errors import UsageError
 from modelmap.types import Finding, ScanResult, ScanStats, Skip
+
+if TYPE_CHECKING:
+    import pathspec
 
 DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
 _BINARY_EXT = frozenset({
@@ -225,13 +224,15 @@ def _execute(candidates: list[Candidate], trees: list[_Unit], opts: ScanOptions,
     """Scan the planned work: in a fork pool when there is enough of it, else in this process."""
     total = len(candidates)
     if jobs > 1 and (trees or total >= 400):
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+        from multiprocessing import get_context
+
         size = max(32, min(256, total // (jobs * 8) or 1))
         units = trees + [_Unit(files=candidates[i:i + size]) for i in range(0, total, size)]
         _UNITS[:] = units
         _UNIT_OPTS[:] = [opts]
         # Move everything alive now (knowledge index, compiled patterns) out of the collector's reach, so
         # that garbage collections in the forked workers do not write to, and so copy, the parent's pages.
-        gc.collect()
         gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
@@ -255,6 +256,8 @@ def _execute(candidates: list[Candidate], trees: list[_Unit], opts: ScanOptions,
 
 
 def _changed_files(root: str, rev: str) -> set[str]:
+    import subprocess
+
     def git(*args: str) -> list[str]:
         try:
             proc = subprocess.run(["git", "-C", root, *args], capture_output=True, text=True, timeout=60, check=False)
@@ -275,7 +278,11 @@ def _changed_files(root: str, rev: str) -> set[str]:
 
 def _spec(patterns: Iterable[str]) -> pathspec.PathSpec | None:
     pats = [p for p in patterns if p]
-    return pathspec.GitIgnoreSpec.from_lines(pats) if pats else None
+    if not pats:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(pats)
 
 
 def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None = None,

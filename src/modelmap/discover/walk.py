@@ -12,9 +12,10 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 VENDORED_DIRS = frozenset({
     ".git", ".hg", ".svn", "node_modules", "bower_components", "vendor", "third_party", "third-party", ".venv", "venv",
@@ -55,13 +56,15 @@ def _load_ignore(directory: str, names: tuple[str, ...]) -> pathspec.PathSpec | 
             continue
     if not lines:
         return None
+    import pathspec  # imported on the first ignore file met
+
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
     except Exception:
         return None
 
 
-Specs = list[tuple[str, pathspec.PathSpec]]
+Specs: TypeAlias = "list[tuple[str, pathspec.PathSpec]]"
 
 
 @dataclass
