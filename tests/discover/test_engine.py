@@ -153,3 +153,57 @@ def test_parallel_and_serial_scans_agree(tmp_path: Path) -> None:
     assert [f.to_dict() for f in serial.findings] == [f.to_dict() for f in parallel.findings]
     assert serial.stats.files_scanned == parallel.stats.files_scanned == 450
     assert len(serial.findings) == 150
+
+
+def _wide_tree(root: Path) -> None:
+    """40 top-level directories (more than the 32 the parent lists before handing directories to
+    workers), nested ignore files, vendored dirs and binaries deep inside the handed-out parts."""
+    _write(root / ".gitignore", "*.log\nbuild-out/\n")
+    for d in range(40):
+        base = root / f"svc{d:02d}" / "src"
+        _write(base / "llm.py", f'MODEL = "qwen2.5:{d}b"\n' if d % 2 else "X = 1\n")
+        _write(base / "emb.ts", 'import {{ pipeline }} from "@huggingface/transformers";\n'
+               'const e = await pipeline("feature-extraction", "BAAI/bge-m3");\n'.replace("{{", "{").replace("}}", "}"))
+        _write(base / "debug.log", 'model = "gpt-4o"\n')  # ignored by the root .gitignore
+        _write(base / "build-out" / "gen.py", 'M = "gpt-4o"\n')  # ignored directory
+        _write(base / "node_modules" / "x" / "i.js", 'const m = "gpt-4o"\n')
+        _write(base / "img.png", b"\x89PNG\r\n\x1a\n" + bytes(64))
+    _write(root / "svc07" / ".modelmapignore", "src/emb.ts\n")  # nested ignore file in a handed-out dir
+
+
+def test_parallel_scan_with_directories_handed_to_workers_matches_serial(tmp_path: Path) -> None:
+    _wide_tree(tmp_path)
+    serial = modelmap.scan(tmp_path, jobs=1)
+    parallel = modelmap.scan(tmp_path, jobs=2)
+    assert [f.to_dict() for f in parallel.findings] == [f.to_dict() for f in serial.findings]
+    assert [(s.path, s.reason) for s in parallel.skips] == [(s.path, s.reason) for s in serial.skips]
+    assert parallel.stats.skipped == serial.stats.skipped
+    assert parallel.stats.files_scanned == serial.stats.files_scanned == 80 - 1
+    raws_seen = raws(parallel)
+    assert raws_seen.count("BAAI/bge-m3") == 39  # svc07's copy is ignored by its .modelmapignore
+    assert raws_seen.count("gpt-4o") == 0
+    assert sum(1 for r in raws_seen if r.startswith("qwen2.5:")) == 20
+    reasons = {s.path: s.reason for s in parallel.skips}
+    assert reasons["svc03/src/debug.log"] == "ignored"
+    assert reasons["svc03/src/build-out/"] == "ignored"
+    assert reasons["svc03/src/node_modules/"] == "vendored-dir"
+    assert reasons["svc07/src/emb.ts"] == "ignored"
+
+
+def test_a_helper_process_that_dies_loses_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from modelmap.discover import engine
+
+    _wide_tree(tmp_path)
+    expected = modelmap.scan(tmp_path, jobs=1)
+    parent = os.getpid()
+    real = engine._run_unit
+
+    def crash_in_helper(index: int):  # the forked helper dies on the first unit it takes
+        if os.getpid() != parent:
+            os._exit(3)
+        return real(index)
+
+    monkeypatch.setattr(engine, "_run_unit", crash_in_helper)
+    result = modelmap.scan(tmp_path, jobs=3)
+    assert [f.to_dict() for f in result.findings] == [f.to_dict() for f in expected.findings]
+    assert result.stats.files_scanned == expected.stats.files_scanned

@@ -7,14 +7,15 @@ batches of files handed to a process pool (fork) when the tree is large enough t
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from modelmap.discover import SOURCES
 from modelmap.discover.base import Source, SourceFile
@@ -219,32 +220,78 @@ def _run_unit(index: int) -> _Batch:
     return out
 
 
+def _claim(counter: Any, n: int) -> Iterator[int]:
+    """Unit indices taken one at a time from a counter shared by all the scanning processes."""
+    while True:
+        with counter.get_lock():
+            i = counter.value
+            if i >= n:
+                return
+            counter.value = i + 1
+        yield i
+
+
+def _worker(counter: Any, n: int, conn: Any) -> None:
+    """A forked helper: scan units until none are left, then send every result back in one message
+    (one send at the end, so a full pipe never stalls a worker that could still be scanning)."""
+    done = [(i, _run_unit(i)) for i in _claim(counter, n)]
+    conn.send(done)
+    conn.close()
+
+
 def _execute(candidates: list[Candidate], trees: list[_Unit], opts: ScanOptions, jobs: int,
              progress: ProgressFn | None, results: list[_Batch]) -> None:
-    """Scan the planned work: in a fork pool when there is enough of it, else in this process."""
+    """Scan the planned work: shared between this process and ``jobs - 1`` forked helpers when there
+    is enough of it, else here alone.
+
+    Units are claimed dynamically from a shared counter, so a big directory does not leave the
+    others idle, and this process scans too (its caches are warm and its results need no pickling).
+    """
     total = len(candidates)
     if jobs > 1 and (trees or total >= 400):
-        from concurrent.futures import ProcessPoolExecutor, as_completed
         from multiprocessing import get_context
 
         size = max(32, min(256, total // (jobs * 8) or 1))
         units = trees + [_Unit(files=candidates[i:i + size]) for i in range(0, total, size)]
+        n = len(units)
         _UNITS[:] = units
         _UNIT_OPTS[:] = [opts]
+        ctx = get_context("fork")
+        counter = ctx.Value("i", 0)
         # Move everything alive now (knowledge index, compiled patterns) out of the collector's reach, so
         # that garbage collections in the forked workers do not write to, and so copy, the parent's pages.
         gc.freeze()
+        helpers = []
+        got: dict[int, _Batch] = {}
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-                futures = [pool.submit(_run_unit, i) for i in range(len(units))]
-                for done, future in enumerate(as_completed(futures), 1):
-                    results.append(future.result())
-                    if progress:
-                        progress(done, len(units))
+            for _ in range(jobs - 1):
+                receive, send = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=_worker, args=(counter, n, send), daemon=True)
+                proc.start()
+                send.close()
+                helpers.append((proc, receive))
+            for i in _claim(counter, n):
+                got[i] = _run_unit(i)
+                if progress:
+                    progress(min(counter.value, n), n)
+            for proc, receive in helpers:
+                with contextlib.suppress(EOFError, OSError):  # a helper that died: its units are redone below
+                    got.update(receive.recv())
+                receive.close()
+                proc.join()
+            for i in range(n):
+                if i not in got:
+                    got[i] = _run_unit(i)
+            if progress:
+                progress(n, n)
         finally:
             gc.unfreeze()
+            for proc, _ in helpers:
+                if proc.is_alive():
+                    proc.kill()
             _UNITS.clear()
             _UNIT_OPTS.clear()
+        results.extend(got[i] for i in range(n))
     else:
         step = max(1, total // 100)
         batch = _Batch()
