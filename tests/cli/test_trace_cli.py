@@ -33,13 +33,13 @@ def test_one_identifier_gives_one_object() -> None:
 
 
 def test_several_identifiers_give_an_array() -> None:
-    proc = run("trace", "qwen2.5:7b", "gpt-4o", "no-such-model-xyz", "--format", "json")
+    proc = run("trace", "qwen2.5:7b", "gpt-4o", "no-such-model-xyz", "ft:gpt-4o-mini-2024-07-18:acme:bot:9x", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
-    assert isinstance(doc, list) and len(doc) == 3
+    assert isinstance(doc, list) and len(doc) == 4
     for rec in doc:
         jsonschema.validate(rec, SCHEMA)
-    assert [r["query"] for r in doc] == ["qwen2.5:7b", "gpt-4o", "no-such-model-xyz"]
+    assert [r["query"] for r in doc][:3] == ["qwen2.5:7b", "gpt-4o", "no-such-model-xyz"]
     assert doc[2]["confidence"] == "unknown" and doc[2]["model"] is None
 
 

@@ -110,3 +110,14 @@ def test_bare_ollama_only_names_are_tags() -> None:
     assert kind("qwq", "key") == "ollama-tag"
     assert kind("chatglm3", "key") == "api-model"  # ChatGLM3's own server uses the bare name
     assert kind("deepseek-chat", "key") == "api-model"  # an API pattern wins
+
+
+def test_cohere_names_need_a_cohere_suffix() -> None:
+    assert classify("Command-Shift-L") is None  # a keyboard shortcut in UI code
+    for name in ("command-r-plus-08-2024", "command-r7b-12-2024", "command-a-vision-07-2025", "command-light-nightly"):
+        assert kind(name, "key") == "api-model", name
+
+
+def test_openai_fine_tuned_model_ids() -> None:
+    assert kind("ft:gpt-4o-mini-2024-07-18:acme:support-bot:9xyz") == "api-model"
+    assert kind("ft:gpt-3.5-turbo-0613:acme::8abc123", "key") == "api-model"

@@ -228,3 +228,19 @@ def test_family_index_agrees_with_a_linear_scan() -> None:
                                                  (r"abc|xyz", ""), (r"gemma-?3", "gemma"), (r"o[134]", "o")])
 def test_literal_prefix(pattern: str, prefix: str) -> None:
     assert literal_prefix(pattern) == prefix
+
+
+def test_openai_fine_tune_id_is_a_finetune_of_its_base_with_no_named_publisher() -> None:
+    res = resolve("ft:gpt-4o-mini-2024-07-18:acme:support-bot:9xyz1234")
+    assert res.model is not None and res.model["id"] is None
+    assert res.publisher is None  # the customer made it; who that is is not in any knowledge base
+    assert [(s["relation"], s["model"]) for s in res.lineage][0] == ("finetune", "openai/gpt-4o-mini")
+    assert res.origins == ("US",)
+    assert res.served_by is not None and res.served_by["id"] == "openai-api"
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert res.confidence == "inferred" and "acme" in (res.reason or "")
+
+
+def test_fine_tune_of_an_unknown_base_stays_unknown() -> None:
+    res = resolve("ft:gpt-9-turbo:acme::x1")
+    assert res.confidence == "unknown" and res.lineage == () and res.origins == ()

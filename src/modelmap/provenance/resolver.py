@@ -30,6 +30,10 @@ _DASHED_VERSION = re.compile(r"(?<=[a-z]-\d)-(?=\d(?:-|$))")
 _REGEX_META = set(".^$*+?{}[]|()\\")
 
 
+# OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
+_OPENAI_FT = re.compile(r"(?i)ft:((?:gpt-|o\d)[\w.-]*|davinci-002|babbage-002):([\w.-]*):[\w.-]*:[\w.-]+")
+
+
 def _prefixes(kb: KnowledgeIndex) -> dict[str, str]:
     prefixes = {str(k).lower(): str(v) for k, v in (kb.recognition.get("prefixes") or {}).items()}
     for prefix, prov in kb.prefix_index.items():
@@ -103,11 +107,34 @@ class Resolver:
         hit = self._cache.get(query)
         if hit is not None:
             return hit
-        parsed = parse(query, self.prefixes)
-        res = self._resolve(parsed)
+        fine_tune = _OPENAI_FT.fullmatch(query.strip())
+        if fine_tune:
+            res = self._fine_tune(query, fine_tune.group(1), fine_tune.group(2))
+        else:
+            res = self._resolve(parse(query, self.prefixes))
         if len(self._cache) < 200_000:
             self._cache[query] = res
         return res
+
+    def _fine_tune(self, query: str, base_name: str, org: str) -> Resolution:
+        """``ft:<base>:<org>:<suffix>:<id>``: a customer's fine-tune hosted by OpenAI. The weights are the
+        customer's own (no publisher we could name), built on the base, which gives the lineage and origins."""
+        base = self.resolve(base_name)
+        base_id = (base.model or {}).get("id")
+        if base_id is None:
+            return replace(base, query=query, model=None, confidence="unknown",
+                           reason=f"an OpenAI fine-tune of {base_name!r}, a base this knowledge base does not know")
+        step = {"relation": "finetune", "model": base_id, "publisher": base.publisher}
+        return Resolution(
+            query=query,
+            model={"id": None, "family": (base.model or {}).get("family"), "params": None, "name": query},
+            publisher=None, license=base.license, open_weights=False, lineage=(step, *base.lineage),
+            distilled_from=base.distilled_from, origins=base.origins,
+            served_by=base.served_by or self.served_by("openai-api"), flags=base.flags, sources=base.sources,
+            confidence="inferred", role=base.role,
+            reason=f"a fine-tune of {base_id} made by the OpenAI organisation {org or '(unnamed)'!r} and served by "
+            "OpenAI; who made it (and where) is the customer's own fact, not in the knowledge base",
+        )
 
     # ---- matching ---------------------------------------------------------------------------------
     def _lookup(self, key: str) -> str | None:
