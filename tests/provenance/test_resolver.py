@@ -234,7 +234,7 @@ def test_openai_fine_tune_id_is_a_finetune_of_its_base_with_no_named_publisher()
     res = resolve("ft:gpt-4o-mini-2024-07-18:acme:support-bot:9xyz1234")
     assert res.model is not None and res.model["id"] is None
     assert res.publisher is None  # the customer made it; who that is is not in any knowledge base
-    assert [(s["relation"], s["model"]) for s in res.lineage][0] == ("finetune", "openai/gpt-4o-mini")
+    assert (res.lineage[0]["relation"], res.lineage[0]["model"]) == ("finetune", "openai/gpt-4o-mini")
     assert res.origins == ("US",)
     assert res.served_by is not None and res.served_by["id"] == "openai-api"
     assert res.license is not None and res.license["id"] == "proprietary"
