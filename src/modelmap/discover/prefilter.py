@@ -73,6 +73,9 @@ def _hyperscan_db(words: tuple[str, ...]) -> Any:
         with os.fdopen(fd, "wb") as fh:
             fh.write(hyperscan.dumpb(db))
         os.replace(tmp, path)
+        for stale in path.parent.glob("prefilter-*.hsdb"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # no writable cache directory: compile each run
     return db

@@ -224,6 +224,10 @@ def load_index() -> KnowledgeIndex:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, separators=(",", ":"))
         os.replace(tmp, cache_file)
+        # indexes of earlier knowledge-base versions are never read again
+        for stale in cache_file.parent.glob("kb-*.json"):
+            if stale != cache_file:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # best effort: no writable cache directory means no cache, not an error
     return KnowledgeIndex(data)
