@@ -33,7 +33,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "labels"
-FILE_TYPES = ("py", "ipynb", "js/ts", "yaml/json/env", "Dockerfile", "compose", "sh", "other")
+FILE_TYPES = ("py", "ipynb", "js/ts", "yaml/json/env", "Dockerfile", "compose", "sh", "Modelfile", "other")
 
 _COMPOSE = re.compile(r"(^|/)([\w.-]*compose[\w.-]*\.ya?ml)$", re.IGNORECASE)
 _DOCKERFILE = re.compile(r"(^|/)(Dockerfile[^/]*|[^/]*\.dockerfile)$", re.IGNORECASE)
@@ -43,7 +43,7 @@ _CONFIG = re.compile(
 
 
 def file_type(path: str) -> str:
-    """The report bucket of a path: py, ipynb, js/ts, yaml/json/env, Dockerfile, compose, sh or other."""
+    """The report bucket of a path: py, ipynb, js/ts, yaml/json/env, Dockerfile, compose, sh, Modelfile or other."""
     name = path.rsplit("/", 1)[-1]
     low = name.lower()
     if low.endswith((".py", ".pyi", ".pyw")):
@@ -52,6 +52,8 @@ def file_type(path: str) -> str:
         return "ipynb"
     if low.endswith((".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")):
         return "js/ts"
+    if low.startswith("modelfile") or low.endswith(".modelfile"):
+        return "Modelfile"
     if _COMPOSE.search(path):
         return "compose"
     if _DOCKERFILE.search(path):
