@@ -284,6 +284,44 @@ def parse_json(text: str) -> Node:
     return _JsonParser(text).parse()
 
 
+def parse_json_lines(text: str) -> list[Node | None]:
+    """JSON Lines / NDJSON (OpenAI batch files): one value per line, each parsed on its own so that a
+    bad line is passed over and the others are still read; a file with no readable line is a parse error."""
+    nodes: list[Node | None] = []
+    bad = 0
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            try:
+                node = _JsonParser(line).parse()
+            except ParseError:
+                bad += 1
+            else:
+                nodes.append(_shift(node, offset) if offset else node)
+        offset += len(line)
+    if bad and not nodes:
+        raise ParseError(f"invalid JSON Lines: none of {bad} lines parsed")
+    return nodes
+
+
+def _shift(node: Node, by: int) -> Node:
+    """Move a parsed line's offsets to where the line sits in the file."""
+    stack: list[Node] = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Scalar):
+            n.start += by
+            n.end += by
+        elif isinstance(n, Mapping):
+            n.start += by
+            for k, v in n.pairs:
+                stack.extend((k, v))
+        elif isinstance(n, Seq):
+            n.start += by
+            stack.extend(n.items)
+    return node
+
+
 # --------------------------------------------------------------------------- TOML
 
 _TOML_BARE = re.compile(r"[A-Za-z0-9_-]+")
@@ -536,6 +574,14 @@ _NOT_MODEL_KEYS = frozenset({
 _CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri", "default", "model", "value",
                                   "identifier", "checkpoint", "pretrained", "hf_repo", "model_id"})
 VOLUME_KEYS = frozenset({"volumes", "volume", "mounts", "binds"})
+_ENTRY_NAME_KEYS = frozenset({"name", "title", "id"})
+_BASE_MODEL_KEY = re.compile(r"base[_-]?model(?:[_-]?name)?")
+_LABEL_PATH = re.compile(r"(?i)(?:labels|selector)(?:\.|$)")
+
+
+def _is_label_map(key: str) -> bool:
+    """labels, matchLabels, pvcMatchLabels, podLabels, nodeSelector, selector …"""
+    return key.endswith("labels") or key in ("selector", "nodeselector", "podselector")
 # values of model keys that select a backend or library, not a model (EMBEDDING_MODEL=sentence_transformer)
 _BACKEND_WORDS = frozenset({
     "sentence_transformer", "sentence_transformers", "sentence-transformers", "transformers", "huggingface", "hf",
@@ -707,7 +753,20 @@ class TreeWalker:
                         continue
                 self.walk(item, key, parent_key, endpoint, in_env, depth + 1, env_eps if low in ENV_KEYS else None)
             return
+        if _is_label_map(low):
+            return  # Kubernetes label/selector values name pods and volumes, not models (model: llama-prefill)
+        assertion_path = node.get("path")
+        if isinstance(assertion_path, Scalar) and _LABEL_PATH.search(assertion_path.value):
+            # a helm-unittest assertion on rendered labels: {path: spec.selector.matchLabels, value: {...}}
+            node = Mapping([(k, v) for k, v in node.pairs if not (isinstance(k, Scalar) and k.value == "value")],
+                           node.start)
         endpoint = self.block_endpoint(node) or endpoint
+        keys = {k.value.lower() for k, _ in node.pairs if isinstance(k, Scalar)}
+        # the mapping names its model in a model key (modelURL, model): its `name` only labels the entry
+        # (a Deployment, a route); a LoRA adapter's base model is that label, not a model id
+        named_elsewhere = any(is_model_key(k) and k not in _ENTRY_NAME_KEYS for k in keys)
+        # a LoRA adapter entry (adapterName/adapterPath/adapterSource …) or the block under one
+        adapter_spec = any(k.startswith("adapter") for k in keys) or "adapter" in low
         name = node.get("name")
         env_value = node.get("value")
         if isinstance(name, Scalar) and isinstance(env_value, Scalar) and is_model_key(name.value):
@@ -722,6 +781,16 @@ class TreeWalker:
             low_k = k.value.lower()
             if low_k in self.skip_keys:
                 continue
+            if isinstance(v, Scalar):
+                if named_elsewhere and low_k in _ENTRY_NAME_KEYS:
+                    continue
+                if adapter_spec and _BASE_MODEL_KEY.fullmatch(low_k) and "/" not in v.value:
+                    continue
+                if adapter_spec and low_k == "repository" and "/" in v.value:
+                    # an adapter's Hugging Face repository (a Docker image elsewhere)
+                    line, col, _ = self.position(v, v.value.strip())
+                    self.collector.model(v.value.strip(), line, col, hint="hf", source_id=self.ids.key)
+                    continue
             if isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
                 self.mapping_key(k, endpoint)
             ep = pick(k.value) if low in ENV_KEYS else endpoint
@@ -965,7 +1034,7 @@ _LOCK_FILES = re.compile(
     r"special_tokens_map\.json|merges\.txt|[^/]*\.min\.json|tsconfig[^/]*\.json|\.eslintrc[^/]*|"
     r"\.prettierrc[^/]*|renovate\.json|\.?babelrc[^/]*|components\.json|manifest\.json)$", re.I,
 )
-_CONFIG_EXT = re.compile(r"\.(ya?ml|json|jsonc|json5|toml|ini|cfg)$", re.I)
+_CONFIG_EXT = re.compile(r"\.(ya?ml|json|jsonc|json5|jsonl|ndjson|toml|ini|cfg)$", re.I)
 _DOTENV = re.compile(
     r"(^|/)(\.env|\.env\.[^/]+|[^/]+\.env|env|env\.[^/]*(example|sample|template|dist|local|default|defaults)|"
     r"\.envrc|[^/]*\.env\.[^/]*(example|sample|template))$", re.I,
@@ -980,6 +1049,8 @@ def parse_config(path: str, text: str) -> list[Node | None]:
     low = path.lower()
     if low.endswith((".yaml", ".yml")):
         return parse_yaml(text)
+    if low.endswith((".jsonl", ".ndjson")):
+        return parse_json_lines(text)
     if low.endswith((".json", ".jsonc", ".json5")):
         return [parse_json(text)] if text.strip() else []
     if low.endswith(".toml"):

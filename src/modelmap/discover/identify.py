@@ -31,7 +31,8 @@ _TOKEN_SPLIT = re.compile(r"[-_./:@]+")
 _KEY = re.compile(
     r"(?i)(?:.*[_.-])?(?:model|models|model[_-]?name|model[_-]?id|modelname|modelid|model[_-]?path|repo[_-]?id|"
     r"embedding[_-]?model|embed[_-]?model|llm[_-]?model|chat[_-]?model|rerank(?:er)?[_-]?model|base[_-]?model|"
-    r"deployment[_-]?name|engine|llm|embedder|reranker|model[_-]?repo)(?:[_-]?name)?"
+    r"deployment[_-]?name|engine|llm|embedder|reranker|model[_-]?repo|model[_-]?url|adapter[_-]?name|"
+    r"lora[_-]?(?:name|adapter))(?:[_-]?name)?"
 )
 _NOT_MODEL_WORDS = {
     "true", "false", "none", "null", "default", "auto", "latest", "string", "text", "json", "model", "models", "name",
@@ -166,6 +167,9 @@ def role_from_name(value: str) -> str | None:
 _PUBLISHER_BARE_NAMES = frozenset({"chatglm3", "bge-m3"})
 
 
+_HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/[\w.-]+/[\w.-]+(?::[\w.-]+)?")
+
+
 @lru_cache(maxsize=1 << 16)
 def classify(value: str, hint: Hint = "none") -> Match | None:
     """Decide whether ``value`` is a model identifier, and of which kind.
@@ -213,8 +217,16 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if ":" in v and "/" not in v.split(":", 1)[0]:
         prefix, rest = v.split(":", 1)
         if prefix.lower() in voc.prefixes and rest and not rest.startswith("//") and _PLAIN.fullmatch(rest.split("/")[-1]):
-            return Match("provider-prefixed", voc.prefixes[prefix.lower()], 0.9)
+            rest_low = rest.lower()
+            # "vllm:num_requests_waiting" is a Prometheus metric, not a model: the part after the prefix
+            # must itself look like one
+            if ("/" in rest or is_model_ish(rest_low) or rest_low in kb.alias_index or rest_low in voc.ollama_library
+                    or api_pattern(rest_low) is not None):
+                return Match("provider-prefixed", voc.prefixes[prefix.lower()], 0.9)
+            return None
 
+    if _HUB_HOST.fullmatch(v):  # Ollama's hf.co/<org>/<repo>[:quant]
+        return Match("hf-repo", None, 0.9)
     if "/" in v:
         return _classify_slashed(v, low, hint)
 
@@ -331,6 +343,9 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             return None
         if hint in ("hf", "key", "api", "prefixed") and is_model_ish(name):
             return Match("hf-repo", None, 0.75 if hint == "hf" else 0.65)
+        if hint == "key" and re.search(r"\d", name) and re.search(r"[a-z]", name.lower()):
+            # an org/name with a version under a model key (modelURL: distilbert/distilgpt2)
+            return Match("hf-repo", None, 0.6)
         if hint == "hf" and not org.startswith("."):
             return Match("hf-repo", None, 0.6)
         return None

@@ -7,12 +7,14 @@ notebook sources, since they all carry the same command lines.
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
 from collections.abc import Iterable
+from dataclasses import replace
 
 from modelmap.discover.base import Collector, Sample, SourceFile
-from modelmap.discover.identify import Hint, is_model_key
+from modelmap.discover.identify import Hint, classify, is_model_key
 from modelmap.types import Finding, Skip
 
 # (flag, hint, role)
@@ -35,6 +37,8 @@ _FLAGS: dict[str, tuple[Hint, str | None]] = {
     "--base-model": ("hf", None),
     "-m": ("path", "generation"),
 }
+# flags whose value is one or more served names / a comma-separated model list
+_LIST_FLAGS: dict[str, str | None] = {"--served-model-name": "generation", "--static-models": None}
 _POSITIONAL: tuple[tuple[tuple[str, ...], Hint, str | None, str], ...] = (
     (("vllm", "serve"), "hf", "generation", "vllm"),
     (("ollama", "pull"), "ollama", None, "ollama"),
@@ -96,8 +100,14 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
     lowered = [t.lower() for t in toks]
     is_server = any(_SERVERS.search(t.rsplit("/", 1)[-1]) for t in lowered[:6])
 
+    searched_from: dict[str, int] = {}
+
     def report(value: str, hint: Hint, role: str | None, api: str | None) -> None:
-        col = text.find(value)
+        # a value written twice on the line (`--static-models "a,a"`) gets each occurrence's own column
+        col = text.find(value, searched_from.get(value, 0))
+        if col < 0:
+            col = text.find(value)
+        searched_from[value] = col + len(value) if col >= 0 else 0
         collector.model(value, line, (col + 1) if col >= 0 else 1, hint=hint, role=role, api=api)
 
     for i, tok in enumerate(toks):
@@ -110,11 +120,30 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
                 if j < len(toks):
                     report(toks[j], hint, role, api)
         flag, eq, val = tok.partition("=")
+        if flag in _LIST_FLAGS:
+            # vLLM's --served-model-name takes several names; a router's --static-models a comma list
+            values = [val] if eq else list(itertools.takewhile(lambda t: not t.startswith("-"), toks[i + 1:]))
+            if flag == "--served-model-name" and not eq:
+                values = values[:4]
+            elif not eq:
+                values = values[:1]
+            for value in values:
+                for part in value.split(","):
+                    if part.strip():
+                        report(part.strip(), "key", _LIST_FLAGS[flag], toks[0].rsplit("/", 1)[-1])
+            continue
         if flag in _FLAGS and (is_server or flag != "-m"):
             value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
             if value and not value.startswith("-"):
                 hint, role = _FLAGS[flag]
                 report(value, hint, role, toks[0].rsplit("/", 1)[-1])
+    if lowered[:1] in (["docker"], ["podman"]) and "run" in lowered[1:3]:
+        # `docker run … <vllm image> meta-llama/Llama-3.1-8B-Instruct --port 8200`: the container's own
+        # arguments; only values that are unmistakably Hub repos count (known org, model-like name)
+        for tok in toks[2:]:
+            hit = classify(tok, "none") if "/" in tok and not tok.startswith(("-", "/", ".", "~", "$")) else None
+            if hit is not None and hit.kind == "hf-repo" and hit.confidence >= 0.9:
+                report(tok, "hf", "generation", "docker")
     if is_server:
         # a local model directory passed positionally: `python finetune.py data /models/chatglm3-6b cfg.yaml`
         for i, tok in enumerate(toks[1:], 1):
@@ -145,12 +174,16 @@ class ShellSource:
         out: list[Finding | Skip] = []
         pending = ""
         start = 0
+        # (offset in the joined command, physical line, indentation) of each piece of a continued command
+        pieces: list[tuple[int, int, int]] = []
         for number, raw in enumerate(file.text.splitlines(), 1):
             stripped = raw.strip()
             if not pending:
                 start = number
+                pieces = []
             if stripped.startswith("#") and not pending:
                 continue
+            pieces.append((len(pending), number, len(raw) - len(raw.lstrip())))
             if stripped.endswith("\\"):
                 pending += stripped[:-1] + " "
                 continue
@@ -158,8 +191,18 @@ class ShellSource:
             pending = ""
             if command and start == number:
                 out.extend(scan_assignment(file, raw, number, f"{self.id}-variable"))
-            if command:
-                # a continued command reports every token on its first line; good enough to land near it
-                out.extend(scan_command_line(file, command, start if start != number else number, f"{self.id}-command",
-                                             line_text=raw if start == number else None))
+            if command and start == number:
+                out.extend(scan_command_line(file, command, number, f"{self.id}-command", line_text=raw))
+            elif command:
+                # a continued command: each value is reported on the physical line it is written on
+                found = scan_command_line(file, command, start, f"{self.id}-command")
+                out.extend(_relocate(f, pieces) for f in found)
         return out
+
+
+def _relocate(f: Finding, pieces: list[tuple[int, int, int]]) -> Finding:
+    offset = f.column - 1
+    for joined_at, number, indent in reversed(pieces):
+        if offset >= joined_at:
+            return replace(f, line=number, column=offset - joined_at + indent + 1)
+    return f

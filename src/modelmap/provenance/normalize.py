@@ -69,6 +69,11 @@ def parse(query: str, prefixes: dict[str, str]) -> Parsed:
             break
         provider = provider or prefixes[head.lower()]
         core = tail
+    # Ollama pulls straight from the Hub: hf.co/<org>/<repo>[:quant] (the quant tag picks a GGUF file)
+    hub = _HUB_HOST.fullmatch(core)
+    if hub:
+        core = hub.group(1)
+        provider = provider or prefixes.get("ollama")
     # Fireworks: accounts/fireworks/models/<name>; Bedrock: anthropic.claude-...-v2:0 / us.anthropic...
     core = re.sub(r"^accounts/[\w-]+/models/", "", core)
     bedrock = _BEDROCK.match(core)
@@ -79,6 +84,9 @@ def parse(query: str, prefixes: dict[str, str]) -> Parsed:
     if is_file:
         core = re.split(r"[/\\]", core)[-1]
     return Parsed(q, core, provider, is_file)
+
+
+_HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/([\w.-]+/[\w.-]+)(?::[\w.-]+)?")
 
 
 def _split_prefix(value: str) -> tuple[str, str, str]:
