@@ -34,15 +34,18 @@ def build_scan_tables(result: ScanResult) -> list[Any]:
         groups[_origin_label(f)][_model_key(f)].append(f)
     resolved = any(f.resolution is not None for f in models)
     out: list[Any] = []
+    # On a narrow terminal the model name keeps its width and the other columns give way (ellipsis):
+    # the name is what a reader scans for.
     table = Table(title=f"AI models in {result.root}", show_lines=False, expand=False)
-    table.add_column("origin" if resolved else "", style="bold")
-    table.add_column("model", overflow="fold")
+    table.add_column("origin" if resolved else "", style="bold", no_wrap=True, overflow="ellipsis")
+    names = [max({f.raw for f in v}, key=len) for g in groups.values() for v in g.values()]
+    table.add_column("model", no_wrap=True, overflow="fold", min_width=min(max(map(len, names), default=5), 48))
     if resolved:
-        table.add_column("publisher")
-        table.add_column("license")
-    table.add_column("role")
-    table.add_column("uses", justify="right")
-    table.add_column("where")
+        table.add_column("publisher", overflow="ellipsis", no_wrap=True, max_width=14)
+        table.add_column("license", overflow="ellipsis", no_wrap=True, max_width=14)
+    table.add_column("role", overflow="ellipsis", no_wrap=True, max_width=10)
+    table.add_column("uses", justify="right", no_wrap=True, min_width=4)
+    table.add_column("where", overflow="ellipsis", no_wrap=True)
     for origin in sorted(groups, key=lambda o: (-sum(len(v) for v in groups[o].values()), o)):
         first = True
         count = sum(len(v) for v in groups[origin].values())
