@@ -207,3 +207,13 @@ def test_a_helper_process_that_dies_loses_no_file(tmp_path: Path, monkeypatch: p
     result = modelmap.scan(tmp_path, jobs=3)
     assert [f.to_dict() for f in result.findings] == [f.to_dict() for f in expected.findings]
     assert result.stats.files_scanned == expected.stats.files_scanned
+
+
+def test_progress_in_a_parallel_scan_counts_up_to_the_end(tmp_path: Path) -> None:
+    _wide_tree(tmp_path)
+    calls: list[tuple[int, int]] = []
+    modelmap.scan(tmp_path, jobs=2, progress=lambda done, total: calls.append((done, total)))
+    assert calls, "no progress reported"
+    assert calls[-1][0] == calls[-1][1] > 0
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert len({t for _, t in calls}) == 1
