@@ -88,3 +88,11 @@ def test_scan_with_findings_still_exits_0_and_reports_skips(tmp_path: Path) -> N
     doc = json.loads(proc.stdout)
     assert doc["stats"]["skipped_by_reason"] == {"invalid-utf8": 1}
     assert "warning: skipped bad.py: invalid-utf8" in proc.stderr
+
+
+def test_help_texts_keep_literal_brackets_and_reflow() -> None:
+    top = " ".join(run("--help").stdout.split())
+    check = " ".join(run("check", "--help").stdout.split())
+    assert "[tool.modelmap]" in top  # not swallowed as Rich markup
+    assert "modelmap.yaml or [tool.modelmap] in pyproject.toml" in check.replace("│ ", "").replace(" │", "")
+    assert "(or )" not in top

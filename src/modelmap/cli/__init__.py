@@ -12,9 +12,16 @@ import typer
 from modelmap.cli import bom_cmd, check_cmd, diff_cmd, inspect_cmd, report_cmd, scan_cmd, trace_cmd
 
 
+def _help(text: str) -> str:
+    """A command's help as Rich shows it: paragraphs reflowed to the terminal (the source wraps at
+    120 columns, which left ragged breaks), and "[tool.modelmap]" kept literal rather than read as markup."""
+    paragraphs = [" ".join(line.strip() for line in p.splitlines()) for p in text.strip().split("\n\n")]
+    return "\n\n".join(paragraphs).replace("[", "\\[")
+
+
 def _short(text: str) -> str:
     """First sentence of a command's help, for the command list."""
-    return text.strip().split("\n\n", 1)[0].replace("\n", " ").split(". ")[0].rstrip(".")
+    return _help(text).split("\n\n", 1)[0].split(". ")[0].rstrip(".")
 
 
 app = typer.Typer(
@@ -29,13 +36,13 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-app.command("scan", help=scan_cmd.HELP, short_help=_short(scan_cmd.HELP))(scan_cmd.scan)
-app.command("trace", help=trace_cmd.HELP, short_help=_short(trace_cmd.HELP))(trace_cmd.trace)
+app.command("scan", help=_help(scan_cmd.HELP), short_help=_short(scan_cmd.HELP))(scan_cmd.scan)
+app.command("trace", help=_help(trace_cmd.HELP), short_help=_short(trace_cmd.HELP))(trace_cmd.trace)
 app.command("inspect")(inspect_cmd.inspect)
-app.command("check", help=check_cmd.HELP, short_help=_short(check_cmd.HELP))(check_cmd.check)
-app.command("bom", help=bom_cmd.HELP, short_help=_short(bom_cmd.HELP))(bom_cmd.bom)
-app.command("report", help=report_cmd.HELP, short_help=_short(report_cmd.HELP))(report_cmd.report)
-app.command("diff", help=diff_cmd.HELP, short_help=_short(diff_cmd.HELP))(diff_cmd.diff)
+app.command("check", help=_help(check_cmd.HELP), short_help=_short(check_cmd.HELP))(check_cmd.check)
+app.command("bom", help=_help(bom_cmd.HELP), short_help=_short(bom_cmd.HELP))(bom_cmd.bom)
+app.command("report", help=_help(report_cmd.HELP), short_help=_short(report_cmd.HELP))(report_cmd.report)
+app.command("diff", help=_help(diff_cmd.HELP), short_help=_short(diff_cmd.HELP))(diff_cmd.diff)
 
 
 def _version(value: bool) -> None:
