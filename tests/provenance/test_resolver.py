@@ -244,3 +244,20 @@ def test_openai_fine_tune_id_is_a_finetune_of_its_base_with_no_named_publisher()
 def test_fine_tune_of_an_unknown_base_stays_unknown() -> None:
     res = resolve("ft:gpt-9-turbo:acme::x1")
     assert res.confidence == "unknown" and res.lineage == () and res.origins == ()
+
+
+def test_every_hub_id_and_alias_in_the_kb_resolves_back_to_its_own_model() -> None:
+    """A name the knowledge base lists for a model must trace to that model, with confidence `known`
+    (catches aliases shadowed by another record, by a provider prefix such as `mistral:` or by a pattern)."""
+    kb = load()
+    resolver = Resolver(kb)
+    wrong = []
+    for mid, model in kb.models.items():
+        for name in [model.get("hf"), *(model.get("aliases") or [])]:
+            if not name:
+                continue
+            res = resolver.resolve(name)
+            got = (res.model or {}).get("id")
+            if got != mid or res.confidence != "known":
+                wrong.append((name, mid, got, res.confidence))
+    assert not wrong, wrong[:20]

@@ -110,6 +110,9 @@ class Resolver:
         fine_tune = _OPENAI_FT.fullmatch(query.strip())
         if fine_tune:
             res = self._fine_tune(query, fine_tune.group(1), fine_tune.group(2))
+        elif query.strip().lower() in self.kb.alias_index and ":" in query:
+            # an exact alias such as the Ollama tag "mistral:v0.3" or "qwen:7b": its name is not a provider prefix
+            res = self._resolve(parse(query, {}))
         else:
             res = self._resolve(parse(query, self.prefixes))
         if len(self._cache) < 200_000:
