@@ -217,3 +217,16 @@ def test_progress_in_a_parallel_scan_counts_up_to_the_end(tmp_path: Path) -> Non
     assert calls[-1][0] == calls[-1][1] > 0
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     assert len({t for _, t in calls}) == 1
+
+
+def test_without_fork_the_scan_runs_in_one_process_and_finds_the_same(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from modelmap.discover import engine
+
+    _wide_tree(tmp_path)
+    expected = modelmap.scan(tmp_path, jobs=2)
+    monkeypatch.setattr(engine, "_can_fork", lambda: False)
+    monkeypatch.setattr(engine, "_worker", None)  # would raise if a helper were started
+    result = modelmap.scan(tmp_path, jobs=2)
+    assert [f.to_dict() for f in result.findings] == [f.to_dict() for f in expected.findings]
+    assert result.stats.files_scanned == expected.stats.files_scanned

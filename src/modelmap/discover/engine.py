@@ -205,7 +205,10 @@ _UNIT_OPTS: list[ScanOptions] = []
 
 
 def _run_unit(index: int) -> _Batch:
-    unit, opts = _UNITS[index], _UNIT_OPTS[0]
+    return _run(_UNITS[index], _UNIT_OPTS[0])
+
+
+def _run(unit: _Unit, opts: ScanOptions) -> _Batch:
     if unit.tree is None:
         return _scan_batch(unit.files, opts)
     out = _Batch()
@@ -218,6 +221,12 @@ def _run_unit(index: int) -> _Batch:
             cand = item if not unit.prefix else Candidate(item.abspath, unit.prefix + item.relpath, item.size)
             _scan_file(cand, opts, out)
     return out
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _claim(counter: Any, n: int) -> Iterator[int]:
@@ -300,6 +309,7 @@ def _execute(candidates: list[Candidate], trees: list[_Unit], opts: ScanOptions,
             if progress and (i % step == 0 or i == total):
                 progress(i, total)
         results.append(batch)
+        results.extend(_run(unit, opts) for unit in trees)  # none unless the tree was split for helpers
 
 
 def _changed_files(root: str, rev: str) -> set[str]:
@@ -353,6 +363,8 @@ def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None
     include, exclude = _spec(opts.include), _spec(opts.exclude)
     changed = _changed_files(root, opts.changed_since) if opts.changed_since else None
     jobs = opts.jobs if opts.jobs is not None else (os.cpu_count() or 1)
+    if jobs > 1 and not _can_fork():
+        jobs = 1  # no fork (Windows): scan in this process; the helpers rely on inheriting the parent's memory
     stats = ScanStats()
     skips: list[Skip] = []
     candidates: list[Candidate] = []
