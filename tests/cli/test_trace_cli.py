@@ -89,3 +89,20 @@ def test_online_without_network_falls_back_with_a_warning(env: dict[str, str], t
     doc = json.loads(proc.stdout)
     jsonschema.validate(doc, SCHEMA)
     assert doc["confidence"] == "unknown"
+
+
+def test_narrow_terminal_gets_one_field_table_per_identifier() -> None:
+    from rich.console import Console
+
+    from modelmap.provenance.resolver import resolve
+    from modelmap.report.trace_table import trace_table
+
+    records = [resolve(q).to_dict() for q in ("deepseek-r1:14b", "qwen2.5:7b")]
+    narrow = Console(width=80, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    narrow.print(trace_table(records, width=80))
+    text = narrow.export_text()
+    assert "deepseek-ai/deepseek-r1-distill-qwen-14b" in text  # the full id, not cut to a few letters
+    assert text.count("confidence") == 2
+    wide = Console(width=200, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    wide.print(trace_table(records, width=200))
+    assert wide.export_text().count("confidence") == 1  # one table, one header row

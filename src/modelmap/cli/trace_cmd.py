@@ -54,4 +54,5 @@ def trace(
 
         from modelmap.report.trace_table import trace_table
 
-        Console().print(trace_table(records))
+        console = Console()
+        console.print(trace_table(records, width=console.width))
