@@ -132,8 +132,6 @@ def matcher() -> Callable[[bytes], bool]:
     return _ahocorasick_matcher(words)
 
 
-def may_contain_model(data: bytes | str) -> bool:
+def may_contain_model(data: bytes) -> bool:
     """True when the raw file content contains at least one keyword (ASCII case-insensitive)."""
-    if isinstance(data, str):
-        data = data.encode("utf-8", errors="surrogatepass")
     return matcher()(data)

@@ -258,7 +258,6 @@ _COLLECT_TYPES = frozenset({ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, a
 
 class _Module:
     def __init__(self, tree: ast.Module, collector: Collector, lines: list[str]) -> None:
-        self.tree = tree
         # one breadth-first list (every node comes after its ancestors) feeds both passes
         self.nodes = _all_nodes(tree)
         self._spans: list[tuple[int, int, int, str]] | None = None

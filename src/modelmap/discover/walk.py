@@ -182,24 +182,6 @@ def walk_tree(
         stack.extend(reversed(subdirs))
 
 
-def walk(
-    root: str,
-    *,
-    use_gitignore: bool = True,
-    include: pathspec.PathSpec | None = None,
-    exclude: pathspec.PathSpec | None = None,
-    top: str | None = None,
-) -> Iterator[Candidate | WalkSkip]:
-    """Yield every regular file under ``root`` to consider, and a WalkSkip for everything left out.
-
-    ``top`` is an ancestor of ``root`` (the scan root or the git top level) whose ignore files,
-    and those of every directory between, also apply; relative paths stay relative to ``root``.
-    """
-    root = os.path.abspath(root)
-    cfg = WalkConfig(ignore_names(use_gitignore), include, exclude)
-    yield from walk_tree(root, "", root_specs(root, top, cfg.ignore_names), cfg)
-
-
 def ignore_names(use_gitignore: bool) -> tuple[str, ...]:
     return (".gitignore", ".modelmapignore") if use_gitignore else (".modelmapignore",)
 
