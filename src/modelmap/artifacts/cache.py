@@ -14,12 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from modelmap.artifacts.base import ArtifactInfo, Limits, Reader, Tensor, TokenizerInfo
 from modelmap.artifacts.fingerprint import tokenizer_fingerprint
+from modelmap.fsutil import store_cache
 
 VERSION = 1
 CACHED_READERS = frozenset({"gguf", "tokenizer"})
@@ -120,17 +120,10 @@ def from_json(doc: dict[str, Any]) -> ArtifactInfo:
 
 def _store(target: Path, doc: dict[str, Any]) -> None:
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".hdr-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(doc, fh, separators=(",", ":"), ensure_ascii=False)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, TypeError, ValueError):
-        pass  # best effort
+        data = json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    except (TypeError, ValueError):
+        return  # best effort: a header that does not serialise is simply not cached
+    store_cache(target, data)
 
 
 def cached_read(reader: Reader, path: Path, limits: Limits) -> ArtifactInfo:

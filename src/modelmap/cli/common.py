@@ -41,7 +41,7 @@ def emit(data: bytes, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from modelmap.report.base import write_atomic
+    from modelmap.fsutil import write_atomic
 
     try:
         write_atomic(output, data)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from modelmap.fsutil import store_cache
 from modelmap.knowledge import load
 
 BASE_KEYWORDS = (
@@ -67,17 +67,7 @@ def _hyperscan_db(words: tuple[str, ...]) -> Any:
         flags=[hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH] * len(words),
         literal=True,
     )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".prefilter-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(hyperscan.dumpb(db))
-        os.replace(tmp, path)
-        for stale in path.parent.glob("prefilter-*.hsdb"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # no writable cache directory: compile each run
+    store_cache(path, hyperscan.dumpb(db), replaces="prefilter-*.hsdb")  # unwritable: compile each run
     return db
 
 

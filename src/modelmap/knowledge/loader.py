@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 import yaml
 
 from modelmap.errors import KnowledgeError
+from modelmap.fsutil import store_cache
 
 DATA_DIR = Path(__file__).with_name("data")
 INDEX_VERSION = 3
@@ -218,16 +218,6 @@ def load_index() -> KnowledgeIndex:
         except (OSError, ValueError, KeyError):
             pass
     data = compile_index(files)
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".kb-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, separators=(",", ":"))
-        os.replace(tmp, cache_file)
-        # indexes of earlier knowledge-base versions are never read again
-        for stale in cache_file.parent.glob("kb-*.json"):
-            if stale != cache_file:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # best effort: no writable cache directory means no cache, not an error
+    # indexes of earlier knowledge-base versions are never read again
+    store_cache(cache_file, json.dumps(data, separators=(",", ":")).encode("utf-8"), replaces="kb-*.json")
     return KnowledgeIndex(data)
