@@ -41,15 +41,20 @@ class Finding:
     cell: int | None = None
     cell_line: int | None = None
     api: str | None = None
+    # what the decision rests on: "knowledge-base", "binding:<name>", "call:<name>", "shape:<kind>",
+    # "provider-context", "file-role:<role>"… (None where a source does not say)
+    evidence: tuple[str, ...] | None = None
     resolution: dict[str, Any] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         if data["resolution"] is None:
             data.pop("resolution")
-        for key in ("cell", "cell_line", "api", "symbol", "provider", "endpoint"):
+        for key in ("cell", "cell_line", "api", "symbol", "provider", "endpoint", "evidence"):
             if data[key] is None:
                 data.pop(key)
+        if "evidence" in data:
+            data["evidence"] = list(data["evidence"])
         return data
 
     @property

@@ -12,6 +12,7 @@ from modelmap.discover.litellm import LiteLLMSource
 from modelmap.discover.model_files import ModelFileSource
 from modelmap.discover.modelfile import ModelfileSource
 from modelmap.discover.notebooks import NotebookSource
+from modelmap.discover.polyglot import PolyglotSource, PropertiesSource
 from modelmap.discover.python import PythonSource
 from modelmap.discover.shell import ShellSource
 
@@ -28,6 +29,8 @@ SOURCES: tuple[Source, ...] = (
     KubernetesSource(),
     DockerfileSource(),
     ModelfileSource(),
+    PolyglotSource(),
+    PropertiesSource(),
 )
 
 __all__ = ["SOURCES", "Sample", "Source", "SourceFile"]

@@ -32,7 +32,9 @@ _KEY = re.compile(
     r"(?i)(?:.*[_.-])?(?:model|models|model[_-]?name|model[_-]?id|modelname|modelid|model[_-]?path|repo[_-]?id|"
     r"embedding[_-]?model|embed[_-]?model|llm[_-]?model|chat[_-]?model|rerank(?:er)?[_-]?model|base[_-]?model|"
     r"deployment[_-]?name|engine|llm|embedder|reranker|model[_-]?repo|model[_-]?url|adapter[_-]?name|"
-    r"lora[_-]?(?:name|adapter))(?:[_-]?name)?"
+    r"lora[_-]?(?:name|adapter)|model[_-]?uri|storage[_-]?uri|model[_-]?dir|model[_-]?location|"
+    r"model[_-]?source|model[_-]?checkpoint|asr[_-]?model|tts[_-]?model|speech[_-]?model|whisper[_-]?model|"
+    r"vision[_-]?model|vlm|model[_-]?version)(?:[_-]?name)?"
 )
 _NOT_MODEL_WORDS = {
     "true", "false", "none", "null", "default", "auto", "latest", "string", "text", "json", "model", "models", "name",
@@ -185,7 +187,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if not v or len(v) > 200 or any(c.isspace() for c in v):
         return None
     if "://" in v:
-        return _classify_url(v)
+        return _classify_url(v, hint)
     low = v.lower()
     kb = load()
     # rejected.yaml lists names the resolver will not map to weights; an API alias among them
@@ -264,13 +266,31 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     return None
 
 
-def _classify_url(v: str) -> Match | None:
-    """A download URL of a weight file (``https://download.pytorch.org/models/resnet18-5c106cde.pth``)."""
+_MODEL_URI_SCHEMES = frozenset({"hf", "s3", "gs", "gcs", "oss", "modelscope", "ms", "pvc", "az", "abfs", "abfss",
+                                "wasbs", "r2", "cos", "obs", "ollama", "hdfs"})
+
+
+def _classify_url(v: str, hint: Hint = "none") -> Match | None:
+    """A model location: a download URL of a weight file (``https://download.pytorch.org/models/resnet18-5c106cde.pth``)
+    or a model URI (``hf://Qwen/Qwen2-7B``, ``s3://bucket/models/llama-3-8b``, ``pvc://models/bge-m3``,
+    ``modelscope://qwen/Qwen2-7B``): KServe ``storageUri``, vLLM/llm-d/Triton model repositories."""
     try:
         parts = urlsplit(v)
     except ValueError:
         return None
-    if parts.scheme not in ("http", "https", "s3", "gs", "hf") or not parts.netloc:
+    scheme = parts.scheme.lower()
+    if scheme in ("hf", "modelscope", "ms", "ollama") and (parts.netloc or parts.path.strip("/")):
+        ref = (parts.netloc + parts.path).strip("/")
+        if ref and not _TEMPLATE.search(ref) and re.fullmatch(r"[\w.-]+(?:/[\w.:+-]+){0,3}", ref):
+            return Match("model-file", None, 0.9)
+        return None
+    if scheme in _MODEL_URI_SCHEMES and parts.netloc:
+        last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+        ok = bool(last) and not _TEMPLATE.search(last) and not _MODEL_FILE.fullmatch(last) and is_model_ish(last)
+        if ok and (hint != "none" or re.search(r"\d", last)) and not is_generic(last) \
+                and last.lower() not in _NOT_MODEL_WORDS:
+            return Match("model-file", None, 0.8 if hint != "none" else 0.65)
+    if scheme not in ("http", "https", "s3", "gs", "hf") or not parts.netloc:
         return None
     name = parts.path.rstrip("/").rsplit("/", 1)[-1]
     match = _MODEL_FILE.fullmatch(name)

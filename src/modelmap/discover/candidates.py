@@ -1,0 +1,359 @@
+"""Candidate extraction, the first discovery layer: every string literal with its context.
+
+For any tree-sitter grammar this pulls out each string literal and records where it sits: the
+names it is bound to (variable, field, constant, named argument, map or hash key, HCL attribute
+and enclosing block, nearest first), the call it is an argument of, whether it is a ``case``
+label of a switch on some name, whether it is compared with ``==`` to a name, and whether it is
+the argument of a prefix/substring check (``startsWith``, ``HasPrefix``, ``includes``…). The
+second layer (``modelmap.discover.classifier``) decides which candidates are model references.
+
+Why hand-written: tree-sitter gives a concrete syntax tree per grammar with grammar-specific node
+names; no library maps the "binding / call / key" of a literal across grammars. This module does it
+from the node-name vocabulary the grammars share (``*call*``, ``*invocation*``, ``*declarator*``,
+``pair``, ``argument``…) so that a new language needs no code here.
+
+Bounded: the tree walk is iterative, each literal looks at most ``MAX_UP`` ancestors, and a file
+yields at most ``MAX_CANDIDATES`` literals; past that the rest are counted, not analysed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+MAX_UP = 10  # ancestors looked at per literal
+MAX_CANDIDATES = 50_000  # literals analysed per file
+MAX_LITERAL = 300  # longer literals are text, not identifiers
+
+_STRING_TYPES = (
+    "string_literal", "interpreted_string_literal", "raw_string_literal", "string", "encapsed_string",
+    "line_string_literal", "multi_line_string_literal", "verbatim_string_literal", "string_lit",
+    "character_literal_never",
+)
+_CONTENT_TYPES = frozenset({
+    "string_fragment", "string_content", "interpreted_string_literal_content", "raw_string_literal_content",
+    "string_literal_content", "line_str_text", "multi_line_str_text", "template_literal", "verbatim_string_literal_content",
+})
+_DYNAMIC_WORDS = ("interpolation", "substitution", "template_interpolation", "escape_interpolation")
+_IDENT_TYPES = frozenset({
+    "identifier", "field_identifier", "property_identifier", "simple_identifier", "name", "constant",
+    "hash_key_symbol", "simple_symbol", "type_identifier", "variable_name", "shorthand_property_identifier",
+    "value_argument_label", "name_colon", "label", "key", "bare_key", "package_identifier",
+})
+_PREFIX_CALLS = frozenset({
+    "startswith", "hasprefix", "starts_with", "str_starts_with", "start_with", "start_with?", "endswith", "hassuffix",
+    "ends_with", "str_ends_with", "contains", "includes", "indexof", "str_contains", "matches", "match", "trimprefix",
+    "strip_prefix", "removeprefix", "index", "find", "startswithignorecase", "containsignorecase", "lastindexof",
+    "replace", "replaceall", "split",
+})
+_BOUNDARY_WORDS = ("block", "statement_list", "class_body", "declaration_list", "compilation_unit", "source_file",
+                   "program", "template_body", "function_body", "body", "config_file")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One string literal and its context (all names as written in the source)."""
+
+    value: str
+    line: int
+    column: int
+    bindings: tuple[str, ...] = ()  # nearest first: ("name", "model") for HCL model { name = "…" }
+    call: str | None = None  # nearest enclosing call's callee name (last identifier)
+    call_before_binding: bool = False  # the literal reaches a call before it reaches its binding
+    container: bool = False  # inside a list / array / map literal
+    switch_on: str | None = None  # case label of a switch/when on this name
+    compared_to: str | None = None  # `name == "literal"`
+    prefix_check: bool = False  # argument of startsWith / HasPrefix / includes …
+    is_key: bool = False  # the literal is itself a map / hash key
+
+
+@cache
+def _string_types(language: Any) -> tuple[str, ...]:
+    return tuple(t for t in _STRING_TYPES if language.id_for_node_kind(t, True))
+
+
+def _is_string(t: str) -> bool:
+    return t in _STRING_TYPES
+
+
+def literal_text(node: Any) -> str | None:
+    """The literal's value, or None when it is built at run time (interpolation) or not text."""
+    parts: list[str] = []
+    has_content = False
+    for child in node.children:
+        ct = child.type
+        if any(w in ct for w in _DYNAMIC_WORDS):
+            return None
+        if ct in _CONTENT_TYPES or ct == "escape_sequence":
+            has_content = True
+            parts.append(child.text.decode("utf-8", "replace"))
+        elif _is_string(ct):  # HCL literal_value > string_lit
+            inner = literal_text(child)
+            if inner is None:
+                return None
+            has_content = True
+            parts.append(inner)
+    if has_content:
+        return "".join(parts)
+    text = node.text.decode("utf-8", "replace")
+    if node.named_child_count:
+        return None
+    for q in ('"""', "'''", '"', "'", "`"):
+        if len(text) >= 2 * len(q) and text.startswith(q) and text.endswith(q):
+            return text[len(q):-len(q)]
+    for prefix in ("@\"", "r\"", "b\"", "$\""):
+        if text.startswith(prefix) and text.endswith('"'):
+            return text[len(prefix):-1]
+    return None
+
+
+def _rightmost_ident(node: Any, depth: int = 0) -> str | None:
+    if node.type in _IDENT_TYPES and node.child_count == 0:
+        return node.text.decode("utf-8", "replace")
+    if depth > 6:
+        return None
+    for child in reversed(node.children):
+        if child.type in ("argument_list", "arguments", "value_arguments", "call_suffix", "type_arguments"):
+            continue
+        found = _rightmost_ident(child, depth + 1)
+        if found:
+            return found
+    if node.type in _IDENT_TYPES:
+        return node.text.decode("utf-8", "replace")
+    return None
+
+
+def _is_call(t: str) -> bool:
+    return ("call" in t and t not in ("call_suffix",)) or "invocation" in t or "creation_expression" in t \
+        or t in ("new_expression", "instance_expression")
+
+
+def _is_args(t: str) -> bool:
+    return t in ("argument_list", "arguments", "value_arguments", "call_suffix", "token_tree")
+
+
+def _callee(call: Any) -> str | None:
+    """The last identifier of a call's callee: ``a.b().modelName(...)`` → ``modelName``."""
+    for field in ("name", "method", "function", "macro"):
+        node = call.child_by_field_name(field)
+        if node is not None:
+            return _rightmost_ident(node)
+    children = call.children
+    for i, child in enumerate(children):
+        if _is_args(child.type) and i > 0:
+            return _rightmost_ident(children[i - 1])
+    first = call.named_child(0) if call.named_child_count else None
+    if first is not None and first.type in ("new", "name", "identifier", "qualified_name", "type_identifier",
+                                            "generic_name", "scope_resolution", "constant"):
+        return _rightmost_ident(first)
+    if call.named_child_count >= 1:  # object_creation_expression: new Foo(...)
+        for child in call.named_children:
+            if child.type in ("name", "identifier", "type_identifier", "qualified_name", "generic_type",
+                              "scoped_type_identifier", "user_type", "qualified_identifier"):
+                return _rightmost_ident(child)
+    return None
+
+
+def _binding_name(parent: Any, child: Any) -> tuple[str | None, bool]:
+    """The name a binding-like node binds ``child`` to, and whether ``child`` is itself the key."""
+    t = parent.type
+    for field in ("left", "name", "key", "pattern", "declarator"):
+        node = parent.child_by_field_name(field)
+        if node is None or (node.start_byte >= child.start_byte and node.id != child.id and field != "declarator"):
+            if node is not None and node.id == child.id:
+                return None, True
+            continue
+        if node.id == child.id:
+            return None, True
+        if field == "declarator" and t.endswith("declaration"):
+            continue
+        if _is_string(node.type):
+            text = literal_text(node)
+            return text, False
+        name = _rightmost_ident(node)
+        if name:
+            return name, False
+    # no field: the identifier-like sibling before the child (Kotlin value_argument, HCL attribute, PHP key => value)
+    before = None
+    for sib in parent.children:
+        if sib.id == child.id or sib.start_byte >= child.start_byte:
+            break
+        if sib.is_named:
+            before = sib
+    if before is None:
+        first = parent.named_child(0) if parent.named_child_count else None
+        if first is not None and first.id == child.id and parent.named_child_count > 1 and (
+                "pair" in t or "keyed" in t or "element_initializer" in t):
+            return None, True
+        return None, False
+    if _is_string(before.type):
+        return literal_text(before), False
+    if before.type in ("literal_element",):
+        inner = before.named_child(0)
+        if inner is not None and _is_string(inner.type):
+            return literal_text(inner), False
+        return (_rightmost_ident(before), False)
+    if before.type in _IDENT_TYPES or before.type.endswith(("declaration", "pattern", "expression_list", "label",
+                                                               "_name", "identifier", "expression", "access")):
+        return _rightmost_ident(before), False
+    return None, False
+
+
+_BINDING_WORDS = ("assignment", "declarator", "pair", "keyed_element", "argument", "attribute", "const_item",
+                  "const_spec", "var_spec", "let_declaration", "property_declaration", "field_declaration",
+                  "element_initializer", "parameter", "short_var_declaration", "initializer", "val_definition",
+                  "var_definition", "const_element", "static_item", "const_declaration", "variable_declaration",
+                  "enum_constant", "element_value_pair", "property_element", "named_argument", "default_value",
+                  "field_initializer", "property", "anonymous_object_member_declarator")
+_NOT_BINDING = ("argument_list", "arguments", "value_arguments", "_list", "field_expression", "property_access",
+                "parameters", "formal_parameters")
+_CONTAINERS = frozenset({
+    "array", "array_literal", "array_creation_expression", "array_initializer", "list", "list_literal",
+    "literal_value", "composite_literal", "collection_literal", "collection_expression", "hash", "map",
+    "dictionary", "dictionary_literal", "initializer_expression", "implicit_array_creation_expression", "tuple",
+    "tuple_expression", "array_expression", "set", "object", "tuple_literal", "hash_literal", "element_list",
+})
+
+
+def _is_binding(t: str) -> bool:
+    if any(t.endswith(n) for n in _NOT_BINDING):
+        return False
+    return any(w in t for w in _BINDING_WORDS)
+
+
+def _context(node: Any) -> Candidate | None:
+    bindings: list[str] = []
+    call: str | None = None
+    call_first = False
+    container = False
+    switch_on: str | None = None
+    compared: str | None = None
+    prefix = False
+    is_key = False
+    in_case = False
+    child = node
+    parent = node.parent
+    for _ in range(MAX_UP):
+        if parent is None:
+            break
+        t = parent.type
+        if _is_call(t) and not _is_args(t):
+            name = _callee(parent)
+            if call is None and name:
+                call = name
+                if not bindings:
+                    call_first = True
+                if name.lower() in _PREFIX_CALLS:
+                    prefix = True
+        elif "case" in t or t in ("when_entry", "when", "switch_entry", "switch_section", "match_arm", "when_condition"):
+            in_case = True
+        elif "switch" in t or t in ("when_expression", "case_match", "match_expression", "case"):
+            if in_case:
+                subject = parent.child_by_field_name("value") or parent.child_by_field_name("condition") \
+                    or parent.child_by_field_name("subject")
+                if subject is None:
+                    for sib in parent.named_children:
+                        if sib.id != child.id and sib.type not in ("block", "switch_block", "switch_body"):
+                            subject = sib
+                            break
+                switch_on = _rightmost_ident(subject) if subject is not None else None
+            break
+        elif t in ("binary_expression", "equality_expression", "comparison_operator", "binary", "infix_expression",
+                   "binary_operator"):
+            other = next((c for c in parent.named_children if c.id != child.id), None)
+            op = next((c.type for c in parent.children if not c.is_named), "")
+            if other is not None and op in ("==", "===", "!=", "!==", "eq", "equals"):
+                compared = _rightmost_ident(other)
+            break
+        elif _is_binding(t):
+            name, key = _binding_name(parent, child)
+            if key and not bindings:
+                is_key = True
+            elif name:
+                bindings.append(name)
+                if len(bindings) >= 3:
+                    break
+        elif t == "block" and parent.child_count and parent.children[0].type == "identifier":  # HCL block
+            labels = [literal_text(c) for c in parent.children if c.type == "string_lit"]
+            label = next((x for x in reversed(labels) if x), None)
+            bindings.append(label or parent.children[0].text.decode("utf-8", "replace"))
+            if len(bindings) >= 3:
+                break
+        elif t in _CONTAINERS:
+            container = True
+        elif any(t == w or t.endswith(w) for w in _BOUNDARY_WORDS) and bindings:
+            break
+        child = parent
+        parent = parent.parent
+    return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key)
+
+
+class _Lines:
+    def __init__(self, data: bytes) -> None:
+        starts = [0]
+        find = data.find
+        i = find(b"\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find(b"\n", i + 1)
+        self.starts = starts
+        self.data = data
+
+    def column(self, row: int, byte_col: int) -> int:
+        start = self.starts[row] if row < len(self.starts) else 0
+        return len(self.data[start:start + byte_col].decode("utf-8", "replace")) + 1
+
+
+def _content_start(node: Any) -> Any:
+    for child in node.children:
+        if child.type in _CONTENT_TYPES:
+            return child.start_point
+        if _is_string(child.type):
+            return _content_start(child)
+    row, col = node.start_point
+    text = node.text
+    skip = 0
+    while skip < len(text) and skip < 3 and text[skip:skip + 1] in (b'"', b"'", b"`", b"@", b"$", b"r", b"b"):
+        skip += 1
+    return (row, col + skip)
+
+
+def extract(tree: Any, data: bytes, language: Any) -> Iterator[Candidate]:
+    """Every string literal of ``tree`` with its context (see ``Candidate``)."""
+    types = set(_string_types(language))
+    lines = _Lines(data)
+    count = 0
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        t = node.type
+        if t in types:
+            parent = node.parent
+            if parent is not None and parent.type in types:
+                continue
+            count += 1
+            if count > MAX_CANDIDATES:
+                return
+            if node.end_byte - node.start_byte > MAX_LITERAL + 8:
+                continue
+            value = literal_text(node)
+            if not value or len(value) > MAX_LITERAL:
+                continue
+            ctx = _context(node)
+            if ctx is None:
+                continue
+            row, col = _content_start(node)
+            yield Candidate(value, row + 1, lines.column(row, col), ctx.bindings, ctx.call, ctx.call_before_binding,
+                            ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, ctx.is_key)
+            continue
+        if node.child_count:
+            stack.extend(reversed(node.children))
+
+
+def line_count(data: bytes) -> int:
+    return data.count(b"\n") + 1
+
+
+__all__ = ["Candidate", "extract", "literal_text"]

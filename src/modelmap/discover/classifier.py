@@ -1,0 +1,130 @@
+"""The second discovery layer: one decision, "is this literal a model reference?", from weighed evidence.
+
+A candidate (``modelmap.discover.candidates.Candidate``) carries the literal and where it sits.
+The evidence weighed here, strongest first:
+
+* **knowledge base**: the value is a known model id, alias, Hub id or matches a provider's API
+  naming pattern (``identify.classify`` with no hint accepts only these);
+* **binding**: the name the literal is bound to says "model" (``model``, ``modelName``,
+  ``MODEL_ID``, ``deployment_name``, ``embedding``, ``--model``…), also through a generic key
+  (``model { name = "…" }``, ``"llm": {"id": …}``) or a model-named container (``supportedModels``);
+* **call**: the literal is an argument of a call that takes a model in that language's SDKs
+  (``.modelName("…")``, ``GenerativeModel("…")``), or of a call named like a model setter;
+* **switch / comparison**: a ``case`` label of a switch on a model-named variable, or ``model == "…"``;
+* **shape**: the identifier's form (org/name, provider/model, name:tag, size and version tokens),
+  which the hint-aware ``identify.classify`` checks;
+* **file role**: test, example and docs files keep their findings but say so.
+
+Excluded: arguments of prefix/substring checks (``startsWith("gpt-5")`` names a family, not a
+model), bare weight file names used inside code (``model.safetensors``; a weight file on disk is
+still found by the model-file source), and template placeholders.
+Every accepted finding lists the evidence it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from modelmap.discover.candidates import Candidate
+from modelmap.discover.identify import Hint, Match, api_pattern, classify, is_model_key
+from modelmap.knowledge import load
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_GENERIC_KEYS = frozenset({"name", "id", "value", "default", "type", "key", "val", "repo", "path", "uri", "url"})
+_MODEL_WORDS = re.compile(r"(?i)model|llm|embed|rerank|engine|deployment|checkpoint|whisper|tts|asr")
+_CONTAINER_CALLS = frozenset({
+    "listof", "arrayof", "setof", "mapof", "mutablelistof", "hashmapof", "of", "aslist", "vec", "hashset", "new",
+    "to", "pair", "tuple", "array", "set", "list", "hashmap", "sliceof", "append", "put", "add", "insert", "push",
+    "store", "from", "copyof", "immutablelist", "immutableset", "immutablemap", "linkedhashmap",
+})
+_WEIGHT_FILE = re.compile(
+    r"(?i)^(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
+    r"diffusion_pytorch_model|openvino_model|tokenizer|onnx/model)(?:[-_.]\d+(?:-of-\d+)?)*(?:\.[a-z0-9_]+)?"
+    r"\.(?:bin|safetensors|onnx|pt|pth|ckpt|gguf|msgpack|h5|xml)$"
+)
+_PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me)")
+
+
+@dataclass(frozen=True)
+class Decision:
+    match: Match
+    hint: Hint
+    evidence: tuple[str, ...]
+
+
+@lru_cache(maxsize=1 << 14)
+def snake(name: str) -> str:
+    """``modelName`` / ``ModelID`` / ``MODEL-ID`` → ``model_name`` / ``model_id`` / ``model_id``."""
+    return _CAMEL.sub("_", name.strip().strip("\"':$@")).replace("-", "_").lower()
+
+
+@lru_cache(maxsize=1 << 14)
+def is_model_name(name: str) -> bool:
+    """A binding, key or call name that holds a model: ``model``, ``modelName``, ``EMBEDDING_MODEL``,
+    ``WithModel``, ``deploymentName``, ``llm``…"""
+    s = snake(name)
+    if not s:
+        return False
+    if is_model_key(s):
+        return True
+    for prefix in ("set_", "with_", "get_", "default_", "use_", "new_", "the_", "_"):
+        if s.startswith(prefix) and is_model_key(s[len(prefix):]):
+            return True
+    return False
+
+
+def _model_container(name: str) -> bool:
+    """``supportedModels``, ``MODEL_PRICES``, ``embeddingModels``: a table of models."""
+    return bool(_MODEL_WORDS.search(name))
+
+
+def _known(value: str) -> bool:
+    low = value.strip().lower()
+    kb = load()
+    return low in kb.alias_index or low in kb.hf_index or api_pattern(low) is not None
+
+
+def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:
+    """Is this candidate a model reference? ``None`` when the evidence does not say so."""
+    value = c.value.strip()
+    if not value or c.prefix_check or _PLACEHOLDER.match(value):
+        return None
+    evidence: list[str] = []
+    hint: Hint = "none"
+    call_low = (c.call or "").lower()
+    through_container = c.call_before_binding and call_low in _CONTAINER_CALLS
+    bindings = c.bindings if (not c.call_before_binding or through_container) else ()
+    if bindings:
+        first = bindings[0]
+        if is_model_name(first):
+            hint = "key"
+            evidence.append(f"binding:{first}")
+        elif (c.container or c.is_key or through_container) and _model_container(first):
+            hint = "key"
+            evidence.append(f"container:{first}")
+        elif snake(first) in _GENERIC_KEYS and len(bindings) > 1 and is_model_name(bindings[1]):
+            hint = "key"
+            evidence.append(f"binding:{bindings[1]}.{first}")
+    if hint == "none" and c.call and not c.is_key and (
+            call_low in sdk_calls or (c.call_before_binding and is_model_name(c.call))):
+        hint = "api"
+        evidence.append(f"call:{c.call}")
+    if hint == "none" and c.switch_on and is_model_name(c.switch_on):
+        hint = "key"
+        evidence.append(f"switch:{c.switch_on}")
+    if hint == "none" and c.compared_to and is_model_name(c.compared_to):
+        hint = "key"
+        evidence.append(f"compared:{c.compared_to}")
+    match = classify(value, hint)
+    if match is None:
+        return None
+    if match.kind == "model-file" and _WEIGHT_FILE.match(value.rsplit("/", 1)[-1]) and "/" not in value:
+        return None  # a weight file's generic name inside code, not a model
+    if _known(value):
+        evidence.insert(0, "knowledge-base")
+    evidence.append(f"shape:{match.kind}")
+    if context in ("test", "example", "docs"):
+        evidence.append(f"file-role:{context}")
+    return Decision(match, hint, tuple(evidence))

@@ -1,0 +1,88 @@
+"""The languages read through the generic candidate layer: one row each.
+
+Adding a language is one row here: its file extensions, the tree-sitter grammar package (module
+and the function in it that returns the language pointer), and a short tuple of the SDK method
+or constructor names that take a model in that language. Everything else (which nodes are
+strings, which are calls, bindings and keys) is discovered generically by
+``modelmap.discover.candidates`` from the grammar's node names.
+
+Grammars come one PyPI package per language from the tree-sitter organisation and its
+maintainers (MIT; tree-sitter-hcl is Apache-2.0), each with its compiled parser inside the wheel.
+The all-in-one ``tree-sitter-language-pack`` was tried and rejected: its 1.x releases download
+grammars from GitHub at run time, and modelmap is offline by default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Language:
+    id: str
+    extensions: tuple[str, ...]
+    module: str
+    function: str = "language"
+    # method / function / constructor names that take a model id in this language's SDKs
+    # (compared case-insensitively, after dropping a leading "set"/"with"/"new")
+    sdk_calls: tuple[str, ...] = ()
+
+
+# names of calls whose string argument is a model in many SDKs; every language gets these
+COMMON_SDK_CALLS = (
+    "model", "modelname", "modelid", "chatmodel", "embeddingmodel", "deploymentname", "deployment", "engine",
+    "llm", "embedding", "embeddings", "reranker", "generativemodel", "chatcompletion", "completion",
+)
+
+LANGUAGES: tuple[Language, ...] = (
+    Language("go", (".go",), "tree_sitter_go",
+             sdk_calls=("newchatmodel", "newllm", "withmodel", "withembeddingmodel", "newembedder", "generativemodel",
+                        "embeddingmodel", "chatcompletionnew")),
+    Language("java", (".java",), "tree_sitter_java",
+             sdk_calls=("modelname", "withmodel", "model", "embeddingmodel", "chatmodel", "deploymentname",
+                        "modelid")),
+    Language("kotlin", (".kt", ".kts"), "tree_sitter_kotlin",
+             sdk_calls=("generativemodel", "modelid", "modelname", "chatcompletionrequest", "embeddingrequest")),
+    Language("csharp", (".cs",), "tree_sitter_c_sharp",
+             sdk_calls=("addazureopenaichatcompletion", "addopenaichatcompletion", "addazureopenaitextembeddinggeneration",
+                        "addopenaitextembeddinggeneration", "addollamachatcompletion", "getchatclient",
+                        "getembeddingclient", "chatclient", "embeddingclient", "modelid", "deploymentname")),
+    Language("php", (".php",), "tree_sitter_php", "language_php",
+             sdk_calls=("model", "withmodel", "using", "chat", "embeddings", "completions")),
+    Language("rust", (".rs",), "tree_sitter_rust",
+             sdk_calls=("model", "agent", "embedding_model", "completion_model", "generationrequest",
+                        "chatmessagerequest")),
+    Language("ruby", (".rb", ".rake"), "tree_sitter_ruby",
+             sdk_calls=("model", "chat", "embed", "ask")),
+    Language("scala", (".scala", ".sc"), "tree_sitter_scala", sdk_calls=("model", "modelname", "withmodel")),
+    Language("swift", (".swift",), "tree_sitter_swift", sdk_calls=("generativemodel", "model")),
+    Language("hcl", (".tf", ".tfvars", ".hcl"), "tree_sitter_hcl"),
+)
+
+_BY_EXT = {ext: lang for lang in LANGUAGES for ext in lang.extensions}
+
+
+def language_for(path: str) -> Language | None:
+    low = path.lower()
+    dot = low.rfind(".")
+    return _BY_EXT.get(low[dot:]) if dot >= 0 else None
+
+
+@cache
+def parser_for(lang_id: str) -> Any:
+    """A tree-sitter parser for one language (grammar imported on first use only)."""
+    import importlib
+
+    import tree_sitter
+
+    lang = next(x for x in LANGUAGES if x.id == lang_id)
+    module = importlib.import_module(lang.module)
+    return tree_sitter.Parser(tree_sitter.Language(getattr(module, lang.function)()))
+
+
+@cache
+def sdk_calls(lang_id: str) -> frozenset[str]:
+    lang = next(x for x in LANGUAGES if x.id == lang_id)
+    return frozenset(COMMON_SDK_CALLS) | frozenset(lang.sdk_calls)

@@ -1,0 +1,163 @@
+"""Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift and Terraform/HCL, through the two layers.
+
+Each file is parsed with its tree-sitter grammar (``modelmap.discover.languages``), every string
+literal is extracted with its context (``candidates``), and the classifier decides which literals
+are model references and on what evidence (``classifier``). Base URLs of model APIs are reported
+as endpoints; when a file names exactly one model API endpoint, the models in it are reported
+with that endpoint (evidence ``provider-context``).
+
+Java ``.properties`` files (Spring ``spring.ai.openai.chat.options.model=…``) are read line by
+line by ``PropertiesSource``: the key path is the binding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from modelmap.discover.base import Collector, Sample, SourceFile
+from modelmap.discover.candidates import Candidate, extract
+from modelmap.discover.classifier import decide, is_model_name, snake
+from modelmap.discover.identify import classify_endpoint, role_from_name
+from modelmap.discover.languages import language_for, parser_for, sdk_calls
+from modelmap.types import Finding, Skip
+
+MAX_DEPTH = 2000  # syntax-tree nesting past which a file is skipped
+
+
+def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
+          context: str) -> None:
+    models: list[Finding] = []
+    endpoints: list[Finding] = []
+    for cand in cands:
+        if "://" in cand.value and classify_endpoint(cand.value):
+            found = collector.endpoint(cand.value, cand.line, cand.column, symbol=cand.bindings[0] if cand.bindings
+                                       else None, source_id=f"{source_id}-endpoint")
+            if found:
+                endpoints.append(found)
+            continue
+        decision = decide(cand, calls, context)
+        if decision is None:
+            continue
+        finding = collector.add(
+            cand.value, cand.line, cand.column, decision.match,
+            role=role_from_name(cand.value) or _role_from_names(cand),
+            api=cand.call if decision.hint == "api" else None,
+            symbol=cand.bindings[0] if cand.bindings else None,
+            source_id=source_id,
+        )
+        collector.findings[-1] = replace(finding, evidence=decision.evidence)
+        models.append(collector.findings[-1])
+    urls = {e.endpoint for e in endpoints}
+    if len(urls) == 1 and models:
+        ep = endpoints[0]
+        by_id = {id(f) for f in models}
+        collector.findings = [
+            replace(f, endpoint=f.endpoint or ep.endpoint, provider=f.provider or ep.provider,
+                    evidence=(*(f.evidence or ()), "provider-context")) if id(f) in by_id else f
+            for f in collector.findings
+        ]
+
+
+def _role_from_names(cand: Candidate) -> str | None:
+    for name in (*cand.bindings, cand.call or ""):
+        s = snake(name)
+        if "rerank" in s:
+            return "rerank"
+        if "embed" in s:
+            return "embedding"
+        if any(w in s for w in ("whisper", "tts", "asr", "speech", "transcri")):
+            return "speech"
+    return None
+
+
+class PolyglotSource:
+    id = "code"
+    description = ("Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift, Terraform/HCL: string literals bound to "
+                   "model names, passed to SDK calls, or known to the knowledge base")
+    samples = (
+        Sample("internal/llm/client.go",
+               'package llm\nconst DefaultModel = "qwen-max"\nfunc f() {\n  req := openai.ChatCompletionRequest{Model: '
+               '"gpt-4o-mini"}\n  switch model {\n  case "claude-3-opus-20240229":\n  }\n  if strings.HasPrefix(m, '
+               '"gpt-5") {}\n  name := "report"\n}\n',
+               ("qwen-max", "gpt-4o-mini", "claude-3-opus-20240229")),
+        Sample("src/main/java/ai/Chat.java",
+               'class Chat { static final String EMBED = "text-embedding-3-small";\n void f() { '
+               'OpenAiChatModel.builder().modelName("deepseek-chat").build(); String s = "hello"; } }\n',
+               ("text-embedding-3-small", "deepseek-chat")),
+        Sample("app/src/main/kotlin/Gen.kt",
+               'val model = GenerativeModel(modelName = "gemini-1.5-flash", apiKey = k)\nval t = "title"\n',
+               ("gemini-1.5-flash",)),
+        Sample("Services/Kernel.cs",
+               'var b = Kernel.CreateBuilder().AddAzureOpenAIChatCompletion(deploymentName: "gpt-4o", endpoint: e);\n',
+               ("gpt-4o",)),
+        Sample("src/Llm.php", '<?php $client->chat()->create(["model" => "glm-4-plus", "messages" => []]);\n',
+               ("glm-4-plus",)),
+        Sample("src/main.rs", 'fn main() { let r = Args::default().model("llama3.2:3b").build(); }\n',
+               ("llama3.2:3b",)),
+        Sample("app/llm.rb", 'client.chat(parameters: { model: "gpt-4o", messages: [] })\nlabel = "model"\n',
+               ("gpt-4o",)),
+        Sample("infra/openai.tf",
+               'resource "azurerm_cognitive_deployment" "d" {\n  name = "chat"\n  model {\n    format = "OpenAI"\n'
+               '    name = "gpt-4o"\n    version = "2024-05-13"\n  }\n}\n',
+               ("gpt-4o",)),
+        Sample("src/Weights.java", 'class W { String f = "model.safetensors"; String g = "model-00001-of-00002.safetensors"; }\n',
+               ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        return language_for(path) is not None
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        lang = language_for(file.path)
+        if lang is None:
+            return []
+        data = file.text.encode("utf-8", "surrogateescape")
+        try:
+            parser = parser_for(lang.id)
+            tree = parser.parse(data)
+        except (ValueError, MemoryError, RecursionError) as exc:
+            return [Skip(file.path, "parse-error", f"{lang.id}: {type(exc).__name__}")]
+        collector = Collector(file, f"{lang.id}-model")
+        _emit(collector, extract(tree, data, parser.language), sdk_calls(lang.id), f"{lang.id}-model", file.context)
+        return collector.findings
+
+
+class PropertiesSource:
+    id = "properties"
+    description = "Java .properties files (Spring AI options.model, model ids under model-named keys)"
+    samples = (
+        Sample("src/main/resources/application.properties",
+               "spring.ai.openai.chat.options.model=gpt-4o-mini\nspring.ai.dashscope.embedding.options.model = "
+               "text-embedding-v3\nserver.port=8080\napp.name=chat\n",
+               ("gpt-4o-mini", "text-embedding-v3")),
+        Sample("src/main/resources/messages.properties",
+               "greeting=Ask the model anything\nmodel.error=The model is busy\nlogging.level.ai=DEBUG\n", ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        return path.lower().endswith(".properties")
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        collector = Collector(file, "properties-model-key")
+        calls: frozenset[str] = frozenset()
+        cands: list[Candidate] = []
+        for number, raw in enumerate(file.text.splitlines(), 1):
+            line = raw.lstrip()
+            if not line or line[0] in "#!" or len(line) > 2000:
+                continue
+            sep = min((i for i in (line.find("="), line.find(":")) if i > 0), default=-1)
+            if sep < 0:
+                continue
+            key = line[:sep].strip()
+            value = line[sep + 1:].strip()
+            if not value:
+                continue
+            parts = [p for p in key.replace("-", "_").split(".") if p]
+            bindings = tuple(reversed(parts[-3:]))
+            col = len(raw) - len(raw.lstrip()) + sep + 2 + (len(line[sep + 1:]) - len(line[sep + 1:].lstrip()))
+            if bindings and not is_model_name(bindings[0]) and not any(is_model_name(b) for b in bindings[1:2]):
+                bindings = bindings[:1]
+            cands.append(Candidate(value, number, col, bindings))
+        _emit(collector, cands, calls, "properties-model-key", file.context)
+        return collector.findings
