@@ -11,7 +11,18 @@ Two scores are reported:
   dropped; a finding that matches a prose label counts neither as a TP nor as an FP;
 * with prose: every label counts.
 
+Splits (issue 10): the corpus is split into ``dev`` (the only half tuned against) and ``held-out``
+(scored once, at the end) by a rule fixed before any tuning on the new repositories, written to
+``splits.yaml`` by ``--write-splits``: the repositories labelled in sessions 1-2 were already tuned
+against, so they are dev; each newer repository is grouped by its first language, ordered by the
+SHA-256 of its name, and alternately assigned held-out, dev, held-out…; the repositories reserved for
+the independent evaluation are ``reserved`` and belong to neither split.
+
 Usage::
+
+    python bench/discovery/score.py --split dev     # tune on this
+    python bench/discovery/score.py --split held-out  # once, at the end
+    python bench/discovery/score.py --timing        # plus the slowest files to analyse
 
     python bench/discovery/score.py                 # per repo, overall, per file type
     python bench/discovery/score.py --details       # plus every FP and FN as path:line raw
@@ -33,7 +44,15 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "labels"
-FILE_TYPES = ("py", "ipynb", "js/ts", "yaml/json/env", "Dockerfile", "compose", "sh", "Modelfile", "other")
+FILE_TYPES = ("py", "ipynb", "js/ts", "go", "java", "kotlin", "csharp", "php", "ruby", "rust", "scala", "swift",
+              "hcl", "properties", "yaml/json/env", "Dockerfile", "compose", "sh", "Modelfile", "other")
+_LANG_EXT = {
+    "go": "go", "java": "java", "kt": "kotlin", "kts": "kotlin", "cs": "csharp", "php": "php", "rb": "ruby",
+    "rake": "ruby", "rs": "rust", "scala": "scala", "swift": "swift", "tf": "hcl", "tfvars": "hcl", "hcl": "hcl",
+    "properties": "properties",
+}
+RESERVED = {"QwenLM/Qwen-Agent", "THUDM/ChatGLM3", "vercel/ai-chatbot"}
+SPLITS = HERE / "splits.yaml"
 
 _COMPOSE = re.compile(r"(^|/)([\w.-]*compose[\w.-]*\.ya?ml)$", re.IGNORECASE)
 _DOCKERFILE = re.compile(r"(^|/)(Dockerfile[^/]*|[^/]*\.dockerfile)$", re.IGNORECASE)
@@ -50,6 +69,9 @@ def file_type(path: str) -> str:
         return "py"
     if low.endswith(".ipynb"):
         return "ipynb"
+    ext = low.rsplit(".", 1)[-1] if "." in low else ""
+    if ext in _LANG_EXT:
+        return _LANG_EXT[ext]
     if low.endswith((".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")):
         return "js/ts"
     if low.startswith("modelfile") or low.endswith(".modelfile"):
@@ -94,9 +116,45 @@ class Tally:
 
 def load_labels(path: Path) -> tuple[str, list[tuple[Key, bool]]]:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    refs = [((str(r["path"]), int(r["line"]), str(r["raw"])), bool(r.get("prose", False)))
+    # prefix checks (`prefix: true`) are scored like prose: neither required nor counted against
+    refs = [((str(r["path"]), int(r["line"]), str(r["raw"])), bool(r.get("prose", False) or r.get("prefix", False)))
             for r in doc.get("references") or []]
     return str(doc["repo"]), refs
+
+
+def label_kinds(path: Path) -> dict[Key, str]:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {(str(r["path"]), int(r["line"]), str(r["raw"])): str(r.get("kind") or "unlabelled")
+            for r in doc.get("references") or []}
+
+
+def compute_splits(labels_dir: Path) -> dict[str, str]:
+    """The split rule (see the module docstring); deterministic in the label files' repo, date and language."""
+    import hashlib
+
+    splits: dict[str, str] = {}
+    groups: dict[str, list[str]] = {}
+    for label_file in sorted(labels_dir.glob("*.yaml")):
+        doc = yaml.safe_load(label_file.read_text(encoding="utf-8"))
+        repo = str(doc["repo"])
+        if repo in RESERVED:
+            splits[label_file.stem] = "reserved"
+        elif str(doc.get("labelled_on", "")) < "2026-12-01":
+            splits[label_file.stem] = "dev"
+        else:
+            lang = str((doc.get("languages") or ["other"])[0])
+            groups.setdefault(lang, []).append(label_file.stem)
+    for names in groups.values():
+        for i, name in enumerate(sorted(names, key=lambda n: hashlib.sha256(n.encode()).hexdigest())):
+            splits[name] = "held-out" if i % 2 == 0 else "dev"
+    return splits
+
+
+def load_splits(labels_dir: Path) -> dict[str, str]:
+    """splits.yaml where it names a repo (frozen), else the rule."""
+    frozen = yaml.safe_load(SPLITS.read_text(encoding="utf-8")) if SPLITS.exists() else {}
+    rule = compute_splits(labels_dir)
+    return {name: (frozen or {}).get("splits", {}).get(name, split) for name, split in rule.items()}
 
 
 def scan_keys(tree: Path) -> list[Key]:
@@ -104,6 +162,22 @@ def scan_keys(tree: Path) -> list[Key]:
 
     result = modelmap.scan(str(tree), resolve=False)
     return [(f.path, f.line, f.raw) for f in result.findings if f.kind != "endpoint"]
+
+
+def slowest_files(tree: Path, top: int = 5) -> list[tuple[float, str]]:
+    """Time each file's analysis alone (walk, read, prefilter, every source), slowest first."""
+    import time
+
+    import modelmap
+
+    times: list[tuple[float, str]] = []
+    for path in tree.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        t0 = time.perf_counter()
+        modelmap.scan(str(path), resolve=False)
+        times.append((time.perf_counter() - t0, str(path.relative_to(tree))))
+    return sorted(times, reverse=True)[:top]
 
 
 def score(found: Iterable[Key], labels: list[tuple[Key, bool]], *, with_prose: bool) -> dict[str, Tally]:
@@ -150,7 +224,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repo", action="append", default=[], help="only this repo (owner__name); repeatable")
     parser.add_argument("--types", default="", help="only these file types, comma-separated (e.g. py,ipynb)")
     parser.add_argument("--details", action="store_true", help="list every FP and FN as path:line raw")
+    parser.add_argument("--split", choices=("dev", "held-out", "reserved", "all"), default="all",
+                        help="score only this split (splits.yaml / the rule in this docstring)")
+    parser.add_argument("--write-splits", action="store_true", help="freeze the current split rule into splits.yaml")
+    parser.add_argument("--timing", action="store_true", help="also time every file alone and list the slowest")
     args = parser.parse_args(argv)
+    splits = load_splits(Path(args.labels))
+    if args.write_splits:
+        doc = {"schema": "modelmap.discovery-splits/1",
+               "rule": "sessions 1-2 repos: dev; reserved repos: reserved; newer repos grouped by first language, "
+                       "ordered by sha256(name), alternately held-out, dev",
+               "splits": dict(sorted(splits.items()))}
+        SPLITS.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+        print(f"wrote {SPLITS}")
+        return 0
+    kind_tallies: dict[str, Tally] = {}
+    timings: list[tuple[float, str]] = []
 
     types = {t.strip() for t in args.types.split(",") if t.strip()}
     corpus = Path(args.corpus)
@@ -158,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     for label_file in sorted(Path(args.labels).glob("*.yaml")):
         name = label_file.stem
         if args.repo and name not in args.repo:
+            continue
+        if args.split != "all" and splits.get(name) != args.split:
             continue
         tree = corpus / name
         if not tree.is_dir():
@@ -170,6 +261,19 @@ def main(argv: list[str] | None = None) -> int:
             found = [k for k in found if file_type(k[0]) in types]
         for with_prose in (False, True):
             results[with_prose].append((name, score(found, labels, with_prose=with_prose)))
+        kinds = label_kinds(label_file)
+        for t in results[False][-1][1].values():
+            for key in t.fns:
+                kind_tallies.setdefault(kinds.get(key, "unlabelled"), Tally()).fn += 1
+        matched = Counter(found)
+        for key, _prose in labels:
+            if not _prose and matched[key] > 0:
+                matched[key] -= 1
+                kind_tallies.setdefault(kinds.get(key, "unlabelled"), Tally()).tp += 1
+        for t in results[False][-1][1].values():
+            kind_tallies.setdefault("(false positives)", Tally()).fp += t.fp
+        if args.timing:
+            timings += [(sec, f"{name}/{p}") for sec, p in slowest_files(tree)]
 
     lines: list[str] = []
     for with_prose in (False, True):
@@ -186,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
             overall.add(repo_total)
         lines += _table(f"Per repo, {title}", [*per_repo, ("**overall**", overall)])
         lines += _table(f"Per file type, {title}", [(ft, by_type[ft]) for ft in FILE_TYPES if ft in by_type])
+        if not with_prose:
+            lines += _table("Per label kind, primary (recall by kind; FPs have no label kind)",
+                            sorted(kind_tallies.items()))
         if args.details and not with_prose:
             lines.append(f"### Errors, {title}")
             lines.append("")
@@ -195,6 +302,10 @@ def main(argv: list[str] | None = None) -> int:
                 for kind, (path, line, raw) in sorted(errs, key=lambda e: (e[1], e[0])):
                     lines.append(f"{kind} {name}/{path}:{line} {raw}")
             lines.append("")
+    if timings:
+        lines += ["### Slowest files to analyse (each alone, in-process)", "", "| seconds | file |", "|---|---|"]
+        lines += [f"| {sec:.3f} | {path} |" for sec, path in sorted(timings, reverse=True)[:10]]
+    print(f"split: {args.split}", file=sys.stderr)
     print("\n".join(lines))
     return 0
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-MAX_UP = 10  # ancestors looked at per literal
+MAX_UP = 16  # ancestors looked at per literal
 MAX_CANDIDATES = 50_000  # literals analysed per file
 MAX_LITERAL = 300  # longer literals are text, not identifiers
 
@@ -42,11 +42,19 @@ _IDENT_TYPES = frozenset({
     "hash_key_symbol", "simple_symbol", "type_identifier", "variable_name", "shorthand_property_identifier",
     "value_argument_label", "name_colon", "label", "key", "bare_key", "package_identifier",
 })
-_PREFIX_CALLS = frozenset({
+# startsWith & co. test a family prefix; contains/includes/indexOf test a substring (a full id there is a model)
+STARTS_CALLS = frozenset({
     "startswith", "hasprefix", "starts_with", "str_starts_with", "start_with", "start_with?", "endswith", "hassuffix",
-    "ends_with", "str_ends_with", "contains", "includes", "indexof", "str_contains", "matches", "match", "trimprefix",
-    "strip_prefix", "removeprefix", "index", "find", "startswithignorecase", "containsignorecase", "lastindexof",
-    "replace", "replaceall", "split",
+    "ends_with", "str_ends_with", "trimprefix", "strip_prefix", "removeprefix", "startswithignorecase", "end_with?",
+})
+_PREFIX_CALLS = STARTS_CALLS | frozenset({
+    "contains", "includes", "indexof", "str_contains", "matches", "match", "index", "find", "containsignorecase",
+    "lastindexof", "replace", "replaceall", "split", "include?", "strpos", "stripos",
+})
+_OWNER_TYPES = frozenset({
+    "class_declaration", "object_declaration", "class_definition", "object_definition", "struct_item", "enum_item",
+    "enum_declaration", "interface_declaration", "struct_declaration", "record_declaration", "class", "module",
+    "companion_object", "trait_definition", "impl_item", "type_spec", "mod_item", "protocol_declaration",
 })
 _BOUNDARY_WORDS = ("block", "statement_list", "class_body", "declaration_list", "compilation_unit", "source_file",
                    "program", "template_body", "function_body", "body", "config_file")
@@ -67,6 +75,8 @@ class Candidate:
     compared_to: str | None = None  # `name == "literal"`
     prefix_check: bool = False  # argument of startsWith / HasPrefix / includes …
     is_key: bool = False  # the literal is itself a map / hash key
+    owner: str | None = None  # the enclosing class / object / struct / enum / module name
+    prefix_call: str | None = None  # the check's name when prefix_check (startsWith, contains…)
 
 
 @cache
@@ -233,6 +243,8 @@ def _context(node: Any) -> Candidate | None:
     prefix = False
     is_key = False
     in_case = False
+    owner: str | None = None
+    prefix_call: str | None = None
     child = node
     parent = node.parent
     for _ in range(MAX_UP):
@@ -247,6 +259,7 @@ def _context(node: Any) -> Candidate | None:
                     call_first = True
                 if name.lower() in _PREFIX_CALLS:
                     prefix = True
+                    prefix_call = name.lower()
         elif "case" in t or t in ("when_entry", "when", "switch_entry", "switch_section", "match_arm", "when_condition"):
             in_case = True
         elif "switch" in t or t in ("when_expression", "case_match", "match_expression", "case"):
@@ -283,11 +296,16 @@ def _context(node: Any) -> Candidate | None:
                 break
         elif t in _CONTAINERS:
             container = True
-        elif any(t == w or t.endswith(w) for w in _BOUNDARY_WORDS) and bindings:
+        elif t in _OWNER_TYPES:
+            name_node = parent.child_by_field_name("name")
+            if name_node is None:
+                name_node = next((c for c in parent.named_children if c.type in _IDENT_TYPES), None)
+            owner = name_node.text.decode("utf-8", "replace") if name_node is not None else None
             break
         child = parent
         parent = parent.parent
-    return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key)
+    return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
+                     owner, prefix_call)
 
 
 class _Lines:
@@ -346,7 +364,8 @@ def extract(tree: Any, data: bytes, language: Any) -> Iterator[Candidate]:
                 continue
             row, col = _content_start(node)
             yield Candidate(value, row + 1, lines.column(row, col), ctx.bindings, ctx.call, ctx.call_before_binding,
-                            ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, ctx.is_key)
+                            ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, ctx.is_key, ctx.owner,
+                            ctx.prefix_call)
             continue
         if node.child_count:
             stack.extend(reversed(node.children))

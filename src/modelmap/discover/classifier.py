@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from modelmap.discover.candidates import Candidate
-from modelmap.discover.identify import Hint, Match, api_pattern, classify, is_model_key
+from modelmap.discover.candidates import STARTS_CALLS, Candidate
+from modelmap.discover.identify import Hint, Match, api_pattern, classify, is_generic, is_model_key
 from modelmap.knowledge import load
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -75,6 +75,19 @@ def is_model_name(name: str) -> bool:
     return False
 
 
+_OWNER_MODELS = re.compile(r"(?i)(?:^|_)models?(?:$|_?(?:const(?:ant)?s?|names?|ids?|list|catalog|registry|types?|enum)$)|"
+                           r"(?<=[a-z])Models?(?:Const(?:ant)?s?|Names?|Ids?|List|Catalog|Registry|Type|Enum)?$|^LLMs?$")
+_BINDING_ONLY = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+(?::[\w.-]+)?", re.IGNORECASE)
+_NOT_MODELS = frozenset({"text-davinci", "n/a", "not-set", "none", "default", "auto", "custom", "local"})
+_ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+
+
+def _model_owner(name: str) -> bool:
+    """A class / object / enum that holds model names: ``Models``, ``EmbeddingModel``, ``ModelConstants``,
+    ``GeminiModels``, ``ModelIds`` (not ``KnowledgeBaseEmbedding``, an entity)."""
+    return bool(_OWNER_MODELS.search(name))
+
+
 def _model_container(name: str) -> bool:
     """``supportedModels``, ``MODEL_PRICES``, ``embeddingModels``: a table of models."""
     return bool(_MODEL_WORDS.search(name))
@@ -89,8 +102,10 @@ def _known(value: str) -> bool:
 def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:
     """Is this candidate a model reference? ``None`` when the evidence does not say so."""
     value = c.value.strip()
-    if not value or c.prefix_check or _PLACEHOLDER.match(value):
+    if not value or _PLACEHOLDER.match(value):
         return None
+    if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value)):
+        return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model
     evidence: list[str] = []
     hint: Hint = "none"
     call_low = (c.call or "").lower()
@@ -107,6 +122,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         elif snake(first) in _GENERIC_KEYS and len(bindings) > 1 and is_model_name(bindings[1]):
             hint = "key"
             evidence.append(f"binding:{bindings[1]}.{first}")
+    if hint == "none" and c.owner and _model_owner(c.owner) and not c.call:
+        hint = "key"
+        evidence.append(f"container:{c.owner}")
     if hint == "none" and c.call and not c.is_key and (
             call_low in sdk_calls or (c.call_before_binding and is_model_name(c.call))):
         hint = "api"
@@ -117,9 +135,24 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if hint == "none" and c.compared_to and is_model_name(c.compared_to):
         hint = "key"
         evidence.append(f"compared:{c.compared_to}")
+    if _ENV_NAME.fullmatch(value) and not _known(value):
+        return None  # GEMINI_API_KEY, OPENAI_MODEL: an environment variable's name, not its value
     match = classify(value, hint)
+    if match is None and "::" in value:  # genai-style namespaced ids: "aliyun::qwen-plus", "vertex::gemini-2.5-flash"
+        namespace, _, rest = value.partition("::")
+        inner = classify(rest, hint) if re.fullmatch(r"[a-z][\w-]{0,40}", namespace) else None
+        if inner is not None:
+            match = Match("provider-prefixed", inner.provider, inner.confidence, inner.role)
+            evidence.append(f"namespace:{namespace}")
+    if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
+            and _BINDING_ONLY.fullmatch(value) and not is_generic(value) and value.lower() not in _NOT_MODELS:
+        # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence
+        match = Match("api-model", None, 0.5)
+        evidence.append("binding-only")
     if match is None:
         return None
+    if hint == "key" and is_model_name(value) and not _known(value):
+        return None  # the value is itself a key's name (deployment_name: "libre_app_dall3_deployment_name")
     if match.kind == "model-file" and _WEIGHT_FILE.match(value.rsplit("/", 1)[-1]) and "/" not in value:
         return None  # a weight file's generic name inside code, not a model
     if _known(value):

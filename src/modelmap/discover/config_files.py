@@ -825,12 +825,15 @@ class TreeWalker:
             return
         line, col, _ = self.position(s, value)
         uri = _HF_URI.fullmatch(value)
-        if uri:
-            repo = uri.group(1)
-            line, col, _ = self.position(s, repo)
-            self.collector.model(repo, line, col, hint="hf", role=role_from_key(hint_key), source_id=self.ids.key)
+        if uri:  # reported as written (hf://org/name); provenance reads the Hub id inside
+            self.collector.model(value, line, col, hint="hf", role=role_from_key(hint_key), source_id=self.ids.key)
             return
         if "://" in value:
+            if hint_key and is_model_key(hint_key) and not classify_endpoint(value):
+                # a model location under a model key: KServe storageUri, modelURL, model_uri (s3://, gs://, pvc://…)
+                if self.collector.model(value, line, col, hint="key", role=role_from_key(hint_key),
+                                        source_id=self.ids.key):
+                    return
             if classify_endpoint(value):
                 self.collector.endpoint(value, line, col, source_id=self.ids.endpoint)
             else:

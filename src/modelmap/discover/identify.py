@@ -282,10 +282,12 @@ def _classify_url(v: str, hint: Hint = "none") -> Match | None:
     if scheme in ("hf", "modelscope", "ms", "ollama") and (parts.netloc or parts.path.strip("/")):
         ref = (parts.netloc + parts.path).strip("/")
         if ref and not _TEMPLATE.search(ref) and re.fullmatch(r"[\w.-]+(?:/[\w.:+-]+){0,3}", ref):
-            return Match("model-file", None, 0.9)
+            return Match("hf-repo" if scheme == "hf" else "model-file", None, 0.9)
         return None
     if scheme in _MODEL_URI_SCHEMES and parts.netloc:
-        last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+        last = parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.netloc
+        if hint == "key" and last and not _TEMPLATE.search(v.split("://", 1)[1]):
+            return Match("model-file", None, 0.75)  # any location under a model key (storageUri: gs://…/flowers)
         ok = bool(last) and not _TEMPLATE.search(last) and not _MODEL_FILE.fullmatch(last) and is_model_ish(last)
         if ok and (hint != "none" or re.search(r"\d", last)) and not is_generic(last) \
                 and last.lower() not in _NOT_MODEL_WORDS:
