@@ -19,8 +19,8 @@ def findings(rel: str, text: str | None = None) -> dict[tuple[int, str], Finding
 
 def test_kserve_storage_uri_and_configmap() -> None:
     found = findings("k8s/kserve.yaml")
-    uri = found[(10, "meta-llama/Llama-3.2-1B-Instruct")]  # storageUri: hf://org/model
-    assert (uri.column, uri.kind, uri.source) == (24, "hf-repo", "k8s-model-key")
+    uri = found[(10, "hf://meta-llama/Llama-3.2-1B-Instruct")]  # storageUri: hf://org/model, reported as written
+    assert (uri.column, uri.kind, uri.source) == (19, "hf-repo", "k8s-model-key")
     chat = found[(19, "gpt-4o-mini")]  # ConfigMap data sent to the DeepSeek base URL beside it
     assert (chat.column, chat.source, chat.role) == (15, "k8s-env", "generation")
     assert (chat.provider, chat.endpoint) == ("deepseek-api", "https://api.deepseek.com")

@@ -829,11 +829,10 @@ class TreeWalker:
             self.collector.model(value, line, col, hint="hf", role=role_from_key(hint_key), source_id=self.ids.key)
             return
         if "://" in value:
-            if hint_key and is_model_key(hint_key) and not classify_endpoint(value):
-                # a model location under a model key: KServe storageUri, modelURL, model_uri (s3://, gs://, pvc://…)
-                if self.collector.model(value, line, col, hint="key", role=role_from_key(hint_key),
-                                        source_id=self.ids.key):
-                    return
+            # a model location under a model key: KServe storageUri, modelURL, model_uri (s3://, gs://, pvc://…)
+            if hint_key and is_model_key(hint_key) and not classify_endpoint(value) and self.collector.model(
+                    value, line, col, hint="key", role=role_from_key(hint_key), source_id=self.ids.key):
+                return
             if classify_endpoint(value):
                 self.collector.endpoint(value, line, col, source_id=self.ids.endpoint)
             else:
