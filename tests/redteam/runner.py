@@ -1,0 +1,356 @@
+"""Run one red-team probe in a child process, bounded in time and memory, and judge it.
+
+The child is ``python -c 'from modelmap.cli import main; main()' ARGS`` (``python -m modelmap`` does not
+work: the package has no ``__main__``), started in its own session with ``RLIMIT_AS`` set, stdout and
+stderr sent to files (no pipe to fill), and reaped with ``os.wait4`` so that its peak RSS (including the
+worker processes it waited for) is measured per probe. A timer kills the whole process group at the wall
+limit.
+
+Every probe is judged on the README's promises (the generic checks below) plus its own extra checks.
+Stdlib only: the benchmark (bench/redteam.py) imports this module outside pytest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import sys
+import tempfile
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MEMORY_LIMIT = 2 * 1024**3  # RLIMIT_AS of the child, bytes
+DEFAULT_TIMEOUT = 60.0
+RSS_TARGET_MB = 500  # bench verdict only
+TIME_TARGET_S = 30.0  # bench verdict only
+
+CHILD = "import sys; sys.argv[0] = 'modelmap'; from modelmap.cli import main; main()"
+
+
+@dataclass
+class Ctx:
+    """What a probe's build function gets: its own folders, and places to declare what must hold."""
+
+    root: Path  # the probe's private temp dir
+    work: Path  # the command's working directory (inputs go here)
+    cache: Path  # MODELMAP_CACHE_DIR of the child
+    marker: Path  # a file that must never be created (YAML tags, pickles, option injection)
+    env: dict[str, str] = field(default_factory=dict)
+    special: list[Path] = field(default_factory=list)  # FIFOs, symlinks, devices: must stay what they are
+    cleanup: list[Callable[[], None]] = field(default_factory=list)
+    state: dict[str, Any] = field(default_factory=dict)  # free-form, for extra checks (server hit counts…)
+    skip: str | None = None  # set by build: the probe cannot run here (reason)
+
+
+@dataclass
+class Result:
+    probe_id: str
+    cls: str
+    argv: list[str]
+    rc: int | None
+    seconds: float
+    maxrss_mb: float
+    timed_out: bool
+    stdout: bytes
+    stderr: bytes
+    ctx: Ctx
+    failures: list[str] = field(default_factory=list)
+    skipped: str | None = None
+
+    @property
+    def held(self) -> bool:
+        return self.skipped is None and not self.failures
+
+    def output_bytes(self, output: str | None) -> bytes | None:
+        if output is None:
+            return self.stdout
+        p = self.ctx.work / output
+        try:
+            return p.read_bytes() if p.is_file() else None
+        except OSError:
+            return None
+
+    def json(self, output: str | None = None) -> Any:
+        data = self.output_bytes(output)
+        return None if data is None else json.loads(data.decode("utf-8"))
+
+
+Check = Callable[[Result], "str | None"]
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One hostile input: how to build it, what to run, what must hold."""
+
+    id: str
+    cls: str
+    build: Callable[[Ctx], None]
+    argv: tuple[str, ...]  # modelmap arguments; "{work}", "{root}", "{marker}" are substituted
+    codes: frozenset[int]  # documented exit codes for this input
+    fmt: str | None = None  # validate the output: json | jsonl | xml
+    output: str | None = None  # the -o file (relative to work) to validate instead of stdout
+    skips: tuple[str, ...] = ()  # relpaths (prefixes) that must be listed in the JSON "skipped" list
+    accounted: tuple[str, ...] = ()  # relpaths that must be in findings or skipped: nothing is lost
+    checks: tuple[Check, ...] = ()
+    fast: bool = False  # part of the default (unmarked) suite
+    timeout: float = DEFAULT_TIMEOUT
+    stdout_to: str | None = None  # e.g. "/dev/full"
+    note: str = ""
+
+    def command(self, ctx: Ctx) -> list[str]:
+        out = []
+        for a in self.argv:
+            for k, v in (("{work}", ctx.work), ("{root}", ctx.root), ("{marker}", ctx.marker)):
+                a = a.replace(k, str(v))
+            out.append(a)
+        return out
+
+
+def _snapshot(p: Path) -> tuple[Any, ...] | None:
+    try:
+        st = os.lstat(p)
+    except OSError:
+        return None
+    target = os.readlink(p) if stat.S_ISLNK(st.st_mode) else None
+    return (stat.S_IFMT(st.st_mode), stat.S_IMODE(st.st_mode), st.st_ino, st.st_rdev, target)
+
+
+def child_env(ctx: Ctx) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "COV_"))}
+    env.update({
+        "MODELMAP_CACHE_DIR": str(ctx.cache),
+        "HF_HUB_OFFLINE": "1",
+        "COLUMNS": "160",
+        "TERM": "dumb",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONUNBUFFERED": "1",
+    })
+    env.pop("FORCE_COLOR", None)
+    for k, v in ctx.env.items():
+        if v is None:  # type: ignore[comparison-overlap]
+            env.pop(k, None)
+        else:
+            env[k] = v
+    return env
+
+
+# The spawner: a small, fresh Python that forks the probes. A child's peak RSS (ru_maxrss) includes the
+# memory of the process it was forked from (Linux records the old mm's high-water mark at exec), so forking
+# from pytest or from the probe registry would add 40-150 MB to every figure. The spawner stays ~10 MB.
+SPAWNER = r"""
+import json, os, resource, signal, sys, threading, time
+LIMIT = int(sys.argv[1])
+for line in sys.stdin:
+    req = json.loads(line)
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setsid()
+            resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            fd0 = os.open(os.devnull, os.O_RDONLY)
+            fd1 = os.open(req["stdout"], os.O_WRONLY | os.O_CREAT | (0 if req["stdout_is_target"] else os.O_TRUNC))
+            fd2 = os.open(req["stderr"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            os.dup2(fd0, 0); os.dup2(fd1, 1); os.dup2(fd2, 2)
+            os.chdir(req["cwd"])
+            os.execve(req["argv"][0], req["argv"], req["env"])
+        finally:
+            os._exit(127)
+    killed = threading.Event()
+    def kill():
+        killed.set()
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    timer = threading.Timer(req["timeout"], kill)
+    timer.start()
+    _, status, ru = os.wait4(pid, 0)
+    timer.cancel()
+    seconds = time.monotonic() - start
+    try:
+        os.killpg(pid, signal.SIGKILL)  # workers of a killed child must not outlive the probe
+    except OSError:
+        pass
+    sys.stdout.write(json.dumps({"rc": os.waitstatus_to_exitcode(status), "seconds": seconds,
+                                 "maxrss_kb": ru.ru_maxrss, "killed": killed.is_set()}) + "\n")
+    sys.stdout.flush()
+"""
+_local = threading.local()  # one spawner per thread (bench/redteam.py runs probes from a thread pool)
+
+
+def _get_spawner() -> Any:
+    import subprocess
+
+    sp = getattr(_local, "spawner", None)
+    if sp is None or sp.poll() is not None:
+        sp = subprocess.Popen([sys.executable, "-S", "-c", SPAWNER, str(MEMORY_LIMIT)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, bufsize=1)
+        _local.spawner = sp
+    return sp
+
+
+def execute(argv: list[str], cwd: Path, env: dict[str, str], timeout: float,
+            stdout_to: str | None = None) -> tuple[int | None, float, float, bool, bytes, bytes]:
+    """(rc, seconds, peak RSS MB, timed out, stdout, stderr) of one bounded ``modelmap ARGV`` child."""
+    with tempfile.TemporaryDirectory(prefix="rt-io-") as io_dir:
+        out_p, err_p = os.path.join(io_dir, "stdout"), os.path.join(io_dir, "stderr")
+        req = {"argv": [sys.executable, "-c", CHILD, *argv], "cwd": str(cwd), "env": env, "timeout": timeout,
+               "stdout": stdout_to or out_p, "stdout_is_target": stdout_to is not None, "stderr": err_p}
+        sp = _get_spawner()
+        sp.stdin.write(json.dumps(req) + "\n")
+        sp.stdin.flush()
+        line = sp.stdout.readline()
+        if not line:
+            raise RuntimeError("the probe spawner died")
+        ans = json.loads(line)
+        stdout = b""
+        if stdout_to is None:
+            with open(out_p, "rb") as fh:
+                stdout = fh.read(64 * 1024 * 1024)
+        with open(err_p, "rb") as fh:
+            stderr = fh.read(16 * 1024 * 1024)
+    killed = bool(ans["killed"])
+    return (None if killed else int(ans["rc"])), float(ans["seconds"]), ans["maxrss_kb"] / 1024.0, killed, stdout, \
+        stderr
+
+
+def _c1_or_esc(data: bytes) -> str | None:
+    if b"\x1b" in data:
+        i = data.index(b"\x1b")
+        return f"raw ESC at byte {i}: {data[max(0, i - 20):i + 20]!r}"
+    text = data.decode("utf-8", errors="replace")
+    for i, ch in enumerate(text):
+        if 0x80 <= ord(ch) <= 0x9F:
+            return f"raw C1 control U+{ord(ch):04X} at char {i}: {text[max(0, i - 20):i + 20]!r}"
+    return None
+
+
+def _validate(fmt: str, data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"output is not valid UTF-8 ({exc})"
+    try:
+        if fmt == "json":
+            json.loads(text)
+        elif fmt == "jsonl":
+            for n, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    try:
+                        json.loads(line)
+                    except ValueError as exc:
+                        return f"jsonl line {n} does not parse: {exc}"
+        elif fmt == "xml":
+            ET.fromstring(data)
+    except (ValueError, ET.ParseError) as exc:
+        return f"{fmt} output does not parse: {str(exc)[:200]}"
+    return None
+
+
+def _paths(doc: Any, key: str) -> list[str]:
+    if not isinstance(doc, dict) or not isinstance(doc.get(key), list):
+        return []
+    return [str(e.get("path")) for e in doc[key] if isinstance(e, dict)]
+
+
+def judge(probe: Probe, res: Result, before: dict[Path, Any], limit: float | None = None) -> list[str]:
+    fails: list[str] = []
+    if res.timed_out:
+        fails.append(f"did not finish within {limit or probe.timeout:.0f} s (killed)")
+    elif res.rc not in probe.codes:
+        fails.append(f"exit {res.rc}, expected {sorted(probe.codes)}"
+                     + (" (killed by a signal: memory limit?)" if res.rc is not None and res.rc < 0 else ""))
+    for name, stream in (("stderr", res.stderr), ("stdout", res.stdout)):
+        if b"Traceback (most recent call last)" in stream:
+            tail = stream.decode("utf-8", "replace").strip().splitlines()[-1:]
+            fails.append(f"traceback on {name}: {tail[0][:200] if tail else ''}")
+        bad = _c1_or_esc(stream)
+        if bad:
+            fails.append(f"{name}: {bad}")
+    if res.rc == 2 and b"error" not in res.stderr.lower():
+        fails.append("exit 2 without an error message on stderr")
+    for p, snap in before.items():
+        after = _snapshot(p)
+        if after != snap:
+            fails.append(f"special file {p.name!r} changed: {snap} -> {after}")
+    if res.ctx.marker.exists():
+        fails.append(f"marker file {res.ctx.marker.name} was created: untrusted input ran or injected an option")
+    if probe.fmt and res.rc == 0 and not res.timed_out:
+        data = res.output_bytes(probe.output)
+        if data is None:
+            fails.append(f"no output file {probe.output}")
+        else:
+            bad = _validate(probe.fmt, data)
+            if bad:
+                fails.append(bad)
+    if (probe.skips or probe.accounted) and res.rc == 0 and not fails:
+        try:
+            doc = res.json(probe.output)
+        except (ValueError, UnicodeDecodeError) as exc:
+            doc = None
+            fails.append(f"output is not JSON: {exc}")
+        if doc is not None:
+            skipped = _paths(doc, "skipped")
+            found = _paths(doc, "findings")
+            for want in probe.skips:
+                if not any(s == want or s.startswith(want) for s in skipped):
+                    fails.append(f"{want!r} not reported as skipped (skipped: {skipped[:5]})")
+            for want in probe.accounted:
+                if not any(s == want or s.startswith(want) for s in skipped + found):
+                    fails.append(f"{want!r} lost: neither a finding nor a skip (skipped: {skipped[:5]})")
+    if not res.timed_out:
+        for check in probe.checks:
+            try:
+                msg = check(res)
+            except Exception as exc:  # a check that cannot read the output is a failed promise
+                msg = f"{check.__name__}: {exc.__class__.__name__}: {str(exc)[:200]}"
+            if msg:
+                fails.append(msg)
+    return fails
+
+
+def run_probe(probe: Probe, root: Path, *, timeout: float | None = None) -> Result:
+    """Build the probe under ``root`` (a fresh dir), run it, judge it, clean up."""
+    root.mkdir(parents=True, exist_ok=True)
+    ctx = Ctx(root=root, work=root / "work", cache=root / "cache", marker=root / "PWNED")
+    ctx.work.mkdir(exist_ok=True)
+    ctx.cache.mkdir(exist_ok=True)
+    argv: list[str] = []
+    try:
+        probe.build(ctx)
+        argv = probe.command(ctx)
+        if ctx.skip:
+            return Result(probe.id, probe.cls, argv, None, 0.0, 0.0, False, b"", b"", ctx, skipped=ctx.skip)
+        before = {p: _snapshot(p) for p in ctx.special}
+        limit = timeout or probe.timeout
+        rc, secs, rss, killed, out, err = execute(argv, ctx.work, child_env(ctx), limit, probe.stdout_to)
+        res = Result(probe.id, probe.cls, argv, rc, secs, rss, killed, out, err, ctx)
+        res.failures = judge(probe, res, before, limit)
+        return res
+    finally:
+        for fn in reversed(ctx.cleanup):
+            with contextlib.suppress(Exception):
+                fn()
+
+
+def remove_tree(root: Path) -> None:
+    """rm -rf that also gets through chmod 000 folders and never follows symlinks."""
+    if not root.exists() and not root.is_symlink():
+        return
+    for dirpath, dirnames, _ in os.walk(root):
+        for d in dirnames:
+            p = os.path.join(dirpath, d)
+            if not os.path.islink(p):
+                with contextlib.suppress(OSError):
+                    os.chmod(p, 0o700)
+    import shutil
+
+    shutil.rmtree(root, ignore_errors=True)
