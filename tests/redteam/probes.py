@@ -16,6 +16,7 @@ builders when a probe runs.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import http.server
 import json
 import os
@@ -384,13 +385,16 @@ def hub_server(answer: Callable[[str], bytes] | None, *, delay: float = 0.0) -> 
                     hits.append(self.path)
                 if delay:
                     time.sleep(delay)
-                body = answer(self.path) if answer and "/api/models/" in self.path else b"{}"
+                body: Any = answer(self.path) if answer and "/api/models/" in self.path else b"{}"
+                chunks: Iterable[bytes] = [body] if isinstance(body, bytes) else body[1]()
+                length = len(body) if isinstance(body, bytes) else body[0]
                 try:
                     self.send_response(200)
                     self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(body)))
+                    self.send_header("Content-Length", str(length))
                     self.end_headers()
-                    self.wfile.write(body)
+                    for chunk in chunks:
+                        self.wfile.write(chunk)
                 except OSError:
                     pass
 
@@ -456,14 +460,13 @@ def scan_probe(id: str, cls: str, spec: Spec | Callable[[Ctx], None], accounted:
 scan_probe("regex-helm-braces", "regex-backtracking", lambda: {
     "chart/Chart.yaml": "apiVersion: v2\nname: d\nversion: 0.1.0\n",
     "chart/values.yaml": "model: meta-llama/Llama-3.1-8B-Instruct\n",
-    "chart/templates/d.yaml": "model: {{ .Values.model }}\n" + "{{}}" * 40 + "x\n"}, fast=True)
+    "chart/templates/d.yaml": "model: {{ .Values.model }}\n" + "{{}}" * 40 + "x\n"})
 for _name in (".env", "setup.cfg", "serve.sh"):
     scan_probe(f"regex-spaces-{_name.strip('.').replace('.', '-')}", "regex-backtracking",
-               lambda n=_name: {n: "MODEL=x" + " " * 150_000 + "y\n"}, fast=True)
+               lambda n=_name: {n: "MODEL=x" + " " * 150_000 + "y\n"})
 scan_probe("regex-py-comment", "regex-backtracking", lambda: {"a.py": PY_CALL + "# model " + "a" * 150_000 + "\n"},
-           accounted=["a.py"], fast=True)
-scan_probe("regex-vue-script", "regex-backtracking", lambda: {"a.vue": "<!-- model -->" + "<script>" * 40_000 + "\n"},
-           fast=True)
+           accounted=["a.py"])
+scan_probe("regex-vue-script", "regex-backtracking", lambda: {"a.vue": "<!-- model -->" + "<script>" * 40_000 + "\n"})
 scan_probe("regex-yaml-model-spaces", "regex-backtracking",
            lambda: {"config.yaml": "model: gpt-4o\nx: 'model" + " " * 150_000 + "y'\n"}, accounted=["config.yaml"])
 scan_probe("regex-dockerfile-spaces", "regex-backtracking",
@@ -480,7 +483,7 @@ scan_probe("quadratic-py-oneline", "quadratic-position", lambda: {"a.py": one_li
 scan_probe("quadratic-ts-oneline", "quadratic-position", lambda: {"a.ts": one_line("", "const m = {model: 'gpt-4o'}; ")},
            accounted=["a.ts"])
 scan_probe("quadratic-py-40k-list-fast", "quadratic-position",
-           lambda: {"a.py": "x=[" + ",".join(["'gpt-4o'"] * 40_000) + "]\n"}, accounted=["a.py"], fast=True)
+           lambda: {"a.py": "x=[" + ",".join(["'gpt-4o'"] * 40_000) + "]\n"}, accounted=["a.py"])
 
 # (3) exponential value flow -------------------------------------------------------------
 
@@ -497,7 +500,7 @@ def _classes(n: int) -> str:
     return "".join(out)
 
 
-scan_probe("valueflow-40-classes", "exponential-valueflow", lambda: {"a.py": _classes(40)}, accounted=["a.py"], fast=True)
+scan_probe("valueflow-40-classes", "exponential-valueflow", lambda: {"a.py": _classes(40)}, accounted=["a.py"])
 scan_probe("valueflow-400-classes", "exponential-valueflow", lambda: {"a.py": _classes(400)}, accounted=["a.py"])
 scan_probe("valueflow-chain-5000", "exponential-valueflow", lambda: {
     "a.py": "import openai\nm0 = 'gpt-4o'\n" + "".join(f"m{i + 1} = m{i} if m{i} else m{i}\n" for i in range(5000))
@@ -506,25 +509,23 @@ scan_probe("valueflow-chain-5000", "exponential-valueflow", lambda: {
 # (4) FIFOs where a file is read -----------------------------------------------------------
 for _name in (".gitignore", ".modelmapignore"):
     scan_probe(f"fifo-{_name.strip('.')}", "fifo", chain(files(lambda: {"a.py": PY_CALL}), fifo(_name)),
-               accounted=["a.py"], fast=True)
+               accounted=["a.py"])
     scan_probe(f"fifo-sub-{_name.strip('.')}", "fifo", chain(files(lambda: {"sub/a.py": PY_CALL}), fifo(f"sub/{_name}")),
-               accounted=["sub/a.py"], fast=True)
-scan_probe("fifo-source-file", "fifo", chain(files(lambda: {"a.py": PY_CALL}), fifo("b.py")), skips=["b.py"], fast=True)
+               accounted=["sub/a.py"])
+scan_probe("fifo-source-file", "fifo", chain(files(lambda: {"a.py": PY_CALL}), fifo("b.py")), skips=["b.py"])
 probe("fifo-modelmap-yaml", "fifo", chain(files(lambda: {"a.py": PY_CALL}), fifo("modelmap.yaml")), ("check", "."),
-      USAGE, fast=True)
+      USAGE)
 probe("fifo-config-flag", "fifo", chain(files(lambda: {"a.py": PY_CALL}), fifo("p.yaml")), ("check", ".", "-c", "p.yaml"),
-      USAGE, fast=True)
+      USAGE)
 probe("fifo-inspect-dir", "fifo", chain(files(lambda: {"config.json": LLAMA_CONFIG}), fifo("tokenizer.json")),
-      ("inspect", ".", "-f", "json"), OK, fmt="json", checks=(inspect_listed_skip("tokenizer.json"),), fast=True)
-probe("fifo-inspect-file", "fifo", fifo("model.safetensors"), ("inspect", "model.safetensors"), USAGE, fast=True)
+      ("inspect", ".", "-f", "json"), OK, fmt="json", checks=(inspect_listed_skip("tokenizer.json"),))
+probe("fifo-inspect-file", "fifo", fifo("model.safetensors"), ("inspect", "model.safetensors"), USAGE)
 probe("fifo-diff-old", "fifo", chain(fifo("old.json"), files(lambda: {"new.json": "{}"})), ("diff", "old.json", "new.json"),
-      USAGE, fast=True)
-probe("dev-zero-config", "bounded-read", files(lambda: {"a.py": PY_CALL}), ("check", ".", "-c", "/dev/zero"), USAGE,
-      fast=True)
-probe("dev-urandom-diff", "bounded-read", files(lambda: {"new.json": "{}"}), ("diff", "/dev/urandom", "new.json"), USAGE,
-      fast=True)
-probe("dev-zero-inspect", "bounded-read", files(lambda: {}), ("inspect", "/dev/zero"), USAGE, fast=True)
-probe("dev-zero-scan", "bounded-read", files(lambda: {}), ("scan", "/dev/zero", "-f", "json"), OK_OR_USAGE, fast=True)
+      USAGE)
+probe("dev-zero-config", "bounded-read", files(lambda: {"a.py": PY_CALL}), ("check", ".", "-c", "/dev/zero"), USAGE)
+probe("dev-urandom-diff", "bounded-read", files(lambda: {"new.json": "{}"}), ("diff", "/dev/urandom", "new.json"), USAGE)
+probe("dev-zero-inspect", "bounded-read", files(lambda: {}), ("inspect", "/dev/zero"), USAGE)
+probe("dev-zero-scan", "bounded-read", files(lambda: {}), ("scan", "/dev/zero", "-f", "json"), OK_OR_USAGE)
 
 # (5) ONNX ---------------------------------------------------------------------------------
 
@@ -539,7 +540,7 @@ probe("onnx-graph-bomb-scan", "artifact-parse", _onnx_graph_bomb, SCAN_JSON, OK,
       accounted=("model.onnx",))
 probe("onnx-graph-bomb-small", "artifact-parse",
       lambda ctx: write_chunks(ctx.work / "model.onnx", b"\x08\x08", bytes.fromhex("5a020a00"), 300_000, b""),
-      ("inspect", "model.onnx", "-f", "json"), OK_OR_USAGE, fmt="json", fast=True)
+      ("inspect", "model.onnx", "-f", "json"), OK_OR_USAGE, fmt="json")
 
 # (6) big headers and big structured files -----------------------------------------------
 
@@ -559,10 +560,10 @@ probe("safetensors-header-250mb-scan", "big-header", _safetensors_250mb, SCAN_JS
       accounted=("model.safetensors",))
 probe("safetensors-header-len-2e63", "big-header",
       files(lambda: {"model.safetensors": struct.pack("<Q", 2**63 + 5) + b"{}"}), ("inspect", "model.safetensors"),
-      OK_OR_USAGE, fast=True)
+      OK_OR_USAGE)
 probe("safetensors-header-len-past-eof", "truncated-model",
       files(lambda: {"model.safetensors": struct.pack("<Q", 10_000) + b'{"a":'}), ("inspect", "model.safetensors"),
-      OK_OR_USAGE, fast=True)
+      OK_OR_USAGE)
 
 
 def _tokenizer_120mb(ctx: Ctx) -> None:
@@ -607,12 +608,12 @@ probe("sparse-3gb-safetensors-inspect", "big-header",
 scan_probe("yaml-200k-documents", "big-header", lambda: {"config.yaml": "---\nmodel: gpt-4o\n" * 200_000},
            accounted=["config.yaml"])
 scan_probe("yaml-20k-documents-fast", "big-header", lambda: {"config.yaml": "---\nmodel: gpt-4o\n" * 20_000},
-           accounted=["config.yaml"], fast=True)
+           accounted=["config.yaml"])
 scan_probe("yaml-anchor-bomb", "big-header", lambda: {
     "config.yaml": "model: gpt-4o\na: &a [x, x, x, x, x, x, x, x, x]\n"
     + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)},"
               f" *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))},
-    accounted=["config.yaml"], fast=True)
+    accounted=["config.yaml"])
 
 # (7) model cards and manifests ------------------------------------------------------------
 
@@ -625,17 +626,16 @@ def _card(front: str) -> Callable[[Ctx], None]:
 for _cmd in ("inspect", "scan"):
     _argv = ("inspect", ".", "-f", "json") if _cmd == "inspect" else SCAN_JSON
     _codes = OK_OR_USAGE if _cmd == "inspect" else OK
-    probe(f"card-model-index-list-{_cmd}", "model-card", _card("model-index: [1]"), _argv, _codes, fmt="json",
-          fast=True)
+    probe(f"card-model-index-list-{_cmd}", "model-card", _card("model-index: [1]"), _argv, _codes, fmt="json")
     probe(f"card-deep-nesting-{_cmd}", "model-card", _card("base_model: " + "[" * 20_000 + "]" * 20_000), _argv,
-          _codes, fmt="json", fast=True)
+          _codes, fmt="json")
     probe(f"card-bad-date-{_cmd}", "model-card",
           _card("license: mit\nbase_model: meta-llama/Llama-3.1-8B\nlast_modified: 2025-13-45"), _argv, _codes,
-          fmt="json", fast=True)
+          fmt="json")
     probe(f"card-base-model-mapping-{_cmd}", "model-card", _card("base_model: {a: [1, {b: 2}]}\nlicense: [1, 2]"),
-          _argv, _codes, fmt="json", fast=True)
+          _argv, _codes, fmt="json")
     probe(f"card-not-yaml-{_cmd}", "model-card", _card("base_model: [unclosed\n\t- : :"), _argv, _codes,
-          fmt="json", fast=True)
+          fmt="json")
 
 
 def _ollama_store(manifest: str | bytes) -> Callable[[Ctx], None]:
@@ -647,63 +647,59 @@ def _ollama_store(manifest: str | bytes) -> Callable[[Ctx], None]:
 
 _DEEP_MANIFEST = '{"layers":' + "[" * 100_000 + "]" * 100_000 + "}"
 probe("ollama-manifest-deep-inspect", "model-card", _ollama_store(_DEEP_MANIFEST), ("inspect", "store", "-f", "json"),
-      OK_OR_USAGE, fmt="json", fast=True)
-probe("ollama-manifest-deep-scan", "model-card", _ollama_store(_DEEP_MANIFEST), SCAN_JSON, OK, fmt="json", fast=True)
+      OK_OR_USAGE, fmt="json")
+probe("ollama-manifest-deep-scan", "model-card", _ollama_store(_DEEP_MANIFEST), SCAN_JSON, OK, fmt="json")
 probe("ollama-manifest-wrong-types", "model-card",
       _ollama_store('{"layers": [{"mediaType": 5, "digest": ["x"], "size": "big"}, null, 7], "config": []}'),
-      ("inspect", "store", "-f", "json"), OK_OR_USAGE, fmt="json", fast=True)
+      ("inspect", "store", "-f", "json"), OK_OR_USAGE, fmt="json")
 probe("ollama-manifest-digest-traversal", "model-card",
       _ollama_store('{"layers": [{"mediaType": "application/vnd.ollama.image.model", '
                     '"digest": "sha256:../../../../../../etc/passwd", "size": 10}]}'),
-      ("inspect", "store", "-f", "json"), OK_OR_USAGE, fmt="json", checks=(no_text("root:x:0"),), fast=True)
+      ("inspect", "store", "-f", "json"), OK_OR_USAGE, fmt="json", checks=(no_text("root:x:0"),))
 
 # (8) Rich markup ------------------------------------------------------------------------
-probe("markup-file-name-scan", "rich-markup", files(lambda: {"x[/bold].py": PY_CALL}), ("scan", "."), OK, fast=True)
+probe("markup-file-name-scan", "rich-markup", files(lambda: {"x[/bold].py": PY_CALL}), ("scan", "."), OK)
 probe("markup-file-name-check", "rich-markup", files(lambda: {"x[/bold].py": PY_CALL, "modelmap.yaml": policy_yaml()}),
-      ("check", "."), CHECK_ANY, fast=True)
-probe("markup-trace-arg", "rich-markup", files(lambda: {}), ("trace", "[/]x"), OK_OR_USAGE, fast=True)
+      ("check", "."), CHECK_ANY)
+probe("markup-trace-arg", "rich-markup", files(lambda: {}), ("trace", "[/]x"), OK_OR_USAGE)
 probe("markup-trace-arg-link", "rich-markup", files(lambda: {}), ("trace", "[link=file:///etc/passwd]x[/link]"),
-      OK_OR_USAGE, fast=True)
+      OK_OR_USAGE)
 probe("markup-gguf-name-inspect", "rich-markup", gguf_file("m.gguf", "[/bold]x[red]"), ("inspect", "m.gguf"),
-      OK, fast=True)
-probe("markup-gguf-name-inspect-dir", "rich-markup", gguf_file("m.gguf", "[/]y"), ("inspect", "."), OK, fast=True)
-probe("markup-gguf-name-scan", "rich-markup", gguf_file("m.gguf", "[/bold]x"), ("scan", "."), OK, fast=True)
+      OK)
+probe("markup-gguf-name-inspect-dir", "rich-markup", gguf_file("m.gguf", "[/]y"), ("inspect", "."), OK)
+probe("markup-gguf-name-scan", "rich-markup", gguf_file("m.gguf", "[/bold]x"), ("scan", "."), OK)
 probe("markup-flow-name-check", "rich-markup", files(lambda: {
     "a.py": PY_CALL, "modelmap.yaml": policy_yaml(flows="  '[/bold]x':\n    paths: ['**']\n    tags: [prod]\n")}),
-    ("check", "."), CHECK_ANY, fast=True)
-probe("markup-config-value-scan", "rich-markup", files(lambda: {".env": "MODEL=[/bold]gpt-4o[red]\n"}), ("scan", "."), OK,
-      fast=True)
+    ("check", "."), CHECK_ANY)
+probe("markup-config-value-scan", "rich-markup", files(lambda: {".env": "MODEL=[/bold]gpt-4o[red]\n"}), ("scan", "."), OK)
 
 # (9) terminal escapes --------------------------------------------------------------------
 ESC_TITLE = "\x1b]2;pwned\x07"
 ESC_CLEAR = "\x1b[2J"
 probe("escape-env-value-scan", "terminal-escape", files(lambda: {".env": f"MODEL={ESC_TITLE}gpt-4o{ESC_CLEAR}\n"}),
-      ("scan", "."), OK, fast=True)
+      ("scan", "."), OK)
 probe("escape-json-value-scan", "terminal-escape",
-      files(lambda: {"config.json": '{"model": "\\u001b]2;pwned\\u0007gpt-4o\\u001b[2J\\u009b31m"}'}), ("scan", "."), OK,
-      fast=True)
-probe("escape-file-name-scan", "terminal-escape", files(lambda: {f"{ESC_TITLE}{ESC_CLEAR}.py": PY_CALL}), ("scan", "."), OK,
-      fast=True)
-probe("escape-c1-file-name-scan", "terminal-escape", files(lambda: {"a\u009b31m.py": PY_CALL}), ("scan", "."), OK, fast=True)
+      files(lambda: {"config.json": '{"model": "\\u001b]2;pwned\\u0007gpt-4o\\u001b[2J\\u009b31m"}'}), ("scan", "."), OK)
+probe("escape-file-name-scan", "terminal-escape", files(lambda: {f"{ESC_TITLE}{ESC_CLEAR}.py": PY_CALL}), ("scan", "."), OK)
+probe("escape-c1-file-name-scan", "terminal-escape", files(lambda: {"a\u009b31m.py": PY_CALL}), ("scan", "."), OK)
 probe("escape-file-name-check", "terminal-escape",
-      files(lambda: {f"{ESC_CLEAR}.py": PY_CALL, "modelmap.yaml": policy_yaml()}), ("check", "."), CHECK_ANY, fast=True)
+      files(lambda: {f"{ESC_CLEAR}.py": PY_CALL, "modelmap.yaml": policy_yaml()}), ("check", "."), CHECK_ANY)
 probe("escape-gguf-name-inspect", "terminal-escape", gguf_file("m.gguf", f"{ESC_TITLE}x{ESC_CLEAR}"),
-      ("inspect", "m.gguf"), OK, fast=True)
+      ("inspect", "m.gguf"), OK)
 probe("escape-gguf-meta-scan", "terminal-escape",
       gguf_file("m.gguf", f"{ESC_TITLE}x", {"general.license": ESC_CLEAR, "general.basename": "\u009b2J"}),
-      ("scan", "."), OK, fast=True)
-probe("escape-trace-arg", "terminal-escape", files(lambda: {}), ("trace", f"{ESC_CLEAR}gpt-4o{ESC_TITLE}"), OK_OR_USAGE,
-      fast=True)
+      ("scan", "."), OK)
+probe("escape-trace-arg", "terminal-escape", files(lambda: {}), ("trace", f"{ESC_CLEAR}gpt-4o{ESC_TITLE}"), OK_OR_USAGE)
 probe("escape-diff-md", "terminal-escape", files(lambda: {
     "old.json": json.dumps({"schema": "modelmap.scan/1", "root": ".", "findings": [], "skipped": [], "stats": {}}),
     "new.json": json.dumps({"schema": "modelmap.scan/1", "root": ".", "skipped": [], "stats": {}, "findings": [
         {"path": f"{ESC_CLEAR}a.py", "line": 1, "column": 1, "raw": f"gpt-4o{ESC_TITLE}", "kind": "api-model",
          "role": "generation", "context": "app", "source": "python-openai", "provider": None, "confidence": 0.9,
-         "api": "openai", "resolution": None}]})}), ("diff", "old.json", "new.json"), OK_OR_USAGE, fast=True)
+         "api": "openai", "resolution": None}]})}), ("diff", "old.json", "new.json"), OK_OR_USAGE)
 probe("escape-policy-message-check", "terminal-escape", files(lambda: {
     "a.py": PY_CALL, "modelmap.yaml": policy_yaml(rules=(
         "  - id: esc-rule\n    message: \"\\e]2;pwned\\a ok \\e[2J\"\n    deny: \"'US' in origins\"\n"))}),
-    ("check", "."), CHECK_ANY, fast=True)
+    ("check", "."), CHECK_ANY)
 
 # (10) non-UTF-8 file names ----------------------------------------------------------------
 
@@ -715,34 +711,31 @@ def _bad_name(ctx: Ctx) -> None:
 
 
 for _fmt in ("json", "jsonl"):
-    probe(f"non-utf8-name-scan-{_fmt}", "encoding", _bad_name, ("scan", ".", "-f", _fmt), OK, fmt=_fmt, fast=True)
-probe("non-utf8-name-scan-table", "encoding", _bad_name, ("scan", "."), OK, fast=True)
+    probe(f"non-utf8-name-scan-{_fmt}", "encoding", _bad_name, ("scan", ".", "-f", _fmt), OK, fmt=_fmt)
+probe("non-utf8-name-scan-table", "encoding", _bad_name, ("scan", "."), OK)
 probe("non-utf8-name-check-json", "encoding", chain(_bad_name, files(lambda: {"modelmap.yaml": policy_yaml()})),
-      ("check", ".", "-f", "json"), CHECK_ANY, fmt="json", fast=True)
+      ("check", ".", "-f", "json"), CHECK_ANY, fmt="json")
 probe("non-utf8-name-check-sarif", "encoding", chain(_bad_name, files(lambda: {"modelmap.yaml": policy_yaml()})),
-      ("check", ".", "-f", "sarif"), CHECK_ANY, fmt="json", fast=True)
-probe("non-utf8-name-bom-json", "encoding", _bad_name, ("bom", ".", "-f", "json"), OK, fmt="json", fast=True)
-probe("non-utf8-name-bom-xml", "encoding", _bad_name, ("bom", ".", "-f", "xml"), OK, fmt="xml", fast=True)
-probe("non-utf8-name-report-md", "encoding", _bad_name, ("report", ".", "-f", "md"), OK, fast=True)
+      ("check", ".", "-f", "sarif"), CHECK_ANY, fmt="json")
+probe("non-utf8-name-bom-json", "encoding", _bad_name, ("bom", ".", "-f", "json"), OK, fmt="json")
+probe("non-utf8-name-bom-xml", "encoding", _bad_name, ("bom", ".", "-f", "xml"), OK, fmt="xml")
+probe("non-utf8-name-report-md", "encoding", _bad_name, ("report", ".", "-f", "md"), OK)
 probe("non-utf8-content-scan", "encoding", files(lambda: {"a.py": PY_CALL.encode() + b"# \xff\xfe\xfa model\n"}),
-      SCAN_JSON, OK, fmt="json", accounted=("a.py",), fast=True)
+      SCAN_JSON, OK, fmt="json", accounted=("a.py",))
 
 # (11) control characters in paths → XML --------------------------------------------------
 _CTRL = {"a\x01b.py": PY_CALL, "c\x0bd.py": PY_CALL, "modelmap.yaml": policy_yaml()}
-probe("ctrl-path-check-junit", "xml-output", files(_CTRL), ("check", ".", "-f", "junit"), CHECK_ANY, fmt="xml",
-      fast=True)
+probe("ctrl-path-check-junit", "xml-output", files(_CTRL), ("check", ".", "-f", "junit"), CHECK_ANY, fmt="xml")
 probe("ctrl-path-check-junit-file", "xml-output", files(_CTRL), ("check", ".", "-f", "junit", "-o", "out.xml"),
-      CHECK_ANY, fmt="xml", output="out.xml", fast=True)
-probe("ctrl-path-bom-xml", "xml-output", files(_CTRL), ("bom", ".", "-f", "xml"), OK, fmt="xml", fast=True)
-probe("ctrl-path-check-sarif", "xml-output", files(_CTRL), ("check", ".", "-f", "sarif"), CHECK_ANY, fmt="json",
-      fast=True)
+      CHECK_ANY, fmt="xml", output="out.xml")
+probe("ctrl-path-bom-xml", "xml-output", files(_CTRL), ("bom", ".", "-f", "xml"), OK, fmt="xml")
+probe("ctrl-path-check-sarif", "xml-output", files(_CTRL), ("check", ".", "-f", "sarif"), CHECK_ANY, fmt="json")
 probe("ctrl-config-value-bom-xml", "xml-output",
-      files(lambda: {"config.json": '{"model": "gpt-4o\\u0001\\u0000x"}'}), ("bom", ".", "-f", "xml"), OK, fmt="xml",
-      fast=True)
+      files(lambda: {"config.json": '{"model": "gpt-4o\\u0001\\u0000x"}'}), ("bom", ".", "-f", "xml"), OK, fmt="xml")
 probe("ctrl-rule-message-junit", "xml-output", files(lambda: {
     "a.py": PY_CALL, "modelmap.yaml": policy_yaml(rules=(
         "  - id: ctl\n    message: \"bad \\x01 \\x0c \\uFFFE msg\"\n    deny: \"'US' in origins\"\n"))}),
-    ("check", ".", "-f", "junit"), CHECK_ANY, fmt="xml", fast=True)
+    ("check", ".", "-f", "junit"), CHECK_ANY, fmt="xml")
 
 # (12) markdown / HTML report injection ----------------------------------------------------
 _SCRIPT = "<script>alert(1)</script>"
@@ -754,19 +747,19 @@ _INJ_POLICY = policy_yaml(
              f"    approved_by: \"<script>alert(3)</script>\"\n    approved_on: 2025-01-01\n    expires: 2999-01-01\n"))
 _INJ = {"`<script>alert(1)`.py": PY_CALL, "<img src=x onerror=alert(1)>.py": PY_CALL, "modelmap.yaml": _INJ_POLICY}
 probe("inject-report-md", "report-injection", files(_INJ), ("report", ".", "-f", "md", "--today", "2026-01-01"), OK,
-      checks=(no_text("<script", "<img"),), fast=True)
+      checks=(no_text("<script", "<img"),))
 probe("inject-report-md-file", "report-injection", files(_INJ),
       ("report", ".", "-f", "md", "-o", "r.md", "--today", "2026-01-01"), OK,
-      checks=(no_text_in_file("r.md", "<script", "<img"),), fast=True)
+      checks=(no_text_in_file("r.md", "<script", "<img"),))
 probe("inject-report-html", "report-injection", files(_INJ), ("report", ".", "-f", "html", "--today", "2026-01-01"),
-      OK, checks=(no_text("<script>alert", "<img src=x"),), fast=True)
+      OK, checks=(no_text("<script>alert", "<img src=x"),))
 probe("inject-diff-md", "report-injection", files(lambda: {
     "old.json": json.dumps({"schema": "modelmap.scan/1", "root": ".", "findings": [], "skipped": [], "stats": {}}),
     "new.json": json.dumps({"schema": "modelmap.scan/1", "root": ".", "skipped": [], "stats": {}, "findings": [
         {"path": f"`{_SCRIPT}`.py", "line": 1, "column": 1, "raw": f"x{_SCRIPT}|y", "kind": "api-model",
          "role": "generation", "context": "app", "source": "python-openai", "provider": None, "confidence": 0.9,
          "api": "openai", "resolution": None}]})}), ("diff", "old.json", "new.json", "-f", "md"), OK_OR_USAGE,
-    checks=(no_text("<script"),), fast=True)
+    checks=(no_text("<script"),))
 
 # (13) policy values ------------------------------------------------------------------------
 
@@ -799,19 +792,19 @@ for _pid, _text in {
                                   "e: &e [*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e]\n"
                                   "g: [*f,*f,*f,*f,*f,*f,*f,*f]\n",
 }.items():
-    probe(f"policy-{_pid}", "policy-config", _policy(_text), ("check", "."), USAGE, fast=True)
+    probe(f"policy-{_pid}", "policy-config", _policy(_text), ("check", "."), USAGE)
 probe("policy-today-month-13", "policy-config", _policy(policy_yaml()), ("check", ".", "--today", "2025-13-45"),
-      USAGE, fast=True)
+      USAGE)
 probe("policy-today-huge-year", "policy-config", _policy(policy_yaml()), ("check", ".", "--today", "99999-01-01"),
-      USAGE, fast=True)
+      USAGE)
 probe("policy-report-bad-date", "policy-config",
       _policy(policy_yaml(waivers=_WAIVER.replace("{on}", "2025-13-45").replace("{exp}", "2026-01-01"))),
-      ("report", ".", "-f", "md"), USAGE, fast=True)
+      ("report", ".", "-f", "md"), USAGE)
 probe("policy-pyproject-bad-toml", "policy-config", files(lambda: {"a.py": PY_CALL, "pyproject.toml": "[tool.modelmap\nx=\n"}),
-      ("check", "."), USAGE, fast=True)
+      ("check", "."), USAGE)
 probe("policy-pyproject-deep-toml", "policy-config",
       files(lambda: {"a.py": PY_CALL, "pyproject.toml": "[tool.modelmap]\nversion = 1\nflows = " + "[" * 5000 + "]" * 5000}),
-      ("check", "."), USAGE, fast=True)
+      ("check", "."), USAGE)
 
 # (14) CEL cost and glob backtracking ---------------------------------------------------------
 _L = "[" + ",".join(str(i) for i in range(1000)) + "]"
@@ -825,10 +818,10 @@ probe("cel-cubic-map-usage", "cel-cost", _policy(policy_yaml(rules=(
     ("check", "."), USAGE)
 probe("cel-regex-backtracking", "cel-cost", _policy(policy_yaml(rules=(
     "  - id: redos\n    message: m\n    scope: inventory\n"
-    "    deny: \"('" + "a" * 5000 + "!').matches('^(a+)+$')\"\n"))), ("check", "."), CHECK_ANY, fast=True)
+    "    deny: \"('" + "a" * 5000 + "!').matches('^(a+)+$')\"\n"))), ("check", "."), CHECK_ANY)
 probe("cel-deep-parens", "cel-cost", _policy(policy_yaml(rules=(
     "  - id: deep\n    message: m\n    scope: inventory\n    deny: \"" + "(" * 5000 + "true" + ")" * 5000 + "\"\n"))),
-    ("check", "."), USAGE, fast=True)
+    ("check", "."), USAGE)
 _LONG = "a" * 60
 _STAR_Z = "*" * 40 + "z"
 probe("glob-waiver-40-stars", "cel-cost", files(lambda: {
@@ -837,13 +830,13 @@ probe("glob-waiver-40-stars", "cel-cost", files(lambda: {
                                  waivers=("  - rule: all\n    match:\n      path: '" + _STAR_Z + "'\n"
                                           "    reason: r\n    approved_by: d\n    approved_on: 2025-01-01\n"
                                           "    expires: 2999-01-01\n"))}),
-    ("check", ".", "--today", "2026-01-01"), frozenset({1, 2}), fast=True)
+    ("check", ".", "--today", "2026-01-01"), frozenset({1, 2}))
 probe("glob-flow-40-stars", "cel-cost", files(lambda: {
     f"{_LONG}/{_LONG}.py": PY_CALL,
     "modelmap.yaml": policy_yaml(flows=f"  f:\n    paths: ['{_STAR_Z}', '{'**/' * 40}z']\n    tags: [x]\n")}),
-    ("check", "."), CHECK_ANY, fast=True)
+    ("check", "."), CHECK_ANY)
 probe("glob-include-40-stars", "cel-cost", files(lambda: {f"{_LONG}/{_LONG}.py": PY_CALL}),
-      ("scan", ".", "-f", "json", "--include", _STAR_Z, "--exclude", "**/" * 40 + "z"), OK, fmt="json", fast=True)
+      ("scan", ".", "-f", "json", "--include", _STAR_Z, "--exclude", "**/" * 40 + "z"), OK, fmt="json")
 
 # (15) -o targets --------------------------------------------------------------------------
 _OUT_CMDS: dict[str, tuple[str, ...]] = {
@@ -854,16 +847,16 @@ _OUT_CMDS: dict[str, tuple[str, ...]] = {
 }
 for _c, _argv in _OUT_CMDS.items():
     probe(f"output-fifo-{_c}", "output-target", chain(files(lambda: {"a.py": PY_CALL}), fifo("out.fifo")),
-          (*_argv, "-o", "out.fifo"), CHECK_ANY if _c == "check" else OK_OR_USAGE, fast=True, timeout=30)
+          (*_argv, "-o", "out.fifo"), CHECK_ANY if _c == "check" else OK_OR_USAGE, timeout=30)
     probe(f"output-symlink-{_c}", "output-target",
           chain(files(lambda: {"a.py": PY_CALL, "real.txt": "keep\n"}), symlink("out.txt", "real.txt")),
-          (*_argv, "-o", "out.txt"), CHECK_ANY if _c == "check" else OK_OR_USAGE, fast=True)
+          (*_argv, "-o", "out.txt"), CHECK_ANY if _c == "check" else OK_OR_USAGE)
 probe("output-dangling-symlink", "output-target",
       chain(files(lambda: {"a.py": PY_CALL}), symlink("out.json", "missing/target.json")),
-      ("scan", ".", "-f", "json", "-o", "out.json"), OK_OR_USAGE, fast=True)
+      ("scan", ".", "-f", "json", "-o", "out.json"), OK_OR_USAGE)
 probe("output-diff-fifo", "output-target", chain(files(lambda: {
     "old.json": json.dumps({"schema": "modelmap.scan/1", "root": ".", "findings": [], "skipped": [], "stats": {}})}),
-    fifo("out.fifo")), ("diff", "old.json", "old.json", "-o", "out.fifo"), OK_OR_USAGE, fast=True, timeout=30)
+    fifo("out.fifo")), ("diff", "old.json", "old.json", "-o", "out.fifo"), OK_OR_USAGE, timeout=30)
 
 
 def _char_device(ctx: Ctx) -> None:
@@ -875,7 +868,7 @@ def _char_device(ctx: Ctx) -> None:
 
 
 probe("output-private-char-device", "output-target", _char_device, ("scan", ".", "-f", "json", "-o", "null"),
-      OK_OR_USAGE, fast=True)
+      OK_OR_USAGE)
 
 
 def _dev_null_guarded(ctx: Ctx) -> None:
@@ -899,20 +892,20 @@ def _dev_null_guarded(ctx: Ctx) -> None:
 
 
 probe("output-dev-null", "output-target", _dev_null_guarded, ("scan", ".", "-f", "json", "-o", "/dev/null"),
-      OK_OR_USAGE, checks=(dev_null_is_char,), fast=True)
+      OK_OR_USAGE, checks=(dev_null_is_char,))
 for _mode in (0o644, 0o640):
     probe(f"output-keeps-mode-{oct(_mode)[2:]}", "output-target",
           chain(files(lambda: {"a.py": PY_CALL}), lambda ctx, m=_mode: (write(ctx.work / "out.json", "{}"),
                                                                 os.chmod(ctx.work / "out.json", m))),
           ("scan", ".", "-f", "json", "-o", "out.json"), OK, fmt="json", output="out.json",
-          checks=(mode_is("out.json", _mode),), fast=True)
+          checks=(mode_is("out.json", _mode),))
 probe("output-into-missing-dir-of-file", "output-target", files(lambda: {"a.py": PY_CALL, "f": "x"}),
-      ("scan", ".", "-o", "f/out.json"), USAGE, fast=True)
+      ("scan", ".", "-o", "f/out.json"), USAGE)
 
 # (16) stdout to /dev/full ------------------------------------------------------------------
 for _argv in (("check", "."), ("scan", ".", "-f", "json"), ("trace", "gpt-4o"), ("bom", "."), ("report", ".")):
     probe(f"stdout-dev-full-{_argv[0]}", "dev-full", files(lambda: {"a.py": PY_CALL}), _argv, USAGE, stdout_to="/dev/full",
-          checks=(stderr_mentions("write", "space", "output", "stdout"),), fast=True)
+          checks=(stderr_mentions("write", "space", "output", "stdout"),))
 
 # (17) diff inputs ---------------------------------------------------------------------------
 
@@ -925,11 +918,11 @@ def _diff_symlink_repo(target: str) -> Callable[[Ctx], None]:
 
 
 probe("diff-symlink-etc-passwd", "diff-input", _diff_symlink_repo("/etc/passwd"),
-      ("diff", "HEAD~1", "HEAD", "-f", "json"), OK_OR_USAGE, fmt="json", checks=(no_text("root:x:0"),), fast=True)
+      ("diff", "HEAD~1", "HEAD", "-f", "json"), OK_OR_USAGE, fmt="json", checks=(no_text("root:x:0"),))
 probe("diff-symlink-root-dir", "diff-input", _diff_symlink_repo("/"), ("diff", "HEAD~1", "HEAD", "-f", "json"),
-      OK_OR_USAGE, fmt="json", timeout=60, fast=True)
+      OK_OR_USAGE, fmt="json", timeout=60)
 probe("diff-symlink-dotdot", "diff-input", _diff_symlink_repo("../../../../../../../../"),
-      ("diff", "HEAD~1", "HEAD", "-f", "json"), OK_OR_USAGE, fmt="json", fast=True)
+      ("diff", "HEAD~1", "HEAD", "-f", "json"), OK_OR_USAGE, fmt="json")
 _SCAN_HEAD = '{"schema":"modelmap.scan/1","root":".","skipped":[],"stats":{},"findings":'
 for _pid, _doc in {
     "malformed-json": "{not json",
@@ -944,50 +937,55 @@ for _pid, _doc in {
     "json-nan-huge-int": '{"schema":"modelmap.scan/1","findings":[{"line":' + "9" * 5000 + ',"raw":NaN}]}',
 }.items():
     probe(f"diff-{_pid}", "diff-input", files(lambda d=_doc: {"old.json": d, "new.json": _SCAN_HEAD + "[]}"}),
-          ("diff", "old.json", "new.json"), USAGE, fast=True)
+          ("diff", "old.json", "new.json"), USAGE)
 probe("diff-missing-rev", "diff-input", lambda ctx: git_repo(ctx, [lambda w: write(w / "a.py", PY_CALL)]),
-      ("diff", "HEAD~5", "HEAD"), USAGE, fast=True)
+      ("diff", "HEAD~5", "HEAD"), USAGE)
 
 # (18) option injection -------------------------------------------------------------------
 _REPO = lambda ctx: git_repo(ctx, [lambda w: write(w / "a.py", PY_CALL), lambda w: write(w / "b.py", PY_CALL)])  # noqa: E731
 probe("inject-changed-since-output", "option-injection", _REPO,
-      ("scan", ".", "--changed-since=--output=PWNED"), USAGE, checks=(not_exists("PWNED"),), fast=True)
+      ("scan", ".", "--changed-since=--output=PWNED"), USAGE, checks=(not_exists("PWNED"),))
 probe("inject-changed-since-output-abs", "option-injection", _REPO,
-      ("scan", ".", "--changed-since=--output={marker}"), USAGE, fast=True)
-probe("inject-diff-rev-output", "option-injection", _REPO, ("diff", "--", "--output={marker}", "HEAD"), USAGE,
-      fast=True)
+      ("scan", ".", "--changed-since=--output={marker}"), USAGE)
+probe("inject-diff-rev-output", "option-injection", _REPO, ("diff", "--", "--output={marker}", "HEAD"), USAGE)
 probe("inject-diff-rev-exec", "option-injection", _REPO,
-      ("diff", "--", "--remote=ext::sh -c touch% {marker}", "HEAD"), USAGE, fast=True)
+      ("diff", "--", "--remote=ext::sh -c touch% {marker}", "HEAD"), USAGE)
 probe("inject-changed-since-upload-pack", "option-injection", _REPO,
-      ("scan", ".", "--changed-since=--upload-pack=touch {marker}"), USAGE, fast=True)
+      ("scan", ".", "--changed-since=--upload-pack=touch {marker}"), USAGE)
 
 # (19) --online against a loopback Hub -----------------------------------------------------
 _TRACE_ONLINE = ("trace", "acme/thing", "--online", "-f", "json")
 probe("online-200k-base-models", "online", hub_server(card_answer(lambda: [f"org/m{i}" for i in range(200_000)])),
-      _TRACE_ONLINE, OK, fmt="json", checks=(hub_not_cached, stdout_below(2 * MB)))
+      _TRACE_ONLINE, OK_OR_USAGE, fmt="json", checks=(hub_not_cached, stdout_below(2 * MB)))
 probe("online-escape-base-model", "online", hub_server(card_answer(f"{ESC_TITLE}x/y{ESC_CLEAR}", "\u009b2J")),
-      ("trace", "acme/thing", "--online"), OK, checks=(hub_not_cached,), fast=True)
+      ("trace", "acme/thing", "--online"), OK_OR_USAGE, checks=(hub_not_cached,))
 probe("online-escape-base-model-json", "online", hub_server(card_answer(f"{ESC_TITLE}x/y", [1, {"a": 2}])),
-      _TRACE_ONLINE, OK, fmt="json", checks=(hub_not_cached,), fast=True)
+      _TRACE_ONLINE, OK_OR_USAGE, fmt="json", checks=(hub_not_cached,))
 probe("online-wrong-types", "online", hub_server(lambda p: b'{"id": 5, "cardData": {"base_model": {"a": 1}}}'),
-      _TRACE_ONLINE, OK, fmt="json", fast=True)
-probe("online-not-json", "online", hub_server(lambda p: b"\xff\x00<html>"), _TRACE_ONLINE, OK, fmt="json",
-      checks=(hub_not_cached,), fast=True)
-probe("online-huge-body", "online", hub_server(lambda p: b'{"id":"acme/thing","x":"' + b"a" * (300 * MB) + b'"}'),
-      _TRACE_ONLINE, OK, fmt="json", checks=(hub_not_cached,))
-probe("online-slow-server", "online", hub_server(card_answer("x/y"), delay=40), _TRACE_ONLINE, OK, fmt="json",
+      _TRACE_ONLINE, OK_OR_USAGE, fmt="json")
+probe("online-not-json", "online", hub_server(lambda p: b"\xff\x00<html>"), _TRACE_ONLINE, OK_OR_USAGE, fmt="json",
+      checks=(hub_not_cached,))
+def _huge_body(path: str) -> tuple[int, Callable[[], Iterable[bytes]]]:
+    """A 300 MB JSON answer, streamed a megabyte at a time (never held in memory here)."""
+    head, tail, n = b'{"id":"acme/thing","x":"', b'"}', 300
+    return len(head) + n * MB + len(tail), lambda: [head, *(b"a" * MB for _ in range(n)), tail]
+
+
+probe("online-huge-body", "online", hub_server(_huge_body),  # type: ignore[arg-type]
+      _TRACE_ONLINE, OK_OR_USAGE, fmt="json", checks=(hub_not_cached,))
+probe("online-slow-server", "online", hub_server(card_answer("x/y"), delay=40), _TRACE_ONLINE, OK_OR_USAGE, fmt="json",
       timeout=60)
 probe("offline-by-default-trace", "offline", hub_server(card_answer("x/y")), ("trace", "acme/thing", "-f", "json"),
-      OK, fmt="json", checks=(server_not_hit,), fast=True)
+      OK, fmt="json", checks=(server_not_hit,))
 probe("offline-by-default-scan", "offline",
       chain(hub_server(card_answer("x/y")), files(lambda: {"a.py": "from transformers import AutoModel\n"
                                                           "AutoModel.from_pretrained('acme/thing')\n"}),
-            gguf_file("m.gguf")), SCAN_JSON, OK, fmt="json", checks=(server_not_hit,), fast=True)
+            gguf_file("m.gguf")), SCAN_JSON, OK, fmt="json", checks=(server_not_hit,))
 probe("offline-by-default-check", "offline",
       chain(hub_server(card_answer("x/y")), files(lambda: {"a.py": "from transformers import AutoModel\n"
                                                           "AutoModel.from_pretrained('acme/thing')\n",
                                                    "modelmap.yaml": policy_yaml()})),
-      ("check", "."), CHECK_ANY, checks=(server_not_hit,), fast=True)
+      ("check", "."), CHECK_ANY, checks=(server_not_hit,))
 
 # (20) caches -----------------------------------------------------------------------------
 
@@ -1014,9 +1012,9 @@ def _kb_cache(content: bytes | None) -> Callable[[Ctx], None]:
 for _pid, _content in {"null": b"null", "list": b"[]", "string": b'"x"', "truncated": b'{"models": {"a',
                        "wrong-shape": b'{"models": 5, "aliases": null}', "binary": b"\x00\xff" * 100}.items():
     probe(f"cache-kb-{_pid}", "cache", _kb_cache(_content), ("trace", "gpt-4o", "-f", "json"), OK, fmt="json",
-          checks=(kb_cache_repaired, trace_resolved), fast=True)
+          checks=(kb_cache_repaired, trace_resolved))
 probe("cache-kb-fifo", "cache", _kb_cache(None), ("trace", "gpt-4o", "-f", "json"), OK, fmt="json",
-      checks=(trace_resolved,), fast=True, timeout=30)
+      checks=(trace_resolved,), timeout=30)
 
 
 def _stale_tmp(ctx: Ctx) -> None:
@@ -1032,8 +1030,7 @@ def _stale_tmp(ctx: Ctx) -> None:
     ctx.state["stale"] = stale
 
 
-probe("cache-stale-tmp-swept", "cache", _stale_tmp, SCAN_JSON, OK, fmt="json", checks=(stale_tmp_swept,),
-      fast=True)
+probe("cache-stale-tmp-swept", "cache", _stale_tmp, SCAN_JSON, OK, fmt="json", checks=(stale_tmp_swept,))
 
 
 def _inspect_cache_full(ctx: Ctx) -> None:
@@ -1062,11 +1059,11 @@ def _inspect_cache_corrupt(ctx: Ctx) -> None:
 
 
 probe("cache-inspect-corrupt-entry", "cache", _inspect_cache_corrupt, ("inspect", "m.gguf", "-f", "json"), OK,
-      fmt="json", fast=True)
+      fmt="json")
 probe("cache-prefilter-corrupt", "cache",
       chain(files(lambda: {"a.py": PY_CALL}), lambda ctx: [write(ctx.cache / f"prefilter-{h}.hsdb", b"\xff" * 64)
                                                    for h in ("0", "1")]),
-      SCAN_JSON, OK, fmt="json", checks=(scan_finds("gpt-4o"),), fast=True)
+      SCAN_JSON, OK, fmt="json", checks=(scan_finds("gpt-4o"),))
 
 
 def _cache_is_file(ctx: Ctx) -> None:
@@ -1075,23 +1072,21 @@ def _cache_is_file(ctx: Ctx) -> None:
     write(ctx.cache, "not a dir")
 
 
-probe("cache-dir-is-a-file", "cache", _cache_is_file, SCAN_JSON, OK, fmt="json", checks=(scan_finds("gpt-4o"),),
-      fast=True)
+probe("cache-dir-is-a-file", "cache", _cache_is_file, SCAN_JSON, OK, fmt="json", checks=(scan_finds("gpt-4o"),))
 
 # (21) skips: malformed JSON Lines, special files in inspect --------------------------------
 scan_probe("jsonl-malformed-lines", "skips", lambda: {"batch.jsonl": '{"body": {"model": "gpt-4o"}}\n{not json\n'
                                                + "[" * 50_000 + "\n" + '{"body": {"model": "gpt-4o-mini"}}\n'},
-           skips=["batch.jsonl"], fast=True)
+           skips=["batch.jsonl"])
 scan_probe("jsonl-binary-line", "skips", lambda: {"batch.jsonl": b'{"body": {"model": "gpt-4o"}}\n\xff\xfe\n'},
-           skips=["batch.jsonl"], fast=True)
-scan_probe("broken-json-config", "skips", lambda: {"config.json": '{"model": "gpt-4o",'}, skips=["config.json"], fast=True)
-scan_probe("broken-yaml-config", "skips", lambda: {"config.yaml": "model: gpt-4o\n  - : [\n"}, skips=["config.yaml"],
-           fast=True)
+           skips=["batch.jsonl"])
+scan_probe("broken-json-config", "skips", lambda: {"config.json": '{"model": "gpt-4o",'}, skips=["config.json"])
+scan_probe("broken-yaml-config", "skips", lambda: {"config.yaml": "model: gpt-4o\n  - : [\n"}, skips=["config.yaml"])
 scan_probe("broken-notebook", "skips", lambda: {"nb.ipynb": '{"cells": [{"source": "model=\'gpt-4o\'"'},
-           skips=["nb.ipynb"], fast=True)
+           skips=["nb.ipynb"])
 probe("inspect-dir-fifo-safetensors", "skips",
       chain(files(lambda: {"config.json": LLAMA_CONFIG, "model.safetensors": safetensors_bytes()}), fifo("extra.safetensors")),
-      ("inspect", ".", "-f", "json"), OK, fmt="json", checks=(inspect_listed_skip("extra.safetensors"),), fast=True)
+      ("inspect", ".", "-f", "json"), OK, fmt="json", checks=(inspect_listed_skip("extra.safetensors"),))
 
 # deep nesting -------------------------------------------------------------------------------
 _DEEP = 100_000
@@ -1110,8 +1105,7 @@ for _name, _text in {
     "deep.vue": "<script>\nconst model = 'gpt-4o'\n" + "[" * 50_000 + "]" * 50_000 + "\n</script>\n",
     "docker-compose.yml": "services:\n  a:\n    image: ollama/ollama\n    command: " + "[" * 20_000 + "]" * 20_000 + "\n",
 }.items():
-    scan_probe(f"deep-{_name.replace('.', '-')}", "deep-nesting", lambda n=_name, t=_text: {n: t}, accounted=[_name],
-               fast=_name.endswith((".json", ".yaml", ".toml")))
+    scan_probe(f"deep-{_name.replace('.', '-')}", "deep-nesting", lambda n=_name, t=_text: {n: t}, accounted=[_name])
 
 # huge single lines in every source type ----------------------------------------------------
 for _name, (_head, _unit, *_tail) in SNIPPETS.items():
@@ -1124,7 +1118,7 @@ scan_probe("huge-line-notebook", "huge-line", lambda: {"nb.ipynb": json.dumps({
                "source": [PY_CALL, one_line("", "m = 'gpt-4o'; ", ONE_LINE - 1000)]}],
     "metadata": {}, "nbformat": 4, "nbformat_minor": 5})}, accounted=["nb.ipynb"])
 scan_probe("huge-line-200k-all-types-fast", "huge-line",
-           lambda: {n: one_line(h, u, 200_000, "".join(t)) for n, (h, u, *t) in SNIPPETS.items()}, accounted=list(SNIPPETS), fast=True)
+           lambda: {n: one_line(h, u, 200_000, "".join(t)) for n, (h, u, *t) in SNIPPETS.items()}, accounted=list(SNIPPETS))
 
 # notebooks with huge outputs ------------------------------------------------------------------
 
@@ -1145,10 +1139,9 @@ scan_probe("notebook-100k-cells", "notebook", lambda: {"nb.ipynb": _nb(
     * 40_000)}, accounted=["nb.ipynb"])
 scan_probe("notebook-source-wrong-types", "notebook", lambda: {"nb.ipynb": json.dumps({
     "cells": [{"cell_type": "code", "source": [1, None, {"a": "gpt-4o"}]}, 5, None, {"cell_type": ["x"]},
-              _CODE], "metadata": [], "nbformat": "four"})}, accounted=["nb.ipynb"], fast=True)
+              _CODE], "metadata": [], "nbformat": "four"})}, accounted=["nb.ipynb"])
 scan_probe("notebook-small-output-fast", "notebook", lambda: {"nb.ipynb": _nb([{**_CODE, "outputs": [
-    {"output_type": "stream", "name": "stdout", "text": ["model gpt-4o\n"] * 2_000}]}])}, accounted=["nb.ipynb"],
-    fast=True)
+    {"output_type": "stream", "name": "stdout", "text": ["model gpt-4o\n"] * 2_000}]}])}, accounted=["nb.ipynb"])
 
 # binary junk with text extensions -----------------------------------------------------------
 _TEXT_EXTS = ["a.py", "a.ts", "a.js", "a.go", "A.java", "A.kt", "A.cs", "a.php", "a.rb", "a.rs", "a.tf", "a.yaml",
@@ -1166,38 +1159,38 @@ def _junk(seed: int, nul: bool) -> dict[str, str | bytes]:
     return out
 
 
-scan_probe("binary-junk-no-nul", "binary-junk", _junk(1, nul=False), accounted=_TEXT_EXTS, fast=True)
-scan_probe("binary-junk-with-nul", "binary-junk", _junk(2, nul=True), accounted=_TEXT_EXTS, fast=True)
+scan_probe("binary-junk-no-nul", "binary-junk", _junk(1, nul=False), accounted=_TEXT_EXTS)
+scan_probe("binary-junk-with-nul", "binary-junk", _junk(2, nul=True), accounted=_TEXT_EXTS)
 scan_probe("nul-after-8k", "binary-junk", lambda: {
     "a.py": "x = 1\n" * 2000 + "\0\n" + PY_CALL, "a.ts": "let x = 1;\n" * 1000 + "\0\n" + JS_CALL,
     "a.yaml": "x: 1\n" * 3000 + "\0\nmodel: gpt-4o\n", "a.json": '{"x": "' + "a" * 9000 + '\\u0000", "model": "gpt-4o"}',
     "nb.ipynb": _nb([{**_CODE, "source": "x = 1\n" * 2000 + "\0\n" + PY_CALL, "outputs": []}])},
-    accounted=["a.py", "a.ts", "a.yaml", "a.json", "nb.ipynb"], fast=True)
+    accounted=["a.py", "a.ts", "a.yaml", "a.json", "nb.ipynb"])
 scan_probe("utf16-bom-files", "binary-junk", lambda: {"a.py": "\ufeff".encode("utf-16-le") + PY_CALL.encode("utf-16-le"),
                                               "a.yaml": ("model: gpt-4o\n").encode("utf-16")},
-           accounted=["a.py", "a.yaml"], fast=True)
+           accounted=["a.py", "a.yaml"])
 scan_probe("lone-surrogates", "binary-junk", lambda: {"a.py": PY_CALL.encode() + b"x = '\xed\xa0\x80'\n",
                                               "a.json": '{"model": "gpt-4o\\ud800"}'},
-           accounted=["a.py", "a.json"], fast=True)
+           accounted=["a.py", "a.json"])
 
 # symlinks --------------------------------------------------------------------------------------
 scan_probe("symlink-loop-files", "symlink", chain(files(lambda: {"ok.py": PY_CALL}), symlink("a.py", "b.py"),
                                                   symlink("b.py", "a.py"), symlink("self.py", "self.py")),
-           skips=["a.py", "b.py", "self.py"], accounted=["ok.py"], fast=True)
+           skips=["a.py", "b.py", "self.py"], accounted=["ok.py"])
 scan_probe("symlink-loop-dirs", "symlink", chain(files(lambda: {"d/ok.py": PY_CALL}), symlink("d/up", ".."),
                                                  symlink("d/me", "."), symlink("loop1", "loop2"),
-                                                 symlink("loop2", "loop1")), accounted=["d/ok.py"], fast=True)
+                                                 symlink("loop2", "loop1")), accounted=["d/ok.py"])
 scan_probe("symlink-to-dev-zero", "symlink", chain(files(lambda: {"ok.py": PY_CALL}), symlink("z.py", "/dev/zero"),
                                                    symlink("r.py", "/dev/urandom")),
-           skips=["z.py", "r.py"], accounted=["ok.py"], fast=True)
+           skips=["z.py", "r.py"], accounted=["ok.py"])
 scan_probe("symlink-chain-60", "symlink", chain(files(lambda: {"t.py": PY_CALL}), *[
-    symlink(f"l{i}.py", f"l{i + 1}.py" if i < 59 else "t.py") for i in range(60)]), accounted=["t.py"], fast=True)
+    symlink(f"l{i}.py", f"l{i + 1}.py" if i < 59 else "t.py") for i in range(60)]), accounted=["t.py"])
 probe("symlink-loop-inspect", "symlink", chain(symlink("m.gguf", "n.gguf"), symlink("n.gguf", "m.gguf")),
-      ("inspect", "m.gguf"), USAGE, fast=True)
+      ("inspect", "m.gguf"), USAGE)
 probe("symlink-loop-scan-arg", "symlink", chain(symlink("a", "b"), symlink("b", "a")), ("scan", "a", "-f", "json"),
-      OK_OR_USAGE, fast=True)
+      OK_OR_USAGE)
 probe("symlink-model-file-to-dev-zero", "symlink", symlink("model.safetensors", "/dev/zero"),
-      ("inspect", "model.safetensors"), OK_OR_USAGE, fast=True)
+      ("inspect", "model.safetensors"), OK_OR_USAGE)
 
 # unreadable files ----------------------------------------------------------------------------
 
@@ -1213,9 +1206,8 @@ def _unreadable(ctx: Ctx) -> None:
     os.chmod(write(ctx.work / "model.safetensors", safetensors_bytes()), 0)
 
 
-scan_probe("unreadable-chmod-000", "unreadable", _unreadable, skips=["locked.py", "lockdir"], accounted=["ok.py"],
-           fast=True)
-probe("unreadable-inspect", "unreadable", _unreadable, ("inspect", "model.safetensors"), USAGE, fast=True)
+scan_probe("unreadable-chmod-000", "unreadable", _unreadable, skips=["locked.py", "lockdir"], accounted=["ok.py"])
+probe("unreadable-inspect", "unreadable", _unreadable, ("inspect", "model.safetensors"), USAGE)
 
 # zero-byte and truncated model files ----------------------------------------------------------
 
@@ -1237,26 +1229,25 @@ def _truncated(ctx: Ctx) -> None:
     write(ctx.work / "model.pt", b"PK\x03\x04" + b"\0" * 20)
 
 
-probe("truncated-models-scan", "truncated-model", _truncated, SCAN_JSON, OK, fmt="json", fast=True)
+probe("truncated-models-scan", "truncated-model", _truncated, SCAN_JSON, OK, fmt="json")
 probe("truncated-models-inspect-dir", "truncated-model", _truncated, ("inspect", ".", "-f", "json"), OK_OR_USAGE,
-      fmt="json", fast=True)
+      fmt="json")
 for _f in ("t0.gguf", "t24.gguf", "t0.safetensors", "t9.safetensors", "t0.onnx", "t3.onnx", "pytorch_model.bin",
            "model.pt"):
-    probe(f"truncated-inspect-{_f.replace('.', '-')}", "truncated-model", _truncated, ("inspect", _f), OK_OR_USAGE,
-          fast=True)
+    probe(f"truncated-inspect-{_f.replace('.', '-')}", "truncated-model", _truncated, ("inspect", _f), OK_OR_USAGE)
 probe("gguf-huge-counts", "truncated-model",
       files(lambda: {"m.gguf": b"GGUF" + struct.pack("<IQQ", 3, 2**62, 2**62) + b"\0" * 64}), ("inspect", "m.gguf"),
-      OK_OR_USAGE, fast=True)
+      OK_OR_USAGE)
 probe("gguf-huge-string-len", "truncated-model",
       files(lambda: {"m.gguf": b"GGUF" + struct.pack("<IQQ", 3, 0, 1) + struct.pack("<Q", 2**40) + b"general.name"}),
-      ("inspect", "m.gguf"), OK_OR_USAGE, fast=True)
+      ("inspect", "m.gguf"), OK_OR_USAGE)
 probe("gguf-huge-array", "truncated-model",
       files(lambda: {"m.gguf": b"GGUF" + struct.pack("<IQQ", 3, 0, 1) + struct.pack("<Q", 4) + b"a.b1"
-             + struct.pack("<IIQ", 9, 4, 2**40) + b"\0" * 64}), ("inspect", "m.gguf"), OK_OR_USAGE, fast=True)
+             + struct.pack("<IIQ", 9, 4, 2**40) + b"\0" * 64}), ("inspect", "m.gguf"), OK_OR_USAGE)
 probe("gguf-nested-arrays", "truncated-model",
       files(lambda: {"m.gguf": b"GGUF" + struct.pack("<IQQ", 3, 0, 1) + struct.pack("<Q", 4) + b"a.b1"
              + struct.pack("<II", 9, 9) + b"".join(struct.pack("<QI", 1, 9) for _ in range(100_000))}),
-      ("inspect", "m.gguf"), OK_OR_USAGE, fast=True)
+      ("inspect", "m.gguf"), OK_OR_USAGE)
 
 # YAML tags and pickles must never run --------------------------------------------------------
 _TAG = "!!python/object/apply:os.system [\"touch {marker}\"]"
@@ -1280,8 +1271,7 @@ for _rel, _tmpl, _argv, _codes in (
      USAGE),
     ("pyproject.toml", '[tool.modelmap]\nversion = 1\nflows = "TAG"\n', ("check", "."), CHECK_ANY),
 ):
-    probe(f"yaml-tag-{_rel.replace('/', '-').replace('.', '-')}", "no-exec", _tagged(_rel, _tmpl), _argv, _codes,
-          fast=True)
+    probe(f"yaml-tag-{_rel.replace('/', '-').replace('.', '-')}", "no-exec", _tagged(_rel, _tmpl), _argv, _codes)
 
 
 def _evil_pickle(name: str) -> Callable[[Ctx], None]:
@@ -1294,8 +1284,26 @@ def _evil_pickle(name: str) -> Callable[[Ctx], None]:
 
 for _name in ("pytorch_model.bin", "model.pt", "model.pkl", "model.pth"):
     probe(f"pickle-reduce-inspect-{_name.replace('.', '-')}", "no-exec", _evil_pickle(_name),
-          ("inspect", _name, "-f", "json"), OK_OR_USAGE, fmt="json", fast=True)
-probe("pickle-reduce-scan", "no-exec", _evil_pickle("pytorch_model.bin"), SCAN_JSON, OK, fmt="json", fast=True)
+          ("inspect", _name, "-f", "json"), OK_OR_USAGE, fmt="json")
+probe("pickle-reduce-scan", "no-exec", _evil_pickle("pytorch_model.bin"), SCAN_JSON, OK, fmt="json")
+
+
+# The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
+# promises hold). Everything else is marked ``redteam``.
+FAST = frozenset({
+    "regex-helm-braces", "regex-py-comment", "valueflow-40-classes", "fifo-gitignore", "fifo-inspect-dir",
+    "dev-zero-config", "onnx-graph-bomb-small", "safetensors-header-len-2e63", "card-model-index-list-inspect",
+    "markup-gguf-name-inspect", "escape-file-name-scan", "non-utf8-name-scan-json", "ctrl-path-check-junit",
+    "inject-report-md", "policy-approved-on-month-13", "policy-expiry-notice-huge", "glob-waiver-40-stars",
+    "output-fifo-scan", "output-keeps-mode-644", "stdout-dev-full-check", "diff-deep-scan-json",
+    "inject-changed-since-output", "offline-by-default-trace", "cache-kb-null", "jsonl-malformed-lines",
+    "deep-config-json", "symlink-loop-files", "truncated-inspect-t24-gguf", "yaml-tag-config-yaml",
+    "pickle-reduce-inspect-pytorch_model-bin",
+})
+_unknown = FAST - {p.id for p in PROBES}
+if _unknown:
+    raise ValueError(f"FAST names unknown probes: {sorted(_unknown)}")
+PROBES[:] = [dataclasses.replace(p, fast=p.id in FAST) for p in PROBES]
 
 
 def by_id() -> dict[str, Probe]:

@@ -277,6 +277,11 @@ def judge(probe: Probe, res: Result, before: dict[Path, Any], limit: float | Non
             fails.append(f"{name}: {bad}")
     if res.rc == 2 and b"error" not in res.stderr.lower():
         fails.append("exit 2 without an error message on stderr")
+    low_err = res.stderr.lower()
+    if b"internal error" in low_err:  # the CLI's catch-all: a crash dressed as exit 2, not a clear input error
+        i = low_err.index(b"internal error")
+        fails.append("crash reported as an internal error: "
+                     + res.stderr[i:i + 160].decode("utf-8", "replace").splitlines()[0])
     for p, snap in before.items():
         after = _snapshot(p)
         if after != snap:
