@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from modelmap.errors import UsageError
+from modelmap.output import dumps_json, md_code, md_text, to_utf8, visible
 from modelmap.types import ScanResult
 
 SCHEMA_ID = "modelmap.diff/1"
@@ -34,6 +35,7 @@ class Side:
     label: str
     kind: str  # scan | bom | git
     models: dict[str, dict[str, Any]] = field(default_factory=dict)
+    skipped: list[dict[str, str]] = field(default_factory=list)  # archive members not extracted, with why
 
 
 def _entry(models: dict[str, dict[str, Any]], key: str, facts: dict[str, Any]) -> dict[str, Any]:
@@ -43,28 +45,62 @@ def _entry(models: dict[str, dict[str, Any]], key: str, facts: dict[str, Any]) -
     return entry
 
 
+class _Malformed(ValueError):
+    """Part of an input document does not have the shape modelmap writes."""
+
+
+def _obj(value: Any, what: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _Malformed(f"{what} should be an object, not {type(value).__name__}")
+    return value
+
+
+def _arr(value: Any, what: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _Malformed(f"{what} should be a list, not {type(value).__name__}")
+    return value
+
+
+def _str(value: Any, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise _Malformed(f"{what} should be text, not {type(value).__name__}")
+    return str(value)
+
+
+def _strs(value: Any, what: str) -> list[str]:
+    return [s for s in (_str(v, what) for v in _arr(value, what)) if s]
+
+
 def side_from_findings(findings: list[dict[str, Any]], label: str, kind: str) -> Side:
     side = Side(label=label, kind=kind)
-    for finding in findings:
-        res = finding.get("resolution") or {}
-        model = (res.get("model") or {}).get("id")
-        key = model or f"unresolved:{finding.get('raw')}"
-        publisher = res.get("publisher") or {}
-        served = res.get("served_by") or {}
-        serving = {served["country"]} if served.get("country") else set()
-        serving.update(s for s in served.get("serving") or () if isinstance(s, str) and len(s) == 2)
-        licence = res.get("license") or {}
+    for index, raw_finding in enumerate(_arr(findings, "findings")):
+        finding = _obj(raw_finding, f"findings[{index}]")
+        res = _obj(finding.get("resolution"), f"findings[{index}].resolution")
+        model = _str(_obj(res.get("model"), "resolution.model").get("id"), "resolution.model.id")
+        key = model or f"unresolved:{_str(finding.get('raw'), 'raw')}"
+        publisher = _obj(res.get("publisher"), "resolution.publisher")
+        served = _obj(res.get("served_by"), "resolution.served_by")
+        country = _str(served.get("country"), "served_by.country")
+        serving = {country} if country else set()
+        serving.update(s for s in _strs(served.get("serving"), "served_by.serving") if len(s) == 2)
+        licence = _obj(res.get("license"), "resolution.license")
         facts = {
-            "publisher": publisher.get("name") or publisher.get("id"),
-            "publisher_country": publisher.get("country"),
-            "origins": sorted(res.get("origins") or ()),
+            "publisher": _str(publisher.get("name") or publisher.get("id"), "publisher.name"),
+            "publisher_country": _str(publisher.get("country"), "publisher.country"),
+            "origins": sorted(_strs(res.get("origins"), "resolution.origins")),
             "serving_countries": sorted(serving),
-            "license": licence.get("spdx") or licence.get("name") or licence.get("id"),
+            "license": _str(licence.get("spdx") or licence.get("name") or licence.get("id"), "license"),
             "resolved": model is not None,
         }
         entry = _entry(side.models, key, facts)
         entry["usages"] += 1
-        entry["paths"].add(str(finding.get("path")))
+        entry["paths"].add(str(_str(finding.get("path"), "path")))
     return side
 
 
@@ -74,22 +110,28 @@ def side_from_scan(result: ScanResult, label: str, kind: str = "scan") -> Side:
 
 def side_from_bom(doc: dict[str, Any], label: str) -> Side:
     side = Side(label=label, kind="bom")
-    for component in doc.get("components") or ():
+    for index, raw_component in enumerate(_arr(doc.get("components"), "components")):
+        component = _obj(raw_component, f"components[{index}]")
         if component.get("type") != "machine-learning-model":
             continue
         props: dict[str, list[str]] = {}
-        for prop in component.get("properties") or ():
-            props.setdefault(prop.get("name", ""), []).append(str(prop.get("value", "")))
+        for prop in _arr(component.get("properties"), "properties"):
+            prop = _obj(prop, "a property")
+            props.setdefault(_str(prop.get("name"), "property name") or "", []).append(
+                _str(prop.get("value"), "property value") or "")
         resolved = props.get("modelmap:resolved", ["true"])[0] != "false"
-        name = f"{component['group']}/{component['name']}" if component.get("group") else component.get("name", "")
+        group, name = _str(component.get("group"), "group"), _str(component.get("name"), "name") or ""
+        name = f"{group}/{name}" if group else name
         key = name if resolved else f"unresolved:{(props.get('modelmap:identifier') or [name])[0]}"
-        licences = [entry.get("license", {}) for entry in component.get("licenses") or ()]
-        licence = next((lic.get("id") or lic.get("name") for lic in licences if lic), None)
-        supplier = (component.get("supplier") or {}).get("name")
+        licences = [_obj(_obj(entry, "a license entry").get("license"), "license")
+                    for entry in _arr(component.get("licenses"), "licenses")]
+        licence = next((_str(lic.get("id") or lic.get("name"), "license id") for lic in licences if lic), None)
+        supplier = _str(_obj(component.get("supplier"), "supplier").get("name"), "supplier name")
         origins = props.get("modelmap:origins", [""])[0]
-        occurrences = (component.get("evidence") or {}).get("occurrences") or ()
+        occurrences = [_obj(o, "an occurrence") for o in
+                       _arr(_obj(component.get("evidence"), "evidence").get("occurrences"), "occurrences")]
         facts = {
-            "publisher": component.get("publisher") or supplier,
+            "publisher": _str(component.get("publisher"), "publisher") or supplier,
             "publisher_country": props.get("modelmap:publisher-country", [None])[0],
             "origins": sorted(o for o in origins.split(",") if o),
             "serving_countries": sorted(set(props.get("modelmap:serving-country", []))),
@@ -98,28 +140,54 @@ def side_from_bom(doc: dict[str, Any], label: str) -> Side:
         }
         entry = _entry(side.models, key, facts)
         usages = props.get("modelmap:usages")
-        entry["usages"] += int(usages[0]) if usages and usages[0].isdigit() else max(1, len(occurrences))
-        entry["paths"].update(str(o.get("location")) for o in occurrences if o.get("location"))
+        entry["usages"] += int(usages[0]) if usages and usages[0].isdigit() and len(usages[0]) < 10 \
+            else max(1, len(occurrences))
+        entry["paths"].update(str(_str(o.get("location"), "location")) for o in occurrences if o.get("location"))
     return side
+
+
+#: Input documents nest a few levels; much deeper is hostile or broken (and would exhaust the stack).
+MAX_DEPTH = 64
+
+
+def _depth_ok(value: Any, limit: int = MAX_DEPTH) -> bool:
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return True
 
 
 def load_side(path: str | Path) -> Side:
     """Read a scan JSON or CycloneDX JSON file (raises UsageError naming the file otherwise)."""
     target = Path(path)
+    shown = visible(str(target))
+    hint = ("pass a `modelmap scan --format json` output, a `modelmap bom` JSON file, or a git revision")
     try:
         doc = json.loads(target.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise UsageError(f"{shown} is nested too deeply to be a scan or BOM", where=shown, hint=hint) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"cannot read {target} as JSON: {exc}", where=str(target),
-                         hint="pass a `modelmap scan --format json` output, a `modelmap bom` JSON file, "
-                              "or a git revision") from exc
-    if isinstance(doc, dict) and str(doc.get("schema", "")).startswith("modelmap.scan/"):
-        if doc["schema"] != "modelmap.scan/1":
-            raise UsageError(f"unsupported scan schema {doc['schema']!r}", where=str(target),
-                             hint="this modelmap reads modelmap.scan/1; rescan with this version")
-        return side_from_findings(doc.get("findings") or [], str(target), "scan")
-    if isinstance(doc, dict) and doc.get("bomFormat") == "CycloneDX":
-        return side_from_bom(doc, str(target))
-    raise UsageError(f"{target} is neither a modelmap scan nor a CycloneDX BOM", where=str(target),
+        raise UsageError(f"cannot read {shown} as JSON: {visible(exc)}", where=shown, hint=hint) from None
+    if not _depth_ok(doc):
+        raise UsageError(f"{shown} is nested more than {MAX_DEPTH} levels deep", where=shown, hint=hint)
+    try:
+        if isinstance(doc, dict) and str(doc.get("schema", "")).startswith("modelmap.scan/"):
+            if doc["schema"] != "modelmap.scan/1":
+                raise UsageError(f"unsupported scan schema {visible(doc['schema'])!r}", where=shown,
+                                 hint="this modelmap reads modelmap.scan/1; rescan with this version")
+            return side_from_findings(doc.get("findings") or [], str(target), "scan")
+        if isinstance(doc, dict) and doc.get("bomFormat") == "CycloneDX":
+            return side_from_bom(doc, str(target))
+    except _Malformed as exc:
+        raise UsageError(f"{shown} is not a well-formed scan or BOM: {visible(exc)}", where=shown,
+                         hint="regenerate it with modelmap scan --format json or modelmap bom") from None
+    raise UsageError(f"{shown} is neither a modelmap scan nor a CycloneDX BOM", where=shown,
                      hint="expected a JSON object with schema: modelmap.scan/1 or bomFormat: CycloneDX")
 
 
@@ -127,32 +195,46 @@ def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
 
 
-def export_revision(repo: Path, revision: str, into: Path) -> None:
-    """``git archive`` a revision into a folder (no worktree bookkeeping, nothing left behind)."""
-    check = _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    if check.returncode != 0:
-        raise UsageError(f"{revision!r} is not a file or a git revision in {repo}", where=revision,
-                         hint="pass two scan/BOM JSON files, or two revisions such as origin/main HEAD")
-    archive = _git(repo, "archive", "--format=tar", revision)
+def export_revision(repo: Path, revision: str, into: Path) -> list[dict[str, str]]:
+    """``git archive`` a revision into a folder (no worktree bookkeeping, nothing left behind).
+
+    Members the tar "data" filter refuses (a committed symlink to an absolute path or out of the
+    tree, a device file) are skipped, each with its reason in the returned list."""
+    from modelmap.gitrev import verify_revision
+
+    commit = verify_revision(repo, revision, what="revision", or_file=True)
+    archive = _git(repo, "archive", "--format=tar", commit)
     if archive.returncode != 0:
-        raise UsageError(f"git archive {revision} failed: {archive.stderr.decode(errors='replace').strip()}",
-                         where=revision)
+        raise UsageError(f"git archive {visible(revision)} failed: "
+                         f"{visible(archive.stderr.decode(errors='replace').strip())}", where=visible(revision))
     tar_path = into.parent / f"{into.name}.tar"
     tar_path.write_bytes(archive.stdout)
+    skipped: list[dict[str, str]] = []
     with tarfile.open(tar_path) as tar:
         if hasattr(tarfile, "data_filter"):  # 3.10.12+ / 3.11.4+: refuse links and paths outside `into`
-            tar.extractall(into, filter="data")
+
+            def keep_safe(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
+                try:
+                    return tarfile.data_filter(member, dest)
+                except tarfile.FilterError as exc:
+                    skipped.append({"path": member.name, "reason": str(exc)})
+                    return None
+
+            tar.extractall(into, filter=keep_safe)
         else:  # pragma: no cover - older patch releases; git archive output has no absolute paths
             tar.extractall(into)
     tar_path.unlink()
+    return skipped
 
 
 def side_from_revision(repo: Path, revision: str, scan_fn: Callable[[Path], ScanResult]) -> Side:
     with tempfile.TemporaryDirectory(prefix="modelmap-diff-") as tmp:
         folder = Path(tmp) / "tree"
         folder.mkdir()
-        export_revision(repo, revision, folder)
-        return side_from_scan(scan_fn(folder), revision, kind="git")
+        skipped = export_revision(repo, revision, folder)
+        side = side_from_scan(scan_fn(folder), revision, kind="git")
+        side.skipped = skipped
+        return side
 
 
 def resolve_side(arg: str, *, repo: Path, scan_fn: Callable[[Path], ScanResult] | None) -> Side:
@@ -160,7 +242,7 @@ def resolve_side(arg: str, *, repo: Path, scan_fn: Callable[[Path], ScanResult] 
     if Path(arg).is_file():
         return load_side(arg)
     if scan_fn is None:
-        raise UsageError(f"{arg!r} is not a file", where=arg, hint="pass a scan or BOM JSON file")
+        raise UsageError(f"{visible(arg)!r} is not a file", where=visible(arg), hint="pass a scan or BOM JSON file")
     return side_from_revision(repo, arg, scan_fn)
 
 
@@ -176,6 +258,14 @@ def _public(entry: dict[str, Any]) -> dict[str, Any]:
         "usages": entry["usages"],
         "paths": sorted(entry["paths"]),
     }
+
+
+def _side_summary(side: Side) -> dict[str, Any]:
+    out: dict[str, Any] = {"source": side.label, "kind": side.kind, "models": len(side.models),
+                           "usages": sum(m["usages"] for m in side.models.values())}
+    if side.skipped:
+        out["skipped"] = side.skipped
+    return out
 
 
 def _countries(side: Side, key: str) -> set[str]:
@@ -197,10 +287,8 @@ def diff_sides(old: Side, new: Side) -> dict[str, Any]:
     serving_old, serving_new = _countries(old, "serving_countries"), _countries(new, "serving_countries")
     return {
         "schema": SCHEMA_ID,
-        "old": {"source": old.label, "kind": old.kind, "models": len(old.models),
-                "usages": sum(m["usages"] for m in old.models.values())},
-        "new": {"source": new.label, "kind": new.kind, "models": len(new.models),
-                "usages": sum(m["usages"] for m in new.models.values())},
+        "old": _side_summary(old),
+        "new": _side_summary(new),
         "added": added,
         "removed": removed,
         "changed": changed,
@@ -212,43 +300,51 @@ def diff_sides(old: Side, new: Side) -> dict[str, Any]:
 
 
 def render_json(doc: dict[str, Any]) -> bytes:
-    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return dumps_json(doc, indent=2)
 
 
 def _fmt(value: Any) -> str:
+    """A fact as escaped Markdown text."""
     if isinstance(value, list):
-        return ", ".join(value) if value else "none"
-    return "unknown" if value is None else str(value)
+        return ", ".join(md_text(v) for v in value) if value else "none"
+    return "unknown" if value is None else md_text(value)
 
 
 def render_markdown(doc: dict[str, Any]) -> bytes:
     s = doc["summary"]
+    old, new = md_code(doc["old"]["source"], in_table=False), md_code(doc["new"]["source"], in_table=False)
     lines = ["### modelmap: AI model changes", ""]
+    for side in ("old", "new"):
+        for skip in doc[side].get("skipped", ()):
+            lines += [f"- skipped {md_code(skip['path'], in_table=False)} in {md_code(doc[side]['source'], in_table=False)}: "
+                      f"{md_text(skip['reason'])}"]
+    if lines[-1] != "":
+        lines.append("")
     if not (s["added"] or s["removed"] or s["changed"]):
-        lines += [f"No model changes between `{doc['old']['source']}` and `{doc['new']['source']}`."]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    lines += [f"`{doc['old']['source']}` → `{doc['new']['source']}`: **{s['added']} added**, "
+        lines += [f"No model changes between {old} and {new}."]
+        return to_utf8("\n".join(lines) + "\n")
+    lines += [f"{old} → {new}: **{s['added']} added**, "
               f"**{s['removed']} removed**, {s['changed']} changed.", ""]
     if doc["origins"]["added"]:
-        lines += [f"⚠️ New origin countries: **{', '.join(doc['origins']['added'])}**", ""]
+        lines += [f"⚠️ New origin countries: **{_fmt(doc['origins']['added'])}**", ""]
     if doc["serving_countries"]["added"]:
-        lines += [f"⚠️ New serving countries: **{', '.join(doc['serving_countries']['added'])}**", ""]
+        lines += [f"⚠️ New serving countries: **{_fmt(doc['serving_countries']['added'])}**", ""]
     for title, rows in (("Added", doc["added"]), ("Removed", doc["removed"])):
         if not rows:
             continue
         lines += [f"#### {title}", "", "| Model | Publisher | Origins | Served from | License | Uses |",
                   "| --- | --- | --- | --- | --- | --- |"]
-        lines += [f"| `{m['model']}` | {_fmt(m['publisher'])} | {_fmt(m['origins'])} | "
+        lines += [f"| {md_code(m['model'])} | {_fmt(m['publisher'])} | {_fmt(m['origins'])} | "
                   f"{_fmt(m['serving_countries'])} | {_fmt(m['license'])} | {m['usages']} |" for m in rows]
         lines.append("")
     if doc["changed"]:
         lines += ["#### Changed", "", "| Model | What | Before | After |", "| --- | --- | --- | --- |"]
         for change in doc["changed"]:
             for fact, values in change["changes"].items():
-                lines.append(f"| `{change['model']}` | {fact.replace('_', ' ')} | {_fmt(values['old'])} | "
+                lines.append(f"| {md_code(change['model'])} | {fact.replace('_', ' ')} | {_fmt(values['old'])} | "
                              f"{_fmt(values['new'])} |")
         lines.append("")
-    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+    return to_utf8("\n".join(lines).rstrip() + "\n")
 
 
 def diff(old: str, new: str, *, repo: str | Path = ".",

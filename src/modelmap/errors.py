@@ -4,7 +4,11 @@ Exit codes are a public contract (README "Exit codes" table):
 
 * ``0`` — the command ran and found nothing that fails (or only reported).
 * ``1`` — policy violations that no waiver covers (``modelmap check``).
-* ``2`` — a usage, configuration or input error: nothing could be evaluated as asked.
+* ``2`` — a usage, configuration or input error: nothing could be evaluated as asked, or the
+  result could not be written (disk full, unwritable ``-o``).
+
+A closed standard output (``modelmap scan | head -c1``) ends the command quietly with ``141``
+(128 + SIGPIPE), as a shell reports a program killed by SIGPIPE.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141
 
 
 class ModelmapError(Exception):
@@ -58,3 +63,7 @@ class ReadError(ModelmapError):
 
 class IdentifierError(ModelmapError):
     """An identifier given to ``trace`` is empty or malformed."""
+
+
+class OutputError(ModelmapError):
+    """The result could not be written (standard output or ``-o``)."""

@@ -1,6 +1,10 @@
 """Atomic file writes, shared by the report writers and the on-disk caches.
 
 Stdlib only (imported by the knowledge loader and the scan prefilter, so it must stay cheap).
+
+Temp files are named ``.<target>.modelmap-<random>.tmp`` beside the target, so one left behind by a
+killed run (``kill -9``) is recognisable: ``store_cache`` removes such files older than
+``STALE_SECONDS`` from the cache folder on its next write.
 """
 
 from __future__ import annotations
@@ -8,17 +12,32 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
+TEMP_MARK = ".modelmap-"
+TEMP_SUFFIX = ".tmp"
+STALE_SECONDS = 3600
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write to a temp file beside the target, then rename: a failed run never leaves half a file."""
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> None:
+    """Write to a temp file beside the target, then rename: a failed run never leaves half a file.
+
+    ``mode`` is the permission the file ends with (pass an existing file's mode to keep it); by
+    default a new file gets 0666 less the umask, as ``open()`` would give it."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:100]}{TEMP_MARK}", suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -26,14 +45,32 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
+def sweep_stale_temps(folder: Path, *, older_than: float = STALE_SECONDS) -> None:
+    """Remove temp files a killed run left in ``folder`` (only ours, only old ones)."""
+    cutoff = time.time() - older_than
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and TEMP_MARK in name and name.endswith(TEMP_SUFFIX)):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(entry.path)
+
+
 def store_cache(path: Path, data: bytes, *, replaces: str | None = None) -> None:
     """Best effort: write a cache file atomically and delete the older builds that match the glob
-    ``replaces`` in the same directory. No writable cache directory means no cache, not an error."""
+    ``replaces`` in the same directory, and stale temp files of killed runs. No writable cache
+    directory means no cache, not an error. Cache files are private to the user (0600)."""
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, mode=0o600)
         if replaces:
             for stale in path.parent.glob(replaces):
                 if stale != path:
                     stale.unlink(missing_ok=True)
+        sweep_stale_temps(path.parent)
     except OSError:
         pass

@@ -24,6 +24,11 @@ from modelmap.fsutil import store_cache
 VERSION = 1
 CACHED_READERS = frozenset({"gguf", "tokenizer"})
 _MAX_LIST = 4096  # metadata arrays longer than this (token lists, scores, merges) are not kept
+#: One entry is a few kilobytes; a file whose header serialises to more is read afresh each time
+#: (a hostile GGUF once wrote a 64 MB entry).
+MAX_ENTRY_BYTES = 512 * 1024
+#: The whole cache folder; past this the oldest entries are evicted.
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
 
 
 def cache_dir() -> Path | None:
@@ -123,7 +128,31 @@ def _store(target: Path, doc: dict[str, Any]) -> None:
         data = json.dumps(doc, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     except (TypeError, ValueError):
         return  # best effort: a header that does not serialise is simply not cached
+    if len(data) > MAX_ENTRY_BYTES:
+        return
     store_cache(target, data)
+    evict(target.parent)
+
+
+def evict(folder: Path, *, limit: int = MAX_TOTAL_BYTES) -> None:
+    """Delete the oldest entries until the folder holds at most ``limit`` bytes of them."""
+    try:
+        entries = []
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
+                entries.append((st.st_mtime, st.st_size, entry.path))
+    except OSError:
+        return
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries):
+        if total <= limit:
+            break
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        total -= size
 
 
 def cached_read(reader: Reader, path: Path, limits: Limits) -> ArtifactInfo:
@@ -137,12 +166,14 @@ def cached_read(reader: Reader, path: Path, limits: Limits) -> ArtifactInfo:
         return reader.read(path, limits)  # the reader reports the error with its own message
     target = base / f"{cache_key(path, st, reader.id, limits)}.json"
     try:
+        if target.stat().st_size > MAX_ENTRY_BYTES:
+            raise ValueError("oversized cache entry")
         doc = json.loads(target.read_bytes())
         if isinstance(doc, dict) and doc.get("v") == VERSION:
             info = from_json(doc["info"])
             info.path = str(path)
             return info
-    except (OSError, ValueError, KeyError, TypeError):
+    except Exception:  # any damage to an entry (wrong shape, truncated, huge numbers): read afresh
         pass
     info = reader.read(path, limits)  # a ReadError propagates and is not cached
     _store(target, {"v": VERSION, "info": to_json(info)})

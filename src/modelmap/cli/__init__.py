@@ -48,8 +48,9 @@ app.command("diff", help=_help(diff_cmd.HELP), short_help=_short(diff_cmd.HELP))
 def _version(value: bool) -> None:
     if value:
         from modelmap import __version__
+        from modelmap.cli.common import echo
 
-        typer.echo(f"modelmap {__version__}")
+        echo(f"modelmap {__version__}\n")
         raise typer.Exit(0)
 
 
@@ -61,4 +62,32 @@ def _root(
 
 
 def main() -> None:
-    app()
+    """The console entry point: no error ends in a traceback unless --debug is given.
+
+    Commands turn ModelmapError into exit 2 themselves; this is the net below them: a closed pipe
+    ends quietly (exit 141), a write failure or any unexpected error prints one clear line and
+    exits 2 (with --debug the traceback is shown instead)."""
+    import sys
+
+    from modelmap.errors import EXIT_BROKEN_PIPE, EXIT_USAGE, ModelmapError
+    from modelmap.output import BrokenPipe, silence_stdout, visible, write_stderr
+
+    debug = "--debug" in sys.argv[1:]
+    try:
+        app()
+    except SystemExit:
+        raise
+    except (BrokenPipe, BrokenPipeError):
+        silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except ModelmapError as exc:
+        if debug:
+            raise
+        write_stderr(f"modelmap: error: {exc}")
+        sys.exit(exc.exit_code)
+    except (Exception, RecursionError) as exc:
+        if debug:
+            raise
+        write_stderr(f"modelmap: internal error: {exc.__class__.__name__}: {visible(exc)}\n"
+                     "  hint: this is a bug in modelmap; rerun with --debug for the traceback and report it")
+        sys.exit(EXIT_USAGE)

@@ -80,6 +80,7 @@ def render_table(result: CheckResult) -> str:
     from rich.console import Console
     from rich.table import Table
 
+    from modelmap.output import text
     from modelmap.policy.summary import describe
 
     buffer = StringIO()
@@ -90,7 +91,8 @@ def render_table(result: CheckResult) -> str:
     for v in result.violations:
         if v.is_waived:
             continue
-        table.add_row(v.severity, v.rule_id, f"{v.path}:{v.line}", v.message, describe(v, with_message=False))
+        table.add_row(text(v.severity), text(v.rule_id), text(f"{v.path}:{v.line}"), text(v.message),
+                      text(describe(v, with_message=False)))
     if table.row_count:
         console.print(table)
     return buffer.getvalue()
@@ -133,15 +135,14 @@ def check(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
 ) -> None:
     from modelmap.cli.common import emit, err, require_format, run_guarded
+    from modelmap.output import to_utf8
 
     require_format(format, CHECK_FORMATS)
     result = run_guarded(lambda: run_check(path, config, today), debug=debug)
     if format == "table":
         text = render_table(result)
-        if output is not None:
-            emit(text.encode("utf-8"), output)
-        elif text:
-            typer.echo(text, nl=False)
+        if output is not None or text:
+            emit(to_utf8(text), output)
     else:
         emit(renderer_for(format).render(result), output)
     err(summary_line(result))

@@ -25,23 +25,27 @@ def render_table(doc: dict[str, Any]) -> str:
     from rich.console import Console
     from rich.table import Table
 
+    from modelmap.output import text
+
     buffer = StringIO()
     console = Console(file=buffer, width=140, force_terminal=False, color_system=None)
-    table = Table(title=f"{doc['old']['source']} → {doc['new']['source']}")
+    table = Table(title=text(f"{doc['old']['source']} → {doc['new']['source']}"))
     for column in ("change", "model", "publisher", "origins", "served from", "details"):
         table.add_column(column, overflow="fold")
     for sign, rows in (("+ added", doc["added"]), ("- removed", doc["removed"])):
         for m in rows:
-            table.add_row(sign, m["model"], m["publisher"] or "unknown", ", ".join(m["origins"]) or "unknown",
-                          ", ".join(m["serving_countries"]) or "-", f"{m['usages']} uses")
+            table.add_row(sign, text(m["model"]), text(m["publisher"] or "unknown"),
+                          text(", ".join(m["origins"]) or "unknown"),
+                          text(", ".join(m["serving_countries"]) or "-"), f"{m['usages']} uses")
     for change in doc["changed"]:
         details = "; ".join(f"{k}: {v['old']} → {v['new']}" for k, v in change["changes"].items())
-        table.add_row("~ changed", change["model"], "", "", "", details)
+        table.add_row("~ changed", text(change["model"]), "", "", "", text(details))
     if table.row_count:
         console.print(table)
     s = doc["summary"]
-    console.print(f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, {s['unchanged']} unchanged"
-                  + (f"; new origin countries: {', '.join(doc['origins']['added'])}" if doc["origins"]["added"] else ""))
+    console.print(text(f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, {s['unchanged']} unchanged"
+                       + (f"; new origin countries: {', '.join(doc['origins']['added'])}" if doc["origins"]["added"]
+                          else "")))
     return buffer.getvalue()
 
 
@@ -55,13 +59,17 @@ def diff(
 ) -> None:
     from modelmap import diff as diffing
     from modelmap.cli import check_cmd
-    from modelmap.cli.common import emit, require_format, run_guarded
+    from modelmap.cli.common import emit, err, require_format, run_guarded
+    from modelmap.output import to_utf8
 
     require_format(format, DIFF_FORMATS)
     doc = run_guarded(lambda: diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory), debug=debug)
+    for side in ("old", "new"):
+        for skip in doc[side].get("skipped", ()):
+            err(f"warning: {doc[side]['source']}: skipped {skip['path']}: {skip['reason']}")
     if format == "json":
         emit(diffing.render_json(doc), output)
     elif format == "md":
         emit(diffing.render_markdown(doc), output)
     else:
-        emit(render_table(doc).encode("utf-8"), output)
+        emit(to_utf8(render_table(doc)), output)

@@ -6,8 +6,6 @@ stays fast.
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,11 +23,13 @@ def inspect(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Identify family, publisher and origin of a model from its own files, and compare with what they claim."""
+    from modelmap.cli.common import emit, err, print_rich
     from modelmap.errors import EXIT_USAGE, ModelmapError
     from modelmap.inspect import inspect_path
+    from modelmap.output import dumps_json
 
     if format not in ("table", "json"):
-        typer.echo(f"--format: {format!r} is not one of: table, json", err=True)
+        err(f"modelmap: error: unknown --format {format!r}; choose one of table, json")
         raise typer.Exit(EXIT_USAGE)
     records = []
     failed = False
@@ -39,53 +39,60 @@ def inspect(
         except ModelmapError as exc:
             if debug:
                 raise
-            typer.echo(f"error: {exc}", err=True)
+            err(f"modelmap: error: {exc}")
             failed = True
     if format == "json":
         doc = records[0] if len(records) == 1 else records
-        sys.stdout.write(json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
-    else:
-        _table(records)
+        emit(dumps_json(doc, indent=2, sort_keys=True), None)
+    elif records:
+        print_rich(*_tables(records))
     if failed:
         raise typer.Exit(EXIT_USAGE)
 
 
-def _table(records: list[dict[str, Any]]) -> None:
-    from rich.console import Console
+def _tables(records: list[dict[str, Any]]) -> list[Any]:
+    """One field/value table per record. Every value comes from the files: Text cells, never markup."""
     from rich.table import Table
 
-    console = Console()
+    from modelmap.output import text
+
+    out = []
     for rec in records:
         fam = rec.get("family") or {}
         pub = rec.get("publisher") or {}
-        table = Table(title=rec["path"], show_header=False, title_justify="left")
+        table = Table(title=text(rec["path"]), show_header=False, title_justify="left")
         table.add_column("field", style="bold")
         table.add_column("value", overflow="fold")
+
+        def row(field: str, value: Any, style: str = "") -> None:
+            table.add_row(text(field, style=style), text(value))  # noqa: B023 - used at once
+
         declared = rec.get("declared") or {}
-        table.add_row("format", str(rec.get("format")))
-        table.add_row("declared", f"name={declared.get('name')}  base_model={declared.get('base_model')}  "
-                                  f"license={declared.get('license')}")
+        row("format", str(rec.get("format")))
+        row("declared", f"name={declared.get('name')}  base_model={declared.get('base_model')}  "
+                        f"license={declared.get('license')}")
         if fam:
             extra = f" (also fits {', '.join(fam['indistinguishable_from'])})" if fam.get("indistinguishable_from") else ""
-            table.add_row("family", f"{fam['id']} {fam.get('size') or ''}  score {fam['score']}{extra}")
-            table.add_row("why", "; ".join(fam.get("why", [])))
+            row("family", f"{fam['id']} {fam.get('size') or ''}  score {fam['score']}{extra}")
+            row("why", "; ".join(fam.get("why", [])))
         else:
-            table.add_row("family", "unknown: no fingerprint matched")
+            row("family", "unknown: no fingerprint matched")
         cands = ", ".join(str(c.get("id")) for c in rec.get("publisher_candidates") or [])
-        table.add_row("publisher", f"{pub.get('name')} ({pub.get('country')})" if pub else
-                      (f"unknown (could be: {cands})" if cands else "unknown"))
+        row("publisher", f"{pub.get('name')} ({pub.get('country')})" if pub else
+            (f"unknown (could be: {cands})" if cands else "unknown"))
         origins = ", ".join(f"{o['family']} ({o['relation']}, {(o.get('publisher') or {}).get('country') or '?'})"
                             for o in rec.get("origins", []))
-        table.add_row("origins", origins or "-")
+        row("origins", origins or "-")
         for m in rec.get("mismatches", []):
-            table.add_row("[red]mismatch[/red]", m["message"])
+            row("mismatch", m["message"], style="red")
         for s in rec.get("security", []):
-            table.add_row("[red]security[/red]", f"{s['id']}: {s['message']}")
+            row("security", f"{s['id']}: {s['message']}", style="red")
         for e in rec.get("evidence", []):
-            table.add_row(e["kind"], f"{e['source']}: {e['detail']}")
+            row(str(e["kind"]), f"{e['source']}: {e['detail']}")
         if rec.get("hash"):
             for h in rec["hash"]["files"]:
-                table.add_row("hash", f"{h['file']}: {h['digest']}")
+                row("hash", f"{h['file']}: {h['digest']}")
         for s in rec.get("skipped", []):
-            table.add_row("skipped", f"{s['path']}: {s['reason']} {s.get('detail', '')}")
-        console.print(table)
+            row("skipped", f"{s['path']}: {s['reason']} {s.get('detail', '')}")
+        out.append(table)
+    return out

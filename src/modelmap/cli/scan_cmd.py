@@ -30,11 +30,17 @@ def scan(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr (only on a terminal)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
 ) -> None:
-    from modelmap.cli.common import emit, err, require_format, run_guarded
+    from modelmap.cli.common import emit, err, print_rich, require_format, run_guarded
 
     formats = ("table", "json", "jsonl")
     require_format(format, formats)
     targets = paths or [Path(".")]
+    if changed_since is not None:
+        from modelmap.gitrev import verify_revision
+
+        first, revision = targets[0], changed_since
+        changed_since = run_guarded(lambda: verify_revision(first if first.is_dir() else first.parent,
+                                                            revision, what="--changed-since"), debug=debug)
 
     import modelmap
     from modelmap.report import scan_renderers
@@ -59,13 +65,9 @@ def scan(
 
     result = run_guarded(run, debug=debug)
     if format == "table" and output is None:
-        from rich.console import Console
-
         from modelmap.report.table import build_scan_tables, summary_line
 
-        console = Console()
-        for table in build_scan_tables(result):  # type: ignore[arg-type]
-            console.print(table)
+        print_rich(*build_scan_tables(result))  # type: ignore[arg-type]
         err(summary_line(result))  # type: ignore[arg-type]
     else:
         emit(scan_renderers()[format].render(result), output)

@@ -19,11 +19,11 @@ def trace(
     online: bool = typer.Option(False, "--online", help="Also ask the Hugging Face Hub (cached; falls back offline)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
 ) -> None:
-    import json
     import warnings
 
-    from modelmap.cli.common import err, require_format
+    from modelmap.cli.common import emit, err, print_rich, require_format
     from modelmap.errors import EXIT_USAGE, IdentifierError
+    from modelmap.output import dumps_json
     from modelmap.provenance.resolver import resolve
 
     require_format(format, ("table", "json", "jsonl"))
@@ -45,14 +45,12 @@ def trace(
         raise typer.Exit(EXIT_USAGE)
     if format == "json":
         data = records[0] if len(identifiers) == 1 else records
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        emit(dumps_json(data, indent=2), None)
     elif format == "jsonl":
-        for rec in records:
-            typer.echo(json.dumps(rec, ensure_ascii=False))
+        emit(b"".join(dumps_json(rec, indent=None) for rec in records), None)
     else:
         from rich.console import Console
 
         from modelmap.report.trace_table import trace_table
 
-        console = Console()
-        console.print(trace_table(records, width=console.width))
+        print_rich(trace_table(records, width=Console().width))

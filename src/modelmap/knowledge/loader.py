@@ -207,6 +207,16 @@ class KnowledgeIndex:
         return PublisherRef(id=pub["id"], name=pub.get("name") or pub["id"], country=pub.get("country"))
 
 
+_INDEX_MAPS = ("publishers", "families", "models", "providers", "licenses", "rejected", "org_index", "hf_index",
+               "alias_index", "name_index", "host_index", "prefix_index")
+
+
+def _is_index(data: Any) -> bool:
+    """The shape compile_index writes: a cache file that is anything else is rebuilt, never trusted."""
+    return (isinstance(data, dict) and all(isinstance(data.get(k), dict) for k in _INDEX_MAPS)
+            and isinstance(data.get("recognition") or {}, dict) and isinstance(data.get("fingerprints") or [], list | dict))
+
+
 @cache
 def load_index() -> KnowledgeIndex:
     files = data_files()
@@ -214,8 +224,10 @@ def load_index() -> KnowledgeIndex:
     cache_file = _cache_dir() / f"kb-{key}.json"
     if os.environ.get("MODELMAP_NO_CACHE") != "1":
         try:
-            return KnowledgeIndex(json.loads(cache_file.read_bytes()))
-        except (OSError, ValueError, KeyError):
+            cached = json.loads(cache_file.read_bytes())
+            if _is_index(cached):
+                return KnowledgeIndex(cached)
+        except Exception:
             pass
     data = compile_index(files)
     # indexes of earlier knowledge-base versions are never read again

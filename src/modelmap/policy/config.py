@@ -43,6 +43,7 @@ from modelmap.policy.waivers import WAIVER_RULES, Waiver
 from modelmap.policy.yamlmarks import LineDict, LineList, attach_toml_lines, load_yaml
 
 CONFIG_VERSION = 1
+MAX_NOTICE_DAYS = 3650  # ten years; larger values overflow date arithmetic and mean nothing
 CONFIG_NAMES: tuple[str, ...] = ("modelmap.yaml", "modelmap.yml", ".modelmap.yaml")
 TOP_KEYS: tuple[str, ...] = (
     "version",
@@ -148,10 +149,12 @@ def _as_date(value: Any, what: str, where: str) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        text = value.strip()
+        for parse in (date.fromisoformat, lambda v: datetime.fromisoformat(v).date()):
+            try:
+                return parse(text)
+            except ValueError:
+                pass
     raise ConfigError(
         f"{what} is not a date: {value!r}",
         where=where,
@@ -349,8 +352,9 @@ def parse_config(data: Any, filename: str, *, root: str = ".") -> ProjectConfig:
         raise ConfigError(f"fail_on {fail_on!r} is not one of {', '.join(SEVERITIES)}",
                           where=f"{filename}:{top.line_of('fail_on')}", hint="usually: fail_on: error")
     notice = top.get("expiry_notice_days", 30)
-    if not isinstance(notice, int) or isinstance(notice, bool) or notice < 0:
-        raise ConfigError("expiry_notice_days must be a whole number of days", where=f"{filename}:{top.line_of('expiry_notice_days')}",
+    if not isinstance(notice, int) or isinstance(notice, bool) or not 0 <= notice <= MAX_NOTICE_DAYS:
+        raise ConfigError(f"expiry_notice_days must be a whole number of days from 0 to {MAX_NOTICE_DAYS}, "
+                          f"not {notice!r}", where=f"{filename}:{top.line_of('expiry_notice_days')}",
                           hint="for example: expiry_notice_days: 30")
 
     presets = _as_str_list(top.get("preset", []), "preset", f"{filename}:{top.line_of('preset')}")

@@ -9,13 +9,14 @@ inventory rules once.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 import cel
 
-from modelmap.errors import EXIT_OK, EXIT_VIOLATIONS
+from modelmap.errors import EXIT_OK, EXIT_VIOLATIONS, ConfigError, ModelmapError
 from modelmap.policy import inventory as inv
 from modelmap.policy.config import ProjectConfig
 from modelmap.policy.rules import SEVERITIES, Rule, merge_fields
@@ -312,6 +313,113 @@ def _waiver_problems(config: ProjectConfig, today: date, used: set[int]) -> list
     return out
 
 
+#: Wall-clock budget for running all rules, in seconds (``MODELMAP_POLICY_TIMEOUT``; 0 turns it off).
+#: The ``cel`` package cannot be interrupted (it holds the GIL and has no cost limit), so where the
+#: platform can fork the rules run in a child process that is killed when the budget runs out.
+POLICY_TIMEOUT_ENV = "MODELMAP_POLICY_TIMEOUT"
+DEFAULT_BUDGET_SECONDS = 120.0
+
+
+def _budget() -> float | None:
+    import os
+
+    raw = os.environ.get(POLICY_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_BUDGET_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{POLICY_TIMEOUT_ENV}={raw!r} is not a number of seconds",
+                          hint=f"for example {POLICY_TIMEOUT_ENV}=600, or 0 for no limit") from None
+    return value if value > 0 else None
+
+
+def _run_budgeted(work: Callable[[], list[Violation]], findings: list[Finding], budget: float) -> list[Violation]:
+    """Run ``work`` in a forked child; return its violations, or raise ConfigError naming the rule
+    that was running when ``budget`` seconds ran out (the child is killed: nothing can hang)."""
+    import mmap
+    import os
+    import pickle
+    import select
+    import signal
+    import time
+
+    from modelmap.policy import rules as rules_module
+
+    progress = mmap.mmap(-1, 1024)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child (coverage does not follow the fork)
+        status = 0
+        try:
+            os.close(read_end)
+            rules_module.PROGRESS = progress
+            index = {id(f): i for i, f in enumerate(findings)}
+            found = work()
+            payload = pickle.dumps(("ok", [(replace(v, finding=None), index.get(id(v.finding)) if v.finding else None)
+                                           for v in found]))
+        except ModelmapError as exc:
+            payload = pickle.dumps(("error", (type(exc).__name__, exc.message, exc.where, exc.hint)))
+        except BaseException as exc:
+            payload = pickle.dumps(("crash", f"{exc.__class__.__name__}: {exc}"))
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_end, view):]
+        except OSError:
+            status = 1
+        os._exit(status)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + budget
+    timed_out = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select([read_end], [], [], min(left, 1.0))
+            if ready:
+                chunk = os.read(read_end, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    finally:
+        os.close(read_end)
+        if timed_out:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    if timed_out:
+        rule_id, where, _ = ([*progress[:].split(b"\x00"), b"", b""])[:3]
+        raise ConfigError(
+            f"the policy did not finish within {budget:g} seconds"
+            + (f"; rule {rule_id.decode('utf-8', 'replace')!r} was running" if rule_id else ""),
+            where=where.decode("utf-8", "replace") or None,
+            hint="a rule that nests comprehensions over large lists does a great deal of work: simplify it; "
+                 f"or raise the budget with {POLICY_TIMEOUT_ENV}=<seconds>",
+        )
+    try:
+        kind, value = pickle.loads(b"".join(chunks))
+    except Exception:
+        raise ConfigError("the policy evaluation stopped without a result",
+                          hint=f"rerun with {POLICY_TIMEOUT_ENV}=0 to evaluate in this process") from None
+    if kind == "error":
+        _, message, where, hint = value
+        raise ConfigError(message, where=where, hint=hint)
+    if kind == "crash":
+        raise ConfigError(f"the policy evaluation failed: {value}",
+                          hint=f"rerun with {POLICY_TIMEOUT_ENV}=0 --debug for the traceback")
+    return [replace(v, finding=findings[i]) if i is not None else v for v, i in value]
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    import os
+
+    return hasattr(os, "fork") and "fork" in multiprocessing.get_all_start_methods()
+
+
 def evaluate(result: ScanResult, config: ProjectConfig, today: date) -> CheckResult:
     """Run every rule of ``config`` over the resolved ``result`` and apply its waivers as of ``today``.
 
@@ -320,8 +428,16 @@ def evaluate(result: ScanResult, config: ProjectConfig, today: date) -> CheckRes
     inventory = inv.build_inventory(result, config)
     usage_rules = [r for r in config.rules if r.scope == "usage"]
     other_rules = [r for r in config.rules if r.scope != "usage"]
-    found = _usage_violations(result, config, inventory, usage_rules)
-    found += _scoped_violations(config, inventory, other_rules)
+
+    def work() -> list[Violation]:
+        return (_usage_violations(result, config, inventory, usage_rules)
+                + _scoped_violations(config, inventory, other_rules))
+
+    budget = _budget()
+    if config.rules and budget is not None and _can_fork():
+        found = _run_budgeted(work, result.findings, budget)
+    else:
+        found = work()
     found, used = _apply_waivers(found, config, today)
     found += _waiver_problems(config, today, used)
     found.sort(key=Violation.sort_key)

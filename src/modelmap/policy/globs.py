@@ -3,17 +3,36 @@
 ``src/checkout/**`` matches everything under src/checkout; ``**/*.ipynb`` matches notebooks anywhere;
 a pattern without a slash (``*.py``) matches the file name in any folder. Paths are compared in
 POSIX form, relative to the scanned root.
+
+Patterns come from the config and are matched against every usage, so matching must be linear:
+runs of ``*`` collapse (``***`` is ``**``), and the regex runs on google-re2 (no backtracking; 40
+stars then ``z`` is as fast as one). Without re2 the standard ``re`` is used on the collapsed
+pattern.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
+
+try:  # google-re2: linear-time matching
+    import re2 as _engine
+except ImportError:  # pragma: no cover - re2 is a dependency; the collapse alone bounds most cases
+    _engine = re
+
+_STARS = re.compile(r"\*{3,}")
+
+
+def _collapse(pattern: str) -> str:
+    """``***`` → ``**``; ``*?*`` stays (each ``*`` there is separated by another character)."""
+    return _STARS.sub("**", pattern)
 
 
 @lru_cache(maxsize=1024)
-def compile_glob(pattern: str) -> re.Pattern[str]:
-    pattern = normalise_path(pattern.strip())
+def compile_glob(pattern: str) -> Any:
+    """A compiled, anchored pattern with a ``match(path)`` method (re2, else re)."""
+    pattern = _collapse(normalise_path(pattern.strip()))
     anywhere = "/" not in pattern.rstrip("/")
     if pattern.endswith("/"):
         pattern += "**"
@@ -39,10 +58,14 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     body = "".join(out)
     if anywhere:
         body = "(?:.*/)?" + body
-    return re.compile(f"^{body}$")
+    return _engine.compile(f"^{body}$")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalise_path(path: str) -> str:
+    path = _SURROGATE.sub("\ufffd", path)  # an undecodable file-name byte (re2 matches UTF-8 text)
     path = path.replace("\\", "/")
     while path.startswith("./"):
         path = path[2:]

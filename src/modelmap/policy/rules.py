@@ -33,6 +33,39 @@ NAMES_BY_SCOPE: dict[str, frozenset[str]] = {
 }
 
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+#: CEL has no cost limit here (the ``cel`` package exposes none), and a comprehension nested in a
+#: comprehension multiplies the work: three levels over a 1,000-item list is 10^9 steps. Rules
+#: need at most two levels (``flows.exists(f, f.models.exists(m, ...))``); deeper is refused at load
+#: time, and evaluation as a whole runs under a time budget (policy/engine.py).
+MAX_COMPREHENSION_DEPTH = 2
+MAX_EXPRESSION_CHARS = 20_000
+_MACROS = frozenset({"all", "exists", "exists_one", "existsOne", "map", "filter", "transformList",
+                     "transformMap", "transformMapEntry", "sortBy"})
+_STRINGS = "'''.*?'''" + '|""".*?"""' + "|" + r"'(?:\\.|[^'\\\n])*'" + "|" + r'"(?:\\.|[^"\\\n])*"'
+_TOKEN = re.compile(f"(?:{_STRINGS})" + r"|\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(|[()]", re.DOTALL)
+
+#: Shared memory the engine's evaluation process writes the running rule into (None: not watched).
+PROGRESS: Any = None
+
+
+def comprehension_depth(expression: str) -> int:
+    """How deeply comprehension macros (``.map(``, ``.exists(``, ...) nest, outside string literals."""
+    stack: list[bool] = []
+    depth = deepest = 0
+    for match in _TOKEN.finditer(expression):
+        token = match.group()
+        if match.group(1) is not None:
+            is_macro = match.group(1) in _MACROS
+            stack.append(is_macro)
+            if is_macro:
+                depth += 1
+                deepest = max(deepest, depth)
+        elif token == "(":
+            stack.append(False)
+        elif token == ")" and stack and stack.pop():
+            depth -= 1
+    return deepest
 _BOUND = re.compile(r"\.\s*(?:all|exists|exists_one|existsOne|map|filter)\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,")
 _CEL_POS = re.compile(r"<input>:(\d+):(\d+):\s*")
 
@@ -63,6 +96,9 @@ class Rule:
 
     def is_violated(self, context: Any) -> bool:
         """Run the compiled program; raise ConfigError (exit 2) if it errors or does not return a bool."""
+        if PROGRESS is not None:  # let the watching process name the rule if the budget runs out
+            PROGRESS.seek(0)
+            PROGRESS.write(f"{self.id}\0{self.where}\0".encode("utf-8", "replace")[: len(PROGRESS)])
         try:
             value = self.program.execute(context)
         except Exception as exc:
@@ -92,6 +128,17 @@ def check_expression(expression: Any, *, key: str, rule_id: str, where: str) -> 
             f"rule {rule_id!r}: {key} must be a CEL expression in quotes",
             where=where,
             hint=f"for example: {key}: \"'CN' in origins\"",
+        )
+    if len(expression) > MAX_EXPRESSION_CHARS:
+        raise ConfigError(f"rule {rule_id!r}: the {key} expression is {len(expression)} characters long",
+                          where=where, hint=f"keep expressions under {MAX_EXPRESSION_CHARS} characters")
+    depth = comprehension_depth(expression)
+    if depth > MAX_COMPREHENSION_DEPTH:
+        raise ConfigError(
+            f"rule {rule_id!r}: comprehensions (map/filter/all/exists) are nested {depth} deep in {key}; "
+            f"at most {MAX_COMPREHENSION_DEPTH} are allowed",
+            where=where,
+            hint="each level multiplies the work by the size of a list; split the rule or compare fewer lists",
         )
     try:
         return cel.compile(expression)

@@ -47,6 +47,14 @@ class _Loader(yaml.SafeLoader):
     converted = 0
 
 
+# Dates stay text: PyYAML would build a date (and raise a bare ValueError for 2025-13-45) before the
+# config is validated; the validator parses them and names the file and line when one is wrong.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 #: A config is small; more values than this means alias expansion ("billion laughs") or a mistake.
 MAX_VALUES = 100_000
 
@@ -84,7 +92,11 @@ def _convert(node: yaml.Node, loader: _Loader, filename: str) -> Any:
             seq.append(_convert(item, loader, filename))
             seq.item_lines.append(item.start_mark.line + 1)
         return seq
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError, TypeError) as exc:  # e.g. an explicit !!timestamp that is no date
+        raise ConfigError(f"value {node.value!r} cannot be read: {exc}", where=f"{filename}:{node.start_mark.line + 1}",
+                          hint="write dates as YYYY-MM-DD and numbers as plain digits") from None
 
 
 def load_yaml(text: str, filename: str) -> Any:

@@ -1,15 +1,22 @@
 """Optional enrichment from the Hugging Face Hub (``--online`` only).
 
-Reads ``model_info`` (author, card ``base_model`` and ``license``) through huggingface_hub,
-caches each answer on disk as JSON with a TTL, and falls back to the offline answer with a
-warning when the network or the package is unavailable. Never required, never in tests
-except against recorded responses.
+Reads the Hub's model API (``$HF_ENDPOINT/api/models/<id>``: author, card ``base_model`` and
+``license``) with a bounded read, caches each answer on disk as JSON with a TTL, and falls back to
+the offline answer with a warning when the network is unavailable (or ``HF_HUB_OFFLINE=1``).
+
+A reply is data from the network, so it is validated before it is used or cached: at most
+``MAX_REPLY_BYTES``, ids shaped like Hub ids, at most ``MAX_BASES`` base models, a short license
+id. An invalid reply is ignored with a warning and never cached; a cached answer that fails the
+same check is ignored too. Never required, never in tests except against recorded responses or a
+loopback server.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 import time
 import warnings
 from collections.abc import Callable
@@ -20,7 +27,18 @@ from typing import Any
 from modelmap.types import Resolution
 
 TTL_SECONDS = 7 * 24 * 3600
+MAX_REPLY_BYTES = 2 * 1024 * 1024
+MAX_BASES = 16
+TIMEOUT_SECONDS = 10
 Fetcher = Callable[[str], dict[str, Any]]
+
+_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9_])?"
+HUB_ID = re.compile(rf"^(?:{_NAME}/)?{_NAME}$")
+_LICENSE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")
+
+
+class InvalidReply(ValueError):
+    """The Hub (or whatever answered at HF_ENDPOINT) sent something that is not a model record."""
 
 
 def _cache_path(repo_id: str) -> Path:
@@ -30,34 +48,92 @@ def _cache_path(repo_id: str) -> Path:
 
 
 def _hub_fetch(repo_id: str) -> dict[str, Any]:
-    from huggingface_hub import model_info  # optional dependency: modelmap[online]
+    """One bounded GET of the Hub's model API. Raises on any failure (the caller falls back)."""
+    import urllib.parse
+    import urllib.request
 
-    info = model_info(repo_id, timeout=10)
-    card = getattr(info, "card_data", None) or getattr(info, "cardData", None) or {}
-    card_dict = card.to_dict() if hasattr(card, "to_dict") else dict(card)
-    return {"id": info.id, "author": getattr(info, "author", None), "base_model": card_dict.get("base_model"),
-            "license": card_dict.get("license"), "fetched_at": time.time()}
+    if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"):
+        raise ConnectionError("HF_HUB_OFFLINE is set")
+    endpoint = (os.environ.get("HF_ENDPOINT") or "https://huggingface.co").rstrip("/")
+    if not endpoint.startswith(("https://", "http://")):
+        raise ValueError("HF_ENDPOINT is not an http(s) URL")
+    url = f"{endpoint}/api/models/{urllib.parse.quote(repo_id, safe='/')}"
+    request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "modelmap"})
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as reply:
+        body = reply.read(MAX_REPLY_BYTES + 1)
+    if len(body) > MAX_REPLY_BYTES:
+        raise InvalidReply(f"the reply is larger than {MAX_REPLY_BYTES} bytes")
+    try:
+        info = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise InvalidReply(f"the reply is not JSON ({exc.__class__.__name__})") from None
+    if not isinstance(info, dict):
+        raise InvalidReply("the reply is not a JSON object")
+    card = info.get("cardData") or info.get("card_data") or {}
+    if not isinstance(card, dict):
+        raise InvalidReply("cardData is not an object")
+    return {"id": info.get("id") or info.get("modelId"), "author": info.get("author"),
+            "base_model": card.get("base_model"), "license": card.get("license"), "fetched_at": time.time()}
+
+
+def validate_reply(data: Any) -> dict[str, Any]:
+    """The reply reduced to the fields we use, each checked; raises InvalidReply otherwise."""
+    if not isinstance(data, dict):
+        raise InvalidReply("not an object")
+    repo = data.get("id")
+    if repo is not None and not (isinstance(repo, str) and HUB_ID.match(repo)):
+        raise InvalidReply("id is not a Hub model id")
+    author = data.get("author")
+    if author is not None and not (isinstance(author, str) and re.match(rf"^{_NAME}$", author)):
+        raise InvalidReply("author is not a Hub user or organisation name")
+    base = data.get("base_model")
+    bases = base if isinstance(base, list) else [] if base is None else [base]
+    if len(bases) > MAX_BASES:
+        raise InvalidReply(f"{len(bases)} base models (at most {MAX_BASES} are accepted)")
+    if not all(isinstance(b, str) and HUB_ID.match(b) for b in bases):
+        raise InvalidReply("base_model holds something that is not a Hub model id")
+    licence = data.get("license")
+    if isinstance(licence, list) and len(licence) == 1:
+        licence = licence[0]
+    if licence is not None and not (isinstance(licence, str) and _LICENSE.match(licence)):
+        raise InvalidReply("license is not a license id")
+    fetched = data.get("fetched_at", time.time())
+    if not isinstance(fetched, int | float) or isinstance(fetched, bool) or not math.isfinite(fetched):
+        raise InvalidReply("fetched_at is not a time")
+    return {"id": repo, "author": author, "base_model": bases or None, "license": licence,
+            "fetched_at": float(fetched)}
 
 
 def lookup(repo_id: str, fetch: Fetcher | None = None) -> dict[str, Any] | None:
+    from modelmap.fsutil import store_cache
+
+    if not HUB_ID.match(repo_id):
+        return None
     path = _cache_path(repo_id)
     try:
-        data = json.loads(path.read_text())
-        if time.time() - float(data.get("fetched_at", 0)) < TTL_SECONDS:
-            return data
-    except (OSError, ValueError):
+        if path.stat().st_size <= MAX_REPLY_BYTES:
+            cached = validate_reply(json.loads(path.read_bytes()))
+            if 0 <= time.time() - cached["fetched_at"] < TTL_SECONDS:
+                return cached
+    except Exception:  # absent, stale, damaged or invalid: ask again
         pass
     try:
-        data = (fetch or _hub_fetch)(repo_id)
+        raw = (fetch or _hub_fetch)(repo_id)
+    except InvalidReply as exc:
+        warnings.warn(f"--online: ignored an invalid Hugging Face Hub reply for {repo_id} ({exc}); "
+                      "using the offline knowledge base", stacklevel=2)
+        return None
     except Exception as exc:  # any network/package failure falls back to offline, with a warning
         warnings.warn(f"--online: Hugging Face Hub lookup for {repo_id} failed ({exc.__class__.__name__}); "
                       "using the offline knowledge base", stacklevel=2)
         return None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data))
-    except OSError:
-        pass
+        data = validate_reply(raw)
+    except InvalidReply as exc:
+        warnings.warn(f"--online: ignored an invalid Hugging Face Hub reply for {repo_id} ({exc}); "
+                      "using the offline knowledge base", stacklevel=2)
+        return None
+    store_cache(path, json.dumps(data).encode("utf-8"))
     return data
 
 
@@ -76,8 +152,13 @@ def enrich(res: Resolution, fetch: Fetcher | None = None) -> Resolution:
     base = data.get("base_model")
     bases = base if isinstance(base, list) else [base] if base else []
     if not lineage and bases:
+        from modelmap.errors import IdentifierError
+
         for b in bases:
-            up = default_resolver().resolve(str(b))
+            try:
+                up = default_resolver().resolve(str(b))
+            except IdentifierError:  # validated as a Hub id, but the resolver may still refuse it
+                continue
             lineage.append({"relation": "finetune", "model": (up.model or {}).get("id") or str(b).lower(),
                             "publisher": up.publisher})
             origins.update(up.origins)

@@ -6,9 +6,9 @@ sorted, and the only date is the evaluation day the caller passed to ``policy.ev
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from modelmap.output import dumps_json
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.summary import build_summary, tool_version
 
@@ -50,5 +50,4 @@ class CheckJsonRenderer:
         self.version = version
 
     def render(self, result: CheckResult) -> bytes:
-        text = json.dumps(check_document(result, version=self.version), indent=2, ensure_ascii=False)
-        return (text + "\n").encode("utf-8")
+        return dumps_json(check_document(result, version=self.version), indent=2)

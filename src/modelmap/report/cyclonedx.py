@@ -32,6 +32,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any, ClassVar
 
+from modelmap.output import dumps_json, to_utf8, xml_clean
 from modelmap.policy.summary import tool_version
 from modelmap.types import Finding, ScanResult
 
@@ -236,7 +237,7 @@ def add_model_cards_json(text: str, cards: dict[str, dict[str, Any]]) -> str:
         card = cards.get(component.get("bom-ref", ""))
         if card:
             component["modelCard"] = card
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return dumps_json(doc, indent=2).decode("utf-8")
 
 
 def _card_xml(card: dict[str, Any]) -> ET.Element:
@@ -261,7 +262,7 @@ def _card_xml(card: dict[str, Any]) -> ET.Element:
 
 def add_model_cards_xml(text: str, cards: dict[str, dict[str, Any]]) -> str:
     ET.register_namespace("", CDX_NS)
-    root = ET.fromstring(text)
+    root = ET.fromstring(xml_clean(text))  # a control character in a path would make it malformed
     q = f"{{{CDX_NS}}}"
     components = root.find(q + "components")
     for component in components if components is not None else ():
@@ -275,7 +276,7 @@ def add_model_cards_xml(text: str, cards: dict[str, dict[str, Any]]) -> str:
                 break
         component.insert(position, _card_xml(card))
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return xml_clean(ET.tostring(root, encoding="unicode", xml_declaration=True)) + "\n"
 
 
 class CycloneDxRenderer:
@@ -305,6 +306,6 @@ class CycloneDxRenderer:
         cards = _cards(result, self.flows_of, self.flow_tags)
         if self.fmt == "json":
             text = make_outputter(bom, OutputFormat.JSON, SchemaVersion.V1_6).output_as_string(indent=2)
-            return add_model_cards_json(text, cards).encode("utf-8")
+            return to_utf8(add_model_cards_json(text, cards))
         text = make_outputter(bom, OutputFormat.XML, SchemaVersion.V1_6).output_as_string()
-        return add_model_cards_xml(text, cards).encode("utf-8")
+        return to_utf8(add_model_cards_xml(text, cards))

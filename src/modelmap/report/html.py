@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timezone
-from html import escape
 from importlib import resources
 from string import Template
 from typing import Any
 
+from modelmap.output import html_text as escape
+from modelmap.output import to_utf8
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.summary import build_summary, tool_version
 
@@ -285,4 +286,4 @@ class HtmlRenderer:
 
     def render(self, result: CheckResult) -> bytes:
         text = render_html(build_summary(result), generated=self.clock(), version=self.version or tool_version())
-        return text.encode("utf-8")
+        return to_utf8(text)

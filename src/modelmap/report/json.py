@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from modelmap.output import dumps_json
 from modelmap.types import ScanResult
 
 SCAN_SCHEMA_ID = "modelmap.scan/1"
 
 
 def dumps(data: Any) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+    return dumps_json(data, indent=2)
 
 
 class ScanJsonRenderer:
@@ -27,5 +27,4 @@ class ScanJsonlRenderer:
     media_type = "application/x-ndjson"
 
     def render(self, result: ScanResult) -> bytes:
-        lines = [json.dumps(f.to_dict(), ensure_ascii=False) for f in result.findings]
-        return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
+        return b"".join(dumps_json(f.to_dict(), indent=None) for f in result.findings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from modelmap.output import xml_clean
 from modelmap.policy.engine import SEVERITY_RANK, CheckResult, Violation
 from modelmap.policy.summary import describe
 
@@ -60,4 +61,5 @@ class JunitRenderer:
             ET.SubElement(props, "property", {"name": name, "value": value})
         suite.extend(cases)
         ET.indent(suites)
-        return ET.tostring(suites, encoding="utf-8", xml_declaration=True) + b"\n"
+        # Data may hold characters XML forbids (a control character in a path): written as escapes.
+        return xml_clean(ET.tostring(suites, encoding="unicode", xml_declaration=True)).encode("utf-8") + b"\n"

@@ -7,18 +7,24 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
+from modelmap.output import md_code, md_text, to_utf8
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.summary import build_summary, tool_version
 from modelmap.report.html import country, hhi_band, pct
 
 
 def cell(text: Any) -> str:
-    value = "—" if text is None or text == "" else str(text)
-    return value.replace("|", "\\|").replace("\n", " ")
+    """A table cell that is already Markdown: data in it went through md_text/md_code (escaped)."""
+    return "—" if text is None or text == "" else str(text)
+
+
+def tx(value: Any) -> str:
+    """Data as escaped Markdown text; None/empty as a dash."""
+    return "—" if value is None or value == "" else md_text(value)
 
 
 def join(items: list[str]) -> str:
-    return ", ".join(items) if items else "—"
+    return ", ".join(md_text(i) for i in items) if items else "—"
 
 
 def text_bar(share: float, width: int = 20) -> str:
@@ -46,7 +52,7 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
         "",
         f"**Status: {'✅ within policy' if s['passed'] else '❌ action needed'}** — {len(s['violations'])} open "
         f"issues, {len(s['expiring'])} decisions expiring soon, {len(s['rules'])} rules"
-        + (f" (presets: {', '.join(s['presets'])})" if s["presets"] else "") + ".",
+        + (f" (presets: {join(s['presets'])})" if s["presets"] else "") + ".",
         "",
         f"- {t['models']} distinct models used in {t['usages']} places across {t['flows']} product flows, "
         f"from {t['publishers']} publishers",
@@ -58,7 +64,7 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
     fallback = {True: "yes", False: "**no**", None: "—"}
     out += table(
         ["Flow", "Tags", "Models", "Model origins", "Served from", "Fallback publisher", "Open issues"],
-        [[f"**{f['name']}**", join(f["tags"]), join(f["models"]), join([country(c) for c in f["origins"]]),
+        [[f"**{md_text(f['name'])}**", join(f["tags"]), join(f["models"]), join([country(c) for c in f["origins"]]),
           join([country(c) for c in f["serving_countries"]]), fallback[f["has_fallback"]], f["violations"]]
          for f in s["flows"]],
         "No flows are configured: add flows to modelmap.yaml to see models per product.",
@@ -66,10 +72,10 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
     out += ["## Where our models come from", ""]
     charts = s["charts"]
     for title, key, label in (
-        ("By origin country", "by_origin", lambda r: country(r["key"])),
-        ("By publisher", "by_publisher", lambda r: r["label"]),
+        ("By origin country", "by_origin", lambda r: tx(country(r["key"]))),
+        ("By publisher", "by_publisher", lambda r: tx(r["label"])),
         ("By serving jurisdiction", "by_serving",
-         lambda r: country(r["key"]) if r["key"] != "self-hosted" else r["label"]),
+         lambda r: tx(country(r["key"]) if r["key"] != "self-hosted" else r["label"])),
     ):
         out += [f"### {title}", ""]
         out += table(["", "Usages", "Share", ""],
@@ -79,7 +85,7 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
     out += [
         "### Concentration",
         "",
-        f"The largest publisher, **{c['top_publisher'] or '—'}**, accounts for **{pct(c['top_share'])}** of model "
+        f"The largest publisher, **{tx(c['top_publisher'])}**, accounts for **{pct(c['top_share'])}** of model "
         f"usages; the top three for {pct(c['top3_share'])}. Concentration index (HHI): **{c['hhi']}** "
         f"({hhi_band(c['hhi'])}; below 1500 low, 1500–2500 moderate, above 2500 high).",
         "",
@@ -89,44 +95,45 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
         "",
     ]
     out += table(["Severity", "Rule", "What the rule says", "Model", "Flow", "Where"],
-                 [[v["severity"], f"`{v['rule']}`", v["message"], v["model"] or v["raw"], v["flow"],
-                   f"`{v['location']['path']}:{v['location']['line']}`"] for v in s["violations"]],
+                 [[tx(v["severity"]), md_code(v["rule"]), tx(v["message"]), tx(v["model"] or v["raw"]), tx(v["flow"]),
+                   md_code(f"{v['location']['path']}:{v['location']['line']}")] for v in s["violations"]],
                  "No open issues.")
     out += ["### Decisions about to expire", ""]
     if s["expiring"]:
-        out += [f"- **{w['expires']}** ({w['days_left']} days): waiver for `{w['rule']}` approved by "
-                f"{w['approved_by']} — {w['reason']}" for w in s["expiring"]] + [""]
+        out += [f"- **{tx(w['expires'])}** ({w['days_left']} days): waiver for {md_code(w['rule'], in_table=False)} "
+                f"approved by {tx(w['approved_by'])} — {tx(w['reason'])}" for w in s["expiring"]] + [""]
     else:
         out += ["_No waiver expires soon._", ""]
     out += [f"### Accepted exceptions (waivers, {len(s['waivers'])})", ""]
     status = {"active": "active", "expired": "**expired**", "unowned": "**no approver**"}
     out += table(["Rule", "Covers", "Why", "Approved by", "On", "Expires", "Status", "Cases"],
-                 [[f"`{w['rule']}`", ", ".join(f"{k}: {v}" for k, v in w["match"].items()), w["reason"],
-                   w["approved_by"], w["approved_on"], w["expires"],
+                 [[md_code(w["rule"]), tx(", ".join(f"{k}: {v}" for k, v in w["match"].items())), tx(w["reason"]),
+                   tx(w["approved_by"]), tx(w["approved_on"]), tx(w["expires"]),
                    f"expires in {w['days_left']} days" if w["status"] == "active" and w["expiring_soon"]
                    else status[w["status"]], w["covers"]] for w in s["waivers"]],
                  "No waivers.")
     out += [f"### Rules in effect ({len(s['rules'])})", ""]
     out += table(["Rule", "Severity", "What it says", "From"],
-                 [[f"`{r['id']}`", r["severity"], r["message"], r["origin"]] for r in s["rules"]],
+                 [[md_code(r["id"]), tx(r["severity"]), tx(r["message"]), tx(r["origin"])] for r in s["rules"]],
                  "No rules are configured.")
     out += ["## Exposure: what would break under stricter rules", ""]
     out += table(["If we required…", "Flows affected", "", "Models to replace, by flow"],
-                 [[f"**{e['label']}**", f"{e['flows_broken']} of {e['flows_total']} ({pct(e['share'])})",
+                 [[f"**{tx(e['label'])}**", f"{e['flows_broken']} of {e['flows_total']} ({pct(e['share'])})",
                    f"`{text_bar(e['share'], 10)}`",
-                   "; ".join(f"{b['flow']}: {', '.join(b['models'])}" for b in e["broken"]) or "none"]
+                   "; ".join(f"{md_text(b['flow'])}: {join(b['models'])}" for b in e["broken"]) or "none"]
                   for e in s["exposure"]],
                  "No flows.")
     out += ["## All models", ""]
     out += table(["Model", "Publisher", "Origin", "License", "Open weights", "Served by", "Built on", "Flows", "Uses"],
-                 [[f"**{m['id']}**", m["publisher"], join([country(o) for o in m["origins"]]),
-                   m["license"] or "unknown", {True: "yes", False: "no", None: "unknown"}[m["open_weights"]],
-                   m["served_by"] or "self-hosted / unknown", join(m["lineage"]), join(m["flows"]), m["usages"]]
+                 [[f"**{md_text(m['id'])}**", tx(m["publisher"]), join([country(o) for o in m["origins"]]),
+                   tx(m["license"] or "unknown"), {True: "yes", False: "no", None: "unknown"}[m["open_weights"]],
+                   tx(m["served_by"] or "self-hosted / unknown"), join(m["lineage"]), join(m["flows"]), m["usages"]]
                   for m in s["models"]],
                  "No models found.")
     out += [f"### Not identified ({len(s['unresolved'])})", ""]
     out += table(["As written in code", "Why not identified", "Uses", "Where"],
-                 [[f"`{u['identifier']}`", u["reason"], u["usages"], join(u["locations"])] for u in s["unresolved"]],
+                 [[md_code(u["identifier"]), tx(u["reason"]), u["usages"], ", ".join(md_code(loc) for loc in u["locations"])
+                   or "—"] for u in s["unresolved"]],
                  "Every model reference was identified.")
     return "\n".join(out).rstrip() + "\n"
 
@@ -141,4 +148,4 @@ class MarkdownRenderer:
 
     def render(self, result: CheckResult) -> bytes:
         text = render_markdown(build_summary(result), generated=self.clock(), version=self.version or tool_version())
-        return text.encode("utf-8")
+        return to_utf8(text)

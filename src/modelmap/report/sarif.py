@@ -10,15 +10,23 @@
 
 from __future__ import annotations
 
-import json
+import os
 from typing import Any
+from urllib.parse import quote
 
+from modelmap.output import dumps_json
 from modelmap.policy.engine import CheckResult, Violation
 from modelmap.policy.summary import describe, tool_version
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/modelmap/modelmap"
 FINGERPRINT_KEY = "modelmap/v1"
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference for a path: its bytes percent-encoded (a file name that is not
+    UTF-8 keeps its exact bytes, e.g. %FF)."""
+    return quote(os.fsencode(path), safe="/")
 
 
 def _rule_descriptor(rule_id: str, severity: str, message: str, description: str, tags: list[str]) -> dict[str, Any]:
@@ -47,7 +55,7 @@ def _result(violation: Violation, index: int) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": violation.path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": _uri(violation.path), "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": max(violation.line, 1)},
                 }
             }
@@ -118,5 +126,4 @@ class SarifRenderer:
         self.version = version
 
     def render(self, result: CheckResult) -> bytes:
-        text = json.dumps(sarif_document(result, version=self.version), indent=2, ensure_ascii=False)
-        return (text + "\n").encode("utf-8")
+        return dumps_json(sarif_document(result, version=self.version), indent=2)

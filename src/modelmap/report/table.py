@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from modelmap.output import text, to_utf8
 from modelmap.types import Finding, ScanResult
 
 
@@ -36,7 +37,7 @@ def build_scan_tables(result: ScanResult) -> list[Any]:
     out: list[Any] = []
     # On a narrow terminal the model name keeps its width and the other columns give way (ellipsis):
     # the name is what a reader scans for.
-    table = Table(title=f"AI models in {result.root}", show_lines=False, expand=False)
+    table = Table(title=text(f"AI models in {result.root}"), show_lines=False, expand=False)
     table.add_column("origin" if resolved else "", style="bold", no_wrap=True, overflow="ellipsis")
     names = [max({f.raw for f in v}, key=len) for g in groups.values() for v in g.values()]
     table.add_column("model", no_wrap=True, overflow="fold", min_width=min(max(map(len, names), default=5), 48))
@@ -62,7 +63,7 @@ def build_scan_tables(result: ScanResult) -> list[Any]:
                 lic = (res.get("license") or {}).get("id") or "?"
                 row += [pub, lic]
             row += ["/".join(roles), str(len(items)), where]
-            table.add_row(*row)
+            table.add_row(*(text(cell) for cell in row))
             first = False
     out.append(table)
     if endpoints:
@@ -74,7 +75,7 @@ def build_scan_tables(result: ScanResult) -> list[Any]:
         for f in endpoints:
             by[(f.provider or "?", f.endpoint or f.raw)].append(f)
         for (prov, url), items in sorted(by.items()):
-            et.add_row(prov, url, ", ".join(f"{f.path}:{f.line}" for f in items[:3]))
+            et.add_row(text(prov), text(url), text(", ".join(f"{f.path}:{f.line}" for f in items[:3])))
         out.append(et)
     return out
 
@@ -100,5 +101,5 @@ class ScanTableRenderer:
         console = Console(file=buf, width=160, no_color=True, force_terminal=False)
         for t in build_scan_tables(result):
             console.print(t)
-        console.print(summary_line(result))
-        return buf.getvalue().encode("utf-8")
+        console.print(text(summary_line(result)))
+        return to_utf8(buf.getvalue())

@@ -6,6 +6,8 @@ from typing import Any
 
 from rich.table import Table
 
+from modelmap.output import text
+
 
 def _pub(p: dict[str, Any] | None) -> str:
     if not p:
@@ -38,16 +40,16 @@ def trace_table(records: list[dict[str, Any]], width: int | None = None) -> Any:
 
         blocks = []
         for rec in records:
-            block = Table(title=rec["query"], show_header=False, title_justify="left", expand=False)
+            block = Table(title=text(rec["query"]), show_header=False, title_justify="left", expand=False)
             block.add_column("field", style="bold", no_wrap=True)
             block.add_column("value", overflow="fold")
             for name, value in zip(_COLUMNS[1:], _cells(rec)[1:], strict=True):
-                block.add_row(name, value)
+                block.add_row(name, text(value))
             blocks.append(block)
         return Group(*blocks)
     table = Table(title="Model provenance", show_lines=True)
     for col in _COLUMNS:
         table.add_column(col, overflow="fold")
     for rec in records:
-        table.add_row(*_cells(rec))
+        table.add_row(*(text(c) for c in _cells(rec)))
     return table

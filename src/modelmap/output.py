@@ -1,0 +1,272 @@
+"""The one output layer: everything modelmap prints or writes goes through here.
+
+Data read from the scanned code (file names, strings, model metadata, Hub replies, config text)
+is never trusted as markup or as terminal input:
+
+* **Terminal text** (``visible``, ``text``): control characters (C0 incl. ESC, DEL, C1), Unicode
+  bidi overrides/isolates, line and paragraph separators, noncharacters and lone surrogates are
+  shown as visible escapes (``\\x1b``, ``\\u202e``). Rich tables get :class:`rich.text.Text`
+  cells, never markup strings, so ``[/bold]`` in a file name is just text.
+* **Undecodable file names**: Python keeps a byte that is not UTF-8 as a lone surrogate
+  (``\\udcff`` for byte ``0xff``; PEP 383). Every output shows it as the four characters
+  ``\\xff``, so outputs are always valid UTF-8 (JSON, XML, Markdown, HTML and the terminal alike).
+  A real file named ``\\xff.py`` (with a backslash) prints the same; that ambiguity is accepted.
+* **JSON** (``dumps_json``): valid UTF-8; C1, bidi and separators escaped as ``\\uXXXX`` so a
+  JSON document printed to a terminal cannot drive it either.
+* **XML** (``xml_clean``): characters XML 1.0 forbids (and the terminal-unsafe ones) become
+  visible escapes before the document is parsed or written.
+* **Markdown** (``md_text``, ``md_code``): ASCII punctuation that Markdown or HTML would act on
+  is backslash-escaped or written as an entity; code spans use a fence longer than any backtick
+  run in the value (CommonMark 6.1).
+* **HTML** (``html_text``): escaped with quotes, after ``visible``.
+
+Writing (``write_stdout``, ``write_output``): a write failure (disk full, closed pipe, permission)
+becomes an :class:`~modelmap.errors.OutputError` (exit 2) with a clear message, and a closed
+pipe (``| head``) is :class:`BrokenPipe`, which the CLI turns into a quiet exit. ``-o`` writes
+atomically only to a regular file or a new path, keeping an existing file's mode; character
+devices and FIFOs are written through; symlinks and folders are refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import html
+import json
+import os
+import re
+import stat
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from modelmap.errors import OutputError
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+# C0 controls except TAB/LF (handled by ``multiline``), DEL, C1, ALM, LRM/RLM, bidi embeddings and
+# overrides, LS/PS, bidi isolates, BOM/ZWNBSP, noncharacters U+FFFE/U+FFFF, and every surrogate.
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff"
+_UNSAFE_LINE = re.compile(f"[\t\n{_UNSAFE}]")
+_UNSAFE_BLOCK = re.compile(f"[{_UNSAFE}]")
+# In JSON, C0 is already escaped by the encoder; what remains unsafe for a terminal.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape): show the byte
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def visible(value: Any, *, multiline: bool = False) -> str:
+    """``value`` as text that is safe to show on a terminal: unsafe characters become escapes.
+
+    With ``multiline`` a newline (and tab) stays as it is (messages); otherwise they are escaped
+    too (a table cell, a file name)."""
+    text = value if isinstance(value, str) else str(value)
+    pattern = _UNSAFE_BLOCK if multiline else _UNSAFE_LINE
+    if multiline:
+        text = text.replace("\r\n", "\n")
+    return pattern.sub(lambda m: _escape_char(m.group()), text)
+
+
+def text(value: Any, style: str = "") -> Text:
+    """A Rich cell or title from data: never parsed as markup, unsafe characters escaped."""
+    from rich.text import Text
+
+    return Text(visible("" if value is None else value), style=style)
+
+
+def _visible_errors(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return "".join(_escape_char(c) for c in bad), exc.end
+
+
+codecs.register_error("modelmap-visible", _visible_errors)
+
+
+def to_utf8(value: str) -> bytes:
+    """Encode as UTF-8; a lone surrogate (an undecodable file-name byte) becomes ``\\xNN``."""
+    return value.encode("utf-8", "modelmap-visible")
+
+
+def clean(value: str) -> str:
+    """A string with its lone surrogates shown as ``\\xNN`` (for data that is written, not shown)."""
+    return _SURROGATE.sub(lambda m: _escape_char(m.group()), value)
+
+
+def dumps_json(data: Any, *, indent: int | None = 2, sort_keys: bool = False, newline: bool = True) -> bytes:
+    """JSON as UTF-8 bytes: always encodable, and inert when printed to a terminal."""
+    body = json.dumps(data, indent=indent, ensure_ascii=False, sort_keys=sort_keys)
+    # Unsafe characters can only occur inside JSON strings, where \\uXXXX / an escaped backslash is valid.
+    body = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
+    body = _SURROGATE.sub(lambda m: "\\" + _escape_char(m.group()), body)
+    return (body + ("\n" if newline else "")).encode("utf-8")
+
+
+def xml_clean(value: str) -> str:
+    """Text with every character XML 1.0 forbids (and the terminal-unsafe ones) as a visible
+    escape. Run it over a serialised document: such characters can only be in its data."""
+    return visible(value, multiline=True)
+
+
+# --------------------------------------------------------------------------- Markdown / HTML
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md_text(value: Any) -> str:
+    """Data as literal Markdown text (one line): emphasis, links, code, tables and raw HTML
+    characters are escaped; ``<``/``>``/``&`` become entities."""
+    plain = visible("" if value is None else value)
+    plain = html.escape(plain, quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", plain)
+
+
+def md_code(value: Any, *, in_table: bool = True) -> str:
+    """Data as a Markdown code span: the fence is one backtick longer than the longest run in the
+    value, padded with a space when the value starts or ends with a backtick. In a table cell a
+    ``|`` is escaped (GitHub Flavored Markdown removes that backslash inside code)."""
+    plain = visible("" if value is None else value)
+    longest = max((len(run) for run in re.findall(r"`+", plain)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if plain.startswith("`") or plain.endswith("`") or (plain.startswith(" ") and plain.endswith(" ")
+                                                                    and plain.strip()) else ""
+    if in_table:
+        plain = plain.replace("|", "\\|")
+    return f"{fence}{pad}{plain}{pad}{fence}"
+
+
+def html_text(value: Any) -> str:
+    """Data as HTML text or attribute value."""
+    return html.escape(visible("" if value is None else value), quote=True)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+class BrokenPipe(Exception):
+    """The reader of standard output went away (``| head``): stop quietly."""
+
+
+def _describe(exc: OSError) -> str:
+    return exc.strerror or str(exc) or exc.__class__.__name__
+
+
+def write_stdout(data: bytes) -> None:
+    """Write bytes to standard output and flush, turning failures into OutputError/BrokenPipe."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise BrokenPipe() from None
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise BrokenPipe() from None
+        raise OutputError(f"cannot write to standard output: {_describe(exc)}",
+                          hint="check the disk space and where the output is redirected") from None
+    except ValueError:  # stdout closed
+        raise OutputError("cannot write to standard output: it is closed") from None
+
+
+def write_stdout_text(value: str) -> None:
+    write_stdout(to_utf8(value))
+
+
+def _write_through(path: Path, data: bytes) -> None:
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+    finally:
+        os.close(fd)
+
+
+def write_output(path: Path | str, data: bytes) -> None:
+    """``-o PATH``: ``-`` is standard output; a character device or FIFO is written through (it is
+    never replaced); a regular file or a new path is written atomically, keeping an existing
+    file's permissions (a new file gets the umask's); a symlink or a folder is refused."""
+    from modelmap.fsutil import write_atomic
+
+    if str(path) == "-":
+        write_stdout(data)
+        return
+    target = Path(path)
+    shown = visible(str(target))
+    try:
+        st: os.stat_result | None = os.lstat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown}: {_describe(exc)}") from None
+    try:
+        if st is None or stat.S_ISREG(st.st_mode):
+            write_atomic(target, data, mode=None if st is None else stat.S_IMODE(st.st_mode))
+        elif stat.S_ISLNK(st.st_mode):
+            raise OutputError(f"refusing to write {shown}: it is a symbolic link",
+                              hint="pass the real file it points to, or remove the link")
+        elif stat.S_ISDIR(st.st_mode):
+            raise OutputError(f"cannot write {shown}: it is a folder", hint="pass a file name inside it")
+        elif stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
+            _write_through(target, data)
+        else:
+            raise OutputError(f"refusing to write {shown}: it is not a regular file",
+                              hint="pass a file name, or - for standard output")
+    except BrokenPipeError:
+        raise BrokenPipe() from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown}: {_describe(exc)}",
+                          hint="check the folder exists and is writable, and the disk space") from None
+
+
+def write_stderr(message: str) -> None:
+    """A diagnostic line on standard error (sanitised; newlines kept). A failing stderr is ignored:
+    there is nowhere left to report it."""
+    try:
+        sys.stderr.write(visible(message, multiline=True).rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def render_rich(*renderables: Any, width: int | None = None, terminal: bool | None = None) -> str:
+    """Render Rich renderables to a string for standard output: styled when stdout is a
+    terminal, plain otherwise; the width is the terminal's (or ``width``)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    probe = Console()
+    is_tty = probe.is_terminal if terminal is None else terminal
+    buffer = StringIO()
+    console = Console(file=buffer, width=width or probe.width, force_terminal=is_tty,
+                      color_system="auto" if is_tty else None, no_color=not is_tty or probe.no_color,
+                      highlight=False, emoji=False)
+    for item in renderables:
+        console.print(item)
+    return buffer.getvalue()
+
+
+def silence_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
