@@ -322,12 +322,41 @@ def judge(probe: Probe, res: Result, before: dict[Path, Any], limit: float | Non
     return fails
 
 
-def run_probe(probe: Probe, root: Path, *, timeout: float | None = None) -> Result:
+_warm: dict[str, Path] = {}
+_warm_lock = threading.Lock()
+
+
+def warm_cache_files() -> list[Path]:
+    """The knowledge index and prefilter database, built once per process (as a user's warm cache holds
+    them) and copied into each probe's cache; the cache probes then damage their own copy."""
+    with _warm_lock:
+        if "dir" not in _warm:
+            base = Path(tempfile.mkdtemp(prefix="modelmap-redteam-warm-"))
+            (base / "work").mkdir()
+            (base / "work" / "a.py").write_text("import openai\nopenai.OpenAI().chat.completions.create(model='gpt-4o')\n")
+            (base / "cache").mkdir()
+            env = child_env(Ctx(root=base, work=base / "work", cache=base / "cache", marker=base / "PWNED"))
+            execute(["scan", ".", "-f", "json"], base / "work", env, 120)
+            import atexit
+            import shutil
+
+            atexit.register(shutil.rmtree, base, True)
+            _warm["dir"] = base / "cache"
+    d = _warm["dir"]
+    return [p for p in d.iterdir() if p.is_file() and p.name.startswith(("kb-", "prefilter-"))]
+
+
+def run_probe(probe: Probe, root: Path, *, timeout: float | None = None, warm: bool = True) -> Result:
     """Build the probe under ``root`` (a fresh dir), run it, judge it, clean up."""
     root.mkdir(parents=True, exist_ok=True)
     ctx = Ctx(root=root, work=root / "work", cache=root / "cache", marker=root / "PWNED")
     ctx.work.mkdir(exist_ok=True)
     ctx.cache.mkdir(exist_ok=True)
+    if warm:
+        import shutil
+
+        for f in warm_cache_files():
+            shutil.copy2(f, ctx.cache / f.name)
     argv: list[str] = []
     try:
         probe.build(ctx)

@@ -24,10 +24,10 @@ def test_probe(probe: Probe, tmp_path_factory: pytest.TempPathFactory) -> None:
         if res.skipped:
             pytest.skip(res.skipped)
         detail = res.stderr.decode("utf-8", "replace").strip()[-600:]
-        assert not res.failures, (
-            f"{probe.id} [{probe.cls}] `modelmap {' '.join(res.argv)}` "
-            f"({res.seconds:.1f} s, {res.maxrss_mb:.0f} MB, exit {res.rc}):\n  - "
-            + "\n  - ".join(res.failures) + (f"\nstderr tail: {detail}" if detail else ""))
+        if res.failures:
+            pytest.fail(f"{probe.id} [{probe.cls}] `modelmap {' '.join(res.argv)}` "
+                        f"({res.seconds:.1f} s, {res.maxrss_mb:.0f} MB, exit {res.rc}):\n  - "
+                        + "\n  - ".join(res.failures) + (f"\nstderr tail: {detail}" if detail else ""), pytrace=False)
     finally:
         remove_tree(root)
 
