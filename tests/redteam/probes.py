@@ -135,6 +135,48 @@ def fifo(rel: str) -> Callable[[Ctx], None]:
     return build
 
 
+def fifo_reader(rel: str) -> Callable[[Ctx], None]:
+    """A FIFO with a reader (a thread here) draining it: writing through it must work, replacing it must
+    not happen. Without a reader any writer blocks, as ``echo > fifo`` does; that is not probed."""
+    def build(ctx: Ctx) -> None:
+        p = ctx.work / rel
+        os.mkfifo(p)
+        ctx.special.append(p)
+        got: list[bytes] = []
+        ctx.state["fifo_data"] = got
+
+        def drain() -> None:
+            with contextlib.suppress(OSError), open(p, "rb") as fh:
+                got.append(fh.read())
+
+        t = threading.Thread(target=drain, daemon=True)
+        t.start()
+
+        def release() -> None:  # the command never opened it: unblock the reader
+            with contextlib.suppress(OSError):
+                os.close(os.open(p, os.O_WRONLY | os.O_NONBLOCK))
+            t.join(5)
+        ctx.cleanup.append(release)
+    return build
+
+
+def fifo_got_output(fmt: str | None) -> Callable[[Result], str | None]:
+    def check(res: Result) -> str | None:
+        if res.rc not in (0, 1):
+            return None
+        time.sleep(0.2)
+        data = b"".join(res.ctx.state.get("fifo_data", []))
+        if not data and fmt is not None:
+            return "the command succeeded but nothing arrived through the FIFO"
+        if fmt == "json":
+            try:
+                json.loads(data)
+            except ValueError as exc:
+                return f"FIFO output does not parse as JSON: {exc}"
+        return None
+    return check
+
+
 def symlink(rel: str, target: str, special: bool = True) -> Callable[[Ctx], None]:
     def build(ctx: Ctx) -> None:
         p = ctx.work / rel
@@ -321,17 +363,16 @@ def stale_tmp_swept(res: Result) -> str | None:
     return f"stale temp files left in the cache: {left}" if left else None
 
 
-INSPECT_CACHE_MAX_FILES = 10_000
-INSPECT_CACHE_MAX_BYTES = 64 * MB
+INSPECT_CACHE_MAX_BYTES = 64 * MB  # the bound modelmap.artifacts.cache documents (MAX_TOTAL_BYTES)
 
 
 def inspect_cache_bounded(res: Result) -> str | None:
     d = res.ctx.cache / "inspect"
-    entries = [p for p in d.iterdir()] if d.is_dir() else []
+    entries = list(d.iterdir()) if d.is_dir() else []
     total = sum(p.stat().st_size for p in entries if p.is_file())
-    if len(entries) > INSPECT_CACHE_MAX_FILES or total > INSPECT_CACHE_MAX_BYTES:
+    if total > INSPECT_CACHE_MAX_BYTES:
         return (f"inspect cache holds {len(entries)} files / {total // MB} MiB after a run "
-                f"(assumed bound {INSPECT_CACHE_MAX_FILES} files, {INSPECT_CACHE_MAX_BYTES // MB} MiB)")
+                f"(bound {INSPECT_CACHE_MAX_BYTES // MB} MiB)")
     return None
 
 
@@ -846,8 +887,9 @@ _OUT_CMDS: dict[str, tuple[str, ...]] = {
     "report": ("report", "."),
 }
 for _c, _argv in _OUT_CMDS.items():
-    probe(f"output-fifo-{_c}", "output-target", chain(files(lambda: {"a.py": PY_CALL}), fifo("out.fifo")),
-          (*_argv, "-o", "out.fifo"), CHECK_ANY if _c == "check" else OK_OR_USAGE, timeout=30)
+    probe(f"output-fifo-{_c}", "output-target", chain(files(lambda: {"a.py": PY_CALL}), fifo_reader("out.fifo")),
+          (*_argv, "-o", "out.fifo"), CHECK_ANY if _c == "check" else OK_OR_USAGE, timeout=30,
+          checks=(fifo_got_output("json" if _c == "scan" else None),))
     probe(f"output-symlink-{_c}", "output-target",
           chain(files(lambda: {"a.py": PY_CALL, "real.txt": "keep\n"}), symlink("out.txt", "real.txt")),
           (*_argv, "-o", "out.txt"), CHECK_ANY if _c == "check" else OK_OR_USAGE)
@@ -856,7 +898,8 @@ probe("output-dangling-symlink", "output-target",
       ("scan", ".", "-f", "json", "-o", "out.json"), OK_OR_USAGE)
 probe("output-diff-fifo", "output-target", chain(files(lambda: {
     "old.json": json.dumps({"schema": "modelmap.scan/1", "root": ".", "findings": [], "skipped": [], "stats": {}})}),
-    fifo("out.fifo")), ("diff", "old.json", "old.json", "-o", "out.fifo"), OK_OR_USAGE, timeout=30)
+    fifo_reader("out.fifo")), ("diff", "old.json", "old.json", "-o", "out.fifo"), OK_OR_USAGE, timeout=30,
+    checks=(fifo_got_output(None),))
 
 
 def _char_device(ctx: Ctx) -> None:
@@ -1197,8 +1240,14 @@ probe("symlink-model-file-to-dev-zero", "symlink", symlink("model.safetensors", 
 
 def _unreadable(ctx: Ctx) -> None:
     if os.geteuid() == 0:
-        ctx.skip = "running as root: chmod 000 does not stop root from reading, so the probe proves nothing"
-        return
+        # root reads chmod 000 files; without CAP_DAC_OVERRIDE / CAP_DAC_READ_SEARCH it cannot
+        import shutil
+
+        setpriv = shutil.which("setpriv")
+        if not setpriv:
+            ctx.skip = "running as root without setpriv: chmod 000 does not stop root, so the probe proves nothing"
+            return
+        ctx.wrap = [setpriv, "--bounding-set=-dac_override,-dac_read_search", "--"]
     write(ctx.work / "ok.py", PY_CALL)
     os.chmod(write(ctx.work / "locked.py", PY_CALL), 0)
     write(ctx.work / "lockdir/x.py", PY_CALL)
@@ -1286,6 +1335,80 @@ for _name in ("pytorch_model.bin", "model.pt", "model.pkl", "model.pth"):
     probe(f"pickle-reduce-inspect-{_name.replace('.', '-')}", "no-exec", _evil_pickle(_name),
           ("inspect", _name, "-f", "json"), OK_OR_USAGE, fmt="json")
 probe("pickle-reduce-scan", "no-exec", _evil_pickle("pytorch_model.bin"), SCAN_JSON, OK, fmt="json")
+
+
+# more special files, paths and ignore patterns ---------------------------------------------
+_BT_NAME = "a" * 120 + ".py"
+_BT_GLOB = "*a" * 24 + "*b"  # a glob turned into a backtracking regex: .*a.*a…b against "aaaa…" (no b)
+probe("fifo-scan-arg", "fifo", fifo("in.fifo"), ("scan", "in.fifo", "-f", "json"), OK_OR_USAGE, timeout=30)
+probe("fifo-bom-config", "fifo", chain(files(lambda: {"a.py": PY_CALL}), fifo("p.yaml")), ("bom", ".", "-c", "p.yaml"),
+      USAGE, timeout=30)
+probe("fifo-report-config", "fifo", chain(files(lambda: {"a.py": PY_CALL}), fifo("p.yaml")),
+      ("report", ".", "-c", "p.yaml"), USAGE, timeout=30)
+probe("output-directory", "output-target", files(lambda: {"a.py": PY_CALL, "sub/x": "x"}),
+      ("scan", ".", "-f", "json", "-o", "sub"), USAGE)
+scan_probe("jsonl-100k-lines", "quadratic-position",
+           lambda: {"batch.jsonl": '{"custom_id": "r", "body": {"model": "gpt-4o"}}\n' * 80_000},
+           accounted=["batch.jsonl"])
+
+
+def _deep_dirs(ctx: Ctx) -> None:
+    """A file below a path longer than PATH_MAX (made with dir fds, as no single path can name it)."""
+    fd = os.open(ctx.work, os.O_RDONLY)
+    try:
+        for _ in range(120):
+            name = "d" * 40
+            os.mkdir(name, dir_fd=fd)
+            nfd = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = nfd
+        wfd = os.open("a.py", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+        os.write(wfd, PY_CALL.encode())
+        os.close(wfd)
+    finally:
+        os.close(fd)
+
+
+scan_probe("deep-directories-past-path-max", "deep-nesting", _deep_dirs, accounted=["d" * 40])
+
+
+def _socket_and_links(ctx: Ctx) -> None:
+    import socket
+
+    write(ctx.work / "ok.py", PY_CALL)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.bind(str(ctx.work / "s.py"))
+    except OSError:
+        pass
+    finally:
+        sock.close()
+    if (ctx.work / "s.py").exists():
+        ctx.special.append(ctx.work / "s.py")
+    fifo("f.fifo")(ctx)
+    symlink("to-fifo.py", "f.fifo")(ctx)
+    symlink("to-fifo.json", "f.fifo")(ctx)
+
+
+scan_probe("special-socket-and-fifo-links", "fifo", _socket_and_links, accounted=["ok.py"],
+           skips=["to-fifo.py"], timeout=30)
+for _ign in (".gitignore", ".modelmapignore"):
+    scan_probe(f"ignore-backtracking-{_ign.strip('.')}", "regex-backtracking",
+               lambda i=_ign: {i: _BT_GLOB + "\n" + "!" + _BT_GLOB + "\n", _BT_NAME: PY_CALL, "ok.py": PY_CALL},
+               accounted=["ok.py"], timeout=60)
+probe("exclude-backtracking", "regex-backtracking", files(lambda: {_BT_NAME: PY_CALL, "ok.py": PY_CALL}),
+      ("scan", ".", "-f", "json", "--exclude", _BT_GLOB, "--include", "**/" + _BT_GLOB), OK, fmt="json")
+probe("waiver-glob-backtracking", "cel-cost", files(lambda: {
+    f"{_BT_NAME[:-3]}/{_BT_NAME}": PY_CALL,
+    "modelmap.yaml": policy_yaml(rules="  - id: all\n    message: m\n    deny: \"usage.path != ''\"\n",
+                                 waivers=("  - rule: all\n    match:\n      path: '" + _BT_GLOB + "'\n"
+                                          "    reason: r\n    approved_by: d\n    approved_on: 2025-01-01\n"
+                                          "    expires: 2999-01-01\n"))}),
+    ("check", ".", "--today", "2026-01-01"), frozenset({1, 2}))
+probe("flow-glob-backtracking", "cel-cost", files(lambda: {
+    f"{_BT_NAME[:-3]}/{_BT_NAME}": PY_CALL,
+    "modelmap.yaml": policy_yaml(flows=f"  f:\n    paths: ['{_BT_GLOB}', '**/{_BT_GLOB}']\n    tags: [x]\n")}),
+    ("check", "."), CHECK_ANY)
 
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the

@@ -46,6 +46,7 @@ class Ctx:
     cleanup: list[Callable[[], None]] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)  # free-form, for extra checks (server hit counts…)
     skip: str | None = None  # set by build: the probe cannot run here (reason)
+    wrap: list[str] = field(default_factory=list)  # a command the child runs under (e.g. setpriv)
 
 
 @dataclass
@@ -198,11 +199,12 @@ def _get_spawner() -> Any:
 
 
 def execute(argv: list[str], cwd: Path, env: dict[str, str], timeout: float,
-            stdout_to: str | None = None) -> tuple[int | None, float, float, bool, bytes, bytes]:
+            stdout_to: str | None = None, wrap: list[str] | None = None,
+            ) -> tuple[int | None, float, float, bool, bytes, bytes]:
     """(rc, seconds, peak RSS MB, timed out, stdout, stderr) of one bounded ``modelmap ARGV`` child."""
     with tempfile.TemporaryDirectory(prefix="rt-io-") as io_dir:
         out_p, err_p = os.path.join(io_dir, "stdout"), os.path.join(io_dir, "stderr")
-        req = {"argv": [sys.executable, "-c", CHILD, *argv], "cwd": str(cwd), "env": env, "timeout": timeout,
+        req = {"argv": [*(wrap or []), sys.executable, "-c", CHILD, *argv], "cwd": str(cwd), "env": env, "timeout": timeout,
                "stdout": stdout_to or out_p, "stdout_is_target": stdout_to is not None, "stderr": err_p}
         sp = _get_spawner()
         sp.stdin.write(json.dumps(req) + "\n")
@@ -365,7 +367,7 @@ def run_probe(probe: Probe, root: Path, *, timeout: float | None = None, warm: b
             return Result(probe.id, probe.cls, argv, None, 0.0, 0.0, False, b"", b"", ctx, skipped=ctx.skip)
         before = {p: _snapshot(p) for p in ctx.special}
         limit = timeout or probe.timeout
-        rc, secs, rss, killed, out, err = execute(argv, ctx.work, child_env(ctx), limit, probe.stdout_to)
+        rc, secs, rss, killed, out, err = execute(argv, ctx.work, child_env(ctx), limit, probe.stdout_to, ctx.wrap)
         res = Result(probe.id, probe.cls, argv, rc, secs, rss, killed, out, err, ctx)
         res.failures = judge(probe, res, before, limit)
         return res
