@@ -7,13 +7,179 @@ true and false samples (``samples``), which one shared test runs for every sourc
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
+
+import re2
 
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, role_from_name
 from modelmap.types import Finding, Skip
+
+# -- linear-time patterns ----------------------------------------------------------------------------
+
+# Python's \s, \w and \d are Unicode-aware on str; RE2's are ASCII. These classes keep the meaning a
+# pattern had under ``re`` when it moves to RE2 (``linear()``).
+_RE2_CLASSES = {
+    "s": r"\t\n\x0b\f\r \x1c-\x1f\x85\xa0\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}",
+    "w": r"\p{L}\p{N}_",
+    "d": r"\p{Nd}",
+}
+
+
+def _unicode_classes(pattern: str) -> str:
+    r"""Rewrite ``\s \S \w \W \d \D`` with the Unicode classes Python's ``re`` gives them."""
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            e = pattern[i + 1]
+            body = _RE2_CLASSES.get(e.lower())
+            if body is not None and not (in_class and e.isupper()):
+                if in_class:
+                    out.append(body)
+                else:
+                    out.append(f"[^{body}]" if e.isupper() else f"[{body}]")
+            else:
+                out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+            out.append(c)
+            i += 1
+            if pattern[i:i + 1] == "^":
+                out.append("^")
+                i += 1
+            if pattern[i:i + 1] == "]":  # a leading ] is a literal
+                out.append("\\]")
+                i += 1
+            continue
+        if c == "]" and in_class:
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def linear(pattern: str) -> Any:
+    r"""Compile with RE2: matching time is linear in the text whatever the pattern and input (no
+    backtracking), with ``\s``/``\w``/``\d`` meaning what they mean in Python's ``re``. For patterns
+    applied line by line: RE2's Python wrapper encodes the whole text on every call, and group spans are
+    looked up by number only (``m.start(2)``, not ``m.start("name")``)."""
+    return re2.compile(_unicode_classes(pattern))
+
+
+# -- per-file analysis budget -------------------------------------------------------------------------
+#
+# Parsing is linear by construction (tree-sitter, ``ast``, RE2 or backtracking-free patterns), but what a
+# source does with the tree (value flow, registries, command lines) is bounded by a budget per file: a step
+# count and CPU seconds. A source that runs out stops its full analysis, keeps what it found, falls back to
+# a cheap pass where it has one, and reports a ``analysis-budget`` Skip, so the downgrade is never silent.
+
+DEFAULT_BUDGET_SECONDS = 2.0
+DEFAULT_BUDGET_STEPS = 5_000_000
+# Findings one source may make in one file: a generated file (200k YAML documents, a 400k-entry literal
+# list) keeps the first ones and says so with a ``findings-capped`` Skip, instead of growing without bound.
+MAX_FINDINGS_PER_FILE = 10_000
+_CLOCK_EVERY = 1024  # steps between two looks at the CPU clock (a clock read is a system call)
+
+
+class BudgetExceeded(Exception):
+    """A source used up its per-file analysis budget (steps or CPU seconds)."""
+
+
+class FindingsCapped(BudgetExceeded):
+    """A source made as many findings in one file as it may: the rest of the file is not looked at."""
+
+
+class Budget:
+    """Steps and CPU seconds one file may use; ``tick()`` raises :class:`BudgetExceeded` past either."""
+
+    __slots__ = ("_until_clock", "deadline", "dropped", "findings_left", "left", "max_findings", "seconds", "spent",
+                 "steps", "stop_at_cap")
+
+    def __init__(self, seconds: float = DEFAULT_BUDGET_SECONDS, steps: int = DEFAULT_BUDGET_STEPS,
+                 max_findings: int = MAX_FINDINGS_PER_FILE) -> None:
+        self.seconds = seconds
+        self.steps = steps
+        self.left = steps
+        self.max_findings = max_findings
+        self.findings_left = max_findings
+        self.dropped = 0  # findings past the cap, left out
+        self.stop_at_cap = False  # a source that handles FindingsCapped sets this to stop at the cap
+        # the clock starts at the first step, so parsing (linear, bounded by the file size limit) is not
+        # counted against the analysis
+        self.deadline: float | None = None
+        self._until_clock = 0
+        self.spent: str | None = None
+
+    def tick(self, n: int = 1) -> None:
+        self.left -= n
+        if self.left < 0:
+            self.spent = f"more than {self.steps} analysis steps"
+            raise BudgetExceeded(self.spent)
+        self._until_clock -= n
+        if self._until_clock <= 0:
+            self._until_clock = _CLOCK_EVERY
+            now = time.process_time()
+            if self.deadline is None:
+                self.deadline = now + self.seconds
+            elif now > self.deadline:
+                self.spent = f"more than {self.seconds:g} s of CPU time"
+                raise BudgetExceeded(self.spent)
+
+    def found(self) -> bool:
+        """Count one finding: False once the file has as many as it may (the finding is then left out and
+        counted in ``dropped``), or :class:`FindingsCapped` for a source that set ``stop_at_cap``."""
+        self.findings_left -= 1
+        if self.findings_left >= 0:
+            return True
+        self.dropped += 1
+        if self.stop_at_cap:
+            raise FindingsCapped(f"more than {self.max_findings} findings in one file; the first ones are kept")
+        return False
+
+    def fresh(self) -> Budget:
+        """A new allowance of steps and seconds (for a source's cheap fallback pass); findings stay counted."""
+        new = Budget(self.seconds, self.steps, self.max_findings)
+        new.findings_left, new.dropped, new.stop_at_cap = self.findings_left, self.dropped, self.stop_at_cap
+        return new
+
+
+_current: list[Budget] = []
+
+
+def budget() -> Budget:
+    """The budget of the file being scanned; a fresh default one outside the engine (a direct call)."""
+    return _current[-1] if _current else Budget()
+
+
+class file_budget:  # lower case: read as `with file_budget(seconds, steps):`
+    """Install a fresh budget for one file (the engine does this around each file's sources)."""
+
+    def __init__(self, seconds: float = DEFAULT_BUDGET_SECONDS, steps: int = DEFAULT_BUDGET_STEPS,
+                 max_findings: int = MAX_FINDINGS_PER_FILE) -> None:
+        self.budget = Budget(seconds, steps, max_findings)
+
+    def __enter__(self) -> Budget:
+        _current.append(self.budget)
+        return self.budget
+
+    def __exit__(self, *exc: object) -> None:
+        _current.remove(self.budget)
+
+
+def budget_skip(path: str, source: str, exc: BudgetExceeded | str, fallback: str = "findings so far kept") -> Skip:
+    """The Skip that reports a downgraded analysis: what ran out and what was done instead.
+    Reason ``findings-capped`` when the file hit the findings cap, else ``analysis-budget``."""
+    if isinstance(exc, FindingsCapped):
+        return Skip(path, "findings-capped", f"{source}: {exc}")
+    return Skip(path, "analysis-budget", f"{source}: {exc}; {fallback}")
 
 
 @dataclass(frozen=True)
@@ -58,15 +224,12 @@ class Collector:
     source_id: str
     findings: list[Finding] = field(default_factory=list)
     _line_starts: list[int] | None = None
+    budget: Budget = field(default_factory=budget)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) for a character offset in the file text."""
+        """1-based (line, column) for a character offset in the file text (O(log lines) per call)."""
         if self._line_starts is None:
-            starts = [0]
-            starts.extend(m.end() for m in re.finditer("\n", self.file.text))
-            self._line_starts = starts
-        import bisect
-
+            self._line_starts = line_starts(self.file.text)
         idx = bisect.bisect_right(self._line_starts, offset) - 1
         return idx + 1, offset - self._line_starts[idx] + 1
 
@@ -121,7 +284,8 @@ class Collector:
             confidence=round(min(1.0, match.confidence + boost), 2),
             api=api,
         )
-        self.findings.append(finding)
+        if self.budget.found():
+            self.findings.append(finding)
         return finding
 
     def endpoint(self, value: str, line: int, column: int, *, symbol: str | None = None,
@@ -135,8 +299,61 @@ class Collector:
             context=self.file.context, source=source_id or self.source_id, provider=provider, endpoint=url,
             symbol=symbol, confidence=0.95,
         )
-        self.findings.append(finding)
+        if self.budget.found():
+            self.findings.append(finding)
         return finding
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+class CharColumns:
+    """UTF-8 byte column → character column, O(log n) per lookup.
+
+    Parsers (``ast``, tree-sitter) give columns in UTF-8 bytes; slicing and decoding the line on every
+    lookup is quadratic on a one-line file with many literals. Each line that has non-ASCII characters
+    gets one table (byte offset of each wide character, extra bytes up to it) built on first use."""
+
+    def __init__(self, line_of: Callable[[int], str]) -> None:
+        self.line_of = line_of  # 0-based row -> the line's text
+        self.tables: dict[int, tuple[list[int], list[int]] | None] = {}
+
+    def char_col(self, row: int, byte_col: int) -> int:
+        if byte_col <= 0:
+            return byte_col
+        if row in self.tables:
+            table = self.tables[row]
+        else:
+            text = self.line_of(row)
+            table = None
+            if not text.isascii():
+                offsets: list[int] = []
+                extra: list[int] = []
+                added = 0
+                for m in _NON_ASCII.finditer(text):
+                    offsets.append(m.start() + added)
+                    added += len(m.group().encode("utf-8", "surrogatepass")) - 1
+                    extra.append(added)
+                table = (offsets, extra)
+            self.tables[row] = table
+        if table is None:
+            return byte_col
+        offsets, extra = table
+        i = bisect.bisect_left(offsets, byte_col)  # wide characters that start before byte_col
+        col = byte_col - (extra[i - 1] if i else 0)
+        if i and byte_col < offsets[i - 1] + extra[i - 1] - (extra[i - 2] if i > 1 else 0) + 1:
+            col = offsets[i - 1] - (extra[i - 2] if i > 1 else 0)  # inside a wide character: its start
+        return col
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line of ``text`` starts (for bisect-based line lookups)."""
+    starts = [0]
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    return starts
+
+
+_NEWLINE = re.compile("\n")
 
 
 def dedupe(findings: Iterable[Finding]) -> Iterator[Finding]:

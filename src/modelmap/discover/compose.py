@@ -82,39 +82,42 @@ class ComposeSource:
         except ParseError:
             return []  # the config source reports the parse error once
         walker = TreeWalker(file, ids_for("compose"))
-        for doc in docs:
-            if not isinstance(doc, Mapping) or not is_compose(file.path, doc):
-                continue
-            services = doc.get("services")
-            assert isinstance(services, Mapping)
-            servers: dict[str, tuple[str, str, str]] = {}
-            for k, svc in services.pairs:
-                if isinstance(k, Scalar) and isinstance(svc, Mapping):
-                    image = svc.get("image")
-                    # an image names the server; a service built locally is judged by its name
-                    hit = server_of(image.value) if isinstance(image, Scalar) else server_of(k.value)
-                    if hit:
-                        servers[k.value.lower()] = hit
-                        name = svc.get("container_name") or svc.get("hostname")
-                        if isinstance(name, Scalar):
-                            servers[name.value.lower()] = hit
 
-            def local(url: str, servers: dict[str, tuple[str, str, str]] = servers) -> Endpoint | None:
-                try:
-                    host = (urlsplit(url).hostname or "").lower()
-                except ValueError:
-                    return None
-                hit = servers.get(host)
-                return (hit[0], url.rstrip("/")) if hit else None
-
-            walker.extra_endpoint = local
-            walker._visited.add(id(services))
-            for k, svc in services.pairs:
-                if not (isinstance(k, Scalar) and isinstance(svc, Mapping)):
+        def run() -> None:
+            for doc in docs:
+                if not isinstance(doc, Mapping) or not is_compose(file.path, doc):
                     continue
-                hit = servers.get(k.value.lower())
-                walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
-                walker.walk(svc, k.value, "services", walker.block_endpoint(svc))
-            walker.server_api = walker.server_role = None
-            walker.walk(doc)
-        return walker.findings()
+                services = doc.get("services")
+                assert isinstance(services, Mapping)
+                servers: dict[str, tuple[str, str, str]] = {}
+                for k, svc in services.pairs:
+                    if isinstance(k, Scalar) and isinstance(svc, Mapping):
+                        image = svc.get("image")
+                        # an image names the server; a service built locally is judged by its name
+                        hit = server_of(image.value) if isinstance(image, Scalar) else server_of(k.value)
+                        if hit:
+                            servers[k.value.lower()] = hit
+                            name = svc.get("container_name") or svc.get("hostname")
+                            if isinstance(name, Scalar):
+                                servers[name.value.lower()] = hit
+
+                def local(url: str, servers: dict[str, tuple[str, str, str]] = servers) -> Endpoint | None:
+                    try:
+                        host = (urlsplit(url).hostname or "").lower()
+                    except ValueError:
+                        return None
+                    hit = servers.get(host)
+                    return (hit[0], url.rstrip("/")) if hit else None
+
+                walker.extra_endpoint = local
+                walker._visited.add(id(services))
+                for k, svc in services.pairs:
+                    if not (isinstance(k, Scalar) and isinstance(svc, Mapping)):
+                        continue
+                    hit = servers.get(k.value.lower())
+                    walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
+                    walker.walk(svc, k.value, "services", walker.block_endpoint(svc))
+                walker.server_api = walker.server_role = None
+                walker.walk(doc)
+
+        return walker.guarded(run, self.id)

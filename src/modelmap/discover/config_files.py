@@ -34,7 +34,15 @@ from functools import lru_cache
 
 import yaml
 
-from modelmap.discover.base import Collector, Sample, SourceFile, dedupe
+from modelmap.discover.base import (
+    BudgetExceeded,
+    Collector,
+    Sample,
+    SourceFile,
+    budget_skip,
+    dedupe,
+    linear,
+)
 from modelmap.discover.identify import Hint, classify_endpoint, is_model_ish, is_model_key
 from modelmap.types import Finding, Skip
 
@@ -496,8 +504,9 @@ def parse_toml(text: str) -> Node:
 # --------------------------------------------------------------------------- INI and dotenv
 
 _INI_SECTION = re.compile(r"^\s*\[([^\]\n]+)\]\s*$", re.M)
-_INI_PAIR = re.compile(r"^([^\s=:#;\[][^=:\n]*?)\s*[=:][ \t]*(.*?)[ \t]*$")
-_ENV_PAIR = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*?)[ \t]*$")
+# RE2: linear time on any line (with re, `(.*?)[ \t]*$` is quadratic on a value holding a long run of spaces)
+_INI_PAIR = linear(r"^([^\s=:#;\[][^=:\n]*?)\s*[=:][ \t]*(.*?)[ \t]*$")
+_ENV_PAIR = linear(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*?)[ \t]*$")
 
 
 def _unquote(value: str, start: int) -> Scalar:
@@ -590,8 +599,9 @@ _BACKEND_WORDS = frozenset({
     "openai-compatible", "local", "remote", "api", "disabled", "off", "on", "yes", "no",
 })
 _WEIGHT_EXT = re.compile(r"\.(gguf|ggml|safetensors|onnx|tflite|mlmodel|nemo|pt|pth|ckpt|bin|llamafile)$", re.I)
+# (a digit run is tried from its first digit only: from every digit it was quadratic on a long run)
 _MODEL_DIR = re.compile(r"(^|/)(models?|checkpoints?|weights|llms?|hf[_-]?cache|huggingface)/[^/]+|"
-                        r"\d+(\.\d+)?[bmk](?:[-_.]|$)", re.I)
+                        r"(?<!\d)\d+(\.\d+)?[bmk](?:[-_.]|$)", re.I)
 
 
 _PATH_KEY = re.compile(r"(?i).*(path|dir|directory|folder|checkpoint|ckpt|weights?)")
@@ -653,6 +663,7 @@ class TreeWalker:
         self.file = file
         self.ids = ids
         self.collector = Collector(file, ids.key)
+        self.tick = self.collector.budget.tick
         self._visited: set[int] = set()
         # per-call context that specialised sources set (compose service image → api/role of its command)
         self.server_api: str | None = None
@@ -683,6 +694,15 @@ class TreeWalker:
 
     def findings(self) -> list[Finding]:
         return list(dedupe(self.collector.findings))
+
+    def guarded(self, run: Callable[[], None], source_id: str) -> list[Finding | Skip]:
+        """Run a source's walk under the file's budget; past it, the findings so far and an
+        ``analysis-budget`` (or ``findings-capped``) Skip that says where it stopped."""
+        try:
+            run()
+        except BudgetExceeded as exc:
+            return [*self.findings(), budget_skip(self.file.path, source_id, exc)]
+        return list[Finding | Skip](self.findings())
 
     # ------------------------------------------------------------------ block endpoints
     def _url_of(self, node: Node) -> str | None:
@@ -722,6 +742,7 @@ class TreeWalker:
              env_eps: list[tuple[str, Endpoint]] | None = None) -> None:
         if node is None or depth > MAX_DEPTH:
             return
+        self.tick()
         if isinstance(node, Scalar):
             self.scalar(node, key, parent_key, endpoint, in_env)
             return
@@ -881,9 +902,11 @@ class TreeWalker:
     # ------------------------------------------------------------------ command lines
     def _relocate(self, found: Iterable[Finding], spans: list[Scalar]) -> None:
         cursor = spans[0].start if spans else 0
+        tick = self.tick
         for f in found:
             target = None
             for s in spans:
+                tick()
                 if s.end >= cursor and f.raw in self.file.text[max(s.start, cursor if s.start <= cursor else s.start):
                                                                max(s.end, s.start + len(f.raw))]:
                     target = s
@@ -1092,11 +1115,14 @@ class ConfigFileSource:
         except ParseError as exc:
             return [Skip(file.path, "parse-error", str(exc))]
         walker = TreeWalker(file, ids_for("config"))
-        for doc in docs:
-            if is_yaml and claim_of(file.path, doc) is not None:
-                continue
-            walker.walk(doc)
-        return walker.findings()
+
+        def run() -> None:
+            for doc in docs:
+                if is_yaml and claim_of(file.path, doc) is not None:
+                    continue
+                walker.walk(doc)
+
+        return walker.guarded(run, self.id)
 
 
 class DotenvSource:
@@ -1118,15 +1144,19 @@ class DotenvSource:
         walker = TreeWalker(file, SourceIds("dotenv-model-key", "dotenv-value", "dotenv-endpoint",
                                             "dotenv-command", "dotenv-model-key"))
         pairs = [(k.value, v) for k, v in root.pairs if isinstance(k, Scalar) and isinstance(v, Scalar)]
-        endpoints: list[tuple[str, Endpoint]] = []
-        for key, value in pairs:
-            url = walker._url_of(value)
-            hit = walker.classify_url(url) if url else None
-            if hit:
-                endpoints.append((key, hit))
-        for key, value in pairs:
-            walker.scalar(value, key, None, env_endpoint(key, endpoints), True)
-        return walker.findings()
+
+        def run() -> None:
+            endpoints: list[tuple[str, Endpoint]] = []
+            for key, value in pairs:
+                walker.tick()
+                url = walker._url_of(value)
+                hit = walker.classify_url(url) if url else None
+                if hit:
+                    endpoints.append((key, hit))
+            for key, value in pairs:
+                walker.scalar(value, key, None, env_endpoint(key, endpoints), True)
+
+        return walker.guarded(run, self.id)
 
 
 def _env_group(key: str) -> str:

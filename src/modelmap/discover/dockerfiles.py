@@ -20,14 +20,15 @@ import re
 import shlex
 from collections.abc import Iterable, Iterator
 
-from modelmap.discover.base import Sample, SourceFile
+from modelmap.discover.base import Sample, SourceFile, linear
 from modelmap.discover.compose import server_of
 from modelmap.discover.config_files import Scalar, SourceIds, TreeWalker, scan_command
 from modelmap.types import Finding, Skip
 
 _NAME = re.compile(r"(^|/)(Dockerfile[^/]*|[^/]+\.dockerfile|Containerfile[^/]*)$", re.I)
 _INSTR = re.compile(r"^\s*([A-Za-z]+)\s+(.*)$", re.S)
-_ENV_PAIR = re.compile(r"""([A-Za-z_][A-Za-z0-9_.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)""")
+# RE2: linear on any ENV line (re rescans a long run of name characters from each of its positions)
+_ENV_PAIR = linear(r"""([A-Za-z_][A-Za-z0-9_.-]*)=("(?:[^"\\]|\\.)*"|'[^']*'|\S*)""")
 _PY_CALL = re.compile(
     r"(?:snapshot_download|hf_hub_download|from_pretrained|SentenceTransformer|CrossEncoder|TextEmbedding|pipeline|"
     r"AutoTokenizer\.from_pretrained)\s*\((?:[^()'\"]*?\b(?:repo_id|model_name_or_path|model_name|model)\s*=\s*)?"
@@ -106,21 +107,24 @@ class DockerfileSource:
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         walker = TreeWalker(file, _IDS)
-        for instr, args, start, end in instructions(file.text):
-            span = Scalar(args, start, end)
-            if instr == "FROM":
-                image = args.split()[0] if args.split() else ""
-                hit = server_of(image)
-                walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
-            elif instr in ("ENV", "ARG"):
-                self._env(walker, args, span)
-            elif instr == "RUN":
-                self._run(walker, file, args, span)
-            elif instr in ("CMD", "ENTRYPOINT"):
-                self._cmd(walker, file, args, span)
-            elif instr.startswith("HEREDOC-"):
-                self._heredoc(walker, file, instr, args, start)
-        return walker.findings()
+
+        def run() -> None:
+            for instr, args, start, end in instructions(file.text):
+                span = Scalar(args, start, end)
+                if instr == "FROM":
+                    image = args.split()[0] if args.split() else ""
+                    hit = server_of(image)
+                    walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
+                elif instr in ("ENV", "ARG"):
+                    self._env(walker, args, span)
+                elif instr == "RUN":
+                    self._run(walker, file, args, span)
+                elif instr in ("CMD", "ENTRYPOINT"):
+                    self._cmd(walker, file, args, span)
+                elif instr.startswith("HEREDOC-"):
+                    self._heredoc(walker, file, instr, args, start)
+
+        return walker.guarded(run, self.id)
 
     def _env(self, walker: TreeWalker, args: str, span: Scalar) -> None:
         pairs = list(_ENV_PAIR.finditer(args))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,7 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from modelmap.discover import SOURCES
-from modelmap.discover.base import Source, SourceFile
+from modelmap.discover.base import (
+    DEFAULT_BUDGET_SECONDS,
+    DEFAULT_BUDGET_STEPS,
+    MAX_FINDINGS_PER_FILE,
+    BudgetExceeded,
+    Source,
+    SourceFile,
+    budget_skip,
+    file_budget,
+)
 from modelmap.discover.context import context_for
 from modelmap.discover.model_files import is_model_file
 from modelmap.discover.prefilter import matcher, may_contain_model
@@ -57,6 +67,10 @@ class ScanOptions:
     gitignore: bool = True
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     jobs: int | None = None
+    # per-file analysis budget (see discover.base.Budget): past it a source falls back to a cheaper pass
+    budget_seconds: float = DEFAULT_BUDGET_SECONDS
+    budget_steps: int = DEFAULT_BUDGET_STEPS
+    max_findings_per_file: int = MAX_FINDINGS_PER_FILE
     sources: tuple[Source, ...] = field(default_factory=lambda: SOURCES)
 
 
@@ -89,6 +103,19 @@ def _applicable(opts: ScanOptions, relpath: str, name: str) -> list[Source]:
 
 
 def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
+    """One file, whatever happens: an error anywhere below becomes a counted Skip, never a failed scan."""
+    findings, skips, scanned, matched, nbytes = len(out.findings), len(out.skips), out.scanned, out.matched, out.bytes
+    try:
+        _scan_one(cand, opts, out)
+    except Exception as exc:  # one bad file never aborts the scan (MemoryError and RecursionError included)
+        # drop whatever the file half-contributed, and count it once as skipped
+        del out.findings[findings:], out.skips[skips:]
+        out.scanned, out.matched, out.bytes = scanned, matched, nbytes
+        reason = "too-large" if isinstance(exc, MemoryError) else "scan-error"
+        out.skips.append(Skip(cand.relpath, reason, f"{exc.__class__.__name__}: {exc}"[:300]))
+
+
+def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
     name = cand.relpath.rsplit("/", 1)[-1]
     if is_model_file(cand.relpath):
         context = context_for(cand.relpath)
@@ -112,6 +139,9 @@ def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
         return
     try:
         data = _read(cand.abspath, opts.max_file_bytes + 1)
+    except _NotRegular as exc:
+        out.skips.append(Skip(cand.relpath, "not-a-file", str(exc)))
+        return
     except OSError as exc:
         out.skips.append(Skip(cand.relpath, "unreadable", exc.strerror or str(exc)))
         return
@@ -144,15 +174,33 @@ def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
         return
     out.matched += 1
     file = SourceFile(cand.relpath, text, context_for(cand.relpath))
+    found: list[Finding] = []
     for src in applicable:
-        try:
-            for item in src.scan(file):
-                if isinstance(item, Finding):
-                    out.findings.append(item)
-                else:
-                    out.skips.append(item)
-        except Exception as exc:
-            out.skips.append(Skip(cand.relpath, "source-error", f"{src.id}: {exc.__class__.__name__}: {exc}"))
+        # each source gets its own allowance: a slow config walk does not starve the k8s source
+        with file_budget(opts.budget_seconds, opts.budget_steps, opts.max_findings_per_file) as allowance:
+            reported = len(out.skips)
+            try:
+                for item in src.scan(file):
+                    if isinstance(item, Finding):
+                        found.append(item)
+                    else:
+                        out.skips.append(item)
+            except BudgetExceeded as exc:
+                out.skips.append(budget_skip(cand.relpath, src.id, exc, "stopped; findings so far kept"))
+            except Exception as exc:  # MemoryError and RecursionError included: a counted skip
+                out.skips.append(Skip(cand.relpath, "source-error",
+                                      f"{src.id}: {exc.__class__.__name__}: {exc}"[:300]))
+            if allowance.dropped and not any(s.reason == "findings-capped" for s in out.skips[reported:]):
+                out.skips.append(Skip(cand.relpath, "findings-capped",
+                                      f"{src.id}: more than {allowance.max_findings} findings in one file; "
+                                      "the first ones are kept"))
+    cap = opts.max_findings_per_file  # each source is capped on its own (discover.base.Budget); all of them too
+    if len(found) > cap:
+        out.skips.append(Skip(cand.relpath, "findings-capped",
+                              f"{len(found)} findings in one file; the first {cap} are kept"))
+        found.sort(key=lambda f: (f.line, f.column))
+        del found[cap:]
+    out.findings.extend(found)
 
 
 def _looks_minified(data: bytes) -> bool:
@@ -162,10 +210,22 @@ def _looks_minified(data: bytes) -> bool:
     return len(data) / lines > 500
 
 
+class _NotRegular(OSError):
+    """The path is no longer a regular file (a FIFO, socket or device put in its place)."""
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
 def _read(path: str, limit: int) -> bytes:
-    """At most ``limit`` bytes of a file (raw ``os.read``: a third of the cost of ``open()`` per file)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) * 0)
+    """At most ``limit`` bytes of a regular file (raw ``os.read``: a third of the cost of ``open()`` per file).
+
+    Opened non-blocking and checked with ``fstat`` before any read, so a FIFO or device that took the
+    place of a file after the walk can never block the scan."""
+    fd = os.open(path, _OPEN_FLAGS)
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _NotRegular("not a regular file (FIFO, socket or device)")
         chunks = []
         remaining = limit
         while remaining > 0:

@@ -22,7 +22,16 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from modelmap.discover.base import Collector, Sample, SourceFile, dedupe
+from modelmap.discover.base import (
+    BudgetExceeded,
+    CharColumns,
+    Collector,
+    FindingsCapped,
+    Sample,
+    SourceFile,
+    budget_skip,
+    dedupe,
+)
 from modelmap.discover.identify import Hint, classify, classify_endpoint, is_model_key, vocab
 from modelmap.types import Finding, Skip
 
@@ -345,19 +354,20 @@ class _Analysis:
         self.claimed: set[tuple[int, int]] = set()
         self.strings: list[Any] = []
         self.url_literals: set[tuple[int, int]] = set()  # literals given as a client's baseURL / host
-        self._lines: list[bytes] | None = None
+        self._columns: CharColumns | None = None
         self.ascii = len(data) == len(collector.file.text)
         self.lang = lang
         self._nodes: list[Any] | None = None
+        self.budget = collector.budget
 
     # -- positions ----------------------------------------------------------------------------------
     def position(self, node: Any) -> tuple[int, int]:
-        row, col = node.start_point
+        row, col = node.start_point  # col in UTF-8 bytes
         if not self.ascii:
-            if self._lines is None:
-                self._lines = self.data.split(b"\n")
-            line = self._lines[row] if row < len(self._lines) else b""
-            col = len(line[:col].decode("utf-8", errors="ignore"))
+            if self._columns is None:
+                lines = self.c.file.text.split("\n")
+                self._columns = CharColumns(lambda r: lines[r] if r < len(lines) else "")
+            col = self._columns.char_col(row, col)
         return row + 1, col + 1
 
     # -- pass 1: values -----------------------------------------------------------------------------
@@ -380,6 +390,7 @@ class _Analysis:
                 names.append(name)
             node = node.parent
             steps += 1
+        self.budget.tick(steps)
         return ".".join(reversed(names)) or None
 
     @staticmethod
@@ -428,7 +439,9 @@ class _Analysis:
                     self.bind_pattern(inner.child_by_field_name("left"), inner.child_by_field_name("right"))
 
     def collect(self) -> None:
+        tick = self.budget.tick
         for node in self.nodes():
+            tick()
             t = node.type
             if t == "variable_declarator":
                 name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
@@ -569,6 +582,7 @@ class _Analysis:
         budget = budget if budget is not None else [MAX_FLOW_STEPS]
         seen = seen if seen is not None else set()
         budget[0] -= 1
+        self.budget.tick()
         node = _unwrap(node)
         if node is None or depth > MAX_FLOW_DEPTH or budget[0] < 0:
             return
@@ -624,6 +638,7 @@ class _Analysis:
     def report(self, lit: Any, site: Any, *, hint: Hint, role: str | None = None,
                api: str | None = None, source_id: str, provider: str | None = None, endpoint: str | None = None,
                strict: bool = False) -> Finding | None:
+        self.budget.tick()
         key = _node_key(lit)
         if key in self.f.skip:
             return None
@@ -649,7 +664,9 @@ class _Analysis:
         return found
 
     def run(self) -> None:
+        tick = self.budget.tick
         for node in self.nodes():
+            tick()
             t = node.type
             site = node
             if t in ("call_expression", "new_expression"):
@@ -688,7 +705,13 @@ class _Analysis:
                     self.container(node.child_by_field_name("body"), site)
             elif t in ("string", "template_string"):
                 self.strings.append(node)
-        for node in self.strings:
+        self.bare_literals(self.strings)
+
+    def bare_literals(self, strings: Iterable[Any]) -> None:
+        """String literals that name a model or an endpoint on their own (also the cheap fallback pass)."""
+        tick = self.budget.tick
+        for node in strings:
+            tick()
             key = _node_key(node)
             if key in self.claimed or key in self.f.skip:
                 continue
@@ -897,17 +920,36 @@ def _language_for(path: str) -> str | None:
     return None
 
 
-_SCRIPT_BLOCK = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_OPEN = re.compile(r"<script\b", re.IGNORECASE)
+_SCRIPT_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
+_TS_LANG = re.compile(r"""lang\s*=\s*["']?ts""")
+
+
+def _script_blocks(text: str) -> Iterator[tuple[str, int, int]]:
+    """(attributes, body start, body end) of each ``<script ...>...</script>`` block, in one linear pass
+    (a lazy ``<script>(.*?)</script>`` pattern rescans the rest of the file from every unclosed tag)."""
+    pos = 0
+    while True:
+        m = _SCRIPT_OPEN.search(text, pos)
+        if m is None:
+            return
+        gt = text.find(">", m.end())
+        if gt < 0:
+            return  # no '>' anywhere after: no later tag can close either
+        close = _SCRIPT_CLOSE.search(text, gt + 1)
+        if close is None:
+            return  # no closing tag after this one: none after a later one either
+        yield text[m.end():gt], gt + 1, close.start()
+        pos = close.end()
 
 
 def _script_text(text: str) -> tuple[str, str]:
     """Keep only the <script> blocks of a Vue/Svelte file, blanking the rest so positions stay put."""
     out = [c if c == "\n" else " " for c in text]
     lang = "javascript"
-    for m in _SCRIPT_BLOCK.finditer(text):
-        if re.search(r"""lang\s*=\s*["']?ts""", m.group(1)):
+    for attrs, start, end in _script_blocks(text):
+        if _TS_LANG.search(attrs):
             lang = "typescript"
-        start, end = m.span(2)
         out[start:end] = list(text[start:end])
     return "".join(out), lang
 
@@ -926,14 +968,26 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript") -> lis
     if root.type == "ERROR" or (root.named_child_count and all(c.type == "ERROR" for c in root.named_children)):
         return [Skip(file.path, "parse-error", f"javascript: not valid {lang}")]
     collector = Collector(SourceFile(file.path, text, file.context), source_id)
+    collector.budget.stop_at_cap = True  # handled below: the findings so far are kept
     analysis = _Analysis(root, data, collector, lang)
+    skips: list[Finding | Skip] = []
     try:
         analysis.collect()
         analysis.run()
     except RecursionError:
         return [Skip(file.path, "parse-error", "javascript: nesting too deep to analyse")]
+    except BudgetExceeded as exc:
+        # keep what was found, then classify each string literal on its own with a fresh allowance
+        fallback = "kept the findings so far and classified each string literal on its own"
+        if not isinstance(exc, FindingsCapped):
+            analysis.budget = collector.budget = analysis.budget.fresh()
+            try:
+                analysis.bare_literals(n for n in analysis.nodes() if n.type in ("string", "template_string"))
+            except BudgetExceeded:
+                fallback = "kept the findings so far; the literal-only pass ran out too"
+        skips.append(budget_skip(file.path, "javascript", exc, fallback))
     findings = sorted(dedupe(collector.findings), key=lambda f: (f.line, f.column, f.raw))
-    return list[Finding | Skip](findings)
+    return [*skips, *findings]
 
 
 class JavascriptSource:

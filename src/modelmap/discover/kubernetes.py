@@ -17,9 +17,9 @@ does not parse is scanned line by line. Helm ``values.yaml`` files are plain con
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from modelmap.discover.base import Collector, Sample, SourceFile
+from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget_skip, linear
 from modelmap.discover.compose import server_of
 from modelmap.discover.config_files import (
     Mapping,
@@ -37,10 +37,46 @@ from modelmap.discover.identify import is_model_key
 from modelmap.types import Finding, Skip
 
 _IDS = SourceIds("k8s-model-key", "k8s-value", "k8s-endpoint", "k8s-container-args", "k8s-env")
-_TEMPLATE = re.compile(r"\{\{.*?\}\}", re.S)
-_TEMPLATE_LINE = re.compile(r"^\s*(\{\{.*?\}\}\s*)+$")
-_LINE_KV = re.compile(r"^\s*-?\s*(?:name:\s*)?[\"']?([\w.-]+)[\"']?\s*[:=]\s*[\"']?([^\"'\s#{}]+)[\"']?\s*(#.*)?$")
+# RE2 (linear time on any line; Python's re backtracks quadratically on a long run of spaces here)
+_LINE_KV = linear(r"^\s*-?\s*(?:name:\s*)?[\"']?([\w.-]+)[\"']?\s*[:=]\s*[\"']?([^\"'\s#{}]+)[\"']?\s*(#.*)?$")
+_MODEL_COMMAND = re.compile(r"--model|vllm serve|ollama (pull|run)|huggingface-cli download|--model-id")
 _CONTAINER_KEYS = ("containers", "initContainers", "ephemeralContainers", "container")
+
+
+def _templates(line: str) -> Iterator[tuple[int, int]]:
+    """Spans of the ``{{ … }}`` directives of a line, in one linear pass (a lazy ``\\{\\{.*?\\}\\}`` pattern
+    rescans the rest of the line from every unclosed ``{{``)."""
+    pos = 0
+    while True:
+        start = line.find("{{", pos)
+        if start < 0:
+            return
+        end = line.find("}}", start + 2)
+        if end < 0:
+            return  # no closing braces after this one: none after a later one either
+        yield start, end + 2
+        pos = end + 2
+
+
+def _replace_templates(line: str, repl: Callable[[int], str]) -> str:
+    """``line`` with each directive replaced by ``repl(length of the directive)``."""
+    parts: list[str] = []
+    last = 0
+    for start, end in _templates(line):
+        parts.append(line[last:start])
+        parts.append(repl(end - start))
+        last = end
+    if not parts:
+        return line
+    parts.append(line[last:])
+    return "".join(parts)
+
+
+def _is_template_line(body: str) -> bool:
+    """Whether a whole line is directives: it starts with ``{{`` and ends with ``}}`` (as the former
+    ``^\\s*(\\{\\{.*?\\}\\}\\s*)+$`` accepted, which backtracked exponentially on ``{{}}{{}}…x``)."""
+    core = body.strip()
+    return len(core) >= 4 and core.startswith("{{") and core.endswith("}}")
 
 
 def detemplate(text: str) -> str:
@@ -48,10 +84,10 @@ def detemplate(text: str) -> str:
     out = []
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        if _TEMPLATE_LINE.match(body):
+        if _is_template_line(body):
             out.append(" " * len(body) + line[len(body):])
             continue
-        out.append(_TEMPLATE.sub(lambda m: "${" + "_" * (len(m.group(0)) - 3) + "}", line))
+        out.append(_replace_templates(line, lambda n: "${" + "_" * (n - 3) + "}"))
     return "".join(out)
 
 
@@ -109,34 +145,46 @@ class KubernetesSource:
                 return self._lines(file)
             return []  # the config source reports the parse error once
         walker = TreeWalker(SourceFile(file.path, text, file.context), _IDS)
-        for doc in docs:
-            if doc is None or not (template or is_k8s(doc)):
-                continue
-            for container in _containers(doc):
-                image = container.get("image")
-                hit = server_of(image.value) if isinstance(image, Scalar) else None
-                walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
-                walker.walk(container, "container", None, walker.block_endpoint(container))
-            walker.server_api = walker.server_role = None
-            walker.walk(doc)
-        return walker.findings()
+
+        def run() -> None:
+            for doc in docs:
+                if doc is None or not (template or is_k8s(doc)):
+                    continue
+                for container in _containers(doc):
+                    image = container.get("image")
+                    hit = server_of(image.value) if isinstance(image, Scalar) else None
+                    walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
+                    walker.walk(container, "container", None, walker.block_endpoint(container))
+                walker.server_api = walker.server_role = None
+                walker.walk(doc)
+
+        return walker.guarded(run, self.id)
 
     def _lines(self, file: SourceFile) -> list[Finding | Skip]:
         """Fallback for a Helm template that is not YAML even with its directives blanked."""
-        from modelmap.discover.shell import scan_command_line
 
         collector = Collector(file, _IDS.key)
         out: list[Finding | Skip] = []
+        try:
+            self._scan_lines(file, collector, out)
+        except BudgetExceeded as exc:
+            out.append(budget_skip(file.path, self.id, exc))
+        out.extend(collector.findings)
+        if not out:
+            out.append(Skip(file.path, "parse-error", "Helm template: not YAML even with its directives blanked"))
+        return out
+
+    def _scan_lines(self, file: SourceFile, collector: Collector, out: list[Finding | Skip]) -> None:
+        from modelmap.discover.shell import scan_command_line
+
+        tick = collector.budget.tick
         for number, line in enumerate(file.text.splitlines(), 1):
-            literal = _TEMPLATE.sub(" ", line)
-            if re.search(r"--model|vllm serve|ollama (pull|run)|huggingface-cli download|--model-id", literal):
+            tick()
+            literal = _replace_templates(line, lambda n: " ")
+            if _MODEL_COMMAND.search(literal):
                 command = re.sub(r"[\[\],\"']", " ", literal).strip(" -")
                 out.extend(scan_command_line(file, command, number, _IDS.command, line_text=line))
                 continue
             m = _LINE_KV.match(literal)
             if m and is_model_key(m.group(1)) and "{{" not in line[m.start(2):m.end(2) + 2]:
                 collector.model(m.group(2), number, line.find(m.group(2)) + 1, hint="key")
-        out.extend(collector.findings)
-        if not out:
-            out.append(Skip(file.path, "parse-error", "Helm template: not YAML even with its directives blanked"))
-        return out

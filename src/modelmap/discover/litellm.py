@@ -72,21 +72,24 @@ class LiteLLMSource:
         except ParseError:
             return []  # the config source reports the parse error once
         walker = TreeWalker(file, ids_for("litellm"))
-        for doc in docs:
-            if not isinstance(doc, Mapping) or not is_litellm_config(doc):
-                continue
-            models = doc.get("model_list")
-            aliases: dict[str, tuple[Endpoint | None, str | None]] = {}
-            if isinstance(models, Seq):
-                walker._visited.add(id(models))
-                for entry in models.items:
-                    if isinstance(entry, Mapping):
-                        name, served = self._entry(walker, entry)
-                        if name:
-                            aliases.setdefault(name, served)
-            self._fallbacks(walker, doc, 0, aliases)
-            walker.walk(doc)
-        return walker.findings()
+
+        def run() -> None:
+            for doc in docs:
+                if not isinstance(doc, Mapping) or not is_litellm_config(doc):
+                    continue
+                models = doc.get("model_list")
+                aliases: dict[str, tuple[Endpoint | None, str | None]] = {}
+                if isinstance(models, Seq):
+                    walker._visited.add(id(models))
+                    for entry in models.items:
+                        if isinstance(entry, Mapping):
+                            name, served = self._entry(walker, entry)
+                            if name:
+                                aliases.setdefault(name, served)
+                self._fallbacks(walker, doc, 0, aliases)
+                walker.walk(doc)
+
+        return walker.guarded(run, self.id)
 
     def _entry(self, walker: TreeWalker, entry: Mapping) -> tuple[str | None, tuple[Endpoint | None, str | None]]:
         """Report one model_list entry; return its alias and where that alias is served (endpoint, provider)."""

@@ -10,18 +10,30 @@ that endpoint to the calls made through them.
 from __future__ import annotations
 
 import ast
-import contextlib
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from modelmap.discover.base import Collector, Sample, SourceFile, dedupe
+from modelmap.discover.base import (
+    BudgetExceeded,
+    CharColumns,
+    Collector,
+    FindingsCapped,
+    Sample,
+    SourceFile,
+    budget_skip,
+    dedupe,
+    linear,
+)
 from modelmap.discover.identify import Hint, classify, classify_endpoint, is_model_key, is_specific
 from modelmap.types import Finding, Skip
 
 MAX_AST_DEPTH_BYTES = 5_000_000
+MAX_FLOW_DEPTH = 6  # names followed from a use back to a literal
+MAX_FLOW_VALUES = 256  # literals one expression may stand for
 
 
 _STRING_OPEN = re.compile(r"[rRbBuU]{0,2}(\"\"\"|'''|\"|')")
@@ -111,8 +123,9 @@ _CLIENT_URL_KW = ("base_url", "api_base", "openai_api_base", "azure_endpoint", "
                   "base_url_override", "ollama_base_url", "server_url", "endpoint_url", "url")
 _GETENV = re.compile(r"(?:^|\.)(getenv|environ\.get|get_env|env\.str|config)$")
 # `'model': 'qwen-max'` / `model="gpt-4o"` written inside a docstring example or a commented-out line
-_EMBEDDED = re.compile(
-    r"""(?P<key>[A-Za-z_][\w.-]*)['"]?\s*(?::|=)\s*(?P<q>['"])(?P<val>[^'"\s]{1,200})(?P=q)"""
+# (RE2: linear time on any line; the quote pair is an alternation because RE2 has no backreferences)
+_EMBEDDED = linear(
+    r"""(?P<key>[A-Za-z_][\w.-]*)['"]?\s*(?::|=)\s*(?:'(?P<v1>[^'"\s]{1,200})'|"(?P<v2>[^'"\s]{1,200})")"""
 )
 _COMMENT_LINE = re.compile(r"^[ \t]*#.*(?:model|engine|llm|repo_id)", re.IGNORECASE | re.MULTILINE)
 _QUOTES = ("'", '"', "`")
@@ -232,6 +245,18 @@ def _all_nodes(tree: ast.AST) -> list[ast.AST]:
     return out
 
 
+def _parents(spans: list[tuple[int, int, int, str]]) -> list[int]:
+    """For each definition (sorted by start), the index of the one it is nested in (-1 at the top)."""
+    parents: list[int] = []
+    open_: list[int] = []
+    for i, (first, _last, _depth, _name) in enumerate(spans):
+        while open_ and spans[open_[-1]][1] < first:
+            open_.pop()
+        parents.append(open_[-1] if open_ else -1)
+        open_.append(i)
+    return parents
+
+
 def _scopes(nodes: list[ast.AST]) -> list[tuple[int, int, int, str]]:
     """(first line, last line, depth, dotted name) of every function and class, for ``symbol()``.
 
@@ -270,6 +295,12 @@ class _Module:
         self.docstrings: set[int] = set()
         self.claimed: set[int] = set()
         self.silenced: set[int] = set()  # literals that are known not to be models (f-string parts, arch names)
+        self.budget = collector.budget
+        self._flow: dict[tuple[Any, int], list[ast.Constant]] = {}
+        self._columns = CharColumns(lambda row: lines[row] if 0 <= row < len(lines) else "")
+        self._firsts: list[int] = []
+        self._parents: list[int] = []
+        self._symbols: dict[int, str | None] = {}
 
     # -- pass 1: values ---------------------------------------------------------------------------
     def collect(self) -> None:
@@ -314,33 +345,68 @@ class _Module:
                     for name in _target_names(target):
                         self.clients[name] = hit
 
-    def literals(self, node: ast.AST | None, depth: int = 0) -> Iterator[ast.Constant]:
-        """String literals a value expression can evaluate to, through simple same-file flow."""
-        if node is None or depth > 6:
-            return
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            yield node
-        elif isinstance(node, ast.Name):
-            for value in self.env.get(node.id, ()):
-                yield from self.literals(value, depth + 1)
+    def literals(self, node: ast.AST | None, depth: int = 0) -> list[ast.Constant]:
+        """String literals a value expression can evaluate to, through simple same-file flow.
+
+        Memoised per (variable, depth) and per (expression, depth), so that chains of names that refer
+        to each other (``self.model = model_name; model_name = self.model``, forty times over) cost one
+        pass each instead of an exponential walk; at most MAX_FLOW_VALUES literals per expression.
+        """
+        if node is None or depth > MAX_FLOW_DEPTH:
+            return []
+        cls = type(node)
+        if isinstance(node, ast.Constant):
+            return [node] if isinstance(node.value, str) else []
+        key: tuple[Any, int]
+        if cls is ast.Name:
+            key = (node.id, depth)  # type: ignore[attr-defined]
+        elif cls is ast.Attribute:
+            names = _target_names(node)
+            if not names:
+                return []
+            key = (names[0], depth)
+        else:
+            key = (id(node), depth)
+        memo = self._flow
+        found = memo.get(key)
+        if found is not None:
+            return found
+        memo[key] = []  # a guard while this one is being worked out
+        self.budget.tick()
+        out: list[ast.Constant] = []
+        seen: set[int] = set()
+        for value in self._flows_from(node):
+            for lit in self.literals(value, depth + 1):
+                if id(lit) not in seen:
+                    seen.add(id(lit))
+                    out.append(lit)
+            self.budget.tick()
+            if len(out) >= MAX_FLOW_VALUES:
+                del out[MAX_FLOW_VALUES:]
+                break
+        memo[key] = out
+        return out
+
+    def _flows_from(self, node: ast.AST) -> Iterator[ast.AST | None]:
+        """The expressions a value expression takes its value from (one step of same-file flow)."""
+        if isinstance(node, ast.Name):
+            yield from self.env.get(node.id, ())
         elif isinstance(node, ast.Attribute):
             key = _target_names(node)
-            for value in self.env.get(key[0], ()) if key else ():
-                yield from self.literals(value, depth + 1)
+            yield from self.env.get(key[0], ()) if key else ()
         elif isinstance(node, ast.BoolOp):
-            for value in node.values:
-                yield from self.literals(value, depth + 1)
+            yield from node.values
         elif isinstance(node, ast.IfExp):
-            yield from self.literals(node.body, depth + 1)
-            yield from self.literals(node.orelse, depth + 1)
+            yield node.body
+            yield node.orelse
         elif isinstance(node, ast.Call):
             name = _dotted(node.func)
             if _GETENV.search(name) or name.endswith(("environ.get", "getenv", ".get")):
                 if len(node.args) >= 2:
-                    yield from self.literals(node.args[1], depth + 1)
+                    yield node.args[1]
                 for kw in node.keywords:
                     if kw.arg == "default":
-                        yield from self.literals(kw.value, depth + 1)
+                        yield kw.value
         elif isinstance(node, ast.Subscript):
             target = node.value
             index = node.slice
@@ -348,7 +414,7 @@ class _Module:
                 d = self.dicts[target.id]
                 for k, v in zip(d.keys, d.values, strict=False):
                     if isinstance(k, ast.Constant) and k.value == index.value:
-                        yield from self.literals(v, depth + 1)
+                        yield v
 
     def _call_endpoint(self, call: ast.Call) -> tuple[str, str] | None:
         for kw in call.keywords:
@@ -362,10 +428,10 @@ class _Module:
     # -- pass 2: calls and literals -----------------------------------------------------------------
     def position(self, node: ast.Constant) -> tuple[int, int]:
         line = node.lineno
-        col = node.col_offset
+        col = node.col_offset  # in UTF-8 bytes
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        with contextlib.suppress(UnicodeError, IndexError):
-            col = len(text.encode("utf-8")[:col].decode("utf-8", errors="ignore"))
+        if col and not text.isascii():
+            col = self._columns.char_col(line - 1, col)
         # point at the identifier itself, past any string prefix and opening quote (as the other sources do)
         m = _STRING_OPEN.match(text, col)
         if m and node.end_lineno == node.lineno:
@@ -373,23 +439,45 @@ class _Module:
         return line, col + 1
 
     def symbol(self) -> str | None:
-        """The innermost function or class around the node being handled (computed only on a hit)."""
+        """The innermost function or class around the node being handled (computed only on a hit).
+
+        Definitions nest by line span, so the innermost one around a line is the last one starting at or
+        before it that has not ended yet: a bisect, then a walk out through the enclosing definitions."""
         if self._spans is None:
             self._spans = _scopes(self.nodes)
-        best: tuple[int, str] | None = None
-        for first, last, depth, name in self._spans:
-            if first <= self.line <= last and (best is None or depth > best[0]):
-                best = (depth, name)
-        return best[1] if best else None
+            self._firsts = [first for first, _, _, _ in self._spans]
+            self._parents = _parents(self._spans)
+        cached = self._symbols.get(self.line)
+        if cached is not None or self.line in self._symbols:
+            return cached
+        i = bisect.bisect_right(self._firsts, self.line) - 1
+        steps = 0
+        while i >= 0 and self._spans[i][1] < self.line and steps < 10_000:
+            i = self._parents[i]
+            steps += 1
+        name = self._spans[i][3] if i >= 0 and self._spans[i][1] >= self.line else None
+        self._symbols[self.line] = name
+        return name
 
     def run(self) -> None:
         """Pass 2: every node after its ancestors (a call claims its literals before they are seen alone)."""
         handlers = _HANDLERS
+        tick = self.budget.tick
         for node in self.nodes:
             handler = handlers.get(type(node))
             if handler is not None:
+                tick()
                 self.line = getattr(node, "lineno", 0)
                 handler(self, node)
+
+    def literals_only(self) -> None:
+        """The cheap pass after the budget ran out: each string literal on its own (no flow, no calls)."""
+        tick = self.budget.tick
+        for node in self.nodes:
+            if isinstance(node, ast.Constant):
+                tick()
+                self.line = node.lineno
+                self.visit_Constant(node)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
         # the text parts of an f-string are fragments of a value built at run time
@@ -397,6 +485,7 @@ class _Module:
 
     def report(self, lit: ast.Constant, *, hint: Hint, role: str | None, api: str | None, source_id: str,
                endpoint: tuple[str, str] | None = None, provider: str | None = None) -> Finding | None:
+        self.budget.tick()
         if id(lit) in self.silenced:
             return None
         line, col = self.position(lit)
@@ -476,17 +565,23 @@ class _Module:
     def embedded(self, text_lines: Iterable[tuple[int, str]], source_id: str) -> None:
         """Model assignments written in docstring examples and commented-out code (lower confidence)."""
         for number, text in text_lines:
+            self.budget.tick()
+            if "=" not in text and ":" not in text:
+                continue
             for m in _EMBEDDED.finditer(text):
-                value = m.group("val")
+                value = m.group("v1") or m.group("v2")
                 if not is_model_key(m.group("key")) or not is_specific(value):
                     continue
-                self.c.model(value, number, m.start("val") + 1, hint="key", symbol=self.symbol(),
+                start = m.start(2) if m.group("v1") else m.start(3)  # re2: spans by group number only
+                self.c.model(value, number, start + 1, hint="key", symbol=self.symbol(),
                              source_id=source_id, boost=-0.3)
 
     def comments(self, text: str) -> None:
         for m in _COMMENT_LINE.finditer(text):
-            number = text.count("\n", 0, m.start()) + 1
-            self.embedded([(number, self.lines[number - 1])], "python-comment")
+            self.budget.tick()
+            number = self.c.position(m.start())[0]  # bisect over line starts: linear in the file overall
+            if number <= len(self.lines):
+                self.embedded([(number, self.lines[number - 1])], "python-comment")
 
     def visit_Call(self, node: ast.Call) -> None:
         name = _dotted(node.func)
@@ -680,7 +775,11 @@ class PythonSource:
 
 
 def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0) -> list[Finding | Skip]:
-    """Scan Python text; ``line_offset`` shifts lines (notebook cells)."""
+    """Scan Python text; ``line_offset`` shifts lines (notebook cells).
+
+    The analysis after parsing runs under the file's budget (see ``discover.base.Budget``); when it runs
+    out, the findings so far are kept, every string literal is still classified on its own (a cheap pass
+    with a fresh allowance), and an ``analysis-budget`` Skip says so."""
     try:
         tree = ast.parse(file.text)
     except (SyntaxError, ValueError) as exc:
@@ -688,14 +787,24 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0) -> 
     except (RecursionError, MemoryError):
         return [Skip(file.path, "parse-error", "python: nesting too deep to parse")]
     collector = Collector(file, source_id)
+    collector.budget.stop_at_cap = True  # handled below: the findings so far are kept
     visitor = _Module(tree, collector, file.text.splitlines())
+    out: list[Finding | Skip] = []
     try:
         visitor.collect()
         visitor.run()
         visitor.comments(file.text)
     except RecursionError:
         return [Skip(file.path, "parse-error", "python: nesting too deep to analyse")]
-    out: list[Finding | Skip] = []
+    except BudgetExceeded as exc:
+        fallback = "kept the findings so far and classified each string literal on its own"
+        if not isinstance(exc, FindingsCapped):
+            visitor.budget = collector.budget = visitor.budget.fresh()
+            try:
+                visitor.literals_only()
+            except BudgetExceeded:
+                fallback = "kept the findings so far; the literal-only pass ran out too"
+        out.append(budget_skip(file.path, "python", exc, fallback))
     for f in dedupe(collector.findings):
         if line_offset:
             from dataclasses import replace

@@ -13,7 +13,7 @@ import shlex
 from collections.abc import Iterable
 from dataclasses import replace
 
-from modelmap.discover.base import Collector, Sample, SourceFile
+from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip, linear
 from modelmap.discover.identify import Hint, classify, is_model_key
 from modelmap.types import Finding, Skip
 
@@ -57,7 +57,8 @@ _SERVERS = re.compile(r"(vllm|text-generation-launcher|llama-server|llama-cli|ll
 _ABS_PATH = re.compile(r"(?:/|~/|[A-Za-z]:[\\/])[^\s]*[A-Za-z]")
 
 
-_ASSIGN = re.compile(
+# RE2: linear on any line (with re, `\S.*?\s*(?:;.*)?$` is quadratic on a value with a long run of spaces)
+_ASSIGN = linear(
     r"^\s*(?:(?:export|local|readonly|declare(?:\s+-\w+)*)\s+)?(?P<name>[A-Za-z_]\w*)=(?P<value>\S.*?)\s*(?:;.*)?$"
 )
 _DEFAULT = re.compile(r"^\$\{\w+:?[-=](?P<default>[^}]*)\}$")
@@ -65,6 +66,8 @@ _DEFAULT = re.compile(r"^\$\{\w+:?[-=](?P<default>[^}]*)\}$")
 
 def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
     """``MODEL="qwen-plus"``, ``export EMBED_MODEL=${EMBED_MODEL:-bge-m3}``: a variable named like a model."""
+    if "=" not in raw:
+        return []
     m = _ASSIGN.match(raw)
     if not m or not is_model_key(m.group("name")):
         return []
@@ -75,8 +78,10 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
     if default:
         value = default.group("default")
     collector = Collector(file, source_id)
-    start = m.start("value")
+    start = m.start(2)  # the value (RE2 match spans are looked up by group number)
+    tick = collector.budget.tick
     for word in re.finditer(r"[^\s\"']+", value):
+        tick()
         col = raw.find(word.group(0), start)
         collector.model(word.group(0), line, (col + 1) if col >= 0 else 1, hint="key")
     return collector.findings
@@ -96,6 +101,8 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
     if not toks:
         return []
     collector = Collector(file, source_id)
+    tick = collector.budget.tick
+    tick(1 + len(command) // 64)  # tokenising is linear in the line
     text = line_text if line_text is not None else command
     lowered = [t.lower() for t in toks]
     is_server = any(_SERVERS.search(t.rsplit("/", 1)[-1]) for t in lowered[:6])
@@ -104,6 +111,7 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
 
     def report(value: str, hint: Hint, role: str | None, api: str | None) -> None:
         # a value written twice on the line (`--static-models "a,a"`) gets each occurrence's own column
+        tick(1 + searched_from.get(value, 0) // 256)  # the search below is linear in the line
         col = text.find(value, searched_from.get(value, 0))
         if col < 0:
             col = text.find(value)
@@ -111,22 +119,25 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
         collector.model(value, line, (col + 1) if col >= 0 else 1, hint=hint, role=role, api=api)
 
     for i, tok in enumerate(toks):
+        tick()
         for seq, hint, role, api in _POSITIONAL:
             n = len(seq)
             if tuple(lowered[i:i + n]) == seq or (n == 1 and lowered[i].endswith(seq[0])):
                 j = i + n
                 while j < len(toks) and toks[j].startswith("-"):
                     j += 1
+                tick(j - i)
                 if j < len(toks):
                     report(toks[j], hint, role, api)
         flag, eq, val = tok.partition("=")
         if flag in _LIST_FLAGS:
             # vLLM's --served-model-name takes several names; a router's --static-models a comma list
-            values = [val] if eq else list(itertools.takewhile(lambda t: not t.startswith("-"), toks[i + 1:]))
-            if flag == "--served-model-name" and not eq:
-                values = values[:4]
-            elif not eq:
-                values = values[:1]
+            if eq:
+                values = [val]
+            else:  # the names that follow, up to the next flag: four served names, one static-models list
+                most = 4 if flag == "--served-model-name" else 1
+                values = list(itertools.islice(itertools.takewhile(
+                    lambda t: not t.startswith("-"), (toks[k] for k in range(i + 1, len(toks)))), most))
             for value in values:
                 for part in value.split(","):
                     if part.strip():
@@ -172,11 +183,20 @@ class ShellSource:
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         out: list[Finding | Skip] = []
+        try:
+            self._scan(file, out)
+        except BudgetExceeded as exc:  # keep the lines read so far, and say where it stopped
+            out.append(budget_skip(file.path, self.id, exc, "stopped; findings so far kept"))
+        return out
+
+    def _scan(self, file: SourceFile, out: list[Finding | Skip]) -> None:
+        tick = budget().tick
         pending = ""
         start = 0
         # (offset in the joined command, physical line, indentation) of each piece of a continued command
         pieces: list[tuple[int, int, int]] = []
         for number, raw in enumerate(file.text.splitlines(), 1):
+            tick()
             stripped = raw.strip()
             if not pending:
                 start = number
@@ -197,7 +217,6 @@ class ShellSource:
                 # a continued command: each value is reported on the physical line it is written on
                 found = scan_command_line(file, command, start, f"{self.id}-command")
                 out.extend(_relocate(f, pieces) for f in found)
-        return out
 
 
 def _relocate(f: Finding, pieces: list[tuple[int, int, int]]) -> Finding:

@@ -46,14 +46,40 @@ class WalkSkip:
     detail: str = ""
 
 
+MAX_IGNORE_BYTES = 1_000_000
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def read_regular(path: str, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of ``path`` if it is a regular file (symlinks to one included); None for a
+    FIFO, socket, device or directory. Opened non-blocking and checked with ``fstat`` before reading, so a
+    FIFO named like a file we read can never block the scan."""
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks: list[bytes] = []
+        left = limit
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _load_ignore(directory: str, names: tuple[str, ...]) -> pathspec.PathSpec | None:
     lines: list[str] = []
     for name in names:
         try:
-            with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as fh:
-                lines.extend(fh.read(1_000_000).splitlines())
+            data = read_regular(os.path.join(directory, name), MAX_IGNORE_BYTES)
         except OSError:
             continue
+        if data is not None:  # a FIFO or device named .gitignore is listed by the walk as not-a-file
+            lines.extend(data.decode("utf-8", errors="replace").splitlines())
     if not lines:
         return None
     import pathspec  # imported on the first ignore file met
