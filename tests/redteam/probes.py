@@ -360,6 +360,9 @@ def trace_resolved(res: Result) -> str | None:
 
 def stale_tmp_swept(res: Result) -> str | None:
     left = [p.name for p in res.ctx.state.get("stale", []) if p.exists()]
+    gone = [p.name for p in res.ctx.state.get("fresh", []) if not p.exists()]
+    if gone:
+        return f"a fresh temp file (a run in progress) was deleted: {gone}"
     return f"stale temp files left in the cache: {left}" if left else None
 
 
@@ -1061,16 +1064,23 @@ probe("cache-kb-fifo", "cache", _kb_cache(None), ("trace", "gpt-4o", "-f", "json
 
 
 def _stale_tmp(ctx: Ctx) -> None:
+    """Temp files a killed run left (named as modelmap.fsutil names them), three days old, and one fresh
+    temp of a run in progress; the run rebuilds its caches (warm copies removed), which is when a sweep runs."""
     write(ctx.work / "a.py", PY_CALL)
     gguf_file("m.gguf")(ctx)
+    for p in list(ctx.cache.iterdir()):
+        if p.is_file():
+            p.unlink()
+    mark = ".modelmap-"
     old = time.time() - 3 * 24 * 3600
     stale = []
-    for rel in (".kb-0000.json.abc123.tmp", "inspect/.0123.json.abc123.tmp", ".prefilter-00.hsdb.xyz.tmp",
-                "hub/.acme__thing.json.q.tmp"):
+    for rel in (f".kb-0000.json{mark}abc123.tmp", f"inspect/.0123.json{mark}abc123.tmp",
+                f".prefilter-00.hsdb{mark}xyz.tmp"):
         p = write(ctx.cache / rel, b"x" * 4096)
         os.utime(p, (old, old))
         stale.append(p)
     ctx.state["stale"] = stale
+    ctx.state["fresh"] = [write(ctx.cache / f".kb-1111.json{mark}inprogress.tmp", b"x")]
 
 
 probe("cache-stale-tmp-swept", "cache", _stale_tmp, SCAN_JSON, OK, fmt="json", checks=(stale_tmp_swept,))
@@ -1110,8 +1120,10 @@ probe("cache-prefilter-corrupt", "cache",
 
 
 def _cache_is_file(ctx: Ctx) -> None:
+    import shutil
+
     write(ctx.work / "a.py", PY_CALL)
-    ctx.cache.rmdir()
+    shutil.rmtree(ctx.cache)
     write(ctx.cache, "not a dir")
 
 
