@@ -276,6 +276,47 @@ def no_text(*needles: str, where: str = "stdout") -> Callable[[Result], str | No
     return check
 
 
+def strip_code_spans(md: str) -> str:
+    """Markdown with its code spans removed (CommonMark: a run of N backticks closes at the next run of
+    exactly N; inside, HTML is shown as text). Unclosed runs stay literal."""
+    import re
+
+    out, i = [], 0
+    while i < len(md):
+        m = re.compile(r"`+").search(md, i)
+        if not m:
+            out.append(md[i:])
+            break
+        out.append(md[i:m.start()])
+        close = re.compile(r"(?<!`)" + "`" * len(m.group()) + r"(?!`)").search(md, m.end())
+        if close is None:
+            out.append(m.group())
+            i = m.end()
+        else:
+            i = close.end()
+    return "".join(out)
+
+
+def no_html_in_md(*needles: str, rel: str | None = None) -> Callable[[Result], str | None]:
+    """Markdown output: no raw HTML (outside code spans, where it is shown as text)."""
+    def check(res: Result) -> str | None:
+        if rel is None:
+            data = res.stdout.decode("utf-8", "replace")
+        else:
+            p = res.ctx.work / rel
+            if not p.is_file():
+                return None
+            data = p.read_text("utf-8", "replace")
+        text = strip_code_spans(data)
+        for n in needles:
+            if n in text:
+                i = text.index(n)
+                return f"raw {n!r} outside code spans in the Markdown: ...{text[max(0, i - 60):i + 60]!r}..."
+        return None
+    check.__name__ = f"no_html_in_md{needles!r}"
+    return check
+
+
 def no_text_in_file(rel: str, *needles: str) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         p = res.ctx.work / rel
@@ -791,19 +832,19 @@ _INJ_POLICY = policy_yaml(
              f"    approved_by: \"<script>alert(3)</script>\"\n    approved_on: 2025-01-01\n    expires: 2999-01-01\n"))
 _INJ = {"`<script>alert(1)`.py": PY_CALL, "<img src=x onerror=alert(1)>.py": PY_CALL, "modelmap.yaml": _INJ_POLICY}
 probe("inject-report-md", "report-injection", files(_INJ), ("report", ".", "-f", "md", "--today", "2026-01-01"), OK,
-      checks=(no_text("<script", "<img"),))
+      checks=(no_html_in_md("<script", "<img"),))
 probe("inject-report-md-file", "report-injection", files(_INJ),
       ("report", ".", "-f", "md", "-o", "r.md", "--today", "2026-01-01"), OK,
-      checks=(no_text_in_file("r.md", "<script", "<img"),))
+      checks=(no_html_in_md("<script", "<img", rel="r.md"),))
 probe("inject-report-html", "report-injection", files(_INJ), ("report", ".", "-f", "html", "--today", "2026-01-01"),
       OK, checks=(no_text("<script>alert", "<img src=x"),))
 probe("inject-diff-md", "report-injection", files(lambda: {
     "old.json": json.dumps({"schema": "modelmap.scan/1", "root": ".", "findings": [], "skipped": [], "stats": {}}),
     "new.json": json.dumps({"schema": "modelmap.scan/1", "root": ".", "skipped": [], "stats": {}, "findings": [
-        {"path": f"`{_SCRIPT}`.py", "line": 1, "column": 1, "raw": f"x{_SCRIPT}|y", "kind": "api-model",
+        {"path": f"`{_SCRIPT}`.py", "line": 1, "column": 1, "raw": f"x`{_SCRIPT}`|y", "kind": "api-model",
          "role": "generation", "context": "app", "source": "python-openai", "provider": None, "confidence": 0.9,
          "api": "openai", "resolution": None}]})}), ("diff", "old.json", "new.json", "-f", "md"), OK_OR_USAGE,
-    checks=(no_text("<script"),))
+    checks=(no_html_in_md("<script"),))
 
 # (13) policy values ------------------------------------------------------------------------
 
@@ -1172,8 +1213,11 @@ scan_probe("huge-line-notebook", "huge-line", lambda: {"nb.ipynb": json.dumps({
     "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
                "source": [PY_CALL, one_line("", "m = 'gpt-4o'; ", ONE_LINE - 1000)]}],
     "metadata": {}, "nbformat": 4, "nbformat_minor": 5})}, accounted=["nb.ipynb"])
-scan_probe("huge-line-200k-all-types-fast", "huge-line",
-           lambda: {n: one_line(h, u, 200_000, "".join(t)) for n, (h, u, *t) in SNIPPETS.items()}, accounted=list(SNIPPETS))
+# 200 KB lines in every type at once; the repeated unit names no model (10,000 findings a file is another
+# matter: the per-file cap), so this measures the parsers on long lines
+scan_probe("huge-line-200k-all-types", "huge-line",
+           lambda: {n: one_line(h, u.replace("gpt-4o", "zz-1"), 200_000, "".join(t)) for n, (h, u, *t) in SNIPPETS.items()},
+           accounted=list(SNIPPETS))
 
 # notebooks with huge outputs ------------------------------------------------------------------
 
@@ -1189,9 +1233,15 @@ scan_probe("notebook-huge-text-output", "notebook", lambda: {"nb.ipynb": _nb([{*
 scan_probe("notebook-huge-image-output", "notebook", lambda: {"nb.ipynb": _nb([{**_CODE, "outputs": [
     {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBOR" + "A" * 3_500_000}}]}])},
     accounted=["nb.ipynb"])
-scan_probe("notebook-100k-cells", "notebook", lambda: {"nb.ipynb": _nb(
+scan_probe("notebook-40k-cells", "notebook", lambda: {"nb.ipynb": _nb(
     [_CODE] + [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": "m='gpt-4o'"}]
     * 40_000)}, accounted=["nb.ipynb"])
+scan_probe("notebook-40k-cells-no-models", "notebook", lambda: {"nb.ipynb": _nb(
+    [_CODE] + [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": "m = 1"}]
+    * 40_000)}, accounted=["nb.ipynb"])
+scan_probe("notebook-4k-cells-fast", "notebook", lambda: {"nb.ipynb": _nb(
+    [_CODE] + [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": "m = 1"}]
+    * 4_000)}, accounted=["nb.ipynb"])
 scan_probe("notebook-source-wrong-types", "notebook", lambda: {"nb.ipynb": json.dumps({
     "cells": [{"cell_type": "code", "source": [1, None, {"a": "gpt-4o"}]}, 5, None, {"cell_type": ["x"]},
               _CODE], "metadata": [], "nbformat": "four"})}, accounted=["nb.ipynb"])
