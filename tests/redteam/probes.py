@@ -990,8 +990,11 @@ probe("output-into-missing-dir-of-file", "output-target", files(lambda: {"a.py":
       ("scan", ".", "-o", "f/out.json"), USAGE)
 
 # (16) stdout to /dev/full ------------------------------------------------------------------
+# check gets a policy with a violation, so that it has a table to write
+_VIOLATION = policy_yaml(rules="  - id: any-us\n    message: m\n    deny: \"'US' in origins\"\n")
 for _argv in (("check", "."), ("scan", ".", "-f", "json"), ("trace", "gpt-4o"), ("bom", "."), ("report", ".")):
-    probe(f"stdout-dev-full-{_argv[0]}", "dev-full", files(lambda: {"a.py": PY_CALL}), _argv, USAGE, stdout_to="/dev/full",
+    probe(f"stdout-dev-full-{_argv[0]}", "dev-full", files(lambda: {"a.py": PY_CALL, "modelmap.yaml": _VIOLATION}),
+          _argv, USAGE, stdout_to="/dev/full",
           checks=(stderr_mentions("write", "space", "output", "stdout"),))
 
 # (17) diff inputs ---------------------------------------------------------------------------
@@ -1476,12 +1479,11 @@ probe("flow-glob-backtracking", "cel-cost", files(lambda: {
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
 # promises hold). Everything else is marked ``redteam``.
 FAST = frozenset({
-    "regex-helm-braces", "valueflow-40-classes", "fifo-gitignore", "dev-zero-config",
-    "card-model-index-list-inspect", "markup-gguf-name-inspect", "escape-file-name-scan", "non-utf8-name-scan-json",
-    "ctrl-path-check-junit", "inject-report-md", "policy-approved-on-month-13", "glob-waiver-40-stars",
-    "output-fifo-scan", "output-keeps-mode-644", "stdout-dev-full-check", "diff-deep-scan-json",
-    "inject-changed-since-output", "offline-by-default-trace", "cache-kb-null", "jsonl-malformed-lines",
-    "symlink-loop-files", "truncated-inspect-t24-gguf", "pickle-reduce-inspect-pytorch_model-bin",
+    "regex-helm-braces", "fifo-gitignore", "card-model-index-list-inspect", "markup-gguf-name-inspect",
+    "escape-file-name-scan", "non-utf8-name-scan-json", "ctrl-path-check-junit", "inject-report-md",
+    "policy-approved-on-month-13", "glob-waiver-40-stars", "output-fifo-scan", "stdout-dev-full-check",
+    "diff-deep-scan-json", "inject-changed-since-output", "offline-by-default-trace", "cache-kb-null",
+    "jsonl-malformed-lines", "pickle-reduce-inspect-pytorch_model-bin",
 })
 _unknown = FAST - {p.id for p in PROBES}
 if _unknown:
