@@ -18,13 +18,13 @@ yields at most ``MAX_CANDIDATES`` literals; past that the rest are counted, not 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 MAX_UP = 16  # ancestors looked at per literal
-MAX_CANDIDATES = 50_000  # literals analysed per file
+MAX_CANDIDATES = 20_000  # literals analysed per file; past this a file is capped (reported)
 MAX_LITERAL = 300  # longer literals are text, not identifiers
 
 _STRING_TYPES = (
@@ -119,25 +119,36 @@ def literal_text(node: Any) -> str | None:
     return None
 
 
-def _rightmost_ident(node: Any, depth: int = 0) -> str | None:
+def _rightmost_ident(node: Any, depth: int = 0, budget: list[int] | None = None) -> str | None:
+    """The last identifier in ``node`` (``self.model_name`` → ``model_name``); looks at no more than
+    ``_IDENT_BUDGET`` nodes, so a callee or binding with huge subtrees costs no more than a small one."""
+    if budget is None:
+        budget = [_IDENT_BUDGET]
+    budget[0] -= 1
     if node.type in _IDENT_TYPES and node.child_count == 0:
         return node.text.decode("utf-8", "replace")
-    if depth > 6:
+    if depth > 6 or budget[0] <= 0:
         return None
-    for child in reversed(node.children):
-        if child.type in ("argument_list", "arguments", "value_arguments", "call_suffix", "type_arguments"):
-            continue
-        found = _rightmost_ident(child, depth + 1)
-        if found:
-            return found
+    child = node.child(node.child_count - 1) if node.child_count else None
+    while child is not None and budget[0] > 0:
+        if child.type not in ("argument_list", "arguments", "value_arguments", "call_suffix", "type_arguments"):
+            found = _rightmost_ident(child, depth + 1, budget)
+            if found:
+                return found
+        child = child.prev_sibling
     if node.type in _IDENT_TYPES:
         return node.text.decode("utf-8", "replace")
     return None
 
 
+_IDENT_BUDGET = 48
+
+
+@cache
 def _is_call(t: str) -> bool:
-    return ("call" in t and t not in ("call_suffix",)) or "invocation" in t or "creation_expression" in t \
-        or t in ("new_expression", "instance_expression")
+    return ("call" in t and t not in ("call_suffix",)) or "invocation" in t or t in (
+        "object_creation_expression", "new_expression", "instance_expression", "instance_creation_expression",
+        "implicit_object_creation_expression")
 
 
 def _is_args(t: str) -> bool:
@@ -150,15 +161,14 @@ def _callee(call: Any) -> str | None:
         node = call.child_by_field_name(field)
         if node is not None:
             return _rightmost_ident(node)
-    children = call.children
-    for i, child in enumerate(children):
-        if _is_args(child.type) and i > 0:
-            return _rightmost_ident(children[i - 1])
+    args = next((c for c in call.children if _is_args(c.type)), None) if call.child_count <= 8 else None
+    if args is not None and args.prev_sibling is not None:
+        return _rightmost_ident(args.prev_sibling)
     first = call.named_child(0) if call.named_child_count else None
     if first is not None and first.type in ("new", "name", "identifier", "qualified_name", "type_identifier",
                                             "generic_name", "scope_resolution", "constant"):
         return _rightmost_ident(first)
-    if call.named_child_count >= 1:  # object_creation_expression: new Foo(...)
+    if 1 <= call.named_child_count <= 8:  # object_creation_expression: new Foo(...)
         for child in call.named_children:
             if child.type in ("name", "identifier", "type_identifier", "qualified_name", "generic_type",
                               "scoped_type_identifier", "user_type", "qualified_identifier"):
@@ -186,12 +196,7 @@ def _binding_name(parent: Any, child: Any) -> tuple[str | None, bool]:
         if name:
             return name, False
     # no field: the identifier-like sibling before the child (Kotlin value_argument, HCL attribute, PHP key => value)
-    before = None
-    for sib in parent.children:
-        if sib.id == child.id or sib.start_byte >= child.start_byte:
-            break
-        if sib.is_named:
-            before = sib
+    before = child.prev_named_sibling
     if before is None:
         first = parent.named_child(0) if parent.named_child_count else None
         if first is not None and first.id == child.id and parent.named_child_count > 1 and (
@@ -227,6 +232,7 @@ _CONTAINERS = frozenset({
 })
 
 
+@cache
 def _is_binding(t: str) -> bool:
     if any(t.endswith(n) for n in _NOT_BINDING):
         return False
@@ -252,16 +258,19 @@ def _context(node: Any) -> Candidate | None:
             break
         t = parent.type
         if _is_call(t) and not _is_args(t):
-            name = _callee(parent)
-            if call is None and name:
+            name = _callee(parent) if call is None else None
+            if name:
                 call = name
                 if not bindings:
                     call_first = True
                 if name.lower() in _PREFIX_CALLS:
                     prefix = True
                     prefix_call = name.lower()
-        elif "case" in t or t in ("when_entry", "when", "switch_entry", "switch_section", "match_arm", "when_condition"):
+        elif "case" in t or t in ("when_entry", "when", "when_condition") or (
+                ("switch" in t or "match" in t or "when" in t) and t.endswith(("_section", "_label", "_arm", "_entry"))):
             in_case = True
+        elif ("switch" in t or "match" in t or "when" in t) and t.endswith(("_body", "_block", "_arms")):
+            pass
         elif "switch" in t or t in ("when_expression", "case_match", "match_expression", "case"):
             if in_case:
                 subject = parent.child_by_field_name("value") or parent.child_by_field_name("condition") \
@@ -319,9 +328,25 @@ class _Lines:
         self.starts = starts
         self.data = data
 
+        self._ascii: dict[int, bool] = {}
+        self._last = (-1, 0, 0)  # (row, byte column, character column) of the previous call
+
     def column(self, row: int, byte_col: int) -> int:
+        """1-based character column; linear over a file even when thousands of literals share one line."""
         start = self.starts[row] if row < len(self.starts) else 0
-        return len(self.data[start:start + byte_col].decode("utf-8", "replace")) + 1
+        ascii_row = self._ascii.get(row)
+        if ascii_row is None:
+            end = self.starts[row + 1] if row + 1 < len(self.starts) else len(self.data)
+            ascii_row = self._ascii[row] = self.data[start:end].isascii()
+        if ascii_row:
+            return byte_col + 1
+        last_row, last_byte, last_char = self._last
+        if last_row == row and last_byte <= byte_col:
+            chars = last_char + len(self.data[start + last_byte:start + byte_col].decode("utf-8", "replace"))
+        else:
+            chars = len(self.data[start:start + byte_col].decode("utf-8", "replace"))
+        self._last = (row, byte_col, chars)
+        return chars + 1
 
 
 def _content_start(node: Any) -> Any:
@@ -338,37 +363,56 @@ def _content_start(node: Any) -> Any:
     return (row, col + skip)
 
 
-def extract(tree: Any, data: bytes, language: Any) -> Iterator[Candidate]:
-    """Every string literal of ``tree`` with its context (see ``Candidate``)."""
+@cache
+def _string_query(language: Any) -> Any:
+    import tree_sitter
+
+    types = _string_types(language)
+    return tree_sitter.Query(language, "[" + " ".join(f"({t})" for t in types) + "] @s") if types else None
+
+
+def _string_nodes(tree: Any, language: Any) -> list[Any]:
+    """Every string node, found by a compiled tree-sitter query (natively, not by a Python walk)."""
+    import tree_sitter
+
+    query = _string_query(language)
+    if query is None:
+        return []
+    return list(tree_sitter.QueryCursor(query).captures(tree.root_node).get("s", []))
+
+
+def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] | None = None,
+            capped: list[int] | None = None) -> Iterator[Candidate]:
+    """Every string literal of ``tree`` with its context (see ``Candidate``).
+
+    ``keep`` is a cheap test on the literal's value: a literal it rejects (a sentence, a number) is
+    dropped before its context is computed. When a file has more than ``MAX_CANDIDATES`` literals the
+    rest are not analysed and the number analysed is appended to ``capped``.
+    """
     types = set(_string_types(language))
     lines = _Lines(data)
     count = 0
-    stack = [tree.root_node]
-    while stack:
-        node = stack.pop()
-        t = node.type
-        if t in types:
-            parent = node.parent
-            if parent is not None and parent.type in types:
-                continue
-            count += 1
-            if count > MAX_CANDIDATES:
-                return
-            if node.end_byte - node.start_byte > MAX_LITERAL + 8:
-                continue
-            value = literal_text(node)
-            if not value or len(value) > MAX_LITERAL:
-                continue
-            ctx = _context(node)
-            if ctx is None:
-                continue
-            row, col = _content_start(node)
-            yield Candidate(value, row + 1, lines.column(row, col), ctx.bindings, ctx.call, ctx.call_before_binding,
-                            ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, ctx.is_key, ctx.owner,
-                            ctx.prefix_call)
+    for node in _string_nodes(tree, language):
+        parent = node.parent
+        if parent is not None and parent.type in types:
             continue
-        if node.child_count:
-            stack.extend(reversed(node.children))
+        count += 1
+        if count > MAX_CANDIDATES:
+            if capped is not None:
+                capped.append(count - 1)
+            return
+        if node.end_byte - node.start_byte > MAX_LITERAL + 8:
+            continue
+        value = literal_text(node)
+        if not value or len(value) > MAX_LITERAL or (keep is not None and not keep(value)):
+            continue
+        ctx = _context(node)
+        if ctx is None:
+            continue
+        row, col = _content_start(node)
+        yield Candidate(value, row + 1, lines.column(row, col), ctx.bindings, ctx.call, ctx.call_before_binding,
+                        ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, ctx.is_key, ctx.owner,
+                        ctx.prefix_call)
 
 
 def line_count(data: bytes) -> int:

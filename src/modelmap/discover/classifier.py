@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from modelmap.discover.candidates import STARTS_CALLS, Candidate
-from modelmap.discover.identify import Hint, Match, api_pattern, classify, is_generic, is_model_key
+from modelmap.discover.identify import Hint, Match, api_pattern, classify, is_generic, is_model_key, vocab
 from modelmap.knowledge import load
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -97,6 +97,25 @@ def _known(value: str) -> bool:
     low = value.strip().lower()
     kb = load()
     return low in kb.alias_index or low in kb.hf_index or api_pattern(low) is not None
+
+
+_SEPARATORS = frozenset("0123456789-/:._@")
+
+
+@lru_cache(maxsize=1 << 16)
+def plausible(value: str) -> bool:
+    """Could this literal be a model reference at all? A cheap test run before any context is computed:
+    no whitespace (sentences, messages), and either a separator or digit, or a word the knowledge base
+    knows as a model token, Ollama name or alias (``mistral``, ``llava``)."""
+    v = value.strip()
+    if not v or len(v) > 200 or any(ch.isspace() for ch in v):
+        return False
+    if any(ch in _SEPARATORS for ch in v):
+        return True
+    low = v.lower()
+    kb = load()
+    voc = vocab()
+    return low in voc.model_tokens or low in voc.ollama_library or low in kb.alias_index
 
 
 def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:

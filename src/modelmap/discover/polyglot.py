@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from modelmap.discover.base import Collector, Sample, SourceFile
 from modelmap.discover.candidates import Candidate, extract
-from modelmap.discover.classifier import decide, is_model_name, snake
+from modelmap.discover.classifier import decide, is_model_name, plausible, snake
 from modelmap.discover.identify import classify_endpoint, role_from_name
 from modelmap.discover.languages import language_for, parser_for, sdk_calls
 from modelmap.types import Finding, Skip
@@ -119,8 +119,14 @@ class PolyglotSource:
         except (ValueError, MemoryError, RecursionError) as exc:
             return [Skip(file.path, "parse-error", f"{lang.id}: {type(exc).__name__}")]
         collector = Collector(file, f"{lang.id}-model")
-        _emit(collector, extract(tree, data, parser.language), sdk_calls(lang.id), f"{lang.id}-model", file.context)
-        return collector.findings
+        capped: list[int] = []
+        _emit(collector, extract(tree, data, parser.language, plausible, capped), sdk_calls(lang.id),
+              f"{lang.id}-model", file.context)
+        out: list[Finding | Skip] = list(collector.findings)
+        if capped:
+            out.append(Skip(file.path, "analysis-budget",
+                            f"{lang.id}: only the first {capped[0]} string literals were analysed"))
+        return out
 
 
 class PropertiesSource:
