@@ -90,7 +90,7 @@ def render(results: list[Result], args: argparse.Namespace, wall: float) -> str:
         "",
         f"* run: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, {args.jobs} probe(s) at a time, wall limit "
-        f"{args.timeout or 'per probe (60 s)'} s, RLIMIT_AS {MEMORY_LIMIT // 1024**3} GiB; whole run {wall:.0f} s",
+        f"{f'{args.timeout:.0f} s' if args.timeout else 'per probe (60 s; 30 s for FIFO outputs)'}, RLIMIT_AS {MEMORY_LIMIT // 1024**3} GiB; whole run {wall:.0f} s",
         f"* git: `{_git_head()}`",
         f"* targets: every promise held, peak RSS < {RSS_TARGET_MB} MB, wall time < {TIME_TARGET_S:.0f} s",
         "",
@@ -124,7 +124,7 @@ def _git_head() -> str:
     import subprocess
 
     r = subprocess.run(["git", "log", "-1", "--format=%h %s"], cwd=ROOT, capture_output=True, text=True)
-    return r.stdout.strip()[:100] or "unknown"
+    return r.stdout.strip().replace("`", "'")[:100] or "unknown"
 
 
 def main() -> int:
