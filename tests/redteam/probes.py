@@ -1476,6 +1476,43 @@ probe("flow-glob-backtracking", "cel-cost", files(lambda: {
     ("check", "."), CHECK_ANY)
 
 
+# more model-file evidence -------------------------------------------------------------------
+
+
+def _torch_zip_evil(ctx: Ctx) -> None:
+    import zipfile
+
+    cmd = f"touch {ctx.marker}".encode()
+    payload = b"\x80\x02cposix\nsystem\nq\x00X" + struct.pack("<I", len(cmd)) + cmd + b"q\x01\x85q\x02Rq\x03."
+    with zipfile.ZipFile(ctx.work / "model.pt", "w") as zf:
+        zf.writestr("archive/data.pkl", payload)
+        zf.writestr("archive/version", "3\n")
+
+
+probe("pickle-reduce-in-torch-zip", "no-exec", _torch_zip_evil, ("inspect", "model.pt", "-f", "json"), OK_OR_USAGE,
+      fmt="json")
+probe("pickle-reduce-in-torch-zip-scan", "no-exec", _torch_zip_evil, SCAN_JSON, OK, fmt="json")
+probe("escape-safetensors-metadata", "terminal-escape", files(lambda: {"model.safetensors": safetensors_bytes({
+    "__metadata__": {"format": ESC_TITLE + "pt", "name": ESC_CLEAR + "[/bold]\u009b2J"},
+    f"w{ESC_CLEAR}": {"dtype": "F16", "shape": [4, 8], "data_offsets": [0, 64]}})}), ("inspect", "model.safetensors"),
+    OK_OR_USAGE)
+probe("config-huge-numbers-inspect", "model-card", files(lambda: {"config.json": (
+    '{"architectures": ["LlamaForCausalLM"], "model_type": "llama", "num_hidden_layers": 1' + "0" * 5000
+    + ', "vocab_size": 1e999, "hidden_size": -1e999, "num_attention_heads": 0, "intermediate_size": NaN}'),
+    "model.safetensors": safetensors_bytes()}),
+    ("inspect", ".", "-f", "json"), OK_OR_USAGE, fmt="json")
+probe("tokenizer-wrong-types-inspect", "model-card", files(lambda: {
+    "tokenizer.json": '{"model": {"type": 5, "vocab": [1, null], "merges": {"a": 1}}, "added_tokens": "x"}',
+    "tokenizer_config.json": '{"chat_template": [1], "bos_token": {"content": 5}}', "config.json": LLAMA_CONFIG}),
+    ("inspect", ".", "-f", "json"), OK_OR_USAGE, fmt="json")
+for _cmd in (("inspect", "."), ("report", "."), ("bom", ".")):
+    probe(f"offline-by-default-{_cmd[0]}", "offline",
+          chain(hub_server(card_answer("x/y")), files(lambda: {
+              "a.py": "from transformers import AutoModel\nAutoModel.from_pretrained('acme/thing')\n",
+              "README.md": "---\nbase_model: acme/thing\n---\n", "config.json": LLAMA_CONFIG})),
+          _cmd, OK_OR_USAGE, checks=(server_not_hit,))
+
+
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
 # promises hold). Everything else is marked ``redteam``.
 FAST = frozenset({
