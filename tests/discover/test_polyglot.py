@@ -105,6 +105,15 @@ def test_single_endpoint_gives_provider_context() -> None:
     assert found["https://dashscope.aliyuncs.com/compatible-mode/v1"].kind == "endpoint"
 
 
+def test_model_inside_json_text_in_a_literal() -> None:
+    text = 'package a\nvar c = []string{\n\t`{"id":"1","model":"gpt-4o"}`,\n\t"{\\"model\\": \\"qwen-max\\"}",\n}\n'
+    found = _found("a_test.go", text)
+    assert set(found) == {"gpt-4o", "qwen-max"}
+    for raw, f in found.items():
+        assert text.splitlines()[f.line - 1][f.column - 1:].startswith(raw)
+        assert "binding:model" in f.evidence
+
+
 def test_interpolated_strings_are_not_candidates() -> None:
     found = _found("a.kt", 'val model = "qwen-${size}-instruct"\nval m2 = "gpt-4o"\n')
     assert set(found) == {"gpt-4o"}

@@ -12,7 +12,7 @@ from modelmap.discover.litellm import LiteLLMSource
 from modelmap.discover.model_files import ModelFileSource
 from modelmap.discover.modelfile import ModelfileSource
 from modelmap.discover.notebooks import NotebookSource
-from modelmap.discover.polyglot import PolyglotSource, PropertiesSource
+from modelmap.discover.polyglot import ModelListSource, PolyglotSource, PropertiesSource
 from modelmap.discover.python import PythonSource
 from modelmap.discover.shell import ShellSource
 
@@ -31,6 +31,7 @@ SOURCES: tuple[Source, ...] = (
     ModelfileSource(),
     PolyglotSource(),
     PropertiesSource(),
+    ModelListSource(),
 )
 
 __all__ = ["SOURCES", "Sample", "Source", "SourceFile"]

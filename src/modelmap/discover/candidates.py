@@ -56,8 +56,6 @@ _OWNER_TYPES = frozenset({
     "enum_declaration", "interface_declaration", "struct_declaration", "record_declaration", "class", "module",
     "companion_object", "trait_definition", "impl_item", "type_spec", "mod_item", "protocol_declaration",
 })
-_BOUNDARY_WORDS = ("block", "statement_list", "class_body", "declaration_list", "compilation_unit", "source_file",
-                   "program", "template_body", "function_body", "body", "config_file")
 
 
 @dataclass(frozen=True)
@@ -131,7 +129,7 @@ def _rightmost_ident(node: Any, depth: int = 0, budget: list[int] | None = None)
         return None
     child = node.child(node.child_count - 1) if node.child_count else None
     while child is not None and budget[0] > 0:
-        if child.type not in ("argument_list", "arguments", "value_arguments", "call_suffix", "type_arguments"):
+        if child.type not in _NOT_NAMES:
             found = _rightmost_ident(child, depth + 1, budget)
             if found:
                 return found
@@ -142,6 +140,8 @@ def _rightmost_ident(node: Any, depth: int = 0, budget: list[int] | None = None)
 
 
 _IDENT_BUDGET = 48
+_NOT_NAMES = frozenset({"argument_list", "arguments", "value_arguments", "call_suffix", "type_arguments",
+                        "type_argument_list", "type_parameters", "type_parameter_list", "generic_type_arguments"})
 
 
 @cache
@@ -289,6 +289,8 @@ def _context(node: Any) -> Candidate | None:
             if other is not None and op in ("==", "===", "!=", "!==", "eq", "equals"):
                 compared = _rightmost_ident(other)
             break
+        elif t in _CONTAINERS:
+            container = True
         elif _is_binding(t):
             name, key = _binding_name(parent, child)
             if key and not bindings:
@@ -303,8 +305,6 @@ def _context(node: Any) -> Candidate | None:
             bindings.append(label or parent.children[0].text.decode("utf-8", "replace"))
             if len(bindings) >= 3:
                 break
-        elif t in _CONTAINERS:
-            container = True
         elif t in _OWNER_TYPES:
             name_node = parent.child_by_field_name("name")
             if name_node is None:

@@ -12,7 +12,8 @@ line by ``PropertiesSource``: the key path is the binding.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from modelmap.discover.base import Collector, Sample, SourceFile
@@ -25,11 +26,30 @@ from modelmap.types import Finding, Skip
 MAX_DEPTH = 2000  # syntax-tree nesting past which a file is skipped
 
 
+# "model": "gpt-4o" inside a JSON text held in a string literal (request bodies, test fixtures); no nested
+# quantifiers, so linear on any input
+_EMBEDDED_PAIR = re.compile(r'\\?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})\\?"\s{0,8}:\s{0,8}\\?"([^"\\\s]{1,200})\\?"')
+
+
+def _keep(value: str) -> bool:
+    return plausible(value) or ("odel" in value and '"' in value)
+
+
+def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
+    for cand in cands:
+        yield cand
+        if "odel" in cand.value and ("{" in cand.value or ":" in cand.value) and '"' in cand.value \
+                and "\n" not in cand.value:
+            for m in _EMBEDDED_PAIR.finditer(cand.value):
+                yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(m.group(1),),
+                              call=None, call_before_binding=False, container=False, is_key=False)
+
+
 def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
           context: str) -> None:
     models: list[Finding] = []
     endpoints: list[Finding] = []
-    for cand in cands:
+    for cand in _with_embedded(cands):
         if "://" in cand.value and classify_endpoint(cand.value):
             found = collector.endpoint(cand.value, cand.line, cand.column, symbol=cand.bindings[0] if cand.bindings
                                        else None, source_id=f"{source_id}-endpoint")
@@ -120,7 +140,7 @@ class PolyglotSource:
             return [Skip(file.path, "parse-error", f"{lang.id}: {type(exc).__name__}")]
         collector = Collector(file, f"{lang.id}-model")
         capped: list[int] = []
-        _emit(collector, extract(tree, data, parser.language, plausible, capped), sdk_calls(lang.id),
+        _emit(collector, extract(tree, data, parser.language, _keep, capped), sdk_calls(lang.id),
               f"{lang.id}-model", file.context)
         out: list[Finding | Skip] = list(collector.findings)
         if capped:
@@ -166,4 +186,30 @@ class PropertiesSource:
                 bindings = bindings[:1]
             cands.append(Candidate(value, number, col, bindings))
         _emit(collector, cands, calls, "properties-model-key", file.context)
+        return collector.findings
+
+
+class ModelListSource:
+    id = "model-list"
+    description = "Plain-text model pick-lists (models.txt, OllamaModelList.txt): one model id a line"
+    samples = (
+        Sample("src/llm/OllamaModelList.txt", "gemma2\ngemma2:27b\n# comment\nqwen2.5:7b\n",
+               ("gemma2", "gemma2:27b", "qwen2.5:7b")),
+        Sample("src/llm/model_notes.txt", "Remember to pick a fast model\nthe model is busy\n", ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        name = path.rsplit("/", 1)[-1].lower()
+        return name.endswith(".txt") and "model" in name and not name.startswith(("requirements", "license"))
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        collector = Collector(file, "model-list")
+        stem = file.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        cands = [
+            Candidate(line.strip().lstrip("\ufeff"), number, len(line) - len(line.lstrip().lstrip("\ufeff")) + 1,
+                      (stem,), container=True)
+            for number, line in enumerate(file.text.splitlines()[:20_000], 1)
+            if line.strip() and not line.lstrip().startswith("#") and len(line) <= 300
+        ]
+        _emit(collector, cands, frozenset(), "model-list", file.context)
         return collector.findings
