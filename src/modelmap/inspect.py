@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from modelmap.artifacts import DEFAULT_LIMITS, ArtifactInfo, Limits, reader_for
+from modelmap.artifacts.base import open_regular, read_bounded
 from modelmap.artifacts.cache import cached_read
 from modelmap.artifacts.fingerprint import arch_from_config, artifact_arch, tokenizer_fingerprint
 from modelmap.artifacts.identify import (
@@ -97,21 +99,52 @@ def _publisher(family: str | None) -> dict[str, Any] | None:
     return {"id": getattr(pub, "id", None), "name": getattr(pub, "name", None), "country": getattr(pub, "country", None)}
 
 
-def _front_matter(path: Path) -> tuple[dict[str, Any], str]:
-    with path.open("rb") as fh:
+MAX_CARD_DEPTH = 64  # nesting of the card's YAML front matter
+
+
+class _CardLoader(yaml.SafeLoader):
+    """Safe YAML without timestamps: a card's ``date: 2024-13-45`` stays a string instead of raising."""
+
+
+_CardLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _flow_depth(text: str) -> int:
+    depth = best = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            best = max(best, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return best
+
+
+def _front_matter(path: Path) -> tuple[dict[str, Any], str, str | None]:
+    """(front matter, body, why the front matter was not read or None). Never raises on card content."""
+    with open_regular(path) as fh:  # a FIFO named README.md is refused, never waited on
         text = fh.read(MAX_CARD).decode("utf-8", errors="replace")
     meta: dict[str, Any] = {}
     body = text
+    problem = None
     m = re.match(r"^---\s*\n(.*?)\n---\s*(?:\n|$)", text, re.S)
     if m:
-        try:
-            loaded = yaml.safe_load(m.group(1))
-        except yaml.YAMLError:
-            loaded = None
+        block = m.group(1)
+        loaded: Any = None
+        if _flow_depth(block) > MAX_CARD_DEPTH:
+            problem = f"front matter nested deeper than {MAX_CARD_DEPTH} levels; not read"
+        else:
+            try:
+                loaded = yaml.load(block, Loader=_CardLoader)  # a SafeLoader subclass: nothing is constructed
+            except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
+                problem = f"front matter is not valid YAML: {exc.__class__.__name__}"
         if isinstance(loaded, dict):
             meta = loaded
         body = text[m.end():]
-    return meta, body
+    return meta, body, problem
 
 
 def _first(v: Any) -> str | None:
@@ -234,7 +267,7 @@ class _Inspection:
 
     def read_config(self, path: Path) -> None:
         where = self.rel(path)
-        cfg = parse_json(path, path.read_bytes()[: self.limits.max_text_bytes])
+        cfg = parse_json(path, read_bounded(path, self.limits.max_text_bytes), self.limits)
         if not isinstance(cfg, dict):
             raise ReadError(str(path), "config.json is not a JSON object")
         sig = arch_from_config(cfg)
@@ -247,11 +280,14 @@ class _Inspection:
         self.declare("name", cfg.get("_name_or_path"), f"{where}:_name_or_path")
 
     def read_card(self, path: Path) -> None:
-        meta, body = _front_matter(path)
+        meta, body, problem = _front_matter(path)
         where = self.rel(path)
-        self.declare("name", meta.get("model_name") or meta.get("model-index", [{}])[0].get("name")
-                     if isinstance(meta.get("model-index"), list) and meta.get("model-index") else
-                     meta.get("model_name"), f"{where}:front matter")
+        if problem:
+            self.skipped.append({"path": where, "reason": "card-front-matter", "detail": problem})
+        index = meta.get("model-index")
+        first = index[0] if isinstance(index, list) and index else None
+        indexed = first.get("name") if isinstance(first, dict) else None  # model-index: [1] names nothing
+        self.declare("name", meta.get("model_name") or indexed, f"{where}:front matter")
         heading = re.search(r"^#\s+(.+)$", body, re.M)
         if heading:
             self.declare("name", heading.group(1).strip()[:200], f"{where}:heading")
@@ -293,9 +329,16 @@ class _Inspection:
                 self.tokenizer_read = True
             self.add_artifact(path, cached_read(reader, path, self.limits))
         except ReadError as exc:
-            self.skipped.append({"path": self.rel(path), "reason": "unreadable", "detail": str(exc)})
+            reason = "not-a-file" if exc.limit == "not-a-file" else "unreadable"
+            self.skipped.append({"path": self.rel(path), "reason": reason, "detail": str(exc)})
         except OSError as exc:
             self.skipped.append({"path": self.rel(path), "reason": "unreadable", "detail": str(exc)})
+        except MemoryError:
+            self.skipped.append({"path": self.rel(path), "reason": "too-large",
+                                 "detail": "does not fit in memory once parsed"})
+        except Exception as exc:  # hostile content a reader did not foresee: one file, never the whole run
+            self.skipped.append({"path": self.rel(path), "reason": "unreadable",
+                                 "detail": f"{exc.__class__.__name__}: {exc}"[:300]})
 
     def walk(self) -> None:
         root = self.root
@@ -315,7 +358,20 @@ class _Inspection:
                     self.skipped.append({"path": self.rel(m), "reason": "another-model",
                                          "detail": "inspect this manifest path on its own"})
             return
-        files = sorted(p for p in root.rglob("*") if p.is_file() and ".git" not in p.relative_to(root).parts)
+        files: list[Path] = []
+        for p in sorted(root.rglob("*")):
+            if ".git" in p.relative_to(root).parts:
+                continue
+            try:
+                mode = p.stat().st_mode  # follows a symlink to a file, as is_file() did
+            except OSError as exc:
+                self.skipped.append({"path": self.rel(p), "reason": "unreadable", "detail": str(exc)})
+                continue
+            if stat.S_ISREG(mode):
+                files.append(p)
+            elif not stat.S_ISDIR(mode):  # a FIFO, socket or device is listed, never opened
+                self.skipped.append({"path": self.rel(p), "reason": "not-a-file",
+                                     "detail": "not a regular file (FIFO, socket or device)"})
         if len(files) > MAX_FILES:
             for p in files[MAX_FILES:]:
                 self.skipped.append({"path": self.rel(p), "reason": "too-many-files", "detail": f"> {MAX_FILES}"})
@@ -373,6 +429,9 @@ class _Inspection:
             self.add_artifact(manifest, cached_read(OllamaReader(), manifest, self.limits))
         except ReadError as exc:
             self.skipped.append({"path": self.rel(manifest), "reason": "unreadable", "detail": str(exc)})
+        except Exception as exc:  # MemoryError, RecursionError …: a skipped manifest, never a crash
+            self.skipped.append({"path": self.rel(manifest), "reason": "unreadable",
+                                 "detail": f"{exc.__class__.__name__}: {exc}"[:300]})
 
     # --- conclusions ---------------------------------------------------------------------------
     def conclude(self) -> dict[str, Any]:
@@ -536,13 +595,13 @@ def _scan_target(path: Path) -> tuple[Path, list[Path]]:
     folder = path.parent
     cfg = folder / "config.json"
     try:
-        if cfg.is_file() and cfg.stat().st_size <= 1024 * 1024:
-            doc = json.loads(cfg.read_bytes())
+        if cfg.is_file():
+            doc = parse_json(cfg, read_bounded(cfg, 1024 * 1024))
             if isinstance(doc, dict) and (doc.get("model_type") or doc.get("architectures")):
                 files = sorted(p for p in folder.iterdir() if p.is_file() and p.name.lower() in _SIDECARS)
                 return folder, [*files, path]
-    except (OSError, ValueError, RecursionError):
-        pass
+    except (OSError, ReadError):
+        pass  # no usable config.json: the file is inspected on its own
     return path, [path]
 
 
@@ -592,7 +651,7 @@ def inspect_findings(result: ScanResult, *, limits: Limits = DEFAULT_LIMITS,
                 run = _Inspection(target, limits, False, "auto")
                 run.read_files(files)
                 summary = _summary(_record(run, target), [])
-            except (ReadError, OSError, ValueError, RecursionError, ModelmapError) as exc:
+            except Exception as exc:  # one model folder never aborts the scan (MemoryError included)
                 summary = {"family": None, "publisher": None, "origins": [], "mismatches": 0, "security": 0,
                            "notes": [f"not inspected: {exc}"]}
             done[target] = summary

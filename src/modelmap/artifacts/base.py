@@ -8,12 +8,15 @@ against both a limit and the bytes that are actually left in the file.
 
 from __future__ import annotations
 
+import json
 import mmap
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from modelmap.errors import ReadError
 
@@ -30,6 +33,10 @@ class Limits:
     max_depth: int = 8  # nested arrays / JSON depth / protobuf nesting
     max_text_bytes: int = 128 * MiB  # tokenizer.json, tiktoken, sentencepiece, config files
     max_pickle_bytes: int = 64 * MiB  # one pickle stream analysed by fickling
+    # arrays + objects in one JSON document (safetensors header, tokenizer.json, config.json): checked on
+    # the raw bytes before parsing, since each costs ~60-90 bytes of Python objects once parsed
+    max_json_containers: int = 2_000_000
+    max_graph_entries: int = 2_000_000  # ONNX graph fields walked (nodes, inputs, outputs, initializers …)
 
     def scaled(self, factor: float) -> Limits:
         return Limits(
@@ -39,6 +46,8 @@ class Limits:
             max_depth=self.max_depth,
             max_text_bytes=int(self.max_text_bytes * factor),
             max_pickle_bytes=int(self.max_pickle_bytes * factor),
+            max_json_containers=int(self.max_json_containers * factor),
+            max_graph_entries=int(self.max_graph_entries * factor),
         )
 
 
@@ -101,9 +110,54 @@ def fail(path: Path | str, message: str, limit: str | None = None) -> ReadError:
     return ReadError(str(path), message, limit=limit)
 
 
+def parse_json_bounded(path: Path | str, data: bytes, limits: Limits, what: str = "JSON") -> Any:
+    """``json.loads`` with its size bounded before any object is made.
+
+    A byte limit alone does not bound the parsed size: 120 MB of ``[],[],…`` is 40 million lists (several
+    GB). So the arrays/objects and the items (commas) are counted on the raw bytes first (an over-count:
+    brackets inside strings count too), and depth, memory and decoding failures become a ReadError."""
+    containers = data.count(b"[") + data.count(b"{")
+    if containers > limits.max_json_containers:
+        raise fail(path, f"{what} has {containers} arrays/objects, more than {limits.max_json_containers}",
+                   "max_json_containers")
+    items = data.count(b",")
+    if items > limits.max_items * 2:
+        raise fail(path, f"{what} has about {items} items, more than {limits.max_items * 2}", "max_items")
+    try:
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise fail(path, f"{what} is not valid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise fail(path, f"{what} is nested too deeply", "max_depth") from exc
+    except MemoryError as exc:
+        raise fail(path, f"{what} does not fit in memory once parsed", "memory") from exc
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def open_regular(path: Path | str) -> BinaryIO:
+    """Open a file for reading only if it is a regular file (a FIFO, socket or device raises ReadError).
+
+    Opened non-blocking, so a FIFO named like a model file can never block; ``fstat`` then checks the
+    kind of the opened file itself (no race between a check and the open)."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise fail(path, "not a regular file (FIFO, socket, device or folder)", "not-a-file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_head(path: Path, n: int = 64) -> bytes:
     try:
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
             return fh.read(n)
     except OSError as exc:
         raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
@@ -112,10 +166,10 @@ def read_head(path: Path, n: int = 64) -> bytes:
 def read_bounded(path: Path, limit: int, what: str = "max_text_bytes") -> bytes:
     """Read a whole small file, refusing before reading when it is larger than ``limit``."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise fail(path, f"file is {size} bytes, more than the {limit}-byte limit", what)
-        with path.open("rb") as fh:
+        with open_regular(path) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:
+                raise fail(path, f"file is {size} bytes, more than the {limit}-byte limit", what)
             data = fh.read(limit + 1)
     except OSError as exc:
         raise fail(path, f"cannot read: {exc.strerror or exc}") from exc
@@ -130,10 +184,7 @@ Buffer = bytes | mmap.mmap
 @contextmanager
 def mapped(path: Path) -> Iterator[Buffer]:
     """Map a file read-only. Pages are touched only where the parser reads, so a 10 GB file costs nothing."""
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+    fh = open_regular(path)
     with fh:
         try:
             size = path.stat().st_size

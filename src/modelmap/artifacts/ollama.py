@@ -8,12 +8,18 @@ library for this layout, hence a short hand-written reader.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, read_bounded
+from modelmap.artifacts.base import (
+    DEFAULT_LIMITS,
+    ArtifactInfo,
+    Limits,
+    fail,
+    parse_json_bounded,
+    read_bounded,
+)
 from modelmap.artifacts.gguf import GGUFReader
 
 MODEL_MEDIA = "application/vnd.ollama.image.model"
@@ -59,10 +65,7 @@ class OllamaReader:
         store = find_store(path)
         if store is None:
             raise fail(path, "not inside an Ollama store (no manifests/ and blobs/ folders above it)")
-        try:
-            doc = json.loads(read_bounded(path, 1024 * 1024, "manifest size"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise fail(path, f"manifest is not valid JSON: {exc}") from exc
+        doc = parse_json_bounded(path, read_bounded(path, 1024 * 1024, "manifest size"), limits, "manifest")
         layers = doc.get("layers") if isinstance(doc, dict) else None
         if not isinstance(layers, list):
             raise fail(path, "manifest has no layers list")

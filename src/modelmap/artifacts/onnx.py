@@ -14,6 +14,7 @@ from typing import Any
 from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, Tensor, fail, mapped
 from modelmap.artifacts.tokenizer import _varint, iter_fields
 
+MAX_GRAPH_IO = 10_000  # graph input / output names kept (real models have a handful)
 _ONNX_DTYPES = {1: "FLOAT", 2: "UINT8", 3: "INT8", 4: "UINT16", 5: "INT16", 6: "INT32", 7: "INT64",
                 8: "STRING", 9: "BOOL", 10: "FLOAT16", 11: "DOUBLE", 12: "UINT32", 13: "UINT64", 16: "BFLOAT16"}
 
@@ -58,8 +59,13 @@ class ONNXReader:
         outputs: list[str] = []
         tensors: list[Tensor] = []
         nodes = 0
+        walked = 0  # graph fields looked at, all kinds together
+        dropped: dict[int, int] = {}  # graph inputs (11) / outputs (12) past MAX_GRAPH_IO
         seen_graph = False
         for f, w, v in iter_fields(path, buf, 0, len(buf)):
+            walked += 1
+            if walked > limits.max_graph_entries:
+                raise fail(path, f"model has more than {limits.max_graph_entries} fields", "max_graph_entries")
             if f == 1 and w == 0:
                 meta["ir_version"] = v
             elif f == 8 and w == 2:
@@ -86,6 +92,10 @@ class ONNXReader:
             elif f == 7 and w == 2:
                 seen_graph = True
                 for f2, w2, v2 in iter_fields(path, buf, v[0], v[0] + v[1]):
+                    walked += 1
+                    if walked > limits.max_graph_entries:
+                        raise fail(path, f"graph has more than {limits.max_graph_entries} entries (nodes, inputs, "
+                                   "outputs, initializers …)", "max_graph_entries")
                     if w2 != 2:
                         continue
                     if f2 == 1:
@@ -93,9 +103,13 @@ class ONNXReader:
                     elif f2 == 2:
                         meta["graph_name"] = _str(buf, v2, limits, path)
                     elif f2 in (11, 12):
+                        names = inputs if f2 == 11 else outputs
+                        if len(names) >= MAX_GRAPH_IO:
+                            dropped[f2] = dropped.get(f2, 0) + 1  # counted, not kept
+                            continue
                         for f3, w3, v3 in iter_fields(path, buf, v2[0], v2[0] + v2[1]):
                             if f3 == 1 and w3 == 2:
-                                (inputs if f2 == 11 else outputs).append(_str(buf, v3, limits, path))
+                                names.append(_str(buf, v3, limits, path)[:1024])
                                 break
                     elif f2 == 5:
                         tensors.append(self._initializer(path, buf, v2, limits))
@@ -106,8 +120,12 @@ class ONNXReader:
         meta["graph_inputs"] = inputs
         meta["graph_outputs"] = outputs
         meta["node_count"] = nodes
-        return ArtifactInfo(path=str(path), format="onnx", metadata=meta, tensors=tensors,
+        info = ArtifactInfo(path=str(path), format="onnx", metadata=meta, tensors=tensors,
                             tensor_count=len(tensors))
+        for f2, n in sorted(dropped.items()):
+            info.notes.append(f"graph lists {n} more {'inputs' if f2 == 11 else 'outputs'} than the "
+                              f"{MAX_GRAPH_IO} kept")
+        return info
 
     def _initializer(self, path: Path, buf: Any, val: tuple[int, int], limits: Limits) -> Tensor:
         dims: list[int] = []

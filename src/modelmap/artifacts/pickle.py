@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, open_regular
 
 # Imports a plain torch/numpy state dict needs; anything else is reported.
 SAFE_IMPORTS = frozenset({
@@ -41,26 +41,33 @@ def is_safe_import(name: str) -> bool:
                                     and name.count(".") == 1)
 
 
-def pickle_imports(data: bytes, where: str) -> tuple[list[str], int]:
-    """Every ``module.name`` a pickle imports, and its opcode count. Raises ReadError on bad opcodes."""
-    imports: list[str] = []
+MAX_OPCODES = 4_000_000  # opcodes walked in one pickle stream (a torch state dict has ~20 per tensor)
+MAX_FICKLING_OPCODES = 500_000  # fickling builds an object per opcode: beyond this its verdict is not asked
+
+
+def pickle_imports(data: bytes, where: str, max_ops: int = MAX_OPCODES) -> tuple[list[str], int]:
+    """Every ``module.name`` a pickle imports, and its opcode count. Raises ReadError on bad opcodes or
+    on more than ``max_ops`` opcodes (streamed: nothing is kept per opcode)."""
+    imports: set[str] = set()
     strings: list[str] = []
     count = 0
     try:
         for op, arg, _pos in pickletools.genops(io.BytesIO(data)):
             count += 1
+            if count > max_ops:
+                raise fail(where, f"pickle has more than {max_ops} opcodes", "max_opcodes")
             if op.name == "GLOBAL" and isinstance(arg, str):
-                imports.append(arg.replace(" ", ".", 1))
+                imports.add(arg.replace(" ", ".", 1))
             elif op.name == "STACK_GLOBAL" and len(strings) >= 2:
-                imports.append(f"{strings[-2]}.{strings[-1]}")
+                imports.add(f"{strings[-2]}.{strings[-1]}")
             elif op.name in ("INST",) and isinstance(arg, str):
-                imports.append(arg.replace(" ", ".", 1))
+                imports.add(arg.replace(" ", ".", 1))
             if op.name in _STRING_OPS and isinstance(arg, str | bytes):
                 strings.append(arg if isinstance(arg, str) else arg.decode("latin-1"))
                 del strings[:-2]
     except (ValueError, EOFError, UnicodeDecodeError, KeyError) as exc:
         raise fail(where, f"not a valid pickle stream: {exc}") from exc
-    return sorted(set(imports)), count
+    return sorted(imports), count
 
 
 def _fickling_verdict(data: bytes) -> tuple[str, str]:
@@ -74,10 +81,13 @@ def _fickling_verdict(data: bytes) -> tuple[str, str]:
     return result.severity.name, str(result.to_dict().get("analysis", ""))[:2000]
 
 
-def analyse(data: bytes, where: str) -> tuple[list[dict[str, Any]], list[str]]:
-    imports, _ = pickle_imports(data, where)
+def analyse(data: bytes, where: str, max_ops: int = MAX_OPCODES) -> tuple[list[dict[str, Any]], list[str]]:
+    imports, count = pickle_imports(data, where, max_ops)
     unsafe = [name for name in imports if not is_safe_import(name)]
-    severity, detail = _fickling_verdict(data)
+    if count > MAX_FICKLING_OPCODES:
+        severity, detail = "UNKNOWN", f"not analysed by fickling: {count} opcodes (more than {MAX_FICKLING_OPCODES})"
+    else:
+        severity, detail = _fickling_verdict(data)
     findings: list[dict[str, Any]] = []
     if unsafe:
         findings.append({
@@ -96,6 +106,21 @@ def analyse(data: bytes, where: str) -> tuple[list[dict[str, Any]], list[str]]:
     return findings, imports
 
 
+class _TooManyOps(Exception):
+    pass
+
+
+def _stream_end(data: bytes, offset: int, max_ops: int) -> int:
+    """Length of the pickle stream at ``offset`` (through its STOP opcode), walking the opcodes without
+    keeping them (``list(genops(...))`` held a tuple per opcode: gigabytes for a 60 MB stream)."""
+    last = 0
+    for count, (_op, _arg, pos) in enumerate(pickletools.genops(io.BytesIO(memoryview(data)[offset:])), 1):
+        if count > max_ops:
+            raise _TooManyOps
+        last = pos or 0
+    return last + 1
+
+
 class PickleReader:
     id = "pickle"
     description = "PyTorch pickle checkpoints (zip or legacy), analysed statically with fickling"
@@ -105,7 +130,7 @@ class PickleReader:
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
         try:
-            with path.open("rb") as fh:
+            with open_regular(path) as fh:
                 head = fh.read(4)
         except OSError as exc:
             raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
@@ -134,7 +159,7 @@ class PickleReader:
                         data = fh.read(limits.max_pickle_bytes + 1)
                     if len(data) > limits.max_pickle_bytes:
                         raise fail(where, "pickle member is larger than it claims", "max_pickle_bytes")
-                    findings, found = analyse(data, where)
+                    findings, found = analyse(data, where, limits.max_items)
                     info.security.extend(findings)
                     imports.update(found)
                 info.metadata["pickle_imports"] = sorted(imports)
@@ -146,7 +171,7 @@ class PickleReader:
 
     def _legacy(self, path: Path, limits: Limits) -> ArtifactInfo:
         try:
-            with path.open("rb") as fh:
+            with open_regular(path) as fh:
                 data = fh.read(limits.max_pickle_bytes)
         except OSError as exc:
             raise fail(path, f"cannot read: {exc.strerror or exc}") from exc
@@ -157,14 +182,16 @@ class PickleReader:
             if offset >= len(data) or data[offset] != 0x80:
                 break
             try:
-                ops = list(pickletools.genops(io.BytesIO(data[offset:])))
+                end = offset + _stream_end(data, offset, limits.max_items)
             except (ValueError, EOFError, UnicodeDecodeError, KeyError) as exc:
                 if offset == 0:
                     raise fail(path, f"not a valid pickle stream: {exc}") from exc
                 info.notes.append(f"stopped at offset {offset}: {exc}")
                 break
-            end = offset + (ops[-1][2] or 0) + 1
-            findings, found = analyse(data[offset:end], f"{path}@{offset}")
+            except _TooManyOps as exc:
+                raise fail(path, f"pickle at offset {offset} has more than {limits.max_items} opcodes",
+                           "max_items") from exc
+            findings, found = analyse(data[offset:end], f"{path}@{offset}", limits.max_items)
             info.security.extend(findings)
             imports.update(found)
             offset = end

@@ -9,11 +9,19 @@ used for nothing else; the dtype names below follow its format documentation.
 
 from __future__ import annotations
 
-import json
+import os
 from pathlib import Path
 from typing import Any
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, Tensor, fail
+from modelmap.artifacts.base import (
+    DEFAULT_LIMITS,
+    ArtifactInfo,
+    Limits,
+    Tensor,
+    fail,
+    open_regular,
+    parse_json_bounded,
+)
 
 DTYPE_BYTES = {
     "BOOL": 1, "U8": 1, "I8": 1, "F8_E5M2": 1, "F8_E4M3": 1, "F8_E8M0": 1, "F4": 1, "F6_E2M3": 1,
@@ -48,8 +56,8 @@ class SafetensorsReader:
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
         try:
-            size = path.stat().st_size
-            with path.open("rb") as fh:
+            with open_regular(path) as fh:
+                size = os.fstat(fh.fileno()).st_size
                 prefix = fh.read(8)
                 if len(prefix) < 8:
                     raise fail(path, f"file is truncated: {len(prefix)} bytes, the header length needs 8")
@@ -64,12 +72,7 @@ class SafetensorsReader:
             raise fail(path, f"cannot read: {exc.strerror or exc}") from exc
         if len(raw) != n:
             raise fail(path, "file is truncated inside the header")
-        try:
-            header = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise fail(path, f"header is not valid JSON: {exc}") from exc
-        except RecursionError as exc:
-            raise fail(path, "header JSON is nested too deeply", "max_depth") from exc
+        header = parse_json_bounded(path, raw, limits, "header")
         if not isinstance(header, dict):
             raise fail(path, "header is not a JSON object")
         meta = header.pop("__metadata__", None) or {}

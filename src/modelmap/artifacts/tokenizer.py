@@ -24,7 +24,15 @@ from itertools import accumulate, filterfalse
 from pathlib import Path
 from typing import Any
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, TokenizerInfo, fail, read_bounded
+from modelmap.artifacts.base import (
+    DEFAULT_LIMITS,
+    ArtifactInfo,
+    Limits,
+    TokenizerInfo,
+    fail,
+    parse_json_bounded,
+    read_bounded,
+)
 
 
 def _bytes_to_unicode() -> dict[int, str]:
@@ -323,13 +331,9 @@ def _wordpiece_txt(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | N
     return TokenizerInfo("vocab.txt", "wordpiece", canonical_tokens(lines, "wordpiece"), specials, len(lines))
 
 
-def parse_json(path: Path, data: bytes) -> Any:
-    try:
-        return json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise fail(path, f"not valid JSON: {exc}") from exc
-    except RecursionError as exc:
-        raise fail(path, "JSON is nested too deeply", "max_depth") from exc
+def parse_json(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """JSON with its parsed size bounded before parsing (see ``parse_json_bounded``)."""
+    return parse_json_bounded(path, data, limits)
 
 
 class TokenizerReader:
@@ -354,7 +358,7 @@ class TokenizerReader:
         if kind == "sentencepiece":
             return _sentencepiece(path, data, limits)
         if kind == "json":
-            doc = parse_json(path, data)
+            doc = parse_json(path, data, limits)
             if not isinstance(doc, dict):
                 return None
             if isinstance(doc.get("model"), dict):
@@ -401,7 +405,7 @@ def added_tokens_only(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[str] 
 
 def special_tokens_from_config(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[str]:
     """Special tokens named in a tokenizer_config.json / special_tokens_map.json (bounded)."""
-    doc = parse_json(path, read_bounded(path, limits.max_text_bytes))
+    doc = parse_json(path, read_bounded(path, limits.max_text_bytes), limits)
     found: set[str] = set()
     if not isinstance(doc, dict):
         return []

@@ -121,7 +121,7 @@ class Budget:
     def tick(self, n: int = 1) -> None:
         self.left -= n
         if self.left < 0:
-            self.spent = f"more than {self.steps} analysis steps"
+            self.spent = self.spent or f"more than {self.steps} analysis steps"
             raise BudgetExceeded(self.spent)
         self._until_clock -= n
         if self._until_clock <= 0:
@@ -143,6 +143,11 @@ class Budget:
         if self.stop_at_cap:
             raise FindingsCapped(f"more than {self.max_findings} findings in one file; the first ones are kept")
         return False
+
+    def exhaust(self) -> None:
+        """Mark the budget spent after a nested step caught BudgetExceeded and returned its partial
+        result: the caller's next ``tick()`` raises again, with the original reason."""
+        self.left = min(self.left, 0)
 
     def fresh(self) -> Budget:
         """A new allowance of steps and seconds (for a source's cheap fallback pass); findings stay counted."""

@@ -55,6 +55,7 @@ MAX_DEPTH = 200
 MAX_ALIASES = 10_000
 MAX_EXPANDED = 1_000_000
 MAX_FLOW_DEPTH = 500
+MAX_YAML_DOCUMENTS = 10_000  # documents read from one YAML stream; past it a ``documents-capped`` Skip
 
 
 # --------------------------------------------------------------------------- the tree
@@ -169,8 +170,10 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def _parse_yaml_cached(text: str) -> tuple[tuple[Node | None, ...], str | None]:
     try:
         _check_flow_depth(text)
-        docs = []
+        docs: list[Node | None] = []
         for doc in yaml.compose_all(text, Loader=_YAML_LOADER):
+            if len(docs) >= MAX_YAML_DOCUMENTS:
+                break  # the rest of the stream is not composed (see yaml_documents_capped)
             docs.append(None if doc is None else _YamlConverter().convert(doc))
         return tuple(docs), None
     except ParseError as exc:
@@ -182,6 +185,12 @@ def _parse_yaml_cached(text: str) -> tuple[tuple[Node | None, ...], str | None]:
         return (), f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__}"
     except (RecursionError, ValueError) as exc:
         return (), f"invalid YAML: {exc.__class__.__name__}"
+
+
+def yaml_documents_capped(text: str) -> bool:
+    """Whether ``parse_yaml`` stopped at MAX_YAML_DOCUMENTS (the stream has more documents)."""
+    docs, error = _parse_yaml_cached(text)
+    return error is None and len(docs) >= MAX_YAML_DOCUMENTS
 
 
 def parse_yaml(text: str) -> list[Node | None]:
@@ -295,6 +304,11 @@ def parse_json(text: str) -> Node:
 def parse_json_lines(text: str) -> list[Node | None]:
     """JSON Lines / NDJSON (OpenAI batch files): one value per line, each parsed on its own so that a
     bad line is passed over and the others are still read; a file with no readable line is a parse error."""
+    return parse_json_lines_counted(text)[0]
+
+
+def parse_json_lines_counted(text: str) -> tuple[list[Node | None], int]:
+    """``parse_json_lines`` and how many non-empty lines could not be parsed (reported as one Skip)."""
     nodes: list[Node | None] = []
     bad = 0
     offset = 0
@@ -309,7 +323,7 @@ def parse_json_lines(text: str) -> list[Node | None]:
         offset += len(line)
     if bad and not nodes:
         raise ParseError(f"invalid JSON Lines: none of {bad} lines parsed")
-    return nodes
+    return nodes, bad
 
 
 def _shift(node: Node, by: int) -> Node:
@@ -903,9 +917,16 @@ class TreeWalker:
     def _relocate(self, found: Iterable[Finding], spans: list[Scalar]) -> None:
         cursor = spans[0].start if spans else 0
         tick = self.tick
+        first = 0  # spans before this one end before the cursor (the cursor only moves forward, or resets)
+        last_cursor = cursor
         for f in found:
             target = None
-            for s in spans:
+            if cursor < last_cursor:
+                first = 0
+            last_cursor = cursor
+            while first < len(spans) and spans[first].end < cursor:
+                first += 1
+            for s in (spans[k] for k in range(first, len(spans))):
                 tick()
                 if s.end >= cursor and f.raw in self.file.text[max(s.start, cursor if s.start <= cursor else s.start):
                                                                max(s.end, s.start + len(f.raw))]:
@@ -1071,7 +1092,26 @@ def is_dotenv(path: str) -> bool:
 
 
 def parse_config(path: str, text: str) -> list[Node | None]:
+    return parse_config_noting(path, text)[0]
+
+
+def parse_config_noting(path: str, text: str) -> tuple[list[Node | None], list[Skip]]:
+    """``parse_config`` and the Skips for what was read only in part (bad JSON Lines, capped YAML)."""
     low = path.lower()
+    if low.endswith((".jsonl", ".ndjson")):
+        nodes, bad = parse_json_lines_counted(text)
+        notes = [Skip(path, "parse-error", f"JSON Lines: {bad} of {bad + len(nodes)} lines are not valid JSON "
+                      "and were passed over; the others were read")] if bad else []
+        return nodes, notes
+    if low.endswith((".yaml", ".yml")):
+        docs = parse_yaml(text)
+        notes = [Skip(path, "documents-capped", f"YAML stream has more than {MAX_YAML_DOCUMENTS} documents; "
+                      "the first ones were read")] if yaml_documents_capped(text) else []
+        return docs, notes
+    return _parse_config(low, text), []
+
+
+def _parse_config(low: str, text: str) -> list[Node | None]:
     if low.endswith((".yaml", ".yml")):
         return parse_yaml(text)
     if low.endswith((".jsonl", ".ndjson")):
@@ -1111,7 +1151,7 @@ class ConfigFileSource:
         if is_yaml and is_helm_template(file.path, file.text):
             return []  # the kubernetes source reads Helm templates
         try:
-            docs = parse_config(file.path, file.text)
+            docs, notes = parse_config_noting(file.path, file.text)
         except ParseError as exc:
             return [Skip(file.path, "parse-error", str(exc))]
         walker = TreeWalker(file, ids_for("config"))
@@ -1122,7 +1162,7 @@ class ConfigFileSource:
                     continue
                 walker.walk(doc)
 
-        return walker.guarded(run, self.id)
+        return [*notes, *walker.guarded(run, self.id)]
 
 
 class DotenvSource:

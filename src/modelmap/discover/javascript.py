@@ -293,29 +293,46 @@ def _unwrap(node: Any) -> Any:
     return node
 
 
+MAX_DOTTED_PARTS = 256  # a callee name is cut (``?``) past this many parts: `x.a().a().a()…` stays cheap
+
+
 def dotted(node: Any) -> str:
-    """`client.chat.completions.create` for a callee expression; `?` for what cannot be named."""
-    parts: list[str] = []
+    """`client.chat.completions.create` for a callee expression; `?` for what cannot be named.
+
+    Iterative (a chain of 3,000 calls ``x.a().a()…`` used to recurse once per call and hit the
+    recursion limit) and bounded to MAX_DOTTED_PARTS parts."""
+    parts: list[str] = []  # innermost last
+    suffix = ""  # "()" for each call the next part is the callee of
     node = _unwrap(node)
-    while node is not None and node.type in ("member_expression", "subscript_expression"):
-        if node.type == "member_expression":
+    while True:
+        if len(parts) >= MAX_DOTTED_PARTS:
+            parts.append("?")
+            break
+        if node is None:
+            parts.append("?" + suffix)
+            break
+        t = node.type
+        if t == "member_expression":
             prop = node.child_by_field_name("property")
-            parts.append(prop.text.decode("utf-8", "replace") if prop is not None else "?")
+            parts.append((prop.text.decode("utf-8", "replace") if prop is not None else "?") + suffix)
             node = _unwrap(node.child_by_field_name("object"))
-        else:
+        elif t == "subscript_expression":
             index = node.child_by_field_name("index")
             key = _prop_name(index) if index is not None else None
-            parts.append(key or "?")
+            parts.append((key or "?") + suffix)
             node = _unwrap(node.child_by_field_name("object"))
-    if node is None:
-        parts.append("?")
-    elif node.type in ("identifier", "this", "super", "property_identifier"):
-        parts.append(node.text.decode("utf-8", "replace"))
-    elif node.type in ("call_expression", "new_expression"):
-        fn = node.child_by_field_name("function") or node.child_by_field_name("constructor")
-        parts.append(dotted(fn) + "()")
-    else:
-        parts.append("?")
+        elif t in ("call_expression", "new_expression"):
+            fn = node.child_by_field_name("function") or node.child_by_field_name("constructor")
+            suffix += "()"
+            node = _unwrap(fn)
+            continue
+        elif t in ("identifier", "this", "super", "property_identifier"):
+            parts.append(node.text.decode("utf-8", "replace") + suffix)
+            break
+        else:
+            parts.append("?" + suffix)
+            break
+        suffix = ""
     return ".".join(reversed(parts))
 
 
@@ -784,6 +801,7 @@ class _Analysis:
         if fn is None or args_node is None:
             return
         callee = dotted(fn)
+        self.budget.tick(callee.count("."))  # naming the callee walked its chain
         args = [a for a in args_node.named_children if a.type != "comment"]
         client = self.f.clients.get(_root_name(callee))
         endpoint = self._call_endpoint(node) or ((client.provider or "", client.url) if client and client.url else None)

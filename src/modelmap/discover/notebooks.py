@@ -18,6 +18,7 @@ from modelmap.discover.python import scan_python_text
 from modelmap.types import Finding, Skip
 
 _MAGIC = re.compile(r"^\s*[%!]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _cell_line_map(text: str, cells: list[dict]) -> dict[int, int]:
@@ -85,11 +86,19 @@ class NotebookSource:
             lines = [str(x) for x in lines]
             # magics and shell escapes are not Python: blank them, keep line numbers
             code = "".join("\n" if _MAGIC.match(x) else (x if x.endswith("\n") else x + "\n") for x in lines)
+            # a JSON "\ud800" escape leaves a lone surrogate: replaced (same length) so no encoder fails on it
+            code = _SURROGATE.sub("\ufffd", code)
             results = scan_python_text(SourceFile(file.path, code, "notebook"), "notebook")
             base = line_map.get(index)
+            stop = False
             for item in results:
                 if isinstance(item, Skip):
-                    out.append(Skip(file.path, item.reason, f"cell {index}: {item.detail}"))
+                    if item.reason in ("analysis-budget", "findings-capped"):
+                        stop = True  # the file's budget is spent: later cells are not scanned
+                        out.append(Skip(file.path, item.reason, f"cell {index}: {item.detail}; later cells "
+                                        "not scanned"))
+                    else:
+                        out.append(Skip(file.path, item.reason, f"cell {index}: {item.detail}"))
                     continue
                 cell_line = item.line
                 file_line = base + cell_line - 1 if base is not None else cell_line
@@ -107,4 +116,6 @@ class NotebookSource:
                         for f in scan_command_line(SourceFile(file.path, file.text, "notebook"), raw.lstrip()[1:],
                                                    base_line, "notebook-shell")
                     )
+            if stop:
+                break
         return out

@@ -96,11 +96,22 @@ def _tokens(command: str) -> list[str]:
 
 def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
                       line_text: str | None = None) -> list[Finding]:
-    """Find model references in one command line; ``line`` is its 1-based line in ``file``."""
+    """Find model references in one command line; ``line`` is its 1-based line in ``file``.
+
+    Past the file's budget it returns what it found so far and leaves the budget spent, so the caller
+    stops at its next step and reports the downgrade."""
+    collector = Collector(file, source_id)
+    try:
+        _scan_command_line(collector, command, line, line_text)
+    except BudgetExceeded:
+        collector.budget.exhaust()
+    return collector.findings
+
+
+def _scan_command_line(collector: Collector, command: str, line: int, line_text: str | None) -> None:
     toks = _tokens(command)
     if not toks:
-        return []
-    collector = Collector(file, source_id)
+        return
     tick = collector.budget.tick
     tick(1 + len(command) // 64)  # tokenising is linear in the line
     text = line_text if line_text is not None else command
@@ -111,10 +122,13 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
 
     def report(value: str, hint: Hint, role: str | None, api: str | None) -> None:
         # a value written twice on the line (`--static-models "a,a"`) gets each occurrence's own column
-        tick(1 + searched_from.get(value, 0) // 256)  # the search below is linear in the line
-        col = text.find(value, searched_from.get(value, 0))
+        start = searched_from.get(value, 0)
+        col = text.find(value, start)
         if col < 0:
             col = text.find(value)
+            tick(1 + len(text) // 256)  # both searches ran to the end of the line
+        else:
+            tick(1 + (col - start) // 256)  # the search read up to the value
         searched_from[value] = col + len(value) if col >= 0 else 0
         collector.model(value, line, (col + 1) if col >= 0 else 1, hint=hint, role=role, api=api)
 
@@ -161,9 +175,9 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
             if _ABS_PATH.match(tok) and not toks[i - 1].startswith("-"):
                 report(tok, "none", None, None)
     for url_match in re.finditer(r"https?://[^\s'\"]+", command):
+        tick()
         col = text.find(url_match.group(0))
         collector.endpoint(url_match.group(0), line, (col + 1) if col >= 0 else 1)
-    return collector.findings
 
 
 class ShellSource:
