@@ -128,7 +128,7 @@ def renderer_for(fmt: str) -> Any:
 def check(
     path: Annotated[Path, typer.Argument(help="Repository folder to check (default: the current directory).")] = CWD,
     config: Annotated[Path | None, typer.Option("--config", "-c", help="Policy file (default: modelmap.yaml or "
-                                       "\\[tool.modelmap] in pyproject.toml at PATH).")] = None,
+                                       "[tool.modelmap] in pyproject.toml at PATH).")] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, sarif or junit.")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the result to this file instead of stdout.")] = None,
     today: Annotated[str | None, typer.Option("--today", help="Check waiver expiry as of this date (YYYY-MM-DD).")] = None,
