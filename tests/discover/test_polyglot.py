@@ -178,3 +178,12 @@ def test_candidate_cap_bounds_a_file_and_says_so() -> None:
     skips = [s for s in out if isinstance(s, Skip)]
     assert [s.reason for s in skips] == ["analysis-budget"]
     assert 0 < sum(isinstance(f, Finding) for f in out) <= MAX_CANDIDATES
+
+
+def test_cloud_model_ids_bedrock_and_vertex() -> None:
+    found = _found("src/Cloud.java",
+                   'class Cloud { void f() {\n'
+                   '  String v = "projects/acme/locations/us-central1/publishers/google/models/gemini-1.5-pro";\n'
+                   '  client.invokeModel(b -> b.modelId("us.deepseek.r1-v1:0"));\n} }\n')
+    assert found["projects/acme/locations/us-central1/publishers/google/models/gemini-1.5-pro"].provider == "vertex-ai"
+    assert "us.deepseek.r1-v1:0" in found

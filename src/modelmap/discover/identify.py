@@ -169,6 +169,8 @@ def role_from_name(value: str) -> str | None:
 _PUBLISHER_BARE_NAMES = frozenset({"chatglm3", "bge-m3"})
 
 
+_VERTEX_PATH = re.compile(
+    r"(?:projects/[\w.-]{1,100}/locations/[\w-]{1,40}/)?publishers/[\w-]{1,40}/models/[\w.@-]{1,120}")
 _HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/[\w.-]+/[\w.-]+(?::[\w.-]+)?")
 
 
@@ -227,6 +229,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
                 return Match("provider-prefixed", voc.prefixes[prefix.lower()], 0.9)
             return None
 
+    if _VERTEX_PATH.fullmatch(v):  # projects/p/locations/us-central1/publishers/google/models/gemini-1.5-pro
+        return Match("provider-prefixed", "vertex-ai", 0.9)
     if _HUB_HOST.fullmatch(v):  # Ollama's hf.co/<org>/<repo>[:quant]
         return Match("hf-repo", None, 0.9)
     if "/" in v:
