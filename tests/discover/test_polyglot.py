@@ -187,3 +187,13 @@ def test_cloud_model_ids_bedrock_and_vertex() -> None:
                    '  client.invokeModel(b -> b.modelId("us.deepseek.r1-v1:0"));\n} }\n')
     assert found["projects/acme/locations/us-central1/publishers/google/models/gemini-1.5-pro"].provider == "vertex-ai"
     assert "us.deepseek.r1-v1:0" in found
+
+
+def test_byte_pass_skips_files_with_no_candidate_and_keeps_binding_only_ones() -> None:
+    from modelmap.discover.polyglot import has_candidate
+
+    assert not has_candidate(b'package a\nfunc f() { log.Printf("hello %s", "world"); x := "utf-8" }\n')
+    assert has_candidate(b'package a\nvar m = "gpt-4o"\n')
+    assert has_candidate(b'EMBEDDING_MODEL = "textembedding-gecko"\n')  # only the binding says "model"
+    assert not has_candidate(b'CHARSET = "textembedding-gecko"\n' + b"x" * 100)
+    assert has_candidate(b'var s = `{"model":"my-own-7b"}`\n')

@@ -19,7 +19,7 @@ from dataclasses import replace
 from modelmap.discover.base import Collector, Sample, SourceFile
 from modelmap.discover.candidates import Candidate, extract
 from modelmap.discover.classifier import decide, is_model_name, plausible, snake
-from modelmap.discover.identify import classify_endpoint, role_from_name
+from modelmap.discover.identify import classify, classify_endpoint, role_from_name
 from modelmap.discover.languages import language_for, parser_for, sdk_calls
 from modelmap.types import Finding, Skip
 
@@ -91,6 +91,34 @@ def _role_from_names(cand: Candidate) -> str | None:
     return None
 
 
+# quoted literals on one line (double, single, back quotes; escapes kept): the alternatives are disjoint and the
+# length is bounded, so matching stays linear on any input
+_LITERAL = re.compile(rb'"((?:[^"\\\n]|\\.){1,300})"|\'((?:[^\'\\\n]|\\.){1,300})\'|`([^`\n]{1,300})`')
+_NEAR_MODEL = re.compile(rb"(?i)model|llm|engine|deploy|embed|rerank")
+_BINDING_ONLY_SHAPE = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+(?::[\w.-]+)?", re.IGNORECASE)
+
+
+def has_candidate(data: bytes) -> bool:
+    """The cheap byte-level pass run before a file is parsed: does any quoted literal in it look like
+    something the classifier could accept under the most permissive evidence (a model key or an SDK call)?
+    Files with none (most source files) are never parsed. Literals that only a binding could make a model
+    (``textembedding-gecko``) count when a model-ish word sits within 80 bytes before them."""
+    for m in _LITERAL.finditer(data):
+        raw = m.group(1) or m.group(2) or m.group(3) or b""
+        value = raw.decode("utf-8", "replace")
+        if not plausible(value):
+            if b'"' in raw and b"odel" in raw:
+                return True
+            continue
+        if "::" in value or "://" in value:
+            return True
+        if classify(value, "key") or classify(value, "api") or classify(value, "hf"):
+            return True
+        if _BINDING_ONLY_SHAPE.fullmatch(value) and _NEAR_MODEL.search(data, max(0, m.start() - 80), m.start()):
+            return True
+    return False
+
+
 class PolyglotSource:
     id = "code"
     description = ("Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift, Terraform/HCL: string literals bound to "
@@ -133,6 +161,8 @@ class PolyglotSource:
         if lang is None:
             return []
         data = file.text.encode("utf-8", "surrogateescape")
+        if not has_candidate(data):
+            return []
         try:
             parser = parser_for(lang.id)
             tree = parser.parse(data)
