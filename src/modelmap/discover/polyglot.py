@@ -105,10 +105,10 @@ def has_candidate(data: bytes) -> bool:
     (``textembedding-gecko``) count when a model-ish word sits within 80 bytes before them."""
     for m in _LITERAL.finditer(data):
         raw = m.group(1) or m.group(2) or m.group(3) or b""
+        if b'"' in raw and b"odel" in raw:  # "model": "…" inside JSON text held in the literal
+            return True
         value = raw.decode("utf-8", "replace")
         if not plausible(value):
-            if b'"' in raw and b"odel" in raw:
-                return True
             continue
         if "::" in value or "://" in value:
             return True
