@@ -416,6 +416,9 @@ def _read_toml(path: Path) -> Any:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", where=path.name, hint="fix the syntax of pyproject.toml") from exc
+    except (RecursionError, MemoryError) as exc:  # tomllib recurses once per nested array or table
+        raise ConfigError(f"TOML nested too deeply to read ({type(exc).__name__})", where=path.name,
+                          hint="a policy needs only a few levels of nesting") from exc
     table = data.get("tool", {}).get("modelmap")
     if table is None:
         return None
