@@ -80,3 +80,18 @@ def test_broken_template_without_models_is_a_parse_error_skip() -> None:
 
 def test_non_k8s_yaml_is_not_ours() -> None:
     assert list(KubernetesSource().scan(SourceFile("config.yaml", "kind: x\nmodel: gpt-4o\n"))) == []
+
+
+def test_llm_inference_service_model_uri_and_object_names() -> None:
+    from modelmap.discover.base import SourceFile
+    from modelmap.discover.kubernetes import KubernetesSource
+    from modelmap.types import Finding
+
+    text = ("apiVersion: serving.kserve.io/v1alpha2\nkind: LLMInferenceService\nmetadata:\n  name: gpt-oss-20b\n"
+            "spec:\n  model:\n    uri: \"pvc://gpt-oss-20b-pvc\"\n    name: RedHatAI/gpt-oss-20b\n"
+            "  template:\n    volumes:\n      - persistentVolumeClaim:\n          claimName: gpt-oss-20b-pvc\n")
+    src = KubernetesSource()
+    found = {f.raw: f for f in src.scan(SourceFile("deploy/llmisvc.yaml", text, "config")) if isinstance(f, Finding)}
+    assert "pvc://gpt-oss-20b-pvc" in found and found["pvc://gpt-oss-20b-pvc"].line == 7
+    assert "RedHatAI/gpt-oss-20b" in found
+    assert "gpt-oss-20b" not in found and "gpt-oss-20b-pvc" not in found  # object names, not models

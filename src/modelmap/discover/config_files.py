@@ -593,6 +593,9 @@ _NOT_MODEL_KEYS = frozenset({
     "devdependencies", "peerdependencies", "optionaldependencies", "requires", "extends", "container_name",
     "hostname", "pull_policy", "imagepullpolicy", "mime", "mimetype", "content-type", "content_type", "accept",
     "language", "lang", "author", "authors", "maintainer", "email", "description", "title", "summary", "icon",
+    # Kubernetes object references name volumes, secrets and services, never models
+    "claimname", "secretname", "configmapname", "servicename", "serviceaccountname", "storageclassname",
+    "volumename", "generatename", "namespace",
 })
 _CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri", "default", "model", "value",
                                   "identifier", "checkpoint", "pretrained", "hf_repo", "model_id"})
@@ -847,6 +850,8 @@ class TreeWalker:
         low_key = (key or "").lower()
         if low_key in _NOT_MODEL_KEYS or low_key in self.skip_keys:
             return
+        if low_key == "name" and (parent_key or "").lower() == "metadata":
+            return  # a Kubernetes object's own name (metadata.name: gpt-oss-20b), not the model it serves
         if low_key in COMMAND_KEYS or (("\n" in value or " " in value) and _looks_like_command(value)):
             self.command_text(s)
             return
@@ -865,7 +870,9 @@ class TreeWalker:
             return
         if "://" in value:
             # a model location under a model key: KServe storageUri, modelURL, model_uri (s3://, gs://, pvc://…)
-            if hint_key and is_model_key(hint_key) and not classify_endpoint(value) and self.collector.model(
+            model_location = bool(hint_key and is_model_key(hint_key)) or bool(
+                parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS)  # model: {uri: pvc://…}
+            if model_location and not classify_endpoint(value) and self.collector.model(
                     value, line, col, hint="key", role=role_from_key(hint_key), source_id=self.ids.key):
                 return
             if classify_endpoint(value):
