@@ -377,3 +377,19 @@ def test_bounds_non_utf8_file_names(tmp_path: Path) -> None:
     paths = {f.path for f in result.findings}
     assert paths == {"bad\udcff.py", "dir\udcfe/.env", "dir\udcfe/s.ipynb"}, (paths, result.skips)
     assert not [s for s in result.skips if s.reason == "source-error"]
+
+
+def test_bounds_long_json_string_is_parsed_in_constant_memory() -> None:
+    """A 2 MB base64 string in a JSON file once took 300 MB of regex backtracking marks."""
+    import tracemalloc
+
+    from modelmap.discover.config_files import parse_json
+
+    text = '{"data": [{"b64_json": "' + "QUJD" * 500_000 + '", "model": "gpt-image-1"}]}'
+    tracemalloc.start()
+    try:
+        parse_json(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * len(text)

@@ -204,7 +204,9 @@ def parse_yaml(text: str) -> list[Node | None]:
 # --------------------------------------------------------------------------- JSON / JSONC
 
 _JSON_WS = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*", re.S)
-_JSON_STR = re.compile(r'"((?:[^"\\\n]|\\.)*)"', re.S)
+# unrolled loop: a (char | escape)* alternation made sre keep a backtracking mark per character (300 MB for one
+# 2 MB base64 string); this form matches the same strings in constant memory
+_JSON_STR = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"', re.S)
 _JSON_LIT = re.compile(r"[-+0-9A-Za-z_.]+")
 
 
