@@ -73,7 +73,7 @@ def test_paths_that_are_not_model_directories(value: str, hint: str) -> None:
 # issue 2: weight files named by convention, and weight download URLs
 @pytest.mark.parametrize(
     "value",
-    ["pytorch_model.bin", "model_last.pth", "checkpoints/table/wired_model.pt", "adapter_model.bin",
+    ["model_last.pth", "checkpoints/table/wired_model.pt", "models/adapter_model.bin",
      "https://download.pytorch.org/models/resnet18-5c106cde.pth",
      "https://huggingface.co/TheBloke/Llama-2-7B-GGUF/resolve/main/llama-2-7b.Q4_K_M.gguf"],
 )
@@ -121,3 +121,12 @@ def test_cohere_names_need_a_cohere_suffix() -> None:
 def test_openai_fine_tuned_model_ids() -> None:
     assert kind("ft:gpt-4o-mini-2024-07-18:acme:support-bot:9xyz") == "api-model"
     assert kind("ft:gpt-3.5-turbo-0613:acme::8abc123", "key") == "api-model"
+
+
+# issue 10: a checkpoint's generic file name inside code names no model (a weight file on disk still does)
+@pytest.mark.parametrize("value", ["pytorch_model.bin", "adapter_model.bin", "model.safetensors",
+                                   "model-00001-of-00002.safetensors", "consolidated.00.pth"])
+def test_generic_weight_file_names_are_not_models(value: str) -> None:
+    assert classify(value, "none") is None
+    assert classify(value, "key") is None
+    assert classify(value, "path") is not None  # an API that takes a file name (hf_hub_download) still counts

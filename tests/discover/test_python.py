@@ -148,8 +148,7 @@ def test_weight_download_urls_and_weight_file_names() -> None:
     found = scan(code)
     assert {(f.line, f.raw, f.kind) for f in found} == {
         (4, "https://download.pytorch.org/models/resnet18-5c106cde.pth", "model-file"),
-        (6, "pytorch_model.bin", "model-file"),
-    }
+    }  # issue 10: "pytorch_model.bin" inside code names a checkpoint file, not a model
 
 
 def test_local_model_directory_assigned_to_model_path() -> None:

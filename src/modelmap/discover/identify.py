@@ -53,6 +53,10 @@ _BARE_SIZE = re.compile(r"\d+(?:\.\d+)?[bmkt]?")  # "7b", "70B", "405": a size a
 _VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*$")
 _LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/])|\\")
 _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
+_GENERIC_WEIGHT_FILE = re.compile(
+    r"(?i)(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|diffusion_pytorch_model|"
+    r"openvino_model|weights?)(?:[-_.]\d+(?:-of-\d+)?)*\.(?:bin|safetensors|onnx|pt|pth|ckpt|msgpack|h5|gguf)"
+)
 _WEIGHT_STEM = re.compile(
     r"(?i)(?:^|[_.-])(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
     r"checkpoint|ckpt|lora|best|last)(?:$|[_.-])"
@@ -203,6 +207,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         base = re.split(r"[/\\]", v)[-1]
         stem = base.rsplit(".", 1)[0]
         weight_name = bool(_WEIGHT_STEM.search(stem))  # pytorch_model.bin, model_last.pth, wired_model.pt
+        if base == v and hint != "path" and _GENERIC_WEIGHT_FILE.fullmatch(base):
+            # "model.safetensors", "model-00001-of-00002.safetensors" inside code name a file of some checkpoint,
+            # not which model; a weight file on disk is still found by the model-file source
+            return None
         if hint == "none" and not is_model_ish(stem) and not weight_name and (
                 "/" not in v or ext not in _STRONG_FILE_EXT):
             return None
