@@ -39,6 +39,7 @@ MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparsea
 MAX_FLOW_DEPTH = 6
 MAX_FLOW_STEPS = 64  # expression nodes looked at to answer one "which literals can this be?"
 
+_PREFIX_CHECKS = frozenset({"startsWith", "endsWith"})
 _JS_EXT = (".js", ".mjs", ".cjs", ".jsx")
 _TS_EXT = (".ts", ".mts", ".cts")
 _SFC_EXT = (".vue", ".svelte")
@@ -803,6 +804,12 @@ class _Analysis:
         callee = dotted(fn)
         self.budget.tick(callee.count("."))  # naming the callee walked its chain
         args = [a for a in args_node.named_children if a.type != "comment"]
+        if callee.rsplit(".", 1)[-1] in _PREFIX_CHECKS:
+            # model.startsWith("gpt-5"): a family prefix, not a model (issue 10)
+            for arg in args:
+                if _is_string(arg):
+                    self.f.skip.add(_node_key(arg))
+            return
         client = self.f.clients.get(_root_name(callee))
         endpoint = self._call_endpoint(node) or ((client.provider or "", client.url) if client and client.url else None)
         ep_provider = endpoint[0] if endpoint else None

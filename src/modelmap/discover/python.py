@@ -168,6 +168,9 @@ def _arch_named(node: ast.AST) -> bool:
     return bool(name and _ARCH.search(name))
 
 
+_PREFIX_CHECKS = frozenset({"startswith", "endswith", "removeprefix", "removesuffix"})
+
+
 def _str_elts(node: ast.AST) -> list[ast.Constant]:
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
         return [e for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
@@ -584,6 +587,12 @@ class _Module:
                 self.embedded([(number, self.lines[number - 1])], "python-comment")
 
     def visit_Call(self, node: ast.Call) -> None:
+        if isinstance(node.func, ast.Attribute) and node.func.attr in _PREFIX_CHECKS:
+            # model.startswith("gpt-5"): a family prefix, not a model (issue 10)
+            for arg in node.args:
+                for lit in ([arg] if isinstance(arg, ast.Constant) else _str_elts(arg)):
+                    self.silenced.add(id(lit))
+            return
         name = _dotted(node.func)
         rule = _rule_for(name)
         if rule is not None:
