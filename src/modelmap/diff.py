@@ -172,7 +172,7 @@ def load_side(path: str | Path) -> Side:
         doc = json.loads(target.read_text(encoding="utf-8"))
     except RecursionError:
         raise UsageError(f"{shown} is nested too deeply to be a scan or BOM", where=shown, hint=hint) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # ValueError: bad JSON, or a 5,000-digit number
         raise UsageError(f"cannot read {shown} as JSON: {visible(exc)}", where=shown, hint=hint) from None
     if not _depth_ok(doc):
         raise UsageError(f"{shown} is nested more than {MAX_DEPTH} levels deep", where=shown, hint=hint)

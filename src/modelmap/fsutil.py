@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -66,11 +67,35 @@ def store_cache(path: Path, data: bytes, *, replaces: str | None = None) -> None
     ``replaces`` in the same directory, and stale temp files of killed runs. No writable cache
     directory means no cache, not an error. Cache files are private to the user (0600)."""
     try:
+        if os.path.lexists(path) and not stat.S_ISREG(os.lstat(path).st_mode):
+            return  # a FIFO, device or link where the cache would go is left alone: no cache this run
         write_atomic(path, data, mode=0o600)
         if replaces:
             for stale in path.parent.glob(replaces):
-                if stale != path:
+                if stale != path and stat.S_ISREG(stale.lstat().st_mode):
                     stale.unlink(missing_ok=True)
         sweep_stale_temps(path.parent)
     except OSError:
         pass
+
+
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def read_regular(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """Read a cache file only if it is a regular file of at most ``max_bytes`` (else OSError).
+
+    Opened non-blocking and checked with ``fstat`` on the open descriptor, so a FIFO or device put in
+    the cache folder can never block or flood a run; callers treat OSError as "no cache" and rebuild."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(f"{os.fspath(path)!r} is not a regular file")
+        if st.st_size > max_bytes:
+            raise OSError(f"{os.fspath(path)!r} is larger than {max_bytes} bytes")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(max_bytes + 1)[:max_bytes]
+    finally:
+        os.close(fd)
+

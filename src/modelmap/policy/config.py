@@ -30,6 +30,7 @@ Every error is a ConfigError whose ``where`` is ``file:line`` and whose ``hint``
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -439,7 +440,13 @@ def load_config(path_or_root: str | Path, *, root: str | Path | None = None) -> 
         for name in CONFIG_NAMES:
             if (target / name).is_file():
                 return load_config(target / name)
+            if os.path.lexists(target / name):  # a FIFO, device or folder named modelmap.yaml: never skip silently
+                raise ConfigError(f"{name} is not a regular file", where=name,
+                                  hint="replace it with a YAML file, or remove it")
         pyproject = target / "pyproject.toml"
+        if os.path.lexists(pyproject) and not pyproject.is_file():
+            raise ConfigError("pyproject.toml is not a regular file", where="pyproject.toml",
+                              hint="replace it with a TOML file, or remove it")
         if pyproject.is_file():
             data = _read_toml(pyproject)
             if data is not None:
