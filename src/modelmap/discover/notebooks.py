@@ -25,6 +25,7 @@ def _cell_line_map(text: str, cells: list[dict]) -> dict[int, int]:
     """Map cell index -> line number (1-based, in the file) of the cell's first source line."""
     starts: dict[int, int] = {}
     pos = 0
+    counted_to, line = 0, 1  # newlines are counted incrementally: linear in the file, however many cells
     for index, cell in enumerate(cells):
         src = cell.get("source")
         first = src[0] if isinstance(src, list) and src else src if isinstance(src, str) else None
@@ -38,7 +39,12 @@ def _cell_line_map(text: str, cells: list[dict]) -> dict[int, int]:
         quote = text.find('"', text.find("[", pos) if isinstance(src, list) else pos)
         if quote < 0:
             continue
-        starts[index] = text.count("\n", 0, quote) + 1
+        if quote >= counted_to:
+            line += text.count("\n", counted_to, quote)
+        else:
+            line = text.count("\n", 0, quote) + 1
+        counted_to = quote
+        starts[index] = line
         pos = quote
     return starts
 
