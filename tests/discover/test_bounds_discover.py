@@ -134,9 +134,10 @@ def test_bounds_char_columns_agree_with_decoding() -> None:
 
 
 def test_bounds_one_line_files_stay_linear(tmp_path: Path) -> None:
-    """A one-line file with 150k literals (minutes before: every position re-encoded the line) finishes,
-    reports columns in characters, and is capped at the per-file findings limit with a Skip."""
-    n = 150_000
+    """A one-line file with 90k literals (minutes before: every position re-encoded the line) finishes,
+    reports columns in characters, and is capped at the per-file findings limit with a Skip. (Kept under
+    1 MB: past that, a file of enormous lines is a "generated" skip, tested below.)"""
+    n = 90_000
     (tmp_path / "big.py").write_text("x = ['é', " + ", ".join(["'gpt-4o'"] * n) + "]\n")
     (tmp_path / "big.ts").write_text("const x = ['é', " + ", ".join(["'gpt-4o'"] * n) + "];\n")
     result = _scan_child(tmp_path, max_findings_per_file=2000)
@@ -217,8 +218,8 @@ def _js_cases() -> dict[str, str]:
                           + "".join("await client.chat.completions.create({ model });\n" for _ in range(3000)),
         "deep_chain.js": "const m0 = 'gpt-4o-mini';\n" + "".join(f"const m{i + 1} = m{i};\n" for i in range(5000))
                          + "openai.chat.completions.create({ model: m5000 });\nopenai('x', { model: m2 });\n",
-        "huge_list.ts": "export const MODELS = [" + ", ".join(["'gpt-4o-mini'"] * 60_000) + "];\n",
-        "one_line.ts": "; ".join(f"const m{i} = {{ model: 'gpt-4o-mini' }}" for i in range(30_000)) + "\n",
+        "huge_list.ts": "export const MODELS = [" + ", ".join(["'gpt-4o-mini'"] * 60_000) + "];\n",  # ~900 KB
+        "one_line.ts": "; ".join(f"const m{i} = {{ model: 'gpt-4o-mini' }}" for i in range(20_000)) + "\n",
         "chain.ts": "const r = x" + ".a()" * 3000 + ";\nconst MODEL = 'gpt-4o-mini';\n",
     }
 
@@ -393,3 +394,16 @@ def test_bounds_long_json_string_is_parsed_in_constant_memory() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 20 * len(text)
+
+
+def test_bounds_megabyte_one_line_code_is_a_generated_skip(tmp_path: Path) -> None:
+    """A 3.9 MB one-line .py once took 720 MB of syntax tree: such a file is reported, not parsed."""
+    (tmp_path / "gen.py").write_text("x = [" + ", ".join(["'gpt-4o'"] * 300_000) + "]\n")
+    (tmp_path / "ok.py").write_text("client.chat.completions.create(model='gpt-4o')\n")
+    (tmp_path / "data.json").write_text('{"model": "gpt-4o", "pad": "' + "a" * 1_500_000 + '"}')
+    result = _scan_child(tmp_path)
+    reasons = {s["path"]: s["reason"] for s in result["skipped"]}
+    assert reasons.get("gen.py") == "generated"
+    assert "data.json" not in reasons  # data formats with long lines are still read
+    assert {f["path"] for f in result["findings"]} >= {"ok.py", "data.json"}
+

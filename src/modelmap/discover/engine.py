@@ -160,6 +160,12 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
     if name.endswith((".js", ".mjs", ".cjs", ".css")) and _looks_minified(data):
         out.skips.append(Skip(cand.relpath, "minified", "average line longer than 500 characters"))
         return
+    if len(data) > _GENERATED_MIN_BYTES and not name.endswith(_LONG_LINES_OK) and _looks_generated(data):
+        # a megabyte-scale file of a few enormous lines is generated (bundles, dumps, data as code): parsing one
+        # costs hundreds of MB of syntax tree for no hand-written model reference; it is reported, not parsed
+        out.skips.append(Skip(cand.relpath, "generated", f"{len(data)} bytes in lines averaging over "
+                                                         f"{_GENERATED_LINE} characters"))
+        return
     out.scanned += 1
     out.bytes += len(data)
     # the prefilter runs on raw bytes: a file without any keyword is never decoded or parsed
@@ -201,6 +207,15 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
         found.sort(key=lambda f: (f.line, f.column))
         del found[cap:]
     out.findings.extend(found)
+
+
+_GENERATED_MIN_BYTES = 1_000_000
+_GENERATED_LINE = 20_000
+_LONG_LINES_OK = (".json", ".jsonl", ".ndjson", ".ipynb")  # data formats: one-line files are normal, parsed linearly
+
+
+def _looks_generated(data: bytes) -> bool:
+    return len(data) / (data.count(b"\n") + 1) > _GENERATED_LINE
 
 
 def _looks_minified(data: bytes) -> bool:
