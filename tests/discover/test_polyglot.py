@@ -197,3 +197,18 @@ def test_byte_pass_skips_files_with_no_candidate_and_keeps_binding_only_ones() -
     assert has_candidate(b'EMBEDDING_MODEL = "textembedding-gecko"\n')  # only the binding says "model"
     assert not has_candidate(b'CHARSET = "textembedding-gecko"\n' + b"x" * 100)
     assert has_candidate(b'var s = `{"model":"my-own-7b"}`\n')
+
+
+def test_scan_json_with_evidence_follows_the_schema(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    from importlib import resources
+
+    import jsonschema
+
+    import modelmap
+
+    (tmp_path / "main.go").write_text('package main\nvar cfg = Config{Model: "qwen-max"}\n')
+    doc = modelmap.scan(str(tmp_path), resolve=True).to_dict()
+    schema = json.loads(resources.files("modelmap.report").joinpath("schemas/scan.schema.json").read_text())
+    jsonschema.validate(doc, schema)
+    assert doc["findings"][0]["evidence"][:2] == ["knowledge-base", "binding:Model"]
