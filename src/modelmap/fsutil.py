@@ -79,23 +79,39 @@ def store_cache(path: Path, data: bytes, *, replaces: str | None = None) -> None
         pass
 
 
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+# read-only, never blocking on a FIFO, never becoming the controlling terminal
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
 
-def read_regular(path: str | os.PathLike[str], max_bytes: int) -> bytes:
-    """Read a cache file only if it is a regular file of at most ``max_bytes`` (else OSError).
-
-    Opened non-blocking and checked with ``fstat`` on the open descriptor, so a FIFO or device put in
-    the cache folder can never block or flood a run; callers treat OSError as "no cache" and rebuild."""
-    fd = os.open(path, _READ_FLAGS)
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes | None:
+    """At most ``limit`` bytes of ``path`` if it is a regular file (a symlink to one included); None for a
+    FIFO, socket, device or directory. Opened non-blocking and checked with ``fstat`` on the open descriptor
+    (no race between a check and the open), so a FIFO named like a file we read can never block. Raw
+    ``os.read``: a third of the cost of ``open()`` per file, which matters to the scan engine."""
+    fd = os.open(path, OPEN_FLAGS)
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(f"{os.fspath(path)!r} is not a regular file")
-        if st.st_size > max_bytes:
-            raise OSError(f"{os.fspath(path)!r} is larger than {max_bytes} bytes")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read(max_bytes + 1)[:max_bytes]
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks = []
+        remaining = limit
+        while remaining > 0:
+            want = min(remaining, 1 << 20)
+            chunk = os.read(fd, want)
+            if chunk:
+                chunks.append(chunk)
+                remaining -= len(chunk)
+            if len(chunk) < want:
+                break  # a short read of a regular file is its end: no extra read() to see b""
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     finally:
         os.close(fd)
 
+
+def read_cache(path: Path, max_bytes: int) -> bytes | None:
+    """A cache file's bytes, or None when it is absent, not a regular file or larger than ``max_bytes``
+    (callers then rebuild: a FIFO or device put in the cache folder can never block or flood a run)."""
+    try:
+        data = read_regular(path, max_bytes + 1)
+    except OSError:
+        return None
+    return data if data is not None and len(data) <= max_bytes else None

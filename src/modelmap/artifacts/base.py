@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from modelmap.errors import ReadError
+from modelmap.fsutil import OPEN_FLAGS
 
 MiB = 1024 * 1024
 
@@ -133,16 +134,13 @@ def parse_json_bounded(path: Path | str, data: bytes, limits: Limits, what: str 
         raise fail(path, f"{what} does not fit in memory once parsed", "memory") from exc
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-
-
 def open_regular(path: Path | str) -> BinaryIO:
     """Open a file for reading only if it is a regular file (a FIFO, socket or device raises ReadError).
 
     Opened non-blocking, so a FIFO named like a model file can never block; ``fstat`` then checks the
     kind of the opened file itself (no race between a check and the open)."""
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = os.open(path, OPEN_FLAGS)
     except OSError as exc:
         raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
     try:

@@ -273,6 +273,7 @@ class Collector:
         symbol: str | None = None,
         source_id: str | None = None,
         boost: float = 0.0,
+        evidence: tuple[str, ...] | None = None,
     ) -> Finding:
         finding = Finding(
             path=self.file.path,
@@ -288,6 +289,7 @@ class Collector:
             symbol=symbol,
             confidence=round(min(1.0, match.confidence + boost), 2),
             api=api,
+            evidence=evidence,
         )
         if self.budget.found():
             self.findings.append(finding)
@@ -310,6 +312,20 @@ class Collector:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+GENERATED_SIZE = 1_000_000  # characters or bytes
+GENERATED_LINE = 20_000
+
+
+def looks_generated(text: bytes | str) -> bool:
+    """Megabyte-scale text in lines averaging over 20,000 characters: generated (bundles, dumps, data as
+    code). Parsing one costs hundreds of MB of syntax tree for no hand-written model reference, so such a
+    file (or notebook cell) is reported as a ``generated`` skip instead. Only large texts are counted."""
+    if len(text) <= GENERATED_SIZE:
+        return False
+    newlines = text.count(b"\n") if isinstance(text, bytes) else text.count("\n")
+    return len(text) / (newlines + 1) > GENERATED_LINE
 
 
 class CharColumns:

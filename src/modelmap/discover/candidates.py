@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from modelmap.discover.base import CharColumns
+
 MAX_UP = 16  # ancestors looked at per literal
 MAX_CANDIDATES = 20_000  # literals analysed per file; past this a file is capped (reported)
 MAX_LITERAL = 300  # longer literals are text, not identifiers
@@ -317,38 +319,6 @@ def _context(node: Any) -> Candidate | None:
                      owner, prefix_call)
 
 
-class _Lines:
-    def __init__(self, data: bytes) -> None:
-        starts = [0]
-        find = data.find
-        i = find(b"\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = find(b"\n", i + 1)
-        self.starts = starts
-        self.data = data
-
-        self._ascii: dict[int, bool] = {}
-        self._last = (-1, 0, 0)  # (row, byte column, character column) of the previous call
-
-    def column(self, row: int, byte_col: int) -> int:
-        """1-based character column; linear over a file even when thousands of literals share one line."""
-        start = self.starts[row] if row < len(self.starts) else 0
-        ascii_row = self._ascii.get(row)
-        if ascii_row is None:
-            end = self.starts[row + 1] if row + 1 < len(self.starts) else len(self.data)
-            ascii_row = self._ascii[row] = self.data[start:end].isascii()
-        if ascii_row:
-            return byte_col + 1
-        last_row, last_byte, last_char = self._last
-        if last_row == row and last_byte <= byte_col:
-            chars = last_char + len(self.data[start + last_byte:start + byte_col].decode("utf-8", "replace"))
-        else:
-            chars = len(self.data[start:start + byte_col].decode("utf-8", "replace"))
-        self._last = (row, byte_col, chars)
-        return chars + 1
-
-
 def _content_start(node: Any) -> Any:
     for child in node.children:
         if child.type in _CONTENT_TYPES:
@@ -390,7 +360,15 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
     rest are not analysed and the number analysed is appended to ``capped``.
     """
     types = set(_string_types(language))
-    lines = _Lines(data)
+    rows: list[bytes] | None = None
+
+    def line_of(row: int) -> str:
+        nonlocal rows
+        if rows is None:
+            rows = data.split(b"\n")
+        return rows[row].decode("utf-8", "replace") if row < len(rows) else ""
+
+    columns = CharColumns(line_of)
     count = 0
     for node in _string_nodes(tree, language):
         parent = node.parent
@@ -410,7 +388,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         if ctx is None:
             continue
         row, col = _content_start(node)
-        yield Candidate(value, row + 1, lines.column(row, col), ctx.bindings, ctx.call, ctx.call_before_binding,
+        yield Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call, ctx.call_before_binding,
                         ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, ctx.is_key, ctx.owner,
                         ctx.prefix_call)
 

@@ -77,7 +77,7 @@ def is_model_name(name: str) -> bool:
 
 _OWNER_MODELS = re.compile(r"(?i)(?:^|_)models?(?:$|_?(?:const(?:ant)?s?|names?|ids?|list|catalog|registry|types?|enum)$)|"
                            r"(?<=[a-z])Models?(?:Const(?:ant)?s?|Names?|Ids?|List|Catalog|Registry|Type|Enum)?$|^LLMs?$")
-_BINDING_ONLY = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+(?::[\w.-]+)?", re.IGNORECASE)
+BINDING_ONLY = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+(?::[\w.-]+)?", re.IGNORECASE)
 _NOT_MODELS = frozenset({"text-davinci", "n/a", "not-set", "none", "default", "auto", "custom", "local"})
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
@@ -164,7 +164,7 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             match = Match("provider-prefixed", inner.provider, inner.confidence, inner.role)
             evidence.append(f"namespace:{namespace}")
     if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
-            and _BINDING_ONLY.fullmatch(value) and not is_generic(value) and value.lower() not in _NOT_MODELS:
+            and BINDING_ONLY.fullmatch(value) and not is_generic(value) and value.lower() not in _NOT_MODELS:
         # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence
         match = Match("api-model", None, 0.5)
         evidence.append("binding-only")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import stat
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,12 +21,14 @@ from modelmap.discover import SOURCES
 from modelmap.discover.base import (
     DEFAULT_BUDGET_SECONDS,
     DEFAULT_BUDGET_STEPS,
+    GENERATED_LINE,
     MAX_FINDINGS_PER_FILE,
     BudgetExceeded,
     Source,
     SourceFile,
     budget_skip,
     file_budget,
+    looks_generated,
 )
 from modelmap.discover.context import context_for
 from modelmap.discover.model_files import is_model_file
@@ -44,6 +45,7 @@ from modelmap.discover.walk import (
     walk_tree,
 )
 from modelmap.errors import UsageError
+from modelmap.fsutil import read_regular
 from modelmap.types import Finding, ScanResult, ScanStats, Skip
 
 if TYPE_CHECKING:
@@ -160,11 +162,11 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
     if name.endswith((".js", ".mjs", ".cjs", ".css")) and _looks_minified(data):
         out.skips.append(Skip(cand.relpath, "minified", "average line longer than 500 characters"))
         return
-    if len(data) > _GENERATED_MIN_BYTES and not name.endswith(_LONG_LINES_OK) and _looks_generated(data):
+    if not name.endswith(_LONG_LINES_OK) and looks_generated(data):
         # a megabyte-scale file of a few enormous lines is generated (bundles, dumps, data as code): parsing one
         # costs hundreds of MB of syntax tree for no hand-written model reference; it is reported, not parsed
         out.skips.append(Skip(cand.relpath, "generated", f"{len(data)} bytes in lines averaging over "
-                                                         f"{_GENERATED_LINE} characters"))
+                                                         f"{GENERATED_LINE} characters"))
         return
     out.scanned += 1
     out.bytes += len(data)
@@ -209,13 +211,7 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
     out.findings.extend(found)
 
 
-_GENERATED_MIN_BYTES = 1_000_000
-_GENERATED_LINE = 20_000
 _LONG_LINES_OK = (".json", ".jsonl", ".ndjson", ".ipynb")  # data formats: one-line files are normal, parsed linearly
-
-
-def _looks_generated(data: bytes) -> bool:
-    return len(data) / (data.count(b"\n") + 1) > _GENERATED_LINE
 
 
 def _looks_minified(data: bytes) -> bool:
@@ -229,31 +225,13 @@ class _NotRegular(OSError):
     """The path is no longer a regular file (a FIFO, socket or device put in its place)."""
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-
-
 def _read(path: str, limit: int) -> bytes:
-    """At most ``limit`` bytes of a regular file (raw ``os.read``: a third of the cost of ``open()`` per file).
-
-    Opened non-blocking and checked with ``fstat`` before any read, so a FIFO or device that took the
-    place of a file after the walk can never block the scan."""
-    fd = os.open(path, _OPEN_FLAGS)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise _NotRegular("not a regular file (FIFO, socket or device)")
-        chunks = []
-        remaining = limit
-        while remaining > 0:
-            want = min(remaining, 1 << 20)
-            chunk = os.read(fd, want)
-            if chunk:
-                chunks.append(chunk)
-                remaining -= len(chunk)
-            if len(chunk) < want:
-                break  # a short read of a regular file is its end: no extra read() to see b""
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    finally:
-        os.close(fd)
+    """At most ``limit`` bytes of a regular file; a FIFO or device that took the place of a file after the
+    walk raises ``_NotRegular`` (never blocks the scan)."""
+    data = read_regular(path, limit)
+    if data is None:
+        raise _NotRegular("not a regular file (FIFO, socket or device)")
+    return data
 
 
 def _scan_batch(batch: list[Candidate], opts: ScanOptions) -> _Batch:

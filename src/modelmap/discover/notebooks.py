@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from modelmap.discover.base import Sample, SourceFile
+from modelmap.discover.base import GENERATED_LINE, Sample, SourceFile, looks_generated
 from modelmap.discover.python import scan_python_text
 from modelmap.types import Finding, Skip
 
@@ -94,10 +94,9 @@ class NotebookSource:
             code = "".join("\n" if _MAGIC.match(x) else (x if x.endswith("\n") else x + "\n") for x in lines)
             # a JSON "\ud800" escape leaves a lone surrogate: replaced (same length) so no encoder fails on it
             code = _SURROGATE.sub("\ufffd", code)
-            if len(code) > 1_000_000 and len(code) / (code.count("\n") + 1) > 20_000:
-                # a megabyte-scale cell of enormous lines is generated data, as in the engine's "generated" skip
+            if looks_generated(code):  # as the engine's "generated" skip, per cell
                 out.append(Skip(file.path, "generated", f"cell {index}: {len(code)} characters in lines averaging "
-                                "over 20000 characters"))
+                                f"over {GENERATED_LINE} characters"))
                 continue
             results = scan_python_text(SourceFile(file.path, code, "notebook"), "notebook")
             base = line_map.get(index)

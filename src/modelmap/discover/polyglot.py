@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from modelmap.discover.base import Collector, Sample, SourceFile
 from modelmap.discover.candidates import Candidate, extract
-from modelmap.discover.classifier import decide, is_model_name, plausible, snake
+from modelmap.discover.classifier import BINDING_ONLY, decide, is_model_name, plausible, snake
 from modelmap.discover.identify import classify, classify_endpoint, role_from_name
 from modelmap.discover.languages import language_for, parser_for, sdk_calls
 from modelmap.types import Finding, Skip
@@ -65,9 +65,10 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
             api=cand.call if decision.hint == "api" else None,
             symbol=cand.bindings[0] if cand.bindings else None,
             source_id=source_id,
+            evidence=decision.evidence,
         )
-        collector.findings[-1] = replace(finding, evidence=decision.evidence)
-        models.append(collector.findings[-1])
+        if collector.findings and collector.findings[-1] is finding:  # not dropped by the per-file cap
+            models.append(finding)
     urls = {e.endpoint for e in endpoints}
     if len(urls) == 1 and models:
         ep = endpoints[0]
@@ -95,7 +96,6 @@ def _role_from_names(cand: Candidate) -> str | None:
 # length is bounded, so matching stays linear on any input
 _LITERAL = re.compile(rb'"((?:[^"\\\n]|\\.){1,300})"|\'((?:[^\'\\\n]|\\.){1,300})\'|`([^`\n]{1,300})`')
 _NEAR_MODEL = re.compile(rb"(?i)model|llm|engine|deploy|embed|rerank")
-_BINDING_ONLY_SHAPE = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+(?::[\w.-]+)?", re.IGNORECASE)
 
 
 def has_candidate(data: bytes) -> bool:
@@ -114,7 +114,7 @@ def has_candidate(data: bytes) -> bool:
             return True
         if classify(value, "key") or classify(value, "api") or classify(value, "hf"):
             return True
-        if _BINDING_ONLY_SHAPE.fullmatch(value) and _NEAR_MODEL.search(data, max(0, m.start() - 80), m.start()):
+        if BINDING_ONLY.fullmatch(value) and _NEAR_MODEL.search(data, max(0, m.start() - 80), m.start()):
             return True
     return False
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from modelmap.fsutil import read_regular, store_cache
+from modelmap.fsutil import read_cache, store_cache
 from modelmap.knowledge import load
 
 BASE_KEYWORDS = (
@@ -56,7 +56,9 @@ def _hyperscan_db(words: tuple[str, ...]) -> Any:
     path = _cache_dir() / f"prefilter-{key}.hsdb"
     if os.environ.get("MODELMAP_NO_CACHE") != "1":
         try:
-            return hyperscan.loadb(read_regular(path, 64 * 1024 * 1024), hyperscan.HS_MODE_BLOCK)
+            raw = read_cache(path, 64 * 1024 * 1024)
+            if raw is not None:
+                return hyperscan.loadb(raw, hyperscan.HS_MODE_BLOCK)
         except Exception:  # absent, truncated, or built for another CPU: compile afresh below
             pass
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
+from modelmap.fsutil import read_regular
+
 if TYPE_CHECKING:
     import pathspec
 
@@ -47,30 +49,6 @@ class WalkSkip:
 
 
 MAX_IGNORE_BYTES = 1_000_000
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-
-
-def read_regular(path: str, limit: int) -> bytes | None:
-    """At most ``limit`` bytes of ``path`` if it is a regular file (symlinks to one included); None for a
-    FIFO, socket, device or directory. Opened non-blocking and checked with ``fstat`` before reading, so a
-    FIFO named like a file we read can never block the scan."""
-    fd = os.open(path, _OPEN_FLAGS)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        chunks: list[bytes] = []
-        left = limit
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def _load_ignore(directory: str, names: tuple[str, ...]) -> pathspec.PathSpec | None:
     lines: list[str] = []
     for name in names:

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from modelmap.errors import KnowledgeError
-from modelmap.fsutil import read_regular, store_cache
+from modelmap.fsutil import read_cache, store_cache
 
 DATA_DIR = Path(__file__).with_name("data")
 INDEX_VERSION = 3
@@ -224,8 +224,9 @@ def load_index() -> KnowledgeIndex:
     cache_file = _cache_dir() / f"kb-{key}.json"
     if os.environ.get("MODELMAP_NO_CACHE") != "1":
         try:
-            cached = json.loads(read_regular(cache_file, 256 * 1024 * 1024))
-            if _is_index(cached):
+            raw = read_cache(cache_file, 256 * 1024 * 1024)
+            cached = json.loads(raw) if raw is not None else None
+            if cached is not None and _is_index(cached):
                 return KnowledgeIndex(cached)
         except Exception:
             pass
