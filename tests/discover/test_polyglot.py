@@ -177,7 +177,15 @@ def test_candidate_cap_bounds_a_file_and_says_so() -> None:
     out = list(PolyglotSource().scan(SourceFile("big.go", data.decode())))
     skips = [s for s in out if isinstance(s, Skip)]
     assert [s.reason for s in skips] == ["analysis-budget"]
-    assert 0 < sum(isinstance(f, Finding) for f in out) <= MAX_CANDIDATES
+    found = [f for f in out if isinstance(f, Finding)]
+    assert 0 < len(found) <= MAX_CANDIDATES
+    # past the per-file findings cap nothing is appended, and no kept finding is overwritten by a dropped one
+    from modelmap.discover.base import MAX_FINDINGS_PER_FILE
+
+    line = data.decode().splitlines()[1]
+    last_kept = line.index('"gpt-4o"', len('var models = []string{') + 9 * (MAX_FINDINGS_PER_FILE - 1)) + 2
+    columns = [f.column for f in found]
+    assert len(set(columns)) == len(columns) and max(columns) == last_kept
 
 
 def test_cloud_model_ids_bedrock_and_vertex() -> None:

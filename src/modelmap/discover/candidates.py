@@ -348,7 +348,9 @@ def _string_nodes(tree: Any, language: Any) -> list[Any]:
     query = _string_query(language)
     if query is None:
         return []
-    return list(tree_sitter.QueryCursor(query).captures(tree.root_node).get("s", []))
+    nodes = list(tree_sitter.QueryCursor(query).captures(tree.root_node).get("s", []))
+    nodes.sort(key=lambda n: n.start_byte)  # document order, so a cap keeps the first literals, as it says
+    return nodes
 
 
 def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] | None = None,
