@@ -1,28 +1,45 @@
 """Score the resolver against the provenance answer key (``table.yaml``).
 
-Runs ``modelmap.provenance.resolver.resolve`` in-process on every entry and reports, overall
-and per form:
+Runs ``modelmap.provenance.resolver.resolve`` in-process on every entry of the chosen split and
+reports, per split, per form and overall:
 
-* origins correct      set equality of origin countries;
-* immediate base       the first lineage entry whose relation is finetune / quantization / merge /
-                       adapter, compared with ``base`` (``null`` == no such entry);
+* origins correct      set equality of origin countries. ``origins: null`` in the output (the
+                       ``modelmap.trace/2`` way of saying "unknown") is a null answer: a miss,
+                       never confidently wrong;
+* immediate base       compared with ``base`` (``null`` == no base). Taken from ``edges`` when the
+                       output has them (the first edge whose child is the model and whose relation
+                       is not distillation), else from ``lineage`` (the first entry whose relation is
+                       finetune / quantization / merge / adapter);
 * license correct      the license id (``unknown`` == no license);
-* confidently wrong    confidence "known" or "inferred" while origins, base or license is wrong.
-                       Only a field the resolver actually answered counts: empty origins, an unknown
-                       license, or no base where the KB does not state the model's lineage (no model
-                       identified, or a model record without a ``base`` key) are null answers, and a
-                       null answer is never confidently wrong. Origins are a lower bound, not an
-                       answer, when the lineage is not stated (the resolver's ``reason`` says so)
-                       or when a publisher in the chain has a null country (visible in the record).
+* publisher country    the country of the model's publisher (``publisher.country``) against
+                       ``publisher_country``; scored only on entries whose key gives one;
+* teachers             every model in the key's ``teachers`` is among the teachers reported (trace/2:
+                       distillation edges from the model; else ``teachers`` / ``distilled_from``, which
+                       may list teachers transitively); scored only where the key names a teacher,
+                       reported, no target;
+* served by            ``served_by.id`` against ``served_by``; scored only on entries that have the
+                       ``served_by`` key (``null`` there means the form names no server);
+* confidently wrong    confidence "known" or "inferred" while origins, base, license or publisher
+                       country is wrong. Only a field the resolver actually answered counts: empty or
+                       null origins, an unknown license, a null publisher country, or no base where
+                       the KB does not state the model's lineage (no model identified, or a model
+                       record without a ``base`` key) are null answers, and a null answer is never
+                       confidently wrong. Origins are a lower bound, not an answer, when the lineage
+                       is not stated or when a publisher in the chain has a null country.
+
+Splits: every entry is ``held-out`` when ``int(sha256(query).hexdigest(), 16) % 2 == 1`` and
+``dev`` otherwise (query as UTF-8, exactly as written in the table). The rule is fixed; no split is
+stored in the table, so nobody can steer one.
 
 Every miss is listed. Exit status 1 when a target is missed (``--no-fail`` to always exit 0).
 
-    python bench/provenance/score.py [--json] [--no-fail] [--table PATH]
+    python bench/provenance/score.py [--split dev|held-out|all] [--json] [--no-fail] [--table PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import defaultdict
@@ -31,21 +48,52 @@ from typing import Any
 
 import yaml
 
-from modelmap.errors import IdentifierError
-from modelmap.knowledge import load
-from modelmap.provenance.resolver import resolve
-
 HERE = Path(__file__).resolve().parent
 BASE_RELATIONS = {"finetune", "quantization", "merge", "adapter"}
+DISTILL_RELATIONS = {"distillation", "distilled_from", "teacher"}
 TARGETS = {"origins": 0.97, "base": 0.95, "license": 0.95}
 MAX_CONFIDENTLY_WRONG = 0.01
+SPLITS = ("dev", "held-out")
+METRICS = ("origins", "base", "license", "pub_country", "teachers", "served_by")
+
+
+def split_of(query: str) -> str:
+    """The frozen split rule: ``held-out`` when the query's SHA-256 is odd, else ``dev``."""
+    return "held-out" if int(hashlib.sha256(query.encode("utf-8")).hexdigest(), 16) % 2 == 1 else "dev"
+
+
+def _model_id(rec: dict[str, Any]) -> str | None:
+    model = rec.get("model")
+    if isinstance(model, dict):
+        return str(model["id"]).lower() if model.get("id") else None
+    return str(model).lower() if model else None
 
 
 def immediate_base(rec: dict[str, Any]) -> str | None:
+    """The immediate weight parent from trace/2 ``edges`` when present, else from ``lineage``."""
+    edges = rec.get("edges")
+    if edges is not None:
+        me = _model_id(rec)
+        for edge in edges:
+            if str(edge.get("child") or "").lower() == me and edge.get("relation") not in DISTILL_RELATIONS:
+                return str(edge.get("parent")).lower()
+        return None
     for entry in rec.get("lineage") or []:
         if entry.get("relation") in BASE_RELATIONS:
             return str(entry.get("model")).lower()
     return None
+
+
+def teachers_of(rec: dict[str, Any]) -> list[str]:
+    """Immediate teachers from trace/2 ``edges`` when present, else ``teachers`` / ``distilled_from``."""
+    edges = rec.get("edges")
+    if edges is not None:
+        me = _model_id(rec)
+        raw: list[Any] = [e.get("parent") for e in edges
+                          if str(e.get("child") or "").lower() == me and e.get("relation") in DISTILL_RELATIONS]
+    else:
+        raw = list((rec.get("teachers") if "teachers" in rec else rec.get("distilled_from")) or [])
+    return sorted(str(t.get("id") if isinstance(t, dict) else t).lower() for t in raw)
 
 
 def license_id(rec: dict[str, Any]) -> str:
@@ -55,7 +103,30 @@ def license_id(rec: dict[str, Any]) -> str:
     return str(lic["id"]).lower()
 
 
+def _want_teachers(entry: dict[str, Any]) -> list[str]:
+    raw = entry.get("teachers")
+    if raw is None and entry.get("teacher"):
+        raw = [entry["teacher"]]
+    return sorted(str(t).lower() for t in raw or [])
+
+
+def _model_record(model_id: str | None) -> dict[str, Any] | None:
+    try:
+        from modelmap.knowledge import load
+    except ImportError:  # pragma: no cover - the KB loader moved
+        return None
+    try:
+        models = load().models
+    except AttributeError:  # pragma: no cover
+        return None
+    rec: dict[str, Any] | None = models.get(str(model_id or ""))
+    return rec
+
+
 def score_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    from modelmap.errors import IdentifierError
+    from modelmap.provenance.resolver import resolve
+
     query = entry["query"]
     try:
         rec = resolve(query).to_dict()
@@ -63,19 +134,39 @@ def score_entry(entry: dict[str, Any]) -> dict[str, Any]:
         rec = {"origins": [], "lineage": [], "license": None, "confidence": "unknown", "reason": str(exc),
                "model": None}
     want_base = str(entry["base"]).lower() if entry.get("base") else None
+    origins_raw = rec.get("origins")
+    publisher = rec.get("publisher") or {}
+    served = rec.get("served_by")
     got = {
-        "origins": sorted(rec.get("origins") or []),
+        "origins": None if origins_raw is None else sorted(origins_raw),
         "base": immediate_base(rec),
         "license": license_id(rec),
-        "model": (rec.get("model") or {}).get("id"),
+        "pub_country": publisher.get("country") if isinstance(publisher, dict) else None,
+        "teachers": teachers_of(rec),
+        "served_by": (served.get("id") if isinstance(served, dict) else served) or None,
+        "model": _model_id(rec),
         "confidence": rec.get("confidence"),
     }
-    ok = {
-        "origins": set(got["origins"]) == set(entry.get("origins") or []),
-        "base": got["base"] == want_base,
-        "license": got["license"] == str(entry.get("license") or "unknown").lower(),
+    want = {
+        "origins": sorted(entry.get("origins") or []),
+        "base": want_base,
+        "license": str(entry.get("license") or "unknown").lower(),
+        "pub_country": entry.get("publisher_country"),
+        "teachers": _want_teachers(entry),
+        "served_by": entry.get("served_by"),
+        "model": entry.get("model"),
     }
-    record = load().models.get(str(got["model"] or ""))
+    ok: dict[str, bool | None] = {
+        "origins": got["origins"] is not None and sorted(got["origins"]) == want["origins"],
+        "base": got["base"] == want_base,
+        "license": got["license"] == want["license"],
+        # None == not scored on this entry
+        "pub_country": None if not want["pub_country"] else got["pub_country"] == want["pub_country"],
+        # every teacher in the key is reported (the lineage output lists teachers transitively)
+        "teachers": None if not want["teachers"] else set(want["teachers"]) <= set(got["teachers"]),
+        "served_by": None if "served_by" not in entry else got["served_by"] == want["served_by"],
+    }
+    record = _model_record(got["model"])
     lineage_known = got["base"] is not None or (record is not None and "base" in record)
     # a publisher in the chain whose country is null (shown as such) makes origins a lower bound
     chain = [rec.get("publisher"), *(e.get("publisher") for e in rec.get("lineage") or [])]
@@ -86,61 +177,90 @@ def score_entry(entry: dict[str, Any]) -> dict[str, Any]:
         and (lineage_known or (record is None and got["model"] is not None)),
         "base": lineage_known,
         "license": got["license"] != "unknown",
+        "pub_country": bool(got["pub_country"]),
     }
-    wrong = any(asserted[k] and not ok[k] for k in ok)
+    wrong = any(asserted[k] and ok[k] is False for k in asserted)
     return {
-        "query": query, "form": entry["form"], "ok": ok, "got": got,
-        "want": {"origins": sorted(entry.get("origins") or []), "base": want_base,
-                 "license": entry.get("license"), "model": entry.get("model")},
+        "query": query, "form": entry["form"], "split": split_of(query), "ok": ok, "got": got, "want": want,
         "confidently_wrong": wrong and got["confidence"] in ("known", "inferred"),
     }
 
 
-def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    def block(rs: list[dict[str, Any]]) -> dict[str, Any]:
-        n = len(rs)
-        return {
-            "n": n,
-            **{k: sum(r["ok"][k] for r in rs) / n for k in ("origins", "base", "license")},
-            "confidently_wrong": sum(r["confidently_wrong"] for r in rs) / n,
-            "confidently_wrong_n": sum(r["confidently_wrong"] for r in rs),
-        }
+def block(rs: list[dict[str, Any]]) -> dict[str, Any]:
+    n = len(rs)
+    out: dict[str, Any] = {"n": n}
+    for k in METRICS:
+        scored = [r["ok"][k] for r in rs if r["ok"][k] is not None]
+        out[k] = sum(scored) / len(scored) if scored else None
+        out[f"{k}_n"] = len(scored)
+    cw = sum(r["confidently_wrong"] for r in rs)
+    out["confidently_wrong"] = cw / n if n else 0.0
+    out["confidently_wrong_n"] = cw
+    return out
 
+
+def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     by_form: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_form[r["form"]].append(r)
-    return {"overall": block(rows), "per_form": {f: block(rs) for f, rs in sorted(by_form.items())}}
+        by_split[r["split"]].append(r)
+    return {
+        "overall": block(rows),
+        "per_split": {s: block(by_split[s]) for s in SPLITS if by_split.get(s)},
+        "per_form": {f: block(rs) for f, rs in sorted(by_form.items())},
+    }
+
+
+def _pct(v: float | None) -> str:
+    return "-" if v is None else f"{v:.1%}"
+
+
+def render_table(title: str, blocks: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    header = (f"{title:<20} {'n':>4} {'origins':>8} {'base':>8} {'license':>8} {'pub.ctry':>9} "
+              f"{'teachers':>9} {'served_by':>14} {'conf.wrong':>11}")
+    lines = [header, "-" * len(header)]
+    for name, b in blocks:
+        served = f"{_pct(b['served_by'])} ({b['served_by_n']})"
+        lines.append(
+            f"{name:<20} {b['n']:>4} {_pct(b['origins']):>8} {_pct(b['base']):>8} {_pct(b['license']):>8} "
+            f"{_pct(b['pub_country']):>9} {_pct(b['teachers']):>9} {served:>14} "
+            f"{b['confidently_wrong']:>7.1%} ({b['confidently_wrong_n']})")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--table", type=Path, default=HERE / "table.yaml")
+    ap.add_argument("--split", choices=("dev", "held-out", "all"), default="all",
+                    help="score only this split (default all); the split is sha256(query) odd -> held-out")
     ap.add_argument("--json", action="store_true", help="print the summary and misses as JSON")
     ap.add_argument("--no-fail", action="store_true", help="exit 0 even when a target is missed")
     args = ap.parse_args(argv)
     entries = yaml.safe_load(args.table.read_text(encoding="utf-8"))["entries"]
+    if args.split != "all":
+        entries = [e for e in entries if split_of(e["query"]) == args.split]
     rows = [score_entry(e) for e in entries]
     summary = summarise(rows)
-    misses = [r for r in rows if not all(r["ok"].values())]
+    misses = [r for r in rows if not all(v is not False for v in r["ok"].values())]
     o = summary["overall"]
-    passed = all(o[k] >= t for k, t in TARGETS.items()) and o["confidently_wrong"] <= MAX_CONFIDENTLY_WRONG
+    passed = (all(o[k] is not None and o[k] >= t for k, t in TARGETS.items())
+              and o["confidently_wrong"] <= MAX_CONFIDENTLY_WRONG)
     if args.json:
-        print(json.dumps({"summary": summary, "misses": misses, "passed": passed}, indent=2))
+        print(json.dumps({"split": args.split, "summary": summary, "misses": misses, "passed": passed}, indent=2))
     else:
-        header = f"{'form':<20} {'n':>4} {'origins':>8} {'base':>8} {'license':>8} {'conf.wrong':>11}"
-        print(header)
-        print("-" * len(header))
-        for name, b in [*summary["per_form"].items(), ("OVERALL", o)]:
-            print(f"{name:<20} {b['n']:>4} {b['origins']:>8.1%} {b['base']:>8.1%} {b['license']:>8.1%} "
-                  f"{b['confidently_wrong']:>7.1%} ({b['confidently_wrong_n']})")
+        print(f"split: {args.split} ({len(rows)} entries)\n")
+        print("\n".join(render_table("split", [*summary["per_split"].items(), ("OVERALL", o)])))
+        print()
+        print("\n".join(render_table("form", [*summary["per_form"].items(), ("OVERALL", o)])))
         print(f"\ntargets: origins >= 97%, base >= 95%, license >= 95%, confidently wrong <= 1%: "
               f"{'MET' if passed else 'NOT MET'}")
         if misses:
             print(f"\n{len(misses)} misses:")
         for r in misses:
-            bad = [k for k, v in r["ok"].items() if not v]
+            bad = [k for k, v in r["ok"].items() if v is False]
             flag = " CONFIDENTLY-WRONG" if r["confidently_wrong"] else ""
-            print(f"- {r['query']} [{r['form']}] ({r['got']['confidence']}){flag}")
+            print(f"- {r['query']} [{r['form']}, {r['split']}] ({r['got']['confidence']}){flag}")
             print(f"    model: got {r['got']['model']}  want {r['want']['model']}")
             for k in bad:
                 print(f"    {k}: got {r['got'][k]}  want {r['want'][k]}")
