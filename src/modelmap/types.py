@@ -11,11 +11,28 @@ from typing import Any, Literal
 
 Kind = Literal["hf-repo", "api-model", "ollama-tag", "provider-prefixed", "model-file", "endpoint", "other"]
 Role = Literal["generation", "embedding", "rerank", "vision", "speech", "image", "other", "unknown"]
-Context = Literal["app", "test", "example", "config", "notebook", "docs"]
+Context = Literal["app", "test", "example", "config", "notebook", "docs", "catalog"]
 
 KINDS: tuple[str, ...] = ("hf-repo", "api-model", "ollama-tag", "provider-prefixed", "model-file", "endpoint", "other")
 ROLES: tuple[str, ...] = ("generation", "embedding", "rerank", "vision", "speech", "image", "other", "unknown")
-CONTEXTS: tuple[str, ...] = ("app", "test", "example", "config", "notebook", "docs")
+#: ``catalog``: one entry of a list or table of many models (supported options, prices, context windows),
+#: not a place where code uses a model (discover/context.py decides it).
+CONTEXTS: tuple[str, ...] = ("app", "test", "example", "config", "notebook", "docs", "catalog")
+#: Contexts of production usage: what reports and ``check`` lead with.
+PRODUCTION_CONTEXTS: tuple[str, ...] = ("app", "config")
+
+
+@dataclass(frozen=True)
+class Location:
+    """A second place a finding points at (``Finding.definition``: where its value was defined)."""
+
+    path: str
+    line: int
+    column: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "column": self.column}
+
 
 
 @dataclass(frozen=True)
@@ -45,12 +62,20 @@ class Finding:
     # "provider-context", "file-role:<role>"… (None where a source does not say)
     evidence: tuple[str, ...] | None = None
     resolution: dict[str, Any] | None = field(default=None, compare=False)
+    # where the value was defined when that is not where it reaches the model API (a constant in a
+    # settings module used by another file); the finding itself sits at the use site
+    definition: Location | None = None
+
+    @property
+    def is_endpoint(self) -> bool:
+        """An endpoint alone is a service (a base URL), never a model."""
+        return self.kind == "endpoint"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         if data["resolution"] is None:
             data.pop("resolution")
-        for key in ("cell", "cell_line", "api", "symbol", "provider", "endpoint", "evidence"):
+        for key in ("cell", "cell_line", "api", "symbol", "provider", "endpoint", "evidence", "definition"):
             if data[key] is None:
                 data.pop(key)
         if "evidence" in data:
@@ -61,6 +86,28 @@ class Finding:
     def fingerprint(self) -> str:
         """Identity that survives code moves: source, normalised value and path — no line number."""
         return f"{self.source}:{self.raw.strip().lower()}:{self.path}"
+
+
+@dataclass(frozen=True)
+class SymbolUse:
+    """A name imported from another module that reaches a model API in this file (Python).
+
+    Sources yield these next to findings; the engine links each one to the findings of that name's
+    definition, so a usage sits where the value is used (and so in that file's flows). Never output.
+    """
+
+    path: str
+    line: int
+    column: int
+    module: str  # dotted module the name is imported from, made absolute for relative imports
+    name: str
+    source: str
+    api: str | None = None
+    role: str | None = None
+    provider: str | None = None
+    endpoint: str | None = None
+    symbol: str | None = None
+    context: str = "app"
 
 
 @dataclass(frozen=True)
@@ -77,14 +124,22 @@ class Skip:
 
 @dataclass(frozen=True)
 class Resolution:
-    """What the knowledge base says about one identifier (the output of ``trace``).
+    """What the knowledge base says about one identifier (the output of ``trace``, ``modelmap.trace/2``).
 
-    ``model`` = {"id", "family", "params"}; ``publisher`` = {"id", "name", "country"};
-    ``license`` = {"id", "spdx", "name", "permissive", "commercial_use"} or None;
-    ``lineage`` = [{"relation", "model", "publisher": {...}}] nearest upstream first;
-    ``served_by`` = {"id", "operator", "country", "serving": [...]} when the identifier or
-    its endpoint implies a provider. ``confidence`` is "known" | "inferred" | "unknown".
-    Unknown facts are None, never guessed.
+    ``model`` = {"id", "family", "params", "name", "hf"}; ``publisher`` = {"id", "name", "country"};
+    ``license`` = {"id", "spdx", "name", "permissive", "commercial_use"} or None.
+
+    Lineage is a graph (provenance/lineage.py): ``edges`` = [{"child", "relation", "parent",
+    "parent_publisher"}] with relation finetune | quantization | merge | adapter | continued-pretrain |
+    distillation; ``roots`` = the roots of the weight chain; ``teachers`` = [{"model", "student",
+    "publisher", "roots"}]. ``origins`` = countries of the publisher, every weight ancestor and every
+    teacher, each explained in ``origin_reasons``; ``origins_known`` is true only when none of them is
+    missing. Unknown is None, never an empty list: ``edges``/``roots``/``teachers``/``origins`` are None
+    when the model itself is not known.
+
+    ``served_by`` = {"id", "operator", "country", "serving", "kind", "evidence"} only when evidence says
+    who serves it (the identifier's provider prefix or hosted form, the endpoint or client in code, a
+    runtime probe) — never guessed from the model's name. ``confidence`` is "known" | "inferred" | "unknown".
     """
 
     query: str
@@ -92,9 +147,12 @@ class Resolution:
     publisher: dict[str, Any] | None = None
     license: dict[str, Any] | None = None
     open_weights: bool | None = None
-    lineage: tuple[dict[str, Any], ...] = ()
-    distilled_from: tuple[str, ...] = ()
-    origins: tuple[str, ...] = ()
+    edges: tuple[dict[str, Any], ...] | None = None
+    roots: tuple[str, ...] | None = None
+    teachers: tuple[dict[str, Any], ...] | None = None
+    origins: tuple[str, ...] | None = None
+    origins_known: bool = False
+    origin_reasons: tuple[dict[str, Any], ...] = ()
     served_by: dict[str, Any] | None = None
     flags: tuple[dict[str, Any], ...] = ()
     sources: tuple[dict[str, Any], ...] = ()
@@ -102,22 +160,49 @@ class Resolution:
     reason: str | None = None
     role: str | None = None
 
+    @property
+    def lineage(self) -> tuple[dict[str, Any], ...]:
+        """The upstream models as a flat list (relation, model = parent, publisher), in walk order.
+        A convenience view for code that only needs "which models are upstream"; it is not a chain."""
+        return tuple({"relation": e["relation"], "model": e["parent"], "publisher": e.get("parent_publisher"),
+                      "child": e["child"]} for e in self.edges or ())
+
+    @property
+    def distilled_from(self) -> tuple[str, ...]:
+        return tuple(t["model"] for t in self.teachers or ())
+
+    def immediate_base(self) -> str | None:
+        """The first weight parent of the model itself (not of a teacher), or None."""
+        me = (self.model or {}).get("id")
+        for edge in self.edges or ():
+            if edge["relation"] != "distillation" and (me is None or edge["child"] == me):
+                return str(edge["parent"])
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         return {
+            "schema": TRACE_SCHEMA,
             "query": self.query,
             "model": self.model,
             "publisher": self.publisher,
             "license": self.license,
             "open_weights": self.open_weights,
-            "lineage": list(self.lineage),
-            "distilled_from": list(self.distilled_from),
-            "origins": list(self.origins),
+            "edges": None if self.edges is None else list(self.edges),
+            "roots": None if self.roots is None else list(self.roots),
+            "teachers": None if self.teachers is None else list(self.teachers),
+            "origins": None if self.origins is None else list(self.origins),
+            "origins_known": self.origins_known,
+            "origin_reasons": list(self.origin_reasons),
             "served_by": self.served_by,
             "flags": list(self.flags),
             "sources": list(self.sources),
             "confidence": self.confidence,
             "reason": self.reason,
+            "role": self.role,
         }
+
+
+TRACE_SCHEMA = "modelmap.trace/2"
 
 
 @dataclass

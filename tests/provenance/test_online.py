@@ -55,14 +55,17 @@ def test_enrich_fills_base_license_and_origins_from_the_card() -> None:
 
 def test_enrich_with_several_bases_unions_their_origins() -> None:
     res = online.enrich(resolve("example-lab/two-parent-merge"), RecordedFetcher())
-    assert [e["model"] for e in res.lineage] == ["qwen/qwen2.5-7b-instruct", "meta-llama/llama-3.1-8b-instruct"]
-    assert {"CN", "US"} <= set(res.origins)
+    me = "example-lab/two-parent-merge"
+    assert [e["parent"] for e in res.edges or () if e["child"] == me] == [
+        "qwen/qwen2.5-7b-instruct", "meta-llama/llama-3.1-8b-instruct"]
+    assert {"CN", "US"} <= set(res.origins or ())
+    assert res.origins_known is False  # a card is the uploader's claim, and its author's country is unknown
 
 
 def test_card_without_base_or_license_changes_nothing_but_sources() -> None:
     offline = resolve("example-lab/no-card")
     res = online.enrich(offline, RecordedFetcher())
-    assert res.lineage == offline.lineage and res.license is None and res.origins == offline.origins
+    assert res.edges == offline.edges and res.license is None and res.origins == offline.origins
 
 
 def test_answers_are_cached_on_disk(_cache_dir: Path) -> None:

@@ -24,8 +24,12 @@ SCOPES: tuple[str, ...] = ("usage", "flow", "inventory")
 
 #: Names a rule may read, by scope. Documented in docs/policy.md.
 USAGE_NAMES: frozenset[str] = frozenset(
-    {"model", "publisher", "license", "origins", "lineage", "served_by", "usage"}
+    {"model", "publisher", "license", "origins", "origins_known", "lineage", "served_by", "usage"}
 )
+#: List facts that are null when unknown. A rule that cannot be evaluated because one of them is null
+#: is violated: an unknown origin can never prove compliance (fail closed). Write
+#: ``origins != null && ...`` to let unknown pass instead.
+FAIL_CLOSED_NULLS: tuple[str, ...] = ("origins", "lineage")
 NAMES_BY_SCOPE: dict[str, frozenset[str]] = {
     "usage": USAGE_NAMES | {"flow", "inventory"},
     "flow": frozenset({"flow", "inventory"}),
@@ -102,6 +106,9 @@ class Rule:
         try:
             value = self.program.execute(context)
         except Exception as exc:
+            variables = getattr(context, "variables", None) or {}
+            if any(name in variables and variables[name] is None for name in FAIL_CLOSED_NULLS):
+                return True
             raise ConfigError(
                 f"rule {self.id!r} could not be evaluated: {exc}",
                 where=self.where or None,

@@ -34,6 +34,8 @@ Fetcher = Callable[[str], dict[str, Any]]
 
 _NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9_])?"
 HUB_ID = re.compile(rf"^(?:{_NAME}/)?{_NAME}$")
+# the Hub's card field base_model_relation -> our edge relation
+HUB_RELATIONS = {"finetune": "finetune", "adapter": "adapter", "merge": "merge", "quantized": "quantization"}
 _LICENSE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")
 
 
@@ -73,7 +75,8 @@ def _hub_fetch(repo_id: str) -> dict[str, Any]:
     if not isinstance(card, dict):
         raise InvalidReply("cardData is not an object")
     return {"id": info.get("id") or info.get("modelId"), "author": info.get("author"),
-            "base_model": card.get("base_model"), "license": card.get("license"), "fetched_at": time.time()}
+            "base_model": card.get("base_model"), "base_model_relation": card.get("base_model_relation"),
+            "license": card.get("license"), "fetched_at": time.time()}
 
 
 def validate_reply(data: Any) -> dict[str, Any]:
@@ -97,11 +100,14 @@ def validate_reply(data: Any) -> dict[str, Any]:
         licence = licence[0]
     if licence is not None and not (isinstance(licence, str) and _LICENSE.match(licence)):
         raise InvalidReply("license is not a license id")
+    relation = data.get("base_model_relation")
+    if relation is not None and relation not in HUB_RELATIONS:
+        raise InvalidReply("base_model_relation is not one the Hub defines")
     fetched = data.get("fetched_at", time.time())
     if not isinstance(fetched, int | float) or isinstance(fetched, bool) or not math.isfinite(fetched):
         raise InvalidReply("fetched_at is not a time")
-    return {"id": repo, "author": author, "base_model": bases or None, "license": licence,
-            "fetched_at": float(fetched)}
+    return {"id": repo, "author": author, "base_model": bases or None, "base_model_relation": relation,
+            "license": licence, "fetched_at": float(fetched)}
 
 
 def lookup(repo_id: str, fetch: Fetcher | None = None) -> dict[str, Any] | None:
@@ -147,11 +153,15 @@ def enrich(res: Resolution, fetch: Fetcher | None = None) -> Resolution:
         return res
     from modelmap.provenance.resolver import default_resolver
 
-    lineage = list(res.lineage)
-    origins = set(res.origins)
+    me = (res.model or {}).get("id") or query.lower()
+    edges = list(res.edges or ())
+    origins = set(res.origins or ())
+    reasons = list(res.origin_reasons)
     base = data.get("base_model")
     bases = base if isinstance(base, list) else [base] if base else []
-    if not lineage and bases:
+    relation = HUB_RELATIONS.get(str(data.get("base_model_relation") or ""), "finetune")
+    has_base = any(e["child"] == me and e["relation"] != "distillation" for e in edges)
+    if not has_base and bases:
         from modelmap.errors import IdentifierError
 
         for b in bases:
@@ -159,13 +169,21 @@ def enrich(res: Resolution, fetch: Fetcher | None = None) -> Resolution:
                 up = default_resolver().resolve(str(b))
             except IdentifierError:  # validated as a Hub id, but the resolver may still refuse it
                 continue
-            lineage.append({"relation": "finetune", "model": (up.model or {}).get("id") or str(b).lower(),
-                            "publisher": up.publisher})
-            origins.update(up.origins)
+            parent = (up.model or {}).get("id") or str(b).lower()
+            edges.append({"child": me, "relation": relation, "parent": parent, "parent_publisher": up.publisher,
+                          "source": "huggingface-hub card (base_model)"})
+            edges.extend(up.edges or ())
+            for country in up.origins or ():
+                origins.add(country)
+                reasons.append({"country": country, "because": "base", "models": [parent],
+                                "publishers": [(up.publisher or {}).get("id")] if up.publisher else []})
     license_ = res.license
     if license_ is None and data.get("license"):
         license_ = default_resolver()._license(str(data["license"]))
     sources = [*res.sources, {"url": f"https://huggingface.co/{query}", "as_of": time.strftime("%Y-%m-%d")}]
-    return replace(res, lineage=tuple(lineage), origins=tuple(sorted(origins)), license=license_,
+    # the card is the uploader's claim and the author's country is not known: origins stay incomplete
+    return replace(res, edges=tuple(edges) if edges or res.edges is not None else None, roots=res.roots if has_base else None,
+                   origins=tuple(sorted(origins)) if origins else None, origins_known=False if bases else
+                   res.origins_known, origin_reasons=tuple(reasons), license=license_,
                    sources=tuple(sources), confidence="inferred" if res.confidence == "unknown" else res.confidence,
-                   reason=(res.reason or "") + "; enriched from the Hugging Face Hub card")
+                   reason=(res.reason or "") + "; enriched from the Hugging Face Hub card (the uploader's claims)")

@@ -15,7 +15,8 @@ from typing import Any
 
 from modelmap.knowledge import load
 from modelmap.knowledge.loader import KnowledgeIndex
-from modelmap.provenance.lineage import walk_lineage
+from modelmap.provenance.hosted import resolve_hosted
+from modelmap.provenance.lineage import Graph, build_graph, origin_reasons
 from modelmap.provenance.normalize import Parsed, normalise, parse, strip_quant
 from modelmap.types import Finding, Resolution, ScanResult
 
@@ -108,7 +109,10 @@ class Resolver:
         if hit is not None:
             return hit
         fine_tune = _OPENAI_FT.fullmatch(query.strip())
-        if fine_tune:
+        hosted = None if fine_tune else resolve_hosted(self, query)  # Bedrock/Vertex/Azure/... ids (hosted.py)
+        if hosted is not None:
+            res = hosted
+        elif fine_tune:
             res = self._fine_tune(query, fine_tune.group(1), fine_tune.group(2))
         elif query.strip().lower() in self.kb.alias_index and ":" in query:
             # an exact alias such as the Ollama tag "mistral:v0.3" or "qwen:7b": its name is not a provider prefix
@@ -127,16 +131,19 @@ class Resolver:
         if base_id is None:
             return replace(base, query=query, model=None, confidence="unknown",
                            reason=f"an OpenAI fine-tune of {base_name!r}, a base this knowledge base does not know")
-        step = {"relation": "finetune", "model": base_id, "publisher": base.publisher}
+        step = {"child": query, "relation": "finetune", "parent": base_id, "parent_publisher": base.publisher}
+        served = self.served_by("openai-api", evidence="the ft: identifier form (an OpenAI fine-tuning job)")
         return Resolution(
             query=query,
             model={"id": None, "family": (base.model or {}).get("family"), "params": None, "name": query},
-            publisher=None, license=base.license, open_weights=False, lineage=(step, *base.lineage),
-            distilled_from=base.distilled_from, origins=base.origins,
-            served_by=base.served_by or self.served_by("openai-api"), flags=base.flags, sources=base.sources,
+            publisher=None, license=base.license, open_weights=False, edges=(step, *(base.edges or ())),
+            roots=base.roots if base.roots is not None else None, teachers=base.teachers,
+            origins=base.origins, origins_known=False, origin_reasons=base.origin_reasons,
+            served_by=served, flags=base.flags, sources=base.sources,
             confidence="inferred", role=base.role,
             reason=f"a fine-tune of {base_id} made by the OpenAI organisation {org or '(unnamed)'!r} and served by "
-            "OpenAI; who made it (and where) is the customer's own fact, not in the knowledge base",
+            "OpenAI; who made it (and where) is the customer's own fact, not in the knowledge base, so origins "
+            "are incomplete",
         )
 
     # ---- matching ---------------------------------------------------------------------------------
@@ -329,7 +336,10 @@ class Resolver:
             "commercial_use": rec.get("commercial_use"),
         }
 
-    def served_by(self, provider_id: str | None) -> dict[str, Any] | None:
+    def served_by(self, provider_id: str | None, *, evidence: str | None = None) -> dict[str, Any] | None:
+        """The operator record for ``provider_id``. Call it only with evidence of who serves the model (a
+        provider prefix, a hosted-id form, an endpoint or client found in code, a runtime probe); ``evidence``
+        says which, and is kept in the record."""
         if not provider_id:
             return None
         prov = self.kb.providers.get(provider_id)
@@ -338,35 +348,54 @@ class Resolver:
             prov = next((p for p in self.kb.providers.values()
                          if provider_id in (p.get("prefixes") or []) or p.get("operator") == provider_id), None)
         if prov is None:
-            return {"id": provider_id, "operator": None, "country": None, "serving": []}
+            return {"id": provider_id, "operator": None, "country": None, "serving": [], "kind": None,
+                    "evidence": evidence}
         return {
             "id": prov["id"], "operator": prov.get("name") or prov.get("operator"), "country": prov.get("country"),
-            "serving": list(prov.get("serving") or []), "kind": prov.get("kind"),
+            "serving": list(prov.get("serving") or []), "kind": prov.get("kind"), "evidence": evidence,
         }
 
-    def _first_party(self, pid: str | None) -> str | None:
-        for prov in self.kb.providers.values():
-            if prov.get("operator") == pid and prov.get("kind", "api") == "api":
-                return str(prov["id"])
-        return None
+    def _prefix_served(self, parsed: Parsed) -> dict[str, Any] | None:
+        if not parsed.provider:
+            return None
+        return self.served_by(parsed.provider, evidence=f"the identifier's form: {parsed.query!r} names the provider")
+
+    def _partial(self, parsed: Parsed, pub_id: str | None, *, reason: str, sources: Any,
+                 model: dict[str, Any] | None = None, license: dict[str, Any] | None = None,
+                 open_weights: bool | None = None, role: str | None = None,
+                 extra_pubs: tuple[str | None, ...] = ()) -> Resolution:
+        """A record where the publisher (or family) is known but the exact model is not: its lineage is
+        unknown (None), and origins hold only the publisher's country, marked incomplete."""
+        reasons: dict[tuple[str, str], dict[str, Any]] = {}
+        for pid in (pub_id, *extra_pubs):
+            country = self._country(pid)
+            if country and pid:
+                entry = reasons.setdefault((country, "publisher"), {"country": country, "because": "publisher",
+                                                                    "models": [], "publishers": []})
+                if pid not in entry["publishers"]:
+                    entry["publishers"].append(pid)
+        countries = sorted({c for c, _ in reasons})
+        return Resolution(
+            query=parsed.query, model=model, publisher=self._publisher(pub_id), license=license,
+            open_weights=open_weights, edges=None, roots=None, teachers=None,
+            origins=tuple(countries) if countries else None, origins_known=False,
+            origin_reasons=tuple(reasons.values()), served_by=self._prefix_served(parsed),
+            flags=tuple(self._flags([pub_id, *extra_pubs])), sources=tuple(sources or ()), confidence="inferred",
+            reason=reason, role=role,
+        )
 
     def _resolve(self, parsed: Parsed) -> Resolution:
         kb = self.kb
-        served = self.served_by(parsed.provider)
+        served = self._prefix_served(parsed)
         rejected = None if "/" in parsed.core else (
             kb.rejected.get(parsed.core.lower()) or kb.rejected.get(normalise(parsed.core)))
         mid, how, packager = (None, "none", None) if rejected else self._match_model(parsed)
         if rejected:
             why = f"deliberately not mapped to one model: {rejected.get('reason')}"
-            api_pub, api_provider = self._api_publisher(parsed)
+            api_pub, _api_provider = self._api_publisher(parsed)
             if api_pub:
-                country = self._country(api_pub)
-                return Resolution(
-                    query=parsed.query, publisher=self._publisher(api_pub), origins=(country,) if country else (),
-                    served_by=served or self.served_by(api_provider), confidence="inferred",
-                    flags=tuple(self._flags([api_pub])), sources=tuple(rejected.get("sources") or ()),
-                    reason=f"{why}; publisher from the API name",
-                )
+                return self._partial(parsed, api_pub, reason=f"{why}; publisher from the API name",
+                                     sources=rejected.get("sources"))
             return Resolution(query=parsed.query, served_by=served, confidence="unknown", reason=why)
         if mid is None:
             fid = self._family(parsed)
@@ -375,55 +404,46 @@ class Resolver:
             if fid:
                 fam = kb.families[fid]
                 pub_id = org_pub if org_pub and self._publisher_kind(org_pub) == "lab" else fam["publisher"]
-                origins = sorted({c for c in [self._country(fam["publisher"]), self._country(pub_id)] if c})
-                return Resolution(
-                    query=parsed.query, model={"id": None, "family": fid, "params": None},
-                    publisher=self._publisher(pub_id), license=self._license(self._family_license(fid)),
-                    open_weights=fam.get("open_weights"), origins=tuple(origins), served_by=served,
-                    flags=tuple(self._flags([pub_id])), sources=tuple(fam.get("sources") or ()),
-                    confidence="inferred", reason=f"matched the {fam.get('name', fid)} family name pattern; "
-                    "exact model unknown, so its base is unknown",
-                    role=fam.get("role"),
-                )
-            api_pub, api_provider = self._api_publisher(parsed)
+                return self._partial(
+                    parsed, pub_id, extra_pubs=(fam["publisher"],) if fam["publisher"] != pub_id else (),
+                    model={"id": None, "family": fid, "params": None},
+                    license=self._license(self._family_license(fid)), open_weights=fam.get("open_weights"),
+                    sources=fam.get("sources"), role=fam.get("role"),
+                    reason=f"matched the {fam.get('name', fid)} family name pattern; the exact model is unknown, so "
+                    "its base, teachers and full origins are unknown")
+            api_pub, _api_provider = self._api_publisher(parsed)
             if api_pub and not org_pub:
-                country = self._country(api_pub)
-                return Resolution(
-                    query=parsed.query, publisher=self._publisher(api_pub), origins=(country,) if country else (),
-                    served_by=served or self.served_by(api_provider), confidence="inferred",
-                    flags=tuple(self._flags([api_pub])), sources=tuple(kb.publishers[api_pub].get("sources") or ()),
+                return self._partial(
+                    parsed, api_pub, sources=kb.publishers[api_pub].get("sources"),
                     reason=f"the name has the shape of a {api_pub} API model name; the exact model, its base and "
-                    "license are unknown",
-                )
+                    "license are unknown")
             if org_pub:
-                country = self._country(org_pub)
-                return Resolution(
-                    query=parsed.query, publisher=self._publisher(org_pub), origins=(country,) if country else (),
-                    served_by=served, confidence="inferred", flags=tuple(self._flags([org_pub])),
-                    sources=tuple(kb.publishers[org_pub].get("sources") or ()),
-                    reason=f"publisher {org} is known, the model is not in the knowledge base; base and license unknown",
-                )
+                return self._partial(
+                    parsed, org_pub, sources=kb.publishers[org_pub].get("sources"),
+                    reason=f"publisher {org} is known, the model is not in the knowledge base; base and license "
+                    "unknown")
             return Resolution(query=parsed.query, served_by=served, confidence="unknown",
                               reason="not in the knowledge base")
         model = kb.models[mid]
-        lineage, teachers, lineage_pubs = walk_lineage(kb, mid)
+        graph = build_graph(kb, mid)
         if packager:
             pk_pub = kb.org_index.get(packager.lower())
-            lineage = [{"relation": "quantization", "model": mid, "publisher": self._publisher(model.get("publisher"))},
-                       *lineage]
-            lineage_pubs = [model.get("publisher"), *lineage_pubs]
             shown_id = parsed.core.lower()
             publisher_id = pk_pub or model.get("publisher")
+            graph.edges.insert(0, {"child": shown_id, "relation": "quantization", "parent": mid,
+                                   "parent_publisher": self._publisher(model.get("publisher"))})
+            country = self._country(publisher_id)
+            graph.nodes.insert(0, (country, "publisher", shown_id, publisher_id))
+            graph.nodes[1:] = [(c, "base" if b == "publisher" else b, m, p) for c, b, m, p in graph.nodes[1:]]
+            # a re-packager (quantizer) trains nothing: its country is shown when known, but the weights'
+            # origins do not depend on it, so an unknown one leaves origins_known as the weights say
         else:
             shown_id = mid
             publisher_id = model.get("publisher")
-        pubs = [publisher_id, model.get("publisher"), *lineage_pubs]
-        origins = sorted({c for c in (self._country(p) for p in pubs) if c})
+        countries = sorted({c for c, _b, _m, _p in graph.nodes if c})
         fam = kb.families.get(model.get("family") or "", {})
         lic = model.get("license", fam.get("license"))
-        if served is None and not model.get("hf") and model.get("open_weights") is False:
-            served = self.served_by(self._first_party(model.get("publisher")))
-        sources = list(model.get("sources") or [])
+        pubs = [p for _c, _b, _m, p in graph.nodes]
         return Resolution(
             query=parsed.query,
             model={"id": shown_id, "family": model.get("family"), "params": model.get("params"),
@@ -431,24 +451,25 @@ class Resolver:
             publisher=self._publisher(publisher_id),
             license=self._license(lic),
             open_weights=model.get("open_weights", fam.get("open_weights")),
-            lineage=tuple(lineage),
-            distilled_from=tuple(teachers),
-            origins=tuple(origins),
+            edges=tuple(graph.edges),
+            roots=tuple(graph.roots) if graph.roots is not None else None,
+            teachers=tuple(graph.teachers),
+            origins=tuple(countries) if countries else None,
+            origins_known=graph.complete and bool(countries),
+            origin_reasons=tuple(origin_reasons(graph)),
             served_by=served,
             flags=tuple(self._flags(pubs)),
-            sources=tuple(sources),
+            sources=tuple(model.get("sources") or ()),
             confidence="known" if how == "exact" and not packager else "inferred",
-            reason=self._model_reason(model, how, [p for p in dict.fromkeys(pubs) if p and not self._country(p)]),
+            reason=self._model_reason(how, graph),
             role=model.get("role") or fam.get("role"),
         )
 
     @staticmethod
-    def _model_reason(model: dict[str, Any], how: str, no_country: list[str]) -> str | None:
+    def _model_reason(how: str, graph: Graph) -> str | None:
         notes = [] if how == "exact" else ["matched after normalising the identifier"]
-        if "base" not in model:
-            notes.append("its immediate base is not recorded in the knowledge base, so origins may be incomplete")
-        if no_country:
-            notes.append(f"no country is recorded for {', '.join(no_country)}, so origins may be incomplete")
+        if graph.gaps:
+            notes.append("origins may be incomplete: " + "; ".join(dict.fromkeys(graph.gaps)))
         return "; ".join(notes) or None
 
     def _country(self, pid: str | None) -> str | None:
@@ -487,15 +508,40 @@ def resolve(identifier: str, *, online: bool = False) -> Resolution:
     return res
 
 
+# an SDK client whose default endpoint is its vendor's API: a call through it is evidence of who serves the model
+_CLIENT_DEFAULT = {"openai": "openai-api", "anthropic": "anthropic-api", "google-genai": "google-ai-studio",
+                   "cohere": "cohere-api", "mistral": "mistral-api", "ollama": "ollama"}
+
+
+def serving_evidence(finding: Finding) -> tuple[str, str] | None:
+    """(provider id, why) when the code shows who serves this model reference, else None.
+
+    Evidence is an endpoint (base URL) tied to the call or client, a provider prefix in the identifier
+    ("groq/llama3-70b-8192"), or a vendor SDK client whose default endpoint is the vendor's own API. A
+    provider guessed from the model's name is not evidence: "deepseek-chat" may be called through
+    DeepSeek, OpenRouter or a self-hosted gateway."""
+    provider = finding.provider
+    if not provider:
+        return None
+    if finding.endpoint:
+        return provider, f"endpoint {finding.endpoint} configured for this call"
+    if finding.kind == "provider-prefixed":
+        return provider, f"provider prefix in {finding.raw!r}"
+    if finding.api and _CLIENT_DEFAULT.get(finding.api) == provider:
+        return provider, f"{finding.api} client (its default endpoint)"
+    return None
+
+
 def resolve_findings(result: ScanResult, *, online: bool = False) -> ScanResult:
-    """Attach a resolution to every model finding; endpoint findings decide ``served_by``."""
+    """Attach a resolution to every model finding. ``served_by`` comes from evidence in the code (see
+    ``serving_evidence``), or from the identifier's own form; otherwise it is unknown (None)."""
     from modelmap.errors import IdentifierError
 
     resolver = default_resolver()
     out: list[Finding] = []
     for f in result.findings:
         if f.kind == "endpoint":
-            served = resolver.served_by(f.provider)
+            served = resolver.served_by(f.provider, evidence=f"endpoint {f.endpoint or f.raw}")
             out.append(replace(f, resolution={"served_by": served} if served else None))
             continue
         query = f.raw.rsplit("/", 1)[-1] if f.kind == "model-file" else f.raw
@@ -503,12 +549,11 @@ def resolve_findings(result: ScanResult, *, online: bool = False) -> ScanResult:
             res = resolve(query, online=online)
         except IdentifierError as exc:
             res = Resolution(query=query, confidence="unknown", reason=str(exc))
-        if f.endpoint and f.provider:
-            served = resolver.served_by(f.provider)
+        evidence = serving_evidence(f)
+        if evidence and (res.served_by is None or f.endpoint):
+            served = resolver.served_by(evidence[0], evidence=evidence[1])
             if served:
                 res = replace(res, served_by=served)
-        elif res.served_by is None and f.provider and f.kind in ("api-model", "provider-prefixed"):
-            res = replace(res, served_by=resolver.served_by(f.provider))
         if f.role == "unknown" and res.role:
             f = replace(f, role=res.role)
         out.append(replace(f, resolution=res.to_dict()))

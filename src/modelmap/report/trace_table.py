@@ -1,55 +1,117 @@
-"""Terminal table for ``modelmap trace``."""
+"""Terminal output for ``modelmap trace``: lineage printed as a tree, not a chain.
+
+Each identifier gets a small field/value table; the lineage row is a text tree built from the
+``modelmap.trace/2`` edges, so "fine-tuned from Qwen2.5-14B" and "distilled from DeepSeek-R1" are
+siblings under the model, and each teacher's own lineage hangs under the teacher.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from modelmap.output import text
+
+VERBS = {"finetune": "fine-tuned from", "quantization": "quantized from", "merge": "merged from",
+         "adapter": "adapter on", "continued-pretrain": "continued pre-training of", "distillation": "distilled from"}
+MAX_TREE_LINES = 40
 
 
 def _pub(p: dict[str, Any] | None) -> str:
     if not p:
         return "unknown"
-    return f"{p.get('name')} ({p.get('country') or '?'})"
+    return f"{p.get('name')} ({p.get('country') or 'country unknown'})"
 
 
-_COLUMNS = ("query", "model", "publisher", "license", "lineage", "origins", "served by", "confidence")
+def lineage_tree(rec: dict[str, Any]) -> str:
+    """The lineage graph as indented lines under the model ("unknown" when the graph is unknown)."""
+    edges = rec.get("edges")
+    if edges is None:
+        return "unknown"
+    if not edges:
+        return "none recorded: trained from scratch" if rec.get("roots") else "-"
+    by_child: dict[str, list[dict[str, Any]]] = {}
+    for edge in edges:
+        by_child.setdefault(edge["child"], []).append(edge)
+    model = rec.get("model") or {}
+    top = model.get("id") or edges[0]["child"]
+    roots = set(rec.get("roots") or ())
+    lines: list[str] = [str(top)]
+    seen = {top}
+
+    def walk(node: str, prefix: str) -> None:
+        kids = by_child.get(node, [])
+        for i, edge in enumerate(kids):
+            if len(lines) >= MAX_TREE_LINES:
+                lines.append(prefix + "… (more in --format json)")
+                return
+            last = i == len(kids) - 1
+            parent = edge["parent"]
+            pub = edge.get("parent_publisher")
+            where = f" ({pub.get('name')}, {pub.get('country') or 'country unknown'})" if pub else ""
+            part = f" [{edge['part']}]" if edge.get("part") else ""
+            mark = " [root]" if parent in roots else ""
+            lines.append(f"{prefix}{'└─ ' if last else '├─ '}{VERBS.get(edge['relation'], edge['relation'])} "
+                         f"{parent}{part}{where}{mark}")
+            if parent not in seen:
+                seen.add(parent)
+                walk(parent, prefix + ("   " if last else "│  "))
+
+    walk(top, "")
+    return "\n".join(lines)
 
 
-def _cells(rec: dict[str, Any]) -> list[str]:
+def _origins(rec: dict[str, Any]) -> str:
+    origins = rec.get("origins")
+    if origins is None:
+        return "unknown"
+    why: dict[str, list[str]] = {}
+    for reason in rec.get("origin_reasons") or ():
+        why.setdefault(reason["country"], []).append(reason["because"])
+    parts = [f"{c} ({', '.join(why[c])})" if c in why else c for c in origins]
+    return ", ".join(parts) + ("" if rec.get("origins_known") else " — incomplete")
+
+
+def _served(rec: dict[str, Any]) -> str:
+    served = rec.get("served_by")
+    if not served:
+        return "unknown (no endpoint, client or provider prefix says)"
+    where = "/".join(served.get("serving") or []) or served.get("country") or "country unknown"
+    evidence = f"; evidence: {served['evidence']}" if served.get("evidence") else ""
+    return f"{served.get('operator') or served.get('id')} ({where}){evidence}"
+
+
+def _rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
     model = rec.get("model") or {}
     lic = rec.get("license") or {}
-    lineage = " → ".join(f"{e['relation']}: {e['model']}" for e in rec.get("lineage") or []) or "-"
-    served = rec.get("served_by") or {}
-    where = "/".join(served.get("serving") or []) or served.get("country") or "?"
-    served_txt = f"{served.get('operator') or served.get('id')} ({where})" if served else "-"
-    return [
-        rec["query"], str(model.get("id") or model.get("family") or "unknown"), _pub(rec.get("publisher")),
-        str(lic.get("id") or "unknown"), lineage, ", ".join(rec.get("origins") or []) or "unknown", served_txt,
-        rec.get("confidence", "unknown"),
+    rows = [
+        ("model", str(model.get("id") or (f"family {model['family']}" if model.get("family") else "unknown"))),
+        ("publisher", _pub(rec.get("publisher"))),
+        ("license", str(lic.get("id") or "unknown")),
+        ("lineage", lineage_tree(rec)),
+        ("roots", ", ".join(rec["roots"]) if rec.get("roots") else "unknown"),
+        ("origins", _origins(rec)),
+        ("served by", _served(rec)),
+        ("confidence", str(rec.get("confidence", "unknown"))),
     ]
+    if rec.get("reason"):
+        rows.append(("why", str(rec["reason"])))
+    return rows
 
 
 def trace_table(records: list[dict[str, Any]], width: int | None = None) -> Any:
-    """One row per identifier on a wide terminal; on a narrow one (< 140 columns) one small
-    field/value table per identifier, so that ids and lineage are never cut to a few letters."""
-    if width is not None and width < 140:
-        from rich.console import Group
+    """One field/value table per identifier; values wrap (never cut), so ids and trees stay whole."""
+    from rich.console import Group
 
-        blocks = []
-        for rec in records:
-            block = Table(title=text(rec["query"]), show_header=False, title_justify="left", expand=False)
-            block.add_column("field", style="bold", no_wrap=True)
-            block.add_column("value", overflow="fold")
-            for name, value in zip(_COLUMNS[1:], _cells(rec)[1:], strict=True):
-                block.add_row(name, text(value))
-            blocks.append(block)
-        return Group(*blocks)
-    table = Table(title="Model provenance", show_lines=True)
-    for col in _COLUMNS:
-        table.add_column(col, overflow="fold")
+    blocks = []
     for rec in records:
-        table.add_row(*(text(c) for c in _cells(rec)))
-    return table
+        block = Table(title=text(rec["query"]), show_header=False, title_justify="left", expand=False)
+        block.add_column("field", style="bold", no_wrap=True)
+        block.add_column("value", overflow="fold")
+        for name, value in _rows(rec):
+            # each line is sanitised on its own, so the tree's own newlines stay newlines
+            block.add_row(name, Text("\n").join(text(line) for line in value.split("\n")))
+        blocks.append(block)
+    return Group(*blocks)
