@@ -1,0 +1,586 @@
+"""Generate knowledge-base records for the Chinese labs from source listings (issue 11, item 5).
+
+Two kinds of source feed this script, and every record it writes cites the one it came from:
+
+* the model registry of Xinference (xorbitsai/inference, ``xinference/model/*/``), read at pinned
+  commits from a local git snapshot: it pins each official Hub repo (``model_id``) and, for most,
+  the ModelScope repo of the same weights. It gives the existence of a repo, its hub ids and,
+  for a quantized repo, the format it packages. Licences, bases and sizes are NOT taken from it:
+  a quantized official repo inherits them from its unquantized parent already in the knowledge
+  base (cited through the parent's own sources), and a model whose parent is not in the
+  knowledge base gets ``license: unknown`` and no ``base`` (unknown);
+* hand tables below of API-only model names read on the providers' documentation or on a
+  well-kept client's provider table (one URL per table, read on ``AS_OF``).
+
+Output goes between ``# BEGIN generated: scripts/kb_cn_labs.py`` / ``# END generated`` markers
+in each publisher file (models at the end of the file, families just before ``models:``), so a
+rerun replaces its own output and leaves hand-written records alone. ModelScope ids are added
+to hand-written records' ``aliases`` only when the record lacks them.
+
+    python3 scripts/kb_cn_labs.py --xinference /path/to/xorbitsai+inference/repo
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+PUB_DIR = ROOT / "src" / "modelmap" / "knowledge" / "data" / "publishers"
+AS_OF = "2026-12-03"
+BEGIN = "# BEGIN generated: scripts/kb_cn_labs.py"
+END = "# END generated: scripts/kb_cn_labs.py"
+
+# Xinference registry snapshots read (full commit ids): newest first, so a repo is cited at the
+# newest commit that lists it.
+XF_COMMITS = (
+    "b9734447dbd07d117232f3ae91955e3b0ea7b60b",
+    "25ffc8c29",
+    "41d5a0f49",
+    "8f92d045d1ee13cbeb059115409210fb604b7660",
+    "a3c20630c52c2b9de739d8a657e8558f1cb84b84",
+    "1598c238f4e4e3e71a5833b24f22087a4c9962cf",
+    "d2a11960ff9d796efae4ccbbe60ad6d091422796",
+)
+XF_FILES = {
+    "llm": ("xinference/model/llm/llm_family.json", "xinference/model/llm/llm_family_modelscope.json"),
+    "embedding": ("xinference/model/embedding/model_spec.json", "xinference/model/embedding/model_spec_modelscope.json"),
+    "rerank": ("xinference/model/rerank/model_spec.json", None),
+}
+
+# Hub org -> publisher file, for the labs this script covers.
+ORG_PUBLISHER = {
+    "qwen": "qwen", "deepseek-ai": "deepseek", "thudm": "zhipu", "zai-org": "zhipu", "baai": "baai",
+    "moonshotai": "moonshot", "minimaxai": "minimax", "01-ai": "01-ai", "internlm": "internlm",
+    "opengvlab": "internlm", "openbmb": "openbmb", "baidu": "baidu", "bytedance-seed": "bytedance",
+    "tencent": "tencent", "stepfun-ai": "stepfun", "baichuan-inc": "baichuan", "xiaomimimo": "xiaomi",
+    "meituan-longcat": "meituan", "rednote-hilab": "rednote", "inclusionai": "inclusionai",
+    "alibaba-nlp": "alibaba-nlp",
+}
+# ModelScope orgs that are the lab itself (or ModelScope's own mirror account of the same repo).
+# Third-party re-uploads (Xorbits/..., mirror013/...) are not recorded as aliases.
+MODELSCOPE_ORGS = {
+    "qwen", "deepseek-ai", "zhipuai", "shanghai_ai_laboratory", "openbmb", "01ai", "baai", "ai-modelscope",
+    "iic", "tencent-hunyuan", "minimax", "paddlepaddle", "baichuan-inc", "inclusionai", "moonshotai",
+    "opengvlab", "xiaomimimo", "stepfun-ai",
+}
+# Repos listed by the registry whose name disagrees with the lab's own spelling on the Hub; skipped.
+XF_DOUBTFUL = {
+    "opengvlab/internvl2_5-mpo-1b", "opengvlab/internvl2_5-mpo-2b", "opengvlab/internvl2_5-mpo-4b",
+    "opengvlab/internvl2_5-mpo-8b", "opengvlab/internvl2_5-mpo-26b", "opengvlab/internvl2_5-mpo-38b",
+    "opengvlab/internvl2_5-mpo-78b", "opengvlab/internvl2_5-mpo-26b-awq", "opengvlab/internvl2_5-mpo-38b-awq",
+    "opengvlab/internvl2_5-mpo-78b-awq", "opengvlab/internvl2_5-mpo-8b-awq", "opengvlab/internvl2_5-4b-mpo-awq",
+}
+QUANT_SUFFIX = re.compile(
+    r"-(gptq-int4|gptq-int8|gptq|awq|gguf|mlx|fp8|fp4|int4|int8|bnb|4bits|8bits)$", re.IGNORECASE
+)
+QUANT_FORMATS = {"gptq", "awq", "ggufv2", "ggmlv3", "mlx", "fp8", "fp4", "bnb"}
+
+# Qwen's own docs name the quantized variants of each size (speed benchmark tables; "for each
+# size of Qwen2.5, we provide both Int4 and Int8 GPTQ quantized models").
+QWEN_DOC_QUANTS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    # url: (hf name template, sizes, suffixes)
+    "https://github.com/QwenLM/Qwen3/blob/a912d239c2d0e2e5d10bb8d02e6f5685edb43e68/docs/source/benchmark/speed_benchmark.rst": (
+        "Qwen2.5-{size}-Instruct", ("0.5B", "1.5B", "3B", "7B", "14B", "32B", "72B"), ("GPTQ-Int4", "GPTQ-Int8", "AWQ")),
+    "https://github.com/QwenLM/Qwen3/blob/5c4e69cb61953a590ea724e0f0f0fcb06fa979e7/docs/source/benchmark/speed_benchmark.rst": (
+        "Qwen2-{size}-Instruct", ("0.5B", "1.5B", "7B", "72B"), ("GPTQ-Int4", "GPTQ-Int8", "AWQ")),
+    "https://github.com/QwenLM/Qwen3/blob/c7f51a1a1ce3d4bb750bc545cd2673fff4c5a8f9/docs/source/getting_started/speed_benchmark.md": (
+        "Qwen3-{size}", ("0.6B", "1.7B", "4B", "8B", "14B", "32B", "30B-A3B", "235B-A22B"), ("FP8",)),
+}
+QWEN_DOC_QUANTS_EXTRA = {
+    # (url, repo name) pairs of the same tables that are not a full size x format grid
+    ("https://github.com/QwenLM/Qwen3/blob/5c4e69cb61953a590ea724e0f0f0fcb06fa979e7/docs/source/benchmark/speed_benchmark.rst", "Qwen2-57B-A14B-Instruct-GPTQ-Int4"),
+    ("https://github.com/QwenLM/Qwen3/blob/c7f51a1a1ce3d4bb750bc545cd2673fff4c5a8f9/docs/source/getting_started/speed_benchmark.md", "Qwen3-4B-AWQ"),
+    ("https://github.com/QwenLM/Qwen3/blob/c7f51a1a1ce3d4bb750bc545cd2673fff4c5a8f9/docs/source/getting_started/speed_benchmark.md", "Qwen3-8B-AWQ"),
+    ("https://github.com/QwenLM/Qwen3/blob/c7f51a1a1ce3d4bb750bc545cd2673fff4c5a8f9/docs/source/getting_started/speed_benchmark.md", "Qwen3-14B-AWQ"),
+    ("https://github.com/QwenLM/Qwen3/blob/c7f51a1a1ce3d4bb750bc545cd2673fff4c5a8f9/docs/source/getting_started/speed_benchmark.md", "Qwen3-32B-AWQ"),
+    ("https://github.com/QwenLM/Qwen3/blob/c7f51a1a1ce3d4bb750bc545cd2673fff4c5a8f9/docs/source/getting_started/speed_benchmark.md", "Qwen3-30B-A3B-GPTQ-Int4"),
+    ("https://github.com/QwenLM/Qwen3/blob/c7f51a1a1ce3d4bb750bc545cd2673fff4c5a8f9/docs/source/getting_started/speed_benchmark.md", "Qwen3-235B-A22B-GPTQ-Int4"),
+    # Hub search listing of Qwen's own repos for Qwen3-235B-A22B
+    ("https://huggingface.co/models?search=Qwen%2FQwen3-235B-A22B", "Qwen3-235B-A22B-GGUF"),
+    ("https://huggingface.co/models?search=Qwen%2FQwen3-235B-A22B", "Qwen3-235B-A22B-MLX-bf16"),
+    ("https://huggingface.co/models?search=Qwen%2FQwen3-235B-A22B", "Qwen3-235B-A22B-MLX-4bit"),
+    ("https://huggingface.co/models?search=Qwen%2FQwen3-235B-A22B", "Qwen3-235B-A22B-MLX-6bit"),
+    ("https://huggingface.co/models?search=Qwen%2FQwen3-235B-A22B", "Qwen3-235B-A22B-MLX-8bit"),
+    ("https://huggingface.co/collections/Qwen/qwen3-next", "Qwen3-Next-80B-A3B-Instruct-FP8"),
+    ("https://huggingface.co/collections/Qwen/qwen3-next", "Qwen3-Next-80B-A3B-Thinking-FP8"),
+    ("https://huggingface.co/collections/Qwen/qwen38?ref=aiposthub.com", "Qwen3.8-2.4T-A95B-FP8"),
+    ("https://huggingface.co/collections/Qwen/qwen38?ref=aiposthub.com", "Qwen3.8-27B-FP8"),
+}
+QWEN_MLX_SUFFIX = re.compile(r"-MLX-(bf16|4bit|6bit|8bit)$", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- API-only models
+# (publisher, family, id-name, display name, role, modality, context, [aliases]); one URL per table.
+LOBE = "https://github.com/lobehub/lobe-chat/blob/{commit}/src/config/aiModels/{name}.ts"
+API_TABLES: list[dict[str, Any]] = [
+    {
+        "publisher": "iflytek", "family": "spark-api",
+        "url": LOBE.format(commit="69dac2fc6eee255bca177ef6acc31e31b2a10946", name="spark"),
+        "models": [
+            # id-name, display name, role, modality, context, aliases (API "domain" values)
+            ("spark-lite", "Spark Lite", "generation", ["text"], 8192, ["spark-lite"]),
+            ("spark-pro", "Spark Pro", "generation", ["text"], 8192, ["generalv3", "spark-pro"]),
+            ("spark-pro-128k", "Spark Pro 128K", "generation", ["text"], 131072, ["spark-pro-128k"]),
+            ("spark-max", "Spark Max", "generation", ["text"], 8192, ["generalv3.5", "spark-max"]),
+            ("spark-max-32k", "Spark Max 32K", "generation", ["text"], 32768, ["spark-max-32k"]),
+            ("spark-4.0-ultra", "Spark 4.0 Ultra", "generation", ["text"], 8192, ["4.0ultra", "spark-4.0-ultra"]),
+        ],
+    },
+    {
+        "publisher": "baichuan", "family": "baichuan-api",
+        "url": LOBE.format(commit="33e0426bf72dc65a3685de060740cc9d2f347780", name="baichuan"),
+        "models": [
+            ("baichuan4", "Baichuan 4", "generation", ["text"], 32768, ["baichuan4"]),
+            ("baichuan4-turbo", "Baichuan 4 Turbo", "generation", ["text"], 32768, ["baichuan4-turbo"]),
+            ("baichuan4-air", "Baichuan 4 Air", "generation", ["text"], 32768, ["baichuan4-air"]),
+            ("baichuan3-turbo", "Baichuan 3 Turbo", "generation", ["text"], 32768, ["baichuan3-turbo"]),
+            ("baichuan3-turbo-128k", "Baichuan 3 Turbo 128k", "generation", ["text"], 128000, ["baichuan3-turbo-128k"]),
+            ("baichuan2-turbo", "Baichuan 2 Turbo", "generation", ["text"], 32768, ["baichuan2-turbo"]),
+        ],
+    },
+    {
+        "publisher": "stepfun", "family": "step-api",
+        "url": LOBE.format(commit="115e0d5d87271cc3ebea7523288f2dfb109df4a4", name="stepfun"),
+        "models": [
+            ("step-1-flash", "Step 1 Flash", "generation", ["text"], 8000, ["step-1-flash"]),
+            ("step-1-8k", "Step 1 8K", "generation", ["text"], 8000, ["step-1-8k"]),
+            ("step-1-32k", "Step 1 32K", "generation", ["text"], 32000, ["step-1-32k"]),
+            ("step-1-128k", "Step 1 128K", "generation", ["text"], 128000, ["step-1-128k"]),
+            ("step-1-256k", "Step 1 256K", "generation", ["text"], 256000, ["step-1-256k"]),
+            ("step-2-16k", "Step 2 16K", "generation", ["text"], 16000, ["step-2-16k"]),
+            ("step-2-mini", "Step 2 Mini", "generation", ["text"], 8000, ["step-2-mini"]),
+            ("step-1v-8k", "Step 1V 8K", "vision", ["text", "image"], 8000, ["step-1v-8k"]),
+            ("step-1v-32k", "Step 1V 32K", "vision", ["text", "image"], 32000, ["step-1v-32k"]),
+            ("step-1o-vision-32k", "Step 1o Vision 32K", "vision", ["text", "image"], 32000, ["step-1o-vision-32k"]),
+            ("step-1.5v-mini", "Step 1.5V Mini", "vision", ["text", "image", "video"], 32000, ["step-1.5v-mini"]),
+            ("step-1o-turbo-vision", "Step 1o Turbo Vision", "vision", ["text", "image"], 32000, ["step-1o-turbo-vision"]),
+        ],
+    },
+    {
+        "publisher": "01-ai", "family": "yi-api",
+        "url": LOBE.format(commit="15bc2cc2e25337045dffa688cfc6528b1bc3690d", name="zeroone"),
+        "models": [
+            ("yi-lightning", "Yi Lightning", "generation", ["text"], 16384, ["yi-lightning"]),
+            ("yi-lightning-lite", "Yi Lightning Lite", "generation", ["text"], 16384, ["yi-lightning-lite"]),
+            ("yi-spark", "Yi Spark", "generation", ["text"], 16384, ["yi-spark"]),
+            ("yi-medium", "Yi Medium", "generation", ["text"], 16384, ["yi-medium"]),
+            ("yi-medium-200k", "Yi Medium 200K", "generation", ["text"], 200000, ["yi-medium-200k"]),
+            ("yi-large", "Yi Large", "generation", ["text"], 32768, ["yi-large"]),
+            ("yi-large-turbo", "Yi Large Turbo", "generation", ["text"], 16384, ["yi-large-turbo"]),
+            ("yi-large-rag", "Yi Large RAG", "generation", ["text"], 16384, ["yi-large-rag"]),
+            ("yi-large-fc", "Yi Large FC", "generation", ["text"], 32768, ["yi-large-fc"]),
+            ("yi-large-preview", "Yi Large Preview", "generation", ["text"], 16384, ["yi-large-preview"]),
+            ("yi-vision", "Yi Vision", "vision", ["text", "image"], 16384, ["yi-vision"]),
+        ],
+    },
+    {
+        "publisher": "zhipu", "family": "glm-api",
+        "url": "https://github.com/zai-org/z-ai-sdk-java/pull/6/files",
+        "models": [
+            ("glm-4", "GLM-4", "generation", ["text"], None, ["glm-4"]),
+            ("glm-4-air", "GLM-4-Air", "generation", ["text"], None, ["glm-4-air"]),
+            ("glm-4-0520", "GLM-4-0520", "generation", ["text"], None, ["glm-4-0520"]),
+            ("glm-4-voice", "GLM-4-Voice", "speech", ["text", "audio"], None, ["glm-4-voice"]),
+            ("glm-4.1v-thinking-flash", "GLM-4.1V-Thinking-Flash", "vision", ["text", "image"], None,
+             ["glm-4.1v-thinking-flash"]),
+            ("glm-z1-airx", "GLM-Z1-AirX", "generation", ["text"], None, ["glm-z1-airx"]),
+            ("glm-z1-flash", "GLM-Z1-Flash", "generation", ["text"], None, ["glm-z1-flash"]),
+            ("glm-4-assistant", "GLM-4-Assistant", "generation", ["text"], None, ["glm-4-assistant"]),
+            ("glm-4-alltools", "GLM-4-AllTools", "generation", ["text"], None, ["glm-4-alltools"]),
+        ],
+    },
+    {
+        "publisher": "zhipu", "family": "glm-api",
+        "url": "https://www.mintlify.com/sipeed/picoclaw/api/providers/zhipu",
+        "models": [
+            ("glm-3-turbo", "GLM-3-Turbo", "generation", ["text"], None, ["glm-3-turbo"]),
+            ("glm-4v", "GLM-4V", "vision", ["text", "image"], None, ["glm-4v"]),
+        ],
+    },
+    {
+        # Zhipu's 2023 API names; the thread records chatglm_turbo as the current one and the retirement of
+        # chatglm_pro / chatglm_std / chatglm_lite at the end of November 2023.
+        "publisher": "zhipu", "family": "glm-api",
+        "url": "https://github.com/datawhalechina/llm-universe/issues/22",
+        "models": [
+            ("chatglm_turbo", "ChatGLM-Turbo", "generation", ["text"], None, ["chatglm_turbo", "chatglm-turbo"]),
+            ("chatglm_pro", "ChatGLM-Pro", "generation", ["text"], None, ["chatglm_pro", "chatglm-pro"]),
+            ("chatglm_std", "ChatGLM-Std", "generation", ["text"], None, ["chatglm_std", "chatglm-std"]),
+            ("chatglm_lite", "ChatGLM-Lite", "generation", ["text"], None, ["chatglm_lite", "chatglm-lite"]),
+        ],
+    },
+    {
+        "publisher": "zhipu", "family": "glm-api",
+        "url": "https://docs.bigmodel.cn/api-reference/%E6%A8%A1%E5%9E%8B-api/%E6%96%87%E6%9C%AC%E5%B5%8C%E5%85%A5",
+        "models": [
+            ("embedding-2", "Embedding-2", "embedding", ["text"], 512, ["embedding-2"]),
+            ("embedding-3", "Embedding-3", "embedding", ["text"], 3072, ["embedding-3"]),
+        ],
+    },
+    {
+        "publisher": "baidu", "family": "ernie-api",
+        "url": "https://reference.langchain.com/python/langchain-community/chat_models/ernie/ErnieBotChat",
+        "models": [
+            ("ernie-bot", "ERNIE-Bot", "generation", ["text"], None, ["ernie-bot"]),
+            ("ernie-bot-turbo", "ERNIE-Bot-turbo", "generation", ["text"], None, ["ernie-bot-turbo"]),
+            ("ernie-bot-8k", "ERNIE-Bot-8K", "generation", ["text"], None, ["ernie-bot-8k"]),
+            ("ernie-bot-turbo-ai", "ERNIE-Bot-turbo-AI", "generation", ["text"], None, ["ernie-bot-turbo-ai"]),
+        ],
+    },
+    {
+        "publisher": "baidu", "family": "ernie-api",
+        "url": "https://reference.langchain.com/javascript/interfaces/_langchain_community.embeddings_baidu_qianfan.BaiduQianfanEmbeddingsParams.html",
+        "models": [
+            ("embedding-v1", "Embedding-V1", "embedding", ["text"], None, ["embedding-v1"]),
+            ("tao-8k", "tao-8k", "embedding", ["text"], None, ["tao-8k"]),
+        ],
+    },
+    {
+        "publisher": "qwen", "family": "qwen-api",
+        "url": "https://www.oceanbase.ai/docs/qwen-py",
+        "models": [
+            ("text-embedding-v1", "text-embedding-v1", "embedding", ["text"], None, ["text-embedding-v1"]),
+        ],
+    },
+]
+
+# New families (publisher -> list). Patterns are left empty: API names are matched as exact aliases.
+NEW_FAMILIES: dict[str, list[dict[str, Any]]] = {
+    "iflytek": [{"id": "spark-api", "name": "iFlytek Spark (API)", "role": "generation",
+                 "url": LOBE.format(commit="69dac2fc6eee255bca177ef6acc31e31b2a10946", name="spark")}],
+    "baichuan": [{"id": "baichuan-api", "name": "Baichuan API models", "role": "generation",
+                  "url": LOBE.format(commit="33e0426bf72dc65a3685de060740cc9d2f347780", name="baichuan")}],
+    "stepfun": [{"id": "step-api", "name": "StepFun Step API models", "role": "generation",
+                 "url": LOBE.format(commit="115e0d5d87271cc3ebea7523288f2dfb109df4a4", name="stepfun")}],
+    "01-ai": [{"id": "yi-api", "name": "01.AI Yi API models", "role": "generation",
+               "url": LOBE.format(commit="15bc2cc2e25337045dffa688cfc6528b1bc3690d", name="zeroone")}],
+}
+
+
+# --------------------------------------------------------------------------- helpers
+def git_show(repo: Path, commit: str, path: str) -> str | None:
+    proc = subprocess.run(["git", "--git-dir", str(repo), "show", f"{commit}:{path}"],
+                          capture_output=True, text=True, check=False)
+    return proc.stdout if proc.returncode == 0 and proc.stdout.strip() else None
+
+
+def _specs(family: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    yield from family.get("model_specs") or [family]
+
+
+def _expand(model_id: str, quants: list[str]) -> list[str]:
+    if "{quantization}" not in model_id:
+        return [model_id]
+    return [model_id.replace("{quantization}", q) for q in quants if re.fullmatch(r"[\w.-]+", q)]
+
+
+def xinference_rows(repo: Path) -> dict[str, dict[str, Any]]:
+    """hf id -> {hf, ms: set, formats: set, kind, url} for repos of the covered orgs."""
+    rows: dict[str, dict[str, Any]] = {}
+    for commit in XF_COMMITS:
+        full = subprocess.run(["git", "--git-dir", str(repo), "rev-parse", commit],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        for kind, (path, ms_path) in XF_FILES.items():
+            text = git_show(repo, full, path)
+            if not text:
+                continue
+            url = f"https://github.com/xorbitsai/inference/blob/{full}/{path}"
+            old_ms: dict[tuple[Any, ...], str] = {}
+            ms_text = git_show(repo, full, ms_path) if ms_path else None
+            for fam in json.loads(ms_text) if ms_text else []:
+                for s in _specs(fam):
+                    ms_key: tuple[Any, ...] = (fam.get("model_name"), s.get("model_format"),
+                                               str(s.get("model_size_in_billions")), tuple(s.get("quantizations") or []))
+                    if s.get("model_id"):
+                        old_ms.setdefault(ms_key, str(s["model_id"]))
+            for fam in json.loads(text):
+                for s in _specs(fam):
+                    src = s.get("model_src")
+                    if src:
+                        hf_src, ms_src = src.get("huggingface") or {}, src.get("modelscope") or {}
+                        hf_id, quants = hf_src.get("model_id"), hf_src.get("quantizations") or []
+                        ms_id = ms_src.get("model_id")
+                        ms_quants = ms_src.get("quantizations") or []
+                    else:
+                        if s.get("model_hub", "huggingface") != "huggingface":
+                            continue
+                        hf_id, quants = s.get("model_id"), s.get("quantizations") or []
+                        key = (fam.get("model_name"), s.get("model_format"), str(s.get("model_size_in_billions")),
+                               tuple(quants))
+                        ms_id, ms_quants = old_ms.get(key), quants
+                    if not hf_id or "/" not in hf_id:
+                        continue
+                    hf_ids = _expand(hf_id, quants)
+                    ms_ids = _expand(ms_id, ms_quants) if ms_id else []
+                    for h in hf_ids:
+                        org = h.split("/")[0].lower()
+                        if org not in ORG_PUBLISHER or h.lower() in XF_DOUBTFUL:
+                            continue
+                        row = rows.setdefault(h, {"hf": h, "ms": set(), "formats": set(), "kind": kind, "url": url})
+                        row["formats"].add(str(s.get("model_format")))
+                        name = h.split("/")[1].lower()
+                        for m in ms_ids:
+                            morg, _, mname = m.partition("/")
+                            if mname.lower() == name and morg.lower() in MODELSCOPE_ORGS:
+                                row["ms"].add(m)
+    return rows
+
+
+def load_kb() -> tuple[dict[str, dict[str, Any]], dict[str, str], set[str]]:
+    """models by id, hf(lower) -> id, and every claimed name (ids, hf ids, aliases), lowercased."""
+    models: dict[str, dict[str, Any]] = {}
+    by_hf: dict[str, str] = {}
+    names: set[str] = set()
+    for path in sorted(PUB_DIR.glob("*.yaml")):
+        doc = yaml.safe_load(strip_generated(path.read_text(encoding="utf-8"))) or {}
+        pub = (doc.get("publisher") or {}).get("id")
+        for m in doc.get("models") or []:
+            m = dict(m, _publisher=pub)
+            models[m["id"]] = m
+            names.add(m["id"].lower())
+            if m.get("hf"):
+                by_hf[m["hf"].lower()] = m["id"]
+                names.add(m["hf"].lower())
+            names.update(str(a).lower() for a in m.get("aliases") or [])
+    return models, by_hf, names
+
+
+def strip_generated(text: str) -> str:
+    return re.sub(rf"\n?[ \t]*{re.escape(BEGIN)}.*?{re.escape(END)}[^\n]*", "", text, flags=re.S)
+
+
+def q(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def flow(items: Iterable[Any]) -> str:
+    out = []
+    for it in items:
+        s = str(it)
+        out.append(s if re.fullmatch(r"[A-Za-z0-9][\w./+-]*", s) and not re.fullmatch(r"[\d.]+", s) else q(s))
+    return "[" + ", ".join(out) + "]"
+
+
+def render_model(m: dict[str, Any]) -> str:
+    lines = [f"- id: {m['id']}", f"  name: {q(m['name'])}", f"  family: {m.get('family') or 'null'}",
+             f"  hf: {m['hf'] if m.get('hf') else 'null'}", f"  aliases: {flow(m.get('aliases') or [])}",
+             f"  params: {q(m['params']) if m.get('params') else 'null'}",
+             f"  active_params: {q(m['active_params']) if m.get('active_params') else 'null'}",
+             f"  role: {m['role']}"]
+    if m.get("modality"):
+        lines.append(f"  modality: {flow(m['modality'])}")
+    lines += [f"  context: {m['context'] if m.get('context') else 'null'}",
+              f"  released: {m.get('released') or 'null'}",
+              f"  open_weights: {'true' if m['open_weights'] else 'false'}",
+              f"  license: {m['license']}"]
+    if "base" in m:
+        if m["base"]:
+            lines.append("  base:")
+            for b in m["base"]:
+                lines.append(f"  - {{relation: {b['relation']}, model: {b['model']}}}")
+        else:
+            lines.append("  base: []")
+    lines.append("  teacher: []")
+    if m.get("note"):
+        lines.append(f"  note: {q(m['note'])}")
+    lines.append("  sources:")
+    for s in m["sources"]:
+        if s.get("covers"):
+            lines += [f"  - url: {q(s['url'])}", f"    as_of: {AS_OF}", f"    covers: {flow(s['covers'])}"]
+        else:
+            lines.append(f"  - {{url: {q(s['url'])}, as_of: {AS_OF}}}")
+    return "\n".join(lines)
+
+
+def render_family(f: dict[str, Any]) -> str:
+    return "\n".join([f"- id: {f['id']}", f"  name: {q(f['name'])}", "  released: null",
+                      "  open_weights: false", "  license: proprietary", f"  role: {f['role']}",
+                      "  patterns: []", "  sources:", f"  - {{url: {q(f['url'])}, as_of: {AS_OF}}}"])
+
+
+# --------------------------------------------------------------------------- record builders
+def quantized_record(hf: str, parent: dict[str, Any], url: str, ms: Iterable[str], fmt: str) -> dict[str, Any]:
+    parent_sources = [s for s in parent.get("sources") or [] if isinstance(s, dict)]
+    inherited = [{"url": s["url"], "covers": ["license", "params", "active_params", "role", "modality", "context"]}
+                 for s in parent_sources[:2]]
+    return {
+        "id": hf.lower(), "name": hf.split("/")[1], "family": parent.get("family"), "hf": hf,
+        "aliases": sorted(set(ms), key=str.lower), "params": parent.get("params"),
+        "active_params": parent.get("active_params"), "role": parent.get("role") or "generation",
+        "modality": parent.get("modality"), "context": parent.get("context"), "released": None,
+        "open_weights": True, "license": parent.get("license") or "unknown",
+        "base": [{"relation": "quantization", "model": parent["id"]}],
+        "note": f"the lab's own {fmt} packaging of {parent['name']}; licence and size as the unquantized model",
+        "sources": [{"url": url}, *inherited],
+    }
+
+
+def plain_record(hf: str, row: dict[str, Any]) -> dict[str, Any]:
+    role = {"embedding": "embedding", "rerank": "rerank"}.get(row["kind"], "generation")
+    return {
+        "id": hf.lower(), "name": hf.split("/")[1], "family": None, "hf": hf,
+        "aliases": sorted(row["ms"], key=str.lower), "params": None, "active_params": None, "role": role,
+        "modality": None, "context": None, "released": None, "open_weights": True, "license": "unknown",
+        "sources": [{"url": row["url"]}],
+    }
+
+
+def parent_of(hf: str, models: dict[str, dict[str, Any]], by_hf: dict[str, str]) -> tuple[str | None, str]:
+    name = hf
+    m = QWEN_MLX_SUFFIX.search(name)
+    if m:
+        return by_hf.get(name[: m.start()].lower()) or models.get(name[: m.start()].lower(), {}).get("id"), "MLX"
+    m = QUANT_SUFFIX.search(name)
+    if not m:
+        return None, ""
+    stem = name[: m.start()].lower()
+    return (by_hf.get(stem) or (stem if stem in models else None)), m.group(1)
+
+
+def build(xf_repo: Path | None) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, list[str]]]]:
+    models, by_hf, names = load_kb()
+    out: dict[str, list[dict[str, Any]]] = {}
+    alias_adds: dict[str, dict[str, list[str]]] = {}  # publisher -> model id -> aliases to add
+    new_ids: set[str] = set()
+
+    def add(pub: str, rec: dict[str, Any]) -> None:
+        rid = rec["id"]
+        if rid in new_ids or rid in models or (rec.get("hf") and rec["hf"].lower() in by_hf):
+            return
+        rec["aliases"] = [a for a in rec.get("aliases") or [] if a.lower() not in names and a.lower() != rid]
+        names.update(a.lower() for a in rec["aliases"])
+        names.add(rid)
+        new_ids.add(rid)
+        out.setdefault(pub, []).append(rec)
+
+    # 1. Qwen's documented quantized variants.
+    for url, (tmpl, sizes, suffixes) in QWEN_DOC_QUANTS.items():
+        for size in sizes:
+            base_name = tmpl.format(size=size)
+            parent = by_hf.get(f"qwen/{base_name}".lower())
+            if not parent:
+                continue
+            for suf in suffixes:
+                hf = f"Qwen/{base_name}-{suf}"
+                add("qwen", quantized_record(hf, models[parent], url, [], suf))
+    for url, name in sorted(QWEN_DOC_QUANTS_EXTRA):
+        hf = f"Qwen/{name}"
+        pid, fmt = parent_of(hf, models, by_hf)
+        if pid:
+            add("qwen", quantized_record(hf, models[pid], url, [], fmt))
+
+    # 2. The Xinference registry.
+    if xf_repo is not None:
+        rows = xinference_rows(xf_repo)
+        for hf, row in sorted(rows.items(), key=lambda kv: kv[0].lower()):
+            pub = ORG_PUBLISHER[hf.split("/")[0].lower()]
+            existing = by_hf.get(hf.lower()) or (hf.lower() if hf.lower() in models else None)
+            if existing:
+                missing = [a for a in sorted(row["ms"]) if a.lower() not in names]
+                if missing:
+                    alias_adds.setdefault(models[existing]["_publisher"], {}).setdefault(existing, []).extend(missing)
+                    names.update(a.lower() for a in missing)
+                continue
+            pid, fmt = parent_of(hf, models, by_hf)
+            if pid:
+                add(pub, quantized_record(hf, models[pid], row["url"], row["ms"], fmt))
+            elif not (QUANT_SUFFIX.search(hf) or row["formats"] & QUANT_FORMATS - {"pytorch"}):
+                add(pub, plain_record(hf, row))
+            else:
+                print(f"skip (quantized, parent not in KB): {hf}", file=sys.stderr)
+        # a quantized repo whose parent was itself added above
+        models2 = dict(models)
+        for recs in out.values():
+            for r in recs:
+                models2[r["id"]] = r
+        by_hf2 = dict(by_hf, **{r["hf"].lower(): r["id"] for recs in out.values() for r in recs if r.get("hf")})
+        for hf, row in sorted(rows.items(), key=lambda kv: kv[0].lower()):
+            if hf.lower() in by_hf2 or hf.lower() in models2:
+                continue
+            pid, fmt = parent_of(hf, models2, by_hf2)
+            if pid:
+                add(ORG_PUBLISHER[hf.split("/")[0].lower()], quantized_record(hf, models2[pid], row["url"], row["ms"], fmt))
+
+    # 3. API-only names.
+    for table in API_TABLES:
+        for name_id, display, role, modality, context, aliases in table["models"]:
+            rec = {
+                "id": f"{table['publisher']}/{name_id.lower()}", "name": display, "family": table["family"],
+                "hf": None, "aliases": aliases, "params": None, "active_params": None, "role": role,
+                "modality": modality, "context": context, "released": None, "open_weights": False,
+                "license": "proprietary", "sources": [{"url": table["url"]}],
+            }
+            add(table["publisher"], rec)
+    return out, alias_adds
+
+
+# --------------------------------------------------------------------------- writing
+def write(out: dict[str, list[dict[str, Any]]], alias_adds: dict[str, dict[str, list[str]]]) -> None:
+    pubs = set(out) | set(alias_adds) | set(NEW_FAMILIES)
+    for pub in sorted(pubs):
+        path = PUB_DIR / f"{pub}.yaml"
+        if not path.exists():
+            raise SystemExit(f"{path}: publisher file missing (write its publisher block by hand first)")
+        text = strip_generated(path.read_text(encoding="utf-8")).rstrip("\n") + "\n"
+        for mid, extra in (alias_adds.get(pub) or {}).items():
+            text = add_aliases(text, mid, extra)
+        fams = NEW_FAMILIES.get(pub) or []
+        if fams and re.search(r"^models:", text, flags=re.M):
+            block = indented("\n".join([BEGIN, *[render_family(f) for f in fams], END]), list_indent(text, "families"))
+            at = re.search(r"^models:", text, flags=re.M)
+            if at:
+                text = text[: at.start()] + block + "\n" + text[at.start():]
+        recs = out.get(pub) or []
+        if recs:
+            if not re.search(r"^models:", text, flags=re.M):
+                text += "models:\n"
+            body = "\n".join([BEGIN, *[render_model(r) for r in recs], END])
+            text += indented(body, list_indent(text, "models")) + "\n"
+        path.write_text(text, encoding="utf-8")
+        print(f"{pub}: {len(recs)} records, {sum(len(v) for v in (alias_adds.get(pub) or {}).values())} aliases added")
+
+
+def list_indent(text: str, section: str) -> str:
+    """The indentation of the list items under a top-level key (files differ: 0 or 2 spaces)."""
+    head = re.search(rf"^{section}:[ \t]*\n", text, flags=re.M)
+    if not head:
+        return ""
+    first = re.search(r"^( *)- id:", text[head.end():], flags=re.M)
+    return first.group(1) if first else ""
+
+
+def indented(block: str, indent: str) -> str:
+    return "\n".join(indent + line if line else line for line in block.split("\n"))
+
+
+def add_aliases(text: str, mid: str, extra: list[str]) -> str:
+    pattern = re.compile(rf"(^( *)- id: {re.escape(mid)}\n(?:\2  .*\n)*?\2  aliases: )\[(.*?)\]", re.M)
+    m = pattern.search(text)
+    if not m:
+        print(f"warning: no flow-style aliases line for {mid}", file=sys.stderr)
+        return text
+    current = [a.strip().strip("'\"") for a in m.group(3).split(",") if a.strip()]
+    merged = current + [a for a in extra if a.lower() not in {c.lower() for c in current}]
+    return text[: m.start()] + m.group(1) + flow(merged) + text[m.end():]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--xinference", type=Path, help="git dir of a xorbitsai/inference snapshot")
+    args = ap.parse_args(argv)
+    out, alias_adds = build(args.xinference)
+    write(out, alias_adds)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
