@@ -415,7 +415,7 @@ def write(records: dict[str, list[dict[str, Any]]], dry_run: bool) -> tuple[int,
             head, tail = text.rstrip("\n") + "\n", ""
             if tail:
                 raise SystemExit(f"{path}: unexpected text after models")
-        head_lines = head.rstrip("\n").splitlines()
+        head_lines = head.rstrip().splitlines()
         # the block extends the top-level models list, which must be the last key of the file
         tops = [i for i, ln in enumerate(head_lines) if re.match(r"^[a-z_]+:", ln)]
         last = head_lines[tops[-1]] if tops else ""
