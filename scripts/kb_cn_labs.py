@@ -280,7 +280,8 @@ def _specs(family: dict[str, Any]) -> Iterable[dict[str, Any]]:
 def _expand(model_id: str, quants: list[str]) -> list[str]:
     if "{quantization}" not in model_id:
         return [model_id]
-    return [model_id.replace("{quantization}", q) for q in quants if re.fullmatch(r"[\w.-]+", q)]
+    return [model_id.replace("{quantization}", q) for q in quants
+            if re.fullmatch(r"[\w.-]+", q) and q.lower() != "none"]
 
 
 def xinference_rows(repo: Path) -> dict[str, dict[str, Any]]:
@@ -408,12 +409,28 @@ def render_family(f: dict[str, Any]) -> str:
 
 
 # --------------------------------------------------------------------------- record builders
+def canonical_id(hf: str) -> str:
+    """THUDM renamed its Hub org to zai-org; the knowledge base ids Zhipu's repos as zai-org/<name>."""
+    org, _, name = hf.partition("/")
+    return f"zai-org/{name.lower()}" if org.lower() == "thudm" else hf.lower()
+
+
+def merge_renamed_orgs(rows: dict[str, dict[str, Any]]) -> None:
+    """One row per Zhipu repo: a zai-org/X row folds into THUDM/X (same weights, renamed org)."""
+    thudm = {h.split("/")[1].lower(): h for h in rows if h.lower().startswith("thudm/")}
+    for h in [h for h in rows if h.lower().startswith("zai-org/")]:
+        other = thudm.get(h.split("/")[1].lower())
+        if other:
+            rows[other]["ms"] |= rows[h]["ms"]
+            del rows[h]
+
+
 def quantized_record(hf: str, parent: dict[str, Any], url: str, ms: Iterable[str], fmt: str) -> dict[str, Any]:
     parent_sources = [s for s in parent.get("sources") or [] if isinstance(s, dict)]
     inherited = [{"url": s["url"], "covers": ["license", "params", "active_params", "role", "modality", "context"]}
                  for s in parent_sources[:2]]
     return {
-        "id": hf.lower(), "name": hf.split("/")[1], "family": parent.get("family"), "hf": hf,
+        "id": canonical_id(hf), "name": hf.split("/")[1], "family": parent.get("family"), "hf": hf,
         "aliases": sorted(set(ms), key=str.lower), "params": parent.get("params"),
         "active_params": parent.get("active_params"), "role": parent.get("role") or "generation",
         "modality": parent.get("modality"), "context": parent.get("context"), "released": None,
@@ -427,7 +444,7 @@ def quantized_record(hf: str, parent: dict[str, Any], url: str, ms: Iterable[str
 def plain_record(hf: str, row: dict[str, Any]) -> dict[str, Any]:
     role = {"embedding": "embedding", "rerank": "rerank"}.get(row["kind"], "generation")
     return {
-        "id": hf.lower(), "name": hf.split("/")[1], "family": None, "hf": hf,
+        "id": canonical_id(hf), "name": hf.split("/")[1], "family": None, "hf": hf,
         "aliases": sorted(row["ms"], key=str.lower), "params": None, "active_params": None, "role": role,
         "modality": None, "context": None, "released": None, "open_weights": True, "license": "unknown",
         "sources": [{"url": row["url"]}],
@@ -443,7 +460,8 @@ def parent_of(hf: str, models: dict[str, dict[str, Any]], by_hf: dict[str, str])
     if not m:
         return None, ""
     stem = name[: m.start()].lower()
-    return (by_hf.get(stem) or (stem if stem in models else None)), m.group(1)
+    cid = canonical_id(stem)
+    return (by_hf.get(stem) or (cid if cid in models else None)), m.group(1)
 
 
 def build(xf_repo: Path | None) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, list[str]]]]:
@@ -481,9 +499,10 @@ def build(xf_repo: Path | None) -> tuple[dict[str, list[dict[str, Any]]], dict[s
     # 2. The Xinference registry.
     if xf_repo is not None:
         rows = xinference_rows(xf_repo)
+        merge_renamed_orgs(rows)
         for hf, row in sorted(rows.items(), key=lambda kv: kv[0].lower()):
             pub = ORG_PUBLISHER[hf.split("/")[0].lower()]
-            existing = by_hf.get(hf.lower()) or (hf.lower() if hf.lower() in models else None)
+            existing = by_hf.get(hf.lower()) or (canonical_id(hf) if canonical_id(hf) in models else None)
             if existing:
                 missing = [a for a in sorted(row["ms"]) if a.lower() not in names]
                 if missing:
@@ -504,7 +523,7 @@ def build(xf_repo: Path | None) -> tuple[dict[str, list[dict[str, Any]]], dict[s
                 models2[r["id"]] = r
         by_hf2 = dict(by_hf, **{r["hf"].lower(): r["id"] for recs in out.values() for r in recs if r.get("hf")})
         for hf, row in sorted(rows.items(), key=lambda kv: kv[0].lower()):
-            if hf.lower() in by_hf2 or hf.lower() in models2:
+            if hf.lower() in by_hf2 or canonical_id(hf) in models2:
                 continue
             pid, fmt = parent_of(hf, models2, by_hf2)
             if pid:

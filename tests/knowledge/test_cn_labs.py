@@ -1,0 +1,163 @@
+"""Chinese labs in the knowledge base (issue 11, item 5): API-only names, Ollama tags, ModelScope ids
+and the labs' own quantized releases resolve to the right model, publisher and country.
+
+Expected values come from the sources cited in the publisher files (provider API docs and client
+provider tables for API names, ollama.com / the labs' READMEs for Ollama tags, ModelScope ids from
+the Xinference registry, quantized repos from the labs' docs), not from the resolver.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.provenance.resolver import resolve
+
+# identifier as written in code -> (canonical model id, publisher id)
+API_NAMES = {
+    # Alibaba Cloud DashScope / Model Studio
+    "qwen-max": ("qwen/qwen-max", "qwen"),
+    "qwen-plus": ("qwen/qwen-plus", "qwen"),
+    "qwen-turbo": ("qwen/qwen-turbo", "qwen"),
+    "qwen-vl-max": ("qwen/qwen-vl-max", "qwen"),
+    "qwen-vl-plus": ("qwen/qwen-vl-plus", "qwen"),
+    "text-embedding-v1": ("qwen/text-embedding-v1", "qwen"),
+    "text-embedding-v3": ("qwen/text-embedding-v3", "qwen"),
+    # Zhipu BigModel
+    "glm-4-plus": ("zhipu/glm-4-plus", "zhipu"),
+    "glm-4-air": ("zhipu/glm-4-air", "zhipu"),
+    "glm-4-flash": ("zhipu/glm-4-flash", "zhipu"),
+    "glm-4": ("zhipu/glm-4", "zhipu"),
+    "glm-4v": ("zhipu/glm-4v", "zhipu"),
+    "glm-3-turbo": ("zhipu/glm-3-turbo", "zhipu"),
+    "chatglm_turbo": ("zhipu/chatglm_turbo", "zhipu"),
+    "chatglm_pro": ("zhipu/chatglm_pro", "zhipu"),
+    "chatglm_std": ("zhipu/chatglm_std", "zhipu"),
+    "embedding-2": ("zhipu/embedding-2", "zhipu"),
+    "embedding-3": ("zhipu/embedding-3", "zhipu"),
+    # Baidu Qianfan
+    "ERNIE-Bot": ("baidu/ernie-bot", "baidu"),
+    "ERNIE-Bot-turbo": ("baidu/ernie-bot-turbo", "baidu"),
+    "ERNIE-4.0-8K": ("baidu/ernie-4.0-8k", "baidu"),
+    "ERNIE-3.5-8K": ("baidu/ernie-3.5-8k", "baidu"),
+    "Embedding-V1": ("baidu/embedding-v1", "baidu"),
+    "tao-8k": ("baidu/tao-8k", "baidu"),
+    # iFlytek Spark ("domain" values)
+    "generalv3.5": ("iflytek/spark-max", "iflytek"),
+    "generalv3": ("iflytek/spark-pro", "iflytek"),
+    "4.0Ultra": ("iflytek/spark-4.0-ultra", "iflytek"),
+    # MiniMax, Moonshot, StepFun, ByteDance, Baichuan, 01.AI
+    "abab6.5s-chat": ("minimax/abab6.5s-chat", "minimax"),
+    "moonshot-v1-8k": ("moonshot/moonshot-v1-8k", "moonshot"),
+    "moonshot-v1-32k": ("moonshot/moonshot-v1-32k", "moonshot"),
+    "moonshot-v1-128k": ("moonshot/moonshot-v1-128k", "moonshot"),
+    "kimi-k2-0711-preview": ("moonshot/kimi-k2-0711-preview", "moonshot"),
+    "kimi-latest": ("moonshot/kimi-latest", "moonshot"),
+    "step-1-8k": ("stepfun/step-1-8k", "stepfun"),
+    "step-2-16k": ("stepfun/step-2-16k", "stepfun"),
+    "step-1v-8k": ("stepfun/step-1v-8k", "stepfun"),
+    "doubao-pro-32k": ("bytedance/doubao-pro-32k", "bytedance"),
+    "Baichuan2-Turbo": ("baichuan/baichuan2-turbo", "baichuan"),
+    "Baichuan4": ("baichuan/baichuan4", "baichuan"),
+    "Baichuan3-Turbo-128k": ("baichuan/baichuan3-turbo-128k", "baichuan"),
+    "yi-large": ("01-ai/yi-large", "01-ai"),
+    "yi-lightning": ("01-ai/yi-lightning", "01-ai"),
+}
+
+OLLAMA_TAGS = {
+    "qwen2.5:7b": ("qwen/qwen2.5-7b-instruct", "qwen"),
+    "qwen2.5:72b": ("qwen/qwen2.5-72b-instruct", "qwen"),
+    "qwen2:7b": ("qwen/qwen2-7b-instruct", "qwen"),
+    "qwq:32b": ("qwen/qwq-32b", "qwen"),
+    "qwen3:8b": ("qwen/qwen3-8b", "qwen"),
+    "deepseek-r1:14b": ("deepseek-ai/deepseek-r1-distill-qwen-14b", "deepseek"),
+    "deepseek-r1:8b": ("deepseek-ai/deepseek-r1-0528-qwen3-8b", "deepseek"),  # since the May 2025 update
+    "glm4:9b": ("zai-org/glm-4-9b-chat", "zhipu"),
+}
+
+# ModelScope repo ids of the same weights as a Hub repo already in the knowledge base
+MODELSCOPE_IDS = {
+    "ZhipuAI/glm-4-9b-chat": ("zai-org/glm-4-9b-chat", "zhipu"),
+    "01ai/Yi-1.5-9B-Chat": ("01-ai/yi-1.5-9b-chat", "01-ai"),
+    "Shanghai_AI_Laboratory/internlm2_5-7b-chat": ("internlm/internlm2_5-7b-chat", "internlm"),
+    "Tencent-Hunyuan/Hy-MT2-7B": ("tencent/hy-mt2-7b", "tencent"),
+}
+
+# a lab's own quantized repo -> the unquantized model it packages
+QUANTIZED = {
+    "Qwen/Qwen2.5-7B-Instruct-AWQ": "qwen/qwen2.5-7b-instruct",
+    "Qwen/Qwen2.5-72B-Instruct-GPTQ-Int4": "qwen/qwen2.5-72b-instruct",
+    "Qwen/Qwen2-7B-Instruct-GPTQ-Int8": "qwen/qwen2-7b-instruct",
+    "Qwen/Qwen3-8B-FP8": "qwen/qwen3-8b",
+    "Qwen/Qwen3-30B-A3B-GPTQ-Int4": "qwen/qwen3-30b-a3b",
+    "Qwen/Qwen2.5-VL-7B-Instruct-AWQ": "qwen/qwen2.5-vl-7b-instruct",
+    "OpenGVLab/InternVL3-8B-AWQ": "opengvlab/internvl3-8b",
+    "internlm/internlm3-8b-instruct-gguf": "internlm/internlm3-8b-instruct",
+}
+
+
+@pytest.mark.parametrize("name", sorted(API_NAMES))
+def test_api_only_names_resolve_to_a_closed_model_of_the_lab(name: str) -> None:
+    model_id, publisher = API_NAMES[name]
+    res = resolve(name)
+    assert res.confidence == "known", res.reason
+    assert res.model is not None and res.model["id"] == model_id
+    assert res.publisher is not None and res.publisher["id"] == publisher
+    assert res.publisher["country"] == "CN"
+    assert res.origins == ("CN",)
+    assert res.open_weights is False
+    assert res.license is not None and res.license["id"] == "proprietary"
+
+
+@pytest.mark.parametrize("tag", sorted(OLLAMA_TAGS))
+def test_ollama_tags_resolve_to_the_model_they_package(tag: str) -> None:
+    model_id, publisher = OLLAMA_TAGS[tag]
+    res = resolve(tag)
+    assert res.model is not None and res.model["id"] == model_id
+    assert res.publisher is not None and res.publisher["id"] == publisher
+    assert "CN" in res.origins
+    assert res.open_weights is True
+
+
+def test_an_ollama_quantization_suffix_still_finds_the_model() -> None:
+    res = resolve("qwen2.5:7b-instruct-q4_K_M")
+    assert res.model is not None and res.model["id"] == "qwen/qwen2.5-7b-instruct"
+
+
+@pytest.mark.parametrize("repo", sorted(MODELSCOPE_IDS))
+def test_modelscope_ids_resolve_to_the_hub_model(repo: str) -> None:
+    model_id, publisher = MODELSCOPE_IDS[repo]
+    res = resolve(repo)
+    assert res.confidence == "known", res.reason
+    assert res.model is not None and res.model["id"] == model_id
+    assert res.publisher is not None and res.publisher["id"] == publisher
+
+
+@pytest.mark.parametrize("repo", sorted(QUANTIZED))
+def test_official_quantized_repos_are_quantizations_of_the_unquantized_model(repo: str) -> None:
+    parent = QUANTIZED[repo]
+    res = resolve(repo)
+    assert res.model is not None and res.model["id"] == repo.lower()
+    assert res.lineage, "a quantized repo names the model it packages"
+    assert res.lineage[0]["relation"] == "quantization"
+    assert res.lineage[0]["model"] == parent
+    # same licence as the unquantized model
+    assert res.license is not None
+    assert res.license["id"] == (resolve(parent).license or {}).get("id")
+
+
+def test_licences_differ_by_size_within_qwen2_5_quantized_releases() -> None:
+    # Qwen2.5 3B ships under the Qwen research licence, 72B under the Qwen licence, the rest Apache-2.0
+    ids = {repo: (resolve(repo).license or {}).get("id") for repo in (
+        "Qwen/Qwen2.5-3B-Instruct-AWQ", "Qwen/Qwen2.5-72B-Instruct-AWQ", "Qwen/Qwen2.5-14B-Instruct-AWQ")}
+    assert ids == {
+        "Qwen/Qwen2.5-3B-Instruct-AWQ": "qwen-research",
+        "Qwen/Qwen2.5-72B-Instruct-AWQ": "qwen",
+        "Qwen/Qwen2.5-14B-Instruct-AWQ": "apache-2.0",
+    }
+
+
+def test_bare_spark_domain_words_are_not_claimed() -> None:
+    # "lite" / "max-32k" are ordinary words in configs; only the distinctive Spark domains are aliases
+    for word in ("lite", "max-32k", "pro-128k"):
+        res = resolve(word)
+        assert res.publisher is None or res.publisher["id"] != "iflytek", word
