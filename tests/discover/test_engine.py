@@ -25,8 +25,11 @@ def test_python_fixture_findings_and_positions() -> None:
     by = {(f.path, f.raw): f for f in result.findings}
     f = by[("src/rag/config.py", "gpt-4o-mini")]
     assert (f.line, f.column, f.kind, f.context) == (3, 37, "api-model", "app")  # column of the identifier, inside the quotes
-    bge = by[("src/rag/config.py", "BAAI/bge-small-en-v1.5")]
-    assert bge.kind == "hf-repo" and bge.role == "embedding"
+    # issue 13: the constant defined in config.py is used where it reaches SentenceTransformer
+    bge = by[("src/rag/pipeline.py", "BAAI/bge-small-en-v1.5")]
+    assert bge.kind == "hf-repo" and bge.role == "embedding" and bge.api == "sentence-transformers"
+    assert bge.definition is not None and (bge.definition.path, bge.definition.line) == ("src/rag/config.py", 4)
+    assert ("src/rag/config.py", "BAAI/bge-small-en-v1.5") not in by
     qwen = [x for x in result.findings if x.raw == "Qwen/Qwen2.5-1.5B-Instruct"]
     assert [x.line for x in qwen] == [19, 20]
     assert {x.role for x in qwen} == {"generation", "unknown"} or {x.role for x in qwen} == {"generation"}

@@ -89,8 +89,8 @@ def test_ollama_js_script_default_param_and_host() -> None:
     found = scan_fixture("scripts/pull-models.mjs")
     assert rows(found) == [
         ("http://gpu-box:11434", 4, 32, "endpoint", "unknown", "js-endpoint", "ollama", gpu),
-        ("qwen2.5:7b", 6, 29, "ollama-tag", "unknown", "js-ollama", "ollama", None),
-        ("llama3.2", 8, 44, "ollama-tag", "unknown", "js-ollama", "ollama", None),
+        ("qwen2.5:7b", 6, 29, "ollama-tag", "generation", "js-ollama", "ollama", None),  # the KB's role
+        ("llama3.2", 8, 44, "ollama-tag", "generation", "js-ollama", "ollama", None),
         ("nomic-embed-text", 9, 44, "ollama-tag", "embedding", "js-ollama", "ollama", gpu),
     ]
     assert found[1].symbol == "main"
@@ -116,7 +116,8 @@ def test_tsx_dropdown_registry_and_false_positives() -> None:
     assert rows(found) == [
         ("gpt-4o", 6, 24, "api-model", "unknown", "js-model-key", "openai-api", None),
         ("gpt-4o-mini", 6, 34, "api-model", "unknown", "js-model-key", "openai-api", None),
-        ("claude-3-5-haiku-latest", 6, 49, "api-model", "unknown", "js-model-key", "anthropic-api", None),
+        # the knowledge base's role for the model (issue 13: API reached, then the KB, then the key name)
+        ("claude-3-5-haiku-latest", 6, 49, "api-model", "generation", "js-model-key", "anthropic-api", None),
         ("dall-e-3", 9, 12, "api-model", "image", "js-model-key", "openai-api", None),
         ("gpt-4o", 16, 46, "api-model", "unknown", "js-literal", "openai-api", None),
         ("o3-mini", 24, 23, "api-model", "unknown", "js-literal", "openai-api", None),

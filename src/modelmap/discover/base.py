@@ -16,8 +16,8 @@ from typing import Any, Protocol
 
 import re2
 
-from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, role_from_name
-from modelmap.types import Finding, Skip
+from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, decide_role
+from modelmap.types import Finding, Skip, SymbolUse
 
 # -- linear-time patterns ----------------------------------------------------------------------------
 
@@ -218,7 +218,7 @@ class Source(Protocol):
 
     def applies_to(self, path: str) -> bool: ...
 
-    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]: ...
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip | SymbolUse]: ...
 
 
 @dataclass
@@ -252,12 +252,15 @@ class Collector:
         symbol: str | None = None,
         source_id: str | None = None,
         boost: float = 0.0,
+        key_role: str | None = None,
     ) -> Finding | None:
+        """``role``: what the API the value reaches says; ``key_role``: what the key holding it says
+        (the weakest evidence, see identify.decide_role)."""
         match = classify(value, hint)
         if match is None:
             return None
         return self.add(value, line, column, match, role=role, api=api, provider=provider, endpoint=endpoint,
-                        symbol=symbol, source_id=source_id, boost=boost)
+                        symbol=symbol, source_id=source_id, boost=boost, key_role=key_role)
 
     def add(
         self,
@@ -274,6 +277,7 @@ class Collector:
         source_id: str | None = None,
         boost: float = 0.0,
         evidence: tuple[str, ...] | None = None,
+        key_role: str | None = None,
     ) -> Finding:
         finding = Finding(
             path=self.file.path,
@@ -281,7 +285,7 @@ class Collector:
             column=column,
             raw=value.strip(),
             kind=match.kind,
-            role=role or match.role or role_from_name(value) or "unknown",
+            role=decide_role(value, api_role=role, match_role=match.role, key_role=key_role),
             context=self.file.context,
             source=source_id or self.source_id,
             provider=provider or match.provider,

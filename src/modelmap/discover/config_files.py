@@ -868,14 +868,14 @@ class TreeWalker:
         line, col, _ = self.position(s, value)
         uri = _HF_URI.fullmatch(value)
         if uri:  # reported as written (hf://org/name); provenance reads the Hub id inside
-            self.collector.model(value, line, col, hint="hf", role=role_from_key(hint_key), source_id=self.ids.key)
+            self.collector.model(value, line, col, hint="hf", key_role=role_from_key(hint_key), source_id=self.ids.key)
             return
         if "://" in value:
             # a model location under a model key: KServe storageUri, modelURL, model_uri (s3://, gs://, pvc://…)
             model_location = bool(hint_key and is_model_key(hint_key)) or bool(
                 parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS)  # model: {uri: pvc://…}
             if model_location and not classify_endpoint(value) and self.collector.model(
-                    value, line, col, hint="key", role=role_from_key(hint_key), source_id=self.ids.key):
+                    value, line, col, hint="key", key_role=role_from_key(hint_key), source_id=self.ids.key):
                 return
             if classify_endpoint(value):
                 self.collector.endpoint(value, line, col, source_id=self.ids.endpoint)
@@ -899,10 +899,11 @@ class TreeWalker:
                 return
             hint = "path"
         source_id = (self.ids.env if in_env else self.ids.key) if model_field else self.ids.value
-        role = role_from_key(hint_key) or (role_from_key(parent_key) if model_field else None)
+        # the key's name and the serving engine's usual task are weak evidence: the model's own role wins
+        key_role = role_from_key(hint_key) or (role_from_key(parent_key) if model_field else None)
         if self.server_role and model_field:
-            role = role or self.server_role
-        self.collector.model(value, line, col, hint=hint, role=role, source_id=source_id,
+            key_role = key_role or self.server_role
+        self.collector.model(value, line, col, hint=hint, key_role=key_role, source_id=source_id,
                              api=self.server_api if model_field else None,
                              endpoint=endpoint[1] if endpoint else None, provider=endpoint[0] if endpoint else None)
 
@@ -993,11 +994,11 @@ class TreeWalker:
 
 
 def _server_role(server_role: str, f: Finding) -> str:
-    from modelmap.discover.identify import role_from_name
+    from modelmap.discover.identify import kb_role, role_from_name
 
     if server_role == "generation":
         return f.role if f.role != "unknown" else "generation"
-    return role_from_name(f.raw) or server_role
+    return kb_role(f.raw) or role_from_name(f.raw) or server_role
 
 
 _COMMAND_WORDS = re.compile(r"(?:^|[\s;&|])(vllm|ollama|huggingface-cli|hf|text-generation-launcher|llama-server|"

@@ -30,7 +30,8 @@ from modelmap.discover.base import (
     file_budget,
     looks_generated,
 )
-from modelmap.discover.context import context_for
+from modelmap.discover.context import context_for, mark_catalogs
+from modelmap.discover.links import link_uses
 from modelmap.discover.model_files import is_model_file
 from modelmap.discover.prefilter import matcher, may_contain_model
 from modelmap.discover.walk import (
@@ -46,7 +47,7 @@ from modelmap.discover.walk import (
 )
 from modelmap.errors import UsageError
 from modelmap.fsutil import read_regular
-from modelmap.types import Finding, ScanResult, ScanStats, Skip
+from modelmap.types import Finding, ScanResult, ScanStats, Skip, SymbolUse
 
 if TYPE_CHECKING:
     import pathspec
@@ -80,6 +81,7 @@ class ScanOptions:
 class _Batch:
     findings: list[Finding] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
+    uses: list[SymbolUse] = field(default_factory=list)
     scanned: int = 0
     matched: int = 0
     bytes: int = 0
@@ -107,11 +109,12 @@ def _applicable(opts: ScanOptions, relpath: str, name: str) -> list[Source]:
 def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
     """One file, whatever happens: an error anywhere below becomes a counted Skip, never a failed scan."""
     findings, skips, scanned, matched, nbytes = len(out.findings), len(out.skips), out.scanned, out.matched, out.bytes
+    uses = len(out.uses)
     try:
         _scan_one(cand, opts, out)
     except Exception as exc:  # one bad file never aborts the scan (MemoryError and RecursionError included)
         # drop whatever the file half-contributed, and count it once as skipped
-        del out.findings[findings:], out.skips[skips:]
+        del out.findings[findings:], out.skips[skips:], out.uses[uses:]
         out.scanned, out.matched, out.bytes = scanned, matched, nbytes
         reason = "too-large" if isinstance(exc, MemoryError) else "scan-error"
         out.skips.append(Skip(cand.relpath, reason, f"{exc.__class__.__name__}: {exc}"[:300]))
@@ -191,6 +194,8 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
                 for item in src.scan(file):
                     if isinstance(item, Finding):
                         found.append(item)
+                    elif isinstance(item, SymbolUse):
+                        out.uses.append(item)
                     else:
                         out.skips.append(item)
             except BudgetExceeded as exc:
@@ -463,14 +468,18 @@ def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None
         gc.set_threshold(*thresholds)
 
     findings: list[Finding] = []
+    uses: list[SymbolUse] = []
     for r in results:
         findings.extend(r.findings)
         skips.extend(r.skips)
+        uses.extend(r.uses)
         stats.files_scanned += r.scanned
         stats.files_matched += r.matched
         stats.bytes_scanned += r.bytes
     for s in skips:
         stats.add_skip(s.reason)
+    findings = link_uses(findings, uses)
+    findings = mark_catalogs(findings)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.raw))
     skips.sort(key=lambda s: (s.path, s.reason))
     stats.seconds = time.perf_counter() - started

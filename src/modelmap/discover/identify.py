@@ -168,6 +168,35 @@ def role_from_name(value: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
+def kb_role(value: str) -> str | None:
+    """The role the knowledge base records for this exact model id, Hub repo or alias (model, then
+    its family); None when the KB does not know the value or gives no role."""
+    kb = load()
+    low = value.strip().lower()
+    mid = kb.hf_index.get(low) or kb.alias_index.get(low)
+    if mid is None and ":" in low and "/" not in low:  # ollama tag: name:tag
+        mid = kb.alias_index.get(low.split(":", 1)[0])
+    model = kb.models.get(mid) if mid else None
+    if not isinstance(model, dict):
+        return None
+    role = model.get("role") or (kb.families.get(model.get("family") or "") or {}).get("role")
+    return str(role) if role else None
+
+
+def decide_role(value: str, *, api_role: str | None = None, match_role: str | None = None,
+                key_role: str | None = None) -> str:
+    """A finding's role, from the strongest evidence that says one (issue 13):
+
+    1. the API the value reaches (an embeddings call → embedding, a rerank call → rerank, chat → generation);
+    2. what the knowledge base records for the model (then the recognition pattern's role);
+    3. the model's own name (``…-reranker-…`` → rerank, ``gte-…`` → embedding);
+    4. the name of the key or variable that holds it (``RERANK_MODEL``), the weakest: a settings key
+       says what a slot is for, not what was put in it.
+    """
+    return api_role or kb_role(value) or match_role or role_from_name(value) or key_role or "unknown"
+
+
 # Ollama library names that their publishers also use bare in their own code and servers
 # (ChatGLM3's API demo serves "chatglm3"; FlagEmbedding examples say "bge-m3"): not Ollama-specific.
 _PUBLISHER_BARE_NAMES = frozenset({"chatglm3", "bge-m3"})

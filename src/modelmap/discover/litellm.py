@@ -159,7 +159,7 @@ class LiteLLMSource:
                         line, col, _ = walker.position(s, value)
                         endpoint, provider = aliases.get(value, (None, None))
                         walker.collector.model(value, line, col, hint="none", api="litellm",
-                                               role=role_from_key(k.value), source_id="litellm-fallback",
+                                               key_role=role_from_key(k.value), source_id="litellm-fallback",
                                                endpoint=endpoint[1] if endpoint else None, provider=provider)
             elif isinstance(v, Mapping):
                 self._fallbacks(walker, v, depth + 1, aliases)

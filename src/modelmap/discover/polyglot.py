@@ -19,7 +19,7 @@ from dataclasses import replace
 from modelmap.discover.base import Collector, Sample, SourceFile
 from modelmap.discover.candidates import Candidate, extract
 from modelmap.discover.classifier import BINDING_ONLY, decide, is_model_name, plausible, snake
-from modelmap.discover.identify import classify, classify_endpoint, role_from_name
+from modelmap.discover.identify import classify, classify_endpoint
 from modelmap.discover.languages import language_for, parser_for, sdk_calls
 from modelmap.types import Finding, Skip
 
@@ -61,7 +61,7 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
             continue
         finding = collector.add(
             cand.value, cand.line, cand.column, decision.match,
-            role=role_from_name(cand.value) or _role_from_names(cand),
+            key_role=_role_from_names(cand),
             api=cand.call if decision.hint == "api" else None,
             symbol=cand.bindings[0] if cand.bindings else None,
             source_id=source_id,

@@ -5,6 +5,11 @@ through simple same-file flow — module constants, ``self.x`` attributes, dict 
 default arguments and ``os.getenv("X", "default")`` — and reported at the literal itself, so
 that the location is the line a person would edit. Clients built with a ``base_url`` carry
 that endpoint to the calls made through them.
+
+Across files: a name imported from another module (``from app.settings import ANSWER_MODEL``) that
+reaches a model API is yielded as a ``SymbolUse``, and findings bound to a module-level name carry the
+evidence ``binding:<name>``. The engine links the two, so the usage sits where the value is used (and
+in that file's flows), with the definition as a second location (issue 13).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.identify import Hint, classify, classify_endpoint, is_model_key, is_specific
-from modelmap.types import Finding, Skip
+from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_AST_DEPTH_BYTES = 5_000_000
 MAX_FLOW_DEPTH = 6  # names followed from a use back to a literal
@@ -281,7 +286,14 @@ def _scopes(nodes: list[ast.AST]) -> list[tuple[int, int, int, str]]:
     return spans
 
 
-_COLLECT_TYPES = frozenset({ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign})
+_COLLECT_TYPES = frozenset({ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign,
+                            ast.Import, ast.ImportFrom})
+MAX_USES = 8  # imported names one value expression may stand for
+
+
+def _package(path: str) -> list[str]:
+    """The dotted package a file sits in, from its path relative to the scan root (``app/x.py`` → [app])."""
+    return [p for p in path.replace("\\", "/").split("/")[:-1] if p]
 
 
 class _Module:
@@ -304,6 +316,10 @@ class _Module:
         self._firsts: list[int] = []
         self._parents: list[int] = []
         self._symbols: dict[int, str | None] = {}
+        self.imports: dict[str, tuple[str, str]] = {}  # local name -> (module, name): from m import n [as local]
+        self.modules: dict[str, str] = {}  # local name -> module: import a.b as local / import a
+        self.package: list[str] = _package(collector.file.path)
+        self.uses: list[SymbolUse] | None = None  # set by the caller to collect cross-file uses
 
     # -- pass 1: values ---------------------------------------------------------------------------
     def collect(self) -> None:
@@ -314,7 +330,7 @@ class _Module:
             cls = type(node)
             if cls not in _COLLECT_TYPES:
                 continue
-            if cls is not ast.Assign and cls is not ast.AnnAssign:
+            if cls is not ast.Assign and cls is not ast.AnnAssign and cls is not ast.Import and cls is not ast.ImportFrom:
                 body = node.body  # type: ignore[attr-defined]
                 if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                     self.docstrings.add(id(body[0].value))
@@ -327,6 +343,22 @@ class _Module:
                         env.setdefault(name, []).append(assign.value)
                         if isinstance(assign.value, ast.Dict):
                             self.dicts[name] = assign.value
+            elif cls is ast.ImportFrom:
+                imp: ast.ImportFrom = node  # type: ignore[assignment]
+                base = self.package[:len(self.package) - imp.level + 1] if imp.level else []
+                if imp.level > len(self.package) + 1:
+                    continue
+                module = ".".join([*base, *(imp.module.split(".") if imp.module else [])])
+                for alias in imp.names:
+                    if alias.name != "*" and module:
+                        self.imports[alias.asname or alias.name] = (module, alias.name)
+            elif cls is ast.Import:
+                for alias in node.names:  # type: ignore[attr-defined]
+                    if alias.asname:
+                        self.modules[alias.asname] = alias.name
+                    else:
+                        head = alias.name.split(".", 1)[0]
+                        self.modules[head] = head
             elif cls is ast.AnnAssign:
                 ann: ast.AnnAssign = node  # type: ignore[assignment]
                 if ann.value is not None:
@@ -418,6 +450,74 @@ class _Module:
                 for k, v in zip(d.keys, d.values, strict=False):
                     if isinstance(k, ast.Constant) and k.value == index.value:
                         yield v
+
+    def imported(self, node: ast.AST | None, depth: int = 0, seen: set[int] | None = None) -> list[tuple[str, str]]:
+        """(module, name) of the imported names a value expression can take its value from
+        (``ANSWER_MODEL`` after ``from app.settings import ANSWER_MODEL``, ``settings.X``, through
+        local variables as ``literals`` follows them)."""
+        if node is None or depth > MAX_FLOW_DEPTH or not (self.imports or self.modules):
+            return []
+        seen = set() if seen is None else seen
+        if id(node) in seen:
+            return []
+        seen.add(id(node))
+        if isinstance(node, ast.Name) and node.id in self.imports:
+            return [self.imports[node.id]]
+        if isinstance(node, ast.Attribute):
+            parts = _dotted(node).split(".")
+            head, middle, name = parts[0], parts[1:-1], parts[-1]
+            if head in self.imports:
+                module, imported = self.imports[head]
+                return [(".".join([module, imported, *middle]), name)]
+            if head in self.modules and "?" not in parts:
+                return [(".".join([self.modules[head], *middle]), name)]
+        out: list[tuple[str, str]] = []
+        for value in self._flows_from(node):
+            self.budget.tick()
+            for ref in self.imported(value, depth + 1, seen):
+                if ref not in out:
+                    out.append(ref)
+            if len(out) >= MAX_USES:
+                break
+        return out[:MAX_USES]
+
+    def use(self, value: ast.expr, *, api: str | None, role: str | None, source_id: str,
+            endpoint: tuple[str, str] | None = None, provider: str | None = None) -> None:
+        """Record the imported names ``value`` stands for at this model API call (see SymbolUse)."""
+        if self.uses is None:
+            return
+        refs = self.imported(value)
+        if not refs:
+            return
+        line = getattr(value, "lineno", self.line)
+        col = self._columns.char_col(line - 1, getattr(value, "col_offset", 0)) + 1
+        for module, name in refs:
+            self.uses.append(SymbolUse(
+                path=self.c.file.path, line=line, column=col, module=module, name=name, source=source_id, api=api,
+                role=role, provider=endpoint[0] if endpoint else provider, endpoint=endpoint[1] if endpoint else None,
+                symbol=self.symbol(), context=self.c.file.context))
+
+    def bindings(self, tree: ast.Module) -> dict[tuple[int, str], list[str]]:
+        """(line, value) of each literal a module-level name is bound to -> the names (for ``binding:`` evidence)."""
+        out: dict[tuple[int, str], list[str]] = {}
+        stack: list[ast.stmt] = list(tree.body)
+        while stack:
+            stmt = stack.pop()
+            if isinstance(stmt, (ast.If, ast.Try)):
+                stack.extend([*stmt.body, *stmt.orelse, *getattr(stmt, "finalbody", [])])
+                continue
+            if isinstance(stmt, ast.Assign):
+                names = [n for t in stmt.targets if isinstance(t, ast.Name) for n in _target_names(t)]
+            elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None and isinstance(stmt.target, ast.Name):
+                names = [stmt.target.id]
+            else:
+                continue
+            for name in names:
+                for lit in self.literals(ast.Name(id=name)):
+                    key = (lit.lineno, _unquote(str(lit.value))[0].strip())
+                    if name not in out.setdefault(key, []):
+                        out[key].append(name)
+        return out
 
     def _call_endpoint(self, call: ast.Call) -> tuple[str, str] | None:
         for kw in call.keywords:
@@ -603,9 +703,11 @@ class _Module:
             # generic: any call with a keyword named like a model
             for kw in node.keywords:
                 if kw.arg and is_model_key(kw.arg):
+                    endpoint = self._endpoint_for(node)
                     for lit in self.literals(kw.value):
                         self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
-                                    endpoint=self._endpoint_for(node))
+                                    endpoint=endpoint)
+                    self.use(kw.value, api=None, role=None, source_id="python-model-kwarg", endpoint=endpoint)
 
     def _endpoint_for(self, call: ast.Call) -> tuple[str, str] | None:
         own = self._call_endpoint(call)
@@ -643,6 +745,7 @@ class _Module:
             for lit in self.literals(value):
                 self.report(lit, hint=rule.hint, role=role, api=rule.api, source_id=rule.id, endpoint=endpoint,
                             provider=provider)
+            self.use(value, api=rule.api, role=role, source_id=rule.id, endpoint=endpoint, provider=provider)
 
     def visit_Constant(self, node: ast.Constant) -> None:
         if not isinstance(node.value, str) or id(node) in self.claimed or id(node) in self.silenced:
@@ -779,12 +882,15 @@ class PythonSource:
     def applies_to(self, path: str) -> bool:
         return path.endswith((".py", ".pyi", ".pyw"))
 
-    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
-        return scan_python_text(file, self.id)
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip | SymbolUse]:
+        uses: list[SymbolUse] = []
+        return [*scan_python_text(file, self.id, uses=uses), *uses]
 
 
-def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0) -> list[Finding | Skip]:
-    """Scan Python text; ``line_offset`` shifts lines (notebook cells).
+def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
+                     uses: list[SymbolUse] | None = None) -> list[Finding | Skip]:
+    """Scan Python text; ``line_offset`` shifts lines (notebook cells). ``uses``: a list to collect the
+    cross-file ``SymbolUse``s into; findings bound to module-level names then carry ``binding:<name>``.
 
     The analysis after parsing runs under the file's budget (see ``discover.base.Budget``); when it runs
     out, the findings so far are kept, every string literal is still classified on its own (a cheap pass
@@ -799,10 +905,15 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0) -> 
     collector.budget.stop_at_cap = True  # handled below: the findings so far are kept
     visitor = _Module(tree, collector, file.text.splitlines())
     out: list[Finding | Skip] = []
+    link = uses is not None
+    visitor.uses = uses
+    bound: dict[tuple[int, str], list[str]] = {}
     try:
         visitor.collect()
         visitor.run()
         visitor.comments(file.text)
+        if link:
+            bound = visitor.bindings(tree)
     except RecursionError:
         return [Skip(file.path, "parse-error", "python: nesting too deep to analyse")]
     except BudgetExceeded as exc:
@@ -815,6 +926,11 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0) -> 
                 fallback = "kept the findings so far; the literal-only pass ran out too"
         out.append(budget_skip(file.path, "python", exc, fallback))
     for f in dedupe(collector.findings):
+        names = bound.get((f.line, f.raw)) if bound and f.symbol is None else None
+        if names:
+            from dataclasses import replace
+
+            f = replace(f, evidence=(*(f.evidence or ()), *(f"binding:{n}" for n in names)))
         if line_offset:
             from dataclasses import replace
 

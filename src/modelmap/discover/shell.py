@@ -130,7 +130,9 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         else:
             tick(1 + (col - start) // 256)  # the search read up to the value
         searched_from[value] = col + len(value) if col >= 0 else 0
-        collector.model(value, line, (col + 1) if col >= 0 else 1, hint=hint, role=role, api=api)
+        # a flag's name (--model-id) or a server's usual task (vllm serve) says what the slot is for, not what
+        # the model is: weaker than the knowledge base and the model's name (identify.decide_role)
+        collector.model(value, line, (col + 1) if col >= 0 else 1, hint=hint, key_role=role, api=api)
 
     for i, tok in enumerate(toks):
         tick()

@@ -24,6 +24,10 @@ from modelmap.policy.waivers import WAIVER_EXPIRED, WAIVER_RULES, WAIVER_UNOWNED
 from modelmap.types import Finding, ScanResult
 
 SEVERITY_RANK = {s: len(SEVERITIES) - i for i, s in enumerate(SEVERITIES)}  # error 3, warning 2, note 1
+#: Variables that describe a model. A usage rule that reads any of them is not evaluated on endpoint
+#: findings (a base URL alone is a service): ``require: model.resolved`` never fires on an endpoint,
+#: while a rule on ``served_by`` alone still checks where an endpoint sends data.
+MODEL_FACTS = frozenset({"model", "publisher", "license", "origins", "lineage"})
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,8 @@ class _Group:
         self.parts = sorted((n, tuple(sorted(f)) if f is not None else None) for n, f in self.fields.items()
                             if n != "inventory")
         self.cache: dict[tuple[Any, ...], list[Rule]] = {}
+        # an endpoint is a service, not a model: rules about model facts do not apply to it
+        self.model_facts = any(n in MODEL_FACTS for n in self.fields)
 
     def key(self, values: dict[str, Any], usage: dict[str, Any] | None, flow_name: str | None,
             frozen: dict[int, Any]) -> tuple[Any, ...]:
@@ -213,9 +219,12 @@ def _usage_violations(result: ScanResult, config: ProjectConfig, inventory: inv.
         values = memo.get(finding)
         usage = inv.usage_var(finding) if needs_usage else None
         targets: list[str | None] = list(flow_names) or [None]
+        is_endpoint = finding.kind == "endpoint"
         for flow_name in targets:
             hits: list[Rule] = []
             for group in groups:
+                if is_endpoint and group.model_facts:
+                    continue
                 key = group.key(values, usage, flow_name, frozen)
                 found = group.cache.get(key)
                 if found is None:

@@ -5,7 +5,10 @@ Every documented field is always present. A fact the knowledge base does not kno
 works on every usage without ``has()`` checks.
 
 A *usage* is one Finding. A usage belongs to every flow whose path globs match its file; a usage in
-no flow is evaluated once with ``flow.name == null`` and no tags.
+no flow is evaluated once with ``flow.name == null`` and no tags. Endpoint findings are services, not
+models: usage rules that read only ``served_by``/``usage``/``flow`` still see them, but they are not
+counted in ``inventory.usages`` or the per-flow figures. Publisher, origin and serving shares count
+usages in use (not in catalogs or tests; see modelmap.inventory).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from modelmap.discover.links import NOT_USED
+from modelmap.inventory import IN_USE, section_of
 from modelmap.policy.config import Flow, ProjectConfig
 from modelmap.policy.globs import matches_any
 from modelmap.types import Finding, ScanResult
@@ -116,7 +121,13 @@ def usage_var(finding: Finding) -> dict[str, Any]:
 
 
 def flows_of(finding: Finding, flows: tuple[Flow, ...]) -> list[str]:
-    """Names of the flows whose globs match the finding's path, in config order."""
+    """Names of the flows whose globs match the finding's path, in config order.
+
+    A finding sits where its value reaches a model API (discover/links.py), so these are the flows of
+    the use site. A name defined in a shared settings module that no scanned code passes to a model
+    API (evidence ``binding-not-used``) is in no flow: where it is used is unknown."""
+    if finding.evidence and NOT_USED in finding.evidence:
+        return []
     return [f.name for f in flows if matches_any(f.paths, finding.path)]
 
 
@@ -225,10 +236,12 @@ def fallback_info(role_publishers: dict[str, set[str]]) -> dict[str, Any]:
 
 def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
     findings = result.findings
-    total = len(findings)
     by_path: dict[str, list[str]] = {}
     flow_of: list[list[str]] = []
     for finding in findings:
+        if finding.evidence and NOT_USED in finding.evidence:
+            flow_of.append([])
+            continue
         names = by_path.get(finding.path)
         if names is None:
             names = by_path[finding.path] = flows_of(finding, config.flows)
@@ -245,20 +258,29 @@ def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
                  "roles": defaultdict(set)}
         for f in config.flows
     }
+    usages = in_use = endpoints = 0
+    contexts: Counter[str] = Counter()
     for finding, names in zip(findings, flow_of, strict=True):
+        if finding.kind == "endpoint":
+            endpoints += 1
+            continue
+        usages += 1
+        contexts[finding.context] += 1
         variables = memo.get(finding)
         model, publisher = variables["model"], variables["publisher"]
         served, origins = variables["served_by"], variables["origins"]
         if model["resolved"]:
             resolved += 1
             models.add(model["id"])
-        if publisher["id"]:
-            publishers[publisher["id"]] += 1
-            publisher_meta[publisher["id"]] = {"name": publisher["name"], "country": publisher["country"]}
-        for country in origins:
-            origin_counts[country] += 1
-        for country in served["countries"]:
-            serving_counts[country] += 1
+        if section_of(finding.context) in IN_USE:
+            in_use += 1
+            if publisher["id"]:
+                publishers[publisher["id"]] += 1
+                publisher_meta[publisher["id"]] = {"name": publisher["name"], "country": publisher["country"]}
+            for country in origins or ():
+                origin_counts[country] += 1
+            for country in served["countries"]:
+                serving_counts[country] += 1
         for name in names:
             bucket = per_flow[name]
             bucket["usages"] += 1
@@ -267,7 +289,7 @@ def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
             if publisher["id"]:
                 bucket["publishers"].add(publisher["id"])
                 bucket["roles"][finding.role].add(publisher["id"])
-            bucket["origins"].update(origins)
+            bucket["origins"].update(origins or ())
             bucket["serving"].update(served["countries"])
 
     flows: dict[str, dict[str, Any]] = {}
@@ -289,19 +311,22 @@ def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
 
     top_publisher = None
     max_share = 0.0
-    if publishers and total:
+    if publishers and in_use:
         top_publisher, top_count = min(publishers.items(), key=lambda kv: (-kv[1], kv[0]))
-        max_share = round(top_count / total, 6)
+        max_share = round(top_count / in_use, 6)
     data = {
-        "usages": total,
+        "usages": usages,
+        "in_use": in_use,
+        "endpoints": endpoints,
+        "contexts": dict(sorted(contexts.items())),
         "resolved": resolved,
-        "unresolved": total - resolved,
+        "unresolved": usages - resolved,
         "models": sorted(models),
-        "publishers": _share_table(publishers, total, publisher_meta),
-        "origin_countries": _share_table(origin_counts, total),
-        "serving_countries": _share_table(serving_counts, total),
+        "publishers": _share_table(publishers, in_use, publisher_meta),
+        "origin_countries": _share_table(origin_counts, in_use),
+        "serving_countries": _share_table(serving_counts, in_use),
         "top_publisher": top_publisher,
         "max_publisher_share": max_share,
         "flows": flows,
     }
-    return Inventory(usages=total, resolved=resolved, flow_of=flow_of, flows=flows, data=data, resolution_vars=memo)
+    return Inventory(usages=usages, resolved=resolved, flow_of=flow_of, flows=flows, data=data, resolution_vars=memo)

@@ -1,0 +1,102 @@
+"""Link values defined in one file to the file where they reach a model API (issue 13).
+
+A settings module defines ``ANSWER_MODEL = os.getenv("ANSWER_MODEL", "gpt-4o")``; ``app/answer.py``
+imports it and passes it to ``chat.completions.create``. The Python source reports the literal (with
+the evidence ``binding:ANSWER_MODEL``) and the use (a ``SymbolUse``). Here each use becomes the finding:
+it sits at the use site, so it belongs to that file's flows and carries the API's role, and the
+definition is kept as a second location (``Finding.definition``; SARIF ``relatedLocations``).
+
+A definition that reached an API elsewhere is not also counted where it is defined. A name in a
+module whose other names are used elsewhere (a shared settings module) but which no scanned code
+passes to a model API keeps its finding, marked ``binding-not-used``: where it is used is unknown, so
+it is not placed in the flows of the file that happens to define it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from modelmap.types import Finding, Location, SymbolUse
+
+NOT_USED = "binding-not-used"
+_BINDING = "binding:"
+
+
+def _module_paths(module: str, paths: Iterable[str]) -> list[str]:
+    """Scanned files that can be ``module`` (``app.settings`` → ``app/settings.py``, ``src/app/settings.py``,
+    ``app/settings/__init__.py``)."""
+    stem = module.replace(".", "/")
+    wanted = (stem + ".py", stem + "/__init__.py")
+    return [p for p in paths if any(p == w or p.endswith("/" + w) for w in wanted)]
+
+
+def _closest(candidates: list[str], user: str) -> list[str]:
+    """Of several files that could be the module, the ones sharing the longest folder prefix with the user."""
+    if len(candidates) < 2:
+        return candidates
+
+    mine = user.split("/")[:-1]
+
+    def shared(path: str) -> int:
+        folders = path.split("/")[:-1]
+        n = 0
+        while n < min(len(folders), len(mine)) and folders[n] == mine[n]:
+            n += 1
+        return n
+
+    best = max(shared(p) for p in candidates)
+    return [p for p in candidates if shared(p) == best]
+
+
+def _bindings(finding: Finding) -> list[str]:
+    return [e[len(_BINDING):] for e in finding.evidence or () if e.startswith(_BINDING)]
+
+
+def link_uses(findings: list[Finding], uses: list[SymbolUse]) -> list[Finding]:
+    """Findings with each cross-file use of a bound value placed at its use site (see the module docstring)."""
+    definitions: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.symbol is None and f.kind != "endpoint":
+            for name in _bindings(f):
+                definitions[(f.path, name)].append(f)
+    if not definitions or not uses:
+        return findings
+    defining_paths = sorted({path for path, _ in definitions})
+    linked: set[int] = set()
+    shared_modules: set[str] = set()
+    added: list[Finding] = []
+    seen: set[tuple[str, int, int, str]] = set()
+    for use in uses:
+        for path in _closest(_module_paths(use.module, defining_paths), use.path):
+            if path == use.path:
+                continue
+            for d in definitions.get((path, use.name), ()):
+                key = (use.path, use.line, use.column, d.raw)
+                linked.add(id(d))
+                shared_modules.add(path)
+                if key in seen:
+                    continue
+                seen.add(key)
+                evidence = [*(d.evidence or ())]
+                if use.api:
+                    evidence.append(f"call:{use.api}")
+                added.append(Finding(
+                    path=use.path, line=use.line, column=use.column, raw=d.raw, kind=d.kind,
+                    role=use.role or d.role, context=use.context, source=use.source,
+                    provider=use.provider or d.provider, endpoint=use.endpoint or d.endpoint, symbol=use.symbol,
+                    confidence=d.confidence, api=use.api, evidence=tuple(evidence),
+                    definition=Location(d.path, d.line, d.column),
+                ))
+    if not added:
+        return findings
+    out: list[Finding] = []
+    for f in findings:
+        if id(f) in linked and f.api is None:
+            continue  # counted where it is used
+        if f.path in shared_modules and id(f) not in linked and _bindings(f) and f.api is None \
+                and f.symbol is None and f.kind != "endpoint" and NOT_USED not in (f.evidence or ()):
+            f = replace(f, evidence=(*(f.evidence or ()), NOT_USED))
+        out.append(f)
+    return out + added
