@@ -94,6 +94,9 @@ DERIVATIVES = [
     ("dunzhang/stella-mrl-large-zh-v3.5-1792d", "dunzhang", None, {"dunzhang/stella-large-zh-v3-1792d"}, set()),
     ("iampanda/zpoint_large_embedding_zh", "iampanda", None, {"dunzhang/stella-mrl-large-zh-v3.5-1792d"}, set()),
     ("VPLabs/SearchMap_Preview", "vplabs", None, {"novasearch/stella_en_400m_v5"}, set()),
+    ("sentence-transformers/all-MiniLM-L6-v2", "sentence-transformers", None, {"nreimers/minilm-l6-h384-uncased"},
+     set()),
+    ("nreimers/MiniLM-L6-H384-uncased", "sentence-transformers", None, {"microsoft/minilm-l12-h384-uncased"}, set()),
     ("sentence-transformers/multi-qa-MiniLM-L6-cos-v1", "sentence-transformers", None,
      {"nreimers/minilm-l6-h384-uncased"}, set()),
     ("LingoIITGN/qwen-indic-v1", "lingoiitgn", None, {"qwen/qwen3-embedding-8b"}, set()),
@@ -130,6 +133,7 @@ def test_derivative_publisher_base_and_teacher(query: str, publisher: str, count
         ("jinaai/jina-reranker-v3", {"CN", "DE"}),
         ("Snowflake/snowflake-arctic-embed-m-v2.0", {"CN"}),
         ("llava-hf/llava-1.5-7b-hf", {"US"}),
+        ("all-MiniLM-L6-v2", {"US"}),  # through nreimers' 6-layer copy of Microsoft's MiniLM
     ],
 )
 def test_origins_follow_bases_and_teachers(query: str, must_include: set[str]) -> None:
