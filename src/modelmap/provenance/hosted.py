@@ -1,0 +1,391 @@
+"""Hosted-model identifiers: the forms in which code names a model that a platform serves.
+
+A platform id carries two facts: who serves the request (the form itself: ``us.meta.llama3-1-70b-instruct-v1:0``
+is an Amazon Bedrock id) and which model it is (the name inside the form, resolved against the knowledge
+base). ``hosted_form`` recognises the forms by rule (Bedrock, Vertex AI publisher paths and MaaS ids, Azure
+ML registry paths and Azure AI Foundry catalog names, Fireworks account paths, OpenRouter variants,
+SiliconFlow ``Pro/`` names) and by the shipped catalog (``knowledge/data/catalogs/hosted.json``, built by
+``scripts/ingest_catalogs.py``). ``resolve_hosted`` turns a form into a ``Resolution``: ``served_by`` from the
+form, publisher, license and lineage from the knowledge-base model. A name that does not resolve stays
+unknown: the platform is still reported, the model is not guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from modelmap.fsutil import read_cache
+
+if TYPE_CHECKING:
+    from modelmap.knowledge.loader import KnowledgeIndex
+    from modelmap.provenance.resolver import Resolver
+    from modelmap.types import Resolution
+
+CATALOG_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "catalogs" / "hosted.json"
+CATALOG_SCHEMA = "modelmap.hosted-catalog/1"
+_CATALOG_LIMIT = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class HostedForm:
+    """A recognised platform identifier.
+
+    ``provider`` is the serving platform (a providers.yaml id); ``model`` a canonical knowledge-base model
+    id when the catalog records one; ``lookups`` the identifiers to resolve for the model, most specific
+    first; ``alias`` an exact knowledge-base alias to try before them (Bedrock ids such as
+    ``amazon.titan-embed-text-v2:0``); ``form`` says which rule matched.
+    """
+
+    query: str
+    provider: str
+    form: str
+    lookups: tuple[str, ...] = ()
+    model: str | None = None
+    alias: str | None = None
+    mode: str | None = None
+    vendor: str | None = None
+
+
+# ---- the catalog (lazy) -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Catalog:
+    entries: dict[str, list[Any]]  # key (lowercase) -> [provider, mode, model]
+    bare: dict[str, str]  # platform-specific bare name (lowercase) -> key in entries
+    sources: tuple[dict[str, Any], ...] = ()
+
+
+_EMPTY = Catalog({}, {})
+_catalog: Catalog | None = None
+_lock = threading.Lock()
+
+
+def load_catalog(path: Path | None = None) -> Catalog:
+    """The shipped catalog, read once (bounded) on first use; a missing or malformed file is an empty one."""
+    global _catalog
+    if path is None and _catalog is not None:
+        return _catalog
+    with _lock:
+        if path is None and _catalog is not None:
+            return _catalog
+        cat = _read_catalog(path or CATALOG_PATH)
+        if path is None:
+            _catalog = cat
+        return cat
+
+
+def use_catalog(catalog: Catalog | None) -> None:
+    """Replace the process-wide catalog (``None``: no catalog; the ingest script resolves by rules alone)."""
+    global _catalog
+    _catalog = _EMPTY if catalog is None else catalog
+
+
+def _read_catalog(path: Path) -> Catalog:
+    raw = read_cache(path, _CATALOG_LIMIT)
+    try:
+        doc = json.loads(raw) if raw is not None else None
+    except ValueError:
+        return _EMPTY
+    if not isinstance(doc, dict) or doc.get("schema") != CATALOG_SCHEMA:
+        return _EMPTY
+    entries = doc.get("entries")
+    bare = doc.get("bare")
+    if not isinstance(entries, dict) or not isinstance(bare, dict):
+        return _EMPTY
+    good = {str(k): v for k, v in entries.items() if isinstance(v, list) and len(v) == 3 and isinstance(v[0], str)}
+    return Catalog(good, {str(k): str(v) for k, v in bare.items() if str(v) in good},
+                   tuple(s for s in doc.get("sources") or () if isinstance(s, dict)))
+
+
+# ---- rules ------------------------------------------------------------------------------------------
+
+_BEDROCK_VENDORS = (
+    "amazon|anthropic|meta|mistral|cohere|ai21|deepseek|qwen|openai|writer|twelvelabs|stability|moonshot|moonshotai|"
+    "minimax|nvidia|google|zai|xai|luma"
+)
+# [arn:...:foundation-model/ | bedrock/[converse|invoke/][<region>/][<n>-month-commitment/]]
+# [<geo>.]<vendor>.<name>  (https://docs.aws.amazon.com/bedrock/latest/userguide/models-supported.html)
+_BEDROCK = re.compile(
+    r"(?:arn:aws(?:-[a-z]+)*:bedrock:[a-z0-9-]*:\d*:(?:foundation-model|inference-profile)/|"
+    r"(?:bedrock|bedrock_converse|bedrock_mantle)/(?:(?:converse|invoke)/)?(?:[a-z]{2}(?:-gov)?-[a-z]+-\d/)?"
+    r"(?:\*/)?(?:\d+-month-commitment/)?)?"
+    r"(?:(?P<geo>us|eu|apac|global|jp|au|ca|us-gov)\.)?"
+    rf"(?P<vendor>{_BEDROCK_VENDORS})\.(?P<name>[a-z0-9][a-z0-9._-]*(?::\d+)?(?::\d+k)?)",
+    re.IGNORECASE,
+)
+_VERTEX_PATH = re.compile(
+    r"(?:vertex_ai(?:_beta)?/)?(?:projects/[\w.-]+/locations/[\w-]+/)?publishers/(?P<vendor>[\w.-]+)/models/"
+    r"(?P<name>[\w.-]+?)(?:@(?P<version>[\w.-]+))?",
+    re.IGNORECASE,
+)
+_VERTEX_ENDPOINT = re.compile(r"(?:vertex_ai/)?projects/[\w.-]+/locations/[\w-]+/endpoints/[\w-]+", re.IGNORECASE)
+# litellm spelling of Vertex partner models: vertex_ai/<publisher>/<name>[-maas][@version] or vertex_ai/<name>@version
+_VERTEX_PREFIXED = re.compile(
+    r"vertex_ai(?:_beta)?/(?:(?P<vendor>[\w.-]+)/)?(?P<name>[\w.-]+?)(?:@(?P<version>[\w.-]+))?", re.IGNORECASE)
+# Anthropic names Claude on Vertex with an '@' version (claude-3-5-sonnet@20240620)
+_VERTEX_CLAUDE = re.compile(r"(?P<name>claude-[\w.-]+)@(?P<version>\d{8}|latest|\d{3})", re.IGNORECASE)
+_AZUREML = re.compile(
+    r"azureml://registries/(?P<registry>[\w.-]+)/models/(?P<name>[\w.-]+)(?:/(?:versions|labels)/[\w.-]+)?",
+    re.IGNORECASE,
+)
+_AZURE_AI = re.compile(r"azure_ai/(?P<name>[\w.-]+)", re.IGNORECASE)
+_FIREWORKS = re.compile(r"(?:fireworks_ai/)?accounts/(?P<account>[\w-]+)/models/(?P<name>[\w.-]+)", re.IGNORECASE)
+_OPENROUTER_VARIANTS = "free|nitro|floor|online|extended|beta|thinking|exacto"
+_OPENROUTER = re.compile(
+    rf"(?:(?P<prefix>openrouter)/)?(?P<org>[\w.-]+)/(?P<name>[\w.-]+?)(?::(?P<variant>{_OPENROUTER_VARIANTS}))?",
+    re.IGNORECASE,
+)
+# Cloudflare Workers AI: @cf/<org>/<name> or @hf/<org>/<name> (https://developers.cloudflare.com/workers-ai/models/)
+_CLOUDFLARE = re.compile(r"(?:cloudflare/)?@(?:cf|hf)/(?P<org>[\w.-]+)/(?P<name>[\w.-]+)", re.IGNORECASE)
+# a Vertex MaaS id without the vertex_ai/ prefix: <publisher>/<name>-maas
+_VERTEX_MAAS = re.compile(r"(?P<vendor>[\w.-]+)/(?P<name>[\w.-]+-maas)(?:@(?P<version>[\w.-]+))?", re.IGNORECASE)
+_SILICONFLOW = re.compile(r"(?:siliconflow/)?(?P<tier>Pro|LoRA)/(?P<rest>[\w.-]+/[\w.-]+)", re.IGNORECASE)
+
+_RULE_FORMS = ("bedrock", "vertex", "azureml", "azure-ai", "fireworks", "openrouter", "siliconflow")
+
+
+def hosted_form(query: str, kb: KnowledgeIndex, catalog: Catalog | None = None) -> HostedForm | None:
+    """The platform form of ``query``, or None when it names no platform by its form.
+
+    A knowledge-base model id or Hub repo id (``deepseek-ai/DeepSeek-V3``) is never a hosted form: any
+    platform may serve those weights, so the name alone says nothing about who serves them.
+    """
+    q = query.strip()
+    low = q.lower()
+    if not q or len(q) > 300 or low in kb.hf_index:
+        return None
+    cat = load_catalog() if catalog is None else catalog
+    form = _rule_form(q, low)
+    # Of the catalog only the platform's own bare spellings name a platform ("bare", built by the ingest
+    # script: one platform uses the name, it is not the publisher's own API name, and without that platform
+    # our rules find no model for it). A first-party name such as "gpt-4o" says nothing about who serves it,
+    # and a prefixed key ("groq/...") is already read by the resolver's prefix rules.
+    key = cat.bare.get(low)
+    entry = cat.entries.get(key) if key is not None else None
+    if form is None and entry is None:
+        return None
+    if form is None:
+        assert entry is not None
+        # the catalog knows the key: resolve the key itself (a router prefix is stripped by the resolver)
+        return HostedForm(q, str(entry[0]), "catalog", lookups=(q,), model=_str(entry[2]), mode=_str(entry[1]))
+    if entry is not None and str(entry[0]) == form.provider:
+        form = replace(form, model=_str(entry[2]), mode=_str(entry[1]))
+    return form
+
+
+def catalog_entry(key: str) -> tuple[str, str | None, str | None] | None:
+    """The shipped catalog's (provider, mode, model) for a hosted key as the catalogs spell it, or None."""
+    entry = load_catalog().entries.get(key.strip().lower())
+    return (str(entry[0]), _str(entry[1]), _str(entry[2])) if entry is not None else None
+
+
+def _str(value: Any) -> str | None:
+    return str(value) if isinstance(value, str) and value else None
+
+
+def _rule_form(q: str, low: str) -> HostedForm | None:
+    m = _BEDROCK.fullmatch(q)
+    if m:
+        vendor = m.group("vendor").lower()
+        name = m.group("name")
+        return HostedForm(q, "aws-bedrock", "bedrock", lookups=_bedrock_lookups(vendor, name),
+                          alias=f"{vendor}.{name}".lower(), vendor=vendor)
+    m = _VERTEX_PATH.fullmatch(q)
+    if m:
+        vendor = m.group("vendor").lower()
+        return HostedForm(q, "vertex-ai", "vertex", lookups=_vertex_lookups(vendor, m.group("name"), m.group("version")),
+                          vendor=vendor)
+    if _VERTEX_ENDPOINT.fullmatch(q):
+        return HostedForm(q, "vertex-ai", "vertex")  # a customer's own endpoint: the model behind it is not named
+    m = _VERTEX_PREFIXED.fullmatch(q)
+    if m and (m.group("vendor") or m.group("version") or low.endswith("-maas")):
+        vendor = (m.group("vendor") or "").lower() or None
+        return HostedForm(q, "vertex-ai", "vertex", lookups=_vertex_lookups(vendor, m.group("name"), m.group("version")),
+                          vendor=vendor)
+    m = _VERTEX_MAAS.fullmatch(q)
+    if m:
+        vendor = m.group("vendor").lower()
+        return HostedForm(q, "vertex-ai", "vertex", lookups=_vertex_lookups(vendor, m.group("name"), m.group("version")),
+                          vendor=vendor)
+    m = _VERTEX_CLAUDE.fullmatch(q)
+    if m:
+        return HostedForm(q, "vertex-ai", "vertex", lookups=_vertex_lookups("anthropic", m.group("name"),
+                                                                            m.group("version")), vendor="anthropic")
+    m = _AZUREML.fullmatch(q)
+    if m:
+        registry = m.group("registry").lower()
+        vendor = registry.removeprefix("azureml-") if registry.startswith("azureml-") else None
+        return HostedForm(q, "azure-ai-foundry", "azureml", lookups=_azure_lookups(m.group("name")), vendor=vendor)
+    m = _AZURE_AI.fullmatch(q)
+    if m:
+        return HostedForm(q, "azure-ai-foundry", "azure-ai", lookups=_azure_lookups(m.group("name")))
+    m = _FIREWORKS.fullmatch(q)
+    if m:
+        name = m.group("name")
+        # the resolver applies Fireworks' spellings (v3p1, qwen2p5) under its prefix
+        return HostedForm(q, "fireworks-ai", "fireworks", lookups=(f"fireworks_ai/{name}",),
+                          vendor=m.group("account").lower())
+    m = _CLOUDFLARE.fullmatch(q)
+    if m:
+        org, name = m.group("org").lower(), m.group("name").lower()
+        hub_org = {"meta": "meta-llama"}.get(org, org)
+        return HostedForm(q, "cloudflare-workers-ai", "cloudflare",
+                          lookups=_dedupe([f"{hub_org}/{name}", name, re.sub(r"-fast$", "", name)]), vendor=org)
+    m = _SILICONFLOW.fullmatch(q)
+    if m:
+        return HostedForm(q, "siliconflow-cn", "siliconflow", lookups=(m.group("rest"),))
+    m = _OPENROUTER.fullmatch(q)
+    if m and (m.group("prefix") or m.group("variant")) and "/" not in m.group("org"):
+        org, name = m.group("org"), m.group("name")
+        return HostedForm(q, "openrouter", "openrouter", lookups=_openrouter_lookups(org, name), vendor=org.lower())
+    return None
+
+
+def _dedupe(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+def _bedrock_lookups(vendor: str, name: str) -> tuple[str, ...]:
+    """Names to try for a Bedrock ``<vendor>.<name>``: Bedrock appends ``-v<N>[:<M>]`` (and ``:<ctx>k`` for
+    fine-tunable variants) and spells versions with dashes (``llama3-1``, ``jamba-1-5``, ``rerank-v3-5``)."""
+    n = re.sub(r":\d+k$", "", name.lower())
+    if vendor == "mistral":
+        n = re.sub(r"-v0:(\d)$", r"-v0.\1", n)  # mistral-7b-instruct-v0:2 is Mistral-7B-Instruct-v0.2
+    keep_version = re.sub(r":\d+$", "", n)  # titan-embed-text-v2, embed-v4
+    core = re.sub(r"-v\d+(?::\d+)?$|-\d+:\d+$", "", n)  # llama3-1-70b-instruct, gpt-oss-120b
+    out: list[str] = []
+    for cand in dict.fromkeys((n, keep_version, core)):
+        out += _vendor_spellings(vendor, cand)
+    return _dedupe(out)
+
+
+def _vendor_spellings(vendor: str, n: str) -> list[str]:
+    if vendor == "meta":
+        m = re.fullmatch(r"llama(\d)-(\d)-(.+)", n)
+        if m:
+            return [f"llama-{m.group(1)}.{m.group(2)}-{m.group(3)}"]
+        m = re.fullmatch(r"llama(\d)-(.+)", n)
+        if m:
+            # Llama 3 repos are Meta-Llama-3-<size>-Instruct; Llama 2 are Llama-2-<size>-chat
+            major, rest = m.group(1), m.group(2)
+            return [f"meta-llama-{major}-{rest}" if major == "3" else f"llama-{major}-{rest}"]
+        return [n]
+    if vendor == "cohere":
+        n = re.sub(r"^(embed-(?:english|multilingual)(?:-light)?-v3)$", r"\1.0", n)
+        n = re.sub(r"^(embed-v4)$", r"\1.0", n)
+        n = re.sub(r"^rerank-v(\d)-(\d)$", r"rerank-v\1.\2", n)
+        return [n]
+    if vendor == "ai21":
+        return [re.sub(r"^jamba-(\d)-(\d)-", r"jamba-\1.\2-", n)]
+    if vendor == "deepseek" and not n.startswith("deepseek"):
+        return [f"deepseek-{n}"]
+    return [n]
+
+
+def _vertex_lookups(vendor: str | None, name: str, version: str | None) -> tuple[str, ...]:
+    n = re.sub(r"-maas$", "", name.lower())
+    out: list[str] = []
+    if version and re.fullmatch(r"\d{4}|\d{8}", version):
+        out.append(f"{n}-{version}")  # claude-3-5-sonnet@20240620, mistral-large@2407
+    out.append(n)
+    return _dedupe(out)
+
+
+def _azure_lookups(name: str) -> tuple[str, ...]:
+    """Azure AI Foundry catalog names: ``Meta-Llama-3.1-8B-Instruct``, ``Cohere-command-r-plus-08-2024``,
+    ``AI21-Jamba-1.5-Large``, ``Cohere-embed-v3-english``; ``FW-`` marks a Fireworks-operated deployment."""
+    n = name.lower()
+    n = n.removeprefix("fw-")
+    out = [n]
+    m = re.fullmatch(r"cohere-embed-v3-(english|multilingual)", n)
+    if m:
+        out.append(f"embed-{m.group(1)}-v3.0")
+    out.append(re.sub(r"^(cohere|ai21)-", "", n))
+    return _dedupe(out)
+
+
+def _openrouter_lookups(org: str, name: str) -> tuple[str, ...]:
+    n = name.lower()
+    out = [f"{org}/{n}"]
+    qwen = re.sub(r"^qwen-(\d)", r"qwen\1", n)  # qwen/qwen-2.5-72b-instruct is Qwen2.5-72B-Instruct
+    if qwen != n:
+        out.append(f"{org}/{qwen}")
+    out.append(n)
+    return _dedupe(out)
+
+
+# ---- resolution -------------------------------------------------------------------------------------
+
+_FORM_NAMES = {
+    "bedrock": "an Amazon Bedrock model id", "vertex": "a Vertex AI model path or MaaS id",
+    "azureml": "an Azure ML registry path", "azure-ai": "an Azure AI Foundry model name",
+    "fireworks": "a Fireworks AI model path", "openrouter": "an OpenRouter model id",
+    "siliconflow": "a SiliconFlow model name", "cloudflare": "a Cloudflare Workers AI model id",
+    "catalog": "a hosted-model key in the shipped catalog",
+}
+_active = threading.local()
+
+
+def resolve_hosted(resolver: Resolver, query: str) -> Resolution | None:
+    """``query`` as a hosted form: the served model's record with ``served_by`` from the form; None when
+    ``query`` is no hosted form (or while a hosted form is being resolved: lookups are plain identifiers)."""
+    if getattr(_active, "on", False):
+        return None
+    form = hosted_form(query, resolver.kb)
+    if form is None:
+        return None
+    _active.on = True
+    try:
+        return _resolve_form(resolver, form)
+    finally:
+        _active.on = False
+
+
+def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
+    from modelmap.types import Resolution
+
+    kb = resolver.kb
+    what = _FORM_NAMES.get(form.form, "a hosted-model id")
+    served = resolver.served_by(form.provider, evidence=f"the identifier's form: {form.query!r} is {what}")
+    best: Resolution | None = None
+    how = ""
+    verbatim: str | None = None  # the name that matched, when the query spells it as is
+    alias_hit = kb.alias_index.get(form.alias) if form.alias else None
+    if alias_hit:
+        best, how, verbatim = resolver.resolve(alias_hit), "an exact knowledge-base alias", form.alias
+    if best is None or not _model_id(best):
+        # the first lookup that resolves exactly wins; else the first that resolves at all
+        for lookup in form.lookups:
+            res = resolver.resolve(lookup)
+            if _model_id(res) and (res.confidence == "known" or best is None or not _model_id(best)):
+                best, how, verbatim = res, f"the served name {lookup!r}", lookup.split("/", 1)[-1]
+                if res.confidence == "known":
+                    break
+            elif best is None or (not _model_id(best) and res.publisher and not best.publisher):
+                best = res
+    if (best is None or not _model_id(best)) and form.model and form.model in kb.models:
+        res = resolver.resolve(form.model)
+        if _model_id(res):
+            best, how = replace(res, confidence="inferred"), "the shipped hosted-model catalog"
+    if best is None or not _model_id(best):
+        why = f"{what}, served by {form.provider}; the model it serves is not in the knowledge base"
+        if best is not None and (best.publisher or (best.model or {}).get("family")) and form.form != "bedrock":
+            return replace(best, query=form.query, served_by=served, reason=f"{why}; {best.reason or ''}".rstrip("; "))
+        return Resolution(query=form.query, served_by=served, confidence="unknown", reason=why)
+    note = f"{what}, served by {form.provider}; model from {how}"
+    confidence = best.confidence
+    if verbatim is None or verbatim.lower() not in form.query.lower():
+        confidence = "inferred" if confidence == "known" else confidence  # the name was respelled by a rule
+    return replace(best, query=form.query, served_by=served, confidence=confidence,
+                   reason=note if not best.reason else f"{note}; {best.reason}")
+
+
+def _model_id(res: Resolution) -> str | None:
+    model = res.model or {}
+    mid = model.get("id")
+    return str(mid) if mid else None
