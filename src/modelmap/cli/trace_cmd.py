@@ -20,20 +20,22 @@ def trace(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
 ) -> None:
     import warnings
+    from pathlib import Path
 
     from modelmap.cli.common import emit, err, print_rich, require_format
     from modelmap.errors import EXIT_USAGE, IdentifierError
     from modelmap.output import dumps_json
-    from modelmap.provenance.resolver import resolve
+    from modelmap.provenance.resolver import resolve, resolver_for
 
     require_format(format, ("table", "json", "jsonl"))
+    project = resolver_for(Path.cwd())  # the shipped knowledge base plus the company's declared models
     records: list[dict] = []
     bad = 0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for ident in identifiers:
             try:
-                records.append(resolve(ident, online=online).to_dict())
+                records.append(resolve(ident, online=online, resolver=project).to_dict())
             except IdentifierError as exc:
                 if debug:
                     raise

@@ -29,6 +29,7 @@ LOCK_FILES = frozenset({
     "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "Pipfile.lock", "uv.lock", "Cargo.lock",
     "composer.lock", "Gemfile.lock", "go.sum", "bun.lockb", "pdm.lock", "npm-shrinkwrap.json", "conda-lock.yml",
 })
+MODELMAP_CONFIGS = frozenset({"modelmap.yaml", "modelmap.yml", ".modelmap.yaml"})
 _MINIFIED_SUFFIXES = (".min.js", ".min.mjs", ".min.css", ".bundle.js", ".chunk.js")
 
 
@@ -207,6 +208,8 @@ def file_skip_reason(name: str) -> str | None:
     """Cheap, name-only reasons not to read a file."""
     if name in LOCK_FILES:
         return "lock-file"
+    if name in MODELMAP_CONFIGS:
+        return "modelmap-config"  # modelmap's own policy and model declarations, not product code
     low = name.lower()
     if low.endswith(_MINIFIED_SUFFIXES):
         return "minified"

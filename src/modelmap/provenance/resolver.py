@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from modelmap.knowledge import load
@@ -18,6 +19,7 @@ from modelmap.knowledge.loader import KnowledgeIndex
 from modelmap.provenance.hosted import resolve_hosted
 from modelmap.provenance.lineage import Graph, build_graph, origin_reasons
 from modelmap.provenance.normalize import Parsed, normalise, parse, strip_quant
+from modelmap.provenance.overlay import Declared, Overlay
 from modelmap.types import Finding, Resolution, ScanResult
 
 _OLLAMA_TAG = re.compile(r"^(?P<name>[a-z0-9][\w.-]*):(?P<tag>[\w.-]+)$", re.IGNORECASE)
@@ -80,8 +82,10 @@ _BUCKET = 3
 
 
 class Resolver:
-    def __init__(self, kb: KnowledgeIndex | None = None) -> None:
-        self.kb = kb or load()
+    def __init__(self, kb: KnowledgeIndex | None = None, overlay: Overlay | None = None) -> None:
+        self.overlay = overlay if overlay else None
+        self.kb = self.overlay.apply(kb or load()) if self.overlay else (kb or load())
+        self._declared = self.overlay.declared_ids() if self.overlay else set()
         self.prefixes = _prefixes(self.kb)
         self._cache: dict[str, Resolution] = {}
         self._provider_alias = {str(p.get("id")): p for p in self.kb.providers.values()}
@@ -109,8 +113,11 @@ class Resolver:
         if hit is not None:
             return hit
         fine_tune = _OPENAI_FT.fullmatch(query.strip())
-        hosted = None if fine_tune else resolve_hosted(self, query)  # Bedrock/Vertex/Azure/... ids (hosted.py)
-        if hosted is not None:
+        declared = self.overlay.match(query) if self.overlay else None
+        hosted = None if fine_tune or declared else resolve_hosted(self, query)  # Bedrock/Vertex/Azure/... (hosted.py)
+        if declared is not None:
+            res = self._declared_record(query, declared)
+        elif hosted is not None:
             res = hosted
         elif fine_tune:
             res = self._fine_tune(query, fine_tune.group(1), fine_tune.group(2))
@@ -122,6 +129,15 @@ class Resolver:
         if len(self._cache) < 200_000:
             self._cache[query] = res
         return res
+
+    def _declared_record(self, query: str, entry: Declared) -> Resolution:
+        """An identifier the company's overlay declares: its facts are the company's claims, labelled so."""
+        res = self._resolve(Parsed(query, entry.target, None, False))
+        claim = {"claim": "company", "file": entry.file, "line": entry.line}
+        note = f"declared by the company in {entry.where}"
+        return replace(res, served_by=entry.served_by or res.served_by, sources=(claim, *res.sources),
+                       confidence="known" if res.model else res.confidence,
+                       reason="; ".join(x for x in (note, res.reason) if x))
 
     def _fine_tune(self, query: str, base_name: str, org: str) -> Resolution:
         """``ft:<base>:<org>:<suffix>:<id>``: a customer's fine-tune hosted by OpenAI. The weights are the
@@ -426,6 +442,8 @@ class Resolver:
                               reason="not in the knowledge base")
         model = kb.models[mid]
         graph = build_graph(kb, mid)
+        if self._declared:
+            graph.nodes = [(c, "company claim" if m in self._declared else b, m, p) for c, b, m, p in graph.nodes]
         if packager:
             pk_pub = kb.org_index.get(packager.lower())
             shown_id = parsed.core.lower()
@@ -499,13 +517,22 @@ def default_resolver() -> Resolver:
     return _DEFAULT
 
 
-def resolve(identifier: str, *, online: bool = False) -> Resolution:
-    res = default_resolver().resolve(identifier)
+def resolve(identifier: str, *, online: bool = False, resolver: Resolver | None = None) -> Resolution:
+    res = (resolver or default_resolver()).resolve(identifier)
     if online and res.confidence != "known":
         from modelmap.provenance.online import enrich
 
         res = enrich(res)
     return res
+
+
+def resolver_for(start: str | Path | None) -> Resolver:
+    """The resolver for the project at ``start``: the shipped knowledge base plus the company's overlay
+    (provenance/overlay.py), or the shared default resolver when the project declares no models."""
+    from modelmap.provenance.overlay import find_overlay
+
+    overlay = find_overlay(start) if start is not None else None
+    return Resolver(overlay=overlay) if overlay else default_resolver()
 
 
 # an SDK client whose default endpoint is its vendor's API: a call through it is evidence of who serves the model
@@ -532,12 +559,16 @@ def serving_evidence(finding: Finding) -> tuple[str, str] | None:
     return None
 
 
-def resolve_findings(result: ScanResult, *, online: bool = False) -> ScanResult:
+def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Resolver | None = None) -> ScanResult:
     """Attach a resolution to every model finding. ``served_by`` comes from evidence in the code (see
-    ``serving_evidence``), or from the identifier's own form; otherwise it is unknown (None)."""
+    ``serving_evidence``), or from the identifier's own form; otherwise it is unknown (None).
+
+    ``resolver`` defaults to the scanned project's own (``resolver_for(result.root)``): the knowledge
+    base plus the models the company declares in its modelmap.yaml."""
     from modelmap.errors import IdentifierError
 
-    resolver = default_resolver()
+    if resolver is None:
+        resolver = resolver_for((result.roots or [result.root])[0] if (result.roots or result.root) else None)
     out: list[Finding] = []
     for f in result.findings:
         if f.kind == "endpoint":
@@ -546,7 +577,7 @@ def resolve_findings(result: ScanResult, *, online: bool = False) -> ScanResult:
             continue
         query = f.raw.rsplit("/", 1)[-1] if f.kind == "model-file" else f.raw
         try:
-            res = resolve(query, online=online)
+            res = resolve(query, online=online, resolver=resolver)
         except IdentifierError as exc:
             res = Resolution(query=query, confidence="unknown", reason=str(exc))
         evidence = serving_evidence(f)
