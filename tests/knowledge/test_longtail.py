@@ -44,6 +44,14 @@ DERIVATIVES = [
     ("simplescaling/s1-32B", "simplescaling", None, {"qwen/qwen2.5-32b-instruct"}, set()),
     ("GAIR/LIMO", "gair", None, {"qwen/qwen2.5-32b-instruct"}, set()),
     ("GAIR/LIMO-v2", "gair", None, {"qwen/qwen2.5-32b-instruct"}, set()),
+    ("qihoo360/Light-R1-32B", "qihoo360", None, {"qwen/qwen2.5-32b-instruct"}, {"deepseek-ai/deepseek-r1"}),
+    ("open-r1/OpenR1-Distill-7B", "open-r1", None, {"open-r1/qwen2.5-math-7b-rope-300k"}, {"deepseek-ai/deepseek-r1"}),
+    # RL or further SFT on top of an R1 distill (READMEs: "trained on top of" / "Trained From")
+    ("qihoo360/Light-R1-14B-DS", "qihoo360", None, {"deepseek-ai/deepseek-r1-distill-qwen-14b"}, set()),
+    ("agentica-org/DeepCoder-14B-Preview", "agentica", "US", {"deepseek-ai/deepseek-r1-distill-qwen-14b"}, set()),
+    ("agentica-org/DeepCoder-1.5B-Preview", "agentica", "US", {"deepseek-ai/deepseek-r1-distill-qwen-1.5b"}, set()),
+    ("Skywork/Skywork-OR1-32B", "skywork", None, {"deepseek-ai/deepseek-r1-distill-qwen-32b"}, set()),
+    ("Skywork/Skywork-OR1-7B", "skywork", None, {"deepseek-ai/deepseek-r1-distill-qwen-7b"}, set()),
     # logit distillation onto a Qwen base (card copy)
     ("arcee-ai/Virtuoso-Medium-v2", "arcee-ai", None, {"qwen/qwen2.5-32b"}, {"deepseek-ai/deepseek-v3"}),
     ("arcee-ai/Virtuoso-Small", "arcee-ai", None, {"qwen/qwen2.5-14b"}, set()),
@@ -129,6 +137,9 @@ def test_derivative_publisher_base_and_teacher(query: str, publisher: str, count
         ("simplescaling/s1.1-32B", {"CN"}),
         ("FuseAI/FuseO1-DeepSeekR1-QwQ-SkyT1-32B-Preview", {"CN", "US"}),  # Sky-T1 is a Berkeley model
         ("hfl/chinese-llama-2-7b", {"CN", "US"}),
+        ("agentica-org/DeepCoder-14B-Preview", {"CN", "US"}),
+        # an R1 distill's teacher is inherited through the weights even when the child adds none
+        ("Skywork/Skywork-OR1-32B", {"CN"}),
         ("arcee-ai/Virtuoso-Medium-v2", {"CN"}),
         ("jinaai/jina-reranker-v3", {"CN", "DE"}),
         ("Snowflake/snowflake-arctic-embed-m-v2.0", {"CN"}),
