@@ -46,6 +46,7 @@ DERIVATIVES = [
     ("GAIR/LIMO-v2", "gair", None, {"qwen/qwen2.5-32b-instruct"}, set()),
     ("qihoo360/Light-R1-32B", "qihoo360", None, {"qwen/qwen2.5-32b-instruct"}, {"deepseek-ai/deepseek-r1"}),
     ("open-r1/OpenR1-Distill-7B", "open-r1", None, {"open-r1/qwen2.5-math-7b-rope-300k"}, {"deepseek-ai/deepseek-r1"}),
+    ("open-r1/OlympicCoder-7B", "open-r1", None, {"qwen/qwen2.5-coder-7b-instruct"}, {"deepseek-ai/deepseek-r1"}),
     # RL or further SFT on top of an R1 distill (READMEs: "trained on top of" / "Trained From")
     ("qihoo360/Light-R1-14B-DS", "qihoo360", None, {"deepseek-ai/deepseek-r1-distill-qwen-14b"}, set()),
     ("agentica-org/DeepCoder-14B-Preview", "agentica", "US", {"deepseek-ai/deepseek-r1-distill-qwen-14b"}, set()),
