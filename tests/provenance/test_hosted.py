@@ -29,6 +29,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES: list[tuple[str, str, str | None]] = [
     # Amazon Bedrock: [geo.]vendor.name-vN[:M], bedrock/<region>/..., foundation-model ARNs
     ("us.deepseek.r1-v1:0", "aws-bedrock", "deepseek-ai/deepseek-r1"),
+    ("us.deepseek.v3.2", "aws-bedrock", "deepseek-ai/deepseek-v3.2"),
+    # Bedrock's DeepSeek model cards list R1, V3.1 and V3.2: its "v3" id is V3.1, which the KB does not alias
+    ("deepseek.v3-v1:0", "aws-bedrock", None),
     ("meta.llama3-1-70b-instruct-v1:0", "aws-bedrock", "meta-llama/llama-3.1-70b-instruct"),
     ("us.meta.llama3-1-405b-instruct-v1:0", "aws-bedrock", "meta-llama/llama-3.1-405b-instruct"),
     ("meta.llama3-1-8b-instruct-v1:0", "aws-bedrock", "meta-llama/llama-3.1-8b-instruct"),
@@ -173,6 +176,12 @@ def test_no_hosted_form_for_hub_ids_and_first_party_names() -> None:
     for query in ("deepseek-ai/DeepSeek-V3", "Qwen/Qwen2.5-7B-Instruct", "gpt-4o", "claude-3-5-sonnet-20240620",
                   "qwq-32b", "whisper-large-v3", "llama-3.1-405b-instruct"):
         assert hosted_form(query, kb) is None, query
+
+
+def test_malformed_names_inside_a_form_do_not_escape(resolver: Resolver) -> None:
+    for query in ("azure_ai/...", "accounts/fireworks/models/.-.", "publishers/x/models/..."):
+        res = resolver.resolve(query)
+        assert res.model is None and res.served_by is not None
 
 
 def test_bedrock_form_parts() -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from modelmap.errors import IdentifierError
 from modelmap.fsutil import read_cache
 
 if TYPE_CHECKING:
@@ -283,7 +284,9 @@ def _vendor_spellings(vendor: str, n: str) -> list[str]:
     if vendor == "ai21":
         return [re.sub(r"^jamba-(\d)-(\d)-", r"jamba-\1.\2-", n)]
     if vendor == "deepseek" and not n.startswith("deepseek"):
-        return [f"deepseek-{n}"]
+        # Bedrock's deepseek.v3-v1:0 is not DeepSeek-V3: its DeepSeek model cards list R1, V3.1 and V3.2 only
+        # (docs.aws.amazon.com/bedrock/latest/userguide/model-cards-deepseek), so a bare "v3" is not mapped
+        return [] if re.fullmatch(r"v3(-v\d+(:\d+)?)?", n) else [f"deepseek-{n}"]
     return [n]
 
 
@@ -361,7 +364,10 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
     if best is None or not _model_id(best):
         # the first lookup that resolves exactly wins; else the first that resolves at all
         for lookup in form.lookups:
-            res = resolver.resolve(lookup)
+            try:
+                res = resolver.resolve(lookup)
+            except IdentifierError:  # a respelled name the resolver refuses ("azure_ai/..." -> "...")
+                continue
             if _model_id(res) and (res.confidence == "known" or best is None or not _model_id(best)):
                 best, how, verbatim = res, f"the served name {lookup!r}", lookup.split("/", 1)[-1]
                 if res.confidence == "known":
