@@ -80,7 +80,7 @@ XF_DOUBTFUL = {
     "opengvlab/internvl2_5-mpo-78b-awq", "opengvlab/internvl2_5-mpo-8b-awq", "opengvlab/internvl2_5-4b-mpo-awq",
 }
 QUANT_SUFFIX = re.compile(
-    r"-(gptq-int4|gptq-int8|gptq|awq|gguf|mlx|fp8|fp4|int4|int8|bnb|4bits|8bits)$", re.IGNORECASE
+    r"-(gptq-int4|gptq-int8|gptq|autoawq|awq|gguf|mlx|fp8|fp4|int4|int8|bnb|4bits|8bits)$", re.IGNORECASE
 )
 QUANT_FORMATS = {"gptq", "awq", "ggufv2", "ggmlv3", "mlx", "fp8", "fp4", "bnb"}
 
@@ -252,6 +252,95 @@ API_TABLES: list[dict[str, Any]] = [
         ],
     },
 ]
+
+# --------------------------------------------------------------------------- open weights from READMEs
+# Repos named in a lab's own README (one URL per table, read at the pinned commit). Only what the README
+# states is recorded: licence ``unknown`` and no ``base`` unless the README says so.
+QWEN1_README = "https://github.com/QwenLM/Qwen/blob/2df8e8ac450fa185c421a08b0090ef81826caa6e/README.md"
+INTERNVL_README = "https://github.com/OpenGVLab/InternVL/blob/2410d1dbf208f0e799459aff9376e5747dbf41a2/README.md"
+QWEN25_MATH_README = "https://github.com/QwenLM/Qwen2.5-Math/blob/a45202bd16f1ec06f433442dc1152d0074773465/README.md"
+PROVER15_README = "https://github.com/deepseek-ai/DeepSeek-Prover-V1.5/blob/2c4ba9119eef74d0d611f494261b2c5bae98c69a/README.md"
+MINICPM_README = "https://github.com/OpenBMB/MiniCPM/blob/0fcc3d08330ee612d59d58e312a778ae78165d97/README.md"
+
+# (url, hf repo) of a lab's quantized repo whose unquantized parent is in the knowledge base
+README_QUANTS: list[tuple[str, str]] = [
+    *[(QWEN1_README, f"Qwen/Qwen-{size}-Chat-{q}") for size in ("1_8B", "7B", "14B", "72B") for q in ("Int4", "Int8")],
+    (INTERNVL_README, "OpenGVLab/InternVL-Chat-V1-5-AWQ"),
+    (MINICPM_README, "openbmb/MiniCPM4.1-8B-AutoAWQ"),
+    (MINICPM_README, "openbmb/MiniCPM4.1-8B-GGUF"),
+    (MINICPM_README, "openbmb/MiniCPM4.1-8B-GPTQ"),
+    (MINICPM_README, "openbmb/MiniCPM4.1-8B-MLX"),
+]
+
+# publisher, url, [(hf, family, role, params, active_params, license, base, aliases)]
+README_MODELS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
+    ("internlm", INTERNVL_README, [
+        # InternVL3.5 model zoo (GitHub format; the -HF repo is the same checkpoint in transformers layout)
+        ("OpenGVLab/InternVL3_5-1B", "internvl3.5", "vision", "1.1B", None, "unknown", None,
+         ["OpenGVLab/InternVL3_5-1B-HF", "internvl3_5-1b-hf"]),
+        ("OpenGVLab/InternVL3_5-2B", "internvl3.5", "vision", "2.3B", None, "unknown", None,
+         ["OpenGVLab/InternVL3_5-2B-HF", "internvl3_5-2b-hf"]),
+        ("OpenGVLab/InternVL3_5-4B", "internvl3.5", "vision", "4.7B", None, "unknown", None,
+         ["OpenGVLab/InternVL3_5-4B-HF", "internvl3_5-4b-hf"]),
+        ("OpenGVLab/InternVL3_5-14B", "internvl3.5", "vision", "15.1B", None, "unknown", None,
+         ["OpenGVLab/InternVL3_5-14B-HF", "internvl3_5-14b-hf"]),
+        ("OpenGVLab/InternVL3_5-30B-A3B", "internvl3.5", "vision", "30.8B", "3B", "unknown", None,
+         ["OpenGVLab/InternVL3_5-30B-A3B-HF", "internvl3_5-30b-a3b-hf"]),
+        ("OpenGVLab/InternVL3_5-241B-A28B", "internvl3.5", "vision", "240.7B", "28B", "unknown", None,
+         ["OpenGVLab/InternVL3_5-241B-A28B-HF", "internvl3_5-241b-a28b-hf"]),
+        ("OpenGVLab/InternVL2-8B-MPO", "internvl2", "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternVL-Chat-V1-1", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternVL-Chat-V1-2", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternVL-Chat-V1-2-Plus", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternVL-14B-224px", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternVL-Chat-ViT-6B-Vicuna-7B", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternVL-Chat-ViT-6B-Vicuna-13B", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/VisualPRM-8B", None, "other", "8B", None, "unknown", None, []),
+        ("OpenGVLab/InternViT-300M-448px", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternViT-300M-448px-V2_5", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternViT-6B-224px", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternViT-6B-448px-V1-0", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternViT-6B-448px-V1-2", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternViT-6B-448px-V1-5", None, "vision", None, None, "unknown", None, []),
+        ("OpenGVLab/InternViT-6B-448px-V2_5", None, "vision", None, None, "unknown", None, []),
+    ]),
+    ("qwen", QWEN25_MATH_README, [
+        ("Qwen/Qwen2.5-Math-RM-72B", "qwen2.5-math", "other", None, None, "unknown",
+         [("finetune", "qwen/qwen2.5-math-72b-instruct")], []),
+        ("Qwen/Qwen2-Math-1.5B", None, "generation", None, None, "unknown", None, []),
+        ("Qwen/Qwen2-Math-7B", None, "generation", None, None, "unknown", None, []),
+        ("Qwen/Qwen2-Math-72B", None, "generation", None, None, "unknown", None, []),
+        ("Qwen/Qwen2-Math-72B-Instruct", None, "generation", None, None, "unknown", None, []),
+    ]),
+    ("deepseek", PROVER15_README, [
+        # "Pre-trained on DeepSeekMath-Base", then SFT, then RL (RLPAF); models under the DeepSeek model licence
+        ("deepseek-ai/DeepSeek-Prover-V1.5-Base", None, "generation", "7B", None, "deepseek-model",
+         [("finetune", "deepseek-ai/deepseek-math-7b-base")], []),
+        ("deepseek-ai/DeepSeek-Prover-V1.5-SFT", None, "generation", "7B", None, "deepseek-model",
+         [("finetune", "deepseek-ai/deepseek-prover-v1.5-base")], []),
+        ("deepseek-ai/DeepSeek-Prover-V1.5-RL", None, "generation", "7B", None, "deepseek-model",
+         [("finetune", "deepseek-ai/deepseek-prover-v1.5-sft")], []),
+    ]),
+    ("openbmb", MINICPM_README, [
+        ("openbmb/MiniCPM5-1B-Base", "minicpm5", "generation", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM5-1B-SFT", "minicpm5", "generation", None, None, "unknown", None, []),
+        ("openbmb/BitCPM4-0.5B", "minicpm4", "generation", None, None, "unknown", None, []),
+        ("openbmb/BitCPM4-1B", "minicpm4", "generation", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM4-0.5B-QAT-Int4-unquantized", "minicpm4", "generation", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM4-0.5B-QAT-Int4-GPTQ-format", "minicpm4", "generation", None, None, "unknown",
+         [("quantization", "openbmb/minicpm4-0.5b-qat-int4-unquantized")], []),
+        ("openbmb/MiniCPM4-8B-Eagle-FRSpec", "minicpm4", "other", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM4-8B-Eagle-FRSpec-QAT", "minicpm4", "other", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM4-8B-Eagle-vLLM", "minicpm4", "other", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM4-8B-marlin-Eagle-vLLM", "minicpm4", "other", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM4.1-8B-Eagle3", "minicpm4", "other", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM-4.1-8B-Marlin", "minicpm4", "generation", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM4-MCP", "minicpm4", "generation", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM4-Survey", "minicpm4", "generation", None, None, "unknown", None, []),
+        ("openbmb/MiniCPM-SALA", None, "generation", None, None, "unknown", None, []),
+    ]),
+]
+
 
 # New families (publisher -> list). Patterns are left empty: API names are matched as exact aliases.
 NEW_FAMILIES: dict[str, list[dict[str, Any]]] = {
@@ -529,7 +618,28 @@ def build(xf_repo: Path | None) -> tuple[dict[str, list[dict[str, Any]]], dict[s
             if pid:
                 add(ORG_PUBLISHER[hf.split("/")[0].lower()], quantized_record(hf, models2[pid], row["url"], row["ms"], fmt))
 
-    # 3. API-only names.
+    # 3. Repos named in the labs' READMEs.
+    for publisher, url, rows_ in README_MODELS:
+        for hf, family, role, params, active, lic, base, aliases in rows_:
+            rec: dict[str, Any] = {
+                "id": canonical_id(hf), "name": hf.split("/")[1], "family": family, "hf": hf,
+                "aliases": aliases, "params": params, "active_params": active, "role": role, "modality": None,
+                "context": None, "released": None, "open_weights": True, "license": lic,
+                "sources": [{"url": url}],
+            }
+            if base is not None:
+                rec["base"] = [{"relation": rel, "model": model} for rel, model in base]
+            add(publisher, rec)
+    models_now = dict(models, **{r["id"]: r for recs in out.values() for r in recs})
+    by_hf_now = dict(by_hf, **{r["hf"].lower(): r["id"] for recs in out.values() for r in recs if r.get("hf")})
+    for url, hf in README_QUANTS:
+        pid, fmt = parent_of(hf, models_now, by_hf_now)
+        if pid:
+            add(ORG_PUBLISHER[hf.split("/")[0].lower()], quantized_record(hf, models_now[pid], url, [], fmt))
+        else:
+            print(f"skip (README quantized, parent not in KB): {hf}", file=sys.stderr)
+
+    # 4. API-only names.
     for table in API_TABLES:
         for name_id, display, role, modality, context, aliases in table["models"]:
             rec = {
