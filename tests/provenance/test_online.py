@@ -108,3 +108,18 @@ def test_known_models_and_non_repo_ids_are_not_looked_up(monkeypatch: pytest.Mon
         online.enrich(resolve("qwen2.5:7b"), fetch)  # an Ollama tag is not a repo id
         online.enrich(resolve("openrouter/qwen/some-model"), fetch)
     assert fetch.calls == []
+
+
+def test_base_model_relation_becomes_the_edge_relation() -> None:
+    res = online.enrich(resolve("example-lab/legal-assistant-awq-4bit"), RecordedFetcher())
+    me = "example-lab/legal-assistant-awq-4bit"
+    assert [(e["relation"], e["parent"]) for e in res.edges or () if e["child"] == me] == [
+        ("quantization", "qwen/qwen2.5-7b-instruct")]
+    assert res.roots is None  # the card's claim about the weights' base does not make roots known
+
+
+def test_an_unknown_base_model_relation_is_an_invalid_reply_and_is_not_used() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        res = online.enrich(resolve("example-lab/bad-relation"), RecordedFetcher())
+    assert res.edges is None and any("invalid" in str(w.message) for w in caught)
