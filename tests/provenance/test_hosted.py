@@ -116,6 +116,8 @@ CASES: list[tuple[str, str, str | None]] = [
     ("novita/deepseek/deepseek-r1", "novita", "deepseek-ai/deepseek-r1"),
     ("hyperbolic/deepseek-ai/DeepSeek-R1", "hyperbolic", "deepseek-ai/deepseek-r1"),
     ("cerebras/llama-3.3-70b", "cerebras", "meta-llama/llama-3.3-70b-instruct"),
+    # Cerebras' llama3.1-8b is the instruct model (llama-stack's cerebras map); Meta's own 'Llama3.1-8B' is the base
+    ("cerebras/llama3.1-8b", "cerebras", "meta-llama/llama-3.1-8b-instruct"),
 ]
 
 
@@ -197,6 +199,28 @@ def test_platform_spelling_from_the_catalog_names_the_platform(resolver: Resolve
     res = resolver.resolve("llama-v3p1-8b-instruct")
     assert res.served_by is not None and res.served_by["id"] == "fireworks-ai"
     assert (res.model or {}).get("id") == "meta-llama/llama-3.1-8b-instruct"
+
+
+def test_a_provider_scoped_name_does_not_change_the_name_elsewhere(resolver: Resolver) -> None:
+    plain = resolver.resolve("llama3.1-8b")
+    assert (plain.model or {}).get("id") == "meta-llama/llama-3.1-8b" and plain.served_by is None
+    served = resolver.resolve("cerebras/llama3.1-8b")
+    assert (served.model or {}).get("id") == "meta-llama/llama-3.1-8b-instruct"
+    assert "served-names" in (served.reason or "")
+
+
+def test_served_names_are_sourced_and_name_known_models() -> None:
+    kb = load()
+    doc = json.loads(hosted.SERVED_NAMES_PATH.read_text(encoding="utf-8"))
+    assert doc["schema"] == "modelmap.served-names/1"
+    count = 0
+    for provider, names in doc["providers"].items():
+        assert provider in kb.providers
+        for rec in names:
+            count += 1
+            assert rec["model"] in kb.models
+            assert rec["sources"] and all(s["url"].startswith("https://") and s["as_of"] for s in rec["sources"])
+    assert count == len(hosted.served_names())
 
 
 # ---- the shipped catalog -------------------------------------------------------------------------------

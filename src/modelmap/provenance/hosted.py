@@ -50,6 +50,7 @@ class HostedForm:
     alias: str | None = None
     mode: str | None = None
     vendor: str | None = None
+    served_as: str | None = None  # the KB model the provider documents for this name (served-names.json)
 
 
 # ---- the catalog (lazy) -----------------------------------------------------------------------------
@@ -101,6 +102,47 @@ def _read_catalog(path: Path) -> Catalog:
     good = {str(k): v for k, v in entries.items() if isinstance(v, list) and len(v) == 3 and isinstance(v[0], str)}
     return Catalog(good, {str(k): str(v) for k, v in bare.items() if str(v) in good},
                    tuple(s for s in doc.get("sources") or () if isinstance(s, dict)))
+
+
+SERVED_NAMES_PATH = CATALOG_PATH.with_name("served-names.json")
+_served: dict[tuple[str, str], str] | None = None
+
+
+def served_names(path: Path | None = None) -> dict[tuple[str, str], str]:
+    """(provider id, name) -> KB model id for names one provider uses for a specific model
+    (``catalogs/served-names.json``; each entry cites its source). Read once, bounded."""
+    global _served
+    if path is None and _served is not None:
+        return _served
+    raw = read_cache(path or SERVED_NAMES_PATH, 1024 * 1024)
+    out: dict[tuple[str, str], str] = {}
+    try:
+        doc = json.loads(raw) if raw is not None else {}
+    except ValueError:
+        doc = {}
+    providers = doc.get("providers") if isinstance(doc, dict) and doc.get("schema") == "modelmap.served-names/1" else None
+    for provider, names in (providers or {}).items() if isinstance(providers, dict) else ():
+        for rec in names if isinstance(names, list) else ():
+            if isinstance(rec, dict) and isinstance(rec.get("name"), str) and isinstance(rec.get("model"), str):
+                out[(str(provider), rec["name"].lower())] = rec["model"].lower()
+    if path is None:
+        _served = out
+    return out
+
+
+_prefix_maps: dict[int, dict[str, str]] = {}
+
+
+def _prefix_map(kb: KnowledgeIndex) -> dict[str, str]:
+    """Router/provider prefix -> provider id, as the resolver reads them (recognition.yaml, providers.yaml)."""
+    hit = _prefix_maps.get(id(kb))
+    if hit is None:
+        hit = {str(k).lower(): str(v) for k, v in (kb.recognition.get("prefixes") or {}).items()}
+        for prefix, prov in kb.prefix_index.items():
+            hit.setdefault(prefix, prov)
+        _prefix_maps.clear()
+        _prefix_maps[id(kb)] = hit
+    return hit
 
 
 # ---- rules ------------------------------------------------------------------------------------------
@@ -161,7 +203,7 @@ def hosted_form(query: str, kb: KnowledgeIndex, catalog: Catalog | None = None) 
     if not q or len(q) > 300 or low in kb.hf_index:
         return None
     cat = load_catalog() if catalog is None else catalog
-    form = _rule_form(q, low)
+    form = _served_name_form(q, low, kb) or _rule_form(q, low)
     # Of the catalog only the platform's own bare spellings name a platform ("bare", built by the ingest
     # script: one platform uses the name, it is not the publisher's own API name, and without that platform
     # our rules find no model for it). A first-party name such as "gpt-4o" says nothing about who serves it,
@@ -187,6 +229,18 @@ def catalog_entry(key: str) -> tuple[str, str | None, str | None] | None:
 
 def _str(value: Any) -> str | None:
     return str(value) if isinstance(value, str) and value else None
+
+
+def _served_name_form(q: str, low: str, kb: KnowledgeIndex) -> HostedForm | None:
+    head, sep, tail = low.partition("/")
+    provider = _prefix_map(kb).get(head) if sep else None
+    if provider is None:
+        return None
+    prov_id = provider if provider in kb.providers else None
+    model = served_names().get((prov_id or provider, tail))
+    if model is None or prov_id is None or model not in kb.models:
+        return None
+    return HostedForm(q, prov_id, "served-name", served_as=model, vendor=head)
 
 
 def _rule_form(q: str, low: str) -> HostedForm | None:
@@ -329,7 +383,7 @@ _FORM_NAMES = {
     "azureml": "an Azure ML registry path", "azure-ai": "an Azure AI Foundry model name",
     "fireworks": "a Fireworks AI model path", "openrouter": "an OpenRouter model id",
     "siliconflow": "a SiliconFlow model name", "cloudflare": "a Cloudflare Workers AI model id",
-    "catalog": "a hosted-model key in the shipped catalog",
+    "catalog": "a hosted-model key in the shipped catalog", "served-name": "a provider-prefixed model name",
 }
 _active = threading.local()
 
@@ -359,7 +413,10 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
     how = ""
     verbatim: str | None = None  # the name that matched, when the query spells it as is
     alias_hit = kb.alias_index.get(form.alias) if form.alias else None
-    if alias_hit:
+    if form.served_as:
+        best, how = resolver.resolve(form.served_as), "the provider's documented name (served-names.json)"
+        verbatim = form.query.split("/", 1)[-1]
+    elif alias_hit:
         best, how, verbatim = resolver.resolve(alias_hit), "an exact knowledge-base alias", form.alias
     if best is None or not _model_id(best):
         # the first lookup that resolves exactly wins; else the first that resolves at all
