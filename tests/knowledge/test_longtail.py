@@ -53,6 +53,16 @@ DERIVATIVES = [
     ("agentica-org/DeepCoder-1.5B-Preview", "agentica", "US", {"deepseek-ai/deepseek-r1-distill-qwen-1.5b"}, set()),
     ("Skywork/Skywork-OR1-32B", "skywork", None, {"deepseek-ai/deepseek-r1-distill-qwen-32b"}, set()),
     ("Skywork/Skywork-OR1-7B", "skywork", None, {"deepseek-ai/deepseek-r1-distill-qwen-7b"}, set()),
+    # zero-RL and CoT fine-tunes of Qwen base models (project READMEs)
+    ("Open-Reasoner-Zero/Open-Reasoner-Zero-32B", "open-reasoner-zero", None, {"qwen/qwen2.5-32b"}, set()),
+    ("Open-Reasoner-Zero/ORZ-R1-Distill-Qwen-14B", "open-reasoner-zero", None,
+     {"deepseek-ai/deepseek-r1-distill-qwen-14b"}, set()),
+    ("hkust-nlp/Qwen-2.5-7B-SimpleRL-Zoo", "hkust-nlp", None, {"qwen/qwen2.5-7b"}, set()),
+    ("hkust-nlp/Qwen-2.5-Math-7B-SimpleRL-Zero", "hkust-nlp", None, {"qwen/qwen2.5-math-7b"}, set()),
+    ("AIDC-AI/Marco-o1", "aidc-ai", None, {"qwen/qwen2-7b-instruct"}, set()),
+    ("lmms-lab/llava-onevision-qwen2-7b-ov", "lmms-lab", None,
+     {"qwen/qwen2-7b-instruct", "google/siglip-so400m-patch14-384"}, set()),
+    ("lmms-lab/llava-onevision-qwen2-7b-ov-chat", "lmms-lab", None, {"lmms-lab/llava-onevision-qwen2-7b-ov"}, set()),
     # logit distillation onto a Qwen base (card copy)
     ("arcee-ai/Virtuoso-Medium-v2", "arcee-ai", None, {"qwen/qwen2.5-32b"}, {"deepseek-ai/deepseek-v3"}),
     ("arcee-ai/Virtuoso-Small", "arcee-ai", None, {"qwen/qwen2.5-14b"}, set()),
@@ -143,6 +153,8 @@ def test_derivative_publisher_base_and_teacher(query: str, publisher: str, count
         ("Skywork/Skywork-OR1-32B", {"CN"}),
         ("arcee-ai/Virtuoso-Medium-v2", {"CN"}),
         ("jinaai/jina-reranker-v3", {"CN", "DE"}),
+        ("lmms-lab/llava-onevision-qwen2-7b-ov", {"CN", "US"}),  # Qwen2 LM + Google SigLIP tower
+        ("hkust-nlp/Llama-3.1-8B-SimpleRL-Zoo", {"US"}),
         ("Snowflake/snowflake-arctic-embed-m-v2.0", {"CN"}),
         ("llava-hf/llava-1.5-7b-hf", {"US"}),
         ("all-MiniLM-L6-v2", {"US"}),  # through nreimers' 6-layer copy of Microsoft's MiniLM
