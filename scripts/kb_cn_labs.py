@@ -56,6 +56,13 @@ XF_FILES = {
     "rerank": ("xinference/model/rerank/model_spec.json", None),
 }
 
+# ms-swift (modelscope/ms-swift) registers each supported model as a (ModelScope id, Hub id) pair in
+# swift/model/models/*.py: a second registry of the labs' repos, and of their ModelScope spellings.
+SWIFT_COMMIT = "3602360a562313afbf2ef6065fdf61f271a2c5b9"
+SWIFT_DIR = "swift/model/models"
+SWIFT_MODEL = re.compile(
+    r"""Model\(\s*(?:ms_model_id\s*=\s*)?(None|'[^']*'|"[^"]*")\s*(?:,\s*(?:hf_model_id\s*=\s*)?(None|'[^']*'|"[^"]*"))?""")
+
 # Hub org -> publisher file, for the labs this script covers.
 ORG_PUBLISHER = {
     "qwen": "qwen", "deepseek-ai": "deepseek", "thudm": "zhipu", "zai-org": "zhipu", "baai": "baai",
@@ -78,9 +85,11 @@ XF_DOUBTFUL = {
     "opengvlab/internvl2_5-mpo-8b", "opengvlab/internvl2_5-mpo-26b", "opengvlab/internvl2_5-mpo-38b",
     "opengvlab/internvl2_5-mpo-78b", "opengvlab/internvl2_5-mpo-26b-awq", "opengvlab/internvl2_5-mpo-38b-awq",
     "opengvlab/internvl2_5-mpo-78b-awq", "opengvlab/internvl2_5-mpo-8b-awq", "opengvlab/internvl2_5-4b-mpo-awq",
+    # hand-written API records (moonshot/kimi-k3, moonshot/kimi-k2.7-code) leave open weights unverified
+    "moonshotai/kimi-k3", "moonshotai/kimi-k2.7-code",
 }
 QUANT_SUFFIX = re.compile(
-    r"-(gptq-int4|gptq-int8|gptq|autoawq|awq|gguf|mlx|fp8|fp4|int4|int8|bnb|4bits|8bits)$", re.IGNORECASE
+    r"-(gptq-int4|gptq-int8|gptq|autoawq|awq-int4|awq|gguf|mlx|fp8|fp4|int4|int8|bnb|4bits|8bits)$", re.IGNORECASE
 )
 QUANT_FORMATS = {"gptq", "awq", "ggufv2", "ggmlv3", "mlx", "fp8", "fp4", "bnb"}
 
@@ -425,6 +434,28 @@ def xinference_rows(repo: Path) -> dict[str, dict[str, Any]]:
     return rows
 
 
+def swift_rows(repo: Path) -> dict[str, dict[str, Any]]:
+    """hf id -> {hf, ms: set, formats, kind, url} from ms-swift's model registry."""
+    rows: dict[str, dict[str, Any]] = {}
+    listing = subprocess.run(["git", "--git-dir", str(repo), "ls-tree", "--name-only", f"{SWIFT_COMMIT}:{SWIFT_DIR}"],
+                             capture_output=True, text=True, check=True).stdout.split()
+    for name in sorted(listing):
+        if not name.endswith(".py"):
+            continue
+        path = f"{SWIFT_DIR}/{name}"
+        text = git_show(repo, SWIFT_COMMIT, path) or ""
+        url = f"https://github.com/modelscope/ms-swift/blob/{SWIFT_COMMIT}/{path}"
+        for ms_raw, hf_raw in SWIFT_MODEL.findall(text):
+            ms = None if ms_raw in ("None", "") else ms_raw.strip("'\"")
+            hf = None if hf_raw in ("None", "") else hf_raw.strip("'\"")
+            if not hf or ":" in hf or hf.count("/") != 1 or hf.split("/")[0].lower() not in ORG_PUBLISHER:
+                continue
+            row = rows.setdefault(hf, {"hf": hf, "ms": set(), "formats": set(), "kind": "llm", "url": url})
+            if ms and ":" not in ms and ms.count("/") == 1 and ms.split("/")[0].lower() in MODELSCOPE_ORGS:
+                row["ms"].add(ms)
+    return rows
+
+
 def load_kb() -> tuple[dict[str, dict[str, Any]], dict[str, str], set[str]]:
     """models by id, hf(lower) -> id, and every claimed name (ids, hf ids, aliases), lowercased."""
     models: dict[str, dict[str, Any]] = {}
@@ -530,11 +561,29 @@ def quantized_record(hf: str, parent: dict[str, Any], url: str, ms: Iterable[str
     }
 
 
+ROLE_WORDS = (
+    ("speech", r"asr|tts|audio"),
+    ("embedding", r"embed|gte-|gte_"),
+    ("rerank", r"rerank"),
+    ("vision", r"ocr|-vl|vl-|internvl|internvit|xcomposer|emu3|cogagent|glyph|autoglm|minicpm-v"),
+    ("other", r"guard|prm|-rm-"),
+)
+
+
+def role_from_name(hf: str) -> str:
+    """The role a repo's own name states (ASR, TTS, OCR, VL, embedding, guard, reward); else generation."""
+    name = hf.split("/")[1].lower()
+    for role, words in ROLE_WORDS:
+        if re.search(words, name):
+            return role
+    return "generation"
+
+
 def plain_record(hf: str, row: dict[str, Any]) -> dict[str, Any]:
-    role = {"embedding": "embedding", "rerank": "rerank"}.get(row["kind"], "generation")
+    role = {"embedding": "embedding", "rerank": "rerank"}.get(row["kind"]) or role_from_name(hf)
     return {
         "id": canonical_id(hf), "name": hf.split("/")[1], "family": None, "hf": hf,
-        "aliases": sorted(row["ms"], key=str.lower), "params": None, "active_params": None, "role": role,
+        "aliases": sorted(row["ms"], key=str.lower), "params": None, "active_params": None, "role": role or None,
         "modality": None, "context": None, "released": None, "open_weights": True, "license": "unknown",
         "sources": [{"url": row["url"]}],
     }
@@ -553,7 +602,7 @@ def parent_of(hf: str, models: dict[str, dict[str, Any]], by_hf: dict[str, str])
     return (by_hf.get(stem) or (cid if cid in models else None)), m.group(1)
 
 
-def build(xf_repo: Path | None) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, list[str]]]]:
+def build(xf_repo: Path | None, swift_repo: Path | None = None) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, list[str]]]]:
     models, by_hf, names = load_kb()
     out: dict[str, list[dict[str, Any]]] = {}
     alias_adds: dict[str, dict[str, list[str]]] = {}  # publisher -> model id -> aliases to add
@@ -567,6 +616,10 @@ def build(xf_repo: Path | None) -> tuple[dict[str, list[dict[str, Any]]], dict[s
         names.update(a.lower() for a in rec["aliases"])
         names.add(rid)
         new_ids.add(rid)
+        models[rid] = dict(rec, _publisher=pub, _generated=True)
+        if rec.get("hf"):
+            by_hf[rec["hf"].lower()] = rid
+            names.add(rec["hf"].lower())
         out.setdefault(pub, []).append(rec)
 
     # 1. Qwen's documented quantized variants.
@@ -585,40 +638,7 @@ def build(xf_repo: Path | None) -> tuple[dict[str, list[dict[str, Any]]], dict[s
         if pid:
             add("qwen", quantized_record(hf, models[pid], url, [], fmt))
 
-    # 2. The Xinference registry.
-    if xf_repo is not None:
-        rows = xinference_rows(xf_repo)
-        merge_renamed_orgs(rows)
-        for hf, row in sorted(rows.items(), key=lambda kv: kv[0].lower()):
-            pub = ORG_PUBLISHER[hf.split("/")[0].lower()]
-            existing = by_hf.get(hf.lower()) or (canonical_id(hf) if canonical_id(hf) in models else None)
-            if existing:
-                missing = [a for a in sorted(row["ms"]) if a.lower() not in names]
-                if missing:
-                    alias_adds.setdefault(models[existing]["_publisher"], {}).setdefault(existing, []).extend(missing)
-                    names.update(a.lower() for a in missing)
-                continue
-            pid, fmt = parent_of(hf, models, by_hf)
-            if pid:
-                add(pub, quantized_record(hf, models[pid], row["url"], row["ms"], fmt))
-            elif not (QUANT_SUFFIX.search(hf) or row["formats"] & QUANT_FORMATS - {"pytorch"}):
-                add(pub, plain_record(hf, row))
-            else:
-                print(f"skip (quantized, parent not in KB): {hf}", file=sys.stderr)
-        # a quantized repo whose parent was itself added above
-        models2 = dict(models)
-        for recs in out.values():
-            for r in recs:
-                models2[r["id"]] = r
-        by_hf2 = dict(by_hf, **{r["hf"].lower(): r["id"] for recs in out.values() for r in recs if r.get("hf")})
-        for hf, row in sorted(rows.items(), key=lambda kv: kv[0].lower()):
-            if hf.lower() in by_hf2 or canonical_id(hf) in models2:
-                continue
-            pid, fmt = parent_of(hf, models2, by_hf2)
-            if pid:
-                add(ORG_PUBLISHER[hf.split("/")[0].lower()], quantized_record(hf, models2[pid], row["url"], row["ms"], fmt))
-
-    # 3. Repos named in the labs' READMEs.
+    # 2. Repos named in the labs' READMEs (before the registries, so their aliases are claimed first).
     for publisher, url, rows_ in README_MODELS:
         for hf, family, role, params, active, lic, base, aliases in rows_:
             rec: dict[str, Any] = {
@@ -638,6 +658,59 @@ def build(xf_repo: Path | None) -> tuple[dict[str, list[dict[str, Any]]], dict[s
             add(ORG_PUBLISHER[hf.split("/")[0].lower()], quantized_record(hf, models_now[pid], url, [], fmt))
         else:
             print(f"skip (README quantized, parent not in KB): {hf}", file=sys.stderr)
+
+    # 3. The Xinference and ms-swift registries.
+    rows: dict[str, dict[str, Any]] = {}
+    if xf_repo is not None:
+        rows.update(xinference_rows(xf_repo))
+    if swift_repo is not None:
+        for hf, row in swift_rows(swift_repo).items():
+            if hf.lower() in XF_DOUBTFUL:
+                continue
+            if hf in rows:
+                rows[hf]["ms"] |= row["ms"]
+            else:
+                rows[hf] = row
+    if rows:
+        merge_renamed_orgs(rows)
+        for hf, row in sorted(rows.items(), key=lambda kv: kv[0].lower()):
+            pub = ORG_PUBLISHER[hf.split("/")[0].lower()]
+            existing = by_hf.get(hf.lower()) or (canonical_id(hf) if canonical_id(hf) in models else None)
+            layout = re.sub(r"-hf$", "", hf, flags=re.IGNORECASE)
+            if not existing and layout != hf and by_hf.get(layout.lower()) and hf.lower() not in names:
+                # the transformers-layout copy of a checkpoint already recorded: an alias of it
+                row["ms"] = {*row["ms"], hf}
+                existing = by_hf[layout.lower()]
+            if existing:
+                missing = [a for a in sorted(row["ms"]) if a.lower() not in names]
+                if missing and models[existing].get("_generated"):
+                    rec_out = next(r for r in out[models[existing]["_publisher"]] if r["id"] == existing)
+                    rec_out["aliases"] = [*rec_out.get("aliases", []), *missing]
+                elif missing:
+                    alias_adds.setdefault(models[existing]["_publisher"], {}).setdefault(existing, []).extend(missing)
+                names.update(a.lower() for a in missing)
+                continue
+            if hf.lower() in names:
+                continue  # already claimed as another record's alias (e.g. a transformers-layout copy)
+            pid, fmt = parent_of(hf, models, by_hf)
+            if pid:
+                add(pub, quantized_record(hf, models[pid], row["url"], row["ms"], fmt))
+            elif not (QUANT_SUFFIX.search(hf) or row["formats"] & QUANT_FORMATS - {"pytorch"}):
+                add(pub, plain_record(hf, row))
+            else:
+                print(f"skip (quantized, parent not in KB): {hf}", file=sys.stderr)
+        # a quantized repo whose parent was itself added above
+        models2 = dict(models)
+        for recs in out.values():
+            for r in recs:
+                models2[r["id"]] = r
+        by_hf2 = dict(by_hf, **{r["hf"].lower(): r["id"] for recs in out.values() for r in recs if r.get("hf")})
+        for hf, row in sorted(rows.items(), key=lambda kv: kv[0].lower()):
+            if hf.lower() in by_hf2 or canonical_id(hf) in models2:
+                continue
+            pid, fmt = parent_of(hf, models2, by_hf2)
+            if pid:
+                add(ORG_PUBLISHER[hf.split("/")[0].lower()], quantized_record(hf, models2[pid], row["url"], row["ms"], fmt))
 
     # 4. API-only names.
     for table in API_TABLES:
@@ -705,8 +778,9 @@ def add_aliases(text: str, mid: str, extra: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--xinference", type=Path, help="git dir of a xorbitsai/inference snapshot")
+    ap.add_argument("--swift", type=Path, help="git dir of a modelscope/ms-swift snapshot")
     args = ap.parse_args(argv)
-    out, alias_adds = build(args.xinference)
+    out, alias_adds = build(args.xinference, args.swift)
     write(out, alias_adds)
     return 0
 
