@@ -14,7 +14,11 @@ def test_sample_golden(sample_check) -> None:
                     "## Our policy and where we stand", "### Decisions about to expire",
                     "## Exposure: what would break under stricter rules", "## All models"):
         assert heading in text
-    assert "| **No model of Chinese origin** | 3 of 4 (75%)" in text
+    # issue 13: exposure counts the three configured flows, not "(no flow)" as a fourth
+    assert "| **No model of Chinese origin** | 3 of 3 (100%)" in text
+    # production leads; the test fixture's model is in its own collapsed section
+    assert "- 8 models used in 10 places in production code and configuration" in text
+    assert "<details><summary>Models in tests: 1 model in 1 place</summary>" in text
     assert_golden(text, GOLDEN / "md" / "sample.md")
 
 

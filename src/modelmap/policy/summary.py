@@ -1,10 +1,16 @@
 """The report model: one plain, sorted dict built from a CheckResult, shared by the JSON, HTML and
 Markdown renderers so they always tell the same story.
 
+All counts come from the one inventory (``modelmap.inventory``) that scan, check and bom read too:
+distinct models (endpoints are services, listed apart), usages by section (production first, then
+examples/notebooks/docs, catalogs, tests), configured flows, and skipped files counted once each.
+The model table, flows, charts and exposure describe usages *in use* (not catalogs or tests);
+``sections`` lists the catalog and test models separately for collapsed sections.
+
 Exposure scenarios answer "which flows would break if we adopted this rule tomorrow?": a flow is
-exposed when at least one of its usages would violate the scenario. The denominator is the flows
-that have at least one usage (configured flows, plus "(no flow)" for usages outside every flow,
-or "(whole repository)" when no flows are configured).
+exposed when at least one of its usages would violate the scenario. The denominator is the
+configured flows that have at least one usage; "(no flow)" is not a flow and is not counted. With
+no flows configured, the whole repository is the one unit.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from modelmap.inventory import IN_USE, SECTION_LABELS, SECTIONS, inventory_for, section_of
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.inventory import UNASSIGNED
 from modelmap.policy.rules import SEVERITIES
@@ -37,7 +44,7 @@ def tool_version() -> str:
 
 def _breaks(kind: str, variables: dict[str, Any]) -> bool:
     if kind == "origin":
-        return "CN" in variables["origins"]
+        return "CN" in (variables["origins"] or ())
     if kind == "serving":
         return "CN" in variables["served_by"]["countries"]
     # license: a known model whose license is not known to be permissive
@@ -52,6 +59,9 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
     scan, config, inventory = check.scan, check.config, check.inventory
     memo = inventory.resolution_vars
     pseudo = WHOLE_REPO if not config.flows else UNASSIGNED
+    project = inventory_for(scan, config)
+    counts = project.counts()
+    section_models: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in SECTIONS}
 
     # ---------------------------------------------------------------- models and flows
     models: dict[str, dict[str, Any]] = {}
@@ -60,10 +70,20 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
     flow_exposure: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     unresolved: dict[str, dict[str, Any]] = {}
     for finding, flow_names in zip(scan.findings, inventory.flow_of, strict=True):
+        if finding.kind == "endpoint":
+            continue  # a service, listed under endpoints
         variables = memo.get(finding)
         model = variables["model"]
-        names = flow_names or [pseudo]
         label = model["id"] or finding.raw
+        section = section_of(finding.context)
+        if section not in IN_USE:
+            row = section_models[section].setdefault(label, {"id": label, "identified": bool(model["resolved"]),
+                                                             "usages": 0, "locations": []})
+            row["usages"] += 1
+            if len(row["locations"]) < 20:
+                row["locations"].append(f"{finding.path}:{finding.line}")
+            continue
+        names = flow_names or [pseudo]
         for name in names:
             flow_usages[name] += 1
             flow_models[name].add(label)
@@ -123,7 +143,7 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
         flows.append({
             "name": pseudo, "description": "Usages outside every configured flow" if config.flows else "",
             "tags": [], "usages": flow_usages[pseudo], "models": sorted(flow_models[pseudo]), "publishers": [],
-            "origins": [], "serving_countries": [], "has_fallback": None, "violations": 0,
+            "origins": [], "serving_countries": [], "has_fallback": None, "violations": 0, "pseudo": True,
         })
 
     # ---------------------------------------------------------------- charts and concentration
@@ -144,14 +164,17 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
         "hhi": round(sum(s * s for s in shares) * 10_000),
         "publishers": len(by_publisher),
     }
-    not_served = total - sum(1 for f in scan.findings if memo.get(f)["served_by"]["countries"])
+    in_use = data.get("in_use", total)
+    not_served = in_use - sum(1 for f in scan.findings if f.kind != "endpoint"
+                              and section_of(f.context) in IN_USE and memo.get(f)["served_by"]["countries"])
     by_serving = table(data["serving_countries"])
     if not_served:
         by_serving.append({"key": "self-hosted", "label": "self-hosted or unknown", "usages": not_served,
-                           "share": round(not_served / total, 6) if total else 0.0})
+                           "share": round(not_served / in_use, 6) if in_use else 0.0})
 
     # ---------------------------------------------------------------- exposure
-    counted = [f["name"] for f in flows if f["usages"]]
+    # real flows only: "(no flow)" is not a flow; with no flows configured the repository is the one unit
+    counted = [f["name"] for f in flows if f["usages"] and (f["name"] == WHOLE_REPO or not f.get("pseudo"))]
     exposure = []
     for scenario_id, label, _ in SCENARIOS:
         broken = [{"flow": name, "models": sorted(set(flow_exposure[name][scenario_id]))}
@@ -177,10 +200,21 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
         "config_path": config.path,
         "presets": list(config.presets),
         "totals": {
-            "usages": total, "resolved": data["resolved"], "unresolved": data["unresolved"], "models": len(model_rows),
-            "publishers": len(by_publisher), "flows": len(config.flows), "files_scanned": scan.stats.files_scanned,
-            "skipped": len(scan.skips) + sum(scan.stats.skipped.values()),
+            "usages": counts["usages"], "resolved": data["resolved"], "unresolved": data["unresolved"],
+            "models": counts["models"], "identified": counts["identified"], "unidentified": counts["unidentified"],
+            "endpoints": counts["endpoints"], "publishers": len(by_publisher), "flows": counts["flows"],
+            "flows_in_use": counts["flows_in_use"], "files_scanned": counts["files_scanned"],
+            "skipped": counts["files_skipped"],
         },
+        "headline": project.headline(),
+        "sections": {
+            name: {**counts["sections"][name], "label": SECTION_LABELS[name],
+                   "models_list": [section_models[name][k] for k in sorted(section_models[name])]
+                   if name not in IN_USE else [m.key for m in project.models_in(name)]}
+            for name in SECTIONS
+        },
+        "endpoints": [{"url": e.url, "provider": e.provider, "references": e.references,
+                       "locations": e.locations[:20]} for e in project.endpoints.values()],
         "flows": flows,
         "models": model_rows,
         "unresolved": [unresolved[k] for k in sorted(unresolved)],

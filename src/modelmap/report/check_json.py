@@ -1,6 +1,7 @@
 """``modelmap check --format json``: the machine-readable verdict, schema ``modelmap.check/1``.
 
-The schema ships as ``report/schemas/check.schema.json``. Output is deterministic: violations are
+The schema ships as ``report/schemas/check.schema.json``. ``summary`` holds the counts of the one
+inventory (``modelmap.inventory``) that scan, report and bom show too. Output is deterministic: violations are
 sorted, and the only date is the evaluation day the caller passed to ``policy.evaluate``.
 """
 
@@ -26,6 +27,8 @@ def check_document(result: CheckResult, *, version: str | None = None) -> dict[s
         "exit_code": result.exit_code,
         "summary": {
             **summary["totals"],
+            "headline": summary["headline"],
+            "sections": {k: {n: v[n] for n in ("models", "usages", "unidentified")} for k, v in summary["sections"].items()},
             "rules": len(summary["rules"]),
             "violations": len(result.unwaived),
             "failing": len(result.failing),

@@ -1,4 +1,7 @@
-"""JSON and JSON Lines renderers for scan results (schema ``modelmap.scan/1``)."""
+"""JSON and JSON Lines renderers for scan results (schema ``modelmap.scan/1``).
+
+The JSON document carries ``summary``: the counts of the one inventory (``modelmap.inventory``) that
+check, report and bom show too, so the numbers agree across commands."""
 
 from __future__ import annotations
 
@@ -19,7 +22,21 @@ class ScanJsonRenderer:
     media_type = "application/json"
 
     def render(self, result: ScanResult) -> bytes:
-        return dumps(result.to_dict())
+        return dumps(scan_document(result))
+
+
+def scan_document(result: ScanResult) -> dict[str, Any]:
+    from modelmap.inventory import build_inventory
+
+    data = result.to_dict()
+    project = build_inventory(result)
+    summary = {**project.counts(), "headline": project.headline()}
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "stats":
+            out["summary"] = summary
+        out[key] = value
+    return out
 
 
 class ScanJsonlRenderer:

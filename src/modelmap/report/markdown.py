@@ -41,7 +41,6 @@ def table(headers: list[str], rows: list[list[Any]], empty: str) -> list[str]:
 
 
 def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> str:
-    t = s["totals"]
     out = [
         "# AI model inventory and provenance",
         "",
@@ -54,9 +53,7 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
         f"issues, {len(s['expiring'])} decisions expiring soon, {len(s['rules'])} rules"
         + (f" (presets: {join(s['presets'])})" if s["presets"] else "") + ".",
         "",
-        f"- {t['models']} distinct models used in {t['usages']} places across {t['flows']} product flows, "
-        f"from {t['publishers']} publishers",
-        f"- {t['unresolved']} model references could not be identified; {t['skipped']} files were skipped",
+        *_summary_lines(s),
         "",
         "## Which models power which products",
         "",
@@ -125,17 +122,74 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
                  "No flows.")
     out += ["## All models", ""]
     out += table(["Model", "Publisher", "Origin", "License", "Open weights", "Served by", "Built on", "Flows", "Uses"],
-                 [[f"**{md_text(m['id'])}**", tx(m["publisher"]), join([country(o) for o in m["origins"]]),
+                 [[f"**{md_text(m['id'])}**", tx(m["publisher"]), (join([country(o) for o in m["origins"]]) if m["origins"] else "unknown")
+                   + ("" if m.get("origins_known", True) or not m["origins"] else " (incomplete)"),
                    tx(m["license"] or "unknown"), {True: "yes", False: "no", None: "unknown"}[m["open_weights"]],
                    tx(m["served_by"] or "self-hosted / unknown"), join(m["lineage"]), join(m["flows"]), m["usages"]]
                   for m in s["models"]],
                  "No models found.")
+    out += _endpoint_lines(s)
     out += [f"### Not identified ({len(s['unresolved'])})", ""]
     out += table(["As written in code", "Why not identified", "Uses", "Where"],
                  [[md_code(u["identifier"]), tx(u["reason"]), u["usages"], ", ".join(md_code(loc) for loc in u["locations"])
                    or "—"] for u in s["unresolved"]],
                  "Every model reference was identified.")
+    out += _collapsed_sections(s)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _summary_lines(s: dict[str, Any]) -> list[str]:
+    """Production first (the inventory's own counts), then what else was found (modelmap.inventory)."""
+    t = s["totals"]
+    sections = s.get("sections") or {}
+    prod = sections.get("production") or {"models": t["models"], "usages": t["usages"]}
+    lines = [f"- {_n(prod['models'], 'model')} used in {_n(prod['usages'], 'place')} in production code and "
+             f"configuration, across {_n(t['flows'], 'product flow')}, from {_n(t['publishers'], 'publisher')}"]
+    extra = [f"{_n(sections[k]['models'], 'model')} in {label}" for k, label in
+             (("other", "examples, notebooks and docs"), ("catalog", "catalogs"), ("test", "tests"))
+             if (sections.get(k) or {}).get("usages")]
+    if extra:
+        lines.append(f"- {_n(t['models'], 'distinct model')} in all, counting " + "; ".join(extra)
+                     + " (listed at the end)")
+    if "endpoints" in t:
+        lines.append(f"- {_n(t['endpoints'], 'model API endpoint')} (services, not models)")
+    lines.append(f"- {_n(t.get('unidentified', t['unresolved']), 'model')} could not be identified; "
+                 f"{_n(t['skipped'], 'file')} skipped")
+    return lines
+
+
+def _endpoint_lines(s: dict[str, Any]) -> list[str]:
+    endpoints = s.get("endpoints")
+    if endpoints is None:
+        return []
+    out = [f"### Model API endpoints ({len(endpoints)})", ""]
+    out += table(["Endpoint", "Provider", "References", "Where"],
+                 [[md_code(e["url"]), tx(e["provider"]), e["references"],
+                   ", ".join(md_code(loc) for loc in e["locations"]) or "—"] for e in endpoints],
+                 "No model API endpoint found.")
+    return out
+
+
+def _collapsed_sections(s: dict[str, Any]) -> list[str]:
+    """Catalogs and tests, each in a collapsed ``<details>`` block (GitHub renders it folded)."""
+    out: list[str] = []
+    for key, title in (("catalog", "Catalogs of models"), ("test", "Models in tests")):
+        section = (s.get("sections") or {}).get(key)
+        if not section or not section.get("usages"):
+            continue
+        out += [f"<details><summary>{title}: {_n(section['models'], 'model')} in "
+                f"{_n(section['usages'], 'place')}</summary>", ""]
+        out += table(["Model", "Identified", "Uses", "Where"],
+                     [[md_code(m["id"]), "yes" if m["identified"] else "no", m["usages"],
+                       ", ".join(md_code(loc) for loc in m["locations"][:5])
+                       + (" …" if m["usages"] > 5 else "")] for m in section["models_list"]],
+                     "None.")
+        out += ["</details>", ""]
+    return out
 
 
 class MarkdownRenderer:

@@ -4,6 +4,8 @@
 * one result per violation, located at the usage (or, for flow / inventory rules and waiver
   problems, at the line of the config that defines them), with a ``partialFingerprints`` entry
   built without line numbers so alerts survive code moves;
+* a usage whose value is defined in another file (a settings constant) carries that place as a
+  ``relatedLocations`` entry;
 * waived violations are kept, with an ``external`` suppression carrying the waiver's reason, so
   GitHub shows them as dismissed rather than losing the history.
 """
@@ -69,6 +71,18 @@ def _result(violation: Violation, index: int) -> dict[str, Any]:
         result["properties"]["model"] = violation.model
     if violation.finding is not None and violation.finding.column > 0:
         result["locations"][0]["physicalLocation"]["region"]["startColumn"] = violation.finding.column
+    definition = violation.finding.definition if violation.finding is not None else None
+    if definition is not None:
+        # the usage is where the value reaches the model API; where it is defined is a second place
+        region: dict[str, Any] = {"startLine": max(definition.line, 1)}
+        if definition.column > 0:
+            region["startColumn"] = definition.column
+        result["relatedLocations"] = [{
+            "id": 1,
+            "physicalLocation": {"artifactLocation": {"uri": _uri(definition.path), "uriBaseId": "%SRCROOT%"},
+                                 "region": region},
+            "message": {"text": "The value is defined here."},
+        }]
     if violation.waiver is not None:
         w = violation.waiver
         result["suppressions"] = [
