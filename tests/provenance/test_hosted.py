@@ -59,6 +59,8 @@ CASES: list[tuple[str, str, str | None]] = [
     ("mistral.mistral-large-2402-v1:0", "aws-bedrock", "mistral/mistral-large-2402"),
     ("mistral.mistral-7b-instruct-v0:2", "aws-bedrock", "mistralai/mistral-7b-instruct-v0.2"),
     ("mistral.mixtral-8x7b-instruct-v0:1", "aws-bedrock", "mistralai/mixtral-8x7b-instruct-v0.1"),
+    ("mistral.mistral-large-3-675b-instruct", "aws-bedrock", "mistralai/mistral-large-3-675b-instruct-2512"),
+    ("us-gov.mistral.ministral-3-8b-instruct", "aws-bedrock", "mistralai/ministral-3-8b-instruct-2512"),
     ("ai21.jamba-1-5-large-v1:0", "aws-bedrock", "ai21/jamba-1.5-large"),
     ("ai21.jamba-1-5-mini-v1:0", "aws-bedrock", "ai21/jamba-1.5-mini"),
     ("anthropic.claude-3-5-sonnet-20240620-v1:0", "aws-bedrock", "anthropic/claude-3-5-sonnet"),
