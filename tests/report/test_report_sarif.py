@@ -57,3 +57,26 @@ def test_passing_run_validates(passing_check) -> None:
     doc = json.loads(SarifRenderer(version="test").render(passing_check))
     validate(doc)
     assert doc["runs"][0]["results"] == []
+
+
+def test_value_defined_in_another_file_is_a_related_location(tmp_path) -> None:
+    # issue 13: the result sits where the constant reaches the API; its definition is a related location
+    import modelmap
+    from modelmap.policy import load_config
+
+    (tmp_path / "svc").mkdir()
+    (tmp_path / "svc" / "settings.py").write_text('import os\nCHAT_MODEL = os.getenv("CHAT_MODEL", "gpt-4o")\n')
+    (tmp_path / "svc" / "answer.py").write_text(
+        "from openai import OpenAI\nfrom svc.settings import CHAT_MODEL\nclient = OpenAI()\n"
+        "r = client.chat.completions.create(model=CHAT_MODEL, messages=[])\n")
+    (tmp_path / "modelmap.yaml").write_text(
+        "version: 1\nrules:\n  - {id: no-gpt, severity: error, message: No GPT., deny: \"usage.raw == 'gpt-4o'\"}\n")
+    check = evaluate(modelmap.scan([tmp_path], resolve=True), load_config(tmp_path, root=tmp_path), TODAY)
+    doc = json.loads(SarifRenderer(version="test").render(check))
+    (result,) = [r for r in doc["runs"][0]["results"] if r["ruleId"] == "no-gpt"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "svc/answer.py"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
+    (related,) = result["relatedLocations"]
+    assert related["physicalLocation"]["artifactLocation"]["uri"] == "svc/settings.py"
+    assert related["physicalLocation"]["region"]["startLine"] == 2
+    validate(doc)
