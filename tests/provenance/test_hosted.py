@@ -18,7 +18,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from modelmap.errors import IdentifierError
 from modelmap.knowledge import load
 from modelmap.provenance import hosted
 from modelmap.provenance.hosted import CATALOG_PATH, Catalog, hosted_form, load_catalog
@@ -129,6 +132,11 @@ CASES: list[tuple[str, str, str | None]] = [
 @pytest.fixture(scope="module")
 def resolver() -> Resolver:
     return Resolver()
+
+
+@pytest.fixture(scope="module")
+def second_resolver(resolver: Resolver) -> Resolver:
+    return Resolver(resolver.kb)
 
 
 def test_the_table_is_large_enough() -> None:
@@ -320,3 +328,25 @@ def test_catalog_is_not_read_until_a_hosted_form_is_asked_for(monkeypatch: pytes
     assert hosted._catalog is None
     hosted_form("groq/llama3-70b-8192", load())
     assert hosted._catalog is not None
+
+
+_PIECES = st.sampled_from(["us.", "eu.", "global.", "amazon.", "meta.", "mistral.", "bedrock/", "us-east-1/", "-v1:0",
+                           ":0", "-v0:2", "publishers/", "/models/", "projects/p/locations/l/", "@2407", "-maas",
+                           "azureml://registries/", "azure_ai/", "accounts/", "fireworks_ai/", ":free", "openrouter/",
+                           "Pro/", "@cf/", "llama3-1-70b-instruct", "titan", "/", ".", ":", "-", "x"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_PIECES, min_size=1, max_size=8).map("".join))
+def test_hosted_forms_never_raise_and_resolution_is_stable(resolver: Resolver, second_resolver: Resolver,
+                                                          text: str) -> None:
+    form = hosted_form(text, load())
+    assert form is None or form.provider in load().providers
+    try:
+        first = resolver.resolve(text)
+    except IdentifierError:
+        return  # a malformed identifier is refused with a message, as before
+    again = second_resolver.resolve(text)
+    assert (first.model or {}).get("id") == (again.model or {}).get("id")
+    assert (first.served_by or {}).get("id") == (again.served_by or {}).get("id")
+
