@@ -88,6 +88,11 @@ LICENSES = {
     "https://www.nvidia.com/en-us/agreements/enterprise-software/nvidia-open-model-license/": "nvidia-open-model",
 }
 MODALITIES = {"text", "image", "video", "audio"}
+# MTEB entries under these orgs are baselines (BM25, random encoders, human annotators), not models.
+NOT_MODELS = frozenset({"mteb", "baseline"})
+# adapted_from values whose org is a misspelling in MTEB ("ightonai/LateOn-unsupervised" for lightonai):
+# no stub publisher is made for them and the base is left unrecorded.
+MTEB_TYPO_ORGS = frozenset({"ightonai"})
 HF_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 MODEL_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$")
 SLUG = re.compile(r"[^a-z0-9._-]+")
@@ -248,6 +253,9 @@ class Builder:
             ):
                 self.skipped["not open weights on the Hub"].append(meta.name)
                 continue
+            if meta.name.split("/", 1)[0].lower() in NOT_MODELS:
+                self.skipped["a baseline, not a model"].append(meta.name)
+                continue
             if self.existing(meta.name):
                 self.skipped["already recorded by hand"].append(meta.name)
                 continue
@@ -256,6 +264,11 @@ class Builder:
                 self.skipped[f"publisher file {pid}.yaml is owned elsewhere"].append(meta.name)
                 continue
             wanted[meta.name.lower()] = meta
+
+        # A base MTEB names but does not describe gets a stub, except known misspellings in MTEB.
+        def stub_org_ok(org: str) -> bool:
+            return org.lower() not in MTEB_TYPO_ORGS
+
         records: dict[str, list[dict[str, Any]]] = defaultdict(list)
         stubs: dict[str, dict[str, Any]] = {}
         for mid, meta in wanted.items():
@@ -263,7 +276,7 @@ class Builder:
             base = meta.facts.get("adapted_from")
             if isinstance(base, str) and HF_ID.match(base) and base.lower() != mid:
                 target = self.existing(base) or (base.lower() if base.lower() in wanted else None)
-                if target is None and MODEL_ID.match(base.lower()):
+                if target is None and MODEL_ID.match(base.lower()) and stub_org_ok(base.split("/", 1)[0]):
                     bpid = self.publisher_for(base.split("/", 1)[0])
                     if bpid not in NOT_OURS:
                         target = base.lower()
@@ -271,9 +284,9 @@ class Builder:
                 if target:
                     rec["base"] = [{"relation": "finetune", "model": target}]
                 else:
-                    self.skipped["base named by MTEB is not in the KB (file owned elsewhere)"].append(
-                        f"{meta.name} <- {base}"
-                    )
+                    self.skipped[
+                        "base named by MTEB not recorded (file owned elsewhere, or an unknown org)"
+                    ].append(f"{meta.name} <- {base}")
             records[self.publisher_for(meta.name.split("/", 1)[0])].append(rec)
         for target, stub in stubs.items():
             records[stub.pop("_publisher")].append(stub)
@@ -310,7 +323,10 @@ class Builder:
         }
         ref = f.get("reference")
         if isinstance(ref, str) and ref.startswith(("https://", "http://")) and " " not in ref:
-            rec["sources"].append({"url": ref, "as_of": AS_OF, "covers": ["hf"]})
+            on_hub = re.match(r"https?://huggingface\.co/", ref, re.I) is not None
+            if not on_hub:
+                rec["hf"] = None  # weights published elsewhere (GitHub, TF Hub, a paper): no Hub id to claim
+            rec["sources"].append({"url": ref, "as_of": AS_OF, "covers": ["hf"] if on_hub else ["name"]})
         return rec
 
     def stub(self, base: str, child: Meta, pid: str) -> dict[str, Any]:
@@ -401,6 +417,20 @@ def new_publisher_header(pid: str, org: str, first_source: str) -> str:
 def write(records: dict[str, list[dict[str, Any]]], dry_run: bool) -> tuple[int, int]:
     files = 0
     total = 0
+    # a file this script wrote before that gets no record now keeps an empty block (delete it by hand
+    # if nothing else is left in it)
+    for path in sorted(PUB_DIR.glob("*.yaml")):
+        if (
+            path.stem not in records
+            and path.stem not in NOT_OURS
+            and BEGIN in path.read_text(encoding="utf-8")
+        ):
+            text = path.read_text(encoding="utf-8")
+            head, rest = text.split(BEGIN, 1)
+            tail = rest.split(END, 1)[1].lstrip("\n")
+            print(f"{path.name}: no MTEB records left; block emptied", file=sys.stderr)
+            if not dry_run:
+                path.write_text(head.rstrip() + "\n" + tail, encoding="utf-8")
     for pid, recs in sorted(records.items()):
         path = PUB_DIR / f"{pid}.yaml"
         if path.exists():

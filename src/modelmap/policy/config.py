@@ -426,32 +426,76 @@ def _read_toml(path: Path) -> Any:
     return attach_toml_lines(table, text)
 
 
-def load_config(path_or_root: str | Path, *, root: str | Path | None = None) -> ProjectConfig:
-    """Load the project config from a file, or find one in a folder.
+@dataclass(frozen=True)
+class ConfigSearch:
+    """Where ``find_config`` looked: the file it found (None when there is none), the folder it
+    started from, and the last folder it looked in (the repository root, or the filesystem root
+    outside a repository)."""
 
-    In a folder, looks for modelmap.yaml (then modelmap.yml, .modelmap.yaml), then
-    ``[tool.modelmap]`` in pyproject.toml. No config at all gives an empty policy (no rules).
-    ``root`` is the scanned repository: file names in errors and in violations of flow /
-    inventory rules are shown relative to it (default: the config's own folder).
+    found: Path | None
+    start: Path
+    stop: Path
+
+    @property
+    def project_root(self) -> Path:
+        """The folder that holds the config, or the start folder when none was found."""
+        return self.found.parent if self.found is not None else self.start
+
+
+def _shown(path: Path) -> str:
+    """A path for a message: relative to the current folder when it is inside it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _config_in(folder: Path) -> Path | None:
+    """The config file in one folder: modelmap.yaml (then modelmap.yml, .modelmap.yaml), then a
+    pyproject.toml with a ``[tool.modelmap]`` table. A special file under one of those names is a
+    ConfigError (never skipped silently)."""
+    for name in CONFIG_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+        if os.path.lexists(folder / name):  # a FIFO, device or folder named modelmap.yaml: never skip silently
+            raise ConfigError(f"{name} is not a regular file", where=_shown(folder / name),
+                              hint="replace it with a YAML file, or remove it")
+    pyproject = folder / "pyproject.toml"
+    if os.path.lexists(pyproject) and not pyproject.is_file():
+        raise ConfigError("pyproject.toml is not a regular file", where=_shown(pyproject),
+                          hint="replace it with a TOML file, or remove it")
+    if pyproject.is_file() and _read_toml(pyproject) is not None:
+        return pyproject
+    return None
+
+
+def find_config(start: str | Path) -> ConfigSearch:
+    """Look for the project config in ``start`` (a folder, or a file's folder) and then in each
+    parent folder, up to and including the repository root (the first folder holding ``.git``,
+    a folder or a worktree's file); outside a repository, up to the filesystem root. The nearest
+    config wins, as with git, ruff and pytest."""
+    begin = Path(start).absolute()
+    if not begin.is_dir():
+        begin = begin.parent
+    folder = begin
+    while True:
+        found = _config_in(folder)
+        if found is not None or os.path.lexists(folder / ".git") or folder.parent == folder:
+            return ConfigSearch(found, begin, folder)
+        folder = folder.parent
+
+
+def load_config(path_or_root: str | Path, *, root: str | Path | None = None) -> ProjectConfig:
+    """Load the project config from a file, or find one from a folder upward (``find_config``).
+
+    No config at all gives an empty policy (no rules). ``root`` is the scanned repository: file
+    names in errors and in violations of flow / inventory rules are shown relative to it (default:
+    the config's own folder; with a folder and no config, that folder).
     """
     target = Path(path_or_root)
     if target.is_dir():
-        root = target
-        for name in CONFIG_NAMES:
-            if (target / name).is_file():
-                return load_config(target / name)
-            if os.path.lexists(target / name):  # a FIFO, device or folder named modelmap.yaml: never skip silently
-                raise ConfigError(f"{name} is not a regular file", where=name,
-                                  hint="replace it with a YAML file, or remove it")
-        pyproject = target / "pyproject.toml"
-        if os.path.lexists(pyproject) and not pyproject.is_file():
-            raise ConfigError("pyproject.toml is not a regular file", where="pyproject.toml",
-                              hint="replace it with a TOML file, or remove it")
-        if pyproject.is_file():
-            data = _read_toml(pyproject)
-            if data is not None:
-                return parse_config(data, display_name(pyproject, root), root=str(root))
-        return ProjectConfig(root=str(root))
+        found = find_config(target).found
+        return load_config(found) if found is not None else ProjectConfig(root=str(target))
     if not target.is_file():
         raise ConfigError(f"config file {str(target)!r} does not exist", where=str(target),
                           hint="pass --config with a path to modelmap.yaml, or leave it out to use the one in the repo")
