@@ -244,18 +244,21 @@ def write_stderr(message: str) -> None:
         pass
 
 
-def render_rich(*renderables: Any, width: int | None = None, terminal: bool | None = None) -> str:
+def render_rich(*renderables: Any, width: int | None = None, terminal: bool | None = None,
+                no_color: bool = False) -> str:
     """Render Rich renderables to a string for standard output: styled when stdout is a
-    terminal, plain otherwise; the width is the terminal's (or ``width``)."""
+    terminal (unless ``no_color`` or NO_COLOR), plain otherwise; the width is the terminal's
+    (or ``width``)."""
     from io import StringIO
 
     from rich.console import Console
 
     probe = Console()
     is_tty = probe.is_terminal if terminal is None else terminal
+    plain = not is_tty or no_color or probe.no_color
     buffer = StringIO()
-    console = Console(file=buffer, width=width or probe.width, force_terminal=is_tty,
-                      color_system="auto" if is_tty else None, no_color=not is_tty or probe.no_color,
+    console = Console(file=buffer, width=width or probe.width, force_terminal=is_tty and not plain,
+                      color_system=None if plain else "auto", no_color=plain,
                       highlight=False, emoji=False)
     for item in renderables:
         console.print(item)

@@ -7,9 +7,12 @@ modules import only Typer at module level (heavy imports happen inside the funct
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from modelmap.cli import bom_cmd, check_cmd, diff_cmd, inspect_cmd, report_cmd, scan_cmd, trace_cmd
+from modelmap.cli.common import NoColor, Quiet, configure
 
 
 def _help(text: str) -> str:
@@ -26,6 +29,25 @@ def _short(text: str) -> str:
     return _help(text).split("\n\n", 1)[0].split(". ")[0].rstrip(".")
 
 
+def _human_argument_labels() -> None:
+    """Typer 0.2x appends a Python type label to every argument's help (``paths <list[Path]>``).
+    Every argument here has a metavar that already says what to pass (PATH, ID), so show only
+    that. Options show their metavar instead of the type already (FILE, FORMAT, TEXT)."""
+    from typer import core
+
+    argument = getattr(core, "TyperArgument", None)
+    original = getattr(argument, "display_type", None)
+    if argument is None or original is None:
+        return
+
+    def display_type(self: Any, ctx: Any) -> str:
+        return "" if self.metavar is not None else str(original(self, ctx))
+
+    argument.display_type = display_type
+
+
+_human_argument_labels()
+
 app = typer.Typer(
     name="modelmap",
     help=(
@@ -33,7 +55,7 @@ app = typer.Typer(
         "your policy, and how fast you could switch."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -41,7 +63,7 @@ app = typer.Typer(
 
 app.command("scan", help=_help(scan_cmd.HELP), short_help=_short(scan_cmd.HELP))(scan_cmd.scan)
 app.command("trace", help=_help(trace_cmd.HELP), short_help=_short(trace_cmd.HELP))(trace_cmd.trace)
-app.command("inspect")(inspect_cmd.inspect)
+app.command("inspect", help=_help(inspect_cmd.HELP), short_help=_short(inspect_cmd.HELP))(inspect_cmd.inspect)
 app.command("check", help=_help(check_cmd.HELP), short_help=_short(check_cmd.HELP))(check_cmd.check)
 app.command("bom", help=_help(bom_cmd.HELP), short_help=_short(bom_cmd.HELP))(bom_cmd.bom)
 app.command("report", help=_help(report_cmd.HELP), short_help=_short(report_cmd.HELP))(report_cmd.report)
@@ -59,9 +81,13 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
+    quiet: Quiet = False,
+    no_color: NoColor = False,
 ) -> None:
     """modelmap: an inventory of the AI models in your code, with their provenance."""
+    configure(quiet=quiet, no_color=no_color, root=True)
 
 
 def main() -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from modelmap.cli.common import Debug, NoColor, Output, Quiet
+
 if TYPE_CHECKING:
-    from modelmap.policy.config import ProjectConfig
+    from modelmap.policy.config import ConfigSearch, ProjectConfig
     from modelmap.policy.engine import CheckResult
     from modelmap.types import ScanResult
 
@@ -24,6 +27,7 @@ scripts (schema modelmap.check/1).
 """
 
 CHECK_FORMATS = ("table", "json", "sarif", "junit")
+FAIL_ON = ("error", "warning", "note", "never")
 
 
 def _inventory(path: Path) -> ScanResult:
@@ -55,59 +59,102 @@ def clock() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-def load_project_config(path: Path, config: Path | None) -> ProjectConfig:
-    from modelmap.policy import load_config
+@dataclass(frozen=True)
+class Project:
+    """What ``check`` (and ``report``, ``bom``) work on: the folder to scan, the parsed policy, and
+    where the policy was looked for (None when --config named it)."""
 
-    root = path if path.is_dir() else path.parent
-    return load_config(config if config is not None else root, root=root)
+    root: Path
+    config: ProjectConfig
+    search: ConfigSearch | None = None
+
+    @property
+    def has_policy(self) -> bool:
+        return self.config.path is not None
 
 
-def run_check(path: Path, config: Path | None, today: str | None) -> CheckResult:
-    """Load the config, scan and resolve, evaluate. Raises ModelmapError on bad input."""
+def find_project(path: Path, config: Path | None) -> Project:
+    """With --config: that file, over PATH. Otherwise the nearest modelmap.yaml / [tool.modelmap]
+    from PATH upward to the repository root (``find_config``); the project is the folder that
+    holds it, so running from any folder inside gives the same result (issue 13, item 7). With
+    no config anywhere: PATH, under the default policy (no rules)."""
     from modelmap.errors import UsageError
-    from modelmap.policy import evaluate
+    from modelmap.policy.config import ProjectConfig, find_config, load_config
 
     if not path.exists():
         raise UsageError(f"{path} does not exist", hint="pass the folder of the repository to check")
+    start = path if path.is_dir() else path.parent
+    if config is not None:
+        return Project(start, load_config(config, root=start))
+    search = find_config(start)
+    if search.found is None:
+        return Project(start, ProjectConfig(root=str(start)), search)
+    return Project(search.project_root, load_config(search.found), search)
+
+
+def load_project_config(path: Path, config: Path | None) -> ProjectConfig:
+    return find_project(path, config).config
+
+
+def _shown(path: Path) -> str:
+    from modelmap.report.table import shown_root
+
+    return shown_root(str(path.absolute()))
+
+
+def no_policy_note(project: Project, *, strict: bool = False) -> str:
+    """Why nothing was enforced, where modelmap looked, the default it used, and what to do."""
+    search = project.search
+    where = ""
+    if search is not None:
+        stop = "the repository root" if (search.stop / ".git").exists() else "the filesystem root"
+        where = (f" in {_shown(search.start)}" + (f" or its parent folders up to {stop} ({_shown(search.stop)})"
+                                                   if search.stop != search.start else ""))
+    found = (f"no policy: no modelmap.yaml found (nor modelmap.yml, .modelmap.yaml, or [tool.modelmap] in "
+             f"pyproject.toml){where}.")
+    if strict:
+        return found + " --strict needs one.\n  hint: add a modelmap.yaml (see docs/policy.md) or pass --config FILE"
+    return (found + " Used the default policy, which has no rules: nothing was checked. Add a modelmap.yaml "
+            "(see docs/policy.md) or pass --config FILE; --strict makes a missing policy exit 2.")
+
+
+def run_check(path: Path, config: Path | None, today: str | None, *, fail_on: str | None = None,
+              project: Project | None = None) -> CheckResult:
+    """Find the project and its config, scan and resolve, evaluate. Raises ModelmapError on bad input.
+    ``fail_on`` (error, warning or note) overrides the config's fail_on."""
+    import dataclasses
+
+    from modelmap.policy import evaluate
+
     when = parse_today(today)
-    project = load_project_config(path, config)
-    return evaluate(_inventory(path), project, when)
+    project = project or find_project(path, config)
+    policy = project.config
+    if fail_on is not None and fail_on != "never":
+        policy = dataclasses.replace(policy, fail_on=fail_on)
+    return evaluate(_inventory(project.root), policy, when)
 
 
-def render_table(result: CheckResult) -> str:
-    from io import StringIO
+def render_table(result: CheckResult, *, width: int = 100, terminal: bool = False, color: bool = False) -> str:
+    from modelmap.report.table import render_check
 
-    from rich.console import Console
-    from rich.table import Table
-
-    from modelmap.output import text
-    from modelmap.policy.summary import describe
-
-    buffer = StringIO()
-    console = Console(file=buffer, width=140, force_terminal=False, color_system=None)
-    table = Table(title="modelmap check", show_lines=False)
-    for column in ("severity", "rule", "where", "what the rule says", "details"):
-        table.add_column(column, overflow="fold")
-    for v in result.violations:
-        if v.is_waived:
-            continue
-        table.add_row(text(v.severity), text(v.rule_id), text(f"{v.path}:{v.line}"), text(v.message),
-                      text(describe(v, with_message=False)))
-    if table.row_count:
-        console.print(table)
-    return buffer.getvalue()
+    return render_check(result, width=width, terminal=terminal, color=color)
 
 
-def summary_line(result: CheckResult) -> str:
+def summary_line(result: CheckResult, *, fail_on: str | None = None) -> str:
     counts = {s: sum(1 for v in result.unwaived if v.severity == s) for s in ("error", "warning", "note")}
-    verdict = "PASS" if result.passed else "FAIL"
+    if result.config.path is None:
+        verdict = "NO POLICY"
+    elif fail_on == "never":
+        verdict = "PASS (--fail-on never)" if result.passed else "FAIL (not enforced: --fail-on never)"
+    else:
+        verdict = "PASS" if result.passed else "FAIL"
     text = (f"{verdict}: {len(result.config.rules)} rules over {result.inventory.usages} model usages; "
             f"{counts['error']} errors, {counts['warning']} warnings, {counts['note']} notes, "
             f"{len(result.waived)} waived")
+    if result.config.path is not None:
+        text += f"; policy {result.config.path}, fails on {result.config.fail_on}"
     if result.expiring:
         text += f"; {len(result.expiring)} waiver(s) expire within {result.config.expiry_notice_days} days"
-    if result.config.path is None:
-        text += " (no modelmap.yaml found: nothing to enforce)"
     return text
 
 
@@ -126,24 +173,61 @@ def renderer_for(fmt: str) -> Any:
 
 
 def check(
-    path: Annotated[Path, typer.Argument(help="Repository folder to check (default: the current directory).")] = CWD,
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="Policy file (default: modelmap.yaml or "
-                                       "[tool.modelmap] in pyproject.toml at PATH).")] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, sarif or junit.")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the result to this file instead of stdout.")] = None,
-    today: Annotated[str | None, typer.Option("--today", help="Check waiver expiry as of this date (YYYY-MM-DD).")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A folder of the project to check (default: the current "
+                                         "directory). modelmap looks for modelmap.yaml or [tool.modelmap] in pyproject.toml there and in "
+                                         "each parent folder up to the repository root, and checks the folder that "
+                                         "holds it.")] = CWD,
+    config: Annotated[Path | None, typer.Option("--config", "-c", metavar="FILE", help="Policy file (default: "
+                                                "found from PATH upward, as above); PATH is then the project.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: table, json, sarif or junit.")] = "table",
+    output: Output = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", metavar="LEVEL", help="Lowest severity that fails the "
+                                                "check (exit 1): error, warning, note, or never (report only, exit "
+                                                "0). Default: fail_on in the policy, else error.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 when no policy is found, instead of checking "
+                                         "against the default policy (no rules).")] = False,
+    today: Annotated[str | None, typer.Option("--today", metavar="DATE", help="Check waiver expiry as of this date (YYYY-MM-DD).")] = None,
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+    debug: Debug = False,
 ) -> None:
-    from modelmap.cli.common import emit, err, require_format, run_guarded
+    from modelmap.cli.common import (
+        color,
+        configure,
+        emit,
+        err,
+        info,
+        require_format,
+        run_guarded,
+        stdout_is_terminal,
+        terminal_width,
+    )
+    from modelmap.errors import EXIT_OK, EXIT_USAGE
     from modelmap.output import to_utf8
 
+    configure(quiet=quiet, no_color=no_color)
     require_format(format, CHECK_FORMATS)
-    result = run_guarded(lambda: run_check(path, config, today), debug=debug)
+    if fail_on is not None and fail_on not in FAIL_ON:
+        err(f"modelmap: error: unknown --fail-on {fail_on!r}; choose one of {', '.join(FAIL_ON)}")
+        raise typer.Exit(EXIT_USAGE)
+    project = run_guarded(lambda: find_project(path, config), debug=debug)
+    if not project.has_policy:
+        if strict:
+            err(f"modelmap: error: {no_policy_note(project, strict=True)}")
+            raise typer.Exit(EXIT_USAGE)
+        info(f"note: {no_policy_note(project)}")
+    elif project.search is not None and project.root.absolute() != Path(path).absolute():
+        info(f"note: using the policy in {_shown(project.root / (project.config.path or ''))}; "
+             f"checking {_shown(project.root)}")
+    result = run_guarded(lambda: run_check(path, config, today, fail_on=fail_on, project=project), debug=debug)
     if format == "table":
-        text = render_table(result)
+        if output is None:
+            text = render_table(result, width=terminal_width(), terminal=stdout_is_terminal(), color=color())
+        else:
+            text = render_table(result, terminal=False)
         if output is not None or text:
             emit(to_utf8(text), output)
     else:
         emit(renderer_for(format).render(result), output)
-    err(summary_line(result))
-    raise typer.Exit(result.exit_code)
+    info(summary_line(result, fail_on=fail_on))
+    raise typer.Exit(EXIT_OK if fail_on == "never" else result.exit_code)

@@ -6,15 +6,74 @@ these helpers only add the CLI's exit codes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from modelmap.errors import EXIT_BROKEN_PIPE, EXIT_USAGE, ModelmapError
 
 T = TypeVar("T")
+
+
+@dataclass
+class UI:
+    """How this run talks to people: set once per run from -q/--quiet, --no-color and NO_COLOR
+    (either before the command, ``modelmap -q scan``, or after it, ``modelmap scan -q``)."""
+
+    quiet: bool = False
+    no_color: bool = False
+    root_quiet: bool = False  # given before the command (modelmap -q scan)
+    root_no_color: bool = False
+
+
+ui = UI()
+
+# Shared options (every command takes them; the root command too).
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result: no summary, notes, "
+                                     "warnings or progress on stderr (errors are still shown).")]
+NoColor = Annotated[bool, typer.Option("--no-color", help="No colours or styles (also when the NO_COLOR "
+                                       "environment variable is set).")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+                                             help="Write the result to FILE instead of stdout (- for stdout).")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+
+
+def configure(quiet: bool = False, no_color: bool = False, *, root: bool = False) -> None:
+    """Record the run's -q / --no-color: ``root`` for the flags given before the command (the
+    root callback, which runs first), else the command's own; either place counts."""
+    if root:
+        ui.root_quiet, ui.root_no_color = quiet, no_color
+    ui.quiet = quiet or ui.root_quiet
+    ui.no_color = no_color or ui.root_no_color or bool(os.environ.get("NO_COLOR"))
+
+
+def color() -> bool:
+    """Whether stdout gets colours and styles: a terminal, and neither --no-color nor NO_COLOR."""
+    return stdout_is_terminal() and not ui.no_color and not os.environ.get("NO_COLOR")
+
+
+def stdout_is_terminal() -> bool:
+    """Rich's view of stdout: a TTY (or TTY_COMPATIBLE=1 / FORCE_COLOR); not a pipe, a file or a CI log."""
+    from rich.console import Console
+
+    return Console().is_terminal
+
+
+def terminal_width() -> int:
+    """The terminal's width in columns (COLUMNS when set; 80 when unknown)."""
+    from rich.console import Console
+
+    return Console().width
+
+
+def info(message: str) -> None:
+    """A note, summary or warning on stderr: left out with -q."""
+    if not ui.quiet:
+        err(message)
 
 
 def err(message: str) -> None:
@@ -72,7 +131,7 @@ def emit(data: bytes, output: Path | None) -> None:
         _write(lambda: out.write_stdout(data))
         return
     _write(lambda: out.write_output(output, data))
-    err(f"wrote {output}")
+    info(f"wrote {output}")
 
 
 def echo(text: str) -> None:
@@ -86,4 +145,4 @@ def print_rich(*renderables: Any, width: int | None = None) -> None:
     """Render Rich renderables (built from output.text cells) and print them to stdout."""
     from modelmap.output import render_rich
 
-    echo(render_rich(*renderables, width=width))
+    echo(render_rich(*renderables, width=width, no_color=ui.no_color))

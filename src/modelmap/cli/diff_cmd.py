@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
+from modelmap.cli.common import Debug, NoColor, Output, Quiet
+
 CWD = Path(".")  # default PATH (a module-level value: no call in argument defaults)
 
 HELP = """Compare two inventories: OLD and NEW are each a scan JSON (modelmap scan --format json), a
@@ -50,23 +52,26 @@ def render_table(doc: dict[str, Any]) -> str:
 
 
 def diff(
-    old: Annotated[str, typer.Argument(help="Old side: scan JSON, CycloneDX JSON, or a git revision.")],
-    new: Annotated[str, typer.Argument(help="New side: scan JSON, CycloneDX JSON, or a git revision.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="Output: table, json or md.")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the result to this file instead of stdout.")] = None,
-    repo: Annotated[Path, typer.Option("--repo", help="Git repository for revision arguments.")] = CWD,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="Old side: scan JSON, CycloneDX JSON, or a git revision.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="New side: scan JSON, CycloneDX JSON, or a git revision.")],
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: table, json or md.")] = "table",
+    output: Output = None,
+    repo: Annotated[Path, typer.Option("--repo", metavar="DIR", help="Git repository for revision arguments.")] = CWD,
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+    debug: Debug = False,
 ) -> None:
     from modelmap import diff as diffing
     from modelmap.cli import check_cmd
-    from modelmap.cli.common import emit, err, require_format, run_guarded
+    from modelmap.cli.common import configure, emit, info, require_format, run_guarded
     from modelmap.output import to_utf8
 
+    configure(quiet=quiet, no_color=no_color)
     require_format(format, DIFF_FORMATS)
     doc = run_guarded(lambda: diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory), debug=debug)
     for side in ("old", "new"):
         for skip in doc[side].get("skipped", ()):
-            err(f"warning: {doc[side]['source']}: skipped {skip['path']}: {skip['reason']}")
+            info(f"warning: {doc[side]['source']}: skipped {skip['path']}: {skip['reason']}")
     if format == "json":
         emit(diffing.render_json(doc), output)
     elif format == "md":

@@ -11,26 +11,37 @@ from typing import Annotated, Any
 
 import typer
 
+from modelmap.cli.common import Debug, NoColor, Output, Quiet
+
+HELP = """Identify family, publisher and origin of a model from its own files, and compare with what they claim.
+
+Reads only headers, configs and tokenizer files (never unpickles or runs anything). Exits 0 when
+every PATH was read, 2 when one could not be (the others are still shown).
+"""
+
 
 def inspect(
-    paths: Annotated[list[Path], typer.Argument(help="Model folders, model files (GGUF, safetensors, ONNX, "
-                                                     ".bin/.pt, tokenizer files) or an Ollama store/manifest.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: table or json.")] = "table",
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Model folders, model files (GGUF, "
+                                                "safetensors, ONNX, .bin/.pt, tokenizer files) or an Ollama "
+                                                "store/manifest.")],
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                                        help="Output: table or json.")] = "table",
+    output: Output = None,
     hash: Annotated[bool, typer.Option("--hash", help="Also BLAKE3-hash the tensor data (reads the weights).")] = False,
     verify_vocab: Annotated[bool, typer.Option(
         "--verify-vocab", help="Always hash a folder's tokenizer vocabulary, even when config.json, tensor headers "
                                "and special tokens already single out one family.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+    debug: Debug = False,
 ) -> None:
-    """Identify family, publisher and origin of a model from its own files, and compare with what they claim."""
-    from modelmap.cli.common import emit, err, print_rich
+    from modelmap.cli.common import configure, emit, err, print_rich, require_format
     from modelmap.errors import EXIT_USAGE, ModelmapError
     from modelmap.inspect import inspect_path
     from modelmap.output import dumps_json
 
-    if format not in ("table", "json"):
-        err(f"modelmap: error: unknown --format {format!r}; choose one of table, json")
-        raise typer.Exit(EXIT_USAGE)
+    configure(quiet=quiet, no_color=no_color)
+    require_format(format, ("table", "json"))
     records = []
     failed = False
     for path in paths:
@@ -43,7 +54,11 @@ def inspect(
             failed = True
     if format == "json":
         doc = records[0] if len(records) == 1 else records
-        emit(dumps_json(doc, indent=2, sort_keys=True), None)
+        emit(dumps_json(doc, indent=2, sort_keys=True), output)
+    elif records and output is not None:
+        from modelmap.output import render_rich, to_utf8
+
+        emit(to_utf8(render_rich(*_tables(records), width=120, terminal=False)), output)
     elif records:
         print_rich(*_tables(records))
     if failed:

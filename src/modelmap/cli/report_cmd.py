@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from modelmap.cli.common import Debug, NoColor, Output, Quiet
+
 CWD = Path(".")  # default PATH (a module-level value: no call in argument defaults)
 
 HELP = """Write a report for people who are not engineers: which models power which products, where
@@ -20,16 +22,22 @@ REPORT_FORMATS = ("html", "md")
 
 
 def report(
-    path: Annotated[Path, typer.Argument(help="Repository folder to report on (default: the current directory).")] = CWD,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output: html or md.")] = "html",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="Policy file (default: modelmap.yaml at PATH).")] = None,
-    today: Annotated[str | None, typer.Option("--today", help="Check waiver expiry as of this date (YYYY-MM-DD).")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A folder of the project (default: the current "
+                                         "directory); as for check, the project is the folder of the nearest "
+                                         "modelmap.yaml upward, else PATH.")] = CWD,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: html or md.")] = "html",
+    output: Output = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", metavar="FILE",
+                                                help="Policy file (default: found from PATH upward, as for check).")] = None,
+    today: Annotated[str | None, typer.Option("--today", metavar="DATE", help="Check waiver expiry as of this date (YYYY-MM-DD).")] = None,
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+    debug: Debug = False,
 ) -> None:
     from modelmap.cli import check_cmd
-    from modelmap.cli.common import emit, require_format, run_guarded
+    from modelmap.cli.common import configure, emit, require_format, run_guarded
 
+    configure(quiet=quiet, no_color=no_color)
     require_format(format, REPORT_FORMATS)
 
     def run() -> bytes:

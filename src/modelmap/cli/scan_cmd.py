@@ -7,6 +7,8 @@ from pathlib import Path
 
 import typer
 
+from modelmap.cli.common import Debug, NoColor, Output, Quiet
+
 HELP = """Find every AI model that code, configs, notebooks, containers, manifests and model files reference.
 
 Prints a table grouped by origin country (or JSON / JSON Lines with --format). Exits 0 when the
@@ -16,22 +18,36 @@ as skips with a reason, never dropped silently.
 
 
 def scan(
-    paths: list[Path] = typer.Argument(None, help="Files or directories to scan (default: the current directory)."),
-    format: str = typer.Option("table", "--format", "-f", help="Output format: table, json or jsonl."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write the result to this file instead of stdout."),
-    include: list[str] = typer.Option([], "--include", help="Only scan paths matching this glob (repeatable)."),
-    exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob (repeatable)."),
-    changed_since: str | None = typer.Option(None, "--changed-since", help="Only scan files changed since this git revision (for pull requests)."),
+    paths: list[Path] = typer.Argument(None, metavar="PATH", help="Files or directories to scan (default: the current directory)."),
+    format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="Output: table, json or jsonl."),
+    output: Output = None,
+    include: list[str] = typer.Option([], "--include", metavar="GLOB", help="Only scan paths matching GLOB (repeatable)."),
+    exclude: list[str] = typer.Option([], "--exclude", metavar="GLOB", help="Skip paths matching GLOB (repeatable)."),
+    changed_since: str | None = typer.Option(None, "--changed-since", metavar="REV", help="Only scan files changed since this git revision (for pull requests)."),
     no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Do not honour .gitignore (.modelmapignore still applies)."),
     resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Attach provenance (publisher, origin, license, serving) to each finding."),
     inspect_models: bool = typer.Option(True, "--inspect/--no-inspect", help="Read the headers of model files found on disk to identify them from evidence."),
-    max_file_size: int = typer.Option(4 * 1024 * 1024, "--max-file-size", help="Skip text files larger than this many bytes."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", help="Worker processes (default: one per CPU)."),
+    max_file_size: int = typer.Option(4 * 1024 * 1024, "--max-file-size", metavar="BYTES", help="Skip text files larger than this many bytes."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", help="Worker processes (default: one per CPU)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr (only on a terminal)."),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+    debug: Debug = False,
 ) -> None:
-    from modelmap.cli.common import emit, err, print_rich, require_format, run_guarded
+    from modelmap.cli.common import (
+        color,
+        configure,
+        echo,
+        emit,
+        info,
+        require_format,
+        run_guarded,
+        stdout_is_terminal,
+        terminal_width,
+        ui,
+    )
 
+    configure(quiet=quiet, no_color=no_color)
     formats = ("table", "json", "jsonl")
     require_format(format, formats)
     targets = paths or [Path(".")]
@@ -46,12 +62,12 @@ def scan(
     from modelmap.report import scan_renderers
 
     def run() -> object:
-        if progress and sys.stderr.isatty():
+        if progress and not ui.quiet and sys.stderr.isatty():
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             with Progress(TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                          console=Console(stderr=True), transient=True) as bar:
+                          console=Console(stderr=True, no_color=ui.no_color), transient=True) as bar:
                 task = bar.add_task("scan", total=None)
 
                 def tick(done: int, total: int) -> None:
@@ -65,11 +81,11 @@ def scan(
 
     result = run_guarded(run, debug=debug)
     if format == "table" and output is None:
-        from modelmap.report.table import build_scan_tables, summary_line
+        from modelmap.report.table import render_scan, summary_line
 
-        print_rich(*build_scan_tables(result))  # type: ignore[arg-type]
-        err(summary_line(result))  # type: ignore[arg-type]
+        echo(render_scan(result, width=terminal_width(), terminal=stdout_is_terminal(), color=color()))  # type: ignore[arg-type]
+        info(summary_line(result))  # type: ignore[arg-type]
     else:
         emit(scan_renderers()[format].render(result), output)
     for skip in [s for s in result.skips if s.reason in ("parse-error", "invalid-utf8", "unreadable", "source-error", "symlink-loop", "too-large")][:20]:  # type: ignore[attr-defined]
-        err(f"warning: skipped {skip.path}: {skip.reason}{': ' + skip.detail if skip.detail else ''}")
+        info(f"warning: skipped {skip.path}: {skip.reason}{': ' + skip.detail if skip.detail else ''}")

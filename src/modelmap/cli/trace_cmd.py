@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
+
+from modelmap.cli.common import Debug, NoColor, Output, Quiet
 
 HELP = """Trace model identifiers to publisher, country, license, lineage and serving jurisdiction.
 
@@ -13,46 +17,105 @@ none was (an empty or malformed identifier).
 """
 
 
+def close_ids(query: str, limit: int = 3) -> list[str]:
+    """Known model ids, Hugging Face names and aliases spelled like ``query`` (difflib ratio >= 0.85),
+    for a "did you mean" hint; none for a name the knowledge base deliberately does not map."""
+    import difflib
+
+    from modelmap.knowledge import load
+
+    kb = load()
+    wanted = query.strip().lower()
+    if not wanted or wanted in kb.rejected:
+        return []
+    shown: dict[str, str] = {}
+    for model_id, model in kb.models.items():
+        shown.setdefault(str(model_id).lower(), str(model.get("hf") or model_id))
+        for alias in model.get("aliases") or ():
+            shown.setdefault(str(alias).lower(), str(alias))
+    for name in kb.name_index:
+        shown.setdefault(str(name).lower(), str(name))
+    shown.pop(wanted, None)
+    out: list[str] = []
+    for match in difflib.get_close_matches(wanted, list(shown), n=limit * 2, cutoff=0.85):
+        if shown[match] not in out:
+            out.append(shown[match])
+    return out[:limit]
+
+
+def _suggestions(hints: dict[str, list[str]]) -> Any:
+    """A "did you mean" table: unidentified identifiers and the known ids spelled like them (the
+    provenance table itself carries each record's reason, as the JSON does)."""
+    from modelmap.report.table import KEY, Column, Grid
+
+    grid = Grid("Did you mean", (Column("identifier", KEY, head=True), Column("known ids spelled like it")))
+    grid.rows += [(query, ", ".join(close)) for query, close in hints.items() if close]
+    return grid
+
+
 def trace(
-    identifiers: list[str] = typer.Argument(..., help="Model identifiers, as written in code."),
-    format: str = typer.Option("table", "--format", "-f", help="Output format: table, json or jsonl."),
+    identifiers: list[str] = typer.Argument(..., metavar="ID", help="Model identifiers, as written in code."),
+    format: str = typer.Option("table", "--format", "-f", metavar="FORMAT", help="Output: table, json or jsonl."),
+    output: Output = None,
     online: bool = typer.Option(False, "--online", help="Also ask the Hugging Face Hub (cached; falls back offline)."),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+    debug: Debug = False,
 ) -> None:
     import warnings
-    from pathlib import Path
 
-    from modelmap.cli.common import emit, err, print_rich, require_format
+    from modelmap.cli.common import (
+        color,
+        configure,
+        echo,
+        emit,
+        err,
+        info,
+        require_format,
+        stdout_is_terminal,
+        terminal_width,
+    )
     from modelmap.errors import EXIT_USAGE, IdentifierError
-    from modelmap.output import dumps_json
-    from modelmap.provenance.resolver import resolve, resolver_for
+    from modelmap.output import dumps_json, render_rich, to_utf8
+    from modelmap.provenance.resolver import resolve
 
+    configure(quiet=quiet, no_color=no_color)
     require_format(format, ("table", "json", "jsonl"))
-    project = resolver_for(Path.cwd())  # the shipped knowledge base plus the company's declared models
     records: list[dict] = []
     bad = 0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for ident in identifiers:
             try:
-                records.append(resolve(ident, online=online, resolver=project).to_dict())
+                records.append(resolve(ident, online=online).to_dict())
             except IdentifierError as exc:
                 if debug:
                     raise
                 bad += 1
                 err(f"modelmap: error: {ident!r}: {exc}")
     for w in caught:
-        err(f"warning: {w.message}")
+        info(f"warning: {w.message}")
     if not records:
         raise typer.Exit(EXIT_USAGE)
+    hints = {r["query"]: close_ids(r["query"]) for r in records if r.get("model") is None}
     if format == "json":
         data = records[0] if len(identifiers) == 1 else records
-        emit(dumps_json(data, indent=2), None)
+        emit(dumps_json(data, indent=2), output)
     elif format == "jsonl":
-        emit(b"".join(dumps_json(rec, indent=None) for rec in records), None)
+        emit(b"".join(dumps_json(rec, indent=None) for rec in records), output)
     else:
-        from rich.console import Console
-
+        from modelmap.report.table import render_grids
         from modelmap.report.trace_table import trace_table
 
-        print_rich(trace_table(records, width=Console().width))
+        notes = _suggestions(hints)
+        if output is not None:
+            body = render_rich(trace_table(records, width=140), width=140, terminal=False)
+            emit(to_utf8(body + (render_grids([notes], width=0, terminal=False) if notes.rows else "")), output)
+        else:
+            width, terminal = terminal_width(), stdout_is_terminal()
+            body = render_rich(trace_table(records, width=width), width=width, no_color=not color())
+            echo(body + (render_grids([notes], width=width, terminal=terminal, color=color()) if notes.rows else ""))
+        return
+    for query, close in hints.items():
+        if close:
+            info(f"hint: {query!r} is not in the knowledge base; did you mean {' or '.join(close)}?")

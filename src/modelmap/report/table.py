@@ -1,16 +1,213 @@
-"""Terminal tables (Rich) for scan results: models grouped by origin country when resolved."""
+"""Terminal tables that read at any width: scan results and check violations.
+
+One set of rows, three layouts (issue 13, item 6):
+
+* **table**: a Rich table, when it fits the terminal without cutting anything. Key cells (model
+  ids, file paths, rule ids) never wrap; prose cells wrap at spaces, never below a readable width.
+* **folded**: when it does not fit, columns that name an ``under`` column (scan's "where",
+  check's "where") move onto a second line of that column's cell, and the table is tried again.
+* **stacked**: when even that would not fit, each row becomes a block: its key cells on one line,
+  then one ``label  value`` line per other cell. A value longer than the line folds onto the next
+  line; nothing is cut off.
+* **plain**: when standard output is not a terminal (a pipe, a file, a CI log), full-width rows
+  with columns padded by spaces: no box drawing, no clipping, and group cells (the origin) repeated
+  on every row so each line stands alone for grep.
+
+Every cell comes from scanned data and goes through :func:`modelmap.output.text` / ``visible``:
+never Rich markup, never a raw control character.
+"""
 
 from __future__ import annotations
 
 import io
+import os
 from collections import defaultdict
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-
-from modelmap.output import text, to_utf8
+from modelmap.output import text, to_utf8, visible
 from modelmap.types import Finding, ScanResult
+
+if TYPE_CHECKING:
+    from modelmap.policy.engine import CheckResult
+
+KEY, PROSE, NUMBER = "key", "prose", "number"
+PROSE_MIN = 18  # a prose column narrower than this reads as a word per line: stack instead
+GAP = 2  # spaces between plain columns
+
+
+@dataclass(frozen=True)
+class Column:
+    """``kind``: KEY (an id or a path: never wrapped or cut), PROSE (may wrap at spaces) or NUMBER
+    (right-aligned). ``head``: shown on a stacked block's first line instead of a label line."""
+
+    name: str
+    kind: str = PROSE
+    head: bool = False
+    under: str | None = None  # on a narrower terminal, shown on a second line in this other column
+
+
+@dataclass
+class Grid:
+    """Rows of plain strings under ``columns``. ``group`` is the index of a column whose value
+    heads a run of rows (shown once per run in the table and stacked layouts)."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[tuple[str, ...]] = field(default_factory=list)
+    group: int | None = None
+    styles: dict[int, str] = field(default_factory=dict)  # column index -> Rich style (terminal only)
+
+
+def _cell_len(value: str) -> int:
+    from rich.cells import cell_len
+
+    return cell_len(value)
+
+
+def _longest_word(value: str) -> int:
+    return max((_cell_len(w) for w in value.split()), default=0)
+
+
+def _cells_of(grid: Grid, index: int, folded: bool) -> list[str]:
+    """The cells a table column must hold: its own, plus (folded) those of the columns under it."""
+    name = grid.columns[index].name
+    cells = [r[index] for r in grid.rows] + [name]
+    if folded:
+        for j, col in enumerate(grid.columns):
+            if col.under == name:
+                cells += [r[j] for r in grid.rows]
+    return cells
+
+
+def _shown_columns(grid: Grid, folded: bool) -> list[int]:
+    return [i for i, c in enumerate(grid.columns) if not (folded and c.under is not None)]
+
+
+def minimum_width(grid: Grid, *, folded: bool = False) -> int:
+    """The narrowest table layout that cuts nothing: key and number columns at their longest
+    cell, prose columns at their longest word (and at least PROSE_MIN, or their longest cell if
+    shorter), plus one space of padding each side and a one-column separator (no outer edge)."""
+    shown = _shown_columns(grid, folded)
+    total = 0
+    for i in shown:
+        cells = _cells_of(grid, i, folded)
+        if grid.columns[i].kind == PROSE:
+            longest = max(_cell_len(c) for c in cells)
+            need = max(max(_longest_word(c) for c in cells), min(PROSE_MIN, longest))
+        else:
+            need = max(_cell_len(c) for c in cells)
+        total += need
+    n = len(shown)
+    return total + 2 * n - 2 + (n - 1)
+
+
+def _table(grid: Grid, *, folded: bool = False) -> Any:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    shown = _shown_columns(grid, folded)
+    under = {i: [j for j, c in enumerate(grid.columns) if folded and c.under == grid.columns[i].name] for i in shown}
+    table = Table(title=text(grid.title), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
+                  pad_edge=False, padding=(0, 1), header_style="bold")
+    for i in shown:
+        col = grid.columns[i]
+        header = " / ".join([col.name] + [grid.columns[j].name for j in under[i]])
+        if col.kind == PROSE:
+            longest = max((_cell_len(c) for c in _cells_of(grid, i, folded)), default=0)
+            table.add_column(header, overflow="fold", min_width=min(PROSE_MIN, max(longest, 1)))
+        else:
+            table.add_column(header, no_wrap=True, overflow="fold",
+                             justify="right" if col.kind == NUMBER else "left")
+    previous: str | None = None
+    for row in grid.rows:
+        values = list(row)
+        if grid.group is not None:
+            current = values[grid.group]
+            values[grid.group] = "" if current == previous else current
+            previous = current
+        cells = []
+        for i in shown:
+            cell = text(values[i], style=grid.styles.get(i, ""))
+            for j in under[i]:
+                cell = Text("\n").join([cell, text(values[j], style="dim")])
+            cells.append(cell)
+        table.add_row(*cells)
+    return table
+
+
+def _stacked(grid: Grid) -> list[Any]:
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[Any] = [text(grid.title, style="bold")]
+    heads = [i for i, c in enumerate(grid.columns) if c.head and i != grid.group]
+    rest = [i for i, c in enumerate(grid.columns) if not c.head and i != grid.group]
+    width = max(_cell_len(grid.columns[i].name) for i in rest) if rest else 0
+    previous: str | None = None
+    for row in grid.rows:
+        if grid.group is not None and row[grid.group] != previous:
+            previous = row[grid.group]
+            out.append(Text.assemble(text(grid.columns[grid.group].name + ": ", style="dim"),
+                                     text(previous, style="bold")))
+        line = Text("  ").join(text(row[i], style=grid.styles.get(i, "bold")) for i in heads)
+        line.overflow = "fold"
+        out.append(Padding(line, (0, 0, 0, 2)))
+        if rest:
+            block = Table.grid(padding=(0, 2))
+            block.add_column(no_wrap=True, min_width=width, style="dim")
+            block.add_column(overflow="fold")
+            for i in rest:
+                block.add_row(text(grid.columns[i].name), text(row[i], style=grid.styles.get(i, "")))
+            out.append(Padding(block, (0, 0, 0, 6)))
+    return out
+
+
+def plain(grid: Grid) -> str:
+    """Full-width plain rows: the title, a header line, then one line per row; columns padded
+    with spaces to their longest cell, number columns right-aligned; nothing wrapped or cut."""
+    cells = [[visible(c) for c in row] for row in grid.rows]
+    names = [c.name for c in grid.columns]
+    widths = [max([_cell_len(n)] + [_cell_len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    last = len(names) - 1
+
+    def line(values: Sequence[str]) -> str:
+        parts = []
+        for i, (value, w) in enumerate(zip(values, widths, strict=True)):
+            pad = " " * (w - _cell_len(value))
+            if grid.columns[i].kind == NUMBER:
+                parts.append(pad + value)
+            else:
+                parts.append(value if i == last else value + pad)
+        return (" " * GAP).join(parts).rstrip()
+
+    lines = [visible(grid.title), line(names)] + [line(r) for r in cells]
+    return "\n".join(lines) + "\n"
+
+
+def layout(grid: Grid, *, width: int) -> list[Any]:
+    """The terminal renderables for ``grid``: a table when it fits ``width``, else stacked blocks."""
+    if not grid.rows or minimum_width(grid) <= width:
+        return [_table(grid)]
+    if any(c.under for c in grid.columns) and minimum_width(grid, folded=True) <= width:
+        return [_table(grid, folded=True)]
+    return _stacked(grid)
+
+
+def render_grids(grids: Sequence[Grid], *, width: int, terminal: bool, color: bool = False) -> str:
+    """Grids as text: laid out for a terminal of ``width`` columns, or plain rows off a terminal."""
+    if not terminal:
+        return "\n".join(plain(g) for g in grids)
+    renderables: list[Any] = []
+    for grid in grids:
+        renderables += layout(grid, width=width)
+    return render(renderables, width=width, color=color)
+
+
+# --------------------------------------------------------------------------- scan
 
 
 def _model_key(f: Finding) -> str:
@@ -27,57 +224,68 @@ def _origin_label(f: Finding) -> str:
     return "+".join(origins) if origins else "unknown origin"
 
 
-def build_scan_tables(result: ScanResult) -> list[Any]:
+def shown_root(root: str) -> str:
+    """The scanned folder as the user would write it: relative to the current folder when inside it."""
+    try:
+        rel = os.path.relpath(root)
+    except ValueError:  # another drive (Windows)
+        return root
+    if rel == ".":
+        return os.path.basename(os.path.abspath(root)) or root
+    return root if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def scan_grids(result: ScanResult) -> list[Grid]:
+    """The models table (grouped by origin when resolved) and the endpoints table."""
     models = [f for f in result.findings if f.kind != "endpoint"]
     endpoints = [f for f in result.findings if f.kind == "endpoint"]
     groups: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for f in models:
         groups[_origin_label(f)][_model_key(f)].append(f)
     resolved = any(f.resolution is not None for f in models)
-    out: list[Any] = []
-    # On a narrow terminal the model name keeps its width and the other columns give way (ellipsis):
-    # the name is what a reader scans for.
-    table = Table(title=text(f"AI models in {result.root}"), show_lines=False, expand=False)
-    table.add_column("origin" if resolved else "", style="bold", no_wrap=True, overflow="ellipsis")
-    names = [max({f.raw for f in v}, key=len) for g in groups.values() for v in g.values()]
-    table.add_column("model", no_wrap=True, overflow="fold", min_width=min(max(map(len, names), default=5), 48))
+    columns = [Column("origin", KEY)] if resolved else []
+    columns.append(Column("model", KEY, head=True))
     if resolved:
-        table.add_column("publisher", overflow="ellipsis", no_wrap=True, max_width=14)
-        table.add_column("license", overflow="ellipsis", no_wrap=True, max_width=14)
-    table.add_column("role", overflow="ellipsis", no_wrap=True, max_width=10)
-    table.add_column("uses", justify="right", no_wrap=True, min_width=4)
-    table.add_column("where", overflow="ellipsis", no_wrap=True)
+        columns += [Column("publisher"), Column("license", KEY)]
+    columns += [Column("role", KEY), Column("uses", NUMBER), Column("where", KEY, under="model")]
+    grid = Grid(f"AI models in {shown_root(result.root)}", tuple(columns), group=0 if resolved else None,
+                styles={0: "bold"} if resolved else {})
     for origin in sorted(groups, key=lambda o: (-sum(len(v) for v in groups[o].values()), o)):
-        first = True
         count = sum(len(v) for v in groups[origin].values())
         for key in sorted(groups[origin], key=lambda k: (-len(groups[origin][k]), k)):
             items = groups[origin][key]
             f0 = items[0]
             roles = sorted({f.role for f in items if f.role != "unknown"}) or ["unknown"]
-            where = f"{f0.path}:{f0.line}" + (f" (+{len(items) - 1})" if len(items) > 1 else "")
-            shown = max({f.raw for f in items}, key=lambda r: sum(1 for f in items if f.raw == r))
-            row = [f"{origin} ({count})" if first and resolved else "", shown if len(shown) < 60 else key]
+            where = f"{f0.path}:{f0.line}" + (f" (+{len(items) - 1} more)" if len(items) > 1 else "")
+            shown = max({f.raw for f in items}, key=lambda r: (sum(1 for f in items if f.raw == r), r))
+            row = [f"{origin} ({count})"] if resolved else []
+            row.append(shown if len(shown) < 60 else key)
             if resolved:
                 res = f0.resolution or {}
-                pub = (res.get("publisher") or {}).get("id") or "?"
-                lic = (res.get("license") or {}).get("id") or "?"
-                row += [pub, lic]
+                publisher = res.get("publisher") or {}
+                row += [str(publisher.get("name") or publisher.get("id") or "unknown"),
+                        str((res.get("license") or {}).get("id") or "unknown")]
             row += ["/".join(roles), str(len(items)), where]
-            table.add_row(*(text(cell) for cell in row))
-            first = False
-    out.append(table)
+            grid.rows.append(tuple(row))
+    grids = [grid]
     if endpoints:
-        et = Table(title="Model API endpoints")
-        et.add_column("provider")
-        et.add_column("endpoint")
-        et.add_column("where")
+        eg = Grid("Model API endpoints", (Column("provider", KEY), Column("endpoint", KEY, head=True),
+                                          Column("where", KEY)))
         by: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         for f in endpoints:
-            by[(f.provider or "?", f.endpoint or f.raw)].append(f)
-        for (prov, url), items in sorted(by.items()):
-            et.add_row(text(prov), text(url), text(", ".join(f"{f.path}:{f.line}" for f in items[:3])))
-        out.append(et)
-    return out
+            by[(f.provider or "unknown", f.endpoint or f.raw)].append(f)
+        for (provider, url), items in sorted(by.items()):
+            places = ", ".join(f"{f.path}:{f.line}" for f in items[:3])
+            if len(items) > 3:
+                places += f" (+{len(items) - 3} more)"
+            eg.rows.append((provider, url, places))
+        grids.append(eg)
+    return grids
+
+
+def render_scan(result: ScanResult, *, width: int, terminal: bool, color: bool = False) -> str:
+    """The scan tables as text (see render_grids)."""
+    return render_grids(scan_grids(result), width=width, terminal=terminal, color=color)
 
 
 def summary_line(result: ScanResult) -> str:
@@ -93,13 +301,51 @@ def summary_line(result: ScanResult) -> str:
 
 
 class ScanTableRenderer:
+    """``scan --format table -o FILE``: the plain layout (a file is not a terminal)."""
+
     id = "table"
     media_type = "text/plain"
 
     def render(self, result: ScanResult) -> bytes:
-        buf = io.StringIO()
-        console = Console(file=buf, width=160, no_color=True, force_terminal=False)
-        for t in build_scan_tables(result):
-            console.print(t)
-        console.print(text(summary_line(result)))
-        return to_utf8(buf.getvalue())
+        body = render_grids(scan_grids(result), width=0, terminal=False)
+        return to_utf8(body + summary_line(result) + "\n")
+
+
+# --------------------------------------------------------------------------- check
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
+
+
+def check_grid(result: CheckResult) -> Grid:
+    """One row per unwaived violation (waived ones are counted in the summary line)."""
+    from modelmap.policy.summary import describe
+
+    grid = Grid("modelmap check", (Column("severity", KEY, head=True), Column("rule", KEY, head=True),
+                                   Column("where", KEY, head=True, under="rule"), Column("what the rule says"),
+                                   Column("details")),
+                styles={1: "bold"})
+    for v in result.violations:
+        if v.is_waived:
+            continue
+        grid.rows.append((v.severity, v.rule_id, f"{v.path}:{v.line}", v.message, describe(v, with_message=False)))
+    return grid
+
+
+def render_check(result: CheckResult, *, width: int, terminal: bool, color: bool = False) -> str:
+    """The check table as text: empty when nothing is left unwaived."""
+    grid = check_grid(result)
+    if not grid.rows:
+        return ""
+    return render_grids([grid], width=width, terminal=terminal, color=color)
+
+
+def render(renderables: Sequence[Any], *, width: int, color: bool = False) -> str:
+    """Renderables as terminal text at ``width`` (styled only with ``color``)."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
+                      no_color=not color, highlight=False, emoji=False, legacy_windows=False)
+    for item in renderables:
+        console.print(item)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
