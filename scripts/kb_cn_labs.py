@@ -49,6 +49,9 @@ XF_COMMITS = (
     "a3c20630c52c2b9de739d8a657e8558f1cb84b84",
     "1598c238f4e4e3e71a5833b24f22087a4c9962cf",
     "d2a11960ff9d796efae4ccbbe60ad6d091422796",
+    "c9b4453b87db9064d415cd79f88499752b8c98c4",
+    "c80f404c638d8585adc1aaa035d555cc0fd704a6",
+    "d1d8edf4318a03804a22443e022c9bca61089bfe",
 )
 XF_FILES = {
     "llm": ("xinference/model/llm/llm_family.json", "xinference/model/llm/llm_family_modelscope.json"),
@@ -62,6 +65,13 @@ SWIFT_COMMIT = "3602360a562313afbf2ef6065fdf61f271a2c5b9"
 SWIFT_DIR = "swift/model/models"
 SWIFT_MODEL = re.compile(
     r"""Model\(\s*(?:ms_model_id\s*=\s*)?(None|'[^']*'|"[^"]*")\s*(?:,\s*(?:hf_model_id\s*=\s*)?(None|'[^']*'|"[^"]*"))?""")
+
+# LLaMA-Factory (hiyouga/LLaMA-Factory) names each supported model's hub ids per download source
+# (DownloadSource.DEFAULT = Hugging Face, DownloadSource.MODELSCOPE) in src/llamafactory/extras/constants.py.
+LLAMAFACTORY_COMMIT = "ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30"
+LLAMAFACTORY_PATH = "src/llamafactory/extras/constants.py"
+# Registry entries that disagree with the lab's own spelling elsewhere (MiniCPM-V 4.6 is openbmb/MiniCPM-V-4.6).
+REGISTRY_DOUBTFUL = {"openbmb/minicpm-v-4_6", "qwen/qwen3-235b", "qwen/qwen3-235b-fp8"}
 
 # Hub org -> publisher file, for the labs this script covers.
 ORG_PUBLISHER = {
@@ -77,7 +87,7 @@ ORG_PUBLISHER = {
 MODELSCOPE_ORGS = {
     "qwen", "deepseek-ai", "zhipuai", "shanghai_ai_laboratory", "openbmb", "01ai", "baai", "ai-modelscope",
     "iic", "tencent-hunyuan", "minimax", "paddlepaddle", "baichuan-inc", "inclusionai", "moonshotai",
-    "opengvlab", "xiaomimimo", "stepfun-ai",
+    "opengvlab", "xiaomimimo", "stepfun-ai", "tencent-youtu-research", "minimaxai", "bytedance-seed",
 }
 # Repos listed by the registry whose name disagrees with the lab's own spelling on the Hub; skipped.
 XF_DOUBTFUL = {
@@ -279,6 +289,10 @@ README_QUANTS: list[tuple[str, str]] = [
     (MINICPM_README, "openbmb/MiniCPM4.1-8B-GGUF"),
     (MINICPM_README, "openbmb/MiniCPM4.1-8B-GPTQ"),
     (MINICPM_README, "openbmb/MiniCPM4.1-8B-MLX"),
+    ("https://github.com/QwenLM/Qwen3/blob/77fb0c1e20ee5bf36326d0004eaa09df651a0346/README.md", "Qwen/Qwen3-8B-GGUF"),
+    ("https://huggingface.co/Qwen/Qwen3-8B-MLX-4bit/tree/main", "Qwen/Qwen3-8B-MLX-4bit"),
+    ("https://huggingface.co/models?search=Qwen%203%20VL%20235B-A22B%20GGUF", "Qwen/Qwen3-VL-235B-A22B-Instruct-GGUF"),
+    ("https://huggingface.co/models?search=Qwen%203%20VL%20235B-A22B%20GGUF", "Qwen/Qwen3-VL-235B-A22B-Thinking-GGUF"),
 ]
 
 # publisher, url, [(hf, family, role, params, active_params, license, base, aliases)]
@@ -329,6 +343,16 @@ README_MODELS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
          [("finetune", "deepseek-ai/deepseek-prover-v1.5-base")], []),
         ("deepseek-ai/DeepSeek-Prover-V1.5-RL", None, "generation", "7B", None, "deepseek-model",
          [("finetune", "deepseek-ai/deepseek-prover-v1.5-sft")], []),
+    ]),
+    ("moonshot", "https://github.com/MoonshotAI/Kimi-Audio/blob/2607d515f5b7dffa1dcc7526f9f26feb48e356c4/README.md", [
+        ("moonshotai/Kimi-Audio-7B", None, "speech", None, None, "unknown", None, []),
+        ("moonshotai/Kimi-Audio-7B-Instruct", None, "speech", None, None, "unknown", None, []),
+    ]),
+    ("deepseek", "https://huggingface.co/collections/deepseek-ai/deepseekcoder-v2", [
+        ("deepseek-ai/DeepSeek-Coder-V2-Instruct-0724", None, "generation", "236B", None, "unknown", None, []),
+    ]),
+    ("deepseek", "https://github.com/deepseek-ai/awesome-deepseek-coder", [
+        ("deepseek-ai/deepseek-coder-5.7bmqa-base", None, "generation", "5.7B", None, "unknown", None, []),
     ]),
     ("openbmb", MINICPM_README, [
         ("openbmb/MiniCPM5-1B-Base", "minicpm5", "generation", None, None, "unknown", None, []),
@@ -453,6 +477,23 @@ def swift_rows(repo: Path) -> dict[str, dict[str, Any]]:
             row = rows.setdefault(hf, {"hf": hf, "ms": set(), "formats": set(), "kind": "llm", "url": url})
             if ms and ":" not in ms and ms.count("/") == 1 and ms.split("/")[0].lower() in MODELSCOPE_ORGS:
                 row["ms"].add(ms)
+    return rows
+
+
+def llamafactory_rows(repo: Path) -> dict[str, dict[str, Any]]:
+    """hf id -> {hf, ms: set, formats, kind, url} from LLaMA-Factory's supported-model table."""
+    rows: dict[str, dict[str, Any]] = {}
+    text = git_show(repo, LLAMAFACTORY_COMMIT, LLAMAFACTORY_PATH) or ""
+    url = f"https://github.com/hiyouga/LLaMA-Factory/blob/{LLAMAFACTORY_COMMIT}/{LLAMAFACTORY_PATH}"
+    for body in re.findall(r'"[^"]+":\s*\{([^{}]*)\}', text):
+        hubs = dict(re.findall(r'DownloadSource\.(\w+):\s*"([^"]+)"', body))
+        hf, ms = hubs.get("DEFAULT"), hubs.get("MODELSCOPE")
+        if not hf or hf.count("/") != 1 or hf.split("/")[0].lower() not in ORG_PUBLISHER:
+            continue
+        row = rows.setdefault(hf, {"hf": hf, "ms": set(), "formats": set(), "kind": "llm", "url": url})
+        if ms and ms.count("/") == 1 and ms.split("/")[0].lower() in MODELSCOPE_ORGS \
+                and ms.split("/")[1].lower() == hf.split("/")[1].lower():
+            row["ms"].add(ms)
     return rows
 
 
@@ -602,7 +643,7 @@ def parent_of(hf: str, models: dict[str, dict[str, Any]], by_hf: dict[str, str])
     return (by_hf.get(stem) or (cid if cid in models else None)), m.group(1)
 
 
-def build(xf_repo: Path | None, swift_repo: Path | None = None) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, list[str]]]]:
+def build(xf_repo: Path | None, swift_repo: Path | None = None, lf_repo: Path | None = None) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, list[str]]]]:
     models, by_hf, names = load_kb()
     out: dict[str, list[dict[str, Any]]] = {}
     alias_adds: dict[str, dict[str, list[str]]] = {}  # publisher -> model id -> aliases to add
@@ -663,14 +704,18 @@ def build(xf_repo: Path | None, swift_repo: Path | None = None) -> tuple[dict[st
     rows: dict[str, dict[str, Any]] = {}
     if xf_repo is not None:
         rows.update(xinference_rows(xf_repo))
-    if swift_repo is not None:
-        for hf, row in swift_rows(swift_repo).items():
-            if hf.lower() in XF_DOUBTFUL:
+    for reader, repo in ((swift_rows, swift_repo), (llamafactory_rows, lf_repo)):
+        if repo is None:
+            continue
+        for hf, row in reader(repo).items():
+            if hf.lower() in XF_DOUBTFUL or hf.lower() in REGISTRY_DOUBTFUL:
                 continue
             if hf in rows:
                 rows[hf]["ms"] |= row["ms"]
             else:
                 rows[hf] = row
+    for hf in [h for h in rows if h.lower() in REGISTRY_DOUBTFUL]:
+        del rows[hf]
     if rows:
         merge_renamed_orgs(rows)
         for hf, row in sorted(rows.items(), key=lambda kv: kv[0].lower()):
@@ -779,8 +824,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--xinference", type=Path, help="git dir of a xorbitsai/inference snapshot")
     ap.add_argument("--swift", type=Path, help="git dir of a modelscope/ms-swift snapshot")
+    ap.add_argument("--llamafactory", type=Path, help="git dir of a hiyouga/LLaMA-Factory snapshot")
     args = ap.parse_args(argv)
-    out, alias_adds = build(args.xinference, args.swift)
+    out, alias_adds = build(args.xinference, args.swift, args.llamafactory)
     write(out, alias_adds)
     return 0
 
