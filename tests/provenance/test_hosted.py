@@ -124,6 +124,8 @@ CASES: list[tuple[str, str, str | None]] = [
     ("novita/deepseek/deepseek-r1", "novita", "deepseek-ai/deepseek-r1"),
     ("hyperbolic/deepseek-ai/DeepSeek-R1", "hyperbolic", "deepseek-ai/deepseek-r1"),
     ("cerebras/llama-3.3-70b", "cerebras", "meta-llama/llama-3.3-70b-instruct"),
+    ("scaleway/llama-3.3-70b-instruct", "scaleway", "meta-llama/llama-3.3-70b-instruct"),
+    ("nscale/meta-llama/Llama-3.3-70B-Instruct", "nscale", "meta-llama/llama-3.3-70b-instruct"),
     # Cerebras' llama3.1-8b is the instruct model (llama-stack's cerebras map); Meta's own 'Llama3.1-8B' is the base
     ("cerebras/llama3.1-8b", "cerebras", "meta-llama/llama-3.1-8b-instruct"),
 ]
