@@ -192,7 +192,7 @@ def test_gguf_repo_is_a_quantization_of_the_original() -> None:
     [
         ("thenlper/gte-small", "thenlper", "CN", "mit", "embedding"),  # gte cards: Alibaba DAMO Academy
         ("maidalun1020/bce-embedding-base_v1", "maidalun1020", "CN", "apache-2.0", "embedding"),  # NetEase Youdao
-        ("TencentBAC/Conan-embedding-v1", "tencentbac", None, "cc-by-nc-4.0", "embedding"),
+        ("TencentBAC/Conan-embedding-v1", "tencentbac", "CN", "cc-by-nc-4.0", "embedding"),
         ("jinaai/jina-reranker-v3", "jina", "DE", "cc-by-nc-4.0", "rerank"),
         ("bespokelabs/Bespoke-Stratos-32B", "bespokelabs", None, "apache-2.0", "generation"),
         ("HuggingFaceH4/zephyr-7b-beta", "huggingfaceh4", None, "mit", "generation"),
