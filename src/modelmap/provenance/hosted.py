@@ -4,10 +4,12 @@ A platform id carries two facts: who serves the request (the form itself: ``us.m
 is an Amazon Bedrock id) and which model it is (the name inside the form, resolved against the knowledge
 base). ``hosted_form`` recognises the forms by rule (Bedrock, Vertex AI publisher paths and MaaS ids, Azure
 ML registry paths and Azure AI Foundry catalog names, Fireworks account paths, OpenRouter variants,
-SiliconFlow ``Pro/`` names) and by the shipped catalog (``knowledge/data/catalogs/hosted.json``, built by
-``scripts/ingest_catalogs.py``). ``resolve_hosted`` turns a form into a ``Resolution``: ``served_by`` from the
-form, publisher, license and lineage from the knowledge-base model. A name that does not resolve stays
-unknown: the platform is still reported, the model is not guessed.
+SiliconFlow ``Pro/`` names, Cloudflare ``@cf/`` ids), by provider-scoped names (``catalogs/served-names.json``:
+``cerebras/llama3.1-8b`` is the instruct model) and by the shipped catalog's platform-only spellings
+(``knowledge/data/catalogs/hosted.json``, built by ``scripts/ingest_catalogs.py``). ``resolve_hosted`` turns a
+form into a ``Resolution``: ``served_by`` from the form, publisher, license and lineage from the knowledge-base
+model. A name that does not resolve stays unknown: the platform is still reported, the model is not guessed.
+The resolver calls ``resolve_hosted`` first; lookups made while a form is being resolved are plain identifiers.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ class HostedForm:
     ``provider`` is the serving platform (a providers.yaml id); ``model`` a canonical knowledge-base model
     id when the catalog records one; ``lookups`` the identifiers to resolve for the model, most specific
     first; ``alias`` an exact knowledge-base alias to try before them (Bedrock ids such as
-    ``amazon.titan-embed-text-v2:0``); ``form`` says which rule matched.
+    ``amazon.titan-embed-text-v2:0``); ``served_as`` the model a provider documents for a provider-scoped name;
+    ``form`` says which rule matched.
     """
 
     query: str
