@@ -17,8 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from modelmap.errors import KnowledgeError
 from modelmap.fsutil import read_cache, store_cache
 
@@ -47,6 +45,8 @@ def _digest(files: list[Path]) -> str:
 
 
 def _load_yaml(path: Path) -> Any:
+    import yaml  # only to compile: a warm load reads the JSON cache and never needs PyYAML
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         with path.open("rb") as fh:
