@@ -265,6 +265,36 @@ API_TABLES: list[dict[str, Any]] = [
     },
     {
         "publisher": "qwen", "family": "qwen-api",
+        "url": "https://github.com/langchain4j/langchain4j/blob/main/langchain4j-dashscope/src/main/java/dev/langchain4j/model/dashscope/QwenModelName.java",
+        "models": [
+            ("qwen-max-longcontext", "Qwen-Max-LongContext", "generation", ["text"], None, ["qwen-max-longcontext"]),
+        ],
+    },
+    {
+        "publisher": "qwen", "family": "qwen-api",
+        "url": "https://github.com/daxiong0327/ali-qwen-api/blob/main/README.md",
+        "models": [
+            ("qwen-long", "Qwen-Long", "generation", ["text"], None, ["qwen-long"]),
+            ("qwen-audio-turbo", "Qwen-Audio-Turbo", "speech", ["text", "audio"], None, ["qwen-audio-turbo"]),
+        ],
+    },
+    {
+        "publisher": "bytedance", "family": "doubao",
+        "url": "https://raw.githubusercontent.com/expertvagabond/volcengine-mcp/HEAD/README.md",
+        "models": [
+            ("doubao-embedding", "Doubao-embedding", "embedding", ["text"], None, ["doubao-embedding"]),
+        ],
+    },
+    {
+        "publisher": "bytedance", "family": "doubao",
+        "url": "https://docs.litellm.ai/docs/providers/volcano",
+        "models": [
+            ("doubao-embedding-text-240715", "doubao-embedding-text-240715", "embedding", ["text"], None,
+             ["doubao-embedding-text-240715"]),
+        ],
+    },
+    {
+        "publisher": "qwen", "family": "qwen-api",
         "url": "https://www.oceanbase.ai/docs/qwen-py",
         "models": [
             ("text-embedding-v1", "text-embedding-v1", "embedding", ["text"], None, ["text-embedding-v1"]),

@@ -21,6 +21,8 @@ API_NAMES = {
     "qwen-vl-max": ("qwen/qwen-vl-max", "qwen"),
     "qwen-vl-plus": ("qwen/qwen-vl-plus", "qwen"),
     "text-embedding-v1": ("qwen/text-embedding-v1", "qwen"),
+    "qwen-max-longcontext": ("qwen/qwen-max-longcontext", "qwen"),
+    "qwen-long": ("qwen/qwen-long", "qwen"),
     "text-embedding-v3": ("qwen/text-embedding-v3", "qwen"),
     # Zhipu BigModel
     "glm-4-plus": ("zhipu/glm-4-plus", "zhipu"),
@@ -56,6 +58,7 @@ API_NAMES = {
     "step-2-16k": ("stepfun/step-2-16k", "stepfun"),
     "step-1v-8k": ("stepfun/step-1v-8k", "stepfun"),
     "doubao-pro-32k": ("bytedance/doubao-pro-32k", "bytedance"),
+    "Doubao-embedding": ("bytedance/doubao-embedding", "bytedance"),
     "Baichuan2-Turbo": ("baichuan/baichuan2-turbo", "baichuan"),
     "Baichuan4": ("baichuan/baichuan4", "baichuan"),
     "Baichuan3-Turbo-128k": ("baichuan/baichuan3-turbo-128k", "baichuan"),
