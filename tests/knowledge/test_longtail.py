@@ -197,6 +197,7 @@ def test_gguf_repo_is_a_quantization_of_the_original() -> None:
         ("bespokelabs/Bespoke-Stratos-32B", "bespokelabs", None, "apache-2.0", "generation"),
         ("HuggingFaceH4/zephyr-7b-beta", "huggingfaceh4", None, "mit", "generation"),
         ("llava-hf/llava-1.5-7b-hf", "llava-hf", None, "llama2", "vision"),
+        ("lightonai/DenseOn", "lightonai", "FR", "apache-2.0", "embedding"),
     ],
 )
 def test_embedders_and_cards_keep_their_own_facts(query: str, publisher: str, country: str | None,
