@@ -1,51 +1,66 @@
-"""``modelmap bom``: write a CycloneDX 1.6 ML-BOM of every AI model the code uses."""
+"""``modelmap bom``: write a CycloneDX 1.6 ML-BOM (JSON/XML) or an SPDX 3.0.1 document (JSON-LD) of
+every AI model the code uses and every endpoint that serves one."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from modelmap.cli.common import Debug, NoColor, Output, Quiet
+
 CWD = Path(".")  # default PATH (a module-level value: no call in argument defaults)
 
-HELP = """Write a CycloneDX 1.6 machine-learning BOM (JSON or XML) of the models the code uses.
+HELP = """Write a bill of materials of the AI models the code uses: CycloneDX 1.6 (json, xml) or SPDX 3.0.1 (spdx).
 
-Each model is a machine-learning-model component with its supplier, license, sources, lineage
-(pedigree ancestors), the places it is used (evidence) and a model card; unidentified references
-are listed too. When modelmap.yaml defines flows, each model card names the flows it powers.
-The timestamp honours SOURCE_DATE_EPOCH for reproducible output.
+Models and endpoints are two kinds of thing. Each model is a machine-learning-model component
+(SPDX: an AI package) with its supplier and the supplier's country, license, sources, lineage
+(bases and distillation teachers), the places it is used, a model card, and a pkg:huggingface purl
+when it has a Hub repository; unidentified references are listed too, with the reason. Endpoints
+and hosted APIs are services (SPDX: packages that are not models) with their URLs and operator,
+and the BOM records which service serves which model. When modelmap.yaml defines flows, each
+model card names the flows it powers. The timestamp honours SOURCE_DATE_EPOCH for reproducible
+output.
 """
 
-BOM_FORMATS = ("json", "xml")
+BOM_FORMATS = ("json", "xml", "spdx")
 
 
 def bom(
-    path: Annotated[Path, typer.Argument(help="Repository folder to scan (default: the current directory).")] = CWD,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output: json or xml.")] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the BOM to this file instead of stdout.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="Project config, for flow names (optional).")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A folder of the project (default: the current "
+                                         "directory); as for check, the project is the folder of the nearest "
+                                         "modelmap.yaml upward, else PATH.")] = CWD,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: json or xml (CycloneDX "
+                                        "1.6), or spdx (SPDX 3.0.1 JSON-LD).")] = "json",
+    output: Output = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", metavar="FILE",
+                                                help="Project config, for flow names (optional).")] = None,
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+    debug: Debug = False,
 ) -> None:
     from modelmap.cli import check_cmd
-    from modelmap.cli.common import emit, require_format, run_guarded
-    from modelmap.errors import UsageError
+    from modelmap.cli.common import configure, emit, require_format, run_guarded
 
+    configure(quiet=quiet, no_color=no_color)
     require_format(format, BOM_FORMATS)
 
     def run() -> bytes:
         from modelmap.policy.inventory import flows_of
         from modelmap.report.cyclonedx import CycloneDxRenderer
+        from modelmap.report.spdx import SpdxRenderer
 
-        if not path.exists():
-            raise UsageError(f"{path} does not exist", hint="pass the folder of the repository to describe")
-        project = check_cmd.load_project_config(path, config)
-        result = check_cmd._inventory(path)
-        renderer = CycloneDxRenderer(
-            format, clock=check_cmd.clock,
-            flows_of=(lambda f: flows_of(f, project.flows)) if project.flows else None,
-            flow_tags={f.name: f.tags for f in project.flows},
-        )
+        found = check_cmd.find_project(path, config)
+        project = found.config
+        result = check_cmd._inventory(found.root)
+        options: dict[str, Any] = {
+            "clock": check_cmd.clock,
+            "flows_of": (lambda f: flows_of(f, project.flows)) if project.flows else None,
+            "flow_tags": {f.name: f.tags for f in project.flows},
+            "name": (path if path.is_dir() else path.parent).resolve().name or None,
+        }
+        renderer = SpdxRenderer(**options) if format == "spdx" else CycloneDxRenderer(format, **options)
         return renderer.render(result)
 
     emit(run_guarded(run, debug=debug), output)

@@ -1,26 +1,45 @@
 """``modelmap bom``: a CycloneDX 1.6 ML-BOM (JSON or XML) built with cyclonedx-python-lib.
 
-Each distinct model is a ``machine-learning-model`` component:
+Models and endpoints are two kinds of thing (grouping in :mod:`modelmap.report.bom_inventory`):
 
-* ``group``/``name`` from the model id (``qwen`` / ``qwen2.5-7b-instruct``), ``supplier`` and
-  ``publisher`` = the publishing organisation, ``licenses`` = SPDX id or license name;
+**Models** are ``machine-learning-model`` components, one per distinct model:
+
+* ``group``/``name`` from the model id (``qwen`` / ``qwen2.5-7b-instruct``);
+* ``supplier`` = the publishing organisation, with ``address.country`` (ISO 3166-1 alpha-2) where the
+  knowledge base records it; ``publisher`` = its name; ``licenses`` = SPDX id or license name;
+* ``purl`` = ``pkg:huggingface/<org>/<name>`` (case kept, no version: the revision is not known) only
+  for a model the knowledge base ties to a Hub repository (``resolution.model.hf``), none otherwise
+  (purl type definition: github.com/package-url/purl-spec ``types/huggingface-definition.json``);
 * ``externalReferences`` = the knowledge-base sources (with their ``as_of`` date);
-* ``pedigree.ancestors`` = the lineage (base models, distillation teachers); the library sorts them, so
-  the nearest-first order is kept in the bom-ref suffix ``#lineage-0``, ``#lineage-1``...;
+* ``pedigree.ancestors`` = one component per model upstream in any known lineage edge: bases
+  (finetune, quantization, merge, adapter…) and distillation teachers. Each carries
+  ``modelmap:relation`` (``distillation`` for a teacher), ``modelmap:teacher`` = true/false and
+  ``modelmap:lineage-child`` (the model it is a parent of, where the resolution says). The library sorts
+  ancestors, so first-seen order is kept in the bom-ref suffix ``#lineage-0``, ``#lineage-1``...;
 * ``evidence.occurrences`` = every place in the code that uses it;
-* ``properties`` (``modelmap:*``) = origins, publisher country, open weights, serving, confidence.
+* ``properties`` (``modelmap:*``) = resolved, confidence, origins (``unknown`` when not known),
+  publisher country, open weights, serving, flows, usages.
 
-Identifiers the knowledge base could not resolve are components too, marked
+Identifiers the knowledge base could not resolve are model components too, marked
 ``modelmap:resolved = false`` with the reason, so the BOM never hides them.
+
+**Endpoints and hosted APIs** are ``services``, never components: ``endpoints`` = the base URLs the
+code names (a hosted API known only from the model name has none, and says so in
+``modelmap:endpoint``), ``provider`` = the operator with its country (a self-hosted server has no
+provider organisation: ``modelmap:hosting = self-hosted``), ``x-trust-boundary`` = true for
+hosted APIs. The **data flow** is the ``dependencies`` graph: the application (``metadata.component``)
+depends on each service and on each model it uses directly; each service depends on the models it
+serves.
 
 **modelCard post-processing.** cyclonedx-python-lib 11.x does not model ``modelCard`` (its
 docs/schema-support.rst lists it as unsupported). After the library serialises the BOM, we add a
-small ``modelCard`` to each resolved model component: ``modelParameters.task`` (from the roles the
-code uses it for) and ``architectureFamily``, and ``considerations.useCases`` (the product flows it
-powers) / ``technicalLimitations`` (knowledge-base flags and provenance confidence). In JSON it is a
-plain key; in XML it is inserted at the position the 1.6 XSD requires (after ``evidence`` /
-``releaseNotes``, before ``data`` / ``cryptoProperties`` / ``tags``). Tests validate the final
-document with the library's JSON and XML validators.
+``modelCard`` to *every* model component: ``modelParameters.task`` (from the roles the code uses it
+for) and ``architectureFamily``, ``considerations.useCases`` (the product flows it powers) and
+``technicalLimitations`` (knowledge-base flags, provenance confidence, why it is unresolved, unknown
+origins), and ``properties`` (parameter count where known). An unresolved model gets a minimal card
+with what is known. In JSON it is a plain key; in XML it is inserted at the position the 1.6 XSD
+requires (after ``evidence`` / ``releaseNotes``, before ``data`` / ``cryptoProperties`` / ``tags``).
+Tests validate the final document with the library's JSON and XML validators.
 """
 
 from __future__ import annotations
@@ -30,10 +49,21 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from datetime import datetime, timezone
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from modelmap.output import dumps_json, to_utf8, xml_clean
 from modelmap.policy.summary import tool_version
+from modelmap.report.bom_inventory import (
+    BomInventory,
+    ModelEntry,
+    ServiceEntry,
+    collect,
+    countries,
+    lineage_edges,
+    split_id,
+    teachers,
+)
 from modelmap.types import Finding, ScanResult
 
 CDX_NS = "http://cyclonedx.org/schema/bom/1.6"
@@ -48,55 +78,52 @@ TASKS = {
 _XML_AFTER_MODELCARD = ("data", "cryptoProperties", "tags")
 
 
-def _split(model_id: str) -> tuple[str | None, str]:
-    if "/" in model_id:
-        group, name = model_id.split("/", 1)
-        return group, name
-    return None, model_id
+def app_name(result: ScanResult) -> str:
+    """The scanned project's folder name (``application`` when the root is ``.`` or unnamed)."""
+    name = PurePath(result.root or ".").name
+    return name if name and name not in (".", "..") else "application"
 
 
-class _Model:
-    def __init__(self, ref: str, finding: Finding) -> None:
-        self.ref = ref
-        self.res: dict[str, Any] = finding.resolution or {}
-        self.findings: list[Finding] = []
-        self.flows: set[str] = set()
+def _org(name: str | None, country: str | None) -> Any:
+    from cyclonedx.model.contact import OrganizationalEntity, PostalAddress
+
+    if not name:
+        return None
+    return OrganizationalEntity(name=name, address=PostalAddress(country=country) if country else None)
 
 
-def _collect(result: ScanResult, flows_of: Callable[[Finding], list[str]] | None) -> dict[str, _Model]:
-    models: dict[str, _Model] = {}
-    for finding in result.findings:
-        model = ((finding.resolution or {}).get("model") or {}).get("id")
-        ref = f"model:{model}" if model else f"unresolved:{finding.raw}"
-        entry = models.setdefault(ref, _Model(ref, finding))
-        entry.findings.append(finding)
-        if flows_of is not None:
-            entry.flows.update(flows_of(finding))
-    return models
+def _served(entry: ModelEntry) -> list[dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for finding in entry.findings:
+        served = (finding.resolution or {}).get("served_by")
+        if isinstance(served, dict) and (served.get("id") or served.get("operator")):
+            out.setdefault(str(served.get("id") or served.get("operator")), served)
+    return [out[k] for k in sorted(out)]
 
 
-def _properties(entry: _Model) -> list[tuple[str, str]]:
+def _properties(entry: ModelEntry) -> list[tuple[str, str]]:
     res = entry.res
     props: list[tuple[str, str]] = []
-    resolved = bool((res.get("model") or {}).get("id"))
-    props.append(("modelmap:resolved", "true" if resolved else "false"))
+    props.append(("modelmap:resolved", "true" if entry.resolved else "false"))
     props.append(("modelmap:confidence", str(res.get("confidence") or "unknown")))
-    if not resolved and res.get("reason"):
+    if not entry.resolved and res.get("reason"):
         props.append(("modelmap:reason", str(res["reason"])))
-    if res.get("origins"):
-        props.append(("modelmap:origins", ",".join(sorted(res["origins"]))))
-    publisher = res.get("publisher") or {}
-    if publisher.get("country"):
-        props.append(("modelmap:publisher-country", publisher["country"]))
+    origins = countries(res.get("origins"))
+    props.append(("modelmap:origins", ",".join(origins) if origins else "unknown"))
+    if isinstance(res.get("origins_known"), bool):
+        props.append(("modelmap:origins-known", "true" if res["origins_known"] else "false"))
+    if not entry.publisher.get("name") and not entry.publisher.get("id"):
+        props.append(("modelmap:supplier", "unknown"))
+    if entry.publisher.get("country"):
+        props.append(("modelmap:publisher-country", str(entry.publisher["country"])))
     if res.get("open_weights") is not None:
         props.append(("modelmap:open-weights", "true" if res["open_weights"] else "false"))
-    served = res.get("served_by") or {}
-    if served.get("id") or served.get("operator"):
+    for served in _served(entry):
         props.append(("modelmap:served-by", str(served.get("operator") or served.get("id"))))
-    if served.get("country"):
-        props.append(("modelmap:serving-country", served["country"]))
-    for teacher in res.get("distilled_from") or ():
-        props.append(("modelmap:distilled-from", str(teacher)))
+        if served.get("country"):
+            props.append(("modelmap:serving-country", str(served["country"])))
+    for teacher in teachers(res):
+        props.append(("modelmap:distilled-from", teacher))
     for identifier in sorted({f.raw for f in entry.findings}):
         props.append(("modelmap:identifier", identifier))
     for flow in sorted(entry.flows):
@@ -105,19 +132,40 @@ def _properties(entry: _Model) -> list[tuple[str, str]]:
     return props
 
 
-def _component(entry: _Model) -> Any:
+def _ancestors(entry: ModelEntry) -> list[Any]:
+    from cyclonedx.model import Property
+    from cyclonedx.model.component import Component, ComponentType
+
+    by_parent: dict[str, list[dict[str, Any]]] = {}
+    for edge in lineage_edges(entry.res, entry.model_id):
+        by_parent.setdefault(edge["parent"], []).append(edge)
+    out = []
+    for index, (parent, edges) in enumerate(by_parent.items()):
+        publisher = next((e["parent_publisher"] for e in edges if isinstance(e["parent_publisher"], dict)), None) or {}
+        group, name = split_id(parent)
+        props = [("modelmap:relation", r) for r in sorted({e["relation"] for e in edges})]
+        props.append(("modelmap:teacher", "true" if any(e["teacher"] for e in edges) else "false"))
+        props += [("modelmap:lineage-child", c) for c in sorted({str(e["child"]) for e in edges if e["child"]})]
+        if publisher.get("country"):
+            props.append(("modelmap:publisher-country", str(publisher["country"])))
+        out.append(Component(
+            type=ComponentType.MACHINE_LEARNING_MODEL, name=name, group=group, bom_ref=f"{entry.ref}#lineage-{index}",
+            supplier=_org(publisher.get("name") or publisher.get("id"), publisher.get("country")),
+            properties=[Property(name=k, value=v) for k, v in props],
+        ))
+    return out
+
+
+def _component(entry: ModelEntry) -> Any:
     from cyclonedx.model import ExternalReference, ExternalReferenceType, Property, XsUri
     from cyclonedx.model.component import Component, ComponentType, Pedigree
     from cyclonedx.model.component_evidence import ComponentEvidence, Occurrence
-    from cyclonedx.model.contact import OrganizationalEntity
     from cyclonedx.model.license import DisjunctiveLicense
+    from packageurl import PackageURL
 
     res = entry.res
-    model = res.get("model") or {}
-    model_id = model.get("id") or entry.findings[0].raw
-    group, name = _split(model_id)
-    publisher = res.get("publisher") or {}
-    publisher_name = publisher.get("name") or publisher.get("id")
+    group, name = split_id(entry.model_id)
+    publisher_name = entry.publisher.get("name") or entry.publisher.get("id")
     licenses = []
     licence = res.get("license") or {}
     if licence.get("spdx"):
@@ -130,22 +178,11 @@ def _component(entry: _Model) -> Any:
         if url:
             comment = f"as of {source['as_of']}" if source.get("as_of") else None
             references.append(ExternalReference(type=ExternalReferenceType.DOCUMENTATION, url=XsUri(url), comment=comment))
-    ancestors = []
-    for index, step in enumerate(res.get("lineage") or ()):
-        step_publisher = step.get("publisher") or {}
-        a_group, a_name = _split(str(step.get("model")))
-        ancestors.append(
-            Component(
-                type=ComponentType.MACHINE_LEARNING_MODEL,
-                name=a_name,
-                group=a_group,
-                bom_ref=f"{entry.ref}#lineage-{index}",
-                supplier=OrganizationalEntity(name=step_publisher["name"]) if step_publisher.get("name") else None,
-                properties=[Property(name="modelmap:relation", value=str(step.get("relation")))]
-                + ([Property(name="modelmap:publisher-country", value=step_publisher["country"])]
-                   if step_publisher.get("country") else []),
-            )
-        )
+    purl = None
+    if entry.hf_repo:
+        org, repo = entry.hf_repo.split("/")
+        purl = PackageURL(type="huggingface", namespace=org, name=repo)
+    ancestors = _ancestors(entry)
     # explicit bom-refs: the library orders occurrences by bom-ref, and a missing one is random
     occurrences = [
         Occurrence(bom_ref=f"{entry.ref}#use-{i:05d}", location=f.path, line=f.line if f.line > 0 else None,
@@ -157,9 +194,10 @@ def _component(entry: _Model) -> Any:
         name=name,
         group=group,
         bom_ref=entry.ref,
-        supplier=OrganizationalEntity(name=publisher_name) if publisher_name else None,
+        supplier=_org(publisher_name, entry.publisher.get("country")),
         publisher=publisher_name,
-        description=f"{model.get('family')} model" if model.get("family") else None,
+        purl=purl,
+        description=f"{entry.model.get('family')} model" if entry.model.get("family") else None,
         licenses=licenses,
         external_references=references,
         pedigree=Pedigree(ancestors=ancestors) if ancestors else None,
@@ -168,74 +206,123 @@ def _component(entry: _Model) -> Any:
     )
 
 
-def _model_card(entry: _Model, flow_tags: dict[str, tuple[str, ...]]) -> dict[str, Any] | None:
+def _service(entry: ServiceEntry) -> Any:
+    from cyclonedx.exception.model import InvalidUriException
+    from cyclonedx.model import Property, XsUri
+    from cyclonedx.model.service import Service
+
+    endpoints = []
+    props: list[tuple[str, str]] = []
+    for url in sorted(entry.urls):
+        try:
+            endpoints.append(XsUri(url))
+        except InvalidUriException:
+            props.append(("modelmap:endpoint", url))  # not a valid URI: kept as text
+    if not entry.urls:
+        props.append(("modelmap:endpoint", "not named in the code"))
+    if entry.provider_id:
+        props.append(("modelmap:provider-id", entry.provider_id))
+    props.append(("modelmap:kind", entry.kind or "unknown"))
+    if entry.kind == "local":
+        props.append(("modelmap:hosting", "self-hosted"))
+    if entry.serving is None:
+        props.append(("modelmap:serving-country", "unknown"))
+    for country in entry.serving or ():
+        props.append(("modelmap:serving-country", str(country)))
+    for finding in sorted(entry.findings, key=lambda f: (f.path, f.line, f.raw)):
+        props.append(("modelmap:named-at", f"{finding.path}:{finding.line}" if finding.line > 0 else finding.path))
+    return Service(
+        name=entry.name,
+        bom_ref=entry.ref,
+        provider=_org(entry.operator, entry.country) if entry.kind != "local" else None,
+        endpoints=endpoints,
+        x_trust_boundary=True if entry.hosted else None,
+        properties=[Property(name=k, value=v) for k, v in props],
+    )
+
+
+def build_bom(result: ScanResult, *, now: datetime, flows_of: Callable[[Finding], list[str]] | None = None,
+              version: str | None = None, inventory: BomInventory | None = None, name: str | None = None) -> Any:
+    """Build the library Bom (everything except model cards, which are added after serialisation)."""
+    from cyclonedx.model.bom import Bom, BomMetaData
+    from cyclonedx.model.component import Component, ComponentType
+
+    inv = inventory or collect(result, flows_of)
+    components = {ref: _component(entry) for ref, entry in inv.models.items()}
+    services = {ref: _service(entry) for ref, entry in inv.services.items()}
+    tool = Component(type=ComponentType.APPLICATION, name="modelmap", version=version or tool_version(),
+                     bom_ref="tool:modelmap")
+    name = name or app_name(result)
+    app = Component(type=ComponentType.APPLICATION, name=name, bom_ref=f"app:{name}")
+    metadata = BomMetaData(timestamp=now, tools=None, component=app)
+    metadata.tools.components.add(tool)
+    digest = json.dumps([[ref, len(m.findings)] for ref, m in inv.models.items()] + sorted(inv.services),
+                        sort_keys=True)
+    serial = uuid.uuid5(uuid.NAMESPACE_URL, f"modelmap:{now.isoformat()}:{digest}")
+    bom = Bom(components=components.values(), services=services.values(), metadata=metadata, serial_number=serial)
+    bom.register_dependency(app, [services[ref] for ref in inv.services]
+                            + [components[ref] for ref in inv.direct_models])
+    for ref, entry in inv.services.items():
+        bom.register_dependency(services[ref], [components[m] for m in sorted(entry.models)])
+    for ref in inv.models:
+        bom.register_dependency(components[ref])
+    return bom
+
+
+def _model_card(entry: ModelEntry, flow_tags: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     res = entry.res
-    model = res.get("model") or {}
-    if not model.get("id"):
-        return None
     params: dict[str, Any] = {}
     roles = sorted({f.role for f in entry.findings if f.role in TASKS})
     if len(roles) == 1:
         params["task"] = TASKS[roles[0]]
-    if model.get("family"):
-        params["architectureFamily"] = str(model["family"])
+    if entry.model.get("family"):
+        params["architectureFamily"] = str(entry.model["family"])
     use_cases = []
     for flow in sorted(entry.flows):
         tags = flow_tags.get(flow, ())
         use_cases.append(f"Powers the {flow} flow" + (f" ({', '.join(tags)})" if tags else ""))
     limitations = []
+    if not entry.resolved:
+        limitations.append(f"Not identified by the knowledge base: {res.get('reason') or 'no reason recorded'}")
     for flag in res.get("flags") or ():
         if isinstance(flag, dict):
             limitations.append(f"{flag.get('id')}: {flag.get('detail', '')}".rstrip(": "))
         else:
             limitations.append(str(flag))
-    if res.get("confidence") and res["confidence"] != "known":
-        limitations.append(f"Provenance confidence: {res['confidence']}")
+    if (res.get("confidence") or "unknown") != "known":
+        limitations.append(f"Provenance confidence: {res.get('confidence') or 'unknown'}")
+    if countries(res.get("origins")) is None:
+        limitations.append("Origin countries: unknown")
+    elif res.get("origins_known") is False:
+        limitations.append("Origin countries may be incomplete: a publisher country or a base is not recorded")
     considerations: dict[str, Any] = {}
     if use_cases:
         considerations["useCases"] = use_cases
     if limitations:
         considerations["technicalLimitations"] = limitations
+    properties = []
+    if entry.model.get("params") is not None:
+        properties.append({"name": "modelmap:parameters", "value": str(entry.model["params"])})
     card: dict[str, Any] = {}
     if params:
         card["modelParameters"] = params
     if considerations:
         card["considerations"] = considerations
-    return card or None
+    if properties:
+        card["properties"] = properties
+    return card
 
 
-def build_bom(result: ScanResult, *, now: datetime, flows_of: Callable[[Finding], list[str]] | None = None,
-              version: str | None = None) -> Any:
-    """Build the library Bom (everything except model cards, which are added after serialisation)."""
-    from cyclonedx.model.bom import Bom, BomMetaData
-    from cyclonedx.model.component import Component, ComponentType
-
-    models = _collect(result, flows_of)
-    components = [_component(models[ref]) for ref in sorted(models)]
-    tool = Component(type=ComponentType.APPLICATION, name="modelmap", version=version or tool_version(),
-                     bom_ref="tool:modelmap")
-    metadata = BomMetaData(timestamp=now, tools=None)
-    metadata.tools.components.add(tool)
-    digest = json.dumps([[m.ref, len(m.findings)] for m in models.values()], sort_keys=True)
-    serial = uuid.uuid5(uuid.NAMESPACE_URL, f"modelmap:{now.isoformat()}:{digest}")
-    return Bom(components=components, metadata=metadata, serial_number=serial)
-
-
-def _cards(result: ScanResult, flows_of: Callable[[Finding], list[str]] | None,
-           flow_tags: dict[str, tuple[str, ...]]) -> dict[str, dict[str, Any]]:
-    out = {}
-    for ref, entry in sorted(_collect(result, flows_of).items()):
-        card = _model_card(entry, flow_tags)
-        if card:
-            out[ref] = card
-    return out
+def model_cards(inventory: BomInventory, flow_tags: dict[str, tuple[str, ...]]) -> dict[str, dict[str, Any]]:
+    """A card for every model component, keyed by bom-ref."""
+    return {ref: _model_card(entry, flow_tags) for ref, entry in inventory.models.items()}
 
 
 def add_model_cards_json(text: str, cards: dict[str, dict[str, Any]]) -> str:
     doc = json.loads(text)
     for component in doc.get("components", []):
         card = cards.get(component.get("bom-ref", ""))
-        if card:
+        if card is not None:
             component["modelCard"] = card
     return dumps_json(doc, indent=2).decode("utf-8")
 
@@ -257,6 +344,11 @@ def _card_xml(card: dict[str, Any]) -> ET.Element:
                 group = ET.SubElement(node, q + key)
                 for text in considerations[key]:
                     ET.SubElement(group, q + item).text = text
+    properties = card.get("properties")
+    if properties:
+        node = ET.SubElement(element, q + "properties")
+        for prop in properties:
+            ET.SubElement(node, q + "property", name=prop["name"]).text = prop["value"]
     return element
 
 
@@ -267,7 +359,7 @@ def add_model_cards_xml(text: str, cards: dict[str, dict[str, Any]]) -> str:
     components = root.find(q + "components")
     for component in components if components is not None else ():
         card = cards.get(component.get("bom-ref", ""))
-        if not card:
+        if card is None:
             continue
         position = len(component)
         for index, child in enumerate(component):
@@ -281,13 +373,15 @@ def add_model_cards_xml(text: str, cards: dict[str, dict[str, Any]]) -> str:
 
 class CycloneDxRenderer:
     """``render(result)`` takes a resolved ScanResult. ``flows_of``/``flow_tags`` (optional) come from
-    the project config so model cards can say which flows each model powers."""
+    the project config so model cards can say which flows each model powers. ``name`` names the
+    application component (default: the last part of the scan root)."""
 
     media_types: ClassVar[dict[str, str]] = {"json": "application/vnd.cyclonedx+json", "xml": "application/vnd.cyclonedx+xml"}
 
     def __init__(self, fmt: str = "json", *, clock: Callable[[], datetime] | None = None,
                  flows_of: Callable[[Finding], list[str]] | None = None,
-                 flow_tags: dict[str, tuple[str, ...]] | None = None, version: str | None = None) -> None:
+                 flow_tags: dict[str, tuple[str, ...]] | None = None, version: str | None = None,
+                 name: str | None = None) -> None:
         if fmt not in self.media_types:
             raise ValueError(f"unknown CycloneDX format {fmt!r}")
         self.id = f"cyclonedx-{fmt}"
@@ -297,13 +391,15 @@ class CycloneDxRenderer:
         self.flows_of = flows_of
         self.flow_tags = flow_tags or {}
         self.version = version
+        self.name = name
 
     def render(self, result: ScanResult) -> bytes:
         from cyclonedx.output import make_outputter
         from cyclonedx.schema import OutputFormat, SchemaVersion
 
-        bom = build_bom(result, now=self.clock(), flows_of=self.flows_of, version=self.version)
-        cards = _cards(result, self.flows_of, self.flow_tags)
+        inventory = collect(result, self.flows_of)
+        bom = build_bom(result, now=self.clock(), version=self.version, inventory=inventory, name=self.name)
+        cards = model_cards(inventory, self.flow_tags)
         if self.fmt == "json":
             text = make_outputter(bom, OutputFormat.JSON, SchemaVersion.V1_6).output_as_string(indent=2)
             return to_utf8(add_model_cards_json(text, cards))

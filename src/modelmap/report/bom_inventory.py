@@ -1,0 +1,228 @@
+"""What both standard BOMs (CycloneDX, SPDX) describe: models, the services that serve them, and the ties.
+
+Two kinds of thing, never mixed:
+
+* a **model** is every distinct model a non-endpoint finding refers to: ``model:<kb id>`` when the
+  knowledge base resolved it, ``unresolved:<identifier>`` otherwise (listed all the same, with the
+  reason);
+* a **service** is an endpoint or hosted API. Endpoint findings (``kind == "endpoint"``, a base URL)
+  and model findings that carry an ``endpoint`` or a ``served_by`` provider make services. A service
+  is keyed by its provider id (``service:<provider id>``: every URL the code names for it is one of its
+  endpoints) or, when the provider is unknown, by its URL (``service:url:<url>``). A hosted API known
+  only from the model name (``gpt-4o`` with the OpenAI client) is a service with no endpoint URL: the
+  code names none, and we do not make one up.
+
+A model finding is *tied* to a service when its ``endpoint`` is one of that service's URLs, or its
+``served_by`` / ``provider`` id is the service's provider id. A model with at least one untied use
+(weights loaded in-process, or a server we cannot name) is also used directly by the application.
+
+Lineage is read from the resolution's ``edges`` (``{child, relation, parent}``) when present and
+from the older flat ``lineage`` list otherwise. Unknown facts stay ``None``: an unknown list is never
+turned into an empty one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from modelmap.types import Finding, ScanResult
+
+TEACHER_RELATIONS = ("distillation", "teacher")
+HOSTED_KINDS = ("api", "cloud", "router")
+
+
+@dataclass
+class ModelEntry:
+    ref: str
+    res: dict[str, Any]
+    findings: list[Finding] = field(default_factory=list)
+    flows: set[str] = field(default_factory=set)
+    services: set[str] = field(default_factory=set)
+    direct: bool = False  # some use is not tied to a service
+
+    @property
+    def model(self) -> dict[str, Any]:
+        return self.res.get("model") or {}
+
+    @property
+    def resolved(self) -> bool:
+        return bool(self.model.get("id"))
+
+    @property
+    def model_id(self) -> str:
+        return str(self.model.get("id") or self.findings[0].raw)
+
+    @property
+    def publisher(self) -> dict[str, Any]:
+        return self.res.get("publisher") or {}
+
+    @property
+    def hf_repo(self) -> str | None:
+        """The Hub repository id (``org/name``, case kept) when the knowledge base records one."""
+        hf = self.model.get("hf")
+        return hf if isinstance(hf, str) and hf.count("/") == 1 and all(hf.split("/")) else None
+
+    @property
+    def roles(self) -> list[str]:
+        return sorted({f.role for f in self.findings if f.role not in ("unknown", "other")})
+
+
+@dataclass
+class ServiceEntry:
+    ref: str
+    provider_id: str | None
+    name: str
+    operator: str | None = None
+    country: str | None = None
+    kind: str | None = None
+    serving: list[str] | None = None
+    urls: set[str] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)  # endpoint findings: where the code names it
+    models: set[str] = field(default_factory=set)
+
+    @property
+    def hosted(self) -> bool:
+        return self.kind in HOSTED_KINDS
+
+
+@dataclass
+class BomInventory:
+    models: dict[str, ModelEntry]
+    services: dict[str, ServiceEntry]
+
+    @property
+    def direct_models(self) -> list[str]:
+        return sorted(ref for ref, m in self.models.items() if m.direct)
+
+
+def model_ref(finding: Finding) -> str:
+    model_id = ((finding.resolution or {}).get("model") or {}).get("id")
+    return f"model:{model_id}" if model_id else f"unresolved:{finding.raw}"
+
+
+def _service_for(served: dict[str, Any] | None, url: str | None,
+                 services: dict[str, ServiceEntry]) -> ServiceEntry | None:
+    served = served if isinstance(served, dict) else None
+    provider_id = str(served["id"]) if served and served.get("id") else None
+    if provider_id:
+        ref = f"service:{provider_id}"
+        entry = services.get(ref)
+        if entry is None:
+            serving = served.get("serving") if served else None
+            entry = services[ref] = ServiceEntry(
+                ref=ref, provider_id=provider_id, name=str((served or {}).get("operator") or provider_id),
+                operator=(served or {}).get("operator"), country=(served or {}).get("country"),
+                kind=(served or {}).get("kind"), serving=list(serving) if isinstance(serving, list) else None)
+    elif url:
+        ref = f"service:url:{url}"
+        entry = services.get(ref)
+        if entry is None:
+            entry = services[ref] = ServiceEntry(ref=ref, provider_id=None, name=urlsplit(url).netloc or url)
+    else:
+        return None
+    if url:
+        entry.urls.add(url)
+    return entry
+
+
+def collect(result: ScanResult, flows_of: Callable[[Finding], list[str]] | None = None) -> BomInventory:
+    """Group a resolved ScanResult into models and services (see the module docstring)."""
+    services: dict[str, ServiceEntry] = {}
+    models: dict[str, ModelEntry] = {}
+    by_url: dict[str, ServiceEntry] = {}
+    for finding in result.findings:
+        if finding.kind != "endpoint":
+            continue
+        served = (finding.resolution or {}).get("served_by")
+        entry = _service_for(served, finding.endpoint or finding.raw, services)
+        if entry is not None:
+            entry.findings.append(finding)
+    for entry in services.values():
+        for url in entry.urls:
+            by_url.setdefault(url, entry)
+    for finding in result.findings:
+        if finding.kind == "endpoint":
+            continue
+        res = finding.resolution or {}
+        ref = model_ref(finding)
+        model = models.setdefault(ref, ModelEntry(ref=ref, res=res))
+        model.findings.append(finding)
+        if flows_of is not None:
+            model.flows.update(flows_of(finding))
+        service = by_url.get(finding.endpoint or "")
+        if service is None and finding.provider and f"service:{finding.provider}" in services:
+            service = services[f"service:{finding.provider}"]
+        if service is None:
+            service = _service_for(res.get("served_by"), finding.endpoint, services)
+            if service is not None and finding.endpoint:
+                by_url.setdefault(finding.endpoint, service)
+        elif finding.endpoint:
+            service.urls.add(finding.endpoint)
+        if service is None:
+            model.direct = True
+        else:
+            service.models.add(ref)
+            model.services.add(service.ref)
+    return BomInventory(models=dict(sorted(models.items())), services=dict(sorted(services.items())))
+
+
+# --------------------------------------------------------------------------- facts read from a resolution
+
+
+def lineage_edges(res: dict[str, Any], model_id: str) -> list[dict[str, Any]]:
+    """Every known lineage edge as ``{child, relation, parent, parent_publisher, teacher}``.
+
+    From ``edges`` when the resolution has them; from the flat ``lineage`` list otherwise, where the
+    child of each step is not recorded (``None``: the model itself or one of its ancestors).
+    """
+    out: list[dict[str, Any]] = []
+    edges = res.get("edges")
+    if isinstance(edges, list):
+        for edge in edges:
+            if not isinstance(edge, dict) or not edge.get("parent"):
+                continue
+            relation = str(edge.get("relation") or "unknown")
+            out.append({"child": edge.get("child"), "relation": relation, "parent": str(edge["parent"]),
+                        "parent_publisher": edge.get("parent_publisher") or edge.get("publisher"),
+                        "teacher": relation in TEACHER_RELATIONS})
+        return out
+    for step in res.get("lineage") or ():
+        if not isinstance(step, dict) or not step.get("model"):
+            continue
+        relation = str(step.get("relation") or "unknown")
+        out.append({"child": None, "relation": relation, "parent": str(step["model"]),
+                    "parent_publisher": step.get("publisher"), "teacher": relation in TEACHER_RELATIONS})
+    return out
+
+
+def countries(values: Any) -> list[str] | None:
+    """Origin countries from ``origins`` (strings or ``{country, ...}`` dicts); ``None`` when unknown."""
+    if values is None:
+        return None
+    out: set[str] = set()
+    for value in values if isinstance(values, Iterable) and not isinstance(values, (str, bytes)) else ():
+        if isinstance(value, str) and value:
+            out.add(value)
+        elif isinstance(value, dict) and isinstance(value.get("country"), str):
+            out.add(value["country"])
+    return sorted(out)
+
+
+def teachers(res: dict[str, Any]) -> list[str]:
+    """Models this one was distilled from (``teachers`` dicts or ids, else ``distilled_from``)."""
+    found: list[str] = []
+    for item in res.get("teachers") or res.get("distilled_from") or ():
+        name = item.get("model") or item.get("id") if isinstance(item, dict) else item
+        if name and str(name) not in found:
+            found.append(str(name))
+    return found
+
+
+def split_id(model_id: str) -> tuple[str | None, str]:
+    if "/" in model_id:
+        group, name = model_id.split("/", 1)
+        return group, name
+    return None, model_id
