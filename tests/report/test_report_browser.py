@@ -185,6 +185,9 @@ def test_big_report_shows_top_rows_and_the_rest_on_demand(browser: Any, pages: d
         assert first.count() == 20 and first.first.is_visible()
         hidden_row = more.locator("tbody tr").first
         assert not hidden_row.is_visible()  # collapsed until asked for
+        page.emulate_media(media="print")
+        assert hidden_row.is_visible()  # but printed in full
+        page.emulate_media(media="screen")
         more.locator("summary").click()
         assert hidden_row.is_visible()
         # no model is lost: the two parts hold every distinct identified model of the inventory

@@ -205,10 +205,13 @@ def test_unrecorded_origins_and_unidentified_models_are_the_unknown_bar() -> Non
 
 
 def test_percentages_add_up_and_small_shares_are_not_zero() -> None:
-    for counts in ([1, 1, 1], [608, 179, 160, 36, 22, 15, 11, 8, 7, 154], [2, 1], [5]):
+    for counts in ([608, 179, 160, 36, 22, 15, 11, 8, 7, 154], [4, 3, 2, 3], [2, 1], [5], [1, 1, 10]):
         shares = percentages(counts)
         assert sum(shares) == 100
         assert all(abs(s - c * 100 / sum(counts)) < 1 for s, c in zip(shares, counts, strict=True))
+        assert len({(c, s) for c, s in zip(counts, shares, strict=True)}) == len(set(counts))  # equal counts, equal %
+    # equal counts read equal, even when that leaves the sum a point short of 100
+    assert percentages([1, 1, 1]) == [33, 33, 33] and percentages([1, 1, 10]) == [8, 8, 84]
     assert percentages([0, 0]) == [0, 0]
     html = bar_chart([{"key": "a", "label": "big", "usages": 999}, {"key": "b", "label": "tiny", "usages": 1}], "t")
     assert "1 · &lt;1%" in html and "999 · 100%" in html
@@ -310,7 +313,9 @@ def test_large_project_shows_top_rows_and_keeps_the_rest(big_html: str) -> None:
     publisher_chart = section(big_html, "origins").split("<h3>By publisher</h3>", 1)[1]
     labels = [label for label, _, _ in bars(publisher_chart)]
     assert len(labels) == 12 and re.fullmatch(r"\d+ other publishers", labels[10]) and labels[11] == "publisher unknown"
-    assert "Show all" in publisher_chart.split("<h3>", 1)[0]
+    publishers = {f.resolution["publisher"]["id"] for f in big_result().findings
+                  if f.resolution and (f.resolution.get("publisher") or {}).get("id")}
+    assert f"Show all {len(publishers)} publishers" in publisher_chart.split("<h3>", 1)[0]
 
 
 # -------------------------------------------------------------------------- catalogs, tests and endpoints
@@ -362,3 +367,14 @@ def test_without_flows_or_findings(findings) -> None:
     else:
         assert "No models found." in html and "0 of 0 flows (0%)" in html
         assert "No data for" in section(html, "origins")
+
+
+def test_origins_of_a_partly_recorded_lineage_are_marked(sample_check) -> None:
+    summary = build_summary(sample_check)
+    for model in summary["models"]:
+        model["origins_known"] = model["id"] != "deepseek-ai/deepseek-r1-distill-llama-8b"
+    html = render_html(summary, generated=NOW, version="test")
+    rows = re.findall(r"<tr>(.*?)</tr>", section(html, "models"), re.S)
+    marked = [text_of(r).split(" ")[0] for r in rows if "(may be incomplete)" in r]
+    assert marked == ["deepseek-ai/deepseek-r1-distill-llama-8b"]
+    assert "1 of these usages (10%) are of models whose lineage is not fully recorded" in text_of(html)

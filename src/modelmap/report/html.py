@@ -74,15 +74,27 @@ def share_text(count: int, whole: int) -> str:
 
 
 def percentages(counts: Sequence[int]) -> list[int]:
-    """Whole percentages that add up to exactly 100 (largest remainder), or all 0 for no usages."""
+    """Whole percentages that add up to 100 (largest remainder), or all 0 for no usages. Equal counts
+    always get equal percentages: when the last points to hand out would split a group of equal counts,
+    the whole group gets one or none, whichever ends nearer 100 (so 1, 1, 1 reads 33% each)."""
     total = sum(counts)
     if total <= 0:
         return [0] * len(counts)
-    exact = [c * 100 / total for c in counts]
-    out = [int(e) for e in exact]
-    order = sorted(range(len(counts)), key=lambda i: (-(exact[i] - out[i]), i))
-    for i in order[: 100 - sum(out)]:
-        out[i] += 1
+    out = [c * 100 // total for c in counts]
+    left = 100 - sum(out)
+    # remainders, largest first; equal counts have equal remainders and are handed points as one group
+    groups: dict[int, list[int]] = {}
+    for i, c in enumerate(counts):
+        groups.setdefault(c, []).append(i)
+    for count in sorted(groups, key=lambda c: (-(c * 100 % total), -c)):
+        members = groups[count]
+        if left <= 0 or count * 100 % total == 0:
+            break
+        if len(members) > left and len(members) - left >= left:
+            break  # handing the group one each would overshoot 100 by more than stopping here falls short
+        for i in members:
+            out[i] += 1
+        left -= len(members)
     return out
 
 
@@ -369,7 +381,8 @@ def _chart(rows: list[dict[str, Any]], title: str, noun: str,
     if len(full) == len(rows):
         return shown
     every = [{**r, "pct": p} for r, p in zip(rows, percentages([int(r["usages"]) for r in rows]), strict=True)]
-    return (shown + f'<details class="show-all"><summary>Show all {len(rows)} {escape(noun)}</summary>'
+    known = sum(1 for r in rows if r["key"] not in (None, "unknown"))
+    return (shown + f'<details class="show-all"><summary>Show all {known} {escape(noun)}</summary>'
             f"{bar_chart(every, title + ' (all)', colour=colour)}</details>")
 
 
@@ -462,9 +475,11 @@ def _origins(p: Page) -> str:
     origins = origin_rows(s)
     by_origin = _chart(origins, "Usages by origin country", "combinations of countries", country_colours)
     any_origin = [r for r in charts.get("by_origin", ()) if _is_country(r["key"])]
-    touch = ""
+    partial = sum(int(m["usages"]) for m in s["models"] if _incomplete(m))
+    touch = (f'<p class="small muted">{partial} of these usages ({pct(partial / total)}) are of models whose lineage '
+             "is not fully recorded: their countries may be incomplete.</p>" if partial and total else "")
     if any(len(r["countries"]) > 1 for r in origins) and any_origin:
-        touch = ('<p class="small muted">Usages whose lineage includes a country at all: '
+        touch += ('<p class="small muted">Usages whose lineage includes a country at all: '
                  + "; ".join(f"{escape(country(r['key']))} {r['usages']} ({pct(r['share'])})" for r in any_origin)
                  + ".</p>")
     publishers = publisher_rows(s)
@@ -535,7 +550,7 @@ def _policy(s: dict[str, Any]) -> str:
         '<section id="policy"><h2>Our policy and where we stand</h2>'
         f"<h3>Open issues ({len(violations)})</h3>"
         + _table((("Severity", "error fails the check; warning and note are reported only."),
-                  ("Rule", "The id of the policy rule that was broken."),
+                  ("Rule", "The id of the policy rule that was broken.", "tags"),
                   ("What the rule says", "The rule's message, from the policy."),
                   ("Model", "The model involved, or the name as written in code if it was not identified.", "wide"),
                   ("Flow", "The product or feature where it is used (— when outside every flow).", "tags"),
@@ -597,12 +612,21 @@ MODEL_COLUMNS = (
 )
 
 
+INCOMPLETE = (' <span class="small muted" title="Part of this model\'s lineage (a base model or a publisher\'s '
+              'country) is not recorded, so it may have origins beyond these.">(may be incomplete)</span>')
+
+
+def _incomplete(model: dict[str, Any]) -> bool:
+    """Origins are listed but the lineage behind them is not fully recorded."""
+    return bool(model.get("origins")) and model.get("origins_known") is False
+
+
 def _models(p: Page) -> str:
     s = p.s
     models = sorted(s["models"], key=lambda m: (-int(m["usages"]), m["id"]))
     rows = [[
         f"<strong>{breakable(m['id'])}</strong>", p.publisher(m.get("publisher_id"), m["publisher"]),
-        p.countries(m.get("origins")),
+        p.countries(m.get("origins")) + (INCOMPLETE if _incomplete(m) else ""),
         escape(m["license"] or "unknown"), {True: "yes", False: "no", None: "unknown"}[m["open_weights"]],
         escape(m["served_by"] or "self-hosted / unknown"), _list(m["lineage"]), _list(m["flows"], ids=False),
         str(m["usages"]),
