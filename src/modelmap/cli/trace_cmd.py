@@ -63,6 +63,7 @@ def trace(
     debug: Debug = False,
 ) -> None:
     import warnings
+    from pathlib import Path
 
     from modelmap.cli.common import (
         color,
@@ -77,17 +78,18 @@ def trace(
     )
     from modelmap.errors import EXIT_USAGE, IdentifierError
     from modelmap.output import dumps_json, render_rich, to_utf8
-    from modelmap.provenance.resolver import resolve
+    from modelmap.provenance.resolver import resolve, resolver_for
 
     configure(quiet=quiet, no_color=no_color)
     require_format(format, ("table", "json", "jsonl"))
+    project = resolver_for(Path.cwd())  # the shipped knowledge base plus the company's declared models
     records: list[dict] = []
     bad = 0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for ident in identifiers:
             try:
-                records.append(resolve(ident, online=online).to_dict())
+                records.append(resolve(ident, online=online, resolver=project).to_dict())
             except IdentifierError as exc:
                 if debug:
                     raise
