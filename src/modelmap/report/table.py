@@ -6,9 +6,10 @@ One set of rows, three layouts (issue 13, item 6):
   ids, file paths, rule ids) never wrap; prose cells wrap at spaces, never below a readable width.
 * **folded**: when it does not fit, columns that name an ``under`` column (scan's "where",
   check's "where") move onto a second line of that column's cell, and the table is tried again.
-* **stacked**: when even that would not fit, each row becomes a block: its key cells on one line,
-  then one ``label  value`` line per other cell. A value longer than the line folds onto the next
-  line; nothing is cut off.
+* **stacked**: when even that would not fit, each row becomes a block: its head cells on one line,
+  then the short cells joined on one line (``OpenAI · proprietary · generation · 3 uses``; an
+  unknown value keeps its column name: ``license unknown``), then each other cell on a line of its
+  own. A value longer than the line folds onto the next line; nothing is cut off.
 * **plain**: when standard output is not a terminal (a pipe, a file, a CI log), full-width rows
   with columns padded by spaces: no box drawing, no clipping, and group cells (the origin) repeated
   on every row so each line stands alone for grep.
@@ -46,6 +47,8 @@ class Column:
     kind: str = PROSE
     head: bool = False
     under: str | None = None  # on a narrower terminal, shown on a second line in this other column
+    min_width: int = PROSE_MIN  # a prose column is never squeezed below this (or its longest cell)
+    joined: bool = False  # stacked: on one line with the other joined cells ("OpenAI · mit · 3 uses")
 
 
 @dataclass
@@ -95,7 +98,7 @@ def minimum_width(grid: Grid, *, folded: bool = False) -> int:
         cells = _cells_of(grid, i, folded)
         if grid.columns[i].kind == PROSE:
             longest = max(_cell_len(c) for c in cells)
-            need = max(max(_longest_word(c) for c in cells), min(PROSE_MIN, longest))
+            need = max(max(_longest_word(c) for c in cells), min(grid.columns[i].min_width, longest))
         else:
             need = max(_cell_len(c) for c in cells)
         total += need
@@ -117,7 +120,7 @@ def _table(grid: Grid, *, folded: bool = False) -> Any:
         header = " / ".join([col.name] + [grid.columns[j].name for j in under[i]])
         if col.kind == PROSE:
             longest = max((_cell_len(c) for c in _cells_of(grid, i, folded)), default=0)
-            table.add_column(header, overflow="fold", min_width=min(PROSE_MIN, max(longest, 1)))
+            table.add_column(header, overflow="fold", min_width=min(col.min_width, max(longest, 1)))
         else:
             table.add_column(header, no_wrap=True, overflow="fold",
                              justify="right" if col.kind == NUMBER else "left")
@@ -138,15 +141,20 @@ def _table(grid: Grid, *, folded: bool = False) -> Any:
     return table
 
 
+def _joined_cell(col: Column, value: str) -> str:
+    if col.kind == NUMBER:
+        return f"{value} {col.name[:-1] if value == '1' and col.name.endswith('s') else col.name}"
+    return f"{col.name} {value}" if value in ("", "unknown", "?") else value
+
+
 def _stacked(grid: Grid) -> list[Any]:
     from rich.padding import Padding
-    from rich.table import Table
     from rich.text import Text
 
     out: list[Any] = [text(grid.title, style="bold")]
     heads = [i for i, c in enumerate(grid.columns) if c.head and i != grid.group]
-    rest = [i for i, c in enumerate(grid.columns) if not c.head and i != grid.group]
-    width = max(_cell_len(grid.columns[i].name) for i in rest) if rest else 0
+    joined = [i for i, c in enumerate(grid.columns) if c.joined and not c.head and i != grid.group]
+    alone = [i for i, c in enumerate(grid.columns) if not (c.head or c.joined) and i != grid.group]
     previous: str | None = None
     for row in grid.rows:
         if grid.group is not None and row[grid.group] != previous:
@@ -156,13 +164,14 @@ def _stacked(grid: Grid) -> list[Any]:
         line = Text("  ").join(text(row[i], style=grid.styles.get(i, "bold")) for i in heads)
         line.overflow = "fold"
         out.append(Padding(line, (0, 0, 0, 2)))
-        if rest:
-            block = Table.grid(padding=(0, 2))
-            block.add_column(no_wrap=True, min_width=width, style="dim")
-            block.add_column(overflow="fold")
-            for i in rest:
-                block.add_row(text(grid.columns[i].name), text(row[i], style=grid.styles.get(i, "")))
-            out.append(Padding(block, (0, 0, 0, 6)))
+        if joined:
+            short = Text(" · ").join(text(_joined_cell(grid.columns[i], row[i])) for i in joined)
+            short.overflow = "fold"
+            out.append(Padding(short, (0, 0, 0, 6)))
+        for i in alone:
+            cell = text(row[i], style=grid.styles.get(i, "dim" if grid.columns[i].kind == KEY else ""))
+            cell.overflow = "fold"
+            out.append(Padding(cell, (0, 0, 0, 6)))
     return out
 
 
@@ -221,7 +230,7 @@ def _origin_label(f: Finding) -> str:
     if res is None:
         return "not resolved"
     origins = res.get("origins") or []
-    return "+".join(origins) if origins else "unknown origin"
+    return "+".join(origins) if origins else "unknown"
 
 
 def shown_root(root: str) -> str:
@@ -243,11 +252,12 @@ def scan_grids(result: ScanResult) -> list[Grid]:
     for f in models:
         groups[_origin_label(f)][_model_key(f)].append(f)
     resolved = any(f.resolution is not None for f in models)
-    columns = [Column("origin", KEY)] if resolved else []
+    columns = [Column("origin", min_width=9)] if resolved else []
     columns.append(Column("model", KEY, head=True))
     if resolved:
-        columns += [Column("publisher"), Column("license", KEY)]
-    columns += [Column("role", KEY), Column("uses", NUMBER), Column("where", KEY, under="model")]
+        columns += [Column("publisher", min_width=12, joined=True), Column("license", KEY, joined=True)]
+    columns += [Column("role", KEY, joined=True), Column("uses", NUMBER, joined=True),
+                Column("where", KEY, under="model")]
     grid = Grid(f"AI models in {shown_root(result.root)}", tuple(columns), group=0 if resolved else None,
                 styles={0: "bold"} if resolved else {})
     for origin in sorted(groups, key=lambda o: (-sum(len(v) for v in groups[o].values()), o)):
@@ -256,7 +266,7 @@ def scan_grids(result: ScanResult) -> list[Grid]:
             items = groups[origin][key]
             f0 = items[0]
             roles = sorted({f.role for f in items if f.role != "unknown"}) or ["unknown"]
-            where = f"{f0.path}:{f0.line}" + (f" (+{len(items) - 1} more)" if len(items) > 1 else "")
+            where = f"{f0.path}:{f0.line}" + (f" (+{len(items) - 1})" if len(items) > 1 else "")
             shown = max({f.raw for f in items}, key=lambda r: (sum(1 for f in items if f.raw == r), r))
             row = [f"{origin} ({count})"] if resolved else []
             row.append(shown if len(shown) < 60 else key)
@@ -269,15 +279,15 @@ def scan_grids(result: ScanResult) -> list[Grid]:
             grid.rows.append(tuple(row))
     grids = [grid]
     if endpoints:
-        eg = Grid("Model API endpoints", (Column("provider", KEY), Column("endpoint", KEY, head=True),
-                                          Column("where", KEY)))
+        eg = Grid("Model API endpoints", (Column("provider", KEY, joined=True), Column("endpoint", KEY, head=True),
+                                          Column("where", KEY, under="endpoint")))
         by: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         for f in endpoints:
             by[(f.provider or "unknown", f.endpoint or f.raw)].append(f)
         for (provider, url), items in sorted(by.items()):
             places = ", ".join(f"{f.path}:{f.line}" for f in items[:3])
             if len(items) > 3:
-                places += f" (+{len(items) - 3} more)"
+                places += f" (+{len(items) - 3})"
             eg.rows.append((provider, url, places))
         grids.append(eg)
     return grids
