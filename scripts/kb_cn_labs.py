@@ -323,6 +323,8 @@ README_QUANTS: list[tuple[str, str]] = [
     ("https://huggingface.co/Qwen/Qwen3-8B-MLX-4bit/tree/main", "Qwen/Qwen3-8B-MLX-4bit"),
     ("https://huggingface.co/models?search=Qwen%203%20VL%20235B-A22B%20GGUF", "Qwen/Qwen3-VL-235B-A22B-Instruct-GGUF"),
     ("https://huggingface.co/models?search=Qwen%203%20VL%20235B-A22B%20GGUF", "Qwen/Qwen3-VL-235B-A22B-Thinking-GGUF"),
+    ("https://huggingface.co/collections/zai-org/cogvlm2", "zai-org/cogvlm2-llama3-chat-19B-int4"),
+    ("https://huggingface.co/collections/zai-org/cogvlm2", "zai-org/cogvlm2-llama3-chinese-chat-19B-int4"),
 ]
 
 # publisher, url, [(hf, family, role, params, active_params, license, base, aliases)]
@@ -373,6 +375,22 @@ README_MODELS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
          [("finetune", "deepseek-ai/deepseek-prover-v1.5-base")], []),
         ("deepseek-ai/DeepSeek-Prover-V1.5-RL", None, "generation", "7B", None, "deepseek-model",
          [("finetune", "deepseek-ai/deepseek-prover-v1.5-sft")], []),
+    ]),
+    ("zhipu", "https://huggingface.co/collections/zai-org/cogvideo", [
+        ("zai-org/CogVideoX-2b", None, "other", None, None, "unknown", None, []),
+        ("zai-org/CogVideoX-5b", None, "other", None, None, "unknown", None, []),
+        ("zai-org/CogVideoX-5b-I2V", None, "other", None, None, "unknown", None, []),
+        ("zai-org/CogVideoX1.5-5B", None, "other", None, None, "unknown", None, []),
+        ("zai-org/CogVideoX1.5-5B-I2V", None, "other", None, None, "unknown", None, []),
+        ("zai-org/CogVideoX1.5-5B-SAT", None, "other", None, None, "unknown", None, []),
+        ("zai-org/cogvlm2-llama3-caption", "cogvlm2", "vision", None, None, "unknown", None, []),
+    ]),
+    ("zhipu", "https://huggingface.co/collections/zai-org/cogview", [
+        ("zai-org/CogView4-6B", None, "image", "6B", None, "unknown", None, []),
+        ("zai-org/CogView3-Plus-3B", None, "image", "3B", None, "unknown", None, []),
+    ]),
+    ("zhipu", "https://huggingface.co/collections/zai-org/cogvlm2", [
+        ("zai-org/cogvlm2-video-llama3-base", "cogvlm2", "vision", None, None, "unknown", None, []),
     ]),
     ("moonshot", "https://github.com/MoonshotAI/Kimi-Audio/blob/2607d515f5b7dffa1dcc7526f9f26feb48e356c4/README.md", [
         ("moonshotai/Kimi-Audio-7B", None, "speech", None, None, "unknown", None, []),
