@@ -148,8 +148,8 @@ def test_real_inventory_models_and_endpoints_apart(case: str) -> None:
         validate(fmt, CycloneDxRenderer(fmt, clock=fixed_clock, version="test").render(result).decode())
     doc = json.loads(CycloneDxRenderer("json", clock=fixed_clock, version="test").render(result))
     components = {c["bom-ref"]: c for c in doc["components"]}
-    # an endpoint is never a model component
-    assert all(c["type"] == "machine-learning-model" for c in components.values())
+    # an endpoint is never a model component; every model component, lineage ancestors included, has a card
+    assert all(c["type"] == "machine-learning-model" and "modelCard" in c for c in all_models(doc["components"]))
     named = {c.get("name") for c in components.values()} | {f"{c.get('group')}/{c.get('name')}" for c in components.values()}
     assert not {u for u in urls if u in named or f"unresolved:{u}" in components}
     # every model reference has its component; every component has a modelCard and a supplier where known
@@ -207,6 +207,20 @@ def test_xml_model_card_on_every_model_component() -> None:
     for component in components:
         names = [child.tag.removeprefix(Q) for child in component]
         assert "modelCard" in names and names.index("modelCard") > names.index("evidence")
+    ancestors = list(components.iter(Q + "ancestors"))
+    assert ancestors  # the sample has lineage
+    for group in ancestors:
+        for component in group:
+            names = [child.tag.removeprefix(Q) for child in component]
+            assert names[-1] == "modelCard" and names.index("modelCard") > names.index("properties")
+
+
+def all_models(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for component in components:
+        out.append(component)
+        out += all_models((component.get("pedigree") or {}).get("ancestors") or [])
+    return out
 
 
 def test_deterministic() -> None:

@@ -37,7 +37,7 @@ docs/schema-support.rst lists it as unsupported). After the library serialises t
 for) and ``architectureFamily``, ``considerations.useCases`` (the product flows it powers) and
 ``technicalLimitations`` (knowledge-base flags, provenance confidence, why it is unresolved, unknown
 origins), and ``properties`` (parameter count where known). An unresolved model gets a minimal card
-with what is known. In JSON it is a plain key; in XML it is inserted at the position the 1.6 XSD
+with what is known; a lineage ancestor gets one that says only its publisher and relation are recorded. In JSON it is a plain key; in XML it is inserted at the position the 1.6 XSD
 requires (after ``evidence`` / ``releaseNotes``, before ``data`` / ``cryptoProperties`` / ``tags``).
 Tests validate the final document with the library's JSON and XML validators.
 """
@@ -132,15 +132,20 @@ def _properties(entry: ModelEntry) -> list[tuple[str, str]]:
     return props
 
 
+def _ancestor_groups(entry: ModelEntry) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(bom-ref, parent model id, its edges) per distinct upstream model, in first-seen order."""
+    by_parent: dict[str, list[dict[str, Any]]] = {}
+    for edge in lineage_edges(entry.res, entry.model_id):
+        by_parent.setdefault(edge["parent"], []).append(edge)
+    return [(f"{entry.ref}#lineage-{i}", parent, edges) for i, (parent, edges) in enumerate(by_parent.items())]
+
+
 def _ancestors(entry: ModelEntry) -> list[Any]:
     from cyclonedx.model import Property
     from cyclonedx.model.component import Component, ComponentType
 
-    by_parent: dict[str, list[dict[str, Any]]] = {}
-    for edge in lineage_edges(entry.res, entry.model_id):
-        by_parent.setdefault(edge["parent"], []).append(edge)
     out = []
-    for index, (parent, edges) in enumerate(by_parent.items()):
+    for ref, parent, edges in _ancestor_groups(entry):
         publisher = next((e["parent_publisher"] for e in edges if isinstance(e["parent_publisher"], dict)), None) or {}
         group, name = split_id(parent)
         props = [("modelmap:relation", r) for r in sorted({e["relation"] for e in edges})]
@@ -149,7 +154,7 @@ def _ancestors(entry: ModelEntry) -> list[Any]:
         if publisher.get("country"):
             props.append(("modelmap:publisher-country", str(publisher["country"])))
         out.append(Component(
-            type=ComponentType.MACHINE_LEARNING_MODEL, name=name, group=group, bom_ref=f"{entry.ref}#lineage-{index}",
+            type=ComponentType.MACHINE_LEARNING_MODEL, name=name, group=group, bom_ref=ref,
             supplier=_org(publisher.get("name") or publisher.get("id"), publisher.get("country")),
             properties=[Property(name=k, value=v) for k, v in props],
         ))
@@ -313,17 +318,34 @@ def _model_card(entry: ModelEntry, flow_tags: dict[str, tuple[str, ...]]) -> dic
     return card
 
 
+def _ancestor_card(entry: ModelEntry, edges: list[dict[str, Any]]) -> dict[str, Any]:
+    relations = ", ".join(sorted({e["relation"] for e in edges}))
+    children = ", ".join(sorted({str(e["child"]) for e in edges if e["child"]})) or entry.model_id
+    return {"considerations": {"technicalLimitations": [
+        f"Lineage ancestor ({relations}) of {children}: only its publisher and this relation are recorded here"]}}
+
+
 def model_cards(inventory: BomInventory, flow_tags: dict[str, tuple[str, ...]]) -> dict[str, dict[str, Any]]:
-    """A card for every model component, keyed by bom-ref."""
-    return {ref: _model_card(entry, flow_tags) for ref, entry in inventory.models.items()}
+    """A card for every model component (lineage ancestors too), keyed by bom-ref."""
+    cards = {}
+    for ref, entry in inventory.models.items():
+        cards[ref] = _model_card(entry, flow_tags)
+        for ancestor_ref, _parent, edges in _ancestor_groups(entry):
+            cards[ancestor_ref] = _ancestor_card(entry, edges)
+    return cards
+
+
+def _with_cards(components: list[dict[str, Any]], cards: dict[str, dict[str, Any]]) -> None:
+    for component in components:
+        card = cards.get(component.get("bom-ref", ""))
+        if card is not None:
+            component["modelCard"] = card
+        _with_cards((component.get("pedigree") or {}).get("ancestors") or [], cards)
 
 
 def add_model_cards_json(text: str, cards: dict[str, dict[str, Any]]) -> str:
     doc = json.loads(text)
-    for component in doc.get("components", []):
-        card = cards.get(component.get("bom-ref", ""))
-        if card is not None:
-            component["modelCard"] = card
+    _with_cards(doc.get("components", []), cards)
     return dumps_json(doc, indent=2).decode("utf-8")
 
 
@@ -357,7 +379,7 @@ def add_model_cards_xml(text: str, cards: dict[str, dict[str, Any]]) -> str:
     root = ET.fromstring(xml_clean(text))  # a control character in a path would make it malformed
     q = f"{{{CDX_NS}}}"
     components = root.find(q + "components")
-    for component in components if components is not None else ():
+    for component in components.iter(q + "component") if components is not None else ():
         card = cards.get(component.get("bom-ref", ""))
         if card is None:
             continue
