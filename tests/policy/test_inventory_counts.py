@@ -14,7 +14,7 @@ import pytest
 import modelmap
 from modelmap.inventory import build_inventory, inventory_for
 from modelmap.policy import evaluate, load_config
-from modelmap.policy.summary import build_summary
+from modelmap.policy.summary import build_summary, describe
 from modelmap.report.check_json import check_document
 from modelmap.report.json import ScanJsonRenderer
 from modelmap.report.markdown import MarkdownRenderer
@@ -156,4 +156,7 @@ def test_require_resolved_does_not_fire_on_endpoints(tmp_path: Path) -> None:
     identified = [v for v in check.violations if v.rule_id == "model-identified"]
     assert identified and all(v.finding is not None and v.finding.kind != "endpoint" for v in identified)
     serving = [v for v in check.violations if v.rule_id == "no-cn-serving"]
-    assert any(v.finding is not None and v.finding.kind == "endpoint" for v in serving)  # a service rule still applies
+    at_endpoint = [v for v in serving if v.finding is not None and v.finding.kind == "endpoint"]
+    assert at_endpoint  # a rule about serving still applies to a service
+    assert describe(at_endpoint[0]).startswith("No CN serving. Endpoint https://api.deepseek.com")
+    assert "Model https://" not in " ".join(describe(v) for v in check.violations)

@@ -504,7 +504,8 @@ class _Module:
         while stack:
             stmt = stack.pop()
             if isinstance(stmt, (ast.If, ast.Try)):
-                stack.extend([*stmt.body, *stmt.orelse, *getattr(stmt, "finalbody", [])])
+                stack.extend([*stmt.body, *stmt.orelse, *getattr(stmt, "finalbody", []),
+                              *(h for handler in getattr(stmt, "handlers", []) for h in handler.body)])
                 continue
             if isinstance(stmt, ast.Assign):
                 names = [n for t in stmt.targets if isinstance(t, ast.Name) for n in _target_names(t)]
@@ -912,8 +913,11 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
         visitor.collect()
         visitor.run()
         visitor.comments(file.text)
-        if link:
-            bound = visitor.bindings(tree)
+        if link and collector.findings:
+            try:
+                bound = visitor.bindings(tree)
+            except BudgetExceeded:  # the evidence is extra: never downgrade the file's analysis for it
+                bound = {}
     except RecursionError:
         return [Skip(file.path, "parse-error", "python: nesting too deep to analyse")]
     except BudgetExceeded as exc:

@@ -260,7 +260,11 @@ def describe(violation: Any, *, with_message: bool = True) -> str:
         if licence:
             facts.append(f"license {licence.get('spdx') or licence.get('name') or licence.get('id')}")
         where = f" in flow {violation.flow}" if violation.flow else ""
-        parts.append(f"Model {subject}{where}" + (f": {'; '.join(facts)}." if facts else "."))
+        # an endpoint alone is a service (a base URL), never a model
+        noun = "Endpoint" if finding.kind == "endpoint" else "Model"
+        if noun == "Endpoint":
+            subject = finding.endpoint or finding.raw
+        parts.append(f"{noun} {subject}{where}" + (f": {'; '.join(facts)}." if facts else "."))
     elif violation.flow:
         parts.append(f"Flow {violation.flow}.")
     if violation.waiver is not None:
