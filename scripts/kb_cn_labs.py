@@ -423,6 +423,61 @@ README_MODELS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
 ]
 
 
+# --------------------------------------------------------------------------- Ollama library tags
+# The Ollama library's tag list per model page, as mirrored (with each page's description) in Alpaca's
+# src/ollama_models.py. A tag is recorded only where the page's description names the series and the size
+# picks one model of it (library size tags are the chat/instruct builds); ambiguous pages are left out
+# (qwen3:4b / 235b were re-pointed to 2507 builds; qwen3-vl and qwen3-next carry instruct and thinking;
+# minicpm-v:8b and bge-large:335m name no version).
+OLLAMA_SOURCE = "https://github.com/Jeffser/Alpaca/blob/d1577de0d9bd5ac07af432e5b6f69fc689e40db8/src/ollama_models.py"
+OLLAMA_TAGS: dict[str, str] = {
+    **{f"qwen:{s}": f"qwen/qwen1.5-{s}-chat" for s in ("32b", "110b")},
+    **{f"qwen2.5-coder:{s}": f"qwen/qwen2.5-coder-{s}-instruct" for s in ("0.5b", "1.5b", "3b", "7b", "14b", "32b")},
+    **{f"qwen2-math:{s}": f"qwen/qwen2-math-{s}-instruct" for s in ("1.5b", "7b", "72b")},
+    **{f"qwen2.5vl:{s}": f"qwen/qwen2.5-vl-{s}-instruct" for s in ("3b", "7b", "32b", "72b")},
+    **{f"qwen3:{s}": f"qwen/qwen3-{s}" for s in ("0.6b", "1.7b", "14b", "32b")},
+    **{f"qwen3-embedding:{s}": f"qwen/qwen3-embedding-{s}" for s in ("0.6b", "4b", "8b")},
+    "qwen3-coder:30b": "qwen/qwen3-coder-30b-a3b-instruct",
+    "qwen3-coder:480b": "qwen/qwen3-coder-480b-a35b-instruct",
+    **{f"qwen3.5:{s}": f"qwen/qwen3.5-{s}" for s in ("0.8b", "2b", "4b", "9b", "27b")},
+    "qwen3.5:35b": "qwen/qwen3.5-35b-a3b",
+    "qwen3.5:122b": "qwen/qwen3.5-122b-a10b",
+    "qwen3.5:397b-cloud": "qwen/qwen3.5-397b-a17b",
+    "qwen3.6:27b": "qwen/qwen3.6-27b",
+    "qwen3.6:35b": "qwen/qwen3.6-35b-a3b",
+    "codeqwen:7b": "qwen/codeqwen1.5-7b-chat",
+    **{f"deepseek-coder:{s}": f"deepseek-ai/deepseek-coder-{s}-instruct" for s in ("1.3b", "6.7b", "33b")},
+    "deepseek-coder-v2:16b": "deepseek-ai/deepseek-coder-v2-lite-instruct",
+    "deepseek-coder-v2:236b": "deepseek-ai/deepseek-coder-v2-instruct",
+    "deepseek-llm:7b": "deepseek-ai/deepseek-llm-7b-chat",
+    "deepseek-llm:67b": "deepseek-ai/deepseek-llm-67b-chat",
+    "deepseek-v2:16b": "deepseek-ai/deepseek-v2-lite-chat",
+    "deepseek-v2:236b": "deepseek-ai/deepseek-v2-chat",
+    "deepseek-v2.5:236b": "deepseek-ai/deepseek-v2.5",
+    "deepseek-v3.2:cloud": "deepseek-ai/deepseek-v3.2",
+    "deepseek-ocr:3b": "deepseek-ai/deepseek-ocr",
+    **{f"yi:{s}": f"01-ai/yi-1.5-{s}-chat" for s in ("6b", "9b", "34b")},
+    "yi-coder:1.5b": "01-ai/yi-coder-1.5b-chat",
+    "yi-coder:9b": "01-ai/yi-coder-9b-chat",
+    "codegeex4:9b": "zai-org/codegeex4-all-9b",
+    "glm-4.6:cloud": "zai-org/glm-4.6",
+    "glm-4.7:cloud": "zai-org/glm-4.7",
+    "glm-5:cloud": "zai-org/glm-5",
+    "internlm2:1.8b": "internlm/internlm2_5-1_8b-chat",
+    "internlm2:7b": "internlm/internlm2_5-7b-chat",
+    "internlm2:20b": "internlm/internlm2_5-20b-chat",
+    "internlm2:1m": "internlm/internlm2_5-7b-chat-1m",
+    "bge-m3:567m": "baai/bge-m3",
+    "kimi-k2:1t-cloud": "moonshotai/kimi-k2-instruct-0905",
+    "kimi-k2-thinking:cloud": "moonshotai/kimi-k2-thinking",
+    "kimi-k2.5:cloud": "moonshotai/kimi-k2.5",
+    "minimax-m2:cloud": "minimaxai/minimax-m2",
+    "minimax-m2.1:cloud": "minimaxai/minimax-m2.1",
+    "minimax-m2.5:cloud": "minimaxai/minimax-m2.5",
+    "minimax-m2.7:cloud": "minimaxai/minimax-m2.7",
+}
+
+
 # New families (publisher -> list). Patterns are left empty: API names are matched as exact aliases.
 NEW_FAMILIES: dict[str, list[dict[str, Any]]] = {
     "iflytek": [{"id": "spark-api", "name": "iFlytek Spark (API)", "role": "generation",
@@ -691,10 +746,15 @@ def parent_of(hf: str, models: dict[str, dict[str, Any]], by_hf: dict[str, str])
     return (by_hf.get(stem) or (cid if cid in models else None)), m.group(1)
 
 
+# publisher -> model id -> URL of a source that covers aliases added to a hand-written record
+source_adds: dict[str, dict[str, str]] = {}
+
+
 def build(xf_repo: Path | None, swift_repo: Path | None = None, lf_repo: Path | None = None) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, list[str]]]]:
     models, by_hf, names = load_kb()
     out: dict[str, list[dict[str, Any]]] = {}
     alias_adds: dict[str, dict[str, list[str]]] = {}  # publisher -> model id -> aliases to add
+    source_adds.clear()
     new_ids: set[str] = set()
 
     def add(pub: str, rec: dict[str, Any]) -> None:
@@ -815,6 +875,23 @@ def build(xf_repo: Path | None, swift_repo: Path | None = None, lf_repo: Path | 
                 "license": "proprietary", "sources": [{"url": table["url"]}],
             }
             add(table["publisher"], rec)
+    # 5. Ollama tags: aliases of the model each tag packages (cited per record with covers: [aliases]).
+    for tag, mid in OLLAMA_TAGS.items():
+        if tag.lower() in names:
+            continue
+        target = models.get(mid)
+        if target is None:
+            print(f"skip Ollama tag {tag}: {mid} not in the knowledge base", file=sys.stderr)
+            continue
+        names.add(tag.lower())
+        if target.get("_generated"):
+            rec_out = next(r for r in out[target["_publisher"]] if r["id"] == mid)
+            rec_out["aliases"] = [*rec_out.get("aliases", []), tag]
+            if not any(src.get("url") == OLLAMA_SOURCE for src in rec_out["sources"]):
+                rec_out["sources"].append({"url": OLLAMA_SOURCE, "covers": ["aliases"]})
+        else:
+            alias_adds.setdefault(target["_publisher"], {}).setdefault(mid, []).append(tag)
+            source_adds.setdefault(target["_publisher"], {})[mid] = OLLAMA_SOURCE
     return out, alias_adds
 
 
@@ -828,6 +905,8 @@ def write(out: dict[str, list[dict[str, Any]]], alias_adds: dict[str, dict[str, 
         text = strip_generated(path.read_text(encoding="utf-8")).rstrip("\n") + "\n"
         for mid, extra in (alias_adds.get(pub) or {}).items():
             text = add_aliases(text, mid, extra)
+        for mid, url in (source_adds.get(pub) or {}).items():
+            text = add_alias_source(text, mid, url)
         fams = NEW_FAMILIES.get(pub) or []
         if fams and re.search(r"^models:", text, flags=re.M):
             block = indented("\n".join([BEGIN, *[render_family(f) for f in fams], END]), list_indent(text, "families"))
@@ -855,6 +934,27 @@ def list_indent(text: str, section: str) -> str:
 
 def indented(block: str, indent: str) -> str:
     return "\n".join(indent + line if line else line for line in block.split("\n"))
+
+
+def add_alias_source(text: str, mid: str, url: str) -> str:
+    """Cite ``url`` for the aliases of hand-written record ``mid`` (once)."""
+    head = re.search(rf"^( *)- id: {re.escape(mid)}\n", text, flags=re.M)
+    if not head:
+        print(f"warning: no record {mid} to cite {url} on", file=sys.stderr)
+        return text
+    ind = head.group(1)
+    nxt = re.search(rf"^{ind}- id: ", text[head.end():], flags=re.M)
+    end = head.end() + (nxt.start() if nxt else len(text) - head.end())
+    block = text[head.start():end]
+    if url in block:
+        return text
+    src = re.search(rf"^{ind}  sources:\n(( *)- )", block, flags=re.M)
+    if not src:
+        print(f"warning: no sources list in {mid}", file=sys.stderr)
+        return text
+    line = f"{src.group(2)}- {{url: {q(url)}, as_of: {AS_OF}, covers: [aliases]}}\n"
+    at = head.start() + src.start(1)
+    return text[:at] + line + text[at:]
 
 
 def add_aliases(text: str, mid: str, extra: list[str]) -> str:

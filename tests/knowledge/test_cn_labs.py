@@ -75,6 +75,17 @@ OLLAMA_TAGS = {
     "deepseek-r1:14b": ("deepseek-ai/deepseek-r1-distill-qwen-14b", "deepseek"),
     "deepseek-r1:8b": ("deepseek-ai/deepseek-r1-0528-qwen3-8b", "deepseek"),  # since the May 2025 update
     "glm4:9b": ("zai-org/glm-4-9b-chat", "zhipu"),
+    # Ollama library pages (tag list + description), as mirrored in Alpaca's ollama_models.py
+    "qwen2.5-coder:7b": ("qwen/qwen2.5-coder-7b-instruct", "qwen"),
+    "qwen2.5vl:7b": ("qwen/qwen2.5-vl-7b-instruct", "qwen"),
+    "qwen3-embedding:4b": ("qwen/qwen3-embedding-4b", "qwen"),
+    "deepseek-coder-v2:16b": ("deepseek-ai/deepseek-coder-v2-lite-instruct", "deepseek"),
+    "deepseek-coder:6.7b": ("deepseek-ai/deepseek-coder-6.7b-instruct", "deepseek"),
+    "yi:9b": ("01-ai/yi-1.5-9b-chat", "01-ai"),
+    "internlm2:7b": ("internlm/internlm2_5-7b-chat", "internlm"),
+    "codegeex4:9b": ("zai-org/codegeex4-all-9b", "zhipu"),
+    "bge-m3:567m": ("baai/bge-m3", "baai"),
+    "kimi-k2:1t-cloud": ("moonshotai/kimi-k2-instruct-0905", "moonshot"),
 }
 
 # ModelScope repo ids of the same weights as a Hub repo already in the knowledge base
@@ -121,9 +132,21 @@ def test_ollama_tags_resolve_to_the_model_they_package(tag: str) -> None:
     assert res.open_weights is True
 
 
-def test_an_ollama_quantization_suffix_still_finds_the_model() -> None:
-    res = resolve("qwen2.5:7b-instruct-q4_K_M")
-    assert res.model is not None and res.model["id"] == "qwen/qwen2.5-7b-instruct"
+@pytest.mark.parametrize(("tag", "model_id"), [
+    ("qwen2.5:7b-instruct-q4_K_M", "qwen/qwen2.5-7b-instruct"),
+    ("deepseek-coder-v2:16b-lite-instruct-q4_0", "deepseek-ai/deepseek-coder-v2-lite-instruct"),
+    ("qwen2.5-coder:32b-instruct-q8_0", "qwen/qwen2.5-coder-32b-instruct"),
+])
+def test_an_ollama_quantization_suffix_still_finds_the_model(tag: str, model_id: str) -> None:
+    res = resolve(tag)
+    assert res.model is not None and res.model["id"] == model_id
+
+
+def test_ambiguous_ollama_pages_are_not_mapped() -> None:
+    # qwen3:4b was re-pointed to a 2507 build and qwen3-vl:8b has instruct and thinking builds: no exact model
+    for tag in ("qwen3:4b", "qwen3-vl:8b"):
+        res = resolve(tag)
+        assert res.confidence != "known", tag
 
 
 @pytest.mark.parametrize("repo", sorted(MODELSCOPE_IDS))
