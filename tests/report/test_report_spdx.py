@@ -3,7 +3,8 @@
 Each document is deserialized with spdx-python-model (property types, enumerations and IRI/blank-node
 kinds are checked as objects are built, every reference must resolve) and serialized again (which
 checks required properties and cardinalities). The official SPDX 3.0.1 JSON schema is not shipped by
-spdx-python-model; set MODELMAP_SPDX_SCHEMA to a copy of spdx-json-schema.json to validate against it too.
+spdx-python-model; set MODELMAP_SPDX_SCHEMA to a copy of spdx-json-schema.json to validate against it too
+(slow: about five minutes for the sample with jsonschema, because of the schema's unevaluatedProperties).
 """
 
 from __future__ import annotations

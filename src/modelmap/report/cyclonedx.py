@@ -27,9 +27,11 @@ Identifiers the knowledge base could not resolve are model components too, marke
 code names (a hosted API known only from the model name has none, and says so in
 ``modelmap:endpoint``), ``provider`` = the operator with its country (a self-hosted server has no
 provider organisation: ``modelmap:hosting = self-hosted``), ``x-trust-boundary`` = true for
-hosted APIs. The **data flow** is the ``dependencies`` graph: the application (``metadata.component``)
-depends on each service and on each model it uses directly; each service depends on the models it
-serves.
+hosted APIs, and properties ``modelmap:kind`` (api, cloud, router, local), ``modelmap:serving`` (where
+requests are processed: countries, ``self-hosted`` or ``unknown``) and ``modelmap:named-at`` (each place
+the code names the URL). The **data flow** is the ``dependencies`` graph: the application
+(``metadata.component``) depends on each service and on each model it uses directly; each service
+depends on the models it serves.
 
 **modelCard post-processing.** cyclonedx-python-lib 11.x does not model ``modelCard`` (its
 docs/schema-support.rst lists it as unsupported). After the library serialises the BOM, we add a
@@ -37,8 +39,9 @@ docs/schema-support.rst lists it as unsupported). After the library serialises t
 for) and ``architectureFamily``, ``considerations.useCases`` (the product flows it powers) and
 ``technicalLimitations`` (knowledge-base flags, provenance confidence, why it is unresolved, unknown
 origins), and ``properties`` (parameter count where known). An unresolved model gets a minimal card
-with what is known; a lineage ancestor gets one that says only its publisher and relation are recorded. In JSON it is a plain key; in XML it is inserted at the position the 1.6 XSD
-requires (after ``evidence`` / ``releaseNotes``, before ``data`` / ``cryptoProperties`` / ``tags``).
+with what is known; a lineage ancestor gets one that says only its publisher and relation are
+recorded. In JSON it is a plain key; in XML it is inserted at the position the 1.6 XSD requires
+(after ``evidence`` / ``releaseNotes``, before ``data`` / ``cryptoProperties`` / ``tags``).
 Tests validate the final document with the library's JSON and XML validators.
 """
 
@@ -230,10 +233,8 @@ def _service(entry: ServiceEntry) -> Any:
     props.append(("modelmap:kind", entry.kind or "unknown"))
     if entry.kind == "local":
         props.append(("modelmap:hosting", "self-hosted"))
-    if entry.serving is None:
-        props.append(("modelmap:serving-country", "unknown"))
-    for country in entry.serving or ():
-        props.append(("modelmap:serving-country", str(country)))
+    # where requests are processed: countries, or "self-hosted"
+    props += [("modelmap:serving", str(s)) for s in entry.serving or ()] or [("modelmap:serving", "unknown")]
     for finding in sorted(entry.findings, key=lambda f: (f.path, f.line, f.raw)):
         props.append(("modelmap:named-at", f"{finding.path}:{finding.line}" if finding.line > 0 else finding.path))
     return Service(
