@@ -195,6 +195,8 @@ def test_demo_app_services() -> None:
     assert deepseek["provider"]["address"] == {"country": "CN"}
     deps = {d["ref"]: set(d.get("dependsOn", [])) for d in doc["dependencies"]}
     assert "model:qwen/qwen2.5-7b-instruct" in deps["service:vllm"]
+    # dev.sh pulls the Ollama tag qwen2.5:7b and names the Ollama endpoint: the provider ties them
+    assert deps["service:ollama"] == {"model:qwen/qwen2.5-7b-instruct"}
     assert deps["service:deepseek-api"] == {"unresolved:deepseek-chat"}
     assert doc["metadata"]["component"]["name"] == "demo-app"
     assert not [c for c in doc["components"] if c["name"].startswith(("/api.", "http"))]
