@@ -376,6 +376,18 @@ README_MODELS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
         ("deepseek-ai/DeepSeek-Prover-V1.5-RL", None, "generation", "7B", None, "deepseek-model",
          [("finetune", "deepseek-ai/deepseek-prover-v1.5-sft")], []),
     ]),
+    ("baai", "https://github.com/open-compass/opencompass/blob/a5acc4bba3b658f151617a3b393602110fb7a740/opencompass/configs/models/judge_llm/judgelm/hf_judgelm_7b_v1.py", [
+        ("BAAI/JudgeLM-7B-v1.0", None, "other", None, None, "unknown", None, []),
+    ]),
+    ("baai", "https://github.com/open-compass/opencompass/blob/a5acc4bba3b658f151617a3b393602110fb7a740/opencompass/configs/models/judge_llm/judgelm/hf_judgelm_13b_v1.py", [
+        ("BAAI/JudgeLM-13B-v1.0", None, "other", None, None, "unknown", None, []),
+    ]),
+    ("baai", "https://github.com/open-compass/opencompass/blob/a5acc4bba3b658f151617a3b393602110fb7a740/opencompass/configs/models/judge_llm/judgelm/hf_judgelm_33b_v1.py", [
+        ("BAAI/JudgeLM-33B-v1.0", None, "other", None, None, "unknown", None, []),
+    ]),
+    ("internlm", "https://github.com/open-compass/opencompass/blob/a5acc4bba3b658f151617a3b393602110fb7a740/opencompass/configs/models/hf_internlm/lmdeploy_oreal_32b.py", [
+        ("internlm/OREAL-32B", None, "generation", None, None, "unknown", None, []),
+    ]),
     ("zhipu", "https://huggingface.co/collections/zai-org/cogvideo", [
         ("zai-org/CogVideoX-2b", None, "other", None, None, "unknown", None, []),
         ("zai-org/CogVideoX-5b", None, "other", None, None, "unknown", None, []),
@@ -690,9 +702,14 @@ def merge_renamed_orgs(rows: dict[str, dict[str, Any]]) -> None:
 
 
 def quantized_record(hf: str, parent: dict[str, Any], url: str, ms: Iterable[str], fmt: str) -> dict[str, Any]:
-    parent_sources = [s for s in parent.get("sources") or [] if isinstance(s, dict)]
-    inherited = [{"url": s["url"], "covers": ["license", "params", "active_params", "role", "modality", "context"]}
-                 for s in parent_sources[:2]]
+    fields = ["license", "params", "active_params", "role", "modality", "context"]
+    inherited = []
+    for src in parent.get("sources") or []:
+        if not isinstance(src, dict) or not src.get("url"):
+            continue
+        covers = [f for f in fields if f in (src.get("covers") or fields)]
+        if covers and src["url"] not in {i["url"] for i in inherited}:
+            inherited.append({"url": src["url"], "covers": covers})
     return {
         "id": canonical_id(hf), "name": hf.split("/")[1], "family": parent.get("family"), "hf": hf,
         "aliases": sorted(set(ms), key=str.lower), "params": parent.get("params"),
