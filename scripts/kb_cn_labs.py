@@ -703,7 +703,7 @@ def merge_renamed_orgs(rows: dict[str, dict[str, Any]]) -> None:
 
 def quantized_record(hf: str, parent: dict[str, Any], url: str, ms: Iterable[str], fmt: str) -> dict[str, Any]:
     fields = ["license", "params", "active_params", "role", "modality", "context"]
-    inherited = []
+    inherited: list[dict[str, Any]] = []
     for src in parent.get("sources") or []:
         if not isinstance(src, dict) or not src.get("url"):
             continue
