@@ -55,6 +55,7 @@ TOP_KEYS: tuple[str, ...] = (
     "rules",
     "disable",
     "waivers",
+    "prices",  # price overrides for switch planning: read by modelmap/switch/prices.py, not by the policy
 )
 FLOW_KEYS: tuple[str, ...] = ("paths", "tags", "description")
 RULE_KEYS: tuple[str, ...] = ("id", "severity", "message", "description", "scope", "when", "deny", "require")

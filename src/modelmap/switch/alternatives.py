@@ -1,0 +1,462 @@
+"""Compliant replacements for one model: ``modelmap alternatives``.
+
+Candidates come in three groups:
+
+* ``same-weights``: the same model at another host (from the price table's hosts, which come from the hosted
+  catalog) or self-hosted when its weights are published;
+* ``same-role-size``: another model family in the same role (generation, embedding, ...) and size class;
+* ``same-family``: the same family at another size.
+
+Every fact a candidate shows comes from the knowledge base (publisher, origins, license, open weights,
+context, modality), providers.yaml (serving country) or the price table (price, features, context at that
+host, with source and date). A candidate that breaks the scenario never appears: each candidate becomes a
+synthetic usage (its resolution with its host as ``served_by``) in a flow carrying ``flow_tags`` (by default
+the strictest tags, customer-facing, regulated and production, so rules scoped to such flows apply) and the
+real policy engine evaluates the scenario over them.
+
+Hand-written here, as documented judgement rather than facts: the size classes (``SIZE_CLASSES``), the
+ranking, and the drop-in classes (A-E), which follow issue 14's definitions.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from modelmap.switch.prices import Price, api_shape, blended, load_prices
+
+if TYPE_CHECKING:
+    from modelmap.knowledge.loader import KnowledgeIndex
+    from modelmap.provenance.resolver import Resolver
+    from modelmap.switch.scenario import Scenario
+
+ALTERNATIVES_SCHEMA = "modelmap.alternatives/1"
+GROUPS = ("same-weights", "same-role-size", "same-family")
+#: flow tags of the synthetic flow candidates are checked in (rules scoped to these flows then apply)
+STRICT_TAGS: tuple[str, ...] = ("customer-facing", "regulated", "production")
+#: (upper bound in parameters, label): a hand-chosen ladder, so "same size class" is stated, not implied
+SIZE_CLASSES: tuple[tuple[float, str], ...] = (
+    (3e9, "tiny (<3B)"), (20e9, "small (3-20B)"), (100e9, "medium (20-100B)"), (400e9, "large (100-400B)"),
+    (math.inf, "frontier (400B+)"),
+)
+DROP_IN = {
+    "A": "base_url/model swap on the same API shape",
+    "B": "SDK or API-shape change",
+    "C": "embedding change: re-embed the stored vectors",
+    "D": "fine-tune bound to its base: retrain",
+    "E": "prompts and chat templates to revalidate",
+}
+_MODE_ROLE = {"chat": "generation", "completion": "generation", "responses": "generation",
+              "embedding": "embedding", "rerank": "rerank"}
+_NOT_A_SIZE = {"quantization", "merge", "adapter"}  # formats and community derivatives, not another size
+
+
+def parse_params(value: Any) -> float | None:
+    """'671B' -> 6.71e11, '335M' -> 3.35e8, '1.05T' -> 1.05e12; None when unknown or unreadable."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, str) or not value:
+        return None
+    text = value.strip().upper()
+    scale = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}.get(text[-1:])
+    try:
+        return float(text[:-1]) * scale if scale else float(text)
+    except ValueError:
+        return None
+
+
+def size_class(params: Any) -> str | None:
+    count = parse_params(params)
+    if count is None:
+        return None
+    return next(label for bound, label in SIZE_CLASSES if count < bound)
+
+
+@dataclass
+class Candidate:
+    """One replacement: a model at a host (``provider`` None: self-hosted from published weights)."""
+
+    group: str
+    model: str
+    name: str | None
+    provider: str | None
+    publisher: dict[str, Any] | None
+    origins: list[str] | None
+    origins_known: bool
+    serving_country: str | None
+    serving: list[str]
+    license: dict[str, Any] | None
+    open_weights: bool | None
+    params: str | None
+    size_class: str | None
+    context: int | None
+    modality: list[str] | None
+    features: dict[str, bool | None]
+    drop_in: str
+    drop_in_reason: str
+    price: Price | None
+    why: str
+    role: str | None = None
+    key: str | None = None  # the id to call it by at ``provider``
+    tuned: bool | None = field(default=None, repr=False)  # fine-tuned from a base in the knowledge base
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "model": self.model,
+            "name": self.name,
+            "provider": self.provider,
+            "key": self.key,
+            "publisher": self.publisher,
+            "origins": self.origins,
+            "origins_known": self.origins_known,
+            "serving_country": self.serving_country,
+            "serving": list(self.serving),
+            "license": self.license,
+            "open_weights": self.open_weights,
+            "params": self.params,
+            "size_class": self.size_class,
+            "context": self.context,
+            "modality": self.modality,
+            "features": dict(self.features),
+            "drop_in": {"class": self.drop_in, "meaning": DROP_IN[self.drop_in], "reason": self.drop_in_reason},
+            "price": self.price.to_dict() if self.price else None,
+            "why": self.why,
+        }
+
+
+@dataclass
+class Alternatives:
+    """The answer for one model: what it is, the candidates, and why a group is empty."""
+
+    query: str
+    source: dict[str, Any]
+    candidates: list[Candidate]
+    scenario: Scenario | None = None
+    excluded: dict[str, int] = field(default_factory=dict)  # group -> candidates the scenario removed
+    notes: dict[str, str] = field(default_factory=dict)  # group -> why it is empty
+    flow_tags: tuple[str, ...] = STRICT_TAGS
+
+    def group(self, name: str) -> list[Candidate]:
+        return [c for c in self.candidates if c.group == name]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": ALTERNATIVES_SCHEMA,
+            "query": self.query,
+            "source": self.source,
+            "scenario": self.scenario.to_dict() if self.scenario else None,
+            "flow_tags": list(self.flow_tags),
+            "groups": [{"id": g, "candidates": [c.to_dict() for c in self.group(g)],
+                        "excluded_by_scenario": self.excluded.get(g, 0), "note": self.notes.get(g)}
+                       for g in GROUPS],
+        }
+
+
+def _publisher(kb: KnowledgeIndex, pid: Any) -> dict[str, Any] | None:
+    pub = kb.publishers.get(str(pid)) if pid else None
+    if not pub:
+        return None
+    return {"id": pub.get("id"), "name": pub.get("name"), "country": pub.get("country")}
+
+
+def _license(kb: KnowledgeIndex, lid: Any) -> dict[str, Any] | None:
+    if not lid:
+        return None
+    rec = kb.licenses.get(str(lid)) or {}
+    return {"id": str(lid), "spdx": rec.get("spdx"), "permissive": rec.get("permissive"),
+            "commercial_use": rec.get("commercial_use")}
+
+
+def _is_tuned(record: dict[str, Any] | None) -> bool | None:
+    if not record:
+        return None
+    return any(isinstance(b, dict) and b.get("relation") == "finetune" for b in record.get("base") or ())
+
+
+def _derived_kind(record: dict[str, Any]) -> bool:
+    return any(isinstance(b, dict) and b.get("relation") in _NOT_A_SIZE for b in record.get("base") or ())
+
+
+def _is_finetune_bound(query: str, resolution: dict[str, Any]) -> bool:
+    """D: an OpenAI-style ``ft:`` id or a model that is an adapter on its base."""
+    if query.strip().lower().startswith("ft:"):
+        return True
+    return any(e.get("relation") == "adapter" and e.get("child") == (resolution.get("model") or {}).get("id")
+               for e in resolution.get("edges") or () if isinstance(e, dict))
+
+
+def _drop_in(source: dict[str, Any], model: str, provider: str | None, role: str | None) -> tuple[str, str]:
+    if source["finetune_bound"]:
+        return "D", "the current model is a fine-tune or adapter trained on its base: retrain it on the replacement"
+    same = model == source["model"]
+    if role == "embedding" and not same:
+        return "C", "another embedding model gives other vectors: re-embed the corpus and cut over to a new index"
+    src_shape = api_shape(source["provider"]) if source["provider"] else None
+    dst_shape = api_shape(provider) if provider else api_shape("vllm")
+    where = provider or "self-hosted (vLLM serves the OpenAI API)"
+    if src_shape and dst_shape and src_shape == dst_shape:
+        if same:
+            return "A", f"same weights; {source['provider']} and {where} both speak the {src_shape} API"
+        return "E", f"same API shape ({src_shape}); another model: revalidate prompts and templates"
+    if source["provider"] is None:
+        reason = "the current host is unknown, so whether the API shape matches is unknown"
+    else:
+        reason = f"{source['provider']} and {where} do not share a known API shape"
+    return "B", reason + ("" if same else "; another model: revalidate prompts too")
+
+
+def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None,
+            provider: str | None) -> dict[str, Any]:
+    from modelmap.errors import IdentifierError
+    from modelmap.types import Resolution
+
+    try:
+        res = resolver.resolve(query).to_dict()
+    except IdentifierError as exc:
+        res = Resolution(query=query, confidence="unknown", reason=str(exc)).to_dict()
+    model = (res.get("model") or {}).get("id")
+    record = kb.models.get(str(model)) if model else None
+    served = res.get("served_by") or {}
+    host = provider or served.get("id")
+    if host is None and model is None:  # an API name such as deepseek-chat: the catalog names its platform
+        from modelmap.provenance.hosted import catalog_entry
+
+        entry = catalog_entry(query)
+        host = entry[0] if entry else None
+    current = load_prices().get(host, model or query) if host else None
+    if role is None:
+        role = (record or {}).get("role") or res.get("role")
+    if role is None and current is not None and current.mode:
+        role = _MODE_ROLE.get(current.mode)
+    return {
+        "query": query,
+        "model": model,
+        "family": (record or {}).get("family"),
+        "publisher": res.get("publisher"),
+        "origins": res.get("origins"),
+        "provider": host,
+        "role": role,
+        "params": (record or {}).get("params"),
+        "size_class": size_class((record or {}).get("params")),
+        "context": (current.context if current and current.context else None) or (record or {}).get("context"),
+        "open_weights": (record or {}).get("open_weights", res.get("open_weights")),
+        "price": current,
+        "finetune_bound": _is_finetune_bound(query, res),
+        "tuned": _is_tuned(record),
+        "reason": res.get("reason"),
+    }
+
+
+def _pool(source: dict[str, Any], kb: KnowledgeIndex) -> dict[str, list[str]]:
+    """Candidate model ids per group, before hosts and the scenario."""
+    table = load_prices()
+    model, family, role = source["model"], source["family"], source["role"]
+    out: dict[str, list[str]] = {g: [] for g in GROUPS}
+    if model:
+        out["same-weights"].append(model)
+    if role is None:
+        return out
+    src_class = source["size_class"]
+    for mid, rec in kb.models.items():
+        if mid == model or rec.get("role") != role or _derived_kind(rec):
+            continue
+        hosted = bool(table.hosts(mid))
+        callable_ = hosted or rec.get("open_weights") is True
+        if not callable_:
+            continue
+        if family and rec.get("family") == family:
+            if parse_params(rec.get("params")) != parse_params(source["params"]):
+                out["same-family"].append(mid)
+            continue
+        if src_class is not None:
+            if size_class(rec.get("params")) == src_class:
+                out["same-role-size"].append(mid)
+        elif hosted:  # size unknown (an API model): priced models of the same role, ranked by price tier
+            out["same-role-size"].append(mid)
+    return out
+
+
+def _hosts(model: str, open_weights: bool | None, exclude: str | None) -> list[tuple[str | None, Price | None]]:
+    rows: list[tuple[str | None, Price | None]] = [(p.provider, p) for p in load_prices().hosts(model)
+                                                   if p.provider != exclude]
+    if open_weights is True:
+        rows.append((None, None))
+    return rows
+
+
+def _compliant(pairs: list[tuple[str, str | None]], scenario: Scenario | None, resolver: Resolver,
+               role: str | None, flow_tags: tuple[str, ...]) -> list[bool]:
+    """Whether each (model, provider) passes ``scenario``, by the policy engine over synthetic usages."""
+    if scenario is None or not pairs:
+        return [True] * len(pairs)
+    import dataclasses
+    from datetime import date
+
+    from modelmap.policy import evaluate
+    from modelmap.policy.config import Flow, ProjectConfig
+    from modelmap.types import Finding, ScanResult, ScanStats
+
+    findings: list[Finding] = []
+    resolved: dict[str, dict[str, Any]] = {}
+    for i, (model, provider) in enumerate(pairs):
+        if model not in resolved:
+            resolved[model] = resolver.resolve(model).to_dict()
+        res = dict(resolved[model])
+        res["served_by"] = resolver.served_by(provider, evidence="candidate host") if provider else None
+        findings.append(Finding(path=f"candidates/{i}", line=1, column=1, raw=model,
+                                kind="provider-prefixed" if provider else "hf-repo",
+                                role=role or "unknown", context="app", source="alternatives", provider=provider,
+                                resolution=res))
+    flow = Flow(name="candidate", paths=("**",), tags=flow_tags)
+    config = ProjectConfig(flows=(flow,), rules=scenario.rules, flow_index={"candidate": flow}, fail_on="note")
+    result = ScanResult(root=".", findings=findings, skips=[], stats=ScanStats())
+    check = evaluate(result, dataclasses.replace(config), date.today())
+    broken = {id(v.finding) for v in check.violations if v.finding is not None}
+    return [id(f) not in broken for f in findings]
+
+
+def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
+    cost = blended(c.price)
+    src_cost = blended(source["price"])
+    # size unknown (an API model): the closest price tier first
+    tier = abs(math.log(cost / src_cost)) if source["size_class"] is None and src_cost and cost else 0.0
+    short = 1 if (source["context"] and c.context and c.context < source["context"]) else 0
+    missing = sum(1 for k in ("tools", "json_mode") if c.features.get(k) is False)
+    # a tuned (instruct, chat) model replaces a tuned one, a pretrained base a base
+    kind = 1 if source["tuned"] is not None and c.tuned != source["tuned"] else 0
+    return (c.price is None, kind, short, missing, round(tier, 3), cost if cost is not None else math.inf,
+            c.model, c.provider or "")
+
+
+def find_alternatives(query: str, *, scenario: Scenario | None = None, role: str | None = None,
+                      kb: KnowledgeIndex | None = None, provider: str | None = None,
+                      flow_tags: tuple[str, ...] = STRICT_TAGS, limit: int = 10,
+                      resolver: Resolver | None = None) -> Alternatives:
+    """Replacements for ``query`` (a model id, Hub id or API name) in three groups, at most ``limit`` each.
+
+    ``provider`` is the current host (a providers.yaml id; default: the one the identifier names, if any).
+    ``role`` overrides the model's role. Candidates that break ``scenario`` in a flow tagged ``flow_tags``
+    are left out and counted in ``excluded``."""
+    from modelmap.knowledge import load
+    from modelmap.provenance.resolver import Resolver, default_resolver
+
+    kb = kb or load()
+    resolver = resolver or (default_resolver() if kb is load() else Resolver(kb))
+    source = _source(query, resolver, kb, role, provider)
+    pool = _pool(source, kb)
+    out = Alternatives(query=query, source=_source_dict(source), candidates=[], scenario=scenario,
+                       flow_tags=tuple(flow_tags))
+    for group in GROUPS:
+        rows: list[tuple[str, str | None, Price | None]] = []
+        for model in pool[group]:
+            rec = kb.models.get(model) or {}
+            exclude = source["provider"] if group == "same-weights" else None
+            rows += [(model, host, p) for host, p in _hosts(model, rec.get("open_weights"), exclude)]
+        ok = _compliant([(m, h) for m, h, _ in rows], scenario, resolver, source["role"], tuple(flow_tags))
+        out.excluded[group] = sum(1 for passed in ok if not passed)
+        cands = [_candidate(group, m, h, p, source, kb, resolver) for (m, h, p), passed in zip(rows, ok, strict=True)
+                 if passed]
+        cands.sort(key=lambda c: _rank_key(source, c))
+        if group != "same-weights":  # one row per model: its best compliant host
+            best: dict[str, Candidate] = {}
+            for c in cands:
+                best.setdefault(c.model, c)
+            cands = sorted(best.values(), key=lambda c: _rank_key(source, c))
+        out.candidates += cands[:limit]
+        if not cands:
+            out.notes[group] = _empty_note(group, source, pool[group], out.excluded[group])
+    return out
+
+
+def alternatives(model_id: str, *, scenario: Scenario | None = None, role: str | None = None,
+                 kb: KnowledgeIndex | None = None, **options: Any) -> list[Candidate]:
+    """The candidates of ``find_alternatives`` (same arguments), grouped and ranked."""
+    return find_alternatives(model_id, scenario=scenario, role=role, kb=kb, **options).candidates
+
+
+def _empty_note(group: str, source: dict[str, Any], pool: list[str], excluded: int) -> str:
+    if excluded:
+        return f"all {excluded} candidates break the scenario"
+    if group == "same-weights":
+        if not source["model"]:
+            why = f"; {source['reason']}" if source.get("reason") else ""
+            return "the model behind this identifier is not known, so its weights cannot be found elsewhere" + why
+        return "no other host prices these weights and they are not published for self-hosting"
+    if source["role"] is None:
+        return "the model's role (generation, embedding, ...) is unknown"
+    if group == "same-family" and not source["family"]:
+        return "the model's family is unknown"
+    if not pool:
+        return "the knowledge base has no other model here that is hosted or has published weights"
+    return "no candidate found"
+
+
+def _candidate(group: str, model: str, provider: str | None, p: Price | None, source: dict[str, Any],
+               kb: KnowledgeIndex, resolver: Resolver) -> Candidate:
+    rec = kb.models.get(model) or {}
+    prov = kb.providers.get(provider) if provider else None
+    res = resolver.resolve(model).to_dict()
+    role = rec.get("role") or source["role"]
+    drop, reason = _drop_in(source, model, provider, role)
+    klass = size_class(rec.get("params"))
+    if group == "same-weights":
+        why = ("the same weights, self-hosted (published weights)" if provider is None
+               else f"the same weights served by {prov.get('name') if prov else provider}")
+    elif group == "same-family":
+        why = f"same family ({rec.get('family')}) at {rec.get('params') or 'an unknown size'}"
+    elif source["size_class"]:
+        why = f"another {role} model in the same size class ({klass})"
+    else:
+        why = f"another {role} model; the current model's size is not published, ranked by nearest price"
+    serving = [str(c) for c in (prov or {}).get("serving") or () if isinstance(c, str)]
+    return Candidate(
+        group=group, model=model, name=rec.get("name"), provider=provider,
+        publisher=_publisher(kb, rec.get("publisher")), origins=res.get("origins"),
+        origins_known=bool(res.get("origins_known")), serving_country=(prov or {}).get("country"), serving=serving,
+        license=_license(kb, rec.get("license")), open_weights=rec.get("open_weights"), params=rec.get("params"),
+        size_class=klass, context=(p.context if p and p.context else None) or rec.get("context"),
+        modality=rec.get("modality"), features=dict(p.features) if p else {"tools": None, "json_mode": None, "vision": None},
+        drop_in=drop, drop_in_reason=reason, price=p, why=why, role=role, key=p.key if p else rec.get("hf"),
+        tuned=_is_tuned(rec),
+    )
+
+
+def _source_dict(source: dict[str, Any]) -> dict[str, Any]:
+    out = {k: source[k] for k in ("query", "model", "family", "publisher", "origins", "provider", "role", "params",
+                                  "size_class", "context", "open_weights")}
+    out["price"] = source["price"].to_dict() if source["price"] else None
+    return out
+
+
+# --------------------------------------------------------------------------- rendering
+
+def table_grids(alts: Alternatives) -> list[Any]:
+    from modelmap.report.table import KEY, NUMBER, Column, Grid
+
+    grids = []
+    titles = {"same-weights": "Same weights, another host", "same-role-size": "Same role and size class",
+              "same-family": "Same family, another size"}
+    for group in GROUPS:
+        grid = Grid(titles[group], (Column("model", KEY, head=True), Column("host", KEY), Column("publisher"),
+                                    Column("origins", KEY), Column("serves from", KEY), Column("license", KEY),
+                                    Column("drop-in", KEY), Column("$/1M in", NUMBER), Column("$/1M out", NUMBER),
+                                    Column("price source")))
+        for c in alts.group(group):
+            p = c.price
+            grid.rows.append((
+                c.model, c.provider or "self-hosted", (c.publisher or {}).get("name") or "unknown",
+                ", ".join(c.origins) if c.origins else "unknown", c.serving_country or "-",
+                (c.license or {}).get("spdx") or (c.license or {}).get("id") or "unknown", c.drop_in,
+                _money(p.input if p else None), _money(p.output if p else None),
+                f"{p.source} {p.version or ''} ({p.as_of})".replace("  ", " ") if p else "-",
+            ))
+        if not grid.rows:
+            grid.rows.append(("none found", "", "", "", "", "", "", "", "", alts.notes.get(group, "")))
+        grids.append(grid)
+    return grids
+
+
+def _money(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
