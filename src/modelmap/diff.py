@@ -133,7 +133,8 @@ def side_from_bom(doc: dict[str, Any], label: str) -> Side:
         facts = {
             "publisher": _str(component.get("publisher"), "publisher") or supplier,
             "publisher_country": props.get("modelmap:publisher-country", [None])[0],
-            "origins": sorted(o for o in origins.split(",") if o),
+            # "unknown" is how a BOM writes null origins; it is not a country
+            "origins": sorted(o for o in origins.split(",") if o and o != "unknown"),
             "serving_countries": sorted(set(props.get("modelmap:serving-country", []))),
             "license": licence,
             "resolved": resolved,

@@ -148,7 +148,8 @@ def test_diff_bad_input_exit_2(repo: Path) -> None:
 # Every --format choice has a renderer module and golden files (STYLE.md section 2).
 GOLDEN_BY_FORMAT = {
     ("check", "json"): "check", ("check", "sarif"): "sarif", ("check", "junit"): "junit",
-    ("bom", "json"): "cyclonedx", ("bom", "xml"): "cyclonedx", ("report", "html"): "html", ("report", "md"): "md",
+    ("bom", "json"): "cyclonedx", ("bom", "xml"): "cyclonedx", ("bom", "spdx"): "spdx", ("report", "html"): "html",
+    ("report", "md"): "md",
 }
 
 
