@@ -17,7 +17,7 @@ _QUANT = re.compile(
     r"[-_.](gguf|ggml|awq|gptq(?:[-_](?:int[348]|[348]bit))?(?:[-_]g\d+)?|int[348]|w[48]a(?:8|16)|exl2(?:[-_][\w.]+bpw)?|"
     r"\d+(?:\.\d+)?bpw|[2-8]-?bits?|bnb[-_][48]bit|unsloth[-_]bnb[-_][48]bit|unsloth|fp8(?:[-_]dynamic)?|fp16|bf16|"
     r"f16|f32|mlx(?:[-_][2-8]bit)?|q[2-8](?:_[0-9a-z]+)*|iq[1-4](?:_[0-9a-z]+)*|i1|imat|imatrix|dynamic|onnx|"
-    r"openvino|hf|quantized|quant|mxfp4|nvfp4|lora|qlora|merged|4bit-mlx)$",
+    r"openvino|hf|quantized|quant|mxfp4(?:[-_]moe)?|nvfp4|lora|qlora|merged|4bit-mlx|llamafile|int[348]mix)$",
     re.IGNORECASE,
 )
 _FILE_EXT = re.compile(r"\.(gguf|ggml|safetensors|onnx|bin|pt|pth|llamafile)$", re.IGNORECASE)
@@ -80,10 +80,35 @@ def parse(query: str, prefixes: dict[str, str]) -> Parsed:
     if bedrock and "/" not in core and not _FILE_EXT.search(core):
         core = bedrock.group("name")
         provider = provider or prefixes.get("bedrock")
-    is_file = bool(_FILE_EXT.search(core)) or "\\" in core
+    is_file = (bool(_FILE_EXT.search(core)) and not _is_repo_with_extension(core)) or "\\" in core
     if is_file:
         core = re.split(r"[/\\]", core)[-1]
     return Parsed(q, core, provider, is_file)
+
+
+# A Hub account name, and folder names that hold a local copy of a model ("models/Llama-3.1-8B-Instruct" is a
+# folder, not the account "models").
+_HUB_ACCOUNT = re.compile(r"[A-Za-z0-9][\w.-]{1,95}")
+_LOCAL_DIRS = frozenset({
+    "models", "model", "weights", "checkpoints", "checkpoint", "ckpt", "ckpts", "local", "data", "pretrained",
+    "pretrained_models", "hf", "hub", "cache", "output", "outputs", "llm", "llms", "base", "downloads", "tmp",
+    "artifacts", "snapshots", "saved_models", "model_dir", "gguf", "ggml",
+})
+
+
+def is_hub_account(org: str) -> bool:
+    """Whether ``org`` reads as a Hub account, not a local folder ("models/", "checkpoints/")."""
+    return bool(_HUB_ACCOUNT.fullmatch(org)) and org.lower() not in _LOCAL_DIRS and not org.startswith(".")
+
+
+def _is_repo_with_extension(core: str) -> bool:
+    """``medmekk/DeepSeek-R1-Distill-Qwen-1.5B.GGUF`` is a Hub repo whose name ends in a format word, not a file:
+    one account and a name with no quantisation type (a GGUF file name says its type: ``...Q4_K_M.gguf``)."""
+    if core.count("/") != 1:
+        return False
+    org, name = core.split("/")
+    stem = _FILE_EXT.sub("", name)
+    return stem != name and is_hub_account(org) and strip_quant(stem)[0] == stem
 
 
 _HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/([\w.-]+/[\w.-]+)(?::[\w.-]+)?")
@@ -102,8 +127,13 @@ _HF_ORG_PREFIXES = {"openai", "google", "nvidia", "mistralai", "deepseek-ai", "q
 
 
 def _looks_like_hf_repo(head: str, tail: str) -> bool:
-    return (head.lower() in _HF_ORG_PREFIXES and "/" not in tail and ":" not in tail
-            and (_UPPER.search(tail) is not None or _HF_REPO_HINT.search(tail) is not None))
+    if "/" in tail or ":" in tail:
+        return False
+    if head.lower() in _HF_ORG_PREFIXES:
+        return _UPPER.search(tail) is not None or _HF_REPO_HINT.search(tail) is not None
+    # router prefixes are written in lowercase ("zhipuai/glm-4"); a capitalised org with a capitalised name
+    # ("ZhipuAI/GLM-4.5", as ModelScope spells the lab's org) is a repo id
+    return _UPPER.search(head) is not None and _UPPER.search(tail) is not None
 
 
 # Hub repo names are usually capitalised ("Qwen2.5-7B-Instruct"); router strings are lowercase API names.

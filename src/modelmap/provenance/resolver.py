@@ -18,7 +18,7 @@ from modelmap.knowledge import load
 from modelmap.knowledge.loader import KnowledgeIndex
 from modelmap.provenance.hosted import resolve_hosted
 from modelmap.provenance.lineage import Graph, build_graph, origin_reasons
-from modelmap.provenance.normalize import Parsed, normalise, parse, strip_quant
+from modelmap.provenance.normalize import Parsed, is_hub_account, normalise, parse, strip_quant
 from modelmap.provenance.overlay import Declared, Overlay
 from modelmap.types import Finding, Resolution, ScanResult
 
@@ -26,15 +26,25 @@ _OLLAMA_TAG = re.compile(r"^(?P<name>[a-z0-9][\w.-]*):(?P<tag>[\w.-]+)$", re.IGN
 _OLLAMA_VARIANT = re.compile(r"^(?P<size>[\d.]+[bmk]|\d+x\d+b|e\d+b|latest)(?P<rest>[-_].*)?$", re.IGNORECASE)
 # Provider-specific spellings of open models: Fireworks writes versions as "v3p1" / "qwen2p5",
 # Together appends "-Turbo" / "-Lite" to its own optimised serving of the same weights.
+# words in an Ollama tag that pick a different checkpoint than the size's default (instruct / chat)
+_OLLAMA_KEEP = frozenset({"base", "text", "pt", "pretrained", "vision", "math", "code", "python", "embed"})
 _FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=-|$)")
 _PROVIDER_SUFFIX = re.compile(r"-(turbo|lite|reference)$", re.IGNORECASE)
 _DOTTED_VERSION = re.compile(r"(?<=\d)\.(?=\d)")
 _DASHED_VERSION = re.compile(r"(?<=[a-z]-\d)-(?=\d(?:-|$))")
 _REGEX_META = set(".^$*+?{}[]|()\\")
+# a re-packager's repo name that embeds the original org: "<org>_<name>", "<org>.<name>", "<org>_-_<name>", "<org>-<name>"
+_EMBEDDED_ORG = re.compile(r"_-_|[_.-]")
 
 
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
 _OPENAI_FT = re.compile(r"(?i)ft:((?:gpt-|o\d)[\w.-]*|davinci-002|babbage-002):([\w.-]*):[\w.-]*:[\w.-]+")
+
+
+def _is_org_spelling(query: str) -> bool:
+    """``ZhipuAI/glm-4-9b``: an org written with capitals (router prefixes are lowercase: ``zhipuai/glm-4``)."""
+    head, sep, _tail = query.strip().partition("/")
+    return bool(sep) and head != head.lower()
 
 
 def _prefixes(kb: KnowledgeIndex) -> dict[str, str]:
@@ -106,6 +116,8 @@ class Resolver:
         self._family_any: list[tuple[int, re.Pattern[str], str]] = []
         self._api_patterns: list[tuple[re.Pattern[str], str]] | None = None
         self._family_license_cache: dict[str, str | None] = {}
+        self._hub_org_cache: dict[str, str | None] | None = None
+        self._mirror_orgs = {str(k).lower(): str(v) for k, v in (self.kb.recognition.get("mirror_orgs") or {}).items()}
 
     # ---- public -----------------------------------------------------------------------------------
     def resolve(self, query: str) -> Resolution:
@@ -121,8 +133,9 @@ class Resolver:
             res = hosted
         elif fine_tune:
             res = self._fine_tune(query, fine_tune.group(1), fine_tune.group(2))
-        elif query.strip().lower() in self.kb.alias_index and ":" in query:
-            # an exact alias such as the Ollama tag "mistral:v0.3" or "qwen:7b": its name is not a provider prefix
+        elif query.strip().lower() in self.kb.alias_index and (":" in query or _is_org_spelling(query)):
+            # an exact alias such as the Ollama tag "mistral:v0.3" or "qwen:7b", or a repo id under a capitalised
+            # org ("ZhipuAI/glm-edge-1.5b-chat-gguf" on ModelScope): its head is not a provider prefix
             res = self._resolve(parse(query, {}))
         else:
             res = self._resolve(parse(query, self.prefixes))
@@ -226,6 +239,11 @@ class Resolver:
                 return found, "inferred", None
         stripped, changed = strip_quant(name)
         names = [stripped, *self._name_variants(stripped, parsed.provider)]
+        if org and org.lower() in self._mirror_orgs and not changed:
+            # a download hub's mirror org (ModelScope "LLM-Research/..."): the same weights as the original
+            found = self._mirrored(stripped, self._mirror_orgs[org.lower()])
+            if found:
+                return found, "inferred", None
         if org:
             org_pub = self.kb.org_index.get(org.lower())
             kind = self._publisher_kind(org_pub)
@@ -233,12 +251,24 @@ class Resolver:
                 mid = self._lookup(f"{org}/{n}")
                 if mid:
                     return mid, "inferred", None
+            if "/" not in org and kind in (None, "quantizer", "platform", "community"):
+                # "bartowski/agentica-org_DeepCoder-14B-Preview-GGUF": the original org is in the repo name
+                embedded = self._embedded_original(stripped, org_pub)
+                if embedded:
+                    # with no packaging suffix and an account we do not know, nothing says the weights were
+                    # re-packaged: the name denotes the original (an Ollama user's "jeffh/intfloat-...")
+                    return embedded, "inferred", org if (changed or org_pub) else None
             if kind in ("quantizer", "platform") or (changed and kind in (None, "community")):
                 # a re-packager's repo named after the model it packages
                 for n in names:
                     base = self._by_name(n)
                     if base and self.kb.models[base].get("publisher") != org_pub:
                         return base, "inferred", org
+            if not changed and kind is None and is_hub_account(org):
+                # an unknown account re-uploading a known model under its exact name (cortexso/...): a re-packaging
+                base = self._by_name(stripped)
+                if base and self._hf_org(base) not in (None, org.lower()):
+                    return base, "inferred", org
             if org_pub:
                 for n in names:
                     # router strings "anthropic/claude-3.5-sonnet": an API alias owned by this publisher
@@ -254,6 +284,64 @@ class Resolver:
                 return mid, "exact" if exact else "inferred", None
         return None, "none", None
 
+    def _hf_org(self, mid: str) -> str | None:
+        hf = self.kb.models[mid].get("hf")
+        return str(hf).split("/", 1)[0].lower() if hf else None
+
+    def _hub_orgs(self) -> dict[str, str | None]:
+        """Lowercase Hub org names the knowledge base knows -> publisher id (None for a quantizer's org)."""
+        if self._hub_org_cache is None:
+            orgs: dict[str, str | None] = {}
+            for key in self.kb.hf_index:
+                if "/" in key:
+                    orgs.setdefault(key.split("/", 1)[0], None)
+            for pid, pub in self.kb.publishers.items():
+                for o in pub.get("orgs") or []:
+                    orgs[str(o).lower()] = pid
+            self._hub_org_cache = orgs
+        return self._hub_org_cache
+
+    def _embedded_original(self, name: str, outer_pub: str | None) -> str | None:
+        """The original repo a re-packager names inside its own repo name: ``<org>_<name>`` (bartowski),
+        ``<org>.<name>`` (DevQuasar), ``<org>_-_<name>`` (RichardErkhov) or ``<quantizer>-<name>`` (a copy of
+        TheBloke's repo). Only Hub orgs the knowledge base knows count, and only a known model matches."""
+        orgs = self._hub_orgs()
+        for m in _EMBEDDED_ORG.finditer(name):
+            head, tail = name[: m.start()], name[m.end():]
+            if not tail or head.lower() not in orgs:
+                continue
+            mid = self._lookup(f"{head}/{tail}")
+            if mid:
+                return mid
+            pub = orgs[head.lower()]
+            if pub is None or self._publisher_kind(pub) == "quantizer":
+                # "TheBloke-Mistral-7B-Instruct-v0.2": the quantizer's copy denotes the model it packages
+                found = self._by_name(tail)
+                if found and self.kb.models[found].get("publisher") != outer_pub:
+                    return found
+        return None
+
+    def _mirrored(self, name: str, hub: str) -> str | None:
+        """The model a download hub's mirror org copies: the same repo name as the original (ModelScope adds
+        "-ms" to a few), matched only when one lab's model has that name."""
+        candidates = [name]
+        if hub == "modelscope" and name.lower().endswith("-ms"):
+            candidates.append(name[:-3])
+        for n in candidates:
+            for v in (n, *self._name_variants(n, None)):
+                ids = (self.kb.name_index.get(v.lower()) or self._norm_index.get(v.lower())
+                       or self._norm_index.get(normalise(v)) or [])
+                labs = [m for m in ids if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
+                if len(labs) == 1:
+                    return labs[0]
+                alias = self.kb.alias_index.get(v.lower())
+                if alias and self._publisher_kind(self.kb.models[alias].get("publisher")) == "lab":
+                    return alias
+                hf_hit = [m for m in labs if str(self.kb.models[m].get("hf") or "").lower().endswith("/" + v.lower())]
+                if len(hf_hit) == 1:
+                    return hf_hit[0]
+        return None
+
     def _ollama(self, name: str, tag: str) -> str | None:
         name = name.lower()
         tag = tag.lower()
@@ -265,9 +353,12 @@ class Resolver:
             rest = (tv.group("rest") or "").lstrip("-_")
             parts = [p for p in re.split(r"[-_]", rest) if p]
             while parts:
+                if parts[-1] in _OLLAMA_KEEP:
+                    break  # "33b-base" is not "33b": a word that names another checkpoint is never dropped
                 parts.pop()
                 candidates.append(f"{name}:{size}" + ("-" + "-".join(parts) if parts else ""))
-            candidates.append(f"{name}:{size}")
+            if not parts or not any(p in _OLLAMA_KEEP for p in parts):
+                candidates.append(f"{name}:{size}")
         if tag == "latest":
             candidates.append(name)
         for cand in candidates:
