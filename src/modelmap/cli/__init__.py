@@ -11,7 +11,17 @@ from typing import Any
 
 import typer
 
-from modelmap.cli import bom_cmd, check_cmd, diff_cmd, inspect_cmd, report_cmd, scan_cmd, trace_cmd
+from modelmap.cli import (
+    alternatives_cmd,
+    bom_cmd,
+    check_cmd,
+    diff_cmd,
+    inspect_cmd,
+    report_cmd,
+    scan_cmd,
+    scenario_cmd,
+    trace_cmd,
+)
 from modelmap.cli.common import NoColor, Quiet, configure
 
 
@@ -68,6 +78,9 @@ app.command("check", help=_help(check_cmd.HELP), short_help=_short(check_cmd.HEL
 app.command("bom", help=_help(bom_cmd.HELP), short_help=_short(bom_cmd.HELP))(bom_cmd.bom)
 app.command("report", help=_help(report_cmd.HELP), short_help=_short(report_cmd.HELP))(report_cmd.report)
 app.command("diff", help=_help(diff_cmd.HELP), short_help=_short(diff_cmd.HELP))(diff_cmd.diff)
+app.command("scenario", help=_help(scenario_cmd.HELP), short_help=_short(scenario_cmd.HELP))(scenario_cmd.scenario)
+app.command("alternatives", help=_help(alternatives_cmd.HELP),
+            short_help=_short(alternatives_cmd.HELP))(alternatives_cmd.alternatives)
 
 
 def _version(value: bool) -> None:

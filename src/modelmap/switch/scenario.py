@@ -144,7 +144,12 @@ class ScenarioResult:
 
     @property
     def usages_affected(self) -> int:
-        return sum(len(a.usages) for a in self.affected)
+        """Model usages that break the scenario (endpoint references are counted apart)."""
+        return sum(len(a.usages) for a in self.affected if a.role != "endpoint")
+
+    @property
+    def endpoints_affected(self) -> int:
+        return sum(len(a.usages) for a in self.affected if a.role == "endpoint")
 
     @property
     def share(self) -> float:
@@ -159,6 +164,7 @@ class ScenarioResult:
             "flows_total": len(self.flows_total),
             "usages_total": self.usages_total,
             "share": self.share,
+            "endpoints": self.endpoints_affected,
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -243,7 +249,7 @@ def render_markdown(res: ScenarioResult) -> str:
     if res.scenario.description:
         lines += [md_text(res.scenario.description), ""]
     lines += [f"Rule (CEL deny): {md_code(res.scenario.deny, in_table=False)}", "",
-              f"**{s['usages']} of {s['usages_total']} usages** ({s['share']:.1%}) in **{s['models']} models** break "
+              f"**{s['usages']} of {s['usages_total']} usages** ({s['share']:.1%}) in **{_n(s['models'], 'model')}** break "
               f"this rule; **{s['flows_affected']} of {s['flows_total']} flows** are affected.", ""]
     if not res.affected:
         lines.append("Nothing breaks under this scenario.")
@@ -252,7 +258,8 @@ def render_markdown(res: ScenarioResult) -> str:
     for a in res.affected:
         served = (a.served_by or {}).get("id") or "unknown / self-hosted"
         where = "<br>".join(md_text(f"{u['path']}:{u['line']}") for u in a.usages)
-        lines.append(f"| {md_code(a.model or a.query)} | {md_text(', '.join(a.origins) if a.origins else 'unknown')} "
+        origins = "-" if a.role == "endpoint" else (", ".join(a.origins) if a.origins else "unknown")
+        lines.append(f"| {md_code(a.model or a.query)} | {md_text(origins)} "
                      f"| {md_text(served)} | {md_text(', '.join(a.flows) or '(no flow)')} | {where} |")
     return "\n".join(lines) + "\n"
 
@@ -267,7 +274,8 @@ def table_grid(res: ScenarioResult) -> Any:
         where = ", ".join(f"{u['path']}:{u['line']}" for u in a.usages[:5])
         if len(a.usages) > 5:
             where += f" and {len(a.usages) - 5} more"
-        grid.rows.append((a.model or a.query, ", ".join(a.origins) if a.origins else "unknown",
+        origins = "-" if a.role == "endpoint" else (", ".join(a.origins) if a.origins else "unknown")
+        grid.rows.append((a.model or a.query, origins,
                           (a.served_by or {}).get("id") or "-", ", ".join(a.flows) or "(no flow)",
                           str(len(a.usages)), where))
     return grid
@@ -276,4 +284,8 @@ def table_grid(res: ScenarioResult) -> Any:
 def summary_line(res: ScenarioResult) -> str:
     s = res.summary()
     return (f"scenario {res.scenario.id}: {s['usages']} of {s['usages_total']} usages ({s['share']:.1%}) in "
-            f"{s['models']} models break it; {s['flows_affected']} of {s['flows_total']} flows affected")
+            f"{_n(s['models'], 'model')} break it; {s['flows_affected']} of {s['flows_total']} flows affected")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
