@@ -324,6 +324,15 @@ README_QUANTS: list[tuple[str, str]] = [
     ("https://huggingface.co/models?search=Qwen%203%20VL%20235B-A22B%20GGUF", "Qwen/Qwen3-VL-235B-A22B-Instruct-GGUF"),
     ("https://huggingface.co/models?search=Qwen%203%20VL%20235B-A22B%20GGUF", "Qwen/Qwen3-VL-235B-A22B-Thinking-GGUF"),
     ("https://huggingface.co/collections/zai-org/cogvlm2", "zai-org/cogvlm2-llama3-chat-19B-int4"),
+    ("https://huggingface.co/collections/baidu/ernie-45", "baidu/ERNIE-4.5-300B-A47B-FP8-Paddle|baidu/ernie-4.5-300b-a47b-pt"),
+    ("https://huggingface.co/collections/baidu/ernie-45", "baidu/ERNIE-4.5-300B-A47B-W4A8C8-TP4-Paddle|baidu/ernie-4.5-300b-a47b-pt"),
+    ("https://huggingface.co/collections/baidu/ernie-45", "baidu/ERNIE-4.5-300B-A47B-2Bits-Paddle|baidu/ernie-4.5-300b-a47b-pt"),
+    ("https://huggingface.co/collections/inclusionAI/ling-v2", "inclusionAI/Ling-mini-2.0-GGUF"),
+    ("https://huggingface.co/collections/inclusionAI/ling-v2", "inclusionAI/Ling-1T-FP8"),
+    ("https://huggingface.co/collections/inclusionAI/ring-20", "inclusionAI/Ring-mini-2.0-GGUF"),
+    ("https://huggingface.co/collections/inclusionAI/ling-30", "inclusionAI/Ling-3.0-tiny-GGUF"),
+    ("https://huggingface.co/collections/inclusionAI/ling-26", "inclusionAI/Ling-2.6-flash-fp8"),
+    ("https://huggingface.co/collections/inclusionAI/ling-26", "inclusionAI/Ling-2.6-flash-int4"),
     ("https://huggingface.co/collections/zai-org/cogvlm2", "zai-org/cogvlm2-llama3-chinese-chat-19B-int4"),
 ]
 
@@ -387,6 +396,44 @@ README_MODELS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
     ]),
     ("internlm", "https://github.com/open-compass/opencompass/blob/a5acc4bba3b658f151617a3b393602110fb7a740/opencompass/configs/models/hf_internlm/lmdeploy_oreal_32b.py", [
         ("internlm/OREAL-32B", None, "generation", None, None, "unknown", None, []),
+    ]),
+    ("inclusionai", "https://huggingface.co/collections/inclusionAI/ling-v2", [
+        ("inclusionAI/Ling-flash-2.0", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ling-flash-base-2.0", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ling-mini-base-2.0-5T", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ling-mini-base-2.0-10T", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ling-mini-base-2.0-15T", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ling-mini-base-2.0-20T", None, "generation", None, None, "unknown", None, []),
+    ]),
+    ("inclusionai", "https://huggingface.co/collections/inclusionAI/ring-20", [
+        ("inclusionAI/Ring-1T", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ring-flash-2.0", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ring-mini-linear-2.0", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ring-flash-linear-2.0", None, "generation", None, None, "unknown", None, []),
+    ]),
+    ("inclusionai", "https://huggingface.co/collections/inclusionAI/ring", [
+        ("inclusionAI/Ring-lite", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ring-lite-2507", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ring-lite-2506", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ring-lite-distill-preview", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ring-lite-linear-preview", None, "generation", None, None, "unknown", None, []),
+    ]),
+    ("inclusionai", "https://huggingface.co/collections/inclusionAI/ling", [
+        ("inclusionAI/Ling-lite-1.5-2507", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ling-lite-1.5-2506", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ling-lite-1.5", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ling-lite-base-1.5", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ling-Coder-lite", None, "generation", None, None, "unknown", None, []),
+        ("inclusionAI/Ling-Coder-lite-base", None, "generation", None, None, "unknown", None, []),
+    ]),
+    ("inclusionai", "https://huggingface.co/collections/inclusionAI/ling-30", [
+        ("inclusionAI/Ling-3.0-flash-dspark", None, "generation", None, None, "unknown", None, []),
+    ]),
+    ("inclusionai", "https://huggingface.co/collections/inclusionAI/ling-26", [
+        ("inclusionAI/Ling-2.6-1T-base", None, "generation", None, None, "unknown", None, []),
+    ]),
+    ("inclusionai", "https://huggingface.co/collections/inclusionAI/llada22", [
+        ("inclusionAI/LLaDA2.2-flash", None, "generation", None, None, "unknown", None, []),
     ]),
     ("zhipu", "https://huggingface.co/collections/zai-org/cogvideo", [
         ("zai-org/CogVideoX-2b", None, "other", None, None, "unknown", None, []),
@@ -488,6 +535,20 @@ OLLAMA_TAGS: dict[str, str] = {
     "minimax-m2.5:cloud": "minimaxai/minimax-m2.5",
     "minimax-m2.7:cloud": "minimaxai/minimax-m2.7",
 }
+
+
+# Other spellings of records already in the knowledge base, each with the page that names it:
+# (url, alias, model id). Baidu publishes every ERNIE 4.5 checkpoint twice, as <name>-PT (PyTorch)
+# and <name>-Paddle (PaddlePaddle) repos of the same weights.
+EXTRA_ALIASES: list[tuple[str, str, str]] = [
+    ("https://huggingface.co/collections/baidu/ernie-45", "baidu/ERNIE-4.5-300B-A47B-Paddle", "baidu/ernie-4.5-300b-a47b-pt"),
+    ("https://huggingface.co/collections/baidu/ernie-45", "baidu/ERNIE-4.5-300B-A47B-Base-Paddle", "baidu/ernie-4.5-300b-a47b-base-pt"),
+    ("https://huggingface.co/collections/baidu/ernie-45", "baidu/ERNIE-4.5-VL-424B-A47B-Paddle", "baidu/ernie-4.5-vl-424b-a47b-pt"),
+    ("https://huggingface.co/collections/baidu/ernie-45", "baidu/ERNIE-4.5-VL-424B-A47B-Base-Paddle", "baidu/ernie-4.5-vl-424b-a47b-base-pt"),
+    ("https://huggingface.co/collections/baidu/ernie-45", "baidu/ERNIE-4.5-VL-28B-A3B-Base-Paddle", "baidu/ernie-4.5-vl-28b-a3b-base-pt"),
+    ("https://huggingface.co/models?other=ernie4_5", "baidu/ERNIE-4.5-0.3B-Paddle", "baidu/ernie-4.5-0.3b-pt"),
+    ("https://huggingface.co/models?other=ernie4_5", "baidu/ERNIE-4.5-0.3B-Base-Paddle", "baidu/ernie-4.5-0.3b-base-pt"),
+]
 
 
 # New families (publisher -> list). Patterns are left empty: API names are matched as exact aliases.
@@ -764,7 +825,7 @@ def parent_of(hf: str, models: dict[str, dict[str, Any]], by_hf: dict[str, str])
 
 
 # publisher -> model id -> URL of a source that covers aliases added to a hand-written record
-source_adds: dict[str, dict[str, str]] = {}
+source_adds: dict[str, dict[str, list[str]]] = {}
 
 
 def build(xf_repo: Path | None, swift_repo: Path | None = None, lf_repo: Path | None = None) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, list[str]]]]:
@@ -816,14 +877,6 @@ def build(xf_repo: Path | None, swift_repo: Path | None = None, lf_repo: Path | 
             if base is not None:
                 rec["base"] = [{"relation": rel, "model": model} for rel, model in base]
             add(publisher, rec)
-    models_now = dict(models, **{r["id"]: r for recs in out.values() for r in recs})
-    by_hf_now = dict(by_hf, **{r["hf"].lower(): r["id"] for recs in out.values() for r in recs if r.get("hf")})
-    for url, hf in README_QUANTS:
-        pid, fmt = parent_of(hf, models_now, by_hf_now)
-        if pid:
-            add(ORG_PUBLISHER[hf.split("/")[0].lower()], quantized_record(hf, models_now[pid], url, [], fmt))
-        else:
-            print(f"skip (README quantized, parent not in KB): {hf}", file=sys.stderr)
 
     # 3. The Xinference and ms-swift registries.
     rows: dict[str, dict[str, Any]] = {}
@@ -882,6 +935,18 @@ def build(xf_repo: Path | None, swift_repo: Path | None = None, lf_repo: Path | 
             if pid:
                 add(ORG_PUBLISHER[hf.split("/")[0].lower()], quantized_record(hf, models2[pid], row["url"], row["ms"], fmt))
 
+    # 3b. Quantized repos named in READMEs and collections (their parents may come from the registries).
+    models_now = dict(models, **{r["id"]: r for recs in out.values() for r in recs})
+    by_hf_now = dict(by_hf, **{r["hf"].lower(): r["id"] for recs in out.values() for r in recs if r.get("hf")})
+    for url, entry in README_QUANTS:
+        hf, _, explicit = entry.partition("|")
+        pid, fmt = parent_of(hf, models_now, by_hf_now)
+        if explicit:
+            pid, fmt = explicit, re.sub(r"^.*-A\d+B-", "", hf.split("/")[1].removesuffix("-Paddle"))
+        if pid:
+            add(ORG_PUBLISHER[hf.split("/")[0].lower()], quantized_record(hf, models_now[pid], url, [], fmt))
+        else:
+            print(f"skip (README quantized, parent not in KB): {hf}", file=sys.stderr)
     # 4. API-only names.
     for table in API_TABLES:
         for name_id, display, role, modality, context, aliases in table["models"]:
@@ -892,8 +957,8 @@ def build(xf_repo: Path | None, swift_repo: Path | None = None, lf_repo: Path | 
                 "license": "proprietary", "sources": [{"url": table["url"]}],
             }
             add(table["publisher"], rec)
-    # 5. Ollama tags: aliases of the model each tag packages (cited per record with covers: [aliases]).
-    for tag, mid in OLLAMA_TAGS.items():
+    # 5. Ollama tags and other spellings: aliases of the model they name (cited with covers: [aliases]).
+    for src_url, tag, mid in [*((OLLAMA_SOURCE, t, m) for t, m in OLLAMA_TAGS.items()), *EXTRA_ALIASES]:
         if tag.lower() in names:
             continue
         target = models.get(mid)
@@ -904,11 +969,11 @@ def build(xf_repo: Path | None, swift_repo: Path | None = None, lf_repo: Path | 
         if target.get("_generated"):
             rec_out = next(r for r in out[target["_publisher"]] if r["id"] == mid)
             rec_out["aliases"] = [*rec_out.get("aliases", []), tag]
-            if not any(src.get("url") == OLLAMA_SOURCE for src in rec_out["sources"]):
-                rec_out["sources"].append({"url": OLLAMA_SOURCE, "covers": ["aliases"]})
+            if not any(src.get("url") == src_url for src in rec_out["sources"]):
+                rec_out["sources"].append({"url": src_url, "covers": ["aliases"]})
         else:
             alias_adds.setdefault(target["_publisher"], {}).setdefault(mid, []).append(tag)
-            source_adds.setdefault(target["_publisher"], {})[mid] = OLLAMA_SOURCE
+            source_adds.setdefault(target["_publisher"], {}).setdefault(mid, []).append(src_url)
     return out, alias_adds
 
 
@@ -922,8 +987,9 @@ def write(out: dict[str, list[dict[str, Any]]], alias_adds: dict[str, dict[str, 
         text = strip_generated(path.read_text(encoding="utf-8")).rstrip("\n") + "\n"
         for mid, extra in (alias_adds.get(pub) or {}).items():
             text = add_aliases(text, mid, extra)
-        for mid, url in (source_adds.get(pub) or {}).items():
-            text = add_alias_source(text, mid, url)
+        for mid, urls in (source_adds.get(pub) or {}).items():
+            for url in dict.fromkeys(urls):
+                text = add_alias_source(text, mid, url)
         fams = NEW_FAMILIES.get(pub) or []
         if fams and re.search(r"^models:", text, flags=re.M):
             block = indented("\n".join([BEGIN, *[render_family(f) for f in fams], END]), list_indent(text, "families"))
