@@ -328,6 +328,14 @@ README_QUANTS: list[tuple[str, str]] = [
     ("https://huggingface.co/collections/baidu/ernie-45", "baidu/ERNIE-4.5-300B-A47B-W4A8C8-TP4-Paddle|baidu/ernie-4.5-300b-a47b-pt"),
     ("https://huggingface.co/collections/baidu/ernie-45", "baidu/ERNIE-4.5-300B-A47B-2Bits-Paddle|baidu/ernie-4.5-300b-a47b-pt"),
     ("https://huggingface.co/collections/inclusionAI/ling-v2", "inclusionAI/Ling-mini-2.0-GGUF"),
+    ("https://huggingface.co/collections/XiaomiMiMo/mimo-vl", "XiaomiMiMo/MiMo-VL-7B-SFT-GGUF"),
+    ("https://huggingface.co/collections/XiaomiMiMo/mimo-vl", "XiaomiMiMo/MiMo-VL-7B-RL-GGUF"),
+    ("https://huggingface.co/models?search=Qwen3-VL%208B%20GGUF", "Qwen/Qwen3-VL-8B-Instruct-GGUF"),
+    ("https://huggingface.co/models?search=Qwen3-VL%208B%20GGUF", "Qwen/Qwen3-VL-8B-Thinking-GGUF"),
+    ("https://huggingface.co/osintify/activity/all", "Qwen/Qwen3-VL-4B-Instruct-GGUF"),
+    ("https://huggingface.co/osintify/activity/all", "Qwen/Qwen3-VL-2B-Instruct-GGUF"),
+    ("https://huggingface.co/models?search=Qwen3-VL%2030B-A3B%20GGUF", "Qwen/Qwen3-VL-30B-A3B-Instruct-GGUF"),
+    ("https://huggingface.co/Qwen/Qwen3-Next-80B-A3B-Thinking-GGUF/tree/main", "Qwen/Qwen3-Next-80B-A3B-Thinking-GGUF"),
     ("https://huggingface.co/collections/inclusionAI/ling-v2", "inclusionAI/Ling-1T-FP8"),
     ("https://huggingface.co/collections/inclusionAI/ring-20", "inclusionAI/Ring-mini-2.0-GGUF"),
     ("https://huggingface.co/collections/inclusionAI/ling-30", "inclusionAI/Ling-3.0-tiny-GGUF"),
@@ -396,6 +404,24 @@ README_MODELS: list[tuple[str, str, list[tuple[Any, ...]]]] = [
     ]),
     ("internlm", "https://github.com/open-compass/opencompass/blob/a5acc4bba3b658f151617a3b393602110fb7a740/opencompass/configs/models/hf_internlm/lmdeploy_oreal_32b.py", [
         ("internlm/OREAL-32B", None, "generation", None, None, "unknown", None, []),
+    ]),
+    ("xiaomi", "https://huggingface.co/collections/XiaomiMiMo/mimo-audio", [
+        ("XiaomiMiMo/MiMo-Audio-Tokenizer", None, "other", None, None, "unknown", None, []),
+    ]),
+    ("xiaomi", "https://huggingface.co/XiaomiMiMo/MiMo-Embodied-7B/tree/main", [
+        ("XiaomiMiMo/MiMo-Embodied-7B", None, "vision", None, None, "mit", None, []),
+    ]),
+    ("xiaomi", "https://huggingface.co/collections/XiaomiMiMo/mimo-v25", [
+        ("XiaomiMiMo/MiMo-V2.5-Pro", None, "generation", None, None, "unknown", None, []),
+        ("XiaomiMiMo/MiMo-V2.5-Pro-Base", None, "generation", None, None, "unknown", None, []),
+        ("XiaomiMiMo/MiMo-V2.5-Base", None, "generation", None, None, "unknown", None, []),
+    ]),
+    ("xiaomi", "https://huggingface.co/collections/XiaomiMiMo/mimo-v26?ref=prmpt.ru", [
+        ("XiaomiMiMo/MiMo-V2.6-Pro-RL", None, "generation", None, None, "unknown", None, []),
+        ("XiaomiMiMo/MiMo-V2.6-Flash-RL", None, "generation", None, None, "unknown", None, []),
+        ("XiaomiMiMo/MiMo-V2.6-Pro-MOPD", None, "generation", None, None, "unknown", None, []),
+        ("XiaomiMiMo/MiMo-V2.6-Flash-MOPD", None, "generation", None, None, "unknown", None, []),
+        ("XiaomiMiMo/MiMo-V2.6-Distill-Qwen-9B", None, "vision", None, None, "unknown", None, []),
     ]),
     ("inclusionai", "https://huggingface.co/collections/inclusionAI/ling-v2", [
         ("inclusionAI/Ling-flash-2.0", None, "generation", None, None, "unknown", None, []),
