@@ -239,6 +239,11 @@ class Resolver:
                 return found, "inferred", None
         stripped, changed = strip_quant(name)
         names = [stripped, *self._name_variants(stripped, parsed.provider)]
+        if org and not is_hub_account(org.replace("\\", "/").rsplit("/", 1)[-1]):
+            # a local folder ("models/Llama-3.2-3B-Instruct", "./checkpoints/..."): the name is what counts
+            org, local = "", True
+        else:
+            local = False
         if org and org.lower() in self._mirror_orgs and not changed:
             # a download hub's mirror org (ModelScope "LLM-Research/..."): the same weights as the original
             found = self._mirrored(stripped, self._mirror_orgs[org.lower()])
@@ -280,7 +285,7 @@ class Resolver:
         for i, n in enumerate(names):
             mid = self._lookup(n) or self._by_name(n)
             if mid:
-                exact = i == 0 and not changed and not parsed.is_file
+                exact = i == 0 and not changed and not parsed.is_file and not local
                 return mid, "exact" if exact else "inferred", None
         return None, "none", None
 
