@@ -17,6 +17,7 @@ from modelmap.cli import (
     check_cmd,
     diff_cmd,
     inspect_cmd,
+    plan_cmd,
     report_cmd,
     scan_cmd,
     scenario_cmd,
@@ -81,6 +82,7 @@ app.command("diff", help=_help(diff_cmd.HELP), short_help=_short(diff_cmd.HELP))
 app.command("scenario", help=_help(scenario_cmd.HELP), short_help=_short(scenario_cmd.HELP))(scenario_cmd.scenario)
 app.command("alternatives", help=_help(alternatives_cmd.HELP),
             short_help=_short(alternatives_cmd.HELP))(alternatives_cmd.alternatives)
+app.command("plan", help=_help(plan_cmd.HELP), short_help=_short(plan_cmd.HELP))(plan_cmd.plan)
 
 
 def _version(value: bool) -> None:

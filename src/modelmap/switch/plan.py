@@ -403,15 +403,15 @@ def edits_for(finding: Finding, candidate: dict[str, Any] | None, endpoints: dic
     new_name = _replacement_name(candidate, finding)
     text = files.line(finding.path, finding.line)
     if text is not None and finding.raw in text and new_name:
-        out.append(Edit(finding.path, finding.line, f"model {finding.raw} -> {new_name}", kind,
+        out.append(Edit(finding.path, finding.line, f"model {finding.raw} → {new_name}", kind,
                         _diff(finding.path, finding.line, text, text.replace(finding.raw, new_name))))
     else:
-        out.append(Edit(finding.path, finding.line, f"model {finding.raw} -> {new_name} (set where the value comes "
+        out.append(Edit(finding.path, finding.line, f"model {finding.raw} → {new_name} (set where the value comes "
                                                     "from; it is not a literal on this line)", kind))
     if where is not None:
         dtext = files.line(where.path, where.line)
         if dtext is not None and finding.raw in dtext:
-            out.append(Edit(where.path, where.line, f"defined here: {finding.raw} -> {new_name}", "config",
+            out.append(Edit(where.path, where.line, f"defined here: {finding.raw} → {new_name}", "config",
                             _diff(where.path, where.line, dtext, dtext.replace(finding.raw, new_name))))
     old_provider = _served_id(finding)
     new_provider = candidate.get("provider")
@@ -420,7 +420,7 @@ def edits_for(finding: Finding, candidate: dict[str, Any] | None, endpoints: dic
         host = _provider_host(new_provider)
         target = f"the {new_provider} endpoint" + (f" (host {host})" if host else "")
         out.append(Edit(ep.path if ep else finding.path, ep.line if ep else finding.line,
-                        f"base URL {finding.endpoint} -> {target}; set its API key", "endpoint"))
+                        f"base URL {finding.endpoint} → {target}; set its API key", "endpoint"))
     return out
 
 
@@ -431,7 +431,8 @@ def _price_of(provider: str | None, model: str | None, query: str, overrides: An
 
     if not provider:
         return None
-    for key in (model, query, query.split("/", 1)[-1] if "/" in query else None):
+    base_ft = ":".join(query.split(":")[:2]) if query.startswith("ft:") else None
+    for key in (model, query, query.split("/", 1)[-1] if "/" in query else None, base_ft):
         if key:
             found = prices.price(provider, key, overrides=overrides)
             if found is not None:
@@ -539,7 +540,16 @@ def _choose(found: list[dict[str, Any]], *, needs_weights: bool) -> dict[str, An
     pool = [c for c in found if c.get("open_weights")] if needs_weights else list(found)
     if not pool:
         return None
-    return min(enumerate(pool), key=lambda ic: (DROPIN_RANK.get(str(ic[1].get("dropin")), 5), ic[0]))[1]
+    best = min(enumerate(pool), key=lambda ic: (DROPIN_RANK.get(str(ic[1].get("dropin")), 5), ic[0]))[1]
+    if needs_weights and best.get("provider"):
+        # the adapter is retrained and served on these weights: self-hosted, priced by the user's GPU inputs
+        from modelmap.knowledge.loader import load_index
+
+        hub = (load_index().models.get(str(best.get("model"))) or {}).get("hf")
+        best = {**best, "provider": None, "serving_country": None, "price": None, "api_name": hub,
+                "why": f"{best.get('why') or 'a compliant open-weights model'}; self-hosted, since the adapter is "
+                       "retrained and served on its weights"}
+    return best
 
 
 def _none_reason(finding: Finding, model_id: str | None, found: list[dict[str, Any]], bound: str | None) -> str:
