@@ -160,3 +160,18 @@ def test_require_resolved_does_not_fire_on_endpoints(tmp_path: Path) -> None:
     assert at_endpoint  # a rule about serving still applies to a service
     assert describe(at_endpoint[0]).startswith("No CN serving. Endpoint https://api.deepseek.com")
     assert "Model https://" not in " ".join(describe(v) for v in check.violations)
+
+
+def test_policy_scopes_out_catalogs_by_context(tmp_path: Path) -> None:
+    ids = [f"gpt-4o-2024-0{m}-1{d}" for m in range(1, 6) for d in range(6)]
+    (tmp_path / "pricing.py").write_text("PRICES = {\n" + "".join(f'    "{i}": 2.5,\n' for i in ids) + "}\n")
+    (tmp_path / "chat.py").write_text('from openai import OpenAI\nclient = OpenAI()\n'
+                                      'r = client.chat.completions.create(model="gpt-4o-2024-01-10", messages=[])\n')
+    (tmp_path / "modelmap.yaml").write_text(
+        "version: 1\nrules:\n  - id: no-dated-gpt\n    severity: error\n    message: Pin an alias.\n"
+        "    when: \"usage.context in ['app', 'config']\"\n    deny: \"usage.raw.startsWith('gpt-4o-2024')\"\n")
+    result = modelmap.scan([tmp_path], resolve=True)
+    check = evaluate(result, load_config(tmp_path, root=tmp_path), TODAY)
+    assert [(v.path, v.line) for v in check.violations] == [("chat.py", 3)]  # not the 30 price-table rows
+    counts = check_document(check, version="test")["summary"]["sections"]
+    assert counts["catalog"]["usages"] == 30 and counts["production"]["usages"] == 1
