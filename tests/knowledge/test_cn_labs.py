@@ -187,3 +187,29 @@ def test_bare_spark_domain_words_are_not_claimed() -> None:
     for word in ("lite", "max-32k", "pro-128k"):
         res = resolve(word)
         assert res.publisher is None or res.publisher["id"] != "iflytek", word
+
+
+CN_PUBLISHERS = {
+    "qwen", "deepseek", "zhipu", "baai", "moonshot", "minimax", "01-ai", "internlm", "openbmb", "baidu",
+    "bytedance", "tencent", "stepfun", "baichuan", "xiaomi", "meituan", "rednote", "inclusionai", "alibaba-nlp",
+    "iflytek",
+}
+
+
+def test_quantized_releases_keep_the_licence_and_publisher_of_what_they_package() -> None:
+    from modelmap.knowledge import load
+
+    kb = load()
+    checked = 0
+    for mid, model in kb.models.items():
+        if model.get("publisher") not in CN_PUBLISHERS:
+            continue
+        for rel in model.get("base") or []:
+            if rel.get("relation") != "quantization":
+                continue
+            parent = kb.models[rel["model"]]
+            if model.get("license") != "unknown":  # an unverified licence stays unknown, never copied
+                assert model.get("license") == parent.get("license"), mid
+            assert model.get("publisher") == parent.get("publisher"), mid
+            checked += 1
+    assert checked >= 150  # the labs' own GPTQ/AWQ/GGUF/FP8/MLX repos
