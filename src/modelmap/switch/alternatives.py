@@ -338,10 +338,18 @@ def find_alternatives(query: str, *, scenario: Scenario | None = None, role: str
 
     ``provider`` is the current host (a providers.yaml id; default: the one the identifier names, if any).
     ``role`` overrides the model's role. Candidates that break ``scenario`` in a flow tagged ``flow_tags``
-    are left out and counted in ``excluded``."""
+    are left out and counted in ``excluded``. With the shipped knowledge base the answer is memoised per
+    argument set (a plan over 10,000 usages asks once per distinct model, host and flow tags); treat the
+    result as read-only."""
     from modelmap.knowledge import load
     from modelmap.provenance.resolver import Resolver, default_resolver
 
+    memo_key = None
+    if kb is None and resolver is None:
+        memo_key = (query, scenario, role, provider, tuple(flow_tags), limit)
+        hit = _MEMO.get(memo_key)
+        if hit is not None:
+            return hit
     kb = kb or load()
     resolver = resolver or (default_resolver() if kb is load() else Resolver(kb))
     source = _source(query, resolver, kb, role, provider)
@@ -367,7 +375,15 @@ def find_alternatives(query: str, *, scenario: Scenario | None = None, role: str
         out.candidates += cands[:limit]
         if not cands:
             out.notes[group] = _empty_note(group, source, pool[group], out.excluded[group])
+    if memo_key is not None:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.pop(next(iter(_MEMO)))
+        _MEMO[memo_key] = out
     return out
+
+
+_MEMO: dict[tuple[Any, ...], Alternatives] = {}
+_MEMO_SIZE = 512
 
 
 def alternatives(model_id: str, *, scenario: Scenario | None = None, role: str | None = None,

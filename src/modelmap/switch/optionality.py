@@ -103,6 +103,17 @@ def single_points_of_failure(result: ScanResult, config: ProjectConfig | None = 
     from modelmap.policy.inventory import flows_of
 
     flows = tuple(getattr(config, "flows", ()) or ())
+    by_path: dict[str, list[str]] = {}
+
+    def flow_names(f: Finding) -> list[str]:
+        if not flows:
+            return [WHOLE_REPOSITORY]
+        if f.evidence:  # evidence can take a usage out of every flow (policy.inventory.flows_of)
+            return flows_of(f, flows)
+        if f.path not in by_path:
+            by_path[f.path] = flows_of(f, flows)
+        return by_path[f.path]
+
     broken: dict[tuple[str, str], set[str]] = defaultdict(set)  # (flow, model) -> rule ids
     if scenario is not None:
         from modelmap.switch.scenario import affected
@@ -110,16 +121,14 @@ def single_points_of_failure(result: ScanResult, config: ProjectConfig | None = 
         res = affected(result, scenario, config)
         for a in res.affected:
             for f in a.findings:
-                names = flows_of(f, flows) if flows else [WHOLE_REPOSITORY]
-                for name in names:
+                for name in flow_names(f):
                     if not flows or name in a.flows:
                         broken[(name, model_key(f))].update(a.rules)
     served: dict[tuple[str, str], set[str]] = defaultdict(set)
     for f in _in_use(result):
         if f.role in ("unknown", "other"):
             continue
-        names = flows_of(f, flows) if flows else [WHOLE_REPOSITORY]
-        for name in names:
+        for name in flow_names(f):
             served[(name, f.role)].add(model_key(f))
     order = [fl.name for fl in flows] or [WHOLE_REPOSITORY]
     out: list[dict[str, Any]] = []
