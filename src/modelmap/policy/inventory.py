@@ -55,7 +55,8 @@ def model_var(finding: Finding) -> dict[str, Any]:
             "open_weights": res.get("open_weights"),
             "confidence": res.get("confidence", "unknown"),
             "resolved": out["id"] is not None,
-            "distilled_from": list(res.get("distilled_from") or ()),
+            "distilled_from": [str(t.get("model")) for t in res.get("teachers") or () if isinstance(t, dict)],
+            "origins_known": bool(res.get("origins_known")),
             "flags": sorted(str(f.get("id", f)) if isinstance(f, dict) else str(f) for f in res.get("flags") or ()),
             "reason": res.get("reason"),
         }
@@ -71,21 +72,34 @@ def license_var(finding: Finding) -> dict[str, Any]:
     return _pick((finding.resolution or {}).get("license"), LICENSE_FIELDS)
 
 
-def origins_var(finding: Finding) -> list[str]:
-    return sorted({str(o).upper() for o in (finding.resolution or {}).get("origins") or ()})
+def origins_var(finding: Finding) -> list[str] | None:
+    """Countries in the model's lineage graph; None (null) when none is known, never []."""
+    origins = (finding.resolution or {}).get("origins")
+    if not origins:
+        return None
+    return sorted({str(o).upper() for o in origins})
 
 
-def lineage_var(finding: Finding) -> list[dict[str, Any]]:
-    out = []
-    for step in (finding.resolution or {}).get("lineage") or ():
-        out.append(
-            {
-                "relation": step.get("relation"),
-                "model": step.get("model"),
-                "publisher": _pick(step.get("publisher"), PUBLISHER_FIELDS),
-            }
-        )
-    return out
+def origins_known_var(finding: Finding) -> bool:
+    """True only when every publisher country and every base in the lineage graph is recorded."""
+    return bool((finding.resolution or {}).get("origins_known"))
+
+
+def lineage_var(finding: Finding) -> list[dict[str, Any]] | None:
+    """Every edge of the lineage graph (``modelmap.trace/2``): relation, model (the parent), child and
+    the parent's publisher; None (null) when the lineage is unknown."""
+    edges = (finding.resolution or {}).get("edges")
+    if edges is None:
+        return None
+    return [
+        {
+            "relation": edge.get("relation"),
+            "model": edge.get("parent"),
+            "child": edge.get("child"),
+            "publisher": _pick(edge.get("parent_publisher"), PUBLISHER_FIELDS),
+        }
+        for edge in edges
+    ]
 
 
 def served_by_var(finding: Finding) -> dict[str, Any]:
@@ -136,6 +150,7 @@ RESOLUTION_BUILDERS: tuple[tuple[str, Any], ...] = (
     ("publisher", publisher_var),
     ("license", license_var),
     ("origins", origins_var),
+    ("origins_known", origins_known_var),
     ("lineage", lineage_var),
     ("served_by", served_by_var),
 )
