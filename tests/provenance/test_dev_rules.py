@@ -193,3 +193,26 @@ def test_quant_of_an_abliterated_model_points_at_the_abliterated_repo(resolver: 
     assert _parent(res) == ("huihui-ai/deepseek-r1-distill-qwen-14b-abliterated", "quantization")
     # the abliterated 14B's own card was not read: its lineage is unknown, so origins are not claimed complete
     assert not res.origins_known
+
+
+def test_a_repo_spelling_kept_as_an_alias_names_the_model_for_repackagers(resolver: Resolver) -> None:
+    # AI21 renamed AI21-Jamba-1.5-Mini to AI21-Jamba-Mini-1.5; quantizers kept the old spelling
+    res = resolver.resolve("bartowski/AI21-Jamba-1.5-Mini-GGUF")
+    assert _parent(res) == ("ai21labs/ai21-jamba-mini-1.5", "quantization")
+    assert _license(res) == "ai21-jamba-open"
+    # FuseAI shipped one merge under a misspelt repo name; an HQQ quant uses that spelling
+    res = resolver.resolve("someone/FuseO1-DeekSeekR1-QwQ-SkyT1-32B-Preview-nbits4-GS64-Axis1-HQQ")
+    assert _parent(res) == ("fuseai/fuseo1-deepseekr1-qwq-skyt1-32b-preview", "quantization")
+
+
+def test_an_api_only_model_is_never_what_a_repack_packages(resolver: Resolver) -> None:
+    # "ai21/jamba-1.5-mini" is the API record (no Hub repo): a GGUF cannot be a quantization of it
+    for query in ("bartowski/AI21-Jamba-1.5-Mini-GGUF", "someone/gpt-4o-GGUF"):
+        parent = _parent(resolver.resolve(query))
+        assert parent is None or resolver.kb.models[parent[0]].get("hf"), query
+
+
+def test_shanghai_ai_laboratory_is_internlm_on_modelscope(resolver: Resolver) -> None:
+    res = resolver.resolve("Shanghai_AI_Laboratory/internlm2_5-7b-chat")
+    assert _model_id(res) == "internlm/internlm2_5-7b-chat"
+    assert res.served_by is None

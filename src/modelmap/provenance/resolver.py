@@ -107,6 +107,9 @@ class Resolver:
                 names.add(str(model["hf"]).lower().split("/", 1)[-1])
             if model.get("name"):
                 names.add(str(model["name"]).lower())
+            # a Hub spelling kept as an alias (a renamed repo, a typo the publisher shipped) is a name too:
+            # re-packagers publish under the spelling they downloaded
+            names.update(str(a).lower().split("/", 1)[1] for a in model.get("aliases") or [] if "/" in str(a))
             for n in names:
                 for key in {n, normalise(n)}:
                     ids = self._norm_index.setdefault(key, [])
@@ -267,7 +270,7 @@ class Resolver:
                 # a re-packager's repo named after the model it packages
                 for n in names:
                     base = self._by_name(n)
-                    if base and self.kb.models[base].get("publisher") != org_pub:
+                    if base and self._has_weights(base) and self.kb.models[base].get("publisher") != org_pub:
                         return base, "inferred", org
             if not changed and kind is None and is_hub_account(org):
                 # an unknown account re-uploading a known model under its exact name (cortexso/...): a re-packaging
@@ -297,14 +300,20 @@ class Resolver:
         """Lowercase Hub org names the knowledge base knows -> publisher id (None for a quantizer's org)."""
         if self._hub_org_cache is None:
             orgs: dict[str, str | None] = {}
-            for key in self.kb.hf_index:
-                if "/" in key:
-                    orgs.setdefault(key.split("/", 1)[0], None)
+            for model in self.kb.models.values():
+                if model.get("hf") and "/" in str(model["hf"]):
+                    orgs.setdefault(str(model["hf"]).split("/", 1)[0].lower(), None)
             for pid, pub in self.kb.publishers.items():
                 for o in pub.get("orgs") or []:
                     orgs[str(o).lower()] = pid
             self._hub_org_cache = orgs
         return self._hub_org_cache
+
+    def _has_weights(self, mid: str) -> bool:
+        """Whether a repack of ``mid`` can exist: an API-only model (no Hub repo, closed weights) has nothing to
+        quantize."""
+        model = self.kb.models[mid]
+        return bool(model.get("hf")) or model.get("open_weights") is True
 
     def _embedded_original(self, name: str, outer_pub: str | None) -> str | None:
         """The original repo a re-packager names inside its own repo name: ``<org>_<name>`` (bartowski),
@@ -316,13 +325,13 @@ class Resolver:
             if not tail or head.lower() not in orgs:
                 continue
             mid = self._lookup(f"{head}/{tail}")
-            if mid:
+            if mid and self._has_weights(mid):
                 return mid
             pub = orgs[head.lower()]
             if pub is None or self._publisher_kind(pub) == "quantizer":
                 # "TheBloke-Mistral-7B-Instruct-v0.2": the quantizer's copy denotes the model it packages
                 found = self._by_name(tail)
-                if found and self.kb.models[found].get("publisher") != outer_pub:
+                if found and self._has_weights(found) and self.kb.models[found].get("publisher") != outer_pub:
                     return found
         return None
 
