@@ -18,6 +18,7 @@ from modelmap.cli import (
     diff_cmd,
     inspect_cmd,
     plan_cmd,
+    probe_cmd,
     report_cmd,
     scan_cmd,
     scenario_cmd,
@@ -79,6 +80,7 @@ app.command("check", help=_help(check_cmd.HELP), short_help=_short(check_cmd.HEL
 app.command("bom", help=_help(bom_cmd.HELP), short_help=_short(bom_cmd.HELP))(bom_cmd.bom)
 app.command("report", help=_help(report_cmd.HELP), short_help=_short(report_cmd.HELP))(report_cmd.report)
 app.command("diff", help=_help(diff_cmd.HELP), short_help=_short(diff_cmd.HELP))(diff_cmd.diff)
+app.command("probe", help=_help(probe_cmd.HELP), short_help=_short(probe_cmd.HELP))(probe_cmd.probe)
 app.command("scenario", help=_help(scenario_cmd.HELP), short_help=_short(scenario_cmd.HELP))(scenario_cmd.scenario)
 app.command("alternatives", help=_help(alternatives_cmd.HELP),
             short_help=_short(alternatives_cmd.HELP))(alternatives_cmd.alternatives)
