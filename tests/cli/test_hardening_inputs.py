@@ -172,7 +172,7 @@ def test_a_valid_hub_reply_is_used_and_cached(hub: str, tmp_path: Path) -> None:
         proc = run("trace", ident, "--online", "-f", "json", cwd=tmp_path, env={"HF_ENDPOINT": hub, "HF_HUB_OFFLINE": "0"})
         assert proc.returncode == 0, proc.stderr
         doc = json.loads(proc.stdout)
-        assert "CN" in doc["origins"] and doc["lineage"][0]["model"] == "qwen/qwen2.5-7b-instruct"
+        assert "CN" in doc["origins"] and doc["edges"][0]["parent"] == "qwen/qwen2.5-7b-instruct"
     assert len(_Hub.calls) == 1
 
 
