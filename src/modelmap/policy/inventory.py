@@ -344,4 +344,7 @@ def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
         "max_publisher_share": max_share,
         "flows": flows,
     }
+    from modelmap.switch.policy_vars import add_switch_vars  # optionality: HHI, compliant fallback, reversibility
+
+    add_switch_vars(data, findings, flow_of, memo)
     return Inventory(usages=usages, resolved=resolved, flow_of=flow_of, flows=flows, data=data, resolution_vars=memo)

@@ -1,0 +1,125 @@
+"""The report's "Switch" section: could we change models quickly if a rule or a vendor shifts?
+
+``build(check)`` gathers the figures (JSON-ready) from the one inventory ``check`` built: concentration by
+model, publisher and origin country (shares and HHI, ``switch.optionality``), single points of failure (a
+flow role served by one model), and per flow its reversibility and whether it has a compliant fallback (the
+policy object's ``flow.reversibility`` / ``flow.fallback.compliant``, ``switch.policy_vars``). ``markdown``
+and ``html`` render it; both return nothing for a summary without it, so callers can add it unconditionally.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from modelmap.policy.engine import CheckResult
+
+TOP = 3
+HINT = "modelmap plan --scenario no-cn-origin --volume volume.yaml"
+REVERSIBILITY_NOTE = ("Reversibility: the share of a flow's usages that a model/base-URL swap could move "
+                      "(an OpenAI-compatible client) and whose role has a second model to fall back to.")
+COMPLIANT_NOTE = ("Compliant fallback: every role of the flow has at least two models of fully known origin "
+                  "outside CN, RU, IR and KP, not served from those countries.")
+
+
+def build(check: CheckResult) -> dict[str, Any]:
+    from modelmap.switch import optionality
+
+    data = check.inventory.data
+    conc = optionality.concentration(check.scan)
+    spof = optionality.single_points_of_failure(check.scan, check.config)
+    flows = []
+    for name, flow in check.inventory.flows.items():
+        if not flow.get("usages"):
+            continue
+        fallback = flow.get("fallback") or {}
+        flows.append({"flow": name, "tags": list(flow.get("tags") or ()), "usages": flow["usages"],
+                      "reversibility": flow.get("reversibility"),
+                      "compliant_fallback": bool(fallback.get("compliant")),
+                      "single_points": list(fallback.get("single_points") or ())})
+    dims = []
+    for key, label in (("model", "Model"), ("publisher", "Publisher"), ("origin_country", "Origin country")):
+        part = conc.get(key) or {}
+        dims.append({"dimension": label, "hhi": int(part.get("hhi") or 0),
+                     "top": [s for s in part.get("shares") or () if s.get("key") != "unknown"][:TOP],
+                     "unknown": next((s for s in part.get("shares") or () if s.get("key") == "unknown"), None)})
+    return {"usages": conc.get("usages", 0), "concentration": dims, "flows": flows,
+            "single_points_of_failure": spof,
+            "hhi": {"model": data.get("hhi_model"), "publisher": data.get("hhi_publisher"),
+                    "origin": data.get("hhi_origin")}}
+
+
+def _band(hhi: int) -> str:
+    from modelmap.report.html import hhi_band
+
+    return hhi_band(hhi)
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def _top(dim: dict[str, Any]) -> list[str]:
+    return [f"{s['key']} {_share(s['share'])}" for s in dim["top"]]
+
+
+def markdown(sw: dict[str, Any] | None) -> list[str]:
+    """The section as Markdown lines ([] without data)."""
+    if not sw:
+        return []
+    from modelmap.output import md_code, md_text
+
+    out = ["## Switch: how fast could we change models?", "",
+           f"Counted over {sw['usages']} model usages in use. HHI is 10,000 for a single supplier; below 1,500 "
+           "is low concentration.", "",
+           "| Concentration by | HHI | Level | Largest shares |", "| --- | --- | --- | --- |"]
+    for dim in sw["concentration"]:
+        out.append(f"| {dim['dimension']} | {dim['hhi']:,} | {md_text(_band(dim['hhi']))} | "
+                   f"{md_text(', '.join(_top(dim)) or '—')} |")
+    out += ["", "| Flow | Reversibility | Compliant fallback | Roles with one model |", "| --- | --- | --- | --- |"]
+    for f in sw["flows"]:
+        out.append(f"| {md_text(f['flow'])} | {_share(f['reversibility'])} | {'yes' if f['compliant_fallback'] else 'no'} "
+                   f"| {md_text(', '.join(f['single_points']) or '—')} |")
+    if not sw["flows"]:
+        out.append("| _no flows with usages_ | | | |")
+    out += ["", f"_{md_text(REVERSIBILITY_NOTE)} {md_text(COMPLIANT_NOTE)}_", ""]
+    spof = sw["single_points_of_failure"]
+    out += [f"### Single points of failure ({len(spof)})", ""]
+    if spof:
+        out += [f"- {md_text(s['flow'])}, {md_text(s['role'])}: {', '.join(md_code(m) for m in s['models'])} "
+                f"({md_text(s['reason'])})" for s in spof]
+    else:
+        out.append("_Every flow role has a second model._")
+    out += ["", f"To plan a switch under a rule, run {md_code(HINT, in_table=False)}.", ""]
+    return out
+
+
+def html(sw: dict[str, Any] | None) -> str:
+    """The section as one HTML ``<section>`` ("" without data)."""
+    if not sw:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(d['dimension'])}</td><td>{d['hhi']:,}</td><td>{escape(_band(d['hhi']))}</td>"
+        f"<td>{escape(', '.join(_top(d)) or '—')}</td></tr>" for d in sw["concentration"])
+    flows = "".join(
+        f"<tr><td><strong>{escape(f['flow'])}</strong></td><td>{_share(f['reversibility'])}</td>"
+        f"<td>{'yes' if f['compliant_fallback'] else 'no'}</td><td>{escape(', '.join(f['single_points']) or '—')}"
+        "</td></tr>" for f in sw["flows"]) or '<tr><td colspan="4" class="muted">No flows with usages.</td></tr>'
+    spof = "".join(
+        f"<li><strong>{escape(s['flow'])}</strong>, {escape(s['role'])}: "
+        f"{escape(', '.join(s['models']))} <span class=\"muted\">({escape(s['reason'])})</span></li>"
+        for s in sw["single_points_of_failure"])
+    return (
+        '<section id="switch"><h2>Switch: how fast could we change models?</h2>'
+        f'<p class="lead">Counted over {sw["usages"]} model usages in use. HHI is 10,000 for a single supplier; '
+        "below 1,500 is low concentration.</p>"
+        "<table><thead><tr><th>Concentration by</th><th>HHI</th><th>Level</th><th>Largest shares</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+        "<table><thead><tr><th>Flow</th><th>Reversibility</th><th>Compliant fallback</th>"
+        f"<th>Roles with one model</th></tr></thead><tbody>{flows}</tbody></table>"
+        f'<p class="muted">{escape(REVERSIBILITY_NOTE)} {escape(COMPLIANT_NOTE)}</p>'
+        f"<h3>Single points of failure ({len(sw['single_points_of_failure'])})</h3>"
+        + (f"<ul>{spof}</ul>" if spof else '<p class="muted">Every flow role has a second model.</p>')
+        + f"<p>To plan a switch under a rule, run <code>{escape(HINT)}</code>.</p></section>"
+    )
