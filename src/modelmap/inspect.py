@@ -30,6 +30,7 @@ from modelmap.artifacts.fingerprint import arch_from_config, artifact_arch, toke
 from modelmap.artifacts.identify import (
     TIE,
     Observation,
+    distinctive_specials,
     families_named,
     family_publisher_id,
     fingerprint_entry,
@@ -487,18 +488,29 @@ class _Inspection:
         pid = pub["id"] if pub else None
         pids: set[str | None] = {pid}
         makers: set[str | None] = set() if top["base"] else {pid}
+        seen = distinctive_specials(self.obs.specials)
+        own_specials = distinctive_specials(ent.get("special_tokens") or [])
+        hints: list[str] = []  # special tokens only a tied derivative has: the files point at the derivative's maker
         for fam in family.get("indistinguishable_from") or []:
             row = next((r for r in ranked if r["family"] == fam), None)
-            other = _entry_publisher(fingerprint_entry(row["fingerprint"]), fam) if row else _family_publisher(fam)
+            other_ent = fingerprint_entry(row["fingerprint"]) if row else {}
+            other = _entry_publisher(other_ent, fam) if row else _family_publisher(fam)
             oid = other["id"] if other else None
             pids.add(oid)
             if not (row and row["base"]):
                 makers.add(oid)
+            elif oid != pid:
+                extra = sorted((distinctive_specials(other_ent.get("special_tokens") or []) - own_specials) & seen)
+                if extra:
+                    hints.append(f"{', '.join(extra[:3])} ({fam}, {oid})")
         reused: set[str | None] = set()
         reason = None
         if len(pids) > 1:
-            if not top["base"] and makers == {pid} and pid:
+            if not top["base"] and makers == {pid} and pid and not hints:
                 reused |= pids - {pid}  # derivatives tied with it inherited this evidence from pid's family
+            elif hints:
+                reason = (f"the evidence is {pid}'s {family['id']}, but the files also carry special tokens that only "
+                          f"a derivative made by another publisher adds: {'; '.join(hints)}")
             else:
                 reason = (f"{family['id']} is tied with {', '.join(family['indistinguishable_from'])}, "
                           "which different publishers make")

