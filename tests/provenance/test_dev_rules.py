@@ -216,3 +216,34 @@ def test_shanghai_ai_laboratory_is_internlm_on_modelscope(resolver: Resolver) ->
     res = resolver.resolve("Shanghai_AI_Laboratory/internlm2_5-7b-chat")
     assert _model_id(res) == "internlm/internlm2_5-7b-chat"
     assert res.served_by is None
+
+
+# ---- Ollama user namespaces ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("zac/phi4-tools", "microsoft/phi-4"),            # sourced alias: a clone of phi4 with a tool template
+    ("zac/phi4-tools:latest", "microsoft/phi-4"),
+    ("huihui_ai/deepseek-r1-abliterated:7b", "huihui-ai/deepseek-r1-distill-qwen-7b-abliterated-v2"),
+    # an upload named after a Hub model, tagged only with its quantisation, packages that model
+    ("hengwen/DeepSeek-R1-Distill-Qwen-32B:q4_k_m", "deepseek-ai/deepseek-r1-distill-qwen-32b"),
+    ("jeffh/intfloat-multilingual-e5-large:f16", "intfloat/multilingual-e5-large"),
+])
+def test_ollama_user_namespace_denotes_the_model_it_packages(resolver: Resolver, query: str, model: str) -> None:
+    res = resolver.resolve(query)
+    assert _model_id(res) == model
+    assert res.served_by is None  # a bare tag names no server
+
+
+def test_ollama_user_tag_that_picks_a_size_is_not_guessed(resolver: Resolver) -> None:
+    # the 8b tag was repointed between two different models (both cards claim it): no model is named
+    assert _model_id(resolver.resolve("huihui_ai/deepseek-r1-abliterated:8b")) is None
+    # a size tag on an upload says nothing sure about which weights it holds
+    assert _model_id(resolver.resolve("someone/Qwen2.5-7B-Instruct:7b")) is None
+
+
+def test_merge_record_takes_the_mergekit_base_model_first(resolver: Resolver) -> None:
+    res = resolver.resolve("sm54/QwQ-DeepSeek-R1-SkyT1-Flash-Lightest-32B")
+    assert _parent(res) == ("qwen/qwen2.5-32b", "merge")
+    assert set(res.origins or ()) == {"CN", "US"}  # Qwen (CN) and NovaSky's Sky-T1 (US) in the lineage
+    assert _license(res) is None  # not visible in what was read

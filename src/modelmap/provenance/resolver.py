@@ -26,6 +26,8 @@ _OLLAMA_TAG = re.compile(r"^(?P<name>[a-z0-9][\w.-]*):(?P<tag>[\w.-]+)$", re.IGN
 _OLLAMA_VARIANT = re.compile(r"^(?P<size>[\d.]+[bmk]|\d+x\d+b|e\d+b|latest)(?P<rest>[-_].*)?$", re.IGNORECASE)
 # Provider-specific spellings of open models: Fireworks writes versions as "v3p1" / "qwen2p5",
 # Together appends "-Turbo" / "-Lite" to its own optimised serving of the same weights.
+# an Ollama tag that only names the file's quantisation (or latest): the upload keeps the weights it is named after
+_OLLAMA_QUANT_TAG = re.compile(r"latest|(?:i?q\d(?:_[0-9a-z]+)*|f16|f32|fp16|bf16)", re.IGNORECASE)
 # words in an Ollama tag that pick a different checkpoint than the size's default (instruct / chat)
 _OLLAMA_KEEP = frozenset({"base", "text", "pt", "pretrained", "vision", "math", "code", "python", "embed"})
 _FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=-|$)")
@@ -240,6 +242,10 @@ class Resolver:
             found = self._ollama(m.group("name"), m.group("tag"))
             if found:
                 return found, "inferred", None
+        if org and ":" in name and not parsed.is_file:
+            found = self._ollama_user(org, name)
+            if found:
+                return found, "inferred", None
         stripped, changed = strip_quant(name)
         names = [stripped, *self._name_variants(stripped, parsed.provider)]
         if org and not is_hub_account(org.replace("\\", "/").rsplit("/", 1)[-1]):
@@ -355,6 +361,22 @@ class Resolver:
                 if len(hf_hit) == 1:
                     return hf_hit[0]
         return None
+
+    def _ollama_user(self, user: str, name_tag: str) -> str | None:
+        """An Ollama user namespace ``user/name:tag`` (a Hub repo id never has a colon): the tag as the knowledge
+        base lists it, else the Hub model the upload is named after (``hengwen/DeepSeek-R1-Distill-Qwen-32B:q4_k_m``,
+        ``jeffh/intfloat-multilingual-e5-large:f16``), which it packages."""
+        m = _OLLAMA_TAG.match(name_tag)
+        if not m or "/" in user or not is_hub_account(user):
+            return None
+        found = self._ollama(f"{user}/{m.group('name')}", m.group("tag"))
+        if found:
+            return found
+        if not _OLLAMA_QUANT_TAG.fullmatch(m.group("tag")):
+            return None  # "user/name:7b" or a variant word: which weights it holds is the user's choice
+        bare = strip_quant(m.group("name"))[0]
+        found = self._by_name(bare) or self._embedded_original(bare, None)
+        return found if found and self._has_weights(found) else None
 
     def _ollama(self, name: str, tag: str) -> str | None:
         name = name.lower()
