@@ -1,0 +1,14 @@
+"""``modelmap eval``: test candidate models on your own cases, jailbreak probes, insecure code and political
+slant before a switch, and compare them prompt by prompt (issue 16).
+
+* :mod:`.engine` — the Engine interface and a bounded OpenAI-compatible HTTP client (hand-written; an
+  inspect-ai engine can plug in behind the same interface).
+* :mod:`.suites` — suite folders (``suite.yaml`` + data, sha256-checked); shipped seed sets in ``suites/``.
+* :mod:`.scorers` — exact / includes / regex (RE2) / JSON schema / numeric, refusal patterns (English and
+  Chinese), code extraction and bandit scanning, an optional judge.
+* :mod:`.stats` — Wilson intervals, McNemar's exact test, seeded paired bootstrap.
+* :mod:`.runner` — runs suites × models and builds the ``modelmap.eval/1`` document.
+* :mod:`.render` — table, JSON, JUnit and offline HTML.
+
+Nothing here is imported by the rest of modelmap at start-up; the CLI imports it when ``eval`` runs.
+"""

@@ -1,0 +1,145 @@
+"""The engine that asks a model: a small bounded client for OpenAI-compatible ``/v1/chat/completions``.
+
+Hand-written on purpose, for now. The issue asks for inspect-ai (MIT) as the engine; inspect-ai 0.3.285
+downloads here, but installing it pulls a large dependency tree and wiring its Task/solver/log model to
+these four suites did not fit the first iteration. So the runner talks to an :class:`Engine` interface
+and this module supplies the only implementation, :class:`HttpEngine` (stdlib ``urllib``, an overall
+timeout per request, no redirects, replies capped in bytes, the key sent only as a header and never
+logged). An inspect-ai engine can be added behind the same interface; its logs would then be the
+evidence files whose sha256 the result records (today the evidence is the JSONL transcript this run
+writes).
+
+A model is ``ID[@ENDPOINT]``: ``ID`` is the name the server serves, ``ENDPOINT`` an optional base URL
+(``http://host:port/v1``) that overrides ``--base-url`` / ``MODELMAP_EVAL_BASE_URL`` for that model.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from modelmap.errors import UsageError
+
+REPLY_LIMIT = 1024 * 1024  # bytes of one HTTP reply
+TEXT_LIMIT = 64 * 1024  # characters of one answer kept for scoring
+DEFAULT_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """One model to evaluate: the served name and the base URL it is reached at."""
+
+    id: str
+    base_url: str
+
+    @property
+    def label(self) -> str:
+        return self.id
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One answer: its text (None on error), token usage as the server reported it, and wall time."""
+
+    text: str | None
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    latency_s: float = 0.0
+    error: str | None = None
+    truncated: bool = False
+    raw_model: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Engine(Protocol):
+    """Anything that can answer a chat request for a model (the runner's only dependency)."""
+
+    def complete(self, model: ModelSpec, messages: list[dict[str, str]], *, max_tokens: int,
+                 temperature: float) -> Reply: ...
+
+
+def parse_model(spec: str, default_base_url: str | None) -> ModelSpec:
+    """``ID[@ENDPOINT]`` → ModelSpec; an endpoint must be an http(s) URL without credentials."""
+    model_id, sep, endpoint = spec.partition("@")
+    if sep and not endpoint.startswith(("http://", "https://")):
+        # a served name may itself contain '@' (rare); only split on an URL-looking tail
+        model_id, endpoint = spec, ""
+    model_id = model_id.strip()
+    if not model_id:
+        raise UsageError(f"--model {spec!r}: empty model id", hint="write --model ID or --model ID@http://host:port/v1")
+    base = endpoint or default_base_url
+    if not base:
+        raise UsageError(f"--model {model_id}: no endpoint",
+                         hint="add @http://host:port/v1 to the model, or set --base-url / MODELMAP_EVAL_BASE_URL")
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"--model {model_id}: endpoint {base!r} is not an http(s) URL")
+    if parts.username or parts.password:
+        raise UsageError(f"--model {model_id}: the endpoint URL carries credentials",
+                         hint="pass the key through --api-key-env (an environment variable), never in the URL")
+    return ModelSpec(model_id, base.rstrip("/"))
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+class HttpEngine:
+    """OpenAI-compatible chat completions over stdlib HTTP (bounded, no redirects, key only in a header)."""
+
+    def __init__(self, api_key: str | None = None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self._key = api_key
+        self._timeout = timeout
+        self._opener = urllib.request.build_opener(_NoRedirect())
+
+    def __repr__(self) -> str:  # never show the key
+        return f"HttpEngine(timeout={self._timeout})"
+
+    def complete(self, model: ModelSpec, messages: list[dict[str, str]], *, max_tokens: int,
+                 temperature: float) -> Reply:
+        body = json.dumps({"model": model.id, "messages": messages, "max_tokens": max_tokens,
+                           "temperature": temperature, "stream": False}).encode()
+        headers = {"Content-Type": "application/json", "Accept": "application/json"}
+        if self._key:
+            headers["Authorization"] = f"Bearer {self._key}"
+        request = urllib.request.Request(f"{model.base_url}/chat/completions", data=body, headers=headers,
+                                         method="POST")
+        start = time.perf_counter()
+        try:
+            with self._opener.open(request, timeout=self._timeout) as response:
+                raw = response.read(REPLY_LIMIT + 1)
+        except urllib.error.HTTPError as exc:
+            return Reply(None, latency_s=time.perf_counter() - start, error=f"HTTP {exc.code}")
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            reason = getattr(exc, "reason", exc)
+            return Reply(None, latency_s=time.perf_counter() - start, error=f"connection failed: {reason}")
+        latency = time.perf_counter() - start
+        if len(raw) > REPLY_LIMIT:
+            return Reply(None, latency_s=latency, error=f"reply larger than {REPLY_LIMIT} bytes")
+        return _parse_reply(raw, latency)
+
+
+def _parse_reply(raw: bytes, latency: float) -> Reply:
+    try:
+        doc = json.loads(raw)
+        message = doc["choices"][0]["message"]
+        content = message.get("content")
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return Reply(None, latency_s=latency, error="reply is not an OpenAI chat completion")
+    if not isinstance(content, str):
+        content = "" if content is None else str(content)
+    usage = doc.get("usage") if isinstance(doc.get("usage"), dict) else {}
+    truncated = len(content) > TEXT_LIMIT
+    return Reply(content[:TEXT_LIMIT], prompt_tokens=_int(usage.get("prompt_tokens")),
+                 completion_tokens=_int(usage.get("completion_tokens")), latency_s=latency, truncated=truncated,
+                 raw_model=doc.get("model") if isinstance(doc.get("model"), str) else None)
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None

@@ -1,0 +1,159 @@
+"""Suites: one folder each with a ``suite.yaml`` and a data file (hand-written loader, bounded reads).
+
+``suite.yaml`` names the suite, its ``kind`` (``cases``, ``jailbreak``, ``insecure-code``, ``slant``), its
+scorer, the data's licence and source, and the sha256 of the data file. A shipped suite whose data no
+longer matches its sha256 is refused; a user's suite without a sha256 is hashed and the hash recorded in
+the result (so the evidence says which data was run). The data file is JSONL or CSV, read with a size cap.
+
+Built-in suites live in ``modelmap/eval/suites/<name>/`` and are named on the command line by that name;
+anything else is a path to a suite folder, a ``suite.yaml`` or a bare ``.jsonl`` / ``.csv`` of your cases.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from modelmap.errors import UsageError
+
+SUITES_DIR = Path(__file__).resolve().parent / "suites"
+KINDS = ("cases", "jailbreak", "insecure-code", "slant")
+DATA_LIMIT = 16 * 1024 * 1024
+YAML_LIMIT = 256 * 1024
+MAX_RECORDS = 20000
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str
+    kind: str
+    scorer: str
+    licence: str | None
+    source: str | None
+    source_url: str | None
+    data_path: Path
+    sha256: str
+    sha256_declared: bool
+    records: tuple[dict[str, Any], ...]
+    meta: dict[str, Any] = field(default_factory=dict)
+    builtin: bool = False
+
+    def describe(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "scorer": self.scorer, "licence": self.licence,
+                "source": self.source, "source_url": self.source_url, "builtin": self.builtin,
+                "data": self.data_path.name, "sha256": self.sha256, "sha256_declared": self.sha256_declared,
+                "records": len(self.records)}
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.name for p in SUITES_DIR.iterdir() if (p / "suite.yaml").is_file())
+
+
+def _read(path: Path, limit: int) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {exc.strerror or exc}", where=str(path)) from exc
+    if len(data) > limit:
+        raise UsageError(f"larger than {limit} bytes", where=str(path), hint="split the suite into smaller files")
+    return data
+
+
+def load_suite(ref: str) -> Suite:
+    """A built-in suite by name, or a suite folder / suite.yaml / bare JSONL or CSV of cases."""
+    builtin = SUITES_DIR / ref
+    if "/" not in ref and (builtin / "suite.yaml").is_file():
+        return _load_dir(builtin, builtin=True)
+    path = Path(ref)
+    if path.is_dir():
+        if not (path / "suite.yaml").is_file():
+            raise UsageError("no suite.yaml in this folder", where=ref,
+                             hint=f"built-in suites: {', '.join(builtin_names())}")
+        return _load_dir(path, builtin=False)
+    if path.is_file() and path.name.endswith((".yaml", ".yml")):
+        return _load_dir(path.parent, builtin=False, yaml_name=path.name)
+    if path.is_file() and path.suffix.lower() in (".jsonl", ".csv"):
+        return _make(path.stem, {"kind": "cases", "scorer": "includes"}, path, builtin=False)
+    raise UsageError(f"no such suite {ref!r}", hint=f"built-in suites: {', '.join(builtin_names())}; "
+                     "or pass a folder with a suite.yaml, or a .jsonl/.csv of cases")
+
+
+def _load_dir(folder: Path, *, builtin: bool, yaml_name: str = "suite.yaml") -> Suite:
+    where = str(folder / yaml_name)
+    try:
+        meta = yaml.safe_load(_read(folder / yaml_name, YAML_LIMIT))
+    except yaml.YAMLError as exc:
+        raise UsageError(f"not valid YAML: {exc}", where=where) from exc
+    if not isinstance(meta, dict):
+        raise UsageError("a suite.yaml must be a mapping", where=where)
+    data = meta.get("data")
+    if not isinstance(data, str) or not data or "/" in data or "\\" in data or data.startswith("."):
+        raise UsageError("'data' must name a file beside suite.yaml", where=where)
+    return _make(str(meta.get("name") or folder.name), meta, folder / data, builtin=builtin, where=where)
+
+
+def _make(name: str, meta: dict[str, Any], data_path: Path, *, builtin: bool, where: str | None = None) -> Suite:
+    where = where or str(data_path)
+    kind = meta.get("kind", "cases")
+    if kind not in KINDS:
+        raise UsageError(f"unknown kind {kind!r}", where=where, hint=f"one of {', '.join(KINDS)}")
+    raw = _read(data_path, DATA_LIMIT)
+    digest = hashlib.sha256(raw).hexdigest()
+    declared = meta.get("sha256")
+    if declared is not None and str(declared).lower() != digest:
+        raise UsageError(f"{data_path.name} does not match the sha256 in suite.yaml (data {digest[:12]}…, "
+                         f"declared {str(declared)[:12]}…)", where=where,
+                         hint="the data changed: review it, then update sha256")
+    records = _records(raw, data_path)
+    for i, rec in enumerate(records):
+        rec.setdefault("id", f"{i + 1:04d}")
+        rec["id"] = str(rec["id"])
+    ids = [r["id"] for r in records]
+    if len(set(ids)) != len(ids):
+        raise UsageError("case ids are not unique", where=str(data_path))
+    return Suite(name=name, kind=kind, scorer=str(meta.get("scorer") or _DEFAULT_SCORER[kind]),
+                 licence=meta.get("licence"), source=meta.get("source"), source_url=meta.get("source_url"),
+                 data_path=data_path, sha256=digest, sha256_declared=declared is not None,
+                 records=tuple(records), meta=meta, builtin=builtin)
+
+
+_DEFAULT_SCORER = {"cases": "includes", "jailbreak": "refusal", "insecure-code": "bandit", "slant": "refusal+coverage"}
+
+
+def _records(raw: bytes, path: Path) -> list[dict[str, Any]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError("not UTF-8", where=str(path)) from exc
+    records: list[dict[str, Any]] = []
+    if path.suffix.lower() == ".csv":
+        for row in csv.DictReader(io.StringIO(text)):
+            records.append({k: v for k, v in row.items() if k is not None})
+            if len(records) > MAX_RECORDS:
+                break
+    else:
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except ValueError as exc:
+                raise UsageError(f"line {lineno} is not JSON: {exc}", where=str(path)) from exc
+            if not isinstance(rec, dict):
+                raise UsageError(f"line {lineno} is not a JSON object", where=str(path))
+            records.append(rec)
+            if len(records) > MAX_RECORDS:
+                break
+    if len(records) > MAX_RECORDS:
+        raise UsageError(f"more than {MAX_RECORDS} cases", where=str(path))
+    if not records:
+        raise UsageError("no cases", where=str(path))
+    return records
