@@ -20,6 +20,7 @@ from modelmap.cli import (
     plan_cmd,
     probe_cmd,
     report_cmd,
+    runtime_cmd,
     scan_cmd,
     scenario_cmd,
     trace_cmd,
@@ -81,6 +82,7 @@ app.command("bom", help=_help(bom_cmd.HELP), short_help=_short(bom_cmd.HELP))(bo
 app.command("report", help=_help(report_cmd.HELP), short_help=_short(report_cmd.HELP))(report_cmd.report)
 app.command("diff", help=_help(diff_cmd.HELP), short_help=_short(diff_cmd.HELP))(diff_cmd.diff)
 app.command("probe", help=_help(probe_cmd.HELP), short_help=_short(probe_cmd.HELP))(probe_cmd.probe)
+app.command("runtime", help=_help(runtime_cmd.HELP), short_help=_short(runtime_cmd.HELP))(runtime_cmd.runtime)
 app.command("scenario", help=_help(scenario_cmd.HELP), short_help=_short(scenario_cmd.HELP))(scenario_cmd.scenario)
 app.command("alternatives", help=_help(alternatives_cmd.HELP),
             short_help=_short(alternatives_cmd.HELP))(alternatives_cmd.alternatives)

@@ -1,0 +1,88 @@
+"""``modelmap runtime``: what ran in production, from telemetry, gateway logs and probe results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from modelmap.cli.common import Debug, NoColor, Output, Quiet
+
+HELP = """Build a runtime inventory of the models seen serving: OpenTelemetry GenAI spans or metrics
+exported as OTLP JSON (file exporter or Collector output), LiteLLM spend logs or callback JSONL, and
+modelmap probe results. Files are streamed, one line at a time. Each model is listed with the
+names it was requested as, hosts, request and token counts, first and last seen, and its origin.
+
+Use --since (an ISO date/time, or 30m, 24h, 7d) to keep only recent records. Compare with the code
+using modelmap diff SCAN_JSON RUNTIME_JSON. Use --format json for scripts (schema
+modelmap.runtime/1). Exits 0 when the sources were read, 2 on a usage or input error.
+"""
+
+RUNTIME_FORMATS = ("table", "json")
+
+
+def render_table(doc: dict[str, Any]) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from modelmap.output import text
+
+    buffer = StringIO()
+    console = Console(file=buffer, width=140, force_terminal=False, color_system=None)
+    table = Table(title="What ran in production")
+    for column in ("model", "requested as", "hosts", "requests", "tokens in/out", "last seen", "publisher",
+                   "origins"):
+        table.add_column(column, overflow="fold")
+    for m in doc["models"]:
+        res = m["resolution"]
+        tokens = m["tokens"]
+        table.add_row(text(m["model"]), text(", ".join(m["requested_as"])), text(", ".join(m["hosts"]) or "-"),
+                      text("not counted" if m["requests"] is None else m["requests"]),
+                      text("-" if tokens is None else f"{tokens['input'] or 0}/{tokens['output'] or 0}"),
+                      text(m["last_seen"] or "-"), text((res.get("publisher") or {}).get("name") or "unknown"),
+                      text(", ".join(res.get("origins") or []) or "unknown"))
+    console.print(table)
+    s = doc["summary"]
+    console.print(text(f"{s['models']} models, {s['requests'] if s['requests'] is not None else 'no'} requests "
+                       f"from {s['records']} records ({s['genai_spans']} GenAI spans); {s['skipped']} skipped"
+                       + (f"; {s['over_key_limit']} over the key limit" if s["over_key_limit"] else "")))
+    return buffer.getvalue()
+
+
+def runtime(
+    sources: Annotated[list[Path], typer.Argument(metavar="SOURCE...", help="OTLP JSON, LiteLLM log or probe files.")],
+    since: Annotated[str | None, typer.Option("--since", metavar="WHEN",
+                                              help="Only records from WHEN on: ISO date/time, or 30m, 24h, 7d.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: table or json.")] = "table",
+    output: Output = None,
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+    debug: Debug = False,
+) -> None:
+    from modelmap.cli.common import configure, emit, err, info, require_format
+    from modelmap.output import dumps_json, to_utf8
+    from modelmap.runtime import ingest
+
+    configure(quiet=quiet, no_color=no_color)
+    require_format(format, RUNTIME_FORMATS)
+    since_ns = None
+    if since is not None:
+        try:
+            since_ns = ingest.parse_since(since)
+        except ValueError as exc:
+            err(f"modelmap: error: {exc}")
+            raise typer.Exit(2) from None
+    try:
+        doc = ingest.build(sources, since_ns=since_ns)
+    except ingest.RuntimeInputError as exc:
+        if debug:
+            raise
+        err(f"modelmap: error: {exc}")
+        raise typer.Exit(2) from None
+    for src in doc["sources"]:
+        for reason, count in src["skip_reasons"].items():
+            info(f"warning: {src['path']}: skipped {count} ({reason})")
+    emit(dumps_json(doc) if format == "json" else to_utf8(render_table(doc)), output)

@@ -1,0 +1,526 @@
+"""``modelmap runtime``: a runtime inventory (``modelmap.runtime/1``) from telemetry, gateway logs and probes.
+
+Sources, told apart line by line by their shape (a file may mix them):
+
+* **OTLP JSON** as the OpenTelemetry file exporter and the Collector's file exporter write it: JSON lines,
+  one ``TracesData`` (``resourceSpans``) or ``MetricsData`` (``resourceMetrics``) per line
+  (https://opentelemetry.io/docs/specs/otel/protocol/file-exporter/). Spans are read for the GenAI
+  semantic-convention attributes ``gen_ai.provider.name`` (or the deprecated ``gen_ai.system``),
+  ``gen_ai.request.model``, ``gen_ai.response.model``, ``gen_ai.operation.name``,
+  ``gen_ai.usage.input_tokens`` / ``output_tokens`` (and the older ``prompt_tokens`` /
+  ``completion_tokens``), ``server.address`` / ``server.port``; resource ``service.name`` says which
+  service called. Metrics: ``gen_ai.client.token.usage`` (histogram sum per ``gen_ai.token.type``) and
+  ``gen_ai.client.operation.duration`` (histogram count = requests)
+  (https://opentelemetry.io/docs/specs/semconv/gen-ai/gen-ai-metrics/).
+* **LiteLLM** callback JSONL (one ``StandardLoggingPayload`` per line,
+  https://docs.litellm.ai/docs/proxy/logging_spec) or spend-log rows (a JSON list or JSON lines):
+  ``model_group`` is the name clients asked for, ``model`` (with ``custom_llm_provider``) the upstream,
+  ``api_base`` where it went, ``prompt_tokens`` / ``completion_tokens``, ``startTime``.
+* **Probe results** (``modelmap.probe/1``): what each server serves, with no request counts.
+
+Streaming: a file is read one line at a time (a line is one export batch); only the aggregate per
+(requested name, response model, provider, host) is kept, at most ``MAX_KEYS`` of them. A line longer
+than ``MAX_LINE`` bytes, or that is not JSON, is a counted skip with its reason. A single JSON document
+(a probe result, a spend-log list) is read whole only up to ``MAX_DOCUMENT`` bytes.
+
+Unknown stays unknown: ``requests`` and ``tokens`` are null when no source counted them (a probe sees a
+model serving but counts nothing), never 0.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+import urllib.parse
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, BinaryIO
+
+SCHEMA_ID = "modelmap.runtime/1"
+MAX_LINE = 64 * 1024 * 1024
+MAX_DOCUMENT = 64 * 1024 * 1024
+MAX_KEYS = 100_000
+MAX_SERVICES = 32
+MAX_NAME = 512
+
+_WANTED = frozenset({
+    "gen_ai.provider.name", "gen_ai.system", "gen_ai.request.model", "gen_ai.response.model",
+    "gen_ai.operation.name", "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens",
+    "gen_ai.usage.prompt_tokens", "gen_ai.usage.completion_tokens", "server.address", "server.port",
+    "gen_ai.token.type",
+})
+_WANTED_ALL = _WANTED | {"service.name"}
+
+
+def _json_loader() -> Callable[[bytes], Any]:
+    """orjson when it is installed (3-5x faster on big export batches), else the standard library.
+    A line orjson refuses (NaN, integers past 64 bits) is read again by ``json``, so both read the same."""
+    try:
+        import orjson
+    except ImportError:
+        return json.loads
+    decode_error = orjson.JSONDecodeError
+
+    def loads(data: bytes) -> Any:
+        try:
+            return orjson.loads(data)
+        except decode_error:
+            return json.loads(data)
+
+    return loads
+
+
+class RuntimeInputError(Exception):
+    """A source that cannot be read at all (missing, a folder); the message names it."""
+
+
+@dataclass
+class _Agg:
+    requests: int | None = None
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    first_ns: int | None = None
+    last_ns: int | None = None
+    operations: set[str] = field(default_factory=set)
+    services: set[str] = field(default_factory=set)
+    seen_in: set[str] = field(default_factory=set)
+    served_by: set[str] = field(default_factory=set)  # server kinds from probes
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else a + b
+
+
+@dataclass
+class _Source:
+    path: str
+    kinds: Counter[str] = field(default_factory=Counter)
+    records: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()[:MAX_NAME]
+    return None
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.isdigit() and len(value) < 25:
+        return int(value)
+    return None
+
+
+def _attrs(items: Any) -> dict[str, Any]:
+    """The attributes we read, as key -> scalar (the hot loop of ingest: kept flat on purpose)."""
+    out: dict[str, Any] = {}
+    if not isinstance(items, list):
+        return out
+    wanted = _WANTED_ALL
+    for kv in items:
+        if type(kv) is dict:
+            key = kv.get("key")
+            if key in wanted:
+                v = kv.get("value")
+                if type(v) is dict:
+                    for value in v.values():  # an AnyValue holds one field
+                        out[key] = value
+                        break
+    return out
+
+
+def _host(address: Any, port: Any) -> str | None:
+    host = _name(address)
+    if host is None:
+        return None
+    p = _int(port)
+    return f"{host}:{p}" if p else host
+
+
+def _time_ns(value: Any) -> int | None:
+    """Nanoseconds since the epoch from OTLP (ns as a string or int), LiteLLM (seconds as a float) or ISO text."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if isinstance(value, int):
+        return value if value > 10**14 else value * 10**9
+    if isinstance(value, float):
+        return int(value * 1e9)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=timezone.utc)
+        return int(parsed.timestamp() * 1e9)
+    return None
+
+
+def iso(ns: int | None) -> str | None:
+    if ns is None:
+        return None
+    return datetime.fromtimestamp(ns / 1e9, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_RELATIVE = re.compile(r"^(\d+)([mhdw])$")
+
+
+def parse_since(value: str, now: datetime | None = None) -> int:
+    """``--since``: an ISO date or time (UTC unless it says otherwise), or a span back from now: 30m, 24h, 7d, 2w."""
+    text = value.strip()
+    m = _RELATIVE.match(text)
+    if m:
+        unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
+        start = (now or datetime.now(timezone.utc)) - timedelta(**{unit: int(m.group(1))})
+        return int(start.timestamp() * 1e9)
+    ns = _time_ns(text)
+    if ns is None or text.isdigit():
+        raise ValueError(f"--since {value!r} is neither an ISO date/time nor a span like 24h or 7d")
+    return ns
+
+
+class Collector:
+    """The running aggregate; ``add`` is called once per span, metric point or log record."""
+
+    def __init__(self, since_ns: int | None = None, max_keys: int = MAX_KEYS):
+        self.since_ns = since_ns
+        self.max_keys = max_keys
+        self.keys: dict[tuple[str | None, str | None, str | None, str | None], _Agg] = {}
+        self.overflow = 0
+        self.before_since = 0
+        self.spans = 0
+
+    def add(self, *, source: str, requested: str | None, response: str | None, provider: str | None,
+            host: str | None, t_ns: int | None, requests: int | None = 1, input_tokens: int | None = None,
+            output_tokens: int | None = None, operation: str | None = None, service: str | None = None,
+            served_by: str | None = None) -> None:
+        if requested is None and response is None:
+            return
+        if self.since_ns is not None and t_ns is not None and t_ns < self.since_ns:
+            self.before_since += 1
+            return
+        key = (requested, response, provider, host)
+        agg = self.keys.get(key)
+        if agg is None:
+            if len(self.keys) >= self.max_keys:
+                self.overflow += 1
+                return
+            agg = self.keys[key] = _Agg()
+        agg.requests = _add(agg.requests, requests)
+        agg.input_tokens = _add(agg.input_tokens, input_tokens)
+        agg.output_tokens = _add(agg.output_tokens, output_tokens)
+        if t_ns is not None:
+            agg.first_ns = t_ns if agg.first_ns is None else min(agg.first_ns, t_ns)
+            agg.last_ns = t_ns if agg.last_ns is None else max(agg.last_ns, t_ns)
+        if operation:
+            agg.operations.add(operation[:64])
+        if service and len(agg.services) < MAX_SERVICES:
+            agg.services.add(service[:128])
+        if served_by:
+            agg.served_by.add(served_by)
+        agg.seen_in.add(source)
+
+
+def _otel_traces(doc: dict[str, Any], c: Collector) -> int:
+    n = 0
+    for rs in doc.get("resourceSpans") or ():
+        if not isinstance(rs, dict):
+            continue
+        service = _name(_attrs(_obj(rs.get("resource")).get("attributes")).get("service.name"))
+        for ss in rs.get("scopeSpans") or rs.get("instrumentationLibrarySpans") or ():
+            if not isinstance(ss, dict):
+                continue
+            for span in ss.get("spans") or ():
+                if not isinstance(span, dict):
+                    continue
+                n += 1
+                a = _attrs(span.get("attributes"))
+                requested, response = _name(a.get("gen_ai.request.model")), _name(a.get("gen_ai.response.model"))
+                if requested is None and response is None:
+                    continue
+                c.spans += 1
+                c.add(source="otel-spans", requested=requested, response=response,
+                      provider=_name(a.get("gen_ai.provider.name")) or _name(a.get("gen_ai.system")),
+                      host=_host(a.get("server.address"), a.get("server.port")),
+                      t_ns=_time_ns(span.get("startTimeUnixNano")),
+                      input_tokens=_int(a.get("gen_ai.usage.input_tokens", a.get("gen_ai.usage.prompt_tokens"))),
+                      output_tokens=_int(a.get("gen_ai.usage.output_tokens",
+                                               a.get("gen_ai.usage.completion_tokens"))),
+                      operation=_name(a.get("gen_ai.operation.name")), service=service)
+    return n
+
+
+def _obj(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _otel_metrics(doc: dict[str, Any], c: Collector) -> int:
+    n = 0
+    for rm in doc.get("resourceMetrics") or ():
+        if not isinstance(rm, dict):
+            continue
+        service = _name(_attrs(_obj(rm.get("resource")).get("attributes")).get("service.name"))
+        for sm in rm.get("scopeMetrics") or ():
+            for metric in _obj(sm).get("metrics") or ():
+                metric = _obj(metric)
+                name = metric.get("name")
+                if name not in ("gen_ai.client.token.usage", "gen_ai.client.operation.duration"):
+                    continue
+                for point in _obj(metric.get("histogram")).get("dataPoints") or ():
+                    point = _obj(point)
+                    n += 1
+                    a = _attrs(point.get("attributes"))
+                    common: dict[str, Any] = {"source": "otel-metrics", "requested": _name(a.get("gen_ai.request.model")),
+                              "response": _name(a.get("gen_ai.response.model")),
+                              "provider": _name(a.get("gen_ai.provider.name")) or _name(a.get("gen_ai.system")),
+                              "host": _host(a.get("server.address"), a.get("server.port")),
+                              "t_ns": _time_ns(point.get("timeUnixNano")),
+                              "operation": _name(a.get("gen_ai.operation.name")), "service": service}
+                    total = point.get("sum")
+                    tokens = int(total) if isinstance(total, int | float) and not isinstance(total, bool) else None
+                    if name == "gen_ai.client.operation.duration":
+                        c.add(**common, requests=_int(point.get("count")))
+                    elif a.get("gen_ai.token.type") == "input":
+                        c.add(**common, requests=None, input_tokens=tokens)
+                    elif a.get("gen_ai.token.type") == "output":
+                        c.add(**common, requests=None, output_tokens=tokens)
+    return n
+
+
+def _upstream(record: dict[str, Any]) -> str | None:
+    model = _name(record.get("model"))
+    provider = _name(record.get("custom_llm_provider"))
+    if model and provider and not model.startswith(provider + "/"):
+        return f"{provider}/{model}"
+    return model
+
+
+def _litellm(record: dict[str, Any], c: Collector) -> None:
+    api_base = _name(record.get("api_base"))
+    host = None
+    if api_base:
+        try:
+            parts = urllib.parse.urlsplit(api_base)
+            host = parts.netloc.rsplit("@", 1)[-1] or None
+        except ValueError:
+            host = None
+    c.add(source="litellm", requested=_name(record.get("model_group")) or _name(record.get("model")),
+          response=_upstream(record), provider=_name(record.get("custom_llm_provider")), host=host,
+          t_ns=_time_ns(record.get("startTime")), input_tokens=_int(record.get("prompt_tokens")),
+          output_tokens=_int(record.get("completion_tokens")), operation=_name(record.get("call_type")))
+
+
+def _probe(doc: dict[str, Any], c: Collector) -> int:
+    n = 0
+    for ep in doc.get("endpoints") or ():
+        ep = _obj(ep)
+        try:
+            host = urllib.parse.urlsplit(str(ep.get("url") or "")).netloc or None
+        except ValueError:
+            host = None
+        for m in ep.get("models") or ():
+            m = _obj(m)
+            served, weights = _name(m.get("served_name")), _name(m.get("weights"))
+            if served is None:
+                continue
+            n += 1
+            c.add(source="probe", requested=served, response=weights, provider=_name(ep.get("server")), host=host,
+                  t_ns=None, requests=None, served_by=_name(ep.get("server")))
+    return n
+
+
+def _dispatch(doc: Any, c: Collector, src: _Source) -> None:
+    if isinstance(doc, list):
+        for item in doc:
+            _dispatch_one(item, c, src)
+        return
+    _dispatch_one(doc, c, src)
+
+
+def _dispatch_one(doc: Any, c: Collector, src: _Source) -> None:
+    if not isinstance(doc, dict):
+        src.skipped["not a JSON object"] += 1
+        return
+    if "resourceSpans" in doc:
+        src.kinds["otel-spans"] += 1
+        src.records += _otel_traces(doc, c)
+    elif "resourceMetrics" in doc:
+        src.kinds["otel-metrics"] += 1
+        src.records += _otel_metrics(doc, c)
+    elif doc.get("schema") == "modelmap.probe/1":
+        src.kinds["probe"] += 1
+        src.records += _probe(doc, c)
+    elif "model_group" in doc or "call_type" in doc or "standard_logging_object" in doc:
+        record = _obj(doc.get("standard_logging_object")) or doc
+        src.kinds["litellm"] += 1
+        src.records += 1
+        _litellm(record, c)
+    else:
+        src.skipped["not a known record shape"] += 1
+
+
+def _lines(handle: BinaryIO, src: _Source) -> Iterator[bytes]:
+    """Lines of at most MAX_LINE bytes; a longer one is skipped (read through, never kept)."""
+    while True:
+        line = handle.readline(MAX_LINE + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE and not line.endswith(b"\n"):
+            while True:  # drop the rest of this line
+                rest = handle.readline(1024 * 1024)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            src.skipped[f"line longer than {MAX_LINE} bytes"] += 1
+            continue
+        if line.strip():
+            yield line
+
+
+def read_source(path: Path, c: Collector) -> _Source:
+    src = _Source(str(path))
+    try:
+        handle = path.open("rb")
+    except IsADirectoryError:
+        raise RuntimeInputError(f"{path}: is a folder; pass the files in it") from None
+    except OSError as exc:
+        raise RuntimeInputError(f"{path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    loads = _json_loader()
+    with handle:
+        first = True
+        for line in _lines(handle, src):
+            if line.startswith(b'{"resourceSpans"') and b'"gen_ai.' not in line:
+                src.kinds["otel-spans"] += 1  # a batch with no GenAI span: counted, not parsed
+                src.records += line.count(b'"spanId"')
+                first = False
+                continue
+            try:
+                doc = loads(line)
+            except (ValueError, RecursionError):
+                if first:  # maybe one pretty-printed document (a probe result, a spend-log list)
+                    first = False
+                    whole = _whole(path)
+                    if whole is not None:
+                        _dispatch(whole, c, src)
+                        return src
+                src.skipped["not JSON"] += 1
+                continue
+            first = False
+            _dispatch(doc, c, src)
+    return src
+
+
+def _whole(path: Path) -> Any | None:
+    """The file as one JSON document, when it is one and at most MAX_DOCUMENT bytes; else None."""
+    if path.stat().st_size > MAX_DOCUMENT:
+        return None
+    try:
+        return json.loads(path.read_bytes())
+    except (ValueError, RecursionError):
+        return None
+
+
+def _provider_for_host(host: str | None, providers: dict[str, Any]) -> dict[str, Any] | None:
+    """The provider whose documented hosts (and ports, for local servers) match ``host``; None if not exactly one."""
+    if not host:
+        return None
+    name, port = host, None
+    if host.count(":") == 1:
+        name, _, digits = host.partition(":")
+        port = int(digits) if digits.isdigit() else None
+    matches = []
+    for p in providers.values():
+        if not any(fnmatch.fnmatch(name.lower(), h.lower()) for h in p.get("hosts") or ()):
+            continue
+        if port is not None and p.get("ports") and port not in p["ports"]:
+            continue
+        matches.append(p)
+    return matches[0] if len(matches) == 1 else None
+
+
+def build(paths: Iterable[Path], *, since_ns: int | None = None, resolve: Callable[[str], Any] | None = None,
+          max_keys: int = MAX_KEYS) -> dict[str, Any]:
+    """``modelmap.runtime/1`` from the given sources, streamed."""
+    from modelmap.runtime.probe import safe_resolver
+
+    if resolve is None:
+        from modelmap.provenance.resolver import resolve as resolve_default
+
+        resolve = resolve_default
+    resolve = safe_resolver(resolve)
+    c = Collector(since_ns, max_keys)
+    sources = [read_source(Path(p), c) for p in paths]
+    return _document(c, sources, resolve, since_ns)
+
+
+def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any],
+              since_ns: int | None) -> dict[str, Any]:
+    from modelmap.knowledge import load
+
+    providers = load().providers
+    by_model: dict[str, dict[str, Any]] = {}
+    for (requested, response, provider, host), agg in c.keys.items():
+        model = response or requested or ""
+        entry = by_model.get(model)
+        if entry is None:
+            entry = by_model[model] = {"model": model, "requested_as": set(), "providers": set(), "hosts": set(),
+                                       "operations": set(), "services": set(), "seen_in": set(), "served_by": set(),
+                                       "requests": None, "input": None, "output": None, "first": None, "last": None}
+        if requested and requested != model:
+            entry["requested_as"].add(requested)
+        for k, v in (("providers", provider), ("hosts", host)):
+            if v:
+                entry[k].add(v)
+        for k in ("operations", "services", "seen_in", "served_by"):
+            entry[k] |= getattr(agg, k)
+        entry["requests"] = _add(entry["requests"], agg.requests)
+        entry["input"] = _add(entry["input"], agg.input_tokens)
+        entry["output"] = _add(entry["output"], agg.output_tokens)
+        if agg.first_ns is not None:
+            entry["first"] = agg.first_ns if entry["first"] is None else min(entry["first"], agg.first_ns)
+        if agg.last_ns is not None:
+            entry["last"] = agg.last_ns if entry["last"] is None else max(entry["last"], agg.last_ns)
+    models = []
+    for name in sorted(by_model):
+        e = by_model[name]
+        res = resolve(name)
+        hosted = [p for p in (_provider_for_host(h, providers) for h in sorted(e["hosts"])) if p]
+        if hosted and res.served_by is None:
+            p = hosted[0]
+            res = replace(res, served_by={"id": p["id"], "operator": p.get("name"), "country": p.get("country"),
+                                          "serving": p.get("serving"), "kind": p.get("kind"),
+                                          "evidence": f"runtime host {sorted(e['hosts'])[0]}"})
+        tokens = None if e["input"] is None and e["output"] is None else {"input": e["input"], "output": e["output"]}
+        models.append({"model": name, "requested_as": sorted(e["requested_as"]), "providers": sorted(e["providers"]),
+                       "hosts": sorted(e["hosts"]), "served_by_server": sorted(e["served_by"]),
+                       "operations": sorted(e["operations"]), "services": sorted(e["services"]),
+                       "requests": e["requests"], "tokens": tokens,
+                       "first_seen": iso(e["first"]), "last_seen": iso(e["last"]), "seen_in": sorted(e["seen_in"]),
+                       "resolution": res.to_dict()})
+    firsts = [m["first_seen"] for m in models if m["first_seen"]]
+    lasts = [m["last_seen"] for m in models if m["last_seen"]]
+    requests = [m["requests"] for m in models if m["requests"] is not None]
+    return {
+        "schema": SCHEMA_ID,
+        "since": iso(since_ns),
+        "sources": [{"path": s.path, "kinds": sorted(s.kinds), "records": s.records,
+                     "skipped": sum(s.skipped.values()), "skip_reasons": dict(sorted(s.skipped.items()))}
+                    for s in sources],
+        "models": models,
+        "summary": {"models": len(models), "requests": sum(requests) if requests else None,
+                    "genai_spans": c.spans, "records": sum(s.records for s in sources),
+                    "skipped": sum(sum(s.skipped.values()) for s in sources), "before_since": c.before_since,
+                    "over_key_limit": c.overflow, "first_seen": min(firsts) if firsts else None,
+                    "last_seen": max(lasts) if lasts else None},
+    }

@@ -1,0 +1,188 @@
+"""modelmap runtime: streaming ingest of OTLP GenAI telemetry, LiteLLM logs and probe results (issue 15, item 3)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from modelmap.runtime import ingest
+from tests.conftest import load_schema
+from tests.runtime.fakes import FIXTURES, recording, serve
+from tests.runtime.otlp_gen import START_NS, write_spans
+
+
+def build(paths: list[Path], **kw: Any) -> dict[str, Any]:
+    doc = ingest.build(paths, **kw)
+    jsonschema.validate(doc, load_schema("runtime.schema.json"))
+    return doc
+
+
+def by_model(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {m["model"]: m for m in doc["models"]}
+
+
+def oracle(path: Path, since_ns: int = 0) -> tuple[Counter[str], Counter[str]]:
+    """Requests and input tokens per response model, counted the plain way (whole lines, json module)."""
+    requests: Counter[str] = Counter()
+    tokens: Counter[str] = Counter()
+    for line in path.read_text().splitlines():
+        for rs in json.loads(line)["resourceSpans"]:
+            for ss in rs["scopeSpans"]:
+                for span in ss["spans"]:
+                    attrs = {a["key"]: a["value"] for a in span["attributes"]}
+                    if "gen_ai.response.model" not in attrs or int(span["startTimeUnixNano"]) < since_ns:
+                        continue
+                    model = attrs["gen_ai.response.model"]["stringValue"]
+                    requests[model] += 1
+                    tokens[model] += int(attrs["gen_ai.usage.input_tokens"]["intValue"])
+    return requests, tokens
+
+
+def test_otlp_spans_counts_match_a_plain_count(tmp_path: Path) -> None:
+    path = write_spans(tmp_path / "spans.jsonl", 6000, batch=256)
+    doc = build([path])
+    requests, tokens = oracle(path)
+    models = by_model(doc)
+    assert set(models) == set(requests)
+    for name, count in requests.items():
+        assert models[name]["requests"] == count, name
+        assert models[name]["tokens"]["input"] == tokens[name], name
+    assert doc["summary"]["records"] == 6000
+    assert doc["summary"]["genai_spans"] == sum(requests.values())
+    # an alias answered by other weights: requested as gpt-4o, the response model is Qwen's
+    qwen72 = models["Qwen/Qwen2.5-72B-Instruct"]
+    assert qwen72["requested_as"] == ["gpt-4o"]
+    assert qwen72["hosts"] == ["llm-gateway.internal:4000"]
+    assert qwen72["resolution"]["publisher"]["id"] == "qwen"
+    assert models["gpt-4o-2024-08-06"]["resolution"]["model"]["id"] == "openai/gpt-4o"
+    assert models["gpt-4o-2024-08-06"]["resolution"]["served_by"]["id"] == "openai-api"  # from the host
+    assert set(models["BAAI/bge-m3"]["operations"]) == {"embeddings"}
+    assert models["BAAI/bge-m3"]["tokens"]["output"] is None  # never reported, not zero
+    assert doc["summary"]["first_seen"] == "2025-12-01T00:00:00Z"
+
+
+def test_deprecated_gen_ai_system_is_read_as_the_provider(tmp_path: Path) -> None:
+    old = build([write_spans(tmp_path / "old.jsonl", 800, deprecated_system_share=1.0)])
+    new = build([write_spans(tmp_path / "new.jsonl", 800, deprecated_system_share=0.0)])
+    assert by_model(old)["claude-3-5-sonnet-20241022"]["providers"] == ["anthropic"]
+    assert by_model(old)["claude-3-5-sonnet-20241022"]["providers"] == \
+        by_model(new)["claude-3-5-sonnet-20241022"]["providers"]
+
+
+def test_since_keeps_only_recent_records(tmp_path: Path) -> None:
+    path = write_spans(tmp_path / "spans.jsonl", 4000, every_ns=10**9)
+    cut = START_NS + 2000 * 10**9
+    doc = build([path], since_ns=cut)
+    requests, _ = oracle(path, since_ns=cut)
+    assert {m["model"]: m["requests"] for m in doc["models"]} == dict(requests)
+    assert doc["since"] == ingest.iso(cut)
+    assert all(m["first_seen"] >= (ingest.iso(cut) or "") for m in doc["models"])
+    assert doc["summary"]["before_since"] > 0
+    now = datetime(2025, 12, 3, 12, 0, tzinfo=timezone.utc)
+    assert ingest.parse_since("24h", now) == int(datetime(2025, 12, 2, 12, 0, tzinfo=timezone.utc).timestamp() * 1e9)
+    assert ingest.parse_since("2025-12-01") == START_NS
+    with pytest.raises(ValueError):
+        ingest.parse_since("yesterday")
+
+
+def test_otlp_metrics_give_tokens_and_request_counts(tmp_path: Path) -> None:
+    def point(extra: list[dict[str, Any]], **values: Any) -> dict[str, Any]:
+        attrs = [{"key": "gen_ai.request.model", "value": {"stringValue": "deepseek-chat"}},
+                 {"key": "gen_ai.provider.name", "value": {"stringValue": "deepseek"}},
+                 {"key": "server.address", "value": {"stringValue": "api.deepseek.com"}}, *extra]
+        return {"attributes": attrs, "startTimeUnixNano": str(START_NS), "timeUnixNano": str(START_NS + 60 * 10**9),
+                **values}
+
+    token_type = [{"key": "gen_ai.token.type", "value": {"stringValue": "input"}}]
+    out_type = [{"key": "gen_ai.token.type", "value": {"stringValue": "output"}}]
+    doc = {"resourceMetrics": [{"resource": {"attributes": [{"key": "service.name", "value": {"stringValue": "router"}}]},
+                                "scopeMetrics": [{"metrics": [
+        {"name": "gen_ai.client.token.usage", "unit": "{token}", "histogram": {"aggregationTemporality": 1, "dataPoints": [
+            point(token_type, count="12", sum=4800), point(out_type, count="12", sum=960)]}},
+        {"name": "gen_ai.client.operation.duration", "unit": "s", "histogram": {"aggregationTemporality": 1, "dataPoints": [
+            point([], count="12", sum=30.5)]}},
+        {"name": "http.server.request.duration", "histogram": {"dataPoints": [point([], count="99", sum=1.0)]}}]}]}]}
+    path = tmp_path / "metrics.jsonl"
+    path.write_text(json.dumps(doc) + "\n")
+    (model,) = build([path])["models"]
+    assert model["model"] == "deepseek-chat"
+    assert model["requests"] == 12
+    assert model["tokens"] == {"input": 4800, "output": 960}
+    assert model["services"] == ["router"] and model["seen_in"] == ["otel-metrics"]
+
+
+def test_litellm_callback_and_spend_logs() -> None:
+    doc = build([FIXTURES / "litellm.callback.jsonl", FIXTURES / "litellm.spend-logs.json"])
+    models = by_model(doc)
+    qwen = models["hosted_vllm/Qwen/Qwen2.5-72B-Instruct"]
+    assert qwen["requested_as"] == ["gpt-4o"]
+    assert qwen["requests"] == 2 and qwen["tokens"] == {"input": 1290, "output": 330}
+    assert qwen["hosts"] == ["vllm-prod.internal:8000"]
+    assert qwen["resolution"]["publisher"]["id"] == "qwen"
+    deepseek = models["deepseek/deepseek-chat"]
+    assert deepseek["requests"] == 1  # the callback row; the spend-log row has no provider prefix
+    assert models["deepseek-chat"]["first_seen"] == "2025-12-02T09:00:00Z"
+    assert models["BAAI/bge-m3"]["operations"] == ["aembedding"]
+    assert [s["kinds"] for s in doc["sources"]] == [["litellm"], ["litellm"]]
+
+
+def test_probe_results_are_seen_but_not_counted(tmp_path: Path) -> None:
+    from modelmap.runtime import probe
+
+    with serve(recording("vllm")["routes"]) as url:
+        result = probe.probe([url], allow_private=True)
+    path = tmp_path / "probe.json"
+    path.write_text(json.dumps(result, indent=2))
+    models = by_model(build([path]))
+    qwen = models["Qwen/Qwen2.5-72B-Instruct"]
+    assert qwen["requested_as"] == ["gpt-4o"] and qwen["served_by_server"] == ["vllm"]
+    assert qwen["requests"] is None and qwen["tokens"] is None and qwen["first_seen"] is None
+    assert qwen["seen_in"] == ["probe"]
+
+
+def test_bad_lines_are_counted_skips_never_crashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = write_spans(tmp_path / "good.jsonl", 8, batch=4).read_text().splitlines()
+    assert len(good) == 2 and all(len(line) < 8192 for line in good)
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join([good[0], "{not json", '{"hello": "world"}', "[1, 2]", "x" * 20000, good[1]]) + "\n")
+    monkeypatch.setattr(ingest, "MAX_LINE", 8192)
+    doc = build([path])
+    (src,) = doc["sources"]
+    assert src["skip_reasons"] == {"line longer than 8192 bytes": 1, "not JSON": 1, "not a JSON object": 2,
+                                   "not a known record shape": 1}
+    assert src["records"] == 8  # both good batches were read around the bad lines
+    # a broken first line does not hide the lines after it
+    path.write_text("{broken\n" + good[1] + "\n")
+    (src,) = build([path])["sources"]
+    assert src["skip_reasons"] == {"not JSON": 1} and src["records"] == 4
+
+
+def test_distinct_key_limit_bounds_memory(tmp_path: Path) -> None:
+    doc = build([write_spans(tmp_path / "s.jsonl", 2000)], max_keys=3)
+    assert len(doc["models"]) <= 3
+    assert doc["summary"]["over_key_limit"] > 0
+
+
+def test_cli_runtime_json_and_errors(tmp_path: Path) -> None:
+    spans = write_spans(tmp_path / "spans.jsonl", 500)
+    out = tmp_path / "runtime.json"
+    cmd = [sys.executable, "-c", "from modelmap.cli import main; main()"]
+    proc = subprocess.run([*cmd, "runtime", str(spans), "--format", "json", "-o", str(out), "--since", "2025-12-01"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(out.read_text())
+    jsonschema.validate(doc, load_schema("runtime.schema.json"))
+    assert doc["summary"]["models"] == len(doc["models"]) > 0
+    missing = subprocess.run([*cmd, "runtime", str(tmp_path / "nope.jsonl")], capture_output=True, text=True, timeout=300)
+    assert missing.returncode == 2 and "cannot be read" in missing.stderr
+    bad_since = subprocess.run([*cmd, "runtime", str(spans), "--since", "soon"], capture_output=True, text=True,
+                               timeout=300)
+    assert bad_since.returncode == 2 and "--since" in bad_since.stderr
