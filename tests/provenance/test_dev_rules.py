@@ -102,6 +102,7 @@ def test_packaging_suffixes_strip_to_the_model_name() -> None:
     assert strip_quant("GLM-4.5-GPTQ-Int4-Int8Mix") == ("GLM-4.5", True)
     assert strip_quant("Qwen3-30B-A3B-MXFP4_MOE-GGUF") == ("Qwen3-30B-A3B", True)
     assert strip_quant("Llama-3.2-1B-Instruct-llamafile") == ("Llama-3.2-1B-Instruct", True)
+    assert strip_quant("Mistral-7B-Instruct-v0.2-6.0bpw-h6-exl2") == ("Mistral-7B-Instruct-v0.2", True)
     assert strip_quant("Llama-3.2-1B-Instruct") == ("Llama-3.2-1B-Instruct", False)
 
 
