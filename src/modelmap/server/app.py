@@ -1,0 +1,249 @@
+"""The web application: the ingest and query API (``/api/v1``, OpenAPI at ``/openapi.json``) and the pages.
+
+Build it with :func:`create_app`; ``modelmap serve`` runs it under uvicorn. Several processes can serve
+one database: nothing is kept in memory between requests except the per-process rate limit.
+
+API clients send ``Authorization: Bearer <token>``. The pages also accept the token from a cookie that
+``/login`` sets (HttpOnly, SameSite=Strict). A token in a query string is never accepted, so tokens do not
+reach access logs.
+"""
+
+# no "from __future__ import annotations": FastAPI reads the Annotated aliases defined in create_app at run time
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from modelmap.server import pages, service
+from modelmap.server.auth import Principal, TokenBucket
+from modelmap.server.db import make_engine, migrate, session_factory
+from modelmap.server.normalize import DocumentError, normalize
+
+COOKIE = "modelmap_token"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str
+    max_upload_bytes: int = 10 * 1024 * 1024
+    upload_rate: float = 2.0  # uploads per second per token, on average
+    upload_burst: int = 60
+    migrate: bool = True
+
+
+def create_app(settings: Settings) -> FastAPI:
+    engine = make_engine(settings.db_url)
+    if settings.migrate:
+        migrate(engine)
+    sessions = session_factory(engine)
+    bucket = TokenBucket(settings.upload_rate, settings.upload_burst)
+    app = FastAPI(title="modelmap serve", version="1", summary="One inventory of the AI models a company uses.",
+                  description="Upload modelmap scans, CycloneDX ML-BOMs or SPDX 3 AI documents per repository; "
+                              "query the portfolio, each model and each repository's history.")
+    app.state.engine = engine
+    app.state.settings = settings
+
+    def db() -> Iterator[Session]:
+        with sessions() as session:
+            yield session
+
+    DB = Annotated[Session, Depends(db)]
+
+    def principal(request: Request, session: DB, *, cookie: bool = False) -> Principal:
+        header = request.headers.get("authorization", "")
+        secret = header[7:].strip() if header[:7].lower() == "bearer " else ""
+        if not secret and cookie:
+            secret = request.cookies.get(COOKIE, "")
+        who = service.authenticate(session, secret) if secret else None
+        if who is None:
+            raise HTTPException(401, "a valid API token is required: send Authorization: Bearer <token>",
+                                headers={"WWW-Authenticate": "Bearer"})
+        return who
+
+    def need(scope: str) -> Any:
+        def check(request: Request, session: DB) -> Principal:
+            who = principal(request, session)
+            if scope not in who.scopes and not who.is_admin:
+                raise HTTPException(403, f"this token lacks the {scope!r} scope")
+            return who
+        return check
+
+    Reader = Annotated[Principal, Depends(need("read"))]
+    Uploader = Annotated[Principal, Depends(need("upload"))]
+
+    def not_found(what: str) -> HTTPException:
+        return HTTPException(404, f"{what} not found (or not visible to this token's team)")
+
+    # ------------------------------------------------------------------ API
+
+    @app.get("/healthz", tags=["meta"])
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/api/v1/projects/{repo:path}/snapshots", status_code=201, tags=["ingest"],
+              responses={200: {"description": "the same commit was uploaded before (unchanged or replaced)"},
+                         400: {"description": "not JSON"}, 401: {"description": "no valid token"},
+                         404: {"description": "the project belongs to another team"},
+                         413: {"description": "too large"}, 422: {"description": "not a valid document"},
+                         429: {"description": "rate limited"}})
+    async def upload(request: Request, repo: str, who: Uploader, session: DB,
+                     commit: Annotated[str, Query(description="the commit the document describes")],
+                     branch: str | None = None, taken_at: dt.datetime | None = None,
+                     business_unit: str | None = None, environment: str | None = None,
+                     regulated: bool | None = None) -> JSONResponse:
+        """Upload a modelmap scan JSON, a CycloneDX 1.5–1.7 BOM or an SPDX 3 AI document for one commit of
+        a repository. The project is keyed by repository, never by version; uploading the same commit again
+        replaces that snapshot (idempotent per commit)."""
+        if not service.is_valid_repo(repo):
+            raise HTTPException(422, "repository name: 1-5 segments of letters, digits, . _ - joined by /")
+        if not service.COMMIT_RE.fullmatch(commit):
+            raise HTTPException(422, "commit: letters, digits, . _ / - (at most 100)")
+        for name, tag in (("branch", branch), ("business_unit", business_unit), ("environment", environment)):
+            if tag is not None and not service.TAG_RE.fullmatch(tag):
+                raise HTTPException(422, f"{name}: letters, digits, space, . _ / - (at most 100)")
+        wait = bucket.allow(who.token_id)
+        if wait:
+            raise HTTPException(429, "too many uploads from this token; retry later",
+                                headers={"Retry-After": str(max(1, round(wait)))})
+        body = await _read_bounded(request, settings.max_upload_bytes)
+        try:
+            doc = await run_in_threadpool(normalize, body)
+        except DocumentError as exc:
+            raise HTTPException(exc.status, str(exc)) from None
+        try:
+            status, snap = await run_in_threadpool(
+                service.ingest, session, who, repo, doc, body, commit=commit, branch=branch,
+                                          taken_at=taken_at, business_unit=business_unit,
+                                          environment=environment, regulated=regulated)
+        except service.NotFound:
+            raise not_found(f"project {repo!r}") from None
+        return JSONResponse({"status": status, "repo": repo, "snapshot": snap},
+                            status_code=201 if status == "created" else 200)
+
+    @app.get("/api/v1/projects", tags=["query"])
+    def list_projects(who: Reader, session: DB) -> list[dict[str, Any]]:
+        """The projects this token's team may see, with their latest snapshot."""
+        return service.projects(session, who)
+
+    @app.get("/api/v1/projects/{repo:path}/snapshots", tags=["query"])
+    def project_history(repo: str, who: Reader, session: DB) -> dict[str, Any]:
+        """A repository's snapshots, newest first."""
+        try:
+            return service.history(session, who, repo)
+        except service.NotFound:
+            raise not_found(f"project {repo!r}") from None
+
+    @app.get("/api/v1/projects/{repo:path}/diff", tags=["query"])
+    def project_diff(repo: str, who: Reader, session: DB, old: str, new: str) -> dict[str, Any]:
+        """What changed between two snapshots (commits) of a repository, as ``modelmap.diff/1``."""
+        try:
+            return service.diff(session, who, repo, old, new)
+        except service.NotFound as exc:
+            raise not_found(f"snapshot {exc}") from None
+
+    @app.get("/api/v1/projects/{repo:path}", tags=["query"])
+    def project_content(repo: str, who: Reader, session: DB, commit: str | None = None) -> dict[str, Any]:
+        """A repository's models, usages (file:line, flow) and endpoints, at its latest snapshot or ``commit``."""
+        try:
+            return service.snapshot_content(session, who, repo, commit)
+        except service.NotFound as exc:
+            raise not_found(f"snapshot {exc}") from None
+
+    @app.get("/api/v1/portfolio", tags=["query"])
+    def get_portfolio(who: Reader, session: DB) -> dict[str, Any]:
+        """Every model in the latest snapshot of every visible repository, grouped by origin, publisher and
+        serving country, with concentration (HHI)."""
+        return service.portfolio(session, who)
+
+    @app.get("/api/v1/models/{key:path}", tags=["query"])
+    def get_model(key: str, who: Reader, session: DB) -> dict[str, Any]:
+        """One model: origins, serving, licence, and who uses it: repos, flows and places."""
+        try:
+            return service.model_detail(session, who, key)
+        except service.NotFound:
+            raise not_found(f"model {key!r}") from None
+
+    # ------------------------------------------------------------------ pages
+
+    def page_principal(request: Request, session: Session) -> Principal | None:
+        try:
+            who = principal(request, session, cookie=True)
+        except HTTPException:
+            return None
+        return who if ("read" in who.scopes or who.is_admin) else None
+
+    def login_redirect() -> Response:
+        return RedirectResponse("/login", status_code=303)
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_form() -> HTMLResponse:
+        return HTMLResponse(pages.login())
+
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request, session: DB) -> Response:
+        from urllib.parse import parse_qs
+
+        body = await _read_bounded(request, 4096)
+        secret = (parse_qs(body.decode("utf-8", "replace")).get("token") or [""])[0].strip()
+        who = service.authenticate(session, secret) if secret else None
+        if who is None:
+            return HTMLResponse(pages.login("That token is not valid."), status_code=401)
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(COOKIE, secret, httponly=True, samesite="strict",
+                            secure=request.url.scheme == "https")
+        return response
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def portfolio_page(request: Request, session: DB, origin: str | None = None, publisher: str | None = None,
+                       serving: str | None = None) -> Response:
+        who = page_principal(request, session)
+        if who is None:
+            return login_redirect()
+        return HTMLResponse(pages.portfolio(service.portfolio(session, who), who,
+                                            origin=origin, publisher=publisher, serving=serving))
+
+    @app.get("/models/{key:path}", response_class=HTMLResponse, include_in_schema=False)
+    def model_page(request: Request, key: str, session: DB) -> Response:
+        who = page_principal(request, session)
+        if who is None:
+            return login_redirect()
+        try:
+            return HTMLResponse(pages.model(service.model_detail(session, who, key), who))
+        except service.NotFound:
+            return HTMLResponse(pages.not_found(f"model {key}", who), status_code=404)
+
+    @app.get("/projects/{repo:path}", response_class=HTMLResponse, include_in_schema=False)
+    def project_page(request: Request, repo: str, session: DB, commit: str | None = None) -> Response:
+        who = page_principal(request, session)
+        if who is None:
+            return login_redirect()
+        try:
+            content = service.snapshot_content(session, who, repo, commit)
+            return HTMLResponse(pages.project(content, service.history(session, who, repo), who))
+        except service.NotFound:
+            return HTMLResponse(pages.not_found(f"project {repo}", who), status_code=404)
+
+    return app
+
+
+async def _read_bounded(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, f"the document is larger than the limit of {limit:,} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"the document is larger than the limit of {limit:,} bytes")
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    if not body:
+        raise HTTPException(400, "the request has no body: send the JSON document")
+    return body

@@ -1,0 +1,385 @@
+"""Turn an uploaded document into the rows the server stores: models, usages and endpoints.
+
+Three formats are read, each validated before anything is taken from it:
+
+* **modelmap scan JSON** (``modelmap.scan/1``): checked against our own schema
+  (``report/schemas/scan.schema.json``), rebuilt into a :class:`~modelmap.types.ScanResult` and counted by
+  :func:`modelmap.inventory.build_inventory`, the same inventory every CLI command reads. Findings uploaded
+  without a resolution are resolved here with the shipped knowledge base (never with a client path).
+* **CycloneDX 1.5, 1.6 or 1.7 JSON**: checked by cyclonedx-python-lib's JSON validator. ``modelmap bom``
+  output carries ``modelmap:*`` properties (origins, publisher country, serving country, flows); a BOM from
+  another producer has none, so its model names are resolved through the knowledge base, and what neither
+  says stays unknown (``None``).
+* **SPDX 3.0.1 JSON-LD** with AI packages: deserialised by spdx-python-model; modelmap's own ``bom --format
+  spdx`` carries the same ``modelmap:*`` properties in a CycloneDX-properties extension.
+
+An unknown list is ``None``, never ``[]``. Every problem raises :class:`DocumentError` with a message that
+says what was expected; the API turns it into a 4xx and stores nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Nesting deeper than this is hostile or broken (and would exhaust the stack of a recursive reader).
+MAX_DEPTH = 64
+CYCLONEDX_VERSIONS = ("1.5", "1.6", "1.7")
+
+
+class DocumentError(ValueError):
+    """The upload is not a document the server can take (HTTP 400 or 422)."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Normalized:
+    """One upload reduced to rows. ``models`` and ``endpoints`` are keyed once; ``usages`` is one per place."""
+
+    format: str  # scan | cyclonedx | spdx
+    spec: str
+    models: dict[str, dict[str, Any]] = field(default_factory=dict)
+    usages: list[dict[str, Any]] = field(default_factory=list)
+    endpoints: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _depth_ok(value: Any, limit: int = MAX_DEPTH) -> bool:
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return True
+
+
+def parse_json(body: bytes) -> Any:
+    try:
+        doc = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise DocumentError("the upload is not UTF-8 text; send a JSON document", 400) from None
+    except RecursionError:
+        raise DocumentError(f"the document is nested more than {MAX_DEPTH} levels deep", 400) from None
+    except ValueError as exc:
+        raise DocumentError(f"the upload is not valid JSON: {exc}", 400) from None
+    if not _depth_ok(doc):
+        raise DocumentError(f"the document is nested more than {MAX_DEPTH} levels deep", 400)
+    return doc
+
+
+def normalize(body: bytes) -> Normalized:
+    """Detect the format of ``body``, validate it and return its rows (raises DocumentError)."""
+    doc = parse_json(body)
+    if not isinstance(doc, dict):
+        raise DocumentError("expected a JSON object: a modelmap scan, a CycloneDX BOM or an SPDX 3 document")
+    schema = doc.get("schema")
+    if isinstance(schema, str) and schema.startswith("modelmap.scan/"):
+        return from_scan(doc)
+    if doc.get("bomFormat") == "CycloneDX":
+        return from_cyclonedx(doc, body)
+    if "@graph" in doc and "spdx" in json.dumps(doc.get("@context", "")).lower():
+        return from_spdx(doc)
+    raise DocumentError("unknown document: expected schema \"modelmap.scan/1\", bomFormat \"CycloneDX\", "
+                        "or an SPDX 3 JSON-LD document with @context and @graph")
+
+
+# --------------------------------------------------------------------------- modelmap scan JSON
+
+
+def _load_scan_schema() -> dict[str, Any]:
+    from importlib import resources
+
+    text = resources.files("modelmap.report").joinpath("schemas/scan.schema.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+_SCAN_VALIDATOR: Any = None
+
+
+def _validate_scan(doc: dict[str, Any]) -> None:
+    global _SCAN_VALIDATOR
+    import jsonschema
+
+    if doc.get("schema") != "modelmap.scan/1":
+        raise DocumentError(f"unsupported scan schema {str(doc.get('schema'))[:40]!r}: this server reads "
+                            "modelmap.scan/1; rescan with a matching modelmap")
+    if _SCAN_VALIDATOR is None:
+        _SCAN_VALIDATOR = jsonschema.Draft202012Validator(_load_scan_schema())
+    error = jsonschema.exceptions.best_match(_SCAN_VALIDATOR.iter_errors(doc))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "(document)"
+        raise DocumentError(f"not a valid modelmap.scan/1 document at {where}: {error.message[:300]}")
+
+
+def scan_result(doc: dict[str, Any]) -> Any:
+    """A validated scan document as a ScanResult (the type every library function reads)."""
+    from modelmap.types import Finding, Location, ScanResult, ScanStats, Skip
+
+    findings = []
+    for raw in doc["findings"]:
+        data = dict(raw)
+        if isinstance(data.get("definition"), dict):
+            data["definition"] = Location(**data["definition"])
+        if isinstance(data.get("evidence"), list):
+            data["evidence"] = tuple(data["evidence"])
+        known = set(Finding.__dataclass_fields__)
+        findings.append(Finding(**{k: v for k, v in data.items() if k in known}))
+    skips = [Skip(**{k: v for k, v in s.items() if k in Skip.__dataclass_fields__}) for s in doc["skipped"]]
+    stats = doc.get("stats") or {}
+    result = ScanResult(root=str(doc["root"]), findings=findings, skips=skips,
+                        stats=ScanStats(files_scanned=int(stats.get("files_scanned") or 0)))
+    if any(f.kind != "endpoint" and f.resolution is None for f in findings):
+        from modelmap.provenance.resolver import default_resolver, resolve_findings
+
+        # the shipped knowledge base only: the scan's root is a path on the client, never read here
+        result = resolve_findings(result, resolver=default_resolver())
+    return result
+
+
+def _countries(values: Any) -> list[str]:
+    return sorted({v for v in values or () if isinstance(v, str) and len(v) == 2 and v.isalpha()})
+
+
+def _model_facts(res: dict[str, Any] | None) -> dict[str, Any]:
+    res = res or {}
+    publisher = res.get("publisher") or {}
+    licence = res.get("license") or {}
+    served = res.get("served_by")
+    serving: list[str] | None = None
+    served_by: list[str] | None = None
+    if isinstance(served, dict):
+        serving = _countries([served.get("country"), *(served.get("serving") or [])]) or None
+        served_by = [str(served.get("operator") or served.get("id"))] if served.get("operator") or \
+            served.get("id") else None
+    origins = res.get("origins")
+    return {
+        "resolved": bool((res.get("model") or {}).get("id")),
+        "publisher": publisher.get("name") or publisher.get("id"),
+        "publisher_country": publisher.get("country"),
+        "origins": None if origins is None else _countries(origins),
+        "origins_known": bool(res.get("origins_known")),
+        "serving_countries": serving,
+        "served_by": served_by,
+        "license": licence.get("spdx") or licence.get("id") or licence.get("name"),
+        "confidence": res.get("confidence"),
+    }
+
+
+def from_scan(doc: dict[str, Any]) -> Normalized:
+    from modelmap.inventory import build_inventory, is_identified, model_key, section_of
+
+    _validate_scan(doc)
+    try:
+        result = scan_result(doc)
+    except (TypeError, ValueError) as exc:
+        raise DocumentError(f"a finding does not have the shape modelmap writes: {exc}") from None
+    inventory = build_inventory(result)
+    out = Normalized(format="scan", spec="modelmap.scan/1")
+    for key, entry in inventory.models.items():
+        first = entry.first
+        facts = _model_facts(first.resolution if first else None)
+        if not facts["resolved"]:
+            key = f"unresolved:{key}"
+        out.models[key] = {"key": key, **facts, "identifiers": sorted(entry.identifiers),
+                           "flows": None, "usages": entry.usages}
+    for f in inventory.usages:
+        key = model_key(f) if is_identified(f) else f"unresolved:{model_key(f)}"
+        out.usages.append({"model": key, "path": f.path, "line": f.line, "flow": None,
+                           "section": section_of(f.context), "identifier": f.raw})
+    for url, endpoint in inventory.endpoints.items():
+        served = ((endpoint.first.resolution or {}).get("served_by") if endpoint.first else None) or {}
+        out.endpoints[url] = {"url": url, "provider": endpoint.provider,
+                              "serving": served.get("country") or None, "references": endpoint.references}
+    return out
+
+
+# --------------------------------------------------------------------------- CycloneDX
+
+_CDX_VALIDATORS: dict[str, Any] = {}
+
+
+def _validate_cyclonedx(doc: dict[str, Any], body: bytes) -> str:
+    from cyclonedx.schema import SchemaVersion
+    from cyclonedx.validation.json import JsonValidator
+
+    spec = doc.get("specVersion")
+    if spec not in CYCLONEDX_VERSIONS:
+        raise DocumentError(f"CycloneDX specVersion {str(spec)[:20]!r} is not supported: send 1.5, 1.6 or 1.7 "
+                            "(an ML-BOM needs 1.5 or later)")
+    validator = _CDX_VALIDATORS.get(spec)
+    if validator is None:
+        validator = _CDX_VALIDATORS[spec] = JsonValidator(SchemaVersion.from_version(spec))
+    error = validator.validate_str(body.decode("utf-8"))
+    if error is not None:
+        raise DocumentError(f"not a valid CycloneDX {spec} BOM: {str(error)[:300]}")
+    return str(spec)
+
+
+def _props(entries: Any) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for p in entries or ():
+        if isinstance(p, dict) and isinstance(p.get("name"), str):
+            out.setdefault(p["name"], []).append(str(p.get("value", "")))
+    return out
+
+
+def _split_location(text: str) -> tuple[str, int | None]:
+    path, _, line = text.rpartition(":")
+    if path and line.isdigit() and len(line) < 10:
+        return path, int(line)
+    return text, None
+
+
+def _from_properties(name: str, props: dict[str, list[Any]], *, publisher: str | None,
+                     publisher_country: str | None, license_id: str | None,
+                     kb_lookup: bool) -> dict[str, Any]:
+    """Model facts from ``modelmap:*`` properties, or, for another producer's component, from the knowledge
+    base when it identifies the name; what neither says stays None."""
+    if "modelmap:resolved" in props:
+        resolved = props["modelmap:resolved"][0] != "false"
+        origins_prop = props.get("modelmap:origins")
+        origins = None if origins_prop is None else \
+            _countries(o for o in origins_prop[0].split(",") if o != "unknown") or None
+        serving = _countries(props.get("modelmap:serving-country"))
+        return {
+            "key": name if resolved else f"unresolved:{(props.get('modelmap:identifier') or [name])[0].strip().lower()}",
+            "resolved": resolved,
+            "publisher": publisher,
+            "publisher_country": (props.get("modelmap:publisher-country") or [publisher_country])[0],
+            "origins": origins,
+            "origins_known": (props.get("modelmap:origins-known") or ["false"])[0] == "true",
+            "serving_countries": serving or None,
+            "served_by": sorted(set(props.get("modelmap:served-by", []))) or None,
+            "license": license_id,
+            "confidence": (props.get("modelmap:confidence") or [None])[0],
+            "identifiers": sorted(set(props.get("modelmap:identifier", []))) or [name],
+            "flows": sorted(set(props.get("modelmap:flow", []))) or None,
+        }
+    facts: dict[str, Any] = {"resolved": False, "publisher": publisher, "publisher_country": publisher_country,
+                             "origins": None, "origins_known": False, "serving_countries": None,
+                             "served_by": None, "license": license_id, "confidence": "unknown"}
+    key = f"unresolved:{name.strip().lower()}"
+    if kb_lookup and name:
+        from modelmap.errors import IdentifierError
+        from modelmap.provenance.resolver import default_resolver
+
+        try:
+            res = default_resolver().resolve(name).to_dict()
+        except IdentifierError:
+            res = {}
+        if (res.get("model") or {}).get("id"):
+            kb = _model_facts(res)
+            key = str(res["model"]["id"])
+            # the document's own statements win; the knowledge base fills what it leaves out
+            facts = {k: (facts[k] if facts.get(k) not in (None, False, "unknown") else kb[k]) for k in kb}
+    return {"key": key, **facts, "identifiers": [name], "flows": None}
+
+
+def _add_model(out: Normalized, model: dict[str, Any], places: list[tuple[str, int | None]]) -> None:
+    key = model["key"]
+    existing = out.models.get(key)
+    if existing is None:
+        out.models[key] = {**model, "usages": 0}
+        existing = out.models[key]
+    else:
+        existing["identifiers"] = sorted(set(existing["identifiers"]) | set(model["identifiers"]))
+    flows = model.get("flows")
+    for path, line in places:
+        out.usages.append({"model": key, "path": path, "line": line,
+                           "flow": flows[0] if flows and len(flows) == 1 else None,
+                           "section": None, "identifier": model["identifiers"][0]})
+    existing["usages"] += len(places)
+
+
+def from_cyclonedx(doc: dict[str, Any], body: bytes) -> Normalized:
+    spec = _validate_cyclonedx(doc, body)
+    out = Normalized(format="cyclonedx", spec=f"CycloneDX {spec}")
+    for comp in doc.get("components") or ():
+        if comp.get("type") != "machine-learning-model":
+            continue
+        props = _props(comp.get("properties"))
+        name = f"{comp['group']}/{comp['name']}" if comp.get("group") else str(comp.get("name"))
+        supplier = comp.get("supplier") or {}
+        licence = next((lic.get("license", {}).get("id") or lic.get("license", {}).get("name")
+                        or lic.get("expression") for lic in comp.get("licenses") or ()), None)
+        address = supplier.get("address") or {}
+        model = _from_properties(name, props, publisher=comp.get("publisher") or supplier.get("name"),
+                                 publisher_country=address.get("country"), license_id=licence,
+                                 kb_lookup="modelmap:resolved" not in props)
+        occurrences = (comp.get("evidence") or {}).get("occurrences") or ()
+        places = [(str(o["location"]), o.get("line")) for o in occurrences if o.get("location")]
+        if not places:
+            places = [_split_location(v) for v in props.get("modelmap:used-at", [])]
+        _add_model(out, model, places)
+    for service in doc.get("services") or ():
+        props = _props(service.get("properties"))
+        serving = (props.get("modelmap:serving") or [None])[0]
+        provider = (props.get("modelmap:provider-id") or [service.get("name")])[0]
+        for url in service.get("endpoints") or ():
+            out.endpoints[url] = {"url": url, "provider": provider,
+                                  "serving": serving if serving and len(serving) == 2 else None,
+                                  "references": len(props.get("modelmap:named-at", [])) or 1}
+    return out
+
+
+# --------------------------------------------------------------------------- SPDX 3
+
+
+def _validate_spdx(doc: dict[str, Any]) -> Any:
+    try:
+        import spdx_python_model
+
+        model, objects = spdx_python_model.load_data(doc)
+    except Exception as exc:  # the deserialiser raises many types on a malformed graph; all mean "invalid"
+        raise DocumentError(f"not a valid SPDX 3 JSON-LD document: {type(exc).__name__}: {str(exc)[:300]}") \
+            from None
+    missing = objects.link()
+    if missing:
+        raise DocumentError(f"SPDX document refers to {len(missing)} element(s) it does not contain, e.g. "
+                            f"{sorted(missing)[0][:120]}")
+    return model
+
+
+def _spdx_props(element: dict[str, Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for ext in element.get("extension") or ():
+        for p in ext.get("extension_cdxProperty") or ():
+            out.setdefault(str(p.get("extension_cdxPropName")), []).append(str(p.get("extension_cdxPropValue")))
+    return out
+
+
+def from_spdx(doc: dict[str, Any]) -> Normalized:
+    _validate_spdx(doc)
+    graph = [e for e in doc.get("@graph") or () if isinstance(e, dict)]
+    by_id = {e.get("spdxId"): e for e in graph if e.get("spdxId")}
+    packages = [e for e in graph if e.get("type") == "ai_AIPackage"]
+    if not packages:
+        raise DocumentError("the SPDX document has no AI package (ai_AIPackage): nothing to record")
+    ours = [p for p in packages if "modelmap:resolved" in _spdx_props(p)]
+    licences: dict[str, str] = {}
+    for rel in graph:
+        if rel.get("type") == "Relationship" and rel.get("relationshipType") == "hasDeclaredLicense":
+            target = by_id.get((rel.get("to") or [None])[0]) or {}
+            if target.get("simplelicensing_licenseExpression"):
+                licences[str(rel.get("from"))] = str(target["simplelicensing_licenseExpression"])
+    out = Normalized(format="spdx", spec="SPDX 3.0.1")
+    for package in ours or packages:
+        props = _spdx_props(package)
+        supplier = by_id.get(package.get("suppliedBy")) or {}
+        supplier_props = _spdx_props(supplier)
+        licence = licences.get(str(package.get("spdxId")))
+        if licence and licence.startswith("LicenseRef-modelmap-"):
+            licence = licence.removeprefix("LicenseRef-modelmap-")
+        model = _from_properties(str(package.get("name")), props, publisher=supplier.get("name"),
+                                 publisher_country=(supplier_props.get("modelmap:country") or [None])[0],
+                                 license_id=licence, kb_lookup=not ours)
+        _add_model(out, model, [_split_location(v) for v in props.get("modelmap:used-at", [])])
+    return out

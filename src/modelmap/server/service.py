@@ -1,0 +1,314 @@
+"""What the API and the pages ask of the database: tokens, ingest, portfolio, models, history and diffs.
+
+Functions take a SQLAlchemy session and a :class:`~modelmap.server.auth.Principal`, and return plain data
+(dicts and lists) for the JSON API and the HTML pages alike. Every read is filtered to the projects the
+principal may see: its team's, or all for an org admin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from modelmap.server.auth import Principal, hash_token, new_token, parse_scopes
+from modelmap.server.db import Endpoint, Project, Snapshot, SnapshotModel, Team, Token, Usage, utcnow
+from modelmap.server.normalize import Normalized
+
+REPO_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,99}){0,4}")
+COMMIT_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}")
+TAG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/-]{0,99}")
+
+
+class NotFound(LookupError):
+    pass
+
+
+def is_valid_repo(repo: str) -> bool:
+    return bool(REPO_RE.fullmatch(repo)) and ".." not in repo
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def create_token(session: Session, team: str, scopes: str, *, admin: bool = False) -> str:
+    """A new token for ``team`` (created when absent); returns the secret, which is not stored."""
+    scope_list = parse_scopes(scopes)
+    if not TAG_RE.fullmatch(team):
+        raise ValueError(f"team name {team[:40]!r} is not allowed: letters, digits, space, . _ / - (≤ 100)")
+    row = session.scalar(select(Team).where(Team.name == team))
+    if row is None:
+        row = Team(name=team)
+        session.add(row)
+        session.flush()
+    secret = new_token()
+    session.add(Token(team_id=row.id, token_hash=hash_token(secret), scopes=",".join(scope_list), is_admin=admin))
+    session.commit()
+    return secret
+
+
+def authenticate(session: Session, secret: str) -> Principal | None:
+    found = session.execute(
+        select(Token, Team).join(Team, Team.id == Token.team_id)
+        .where(Token.token_hash == hash_token(secret), Token.revoked_at.is_(None))).first()
+    if found is None:
+        return None
+    token, team = found
+    return Principal(token_id=token.id, team_id=team.id, team=team.name,
+                     scopes=tuple(token.scopes.split(",")), is_admin=token.is_admin)
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: bytes, *, commit: str,
+           branch: str | None, taken_at: dt.datetime | None, business_unit: str | None,
+           environment: str | None, regulated: bool | None) -> tuple[str, dict[str, Any]]:
+    """Store one snapshot; returns (status, snapshot) with status created | unchanged | replaced.
+    Raises NotFound when the project belongs to another team (its existence is not revealed)."""
+    for attempt in (1, 2):
+        try:
+            return _ingest(session, who, repo, doc, raw, commit=commit, branch=branch, taken_at=taken_at,
+                           business_unit=business_unit, environment=environment, regulated=regulated)
+        except IntegrityError:  # another process created the project or snapshot at the same moment
+            session.rollback()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: bytes, *, commit: str,
+            branch: str | None, taken_at: dt.datetime | None, business_unit: str | None,
+            environment: str | None, regulated: bool | None) -> tuple[str, dict[str, Any]]:
+    project = session.scalar(select(Project).where(Project.repo == repo))
+    if project is None:
+        project = Project(repo=repo, team_id=who.team_id)
+        session.add(project)
+        session.flush()
+    elif not who.can_see(project.team_id):
+        raise NotFound(repo)
+    digest = hashlib.sha256(raw).hexdigest()
+    snap = session.scalar(select(Snapshot).where(Snapshot.project_id == project.id, Snapshot.commit == commit))
+    status = "created"
+    if snap is not None:
+        if snap.raw_sha256 == digest:
+            session.rollback()
+            return "unchanged", snapshot_dict(snap)
+        status = "replaced"
+        for table in (SnapshotModel, Usage, Endpoint):
+            session.execute(delete(table).where(table.snapshot_id == snap.id))
+    else:
+        snap = Snapshot(project_id=project.id, commit=commit)
+        session.add(snap)
+    now = utcnow()
+    snap.branch, snap.taken_at, snap.uploaded_at = branch, taken_at or now, now
+    snap.business_unit, snap.environment, snap.regulated = business_unit, environment, regulated
+    snap.format, snap.spec, snap.raw, snap.raw_sha256 = doc.format, doc.spec, raw, digest
+    snap.models_count, snap.usages_count = len(doc.models), len(doc.usages)
+    session.flush()
+    session.add_all([SnapshotModel(
+        snapshot_id=snap.id, model_key=m["key"], resolved=m["resolved"], identifiers=m["identifiers"],
+        publisher=m["publisher"], publisher_country=m["publisher_country"], origins=m["origins"],
+        origins_known=m["origins_known"], serving_countries=m["serving_countries"], served_by=m["served_by"],
+        license=m["license"], flows=m["flows"], confidence=m["confidence"], usages=m["usages"])
+        for m in doc.models.values()])
+    session.add_all([Usage(snapshot_id=snap.id, model_key=u["model"], identifier=u["identifier"], path=u["path"],
+                           line=u["line"], flow=u["flow"], section=u["section"]) for u in doc.usages])
+    session.add_all([Endpoint(snapshot_id=snap.id, url=e["url"], provider=e["provider"], serving=e["serving"],
+                              references=e["references"]) for e in doc.endpoints.values()])
+    session.commit()
+    return status, snapshot_dict(snap)
+
+
+def snapshot_dict(snap: Snapshot) -> dict[str, Any]:
+    return {"id": snap.id, "commit": snap.commit, "branch": snap.branch,
+            "taken_at": _iso(snap.taken_at), "uploaded_at": _iso(snap.uploaded_at),
+            "tags": {"business_unit": snap.business_unit, "environment": snap.environment,
+                     "regulated": snap.regulated},
+            "format": snap.format, "spec": snap.spec, "models": snap.models_count, "usages": snap.usages_count}
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:  # SQLite hands back naive datetimes; they were stored in UTC
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.isoformat().replace("+00:00", "Z")
+
+
+# --------------------------------------------------------------------------- reads
+
+
+def _visible_projects(session: Session, who: Principal) -> list[tuple[Project, str]]:
+    query = select(Project, Team.name).join(Team, Team.id == Project.team_id)
+    if not who.is_admin:
+        query = query.where(Project.team_id == who.team_id)
+    return [(p, t) for p, t in session.execute(query.order_by(Project.repo)).all()]
+
+
+def _latest(session: Session, project_ids: list[int]) -> dict[int, Snapshot]:
+    """The latest snapshot (by time taken, then id) of each project."""
+    if not project_ids:
+        return {}
+    ranked = (select(Snapshot.id, func.row_number().over(
+        partition_by=Snapshot.project_id, order_by=(Snapshot.taken_at.desc(), Snapshot.id.desc())).label("rn"))
+        .where(Snapshot.project_id.in_(project_ids)).subquery())
+    ids = select(ranked.c.id).where(ranked.c.rn == 1)
+    return {s.project_id: s for s in session.scalars(select(Snapshot).where(Snapshot.id.in_(ids)))}
+
+
+def get_project(session: Session, who: Principal, repo: str) -> tuple[Project, str]:
+    found = session.execute(select(Project, Team.name).join(Team, Team.id == Project.team_id)
+                            .where(Project.repo == repo)).first()
+    if found is None or not who.can_see(found[0].team_id):
+        raise NotFound(repo)
+    return found[0], found[1]
+
+
+def projects(session: Session, who: Principal) -> list[dict[str, Any]]:
+    visible = _visible_projects(session, who)
+    latest = _latest(session, [p.id for p, _ in visible])
+    return [{"repo": p.repo, "team": team, "latest": snapshot_dict(latest[p.id]) if p.id in latest else None}
+            for p, team in visible]
+
+
+def _model_row(m: SnapshotModel) -> dict[str, Any]:
+    return {"model": m.model_key, "resolved": m.resolved, "identifiers": m.identifiers,
+            "publisher": m.publisher, "publisher_country": m.publisher_country, "origins": m.origins,
+            "origins_known": m.origins_known, "serving_countries": m.serving_countries,
+            "served_by": m.served_by, "license": m.license, "flows": m.flows, "confidence": m.confidence,
+            "usages": m.usages}
+
+
+def portfolio(session: Session, who: Principal) -> dict[str, Any]:
+    """Every model in the latest snapshot of every visible project, with the repos that use it, and the
+    portfolio counted by origin, publisher and serving country (repos per key; "unknown" where unknown)."""
+    from modelmap.switch.optionality import hhi
+
+    visible = _visible_projects(session, who)
+    latest = _latest(session, [p.id for p, _ in visible])
+    repo_of = {latest[p.id].id: p.repo for p, _ in visible if p.id in latest}
+    models: dict[str, dict[str, Any]] = {}
+    by: dict[str, dict[str, set[str]]] = {"origin": defaultdict(set), "publisher": defaultdict(set),
+                                          "serving_country": defaultdict(set)}
+    usage_by_model: Counter[str] = Counter()
+    usage_by_publisher: Counter[str] = Counter()
+    rows: list[SnapshotModel] = list(session.scalars(
+        select(SnapshotModel).where(SnapshotModel.snapshot_id.in_(list(repo_of))))) if repo_of else []
+    for m in rows:
+        repo = repo_of[m.snapshot_id]
+        entry = models.get(m.model_key)
+        if entry is None:
+            entry = models[m.model_key] = {**_model_row(m), "repos": set(), "usages": 0}
+        entry["repos"].add(repo)
+        entry["usages"] += m.usages
+        usage_by_model[m.model_key] += m.usages
+        usage_by_publisher[m.publisher or "unknown"] += m.usages
+        for origin in m.origins if m.origins is not None else ["unknown"]:
+            by["origin"][origin].add(repo)
+        by["publisher"][m.publisher or "unknown"].add(repo)
+        for country in m.serving_countries if m.serving_countries is not None else ["unknown"]:
+            by["serving_country"][country].add(repo)
+    out_models = [{**e, "repos": sorted(e["repos"])} for _, e in sorted(models.items())]
+    return {
+        "projects": len(visible),
+        "projects_with_snapshots": len(latest),
+        "models": out_models,
+        "by": {dim: [{"key": k, "repos": sorted(v), "count": len(v)}
+                     for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+               for dim, groups in by.items()},
+        "concentration": {"hhi_model": hhi(usage_by_model), "hhi_publisher": hhi(usage_by_publisher),
+                          "usages": sum(usage_by_model.values())},
+    }
+
+
+def model_detail(session: Session, who: Principal, key: str) -> dict[str, Any]:
+    """Who uses a model: each visible repo's latest snapshot, its flows and places (file:line)."""
+    visible = _visible_projects(session, who)
+    latest = _latest(session, [p.id for p, _ in visible])
+    repo_of = {latest[p.id].id: (p.repo, team) for p, team in visible if p.id in latest}
+    if not repo_of:
+        raise NotFound(key)
+    rows = list(session.scalars(select(SnapshotModel).where(SnapshotModel.snapshot_id.in_(list(repo_of)),
+                                                            SnapshotModel.model_key == key)))
+    if not rows:
+        raise NotFound(key)
+    places = session.scalars(select(Usage).where(Usage.snapshot_id.in_([r.snapshot_id for r in rows]),
+                                                 Usage.model_key == key).order_by(Usage.path, Usage.line))
+    by_snap: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for u in places:
+        by_snap[u.snapshot_id].append({"path": u.path, "line": u.line, "flow": u.flow, "section": u.section,
+                                       "identifier": u.identifier})
+    first = rows[0]
+    return {
+        **{k: v for k, v in _model_row(first).items() if k not in ("usages", "flows")},
+        "usages": sum(r.usages for r in rows),
+        "repos": [{"repo": repo_of[r.snapshot_id][0], "team": repo_of[r.snapshot_id][1],
+                   "commit": latest_commit, "flows": r.flows, "usages": r.usages,
+                   "serving_countries": r.serving_countries, "served_by": r.served_by,
+                   "places": by_snap.get(r.snapshot_id, [])}
+                  for r in sorted(rows, key=lambda r: repo_of[r.snapshot_id][0])
+                  for latest_commit in [_commit_of(latest, r.snapshot_id)]],
+    }
+
+
+def _commit_of(latest: dict[int, Snapshot], snapshot_id: int) -> str | None:
+    return next((s.commit for s in latest.values() if s.id == snapshot_id), None)
+
+
+def history(session: Session, who: Principal, repo: str) -> dict[str, Any]:
+    project, team = get_project(session, who, repo)
+    snaps = session.scalars(select(Snapshot).where(Snapshot.project_id == project.id)
+                            .order_by(Snapshot.taken_at.desc(), Snapshot.id.desc()))
+    return {"repo": project.repo, "team": team, "snapshots": [snapshot_dict(s) for s in snaps]}
+
+
+def snapshot_content(session: Session, who: Principal, repo: str, commit: str | None = None) -> dict[str, Any]:
+    """A snapshot's models, usages and endpoints (the latest one unless ``commit`` is given)."""
+    project, team = get_project(session, who, repo)
+    if commit is None:
+        snap = _latest(session, [project.id]).get(project.id)
+    else:
+        snap = session.scalar(select(Snapshot).where(Snapshot.project_id == project.id,
+                                                     Snapshot.commit == commit))
+    if snap is None:
+        raise NotFound(f"{repo}@{commit}")
+    models = session.scalars(select(SnapshotModel).where(SnapshotModel.snapshot_id == snap.id)
+                             .order_by(SnapshotModel.model_key))
+    usages = session.scalars(select(Usage).where(Usage.snapshot_id == snap.id)
+                             .order_by(Usage.flow, Usage.path, Usage.line))
+    endpoints = session.scalars(select(Endpoint).where(Endpoint.snapshot_id == snap.id).order_by(Endpoint.url))
+    return {"repo": project.repo, "team": team, "snapshot": snapshot_dict(snap),
+            "models": [_model_row(m) for m in models],
+            "usages": [{"model": u.model_key, "identifier": u.identifier, "path": u.path, "line": u.line,
+                        "flow": u.flow, "section": u.section} for u in usages],
+            "endpoints": [{"url": e.url, "provider": e.provider, "serving": e.serving,
+                           "references": e.references} for e in endpoints]}
+
+
+def diff(session: Session, who: Principal, repo: str, old: str, new: str) -> dict[str, Any]:
+    """``modelmap.diff/1`` between two snapshots of a repo (modelmap.diff.diff_sides)."""
+    from modelmap.diff import Side, diff_sides
+
+    sides = []
+    for commit in (old, new):
+        content = snapshot_content(session, who, repo, commit)
+        side = Side(label=f"{repo}@{commit}", kind=content["snapshot"]["format"])
+        paths: dict[str, set[str]] = defaultdict(set)
+        for u in content["usages"]:
+            paths[u["model"]].add(u["path"])
+        for m in content["models"]:
+            # modelmap.diff compares lists; unknown (None) is no country there
+            side.models[m["model"]] = {"model": m["model"], "resolved": m["resolved"], "publisher": m["publisher"],
+                                       "publisher_country": m["publisher_country"],
+                                       "origins": m["origins"] or [],
+                                       "serving_countries": m["serving_countries"] or [],
+                                       "license": m["license"], "usages": m["usages"], "paths": paths[m["model"]]}
+        sides.append(side)
+    return diff_sides(sides[0], sides[1])
