@@ -16,6 +16,7 @@ from modelmap.cli import (
     bom_cmd,
     check_cmd,
     diff_cmd,
+    eval_cmd,
     inspect_cmd,
     plan_cmd,
     probe_cmd,
@@ -23,6 +24,7 @@ from modelmap.cli import (
     runtime_cmd,
     scan_cmd,
     scenario_cmd,
+    serve_cmd,
     trace_cmd,
 )
 from modelmap.cli.common import NoColor, Quiet, configure
@@ -87,6 +89,8 @@ app.command("scenario", help=_help(scenario_cmd.HELP), short_help=_short(scenari
 app.command("alternatives", help=_help(alternatives_cmd.HELP),
             short_help=_short(alternatives_cmd.HELP))(alternatives_cmd.alternatives)
 app.command("plan", help=_help(plan_cmd.HELP), short_help=_short(plan_cmd.HELP))(plan_cmd.plan)
+app.command("eval", help=_help(eval_cmd.HELP), short_help=_short(eval_cmd.HELP))(eval_cmd.eval_)
+app.command("serve", help=_help(serve_cmd.HELP), short_help=_short(serve_cmd.HELP))(serve_cmd.serve)
 
 
 def _version(value: bool) -> None:

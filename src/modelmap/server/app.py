@@ -43,7 +43,8 @@ def create_app(settings: Settings) -> FastAPI:
         migrate(engine)
     sessions = session_factory(engine)
     bucket = TokenBucket(settings.upload_rate, settings.upload_burst)
-    app = FastAPI(title="modelmap serve", version="1", summary="One inventory of the AI models a company uses.",
+    # no /docs or /redoc: FastAPI serves them with scripts from a CDN; the spec is at /openapi.json
+    app = FastAPI(title="modelmap serve", version="1", docs_url=None, redoc_url=None, summary="One inventory of the AI models a company uses.",
                   description="Upload modelmap scans, CycloneDX ML-BOMs or SPDX 3 AI documents per repository; "
                               "query the portfolio, each model and each repository's history.")
     app.state.engine = engine

@@ -312,3 +312,20 @@ def diff(session: Session, who: Principal, repo: str, old: str, new: str) -> dic
                                        "license": m["license"], "usages": m["usages"], "paths": paths[m["model"]]}
         sides.append(side)
     return diff_sides(sides[0], sides[1])
+
+
+def ensure_token(session: Session, secret: str, team: str, scopes: str, *, admin: bool = False) -> None:
+    """Record ``secret`` (from the environment) as a token of ``team`` unless it is recorded already: the
+    bootstrap for an org admin that never prints a token."""
+    if len(secret) < 24:
+        raise ValueError("a bootstrap token must be at least 24 characters (use a random one)")
+    if session.scalar(select(Token).where(Token.token_hash == hash_token(secret))) is not None:
+        return
+    row = session.scalar(select(Team).where(Team.name == team))
+    if row is None:
+        row = Team(name=team)
+        session.add(row)
+        session.flush()
+    session.add(Token(team_id=row.id, token_hash=hash_token(secret), scopes=",".join(parse_scopes(scopes)),
+                      is_admin=admin))
+    session.commit()

@@ -1,0 +1,82 @@
+"""``modelmap serve``: the company-wide inventory service (API + pages) over SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from modelmap.cli.common import Debug, NoColor, Quiet
+
+HELP = """Run the inventory service for the whole company: CI uploads each repository's modelmap scan,
+CycloneDX ML-BOM or SPDX 3 AI document to POST /api/v1/projects/REPO/snapshots?commit=SHA, and the API
+(described at /openapi.json) and the pages (/) show every model by origin, publisher and serving country, down to
+repository, flow and file:line, with each repository's history.
+
+The database is SQLite in your data folder unless --db (or MODELMAP_SERVE_DB) names another, e.g.
+postgresql://user@host/modelmap; its schema is migrated on start. Several serve processes can share one
+PostgreSQL database.
+
+Tokens: --create-token TEAM --scopes upload,read prints a new token once and exits (only its hash is
+stored); add --admin for an org admin, who sees every team's projects. MODELMAP_SERVE_ADMIN_TOKEN, when set,
+is recorded as an org admin token on start. Needs the server extra: pip install 'modelmap[server]'.
+"""
+
+
+def serve(
+    db: Annotated[str | None, typer.Option("--db", metavar="URL", envvar="MODELMAP_SERVE_DB",
+                                           help="Database URL (default: SQLite in the user's data folder).")] = None,
+    host: Annotated[str, typer.Option("--host", metavar="HOST", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="Port to listen on.")] = 8765,
+    create_token: Annotated[str | None, typer.Option("--create-token", metavar="TEAM",
+                                                     help="Create a token for TEAM, print it once and exit.")] = None,
+    scopes: Annotated[str, typer.Option("--scopes", metavar="LIST",
+                                        help="Scopes of the new token: upload, read, policy.")] = "upload,read",
+    admin: Annotated[bool, typer.Option("--admin", help="The new token is an org admin's.")] = False,
+    max_upload_mb: Annotated[int, typer.Option("--max-upload-mb", metavar="MB",
+                                               help="Largest document accepted.")] = 10,
+    quiet: Quiet = False,
+    no_color: NoColor = False,
+    debug: Debug = False,
+) -> None:
+    import os
+
+    from modelmap.cli.common import configure, echo, err
+
+    configure(quiet=quiet, no_color=no_color)
+    try:
+        import uvicorn
+
+        from modelmap.server import service
+        from modelmap.server.app import Settings, create_app
+        from modelmap.server.db import default_url, make_engine, migrate, session_factory
+    except ImportError as exc:
+        err(f"modelmap: error: the server needs packages that are not installed ({exc.name})\n"
+            "  hint: pip install 'modelmap[server]'")
+        raise typer.Exit(2) from None
+    if not 1 <= max_upload_mb <= 1024:
+        err("modelmap: error: --max-upload-mb must be between 1 and 1024")
+        raise typer.Exit(2)
+    url = db or default_url()
+    if create_token is not None:
+        engine = make_engine(url)
+        migrate(engine)
+        try:
+            with session_factory(engine)() as session:
+                secret = service.create_token(session, create_token, scopes, admin=admin)
+        except ValueError as exc:
+            err(f"modelmap: error: {exc}")
+            raise typer.Exit(2) from None
+        echo(secret + "\n")
+        raise typer.Exit(0)
+    app = create_app(Settings(db_url=url, max_upload_bytes=max_upload_mb * 1024 * 1024))
+    bootstrap = os.environ.get("MODELMAP_SERVE_ADMIN_TOKEN")
+    if bootstrap:
+        try:
+            with session_factory(app.state.engine)() as session:
+                service.ensure_token(session, bootstrap, "org-admins", "upload,read,policy", admin=True)
+        except ValueError as exc:
+            err(f"modelmap: error: MODELMAP_SERVE_ADMIN_TOKEN: {exc}")
+            raise typer.Exit(2) from None
+    # uvicorn's access log prints method, path and query only; tokens travel in headers or a cookie
+    uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info", proxy_headers=False)
