@@ -131,3 +131,22 @@ def test_fail_on_above_the_violations_severity_passes(tmp_path: Path) -> None:
     assert run("check", str(repo), "--fail-on", "warning").returncode == 1
     bad = run("check", str(repo), "--fail-on", "sometimes")
     assert bad.returncode == 2 and "--fail-on" in bad.stderr
+
+
+def test_bom_from_a_subfolder_describes_the_same_project() -> None:
+    def bom(cwd: Path) -> dict:
+        proc = subprocess.run([*run_cmd(), "bom", "-q"], capture_output=True, text=True, cwd=cwd, timeout=300,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": "1764720000"})
+        assert proc.returncode == 0, proc.stderr
+        doc = json.loads(proc.stdout)
+        doc.pop("serialNumber", None)
+        return doc
+
+    top, sub = bom(DEMO), bom(DEMO / "app")
+    assert sub == top
+    assert top["metadata"]["component"]["name"] == "demo-app"
+
+
+def run_cmd() -> list[str]:
+    exe = shutil.which("modelmap")
+    return [exe] if exe else [sys.executable, "-c", "from modelmap.cli import main; main()"]

@@ -58,7 +58,7 @@ def bom(
             "clock": check_cmd.clock,
             "flows_of": (lambda f: flows_of(f, project.flows)) if project.flows else None,
             "flow_tags": {f.name: f.tags for f in project.flows},
-            "name": (path if path.is_dir() else path.parent).resolve().name or None,
+            "name": found.root.resolve().name or None,  # the project, as found from PATH (same from any subfolder)
         }
         renderer = SpdxRenderer(**options) if format == "spdx" else CycloneDxRenderer(format, **options)
         return renderer.render(result)
