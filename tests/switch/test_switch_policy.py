@@ -45,17 +45,18 @@ def test_hhi_and_compliant_fallback_from_hand_built_usages() -> None:
     assert inv.data["hhi_publisher"] == 3750
     assert inv.data["hhi_origin"] == round((0.75 ** 2 + 0.25 ** 2) * 10_000)
     chat, mixed = inv.flows["chat"], inv.flows["mixed"]
-    assert chat["fallback"]["compliant"] is True and chat["fallback"]["single_points"] == []
-    assert mixed["fallback"]["compliant"] is False  # the second model is of Chinese origin
-    assert chat["reversibility"] == 0.5  # the Anthropic SDK call is not a base-URL swap
-    assert mixed["reversibility"] == 1.0
+    assert chat["switch"]["compliant_fallback"] is True and chat["switch"]["single_points"] == []
+    assert mixed["switch"]["compliant_fallback"] is False  # the second model is of Chinese origin
+    assert chat["switch"]["reversibility"] == 0.5  # the Anthropic SDK call is not a base-URL swap
+    assert mixed["switch"]["reversibility"] == 1.0
+    assert set(chat["fallback"]) == {"has_fallback", "publishers", "roles_without_fallback"}  # unchanged shape
 
 
 def test_a_rule_can_require_a_compliant_fallback_for_regulated_flows() -> None:
     result = modelmap.scan([RAG], resolve=True)
     config = load_config(RAG)
     rule = compile_rule(rule_id="regulated-compliant-fallback", message="Regulated flows need a compliant fallback.",
-                        severity="error", deny=None, require="flow.fallback.compliant",
+                        severity="error", deny=None, require="flow.switch.compliant_fallback",
                         when="'regulated' in flow.tags && flow.usages > 0", scope="flow", description="",
                         origin="test", where="test", part_where={})
     check = evaluate(result, dataclasses.replace(config, rules=(rule,), waivers=()), date(2026, 12, 3))

@@ -3,7 +3,7 @@
 ``build(check)`` gathers the figures (JSON-ready) from the one inventory ``check`` built: concentration by
 model, publisher and origin country (shares and HHI, ``switch.optionality``), single points of failure (a
 flow role served by one model), and per flow its reversibility and whether it has a compliant fallback (the
-policy object's ``flow.reversibility`` / ``flow.fallback.compliant``, ``switch.policy_vars``). ``markdown``
+policy object's ``flow.switch.reversibility`` / ``flow.switch.compliant_fallback``, ``switch.policy_vars``). ``markdown``
 and ``html`` render it; both return nothing for a summary without it, so callers can add it unconditionally.
 """
 
@@ -33,11 +33,11 @@ def build(check: CheckResult) -> dict[str, Any]:
     for name, flow in check.inventory.flows.items():
         if not flow.get("usages"):
             continue
-        fallback = flow.get("fallback") or {}
+        sw = flow.get("switch") or {}
         flows.append({"flow": name, "tags": list(flow.get("tags") or ()), "usages": flow["usages"],
-                      "reversibility": flow.get("reversibility"),
-                      "compliant_fallback": bool(fallback.get("compliant")),
-                      "single_points": list(fallback.get("single_points") or ())})
+                      "reversibility": sw.get("reversibility"),
+                      "compliant_fallback": bool(sw.get("compliant_fallback")),
+                      "single_points": list(sw.get("single_points") or ())})
     dims = []
     for key, label in (("model", "Model"), ("publisher", "Publisher"), ("origin_country", "Origin country")):
         part = conc.get(key) or {}

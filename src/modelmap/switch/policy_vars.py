@@ -7,16 +7,16 @@ Added to the ``inventory`` variable:
   use by model, publisher and origin country (unknown publishers/origins are left out, never guessed; a usage
   counts once per origin country).
 
-Added to each ``flow`` variable:
+Added to each ``flow`` variable, under ``flow.switch`` (``flow.fallback`` keeps its documented shape):
 
-* ``fallback.models_per_role``: {role: distinct models serving it in the flow} (known roles only);
-* ``fallback.single_points``: roles that one model serves (no fallback);
-* ``fallback.compliant``: every known role of the flow has at least two models whose origins are fully
-  known and outside the countries of concern (CN, RU, IR, KP, as in the shipped ``us-regulated`` preset) and
-  that are not served from one of them; false for a flow without usages;
-* ``reversibility``: the share of the flow's usages that could be switched by a model/base-URL swap (class A:
-  the call goes through an OpenAI-compatible client, ``usage.api`` openai or litellm) *and* whose role has a
-  fallback model; null for a flow without usages.
+* ``switch.compliant_fallback``: every known role of the flow has at least two models whose origins are
+  fully known and outside the countries of concern (CN, RU, IR, KP, as in the shipped ``us-regulated``
+  preset) and that are not served from one of them; false for a flow without usages;
+* ``switch.models_per_role``: {role: distinct models serving it in the flow} (known roles only);
+* ``switch.single_points``: roles that one model serves (no fallback);
+* ``switch.reversibility``: the share of the flow's usages that could be switched by a model/base-URL swap
+  (class A: the call goes through an OpenAI-compatible client, ``usage.api`` openai or litellm) *and* whose
+  role has a fallback model; null for a flow without usages.
 
 Arithmetic over the variables the inventory already built; it holds no facts.
 """
@@ -83,13 +83,11 @@ def add_switch_vars(data: dict[str, Any], findings: list[Finding], flow_of: list
     data["hhi_origin"] = _hhi(origins, sum(origins.values()))
     for name, flow in data.get("flows", {}).items():
         by_role = roles.get(name, {})
-        fallback = flow.setdefault("fallback", {})
-        fallback["models_per_role"] = {r: len(m) for r, m in sorted(by_role.items())}
-        fallback["single_points"] = sorted(r for r, m in by_role.items() if len(m) < 2)
-        fallback["compliant"] = bool(by_role) and all(len(clean.get(name, {}).get(r, ())) >= 2 for r in by_role)
         usages = per_flow.get(name, [])
-        if not usages:
-            flow["reversibility"] = None
-            continue
         ok = sum(1 for role, swappable in usages if swappable and len(by_role.get(role, ())) >= 2)
-        flow["reversibility"] = round(ok / len(usages), 6)
+        flow["switch"] = {
+            "compliant_fallback": bool(by_role) and all(len(clean.get(name, {}).get(r, ())) >= 2 for r in by_role),
+            "models_per_role": {r: len(m) for r, m in sorted(by_role.items())},
+            "single_points": sorted(r for r, m in by_role.items() if len(m) < 2),
+            "reversibility": round(ok / len(usages), 6) if usages else None,
+        }
