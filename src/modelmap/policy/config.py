@@ -55,6 +55,7 @@ TOP_KEYS: tuple[str, ...] = (
     "rules",
     "disable",
     "waivers",
+    "models",  # the company's own models: read by provenance/overlay.py, not by the policy
     "prices",  # price overrides for switch planning: read by modelmap/switch/prices.py, not by the policy
 )
 FLOW_KEYS: tuple[str, ...] = ("paths", "tags", "description")
