@@ -1,0 +1,154 @@
+"""Ingest (issue 17): every format becomes the same rows, projects are keyed by repository, uploads are
+idempotent per commit, and unknown facts stay null."""
+
+from __future__ import annotations
+
+import json
+
+from tests.server.conftest import REPOS, Env
+
+
+def _inventory_keys(path: object) -> set[str]:
+    """Model keys as the library's one inventory counts them (unresolved ones prefixed, as the server does)."""
+    import modelmap
+    from modelmap.inventory import build_inventory
+
+    inv = build_inventory(modelmap.scan([path], resolve=True))
+    return {k if m.identified else f"unresolved:{k}" for k, m in inv.models.items()}
+
+
+def test_scan_upload_stores_the_library_inventory(env: Env, documents: dict[str, bytes]) -> None:
+    reply = env.upload("acme/demo-app", documents["demo-app.scan"], env.payments, commit="a1b2c3",
+                       branch="main", environment="production", regulated="true", business_unit="retail")
+    assert reply.status_code == 201, reply.text
+    snap = reply.json()["snapshot"]
+    assert snap["format"] == "scan" and snap["commit"] == "a1b2c3" and snap["branch"] == "main"
+    assert snap["tags"] == {"business_unit": "retail", "environment": "production", "regulated": True}
+    content = env.client.get("/api/v1/projects/acme/demo-app", headers=env.auth(env.payments)).json()
+    assert {m["model"] for m in content["models"]} == _inventory_keys(REPOS["demo-app"])
+    qwen = next(m for m in content["models"] if m["model"] == "qwen/qwen2.5-7b-instruct")
+    assert qwen["origins"] == ["CN"] and qwen["publisher_country"] == "CN" and qwen["license"] == "Apache-2.0"
+    # places are file:line from the scan, each one a usage row
+    doc = json.loads(documents["demo-app.scan"])
+    expected_places = {(f["path"], f["line"]) for f in doc["findings"]
+                       if f["kind"] != "endpoint" and f["raw"].lower().startswith("qwen")}
+    assert {(u["path"], u["line"]) for u in content["usages"] if u["model"] == qwen["model"]} == expected_places
+    assert {e["url"] for e in content["endpoints"]} == {f.get("endpoint", f["raw"]).rstrip("/") for f in
+                                                         doc["findings"] if f["kind"] == "endpoint"}
+
+
+def test_every_format_of_one_repo_gives_the_same_models(env: Env, documents: dict[str, bytes]) -> None:
+    keys = {}
+    for commit, fmt in (("c1", "scan"), ("c2", "cdx"), ("c3", "spdx")):
+        reply = env.upload("acme/py-rag-app", documents[f"py-rag-app.{fmt}"], env.payments, commit=commit)
+        assert reply.status_code == 201, reply.text
+        content = env.client.get("/api/v1/projects/acme/py-rag-app", params={"commit": commit},
+                                 headers=env.auth(env.payments)).json()
+        keys[fmt] = {m["model"]: m["origins"] for m in content["models"]}
+    assert keys["scan"] == keys["cdx"] == keys["spdx"]
+    assert set(keys["scan"]) == _inventory_keys(REPOS["py-rag-app"])
+
+
+def test_bom_carries_flows_and_serving(env: Env, documents: dict[str, bytes]) -> None:
+    env.upload("acme/demo-app", documents["demo-app.cdx"], env.payments)
+    content = env.client.get("/api/v1/projects/acme/demo-app", headers=env.auth(env.payments)).json()
+    bom = json.loads(documents["demo-app.cdx"])
+    flows = {f"{c['group']}/{c['name']}" if c.get("group") else c["name"]:
+             sorted({p["value"] for p in c.get("properties", []) if p["name"] == "modelmap:flow"})
+             for c in bom["components"] if c["type"] == "machine-learning-model"}
+    stored = {m["model"].removeprefix("unresolved:"): m["flows"] for m in content["models"]}
+    assert stored == {k: v or None for k, v in flows.items()}
+    gpt = next(m for m in content["models"] if m["model"] == "openai/gpt-4o")
+    assert gpt["serving_countries"] == ["US"]
+    assert {e["url"] for e in content["endpoints"]} == {u for s in bom["services"] for u in s.get("endpoints", [])}
+
+
+def test_same_commit_is_idempotent_and_replaced_not_duplicated(env: Env, documents: dict[str, bytes]) -> None:
+    first = env.upload("acme/app", documents["demo-app.scan"], env.payments, commit="abc")
+    again = env.upload("acme/app", documents["demo-app.scan"], env.payments, commit="abc")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["status"] == "unchanged"
+    rows = env.count("snapshot_models")
+    replaced = env.upload("acme/app", documents["rag-bge-qwen-deepseek.scan"], env.payments, commit="abc")
+    assert replaced.status_code == 200 and replaced.json()["status"] == "replaced"
+    assert env.count("snapshots") == 1 and env.count("projects") == 1
+    content = env.client.get("/api/v1/projects/acme/app", headers=env.auth(env.payments)).json()
+    assert {m["model"] for m in content["models"]} == _inventory_keys(REPOS["rag-bge-qwen-deepseek"])
+    assert env.count("snapshot_models") == len(content["models"]) != rows
+
+
+def test_projects_are_keyed_by_repository_with_history_and_diff(env: Env, documents: dict[str, bytes]) -> None:
+    from modelmap.diff import diff_sides, side_from_bom
+
+    env.upload("acme/app", documents["py-rag-app.cdx"], env.payments, commit="old1", taken_at="2026-11-01T10:00:00Z")
+    env.upload("acme/app", documents["demo-app.cdx"], env.payments, commit="new2", taken_at="2026-12-01T10:00:00Z")
+    assert env.count("projects") == 1
+    hist = env.client.get("/api/v1/projects/acme/app/snapshots", headers=env.auth(env.payments)).json()
+    assert [s["commit"] for s in hist["snapshots"]] == ["new2", "old1"]
+    got = env.client.get("/api/v1/projects/acme/app/diff", params={"old": "old1", "new": "new2"},
+                         headers=env.auth(env.payments)).json()
+    expected = diff_sides(side_from_bom(json.loads(documents["py-rag-app.cdx"]), "old"),
+                          side_from_bom(json.loads(documents["demo-app.cdx"]), "new"))
+    assert got["schema"] == "modelmap.diff/1"
+    assert [m["model"] for m in got["added"]] == [m["model"] for m in expected["added"]]
+    assert [m["model"] for m in got["removed"]] == [m["model"] for m in expected["removed"]]
+    assert got["origins"] == expected["origins"]
+    # the latest snapshot is the newer one, whatever order they were uploaded in
+    latest = env.client.get("/api/v1/projects", headers=env.auth(env.payments)).json()
+    assert latest[0]["latest"]["commit"] == "new2"
+
+
+def _foreign_bom(spec: str, components: list[dict[str, object]]) -> bytes:
+    return json.dumps({"bomFormat": "CycloneDX", "specVersion": spec, "version": 1,
+                       "components": components}).encode()
+
+
+def test_another_producers_bom_is_resolved_through_the_knowledge_base(env: Env) -> None:
+    body = _foreign_bom("1.5", [
+        {"type": "machine-learning-model", "group": "Qwen", "name": "Qwen2.5-7B-Instruct"},
+        {"type": "machine-learning-model", "name": "acme-internal-ranker-v3",
+         "supplier": {"name": "Acme ML"}},
+        {"type": "library", "name": "requests", "version": "2.32.0"},
+    ])
+    reply = env.upload("acme/foreign", body, env.payments)
+    assert reply.status_code == 201, reply.text
+    models = {m["model"]: m for m in env.client.get("/api/v1/projects/acme/foreign",
+                                                    headers=env.auth(env.payments)).json()["models"]}
+    assert set(models) == {"qwen/qwen2.5-7b-instruct", "unresolved:acme-internal-ranker-v3"}
+    assert models["qwen/qwen2.5-7b-instruct"]["origins"] == ["CN"]
+    unknown = models["unresolved:acme-internal-ranker-v3"]
+    # unknown is null, never an empty list, and never guessed from the name
+    assert unknown["origins"] is None and unknown["serving_countries"] is None and unknown["flows"] is None
+    assert unknown["publisher"] == "Acme ML" and unknown["publisher_country"] is None
+
+
+def test_cyclonedx_versions(env: Env) -> None:
+    component = [{"type": "machine-learning-model", "name": "acme-model"}]
+    assert env.upload("acme/v17", _foreign_bom("1.7", component), env.payments).status_code == 201
+    old = env.upload("acme/v14", _foreign_bom("1.4", component), env.payments)
+    assert old.status_code == 422 and "1.5, 1.6 or 1.7" in old.json()["detail"]
+
+
+def test_portfolio_and_model_across_repos(env: Env, documents: dict[str, bytes]) -> None:
+    env.upload("acme/demo-app", documents["demo-app.scan"], env.payments)
+    env.upload("acme/rag", documents["rag-bge-qwen-deepseek.scan"], env.payments)
+    data = env.client.get("/api/v1/portfolio", headers=env.auth(env.payments)).json()
+    assert data["projects"] == 2
+    by_origin = {g["key"]: g["repos"] for g in data["by"]["origin"]}
+    assert by_origin["CN"] == ["acme/demo-app", "acme/rag"]
+    assert by_origin["US"] == ["acme/demo-app"]
+    deepseek = next(m for m in data["models"] if m["model"] == "unresolved:deepseek-chat")
+    assert deepseek["repos"] == ["acme/demo-app", "acme/rag"]
+    detail = env.client.get("/api/v1/models/unresolved:deepseek-chat", headers=env.auth(env.payments)).json()
+    assert [r["repo"] for r in detail["repos"]] == ["acme/demo-app", "acme/rag"]
+    assert all(r["places"] and all(p["line"] for p in r["places"]) for r in detail["repos"])
+    assert detail["usages"] == sum(r["usages"] for r in detail["repos"]) == sum(len(r["places"]) for r in
+                                                                              detail["repos"])
+    assert 0 < data["concentration"]["hhi_model"] <= 10_000
+
+
+def test_openapi_lists_the_api(env: Env) -> None:
+    spec = env.client.get("/openapi.json").json()
+    assert {"/api/v1/projects/{repo}/snapshots", "/api/v1/portfolio", "/api/v1/models/{key}",
+            "/api/v1/projects/{repo}/diff"} <= set(spec["paths"])
+    assert "post" in spec["paths"]["/api/v1/projects/{repo}/snapshots"]
