@@ -15,6 +15,11 @@ HELP = """Compare two inventories: OLD and NEW are each a scan JSON (modelmap sc
 CycloneDX JSON BOM (modelmap bom), or a git revision of --repo (exported with git archive and
 scanned). Reports models added and removed, changed origins, serving, publisher and license.
 Use --format md for a pull-request comment, json for scripts (schema modelmap.diff/1).
+
+Code against production: when NEW is a runtime inventory (modelmap runtime --format json), OLD is
+the code (a scan JSON or a folder) and the result is drift (schema modelmap.drift/1): models serving
+that no code declares (shadow AI), models declared but never seen, aliases answered by other weights,
+and serving hosts that differ from the endpoint in code.
 Exits 0 when the comparison ran, 2 on a usage error.
 """
 
@@ -51,6 +56,64 @@ def render_table(doc: dict[str, Any]) -> str:
     return buffer.getvalue()
 
 
+def render_drift_table(doc: dict[str, Any]) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from modelmap.output import text
+
+    buffer = StringIO()
+    console = Console(file=buffer, width=140, force_terminal=False, color_system=None)
+    table = Table(title=text(f"code {doc['code']['source']} → runtime {doc['runtime']['source']}"))
+    for column in ("drift", "model", "where", "requests", "details"):
+        table.add_column(column, overflow="fold")
+
+    def count(value: Any) -> str:
+        return "not counted" if value is None else str(value)
+
+    for m in doc["shadow"]:
+        origin = ", ".join(m["origins"] or []) or "unknown"
+        table.add_row("shadow", text(m["model"]), text(", ".join(m["hosts"]) or "-"), count(m["requests"]),
+                      text(f"not declared in code; publisher {m['publisher'] or 'unknown'}, origins {origin}"))
+    for a in doc["alias_mismatch"]:
+        table.add_row("alias", text(a["declared"]), text(", ".join(a["hosts"]) or "-"), count(a["requests"]),
+                      text(a["message"]))
+    for h in doc["host_mismatch"]:
+        table.add_row("host", text(h["model"]), text(h["served_from"]), count(h["requests"]), text(h["message"]))
+    for n in doc["declared_not_seen"]:
+        table.add_row("not seen", text(n["model"]), text(", ".join(n["paths"])), "0",
+                      text("declared in code, never seen serving"))
+    if table.row_count:
+        console.print(table)
+    s = doc["summary"]
+    console.print(text(f"{s['shadow']} shadow, {s['alias_mismatch']} alias mismatches, {s['host_mismatch']} host "
+                       f"mismatches, {s['declared_not_seen']} declared but not seen, {s['matched']} matched"))
+    return buffer.getvalue()
+
+
+def render_drift_markdown(doc: dict[str, Any]) -> bytes:
+    from modelmap.output import md_code, md_text, to_utf8
+
+    s = doc["summary"]
+    lines = ["### modelmap: code vs production", "",
+             f"{s['shadow']} shadow · {s['alias_mismatch']} alias mismatches · {s['host_mismatch']} host mismatches · "
+             f"{s['declared_not_seen']} declared but not seen · {s['matched']} matched", ""]
+    for title, rows, fmt in (
+        ("Serving, not declared in code (shadow AI)", doc["shadow"],
+         lambda m: f"- {md_code(m['model'])} at {md_text(', '.join(m['hosts']) or 'unknown host')}"),
+        ("Aliases answered by other weights", doc["alias_mismatch"], lambda a: f"- {md_text(a['message'])}"),
+        ("Served from another host than the code's endpoint", doc["host_mismatch"],
+         lambda h: f"- {md_text(h['message'])}"),
+        ("Declared in code, never seen serving", doc["declared_not_seen"],
+         lambda n: f"- {md_code(n['model'])} ({md_text(', '.join(n['paths']))})"),
+    ):
+        if rows:
+            lines += [f"**{title}**", "", *(fmt(r) for r in rows), ""]
+    return to_utf8("\n".join(lines) + "\n")
+
+
 def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help="Old side: scan JSON, CycloneDX JSON, or a git revision.")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="New side: scan JSON, CycloneDX JSON, or a git revision.")],
@@ -68,6 +131,32 @@ def diff(
 
     configure(quiet=quiet, no_color=no_color)
     require_format(format, DIFF_FORMATS)
+    from modelmap.runtime import drift
+
+    if drift.is_runtime(old):
+        from modelmap.cli.common import err
+
+        err("modelmap: error: a runtime inventory goes second: modelmap diff CODE RUNTIME")
+        raise typer.Exit(2)
+    if drift.is_runtime(new):
+        try:
+            drift_doc = drift.drift_paths(old, new, scan_fn=check_cmd._inventory)
+        except drift.DriftInputError as exc:
+            if debug:
+                raise
+            from modelmap.cli.common import err
+
+            err(f"modelmap: error: {exc}")
+            raise typer.Exit(2) from None
+        from modelmap.output import dumps_json
+
+        if format == "json":
+            emit(dumps_json(drift_doc), output)
+        elif format == "md":
+            emit(render_drift_markdown(drift_doc), output)
+        else:
+            emit(to_utf8(render_drift_table(drift_doc)), output)
+        return
     doc = run_guarded(lambda: diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory), debug=debug)
     for side in ("old", "new"):
         for skip in doc[side].get("skipped", ()):

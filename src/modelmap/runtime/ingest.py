@@ -476,7 +476,8 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
         if entry is None:
             entry = by_model[model] = {"model": model, "requested_as": set(), "providers": set(), "hosts": set(),
                                        "operations": set(), "services": set(), "seen_in": set(), "served_by": set(),
-                                       "requests": None, "input": None, "output": None, "first": None, "last": None}
+                                       "requests": None, "input": None, "output": None, "first": None, "last": None,
+                                       "by_host": {}}
         if requested and requested != model:
             entry["requested_as"].add(requested)
         for k, v in (("providers", provider), ("hosts", host)):
@@ -485,6 +486,8 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
         for k in ("operations", "services", "seen_in", "served_by"):
             entry[k] |= getattr(agg, k)
         entry["requests"] = _add(entry["requests"], agg.requests)
+        if host:
+            entry["by_host"][host] = _add(entry["by_host"].get(host), agg.requests)
         entry["input"] = _add(entry["input"], agg.input_tokens)
         entry["output"] = _add(entry["output"], agg.output_tokens)
         if agg.first_ns is not None:
@@ -505,7 +508,8 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
         models.append({"model": name, "requested_as": sorted(e["requested_as"]), "providers": sorted(e["providers"]),
                        "hosts": sorted(e["hosts"]), "served_by_server": sorted(e["served_by"]),
                        "operations": sorted(e["operations"]), "services": sorted(e["services"]),
-                       "requests": e["requests"], "tokens": tokens,
+                       "requests": e["requests"], "requests_by_host": dict(sorted(e["by_host"].items())),
+                       "tokens": tokens,
                        "first_seen": iso(e["first"]), "last_seen": iso(e["last"]), "seen_in": sorted(e["seen_in"]),
                        "resolution": res.to_dict()})
     firsts = [m["first_seen"] for m in models if m["first_seen"]]
