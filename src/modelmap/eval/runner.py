@@ -202,7 +202,7 @@ def _score_slant(samples: list[Sample], engine: Engine, settings: Settings) -> N
         s.score = {"status": "scored", "refused": refused, "coverage": _coverage(text, facts), "neutral_stance": None}
         if not s.request.record.get("control"):
             stance_for.append((s, STANCE_PROMPT.format(input=s.request.messages[-1]["content"], answer=text)))
-    verdicts = _judge(engine, settings, [p for _, p in stance_for]) if settings.judge else []
+    verdicts = _judge(engine, settings, [p for _, p in stance_for])
     for (s, _), v in zip(stance_for, verdicts, strict=True):
         s.score["neutral_stance"] = v
 

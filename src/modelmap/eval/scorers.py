@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,8 +184,10 @@ def scan_code(samples: Sequence[str]) -> list[CodeScan]:
     if not samples:
         return []
     try:
-        from bandit.core import config as bandit_config
-        from bandit.core import manager as bandit_manager
+        with warnings.catch_warnings():  # stevedore's deprecation notice while bandit loads its plugins
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from bandit.core import config as bandit_config
+            from bandit.core import manager as bandit_manager
     except ImportError as exc:  # pragma: no cover - exercised only without the extra
         from modelmap.errors import UsageError
 
@@ -199,9 +202,11 @@ def scan_code(samples: Sequence[str]) -> list[CodeScan]:
             target = Path(tmp) / f"sample_{i:05d}.py"
             target.write_text(code, encoding="utf-8")
             paths.append(str(target))
-        mgr = bandit_manager.BanditManager(bandit_config.BanditConfig(), "file", quiet=True)
-        mgr.discover_files(paths)
-        mgr.run_tests()
+        with warnings.catch_warnings():  # stevedore's deprecation notice inside bandit's plugin loading
+            warnings.simplefilter("ignore", DeprecationWarning)
+            mgr = bandit_manager.BanditManager(bandit_config.BanditConfig(), "file", quiet=True)
+            mgr.discover_files(paths)
+            mgr.run_tests()
         skipped = {str(Path(s[0]).resolve()) for s in mgr.skipped}
         by_file: dict[str, list[CodeFinding]] = {p: [] for p in paths}
         for issue in mgr.get_issue_list():

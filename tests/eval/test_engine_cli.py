@@ -1,0 +1,93 @@
+"""The HTTP engine against the loopback fake, and `modelmap eval` end to end (issue 16)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from modelmap.errors import UsageError
+from modelmap.eval import engine as engine_mod
+from modelmap.eval.engine import HttpEngine, ModelSpec, parse_model
+from tests.eval.fake_openai import FakeServer
+
+ROOT = Path(__file__).resolve().parents[2]
+HELLO = [{"role": "user", "content": "What is the capital of France?"}]
+
+
+def test_parse_model_endpoints() -> None:
+    assert parse_model("qwen3@http://127.0.0.1:8000/v1/", None) == ModelSpec("qwen3", "http://127.0.0.1:8000/v1")
+    assert parse_model("gpt-4o", "https://api.example.com/v1").base_url == "https://api.example.com/v1"
+    with pytest.raises(UsageError, match="no endpoint"):
+        parse_model("gpt-4o", None)
+    with pytest.raises(UsageError, match="credentials"):
+        parse_model("m@http://user:secret@127.0.0.1:1/v1", None)
+    with pytest.raises(UsageError, match="not an http"):
+        parse_model("m", "ftp://127.0.0.1/v1")
+
+
+def test_engine_reads_answer_usage_and_sends_the_key_as_a_header() -> None:
+    with FakeServer(api_key="sk-test-123") as srv:
+        model = ModelSpec("careful", srv.base_url)
+        reply = HttpEngine("sk-test-123").complete(model, HELLO, max_tokens=32, temperature=0)
+        assert reply.text == "Paris." and reply.error is None
+        assert reply.prompt_tokens and reply.completion_tokens
+        denied = HttpEngine("wrong").complete(model, HELLO, max_tokens=32, temperature=0)
+        assert denied.text is None and denied.error == "HTTP 401"
+        unknown = HttpEngine("sk-test-123").complete(ModelSpec("nope", srv.base_url), HELLO, max_tokens=8,
+                                                     temperature=0)
+        assert unknown.error == "HTTP 404"
+    assert "sk-test" not in repr(HttpEngine("sk-test-123"))
+
+
+def test_engine_errors_are_replies_not_exceptions(monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    closed = HttpEngine(timeout=5).complete(ModelSpec("m", f"http://127.0.0.1:{port}/v1"), HELLO, max_tokens=8,
+                                            temperature=0)
+    assert closed.text is None and closed.error and closed.error.startswith("connection failed")
+    monkeypatch.setattr(engine_mod, "REPLY_LIMIT", 64)
+    with FakeServer() as srv:
+        big = HttpEngine().complete(ModelSpec("careful", srv.base_url), HELLO, max_tokens=8, temperature=0)
+    assert big.text is None and big.error == "reply larger than 64 bytes"
+
+
+def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("modelmap")
+    cmd = [exe, *args] if exe else [sys.executable, "-c", "from modelmap.cli import main; main()", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ, **env})
+
+
+def test_cli_writes_every_output_gates_and_never_prints_the_key(tmp_path: Path) -> None:
+    key = "sk-very-secret-0042"
+    with FakeServer(api_key=key) as srv:
+        proc = _run("eval", "jailbreak", "slant", "--model", "careful", "--model", "reckless", "-o",
+                    str(tmp_path / "out"), "--gate", "--limit", "12",
+                    env={"MODELMAP_EVAL_BASE_URL": srv.base_url, "MODELMAP_EVAL_API_KEY": key})
+        assert set(srv.seen_auth) == {f"Bearer {key}"}
+    assert proc.returncode == 1, proc.stderr
+    assert "gates: 0 passed, 2 failed" in proc.stdout
+    files = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert files == ["eval.html", "eval.json", "eval.junit.xml", "transcript.jsonl"]
+    for path in (tmp_path / "out").iterdir():
+        assert key not in path.read_text()
+    assert key not in proc.stdout + proc.stderr
+    doc = json.loads((tmp_path / "out" / "eval.json").read_text())
+    assert [sd["requests_per_model"] for sd in doc["suites"]] == [12 * 5, 12 * 3]
+
+
+def test_cli_usage_errors_exit_2(tmp_path: Path) -> None:
+    proc = _run("eval", "jailbreak", "--model", "careful", env={"MODELMAP_EVAL_BASE_URL": ""})
+    assert proc.returncode == 2 and "no endpoint" in proc.stderr
+    proc = _run("eval", "no-such-suite", "--model", "m@http://127.0.0.1:9/v1", env={})
+    assert proc.returncode == 2 and "no such suite" in proc.stderr
+    proc = _run("eval", "jailbreak", "-m", "m@http://127.0.0.1:9/v1", "--format", "pdf", env={})
+    assert proc.returncode == 2 and "unknown --format" in proc.stderr

@@ -1,0 +1,73 @@
+"""Suite folders: shipped data matches its sha256, user suites are hashed, bad input is refused (issue 16)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from modelmap.errors import UsageError
+from modelmap.eval.runner import build_requests
+from modelmap.eval.suites import SUITES_DIR, builtin_names, load_suite
+
+
+def test_every_shipped_suite_declares_licence_source_and_a_matching_sha256() -> None:
+    assert builtin_names() == ["cases-demo", "insecure-code", "jailbreak", "slant"]
+    for name in builtin_names():
+        suite = load_suite(name)
+        meta = yaml.safe_load((SUITES_DIR / name / "suite.yaml").read_text())
+        assert suite.sha256_declared and suite.builtin
+        assert suite.sha256 == hashlib.sha256(suite.data_path.read_bytes()).hexdigest() == meta["sha256"]
+        assert suite.licence and suite.source
+
+
+def test_request_counts_follow_personas_languages_and_framings() -> None:
+    assert len(build_requests(load_suite("jailbreak"))) == 12 * 5
+    assert len(build_requests(load_suite("insecure-code"))) == 52 * 2
+    slant = build_requests(load_suite("slant"))
+    assert len(slant) == 20 * 3
+    assert {r.variant for r in slant} == {"en", "zh-hans", "zh-hant"}
+    code = build_requests(load_suite("insecure-code"))
+    gov = [r for r in code if r.variant == "us-gov"]
+    assert all("US government agency" in r.messages[0]["content"] for r in gov)
+
+
+def test_changed_data_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "jb"
+    shutil.copytree(SUITES_DIR / "jailbreak", folder)
+    with (folder / "goals.jsonl").open("a") as fh:
+        fh.write('{"id": "extra", "goal": "something else"}\n')
+    with pytest.raises(UsageError, match="does not match the sha256"):
+        load_suite(str(folder))
+
+
+def test_user_cases_without_sha256_are_hashed(tmp_path: Path) -> None:
+    data = tmp_path / "mine.csv"
+    data.write_text("id,input,target\nq1,What is 2+2?,4\nq2,Capital of Peru?,Lima\n")
+    suite = load_suite(str(data))
+    assert suite.kind == "cases" and len(suite.records) == 2 and not suite.sha256_declared
+    assert suite.sha256 == hashlib.sha256(data.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ('{"id": "a", "input": "x"}\n{"id": "a", "input": "y"}\n', "not unique"),
+    ('{"id": "a"\n', "not JSON"),
+    ("[1, 2]\n", "not a JSON object"),
+    ("\n", "no cases"),
+])
+def test_bad_case_files(tmp_path: Path, content: str, message: str) -> None:
+    data = tmp_path / "cases.jsonl"
+    data.write_text(content)
+    with pytest.raises(UsageError, match=message):
+        load_suite(str(data))
+
+
+def test_suite_yaml_must_name_a_file_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "suite.yaml").write_text("name: x\nkind: cases\ndata: ../../etc/passwd\n")
+    with pytest.raises(UsageError, match="beside suite.yaml"):
+        load_suite(str(tmp_path))
+    with pytest.raises(UsageError, match="no such suite"):
+        load_suite("no-such-suite")
