@@ -67,7 +67,7 @@ def test_bad_case_files(tmp_path: Path, content: str, message: str) -> None:
 
 def test_suite_yaml_must_name_a_file_beside_it(tmp_path: Path) -> None:
     (tmp_path / "suite.yaml").write_text("name: x\nkind: cases\ndata: ../../etc/passwd\n")
-    with pytest.raises(UsageError, match="beside suite.yaml"):
+    with pytest.raises(UsageError, match=r"beside suite\.yaml"):
         load_suite(str(tmp_path))
     with pytest.raises(UsageError, match="no such suite"):
         load_suite("no-such-suite")

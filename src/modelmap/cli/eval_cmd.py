@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -63,7 +63,7 @@ def eval_(
     configure(quiet=quiet, no_color=no_color)
     require_format(format, FORMATS)
 
-    def run() -> tuple[dict, bytes]:  # type: ignore[type-arg]
+    def run() -> tuple[dict[str, Any], bytes]:
         from modelmap.errors import UsageError
         from modelmap.eval.engine import HttpEngine, parse_model
         from modelmap.eval.runner import Settings, run_eval
