@@ -12,6 +12,7 @@ Its answers are written here, independently of the suites' gold facts, so the sc
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -147,7 +148,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         length = int(self.headers.get("Content-Length") or 0)
         body = json.loads(self.rfile.read(length))
-        model = body.get("model", "")
+        model = srv.aliases.get(body.get("model", ""), body.get("model", ""))
         if model not in ("careful", "reckless", "grader"):
             self.send_error(404, "model not found")
             return
@@ -169,9 +170,10 @@ class _Handler(BaseHTTPRequestHandler):
 class FakeServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, api_key: str | None = None) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
+    def __init__(self, api_key: str | None = None, *, port: int = 0, aliases: dict[str, str] | None = None) -> None:
+        super().__init__(("127.0.0.1", port), _Handler)
         self.api_key = api_key
+        self.aliases = dict(aliases or {})  # served name -> persona (careful, reckless, grader)
         self.seen_auth: list[str | None] = []
         self._thread = threading.Thread(target=self.serve_forever, daemon=True)
 
@@ -186,3 +188,23 @@ class FakeServer(ThreadingHTTPServer):
     def __exit__(self, *exc: Any) -> None:
         self.shutdown()
         self.server_close()
+
+
+def main() -> None:
+    """``python -m tests.eval.fake_openai --port 8765 --alias NAME=PERSONA ...``: serve until interrupted
+    (docs/eval.md and bench/eval_speed.py use it; the personas are arbitrary stand-ins, not real models)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--alias", action="append", default=[], metavar="NAME=PERSONA")
+    args = parser.parse_args()
+    aliases = dict(a.split("=", 1) for a in args.alias)
+    with FakeServer(port=args.port, aliases=aliases) as srv:
+        print(f"fake OpenAI-compatible server on {srv.base_url}", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()
