@@ -169,3 +169,22 @@ def http(method: str, url: str, token: str | None = None, body: bytes | None = N
         return status, json.loads(data)
     except ValueError:
         return status, data.decode("utf-8", "replace")
+
+
+# --------------------------------------------------------------------------- the postgres marker
+
+def _postgres_wanted(config: pytest.Config) -> bool:
+    return "postgres" in (config.getoption("markexpr", "") or "") or os.environ.get("MODELMAP_POSTGRES") == "1"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``postgres`` start a PostgreSQL server: opt-in with ``-m postgres`` (scripts/test.sh runs
+    them after the default suite) or MODELMAP_POSTGRES=1. The hook only ever removes postgres-marked items."""
+    if _postgres_wanted(config):
+        return
+    keep, drop = [], []
+    for item in items:
+        (drop if item.get_closest_marker("postgres") else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
