@@ -38,10 +38,27 @@ else
   say "no chromium found; the report's browser test will skip (install chromium, or set MODELMAP_CHROMIUM)"
 fi
 
+# PostgreSQL for the server's postgres suite (tests/server/test_postgres.py starts its own server with initdb and
+# pg_ctl in a temp folder): when pg_ctl is absent and this runs as root with apt-get, Debian's postgresql package
+# is installed, after a line saying so. MODELMAP_INSTALL_POSTGRES=0 skips that (those tests then skip with a reason).
+if command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  :
+elif [ "${MODELMAP_INSTALL_POSTGRES:-1}" = 0 ]; then
+  say "MODELMAP_INSTALL_POSTGRES=0: no PostgreSQL; the server's postgres tests will skip"
+elif command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  say "installing Debian's postgresql (apt-get install postgresql) for the server's postgres tests; set MODELMAP_INSTALL_POSTGRES=0 to skip"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+    || say "could not install postgresql; the server's postgres tests will skip"
+else
+  say "no PostgreSQL found; the server's postgres tests will skip (install postgresql)"
+fi
+
 # 1) the default suite (includes the fast red-team subset); 2) the full red-team set (hostile inputs: regex
 # backtracking, huge/deep/binary files, FIFOs, escapes, caches…, see tests/redteam/), which the default run
-# deselects. Both must pass.
+# deselects; 3) the server's PostgreSQL suite. All must pass.
 status=0
 python3 -m pytest -q -n 2 "$@" || status=$?
 python3 -m pytest -q -n 2 -m redteam tests/redteam "$@" || status=$?
+# 3) the server on a real PostgreSQL (deselected by default; tests/server/conftest.py)
+python3 -m pytest -q -m postgres tests/server "$@" || status=$?
 exit "$status"
