@@ -259,11 +259,19 @@ def candidate_dict(candidate: Any) -> dict[str, Any]:
     }
 
 
+_CANDIDATES: dict[tuple[str, str | None, str | None, str, str], list[Any]] = {}
+
+
 def _alternatives_fn() -> AlternativesFn:
+    """``alternatives.alternatives``, memoised for the process: the knowledge base and the price table are
+    read-only data, so the candidates of one (model, role, host, scenario) never change within a run."""
     from modelmap.switch import alternatives
 
     def find(model: str, *, scenario: Any = None, role: str | None = None, provider: str | None = None) -> list[Any]:
-        return alternatives.alternatives(model, scenario=scenario, role=role, provider=provider)
+        key = (model, role, provider, str(getattr(scenario, "id", "")), str(getattr(scenario, "deny", "")))
+        if key not in _CANDIDATES:
+            _CANDIDATES[key] = list(alternatives.alternatives(model, scenario=scenario, role=role, provider=provider))
+        return _CANDIDATES[key]
 
     return find
 
@@ -493,6 +501,8 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
         return cache[key]
 
     cache_errors: dict[tuple[str, str | None, str | None], str] = {}
+    flow_names: dict[tuple[str, int], list[str]] = {}  # (path, group) -> flows it breaks the scenario in
+    group_flows: dict[int, tuple[Any, ...]] = {}
     for group in scenario_result.affected:
         if group.role == "endpoint":
             continue  # an endpoint is edited with the model usages that call it
@@ -515,7 +525,17 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
                 effort_hours=hours, effort_assumption=assumption,
                 fallbacks=[c for c in found if c is not chosen][:2],
             )
-            names = flows_of(finding, flows_cfg) or [NO_FLOW]
+            # the flows of this usage in which it breaks the scenario (a rule may apply to some flows only)
+            broken = group_flows.get(id(group))
+            if broken is None:
+                broken = group_flows[id(group)] = tuple(f for f in flows_cfg if f.name in group.flows)
+            key = (finding.path, id(group))
+            names = flow_names.get(key) if not finding.evidence else None
+            if names is None:
+                names = flows_of(finding, broken) if broken else []
+                names = names or ([] if broken else [NO_FLOW])
+                if not finding.evidence:
+                    flow_names[key] = names
             for name in names:
                 plan = plans.get(name)
                 if plan is None:
