@@ -65,8 +65,10 @@ def _comparison_label(c: dict[str, Any]) -> str:
     extra = c.get("persona") or c.get("language") or ""
     if c.get("personas"):
         extra = " vs ".join(c["personas"])
-    label = c["metric"].replace("_", " ")
-    return f"{c['candidate']} vs {c['baseline']}: {label}" + (f" ({extra})" if extra else "")
+    label = c["metric"].replace("_", " ") + (f" ({extra})" if extra else "")
+    if c["candidate"] == c["baseline"]:  # a within-model delta (persona, language)
+        return f"{c['candidate']}: {label}"
+    return f"{c['candidate']} vs {c['baseline']}: {label}"
 
 
 # --- table --------------------------------------------------------------------------------------------------
@@ -162,15 +164,21 @@ def render_junit(doc: dict[str, Any]) -> bytes:
 # --- HTML ---------------------------------------------------------------------------------------------------
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#e15759")
-LABEL_W, BAR_W, ROW_H = 300, 320, 22
+BAR_W, ROW_H = 320, 22
+CHAR_W = 6.6  # average width of a 12 px sans-serif character, for sizing the label column
+
+
+def _label_width(labels: list[str]) -> int:
+    return int(min(700, max(120, CHAR_W * max((len(x) for x in labels), default=10) + 12)))
 
 
 def _svg_rates(rows: list[tuple[str, str, dict[str, Any]]], colours: dict[str, str], title: str) -> str:
     height = ROW_H * len(rows) + 30
-    parts = [f'<svg role="img" aria-label="{esc(title)}" width="{LABEL_W + BAR_W + 170}" height="{height}" '
+    label_w = _label_width([f"{m} · {label}" for m, label, _ in rows])
+    parts = [f'<svg role="img" aria-label="{esc(title)}" width="{label_w + BAR_W + 170}" height="{height}" '
              f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
              f"<title>{esc(title)}</title>"]
-    x0 = LABEL_W
+    x0 = label_w
     for tick in (0, 0.25, 0.5, 0.75, 1.0):
         x = x0 + tick * BAR_W
         parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height - 20}" stroke="#ddd"/>'
@@ -197,10 +205,11 @@ def _svg_deltas(comparisons: list[dict[str, Any]], title: str) -> str:
     if not rows:
         return ""
     height = ROW_H * len(rows) + 30
-    parts = [f'<svg role="img" aria-label="{esc(title)}" width="{LABEL_W + BAR_W + 40}" height="{height}" '
+    label_w = _label_width([_comparison_label(c) for c in rows])
+    parts = [f'<svg role="img" aria-label="{esc(title)}" width="{label_w + BAR_W + 40}" height="{height}" '
              f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
              f"<title>{esc(title)}</title>"]
-    x0 = LABEL_W
+    x0 = label_w
 
     def xpos(v: float) -> float:
         return x0 + (v + 1) / 2 * BAR_W
