@@ -9,8 +9,9 @@ import typer
 
 from modelmap.cli.common import Debug, NoColor, Output, Quiet
 
-HELP = """Ask live inference servers what they serve: vLLM, Ollama, TGI, llama.cpp, SGLang, LM Studio,
-a LiteLLM proxy, or any OpenAI-compatible /v1/models. Each model is listed with the weights behind
+HELP = """Ask live inference servers what they really serve, with the evidence for each field.
+Servers: vLLM, Ollama, TGI, llama.cpp, SGLang, LM Studio, a LiteLLM proxy, or any OpenAI-compatible
+/v1/models. Each model is listed with the weights behind
 its served name, every field with the endpoint it came from, and a finding when an alias hides
 other weights ("served as gpt-4o, weights Qwen2.5-72B").
 

@@ -9,9 +9,9 @@ import typer
 
 from modelmap.cli.common import Debug, NoColor, Output, Quiet
 
-HELP = """Build a runtime inventory of the models seen serving: OpenTelemetry GenAI spans or metrics
-exported as OTLP JSON (file exporter or Collector output), LiteLLM spend logs or callback JSONL, and
-modelmap probe results. Files are streamed, one line at a time. Each model is listed with the
+HELP = """Build a runtime inventory of the models seen serving, from telemetry, gateway logs and probes.
+Sources: OpenTelemetry GenAI spans or metrics exported as OTLP JSON (file exporter or Collector
+output), LiteLLM spend logs or callback JSONL, and modelmap probe results. Files are streamed, one line at a time. Each model is listed with the
 names it was requested as, hosts, request and token counts, first and last seen, and its origin.
 
 Use --since (an ISO date/time, or 30m, 24h, 7d) to keep only recent records. Compare with the code

@@ -235,14 +235,14 @@ class Collector:
 
 def _otel_traces(doc: dict[str, Any], c: Collector) -> int:
     n = 0
-    for rs in doc.get("resourceSpans") or ():
+    for rs in _list(doc.get("resourceSpans")):
         if not isinstance(rs, dict):
             continue
         service = _name(_attrs(_obj(rs.get("resource")).get("attributes")).get("service.name"))
-        for ss in rs.get("scopeSpans") or rs.get("instrumentationLibrarySpans") or ():
+        for ss in _list(rs.get("scopeSpans") or rs.get("instrumentationLibrarySpans")):
             if not isinstance(ss, dict):
                 continue
-            for span in ss.get("spans") or ():
+            for span in _list(ss.get("spans")):
                 if not isinstance(span, dict):
                     continue
                 n += 1
@@ -262,23 +262,27 @@ def _otel_traces(doc: dict[str, Any], c: Collector) -> int:
     return n
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _obj(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
 def _otel_metrics(doc: dict[str, Any], c: Collector) -> int:
     n = 0
-    for rm in doc.get("resourceMetrics") or ():
+    for rm in _list(doc.get("resourceMetrics")):
         if not isinstance(rm, dict):
             continue
         service = _name(_attrs(_obj(rm.get("resource")).get("attributes")).get("service.name"))
-        for sm in rm.get("scopeMetrics") or ():
-            for metric in _obj(sm).get("metrics") or ():
+        for sm in _list(rm.get("scopeMetrics")):
+            for metric in _list(_obj(sm).get("metrics")):
                 metric = _obj(metric)
                 name = metric.get("name")
                 if name not in ("gen_ai.client.token.usage", "gen_ai.client.operation.duration"):
                     continue
-                for point in _obj(metric.get("histogram")).get("dataPoints") or ():
+                for point in _list(_obj(metric.get("histogram")).get("dataPoints")):
                     point = _obj(point)
                     n += 1
                     a = _attrs(point.get("attributes"))
@@ -324,13 +328,13 @@ def _litellm(record: dict[str, Any], c: Collector) -> None:
 
 def _probe(doc: dict[str, Any], c: Collector) -> int:
     n = 0
-    for ep in doc.get("endpoints") or ():
+    for ep in _list(doc.get("endpoints")):
         ep = _obj(ep)
         try:
             host = urllib.parse.urlsplit(str(ep.get("url") or "")).netloc or None
         except ValueError:
             host = None
-        for m in ep.get("models") or ():
+        for m in _list(ep.get("models")):
             m = _obj(m)
             served, weights = _name(m.get("served_name")), _name(m.get("weights"))
             if served is None:
@@ -441,7 +445,7 @@ def _provider_for_host(host: str | None, providers: dict[str, Any]) -> dict[str,
         port = int(digits) if digits.isdigit() else None
     matches = []
     for p in providers.values():
-        if not any(fnmatch.fnmatch(name.lower(), h.lower()) for h in p.get("hosts") or ()):
+        if not any(fnmatch.fnmatch(name.lower(), h.lower()) for h in _list(p.get("hosts"))):
             continue
         if port is not None and p.get("ports") and port not in p["ports"]:
             continue

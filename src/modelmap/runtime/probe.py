@@ -50,6 +50,10 @@ def _s(value: Any) -> str | None:
     return None
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _obj(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -114,7 +118,7 @@ def _read_vllm(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _read_ollama(session: _Session, tags: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
-    for t in [t for t in tags.get("models") or [] if isinstance(t, dict)][:MAX_MODELS]:
+    for t in [t for t in _list(tags.get("models")) if isinstance(t, dict)][:MAX_MODELS]:
         name = _s(t.get("name")) or _s(t.get("model"))
         if not name:
             continue
@@ -146,7 +150,7 @@ def _read_ollama(session: _Session, tags: dict[str, Any]) -> list[dict[str, Any]
 
 def _read_litellm(info: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
-    for d in [d for d in info.get("data") or [] if isinstance(d, dict)][:MAX_MODELS]:
+    for d in [d for d in _list(info.get("data")) if isinstance(d, dict)][:MAX_MODELS]:
         name = _s(d.get("model_name"))
         if not name:
             continue
