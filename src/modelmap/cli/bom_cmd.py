@@ -36,6 +36,10 @@ def bom(
     output: Output = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", metavar="FILE",
                                                 help="Project config, for flow names (optional).")] = None,
+    upload: Annotated[str | None, typer.Option("--upload", metavar="URL", help="Also send the BOM (json or spdx) "
+                                               "to a modelmap serve at URL; token from MODELMAP_TOKEN.")] = None,
+    project: Annotated[str | None, typer.Option("--project", metavar="NAME", help="Project name for --upload "
+                                                "(default: the CI's repository, else the folder name).")] = None,
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
@@ -63,4 +67,16 @@ def bom(
         renderer = SpdxRenderer(**options) if format == "spdx" else CycloneDxRenderer(format, **options)
         return renderer.render(result)
 
-    emit(run_guarded(run, debug=debug), output)
+    if upload and format == "xml":
+        from modelmap.cli.common import err
+
+        err("modelmap: error: --upload sends JSON: use --format json or spdx")
+        raise typer.Exit(2)
+    body = run_guarded(run, debug=debug)
+    emit(body, output)
+    if upload:
+        from modelmap.cli.common import info
+        from modelmap.server.upload import upload_from_cli
+
+        root = path if path.is_dir() else path.parent
+        info(run_guarded(lambda: upload_from_cli(upload, body, root, project), debug=debug))

@@ -30,6 +30,8 @@ def scan(
     max_file_size: int = typer.Option(4 * 1024 * 1024, "--max-file-size", metavar="BYTES", help="Skip text files larger than this many bytes."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", help="Worker processes (default: one per CPU)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr (only on a terminal)."),
+    upload: str | None = typer.Option(None, "--upload", metavar="URL", help="Also send the scan (JSON) to a modelmap serve at URL; token from MODELMAP_TOKEN."),
+    project: str | None = typer.Option(None, "--project", metavar="NAME", help="Project name for --upload (default: the CI's repository, else the folder name)."),
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
@@ -89,3 +91,9 @@ def scan(
         emit(scan_renderers()[format].render(result), output)
     for skip in [s for s in result.skips if s.reason in ("parse-error", "invalid-utf8", "unreadable", "source-error", "symlink-loop", "too-large")][:20]:  # type: ignore[attr-defined]
         info(f"warning: skipped {skip.path}: {skip.reason}{': ' + skip.detail if skip.detail else ''}")
+    if upload:
+        from modelmap.server.upload import upload_from_cli
+
+        body = scan_renderers()["json"].render(result)
+        root = targets[0] if targets[0].is_dir() else targets[0].parent
+        info(run_guarded(lambda: upload_from_cli(upload, body, root, project), debug=debug))
