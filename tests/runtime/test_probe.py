@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -209,3 +212,27 @@ def test_unreachable_port_is_reported_not_raised() -> None:
     entry = run_probe(url)
     assert entry["reachable"] is False and entry["models"] is None
     assert entry["error"].startswith("connection failed")
+
+
+def test_openai_style_base_url_with_v1_is_accepted() -> None:
+    with serve(recording("vllm")["routes"]) as url:
+        entry = run_probe(url + "/v1/")
+    assert entry["server"] == "vllm" and entry["url"].endswith("127.0.0.1:" + url.rsplit(":", 1)[1])
+
+
+def test_cli_probe_exit_codes_and_output_file(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-c", "from modelmap.cli import main; main()", "probe"]
+    out = tmp_path / "probe.json"
+    with serve(recording("litellm")["routes"]) as url:
+        ok = subprocess.run([*cmd, url, "--allow-private", "--format", "json", "-o", str(out)],
+                            capture_output=True, text=True, timeout=300)
+        table = subprocess.run([*cmd, url, "--allow-private"], capture_output=True, text=True, timeout=300)
+        refused = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0, ok.stderr
+    doc = json.loads(out.read_text())
+    jsonschema.validate(doc, load_schema("probe.schema.json"))
+    assert doc["endpoints"][0]["server"] == "litellm"
+    assert table.returncode == 0 and "finding:" in table.stdout and "deepseek/deepseek-chat" in table.stdout
+    assert refused.returncode == 1 and "--allow-private" in refused.stderr
+    bad = subprocess.run([*cmd, "http://127.0.0.1:9", "--format", "xml"], capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2

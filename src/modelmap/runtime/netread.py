@@ -88,7 +88,10 @@ def parse_target(url: str) -> Target:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         raise ProbeError("the URL's port is not a number from 0 to 65535") from None
-    return Target(parts.scheme, parts.hostname, port, parts.path.rstrip("/"))
+    base = parts.path.rstrip("/")
+    if base.endswith("/v1"):  # the OpenAI-style base URL code uses; the probe adds /v1/... itself
+        base = base[:-3]
+    return Target(parts.scheme, parts.hostname, port, base)
 
 
 def is_private(address: str) -> bool:
