@@ -518,8 +518,8 @@ def write(plan: Plan) -> None:
         text = strip_generated(old).rstrip("\n") + "\n"
         if recs:
             # an empty flow list ("models: []") opens as a block list for the generated records
-            text = re.sub(r"^models:[ \t]*\[\][ \t]*", "models: ", text, count=1, flags=re.M)
-            text = re.sub(r"^models: (?=\S)", "models:  ", text, count=1, flags=re.M)
+            text = re.sub(r"^models:[ \t]*\[\][ \t]*(?=\S)", "models:  ", text, count=1, flags=re.M)
+            text = re.sub(r"^models:[ \t]*(\[\])?[ \t]*$", "models:", text, count=1, flags=re.M)
             if not re.search(r"^models:", text, flags=re.M):
                 text += "models:\n"
             body = "\n".join([BEGIN, *[cn.render_model(r) for r in recs], END])
