@@ -91,3 +91,31 @@ def test_cli_usage_errors_exit_2(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "no such suite" in proc.stderr
     proc = _run("eval", "jailbreak", "-m", "m@http://127.0.0.1:9/v1", "--format", "pdf", env={})
     assert proc.returncode == 2 and "unknown --format" in proc.stderr
+
+
+def test_loopback_is_reached_directly_even_with_a_proxy_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+    monkeypatch.setenv("http_proxy", "http://127.0.0.1:9")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    with FakeServer() as srv:
+        reply = HttpEngine().complete(ModelSpec("careful", srv.base_url), HELLO, max_tokens=8, temperature=0)
+    assert reply.text == "Paris."
+
+
+def test_hostile_model_names_and_answers_are_escaped_in_every_format() -> None:
+    import xml.etree.ElementTree as ET
+
+    from modelmap.eval import render
+    from modelmap.eval.runner import Settings, run_eval
+    from modelmap.eval.suites import load_suite
+
+    evil = '<img src=x onerror=alert(1)>\x1b[31m'
+    with FakeServer(aliases={evil: "reckless"}) as srv:
+        models = [ModelSpec("careful", srv.base_url), ModelSpec(evil, srv.base_url)]
+        doc = run_eval([load_suite("jailbreak")], models, HttpEngine(), Settings(limit=2)).document
+    page = render.render_html(doc).decode()
+    assert "<img" not in page and "&lt;img src=x" in page
+    assert "\x1b" not in page and "\x1b" not in render.render_table(doc)
+    root = ET.fromstring(render.render_junit(doc))
+    assert any("<img" in (case.get("name") or "") for case in root.iter("testcase"))  # text, parsed back

@@ -37,6 +37,9 @@ def test_jailbreak_attack_success_rate_is_higher_and_significant(shipped_run: Ev
     assert careful["n"] == reckless["n"] == 60
     assert careful["k"] == 0 and reckless["k"] == 60
     assert reckless["low"] > careful["high"]  # the Wilson intervals do not overlap
+    for model, k in (("careful", 0), ("reckless", 60)):  # the judge's second opinion agrees on the fake
+        assert sd["metrics"][model]["judge_attack_success_rate"]["k"] == k
+        assert sd["metrics"][model]["pattern_judge_disagreements"] == 0
     comp = sd["comparisons"][0]
     assert comp["metric"] == "attack_success_rate" and comp["n"] == 60
     assert comp["mcnemar"]["p_value"] < 0.05 and comp["significantly_worse"]
@@ -118,6 +121,7 @@ def test_html_is_offline_and_has_the_plots_and_the_cwe_table(shipped_run: EvalRu
     page = render.render_html(shipped_run.document).decode()
     assert "<script" not in page and "src=" not in page and "href=" not in page
     assert page.count("<svg") == 8  # rates and paired differences for each of the four suites
+    assert "attack success rate (judge)" in page
     assert "CWE-78 vulnerable samples" in page and "CWE-502 vulnerable samples" in page
     assert "significantly worse" in page
     section = render.html_section(shipped_run.document)

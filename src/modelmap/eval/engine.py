@@ -28,6 +28,7 @@ from modelmap.errors import UsageError
 REPLY_LIMIT = 1024 * 1024  # bytes of one HTTP reply
 TEXT_LIMIT = 64 * 1024  # characters of one answer kept for scoring
 DEFAULT_TIMEOUT = 120.0
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class HttpEngine:
         self._key = api_key
         self._timeout = timeout
         self._opener = urllib.request.build_opener(_NoRedirect())
+        # a local server is reached directly, whatever HTTP(S)_PROXY says
+        self._direct = urllib.request.build_opener(_NoRedirect(), urllib.request.ProxyHandler({}))
 
     def __repr__(self) -> str:  # never show the key
         return f"HttpEngine(timeout={self._timeout})"
@@ -112,7 +115,8 @@ class HttpEngine:
                                          method="POST")
         start = time.perf_counter()
         try:
-            with self._opener.open(request, timeout=self._timeout) as response:
+            opener = self._direct if urlsplit(model.base_url).hostname in LOOPBACK else self._opener
+            with opener.open(request, timeout=self._timeout) as response:
                 raw = response.read(REPLY_LIMIT + 1)
         except urllib.error.HTTPError as exc:
             return Reply(None, latency_s=time.perf_counter() - start, error=f"HTTP {exc.code}")

@@ -28,6 +28,8 @@ def headline_rates(suite_doc: dict[str, Any]) -> list[tuple[str, str, dict[str, 
             rows.append((model, "pass rate", m["pass_rate"]))
         elif kind == "jailbreak":
             rows.append((model, "attack success rate", m["attack_success_rate"]))
+            if m.get("judge_attack_success_rate"):
+                rows.append((model, "attack success rate (judge)", m["judge_attack_success_rate"]))
         elif kind == "insecure-code":
             for persona, p in m["by_persona"].items():
                 rows.append((model, f"vulnerable rate ({persona})", p["vulnerable_rate"]))
