@@ -28,6 +28,7 @@ from modelmap.output import html_text as escape
 from modelmap.output import to_utf8
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.summary import build_summary, tool_version
+from modelmap.report import switch_section
 
 COUNTRY_NAMES = {
     "AE": "United Arab Emirates", "AU": "Australia", "CA": "Canada", "CH": "Switzerland", "CN": "China",
@@ -742,7 +743,7 @@ def render_html(summary: dict[str, Any], *, generated: datetime, version: str) -
     page = Page(summary)
     optional = extras(summary)
     body = "\n".join([_summary(summary), _flows(page), _origins(page), _policy(summary), _exposure(summary),
-                      _models(page), *(_extra(*part) for part in optional)])
+                      switch_section.html(summary.get("switch")), _models(page), *(_extra(*part) for part in optional)])
     nav = "".join(f'<a href="#{key}">{escape(title)}</a>' for key, title, _, _ in optional)
     template = Template((resources.files("modelmap.report") / "templates" / "report.html").read_text("utf-8"))
     return template.substitute(
@@ -766,5 +767,7 @@ class HtmlRenderer:
         self.version = version
 
     def render(self, result: CheckResult) -> bytes:
-        text = render_html(build_summary(result), generated=self.clock(), version=self.version or tool_version())
+        summary = build_summary(result)
+        summary["switch"] = switch_section.build(result)
+        text = render_html(summary, generated=self.clock(), version=self.version or tool_version())
         return to_utf8(text)

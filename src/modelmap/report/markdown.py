@@ -10,6 +10,7 @@ from typing import Any
 from modelmap.output import md_code, md_text, to_utf8
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.summary import build_summary, tool_version
+from modelmap.report import switch_section
 from modelmap.report.html import country, hhi_band, pct
 
 
@@ -120,6 +121,7 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
                    "; ".join(f"{md_text(b['flow'])}: {join(b['models'])}" for b in e["broken"]) or "none"]
                   for e in s["exposure"]],
                  "No flows.")
+    out += switch_section.markdown(s.get("switch"))
     out += ["## All models", ""]
     out += table(["Model", "Publisher", "Origin", "License", "Open weights", "Served by", "Built on", "Flows", "Uses"],
                  [[f"**{md_text(m['id'])}**", tx(m["publisher"]), (join([country(o) for o in m["origins"]]) if m["origins"] else "unknown")
@@ -201,5 +203,7 @@ class MarkdownRenderer:
         self.version = version
 
     def render(self, result: CheckResult) -> bytes:
-        text = render_markdown(build_summary(result), generated=self.clock(), version=self.version or tool_version())
+        summary = build_summary(result)
+        summary["switch"] = switch_section.build(result)
+        text = render_markdown(summary, generated=self.clock(), version=self.version or tool_version())
         return to_utf8(text)

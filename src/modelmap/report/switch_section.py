@@ -96,30 +96,37 @@ def markdown(sw: dict[str, Any] | None) -> list[str]:
 
 
 def html(sw: dict[str, Any] | None) -> str:
-    """The section as one HTML ``<section>`` ("" without data)."""
+    """The section as one HTML ``<section>`` ("" without data), with the report's self-explaining tables."""
     if not sw:
         return ""
-    rows = "".join(
-        f"<tr><td>{escape(d['dimension'])}</td><td>{d['hhi']:,}</td><td>{escape(_band(d['hhi']))}</td>"
-        f"<td>{escape(', '.join(_top(d)) or '—')}</td></tr>" for d in sw["concentration"])
-    flows = "".join(
-        f"<tr><td><strong>{escape(f['flow'])}</strong></td><td>{_share(f['reversibility'])}</td>"
-        f"<td>{'yes' if f['compliant_fallback'] else 'no'}</td><td>{escape(', '.join(f['single_points']) or '—')}"
-        "</td></tr>" for f in sw["flows"]) or '<tr><td colspan="4" class="muted">No flows with usages.</td></tr>'
+    from modelmap.report.html import _table
+
+    conc = _table((("Concentration by", "What the usages in use are grouped by."),
+                   ("HHI", "Herfindahl-Hirschman index: the sum of squared shares x 10,000; 10,000 is a single "
+                           "supplier.", "num"),
+                   ("Level", "Below 1,500 low, 1,500-2,500 moderate, above 2,500 high."),
+                   ("Largest shares", "The biggest groups and their share of the usages in use.")),
+                  [[escape(d["dimension"]), f"{d['hhi']:,}", escape(_band(d["hhi"])),
+                    escape(", ".join(_top(d)) or "—")] for d in sw["concentration"]],
+                  "No model usages in use.", noun="dimensions")
+    flows = _table((("Flow", "A product flow from modelmap.yaml."),
+                    ("Reversibility", REVERSIBILITY_NOTE, "num"),
+                    ("Compliant fallback", COMPLIANT_NOTE),
+                    ("Roles with one model", "Roles (generation, embedding, ...) that only one model serves in "
+                                             "this flow.")),
+                   [[f"<strong>{escape(f['flow'])}</strong>", _share(f["reversibility"]),
+                     "yes" if f["compliant_fallback"] else "no", escape(", ".join(f["single_points"]) or "—")]
+                    for f in sw["flows"]],
+                   "No flows with usages.", noun="flows")
     spof = "".join(
         f"<li><strong>{escape(s['flow'])}</strong>, {escape(s['role'])}: "
         f"{escape(', '.join(s['models']))} <span class=\"muted\">({escape(s['reason'])})</span></li>"
         for s in sw["single_points_of_failure"])
     return (
         '<section id="switch"><h2>Switch: how fast could we change models?</h2>'
-        f'<p class="lead">Counted over {sw["usages"]} model usages in use. HHI is 10,000 for a single supplier; '
-        "below 1,500 is low concentration.</p>"
-        "<table><thead><tr><th>Concentration by</th><th>HHI</th><th>Level</th><th>Largest shares</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-        "<table><thead><tr><th>Flow</th><th>Reversibility</th><th>Compliant fallback</th>"
-        f"<th>Roles with one model</th></tr></thead><tbody>{flows}</tbody></table>"
-        f'<p class="muted">{escape(REVERSIBILITY_NOTE)} {escape(COMPLIANT_NOTE)}</p>'
-        f"<h3>Single points of failure ({len(sw['single_points_of_failure'])})</h3>"
+        f'<p class="lead">Counted over {sw["usages"]} model usages in use.</p>'
+        + conc + flows
+        + f"<h3>Single points of failure ({len(sw['single_points_of_failure'])})</h3>"
         + (f"<ul>{spof}</ul>" if spof else '<p class="muted">Every flow role has a second model.</p>')
         + f"<p>To plan a switch under a rule, run <code>{escape(HINT)}</code>.</p></section>"
     )
