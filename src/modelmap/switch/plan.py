@@ -260,6 +260,7 @@ def candidate_dict(candidate: Any) -> dict[str, Any]:
 
 
 _CANDIDATES: dict[tuple[str, str | None, str | None, str, str], list[Any]] = {}
+_NOTES: dict[tuple[str, str | None, str | None], str] = {}  # (model, role, host) -> why a group is empty
 
 
 def _alternatives_fn() -> AlternativesFn:
@@ -270,9 +271,12 @@ def _alternatives_fn() -> AlternativesFn:
     def find(model: str, *, scenario: Any = None, role: str | None = None, provider: str | None = None) -> list[Any]:
         key = (model, role, provider, str(getattr(scenario, "id", "")), str(getattr(scenario, "deny", "")))
         if key not in _CANDIDATES:
-            _CANDIDATES[key] = list(alternatives.alternatives(model, scenario=scenario, role=role, provider=provider))
+            found = alternatives.find_alternatives(model, scenario=scenario, role=role, provider=provider)
+            _CANDIDATES[key] = list(found.candidates)
+            _NOTES[(model, role, provider)] = "; ".join(f"{group}: {note}" for group, note in found.notes.items())
         return _CANDIDATES[key]
 
+    find.notes = _NOTES  # type: ignore[attr-defined]
     return find
 
 
@@ -515,7 +519,10 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
             chosen = _choose(found, needs_weights=bound is not None and not finding.raw.startswith("ft:"))
             none_found = None
             if chosen is None:
-                none_found = cache_errors.get((lookup, role, _served_id(finding))) or _none_reason(finding, model_id, found, bound)
+                role_arg = role if role not in (None, "unknown") else None
+                notes = getattr(find_alternatives, "notes", {}).get((lookup, role_arg, _served_id(finding)))
+                none_found = cache_errors.get((lookup, role, _served_id(finding))) or _none_reason(
+                    finding, model_id, found, bound, notes)
             dropin, why = dropin_for(finding, chosen, files)
             hours, assumption = EFFORT.get(dropin or "", (0.0, "nothing to change until a replacement is found"))
             usage = UsagePlan(
@@ -572,14 +579,17 @@ def _choose(found: list[dict[str, Any]], *, needs_weights: bool) -> dict[str, An
     return best
 
 
-def _none_reason(finding: Finding, model_id: str | None, found: list[dict[str, Any]], bound: str | None) -> str:
+def _none_reason(finding: Finding, model_id: str | None, found: list[dict[str, Any]], bound: str | None,
+                 notes: str | None = None) -> str:
     if found and bound:
         return ("no open-weights candidate complies with the scenario, and the adapter needs open weights to be "
                 "retrained on")
     if model_id is None:
         return (f"{finding.raw} is not identified as one model in the knowledge base "
                 f"({(finding.resolution or {}).get('reason') or 'unknown'}), and no compliant candidate was found "
-                "for it")
+                "for it" + (f" ({notes})" if notes else ""))
+    if notes:
+        return f"no candidate for {model_id} in the role {finding.role} passes the scenario ({notes})"
     return (f"no candidate for {model_id} in the role {finding.role} passes the scenario "
             "(the knowledge base and price table hold none)")
 
