@@ -248,3 +248,18 @@ def test_merge_record_takes_the_mergekit_base_model_first(resolver: Resolver) ->
     assert _parent(res) == ("qwen/qwen2.5-32b", "merge")
     assert set(res.origins or ()) == {"CN", "US"}  # Qwen (CN) and NovaSky's Sky-T1 (US) in the lineage
     assert _license(res) is None  # not visible in what was read
+
+
+@pytest.mark.parametrize(("query", "original"), [
+    ("bartowski/Meta-Llama-3.1-70B-Instruct-GGUF", "meta-llama/llama-3.1-70b-instruct"),
+    ("someone/Meta-Llama-3.1-8B-Instruct-AWQ", "meta-llama/llama-3.1-8b-instruct"),
+    ("LLM-Research/Meta-Llama-3.1-70B-Instruct", None),  # a mirror: the original itself, not a repack of it
+])
+def test_a_repack_record_never_stands_in_for_the_original(resolver: Resolver, query: str,
+                                                          original: str | None) -> None:
+    # the KB also holds repacks (Meta's own FP8 repo, MLX copies) whose names normalise to the same key
+    res = resolver.resolve(query)
+    if original is None:
+        assert _model_id(res) == "meta-llama/llama-3.1-70b-instruct"
+        return
+    assert _parent(res) == (original, "quantization")

@@ -122,6 +122,7 @@ class Resolver:
         self._api_patterns: list[tuple[re.Pattern[str], str]] | None = None
         self._family_license_cache: dict[str, str | None] = {}
         self._hub_org_cache: dict[str, str | None] | None = None
+        self._hf_names: dict[str, list[str]] | None = None
         self._mirror_orgs = {str(k).lower(): str(v) for k, v in (self.kb.recognition.get("mirror_orgs") or {}).items()}
 
     # ---- public -----------------------------------------------------------------------------------
@@ -185,9 +186,19 @@ class Resolver:
         k = key.lower()
         return self.kb.hf_index.get(k) or self.kb.alias_index.get(k)
 
+    def _is_repack(self, mid: str) -> bool:
+        """A record that is itself a quantization of another (an FP8 / GGUF / AWQ repo in the knowledge base)."""
+        return any(b.get("relation") == "quantization" for b in self.kb.models[mid].get("base") or [])
+
+    def _originals(self, ids: list[str] | None) -> list[str]:
+        """``ids`` matched through a normalised name, less the repacks: "Llama-3.1-70B-Instruct" stripped of a
+        packaging suffix names the original, never Meta's own FP8 repo that normalises to the same key."""
+        return [m for m in ids or () if not self._is_repack(m)]
+
     def _by_name(self, name: str, prefer_org: str | None = None) -> str | None:
         key = name.lower()
-        ids = self.kb.name_index.get(key) or self._norm_index.get(key) or self._norm_index.get(normalise(key))
+        ids = (self._originals(self.kb.name_index.get(key)) or self._originals(self._norm_index.get(key))
+               or self._originals(self._norm_index.get(normalise(key))))
         if not ids:
             return None
         if len(ids) == 1:
@@ -343,23 +354,25 @@ class Resolver:
 
     def _mirrored(self, name: str, hub: str) -> str | None:
         """The model a download hub's mirror org copies: the same repo name as the original (ModelScope adds
-        "-ms" to a few), matched only when one lab's model has that name."""
+        "-ms" to a few), matched by exact spelling only, and only when one lab's model has that name."""
+        if self._hf_names is None:
+            self._hf_names = {}
+            for mid, model in self.kb.models.items():
+                if model.get("hf"):
+                    self._hf_names.setdefault(str(model["hf"]).split("/", 1)[-1].lower(), []).append(mid)
         candidates = [name]
         if hub == "modelscope" and name.lower().endswith("-ms"):
             candidates.append(name[:-3])
-        for n in candidates:
-            for v in (n, *self._name_variants(n, None)):
-                ids = (self.kb.name_index.get(v.lower()) or self._norm_index.get(v.lower())
-                       or self._norm_index.get(normalise(v)) or [])
-                labs = [m for m in ids if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
+        spellings = list(dict.fromkeys(v.lower() for n in candidates for v in (n, *self._name_variants(n, None))))
+        for index in (self._hf_names, self.kb.name_index):
+            for v in spellings:
+                labs = [m for m in index.get(v) or () if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
                 if len(labs) == 1:
                     return labs[0]
-                alias = self.kb.alias_index.get(v.lower())
-                if alias and self._publisher_kind(self.kb.models[alias].get("publisher")) == "lab":
-                    return alias
-                hf_hit = [m for m in labs if str(self.kb.models[m].get("hf") or "").lower().endswith("/" + v.lower())]
-                if len(hf_hit) == 1:
-                    return hf_hit[0]
+        for v in spellings:
+            alias = self.kb.alias_index.get(v)
+            if alias and self._publisher_kind(self.kb.models[alias].get("publisher")) == "lab":
+                return alias
         return None
 
     def _ollama_user(self, user: str, name_tag: str) -> str | None:
