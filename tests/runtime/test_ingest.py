@@ -186,3 +186,24 @@ def test_cli_runtime_json_and_errors(tmp_path: Path) -> None:
     bad_since = subprocess.run([*cmd, "runtime", str(spans), "--since", "soon"], capture_output=True, text=True,
                                timeout=300)
     assert bad_since.returncode == 2 and "--since" in bad_since.stderr
+
+
+def test_escape_characters_in_telemetry_model_names_are_shown_safely(tmp_path: Path) -> None:
+    from modelmap.cli.diff_cmd import render_drift_table
+    from modelmap.cli.runtime_cmd import render_table
+    from modelmap.runtime import drift
+
+    hostile = "gpt\x1b]0;pwned\x07-4o\u202e"
+    span = {"traceId": "a" * 32, "spanId": "b" * 16, "name": "chat", "startTimeUnixNano": str(START_NS),
+            "attributes": [{"key": "gen_ai.request.model", "value": {"stringValue": hostile}},
+                           {"key": "server.address", "value": {"stringValue": "evil\x1b[31m.example"}}]}
+    path = tmp_path / "hostile.jsonl"
+    path.write_text(json.dumps({"resourceSpans": [{"scopeSpans": [{"spans": [span]}]}]}) + "\n")
+    doc = build([path])
+    assert doc["models"][0]["model"] == hostile  # kept as data
+    table = render_table(doc)
+    assert "\x1b" not in table and "\u202e" not in table and "\x07" not in table
+    assert "\\x1b]0;pwned\\x07" in table
+    scan = {"schema": "modelmap.scan/1", "findings": []}
+    drift_table = render_drift_table(drift.drift(scan, doc))
+    assert "\x1b" not in drift_table and "\u202e" not in drift_table

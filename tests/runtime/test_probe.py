@@ -110,6 +110,8 @@ def test_litellm_upstream_is_the_weights_and_owned_by_is_never_a_publisher() -> 
     assert model["served_name"] == "gpt-4o"
     assert model["weights"] == "deepseek/deepseek-chat"
     assert model["resolution"]["publisher"]["id"] == "deepseek"
+    assert model["resolution"]["served_by"]["id"] == "deepseek-api"  # the upstream, not the relaying proxy
+    assert "routes gpt-4o to deepseek/deepseek-chat" in model["resolution"]["served_by"]["evidence"]
     assert model["evidence"]["litellm_params.api_base"]["value"] == "https://api.deepseek.com"
     assert "owned_by" not in json.dumps(model["evidence"])
     assert entry["findings"][0]["message"] == "served as gpt-4o, weights deepseek/deepseek-chat"
@@ -236,3 +238,14 @@ def test_cli_probe_exit_codes_and_output_file(tmp_path: Path) -> None:
     assert refused.returncode == 1 and "--allow-private" in refused.stderr
     bad = subprocess.run([*cmd, "http://127.0.0.1:9", "--format", "xml"], capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2
+
+
+def test_litellm_upstream_without_prefix_is_placed_by_its_api_base() -> None:
+    routes = json.loads(json.dumps(recording("litellm")["routes"]))
+    routes["GET /model/info"]["data"][0]["litellm_params"] = {"model": "some-private-finetune",
+                                                              "api_base": "https://api.deepseek.com/v1"}
+    with serve(routes) as url:
+        (model,) = run_probe(url)["models"]
+    assert model["resolution"]["model"] is None  # unknown weights stay unknown
+    assert model["resolution"]["served_by"]["id"] == "deepseek-api"
+    assert model["resolution"]["served_by"]["country"] == "CN"

@@ -253,7 +253,25 @@ def mismatch(served: str, weights: str | None, resolve: Callable[[str], Any]) ->
 
 
 def _resolution(model: dict[str, Any], server: str, url: str, resolve: Callable[[str], Any]) -> dict[str, Any]:
+    """The weights' resolution, served by this server; for a LiteLLM proxy, by the upstream it routes to
+    (the provider of ``litellm_params.model``'s prefix, else of ``api_base``'s host), since the proxy only relays."""
     res = resolve(model["weights"] or model["served_name"])
+    if server == "litellm":
+        upstream = res.served_by
+        if upstream is None:
+            from modelmap.knowledge import load
+            from modelmap.runtime.drift import host_of
+            from modelmap.runtime.ingest import _provider_for_host
+
+            api_base = (model["evidence"].get("litellm_params.api_base") or {}).get("value")
+            p = _provider_for_host(host_of(api_base), load().providers)
+            if p:
+                upstream = {"id": p["id"], "operator": p.get("name"), "country": p.get("country"),
+                            "serving": p.get("serving"), "kind": p.get("kind")}
+        if upstream is not None:
+            served = {**upstream, "evidence": f"LiteLLM proxy {url} routes {model['served_name']} to "
+                                              f"{model['weights']}"}
+            return dict(replace(res, served_by=served).to_dict())
     provider = PROVIDER_IDS.get(server)
     served_by = {"id": provider or server, "operator": None, "country": None, "serving": None,
                  "kind": "local" if provider else "unknown", "evidence": f"probe {url}"}
