@@ -152,3 +152,30 @@ def test_openapi_lists_the_api(env: Env) -> None:
     assert {"/api/v1/projects/{repo}/snapshots", "/api/v1/portfolio", "/api/v1/models/{key}",
             "/api/v1/projects/{repo}/diff"} <= set(spec["paths"])
     assert "post" in spec["paths"]["/api/v1/projects/{repo}/snapshots"]
+
+
+def test_scenario_exposure_across_the_portfolio(env: Env, documents: dict[str, bytes]) -> None:
+    import modelmap
+    from modelmap.policy.config import Flow, ProjectConfig
+    from modelmap.switch.scenario import affected, load_scenario
+
+    env.upload("acme/demo-app", documents["demo-app.scan"], env.payments, regulated="true")
+    env.upload("acme/rag", documents["rag-bge-qwen-deepseek.scan"], env.payments, environment="staging")
+    env.upload("acme/bom-only", documents["py-rag-app.cdx"], env.payments)
+    assert "no-cn-origin" in env.client.get("/api/v1/scenarios", headers=env.auth(env.payments)).json()
+    got = env.client.get("/api/v1/scenarios/no-cn-origin", headers=env.auth(env.payments)).json()
+    projects = {p["repo"]: p for p in got["projects"]}
+    # the regulated repo is one regulated flow: its figures are what `modelmap scenario no-cn-origin` says of
+    # a fresh scan of it under a modelmap.yaml with that one flow
+    flow = Flow(name="acme/demo-app", paths=("**",), tags=("regulated",))
+    local = affected(modelmap.scan([REPOS["demo-app"]], resolve=True), load_scenario("no-cn-origin"),
+                     ProjectConfig(flows=(flow,), flow_index={flow.name: flow}))
+    assert projects["acme/demo-app"]["summary"] == local.summary()
+    cn = {a["model"] or a["query"] for a in projects["acme/demo-app"]["affected"]}
+    assert cn == {"qwen/qwen2.5-7b-instruct", "baai/bge-m3", "baai/bge-reranker-v2-m3", "deepseek-chat"}
+    # the scenario's rules cover customer-facing or regulated flows only; the staging repo is neither
+    assert projects["acme/rag"]["summary"]["usages"] == 0
+    # a BOM snapshot is not counted as unaffected: it is listed with the reason
+    assert [(p["repo"], "scan upload" in p["reason"]) for p in got["not_evaluated"]] == [("acme/bom-only", True)]
+    assert got["summary"]["projects_evaluated"] == 2 and got["summary"]["projects_affected"] == 1
+    assert env.client.get("/api/v1/scenarios/no-such", headers=env.auth(env.payments)).status_code == 404

@@ -170,6 +170,20 @@ def create_app(settings: Settings) -> FastAPI:
         except service.NotFound:
             raise not_found(f"model {key!r}") from None
 
+    @app.get("/api/v1/scenarios", tags=["query"])
+    def list_scenarios(who: Reader) -> list[str]:
+        """The scenarios that can be asked (shipped presets with usage rules)."""
+        return service.scenarios()
+
+    @app.get("/api/v1/scenarios/{name}", tags=["query"])
+    def get_scenario(name: str, who: Reader, session: DB) -> dict[str, Any]:
+        """What would break across the portfolio if the scenario's rules applied (``modelmap scenario``),
+        per repository; BOM-only repositories are listed as not evaluated."""
+        try:
+            return service.scenario_exposure(session, who, name)
+        except service.NotFound:
+            raise not_found(f"scenario {name!r}") from None
+
     # ------------------------------------------------------------------ pages
 
     def page_principal(request: Request, session: Session) -> Principal | None:

@@ -329,3 +329,60 @@ def ensure_token(session: Session, secret: str, team: str, scopes: str, *, admin
     session.add(Token(team_id=row.id, token_hash=hash_token(secret), scopes=",".join(parse_scopes(scopes)),
                       is_admin=admin))
     session.commit()
+
+
+def scenarios() -> list[str]:
+    from modelmap.switch.scenario import available_scenarios
+
+    return list(available_scenarios())
+
+
+def project_config(repo: str, snap: Snapshot) -> Any:
+    """A project as one flow over every path, tagged with what the upload said of it: ``regulated`` when the
+    snapshot is tagged regulated, and its environment (e.g. ``production``). Nothing else is assumed."""
+    from modelmap.policy.config import Flow, ProjectConfig
+
+    tags = tuple(t for t in ("regulated" if snap.regulated else None, snap.environment) if t)
+    flow = Flow(name=repo, paths=("**",), tags=tags, description="the whole repository (server-side)")
+    return ProjectConfig(flows=(flow,), flow_index={repo: flow})
+
+
+def scenario_exposure(session: Session, who: Principal, name: str) -> dict[str, Any]:
+    """``modelmap scenario NAME`` over the latest snapshot of every visible repository (modelmap.switch.scenario).
+
+    The repository's own modelmap.yaml is not uploaded, so the project is one flow whose tags are the
+    snapshot's tags (``project_config``). It needs the scan's findings, so snapshots uploaded as a modelmap scan are evaluated; a BOM snapshot is
+    listed under ``not_evaluated`` with the reason, never counted as unaffected. Raises NotFound for an unknown
+    scenario."""
+    from modelmap.errors import ConfigError
+    from modelmap.server.normalize import parse_json, scan_result
+    from modelmap.switch.scenario import affected, load_scenario
+
+    try:
+        scenario = load_scenario(name)
+    except ConfigError:
+        raise NotFound(name) from None
+    visible = _visible_projects(session, who)
+    latest = _latest(session, [p.id for p, _ in visible])
+    evaluated: list[dict[str, Any]] = []
+    skipped: list[dict[str, Any]] = []
+    for project, team in visible:
+        snap = latest.get(project.id)
+        if snap is None:
+            continue
+        if snap.format != "scan":
+            skipped.append({"repo": project.repo, "commit": snap.commit,
+                            "reason": f"the latest snapshot is a {snap.spec} document; a scenario needs a modelmap "
+                                      "scan upload (modelmap scan --upload)"})
+            continue
+        res = affected(scan_result(parse_json(snap.raw)), scenario, project_config(project.repo, snap))
+        evaluated.append({"repo": project.repo, "team": team, "commit": snap.commit, "summary": res.summary(),
+                          "affected": [a.to_dict() for a in res.affected]})
+    usages = sum(p["summary"]["usages"] for p in evaluated)
+    total = sum(p["summary"]["usages_total"] for p in evaluated)
+    return {"scenario": scenario.to_dict(), "description": scenario.description, "projects": evaluated,
+            "not_evaluated": skipped,
+            "summary": {"projects_evaluated": len(evaluated), "projects_affected": sum(
+                1 for p in evaluated if p["summary"]["usages"] or p["summary"]["endpoints"]),
+                "usages_affected": usages, "usages_total": total,
+                "share": round(usages / total, 6) if total else 0.0}}
