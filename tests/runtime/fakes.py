@@ -109,3 +109,21 @@ def redirect(location: str) -> Handler:
         h.send_header("Content-Length", "0")
         h.end_headers()
     return handler
+
+
+def header_drip(seconds: float) -> Handler:
+    """A status line, then one header line every 0.2 s for ``seconds``: never finishes the headers."""
+    def handler(h: BaseHTTPRequestHandler) -> None:
+        until = time.monotonic() + seconds
+        try:
+            h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            h.wfile.flush()
+            n = 0
+            while time.monotonic() < until:
+                h.wfile.write(f"X-Drip-{n}: 1\r\n".encode())
+                h.wfile.flush()
+                n += 1
+                time.sleep(0.2)
+        except OSError:
+            pass
+    return handler

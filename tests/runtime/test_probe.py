@@ -16,7 +16,7 @@ import pytest
 from modelmap.output import dumps_json
 from modelmap.runtime import probe as probing
 from tests.conftest import load_schema
-from tests.runtime.fakes import huge_json, recording, redirect, serve, slow_drip
+from tests.runtime.fakes import header_drip, huge_json, recording, redirect, serve, slow_drip
 
 
 def run_probe(url: str, **kw: Any) -> dict[str, Any]:
@@ -179,6 +179,14 @@ def test_slow_drip_ends_at_the_deadline() -> None:
         entry = run_probe(url, deadline=1.0)
     assert "deadline" in entry["error"]
     assert entry["reachable"] is True and entry["models"] is None  # it answered, too slowly
+    assert time.monotonic() - started < 15  # a guard against hanging, not a timing claim
+
+
+def test_headers_dripping_in_end_at_the_deadline_too() -> None:
+    started = time.monotonic()
+    with serve({}, {"GET /v1/models": header_drip(20.0)}) as url:
+        entry = run_probe(url, deadline=1.0)
+    assert "deadline" in entry["error"] and entry["models"] is None
     assert time.monotonic() - started < 15  # a guard against hanging, not a timing claim
 
 
