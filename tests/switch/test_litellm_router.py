@@ -115,3 +115,19 @@ def test_openrouter_routes_fail_closed() -> None:
     assert dep["litellm_params"]["extra_body"] == {"provider": {"only": ["fireworks"], "allow_fallbacks": False}}
     alone = emit_litellm._deployment("g", pool[0], "f", "deepseek-chat", [], pool[:1], skipped, 0)
     assert alone is None and "fail closed" in skipped[-1]
+
+
+def test_tag_filtering_keeps_regulated_requests_off_an_untagged_deployment(
+        rag_config: tuple[str, dict[str, Any]]) -> None:
+    """An untagged DeepSeek deployment added by hand to the same group never answers a request tagged
+    'regulated' (enable_tag_filtering in the emitted router_settings); without the filter it would take
+    about half of them."""
+    _, config = rag_config
+    assert config["router_settings"]["enable_tag_filtering"] is True
+    mixed = copy.deepcopy(config)
+    mixed["model_list"].append({"model_name": "answer/deepseek-chat", "litellm_params": {
+        "model": "deepseek/deepseek-chat", "api_key": "os.environ/DEEPSEEK_API_KEY"},
+        "model_info": {"id": "answer/deepseek-chat#cn", "origins": ["CN"], "serving_country": "CN"}})
+    router = _router(mixed)
+    answers = {_ask(router, "answer/deepseek-chat").choices[0].message.content for _ in range(16)}
+    assert answers == {"answer/deepseek-chat#0"}
