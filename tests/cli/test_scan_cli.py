@@ -26,6 +26,9 @@ def _normalise(doc: dict) -> dict:
     doc = json.loads(json.dumps(doc))
     doc["root"] = "<root>"
     doc["stats"]["seconds"] = 0
+    for finding in doc["findings"]:
+        # the knowledge base's citations change whenever a fact is re-verified; tests/knowledge checks them
+        (finding.get("resolution") or {}).pop("sources", None)
     return doc
 
 
