@@ -176,3 +176,23 @@ def test_cli_plan_json_and_usage_errors() -> None:
     assert runner.invoke(app, ["plan", str(root), "--scenario", "no-cn-origin", "--emit", "nginx"]).exit_code == 2
     bad = runner.invoke(app, ["plan", str(root), "--scenario", "no-such-rule"])
     assert bad.exit_code == 2 and "unknown scenario" in bad.output
+
+
+def test_self_hosting_throughput_sets_the_number_of_deployments(tmp_path: Path) -> None:
+    vol = tmp_path / "volume.yaml"
+    # 12.4M tokens a month; one deployment serves 2 tokens/s x 3600 x 730 h = 5,256,000 tokens: 3 deployments
+    vol.write_text("flows:\n  triage: {input_tokens: 12000000, output_tokens: 400000}\n"
+                   "self_hosting: {gpu_hour_usd: 2.2, gpus: 1, hours_per_month: 730, tokens_per_second: 2}\n")
+    plan = plan_project(REPOS / "qwen-lora-finetune", "no-cn-origin", volume_path=vol)[0]
+    line = next(c for c in plan.flows[0].cost_lines if c.when == "before" and c.provider == "self-hosted")
+    assert line.usd == round(3 * 2.2 * 730, 2) and line.basis.startswith("3 deployment(s)")
+
+
+def test_plan_renderers_escape_what_they_show(plans: dict[str, Plan]) -> None:
+    from modelmap.switch.plan import render_html, render_markdown
+
+    plan = plans["rag"]
+    page = render_html(plan).decode()
+    assert "<script" not in page and "answer" in page and "48-hour verdict" in page
+    text = render_markdown(plan)
+    assert "## Flow `answer`" in text and "```diff" in text and "## Assumptions" in text

@@ -620,22 +620,32 @@ def _cost_flow(plan: FlowPlan, result: ScanResult, volume: Volume, overrides: An
             plan.cost_lines.append(_reembed_line(cand, vol.corpus_tokens, vol.corpus_documents))
 
 
-def _self_hosted_line(when: str, model: str, hosting: Any) -> CostLine:
+def _self_hosted_line(when: str, model: str, hosting: Any, tokens: float = 0.0) -> CostLine:
+    """One deployment of ``gpus`` GPUs for ``hours_per_month``; with ``tokens_per_second`` (a deployment's
+    throughput), as many deployments as the flow's monthly tokens need."""
+    import math
+
     monthly = hosting.monthly_usd
     if monthly is None:
         return CostLine(when, model, "self-hosted", None,
                         "self-hosted: not priced (give self_hosting gpu_hour_usd, gpus and hours_per_month in the "
                         "volume file; modelmap never assumes a per-token price for self-hosting)")
-    return CostLine(when, model, "self-hosted", monthly,
-                    f"{hosting.gpus:g} GPU x {hosting.hours_per_month:g} h x ${hosting.gpu_hour_usd:g}/GPU-hour "
-                    "(your self_hosting inputs)")
+    basis = (f"{hosting.gpus:g} GPU x {hosting.hours_per_month:g} h x ${hosting.gpu_hour_usd:g}/GPU-hour "
+             "(your self_hosting inputs)")
+    if hosting.tokens_per_second:
+        capacity = hosting.tokens_per_second * 3600 * hosting.hours_per_month
+        replicas = max(1, math.ceil(tokens / capacity)) if capacity else 1
+        basis = (f"{replicas} deployment(s) for {tokens:,.0f} tokens at {hosting.tokens_per_second:g} tokens/s "
+                 f"each; each {basis}")
+        return CostLine(when, model, "self-hosted", round(monthly * replicas, 2), basis)
+    return CostLine(when, model, "self-hosted", monthly, basis)
 
 
 def _before_line(usage: UsagePlan, input_tokens: float, output_tokens: float, hosting: Any, overrides: Any) -> CostLine:
     label = usage.model or usage.raw
     if usage.served_by is None or usage.served_by in ("vllm", "ollama", "llamacpp", "lm-studio", "tgi", "llamafile") \
             or usage.served_by == "self-hosted":
-        return _self_hosted_line("before", label, hosting)
+        return _self_hosted_line("before", label, hosting, input_tokens + output_tokens)
     found = _price_of(usage.served_by, usage.model, usage.raw, overrides)
     if found is None:
         return CostLine("before", label, usage.served_by, None,
@@ -649,7 +659,7 @@ def _after_line(cand: dict[str, Any], input_tokens: float, output_tokens: float,
     model = str(cand.get("model"))
     provider = cand.get("provider")
     if not provider or provider in ("self-hosted", "vllm", "ollama"):
-        return _self_hosted_line("after", model, hosting)
+        return _self_hosted_line("after", model, hosting, input_tokens + output_tokens)
     price = cand.get("price")
     if not price or price.get("input") is None:
         return CostLine("after", model, provider, None, f"no sourced price for {model} at {provider}")
