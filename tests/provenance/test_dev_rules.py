@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from modelmap.provenance.normalize import is_hub_account, parse, strip_quant
+from modelmap.provenance.normalize import is_hub_account, parse, strip_quant, strip_steps
 from modelmap.provenance.resolver import Resolver
 
 
@@ -46,6 +46,8 @@ def _license(res: Any) -> str | None:
     ("DevQuasar/agentica-org.DeepScaleR-1.5B-Preview-GGUF", "agentica-org/deepscaler-1.5b-preview"),
     # RichardErkhov style: <org>_-_<name>
     ("RichardErkhov/oopere_-_pruned10-llama-3.2-3B-8bits", "oopere/pruned10-llama-3.2-3b"),
+    # the original's own name ends in a packaging-like word ("-hf") that must survive the match
+    ("bartowski/meta-llama_Llama-2-13b-chat-hf-GGUF", "meta-llama/llama-2-13b-chat-hf"),
     # a copy of a quantizer's repo: <quantizer>-<name> denotes the model the quantizer packaged
     ("someone/TheBloke-Mistral-7B-Instruct-v0.2-GGUF", "mistralai/mistral-7b-instruct-v0.2"),
 ])
@@ -106,6 +108,12 @@ def test_packaging_suffixes_strip_to_the_model_name() -> None:
     assert strip_quant("Llama-3.2-1B-Instruct") == ("Llama-3.2-1B-Instruct", False)
 
 
+def test_strip_steps_keeps_every_intermediate_name() -> None:
+    assert strip_steps("CodeLlama-7b-Instruct-hf-GGUF") == [
+        "CodeLlama-7b-Instruct-hf-GGUF", "CodeLlama-7b-Instruct-hf", "CodeLlama-7b-Instruct"]
+    assert strip_steps("Qwen2.5-7B-Instruct") == ["Qwen2.5-7B-Instruct"]
+
+
 def test_a_gguf_file_with_a_quant_type_is_still_a_file() -> None:
     parsed = parse("models/qwen2.5-7b-instruct-q4_k_m.gguf", {})
     assert parsed.is_file and parsed.core == "qwen2.5-7b-instruct-q4_k_m.gguf"
@@ -132,6 +140,9 @@ def test_a_local_folder_is_not_an_account(resolver: Resolver, query: str) -> Non
     ("AI-ModelScope/Mistral-7B-Instruct-v0.2", "mistralai/mistral-7b-instruct-v0.2"),
     ("modelscope/Llama-2-13b-chat-ms", "meta-llama/llama-2-13b-chat-hf"),
     ("ZhipuAI/glm-4-9b-chat", "zai-org/glm-4-9b-chat"),
+    # a repo name that ends in a packaging-like word is still the original's exact name on the mirror
+    ("LLM-Research/Llama-2-13b-chat-hf", "meta-llama/llama-2-13b-chat-hf"),
+    ("AI-ModelScope/CodeLlama-7b-Instruct-hf", "codellama/codellama-7b-instruct-hf"),
 ])
 def test_modelscope_mirror_is_the_same_model_and_names_no_server(resolver: Resolver, query: str, model: str) -> None:
     res = resolver.resolve(query)

@@ -154,6 +154,23 @@ def strip_quant(name: str) -> tuple[str, bool]:
     return out, changed
 
 
+def strip_steps(name: str) -> list[str]:
+    """``name`` and each form on the way to ``strip_quant(name)``, one packaging suffix at a time
+    ("Llama-2-7b-chat-hf-GGUF" -> [..., "Llama-2-7b-chat-hf", "Llama-2-7b-chat"]): a suffix such as "-hf" can be
+    part of the original repo's own name."""
+    out = [name]
+    cur = _SHARD.sub("", _FILE_EXT.sub("", name))
+    if cur != name:
+        out.append(cur)
+    for _ in range(6):
+        new = _QUANT.sub("", cur)
+        if new == cur:
+            break
+        out.append(new)
+        cur = new
+    return out
+
+
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lowercase, no org, no packaging suffix. Idempotent.

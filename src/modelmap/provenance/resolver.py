@@ -18,7 +18,7 @@ from modelmap.knowledge import load
 from modelmap.knowledge.loader import KnowledgeIndex
 from modelmap.provenance.hosted import resolve_hosted
 from modelmap.provenance.lineage import Graph, build_graph, origin_reasons
-from modelmap.provenance.normalize import Parsed, is_hub_account, normalise, parse, strip_quant
+from modelmap.provenance.normalize import Parsed, is_hub_account, normalise, parse, strip_quant, strip_steps
 from modelmap.provenance.overlay import Declared, Overlay
 from modelmap.types import Finding, Resolution, ScanResult
 
@@ -264,9 +264,10 @@ class Resolver:
             org, local = "", True
         else:
             local = False
-        if org and org.lower() in self._mirror_orgs and not changed:
-            # a download hub's mirror org (ModelScope "LLM-Research/..."): the same weights as the original
-            found = self._mirrored(stripped, self._mirror_orgs[org.lower()])
+        if org and org.lower() in self._mirror_orgs:
+            # a download hub's mirror org (ModelScope "LLM-Research/..."): the same weights as the original, under
+            # the original's exact name ("Llama-2-7b-chat-hf" keeps its "-hf"); a repack there falls through below
+            found = self._mirrored(name, self._mirror_orgs[org.lower()])
             if found:
                 return found, "inferred", None
         if org:
@@ -278,7 +279,8 @@ class Resolver:
                     return mid, "inferred", None
             if "/" not in org and kind in (None, "quantizer", "platform", "community"):
                 # "bartowski/agentica-org_DeepCoder-14B-Preview-GGUF": the original org is in the repo name
-                embedded = self._embedded_original(stripped, org_pub)
+                embedded = next(filter(None, (self._embedded_original(step, org_pub)
+                                              for step in strip_steps(name)[1:] or [name])), None)
                 if embedded:
                     # with no packaging suffix and an account we do not know, nothing says the weights were
                     # re-packaged: the name denotes the original (an Ollama user's "jeffh/intfloat-...")
