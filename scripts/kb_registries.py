@@ -82,7 +82,8 @@ XF_FILES = {
     "audio": ("xinference/model/audio/model_spec.json", "xinference/model/audio/model_spec_modelscope.json"),
     "video": ("xinference/model/video/model_spec.json", "xinference/model/video/model_spec_modelscope.json"),
 }
-KIND_ROLE = {"embedding": "embedding", "rerank": "rerank", "image": "image", "audio": "speech", "video": "other"}
+KIND_ROLE = {"embedding": "embedding", "rerank": "rerank", "image": "image", "audio": "speech", "video": "other",
+             "vision": "vision", "speech": "speech", "other": "other"}
 
 SWIFT_REPO = "https://github.com/modelscope/ms-swift"
 # (commit, directory or file): the three layouts of ms-swift's registry
@@ -97,6 +98,85 @@ SWIFT_V2_HF = re.compile(r"hf_model_id\s*=\s*'([^']+)'")
 LF_REPO = "https://github.com/hiyouga/LLaMA-Factory"
 LF_COMMIT = "ff6d4d12eeb035d6ce06805a5733dd7b29f2ac30"
 LF_PATH = "src/llamafactory/extras/constants.py"
+
+# vLLM's test registry (vllm-project/vllm tests/models/registry.py): the example Hub repo (and extras) of each
+# supported architecture, read at the pinned commit through the code index. Test-only repos (tiny/random/dummy
+# checkpoints, speculative-decoding heads) are left out; orgs no publisher claims are skipped by build().
+VLLM_URL = ("https://github.com/vllm-project/vllm/blob/0008d3565e9e73f132383fc09ce4b98e396eaed4/"
+            "tests/models/registry.py")
+VLLM_MODELS: dict[str, tuple[str, ...]] = {
+    "llm": (
+        "arcee-ai/Trinity-Nano-Preview", "swiss-ai/Apertus-8B-Instruct-2509", "arcee-ai/AFM-4.5B-Base",
+        "Snowflake/snowflake-arctic-instruct", "skt/A.X-K1", "bigscience/bloom-560m", "bigscience/bloomz-1b1",
+        "CohereLabs/c4ai-command-r-v01", "CohereLabs/c4ai-command-r7b-12-2024", "facebook/cwm",
+        "databricks/dbrx-instruct", "nvidia/Llama-3_3-Nemotron-Super-49B-v1", "LGAI-EXAONE/EXAONE-3.0-7.8B-Instruct",
+        "LGAI-EXAONE/EXAONE-4.0-32B", "LGAI-EXAONE/K-EXAONE-236B-A23B", "tiiuae/falcon-7b", "tiiuae/Falcon-H1-0.5B-Base",
+        "allenai/Flex-reddit-2x7B-1T", "google/gemma-1.1-2b-it", "google/gemma-2-9b", "google/gemma-2-2b-it",
+        "google/gemma-3-1b-it", "google/gemma-3n-E2B-it", "openai-community/gpt2", "bigcode/starcoder",
+        "bigcode/gpt_bigcode-santacoder", "EleutherAI/gpt-j-6b", "EleutherAI/pythia-70m", "EleutherAI/pythia-1.4b",
+        "lmsys/gpt-oss-20b-bf16", "openai/gpt-oss-20b", "openai/gpt-oss-120b", "ibm/PowerLM-3b", "ibm/PowerMoE-3b",
+        "ibm-granite/granite-4.0-tiny-preview", "hpcai-tech/grok-1", "xai-org/grok-2",
+        "IQuestLab/IQuest-Coder-V1-40B-Instruct", "IQuestLab/IQuest-Coder-V1-40B-Loop-Instruct",
+        "inceptionai/jais-13b-chat", "inceptionai/Jais-2-8B-Chat", "ai21labs/AI21-Jamba-1.5-Mini", "LiquidAI/LFM2-1.2B",
+        "LiquidAI/LFM2-8B-A1B", "meta-llama/Llama-3.2-1B-Instruct", "meta-llama/Llama-Guard-3-1B",
+        "NousResearch/Hermes-3-Llama-3.1-8B", "RedHatAI/Meta-Llama-3.1-8B-Instruct-FP8",
+        "meta-llama/Llama-4-Scout-17B-16E-Instruct", "state-spaces/mamba-130m-hf", "mistralai/Mamba-Codestral-7B-v0.1",
+        "tiiuae/falcon-mamba-7b-instruct", "mistralai/Mistral-7B-Instruct-v0.1",
+        "mistralai/Mistral-Large-3-675B-Instruct-2512-NVFP4", "mistralai/Mixtral-8x7B-Instruct-v0.1", "mosaicml/mpt-7b",
+        "nvidia/Minitron-8B-Base", "nvidia/Nemotron-H-8B-Base-8K", "allenai/OLMo-1B-hf", "allenai/OLMo-2-0425-1B",
+        "allenai/Olmo-3-7B-Instruct", "allenai/Olmo-Hybrid-7B", "allenai/OLMoE-1B-7B-0924-Instruct",
+        "allenai/OLMoE-1B-7B-0924", "facebook/opt-125m", "facebook/opt-iml-max-1.3b", "OrionStarAI/Orion-14B-Chat",
+        "FreedomIntelligence/openPangu-Embedded-7B-V1.1", "FreedomIntelligence/openPangu-Ultra-MoE-718B-V1.1",
+        "adept/persimmon-8b-chat", "microsoft/phi-2", "microsoft/Phi-3-mini-4k-instruct",
+        "microsoft/Phi-3.5-MoE-instruct", "pfnet/plamo-2-1b", "pfnet/plamo-3-nict-2b-base", "tiiuae/falcon-40b",
+        "sarvamai/sarvam-30b", "sarvamai/sarvam-105b", "HuggingFaceTB/SmolLM3-3B", "RedHatAI/SmolLM3-3B-FP8-dynamic",
+        "stabilityai/stablelm-zephyr-3b", "stabilityai/stablelm-3b-4e1t", "bigcode/starcoder2-3b",
+        "upstage/solar-pro-preview-instruct", "Tele-AI/TeleChat2-3B", "xverse/XVERSE-7B-Chat",
+        "Zyphra/Zamba2-7B-instruct", "meta-llama/Meta-Llama-3-8B-Instruct", "meta-llama/Llama-3.1-8B-Instruct",
+        "mistralai/Mistral-Large-3-675B-Instruct-2512",
+    ),
+    "embedding": (
+        "shibing624/text2vec-base-chinese-sentence", "naver/splade-v3", "google/embeddinggemma-300m",
+        "Snowflake/snowflake-arctic-embed-m-v2.0", "nvidia/llama-nemotron-embed-1b-v2", "intfloat/e5-mistral-7b-instruct",
+        "nomic-ai/nomic-embed-text-v2-moe", "sentence-transformers/stsb-roberta-base-v2",
+        "sentence-transformers/all-roberta-large-v1", "voyageai/voyage-4-nano", "intfloat/multilingual-e5-small",
+        "openai/clip-vit-base-patch32", "nvidia/llama-nemotron-embed-vl-1b-v2", "royokong/e5-v", "TIGER-Lab/VLM2Vec-Full",
+        "google/siglip-base-patch16-224", "answerdotai/answerai-colbert-small-v1", "lightonai/GTE-ModernColBERT-v1",
+        "jinaai/jina-colbert-v2", "LiquidAI/LFM2-ColBERT-350M", "ModernVBERT/colmodernvbert-merged",
+        "vidore/colpali-v1.3-hf", "TomoroAI/tomoro-colqwen3-embed-4b", "OpenSearch-AI/Ops-Colqwen3-4B",
+        "athrael-soju/colqwen3.5-4.5B-v3", "nvidia/nemotron-colembed-vl-4b-v2",
+    ),
+    "rerank": (
+        "cross-encoder/ms-marco-MiniLM-L-6-v2", "nvidia/llama-nemotron-rerank-1b-v2",
+        "nvidia/llama-nemotron-rerank-vl-1b-v2", "tomaarsen/Qwen3-Reranker-0.6B-seq-cls", "jinaai/jina-reranker-m0",
+    ),
+    "other": ("cross-encoder/quora-roberta-base", "Skywork/Skywork-Reward-V2-Llama-3.2-1B"),
+    "speech": (
+        "nvidia/audio-flamingo-3-hf", "nvidia/music-flamingo-2601-hf", "ibm-granite/granite-speech-3.3-2b",
+        "ibm-granite/granite-4.0-1b-speech", "mispeech/midashenglm-7b", "fixie-ai/ultravox-v0_5-llama-3_2-1b",
+        "mistralai/Voxtral-Mini-3B-2507", "mistralai/Voxtral-Mini-4B-Realtime-2602",
+        "CohereLabs/cohere-transcribe-03-2026", "openai/whisper-large-v3-turbo", "openai/whisper-large-v3",
+    ),
+    "vision": (
+        "rhymes-ai/Aria", "CohereLabs/aya-vision-8b", "Salesforce/blip2-opt-2.7b", "Salesforce/blip2-opt-6.7b",
+        "facebook/chameleon-7b", "CohereLabs/command-a-vision-07-2025", "nvidia/Eagle2.5-8B", "adept/fuyu-8b",
+        "google/gemma-3-4b-it", "ibm-granite/granite-vision-3.3-2b", "h2oai/h2ovl-mississippi-800m",
+        "h2oai/h2ovl-mississippi-2b", "HuggingFaceM4/Idefics3-8B-Llama3", "HuggingFaceTB/SmolVLM-256M-Instruct",
+        "PerceptronAI/Isaac-0.1", "PerceptronAI/Isaac-0.2-2B-Preview", "kakaocorp/kanana-1.5-v-3b-instruct",
+        "Kwai-Keye/Keye-VL-8B-Preview", "Kwai-Keye/Keye-VL-1_5-8B", "lightonai/LightOnOCR-1B-1025",
+        "LiquidAI/LFM2-VL-450M", "meta-llama/Llama-Guard-4-12B", "llava-hf/llava-1.5-7b-hf",
+        "llava-hf/llava-v1.6-mistral-7b-hf", "llava-hf/LLaVA-NeXT-Video-7B-hf", "llava-hf/llava-onevision-qwen2-0.5b-ov-hf",
+        "TIGER-Lab/Mantis-8B-siglip-llama3", "mistralai/Mistral-Small-3.1-24B-Instruct-2503", "allenai/Molmo-7B-D-0924",
+        "allenai/Molmo-7B-O-0924", "allenai/Molmo2-8B", "allenai/Molmo2-O-7B", "nvidia/NVLM-D-72B",
+        "nvidia/Llama-3.1-Nemotron-Nano-VL-8B-V1", "xlangai/OpenCUA-7B", "FreedomIntelligence/openPangu-VL-7B",
+        "AIDC-AI/Ovis2-1B", "AIDC-AI/Ovis1.6-Llama3.2-3B", "AIDC-AI/Ovis1.6-Gemma2-9B", "AIDC-AI/Ovis2.5-2B",
+        "AIDC-AI/Ovis2.6-2B", "AIDC-AI/Ovis2.6-30B-A3B", "google/paligemma-3b-mix-224",
+        "google/paligemma2-3b-ft-docci-448", "microsoft/Phi-3-vision-128k-instruct", "microsoft/Phi-3.5-vision-instruct",
+        "microsoft/Phi-4-multimodal-instruct", "mistralai/Pixtral-12B-2409", "mistralai/Ministral-3-3B-Instruct-2512",
+        "Skywork/Skywork-R1V-38B", "HuggingFaceTB/SmolVLM2-2.2B-Instruct", "omni-research/Tarsier-7b",
+        "omni-research/Tarsier2-Recap-7b", "nvidia/NVIDIA-Nemotron-Parse-v1.1",
+    ),
+}
 
 # Publisher files this script never writes (the Chinese labs belong to scripts/kb_cn_labs.py).
 NOT_OURS = frozenset(cn.ORG_PUBLISHER.values())
@@ -151,6 +231,56 @@ NEW_PUBLISHERS: dict[str, dict[str, Any]] = {
     "2noise": _pub("2Noise (ChatTTS)", ["2Noise"], "community"),
     "huggingfacem4": _pub("Hugging Face M4 team", ["HuggingFaceM4"], "lab"),
     "hidream-ai": _pub("HiDream.ai", ["HiDream-ai"], "lab"),
+    "openmoss-team": _pub("OpenMOSS team", ["OpenMOSS-Team"], "lab"),
+    "kwai": _pub("Kuaishou (Kwai) model teams", ["Kwai-Keye", "Kwai-Kolors", "Kwaipilot"], "lab"),
+    "alibaba-aaig": _pub("Alibaba AAIG", ["Alibaba-AAIG"], "lab"),
+    "tongyi-zhiwen": _pub("Tongyi Zhiwen", ["Tongyi-Zhiwen"], "lab"),
+    "tongyi-mai": _pub("Tongyi MAI", ["Tongyi-MAI"], "lab"),
+    "nex-agi": _pub("Nex AGI", ["nex-agi"], "lab"),
+    "opendatalab": _pub("OpenDataLab (MinerU)", ["opendatalab"], "lab"),
+    "weiboai": _pub("Weibo AI", ["WeiboAI"], "lab"),
+    "xgenerationlab": _pub("XGeneration Lab (XiYan)", ["XGenerationLab"], "lab"),
+    "dianjin": _pub("DianJin", ["DianJin"], "lab"),
+    "infinigence": _pub("Infinigence (Megrez)", ["Infinigence"], "lab"),
+    "idea-ccnl": _pub("IDEA-CCNL (Fengshenbang)", ["IDEA-CCNL"], "lab"),
+    "flagalpha": _pub("FlagAlpha (Atom)", ["FlagAlpha"], "community"),
+    "jingyaogong": _pub("jingyaogong (MiniMind)", ["jingyaogong"], "community"),
+    "belle-2": _pub("BELLE", ["BELLE-2"], "lab"),
+    "bytedancedouyincontent": _pub("ByteDance Douyin Content (SAIL-VL)", ["BytedanceDouyinContent"], "lab"),
+    "ray2333": _pub("Ray2333 (GRM reward models)", ["Ray2333"], "community"),
+    "fireredteam": _pub("FireRed team", ["FireRedTeam"], "lab"),
+    "langboat": _pub("Langboat (Mengzi)", ["Langboat"], "lab"),
+    "sustech": _pub("SUSTech (SUS-Chat)", ["SUSTech"], "lab"),
+    "ictnlp": _pub("ICTNLP", ["ICTNLP"], "lab"),
+    "powerinfer": _pub("PowerInfer", ["PowerInfer"], "lab"),
+    "glaiveai": _pub("Glaive AI", ["glaiveai"], "lab"),
+    "mattshumer": _pub("Matt Shumer", ["mattshumer"], "community"),
+    "teknium": _pub("teknium", ["teknium"], "community"),
+    "languagebind": _pub("LanguageBind", ["LanguageBind"], "lab"),
+    "swivid": _pub("SWivid (F5-TTS)", ["SWivid"], "lab"),
+    "ideogram-ai": _pub("Ideogram", ["ideogram-ai"], "lab"),
+    "opencsg": _pub("OpenCSG", ["opencsg"], "lab"),
+    "sufe-aiflm-lab": _pub("SUFE AIFLM Lab", ["SUFE-AIFLM-Lab"], "lab"),
+    "shenzhi-wang": _pub("shenzhi-wang", ["shenzhi-wang"], "community"),
+    "louzongzhi": _pub("louzongzhi (Aeva)", ["louzongzhi"], "community"),
+    "swiss-ai": _pub("Swiss AI Initiative (Apertus)", ["swiss-ai"], "lab"),
+    "skt": _pub("SK Telecom", ["skt"], "lab"),
+    "inceptionai": _pub("Inception (Jais)", ["inceptionai"], "lab"),
+    "sarvamai": _pub("Sarvam AI", ["sarvamai"], "lab"),
+    "pfnet": _pub("Preferred Networks", ["pfnet"], "lab"),
+    "adept": _pub("Adept", ["adept"], "lab"),
+    "zyphra": _pub("Zyphra", ["Zyphra"], "lab"),
+    "perceptronai": _pub("Perceptron AI", ["PerceptronAI"], "lab"),
+    "kakaocorp": _pub("Kakao", ["kakaocorp"], "lab"),
+    "h2oai": _pub("H2O.ai", ["h2oai"], "lab"),
+    "rhymes-ai": _pub("Rhymes AI", ["rhymes-ai"], "lab"),
+    "xlangai": _pub("XLang Lab", ["xlangai"], "lab"),
+    "omni-research": _pub("omni-research (Tarsier)", ["omni-research"], "lab"),
+    "fixie-ai": _pub("Fixie.ai (Ultravox)", ["fixie-ai"], "lab"),
+    "eleutherai": _pub("EleutherAI", ["EleutherAI"], "lab"),
+    "mosaicml": _pub("MosaicML", ["mosaicml"], "lab"),
+    "hpcai-tech": _pub("HPC-AI Tech", ["hpcai-tech"], "community"),
+    "redhatai": _pub("Red Hat AI", ["RedHatAI"], "quantizer"),
     # quantizers: only their quantized repos are recorded (relation quantization of a known parent)
     "quanttrio": _pub("QuantTrio", ["QuantTrio"], "quantizer"),
     "junhowie": _pub("JunHowie", ["JunHowie"], "quantizer"),
@@ -293,6 +423,11 @@ def swift_rows(repo: Path) -> list[Row]:
                 row.siblings = listed
                 out.append(row)
     return out
+
+
+def vllm_rows() -> list[Row]:
+    listed = {h.lower() for ids in VLLM_MODELS.values() for h in ids}
+    return [Row(hf=h, url=VLLM_URL, kind=kind, siblings=listed) for kind, ids in VLLM_MODELS.items() for h in ids]
 
 
 def llamafactory_rows(repo: Path) -> list[Row]:
@@ -536,7 +671,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--llamafactory", type=Path, required=True, help="git dir of a hiyouga/LLaMA-Factory snapshot")
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args(argv)
-    rows = [*xinference_rows(args.xinference), *swift_rows(args.swift), *llamafactory_rows(args.llamafactory)]
+    rows = [*xinference_rows(args.xinference), *swift_rows(args.swift), *llamafactory_rows(args.llamafactory),
+            *vllm_rows()]
     plan = build(rows)
     total = sum(len(v) for v in plan.out.values())
     print(f"{total} records for {len(plan.out)} publishers", file=sys.stderr)

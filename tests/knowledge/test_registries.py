@@ -44,6 +44,11 @@ OFFICIAL = {
     "LGAI-EXAONE/EXAONE-3.0-7.8B-Instruct": ("lg-ai-research", "KR"),
     "state-spaces/mamba-130m-hf": ("state-spaces", None),
     "WizardLM/WizardMath-70B-V1.0": ("wizardlm", None),
+    # vLLM's test registry (tests/models/registry.py)
+    "swiss-ai/Apertus-8B-Instruct-2509": ("swiss-ai", None),
+    "EleutherAI/gpt-j-6b": ("eleutherai", None),
+    "adept/fuyu-8b": ("adept", None),
+    "LGAI-EXAONE/EXAONE-4.0-32B": ("lg-ai-research", "KR"),
 }
 
 # quantized repo -> (its unquantized parent as the registry lists it, publisher of the quantized repo)
@@ -129,7 +134,7 @@ def test_a_renamed_spelling_does_not_become_a_second_model() -> None:
 
 
 def test_generated_records_cite_a_pinned_registry_file() -> None:
-    pinned = re.compile(r"https://github\.com/(xorbitsai/inference|modelscope/ms-swift|hiyouga/LLaMA-Factory)"
+    pinned = re.compile(r"https://github\.com/(xorbitsai/inference|modelscope/ms-swift|hiyouga/LLaMA-Factory|vllm-project/vllm)"
                         r"/blob/[0-9a-f]{40}/\S+")
     count = 0
     for path in sorted(PUB_DIR.glob("*.yaml")):
