@@ -20,11 +20,13 @@ from the environment variable named by --api-key-env (default MODELMAP_EVAL_API_
 and is never printed. This is the only modelmap command that sends prompts over the network.
 
 With -o DIR, writes eval.json (modelmap.eval/1), eval.html, eval.junit.xml and transcript.jsonl (the
-evidence; its sha256 is in eval.json). Exit 0 when the run finished; with --gate, exit 1 when a candidate
+evidence; its sha256 is in eval.json). --engine inspect runs each suite as an inspect-ai task (pip install
+'modelmap[eval]') and keeps its logs, with their sha256, as evidence (DIR/inspect-logs with -o). Exit 0 when the run finished; with --gate, exit 1 when a candidate
 is significantly worse than the baseline on a suite's headline metric.
 """
 
 FORMATS = ("table", "json", "junit", "html")
+ENGINES = ("auto", "inspect", "http")
 
 
 def eval_(
@@ -52,6 +54,8 @@ def eval_(
     temperature: Annotated[float, typer.Option("--temperature", metavar="T", min=0.0)] = 0.0,
     timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS", min=1.0,
                                            help="Per-request timeout.")] = 120.0,
+    engine: Annotated[str, typer.Option("--engine", metavar="ENGINE",
+                                        help="auto (inspect-ai when installed, else http), inspect or http.")] = "auto",
     gate: Annotated[bool, typer.Option("--gate", help="Exit 1 when a candidate is significantly worse "
                                        "than the baseline.")] = False,
     quiet: Quiet = False,
@@ -62,6 +66,12 @@ def eval_(
 
     configure(quiet=quiet, no_color=no_color)
     require_format(format, FORMATS)
+    if engine not in ENGINES:
+        from modelmap.cli.common import err
+        from modelmap.errors import EXIT_USAGE
+
+        err(f"modelmap: error: unknown --engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        raise typer.Exit(EXIT_USAGE)
 
     def run() -> tuple[dict[str, Any], bytes]:
         from modelmap.errors import UsageError
@@ -79,7 +89,19 @@ def eval_(
         loaded = [load_suite(s) for s in suites]
         settings = Settings(temperature=temperature, max_tokens=max_tokens, concurrency=concurrency, limit=limit,
                             judge=parse_model(judge, base_url) if judge else None)
-        result = run_eval(loaded, specs, HttpEngine(key, timeout=timeout), settings)
+        from modelmap.eval import inspect_engine
+
+        use_inspect = engine == "inspect" or (engine == "auto" and inspect_engine.is_available())
+        if use_inspect:
+            import tempfile
+
+            log_dir = output / "inspect-logs" if output is not None else \
+                Path(tempfile.mkdtemp(prefix="modelmap-eval-")) / "inspect-logs"
+            info(f"inspect-ai logs (the evidence) go to {log_dir}")
+            chosen: Any = inspect_engine.InspectEngine(key, log_dir, timeout=timeout)
+        else:
+            chosen = HttpEngine(key, timeout=timeout)
+        result = run_eval(loaded, specs, chosen, settings, engine_id="inspect-ai" if use_inspect else "http")
         return result.document, result.transcript
 
     doc, transcript = run_guarded(run, debug=debug)

@@ -1,8 +1,8 @@
 """``modelmap eval``: test candidate models on your own cases, jailbreak probes, insecure code and political
 slant before a switch, and compare them prompt by prompt (issue 16).
 
-* :mod:`.engine` — the Engine interface and a bounded OpenAI-compatible HTTP client (hand-written; an
-  inspect-ai engine can plug in behind the same interface).
+* :mod:`.engine` — the Engine interface and a bounded OpenAI-compatible HTTP client (hand-written, stdlib).
+* :mod:`.inspect_engine` — the inspect-ai engine (optional ``[eval]`` extra, lazy import, logs kept as evidence).
 * :mod:`.suites` — suite folders (``suite.yaml`` + data, sha256-checked); shipped seed sets in ``suites/``.
 * :mod:`.scorers` — exact / includes / regex (RE2) / JSON schema / numeric, refusal patterns (English and
   Chinese), code extraction and bandit scanning, an optional judge.

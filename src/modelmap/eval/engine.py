@@ -1,13 +1,11 @@
-"""The engine that asks a model: a small bounded client for OpenAI-compatible ``/v1/chat/completions``.
+"""The engine that asks a model: the Engine interface and a small bounded OpenAI-compatible client.
 
-Hand-written on purpose, for now. The issue asks for inspect-ai (MIT) as the engine; inspect-ai 0.3.285
-downloads here, but installing it pulls a large dependency tree and wiring its Task/solver/log model to
-these four suites did not fit the first iteration. So the runner talks to an :class:`Engine` interface
-and this module supplies the only implementation, :class:`HttpEngine` (stdlib ``urllib``, an overall
-timeout per request, no redirects, replies capped in bytes, the key sent only as a header and never
-logged). An inspect-ai engine can be added behind the same interface; its logs would then be the
-evidence files whose sha256 the result records (today the evidence is the JSONL transcript this run
-writes).
+Two engines sit behind :class:`Engine`: inspect-ai (MIT; :mod:`.inspect_engine`, the optional ``[eval]``
+extra, imported lazily; it keeps its logs as evidence) and :class:`HttpEngine`, written here so that
+``modelmap eval`` works without the extra and the tests need nothing beyond the standard library. The
+client is deliberately small: stdlib ``urllib`` against ``/v1/chat/completions``, a timeout per request, no
+redirects, replies capped in bytes, loopback reached without proxies, and the key sent only as a header
+and never logged. The evidence it leaves is the JSONL transcript that the runner writes and hashes.
 
 A model is ``ID[@ENDPOINT]``: ``ID`` is the name the server serves, ``ENDPOINT`` an optional base URL
 (``http://host:port/v1``) that overrides ``--base-url`` / ``MODELMAP_EVAL_BASE_URL`` for that model.

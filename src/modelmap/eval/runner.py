@@ -94,7 +94,13 @@ def build_requests(suite: Suite, limit: int | None = None) -> list[Request]:
 
 # --- asking -------------------------------------------------------------------------------------------------
 
-def _ask_all(engine: Engine, model: ModelSpec, requests: Sequence[Request], settings: Settings) -> list[Reply]:
+def _ask_all(engine: Engine, model: ModelSpec, requests: Sequence[Request], settings: Settings,
+             name: str = "modelmap-eval") -> list[Reply]:
+    batch = getattr(engine, "complete_many", None)
+    if batch is not None and requests:  # an engine that runs a whole suite at once (inspect-ai)
+        return list(batch(model, [r.messages for r in requests], max_tokens=settings.max_tokens,
+                          temperature=settings.temperature, concurrency=settings.concurrency, name=name))
+
     def one(req: Request) -> Reply:
         return engine.complete(model, req.messages, max_tokens=settings.max_tokens, temperature=settings.temperature)
 
@@ -108,7 +114,8 @@ def _judge(engine: Engine, settings: Settings, prompts: Sequence[str]) -> list[b
         return [None] * len(prompts)
     judge = settings.judge
     reqs = [Request("judge", "", _user(p), {}) for p in prompts]
-    replies = _ask_all(engine, judge, reqs, Settings(temperature=0.0, max_tokens=64, concurrency=settings.concurrency))
+    replies = _ask_all(engine, judge, reqs, Settings(temperature=0.0, max_tokens=64, concurrency=settings.concurrency),
+                       name="judge")
     return [scorers.read_verdict(r.text) for r in replies]
 
 
@@ -480,6 +487,17 @@ def _transcript_line(suite: Suite, model: ModelSpec, s: Sample) -> bytes:
                       ensure_ascii=False, sort_keys=True).encode() + b"\n"
 
 
+def _engine_version(engine_id: str) -> str | None:
+    if engine_id != "inspect-ai":
+        return None
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("inspect-ai")
+    except PackageNotFoundError:
+        return None
+
+
 @dataclass
 class EvalRun:
     document: dict[str, Any]
@@ -498,7 +516,7 @@ def run_eval(suites: Sequence[Suite], models: Sequence[ModelSpec], engine: Engin
         requests = build_requests(suite, settings.limit)
         per_model: dict[str, list[Sample]] = {}
         for model in models:
-            replies = _ask_all(engine, model, requests, settings)
+            replies = _ask_all(engine, model, requests, settings, name=suite.name)
             replies_by_model[model.id].extend(replies)
             samples = [Sample(r, rep) for r, rep in zip(requests, replies, strict=True)]
             if suite.kind == "cases":
@@ -541,7 +559,7 @@ def run_eval(suites: Sequence[Suite], models: Sequence[ModelSpec], engine: Engin
         "schema": SCHEMA,
         "generated_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "tool": {"name": "modelmap", "version": __version__},
-        "engine": {"id": engine_id},
+        "engine": {"id": engine_id, "version": _engine_version(engine_id)},
         "settings": {"temperature": settings.temperature, "max_tokens": settings.max_tokens,
                      "concurrency": settings.concurrency, "seed": settings.seed,
                      "bootstrap_resamples": settings.resamples, "alpha": stats.ALPHA,
@@ -551,6 +569,7 @@ def run_eval(suites: Sequence[Suite], models: Sequence[ModelSpec], engine: Engin
         "suites": suite_docs,
         "gates": gates,
         "evidence": [{"file": "transcript.jsonl", "sha256": hashlib.sha256(data).hexdigest(),
-                      "bytes": len(data), "samples": len(transcript)}],
+                      "bytes": len(data), "samples": len(transcript)},
+                     *list(getattr(engine, "evidence", []))],
     }
     return EvalRun(doc, data)
