@@ -131,3 +131,20 @@ def test_tag_filtering_keeps_regulated_requests_off_an_untagged_deployment(
     router = _router(mixed)
     answers = {_ask(router, "answer/deepseek-chat").choices[0].message.content for _ in range(16)}
     assert answers == {"answer/deepseek-chat#0"}
+
+
+def test_openrouter_deployment_in_an_emitted_config_is_pinned() -> None:
+    """The agent fixture reaches Kimi K2 through OpenRouter; under "'CN' in origins" a compliant OpenRouter
+    fallback is pinned to compliant upstream hosts of the same weights, and the config still loads."""
+    plan, _, _ = plan_project(FIXTURES / "repos" / "agent-kimi-minimax-openrouter", deny="'CN' in origins")
+    config = yaml.safe_load(emit_litellm.render(plan).decode())
+    routed = [d for d in config["model_list"] if d["litellm_params"]["model"].startswith("openrouter/")]
+    assert routed, "expected an OpenRouter candidate among the planner's replacements"
+    for dep in routed:
+        pin = dep["litellm_params"]["extra_body"]["provider"]
+        assert pin["allow_fallbacks"] is False
+        assert pin["only"] and set(pin["only"]) <= set(emit_litellm.OPENROUTER_SLUGS.values())
+        assert "CN" not in dep["model_info"]["origins"]
+    router = _router(config)
+    group = routed[0]["model_name"]
+    assert _ask(router, group).choices[0].message.content == routed[0]["model_info"]["id"]

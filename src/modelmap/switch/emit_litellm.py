@@ -73,14 +73,34 @@ def litellm_model(candidate: dict[str, Any]) -> str | None:
     return f"{prefixes[0]}/{key}"
 
 
-def _openrouter_only(candidate: dict[str, Any], pool: list[dict[str, Any]]) -> list[str]:
-    """OpenRouter slugs of the compliant hosts of the same weights among the plan's candidates."""
+def _openrouter_only(candidate: dict[str, Any], pool: list[dict[str, Any]], scenario: Any = None) -> list[str]:
+    """OpenRouter slugs of the compliant hosts of the same weights: those among the plan's candidates, and, given
+    the scenario, the same-weights hosts ``alternatives`` finds for the model (every one passes the scenario)."""
     same = [c for c in pool if c.get("model") == candidate.get("model") and c.get("provider") != "openrouter"]
-    return sorted({OPENROUTER_SLUGS[str(c["provider"])] for c in same if str(c.get("provider")) in OPENROUTER_SLUGS})
+    hosts = {str(c.get("provider")) for c in same}
+    if scenario is not None and candidate.get("model"):
+        from modelmap.switch import alternatives
+
+        found = alternatives.find_alternatives(str(candidate["model"]), scenario=scenario, provider="openrouter")
+        hosts |= {str(c.provider) for c in found.candidates if c.group == "same-weights" and c.provider}
+    return sorted({OPENROUTER_SLUGS[h] for h in hosts if h in OPENROUTER_SLUGS})
+
+
+def _scenario_of(plan: Plan) -> Any:
+    """The plan's scenario object (a shipped preset by id, else the ad-hoc deny), or None."""
+    from modelmap.switch import scenario as scenarios
+
+    sid, deny = plan.scenario.get("id"), plan.scenario.get("deny")
+    try:
+        if sid and sid != scenarios.ADHOC_ID:
+            return scenarios.load_scenario(str(sid))
+        return scenarios.adhoc_scenario(str(deny)) if deny else None
+    except Exception:  # no scenario object: only the plan's own candidates pin OpenRouter
+        return None
 
 
 def _deployment(group: str, candidate: dict[str, Any], flow: str, replaces: str, tags: list[str],
-                pool: list[dict[str, Any]], skipped: list[str], index: int) -> dict[str, Any] | None:
+                pool: list[dict[str, Any]], skipped: list[str], index: int, scenario: Any = None) -> dict[str, Any] | None:
     model = litellm_model(candidate)
     provider = candidate.get("provider")
     if model is None:
@@ -92,7 +112,7 @@ def _deployment(group: str, candidate: dict[str, Any], flow: str, replaces: str,
     else:
         params["api_base"] = f"os.environ/{_env(_slug(str(candidate.get('model'))))}_API_BASE"
     if provider == "openrouter":
-        only = _openrouter_only(candidate, pool)
+        only = _openrouter_only(candidate, pool, scenario)
         if not only:
             skipped.append(f"{candidate.get('model')} at openrouter: no compliant upstream host known for "
                            "provider.only, so it is left out (fail closed)")
@@ -128,6 +148,8 @@ def build_config(plan: Plan) -> tuple[dict[str, Any], list[str]]:
     skipped: list[str] = []
     seen: set[str] = set()
     tagged = False
+    scenario = _scenario_of(plan) if any(c.get("provider") == "openrouter" for f in plan.flows for u in f.usages
+                                         for c in [u.replacement or {}, *u.fallbacks]) else None
     for flow in plan.flows:
         tags = [REGULATED_TAG] if REGULATED_TAG in flow.tags else []
         tagged = tagged or bool(tags)
@@ -142,7 +164,7 @@ def build_config(plan: Plan) -> tuple[dict[str, Any], list[str]]:
             chain: list[str] = []
             for i, cand in enumerate(pool):
                 name = group if i == 0 else f"{group}/fallback-{i}"
-                dep = _deployment(name, cand, flow.name, usage.model or usage.raw, tags, pool, skipped, i)
+                dep = _deployment(name, cand, flow.name, usage.model or usage.raw, tags, pool, skipped, i, scenario)
                 if dep is None:
                     continue
                 model_list.append(dep)
