@@ -274,3 +274,16 @@ def test_a_repack_record_never_stands_in_for_the_original(resolver: Resolver, qu
         assert _model_id(res) == "meta-llama/llama-3.1-70b-instruct"
         return
     assert _parent(res) == (original, "quantization")
+
+
+def test_a_weights_file_is_never_an_api_only_record(resolver: Resolver) -> None:
+    # "grok-2" is both xAI's API name and the open-weights repo xai-org/grok-2; a .safetensors file is the weights
+    res = resolver.resolve("./weights/grok-2.safetensors")
+    mid = _model_id(res)
+    assert mid is not None and resolver.kb.models[mid].get("hf")
+
+
+def test_google_models_prefix_still_names_the_api_model(resolver: Resolver) -> None:
+    # "models/" is also how the Gemini API spells its names: not a folder holding weights
+    res = resolver.resolve("models/gemini-1.5-pro")
+    assert _model_id(res) == "google/gemini-1.5-pro"

@@ -195,10 +195,12 @@ class Resolver:
         packaging suffix names the original, never Meta's own FP8 repo that normalises to the same key."""
         return [m for m in ids or () if not self._is_repack(m)]
 
-    def _by_name(self, name: str, prefer_org: str | None = None) -> str | None:
+    def _by_name(self, name: str, prefer_org: str | None = None, *, with_weights: bool = False) -> str | None:
         key = name.lower()
         ids = (self._originals(self.kb.name_index.get(key)) or self._originals(self._norm_index.get(key))
                or self._originals(self._norm_index.get(normalise(key))))
+        if with_weights:
+            ids = [m for m in ids if self._has_weights(m)]
         if not ids:
             return None
         if len(ids) == 1:
@@ -306,6 +308,9 @@ class Resolver:
         # bare names: API aliases, file names, HF names without org
         for i, n in enumerate(names):
             mid = self._lookup(n) or self._by_name(n)
+            if mid and parsed.is_file and not self._has_weights(mid):
+                # a weights file is never an API-only record of the same name ("grok-2.safetensors")
+                mid = self._by_name(n, with_weights=True)
             if mid:
                 exact = i == 0 and not changed and not parsed.is_file and not local
                 return mid, "exact" if exact else "inferred", None
