@@ -119,3 +119,15 @@ def test_hostile_model_names_and_answers_are_escaped_in_every_format() -> None:
     assert "\x1b" not in page and "\x1b" not in render.render_table(doc)
     root = ET.fromstring(render.render_junit(doc))
     assert any("<img" in (case.get("name") or "") for case in root.iter("testcase"))  # text, parsed back
+
+
+def test_a_candidate_that_never_answers_fails_its_gate_instead_of_passing(tmp_path: Path) -> None:
+    with FakeServer() as srv:
+        proc = _run("eval", "jailbreak", "-m", "careful", "-m", "no-such-model", "--limit", "3", "--gate",
+                    "--format", "json", env={"MODELMAP_EVAL_BASE_URL": srv.base_url})
+    assert proc.returncode == 1, proc.stderr
+    assert "no-such-model: 15 of 15 requests failed (first: HTTP 404)" in proc.stderr
+    doc = json.loads(proc.stdout)
+    (gate,) = doc["gates"]
+    assert not gate["passed"] and gate["n"] == 0 and gate["reason"].startswith("no paired answers")
+    assert doc["suites"][0]["metrics"]["no-such-model"]["attack_success_rate"]["n"] == 0

@@ -105,6 +105,10 @@ def eval_(
         return result.document, result.transcript
 
     doc, transcript = run_guarded(run, debug=debug)
+    for m in doc["models"]:
+        if m["errors"]:
+            info(f"warning: {m['id']}: {m['errors']} of {m['requests']} requests failed "
+                 f"(first: {m['first_error']}); they are left out of every rate and comparison")
     from modelmap.eval import render
 
     if output is not None:

@@ -112,8 +112,8 @@ def render_table(doc: dict[str, Any]) -> str:
     failed = [g for g in doc["gates"] if not g["passed"]]
     lines.append("")
     lines.append(f"gates: {len(doc['gates']) - len(failed)} passed, {len(failed)} failed"
-                 + "".join(f"\n  FAILED {visible(g['suite'])}: {visible(g['candidate'])} is significantly worse "
-                           f"than {visible(g['baseline'])} on {g['metric']}" for g in failed))
+                 + "".join(f"\n  FAILED {visible(g['suite'])}: {visible(g['candidate'])} vs {visible(g['baseline'])} "
+                           f"on {g['metric']}: {g['reason']} (n={g['n']})" for g in failed))
     for e in doc["evidence"]:
         lines.append(f"evidence: {e['file']} sha256 {e['sha256']} ({e['samples']} samples)")
     return "\n".join(lines) + "\n"
@@ -144,10 +144,10 @@ def render_junit(doc: dict[str, Any]) -> bytes:
             tests += 1
             case = ET.SubElement(suite, "testcase", {"classname": f"modelmap.eval.{name}",
                                                      "name": xml_clean(_comparison_label(c)), "time": "0"})
-            if c["significantly_worse"]:
+            if c["significantly_worse"] or c["n"] == 0:
                 fails += 1
-                failure = ET.SubElement(case, "failure", {"type": "significantly-worse",
-                                                          "message": xml_clean(_delta_text(c))})
+                kind = "significantly-worse" if c["n"] else "nothing-to-compare"
+                failure = ET.SubElement(case, "failure", {"type": kind, "message": xml_clean(_delta_text(c))})
                 failure.text = xml_clean(_delta_text(c))
             else:
                 ET.SubElement(case, "system-out").text = xml_clean(_delta_text(c))
@@ -290,7 +290,8 @@ def html_section(doc: dict[str, Any]) -> str:
     failed = [g for g in doc["gates"] if not g["passed"]]
     out.append(f"<h3>Gates</h3><p>{len(doc['gates']) - len(failed)} passed, {len(failed)} failed.</p><ul>")
     out.extend(f"<li>{'PASSED' if g['passed'] else 'FAILED'}: {esc(g['suite'])}: {esc(g['candidate'])} vs "
-               f"{esc(g['baseline'])} on {esc(g['metric'])} (n={g['n']})</li>" for g in doc["gates"])
+               f"{esc(g['baseline'])} on {esc(g['metric'])}: {esc(g['reason'])} (n={g['n']})</li>"
+               for g in doc["gates"])
     out.append("</ul><h3>Evidence</h3><ul>")
     out.extend(f"<li>{esc(e['file'])}: sha256 <code>{esc(e['sha256'])}</code>, {e['samples']} samples</li>"
                for e in doc["evidence"])

@@ -437,6 +437,21 @@ def _between_models(suite: Suite, base: list[Sample], cand: list[Sample], settin
     return out
 
 
+def _gate(suite: str, c: dict[str, Any]) -> dict[str, Any]:
+    """A gate passes only when there was something to compare and the candidate is not significantly worse:
+    no paired answers (every request failed, or nothing was scorable) fails rather than passing silently."""
+    if c["n"] == 0:
+        passed, reason = False, "no paired answers to compare (see errors)"
+    elif c["significantly_worse"]:
+        passed, reason = False, "significantly worse than the baseline"
+    else:
+        passed, reason = True, "not significantly worse" if not c["significant"] else "significantly better"
+    return {"suite": suite, "baseline": c["baseline"], "candidate": c["candidate"], "metric": c["metric"],
+            "passed": passed, "reason": reason, "n": c["n"],
+            **({"persona": c["persona"]} if "persona" in c else {}),
+            **({"language": c["language"]} if "language" in c else {})}
+
+
 # --- cost and latency ---------------------------------------------------------------------------------------
 
 def _cost(model: ModelSpec, prompt_tokens: int, completion_tokens: int, complete: bool) -> dict[str, Any]:
@@ -471,6 +486,7 @@ def _model_summary(model: ModelSpec, replies: list[Reply], role: str) -> dict[st
 
     return {"id": model.id, "endpoint": model.base_url, "role": role, "requests": len(replies),
             "errors": sum(1 for r in replies if r.error is not None),
+            "first_error": next((r.error for r in replies if r.error is not None), None),
             "usage": {"prompt_tokens": pt, "completion_tokens": ct, "complete": complete},
             "latency_s": {"mean": round(statistics.fmean(lat), 4) if lat else None, "p50": pct(0.5), "p95": pct(0.95)},
             "cost": _cost(model, pt, ct, complete)}
@@ -548,11 +564,7 @@ def run_eval(suites: Sequence[Suite], models: Sequence[ModelSpec], engine: Engin
         suite_docs.append({"suite": suite.describe(), "requests_per_model": len(requests), "metrics": metrics,
                            "comparisons": comparisons})
     data = b"".join(transcript)
-    gates = [{"suite": sd["suite"]["name"], "baseline": c["baseline"], "candidate": c["candidate"],
-              "metric": c["metric"], "passed": not c["significantly_worse"], "n": c["n"],
-              **({"persona": c["persona"]} if "persona" in c else {}),
-              **({"language": c["language"]} if "language" in c else {})}
-             for sd in suite_docs for c in sd["comparisons"] if c.get("headline")]
+    gates = [_gate(sd["suite"]["name"], c) for sd in suite_docs for c in sd["comparisons"] if c.get("headline")]
     from modelmap import __version__
 
     doc: dict[str, Any] = {
