@@ -19,6 +19,7 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -81,7 +82,7 @@ class Snapshot(Base):
     regulated: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     format: Mapped[str] = mapped_column(String(20))
     spec: Mapped[str] = mapped_column(String(40))
-    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    raw: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # loaded only when asked for
     raw_sha256: Mapped[str] = mapped_column(String(64))
     models_count: Mapped[int] = mapped_column(Integer, default=0)
     usages_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -108,6 +109,7 @@ class SnapshotModel(Base):
 
 class Usage(Base):
     __tablename__ = "usages"
+    __table_args__ = (Index("ix_usages_snapshot_model", "snapshot_id", "model_key"),)  # migration 0002
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshots.id", ondelete="CASCADE"), index=True)
     model_key: Mapped[str] = mapped_column(String(300))

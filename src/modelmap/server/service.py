@@ -239,27 +239,25 @@ def model_detail(session: Session, who: Principal, key: str) -> dict[str, Any]:
                                                             SnapshotModel.model_key == key)))
     if not rows:
         raise NotFound(key)
-    places = session.scalars(select(Usage).where(Usage.snapshot_id.in_([r.snapshot_id for r in rows]),
-                                                 Usage.model_key == key).order_by(Usage.path, Usage.line))
+    places = session.execute(
+        select(Usage.snapshot_id, Usage.path, Usage.line, Usage.flow, Usage.section, Usage.identifier)
+        .where(Usage.snapshot_id.in_([r.snapshot_id for r in rows]), Usage.model_key == key)
+        .order_by(Usage.path, Usage.line))
     by_snap: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for u in places:
-        by_snap[u.snapshot_id].append({"path": u.path, "line": u.line, "flow": u.flow, "section": u.section,
-                                       "identifier": u.identifier})
+    for snapshot_id, path, line, flow, section, identifier in places:
+        by_snap[snapshot_id].append({"path": path, "line": line, "flow": flow, "section": section,
+                                     "identifier": identifier})
     first = rows[0]
+    commit_of = {s.id: s.commit for s in latest.values()}
     return {
         **{k: v for k, v in _model_row(first).items() if k not in ("usages", "flows")},
         "usages": sum(r.usages for r in rows),
         "repos": [{"repo": repo_of[r.snapshot_id][0], "team": repo_of[r.snapshot_id][1],
-                   "commit": latest_commit, "flows": r.flows, "usages": r.usages,
+                   "commit": commit_of.get(r.snapshot_id), "flows": r.flows, "usages": r.usages,
                    "serving_countries": r.serving_countries, "served_by": r.served_by,
                    "places": by_snap.get(r.snapshot_id, [])}
-                  for r in sorted(rows, key=lambda r: repo_of[r.snapshot_id][0])
-                  for latest_commit in [_commit_of(latest, r.snapshot_id)]],
+                  for r in sorted(rows, key=lambda r: repo_of[r.snapshot_id][0])],
     }
-
-
-def _commit_of(latest: dict[int, Snapshot], snapshot_id: int) -> str | None:
-    return next((s.commit for s in latest.values() if s.id == snapshot_id), None)
 
 
 def history(session: Session, who: Principal, repo: str) -> dict[str, Any]:
