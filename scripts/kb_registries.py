@@ -524,8 +524,11 @@ def build(rows: list[Row]) -> Plan:
 
     def claim(pub: str, rec: dict[str, Any]) -> None:
         rid = rec["id"]
-        rec["aliases"] = sorted({a for a in rec["aliases"] if a.lower() not in names and a.lower() != rid},
-                                key=str.lower)
+        fresh: dict[str, str] = {}
+        for a in sorted(rec["aliases"]):
+            if a.lower() not in names and a.lower() != rid:
+                fresh.setdefault(a.lower(), a)
+        rec["aliases"] = sorted(fresh.values(), key=lambda a: (a.lower(), a))  # one spelling per name, stable
         names.update(a.lower() for a in rec["aliases"])
         names.update({rid, rec["hf"].lower()})
         models[rid] = dict(rec, _publisher=pub)
