@@ -287,3 +287,15 @@ def test_google_models_prefix_still_names_the_api_model(resolver: Resolver) -> N
     # "models/" is also how the Gemini API spells its names: not a folder holding weights
     res = resolver.resolve("models/gemini-1.5-pro")
     assert _model_id(res) == "google/gemini-1.5-pro"
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("/srv/models/Qwen/Qwen2.5-7B-Instruct", "qwen/qwen2.5-7b-instruct"),       # a copy kept under its repo id
+    ("models/meta-llama/Llama-3.1-8B-Instruct", "meta-llama/llama-3.1-8b-instruct"),
+    ("~/.cache/huggingface/hub/models--Qwen--Qwen2.5-7B-Instruct", "qwen/qwen2.5-7b-instruct"),  # Hub cache folder
+    ("models--BAAI--bge-m3", "baai/bge-m3"),
+])
+def test_local_paths_that_keep_the_repo_id(resolver: Resolver, query: str, model: str) -> None:
+    res = resolver.resolve(query)
+    assert _model_id(res) == model
+    assert res.confidence == "inferred"  # a path, not the identifier itself

@@ -26,6 +26,7 @@ _OLLAMA_TAG = re.compile(r"^(?P<name>[a-z0-9][\w.-]*):(?P<tag>[\w.-]+)$", re.IGN
 _OLLAMA_VARIANT = re.compile(r"^(?P<size>[\d.]+[bmk]|\d+x\d+b|e\d+b|latest)(?P<rest>[-_].*)?$", re.IGNORECASE)
 # Provider-specific spellings of open models: Fireworks writes versions as "v3p1" / "qwen2p5",
 # Together appends "-Turbo" / "-Lite" to its own optimised serving of the same weights.
+_HF_CACHE_DIR = re.compile(r"models--([\w.-]+?)--([\w.-]+)")
 # an Ollama tag that only names the file's quantisation (or latest): the upload keeps the weights it is named after
 _OLLAMA_QUANT_TAG = re.compile(r"latest|(?:i?q\d(?:_[0-9a-z]+)*|f16|f32|fp16|bf16)", re.IGNORECASE)
 # words in an Ollama tag that pick a different checkpoint than the size's default (instruct / chat)
@@ -249,6 +250,17 @@ class Resolver:
         if mid:
             return mid, "exact" if not parsed.is_file else "inferred", None
         org, _, name = core.rpartition("/") if "/" in core else ("", "", core)
+        cache = _HF_CACHE_DIR.fullmatch(name)
+        if cache:
+            # the Hub cache's folder for a repo: ".../hub/models--Qwen--Qwen2.5-7B-Instruct"
+            org, name = cache.group(1), cache.group(2)
+        elif "/" in org and is_hub_account(org.rsplit("/", 1)[-1]):
+            # a local copy kept under its repo id: "/srv/models/Qwen/Qwen2.5-7B-Instruct"
+            org = org.rsplit("/", 1)[-1]
+        if (cache or org != core.rpartition("/")[0]) and not parsed.is_file:
+            mid = self._lookup(f"{org}/{name}")
+            if mid:
+                return mid, "inferred", None
         # Ollama tags: name:tag, with size/quant variants
         m = _OLLAMA_TAG.match(core)
         if m and "/" not in core:
