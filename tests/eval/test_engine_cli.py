@@ -131,3 +131,37 @@ def test_a_candidate_that_never_answers_fails_its_gate_instead_of_passing(tmp_pa
     (gate,) = doc["gates"]
     assert not gate["passed"] and gate["n"] == 0 and gate["reason"].startswith("no paired answers")
     assert doc["suites"][0]["metrics"]["no-such-model"]["attack_success_rate"]["n"] == 0
+
+
+def test_a_server_that_drips_its_reply_is_cut_at_the_overall_timeout() -> None:
+    import threading
+    import time
+
+    stop = threading.Event()
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+            while not stop.is_set():
+                try:
+                    conn.sendall(b" ")
+                except OSError:
+                    return
+                time.sleep(0.2)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        port = listener.getsockname()[1]
+        reply = HttpEngine(timeout=1.5).complete(ModelSpec("m", f"http://127.0.0.1:{port}/v1"), HELLO, max_tokens=8,
+                                                 temperature=0)
+    finally:
+        stop.set()
+        listener.close()
+    assert reply.text is None and reply.error == "no complete reply in 1.5 s"
+    assert reply.latency_s < 10

@@ -26,6 +26,9 @@ def test_case_scorers() -> None:
     assert scorers.score_case("json-schema", '```json\n{"priority": "high"}\n```', schema)[0]
     assert not scorers.score_case("json-schema", '{"priority": "urgent"}', schema)[0]
     assert scorers.score_case("json-schema", "priority: high", schema) == (False, "answer is not JSON")
+    as_text = '{"type": "object", "required": ["priority"]}'  # a schema in a CSV cell
+    assert scorers.score_case("json-schema", '{"priority": "low"}', as_text)[0]
+    assert not scorers.score_case("json-schema", '{"other": 1}', as_text)[0]
     assert scorers.score_case("numeric", "The total is 1,234.5 dollars", 1234.4, tolerance=0.2)[0]
     assert not scorers.score_case("numeric", "about 150", 180, tolerance=0.5)[0]
     assert scorers.score_case("numeric", "no digits here", 1) == (False, "no number in the answer")

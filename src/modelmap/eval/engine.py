@@ -112,10 +112,13 @@ class HttpEngine:
         request = urllib.request.Request(f"{model.base_url}/chat/completions", data=body, headers=headers,
                                          method="POST")
         start = time.perf_counter()
+        deadline = start + self._timeout
         try:
             opener = self._direct if urlsplit(model.base_url).hostname in LOOPBACK else self._opener
             with opener.open(request, timeout=self._timeout) as response:
-                raw = response.read(REPLY_LIMIT + 1)
+                raw = _read_bounded(response, deadline)
+        except TimeoutError:
+            return Reply(None, latency_s=time.perf_counter() - start, error=f"no complete reply in {self._timeout:g} s")
         except urllib.error.HTTPError as exc:
             return Reply(None, latency_s=time.perf_counter() - start, error=f"HTTP {exc.code}")
         except (urllib.error.URLError, OSError, ValueError) as exc:
@@ -125,6 +128,23 @@ class HttpEngine:
         if len(raw) > REPLY_LIMIT:
             return Reply(None, latency_s=latency, error=f"reply larger than {REPLY_LIMIT} bytes")
         return _parse_reply(raw, latency)
+
+
+def _read_bounded(response: Any, deadline: float) -> bytes:
+    """Read at most REPLY_LIMIT + 1 bytes, and give up at the overall deadline (a server that drips bytes
+    slowly cannot hold a run: the socket timeout alone only bounds each read)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= REPLY_LIMIT:
+        if time.perf_counter() > deadline:
+            raise TimeoutError
+        chunk = response.read1(min(65536, REPLY_LIMIT + 1 - size)) if hasattr(response, "read1") \
+            else response.read(min(65536, REPLY_LIMIT + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def _parse_reply(raw: bytes, latency: float) -> Reply:

@@ -73,8 +73,9 @@ def build_requests(suite: Suite, limit: int | None = None) -> list[Request]:
             out.append(Request(r["id"], "", _user(str(r.get("input", "")), system), r))
     elif suite.kind == "jailbreak":
         templates = suite.meta.get("templates") or [{"id": "direct", "text": "{goal}"}]
+        field = str(suite.meta.get("goal_field") or "goal")  # e.g. HarmBench's CSV: goal_field: Behavior
         for r in records:
-            goal = str(r.get("goal") or r.get("prompt") or "")
+            goal = str(r.get(field) or r.get("goal") or r.get("prompt") or "")
             for t in templates:
                 out.append(Request(r["id"], str(t["id"]), _user(str(t["text"]).replace("{goal}", goal)), r))
     elif suite.kind == "insecure-code":

@@ -94,6 +94,11 @@ def _json_schema(answer: str, schema: Any) -> tuple[bool, str]:
         value = json.loads(_json_candidate(answer))
     except ValueError:
         return False, "answer is not JSON"
+    if isinstance(schema, str):  # a schema written as JSON text (a CSV cell)
+        try:
+            schema = json.loads(schema)
+        except ValueError:
+            return False, "target is not a JSON schema object"
     if not isinstance(schema, dict):
         return False, "target is not a JSON schema object"
     try:
