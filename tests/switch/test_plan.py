@@ -196,3 +196,21 @@ def test_plan_renderers_escape_what_they_show(plans: dict[str, Plan]) -> None:
     assert "<script" not in page and "answer" in page and "48-hour verdict" in page
     text = render_markdown(plan)
     assert "## Flow `answer`" in text and "```diff" in text and "## Assumptions" in text
+
+
+def test_prices_in_modelmap_yaml_win(tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "app"
+    shutil.copytree(REPOS / "rag-bge-qwen-deepseek", root)
+    with (root / "modelmap.yaml").open("a") as handle:
+        handle.write("prices:\n  - {provider: deepseek-api, model: deepseek-chat, input: 1.0, output: 2.0, "
+                     "source: 'our contract', as_of: 2026-11-30}\n")
+    plan = plan_project(root, "no-cn-origin", volume_path=root / "volume.yaml")[0]
+    answer = next(f for f in plan.flows if f.name == "answer")
+    line = next(c for c in answer.cost_lines if c.when == "before" and c.model == "deepseek-chat")
+    assert line.usd == 180 * 1.0 + 24 * 2.0
+    assert "our contract" in line.basis and "2026-11-30" in line.basis
+    (root / "modelmap.yaml").write_text((root / "modelmap.yaml").read_text() + "  - {provider: x}\n")
+    with pytest.raises(ConfigError):
+        plan_project(root, "no-cn-origin")

@@ -764,14 +764,10 @@ def plan_project(path: str | Path, scenario: str | None = None, *, deny: str | N
     volume = load_volume(volume_path)
     result = modelmap.scan([project.root], resolve=True)
     affected = scenarios.affected(result, chosen, project.config)
-    overrides = None
-    try:
-        from modelmap.switch import prices
+    from modelmap.switch import prices
 
-        if project.config.path is not None:
-            overrides = prices.load_overrides(project.root) or None
-    except Exception:  # no override table: the shipped prices are used
-        overrides = None
+    # the project's own prices (prices: in modelmap.yaml) win; a malformed entry is a ConfigError (exit 2)
+    overrides = prices.load_overrides(project.root) or None if project.config.path is not None else None
     plan = build_plan(result, affected, project.config, volume, alternatives_fn=alternatives_fn,
                       price_overrides=overrides)
     return plan, result, project.config
