@@ -148,3 +148,17 @@ def test_openrouter_deployment_in_an_emitted_config_is_pinned() -> None:
     router = _router(config)
     group = routed[0]["model_name"]
     assert _ask(router, group).choices[0].message.content == routed[0]["model_info"]["id"]
+
+
+def test_models_the_flow_already_uses_are_the_last_fallbacks() -> None:
+    """The demo's answer flow keeps gpt-4o (OpenAI API, US): it gets its own group and closes the chain of the
+    replaced Qwen drafter, so a fallback needs no new vendor."""
+    plan, _, _ = plan_project(DEMO, "no-cn-origin")
+    config = yaml.safe_load(emit_litellm.render(plan).decode())
+    assert emit_litellm.check_config(config, {"CN"}) == []
+    kept = next(d for d in config["model_list"] if d["model_name"] == "answer/gpt-4o")
+    assert kept["litellm_params"]["model"] == "gpt-4o" and kept["model_info"]["in_use"] is True
+    assert kept["model_info"]["origins"] == ["US"] and kept["model_info"]["replaces"] is None
+    chains = {k: v for entry in config["router_settings"]["fallbacks"] for k, v in entry.items()}
+    assert chains["answer/qwen2.5-7b-instruct"][-1] == "answer/gpt-4o"
+    assert "answer/gpt-4o" not in chains["routing/deepseek-chat"]  # another flow's model is not a fallback

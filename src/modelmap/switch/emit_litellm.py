@@ -142,17 +142,47 @@ def _deployment(group: str, candidate: dict[str, Any], flow: str, replaces: str,
 
 
 def build_config(plan: Plan) -> tuple[dict[str, Any], list[str]]:
-    """The Router config (model_list, router_settings) and the notes of deployments left out."""
+    """The Router config (model_list, router_settings) and the notes of deployments left out.
+
+    Per flow: a group per model the flow already uses that passes the scenario (API-served), then a group per
+    replaced model whose chain is its next compliant candidates and, last, the flow's in-use compliant groups of
+    the same role. The first deployment that can be written takes the group's name."""
     model_list: list[dict[str, Any]] = []
     fallbacks: list[dict[str, list[str]]] = []
     skipped: list[str] = []
     seen: set[str] = set()
     tagged = False
-    scenario = _scenario_of(plan) if any(c.get("provider") == "openrouter" for f in plan.flows for u in f.usages
-                                         for c in [u.replacement or {}, *u.fallbacks]) else None
+    pools = [c for f in plan.flows for c in f.in_use_compliant]
+    pools += [c for f in plan.flows for u in f.usages for c in [u.replacement or {}, *u.fallbacks]]
+    scenario = _scenario_of(plan) if any(c.get("provider") == "openrouter" for c in pools) else None
+
+    def add_group(group: str, pool: list[dict[str, Any]], flow: str, replaces: str | None,
+                  tags: list[str]) -> list[str]:
+        """Deployments of ``pool`` under ``group`` (then ``group/fallback-<n>``); returns the fallback names."""
+        names: list[str] = []
+        for cand in pool:
+            name = group if not names else f"{group}/fallback-{len(names)}"
+            dep = _deployment(name, cand, flow, replaces or "", tags, pool, skipped, len(names), scenario)
+            if dep is None:
+                continue
+            if replaces is None:
+                dep["model_info"]["replaces"] = None
+                dep["model_info"]["in_use"] = True
+            model_list.append(dep)
+            names.append(name)
+        return names
+
     for flow in plan.flows:
         tags = [REGULATED_TAG] if REGULATED_TAG in flow.tags else []
         tagged = tagged or bool(tags)
+        in_use: dict[str, list[str]] = {}  # role -> groups of models the flow already uses
+        for cand in flow.in_use_compliant:
+            group = f"{flow.name}/{_slug(str(cand.get('api_name') or cand.get('model')))}"
+            if group in seen:
+                continue
+            seen.add(group)
+            if add_group(group, [cand], flow.name, None, tags):
+                in_use.setdefault(str(cand.get("role")), []).append(group)
         for usage in flow.usages:
             if usage.replacement is None or usage.dropin == "D":
                 continue  # nothing compliant to route to, or a retrain must come first
@@ -160,17 +190,9 @@ def build_config(plan: Plan) -> tuple[dict[str, Any], list[str]]:
             if group in seen:
                 continue
             seen.add(group)
-            pool = [usage.replacement, *usage.fallbacks]
-            chain: list[str] = []
-            for i, cand in enumerate(pool):
-                name = group if i == 0 else f"{group}/fallback-{i}"
-                dep = _deployment(name, cand, flow.name, usage.model or usage.raw, tags, pool, skipped, i, scenario)
-                if dep is None:
-                    continue
-                model_list.append(dep)
-                if i:
-                    chain.append(name)
-            if chain and any(d["model_name"] == group for d in model_list):
+            names = add_group(group, [usage.replacement, *usage.fallbacks], flow.name, usage.model or usage.raw, tags)
+            chain = names[1:] + in_use.get(usage.role, [])
+            if names and chain:
                 fallbacks.append({group: chain})
     settings: dict[str, Any] = {"fallbacks": fallbacks, "num_retries": 0}
     if tagged:

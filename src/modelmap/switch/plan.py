@@ -134,6 +134,8 @@ class FlowPlan:
     verdict_reasons: list[str] = field(default_factory=list)
     evaluation: list[str] = field(default_factory=list)
     rollback: list[str] = field(default_factory=list)
+    # API-served models the flow already uses that pass the scenario: fallbacks that need no new vendor
+    in_use_compliant: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def effort_hours(self) -> float:
@@ -159,7 +161,8 @@ class FlowPlan:
                 "usages": [u.to_dict() for u in self.usages], "effort_hours": self.effort_hours,
                 "cost": self.cost(),
                 "verdict_48h": {"feasible": self.feasible_48h, "reasons": self.verdict_reasons},
-                "evaluation": self.evaluation, "rollback": self.rollback}
+                "evaluation": self.evaluation, "rollback": self.rollback,
+                "in_use_compliant": self.in_use_compliant}
 
 
 @dataclass
@@ -548,6 +551,7 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
                 if plan is None:
                     plan = plans[name] = FlowPlan(name=name, tags=tags.get(name, []))
                 plan.usages.append(usage)
+    _add_in_use_compliant(plans, result, scenario_result, flows_cfg, price_overrides)
     order = [f.name for f in flows_cfg] + [NO_FLOW]
     flows = sorted(plans.values(), key=lambda p: order.index(p.name) if p.name in order else len(order))
     for plan in flows:
@@ -559,6 +563,50 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
     models = {g.model or g.query for g in scenario_result.affected if g.role != "endpoint"}
     return Plan(root=result.root, scenario=scenario.to_dict(), flows=flows, volume=volume,
                 affected_models=len(models))
+
+
+def _add_in_use_compliant(plans: dict[str, FlowPlan], result: ScanResult, scenario_result: ScenarioResult,
+                          flows_cfg: tuple[Any, ...], overrides: Any) -> None:
+    """Per planned flow, the API-served models it already uses that pass the scenario (not affected), with their
+    provenance: the emitted router config adds them as the last fallbacks of the same role."""
+    from modelmap.inventory import IN_USE, section_of
+    from modelmap.policy.inventory import flows_of
+
+    planned = tuple(f for f in flows_cfg if f.name in plans)
+    if not planned:
+        return
+    affected_ids = {id(f) for g in scenario_result.affected for f in g.findings}
+    seen: set[tuple[str, str, str]] = set()
+    by_path: dict[str, list[str]] = {}
+    for finding in result.findings:
+        if finding.kind == "endpoint" or id(finding) in affected_ids or section_of(finding.context) not in IN_USE:
+            continue
+        res = finding.resolution or {}
+        served = res.get("served_by")
+        if not isinstance(served, dict) or not served.get("id") or served.get("kind") == "local":
+            continue
+        names = by_path.get(finding.path) if not finding.evidence else None
+        if names is None:
+            names = flows_of(finding, planned)
+            if not finding.evidence:
+                by_path[finding.path] = names
+        model_id = _model_of(finding)
+        for name in names:
+            key = (name, model_id or finding.raw, str(served["id"]))
+            if key in seen:
+                continue
+            seen.add(key)
+            found = _price_of(str(served["id"]), model_id, finding.raw, overrides)
+            license_: dict[str, Any] = res["license"] if isinstance(res.get("license"), dict) else {}
+            origins = res.get("origins")
+            plans[name].in_use_compliant.append({
+                "model": model_id or finding.raw, "provider": served["id"],
+                "publisher": (res.get("publisher") or {}).get("id"),
+                "origins": list(origins) if origins else None, "serving_country": served.get("country"),
+                "license": license_.get("id"), "open_weights": res.get("open_weights"), "dropin": None,
+                "api_name": finding.raw, "role": finding.role, "price": found.to_dict() if found else None,
+                "why": f"already used in this flow ({finding.path}:{finding.line}) and passes the scenario",
+            })
 
 
 def _choose(found: list[dict[str, Any]], *, needs_weights: bool) -> dict[str, Any] | None:
