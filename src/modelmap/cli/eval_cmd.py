@@ -14,7 +14,9 @@ HELP = """Test models on your own cases, jailbreak probes, insecure code and pol
 switch, and compare them prompt by prompt. SUITE is a built-in suite (cases-demo, jailbreak, insecure-code,
 slant), a folder with a suite.yaml, or a .jsonl/.csv of your cases. Give --model two or more times: the
 first is the baseline (the incumbent), the others are candidates compared with it (paired bootstrap CIs,
-McNemar's exact test, Wilson intervals; n and CI always shown). Models are reached through an
+McNemar's exact test, Wilson intervals; n and CI always shown). --from-plan plan.json takes them from a
+modelmap plan instead: the flow's current model, then its replacements, named provider/model. Models are
+reached through an
 OpenAI-compatible endpoint: ID@http://host:port/v1, or --base-url / MODELMAP_EVAL_BASE_URL; the key comes
 from the environment variable named by --api-key-env (default MODELMAP_EVAL_API_KEY, then OPENAI_API_KEY)
 and is never printed. This is the only modelmap command that sends prompts over the network.
@@ -32,8 +34,16 @@ ENGINES = ("auto", "inspect", "http")
 def eval_(
     suites: Annotated[list[str], typer.Argument(metavar="SUITE", help="Built-in suite name, suite folder, "
                                                 "suite.yaml, or a .jsonl/.csv of cases.")],
-    model: Annotated[list[str], typer.Option("--model", "-m", metavar="ID[@ENDPOINT]",
-                                             help="A model to evaluate (repeat; the first is the baseline).")],
+    model: Annotated[list[str] | None, typer.Option("--model", "-m", metavar="ID[@ENDPOINT]",
+                                                    help="A model to evaluate (repeat; the first is the "
+                                                    "baseline).")] = None,
+    from_plan: Annotated[Path | None, typer.Option("--from-plan", metavar="FILE",
+                                                   help="Take the baseline and candidates from a `modelmap plan "
+                                                   "--format json` file (one flow's generation usages).")] = None,
+    flow: Annotated[str | None, typer.Option("--flow", metavar="NAME",
+                                             help="The plan's flow to evaluate (needed when it has several).")] = None,
+    plan_fallbacks: Annotated[bool, typer.Option("--plan-fallbacks",
+                                                 help="Also evaluate the plan's fallbacks.")] = False,
     base_url: Annotated[str | None, typer.Option("--base-url", metavar="URL", envvar="MODELMAP_EVAL_BASE_URL",
                                                  help="OpenAI-compatible base URL for models without @ENDPOINT "
                                                  "(env MODELMAP_EVAL_BASE_URL).")] = None,
@@ -79,7 +89,16 @@ def eval_(
         from modelmap.eval.runner import Settings, run_eval
         from modelmap.eval.suites import load_suite
 
-        specs = [parse_model(m, base_url) for m in model]
+        names = list(model or [])
+        if from_plan is not None:
+            from modelmap.eval.candidates import models_from_plan
+
+            planned = models_from_plan(from_plan, flow, fallbacks=plan_fallbacks)
+            info(f"from {from_plan}: baseline {planned[0]}, candidates {', '.join(planned[1:])}")
+            names = planned + [n for n in names if n not in planned]
+        if not names:
+            raise UsageError("no model to evaluate", hint="give --model ID (twice or more to compare) or --from-plan")
+        specs = [parse_model(m, base_url) for m in names]
         if len({s.id for s in specs}) != len(specs):
             raise UsageError("the same --model is given twice")
         names = [api_key_env] if api_key_env else ["MODELMAP_EVAL_API_KEY", "OPENAI_API_KEY"]

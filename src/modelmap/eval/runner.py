@@ -472,7 +472,7 @@ def _cost(model: ModelSpec, prompt_tokens: int, completion_tokens: int, complete
     if found is None or found.input is None or found.output is None:
         return {"usd": None, "price": found.to_dict() if found else None, "note": note}
     usd = (prompt_tokens * found.input + completion_tokens * found.output) / 1_000_000
-    return {"usd": round(usd, 6), "price": found.to_dict(),
+    return {"usd": float(f"{usd:.6g}"), "price": found.to_dict(),
             "note": None if complete else "some replies carried no usage: cost is a lower bound"}
 
 

@@ -1,0 +1,67 @@
+"""Models to evaluate, straight from a ``modelmap plan --format json`` file (``modelmap.plan/1``).
+
+For one flow, the baseline is the model the code calls today and the candidates are the plan's
+replacements (and, when asked, its fallbacks). Only generation usages qualify: the eval suites are chat
+prompts, and an embedding or reranking model is judged by retrieval metrics instead. Each model is named
+``provider/model`` (a providers.yaml id and the model as the price table keys it) so that its cost is
+priced from the same table as the plan; the endpoint (a LiteLLM proxy, say) must serve those names.
+Hand-written: it only reads fields the plan schema defines.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from modelmap.errors import UsageError
+
+PLAN_LIMIT = 16 * 1024 * 1024
+SELF_HOSTED = ("vllm", "ollama", "llamacpp", "lm-studio", "tgi", "llamafile", "self-hosted", "sglang")
+
+
+def _name(provider: str | None, model: str | None) -> str | None:
+    if not model:
+        return None
+    return f"{provider}/{model}" if provider and provider not in SELF_HOSTED else model
+
+
+def models_from_plan(path: Path, flow: str | None = None, *, fallbacks: bool = False) -> list[str]:
+    """[baseline, candidate, ...] model names for one flow of a plan (deduplicated, baseline first)."""
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(PLAN_LIMIT + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {exc.strerror or exc}", where=str(path)) from exc
+    if len(raw) > PLAN_LIMIT:
+        raise UsageError(f"larger than {PLAN_LIMIT} bytes", where=str(path))
+    try:
+        doc = json.loads(raw)
+    except ValueError as exc:
+        raise UsageError(f"not JSON: {exc}", where=str(path)) from exc
+    if not isinstance(doc, dict) or doc.get("schema") != "modelmap.plan/1":
+        raise UsageError("not a modelmap.plan/1 document", where=str(path),
+                         hint="write one with: modelmap plan PATH --scenario NAME --format json -o plan.json")
+    eligible: dict[str, list[dict[str, Any]]] = {}
+    for f in doc.get("flows") or []:
+        usages = [u for u in f.get("usages") or [] if u.get("role") == "generation" and u.get("replacement")]
+        if usages:
+            eligible[str(f.get("name"))] = usages
+    if not eligible:
+        raise UsageError("the plan has no generation usage with a replacement to evaluate", where=str(path))
+    if flow is None:
+        if len(eligible) > 1:
+            raise UsageError(f"the plan has several flows to evaluate: {', '.join(sorted(eligible))}",
+                             where=str(path), hint="choose one with --flow NAME")
+        flow = next(iter(eligible))
+    if flow not in eligible:
+        raise UsageError(f"no flow {flow!r} with a generation replacement", where=str(path),
+                         hint=f"flows: {', '.join(sorted(eligible)) or 'none'}")
+    names: list[str] = []
+    for usage in eligible[flow]:
+        current = _name(usage.get("served_by"), usage.get("raw"))
+        picks = [usage["replacement"], *((usage.get("fallbacks") or []) if fallbacks else [])]
+        for name in [current, *(_name(p.get("provider"), p.get("model")) for p in picks)]:
+            if name and name not in names:
+                names.append(name)
+    return names
