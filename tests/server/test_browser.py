@@ -65,7 +65,7 @@ def _page(browser: Any, server: Server, token: str, width: int) -> tuple[Any, li
 
 PAGES = ("/", "/?origin=CN", "/?publisher=OpenAI", "/?serving=unknown", "/models/qwen/qwen2.5-7b-instruct",
          "/models/unresolved:deepseek-chat", "/projects/acme/demo-app", "/projects/acme/demo-app?commit=d1",
-         "/projects/acme/rag", "/login")
+         "/projects/acme/rag", "/trends", "/trends?by=model", "/login")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

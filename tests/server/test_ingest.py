@@ -179,3 +179,30 @@ def test_scenario_exposure_across_the_portfolio(env: Env, documents: dict[str, b
     assert [(p["repo"], "scan upload" in p["reason"]) for p in got["not_evaluated"]] == [("acme/bom-only", True)]
     assert got["summary"]["projects_evaluated"] == 2 and got["summary"]["projects_affected"] == 1
     assert env.client.get("/api/v1/scenarios/no-such", headers=env.auth(env.payments)).status_code == 404
+
+
+def test_trends_count_each_repo_at_its_latest_snapshot_per_month(env: Env, documents: dict[str, bytes]) -> None:
+    env.upload("acme/app", documents["py-rag-app.scan"], env.payments, commit="nov", taken_at="2026-10-20T09:00:00Z")
+    env.upload("acme/app", documents["demo-app.scan"], env.payments, commit="dec", taken_at="2026-12-02T09:00:00Z")
+    env.upload("acme/rag", documents["rag-bge-qwen-deepseek.scan"], env.payments, commit="r1",
+               taken_at="2026-11-15T09:00:00Z")
+    got = env.client.get("/api/v1/trends", params={"by": "origin"}, headers=env.auth(env.payments)).json()
+    assert got["periods"] == ["2026-10", "2026-11", "2026-12"]
+    assert got["repos"] == [1, 2, 2]
+
+    def origins(repo: str, commit: str) -> set[str]:
+        content = env.client.get(f"/api/v1/projects/{repo}", params={"commit": commit},
+                                 headers=env.auth(env.payments)).json()
+        return {o for m in content["models"] for o in (m["origins"] if m["origins"] is not None else ["unknown"])}
+
+    months = [{"acme/app": "nov"}, {"acme/app": "nov", "acme/rag": "r1"}, {"acme/app": "dec", "acme/rag": "r1"}]
+    for i, state in enumerate(months):
+        expected: dict[str, int] = {}
+        for repo, commit in state.items():
+            for origin in origins(repo, commit):
+                expected[origin] = expected.get(origin, 0) + 1
+        assert {k: v[i] for k, v in got["series"].items() if v[i]} == expected
+    # py-rag-app uses a German-origin model (sentence-transformers) and the demo app does not: it leaves in December
+    assert got["series"]["DE"] == [1, 1, 0]
+    bad = env.client.get("/api/v1/trends", params={"by": "colour"}, headers=env.auth(env.payments))
+    assert bad.status_code == 422

@@ -13,7 +13,7 @@ reach access logs.
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -184,6 +184,13 @@ def create_app(settings: Settings) -> FastAPI:
         except service.NotFound:
             raise not_found(f"scenario {name!r}") from None
 
+    @app.get("/api/v1/trends", tags=["query"])
+    def get_trends(who: Reader, session: DB,
+                   by: Literal["origin", "publisher", "model", "serving_country"] = "origin") -> dict[str, Any]:
+        """Adoption over time: repositories using each origin, publisher, model or serving country at the end
+        of each month (each repository counted at its latest snapshot by then)."""
+        return service.trends(session, who, by)
+
     # ------------------------------------------------------------------ pages
 
     def page_principal(request: Request, session: Session) -> Principal | None:
@@ -222,6 +229,15 @@ def create_app(settings: Settings) -> FastAPI:
             return login_redirect()
         return HTMLResponse(pages.portfolio(service.portfolio(session, who), who,
                                             origin=origin, publisher=publisher, serving=serving))
+
+    @app.get("/trends", response_class=HTMLResponse, include_in_schema=False)
+    def trends_page(request: Request, session: DB, by: str = "origin") -> Response:
+        who = page_principal(request, session)
+        if who is None:
+            return login_redirect()
+        if by not in service.TREND_DIMENSIONS:
+            by = "origin"
+        return HTMLResponse(pages.trends(service.trends(session, who, by), who))
 
     @app.get("/models/{key:path}", response_class=HTMLResponse, include_in_schema=False)
     def model_page(request: Request, key: str, session: DB) -> Response:

@@ -95,7 +95,8 @@ def portfolio(data: dict[str, Any], who: Principal, *, origin: str | None = None
         f"<td>{' '.join(_repo_link(r) for r in m['repos'])}</td><td>{m['usages']}</td></tr>" for m in shown)
     conc = data["concentration"]
     heading = "Models" + (f" — {', '.join(filters)} <a href=\"/\">(all)</a>" if filters else "")
-    body = (f"<h1>Portfolio</h1><p>{data['projects_with_snapshots']} of {data['projects']} repositories reported; "
+    body = (f"<h1>Portfolio</h1><p><a href=\"/trends\">Adoption over time</a></p>"
+            f"<p>{data['projects_with_snapshots']} of {data['projects']} repositories reported; "
             f"{len(models)} models; concentration (HHI, 0–10,000): models {conc['hhi_model']}, "
             f"publishers {conc['hhi_publisher']}.</p><div class=\"grid\">{''.join(groups)}</div>"
             f"<h2>{heading}</h2><div class=\"wrap\"><table><thead><tr><th>model</th><th>publisher</th>"
@@ -154,3 +155,19 @@ def project(content: dict[str, Any], hist: dict[str, Any], who: Principal) -> st
             "<th>taken</th><th>environment</th><th>regulated</th><th>format</th><th>models</th></tr></thead>"
             f"<tbody>{snaps}</tbody></table></div>")
     return _page(str(content["repo"]), body, who)
+
+
+def trends(data: dict[str, Any], who: Principal) -> str:
+    from modelmap.server.service import TREND_DIMENSIONS
+
+    tabs = " · ".join(esc(d) if d == data["by"] else f'<a href="/trends?{urlencode({"by": d})}">{esc(d)}</a>'
+                      for d in TREND_DIMENSIONS)
+    head = "".join(f"<th>{esc(p)}</th>" for p in data["periods"])
+    rows = "".join(f"<tr><td>{_model_link(k) if data['by'] == 'model' else esc(k)}</td>"
+                   + "".join(f"<td>{n}</td>" for n in counts) + "</tr>" for k, counts in data["series"].items())
+    total = "".join(f"<td>{n}</td>" for n in data.get("repos", []))
+    body = (f"<h1>Adoption over time</h1><p>Repositories using each {esc(data['by'])} at the end of each month "
+            f"(each repository at its latest snapshot by then). By: {tabs}</p><div class=\"wrap\"><table><thead><tr>"
+            f"<th>{esc(data['by'])}</th>{head}</tr></thead><tbody>{rows}"
+            f"<tr><th>repositories reporting</th>{total}</tr></tbody></table></div>")
+    return _page("Adoption over time", body, who)

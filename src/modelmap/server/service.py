@@ -384,3 +384,55 @@ def scenario_exposure(session: Session, who: Principal, name: str) -> dict[str, 
                 1 for p in evaluated if p["summary"]["usages"] or p["summary"]["endpoints"]),
                 "usages_affected": usages, "usages_total": total,
                 "share": round(usages / total, 6) if total else 0.0}}
+
+
+TREND_DIMENSIONS = ("origin", "publisher", "model", "serving_country")
+
+
+def trends(session: Session, who: Principal, by: str = "origin") -> dict[str, Any]:
+    """Adoption over time (the "adoption watch"): at the end of each month from the first snapshot to the last,
+    how many visible repositories use each origin, publisher, model or serving country, counting each
+    repository's latest snapshot taken by then. ``unknown`` counts repositories where the fact is unknown."""
+    if by not in TREND_DIMENSIONS:
+        raise ValueError(f"by must be one of {', '.join(TREND_DIMENSIONS)}")
+    visible = {p.id: p.repo for p, _ in _visible_projects(session, who)}
+    snaps = session.execute(select(Snapshot.id, Snapshot.project_id, Snapshot.taken_at)
+                            .where(Snapshot.project_id.in_(list(visible)))
+                            .order_by(Snapshot.taken_at, Snapshot.id)).all() if visible else []
+    if not snaps:
+        return {"by": by, "periods": [], "series": {}}
+    keys_of: dict[int, set[str]] = defaultdict(set)
+    for row in session.execute(select(SnapshotModel.snapshot_id, SnapshotModel.model_key, SnapshotModel.publisher,
+                                      SnapshotModel.origins, SnapshotModel.serving_countries)
+                               .where(SnapshotModel.snapshot_id.in_([s.id for s in snaps]))):
+        snapshot_id, key, publisher, origins, serving = row
+        if by == "model":
+            keys_of[snapshot_id].add(key)
+        elif by == "publisher":
+            keys_of[snapshot_id].add(publisher or "unknown")
+        else:
+            values = origins if by == "origin" else serving
+            keys_of[snapshot_id].update(values if values is not None else ["unknown"])
+
+    def month(value: dt.datetime) -> tuple[int, int]:
+        return value.year, value.month
+
+    first, last = month(snaps[0].taken_at), month(snaps[-1].taken_at)
+    periods: list[tuple[int, int]] = []
+    year, mon = first
+    while (year, mon) <= last:
+        periods.append((year, mon))
+        year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
+    series: dict[str, list[int]] = defaultdict(lambda: [0] * len(periods))
+    current: dict[int, int] = {}  # project -> its latest snapshot so far
+    index = 0
+    for i, period in enumerate(periods):
+        while index < len(snaps) and month(snaps[index].taken_at) <= period:
+            current[snaps[index].project_id] = snaps[index].id
+            index += 1
+        for snapshot_id in current.values():
+            for key in keys_of.get(snapshot_id, ()):
+                series[key][i] += 1
+    return {"by": by, "periods": [f"{y:04d}-{m:02d}" for y, m in periods],
+            "repos": [len({s.project_id for s in snaps if month(s.taken_at) <= p}) for p in periods],
+            "series": dict(sorted(series.items()))}
