@@ -42,6 +42,7 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,6 +178,76 @@ VLLM_MODELS: dict[str, tuple[str, ...]] = {
         "omni-research/Tarsier2-Recap-7b", "nvidia/NVIDIA-Nemotron-Parse-v1.1",
     ),
 }
+
+# LiteLLM's model table (``model_prices_and_context_window_backup.json`` inside the litellm wheel from PyPI), read
+# as data: API model names of first-party providers only (the provider is the publisher), each an API-only record.
+# Names that serve open weights (Gemma, Llama, Jamba, Command R, Aya, Grok 1/2...) or another lab's model are left out.
+LITELLM_VERSION = "1.110.2"
+LITELLM_URL = f"https://pypi.org/project/litellm/{LITELLM_VERSION}/"
+LITELLM_PROVIDERS = {
+    "openai": "openai", "text-completion-openai": "openai", "anthropic": "anthropic", "gemini": "google",
+    "voyage": "voyageai", "xai": "xai", "cohere": "cohere", "perplexity": "perplexity",
+}
+LITELLM_MODES = {
+    "chat": "generation", "completion": "generation", "responses": "generation", "realtime": "generation",
+    "embedding": "embedding", "rerank": "rerank", "image_generation": "image", "image_edit": "image",
+    "audio_transcription": "speech", "audio_speech": "speech", "video_generation": "other", "moderation": "other",
+}
+LITELLM_OPEN = re.compile(
+    r"gemma|llama|mistral|mixtral|glm|deepseek|qwen|grok-[12]\b|jamba|aya|command-r|c4ai|pplx-|gpt-oss|whisper", re.I)
+LITELLM_PERPLEXITY = re.compile(r"sonar\b.*", re.I)
+SNAPSHOT = re.compile(r"(-\d{4}-\d{2}-\d{2}|-\d{8}|-\d{4}|@\d{3}|-\d{2}-\d{4}|-preview-\d{2}-\d{4})$")
+
+
+def litellm_records(wheel: Path, names: set[str], api_names: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """publisher -> API-only records for first-party names the knowledge base does not name yet."""
+    with zipfile.ZipFile(wheel) as zf:
+        member = next(n for n in zf.namelist() if n.endswith("model_prices_and_context_window_backup.json"))
+        table = json.loads(zf.read(member))
+    out: dict[str, list[dict[str, Any]]] = {}
+    seen: set[str] = set()
+    for key in sorted(table):
+        entry = table[key]
+        if not isinstance(entry, dict):
+            continue
+        provider = entry.get("litellm_provider")
+        pub = LITELLM_PROVIDERS.get(str(provider))
+        role = LITELLM_MODES.get(str(entry.get("mode")))
+        name = key.split("/", 1)[1] if key.startswith(f"{provider}/") or key.startswith("gemini/") else key
+        if pub is None or role is None or not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", name) or LITELLM_OPEN.search(name):
+            continue
+        if pub == "perplexity" and not LITELLM_PERPLEXITY.fullmatch(name):
+            continue
+        low = name.lower()
+        undated = SNAPSHOT.sub("", low)
+        if low in names or low in api_names or low in seen or (undated != low and undated in api_names):
+            continue  # named already, or a dated snapshot of a recorded API model (an alias, not a new model)
+        seen.add(low)
+        if low == "container":
+            continue  # a billing entry, not a model
+        context = entry.get("max_input_tokens")
+        out.setdefault(pub, []).append({
+            "id": f"{pub}/{low}", "name": name, "family": None, "hf": None, "aliases": [name],
+            "params": None, "active_params": None, "role": role, "modality": None,
+            "context": context if isinstance(context, int) else None, "released": None, "open_weights": False,
+            "license": "proprietary", "base": [],
+            "note": f"API model name in litellm {LITELLM_VERSION} (model_prices_and_context_window_backup.json), "
+                    f"provider {provider}",
+            "sources": [{"url": LITELLM_URL}],
+        })
+    # a dated snapshot whose undated name is also new is an alias of that record (gpt-audio-2025-08-28 -> gpt-audio)
+    for pub, recs in out.items():
+        by_name = {r["name"].lower(): r for r in recs}
+        keep = []
+        for r in recs:
+            undated = SNAPSHOT.sub("", r["name"].lower())
+            if undated != r["name"].lower() and undated in by_name:
+                by_name[undated]["aliases"].append(r["name"])
+            else:
+                keep.append(r)
+        out[pub] = keep
+    return out
+
 
 # Publisher files this script never writes (the Chinese labs belong to scripts/kb_cn_labs.py).
 NOT_OURS = frozenset(cn.ORG_PUBLISHER.values())
@@ -672,11 +743,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--xinference", type=Path, required=True, help="git dir of a xorbitsai/inference snapshot")
     ap.add_argument("--swift", type=Path, required=True, help="git dir of a modelscope/ms-swift snapshot")
     ap.add_argument("--llamafactory", type=Path, required=True, help="git dir of a hiyouga/LLaMA-Factory snapshot")
+    ap.add_argument("--litellm-wheel", type=Path, help=f"the litellm {LITELLM_VERSION} wheel from PyPI")
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args(argv)
     rows = [*xinference_rows(args.xinference), *swift_rows(args.swift), *llamafactory_rows(args.llamafactory),
             *vllm_rows()]
     plan = build(rows)
+    if args.litellm_wheel:
+        _models, _by_hf, names, _orgs, _kinds = load_kb()
+        names |= {a.lower() for recs in plan.out.values() for r in recs for a in r["aliases"]}
+        api_names = {mid.split("/", 1)[1] for mid, m in _models.items() if not m.get("hf") and "/" in mid}
+        for pub, recs in litellm_records(args.litellm_wheel, names, api_names).items():
+            plan.out.setdefault(pub, []).extend(recs)
     total = sum(len(v) for v in plan.out.values())
     print(f"{total} records for {len(plan.out)} publishers", file=sys.stderr)
     for why, n in plan.skipped.most_common():

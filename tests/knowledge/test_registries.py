@@ -125,6 +125,41 @@ def test_instruct_repos_are_finetunes_of_the_listed_pretrained_sibling(repo: str
     assert model["base"] == [{"relation": "finetune", "model": SIBLINGS[repo]}]
 
 
+# API model name in LiteLLM's table (litellm 1.110.2 wheel), first-party provider -> (model id, publisher, role)
+API_NAMES = {
+    "voyage-3-large": ("voyageai/voyage-3-large", "voyageai", "embedding"),
+    "voyage-code-3": ("voyageai/voyage-code-3", "voyageai", "embedding"),
+    "rerank-2.5": ("voyageai/rerank-2.5", "voyageai", "rerank"),
+    "sonar-pro": ("perplexity/sonar-pro", "perplexity", "generation"),
+    "imagen-3.0-generate-001": ("google/imagen-3.0-generate-001", "google", "image"),
+    "omni-moderation-latest": ("openai/omni-moderation-latest", "openai", "other"),
+    "rerank-v4.0-pro": ("cohere/rerank-v4.0-pro", "cohere", "rerank"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(API_NAMES))
+def test_first_party_api_names_are_closed_models_of_the_provider(name: str) -> None:
+    model_id, publisher, role = API_NAMES[name]
+    res = resolve(name)
+    assert res.model is not None and res.model["id"] == model_id
+    assert res.publisher is not None and res.publisher["id"] == publisher
+    assert res.open_weights is False
+    assert load().models[model_id]["role"] == role
+
+
+def test_a_dated_api_snapshot_is_an_alias_of_the_undated_name() -> None:
+    # LiteLLM lists gpt-audio and gpt-audio-2025-08-28: one model, the dated name as its alias
+    res = resolve("gpt-audio-2025-08-28")
+    assert res.model is not None and res.model["id"] == "openai/gpt-audio"
+    assert "openai/gpt-audio-2025-08-28" not in load().models
+
+
+def test_api_names_serving_open_weights_are_not_made_closed_records() -> None:
+    # LiteLLM's gemini table lists Gemma (open weights): no API-only record is generated for it
+    closed = {mid for mid, m in load().models.items() if m.get("hf") is None}
+    assert "google/gemma-3-27b-it" not in closed and "google/gemini-gemma-2-27b-it" not in closed
+
+
 def test_a_renamed_spelling_does_not_become_a_second_model() -> None:
     # Xinference lists meta-llama/Meta-Llama-3.1-8B-Instruct (Meta's earlier repo name); the knowledge
     # base already records the repo as meta-llama/Llama-3.1-8B-Instruct, so no second record is made.
@@ -141,7 +176,8 @@ def test_generated_records_cite_a_pinned_registry_file() -> None:
         for block in _generated_blocks(path.read_text(encoding="utf-8")):
             for rec in block:
                 count += 1
-                assert pinned.fullmatch(rec["sources"][0]["url"]), rec["id"]
+                url = rec["sources"][0]["url"]
+                assert pinned.fullmatch(url) or url == "https://pypi.org/project/litellm/1.110.2/", rec["id"]
                 assert str(rec["sources"][0]["as_of"]) == "2026-12-03"
     assert count >= 1000
 
