@@ -174,7 +174,8 @@ def score_entry(entry: dict[str, Any]) -> dict[str, Any]:
     ok: dict[str, bool | None] = {
         "origins": got["origins"] is not None and sorted(got["origins"]) == want["origins"],
         "base": got["base"] == want_base,
-        "license": got["license"] == want["license"],
+        # a key license of "unknown" means its author could not verify one (README): not scored
+        "license": None if want["license"] == "unknown" else got["license"] == want["license"],
         # None == not scored on this entry
         "pub_country": None if not want["pub_country"] else got["pub_country"] == want["pub_country"],
         # every teacher in the key is reported (the lineage output lists teachers transitively)
@@ -187,8 +188,9 @@ def score_entry(entry: dict[str, Any]) -> dict[str, Any]:
     chain = [rec.get("publisher"), *(e.get("publisher") for e in rec.get("lineage") or [])]
     countries_known = all(p and p.get("country") for p in chain)
     asserted = {
-        # origins are only complete when the lineage is: without it they are a lower bound
-        "origins": bool(got["origins"]) and countries_known
+        # origins are only complete when the lineage is: without it they are a lower bound. modelmap.trace/2
+        # says so itself (origins_known); older output is judged from the chain.
+        "origins": bool(rec["origins_known"]) if "origins_known" in rec else bool(got["origins"]) and countries_known
         and (lineage_known or (record is None and got["model"] is not None)),
         "base": lineage_known,
         "license": got["license"] != "unknown",

@@ -612,8 +612,9 @@ class Resolver:
             country = self._country(publisher_id)
             graph.nodes.insert(0, (country, "publisher", shown_id, publisher_id))
             graph.nodes[1:] = [(c, "base" if b == "publisher" else b, m, p) for c, b, m, p in graph.nodes[1:]]
-            # a re-packager (quantizer) trains nothing: its country is shown when known, but the weights'
-            # origins do not depend on it, so an unknown one leaves origins_known as the weights say
+            if not country:  # origins are the publisher's country plus the lineage's: the repackager is the publisher
+                graph.complete = False
+                graph.gaps.append(f"no country is recorded for {packager}, who repackaged it")
         else:
             shown_id = mid
             publisher_id = model.get("publisher")
