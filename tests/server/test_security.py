@@ -168,3 +168,13 @@ def test_pages_need_a_read_token(env: Env) -> None:
     cookie = good.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=strict" in cookie
     assert env.client.get("/").status_code == 200
+
+
+def test_a_bad_resolution_anywhere_in_a_scan_is_caught(env: Env, documents: dict[str, bytes]) -> None:
+    """Validation skips repeats of an identical resolution (for speed), never a resolution that differs."""
+    doc = json.loads(documents["demo-app.scan"])
+    last = max(i for i, f in enumerate(doc["findings"]) if "resolution" in f)
+    doc["findings"][last]["resolution"] = {**doc["findings"][last]["resolution"], "origins": "CN"}
+    reply = env.upload("acme/app", json.dumps(doc).encode(), env.payments)
+    assert reply.status_code == 422 and f"findings/{last}/resolution/origins" in reply.json()["detail"]
+    assert env.count("projects") == 0
