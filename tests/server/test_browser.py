@@ -42,7 +42,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, documents: dict[str, bytes]
         for repo, doc, commit in (("acme/demo-app", "demo-app.cdx", "d1"), ("acme/demo-app", "demo-app.scan", "d2"),
                                   ("acme/py-rag-app", "py-rag-app.cdx", "p1"),
                                   ("acme/rag", "rag-bge-qwen-deepseek.scan", "r1")):
-            status, reply = http("POST", f"{server.url}/api/v1/projects/{repo}/snapshots?commit={commit}", token,
+            status, reply = http("POST", f"{server.url}/api/v1/projects/{repo}/snapshots?commit={commit}&regulated=true", token,
                                  documents[doc])
             assert status == 201, reply
         yield server, token
@@ -65,7 +65,8 @@ def _page(browser: Any, server: Server, token: str, width: int) -> tuple[Any, li
 
 PAGES = ("/", "/?origin=CN", "/?publisher=OpenAI", "/?serving=unknown", "/models/qwen/qwen2.5-7b-instruct",
          "/models/unresolved:deepseek-chat", "/projects/acme/demo-app", "/projects/acme/demo-app?commit=d1",
-         "/projects/acme/rag", "/trends", "/trends?by=model", "/login")
+         "/projects/acme/rag", "/trends", "/trends?by=model", "/scenarios",
+         "/scenarios/no-cn-origin", "/scenarios/us-eu-serving-only", "/login")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -115,3 +116,20 @@ def test_login_page_signs_in(browser: Any, seeded: tuple[Server, str]) -> None:
     page.fill("input[name=token]", token)
     page.click("button[type=submit]")
     assert page.locator("h1").inner_text() == "Portfolio"
+
+
+def test_scenario_page_lists_the_places_that_would_break(browser: Any, seeded: tuple[Server, str]) -> None:
+    server, token = seeded
+    page, problems = _page(browser, server, token, 1280)
+    page.goto(server.url + "/")
+    page.get_by_role("link", name="What if… (scenarios)").click()
+    page.get_by_role("link", name="no-cn-origin", exact=True).click()
+    assert page.locator("h1").inner_text() == "What if: no-cn-origin"
+    status, api = http("GET", f"{server.url}/api/v1/scenarios/no-cn-origin", token)
+    assert status == 200 and api["summary"]["usages_affected"] > 0
+    places = {f"{u['path']}:{u['line']}" for p in api["projects"] for a in p["affected"] for u in a["usages"]}
+    shown = set(page.locator("td code").all_inner_texts())
+    assert places and places <= shown
+    assert [r["repo"] for r in api["not_evaluated"]] == ["acme/py-rag-app"]
+    assert page.locator("h2", has_text="Not evaluated").count() == 1
+    assert problems == []

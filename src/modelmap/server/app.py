@@ -230,6 +230,23 @@ def create_app(settings: Settings) -> FastAPI:
         return HTMLResponse(pages.portfolio(service.portfolio(session, who), who,
                                             origin=origin, publisher=publisher, serving=serving))
 
+    @app.get("/scenarios", response_class=HTMLResponse, include_in_schema=False)
+    def scenarios_page(request: Request, session: DB) -> Response:
+        who = page_principal(request, session)
+        if who is None:
+            return login_redirect()
+        return HTMLResponse(pages.scenario_list(service.scenarios(), who))
+
+    @app.get("/scenarios/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def scenario_page(request: Request, name: str, session: DB) -> Response:
+        who = page_principal(request, session)
+        if who is None:
+            return login_redirect()
+        try:
+            return HTMLResponse(pages.scenario(service.scenario_exposure(session, who, name), who))
+        except service.NotFound:
+            return HTMLResponse(pages.not_found(f"scenario {name}", who), status_code=404)
+
     @app.get("/trends", response_class=HTMLResponse, include_in_schema=False)
     def trends_page(request: Request, session: DB, by: str = "origin") -> Response:
         who = page_principal(request, session)

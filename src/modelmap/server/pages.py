@@ -95,7 +95,8 @@ def portfolio(data: dict[str, Any], who: Principal, *, origin: str | None = None
         f"<td>{' '.join(_repo_link(r) for r in m['repos'])}</td><td>{m['usages']}</td></tr>" for m in shown)
     conc = data["concentration"]
     heading = "Models" + (f" — {', '.join(filters)} <a href=\"/\">(all)</a>" if filters else "")
-    body = (f"<h1>Portfolio</h1><p><a href=\"/trends\">Adoption over time</a></p>"
+    body = (f"<h1>Portfolio</h1><p><a href=\"/trends\">Adoption over time</a> · "
+            "<a href=\"/scenarios\">What if… (scenarios)</a></p>"
             f"<p>{data['projects_with_snapshots']} of {data['projects']} repositories reported; "
             f"{len(models)} models; concentration (HHI, 0–10,000): models {conc['hhi_model']}, "
             f"publishers {conc['hhi_publisher']}.</p><div class=\"grid\">{''.join(groups)}</div>"
@@ -171,3 +172,32 @@ def trends(data: dict[str, Any], who: Principal) -> str:
             f"<th>{esc(data['by'])}</th>{head}</tr></thead><tbody>{rows}"
             f"<tr><th>repositories reporting</th>{total}</tr></tbody></table></div>")
     return _page("Adoption over time", body, who)
+
+
+def scenario_list(names: list[str], who: Principal) -> str:
+    items = "".join(f'<li><a href="/scenarios/{quote(n)}">{esc(n)}</a></li>' for n in names)
+    return _page("Scenarios", f"<h1>What if…</h1><p>Each scenario applies a shipped preset's rules to every "
+                 f"repository's latest scan.</p><ul>{items}</ul>", who)
+
+
+def scenario(data: dict[str, Any], who: Principal) -> str:
+    summary = data["summary"]
+    rows = []
+    for p in data["projects"]:
+        affected = "".join(
+            f"<li>{_model_link(a['model']) if a['model'] else esc(a['query'])}: "
+            + ", ".join(f"<code>{esc(u['path'])}:{u['line']}</code>" for u in a["usages"]) + "</li>"
+            for a in p["affected"])
+        rows.append(f"<tr><td>{_repo_link(p['repo'])}</td><td>{esc(p['commit'])}</td>"
+                    f"<td>{p['summary']['usages']} of {p['summary']['usages_total']}</td>"
+                    f"<td><ul>{affected}</ul></td></tr>")
+    skipped = "".join(f"<li>{_repo_link(p['repo'])}: {esc(p['reason'])}</li>" for p in data["not_evaluated"])
+    body = (f"<h1>What if: {esc(data['scenario']['id'])}</h1><p>{esc(data['description'])}</p>"
+            f"<p><code>{esc(data['scenario']['deny'])}</code></p><p>{summary['projects_affected']} of "
+            f"{summary['projects_evaluated']} repositories affected; {summary['usages_affected']} of "
+            f"{summary['usages_total']} usages would break. Each repository is one flow tagged with its upload's "
+            "tags (regulated, environment).</p><div class=\"wrap\"><table><thead><tr><th>repository</th>"
+            "<th>commit</th><th>usages affected</th><th>model → file:line</th></tr></thead>"
+            f"<tbody>{''.join(rows) or '<tr><td colspan=4 class=muted>no scan snapshots</td></tr>'}</tbody>"
+            "</table></div>" + (f"<h2>Not evaluated</h2><ul>{skipped}</ul>" if skipped else ""))
+    return _page(f"What if: {data['scenario']['id']}", body, who)
