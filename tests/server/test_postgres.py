@@ -26,10 +26,13 @@ from tests.server.test_ingest import (  # noqa: F401  (collected again here, on 
     test_projects_are_keyed_by_repository_with_history_and_diff,
     test_same_commit_is_idempotent_and_replaced_not_duplicated,
     test_scan_upload_stores_the_library_inventory,
+    test_scenario_exposure_across_the_portfolio,
+    test_trends_count_each_repo_at_its_latest_snapshot_per_month,
 )
 from tests.server.test_security import (  # noqa: F401
     test_a_project_is_visible_only_to_its_team_and_admins,
     test_malformed_uploads_are_rejected_with_a_clear_message,
+    test_tokens_are_stored_hashed,
     test_unauthenticated_and_bad_tokens_are_rejected,
 )
 from tests.server.test_serve_process import two_servers_share_one_database
