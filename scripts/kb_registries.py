@@ -249,6 +249,31 @@ def litellm_records(wheel: Path, names: set[str], api_names: set[str]) -> dict[s
     return out
 
 
+# transformers (PyPI wheel): each model's configuration_*.py names its reference checkpoint on the Hub
+# (a huggingface.co/<org>/<repo> link in the config docstring). Only the repo's existence and publisher are taken.
+TRANSFORMERS_VERSION = "4.57.1"
+TRANSFORMERS_URL = f"https://pypi.org/project/transformers/{TRANSFORMERS_VERSION}/"
+HUB_LINK = re.compile(r"https://huggingface\.co/([A-Za-z0-9][\w.-]*/[\w.-]*[\w])")
+
+
+def transformers_rows(wheel: Path) -> list[Row]:
+    rows: dict[str, Row] = {}
+    with zipfile.ZipFile(wheel) as zf:
+        for member in sorted(zf.namelist()):
+            if not re.fullmatch(r"transformers/models/[^/]+/configuration_[^/]+\.py", member):
+                continue
+            for hf in HUB_LINK.findall(zf.read(member).decode("utf-8", "replace")):
+                org, name = hf.split("/")
+                if name in ("blob", "resolve", "tree") or org in ("papers", "docs", "datasets", "spaces", "blog",
+                                                                  "collections", "models", "settings"):
+                    continue
+                rows.setdefault(hf, Row(hf=hf, url=TRANSFORMERS_URL, kind="transformers"))
+    listed = set(rows)
+    for row in rows.values():
+        row.siblings = {h.lower() for h in listed}
+    return list(rows.values())
+
+
 # Publisher files this script never writes (the Chinese labs belong to scripts/kb_cn_labs.py).
 NOT_OURS = frozenset(cn.ORG_PUBLISHER.values())
 # ModelScope accounts that mirror other publishers' weights under the same repo name.
@@ -552,8 +577,11 @@ def load_kb() -> tuple[dict[str, dict[str, Any]], dict[str, str], set[str], dict
     return models, by_hf, names, org_pub, kinds
 
 
-def role_of(row: Row) -> str:
-    return KIND_ROLE.get(row.kind) or cn.role_from_name(row.hf)
+def role_of(row: Row) -> str | None:
+    role = KIND_ROLE.get(row.kind) or cn.role_from_name(row.hf)
+    if row.kind == "transformers" and role == "generation":
+        return None  # a config's reference checkpoint may be any kind of model: the role is left unknown
+    return role
 
 
 def is_quantized(row: Row) -> bool:
@@ -639,8 +667,9 @@ def build(rows: list[Row]) -> Plan:
     for org, pub in org_pub.items():
         pub_orgs[pub].add(org)
 
-    # pass 1: unquantized repos of the covered publishers (labs and communities, not quantizers)
-    for key, row in sorted(merged.items()):
+    # pass 1: unquantized repos of the covered publishers (labs and communities, not quantizers); the model
+    # registries before the transformers docstrings, so a registry's spelling wins over a renamed one
+    for key, row in sorted(merged.items(), key=lambda kv: (kv[1].kind == "transformers", kv[0])):
         if is_quantized(row):
             continue
         why = pending(row)
@@ -715,6 +744,14 @@ def publisher_header(pid: str, head: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_model(rec: dict[str, Any]) -> str:
+    """kb_cn_labs' rendering; a record whose role is unknown leaves the field out."""
+    if rec.get("role"):
+        return cn.render_model(rec)
+    text = cn.render_model(dict(rec, role="other"))
+    return text.replace("\n  role: other\n", "\n", 1)
+
+
 def write(plan: Plan) -> None:
     for pub in sorted(set(plan.out) | {p.stem for p in PUB_DIR.glob("*.yaml")}):
         path = PUB_DIR / f"{pub}.yaml"
@@ -731,7 +768,7 @@ def write(plan: Plan) -> None:
             text = re.sub(r"^models:[ \t]*(\[\])?[ \t]*$", "models:", text, count=1, flags=re.M)
             if not re.search(r"^models:", text, flags=re.M):
                 text += "models:\n"
-            body = "\n".join([BEGIN, *[cn.render_model(r) for r in recs], END])
+            body = "\n".join([BEGIN, *[render_model(r) for r in recs], END])
             text += cn.indented(body, cn.list_indent(text, "models")) + "\n"
         if text != old:
             path.write_text(text, encoding="utf-8")
@@ -744,10 +781,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--swift", type=Path, required=True, help="git dir of a modelscope/ms-swift snapshot")
     ap.add_argument("--llamafactory", type=Path, required=True, help="git dir of a hiyouga/LLaMA-Factory snapshot")
     ap.add_argument("--litellm-wheel", type=Path, help=f"the litellm {LITELLM_VERSION} wheel from PyPI")
+    ap.add_argument("--transformers-wheel", type=Path, help=f"the transformers {TRANSFORMERS_VERSION} wheel from PyPI")
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args(argv)
     rows = [*xinference_rows(args.xinference), *swift_rows(args.swift), *llamafactory_rows(args.llamafactory),
-            *vllm_rows()]
+            *vllm_rows(), *(transformers_rows(args.transformers_wheel) if args.transformers_wheel else [])]
     plan = build(rows)
     if args.litellm_wheel:
         _models, _by_hf, names, _orgs, _kinds = load_kb()

@@ -125,6 +125,24 @@ def test_instruct_repos_are_finetunes_of_the_listed_pretrained_sibling(repo: str
     assert model["base"] == [{"relation": "finetune", "model": SIBLINGS[repo]}]
 
 
+PYPI_SOURCES = {"https://pypi.org/project/litellm/1.110.2/", "https://pypi.org/project/transformers/4.57.1/"}
+
+# reference checkpoint named by a configuration_*.py in the transformers 4.57.1 wheel -> publisher
+TRANSFORMERS_CHECKPOINTS = {
+    "facebook/bart-large": "meta",
+    "facebook/convnextv2-tiny-1k-224": "meta",
+}
+
+
+@pytest.mark.parametrize("repo", sorted(TRANSFORMERS_CHECKPOINTS))
+def test_transformers_reference_checkpoints_name_their_publisher_and_leave_the_role_unknown(repo: str) -> None:
+    res = resolve(repo)
+    assert res.model is not None and res.model["id"] == repo.lower()
+    assert res.publisher is not None and res.publisher["id"] == TRANSFORMERS_CHECKPOINTS[repo]
+    model = load().models[repo.lower()]
+    assert model.get("role") is None and model["license"] == "unknown"
+
+
 # API model name in LiteLLM's table (litellm 1.110.2 wheel), first-party provider -> (model id, publisher, role)
 API_NAMES = {
     "voyage-3-large": ("voyageai/voyage-3-large", "voyageai", "embedding"),
@@ -177,7 +195,7 @@ def test_generated_records_cite_a_pinned_registry_file() -> None:
             for rec in block:
                 count += 1
                 url = rec["sources"][0]["url"]
-                assert pinned.fullmatch(url) or url == "https://pypi.org/project/litellm/1.110.2/", rec["id"]
+                assert pinned.fullmatch(url) or url in PYPI_SOURCES, rec["id"]
                 assert str(rec["sources"][0]["as_of"]) == "2026-12-03"
     assert count >= 1000
 
