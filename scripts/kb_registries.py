@@ -10,7 +10,11 @@ Sources, each read at a pinned commit from a local git snapshot (``fetch``), nev
   (v3+ layout ``swift/model/models/*.py``, v3 ``swift/llm/model/model/*.py``) and the
   ``register_model(..., hf_model_id=...)`` calls of v2 (``swift/llm/utils/model.py``);
 * LLaMA-Factory (hiyouga/LLaMA-Factory): ``DownloadSource.DEFAULT`` / ``MODELSCOPE`` pairs in
-  ``src/llamafactory/extras/constants.py``.
+  ``src/llamafactory/extras/constants.py``;
+* vLLM's test registry (``tests/models/registry.py``, read at a pinned commit through the code index; the
+  example repos are tabled in VLLM_MODELS below);
+* two PyPI wheels, opened as zip files and read as data: LiteLLM's model table (first-party API model names,
+  as API-only records) and the transformers configuration files (the reference checkpoint each one links).
 
 What is recorded, and only that (licences, bases and sizes are never guessed):
 
@@ -32,7 +36,11 @@ markers at the end of each publisher file, so a rerun replaces its own output an
 hand-written records (and other generators' blocks) alone. Publisher files named in NEW_PUBLISHERS
 are created once with their header; an org no publisher claims is skipped and listed on stderr.
 
-    python3 scripts/kb_registries.py --xinference DIR --swift DIR --llamafactory DIR
+    pip download --no-deps litellm==1.110.2 transformers==4.57.1 -d /tmp/wheels
+    python3 scripts/kb_registries.py --xinference DIR --swift DIR --llamafactory DIR \
+        --litellm-wheel /tmp/wheels/litellm-1.110.2-*.whl --transformers-wheel /tmp/wheels/transformers-4.57.1-*.whl
+
+(DIR: the git directory of a ``fetch``ed snapshot; the commits read are pinned below.)
 """
 
 from __future__ import annotations
