@@ -33,6 +33,7 @@ _STRING_TYPES = (
     "string_literal", "interpreted_string_literal", "raw_string_literal", "string", "encapsed_string",
     "line_string_literal", "multi_line_string_literal", "verbatim_string_literal", "string_lit",
     "character_literal_never",
+    "hash_key_symbol",  # Ruby `{ llama2: 4_096 }`: a symbol key names the entry like a string key would
 )
 _CONTENT_TYPES = frozenset({
     "string_fragment", "string_content", "interpreted_string_literal_content", "raw_string_literal_content",
@@ -90,6 +91,8 @@ def _is_string(t: str) -> bool:
 
 def literal_text(node: Any) -> str | None:
     """The literal's value, or None when it is built at run time (interpolation) or not text."""
+    if node.type == "hash_key_symbol":
+        return node.text.decode("utf-8", "replace")
     parts: list[str] = []
     has_content = False
     for child in node.children:
@@ -320,6 +323,8 @@ def _context(node: Any) -> Candidate | None:
 
 
 def _content_start(node: Any) -> Any:
+    if node.type == "hash_key_symbol":
+        return node.start_point
     for child in node.children:
         if child.type in _CONTENT_TYPES:
             return child.start_point

@@ -38,6 +38,7 @@ _CONTAINER_CALLS = frozenset({
     "listof", "arrayof", "setof", "mapof", "mutablelistof", "hashmapof", "of", "aslist", "vec", "hashset", "new",
     "to", "pair", "tuple", "array", "set", "list", "hashmap", "sliceof", "append", "put", "add", "insert", "push",
     "store", "from", "copyof", "immutablelist", "immutableset", "immutablemap", "linkedhashmap",
+    "freeze", "dup", "to_h", "to_a", "unmodifiablelist", "unmodifiablemap", "asreadonly",  # `{…}.freeze`: same table
 })
 _WEIGHT_FILE = re.compile(
     r"(?i)^(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
@@ -116,6 +117,23 @@ def plausible(value: str) -> bool:
     kb = load()
     voc = vocab()
     return low in voc.model_tokens or low in voc.ollama_library or low in kb.alias_index
+
+
+_ONLY_UNDER = re.compile(r"(?i)model|embed|rerank|whisper|asr|tts|speech")
+
+
+def binding_only(value: str, binding: str, *, table: bool = False) -> bool:
+    """The weakest evidence, for sources with their own rules (Python, JS/TS): a hyphenated identifier the
+    knowledge base does not know (``voyage-3-large``, ``sd-turbo``), bound to a name that says "model"
+    (``model``, ``EMBEDDING_MODEL``, ``rerankModel``), not ``engine`` / ``deployment`` (database engines,
+    infrastructure names), and not itself a key's name, a placeholder or a role word. ``table``: the name is a
+    table's that lists models (``EMBEDDING_MODELS``, ``rerankers``), checked by the caller."""
+    v = value.strip()
+    return (
+        "-" in v and bool(BINDING_ONLY.fullmatch(v)) and bool(_ONLY_UNDER.search(binding))
+        and (table or is_model_name(binding)) and not is_generic(v) and v.lower() not in _NOT_MODELS
+        and not is_model_name(v) and not _PLACEHOLDER.match(v)
+    )
 
 
 def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:

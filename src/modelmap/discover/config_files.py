@@ -854,6 +854,12 @@ class TreeWalker:
             return
         if low_key == "name" and (parent_key or "").lower() == "metadata":
             return  # a Kubernetes object's own name (metadata.name: gpt-oss-20b), not the model it serves
+        if _HF_URI.fullmatch(value):
+            # hf://org/name names a Hub model wherever it is written, also as one item of a container's args
+            # (a KServe storage-initializer job: args: [hf://RedHatAI/gpt-oss-20b, /mnt/models])
+            line, col, _ = self.position(s, value)
+            self.collector.model(value, line, col, hint="hf", key_role=role_from_key(key), source_id=self.ids.key)
+            return
         if low_key in COMMAND_KEYS or (("\n" in value or " " in value) and _looks_like_command(value)):
             self.command_text(s)
             return
@@ -991,6 +997,10 @@ class TreeWalker:
                             found.append(f)
                             seen.add((f.raw, f.kind))
         self._relocate(found, items)
+        raws = {raw for raw, _ in seen}
+        for item in items:  # args: [hf://RedHatAI/gpt-oss-20b, /mnt/models]: a Hub URI as its own argument
+            if item.value.strip() not in raws and _HF_URI.fullmatch(item.value.strip()):
+                self.scalar(item, None, None, None)
 
 
 def _server_role(server_role: str, f: Finding) -> str:

@@ -227,7 +227,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     kb = load()
     # rejected.yaml lists names the resolver will not map to weights; an API alias among them
     # (deepseek-chat) is still a model reference for discovery.
-    if (low in kb.rejected and api_pattern(low) is None) or low in _NOT_MODEL_WORDS:
+    # ... except where an Ollama call binds it: there "qwen" is the library's qwen:latest (issue 10)
+    ollama_name = hint == "ollama" and low in vocab().ollama_library
+    if (low in kb.rejected and api_pattern(low) is None and not ollama_name) or low in _NOT_MODEL_WORDS:
         return None
 
     file_match = _MODEL_FILE.fullmatch(v)

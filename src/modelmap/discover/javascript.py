@@ -16,6 +16,7 @@ Vue and Svelte single-file components are scanned through their ``<script>`` blo
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -32,8 +33,9 @@ from modelmap.discover.base import (
     budget_skip,
     dedupe,
 )
-from modelmap.discover.identify import Hint, classify, classify_endpoint, is_model_key, vocab
-from modelmap.types import Finding, Skip
+from modelmap.discover.classifier import binding_only
+from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, vocab
+from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparseable
 MAX_FLOW_DEPTH = 6
@@ -182,7 +184,14 @@ _CLIENT_SDKS = {
 }
 _CREATE_PROVIDER = re.compile(r"^create([A-Z]\w*)$")
 _ENVISH = re.compile(r"(?i)^(get)?_?env(var|iron(ment)?)?\w*$|\.(get|getOrThrow|getString)$")
-_CONTAINER_NAME = re.compile(r"(?i)model|llm")
+_CONTAINER_NAME = re.compile(r"(?i)model|llm|reranker|embedder")
+# a table whose name says it lists models (EMBEDDING_MODELS, rerankers, speechModelIds): there a hyphenated
+# identifier the knowledge base does not know (voyage-3-lite, rerank-2) still counts, on that evidence alone
+_MODEL_TABLE = re.compile(r"(?i)(?:models?|llms?|rerankers?|embedders?)_?(?:ids?|names?|list|options|catalog|registry|"
+                          r"table|map)?$")
+_TABLE_ENTRY_KEYS = frozenset({"id", "name", "model", "value", "modelid", "model_id", "modelname", "model_name", "repo"})
+# {model: "my-rag-app", choices: […]}: a server writing its own name into an OpenAI-style response
+_RESPONSE_KEYS = frozenset({"choices", "object", "created", "owned_by", "usage", "created_at", "done_reason"})
 # a type that says "model registry": LLM, LLMID, ChatModel[], Record<ModelId, ...> (not ModelScore, ModelStyles)
 _CONTAINER_TYPE = re.compile(r"(?i)\w*(model|llm)s?(id|ids|name|names|list|info|config|option|options|entry|spec|key)?")
 _TYPE_WORD = re.compile(r"[A-Za-z_]\w*")
@@ -361,6 +370,10 @@ class _File:
     clients: dict[str, _Client] = field(default_factory=dict)
     imports: set[str] = field(default_factory=set)
     skip: set[tuple[int, int]] = field(default_factory=set)  # string nodes never reported (import sources ...)
+    # local name -> (module, exported name) for `import { A, B as C } from "./constants"` (see links.py)
+    imported: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # (line, column) of a string literal bound to an exported top-level constant -> the constant's name
+    exported: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 class _Analysis:
@@ -377,6 +390,7 @@ class _Analysis:
         self.lang = lang
         self._nodes: list[Any] | None = None
         self.budget = collector.budget
+        self.uses: list[SymbolUse] | None = None  # set by the caller to collect cross-file uses
 
     # -- positions ----------------------------------------------------------------------------------
     def position(self, node: Any) -> tuple[int, int]:
@@ -501,6 +515,10 @@ class _Analysis:
                     mod = string_value(src)
                     if mod:
                         self.f.imports.add(mod)
+                        if t == "import_statement":
+                            self._named_imports(node, mod)
+                elif t == "export_statement":
+                    self._exported_constants(node)
             elif t == "call_expression":
                 fn = node.child_by_field_name("function")
                 if fn is not None and fn.type in ("identifier", "import") and fn.text in (b"require", b"import"):
@@ -523,6 +541,58 @@ class _Analysis:
                 client = self._client_for(_unwrap(value))
                 if client is not None:
                     self.f.clients[name] = client
+
+    def _named_imports(self, node: Any, spec: str) -> None:
+        module = module_of(self.c.file.path, spec)
+        if module is None:
+            return
+        for clause in node.named_children:
+            if clause.type != "import_clause":
+                continue
+            for group in clause.named_children:
+                if group.type != "named_imports":
+                    continue
+                for item in group.named_children:
+                    name, alias = item.child_by_field_name("name"), item.child_by_field_name("alias")
+                    if item.type == "import_specifier" and name is not None and name.type == "identifier":
+                        local = (alias if alias is not None else name).text.decode("utf-8", "replace")
+                        self.f.imported[local] = (module, name.text.decode("utf-8", "replace"))
+
+    def _exported_constants(self, node: Any) -> None:
+        """`export const NAME = "…"` (also `?? "…"` / `|| "…"` defaults): the literal's position -> NAME."""
+        decl = node.child_by_field_name("declaration")
+        if decl is None or decl.type not in ("lexical_declaration", "variable_declaration"):
+            return
+        for declarator in decl.named_children:
+            if declarator.type != "variable_declarator":
+                continue
+            name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
+            if name is None or name.type != "identifier" or value is None:
+                continue
+            inner = _unwrap(value)
+            parts = [inner]
+            if inner is not None and inner.type == "binary_expression":
+                parts = [inner.child_by_field_name("left"), inner.child_by_field_name("right")]
+            for part in parts:
+                if part is not None and part.type in ("string", "template_string"):
+                    line, col = self.position(part)
+                    self.f.exported[(line, col)] = self.f.exported[(line, col + 1)] = \
+                        name.text.decode("utf-8", "replace")  # the quote's column or the text's
+
+    def use(self, value: Any, site: Any, *, api: str | None, role: str | None, source_id: str,
+            provider: str | None, endpoint: str | None) -> None:
+        """An imported constant passed to a model API here (``model: CHAT_MODEL``): a ``SymbolUse`` that the
+        engine links to the constant's finding in the module that exports it (``links.link_uses``)."""
+        if self.uses is None or value is None or value.type not in ("identifier", "shorthand_property_identifier"):
+            return
+        local = value.text.decode("utf-8", "replace")
+        ref = self.f.imported.get(local)
+        if ref is None or local in self.f.env:
+            return
+        line, col = self.position(value)
+        self.uses.append(SymbolUse(
+            path=self.c.file.path, line=line, column=col, module=ref[0], name=ref[1], source=source_id, api=api,
+            role=role, provider=provider, endpoint=endpoint, symbol=self.symbol(site), context=self.c.file.context))
 
     def _client_for(self, node: Any) -> _Client | None:
         if node is None or node.type not in ("new_expression", "call_expression"):
@@ -655,7 +725,9 @@ class _Analysis:
     # -- pass 2: findings ---------------------------------------------------------------------------
     def report(self, lit: Any, site: Any, *, hint: Hint, role: str | None = None,
                api: str | None = None, source_id: str, provider: str | None = None, endpoint: str | None = None,
-               strict: bool = False) -> Finding | None:
+               strict: bool = False, binding: str | None = None, table: bool = False) -> Finding | None:
+        """``binding``: the model-named name the literal is bound to (``table``: a model table's name); a
+        hyphenated identifier nothing else knows is then the weakest finding (``binding-only``)."""
         self.budget.tick()
         key = _node_key(lit)
         if key in self.f.skip:
@@ -667,6 +739,10 @@ class _Analysis:
                 not re.search(r"[\d\-:/.]", value) and classify(value, "none") is None)):
             return None  # a bare word ("chat"), a version or an asset path in a registry is not a model
         match = classify(value, hint)
+        evidence: tuple[str, ...] | None = None
+        if match is None and binding is not None and binding_only(value, binding, table=table):
+            match = Match("api-model", None, 0.5)
+            evidence = (f"{'container' if table else 'binding'}:{binding}", "binding-only")
         if match is None:
             return None
         if source_id == "js-ai-sdk" and hint == "prefixed" and match.kind == "hf-repo":
@@ -676,7 +752,7 @@ class _Analysis:
                 match = replace(match, kind="provider-prefixed", provider=vocab().prefixes[first])
         line, col = self.position(lit)
         found = self.c.add(value, line, col, match, role=role, api=api, provider=provider, endpoint=endpoint,
-                           symbol=self.symbol(site), source_id=source_id)
+                           symbol=self.symbol(site), source_id=source_id, evidence=evidence)
         if found is not None:
             self.claimed.add(key)
         return found
@@ -759,40 +835,50 @@ class _Analysis:
             return
         if _is_model_key(name):
             for lit in self.literals(value):
-                self.report(lit, site, hint="key", source_id="js-model-key")
+                self.report(lit, site, hint="key", source_id="js-model-key", binding=name)
         inner = _unwrap(value)
         if inner is None or inner.type not in ("array", "object"):
             return
         type_words = _TYPE_WORD.findall(type_node.text.decode("utf-8", "replace")) if type_node is not None else []
         if _CONTAINER_NAME.search(name) or any(_CONTAINER_TYPE.fullmatch(w) for w in type_words):
-            self.container(inner, site)
+            self.container(inner, site, table=name if _MODEL_TABLE.search(name) else None)
 
-    def container(self, node: Any, site: Any, *, types: bool = False, depth: int = 0) -> None:
-        """Strings inside a model registry: arrays, object maps (keys and values), enums, union types."""
+    def container(self, node: Any, site: Any, *, types: bool = False, depth: int = 0, table: str | None = None,
+                  entry: bool = True) -> None:
+        """Strings inside a model registry: arrays, object maps (keys and values), enums, union types.
+        ``table``: the registry's name when it says it lists models; ``entry``: this value is an entry of it
+        (an element, a map key, or an ``id`` / ``name`` / ``model`` field of an element), not some other field."""
         node = _unwrap(node)
         if node is None or depth > 4:
             return
         t = node.type
         if t in ("string", "template_string"):
-            self.report(node, site, hint="key", source_id="js-model-key", strict=True)
+            self.report(node, site, hint="key", source_id="js-model-key", strict=True,
+                        binding=table if entry else None, table=True)
         elif t in ("array", "object", "enum_body", "union_type", "literal_type", "tuple_type", "spread_element",
                    "parenthesized_type"):
             for child in node.named_children:
-                self.container(child, site, types=types, depth=depth + (t != "union_type"))
+                self.container(child, site, types=types, depth=depth + (t != "union_type"), table=table)
         elif t == "pair":
             key = node.child_by_field_name("key")
             if key is not None and key.type in ("string", "template_string"):
-                self.report(key, site, hint="key", source_id="js-model-key", strict=True)
-            self.container(node.child_by_field_name("value"), site, types=types, depth=depth)
+                self.report(key, site, hint="key", source_id="js-model-key", strict=True, binding=table, table=True)
+            name = _prop_name(key)
+            self.container(node.child_by_field_name("value"), site, types=types, depth=depth, table=table,
+                           entry=name is not None and name.lower() in _TABLE_ENTRY_KEYS)
         elif t == "enum_assignment":
-            self.container(node.child_by_field_name("value"), site, types=types, depth=depth)
+            self.container(node.child_by_field_name("value"), site, types=types, depth=depth, table=table)
 
     def on_pair(self, node: Any, site: Any) -> None:
         key = _prop_name(node.child_by_field_name("key"))
         if key is None or not _is_model_key(key):
             return
+        parent = node.parent
+        siblings = {_prop_name(p.child_by_field_name("key")) for p in parent.named_children if p.type == "pair"} \
+            if parent is not None else set()
+        binding = None if siblings & _RESPONSE_KEYS else key
         for lit in self.literals(node.child_by_field_name("value")):
-            self.report(lit, site, hint="key", source_id="js-model-key")
+            self.report(lit, site, hint="key", source_id="js-model-key", binding=binding)
 
     # calls ------------------------------------------------------------------------------------------
     def on_call(self, node: Any, site: Any) -> None:
@@ -874,6 +960,7 @@ class _Analysis:
             for lit in lits:
                 self.report(lit, site, hint=hint, role=role, api=api, source_id=source_id, provider=provider,
                             endpoint=endpoint)
+            self.use(value, site, api=api, role=role, source_id=source_id, provider=provider, endpoint=endpoint)
 
     def _sdk_call(self, callee: str, args: list[Any], site: Any, client: _Client | None,
                   ep_provider: str | None, ep_url: str | None, is_new: bool) -> None:
@@ -979,7 +1066,29 @@ def _script_text(text: str) -> tuple[str, str]:
     return "".join(out), lang
 
 
-def scan_javascript_text(file: SourceFile, source_id: str = "javascript") -> list[Finding | Skip]:
+JS_MODULE = "js:"  # SymbolUse.module of a JS/TS import: "js:" + the imported file's path without extension
+_MODULE_EXT = re.compile(r"\.(?:[cm]?[jt]sx?)$")
+
+
+def module_of(importer: str, spec: str) -> str | None:
+    """The module a JS/TS import names, as ``js:<path stem>``: ``./constants`` from ``src/lib/chat.ts`` is
+    ``js:src/lib/constants``; ``@/lib/models`` / ``~/lib/models`` (the usual source-root aliases) are
+    ``js:*/lib/models``, matched by suffix; a package (``openai``) is None."""
+    if spec.startswith(("./", "../")):
+        stem = posixpath.normpath(posixpath.join(posixpath.dirname(importer), spec))
+        if stem.startswith(".."):
+            return None
+    elif spec.startswith(("@/", "~/")):
+        stem = "*/" + spec[2:]
+    else:
+        return None
+    return JS_MODULE + _MODULE_EXT.sub("", stem)
+
+
+def scan_javascript_text(file: SourceFile, source_id: str = "javascript",
+                         uses: list[SymbolUse] | None = None) -> list[Finding | Skip]:
+    """``uses``: a list to collect cross-file ``SymbolUse``s into; findings bound to exported constants then
+    carry ``binding:<name>``."""
     lang = _language_for(file.path)
     text = file.text
     if lang is None:
@@ -995,6 +1104,7 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript") -> lis
     collector = Collector(SourceFile(file.path, text, file.context), source_id)
     collector.budget.stop_at_cap = True  # handled below: the findings so far are kept
     analysis = _Analysis(root, data, collector, lang)
+    analysis.uses = uses
     skips: list[Finding | Skip] = []
     try:
         analysis.collect()
@@ -1012,6 +1122,11 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript") -> lis
                 fallback = "kept the findings so far; the literal-only pass ran out too"
         skips.append(budget_skip(file.path, "javascript", exc, fallback))
     findings = sorted(dedupe(collector.findings), key=lambda f: (f.line, f.column, f.raw))
+    if uses is not None and analysis.f.exported:
+        bound = analysis.f.exported
+        findings = [replace(f, evidence=(*(f.evidence or ()), f"binding:{name}"))
+                    if (name := bound.get((f.line, f.column))) is not None and f.kind != "endpoint" else f
+                    for f in findings]
     return [*skips, *findings]
 
 
@@ -1046,5 +1161,6 @@ class JavascriptSource:
         low = path.lower()
         return low.endswith(_JS_EXT + _TS_EXT + (".tsx",) + _SFC_EXT)
 
-    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
-        return scan_javascript_text(file, self.id)
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip | SymbolUse]:
+        uses: list[SymbolUse] = []
+        return [*scan_javascript_text(file, self.id, uses=uses), *uses]

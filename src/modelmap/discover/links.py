@@ -24,9 +24,19 @@ NOT_USED = "binding-not-used"
 _BINDING = "binding:"
 
 
+_JS_EXTS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
+
+
 def _module_paths(module: str, paths: Iterable[str]) -> list[str]:
     """Scanned files that can be ``module`` (``app.settings`` → ``app/settings.py``, ``src/app/settings.py``,
-    ``app/settings/__init__.py``)."""
+    ``app/settings/__init__.py``; JS/TS ``js:src/lib/constants`` → ``src/lib/constants.ts``,
+    ``src/lib/constants/index.js``; ``js:*/lib/models`` (an ``@/`` alias) → any ``…/lib/models.ts``)."""
+    if module.startswith("js:"):
+        stem = module[3:]
+        anywhere = stem.startswith("*/")
+        stem = stem[2:] if anywhere else stem
+        wanted_js = tuple(stem + ext for ext in _JS_EXTS) + tuple(stem + "/index" + ext for ext in _JS_EXTS)
+        return [p for p in paths if p in wanted_js or (anywhere and any(p.endswith("/" + w) for w in wanted_js))]
     stem = module.replace(".", "/")
     wanted = (stem + ".py", stem + "/__init__.py")
     return [p for p in paths if any(p == w or p.endswith("/" + w) for w in wanted)]

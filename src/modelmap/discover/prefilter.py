@@ -31,6 +31,7 @@ BASE_KEYWORDS = (
     "azure", "x.ai", "perplexity", "cerebras", "replicate", "nvidia", "phi-", "phi3", "phi4", "e5-", "gte-", "minilm",
     "mpnet", "nomic", "jina", "mxbai", "arctic", "yi-", "starcoder", "codellama", "vicuna", "hermes", "dolphin",
     "localhost:11434", ":11434", "lmstudio", "text-generation", "sentence", "from_provider",
+    "hf://",  # a Hub model URI in a file that names no model word otherwise (hf://edbeeching/opt-125m-lora)
 )
 
 

@@ -33,7 +33,8 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
-from modelmap.discover.identify import Hint, classify, classify_endpoint, is_model_key, is_specific
+from modelmap.discover.classifier import binding_only
+from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_AST_DEPTH_BYTES = 5_000_000
@@ -123,6 +124,11 @@ RULES: tuple[CallRule, ...] = (
     _rule("python-langchain", r"(?:^|\.)(Chat[A-Z]\w*|\w*ChatModel|\w*LLM|OpenAI|AzureOpenAI|Ollama|\w*Endpoint|\w*Model|Gemini|Anthropic|Groq|MistralAI|DeepSeek|Tongyi)$",
           (), _MODEL_KW, "key", "generation", "langchain"),
 )
+
+_RESPONSE_KEYS = frozenset({"choices", "object", "created", "owned_by", "usage", "created_at", "done_reason"})
+# a declared field (ORM column, settings field) and a Django migration step that adds or changes one
+_FIELD_CALL = re.compile(r"(?:^|\.)(?:\w*Field|Column|mapped_column)$")
+_MIGRATION_OP = re.compile(r"(?:^|\.)(?:AddField|AlterField)$")
 
 _CLIENT_URL_KW = ("base_url", "api_base", "openai_api_base", "azure_endpoint", "endpoint", "host", "baseURL",
                   "base_url_override", "ollama_base_url", "server_url", "endpoint_url", "url")
@@ -588,7 +594,11 @@ class _Module:
         self.silenced.update(id(v) for v in node.values if isinstance(v, ast.Constant))
 
     def report(self, lit: ast.Constant, *, hint: Hint, role: str | None, api: str | None, source_id: str,
-               endpoint: tuple[str, str] | None = None, provider: str | None = None) -> Finding | None:
+               endpoint: tuple[str, str] | None = None, provider: str | None = None,
+               binding: str | None = None) -> Finding | None:
+        """``binding``: the model-named key, keyword or variable the literal is bound to, when one is; a
+        hyphenated identifier under it that nothing else knows (``"model": "sd-turbo"``) is the weakest
+        finding (``binding-only``)."""
         self.budget.tick()
         if id(lit) in self.silenced:
             return None
@@ -599,6 +609,12 @@ class _Module:
             provider=endpoint[0] if endpoint else provider, endpoint=endpoint[1] if endpoint else None,
             symbol=self.symbol(),
         )
+        if found is None and binding is not None and binding_only(value, binding):
+            found = self.c.add(
+                value, line, col + shift, Match("api-model", None, 0.5), role=role, api=api, source_id=source_id,
+                provider=endpoint[0] if endpoint else provider, endpoint=endpoint[1] if endpoint else None,
+                symbol=self.symbol(), evidence=(f"binding:{binding}", "binding-only"),
+            )
         if found is not None:
             self.claimed.add(id(lit))
         return found
@@ -700,6 +716,11 @@ class _Module:
             self._apply(rule, node, name)
         elif name.endswith("add_argument") and self._argparse(node):
             pass
+        elif _MIGRATION_OP.search(name):
+            field_name = next((k.value for k in node.keywords if k.arg == "name"), None)
+            if isinstance(field_name, ast.Constant) and isinstance(field_name.value, str) \
+                    and is_model_key(field_name.value):
+                self._field_default(field_name.value, next((k.value for k in node.keywords if k.arg == "field"), None))
         else:
             # generic: any call with a keyword named like a model
             for kw in node.keywords:
@@ -707,8 +728,18 @@ class _Module:
                     endpoint = self._endpoint_for(node)
                     for lit in self.literals(kw.value):
                         self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
-                                    endpoint=endpoint)
+                                    endpoint=endpoint, binding=kw.arg)
                     self.use(kw.value, api=None, role=None, source_id="python-model-kwarg", endpoint=endpoint)
+
+    def _field_default(self, name: str, value: ast.expr | None) -> None:
+        """A model-named field declared with a default (Django ``models.CharField(default="thenlper/gte-small")``,
+        SQLAlchemy ``Column(String, default=…)``, pydantic ``Field(default=…)``): the default is the model."""
+        if not isinstance(value, ast.Call) or not _FIELD_CALL.search(_dotted(value.func)):
+            return
+        for kw in value.keywords:
+            if kw.arg in ("default", "server_default", "db_default"):
+                for lit in self.literals(kw.value):
+                    self.report(lit, hint="key", role=None, api=None, source_id="python-model-field", binding=name)
 
     def _endpoint_for(self, call: ast.Call) -> tuple[str, str] | None:
         own = self._call_endpoint(call)
@@ -777,10 +808,15 @@ class _Module:
             self._keyed(_target_names(node.target), node.value)
 
     def visit_Dict(self, node: ast.Dict) -> None:
+        keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+        # {"model": "my-rag-app", "choices": […]}: a server writing its own name into an OpenAI-style response;
+        # only a value known as a model counts there, never one on the binding alone
+        response = bool(keys & _RESPONSE_KEYS)
         for k, v in zip(node.keys, node.values, strict=False):
             if isinstance(k, ast.Constant) and isinstance(k.value, str) and is_model_key(k.value):
                 for lit in self.literals(v):
-                    self.report(lit, hint="key", role=None, api=None, source_id="python-model-key")
+                    self.report(lit, hint="key", role=None, api=None, source_id="python-model-key",
+                                binding=None if response else k.value)
 
     def visit_arguments(self, node: ast.arguments) -> None:
         positional = node.posonlyargs + node.args
@@ -789,12 +825,14 @@ class _Module:
         for arg, default in pairs:
             if is_model_key(arg.arg):
                 for lit in self.literals(default):
-                    self.report(lit, hint="key", role=None, api=None, source_id="python-model-key")
+                    self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=arg.arg)
 
     def _keyed(self, names: list[str], value: ast.expr) -> None:
-        if any(is_model_key(n.split(".")[-1]) for n in names):
+        keyed = next((n.split(".")[-1] for n in names if is_model_key(n.split(".")[-1])), None)
+        if keyed is not None:
             for lit in self.literals(value):
-                self.report(lit, hint="key", role=None, api=None, source_id="python-model-key")
+                self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=keyed)
+            self._field_default(keyed, value)
         elif any(re.search(r"(?i)model", n) for n in names):
             if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
                 for elt in _str_elts(value):
