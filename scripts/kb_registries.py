@@ -721,11 +721,11 @@ def build(rows: list[Row]) -> Plan:
         parent_id: str | None = None
         name = row.hf.split("/")[1]
         m = QUANT_NAME.search(name)
-        if m:  # the publisher's own naming: <parent>-AWQ in the same org
-            stem = f"{row.hf.split('/')[0]}/{name[: m.start()]}".lower()
-            parent_id = known(stem)
-        if parent_id is None and row.parent_hint and _norm(name).startswith(_norm(row.parent_hint.split("/")[1])):
-            parent_id = known(row.parent_hint)
+        if row.parent_hint and _norm(name).startswith(_norm(row.parent_hint.split("/")[1])):
+            parent_id = known(row.parent_hint)  # the registry's own grouping (same family and size)
+        if parent_id is None and m and kinds.get(pub) != "quantizer":
+            # a lab's own naming: <parent>-AWQ in the same org (not a quantizer's re-quantization of its own repo)
+            parent_id = known(f"{row.hf.split('/')[0]}/{name[: m.start()]}".lower())
         if parent_id is None:
             plan.skipped["quantized, parent not in the knowledge base"] += 1
             continue
