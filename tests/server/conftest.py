@@ -1,6 +1,9 @@
 """Fixtures for the server tests: real documents (modelmap scan, CycloneDX and SPDX BOMs of the demo app and
 two fixture repos, made by the real CLI), an app over a fresh SQLite file, tokens of two teams and an admin,
-and helpers to start real ``modelmap serve`` processes on free loopback ports."""
+and helpers to start real ``modelmap serve`` processes on free loopback ports.
+
+Nothing here imports the server extra at module level: each test module skips itself when it is missing
+(a skip raised while importing a conftest would be an error)."""
 
 from __future__ import annotations
 
@@ -17,9 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
-pytest.importorskip("sqlalchemy", reason="the server extra is not installed (pip install -e '.[server,test]')")
 
 from tests.conftest import FIXTURES, ROOT
 

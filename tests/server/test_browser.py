@@ -14,6 +14,8 @@ import pytest
 
 from tests.server.conftest import Server, http, serve_cli, start_server
 
+pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
+
 pytestmark = pytest.mark.browser
 WIDTHS = (1280, 390)
 

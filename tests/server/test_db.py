@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import text
+import pytest
+
+pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
 
 
 def test_migrations_build_the_mapped_schema(tmp_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
+    from sqlalchemy import text
 
     from modelmap.server.db import Base, make_engine, migrate
 
@@ -25,6 +28,7 @@ def test_migrations_build_the_mapped_schema(tmp_path: Path) -> None:
 def test_upgrade_from_the_first_revision_keeps_data(tmp_path: Path) -> None:
     from alembic import command
     from alembic.config import Config
+    from sqlalchemy import text
 
     import modelmap.server.db as db
 

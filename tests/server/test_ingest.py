@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.server.conftest import REPOS, Env
+
+pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
 
 
 def _inventory_keys(path: object) -> set[str]:

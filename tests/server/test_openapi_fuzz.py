@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
+
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed (pip install -e '.[test]')")
 from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis import checks as st_checks  # noqa: E402

@@ -37,6 +37,8 @@ from tests.server.test_security import (  # noqa: F401
 )
 from tests.server.test_serve_process import two_servers_share_one_database
 
+pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
+
 pytestmark = pytest.mark.postgres
 
 

@@ -12,6 +12,8 @@ import pytest
 
 from tests.server.conftest import Env, make_env
 
+pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
+
 TABLES = ("projects", "snapshots", "snapshot_models", "usages", "endpoints")
 
 

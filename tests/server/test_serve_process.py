@@ -7,7 +7,11 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from tests.server.conftest import http, serve_cli, start_server
+
+pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
 
 BOOTSTRAP = "bootstrap-admin-" + "k3" * 16  # a test secret passed by environment
 

@@ -13,6 +13,8 @@ import pytest
 
 from tests.server.conftest import DEMO, REPOS, Server, http, serve_cli, start_server
 
+pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
+
 CI_ENV = {"GITHUB_REPOSITORY": "acme/demo-app", "GITHUB_SHA": "5" * 40, "GITHUB_REF_NAME": "main"}
 
 
