@@ -210,3 +210,15 @@ def test_trends_count_each_repo_at_its_latest_snapshot_per_month(env: Env, docum
     assert got["series"]["DE"] == [1, 1, 0]
     bad = env.client.get("/api/v1/trends", params={"by": "colour"}, headers=env.auth(env.payments))
     assert bad.status_code == 422
+
+
+def test_portfolio_merges_what_each_repo_knows_of_a_models_serving(env: Env, documents: dict[str, bytes]) -> None:
+    # the scan of the demo app does not say who serves gpt-4o; its BOM names the OpenAI API (US)
+    env.upload("acme/scan-side", documents["demo-app.scan"], env.payments)
+    only_scan = env.client.get("/api/v1/portfolio", headers=env.auth(env.payments)).json()
+    gpt = next(m for m in only_scan["models"] if m["model"] == "openai/gpt-4o")
+    assert gpt["serving_countries"] is None
+    env.upload("acme/bom-side", documents["demo-app.cdx"], env.payments)
+    both = env.client.get("/api/v1/portfolio", headers=env.auth(env.payments)).json()
+    gpt = next(m for m in both["models"] if m["model"] == "openai/gpt-4o")
+    assert gpt["serving_countries"] == ["US"] and gpt["repos"] == ["acme/bom-side", "acme/scan-side"]

@@ -206,6 +206,10 @@ def portfolio(session: Session, who: Principal) -> dict[str, Any]:
         entry = models.get(m.model_key)
         if entry is None:
             entry = models[m.model_key] = {**_model_row(m), "repos": set(), "usages": 0}
+        else:  # repos may know different servers for one model: the union of what is known, else unknown
+            for fact in ("serving_countries", "served_by"):
+                if getattr(m, fact) is not None:
+                    entry[fact] = sorted(set(entry[fact] or ()) | set(getattr(m, fact)))
         entry["repos"].add(repo)
         entry["usages"] += m.usages
         usage_by_model[m.model_key] += m.usages
