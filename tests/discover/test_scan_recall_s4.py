@@ -206,3 +206,24 @@ def test_js_constant_exported_in_one_module_and_used_in_another(tmp_path: Path) 
     # an exported constant no scanned code passes to a model API stays where it is defined, marked so
     unused = by_place[("src/config/constants.ts", 2, "gpt-4.1-nano")]
     assert unused.evidence is not None and "binding-not-used" in unused.evidence
+
+
+def test_js_required_constant_and_a_repacked_hub_name(tmp_path: Path) -> None:
+    constants = "export const RERANK_DEFAULT = 'Xenova/ms-marco-MiniLM-L-6-v2';\n"
+    worker = (
+        "const { pipeline } = require('@xenova/transformers');\n"
+        "const { RERANK_DEFAULT: RERANKER } = require('./constants');\n"
+        "async function load() {\n"
+        "  return pipeline('text-classification', RERANKER);\n"
+        "}\n"
+    )
+    settings = (
+        "# Ollama's copy of BAAI/bge-large-zh-v1.5, under a name that says nothing about models\n"
+        "DEFAULT_EMBEDDING = 'quentinz/bge-large-zh-v1.5'\n"
+        "DOCS_ROOT = 'handbook/v1.5-draft'\n"
+    )
+    found = _raws(tmp_path, {"worker/constants.js": constants, "worker/rerank.js": worker, "app/settings.py": settings})
+    assert found == {
+        ("worker/rerank.js", 4, "Xenova/ms-marco-MiniLM-L-6-v2"),
+        ("app/settings.py", 2, "quentinz/bge-large-zh-v1.5"),
+    }

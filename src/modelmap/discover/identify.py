@@ -375,6 +375,18 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     return None
 
 
+@cache
+def _hub_names() -> frozenset[str]:
+    """The name part of every Hub id the knowledge base knows, when distinctive enough to stand for the
+    model under another namespace: a digit and a separator in it (``bge-large-zh-v1.5``, not ``bert``)."""
+    names = set()
+    for hub_id in load().hf_index:
+        name = hub_id.rsplit("/", 1)[-1]
+        if len(name) >= 5 and re.search(r"\d", name) and re.search(r"[-_.]", name) and not is_generic(name):
+            names.add(name)
+    return frozenset(names)
+
+
 def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
     kb = load()
     voc = vocab()
@@ -408,6 +420,10 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             return None
         if hint in ("hf", "key", "api", "prefixed") and is_model_ish(name):
             return Match("hf-repo", None, 0.75 if hint == "hf" else 0.65)
+        if name.lower() in _hub_names() and not org.startswith("."):
+            # a known Hub model's exact name under another namespace: a repack or mirror
+            # (quentinz/bge-large-zh-v1.5 on Ollama, Xenova/… ONNX ports)
+            return Match("hf-repo", None, 0.7)
         if hint == "key" and re.search(r"\d", name) and re.search(r"[a-z]", name.lower()):
             # an org/name with a version under a model key (modelURL: distilbert/distilgpt2)
             return Match("hf-repo", None, 0.6)

@@ -481,6 +481,8 @@ class _Analysis:
                     self.bind(name.text.decode("utf-8", "replace"), value)
                 elif name is not None:
                     self.bind_pattern(name, None)
+                    if name.type == "object_pattern":
+                        self._required_names(name, value)
             elif t == "assignment_expression":
                 left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
                 if left is not None and left.type == "identifier":
@@ -557,6 +559,27 @@ class _Analysis:
                     if item.type == "import_specifier" and name is not None and name.type == "identifier":
                         local = (alias if alias is not None else name).text.decode("utf-8", "replace")
                         self.f.imported[local] = (module, name.text.decode("utf-8", "replace"))
+
+    def _required_names(self, pattern: Any, value: Any) -> None:
+        """`const { CHAT_MODEL, EMBED: E } = require("./constants")`: like a named import."""
+        if value is None or value.type != "call_expression":
+            return
+        fn, args = value.child_by_field_name("function"), value.child_by_field_name("arguments")
+        if fn is None or fn.text != b"require" or args is None or args.named_child_count != 1:
+            return
+        spec = string_value(args.named_children[0])
+        module = module_of(self.c.file.path, spec) if spec else None
+        if module is None:
+            return
+        for item in pattern.named_children:
+            if item.type == "shorthand_property_identifier_pattern":
+                local = item.text.decode("utf-8", "replace")
+                self.f.imported[local] = (module, local)
+            elif item.type == "pair_pattern":
+                key, target = item.child_by_field_name("key"), item.child_by_field_name("value")
+                if key is not None and target is not None and target.type == "identifier":
+                    self.f.imported[target.text.decode("utf-8", "replace")] = (
+                        module, key.text.decode("utf-8", "replace"))
 
     def _exported_constants(self, node: Any) -> None:
         """`export const NAME = "…"` (also `?? "…"` / `|| "…"` defaults): the literal's position -> NAME."""
