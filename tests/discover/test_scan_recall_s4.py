@@ -227,3 +227,16 @@ def test_js_required_constant_and_a_repacked_hub_name(tmp_path: Path) -> None:
         ("worker/rerank.js", 4, "Xenova/ms-marco-MiniLM-L-6-v2"),
         ("app/settings.py", 2, "quentinz/bge-large-zh-v1.5"),
     }
+
+
+def test_vendor_prefixed_ids_in_a_constants_table(tmp_path: Path) -> None:
+    code = (
+        "pub mod ids {\n"
+        "    pub const GPT_4O: &str = \"relay-gpt-4o\";\n"
+        "    pub const SONNET: &str = \"relay-claude-3-5-sonnet-20241022\";\n"
+        "    pub const ICON: &str = \"icon-gpt-4\";\n"
+        "    pub const STEP: &str = \"section-4\";\n"
+        "}\n"
+    )
+    found = _raws(tmp_path, {"src/ids.rs": code})
+    assert found == {("src/ids.rs", 2, "relay-gpt-4o"), ("src/ids.rs", 3, "relay-claude-3-5-sonnet-20241022")}

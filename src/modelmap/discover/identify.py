@@ -306,7 +306,16 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("ollama-tag", "ollama", 0.6)
     if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not low.isdigit():
         return Match("api-model" if hint != "hf" else "other", None, 0.6)
+    vendor = _VENDOR_PREFIXED.fullmatch(low)
+    if vendor and (vendor.group(2) in kb.alias_index or api_pattern(vendor.group(2)) is not None) \
+            and vendor.group(1) not in _NOT_VENDORS:
+        # a router's or gateway's own prefix on a known id (copilot-gpt-5.4, azure-gpt-4o): the model behind it
+        return Match("api-model", None, 0.6)
     return None
+
+
+_VENDOR_PREFIXED = re.compile(r"([a-z]{3,12})-([a-z][\w.-]*\d[\w.-]*)")
+_NOT_VENDORS = frozenset({"text", "chat", "code", "icon", "logo", "btn", "test", "mock", "fake", "model", "type"})
 
 
 _MODEL_URI_SCHEMES = frozenset({"hf", "s3", "gs", "gcs", "oss", "modelscope", "ms", "pvc", "az", "abfs", "abfss",
