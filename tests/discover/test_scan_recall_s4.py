@@ -240,3 +240,17 @@ def test_vendor_prefixed_ids_in_a_constants_table(tmp_path: Path) -> None:
     )
     found = _raws(tmp_path, {"src/ids.rs": code})
     assert found == {("src/ids.rs", 2, "relay-gpt-4o"), ("src/ids.rs", 3, "relay-claude-3-5-sonnet-20241022")}
+
+
+def test_backend_prefixed_known_ids(tmp_path: Path) -> None:
+    kotlin = (
+        "object EmbeddingIds {\n"
+        "    const val SMALL = \"onnx:bge-small-zh-v1.5\"\n"
+        "    const val CLOCK = \"12:30\"\n"
+        "    const val IMAGE = \"registry:tag-1.2\"\n"
+        "}\n"
+    )
+    yaml = "rag:\n  embedding-model: onnx:bge-small-zh-v1.5\n  cache-key: page:v2\n"
+    found = _raws(tmp_path, {"src/EmbeddingIds.kt": kotlin, "config/application.yml": yaml})
+    assert found == {("src/EmbeddingIds.kt", 2, "onnx:bge-small-zh-v1.5"),
+                     ("config/application.yml", 2, "onnx:bge-small-zh-v1.5")}

@@ -297,6 +297,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
                 return Match("ollama-tag", "ollama", 0.85)
             if hint == "ollama":
                 return Match("ollama-tag", "ollama", 0.7)
+        scheme, _, rest = low.partition(":")
+        if _SCHEME_WORD.fullmatch(scheme) and re.search(r"\d", rest) and ":" not in rest and (
+                rest in kb.alias_index or rest in kb.hf_index or api_pattern(rest) is not None):
+            # an app's own "<backend>:<model>" spelling (local:bge-small-zh-v1.5) around a known model
+            return Match("provider-prefixed", None, 0.7)
         return None
     if not _PLAIN.fullmatch(v):
         return None
@@ -314,6 +319,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     return None
 
 
+_SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
 _VENDOR_PREFIXED = re.compile(r"([a-z]{3,12})-([a-z][\w.-]*\d[\w.-]*)")
 _NOT_VENDORS = frozenset({"text", "chat", "code", "icon", "logo", "btn", "test", "mock", "fake", "model", "type"})
 
