@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from modelmap.discover.links import NOT_USED
@@ -142,7 +143,14 @@ def flows_of(finding: Finding, flows: tuple[Flow, ...]) -> list[str]:
     API (evidence ``binding-not-used``) is in no flow: where it is used is unknown."""
     if finding.evidence and NOT_USED in finding.evidence:
         return []
-    return [f.name for f in flows if matches_any(f.paths, finding.path)]
+    return list(_path_flows(flows, finding.path))
+
+
+@lru_cache(maxsize=65_536)
+def _path_flows(flows: tuple[Flow, ...], path: str) -> tuple[str, ...]:
+    """Flow names for one path, memoised: a company inventory has thousands of usages in far fewer files, and
+    scenario, plan and check each ask again (glob matching was most of a 10k-usage plan, bench/SWITCH.md)."""
+    return tuple(f.name for f in flows if matches_any(f.paths, path))
 
 
 RESOLUTION_BUILDERS: tuple[tuple[str, Any], ...] = (
@@ -344,7 +352,8 @@ def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
         "max_publisher_share": max_share,
         "flows": flows,
     }
-    from modelmap.switch.policy_vars import add_switch_vars  # optionality: HHI, compliant fallback, reversibility
+    # optionality: HHI, compliant fallback, reversibility
+    from modelmap.switch.policy_vars import add_switch_vars
 
     add_switch_vars(data, findings, flow_of, memo)
     return Inventory(usages=usages, resolved=resolved, flow_of=flow_of, flows=flows, data=data, resolution_vars=memo)
