@@ -254,3 +254,15 @@ def test_backend_prefixed_known_ids(tmp_path: Path) -> None:
     found = _raws(tmp_path, {"src/EmbeddingIds.kt": kotlin, "config/application.yml": yaml})
     assert found == {("src/EmbeddingIds.kt", 2, "onnx:bge-small-zh-v1.5"),
                      ("config/application.yml", 2, "onnx:bge-small-zh-v1.5")}
+
+
+def test_family_word_in_langchain_ollama_classes(tmp_path: Path) -> None:
+    code = (
+        "from langchain_ollama import ChatOllama\n"
+        "from langchain_openai import ChatOpenAI\n"
+        "\n"
+        "local = ChatOllama(model='qwen', temperature=0)\n"
+        "remote = ChatOpenAI(model='qwen', temperature=0)\n"
+    )
+    found = _scan(tmp_path, {"app/llm.py": code})
+    assert [(f.line, f.raw, f.kind) for f in found] == [(4, "qwen", "ollama-tag")]

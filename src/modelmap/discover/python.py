@@ -773,9 +773,11 @@ class _Module:
                     for lit in self.literals(kw.value):
                         self.report(lit, hint="path", role="generation", api=rule.api, source_id=rule.id)
         endpoint = self._endpoint_for(node)
+        # ChatOllama(model="qwen"), OllamaEmbeddings: Ollama resolves a library name to its :latest tag
+        hint: Hint = "ollama" if rule.hint == "key" and "Ollama" in name.rsplit(".", 1)[-1] else rule.hint
         for value in values:
             for lit in self.literals(value):
-                self.report(lit, hint=rule.hint, role=role, api=rule.api, source_id=rule.id, endpoint=endpoint,
+                self.report(lit, hint=hint, role=role, api=rule.api, source_id=rule.id, endpoint=endpoint,
                             provider=provider)
             self.use(value, api=rule.api, role=role, source_id=rule.id, endpoint=endpoint, provider=provider)
 
