@@ -125,6 +125,14 @@ def main() -> None:
     from modelmap.output import BrokenPipe, silence_stdout, visible, write_stderr
 
     debug = "--debug" in sys.argv[1:]
+    if not debug:
+        import warnings
+
+        def _show(message: Warning | str, *_args: object, **_kwargs: object) -> None:
+            # a library warning reaches the user as one plain line, not Python's file:line format
+            write_stderr(f"warning: {visible(message)}")
+
+        warnings.showwarning = _show
     try:
         app()
     except SystemExit:

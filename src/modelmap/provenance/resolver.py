@@ -728,7 +728,18 @@ def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Reso
     from modelmap.errors import IdentifierError
 
     if resolver is None:
-        resolver = resolver_for((result.roots or [result.root])[0] if (result.roots or result.root) else None)
+        from modelmap.errors import ConfigError
+
+        start = (result.roots or [result.root])[0] if (result.roots or result.root) else None
+        try:
+            resolver = resolver_for(start)
+        except ConfigError as exc:
+            # a broken project config must not stop a scan; `check` reports it (it reads the same config)
+            import warnings
+
+            where = f"{exc.where}: " if getattr(exc, "where", None) else ""
+            warnings.warn(f"the project's model declarations were not used: {where}{exc.message}", stacklevel=2)
+            resolver = default_resolver()
     out: list[Finding] = []
     for f in result.findings:
         if f.kind == "endpoint":
