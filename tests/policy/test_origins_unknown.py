@@ -74,3 +74,4 @@ def test_a_user_rule_on_null_origins_fails_closed_and_the_documented_opt_out_let
     assert _flagged(result, strict) == [("acme/never-heard-of-it", "kyc")]
     lenient = _config("rules:\n  - id: no-cn\n    message: m\n    deny: \"origins != null && 'CN' in origins\"\n")
     assert _flagged(result, lenient) == []
+

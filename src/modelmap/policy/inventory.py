@@ -22,7 +22,7 @@ from typing import Any
 from modelmap.discover.links import NOT_USED
 from modelmap.inventory import IN_USE, section_of
 from modelmap.policy.config import Flow, ProjectConfig
-from modelmap.policy.globs import matches_any
+from modelmap.policy.globs import group_matcher
 from modelmap.types import Finding, ScanResult
 
 MODEL_FIELDS = ("id", "family", "params")
@@ -150,7 +150,8 @@ def flows_of(finding: Finding, flows: tuple[Flow, ...]) -> list[str]:
 def _path_flows(flows: tuple[Flow, ...], path: str) -> tuple[str, ...]:
     """Flow names for one path, memoised: a company inventory has thousands of usages in far fewer files, and
     scenario, plan and check each ask again (glob matching was most of a 10k-usage plan, bench/SWITCH.md)."""
-    return tuple(f.name for f in flows if matches_any(f.paths, path))
+    hits = group_matcher(tuple(f.paths for f in flows))(path)
+    return tuple(flows[i].name for i in hits)
 
 
 RESOLUTION_BUILDERS: tuple[tuple[str, Any], ...] = (
