@@ -25,6 +25,7 @@ import json
 import re
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,9 +86,10 @@ def litellm_rows(data: dict[str, Any], prefixes: dict[str, str]) -> list[tuple[s
     return rows
 
 
-def genai_rows(source: str, first_prefix: dict[str, str]) -> list[tuple[str, str, str | None]]:
-    """(key, provider, None) for every model id under a mapped provider; literal values only."""
-    rows: list[tuple[str, str, str | None]] = []
+def genai_models(source: str, first_prefix: dict[str, str]) -> Iterator[tuple[str, str, dict[str | None, ast.expr]]]:
+    """(catalog key, provider, the model call's keyword nodes) for every literal model id under a mapped
+    genai-prices provider. The source is parsed, never imported. ingest_prices.py reads prices from the same
+    walk, so both spell the keys alike."""
     for node in ast.walk(ast.parse(source)):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Provider"):
             continue
@@ -100,14 +102,18 @@ def genai_rows(source: str, first_prefix: dict[str, str]) -> list[tuple[str, str
         for call in models.elts:
             if not isinstance(call, ast.Call):
                 continue
-            mid = next((k.value for k in call.keywords if k.arg == "id"), None)
+            mkw = {k.arg: k.value for k in call.keywords}
+            mid = mkw.get("id")
             if not (isinstance(mid, ast.Constant) and isinstance(mid.value, str)):
                 continue
-            name = mid.value
             prefix = first_prefix.get(provider)
-            key = name if provider == "aws-bedrock" or not prefix else f"{prefix}/{name}"
-            rows.append((key, provider, None))
-    return rows
+            key = mid.value if provider == "aws-bedrock" or not prefix else f"{prefix}/{mid.value}"
+            yield key, provider, mkw
+
+
+def genai_rows(source: str, first_prefix: dict[str, str]) -> list[tuple[str, str, str | None]]:
+    """(key, provider, None) for every model id under a mapped provider; literal values only."""
+    return [(key, provider, None) for key, provider, _kw in genai_models(source, first_prefix)]
 
 
 def build(wheels: Path) -> dict[str, Any]:

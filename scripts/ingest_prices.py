@@ -40,10 +40,10 @@ from ingest_catalogs import (  # a sibling script: same pins, same wheel readers
     _SKIP_MODES,
     GENAI_MEMBER,
     GENAI_PRICES_VERSION,
-    GENAI_PROVIDERS,
     LITELLM_MEMBER,
     LITELLM_VERSION,
     find_wheel,
+    genai_models,
     read_member,
 )
 
@@ -117,30 +117,13 @@ def _model_price(node: ast.AST | None) -> tuple[float | None, float | None] | No
 def genai_prices(source: str, first_prefix: dict[str, str]) -> dict[str, dict[str, Any]]:
     """Catalog key (the spelling ingest_catalogs.py gives genai-prices ids) -> {input, output, context}."""
     out: dict[str, dict[str, Any]] = {}
-    for node in ast.walk(ast.parse(source)):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Provider"):
+    for key, provider, mkw in genai_models(source, first_prefix):
+        price = _model_price(mkw.get("prices"))
+        if price is None or price == (None, None):
             continue
-        kw = {k.arg: k.value for k in node.keywords}
-        pid = kw.get("id")
-        provider = GENAI_PROVIDERS.get(pid.value) if isinstance(pid, ast.Constant) and isinstance(pid.value, str) else None
-        models = kw.get("models")
-        if provider is None or not isinstance(models, ast.List):
-            continue
-        for call in models.elts:
-            if not isinstance(call, ast.Call):
-                continue
-            mkw = {k.arg: k.value for k in call.keywords}
-            mid = mkw.get("id")
-            if not (isinstance(mid, ast.Constant) and isinstance(mid.value, str)):
-                continue
-            price = _model_price(mkw.get("prices"))
-            if price is None or price == (None, None):
-                continue
-            prefix = first_prefix.get(provider)
-            key = mid.value if provider == "aws-bedrock" or not prefix else f"{prefix}/{mid.value}"
-            ctx = mkw.get("context_window")
-            out[key.lower()] = {"provider": provider, "input": price[0], "output": price[1],
-                                "context": _int(ctx.value) if isinstance(ctx, ast.Constant) else None}
+        ctx = mkw.get("context_window")
+        out[key.lower()] = {"provider": provider, "input": price[0], "output": price[1],
+                            "context": _int(ctx.value) if isinstance(ctx, ast.Constant) else None}
     return out
 
 

@@ -151,7 +151,8 @@ def side_from_bom(doc: dict[str, Any], label: str) -> Side:
 MAX_DEPTH = 64
 
 
-def _depth_ok(value: Any, limit: int = MAX_DEPTH) -> bool:
+def depth_ok(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """True when ``value`` nests at most ``limit`` levels (checked without recursion)."""
     stack = [(value, 0)]
     while stack:
         item, depth = stack.pop()
@@ -175,7 +176,7 @@ def load_side(path: str | Path) -> Side:
         raise UsageError(f"{shown} is nested too deeply to be a scan or BOM", where=shown, hint=hint) from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:  # ValueError: bad JSON, or a 5,000-digit number
         raise UsageError(f"cannot read {shown} as JSON: {visible(exc)}", where=shown, hint=hint) from None
-    if not _depth_ok(doc):
+    if not depth_ok(doc):
         raise UsageError(f"{shown} is nested more than {MAX_DEPTH} levels deep", where=shown, hint=hint)
     try:
         if isinstance(doc, dict) and str(doc.get("schema", "")).startswith("modelmap.scan/"):

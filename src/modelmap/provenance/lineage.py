@@ -168,12 +168,3 @@ def origin_reasons(graph: Graph) -> list[dict[str, Any]]:
             entry["publishers"].append(pid)
     return list(out.values())
 
-
-def walk_lineage(kb: KnowledgeIndex, model_id: str) -> tuple[list[dict[str, Any]], list[str], list[str | None]]:
-    """Compatibility view for callers of modelmap.trace/1: (flattened upstream list nearest first,
-    teacher ids, publisher ids of every upstream model and teacher). New code uses build_graph."""
-    graph = build_graph(kb, model_id)
-    lineage = [{"relation": e["relation"], "model": e["parent"], "publisher": e["parent_publisher"]}
-               for e in graph.edges]
-    pubs = [pid for _c, because, _m, pid in graph.nodes if because != "publisher" or _m != model_id]
-    return lineage, [t["model"] for t in graph.teachers], pubs

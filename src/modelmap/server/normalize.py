@@ -23,8 +23,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Nesting deeper than this is hostile or broken (and would exhaust the stack of a recursive reader).
-MAX_DEPTH = 64
+from modelmap.diff import MAX_DEPTH, depth_ok  # one nesting bound for every JSON document modelmap reads
+
 CYCLONEDX_VERSIONS = ("1.5", "1.6", "1.7")
 
 
@@ -47,19 +47,6 @@ class Normalized:
     endpoints: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def _depth_ok(value: Any, limit: int = MAX_DEPTH) -> bool:
-    stack = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > limit:
-            return False
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-    return True
-
-
 def parse_json(body: bytes) -> Any:
     try:
         doc = json.loads(body.decode("utf-8"))
@@ -69,7 +56,7 @@ def parse_json(body: bytes) -> Any:
         raise DocumentError(f"the document is nested more than {MAX_DEPTH} levels deep", 400) from None
     except ValueError as exc:
         raise DocumentError(f"the upload is not valid JSON: {exc}", 400) from None
-    if not _depth_ok(doc):
+    if not depth_ok(doc):
         raise DocumentError(f"the document is nested more than {MAX_DEPTH} levels deep", 400)
     return doc
 
