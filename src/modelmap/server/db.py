@@ -130,6 +130,130 @@ class Endpoint(Base):
     references: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class OrgPolicy(Base):
+    """One version of the central policy: a modelmap.yaml text, the presets every project gets, and presets
+    added per project tag (``[{"tag": "regulated", "value": true, "presets": ["us-regulated"]}]``).
+    Rows are never changed; the newest version is in force (migration 0003)."""
+
+    __tablename__ = "org_policies"
+    __table_args__ = (UniqueConstraint("version", name="uq_org_policy_version"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    config_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    presets: Mapped[Any] = mapped_column(JSON, nullable=True)
+    tag_presets: Mapped[Any] = mapped_column(JSON, nullable=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100))
+
+
+class Waiver(Base):
+    """A waiver as a record: who owns it, who approved it, why, what it covers and until when.
+    ``scope`` is project (every rule in one repo), flow (one rule in one flow of one repo), model (one
+    rule for one model, in one repo or every repo of the team) or rule (one rule in one repo or every
+    repo of the team). An expired or revoked waiver hides nothing."""
+
+    __tablename__ = "waivers"
+    __table_args__ = (Index("ix_waivers_team_id", "team_id"), Index("ix_waivers_expires", "expires"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    scope: Mapped[str] = mapped_column(String(20))
+    rule: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    repo: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    flow: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    model: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    approver: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class WaiverEvent(Base):
+    """The history of a waiver: one row per create, change or revoke, with the record before and after."""
+
+    __tablename__ = "waiver_events"
+    __table_args__ = (Index("ix_waiver_events_waiver_id", "waiver_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    waiver_id: Mapped[int] = mapped_column(ForeignKey("waivers.id"))
+    action: Mapped[str] = mapped_column(String(20))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    actor_token_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class Webhook(Base):
+    """Where a team's notifications go: a generic JSON or a Slack-compatible endpoint. Each delivery is
+    signed with HMAC-SHA256 under ``hmac_key`` (shown once when the webhook is made)."""
+
+    __tablename__ = "webhooks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    url: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    events: Mapped[Any] = mapped_column(JSON)
+    hmac_key: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class Notification(Base):
+    """The outbox: one row per (webhook, event occurrence), delivered with bounded retries."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (UniqueConstraint("webhook_id", "dedupe_key", name="uq_notification_dedupe"),
+                      Index("ix_notifications_pending", "delivered_at", "failed_at"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    webhook_id: Mapped[int] = mapped_column(ForeignKey("webhooks.id", ondelete="CASCADE"))
+    event: Mapped[str] = mapped_column(String(50))
+    dedupe_key: Mapped[str] = mapped_column(String(300))
+    payload: Mapped[Any] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class RuntimeRecord(Base):
+    """One uploaded ``modelmap.runtime/1`` document of a project (raw kept), with the models it saw."""
+
+    __tablename__ = "runtime_records"
+    __table_args__ = (Index("ix_runtime_records_project_id", "project_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    environment: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    first_seen: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    last_seen: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    raw: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    raw_sha256: Mapped[str] = mapped_column(String(64))
+    models_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RuntimeModel(Base):
+    """A model seen serving in one runtime record, normalised like snapshot models (``model_key``)."""
+
+    __tablename__ = "runtime_models"
+    __table_args__ = (Index("ix_runtime_models_record_id", "record_id"),
+                      Index("ix_runtime_models_model_key", "model_key"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("runtime_records.id", ondelete="CASCADE"))
+    model_key: Mapped[str] = mapped_column(String(300))
+    model: Mapped[str] = mapped_column(Text)
+    requested_as: Mapped[Any] = mapped_column(JSON, nullable=True)
+    hosts: Mapped[Any] = mapped_column(JSON, nullable=True)
+    publisher: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    origins: Mapped[Any] = mapped_column(JSON, nullable=True)
+    requests: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_seen: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
 def default_url() -> str:
     """SQLite in the user's data folder ($XDG_DATA_HOME/modelmap/serve.sqlite3)."""
     import os
