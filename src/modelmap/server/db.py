@@ -197,6 +197,7 @@ class Webhook(Base):
     kind: Mapped[str] = mapped_column(String(20))
     events: Mapped[Any] = mapped_column(JSON)
     hmac_key: Mapped[str] = mapped_column(String(100))
+    org_wide: Mapped[bool] = mapped_column(Boolean, default=False)  # made by an org admin: every team's events
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 

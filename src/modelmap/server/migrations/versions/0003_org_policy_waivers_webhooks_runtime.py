@@ -77,6 +77,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("events", sa.JSON(), nullable=False),
         sa.Column("hmac_key", sa.String(length=100), nullable=False),
+        sa.Column("org_wide", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["team_id"], ["teams.id"]),
