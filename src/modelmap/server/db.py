@@ -66,11 +66,14 @@ class Project(Base):
     repo: Mapped[str] = mapped_column(String(300), unique=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # the latest snapshot (by time taken, then id), kept by every ingest: the portfolio joins on it (0004)
+    latest_snapshot_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
 
 class Snapshot(Base):
     __tablename__ = "snapshots"
-    __table_args__ = (UniqueConstraint("project_id", "commit", name="uq_snapshot_commit"),)
+    __table_args__ = (UniqueConstraint("project_id", "commit", name="uq_snapshot_commit"),
+                      Index("ix_snapshots_project_taken", "project_id", "taken_at", "id"))  # migration 0004
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
     commit: Mapped[str] = mapped_column(String(100))
@@ -90,6 +93,7 @@ class Snapshot(Base):
 
 class SnapshotModel(Base):
     __tablename__ = "snapshot_models"
+    __table_args__ = (Index("ix_snapshot_models_key_snapshot", "model_key", "snapshot_id"),)  # migration 0004
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshots.id", ondelete="CASCADE"), index=True)
     model_key: Mapped[str] = mapped_column(String(300), index=True)

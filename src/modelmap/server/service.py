@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -86,15 +86,19 @@ def ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: by
 def _ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: bytes, *, commit: str,
             branch: str | None, taken_at: dt.datetime | None, business_unit: str | None,
             environment: str | None, regulated: bool | None) -> tuple[str, dict[str, Any]]:
-    project = session.scalar(select(Project).where(Project.repo == repo))
-    if project is None:
-        project = Project(repo=repo, team_id=who.team_id)
-        session.add(project)
-        session.flush()
-    elif not who.can_see(project.team_id):
+    # one row lock per project (PostgreSQL; SQLite serialises writers anyway): uploads to one project from
+    # several serve processes take turns, so the idempotency check and the latest snapshot stay consistent
+    found = session.execute(select(Project.id, Project.team_id).where(Project.repo == repo)
+                            .with_for_update()).first()
+    if found is None:
+        project_id = session.execute(insert(Project).values(repo=repo, team_id=who.team_id, created_at=utcnow())
+                                     .returning(Project.id)).scalar_one()
+    elif not who.can_see(found.team_id):
         raise NotFound(repo)
+    else:
+        project_id = found.id
     digest = hashlib.sha256(raw).hexdigest()
-    snap = session.scalar(select(Snapshot).where(Snapshot.project_id == project.id, Snapshot.commit == commit))
+    snap = session.scalar(select(Snapshot).where(Snapshot.project_id == project_id, Snapshot.commit == commit))
     status = "created"
     if snap is not None:
         if snap.raw_sha256 == digest:
@@ -104,7 +108,7 @@ def _ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: b
         for table in (SnapshotModel, Usage, Endpoint):
             session.execute(delete(table).where(table.snapshot_id == snap.id))
     else:
-        snap = Snapshot(project_id=project.id, commit=commit)
+        snap = Snapshot(project_id=project_id, commit=commit)
         session.add(snap)
     now = utcnow()
     snap.branch, snap.taken_at, snap.uploaded_at = branch, taken_at or now, now
@@ -112,18 +116,33 @@ def _ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: b
     snap.format, snap.spec, snap.raw, snap.raw_sha256 = doc.format, doc.spec, raw, digest
     snap.models_count, snap.usages_count = len(doc.models), len(doc.usages)
     session.flush()
-    session.add_all([SnapshotModel(
-        snapshot_id=snap.id, model_key=m["key"], resolved=m["resolved"], identifiers=m["identifiers"],
-        publisher=m["publisher"], publisher_country=m["publisher_country"], origins=m["origins"],
-        origins_known=m["origins_known"], serving_countries=m["serving_countries"], served_by=m["served_by"],
-        license=m["license"], flows=m["flows"], confidence=m["confidence"], usages=m["usages"])
-        for m in doc.models.values()])
-    session.add_all([Usage(snapshot_id=snap.id, model_key=u["model"], identifier=u["identifier"], path=u["path"],
-                           line=u["line"], flow=u["flow"], section=u["section"]) for u in doc.usages])
-    session.add_all([Endpoint(snapshot_id=snap.id, url=e["url"], provider=e["provider"], serving=e["serving"],
-                              references=e["references"]) for e in doc.endpoints.values()])
+    # rows go in as batched multi-row INSERTs (no ORM object per row): bench/SERVER.md
+    if doc.models:
+        session.execute(insert(SnapshotModel), [{
+            "snapshot_id": snap.id, "model_key": m["key"], "resolved": m["resolved"],
+            "identifiers": m["identifiers"], "publisher": m["publisher"], "publisher_country": m["publisher_country"],
+            "origins": m["origins"], "origins_known": m["origins_known"], "serving_countries": m["serving_countries"],
+            "served_by": m["served_by"], "license": m["license"], "flows": m["flows"], "confidence": m["confidence"],
+            "usages": m["usages"]} for m in doc.models.values()])
+    if doc.usages:
+        session.execute(insert(Usage), [{
+            "snapshot_id": snap.id, "model_key": u["model"], "identifier": u["identifier"], "path": u["path"],
+            "line": u["line"], "flow": u["flow"], "section": u["section"]} for u in doc.usages])
+    if doc.endpoints:
+        session.execute(insert(Endpoint), [{
+            "snapshot_id": snap.id, "url": e["url"], "provider": e["provider"], "serving": e["serving"],
+            "references": e["references"]} for e in doc.endpoints.values()])
+    _set_latest(session, project_id)
     session.commit()
     return status, snapshot_dict(snap)
+
+
+def _set_latest(session: Session, project_id: int) -> None:
+    """Record the project's latest snapshot (by time taken, then id) on the project row, which the portfolio
+    queries join on (migration 0004)."""
+    latest = (select(Snapshot.id).where(Snapshot.project_id == project_id)
+              .order_by(Snapshot.taken_at.desc(), Snapshot.id.desc()).limit(1).scalar_subquery())
+    session.execute(update(Project).where(Project.id == project_id).values(latest_snapshot_id=latest))
 
 
 def snapshot_dict(snap: Snapshot) -> dict[str, Any]:
@@ -153,13 +172,10 @@ def _visible_projects(session: Session, who: Principal) -> list[tuple[Project, s
 
 
 def _latest(session: Session, project_ids: list[int]) -> dict[int, Snapshot]:
-    """The latest snapshot (by time taken, then id) of each project."""
+    """The latest snapshot (by time taken, then id) of each project, as ingest records it on the project."""
     if not project_ids:
         return {}
-    ranked = (select(Snapshot.id, func.row_number().over(
-        partition_by=Snapshot.project_id, order_by=(Snapshot.taken_at.desc(), Snapshot.id.desc())).label("rn"))
-        .where(Snapshot.project_id.in_(project_ids)).subquery())
-    ids = select(ranked.c.id).where(ranked.c.rn == 1)
+    ids = select(Project.latest_snapshot_id).where(Project.id.in_(project_ids))
     return {s.project_id: s for s in session.scalars(select(Snapshot).where(Snapshot.id.in_(ids)))}
 
 
@@ -186,45 +202,83 @@ def _model_row(m: SnapshotModel) -> dict[str, Any]:
             "usages": m.usages}
 
 
-def portfolio(session: Session, who: Principal) -> dict[str, Any]:
+REPOS_LIMIT = 100  # repository names listed per model or group by default (the counts are always complete)
+REPOS_LIMIT_MAX = 5000
+
+
+def _latest_models(who: Principal) -> Any:
+    """SnapshotModel rows of the latest snapshot of every project ``who`` may see (a FROM clause)."""
+    query = select(SnapshotModel).join(Project, Project.latest_snapshot_id == SnapshotModel.snapshot_id)
+    return query if who.is_admin else query.where(Project.team_id == who.team_id)
+
+
+def _json_list(text: str | None) -> list[str] | None:
+    import json
+
+    value = json.loads(text) if text is not None else None
+    return value if isinstance(value, list) else None
+
+
+def portfolio(session: Session, who: Principal, *, repos_limit: int = REPOS_LIMIT) -> dict[str, Any]:
     """Every model in the latest snapshot of every visible project, with the repos that use it, and the
-    portfolio counted by origin, publisher and serving country (repos per key; "unknown" where unknown)."""
+    portfolio counted by origin, publisher and serving country (repos per key; "unknown" where unknown).
+
+    Aggregated in SQL over ``projects.latest_snapshot_id`` (bench/SERVER.md): each model and group carries its
+    complete ``count`` of repositories and lists the first ``repos_limit`` of them by name."""
+    from sqlalchemy import Text, cast
+
     from modelmap.switch.optionality import hhi
 
     visible = _visible_projects(session, who)
-    latest = _latest(session, [p.id for p, _ in visible])
-    repo_of = {latest[p.id].id: p.repo for p, _ in visible if p.id in latest}
-    models: dict[str, dict[str, Any]] = {}
-    by: dict[str, dict[str, set[str]]] = {"origin": defaultdict(set), "publisher": defaultdict(set),
+    with_snapshot = sum(1 for p, _ in visible if p.latest_snapshot_id is not None)
+    sm = SnapshotModel
+    base = _latest_models(who).subquery()
+    totals = session.execute(select(base.c.model_key, func.min(base.c.id), func.sum(base.c.usages), func.count())
+                             .group_by(base.c.model_key)).all()
+    firsts = {m.model_key: m for m in session.scalars(select(sm).where(sm.id.in_([t[1] for t in totals])))}
+    # repos may know different servers for one model: the union of what is known, else unknown
+    known: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"serving_countries": set(), "served_by": set()})
+    seen: dict[str, dict[str, bool]] = defaultdict(lambda: {"serving_countries": False, "served_by": False})
+    for key, serving, served_by in session.execute(
+            select(base.c.model_key, cast(base.c.serving_countries, Text), cast(base.c.served_by, Text))
+            .group_by(base.c.model_key, cast(base.c.serving_countries, Text), cast(base.c.served_by, Text))):
+        for fact, text in (("serving_countries", serving), ("served_by", served_by)):
+            values = _json_list(text)
+            if values is not None:
+                known[key][fact].update(values)
+                seen[key][fact] = True
+    by: dict[str, dict[str, set[int]]] = {"origin": defaultdict(set), "publisher": defaultdict(set),
                                           "serving_country": defaultdict(set)}
-    usage_by_model: Counter[str] = Counter()
     usage_by_publisher: Counter[str] = Counter()
-    rows: list[SnapshotModel] = list(session.scalars(
-        select(SnapshotModel).where(SnapshotModel.snapshot_id.in_(list(repo_of))))) if repo_of else []
-    for m in rows:
-        repo = repo_of[m.snapshot_id]
-        entry = models.get(m.model_key)
-        if entry is None:
-            entry = models[m.model_key] = {**_model_row(m), "repos": set(), "usages": 0}
-        else:  # repos may know different servers for one model: the union of what is known, else unknown
-            for fact in ("serving_countries", "served_by"):
-                if getattr(m, fact) is not None:
-                    entry[fact] = sorted(set(entry[fact] or ()) | set(getattr(m, fact)))
-        entry["repos"].add(repo)
-        entry["usages"] += m.usages
-        usage_by_model[m.model_key] += m.usages
-        usage_by_publisher[m.publisher or "unknown"] += m.usages
-        for origin in m.origins if m.origins is not None else ["unknown"]:
-            by["origin"][origin].add(repo)
-        by["publisher"][m.publisher or "unknown"].add(repo)
-        for country in m.serving_countries if m.serving_countries is not None else ["unknown"]:
-            by["serving_country"][country].add(repo)
-    out_models = [{**e, "repos": sorted(e["repos"])} for _, e in sorted(models.items())]
+    for snapshot_id, origins, publisher, serving, usages in session.execute(
+            select(base.c.snapshot_id, cast(base.c.origins, Text), base.c.publisher,
+                   cast(base.c.serving_countries, Text), func.sum(base.c.usages))
+            .group_by(base.c.snapshot_id, cast(base.c.origins, Text), base.c.publisher,
+                      cast(base.c.serving_countries, Text))):
+        origin_list, countries = _json_list(origins), _json_list(serving)
+        for origin in origin_list if origin_list is not None else ["unknown"]:
+            by["origin"][origin].add(snapshot_id)
+        by["publisher"][publisher or "unknown"].add(snapshot_id)
+        for country in countries if countries is not None else ["unknown"]:
+            by["serving_country"][country].add(snapshot_id)
+        usage_by_publisher[publisher or "unknown"] += int(usages or 0)
+    # group members are snapshot ids (one per project): named through the latest snapshot of each project
+    repo_of_snapshot = {p.latest_snapshot_id: p.repo for p, _ in visible if p.latest_snapshot_id is not None}
+    repos_of = _repos_per_model(session, who, [t[0] for t in totals], repos_limit)
+    models = []
+    usage_by_model: Counter[str] = Counter()
+    for key, _first_id, usages, count in sorted(totals, key=lambda t: t[0]):
+        entry = {**_model_row(firsts[key]), "repos": repos_of.get(key, []), "repos_count": int(count),
+                 "usages": int(usages or 0)}
+        for fact in ("serving_countries", "served_by"):
+            entry[fact] = sorted(known[key][fact]) if seen[key][fact] else None
+        usage_by_model[key] += int(usages or 0)
+        models.append(entry)
     return {
         "projects": len(visible),
-        "projects_with_snapshots": len(latest),
-        "models": out_models,
-        "by": {dim: [{"key": k, "repos": sorted(v), "count": len(v)}
+        "projects_with_snapshots": with_snapshot,
+        "models": models,
+        "by": {dim: [{"key": k, "repos": sorted(repo_of_snapshot[i] for i in v)[:repos_limit], "count": len(v)}
                      for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
                for dim, groups in by.items()},
         "concentration": {"hhi_model": hhi(usage_by_model), "hhi_publisher": hhi(usage_by_publisher),
@@ -232,35 +286,60 @@ def portfolio(session: Session, who: Principal) -> dict[str, Any]:
     }
 
 
-def model_detail(session: Session, who: Principal, key: str) -> dict[str, Any]:
-    """Who uses a model: each visible repo's latest snapshot, its flows and places (file:line)."""
-    visible = _visible_projects(session, who)
-    latest = _latest(session, [p.id for p, _ in visible])
-    repo_of = {latest[p.id].id: (p.repo, team) for p, team in visible if p.id in latest}
-    if not repo_of:
+def _repos_per_model(session: Session, who: Principal, keys: list[str], limit: int) -> dict[str, list[str]]:
+    """The first ``limit`` repositories (by name) using each model at their latest snapshot."""
+    if not keys or limit <= 0:
+        return {}
+    ranked = (select(SnapshotModel.model_key, Project.repo, func.row_number().over(
+        partition_by=SnapshotModel.model_key, order_by=Project.repo).label("rn"))
+        .join(Project, Project.latest_snapshot_id == SnapshotModel.snapshot_id))
+    if not who.is_admin:
+        ranked = ranked.where(Project.team_id == who.team_id)
+    sub = ranked.subquery()
+    out: dict[str, list[str]] = defaultdict(list)
+    for key, repo in session.execute(select(sub.c.model_key, sub.c.repo).where(sub.c.rn <= limit)
+                                     .order_by(sub.c.model_key, sub.c.repo)):
+        out[key].append(repo)
+    return out
+
+
+def model_detail(session: Session, who: Principal, key: str, *, limit: int = REPOS_LIMIT,
+                 offset: int = 0) -> dict[str, Any]:
+    """Who uses a model: each visible repo's latest snapshot, its flows and places (file:line). Repositories are
+    listed by name, ``limit`` from ``offset`` (``repos_total`` counts them all; ``usages`` sums them all)."""
+    scope = (select(SnapshotModel.id, SnapshotModel.usages, Project.repo, Project.team_id, Snapshot.commit)
+             .join(Project, Project.latest_snapshot_id == SnapshotModel.snapshot_id)
+             .join(Snapshot, Snapshot.id == SnapshotModel.snapshot_id)
+             .where(SnapshotModel.model_key == key))
+    if not who.is_admin:
+        scope = scope.where(Project.team_id == who.team_id)
+    sub = scope.subquery()
+    total, usages, first_id = session.execute(
+        select(func.count(), func.sum(sub.c.usages), func.min(sub.c.id))).one()
+    if not total:
         raise NotFound(key)
-    rows = list(session.scalars(select(SnapshotModel).where(SnapshotModel.snapshot_id.in_(list(repo_of)),
-                                                            SnapshotModel.model_key == key)))
-    if not rows:
-        raise NotFound(key)
-    places = session.execute(
-        select(Usage.snapshot_id, Usage.path, Usage.line, Usage.flow, Usage.section, Usage.identifier)
-        .where(Usage.snapshot_id.in_([r.snapshot_id for r in rows]), Usage.model_key == key)
-        .order_by(Usage.path, Usage.line))
+    first = session.get(SnapshotModel, first_id)
+    assert first is not None
+    page = session.execute(
+        select(SnapshotModel, sub.c.repo, sub.c.commit, Team.name).join(sub, sub.c.id == SnapshotModel.id)
+        .join(Team, Team.id == sub.c.team_id).order_by(sub.c.repo).limit(limit).offset(offset)).all()
     by_snap: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for snapshot_id, path, line, flow, section, identifier in places:
-        by_snap[snapshot_id].append({"path": path, "line": line, "flow": flow, "section": section,
-                                     "identifier": identifier})
-    first = rows[0]
-    commit_of = {s.id: s.commit for s in latest.values()}
+    if page:
+        places = session.execute(
+            select(Usage.snapshot_id, Usage.path, Usage.line, Usage.flow, Usage.section, Usage.identifier)
+            .where(Usage.snapshot_id.in_([r[0].snapshot_id for r in page]), Usage.model_key == key)
+            .order_by(Usage.path, Usage.line))
+        for snapshot_id, path, line, flow, section, identifier in places:
+            by_snap[snapshot_id].append({"path": path, "line": line, "flow": flow, "section": section,
+                                         "identifier": identifier})
     return {
         **{k: v for k, v in _model_row(first).items() if k not in ("usages", "flows")},
-        "usages": sum(r.usages for r in rows),
-        "repos": [{"repo": repo_of[r.snapshot_id][0], "team": repo_of[r.snapshot_id][1],
-                   "commit": commit_of.get(r.snapshot_id), "flows": r.flows, "usages": r.usages,
+        "usages": int(usages or 0),
+        "repos_total": int(total), "offset": offset, "limit": limit,
+        "repos": [{"repo": repo, "team": team, "commit": commit, "flows": r.flows, "usages": r.usages,
                    "serving_countries": r.serving_countries, "served_by": r.served_by,
                    "places": by_snap.get(r.snapshot_id, [])}
-                  for r in sorted(rows, key=lambda r: repo_of[r.snapshot_id][0])],
+                  for r, repo, commit, team in page],
     }
 
 
