@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import BackgroundTasks, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from modelmap.server import pages, service
+from modelmap.server import org_routes, pages, service, webhooks
 from modelmap.server.auth import Principal, TokenBucket
 from modelmap.server.db import make_engine, migrate, session_factory
 from modelmap.server.normalize import DocumentError, normalize
@@ -35,6 +35,9 @@ class Settings:
     upload_rate: float = 2.0  # uploads per second per token, on average
     upload_burst: int = 60
     migrate: bool = True
+    waiver_notice_days: int = 14  # waiver-expiring notifications: waivers expiring within this many days
+    webhook_timeout: float = webhooks.TIMEOUT_S
+    webhook_attempts: int = webhooks.MAX_ATTEMPTS
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -49,6 +52,15 @@ def create_app(settings: Settings) -> FastAPI:
                               "query the portfolio, each model and each repository's history.")
     app.state.engine = engine
     app.state.settings = settings
+    app.state.sessions = sessions
+    # bodies of the policy, waiver and webhook routes are small; document uploads and login bound their own
+    app.add_middleware(org_routes.BodyLimit, limit=org_routes.MAX_BODY,
+                       exempt=lambda path: path.endswith(("/snapshots", "/runtime")) or path == "/login")
+
+    def deliver() -> dict[str, int]:
+        return webhooks.deliver(sessions, max_attempts=settings.webhook_attempts, timeout=settings.webhook_timeout)
+
+    app.state.deliver = deliver
 
     def db() -> Iterator[Session]:
         with sessions() as session:
@@ -93,7 +105,7 @@ def create_app(settings: Settings) -> FastAPI:
                          404: {"description": "the project belongs to another team"},
                          413: {"description": "too large"}, 422: {"description": "not a valid document"},
                          429: {"description": "rate limited"}})
-    async def upload(request: Request, repo: str, who: Uploader, session: DB,
+    async def upload(request: Request, repo: str, who: Uploader, session: DB, background: BackgroundTasks,
                      commit: Annotated[str, Query(description="the commit the document describes")],
                      branch: str | None = None, taken_at: dt.datetime | None = None,
                      business_unit: str | None = None, environment: str | None = None,
@@ -124,8 +136,16 @@ def create_app(settings: Settings) -> FastAPI:
                                           environment=environment, regulated=regulated)
         except service.NotFound:
             raise not_found(f"project {repo!r}") from None
-        return JSONResponse({"status": status, "repo": repo, "snapshot": snap},
+        queued = 0
+        if status != "unchanged":  # a new CN-origin model in a regulated project is announced
+            queued = await run_in_threadpool(webhooks.on_snapshot, session, repo, snap["id"])
+            if queued:
+                background.add_task(deliver)
+        return JSONResponse({"status": status, "repo": repo, "snapshot": snap, "notifications_queued": queued},
                             status_code=201 if status == "created" else 200)
+
+    org_routes.add_routes(app, DB, need, _read_bounded, settings.max_upload_bytes, settings.waiver_notice_days,
+                          deliver)
 
     @app.get("/api/v1/projects", tags=["query"])
     def list_projects(who: Reader, session: DB) -> list[dict[str, Any]]:

@@ -1,0 +1,278 @@
+"""The org policy: one central ``modelmap.yaml`` (versioned), presets for every project, and presets added
+per project tag; and the org-wide policy status, computed with :mod:`modelmap.policy` on each project's
+latest snapshot.
+
+A project's config is the central text with its ``preset`` list extended by the org presets and by each
+tag rule the project's latest snapshot matches (``{"tag": "regulated", "value": true, "presets":
+["us-regulated"]}``), then parsed by :func:`modelmap.policy.config.parse_config`, the same validator the CLI
+uses. The repository's own modelmap.yaml is not uploaded, so the project is one flow named after the
+repository and tagged with the snapshot's tags (``service.project_config``). Waiver records
+(:mod:`modelmap.server.waivers`) become library waivers of that config; only active ones are given to the
+engine, so an expired or revoked waiver never hides a violation (the violation then names it as
+``expired_waiver``). Snapshots uploaded as CycloneDX or SPDX carry no findings to evaluate: they are listed
+as not evaluated, with the reason, never as passing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from modelmap.server.auth import Principal
+from modelmap.server.db import OrgPolicy, Project, Snapshot, Waiver, utcnow
+
+#: Tags a tag rule can test: the snapshot's tags and the owning team.
+TAG_KEYS = ("regulated", "environment", "business_unit", "team")
+#: Keys of the central modelmap.yaml that belong to one repository, not to the org.
+REPO_ONLY_KEYS = {"flows": "flows belong to a repository's own modelmap.yaml; the server evaluates each project "
+                           "as one flow tagged with its upload's tags",
+                  "waivers": "waivers are records on the server: POST /api/v1/waivers",
+                  "models": "the company's own models belong to a repository's modelmap.yaml",
+                  "prices": "prices belong to a repository's modelmap.yaml"}
+MAX_VIOLATIONS_SHOWN = 200
+
+
+class PolicyError(ValueError):
+    """The policy document is not valid; the message says where and what to do (HTTP 422)."""
+
+
+def _presets_known(names: list[str], what: str) -> None:
+    from modelmap.policy.config import available_presets
+
+    known = available_presets()
+    for name in names:
+        if name not in known:
+            raise PolicyError(f"{what}: unknown preset {name!r}; available presets: {', '.join(known)}")
+
+
+def _base_data(text: str | None, version: int) -> Any:
+    from modelmap.policy.yamlmarks import LineDict, load_yaml
+
+    data = load_yaml(text, f"org-policy-v{version}.yaml") if text else None
+    if data is None:
+        data = LineDict({"version": 1})
+        data.line = 1
+    return data
+
+
+def validate(config_text: str | None, presets: list[str], tag_presets: list[dict[str, Any]]) -> None:
+    """Check a policy document the way ``modelmap check`` would (raises PolicyError)."""
+    from modelmap.errors import ConfigError
+    from modelmap.policy.config import parse_config
+    from modelmap.policy.yamlmarks import LineDict
+
+    _presets_known(presets, "presets")
+    for index, rule in enumerate(tag_presets):
+        if rule["tag"] not in TAG_KEYS:
+            raise PolicyError(f"tag_presets[{index}].tag {rule['tag']!r}: choose from {', '.join(TAG_KEYS)}")
+        _presets_known(list(rule["presets"]), f"tag_presets[{index}].presets")
+    try:
+        data = _base_data(config_text, 0)
+        if isinstance(data, LineDict):
+            for key, why in REPO_ONLY_KEYS.items():
+                if key in data:
+                    raise PolicyError(f"org-policy.yaml:{data.line_of(key)}: {key!r} is not part of an org policy: "
+                                      f"{why}")
+        # every preset the document can bring in, together: a `disable` must name a rule of some preset
+        everything = sorted({*presets, *(p for r in tag_presets for p in r["presets"])})
+        parse_config(_with_presets(data, everything), "org-policy.yaml")
+    except ConfigError as exc:
+        raise PolicyError(str(exc)) from None
+
+
+def _with_presets(data: Any, extra: list[str]) -> Any:
+    from modelmap.policy.yamlmarks import LineDict, LineList
+
+    if not isinstance(data, LineDict):
+        return data  # parse_config reports that it is not a mapping
+    own = data.get("preset", [])
+    names = [own] if isinstance(own, str) else list(own) if isinstance(own, list) else own
+    if not isinstance(names, list):
+        return data  # parse_config reports the bad value
+    merged = LineList(dict.fromkeys([*names, *extra]))
+    merged.line = data.line_of("preset")
+    out = LineDict(data)
+    out.line, out.key_lines = data.line, dict(data.key_lines)
+    out["preset"] = merged
+    return out
+
+
+def put_policy(session: Session, who: Principal, config_text: str | None, presets: list[str],
+               tag_presets: list[dict[str, Any]]) -> dict[str, Any]:
+    """Record a new version of the org policy (raises PolicyError; nothing is stored then)."""
+    validate(config_text, presets, tag_presets)
+    body = json.dumps({"config": config_text, "presets": presets, "tag_presets": tag_presets}, sort_keys=True)
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    latest = current(session)
+    if latest is not None and latest.sha256 == digest:
+        return {**policy_dict(latest), "status": "unchanged"}
+    row = OrgPolicy(version=(latest.version + 1) if latest else 1, config_text=config_text, presets=presets,
+                    tag_presets=tag_presets, sha256=digest, created_at=utcnow(), created_by=who.team)
+    session.add(row)
+    session.commit()
+    return {**policy_dict(row), "status": "created"}
+
+
+def current(session: Session) -> OrgPolicy | None:
+    return session.scalar(select(OrgPolicy).order_by(OrgPolicy.version.desc()).limit(1))
+
+
+def policy_dict(row: OrgPolicy) -> dict[str, Any]:
+    from modelmap.server.service import _iso
+
+    return {"version": row.version, "config": row.config_text, "presets": row.presets or [],
+            "tag_presets": row.tag_presets or [], "created_at": _iso(row.created_at), "created_by": row.created_by}
+
+
+def history(session: Session) -> list[dict[str, Any]]:
+    rows = session.scalars(select(OrgPolicy).order_by(OrgPolicy.version.desc()))
+    return [policy_dict(r) for r in rows]
+
+
+def tags_of(snap: Snapshot, team: str) -> dict[str, Any]:
+    return {"regulated": snap.regulated, "environment": snap.environment, "business_unit": snap.business_unit,
+            "team": team}
+
+
+def presets_for(policy: OrgPolicy, tags: dict[str, Any]) -> list[str]:
+    """The org presets plus those of every tag rule the project's tags match, in order, once each."""
+    names = list(policy.presets or [])
+    for rule in policy.tag_presets or []:
+        value = tags.get(rule["tag"])
+        if value is not None and value == rule["value"]:
+            names += rule["presets"]
+    return list(dict.fromkeys(names))
+
+
+def project_config(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waivers: list[Waiver],
+                   today: dt.date) -> Any:
+    """The ProjectConfig for one project: the org policy with its tag presets, one flow for the repository,
+    and the active waiver records that apply to it (each library waiver's ``where`` is ``waiver:<id>``)."""
+    from modelmap.policy.config import parse_config
+    from modelmap.server.service import project_config as one_flow
+
+    tags = tags_of(snap, team)
+    config = parse_config(_with_presets(_base_data(policy.config_text, policy.version), presets_for(policy, tags)),
+                          f"org-policy-v{policy.version}.yaml")
+    flows = one_flow(repo, snap)
+    rule_ids = [r.id for r in config.rules]
+    library = [w for record in waivers if is_active(record, today) for w in to_library(record, rule_ids)]
+    return replace(config, flows=flows.flows, flow_index=flows.flow_index, waivers=tuple(library))
+
+
+def _date(value: dt.datetime) -> dt.date:
+    """The UTC date of a stored time (SQLite hands back naive datetimes; they were stored in UTC)."""
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
+    return aware.astimezone(dt.timezone.utc).date()
+
+
+def is_active(record: Waiver, today: dt.date) -> bool:
+    return record.revoked_at is None and _date(record.expires) >= today
+
+
+def to_library(record: Waiver, rule_ids: list[str]) -> list[Any]:
+    """A waiver record as :class:`modelmap.policy.waivers.Waiver` objects (a project-scope waiver covers every
+    rule in effect, so it becomes one per rule)."""
+    from modelmap.policy.waivers import Waiver as LibraryWaiver
+
+    rules = rule_ids if record.scope == "project" else [record.rule] if record.rule in rule_ids else []
+    approved = _date(record.created_at)
+    return [LibraryWaiver(rule=rule, reason=record.reason, approved_by=record.approver, approved_on=approved,
+                          expires=_date(record.expires), model=record.model, flow=record.flow,
+                          where=f"waiver:{record.id}") for rule in rules]
+
+
+def applicable(records: list[Waiver], project: Project) -> list[Waiver]:
+    """Waiver records of the project's team that name this repository or none (team-wide)."""
+    return [w for w in records if w.team_id == project.team_id and w.repo in (None, project.repo)]
+
+
+def status(session: Session, who: Principal, today: dt.date | None = None) -> dict[str, Any]:
+    """Per visible project, each rule's pass / fail / waived on its latest snapshot, and the violations."""
+    from modelmap.policy.engine import evaluate
+    from modelmap.server import service
+    from modelmap.server.normalize import parse_json, scan_result
+    from modelmap.server.waivers import waiver_dict
+
+    today = today or utcnow().date()
+    policy = current(session)
+    visible = service._visible_projects(session, who)
+    latest = service._latest(session, [p.id for p, _ in visible])
+    team_ids = {p.team_id for p, _ in visible}
+    records = list(session.scalars(select(Waiver).where(Waiver.team_id.in_(team_ids)))) if team_ids else []
+    projects: list[dict[str, Any]] = []
+    for project, team in visible:
+        snap = latest.get(project.id)
+        if snap is None:
+            continue
+        entry: dict[str, Any] = {"repo": project.repo, "team": team, "commit": snap.commit,
+                                 "tags": tags_of(snap, team)}
+        projects.append(entry)
+        if policy is None:
+            entry.update(status="not_evaluated", reason="no org policy yet: PUT /api/v1/policy")
+            continue
+        entry["presets"] = presets_for(policy, entry["tags"])
+        if snap.format != "scan":
+            entry.update(status="not_evaluated",
+                         reason=f"the latest snapshot is a {snap.spec} document; the policy needs a modelmap scan "
+                                "upload (modelmap scan --upload)")
+            continue
+        mine = applicable(records, project)
+        config = project_config(policy, project.repo, team, snap, mine, today)
+        result = evaluate(scan_result(parse_json(snap.raw)), config, today)
+        rule_ids = [r.id for r in config.rules]
+        expired = [(w, lw) for w in mine if not is_active(w, today) and w.revoked_at is None
+                   for lw in to_library(w, rule_ids)]
+        violations = []
+        per_rule: dict[str, dict[str, int]] = {r: {"violations": 0, "waived": 0} for r in rule_ids}
+        for v in result.violations:
+            counts = per_rule.setdefault(v.rule_id, {"violations": 0, "waived": 0})
+            waiver_id = int(v.waiver.where.split(":", 1)[1]) if v.waiver is not None else None
+            counts["waived" if waiver_id is not None else "violations"] += 1
+            lapsed = None
+            if waiver_id is None:
+                model_ids = (v.model or "", v.finding.raw) if v.finding is not None else ()
+                path = v.path if v.scope == "usage" else None
+                lapsed = next((w.id for w, lw in expired
+                               if lw.covers(v.rule_id, model_ids=model_ids, path=path, flow=v.flow)), None)
+            violations.append({"rule": v.rule_id, "severity": v.severity, "message": v.message,
+                               "path": v.path, "line": v.line, "model": v.model, "flow": v.flow,
+                               "status": "waived" if waiver_id is not None else "violation",
+                               "waiver": waiver_id, "expired_waiver": lapsed})
+        severity = {r.id: r.severity for r in config.rules}
+        entry.update(
+            status="pass" if result.passed else "fail",
+            rules=[{"rule": r, "severity": severity.get(r), "violations": c["violations"], "waived": c["waived"],
+                    "status": "fail" if c["violations"] else "waived" if c["waived"] else "pass"}
+                   for r, c in sorted(per_rule.items())],
+            violations=violations[:MAX_VIOLATIONS_SHOWN],
+            violations_total=len(violations))
+    notice = _notice_days(policy)
+    soon = [waiver_dict(w, today) for w in sorted(records, key=lambda w: (w.expires, w.id))
+            if is_active(w, today) and _date(w.expires) <= today + dt.timedelta(days=notice)]
+    return {
+        "as_of": today.isoformat(),
+        "policy": policy_dict(policy) if policy else None,
+        "summary": {"projects": len(projects),
+                    "pass": sum(1 for p in projects if p["status"] == "pass"),
+                    "fail": sum(1 for p in projects if p["status"] == "fail"),
+                    "not_evaluated": sum(1 for p in projects if p["status"] == "not_evaluated")},
+        "projects": projects,
+        "expiring_waivers": soon,
+        "expiry_notice_days": notice,
+    }
+
+
+def _notice_days(policy: OrgPolicy | None) -> int:
+    if policy is None or not policy.config_text:
+        return 30
+    data = _base_data(policy.config_text, policy.version)
+    value = data.get("expiry_notice_days", 30) if isinstance(data, dict) else 30
+    return value if isinstance(value, int) and not isinstance(value, bool) else 30
+

@@ -1,0 +1,341 @@
+"""Webhooks and the notification outbox.
+
+A team (or an org admin, for every team) registers a webhook: a URL, a kind (``generic`` JSON or ``slack``,
+a Slack-compatible ``{"text": ..., "blocks": [...]}`` payload) and the events it wants:
+
+* ``cn-model-regulated``: a model that originates in China enters a project whose snapshot is tagged
+  regulated (on ingest, against the project's previous snapshot);
+* ``waiver-expiring``: an active waiver expires within N days (``POST /api/v1/notifications/run`` or the
+  ``modelmap serve`` background tick);
+* ``undeclared-runtime-model``: a runtime upload shows a model serving that no code of the project declares
+  (the ``shadow`` list of :func:`modelmap.runtime.drift.drift`).
+
+Events are written to the ``notifications`` outbox right after what caused them is stored, once per
+(webhook, event occurrence), then delivered: POST, 5 s timeout, redirects refused, no proxies, at most
+``max_attempts`` tries with exponential back-off. Several serve processes can deliver from one database:
+each claims a row with a conditional UPDATE before sending it.
+
+Every delivery carries ``X-Modelmap-Event``, ``X-Modelmap-Delivery`` (the outbox id),
+``X-Modelmap-Timestamp`` (Unix seconds) and ``X-Modelmap-Signature-256: sha256=<hex>``, the HMAC-SHA256 of
+``<timestamp>.<body>`` under the webhook's key. The key is shown once, when the webhook is created.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import secrets
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from modelmap.server.auth import Principal
+from modelmap.server.db import Notification, Project, Snapshot, SnapshotModel, Usage, Waiver, Webhook, utcnow
+
+EVENTS = ("cn-model-regulated", "waiver-expiring", "undeclared-runtime-model")
+KINDS = ("generic", "slack")
+PAYLOAD_SCHEMA = "modelmap.notification/1"
+MAX_ATTEMPTS = 5
+TIMEOUT_S = 5.0
+LEASE_S = 60  # a claimed row is not picked up by another process for this long
+MAX_RESPONSE_READ = 64 * 1024
+
+
+class WebhookError(ValueError):
+    """A webhook that cannot be registered; the message says why (HTTP 422)."""
+
+
+class NotFound(LookupError):
+    pass
+
+
+def check_url(url: str) -> str:
+    url = url.strip()
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise WebhookError("url is not a valid URL") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise WebhookError("url must be an http:// or https:// URL with a host")
+    if parts.username or parts.password:
+        raise WebhookError("url must not carry a user name or password: the payload is signed instead")
+    if port == 0:
+        raise WebhookError("url has port 0")
+    return url
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    from modelmap.server.service import _iso as iso
+
+    return iso(value)
+
+
+def webhook_dict(w: Webhook) -> dict[str, Any]:
+    return {"id": w.id, "url": w.url, "kind": w.kind, "events": list(w.events), "org_wide": w.org_wide,
+            "created_at": _iso(w.created_at)}
+
+
+def create(session: Session, who: Principal, url: str, kind: str, events: list[str]) -> dict[str, Any]:
+    """Register a webhook; the answer holds its HMAC key, shown this once."""
+    url = check_url(url)
+    if kind not in KINDS:
+        raise WebhookError(f"kind {kind!r}: choose from {', '.join(KINDS)}")
+    unknown = [e for e in events if e not in EVENTS]
+    if unknown or not events:
+        raise WebhookError(f"events: choose one or more of {', '.join(EVENTS)}")
+    key = "whk_" + secrets.token_urlsafe(32)
+    row = Webhook(team_id=who.team_id, url=url, kind=kind, events=sorted(set(events)), hmac_key=key,
+                  org_wide=who.is_admin, created_at=utcnow())
+    session.add(row)
+    session.commit()
+    return {**webhook_dict(row), "secret": key}
+
+
+def listing(session: Session, who: Principal) -> list[dict[str, Any]]:
+    query = select(Webhook).where(Webhook.deleted_at.is_(None))
+    if not who.is_admin:
+        query = query.where(Webhook.team_id == who.team_id)
+    return [webhook_dict(w) for w in session.scalars(query.order_by(Webhook.id))]
+
+
+def delete(session: Session, who: Principal, webhook_id: int) -> None:
+    row = session.get(Webhook, webhook_id)
+    if row is None or row.deleted_at is not None or not who.can_see(row.team_id):
+        raise NotFound(f"webhook {webhook_id}")
+    row.deleted_at = utcnow()
+    session.commit()
+
+
+# --------------------------------------------------------------------------- payloads
+
+
+def _slack_escape(text: str) -> str:
+    """Slack mrkdwn: &, < and > are control characters (links, mentions); escape them in our text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render(kind: str, event: str, text: str, data: dict[str, Any], created_at: dt.datetime) -> dict[str, Any]:
+    if kind == "slack":
+        return {"text": text,
+                "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": _slack_escape(text)}},
+                           {"type": "context", "elements": [{"type": "mrkdwn",
+                                                             "text": _slack_escape(f"modelmap · {event}")}]}]}
+    return {"schema": PAYLOAD_SCHEMA, "event": event, "text": text, "created_at": _iso(created_at), "data": data}
+
+
+def _dedupe(event: str, *parts: str) -> str:
+    return f"{event}:" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:48]
+
+
+def enqueue(session: Session, event: str, team_id: int, dedupe_key: str, text: str, data: dict[str, Any]) -> int:
+    """Add one outbox row per webhook of the team (or org-wide) that wants ``event``, unless that occurrence
+    is queued already. The caller commits. Returns the rows added."""
+    hooks = [h for h in session.scalars(select(Webhook).where(
+        Webhook.deleted_at.is_(None), or_(Webhook.team_id == team_id, Webhook.org_wide.is_(True))))
+        if event in (h.events or ())]
+    added = 0
+    now = utcnow()
+    for hook in hooks:
+        exists = session.scalar(select(Notification.id).where(Notification.webhook_id == hook.id,
+                                                              Notification.dedupe_key == dedupe_key))
+        if exists is not None:
+            continue
+        session.add(Notification(webhook_id=hook.id, event=event, dedupe_key=dedupe_key,
+                                 payload=render(hook.kind, event, text, data, now), created_at=now, attempts=0))
+        added += 1
+    if added:
+        session.flush()
+    return added
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _previous(session: Session, snap: Snapshot) -> Snapshot | None:
+    return session.scalar(
+        select(Snapshot).where(Snapshot.project_id == snap.project_id, Snapshot.id != snap.id,
+                               or_(Snapshot.taken_at < snap.taken_at,
+                                   (Snapshot.taken_at == snap.taken_at) & (Snapshot.id < snap.id)))
+        .order_by(Snapshot.taken_at.desc(), Snapshot.id.desc()).limit(1))
+
+
+def _cn_models(session: Session, snapshot_id: int) -> dict[str, SnapshotModel]:
+    rows = session.scalars(select(SnapshotModel).where(SnapshotModel.snapshot_id == snapshot_id))
+    return {m.model_key: m for m in rows if "CN" in (m.origins or ())}
+
+
+def on_snapshot(session: Session, repo: str, snapshot_id: int) -> int:
+    """Queue ``cn-model-regulated`` for each CN-origin model in a regulated snapshot that the project's
+    previous snapshot did not have (or had while not regulated). Commits."""
+    snap = session.get(Snapshot, snapshot_id)
+    if snap is None or not snap.regulated:
+        return 0
+    project = session.get(Project, snap.project_id)
+    assert project is not None
+    now = _cn_models(session, snap.id)
+    prev = _previous(session, snap)
+    before = set(_cn_models(session, prev.id)) if prev is not None and prev.regulated else set()
+    added = 0
+    for key in sorted(set(now) - before):
+        m = now[key]
+        places = [f"{p}:{line}" if line else p for p, line in session.execute(
+            select(Usage.path, Usage.line).where(Usage.snapshot_id == snap.id, Usage.model_key == key)
+            .order_by(Usage.path, Usage.line).limit(5))]
+        text = (f"{key} ({m.publisher or 'publisher unknown'}; origins {', '.join(m.origins or [])}) entered "
+                f"regulated project {repo} at commit {snap.commit}")
+        data = {"repo": repo, "commit": snap.commit, "branch": snap.branch, "model": key,
+                "identifiers": m.identifiers, "publisher": m.publisher, "origins": m.origins,
+                "usages": m.usages, "places": places,
+                "previous_commit": prev.commit if prev is not None else None}
+        added += enqueue(session, "cn-model-regulated", project.team_id,
+                         _dedupe("cn-model-regulated", repo, key, snap.commit), text, data)
+    session.commit()
+    return added
+
+
+def waiver_tick(session: Session, days: int, team_id: int | None = None, today: dt.date | None = None) -> int:
+    """Queue ``waiver-expiring`` for every active waiver that expires within ``days`` (once per waiver and
+    expiry date: a renewal notifies again when the new date comes near). Commits."""
+    from modelmap.server.waivers import waiver_dict
+
+    today = today or utcnow().date()
+    horizon = dt.datetime.combine(today + dt.timedelta(days=days + 1), dt.time(), tzinfo=dt.timezone.utc)
+    query = select(Waiver).where(Waiver.revoked_at.is_(None), Waiver.expires < horizon)
+    if team_id is not None:
+        query = query.where(Waiver.team_id == team_id)
+    added = 0
+    for w in session.scalars(query.order_by(Waiver.expires, Waiver.id)):
+        info = waiver_dict(w, today)
+        if info["state"] != "active":
+            continue
+        what = f"rule {w.rule}" if w.rule else "every rule"
+        where = f"repo {w.repo}" if w.repo else "every repository of the team"
+        text = (f"Waiver {w.id} ({what}, {where}) expires in {info['days_left']} day(s), on {info['expires']}; "
+                f"owner {w.owner}, approved by {w.approver}")
+        added += enqueue(session, "waiver-expiring", w.team_id, _dedupe("waiver-expiring", str(w.id), info["expires"]),
+                         text, info)
+    session.commit()
+    return added
+
+
+def on_runtime(session: Session, repo: str, team_id: int, record_id: int, environment: str | None,
+               shadow: list[dict[str, Any]]) -> int:
+    """Queue ``undeclared-runtime-model`` for each model serving that no code of the project declares (once per
+    project and model). Commits."""
+    added = 0
+    for s in shadow:
+        text = (f"{s['model']} is serving for {repo}" + (f" ({environment})" if environment else "")
+                + f" and no code of the project declares it; publisher {s.get('publisher') or 'unknown'}, "
+                  f"origins {', '.join(s['origins']) if s.get('origins') is not None else 'unknown'}")
+        data = {"repo": repo, "environment": environment, "runtime_record": record_id, **s}
+        added += enqueue(session, "undeclared-runtime-model", team_id,
+                         _dedupe("undeclared-runtime-model", repo, s["model"]), text, data)
+    session.commit()
+    return added
+
+
+# --------------------------------------------------------------------------- delivery
+
+
+def sign(key: str, timestamp: str, body: bytes) -> str:
+    """``sha256=<hex>``: HMAC-SHA256 of ``<timestamp>.<body>`` under the webhook's key."""
+    digest = hmac.new(key.encode("utf-8"), timestamp.encode("ascii") + b"." + body, hashlib.sha256).hexdigest()
+    return f"sha256={digest}"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> None:
+        raise urllib.error.HTTPError(req.full_url, code, f"redirect refused ({code})", headers, fp)
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
+
+
+def post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> int:
+    """POST once; returns the status (redirects are refused and count as failures)."""
+    request = urllib.request.Request(url, data=body, method="POST", headers=headers)
+    try:
+        with _opener().open(request, timeout=timeout) as reply:
+            reply.read(MAX_RESPONSE_READ)
+            return int(reply.status)
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        return int(exc.code)
+
+
+def _backoff(attempts: int) -> dt.timedelta:
+    return dt.timedelta(seconds=min(3600, 30 * 2 ** max(0, attempts - 1)))
+
+
+def deliver(sessions: Callable[[], Session], *, max_attempts: int = MAX_ATTEMPTS, timeout: float = TIMEOUT_S,
+            limit: int = 100, sender: Callable[[str, bytes, dict[str, str], float], int] = post) -> dict[str, int]:
+    """Send due outbox rows (at most ``limit``). Returns counts: delivered, retrying, failed."""
+    counts = {"delivered": 0, "retrying": 0, "failed": 0}
+    with sessions() as session:
+        now = utcnow()
+        due = list(session.execute(
+            select(Notification.id, Webhook.url, Webhook.hmac_key, Notification.event, Notification.payload,
+                   Notification.attempts)
+            .join(Webhook, Webhook.id == Notification.webhook_id)
+            .where(Notification.delivered_at.is_(None), Notification.failed_at.is_(None),
+                   Webhook.deleted_at.is_(None),
+                   or_(Notification.next_attempt_at.is_(None), Notification.next_attempt_at <= now))
+            .order_by(Notification.id).limit(limit)))
+        for notification_id, url, key, event, payload, attempts in due:
+            claimed = session.execute(
+                update(Notification).where(
+                    Notification.id == notification_id, Notification.delivered_at.is_(None),
+                    Notification.failed_at.is_(None),
+                    or_(Notification.next_attempt_at.is_(None), Notification.next_attempt_at <= now))
+                .values(next_attempt_at=now + dt.timedelta(seconds=LEASE_S)))
+            session.commit()
+            if getattr(claimed, "rowcount", 0) != 1:
+                continue  # another process took it
+            body = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
+            stamp = str(int(time.time()))
+            headers = {"Content-Type": "application/json", "User-Agent": "modelmap-serve",
+                       "X-Modelmap-Event": event, "X-Modelmap-Delivery": str(notification_id),
+                       "X-Modelmap-Timestamp": stamp, "X-Modelmap-Signature-256": sign(key, stamp, body)}
+            error: str | None = None
+            try:
+                code = sender(url, body, headers, timeout)
+                if not 200 <= code < 300:
+                    error = f"HTTP {code}"
+            except (OSError, ValueError) as exc:  # URLError, timeouts, refused connections, bad URLs
+                error = f"{exc.__class__.__name__}: {str(exc)[:200]}"
+            row = session.get(Notification, notification_id)
+            assert row is not None
+            row.attempts = attempts + 1
+            done = utcnow()
+            if error is None:
+                row.delivered_at, row.last_error = done, None
+                counts["delivered"] += 1
+            elif row.attempts >= max_attempts:
+                row.failed_at, row.last_error = done, error
+                counts["failed"] += 1
+            else:
+                row.next_attempt_at, row.last_error = done + _backoff(row.attempts), error
+                counts["retrying"] += 1
+            session.commit()
+    return counts
+
+
+def outbox(session: Session, who: Principal, limit: int = 100) -> list[dict[str, Any]]:
+    """The newest outbox rows of the caller's webhooks (all for an org admin), without payloads' secrets."""
+    query = select(Notification, Webhook).join(Webhook, Webhook.id == Notification.webhook_id)
+    if not who.is_admin:
+        query = query.where(Webhook.team_id == who.team_id)
+    rows = session.execute(query.order_by(Notification.id.desc()).limit(limit))
+    return [{"id": n.id, "webhook": w.id, "event": n.event, "created_at": _iso(n.created_at),
+             "attempts": n.attempts, "delivered_at": _iso(n.delivered_at), "failed_at": _iso(n.failed_at),
+             "last_error": n.last_error, "payload": n.payload} for n, w in rows]
