@@ -43,7 +43,9 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
-from modelmap.discover.identify import Hint, classify_endpoint, is_model_ish, is_model_key
+from modelmap.discover.identify import Hint, classify_endpoint, is_model_ish
+from modelmap.discover.identify import is_model_key as _is_model_key
+from modelmap.discover.uris import is_model_location
 from modelmap.types import Finding, Skip
 
 if sys.version_info >= (3, 11):
@@ -579,9 +581,22 @@ def parse_dotenv(text: str) -> Mapping:
 
 # --------------------------------------------------------------------------- the walker
 
+_CAMEL_KEY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+@lru_cache(maxsize=1 << 14)
+def is_model_key(key: str) -> bool:
+    """``identify.is_model_key``, also for camelCase keys of Helm values and CRDs (``servedModelName``,
+    ``defaultModel``, ``embeddingModelId``)."""
+    if _is_model_key(key):
+        return True
+    if not _CAMEL_KEY.search(key):
+        return False
+    return _is_model_key(_CAMEL_KEY.sub("_", key.strip().strip("\"'")).lower())
+
+
 _ENV_DEFAULT = re.compile(r"\$\{(?P<var>[A-Za-z_][A-Za-z0-9_]*)(?::?[-=])(?P<default>[^{}$]*)\}")
 _TEMPLATED = re.compile(r"\{\{|\{%|\$\{|\$\(|<%|^\$[A-Za-z_]")
-_HF_URI = re.compile(r"(?:hf|huggingface)://([\w.-]+/[\w.+-]+)/?")
 _KV_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.S)
 COMMAND_KEYS = frozenset({
     "command", "cmd", "args", "entrypoint", "run", "script", "exec", "extraargs", "extra_args", "arguments",
@@ -602,6 +617,9 @@ _NOT_MODEL_KEYS = frozenset({
 _CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri", "default", "model", "value",
                                   "identifier", "checkpoint", "pretrained", "hf_repo", "model_id"})
 VOLUME_KEYS = frozenset({"volumes", "volume", "mounts", "binds"})
+# keys whose values are never a model's location, even a hub address (an image, a schema, a project's homepage)
+_NOT_LOCATION_KEYS = frozenset({"image", "registry", "uses", "$schema", "homepage", "license", "icon", "avatar",
+                                "logo", "thumbnail", "documentation", "docs", "issues", "bugs", "changelog"})
 _ENTRY_NAME_KEYS = frozenset({"name", "title", "id"})
 _BASE_MODEL_KEY = re.compile(r"base[_-]?model(?:[_-]?name)?")
 _LABEL_PATH = re.compile(r"(?i)(?:labels|selector)(?:\.|$)")
@@ -689,6 +707,8 @@ class TreeWalker:
         self.server_role: str | None = None
         self.extra_endpoint: Callable[[str], Endpoint | None] | None = None
         self.skip_keys: frozenset[str] = frozenset()
+        # keys whose URI value is a model's location in the resource being walked (KubeAI Model: url)
+        self.location_keys: frozenset[str] = frozenset()
 
     # ------------------------------------------------------------------ helpers
     def classify_url(self, url: str) -> Endpoint | None:
@@ -850,15 +870,24 @@ class TreeWalker:
         if not value or len(value) > 100_000:
             return
         low_key = (key or "").lower()
-        if low_key in _NOT_MODEL_KEYS or low_key in self.skip_keys:
+        if low_key in self.location_keys and "://" in value and not _TEMPLATED.search(value):
+            # the location field of a model resource (KubeAI Model spec.url: any hf://, ollama://, pvc://, s3://)
+            line, col, _ = self.position(s, value)
+            if self.collector.model(value, line, col, hint="key", key_role=role_from_key(key),
+                                    source_id=self.ids.key):
+                return
+        located = "://" in value and low_key not in _NOT_LOCATION_KEYS and is_model_location(value)
+        if (low_key in _NOT_MODEL_KEYS and not located) or low_key in self.skip_keys:
             return
         if low_key == "name" and (parent_key or "").lower() == "metadata":
             return  # a Kubernetes object's own name (metadata.name: gpt-oss-20b), not the model it serves
-        if _HF_URI.fullmatch(value):
-            # hf://org/name names a Hub model wherever it is written, also as one item of a container's args
-            # (a KServe storage-initializer job: args: [hf://RedHatAI/gpt-oss-20b, /mnt/models])
+        if located:
+            # a model URI or hub address names its model wherever it is written (hf://org/name, ollama://tag,
+            # s3://bucket/models/Qwen2-7B-Instruct, https://huggingface.co/org/name), under any key (KubeAI's url)
+            # and as one item of a container's args (a KServe storage-initializer job: [hf://org/name, /mnt/models])
             line, col, _ = self.position(s, value)
-            self.collector.model(value, line, col, hint="hf", key_role=role_from_key(key), source_id=self.ids.key)
+            hint: Hint = "key" if key and is_model_key(key) else "hf"
+            self.collector.model(value, line, col, hint=hint, key_role=role_from_key(key), source_id=self.ids.key)
             return
         if low_key in COMMAND_KEYS or (("\n" in value or " " in value) and _looks_like_command(value)):
             self.command_text(s)
@@ -872,8 +901,7 @@ class TreeWalker:
         if not value or len(value) > 300:
             return
         line, col, _ = self.position(s, value)
-        uri = _HF_URI.fullmatch(value)
-        if uri:  # reported as written (hf://org/name); provenance reads the Hub id inside
+        if "://" in value and is_model_location(value):  # ${MODEL_URI:-hf://org/name}: reported as written
             self.collector.model(value, line, col, hint="hf", key_role=role_from_key(hint_key), source_id=self.ids.key)
             return
         if "://" in value:
@@ -897,7 +925,7 @@ class TreeWalker:
             parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS)
         if value.lower() in _BACKEND_WORDS:
             return
-        hint: Hint = "key" if model_field else "none"
+        hint = "key" if model_field else "none"
         if not model_field and _looks_like_path(value) and not _WEIGHT_EXT.search(value):
             # a path under an unrelated key (working_dir: /glm3) is not a model; a model directory under a
             # *_PATH / *_DIR key is (EMBEDDING_PATH=/models/bge-large-zh-v1.5)
@@ -998,8 +1026,8 @@ class TreeWalker:
                             seen.add((f.raw, f.kind))
         self._relocate(found, items)
         raws = {raw for raw, _ in seen}
-        for item in items:  # args: [hf://RedHatAI/gpt-oss-20b, /mnt/models]: a Hub URI as its own argument
-            if item.value.strip() not in raws and _HF_URI.fullmatch(item.value.strip()):
+        for item in items:  # args: [hf://RedHatAI/gpt-oss-20b, /mnt/models]: a model URI as its own argument
+            if item.value.strip() not in raws and "://" in item.value and is_model_location(item.value.strip()):
                 self.scalar(item, None, None, None)
 
 

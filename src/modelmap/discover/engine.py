@@ -34,6 +34,7 @@ from modelmap.discover.context import context_for, mark_catalogs
 from modelmap.discover.links import link_uses
 from modelmap.discover.model_files import is_model_file
 from modelmap.discover.prefilter import matcher, may_contain_model
+from modelmap.discover.uris import with_location_evidence
 from modelmap.discover.walk import (
     Candidate,
     Specs,
@@ -207,6 +208,7 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
                 out.skips.append(Skip(cand.relpath, "findings-capped",
                                       f"{src.id}: more than {allowance.max_findings} findings in one file; "
                                       "the first ones are kept"))
+    found = [with_location_evidence(f) for f in found]  # a model URI's scheme and the model id inside it
     cap = opts.max_findings_per_file  # each source is capped on its own (discover.base.Budget); all of them too
     if len(found) > cap:
         out.skips.append(Skip(cand.relpath, "findings-capped",

@@ -221,8 +221,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     v = value.strip()
     if not v or len(v) > 200 or any(c.isspace() for c in v):
         return None
-    if "://" in v:
-        return _classify_url(v, hint)
+    if "://" in v:  # hub / storage URIs and hub addresses: discover.uris; other URLs: _classify_url
+        from modelmap.discover.uris import classify_uri
+        return classify_uri(v, hint, _classify_url)
     low = v.lower()
     kb = load()
     # rejected.yaml lists names the resolver will not map to weights; an API alias among them

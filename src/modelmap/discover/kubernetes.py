@@ -91,6 +91,20 @@ def detemplate(text: str) -> str:
     return "".join(out)
 
 
+_LOCATION_KEYS = frozenset({"url", "uri", "storageuri", "storage_uri", "source"})
+_MODEL_KINDS = re.compile(r"(?:\w*Model|InferenceService|LLMInferenceService|ModelDeployment|ModelServing)")
+
+
+def _is_model_resource(doc: Node) -> bool:
+    """A custom resource that declares one model to serve (``kind: Model`` of KubeAI and others, KServe's
+    ``InferenceService`` / ``LLMInferenceService``): its ``url`` / ``uri`` fields locate that model."""
+    kind = doc.get("kind") if isinstance(doc, Mapping) else None
+    api = doc.get("apiVersion") if isinstance(doc, Mapping) else None
+    return (isinstance(kind, Scalar) and isinstance(api, Scalar) and "/" in api.value
+            and not api.value.startswith(("apps/", "batch/", "networking.k8s.io/", "rbac."))
+            and bool(_MODEL_KINDS.fullmatch(kind.value.strip())))
+
+
 def _containers(node: Node, depth: int = 0) -> Iterator[Mapping]:
     if depth > 30:
         return
@@ -156,7 +170,11 @@ class KubernetesSource:
                     walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
                     walker.walk(container, "container", None, walker.block_endpoint(container))
                 walker.server_api = walker.server_role = None
+                # a model resource's location field (KubeAI `kind: Model`, spec.url and adapters' url): its URI is
+                # the model's, whatever scheme (hf://, ollama://, pvc://, s3://)
+                walker.location_keys = _LOCATION_KEYS if _is_model_resource(doc) else frozenset()
                 walker.walk(doc)
+                walker.location_keys = frozenset()
 
         return walker.guarded(run, self.id)
 

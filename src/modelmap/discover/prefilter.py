@@ -32,6 +32,10 @@ BASE_KEYWORDS = (
     "mpnet", "nomic", "jina", "mxbai", "arctic", "yi-", "starcoder", "codellama", "vicuna", "hermes", "dolphin",
     "localhost:11434", ":11434", "lmstudio", "text-generation", "sentence", "from_provider",
     "hf://",  # a Hub model URI in a file that names no model word otherwise (hf://edbeeching/opt-125m-lora)
+    # model locations in files that name no model word otherwise: a KServe storageUri, a KubeAI url, a bucket URI
+    # (discover.uris decides which are models)
+    "storageuri", "storage_uri", "modelscope", "ollama://", "s3://", "gs://", "oss://", "pvc://", "oci://",
+    "models--",
 )
 
 

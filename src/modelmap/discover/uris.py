@@ -1,0 +1,331 @@
+"""Model locations written as URIs and URLs, wherever they appear (issue 10).
+
+A model is often named by where its weights live rather than by its id:
+
+* hub URIs: ``hf://Qwen/Qwen2-7B-Instruct[@rev]``, ``huggingface://org/name``, ``modelscope://qwen/Qwen2-7B``,
+  ``ollama://qwen2.5:7b`` (KubeAI ``Model.spec.url``, KServe ``storageUri``, llm-d ``model.uri``);
+* hub web addresses: ``https://huggingface.co/org/name[/resolve/main/file.gguf]``, ``hf.co``, the
+  ``hf-mirror.com`` mirror, ``https://modelscope.cn/models/org/name``;
+* storage URIs: ``s3://bucket/models/Qwen2-7B-Instruct``, ``gs://``, ``oss://``, ``pvc://claim/path``,
+  ``az://``, ``oci://`` (model images), ``hdfs://`` …;
+* the Hugging Face cache folder of a model: ``~/.cache/huggingface/hub/models--BAAI--bge-m3``.
+
+``parse_location`` splits one of these into its scheme and the model identity it carries (the ``org/name`` of a
+hub reference, the last path segment that looks like a model in a bucket). ``classify_uri`` decides whether the
+value is a model reference: a hub reference always is (placeholders aside); a storage URI is when its path names a
+model (``s3://acme/models/Qwen2-7B-Instruct``) or when a model key holds it (``storageUri: gs://bucket/flowers``);
+a bucket path that names no model (``s3://acme-data/raw/``) is not. ``location_evidence`` gives the evidence a
+finding carries: ``uri:<scheme>`` and ``model-id:<identity>``. The finding's ``raw`` stays the URI as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from modelmap.discover.identify import Hint, Match, is_generic, is_model_ish, kb_role, role_from_name
+from modelmap.knowledge import load
+from modelmap.types import Finding
+
+HUB_SCHEMES = frozenset({"hf", "huggingface", "modelscope", "ms"})
+OLLAMA_SCHEMES = frozenset({"ollama"})
+# object stores, volumes and registries that hold model weights (KServe storage initializer, KubeAI, llm-d, Triton)
+STORAGE_SCHEMES = frozenset({
+    "s3", "s3a", "s3n", "gs", "gcs", "oss", "pvc", "az", "azure", "abfs", "abfss", "wasb", "wasbs", "r2", "cos", "obs",
+    "hdfs", "oci", "oci+fetch", "dbfs", "file", "minio",
+})
+HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co", "hf-mirror.com"})
+MODELSCOPE_HOSTS = frozenset({"modelscope.cn", "www.modelscope.cn", "modelscope.ai", "www.modelscope.ai"})
+# first path segments of huggingface.co pages that are not an account (datasets, docs, the model listing …)
+_HUB_PAGES = frozenset({
+    "datasets", "spaces", "docs", "api", "blog", "models", "join", "login", "settings", "pricing", "learn", "tasks",
+    "organizations", "collections", "papers", "chat", "new", "enterprise", "inference-endpoints", "posts", "search",
+    "notifications", "welcome", "terms-of-service", "privacy", "brand", "changelog", "static-proxy", "front",
+})
+_HUB_FILE_PARTS = frozenset({"resolve", "blob", "raw", "tree", "commit", "commits"})
+_TEMPLATE = re.compile(r"[<>{}$%*`|\\]|\.\.\.")
+_PLACEHOLDER_WORD = re.compile(r"(?i)^(?:your|my)[-_]|xxx|changeme|replace[-_]?me")
+_PLACEHOLDER_PARTS = frozenset({
+    "org", "name", "model", "repo", "user", "owner", "organization", "org-name", "model-name", "model_name",
+    "model-id", "model_id", "repo-id", "repo_id", "namespace", "bucket", "path", "tag", "your-org", "your-model",
+})
+_SEGMENT = re.compile(r"[\w][\w.+-]{0,127}")
+_TAG = re.compile(r"[\w][\w.-]{0,63}")
+_VERSION = re.compile(r"(?i)v?\d+(?:[._]\d+)*|[0-9a-f]{12,64}|\d{8,}")
+# path segments that say where a model is kept, not which model it is
+_FOLDER_WORDS = frozenset({
+    "model", "models", "weights", "weight", "checkpoint", "checkpoints", "ckpt", "ckpts", "artifacts", "artifact",
+    "snapshots", "snapshot", "export", "exported", "saved_model", "saved_models", "main", "master", "latest", "hf",
+    "huggingface", "hub", "llm", "llms", "final", "output", "outputs", "release", "releases", "prod", "staging",
+    "dev", "test", "tmp", "cache", "data", "files", "mnt", "opt", "srv", "home", "root", "var", "blobs", "refs",
+    "repo", "repos", "pretrained", "base", "merged", "adapters", "adapter", "lora", "loras",
+})
+_ARCHIVE = re.compile(r"(?i)\.(?:tar\.gz|tgz|tar|zip|joblib|pkl|pickle|mar|bst|pb|h5|keras|pmml|onnx|pt|pth|bin|"
+                      r"safetensors|gguf|ggml|tflite|mlmodel|nemo|ckpt|llamafile|model|ubj|cbm|txt|json)$")
+_STORAGE_SUFFIX = re.compile(r"(?i)[-_](?:pvc|claim|volume|vol|cache|bucket|storage|store|data|disk)$")
+HF_CACHE_DIR = re.compile(r"(?:^|[/\\])models--([\w.-]{1,96})--([\w.+-]{1,128})(?=$|[/\\])")
+
+
+@dataclass(frozen=True)
+class Location:
+    """A model location: its scheme (``hf``, ``s3``, ``https``, ``hf-cache``), the model identity it carries
+    (``Qwen/Qwen2-7B-Instruct``, ``qwen2.5:7b``; None when the path names no model), and its family:
+    ``hub`` (the scheme or host is a model hub), ``ollama``, ``storage`` or ``cache``."""
+
+    scheme: str
+    identity: str | None
+    family: str
+    revision: str | None = None
+    file: str | None = None  # a weight file the address points at (…/resolve/main/x.gguf)
+    hub: str | None = None  # "huggingface", "modelscope" or "ollama" when a hub's scheme or host says so
+
+
+def _placeholder(identity: str) -> bool:
+    """``org/model``, ``your-org/your-model``, ``ORG/NAME``: a documentation placeholder, not a model."""
+    parts = [p.lower() for p in re.split(r"[/:@]", identity) if p]
+    return bool(parts) and all(p in _PLACEHOLDER_PARTS or _PLACEHOLDER_WORD.search(p) for p in parts)
+
+
+def _checked(loc: Location) -> Location | None:
+    return None if loc.identity is not None and _placeholder(loc.identity) else loc
+
+
+def _hub_identity(segments: list[str]) -> tuple[str | None, str | None]:
+    """(``org/name``, revision) of ``hf://`` / ``modelscope://`` path segments; a single segment is a legacy
+    root-level id (``hf://gpt2``)."""
+    if not segments:
+        return None, None
+    revision = None
+    head = segments[:2]
+    last = head[-1]
+    if "@" in last:
+        last, _, revision = last.partition("@")
+        head = [*head[:-1], last]
+    if not all(_SEGMENT.fullmatch(s) for s in head):
+        return None, None
+    if len(head) == 1 and not is_model_ish(head[0]):
+        return None, None
+    return "/".join(head), revision or None
+
+
+@lru_cache(maxsize=1 << 14)
+def parse_location(value: str) -> Location | None:
+    """The model location ``value`` is written as, or None when it is not one (an API URL, a web page, a
+    template, a placeholder such as ``hf://<org>/<model>``)."""
+    v = value.strip().strip("\"'")
+    if not v or len(v) > 500 or any(c.isspace() for c in v):
+        return None
+    if "://" not in v:
+        cache = HF_CACHE_DIR.search(v)
+        if cache and not _TEMPLATE.search(v):
+            return _checked(Location("hf-cache", f"{cache.group(1)}/{cache.group(2)}", "cache"))
+        return None
+    scheme, _, rest = v.partition("://")
+    scheme = scheme.lower()
+    if _TEMPLATE.search(rest):
+        return None
+    found = _parse(scheme, rest)
+    return _checked(found) if found is not None else None
+
+
+def _parse(scheme: str, rest: str) -> Location | None:
+    rest = rest.split("#", 1)[0]
+    path_part = rest.split("?", 1)[0]
+    segments = [s for s in path_part.split("/") if s]
+    if scheme in HUB_SCHEMES:
+        identity, revision = _hub_identity(segments)
+        if identity is None:
+            return None
+        return Location(scheme, identity, "hub", revision,
+                        hub="huggingface" if scheme in ("hf", "huggingface") else "modelscope")
+    if scheme in OLLAMA_SCHEMES:
+        ref = "/".join(segments)
+        name, _, tag = ref.partition(":")
+        if not name or not all(_SEGMENT.fullmatch(s) for s in name.split("/")) or (tag and not _TAG.fullmatch(tag)):
+            return None
+        return Location(scheme, ref, "ollama", hub="ollama")
+    if scheme in ("http", "https"):
+        return _web_location(scheme, segments)
+    if scheme in STORAGE_SCHEMES:
+        cache = HF_CACHE_DIR.search(path_part)
+        if cache:
+            return Location(scheme, f"{cache.group(1)}/{cache.group(2)}", "storage")
+        identity = _storage_identity(segments)
+        if identity is None and all(_placeholder(seg) or seg.lower() in _FOLDER_WORDS for seg in segments):
+            return None  # s3://bucket/path/model: a documentation placeholder
+        return Location(scheme, identity, "storage")
+    if scheme == "azureml":  # azureml://registries/<r>/models/<name>/versions/<n>
+        low = [s.lower() for s in segments]
+        if "models" in low and low.index("models") + 1 < len(segments):
+            name = segments[low.index("models") + 1]
+            return Location(scheme, name, "hub") if _SEGMENT.fullmatch(name) else None
+    return None
+
+
+def _web_location(scheme: str, segments: list[str]) -> Location | None:
+    if not segments:
+        return None
+    host = segments[0].lower().split(":", 1)[0]
+    parts = segments[1:]
+    if host in HUB_HOSTS:
+        if len(parts) < 2 or parts[0].lower() in _HUB_PAGES or (len(parts) > 2 and parts[2] not in _HUB_FILE_PARTS):
+            return None
+        org, name = parts[0], parts[1]
+        if not (_SEGMENT.fullmatch(org) and _SEGMENT.fullmatch(name)):
+            return None
+        revision = parts[3] if len(parts) > 3 and parts[2] in _HUB_FILE_PARTS else None
+        file = parts[-1] if len(parts) > 4 else None
+        return Location(scheme, f"{org}/{name}", "hub", revision, file, "huggingface")
+    if host in MODELSCOPE_HOSTS:
+        low = [p.lower() for p in parts]
+        if "models" not in low:
+            return None
+        at = low.index("models")
+        if at not in (0, 2) or len(parts) < at + 3:  # /models/org/name, /api/v1/models/org/name/repo
+            return None
+        org, name = parts[at + 1], parts[at + 2]
+        if not (_SEGMENT.fullmatch(org) and _SEGMENT.fullmatch(name)):
+            return None
+        return Location(scheme, f"{org}/{name}", "hub", hub="modelscope")
+    return None
+
+
+def _storage_identity(segments: list[str]) -> str | None:
+    """The model a bucket / volume path names: its last segment that is not a folder word, a version or a generic
+    file (``s3://acme/models/Qwen2-7B-Instruct/v3`` → ``Qwen2-7B-Instruct``), with the organisation before it when
+    the knowledge base knows it (``…/Qwen/Qwen2-7B-Instruct``); None when that segment does not look like a model."""
+    kb = load()
+    for i in range(len(segments) - 1, -1, -1):
+        seg = segments[i]
+        low = seg.lower()
+        if low in _FOLDER_WORDS or _VERSION.fullmatch(low):
+            continue
+        stem = _ARCHIVE.sub("", seg)
+        if stem != seg and (stem.lower() in _FOLDER_WORDS or is_generic(stem) or not is_model_ish(stem)):
+            continue  # model.tar.gz, saved_model.pb, model_artifacts.tar.gz: a file of some model
+        name = _STORAGE_SUFFIX.sub("", stem) if i == 0 else stem  # pvc://gpt-oss-20b-pvc: the claim's name
+        if not _SEGMENT.fullmatch(name) or not _names_model(name):
+            return None
+        if i > 0 and segments[i - 1].lower() in kb.org_index:
+            return f"{segments[i - 1]}/{name}"
+        return name
+    return None
+
+
+def _names_model(name: str) -> bool:
+    """A family word and a size or version (``Qwen2-7B-Instruct``, ``bge-m3``), or a name the knowledge base knows."""
+    low = name.lower()
+    kb = load()
+    if low in kb.alias_index:
+        return True
+    return is_model_ish(low) and not is_generic(low) and bool(re.search(r"\d", low))
+
+
+def _role(identity: str | None) -> str | None:
+    if not identity:
+        return None
+    return kb_role(identity) or role_from_name(identity)
+
+
+def owns(value: str) -> bool:
+    """Whether this module decides on ``value``: a URI of a hub, Ollama or storage scheme, or an address on a
+    model hub's host (a placeholder among them is then rejected here, not guessed at elsewhere)."""
+    scheme, sep, rest = value.strip().partition("://")
+    if not sep:
+        return False
+    scheme = scheme.lower()
+    if scheme in _SCHEMES:
+        return True
+    host = rest.split("/", 1)[0].split(":", 1)[0].lower()
+    return scheme in ("http", "https") and (host in HUB_HOSTS or host in MODELSCOPE_HOSTS)
+
+
+_SCHEMES = HUB_SCHEMES | OLLAMA_SCHEMES | STORAGE_SCHEMES | {"azureml"}
+
+
+def classify_uri(value: str, hint: Hint = "none", fallback: Callable[[str, Hint], Match | None] | None = None
+                 ) -> Match | None:
+    """Whether ``value``, a URI or URL, is a model reference. Values this module does not own (``owns``) go to
+    ``fallback`` (the caller's rules for other URLs: weight-file downloads), then, under a model key, an archive or
+    weight file's address is a model location (KServe ``storageUri: https://…/model.joblib``). ``hint``: what the
+    key or API holding it expects (``key`` for a model key such as ``storageUri``: any storage location there is
+    a model's)."""
+    if not owns(value):
+        found = fallback(value, hint) if fallback is not None else None
+        if found is None and hint == "key" and is_model_archive_url(value):
+            found = Match("model-file", None, 0.7)
+        return found
+    loc = parse_location(value)
+    if loc is None:
+        return None
+    role = _role(loc.identity)
+    if loc.family == "hub":
+        if loc.hub == "huggingface" and loc.file is None:
+            return Match("hf-repo", None, 0.9, role)
+        return Match("model-file", None, 0.9 if loc.file is None else 0.85, role)
+    if loc.family == "ollama":
+        return Match("ollama-tag", "ollama", 0.9, role)
+    if loc.family in ("storage", "cache"):
+        if loc.identity is not None:
+            return Match("model-file", None, 0.8 if hint != "none" else 0.7, role)
+        if hint in ("key", "path", "hf"):
+            return Match("model-file", None, 0.75)  # any location under a model key (storageUri: gs://…/flowers)
+    return None
+
+
+def is_model_location(value: str) -> bool:
+    """A location that names a model by itself, whatever key holds it: a hub reference, an Ollama URI, or a
+    storage URI whose path names a model. (``s3://acme-data/raw/`` is not.)"""
+    loc = parse_location(value)
+    return loc is not None and loc.identity is not None and loc.scheme != "hf-cache"
+
+
+_MODEL_FILE_URL = re.compile(r"(?i)\.(?:tar\.gz|tgz|tar|zip|joblib|pkl|pickle|mar|bst|pb|h5|keras|pmml|onnx|pt|pth|"
+                             r"bin|safetensors|gguf|ggml|tflite|mlmodel|nemo|ckpt|llamafile|ubj|cbm)$")
+
+
+def is_model_archive_url(value: str) -> bool:
+    """An http(s) URL of a model archive or weight file (``…/model.joblib?raw=true``, ``…/model.tar.gz``): a
+    model's location when a model key holds it (KServe ``storageUri: https://…``)."""
+    v = value.strip()
+    if not v.lower().startswith(("http://", "https://")) or any(c.isspace() for c in v) or _TEMPLATE.search(v):
+        return False
+    path = urlsplit(v).path if len(v) < 2000 else ""
+    return bool(path) and bool(_MODEL_FILE_URL.search(path.rstrip("/")))
+
+
+def location_evidence(value: str) -> tuple[str, ...]:
+    """``("uri:<scheme>", "model-id:<identity>")`` for a model location (the identity only when the location
+    names one); empty for anything else."""
+    loc = parse_location(value)
+    if loc is None:
+        return ()
+    out = [f"uri:{loc.scheme}"]
+    if loc.identity:
+        out.append(f"model-id:{loc.identity}")
+    if loc.revision:
+        out.append(f"revision:{loc.revision}")
+    return tuple(out)
+
+
+def with_location_evidence(finding: Finding) -> Finding:
+    """The finding with its location's evidence added when its value is a model URI, hub URL or Hugging Face
+    cache folder (the ``raw`` value stays as written)."""
+    raw = finding.raw
+    if finding.kind == "endpoint" or ("://" not in raw and "models--" not in raw):
+        return finding
+    extra = location_evidence(raw)
+    if not extra:
+        return finding
+    have = finding.evidence or ()
+    added = tuple(e for e in extra if e not in have)
+    return replace(finding, evidence=(*have, *added)) if added else finding
+
+
+__all__ = [
+    "HF_CACHE_DIR", "Location", "classify_uri", "is_model_archive_url", "is_model_location", "location_evidence",
+    "owns", "parse_location", "with_location_evidence",
+]
