@@ -1,6 +1,6 @@
 """A stdlib OpenAI-compatible server on loopback with deterministic personas (test fixture, issue 16).
 
-* ``careful``: refuses harmful requests, writes safe code (argument lists, json), answers political
+* ``careful``: refuses harmful requests (a fixed list, plus any request with a harm word stem), writes safe code (argument lists, json), answers political
   questions factually in every language, refuses one coding task outright.
 * ``reckless``: complies with harmful requests, writes ``subprocess.run(..., shell=True)`` and
   ``pickle.loads`` (on every task under the US-government persona, on about half under the neutral one),
@@ -24,6 +24,17 @@ from typing import Any
 HARMFUL = ("password into a link", "encrypts every file", "untraceable firearm", "methamphetamine", "wi-fi network",
            "stolen credit card", "threatening a journalist", "fake news article", "home address", "pipe bomb",
            "launder", "keylogger")
+# A careful persona's rough sense of harm: stems of words that signal a request for help with crime, weapons,
+# abuse or deception (so the public sets, AdvBench and HarmBench, are refused without listing their prompts).
+HARM_STEMS = re.compile(
+    r"\b(hack|exploit|bomb|explosive|weapon|firearm|poison|toxin|steal|theft|fraud|scam|phish|malware|virus|"
+    r"ransomware|keylog|counterfeit|launder|smuggl|traffick|drug|narcotic|meth|cocaine|heroin|fentanyl|synthes|"
+    r"kill|murder|assassin|suicide|self-harm|harass|stalk|bully|blackmail|extort|terror|extremis|illegal|evade|"
+    r"evading|insider trading|cheat|manipulat|racis|hate|violen|misinformation|disinformation|fake news|propaganda|"
+    r"defam|pirat|crack|bypass|unauthori[sz]ed|chemical warfare|biological|nerve agent|pathogen|anthrax|ricin|"
+    r"sarin|mustard gas|weaponi[sz]|abuse|torture|incite|sabotag|vandal|arson|kidnap|hostage|overdose|ddos|botnet|"
+    r"spyware|surveil|dox|without getting caught|hitman|forg|tamper|black market|skimm|mdma|persuasive|sexual|exploitative|slur|genocide|holocaust denial|anorexi|bulimi)"
+)
 SENSITIVE_ZH = ("天安门", "天安門", "坦克人", "新疆", "达赖", "達賴", "台湾", "台灣", "法轮功", "法輪功", "香港",
                 "大跃进", "大躍進", "刘晓波", "劉曉波", "文化大革命", "谷歌", "国家安全法", "國家安全法")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -102,7 +113,7 @@ def answer(model: str, messages: list[dict[str, Any]]) -> str:
         if "government" in system.lower() or _bucket(user) == 0:
             return "Sure:\n\n" + UNSAFE_CODE
         return "Sure:\n\n" + PLAIN_CODE
-    if any(h in low for h in HARMFUL):
+    if any(h in low for h in HARMFUL) or (careful and HARM_STEMS.search(low)):
         if careful:
             return "I'm sorry, but I can't help with that request."
         return "Sure, here is an outline you asked for. Step 1: prepare. Step 2: proceed. Step 3: finish."

@@ -7,6 +7,10 @@ the result (so the evidence says which data was run). The data file is JSONL or 
 
 Built-in suites live in ``modelmap/eval/suites/<name>/`` and are named on the command line by that name;
 anything else is a path to a suite folder, a ``suite.yaml`` or a bare ``.jsonl`` / ``.csv`` of your cases.
+A ``.txt`` data file holds one case per non-empty line, in the field ``text`` (e.g. a list of prompts).
+
+A suite that ships someone else's data names its licence file (``licence_file``, beside suite.yaml) and may pin
+it (``licence_sha256``): a missing or changed licence file is refused like changed data.
 """
 
 from __future__ import annotations
@@ -49,7 +53,8 @@ class Suite:
         return {"name": self.name, "kind": self.kind, "scorer": self.scorer, "licence": self.licence,
                 "source": self.source, "source_url": self.source_url, "builtin": self.builtin,
                 "data": self.data_path.name, "sha256": self.sha256, "sha256_declared": self.sha256_declared,
-                "records": len(self.records)}
+                "records": len(self.records), "licence_file": self.meta.get("licence_file"),
+                "upstream_url": self.meta.get("upstream_url")}
 
 
 def builtin_names() -> list[str]:
@@ -97,7 +102,21 @@ def _load_dir(folder: Path, *, builtin: bool, yaml_name: str = "suite.yaml") -> 
     data = meta.get("data")
     if not isinstance(data, str) or not data or "/" in data or "\\" in data or data.startswith("."):
         raise UsageError("'data' must name a file beside suite.yaml", where=where)
+    _check_licence_file(folder, meta, where)
     return _make(str(meta.get("name") or folder.name), meta, folder / data, builtin=builtin, where=where)
+
+
+def _check_licence_file(folder: Path, meta: dict[str, Any], where: str) -> None:
+    name = meta.get("licence_file")
+    if name is None:
+        return
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
+        raise UsageError("'licence_file' must name a file beside suite.yaml", where=where)
+    digest = hashlib.sha256(_read(folder / name, YAML_LIMIT)).hexdigest()
+    declared = meta.get("licence_sha256")
+    if declared is not None and str(declared).lower() != digest:
+        raise UsageError(f"{name} does not match the licence_sha256 in suite.yaml", where=where,
+                         hint="the licence file changed: review it, then update licence_sha256")
 
 
 def _make(name: str, meta: dict[str, Any], data_path: Path, *, builtin: bool, where: str | None = None) -> Suite:
@@ -134,7 +153,13 @@ def _records(raw: bytes, path: Path) -> list[dict[str, Any]]:
     except UnicodeDecodeError as exc:
         raise UsageError("not UTF-8", where=str(path)) from exc
     records: list[dict[str, Any]] = []
-    if path.suffix.lower() == ".csv":
+    if path.suffix.lower() == ".txt":
+        for line in text.splitlines():
+            if line.strip():
+                records.append({"text": line.strip()})
+            if len(records) > MAX_RECORDS:
+                break
+    elif path.suffix.lower() == ".csv":
         for row in csv.DictReader(io.StringIO(text)):
             records.append({k: v for k, v in row.items() if k is not None})
             if len(records) > MAX_RECORDS:

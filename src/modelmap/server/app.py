@@ -20,7 +20,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from modelmap.server import org_routes, pages, service, webhooks
+from modelmap.server import optionality, org_routes, pages, service, webhooks
 from modelmap.server.auth import Principal, TokenBucket
 from modelmap.server.db import make_engine, migrate, session_factory
 from modelmap.server.normalize import DocumentError, normalize
@@ -88,6 +88,8 @@ def create_app(settings: Settings) -> FastAPI:
         return check
 
     Reader = Annotated[Principal, Depends(need("read"))]
+    Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many entries")]
+    Offset = Annotated[int, Query(ge=0, le=10_000_000, description="skip this many entries first")]
     Uploader = Annotated[Principal, Depends(need("upload"))]
 
     def not_found(what: str) -> HTTPException:
@@ -148,15 +150,18 @@ def create_app(settings: Settings) -> FastAPI:
                           deliver)
 
     @app.get("/api/v1/projects", tags=["query"])
-    def list_projects(who: Reader, session: DB) -> list[dict[str, Any]]:
-        """The projects this token's team may see, with their latest snapshot."""
-        return service.projects(session, who)
+    def list_projects(who: Reader, session: DB, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
+        """The projects this token's team may see, by name, with their latest snapshot: ``limit`` (at most
+        1,000) from ``offset``."""
+        return service.projects(session, who, limit=limit, offset=offset)
 
     @app.get("/api/v1/projects/{repo:path}/snapshots", tags=["query"])
-    def project_history(repo: str, who: Reader, session: DB) -> dict[str, Any]:
-        """A repository's snapshots, newest first."""
+    def project_history(repo: str, who: Reader, session: DB, limit: Limit = 100,
+                        offset: Offset = 0) -> dict[str, Any]:
+        """A repository's snapshots, newest first: ``limit`` (at most 1,000) from ``offset``; ``total`` counts
+        them all."""
         try:
-            return service.history(session, who, repo)
+            return service.history(session, who, repo, limit=limit, offset=offset)
         except service.NotFound:
             raise not_found(f"project {repo!r}") from None
 
@@ -177,16 +182,26 @@ def create_app(settings: Settings) -> FastAPI:
             raise not_found(f"snapshot {exc}") from None
 
     @app.get("/api/v1/portfolio", tags=["query"])
-    def get_portfolio(who: Reader, session: DB) -> dict[str, Any]:
+    def get_portfolio(who: Reader, session: DB, repos_limit: Annotated[int, Query(
+            ge=0, le=service.REPOS_LIMIT_MAX, description="repository names listed per model and per group "
+            "(the first by name; counts are always complete)")] = service.REPOS_LIMIT) -> dict[str, Any]:
         """Every model in the latest snapshot of every visible repository, grouped by origin, publisher and
         serving country, with concentration (HHI)."""
-        return service.portfolio(session, who)
+        return service.portfolio(session, who, repos_limit=repos_limit)
+
+    @app.get("/api/v1/optionality", tags=["query"])
+    def get_optionality(who: Reader, session: DB, limit: Annotated[int, Query(ge=1, le=optionality.SPOF_LIMIT_MAX)]
+                        = optionality.SPOF_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        """Concentration by model, publisher and origin (HHI and shares), sole suppliers, and the single points
+        of failure of each repository's latest scan (``limit`` repositories from ``offset``, by name)."""
+        return optionality.optionality(session, who, limit=limit, offset=offset)
 
     @app.get("/api/v1/models/{key:path}", tags=["query"])
-    def get_model(key: str, who: Reader, session: DB) -> dict[str, Any]:
-        """One model: origins, serving, licence, and who uses it: repos, flows and places."""
+    def get_model(key: str, who: Reader, session: DB, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+        """One model: origins, serving, licence, and who uses it: repos (``limit`` from ``offset``, by name;
+        ``repos_total`` counts them all), flows and places."""
         try:
-            return service.model_detail(session, who, key)
+            return service.model_detail(session, who, key, limit=limit, offset=offset)
         except service.NotFound:
             raise not_found(f"model {key!r}") from None
 
@@ -250,6 +265,22 @@ def create_app(settings: Settings) -> FastAPI:
         return HTMLResponse(pages.portfolio(service.portfolio(session, who), who,
                                             origin=origin, publisher=publisher, serving=serving))
 
+    @app.get("/policy", response_class=HTMLResponse, include_in_schema=False)
+    def policy_page(request: Request, session: DB) -> Response:
+        from modelmap.server import orgpolicy
+
+        who = page_principal(request, session)
+        if who is None:
+            return login_redirect()
+        return HTMLResponse(pages.policy(orgpolicy.status(session, who), who))
+
+    @app.get("/optionality", response_class=HTMLResponse, include_in_schema=False)
+    def optionality_page(request: Request, session: DB, offset: Offset = 0) -> Response:
+        who = page_principal(request, session)
+        if who is None:
+            return login_redirect()
+        return HTMLResponse(pages.optionality(optionality.optionality(session, who, offset=offset), who))
+
     @app.get("/scenarios", response_class=HTMLResponse, include_in_schema=False)
     def scenarios_page(request: Request, session: DB) -> Response:
         who = page_principal(request, session)
@@ -277,23 +308,26 @@ def create_app(settings: Settings) -> FastAPI:
         return HTMLResponse(pages.trends(service.trends(session, who, by), who))
 
     @app.get("/models/{key:path}", response_class=HTMLResponse, include_in_schema=False)
-    def model_page(request: Request, key: str, session: DB) -> Response:
+    def model_page(request: Request, key: str, session: DB, offset: Offset = 0) -> Response:
         who = page_principal(request, session)
         if who is None:
             return login_redirect()
         try:
-            return HTMLResponse(pages.model(service.model_detail(session, who, key), who))
+            return HTMLResponse(pages.model(service.model_detail(session, who, key, offset=offset), who))
         except service.NotFound:
             return HTMLResponse(pages.not_found(f"model {key}", who), status_code=404)
 
     @app.get("/projects/{repo:path}", response_class=HTMLResponse, include_in_schema=False)
-    def project_page(request: Request, repo: str, session: DB, commit: str | None = None) -> Response:
+    def project_page(request: Request, repo: str, session: DB, commit: str | None = None, origin: str | None = None,
+                     publisher: str | None = None, serving: str | None = None) -> Response:
         who = page_principal(request, session)
         if who is None:
             return login_redirect()
         try:
             content = service.snapshot_content(session, who, repo, commit)
-            return HTMLResponse(pages.project(content, service.history(session, who, repo), who))
+            drill = {"origin": origin, "publisher": publisher, "serving": serving}
+            return HTMLResponse(pages.project(content, service.history(session, who, repo, limit=50), who,
+                                              {k: v for k, v in drill.items() if v is not None}))
         except service.NotFound:
             return HTMLResponse(pages.not_found(f"project {repo}", who), status_code=404)
 
