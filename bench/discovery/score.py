@@ -25,6 +25,7 @@ Usage::
     python bench/discovery/score.py --split dev     # tune on this
     python bench/discovery/score.py --split held-out  # once, at the end
     python bench/discovery/score.py --split held-out-2  # once, by the lead
+    python bench/discovery/score.py --split held-out-3  # once, by the lead (corpus-heldout3.md)
     python bench/discovery/score.py --timing        # plus the slowest files to analyse
 
     python bench/discovery/score.py                 # per repo, overall, per file type
@@ -227,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repo", action="append", default=[], help="only this repo (owner__name); repeatable")
     parser.add_argument("--types", default="", help="only these file types, comma-separated (e.g. py,ipynb)")
     parser.add_argument("--details", action="store_true", help="list every FP and FN as path:line raw")
-    parser.add_argument("--split", choices=("dev", "held-out", "held-out-2", "reserved", "all"), default="all",
+    parser.add_argument("--split", choices=("dev", "held-out", "held-out-2", "held-out-3", "reserved", "all"), default="all",
                         help="score only this split (splits.yaml / the rule in this docstring)")
     parser.add_argument("--write-splits", action="store_true", help="freeze the current split rule into splits.yaml")
     parser.add_argument("--timing", action="store_true", help="also time every file alone and list the slowest")
@@ -236,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_splits:
         doc = {"schema": "modelmap.discovery-splits/1",
                "rule": "sessions 1-2 repos: dev; reserved repos: reserved; newer repos grouped by first language, "
-                       "ordered by sha256(name), alternately held-out, dev; held-out-2: frozen here (corpus-heldout2.md)",
+                       "ordered by sha256(name), alternately held-out, dev; held-out-2 / held-out-3: frozen here (corpus-heldout2.md, corpus-heldout3.md)",
                "splits": dict(sorted(splits.items()))}
         SPLITS.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
         print(f"wrote {SPLITS}")
