@@ -293,8 +293,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("api-model", api[0], 0.9, api[1])
     if ":" in v:
         if _TAGGED.fullmatch(v):
-            name = low.split(":", 1)[0]
-            if name in voc.ollama_library:
+            library, suffix = low.split(":", 1)
+            if library in voc.ollama_library and (hint != "none" or _is_tag(suffix)):
                 return Match("ollama-tag", "ollama", 0.85)
             if hint == "ollama":
                 return Match("ollama-tag", "ollama", 0.7)
@@ -321,6 +321,23 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
 
 
 _SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
+_TAG_SHAPE = re.compile(r"(?:^|[-_.])(?:\d+(?:\.\d+)?[bmkt]|\d*x\d+b|e\d+b|q\d\w*|fp\d+|bf16|int\d+|v?\d+(?:\.\d+)+|v\d+)"
+                        r"(?:$|[-_.])")
+_TAG_WORDS = frozenset({"latest", "instruct", "chat", "text", "code", "python", "base", "vision", "uncensored", "it",
+                        "online", "thinking", "cloud", "distill", "sft", "dpo", "hf", "mlc", "k", "m", "s", "l"})
+
+
+def _is_tag(tag: str) -> bool:
+    """Whether the part after ``:`` of a bare ``name:tag`` literal reads as an Ollama tag (``8b``,
+    ``7b-instruct-q4_K_M``, ``v1.5``, ``latest``, ``instruct``), not an icon or other namespaced name that
+    happens to start with a library name (``solar:pallete-2-linear``, an Iconify icon)."""
+    if _TAG_SHAPE.search(tag):
+        return True
+    words = [t for t in _TOKEN_SPLIT.split(tag) if t]
+    voc = vocab()
+    return bool(words) and all(w in _TAG_WORDS or w in _GENERIC_WORDS or w in voc.model_tokens for w in words)
+
+
 _VENDOR_PREFIXED = re.compile(r"([a-z]{3,12})-([a-z][\w.-]*\d[\w.-]*)")
 _NOT_VENDORS = frozenset({"text", "chat", "code", "icon", "logo", "btn", "test", "mock", "fake", "model", "type"})
 

@@ -33,13 +33,25 @@ from modelmap.discover.base import (
     budget_skip,
     dedupe,
 )
-from modelmap.discover.classifier import binding_only
-from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, vocab
+from modelmap.discover.classifier import BINDING_ONLY, binding_only, plausible
+from modelmap.discover.config_files import role_from_key
+from modelmap.discover.identify import (
+    Hint,
+    Match,
+    classify,
+    classify_endpoint,
+    decide_role,
+    is_generic,
+    is_model_key,
+    vocab,
+)
+from modelmap.discover.links import PENDING
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparseable
 MAX_FLOW_DEPTH = 6
 MAX_FLOW_STEPS = 64  # expression nodes looked at to answer one "which literals can this be?"
+MAX_PENDING = 512  # exported string constants per file kept for the cross-file pass (links.py)
 
 _PREFIX_CHECKS = frozenset({"startsWith", "endsWith"})
 _JS_EXT = (".js", ".mjs", ".cjs", ".jsx")
@@ -166,6 +178,11 @@ RULES: tuple[CallRule, ...] = (
     _rule("js-transformers", r"(?:^|\.)pipeline$", (1,), ("model",), "hf", None, "transformers.js", new=False,
           needs=("@xenova/transformers", "@huggingface/transformers")),
     _rule("js-transformers", r"(?:^|\.)\w+\.from_pretrained$", (0,), (), "hf", None, "transformers.js"),
+    # WebLLM runs MLC-compiled models in the browser: CreateMLCEngine("Llama-3.1-8B-Instruct-q4f32_1-MLC")
+    _rule("js-webllm", r"(?:^|\.)(CreateMLCEngine|CreateWebWorkerMLCEngine|CreateServiceWorkerMLCEngine)$", (0,), (),
+          "key", "generation", "webllm"),
+    _rule("js-webllm", r"(?:^|\.)engine\.reload$|^reload$", (0,), (), "key", "generation", "webllm",
+          needs=("@mlc-ai/web-llm",)),
     _rule("js-langchain", r"(?:^|\.)initChatModel$", (0,), ("model",), "prefixed", "generation", "langchain"),
     _rule("js-langchain", r"(?:^|\.)(\w*Embeddings?|\w*Embedder)$", (), ("*",), "key", "embedding", "langchain",
           new=True),
@@ -182,6 +199,8 @@ _CLIENT_SDKS = {
     "AnthropicVertex": "anthropic", "GoogleGenAI": "google", "GoogleGenerativeAI": "google", "Ollama": "ollama",
     "HfInference": "hf", "InferenceClient": "hf", "HfInferenceEndpoint": "hf",
 }
+_SCHEMA_DEFAULTS = frozenset({"default", "catch", "optional", "nullable", "describe"})  # zod / yup / valibot chains
+_SCHEMA_CHOICES = frozenset({"enum", "literal", "oneOf", "picklist"})  # z.enum([...]), yup.string().oneOf([...])
 _CREATE_PROVIDER = re.compile(r"^create([A-Z]\w*)$")
 _ENVISH = re.compile(r"(?i)^(get)?_?env(var|iron(ment)?)?\w*$|\.(get|getOrThrow|getString)$")
 _CONTAINER_NAME = re.compile(r"(?i)model|llm|reranker|embedder")
@@ -198,13 +217,34 @@ _TYPE_WORD = re.compile(r"[A-Za-z_]\w*")
 _VERSION = re.compile(r"v?\d+(\.\d+)*")
 _ASSET_EXT = re.compile(r"(?i)\.(png|jpe?g|gif|svg|webp|ico|avif|css|scss|html?|md|mdx|txt|csv|json|ya?ml|xml|pdf|"
                         r"js|mjs|cjs|ts|tsx|jsx|mp3|mp4|wav|woff2?)$")
+# UI text, not values the code sends: `label: "GPT-4o"`, `title`, `description`, `placeholder` (also JSX attributes)
+_DISPLAY_KEYS = frozenset({"label", "title", "displayname", "display_name", "description", "desc", "text", "tooltip",
+                           "placeholder", "caption", "subtitle", "summary", "alt", "helptext", "help_text", "hint",
+                           "aria-label", "message", "msg"})
+# a "name" next to the entry's id: {modelId: "gpt-4o", modelName: "GPT-4o"} is the id and its display name
+_NAME_KEYS = frozenset({"name", "modelname", "model_name", "shortname", "short_name", "fullname", "full_name"})
+_IDENTITY_KEYS = frozenset({"id", "modelid", "model_id", "value", "model", "slug", "hostedid", "hosted_id", "apiname",
+                            "api_name", "apiid", "api_id", "key", "code"})
+# where a leading-slash string is a web route, not a folder: links, router targets, route tables
+_ROUTE_KEYS = frozenset({"href", "to", "pathname", "route", "redirect", "redirectto", "link", "as", "navigate"})
+_ROUTE_SIBLINGS = frozenset({"component", "element", "children", "meta", "redirect", "loader", "icon", "exact", "lazy",
+                             "layout", "hidden", "breadcrumb"})
+_ROUTE_TABLE = re.compile(r"(?i)(routes?|router|navs?|navigation|menus?|links|breadcrumbs?|pages|tabs|sidebar)"
+                          r"(_?(config|list|items|map))?$")
+_ROUTE_CALLS = frozenset({"push", "replace", "navigate", "redirect", "fetch", "get", "post", "put", "patch", "delete",
+                          "request", "prefetch", "open", "useNavigate", "permanentRedirect", "router"})
+# a table whose name says it maps models to UI assets (MODEL_ICONS, modelColors, providerLogos): its keys are model
+# names used for looks, a catalog of options rather than a use
+_UI_TABLE = re.compile(r"(?i)(icons?|logos?|avatars?|colou?rs?|styles?|class_?names?|badges?|emojis?|images?|imgs?|svgs?|"
+                       r"themes?)_?(map|table|list|lookup|by_?[a-z]+)?$")
+_CATALOG_FROM = frozenset({"app", "config", "example", "docs"})  # as context.mark_catalogs: tests stay tests
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "[::1]", "host.docker.internal")
 _LOCAL_PORTS_ALONE = (":11434", ":1234")  # ports that name a model server even without a baseURL nearby
 _QUERY_TYPES = (
     "call_expression", "new_expression", "pair", "variable_declarator", "assignment_expression", "required_parameter",
     "optional_parameter", "assignment_pattern", "object_assignment_pattern", "object_pattern", "public_field_definition",
     "field_definition", "enum_declaration", "type_alias_declaration", "import_statement", "export_statement",
-    "import_require_clause", "string", "template_string",
+    "import_require_clause", "string", "template_string", "jsx_attribute",
 )
 
 
@@ -374,6 +414,10 @@ class _File:
     imported: dict[str, tuple[str, str]] = field(default_factory=dict)
     # (line, column) of a string literal bound to an exported top-level constant -> the constant's name
     exported: dict[tuple[int, int], str] = field(default_factory=dict)
+    exported_literals: list[tuple[str, Any]] = field(default_factory=list)  # (exported name, string node)
+    export_names: list[tuple[str, str]] = field(default_factory=list)  # `export { A, B as C }`: (local, exported)
+    # `import * as C from "./constants"`, `const C = require("./constants")`: C -> module (C.CHAT_MODEL is a use)
+    namespaces: dict[str, str] = field(default_factory=dict)
 
 
 class _Analysis:
@@ -391,6 +435,7 @@ class _Analysis:
         self._nodes: list[Any] | None = None
         self.budget = collector.budget
         self.uses: list[SymbolUse] | None = None  # set by the caller to collect cross-file uses
+        self.ui_positions: dict[tuple[int, int], str] = {}  # strings of UI lookup tables -> the table's name
 
     # -- positions ----------------------------------------------------------------------------------
     def position(self, node: Any) -> tuple[int, int]:
@@ -479,6 +524,7 @@ class _Analysis:
                 name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
                 if name is not None and name.type == "identifier":
                     self.bind(name.text.decode("utf-8", "replace"), value)
+                    self._required_namespace(name, value)
                 elif name is not None:
                     self.bind_pattern(name, None)
                     if name.type == "object_pattern":
@@ -489,6 +535,8 @@ class _Analysis:
                     self.bind(left.text.decode("utf-8", "replace"), right)
                 elif left is not None and left.type == "member_expression":
                     self.bind(dotted(left), right)
+                    if left.text.startswith((b"module.exports", b"exports.")):
+                        self._commonjs_exports(left, right)
             elif t in ("required_parameter", "optional_parameter"):
                 pattern, value = node.child_by_field_name("pattern"), node.child_by_field_name("value")
                 if pattern is not None and pattern.type == "identifier":
@@ -523,6 +571,7 @@ class _Analysis:
                     self._exported_constants(node)
             elif t == "call_expression":
                 fn = node.child_by_field_name("function")
+                self._skip_route_argument(node, fn)
                 if fn is not None and fn.type in ("identifier", "import") and fn.text in (b"require", b"import"):
                     args = node.child_by_field_name("arguments")
                     for arg in args.named_children if args is not None else ():
@@ -531,18 +580,101 @@ class _Analysis:
                             mod = string_value(arg)
                             if mod:
                                 self.f.imports.add(mod)
+            elif t == "pair":
+                self._skip_display_or_route(node)
+            elif t == "jsx_attribute":
+                self._skip_jsx_attribute(node)
             elif t == "import_require_clause":
                 src = node.child_by_field_name("source")
                 if src is not None:
                     self.f.skip.add(_node_key(src))
             elif t == "string" and node.parent is not None and node.parent.type == "import":
                 self.f.skip.add(_node_key(node))
+        self._export_clauses()
         # clients and providers: var = new OpenAI({ baseURL }), createOpenAI({ baseURL }) ...
         for name, values in list(self.f.env.items()):
             for value in values:
                 client = self._client_for(_unwrap(value))
                 if client is not None:
                     self.f.clients[name] = client
+
+    def _skip_display_or_route(self, pair: Any) -> None:
+        """Pass 1: string values that are UI text or web routes are never reported (issue 10, precision):
+        ``label: "GPT-4o"``, ``{modelId: "gpt-4o", modelName: "GPT-4o"}`` (a display name beside the id),
+        ``{path: "/models/gpt-4o", component: …}`` and ``href: "/models/gpt-4o"``."""
+        value = pair.child_by_field_name("value")
+        if value is None or value.type not in ("string", "template_string"):
+            return
+        key = (_prop_name(pair.child_by_field_name("key")) or "").lower()
+        text = string_value(value)
+        if not key or text is None:
+            return
+        if key in _DISPLAY_KEYS:
+            self.f.skip.add(_node_key(value))
+        elif key in _NAME_KEYS:
+            if text != text.lower() and "/" not in text and self._sibling_keys(pair, string_only=True) & _IDENTITY_KEYS:
+                self.f.skip.add(_node_key(value))
+        elif text.startswith("/") and (key in _ROUTE_KEYS or (key == "path" and (
+                self._sibling_keys(pair) & _ROUTE_SIBLINGS or self._in_route_table(pair)))):
+            self.f.skip.add(_node_key(value))
+
+    @staticmethod
+    def _in_route_table(pair: Any) -> bool:
+        """The pair's object sits (a few levels down) in a table named like routes or navigation."""
+        node = pair.parent
+        for _ in range(6):
+            if node is None:
+                return False
+            if node.type in ("variable_declarator", "pair"):
+                name = _prop_name(node.child_by_field_name("name") or node.child_by_field_name("key"))
+                return bool(name and _ROUTE_TABLE.search(name))
+            node = node.parent
+        return False
+
+    @staticmethod
+    def _sibling_keys(pair: Any, string_only: bool = False) -> set[str]:
+        parent = pair.parent
+        if parent is None or parent.type != "object":
+            return set()
+        keys: set[str] = set()
+        for other in parent.named_children[:64]:
+            if other is pair:
+                continue
+            if other.type == "pair":
+                if string_only and not _is_string(_unwrap(other.child_by_field_name("value"))):
+                    continue
+                name = _prop_name(other.child_by_field_name("key"))
+            elif other.type == "shorthand_property_identifier" and not string_only:
+                name = other.text.decode("utf-8", "replace")
+            else:
+                continue
+            if name:
+                keys.add(name.lower())
+        return keys
+
+    def _skip_jsx_attribute(self, node: Any) -> None:
+        """``<option title="GPT-4o">``, ``<Link href="/models/gpt-4o">``: display text and links."""
+        named = node.named_children
+        if len(named) != 2 or named[1].type != "string":
+            return
+        key = named[0].text.decode("utf-8", "replace").lower()
+        text = string_value(named[1]) or ""
+        if key in _DISPLAY_KEYS or (text.startswith("/") and key in _ROUTE_KEYS | {"src", "path"}):
+            self.f.skip.add(_node_key(named[1]))
+
+    def _skip_route_argument(self, call: Any, fn: Any) -> None:
+        """``router.push("/models/gpt-4o")``, ``fetch("/api/models/gpt-4o")``: a path on the web origin."""
+        if fn is None:
+            return
+        name = fn.text.decode("utf-8", "replace").rsplit(".", 1)[-1] if fn.type in (
+            "identifier", "member_expression") else ""
+        if name not in _ROUTE_CALLS:
+            return
+        args = call.child_by_field_name("arguments")
+        first = args.named_children[0] if args is not None and args.named_child_count else None
+        if first is not None and first.type in ("string", "template_string") and \
+                (string_value(first) or "").startswith("/"):
+            self.f.skip.add(_node_key(first))
 
     def _named_imports(self, node: Any, spec: str) -> None:
         module = module_of(self.c.file.path, spec)
@@ -552,6 +684,8 @@ class _Analysis:
             if clause.type != "import_clause":
                 continue
             for group in clause.named_children:
+                if group.type == "namespace_import" and group.named_child_count == 1:
+                    self.f.namespaces[group.named_children[0].text.decode("utf-8", "replace")] = module
                 if group.type != "named_imports":
                     continue
                 for item in group.named_children:
@@ -559,6 +693,19 @@ class _Analysis:
                     if item.type == "import_specifier" and name is not None and name.type == "identifier":
                         local = (alias if alias is not None else name).text.decode("utf-8", "replace")
                         self.f.imported[local] = (module, name.text.decode("utf-8", "replace"))
+
+    def _required_namespace(self, name: Any, value: Any) -> None:
+        """`const C = require("./constants")`: C.CHAT_MODEL names an export of that module."""
+        value = _unwrap(value)
+        if value is None or value.type != "call_expression":
+            return
+        fn, args = value.child_by_field_name("function"), value.child_by_field_name("arguments")
+        if fn is None or fn.text != b"require" or args is None or args.named_child_count != 1:
+            return
+        spec = string_value(args.named_children[0])
+        module = module_of(self.c.file.path, spec) if spec else None
+        if module is not None:
+            self.f.namespaces[name.text.decode("utf-8", "replace")] = module
 
     def _required_names(self, pattern: Any, value: Any) -> None:
         """`const { CHAT_MODEL, EMBED: E } = require("./constants")`: like a named import."""
@@ -582,9 +729,20 @@ class _Analysis:
                         module, key.text.decode("utf-8", "replace"))
 
     def _exported_constants(self, node: Any) -> None:
-        """`export const NAME = "…"` (also `?? "…"` / `|| "…"` defaults): the literal's position -> NAME."""
+        """`export const NAME = "…"` (also `?? "…"` / `|| "…"` defaults): the literal's position -> NAME;
+        `export { A, B as C }` is resolved once every binding is known (``_export_clauses``)."""
         decl = node.child_by_field_name("declaration")
-        if decl is None or decl.type not in ("lexical_declaration", "variable_declaration"):
+        if decl is None:
+            for clause in node.named_children:
+                if clause.type != "export_clause":
+                    continue
+                for spec in clause.named_children:
+                    name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
+                    if spec.type == "export_specifier" and name is not None and name.type == "identifier":
+                        local = name.text.decode("utf-8", "replace")
+                        self.f.export_names.append((local, alias.text.decode("utf-8", "replace") if alias else local))
+            return
+        if decl.type not in ("lexical_declaration", "variable_declaration"):
             return
         for declarator in decl.named_children:
             if declarator.type != "variable_declarator":
@@ -592,25 +750,93 @@ class _Analysis:
             name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
             if name is None or name.type != "identifier" or value is None:
                 continue
-            inner = _unwrap(value)
-            parts = [inner]
-            if inner is not None and inner.type == "binary_expression":
-                parts = [inner.child_by_field_name("left"), inner.child_by_field_name("right")]
-            for part in parts:
-                if part is not None and part.type in ("string", "template_string"):
-                    line, col = self.position(part)
-                    self.f.exported[(line, col)] = self.f.exported[(line, col + 1)] = \
-                        name.text.decode("utf-8", "replace")  # the quote's column or the text's
+            self._export_literal(name.text.decode("utf-8", "replace"), value)
+
+    def _export_literal(self, name: str, value: Any) -> None:
+        inner = _unwrap(value)
+        parts = [inner]
+        if inner is not None and inner.type == "binary_expression":
+            parts = [inner.child_by_field_name("left"), inner.child_by_field_name("right")]
+        for part in parts:
+            if part is not None and part.type in ("string", "template_string") and string_value(part) is not None:
+                line, col = self.position(part)
+                self.f.exported[(line, col)] = self.f.exported[(line, col + 1)] = name  # the quote's column or the text's
+                if len(self.f.exported_literals) < MAX_PENDING:
+                    self.f.exported_literals.append((name, part))
+
+    def pending_exports(self, findings: list[Finding]) -> list[Finding]:
+        """Exported string constants nothing here vouches for (``export const SUPPORT = "acme-support-v2"``),
+        shaped like an identifier a model API would take: kept as ``binding-pending`` findings that
+        ``links.link_uses`` turns into a finding where another module passes the constant to a model API,
+        and drops everywhere else."""
+        found = {(f.line, f.column) for f in findings}
+        out: list[Finding] = []
+        for name, node in self.f.exported_literals:
+            self.budget.tick()
+            key = _node_key(node)
+            if key in self.claimed or key in self.f.skip:
+                continue
+            value = (string_value(node) or "").strip()
+            line, col = self.position(node)
+            if (line, col) in found or not plausible(value) or "://" in value or value.startswith(("/", ".")):
+                continue
+            match = classify(value, "api")
+            if match is None and "-" in value and BINDING_ONLY.fullmatch(value) and not is_generic(value):
+                match = Match("api-model", None, 0.5)
+            if match is None:
+                continue
+            out.append(Finding(
+                path=self.c.file.path, line=line, column=col, raw=value, kind=match.kind,
+                role=decide_role(value, match_role=match.role), context=self.c.file.context, source="js-model-key",
+                provider=match.provider, confidence=min(match.confidence, 0.6),
+                evidence=(f"binding:{name}", PENDING)))
+        return out
+
+    def _commonjs_exports(self, left: Any, right: Any) -> None:
+        """`module.exports = { CHAT_MODEL: "…" }`, `exports.CHAT_MODEL = "…"`, `module.exports.X = "…"`."""
+        target = dotted(left)
+        if target == "module.exports":
+            obj = _unwrap(right)
+            if obj is None or obj.type != "object":
+                return
+            for pair in obj.named_children:
+                if pair.type == "pair":
+                    key = _prop_name(pair.child_by_field_name("key"))
+                    if key:
+                        self._export_literal(key, pair.child_by_field_name("value"))
+                elif pair.type == "shorthand_property_identifier":
+                    local = pair.text.decode("utf-8", "replace")
+                    self.f.export_names.append((local, local))
+        elif target.split(".")[:-1] in (["exports"], ["module", "exports"]):
+            self._export_literal(target.rsplit(".", 1)[-1], right)
+
+    def _export_clauses(self) -> None:
+        for local, exported in self.f.export_names:
+            for value in self.f.env.get(local, ())[:4]:
+                self._export_literal(exported, value)
 
     def use(self, value: Any, site: Any, *, api: str | None, role: str | None, source_id: str,
             provider: str | None, endpoint: str | None) -> None:
         """An imported constant passed to a model API here (``model: CHAT_MODEL``): a ``SymbolUse`` that the
         engine links to the constant's finding in the module that exports it (``links.link_uses``)."""
-        if self.uses is None or value is None or value.type not in ("identifier", "shorthand_property_identifier"):
+        if self.uses is None or value is None:
             return
-        local = value.text.decode("utf-8", "replace")
-        ref = self.f.imported.get(local)
-        if ref is None or local in self.f.env:
+        value = _unwrap(value)
+        if value is not None and value.type == "member_expression":
+            obj, prop = value.child_by_field_name("object"), value.child_by_field_name("property")
+            module = self.f.namespaces.get(obj.text.decode("utf-8", "replace")) if obj is not None and \
+                obj.type == "identifier" else None
+            if module is None or prop is None:
+                return
+            ref: tuple[str, str] | None = (module, prop.text.decode("utf-8", "replace"))
+        elif value is not None and value.type in ("identifier", "shorthand_property_identifier"):
+            local = value.text.decode("utf-8", "replace")
+            ref = self.f.imported.get(local)
+            if local in self.f.env:
+                return
+        else:
+            return
+        if ref is None:
             return
         line, col = self.position(value)
         self.uses.append(SymbolUse(
@@ -740,17 +966,33 @@ class _Analysis:
         elif t == "call_expression":
             fn = node.child_by_field_name("function")
             args = node.child_by_field_name("arguments")
-            if fn is not None and args is not None and _ENVISH.search(dotted(fn)):
-                named = args.named_children
+            if fn is None or args is None:
+                return
+            name = dotted(fn)
+            named = args.named_children
+            if _ENVISH.search(name):
                 if len(named) >= 2:
                     yield from self.literals(named[1], depth + 1, budget, seen)
+                return
+            last = name.rsplit(".", 1)[-1]
+            if last in _SCHEMA_DEFAULTS and fn.type == "member_expression":
+                # z.enum(["gpt-4o", "o3-mini"]).default("gpt-4o"), z.string().default("…"): a schema's values
+                if named:
+                    yield from self.literals(named[0], depth + 1, budget, seen)
+                yield from self.literals(fn.child_by_field_name("object"), depth + 1, budget, seen)
+            elif last in _SCHEMA_CHOICES and "." in name and named:
+                first = _unwrap(named[0])
+                for item in first.named_children[:64] if first is not None and first.type == "array" else [first]:
+                    yield from self.literals(item, depth + 1, budget, seen)
 
     # -- pass 2: findings ---------------------------------------------------------------------------
     def report(self, lit: Any, site: Any, *, hint: Hint, role: str | None = None,
                api: str | None = None, source_id: str, provider: str | None = None, endpoint: str | None = None,
-               strict: bool = False, binding: str | None = None, table: bool = False) -> Finding | None:
+               strict: bool = False, binding: str | None = None, table: bool = False,
+               slot: str | None = None) -> Finding | None:
         """``binding``: the model-named name the literal is bound to (``table``: a model table's name); a
-        hyphenated identifier nothing else knows is then the weakest finding (``binding-only``)."""
+        hyphenated identifier nothing else knows is then the weakest finding (``binding-only``). ``slot``: the key
+        that holds the literal when it is not ``binding``; its name is the weakest evidence of the role."""
         self.budget.tick()
         key = _node_key(lit)
         if key in self.f.skip:
@@ -775,7 +1017,8 @@ class _Analysis:
                 match = replace(match, kind="provider-prefixed", provider=vocab().prefixes[first])
         line, col = self.position(lit)
         found = self.c.add(value, line, col, match, role=role, api=api, provider=provider, endpoint=endpoint,
-                           symbol=self.symbol(site), source_id=source_id, evidence=evidence)
+                           symbol=self.symbol(site), source_id=source_id, evidence=evidence,
+                           key_role=role_from_key(slot or binding))
         if found is not None:
             self.claimed.add(key)
         return found
@@ -862,9 +1105,23 @@ class _Analysis:
         inner = _unwrap(value)
         if inner is None or inner.type not in ("array", "object"):
             return
+        if inner.type == "object" and _UI_TABLE.search(name):
+            self._mark_ui_table(inner, name)
         type_words = _TYPE_WORD.findall(type_node.text.decode("utf-8", "replace")) if type_node is not None else []
         if _CONTAINER_NAME.search(name) or any(_CONTAINER_TYPE.fullmatch(w) for w in type_words):
             self.container(inner, site, table=name if _MODEL_TABLE.search(name) else None)
+
+    def _mark_ui_table(self, table: Any, name: str) -> None:
+        """``MODEL_ICONS = {"gpt-4o": OpenAIIcon}``: remember where its strings sit; their findings become
+        catalog entries (``ui-lookup:<name>``), names used for looks rather than models the code calls."""
+        stack = [(table, 0)]
+        while stack:
+            node, depth = stack.pop()
+            self.budget.tick()
+            if node.type in ("string", "template_string"):
+                self.ui_positions[self.position(node)] = name
+            elif depth < 3:
+                stack.extend((child, depth + 1) for child in node.named_children[:256])
 
     def container(self, node: Any, site: Any, *, types: bool = False, depth: int = 0, table: str | None = None,
                   entry: bool = True) -> None:
@@ -901,7 +1158,7 @@ class _Analysis:
             if parent is not None else set()
         binding = None if siblings & _RESPONSE_KEYS else key
         for lit in self.literals(node.child_by_field_name("value")):
-            self.report(lit, site, hint="key", source_id="js-model-key", binding=binding)
+            self.report(lit, site, hint="key", source_id="js-model-key", binding=binding, slot=key)
 
     # calls ------------------------------------------------------------------------------------------
     def on_call(self, node: Any, site: Any) -> None:
@@ -920,6 +1177,9 @@ class _Analysis:
                     self.f.skip.add(_node_key(arg))
             return
         client = self.f.clients.get(_root_name(callee))
+        inner_fn = _unwrap(fn)
+        if client is None and inner_fn is not None and inner_fn.type == "call_expression":
+            client = self._client_for(inner_fn)  # createDeepSeek({ … })("deepseek-reasoner"): a provider made in place
         endpoint = self._call_endpoint(node) or ((client.provider or "", client.url) if client and client.url else None)
         ep_provider = endpoint[0] if endpoint else None
         ep_url = endpoint[1] if endpoint else None
@@ -1145,11 +1405,18 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript",
                 fallback = "kept the findings so far; the literal-only pass ran out too"
         skips.append(budget_skip(file.path, "javascript", exc, fallback))
     findings = sorted(dedupe(collector.findings), key=lambda f: (f.line, f.column, f.raw))
+    if analysis.ui_positions:
+        ui = analysis.ui_positions
+        findings = [replace(f, context="catalog", evidence=(*(f.evidence or ()), f"ui-lookup:{ui[(f.line, f.column)]}"))
+                    if (f.line, f.column) in ui and f.kind != "endpoint" and f.context in _CATALOG_FROM else f
+                    for f in findings]
     if uses is not None and analysis.f.exported:
         bound = analysis.f.exported
         findings = [replace(f, evidence=(*(f.evidence or ()), f"binding:{name}"))
                     if (name := bound.get((f.line, f.column))) is not None and f.kind != "endpoint" else f
                     for f in findings]
+    if uses is not None and analysis.f.exported_literals:
+        findings.extend(analysis.pending_exports(findings))
     return [*skips, *findings]
 
 

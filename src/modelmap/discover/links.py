@@ -21,6 +21,10 @@ from dataclasses import replace
 from modelmap.types import Finding, Location, SymbolUse
 
 NOT_USED = "binding-not-used"
+# a constant a source cannot call a model on its own evidence (JS/TS ``export const SUPPORT = "acme-support-v2"``):
+# kept only where another module passes it to a model API, and there marked ``use-only``
+PENDING = "binding-pending"
+USE_ONLY = "use-only"
 _BINDING = "binding:"
 
 
@@ -72,7 +76,7 @@ def link_uses(findings: list[Finding], uses: list[SymbolUse]) -> list[Finding]:
             for name in _bindings(f):
                 definitions[(f.path, name)].append(f)
     if not definitions or not uses:
-        return findings
+        return _without_pending(findings)
     defining_paths = sorted({path for path, _ in definitions})
     linked: set[int] = set()
     shared_modules: set[str] = set()
@@ -89,7 +93,7 @@ def link_uses(findings: list[Finding], uses: list[SymbolUse]) -> list[Finding]:
                 if key in seen:
                     continue
                 seen.add(key)
-                evidence = [*(d.evidence or ())]
+                evidence = [e if e != PENDING else USE_ONLY for e in d.evidence or ()]
                 if use.api:
                     evidence.append(f"call:{use.api}")
                 added.append(Finding(
@@ -100,13 +104,21 @@ def link_uses(findings: list[Finding], uses: list[SymbolUse]) -> list[Finding]:
                     definition=Location(d.path, d.line, d.column),
                 ))
     if not added:
-        return findings
+        return _without_pending(findings)
     out: list[Finding] = []
     for f in findings:
         if id(f) in linked and f.api is None:
             continue  # counted where it is used
+        if PENDING in (f.evidence or ()):
+            continue  # no model API takes it anywhere
         if f.path in shared_modules and id(f) not in linked and _bindings(f) and f.api is None \
                 and f.symbol is None and f.kind != "endpoint" and NOT_USED not in (f.evidence or ()):
             f = replace(f, evidence=(*(f.evidence or ()), NOT_USED))
         out.append(f)
     return out + added
+
+
+def _without_pending(findings: list[Finding]) -> list[Finding]:
+    if any(PENDING in (f.evidence or ()) for f in findings):
+        return [f for f in findings if PENDING not in (f.evidence or ())]
+    return findings
