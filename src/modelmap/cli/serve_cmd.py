@@ -20,6 +20,13 @@ PostgreSQL database.
 Tokens: --create-token TEAM --scopes upload,read prints a new token once and exits (only its hash is
 stored); add --admin for an org admin, who sees every team's projects. MODELMAP_SERVE_ADMIN_TOKEN, when set,
 is recorded as an org admin token on start. Needs the server extra: pip install 'modelmap[server]'.
+
+--demo (run from a modelmap checkout) seeds a demo database (SQLite demo.sqlite3 in your data folder unless
+--db is given) with the demo app and two fixture repositories, an org policy and a waiver, prints a read
+token for team demo, and serves.
+
+Notifications: webhooks registered through the API (POST /api/v1/webhooks) are sent from an outbox; every
+--notify-every seconds the server also queues a notice for each waiver expiring within --waiver-notice-days.
 """
 
 
@@ -35,6 +42,13 @@ def serve(
     admin: Annotated[bool, typer.Option("--admin", help="The new token is an org admin's.")] = False,
     max_upload_mb: Annotated[int, typer.Option("--max-upload-mb", metavar="MB",
                                                help="Largest document accepted.")] = 10,
+    demo: Annotated[bool, typer.Option("--demo", help="Seed a demo database from the demo app and two fixture "
+                                       "repositories of this checkout, print a read token, and serve.")] = False,
+    notify_every: Annotated[int, typer.Option("--notify-every", metavar="SECONDS",
+                                              help="How often to look for waivers about to expire (0: never; "
+                                                   "POST /api/v1/notifications/run does it on demand).")] = 3600,
+    waiver_notice_days: Annotated[int, typer.Option("--waiver-notice-days", metavar="DAYS",
+                                                    help="Notify of waivers expiring within this many days.")] = 14,
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
@@ -57,7 +71,10 @@ def serve(
     if not 1 <= max_upload_mb <= 1024:
         err("modelmap: error: --max-upload-mb must be between 1 and 1024")
         raise typer.Exit(2)
-    url = db or default_url()
+    if not 0 <= notify_every <= 7 * 86400 or not 0 <= waiver_notice_days <= 365:
+        err("modelmap: error: --notify-every is 0 to 604800 seconds and --waiver-notice-days 0 to 365")
+        raise typer.Exit(2)
+    url = db or (default_url().replace("serve.sqlite3", "demo.sqlite3") if demo else default_url())
     if create_token is not None:
         engine = make_engine(url)
         migrate(engine)
@@ -69,7 +86,20 @@ def serve(
             raise typer.Exit(2) from None
         echo(secret + "\n")
         raise typer.Exit(0)
-    app = create_app(Settings(db_url=url, max_upload_bytes=max_upload_mb * 1024 * 1024))
+    app = create_app(Settings(db_url=url, max_upload_bytes=max_upload_mb * 1024 * 1024,
+                              waiver_notice_days=waiver_notice_days))
+    if demo:
+        from modelmap.server.demo import DemoError, seed
+
+        try:
+            seeded = seed(app.state.sessions)
+        except DemoError as exc:
+            err(f"modelmap: error: {exc}")
+            raise typer.Exit(2) from None
+        echo(f"demo database: {url}\n"
+             f"read token for team demo (shown once): {seeded.read_token}\n"
+             f"open http://{host}:{port}/login and paste the token, or: "
+             f"curl -H 'Authorization: Bearer <token>' http://{host}:{port}/api/v1/portfolio\n")
     bootstrap = os.environ.get("MODELMAP_SERVE_ADMIN_TOKEN")
     if bootstrap:
         try:
@@ -78,5 +108,9 @@ def serve(
         except ValueError as exc:
             err(f"modelmap: error: MODELMAP_SERVE_ADMIN_TOKEN: {exc}")
             raise typer.Exit(2) from None
+    if notify_every:
+        from modelmap.server.webhooks import start_ticker
+
+        start_ticker(app.state.sessions, app.state.deliver, every_s=notify_every, days=waiver_notice_days)
     # uvicorn's access log prints method, path and query only; tokens travel in headers or a cookie
     uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info", proxy_headers=False)

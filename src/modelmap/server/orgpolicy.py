@@ -51,10 +51,10 @@ def _presets_known(names: list[str], what: str) -> None:
             raise PolicyError(f"{what}: unknown preset {name!r}; available presets: {', '.join(known)}")
 
 
-def _base_data(text: str | None, version: int) -> Any:
+def _base_data(text: str | None, filename: str) -> Any:
     from modelmap.policy.yamlmarks import LineDict, load_yaml
 
-    data = load_yaml(text, f"org-policy-v{version}.yaml") if text else None
+    data = load_yaml(text, filename) if text else None
     if data is None:
         data = LineDict({"version": 1})
         data.line = 1
@@ -73,7 +73,7 @@ def validate(config_text: str | None, presets: list[str], tag_presets: list[dict
             raise PolicyError(f"tag_presets[{index}].tag {rule['tag']!r}: choose from {', '.join(TAG_KEYS)}")
         _presets_known(list(rule["presets"]), f"tag_presets[{index}].presets")
     try:
-        data = _base_data(config_text, 0)
+        data = _base_data(config_text, "org-policy.yaml")
         if isinstance(data, LineDict):
             for key, why in REPO_ONLY_KEYS.items():
                 if key in data:
@@ -158,8 +158,9 @@ def project_config(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waiv
     from modelmap.server.service import project_config as one_flow
 
     tags = tags_of(snap, team)
-    config = parse_config(_with_presets(_base_data(policy.config_text, policy.version), presets_for(policy, tags)),
-                          f"org-policy-v{policy.version}.yaml")
+    filename = f"org-policy-v{policy.version}.yaml"
+    config = parse_config(_with_presets(_base_data(policy.config_text, filename), presets_for(policy, tags)),
+                          filename)
     flows = one_flow(repo, snap)
     rule_ids = [r.id for r in config.rules]
     library = [w for record in waivers if is_active(record, today) for w in to_library(record, rule_ids)]
@@ -196,6 +197,7 @@ def applicable(records: list[Waiver], project: Project) -> list[Waiver]:
 def status(session: Session, who: Principal, today: dt.date | None = None) -> dict[str, Any]:
     """Per visible project, each rule's pass / fail / waived on its latest snapshot, and the violations."""
     from modelmap.policy.engine import evaluate
+    from modelmap.policy.waivers import WAIVER_UNUSED
     from modelmap.server import service
     from modelmap.server.normalize import parse_json, scan_result
     from modelmap.server.waivers import waiver_dict
@@ -231,7 +233,8 @@ def status(session: Session, who: Principal, today: dt.date | None = None) -> di
                    for lw in to_library(w, rule_ids)]
         violations = []
         per_rule: dict[str, dict[str, int]] = {r: {"violations": 0, "waived": 0} for r in rule_ids}
-        for v in result.violations:
+        # a project waiver stands for one library waiver per rule: "unused" is judged per record, below
+        for v in [v for v in result.violations if v.rule_id != WAIVER_UNUSED]:
             counts = per_rule.setdefault(v.rule_id, {"violations": 0, "waived": 0})
             waiver_id = int(v.waiver.where.split(":", 1)[1]) if v.waiver is not None else None
             counts["waived" if waiver_id is not None else "violations"] += 1
@@ -252,9 +255,11 @@ def status(session: Session, who: Principal, today: dt.date | None = None) -> di
                     "status": "fail" if c["violations"] else "waived" if c["waived"] else "pass"}
                    for r, c in sorted(per_rule.items())],
             violations=violations[:MAX_VIOLATIONS_SHOWN],
-            violations_total=len(violations))
+            violations_total=len(violations),
+            unused_waivers=sorted({w.id for w in mine if is_active(w, today)}
+                                  - {v["waiver"] for v in violations if v["waiver"] is not None}))
     notice = _notice_days(policy)
-    soon = [waiver_dict(w, today) for w in sorted(records, key=lambda w: (w.expires, w.id))
+    soon = [waiver_dict(w, today) for w in sorted(records, key=lambda w: (_date(w.expires), w.id))
             if is_active(w, today) and _date(w.expires) <= today + dt.timedelta(days=notice)]
     return {
         "as_of": today.isoformat(),
@@ -272,7 +277,7 @@ def status(session: Session, who: Principal, today: dt.date | None = None) -> di
 def _notice_days(policy: OrgPolicy | None) -> int:
     if policy is None or not policy.config_text:
         return 30
-    data = _base_data(policy.config_text, policy.version)
+    data = _base_data(policy.config_text, f"org-policy-v{policy.version}.yaml")
     value = data.get("expiry_notice_days", 30) if isinstance(data, dict) else 30
     return value if isinstance(value, int) and not isinstance(value, bool) else 30
 

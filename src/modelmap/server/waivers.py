@@ -127,7 +127,7 @@ def create(session: Session, who: Principal, *, scope: str, rule: str | None, re
                  reason=reason.strip(), created_at=now, updated_at=now, expires=when)
     session.add(row)
     session.flush()
-    session.add(WaiverEvent(waiver_id=row.id, action="create", at=now, actor=who.team, actor_token_id=who.token_id,
+    session.add(WaiverEvent(waiver_id=row.id, action="create", at=now, actor=who.team, actor_token_id=who.token_id or None,
                             before=None, after=_snapshot(row)))
     session.commit()
     return waiver_dict(row, now.date())
@@ -156,7 +156,7 @@ def update(session: Session, who: Principal, waiver_id: int, changes: dict[str, 
         else:
             setattr(row, key, str(value).strip())
     row.updated_at = now
-    session.add(WaiverEvent(waiver_id=row.id, action="update", at=now, actor=who.team, actor_token_id=who.token_id,
+    session.add(WaiverEvent(waiver_id=row.id, action="update", at=now, actor=who.team, actor_token_id=who.token_id or None,
                             before=before, after=_snapshot(row)))
     session.commit()
     return waiver_dict(row, now.date())
@@ -169,7 +169,7 @@ def revoke(session: Session, who: Principal, waiver_id: int) -> dict[str, Any]:
         before = _snapshot(row)
         row.revoked_at = row.updated_at = now
         session.add(WaiverEvent(waiver_id=row.id, action="revoke", at=now, actor=who.team,
-                                actor_token_id=who.token_id, before=before, after=_snapshot(row)))
+                                actor_token_id=who.token_id or None, before=before, after=_snapshot(row)))
         session.commit()
     return waiver_dict(row, now.date())
 

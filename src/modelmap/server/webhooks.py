@@ -339,3 +339,32 @@ def outbox(session: Session, who: Principal, limit: int = 100) -> list[dict[str,
     return [{"id": n.id, "webhook": w.id, "event": n.event, "created_at": _iso(n.created_at),
              "attempts": n.attempts, "delivered_at": _iso(n.delivered_at), "failed_at": _iso(n.failed_at),
              "last_error": n.last_error, "payload": n.payload} for n, w in rows]
+
+
+def start_ticker(sessions: Callable[[], Session], deliver_fn: Callable[[], dict[str, int]], *, every_s: float,
+                 days: int, retry_every_s: float = 30.0) -> Any:
+    """The ``modelmap serve`` background tick (a daemon thread): every ``every_s`` seconds queue
+    ``waiver-expiring`` for waivers expiring within ``days``; every ``retry_every_s`` deliver what is due
+    (new rows and retries). Several serve processes may all tick: the outbox's dedupe key and the claim
+    before each send keep one delivery per notification."""
+    import logging
+    import threading
+
+    log = logging.getLogger("modelmap.serve")
+
+    def loop() -> None:
+        last_tick = 0.0
+        while True:
+            try:
+                if time.monotonic() - last_tick >= every_s:
+                    with sessions() as session:
+                        waiver_tick(session, days)
+                    last_tick = time.monotonic()
+                deliver_fn()
+            except Exception as exc:  # a database hiccup must not stop the timer; it is logged, then retried
+                log.warning("notification tick failed: %s: %s", exc.__class__.__name__, str(exc)[:200])
+            time.sleep(min(every_s, retry_every_s))
+
+    thread = threading.Thread(target=loop, name="modelmap-notify", daemon=True)
+    thread.start()
+    return thread
