@@ -26,15 +26,21 @@ th{background:#f0f2f4;font-weight:600}.muted{color:#666}.unknown{color:#9a6700;f
 code{font-size:.92em;word-break:break-all}.chip{display:inline-block;border:1px solid #ccd;border-radius:9px;
 padding:0 .4rem;margin:0 .2rem .2rem 0;font-size:.9em;background:#fff}
 .wrap{overflow-x:auto}form{margin:2rem 0}input{font:inherit;padding:.3rem;width:min(30rem,90%)}
+header a.nav{font-weight:400;opacity:.9}.fail{color:#b42318;font-weight:600}.pass{color:#1a7f37}
+.pager{margin:.6rem 0}.pager a{margin-right:1rem}
 """
+
+NAV = (("/policy", "Policy"), ("/optionality", "Optionality"), ("/trends", "Trends"), ("/scenarios", "What if"))
+REPOS_SHOWN = 5  # repository links per model row on the portfolio page; the model page lists them all
 
 
 def _page(title: str, body: str, who: Principal | None) -> str:
     team = f"<span>team {esc(who.team)}{' (org admin)' if who.is_admin else ''}</span>" if who else ""
+    nav = "".join(f'<a class="nav" href="{href}">{label}</a>' for href, label in NAV) if who else ""
     return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>{esc(title)} · modelmap</title><link rel=\"icon\" href=\"data:,\"><style>{STYLE}</style></head>"
-            f"<body><header><a href=\"/\">modelmap</a>{team}</header><main>{body}</main></body></html>")
+            f"<body><header><a href=\"/\">modelmap</a>{nav}{team}</header><main>{body}</main></body></html>")
 
 
 def _unknown(value: Any) -> str:
@@ -49,8 +55,9 @@ def _model_link(key: str) -> str:
     return f'<a href="/models/{quote(key, safe="/:")}">{esc(key)}</a>'
 
 
-def _repo_link(repo: str, commit: str | None = None) -> str:
-    query = f"?{urlencode({'commit': commit})}" if commit else ""
+def _repo_link(repo: str, commit: str | None = None, *, drill: dict[str, str] | None = None) -> str:
+    params = {**({"commit": commit} if commit else {}), **(drill or {})}
+    query = f"?{urlencode(params)}" if params else ""
     return f'<a href="/projects/{quote(repo, safe="/")}{query}">{esc(commit or repo)}</a>'
 
 
@@ -89,17 +96,33 @@ def portfolio(data: dict[str, Any], who: Principal, *, origin: str | None = None
         groups.append(f"<section><h2>{label}</h2><table><thead><tr><th>{esc(param)}</th><th>repos</th></tr>"
                       f"</thead><tbody>{rows or '<tr><td colspan=2 class=muted>none yet</td></tr>'}</tbody>"
                       "</table></section>")
+    drill = {k: v for k, v in (("origin", origin), ("publisher", publisher), ("serving", serving)) if v is not None}
+
+    def repo_cell(m: dict[str, Any]) -> str:
+        links = " ".join(_repo_link(r, drill=drill) for r in m["repos"][:REPOS_SHOWN])
+        more = m.get("repos_count", len(m["repos"])) - min(len(m["repos"]), REPOS_SHOWN)
+        return links + (f' <a href="/models/{quote(m["model"], safe="/:")}">and {more} more</a>' if more > 0 else "")
+
     rows = "".join(
         f"<tr><td>{_model_link(m['model'])}</td><td>{_unknown(m['publisher'])}</td><td>{_unknown(m['origins'])}"
         f"</td><td>{_unknown(m['serving_countries'])}</td><td>{_unknown(m['license'])}</td>"
-        f"<td>{' '.join(_repo_link(r) for r in m['repos'])}</td><td>{m['usages']}</td></tr>" for m in shown)
+        f"<td>{repo_cell(m)}</td><td>{m['usages']}</td></tr>" for m in shown)
+    chosen = ""
+    for dim, param, value in (("origin", "origin", origin), ("publisher", "publisher", publisher),
+                              ("serving_country", "serving", serving)):
+        group = next((g for g in data["by"][dim] if g["key"] == value), None) if value is not None else None
+        if group is not None:
+            links = " ".join(_repo_link(r, drill={param: str(value)}) for r in group["repos"])
+            listed = f" (the first {len(group['repos'])} by name)" if len(group["repos"]) < group["count"] else ""
+            chosen += (f"<h2>Repositories: {esc(param)} {esc(value)}</h2><p>{group['count']} repositories"
+                       f"{listed}: {links}</p>")
     conc = data["concentration"]
     heading = "Models" + (f" — {', '.join(filters)} <a href=\"/\">(all)</a>" if filters else "")
     body = (f"<h1>Portfolio</h1><p><a href=\"/trends\">Adoption over time</a> · "
             "<a href=\"/scenarios\">What if… (scenarios)</a></p>"
             f"<p>{data['projects_with_snapshots']} of {data['projects']} repositories reported; "
             f"{len(models)} models; concentration (HHI, 0–10,000): models {conc['hhi_model']}, "
-            f"publishers {conc['hhi_publisher']}.</p><div class=\"grid\">{''.join(groups)}</div>"
+            f"publishers {conc['hhi_publisher']}.</p><div class=\"grid\">{''.join(groups)}</div>{chosen}"
             f"<h2>{heading}</h2><div class=\"wrap\"><table><thead><tr><th>model</th><th>publisher</th>"
             "<th>origins</th><th>serving countries</th><th>licence</th><th>repos</th><th>usages</th></tr></thead>"
             f"<tbody>{rows or '<tr><td colspan=7 class=muted>no models</td></tr>'}</tbody></table></div>")
@@ -120,15 +143,43 @@ def model(data: dict[str, Any], who: Principal) -> str:
         repos.append(f"<tr><td>{_repo_link(r['repo'])}</td><td>{esc(r['team'])}</td>"
                      f"<td>{_unknown(r['serving_countries'])}</td><td>{_unknown(r['served_by'])}</td>"
                      f"<td><ul>{flows}</ul></td></tr>")
-    body = (f"<h1>{esc(data['model'])}</h1><table>{facts}</table><h2>Used in {len(data['repos'])} "
-            f"repositories ({data['usages']} places)</h2><div class=\"wrap\"><table><thead><tr><th>repository</th>"
+    total = data.get("repos_total", len(data["repos"]))
+    offset, limit = data.get("offset", 0), data.get("limit", len(data["repos"]))
+    here = f"/models/{quote(str(data['model']), safe='/:')}"
+    pager = []
+    if offset > 0:
+        pager.append(f'<a href="{here}?{urlencode({"offset": max(0, offset - limit)})}">previous {limit}</a>')
+    if offset + len(data["repos"]) < total:
+        pager.append(f'<a href="{here}?{urlencode({"offset": offset + limit})}">next {limit}</a>')
+    shown = (f"<p class=\"pager\">repositories {offset + 1}–{offset + len(data['repos'])} of {total} by name "
+             f"{' '.join(pager)}</p>" if pager else "")
+    body = (f"<h1>{esc(data['model'])}</h1><table>{facts}</table><h2>Used in {total} "
+            f"repositories ({data['usages']} places)</h2>{shown}<div class=\"wrap\"><table><thead><tr><th>repository</th>"
             "<th>team</th><th>serving countries</th><th>served by</th><th>flow → file:line</th></tr></thead>"
             f"<tbody>{''.join(repos)}</tbody></table></div>")
     return _page(str(data["model"]), body, who)
 
 
-def project(content: dict[str, Any], hist: dict[str, Any], who: Principal) -> str:
+def _matches(m: dict[str, Any], drill: dict[str, str]) -> bool:
+    """A model row kept by a drill-down filter (origin, publisher, serving); an unknown fact is "unknown"."""
+    origins = m["origins"] if m["origins"] is not None else ["unknown"]
+    serving = m["serving_countries"] if m["serving_countries"] is not None else ["unknown"]
+    return (drill.get("origin") in (None, *origins) and drill.get("publisher") in (None, m["publisher"] or "unknown")
+            and drill.get("serving") in (None, *serving))
+
+
+def project(content: dict[str, Any], hist: dict[str, Any], who: Principal,
+            drill: dict[str, str] | None = None) -> str:
     snap = content["snapshot"]
+    drill = {k: v for k, v in (drill or {}).items() if v is not None}
+    if drill:
+        kept = [m for m in content["models"] if _matches(m, drill)]
+        keys = {m["model"] for m in kept}
+        content = {**content, "models": kept, "usages": [u for u in content["usages"] if u["model"] in keys]}
+    label = ", ".join(f"{'serving country' if k == 'serving' else k} {esc(v)}" for k, v in drill.items())
+    here = f"/projects/{quote(str(content['repo']), safe='/')}"
+    filtered = (f"<p>Only the models with {label}: {len(content['models'])} models, {len(content['usages'])} "
+                f"places. <a href=\"{here}\">(all models)</a></p>" if drill else "")
     models = "".join(
         f"<tr><td>{_model_link(m['model'])}</td><td>{_unknown(m['publisher'])}</td><td>{_unknown(m['origins'])}"
         f"</td><td>{_unknown(m['serving_countries'])}</td><td>{_unknown(m['license'])}</td>"
@@ -145,7 +196,7 @@ def project(content: dict[str, Any], hist: dict[str, Any], who: Principal) -> st
         f"<td>{_unknown(s['tags']['regulated'])}</td><td>{esc(s['spec'])}</td><td>{s['models']}</td></tr>"
         for s in hist["snapshots"])
     body = (f"<h1>{esc(content['repo'])}</h1><p>team {esc(content['team'])}; snapshot "
-            f"<code>{esc(snap['commit'])}</code> ({esc(snap['spec'])}, {esc(snap['taken_at'])})</p>"
+            f"<code>{esc(snap['commit'])}</code> ({esc(snap['spec'])}, {esc(snap['taken_at'])})</p>{filtered}"
             "<h2>Models</h2><div class=\"wrap\"><table><thead><tr><th>model</th><th>publisher</th><th>origins</th>"
             "<th>serving countries</th><th>licence</th><th>flows</th><th>usages</th></tr></thead>"
             f"<tbody>{models}</tbody></table></div><h2>Flow → model → file:line</h2><div class=\"wrap\"><table>"
@@ -201,3 +252,105 @@ def scenario(data: dict[str, Any], who: Principal) -> str:
             f"<tbody>{''.join(rows) or '<tr><td colspan=4 class=muted>no scan snapshots</td></tr>'}</tbody>"
             "</table></div>" + (f"<h2>Not evaluated</h2><ul>{skipped}</ul>" if skipped else ""))
     return _page(f"What if: {data['scenario']['id']}", body, who)
+
+
+def _status(value: str) -> str:
+    css = {"fail": "fail", "pass": "pass"}.get(value, "muted")
+    return f'<span class="{css}">{esc(value.replace("_", " "))}</span>'
+
+
+def policy(data: dict[str, Any], who: Principal) -> str:
+    """Org-wide policy status (``orgpolicy.status``): waivers about to expire first, then every project."""
+    summary = data["summary"]
+    soon = "".join(
+        f"<tr><td>{w['id']}</td><td>{esc(w.get('repo') or '(team-wide)')}</td><td>{esc(w.get('rule') or '')}"
+        f"{(' ' + _model_link(w['model'])) if w.get('model') else ''}</td><td>{esc(w['owner'])}</td>"
+        f"<td>{esc(w['approver'])}</td><td>{esc(w['reason'])}</td><td>{esc(w['expires'])}</td>"
+        f"<td>{w['days_left']}</td></tr>" for w in data["expiring_waivers"])
+    rows = []
+    for p in data["projects"]:
+        rules = ", ".join(f"{esc(r['rule'])} ({r['violations']})" for r in p.get("rules", [])
+                          if r["status"] == "fail")
+        places = "".join(
+            f"<li>{esc(v['rule'])}: {_model_link(v['model']) if v.get('model') else ''} "
+            f"<code>{esc(v['path'] or '')}{':' + str(v['line']) if v.get('line') is not None else ''}</code>"
+            f"{' (waived #' + str(v['waiver']) + ')' if v.get('waiver') is not None else ''}"
+            f"{' (waiver #' + str(v['expired_waiver']) + ' expired)' if v.get('expired_waiver') else ''}</li>"
+            for v in p.get("violations", []))
+        more = p.get("violations_total", 0) - len(p.get("violations", []))
+        detail = (f"<ul>{places}</ul>" + (f"<p class=muted>and {more} more</p>" if more > 0 else "")
+                  if places else esc(p.get("reason", "")))
+        rows.append(f"<tr><td>{_repo_link(p['repo'])}</td><td>{esc(p['team'])}</td><td>{_status(p['status'])}</td>"
+                    f"<td>{rules}</td><td>{detail}</td></tr>")
+    version = data["policy"]["version"] if data.get("policy") else None
+    body = (f"<h1>Policy status</h1><p>As of {esc(data['as_of'])}; org policy "
+            f"{'version ' + str(version) if version is not None else '<span class=unknown>not set yet</span>'}. "
+            f"{summary['projects']} repositories: <span class=fail>{summary['fail']} failing</span>, "
+            f"<span class=pass>{summary['pass']} passing</span>, {summary['not_evaluated']} not evaluated.</p>"
+            f"<h2>Waivers expiring within {data['expiry_notice_days']} days</h2><div class=\"wrap\"><table><thead>"
+            "<tr><th>#</th><th>repository</th><th>rule / model</th><th>owner</th><th>approver</th><th>reason</th>"
+            f"<th>expires</th><th>days left</th></tr></thead><tbody>"
+            f"{soon or '<tr><td colspan=8 class=muted>none</td></tr>'}</tbody></table></div>"
+            "<h2>Repositories</h2><div class=\"wrap\"><table><thead><tr><th>repository</th><th>team</th>"
+            "<th>status</th><th>failing rules</th><th>violations (file:line)</th></tr></thead><tbody>"
+            f"{''.join(rows) or '<tr><td colspan=5 class=muted>no snapshots yet</td></tr>'}</tbody></table></div>")
+    return _page("Policy status", body, who)
+
+
+def _band(value: int) -> str:
+    return "high" if value > 2500 else "moderate" if value >= 1500 else "low"
+
+
+def _share_link(dim: str, key: str) -> str:
+    """A share's key linked to where it drills: a model's page, or the portfolio filtered by it."""
+    if key == "unknown" and dim != "model":
+        return _unknown(None)
+    if dim == "model":
+        return _model_link(key)
+    param = {"publisher": "publisher", "origin_country": "origin"}[dim]
+    return f'<a href="/?{urlencode({param: key})}">{esc(key)}</a>'
+
+
+def optionality(data: dict[str, Any], who: Principal) -> str:
+    """Concentration (HHI and shares), sole suppliers and each repository's single points of failure."""
+    conc = data["concentration"]
+    tables = []
+    for dim, label in (("model", "model"), ("publisher", "publisher"), ("origin_country", "origin country")):
+        shares = conc[dim]["shares"]
+        rows = "".join(f"<tr><td>{_share_link(dim, s['key'])}</td><td>{s['usages']}</td>"
+                       f"<td>{100 * s['share']:.1f}%</td></tr>" for s in shares[:15])
+        more = f"<p class=muted>and {len(shares) - 15} more</p>" if len(shares) > 15 else ""
+        tables.append(f"<section><h2>By {label}: HHI {conc[dim]['hhi']} ({_band(conc[dim]['hhi'])})</h2><table>"
+                      f"<thead><tr><th>{label}</th><th>usages</th><th>share</th></tr></thead><tbody>"
+                      f"{rows or '<tr><td colspan=3 class=muted>none</td></tr>'}</tbody></table>{more}</section>")
+    sole = "".join(
+        f"<tr><td><a href=\"/?{urlencode({'publisher': s['publisher']})}\">{esc(s['publisher'])}</a></td>"
+        f"<td>{s['count']}</td><td>{' '.join(_repo_link(r) for r in s['repos'])}"
+        f"{' …' if s['count'] > len(s['repos']) else ''}</td></tr>" for s in data["sole_suppliers"])
+    spof = data["single_points_of_failure"]
+    spof_rows: list[str] = []
+    for r in spof["repos"]:
+        if not r["evaluated"]:
+            spof_rows.append(f"<tr><td>{_repo_link(r['repo'])}</td><td colspan=3 class=muted>{esc(r['reason'])}</td></tr>")
+            continue
+        for s in r["single_points_of_failure"] or [{"flow": "", "role": "", "models": [], "reason": "none"}]:
+            spof_rows.append(f"<tr><td>{_repo_link(r['repo'])}</td><td>{esc(s['role'])}</td>"
+                        f"<td>{' '.join(_model_link(m) for m in s['models'])}</td><td>{esc(s['reason'])}</td></tr>")
+    offset, limit, total = spof["offset"], spof["limit"], spof["repos_total"]
+    pager = []
+    if offset > 0:
+        pager.append(f'<a href="/optionality?{urlencode({"offset": max(0, offset - limit)})}">previous {limit}</a>')
+    if offset + len(spof["repos"]) < total:
+        pager.append(f'<a href="/optionality?{urlencode({"offset": offset + limit})}">next {limit}</a>')
+    body = (f"<h1>Optionality</h1><p>Concentration over {conc['usages']} usages in every repository's latest "
+            "snapshot (HHI 0–10,000: below 1,500 low, 1,500–2,500 moderate, above 2,500 high; unknown is "
+            f"counted apart and left out of the HHI).</p><div class=\"grid\">{''.join(tables)}</div>"
+            "<h2>Sole suppliers</h2><p>Repositories whose every model comes from one publisher: losing it leaves "
+            "them no fallback.</p><div class=\"wrap\"><table><thead><tr><th>publisher</th><th>repositories</th>"
+            f"<th></th></tr></thead><tbody>{sole or '<tr><td colspan=3 class=muted>none</td></tr>'}</tbody>"
+            "</table></div><h2>Single points of failure</h2><p>A role (chat, embedding…) that one model serves "
+            f"in a repository. Repositories {offset + 1 if spof['repos'] else 0}–{offset + len(spof['repos'])} of "
+            f"{total} by name.</p><p class=\"pager\">{' '.join(pager)}</p><div class=\"wrap\"><table><thead><tr>"
+            "<th>repository</th><th>role</th><th>only model</th><th>why</th></tr></thead><tbody>"
+            f"{''.join(spof_rows) or '<tr><td colspan=4 class=muted>none</td></tr>'}</tbody></table></div>")
+    return _page("Optionality", body, who)

@@ -187,8 +187,10 @@ def get_project(session: Session, who: Principal, repo: str) -> tuple[Project, s
     return found[0], found[1]
 
 
-def projects(session: Session, who: Principal) -> list[dict[str, Any]]:
+def projects(session: Session, who: Principal, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Visible projects by name with their latest snapshot, ``limit`` from ``offset`` (all when None)."""
     visible = _visible_projects(session, who)
+    visible = visible[offset:offset + limit] if limit is not None else visible[offset:]
     latest = _latest(session, [p.id for p, _ in visible])
     return [{"repo": p.repo, "team": team, "latest": snapshot_dict(latest[p.id]) if p.id in latest else None}
             for p, team in visible]
@@ -343,11 +345,14 @@ def model_detail(session: Session, who: Principal, key: str, *, limit: int = REP
     }
 
 
-def history(session: Session, who: Principal, repo: str) -> dict[str, Any]:
+def history(session: Session, who: Principal, repo: str, *, limit: int | None = None,
+            offset: int = 0) -> dict[str, Any]:
+    """A repository's snapshots, newest first, ``limit`` from ``offset`` (all when None); ``total`` counts all."""
     project, team = get_project(session, who, repo)
     snaps = session.scalars(select(Snapshot).where(Snapshot.project_id == project.id)
-                            .order_by(Snapshot.taken_at.desc(), Snapshot.id.desc()))
-    return {"repo": project.repo, "team": team, "snapshots": [snapshot_dict(s) for s in snaps]}
+                            .order_by(Snapshot.taken_at.desc(), Snapshot.id.desc()).limit(limit).offset(offset))
+    total = session.scalar(select(func.count()).where(Snapshot.project_id == project.id))
+    return {"repo": project.repo, "team": team, "total": total, "snapshots": [snapshot_dict(s) for s in snaps]}
 
 
 def snapshot_content(session: Session, who: Principal, repo: str, commit: str | None = None) -> dict[str, Any]:
