@@ -46,6 +46,7 @@ are created once with their header; an org no publisher claims is skipped and li
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import subprocess
@@ -67,6 +68,9 @@ PUB_DIR = ROOT / "src" / "modelmap" / "knowledge" / "data" / "publishers"
 AS_OF = "2026-12-03"
 BEGIN = "# BEGIN generated (kb_registries)"
 END = "# END generated (kb_registries)"
+# Records from the derivative lists (unsloth's model mapper, OpenCompass model configs) go in a block of their own.
+BEGIN_DERIVED = "# BEGIN generated (kb_registries: derivative lists)"
+END_DERIVED = "# END generated (kb_registries: derivative lists)"
 
 XF_REPO = "https://github.com/xorbitsai/inference"
 # Xinference snapshots read, newest first (a repo is cited at the newest commit that lists it).
@@ -422,6 +426,8 @@ class Row:
     formats: set[str] = field(default_factory=set)
     parent_hint: str | None = None  # Xinference: the one unquantized repo of the same family and size
     siblings: set[str] = field(default_factory=set)  # hf ids (lower) listed by the same registry file
+    block: str = "registries"  # "derivatives": written between BEGIN_DERIVED / END_DERIVED
+    repack_of: str | None = None  # unsloth's mapper: the original repo this re-packaged (4-bit/FP8/16-bit) repo maps to
 
 
 def git(repo: Path, *args: str) -> str:
@@ -556,9 +562,83 @@ def llamafactory_rows(repo: Path) -> list[Row]:
     return list(file_rows.values())
 
 
+# unsloth (unslothai/unsloth): ``unsloth/models/mapper.py`` maps each of its 4-bit repos to its 16-bit re-upload,
+# the ORIGINAL repo and (often) the plain bnb-4bit repo; a "8" group names its FP8 repos. The original is
+# explicit, so each unsloth repo is recorded as a packaging (relation quantization, per the knowledge-format
+# convention for re-packaged Hub repos) of that original; the original itself as a plain record when missing.
+UNSLOTH_REPO = "https://github.com/unslothai/unsloth"
+UNSLOTH_COMMIT = "015bdef0d94a241bcd94eec7a405b1700632180d"
+UNSLOTH_PATH = "unsloth/models/mapper.py"
+UNSLOTH_TABLE = "__INT_TO_FLOAT_MAPPER"
+
+
+def unsloth_mapper(text: str) -> dict[str, Any]:
+    """The mapper's literal table, read with ast (never imported or run)."""
+    for node in ast.parse(text).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == UNSLOTH_TABLE
+                                                for t in node.targets):
+            table = ast.literal_eval(node.value)
+            return table if isinstance(table, dict) else {}
+    return {}
+
+
+UNSLOTH_SUFFIX = re.compile(r"(-unsloth)?(-bnb-4bit|-bnb-nf4|-fp8-block|-fp8-dynamic|-fp8)?$", re.IGNORECASE)
+
+
+def same_weights_name(repack: str, original: str) -> bool:
+    """The mapper is taken only where the repo name is the original's (quantization suffix aside): some of its
+    entries map an -Instruct repo to the pretrained one (Apertus-8B-Instruct-2509 -> Apertus-8B-2509)."""
+    stem = UNSLOTH_SUFFIX.sub("", repack.split("/")[1])
+    return _norm(stem) == _norm(original.split("/")[1])
+
+
+def unsloth_rows_from(table: dict[str, Any], url: str) -> list[Row]:
+    rows: dict[str, Row] = {}
+    for key, values in table.items():
+        sixteen = values.get("16", ()) if isinstance(values, dict) else values
+        eight = values.get("8", ()) if isinstance(values, dict) else ()
+        originals = [v for v in sixteen if isinstance(v, str) and not v.lower().startswith("unsloth/")]
+        if not originals or "/" not in originals[0]:
+            continue
+        original = originals[0]
+        rows.setdefault(original.lower(), Row(hf=original, url=url, block="derivatives"))
+        for name in (key, *sixteen, *eight):
+            if isinstance(name, str) and name.lower().startswith("unsloth/") and name.count("/") == 1 \
+                    and same_weights_name(name, original):
+                rows.setdefault(name.lower(), Row(hf=name, url=url, repack_of=original, block="derivatives"))
+    return list(rows.values())
+
+
+def unsloth_rows(repo: Path) -> list[Row]:
+    text = cn.git_show(repo, UNSLOTH_COMMIT, UNSLOTH_PATH) or ""
+    return unsloth_rows_from(unsloth_mapper(text), f"{UNSLOTH_REPO}/blob/{UNSLOTH_COMMIT}/{UNSLOTH_PATH}")
+
+
+# OpenCompass (open-compass/opencompass): each model config under configs/models/ (and
+# opencompass/configs/models/) names the Hub repo it evaluates as ``path='<org>/<repo>'``.
+OC_REPO = "https://github.com/open-compass/opencompass"
+OC_COMMIT = "a5acc4bba3b658f151617a3b393602110fb7a740"
+OC_PATH = re.compile(r"""\bpath\s*=\s*['"]([A-Za-z0-9][\w.-]*/[\w.-]*\w)['"]""")
+
+
+def opencompass_rows(repo: Path) -> list[Row]:
+    files = [p for p in git(repo, "ls-tree", "-r", "--name-only", OC_COMMIT).split()
+             if re.search(r"(^|/)configs/models/.+\.py$", p)]
+    out: dict[str, Row] = {}
+    for p in sorted(files):
+        url = f"{OC_REPO}/blob/{OC_COMMIT}/{p}"
+        listed = OC_PATH.findall(cn.git_show(repo, OC_COMMIT, p) or "")
+        for hf in listed:
+            row = out.setdefault(hf.lower(), Row(hf=hf, url=url, block="derivatives"))
+            row.siblings = row.siblings | {h.lower() for h in listed}
+    return list(out.values())
+
+
 # --------------------------------------------------------------------------- knowledge base
 def strip_generated(text: str) -> str:
-    return re.sub(rf"\n?[ \t]*{re.escape(BEGIN)}.*?{re.escape(END)}[^\n]*", "", text, flags=re.S)
+    for begin, end in ((BEGIN, END), (BEGIN_DERIVED, END_DERIVED)):
+        text = re.sub(rf"\n?[ \t]*{re.escape(begin)}.*?{re.escape(end)}[^\n]*", "", text, flags=re.S)
+    return text
 
 
 def load_kb() -> tuple[dict[str, dict[str, Any]], dict[str, str], set[str], dict[str, str], dict[str, str]]:
@@ -600,6 +680,11 @@ def is_quantized(row: Row) -> bool:
     return bool(QUANT_NAME.search(row.hf.split("/")[1]) or row.formats & QUANT_FORMATS)
 
 
+def packaged(row: Row) -> bool:
+    """A quantized repo, or a re-packaging whose original a registry names (unsloth's 16-bit re-uploads)."""
+    return is_quantized(row) or row.repack_of is not None
+
+
 def _norm(name: str) -> str:
     n = name.lower().replace("_", "-")
     n = re.sub(r"^meta-", "", n)
@@ -630,6 +715,7 @@ def build(rows: list[Row]) -> Plan:
             merged[key].ms |= row.ms
             merged[key].formats |= row.formats
             merged[key].parent_hint = merged[key].parent_hint or row.parent_hint
+            merged[key].repack_of = merged[key].repack_of or row.repack_of
         else:
             merged[key] = row
 
@@ -682,7 +768,7 @@ def build(rows: list[Row]) -> Plan:
     # pass 1: unquantized repos of the covered publishers (labs and communities, not quantizers); the model
     # registries before the transformers docstrings, so a registry's spelling wins over a renamed one
     for key, row in sorted(merged.items(), key=lambda kv: (kv[1].kind == "transformers", kv[0])):
-        if is_quantized(row):
+        if packaged(row):
             continue
         why = pending(row)
         if why:
@@ -696,7 +782,7 @@ def build(rows: list[Row]) -> Plan:
             "id": key, "name": row.hf.split("/")[1], "family": None, "hf": row.hf,
             "aliases": ms_aliases(row, pub_orgs[pub]), "params": None, "active_params": None,
             "role": role_of(row), "modality": None, "context": None, "released": None, "open_weights": True,
-            "license": "unknown", "sources": [{"url": row.url}],
+            "license": "unknown", "sources": [{"url": row.url}], "_block": row.block,
         }
         claim(pub, rec)
 
@@ -714,7 +800,7 @@ def build(rows: list[Row]) -> Plan:
 
     # pass 3: quantized repos whose parent is known
     for key, row in sorted(merged.items()):
-        if not is_quantized(row):
+        if not packaged(row):
             continue
         why = pending(row)
         if why:
@@ -725,7 +811,9 @@ def build(rows: list[Row]) -> Plan:
         parent_id: str | None = None
         name = row.hf.split("/")[1]
         m = QUANT_NAME.search(name)
-        if row.parent_hint and _norm(name).startswith(_norm(row.parent_hint.split("/")[1])):
+        if row.repack_of:
+            parent_id = known(row.repack_of)  # the mapper names the original explicitly
+        elif row.parent_hint and _norm(name).startswith(_norm(row.parent_hint.split("/")[1])):
             parent_id = known(row.parent_hint)  # the registry's own grouping (same family and size)
         if parent_id is None and m and kinds.get(pub) != "quantizer":
             # a lab's own naming: <parent>-AWQ in the same org (not a quantizer's re-quantization of its own repo)
@@ -736,8 +824,12 @@ def build(rows: list[Row]) -> Plan:
         parent = models[parent_id]
         rec = cn.quantized_record(row.hf, parent, row.url, ms_aliases(row, pub_orgs[pub]), quant_label(row))
         rec["id"] = key
+        rec["_block"] = row.block
         rec["sources"] = [src for i, src in enumerate(rec["sources"]) if i == 0 or src["url"] != row.url]
-        if parent.get("_publisher") != pub:
+        if row.repack_of and not QUANT_NAME.search(name):
+            rec["note"] = f"16-bit re-upload of {parent['name']} by {row.hf.split('/')[0]} (unsloth's model mapper " \
+                          "maps it to the original); licence and size as the original model"
+        elif parent.get("_publisher") != pub:
             rec["note"] = f"{quant_label(row)} packaging of {parent['name']} by {row.hf.split('/')[0]}; " \
                           "licence and size as the unquantized model"
         claim(pub, rec)
@@ -780,8 +872,11 @@ def write(plan: Plan) -> None:
             text = re.sub(r"^models:[ \t]*(\[\])?[ \t]*$", "models:", text, count=1, flags=re.M)
             if not re.search(r"^models:", text, flags=re.M):
                 text += "models:\n"
-            body = "\n".join([BEGIN, *[render_model(r) for r in recs], END])
-            text += cn.indented(body, cn.list_indent(text, "models")) + "\n"
+            for begin, end, block in ((BEGIN, END, "registries"), (BEGIN_DERIVED, END_DERIVED, "derivatives")):
+                part = [r for r in recs if r.get("_block", "registries") == block]
+                if part:
+                    body = "\n".join([begin, *[render_model(r) for r in part], end])
+                    text += cn.indented(body, cn.list_indent(text, "models")) + "\n"
         if text != old:
             path.write_text(text, encoding="utf-8")
             print(f"{pub}: {len(recs)} records", file=sys.stderr)
@@ -794,10 +889,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--llamafactory", type=Path, required=True, help="git dir of a hiyouga/LLaMA-Factory snapshot")
     ap.add_argument("--litellm-wheel", type=Path, help=f"the litellm {LITELLM_VERSION} wheel from PyPI")
     ap.add_argument("--transformers-wheel", type=Path, help=f"the transformers {TRANSFORMERS_VERSION} wheel from PyPI")
+    ap.add_argument("--unsloth", type=Path, help="git dir of an unslothai/unsloth snapshot (its model mapper)")
+    ap.add_argument("--opencompass", type=Path, help="git dir of an open-compass/opencompass snapshot")
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args(argv)
     rows = [*xinference_rows(args.xinference), *swift_rows(args.swift), *llamafactory_rows(args.llamafactory),
-            *vllm_rows(), *(transformers_rows(args.transformers_wheel) if args.transformers_wheel else [])]
+            *vllm_rows(), *(transformers_rows(args.transformers_wheel) if args.transformers_wheel else []),
+            *(opencompass_rows(args.opencompass) if args.opencompass else []),
+            *(unsloth_rows(args.unsloth) if args.unsloth else [])]
     plan = build(rows)
     if args.litellm_wheel:
         _models, _by_hf, names, _orgs, _kinds = load_kb()
