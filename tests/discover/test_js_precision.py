@@ -136,3 +136,30 @@ def test_ui_table_in_a_test_file_stays_a_test() -> None:
     text = "export const MODEL_ICONS = { 'gpt-4o': 'openai.svg' }\n"
     found = SOURCE.scan(SourceFile("src/__tests__/icons.test.ts", text, "test"))
     assert [(f.raw, f.context) for f in found if isinstance(f, Finding)] == [("gpt-4o", "test")]
+
+
+def test_storage_keys_messages_and_markup_are_not_models() -> None:
+    text = (
+        "import { useTranslation } from 'react-i18next'\n"
+        "export function Card({ model }: { model: string }) {\n"
+        "  const { t } = useTranslation()\n"
+        "  const saved = localStorage.getItem('gpt-4o-settings')\n"
+        "  localStorage.setItem('claude-3-opus-20240229', 'deepseek-chat')\n"
+        "  const cacheKey = `gpt-4o-cache`\n"
+        "  return (\n"
+        "    <div className=\"llama-3-card\" id=\"gpt-4o\" style={{ fontFamily: 'qwen2.5' }}>\n"
+        "      {t('deepseek-reasoner')}\n"
+        "      <ModelBadge model=\"gpt-4o-mini\" />\n"
+        "    </div>\n"
+        "  )\n"
+        "}\n"
+    )
+    # the value stored under a storage key and the model given to a component are kept
+    assert raws("components/card.tsx", text) == [("deepseek-chat", 5), ("gpt-4o-mini", 10)]
+
+
+def test_app_suffixes_end_no_model_id() -> None:
+    for name in ("gpt-4o-settings", "deepseek-r1-history", "qwen-max-cache", "claude-3-opus-button"):
+        assert classify(name, "none") is None, name
+    for name in ("gpt-4o-mini", "gemini-1.5-pro-latest", "tts-1-hd", "text-embedding-3-large"):
+        assert classify(name, "none") is not None, name

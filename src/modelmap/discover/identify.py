@@ -288,6 +288,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         named = None if tag else named
         return Match(kind, "ollama" if kind == "ollama-tag" else (named[0] if named else None), 0.9,
                      named[1] if named else None)
+    if hint == "none" and _APP_SUFFIX.search(low):
+        return None  # "gpt-4o-settings", "deepseek-r1-history": an app's storage key or UI name built on a model's
     api = None if bare_word else api_pattern(low)
     if api:
         return Match("api-model", api[0], 0.9, api[1])
@@ -321,6 +323,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
 
 
 _SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
+# last words of a bare literal that make it an app's own name built on a model id (a storage key, a CSS class, an
+# event): no model id ends with one of these
+_APP_SUFFIX = re.compile(r"[-_.](?:settings?|config|cache|history|state|store|storage|key|btn|button|card|badge|icon|"
+                         r"logo|avatar|modal|dialog|panel|wrapper|container|menu|page|tab|event|changed|selected|"
+                         r"enabled|toggle|session|conversation|prompt|template|form|field|input|params|options)$")
 _TAG_SHAPE = re.compile(r"(?:^|[-_.])(?:\d+(?:\.\d+)?[bmkt]|\d*x\d+b|e\d+b|q\d\w*|fp\d+|bf16|int\d+|v?\d+(?:\.\d+)+|v\d+)"
                         r"(?:$|[-_.])")
 _TAG_WORDS = frozenset({"latest", "instruct", "chat", "text", "code", "python", "base", "vision", "uncensored", "it",

@@ -231,6 +231,11 @@ _ROUTE_SIBLINGS = frozenset({"component", "element", "children", "meta", "redire
                              "layout", "hidden", "breadcrumb"})
 _ROUTE_TABLE = re.compile(r"(?i)(routes?|router|navs?|navigation|menus?|links|breadcrumbs?|pages|tabs|sidebar)"
                           r"(_?(config|list|items|map))?$")
+# calls whose first argument is a key of the app's own (i18n messages, browser storage), never a model
+_KEY_CALLS = frozenset({"t", "$t", "tc", "translate", "formatMessage", "getItem", "setItem", "removeItem",
+                        "getLocalStorage", "setLocalStorage", "useLocalStorage", "useSessionStorage"})
+# JSX attributes and object keys that hold CSS, DOM ids or test ids
+_MARKUP_KEYS = frozenset({"classname", "class", "style", "id", "key", "data-testid", "htmlfor", "for", "role"})
 _ROUTE_CALLS = frozenset({"push", "replace", "navigate", "redirect", "fetch", "get", "post", "put", "patch", "delete",
                           "request", "prefetch", "open", "useNavigate", "permanentRedirect", "router"})
 # a table whose name says it maps models to UI assets (MODEL_ICONS, modelColors, providerLogos): its keys are model
@@ -609,7 +614,7 @@ class _Analysis:
         text = string_value(value)
         if not key or text is None:
             return
-        if key in _DISPLAY_KEYS:
+        if key in _DISPLAY_KEYS or key in ("classname", "class", "style"):
             self.f.skip.add(_node_key(value))
         elif key in _NAME_KEYS:
             if text != text.lower() and "/" not in text and self._sibling_keys(pair, string_only=True) & _IDENTITY_KEYS:
@@ -653,27 +658,29 @@ class _Analysis:
         return keys
 
     def _skip_jsx_attribute(self, node: Any) -> None:
-        """``<option title="GPT-4o">``, ``<Link href="/models/gpt-4o">``: display text and links."""
+        """``<option title="GPT-4o">``, ``<Link href="/models/gpt-4o">``, ``className="llama-3-card"``: display text,
+        links and markup."""
         named = node.named_children
         if len(named) != 2 or named[1].type != "string":
             return
         key = named[0].text.decode("utf-8", "replace").lower()
         text = string_value(named[1]) or ""
-        if key in _DISPLAY_KEYS or (text.startswith("/") and key in _ROUTE_KEYS | {"src", "path"}):
+        if key in _DISPLAY_KEYS or key in _MARKUP_KEYS or (text.startswith("/") and key in _ROUTE_KEYS | {"src", "path"}):
             self.f.skip.add(_node_key(named[1]))
 
     def _skip_route_argument(self, call: Any, fn: Any) -> None:
-        """``router.push("/models/gpt-4o")``, ``fetch("/api/models/gpt-4o")``: a path on the web origin."""
+        """``router.push("/models/gpt-4o")``, ``fetch("/api/models/gpt-4o")``: a path on the web origin;
+        ``t("deepseek-chat")``, ``localStorage.getItem("claude-3-opus")``: a message or storage key."""
         if fn is None:
             return
         name = fn.text.decode("utf-8", "replace").rsplit(".", 1)[-1] if fn.type in (
             "identifier", "member_expression") else ""
-        if name not in _ROUTE_CALLS:
+        if name not in _ROUTE_CALLS and name not in _KEY_CALLS:
             return
         args = call.child_by_field_name("arguments")
         first = args.named_children[0] if args is not None and args.named_child_count else None
-        if first is not None and first.type in ("string", "template_string") and \
-                (string_value(first) or "").startswith("/"):
+        if first is not None and first.type in ("string", "template_string") and (
+                name in _KEY_CALLS or (string_value(first) or "").startswith("/")):
             self.f.skip.add(_node_key(first))
 
     def _named_imports(self, node: Any, spec: str) -> None:
