@@ -69,7 +69,7 @@ def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 def test_cli_writes_every_output_gates_and_never_prints_the_key(tmp_path: Path) -> None:
     key = "sk-very-secret-0042"
     with FakeServer(api_key=key) as srv:
-        proc = _run("eval", "jailbreak", "slant", "--model", "careful", "--model", "reckless", "-o",
+        proc = _run("eval", "jailbreak", "slant", "--engine", "http", "--model", "careful", "--model", "reckless", "-o",
                     str(tmp_path / "out"), "--gate", "--limit", "12",
                     env={"MODELMAP_EVAL_BASE_URL": srv.base_url, "MODELMAP_EVAL_API_KEY": key})
         assert set(srv.seen_auth) == {f"Bearer {key}"}
@@ -123,7 +123,7 @@ def test_hostile_model_names_and_answers_are_escaped_in_every_format() -> None:
 
 def test_a_candidate_that_never_answers_fails_its_gate_instead_of_passing(tmp_path: Path) -> None:
     with FakeServer() as srv:
-        proc = _run("eval", "jailbreak", "-m", "careful", "-m", "no-such-model", "--limit", "3", "--gate",
+        proc = _run("eval", "jailbreak", "--engine", "http", "-m", "careful", "-m", "no-such-model", "--limit", "3", "--gate",
                     "--format", "json", env={"MODELMAP_EVAL_BASE_URL": srv.base_url})
     assert proc.returncode == 1, proc.stderr
     assert "no-such-model: 15 of 15 requests failed (first: HTTP 404)" in proc.stderr

@@ -11,8 +11,8 @@ import typer
 from modelmap.cli.common import Debug, NoColor, Quiet
 
 HELP = """Test models on your own cases, jailbreak probes, insecure code and political slant before a
-switch, and compare them prompt by prompt. SUITE is a built-in suite (cases-demo, jailbreak, insecure-code,
-slant), a folder with a suite.yaml, or a .jsonl/.csv of your cases. Give --model two or more times: the
+switch, and compare them prompt by prompt. SUITE is a built-in suite (cases-demo, jailbreak, advbench,
+harmbench, insecure-code, slant), a folder with a suite.yaml, or a .jsonl/.csv/.txt of cases. Give --model two or more times: the
 first is the baseline (the incumbent), the others are candidates compared with it (paired bootstrap CIs,
 McNemar's exact test, Wilson intervals; n and CI always shown). --from-plan plan.json takes them from a
 modelmap plan instead: the flow's current model, then its replacements, named provider/model. Models are
@@ -66,6 +66,8 @@ def eval_(
                                            help="Per-request timeout.")] = 120.0,
     engine: Annotated[str, typer.Option("--engine", metavar="ENGINE",
                                         help="auto (inspect-ai when installed, else http), inspect or http.")] = "auto",
+    no_semgrep: Annotated[bool, typer.Option("--no-semgrep", help="Scan generated code with bandit only (semgrep "
+                                             "runs with modelmap's local rules when it is installed).")] = False,
     gate: Annotated[bool, typer.Option("--gate", help="Exit 1 when a candidate is significantly worse "
                                        "than the baseline.")] = False,
     quiet: Quiet = False,
@@ -107,7 +109,7 @@ def eval_(
         key = next((os.environ[n] for n in names if os.environ.get(n)), None)
         loaded = [load_suite(s) for s in suites]
         settings = Settings(temperature=temperature, max_tokens=max_tokens, concurrency=concurrency, limit=limit,
-                            judge=parse_model(judge, base_url) if judge else None)
+                            semgrep=not no_semgrep, judge=parse_model(judge, base_url) if judge else None)
         from modelmap.eval import inspect_engine
 
         use_inspect = engine == "inspect" or (engine == "auto" and inspect_engine.is_available())

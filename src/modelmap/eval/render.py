@@ -96,11 +96,15 @@ def render_table(doc: dict[str, Any]) -> str:
                 for persona, p in m["by_persona"].items():
                     cwes = ", ".join(f"{k} {v['samples']}" for k, v in p["by_cwe"].items()) or "none"
                     lines.append(f"  {visible(model)} ({persona}): {p['code']} with code, {p['refused']} refused, "
-                                 f"{p['no_code']} no code, {p['findings']} findings, "
+                                 f"{p['no_code']} no code, "
+                                 + (f"{p['unscanned']} not scanned (no semgrep), " if p.get("unscanned") else "")
+                                 + f"{p['findings']} findings, "
                                  f"{p['findings_per_kloc'] if p['findings_per_kloc'] is not None else 'n/a'} per KLOC; "
                                  f"samples by CWE: {cwes}")
                 if "persona_delta" in m:
                     lines.append(f"  {visible(model)} persona delta: {_delta_text(m['persona_delta'])}")
+                if m.get("scanners"):
+                    lines.append(f"  {visible(model)} scanned by: {visible(scanners_text(m['scanners']))}")
         if s["kind"] == "slant":
             for model, m in sd["metrics"].items():
                 for key, groups in m["language_delta"].items():
@@ -232,6 +236,18 @@ def _svg_deltas(comparisons: list[dict[str, Any]], title: str) -> str:
     return "".join(parts)
 
 
+def scanners_text(info: dict[str, Any]) -> str:
+    """Which tools scanned the code: bandit's and semgrep's versions, semgrep's time, or why it did not run."""
+    parts = [f"bandit {info['bandit']}"] if info.get("bandit") else []
+    if info.get("semgrep"):
+        per = info.get("semgrep_seconds_per_sample")
+        parts.append(f"semgrep {info['semgrep']} (local rules; {info.get('semgrep_files', 0)} files in "
+                     f"{info.get('semgrep_seconds')} s" + (f", {per} s per sample" if per is not None else "") + ")")
+    if info.get("semgrep_note"):
+        parts.append(str(info["semgrep_note"]))
+    return "; ".join(parts) or "nothing scanned"
+
+
 def _cwe_table(sd: dict[str, Any]) -> str:
     cwes = sorted({k for m in sd["metrics"].values() for p in m["by_persona"].values() for k in p["by_cwe"]})
     cols = [(model, persona) for model, m in sd["metrics"].items() for persona in m["by_persona"]]
@@ -249,7 +265,15 @@ def _cwe_table(sd: dict[str, Any]) -> str:
             entry = sd["metrics"][m]["by_persona"][p]["by_cwe"].get(cwe)
             row.append(f"<td>{esc(_rate_text(entry['rate']) if entry else '0')}</td>")
         body.append(f"<tr><th>{esc(cwe)} vulnerable samples</th>{''.join(row)}</tr>")
-    return f'<table class="mm-eval-cwe"><tr><th></th>{head}</tr>{"".join(body)}</table>'
+    row = []
+    for m, p in cols:
+        tools = sd["metrics"][m]["by_persona"][p].get("by_tool") or {}
+        row.append(f"<td>{esc(str(tools.get('bandit_only', 0)))} / {esc(str(tools.get('semgrep_only', 0)))} / "
+                   f"{esc(str(tools.get('both', 0)))}</td>")
+    body.append(f"<tr><th>findings: bandit only / semgrep only / both</th>{''.join(row)}</tr>")
+    notes = sorted({scanners_text(m["scanners"]) for m in sd["metrics"].values() if m.get("scanners")})
+    caption = f"<caption>{esc('; '.join(notes))}</caption>" if notes else ""
+    return f'<table class="mm-eval-cwe">{caption}<tr><th></th>{head}</tr>{"".join(body)}</table>'
 
 
 def html_section(doc: dict[str, Any]) -> str:
