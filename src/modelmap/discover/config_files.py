@@ -1014,7 +1014,8 @@ class TreeWalker:
 
     def command_list(self, items: list[Scalar]) -> None:
         joined = shlex.join(i.value for i in items)
-        found = scan_command(self.file, joined, self.ids.command)
+        # a container's args under an inference server's image are that server's (llama.cpp: -m /models/x.gguf)
+        found = scan_command(self.file, joined, self.ids.command, server=self.server_api is not None)
         seen = {(f.raw, f.kind) for f in found}
         # shell scripts inside the list: ["sh", "-c", "ollama serve & ollama pull llama3"]
         for item in items:
@@ -1048,10 +1049,10 @@ def _looks_like_command(value: str) -> bool:
                                                    or " download " in value or " -m " in value)
 
 
-def scan_command(file: SourceFile, command: str, source_id: str) -> list[Finding]:
+def scan_command(file: SourceFile, command: str, source_id: str, *, server: bool = False) -> list[Finding]:
     from modelmap.discover.shell import scan_command_line
 
-    return scan_command_line(file, command, 1, source_id)
+    return scan_command_line(file, command, 1, source_id, server=server)
 
 
 def _env_entries(node: Node) -> Iterator[tuple[str, Node]]:

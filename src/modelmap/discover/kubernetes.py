@@ -141,6 +141,12 @@ class KubernetesSource:
             "          args: [\"--model\", \"{{ .Values.model }}\"]\n",
             (),
         ),
+        Sample(
+            "deploy/models/qwen.yaml",
+            "apiVersion: kubeai.org/v1\nkind: Model\nmetadata: {name: qwen-coder}\nspec:\n"
+            "  url: ollama://qwen2.5-coder:1.5b\n  engine: OLlama\n",
+            ("ollama://qwen2.5-coder:1.5b",),
+        ),
     )
 
     def applies_to(self, path: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip, linear
 from modelmap.discover.identify import Hint, classify, is_model_key
+from modelmap.discover.uris import is_model_location
 from modelmap.types import Finding, Skip
 
 # (flag, hint, role)
@@ -95,20 +96,23 @@ def _tokens(command: str) -> list[str]:
 
 
 def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
-                      line_text: str | None = None) -> list[Finding]:
-    """Find model references in one command line; ``line`` is its 1-based line in ``file``.
+                      line_text: str | None = None, *, server: bool = False) -> list[Finding]:
+    """Find model references in one command line; ``line`` is its 1-based line in ``file``. ``server``: the
+    line is an inference server's arguments although it does not name the server (a container's ``args``
+    under a llama.cpp image: ``-m /models/x.gguf`` is then its model).
 
     Past the file's budget it returns what it found so far and leaves the budget spent, so the caller
     stops at its next step and reports the downgrade."""
     collector = Collector(file, source_id)
     try:
-        _scan_command_line(collector, command, line, line_text)
+        _scan_command_line(collector, command, line, line_text, server)
     except BudgetExceeded:
         collector.budget.exhaust()
     return collector.findings
 
 
-def _scan_command_line(collector: Collector, command: str, line: int, line_text: str | None) -> None:
+def _scan_command_line(collector: Collector, command: str, line: int, line_text: str | None,
+                       server: bool = False) -> None:
     toks = _tokens(command)
     if not toks:
         return
@@ -116,7 +120,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     tick(1 + len(command) // 64)  # tokenising is linear in the line
     text = line_text if line_text is not None else command
     lowered = [t.lower() for t in toks]
-    is_server = any(_SERVERS.search(t.rsplit("/", 1)[-1]) for t in lowered[:6])
+    is_server = server or any(_SERVERS.search(t.rsplit("/", 1)[-1]) for t in lowered[:6])
 
     searched_from: dict[str, int] = {}
 
@@ -176,8 +180,19 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         for i, tok in enumerate(toks[1:], 1):
             if _ABS_PATH.match(tok) and not toks[i - 1].startswith("-"):
                 report(tok, "none", None, None)
+    reported = {f.raw for f in collector.findings}
+    for tok in toks:
+        # a model URI anywhere on the line: `aws s3 sync s3://acme/models/Llama-3.1-70B-Instruct /models`,
+        # `wget https://huggingface.co/org/name/resolve/main/x.gguf`, `--url=ollama://qwen2.5:7b`
+        value = tok.partition("=")[2] if tok.startswith("-") else tok
+        if "://" in value and value not in reported and is_model_location(value):
+            tick()
+            report(value, "none", None, None)
+            reported.add(value)
     for url_match in re.finditer(r"https?://[^\s'\"]+", command):
         tick()
+        if url_match.group(0) in reported:
+            continue  # a hub address of a model, reported as the model above
         col = text.find(url_match.group(0))
         collector.endpoint(url_match.group(0), line, (col + 1) if col >= 0 else 1)
 
@@ -192,6 +207,9 @@ class ShellSource:
                ("qwen-plus", "bge-m3")),
         Sample("scripts/build.sh", "#!/bin/sh\ndocker build -t vllm/vllm-openai:latest .\nls -m data\n", ()),
         Sample("scripts/env.sh", "#!/bin/sh\nMODEL_DIR=/tmp/out\nMODEL_COUNT=3\nLOCAL_RERANK_MODEL_NAME=rerank\n", ()),
+        Sample("scripts/fetch.sh", "#!/bin/sh\naws s3 sync s3://acme-models/llm/Llama-3.1-70B-Instruct /models\n",
+               ("s3://acme-models/llm/Llama-3.1-70B-Instruct",)),
+        Sample("scripts/logs.sh", "#!/bin/sh\naws s3 cp s3://acme-logs/2024/ ./logs --recursive\n", ()),
     )
 
     def applies_to(self, path: str) -> bool:

@@ -136,6 +136,8 @@ def _parse(scheme: str, rest: str) -> Location | None:
     path_part = rest.split("?", 1)[0]
     segments = [s for s in path_part.split("/") if s]
     if scheme in HUB_SCHEMES:
+        if segments and segments[0].lower() in ("datasets", "spaces", "buckets"):
+            return None  # hf://datasets/org/name (the Hub file system's dataset form): data, not a model
         identity, revision = _hub_identity(segments)
         if identity is None:
             return None

@@ -1,0 +1,145 @@
+"""Model locations written as URIs, hub addresses and cache folders (issue 10): what they identify, which are
+models, and that every source reports them with the URI as written and the model id as evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelmap.discover.engine import ScanOptions, scan_paths
+from modelmap.discover.identify import classify
+from modelmap.discover.uris import location_evidence, parse_location
+
+
+@pytest.mark.parametrize(("value", "identity"), [
+    ("hf://Qwen/Qwen2.5-7B-Instruct", "Qwen/Qwen2.5-7B-Instruct"),
+    ("hf://Qwen/Qwen2.5-7B-Instruct@main", "Qwen/Qwen2.5-7B-Instruct"),
+    ("huggingface://BAAI/bge-m3", "BAAI/bge-m3"),
+    ("modelscope://qwen/Qwen2-7B-Instruct", "qwen/Qwen2-7B-Instruct"),
+    ("ollama://qwen2.5:7b", "qwen2.5:7b"),
+    ("ollama://nomic-embed-text", "nomic-embed-text"),
+    ("s3://ml-models/llm/Qwen2-7B-Instruct", "Qwen2-7B-Instruct"),
+    ("s3://acme/models/Qwen/Qwen2-7B-Instruct/v3/", "Qwen/Qwen2-7B-Instruct"),  # known org kept, version skipped
+    ("oss://acme-bucket/models/bge-large-zh-v1.5", "bge-large-zh-v1.5"),
+    ("gs://acme-models/embeddings/bge-m3/model.tar.gz", "bge-m3"),  # a generic archive of that model
+    ("pvc://model-cache/gemma-2-2b-it", "gemma-2-2b-it"),
+    ("pvc://gpt-oss-20b-pvc", "gpt-oss-20b"),  # the claim's own name, without its -pvc suffix
+    ("https://huggingface.co/BAAI/bge-reranker-large", "BAAI/bge-reranker-large"),
+    ("https://hf.co/Qwen/Qwen2.5-7B-Instruct-GGUF/resolve/main/qwen2.5-7b-instruct-q4_k_m.gguf",
+     "Qwen/Qwen2.5-7B-Instruct-GGUF"),
+    ("https://modelscope.cn/models/ZhipuAI/chatglm3-6b/files", "ZhipuAI/chatglm3-6b"),
+    ("https://www.modelscope.cn/api/v1/models/qwen/Qwen2-7B/repo?Revision=master&FilePath=config.json",
+     "qwen/Qwen2-7B"),
+    ("~/.cache/huggingface/hub/models--BAAI--bge-m3", "BAAI/bge-m3"),
+    ("/root/.cache/huggingface/hub/models--Qwen--Qwen2-7B-Instruct/snapshots/abc123", "Qwen/Qwen2-7B-Instruct"),
+])
+def test_a_location_names_the_model_inside_it(value: str, identity: str) -> None:
+    loc = parse_location(value)
+    assert loc is not None and loc.identity == identity
+    assert f"model-id:{identity}" in location_evidence(value)
+
+
+@pytest.mark.parametrize("value", [
+    "s3://acme-data/raw/",  # a bucket path with no model-looking segment
+    "gs://acme-exports/reports/v2",
+    "gs://kfserving-examples/models/sklearn/1.0/model",  # a model location, but not one that says which model
+    "pvc://model-cache",
+])
+def test_a_storage_path_that_names_no_model_has_no_identity(value: str) -> None:
+    loc = parse_location(value)
+    assert loc is not None and loc.identity is None
+    assert classify(value, "none") is None  # not a model on its own …
+    found = classify(value, "key")  # … but any location under a model key is one (storageUri: gs://…/model)
+    assert found is not None and found.kind == "model-file"
+
+
+@pytest.mark.parametrize("value", [
+    "hf://<org>/<model>", "hf://ORG/NAME", "hf://your-org/your-model", "ollama://model:tag",
+    "hf://{{ .Values.org }}/{{ .Values.model }}", "s3://bucket/path/model", "s3://${BUCKET}/models/Qwen2-7B",
+    "hf://datasets/HuggingFaceFW/fineweb-edu", "https://huggingface.co/datasets/squad",
+    "https://huggingface.co/docs/transformers/index", "https://huggingface.co/BAAI", "https://hf-mirror.com",
+    "https://huggingface.co/spaces/gradio/chatbot", "https://api.openai.com/v1",
+])
+def test_placeholders_data_sets_pages_and_apis_are_not_models(value: str) -> None:
+    assert classify(value, "none") is None
+    assert classify(value, "key") is None
+
+
+def test_kinds_follow_the_hub() -> None:
+    assert classify("hf://Qwen/Qwen2-7B", "none").kind == "hf-repo"  # type: ignore[union-attr]
+    assert classify("https://huggingface.co/Qwen/Qwen2-7B", "none").kind == "hf-repo"  # type: ignore[union-attr]
+    ollama = classify("ollama://qwen2.5:7b", "none")
+    assert ollama is not None and (ollama.kind, ollama.provider) == ("ollama-tag", "ollama")
+    ms = classify("https://modelscope.cn/models/qwen/Qwen2-7B-Instruct", "none")
+    assert ms is not None and ms.kind == "model-file"  # a ModelScope repo is not a Hugging Face one
+    emb = classify("ollama://nomic-embed-text", "none")
+    assert emb is not None and emb.role == "embedding"
+
+
+def test_an_archive_address_is_a_model_only_under_a_model_key() -> None:
+    url = "https://github.com/acme/ml-examples/blob/main/sklearn/iris/model.joblib?raw=true"
+    assert classify(url, "none") is None
+    found = classify(url, "key")
+    assert found is not None and found.kind == "model-file"
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+def test_uris_are_found_in_every_kind_of_file_with_the_uri_as_raw(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "config/models.toml": (
+            '[llm]\nuri = "hf://Qwen/Qwen2.5-7B-Instruct@main"\n'
+            '[embed]\nlocation = "oss://acme-bucket/models/bge-large-zh-v1.5"\n'
+            '[rerank]\nsource = "https://huggingface.co/BAAI/bge-reranker-large"\n'
+            '[gguf]\nurl = "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct-GGUF/resolve/main/'
+            'qwen2.5-7b-instruct-q4_k_m.gguf"\n'
+            '[data]\nbucket = "s3://acme-data/raw/"\nplaceholder = "hf://<org>/<model>"\n'),
+        ".env.example": "MODEL_STORAGE=s3://acme/models/Qwen2-7B-Instruct\nDATA_BUCKET=gs://acme-raw/\n"
+                        "HF_ENDPOINT=https://hf-mirror.com\n",
+        "app/loader.py": 'CKPT = "s3://acme-ml/checkpoints/llama-3-8b-finetuned"\n'
+                         'MS = "https://modelscope.cn/models/ZhipuAI/chatglm3-6b"\n',
+        "web/models.js": 'export const LOCAL = "ollama://qwen2.5:7b";\n',
+        "infra/main.tf": 'locals {\n  weights = "s3://acme-llm/weights/Llama-3.1-8B-Instruct"\n}\n',
+        "scripts/fetch.sh": "#!/bin/sh\naws s3 sync s3://acme-models/llm/Llama-3.1-70B-Instruct /models/llama\n"
+                            "aws s3 cp s3://acme-logs/2024/ ./logs --recursive\n",
+    })
+    result = scan_paths([tmp_path], ScanOptions(jobs=1))
+    found = {(f.path, f.raw): f for f in result.findings if f.kind != "endpoint"}
+    expected = {
+        ("config/models.toml", "hf://Qwen/Qwen2.5-7B-Instruct@main"): "Qwen/Qwen2.5-7B-Instruct",
+        ("config/models.toml", "oss://acme-bucket/models/bge-large-zh-v1.5"): "bge-large-zh-v1.5",
+        ("config/models.toml", "https://huggingface.co/BAAI/bge-reranker-large"): "BAAI/bge-reranker-large",
+        ("config/models.toml", "https://huggingface.co/Qwen/Qwen2.5-7B-Instruct-GGUF/resolve/main/"
+                               "qwen2.5-7b-instruct-q4_k_m.gguf"): "Qwen/Qwen2.5-7B-Instruct-GGUF",
+        (".env.example", "s3://acme/models/Qwen2-7B-Instruct"): "Qwen2-7B-Instruct",
+        ("app/loader.py", "s3://acme-ml/checkpoints/llama-3-8b-finetuned"): "llama-3-8b-finetuned",
+        ("app/loader.py", "https://modelscope.cn/models/ZhipuAI/chatglm3-6b"): "ZhipuAI/chatglm3-6b",
+        ("web/models.js", "ollama://qwen2.5:7b"): "qwen2.5:7b",
+        ("infra/main.tf", "s3://acme-llm/weights/Llama-3.1-8B-Instruct"): "Llama-3.1-8B-Instruct",
+        ("scripts/fetch.sh", "s3://acme-models/llm/Llama-3.1-70B-Instruct"): "Llama-3.1-70B-Instruct",
+    }
+    for key, identity in expected.items():
+        assert key in found, key
+        assert f"model-id:{identity}" in (found[key].evidence or ()), (key, found[key].evidence)
+    raws = {raw for _, raw in found}
+    for not_a_model in ("s3://acme-data/raw/", "hf://<org>/<model>", "gs://acme-raw/", "https://hf-mirror.com",
+                        "s3://acme-logs/2024/"):
+        assert not_a_model not in raws
+    # the URI keeps its position: the value's first character
+    toml = found[("config/models.toml", "oss://acme-bucket/models/bge-large-zh-v1.5")]
+    assert (toml.line, toml.column) == (4, 13)
+
+
+def test_a_file_that_names_a_model_only_by_its_storage_uri_is_read(tmp_path: Path) -> None:
+    # no model word anywhere (the byte prefilter must still let the file through)
+    _write(tmp_path, {"serving/mnist.yaml": (
+        'apiVersion: "serving.kserve.io/v1beta1"\nkind: "InferenceService"\nmetadata:\n  name: "digits"\n'
+        'spec:\n  predictor:\n    tensorflow:\n      storageUri: "s3://acme-examples/digits"\n')})
+    result = scan_paths([tmp_path], ScanOptions(jobs=1))
+    assert [(f.line, f.raw) for f in result.findings] == [(8, "s3://acme-examples/digits")]
