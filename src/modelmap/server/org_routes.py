@@ -24,7 +24,7 @@ from modelmap.server.normalize import DocumentError
 Name = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 PresetName = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 RuleId = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Repo = Annotated[str, Field(min_length=1, max_length=300, pattern=service.REPO_RE.pattern)]
+Repo = Annotated[str, Field(min_length=1, max_length=300, pattern=f"^(?:{service.REPO_RE.pattern})$")]
 MAX_BODY = 256 * 1024
 
 
