@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,10 +33,10 @@ rules:
 """
 
 
-def gate_for(tmp_path: Path, extra: str = "", **kw: object) -> Gate:
+def gate_for(tmp_path: Path, extra: str = "", **kw: Any) -> Gate:
     path = tmp_path / "modelmap.yaml"
     path.write_text(POLICY.replace("{extra}", extra))
-    return Gate.from_config(load_config(path), today=date(2026, 12, 3), **kw)  # type: ignore[arg-type]
+    return Gate.from_config(load_config(path), today=date(2026, 12, 3), **kw)
 
 
 def test_flows_come_from_tags_key_and_team_metadata(tmp_path: Path) -> None:

@@ -118,10 +118,27 @@ def no_policy_note(project: Project, *, strict: bool = False) -> str:
             "(see docs/policy.md) or pass --config FILE; --strict makes a missing policy exit 2.")
 
 
+def load_runtime(path: Path) -> dict[str, Any]:
+    """A ``modelmap.runtime/1`` document (``--runtime FILE``); UsageError (exit 2) when it is not one."""
+    from modelmap.errors import UsageError
+    from modelmap.runtime.drift import RUNTIME_SCHEMA, DriftInputError, load_json
+
+    what = "a runtime inventory (modelmap runtime --format json)"
+    try:
+        doc = load_json(path, what)
+    except DriftInputError as exc:
+        raise UsageError(f"--runtime {exc}", hint="build one with: modelmap runtime SOURCE... --format json -o FILE") from None
+    if doc.get("schema") != RUNTIME_SCHEMA or not isinstance(doc.get("models"), list):
+        raise UsageError(f"--runtime {path}: is not {what}; its schema is {doc.get('schema')!r}",
+                         hint="build one with: modelmap runtime SOURCE... --format json -o FILE")
+    return doc
+
+
 def run_check(path: Path, config: Path | None, today: str | None, *, fail_on: str | None = None,
-              project: Project | None = None) -> CheckResult:
+              project: Project | None = None, runtime: dict[str, Any] | None = None) -> CheckResult:
     """Find the project and its config, scan and resolve, evaluate. Raises ModelmapError on bad input.
-    ``fail_on`` (error, warning or note) overrides the config's fail_on."""
+    ``fail_on`` (error, warning or note) overrides the config's fail_on. ``runtime`` (a ``modelmap.runtime/1``
+    document) gives rules their ``runtime`` facts; without it every runtime fact is null."""
     import dataclasses
 
     from modelmap.policy import evaluate
@@ -131,7 +148,12 @@ def run_check(path: Path, config: Path | None, today: str | None, *, fail_on: st
     policy = project.config
     if fail_on is not None and fail_on != "never":
         policy = dataclasses.replace(policy, fail_on=fail_on)
-    return evaluate(_inventory(project.root), policy, when)
+    scanned = _inventory(project.root)
+    if runtime is not None:
+        from modelmap.policy.inventory import attach_runtime
+
+        scanned = attach_runtime(scanned, runtime)
+    return evaluate(scanned, policy, when)
 
 
 def render_table(result: CheckResult, *, width: int = 100, terminal: bool = False, color: bool = False) -> str:
@@ -187,6 +209,9 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 2 when no policy is found, instead of checking "
                                          "against the default policy (no rules).")] = False,
     today: Annotated[str | None, typer.Option("--today", metavar="DATE", help="Check waiver expiry as of this date (YYYY-MM-DD).")] = None,
+    runtime: Annotated[Path | None, typer.Option("--runtime", metavar="FILE", help="A runtime inventory (modelmap "
+                                                 "runtime --format json): rules can then read runtime.seen, "
+                                                 "runtime.served_by, runtime.requests; without it they are null.")] = None,
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
@@ -219,7 +244,9 @@ def check(
     elif project.search is not None and project.root.absolute() != Path(path).absolute():
         info(f"note: using the policy in {_shown(project.root / (project.config.path or ''))}; "
              f"checking {_shown(project.root)}")
-    result = run_guarded(lambda: run_check(path, config, today, fail_on=fail_on, project=project), debug=debug)
+    runtime_doc = run_guarded(lambda: load_runtime(runtime), debug=debug) if runtime is not None else None
+    result = run_guarded(lambda: run_check(path, config, today, fail_on=fail_on, project=project,
+                                           runtime=runtime_doc), debug=debug)
     if format == "table":
         if output is None:
             text = render_table(result, width=terminal_width(), terminal=stdout_is_terminal(), color=color())

@@ -154,6 +154,103 @@ def _path_flows(flows: tuple[Flow, ...], path: str) -> tuple[str, ...]:
     return tuple(flows[i].name for i in hits)
 
 
+#: ``runtime`` fields, all null when no runtime inventory was given (``check --runtime FILE``).
+RUNTIME_FIELDS = ("seen", "served_by", "providers", "models", "requests", "last_seen")
+RUNTIME_KEY = "runtime"  # where attach_runtime puts the facts in a finding's resolution
+
+
+def runtime_var(finding: Finding) -> dict[str, Any]:
+    """What production says about this usage's model (docs/policy.md): ``seen`` (bool), ``served_by`` (the
+    serving hosts), ``providers`` (provider ids of those hosts), ``models`` (the weights that answered: resolved
+    model ids, else the names the telemetry gives),
+    ``requests`` and ``last_seen``. Every field is null without runtime data; with it, a model never seen has
+    ``seen == false`` and empty lists (known to be none), and ``requests`` is 0 only when the runtime
+    sources counted requests at all."""
+    facts = (finding.resolution or {}).get(RUNTIME_KEY)
+    if not isinstance(facts, dict):
+        return dict.fromkeys(RUNTIME_FIELDS)
+    return {k: facts.get(k) for k in RUNTIME_FIELDS}
+
+
+@lru_cache(maxsize=1)
+def _routing_prefixes() -> frozenset[str]:
+    """Gateway routing prefixes (``deepseek/`` in ``deepseek/deepseek-chat``), from providers.yaml."""
+    from modelmap.knowledge import load
+
+    return frozenset(str(p).lower() for rec in load().providers.values() for p in rec.get("prefixes") or ())
+
+
+def _runtime_keys(name: str, resolution: Any) -> set[str]:
+    """Lower-case names a model goes by: as written, without a gateway routing prefix, and its resolved id."""
+    res: dict[str, Any] = resolution if isinstance(resolution, dict) else {}
+    keys = {name.strip().lower()}
+    head, _, rest = name.strip().lower().partition("/")
+    if rest and head in _routing_prefixes():
+        keys.add(rest)
+    model = res.get("model")
+    if isinstance(model, dict) and model.get("id"):
+        keys.add(str(model["id"]).lower())
+    return keys
+
+
+def attach_runtime(result: ScanResult, runtime: dict[str, Any]) -> ScanResult:
+    """``result`` with each model usage's runtime facts (from a ``modelmap.runtime/1`` document) in its
+    resolution, where ``runtime_var`` reads them. A usage matches a runtime model by resolved model id, by
+    the name as written, or by a name clients requested it as (so an alias answered by other weights is
+    seen, and ``models`` names those weights). An endpoint is seen when traffic went to its host (its
+    ``served_by`` are those hosts and ``requests`` the requests sent there)."""
+    from dataclasses import replace
+
+    index: dict[str, list[dict[str, Any]]] = {}
+    for m in runtime.get("models") or ():
+        if not isinstance(m, dict) or not isinstance(m.get("model"), str):
+            continue
+        keys = _runtime_keys(m["model"], m.get("resolution"))
+        keys |= {r.strip().lower() for r in m.get("requested_as") or () if isinstance(r, str)}
+        for key in keys:
+            index.setdefault(key, []).append(m)
+    summary = runtime.get("summary")
+    counted = isinstance(summary, dict) and summary.get("requests") is not None
+    from modelmap.runtime.drift import host_matches, host_of
+
+    models = [m for m in runtime.get("models") or () if isinstance(m, dict) and isinstance(m.get("model"), str)]
+    findings = []
+    for f in result.findings:
+        matched: dict[str, dict[str, Any]] = {}
+        requests: list[int] = []
+        hosts: set[str] = set()
+        if f.kind == "endpoint":  # an endpoint is seen when traffic went to its host
+            host = host_of(f.endpoint or f.raw) or ""
+            for m in models if host else ():
+                raw_by_host = m.get("requests_by_host")
+                by_host: dict[str, Any] = raw_by_host if isinstance(raw_by_host, dict) else {}
+                served = [h for h in m.get("hosts") or () if isinstance(h, str) and host_matches(h, host)]
+                if served:
+                    matched[m["model"]] = m
+                    hosts.update(served)
+                    requests += [n for h in served if isinstance(n := by_host.get(h), int)]
+        else:
+            for key in _runtime_keys(f.raw, f.resolution):
+                for m in index.get(key, ()):
+                    matched[m["model"]] = m
+            requests = [m["requests"] for m in matched.values() if isinstance(m.get("requests"), int)]
+            hosts = {h for m in matched.values() for h in m.get("hosts") or () if isinstance(h, str)}
+        hits = list(matched.values())
+        lasts = [m["last_seen"] for m in hits if isinstance(m.get("last_seen"), str)]
+        providers = {((m.get("resolution") or {}).get("served_by") or {}).get("id") for m in hits}
+        facts = {
+            "seen": bool(hits),
+            "served_by": sorted(hosts),
+            "providers": sorted(p for p in providers if isinstance(p, str)),
+            "models": sorted({str(((m.get("resolution") or {}).get("model") or {}).get("id") or name)
+                              for name, m in matched.items()}),
+            "requests": sum(requests) if requests else (0 if counted and not hits else None),
+            "last_seen": max(lasts) if lasts else None,
+        }
+        findings.append(replace(f, resolution={**(f.resolution or {}), RUNTIME_KEY: facts}))
+    return replace(result, findings=findings)
+
+
 RESOLUTION_BUILDERS: tuple[tuple[str, Any], ...] = (
     ("model", model_var),
     ("publisher", publisher_var),
@@ -162,6 +259,7 @@ RESOLUTION_BUILDERS: tuple[tuple[str, Any], ...] = (
     ("origins_known", origins_known_var),
     ("lineage", lineage_var),
     ("served_by", served_by_var),
+    ("runtime", runtime_var),
 )
 
 

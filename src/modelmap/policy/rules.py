@@ -24,12 +24,16 @@ SCOPES: tuple[str, ...] = ("usage", "flow", "inventory")
 
 #: Names a rule may read, by scope. Documented in docs/policy.md.
 USAGE_NAMES: frozenset[str] = frozenset(
-    {"model", "publisher", "license", "origins", "origins_known", "lineage", "served_by", "usage"}
+    {"model", "publisher", "license", "origins", "origins_known", "lineage", "served_by", "usage", "runtime"}
 )
 #: List facts that are null when unknown. A rule that cannot be evaluated because one of them is null
 #: is violated: an unknown origin can never prove compliance (fail closed). Write
 #: ``origins != null && ...`` to let unknown pass instead.
 FAIL_CLOSED_NULLS: tuple[str, ...] = ("origins", "lineage")
+#: ``runtime`` facts (``check --runtime FILE``; policy/inventory.py ``runtime_var``) are null without runtime
+#: data. Unlike origins, an unknown runtime fact fails a rule only when the rule says so
+#: (``require: "runtime.seen == true"``): a rule that errors on a null runtime fact is not violated.
+RUNTIME_NAME = "runtime"
 NAMES_BY_SCOPE: dict[str, frozenset[str]] = {
     "usage": USAGE_NAMES | {"flow", "inventory"},
     "flow": frozenset({"flow", "inventory"}),
@@ -109,6 +113,9 @@ class Rule:
             variables = getattr(context, "variables", None) or {}
             if any(name in variables and variables[name] is None for name in FAIL_CLOSED_NULLS):
                 return True
+            runtime = variables.get(RUNTIME_NAME) if hasattr(variables, "get") else None
+            if isinstance(runtime, dict) and None in runtime.values():
+                return False
             raise ConfigError(
                 f"rule {self.id!r} could not be evaluated: {exc}",
                 where=self.where or None,
