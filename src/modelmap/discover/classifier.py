@@ -45,6 +45,8 @@ _WEIGHT_FILE = re.compile(
     r"diffusion_pytorch_model|openvino_model|tokenizer|onnx/model)(?:[-_.]\d+(?:-of-\d+)?)*(?:\.[a-z0-9_]+)?"
     r"\.(?:bin|safetensors|onnx|pt|pth|ckpt|gguf|msgpack|h5|xml)$"
 )
+_DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", "desc", "caption", "tooltip",
+                               "placeholder", "subtitle", "summary", "help_text", "alt", "text", "message", "msg"})
 _PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me)")
 
 
@@ -141,6 +143,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     value = c.value.strip()
     if not value or _PLACEHOLDER.match(value):
         return None
+    if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _DISPLAY_BINDINGS:
+        return None  # title = "GPT-4o", description: "…": text for people, not the value sent to a model API
     if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value)):
         return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model
     evidence: list[str] = []

@@ -312,7 +312,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("ollama-tag", "ollama", 0.7)
     if low in voc.ollama_library and hint in ("key", "api"):
         return Match("ollama-tag", "ollama", 0.6)
-    if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not low.isdigit():
+    if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_TAIL.fullmatch(low):
+        # not a version alone ("V2", "v1.5": a `case "V2":` on a model version picks an edition, names no model)
         return Match("api-model" if hint != "hf" else "other", None, 0.6)
     vendor = _VENDOR_PREFIXED.fullmatch(low)
     if vendor and (vendor.group(2) in kb.alias_index or api_pattern(vendor.group(2)) is not None) \

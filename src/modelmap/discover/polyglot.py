@@ -35,9 +35,21 @@ def _keep(value: str) -> bool:
     return plausible(value) or ("odel" in value and '"' in value)
 
 
+# a property placeholder with a default, as Spring's @Value and config strings write it:
+# "${spring.ai.openai.chat.options.model:qwen-plus}", "${EMBEDDING_MODEL:-bge-m3}"
+_PLACEHOLDER_DEFAULT = re.compile(r"\$\{([\w.\[\]-]{1,120}):-?([^${}\s:][^${}\s]{0,199})\}")
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
         yield cand
+        if cand.value.startswith("${") and cand.value.endswith("}"):
+            m = _PLACEHOLDER_DEFAULT.fullmatch(cand.value)
+            if m is not None:
+                key = m.group(1).rsplit(".", 1)[-1]
+                yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(key, m.group(1)),
+                              call=None, call_before_binding=False, container=False, is_key=False)
+            continue
         if "odel" in cand.value and ("{" in cand.value or ":" in cand.value) and '"' in cand.value \
                 and "\n" not in cand.value:
             for m in _EMBEDDED_PAIR.finditer(cand.value):
@@ -108,6 +120,8 @@ def has_candidate(data: bytes) -> bool:
         if b'"' in raw and b"odel" in raw:  # "model": "…" inside JSON text held in the literal
             return True
         value = raw.decode("utf-8", "replace")
+        if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
+            value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
         if not plausible(value):
             continue
         if "::" in value or "://" in value:
