@@ -68,7 +68,7 @@ class Project(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # the latest snapshot (by time taken, then id), kept by every ingest: the portfolio joins on it (0004)
     latest_snapshot_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
-    # bumped by every ingest that stores or replaces a snapshot: the read cache's key (service._generation)
+    # bumped by every ingest that stores or replaces a snapshot: the read cache key (service._generation; 0005)
     ingests: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 

@@ -114,5 +114,10 @@ def single_points_of_failure(session: Session, who: Principal, *, limit: int = S
 
 
 def optionality(session: Session, who: Principal, *, limit: int = SPOF_LIMIT, offset: int = 0) -> dict[str, Any]:
-    return {"concentration": concentration(session, who), "sole_suppliers": sole_suppliers(session, who),
-            "single_points_of_failure": single_points_of_failure(session, who, limit=limit, offset=offset)}
+    """All three, each computed once per generation of the data (``service.cached``)."""
+    from modelmap.server.service import cached
+
+    return {"concentration": cached(session, who, ("concentration",), lambda: concentration(session, who)),
+            "sole_suppliers": cached(session, who, ("sole_suppliers",), lambda: sole_suppliers(session, who)),
+            "single_points_of_failure": cached(session, who, ("spof", limit, offset), lambda: single_points_of_failure(
+                session, who, limit=limit, offset=offset))}

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import Counter, defaultdict
-from typing import Any
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -26,8 +28,47 @@ COMMIT_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}")
 TAG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/-]{0,99}")
 
 
+T = TypeVar("T")
+
+
 class NotFound(LookupError):
     pass
+
+
+# --------------------------------------------------------------------------- read cache
+
+CACHE_ENTRIES = 64
+_cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _generation(session: Session, who: Principal) -> tuple[int, int]:
+    """(projects, ingests) visible to ``who``: every ingest that stores or replaces a snapshot bumps its
+    project's counter in the same transaction, so this changes whenever anything a read depends on does."""
+    query = select(func.count(Project.id), func.coalesce(func.sum(Project.ingests), 0))
+    if not who.is_admin:
+        query = query.where(Project.team_id == who.team_id)
+    projects_count, ingests = session.execute(query).one()
+    return int(projects_count), int(ingests)
+
+
+def cached(session: Session, who: Principal, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, remembered per process for the visibility scope of ``who`` and the database's current
+    generation (one small query per call). Several serve processes stay consistent: each checks the
+    generation in the database, so a snapshot stored through one process is seen by the next read of every
+    other. The value is shared: callers must not change it."""
+    database = session.get_bind().engine.url.render_as_string(hide_password=True)
+    full = (database, key, "admin" if who.is_admin else who.team_id, _generation(session, who))
+    with _cache_lock:
+        if full in _cache:
+            _cache.move_to_end(full)
+            return _cache[full]
+    value = compute()
+    with _cache_lock:
+        _cache[full] = value
+        while len(_cache) > CACHE_ENTRIES:
+            _cache.popitem(last=False)
+    return value
 
 
 def is_valid_repo(repo: str) -> bool:
@@ -142,7 +183,8 @@ def _set_latest(session: Session, project_id: int) -> None:
     queries join on (migration 0004)."""
     latest = (select(Snapshot.id).where(Snapshot.project_id == project_id)
               .order_by(Snapshot.taken_at.desc(), Snapshot.id.desc()).limit(1).scalar_subquery())
-    session.execute(update(Project).where(Project.id == project_id).values(latest_snapshot_id=latest))
+    session.execute(update(Project).where(Project.id == project_id)
+                    .values(latest_snapshot_id=latest, ingests=Project.ingests + 1))
 
 
 def snapshot_dict(snap: Snapshot) -> dict[str, Any]:
@@ -164,11 +206,13 @@ def _iso(value: dt.datetime | None) -> str | None:
 # --------------------------------------------------------------------------- reads
 
 
-def _visible_projects(session: Session, who: Principal) -> list[tuple[Project, str]]:
+def _visible_projects(session: Session, who: Principal, *, limit: int | None = None,
+                      offset: int = 0) -> list[tuple[Project, str]]:
     query = select(Project, Team.name).join(Team, Team.id == Project.team_id)
     if not who.is_admin:
         query = query.where(Project.team_id == who.team_id)
-    return [(p, t) for p, t in session.execute(query.order_by(Project.repo)).all()]
+    query = query.order_by(Project.repo).limit(limit).offset(offset)
+    return [(p, t) for p, t in session.execute(query).all()]
 
 
 def _latest(session: Session, project_ids: list[int]) -> dict[int, Snapshot]:
@@ -189,8 +233,7 @@ def get_project(session: Session, who: Principal, repo: str) -> tuple[Project, s
 
 def projects(session: Session, who: Principal, *, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Visible projects by name with their latest snapshot, ``limit`` from ``offset`` (all when None)."""
-    visible = _visible_projects(session, who)
-    visible = visible[offset:offset + limit] if limit is not None else visible[offset:]
+    visible = _visible_projects(session, who, limit=limit, offset=offset)
     latest = _latest(session, [p.id for p, _ in visible])
     return [{"repo": p.repo, "team": team, "latest": snapshot_dict(latest[p.id]) if p.id in latest else None}
             for p, team in visible]
@@ -222,6 +265,11 @@ def _json_list(text: str | None) -> list[str] | None:
 
 
 def portfolio(session: Session, who: Principal, *, repos_limit: int = REPOS_LIMIT) -> dict[str, Any]:
+    """The portfolio (:func:`_portfolio`), computed once per generation of the data (:func:`cached`)."""
+    return cached(session, who, ("portfolio", repos_limit), lambda: _portfolio(session, who, repos_limit))
+
+
+def _portfolio(session: Session, who: Principal, repos_limit: int) -> dict[str, Any]:
     """Every model in the latest snapshot of every visible project, with the repos that use it, and the
     portfolio counted by origin, publisher and serving country (repos per key; "unknown" where unknown).
 
@@ -252,18 +300,19 @@ def portfolio(session: Session, who: Principal, *, repos_limit: int = REPOS_LIMI
     by: dict[str, dict[str, set[int]]] = {"origin": defaultdict(set), "publisher": defaultdict(set),
                                           "serving_country": defaultdict(set)}
     usage_by_publisher: Counter[str] = Counter()
-    for snapshot_id, origins, publisher, serving, usages in session.execute(
-            select(base.c.snapshot_id, cast(base.c.origins, Text), base.c.publisher,
-                   cast(base.c.serving_countries, Text), func.sum(base.c.usages))
-            .group_by(base.c.snapshot_id, cast(base.c.origins, Text), base.c.publisher,
-                      cast(base.c.serving_countries, Text))):
-        origin_list, countries = _json_list(origins), _json_list(serving)
-        for origin in origin_list if origin_list is not None else ["unknown"]:
-            by["origin"][origin].add(snapshot_id)
-        by["publisher"][publisher or "unknown"].add(snapshot_id)
-        for country in countries if countries is not None else ["unknown"]:
-            by["serving_country"][country].add(snapshot_id)
+    for publisher, usages in session.execute(select(base.c.publisher, func.sum(base.c.usages))
+                                             .group_by(base.c.publisher)):
         usage_by_publisher[publisher or "unknown"] += int(usages or 0)
+    for snapshot_id, publisher in session.execute(select(base.c.snapshot_id, base.c.publisher).distinct()):
+        by["publisher"][publisher or "unknown"].add(snapshot_id)
+    for dim, column in (("origin", base.c.origins), ("serving_country", base.c.serving_countries)):
+        texts: dict[str | None, list[str] | None] = {}
+        for snapshot_id, text in session.execute(select(base.c.snapshot_id, cast(column, Text)).distinct()):
+            if text not in texts:
+                texts[text] = _json_list(text)
+            values = texts[text]
+            for value in values if values is not None else ["unknown"]:
+                by[dim][value].add(snapshot_id)
     # group members are snapshot ids (one per project): named through the latest snapshot of each project
     repo_of_snapshot = {p.latest_snapshot_id: p.repo for p, _ in visible if p.latest_snapshot_id is not None}
     repos_of = _repos_per_model(session, who, [t[0] for t in totals], repos_limit)
@@ -307,6 +356,12 @@ def _repos_per_model(session: Session, who: Principal, keys: list[str], limit: i
 
 def model_detail(session: Session, who: Principal, key: str, *, limit: int = REPOS_LIMIT,
                  offset: int = 0) -> dict[str, Any]:
+    """One model (:func:`_model_detail`), computed once per generation of the data (:func:`cached`)."""
+    return cached(session, who, ("model", key, limit, offset),
+                  lambda: _model_detail(session, who, key, limit=limit, offset=offset))
+
+
+def _model_detail(session: Session, who: Principal, key: str, *, limit: int, offset: int) -> dict[str, Any]:
     """Who uses a model: each visible repo's latest snapshot, its flows and places (file:line). Repositories are
     listed by name, ``limit`` from ``offset`` (``repos_total`` counts them all; ``usages`` sums them all)."""
     scope = (select(SnapshotModel.id, SnapshotModel.usages, Project.repo, Project.team_id, Snapshot.commit)
@@ -478,6 +533,13 @@ TREND_DIMENSIONS = ("origin", "publisher", "model", "serving_country")
 
 
 def trends(session: Session, who: Principal, by: str = "origin") -> dict[str, Any]:
+    """Adoption over time (:func:`_trends`), computed once per generation of the data (:func:`cached`)."""
+    if by not in TREND_DIMENSIONS:
+        raise ValueError(f"by must be one of {', '.join(TREND_DIMENSIONS)}")
+    return cached(session, who, ("trends", by), lambda: _trends(session, who, by))
+
+
+def _trends(session: Session, who: Principal, by: str) -> dict[str, Any]:
     """Adoption over time (the "adoption watch"): at the end of each month from the first snapshot to the last,
     how many visible repositories use each origin, publisher, model or serving country, counting each
     repository's latest snapshot taken by then. ``unknown`` counts repositories where the fact is unknown."""

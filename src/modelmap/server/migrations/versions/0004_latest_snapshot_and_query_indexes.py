@@ -1,5 +1,4 @@
-"""projects.latest_snapshot_id and projects.ingests (kept by ingest), indexes for the portfolio, model and
-history queries
+"""projects.latest_snapshot_id (kept by ingest) and indexes for the portfolio, model and history queries
 
 Revision ID: 0004
 Revises: 0003
@@ -20,8 +19,6 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("projects", schema=None) as batch_op:
         batch_op.add_column(sa.Column("latest_snapshot_id", sa.Integer(), nullable=True))
-        # a counter every ingest that changes a snapshot bumps: the query cache's key (service._generation)
-        batch_op.add_column(sa.Column("ingests", sa.Integer(), nullable=False, server_default="0"))
         batch_op.create_index("ix_projects_latest_snapshot_id", ["latest_snapshot_id"], unique=False)
     op.create_index("ix_snapshots_project_taken", "snapshots", ["project_id", "taken_at", "id"], unique=False)
     op.create_index("ix_snapshot_models_key_snapshot", "snapshot_models", ["model_key", "snapshot_id"],
@@ -37,5 +34,4 @@ def downgrade() -> None:
     op.drop_index("ix_snapshots_project_taken", table_name="snapshots")
     with op.batch_alter_table("projects", schema=None) as batch_op:
         batch_op.drop_index("ix_projects_latest_snapshot_id")
-        batch_op.drop_column("ingests")
         batch_op.drop_column("latest_snapshot_id")
