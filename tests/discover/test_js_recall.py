@@ -155,3 +155,38 @@ def test_pending_definitions_never_leave_the_scan_on_their_own(tmp_path: Path) -
     use = SymbolUse(path="src/other.ts", line=3, column=10, module="js:src/unrelated", name="SUPPORT_BOT",
                     source="js-openai", api="openai")
     assert link_uses(pending, [use]) == []
+
+
+def test_model_tables_nested_in_provider_tables() -> None:
+    text = (
+        "export const PROVIDERS = {\n"
+        "  openai: { models: ['gpt-4o', 'acme-gpt-router'], defaultModel: 'gpt-4o-mini' },\n"
+        "  zhipu: { chatModels: [{ id: 'charglm-4', contextLength: 8192, owner: 'zhipu-ai' }] },\n"
+        "  voyage: { embeddingModels: ['voyage-3-large'], docs: 'voyage-docs-v2' },\n"
+        "}\n"
+    )
+    got = {f.raw: f for f in findings("src/config/providers.ts", text)}
+    assert set(got) == {"gpt-4o", "acme-gpt-router", "gpt-4o-mini", "charglm-4", "voyage-3-large"}
+    assert "binding-only" in (got["charglm-4"].evidence or ())
+    assert got["voyage-3-large"].role == "embedding"
+
+
+def test_switch_and_comparison_on_a_model_named_value() -> None:
+    text = (
+        "export function contextOf(model: string) {\n"
+        "  switch (model) {\n"
+        "    case 'ernie-speed-128k': return 128000\n"
+        "    case 'acme-summarizer-v3': return 32000\n"
+        "    case 'claude': return 200000\n"
+        "  }\n"
+        "  return 4096\n"
+        "}\n"
+        "export const isReasoning = (cfg: { modelId: string }) => cfg.modelId === 'kimi-thinking-preview'\n"
+        "export function theme(provider: string, modelType: string) {\n"
+        "  switch (provider) { case 'acme-router-v2': return 1 }\n"
+        "  return modelType === 'chat-lite-v2' ? 1 : 0\n"
+        "}\n"
+    )
+    got = [(f.raw, f.line) for f in findings("src/lib/limits.ts", text)]
+    # family words ('claude') and values compared with names that do not say "model" are left out
+    assert got == [("ernie-speed-128k", 3), ("acme-summarizer-v3", 4), ("kimi-thinking-preview", 9)]

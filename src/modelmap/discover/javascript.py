@@ -249,7 +249,7 @@ _QUERY_TYPES = (
     "call_expression", "new_expression", "pair", "variable_declarator", "assignment_expression", "required_parameter",
     "optional_parameter", "assignment_pattern", "object_assignment_pattern", "object_pattern", "public_field_definition",
     "field_definition", "enum_declaration", "type_alias_declaration", "import_statement", "export_statement",
-    "import_require_clause", "string", "template_string", "jsx_attribute",
+    "import_require_clause", "string", "template_string", "jsx_attribute", "switch_case", "binary_expression",
 )
 
 
@@ -1070,6 +1070,10 @@ class _Analysis:
                 name = node.child_by_field_name("name")
                 if name is not None and _CONTAINER_NAME.search(name.text.decode("utf-8", "replace")):
                     self.container(node.child_by_field_name("body"), site)
+            elif t == "switch_case":
+                self.on_case(node, site)
+            elif t == "binary_expression":
+                self.on_comparison(node, site)
             elif t in ("string", "template_string"):
                 self.strings.append(node)
         self.bare_literals(self.strings)
@@ -1156,6 +1160,33 @@ class _Analysis:
         elif t == "enum_assignment":
             self.container(node.child_by_field_name("value"), site, types=types, depth=depth, table=table)
 
+    def on_case(self, node: Any, site: Any) -> None:
+        """``switch (model) { case "ernie-speed-128k": … }``: a case label of a switch on a model-named value."""
+        value = node.child_by_field_name("value")
+        body = node.parent
+        switch = body.parent if body is not None else None
+        if value is None or switch is None or switch.type != "switch_statement" or not _is_string(value):
+            return
+        name = dotted(_unwrap(switch.child_by_field_name("value"))).rsplit(".", 1)[-1]
+        if _is_model_key(name):
+            self.report(value, site, hint="key", source_id="js-model-key", strict=True, binding=name)
+
+    def on_comparison(self, node: Any, site: Any) -> None:
+        """``modelId === "kimi-thinking-preview"``: a model-named value compared with a literal."""
+        op = node.child_by_field_name("operator")
+        if op is None or op.type not in ("===", "==", "!==", "!="):
+            return
+        left, right = _unwrap(node.child_by_field_name("left")), _unwrap(node.child_by_field_name("right"))
+        if left is None or right is None:
+            return
+        if _is_string(left):
+            left, right = right, left
+        if not _is_string(right) or left.type not in ("identifier", "member_expression"):
+            return
+        name = dotted(left).rsplit(".", 1)[-1]
+        if _is_model_key(name):
+            self.report(right, site, hint="key", source_id="js-model-key", strict=True, binding=name)
+
     def on_pair(self, node: Any, site: Any) -> None:
         key = _prop_name(node.child_by_field_name("key"))
         if key is None or not _is_model_key(key):
@@ -1164,8 +1195,13 @@ class _Analysis:
         siblings = {_prop_name(p.child_by_field_name("key")) for p in parent.named_children if p.type == "pair"} \
             if parent is not None else set()
         binding = None if siblings & _RESPONSE_KEYS else key
-        for lit in self.literals(node.child_by_field_name("value")):
+        value = node.child_by_field_name("value")
+        for lit in self.literals(value):
             self.report(lit, site, hint="key", source_id="js-model-key", binding=binding, slot=key)
+        inner = _unwrap(value)
+        if inner is not None and inner.type in ("array", "object") and _MODEL_TABLE.search(key):
+            # { models: ["gpt-4o", …], chatModels: [{ id: "glm-4-plus" }] } inside a provider table
+            self.container(inner, site, table=key)
 
     # calls ------------------------------------------------------------------------------------------
     def on_call(self, node: Any, site: Any) -> None:
