@@ -19,6 +19,11 @@ the monthly cost before and after at your volume (--volume, YAML or CSV; a state
 
 --emit litellm writes a LiteLLM proxy/Router config.yaml instead: compliant deployments with their provenance
 and fallbacks that never reach a non-compliant one. Exits 0 when the plan was written.
+
+Switch readiness (eval gate): --eval eval.json (from `modelmap eval --from-plan`) marks a replacement ready
+only when it is not worse than the incumbent on each --require rule (or modelmap.yaml switch: require:), e.g.
+"candidate.eval.vulnerable_rate <= incumbent.eval.vulnerable_rate + 0.02": the 95% CI of the paired difference
+must stay within the margin. Without --eval every replacement is needs-eval, never ready (docs/eval.md).
 """
 
 PLAN_FORMATS = ("md", "json", "html")
@@ -38,6 +43,11 @@ def plan(
     format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: md, json or html.")] = "md",
     emit: Annotated[str | None, typer.Option("--emit", metavar="TARGET", help="Write a router config instead of "
                                              "the plan: litellm.")] = None,
+    eval_file: Annotated[Path | None, typer.Option("--eval", metavar="FILE", help="A modelmap eval result "
+                                                   "(eval.json) for the switch readiness gate.")] = None,
+    require: Annotated[list[str] | None, typer.Option("--require", metavar="RULE", help="A not-worse rule, e.g. "
+                                                      "'candidate.eval.vulnerable_rate <= "
+                                                      "incumbent.eval.vulnerable_rate' (repeat).")] = None,
     output: Output = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", metavar="FILE",
                                                 help="Policy file with the flows (default: found from PATH upward).")] = None,
@@ -62,10 +72,15 @@ def plan(
     def run() -> tuple[bytes, str]:
         from modelmap.switch import plan as planner
 
-        result, _, _ = planner.plan_project(path, scenario, deny=deny, volume_path=volume, config_path=config)
+        result, _, _ = planner.plan_project(path, scenario, deny=deny, volume_path=volume, config_path=config,
+                                            eval_path=eval_file, require=tuple(require or ()))
         s = result.summary()
         line = (f"plan {result.scenario.get('id')}: {s['usages_affected']} affected usages in {s['flows']} flows; "
                 f"{s['replaced']} replaced, {s['none_found']} none found; {s['feasible_48h']} flows feasible in 48 h")
+        gated = [f.readiness["status"] for f in result.flows if f.readiness is not None]
+        if gated:
+            line += "; switch readiness: " + ", ".join(f"{gated.count(k)} {k}" for k in
+                                                         ("ready", "not-ready", "needs-eval") if gated.count(k))
         if emit == "litellm":
             from modelmap.switch import emit_litellm
 

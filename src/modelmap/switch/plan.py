@@ -136,6 +136,8 @@ class FlowPlan:
     rollback: list[str] = field(default_factory=list)
     # API-served models the flow already uses that pass the scenario: fallbacks that need no new vendor
     in_use_compliant: list[dict[str, Any]] = field(default_factory=list)
+    # the eval gate (switch/gate.py): ready / not-ready / needs-eval per replacement; set by plan_project
+    readiness: dict[str, Any] | None = None
 
     @property
     def effort_hours(self) -> float:
@@ -162,7 +164,8 @@ class FlowPlan:
                 "cost": self.cost(),
                 "verdict_48h": {"feasible": self.feasible_48h, "reasons": self.verdict_reasons},
                 "evaluation": self.evaluation, "rollback": self.rollback,
-                "in_use_compliant": self.in_use_compliant}
+                "in_use_compliant": self.in_use_compliant,
+                **({"readiness": self.readiness} if self.readiness is not None else {})}
 
 
 @dataclass
@@ -799,9 +802,11 @@ def _rollback(plan: FlowPlan) -> list[str]:
 
 def plan_project(path: str | Path, scenario: str | None = None, *, deny: str | None = None,
                  volume_path: str | Path | None = None, config_path: str | Path | None = None,
-                 alternatives_fn: AlternativesFn | None = None) -> tuple[Plan, ScanResult, Any]:
+                 alternatives_fn: AlternativesFn | None = None, eval_path: str | Path | None = None,
+                 require: Sequence[str] = ()) -> tuple[Plan, ScanResult, Any]:
     """Scan ``path`` (the project of its nearest modelmap.yaml), run the scenario and plan. Returns the plan,
-    the scan and the project config."""
+    the scan and the project config. Each flow's readiness comes from the eval gate (``switch.gate``): the
+    evaluation at ``eval_path`` against the ``require`` rules and modelmap.yaml's ``switch: require:``."""
     import modelmap
     from modelmap.cli.check_cmd import find_project
     from modelmap.switch import scenario as scenarios
@@ -818,7 +823,17 @@ def plan_project(path: str | Path, scenario: str | None = None, *, deny: str | N
     overrides = prices.load_overrides(project.root) or None if project.config.path is not None else None
     plan = build_plan(result, affected, project.config, volume, alternatives_fn=alternatives_fn,
                       price_overrides=overrides)
+    _apply_eval_gate(plan, project.root if project.config.path is not None else None, eval_path, require)
     return plan, result, project.config
+
+
+def _apply_eval_gate(plan: Plan, root: Path | None, eval_path: str | Path | None, require: Sequence[str]) -> None:
+    """The eval gate (issue 16, ``switch/gate.py``): without an evaluation every replacement needs one."""
+    from modelmap.switch import gate
+
+    rules = [*(gate.rules_from_config(root) if root is not None else []), *(gate.parse_rule(r) for r in require)]
+    doc = gate.load_eval(Path(eval_path)) if eval_path is not None else None
+    gate.apply(plan, doc, rules, str(eval_path) if eval_path is not None else None)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -853,6 +868,7 @@ def render_markdown(plan: Plan) -> str:
         verdict = "feasible" if flow.feasible_48h else "not feasible"
         lines += [f"## Flow `{flow.name}`" + (f" ({md_text(', '.join(flow.tags))})" if flow.tags else ""), "",
                   f"**48-hour verdict: {verdict}.** " + md_text("; ".join(flow.verdict_reasons)), "",
+                  *_readiness_md(flow),
                   "| usage | now | replacement | class | effort |", "| --- | --- | --- | --- | --- |"]
         for u in flow.usages:
             if u.replacement:
@@ -886,6 +902,20 @@ def render_markdown(plan: Plan) -> str:
     return "\n".join(lines)
 
 
+def _readiness_md(flow: FlowPlan) -> list[str]:
+    from modelmap.output import md_text
+
+    r = flow.readiness
+    if r is None:
+        return []
+    lines = [f"**Switch readiness (eval gate): {md_text(r['status'])}.**"
+             + (f" Rules: {md_text('; '.join(x['rule'] for x in r['rules']))}." if r["rules"] else ""), ""]
+    for u in r["usages"]:
+        lines.append(f"- {md_text(u['path'])}:{u['line']} {md_text(u['candidate'] or '?')} "
+                     f"({md_text(u['status'])}): {md_text('; '.join(u['reasons']))}")
+    return [*lines, ""] if r["usages"] else lines
+
+
 def render_html(plan: Plan) -> bytes:
     """A self-contained HTML page of the plan (no scripts)."""
     from modelmap.output import html_text, to_utf8
@@ -906,6 +936,13 @@ def render_html(plan: Plan) -> bytes:
         parts.append(f"<h2>Flow <code>{html_text(flow.name)}</code></h2>")
         parts.append(f"<p class={cls}><strong>48-hour verdict: {'feasible' if flow.feasible_48h else 'not feasible'}"
                      f"</strong>: {html_text('; '.join(flow.verdict_reasons))}</p>")
+        if flow.readiness is not None:
+            r = flow.readiness
+            parts.append(f"<p class={'ok' if r['status'] == 'ready' else 'no'}><strong>Switch readiness (eval gate): "
+                         f"{html_text(r['status'])}</strong></p><ul>")
+            parts += [f"<li>{html_text(str(u['path']) + ':' + str(u['line']))} {html_text(u['candidate'])} "
+                      f"({html_text(u['status'])}): {html_text('; '.join(u['reasons']))}</li>" for u in r["usages"]]
+            parts.append("</ul>")
         parts.append("<table><tr><th>usage</th><th>now</th><th>replacement</th><th>class</th><th>effort</th></tr>")
         for u in flow.usages:
             repl = (f"<code>{html_text(u.replacement.get('model'))}</code> at "
