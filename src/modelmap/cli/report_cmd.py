@@ -15,6 +15,9 @@ HELP = """Write a report for people who are not engineers: which models power wh
 they come from (charts by origin country, publisher and serving jurisdiction), where we stand
 against the policy (violations, waivers, decisions about to expire) and how exposed we are to
 stricter rules. HTML is one self-contained file (no scripts, works offline); md is Markdown.
+With --runtime FILE (modelmap runtime --format json) it adds "What runs in production": per flow,
+which declared models are serving, never seen, answered by other weights or served from another host,
+and the models serving that no code declares.
 Exits 0 whenever the report was written, even if the policy fails (use `check` to gate CI).
 """
 
@@ -30,6 +33,9 @@ def report(
     config: Annotated[Path | None, typer.Option("--config", "-c", metavar="FILE",
                                                 help="Policy file (default: found from PATH upward, as for check).")] = None,
     today: Annotated[str | None, typer.Option("--today", metavar="DATE", help="Check waiver expiry as of this date (YYYY-MM-DD).")] = None,
+    runtime: Annotated[Path | None, typer.Option("--runtime", metavar="FILE", help="A runtime inventory (modelmap "
+                                                 "runtime --format json): adds 'What runs in production' and "
+                                                 "gives policy rules their runtime facts.")] = None,
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
@@ -41,13 +47,15 @@ def report(
     require_format(format, REPORT_FORMATS)
 
     def run() -> bytes:
-        result = check_cmd.run_check(path, config, today)
+        runtime_doc = check_cmd.load_runtime(runtime) if runtime is not None else None
+        result = check_cmd.run_check(path, config, today, runtime=runtime_doc)
+        source = str(runtime) if runtime is not None else "runtime"
         if format == "html":
             from modelmap.report.html import HtmlRenderer
 
-            return HtmlRenderer(clock=check_cmd.clock).render(result)
+            return HtmlRenderer(clock=check_cmd.clock, runtime=runtime_doc, runtime_source=source).render(result)
         from modelmap.report.markdown import MarkdownRenderer
 
-        return MarkdownRenderer(clock=check_cmd.clock).render(result)
+        return MarkdownRenderer(clock=check_cmd.clock, runtime=runtime_doc, runtime_source=source).render(result)
 
     emit(run_guarded(run, debug=debug), output)

@@ -28,7 +28,7 @@ from modelmap.output import html_text as escape
 from modelmap.output import to_utf8
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.summary import build_summary, tool_version
-from modelmap.report import switch_section
+from modelmap.report import runtime_section, switch_section
 
 COUNTRY_NAMES = {
     "AE": "United Arab Emirates", "AU": "Australia", "CA": "Canada", "CH": "Switzerland", "CN": "China",
@@ -743,7 +743,8 @@ def render_html(summary: dict[str, Any], *, generated: datetime, version: str) -
     page = Page(summary)
     optional = extras(summary)
     body = "\n".join([_summary(summary), _flows(page), _origins(page), _policy(summary), _exposure(summary),
-                      switch_section.html(summary.get("switch")), _models(page), *(_extra(*part) for part in optional)])
+                      switch_section.html(summary.get("switch")) + runtime_section.html(summary.get("runtime")),
+                      _models(page), *(_extra(*part) for part in optional)])
     nav = "".join(f'<a href="#{key}">{escape(title)}</a>' for key, title, _, _ in optional)
     template = Template((resources.files("modelmap.report") / "templates" / "report.html").read_text("utf-8"))
     return template.substitute(
@@ -762,12 +763,17 @@ class HtmlRenderer:
     id = "html"
     media_type = "text/html"
 
-    def __init__(self, *, clock: Callable[[], datetime] | None = None, version: str | None = None) -> None:
+    def __init__(self, *, clock: Callable[[], datetime] | None = None, version: str | None = None,
+                 runtime: dict[str, Any] | None = None, runtime_source: str = "runtime") -> None:
         self.clock = clock or (lambda: datetime.now(timezone.utc).replace(microsecond=0))
         self.version = version
+        self.runtime = runtime  # a modelmap.runtime/1 document: adds "What runs in production"
+        self.runtime_source = runtime_source
 
     def render(self, result: CheckResult) -> bytes:
         summary = build_summary(result)
         summary["switch"] = switch_section.build(result)
+        if self.runtime is not None:
+            summary["runtime"] = runtime_section.build(result, self.runtime, source=self.runtime_source)
         text = render_html(summary, generated=self.clock(), version=self.version or tool_version())
         return to_utf8(text)

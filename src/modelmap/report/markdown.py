@@ -10,7 +10,7 @@ from typing import Any
 from modelmap.output import md_code, md_text, to_utf8
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.summary import build_summary, tool_version
-from modelmap.report import switch_section
+from modelmap.report import runtime_section, switch_section
 from modelmap.report.html import country, hhi_band, pct
 
 
@@ -122,6 +122,7 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
                   for e in s["exposure"]],
                  "No flows.")
     out += switch_section.markdown(s.get("switch"))
+    out += runtime_section.markdown(s.get("runtime"))
     out += ["## All models", ""]
     out += table(["Model", "Publisher", "Origin", "License", "Open weights", "Served by", "Built on", "Flows", "Uses"],
                  [[f"**{md_text(m['id'])}**", tx(m["publisher"]), (join([country(o) for o in m["origins"]]) if m["origins"] else "unknown")
@@ -198,12 +199,17 @@ class MarkdownRenderer:
     id = "md"
     media_type = "text/markdown"
 
-    def __init__(self, *, clock: Callable[[], datetime] | None = None, version: str | None = None) -> None:
+    def __init__(self, *, clock: Callable[[], datetime] | None = None, version: str | None = None,
+                 runtime: dict[str, Any] | None = None, runtime_source: str = "runtime") -> None:
         self.clock = clock or (lambda: datetime.now(timezone.utc).replace(microsecond=0))
         self.version = version
+        self.runtime = runtime  # a modelmap.runtime/1 document: adds "What runs in production"
+        self.runtime_source = runtime_source
 
     def render(self, result: CheckResult) -> bytes:
         summary = build_summary(result)
         summary["switch"] = switch_section.build(result)
+        if self.runtime is not None:
+            summary["runtime"] = runtime_section.build(result, self.runtime, source=self.runtime_source)
         text = render_markdown(summary, generated=self.clock(), version=self.version or tool_version())
         return to_utf8(text)
