@@ -95,7 +95,7 @@ def test_tag_presets_apply_per_project_and_status_counts_violations(seeded: Env,
     # a BOM carries no findings to evaluate: listed as not evaluated, never as passing
     bom = project(doc, "acme/demo")
     assert bom["status"] == "not_evaluated" and "needs a modelmap scan" in bom["reason"]
-    assert doc["summary"] == {"projects": 3, "pass": 1, "fail": 1, "not_evaluated": 1}
+    assert doc["summary"] == {"projects": 3, "pass": 1, "fail": 1, "not_evaluated": 1, "error": 0}
 
     # a team sees only its own projects
     assert {p["repo"] for p in status(env, env.search)["projects"]} == {"search/rag"}
@@ -231,3 +231,15 @@ def test_project_waiver_covers_every_rule_and_a_team_wide_rule_waiver_covers_eac
     of_rule = [v for v in rag2["violations"] if v["rule"] == rule]
     assert of_rule and all(v["status"] == "waived" for v in of_rule)
     assert all(v["status"] == "violation" for v in rag2["violations"] if v["rule"] != rule)
+
+
+def test_a_rule_that_cannot_be_evaluated_is_reported_per_project(seeded: Env) -> None:
+    env = seeded
+    config = ("version: 1\nrules:\n  - id: gpl-check\n    severity: error\n    message: No GPL.\n"
+              "    deny: \"license.spdx.startsWith('GPL')\"\n")  # CEL has no startsWith: fails when run, not parsed
+    assert env.client.put("/api/v1/policy", json={"config": config}, headers=env.auth(env.admin)).status_code == 201
+    doc = status(env, env.admin)
+    for repo in ("acme/py-rag", "search/rag"):
+        entry = project(doc, repo)
+        assert entry["status"] == "error" and "gpl-check" in entry["reason"] and "org-policy-v1.yaml:3" in entry["reason"]
+    assert doc["summary"]["error"] == 2 and doc["summary"]["pass"] == 0

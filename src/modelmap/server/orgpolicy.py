@@ -196,6 +196,7 @@ def applicable(records: list[Waiver], project: Project) -> list[Waiver]:
 
 def status(session: Session, who: Principal, today: dt.date | None = None) -> dict[str, Any]:
     """Per visible project, each rule's pass / fail / waived on its latest snapshot, and the violations."""
+    from modelmap.errors import ModelmapError
     from modelmap.policy.engine import evaluate
     from modelmap.policy.waivers import WAIVER_UNUSED
     from modelmap.server import service
@@ -226,8 +227,12 @@ def status(session: Session, who: Principal, today: dt.date | None = None) -> di
                                 "upload (modelmap scan --upload)")
             continue
         mine = applicable(records, project)
-        config = project_config(policy, project.repo, team, snap, mine, today)
-        result = evaluate(scan_result(parse_json(snap.raw)), config, today)
+        try:
+            config = project_config(policy, project.repo, team, snap, mine, today)
+            result = evaluate(scan_result(parse_json(snap.raw)), config, today)
+        except ModelmapError as exc:  # a rule that cannot be evaluated on this project's data: say so, per project
+            entry.update(status="error", reason=str(exc))
+            continue
         rule_ids = [r.id for r in config.rules]
         expired = [(w, lw) for w in mine if not is_active(w, today) and w.revoked_at is None
                    for lw in to_library(w, rule_ids)]
@@ -267,7 +272,8 @@ def status(session: Session, who: Principal, today: dt.date | None = None) -> di
         "summary": {"projects": len(projects),
                     "pass": sum(1 for p in projects if p["status"] == "pass"),
                     "fail": sum(1 for p in projects if p["status"] == "fail"),
-                    "not_evaluated": sum(1 for p in projects if p["status"] == "not_evaluated")},
+                    "not_evaluated": sum(1 for p in projects if p["status"] == "not_evaluated"),
+                    "error": sum(1 for p in projects if p["status"] == "error")},
         "projects": projects,
         "expiring_waivers": soon,
         "expiry_notice_days": notice,
