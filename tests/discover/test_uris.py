@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from modelmap.discover.engine import ScanOptions, scan_paths
 from modelmap.discover.identify import classify
@@ -67,8 +69,8 @@ def test_placeholders_data_sets_pages_and_apis_are_not_models(value: str) -> Non
 
 
 def test_kinds_follow_the_hub() -> None:
-    assert classify("hf://Qwen/Qwen2-7B", "none").kind == "hf-repo"  # type: ignore[union-attr]
-    assert classify("https://huggingface.co/Qwen/Qwen2-7B", "none").kind == "hf-repo"  # type: ignore[union-attr]
+    assert classify("hf://Qwen/Qwen2-7B", "none").kind == "hf-repo"
+    assert classify("https://huggingface.co/Qwen/Qwen2-7B", "none").kind == "hf-repo"
     ollama = classify("ollama://qwen2.5:7b", "none")
     assert ollama is not None and (ollama.kind, ollama.provider) == ("ollama-tag", "ollama")
     ms = classify("https://modelscope.cn/models/qwen/Qwen2-7B-Instruct", "none")
@@ -143,3 +145,20 @@ def test_a_file_that_names_a_model_only_by_its_storage_uri_is_read(tmp_path: Pat
         'spec:\n  predictor:\n    tensorflow:\n      storageUri: "s3://acme-examples/digits"\n')})
     result = scan_paths([tmp_path], ScanOptions(jobs=1))
     assert [(f.line, f.raw) for f in result.findings] == [(8, "s3://acme-examples/digits")]
+
+
+_SCHEMES = ["hf://", "huggingface://", "modelscope://", "ollama://", "s3://", "gs://", "pvc://", "oci+fetch://",
+            "https://huggingface.co/", "https://modelscope.cn/models/", "azureml://registries/", "~/.cache/models--"]
+
+
+@given(prefix=st.sampled_from(_SCHEMES), body=st.text(alphabet=st.sampled_from("ab7B-._/:@<>{}$?#=&%models"),
+                                                      max_size=600))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_location_parsing_never_raises_and_an_identity_is_never_a_template(prefix: str, body: str) -> None:
+    value = prefix + body
+    loc = parse_location(value)
+    if loc is not None and loc.identity is not None:
+        assert not any(c in loc.identity for c in "<>{}$%")
+    for hint in ("none", "key"):
+        classify(value, hint)
+    assert isinstance(location_evidence(value), tuple)
