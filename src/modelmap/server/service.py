@@ -157,25 +157,32 @@ def _ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: b
     snap.format, snap.spec, snap.raw, snap.raw_sha256 = doc.format, doc.spec, raw, digest
     snap.models_count, snap.usages_count = len(doc.models), len(doc.usages)
     session.flush()
-    # rows go in as batched multi-row INSERTs (no ORM object per row): bench/SERVER.md
-    if doc.models:
-        session.execute(insert(SnapshotModel), [{
-            "snapshot_id": snap.id, "model_key": m["key"], "resolved": m["resolved"],
-            "identifiers": m["identifiers"], "publisher": m["publisher"], "publisher_country": m["publisher_country"],
-            "origins": m["origins"], "origins_known": m["origins_known"], "serving_countries": m["serving_countries"],
-            "served_by": m["served_by"], "license": m["license"], "flows": m["flows"], "confidence": m["confidence"],
-            "usages": m["usages"]} for m in doc.models.values()])
-    if doc.usages:
-        session.execute(insert(Usage), [{
-            "snapshot_id": snap.id, "model_key": u["model"], "identifier": u["identifier"], "path": u["path"],
-            "line": u["line"], "flow": u["flow"], "section": u["section"]} for u in doc.usages])
-    if doc.endpoints:
-        session.execute(insert(Endpoint), [{
-            "snapshot_id": snap.id, "url": e["url"], "provider": e["provider"], "serving": e["serving"],
-            "references": e["references"]} for e in doc.endpoints.values()])
+    # rows go in as multi-row INSERT ... VALUES statements, one round trip per 500 rows, with no ORM object
+    # per row (psycopg's executemany sends one statement per row): bench/SERVER.md
+    _insert_rows(session, SnapshotModel, [{
+        "snapshot_id": snap.id, "model_key": m["key"], "resolved": m["resolved"],
+        "identifiers": m["identifiers"], "publisher": m["publisher"], "publisher_country": m["publisher_country"],
+        "origins": m["origins"], "origins_known": m["origins_known"], "serving_countries": m["serving_countries"],
+        "served_by": m["served_by"], "license": m["license"], "flows": m["flows"], "confidence": m["confidence"],
+        "usages": m["usages"]} for m in doc.models.values()])
+    _insert_rows(session, Usage, [{
+        "snapshot_id": snap.id, "model_key": u["model"], "identifier": u["identifier"], "path": u["path"],
+        "line": u["line"], "flow": u["flow"], "section": u["section"]} for u in doc.usages])
+    _insert_rows(session, Endpoint, [{
+        "snapshot_id": snap.id, "url": e["url"], "provider": e["provider"], "serving": e["serving"],
+        "references": e["references"]} for e in doc.endpoints.values()])
     _set_latest(session, project_id)
     session.commit()
     return status, snapshot_dict(snap)
+
+
+INSERT_CHUNK = 500  # rows per INSERT statement (x at most 14 columns: far below PostgreSQL's 65,535 parameters)
+
+
+def _insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    table = model.__table__
+    for start in range(0, len(rows), INSERT_CHUNK):
+        session.execute(insert(table).values(rows[start:start + INSERT_CHUNK]))
 
 
 def _set_latest(session: Session, project_id: int) -> None:
