@@ -256,3 +256,38 @@ def test_spring_ai_options_and_terraform_deployments(tmp_path: Path) -> None:
         ("application.yml", "qwen-max", 14), ("application.properties", "glm-4-flash", 1),
         ("openai.tf", "gpt-4o", 6), ("openai.tf", "us.anthropic.claude-3-5-sonnet-20241022-v2:0", 15),
     }
+
+
+ROUTE = """\
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: llm-route
+spec:
+  parentRefs:
+    - name: inference-gateway
+  rules:
+    - matches:
+        - headers:
+            - name: x-model
+              value: Qwen/Qwen2.5-7B-Instruct
+      backendRefs:
+        - group: inference.networking.k8s.io
+          kind: InferencePool
+          name: qwen2-7b-instruct-pool
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: llama-3-8b-hpa
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: llama-3-8b-instruct
+"""
+
+
+def test_object_references_name_objects_not_models(tmp_path: Path) -> None:
+    found = _scan(tmp_path, {"deploy/route.yaml": ROUTE})
+    assert {raw for _, raw in found} == {"Qwen/Qwen2.5-7B-Instruct"}  # the routed model, not the pool or Deployment

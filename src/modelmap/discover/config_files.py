@@ -827,6 +827,10 @@ class TreeWalker:
         named_elsewhere = any(is_model_key(k) and k not in _ENTRY_NAME_KEYS for k in keys)
         # a LoRA adapter entry (adapterName/adapterPath/adapterSource …) or the block under one
         adapter_spec = any(k.startswith("adapter") for k in keys) or "adapter" in low
+        # a Kubernetes object reference (backendRefs, parentRefs, scaleTargetRef, {group, kind, name}): its name is
+        # an object's (an InferencePool, a Service), not a model
+        object_ref = "name" in keys and (low.endswith(("ref", "refs", "reference", "references")) or (
+            "kind" in keys and bool(keys & {"group", "apigroup", "apiversion"})))
         name = node.get("name")
         env_value = node.get("value")
         if isinstance(name, Scalar) and isinstance(env_value, Scalar) and is_model_key(name.value):
@@ -842,7 +846,7 @@ class TreeWalker:
             if low_k in self.skip_keys:
                 continue
             if isinstance(v, Scalar):
-                if named_elsewhere and low_k in _ENTRY_NAME_KEYS:
+                if (named_elsewhere and low_k in _ENTRY_NAME_KEYS) or (object_ref and low_k == "name"):
                     continue
                 if adapter_spec and _BASE_MODEL_KEY.fullmatch(low_k) and "/" not in v.value:
                     continue
