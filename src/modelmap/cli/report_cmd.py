@@ -18,6 +18,9 @@ stricter rules. HTML is one self-contained file (no scripts, works offline); md 
 With --runtime FILE (modelmap runtime --format json) it adds "What runs in production": per flow,
 which declared models are serving, never seen, answered by other weights or served from another host,
 and the models serving that no code declares.
+With --eval FILE (modelmap eval -o DIR writes DIR/eval.json) it adds "Model evaluation": each model's rates
+with 95% intervals and n, the paired comparisons with the incumbent and their CIs, the per-CWE table, the
+gates and the evidence hashes.
 Exits 0 whenever the report was written, even if the policy fails (use `check` to gate CI).
 """
 
@@ -36,6 +39,8 @@ def report(
     runtime: Annotated[Path | None, typer.Option("--runtime", metavar="FILE", help="A runtime inventory (modelmap "
                                                  "runtime --format json): adds 'What runs in production' and "
                                                  "gives policy rules their runtime facts.")] = None,
+    eval_file: Annotated[Path | None, typer.Option("--eval", metavar="FILE", help="A model evaluation (modelmap "
+                                                   "eval's eval.json): adds 'Model evaluation'.")] = None,
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
@@ -48,14 +53,21 @@ def report(
 
     def run() -> bytes:
         runtime_doc = check_cmd.load_runtime(runtime) if runtime is not None else None
+        eval_doc = None
+        if eval_file is not None:
+            from modelmap.report import eval_section
+
+            eval_doc = eval_section.load(eval_file)
         result = check_cmd.run_check(path, config, today, runtime=runtime_doc)
         source = str(runtime) if runtime is not None else "runtime"
         if format == "html":
             from modelmap.report.html import HtmlRenderer
 
-            return HtmlRenderer(clock=check_cmd.clock, runtime=runtime_doc, runtime_source=source).render(result)
+            page = HtmlRenderer(clock=check_cmd.clock, runtime=runtime_doc, runtime_source=source).render(result)
+            return page if eval_doc is None else eval_section.embed_html(page, eval_doc, str(eval_file))
         from modelmap.report.markdown import MarkdownRenderer
 
-        return MarkdownRenderer(clock=check_cmd.clock, runtime=runtime_doc, runtime_source=source).render(result)
+        text = MarkdownRenderer(clock=check_cmd.clock, runtime=runtime_doc, runtime_source=source).render(result)
+        return text if eval_doc is None else text + b"\n" + eval_section.markdown(eval_doc, str(eval_file)).encode()
 
     emit(run_guarded(run, debug=debug), output)
