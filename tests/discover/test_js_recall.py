@@ -190,3 +190,18 @@ def test_switch_and_comparison_on_a_model_named_value() -> None:
     got = [(f.raw, f.line) for f in findings("src/lib/limits.ts", text)]
     # family words ('claude') and values compared with names that do not say "model" are left out
     assert got == [("ernie-speed-128k", 3), ("acme-summarizer-v3", 4), ("kimi-thinking-preview", 9)]
+
+
+def test_env_example_files_read_by_js_apps_are_config(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "env.example": "OPENAI_MODEL=gpt-4o-mini\nNEXT_PUBLIC_EMBEDDING_MODEL=acme-embed-v2\n",
+        ".env.local.example": "VITE_DEFAULT_MODEL=qwen-plus\n",
+        "src/env.ts": "export const model = process.env.OPENAI_MODEL ?? 'gpt-4o'\n",
+    })
+    got = {(f.path, f.raw): f.context for f in scan(tmp_path)}
+    assert got == {
+        ("env.example", "gpt-4o-mini"): "config",
+        ("env.example", "acme-embed-v2"): "config",
+        (".env.local.example", "qwen-plus"): "config",
+        ("src/env.ts", "gpt-4o"): "app",
+    }
