@@ -4,7 +4,8 @@ Each repository is scanned here with the library (``modelmap.scan``, rendered as
 ``modelmap scan --format json`` writes) and ingested as one snapshot of team ``demo``; the demo app is
 tagged regulated and production. An org policy (preset ``no-cn-serving`` for every project, ``us-regulated``
 for regulated ones) and one waiver about to expire are recorded, so every page has something to show.
-Seeding again changes nothing (same commits, same policy, the waiver once) and gives a fresh read token.
+Seeding again changes nothing (a repository seeded before is not scanned again; the same policy; the waiver
+once) and gives a fresh read token.
 
 The repositories are read from the checkout (``examples/`` and ``tests/fixtures/repos/``): they are not
 part of an installed package, so the demo runs from a modelmap checkout.
@@ -34,7 +35,7 @@ REPOS: dict[str, tuple[str, dict[str, Any]]] = {
 }
 POLICY: dict[str, Any] = {"config": "version: 1\nfail_on: error\nexpiry_notice_days: 30\n", "presets": ["no-cn-serving"],
           "tag_presets": [{"tag": "regulated", "value": True, "presets": ["us-regulated"]}]}
-WAIVER: dict[str, Any] = {"scope": "model", "rule": "no-country-of-concern-origin-regulated", "repo": "demo/demo-app",
+WAIVER: dict[str, Any] = {"scope": "model", "rule": "no-country-of-concern-origin-regulated", "repo": "demo/demo-app", "flow": None,
           "model": "qwen/qwen2.5-7b-instruct", "owner": "Demo retrieval team", "approver": "Demo CISO",
           "reason": "Demo waiver: the local Qwen generator is being replaced; see the switch plan."}
 
@@ -43,11 +44,13 @@ class DemoError(Exception):
     """The demo cannot be seeded (no checkout to read the repositories from)."""
 
 
-def find_checkout(start: Path | None = None) -> Path:
-    """The modelmap checkout holding the demo repositories: the current folder or one above it, else the
-    checkout this package was installed from (editable installs)."""
-    candidates = [p for base in (start or Path.cwd(),) for p in (base, *base.parents)]
-    candidates.append(Path(__file__).resolve().parents[3])  # src/modelmap/server/demo.py -> checkout
+def find_checkout(start: Path | None = None, *, installed_from: bool = True) -> Path:
+    """The modelmap checkout holding the demo repositories: ``start`` (default: the current folder) or a folder
+    above it, else (``installed_from``) the checkout this package runs from (an editable install)."""
+    base = (start or Path.cwd()).resolve()
+    candidates = [base, *base.parents]
+    if installed_from:
+        candidates.append(Path(__file__).resolve().parents[3])  # src/modelmap/server/demo.py -> checkout
     for root in candidates:
         if all((root / path).is_dir() for path, _ in REPOS.values()):
             return root
@@ -74,7 +77,7 @@ def seed(sessions: Callable[[], Session], root: Path | None = None, *,
          scan: Callable[[Path], bytes] = scan_json) -> Seeded:
     from modelmap.server import orgpolicy, service, waivers
     from modelmap.server.auth import Principal
-    from modelmap.server.db import Team, Waiver
+    from modelmap.server.db import Project, Snapshot, Team, Waiver
     from modelmap.server.normalize import normalize
 
     checkout = root or find_checkout()
@@ -88,6 +91,11 @@ def seed(sessions: Callable[[], Session], root: Path | None = None, *,
         # the server itself seeds (token id 0: no token did it)
         who = Principal(token_id=0, team_id=team.id, team=TEAM, scopes=("policy", "read", "upload"), is_admin=False)
         for repo, (path, tags) in REPOS.items():
+            seeded = session.scalar(select(Snapshot.id).join(Project, Project.id == Snapshot.project_id)
+                                    .where(Project.repo == repo, Snapshot.commit == COMMIT))
+            if seeded is not None:  # seeded before: not scanned again (a scan's timing would differ)
+                statuses[repo] = "unchanged"
+                continue
             body = scan(checkout / path)
             status, _snap = service.ingest(session, who, repo, normalize(body), body, commit=COMMIT, branch="main",
                                            taken_at=None, **tags)
