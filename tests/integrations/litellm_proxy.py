@@ -111,7 +111,7 @@ def write_config(folder: Path, *, guardrail: bool = True, callback: bool = True,
     }
     path = folder / "config.yaml"
     path.write_text(yaml.safe_dump(config, sort_keys=False))
-    from modelmap.integrations.litellm import SHIM
+    from modelmap.integrations import LITELLM_SHIM as SHIM
 
     (folder / "modelmap_litellm.py").write_text(SHIM)
     (folder / "modelmap.yaml").write_text(POLICY)

@@ -6,3 +6,6 @@
   ``async_pre_call_deployment_hook``) built on ``gate``, and a callback that appends one runtime record
   per request to a JSONL file that ``modelmap runtime`` reads. Needs the ``runtime`` extra (litellm, pinned).
 """
+
+#: The file LiteLLM's proxy loads ``callbacks:`` from (``modelmap_litellm.py`` next to its config.yaml).
+LITELLM_SHIM = "from modelmap.integrations.litellm import guardrail, runtime_log  # noqa: F401\n"

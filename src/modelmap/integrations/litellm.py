@@ -56,9 +56,10 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     raise ImportError("modelmap.integrations.litellm needs LiteLLM: pip install 'modelmap[runtime]' "
                       "(litellm==1.80.0)") from exc
 
+from modelmap.integrations import LITELLM_SHIM as SHIM
 from modelmap.integrations.gate import Decision, Gate
 
-SHIM = "from modelmap.integrations.litellm import guardrail, runtime_log  # noqa: F401\n"
+__all__ = ["SHIM", "ModelmapGuardrail", "ModelmapRuntimeLog", "PolicyRejected", "record_for"]
 RECORD_SCHEMA = "modelmap.litellm-record/1"
 CONFIG_ENV = "MODELMAP_CONFIG"
 UNKNOWN_FLOW_ENV = "MODELMAP_UNKNOWN_FLOW"

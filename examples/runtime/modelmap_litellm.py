@@ -1,0 +1,1 @@
+from modelmap.integrations.litellm import guardrail, runtime_log  # noqa: F401
