@@ -159,7 +159,8 @@ def test_storage_keys_messages_and_markup_are_not_models() -> None:
 
 
 def test_app_suffixes_end_no_model_id() -> None:
-    for name in ("gpt-4o-settings", "deepseek-r1-history", "qwen-max-cache", "claude-3-opus-button"):
+    for name in ("gpt-4o-settings", "deepseek-r1-history", "qwen-max-cache", "claude-3-opus-button", "gpt-4o-tokenizer",
+                 "llama-3.1-worker"):
         assert classify(name, "none") is None, name
-    for name in ("gpt-4o-mini", "gemini-1.5-pro-latest", "tts-1-hd", "text-embedding-3-large"):
+    for name in ("gpt-4o-mini", "gemini-1.5-pro-latest", "tts-1-hd", "text-embedding-3-large", "step-audio-tokenizer"):
         assert classify(name, "none") is not None, name
