@@ -291,3 +291,18 @@ spec:
 def test_object_references_name_objects_not_models(tmp_path: Path) -> None:
     found = _scan(tmp_path, {"deploy/route.yaml": ROUTE})
     assert {raw for _, raw in found} == {"Qwen/Qwen2.5-7B-Instruct"}  # the routed model, not the pool or Deployment
+
+
+def test_comma_separated_model_lists_under_model_keys(tmp_path: Path) -> None:
+    found = _scan(tmp_path, {
+        ".env.example": 'OPENAI_MODELS=gpt-4o,gpt-4o-mini,o3-mini\nAZURE_OPENAI_MODELS="gpt-35-turbo, gpt-4"\n'
+                        "OLLAMA_MODELS=qwen2.5:7b,llama3.1:8b\nALLOWED_ORIGINS=app.example.com,gpt-4o.example.com\n",
+        "config/router.yaml": "router:\n  fallback_models: claude-3-5-sonnet-20241022,gemini-1.5-pro\n",
+    })
+    got = {(path, raw, f.line, f.column) for (path, raw), f in found.items()}
+    assert got == {
+        (".env.example", "gpt-4o", 1, 15), (".env.example", "gpt-4o-mini", 1, 22), (".env.example", "o3-mini", 1, 34),
+        (".env.example", "gpt-35-turbo", 2, 22), (".env.example", "gpt-4", 2, 36),
+        (".env.example", "qwen2.5:7b", 3, 15), (".env.example", "llama3.1:8b", 3, 26),
+        ("config/router.yaml", "claude-3-5-sonnet-20241022", 2, 20), ("config/router.yaml", "gemini-1.5-pro", 2, 47),
+    }

@@ -941,9 +941,19 @@ class TreeWalker:
         key_role = role_from_key(hint_key) or (role_from_key(parent_key) if model_field else None)
         if self.server_role and model_field:
             key_role = key_role or self.server_role
-        self.collector.model(value, line, col, hint=hint, key_role=key_role, source_id=source_id,
-                             api=self.server_api if model_field else None,
-                             endpoint=endpoint[1] if endpoint else None, provider=endpoint[0] if endpoint else None)
+        parts = [value]
+        if model_field and "," in value and len(value) <= 4000:
+            # a comma-separated list under a model key (OPENAI_MODELS=gpt-4o,gpt-4o-mini; models: "a, b"): each item
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+        after = None
+        for part in parts:
+            if len(parts) > 1:
+                self.tick()
+                line, col, offset = self.position(s, part, after)
+                after = offset + len(part)
+            self.collector.model(part, line, col, hint=hint, key_role=key_role, source_id=source_id,
+                                 api=self.server_api if model_field else None,
+                                 endpoint=endpoint[1] if endpoint else None, provider=endpoint[0] if endpoint else None)
 
     def volume(self, s: Scalar, value: str) -> None:
         """``host:container[:mode]`` mounts: a side that is a model directory (``/models/chatglm3-6b``)."""
