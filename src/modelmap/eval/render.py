@@ -175,13 +175,15 @@ CHAR_W = 6.6  # average width of a 12 px sans-serif character, for sizing the la
 
 
 def _label_width(labels: list[str]) -> int:
-    return int(min(700, max(120, CHAR_W * max((len(x) for x in labels), default=10) + 12)))
+    return int(min(1000, max(120, CHAR_W * max((len(x) for x in labels), default=10) + 12)))
 
 
 def _svg_rates(rows: list[tuple[str, str, dict[str, Any]]], colours: dict[str, str], title: str) -> str:
     height = ROW_H * len(rows) + 30
     label_w = _label_width([f"{m} · {label}" for m, label, _ in rows])
-    parts = [f'<svg role="img" aria-label="{esc(title)}" width="{label_w + BAR_W + 170}" height="{height}" '
+    width = label_w + BAR_W + 190
+    parts = [f'<svg role="img" aria-label="{esc(title)}" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" '
              f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
              f"<title>{esc(title)}</title>"]
     x0 = label_w
@@ -212,7 +214,9 @@ def _svg_deltas(comparisons: list[dict[str, Any]], title: str) -> str:
         return ""
     height = ROW_H * len(rows) + 30
     label_w = _label_width([_comparison_label(c) for c in rows])
-    parts = [f'<svg role="img" aria-label="{esc(title)}" width="{label_w + BAR_W + 40}" height="{height}" '
+    width = label_w + BAR_W + 40
+    parts = [f'<svg role="img" aria-label="{esc(title)}" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" '
              f'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="12">',
              f"<title>{esc(title)}</title>"]
     x0 = label_w
