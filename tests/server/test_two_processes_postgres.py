@@ -1,6 +1,7 @@
 """Two stateless ``modelmap serve`` processes on one PostgreSQL (issue 17): what is uploaded through one is read
 through the other at once (the read cache of each process is keyed by the database's ingest counter), and
-concurrent uploads of the same commit through both store one snapshot. Opt-in with ``-m postgres``."""
+concurrent uploads of the same commit through both store one snapshot. The scale tests of test_scale.py run
+again here on PostgreSQL. Opt-in with ``-m postgres``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from tests.server.conftest import http, serve_cli, start_server
-from tests.server.test_postgres import _fresh_database, postgres  # noqa: F401  (the module-scoped server)
+from tests.server.test_postgres import _fresh_database, env, postgres  # noqa: F401  (PostgreSQL fixtures)
+from tests.server.test_scale import (  # noqa: F401  (collected again here, on PostgreSQL)
+    test_list_endpoints_page_with_limit_and_offset,
+    test_optionality_reuses_the_librarys_single_points_of_failure,
+    test_portfolio_counts_match_each_repositorys_content_and_names_are_capped,
+    test_reads_never_lag_behind_an_ingest,
+)
 
 pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
 
