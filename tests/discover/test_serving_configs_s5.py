@@ -306,3 +306,11 @@ def test_comma_separated_model_lists_under_model_keys(tmp_path: Path) -> None:
         (".env.example", "qwen2.5:7b", 3, 15), (".env.example", "llama3.1:8b", 3, 26),
         ("config/router.yaml", "claude-3-5-sonnet-20241022", 2, 20), ("config/router.yaml", "gemini-1.5-pro", 2, 47),
     }
+
+
+def test_hub_downloads_of_data_sets_and_spaces_are_not_models(tmp_path: Path) -> None:
+    script = ("#!/bin/sh\nhf download HuggingFaceFW/fineweb-edu --repo-type dataset --local-dir data\n"
+              "huggingface-cli download --repo-type=space gradio/chatbot\n"
+              "huggingface-cli download BAAI/bge-m3 --local-dir /models/bge-m3\n")
+    found = _scan(tmp_path, {"scripts/fetch.sh": script})
+    assert {(raw, f.line) for (_, raw), f in found.items()} == {("BAAI/bge-m3", 4)}

@@ -35,7 +35,7 @@ BASE_KEYWORDS = (
     # model locations in files that name no model word otherwise: a KServe storageUri, a KubeAI url, a bucket URI
     # (discover.uris decides which are models)
     "storageuri", "storage_uri", "modelscope", "ollama://", "s3://", "gs://", "oss://", "pvc://", "oci://",
-    "models--",
+    "models--", "hf.co/", "hf-mirror",
 )
 
 

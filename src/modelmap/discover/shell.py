@@ -55,6 +55,8 @@ _SERVERS = re.compile(r"(vllm|text-generation-launcher|llama-server|llama-cli|ll
                       r"text-embeddings-router|ollama|huggingface-cli|hf|tabby|litellm|deepspeed|swift)")
 
 
+# `huggingface-cli download --repo-type dataset X` / `hf download X --repo-type=space`: a data set or a Space
+_NOT_MODEL_REPO = re.compile(r"--repo-type[=\s]+[\"']?(?:dataset|space)s?\b", re.I)
 _ABS_PATH = re.compile(r"(?:/|~/|[A-Za-z]:[\\/])[^\s]*[A-Za-z]")
 
 
@@ -138,11 +140,14 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         # the model is: weaker than the knowledge base and the model's name (identify.decide_role)
         collector.model(value, line, (col + 1) if col >= 0 else 1, hint=hint, key_role=role, api=api)
 
+    not_models = _NOT_MODEL_REPO.search(command) is not None  # hf download --repo-type dataset X: data, not a model
     for i, tok in enumerate(toks):
         tick()
         for seq, hint, role, api in _POSITIONAL:
             n = len(seq)
             if tuple(lowered[i:i + n]) == seq or (n == 1 and lowered[i].endswith(seq[0])):
+                if not_models and api == "huggingface-cli":
+                    continue
                 j = i + n
                 while j < len(toks) and toks[j].startswith("-"):
                     j += 1
