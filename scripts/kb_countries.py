@@ -1,0 +1,155 @@
+"""Record sourced headquarters countries on publisher headers (issue 11, items 1 and 7).
+
+Each entry below was read on ``AS_OF`` (through the project's search tool or a fetched repository) and the
+cited page states where the organisation is (or, for a team, names its parent and a second cited page states
+where the parent is headquartered). Publishers whose sources do not say are left ``country: null``.
+
+The script edits only the ``publisher:`` header of the named files: it sets ``country`` (and ``parent`` where
+the header has none), appends the cited pages to ``sources`` with ``covers: [country]`` and drops the
+"country not verified" note; the rest of each file is left as written. A rerun changes nothing.
+
+    python3 scripts/kb_countries.py            # apply
+    python3 scripts/kb_countries.py --check    # exit 1 when a file is not up to date
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PUB_DIR = ROOT / "src" / "modelmap" / "knowledge" / "data" / "publishers"
+AS_OF = "2026-12-03"
+
+ALIBABA_FAQ = "http://www.alibabagroup.com/en/about/faqs"  # principal offices in Hangzhou, China
+HF_HQ = "https://sifted.eu/articles/hugging-face-interview-julien-chaumond/"  # launched in New York, US HQ
+MONGODB_SEC = ("https://www.sec.gov/Archives/edgar/data/1441816/000144181624000228/"
+               "0001441816-24-000228.txt")  # principal executive offices: New York, NY
+
+
+@dataclass(frozen=True)
+class Country:
+    country: str
+    urls: tuple[str, ...]
+    note: str
+    parent: str | None = None
+
+
+COUNTRIES: dict[str, Country] = {
+    "laion": Country("DE", ("https://en.wikipedia.org/wiki/LAION",), "LAION: a German non-profit"),
+    "liquidai": Country("US", ("https://www.siliconsnark.com/massachusetts-needs-a-foundation-model-champion-"
+                               "liquid-ai-is-ready/",), "Liquid AI: a Cambridge, Massachusetts startup"),
+    "mongodb": Country("US", (MONGODB_SEC,), "MongoDB, Inc.: principal executive offices in New York, NY"),
+    "voyageai": Country("US", ("https://docs.voyageai.com/", MONGODB_SEC),
+                        "Voyage AI is a MongoDB company; MongoDB's principal offices are in New York, NY",
+                        parent="MongoDB"),
+    "salesforce": Country("US", ("https://everipedia.org/wiki/Salesforce.com/",),
+                          "Salesforce: headquartered in San Francisco, California"),
+    "sbintuitions": Country("JP", ("https://completeaitraining.com/news/sovereign-ai-as-softbanks-growth-engine-"
+                                   "from-sarashina-mini", "https://qbei.isotop.jp/?p=4999"),
+                            "SB Intuitions Corp.: SoftBank Corp.'s (Tokyo) domestic LLM company, set up in 2023",
+                            parent="SoftBank Corp."),
+    "skywork": Country("CN", ("https://www.llmreference.com/researcher/skywork",),
+                       "Skywork AI: Beijing-based AI subsidiary of Kunlun Tech", parent="Kunlun Tech"),
+    "codefuse-ai": Country("CN", ("https://ar5iv.labs.arxiv.org/html/2310.06266",),
+                           "CodeFuse-13B paper affiliation: Ant Group, China", parent="Ant Group"),
+    "aidc-ai": Country("CN", ("https://github.com/AIDC-AI/Marco-o1/blob/4f99998dec4dc571c3d25319d308919002d3ffc0/"
+                              "README.md", ALIBABA_FAQ),
+                       "Marco-o1 README: MarcoPolo Team, Alibaba International Digital Commerce; Alibaba Group's "
+                       "principal offices are in Hangzhou, China", parent="Alibaba Group"),
+    "wan-ai": Country("CN", ("https://aiwiki.ai/wiki/wan_2_1", ALIBABA_FAQ),
+                      "Wan 2.1: developed by Alibaba's Tongyi Wanxiang team; Alibaba Group's principal offices "
+                      "are in Hangzhou, China", parent="Alibaba Group"),
+    "funaudiollm": Country("CN", ("https://arxiv.org/html/2407.04051v2", ALIBABA_FAQ),
+                           "FunAudioLLM report: Tongyi SpeechTeam, Alibaba Group; Alibaba Group's principal offices "
+                           "are in Hangzhou, China", parent="Alibaba Group"),
+    "huggingfaceh4": Country("US", (HF_HQ,), "Hugging Face (parent of the H4 team): headquartered in the US"),
+    "open-r1": Country("US", ("https://github.com/huggingface/open-r1/blob/1416fa0cf21595d2083b399a2a0bbddd7f6e9563/"
+                              "README.md", HF_HQ),
+                       "Open R1 is a Hugging Face project (huggingface GitHub org); Hugging Face is headquartered "
+                       "in the US"),
+    "naver": Country("KR", ("https://grokipedia.com/page/Naver",),
+                     "Naver Corporation: South Korean, headquartered in Seongnam"),
+    "kwai": Country("CN", ("https://en.wikipedia.org/wiki/Kuaishou",),
+                    "Kuaishou (Kwai outside China): headquartered in Haidian District, Beijing", parent="Kuaishou"),
+    "qihoo360": Country("CN", ("https://en.wikipedia.org/wiki/Qihoo_360",),
+                        "Qihoo 360: head office in Chaoyang, Beijing, China"),
+    "inceptionai": Country("AE", ("https://sendapp.live/en/2023/09/08/the-arab-emirates-develop-the-most-advanced-"
+                                  "artificial-intelligence-in-the-world",),
+                           "Inception: G42's applied AI research unit; Jais built in the United Arab Emirates",
+                           parent="G42"),
+    "skt": Country("KR", ("https://www.ventureport.net/news/sk-telecom-unveils-a-x-k1-why-koreas-first-500b-scale-"
+                          "sovereign-ai-model-matters?5e558d86_page=9",),
+                   "SK Telecom: South Korea's largest mobile operator, headquartered in Seoul"),
+    "h2oai": Country("US", ("https://www.arxiv-vanity.com/papers/2306.08161",),
+                     "h2oGPT report affiliation: H2O.ai, Inc., Mountain View, CA"),
+    "mosaicml": Country("US", ("https://www.miner.cc/why-did-mosaicml-founded-2-years-ago-with-each-employee-valued-"
+                               "at-21-million-sell-for-1-3-billion.html",),
+                        "MosaicML: founded in San Francisco in 2021, acquired by Databricks", parent="Databricks"),
+    "neuralmagic": Country("US", ("https://on-line.mkawlat26.com/2023/03/stealing-machine-learning-related.html",
+                                  "https://medium.com/comcast-ventures/software-eats-hardware-the-sequel-"
+                                  "e75c956f5d3e"),
+                           "Neural Magic: a Massachusetts-based MIT spin-out (suburb of Boston)"),
+    "arcee-ai": Country("US", ("https://www.clarifai.com/arcee-maintains-170-195-tps-while-scaling-to-6x-usage-growth-"
+                               "with-clarifai",), "Arcee AI: a US-based AI research lab"),
+    "zyphra": Country("US", ("https://www.zyphra.com/zamba",), "Zyphra's Zamba release: dateline Palo Alto, California"),
+    "orionstarai": Country("CN", ("https://equalocean.com/analysis/2022031217110/amp",),
+                           "Beijing OrionStar Technology Co., an affiliate of Cheetah Mobile",
+                           parent="Cheetah Mobile"),
+}
+
+HEADER = re.compile(r"^publisher:\n(?:[ \t]+.*\n|\n)*?(?=^\S)", re.M)
+UNVERIFIED_NOTE = re.compile(r"^  note: .*(not verified|could not be verified|no sourced).*\n", re.M | re.I)
+
+
+def q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def apply(text: str, c: Country) -> str:
+    m = HEADER.search(text)
+    if m is None:
+        raise ValueError("no publisher: header")
+    head = m.group(0)
+    new = re.sub(r"^  country:.*$", f"  country: {c.country}", head, count=1, flags=re.M)
+    if c.parent:
+        new = re.sub(r"^  parent:[ \t]*null[ \t]*(#.*)?$", f"  parent: {c.parent}", new, count=1, flags=re.M)
+    new = UNVERIFIED_NOTE.sub("", new)
+    lines = new.rstrip("\n").split("\n")
+    src_at = next((i for i, ln in enumerate(lines) if re.match(r"^  sources:\s*$", ln)), None)
+    if src_at is None:
+        raise ValueError("no block sources: list in the header")
+    end = src_at + 1
+    while end < len(lines) and re.match(r"^\s{4,}\S|^  - ", lines[end]):
+        end += 1
+    item_indent = re.match(r"^(\s*)-", lines[src_at + 1]).group(1) if src_at + 1 < end else "    "  # type: ignore[union-attr]
+    add = [f"{item_indent}- {{url: {q(u)}, as_of: {AS_OF}, covers: [country], note: {q(c.note)}}}"
+           for u in c.urls if u not in head]
+    lines[end:end] = add
+    new = "\n".join(lines) + new[len(new.rstrip("\n")):]
+    return text[: m.start()] + new + text[m.end():]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--check", action="store_true")
+    args = ap.parse_args(argv)
+    stale = []
+    for pid, c in sorted(COUNTRIES.items()):
+        path = PUB_DIR / f"{pid}.yaml"
+        old = path.read_text(encoding="utf-8")
+        new = apply(old, c)
+        if new != old:
+            stale.append(pid)
+            if not args.check:
+                path.write_text(new, encoding="utf-8")
+    print(f"{len(COUNTRIES)} sourced countries; {len(stale)} files {'stale' if args.check else 'written'}",
+          file=sys.stderr)
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
