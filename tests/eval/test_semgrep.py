@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -156,10 +157,11 @@ def test_no_code_means_no_run() -> None:
 
 # --- on the loopback fake: semgrep's findings merged with bandit's per CWE ------------------------------------
 
-def _run(fake: FakeServer, suite: Suite, use_semgrep: bool = True) -> dict:  # type: ignore[type-arg]
+def _run(fake: FakeServer, suite: Suite, use_semgrep: bool = True) -> dict[str, Any]:
     models = [parse_model("careful", fake.base_url), parse_model("reckless", fake.base_url)]
     doc = run_eval([suite], models, HttpEngine(), Settings(semgrep=use_semgrep)).document
-    return doc["suites"][0]  # type: ignore[no-any-return]
+    suite_doc: dict[str, Any] = doc["suites"][0]
+    return suite_doc
 
 
 def test_python_findings_of_both_tools_merge_per_line_and_cwe(fake: FakeServer) -> None:

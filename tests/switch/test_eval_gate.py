@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -19,7 +20,7 @@ from modelmap.eval.engine import HttpEngine, parse_model
 from modelmap.eval.runner import Settings, run_eval
 from modelmap.eval.suites import load_suite
 from modelmap.switch import gate
-from modelmap.switch.plan import plan_project
+from modelmap.switch.plan import Plan, plan_project
 from tests.conftest import load_schema
 from tests.eval.fake_openai import FakeServer
 
@@ -34,20 +35,22 @@ def fake() -> Iterator[FakeServer]:
         yield server
 
 
-def _eval(fake: FakeServer, tmp: Path, incumbent: str, candidate: str, suites: tuple[str, ...], **kw: int) -> Path:
+def _eval(fake: FakeServer, tmp: Path, incumbent: str, candidate: str, suites: tuple[str, ...],
+          limit: int | None = None) -> Path:
     """Run the suites with the incumbent's and the candidate's names served by the given personas."""
     fake.aliases.clear()
     fake.aliases.update({INCUMBENT: incumbent, CANDIDATE: candidate})
     models = [parse_model(INCUMBENT, fake.base_url), parse_model(CANDIDATE, fake.base_url)]
-    doc = run_eval([load_suite(s) for s in suites], models, HttpEngine(), Settings(**kw)).document  # type: ignore[arg-type]
+    doc = run_eval([load_suite(s) for s in suites], models, HttpEngine(), Settings(limit=limit)).document
     path = tmp / f"eval-{incumbent}-{candidate}-{'-'.join(suites)}.json"
     path.write_bytes(render.render_json(doc))
     return path
 
 
-def _routing(plan: object) -> dict:  # type: ignore[type-arg]
-    flow = next(f for f in plan.flows if f.name == "routing")  # type: ignore[attr-defined]
-    return flow.readiness  # type: ignore[no-any-return]
+def _routing(plan: Plan) -> dict[str, Any]:
+    flow = next(f for f in plan.flows if f.name == "routing")
+    assert flow.readiness is not None
+    return flow.readiness
 
 
 def test_without_an_evaluation_every_replacement_needs_one() -> None:
