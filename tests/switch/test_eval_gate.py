@@ -148,3 +148,17 @@ def test_cli_plan_eval_reports_readiness(fake: FakeServer, tmp_path: Path) -> No
     missing = CliRunner().invoke(app, ["plan", str(DEMO), "--scenario", "no-cn-origin", "--eval",
                                        str(tmp_path / "nope.json")])
     assert missing.exit_code == 2
+
+
+def test_rules_from_modelmap_yaml(tmp_path: Path) -> None:
+    # read by switch/gate.py straight from the file (the policy loader must also list `switch` as a known key)
+    (tmp_path / "modelmap.yaml").write_text(
+        "version: 1\nswitch:\n  require:\n    - candidate.eval.vulnerable_rate <= incumbent.eval.vulnerable_rate + 0.02\n"
+        "    - candidate.eval.pass_rate >= incumbent.eval.pass_rate - 0.05\n")
+    rules = gate.rules_from_config(tmp_path)
+    assert [(r.metric, r.margin) for r in rules] == [("vulnerable_rate", 0.02), ("pass_rate", 0.05)]
+    (tmp_path / "modelmap.yaml").write_text("version: 1\nswitch:\n  require: candidate.eval.pass_rate\n")
+    with pytest.raises(UsageError, match="list of rule sentences"):
+        gate.rules_from_config(tmp_path)
+    (tmp_path / "modelmap.yaml").write_text("version: 1\n")
+    assert gate.rules_from_config(tmp_path) == []
