@@ -205,3 +205,17 @@ def test_env_example_files_read_by_js_apps_are_config(tmp_path: Path) -> None:
         (".env.local.example", "qwen-plus"): "config",
         ("src/env.ts", "gpt-4o"): "app",
     }
+
+
+def test_tables_built_with_map_freeze_and_from_entries() -> None:
+    text = (
+        "export const MODEL_CONTEXT_WINDOWS = new Map<string, number>([\n"
+        "  ['acme-chat-v2', 8192],\n"
+        "  ['qwen-long', 1000000],\n"
+        "])\n"
+        "export const EMBEDDING_MODELS = Object.freeze(['acme-embed-v3', 'text-embedding-v3'])\n"
+        "export const PRICES = new Map([['acme-chat-v2', 0.1]])\n"
+    )
+    got = sorted((f.raw, f.line) for f in findings("src/lib/limits.ts", text))
+    # PRICES says nothing about models: only the knowledge base could vouch there, and it does not know the id
+    assert got == [("acme-chat-v2", 2), ("acme-embed-v3", 5), ("qwen-long", 3), ("text-embedding-v3", 5)]

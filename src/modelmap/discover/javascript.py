@@ -391,6 +391,22 @@ def dotted(node: Any) -> str:
     return ".".join(reversed(parts))
 
 
+_TABLE_WRAPPERS = frozenset({"Map", "Set", "freeze", "fromEntries", "of", "from", "seal", "ReadonlyMap"})
+
+
+def _table_value(value: Any) -> Any:
+    """The array or object literal a table is built from: itself, or the argument of ``new Map([...])``,
+    ``Object.freeze({...})``, ``Object.fromEntries([...])``, ``Array.of(...)``."""
+    node = _unwrap(value)
+    if node is not None and node.type in ("new_expression", "call_expression"):
+        fn = node.child_by_field_name("constructor") or node.child_by_field_name("function")
+        args = node.child_by_field_name("arguments")
+        if fn is not None and args is not None and args.named_child_count and \
+                dotted(fn).rsplit(".", 1)[-1] in _TABLE_WRAPPERS:
+            return _unwrap(args.named_children[0])
+    return node
+
+
 def _root_name(callee: str) -> str:
     """The variable a call is made through: `client` in client.chat.completions.create, `this.client` for this."""
     parts = callee.split(".")
@@ -1113,7 +1129,7 @@ class _Analysis:
         if _is_model_key(name):
             for lit in self.literals(value):
                 self.report(lit, site, hint="key", source_id="js-model-key", binding=name)
-        inner = _unwrap(value)
+        inner = _table_value(value)
         if inner is None or inner.type not in ("array", "object"):
             return
         if inner.type == "object" and _UI_TABLE.search(name):
