@@ -144,7 +144,7 @@ def _make(name: str, meta: dict[str, Any], data_path: Path, *, builtin: bool, wh
                  records=tuple(records), meta=meta, builtin=builtin)
 
 
-_DEFAULT_SCORER = {"cases": "includes", "jailbreak": "refusal", "insecure-code": "bandit", "slant": "refusal+coverage"}
+_DEFAULT_SCORER = {"cases": "includes", "jailbreak": "refusal", "insecure-code": "bandit+semgrep", "slant": "refusal+coverage"}
 
 
 def _records(raw: bytes, path: Path) -> list[dict[str, Any]]:
