@@ -164,3 +164,19 @@ def test_app_suffixes_end_no_model_id() -> None:
         assert classify(name, "none") is None, name
     for name in ("gpt-4o-mini", "gemini-1.5-pro-latest", "tts-1-hd", "text-embedding-3-large", "step-audio-tokenizer"):
         assert classify(name, "none") is not None, name
+
+
+def test_asset_files_named_after_models_are_not_models() -> None:
+    text = (
+        "export const avatars = [\n"
+        "  { id: 'gpt-4o', avatar: '/icons/gpt-4o.png' },\n"
+        "  { id: 'qwen-max', avatar: 'qwen-max.svg', readme: 'docs/qwen-max.md' },\n"
+        "]\n"
+        "const notes = require('./claude-3-opus.json')\n"
+    )
+    assert raws("src/ui/avatars.ts", text) == [("gpt-4o", 2), ("qwen-max", 3)]
+    for name in ("gpt-4o.png", "claude-3-opus.webp", "deepseek-r1.json"):
+        assert classify(name, "key") is None, name
+    # weight files keep their own kind
+    found = classify("/models/qwen2-7b/model.safetensors", "none")
+    assert found is not None and found.kind == "model-file"

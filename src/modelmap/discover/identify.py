@@ -224,6 +224,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if "://" in v:  # hub / storage URIs and hub addresses: discover.uris; other URLs: _classify_url
         from modelmap.discover.uris import classify_uri
         return classify_uri(v, hint, _classify_url)
+    if _ASSET_FILE.search(v):
+        return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
     low = v.lower()
     kb = load()
     # rejected.yaml lists names the resolver will not map to weights; an API alias among them
@@ -324,6 +326,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
 
 
 _SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
+_ASSET_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|css|scss|less|html?|mdx?|txt|csv|json|ya?ml|pdf|"
+                         r"[cm]?js|tsx?|jsx|vue|mp3|mp4|wav|ogg|webm|woff2?|ttf)$")
 # last words of a bare literal that make it an app's own name built on a model id (a storage key, a CSS class, an
 # event): no model id ends with one of these
 _APP_SUFFIX = re.compile(r"[-_.](?:settings?|config|cache|history|state|store|storage|key|btn|button|card|badge|icon|"
