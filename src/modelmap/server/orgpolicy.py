@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 from typing import Any
 
@@ -196,11 +198,7 @@ def applicable(records: list[Waiver], project: Project) -> list[Waiver]:
 
 def status(session: Session, who: Principal, today: dt.date | None = None) -> dict[str, Any]:
     """Per visible project, each rule's pass / fail / waived on its latest snapshot, and the violations."""
-    from modelmap.errors import ModelmapError
-    from modelmap.policy.engine import evaluate
-    from modelmap.policy.waivers import WAIVER_UNUSED
     from modelmap.server import service
-    from modelmap.server.normalize import parse_json, scan_result
     from modelmap.server.waivers import waiver_dict
 
     today = today or utcnow().date()
@@ -227,42 +225,7 @@ def status(session: Session, who: Principal, today: dt.date | None = None) -> di
                                 "upload (modelmap scan --upload)")
             continue
         mine = applicable(records, project)
-        try:
-            config = project_config(policy, project.repo, team, snap, mine, today)
-            result = evaluate(scan_result(parse_json(snap.raw)), config, today)
-        except ModelmapError as exc:  # a rule that cannot be evaluated on this project's data: say so, per project
-            entry.update(status="error", reason=str(exc))
-            continue
-        rule_ids = [r.id for r in config.rules]
-        expired = [(w, lw) for w in mine if not is_active(w, today) and w.revoked_at is None
-                   for lw in to_library(w, rule_ids)]
-        violations = []
-        per_rule: dict[str, dict[str, int]] = {r: {"violations": 0, "waived": 0} for r in rule_ids}
-        # a project waiver stands for one library waiver per rule: "unused" is judged per record, below
-        for v in [v for v in result.violations if v.rule_id != WAIVER_UNUSED]:
-            counts = per_rule.setdefault(v.rule_id, {"violations": 0, "waived": 0})
-            waiver_id = int(v.waiver.where.split(":", 1)[1]) if v.waiver is not None else None
-            counts["waived" if waiver_id is not None else "violations"] += 1
-            lapsed = None
-            if waiver_id is None:
-                model_ids = (v.model or "", v.finding.raw) if v.finding is not None else ()
-                path = v.path if v.scope == "usage" else None
-                lapsed = next((w.id for w, lw in expired
-                               if lw.covers(v.rule_id, model_ids=model_ids, path=path, flow=v.flow)), None)
-            violations.append({"rule": v.rule_id, "severity": v.severity, "message": v.message,
-                               "path": v.path, "line": v.line, "model": v.model, "flow": v.flow,
-                               "status": "waived" if waiver_id is not None else "violation",
-                               "waiver": waiver_id, "expired_waiver": lapsed})
-        severity = {r.id: r.severity for r in config.rules}
-        entry.update(
-            status="pass" if result.passed else "fail",
-            rules=[{"rule": r, "severity": severity.get(r), "violations": c["violations"], "waived": c["waived"],
-                    "status": "fail" if c["violations"] else "waived" if c["waived"] else "pass"}
-                   for r, c in sorted(per_rule.items())],
-            violations=violations[:MAX_VIOLATIONS_SHOWN],
-            violations_total=len(violations),
-            unused_waivers=sorted({w.id for w in mine if is_active(w, today)}
-                                  - {v["waiver"] for v in violations if v["waiver"] is not None}))
+        entry.update(evaluate_project(policy, project.repo, team, snap, mine, today))
     notice = _notice_days(policy)
     soon = [waiver_dict(w, today) for w in sorted(records, key=lambda w: (_date(w.expires), w.id))
             if is_active(w, today) and _date(w.expires) <= today + dt.timedelta(days=notice)]
@@ -277,6 +240,83 @@ def status(session: Session, who: Principal, today: dt.date | None = None) -> di
         "projects": projects,
         "expiring_waivers": soon,
         "expiry_notice_days": notice,
+    }
+
+
+#: Per-process memo of evaluated projects, keyed by everything the result depends on (the snapshot's content
+#: and tags, the policy version, the waiver records with their last change, the day): a repeated status
+#: costs a dictionary lookup per unchanged project instead of an evaluation (bench/SERVER.md).
+CACHE_SIZE = 4096
+_CACHE: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+def _cache_key(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waivers: list[Waiver],
+               today: dt.date) -> tuple[Any, ...]:
+    marks = tuple(sorted((w.id, str(w.updated_at), str(w.expires), str(w.revoked_at)) for w in waivers))
+    return (policy.version, policy.sha256, repo, team, snap.id, snap.raw_sha256, snap.regulated, snap.environment,
+            snap.business_unit, marks, today.isoformat())
+
+
+def evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waivers: list[Waiver],
+                     today: dt.date) -> dict[str, Any]:
+    """One project's status under the org policy (memoised): status, per-rule counts, violations."""
+    key = _cache_key(policy, repo, team, snap, waivers, today)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    out = _evaluate_project(policy, repo, team, snap, waivers, today)
+    with _CACHE_LOCK:
+        _CACHE[key] = out
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return out
+
+
+def _evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, mine: list[Waiver],
+                      today: dt.date) -> dict[str, Any]:
+    from modelmap.errors import ModelmapError
+    from modelmap.policy.engine import evaluate
+    from modelmap.policy.waivers import WAIVER_UNUSED
+    from modelmap.server.normalize import parse_json, scan_result
+
+    try:
+        config = project_config(policy, repo, team, snap, mine, today)
+        result = evaluate(scan_result(parse_json(snap.raw)), config, today)
+    except ModelmapError as exc:  # a rule that cannot be evaluated on this project's data: say so, per project
+        return {"status": "error", "reason": str(exc)}
+    rule_ids = [r.id for r in config.rules]
+    expired = [(w, lw) for w in mine if not is_active(w, today) and w.revoked_at is None
+               for lw in to_library(w, rule_ids)]
+    violations = []
+    per_rule: dict[str, dict[str, int]] = {r: {"violations": 0, "waived": 0} for r in rule_ids}
+    # a project waiver stands for one library waiver per rule: "unused" is judged per record, below
+    for v in [v for v in result.violations if v.rule_id != WAIVER_UNUSED]:
+        counts = per_rule.setdefault(v.rule_id, {"violations": 0, "waived": 0})
+        waiver_id = int(v.waiver.where.split(":", 1)[1]) if v.waiver is not None else None
+        counts["waived" if waiver_id is not None else "violations"] += 1
+        lapsed = None
+        if waiver_id is None:
+            model_ids = (v.model or "", v.finding.raw) if v.finding is not None else ()
+            path = v.path if v.scope == "usage" else None
+            lapsed = next((w.id for w, lw in expired
+                           if lw.covers(v.rule_id, model_ids=model_ids, path=path, flow=v.flow)), None)
+        violations.append({"rule": v.rule_id, "severity": v.severity, "message": v.message,
+                           "path": v.path, "line": v.line, "model": v.model, "flow": v.flow,
+                           "status": "waived" if waiver_id is not None else "violation",
+                           "waiver": waiver_id, "expired_waiver": lapsed})
+    severity = {r.id: r.severity for r in config.rules}
+    return {
+        "status": "pass" if result.passed else "fail",
+        "rules": [{"rule": r, "severity": severity.get(r), "violations": c["violations"], "waived": c["waived"],
+                   "status": "fail" if c["violations"] else "waived" if c["waived"] else "pass"}
+                  for r, c in sorted(per_rule.items())],
+        "violations": violations[:MAX_VIOLATIONS_SHOWN],
+        "violations_total": len(violations),
+        "unused_waivers": sorted({w.id for w in mine if is_active(w, today)}
+                                 - {v["waiver"] for v in violations if v["waiver"] is not None}),
     }
 
 
