@@ -47,6 +47,9 @@ def test_a_location_names_the_model_inside_it(value: str, identity: str) -> None
     "gs://acme-exports/reports/v2",
     "gs://kfserving-examples/models/sklearn/1.0/model",  # a model location, but not one that says which model
     "pvc://model-cache",
+    "s3://acme/datasets/qwen2-7b-sft",  # data about a model: a training set, eval results, logs
+    "gs://acme/evals/llama-3-8b-results",
+    "gs://acme-ml/logs/qwen2-7b-instruct",
 ])
 def test_a_storage_path_that_names_no_model_has_no_identity(value: str) -> None:
     loc = parse_location(value)
@@ -162,3 +165,12 @@ def test_location_parsing_never_raises_and_an_identity_is_never_a_template(prefi
     for hint in ("none", "key"):
         classify(value, hint)
     assert isinstance(location_evidence(value), tuple)
+
+
+def test_a_hub_link_for_people_is_not_a_model_location(tmp_path: Path) -> None:
+    _write(tmp_path, {"catalog/embeddings.json": (
+        '[{"name": "bge-m3", "link": "https://huggingface.co/BAAI/bge-m3",\n'
+        '  "weights": "hf://BAAI/bge-m3", "homepage": "https://huggingface.co/BAAI"}]\n')})
+    result = scan_paths([tmp_path], ScanOptions(jobs=1))
+    raws = {f.raw for f in result.findings if f.kind != "endpoint"}
+    assert "hf://BAAI/bge-m3" in raws and "https://huggingface.co/BAAI/bge-m3" not in raws

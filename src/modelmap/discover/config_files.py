@@ -619,7 +619,10 @@ _CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri"
 VOLUME_KEYS = frozenset({"volumes", "volume", "mounts", "binds"})
 # keys whose values are never a model's location, even a hub address (an image, a schema, a project's homepage)
 _NOT_LOCATION_KEYS = frozenset({"image", "registry", "uses", "$schema", "homepage", "license", "icon", "avatar",
-                                "logo", "thumbnail", "documentation", "docs", "issues", "bugs", "changelog"})
+                                "logo", "thumbnail", "documentation", "docs", "issues", "bugs", "changelog",
+                                # a link for people to read (a model card in a catalog), not where weights load from
+                                "link", "links", "href", "website", "card", "model_card", "modelcard", "info", "more_info",
+                                "paper", "blog", "readme"})
 _ENTRY_NAME_KEYS = frozenset({"name", "title", "id"})
 _BASE_MODEL_KEY = re.compile(r"base[_-]?model(?:[_-]?name)?")
 _LABEL_PATH = re.compile(r"(?i)(?:labels|selector)(?:\.|$)")
@@ -905,7 +908,8 @@ class TreeWalker:
         if not value or len(value) > 300:
             return
         line, col, _ = self.position(s, value)
-        if "://" in value and is_model_location(value):  # ${MODEL_URI:-hf://org/name}: reported as written
+        if "://" in value and low_key not in _NOT_LOCATION_KEYS and is_model_location(value):
+            # ${MODEL_URI:-hf://org/name}: reported as written
             self.collector.model(value, line, col, hint="hf", key_role=role_from_key(hint_key), source_id=self.ids.key)
             return
         if "://" in value:

@@ -65,6 +65,12 @@ _FOLDER_WORDS = frozenset({
 })
 _ARCHIVE = re.compile(r"(?i)\.(?:tar\.gz|tgz|tar|zip|joblib|pkl|pickle|mar|bst|pb|h5|keras|pmml|onnx|pt|pth|bin|"
                       r"safetensors|gguf|ggml|tflite|mlmodel|nemo|ckpt|llamafile|model|ubj|cbm|txt|json)$")
+# a path through one of these folders, or a last segment with one of these words, holds data about a model (eval
+# results, logs, training sets), not the model: s3://acme/datasets/qwen2-7b-sft, gs://acme/evals/llama-3-8b-results
+_DATA_FOLDERS = frozenset({"datasets", "dataset", "logs", "log", "results", "evals", "eval", "evaluations", "metrics",
+                           "predictions", "benchmarks", "traces", "reports", "corpora", "corpus", "samples"})
+_DATA_WORDS = frozenset({"dataset", "datasets", "data", "eval", "evals", "results", "result", "logs", "log", "metrics",
+                         "predictions", "preds", "benchmark", "bench", "traces", "report", "reports", "corpus", "sft-data"})
 _STORAGE_SUFFIX = re.compile(r"(?i)[-_](?:pvc|claim|volume|vol|cache|bucket|storage|store|data|disk)$")
 HF_CACHE_DIR = re.compile(r"(?:^|[/\\])models--([\w.-]{1,96})--([\w.+-]{1,128})(?=$|[/\\])")
 
@@ -200,6 +206,8 @@ def _storage_identity(segments: list[str]) -> str | None:
     file (``s3://acme/models/Qwen2-7B-Instruct/v3`` → ``Qwen2-7B-Instruct``), with the organisation before it when
     the knowledge base knows it (``…/Qwen/Qwen2-7B-Instruct``); None when that segment does not look like a model."""
     kb = load()
+    if any(seg.lower() in _DATA_FOLDERS for seg in segments[1:]):
+        return None
     for i in range(len(segments) - 1, -1, -1):
         seg = segments[i]
         low = seg.lower()
@@ -209,7 +217,8 @@ def _storage_identity(segments: list[str]) -> str | None:
         if stem != seg and (stem.lower() in _FOLDER_WORDS or is_generic(stem) or not is_model_ish(stem)):
             continue  # model.tar.gz, saved_model.pb, model_artifacts.tar.gz: a file of some model
         name = _STORAGE_SUFFIX.sub("", stem) if i == 0 else stem  # pvc://gpt-oss-20b-pvc: the claim's name
-        if not _SEGMENT.fullmatch(name) or not _names_model(name):
+        if not _SEGMENT.fullmatch(name) or not _names_model(name) or (
+                set(re.split(r"[-_.]", name.lower())) & _DATA_WORDS):
             return None
         if i > 0 and segments[i - 1].lower() in kb.org_index:
             return f"{segments[i - 1]}/{name}"
