@@ -275,3 +275,36 @@ def test_webhook_registration_is_checked_and_deletion_stops_deliveries(
     assert env.client.delete(f"/api/v1/webhooks/{hook['id']}", headers=env.auth(payments)).status_code == 204
     env.upload("acme/py-rag", documents["py-rag-app.scan"], env.payments, regulated="true")
     assert receiver.got == [] and env.count("notifications") == 0
+
+
+def test_the_serve_tick_announces_expiring_waivers_without_being_asked(
+        env: Env, documents: dict[str, bytes], receiver: Receiver) -> None:
+    from modelmap.server import webhooks
+    from modelmap.server.db import session_factory
+
+    payments = policy_token(env, "payments")
+    hook = register(env, payments, f"{receiver.url}/tick", "slack", ["waiver-expiring"])
+    env.upload("acme/py-rag", documents["py-rag-app.scan"], env.payments, regulated="true")
+    body = {"scope": "project", "repo": "acme/py-rag", "owner": "Ana <ana@example.com>", "approver": "CISO",
+            "reason": "Pilot.", "expires": (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=2)).isoformat()}
+    waiver = env.client.post("/api/v1/waivers", json=body, headers=env.auth(payments)).json()
+
+    sessions = session_factory(env.engine)
+    stop = threading.Event()
+    thread = webhooks.start_ticker(sessions, lambda: webhooks.deliver(sessions), every_s=0.2, days=14,
+                                   retry_every_s=0.1, stop=stop)
+    try:
+        deadline = time.monotonic() + 60
+        while not receiver.on("/tick") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.5)  # a few more ticks: the waiver is still announced once
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert not thread.is_alive()
+    (got,) = receiver.on("/tick")
+    verify(got, hook["secret"])
+    assert f"Waiver {waiver['id']}" in got.json["text"]
+    # Slack mrkdwn: the owner's angle brackets are escaped in the block, so they cannot make a link or mention
+    block = got.json["blocks"][0]["text"]["text"]
+    assert "&lt;ana@example.com&gt;" in block and "<ana@" not in block

@@ -342,28 +342,29 @@ def outbox(session: Session, who: Principal, limit: int = 100) -> list[dict[str,
 
 
 def start_ticker(sessions: Callable[[], Session], deliver_fn: Callable[[], dict[str, int]], *, every_s: float,
-                 days: int, retry_every_s: float = 30.0) -> Any:
+                 days: int, retry_every_s: float = 30.0, stop: Any = None) -> Any:
     """The ``modelmap serve`` background tick (a daemon thread): every ``every_s`` seconds queue
     ``waiver-expiring`` for waivers expiring within ``days``; every ``retry_every_s`` deliver what is due
     (new rows and retries). Several serve processes may all tick: the outbox's dedupe key and the claim
-    before each send keep one delivery per notification."""
+    before each send keep one delivery per notification. ``stop`` (a threading.Event) ends the loop."""
     import logging
     import threading
 
     log = logging.getLogger("modelmap.serve")
+    stopped = stop if stop is not None else threading.Event()
 
     def loop() -> None:
-        last_tick = 0.0
-        while True:
+        last_tick: float | None = None
+        while not stopped.is_set():
             try:
-                if time.monotonic() - last_tick >= every_s:
+                if last_tick is None or time.monotonic() - last_tick >= every_s:
                     with sessions() as session:
                         waiver_tick(session, days)
                     last_tick = time.monotonic()
                 deliver_fn()
             except Exception as exc:  # a database hiccup must not stop the timer; it is logged, then retried
                 log.warning("notification tick failed: %s: %s", exc.__class__.__name__, str(exc)[:200])
-            time.sleep(min(every_s, retry_every_s))
+            stopped.wait(min(every_s, retry_every_s))
 
     thread = threading.Thread(target=loop, name="modelmap-notify", daemon=True)
     thread.start()
