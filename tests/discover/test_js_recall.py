@@ -219,3 +219,14 @@ def test_tables_built_with_map_freeze_and_from_entries() -> None:
     got = sorted((f.raw, f.line) for f in findings("src/lib/limits.ts", text))
     # PRICES says nothing about models: only the knowledge base could vouch there, and it does not know the id
     assert got == [("acme-chat-v2", 2), ("acme-embed-v3", 5), ("qwen-long", 3), ("text-embedding-v3", 5)]
+
+
+def test_default_of_a_model_named_environment_variable_inside_a_template() -> None:
+    text = (
+        "const BASE = 'https://generativelanguage.googleapis.com/v1beta'\n"
+        "export const url = `${BASE}/models/${process.env.GEMINI_MODEL ?? 'acme-gemini-tuned-v2'}:generateContent`\n"
+        "export const region = `${process.env.AWS_REGION || 'us-east-1'}`\n"
+        "export const vite = import.meta.env.VITE_CHAT_MODEL || 'acme-chat-v3'\n"
+    )
+    got = [(f.raw, f.line) for f in findings("src/lib/gemini.ts", text)]
+    assert got == [("acme-gemini-tuned-v2", 2), ("acme-chat-v3", 4)]

@@ -1188,12 +1188,23 @@ class _Analysis:
             self.report(value, site, hint="key", source_id="js-model-key", strict=True, binding=name)
 
     def on_comparison(self, node: Any, site: Any) -> None:
-        """``modelId === "kimi-thinking-preview"``: a model-named value compared with a literal."""
+        """``modelId === "kimi-thinking-preview"``: a model-named value compared with a literal;
+        ``process.env.CHAT_MODEL ?? "acme-chat-v2"``: the default of a model-named environment variable."""
         op = node.child_by_field_name("operator")
-        if op is None or op.type not in ("===", "==", "!==", "!="):
+        if op is None:
             return
         left, right = _unwrap(node.child_by_field_name("left")), _unwrap(node.child_by_field_name("right"))
         if left is None or right is None:
+            return
+        if op.type in ("??", "||"):
+            # `${process.env.GEMINI_MODEL ?? "gemini-exp-1206"}` anywhere, also inside a template: the variable's
+            # name is the binding
+            name = dotted(left) if left.type == "member_expression" else ""
+            if name.startswith(("process.env.", "import.meta.env.")) and _is_model_key(name.rsplit(".", 1)[-1]) \
+                    and _is_string(right):
+                self.report(right, site, hint="key", source_id="js-model-key", binding=name.rsplit(".", 1)[-1])
+            return
+        if op.type not in ("===", "==", "!==", "!="):
             return
         if _is_string(left):
             left, right = right, left
