@@ -230,3 +230,26 @@ def test_default_of_a_model_named_environment_variable_inside_a_template() -> No
     )
     got = [(f.raw, f.line) for f in findings("src/lib/gemini.ts", text)]
     assert got == [("acme-gemini-tuned-v2", 2), ("acme-chat-v3", 4)]
+
+
+def test_initial_state_of_a_model_named_ui_variable() -> None:
+    react = (
+        "import { useState } from 'react'\n"
+        "export function Chat() {\n"
+        "  const [model, setModel] = useState('acme-chat-v3')\n"
+        "  const [theme, setTheme] = useState('dark-v2')\n"
+        "  return null\n"
+        "}\n"
+    )
+    assert [(f.raw, f.line) for f in findings("components/chat.tsx", react)] == [("acme-chat-v3", 3)]
+    vue = (
+        "<template><div /></template>\n"
+        "<script setup lang=\"ts\">\n"
+        "import { ref } from 'vue'\n"
+        "const embeddingModel = ref('acme-embed-v2')\n"
+        "const locale = ref('zh-cn')\n"
+        "</script>\n"
+    )
+    assert [(f.raw, f.line) for f in findings("components/Settings.vue", vue)] == [("acme-embed-v2", 4)]
+    svelte = "<script lang=\"ts\">\n  let rerankModel = $state('acme-rerank-v1');\n</script>\n"
+    assert [(f.raw, f.line) for f in findings("src/routes/+page.svelte", svelte)] == [("acme-rerank-v1", 2)]

@@ -199,6 +199,9 @@ _CLIENT_SDKS = {
     "AnthropicVertex": "anthropic", "GoogleGenAI": "google", "GoogleGenerativeAI": "google", "Ollama": "ollama",
     "HfInference": "hf", "InferenceClient": "hf", "HfInferenceEndpoint": "hf",
 }
+# reactive state holders of UI frameworks (Vue, React, Svelte, Solid, Preact signals, Jotai, Angular)
+_STATE_CALLS = frozenset({"ref", "shallowRef", "useState", "useRef", "$state", "writable", "signal", "createSignal",
+                          "atom"})
 _SCHEMA_DEFAULTS = frozenset({"default", "catch", "optional", "nullable", "describe"})  # zod / yup / valibot chains
 _SCHEMA_CHOICES = frozenset({"enum", "literal", "oneOf", "picklist"})  # z.enum([...]), yup.string().oneOf([...])
 _CREATE_PROVIDER = re.compile(r"^create([A-Z]\w*)$")
@@ -998,7 +1001,10 @@ class _Analysis:
                     yield from self.literals(named[1], depth + 1, budget, seen)
                 return
             last = name.rsplit(".", 1)[-1]
-            if last in _SCHEMA_DEFAULTS and fn.type == "member_expression":
+            if last in _STATE_CALLS and named:
+                # ref("gpt-4o"), useState("gpt-4o"), $state("gpt-4o"), writable("gpt-4o"): the initial value
+                yield from self.literals(named[0], depth + 1, budget, seen)
+            elif last in _SCHEMA_DEFAULTS and fn.type == "member_expression":
                 # z.enum(["gpt-4o", "o3-mini"]).default("gpt-4o"), z.string().default("…"): a schema's values
                 if named:
                     yield from self.literals(named[0], depth + 1, budget, seen)
@@ -1118,6 +1124,13 @@ class _Analysis:
     # named values: const model = "...", const MODELS = [...], const LLM_LIST = {...}, type LLMID = "..." | ...
     def on_declarator(self, node: Any, site: Any) -> None:
         name = node.child_by_field_name("name")
+        if name is not None and name.type == "array_pattern" and name.named_child_count:
+            # const [model, setModel] = useState("gpt-4o") / createSignal(…): the first name holds the value
+            value = _unwrap(node.child_by_field_name("value"))
+            fn = value.child_by_field_name("function") if value is not None and value.type == "call_expression" \
+                else None
+            if fn is not None and dotted(fn).rsplit(".", 1)[-1] in _STATE_CALLS:
+                name = name.named_children[0]
         if name is None or name.type != "identifier":
             return
         self.on_named(name.text.decode("utf-8", "replace"), node.child_by_field_name("type"),
