@@ -4,11 +4,13 @@ from origin to model to repository to file:line is clicked through, and screensh
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -18,6 +20,11 @@ pytest.importorskip("fastapi", reason="the server extra is not installed (pip in
 
 pytestmark = pytest.mark.browser
 WIDTHS = (1280, 390)
+# a name and a reason that would run script if any page failed to escape them
+HOSTILE = '"><img src=x onerror="document.title=\'pwned\'"><script>document.title=\'pwned\'</script>'
+HOSTILE_BOM = json.dumps({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": [
+    {"type": "machine-learning-model", "name": "<script>document.title='pwned'</script>",
+     "supplier": {"name": HOSTILE}}]}).encode()
 
 
 @pytest.fixture(scope="module")
@@ -38,15 +45,27 @@ def browser() -> Iterator[Any]:
 def seeded(tmp_path_factory: pytest.TempPathFactory, documents: dict[str, bytes]) -> Iterator[tuple[Server, str]]:
     folder = tmp_path_factory.mktemp("browser")
     db = f"sqlite:///{folder / 'pages.sqlite3'}"
-    token = serve_cli("--db", db, "--create-token", "payments", "--scopes", "read,upload").stdout.strip()
+    token = serve_cli("--db", db, "--create-token", "payments", "--scopes", "read,upload,policy").stdout.strip()
+    admin = serve_cli("--db", db, "--create-token", "org-admins", "--scopes", "read,policy", "--admin").stdout.strip()
     server = start_server(db, folder / "server.log")
     try:
         for repo, doc, commit in (("acme/demo-app", "demo-app.cdx", "d1"), ("acme/demo-app", "demo-app.scan", "d2"),
                                   ("acme/py-rag-app", "py-rag-app.cdx", "p1"),
-                                  ("acme/rag", "rag-bge-qwen-deepseek.scan", "r1")):
+                                  ("acme/rag", "rag-bge-qwen-deepseek.scan", "r1"),
+                                  ("acme/hostile", "hostile", "h1")):
+            body = HOSTILE_BOM if doc == "hostile" else documents[doc]
             status, reply = http("POST", f"{server.url}/api/v1/projects/{repo}/snapshots?commit={commit}&regulated=true", token,
-                                 documents[doc])
+                                 body)
             assert status == 201, reply
+        # an org policy and a waiver that expires in five days, so that the policy page has both to show
+        status, reply = http("PUT", f"{server.url}/api/v1/policy", admin, json.dumps({"presets": ["no-cn-origin"]}).encode())
+        assert status == 201, reply
+        expires = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=5)).isoformat()
+        status, reply = http("POST", f"{server.url}/api/v1/waivers", token, json.dumps({
+            "scope": "model", "rule": "no-cn-origin-sensitive", "model": "qwen/qwen2.5-7b-instruct",
+            "repo": "acme/rag", "owner": "Dana (ML lead)", "approver": "Sam (risk)", "reason": HOSTILE,
+            "expires": expires}).encode())
+        assert status == 201, reply
         yield server, token
     finally:
         server.stop()
@@ -67,8 +86,9 @@ def _page(browser: Any, server: Server, token: str, width: int) -> tuple[Any, li
 
 PAGES = ("/", "/?origin=CN", "/?publisher=OpenAI", "/?serving=unknown", "/models/qwen/qwen2.5-7b-instruct",
          "/models/unresolved:deepseek-chat", "/projects/acme/demo-app", "/projects/acme/demo-app?commit=d1",
-         "/projects/acme/rag", "/trends", "/trends?by=model", "/scenarios",
-         "/scenarios/no-cn-origin", "/scenarios/us-eu-serving-only", "/login")
+         "/projects/acme/demo-app?origin=CN", "/projects/acme/rag", "/projects/acme/hostile", "/trends",
+         "/trends?by=model", "/scenarios", "/scenarios/no-cn-origin", "/scenarios/us-eu-serving-only", "/policy",
+         "/optionality", "/login")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -132,6 +152,92 @@ def test_scenario_page_lists_the_places_that_would_break(browser: Any, seeded: t
     places = {f"{u['path']}:{u['line']}" for p in api["projects"] for a in p["affected"] for u in a["usages"]}
     shown = set(page.locator("td code").all_inner_texts())
     assert places and places <= shown
-    assert [r["repo"] for r in api["not_evaluated"]] == ["acme/py-rag-app"]
+    assert [r["repo"] for r in api["not_evaluated"]] == ["acme/hostile", "acme/py-rag-app"]
     assert page.locator("h2", has_text="Not evaluated").count() == 1
     assert problems == []
+
+
+def test_drill_down_from_origin_to_repository_flow_and_line(browser: Any, seeded: tuple[Server, str]) -> None:
+    server, token = seeded
+    page, problems = _page(browser, server, token, 1280)
+    page.goto(server.url + "/")
+    page.get_by_role("link", name="CN", exact=True).first.click()
+    section = page.locator("h2", has_text="Repositories: origin CN")
+    assert section.count() == 1
+    page.locator("p", has=page.get_by_role("link", name="acme/demo-app", exact=True)).get_by_role(
+        "link", name="acme/demo-app", exact=True).click()
+    assert "origin=CN" in page.url and page.locator("h1").inner_text() == "acme/demo-app"
+    status, content = http("GET", f"{server.url}/api/v1/projects/acme/demo-app", token)
+    assert status == 200
+    cn = {m["model"] for m in content["models"] if m["origins"] and "CN" in m["origins"]}
+    shown = set(page.locator("table").first.locator("tbody tr td:first-child").all_inner_texts())
+    assert cn and shown == cn
+    places = page.locator("table").nth(1).locator("tbody tr")
+    expected = {f"{u['path']}:{u['line']}" for u in content["usages"] if u["model"] in cn}
+    assert set(places.locator("td code").all_inner_texts()) == expected
+    page.get_by_role("link", name="(all models)").click()
+    assert len(page.locator("table").first.locator("tbody tr").all()) == len(content["models"])
+    assert problems == []
+
+
+def test_policy_page_lists_the_expiring_waiver_and_each_repository(browser: Any, seeded: tuple[Server, str]) -> None:
+    server, token = seeded
+    page, problems = _page(browser, server, token, 390)
+    page.goto(server.url + "/")
+    page.get_by_role("link", name="Policy", exact=True).click()
+    assert page.locator("h1").inner_text() == "Policy status"
+    status, api = http("GET", f"{server.url}/api/v1/policy/status", token)
+    assert status == 200 and api["expiring_waivers"]
+    waivers = page.locator("table").first.locator("tbody tr")
+    assert waivers.count() == len(api["expiring_waivers"])
+    row = waivers.first.inner_text()
+    assert "Dana (ML lead)" in row and HOSTILE in row  # the reason is shown as text, not markup
+    assert str(api["expiring_waivers"][0]["days_left"]) in row
+    statuses = dict(zip(page.locator("table").nth(1).locator("tbody tr td:first-child").all_inner_texts(),
+                        page.locator("table").nth(1).locator("tbody tr td:nth-child(3)").all_inner_texts(), strict=True))
+    assert statuses == {p["repo"]: p["status"].replace("_", " ") for p in api["projects"]}
+    assert "fail" in statuses.values()
+    assert page.title() != "pwned" and problems == []
+
+
+def test_optionality_page_matches_the_api_and_drills_to_a_model(browser: Any, seeded: tuple[Server, str]) -> None:
+    server, token = seeded
+    page, problems = _page(browser, server, token, 1280)
+    page.goto(server.url + "/")
+    page.get_by_role("link", name="Optionality", exact=True).click()
+    assert page.locator("h1").inner_text() == "Optionality"
+    status, api = http("GET", f"{server.url}/api/v1/optionality", token)
+    assert status == 200
+    for label, dim in (("By model", "model"), ("By publisher", "publisher"), ("By origin country", "origin_country")):
+        heading = page.locator("h2", has_text=label).inner_text()
+        assert f"HHI {api['concentration'][dim]['hhi']}" in heading
+    spof = [s for r in api["single_points_of_failure"]["repos"] if r["evaluated"]
+            for s in r["single_points_of_failure"]]
+    assert spof, "the demo app and the RAG fixture each have a role served by one model"
+    table = page.locator("table").last
+    only = spof[0]["models"][0]
+    table.get_by_role("link", name=only, exact=True).first.click()
+    assert page.locator("h1").inner_text() == only
+    assert problems == []
+
+
+def test_hostile_names_are_text_on_every_page(browser: Any, seeded: tuple[Server, str]) -> None:
+    server, token = seeded
+    status, content = http("GET", f"{server.url}/api/v1/projects/acme/hostile", token)
+    assert status == 200
+    key = content["models"][0]["model"]
+    assert "<script>" in key and content["models"][0]["publisher"] == HOSTILE
+    page, problems = _page(browser, server, token, 1280)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in ("/", "/projects/acme/hostile", "/optionality", "/policy",
+                 "/?" + urlencode({"publisher": HOSTILE})):
+        reply = page.goto(server.url + path)
+        assert reply is not None and reply.status == 200, path
+        assert page.title() != "pwned", path
+        assert page.locator("script").count() == 0 and page.locator("img").count() == 0, path
+    page.goto(server.url + "/projects/acme/hostile")
+    assert key in page.locator("main").inner_text() and HOSTILE in page.locator("main").inner_text()
+    page.get_by_role("link", name=key, exact=True).first.click()
+    assert page.locator("h1").inner_text() == key and page.title() != "pwned"
+    assert dialogs == [] and problems == []

@@ -26,7 +26,7 @@ th{background:#f0f2f4;font-weight:600}.muted{color:#666}.unknown{color:#9a6700;f
 code{font-size:.92em;word-break:break-all}.chip{display:inline-block;border:1px solid #ccd;border-radius:9px;
 padding:0 .4rem;margin:0 .2rem .2rem 0;font-size:.9em;background:#fff}
 .wrap{overflow-x:auto}form{margin:2rem 0}input{font:inherit;padding:.3rem;width:min(30rem,90%)}
-header a.nav{font-weight:400;opacity:.9}.fail{color:#b42318;font-weight:600}.pass{color:#1a7f37}
+td,p,h1,h2{overflow-wrap:anywhere}header a.nav{font-weight:400;opacity:.9}.fail{color:#b42318;font-weight:600}.pass{color:#1a7f37}
 .pager{margin:.6rem 0}.pager a{margin-right:1rem}
 """
 
