@@ -149,3 +149,21 @@ def test_oversized_and_malformed_bodies_are_refused(world: dict[str, Any]) -> No
     for path in ("/api/v1/waivers/0", "/api/v1/waivers/99999999999999999999", "/api/v1/webhooks/-1"):
         assert env.client.delete(path, headers=admin).status_code in (404, 422), path
     assert state(env) == before
+
+
+def test_runtime_uploads_share_the_per_token_rate_limit(tmp_path: Path) -> None:
+    from modelmap.runtime import ingest
+
+    env = make_env(f"sqlite:///{tmp_path / 'rl.sqlite3'}", upload_rate=0.001, upload_burst=2)
+    try:
+        body = json.dumps(ingest.build([FIXTURES / "runtime" / "litellm.callback.jsonl"])).encode()
+        replies = [send(env, "POST", "/api/v1/projects/acme/gw/runtime", body, env.auth(env.payments))
+                   for _ in range(3)]
+        assert [r.status_code for r in replies] == [201, 201, 429]
+        assert int(replies[2].headers["retry-after"]) >= 1
+        assert env.count("runtime_records") == 2
+        # another token has its own budget
+        assert send(env, "POST", "/api/v1/projects/search/gw/runtime", body,
+                    env.auth(env.search)).status_code == 201
+    finally:
+        env.engine.dispose()

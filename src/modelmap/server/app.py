@@ -147,7 +147,7 @@ def create_app(settings: Settings) -> FastAPI:
                             status_code=201 if status == "created" else 200)
 
     org_routes.add_routes(app, DB, need, _read_bounded, settings.max_upload_bytes, settings.waiver_notice_days,
-                          deliver)
+                          deliver, bucket.allow)
 
     @app.get("/api/v1/projects", tags=["query"])
     def list_projects(who: Reader, session: DB, limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
@@ -267,12 +267,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/policy", response_class=HTMLResponse, include_in_schema=False)
     def policy_page(request: Request, session: DB) -> Response:
-        from modelmap.server import orgpolicy
-
         who = page_principal(request, session)
         if who is None:
             return login_redirect()
-        return HTMLResponse(pages.policy(orgpolicy.status(session, who), who))
+        return HTMLResponse(pages.policy(service.policy_status(session, who), who))
 
     @app.get("/optionality", response_class=HTMLResponse, include_in_schema=False)
     def optionality_page(request: Request, session: DB, offset: Offset = 0) -> Response:

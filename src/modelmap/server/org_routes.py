@@ -109,7 +109,8 @@ class BodyLimit:
 
 
 def add_routes(app: FastAPI, DB: Any, need: Callable[[str], Any], read_bounded: Callable[..., Awaitable[bytes]],
-               max_upload_bytes: int, waiver_notice_days: int, deliver: Callable[[], dict[str, int]]) -> None:
+               max_upload_bytes: int, waiver_notice_days: int, deliver: Callable[[], dict[str, int]],
+               rate_limit: Callable[[int], float]) -> None:
     Reader = Annotated[Principal, Depends(need("read"))]
     Uploader = Annotated[Principal, Depends(need("upload"))]
     PolicyWriter = Annotated[Principal, Depends(need("policy"))]
@@ -242,7 +243,7 @@ def add_routes(app: FastAPI, DB: Any, need: Callable[[str], Any], read_bounded: 
 
     @app.post("/api/v1/projects/{repo:path}/runtime", tags=["runtime"], status_code=201,
               responses={400: {"description": "not JSON"}, 404: {"description": "another team's project"},
-                         **denied})
+                         429: {"description": "rate limited"}, **denied})
     async def upload_runtime(request: Request, repo: str, who: Uploader, session: DB, background: BackgroundTasks,
                              environment: str | None = None) -> JSONResponse:
         """Upload a runtime inventory (``modelmap runtime --format json``, ``modelmap.runtime/1``) for a
@@ -252,6 +253,10 @@ def add_routes(app: FastAPI, DB: Any, need: Callable[[str], Any], read_bounded: 
             raise HTTPException(422, "repository name: 1-5 segments of letters, digits, . _ - joined by /")
         if environment is not None and not service.TAG_RE.fullmatch(environment):
             raise HTTPException(422, "environment: letters, digits, space, . _ / - (at most 100)")
+        wait = rate_limit(who.token_id)  # the same per-token budget as snapshot uploads
+        if wait:
+            raise HTTPException(429, "too many uploads from this token; retry later",
+                                headers={"Retry-After": str(max(1, round(wait)))})
         body = await read_bounded(request, max_upload_bytes)
 
         def work() -> dict[str, Any]:
