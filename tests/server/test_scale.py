@@ -168,3 +168,23 @@ def test_migration_0004_backfills_each_projects_latest_snapshot(tmp_path: Path) 
     with engine.connect() as conn:
         latest = dict(conn.execute(text("SELECT repo, latest_snapshot_id FROM projects")).all())
     assert latest == {"acme/a": 10, "acme/b": 13, "acme/empty": None}
+
+
+def test_policy_page_follows_policy_and_waiver_changes(env: Env, documents: dict[str, bytes]) -> None:
+    """The policy page is cached too; a new policy version or any waiver event shows at once."""
+    import datetime as dt
+
+    page = lambda: env.client.get("/policy", headers=env.auth(env.admin)).text  # noqa: E731
+    env.upload("acme/app", documents["demo-app.scan"], env.payments, commit="c1", regulated="true")
+    assert "not set yet" in page() and "no-cn-origin-sensitive" not in page()
+    assert env.client.put("/api/v1/policy", json={"presets": ["no-cn-origin"]},
+                          headers=env.auth(env.admin)).status_code == 201
+    before = page()
+    assert "version 1" in before and "no-cn-origin-sensitive" in before and "Pat (owner)" not in before
+    expires = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=3)).isoformat()
+    made = env.client.post("/api/v1/waivers", json={
+        "scope": "project", "repo": "acme/app", "owner": "Pat (owner)", "approver": "Lee (risk)",
+        "reason": "migration to an EU model under way", "expires": expires}, headers=env.auth(env.admin))
+    assert made.status_code == 201, made.text
+    after = page()
+    assert "Pat (owner)" in after and "migration to an EU model under way" in after

@@ -361,6 +361,19 @@ def _repos_per_model(session: Session, who: Principal, keys: list[str], limit: i
     return out
 
 
+def policy_status(session: Session, who: Principal) -> dict[str, Any]:
+    """``orgpolicy.status`` for the policy page, computed once per generation of the data, version of the org
+    policy, count of waiver events (every create, change and revoke adds one) and day."""
+    from modelmap.server import orgpolicy
+    from modelmap.server.db import OrgPolicy, WaiverEvent
+
+    today = utcnow().date()
+    version = session.scalar(select(func.max(OrgPolicy.version)))
+    events = session.scalar(select(func.count(WaiverEvent.id)))
+    return cached(session, who, ("policy_status", today.isoformat(), version, events),
+                  lambda: orgpolicy.status(session, who, today))
+
+
 def model_detail(session: Session, who: Principal, key: str, *, limit: int = REPOS_LIMIT,
                  offset: int = 0) -> dict[str, Any]:
     """One model (:func:`_model_detail`), computed once per generation of the data (:func:`cached`)."""
