@@ -21,7 +21,7 @@ asked for, the deployments behind it (each an upstream model such as ``deepseek/
 * **Waivers.** An active waiver whose match covers the rule, the model (resolved id or upstream as
   written) and the flow lets the deployment through, as in ``check`` (a waiver with a ``path`` never does).
 
-Decisions are memoised per (upstream, api_base, flows): the policy and the knowledge base do not change
+Decisions are memoised per (upstream, api_base, flows, model group), at most ``MAX_MEMO``: the policy and the knowledge base do not change
 while the gateway runs.
 """
 
@@ -41,6 +41,8 @@ FLOW_FIELD = "modelmap_flow"
 UNKNOWN_FLOW_CHOICES = ("reject", "allow")
 #: variables a usage rule may read that describe more than one request; such rules are not run at the gateway
 NOT_PER_REQUEST = frozenset({"inventory", "runtime"})
+#: decisions kept in memory; requests can name any subset of flows, so the memo is emptied when it is full
+MAX_MEMO = 10_000
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ class Gate:
     resolve: Callable[[str], Any] | None = None
     rules: list[Any] = field(default_factory=list)
     skipped_rules: list[str] = field(default_factory=list)
-    _memo: dict[tuple[str, str | None, tuple[str, ...] | None], Decision] = field(default_factory=dict)
+    _memo: dict[tuple[str, str | None, tuple[str, ...] | None, str | None], Decision] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: ProjectConfig, *, today: date | None = None, unknown_flow: str = "reject",
@@ -151,9 +153,11 @@ class Gate:
     def decide(self, upstream: str, *, api_base: str | None = None, flows: tuple[str, ...] | None,
                model_group: str | None = None) -> Decision:
         """Judge one deployment for a request of ``flows``. Never raises for what the policy finds."""
-        key = (upstream, api_base or None, flows)
+        key = (upstream, api_base or None, flows, model_group)
         found = self._memo.get(key)
         if found is None:
+            if len(self._memo) >= MAX_MEMO:
+                self._memo.clear()
             found = self._memo[key] = self._decide(upstream, api_base or None, flows, model_group)
         return found
 
