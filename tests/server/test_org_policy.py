@@ -243,3 +243,16 @@ def test_a_rule_that_cannot_be_evaluated_is_reported_per_project(seeded: Env) ->
         entry = project(doc, repo)
         assert entry["status"] == "error" and "gpl-check" in entry["reason"] and "org-policy-v1.yaml:3" in entry["reason"]
     assert doc["summary"]["error"] == 2 and doc["summary"]["pass"] == 0
+
+
+def test_disabling_a_tag_preset_rule_leaves_other_projects_evaluated(seeded: Env) -> None:
+    env = seeded
+    policy = {"config": "version: 1\ndisable: [regulated-license-commercial]\n", "presets": ["no-cn-serving"],
+              "tag_presets": [{"tag": "regulated", "value": True, "presets": ["us-regulated"]}]}
+    assert env.client.put("/api/v1/policy", json=policy, headers=env.auth(env.admin)).status_code == 201
+    doc = status(env, env.admin)
+    regulated = {r["rule"] for r in project(doc, "acme/py-rag")["rules"]}
+    assert "regulated-license-commercial" not in regulated and "no-country-of-concern-origin-regulated" in regulated
+    unregulated = project(doc, "search/rag")  # us-regulated does not apply: its disable entry names nothing here
+    assert unregulated["status"] in ("pass", "fail")
+    assert [r["rule"] for r in unregulated["rules"]] == ["no-cn-serving"]

@@ -161,12 +161,31 @@ def project_config(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waiv
 
     tags = tags_of(snap, team)
     filename = f"org-policy-v{policy.version}.yaml"
-    config = parse_config(_with_presets(_base_data(policy.config_text, filename), presets_for(policy, tags)),
-                          filename)
+    data = _with_presets(_base_data(policy.config_text, filename), presets_for(policy, tags))
+    config = parse_config(_only_rules_in_force(data, filename), filename)
     flows = one_flow(repo, snap)
     rule_ids = [r.id for r in config.rules]
     library = [w for record in waivers if is_active(record, today) for w in to_library(record, rule_ids)]
     return replace(config, flows=flows.flows, flow_index=flows.flow_index, waivers=tuple(library))
+
+
+def _only_rules_in_force(data: Any, filename: str) -> Any:
+    """The central ``disable`` list may name a rule of a tag preset (validated against every preset at once);
+    for a project that preset does not apply to, that entry names nothing and is left out."""
+    from modelmap.policy.config import parse_config
+    from modelmap.policy.yamlmarks import LineDict, LineList
+
+    if not isinstance(data, LineDict) or not isinstance(data.get("disable"), list) or not data["disable"]:
+        return data
+    without = LineDict({k: v for k, v in data.items() if k != "disable"})
+    without.line, without.key_lines = data.line, dict(data.key_lines)
+    in_force = {r.id for r in parse_config(without, filename).rules}
+    kept = LineList([d for d in data["disable"] if d in in_force])
+    kept.line = data.line_of("disable")
+    out = LineDict(data)
+    out.line, out.key_lines = data.line, dict(data.key_lines)
+    out["disable"] = kept
+    return out
 
 
 def _date(value: dt.datetime) -> dt.date:
