@@ -233,15 +233,12 @@ def test_default_of_a_model_named_environment_variable_inside_a_template() -> No
 
 
 def test_initial_state_of_a_model_named_ui_variable() -> None:
-    react = (
-        "import { useState } from 'react'\n"
-        "export function Chat() {\n"
-        "  const [model, setModel] = useState('acme-chat-v3')\n"
-        "  const [theme, setTheme] = useState('dark-v2')\n"
-        "  return null\n"
-        "}\n"
+    preact = (
+        "import { signal } from '@preact/signals'\n"
+        "export const chatModel = signal('acme-chat-v3')\n"
+        "export const theme = signal('dark-v2')\n"
     )
-    assert [(f.raw, f.line) for f in findings("components/chat.tsx", react)] == [("acme-chat-v3", 3)]
+    assert [(f.raw, f.line) for f in findings("src/state.ts", preact)] == [("acme-chat-v3", 2)]
     vue = (
         "<template><div /></template>\n"
         "<script setup lang=\"ts\">\n"

@@ -1124,13 +1124,6 @@ class _Analysis:
     # named values: const model = "...", const MODELS = [...], const LLM_LIST = {...}, type LLMID = "..." | ...
     def on_declarator(self, node: Any, site: Any) -> None:
         name = node.child_by_field_name("name")
-        if name is not None and name.type == "array_pattern" and name.named_child_count:
-            # const [model, setModel] = useState("gpt-4o") / createSignal(…): the first name holds the value
-            value = _unwrap(node.child_by_field_name("value"))
-            fn = value.child_by_field_name("function") if value is not None and value.type == "call_expression" \
-                else None
-            if fn is not None and dotted(fn).rsplit(".", 1)[-1] in _STATE_CALLS:
-                name = name.named_children[0]
         if name is None or name.type != "identifier":
             return
         self.on_named(name.text.decode("utf-8", "replace"), node.child_by_field_name("type"),
