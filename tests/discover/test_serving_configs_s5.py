@@ -178,6 +178,7 @@ resource "azurerm_cognitive_deployment" "chat" {
 
 locals {
   bedrock_model = "us.anthropic.claude-3-5-sonnet-20241022-v2:0"
+  profiles      = ["global.anthropic.claude-sonnet-4-20250514-v1:0", "global.settings-v1"]
 }
 """
 
@@ -255,6 +256,8 @@ def test_spring_ai_options_and_terraform_deployments(tmp_path: Path) -> None:
         ("application.yml", "gpt-4o-mini", 6), ("application.yml", "nomic-embed-text", 10),
         ("application.yml", "qwen-max", 14), ("application.properties", "glm-4-flash", 1),
         ("openai.tf", "gpt-4o", 6), ("openai.tf", "us.anthropic.claude-3-5-sonnet-20241022-v2:0", 15),
+        # a global cross-Region inference profile id; a `global.` word with no Bedrock vendor after it is not one
+        ("openai.tf", "global.anthropic.claude-sonnet-4-20250514-v1:0", 16),
     }
 
 
