@@ -317,3 +317,12 @@ def test_hub_downloads_of_data_sets_and_spaces_are_not_models(tmp_path: Path) ->
               "huggingface-cli download BAAI/bge-m3 --local-dir /models/bge-m3\n")
     found = _scan(tmp_path, {"scripts/fetch.sh": script})
     assert {(raw, f.line) for (_, raw), f in found.items()} == {("BAAI/bge-m3", 4)}
+
+
+def test_only_model_serving_resources_make_their_url_a_model_location(tmp_path: Path) -> None:
+    other = ("apiVersion: bi.acme.io/v1\nkind: SemanticModel\nmetadata:\n  name: sales\nspec:\n"
+             "  url: s3://acme-bi/semantic/sales.yaml\n")
+    serving = other.replace("bi.acme.io/v1", "kubeai.org/v1").replace("SemanticModel", "Model")
+    assert _scan(tmp_path / "bi", {"deploy/semantic.yaml": other}) == {}
+    assert set(_scan(tmp_path / "ml", {"deploy/model.yaml": serving})) == {
+        ("deploy/model.yaml", "s3://acme-bi/semantic/sales.yaml")}

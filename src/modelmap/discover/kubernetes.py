@@ -92,7 +92,8 @@ def detemplate(text: str) -> str:
 
 
 _LOCATION_KEYS = frozenset({"url", "uri", "storageuri", "storage_uri", "source"})
-_MODEL_KINDS = re.compile(r"(?:\w*Model|InferenceService|LLMInferenceService|ModelDeployment|ModelServing)")
+_MODEL_KINDS = re.compile(r"(?:Model|LLMModel|AIModel|InferenceModel|InferenceService|LLMInferenceService|"
+                          r"ModelDeployment|ModelServing)")
 
 
 def _is_model_resource(doc: Node) -> bool:
