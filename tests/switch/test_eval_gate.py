@@ -162,3 +162,26 @@ def test_rules_from_modelmap_yaml(tmp_path: Path) -> None:
         gate.rules_from_config(tmp_path)
     (tmp_path / "modelmap.yaml").write_text("version: 1\n")
     assert gate.rules_from_config(tmp_path) == []
+
+
+def test_plan_gates_from_the_projects_own_modelmap_yaml(fake: FakeServer, tmp_path: Path) -> None:
+    # the demo app with its policy file plus a `switch: require:` block: the policy loader accepts the key, and
+    # plan reads the gate from it without --require
+    import shutil
+
+    from modelmap.cli import app
+    from modelmap.policy.config import load_config
+
+    project = tmp_path / "demo"
+    shutil.copytree(DEMO, project)
+    config = project / "modelmap.yaml"
+    config.write_text(config.read_text() + "\nswitch:\n  require:\n"
+                      "    - candidate.eval.attack_success_rate <= incumbent.eval.attack_success_rate\n")
+    load_config(config)  # no "unknown key" error
+    path = _eval(fake, tmp_path, "careful", "reckless", ("jailbreak",), limit=6)
+    result = CliRunner().invoke(app, ["plan", str(project), "--scenario", "no-cn-origin", "--eval", str(path),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    gated = [f["readiness"] for f in doc["flows"] if f.get("readiness", {}).get("status") == "not-ready"]
+    assert gated and all([r["metric"] for r in g["rules"]] == ["attack_success_rate"] for g in gated)

@@ -57,6 +57,7 @@ TOP_KEYS: tuple[str, ...] = (
     "waivers",
     "models",  # the company's own models: read by provenance/overlay.py, not by the policy
     "prices",  # price overrides for switch planning: read by modelmap/switch/prices.py, not by the policy
+    "switch",  # switch gates (switch: require: [...]): read by modelmap/switch/gate.py, not by the policy
 )
 FLOW_KEYS: tuple[str, ...] = ("paths", "tags", "description")
 RULE_KEYS: tuple[str, ...] = ("id", "severity", "message", "description", "scope", "when", "deny", "require")
