@@ -52,31 +52,18 @@ COUNTRIES: dict[str, Country] = {
                                    "from-sarashina-mini", "https://qbei.isotop.jp/?p=4999"),
                             "SB Intuitions Corp.: SoftBank Corp.'s (Tokyo) domestic LLM company, set up in 2023",
                             parent="SoftBank Corp."),
-    "skywork": Country("CN", ("https://www.llmreference.com/researcher/skywork",),
-                       "Skywork AI: Beijing-based AI subsidiary of Kunlun Tech", parent="Kunlun Tech"),
     "codefuse-ai": Country("CN", ("https://ar5iv.labs.arxiv.org/html/2310.06266",),
                            "CodeFuse-13B paper affiliation: Ant Group, China", parent="Ant Group"),
-    "aidc-ai": Country("CN", ("https://github.com/AIDC-AI/Marco-o1/blob/4f99998dec4dc571c3d25319d308919002d3ffc0/"
-                              "README.md", ALIBABA_FAQ),
-                       "Marco-o1 README: MarcoPolo Team, Alibaba International Digital Commerce; Alibaba Group's "
-                       "principal offices are in Hangzhou, China", parent="Alibaba Group"),
     "wan-ai": Country("CN", ("https://aiwiki.ai/wiki/wan_2_1", ALIBABA_FAQ),
                       "Wan 2.1: developed by Alibaba's Tongyi Wanxiang team; Alibaba Group's principal offices "
                       "are in Hangzhou, China", parent="Alibaba Group"),
     "funaudiollm": Country("CN", ("https://arxiv.org/html/2407.04051v2", ALIBABA_FAQ),
                            "FunAudioLLM report: Tongyi SpeechTeam, Alibaba Group; Alibaba Group's principal offices "
                            "are in Hangzhou, China", parent="Alibaba Group"),
-    "huggingfaceh4": Country("US", (HF_HQ,), "Hugging Face (parent of the H4 team): headquartered in the US"),
-    "open-r1": Country("US", ("https://github.com/huggingface/open-r1/blob/1416fa0cf21595d2083b399a2a0bbddd7f6e9563/"
-                              "README.md", HF_HQ),
-                       "Open R1 is a Hugging Face project (huggingface GitHub org); Hugging Face is headquartered "
-                       "in the US"),
     "naver": Country("KR", ("https://grokipedia.com/page/Naver",),
                      "Naver Corporation: South Korean, headquartered in Seongnam"),
     "kwai": Country("CN", ("https://en.wikipedia.org/wiki/Kuaishou",),
                     "Kuaishou (Kwai outside China): headquartered in Haidian District, Beijing", parent="Kuaishou"),
-    "qihoo360": Country("CN", ("https://en.wikipedia.org/wiki/Qihoo_360",),
-                        "Qihoo 360: head office in Chaoyang, Beijing, China"),
     "inceptionai": Country("AE", ("https://sendapp.live/en/2023/09/08/the-arab-emirates-develop-the-most-advanced-"
                                   "artificial-intelligence-in-the-world",),
                            "Inception: G42's applied AI research unit; Jais built in the United Arab Emirates",
@@ -93,12 +80,31 @@ COUNTRIES: dict[str, Country] = {
                                   "https://medium.com/comcast-ventures/software-eats-hardware-the-sequel-"
                                   "e75c956f5d3e"),
                            "Neural Magic: a Massachusetts-based MIT spin-out (suburb of Boston)"),
-    "arcee-ai": Country("US", ("https://www.clarifai.com/arcee-maintains-170-195-tps-while-scaling-to-6x-usage-growth-"
-                               "with-clarifai",), "Arcee AI: a US-based AI research lab"),
     "zyphra": Country("US", ("https://www.zyphra.com/zamba",), "Zyphra's Zamba release: dateline Palo Alto, California"),
     "orionstarai": Country("CN", ("https://equalocean.com/analysis/2022031217110/amp",),
                            "Beijing OrionStar Technology Co., an affiliate of Cheetah Mobile",
                            parent="Cheetah Mobile"),
+}
+
+# Sourced like the entries above, but tests/knowledge/test_longtail.py and test_registries.py (not this script's
+# owner's files) still expect country null for these publishers: applied only with --include-pending, once
+# those expectations are updated.
+COUNTRIES_PENDING: dict[str, Country] = {
+    "skywork": Country("CN", ("https://www.llmreference.com/researcher/skywork",),
+                       "Skywork AI: Beijing-based AI subsidiary of Kunlun Tech", parent="Kunlun Tech"),
+    "aidc-ai": Country("CN", ("https://github.com/AIDC-AI/Marco-o1/blob/4f99998dec4dc571c3d25319d308919002d3ffc0/"
+                              "README.md", ALIBABA_FAQ),
+                       "Marco-o1 README: MarcoPolo Team, Alibaba International Digital Commerce; Alibaba Group's "
+                       "principal offices are in Hangzhou, China", parent="Alibaba Group"),
+    "huggingfaceh4": Country("US", (HF_HQ,), "Hugging Face (parent of the H4 team): headquartered in the US"),
+    "open-r1": Country("US", ("https://github.com/huggingface/open-r1/blob/1416fa0cf21595d2083b399a2a0bbddd7f6e9563/"
+                              "README.md", HF_HQ),
+                       "Open R1 is a Hugging Face project (huggingface GitHub org); Hugging Face is headquartered "
+                       "in the US"),
+    "qihoo360": Country("CN", ("https://en.wikipedia.org/wiki/Qihoo_360",),
+                        "Qihoo 360: head office in Chaoyang, Beijing, China"),
+    "arcee-ai": Country("US", ("https://www.clarifai.com/arcee-maintains-170-195-tps-while-scaling-to-6x-usage-growth-"
+                               "with-clarifai",), "Arcee AI: a US-based AI research lab"),
 }
 
 HEADER = re.compile(r"^publisher:\n(?:[ \t]+.*\n|\n)*?(?=^\S)", re.M)
@@ -136,9 +142,11 @@ def apply(text: str, c: Country) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--include-pending", action="store_true", help="also apply COUNTRIES_PENDING")
     args = ap.parse_args(argv)
+    table = {**COUNTRIES, **(COUNTRIES_PENDING if args.include_pending else {})}
     stale = []
-    for pid, c in sorted(COUNTRIES.items()):
+    for pid, c in sorted(table.items()):
         path = PUB_DIR / f"{pid}.yaml"
         old = path.read_text(encoding="utf-8")
         new = apply(old, c)
@@ -146,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             stale.append(pid)
             if not args.check:
                 path.write_text(new, encoding="utf-8")
-    print(f"{len(COUNTRIES)} sourced countries; {len(stale)} files {'stale' if args.check else 'written'}",
+    print(f"{len(table)} sourced countries; {len(stale)} files {'stale' if args.check else 'written'}",
           file=sys.stderr)
     return 1 if args.check and stale else 0
 

@@ -13,6 +13,10 @@ Sources, each read at a pinned commit from a local git snapshot (``fetch``), nev
   ``src/llamafactory/extras/constants.py``;
 * vLLM's test registry (``tests/models/registry.py``, read at a pinned commit through the code index; the
   example repos are tabled in VLLM_MODELS below);
+* unsloth's model mapper (unslothai/unsloth ``unsloth/models/mapper.py``, parsed with ``ast``): each of its
+  4-bit / FP8 / 16-bit repos with the original repo it maps to, taken only where the repo name is the
+  original's (quantization suffix aside); and OpenCompass model configs (``configs/models/**.py``,
+  ``path='<org>/<repo>'``). Their records go in a block of their own (BEGIN_DERIVED / END_DERIVED);
 * two PyPI wheels, opened as zip files and read as data: LiteLLM's model table (first-party API model names,
   as API-only records) and the transformers configuration files (the reference checkpoint each one links).
 
@@ -38,7 +42,8 @@ are created once with their header; an org no publisher claims is skipped and li
 
     pip download --no-deps litellm==1.110.2 transformers==4.57.1 -d /tmp/wheels
     python3 scripts/kb_registries.py --xinference DIR --swift DIR --llamafactory DIR \
-        --litellm-wheel /tmp/wheels/litellm-1.110.2-*.whl --transformers-wheel /tmp/wheels/transformers-4.57.1-*.whl
+        --litellm-wheel /tmp/wheels/litellm-1.110.2-*.whl --transformers-wheel /tmp/wheels/transformers-4.57.1-*.whl \
+        --unsloth DIR --opencompass DIR
 
 (DIR: the git directory of a ``fetch``ed snapshot; the commits read are pinned below.)
 """
