@@ -564,18 +564,26 @@ def _trends(session: Session, who: Principal, by: str) -> dict[str, Any]:
                             .order_by(Snapshot.taken_at, Snapshot.id)).all() if visible else []
     if not snaps:
         return {"by": by, "periods": [], "series": {}}
+    from sqlalchemy import Text, cast
+
+    # only the column counted, each distinct (snapshot, value) once, as Core rows; JSON lists decoded once each
+    column = {"model": SnapshotModel.model_key, "publisher": SnapshotModel.publisher,
+              "origin": cast(SnapshotModel.origins, Text),
+              "serving_country": cast(SnapshotModel.serving_countries, Text)}[by]
+    query = (select(SnapshotModel.snapshot_id, column).distinct()
+             .join(Snapshot, Snapshot.id == SnapshotModel.snapshot_id))
+    if not who.is_admin:
+        query = query.join(Project, Project.id == Snapshot.project_id).where(Project.team_id == who.team_id)
     keys_of: dict[int, set[str]] = defaultdict(set)
-    for row in session.execute(select(SnapshotModel.snapshot_id, SnapshotModel.model_key, SnapshotModel.publisher,
-                                      SnapshotModel.origins, SnapshotModel.serving_countries)
-                               .where(SnapshotModel.snapshot_id.in_([s.id for s in snaps]))):
-        snapshot_id, key, publisher, origins, serving = row
-        if by == "model":
-            keys_of[snapshot_id].add(key)
-        elif by == "publisher":
-            keys_of[snapshot_id].add(publisher or "unknown")
+    decoded: dict[str | None, list[str]] = {}
+    for snapshot_id, value in session.connection().execute(query):
+        if by in ("model", "publisher"):
+            keys_of[snapshot_id].add(value or "unknown")
         else:
-            values = origins if by == "origin" else serving
-            keys_of[snapshot_id].update(values if values is not None else ["unknown"])
+            if value not in decoded:
+                values = _json_list(value)
+                decoded[value] = values if values is not None else ["unknown"]
+            keys_of[snapshot_id].update(decoded[value])
 
     def month(value: dt.datetime) -> tuple[int, int]:
         return value.year, value.month
