@@ -95,6 +95,13 @@ def test_probe_results_feed_alias_drift(tmp_path: Path, demo_scan: dict[str, Any
     ("myres.openai.azure.com:443", "*.openai.azure.com", True),
     ("openrouter.ai:443", "api.deepseek.com", False),
     ("localhost", "localhost:8000", True),
+    # loopback forms are one host; names compare case-insensitively (issue 15 follow-up)
+    ("127.0.0.1:8000", "localhost:8000", True),
+    ("[::1]:8000", "localhost:8000", True),
+    ("0.0.0.0:8000", "127.0.0.1:8000", True),
+    ("127.0.0.1:8001", "localhost:8000", False),
+    ("API.OpenAI.com:443", "api.openai.com", True),
+    ("gpu-box.internal:8000", "localhost:8000", False),
 ])
 def test_host_matches(served: str, declared: str, expected: bool) -> None:
     assert drift.host_matches(served, declared) is expected
@@ -118,3 +125,49 @@ def test_cli_diff_with_a_runtime_inventory(tmp_path: Path) -> None:
     not_scan.write_text('{"schema": "something/1"}')
     bad = subprocess.run([*cmd, str(not_scan), str(runtime_path)], capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2 and "modelmap.scan/1" in bad.stderr
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://x.example", "x.example"),
+    ("http://x.example:80", "x.example"),
+    ("https://X.Example:443/v1", "x.example"),
+    ("https://x.example:8443/v1", "x.example:8443"),
+    ("http://x.example:443", "x.example:443"),  # not the default port of http
+    ("http://[::1]:8000/v1", "[::1]:8000"),
+    ("http://user:secret@vllm.internal:8000/v1", "vllm.internal:8000"),
+])
+def test_host_of_normalises_case_and_default_ports(url: str, expected: str) -> None:
+    assert drift.host_of(url) == expected
+
+
+def _span_line(model: str, address: str, port: int) -> str:
+    attrs = {"gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": model,
+             "gen_ai.response.model": model, "server.address": address}
+    span = {"traceId": "0af7651916cd43dd8448eb211c80319c", "spanId": "b7ad6b7169203331", "name": f"chat {model}",
+            "kind": 3, "startTimeUnixNano": "1764590400000000000", "endTimeUnixNano": "1764590401000000000",
+            "attributes": [*({"key": k, "value": {"stringValue": v}} for k, v in attrs.items()),
+                           {"key": "server.port", "value": {"intValue": str(port)}}]}
+    return json.dumps({"resourceSpans": [{"resource": {"attributes": []}, "scopeSpans": [{"spans": [span]}]}]})
+
+
+def test_loopback_endpoint_in_code_is_every_loopback_host_at_runtime(tmp_path: Path) -> None:
+    # code points the model at http://LocalHost:8000/v1; telemetry reports the same server as 127.0.0.1, ::1 or
+    # 0.0.0.0 (a bind address); only traffic to another port or another machine is a host mismatch
+    from modelmap.cli.check_cmd import _inventory
+    from modelmap.report.json import scan_document
+
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / "app.py").write_text(
+        "from openai import OpenAI\n\n"
+        'client = OpenAI(base_url="http://LocalHost:8000/v1", api_key="none")\n'
+        'reply = client.chat.completions.create(model="Qwen/Qwen2.5-7B-Instruct", messages=[])\n')
+    scan = json.loads(json.dumps(scan_document(_inventory(project))))
+    served = [("127.0.0.1", 8000), ("::1", 8000), ("0.0.0.0", 8000), ("LOCALHOST", 8000), ("127.0.0.1", 8001),
+              ("gpu-box.internal", 8000)]
+    spans = tmp_path / "spans.jsonl"
+    spans.write_text("".join(_span_line("Qwen/Qwen2.5-7B-Instruct", a, p) + "\n" for a, p in served))
+    doc = check(drift.drift(scan, ingest.build([spans])))
+    assert doc["summary"]["shadow"] == 0 and doc["summary"]["declared_not_seen"] == 0
+    assert sorted(h["served_from"] for h in doc["host_mismatch"]) == ["127.0.0.1:8001", "gpu-box.internal:8000"]
+    assert all(h["declared_hosts"] == ["localhost:8000"] for h in doc["host_mismatch"])

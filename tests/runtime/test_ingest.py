@@ -207,3 +207,57 @@ def test_escape_characters_in_telemetry_model_names_are_shown_safely(tmp_path: P
     scan = {"schema": "modelmap.scan/1", "findings": []}
     drift_table = render_drift_table(drift.drift(scan, doc))
     assert "\x1b" not in drift_table and "\u202e" not in drift_table
+
+
+def test_litellm_failures_are_failed_attempts_not_models_seen(tmp_path: Path) -> None:
+    # issue 15 follow-up: a LiteLLM failure record names the model it tried; that model did not serve
+    ok = {"id": "chatcmpl-ok", "call_type": "acompletion", "status": "success", "model": "claude-3-5-sonnet-20240620",
+          "model_group": "chat", "custom_llm_provider": "anthropic", "api_base": "https://api.anthropic.com",
+          "prompt_tokens": 40, "completion_tokens": 9, "startTime": 1764590460.0}
+    # LiteLLM's own StandardLoggingPayload for a failed call: status failure, the model it tried, error_information
+    slp_failure = {"id": "chatcmpl-f1", "call_type": "acompletion", "status": "failure",
+                   "status_fields": {"llm_api_status": "failure", "guardrail_status": "not_run"},
+                   "model": "gpt-4o", "model_group": "chat", "custom_llm_provider": "openai",
+                   "api_base": "https://api.openai.com/v1", "prompt_tokens": 0, "completion_tokens": 0,
+                   "startTime": 1764590400.0, "response": {}, "error_str": "litellm.RateLimitError: quota",
+                   "error_information": {"error_class": "RateLimitError", "error_code": "429",
+                                         "llm_provider": "openai", "error_message": "quota"}}
+    # the modelmap callback's failure line (integrations/litellm.py record_for, ok=False): no answering model
+    ours = {"record": "modelmap.litellm-record/1", "status": "failure", "call_type": "acompletion",
+            "model_group": None, "requested_group": "chat", "model": None, "custom_llm_provider": None,
+            "upstream_model": None, "attempted_upstream": "deepseek/deepseek-chat", "api_base": None,
+            "startTime": 1764590430.0, "error": {"class": "PolicyRejected", "message": "forbidden", "rule": "no-cn"}}
+    # an OTel-less spend-log row whose failure is only in its metadata (LiteLLM _get_status_for_spend_log)
+    spend_failure = {"request_id": "r-9", "call_type": "aembedding", "model": "text-embedding-3-small",
+                     "model_group": "embed", "custom_llm_provider": "openai", "api_base": "https://api.openai.com/v1",
+                     "prompt_tokens": 0, "completion_tokens": 0, "startTime": "2025-12-01T12:00:00.000Z",
+                     "metadata": {"status": "failure", "error_information": {"error_class": "APIConnectionError"}}}
+    path = tmp_path / "litellm.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in (slp_failure, ours, ok, spend_failure, slp_failure)))
+    doc = build([path])
+    assert [m["model"] for m in doc["models"]] == ["anthropic/claude-3-5-sonnet-20240620"]
+    assert doc["models"][0]["requests"] == 1 and doc["models"][0]["requested_as"] == ["chat"]
+    failed = {f["model_group"]: f for f in doc["failed_attempts"]}
+    assert sorted(failed) == ["chat", "embed"]
+    assert failed["chat"]["attempts"] == 3
+    assert failed["chat"]["upstreams"] == ["deepseek/deepseek-chat", "openai/gpt-4o"]
+    assert failed["chat"]["errors"] == {"PolicyRejected": 1, "RateLimitError": 2}
+    assert failed["chat"]["first_seen"] == "2025-12-01T12:00:00Z" and failed["chat"]["last_seen"] == "2025-12-01T12:00:30Z"
+    assert failed["embed"]["errors"] == {"APIConnectionError": 1}
+    assert doc["summary"]["failed_attempts"] == 4 and doc["summary"]["requests"] == 1
+    # --since drops old failures like old successes
+    later = build([path], since_ns=int(datetime(2025, 12, 1, 12, 0, 20, tzinfo=timezone.utc).timestamp() * 1e9))
+    assert [(f["model_group"], f["attempts"]) for f in later["failed_attempts"]] == [("chat", 1)]
+
+
+def test_an_error_with_no_answering_model_is_a_failure(tmp_path: Path) -> None:
+    # no status field at all: an error and no model that answered is still a failed attempt, never a model seen
+    record = {"model_group": "chat", "call_type": "acompletion", "model": "", "error_str": "timeout",
+              "startTime": 1764590400.0}
+    answered = {**record, "model": "gpt-4o-mini", "custom_llm_provider": "openai", "error_str": None}
+    path = tmp_path / "litellm.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps(answered) + "\n")
+    doc = build([path])
+    assert [m["model"] for m in doc["models"]] == ["openai/gpt-4o-mini"]
+    assert doc["failed_attempts"] == [{"model_group": "chat", "attempts": 1, "upstreams": [], "errors": {"error": 1},
+                                       "first_seen": "2025-12-01T12:00:00Z", "last_seen": "2025-12-01T12:00:00Z"}]

@@ -43,8 +43,48 @@ class _Declared:
     hosts: set[str] = field(default_factory=set)  # host or host:port the code points this model at
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
+# Names that all mean "this machine": the loopback names and addresses, and the any-address a server binds to
+# (a client that connects to 0.0.0.0 or :: reaches the local host).
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback", "0.0.0.0", "::"})
+LOOPBACK = "localhost"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (a name or address, no port) is this machine: localhost, 127.0.0.0/8, ::1, 0.0.0.0, ::."""
+    import ipaddress
+
+    name = host.strip().strip("[]").rstrip(".").lower()
+    if name in _LOOPBACK_NAMES or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def canonical_host(host: str) -> str:
+    """A host name for comparison: lower case, no brackets or trailing dot, every loopback form one name."""
+    name = host.strip().strip("[]").rstrip(".").lower()
+    return LOOPBACK if is_loopback(name) else name
+
+
+def split_host(hostport: str) -> tuple[str, int | None]:
+    """``(host, port)`` of ``host``, ``host:port``, ``[v6]:port`` or a bare IPv6 address (no port)."""
+    text = hostport.strip()
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        digits = rest[1:] if rest.startswith(":") else ""
+        return host, int(digits) if digits.isdigit() else None
+    if text.count(":") == 1:
+        host, _, digits = text.partition(":")
+        return host, int(digits) if digits.isdigit() else None
+    return text, None
+
+
 def host_of(url: str | None) -> str | None:
-    """``host[:port]`` of an endpoint URL (the port only when the URL gives one), lower case."""
+    """``host[:port]`` of an endpoint URL, lower case, an IPv6 address in brackets; the port only when the URL
+    gives one other than its scheme's default (``http://x`` and ``http://x:80`` are both ``x``)."""
     if not url:
         return None
     try:
@@ -55,14 +95,20 @@ def host_of(url: str | None) -> str | None:
         return None
     if not host:
         return None
+    if port is not None and _DEFAULT_PORTS.get(parts.scheme.lower()) == port:
+        port = None
+    if ":" in host:
+        host = f"[{host}]"
     return f"{host}:{port}" if port else host
 
 
 def host_matches(served: str, declared: str) -> bool:
-    """``served`` (host[:port] from telemetry) is ``declared`` (host[:port] or a wildcard host)."""
-    s_host, _, s_port = served.lower().partition(":")
-    d_host, _, d_port = declared.lower().partition(":")
-    if not fnmatch.fnmatch(s_host, d_host):
+    """``served`` (host[:port] from telemetry) is ``declared`` (host[:port] or a wildcard host). Host names
+    compare case-insensitively and every loopback form (localhost, 127.0.0.1, ::1, 0.0.0.0) is one host;
+    ports must be equal where both sides give one."""
+    s_host, s_port = split_host(served)
+    d_host, d_port = split_host(declared)
+    if not fnmatch.fnmatch(canonical_host(s_host), canonical_host(d_host)):
         return False
     return not (s_port and d_port and s_port != d_port)
 

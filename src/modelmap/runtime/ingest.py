@@ -18,6 +18,11 @@ Sources, told apart line by line by their shape (a file may mix them):
   ``api_base`` where it went, ``prompt_tokens`` / ``completion_tokens``, ``startTime``.
 * **Probe results** (``modelmap.probe/1``): what each server serves, with no request counts.
 
+A LiteLLM record of a failed attempt (``status`` "failure" in a callback line or a spend-log row, or in the
+row's ``metadata``; ``status_fields.llm_api_status`` "failure"; or an error with no model that answered)
+never counts a model as seen serving: it is counted per model group in ``failed_attempts`` instead, with
+the upstreams it tried and the error classes.
+
 Streaming: a file is read one line at a time (a line is one export batch); only the aggregate per
 (requested name, response model, provider, host) is kept, at most ``MAX_KEYS`` of them. A line longer
 than ``MAX_LINE`` bytes, or that is not JSON, is a counted skip with its reason. A single JSON document
@@ -32,7 +37,6 @@ from __future__ import annotations
 import fnmatch
 import json
 import re
-import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -140,9 +144,13 @@ def _attrs(items: Any) -> dict[str, Any]:
 
 
 def _host(address: Any, port: Any) -> str | None:
+    """``host[:port]`` from ``server.address`` / ``server.port``: lower case, an IPv6 address in brackets."""
     host = _name(address)
     if host is None:
         return None
+    host = host.lower()
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
     p = _int(port)
     return f"{host}:{p}" if p else host
 
@@ -191,6 +199,17 @@ def parse_since(value: str, now: datetime | None = None) -> int:
     return ns
 
 
+@dataclass
+class _Failed:
+    """Failed attempts of one model group (LiteLLM failure records): never a model seen serving."""
+
+    attempts: int = 0
+    upstreams: set[str] = field(default_factory=set)
+    errors: Counter[str] = field(default_factory=Counter)
+    first_ns: int | None = None
+    last_ns: int | None = None
+
+
 class Collector:
     """The running aggregate; ``add`` is called once per span, metric point or log record."""
 
@@ -198,9 +217,30 @@ class Collector:
         self.since_ns = since_ns
         self.max_keys = max_keys
         self.keys: dict[tuple[str | None, str | None, str | None, str | None], _Agg] = {}
+        self.failed: dict[str, _Failed] = {}
         self.overflow = 0
         self.before_since = 0
         self.spans = 0
+
+    def add_failure(self, *, group: str, upstream: str | None, error: str | None, t_ns: int | None) -> None:
+        """One failed attempt for ``group`` (counted, capped like the serving keys)."""
+        if self.since_ns is not None and t_ns is not None and t_ns < self.since_ns:
+            self.before_since += 1
+            return
+        f = self.failed.get(group)
+        if f is None:
+            if len(self.failed) >= self.max_keys:
+                self.overflow += 1
+                return
+            f = self.failed[group] = _Failed()
+        f.attempts += 1
+        if upstream and len(f.upstreams) < MAX_SERVICES:
+            f.upstreams.add(upstream)
+        if error and (error in f.errors or len(f.errors) < MAX_SERVICES):
+            f.errors[error[:128]] += 1
+        if t_ns is not None:
+            f.first_ns = t_ns if f.first_ns is None else min(f.first_ns, t_ns)
+            f.last_ns = t_ns if f.last_ns is None else max(f.last_ns, t_ns)
 
     def add(self, *, source: str, requested: str | None, response: str | None, provider: str | None,
             host: str | None, t_ns: int | None, requests: int | None = 1, input_tokens: int | None = None,
@@ -311,29 +351,53 @@ def _upstream(record: dict[str, Any]) -> str | None:
     return model
 
 
+def _failed(record: dict[str, Any]) -> bool:
+    """Whether a LiteLLM record is a failed attempt: its status says so (the record, a spend-log row's
+    ``metadata``, ``status_fields.llm_api_status``), or it carries an error and no model answered."""
+    meta, fields = _obj(record.get("metadata")), _obj(record.get("status_fields"))
+    for status in (record.get("status"), meta.get("status"), fields.get("llm_api_status")):
+        if isinstance(status, str) and status.strip().lower() in ("failure", "failed", "error"):
+            return True
+    error = record.get("error") or record.get("error_str") or record.get("error_information")
+    answered = _name(record.get("model")) or _name(_obj(record.get("response")).get("model"))
+    return bool(error) and answered is None
+
+
+def _error_class(record: dict[str, Any]) -> str | None:
+    for holder in (record.get("error"), record.get("error_information"),
+                   _obj(record.get("metadata")).get("error_information")):
+        holder = _obj(holder)
+        name = _name(holder.get("class")) or _name(holder.get("error_class"))
+        if name:
+            return name
+    return "error" if record.get("error") or record.get("error_str") else None
+
+
 def _litellm(record: dict[str, Any], c: Collector) -> None:
-    api_base = _name(record.get("api_base"))
-    host = None
-    if api_base:
-        try:
-            parts = urllib.parse.urlsplit(api_base)
-            host = parts.netloc.rsplit("@", 1)[-1] or None
-        except ValueError:
-            host = None
+    from modelmap.runtime.drift import host_of
+
+    t_ns = _time_ns(record.get("startTime"))
+    if _failed(record):
+        group = (_name(record.get("model_group")) or _name(record.get("requested_group"))
+                 or _name(record.get("model")) or _name(record.get("attempted_upstream")))
+        if group is not None:
+            c.add_failure(group=group, upstream=_name(record.get("attempted_upstream")) or _upstream(record),
+                          error=_error_class(record), t_ns=t_ns)
+        return
+    host = host_of(_name(record.get("api_base")))
     c.add(source="litellm", requested=_name(record.get("model_group")) or _name(record.get("model")),
           response=_upstream(record), provider=_name(record.get("custom_llm_provider")), host=host,
-          t_ns=_time_ns(record.get("startTime")), input_tokens=_int(record.get("prompt_tokens")),
+          t_ns=t_ns, input_tokens=_int(record.get("prompt_tokens")),
           output_tokens=_int(record.get("completion_tokens")), operation=_name(record.get("call_type")))
 
 
 def _probe(doc: dict[str, Any], c: Collector) -> int:
+    from modelmap.runtime.drift import host_of
+
     n = 0
     for ep in _list(doc.get("endpoints")):
         ep = _obj(ep)
-        try:
-            host = urllib.parse.urlsplit(str(ep.get("url") or "")).netloc or None
-        except ValueError:
-            host = None
+        host = host_of(_name(ep.get("url")))
         for m in _list(ep.get("models")):
             m = _obj(m)
             served, weights = _name(m.get("served_name")), _name(m.get("weights"))
@@ -437,15 +501,15 @@ def _whole(path: Path) -> Any | None:
 
 def _provider_for_host(host: str | None, providers: dict[str, Any]) -> dict[str, Any] | None:
     """The provider whose documented hosts (and ports, for local servers) match ``host``; None if not exactly one."""
+    from modelmap.runtime.drift import canonical_host, split_host
+
     if not host:
         return None
-    name, port = host, None
-    if host.count(":") == 1:
-        name, _, digits = host.partition(":")
-        port = int(digits) if digits.isdigit() else None
+    name, port = split_host(host)
+    name = canonical_host(name)
     matches = []
     for p in providers.values():
-        if not any(fnmatch.fnmatch(name.lower(), h.lower()) for h in _list(p.get("hosts"))):
+        if not any(fnmatch.fnmatch(name, canonical_host(h)) for h in _list(p.get("hosts")) if isinstance(h, str)):
             continue
         if port is not None and p.get("ports") and port not in p["ports"]:
             continue
@@ -516,6 +580,9 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
                        "tokens": tokens,
                        "first_seen": iso(e["first"]), "last_seen": iso(e["last"]), "seen_in": sorted(e["seen_in"]),
                        "resolution": res.to_dict()})
+    failed = [{"model_group": g, "attempts": f.attempts, "upstreams": sorted(f.upstreams),
+               "errors": dict(sorted(f.errors.items())), "first_seen": iso(f.first_ns), "last_seen": iso(f.last_ns)}
+              for g, f in sorted(c.failed.items())]
     firsts = [m["first_seen"] for m in models if m["first_seen"]]
     lasts = [m["last_seen"] for m in models if m["last_seen"]]
     requests = [m["requests"] for m in models if m["requests"] is not None]
@@ -526,7 +593,9 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
                      "skipped": sum(s.skipped.values()), "skip_reasons": dict(sorted(s.skipped.items()))}
                     for s in sources],
         "models": models,
+        "failed_attempts": failed,
         "summary": {"models": len(models), "requests": sum(requests) if requests else None,
+                    "failed_attempts": sum(f["attempts"] for f in failed),
                     "genai_spans": c.spans, "records": sum(s.records for s in sources),
                     "skipped": sum(sum(s.skipped.values()) for s in sources), "before_since": c.before_since,
                     "over_key_limit": c.overflow, "first_seen": min(firsts) if firsts else None,
