@@ -127,6 +127,40 @@ def test_any_openai_compatible_server_gives_served_names_only() -> None:
     assert model["evidence"]["owned_by (a server label, not a publisher)"]["value"] == "organization-owner"
 
 
+@pytest.mark.parametrize(("listed", "weights", "weights_from", "model_id", "confidence"), [
+    # an operator-chosen alias over unknown weights: gpt-4o is a known OpenAI name, but nothing says OpenAI serves
+    ("gpt-4o", None, None, None, "unknown"),
+    # llama-cpp-python with no alias lists its --model path: the weights are that file, known by its name only
+    ("/models/SmolLM2-135M-Instruct.Q4_1.gguf", "/models/SmolLM2-135M-Instruct.Q4_1.gguf", "file-name",
+     "huggingfacetb/smollm2-135m-instruct", "inferred"),
+])
+def test_openai_compatible_names_are_not_weights(listed: str, weights: str | None, weights_from: str | None,
+                                                 model_id: str | None, confidence: str) -> None:
+    routes = json.loads(json.dumps(recording("openai-compatible")["routes"]))
+    routes["GET /v1/models"]["data"][0].update(id=listed, owned_by="me")
+    with serve(routes) as url:
+        (model,) = run_probe(url)["models"]
+    assert (model["weights"], model["weights_from"]) == (weights, weights_from)
+    res = model["resolution"]
+    assert (res["model"] or {}).get("id") == model_id and res["confidence"] == confidence
+    if model_id is None:
+        assert res["publisher"] is None and res["origins"] is None
+
+
+def test_names_alone_are_at_most_inferred() -> None:
+    # an Ollama tag and an LM Studio id are names; the weights' identity is not reported by a server field
+    for server in ("ollama", "lm-studio"):
+        with serve(recording(server)["routes"]) as url:
+            entry = run_probe(url)
+        for model in entry["models"]:
+            assert model["weights"] is None and model["weights_from"] is None
+            assert model["resolution"]["confidence"] != "known"
+            assert model["resolution"]["reason"].startswith("name-level: resolved from the name the server serves")
+    with serve(recording("tgi")["routes"]) as url:
+        (tgi,) = run_probe(url)["models"]
+    assert tgi["weights_from"] == "server" and tgi["resolution"]["confidence"] == "known"
+
+
 def test_loopback_needs_the_flag_and_nothing_is_sent_without_it() -> None:
     hits: list[str] = []
 

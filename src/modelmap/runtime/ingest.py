@@ -218,6 +218,7 @@ class Collector:
         self.max_keys = max_keys
         self.keys: dict[tuple[str | None, str | None, str | None, str | None], _Agg] = {}
         self.failed: dict[str, _Failed] = {}
+        self.weights_unknown: set[str] = set()  # served names a probe listed without saying what weights they are
         self.overflow = 0
         self.before_since = 0
         self.spans = 0
@@ -404,6 +405,8 @@ def _probe(doc: dict[str, Any], c: Collector) -> int:
             if served is None:
                 continue
             n += 1
+            if weights is None and not _obj(_obj(m.get("resolution")).get("model")) and len(c.weights_unknown) < c.max_keys:
+                c.weights_unknown.add(served)
             c.add(source="probe", requested=served, response=weights, provider=_name(ep.get("server")), host=host,
                   t_ns=None, requests=None, served_by=_name(ep.get("server")))
     return n
@@ -565,7 +568,14 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
     models = []
     for name in sorted(by_model):
         e = by_model[name]
-        res = resolve(name)
+        if e["seen_in"] == {"probe"} and name in c.weights_unknown:
+            # only probes saw it, and they could not say what weights answer to this name: do not resolve a label
+            from modelmap.types import Resolution
+
+            res = Resolution(query=name, reason="seen only by probes of a server that does not say which weights it "
+                                                "serves under this name")
+        else:
+            res = resolve(name)
         hosted = [p for p in (_provider_for_host(h, providers) for h in sorted(e["hosts"])) if p]
         if hosted and res.served_by is None:
             p = hosted[0]

@@ -17,6 +17,16 @@ documented type, strings are capped, lists are capped at ``MAX_MODELS``.
   upstream (weights), ``litellm_params.api_base`` where it is sent. Its ``/v1/models`` ``owned_by`` is
   always "openai" and is never read as a publisher.
 * Anything else answering ``GET /v1/models`` in the OpenAI shape is "openai-compatible": served names only.
+  Such a name is a label the operator chose (``--model_alias gpt-4o`` in front of any weights), so the
+  weights are unknown and the name is **not** resolved as if it were the weights: the resolution is unknown.
+  Where the listed name is a model file path (llama-cpp-python lists its ``--model`` path), that path is the
+  weights, and what it is comes from the file name only.
+
+Each model says where its weights came from (``weights_from``): ``"server"`` when a server field names
+them (vLLM ``root``, TGI ``model_id``, llama.cpp/SGLang ``model_path``, LiteLLM ``litellm_params.model``),
+``"file-name"`` when the only evidence is a model file path the server lists as the served name, null when
+nothing says. A resolution drawn from a name alone (a file name, an Ollama tag, an LM Studio id) is at most
+``inferred``, and its ``reason`` says so.
 
 A served name that differs from the weights is a finding ("served as gpt-4o, weights Qwen2.5-72B").
 """
@@ -95,8 +105,15 @@ def _evidence(fields: dict[str, Any], source: str) -> dict[str, Any]:
     return {k: {"value": v, "source": source} for k, v in fields.items() if v is not None}
 
 
-def _model(served: str, weights: str | None, adapter_of: str | None, evidence: dict[str, Any]) -> dict[str, Any]:
-    return {"served_name": served, "weights": weights, "adapter_of": adapter_of, "evidence": evidence}
+def _model(served: str, weights: str | None, adapter_of: str | None, evidence: dict[str, Any],
+           weights_from: str | None = None) -> dict[str, Any]:
+    return {"served_name": served, "weights": weights,
+            "weights_from": weights_from or ("server" if weights else None), "adapter_of": adapter_of,
+            "evidence": evidence}
+
+
+# a served name that is a model file (llama-cpp-python lists the --model path when no alias is given)
+_WEIGHTS_FILE = re.compile(r"(?i)\.(gguf|ggml|safetensors|llamafile)$")
 
 
 def _openai_list(doc: Any) -> list[dict[str, Any]] | None:
@@ -163,6 +180,17 @@ def _read_litellm(info: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _read_openai_compatible(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Served names only; ``root``/``parent`` where a server fills them (vLLM's card shape), and a listed
+    model file path taken as the weights, known by its file name only."""
+    out = []
+    for m in _read_vllm(entries):
+        if m["weights"] is None and _WEIGHTS_FILE.search(m["served_name"]):
+            m.update(weights=m["served_name"], weights_from="file-name")
+        out.append(m)
+    return out
+
+
 def _read_lmstudio(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [_model(_s(d["id"]) or "", None, None, _evidence(
         {"id": _s(d.get("id")), "type": _s(d.get("type")), "arch": _s(d.get("arch")),
@@ -221,8 +249,8 @@ def detect(session: _Session) -> tuple[str, list[dict[str, Any]]]:
     lms = _openai_list(session.json("/api/v0/models"))
     if lms and any("compatibility_type" in d or "state" in d for d in lms):
         return "lm-studio", _read_lmstudio(lms)
-    if listing is not None:  # root/parent are read where a server fills them (vLLM's card shape)
-        return "openai-compatible", _read_vllm(listing)
+    if listing is not None:
+        return "openai-compatible", _read_openai_compatible(listing)
     raise ProbeError("no known inference-server endpoint answered (tried /v1/models, /api/tags, /info, "
                      "/props, /model_info, /get_model_info, /api/v0/models)")
 
@@ -254,8 +282,24 @@ def mismatch(served: str, weights: str | None, resolve: Callable[[str], Any]) ->
 
 def _resolution(model: dict[str, Any], server: str, url: str, resolve: Callable[[str], Any]) -> dict[str, Any]:
     """The weights' resolution, served by this server; for a LiteLLM proxy, by the upstream it routes to
-    (the provider of ``litellm_params.model``'s prefix, else of ``api_base``'s host), since the proxy only relays."""
-    res = resolve(model["weights"] or model["served_name"])
+    (the provider of ``litellm_params.model``'s prefix, else of ``api_base``'s host), since the proxy only relays.
+
+    Unknown weights behind an operator-chosen name (openai-compatible) stay unknown; a resolution from a name
+    alone (a listed file name, an Ollama tag, an LM Studio id) is at most ``inferred``."""
+    from modelmap.types import Resolution
+
+    if model["weights"] is None and server == "openai-compatible":
+        res = Resolution(query=model["served_name"],
+                         reason=f"{url} does not say which weights it serves; {model['served_name']!r} is only the "
+                                "name it serves them under")
+    else:
+        res = resolve(model["weights"] or model["served_name"])
+        basis = {"file-name": "the file name the server lists",
+                 None: "the name the server serves it under"}.get(model["weights_from"])
+        if basis is not None:
+            reason = f"name-level: resolved from {basis}; the server does not report the weights' identity"
+            res = replace(res, confidence="inferred" if res.confidence == "known" else res.confidence,
+                          reason="; ".join(r for r in (reason, res.reason) if r))
     if server == "litellm":
         upstream = res.served_by
         if upstream is None:
