@@ -70,7 +70,7 @@ _ARCHIVE = re.compile(r"(?i)\.(?:tar\.gz|tgz|tar|zip|joblib|pkl|pickle|mar|bst|p
 _DATA_FOLDERS = frozenset({"datasets", "dataset", "logs", "log", "results", "evals", "eval", "evaluations", "metrics",
                            "predictions", "benchmarks", "traces", "reports", "corpora", "corpus", "samples"})
 _DATA_WORDS = frozenset({"dataset", "datasets", "data", "eval", "evals", "results", "result", "logs", "log", "metrics",
-                         "predictions", "preds", "benchmark", "bench", "traces", "report", "reports", "corpus", "sft-data"})
+                         "predictions", "preds", "benchmark", "bench", "traces", "report", "reports", "corpus"})
 _STORAGE_SUFFIX = re.compile(r"(?i)[-_](?:pvc|claim|volume|vol|cache|bucket|storage|store|data|disk)$")
 HF_CACHE_DIR = re.compile(r"(?:^|[/\\])models--([\w.-]{1,96})--([\w.+-]{1,128})(?=$|[/\\])")
 
