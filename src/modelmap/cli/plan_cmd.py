@@ -48,6 +48,8 @@ def plan(
     require: Annotated[list[str] | None, typer.Option("--require", metavar="RULE", help="A not-worse rule, e.g. "
                                                       "'candidate.eval.vulnerable_rate <= "
                                                       "incumbent.eval.vulnerable_rate' (repeat).")] = None,
+    runtime: Annotated[Path | None, typer.Option("--runtime", metavar="FILE", help="A runtime inventory (modelmap "
+                                                 "runtime --format json): marks the usages seen serving.")] = None,
     output: Output = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", metavar="FILE",
                                                 help="Policy file with the flows (default: found from PATH upward).")] = None,
@@ -70,10 +72,12 @@ def plan(
         raise typer.Exit(EXIT_USAGE)
 
     def run() -> tuple[bytes, str]:
+        from modelmap.cli.check_cmd import load_runtime
         from modelmap.switch import plan as planner
 
         result, _, _ = planner.plan_project(path, scenario, deny=deny, volume_path=volume, config_path=config,
-                                            eval_path=eval_file, require=tuple(require or ()))
+                                            eval_path=eval_file, require=tuple(require or ()),
+                                            runtime=load_runtime(runtime) if runtime is not None else None)
         s = result.summary()
         line = (f"plan {result.scenario.get('id')}: {s['usages_affected']} affected usages in {s['flows']} flows; "
                 f"{s['replaced']} replaced, {s['none_found']} none found; {s['feasible_48h']} flows feasible in 48 h")

@@ -98,13 +98,15 @@ class UsagePlan:
     effort_hours: float = 0.0
     effort_assumption: str = ""
     fallbacks: list[dict[str, Any]] = field(default_factory=list)
+    live: dict[str, Any] | None = None  # plan --runtime: what production says (seen, served_by, requests, last_seen)
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "raw": self.raw, "model": self.model, "role": self.role,
                 "served_by": self.served_by, "dropin": self.dropin, "dropin_reason": self.dropin_reason,
                 "replacement": self.replacement, "none_found": self.none_found,
                 "fallbacks": self.fallbacks, "edits": [e.to_dict() for e in self.edits],
-                "effort_hours": self.effort_hours, "effort_assumption": self.effort_assumption}
+                "effort_hours": self.effort_hours, "effort_assumption": self.effort_assumption,
+                **({"live": self.live} if self.live is not None else {})}
 
 
 @dataclass
@@ -477,6 +479,11 @@ def _price_basis(price: dict[str, Any], input_tokens: float, output_tokens: floa
 
 # --------------------------------------------------------------------------- the plan
 
+def _live(facts: Any) -> dict[str, Any] | None:
+    """A usage's runtime facts (policy/inventory.attach_runtime) for the plan; None without runtime data."""
+    return {k: facts.get(k) for k in ("seen", "served_by", "requests", "last_seen")} if isinstance(facts, dict) else None
+
+
 def _flow_tags(config: ProjectConfig | None) -> dict[str, list[str]]:
     return {f.name: list(f.tags) for f in getattr(config, "flows", ()) or ()}
 
@@ -537,6 +544,7 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
                 none_found=none_found, edits=edits_for(finding, chosen, endpoints, files),
                 effort_hours=hours, effort_assumption=assumption,
                 fallbacks=[c for c in found if c is not chosen][:2],
+                live=_live((finding.resolution or {}).get("runtime")),
             )
             # the flows of this usage in which it breaks the scenario (a rule may apply to some flows only)
             broken = group_flows.get(id(group))
@@ -803,7 +811,7 @@ def _rollback(plan: FlowPlan) -> list[str]:
 def plan_project(path: str | Path, scenario: str | None = None, *, deny: str | None = None,
                  volume_path: str | Path | None = None, config_path: str | Path | None = None,
                  alternatives_fn: AlternativesFn | None = None, eval_path: str | Path | None = None,
-                 require: Sequence[str] = ()) -> tuple[Plan, ScanResult, Any]:
+                 require: Sequence[str] = (), runtime: dict[str, Any] | None = None) -> tuple[Plan, ScanResult, Any]:
     """Scan ``path`` (the project of its nearest modelmap.yaml), run the scenario and plan. Returns the plan,
     the scan and the project config. Each flow's readiness comes from the eval gate (``switch.gate``): the
     evaluation at ``eval_path`` against the ``require`` rules and modelmap.yaml's ``switch: require:``."""
@@ -816,6 +824,10 @@ def plan_project(path: str | Path, scenario: str | None = None, *, deny: str | N
     chosen = scenarios.scenario_for(scenario, deny)
     volume = load_volume(volume_path)
     result = modelmap.scan([project.root], resolve=True)
+    if runtime is not None:  # plan --runtime: each usage says whether its model is seen serving
+        from modelmap.policy.inventory import attach_runtime
+
+        result = attach_runtime(result, runtime)
     affected = scenarios.affected(result, chosen, project.config)
     from modelmap.switch import prices
 
@@ -876,7 +888,10 @@ def render_markdown(plan: Plan) -> str:
                 repl = f"{md_code(r.get('model'))} at {md_text(r.get('provider') or 'self-hosted')}"
             else:
                 repl = "none found: " + md_text(u.none_found or "")
-            lines.append(f"| {md_text(f'{u.path}:{u.line}')} | {md_code(u.raw)} ({md_text(u.served_by or 'self-hosted')}) "
+            live = "" if u.live is None else (
+                f"; live: {'not counted' if u.live['requests'] is None else u.live['requests']} requests"
+                if u.live["seen"] else "; not seen serving")
+            lines.append(f"| {md_text(f'{u.path}:{u.line}')} | {md_code(u.raw)} ({md_text((u.served_by or 'self-hosted') + live)}) "
                          f"| {repl} | {md_text(u.dropin or '-')} | {u.effort_hours:g} h |")
         lines += ["", "**Edits**", ""]
         for u in flow.usages:
