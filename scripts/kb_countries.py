@@ -94,10 +94,8 @@ COUNTRIES: dict[str, Country] = {
                            parent="Cheetah Mobile"),
 }
 
-# Sourced like the entries above, but tests/knowledge/test_longtail.py and test_registries.py (not this script's
-# owner's files) still expect country null for these publishers: applied only with --include-pending, once
-# those expectations are updated.
-COUNTRIES_PENDING: dict[str, Country] = {
+# Sourced like the entries above; written separately at first (tests still expected null) and applied since.
+COUNTRIES_LATER: dict[str, Country] = {
     "skywork": Country("CN", ("https://www.llmreference.com/researcher/skywork",),
                        "Skywork AI: Beijing-based AI subsidiary of Kunlun Tech", parent="Kunlun Tech"),
     "aidc-ai": Country("CN", ("https://github.com/AIDC-AI/Marco-o1/blob/4f99998dec4dc571c3d25319d308919002d3ffc0/"
@@ -150,9 +148,8 @@ def apply(text: str, c: Country) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--check", action="store_true")
-    ap.add_argument("--include-pending", action="store_true", help="also apply COUNTRIES_PENDING")
     args = ap.parse_args(argv)
-    table = {**COUNTRIES, **(COUNTRIES_PENDING if args.include_pending else {})}
+    table = {**COUNTRIES, **COUNTRIES_LATER}
     stale = []
     for pid, c in sorted(table.items()):
         path = PUB_DIR / f"{pid}.yaml"

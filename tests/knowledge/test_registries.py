@@ -32,7 +32,7 @@ OFFICIAL = {
     "ibm-granite/granite-3.2-8b-instruct": ("ibm", "US"),
     "allenai/Molmo2-8B": ("allenai", "US"),
     "HuggingFaceTB/SmolLM-135M": ("huggingfacetb", "US"),
-    "HuggingFaceH4/zephyr-7b-alpha": ("huggingfaceh4", None),
+    "HuggingFaceH4/zephyr-7b-alpha": ("huggingfaceh4", "US"),
     "bigcode/starcoder2-15b": ("bigcode", "US"),
     "databricks/dbrx-base": ("databricks", "US"),
     "tiiuae/Falcon-H1-1.5B-Instruct": ("tii", "AE"),
