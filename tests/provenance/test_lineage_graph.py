@@ -17,7 +17,7 @@ from modelmap.types import Finding, ScanResult, ScanStats
 SCHEMA = json.loads((Path(__file__).parents[2] / "src/modelmap/report/schemas/trace.schema.json").read_text())
 
 
-def _edges(res):  # type: ignore[no-untyped-def]
+def _edges(res):
     return {(e["child"], e["relation"], e["parent"]) for e in res.edges or ()}
 
 
@@ -118,7 +118,7 @@ def test_a_provider_prefix_is_evidence_of_serving_and_says_so() -> None:
     assert "prefix" in (res.served_by["evidence"] or "") or "names the provider" in (res.served_by["evidence"] or "")
 
 
-def _finding(raw: str, kind: str = "api-model", **kw):  # type: ignore[no-untyped-def]
+def _finding(raw: str, kind: str = "api-model", **kw):
     return Finding(path="app/llm.py", line=3, column=1, raw=raw, kind=kind, **kw)
 
 

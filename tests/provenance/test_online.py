@@ -41,13 +41,18 @@ def _cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_enrich_fills_base_license_and_origins_from_the_card() -> None:
     offline = resolve("example-lab/qwen2.5-7b-instruct-legal-sft")
-    assert offline.confidence == "unknown" and not offline.lineage
+    # offline, the base is only the repo name's claim (resolver._name_claim): labelled so, not confident
+    assert offline.confidence == "unknown"
+    assert [e.get("source") for e in offline.edges or () if e["child"] == (offline.model or {}).get("id")] == ["name"]
     fetch = RecordedFetcher()
     res = online.enrich(offline, fetch)
     assert fetch.calls == ["example-lab/qwen2.5-7b-instruct-legal-sft"]
     assert res.lineage[0]["relation"] == "finetune"
     assert res.lineage[0]["model"] == "qwen/qwen2.5-7b-instruct"
-    assert "CN" in res.origins
+    # the card's base replaced the name's claim: one base edge, from the card
+    mine = [e for e in res.edges or () if e["child"] == "example-lab/qwen2.5-7b-instruct-legal-sft"]
+    assert [e["source"] for e in mine] == ["huggingface-hub card (base_model)"]
+    assert "CN" in (res.origins or ())
     assert res.license and res.license["id"] == "apache-2.0"
     assert res.confidence == "inferred"
     assert any(s["url"].endswith("/example-lab/qwen2.5-7b-instruct-legal-sft") for s in res.sources)

@@ -160,6 +160,11 @@ def enrich(res: Resolution, fetch: Fetcher | None = None) -> Resolution:
     base = data.get("base_model")
     bases = base if isinstance(base, list) else [base] if base else []
     relation = HUB_RELATIONS.get(str(data.get("base_model_relation") or ""), "finetune")
+    if bases and any(e["child"] == me and e.get("source") == "name" for e in edges):
+        # the card's base_model replaces a base the resolver only read from the repo name (resolver._name_claim)
+        edges = []
+        reasons = [r for r in reasons if r.get("because") == "publisher"]
+        origins = {str(r["country"]) for r in reasons}
     has_base = any(e["child"] == me and e["relation"] != "distillation" for e in edges)
     if not has_base and bases:
         from modelmap.errors import IdentifierError

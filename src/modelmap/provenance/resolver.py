@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,26 @@ _DASHED_VERSION = re.compile(r"(?<=[a-z]-\d)-(?=\d(?:-|$))")
 _REGEX_META = set(".^$*+?{}[]|()\\")
 # a re-packager's repo name that embeds the original org: "<org>_<name>", "<org>.<name>", "<org>_-_<name>", "<org>-<name>"
 _EMBEDDED_ORG = re.compile(r"_-_|[_.-]")
+# packaging suffixes that say the weights were trained further, not re-packaged: a LoRA adapter, or one merged in
+_TRAINED_SUFFIXES = frozenset({"lora", "qlora", "merged"})
+# suffixes that keep the same weights in another file layout, not a re-packaging by someone else ("-hf")
+_SAME_WEIGHTS_SUFFIXES = frozenset({"hf"})
+# a family word written with or without a dash before its version ("llama3-8b" / "llama-3-8b", "gemma2" / "gemma-2")
+_FAMILY_DIGIT = re.compile(r"^([a-z]{3,})(\d)")
+_FAMILY_DASH_DIGIT = re.compile(r"^([a-z]{3,})-(\d)")
+# where a derivative's repo name may split into "<known model>" and the derivative's own words
+_NAME_SPLIT = re.compile(r"[-_]")
 
 
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
 _OPENAI_FT = re.compile(r"(?i)ft:((?:gpt-|o\d)[\w.-]*|davinci-002|babbage-002):([\w.-]*):[\w.-]*:[\w.-]+")
+
+
+def removed_suffixes(name: str) -> list[str]:
+    """The packaging words ``strip_quant`` removes from ``name``, outermost first
+    ("Qwen2.5-7B-Instruct-lora-GGUF" -> ["gguf", "lora"])."""
+    steps = strip_steps(name)
+    return [a[len(b):].strip("-_.").lower() for a, b in pairwise(steps)]
 
 
 def _is_org_spelling(query: str) -> bool:
@@ -235,6 +252,13 @@ class Resolver:
             out.append(_PROVIDER_SUFFIX.sub("", low))
         if low.startswith("meta-llama-"):
             out.append(low[len("meta-"):])  # Meta renamed the Llama 3.1 repos (Meta-Llama-3.1-8B -> Llama-3.1-8B)
+        # "gemma2-9b-it" / "llama3-8b" (Groq, Ollama, re-packagers) <-> "gemma-2-9b-it" / "llama-3-8b" (the Hub)
+        if _FAMILY_DIGIT.match(low):
+            out.append(_FAMILY_DIGIT.sub(r"\1-\2", low))
+        elif _FAMILY_DASH_DIGIT.match(low):
+            out.append(_FAMILY_DASH_DIGIT.sub(r"\1\2", low))
+        # Llama 3 (not 3.1+) kept "Meta-" in its repo names: "Llama-3-8B-Instruct" is "Meta-Llama-3-8B-Instruct"
+        out += ["meta-" + v for v in (low, *out) if v.startswith("llama-3-")]
         # "claude-3.5-sonnet" (OpenRouter) <-> "claude-3-5-sonnet" (Anthropic)
         if _DOTTED_VERSION.search(low) and low.startswith("claude"):
             out.append(_DOTTED_VERSION.sub("-", low))
@@ -287,9 +311,19 @@ class Resolver:
         if org:
             org_pub = self.kb.org_index.get(org.lower())
             kind = self._publisher_kind(org_pub)
+            removed = removed_suffixes(name)
+            if any(w in _TRAINED_SUFFIXES for w in removed):
+                # "-lora" / "-merged": an adapter or further-trained weights, not a re-packaging of the model the
+                # name starts with; that base is only a claim of the name (_name_claim)
+                return None, "none", None
+            repacked = any(w not in _SAME_WEIGHTS_SUFFIXES for w in removed)
             for n in names[1:] if not changed else names:
                 mid = self._lookup(f"{org}/{n}")
                 if mid:
+                    if repacked and self._has_weights(mid):
+                        # the org's own GGUF / AWQ / FP8 repo of its own model ("Qwen/Qwen2-7B-Instruct-GGUF")
+                        # that the KB does not list: a quantization of that model, by the same publisher
+                        return self._original_of(mid), "inferred", org
                     return mid, "inferred", None
             if "/" not in org and kind in (None, "quantizer", "platform", "community"):
                 # "bartowski/agentica-org_DeepCoder-14B-Preview-GGUF": the original org is in the repo name
@@ -327,6 +361,15 @@ class Resolver:
                 exact = i == 0 and not changed and not parsed.is_file and not local
                 return mid, "exact" if exact else "inferred", None
         return None, "none", None
+
+    def _original_of(self, mid: str) -> str:
+        """The model a repack record packages (its quantization parent), else ``mid`` itself."""
+        for entry in self.kb.models[mid].get("base") or []:
+            if isinstance(entry, dict) and entry.get("relation") == "quantization" and entry.get("model"):
+                parent = str(entry["model"]).lower()
+                if parent in self.kb.models:
+                    return parent
+        return mid
 
     def _hf_org(self, mid: str) -> str | None:
         hf = self.kb.models[mid].get("hf")
@@ -573,16 +616,25 @@ class Resolver:
                                      sources=rejected.get("sources"))
             return Resolution(query=parsed.query, served_by=served, confidence="unknown", reason=why)
         if mid is None:
+            claim = self._name_claim(parsed)
+            if claim is not None:
+                return claim
             fid = self._family(parsed)
             org = parsed.core.split("/")[0] if "/" in parsed.core else None
             org_pub = kb.org_index.get(org.lower()) if org else None
             if fid:
                 fam = kb.families[fid]
+                third = self._third_party(parsed, fam["publisher"])
+                if third is not None:
+                    return self._third_party_family(parsed, fid, third)
                 pub_id = org_pub if org_pub and self._publisher_kind(org_pub) == "lab" else fam["publisher"]
+                # another lab's repo named after this family (NVIDIA's "Llama-3.1-Nemotron-..."): its license is
+                # that lab's choice, not the family's
+                lic = self._family_license(fid) if pub_id == fam["publisher"] else None
                 return self._partial(
                     parsed, pub_id, extra_pubs=(fam["publisher"],) if fam["publisher"] != pub_id else (),
                     model={"id": None, "family": fid, "params": None},
-                    license=self._license(self._family_license(fid)), open_weights=fam.get("open_weights"),
+                    license=self._license(lic), open_weights=fam.get("open_weights"),
                     sources=fam.get("sources"), role=fam.get("role"),
                     reason=f"matched the {fam.get('name', fid)} family name pattern; the exact model is unknown, so "
                     "its base, teachers and full origins are unknown")
@@ -603,10 +655,14 @@ class Resolver:
         graph = build_graph(kb, mid)
         if self._declared:
             graph.nodes = [(c, "company claim" if m in self._declared else b, m, p) for c, b, m, p in graph.nodes]
+        publisher: dict[str, Any] | None
         if packager:
             pk_pub = kb.org_index.get(packager.lower())
             shown_id = parsed.core.lower()
-            publisher_id = pk_pub or model.get("publisher")
+            # the re-packager publishes the repo; an account the KB does not know is still the publisher (with no
+            # country), never the original's publisher
+            publisher_id = pk_pub
+            publisher = self._publisher(pk_pub) if pk_pub else _account(packager)
             graph.edges.insert(0, {"child": shown_id, "relation": "quantization", "parent": mid,
                                    "parent_publisher": self._publisher(model.get("publisher"))})
             country = self._country(publisher_id)
@@ -618,6 +674,7 @@ class Resolver:
         else:
             shown_id = mid
             publisher_id = model.get("publisher")
+            publisher = self._publisher(publisher_id)
         countries = sorted({c for c, _b, _m, _p in graph.nodes if c})
         fam = kb.families.get(model.get("family") or "", {})
         lic = model.get("license", fam.get("license"))
@@ -626,7 +683,7 @@ class Resolver:
             query=parsed.query,
             model={"id": shown_id, "family": model.get("family"), "params": model.get("params"),
                    "name": model.get("name"), "hf": model.get("hf")},
-            publisher=self._publisher(publisher_id),
+            publisher=publisher,
             license=self._license(lic),
             open_weights=model.get("open_weights", fam.get("open_weights")),
             edges=tuple(graph.edges),
@@ -642,6 +699,122 @@ class Resolver:
             reason=self._model_reason(how, graph),
             role=model.get("role") or fam.get("role"),
         )
+
+    # ---- third-party repos named after a model: the name is a claim, not a fact ------------------------------
+    def _third_party(self, parsed: Parsed, owner: str | None) -> str | None:
+        """The Hub account of ``org/name`` when it is not ``owner`` (the publisher the name points at), else None.
+        Local folders, mirror orgs and paths are not accounts."""
+        core = parsed.core
+        if parsed.is_file or core.count("/") != 1:
+            return None
+        org = core.split("/", 1)[0]
+        if not is_hub_account(org) or org.lower() in self._mirror_orgs:
+            return None
+        org_pub = self.kb.org_index.get(org.lower())
+        if owner and org_pub == owner:
+            return None
+        return org
+
+    def _org_publisher(self, org: str) -> tuple[str | None, dict[str, Any]]:
+        pid = self.kb.org_index.get(org.lower())
+        return pid, (self._publisher(pid) if pid else None) or _account(org)
+
+    def _third_party_family(self, parsed: Parsed, fid: str, org: str) -> Resolution:
+        """``casperhansen/some-llama-3-variant-awq``: a third party's repo whose name only looks like a family. The
+        third party is the publisher; the family's publisher is in the origins as a lower bound (the name's
+        claim); the license is the family's only for a re-packaging (a repack keeps its source's license)."""
+        fam = self.kb.families[fid]
+        pid, publisher = self._org_publisher(org)
+        name = parsed.core.split("/", 1)[1]
+        removed = removed_suffixes(name)
+        repack = bool(removed) and not any(w in _TRAINED_SUFFIXES for w in removed)
+        lic = self._family_license(fid) if repack else None
+        res = self._partial(
+            parsed, pid, extra_pubs=(fam["publisher"],), model={"id": None, "family": fid, "params": None},
+            license=self._license(lic), open_weights=fam.get("open_weights"), sources=fam.get("sources"),
+            role=fam.get("role"),
+            reason=f"a repo of {org}, named like the {fam.get('name', fid)} family; the exact model is unknown, so its "
+            "base is unknown and origins are a lower bound" + ("; the license is the family's, which a re-packaging "
+                                                               "keeps" if lic else "; license unknown"))
+        return replace(res, publisher=publisher)
+
+    def _claimed_base(self, name: str, owner_pub: str | None, org: str, *, whole: bool = False) -> str | None:
+        """The known model a derivative's repo name is built on: the longest leading part of the name that is a
+        lab model's exact Hub repo name ("Qwen2.5-7B-Instruct-sft-medical" -> Qwen2.5-7B-Instruct), else the
+        longest trailing part ("Hermes-2-Pro-Llama-3-8B" -> Meta-Llama-3-8B). Never the org's own model."""
+        if self._hf_names is None:
+            self._mirrored("", "")  # builds the Hub-name index
+        index = self._hf_names or {}
+        cuts = [m.start() for m in _NAME_SPLIT.finditer(name)]
+        # the whole name counts only once a suffix was stripped ("...-Instruct-lora"): unstripped, it is the model
+        heads = [name] * whole + [name[:i] for i in reversed(cuts)]
+        tails = [name[i + 1:] for i in cuts]
+        for part in (*heads, *tails):
+            if len(part) < 4 or (not any(ch.isdigit() for ch in part) and "-" not in part):
+                continue
+            for spelling in (part.lower(), *self._name_variants(part, None)):
+                ids = [m for m in index.get(spelling) or () if self._has_weights(m) and not self._is_repack(m)
+                       and self.kb.models[m].get("publisher") != owner_pub and self._hf_org(m) != org.lower()]
+                labs = [m for m in ids if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
+                pick = labs if len(labs) == 1 else ids
+                if len(pick) == 1:
+                    return pick[0]
+        return None
+
+    def _name_claim(self, parsed: Parsed) -> Resolution | None:
+        """A third party's repo not in the knowledge base whose name starts (or ends) with a known model's repo name:
+        a fine-tune, adapter or merge the name *claims* is built on that model (``acme/Qwen2.5-7B-Instruct-sft``,
+        ``jdoe/Llama-3.1-8B-Instruct-lora``), or a re-packaging of such a derivative. The claim is reported with its
+        evidence (the name), the third party as publisher, no license, origins as a lower bound, and confidence
+        ``unknown``: nothing here is a knowledge-base fact."""
+        org = self._third_party(parsed, None)
+        if org is None:
+            return None
+        pid, publisher = self._org_publisher(org)
+        name = parsed.core.split("/", 1)[1]
+        if ":" in name:
+            return None  # an Ollama user tag: resolved (or not) through its own rules
+        stripped, _changed = strip_quant(name)
+        removed = removed_suffixes(name)
+        base = self._claimed_base(stripped, pid, org, whole=stripped != name)
+        if base is None:
+            return None
+        repacked = [w for w in removed if w not in _TRAINED_SUFFIXES and w not in _SAME_WEIGHTS_SUFFIXES]
+        graph = build_graph(self.kb, base)
+        shown_id = parsed.core.lower()
+        country = self._country(pid)
+        words = f" ({', '.join(removed)})" if removed else ""
+        if repacked:
+            # a re-packaging of a derivative the KB does not know: its immediate base is that derivative, unknown
+            nodes = [(c, "base", m, p) for c, _b, m, p in graph.nodes]
+            reasons = origin_reasons(Graph(nodes=([(country, "publisher", shown_id, pid)] if country else []) + nodes))
+            countries = sorted({r["country"] for r in reasons})
+            return Resolution(
+                query=parsed.query, model={"id": shown_id, "family": None, "params": None, "name": name},
+                publisher=publisher, license=None, open_weights=True, edges=None, roots=None, teachers=None,
+                origins=tuple(countries) or None, origins_known=False, origin_reasons=tuple(reasons),
+                served_by=self._prefix_served(parsed), flags=tuple(self._flags([pid])), sources=(),
+                confidence="unknown", role=self.kb.models[base].get("role"),
+                reason=f"not in the knowledge base: a re-packaging{words} by {org} of a model whose name claims it "
+                f"derives from {base} (evidence: the repo name only); its immediate base, license and full origins "
+                "are unknown, and the origins listed are a lower bound")
+        words_in_name = {w.lower() for w in _NAME_SPLIT.split(name)}
+        relation = "adapter" if words_in_name & {"lora", "qlora", "adapter", "peft"} else "finetune"
+        edge = {"child": shown_id, "relation": relation, "parent": base,
+                "parent_publisher": self._publisher(self.kb.models[base].get("publisher")), "source": "name"}
+        nodes = [(c, "base" if b == "publisher" else b, m, p) for c, b, m, p in graph.nodes]
+        graph.nodes = [(country, "publisher", shown_id, pid), *nodes]
+        countries = sorted({c for c, _b, _m, _p in graph.nodes if c})
+        return Resolution(
+            query=parsed.query, model={"id": shown_id, "family": None, "params": None, "name": name},
+            publisher=publisher, license=None, open_weights=True, edges=(edge, *graph.edges),
+            roots=tuple(graph.roots) if graph.roots is not None else None, teachers=tuple(graph.teachers),
+            origins=tuple(countries) or None, origins_known=False, origin_reasons=tuple(origin_reasons(graph)),
+            served_by=self._prefix_served(parsed), flags=tuple(self._flags([pid, *(p for *_x, p in nodes)])),
+            sources=(), confidence="unknown", role=self.kb.models[base].get("role"),
+            reason=f"not in the knowledge base: {org}'s repo name claims {'an' if relation == 'adapter' else 'a'} {relation} of {base} (evidence: the repo "
+            "name only, unverified); the base and the origins that follow from it are that claim, the license is "
+            "unknown")
 
     @staticmethod
     def _model_reason(how: str, graph: Graph) -> str | None:
@@ -665,6 +838,12 @@ class Resolver:
                     seen.add(key)
                     out.append({"publisher": pid, **flag})
         return out
+
+
+def _account(org: str) -> dict[str, Any]:
+    """A Hub account the knowledge base does not know, as a publisher: its name is a fact of the repo id, its
+    country is unknown."""
+    return {"id": org.lower(), "name": org, "country": None}
 
 
 _DEFAULT: Resolver | None = None
