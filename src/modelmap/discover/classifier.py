@@ -138,6 +138,27 @@ def binding_only(value: str, binding: str, *, table: bool = False) -> bool:
     )
 
 
+_NAMESPACE = re.compile(r"[a-z][\w-]{0,40}")
+_DECIDE_HINTS: tuple[Hint, ...] = ("none", "key", "api")  # every hint ``decide`` can pass to ``classify``
+
+
+@lru_cache(maxsize=1 << 16)
+def could_decide(value: str) -> bool:
+    """Whether ``decide`` could accept this literal under some evidence: the value-only part of its rules
+    (placeholder, environment-variable name, ``classify`` under each hint it uses, namespaced ids), for the
+    cheap byte-level gate run before a file is parsed (``polyglot.has_candidate``). Keep in step with
+    ``decide``; the binding-only rule (``BINDING_ONLY``) is checked by the gate itself, from nearby text."""
+    value = value.strip()
+    if not value or _PLACEHOLDER.match(value):
+        return False
+    if _ENV_NAME.fullmatch(value) and not _known(value):
+        return False
+    if any(classify(value, hint) for hint in _DECIDE_HINTS):
+        return True
+    namespace, sep, rest = value.partition("::")
+    return bool(sep) and bool(_NAMESPACE.fullmatch(namespace)) and any(classify(rest, h) for h in _DECIDE_HINTS)
+
+
 def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:
     """Is this candidate a model reference? ``None`` when the evidence does not say so."""
     value = c.value.strip()
@@ -181,7 +202,7 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     match = classify(value, hint)
     if match is None and "::" in value:  # genai-style namespaced ids: "aliyun::qwen-plus", "vertex::gemini-2.5-flash"
         namespace, _, rest = value.partition("::")
-        inner = classify(rest, hint) if re.fullmatch(r"[a-z][\w-]{0,40}", namespace) else None
+        inner = classify(rest, hint) if _NAMESPACE.fullmatch(namespace) else None
         if inner is not None:
             match = Match("provider-prefixed", inner.provider, inner.confidence, inner.role)
             evidence.append(f"namespace:{namespace}")

@@ -18,8 +18,8 @@ from dataclasses import replace
 
 from modelmap.discover.base import Collector, Sample, SourceFile
 from modelmap.discover.candidates import Candidate, extract
-from modelmap.discover.classifier import BINDING_ONLY, decide, is_model_name, plausible, snake
-from modelmap.discover.identify import classify, classify_endpoint
+from modelmap.discover.classifier import BINDING_ONLY, could_decide, decide, is_model_name, plausible, snake
+from modelmap.discover.identify import classify_endpoint
 from modelmap.discover.languages import language_for, parser_for, sdk_calls
 from modelmap.types import Finding, Skip
 
@@ -124,10 +124,8 @@ def has_candidate(data: bytes) -> bool:
             value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
         if not plausible(value):
             continue
-        if "::" in value or "://" in value:
-            return True
-        if classify(value, "key") or classify(value, "api") or classify(value, "hf"):
-            return True
+        if ("://" in value and classify_endpoint(value)) or could_decide(value):
+            return True  # what _emit reports: an endpoint, or a literal decide() accepts under some evidence
         if BINDING_ONLY.fullmatch(value) and _NEAR_MODEL.search(data, max(0, m.start() - 80), m.start()):
             return True
     return False
