@@ -180,3 +180,47 @@ def test_conversion_suffixes_strip() -> None:
     assert strip_quant("bge-small-en-v1.5-onnx-Q") == ("bge-small-en-v1.5", True)
     assert strip_quant("Llama-3-8B-Instruct-q4f16_1-MLC") == ("Llama-3-8B-Instruct", True)
     assert normalise(normalise("Phi-3-mini-4k-instruct-ct2")) == normalise("Phi-3-mini-4k-instruct-ct2")
+
+
+# ---- files and Ollama user uploads named after a derivative ------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "country"), [
+    ("Meta-Llama-3.1-8B-Instruct-abliterated.Q4_K_M.gguf", "US"),
+    ("DeepSeek-R1-Distill-Qwen-14B-Uncensored.Q5_K_M.gguf", "CN"),
+])
+def test_a_weights_file_of_a_derivative_is_not_the_original(resolver: Resolver, query: str, country: str) -> None:
+    # the file holds a derivative, not the lab's model: no model id, no publisher, no base edge (its immediate base
+    # is the unknown derivative), no license; the claimed ancestor's country is a lower bound
+    res = resolver.resolve(query)
+    assert _model_id(res) is None and res.publisher is None
+    assert res.edges is None and res.license is None
+    assert res.confidence == "unknown" and res.origins_known is False
+    assert res.origins and country in res.origins
+
+
+def test_a_file_named_exactly_after_the_model_still_denotes_it(resolver: Resolver) -> None:
+    res = resolver.resolve("Mistral-7B-Instruct-v0.3-Q6_K.gguf")
+    assert _model_id(res) == "mistralai/mistral-7b-instruct-v0.3"
+    assert res.confidence == "inferred"
+
+
+def test_ollama_user_upload_with_a_quant_tag_keeps_the_names_claim(resolver: Resolver) -> None:
+    res = resolver.resolve("jdoe/qwen2.5-7b-instruct-abliterated:q4_k_m")
+    assert _model_id(res) == "jdoe/qwen2.5-7b-instruct-abliterated"
+    edge = _parent_edge(res)
+    assert edge and edge["parent"] == "qwen/qwen2.5-7b-instruct" and edge.get("source") == "name"
+    assert res.confidence == "unknown"
+    # a tag that picks a size or variant is the user's choice: nothing is claimed
+    assert _parent_edge(resolver.resolve("jdoe/qwen2.5-7b-instruct-abliterated:14b")) is None
+
+
+def test_a_hosted_derivative_keeps_its_server_and_only_a_claimed_base(resolver: Resolver) -> None:
+    # served_by comes from the form (the provider prefix); the model facts are still only the name's claim
+    res = resolver.resolve("together_ai/acme-corp/Qwen2.5-7B-Instruct-sft-medical")
+    assert (res.served_by or {}).get("id") == "together-ai"
+    edge = _parent_edge(res)
+    assert edge and edge["parent"] == "qwen/qwen2.5-7b-instruct" and edge.get("source") == "name"
+    assert res.confidence == "unknown"
+    # the same name without a prefix names no server
+    assert resolver.resolve("acme-corp/Qwen2.5-7B-Instruct-sft-medical").served_by is None

@@ -767,43 +767,54 @@ class Resolver:
         ``jdoe/Llama-3.1-8B-Instruct-lora``), or a re-packaging of such a derivative. The claim is reported with its
         evidence (the name), the third party as publisher, no license, origins as a lower bound, and confidence
         ``unknown``: nothing here is a knowledge-base fact."""
-        org = self._third_party(parsed, None)
-        if org is None:
-            return None
-        pid, publisher = self._org_publisher(org)
-        name = parsed.core.split("/", 1)[1]
-        if ":" in name:
-            return None  # an Ollama user tag: resolved (or not) through its own rules
+        if parsed.is_file and "/" not in parsed.core:
+            # a weights file named after a derivative ("Meta-Llama-3.1-8B-Instruct-abliterated.Q4_K_M.gguf"): who
+            # made it is unknown; the file packages that derivative, whose name claims the base
+            org, pid, publisher, name = None, None, None, parsed.core
+        else:
+            org = self._third_party(parsed, None)
+            if org is None:
+                return None
+            pid, publisher = self._org_publisher(org)
+            name = parsed.core.split("/", 1)[1]
+            if ":" in name:
+                # an Ollama user's upload: only a tag that names the file's quantisation keeps the name's claim
+                name, _, tag = name.partition(":")
+                if not _OLLAMA_QUANT_TAG.fullmatch(tag):
+                    return None
         stripped, _changed = strip_quant(name)
         removed = removed_suffixes(name)
-        base = self._claimed_base(stripped, pid, org, whole=stripped != name)
+        base = self._claimed_base(stripped, pid, org or "", whole=stripped != name and org is not None)
         if base is None:
             return None
         repacked = [w for w in removed if w not in _TRAINED_SUFFIXES and w not in _SAME_WEIGHTS_SUFFIXES]
         graph = build_graph(self.kb, base)
-        shown_id = parsed.core.lower()
+        shown_id = f"{org}/{name}".lower() if org else None
         country = self._country(pid)
         words = f" ({', '.join(removed)})" if removed else ""
-        if repacked:
+        if repacked or org is None:
             # a re-packaging of a derivative the KB does not know: its immediate base is that derivative, unknown
             nodes = [(c, "base", m, p) for c, _b, m, p in graph.nodes]
-            reasons = origin_reasons(Graph(nodes=([(country, "publisher", shown_id, pid)] if country else []) + nodes))
+            reasons = origin_reasons(Graph(nodes=([(country, "publisher", shown_id or name, pid)] if country else [])
+                                           + nodes))
             countries = sorted({r["country"] for r in reasons})
+            by = f" by {org}" if org else ""
             return Resolution(
                 query=parsed.query, model={"id": shown_id, "family": None, "params": None, "name": name},
                 publisher=publisher, license=None, open_weights=True, edges=None, roots=None, teachers=None,
                 origins=tuple(countries) or None, origins_known=False, origin_reasons=tuple(reasons),
                 served_by=self._prefix_served(parsed), flags=tuple(self._flags([pid])), sources=(),
                 confidence="unknown", role=self.kb.models[base].get("role"),
-                reason=f"not in the knowledge base: a re-packaging{words} by {org} of a model whose name claims it "
-                f"derives from {base} (evidence: the repo name only); its immediate base, license and full origins "
+                reason=f"not in the knowledge base: a re-packaging{words}{by} of a model whose name claims it "
+                f"derives from {base} (evidence: the name only); its immediate base, license and full origins "
                 "are unknown, and the origins listed are a lower bound")
         words_in_name = {w.lower() for w in _NAME_SPLIT.split(name)}
         relation = "adapter" if words_in_name & {"lora", "qlora", "adapter", "peft"} else "finetune"
-        edge = {"child": shown_id, "relation": relation, "parent": base,
+        me = shown_id or name
+        edge = {"child": me, "relation": relation, "parent": base,
                 "parent_publisher": self._publisher(self.kb.models[base].get("publisher")), "source": "name"}
         nodes = [(c, "base" if b == "publisher" else b, m, p) for c, b, m, p in graph.nodes]
-        graph.nodes = [(country, "publisher", shown_id, pid), *nodes]
+        graph.nodes = [(country, "publisher", me, pid), *nodes]
         countries = sorted({c for c, _b, _m, _p in graph.nodes if c})
         return Resolution(
             query=parsed.query, model={"id": shown_id, "family": None, "params": None, "name": name},
@@ -812,9 +823,9 @@ class Resolver:
             origins=tuple(countries) or None, origins_known=False, origin_reasons=tuple(origin_reasons(graph)),
             served_by=self._prefix_served(parsed), flags=tuple(self._flags([pid, *(p for *_x, p in nodes)])),
             sources=(), confidence="unknown", role=self.kb.models[base].get("role"),
-            reason=f"not in the knowledge base: {org}'s repo name claims {'an' if relation == 'adapter' else 'a'} {relation} of {base} (evidence: the repo "
-            "name only, unverified); the base and the origins that follow from it are that claim, the license is "
-            "unknown")
+            reason=f"not in the knowledge base: {org}'s repo name claims {'an' if relation == 'adapter' else 'a'} "
+            f"{relation} of {base} (evidence: the repo name only, unverified); the base and the origins that follow "
+            "from it are that claim, the license is unknown")
 
     @staticmethod
     def _model_reason(how: str, graph: Graph) -> str | None:
