@@ -39,7 +39,8 @@ def scan(paths: Any, *, resolve: bool = False, inspect_models: bool = False, pro
         from modelmap.provenance.resolver import resolve_findings
 
         result = resolve_findings(result)
-    if inspect_models:
+    if inspect_models and any(f.kind == "model-file" for f in result.findings):
+        # only model-file findings are inspected: a scan without any never imports the readers (numpy via gguf)
         from modelmap.inspect import inspect_findings
 
         result = inspect_findings(result)
