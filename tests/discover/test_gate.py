@@ -56,3 +56,18 @@ def test_go_file_of_imports_and_headers_is_not_parsed() -> None:
     assert not has_candidate(go)
     assert has_candidate(go.replace(b'"net/http"', b'"net/http"\n\t"github.com/sashabaranov/go-openai"')
                          + b'var m = openai.ChatCompletionRequest{Model: "gpt-4o"}\n')
+
+
+def test_joined_api_patterns_agree_with_each_pattern() -> None:
+    from modelmap.discover.identify import vocab
+    from modelmap.knowledge import load
+
+    voc = vocab()
+    assert voc.api_any is not None
+    kb = load()
+    values = [
+        *sorted(set(kb.alias_index) | set(kb.hf_index))[:20_000], "gpt-4o", "o3-mini", "ft:gpt-4o-mini:acme::abc123", "text-embedding-3-large", "utf-8", "0.5", "v1", ""]
+    assert len(values) > 500
+    for value in values:
+        low = value.lower()
+        assert (voc.api_any.fullmatch(low) is not None) == any(p.fullmatch(low) for p, _, _ in voc.api_patterns), low

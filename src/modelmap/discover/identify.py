@@ -78,6 +78,9 @@ class _Vocab:
     prefixes: dict[str, str]
     ollama_library: frozenset[str]
     local_ports: dict[int, str]
+    # every API pattern in one alternation: most values match none, and one fullmatch says so (~1 us instead of
+    # one per pattern); None when the patterns cannot be joined
+    api_any: re.Pattern[str] | None = None
 
 
 @cache
@@ -99,7 +102,15 @@ def vocab() -> _Vocab:
         prefixes=prefixes,
         ollama_library=frozenset(ollama),
         local_ports={int(k): str(v) for k, v in (rec.get("local_ports") or {}).items()},
+        api_any=_joined([p["pattern"] for p in rec.get("api_patterns") or []]),
     )
+
+
+def _joined(patterns: list[str]) -> re.Pattern[str] | None:
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+    except re.error:  # e.g. a global flag inside one pattern: each is tried on its own
+        return None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -142,7 +153,10 @@ def is_specific(name: str) -> bool:
 
 
 def api_pattern(low: str) -> tuple[str, str | None] | None:
-    for pattern, provider, role in vocab().api_patterns:
+    voc = vocab()
+    if voc.api_any is not None and voc.api_any.fullmatch(low) is None:
+        return None
+    for pattern, provider, role in voc.api_patterns:
         if pattern.fullmatch(low):
             return provider, role
     return None
