@@ -37,7 +37,7 @@ def _scope(query: Any, who: Principal) -> Any:
 
 
 def concentration(session: Session, who: Principal) -> dict[str, Any]:
-    from modelmap.switch.optionality import UNKNOWN, _table, hhi
+    from modelmap.switch.optionality import UNKNOWN, concentration_table
 
     models: Counter[str] = Counter()
     publishers: Counter[str] = Counter()
@@ -60,17 +60,8 @@ def concentration(session: Session, who: Principal) -> dict[str, Any]:
                 origins[str(country).upper()] += n
         else:
             no_origin += n
-    total = sum(models.values())
-    attributions = sum(origins.values()) + no_origin
-    return {
-        "usages": total,
-        "model": {"hhi": hhi(models, total), "shares": [s.to_dict() for s in _table(models, total)]},
-        "publisher": {"hhi": hhi(publishers, total),
-                      "shares": [s.to_dict() for s in _table(publishers, total, no_publisher)]},
-        "origin_country": {"hhi": hhi(origins, attributions),
-                           "shares": [s.to_dict() for s in _table(origins, attributions, no_origin)]},
-        "unknown": UNKNOWN,
-    }
+    table = concentration_table(sum(models.values()), models, publishers, no_publisher, origins, no_origin)
+    return {**table, "unknown": UNKNOWN}
 
 
 def sole_suppliers(session: Session, who: Principal) -> list[dict[str, Any]]:

@@ -82,6 +82,14 @@ def concentration(result: ScanResult) -> dict[str, Any]:
             origins.update(countries)
         else:
             no_origin += 1
+    return concentration_table(total, models, publishers, no_publisher, origins, no_origin)
+
+
+def concentration_table(total: int, models: Counter[str], publishers: Counter[str], no_publisher: int,
+                        origins: Counter[str], no_origin: int) -> dict[str, Any]:
+    """Shares and HHI from usage counts by model, publisher (plus usages of no known publisher) and origin
+    country (one count per country of a usage, plus usages of no known origin); the server's portfolio uses
+    it too."""
     attributions = sum(origins.values()) + no_origin
     return {
         "usages": total,
