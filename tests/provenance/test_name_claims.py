@@ -224,3 +224,37 @@ def test_a_hosted_derivative_keeps_its_server_and_only_a_claimed_base(resolver: 
     assert res.confidence == "unknown"
     # the same name without a prefix names no server
     assert resolver.resolve("acme-corp/Qwen2.5-7B-Instruct-sft-medical").served_by is None
+
+
+# ---- a lab re-packaging another lab's model ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "original"), [
+    ("nvidia/Llama-3.1-8B-Instruct-FP8", "meta-llama/llama-3.1-8b-instruct"),
+    ("nvidia/DeepSeek-R1-FP4", "deepseek-ai/deepseek-r1"),
+])
+def test_a_labs_fp8_of_another_labs_model_is_a_quantization_without_an_inherited_license(
+        resolver: Resolver, query: str, original: str) -> None:
+    res = resolver.resolve(query)
+    assert _model_id(res) == query.lower()
+    assert (res.publisher or {}).get("id") == "nvidia"
+    edge = _parent_edge(res)
+    assert edge and (edge["parent"], edge["relation"]) == (original, "quantization")
+    # a lab adds its own terms to its repacks; the license is not asserted by the repack rule
+    assert res.license is None
+    assert set(res.origins or ()) == {"US"} | _origins_of(resolver, original)
+
+
+@pytest.mark.parametrize(("name", "stripped"), [
+    ("Llama-3.1-8B-Instruct-FP8-KV", "Llama-3.1-8B-Instruct"),
+    ("Qwen2.5-7B-Instruct-int4-inc", "Qwen2.5-7B-Instruct"),
+    ("DeepSeek-R1-FP4", "DeepSeek-R1"),
+])
+def test_vendor_quantization_suffixes_strip(name: str, stripped: str) -> None:
+    assert strip_quant(name) == (stripped, True)
+
+
+def test_a_format_word_inside_the_models_own_name_survives_the_claim(resolver: Resolver) -> None:
+    # "-hf" is part of Meta's repo name; stripping it with "-lora" claimed the wrong model (or none)
+    edge = _parent_edge(resolver.resolve("jdoe/Llama-2-7b-chat-hf-lora"))
+    assert edge and edge["parent"] == "meta-llama/llama-2-7b-chat-hf" and edge["relation"] == "adapter"

@@ -5,6 +5,12 @@ Order of evidence, strongest first: an exact Hub repo id or alias in the knowled
 re-packager's repo named after a known model, or a family name pattern (``inferred``);
 otherwise the publisher alone when the org is known, else nothing (``unknown``). A guess is
 never made: facts the knowledge base does not hold come back as None.
+
+The account that publishes a repo is its publisher, whatever the name says: a re-packager the knowledge base
+does not know is reported as that account with no country, never as the original's lab. A third party's repo
+that is not in the knowledge base but is named after a known model ("acme/Qwen2.5-7B-Instruct-sft") gets that
+model as its base only as a *claim*: the edge says ``source: name``, the license is unknown, the origins are a
+lower bound, and the confidence is ``unknown`` (``_name_claim``); ``--online`` replaces the claim with the card.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ _FAMILY_DIGIT = re.compile(r"^([a-z]{3,})(\d)")
 _FAMILY_DASH_DIGIT = re.compile(r"^([a-z]{3,})-(\d)")
 # where a derivative's repo name may split into "<known model>" and the derivative's own words
 _NAME_SPLIT = re.compile(r"[-_]")
+_HAS_DIGIT = re.compile(r"\d")
 
 
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
@@ -59,6 +66,21 @@ def removed_suffixes(name: str) -> list[str]:
     ("Qwen2.5-7B-Instruct-lora-GGUF" -> ["gguf", "lora"])."""
     steps = strip_steps(name)
     return [a[len(b):].strip("-_.").lower() for a, b in pairwise(steps)]
+
+
+def _claim_spellings(low: str) -> list[str]:
+    """``low`` and the Hub spellings of the same name (the subset of ``Resolver._name_variants`` that applies to
+    repo names, kept cheap: it runs on every leading and trailing part of an unknown repo's name)."""
+    out = [low]
+    if low.startswith("meta-llama-"):
+        out.append(low[len("meta-"):])
+    head = _FAMILY_DIGIT.match(low)
+    if head:
+        out.append(_FAMILY_DIGIT.sub(r"\1-\2", low))
+    elif _FAMILY_DASH_DIGIT.match(low):
+        out.append(_FAMILY_DASH_DIGIT.sub(r"\1\2", low))
+    out += ["meta-" + v for v in out if v.startswith("llama-3-")]
+    return out
 
 
 def _is_org_spelling(query: str) -> bool:
@@ -141,6 +163,7 @@ class Resolver:
         self._family_license_cache: dict[str, str | None] = {}
         self._hub_org_cache: dict[str, str | None] | None = None
         self._hf_names: dict[str, list[str]] | None = None
+        self._hub_name_starts: frozenset[str] | None = None
         self._mirror_orgs = {str(k).lower(): str(v) for k, v in (self.kb.recognition.get("mirror_orgs") or {}).items()}
 
     # ---- public -----------------------------------------------------------------------------------
@@ -333,8 +356,8 @@ class Resolver:
                     # with no packaging suffix and an account we do not know, nothing says the weights were
                     # re-packaged: the name denotes the original (an Ollama user's "jeffh/intfloat-...")
                     return embedded, "inferred", org if (changed or org_pub) else None
-            if kind in ("quantizer", "platform") or (changed and kind in (None, "community")):
-                # a re-packager's repo named after the model it packages
+            if kind in ("quantizer", "platform") or (changed and kind in (None, "community", "lab")):
+                # a re-packager's repo named after the model it packages (a lab too: NVIDIA's FP8 of a Llama)
                 for n in names:
                     base = self._by_name(n)
                     if base and self._has_weights(base) and self.kb.models[base].get("publisher") != org_pub:
@@ -414,19 +437,24 @@ class Resolver:
                     return found
         return None
 
-    def _mirrored(self, name: str, hub: str) -> str | None:
-        """The model a download hub's mirror org copies: the same repo name as the original (ModelScope adds
-        "-ms" to a few), matched by exact spelling only, and only when one lab's model has that name."""
+    def _hub_names(self) -> dict[str, list[str]]:
+        """Hub repo name without its org (lowercase) -> model ids, built on first use."""
         if self._hf_names is None:
             self._hf_names = {}
             for mid, model in self.kb.models.items():
                 if model.get("hf"):
                     self._hf_names.setdefault(str(model["hf"]).split("/", 1)[-1].lower(), []).append(mid)
+        return self._hf_names
+
+    def _mirrored(self, name: str, hub: str) -> str | None:
+        """The model a download hub's mirror org copies: the same repo name as the original (ModelScope adds
+        "-ms" to a few), matched by exact spelling only, and only when one lab's model has that name."""
+        hf_names = self._hub_names()
         candidates = [name]
         if hub == "modelscope" and name.lower().endswith("-ms"):
             candidates.append(name[:-3])
         spellings = list(dict.fromkeys(v.lower() for n in candidates for v in (n, *self._name_variants(n, None))))
-        for index in (self._hf_names, self.kb.name_index):
+        for index in (hf_names, self.kb.name_index):
             for v in spellings:
                 labs = [m for m in index.get(v) or () if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
                 if len(labs) == 1:
@@ -678,6 +706,10 @@ class Resolver:
         countries = sorted({c for c, _b, _m, _p in graph.nodes if c})
         fam = kb.families.get(model.get("family") or "", {})
         lic = model.get("license", fam.get("license"))
+        if packager and self._publisher_kind(publisher_id) == "lab" and publisher_id != model.get("publisher"):
+            # another lab's re-packaging (NVIDIA's FP8 of a Llama) may add that lab's own terms: the license is
+            # not inherited by rule, as a community repack's is
+            lic = None
         pubs = [p for _c, _b, _m, p in graph.nodes]
         return Resolution(
             query=parsed.query,
@@ -738,21 +770,26 @@ class Resolver:
                                                                "keeps" if lic else "; license unknown"))
         return replace(res, publisher=publisher)
 
-    def _claimed_base(self, name: str, owner_pub: str | None, org: str, *, whole: bool = False) -> str | None:
+    def _claimed_base(self, name: str, stripped: str, owner_pub: str | None, org: str) -> str | None:
         """The known model a derivative's repo name is built on: the longest leading part of the name that is a
         lab model's exact Hub repo name ("Qwen2.5-7B-Instruct-sft-medical" -> Qwen2.5-7B-Instruct), else the
         longest trailing part ("Hermes-2-Pro-Llama-3-8B" -> Meta-Llama-3-8B). Never the org's own model."""
-        if self._hf_names is None:
-            self._mirrored("", "")  # builds the Hub-name index
-        index = self._hf_names or {}
-        cuts = [m.start() for m in _NAME_SPLIT.finditer(name)]
-        # the whole name counts only once a suffix was stripped ("...-Instruct-lora"): unstripped, it is the model
-        heads = [name] * whole + [name[:i] for i in reversed(cuts)]
-        tails = [name[i + 1:] for i in cuts]
+        index = self._hub_names()
+        if self._hub_name_starts is None:
+            self._hub_name_starts = frozenset(k[:3] for k in index)
+        starts = self._hub_name_starts
+        # leading parts of the name as written ("Llama-2-7b-hf-lora" -> "Llama-2-7b-hf": a suffix such as "-hf" can
+        # be part of the model's own name), trailing parts of the name without its packaging suffixes
+        heads = [name[:m.start()] for m in reversed(list(_NAME_SPLIT.finditer(name)))]
+        tails = [stripped[m.end():] for m in _NAME_SPLIT.finditer(stripped)]
         for part in (*heads, *tails):
-            if len(part) < 4 or (not any(ch.isdigit() for ch in part) and "-" not in part):
+            low = part.lower()
+            # every spelling keeps the first three letters, or becomes a Meta Llama name
+            if low[:3] not in starts and not low.startswith(("llama", "meta-llama")):
                 continue
-            for spelling in (part.lower(), *self._name_variants(part, None)):
+            if len(part) < 4 or (not _HAS_DIGIT.search(part) and "-" not in part):
+                continue
+            for spelling in _claim_spellings(low):
                 ids = [m for m in index.get(spelling) or () if self._has_weights(m) and not self._is_repack(m)
                        and self.kb.models[m].get("publisher") != owner_pub and self._hf_org(m) != org.lower()]
                 labs = [m for m in ids if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
@@ -784,7 +821,7 @@ class Resolver:
                     return None
         stripped, _changed = strip_quant(name)
         removed = removed_suffixes(name)
-        base = self._claimed_base(stripped, pid, org or "", whole=stripped != name and org is not None)
+        base = self._claimed_base(name, stripped, pid, org or "")
         if base is None:
             return None
         repacked = [w for w in removed if w not in _TRAINED_SUFFIXES and w not in _SAME_WEIGHTS_SUFFIXES]
