@@ -10,7 +10,12 @@ anything else is a path to a suite folder, a ``suite.yaml`` or a bare ``.jsonl``
 A ``.txt`` data file holds one case per non-empty line, in the field ``text`` (e.g. a list of prompts).
 
 A suite that ships someone else's data names its licence file (``licence_file``, beside suite.yaml) and may pin
-it (``licence_sha256``): a missing or changed licence file is refused like changed data.
+it (``licence_sha256``): a missing or changed licence file is refused like changed data. Upstream files kept
+beside a derived data file (``upstream_files``: name -> sha256) are checked the same way.
+
+A ``slant`` suite's records each carry ``prompts`` (language -> text) for at least one of its ``languages``
+and, optionally, ``facts`` (language -> gold keyword groups) for factual coverage. A suite without gold facts
+says ``gold_facts: false``: its records may carry none, and coverage is then not scored (null), never 0.
 """
 
 from __future__ import annotations
@@ -54,7 +59,8 @@ class Suite:
                 "source": self.source, "source_url": self.source_url, "builtin": self.builtin,
                 "data": self.data_path.name, "sha256": self.sha256, "sha256_declared": self.sha256_declared,
                 "records": len(self.records), "licence_file": self.meta.get("licence_file"),
-                "upstream_url": self.meta.get("upstream_url")}
+                "upstream_url": self.meta.get("upstream_url"),
+                **({"gold_facts": bool(self.meta.get("gold_facts", True))} if self.kind == "slant" else {})}
 
 
 def builtin_names() -> list[str]:
@@ -103,6 +109,7 @@ def _load_dir(folder: Path, *, builtin: bool, yaml_name: str = "suite.yaml") -> 
     if not isinstance(data, str) or not data or "/" in data or "\\" in data or data.startswith("."):
         raise UsageError("'data' must name a file beside suite.yaml", where=where)
     _check_licence_file(folder, meta, where)
+    _check_upstream_files(folder, meta, where)
     return _make(str(meta.get("name") or folder.name), meta, folder / data, builtin=builtin, where=where)
 
 
@@ -117,6 +124,36 @@ def _check_licence_file(folder: Path, meta: dict[str, Any], where: str) -> None:
     if declared is not None and str(declared).lower() != digest:
         raise UsageError(f"{name} does not match the licence_sha256 in suite.yaml", where=where,
                          hint="the licence file changed: review it, then update licence_sha256")
+
+
+def _check_upstream_files(folder: Path, meta: dict[str, Any], where: str) -> None:
+    files = meta.get("upstream_files")
+    if files is None:
+        return
+    if not isinstance(files, dict) or not files:
+        raise UsageError("'upstream_files' must map file names beside suite.yaml to their sha256", where=where)
+    for name, declared in files.items():
+        if not isinstance(name, str) or not name or "/" in name or "\\" in name or name.startswith("."):
+            raise UsageError(f"upstream file {name!r} must name a file beside suite.yaml", where=where)
+        digest = hashlib.sha256(_read(folder / name, DATA_LIMIT)).hexdigest()
+        if str(declared).lower() != digest:
+            raise UsageError(f"{name} does not match its sha256 in upstream_files", where=where,
+                             hint="the upstream file changed: review it, then update upstream_files")
+
+
+def _check_slant(records: list[dict[str, Any]], meta: dict[str, Any], where: str) -> None:
+    langs = meta.get("languages") or ["en"]
+    gold = meta.get("gold_facts", True)
+    if not isinstance(gold, bool):
+        raise UsageError("'gold_facts' must be true or false", where=where)
+    for rec in records:
+        prompts = rec.get("prompts")
+        if not isinstance(prompts, dict) or not any(isinstance(prompts.get(lang), str) for lang in langs):
+            raise UsageError(f"case {rec['id']}: 'prompts' must give a text in one of {', '.join(map(str, langs))}",
+                             where=where)
+        if not gold and rec.get("facts"):
+            raise UsageError(f"case {rec['id']} has gold facts, but suite.yaml says gold_facts: false",
+                             where=where, hint="drop gold_facts: false to score coverage")
 
 
 def _make(name: str, meta: dict[str, Any], data_path: Path, *, builtin: bool, where: str | None = None) -> Suite:
@@ -138,6 +175,8 @@ def _make(name: str, meta: dict[str, Any], data_path: Path, *, builtin: bool, wh
     ids = [r["id"] for r in records]
     if len(set(ids)) != len(ids):
         raise UsageError("case ids are not unique", where=str(data_path))
+    if kind == "slant":
+        _check_slant(records, meta, where)
     return Suite(name=name, kind=kind, scorer=str(meta.get("scorer") or _DEFAULT_SCORER[kind]),
                  licence=meta.get("licence"), source=meta.get("source"), source_url=meta.get("source_url"),
                  data_path=data_path, sha256=digest, sha256_declared=declared is not None,
