@@ -258,3 +258,14 @@ def test_a_format_word_inside_the_models_own_name_survives_the_claim(resolver: R
     # "-hf" is part of Meta's repo name; stripping it with "-lora" claimed the wrong model (or none)
     edge = _parent_edge(resolver.resolve("jdoe/Llama-2-7b-chat-hf-lora"))
     assert edge and edge["parent"] == "meta-llama/llama-2-7b-chat-hf" and edge["relation"] == "adapter"
+
+
+def test_a_known_orgs_copy_under_the_originals_exact_name_is_a_repackaging_not_a_claimed_finetune(
+        resolver: Resolver) -> None:
+    # NousResearch re-uploaded Meta's Llama 3 weights under Meta's repo name: the same weights, republished by
+    # NousResearch; before, the name claim read it as a fine-tune of the *base* model "Meta-Llama-3-8B"
+    res = resolver.resolve("NousResearch/Meta-Llama-3-8B-Instruct")
+    assert (res.publisher or {}).get("id") == "nousresearch"
+    edge = _parent_edge(res)
+    assert edge and (edge["parent"], edge["relation"]) == ("meta-llama/meta-llama-3-8b-instruct", "quantization")
+    assert edge.get("source") != "name"

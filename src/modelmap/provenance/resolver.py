@@ -362,7 +362,7 @@ class Resolver:
                     base = self._by_name(n)
                     if base and self._has_weights(base) and self.kb.models[base].get("publisher") != org_pub:
                         return base, "inferred", org
-            if not changed and kind is None and is_hub_account(org):
+            if not changed and kind in (None, "community", "lab") and is_hub_account(org):
                 # an unknown account re-uploading a known model under its exact name (cortexso/...): a re-packaging
                 base = self._by_name(stripped)
                 if base and self._hf_org(base) not in (None, org.lower()):
