@@ -659,6 +659,7 @@ def _looks_like_path(value: str) -> bool:
 _URL_KEYS = re.compile(r"(?i).*(url|base|endpoint|host|uri|address|server|api)s?$")
 
 
+@lru_cache(maxsize=1 << 14)  # called for every scalar walked; keys repeat
 def role_from_key(key: str | None) -> str | None:
     """The role a model under this config key plays (``EMBEDDING_MODEL`` → embedding), if the name says."""
     if not key:

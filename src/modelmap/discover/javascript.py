@@ -20,7 +20,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from modelmap.discover.base import (
@@ -265,6 +265,7 @@ def _query(lang: str) -> Any:
     return tree_sitter.QueryCursor(tree_sitter.Query(language, " ".join(f"({k}) @n" for k in kinds)))
 
 
+@lru_cache(maxsize=1 << 14)  # called for every binding and property name; names repeat
 def _snake(name: str) -> str:
     s = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
     return re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", s).lower()
