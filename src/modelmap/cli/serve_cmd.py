@@ -27,6 +27,12 @@ token for team demo, and serves.
 
 Notifications: webhooks registered through the API (POST /api/v1/webhooks) are sent from an outbox; every
 --notify-every seconds the server also queues a notice for each waiver expiring within --waiver-notice-days.
+
+OIDC sign-in for the pages (optional): --oidc-issuer URL --oidc-client-id ID (the client secret, if any, from
+MODELMAP_SERVE_OIDC_CLIENT_SECRET only). The --oidc-team-claim claim (default groups) must name an existing
+team; members of --oidc-admin-group are org admins. Register REDIRECT = http(s)://HOST:PORT/login/oidc/callback
+with the issuer (or give --oidc-redirect-uri). Several processes share sign-ins when they share the client
+secret or MODELMAP_SERVE_SESSION_KEY. Token sign-in keeps working.
 """
 
 
@@ -49,6 +55,19 @@ def serve(
                                                    "POST /api/v1/notifications/run does it on demand).")] = 3600,
     waiver_notice_days: Annotated[int, typer.Option("--waiver-notice-days", metavar="DAYS",
                                                     help="Notify of waivers expiring within this many days.")] = 14,
+    oidc_issuer: Annotated[str | None, typer.Option("--oidc-issuer", metavar="URL",
+                                                    help="Let the pages sign in through this OIDC issuer.")] = None,
+    oidc_client_id: Annotated[str | None, typer.Option("--oidc-client-id", metavar="ID",
+                                                       help="modelmap's client id at the issuer.")] = None,
+    oidc_team_claim: Annotated[str, typer.Option("--oidc-team-claim", metavar="NAME",
+                                                 help="ID-token claim whose value names the team.")] = "groups",
+    oidc_admin_group: Annotated[str | None, typer.Option("--oidc-admin-group", metavar="NAME",
+                                                         help="Claim value that makes an org admin.")] = None,
+    oidc_scopes: Annotated[str, typer.Option("--oidc-scopes", metavar="LIST",
+                                             help="Scopes asked for (space-separated).")] = "openid profile email",
+    oidc_redirect_uri: Annotated[str | None, typer.Option("--oidc-redirect-uri", metavar="URL",
+                                                          help="The callback URL registered with the issuer "
+                                                               "(default: from the request).")] = None,
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
@@ -74,6 +93,25 @@ def serve(
     if not 0 <= notify_every <= 7 * 86400 or not 0 <= waiver_notice_days <= 365:
         err("modelmap: error: --notify-every is 0 to 604800 seconds and --waiver-notice-days 0 to 365")
         raise typer.Exit(2)
+    oidc = None
+    if oidc_issuer is not None or oidc_client_id is not None:
+        from modelmap.server.oidc import OIDCConfig
+
+        if not oidc_issuer or not oidc_client_id:
+            err("modelmap: error: --oidc-issuer and --oidc-client-id go together")
+            raise typer.Exit(2)
+        try:
+            oidc = OIDCConfig(issuer=oidc_issuer, client_id=oidc_client_id,
+                              client_secret=os.environ.get("MODELMAP_SERVE_OIDC_CLIENT_SECRET") or None,
+                              team_claim=oidc_team_claim, admin_group=oidc_admin_group or None, scopes=oidc_scopes,
+                              redirect_uri=oidc_redirect_uri,
+                              session_key=os.environ.get("MODELMAP_SERVE_SESSION_KEY") or None)
+        except ValueError as exc:
+            err(f"modelmap: error: {exc}")
+            raise typer.Exit(2) from None
+    elif oidc_admin_group is not None or oidc_redirect_uri is not None:
+        err("modelmap: error: --oidc-admin-group and --oidc-redirect-uri need --oidc-issuer and --oidc-client-id")
+        raise typer.Exit(2)
     url = db or (default_url().replace("serve.sqlite3", "demo.sqlite3") if demo else default_url())
     if create_token is not None:
         engine = make_engine(url)
@@ -87,7 +125,7 @@ def serve(
         echo(secret + "\n")
         raise typer.Exit(0)
     app = create_app(Settings(db_url=url, max_upload_bytes=max_upload_mb * 1024 * 1024,
-                              waiver_notice_days=waiver_notice_days))
+                              waiver_notice_days=waiver_notice_days, oidc=oidc))
     if demo:
         from modelmap.server.demo import DemoError, seed
 

@@ -5,7 +5,8 @@ one database: nothing is kept in memory between requests except the per-process 
 
 API clients send ``Authorization: Bearer <token>``. The pages also accept the token from a cookie that
 ``/login`` sets (HttpOnly, SameSite=Strict). A token in a query string is never accepted, so tokens do not
-reach access logs.
+reach access logs. With ``Settings.oidc`` the pages can also sign in through an OIDC issuer
+(``/login/oidc``, :mod:`modelmap.server.oidc`): the same cookie then holds a signed session bound to a team.
 """
 
 # no "from __future__ import annotations": FastAPI reads the Annotated aliases defined in create_app at run time
@@ -24,6 +25,7 @@ from modelmap.server import optionality, org_routes, pages, service, webhooks
 from modelmap.server.auth import Principal, TokenBucket
 from modelmap.server.db import make_engine, migrate, session_factory
 from modelmap.server.normalize import DocumentError, normalize
+from modelmap.server.oidc import STATE_COOKIE, OIDCClient, OIDCConfig, OIDCError
 
 COOKIE = "modelmap_token"
 
@@ -38,6 +40,7 @@ class Settings:
     waiver_notice_days: int = 14  # waiver-expiring notifications: waivers expiring within this many days
     webhook_timeout: float = webhooks.TIMEOUT_S
     webhook_attempts: int = webhooks.MAX_ATTEMPTS
+    oidc: OIDCConfig | None = None  # optional OIDC sign-in for the pages
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -45,6 +48,7 @@ def create_app(settings: Settings) -> FastAPI:
     if settings.migrate:
         migrate(engine)
     sessions = session_factory(engine)
+    oidc = OIDCClient(settings.oidc) if settings.oidc is not None else None
     bucket = TokenBucket(settings.upload_rate, settings.upload_burst)
     # no /docs or /redoc: FastAPI serves them with scripts from a CDN; the spec is at /openapi.json
     app = FastAPI(title="modelmap serve", version="1", docs_url=None, redoc_url=None, summary="One inventory of the AI models a company uses.",
@@ -229,6 +233,10 @@ def create_app(settings: Settings) -> FastAPI:
     # ------------------------------------------------------------------ pages
 
     def page_principal(request: Request, session: Session) -> Principal | None:
+        if oidc is not None:  # a signed OIDC session in the page cookie (an API token there is not one)
+            signed = oidc.principal(session, request.cookies.get(COOKIE, ""))
+            if signed is not None:
+                return signed
         try:
             who = principal(request, session, cookie=True)
         except HTTPException:
@@ -240,7 +248,50 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_form() -> HTMLResponse:
-        return HTMLResponse(pages.login())
+        html = pages.login()
+        if oidc is not None:
+            html = html.replace("</h1>", '</h1><p><a href="/login/oidc">Sign in with your organisation\'s '
+                                'identity provider</a></p><p>or</p>', 1)
+        return HTMLResponse(html)
+
+    def oidc_failed(message: str, status: int) -> HTMLResponse:
+        response = HTMLResponse(pages.login(message), status_code=status)
+        response.delete_cookie(STATE_COOKIE, path="/login/oidc")
+        return response
+
+    @app.get("/login/oidc", include_in_schema=False)
+    def oidc_start(request: Request) -> Response:
+        if oidc is None:
+            raise HTTPException(404, "OIDC sign-in is not configured on this server")
+        try:
+            started = oidc.begin(str(request.base_url))
+        except OIDCError as exc:
+            return oidc_failed(str(exc), exc.status)
+        response = RedirectResponse(started.url, status_code=303)
+        # Lax, not Strict: the browser must send it back on the issuer's cross-site redirect to the callback
+        response.set_cookie(STATE_COOKIE, started.cookie, max_age=600, path="/login/oidc", httponly=True,
+                            samesite="lax", secure=request.url.scheme == "https")
+        return response
+
+    @app.get("/login/oidc/callback", include_in_schema=False)
+    def oidc_callback(request: Request, session: DB, code: str | None = None, state: str | None = None,
+                      error: str | None = None) -> Response:
+        if oidc is None:
+            raise HTTPException(404, "OIDC sign-in is not configured on this server")
+        try:
+            signed = oidc.finish(session, code=code, state=state, error=error,
+                                 state_cookie=request.cookies.get(STATE_COOKIE))
+        except OIDCError as exc:
+            return oidc_failed(str(exc), exc.status)
+        # a page that moves on by itself rather than a redirect: this request came from the issuer's site, and
+        # a browser leaves a SameSite=Strict cookie off every request of a redirect chain that started there
+        response = HTMLResponse('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                                '<meta http-equiv="refresh" content="0;url=/"><title>Signed in · modelmap</title>'
+                                '</head><body><p>Signed in. <a href="/">Continue</a></p></body></html>')
+        response.set_cookie(COOKIE, signed.cookie, max_age=signed.max_age, httponly=True, samesite="strict",
+                            secure=request.url.scheme == "https")
+        response.delete_cookie(STATE_COOKIE, path="/login/oidc")
+        return response
 
     @app.post("/login", include_in_schema=False)
     async def login(request: Request, session: DB) -> Response:
