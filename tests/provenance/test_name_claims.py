@@ -269,3 +269,9 @@ def test_a_known_orgs_copy_under_the_originals_exact_name_is_a_repackaging_not_a
     edge = _parent_edge(res)
     assert edge and (edge["parent"], edge["relation"]) == ("meta-llama/meta-llama-3-8b-instruct", "quantization")
     assert edge.get("source") != "name"
+
+
+def test_an_inherited_license_says_where_it_comes_from(resolver: Resolver) -> None:
+    res = resolver.resolve("ChristianAzinn/bge-small-en-v1.5-gguf")
+    assert res.license is not None
+    assert "license is baai/bge-small-en-v1.5's" in (res.reason or "")

@@ -728,7 +728,10 @@ class Resolver:
             flags=tuple(self._flags(pubs)),
             sources=tuple(model.get("sources") or ()),
             confidence="known" if how == "exact" and not packager else "inferred",
-            reason=self._model_reason(how, graph),
+            reason="; ".join(x for x in (
+                self._model_reason(how, graph),
+                f"a re-packaging of {mid} by {packager}: the license is {mid}'s, which a re-packaging keeps"
+                if packager and lic and str(lic).lower() != "unknown" else None) if x) or None,
             role=model.get("role") or fam.get("role"),
         )
 
