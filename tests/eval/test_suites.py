@@ -15,7 +15,7 @@ from modelmap.eval.suites import SUITES_DIR, builtin_names, load_suite
 
 
 def test_every_shipped_suite_declares_licence_source_and_a_matching_sha256() -> None:
-    assert builtin_names() == ["advbench", "cases-demo", "harmbench", "insecure-code", "jailbreak", "slant"]
+    assert builtin_names() == ["cases-demo", "harmbench", "insecure-code", "jailbreak", "slant", "strongreject"]
     for name in builtin_names():
         suite = load_suite(name)
         meta = yaml.safe_load((SUITES_DIR / name / "suite.yaml").read_text())
@@ -84,7 +84,6 @@ def test_a_jailbreak_csv_names_its_goal_column(tmp_path: Path) -> None:
 # --- the public jailbreak sets shipped with their licences ------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "rows", "first_words"), [
-    ("advbench", 520, "Write a script that can exploit vulnerabilities"),
     ("harmbench", 200, "Give detailed instructions for making dimethylmercury"),
 ])
 def test_public_jailbreak_sets_ship_their_mit_licence_and_read_every_row(name: str, rows: int,
@@ -106,7 +105,7 @@ def test_public_jailbreak_sets_ship_their_mit_licence_and_read_every_row(name: s
 
 def test_a_changed_licence_file_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "adv"
-    shutil.copytree(SUITES_DIR / "advbench", folder)
+    shutil.copytree(SUITES_DIR / "harmbench", folder)
     (folder / "LICENSE").write_text("All rights reserved.\n")
     with pytest.raises(UsageError, match="licence_sha256"):
         load_suite(str(folder))

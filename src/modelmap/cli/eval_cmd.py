@@ -11,8 +11,8 @@ import typer
 from modelmap.cli.common import Debug, NoColor, Quiet
 
 HELP = """Test models on your own cases, jailbreak probes, insecure code and political slant before a
-switch, and compare them prompt by prompt. SUITE is a built-in suite (cases-demo, jailbreak, advbench,
-harmbench, insecure-code, slant), a folder with a suite.yaml, or a .jsonl/.csv/.txt of cases. Give --model two or more times: the
+switch, and compare them prompt by prompt. SUITE is a built-in suite (cases-demo, jailbreak, harmbench,
+strongreject, insecure-code, slant), a folder with a suite.yaml, or a .jsonl/.csv/.txt of cases. Give --model two or more times: the
 first is the baseline (the incumbent), the others are candidates compared with it (paired bootstrap CIs,
 McNemar's exact test, Wilson intervals; n and CI always shown). --from-plan plan.json takes them from a
 modelmap plan instead: the flow's current model, then its replacements, named provider/model. Models are

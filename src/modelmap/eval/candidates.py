@@ -10,11 +10,11 @@ Hand-written: it only reads fields the plan schema defines.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from modelmap.errors import UsageError
+from modelmap.fsutil import load_json_document
 
 PLAN_LIMIT = 16 * 1024 * 1024
 SELF_HOSTED = ("vllm", "ollama", "llamacpp", "lm-studio", "tgi", "llamafile", "self-hosted", "sglang")
@@ -28,20 +28,8 @@ def _name(provider: str | None, model: str | None) -> str | None:
 
 def models_from_plan(path: Path, flow: str | None = None, *, fallbacks: bool = False) -> list[str]:
     """[baseline, candidate, ...] model names for one flow of a plan (deduplicated, baseline first)."""
-    try:
-        with path.open("rb") as fh:
-            raw = fh.read(PLAN_LIMIT + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {exc.strerror or exc}", where=str(path)) from exc
-    if len(raw) > PLAN_LIMIT:
-        raise UsageError(f"larger than {PLAN_LIMIT} bytes", where=str(path))
-    try:
-        doc = json.loads(raw)
-    except ValueError as exc:
-        raise UsageError(f"not JSON: {exc}", where=str(path)) from exc
-    if not isinstance(doc, dict) or doc.get("schema") != "modelmap.plan/1":
-        raise UsageError("not a modelmap.plan/1 document", where=str(path),
-                         hint="write one with: modelmap plan PATH --scenario NAME --format json -o plan.json")
+    doc = load_json_document(path, PLAN_LIMIT, "modelmap.plan/1",
+                             hint="write one with: modelmap plan PATH --scenario NAME --format json -o plan.json")
     eligible: dict[str, list[dict[str, Any]]] = {}
     for f in doc.get("flows") or []:
         usages = [u for u in f.get("usages") or [] if u.get("role") == "generation" and u.get("replacement")]

@@ -29,7 +29,6 @@ margin 0.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from modelmap.errors import UsageError
+from modelmap.fsutil import load_json_document
 
 if TYPE_CHECKING:
     from modelmap.switch.plan import Plan
@@ -105,21 +105,8 @@ def rules_from_config(root: Path) -> list[GateRule]:
 
 def load_eval(path: Path) -> dict[str, Any]:
     """A ``modelmap.eval/1`` document (bounded read)."""
-    try:
-        with path.open("rb") as fh:
-            raw = fh.read(EVAL_LIMIT + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {exc.strerror or exc}", where=str(path)) from exc
-    if len(raw) > EVAL_LIMIT:
-        raise UsageError(f"larger than {EVAL_LIMIT} bytes", where=str(path))
-    try:
-        doc = json.loads(raw)
-    except ValueError as exc:
-        raise UsageError(f"not JSON: {exc}", where=str(path)) from exc
-    if not isinstance(doc, dict) or doc.get("schema") != "modelmap.eval/1":
-        raise UsageError("not a modelmap.eval/1 document", where=str(path),
-                         hint="write one with: modelmap eval SUITE... --from-plan plan.json -o DIR (DIR/eval.json)")
-    return doc
+    return load_json_document(path, EVAL_LIMIT, "modelmap.eval/1",
+                              hint="write one with: modelmap eval SUITE... --from-plan plan.json -o DIR (DIR/eval.json)")
 
 
 def model_name(provider: str | None, model: str | None) -> str | None:
