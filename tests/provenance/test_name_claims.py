@@ -275,3 +275,23 @@ def test_an_inherited_license_says_where_it_comes_from(resolver: Resolver) -> No
     res = resolver.resolve("ChristianAzinn/bge-small-en-v1.5-gguf")
     assert res.license is not None
     assert "license is baai/bge-small-en-v1.5's" in (res.reason or "")
+
+
+def test_a_record_without_a_recorded_base_gets_only_claimed_lower_bound_origins_from_its_name(
+        resolver: Resolver) -> None:
+    # e.g. a KB derivative whose card was not read for its base ("...-Llama-3.1-8B", "...-abliterated"): its name's
+    # model widens the origins (marked as a claim) but adds no edge and never makes the origins complete
+    seen = 0
+    for mid, rec in resolver.kb.models.items():
+        if "base" in rec or not rec.get("hf"):
+            continue
+        res = resolver.resolve(mid)
+        claimed = [r for r in res.origin_reasons if r.get("claim")]
+        if not claimed:
+            continue
+        seen += 1
+        assert res.origins_known is False, mid
+        assert {r["country"] for r in claimed} <= set(res.origins or ()), mid
+        assert all(r["claim"] == f"the name of {mid}" or r["claim"].startswith("the name of ") for r in claimed)
+        assert not any(e.get("source") == "name" for e in res.edges or ()), mid
+    assert seen >= 5  # the KB has such records (R1-distill abliterations, Llama-named fine-tunes, sentence-T5s)

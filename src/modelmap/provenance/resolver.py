@@ -703,7 +703,8 @@ class Resolver:
             shown_id = mid
             publisher_id = model.get("publisher")
             publisher = self._publisher(publisher_id)
-        countries = sorted({c for c, _b, _m, _p in graph.nodes if c})
+        claimed = self._claimed_origins(graph)
+        countries = sorted({c for c, _b, _m, _p in graph.nodes if c} | {str(r["country"]) for r in claimed})
         fam = kb.families.get(model.get("family") or "", {})
         lic = model.get("license", fam.get("license"))
         if packager and self._publisher_kind(publisher_id) == "lab" and publisher_id != model.get("publisher"):
@@ -723,7 +724,7 @@ class Resolver:
             teachers=tuple(graph.teachers),
             origins=tuple(countries) if countries else None,
             origins_known=graph.complete and bool(countries),
-            origin_reasons=tuple(origin_reasons(graph)),
+            origin_reasons=(*origin_reasons(graph), *claimed),
             served_by=served,
             flags=tuple(self._flags(pubs)),
             sources=tuple(model.get("sources") or ()),
@@ -734,6 +735,32 @@ class Resolver:
                 if packager and lic and str(lic).lower() != "unknown" else None) if x) or None,
             role=model.get("role") or fam.get("role"),
         )
+
+    def _claimed_origins(self, graph: Graph) -> list[dict[str, Any]]:
+        """Countries that a knowledge-base record's *name* claims where the record leaves its base unrecorded
+        ("huihui-ai/DeepSeek-R1-Distill-Qwen-14B-abliterated", base not read from its card): the named model's
+        origins, each marked ``claim: name``. They only widen a lower bound (the graph is already incomplete, so
+        ``origins_known`` stays false); no edge is added."""
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        for _c, _because, node, pid in graph.nodes:
+            rec = self.kb.models.get(node)
+            if rec is None or "base" in rec:
+                continue
+            name = str(rec.get("hf") or node).split("/", 1)[-1]
+            org = str(rec.get("hf") or node).split("/", 1)[0]
+            base = self._claimed_base(name, strip_quant(name)[0], pid, org)
+            if base is None:
+                continue
+            for country, _b, upstream, upub in build_graph(self.kb, base).nodes:
+                if not country:
+                    continue
+                entry = out.setdefault((country, node), {"country": country, "because": "base", "models": [],
+                                                         "publishers": [], "claim": f"the name of {node}"})
+                if upstream not in entry["models"]:
+                    entry["models"].append(upstream)
+                if upub and upub not in entry["publishers"]:
+                    entry["publishers"].append(upub)
+        return list(out.values())
 
     # ---- third-party repos named after a model: the name is a claim, not a fact ------------------------------
     def _third_party(self, parsed: Parsed, owner: str | None) -> str | None:
