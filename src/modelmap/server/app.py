@@ -248,14 +248,10 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_form() -> HTMLResponse:
-        html = pages.login()
-        if oidc is not None:
-            html = html.replace("</h1>", '</h1><p><a href="/login/oidc">Sign in with your organisation\'s '
-                                'identity provider</a></p><p>or</p>', 1)
-        return HTMLResponse(html)
+        return HTMLResponse(pages.login(oidc=oidc is not None))
 
     def oidc_failed(message: str, status: int) -> HTMLResponse:
-        response = HTMLResponse(pages.login(message), status_code=status)
+        response = HTMLResponse(pages.login(message, oidc=True), status_code=status)
         response.delete_cookie(STATE_COOKIE, path="/login/oidc")
         return response
 

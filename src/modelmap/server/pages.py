@@ -61,9 +61,11 @@ def _repo_link(repo: str, commit: str | None = None, *, drill: dict[str, str] | 
     return f'<a href="/projects/{quote(repo, safe="/")}{query}">{esc(commit or repo)}</a>'
 
 
-def login(message: str = "") -> str:
+def login(message: str = "", *, oidc: bool = False) -> str:
     note = f'<p class="unknown">{esc(message)}</p>' if message else ""
-    return _page("Sign in", f"<h1>Sign in</h1>{note}<form method=\"post\" action=\"/login\">"
+    sso = ('<p><a href="/login/oidc">Sign in with your organisation\'s identity provider</a></p><p>or</p>'
+           if oidc else "")
+    return _page("Sign in", f"<h1>Sign in</h1>{note}{sso}<form method=\"post\" action=\"/login\">"
                  "<label>API token with the read scope<br><input name=\"token\" type=\"password\" "
                  "autocomplete=\"off\" required></label> <button type=\"submit\">Sign in</button></form>", None)
 
