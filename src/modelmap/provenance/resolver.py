@@ -164,6 +164,7 @@ class Resolver:
         self._hub_org_cache: dict[str, str | None] | None = None
         self._hf_names: dict[str, list[str]] | None = None
         self._hub_name_starts: frozenset[str] | None = None
+        self._claim_cache: dict[str, tuple[dict[str, Any], ...]] = {}
         self._mirror_orgs = {str(k).lower(): str(v) for k, v in (self.kb.recognition.get("mirror_orgs") or {}).items()}
 
     # ---- public -----------------------------------------------------------------------------------
@@ -741,26 +742,34 @@ class Resolver:
         ("huihui-ai/DeepSeek-R1-Distill-Qwen-14B-abliterated", base not read from its card): the named model's
         origins, each marked ``claim: name``. They only widen a lower bound (the graph is already incomplete, so
         ``origins_known`` stays false); no edge is added."""
-        out: dict[tuple[str, str], dict[str, Any]] = {}
+        out: list[dict[str, Any]] = []
         for _c, _because, node, pid in graph.nodes:
             rec = self.kb.models.get(node)
             if rec is None or "base" in rec:
                 continue
-            name = str(rec.get("hf") or node).split("/", 1)[-1]
-            org = str(rec.get("hf") or node).split("/", 1)[0]
-            base = self._claimed_base(name, strip_quant(name)[0], pid, org)
-            if base is None:
+            cached = self._claim_cache.get(node)
+            if cached is None:
+                cached = self._claim_cache[node] = self._node_claim(node, rec, pid)
+            out.extend(dict(r, models=list(r["models"]), publishers=list(r["publishers"])) for r in cached)
+        return out
+
+    def _node_claim(self, node: str, rec: dict[str, Any], pid: str | None) -> tuple[dict[str, Any], ...]:
+        name = str(rec.get("hf") or node).split("/", 1)[-1]
+        org = str(rec.get("hf") or node).split("/", 1)[0]
+        base = self._claimed_base(name, strip_quant(name)[0], pid, org)
+        if base is None:
+            return ()
+        found: dict[str, dict[str, Any]] = {}
+        for country, _b, upstream, upub in build_graph(self.kb, base).nodes:
+            if not country:
                 continue
-            for country, _b, upstream, upub in build_graph(self.kb, base).nodes:
-                if not country:
-                    continue
-                entry = out.setdefault((country, node), {"country": country, "because": "base", "models": [],
-                                                         "publishers": [], "claim": f"the name of {node}"})
-                if upstream not in entry["models"]:
-                    entry["models"].append(upstream)
-                if upub and upub not in entry["publishers"]:
-                    entry["publishers"].append(upub)
-        return list(out.values())
+            entry = found.setdefault(country, {"country": country, "because": "base", "models": [], "publishers": [],
+                                               "claim": f"the name of {node}"})
+            if upstream not in entry["models"]:
+                entry["models"].append(upstream)
+            if upub and upub not in entry["publishers"]:
+                entry["publishers"].append(upub)
+        return tuple(found.values())
 
     # ---- third-party repos named after a model: the name is a claim, not a fact ------------------------------
     def _third_party(self, parsed: Parsed, owner: str | None) -> str | None:
