@@ -56,9 +56,9 @@ RG_IGNORE_FLAGS = ["--no-require-git", "--hidden", "--no-ignore-dot", "--no-igno
 
 def build_tree(corpus: Path, tree: Path) -> list[str]:
     """Copy every repository under ``corpus`` into ``tree/a`` and ``tree/b`` (skipped when already built)."""
+    if tree.is_dir():  # built before: report the repositories it holds (the corpus may have grown since)
+        return sorted(p.name for p in (tree / "a").iterdir() if p.is_dir())
     repos = sorted(p.name for p in corpus.iterdir() if p.is_dir())
-    if tree.is_dir():
-        return repos
     tmp = Path(tempfile.mkdtemp(prefix=tree.name + ".building-", dir=tree.parent))
     for half in ("a", "b"):
         for repo in repos:
@@ -272,8 +272,8 @@ def main() -> None:
     table = "| measure | value | target | met? |\n|---|---|---|---|\n" + "\n".join(
         f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
     body = f"""Measured with `python bench/real_speed.py --jobs {args.jobs}` on {date}, commit {commit}, {os.cpu_count()} CPUs,
-{rg_version}, {len(keywords)} prefilter keywords. Tree: every repository under `/work/corpus` ({len(repos)} real
-public LLM-application repositories) copied twice into `{args.tree}/{{a,b}}`. One warm-up each, then
+{rg_version}, {len(keywords)} prefilter keywords. Tree: the repositories under `/work/corpus` when the tree was
+built ({len(repos)} real public LLM-application repositories) copied twice into `{args.tree}/{{a,b}}`. One warm-up each, then
 {args.reps} alternating pairs; modelmap is the real console script end to end
 (`modelmap scan TREE --format json -o {OUT_JSON} --jobs {args.jobs} --no-progress`: interpreter start, discovery,
 provenance, model-file inspection, JSON), rg is
