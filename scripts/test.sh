@@ -83,7 +83,7 @@ if python3 -c "import llama_cpp.server, sse_starlette, starlette_context, pydant
 elif [ "${MODELMAP_LLAMA_BUILD:-1}" = 0 ]; then
   say "MODELMAP_LLAMA_BUILD=0: not building llama-cpp-python; the real tiny-model (llama) tests will skip"
 else
-  say "building and installing llama-cpp-python[server]==0.3.36 from its sdist (compiles llama.cpp: several minutes) for the real tiny-model tests; MODELMAP_LLAMA_BUILD=0 skips"
+  say "installing llama-cpp-python[server]==0.3.36, built from its sdist (compiles llama.cpp: several minutes), for the real tiny-model tests; MODELMAP_LLAMA_BUILD=0 skips"
   CMAKE_ARGS="-DGGML_NATIVE=OFF -DLLAVA_BUILD=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAMA_CURL=OFF -DGGML_OPENMP=OFF" \
     CMAKE_BUILD_PARALLEL_LEVEL="$(nproc 2>/dev/null || echo 2)" python3 -m pip install -q "llama-cpp-python[server]==0.3.36" \
     || say "could not build llama-cpp-python; the llama tests will skip"

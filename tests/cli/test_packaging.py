@@ -54,13 +54,16 @@ def test_the_test_script_announces_every_install_and_download() -> None:
     lines = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8").splitlines()
     actions = [i for i, line in enumerate(lines) if not line.lstrip().startswith(("#", "say "))
                and re.search(r"pip install|apt-get install|fetch_artifacts\.py", line)]
-    assert len(actions) == 4  # the test extra, the model files, Chromium, PostgreSQL
+    # the test extra, the model files, Chromium, PostgreSQL, semgrep (its own venv), llama-cpp-python (built)
+    assert len(actions) == 6
     for i in actions:
         before = " ".join(lines[max(0, i - 2):i])
         assert re.search(r'say "(installing|fetching)', before), lines[i]
     text = "\n".join(lines)
     assert "MODELMAP_INSTALL_CHROMIUM" in text and "MODELMAP_INSTALL_CHROMIUM" in README
     assert "MODELMAP_INSTALL_POSTGRES" in text and "MODELMAP_INSTALL_POSTGRES" in README
+    assert "MODELMAP_INSTALL_SEMGREP" in text and "MODELMAP_INSTALL_SEMGREP" in README
+    assert "MODELMAP_LLAMA_BUILD" in text and "MODELMAP_LLAMA_BUILD" in README
     assert "fetch_artifacts.py --ci" in README and "MODELMAP_NO_FETCH" in README
 
 

@@ -21,9 +21,20 @@ def blocks() -> list[str]:
 
 
 def test_doc_examples_load_and_run() -> None:
-    full, examples, waivers = blocks()[:3]
+    full = blocks()[0]
+    examples = next(b for b in blocks() if b.startswith("rules:") and "runtime." not in b)
+    (waivers,) = [b for b in blocks() if b.startswith("waivers:")]
     parse_config(load_yaml(full, "modelmap.yaml"), "modelmap.yaml")
     config = parse_config(load_yaml(FLOWS + examples + waivers, "modelmap.yaml"), "modelmap.yaml")
     assert len(config.rules) == 7 and len(config.waivers) == 1
     result = evaluate(sample_result(), config, date(2025, 6, 1))
     assert {v.rule_id for v in result.unwaived} >= {"no-cn-origin-regulated", "no-cn-serving"}
+
+
+def test_the_runtime_example_loads_and_stays_quiet_without_runtime_data() -> None:
+    (example,) = [b for b in blocks() if "runtime." in b]
+    config = parse_config(load_yaml(FLOWS + example, "modelmap.yaml"), "modelmap.yaml")
+    assert [r.id for r in config.rules] == ["production-answers-with-declared-weights"]
+    result = evaluate(sample_result(), config, date(2025, 6, 1))
+    assert result.rules_evaluated == 1 and not any(v.rule_id == "production-answers-with-declared-weights"
+                                                    for v in result.violations)
