@@ -112,3 +112,14 @@ def test_table_prints_lineage_as_a_tree_without_cutting_ids(width: int) -> None:
     assert lines[base].index("fine-tuned") == lines[teacher].index("distilled")
     assert v3 > teacher and lines[v3].index("fine-tuned") > lines[teacher].index("distilled")
     assert "\\n" not in out  # the tree's newlines are real newlines, not escaped
+
+
+def test_table_marks_a_base_the_name_only_claims() -> None:
+    from modelmap.provenance.resolver import resolve
+    from modelmap.report.trace_table import lineage_tree
+
+    claimed = lineage_tree(resolve("someuser/Qwen2.5-7B-Instruct-ft").to_dict()).splitlines()
+    assert "qwen/qwen2.5-7b-instruct" in claimed[1] and claimed[1].endswith("[claimed by the name only]")
+    # the recorded edge below it, and a recorded lineage, carry no such mark
+    assert not claimed[2].endswith("[claimed by the name only]")
+    assert "claimed" not in lineage_tree(resolve("deepseek-r1:14b").to_dict())

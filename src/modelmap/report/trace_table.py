@@ -53,8 +53,9 @@ def lineage_tree(rec: dict[str, Any]) -> str:
             where = f" ({pub.get('name')}, {pub.get('country') or 'country unknown'})" if pub else ""
             part = f" [{edge['part']}]" if edge.get("part") else ""
             mark = " [root]" if parent in roots else ""
+            claim = " [claimed by the name only]" if edge.get("source") == "name" else ""
             lines.append(f"{prefix}{'└─ ' if last else '├─ '}{VERBS.get(edge['relation'], edge['relation'])} "
-                         f"{parent}{part}{where}{mark}")
+                         f"{parent}{part}{where}{mark}{claim}")
             if parent not in seen:
                 seen.add(parent)
                 walk(parent, prefix + ("   " if last else "│  "))
