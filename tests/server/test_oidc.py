@@ -28,6 +28,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import stop_process
 from tests.server.conftest import free_port
 
 pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
@@ -390,12 +391,7 @@ def test_real_serve_process_signs_in_and_never_shows_the_secret(tmp_path: Path, 
                 pages.append(reply.text)
             assert "team-a/app" in pages[-4]
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
     text = log.read_text(encoding="utf-8", errors="replace")
     assert "/login/oidc/callback" in text  # the access log was written
     assert CLIENT_SECRET not in text

@@ -721,28 +721,25 @@ class _Analysis:
                         local = (alias if alias is not None else name).text.decode("utf-8", "replace")
                         self.f.imported[local] = (module, name.text.decode("utf-8", "replace"))
 
-    def _required_namespace(self, name: Any, value: Any) -> None:
-        """`const C = require("./constants")`: C.CHAT_MODEL names an export of that module."""
-        value = _unwrap(value)
+    def _required_module(self, value: Any) -> str | None:
+        """The module a `require("./constants")` call names (resolved against this file), else None."""
         if value is None or value.type != "call_expression":
-            return
+            return None
         fn, args = value.child_by_field_name("function"), value.child_by_field_name("arguments")
         if fn is None or fn.text != b"require" or args is None or args.named_child_count != 1:
-            return
+            return None
         spec = string_value(args.named_children[0])
-        module = module_of(self.c.file.path, spec) if spec else None
+        return module_of(self.c.file.path, spec) if spec else None
+
+    def _required_namespace(self, name: Any, value: Any) -> None:
+        """`const C = require("./constants")`: C.CHAT_MODEL names an export of that module."""
+        module = self._required_module(_unwrap(value))
         if module is not None:
             self.f.namespaces[name.text.decode("utf-8", "replace")] = module
 
     def _required_names(self, pattern: Any, value: Any) -> None:
         """`const { CHAT_MODEL, EMBED: E } = require("./constants")`: like a named import."""
-        if value is None or value.type != "call_expression":
-            return
-        fn, args = value.child_by_field_name("function"), value.child_by_field_name("arguments")
-        if fn is None or fn.text != b"require" or args is None or args.named_child_count != 1:
-            return
-        spec = string_value(args.named_children[0])
-        module = module_of(self.c.file.path, spec) if spec else None
+        module = self._required_module(value)
         if module is None:
             return
         for item in pattern.named_children:
