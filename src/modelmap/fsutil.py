@@ -120,18 +120,27 @@ def read_cache(path: Path, max_bytes: int) -> bytes | None:
     return data if data is not None and len(data) <= max_bytes else None
 
 
+def read_input(path: Path, limit: int, *, too_large_hint: str | None = None) -> bytes:
+    """A file the user named, read with at most ``limit`` bytes; unreadable or larger is a UsageError that
+    names the file."""
+    from modelmap.errors import UsageError
+
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {exc.strerror or exc}", where=str(path)) from exc
+    if len(data) > limit:
+        raise UsageError(f"larger than {limit} bytes", where=str(path), hint=too_large_hint)
+    return data
+
+
 def load_json_document(path: Path, limit: int, schema: str, *, hint: str | None = None) -> dict[str, Any]:
     """A JSON object whose ``schema`` field is ``schema``, read with at most ``limit`` bytes; any problem is a
     UsageError that names the file (and ``hint``, how to write a right one)."""
     from modelmap.errors import UsageError
 
-    try:
-        with path.open("rb") as fh:
-            raw = fh.read(limit + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {exc.strerror or exc}", where=str(path)) from exc
-    if len(raw) > limit:
-        raise UsageError(f"larger than {limit} bytes", where=str(path))
+    raw = read_input(path, limit)
     try:
         doc = json.loads(raw)
     except (ValueError, RecursionError) as exc:

@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from modelmap.errors import UsageError
+from modelmap.fsutil import read_input
 
 SUITES_DIR = Path(__file__).resolve().parent / "suites"
 KINDS = ("cases", "jailbreak", "insecure-code", "slant")
@@ -68,14 +69,7 @@ def builtin_names() -> list[str]:
 
 
 def _read(path: Path, limit: int) -> bytes:
-    try:
-        with path.open("rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError as exc:
-        raise UsageError(f"cannot read {exc.strerror or exc}", where=str(path)) from exc
-    if len(data) > limit:
-        raise UsageError(f"larger than {limit} bytes", where=str(path), hint="split the suite into smaller files")
-    return data
+    return read_input(path, limit, too_large_hint="split the suite into smaller files")
 
 
 def load_suite(ref: str) -> Suite:
