@@ -1,7 +1,7 @@
 """semgrep on generated code, with modelmap's own local rules (hand-written wrapper around the semgrep CLI).
 
 semgrep is run as a program, never imported: it pins its own dependencies (click, jsonschema, opentelemetry…)
-tightly, so it lives best in its own virtual environment (``pipx install semgrep==1.185.0``, or the ``[eval]``
+tightly, so it lives best in its own virtual environment (``pipx install semgrep==1.185.0``, or the ``[semgrep]``
 extra in an environment of its own). The binary is ``$MODELMAP_SEMGREP``, else ``semgrep`` on PATH, else the one
 beside the running Python.
 
