@@ -30,5 +30,5 @@ def shipped_run(fake: FakeServer) -> EvalRun:
                     clock=lambda: datetime(2026, 12, 3, 12, 0, tzinfo=timezone.utc))
 
 
-def suite_doc(run: EvalRun, kind: str) -> dict:  # type: ignore[type-arg]
+def suite_doc(run: EvalRun, kind: str) -> dict:
     return next(sd for sd in run.document["suites"] if sd["suite"]["kind"] == kind)

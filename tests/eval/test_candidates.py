@@ -32,7 +32,7 @@ def plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _usage(plan: Path, flow: str) -> dict:  # type: ignore[type-arg]
+def _usage(plan: Path, flow: str) -> dict:
     doc = json.loads(plan.read_text())
     f = next(f for f in doc["flows"] if f["name"] == flow)
     return next(u for u in f["usages"] if u["role"] == "generation" and u["replacement"])

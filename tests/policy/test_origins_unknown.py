@@ -31,11 +31,11 @@ def _result(*findings: Finding) -> ScanResult:
     return ScanResult(root=".", findings=list(findings), skips=[], stats=ScanStats())
 
 
-def _config(text: str):  # type: ignore[no-untyped-def]
+def _config(text: str):
     return parse_config(load_yaml(FLOWS + text, "modelmap.yaml"), "modelmap.yaml")
 
 
-def _flagged(result, config) -> list[tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+def _flagged(result, config) -> list[tuple[str, str | None]]:
     return sorted((v.finding.raw if v.finding else "", v.flow) for v in evaluate(result, config, TODAY).violations)
 
 

@@ -27,7 +27,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -107,10 +107,11 @@ def one_line(head: str, unit: str, size: int = ONE_LINE, tail: str = "") -> str:
     return head + unit * n + tail + "\n"
 
 
-Spec = dict[str, str | bytes] | Callable[[], dict[str, str | bytes]]
+FileMap = Mapping[str, str | bytes]
+Spec = FileMap | Callable[[], FileMap]
 
 
-def files(spec: Spec) -> Callable[[Ctx], None]:
+def files(spec: Spec) -> Callable[[Ctx], object]:
     """A builder writing these files; a callable spec is only evaluated when the probe runs (big inputs
     are never held by the registry)."""
     def build(ctx: Ctx) -> None:
@@ -119,14 +120,14 @@ def files(spec: Spec) -> Callable[[Ctx], None]:
     return build
 
 
-def chain(*builders: Callable[[Ctx], None]) -> Callable[[Ctx], None]:
+def chain(*builders: Callable[[Ctx], object]) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
         for b in builders:
             b(ctx)
     return build
 
 
-def fifo(rel: str) -> Callable[[Ctx], None]:
+def fifo(rel: str) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
         p = ctx.work / rel
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -135,7 +136,7 @@ def fifo(rel: str) -> Callable[[Ctx], None]:
     return build
 
 
-def fifo_reader(rel: str) -> Callable[[Ctx], None]:
+def fifo_reader(rel: str) -> Callable[[Ctx], object]:
     """A FIFO with a reader (a thread here) draining it: writing through it must work, replacing it must
     not happen. Without a reader any writer blocks, as ``echo > fifo`` does; that is not probed."""
     def build(ctx: Ctx) -> None:
@@ -177,7 +178,7 @@ def fifo_got_output(fmt: str | None) -> Callable[[Result], str | None]:
     return check
 
 
-def symlink(rel: str, target: str, special: bool = True) -> Callable[[Ctx], None]:
+def symlink(rel: str, target: str, special: bool = True) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
         p = ctx.work / rel
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -205,7 +206,7 @@ def gguf_bytes(path: Path, meta: dict[str, str] | None = None, name: str = "tiny
     w.close()
 
 
-def gguf_file(rel: str, name: str = "tiny", meta: dict[str, str] | None = None) -> Callable[[Ctx], None]:
+def gguf_file(rel: str, name: str = "tiny", meta: dict[str, str] | None = None) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
         p = ctx.work / rel
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -238,7 +239,7 @@ def git(work: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=work, env=env, check=True, capture_output=True)
 
 
-def git_repo(ctx: Ctx, commits: Iterable[Callable[[Path], None]]) -> None:
+def git_repo(ctx: Ctx, commits: Iterable[Callable[[Path], object]]) -> None:
     git(ctx.work, "init", "-q", "-b", "main")
     for i, step in enumerate(commits):
         step(ctx.work)
@@ -458,7 +459,7 @@ def scan_finds(raw: str) -> Callable[[Result], str | None]:
 
 # ---------------------------------------------------------------- loopback "Hugging Face Hub"
 
-def hub_server(answer: Callable[[str], bytes] | None, *, delay: float = 0.0) -> Callable[[Ctx], None]:
+def hub_server(answer: Callable[[str], bytes] | None, *, delay: float = 0.0) -> Callable[[Ctx], object]:
     """A loopback HTTP server as HF_ENDPOINT (huggingface_hub reads /api/models/<id>); counts hits."""
     def build(ctx: Ctx) -> None:
         hits: list[str] = []
@@ -495,7 +496,7 @@ def hub_server(answer: Callable[[str], bytes] | None, *, delay: float = 0.0) -> 
         ctx.cleanup.append(srv.server_close)
         ctx.env["HF_ENDPOINT"] = f"http://127.0.0.1:{srv.server_port}"
         ctx.env["HF_HUB_DISABLE_TELEMETRY"] = "1"
-        ctx.env["HF_HUB_OFFLINE"] = None  # type: ignore[assignment]  # removed from the child's env
+        ctx.env["HF_HUB_OFFLINE"] = None  # removed from the child's env
         ctx.env["HF_HOME"] = str(ctx.root / "hf-home")
         ctx.env["NO_PROXY"] = "127.0.0.1,localhost"
         ctx.env["no_proxy"] = "127.0.0.1,localhost"
@@ -516,7 +517,7 @@ def card_answer(base_model: Any, license_: Any = "mit") -> Callable[[str], bytes
 PROBES: list[Probe] = []
 
 
-def probe(id: str, cls: str, build: Callable[[Ctx], None], argv: Iterable[str], codes: frozenset[int] = OK,
+def probe(id: str, cls: str, build: Callable[[Ctx], object], argv: Iterable[str], codes: frozenset[int] = OK,
           **kw: Any) -> Probe:
     p = Probe(id=id, cls=cls, build=build, argv=tuple(argv), codes=codes, **kw)
     if any(q.id == id for q in PROBES):
@@ -528,16 +529,15 @@ def probe(id: str, cls: str, build: Callable[[Ctx], None], argv: Iterable[str], 
 SCAN_JSON = ("scan", ".", "-f", "json")
 
 
-def scan_probe(id: str, cls: str, spec: Spec | Callable[[Ctx], None], accounted: Iterable[str] = (),
+def scan_probe(id: str, cls: str, spec: FileMap | Callable[..., Any], accounted: Iterable[str] = (),
                **kw: Any) -> Probe:
     """scan -f json of a tree; spec: files (dict, or a zero-argument callable returning one) or a builder."""
-    if isinstance(spec, dict):
+    build: Callable[[Ctx], object]
+    if not callable(spec) or (getattr(spec, "__code__", None) is not None and \
+            spec.__code__.co_argcount == len(spec.__defaults__ or ())):
         build = files(spec)
-    elif callable(spec) and getattr(spec, "__code__", None) is not None and \
-            spec.__code__.co_argcount == len(spec.__defaults__ or ()):
-        build = files(spec)  # type: ignore[arg-type]
     else:
-        build = spec  # type: ignore[assignment]
+        build = spec
     return probe(id, cls, build, SCAN_JSON, OK, fmt="json", accounted=tuple(accounted), **kw)
 
 
@@ -661,7 +661,7 @@ probe("tokenizer-json-120mb-inspect", "big-header", _tokenizer_120mb, ("inspect"
       fmt="json")
 
 
-def _pickle_60mb(name: str) -> Callable[[Ctx], None]:
+def _pickle_60mb(name: str) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
         write_chunks(ctx.work / name, b"\x80\x02", b"N0", 30_000_000, b"N.")
     return build
@@ -673,7 +673,7 @@ for _name in ("pytorch_model.bin", "model.pt"):
 probe("pickle-60mb-genops-scan", "big-header", _pickle_60mb("pytorch_model.bin"), SCAN_JSON, OK, fmt="json")
 
 
-def _sparse(rel: str, head: bytes, size: int) -> Callable[[Ctx], None]:
+def _sparse(rel: str, head: bytes, size: int) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
         p = write(ctx.work / rel, head)
         os.truncate(p, size)
@@ -703,11 +703,13 @@ scan_probe("yaml-anchor-bomb", "big-header", lambda: {
 # (7) model cards and manifests ------------------------------------------------------------
 
 
-def _card(front: str) -> Callable[[Ctx], None]:
+def _card(front: str) -> Callable[[Ctx], object]:
     return files(lambda: {"README.md": f"---\n{front}\n---\n# card\n", "config.json": LLAMA_CONFIG,
                   "model.safetensors": safetensors_bytes()})
 
 
+_argv: tuple[str, ...]
+_cmd: Any
 for _cmd in ("inspect", "scan"):
     _argv = ("inspect", ".", "-f", "json") if _cmd == "inspect" else SCAN_JSON
     _codes = OK_OR_USAGE if _cmd == "inspect" else OK
@@ -723,7 +725,7 @@ for _cmd in ("inspect", "scan"):
           fmt="json")
 
 
-def _ollama_store(manifest: str | bytes) -> Callable[[Ctx], None]:
+def _ollama_store(manifest: str | bytes) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
         write(ctx.work / "store/manifests/registry.ollama.ai/library/x/latest", manifest)
         (ctx.work / "store/blobs").mkdir(parents=True, exist_ok=True)
@@ -849,7 +851,7 @@ probe("inject-diff-md", "report-injection", files(lambda: {
 # (13) policy values ------------------------------------------------------------------------
 
 
-def _policy(text: str) -> Callable[[Ctx], None]:
+def _policy(text: str) -> Callable[[Ctx], object]:
     return files(lambda: {"a.py": PY_CALL, "modelmap.yaml": text})
 
 
@@ -980,10 +982,16 @@ def _dev_null_guarded(ctx: Ctx) -> None:
 
 probe("output-dev-null", "output-target", _dev_null_guarded, ("scan", ".", "-f", "json", "-o", "/dev/null"),
       OK_OR_USAGE, checks=(dev_null_is_char,))
+def _out_json_with_mode(mode: int) -> Callable[[Ctx], None]:
+    def build(ctx: Ctx) -> None:
+        write(ctx.work / "out.json", "{}")
+        os.chmod(ctx.work / "out.json", mode)
+    return build
+
+
 for _mode in (0o644, 0o640):
     probe(f"output-keeps-mode-{oct(_mode)[2:]}", "output-target",
-          chain(files(lambda: {"a.py": PY_CALL}), lambda ctx, m=_mode: (write(ctx.work / "out.json", "{}"),
-                                                                os.chmod(ctx.work / "out.json", m))),
+          chain(files(lambda: {"a.py": PY_CALL}), _out_json_with_mode(_mode)),
           ("scan", ".", "-f", "json", "-o", "out.json"), OK, fmt="json", output="out.json",
           checks=(mode_is("out.json", _mode),))
 probe("output-into-missing-dir-of-file", "output-target", files(lambda: {"a.py": PY_CALL, "f": "x"}),
@@ -1000,10 +1008,12 @@ for _argv in (("check", "."), ("scan", ".", "-f", "json"), ("trace", "gpt-4o"), 
 # (17) diff inputs ---------------------------------------------------------------------------
 
 
-def _diff_symlink_repo(target: str) -> Callable[[Ctx], None]:
+def _diff_symlink_repo(target: str) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
-        git_repo(ctx, [lambda w: write(w / "a.py", PY_CALL),
-                       lambda w: (os.symlink(target, w / "x"), os.symlink(target, w / "x.py"))])
+        def links(w: Path) -> None:
+            os.symlink(target, w / "x")
+            os.symlink(target, w / "x.py")
+        git_repo(ctx, [lambda w: write(w / "a.py", PY_CALL), links])
     return build
 
 
@@ -1026,7 +1036,7 @@ for _pid, _doc in {
     "schema-unknown": '{"schema":"modelmap.scan/999","findings":[]}',
     "json-nan-huge-int": '{"schema":"modelmap.scan/1","findings":[{"line":' + "9" * 5000 + ',"raw":NaN}]}',
 }.items():
-    probe(f"diff-{_pid}", "diff-input", files(lambda d=_doc: {"old.json": d, "new.json": _SCAN_HEAD + "[]}"}),
+    probe(f"diff-{_pid}", "diff-input", files({"old.json": _doc, "new.json": _SCAN_HEAD + "[]}"}),
           ("diff", "old.json", "new.json"), USAGE)
 probe("diff-missing-rev", "diff-input", lambda ctx: git_repo(ctx, [lambda w: write(w / "a.py", PY_CALL)]),
       ("diff", "HEAD~5", "HEAD"), USAGE)
@@ -1080,7 +1090,7 @@ probe("offline-by-default-check", "offline",
 # (20) caches -----------------------------------------------------------------------------
 
 
-def _kb_cache(content: bytes | None) -> Callable[[Ctx], None]:
+def _kb_cache(content: bytes | None) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
         from tests.redteam.runner import child_env, execute
 
@@ -1367,7 +1377,7 @@ probe("gguf-nested-arrays", "truncated-model",
 _TAG = "!!python/object/apply:os.system [\"touch {marker}\"]"
 
 
-def _tagged(rel: str, template: str) -> Callable[[Ctx], None]:
+def _tagged(rel: str, template: str) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
         write(ctx.work / rel, template.replace("TAG", _TAG.replace("{marker}", str(ctx.marker))))
         write(ctx.work / "a.py", PY_CALL)
@@ -1388,7 +1398,7 @@ for _rel, _tmpl, _argv, _codes in (
     probe(f"yaml-tag-{_rel.replace('/', '-').replace('.', '-')}", "no-exec", _tagged(_rel, _tmpl), _argv, _codes)
 
 
-def _evil_pickle(name: str) -> Callable[[Ctx], None]:
+def _evil_pickle(name: str) -> Callable[[Ctx], object]:
     def build(ctx: Ctx) -> None:
         cmd = f"touch {ctx.marker}".encode()
         payload = (b"\x80\x02cposix\nsystem\nq\x00X" + struct.pack("<I", len(cmd)) + cmd + b"q\x01\x85q\x02Rq\x03.")

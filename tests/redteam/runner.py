@@ -41,7 +41,7 @@ class Ctx:
     work: Path  # the command's working directory (inputs go here)
     cache: Path  # MODELMAP_CACHE_DIR of the child
     marker: Path  # a file that must never be created (YAML tags, pickles, option injection)
-    env: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str | None] = field(default_factory=dict)  # None: unset this variable
     special: list[Path] = field(default_factory=list)  # FIFOs, symlinks, devices: must stay what they are
     cleanup: list[Callable[[], None]] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)  # free-form, for extra checks (server hit counts…)
@@ -91,7 +91,7 @@ class Probe:
 
     id: str
     cls: str
-    build: Callable[[Ctx], None]
+    build: Callable[[Ctx], object]
     argv: tuple[str, ...]  # modelmap arguments; "{work}", "{root}", "{marker}" are substituted
     codes: frozenset[int]  # documented exit codes for this input
     fmt: str | None = None  # validate the output: json | jsonl | xml
@@ -134,7 +134,7 @@ def child_env(ctx: Ctx) -> dict[str, str]:
     })
     env.pop("FORCE_COLOR", None)
     for k, v in ctx.env.items():
-        if v is None:  # type: ignore[comparison-overlap]
+        if v is None:
             env.pop(k, None)
         else:
             env[k] = v

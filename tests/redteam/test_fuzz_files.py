@@ -9,6 +9,7 @@ their real magic bytes followed by random bytes, for ``inspect`` and ``scan``.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,10 +32,14 @@ _noise = st.binary(max_size=3000)
 _text_tree = st.fixed_dictionaries({
     name: st.tuples(_noise, st.sampled_from(KEYWORDS), _noise).map(lambda t: t[0] + b" " + t[1] + b" " + t[2])
     for name in TEXT_FILES})
-_model_tree = st.fixed_dictionaries({name: _noise.map(lambda b, m=magic: m + b) for name, magic in MODEL_FILES.items()})
+def _prefixed(magic: bytes) -> st.SearchStrategy[bytes]:
+    return _noise.map(lambda b: magic + b)
 
 
-def _all_counted(n: int):  # type: ignore[no-untyped-def]
+_model_tree = st.fixed_dictionaries({name: _prefixed(magic) for name, magic in MODEL_FILES.items()})
+
+
+def _all_counted(n: int) -> Callable[[Result], str | None]:
     """scan: every file is counted, scanned or skipped (random content need not yield a finding)."""
     def check(res: Result) -> str | None:
         if res.rc != 0 or res.ctx.state.get("kind") != "scan":

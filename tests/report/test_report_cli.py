@@ -40,7 +40,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def invoke(*args: str):
+def invoke(*args: str | Path):
     return runner.invoke(app, [str(a) for a in args])
 
 

@@ -33,11 +33,13 @@ def test_sample_structure_and_golden(sample_check) -> None:
     assert suite is not None
     cases = {c.get("name"): c for c in suite.findall("testcase")}
     assert int(suite.get("tests", "0")) == len(cases)
-    failed = sorted(name for name, c in cases.items() if c.find("failure") is not None)
+    failed = sorted(str(name) for name, c in cases.items() if c.find("failure") is not None)
     assert failed == ["no-cn-origin-regulated", "no-cn-serving", "production-flow-fallback"]
     assert int(root.get("failures", "0")) == 3
-    assert "services/support/bot.py:21" in (cases["no-cn-serving"].find("failure").text or "")
-    assert "waived" in (cases["license-commercial-use"].find("system-out").text or "")
+    failure, out = cases["no-cn-serving"].find("failure"), cases["license-commercial-use"].find("system-out")
+    assert failure is not None and out is not None
+    assert "services/support/bot.py:21" in (failure.text or "")
+    assert "waived" in (out.text or "")
     assert_golden(data.decode(), GOLDEN / "junit" / "sample.xml")
 
 
