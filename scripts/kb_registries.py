@@ -41,8 +41,10 @@ hand-written records (and other generators' blocks) alone. Publisher files named
 are created once with their header; an org no publisher claims is skipped and listed on stderr.
 
     pip download --no-deps litellm==1.110.2 transformers==4.57.1 -d /tmp/wheels
+    pip download --no-deps transformers==5.25.0 -d /tmp/wheels
     python3 scripts/kb_registries.py --xinference DIR --swift DIR --llamafactory DIR \
         --litellm-wheel /tmp/wheels/litellm-1.110.2-*.whl --transformers-wheel /tmp/wheels/transformers-4.57.1-*.whl \
+        --transformers-wheel /tmp/wheels/transformers-5.25.0-*.whl \
         --unsloth DIR --opencompass DIR
 
 (DIR: the git directory of a ``fetch``ed snapshot; the commits read are pinned below.)
@@ -266,28 +268,49 @@ def litellm_records(wheel: Path, names: set[str], api_names: set[str]) -> dict[s
     return out
 
 
-# transformers (PyPI wheel): each model's configuration_*.py names its reference checkpoint on the Hub
-# (a huggingface.co/<org>/<repo> link in the config docstring). Only the repo's existence and publisher are taken.
-TRANSFORMERS_VERSION = "4.57.1"
+# transformers (PyPI wheels): each model's configuration_*.py names its reference checkpoint on the Hub
+# (a huggingface.co/<org>/<repo> link in the config docstring of 4.x; from 5.x an ``@auto_docstring(checkpoint=
+# "<org>/<repo>")`` argument). Only the repo's existence and publisher are taken. Wheels read, oldest first: a repo
+# is cited at the first version that names it, so a newer wheel adds repos and never re-cites old ones.
+TRANSFORMERS_VERSIONS = ("4.57.1", "5.25.0")
+TRANSFORMERS_VERSION = TRANSFORMERS_VERSIONS[0]
 TRANSFORMERS_URL = f"https://pypi.org/project/transformers/{TRANSFORMERS_VERSION}/"
 HUB_LINK = re.compile(r"https://huggingface\.co/([A-Za-z0-9][\w.-]*/[\w.-]*[\w])")
+CHECKPOINT_ARG = re.compile(r"""\bcheckpoint\s*=\s*["']([A-Za-z0-9][\w.-]*/[\w.-]*[\w])["']""")
+# placeholder or test names a docstring may carry instead of a published repo
+PLACEHOLDER = re.compile(r"not[-_]?yet|placeholder|dummy|random|tiny-?(random|testing)|testing|<", re.IGNORECASE)
 
 
-def transformers_rows(wheel: Path) -> list[Row]:
+def wheel_version(wheel: Path) -> str:
+    m = re.match(r"transformers-([^-]+)-", wheel.name)
+    if m is None or m.group(1) not in TRANSFORMERS_VERSIONS:
+        raise SystemExit(f"{wheel}: not one of the pinned transformers wheels {', '.join(TRANSFORMERS_VERSIONS)}")
+    return m.group(1)
+
+
+def transformers_rows(wheels: Path | list[Path]) -> list[Row]:
     rows: dict[str, Row] = {}
-    with zipfile.ZipFile(wheel) as zf:
-        for member in sorted(zf.namelist()):
-            if not re.fullmatch(r"transformers/models/[^/]+/configuration_[^/]+\.py", member):
-                continue
-            for hf in HUB_LINK.findall(zf.read(member).decode("utf-8", "replace")):
-                org, name = hf.split("/")
-                if name in ("blob", "resolve", "tree") or org in ("papers", "docs", "datasets", "spaces", "blog",
-                                                                  "collections", "models", "settings"):
+    listed: set[str] = set()
+    ordered = sorted([wheels] if isinstance(wheels, Path) else wheels,
+                     key=lambda w: TRANSFORMERS_VERSIONS.index(wheel_version(w)))
+    for wheel in ordered:
+        url = f"https://pypi.org/project/transformers/{wheel_version(wheel)}/"
+        with zipfile.ZipFile(wheel) as zf:
+            for member in sorted(zf.namelist()):
+                if not re.fullmatch(r"transformers/models/[^/]+/configuration_[^/]+\.py", member):
                     continue
-                rows.setdefault(hf, Row(hf=hf, url=TRANSFORMERS_URL, kind="transformers"))
-    listed = set(rows)
+                text = zf.read(member).decode("utf-8", "replace")
+                for hf in [*HUB_LINK.findall(text), *CHECKPOINT_ARG.findall(text)]:
+                    org, name = hf.split("/")
+                    if name in ("blob", "resolve", "tree") or org in ("papers", "docs", "datasets", "spaces", "blog",
+                                                                      "collections", "models", "settings"):
+                        continue
+                    if PLACEHOLDER.search(hf):
+                        continue
+                    listed.add(hf.lower())
+                    rows.setdefault(hf, Row(hf=hf, url=url, kind="transformers"))
     for row in rows.values():
-        row.siblings = {h.lower() for h in listed}
+        row.siblings = listed
     return list(rows.values())
 
 
@@ -893,7 +916,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--swift", type=Path, required=True, help="git dir of a modelscope/ms-swift snapshot")
     ap.add_argument("--llamafactory", type=Path, required=True, help="git dir of a hiyouga/LLaMA-Factory snapshot")
     ap.add_argument("--litellm-wheel", type=Path, help=f"the litellm {LITELLM_VERSION} wheel from PyPI")
-    ap.add_argument("--transformers-wheel", type=Path, help=f"the transformers {TRANSFORMERS_VERSION} wheel from PyPI")
+    ap.add_argument("--transformers-wheel", type=Path, action="append",
+                    help=f"a pinned transformers wheel from PyPI ({', '.join(TRANSFORMERS_VERSIONS)}); repeatable")
     ap.add_argument("--unsloth", type=Path, help="git dir of an unslothai/unsloth snapshot (its model mapper)")
     ap.add_argument("--opencompass", type=Path, help="git dir of an open-compass/opencompass snapshot")
     ap.add_argument("--dry-run", action="store_true")

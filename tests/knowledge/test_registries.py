@@ -127,7 +127,8 @@ def test_instruct_repos_are_finetunes_of_the_listed_pretrained_sibling(repo: str
     assert model["base"] == [{"relation": "finetune", "model": SIBLINGS[repo]}]
 
 
-PYPI_SOURCES = {"https://pypi.org/project/litellm/1.110.2/", "https://pypi.org/project/transformers/4.57.1/"}
+PYPI_SOURCES = {"https://pypi.org/project/litellm/1.110.2/", "https://pypi.org/project/transformers/4.57.1/",
+                "https://pypi.org/project/transformers/5.25.0/"}
 
 # reference checkpoint named by a configuration_*.py in the transformers 4.57.1 wheel -> publisher
 TRANSFORMERS_CHECKPOINTS = {

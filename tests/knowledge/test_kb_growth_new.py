@@ -1,0 +1,76 @@
+"""Knowledge-base growth from the transformers 5.x wheel and sourced publisher countries (issue 11, items 1 and 5)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from modelmap.knowledge import load
+from modelmap.provenance.resolver import resolve
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _script(name: str) -> ModuleType:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_transformers_5_checkpoint_arguments_are_read_and_placeholders_skipped(tmp_path: Path) -> None:
+    mod = _script("kb_registries")
+    old = tmp_path / "transformers-4.57.1-py3-none-any.whl"
+    new = tmp_path / "transformers-5.25.0-py3-none-any.whl"
+    with zipfile.ZipFile(old, "w") as zf:
+        zf.writestr("transformers/models/lfm2/configuration_lfm2.py",
+                    '"""[LiquidAI/LFM2-1.2B](https://huggingface.co/LiquidAI/LFM2-1.2B)"""\n')
+    with zipfile.ZipFile(new, "w") as zf:
+        zf.writestr("transformers/models/lfm2/configuration_lfm2.py",
+                    '@auto_docstring(checkpoint="LiquidAI/LFM2-1.2B")\nclass Lfm2Config: ...\n')
+        zf.writestr("transformers/models/lfm3/configuration_lfm3.py",
+                    '@auto_docstring(checkpoint="LiquidAI/LFM3-1.7B")\nclass Lfm3Config: ...\n')
+        zf.writestr("transformers/models/x/configuration_x.py",
+                    '@auto_docstring(checkpoint="SomeLab/Not_yet_released")\nclass XConfig: ...\n')
+        zf.writestr("transformers/models/x/modeling_x.py", '@auto_docstring(checkpoint="SomeLab/only-in-modeling")\n')
+    rows = {r.hf: r for r in mod.transformers_rows([new, old])}  # order given does not matter: oldest cites first
+    assert set(rows) == {"LiquidAI/LFM2-1.2B", "LiquidAI/LFM3-1.7B"}
+    assert rows["LiquidAI/LFM2-1.2B"].url == "https://pypi.org/project/transformers/4.57.1/"
+    assert rows["LiquidAI/LFM3-1.7B"].url == "https://pypi.org/project/transformers/5.25.0/"
+    assert all(r.kind == "transformers" for r in rows.values())
+
+
+def test_an_unpinned_transformers_wheel_is_refused(tmp_path: Path) -> None:
+    mod = _script("kb_registries")
+    wheel = tmp_path / "transformers-9.9.9-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as zf:
+        zf.writestr("transformers/__init__.py", "")
+    with pytest.raises(SystemExit):
+        mod.transformers_rows([wheel])
+
+
+# repo named only by a configuration_*.py of the transformers 5.25.0 wheel -> publisher
+TRANSFORMERS_5 = {
+    "LiquidAI/LFM3-1.7B": "liquidai",
+    "LGAI-EXAONE/EXAONE-4.5-33B": "lg-ai-research",
+    "upstage/Solar-Open-100B": "upstage",
+    "Zyphra/ZAYA1-8B": "zyphra",
+}
+
+
+@pytest.mark.parametrize("repo", sorted(TRANSFORMERS_5))
+def test_transformers_5_reference_checkpoints_are_recorded_with_unknown_role_and_licence(repo: str) -> None:
+    res = resolve(repo)
+    assert res.model is not None and res.model["id"] == repo.lower(), res.reason
+    assert res.publisher is not None and res.publisher["id"] == TRANSFORMERS_5[repo]
+    model = load().models[repo.lower()]
+    assert model["sources"][0]["url"] == "https://pypi.org/project/transformers/5.25.0/"
+    assert model.get("role") is None and model["license"] == "unknown" and not model.get("base")
