@@ -43,9 +43,9 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
-from modelmap.discover.identify import Hint, classify_endpoint, is_model_ish
+from modelmap.discover.identify import Hint, Match, classify_endpoint, is_model_ish
 from modelmap.discover.identify import is_model_key as _is_model_key
-from modelmap.discover.uris import is_model_location
+from modelmap.discover.uris import hub_id_of_dir, is_model_location
 from modelmap.types import Finding, Skip
 
 if sys.version_info >= (3, 11):
@@ -624,6 +624,26 @@ _NOT_LOCATION_KEYS = frozenset({"image", "registry", "uses", "$schema", "homepag
                                 "link", "links", "href", "website", "card", "model_card", "modelcard", "info", "more_info",
                                 "paper", "blog", "readme"})
 _ENTRY_NAME_KEYS = frozenset({"name", "title", "id"})
+# A model picked from an operator's catalogue by name: KAITO's Workspace / InferenceSet ``inference.preset.name`` and
+# ``tuning.preset.name``. A ``preset`` counts only inside a serving or tuning section, so that a UI or codec preset
+# (``preset: {name: fast}``) stays out; the value must still look like a model.
+_PRESET_KEYS = frozenset({"preset", "presets"})
+_SERVING_SECTIONS = frozenset({"inference", "tuning", "finetuning", "fine_tuning", "fine-tuning", "serving",
+                               "predictor", "workspace"})
+# Lists of models named by what the chart does with them, under a model key: Ollama Helm values
+# (``ollama.models.pull: [llama3.2]``, ``models.run``), model preloaders (``models.preload``)
+_MODEL_LIST_VERBS = frozenset({"pull", "run", "preload", "download", "serve"})
+# A section named for the model it describes (llm-d ``modelArtifacts: {name, uri}``, ``modelSpec``, ``model_source``):
+# its ``name`` / ``id`` / ``path`` / ``uri`` child is the model. Sections about where or how a model is kept or served
+# (``modelFormat.name: sklearn``, ``modelCache.pvc``, ``modelService.name``) are not.
+_MODEL_SECTION = re.compile(r"(?i)models?(?:[A-Z_.-][\w.-]*)?")
+_NOT_MODEL_SECTION_WORDS = frozenset({
+    "format", "formats", "cache", "caches", "storage", "store", "volume", "volumes", "pvc", "mount", "mounts", "registry",
+    "class", "type", "types", "service", "services", "server", "servers", "endpoint", "endpoints", "gateway", "route",
+    "routes", "pool", "runtime", "runtimes", "config", "configs", "monitor", "metrics", "secret", "auth", "policy",
+    "selector", "label", "labels", "loader", "download", "downloader", "mesh", "router", "controller", "operator",
+    "list", "catalog", "catalogue", "repo", "repository", "dir", "path", "root", "limits", "resources",
+})
 _BASE_MODEL_KEY = re.compile(r"base[_-]?model(?:[_-]?name)?")
 _LABEL_PATH = re.compile(r"(?i)(?:labels|selector)(?:\.|$)")
 
@@ -650,6 +670,27 @@ _PATH_KEY = re.compile(r"(?i).*(path|dir|directory|folder|checkpoint|ckpt|weight
 def _is_model_dir(path: str) -> bool:
     last = path.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
     return bool(_MODEL_DIR.search(path)) and is_model_ish(last)
+
+
+_SECTION_CHILD_KEYS = frozenset({"name", "id", "uri", "url", "repo", "repo_id", "hf_repo", "identifier"})
+_SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_model_section(key: str) -> bool:
+    """``modelArtifacts``, ``model_spec``, ``modelSource``: a key whose first word is ``model`` and whose other words
+    say nothing about storage, format or serving (see ``_NOT_MODEL_SECTION_WORDS``). Plain model keys (``model``,
+    ``model_name``) are handled by ``is_model_key``."""
+    key = key.strip()
+    if not _MODEL_SECTION.fullmatch(key) or is_model_key(key):
+        return False
+    words = [w.lower() for w in _SECTION_WORDS.findall(key)]
+    return len(words) >= 2 and words[0] in ("model", "models") and not any(
+        w in _NOT_MODEL_SECTION_WORDS for w in words[1:])
+
+
+def _last_part(path: str) -> str:
+    return path.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _looks_like_path(value: str) -> bool:
@@ -713,6 +754,8 @@ class TreeWalker:
         self.skip_keys: frozenset[str] = frozenset()
         # keys whose URI value is a model's location in the resource being walked (KubeAI Model: url)
         self.location_keys: frozenset[str] = frozenset()
+        # the keys of the collections enclosing the node being walked, outermost first (lowercase)
+        self.path: list[str] = []
 
     # ------------------------------------------------------------------ helpers
     def classify_url(self, url: str) -> Endpoint | None:
@@ -792,6 +835,15 @@ class TreeWalker:
         if id(node) in self._visited:  # an alias: its anchor was walked already
             return
         self._visited.add(id(node))
+        self.path.append((key or "").lower())
+        try:
+            self._walk_collection(node, key, parent_key, endpoint, in_env, depth, env_eps)
+        finally:
+            self.path.pop()
+
+    def _walk_collection(self, node: Mapping | Seq, key: str | None, parent_key: str | None,
+                         endpoint: Endpoint | None, in_env: bool, depth: int,
+                         env_eps: list[tuple[str, Endpoint]] | None) -> None:
         low = (key or "").lower()
         if low in ENV_KEYS:
             # an environment block: a model key goes to the endpoint of its own group (OPENAI_BASE_URL ↔
@@ -805,7 +857,8 @@ class TreeWalker:
         if isinstance(node, Seq):
             items = node.items
             if items and all(isinstance(i, Scalar) for i in items) and not all(
-                    _KV_ITEM.match(i.value) for i in items if isinstance(i, Scalar)) and low in COMMAND_KEYS:
+                    _KV_ITEM.match(i.value) for i in items if isinstance(i, Scalar)) and low in COMMAND_KEYS \
+                    and not self.is_model_list(low, parent_key):
                 self.command_list([i for i in items if isinstance(i, Scalar)])
                 return
             for item in items:
@@ -864,6 +917,25 @@ class TreeWalker:
             ep = pick(k.value) if low in ENV_KEYS else endpoint
             self.walk(v, k.value, key, ep, in_env or low_k in ENV_KEYS, depth + 1)
 
+    def is_model_list(self, low_key: str, parent_key: str | None) -> bool:
+        """A list of models named by a verb under a model key: ``models: {pull: [llama3.2], run: [...]}``."""
+        return low_key in _MODEL_LIST_VERBS and bool(parent_key) and is_model_key(str(parent_key))
+
+    def section_hint(self, low_key: str, parent_key: str | None) -> Hint | None:
+        """The hint for a value that its key path, rather than its own key, marks as a model (see
+        ``_PRESET_KEYS`` and ``_MODEL_LIST_VERBS``); None when the path says nothing. ``self.path`` ends with
+        the key of the collection that holds the value."""
+        parent = (parent_key or "").lower()
+        if low_key in ("name", "id") and parent in _PRESET_KEYS and any(
+                a in _SERVING_SECTIONS for a in self.path[-4:]):
+            return "key"
+        if self.is_model_list(low_key, parent_key):
+            # under an Ollama section (the Ollama Helm chart's values) the names are Ollama library tags
+            return "ollama" if "ollama" in self.path[-5:] else "key"
+        if low_key in _SECTION_CHILD_KEYS and parent_key and _is_model_section(parent_key):
+            return "key"
+        return None
+
     def mapping_key(self, k: Scalar, endpoint: Endpoint | None) -> None:
         # a key that is itself a well-known model name (pricing tables, per-model settings)
         if len(k.value) < 3 or _TEMPLATED.search(k.value) or is_model_key(k.value):
@@ -897,7 +969,9 @@ class TreeWalker:
             hint: Hint = "key" if key and is_model_key(key) else "hf"
             self.collector.model(value, line, col, hint=hint, key_role=role_from_key(key), source_id=self.ids.key)
             return
-        if low_key in COMMAND_KEYS or (("\n" in value or " " in value) and _looks_like_command(value)):
+        section = self.section_hint(low_key, parent_key)
+        if (low_key in COMMAND_KEYS and section is None) or (("\n" in value or " " in value)
+                                                              and _looks_like_command(value)):
             self.command_text(s)
             return
         hint_key = key
@@ -916,7 +990,8 @@ class TreeWalker:
         if "://" in value:
             # a model location under a model key: KServe storageUri, modelURL, model_uri (s3://, gs://, pvc://…)
             model_location = bool(hint_key and is_model_key(hint_key)) or bool(
-                parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS)  # model: {uri: pvc://…}
+                parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS) or (  # model: {uri: pvc://…}
+                section is not None and low_key in ("uri", "url"))  # modelArtifacts: {uri: pvc://…}
             if model_location and not classify_endpoint(value) and self.collector.model(
                     value, line, col, hint="key", key_role=role_from_key(hint_key), source_id=self.ids.key):
                 return
@@ -931,10 +1006,10 @@ class TreeWalker:
         if _TEMPLATED.search(value):
             return
         model_field = bool(hint_key and is_model_key(hint_key)) or bool(
-            parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS)
+            parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS) or section is not None
         if value.lower() in _BACKEND_WORDS:
             return
-        hint = "key" if model_field else "none"
+        hint = (section or "key") if model_field else "none"
         if not model_field and _looks_like_path(value) and not _WEIGHT_EXT.search(value):
             # a path under an unrelated key (working_dir: /glm3) is not a model; a model directory under a
             # *_PATH / *_DIR key is (EMBEDDING_PATH=/models/bge-large-zh-v1.5)
@@ -956,9 +1031,15 @@ class TreeWalker:
                 self.tick()
                 line, col, offset = self.position(s, part, after)
                 after = offset + len(part)
-            self.collector.model(part, line, col, hint=hint, key_role=key_role, source_id=source_id,
-                                 api=self.server_api if model_field else None,
-                                 endpoint=endpoint[1] if endpoint else None, provider=endpoint[0] if endpoint else None)
+            hit = self.collector.model(part, line, col, hint=hint, key_role=key_role, source_id=source_id,
+                                       api=self.server_api if model_field else None,
+                                       endpoint=endpoint[1] if endpoint else None,
+                                       provider=endpoint[0] if endpoint else None)
+            if hit is None and model_field and _looks_like_path(part) and hub_id_of_dir(_last_part(part)):
+                # a model directory named after its Hub id under a model key
+                # (EMBEDDING_MODEL_NAME=/opt/app/model/embedding/shibing624_text2vec-base-chinese)
+                self.collector.add(part, line, col, Match("model-file", None, 0.7), key_role=key_role,
+                                   source_id=source_id, api=self.server_api)
 
     def volume(self, s: Scalar, value: str) -> None:
         """``host:container[:mode]`` mounts: a side that is a model directory (``/models/chatglm3-6b``)."""

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip, linear
-from modelmap.discover.identify import Hint, classify, is_model_key
+from modelmap.discover.identify import Hint, Match, classify, is_generic, is_model_ish, is_model_key
 from modelmap.discover.uris import is_model_location
 from modelmap.types import Finding, Skip
 
@@ -37,9 +37,66 @@ _FLAGS: dict[str, tuple[Hint, str | None]] = {
     "--reranker-model": ("hf", "rerank"),
     "--base-model": ("hf", None),
     "-m": ("path", "generation"),
+    "--model-id-or-path": ("hf", None),
+    "--adapter-name-or-path": ("hf", None),
 }
+# flags are looked up with ``_`` read as ``-`` (ms-swift and many training scripts write --model_id_or_path)
+_FLAG_INDEX: dict[str, tuple[Hint, str | None]] = {k.replace("_", "-"): v for k, v in _FLAGS.items()}
+# flags whose values, up to the next flag, are LoRA adapters: a Hub repo or a local directory each, or
+# ``name=path`` pairs (ms-swift ``--adapters lora1=swift/test_lora``, vLLM ``--lora-modules name=org/repo``)
+_ADAPTER_FLAGS = frozenset({"--adapters", "--adapter", "--lora-modules", "--lora-adapters"})
+# where a command that loads a model writes the model it makes (ms-swift export / quantize, merges, fine-tunes):
+# reported only when the directory's own name names a model, with a family word and a size
+# (--output_dir Qwen2.5-72B-Instruct-AWQ; not output/, not output/swift_test_bert_merged)
+_OUTPUT_FLAGS = frozenset({"--output-dir", "--save-dir", "--export-dir", "--output-path", "--save-path",
+                           "--quant-output-dir", "--merged-model-dir"})
+_SIZE_PART = re.compile(r"(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|(?:^|[-_.])a\d+b(?:$|[-_.])", re.I)
 # flags whose value is one or more served names / a comma-separated model list
 _LIST_FLAGS: dict[str, str | None] = {"--served-model-name": "generation", "--static-models": None}
+
+
+def _flag_of(flag: str) -> str:
+    """A long flag with ``_`` read as ``-`` (``--served_model_name`` → ``--served-model-name``)."""
+    return "--" + flag[2:].replace("_", "-") if flag.startswith("--") else flag
+
+
+def _find_word(text: str, value: str, start: int) -> int:
+    """Where ``value`` is written as a whole word from ``start`` on (not the tail of ``Qwen/Qwen3-8B`` when the
+    served name ``Qwen3-8B`` is looked for); the first plain occurrence when there is no whole-word one.
+    At most eight occurrences are tried, so a line is read a bounded number of times."""
+    first = col = text.find(value, start)
+    for _ in range(8):
+        if col < 0:
+            break
+        before = text[col - 1] if col > 0 else " "
+        after = text[col + len(value)] if col + len(value) < len(text) else " "
+        if not (before.isalnum() or before in "/_.-") and not (after.isalnum() or after in "/_.-"):
+            return col
+        col = text.find(value, col + 1)
+    return first
+
+
+def _model_flag(flag: str) -> tuple[Hint, str | None] | None:
+    """The hint and role of a flag that takes one model: a known one, or any long flag named like a model key
+    (``--reward_model``, ``--draft-model``, ``--embedding_model_name``); None for others (``--max-model-len``)."""
+    known = _FLAG_INDEX.get(flag)
+    if known is not None:
+        return known
+    name = flag[2:].replace("-", "_") if flag.startswith("--") else ""
+    if "model" in name and is_model_key(name):
+        from modelmap.discover.config_files import role_from_key
+
+        return "hf", role_from_key(name)
+    return None
+
+
+def _is_model_dir_name(value: str) -> bool:
+    """The last part of an output path names a model: a family word and a size (``Qwen2.5-72B-Instruct-AWQ``,
+    ``output/internlm2-1_8b-reward-bnb-int4``)."""
+    if not value or value.startswith("-") or "://" in value or re.search(r"[{}$<>%|`*?]", value):
+        return False
+    last = re.split(r"[/\\]", value.rstrip("/\\"))[-1]
+    return bool(last) and bool(_SIZE_PART.search(last)) and is_model_ish(last) and not is_generic(last)
 _POSITIONAL: tuple[tuple[tuple[str, ...], Hint, str | None, str], ...] = (
     (("vllm", "serve"), "hf", "generation", "vllm"),
     (("ollama", "pull"), "ollama", None, "ollama"),
@@ -126,21 +183,26 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
 
     searched_from: dict[str, int] = {}
 
-    def report(value: str, hint: Hint, role: str | None, api: str | None) -> None:
+    def report(value: str, hint: Hint, role: str | None, api: str | None, match: Match | None = None) -> None:
         # a value written twice on the line (`--static-models "a,a"`) gets each occurrence's own column
         start = searched_from.get(value, 0)
-        col = text.find(value, start)
+        col = _find_word(text, value, start)
         if col < 0:
-            col = text.find(value)
+            col = _find_word(text, value, 0)
             tick(1 + len(text) // 256)  # both searches ran to the end of the line
         else:
             tick(1 + (col - start) // 256)  # the search read up to the value
         searched_from[value] = col + len(value) if col >= 0 else 0
         # a flag's name (--model-id) or a server's usual task (vllm serve) says what the slot is for, not what
         # the model is: weaker than the knowledge base and the model's name (identify.decide_role)
-        collector.model(value, line, (col + 1) if col >= 0 else 1, hint=hint, key_role=role, api=api)
+        if match is not None:
+            collector.add(value, line, (col + 1) if col >= 0 else 1, match, key_role=role, api=api)
+        else:
+            collector.model(value, line, (col + 1) if col >= 0 else 1, hint=hint, key_role=role, api=api)
 
     not_models = _NOT_MODEL_REPO.search(command) is not None  # hf download --repo-type dataset X: data, not a model
+    outputs: list[str] = []  # values of output-directory flags, kept if the command loads a model
+    loads_model = False
     for i, tok in enumerate(toks):
         tick()
         for seq, hint, role, api in _POSITIONAL:
@@ -155,6 +217,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 if j < len(toks):
                     report(toks[j], hint, role, api)
         flag, eq, val = tok.partition("=")
+        flag = _flag_of(flag)
         if flag in _LIST_FLAGS:
             # vLLM's --served-model-name takes several names; a router's --static-models a comma list
             if eq:
@@ -168,11 +231,34 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                     if part.strip():
                         report(part.strip(), "key", _LIST_FLAGS[flag], toks[0].rsplit("/", 1)[-1])
             continue
-        if flag in _FLAGS and (is_server or flag != "-m"):
+        if flag in _ADAPTER_FLAGS:
+            loads_model = True
+            values = [val] if eq else list(itertools.islice(itertools.takewhile(
+                lambda t: not t.startswith("-"), (toks[k] for k in range(i + 1, len(toks)))), 16))
+            tick(1 + len(values))
+            for value in values:
+                for part in value.split(","):
+                    # `name=path` names the adapter for the server; the path or repo is the model
+                    path = part.partition("=")[2] if "=" in part else part
+                    if path.strip():
+                        report(path.strip(), "hf", None, toks[0].rsplit("/", 1)[-1])
+            continue
+        if flag in _OUTPUT_FLAGS:
+            value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
+            if _is_model_dir_name(value):
+                outputs.append(value)
+            continue
+        found = _model_flag(flag) if (is_server or flag != "-m") else None
+        if found is not None:
+            loads_model = True
             value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
             if value and not value.startswith("-"):
-                hint, role = _FLAGS[flag]
+                hint, role = found
                 report(value, hint, role, toks[0].rsplit("/", 1)[-1])
+    if loads_model:
+        for value in outputs:
+            # the model the command writes (an export, a quantisation, a merge): a local model directory
+            report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
     if lowered[:1] in (["docker"], ["podman"]) and "run" in lowered[1:3]:
         # `docker run … <vllm image> meta-llama/Llama-3.1-8B-Instruct --port 8200`: the container's own
         # arguments; only values that are unmistakably Hub repos count (known org, model-like name)
@@ -256,6 +342,10 @@ class ShellSource:
                 # a continued command: each value is reported on the physical line it is written on
                 found = scan_command_line(file, command, start, f"{self.id}-command")
                 out.extend(_relocate(f, pieces) for f in found)
+        if pending.strip():
+            # the file ends inside a continued command (its last line ends with `\`): the command still runs
+            found = scan_command_line(file, pending.strip(), start, f"{self.id}-command")
+            out.extend(_relocate(f, pieces) for f in found)
 
 
 def _relocate(f: Finding, pieces: list[tuple[int, int, int]]) -> Finding:

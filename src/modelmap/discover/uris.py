@@ -117,6 +117,29 @@ def _hub_identity(segments: list[str]) -> tuple[str | None, str | None]:
     return "/".join(head), revision or None
 
 
+_DIR_ORG_SEP = re.compile(r"--|__|_")
+
+
+@lru_cache(maxsize=1 << 12)
+def hub_id_of_dir(name: str) -> str | None:
+    """The Hub id a local directory's name spells with its ``/`` replaced (``shibing624_text2vec-base-chinese``,
+    ``BAAI--bge-m3``, ``Qwen__Qwen2-7B``): the part before the first separator is an organisation the knowledge base
+    knows, and either the whole id is known or the rest names a sized or versioned model. None otherwise."""
+    if len(name) > 200:
+        return None
+    sep = _DIR_ORG_SEP.search(name)
+    if sep is None or sep.start() == 0 or sep.end() >= len(name):
+        return None
+    org, rest = name[:sep.start()], name[sep.end():]
+    kb = load()
+    if org.lower() not in kb.org_index or not _SEGMENT.fullmatch(rest):
+        return None
+    hub_id = f"{org}/{rest}"
+    if hub_id.lower() in kb.hf_index or (re.search(r"\d", rest) and is_model_ish(rest) and not is_generic(rest)):
+        return hub_id
+    return None
+
+
 @lru_cache(maxsize=1 << 14)
 def parse_location(value: str) -> Location | None:
     """The model location ``value`` is written as, or None when it is not one (an API URL, a web page, a
@@ -337,6 +360,6 @@ def with_location_evidence(finding: Finding) -> Finding:
 
 
 __all__ = [
-    "HF_CACHE_DIR", "Location", "classify_uri", "is_model_archive_url", "is_model_location", "location_evidence",
-    "owns", "parse_location", "with_location_evidence",
+    "HF_CACHE_DIR", "Location", "classify_uri", "hub_id_of_dir", "is_model_archive_url", "is_model_location",
+    "location_evidence", "owns", "parse_location", "with_location_evidence",
 ]

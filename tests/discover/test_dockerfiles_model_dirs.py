@@ -1,0 +1,62 @@
+"""A model directory named after its Hub id with the ``/`` replaced (``shibing624_text2vec-base-chinese``,
+``BAAI--bge-m3``) under a model key, in a Dockerfile's ENV and in config files (issue 10). The organisation
+must be one the knowledge base knows; a folder that only says where models are kept is not a model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from modelmap.discover.engine import ScanOptions, scan_paths
+from modelmap.discover.uris import hub_id_of_dir
+from modelmap.types import Finding
+
+DOCKERFILE = """\
+FROM python:3.11-slim
+WORKDIR /srv/app
+ENV APP_HOME=/srv/app \\
+    EMBEDDING_MODEL_PATH=/srv/app/model/embedding \\
+    EMBEDDING_MODEL_NAME=/srv/app/model/embedding/shibing624_text2vec-base-chinese \\
+    RERANK_MODEL_DIR=/srv/app/model/rerank/BAAI--bge-reranker-base \\
+    CACHE_MODEL_DIR=/srv/app/model/cache_store
+COPY model/ /srv/app/model/
+CMD ["python", "-m", "app"]
+"""
+
+ENV_FILE = """\
+EMBEDDING_MODEL=/data/models/acme_text-encoder-v2
+LLM_MODEL_PATH=/data/models/Qwen_Qwen2.5-7B-Instruct
+"""
+
+
+def _scan(tmp_path: Path, files: dict[str, str]) -> list[Finding]:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = scan_paths([tmp_path], ScanOptions(jobs=1))
+    assert not [s for s in result.skips if s.reason in ("source-error", "scan-error")]
+    return [f for f in result.findings if f.kind != "endpoint"]
+
+
+def test_hub_ids_spelled_as_folder_names() -> None:
+    assert hub_id_of_dir("shibing624_text2vec-base-chinese") == "shibing624/text2vec-base-chinese"
+    assert hub_id_of_dir("BAAI--bge-m3") == "BAAI/bge-m3"
+    # an unknown organisation, a folder word and a bare model name are not Hub ids
+    assert hub_id_of_dir("acme_text-encoder-v2") is None
+    assert hub_id_of_dir("cache_store") is None
+    assert hub_id_of_dir("bge-m3") is None
+
+
+def test_dockerfile_env_model_directories(tmp_path: Path) -> None:
+    found = {f.raw: f for f in _scan(tmp_path, {"installer/Dockerfile": DOCKERFILE})}
+    model = found["/srv/app/model/embedding/shibing624_text2vec-base-chinese"]
+    assert (model.kind, model.line) == ("model-file", 5)
+    assert found["/srv/app/model/rerank/BAAI--bge-reranker-base"].line == 6
+    assert "/srv/app/model/embedding" not in found
+    assert "/srv/app/model/cache_store" not in found
+
+
+def test_env_file_model_directories_need_a_known_organisation(tmp_path: Path) -> None:
+    found = {f.raw for f in _scan(tmp_path, {".env": ENV_FILE})}
+    assert "/data/models/Qwen_Qwen2.5-7B-Instruct" in found
+    assert "/data/models/acme_text-encoder-v2" not in found

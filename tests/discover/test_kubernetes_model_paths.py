@@ -1,0 +1,158 @@
+"""Models named by their key path in Kubernetes custom resources and Helm values (issue 10): an operator's
+catalogue preset inside a serving or tuning section (KAITO ``inference.preset.name``), a section named for the
+model (llm-d ``modelArtifacts.name``) and Ollama chart values that list models by what to do with them
+(``ollama.models.pull``). The path marks the slot; the value must still look like a model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from modelmap.discover.engine import ScanOptions, scan_paths
+from modelmap.types import Finding
+
+# written from KAITO's public Workspace / InferenceSet examples (github.com/kaito-project/kaito, examples/):
+# a preset names a model from KAITO's catalogue
+WORKSPACES = """\
+apiVersion: kaito.sh/v1beta1
+kind: Workspace
+metadata:
+  name: workspace-falcon-40b
+resource:
+  instanceType: Standard_NC96ads_A100_v4
+  labelSelector:
+    matchLabels:
+      apps: falcon-40b-instruct
+inference:
+  preset:
+    name: "falcon-40b-instruct"
+---
+apiVersion: kaito.sh/v1beta1
+kind: Workspace
+metadata:
+  name: tune-coder
+resource:
+  instanceType: Standard_NC24ads_A100_v4
+tuning:
+  preset:
+    name: qwen2.5-coder-7b-instruct
+  method: lora
+  input:
+    urls:
+      - "https://example.com/data/train.parquet"
+---
+apiVersion: kaito.sh/v1alpha1
+kind: InferenceSet
+metadata:
+  name: chat-pool
+spec:
+  replicas: 2
+  template:
+    inference:
+      preset:
+        accessMode: public
+        name: mistral-7b-instruct
+"""
+
+# a preset outside any serving section is some other catalogue's (a video encoder's here)
+ENCODER = """\
+apiVersion: media.example.com/v1
+kind: Transcoder
+metadata:
+  name: clips
+spec:
+  video:
+    preset:
+      name: hevc-v2
+"""
+
+# written from llm-d's ModelService documentation (modelArtifacts: uri + name); modelCache is storage
+MODEL_SERVICE = """\
+modelArtifacts:
+  name: acme-labs/support-bot-8b
+  uri: pvc://model-pvc/support-bot-8b
+  size: 40Gi
+modelCache:
+  name: shared-cache-v2
+modelFormat:
+  name: pytorch-v2
+"""
+
+# written from the Ollama Helm chart's values schema (ollama.models.pull / run / clean)
+OLLAMA_VALUES = """\
+ollama:
+  gpu:
+    enabled: true
+    type: nvidia
+  models:
+    pull:
+      - moondream
+      - qwen2.5:7b
+    run:
+      - moondream
+    clean: false
+"""
+
+# models: {run: ...} outside Ollama: the names still have to look like models; a job's run list is a command
+PRELOAD = """\
+models:
+  preload:
+    - bge-m3-v2
+    - warmup
+jobs:
+  run:
+    - sh
+    - -c
+    - echo ready
+"""
+
+
+def _line(text: str, needle: str, nth: int = 1) -> int:
+    """The 1-based line of the ``nth`` line of ``text`` that contains ``needle``."""
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[nth - 1]
+
+
+def _scan(tmp_path: Path, files: dict[str, str]) -> list[Finding]:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = scan_paths([tmp_path], ScanOptions(jobs=1))
+    assert not [s for s in result.skips if s.reason in ("source-error", "scan-error")]
+    return [f for f in result.findings if f.kind != "endpoint"]
+
+
+def test_kaito_presets_in_inference_and_tuning_sections_are_models(tmp_path: Path) -> None:
+    found = {(f.raw, f.line) for f in _scan(tmp_path, {"examples/workspaces.yaml": WORKSPACES})}
+    assert ("falcon-40b-instruct", _line(WORKSPACES, 'name: "falcon-40b-instruct"')) in found
+    assert ("qwen2.5-coder-7b-instruct", _line(WORKSPACES, "name: qwen2.5-coder")) in found
+    assert ("mistral-7b-instruct", _line(WORKSPACES, "name: mistral-7b-instruct")) in found
+    # object names and label values are not the model
+    assert not {raw for raw, _ in found} & {"workspace-falcon-40b", "tune-coder", "chat-pool"}
+    assert ("falcon-40b-instruct", _line(WORKSPACES, "apps: falcon-40b-instruct")) not in found
+
+
+def test_a_preset_outside_a_serving_section_is_not_a_model(tmp_path: Path) -> None:
+    assert _scan(tmp_path, {"deploy/transcoder.yaml": ENCODER}) == []
+
+
+def test_a_section_named_for_the_model_gives_its_name(tmp_path: Path) -> None:
+    found = {f.raw: f for f in _scan(tmp_path, {"chart/values.yaml": MODEL_SERVICE})}
+    assert found["acme-labs/support-bot-8b"].kind == "hf-repo"
+    assert found["acme-labs/support-bot-8b"].line == _line(MODEL_SERVICE, "name: acme-labs")
+    assert "pvc://model-pvc/support-bot-8b" in found
+    # a cache's or a format's name is not a model, though it reads like a version
+    assert "shared-cache-v2" not in found
+    assert "pytorch-v2" not in found
+
+
+def test_ollama_chart_values_list_models_to_pull_and_run(tmp_path: Path) -> None:
+    found = [(f.raw, f.line, f.kind) for f in _scan(tmp_path, {"ci/values.yaml": OLLAMA_VALUES})]
+    assert sorted(found) == [("moondream", _line(OLLAMA_VALUES, "- moondream"), "ollama-tag"),
+                             ("moondream", _line(OLLAMA_VALUES, "- moondream", 2), "ollama-tag"),
+                             ("qwen2.5:7b", _line(OLLAMA_VALUES, "- qwen2.5:7b"), "ollama-tag")]
+
+
+def test_model_lists_elsewhere_need_model_shaped_names(tmp_path: Path) -> None:
+    found = {f.raw for f in _scan(tmp_path, {"config/app.yaml": PRELOAD})}
+    assert found == {"bge-m3-v2"}
