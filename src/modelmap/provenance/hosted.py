@@ -443,6 +443,13 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
         if best is not None and (best.publisher or (best.model or {}).get("family")) and form.form != "bedrock":
             return replace(best, query=form.query, served_by=served, reason=f"{why}; {best.reason or ''}".rstrip("; "))
         return Resolution(query=form.query, served_by=served, confidence="unknown", reason=why)
+    mid = _model_id(best) or ""
+    original = resolver.first_party_original(mid) if mid in kb.models else mid
+    if original != mid and (best.publisher or {}).get("id") == kb.models[mid].get("publisher"):
+        # "@cf/qwen/qwen3-30b-a3b-fp8": the platform serves the open model in a precision it chose; the id names the
+        # publisher's own FP8 build of it, which is the same model (as Together's "-Turbo" ids are)
+        best = replace(resolver.resolve(original), confidence="inferred")
+        how = f"{how}, the publisher's own build {mid} of {original}"
     note = f"{what}, served by {form.provider}; model from {how}"
     confidence = best.confidence
     if verbatim is None or verbatim.lower() not in form.query.lower():

@@ -57,6 +57,8 @@ _NAME_SPLIT = re.compile(r"[-_]")
 _HAS_DIGIT = re.compile(r"\d")
 
 
+# a provider's dated API snapshot: "<api name>-YYYY-MM-DD"
+_API_SNAPSHOT = re.compile(r"([a-z][\w.-]*?)-20\d\d-[01]\d-[0-3]\d", re.IGNORECASE)
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
 _OPENAI_FT = re.compile(r"(?i)ft:((?:gpt-|o\d)[\w.-]*|davinci-002|babbage-002):([\w.-]*):[\w.-]*:[\w.-]+")
 
@@ -364,10 +366,13 @@ class Resolver:
                     if base and self._has_weights(base) and self.kb.models[base].get("publisher") != org_pub:
                         return base, "inferred", org
             if not changed and kind in (None, "community", "lab") and is_hub_account(org):
-                # an unknown account re-uploading a known model under its exact name (cortexso/...): a re-packaging
+                # an account re-uploading a known model under its exact name (cortexso/...): a re-packaging. For an
+                # account the KB does not know it may as well be a renamed org ("dunzhang/stella_en_1.5B_v5" is now
+                # NovaSearch's) or a fine-tune that kept the name: only the name links it, so the link is a claim
+                # of the name (how="name", confidence unknown)
                 base = self._by_name(stripped)
                 if base and self._hf_org(base) not in (None, org.lower()):
-                    return base, "inferred", org
+                    return base, "inferred" if org_pub else "name", org
             if org_pub:
                 for n in names:
                     # router strings "anthropic/claude-3.5-sonnet": an API alias owned by this publisher
@@ -384,7 +389,27 @@ class Resolver:
             if mid:
                 exact = i == 0 and not changed and not parsed.is_file and not local
                 return mid, "exact" if exact else "inferred", None
+        snapshot = _API_SNAPSHOT.fullmatch(stripped)
+        if snapshot and not parsed.is_file and not local:
+            # a dated snapshot of a provider's API name ("qwen3-vl-plus-2025-09-23"): the same API model, one version
+            # of it, when the undated name is an API-only record (no weights whose versions could differ in lineage)
+            mid = self.kb.alias_index.get(snapshot.group(1).lower())
+            if mid and not self._has_weights(mid):
+                return mid, "inferred", None
         return None, "none", None
+
+    def first_party_original(self, mid: str) -> str:
+        """The model a publisher's own quantized build packages ("qwen/qwen3-4b-fp8" -> "qwen/qwen3-4b"), else
+        ``mid``: only a quantization whose parent has the same publisher counts."""
+        parent = self._original_of(mid)
+        if parent != mid and self.kb.models[parent].get("publisher") == self.kb.models[mid].get("publisher"):
+            return parent
+        return mid
+
+    def _serves_remotely(self, provider_id: str) -> bool:
+        """A hosted provider (it picks the serving precision), not a local server that loads the named files."""
+        prov = self.kb.providers.get(provider_id) or {}
+        return prov.get("kind") in ("cloud", "router", "api")
 
     def _original_of(self, mid: str) -> str:
         """The model a repack record packages (its quantization parent), else ``mid`` itself."""
@@ -480,7 +505,11 @@ class Resolver:
             return None  # "user/name:7b" or a variant word: which weights it holds is the user's choice
         bare = strip_quant(m.group("name"))[0]
         found = self._by_name(bare) or self._embedded_original(bare, None)
-        return found if found and self._has_weights(found) else None
+        if not found or not self._has_weights(found):
+            return None
+        # an Ollama upload denotes the weights it packages: a re-packager's copy named inside the upload's name
+        # ("Unsloth-Phi-4-mini-instruct") packages the original (issue 11)
+        return self._original_of(found) if self._is_repack(found) else found
 
     def _ollama(self, name: str, tag: str) -> str | None:
         name = name.lower()
@@ -548,7 +577,9 @@ class Resolver:
             if pattern.fullmatch(name):
                 prov = self.kb.providers.get(provider) or {}
                 operator = str(prov.get("operator") or "")
-                if prov.get("kind") == "api" and operator in self.kb.publishers:
+                # the provider's operator publishes the models its own API names: a vendor API, or the vendor's
+                # own cloud (DashScope is Alibaba's, Qianfan Baidu's, Ark ByteDance's, Hunyuan Tencent's)
+                if prov.get("kind") in ("api", "cloud") and operator in self.kb.publishers:
                     return operator, provider
                 return None, None
         return None, None
@@ -680,6 +711,13 @@ class Resolver:
                     "unknown")
             return Resolution(query=parsed.query, served_by=served, confidence="unknown",
                               reason="not in the knowledge base")
+        served_build = None
+        if not packager and parsed.provider and self._serves_remotely(parsed.provider):
+            # a provider's id for the publisher's own FP8 / AWQ build ("novita/qwen/qwen3-4b-fp8") denotes the open
+            # model, served in the provider's chosen precision (as Together's "-Turbo" does)
+            original = self.first_party_original(mid)
+            if original != mid:
+                served_build, mid, how = mid, original, "inferred"
         model = kb.models[mid]
         graph = build_graph(kb, mid)
         if self._declared:
@@ -692,8 +730,11 @@ class Resolver:
             # country), never the original's publisher
             publisher_id = pk_pub
             publisher = self._publisher(pk_pub) if pk_pub else _account(packager)
-            graph.edges.insert(0, {"child": shown_id, "relation": "quantization", "parent": mid,
-                                   "parent_publisher": self._publisher(model.get("publisher"))})
+            step = {"child": shown_id, "relation": "quantization", "parent": mid,
+                    "parent_publisher": self._publisher(model.get("publisher"))}
+            if how == "name":
+                step["source"] = "name"  # only the repo's name links it to that model
+            graph.edges.insert(0, step)
             country = self._country(publisher_id)
             graph.nodes.insert(0, (country, "publisher", shown_id, publisher_id))
             graph.nodes[1:] = [(c, "base" if b == "publisher" else b, m, p) for c, b, m, p in graph.nodes[1:]]
@@ -724,14 +765,19 @@ class Resolver:
             roots=tuple(graph.roots) if graph.roots is not None else None,
             teachers=tuple(graph.teachers),
             origins=tuple(countries) if countries else None,
-            origins_known=graph.complete and bool(countries),
+            origins_known=graph.complete and bool(countries) and how != "name",
             origin_reasons=(*origin_reasons(graph), *claimed),
             served_by=served,
             flags=tuple(self._flags(pubs)),
             sources=tuple(model.get("sources") or ()),
-            confidence="known" if how == "exact" and not packager else "inferred",
+            confidence="known" if how == "exact" and not packager else "unknown" if how == "name" else "inferred",
             reason="; ".join(x for x in (
                 self._model_reason(how, graph),
+                f"a repo of {packager} with the exact name of {mid}: a re-upload, a renamed repo or a fine-tune that "
+                "kept the name; the link to that model (and the license a re-upload keeps) is the name's claim only"
+                if how == "name" else None,
+                f"{parsed.provider} serves {mid} (the id names the publisher's own build {served_build})"
+                if served_build else None,
                 f"a re-packaging of {mid} by {packager}: the license is {mid}'s, which a re-packaging keeps"
                 if packager and lic and str(lic).lower() != "unknown" else None) if x) or None,
             role=model.get("role") or fam.get("role"),
@@ -905,7 +951,7 @@ class Resolver:
 
     @staticmethod
     def _model_reason(how: str, graph: Graph) -> str | None:
-        notes = [] if how == "exact" else ["matched after normalising the identifier"]
+        notes = [] if how in ("exact", "name") else ["matched after normalising the identifier"]
         if graph.gaps:
             notes.append("origins may be incomplete: " + "; ".join(dict.fromkeys(graph.gaps)))
         return "; ".join(notes) or None
@@ -985,6 +1031,35 @@ def serving_evidence(finding: Finding) -> tuple[str, str] | None:
     return None
 
 
+def location_identity(finding: Finding) -> str | None:
+    """The model identity discovery read from a model URI or hub URL (``model-id:<org/name>`` evidence,
+    discover/uris.py), or None."""
+    for item in finding.evidence or ():
+        if item.startswith("model-id:") and len(item) > len("model-id:"):
+            return item[len("model-id:"):]
+    return None
+
+
+def _with_location_identity(finding: Finding, res: Resolution, *, online: bool, resolver: Resolver) -> Resolution:
+    """A finding written as a URI (``https://huggingface.co/Qwen/Qwen2.5-7B-Instruct/resolve/main/x.gguf``,
+    ``s3://acme/models/Qwen2-7B-Instruct``) names its model through the identity discovery parsed from it: resolve
+    that when the URI as written does not identify a model, and keep the URI as the query."""
+    identity = location_identity(finding)
+    if identity is None or (res.model or {}).get("id") or identity == res.query:
+        return res
+    from modelmap.errors import IdentifierError
+
+    try:
+        found = resolve(identity, online=online, resolver=resolver)
+    except IdentifierError:
+        return res
+    if not (found.model or found.publisher):
+        return res
+    why = f"model identity {identity!r} read from the location {finding.raw!r}"
+    return replace(found, query=res.query, served_by=res.served_by or found.served_by,
+                   reason="; ".join(x for x in (why, found.reason) if x))
+
+
 def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Resolver | None = None) -> ScanResult:
     """Attach a resolution to every model finding. ``served_by`` comes from evidence in the code (see
     ``serving_evidence``), or from the identifier's own form; otherwise it is unknown (None).
@@ -1017,6 +1092,7 @@ def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Reso
             res = resolve(query, online=online, resolver=resolver)
         except IdentifierError as exc:
             res = Resolution(query=query, confidence="unknown", reason=str(exc))
+        res = _with_location_identity(f, res, online=online, resolver=resolver)
         evidence = serving_evidence(f)
         if evidence and (res.served_by is None or f.endpoint):
             served = resolver.served_by(evidence[0], evidence=evidence[1])
