@@ -162,3 +162,32 @@ def test_without_model_id_evidence_the_url_stays_unresolved() -> None:
     out = resolve_findings(_scan(_finding(raw, ("uri:https",))), resolver=default_resolver())
     resolution = out.findings[0].resolution
     assert resolution is not None and not (resolution.get("model") or {}).get("id")
+
+
+# ---- spellings of hosts and packagers ---------------------------------------------------------------------------
+
+
+def test_fireworks_version_keeps_a_v_that_belongs_to_the_name() -> None:
+    res = resolve("accounts/fireworks/models/deepseek-v3p1")
+    assert res.model is not None and res.model["id"] == "deepseek-ai/deepseek-v3.1"
+    assert res.served_by is not None and res.served_by["id"] == "fireworks-ai"
+    # Fireworks' Llama spelling drops the v: both spellings still resolve
+    llama = resolve("fireworks_ai/accounts/fireworks/models/llama-v3p1-8b-instruct")
+    assert llama.model is not None and llama.model["id"] == "meta-llama/llama-3.1-8b-instruct"
+
+
+def test_azure_catalog_spelling_of_cohere_embed_v4() -> None:
+    res = resolve("azure_ai/embed-v-4-0")
+    assert res.model is not None and res.model["id"] == "cohere/embed-v4.0"
+    assert res.publisher is not None and res.publisher["country"] == "CA"
+    assert res.served_by is not None and res.served_by["id"] == "azure-ai-foundry"
+
+
+@pytest.mark.parametrize(("query", "parent"), [
+    ("mlx-community/Qwen3-30B-A3B-4bit-DWQ", "qwen/qwen3-30b-a3b"),          # MLX distilled weight quantization
+    ("turboderp/Mistral-7B-Instruct-v0.3-exl3", "mistralai/mistral-7b-instruct-v0.3"),  # ExLlamaV3
+])
+def test_newer_quant_format_suffixes_are_packaging(query: str, parent: str) -> None:
+    res = resolve(query)
+    assert _parent(res, "quantization") == parent
+    assert res.license is not None  # a re-packaging keeps its source's license (a stated rule)

@@ -366,6 +366,8 @@ def _azure_lookups(name: str) -> tuple[str, ...]:
     if m:
         out.append(f"embed-{m.group(1)}-v3.0")
     out.append(re.sub(r"^(cohere|ai21)-", "", n))
+    # Cohere's "embed-v-4-0" in the Azure AI catalog is Cohere's embed-v4.0
+    out.append(re.sub(r"^(?:cohere-)?embed-v-(\d)-(\d)$", r"embed-v\1.\2", n))
     return _dedupe(out)
 
 

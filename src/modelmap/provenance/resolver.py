@@ -274,6 +274,10 @@ class Resolver:
             fw = _FIREWORKS_VERSION.sub(lambda m: f"-{m.group(1)}.{m.group(2)}", low).replace("--", "-")
             fw = re.sub(r"^(llama|qwen)-(\d)", r"\1-\2", fw)
             out += [fw, fw.replace("qwen-", "qwen")]
+            # "deepseek-v3p1" is DeepSeek-V3.1: a "v" that belongs to the model's own name stays
+            out.append(_FIREWORKS_VERSION.sub(
+                lambda m: ("-" if m.group(0).startswith("-") else "") + ("v" if "v" in m.group(0) else "")
+                + f"{m.group(1)}.{m.group(2)}", low))
         if provider == "together-ai":
             out.append(_PROVIDER_SUFFIX.sub("", low))
         if low.startswith("meta-llama-"):
