@@ -165,6 +165,9 @@ def main() -> None:
     parser.add_argument("--skip-queries", action="store_true")
     parser.add_argument("--skip-ingest", action="store_true")
     parser.add_argument("--postgres-pid", type=int, help="the postmaster's pid: its CPU time is counted too")
+    parser.add_argument("--document", type=Path,
+                        help="the scan JSON to upload: read when the file exists, else made from the demo app "
+                             "(as without this option) and written there, so later runs upload the same bytes")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="modelmap-bench-"))
@@ -220,7 +223,12 @@ def _cpu_seconds(pids: list[int], postmaster: int | None) -> float:
 
 def run_ingest(servers: list[Server], uploaders: list[str], args: argparse.Namespace) -> tuple[
         float, tuple[float, float, float], tuple[float, float, float], float]:
-    body = _document(args.findings)
+    if args.document is not None and args.document.exists():
+        body = args.document.read_bytes()
+    else:
+        body = _document(args.findings)
+        if args.document is not None:
+            args.document.write_bytes(body)
     stamp = int(time.time())
     jobs = [(servers[i % len(servers)].url, uploaders[i % TEAMS], i) for i in range(args.snapshots)]
 

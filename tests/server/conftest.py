@@ -73,13 +73,20 @@ class Env:
             return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
+#: The test receivers listen on 127.0.0.1, which a server refuses by default: the tests allow it explicitly
+#: (tests/server/test_webhook_allow.py checks the default refuses it).
+LOOPBACK_RECEIVERS = ("public", "127.0.0.1")
+
+
 def make_env(db_url: str, **settings: Any) -> Env:
     from fastapi.testclient import TestClient
 
     from modelmap.server import service
     from modelmap.server.app import Settings, create_app
     from modelmap.server.db import session_factory
+    from modelmap.server.webhooks import AllowList
 
+    settings.setdefault("webhook_allow", AllowList.parse(LOOPBACK_RECEIVERS))
     app = create_app(Settings(db_url=db_url, **settings))
     with session_factory(app.state.engine)() as session:
         tokens = {
@@ -177,7 +184,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     them after the default suite) or MODELMAP_POSTGRES=1. The hook only ever removes postgres-marked items."""
     if _postgres_wanted(config):
         return
-    keep, drop = [], []
+    keep: list[pytest.Item] = []
+    drop: list[pytest.Item] = []
     for item in items:
         (drop if item.get_closest_marker("postgres") else keep).append(item)
     if drop:

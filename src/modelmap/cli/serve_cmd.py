@@ -27,6 +27,8 @@ token for team demo, and serves.
 
 Notifications: webhooks registered through the API (POST /api/v1/webhooks) are sent from an outbox; every
 --notify-every seconds the server also queues a notice for each waiver expiring within --waiver-notice-days.
+Webhooks go only where --webhook-allow permits (default: public addresses; a private, loopback or link-local
+target needs its IP or CIDR listed, e.g. --webhook-allow public,10.20.0.0/16).
 
 OIDC sign-in for the pages (optional): --oidc-issuer URL --oidc-client-id ID (the client secret, if any, from
 MODELMAP_SERVE_OIDC_CLIENT_SECRET only). The --oidc-team-claim claim (default groups) must name an existing
@@ -55,6 +57,11 @@ def serve(
                                                    "POST /api/v1/notifications/run does it on demand).")] = 3600,
     waiver_notice_days: Annotated[int, typer.Option("--waiver-notice-days", metavar="DAYS",
                                                     help="Notify of waivers expiring within this many days.")] = 14,
+    webhook_allow: Annotated[list[str] | None, typer.Option(
+        "--webhook-allow", metavar="ENTRY", envvar="MODELMAP_SERVE_WEBHOOK_ALLOW",
+        help="Where webhooks may be delivered: public (any globally routable address, the default), a host name "
+             "(*.example.com for subdomains), an IP address or a CIDR block; repeat or separate with commas. "
+             "Private, loopback and link-local addresses need an IP or CIDR entry.")] = None,
     oidc_issuer: Annotated[str | None, typer.Option("--oidc-issuer", metavar="URL",
                                                     help="Let the pages sign in through this OIDC issuer.")] = None,
     oidc_client_id: Annotated[str | None, typer.Option("--oidc-client-id", metavar="ID",
@@ -81,7 +88,7 @@ def serve(
         import uvicorn
 
         from modelmap.server import service
-        from modelmap.server.app import Settings, create_app
+        from modelmap.server.app import Settings, create_app, prepare_process
         from modelmap.server.db import default_url, make_engine, migrate, session_factory
     except ImportError as exc:
         err(f"modelmap: error: the server needs packages that are not installed ({exc.name})\n"
@@ -93,6 +100,13 @@ def serve(
     if not 0 <= notify_every <= 7 * 86400 or not 0 <= waiver_notice_days <= 365:
         err("modelmap: error: --notify-every is 0 to 604800 seconds and --waiver-notice-days 0 to 365")
         raise typer.Exit(2)
+    from modelmap.server.webhooks import AllowList
+
+    try:
+        allow = AllowList.parse(webhook_allow or [])
+    except ValueError as exc:
+        err(f"modelmap: error: --webhook-allow: {exc}")
+        raise typer.Exit(2) from None
     oidc = None
     if oidc_issuer is not None or oidc_client_id is not None:
         from modelmap.server.oidc import OIDCConfig
@@ -125,7 +139,7 @@ def serve(
         echo(secret + "\n")
         raise typer.Exit(0)
     app = create_app(Settings(db_url=url, max_upload_bytes=max_upload_mb * 1024 * 1024,
-                              waiver_notice_days=waiver_notice_days, oidc=oidc))
+                              waiver_notice_days=waiver_notice_days, oidc=oidc, webhook_allow=allow))
     if demo:
         from modelmap.server.demo import DemoError, seed
 
@@ -150,5 +164,6 @@ def serve(
         from modelmap.server.webhooks import start_ticker
 
         start_ticker(app.state.sessions, app.state.deliver, every_s=notify_every, days=waiver_notice_days)
+    prepare_process()
     # uvicorn's access log prints method, path and query only; tokens travel in headers or a cookie
     uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info", proxy_headers=False)

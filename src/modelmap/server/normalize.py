@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from modelmap.diff import MAX_DEPTH, depth_ok  # one nesting bound for every JSON document modelmap reads
+from modelmap.diff import MAX_DEPTH  # one nesting bound for every JSON document modelmap reads
 
 CYCLONEDX_VERSIONS = ("1.5", "1.6", "1.7")
 
@@ -45,6 +45,26 @@ class Normalized:
     models: dict[str, dict[str, Any]] = field(default_factory=dict)
     usages: list[dict[str, Any]] = field(default_factory=list)
     endpoints: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def depth_ok(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """True when no value of ``value`` sits inside more than ``limit`` containers: the same answer as
+    :func:`modelmap.diff.depth_ok`, about 8 times faster on a 200-finding scan (1.7 ms instead of 14 ms), because
+    only non-empty containers go on the stack, never a scalar (bench/SERVER.md)."""
+    if not isinstance(value, (dict, list)):
+        return True
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if depth >= limit:
+            if children:  # a child would sit at depth limit + 1
+                return False
+            continue
+        for child in children:
+            if child and isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
+    return True
 
 
 def parse_json(body: bytes) -> Any:
@@ -128,6 +148,15 @@ def _fast_scan_validator() -> Any:
         else:
             _FAST_VALIDATOR = jsonschema_rs.Draft202012Validator(_load_scan_schema(), validate_formats=False)
     return _FAST_VALIDATOR or None
+
+
+def compile_validators() -> None:
+    """Compile the scan validator now (``app.prepare_process``) rather than on the first upload, and import
+    jsonschema (the fallback that words a rejection), whose import builds an RFC 3987 grammar: seconds on a busy
+    machine, once per process."""
+    import jsonschema  # noqa: F401
+
+    _fast_scan_validator()
 
 
 def _validate_scan(doc: dict[str, Any]) -> None:

@@ -110,7 +110,7 @@ class BodyLimit:
 
 def add_routes(app: FastAPI, DB: Any, need: Callable[[str], Any], read_bounded: Callable[..., Awaitable[bytes]],
                max_upload_bytes: int, waiver_notice_days: int, deliver: Callable[[], dict[str, int]],
-               rate_limit: Callable[[int], float]) -> None:
+               rate_limit: Callable[[int], float], webhook_allow: webhooks.AllowList | None = None) -> None:
     Reader = Annotated[Principal, Depends(need("read"))]
     Uploader = Annotated[Principal, Depends(need("upload"))]
     PolicyWriter = Annotated[Principal, Depends(need("policy"))]
@@ -211,7 +211,7 @@ def add_routes(app: FastAPI, DB: Any, need: Callable[[str], Any], read_bounded: 
         """Register a webhook (generic JSON or Slack-compatible) for some events. The answer holds the HMAC
         key that signs every delivery (``X-Modelmap-Signature-256``); it is shown this once."""
         try:
-            return webhooks.create(session, who, body.url, body.kind, list(body.events))
+            return webhooks.create(session, who, body.url, body.kind, list(body.events), webhook_allow)
         except webhooks.WebhookError as exc:
             raise HTTPException(422, str(exc)) from None
 

@@ -176,13 +176,31 @@ def _ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: b
     return status, snapshot_dict(snap)
 
 
-INSERT_CHUNK = 500  # rows per INSERT statement (x at most 14 columns: far below PostgreSQL's 65,535 parameters)
-
-
 def _insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Store ``rows`` in ``model``'s table in the session's transaction. On PostgreSQL one ``COPY ... FROM
+    STDIN`` per table (psycopg 3): no SQL is compiled per row, and the rows travel in one stream. Elsewhere
+    (SQLite) one executemany. JSON columns hold the same text either way (``null`` for None, as SQLAlchemy's
+    JSON type writes it)."""
+    if not rows:
+        return
     table = model.__table__
-    for start in range(0, len(rows), INSERT_CHUNK):
-        session.execute(insert(table).values(rows[start:start + INSERT_CHUNK]))
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    import json
+
+    from sqlalchemy import JSON
+
+    names = list(rows[0])
+    as_json = [isinstance(table.c[name].type, JSON) for name in names]
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    columns = ", ".join(f'"{name}"' for name in names)  # quoted: endpoints has a column named "references"
+    with driver.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[name]) if is_json else row[name]
+                            for name, is_json in zip(names, as_json, strict=True)])
 
 
 def _set_latest(session: Session, project_id: int) -> None:

@@ -11,9 +11,20 @@ a Slack-compatible ``{"text": ..., "blocks": [...]}`` payload) and the events it
   (the ``shadow`` list of :func:`modelmap.runtime.drift.drift`).
 
 Events are written to the ``notifications`` outbox right after what caused them is stored, once per
-(webhook, event occurrence), then delivered: POST, 5 s timeout, redirects refused, no proxies, at most
+(webhook, event occurrence), then delivered: POST, 5 s per network operation and 10 s for the whole exchange,
+redirects refused, no proxies, a request body of at most 256 KB and at most 4 KB of the answer read, at most
 ``max_attempts`` tries with exponential back-off. Several serve processes can deliver from one database:
 each claims a row with a conditional UPDATE before sending it.
+
+**Where the server may POST** (a webhook URL is set by a team's policy token, so it must not reach into the
+server's own network): an :class:`AllowList`, ``modelmap serve --webhook-allow`` or
+``MODELMAP_SERVE_WEBHOOK_ALLOW``. Its entries are ``public`` (any globally routable address: the default),
+host names (``hooks.slack.com``, or ``*.example.com`` for its subdomains) and IP addresses or CIDR blocks
+(``10.20.0.0/16``). Private, loopback, link-local, shared and reserved addresses are refused unless an IP or
+CIDR entry covers them; a host name entry never unlocks them. Multicast and unspecified addresses are always
+refused. The check is made when a webhook is registered (422) and again on every delivery, against the
+addresses the host name resolves to then: the connection goes to an address that passed, so a name that
+later resolves elsewhere (DNS rebinding) reaches nothing it may not.
 
 Every delivery carries ``X-Modelmap-Event``, ``X-Modelmap-Delivery`` (the outbox id),
 ``X-Modelmap-Timestamp`` (Unix seconds) and ``X-Modelmap-Signature-256: sha256=<hex>``, the HMAC-SHA256 of
@@ -22,16 +33,22 @@ Every delivery carries ``X-Modelmap-Event``, ``X-Modelmap-Delivery`` (the outbox
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
+import http.client
+import ipaddress
 import json
 import secrets
+import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select, update
@@ -46,18 +63,123 @@ PAYLOAD_SCHEMA = "modelmap.notification/1"
 MAX_ATTEMPTS = 5
 TIMEOUT_S = 5.0
 LEASE_S = 60  # a claimed row is not picked up by another process for this long
-MAX_RESPONSE_READ = 64 * 1024
+MAX_RESPONSE_READ = 4 * 1024  # of the receiver's answer; only its status counts
+MAX_REQUEST_BYTES = 256 * 1024  # a payload larger than this is not sent (marked failed, with the reason)
+DEADLINE_FACTOR = 2  # the whole exchange (connect, send, answer) ends after this many timeouts
 
 
 class WebhookError(ValueError):
     """A webhook that cannot be registered; the message says why (HTTP 422)."""
 
 
+class TargetRefused(OSError):
+    """A delivery whose host resolves to no address the allow-list permits (nothing is sent)."""
+
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def _plain(address: IPAddress) -> IPAddress:
+    """An IPv4-mapped IPv6 address (``::ffff:127.0.0.1``) as the IPv4 address it is."""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
+
+
+def _host_name(text: str) -> str:
+    return text.strip().rstrip(".").lower()
+
+
+@dataclass(frozen=True)
+class AllowList:
+    """Where webhooks may be delivered (see the module's docstring): ``public`` addresses, host names and
+    IP/CIDR entries. The default is ``public`` only."""
+
+    public: bool = True
+    hosts: tuple[str, ...] = ()
+    networks: tuple[IPNetwork, ...] = ()
+
+    @classmethod
+    def parse(cls, entries: Iterable[str]) -> AllowList:
+        """From ``--webhook-allow`` values (each may hold several, comma-separated); raises ValueError naming a
+        bad entry. No entries at all means the default (``public``)."""
+        items = [e.strip() for entry in entries for e in entry.split(",") if e.strip()]
+        if not items:
+            return cls()
+        public, hosts, networks = False, [], []
+        for item in items:
+            if item.lower() == "public":
+                public = True
+                continue
+            try:
+                networks.append(ipaddress.ip_network(item, strict=False))
+                continue
+            except ValueError:
+                pass
+            name = _host_name(item)
+            bare = name[2:] if name.startswith("*.") else name
+            labels = bare.split(".")
+            if not bare or len(bare) > 253 or not all(
+                    label and len(label) <= 63 and label.replace("-", "").isalnum() and label.isascii()
+                    for label in labels):
+                raise ValueError(f"webhook allow-list entry {item[:80]!r}: expected public, a host name "
+                                 "(hooks.example.com or *.example.com), an IP address or a CIDR block (10.0.0.0/8)")
+            hosts.append(name)
+        return cls(public=public, hosts=tuple(hosts), networks=tuple(networks))
+
+    def describe(self) -> str:
+        parts = (["public addresses"] if self.public else []) + list(self.hosts) + [str(n) for n in self.networks]
+        return ", ".join(parts) if parts else "nothing"
+
+    def names(self, host: str) -> bool:
+        """Is the host name itself listed (exactly, or under a ``*.`` entry)?"""
+        name = _host_name(host)
+        return any(name == entry or (entry.startswith("*.") and name.endswith(entry[1:]))
+                   for entry in self.hosts)
+
+    def why_not(self, host: str, address: IPAddress) -> str | None:
+        """None when ``host`` may be reached at ``address``; else the reason it may not."""
+        address = _plain(address)
+        if address.is_multicast or address.is_unspecified:
+            return f"{address} is a multicast or unspecified address"
+        if any(address in network for network in self.networks if network.version == address.version):
+            return None
+        if not address.is_global:
+            kind = ("loopback" if address.is_loopback else "link-local" if address.is_link_local
+                    else "private" if address.is_private else "not globally routable")
+            return (f"{address} is a {kind} address; list it (or its CIDR block) with --webhook-allow to "
+                    "deliver there")
+        if self.public or self.names(host):
+            return None
+        return f"{host} is not on the webhook allow-list ({self.describe()})"
+
+
+DEFAULT_ALLOW = AllowList()  # public addresses only
+
+
+def resolve(host: str, port: int) -> list[IPAddress]:
+    """The addresses ``host`` stands for: itself when it is an IP literal, else what DNS answers."""
+    try:
+        return [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        pass
+    found: list[IPAddress] = []
+    for *_, sockaddr in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+        address = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
+        if address not in found:
+            found.append(address)
+    return found
+
+
 class NotFound(LookupError):
     pass
 
 
-def check_url(url: str) -> str:
+def check_url(url: str, allow: AllowList | None = None) -> str:
+    """The URL, stripped, when a webhook may be registered for it; raises WebhookError saying why not. The
+    allow-list is checked against the host's addresses now (a name that does not resolve yet is accepted:
+    every delivery checks again)."""
     url = url.strip()
     try:
         parts = urllib.parse.urlsplit(url)
@@ -70,6 +192,17 @@ def check_url(url: str) -> str:
         raise WebhookError("url must not carry a user name or password: the payload is signed instead")
     if port == 0:
         raise WebhookError("url has port 0")
+    allow = allow if allow is not None else AllowList()
+    host = parts.hostname
+    try:
+        addresses = resolve(host, port or (443 if parts.scheme == "https" else 80))
+    except (OSError, UnicodeError):
+        addresses = []
+    refusals = [why for why in (allow.why_not(host, a) for a in addresses) if why is not None]
+    if addresses and len(refusals) == len(addresses):
+        raise WebhookError(f"url is not allowed: {refusals[0]}")
+    if not addresses and not allow.public and not allow.names(host):
+        raise WebhookError(f"url is not allowed: {host} is not on the webhook allow-list ({allow.describe()})")
     return url
 
 
@@ -84,9 +217,10 @@ def webhook_dict(w: Webhook) -> dict[str, Any]:
             "created_at": _iso(w.created_at)}
 
 
-def create(session: Session, who: Principal, url: str, kind: str, events: list[str]) -> dict[str, Any]:
+def create(session: Session, who: Principal, url: str, kind: str, events: list[str],
+           allow: AllowList | None = None) -> dict[str, Any]:
     """Register a webhook; the answer holds its HMAC key, shown this once."""
-    url = check_url(url)
+    url = check_url(url, allow)
     if kind not in KINDS:
         raise WebhookError(f"kind {kind!r}: choose from {', '.join(KINDS)}")
     unknown = [e for e in events if e not in EVENTS]
@@ -257,20 +391,97 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         raise urllib.error.HTTPError(req.full_url, code, f"redirect refused ({code})", headers, fp)
 
 
-def _opener() -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
+def _guarded_connection(allow: AllowList, deadline: float) -> Callable[..., socket.socket]:
+    """A replacement for ``socket.create_connection`` that resolves the host, keeps the addresses the
+    allow-list permits, connects to one of them, and shuts the socket down ``deadline`` seconds later whatever
+    the receiver does (a receiver that answers one byte at a time cannot hold a delivery open)."""
+
+    def connect(address: tuple[str, int], timeout: Any = socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[attr-defined]
+                source_address: Any = None, **_: Any) -> socket.socket:
+        host, port = address
+        candidates = resolve(host, port)
+        reasons = [allow.why_not(host, a) for a in candidates]
+        permitted = [a for a, why in zip(candidates, reasons, strict=True) if why is None]
+        if not permitted:
+            raise TargetRefused(next((why for why in reasons if why), f"{host} does not resolve"))
+        error: OSError | None = None
+        for ip in permitted:
+            family = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
+            sock = socket.socket(family, socket.SOCK_STREAM)
+            try:
+                if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:  # type: ignore[attr-defined]
+                    sock.settimeout(timeout)
+                sock.connect((str(ip), port))
+            except OSError as exc:
+                sock.close()
+                error = exc
+                continue
+            timer = threading.Timer(deadline, _shut, (sock,))
+            timer.daemon = True
+            timer.start()
+            return sock
+        assert error is not None
+        raise error
+
+    return connect
 
 
-def post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> int:
-    """POST once; returns the status (redirects are refused and count as failures)."""
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # closed already: the delivery ended in time
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _handlers(allow: AllowList, deadline: float) -> list[Any]:
+    connect = _guarded_connection(allow, deadline)
+
+    class Plain(http.client.HTTPConnection):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._create_connection = connect
+
+    class Secure(http.client.HTTPSConnection):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._create_connection = connect
+
+    class PlainHandler(urllib.request.HTTPHandler):
+        def http_open(self, req: Any) -> Any:
+            return self.do_open(Plain, req)
+
+    class SecureHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req: Any) -> Any:
+            return self.do_open(Secure, req, context=self._context)  # type: ignore[attr-defined]
+
+    return [PlainHandler(), SecureHandler()]
+
+
+def _opener(allow: AllowList | None = None, deadline: float = TIMEOUT_S * DEADLINE_FACTOR
+            ) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect(),
+                                       *_handlers(allow if allow is not None else AllowList(), deadline))
+
+
+def post(url: str, body: bytes, headers: dict[str, str], timeout: float, allow: AllowList | None = None) -> int:
+    """POST once to a host the allow-list permits; returns the status (redirects are refused and count as
+    failures). Raises TargetRefused (an OSError) when the host resolves to no permitted address, and ValueError
+    for a body over MAX_REQUEST_BYTES."""
+    if len(body) > MAX_REQUEST_BYTES:
+        raise ValueError(f"the payload is {len(body):,} bytes; at most {MAX_REQUEST_BYTES:,} are sent")
     request = urllib.request.Request(url, data=body, method="POST", headers=headers)
     try:
-        with _opener().open(request, timeout=timeout) as reply:
+        with _opener(allow, timeout * DEADLINE_FACTOR).open(request, timeout=timeout) as reply:
             reply.read(MAX_RESPONSE_READ)
             return int(reply.status)
     except urllib.error.HTTPError as exc:
         exc.close()
         return int(exc.code)
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TargetRefused):
+            raise exc.reason from None
+        raise
+    except http.client.HTTPException as exc:  # a malformed answer, or one cut off at the deadline
+        raise OSError(f"the receiver's answer was malformed or cut off at the {timeout * DEADLINE_FACTOR:g} s "
+                      f"deadline ({exc.__class__.__name__})") from None
 
 
 def _backoff(attempts: int) -> dt.timedelta:
@@ -278,8 +489,9 @@ def _backoff(attempts: int) -> dt.timedelta:
 
 
 def deliver(sessions: Callable[[], Session], *, max_attempts: int = MAX_ATTEMPTS, timeout: float = TIMEOUT_S,
-            limit: int = 100, sender: Callable[[str, bytes, dict[str, str], float], int] = post) -> dict[str, int]:
-    """Send due outbox rows (at most ``limit``). Returns counts: delivered, retrying, failed."""
+            limit: int = 100, sender: Callable[..., int] = post, allow: AllowList | None = None) -> dict[str, int]:
+    """Send due outbox rows (at most ``limit``) to hosts ``allow`` permits. Returns counts: delivered,
+    retrying, failed. A host the allow-list refuses is not retried: its row fails with the reason."""
     counts = {"delivered": 0, "retrying": 0, "failed": 0}
     with sessions() as session:
         now = utcnow()
@@ -307,10 +519,13 @@ def deliver(sessions: Callable[[], Session], *, max_attempts: int = MAX_ATTEMPTS
                        "X-Modelmap-Event": event, "X-Modelmap-Delivery": str(notification_id),
                        "X-Modelmap-Timestamp": stamp, "X-Modelmap-Signature-256": sign(key, stamp, body)}
             error: str | None = None
+            refused = False
             try:
-                code = sender(url, body, headers, timeout)
+                code = sender(url, body, headers, timeout, allow)
                 if not 200 <= code < 300:
                     error = f"HTTP {code}"
+            except TargetRefused as exc:  # the allow-list: retrying would not change the answer
+                error, refused = f"refused: {str(exc)[:300]}", True
             except (OSError, ValueError) as exc:  # URLError, timeouts, refused connections, bad URLs
                 error = f"{exc.__class__.__name__}: {str(exc)[:200]}"
             row = session.get(Notification, notification_id)
@@ -320,7 +535,7 @@ def deliver(sessions: Callable[[], Session], *, max_attempts: int = MAX_ATTEMPTS
             if error is None:
                 row.delivered_at, row.last_error = done, None
                 counts["delivered"] += 1
-            elif row.attempts >= max_attempts:
+            elif refused or row.attempts >= max_attempts:
                 row.failed_at, row.last_error = done, error
                 counts["failed"] += 1
             else:
