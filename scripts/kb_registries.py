@@ -12,7 +12,7 @@ Sources, each read at a pinned commit from a local git snapshot (``fetch``), nev
 * LLaMA-Factory (hiyouga/LLaMA-Factory): ``DownloadSource.DEFAULT`` / ``MODELSCOPE`` pairs in
   ``src/llamafactory/extras/constants.py``;
 * vLLM's test registry (``tests/models/registry.py``, read at a pinned commit through the code index; the
-  example repos are tabled in VLLM_MODELS below);
+  example repos are tabled in VLLM_MODELS below) and its supported-models page (VLLM_DOC_MODELS);
 * unsloth's model mapper (unslothai/unsloth ``unsloth/models/mapper.py``, parsed with ``ast``): each of its
   4-bit / FP8 / 16-bit repos with the original repo it maps to, taken only where the repo name is the
   original's (quantization suffix aside); and OpenCompass model configs (``configs/models/**.py``,
@@ -197,6 +197,66 @@ VLLM_MODELS: dict[str, tuple[str, ...]] = {
         "omni-research/Tarsier2-Recap-7b", "nvidia/NVIDIA-Nemotron-Parse-v1.1",
     ),
 }
+
+# vLLM's supported-models page (docs/models/supported_models.md at the pinned commit, read through the code index):
+# the "Example HF Models" column of its architecture tables. Only repos the test registry above does not already list;
+# test-only checkpoints (marked "test model" there) are left out.
+VLLM_DOC_URL = ("https://github.com/vllm-project/vllm/blob/4b387bcbd88dceb37549f8af3da3586f9a3c92f4/"
+                "docs/models/supported_models.md")
+VLLM_DOC_MODELS = {
+    "llm": (
+        "swiss-ai/Apertus-8B-2509", "swiss-ai/Apertus-70B-Instruct-2509", "BAAI/Aquila-7B", "BAAI/AquilaChat-7B",
+        "Snowflake/snowflake-arctic-base", "ibm-ai-platform/Bamba-9B-fp8", "ibm-ai-platform/Bamba-9B",
+        "bigscience/bloom", "bigscience/bloomz", "CohereLabs/c4ai-command-a-03-2025",
+        "CohereLabs/command-a-reasoning-08-2025", "databricks/dbrx-base", "tiiuae/falcon-rw-7b",
+        "tiiuae/falcon-mamba-7b", "tiiuae/Falcon-H1-34B-Base", "tiiuae/Falcon-H1-34B-Instruct",
+        "allenai/FlexOlmo-7x7B-1T", "allenai/FlexOlmo-7x7B-1T-RT", "google/gemma-2b", "google/gemma-2-27b",
+        "google/gemma-3n-E4B-it", "openai-community/gpt2-xl", "WizardLM/WizardCoder-15B-V1.0", "nomic-ai/gpt4all-j",
+        "EleutherAI/gpt-neox-20b", "EleutherAI/pythia-12b", "OpenAssistant/oasst-sft-4-pythia-12b-epoch-3.5",
+        "databricks/dolly-v2-12b", "stabilityai/stablelm-tuned-alpha-7b", "ibm-granite/granite-3.0-2b-base",
+        "ibm-granite/granite-3.1-8b-instruct", "ibm-granite/granite-3.0-1b-a400m-base",
+        "ibm-granite/granite-3.0-3b-a800m-instruct", "parasail-ai/GritLM-7B-vllm",
+        "naver-hyperclovax/HyperCLOVAX-SEED-Vision-Instruct-3B", "inceptionai/jais-13b", "inceptionai/jais-30b-v3",
+        "inceptionai/jais-30b-chat-v3", "inceptionai/Jais-2-70B-Chat", "ai21labs/AI21-Jamba-1.5-Large",
+        "ai21labs/Jamba-v0.1", "LiquidAI/LFM2-700M", "LiquidAI/LFM2-350M", "LiquidAI/LFM2-8B-A1B-preview",
+        "meta-llama/Meta-Llama-3.1-405B-Instruct", "meta-llama/Meta-Llama-3.1-70B", "meta-llama/Meta-Llama-3-70B-Instruct",
+        "meta-llama/Llama-2-70b-hf", "state-spaces/mamba-790m-hf", "state-spaces/mamba-2.8b-hf",
+        "mistralai/Mistral-7B-v0.1", "mistralai/Mistral-Large-3-675B-Base-2512", "mistralai/Mixtral-8x7B-v0.1",
+        "mistral-community/Mixtral-8x22B-v0.1", "mosaicml/mpt-7b-storywriter", "mosaicml/mpt-30b",
+        "mgoin/Nemotron-4-340B-Base-hf-FP8", "nvidia/Nemotron-H-47B-Base-8K", "nvidia/Nemotron-H-56B-Base-8K",
+        "allenai/OLMo-1B-hf", "allenai/OLMo-7B-hf", "allenai/Olmo-3-32B-Think", "facebook/opt-66b",
+        "facebook/opt-iml-max-30b", "OrionStarAI/Orion-14B-Base", "microsoft/phi-1_5", "microsoft/Phi-4-mini-instruct",
+        "microsoft/Phi-4", "microsoft/Phi-3-mini-128k-instruct", "microsoft/Phi-3-medium-128k-instruct",
+        "adept/persimmon-8b-base", "pfnet/plamo-2-8b", "pfnet/plamo-3-nict-8b-base",
+        "stabilityai/stablelm-base-alpha-7b-v2", "bigcode/starcoder2-7b", "bigcode/starcoder2-15b",
+        "Tele-AI/TeleChat2-7B", "Tele-AI/TeleChat2-35B", "CofeAI/FLM-2-52B-Instruct-2407", "CofeAI/Tele-FLM",
+        "xverse/XVERSE-13B-Chat", "xverse/XVERSE-65B-Chat", "Zyphra/Zamba2-2.7B-instruct", "Zyphra/Zamba2-1.2B-instruct",
+        "HuggingFaceTB/SmolLM3-3B", "ByteDance/Ouro-1.4B", "ByteDance/Ouro-2.6B",
+    ),
+    "embedding": (
+        "Snowflake/snowflake-arctic-embed-xs", "Snowflake/snowflake-arctic-embed-m-long", "nomic-ai/nomic-embed-text-v1",
+        "ssmits/Qwen2-7B-Instruct-embed-base", "jinaai/jina-embeddings-v3", "openai/clip-vit-large-patch14",
+        "google/siglip2-base-patch16-224",
+    ),
+    "rerank": ("mixedbread-ai/mxbai-rerank-base-v2",),
+    "other": (
+        "ai21labs/Jamba-tiny-reward-dev", "peiyi9979/math-shepherd-mistral-7b-prm",
+    ),
+    "vision": (
+        "CohereLabs/aya-vision-32b", "Open-Bee/Bee-8B-RL", "Open-Bee/Bee-8B-SFT", "LiquidAI/LFM2-VL-3B",
+        "LiquidAI/LFM2-VL-8B-A1B", "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
+        "meta-llama/Llama-4-Maverick-17B-128E-Instruct", "llava-hf/llava-v1.6-vicuna-7b-hf",
+        "llava-hf/llava-onevision-qwen2-7b-ov-hf", "mistral-community/pixtral-12b", "allenai/Molmo2-4B",
+        "AIDC-AI/Ovis2.5-9B", "google/paligemma-3b-pt-224", "YannQi/R-4B", "omni-search/Tarsier-7b",
+        "omni-search/Tarsier-34b", "omni-research/Tarsier2-7b-0115", "BAAI/Emu3-Chat-hf", "lightonai/LightOnOCR-1B",
+        "PaddlePaddle/PaddleOCR-VL",
+    ),
+    "speech": (
+        "ibm-granite/granite-speech-3.3-8b", "mistralai/Voxtral-Small-24B-2507", "openai/whisper-small",
+        "nvidia/music-flamingo-hf",
+    ),
+}
+
 
 # LiteLLM's model table (``model_prices_and_context_window_backup.json`` inside the litellm wheel from PyPI), read
 # as data: API model names of first-party providers only (the provider is the publisher), each an API-only record.
@@ -568,8 +628,11 @@ def swift_rows(repo: Path) -> list[Row]:
 
 
 def vllm_rows() -> list[Row]:
-    listed = {h.lower() for ids in VLLM_MODELS.values() for h in ids}
-    return [Row(hf=h, url=VLLM_URL, kind=kind, siblings=listed) for kind, ids in VLLM_MODELS.items() for h in ids]
+    rows: list[Row] = []
+    for url, table in ((VLLM_URL, VLLM_MODELS), (VLLM_DOC_URL, VLLM_DOC_MODELS)):
+        listed = {h.lower() for ids in table.values() for h in ids}
+        rows += [Row(hf=h, url=url, kind=kind, siblings=listed) for kind, ids in table.items() for h in ids]
+    return rows
 
 
 def llamafactory_rows(repo: Path) -> list[Row]:

@@ -74,3 +74,22 @@ def test_transformers_5_reference_checkpoints_are_recorded_with_unknown_role_and
     model = load().models[repo.lower()]
     assert model["sources"][0]["url"] == "https://pypi.org/project/transformers/5.25.0/"
     assert model.get("role") is None and model["license"] == "unknown" and not model.get("base")
+
+
+# repo named only in the "Example HF Models" column of vLLM's supported-models page -> (publisher, role)
+VLLM_DOC = {
+    "LiquidAI/LFM2-700M": ("liquidai", "generation"),
+    "pfnet/plamo-2-8b": ("pfnet", "generation"),
+    "inceptionai/jais-30b-v3": ("inceptionai", "generation"),
+}
+
+
+@pytest.mark.parametrize("repo", sorted(VLLM_DOC))
+def test_vllm_supported_models_page_examples_are_recorded(repo: str) -> None:
+    res = resolve(repo)
+    assert res.model is not None and res.model["id"] == repo.lower(), res.reason
+    assert res.publisher is not None and res.publisher["id"] == VLLM_DOC[repo][0]
+    model = load().models[repo.lower()]
+    assert model["sources"][0]["url"].startswith("https://github.com/vllm-project/vllm/blob/4b387bcbd88dceb37549f8af")
+    assert model["sources"][0]["url"].endswith("/docs/models/supported_models.md")
+    assert model["role"] == VLLM_DOC[repo][1] and model["license"] == "unknown"
