@@ -33,6 +33,17 @@ def test_api_name_of_a_vendor_cloud_gives_the_vendor_as_publisher(query: str, pu
     assert res.confidence != "known"
 
 
+@pytest.mark.parametrize(("query", "publisher", "country"), [
+    ("SenseChat-5-Cantonese", "sensetime", "HK"),   # SenseNova API (operator sensetime, HK-based)
+    ("360gpt-turbo-responsibility-8k", "qihoo360", "CN"),  # 360 AI Brain API
+])
+def test_sensenova_and_360_api_names(query: str, publisher: str, country: str) -> None:
+    res = resolve(query)
+    assert res.publisher is not None and res.publisher["id"] == publisher
+    assert res.origins == (country,)
+    assert res.license is not None and res.license["id"] == "proprietary"  # the families are API-only
+
+
 def test_a_third_party_clouds_name_shape_does_not_make_it_the_publisher() -> None:
     # Groq's own spelling of a Meta model: Groq (kind cloud, operator not a publisher id) publishes nothing here
     res = resolve("llama3-groq-70b-8192-tool-use-preview")
