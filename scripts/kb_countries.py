@@ -113,8 +113,48 @@ COUNTRIES_LATER: dict[str, Country] = {
                                "with-clarifai",), "Arcee AI: a US-based AI research lab"),
 }
 
+# Added in session 7 (issue 11 item 1), biggest publishers first; each page read through the search tool on AS_OF.
+COUNTRIES_MORE: dict[str, Country] = {
+    "unsloth": Country("US", ("https://aiwiki.ai/wiki/unsloth",),
+                       "Unsloth AI (YC S24): headquarters San Francisco, California (the project began in Sydney)"),
+    "duxiaoman-di": Country("CN", ("https://githubissues.com/Duxiaoman-DI/XuanYuan/readme",
+                                   "https://themalaysianreserve.com/2018/04/30/tpg-carlyle-lead-over-rm7-6b-round-in-"
+                                   "baidus-nance-arm/"),
+                            "XuanYuan README: Du Xiaoman's financial LLM; Du Xiaoman Financial, spun off from Baidu in "
+                            "Beijing, is a Chinese fintech company", parent="Du Xiaoman Financial"),
+    "indexteam": Country("CN", ("https://huggingface.co/IndexTeam/Index-1.9B", "https://en.wikipedia.org/wiki/Bilibili"),
+                         "Index-1.9B card links the bilibili GitHub org; Bilibili: headquartered in Shanghai, China",
+                         parent="Bilibili"),
+    "lmsys": Country("US", ("https://grokipedia.opelly.me/articles/large-model-systems-organization",),
+                     "LMSYS Org: open research organization founded at the University of California, Berkeley"),
+    "sony": Country("JP", ("http://wiki.richxsearch.com/view_html.php?lang=en&q=Sony&sq=John+McAfee",),
+                    "Sony Group Corporation: headquartered at Sony City, Minato, Tokyo, Japan"),
+    "mediatek-research": Country("TW", ("https://www.mediatek.com/blog/mediatek-research-breeze-7b",
+                                        "https://corp.mediatek.com/corporate-social-responsibility/global-presence/"
+                                        "global-operations"),
+                                 "MediaTek Research: research arm of the MediaTek group; MediaTek is headquartered in "
+                                 "Hsinchu Science Park, Taiwan", parent="MediaTek"),
+    "vivo-ai": Country("CN", ("https://findatwiki.com/Vivo_(technology_company)",),
+                       "vivo Communication Technology: Chinese technology company headquartered in Dongguan, Guangdong",
+                       parent="vivo"),
+    "weiboai": Country("CN", ("https://en.wikipedia.org/wiki/Weibo",),
+                       "Weibo: Chinese microblogging platform owned by Weibo Corporation", parent="Weibo Corporation"),
+    "qodo": Country("IL", ("https://www.tomshw.it/business/mondaycom-risparmia-migliaia-di-ore-con-qodo-ai-2025-11-11",),
+                    "Qodo: an Israeli startup (AI agents for code review)"),
+}
+
 HEADER = re.compile(r"^publisher:\n(?:[ \t]+.*\n|\n)*?(?=^\S)", re.M)
 UNVERIFIED_NOTE = re.compile(r"^  note: .*(not verified|could not be verified|no sourced).*\n", re.M | re.I)
+UNVERIFIED_SENTENCE = re.compile(r"[^.'\"]*(not verified|could not be verified|no sourced)[^.]*\.?\s*", re.I)
+
+
+def drop_unverified(head: str) -> str:
+    """Drop the "country not verified" sentence from the header note; the note goes when nothing else is left."""
+    def fix(m: re.Match[str]) -> str:
+        line = m.group(0)
+        kept = UNVERIFIED_SENTENCE.sub("", line.split(":", 1)[1]).strip()
+        return "" if kept.strip("'\" ") == "" else f"  note: {kept}\n"
+    return UNVERIFIED_NOTE.sub(fix, head)
 
 
 def q(text: str) -> str:
@@ -129,7 +169,7 @@ def apply(text: str, c: Country) -> str:
     new = re.sub(r"^  country:.*$", f"  country: {c.country}", head, count=1, flags=re.M)
     if c.parent:
         new = re.sub(r"^  parent:[ \t]*null[ \t]*(#.*)?$", f"  parent: {c.parent}", new, count=1, flags=re.M)
-    new = UNVERIFIED_NOTE.sub("", new)
+    new = drop_unverified(new)
     lines = new.rstrip("\n").split("\n")
     src_at = next((i for i, ln in enumerate(lines) if re.match(r"^  sources:\s*$", ln)), None)
     if src_at is None:
@@ -149,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
-    table = {**COUNTRIES, **COUNTRIES_LATER}
+    table = {**COUNTRIES, **COUNTRIES_LATER, **COUNTRIES_MORE}
     stale = []
     for pid, c in sorted(table.items()):
         path = PUB_DIR / f"{pid}.yaml"

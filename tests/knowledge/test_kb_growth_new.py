@@ -93,3 +93,26 @@ def test_vllm_supported_models_page_examples_are_recorded(repo: str) -> None:
     assert model["sources"][0]["url"].startswith("https://github.com/vllm-project/vllm/blob/4b387bcbd88dceb37549f8af")
     assert model["sources"][0]["url"].endswith("/docs/models/supported_models.md")
     assert model["role"] == VLLM_DOC[repo][1] and model["license"] == "unknown"
+
+
+def test_sourced_countries_of_this_session_are_applied_with_their_pages() -> None:
+    mod = _script("kb_countries")
+    pubs = load().publishers
+    assert len(mod.COUNTRIES_MORE) >= 9
+    for pid, c in mod.COUNTRIES_MORE.items():
+        pub = pubs[pid]
+        assert pub["country"] == c.country, pid
+        cited = {s["url"]: s for s in pub["sources"]}
+        for url in c.urls:
+            assert url in cited and cited[url].get("covers") == ["country"], (pid, url)
+        if c.parent:
+            assert pub["parent"] == c.parent
+
+
+def test_only_the_unverified_sentence_of_a_note_is_dropped() -> None:
+    mod = _script("kb_countries")
+    kept = mod.drop_unverified('  note: "Re-uploads of others. Country could not be verified (no HQ found)."\n')
+    assert kept == '  note: "Re-uploads of others."\n'
+    assert mod.drop_unverified("  note: 'Country not verified in the sources read; left null (unknown).'\n") == ""
+    other = "  note: 'Card: trained from Qwen2.5.'\n"
+    assert mod.drop_unverified(other) == other

@@ -96,8 +96,8 @@ DERIVATIVES = [
     ("HuggingFaceH4/zephyr-7b-gemma-v0.1", "huggingfaceh4", "US", {"huggingfaceh4/zephyr-7b-gemma-sft-v0.1"},
      set()),
     # Vicuna v1.5 and LLaVA-1.5 (FastChat weights table, LLaVA model zoo + finetune script)
-    ("lmsys/vicuna-7b-v1.5", "lmsys", None, {"meta-llama/llama-2-7b-hf"}, set()),
-    ("lmsys/vicuna-13b-v1.5", "lmsys", None, {"meta-llama/llama-2-13b-hf"}, set()),
+    ("lmsys/vicuna-7b-v1.5", "lmsys", "US", {"meta-llama/llama-2-7b-hf"}, set()),
+    ("lmsys/vicuna-13b-v1.5", "lmsys", "US", {"meta-llama/llama-2-13b-hf"}, set()),
     ("liuhaotian/llava-v1.5-7b", "liuhaotian", None,
      {"lmsys/vicuna-7b-v1.5", "openai/clip-vit-large-patch14-336"}, set()),
     ("liuhaotian/llava-v1.5-13b", "liuhaotian", None,
