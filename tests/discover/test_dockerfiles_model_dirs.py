@@ -60,3 +60,27 @@ def test_env_file_model_directories_need_a_known_organisation(tmp_path: Path) ->
     found = {f.raw for f in _scan(tmp_path, {".env": ENV_FILE})}
     assert "/data/models/Qwen_Qwen2.5-7B-Instruct" in found
     assert "/data/models/acme_text-encoder-v2" not in found
+
+
+COPY_DOCKERFILE = """\
+FROM python:3.11-slim
+COPY --chown=app:app ./downloads/ /opt/app/models/bge-large-zh-v1.5/
+COPY ./checkpoints/model.safetensors /opt/app/weights/model.safetensors
+COPY models/ /opt/app/models/
+COPY ["./gguf/qwen2.5-7b-instruct-q4_k_m.gguf", "/models/"]
+ADD https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q8_0.gguf /models/
+ADD https://github.com/acme/app/archive/refs/tags/v1.2.tar.gz /src/
+"""
+
+
+def test_copy_and_add_name_model_directories_files_and_urls(tmp_path: Path) -> None:
+    found = {(f.raw, f.line) for f in _scan(tmp_path, {"Dockerfile": COPY_DOCKERFILE})}
+    assert ("/opt/app/models/bge-large-zh-v1.5/", 2) in found
+    assert ("./gguf/qwen2.5-7b-instruct-q4_k_m.gguf", 5) in found
+    assert ("https://huggingface.co/Qwen/Qwen2.5-0.5B-Instruct-GGUF/resolve/main/qwen2.5-0.5b-instruct-q8_0.gguf",
+            6) in found
+    # folders that only hold models, a weight file named for no model, and an archive of source code are not
+    raws = {raw for raw, _ in found}
+    assert not raws & {"/opt/app/models/", "models/", "/opt/app/weights/model.safetensors",
+                       "./checkpoints/model.safetensors", "/src/", "./downloads/"}
+    assert not any("github.com" in raw for raw in raws)

@@ -156,3 +156,52 @@ def test_ollama_chart_values_list_models_to_pull_and_run(tmp_path: Path) -> None
 def test_model_lists_elsewhere_need_model_shaped_names(tmp_path: Path) -> None:
     found = {f.raw for f in _scan(tmp_path, {"config/app.yaml": PRELOAD})}
     assert found == {"bge-m3-v2"}
+
+
+# settings files carried inside a manifest as literal blocks (a ConfigMap's data, a RayService's serveConfigV2,
+# written from Ray Serve's LLM config reference: llm_configs[].model_loading_config.model_id / model_source)
+EMBEDDED = """\
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: rag-settings
+data:
+  settings.yaml: |
+    llm:
+      model: acme-labs/support-chat-13b
+      temperature: 0.2
+    retriever:
+      top_k: 8
+  banner.txt: |
+    Powered by: our own assistant
+    Version: 2.1
+---
+apiVersion: ray.io/v1
+kind: RayService
+metadata:
+  name: llm-serving
+spec:
+  serveConfigV2: |
+    applications:
+      - name: llms
+        route_prefix: /
+        import_path: ray.serve.llm:build_openai_app
+        args:
+          llm_configs:
+            - model_loading_config:
+                model_id: qwen2.5-7b
+                model_source: Qwen/Qwen2.5-7B-Instruct
+"""
+
+
+def test_yaml_documents_inside_literal_blocks_are_walked_in_place(tmp_path: Path) -> None:
+    found = {(f.raw, f.line, f.column) for f in _scan(tmp_path, {"deploy/serving.yaml": EMBEDDED})}
+    line = _line(EMBEDDED, "acme-labs/support-chat-13b")
+    col = EMBEDDED.splitlines()[line - 1].index("acme-labs") + 1
+    assert ("acme-labs/support-chat-13b", line, col) in found
+    assert {(raw, ln) for raw, ln, _ in found} >= {
+        ("qwen2.5-7b", _line(EMBEDDED, "model_id: qwen2.5-7b")),
+        ("Qwen/Qwen2.5-7B-Instruct", _line(EMBEDDED, "model_source:")),
+    }
+    # a text block that happens to hold colons is prose, not settings
+    assert not {raw for raw, _, _ in found} & {"our own assistant", "2.1"}

@@ -331,10 +331,15 @@ def parse_json_lines_counted(text: str) -> tuple[list[Node | None], int]:
 
 
 def _shift(node: Node, by: int) -> Node:
-    """Move a parsed line's offsets to where the line sits in the file."""
+    """Move a parsed line's (or block's) offsets to where it sits in the file; a node shared by YAML aliases
+    is moved once."""
     stack: list[Node] = [node]
+    seen: set[int] = set()
     while stack:
         n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
         if isinstance(n, Scalar):
             n.start += by
             n.end += by
@@ -672,6 +677,8 @@ def _is_model_dir(path: str) -> bool:
     return bool(_MODEL_DIR.search(path)) and is_model_ish(last)
 
 
+# a `key: value` or `key:` line inside a literal block: the block may be a YAML document
+_EMBEDDED_KEY_LINE = re.compile(r"\n[ \t]*[\"']?[A-Za-z_][\w.-]*[\"']?:(?:[ \t]|$)", re.M)
 _SECTION_CHILD_KEYS = frozenset({"name", "id", "uri", "url", "repo", "repo_id", "hf_repo", "identifier"})
 _SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
@@ -756,6 +763,8 @@ class TreeWalker:
         self.location_keys: frozenset[str] = frozenset()
         # the keys of the collections enclosing the node being walked, outermost first (lowercase)
         self.path: list[str] = []
+        self._embedded_depth = 0
+        self._embedded_count = 0
 
     # ------------------------------------------------------------------ helpers
     def classify_url(self, url: str) -> Endpoint | None:
@@ -974,6 +983,8 @@ class TreeWalker:
                                                               and _looks_like_command(value)):
             self.command_text(s)
             return
+        if "\n" in value and self.file.text.startswith("|", s.start) and self.embedded(s, key, parent_key, endpoint):
+            return
         hint_key = key
         m = _ENV_DEFAULT.fullmatch(value)
         if m:
@@ -1040,6 +1051,35 @@ class TreeWalker:
                 # (EMBEDDING_MODEL_NAME=/opt/app/model/embedding/shibing624_text2vec-base-chinese)
                 self.collector.add(part, line, col, Match("model-file", None, 0.7), key_role=key_role,
                                    source_id=source_id, api=self.server_api)
+
+    def embedded(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None) -> bool:
+        """A literal block (``|``) that holds a YAML or JSON document: a ConfigMap's ``config.yaml: |``, a RayService's
+        ``serveConfigV2: |``, a Helm value holding an app's settings file. The block is parsed on its own, its offsets
+        moved to where it sits in the file, and walked as if it were nested under its key.
+        Bounded: blocks up to 64 KB, at most 32 per file, one level of nesting. False when the block is not a
+        mapping (a script, prose, a certificate)."""
+        text = self.file.text
+        if (self._embedded_depth >= 1 or self._embedded_count >= 32 or s.end - s.start > 65_536
+                or not _EMBEDDED_KEY_LINE.search(text, s.start, s.end)):
+            return False
+        body = text.find("\n", s.start, s.end) + 1
+        if body <= 0:
+            return False
+        self._embedded_count += 1
+        self.tick(1 + (s.end - s.start) // 256)
+        # parsed uncached (the offsets are moved in place below, and the cache hands out the same trees)
+        parsed, error = _parse_yaml_cached.__wrapped__(text[body:s.end])
+        docs = [_shift(doc, body) for doc in parsed if isinstance(doc, Mapping)] if error is None else []
+        if not docs:
+            return False
+        self._embedded_depth += 1
+        try:
+            for doc in docs:
+                if isinstance(doc, Mapping):
+                    self.walk(doc, key, parent_key, endpoint)
+        finally:
+            self._embedded_depth -= 1
+        return True
 
     def volume(self, s: Scalar, value: str) -> None:
         """``host:container[:mode]`` mounts: a side that is a model directory (``/models/chatglm3-6b``)."""

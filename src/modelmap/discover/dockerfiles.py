@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from modelmap.discover.base import Sample, SourceFile, linear
 from modelmap.discover.compose import server_of
 from modelmap.discover.config_files import Scalar, SourceIds, TreeWalker, scan_command
+from modelmap.discover.identify import is_model_ish
 from modelmap.types import Finding, Skip
 
 _NAME = re.compile(r"(^|/)(Dockerfile[^/]*|[^/]+\.dockerfile|Containerfile[^/]*)$", re.I)
@@ -100,6 +101,9 @@ class DockerfileSource:
         Sample("docker/app.dockerfile",
                "FROM python:3.11-slim\nCOPY models/ /app/models/\nRUN pip install -r requirements.txt\n"
                "CMD [\"python\", \"-m\", \"app\"]\n", ()),
+        Sample("docker/embed.dockerfile",
+               "FROM python:3.11-slim\nCOPY --chown=app:app ./weights/ /opt/app/models/bge-large-zh-v1.5/\n", (
+                   "/opt/app/models/bge-large-zh-v1.5/",)),
     )
 
     def applies_to(self, path: str) -> bool:
@@ -121,6 +125,8 @@ class DockerfileSource:
                     self._run(walker, file, args, span)
                 elif instr in ("CMD", "ENTRYPOINT"):
                     self._cmd(walker, file, args, span)
+                elif instr in ("COPY", "ADD"):
+                    self._copy(walker, args, span)
                 elif instr.startswith("HEREDOC-"):
                     self._heredoc(walker, file, instr, args, start)
 
@@ -163,6 +169,32 @@ class DockerfileSource:
                 found.extend(scan_command(file, part, "dockerfile-cmd"))
         # an inference-server image runs its entrypoint on CMD's flags: ["--model", "X"]
         self._place(walker, found, span)
+
+    def _copy(self, walker: TreeWalker, args: str, span: Scalar) -> None:
+        """``COPY``/``ADD`` sources and destination: a model directory (``/opt/app/models/bge-large-zh-v1.5``) or
+        weight file, or a model URL that ``ADD`` downloads; ``--from``/``--chown`` options and folders that only
+        hold models (``models/``) are not."""
+        exec_items = _exec_form(args)
+        try:
+            tokens = shlex.split(exec_items if exec_items is not None else args)
+        except ValueError:
+            tokens = args.split()
+        text = walker.file.text
+        cursor = span.start
+        for token in tokens[:64]:
+            walker.tick()
+            if token.startswith("--") or "<<" in token:
+                continue
+            found = text.find(token, cursor, span.end)
+            begin = found if found >= 0 else span.start
+            cursor = begin + len(token) if found >= 0 else cursor
+            item = Scalar(token, begin, begin + len(token))
+            last = token.rstrip("/").rsplit("/", 1)[-1]
+            if "://" in token:
+                walker.scalar(item, None, None, None)  # ADD https://huggingface.co/org/name/resolve/main/x.gguf
+            elif "." not in last or is_model_ish(last.rsplit(".", 1)[0]):
+                # a weight file named for no model (model.safetensors, pytorch_model.bin) says which model nowhere
+                walker.volume(item, token)
 
     def _heredoc(self, walker: TreeWalker, file: SourceFile, instr: str, body: str, start: int) -> None:
         """A heredoc body: a script (RUN) is scanned line by line; any body's string literals by name."""
