@@ -139,10 +139,64 @@ COUNTRIES_MORE: dict[str, Country] = {
                        parent="vivo"),
     "weiboai": Country("CN", ("https://en.wikipedia.org/wiki/Weibo",),
                        "Weibo: Chinese microblogging platform owned by Weibo Corporation", parent="Weibo Corporation"),
+    "ai-forever": Country("RU", ("https://huggingface.co/ai-forever/rugpt3medium_based_on_gpt2/resolve/main/README.md"
+                                 "?download=true", "https://www.globaltimes.cn/page/202305/1290099.shtml"),
+                          "ruGPT-3 card: trained by Sber's SberDevices team (sberbank-ai GitHub org); Sberbank is the "
+                          "largest bank in Russia", parent="Sberbank"),
+    "ieityuan": Country("CN", ("https://huggingface.dothings.top/papers/2311.15786.md",
+                               "https://scrutica.com/companies/org-inspur-information"),
+                        "Yuan 2.0 report: IEIT Systems; IEIT Systems Co., Ltd. (Inspur Information) is listed as "
+                        "000977-CN", parent="IEIT Systems (Inspur)"),
+    "tongyi-zhiwen": Country("CN", ("https://news.quarkybyte.com/alibabas-qwenlong-l1-advances-ai-long-context-"
+                                    "reasoning-2025-05-31", ALIBABA_FAQ),
+                             "QwenLong-L1: introduced by Alibaba Group; Alibaba Group's principal offices are in "
+                             "Hangzhou, China", parent="Alibaba Group"),
+    "xgenerationlab": Country("CN", ("https://arxiv.org/html/2507.04701v2",),
+                              "XiYan-SQL paper: authors affiliated with Alibaba Cloud Computing Co., Ltd., Hangzhou, "
+                              "Zhejiang, China", parent="Alibaba Group"),
+    "mplug": Country("CN", ("https://www.besthub.dev/articles/multimodal-dialogue-large-model-mplug-owl-technology-"
+                            "applications-and-evaluation-22243d4fe83a", ALIBABA_FAQ),
+                     "mPLUG-Owl: from Alibaba DAMO Academy; Alibaba Group's principal offices are in Hangzhou, China",
+                     parent="Alibaba Group"),
+    "tongyi-mai": Country("CN", ("https://rits.shanghai.nyu.edu/ai/z-image-alibabas-efficient-6b-open-source-image-"
+                                 "generation-model/", ALIBABA_FAQ),
+                          "Z-Image: released by Alibaba's Tongyi MAI team; Alibaba Group's principal offices are in "
+                          "Hangzhou, China", parent="Alibaba Group"),
+    "dianjin": Country("CN", ("https://chatdoc.com/chat/2c7af782-0e35-4062-855d-e10d391e084c", ALIBABA_FAQ),
+                       "DianJin-R1 paper: Qwen DianJin Team, Alibaba Cloud Computing (huggingface.co/DianJin); "
+                       "Alibaba Group's principal offices are in Hangzhou, China", parent="Alibaba Group"),
+    "alibaba-aaig": Country("CN", ("https://fast.hugflare.com/datasets/Alibaba-AAIG/XGuard-Train-Open-200K/blob/main/"
+                                   "README.md", ALIBABA_FAQ),
+                            "Alibaba-AAIG's XGuard dataset card: a guardrail corpus released in China; Alibaba Group's "
+                            "principal offices are in Hangzhou, China", parent="Alibaba Group"),
+    "huggingfacem4": Country("US", (HF_HQ,), "Hugging Face (the M4 team's org, HuggingFaceM4): headquartered in the US",
+                             parent="Hugging Face"),
+    "bytedancedouyincontent": Country("CN", ("https://aifasthub.com/BytedanceDouyinContent/SAIL-VL-8B",
+                                             "https://ebsco.com/research-starters/business-and-management/bytedance"),
+                                      "SAIL-VL card: developed by the ByteDance Douyin Content Team; ByteDance's "
+                                      "corporate headquarters are in Beijing, China", parent="ByteDance"),
+    "fireredteam": Country("CN", ("https://arxiv.org/html/2603.10420v1",
+                                  "https://github.com/rednote-hilab/dots.llm1/blob/main/dots.llm1%20LICENSE%20AGREEMENT"),
+                           "FireRedASR2S report: Super Intelligence Team, Xiaohongshu Inc.; the Xiaohongshu (rednote) "
+                           "trademarks belong to Xingyin Information Technology (Shanghai) Co., Ltd.",
+                           parent="Xiaohongshu (rednote)"),
+    "nbailab": Country("NO", ("https://huggingface.co/NbAiLab/nb-whisper-small-beta",),
+                       "NB-Whisper card: released by the National Library of Norway (NB AI-Lab)",
+                       parent="National Library of Norway"),
+    "kblab": Country("SE", ("https://hf.898520.xyz/papers/2007.01658",),
+                     "KB-BERT paper: KBLab, the data lab of the National Library of Sweden (KB)",
+                     parent="National Library of Sweden"),
+    "line-corporation": Country("JP", ("https://bestbestai.com/line-open-sources-japanese-large-lm-a-japanese-language-"
+                                       "model-with-3-6-billion-parameters/",
+                                       "https://docslib.org/doc/5569555/united-states-securities-and-exchange-commission-"
+                                       "washington-d-c"),
+                                "LINE open-sourced japanese-large-lm on the Hub; LINE Corporation's 20-F: principal "
+                                "executive offices in Shinjuku, Tokyo, Japan"),
     "qodo": Country("IL", ("https://www.tomshw.it/business/mondaycom-risparmia-migliaia-di-ore-con-qodo-ai-2025-11-11",),
                     "Qodo: an Israeli startup (AI agents for code review)"),
 }
 
+YAML_BOOL_WORDS = frozenset({"NO", "ON", "OFF", "YES", "Y", "N"})
 HEADER = re.compile(r"^publisher:\n(?:[ \t]+.*\n|\n)*?(?=^\S)", re.M)
 UNVERIFIED_NOTE = re.compile(r"^  note: .*(not verified|could not be verified|no sourced).*\n", re.M | re.I)
 UNVERIFIED_SENTENCE = re.compile(r"[^.'\"]*(not verified|could not be verified|no sourced)[^.]*\.?\s*", re.I)
@@ -166,7 +220,9 @@ def apply(text: str, c: Country) -> str:
     if m is None:
         raise ValueError("no publisher: header")
     head = m.group(0)
-    new = re.sub(r"^  country:.*$", f"  country: {c.country}", head, count=1, flags=re.M)
+    # ISO codes that YAML 1.1 reads as booleans (NO = Norway) are written quoted
+    value = f'"{c.country}"' if c.country.upper() in YAML_BOOL_WORDS else c.country
+    new = re.sub(r"^  country:.*$", f"  country: {value}", head, count=1, flags=re.M)
     if c.parent:
         new = re.sub(r"^  parent:[ \t]*null[ \t]*(#.*)?$", f"  parent: {c.parent}", new, count=1, flags=re.M)
     new = drop_unverified(new)

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+import yaml
 
 from modelmap.knowledge import load
 from modelmap.provenance.resolver import resolve
@@ -116,3 +117,12 @@ def test_only_the_unverified_sentence_of_a_note_is_dropped() -> None:
     assert mod.drop_unverified("  note: 'Country not verified in the sources read; left null (unknown).'\n") == ""
     other = "  note: 'Card: trained from Qwen2.5.'\n"
     assert mod.drop_unverified(other) == other
+
+
+def test_a_country_code_yaml_reads_as_a_boolean_is_written_quoted() -> None:
+    # Norway's ISO code NO is a YAML 1.1 boolean; the header must keep it a string
+    mod = _script("kb_countries")
+    head = "publisher:\n  id: x\n  country: null\n  parent: null\n  sources:\n    - {url: 'https://a.example', as_of: 2026-12-03}\nfamilies: []\n"
+    out = mod.apply(head, mod.Country("NO", ("https://b.example",), "a Norwegian library"))
+    assert '  country: "NO"' in out
+    assert yaml.safe_load(out)["publisher"]["country"] == "NO"
