@@ -192,6 +192,31 @@ COUNTRIES_MORE: dict[str, Country] = {
                                        "washington-d-c"),
                                 "LINE open-sourced japanese-large-lm on the Hub; LINE Corporation's 20-F: principal "
                                 "executive offices in Shinjuku, Tokyo, Japan"),
+    "infinigence": Country("CN", ("https://hf.qhduan.com/Infinigence/Megrez-3B-Instruct/resolve/main/README_EN.md"
+                                  "?download=true",
+                                  "https://archive.shine.cn/news/Go-Shanghai-Citys-rapid-progress-in-AI-development-"
+                                  "gets-toplevel-endorsement/shdaily.shtml"),
+                           "Megrez-3B card: trained by Infinigence AI; Shanghai Daily: Infinigence AI, founded 2023, "
+                           "grew at the Shanghai Foundation Model Innovation Center"),
+    "cl-nagoya": Country("JP", ("https://sandbox.awsmpapers.org/papers/ruri-japanese-general-text-embeddings-9ba8ac49",),
+                         "Ruri report (the cl-nagoya/ruri models): Graduate School of Informatics, Nagoya University",
+                         parent="Nagoya University"),
+    "hkust-nlp": Country("HK", ("https://labindex.ai/outputs/bytedance-seed/simplerl-zoo",),
+                         "SimpleRL-Zoo (repo hkust-nlp/simpleRL-reason): led by the Hong Kong University of Science and "
+                         "Technology (HKUST) NLP group", parent="HKUST"),
+    "gair": Country("CN", ("https://papers.lunadong.com/paper/11250",
+                           "https://tokenwirenews.com/you-dont-need-data-to-train-llms-for-reasoning"),
+                    "LIMO (GAIR-NLP/LIMO): research from Shanghai Jiao Tong University", parent="Shanghai Jiao Tong University"),
+    "ruc-aibox": Country("CN", ("https://arxiv.org/html/2503.04548v1",),
+                         "STILL report (RUCAIBox): Gaoling School of Artificial Intelligence, Renmin University of China",
+                         parent="Renmin University of China"),
+    "ictnlp": Country("CN", ("https://arxiv.org/html/2409.06666v1",),
+                      "LLaMA-Omni paper (ICTNLP): Institute of Computing Technology, Chinese Academy of Sciences; "
+                      "University of Chinese Academy of Sciences, Beijing, China",
+                      parent="Institute of Computing Technology, CAS"),
+    "portulan": Country("PT", ("https://arxiv.org/html/2407.19527v1",),
+                        "Serafim paper (models at huggingface.co/PORTULAN): NLX group, Faculdade de Ciencias, Lisboa, "
+                        "Portugal", parent="University of Lisbon"),
     "qodo": Country("IL", ("https://www.tomshw.it/business/mondaycom-risparmia-migliaia-di-ore-con-qodo-ai-2025-11-11",),
                     "Qodo: an Israeli startup (AI agents for code review)"),
 }
