@@ -217,6 +217,24 @@ COUNTRIES_MORE: dict[str, Country] = {
     "portulan": Country("PT", ("https://arxiv.org/html/2407.19527v1",),
                         "Serafim paper (models at huggingface.co/PORTULAN): NLX group, Faculdade de Ciencias, Lisboa, "
                         "Portugal", parent="University of Lisbon"),
+    "xlangai": Country("HK", ("https://eu.36kr.com/en/p/3422013601860997",),
+                       "OpenCUA: from XLANG Lab at the University of Hong Kong", parent="The University of Hong Kong"),
+    "hit-tmg": Country("CN", ("https://gr.tbb.rip/models/HIT-TMG/KaLM-embedding-multilingual-mini-instruct-v2",
+                              "https://arxiv.org/html/2506.20923v3"),
+                       "HIT-TMG's KaLM-Embedding-V2: report affiliations Shenzhen Loop Area Institute and Tencent, "
+                       "Shenzhen, China"),
+    "kalm-embedding": Country("CN", ("https://altools.ai/12783.html", "https://arxiv.org/html/2506.20923v3"),
+                              "KaLM-Embedding series: developed by Tencent; report affiliations in Shenzhen, China"),
+    "mcg-nju": Country("CN", ("https://ar5iv.labs.arxiv.org/html/2308.10794",),
+                       "MGMAE (github.com/MCG-NJU): State Key Laboratory for Novel Software Technology, Nanjing "
+                       "University", parent="Nanjing University"),
+    "wisdomshell": Country("CN", ("https://huggingface.co/WisdomShell/CodeShell-7B/blob/"
+                                  "4645dbbc897c2a9f51fbca81f71663a3ee30e2cf/README.md",),
+                           "CodeShell card: developed by the Knowledge Computing Lab of Peking University (with a "
+                           "Sichuan bank's AI team)", parent="Peking University"),
+    "sufe-aiflm-lab": Country("CN", ("https://huggingface.co/SUFE-AIFLM-Lab/Fin-R1/blob/main/README_en.md",),
+                              "Fin-R1 card: SUFE-AIFLM-Lab, School of Statistics and Data Science, Shanghai University "
+                              "of Finance and Economics", parent="Shanghai University of Finance and Economics"),
     "qodo": Country("IL", ("https://www.tomshw.it/business/mondaycom-risparmia-migliaia-di-ore-con-qodo-ai-2025-11-11",),
                     "Qodo: an Israeli startup (AI agents for code review)"),
 }
