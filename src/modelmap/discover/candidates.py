@@ -78,6 +78,10 @@ class Candidate:
     is_key: bool = False  # the literal is itself a map / hash key
     owner: str | None = None  # the enclosing class / object / struct / enum / module name
     prefix_call: str | None = None  # the check's name when prefix_check (startsWith, contains…)
+    # the table the literal is an entry of, for peer evidence (``peers``): the grouping node's start byte and the
+    # path from the literal up to it (node types, and the key names on the way), so that a map's keys, its values
+    # and a struct table's other fields are separate tables; None when the literal is in no table
+    group: tuple[int, str] | None = None
 
 
 @cache
@@ -221,6 +225,15 @@ def _binding_name(parent: Any, child: Any) -> tuple[str | None, bool]:
     return None, False
 
 
+# nodes whose string entries form one table: a Go const/var block, an enum body, a switch (its case labels and its
+# case bodies' values), besides the list and map literals in _CONTAINERS
+_GROUPS = frozenset({
+    "const_declaration", "var_declaration", "enum_body", "enum_declaration", "enum_member_declaration_list",
+    "enum_class_body", "enum_variant_list", "class_body", "declaration_list", "interface_body", "object_literal",
+})
+_KEYED = ("pair", "keyed_element", "element_initializer", "field_initializer", "named_argument",
+          "element_value_pair", "anonymous_object_member_declarator", "value_argument", "argument")
+
 _BINDING_WORDS = ("assignment", "declarator", "pair", "keyed_element", "argument", "attribute", "const_item",
                   "const_spec", "var_spec", "let_declaration", "property_declaration", "field_declaration",
                   "element_initializer", "parameter", "short_var_declaration", "initializer", "val_definition",
@@ -256,12 +269,20 @@ def _context(node: Any) -> Candidate | None:
     in_case = False
     owner: str | None = None
     prefix_call: str | None = None
+    group: tuple[int, str] | None = None
+    path: list[str] = []
     child = node
     parent = node.parent
     for _ in range(MAX_UP):
         if parent is None:
             break
         t = parent.type
+        if group is None:
+            if t in _CONTAINERS or t in _GROUPS or (in_case and "switch" in t and not t.endswith(
+                    ("_body", "_block", "_section", "_label", "_arm", "_entry"))):
+                group = (parent.start_byte, "/".join(path))
+            else:
+                path.append(t)
         if _is_call(t) and not _is_args(t):
             name = _callee(parent) if call is None else None
             if name:
@@ -300,8 +321,12 @@ def _context(node: Any) -> Candidate | None:
             name, key = _binding_name(parent, child)
             if key and not bindings:
                 is_key = True
+                if group is None:
+                    path.append("key")
             elif name:
                 bindings.append(name)
+                if group is None and any(w in t for w in _KEYED):
+                    path.append(name)
                 if len(bindings) >= 3:
                     break
         elif t == "block" and parent.child_count and parent.children[0].type == "identifier":  # HCL block
@@ -319,7 +344,7 @@ def _context(node: Any) -> Candidate | None:
         child = parent
         parent = parent.parent
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
-                     owner, prefix_call)
+                     owner, prefix_call, group)
 
 
 def _content_start(node: Any) -> Any:
@@ -397,7 +422,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         row, col = _content_start(node)
         yield Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call, ctx.call_before_binding,
                         ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, ctx.is_key, ctx.owner,
-                        ctx.prefix_call)
+                        ctx.prefix_call, ctx.group)
 
 
 def line_count(data: bytes) -> int:

@@ -30,6 +30,7 @@ _SIZE = re.compile(r"(^|[-_.:])\d+(\.\d+)?[bmk]($|[-_.])|x\d+b|(^|[-_.])v\d", re
 _TOKEN_SPLIT = re.compile(r"[-_./:@]+")
 _KEY = re.compile(
     r"(?i)(?:.*[_.-])?(?:model|models|model[_-]?name|model[_-]?id|modelname|modelid|model[_-]?path|repo[_-]?id|"
+    r"(?:pretrained[_-]?)?model[_-]?name[_-]?or[_-]?path|"
     r"embedding[_-]?model|embed[_-]?model|llm[_-]?model|chat[_-]?model|rerank(?:er)?[_-]?model|base[_-]?model|"
     r"deployment[_-]?name|engine|llm|embedder|reranker|model[_-]?repo|model[_-]?url|adapter[_-]?name|"
     r"lora[_-]?(?:name|adapter)|model[_-]?uri|storage[_-]?uri|model[_-]?dir|model[_-]?location|"
@@ -280,7 +281,12 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
             rest_low = rest.lower()
             # "vllm:num_requests_waiting" is a Prometheus metric, not a model: the part after the prefix
             # must itself look like one
-            if ("/" in rest or is_model_ish(rest_low) or rest_low in kb.alias_index or rest_low in voc.ollama_library
+            # "github:dooy/openai-realtime-api-beta" is npm's shorthand for a Git dependency: an owner/name after
+            # the prefix must name a known org, or a model by its own shape
+            slashed_ok = "/" in rest and (rest_low.split("/", 1)[0] in kb.org_index or rest_low in kb.hf_index
+                                          or rest_low.split("/", 1)[0] in voc.prefixes
+                                          or is_model_ish(rest_low.rsplit("/", 1)[-1]))
+            if (slashed_ok or is_model_ish(rest_low) or rest_low in kb.alias_index or rest_low in voc.ollama_library
                     or api_pattern(rest_low) is not None):
                 return Match("provider-prefixed", voc.prefixes[prefix.lower()], 0.9)
             return None

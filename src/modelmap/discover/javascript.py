@@ -46,6 +46,7 @@ from modelmap.discover.identify import (
     vocab,
 )
 from modelmap.discover.links import PENDING
+from modelmap.discover.peers import MIN_KNOWN, accepted, peer_match
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparseable
@@ -1097,6 +1098,36 @@ class _Analysis:
             elif t in ("string", "template_string"):
                 self.strings.append(node)
         self.bare_literals(self.strings)
+        self.peers(self.strings)
+
+    def peers(self, strings: Iterable[Any]) -> None:
+        """Peer evidence (``peers``): the unrecognised model-shaped entries of an array, or the keys of an object
+        map, whose entries are mostly recognised models (``["gpt-4-all", "gpt-4v", …].indexOf(model)``)."""
+        tables: dict[tuple[int, str], list[Any]] = {}
+        for node in strings:
+            parent = node.parent
+            if parent is None:
+                continue
+            if parent.type == "array":
+                tables.setdefault((parent.start_byte, "entry"), []).append(node)
+            elif parent.type == "pair" and parent.parent is not None:
+                key = parent.child_by_field_name("key")
+                if key is not None and key.start_byte == node.start_byte:
+                    tables.setdefault((parent.parent.start_byte, "key"), []).append(node)
+        for nodes in tables.values():
+            if len(nodes) < MIN_KNOWN:
+                continue
+            self.budget.tick(len(nodes))
+            entries = [(n, v) for n in nodes if _node_key(n) not in self.f.skip and (v := string_value(n)) is not None]
+            ok = accepted((v, _node_key(n) in self.claimed or classify(v, "none") is not None) for n, v in entries)
+            for node, value in entries:
+                why = ok.get(value.strip())
+                if why is None or _node_key(node) in self.claimed:
+                    continue
+                line, col = self.position(node)
+                if self.c.add(value, line, col, peer_match(value.strip()), symbol=self.symbol(node),
+                              source_id="js-model-peers", evidence=(why, "shape:peer")) is not None:
+                    self.claimed.add(_node_key(node))
 
     def bare_literals(self, strings: Iterable[Any]) -> None:
         """String literals that name a model or an endpoint on their own (also the cheap fallback pass)."""
@@ -1456,7 +1487,9 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript",
     except (ValueError, MemoryError, RuntimeError) as exc:
         return [Skip(file.path, "parse-error", f"javascript: {exc.__class__.__name__}: {exc}")]
     root = tree.root_node
-    if root.type == "ERROR" or (root.named_child_count and all(c.type == "ERROR" for c in root.named_children)):
+    # a file tree-sitter cannot parse whole (a newer syntax, a generic call it misreads) still has its valid
+    # statements under an ERROR root: those are analysed; a file with none is skipped
+    if not root.named_child_count or all(c.type == "ERROR" for c in root.named_children):
         return [Skip(file.path, "parse-error", f"javascript: not valid {lang}")]
     collector = Collector(SourceFile(file.path, text, file.context), source_id)
     collector.budget.stop_at_cap = True  # handled below: the findings so far are kept

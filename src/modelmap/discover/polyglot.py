@@ -18,9 +18,19 @@ from dataclasses import replace
 
 from modelmap.discover.base import Collector, Sample, SourceFile
 from modelmap.discover.candidates import Candidate, extract
-from modelmap.discover.classifier import BINDING_ONLY, could_decide, decide, is_model_name, plausible, snake
+from modelmap.discover.classifier import (
+    _ENV_NAME,
+    BINDING_ONLY,
+    Decision,
+    could_decide,
+    decide,
+    is_model_name,
+    plausible,
+    snake,
+)
 from modelmap.discover.identify import classify_endpoint
 from modelmap.discover.languages import language_for, parser_for, sdk_calls
+from modelmap.discover.peers import MIN_KNOWN, accepted, peer_match
 from modelmap.types import Finding, Skip
 
 MAX_DEPTH = 2000  # syntax-tree nesting past which a file is skipped
@@ -31,8 +41,17 @@ MAX_DEPTH = 2000  # syntax-tree nesting past which a file is skipped
 _EMBEDDED_PAIR = re.compile(r'\\?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})\\?"\s{0,8}:\s{0,8}\\?"([^"\\\s]{1,200})\\?"')
 
 
+# PROMPTMODEL("Ollama/gemma3:4b", C1) inside a string (a spreadsheet formula, a template, a script held in a
+# literal): the first quoted argument of a call whose name says model; linear like _EMBEDDED_PAIR
+_EMBEDDED_CALL = re.compile(r'(?<![\w.])(\w{0,40}(?:model|Model|MODEL)\w{0,40}(?:\.\w{1,40})?)\(\s{0,8}\\?"([^"\\\s]{1,200})\\?"')
+
+
+def _has_model_word(value: str) -> bool:
+    return "odel" in value or "ODEL" in value
+
+
 def _keep(value: str) -> bool:
-    return plausible(value) or ("odel" in value and '"' in value)
+    return plausible(value) or (_has_model_word(value) and '"' in value)
 
 
 # a property placeholder with a default, as Spring's @Value and config strings write it:
@@ -50,17 +69,24 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
                 yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(key, m.group(1)),
                               call=None, call_before_binding=False, container=False, is_key=False)
             continue
-        if "odel" in cand.value and ("{" in cand.value or ":" in cand.value) and '"' in cand.value \
-                and "\n" not in cand.value:
-            for m in _EMBEDDED_PAIR.finditer(cand.value):
-                yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(m.group(1),),
-                              call=None, call_before_binding=False, container=False, is_key=False)
+        if _has_model_word(cand.value) and '"' in cand.value and "\n" not in cand.value:
+            if "{" in cand.value or ":" in cand.value:
+                for m in _EMBEDDED_PAIR.finditer(cand.value):
+                    yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(m.group(1),),
+                                  call=None, call_before_binding=False, container=False, is_key=False, group=None)
+            if "(" in cand.value:
+                for m in _EMBEDDED_CALL.finditer(cand.value):
+                    # the call's name is the evidence: it says model, it takes the literal first
+                    yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(),
+                                  call=m.group(1), call_before_binding=True, container=False, is_key=False,
+                                  group=None, switch_on=None, compared_to=None, prefix_check=False, owner=None)
 
 
 def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
           context: str) -> None:
     models: list[Finding] = []
     endpoints: list[Finding] = []
+    decided: list[tuple[Candidate, Decision | None]] = []
     for cand in _with_embedded(cands):
         if "://" in cand.value and classify_endpoint(cand.value):
             found = collector.endpoint(cand.value, cand.line, cand.column, symbol=cand.bindings[0] if cand.bindings
@@ -68,7 +94,8 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
             if found:
                 endpoints.append(found)
             continue
-        decision = decide(cand, calls, context)
+        decided.append((cand, decide(cand, calls, context)))
+    for cand, decision in _with_peers(decided, context):
         if decision is None:
             continue
         finding = collector.add(
@@ -92,6 +119,35 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
         ]
 
 
+def _with_peers(decided: list[tuple[Candidate, Decision | None]],
+                context: str) -> list[tuple[Candidate, Decision | None]]:
+    """Peer evidence (``peers``): in a table (``Candidate.group``) whose entries are mostly recognised models,
+    the other model-shaped entries are models too. A table entry counts as recognised when the knowledge base
+    knows it or a rule of its own found it; the table says "model" when its name, key or switch does."""
+    tables: dict[tuple[int, str], list[tuple[Candidate, Decision | None]]] = {}
+    for cand, decision in decided:
+        if cand.group is not None and not cand.prefix_check:
+            tables.setdefault(cand.group, []).append((cand, decision))
+    extra: dict[int, Decision] = {}
+    for members in tables.values():
+        if len(members) < MIN_KNOWN:
+            continue
+        model_table = any(d is not None and d.hint == "key" and not any(e.startswith("binding:") for e in d.evidence)
+                          for _, d in members) or any(c.switch_on and is_model_name(c.switch_on) for c, _ in members)
+        ok = accepted(((c.value, d is not None and d.match.kind != "model-file") for c, d in members),
+                      model_table=model_table)
+        for cand, decision in members:
+            why = ok.get(cand.value.strip()) if decision is None else None
+            if why is not None and not _ENV_NAME.fullmatch(cand.value):
+                evidence = [why, "shape:peer"]
+                if context in ("test", "example", "docs"):
+                    evidence.append(f"file-role:{context}")
+                extra[id(cand)] = Decision(peer_match(cand.value.strip()), "key", tuple(evidence))
+    if not extra:
+        return decided
+    return [(c, extra.get(id(c), d)) for c, d in decided]
+
+
 def _role_from_names(cand: Candidate) -> str | None:
     for name in (*cand.bindings, cand.call or ""):
         s = snake(name)
@@ -110,6 +166,28 @@ _LITERAL = re.compile(rb'"((?:[^"\\\n]|\\.){1,300})"|\'((?:[^\'\\\n]|\\.){1,300}
 _NEAR_MODEL = re.compile(rb"(?i)model|llm|engine|deploy|embed|rerank")
 
 
+# a SQL column declared with a default in DDL held in code (`model VARCHAR(255) NOT NULL DEFAULT 'gpt-4o'`): a model
+# field's default, like a Django field's; bounded quantifiers, one line at a time, so linear on any input
+_SQL_DEFAULT = re.compile(
+    rb"""(?im)^[ \t]{0,40}[`"\[]?(\w{0,40}model\w{0,40})[`"\]]?[ \t]{1,20}(?:var)?(?:n?char|n?varchar|text|string|"""
+    rb"""character varying)\b[^\n,']{0,80}?\bdefault[ \t]{1,8}'([^'\s]{1,200})'""")
+
+
+def sql_defaults(data: bytes) -> list[Candidate]:
+    """Model-named SQL columns' defaults in DDL text (``CREATE TABLE … model VARCHAR(255) DEFAULT '…'``)."""
+    if b"DEFAULT" not in data and b"default" not in data:
+        return []
+    out: list[Candidate] = []
+    for m in _SQL_DEFAULT.finditer(data):
+        line = data.count(b"\n", 0, m.start(2)) + 1
+        column = m.start(2) - (data.rfind(b"\n", 0, m.start(2)) + 1) + 1
+        out.append(Candidate(m.group(2).decode("utf-8", "replace"), line, column,
+                             (m.group(1).decode("utf-8", "replace"),)))
+        if len(out) >= 256:
+            break
+    return out
+
+
 def has_candidate(data: bytes) -> bool:
     """The cheap byte-level pass run before a file is parsed: does any quoted literal in it look like
     something the classifier could accept under the most permissive evidence (a model key or an SDK call)?
@@ -117,7 +195,7 @@ def has_candidate(data: bytes) -> bool:
     (``textembedding-gecko``) count when a model-ish word sits within 80 bytes before them."""
     for m in _LITERAL.finditer(data):
         raw = m.group(1) or m.group(2) or m.group(3) or b""
-        if b'"' in raw and b"odel" in raw:  # "model": "…" inside JSON text held in the literal
+        if b'"' in raw and (b"odel" in raw or b"ODEL" in raw):  # "model": "…" / MODEL("…") inside the literal
             return True
         value = raw.decode("utf-8", "replace")
         if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
@@ -173,8 +251,13 @@ class PolyglotSource:
         if lang is None:
             return []
         data = file.text.encode("utf-8", "surrogateescape")
+        defaults = sql_defaults(data)
         if not has_candidate(data):
-            return []
+            if not defaults:
+                return []
+            collector = Collector(file, f"{lang.id}-model")
+            _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context)
+            return list(collector.findings)
         try:
             parser = parser_for(lang.id)
             tree = parser.parse(data)
@@ -184,6 +267,8 @@ class PolyglotSource:
         capped: list[int] = []
         _emit(collector, extract(tree, data, parser.language, _keep, capped), sdk_calls(lang.id),
               f"{lang.id}-model", file.context)
+        if defaults:
+            _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context)
         out: list[Finding | Skip] = list(collector.findings)
         if capped:
             out.append(Skip(file.path, "analysis-budget",

@@ -35,6 +35,7 @@ from modelmap.discover.base import (
 )
 from modelmap.discover.classifier import binding_only
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
+from modelmap.discover.peers import MIN_KNOWN, accepted, peer_match
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_AST_DEPTH_BYTES = 5_000_000
@@ -86,7 +87,7 @@ RULES: tuple[CallRule, ...] = (
           ("model", "tokenizer"), "hf", "generation", "vllm"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama\.from_pretrained$", (0,), ("repo_id",), "hf", "generation", "llama-cpp"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama$", (0,), ("model_path",), "path", "generation", "llama-cpp"),
-    _rule("python-hf-hub", r"(?:^|\.)(hf_hub_download|snapshot_download|model_info|list_repo_files|HfFileSystem)$", (0,),
+    _rule("python-hf-hub", r"(?:^|\.)(\w+_)?(hf_hub_download|snapshot_download)$|(?:^|\.)(model_info|list_repo_files|HfFileSystem)$", (0,),
           ("repo_id",), "hf", None, "huggingface_hub"),
     _rule("python-hf-hub", r"(?:^|\.)(InferenceClient|AsyncInferenceClient)$", (0,), ("model",), "hf", None,
           "huggingface_hub"),
@@ -326,6 +327,10 @@ class _Module:
         self.modules: dict[str, str] = {}  # local name -> module: import a.b as local / import a
         self.package: list[str] = _package(collector.file.path)
         self.uses: list[SymbolUse] | None = None  # set by the caller to collect cross-file uses
+        # tables for peer evidence (``peers``): the string entries of each list / tuple / set, and the first
+        # positional string argument of every call to one callee (``ModelInfo("glm-4", …)``)
+        self.tables: list[list[ast.Constant]] = []
+        self.first_args: dict[str, list[ast.Constant]] = {}
 
     # -- pass 1: values ---------------------------------------------------------------------------
     def collect(self) -> None:
@@ -579,6 +584,26 @@ class _Module:
                 tick()
                 self.line = getattr(node, "lineno", 0)
                 handler(self, node)
+        self.peers()
+
+    def peers(self) -> None:
+        """Peer evidence: the unrecognised model-shaped entries of a table whose entries are mostly recognised
+        models (a list, or the first arguments of one callee's calls) are models too."""
+        tables = [*self.tables, *(lits for lits in self.first_args.values() if len(lits) >= MIN_KNOWN)]
+        for lits in tables:
+            self.budget.tick()
+            entries = [(lit, _unquote(str(lit.value))[0].strip()) for lit in lits if id(lit) not in self.silenced]
+            ok = accepted((value, id(lit) in self.claimed or self._well_known(lit)) for lit, value in entries)
+            for lit, value in entries:
+                why = ok.get(value)
+                if why is None or id(lit) in self.claimed:
+                    continue
+                line, col = self.position(lit)
+                shift = _unquote(str(lit.value))[1]
+                self.line = lit.lineno
+                if self.c.add(value, line, col + shift, peer_match(value), source_id="python-model-peers",
+                              symbol=self.symbol(), evidence=(why, "shape:peer")) is not None:
+                    self.claimed.add(id(lit))
 
     def literals_only(self) -> None:
         """The cheap pass after the budget ran out: each string literal on its own (no flow, no calls)."""
@@ -655,6 +680,8 @@ class _Module:
 
     def _visit_sequence(self, node: ast.List | ast.Tuple | ast.Set) -> None:
         lits = _str_elts(node)
+        if len(lits) >= MIN_KNOWN:
+            self.tables.append(lits)
         if len(lits) >= 2 and any(id(lit) not in self.claimed and self._well_known(lit) for lit in lits):
             for lit in lits:
                 if id(lit) not in self.claimed:
@@ -722,6 +749,9 @@ class _Module:
                     and is_model_key(field_name.value):
                 self._field_default(field_name.value, next((k.value for k in node.keywords if k.arg == "field"), None))
         else:
+            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) \
+                    and len(self.first_args) < 4096:
+                self.first_args.setdefault(name.rsplit(".", 1)[-1], []).append(node.args[0])
             # generic: any call with a keyword named like a model
             for kw in node.keywords:
                 if kw.arg and is_model_key(kw.arg):

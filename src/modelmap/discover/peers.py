@@ -1,0 +1,104 @@
+"""Peer evidence: an identifier listed among recognised models is a model too (issue 10).
+
+Real code keeps model names in tables: a Go ``const ( … )`` block, a map or slice literal, a Python list,
+a JS array or object map, the ``case`` bodies of a switch on a model variable, the first argument of
+every ``ModelInfo("…", …)`` call in a provider module. The knowledge base knows most entries of such a
+table but never all of them (``spark-desk-max``, ``chatglm_pro``, ``luma-video``). When most of a
+table's distinct entries are recognised models, the other entries that are shaped like model ids are
+reported too, with the evidence ``peers:<known>/<entries>``.
+
+The rule is deliberately narrow:
+
+* at least ``MIN_KNOWN`` distinct entries are recognised, and they are at least half of the entries;
+* an accepted entry is identifier-shaped with at least one separator (``bing-creative``, not
+  ``general``), not a version, size, date, file name, placeholder, environment-variable or key name,
+  and not an app's own name built on a model id (``gpt-4o-settings``);
+* unless the table is clearly a model table (three quarters of it recognised, a dozen recognised
+  entries, or its name or the switch it belongs to says "model"), an accepted entry must also read as a
+  model name on its own (a digit, or a model-family word).
+
+Each language module decides what a table is; this module only weighs one table at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from modelmap.discover.identify import Match, classify, is_model_ish
+
+MIN_KNOWN = 3
+LARGE_TABLE = 12  # recognised entries past which a table is a model table whatever its other entries
+
+_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[-_.:/][A-Za-z0-9]+){1,8}")
+_VERSION = re.compile(r"(?i)v?\d+(?:[._-]\d+)*[a-z]?")
+_SIZE_OR_DATE = re.compile(r"(?i)\d+x\d+|\d{4}-\d{2}(?:-\d{2})?|\d+(?:\.\d+)?[kmgt]b?")
+_ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_PLACEHOLDER = re.compile(r"(?i)^(?:your[-_]|xxx|todo|changeme|replace[-_]?me|example[-_]|my[-_]model)")
+_FILE_EXT = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|css|html?|mdx?|txt|csv|json|ya?ml|toml|pdf|[cm]?js|"
+                       r"tsx?|jsx|vue|py|go|rs|java|kt|cs|php|rb|mp3|mp4|wav|bin|safetensors|gguf|onnx|pt|pth|"
+                       r"ckpt|zip|gz|tar|log|lock|sh|exe|dll|so)$")
+# last words that make a name an app's own (a storage key, a UI element, an event), as identify._APP_SUFFIX
+_APP_SUFFIX = re.compile(r"(?i)[-_.](?:settings?|config|cache|history|state|store|storage|key|btn|button|card|badge|"
+                         r"icon|logo|avatar|modal|dialog|panel|wrapper|container|menu|page|tab|event|changed|selected|"
+                         r"enabled|toggle|session|conversation|prompt|template|form|field|input|params|options|id|"
+                         r"url|uri|path|dir|file|name|type|error|header|token|secret|password|env)$")
+_NOT_PEERS = frozenset({"n/a", "not-set", "text-davinci", "user-agent", "content-type", "x-api-key"})
+
+
+@lru_cache(maxsize=1 << 14)
+def peer_shaped(value: str) -> bool:
+    """Could this entry of a model table be a model id? (Not whether it is one: that is the table's say.)"""
+    from modelmap.discover.classifier import is_model_name  # the classifier imports this module's callers
+
+    v = value.strip()
+    if not (3 <= len(v) <= 100) or not _SHAPE.fullmatch(v) or not re.search(r"[A-Za-z]", v):
+        return False
+    low = v.lower()
+    if low in _NOT_PEERS or _VERSION.fullmatch(v) or _SIZE_OR_DATE.fullmatch(v) or _ENV_NAME.fullmatch(v):
+        return False
+    if _PLACEHOLDER.match(v) or _FILE_EXT.search(v) or _APP_SUFFIX.search(v) or is_model_name(v):
+        return False
+    return not v.startswith(("/", ".", "-"))
+
+
+def reads_as_model(value: str) -> bool:
+    """A table entry that says "model" on its own: a digit, or a model-family word (``claude-slack``)."""
+    return bool(re.search(r"\d", value)) or is_model_ish(value)
+
+
+def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) -> dict[str, str]:
+    """The entries of one table that its recognised peers make models: value → evidence.
+
+    ``entries``: each entry's value and whether it was recognised on its own evidence (the knowledge base, or a
+    rule that found it); repeated values count once. ``model_table``: the table's name, key or switch says
+    "model" (``ChatModels``, ``switch model``).
+    """
+    known: set[str] = set()
+    values: set[str] = set()
+    for value, is_known in entries:
+        v = value.strip()
+        if not v or any(ch.isspace() for ch in v):
+            continue
+        values.add(v)
+        if is_known:
+            known.add(v)
+    if len(known) < MIN_KNOWN or 2 * len(known) < len(values):
+        return {}
+    strong = model_table or 4 * len(known) >= 3 * len(values) or len(known) >= LARGE_TABLE
+    evidence = f"peers:{len(known)}/{len(values)}"
+    return {v: evidence for v in sorted(values - known)
+            if peer_shaped(v) and (strong or reads_as_model(v))}
+
+
+def peer_match(value: str) -> Match:
+    """The match reported for an entry accepted on peer evidence: what the classifier says under a model key,
+    else an API model name of the weakest confidence."""
+    found = classify(value, "key")
+    if found is not None and found.kind != "model-file":
+        return found
+    return Match("api-model", None, 0.5)
+
+
+__all__ = ["MIN_KNOWN", "accepted", "peer_match", "peer_shaped", "reads_as_model"]
