@@ -235,6 +235,24 @@ COUNTRIES_MORE: dict[str, Country] = {
     "sufe-aiflm-lab": Country("CN", ("https://huggingface.co/SUFE-AIFLM-Lab/Fin-R1/blob/main/README_en.md",),
                               "Fin-R1 card: SUFE-AIFLM-Lab, School of Statistics and Data Science, Shanghai University "
                               "of Finance and Economics", parent="Shanghai University of Finance and Economics"),
+    "openmoss-team": Country("CN", ("https://www.zingnex.cn/en/forum/thread/moss-vl-openmoss",),
+                             "OpenMOSS (MOSS-VL): initiated by the NLP Lab of Fudan University; open-source Chinese "
+                             "multimodal models", parent="Fudan University"),
+    "tohoku-nlp": Country("JP", ("https://awesome.ecosyste.ms/projects/github.com%2Fcl-tohoku%2Fbert-japanese",),
+                          "Japanese BERT (huggingface.co/tohoku-nlp): Tohoku University NLP group (東北大 自然言語処理研究"
+                          "グループ)", parent="Tohoku University"),
+    "nlpai-lab": Country("KR", ("https://hf-mirror.492719920.workers.dev/nlpai-lab/KURE-v1",),
+                         "KURE-v1 card: Korea University Retrieval Embedding model, developed by the NLP&AI Lab",
+                         parent="Korea University"),
+    "aubmindlab": Country("LB", ("https://huggingface.co./datasets/WINGNUS/ACL-OCL/resolve/main/Base_JSON/prefixO/json/"
+                                 "osact/2020.osact-1.2.json?download=true",),
+                          "AraBERT paper (github.com/aub-mind/araBERT): authors at the American University of Beirut",
+                          parent="American University of Beirut"),
+    "powerinfer": Country("CN", ("https://chatpaper.com/es/paper/170800",),
+                          "SmallThinker paper (models at hf.co/PowerInfer): Shanghai Jiao Tong University; Zenergize AI"),
+    "gorilla-llm": Country("US", ("https://huggingface.co/gorilla-llm/gorilla-openfunctions-v2",),
+                           "Gorilla OpenFunctions card: models hosted on the UC Berkeley (University of California) "
+                           "gorilla-llm org", parent="UC Berkeley"),
     "qodo": Country("IL", ("https://www.tomshw.it/business/mondaycom-risparmia-migliaia-di-ore-con-qodo-ai-2025-11-11",),
                     "Qodo: an Israeli startup (AI agents for code review)"),
 }
