@@ -1523,6 +1523,8 @@ for _cmd in (("inspect", "."), ("report", "."), ("bom", ".")):
           _cmd, OK_OR_USAGE, checks=(server_not_hit,))
 
 
+from tests.redteam import probes_newer  # noqa: E402,F401  (registers the runtime/probe/eval/plan/server probes)
+
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
 # promises hold). Everything else is marked ``redteam``.
 FAST = frozenset({

@@ -103,12 +103,17 @@ class Probe:
     timeout: float = DEFAULT_TIMEOUT
     stdout_to: str | None = None  # e.g. "/dev/full"
     note: str = ""
+    xfail_reason: str = ""  # a known failure in code this probe's owner may not change (who owns it, the issue)
 
     def command(self, ctx: Ctx) -> list[str]:
+        """The argv with "{work}", "{root}", "{marker}" and "{KEY}" for each string in ``ctx.state`` (a
+        loopback server's URL, set by the build) filled in."""
+        subs = [("{work}", str(ctx.work)), ("{root}", str(ctx.root)), ("{marker}", str(ctx.marker))]
+        subs += [("{" + k + "}", v) for k, v in ctx.state.items() if isinstance(v, str)]
         out = []
         for a in self.argv:
-            for k, v in (("{work}", ctx.work), ("{root}", ctx.root), ("{marker}", ctx.marker)):
-                a = a.replace(k, str(v))
+            for k, v in subs:
+                a = a.replace(k, v)
             out.append(a)
         return out
 

@@ -13,7 +13,10 @@ from tests.redteam.runner import remove_tree, run_probe
 
 
 def _param(p: Probe) -> object:
-    return pytest.param(p, id=p.id, marks=() if p.fast else (pytest.mark.redteam,))
+    marks: list[pytest.MarkDecorator] = [] if p.fast else [pytest.mark.redteam]
+    if p.xfail_reason:  # a known failure in code another owner holds: reported, and XPASS says it got fixed
+        marks.append(pytest.mark.xfail(reason=p.xfail_reason, strict=False))
+    return pytest.param(p, id=p.id, marks=marks)
 
 
 @pytest.mark.parametrize("probe", [_param(p) for p in PROBES])
@@ -36,7 +39,8 @@ def test_registry_is_consistent() -> None:
     ids = [p.id for p in PROBES]
     assert len(ids) == len(set(ids))
     for p in PROBES:
-        assert p.argv and p.argv[0] in {"scan", "trace", "inspect", "check", "bom", "report", "diff"}, p.id
+        assert p.argv and p.argv[0] in {"scan", "trace", "inspect", "check", "bom", "report", "diff", "runtime",
+                                        "probe", "eval", "plan", "scenario", "serve"}, p.id
         assert p.codes <= {0, 1, 2}, p.id
         if p.skips or p.accounted:
             assert "json" in p.argv, f"{p.id}: skip/accounting checks need -f json output"

@@ -36,7 +36,11 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import math
+import os
 import re
+import select
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -47,9 +51,13 @@ from typing import Any, BinaryIO
 SCHEMA_ID = "modelmap.runtime/1"
 MAX_LINE = 64 * 1024 * 1024
 MAX_DOCUMENT = 64 * 1024 * 1024
-MAX_KEYS = 100_000
+MAX_KEYS = 10_000
 MAX_SERVICES = 32
 MAX_NAME = 512
+FIFO_WAIT_S = 10.0  # a named pipe with no writer: how long to wait for one before giving up
+# times outside years 1..9999 cannot be written as ISO dates: such a timestamp is treated as absent
+_MIN_NS = -62135596800 * 10**9
+_MAX_NS = 253402300799 * 10**9
 
 _WANTED = frozenset({
     "gen_ai.provider.name", "gen_ai.system", "gen_ai.request.model", "gen_ai.response.model",
@@ -118,7 +126,7 @@ def _int(value: Any) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
     if isinstance(value, str) and value.isdigit() and len(value) < 25:
         return int(value)
@@ -134,7 +142,7 @@ def _attrs(items: Any) -> dict[str, Any]:
     for kv in items:
         if type(kv) is dict:
             key = kv.get("key")
-            if key in wanted:
+            if type(key) is str and key in wanted:
                 v = kv.get("value")
                 if type(v) is dict:
                     for value in v.values():  # an AnyValue holds one field
@@ -156,30 +164,35 @@ def _host(address: Any, port: Any) -> str | None:
 
 
 def _time_ns(value: Any) -> int | None:
-    """Nanoseconds since the epoch from OTLP (ns as a string or int), LiteLLM (seconds as a float) or ISO text."""
+    """Nanoseconds since the epoch from OTLP (ns as a string or int), LiteLLM (seconds as a float) or ISO text;
+    None for anything else, and for a time that is not a finite number or falls outside years 1..9999."""
+    ns: int | None = None
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str) and value.isdigit():
-        value = int(value)
+        value = int(value) if len(value) < 40 else None
     if isinstance(value, int):
-        return value if value > 10**14 else value * 10**9
-    if isinstance(value, float):
-        return int(value * 1e9)
-    if isinstance(value, str):
+        ns = value if value > 10**14 else value * 10**9
+    elif isinstance(value, float):
+        ns = int(value * 1e9) if math.isfinite(value) and abs(value) < 1e12 else None
+    elif isinstance(value, str):
         try:
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=timezone.utc)
+            ns = int(parsed.timestamp() * 1e9)
+        except (ValueError, OverflowError):
             return None
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=timezone.utc)
-        return int(parsed.timestamp() * 1e9)
-    return None
+    return ns if ns is not None and _MIN_NS <= ns <= _MAX_NS else None
 
 
 def iso(ns: int | None) -> str | None:
-    if ns is None:
+    if ns is None or not _MIN_NS <= ns <= _MAX_NS:
         return None
-    return datetime.fromtimestamp(ns / 1e9, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return datetime.fromtimestamp(ns / 1e9, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 _RELATIVE = re.compile(r"^(\d+)([mhdw])$")
@@ -191,11 +204,14 @@ def parse_since(value: str, now: datetime | None = None) -> int:
     m = _RELATIVE.match(text)
     if m:
         unit = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
-        start = (now or datetime.now(timezone.utc)) - timedelta(**{unit: int(m.group(1))})
+        try:
+            start = (now or datetime.now(timezone.utc)) - timedelta(**{unit: int(m.group(1))})
+        except (OverflowError, ValueError):
+            raise ValueError(f"--since {value!r} reaches back before the year 1") from None
         return int(start.timestamp() * 1e9)
     ns = _time_ns(text)
-    if ns is None or text.isdigit():
-        raise ValueError(f"--since {value!r} is neither an ISO date/time nor a span like 24h or 7d")
+    if ns is None or text.isdigit() or iso(ns) is None:
+        raise ValueError(f"--since {value!r} is neither an ISO date/time (years 1 to 9999) nor a span like 24h or 7d")
     return ns
 
 
@@ -334,7 +350,8 @@ def _otel_metrics(doc: dict[str, Any], c: Collector) -> int:
                               "t_ns": _time_ns(point.get("timeUnixNano")),
                               "operation": _name(a.get("gen_ai.operation.name")), "service": service}
                     total = point.get("sum")
-                    tokens = int(total) if isinstance(total, int | float) and not isinstance(total, bool) else None
+                    tokens = int(total) if (isinstance(total, int) and not isinstance(total, bool)) or \
+                        (isinstance(total, float) and math.isfinite(total)) else None
                     if name == "gen_ai.client.operation.duration":
                         c.add(**common, requests=_int(point.get("count")))
                     elif a.get("gen_ai.token.type") == "input":
@@ -459,17 +476,45 @@ def _lines(handle: BinaryIO, src: _Source) -> Iterator[bytes]:
             yield line
 
 
-def read_source(path: Path, c: Collector) -> _Source:
-    src = _Source(str(path))
+def _open(path: Path) -> tuple[BinaryIO, bool]:
+    """The source opened for reading, and whether it is a regular file (else a named pipe, read once).
+    A device (/dev/zero, a terminal) or socket is refused: it never ends or is not a log. A named pipe
+    with no writer is waited for at most FIFO_WAIT_S seconds."""
     try:
-        handle = path.open("rb")
-    except IsADirectoryError:
-        raise RuntimeInputError(f"{path}: is a folder; pass the files in it") from None
+        st = os.stat(path)
     except OSError as exc:
         raise RuntimeInputError(f"{path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise RuntimeInputError(f"{path}: is a folder; pass the files in it")
+    if stat.S_ISREG(st.st_mode):
+        try:
+            return path.open("rb"), True
+        except OSError as exc:
+            raise RuntimeInputError(f"{path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    if not stat.S_ISFIFO(st.st_mode):
+        raise RuntimeInputError(f"{path}: is a device or socket, not a log file")
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise RuntimeInputError(f"{path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
+    try:
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLHUP)
+        if not poller.poll(FIFO_WAIT_S * 1000):  # Linux reports nothing until a writer has opened the pipe
+            raise RuntimeInputError(f"{path}: is a named pipe and nothing wrote to it within {FIFO_WAIT_S:g} s")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb"), False
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_source(path: Path, c: Collector) -> _Source:
+    src = _Source(str(path))
+    handle, regular = _open(path)
     loads = _json_loader()
     with handle:
-        first = True
+        first = regular  # only a regular file can be read again as one whole document
         for line in _lines(handle, src):
             if line.startswith(b'{"resourceSpans"') and b'"gen_ai.' not in line:
                 src.kinds["otel-spans"] += 1  # a batch with no GenAI span: counted, not parsed

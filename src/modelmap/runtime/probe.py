@@ -36,6 +36,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -46,6 +47,7 @@ from modelmap.runtime.netread import ProbeError, Reply, Target
 SCHEMA_ID = "modelmap.probe/1"
 MAX_MODELS = 256
 MAX_STR = 512
+BUDGET_REQUESTS = 6  # one endpoint's whole probe may take this many per-request deadlines, no more
 TOKEN_ENV = "MODELMAP_PROBE_TOKEN"
 SERVERS = ("vllm", "ollama", "tgi", "llama-cpp", "sglang", "lm-studio", "litellm", "openai-compatible")
 # our server kind -> the provider id in knowledge/data/providers.yaml (None: not recorded there)
@@ -75,18 +77,25 @@ def _n(value: Any) -> int | float | None:
 
 
 class _Session:
-    """The requests of one endpoint's probe: one vetted address, one token, the same limits."""
+    """The requests of one endpoint's probe: one vetted address, one token, the same limits, and one overall
+    time budget (``BUDGET_REQUESTS`` deadlines), so that a server answering each of hundreds of requests just
+    inside the deadline (an Ollama ``/api/show`` per tag) cannot hold the probe for hours."""
 
     def __init__(self, target: Target, address: str, token: str | None, max_bytes: int, deadline: float):
         self.target, self.address, self.token = target, address, token
         self.max_bytes, self.deadline = max_bytes, deadline
         self.answered = False  # any HTTP reply at all: the server is reachable
+        self.until = time.monotonic() + BUDGET_REQUESTS * deadline
 
     def get(self, path: str, method: str = "GET", payload: Any = None) -> Reply:
+        left = self.until - time.monotonic()
+        if left <= 0:
+            raise ProbeError(f"the endpoint's time budget ({BUDGET_REQUESTS * self.deadline:g} s) is spent",
+                             answered=self.answered)
         try:
             reply = netread.request(self.target, self.target.base_path + path, address=self.address,
                                     method=method, payload=payload, token=self.token, max_bytes=self.max_bytes,
-                                    deadline=self.deadline)
+                                    deadline=min(self.deadline, left))
         except ProbeError as exc:
             self.answered = self.answered or exc.answered
             raise
