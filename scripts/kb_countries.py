@@ -253,6 +253,28 @@ COUNTRIES_MORE: dict[str, Country] = {
     "gorilla-llm": Country("US", ("https://huggingface.co/gorilla-llm/gorilla-openfunctions-v2",),
                            "Gorilla OpenFunctions card: models hosted on the UC Berkeley (University of California) "
                            "gorilla-llm org", parent="UC Berkeley"),
+    "opendatalab": Country("CN", ("http://www.sgqg.cn/news/120070.html",
+                                  "https://themoonlight.io/review/mineru-an-open-source-solution-for-precise-document-"
+                                  "content-extraction"),
+                           "MinerU: open-sourced by the OpenDataLab team of Shanghai Artificial Intelligence Laboratory",
+                           parent="Shanghai AI Laboratory"),
+    "mispeech": Country("CN", ("https://hf-mirror.492719920.workers.dev/mispeech/midashenglm-7b/resolve/main/README.md"
+                               "?download=true", "https://www.zonamovilidad.es/mvc/amp/noticia/39485"),
+                        "MiDashengLM (mispeech, encoder from github.com/XiaoMi/dasheng): released by Xiaomi, the Chinese "
+                        "manufacturer", parent="Xiaomi"),
+    "ai-sage": Country("RU", ("https://huggingface.justspeak27mvps.dpdns.org/ai-sage/GigaChat3.1-10B-A1.8B",
+                              "https://manifold.markets/HamishLow/will-gigachat-release-an-openweight?play=true"),
+                       "ai-sage publishes GigaChat; GigaChat is developed by SaluteDevices, a subsidiary of Sberbank, "
+                       "one of Russia's largest financial institutions", parent="Sberbank"),
+    "deeppavlov": Country("RU", ("https://portal.gitnation.org/contents/deeppavlov-agent-open-source-framework-for-"
+                                 "multiskill-conversational-ai",),
+                          "DeepPavlov: project led from the Moscow Institute of Physics and Technology (MIPT)",
+                          parent="MIPT"),
+    "greennode": Country("VN", ("https://vietnamnet.vn/ai-viet-nam-du-suc-gop-mat-trong-he-sinh-thai-toan-cau-2447249.html",
+                                "https://www.vietnam.vn/en/chu-tich-vng-ai-co-chu-quyen-la-phai-xay-dung-ung-dung-co-"
+                                "gia-tri-rieng-biet"),
+                         "GreenNode: a member of VNG Group; VNG is a Vietnamese technology company (chairman on "
+                         "sovereign AI for Vietnam)", parent="VNG"),
     "qodo": Country("IL", ("https://www.tomshw.it/business/mondaycom-risparmia-migliaia-di-ore-con-qodo-ai-2025-11-11",),
                     "Qodo: an Israeli startup (AI agents for code review)"),
 }
