@@ -160,6 +160,8 @@ def main() -> None:
     parser.add_argument("--servers", type=int, default=1)
     parser.add_argument("--clients", type=int, default=2)
     parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--after-uploads", type=int, default=5,
+                        help="rounds of one upload then each query once (the first read after an upload)")
     parser.add_argument("--skip-seed", action="store_true",
                         help="the database is seeded already (by an earlier run): only new tokens are made")
     parser.add_argument("--skip-queries", action="store_true")
@@ -179,8 +181,10 @@ def main() -> None:
     servers = [start_server(db, folder / f"server{i}.log") for i in range(args.servers)]
     try:
         results: list[tuple[str, float, list[float]]] = []
+        after: list[tuple[str, list[float]]] = []
         if not args.skip_queries:
             results = run_queries(servers[0], db, admin, args.queries)
+            after = after_uploads(servers[0], admin, _body(args), args.after_uploads)
         ingest, load_before, load_after, cpu = 0.0, os.getloadavg(), os.getloadavg(), 0.0
         if not args.skip_ingest:
             ingest, load_before, load_after, cpu = run_ingest(servers, uploaders, args)
@@ -198,6 +202,9 @@ def main() -> None:
     for name, cold, warm in results:
         print(f"{name}: first request {1000 * cold:.0f} ms; then p50 {1000 * statistics.median(warm):.0f} ms, "
               f"p95 {1000 * _p(warm, 0.95):.0f} ms ({len(warm)} requests)")
+    for name, times in after:
+        print(f"{name}: first request after an upload: median {1000 * statistics.median(times):.0f} ms, "
+              f"max {1000 * max(times):.0f} ms ({len(times)} uploads)")
     print(f"server peak RSS: {', '.join(f'{p:.0f} MB' for p in peaks)}")
     print(f"load average at the end: {os.getloadavg()}")
 
@@ -221,14 +228,18 @@ def _cpu_seconds(pids: list[int], postmaster: int | None) -> float:
     return total
 
 
+def _body(args: argparse.Namespace) -> bytes:
+    if args.document is not None and args.document.exists():
+        return bytes(args.document.read_bytes())
+    body = _document(args.findings)
+    if args.document is not None:
+        args.document.write_bytes(body)
+    return body
+
+
 def run_ingest(servers: list[Server], uploaders: list[str], args: argparse.Namespace) -> tuple[
         float, tuple[float, float, float], tuple[float, float, float], float]:
-    if args.document is not None and args.document.exists():
-        body = args.document.read_bytes()
-    else:
-        body = _document(args.findings)
-        if args.document is not None:
-            args.document.write_bytes(body)
+    body = _body(args)
     stamp = int(time.time())
     jobs = [(servers[i % len(servers)].url, uploaders[i % TEAMS], i) for i in range(args.snapshots)]
 
@@ -286,6 +297,34 @@ def run_queries(server: Server, db: str, admin: str, n: int) -> list[tuple[str, 
         cold, warm = timed(url, admin, path, n)
         results.append((name, cold, warm))
     return results
+
+
+AFTER_UPLOAD = (
+    ("API portfolio", "/api/v1/portfolio"),
+    ("API policy status", "/api/v1/policy/status"),
+    ("API optionality", "/api/v1/optionality"),
+    ("API trends by origin", "/api/v1/trends"),
+    ("page portfolio /", "/"),
+    ("page policy status", "/policy"),
+    ("page optionality", "/optionality"),
+)
+
+
+def after_uploads(server: Server, admin: str, body: bytes, rounds: int) -> list[tuple[str, list[float]]]:
+    """``rounds`` times: upload a scan to a new repository (every read's cache is then stale), then ask each
+    query once. What a reader waits for while CI keeps uploading."""
+    stamp = int(time.time())
+    times: dict[str, list[float]] = {name: [] for name, _ in AFTER_UPLOAD}
+    for r in range(rounds):
+        status, reply = http("POST", f"{server.url}/api/v1/projects/after/run{stamp}/repo-{r}/snapshots?commit=c{r}",
+                             admin, body)
+        assert status == 201, reply
+        for name, path in AFTER_UPLOAD:
+            t0 = time.perf_counter()
+            status, _ = http("GET", server.url + path, admin)
+            times[name].append(time.perf_counter() - t0)
+            assert status == 200, (path, status)
+    return list(times.items())
 
 
 if __name__ == "__main__":

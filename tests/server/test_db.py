@@ -21,7 +21,7 @@ def test_migrations_build_the_mapped_schema(tmp_path: Path) -> None:
     migrate(engine)  # running it again (every start does) changes nothing
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0005"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0006"
         assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
 
 

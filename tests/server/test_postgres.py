@@ -115,7 +115,7 @@ def test_schema_is_migrated_on_postgres(env: Env) -> None:
 
     with env.engine.connect() as conn:
         assert env.engine.dialect.name == "postgresql"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0005"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0006"
 
 
 def test_two_processes_one_postgres_database(postgres: str, tmp_path: Path, documents: dict[str, bytes]) -> None:

@@ -21,7 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from modelmap.server import optionality, org_routes, pages, service, webhooks
+from modelmap.server import optionality, org_routes, orgpolicy, pages, service, webhooks
 from modelmap.server.auth import Principal, TokenBucket
 from modelmap.server.db import make_engine, migrate, session_factory
 from modelmap.server.normalize import DocumentError, normalize
@@ -149,6 +149,8 @@ def create_app(settings: Settings) -> FastAPI:
             queued = await run_in_threadpool(webhooks.on_snapshot, session, repo, snap["id"])
             if queued:
                 background.add_task(deliver)
+            # the project's status under the org policy is evaluated now, not on the next status read
+            await run_in_threadpool(orgpolicy.store_status, session, repo)
         return JSONResponse({"status": status, "repo": repo, "snapshot": snap, "notifications_queued": queued},
                             status_code=201 if status == "created" else 200)
 

@@ -136,6 +136,60 @@ class Endpoint(Base):
     references: Mapped[int] = mapped_column(Integer, default=1)
 
 
+def _repo_column() -> Any:
+    """A repository name that sorts by code point, as Python sorts it (PostgreSQL's "C" collation)."""
+    return String(300).with_variant(String(300, collation="C"), "postgresql")
+
+
+class PortfolioKey(Base):
+    """Summary kept by ingest (migration 0006): per team and (dimension, key), how many of the team's
+    repositories use it at their latest snapshot, and their usages. ``dimension`` is model, origin, publisher or
+    serving_country; ``unknown`` stands for an unknown fact, as on the portfolio. The portfolio reads these
+    counts instead of recounting every latest snapshot."""
+
+    __tablename__ = "portfolio_keys"
+    __table_args__ = (UniqueConstraint("team_id", "dimension", "key", name="uq_portfolio_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    dimension: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(300))
+    repos: Mapped[int] = mapped_column(Integer, default=0)
+    usages: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PortfolioMember(Base):
+    """Summary kept by ingest (migration 0006): one row per repository and (dimension, key) of its latest
+    snapshot; the portfolio lists repository names from it, the first N per key in name order. Model rows also
+    carry the snapshot_models row id and its serving lists (JSON text as stored)."""
+
+    __tablename__ = "portfolio_members"
+    __table_args__ = (Index("ix_portfolio_members_key_repo", "dimension", "key", "repo"),
+                      Index("ix_portfolio_members_team_key_repo", "team_id", "dimension", "key", "repo"),
+                      Index("ix_portfolio_members_project", "project_id"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    repo: Mapped[str] = mapped_column(_repo_column())
+    dimension: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(300))
+    usages: Mapped[int] = mapped_column(Integer, default=0)
+    snapshot_model_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    serving: Mapped[str | None] = mapped_column(Text, nullable=True)
+    served_by: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ProjectPolicyStatus(Base):
+    """A project's latest snapshot evaluated under the org policy (migration 0006): stored by ingest when an
+    org policy exists, and by the status read when what it depends on changed (``basis``: the policy version,
+    the waiver records that apply with their last change, the snapshot, its tags and the day)."""
+
+    __tablename__ = "project_policy_status"
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), primary_key=True)
+    basis: Mapped[str] = mapped_column(String(64))
+    result: Mapped[Any] = mapped_column(JSON)
+    evaluated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class OrgPolicy(Base):
     """One version of the central policy: a modelmap.yaml text, the presets every project gets, and presets
     added per project tag (``[{"tag": "regulated", "value": true, "presets": ["us-regulated"]}]``).

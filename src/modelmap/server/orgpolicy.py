@@ -226,6 +226,8 @@ def status(session: Session, who: Principal, today: dt.date | None = None) -> di
     latest = service._latest(session, [p.id for p, _ in visible])
     team_ids = {p.team_id for p, _ in visible}
     records = list(session.scalars(select(Waiver).where(Waiver.team_id.in_(team_ids)))) if team_ids else []
+    stored = _stored(session, [p.id for p, _ in visible]) if policy is not None else {}
+    fresh: list[dict[str, Any]] = []
     projects: list[dict[str, Any]] = []
     for project, team in visible:
         snap = latest.get(project.id)
@@ -244,7 +246,16 @@ def status(session: Session, who: Principal, today: dt.date | None = None) -> di
                                 "upload (modelmap scan --upload)")
             continue
         mine = applicable(records, project)
-        entry.update(evaluate_project(policy, project.repo, team, snap, mine, today))
+        basis = _basis(policy, project.repo, team, snap, mine, today)
+        kept = stored.get(project.id)
+        if kept is not None and kept[0] == basis:
+            entry.update(kept[1])
+        else:  # first read since the snapshot, the policy, a waiver or the day changed: evaluate and keep it
+            result = evaluate_project(policy, project.repo, team, snap, mine, today)
+            fresh.append({"project_id": project.id, "basis": basis, "result": result, "evaluated_at": utcnow()})
+            entry.update(result)
+    if fresh:
+        _store(session, fresh)
     notice = _notice_days(policy)
     soon = [waiver_dict(w, today) for w in sorted(records, key=lambda w: (_date(w.expires), w.id))
             if is_active(w, today) and _date(w.expires) <= today + dt.timedelta(days=notice)]
@@ -275,6 +286,62 @@ def _cache_key(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waivers:
     marks = tuple(sorted((w.id, str(w.updated_at), str(w.expires), str(w.revoked_at)) for w in waivers))
     return (policy.version, policy.sha256, repo, team, snap.id, snap.raw_sha256, snap.regulated, snap.environment,
             snap.business_unit, marks, today.isoformat())
+
+
+def _basis(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waivers: list[Waiver], today: dt.date) -> str:
+    """What a stored status was computed from (the memo key below), as a digest: it no longer matches once
+    the snapshot, its tags, the policy version, an applicable waiver record or the day changes."""
+    return hashlib.sha256(repr(_cache_key(policy, repo, team, snap, waivers, today)).encode("utf-8")).hexdigest()
+
+
+def _stored(session: Session, project_ids: list[int]) -> dict[int, tuple[str, dict[str, Any]]]:
+    from modelmap.server.db import ProjectPolicyStatus
+
+    if not project_ids:
+        return {}
+    rows = session.execute(select(ProjectPolicyStatus.project_id, ProjectPolicyStatus.basis,
+                                  ProjectPolicyStatus.result)
+                           .where(ProjectPolicyStatus.project_id.in_(project_ids)))
+    return {project_id: (basis, result) for project_id, basis, result in rows}
+
+
+def _store(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Keep evaluated statuses (one per project; a concurrent writer's row is overwritten, never duplicated)."""
+    from modelmap.server.db import ProjectPolicyStatus
+    from modelmap.server.summary import upsert_into
+
+    statement = upsert_into(session, ProjectPolicyStatus.__table__)
+    statement = statement.on_conflict_do_update(
+        index_elements=["project_id"], set_={"basis": statement.excluded.basis, "result": statement.excluded.result,
+                                             "evaluated_at": statement.excluded.evaluated_at})
+    session.execute(statement, sorted(rows, key=lambda r: r["project_id"]))
+    session.commit()
+
+
+def store_status(session: Session, repo: str, today: dt.date | None = None) -> bool:
+    """Evaluate one project's latest snapshot under the org policy now and keep the result, so the next status
+    read finds it (called after an upload). Nothing happens without an org policy, or when the latest
+    snapshot is not a scan. Returns whether a status was stored."""
+    from modelmap.server.db import Team
+
+    policy = current(session)
+    found = session.execute(select(Project, Team.name).join(Team, Team.id == Project.team_id)
+                            .where(Project.repo == repo)).first()
+    if policy is None or found is None or found[0].latest_snapshot_id is None:
+        return False
+    project, team = found
+    snap = session.get(Snapshot, project.latest_snapshot_id)
+    if snap is None or snap.format != "scan":
+        return False
+    today = today or utcnow().date()
+    mine = applicable(list(session.scalars(select(Waiver).where(Waiver.team_id == project.team_id))), project)
+    basis = _basis(policy, project.repo, team, snap, mine, today)
+    kept = _stored(session, [project.id]).get(project.id)
+    if kept is not None and kept[0] == basis:
+        return False
+    result = evaluate_project(policy, project.repo, team, snap, mine, today)
+    _store(session, [{"project_id": project.id, "basis": basis, "result": result, "evaluated_at": utcnow()}])
+    return True
 
 
 def evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waivers: list[Waiver],

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import threading
-from collections import Counter, OrderedDict, defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -129,15 +129,16 @@ def _ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: b
             environment: str | None, regulated: bool | None) -> tuple[str, dict[str, Any]]:
     # one row lock per project (PostgreSQL; SQLite serialises writers anyway): uploads to one project from
     # several serve processes take turns, so the idempotency check and the latest snapshot stay consistent
-    found = session.execute(select(Project.id, Project.team_id).where(Project.repo == repo)
-                            .with_for_update()).first()
+    found = session.execute(select(Project.id, Project.team_id, Project.latest_snapshot_id)
+                            .where(Project.repo == repo).with_for_update()).first()
+    latest_before: int | None = None
     if found is None:
         project_id = session.execute(insert(Project).values(repo=repo, team_id=who.team_id, created_at=utcnow())
                                      .returning(Project.id)).scalar_one()
     elif not who.can_see(found.team_id):
         raise NotFound(repo)
     else:
-        project_id = found.id
+        project_id, latest_before = found.id, found.latest_snapshot_id
     digest = hashlib.sha256(raw).hexdigest()
     snap = session.scalar(select(Snapshot).where(Snapshot.project_id == project_id, Snapshot.commit == commit))
     status = "created"
@@ -171,7 +172,11 @@ def _ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: b
     _insert_rows(session, Endpoint, [{
         "snapshot_id": snap.id, "url": e["url"], "provider": e["provider"], "serving": e["serving"],
         "references": e["references"]} for e in doc.endpoints.values()])
-    _set_latest(session, project_id)
+    latest = _set_latest(session, project_id)
+    if latest == snap.id or latest != latest_before:  # the latest snapshot is new, replaced or another one
+        from modelmap.server import summary
+
+        summary.refresh(session, project_id)
     session.commit()
     return status, snapshot_dict(snap)
 
@@ -203,13 +208,14 @@ def _insert_rows(session: Session, model: Any, rows: list[dict[str, Any]]) -> No
                             for name, is_json in zip(names, as_json, strict=True)])
 
 
-def _set_latest(session: Session, project_id: int) -> None:
+def _set_latest(session: Session, project_id: int) -> int | None:
     """Record the project's latest snapshot (by time taken, then id) on the project row, which the portfolio
-    queries join on (migration 0004)."""
+    queries join on (migration 0004); returns its id."""
     latest = (select(Snapshot.id).where(Snapshot.project_id == project_id)
               .order_by(Snapshot.taken_at.desc(), Snapshot.id.desc()).limit(1).scalar_subquery())
-    session.execute(update(Project).where(Project.id == project_id)
-                    .values(latest_snapshot_id=latest, ingests=Project.ingests + 1))
+    return session.execute(update(Project).where(Project.id == project_id)
+                           .values(latest_snapshot_id=latest, ingests=Project.ingests + 1)
+                           .returning(Project.latest_snapshot_id)).scalar_one()
 
 
 def snapshot_dict(snap: Snapshot) -> dict[str, Any]:
@@ -284,92 +290,22 @@ def _json_list(text: str | None) -> list[str] | None:
 
 
 def portfolio(session: Session, who: Principal, *, repos_limit: int = REPOS_LIMIT) -> dict[str, Any]:
-    """The portfolio (:func:`_portfolio`), computed once per generation of the data (:func:`cached`)."""
-    return cached(session, who, ("portfolio", repos_limit), lambda: _portfolio(session, who, repos_limit))
+    """Every model in the latest snapshot of every visible project, with the repos that use it (the first
+    ``repos_limit`` by name; ``repos_count`` counts them all), and the portfolio counted by origin, publisher and
+    serving country (repos per key; "unknown" where unknown), with concentration. Read from the summaries that
+    ingest keeps (:mod:`modelmap.server.summary`), and remembered per generation of the data (:func:`cached`)."""
+    from modelmap.server import summary
+
+    return cached(session, who, ("portfolio", repos_limit), lambda: summary.portfolio(session, who, repos_limit))
 
 
-def _portfolio(session: Session, who: Principal, repos_limit: int) -> dict[str, Any]:
-    """Every model in the latest snapshot of every visible project, with the repos that use it, and the
-    portfolio counted by origin, publisher and serving country (repos per key; "unknown" where unknown).
-
-    One pass over the latest snapshots' model rows (joined on ``projects.latest_snapshot_id``), reading only
-    the columns it counts, with each distinct JSON list decoded once (bench/SERVER.md). Each model and group
-    carries its complete ``count`` of repositories and lists the first ``repos_limit`` of them by name."""
-    from sqlalchemy import Text, cast
-
-    from modelmap.switch.optionality import hhi
-
-    sm = SnapshotModel
-    visible = _visible_projects(session, who)
-    repo_of = {p.latest_snapshot_id: p.repo for p, _ in visible if p.latest_snapshot_id is not None}
-    query = (select(sm.model_key, sm.snapshot_id, sm.usages, sm.publisher, cast(sm.origins, Text),
-                    cast(sm.serving_countries, Text), cast(sm.served_by, Text), sm.id)
-             .join(Project, Project.latest_snapshot_id == sm.snapshot_id))
+def _visible_counts(session: Session, who: Principal) -> tuple[int, int]:
+    """(projects, projects with a snapshot) visible to ``who``."""
+    query = select(func.count(Project.id), func.count(Project.latest_snapshot_id))
     if not who.is_admin:
         query = query.where(Project.team_id == who.team_id)
-    decoded: dict[str | None, list[str] | None] = {}
-
-    def as_list(text: str | None) -> list[str] | None:
-        if text not in decoded:
-            decoded[text] = _json_list(text)
-        return decoded[text]
-
-    first_id: dict[str, int] = {}
-    users: dict[str, list[int]] = defaultdict(list)
-    usage_by_model: Counter[str] = Counter()
-    usage_by_publisher: Counter[str] = Counter()
-    # repos may know different servers for one model: the union of what is known, else unknown (None)
-    serving_of: dict[str, set[str] | None] = {}
-    served_by_of: dict[str, set[str] | None] = {}
-    by: dict[str, dict[str, set[int]]] = {"origin": defaultdict(set), "publisher": defaultdict(set),
-                                          "serving_country": defaultdict(set)}
-    merged: set[tuple[str, str | None, str | None]] = set()
-    # Core rows (no ORM row processing): about 100,000 of them at 2,000 repos x 50 models
-    for key, snapshot_id, usages, publisher, origins, serving, served_by, row_id in \
-            session.connection().execute(query):
-        if key not in first_id or row_id < first_id[key]:
-            first_id[key] = row_id
-        users[key].append(snapshot_id)
-        usage_by_model[key] += usages or 0
-        usage_by_publisher[publisher or "unknown"] += usages or 0
-        countries = as_list(serving)
-        if (key, serving, served_by) not in merged:  # each distinct pair of lists merged once per model
-            merged.add((key, serving, served_by))
-            for fact, values in ((serving_of, countries), (served_by_of, as_list(served_by))):
-                if values is not None:
-                    fact.setdefault(key, set())
-                    known = fact[key]
-                    if known is None:
-                        fact[key] = set(values)
-                    else:
-                        known.update(values)
-                else:
-                    fact.setdefault(key, None)
-        origin_list = as_list(origins)
-        for origin in origin_list if origin_list is not None else ["unknown"]:
-            by["origin"][origin].add(snapshot_id)
-        by["publisher"][publisher or "unknown"].add(snapshot_id)
-        for country in countries if countries is not None else ["unknown"]:
-            by["serving_country"][country].add(snapshot_id)
-    firsts = {m.model_key: m for m in session.scalars(select(sm).where(sm.id.in_(list(first_id.values()))))}
-    models = []
-    for key in sorted(users):
-        names = sorted(repo_of[i] for i in users[key])
-        known_countries, known_servers = serving_of.get(key), served_by_of.get(key)
-        models.append({**_model_row(firsts[key]), "repos": names[:repos_limit], "repos_count": len(names),
-                       "usages": usage_by_model[key],
-                       "serving_countries": sorted(known_countries) if known_countries is not None else None,
-                       "served_by": sorted(known_servers) if known_servers is not None else None})
-    return {
-        "projects": len(visible),
-        "projects_with_snapshots": len(repo_of),
-        "models": models,
-        "by": {dim: [{"key": k, "repos": sorted(repo_of[i] for i in v)[:repos_limit], "count": len(v)}
-                     for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
-               for dim, groups in by.items()},
-        "concentration": {"hhi_model": hhi(usage_by_model), "hhi_publisher": hhi(usage_by_publisher),
-                          "usages": sum(usage_by_model.values())},
-    }
+    projects_count, with_snapshots = session.execute(query).one()
+    return int(projects_count), int(with_snapshots)
 
 
 def policy_status(session: Session, who: Principal) -> dict[str, Any]:

@@ -1,0 +1,237 @@
+"""Summaries of every project's latest snapshot, kept by ingest, that the portfolio reads (migration 0006).
+
+Two tables, changed in the transaction that stores a snapshot:
+
+* ``portfolio_members``: one row per repository and (dimension, key) of its latest snapshot. The dimensions
+  are ``model`` (with the snapshot_models row id and its serving lists), ``origin``, ``publisher`` and
+  ``serving_country``; an unknown fact is the key ``unknown``, as the portfolio shows it.
+* ``portfolio_keys``: per team and (dimension, key), the number of member rows (repositories) and their
+  usages. A changed project adds the difference between its new members and its old ones.
+
+So the first portfolio read after an upload sums a few thousand counters and lists the first names per key
+from an index, instead of walking the 100,000 model rows of 2,000 repositories x 50 models (bench/SERVER.md).
+:func:`rebuild` recomputes both tables from the snapshots (migration 0006 fills them for existing data; a test
+checks that what ingest keeps equals a rebuild).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Text, cast, delete, func, select, text
+from sqlalchemy.orm import Session
+
+from modelmap.server.auth import Principal
+from modelmap.server.db import PortfolioKey, PortfolioMember, Project, SnapshotModel
+
+DIMENSIONS = ("origin", "publisher", "serving_country")  # the portfolio's groups, in its order
+UNKNOWN = "unknown"
+
+Counts = dict[tuple[str, str], list[int]]  # (dimension, key) -> [repos, usages]
+
+
+def _json_list(value: str | None) -> list[str] | None:
+    decoded = json.loads(value) if value is not None else None
+    return decoded if isinstance(decoded, list) else None
+
+
+def _model_rows(session: Session, snapshot_id: int) -> list[tuple[Any, ...]]:
+    sm = SnapshotModel
+    return list(session.execute(
+        select(sm.id, sm.model_key, sm.usages, sm.publisher, cast(sm.origins, Text),
+               cast(sm.serving_countries, Text), cast(sm.served_by, Text))
+        .where(sm.snapshot_id == snapshot_id).order_by(sm.id)))
+
+
+def members_of(project_id: int, team_id: int, repo: str, rows: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """The member rows of one latest snapshot, from its snapshot_models rows (id, key, usages, publisher, and
+    the origins, serving countries and servers as stored JSON text)."""
+    out: list[dict[str, Any]] = []
+    groups: dict[tuple[str, str], int] = {}
+    base = {"project_id": project_id, "team_id": team_id, "repo": repo}
+    for row_id, key, usages, publisher, origins, serving, served_by in rows:
+        n = int(usages or 0)
+        out.append({**base, "dimension": "model", "key": key, "usages": n, "snapshot_model_id": row_id,
+                    "serving": serving, "served_by": served_by})
+        origin_list = _json_list(origins)
+        countries = _json_list(serving)
+        for dimension, values in (("origin", origin_list if origin_list is not None else [UNKNOWN]),
+                                  ("publisher", [publisher or UNKNOWN]),
+                                  ("serving_country", countries if countries is not None else [UNKNOWN])):
+            for value in dict.fromkeys(str(v) for v in values):
+                groups[(dimension, value)] = groups.get((dimension, value), 0) + n
+    out += [{**base, "dimension": dimension, "key": key, "usages": n, "snapshot_model_id": None, "serving": None,
+             "served_by": None} for (dimension, key), n in groups.items()]
+    return out
+
+
+def _counts(members: Iterable[dict[str, Any]]) -> Counts:
+    counts: Counts = {}
+    for m in members:
+        entry = counts.setdefault((m["dimension"], m["key"]), [0, 0])
+        entry[0] += 1
+        entry[1] += m["usages"]
+    return counts
+
+
+def upsert_into(session: Session, table: Any) -> Any:
+    """An INSERT into ``table`` that can take ``on_conflict_do_update`` (PostgreSQL or SQLite)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
+def _upsert(session: Session, team_id: int, delta: Counts) -> None:
+    """Add ``delta`` to the team's counters, in key order (concurrent ingests of one team lock the same rows
+    in the same order, so they wait for each other and never deadlock), then drop counters that reached 0."""
+    rows = [{"team_id": team_id, "dimension": d, "key": k, "repos": r, "usages": u}
+            for (d, k), (r, u) in sorted(delta.items()) if r or u]
+    if not rows:
+        return
+    table: Any = PortfolioKey.__table__
+    statement = upsert_into(session, table)
+    statement = statement.on_conflict_do_update(
+        index_elements=["team_id", "dimension", "key"],
+        set_={"repos": table.c.repos + statement.excluded.repos, "usages": table.c.usages + statement.excluded.usages})
+    session.execute(statement, rows)
+    session.execute(delete(PortfolioKey).where(PortfolioKey.team_id == team_id, PortfolioKey.repos <= 0))
+
+
+def refresh(session: Session, project_id: int) -> None:
+    """Bring one project's summaries to its latest snapshot (in the caller's transaction)."""
+    from modelmap.server.service import _insert_rows
+
+    project = session.execute(select(Project.team_id, Project.repo, Project.latest_snapshot_id)
+                              .where(Project.id == project_id)).one()
+    old = [{"dimension": d, "key": k, "usages": u} for d, k, u in session.execute(
+        select(PortfolioMember.dimension, PortfolioMember.key, PortfolioMember.usages)
+        .where(PortfolioMember.project_id == project_id))]
+    if old:
+        session.execute(delete(PortfolioMember).where(PortfolioMember.project_id == project_id))
+    new = [] if project.latest_snapshot_id is None else members_of(
+        project_id, project.team_id, project.repo, _model_rows(session, project.latest_snapshot_id))
+    _insert_rows(session, PortfolioMember, new)
+    delta: Counts = {}
+    for sign, counts in ((1, _counts(new)), (-1, _counts(old))):
+        for key, (repos, usages) in counts.items():
+            entry = delta.setdefault(key, [0, 0])
+            entry[0] += sign * repos
+            entry[1] += sign * usages
+    _upsert(session, project.team_id, delta)
+
+
+def compute(session: Session) -> tuple[dict[int, Counts], list[dict[str, Any]]]:
+    """Both summaries computed from the snapshots alone: (per team counts, member rows)."""
+    members: list[dict[str, Any]] = []
+    projects = session.execute(select(Project.id, Project.team_id, Project.repo, Project.latest_snapshot_id)
+                               .where(Project.latest_snapshot_id.is_not(None)).order_by(Project.id)).all()
+    for project_id, team_id, repo, snapshot_id in projects:
+        if snapshot_id is not None:
+            members += members_of(project_id, team_id, repo, _model_rows(session, snapshot_id))
+    by_team: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for m in members:
+        by_team[m["team_id"]].append(m)
+    return {team: _counts(rows) for team, rows in by_team.items()}, members
+
+
+def rebuild(session: Session) -> None:
+    """Replace both summaries with :func:`compute` (in the caller's transaction; migration 0006 uses it)."""
+    from modelmap.server.service import _insert_rows
+
+    counts, members = compute(session)
+    session.execute(delete(PortfolioMember))
+    session.execute(delete(PortfolioKey))
+    _insert_rows(session, PortfolioMember, members)
+    for team_id, team_counts in sorted(counts.items()):
+        _upsert(session, team_id, team_counts)
+
+
+# --------------------------------------------------------------------------- the portfolio, read from them
+
+
+def _names(session: Session, who: Principal, limit: int) -> dict[tuple[str, str], list[str]]:
+    """The first ``limit`` repository names (code-point order) per (dimension, key) of what ``who`` sees:
+    one index range per key on PostgreSQL (LATERAL), a window over the members elsewhere."""
+    if limit <= 0:
+        return {}
+    team = "" if who.is_admin else " AND team_id = :team"
+    params: dict[str, Any] = {"limit": limit, "team": who.team_id}
+    if session.get_bind().dialect.name == "postgresql":
+        sql = ("SELECT k.dimension, k.key, m.repo FROM (SELECT DISTINCT dimension, key FROM portfolio_keys "
+               f"WHERE repos > 0{team}) k CROSS JOIN LATERAL (SELECT repo FROM portfolio_members m "
+               f"WHERE m.dimension = k.dimension AND m.key = k.key{team} ORDER BY m.repo LIMIT :limit) m")
+    else:
+        where = " WHERE team_id = :team" if not who.is_admin else ""
+        sql = ("SELECT dimension, key, repo FROM (SELECT dimension, key, repo, row_number() OVER "
+               f"(PARTITION BY dimension, key ORDER BY repo) AS n FROM portfolio_members{where}) "
+               "WHERE n <= :limit")
+    names: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for dimension, key, repo in session.execute(text(sql), params):
+        names[(dimension, key)].append(repo)
+    for value in names.values():
+        value.sort()
+    return names
+
+
+def portfolio(session: Session, who: Principal, repos_limit: int) -> dict[str, Any]:
+    """The portfolio (``GET /api/v1/portfolio``) from the summaries: the same answer as counting every visible
+    latest snapshot's model rows, at the cost of a few thousand counters and the names listed."""
+    from modelmap.server.service import _model_row, _visible_counts
+    from modelmap.switch.optionality import hhi
+
+    visible, with_snapshots = _visible_counts(session, who)
+    query = select(PortfolioKey.dimension, PortfolioKey.key, func.sum(PortfolioKey.repos),
+                   func.sum(PortfolioKey.usages)).group_by(PortfolioKey.dimension, PortfolioKey.key)
+    if not who.is_admin:
+        query = query.where(PortfolioKey.team_id == who.team_id)
+    counts = {(d, k): (int(r), int(u)) for d, k, r, u in session.execute(query) if r}
+    names = _names(session, who, repos_limit)
+
+    # per model: the lowest model row id (whose facts are shown) and the union of what repos know of serving
+    pm = PortfolioMember
+    facts = select(pm.key, pm.serving, pm.served_by, func.min(pm.snapshot_model_id)).where(pm.dimension == "model")
+    if not who.is_admin:
+        facts = facts.where(pm.team_id == who.team_id)
+    first_id: dict[str, int] = {}  # every model member carries its row id
+    serving_of: dict[str, set[str] | None] = {}
+    served_by_of: dict[str, set[str] | None] = {}
+    for key, serving, served_by, lowest in session.execute(facts.group_by(pm.key, pm.serving, pm.served_by)):
+        row_id = int(lowest or 0)
+        if key not in first_id or row_id < first_id[key]:
+            first_id[key] = row_id
+        for fact, values in ((serving_of, _json_list(serving)), (served_by_of, _json_list(served_by))):
+            if values is not None:
+                known = fact.get(key)
+                fact[key] = set(values) if known is None else known | set(values)
+            else:
+                fact.setdefault(key, None)
+    firsts = {m.model_key: m for m in session.scalars(select(SnapshotModel)
+                                                      .where(SnapshotModel.id.in_(list(first_id.values()))))}
+    models = []
+    for key in sorted(first_id):
+        repos, usages = counts.get(("model", key), (0, 0))
+        known_countries, known_servers = serving_of.get(key), served_by_of.get(key)
+        models.append({**_model_row(firsts[key]), "repos": names.get(("model", key), []), "repos_count": repos,
+                       "usages": usages,
+                       "serving_countries": sorted(known_countries) if known_countries is not None else None,
+                       "served_by": sorted(known_servers) if known_servers is not None else None})
+    usage_by_model = Counter({k: u for (d, k), (_, u) in counts.items() if d == "model"})
+    usage_by_publisher = Counter({k: u for (d, k), (_, u) in counts.items() if d == "publisher"})
+    return {
+        "projects": visible,
+        "projects_with_snapshots": with_snapshots,
+        "models": models,
+        "by": {dim: [{"key": k, "repos": names.get((dim, k), []), "count": r}
+                     for (_, k), (r, _) in sorted(((dk, c) for dk, c in counts.items() if dk[0] == dim),
+                                                  key=lambda kv: (-kv[1][0], kv[0][1]))]
+               for dim in DIMENSIONS},
+        "concentration": {"hhi_model": hhi(usage_by_model), "hhi_publisher": hhi(usage_by_publisher),
+                          "usages": sum(usage_by_model.values())},
+    }
