@@ -26,13 +26,28 @@ def _name(provider: str | None, model: str | None) -> str | None:
     return f"{provider}/{model}" if provider and provider not in SELF_HOSTED else model
 
 
+def _dicts(value: Any, what: str, path: Path) -> list[dict[str, Any]]:
+    """A list of objects, as the plan schema says; null is an empty list, any other shape a UsageError."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise UsageError(f"'{what}' is not a list of objects, so this is not a modelmap.plan/1 document",
+                         where=str(path), hint="write one with: modelmap plan PATH --scenario NAME --format json -o plan.json")
+    return value
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def models_from_plan(path: Path, flow: str | None = None, *, fallbacks: bool = False) -> list[str]:
     """[baseline, candidate, ...] model names for one flow of a plan (deduplicated, baseline first)."""
     doc = load_json_document(path, PLAN_LIMIT, "modelmap.plan/1",
                              hint="write one with: modelmap plan PATH --scenario NAME --format json -o plan.json")
     eligible: dict[str, list[dict[str, Any]]] = {}
-    for f in doc.get("flows") or []:
-        usages = [u for u in f.get("usages") or [] if u.get("role") == "generation" and u.get("replacement")]
+    for f in _dicts(doc.get("flows"), "flows", path):
+        usages = [u for u in _dicts(f.get("usages"), "flows[].usages", path)
+                  if u.get("role") == "generation" and isinstance(u.get("replacement"), dict)]
         if usages:
             eligible[str(f.get("name"))] = usages
     if not eligible:
@@ -47,9 +62,9 @@ def models_from_plan(path: Path, flow: str | None = None, *, fallbacks: bool = F
                          hint=f"flows: {', '.join(sorted(eligible)) or 'none'}")
     names: list[str] = []
     for usage in eligible[flow]:
-        current = _name(usage.get("served_by"), usage.get("raw"))
-        picks = [usage["replacement"], *((usage.get("fallbacks") or []) if fallbacks else [])]
-        for name in [current, *(_name(p.get("provider"), p.get("model")) for p in picks)]:
+        current = _name(_str(usage.get("served_by")), _str(usage.get("raw")))
+        picks = [usage["replacement"], *(_dicts(usage.get("fallbacks"), "fallbacks", path) if fallbacks else [])]
+        for name in [current, *(_name(_str(p.get("provider")), _str(p.get("model"))) for p in picks)]:
             if name and name not in names:
                 names.append(name)
     return names

@@ -13,7 +13,11 @@ A model is ``ID[@ENDPOINT]``: ``ID`` is the name the server serves, ``ENDPOINT``
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import json
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -89,15 +93,43 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+_watch = threading.local()  # the sockets the current thread's request opened (for the deadline watchdog)
+
+
+def _watched(base: type[http.client.HTTPConnection]) -> Any:
+    class Watched(base):  # type: ignore[valid-type,misc]
+        def connect(self) -> None:
+            super().connect()
+            socks = getattr(_watch, "socks", None)
+            if socks is not None:
+                socks.append(self.sock)
+    return Watched
+
+
+class _WatchedHTTP(urllib.request.HTTPHandler):
+    def http_open(self, req: Any) -> Any:
+        return self.do_open(_watched(http.client.HTTPConnection), req)
+
+
+class _WatchedHTTPS(urllib.request.HTTPSHandler):
+    def https_open(self, req: Any) -> Any:
+        return self.do_open(_watched(http.client.HTTPSConnection), req, context=self._context)  # type: ignore[attr-defined]
+
+
 class HttpEngine:
-    """OpenAI-compatible chat completions over stdlib HTTP (bounded, no redirects, key only in a header)."""
+    """OpenAI-compatible chat completions over stdlib HTTP (bounded, no redirects, key only in a header).
+
+    The timeout is one deadline for the whole request: a watchdog shuts the socket at that time, so a
+    server that drips its status line or headers a byte at a time (no single read ever times out) cannot
+    hold a run either."""
 
     def __init__(self, api_key: str | None = None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         self._key = api_key
         self._timeout = timeout
-        self._opener = urllib.request.build_opener(_NoRedirect())
+        self._opener = urllib.request.build_opener(_NoRedirect(), _WatchedHTTP(), _WatchedHTTPS())
         # a local server is reached directly, whatever HTTP(S)_PROXY says
-        self._direct = urllib.request.build_opener(_NoRedirect(), urllib.request.ProxyHandler({}))
+        self._direct = urllib.request.build_opener(_NoRedirect(), urllib.request.ProxyHandler({}), _WatchedHTTP(),
+                                                   _WatchedHTTPS())
 
     def __repr__(self) -> str:  # never show the key
         return f"HttpEngine(timeout={self._timeout})"
@@ -113,17 +145,39 @@ class HttpEngine:
                                          method="POST")
         start = time.perf_counter()
         deadline = start + self._timeout
+        socks: list[socket.socket] = []
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            for sock in list(socks):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+        watchdog = threading.Timer(self._timeout, expire)
+        watchdog.daemon = True
+        _watch.socks = socks
+        watchdog.start()
         try:
             opener = self._direct if urlsplit(model.base_url).hostname in LOOPBACK else self._opener
             with opener.open(request, timeout=self._timeout) as response:
                 raw = _read_bounded(response, deadline)
+            if expired.is_set():  # the watchdog's shutdown can read as a short, clean end of the body
+                raise TimeoutError
         except TimeoutError:
             return Reply(None, latency_s=time.perf_counter() - start, error=f"no complete reply in {self._timeout:g} s")
         except urllib.error.HTTPError as exc:
             return Reply(None, latency_s=time.perf_counter() - start, error=f"HTTP {exc.code}")
-        except (urllib.error.URLError, OSError, ValueError) as exc:
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
+            if expired.is_set():
+                return Reply(None, latency_s=time.perf_counter() - start,
+                             error=f"no complete reply in {self._timeout:g} s")
             reason = getattr(exc, "reason", exc)
-            return Reply(None, latency_s=time.perf_counter() - start, error=f"connection failed: {reason}")
+            return Reply(None, latency_s=time.perf_counter() - start,
+                         error=f"connection failed: {str(reason)[:200] or exc.__class__.__name__}")
+        finally:
+            watchdog.cancel()
+            _watch.socks = None
         latency = time.perf_counter() - start
         if len(raw) > REPLY_LIMIT:
             return Reply(None, latency_s=latency, error=f"reply larger than {REPLY_LIMIT} bytes")
@@ -152,7 +206,7 @@ def _parse_reply(raw: bytes, latency: float) -> Reply:
         doc = json.loads(raw)
         message = doc["choices"][0]["message"]
         content = message.get("content")
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError):
         return Reply(None, latency_s=latency, error="reply is not an OpenAI chat completion")
     if not isinstance(content, str):
         content = "" if content is None else str(content)

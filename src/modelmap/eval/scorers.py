@@ -2,7 +2,8 @@
 
 * Your cases: ``exact``, ``includes``, ``regex`` (RE2: linear time, so a user's pattern cannot hang a
   run), ``json-schema`` (the answer parses as JSON and validates against the case's schema through the
-  ``jsonschema`` library) and ``numeric`` (the first number in the answer within a tolerance of the
+  ``jsonschema`` library, with RE2 for ``pattern``, ``patternProperties`` and ``additionalProperties``, and
+  no ``$ref`` fetched from anywhere: a schema is data, never a reason to reach the network) and ``numeric`` (the first number in the answer within a tolerance of the
   target). ``judge`` asks a grader model the user names and reads PASS / FAIL.
 * Refusal: English, Simplified and Traditional Chinese refusal phrases looked for near the start of an
   answer. A pattern list misses polite steering; the judge (optional) is the second opinion, and the
@@ -37,6 +38,7 @@ REFUSAL_ZH = (
     "作为ai", "作為ai", "换个话题", "換個話題", "无法协助", "無法協助",
 )
 REFUSAL_WINDOW = 400  # characters from the start of the answer
+CASE_SCORERS = ("exact", "includes", "regex", "json-schema", "numeric", "judge")
 
 _FENCE = re.compile(r"```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n(.*?)(?:```|\Z)", re.S)
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)*(?:\.\d+)?(?:[eE][-+]?\d+)?")
@@ -71,6 +73,7 @@ def score_case(scorer: str, answer: str, target: Any, *, tolerance: float = 0.0,
 
         options = re2.Options()
         options.case_sensitive = not case_insensitive
+        options.log_errors = False
         try:
             pattern = re2.compile(str(target), options)
         except re2.error as exc:
@@ -89,26 +92,102 @@ def _json_candidate(answer: str) -> str:
     return blocks[0] if blocks else answer.strip()
 
 
+def _re2_search(pattern: str, text: str) -> bool:
+    """``re.search`` in linear time (RE2); a pattern RE2 cannot compile raises SchemaError."""
+    import jsonschema
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        compiled = _RE2_CACHE.get(pattern) or re2.compile(pattern, options)
+    except re2.error as exc:
+        raise jsonschema.SchemaError(f"pattern {pattern[:80]!r} is not a valid RE2 pattern: {exc}") from None
+    if len(_RE2_CACHE) < 256:
+        _RE2_CACHE[pattern] = compiled
+    return compiled.search(text) is not None
+
+
+_RE2_CACHE: dict[str, Any] = {}
+
+
+def _kw_pattern(validator: Any, pattern: Any, instance: Any, schema: Any) -> Any:
+    import jsonschema
+
+    if validator.is_type(instance, "string") and isinstance(pattern, str) and not _re2_search(pattern, instance):
+        yield jsonschema.ValidationError(f"{instance[:80]!r} does not match {pattern[:80]!r}")
+
+
+def _kw_pattern_properties(validator: Any, patterns: Any, instance: Any, schema: Any) -> Any:
+    if not validator.is_type(instance, "object") or not isinstance(patterns, dict):
+        return
+    for pattern, subschema in patterns.items():
+        for key, value in instance.items():
+            if _re2_search(pattern, key):
+                yield from validator.descend(value, subschema, path=key, schema_path=pattern)
+
+
+def _kw_additional_properties(validator: Any, additional: Any, instance: Any, schema: Any) -> Any:
+    import jsonschema
+
+    if not validator.is_type(instance, "object"):
+        return
+    properties = schema.get("properties") or {}
+    patterns = schema.get("patternProperties") or {}
+    extras = [k for k in instance if k not in properties and not any(_re2_search(p, k) for p in patterns)]
+    if validator.is_type(additional, "object"):
+        for extra in extras:
+            yield from validator.descend(instance[extra], additional, path=extra)
+    elif additional is False and extras:
+        yield jsonschema.ValidationError(f"additional properties are not allowed ({', '.join(map(repr, extras[:5]))} "
+                                         "unexpected)")
+
+
+def _has_key(node: Any, key: str, depth: int = 0) -> bool:
+    if depth > 200:
+        return True
+    if isinstance(node, dict):
+        return key in node or any(_has_key(v, key, depth + 1) for v in node.values())
+    if isinstance(node, list):
+        return any(_has_key(v, key, depth + 1) for v in node)
+    return False
+
+
 def _json_schema(answer: str, schema: Any) -> tuple[bool, str]:
     import jsonschema
+    import referencing
+    import referencing.exceptions
 
     try:
         value = json.loads(_json_candidate(answer))
     except ValueError:
         return False, "answer is not JSON"
+    except RecursionError:
+        return False, "answer is JSON nested too deeply to check"
     if isinstance(schema, str):  # a schema written as JSON text (a CSV cell)
         try:
             schema = json.loads(schema)
-        except ValueError:
+        except (ValueError, RecursionError):
             return False, "target is not a JSON schema object"
     if not isinstance(schema, dict):
         return False, "target is not a JSON schema object"
+    if _has_key(schema, "unevaluatedProperties") and _has_key(schema, "patternProperties"):
+        # jsonschema evaluates patternProperties for unevaluatedProperties with Python's backtracking re
+        return False, "target combines unevaluatedProperties with patternProperties, which is not checked here"
     try:
-        jsonschema.validate(value, schema)
-    except jsonschema.ValidationError as exc:
-        return False, f"schema violation: {exc.message[:200]}"
+        base = jsonschema.validators.validator_for(schema)
+        base.check_schema(schema)
+        cls = jsonschema.validators.extend(base, {"pattern": _kw_pattern, "patternProperties": _kw_pattern_properties,
+                                                  "additionalProperties": _kw_additional_properties})
+        error = jsonschema.exceptions.best_match(cls(schema, registry=referencing.Registry()).iter_errors(value))
     except jsonschema.SchemaError as exc:
         return False, f"target is not a valid JSON schema: {exc.message[:200]}"
+    except referencing.exceptions.Unresolvable as exc:
+        return False, f"target has a $ref that is not inside the schema (never fetched): {str(exc)[:120]}"
+    except RecursionError:
+        return False, "target's $ref chain or the answer is nested too deeply to check"
+    if error is not None:
+        return False, f"schema violation: {error.message[:200]}"
     return True, "valid against the schema"
 
 

@@ -24,6 +24,8 @@ import csv
 import hashlib
 import io
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +71,13 @@ def builtin_names() -> list[str]:
 
 
 def _read(path: Path, limit: int) -> bytes:
+    """A suite file, bounded; a named pipe or device (which would block or never end) is refused."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None  # read_input names the error
+    if mode is not None and not stat.S_ISREG(mode):
+        raise UsageError("not a regular file (a named pipe, device or folder)", where=str(path))
     return read_input(path, limit, too_large_hint="split the suite into smaller files")
 
 
@@ -97,8 +106,11 @@ def _load_dir(folder: Path, *, builtin: bool, yaml_name: str = "suite.yaml") -> 
         meta = yaml.safe_load(_read(folder / yaml_name, YAML_LIMIT))
     except yaml.YAMLError as exc:
         raise UsageError(f"not valid YAML: {exc}", where=where) from exc
+    except RecursionError:
+        raise UsageError("nested too deeply to be a suite.yaml", where=where) from None
     if not isinstance(meta, dict):
         raise UsageError("a suite.yaml must be a mapping", where=where)
+    _check_shapes(meta, where)
     data = meta.get("data")
     if not isinstance(data, str) or not data or "/" in data or "\\" in data or data.startswith("."):
         raise UsageError("'data' must name a file beside suite.yaml", where=where)
@@ -135,6 +147,43 @@ def _check_upstream_files(folder: Path, meta: dict[str, Any], where: str) -> Non
                              hint="the upstream file changed: review it, then update upstream_files")
 
 
+def _check_shapes(meta: dict[str, Any], where: str) -> None:
+    """The suite.yaml fields the runner reads have the documented types (a wrong one is a clear error, not a crash)."""
+    templates = meta.get("templates")
+    if templates is not None and not (isinstance(templates, list) and all(
+            isinstance(t, dict) and isinstance(t.get("id"), str | int) and not isinstance(t.get("id"), bool)
+            and isinstance(t.get("text"), str) for t in templates)):
+        raise UsageError("'templates' must be a list of {id, text} mappings (text holds {goal})", where=where)
+    personas = meta.get("personas")
+    if personas is not None and not (isinstance(personas, dict) and all(
+            isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in personas.items())):
+        raise UsageError("'personas' must map a persona name to its system prompt (or null)", where=where)
+    languages = meta.get("languages")
+    if languages is not None and not (isinstance(languages, list) and all(isinstance(x, str) for x in languages)):
+        raise UsageError("'languages' must be a list of language codes", where=where)
+    for key in ("goal_field", "scorer", "case_scorer"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise UsageError(f"'{key}' must be a string", where=where)
+
+
+def _check_scorers(records: list[dict[str, Any]], meta: dict[str, Any], where: str) -> None:
+    """Every case names a scorer modelmap has (a typo is an error before any prompt is sent)."""
+    from modelmap.eval.scorers import CASE_SCORERS
+
+    suite_scorer = meta.get("scorer")
+    if suite_scorer is not None and suite_scorer not in (*CASE_SCORERS, "per-case"):
+        raise UsageError(f"unknown scorer {str(suite_scorer)[:80]!r}", where=where,
+                         hint=f"per-case, or one of {', '.join(CASE_SCORERS)}")
+    for rec in records:
+        scorer = rec.get("scorer")
+        if scorer not in (None, "") and scorer not in CASE_SCORERS:
+            raise UsageError(f"case {rec['id']}: unknown scorer {str(scorer)[:80]!r}", where=where,
+                             hint=f"one of {', '.join(CASE_SCORERS)}")
+    default = meta.get("case_scorer")
+    if default not in (None, "") and default not in CASE_SCORERS:
+        raise UsageError(f"unknown case_scorer {str(default)[:80]!r}", where=where, hint=f"one of {', '.join(CASE_SCORERS)}")
+
+
 def _check_slant(records: list[dict[str, Any]], meta: dict[str, Any], where: str) -> None:
     langs = meta.get("languages") or ["en"]
     gold = meta.get("gold_facts", True)
@@ -145,6 +194,9 @@ def _check_slant(records: list[dict[str, Any]], meta: dict[str, Any], where: str
         if not isinstance(prompts, dict) or not any(isinstance(prompts.get(lang), str) for lang in langs):
             raise UsageError(f"case {rec['id']}: 'prompts' must give a text in one of {', '.join(map(str, langs))}",
                              where=where)
+        facts = rec.get("facts")
+        if facts is not None and not (isinstance(facts, dict) and all(isinstance(v, list) for v in facts.values())):
+            raise UsageError(f"case {rec['id']}: 'facts' must map a language to its list of gold facts", where=where)
         if not gold and rec.get("facts"):
             raise UsageError(f"case {rec['id']} has gold facts, but suite.yaml says gold_facts: false",
                              where=where, hint="drop gold_facts: false to score coverage")
@@ -171,6 +223,8 @@ def _make(name: str, meta: dict[str, Any], data_path: Path, *, builtin: bool, wh
         raise UsageError("case ids are not unique", where=str(data_path))
     if kind == "slant":
         _check_slant(records, meta, where)
+    if kind == "cases":
+        _check_scorers(records, meta, where)
     return Suite(name=name, kind=kind, scorer=str(meta.get("scorer") or _DEFAULT_SCORER[kind]),
                  licence=meta.get("licence"), source=meta.get("source"), source_url=meta.get("source_url"),
                  data_path=data_path, sha256=digest, sha256_declared=declared is not None,
@@ -193,10 +247,14 @@ def _records(raw: bytes, path: Path) -> list[dict[str, Any]]:
             if len(records) > MAX_RECORDS:
                 break
     elif path.suffix.lower() == ".csv":
-        for row in csv.DictReader(io.StringIO(text)):
-            records.append({k: v for k, v in row.items() if k is not None})
-            if len(records) > MAX_RECORDS:
-                break
+        reader = csv.DictReader(io.StringIO(text))
+        try:
+            for row in reader:
+                records.append({k: v for k, v in row.items() if k is not None})
+                if len(records) > MAX_RECORDS:
+                    break
+        except csv.Error as exc:  # a field over the csv module's limit, a bad quote
+            raise UsageError(f"line {reader.line_num} is not valid CSV: {exc}", where=str(path)) from None
     else:
         for lineno, line in enumerate(text.splitlines(), 1):
             if not line.strip():
@@ -205,6 +263,8 @@ def _records(raw: bytes, path: Path) -> list[dict[str, Any]]:
                 rec = json.loads(line)
             except ValueError as exc:
                 raise UsageError(f"line {lineno} is not JSON: {exc}", where=str(path)) from exc
+            except RecursionError:
+                raise UsageError(f"line {lineno} is nested too deeply", where=str(path)) from None
             if not isinstance(rec, dict):
                 raise UsageError(f"line {lineno} is not a JSON object", where=str(path))
             records.append(rec)
