@@ -165,6 +165,7 @@ class PortfolioMember(Base):
     __tablename__ = "portfolio_members"
     __table_args__ = (Index("ix_portfolio_members_key_repo", "dimension", "key", "repo"),
                       Index("ix_portfolio_members_team_key_repo", "team_id", "dimension", "key", "repo"),
+                      Index("ix_portfolio_members_key_model_row", "dimension", "key", "snapshot_model_id"),
                       Index("ix_portfolio_members_project", "project_id"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))

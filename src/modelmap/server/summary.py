@@ -6,7 +6,8 @@ Two tables, changed in the transaction that stores a snapshot:
   are ``model`` (with the snapshot_models row id and its serving lists), ``origin``, ``publisher`` and
   ``serving_country``; an unknown fact is the key ``unknown``, as the portfolio shows it.
 * ``portfolio_keys``: per team and (dimension, key), the number of member rows (repositories) and their
-  usages. A changed project adds the difference between its new members and its old ones.
+  usages, plus ``model_serving`` counters per model and distinct pair of serving lists. A changed project
+  adds the difference between its new members and its old ones.
 
 So the first portfolio read after an upload sums a few thousand counters and lists the first names per key
 from an index, instead of walking the 100,000 model rows of 2,000 repositories x 50 models (bench/SERVER.md).
@@ -29,6 +30,7 @@ from modelmap.server.db import PortfolioKey, PortfolioMember, Project, SnapshotM
 
 DIMENSIONS = ("origin", "publisher", "serving_country")  # the portfolio's groups, in its order
 UNKNOWN = "unknown"
+SERVING = "model_serving"  # counters only: (model, serving countries, servers) as stored, per model row
 
 Counts = dict[tuple[str, str], list[int]]  # (dimension, key) -> [repos, usages]
 
@@ -68,12 +70,23 @@ def members_of(project_id: int, team_id: int, repo: str, rows: Iterable[tuple[An
     return out
 
 
+def _serving_key(model: str, serving: str | None, served_by: str | None) -> str:
+    return json.dumps([model, serving, served_by])
+
+
 def _counts(members: Iterable[dict[str, Any]]) -> Counts:
+    """Counters of member rows per (dimension, key); each model row also counts under ``model_serving``, keyed
+    by the model and its two serving lists as stored, so the portfolio reads each model's distinct serving
+    lists from the counters rather than from every member row."""
     counts: Counts = {}
     for m in members:
-        entry = counts.setdefault((m["dimension"], m["key"]), [0, 0])
-        entry[0] += 1
-        entry[1] += m["usages"]
+        keys = [(m["dimension"], m["key"])]
+        if m["dimension"] == "model":
+            keys.append((SERVING, _serving_key(m["key"], m["serving"], m["served_by"])))
+        for key in keys:
+            entry = counts.setdefault(key, [0, 0])
+            entry[0] += 1
+            entry[1] += m["usages"]
     return counts
 
 
@@ -110,9 +123,10 @@ def refresh(session: Session, project_id: int) -> None:
 
     project = session.execute(select(Project.team_id, Project.repo, Project.latest_snapshot_id)
                               .where(Project.id == project_id)).one()
-    old = [{"dimension": d, "key": k, "usages": u} for d, k, u in session.execute(
-        select(PortfolioMember.dimension, PortfolioMember.key, PortfolioMember.usages)
-        .where(PortfolioMember.project_id == project_id))]
+    pm = PortfolioMember
+    old = [{"dimension": d, "key": k, "usages": u, "serving": serving, "served_by": served_by}
+           for d, k, u, serving, served_by in session.execute(
+               select(pm.dimension, pm.key, pm.usages, pm.serving, pm.served_by).where(pm.project_id == project_id))]
     if old:
         session.execute(delete(PortfolioMember).where(PortfolioMember.project_id == project_id))
     new = [] if project.latest_snapshot_id is None else members_of(
@@ -158,25 +172,26 @@ def rebuild(session: Session) -> None:
 
 def _names(session: Session, who: Principal, limit: int) -> dict[tuple[str, str], list[str]]:
     """The first ``limit`` repository names (code-point order) per (dimension, key) of what ``who`` sees:
-    one index range per key on PostgreSQL (LATERAL), a window over the members elsewhere."""
+    on PostgreSQL one ARRAY subquery per key over the (dimension, key, repo) index, one row per key; a window
+    over the members elsewhere."""
     if limit <= 0:
         return {}
     team = "" if who.is_admin else " AND team_id = :team"
     params: dict[str, Any] = {"limit": limit, "team": who.team_id}
-    if session.get_bind().dialect.name == "postgresql":
-        sql = ("SELECT k.dimension, k.key, m.repo FROM (SELECT DISTINCT dimension, key FROM portfolio_keys "
-               f"WHERE repos > 0{team}) k CROSS JOIN LATERAL (SELECT repo FROM portfolio_members m "
-               f"WHERE m.dimension = k.dimension AND m.key = k.key{team} ORDER BY m.repo LIMIT :limit) m")
-    else:
-        where = " WHERE team_id = :team" if not who.is_admin else ""
-        sql = ("SELECT dimension, key, repo FROM (SELECT dimension, key, repo, row_number() OVER "
-               f"(PARTITION BY dimension, key ORDER BY repo) AS n FROM portfolio_members{where}) "
-               "WHERE n <= :limit")
-    names: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for dimension, key, repo in session.execute(text(sql), params):
-        names[(dimension, key)].append(repo)
-    for value in names.values():
-        value.sort()
+    names: dict[tuple[str, str], list[str]] = {}
+    if session.get_bind().dialect.name == "postgresql":  # one row per key, its names gathered in the database
+        sql = ("SELECT k.dimension, k.key, ARRAY(SELECT m.repo FROM portfolio_members m WHERE m.dimension = "
+               f"k.dimension AND m.key = k.key{team} ORDER BY m.repo LIMIT :limit) FROM (SELECT DISTINCT dimension, "
+               f"key FROM portfolio_keys WHERE repos > 0{team}) k")
+        for dimension, key, repos in session.connection().execute(text(sql), params).fetchall():
+            names[(dimension, key)] = list(repos)
+        return names
+    where = " WHERE team_id = :team" if not who.is_admin else ""
+    sql = ("SELECT dimension, key, repo FROM (SELECT dimension, key, repo, row_number() OVER "
+           f"(PARTITION BY dimension, key ORDER BY repo) AS n FROM portfolio_members{where}) "
+           "WHERE n <= :limit ORDER BY dimension, key, repo")
+    for dimension, key, repo in session.connection().execute(text(sql), params).fetchall():
+        names.setdefault((dimension, key), []).append(repo)
     return names
 
 
@@ -194,24 +209,25 @@ def portfolio(session: Session, who: Principal, repos_limit: int) -> dict[str, A
     counts = {(d, k): (int(r), int(u)) for d, k, r, u in session.execute(query) if r}
     names = _names(session, who, repos_limit)
 
-    # per model: the lowest model row id (whose facts are shown) and the union of what repos know of serving
-    pm = PortfolioMember
-    facts = select(pm.key, pm.serving, pm.served_by, func.min(pm.snapshot_model_id)).where(pm.dimension == "model")
-    if not who.is_admin:
-        facts = facts.where(pm.team_id == who.team_id)
-    first_id: dict[str, int] = {}  # every model member carries its row id
+    # per model: the union of what repos know of its serving (distinct lists, from the counters), and the
+    # lowest model row id, whose facts are shown (one index probe per model)
     serving_of: dict[str, set[str] | None] = {}
     served_by_of: dict[str, set[str] | None] = {}
-    for key, serving, served_by, lowest in session.execute(facts.group_by(pm.key, pm.serving, pm.served_by)):
-        row_id = int(lowest or 0)
-        if key not in first_id or row_id < first_id[key]:
-            first_id[key] = row_id
+    for (dimension, combo), _ in sorted(counts.items()):
+        if dimension != SERVING:
+            continue
+        key, serving, served_by = json.loads(combo)
         for fact, values in ((serving_of, _json_list(serving)), (served_by_of, _json_list(served_by))):
             if values is not None:
                 known = fact.get(key)
                 fact[key] = set(values) if known is None else known | set(values)
             else:
                 fact.setdefault(key, None)
+    team = "" if who.is_admin else " AND team_id = :team"
+    first_id = {key: int(lowest) for key, lowest in session.execute(text(
+        "SELECT k.key, (SELECT min(m.snapshot_model_id) FROM portfolio_members m WHERE m.dimension = 'model' "
+        f"AND m.key = k.key{team}) FROM (SELECT DISTINCT key FROM portfolio_keys WHERE dimension = 'model' "
+        f"AND repos > 0{team}) k"), {"team": who.team_id}) if lowest is not None}
     firsts = {m.model_key: m for m in session.scalars(select(SnapshotModel)
                                                       .where(SnapshotModel.id.in_(list(first_id.values()))))}
     models = []

@@ -47,6 +47,8 @@ def upgrade() -> None:
     op.create_index("ix_portfolio_members_key_repo", "portfolio_members", ["dimension", "key", "repo"])
     op.create_index("ix_portfolio_members_team_key_repo", "portfolio_members",
                     ["team_id", "dimension", "key", "repo"])
+    op.create_index("ix_portfolio_members_key_model_row", "portfolio_members",
+                    ["dimension", "key", "snapshot_model_id"])
     op.create_index("ix_portfolio_members_project", "portfolio_members", ["project_id"])
     op.create_table(
         "project_policy_status",
@@ -66,6 +68,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("project_policy_status")
     op.drop_index("ix_portfolio_members_project", table_name="portfolio_members")
+    op.drop_index("ix_portfolio_members_key_model_row", table_name="portfolio_members")
     op.drop_index("ix_portfolio_members_team_key_repo", table_name="portfolio_members")
     op.drop_index("ix_portfolio_members_key_repo", table_name="portfolio_members")
     op.drop_table("portfolio_members")
