@@ -205,3 +205,27 @@ def test_yaml_documents_inside_literal_blocks_are_walked_in_place(tmp_path: Path
     }
     # a text block that happens to hold colons is prose, not settings
     assert not {raw for raw, _, _ in found} & {"our own assistant", "2.1"}
+
+
+def test_literal_blocks_are_parsed_a_bounded_number_of_times(tmp_path: Path) -> None:
+    # forty settings blocks: the first 32 are parsed; an oversized block is left as text
+    blocks = "".join(f"  app{i}.yaml: |\n    model: acme-labs/chat-{i}b\n" for i in range(40))
+    big = "  big.yaml: |\n" + "    pad: x\n" * 8_000 + "    model: acme-labs/huge-70b\n"
+    text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: many\ndata:\n" + blocks + big
+    found = {f.raw for f in _scan(tmp_path, {"deploy/many.yaml": text})}
+    assert found == {f"acme-labs/chat-{i}b" for i in range(32)}
+
+
+PROMPTS = """\
+assistant:
+  system_prompt: |
+    Model: gpt-4o
+    Tone: friendly
+  settings.yaml: |
+    model: gpt-4o-mini
+"""
+
+
+def test_prompt_blocks_are_text_not_settings(tmp_path: Path) -> None:
+    found = {(f.raw, f.line) for f in _scan(tmp_path, {"config/assistant.yaml": PROMPTS})}
+    assert found == {("gpt-4o-mini", _line(PROMPTS, "model: gpt-4o-mini"))}

@@ -6,6 +6,12 @@ Every format is parsed into one small position-keeping tree (``Scalar`` / ``Mapp
 * values under model keys (``model``, ``model_name``, ``EMBEDDING_MODEL``, ``*_MODEL`` …, see
   ``identify.is_model_key``), also in lists under such keys and under ``name``/``id``/``path``
   children of a model-ish key (``model: {name: X}``), and in ``{name: X_MODEL, value: Y}`` pairs;
+* values whose key *path* marks a model slot although their own key does not: a catalogue preset inside a serving
+  or tuning section (KAITO ``inference.preset.name``), the identity keys of a section named for the model (llm-d
+  ``modelArtifacts.name``), and lists under a model key named by a verb (Ollama chart ``ollama.models.pull: [x]``,
+  read as Ollama tags under an ``ollama`` section); the value must still look like a model;
+* YAML or JSON documents carried in literal blocks (a ConfigMap's ``settings.yaml: |``, a RayService's
+  ``serveConfigV2: |``), walked in place;
 * any other value (and mapping key) that names a well-known model on its own;
 * command lines under ``command`` / ``args`` / ``entrypoint`` / ``run`` / ``script`` keys;
 * URLs of model APIs (endpoints). A mapping that holds an endpoint URL is a *config block*: model
@@ -679,6 +685,9 @@ def _is_model_dir(path: str) -> bool:
 
 # a `key: value` or `key:` line inside a literal block: the block may be a YAML document
 _EMBEDDED_KEY_LINE = re.compile(r"\n[ \t]*[\"']?[A-Za-z_][\w.-]*[\"']?:(?:[ \t]|$)", re.M)
+# blocks of text for people or for a model (a prompt that says "Model: gpt-4o" is prose), never settings
+_PROSE_KEY = re.compile(r"(?i)prompt|template|description|message|text|instruction|readme|note|help|comment|"
+                        r"summary|body|content|doc|example|sample|usage|changelog")
 _SECTION_CHILD_KEYS = frozenset({"name", "id", "uri", "url", "repo", "repo_id", "hf_repo", "identifier"})
 _SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
@@ -983,7 +992,7 @@ class TreeWalker:
                                                               and _looks_like_command(value)):
             self.command_text(s)
             return
-        if "\n" in value and self.file.text.startswith("|", s.start) and self.embedded(s, key, parent_key, endpoint):
+        if "\n" in s.value and self.file.text.startswith("|", s.start) and self.embedded(s, key, parent_key, endpoint):
             return
         hint_key = key
         m = _ENV_DEFAULT.fullmatch(value)
@@ -1060,7 +1069,7 @@ class TreeWalker:
         mapping (a script, prose, a certificate)."""
         text = self.file.text
         if (self._embedded_depth >= 1 or self._embedded_count >= 32 or s.end - s.start > 65_536
-                or not _EMBEDDED_KEY_LINE.search(text, s.start, s.end)):
+                or (key and _PROSE_KEY.search(key)) or not _EMBEDDED_KEY_LINE.search(text, s.start, s.end)):
             return False
         body = text.find("\n", s.start, s.end) + 1
         if body <= 0:

@@ -7,7 +7,9 @@ each value is reported at its exact line and column in the file:
   and ``python -c "…snapshot_download('X')…"`` style one-liners;
 * ``ENV`` / ``ARG`` → ``dockerfile-env``: model keys (``MODEL_ID=X``, ``ENV EMBEDDING_MODEL X``) and
   model-API URLs (``dockerfile-endpoint``);
-* ``CMD`` / ``ENTRYPOINT`` (exec JSON form and shell form) → ``dockerfile-cmd``.
+* ``CMD`` / ``ENTRYPOINT`` (exec JSON form and shell form) → ``dockerfile-cmd``;
+* ``COPY`` / ``ADD`` → ``dockerfile-value``: a model directory (``/opt/app/models/bge-large-zh-v1.5``), a weight
+  file named for a model, a model URL that ``ADD`` downloads.
 
 ``FROM`` images are not models; an inference-server base image (``vllm/vllm-openai``,
 ``ollama/ollama`` …) gives the api and role of the ``--model`` its CMD passes.

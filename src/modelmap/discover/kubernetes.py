@@ -5,8 +5,8 @@ A YAML document with ``apiVersion`` and ``kind`` is a manifest. Containers (``co
 give ``args`` / ``command`` command lines (→ ``k8s-container-args``), ``env`` entries
 ``{name: MODEL_ID, value: X}`` (→ ``k8s-env``) and model-API URLs (→ ``k8s-endpoint``); the
 container image says which server runs the model (vLLM, TGI, TEI, Ollama …). ConfigMap ``data``
-model keys, KServe ``storageUri: hf://org/model`` and any other model key are found by the
-generic config walker (``k8s-model-key``).
+model keys, KServe ``storageUri: hf://org/model``, KAITO ``inference.preset.name``, settings files in literal
+blocks and any other model key are found by the generic config walker (``k8s-model-key``).
 
 Helm chart templates (YAML under ``templates/`` holding ``{{ }}``): whole-line template
 directives are blanked and inline ``{{ … }}`` replaced by a same-length placeholder, so that

@@ -1,6 +1,12 @@
 """Shell command lines that serve or fetch models: ``vllm serve X``, ``ollama pull X``,
 ``huggingface-cli download X``, ``--model X``, ``llama-server -m x.gguf`` …
 
+Long flags are read with ``_`` as ``-`` (``--served_model_name``, ``--model_id_or_path``); any long flag named like a
+model key takes a model (``--reward_model``, ``--draft-model``); ``--adapters`` / ``--lora-modules`` take a list of
+adapters (``name=path`` pairs too); and the directory that an export, quantisation or merge writes
+(``--output_dir Qwen2.5-7B-Instruct-AWQ``) is a model directory when its name carries a family word and a size and
+the command loads a model.
+
 ``scan_command_line`` is shared by the shell-script, Dockerfile, compose, Kubernetes and
 notebook sources, since they all carry the same command lines.
 """
