@@ -126,3 +126,27 @@ def test_a_country_code_yaml_reads_as_a_boolean_is_written_quoted() -> None:
     out = mod.apply(head, mod.Country("NO", ("https://b.example",), "a Norwegian library"))
     assert '  country: "NO"' in out
     assert yaml.safe_load(out)["publisher"]["country"] == "NO"
+
+
+# organisations first given a publisher file for registry-listed repos, each with a page read that states its country
+NEW_ORGS = {
+    "apple/DepthPro": ("apple", "US"),
+    "Intel/dpt-large": ("intel", "US"),
+    "kyutai/helium-2b": ("kyutai", "FR"),
+    "Aleph-Alpha/Kolibri-1": ("aleph-alpha", "DE"),
+    "thinkingmachines/Inkling": ("thinkingmachines", "US"),
+}
+
+
+@pytest.mark.parametrize("repo", sorted(NEW_ORGS))
+def test_new_registry_publishers_resolve_with_a_sourced_country(repo: str) -> None:
+    mod = _script("kb_registries")
+    pid, country = NEW_ORGS[repo]
+    res = resolve(repo)
+    assert res.model is not None and res.model["id"] == repo.lower(), res.reason
+    assert res.publisher is not None and res.publisher["id"] == pid
+    pub = load().publishers[pid]
+    head = mod.NEW_PUBLISHERS[pid]
+    assert pub["country"] == head["country"] == country
+    assert {s["url"] for s in pub["sources"]} == set(head["sources"])
+    assert not any(u.startswith("https://huggingface.co/") for u in head["sources"])
