@@ -127,7 +127,41 @@ def test_peer_rule_needs_a_majority_and_a_model_shape() -> None:
     assert accepted([*known, ("bing-creative", False), ("acme-chat-7b", False)]) == {"acme-chat-7b": "peers:3/5"}
     assert "bing-creative" in accepted([*known, ("bing-creative", False)], model_table=True)
     for value in ("general", "v3.1", "2024-05-13", "1024x1024", "gpt-4o-settings", "model_name", "MODEL_NAME",
-                  "logo.png", "your-model", "user-agent"):
+                  "logo.png", "your-model", "user-agent", "utf-8", "iso-8859-1", "sha-256", "x86_64"):
         assert not peer_shaped(value), value
     for value in ("spark-desk-max", "chatglm_pro", "360-gpt-v9", "4.0Ultra", "org/model-7b"):
         assert peer_shaped(value), value
+
+
+def test_go_records_table_and_cost_map(tmp_path: Path) -> None:
+    go = (
+        "package gw\n\n"
+        "type ModelInfo struct{ ID, Endpoint, Desc string }\n\n"
+        "var Registry = []ModelInfo{\n"
+        '\t{ID: "gpt-4o", Endpoint: "chat-v1", Desc: "fast"},\n'
+        '\t{ID: "gpt-4o-mini", Endpoint: "chat-v1", Desc: "cheap"},\n'
+        '\t{ID: "claude-3-haiku-20240307", Endpoint: "messages-v1", Desc: "short"},\n'
+        '\t{ID: "acme-chat-7b", Endpoint: "chat-v1", Desc: "local"},\n'
+        '\t{ID: "zeta-pro-32k", Endpoint: "chat-v2", Desc: "long"},\n'
+        "}\n"
+        'var PerMillionTokenCost = map[string]float64{"gpt-4o": 2.5, "gpt-4o-mini": 0.15, "glm-4": 1, '
+        '"orca-mini-13b": 0.1}\n'
+    )
+    found = {(f.line, f.raw) for f in _scan(tmp_path, {"gw/registry.go": go})}
+    assert {(9, "acme-chat-7b"), (10, "zeta-pro-32k"), (12, "orca-mini-13b")} <= found
+    assert not {raw for _, raw in found} & {"chat-v1", "chat-v2", "messages-v1"}  # another field of the records
+
+
+def test_python_dict_keys_table(tmp_path: Path) -> None:
+    py = (
+        "PRICES = {\n"
+        "    'gpt-4o': (2.5, 10.0),\n"
+        "    'gpt-4o-mini': (0.15, 0.6),\n"
+        "    'claude-3-5-sonnet-20240620': (3.0, 15.0),\n"
+        "    'acme-chat-7b': (0.1, 0.1),\n"
+        "}\n"
+        "HEADERS = {'content-type': 'json', 'x-request-id': '1', 'gpt-4o': 'ok'}\n"
+    )
+    found = {(f.line, f.raw) for f in _scan(tmp_path, {"billing/prices.py": py})}
+    assert (5, "acme-chat-7b") in found
+    assert not {raw for _, raw in found} & {"content-type", "x-request-id"}

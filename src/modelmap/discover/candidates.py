@@ -257,6 +257,22 @@ def _is_binding(t: str) -> bool:
     return any(w in t for w in _BINDING_WORDS)
 
 
+_ELEMENT_WRAPPERS = frozenset({"literal_element", "element", "expression_statement", "collection_element"})
+
+
+def _outer_table(container: Any, path: list[str]) -> int:
+    """The table a literal's container belongs to: the container itself, or, when the container is one element
+    of a list of records (``[]Model{{ID: "gpt-4o"}, {ID: "acme-7b"}}``), the enclosing list, so that the same
+    field of every record is one table (``path`` gains the record's node type)."""
+    outer = container.parent
+    if outer is not None and outer.type in _ELEMENT_WRAPPERS:
+        outer = outer.parent
+    if outer is not None and outer.type in _CONTAINERS and container.type in _CONTAINERS:
+        path.append(container.type)
+        return int(outer.start_byte)
+    return int(container.start_byte)
+
+
 def _context(node: Any) -> Candidate | None:
     bindings: list[str] = []
     call: str | None = None
@@ -280,7 +296,7 @@ def _context(node: Any) -> Candidate | None:
         if group is None:
             if t in _CONTAINERS or t in _GROUPS or (in_case and "switch" in t and not t.endswith(
                     ("_body", "_block", "_section", "_label", "_arm", "_entry"))):
-                group = (parent.start_byte, "/".join(path))
+                group = (_outer_table(parent, path), "/".join(path))
             else:
                 path.append(t)
         if _is_call(t) and not _is_args(t):

@@ -45,6 +45,9 @@ _APP_SUFFIX = re.compile(r"(?i)[-_.](?:settings?|config|cache|history|state|stor
                          r"enabled|toggle|session|conversation|prompt|template|form|field|input|params|options|id|"
                          r"url|uri|path|dir|file|name|type|error|header|token|secret|password|env)$")
 _NOT_PEERS = frozenset({"n/a", "not-set", "text-davinci", "user-agent", "content-type", "x-api-key"})
+# encodings, hashes, architectures, numeric types and protocols: hyphenated with a digit, never a model
+_TECH_WORD = re.compile(r"(?i)(?:utf|ucs|iso|latin|cp|windows|sha|sha3|md|crc|x86|amd|arm|aarch|i386|win|int|uint|"
+                        r"float|http|tls|ssl|ipv|base)[-_.]?\d[\w.-]*")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -56,7 +59,7 @@ def peer_shaped(value: str) -> bool:
     if not (3 <= len(v) <= 100) or not _SHAPE.fullmatch(v) or not re.search(r"[A-Za-z]", v):
         return False
     low = v.lower()
-    if low in _NOT_PEERS or _VERSION.fullmatch(v) or _SIZE_OR_DATE.fullmatch(v) or _ENV_NAME.fullmatch(v):
+    if low in _NOT_PEERS or _TECH_WORD.fullmatch(v) or _VERSION.fullmatch(v) or _SIZE_OR_DATE.fullmatch(v) or _ENV_NAME.fullmatch(v):
         return False
     if _PLACEHOLDER.match(v) or _FILE_EXT.search(v) or _APP_SUFFIX.search(v) or is_model_name(v):
         return False

@@ -841,6 +841,8 @@ class _Module:
 
     def visit_Dict(self, node: ast.Dict) -> None:
         keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+        if len(keys) >= MIN_KNOWN:  # PRICES = {"gpt-4o": …, "acme-chat-7b": …}: its keys are one table
+            self.tables.append([k for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)])
         # {"model": "my-rag-app", "choices": […]}: a server writing its own name into an OpenAI-style response;
         # only a value known as a model counts there, never one on the binding alone
         response = bool(keys & _RESPONSE_KEYS)
