@@ -1338,6 +1338,10 @@ class ConfigFileSource:
                "    steps:\n      - uses: actions/checkout@v4\n      - run: pytest -m slow\n", ()),
         Sample("package.json", '{"name": "chat-ui", "dependencies": {"openai": "^4.0.0", "@anthropic-ai/sdk": "0.20"}}',
                ()),
+        Sample("charts/ollama/values.yaml",
+               "ollama:\n  models:\n    pull:\n      - moondream\n    run:\n      - moondream\n    clean: false\n",
+               ("moondream",)),
+        Sample("config/media.yaml", "video:\n  preset:\n    name: hevc-v2\njobs:\n  run: [sh, -c, make]\n", ()),
     )
 
     def applies_to(self, path: str) -> bool:

@@ -148,6 +148,12 @@ class KubernetesSource:
             "  url: ollama://qwen2.5-coder:1.5b\n  engine: OLlama\n",
             ("ollama://qwen2.5-coder:1.5b",),
         ),
+        Sample(
+            "examples/kaito/workspace.yaml",
+            "apiVersion: kaito.sh/v1beta1\nkind: Workspace\nmetadata:\n  name: ws-falcon-7b\nresource:\n"
+            "  labelSelector:\n    matchLabels:\n      apps: falcon-7b\ninference:\n  preset:\n    name: falcon-7b-instruct\n",
+            ("falcon-7b-instruct",),
+        ),
     )
 
     def applies_to(self, path: str) -> bool:

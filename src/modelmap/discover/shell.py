@@ -307,6 +307,11 @@ class ShellSource:
         Sample("scripts/fetch.sh", "#!/bin/sh\naws s3 sync s3://acme-models/llm/Llama-3.1-70B-Instruct /models\n",
                ("s3://acme-models/llm/Llama-3.1-70B-Instruct",)),
         Sample("scripts/logs.sh", "#!/bin/sh\naws s3 cp s3://acme-logs/2024/ ./logs --recursive\n", ()),
+        Sample("examples/export.sh", "swift export \\\n  --model_id_or_path Qwen/Qwen2.5-7B-Instruct \\\n"
+               "  --quant_method gptq \\\n  --output_dir Qwen2.5-7B-Instruct-GPTQ-Int4\n",
+               ("Qwen/Qwen2.5-7B-Instruct", "Qwen2.5-7B-Instruct-GPTQ-Int4")),
+        Sample("scripts/sync.sh", "#!/bin/sh\nrsync -a /mnt/share/ ./ --output-dir Llama-3-8B-Instruct\n"
+               "python train.py --max_model_len 4096 --output_dir output/run-7b\n", ()),
     )
 
     def applies_to(self, path: str) -> bool:
