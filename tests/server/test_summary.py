@@ -99,6 +99,16 @@ def test_what_ingest_keeps_equals_a_rebuild_through_any_order_of_uploads(env: En
     capped = env.client.get("/api/v1/portfolio?repos_limit=1", headers=env.auth(env.payments)).json()
     for group in capped["by"]["origin"]:
         assert group["repos"] == sorted(origins[group["key"]])[:1] and group["count"] == len(origins[group["key"]])
+    # concentration and sole suppliers from the summaries agree with the same computed from the model rows
+    from modelmap.server import optionality, service, summary
+    from modelmap.server.db import session_factory
+
+    with session_factory(env.engine)() as session:
+        for token in (env.payments, env.search, env.admin):
+            who = service.authenticate(session, token)
+            assert who is not None
+            assert summary.concentration(session, who) == optionality.concentration(session, who)
+            assert summary.sole_suppliers(session, who, 20) == optionality.sole_suppliers(session, who)
     # the admin sees both teams: search/x's latest snapshot is the BOM, counted with the rest
     admin = env.client.get("/api/v1/portfolio", headers=env.auth(env.admin)).json()
     assert admin["projects"] == 4

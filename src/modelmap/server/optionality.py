@@ -106,9 +106,13 @@ def single_points_of_failure(session: Session, who: Principal, *, limit: int = S
 
 def optionality(session: Session, who: Principal, *, limit: int = SPOF_LIMIT, offset: int = 0) -> dict[str, Any]:
     """All three, each computed once per generation of the data (``service.cached``)."""
+    from modelmap.server import summary
     from modelmap.server.service import cached
 
-    return {"concentration": cached(session, who, ("concentration",), lambda: concentration(session, who)),
-            "sole_suppliers": cached(session, who, ("sole_suppliers",), lambda: sole_suppliers(session, who)),
+    # concentration and sole suppliers from the summaries ingest keeps; the functions above compute the same
+    # from the model rows, and tests/server/test_summary.py checks the two agree
+    return {"concentration": cached(session, who, ("concentration",), lambda: summary.concentration(session, who)),
+            "sole_suppliers": cached(session, who, ("sole_suppliers",),
+                                     lambda: summary.sole_suppliers(session, who, NAMES_LISTED)),
             "single_points_of_failure": cached(session, who, ("spof", limit, offset), lambda: single_points_of_failure(
                 session, who, limit=limit, offset=offset))}

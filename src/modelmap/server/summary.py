@@ -31,6 +31,8 @@ from modelmap.server.db import PortfolioKey, PortfolioMember, Project, SnapshotM
 DIMENSIONS = ("origin", "publisher", "serving_country")  # the portfolio's groups, in its order
 UNKNOWN = "unknown"
 SERVING = "model_serving"  # counters only: (model, serving countries, servers) as stored, per model row
+NO_ORIGIN = "no_origin"  # one member per repository with models of unknown or no origins; key ""
+LISTED = ("model", *DIMENSIONS)  # the dimensions whose repository names the portfolio lists
 
 Counts = dict[tuple[str, str], list[int]]  # (dimension, key) -> [repos, usages]
 
@@ -60,6 +62,8 @@ def members_of(project_id: int, team_id: int, repo: str, rows: Iterable[tuple[An
                     "serving": serving, "served_by": served_by})
         origin_list = _json_list(origins)
         countries = _json_list(serving)
+        if not origin_list:  # concentration counts these usages as of no known origin
+            groups[(NO_ORIGIN, "")] = groups.get((NO_ORIGIN, ""), 0) + n
         for dimension, values in (("origin", origin_list if origin_list is not None else [UNKNOWN]),
                                   ("publisher", [publisher or UNKNOWN]),
                                   ("serving_country", countries if countries is not None else [UNKNOWN])):
@@ -182,13 +186,15 @@ def _names(session: Session, who: Principal, limit: int) -> dict[tuple[str, str]
     if session.get_bind().dialect.name == "postgresql":  # one row per key, its names gathered in the database
         sql = ("SELECT k.dimension, k.key, ARRAY(SELECT m.repo FROM portfolio_members m WHERE m.dimension = "
                f"k.dimension AND m.key = k.key{team} ORDER BY m.repo LIMIT :limit) FROM (SELECT DISTINCT dimension, "
-               f"key FROM portfolio_keys WHERE repos > 0{team}) k")
+               f"key FROM portfolio_keys WHERE repos > 0 AND dimension IN ('model', 'origin', 'publisher', "
+               f"'serving_country'){team}) k")
         for dimension, key, repos in session.connection().execute(text(sql), params).fetchall():
             names[(dimension, key)] = list(repos)
         return names
-    where = " WHERE team_id = :team" if not who.is_admin else ""
+    where = "" if who.is_admin else " AND team_id = :team"
     sql = ("SELECT dimension, key, repo FROM (SELECT dimension, key, repo, row_number() OVER "
-           f"(PARTITION BY dimension, key ORDER BY repo) AS n FROM portfolio_members{where}) "
+           "(PARTITION BY dimension, key ORDER BY repo) AS n FROM portfolio_members WHERE dimension IN ('model', "
+           f"'origin', 'publisher', 'serving_country'){where}) "
            "WHERE n <= :limit ORDER BY dimension, key, repo")
     for dimension, key, repo in session.connection().execute(text(sql), params).fetchall():
         names.setdefault((dimension, key), []).append(repo)
@@ -251,3 +257,60 @@ def portfolio(session: Session, who: Principal, repos_limit: int) -> dict[str, A
         "concentration": {"hhi_model": hhi(usage_by_model), "hhi_publisher": hhi(usage_by_publisher),
                           "usages": sum(usage_by_model.values())},
     }
+
+
+# --------------------------------------------------------------------------- optionality, read from them
+
+
+def _team_counts(session: Session, who: Principal) -> dict[tuple[str, str], tuple[int, int]]:
+    query = select(PortfolioKey.dimension, PortfolioKey.key, func.sum(PortfolioKey.repos),
+                   func.sum(PortfolioKey.usages)).group_by(PortfolioKey.dimension, PortfolioKey.key)
+    if not who.is_admin:
+        query = query.where(PortfolioKey.team_id == who.team_id)
+    return {(d, k): (int(r), int(u)) for d, k, r, u in session.execute(query) if r}
+
+
+def concentration(session: Session, who: Principal) -> dict[str, Any]:
+    """Concentration by model, publisher and origin over the usages of every visible latest snapshot, from the
+    counters: the same table as counting the model rows (``modelmap.switch.optionality``)."""
+    from modelmap.switch.optionality import UNKNOWN as LIBRARY_UNKNOWN
+    from modelmap.switch.optionality import concentration_table
+
+    counts = _team_counts(session, who)
+    models: Counter[str] = Counter()
+    publishers: Counter[str] = Counter()
+    origins: Counter[str] = Counter()
+    no_publisher = no_origin = 0
+    for (dimension, key), (_, usages) in sorted(counts.items()):
+        if dimension == "model":
+            models[key] += usages
+        elif dimension == "publisher":
+            if key == UNKNOWN:
+                no_publisher += usages
+            else:
+                publishers[key] += usages
+        elif dimension == "origin" and key != UNKNOWN:
+            origins[key.upper()] += usages
+        elif dimension == NO_ORIGIN:
+            no_origin += usages
+    table = concentration_table(sum(models.values()), models, publishers, no_publisher, origins, no_origin)
+    return {**table, "unknown": LIBRARY_UNKNOWN}
+
+
+def sole_suppliers(session: Session, who: Principal, listed: int) -> list[dict[str, Any]]:
+    """Per publisher, the visible repositories whose every model comes from it (publisher known): those with
+    exactly one publisher member, which is not ``unknown``; the first ``listed`` names of each."""
+    pm = PortfolioMember
+    single = select(pm.project_id).where(pm.dimension == "publisher").group_by(pm.project_id).having(
+        func.count() == 1)
+    if not who.is_admin:
+        single = single.where(pm.team_id == who.team_id)
+    rows = session.execute(
+        select(pm.key, Project.repo).join(Project, Project.id == pm.project_id)
+        .where(pm.dimension == "publisher", pm.key != UNKNOWN, pm.project_id.in_(single))
+        .order_by(pm.key, Project.repo))
+    repos: dict[str, list[str]] = defaultdict(list)
+    for publisher, repo in rows:
+        repos[str(publisher)].append(repo)
+    return [{"publisher": p, "count": len(r), "repos": r[:listed]}
+            for p, r in sorted(repos.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
