@@ -165,3 +165,18 @@ def test_python_dict_keys_table(tmp_path: Path) -> None:
     found = {(f.line, f.raw) for f in _scan(tmp_path, {"billing/prices.py": py})}
     assert (5, "acme-chat-7b") in found
     assert not {raw for _, raw in found} & {"content-type", "x-request-id"}
+
+
+def test_go_switch_default_value_joins_its_cases(tmp_path: Path) -> None:
+    go = (
+        "package route\n\n"
+        "func upstream(model string) string {\n"
+        "\tswitch model {\n"
+        "\tcase A:\n\t\treturn \"gpt-4o\"\n"
+        "\tcase B:\n\t\treturn \"glm-4\"\n"
+        "\tcase C:\n\t\treturn \"qwen-max\"\n"
+        "\tdefault:\n\t\treturn \"acme-fallback-7b\"\n"
+        "\t}\n}\n"
+    )
+    found = {(f.line, f.raw) for f in _scan(tmp_path, {"route/upstream.go": go})}
+    assert (12, "acme-fallback-7b") in found

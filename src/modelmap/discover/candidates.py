@@ -298,7 +298,8 @@ def _context(node: Any) -> Candidate | None:
                     ("_body", "_block", "_section", "_label", "_arm", "_entry"))):
                 group = (_outer_table(parent, path), "/".join(path))
             else:
-                path.append(t)
+                # a switch's default value belongs with its cases' values
+                path.append("case" if t.endswith(("_case", "default_case", "switch_label")) else t)
         if _is_call(t) and not _is_args(t):
             name = _callee(parent) if call is None else None
             if name:
