@@ -501,6 +501,12 @@ NEW_PUBLISHERS: dict[str, dict[str, Any]] = {
     "thinkingmachines": _pub("Thinking Machines Lab", ["thinkingmachines"], "lab", "US",
                              ("https://www.eweek.com/news/mira-murati-ai-startup-thinking-machines-lab/",),
                              "A San Francisco-based AI start-up per the cited page."),
+    "tigerresearch": _pub("TigerResearch (TigerBot)", ["TigerResearch"], "lab", "CN",
+                          ("https://www.yunthe.com/news/712516.html", "https://www.sciencestack.ai/paper/2312.08688"),
+                          "The first cited page calls TigerBot the work of a domestic (Chinese) team (某国内团队自主研发)."),
+    "uw-madison": _pub("University of Wisconsin-Madison", ["uw-madison"], "lab", "US",
+                       ("http://english.eastday.com/Business/auto/u1ai8609291.html",),
+                       "The cited page places the University of Wisconsin-Madison in the United States."),
     # quantizers: only their quantized repos are recorded (relation quantization of a known parent)
     "quanttrio": _pub("QuantTrio", ["QuantTrio"], "quantizer"),
     "junhowie": _pub("JunHowie", ["JunHowie"], "quantizer"),

@@ -135,6 +135,8 @@ NEW_ORGS = {
     "kyutai/helium-2b": ("kyutai", "FR"),
     "Aleph-Alpha/Kolibri-1": ("aleph-alpha", "DE"),
     "thinkingmachines/Inkling": ("thinkingmachines", "US"),
+    "TigerResearch/tigerbot-7b-base": ("tigerresearch", "CN"),
+    "uw-madison/nystromformer-512": ("uw-madison", "US"),
 }
 
 
