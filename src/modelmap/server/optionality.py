@@ -17,7 +17,8 @@ of failure) over what the server stores:
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from typing import Any
 
 from sqlalchemy import Text, cast, func, select
@@ -25,6 +26,13 @@ from sqlalchemy.orm import Session
 
 from modelmap.server.auth import Principal
 from modelmap.server.db import Project, Snapshot, SnapshotModel
+
+#: Per-process memo of each scan snapshot's single points of failure, keyed by the snapshot and the digest of
+#: its document: an upload elsewhere makes the listing be asked again, and an unchanged repository's scan is
+#: then not parsed again (its answer cannot change).
+SPOF_MEMO = 4096
+_SPOF: OrderedDict[tuple[int, str], Any] = OrderedDict()
+_SPOF_LOCK = threading.Lock()
 
 SPOF_LIMIT = 25
 SPOF_LIMIT_MAX = 200
@@ -99,7 +107,15 @@ def single_points_of_failure(session: Session, who: Principal, *, limit: int = S
                           "reason": f"the latest snapshot is a {snap.spec} document; roles need a modelmap scan "
                                     "upload (modelmap scan --upload)"})
             continue
-        found = spof(scan_result(parse_json(snap.raw)))
+        memo = (snap.id, snap.raw_sha256)
+        with _SPOF_LOCK:
+            found = _SPOF.get(memo)
+        if found is None:
+            found = spof(scan_result(parse_json(snap.raw)))
+            with _SPOF_LOCK:
+                _SPOF[memo] = found
+                while len(_SPOF) > SPOF_MEMO:
+                    _SPOF.popitem(last=False)
         repos.append({"repo": repo, "commit": snap.commit, "evaluated": True, "single_points_of_failure": found})
     return {"repos_total": int(total or 0), "offset": offset, "limit": limit, "repos": repos}
 
