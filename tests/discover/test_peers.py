@@ -180,3 +180,26 @@ def test_go_switch_default_value_joins_its_cases(tmp_path: Path) -> None:
     )
     found = {(f.line, f.raw) for f in _scan(tmp_path, {"route/upstream.go": go})}
     assert (12, "acme-fallback-7b") in found
+
+
+def test_records_tables_in_python_and_typescript(tmp_path: Path) -> None:
+    py = (
+        "CATALOG = [\n"
+        "    {'id': 'gpt-4o', 'label': 'fast-default'},\n"
+        "    {'id': 'claude-3-5-sonnet-20240620', 'label': 'smart-default'},\n"
+        "    {'id': 'glm-4', 'label': 'china-default'},\n"
+        "    {'id': 'acme-chat-7b', 'label': 'local-default'},\n"
+        "]\n"
+    )
+    ts = (
+        "export const catalog = [\n"
+        "  { id: 'gpt-4o', route: 'chat-v1' },\n"
+        "  { id: 'gpt-4o-mini', route: 'chat-v1' },\n"
+        "  { id: 'qwen-max', route: 'chat-v2' },\n"
+        "  { id: 'orca-mini-13b', route: 'chat-v2' },\n"
+        "]\n"
+    )
+    found = {(f.path, f.line, f.raw) for f in _scan(tmp_path, {"app/catalog.py": py, "web/catalog.ts": ts})}
+    assert ("app/catalog.py", 5, "acme-chat-7b") in found
+    assert ("web/catalog.ts", 5, "orca-mini-13b") in found
+    assert not {raw for _, _, raw in found} & {"local-default", "fast-default", "chat-v1", "chat-v2"}

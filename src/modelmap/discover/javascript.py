@@ -1114,6 +1114,11 @@ class _Analysis:
                 key = parent.child_by_field_name("key")
                 if key is not None and key.start_byte == node.start_byte:
                     tables.setdefault((parent.parent.start_byte, "key"), []).append(node)
+                elif key is not None and parent.parent.type == "object" and parent.parent.parent is not None \
+                        and parent.parent.parent.type == "array":
+                    # [{ id: "gpt-4o", … }, { id: "acme-7b", … }]: the same field of every record is one table
+                    name = _prop_name(key) or ""
+                    tables.setdefault((parent.parent.parent.start_byte, "field:" + name), []).append(node)
         for nodes in tables.values():
             if len(nodes) < MIN_KNOWN:
                 continue

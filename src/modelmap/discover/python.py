@@ -682,6 +682,15 @@ class _Module:
         lits = _str_elts(node)
         if len(lits) >= MIN_KNOWN:
             self.tables.append(lits)
+        records = [e for e in node.elts if isinstance(e, ast.Dict)]
+        if len(records) >= MIN_KNOWN:  # [{"id": "gpt-4o", …}, {"id": "acme-7b", …}]: one table per field
+            fields: dict[str, list[ast.Constant]] = {}
+            for record in records[:4096]:
+                for k, v in zip(record.keys, record.values, strict=False):
+                    if isinstance(k, ast.Constant) and isinstance(k.value, str) and isinstance(v, ast.Constant) \
+                            and isinstance(v.value, str):
+                        fields.setdefault(k.value, []).append(v)
+            self.tables.extend(vs for vs in fields.values() if len(vs) >= MIN_KNOWN)
         if len(lits) >= 2 and any(id(lit) not in self.claimed and self._well_known(lit) for lit in lits):
             for lit in lits:
                 if id(lit) not in self.claimed:
