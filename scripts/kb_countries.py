@@ -275,6 +275,11 @@ COUNTRIES_MORE: dict[str, Country] = {
                                 "gia-tri-rieng-biet"),
                          "GreenNode: a member of VNG Group; VNG is a Vietnamese technology company (chairman on "
                          "sovereign AI for Vietnam)", parent="VNG"),
+    "mcgill-nlp": Country("CA", ("https://mcgill-nlp.github.io/reading-group/summer-2024/vaibhav-adlakha",
+                                 "https://aibs.edu.lk/study_abroad/mcgill-university/"),
+                          "McGill-NLP: the McGill University NLP group (its own site; LLM2Vec authors at McGill); "
+                          "McGill is a public research university in Montreal, Quebec, Canada",
+                          parent="McGill University"),
     "qodo": Country("IL", ("https://www.tomshw.it/business/mondaycom-risparmia-migliaia-di-ore-con-qodo-ai-2025-11-11",),
                     "Qodo: an Israeli startup (AI agents for code review)"),
 }
