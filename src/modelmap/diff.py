@@ -149,6 +149,9 @@ def side_from_bom(doc: dict[str, Any], label: str) -> Side:
 
 #: Input documents nest a few levels; much deeper is hostile or broken (and would exhaust the stack).
 MAX_DEPTH = 64
+#: A scan or BOM is read whole; a larger file is refused before any of it is read (a scan of a big monorepo is
+#: tens of megabytes).
+MAX_DOCUMENT = 256 * 1024 * 1024
 
 
 def depth_ok(value: Any, limit: int = MAX_DEPTH) -> bool:
@@ -171,7 +174,14 @@ def load_side(path: str | Path) -> Side:
     shown = visible(str(target))
     hint = ("pass a `modelmap scan --format json` output, a `modelmap bom` JSON file, or a git revision")
     try:
-        doc = json.loads(target.read_text(encoding="utf-8"))
+        size = target.stat().st_size
+        if size > MAX_DOCUMENT:  # read whole below: a bigger file would exhaust memory before json saw it
+            raise UsageError(f"{shown} is larger than {MAX_DOCUMENT // (1024 * 1024)} MiB", where=shown, hint=hint)
+        with target.open("rb") as handle:
+            raw = handle.read(MAX_DOCUMENT + 1)
+        if len(raw) > MAX_DOCUMENT:
+            raise UsageError(f"{shown} is larger than {MAX_DOCUMENT // (1024 * 1024)} MiB", where=shown, hint=hint)
+        doc = json.loads(raw.decode("utf-8"))
     except RecursionError:
         raise UsageError(f"{shown} is nested too deeply to be a scan or BOM", where=shown, hint=hint) from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:  # ValueError: bad JSON, or a 5,000-digit number

@@ -39,7 +39,6 @@ from tests.redteam.probes import (
     no_html_in_md,
     no_text,
     not_exists,
-    policy_yaml,
     probe,
     stdout_below,
     symlink,
@@ -768,7 +767,10 @@ for _pid, _plan in {
 
 # ---------------------------------------------------------------- plan / scenario / diff with hostile documents
 
-_APP = {"app/a.py": PY_CALL, "app/modelmap.yaml": policy_yaml(flows="  - name: chat\n    paths: ['**']\n")}
+# a customer-facing flow calling a CN-origin model: no-cn-origin breaks it, so plan has a usage to replace
+_APP = {"app/a.py": 'from openai import OpenAI\nc = OpenAI(base_url="https://api.deepseek.com")\n'
+                    'c.chat.completions.create(model="deepseek-chat")\n',
+        "app/modelmap.yaml": 'version: 1\nflows:\n  chat: {paths: ["**"], tags: [customer-facing]}\n'}
 
 
 def _runtime_doc(models: Any, **extra: Any) -> str:
@@ -805,6 +807,13 @@ for _pid, _doc in {"wrong-types": _RT_WRONG, "deep": _RT_DEEP,
     probe(f"plan-runtime-{_pid}", "switch-input", files({**_APP, "runtime.json": _doc}),
           ("plan", "app", "--scenario", "no-cn-origin", "--runtime", "runtime.json", "-f", "json"), OK_OR_USAGE,
           fmt="json")
+_XFAIL_ATTACH = ("policy/inventory.py attach_runtime iterates a runtime model's requested_as / hosts whatever their "
+                 "type (TypeError: 'int' object is not iterable); owned by the policy helper. plan cleans the "
+                 "document first (runtime.drift.clean_runtime); check and report load it through check_cmd.load_runtime")
+probe("check-runtime-wrong-types", "switch-input", files({**_APP, "runtime.json": _RT_WRONG}),
+      ("check", "app", "--runtime", "runtime.json"), CHECK_ANY, xfail_reason=_XFAIL_ATTACH)
+probe("report-runtime-wrong-types", "switch-input", files({**_APP, "runtime.json": _RT_WRONG}),
+      ("report", "app", "--runtime", "runtime.json", "-o", "r.html"), OK, xfail_reason=_XFAIL_ATTACH)
 probe("diff-runtime-md-injection", "switch-input", files({"scan.json": _CODE_SCAN, "runtime.json": _runtime_doc(
     [{"model": "<script>alert(1)</script>`|x", "hosts": ["<img src=x onerror=alert(1)>"], "requested_as": [],
       "requests": 1}])}), ("diff", "scan.json", "runtime.json", "-f", "md"), OK,
@@ -823,6 +832,8 @@ def _sparse_code(ctx: Ctx) -> None:
         fh.truncate(3 * 1024**3)
 
 
+probe("diff-scan-sparse-3gb", "diff-input", chain(files({"new.json": _CODE_SCAN}), lambda ctx: _sparse_code(ctx)),
+      ("diff", "scan.json", "new.json"), USAGE, timeout=60)
 probe("diff-runtime-fifo", "switch-input", chain(files({"scan.json": _CODE_SCAN}), fifo("runtime.json")),
       ("diff", "scan.json", "runtime.json"), USAGE, timeout=30)
 probe("plan-runtime-sparse-3gb", "switch-input", chain(files(_APP), _sparse_runtime),

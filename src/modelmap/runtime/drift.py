@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
+import stat
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ from typing import Any
 
 SCHEMA_ID = "modelmap.drift/1"
 RUNTIME_SCHEMA = "modelmap.runtime/1"
+MAX_DOCUMENT = 256 * 1024 * 1024  # a scan or runtime JSON read whole: bigger is refused, never read
 
 
 class DriftInputError(Exception):
@@ -85,7 +88,7 @@ def split_host(hostport: str) -> tuple[str, int | None]:
 def host_of(url: str | None) -> str | None:
     """``host[:port]`` of an endpoint URL, lower case, an IPv6 address in brackets; the port only when the URL
     gives one other than its scheme's default (``http://x`` and ``http://x:80`` are both ``x``)."""
-    if not url:
+    if not url or not isinstance(url, str):
         return None
     try:
         parts = urllib.parse.urlsplit(url if "//" in url else f"//{url}")
@@ -114,13 +117,24 @@ def host_matches(served: str, declared: str) -> bool:
 
 
 def _key(resolution: dict[str, Any] | None, name: str) -> str:
-    model = (resolution or {}).get("model") or {}
-    return str(model.get("id") or name.strip().lower())
+    model = (resolution or {}).get("model")
+    model_id = model.get("id") if isinstance(model, dict) else None
+    return model_id if isinstance(model_id, str) and model_id else name.strip().lower()
 
 
 def load_json(path: Path, what: str) -> dict[str, Any]:
+    """A JSON object from a regular file of at most MAX_DOCUMENT bytes (a pipe or device would block or never end)."""
     try:
-        doc = json.loads(path.read_bytes())
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise DriftInputError(f"{path}: is not a regular file; expected {what}")
+        if st.st_size > MAX_DOCUMENT:
+            raise DriftInputError(f"{path}: is larger than {MAX_DOCUMENT // (1024 * 1024)} MiB; expected {what}")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DOCUMENT + 1)
+        if len(raw) > MAX_DOCUMENT:
+            raise DriftInputError(f"{path}: is larger than {MAX_DOCUMENT // (1024 * 1024)} MiB; expected {what}")
+        doc = json.loads(raw)
     except OSError as exc:
         raise DriftInputError(f"{path}: cannot be read ({exc.strerror or exc.__class__.__name__})") from None
     except (ValueError, RecursionError):
@@ -149,7 +163,7 @@ def declared_models(scan: dict[str, Any], providers: dict[str, Any]) -> dict[str
     findings = [f for f in scan["findings"] if isinstance(f, dict)]
     endpoint_hosts: dict[str, set[str]] = {}
     for f in findings:
-        if f.get("kind") == "endpoint" and f.get("provider"):
+        if f.get("kind") == "endpoint" and isinstance(f.get("provider"), str) and f["provider"]:
             host = host_of(f.get("endpoint") or f.get("raw"))
             if host:
                 endpoint_hosts.setdefault(str(f["provider"]), set()).add(host)
@@ -162,8 +176,10 @@ def declared_models(scan: dict[str, Any], providers: dict[str, Any]) -> dict[str
         d = out.setdefault(key, _Declared(key))
         d.names.add(f["raw"])
         d.paths.add(str(f.get("path")))
-        served = (res or {}).get("served_by") or {}
-        provider = f.get("provider") or served.get("id")
+        served = (res or {}).get("served_by")
+        provider = f.get("provider") if isinstance(f.get("provider"), str) else None
+        if provider is None and isinstance(served, dict) and isinstance(served.get("id"), str):
+            provider = served["id"]
         if provider:
             d.providers.add(str(provider))
             d.hosts |= endpoint_hosts.get(str(provider), set())
@@ -173,6 +189,37 @@ def declared_models(scan: dict[str, Any], providers: dict[str, Any]) -> dict[str
         if host:
             d.hosts.add(host)
     return out
+
+
+def _strs(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _clean_model(m: dict[str, Any]) -> dict[str, Any]:
+    """A runtime model entry with the fields drift reads in their documented types (others dropped to empty/null):
+    the inventory is a file anyone can hand us."""
+    res = m.get("resolution") if isinstance(m.get("resolution"), dict) else None
+    if res is not None:
+        res = {k: v for k, v in res.items() if k not in ("model", "publisher", "served_by") or isinstance(v, dict)}
+        res["origins"] = _strs(res.get("origins")) if res.get("origins") is not None else None
+    raw_by_host = m.get("requests_by_host")
+    by_host: dict[Any, Any] = raw_by_host if isinstance(raw_by_host, dict) else {}
+    return {**m, "hosts": _strs(m.get("hosts")), "requested_as": _strs(m.get("requested_as")), "resolution": res,
+            "requests": _count(m.get("requests")), "requests_by_host": {k: _count(v) for k, v in by_host.items()},
+            "last_seen": m.get("last_seen") if isinstance(m.get("last_seen"), str) else None}
+
+
+def clean_runtime(doc: dict[str, Any]) -> dict[str, Any]:
+    """A ``modelmap.runtime/1`` document whose model entries have the fields its readers use in their documented
+    types (entries without a model name dropped; wrong-typed fields empty or null)."""
+    models = doc.get("models")
+    kept = [_clean_model(m) for m in models if isinstance(m, dict) and isinstance(m.get("model"), str)] \
+        if isinstance(models, list) else []
+    return {**doc, "models": kept, "summary": doc.get("summary") if isinstance(doc.get("summary"), dict) else {}}
 
 
 def drift(code: dict[str, Any], runtime: dict[str, Any], *, code_source: str = "code",
@@ -199,7 +246,7 @@ def drift(code: dict[str, Any], runtime: dict[str, Any], *, code_source: str = "
 
     seen: set[str] = set()
     shadow, aliases, hosts, matched = [], [], [], []
-    for m in [m for m in runtime["models"] if isinstance(m, dict) and isinstance(m.get("model"), str)]:
+    for m in [_clean_model(m) for m in runtime["models"] if isinstance(m, dict) and isinstance(m.get("model"), str)]:
         served_key = _key(m.get("resolution"), m["model"])
         direct = served_key if served_key in declared else code_key(m["model"])
         via_alias = {r: k for r in m.get("requested_as") or [] if (k := code_key(r)) is not None}

@@ -29,6 +29,7 @@ margin 0.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -117,22 +118,40 @@ def model_name(provider: str | None, model: str | None) -> str | None:
     return f"{provider}/{model}" if provider and provider not in SELF_HOSTED else model
 
 
-def _comparisons(doc: dict[str, Any], incumbent: str, candidate: str, metric: str) -> list[tuple[str, dict[str, Any]]]:
+def _all_comparisons(doc: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(suite name, comparison) for every comparison object in the document; entries of another shape (the
+    file is user input) are left out."""
     out = []
-    for sd in doc.get("suites") or []:
-        for c in sd.get("comparisons") or []:
-            if c.get("metric") == metric and c.get("baseline") == incumbent and c.get("candidate") == candidate:
-                out.append((str((sd.get("suite") or {}).get("name")), c))
+    suites = doc.get("suites")
+    for sd in suites if isinstance(suites, list) else []:
+        if not isinstance(sd, dict) or not isinstance(sd.get("comparisons"), list):
+            continue
+        suite = sd.get("suite")
+        name = str(suite.get("name")) if isinstance(suite, dict) else "None"
+        out += [(name, c) for c in sd["comparisons"] if isinstance(c, dict)]
     return out
+
+
+def _comparisons(doc: dict[str, Any], incumbent: str, candidate: str, metric: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(name, c) for name, c in _all_comparisons(doc)
+            if c.get("metric") == metric and c.get("baseline") == incumbent and c.get("candidate") == candidate]
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    return None
 
 
 def _check(rule: GateRule, suite: str, c: dict[str, Any]) -> tuple[str, str]:
     """(status, reason) of one comparison under one rule."""
-    label = suite + "".join(f" {c[k]}" for k in ("persona", "language") if c.get(k))
-    delta = c.get("delta") or {}
-    n, low, high, mean = c.get("n") or 0, delta.get("low"), delta.get("high"), delta.get("mean")
-    if not n or low is None or high is None:
-        return "needs-eval", f"{label}: {rule.metric} has no paired answers to compare (n=0)"
+    label = suite + "".join(f" {str(c[k])[:80]}" for k in ("persona", "language") if c.get(k))
+    raw_delta = c.get("delta")
+    delta: dict[str, Any] = raw_delta if isinstance(raw_delta, dict) else {}
+    n = c.get("n") if isinstance(c.get("n"), int) and not isinstance(c.get("n"), bool) else 0
+    low, high, mean = _number(delta.get("low")), _number(delta.get("high")), _number(delta.get("mean"))
+    if not n or low is None or high is None or mean is None:
+        return "needs-eval", f"{label}: {rule.metric} has no paired answers to compare (n=0, or no finite CI)"
     figures = f"{mean:+.1%} [95% CI {low:+.1%}, {high:+.1%}] n={n}"
     if METRICS[rule.metric] == "higher":
         ok = high <= rule.margin + 1e-12
@@ -146,8 +165,8 @@ def _check(rule: GateRule, suite: str, c: dict[str, Any]) -> tuple[str, str]:
 
 def default_rules(doc: dict[str, Any]) -> list[GateRule]:
     """With an evaluation but no rule: every headline metric it reports, at margin 0."""
-    seen = sorted({str(c.get("metric")) for sd in doc.get("suites") or [] for c in sd.get("comparisons") or []
-                   if c.get("headline") and c.get("metric") in METRICS})
+    seen = sorted({str(c.get("metric")) for _, c in _all_comparisons(doc)
+                   if c.get("headline") is True and isinstance(c.get("metric"), str) and c["metric"] in METRICS})
     op = {"higher": "<=", "lower": ">="}
     return [GateRule(m, 0.0, f"candidate.eval.{m} {op[METRICS[m]]} incumbent.eval.{m}") for m in seen]
 

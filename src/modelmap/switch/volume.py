@@ -155,6 +155,9 @@ def parse_yaml(text: str, name: str) -> Volume:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{name}: not valid YAML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{name}: nested too deeply to be a volume file", hint="see docs/switch.md for the format") \
+            from None
     if not isinstance(doc, dict):
         raise ConfigError(f"{name}: expected a mapping with 'flows'", hint="see docs/switch.md for the format")
     version = doc.get("version", 1)
@@ -191,6 +194,13 @@ def parse_yaml(text: str, name: str) -> Volume:
 
 
 def parse_csv(text: str, name: str) -> Volume:
+    try:
+        return _parse_csv(text, name)
+    except csv.Error as exc:  # a field over the csv module's limit, a stray quote
+        raise ConfigError(f"{name}: not valid CSV: {exc}", hint="flow,input_tokens,output_tokens") from None
+
+
+def _parse_csv(text: str, name: str) -> Volume:
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in reader.fieldnames or ()]
     if "flow" not in header:
