@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from tests.redteam.probes import (
+    CHECK_ANY,
     ESC_CLEAR,
     ESC_TITLE,
     MB,
