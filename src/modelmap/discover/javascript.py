@@ -46,7 +46,7 @@ from modelmap.discover.identify import (
     vocab,
 )
 from modelmap.discover.links import PENDING
-from modelmap.discover.peers import MIN_KNOWN, accepted, peer_match
+from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, peer_match
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparseable
@@ -1120,7 +1120,7 @@ class _Analysis:
                     name = _prop_name(key) or ""
                     tables.setdefault((parent.parent.parent.start_byte, "field:" + name), []).append(node)
         for nodes in tables.values():
-            if len(nodes) < MIN_KNOWN:
+            if not MIN_KNOWN <= len(nodes) <= MAX_TABLE:
                 continue
             self.budget.tick(len(nodes))
             entries = [(n, v) for n in nodes if _node_key(n) not in self.f.skip and (v := string_value(n)) is not None]

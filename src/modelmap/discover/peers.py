@@ -29,6 +29,7 @@ from functools import lru_cache
 from modelmap.discover.identify import Match, classify, is_model_ish
 
 MIN_KNOWN = 3
+MAX_TABLE = 2000  # entries past which a literal list is data, not a model table (and weighing it is not worth it)
 LARGE_TABLE = 12  # recognised entries past which a table is a model table whatever its other entries
 
 _SHAPE = re.compile(r"[A-Za-z0-9]+(?:[-_.:/][A-Za-z0-9]+){1,8}")
@@ -80,7 +81,9 @@ def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) 
     """
     known: set[str] = set()
     values: set[str] = set()
-    for value, is_known in entries:
+    for count, (value, is_known) in enumerate(entries):
+        if count >= MAX_TABLE:
+            return {}
         v = value.strip()
         if not v or any(ch.isspace() for ch in v):
             continue
@@ -104,4 +107,4 @@ def peer_match(value: str) -> Match:
     return Match("api-model", None, 0.5)
 
 
-__all__ = ["MIN_KNOWN", "accepted", "peer_match", "peer_shaped", "reads_as_model"]
+__all__ = ["MAX_TABLE", "MIN_KNOWN", "accepted", "peer_match", "peer_shaped", "reads_as_model"]

@@ -30,7 +30,7 @@ from modelmap.discover.classifier import (
 )
 from modelmap.discover.identify import classify_endpoint
 from modelmap.discover.languages import language_for, parser_for, sdk_calls
-from modelmap.discover.peers import MIN_KNOWN, accepted, peer_match
+from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, peer_match
 from modelmap.types import Finding, Skip
 
 MAX_DEPTH = 2000  # syntax-tree nesting past which a file is skipped
@@ -130,7 +130,7 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
             tables.setdefault(cand.group, []).append((cand, decision))
     extra: dict[int, Decision] = {}
     for members in tables.values():
-        if len(members) < MIN_KNOWN:
+        if not MIN_KNOWN <= len(members) <= MAX_TABLE:
             continue
         model_table = any(d is not None and d.hint == "key" and not any(e.startswith("binding:") for e in d.evidence)
                           for _, d in members) or any(c.switch_on and is_model_name(c.switch_on) for c, _ in members)

@@ -35,7 +35,7 @@ from modelmap.discover.base import (
 )
 from modelmap.discover.classifier import binding_only
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
-from modelmap.discover.peers import MIN_KNOWN, accepted, peer_match
+from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, peer_match
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_AST_DEPTH_BYTES = 5_000_000
@@ -591,7 +591,9 @@ class _Module:
         models (a list, or the first arguments of one callee's calls) are models too."""
         tables = [*self.tables, *(lits for lits in self.first_args.values() if len(lits) >= MIN_KNOWN)]
         for lits in tables:
-            self.budget.tick()
+            if len(lits) > MAX_TABLE:
+                continue
+            self.budget.tick(len(lits))
             entries = [(lit, _unquote(str(lit.value))[0].strip()) for lit in lits if id(lit) not in self.silenced]
             ok = accepted((value, id(lit) in self.claimed or self._well_known(lit)) for lit, value in entries)
             for lit, value in entries:
