@@ -56,7 +56,7 @@ def _deployment(config: dict[str, Any], dep_id: str) -> dict[str, Any]:
 def test_config_names_the_policy_and_has_provenance(rag_config: tuple[str, dict[str, Any]]) -> None:
     text, config = rag_config
     assert "# Policy enforced: scenario no-cn-origin" in text
-    assert "'CN' in origins" in text
+    assert "origins.exists(c, c in ['CN', 'HK', 'MO'])" in text
     groups = {d["model_name"] for d in config["model_list"]}
     assert set(CHAT) <= groups
     for dep in config["model_list"]:

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from modelmap.inventory import IN_USE, SECTION_LABELS, SECTIONS, inventory_for, section_of
+from modelmap.policy.countries import PRC
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.inventory import UNASSIGNED
 from modelmap.policy.rules import SEVERITIES
@@ -44,9 +45,9 @@ def tool_version() -> str:
 
 def _breaks(kind: str, variables: dict[str, Any]) -> bool:
     if kind == "origin":
-        return "CN" in (variables["origins"] or ())
+        return any(c in PRC for c in variables["origins"] or ())
     if kind == "serving":
-        return "CN" in variables["served_by"]["countries"]
+        return any(c in PRC for c in variables["served_by"]["countries"])
     # license: a known model whose license is not known to be permissive
     return bool(variables["model"]["resolved"]) and variables["license"]["permissive"] is not True
 

@@ -326,7 +326,9 @@ def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     missing = sum(1 for k in ("tools", "json_mode") if c.features.get(k) is False)
     # a tuned (instruct, chat) model replaces a tuned one, a pretrained base a base
     kind = 1 if source["tuned"] is not None and c.tuned != source["tuned"] else 0
-    return (c.price is None, kind, short, missing, round(tier, 3), cost if cost is not None else math.inf,
+    # a licence the knowledge base does not know cannot be shown to allow the use: after every known one
+    unlicensed = 1 if not (c.license or {}).get("id") or (c.license or {}).get("id") == "unknown" else 0
+    return (c.price is None, kind, unlicensed, short, missing, round(tier, 3), cost if cost is not None else math.inf,
             c.model, c.provider or "")
 
 

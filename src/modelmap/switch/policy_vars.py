@@ -26,9 +26,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from modelmap.policy.countries import COUNTRIES_OF_CONCERN as _CONCERN
 from modelmap.types import Finding
 
-COUNTRIES_OF_CONCERN = frozenset({"CN", "RU", "IR", "KP"})
+COUNTRIES_OF_CONCERN = frozenset(_CONCERN)
+
 SWAPPABLE_APIS = frozenset({"openai", "litellm"})
 _SKIP_ROLES = frozenset({"unknown", "other"})
 
