@@ -1029,6 +1029,33 @@ def _post(repo: str, body: bytes = b"", headers: dict[str, str] | None = None, q
     return send
 
 
+def _post_big(repo: str, body: bytes) -> Callable[[Ctx], tuple[int, bytes]]:
+    """POST with ``Expect: 100-continue`` on a raw socket: a server that refuses by Content-Length answers
+    before the body is sent, so its status is read even when it then closes the connection."""
+    def send(ctx: Ctx) -> tuple[int, bytes]:
+        from urllib.parse import urlsplit
+
+        url = urlsplit(_upload_url(ctx, repo))
+        head = (f"POST {url.path}?{url.query} HTTP/1.1\r\nHost: {url.netloc}\r\nAuthorization: Bearer {ADMIN}\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\nExpect: 100-continue\r\n"
+                "Connection: close\r\n\r\n").encode()
+        got = b""
+        with socket.create_connection((url.hostname or "127.0.0.1", url.port or 80), timeout=30) as sock:
+            sock.sendall(head)
+            with contextlib.suppress(OSError):
+                got = sock.recv(65536)
+            if got.startswith(b"HTTP/1.1 100"):
+                got = got.split(b"\r\n\r\n", 1)[1]
+                with contextlib.suppress(OSError):
+                    sock.sendall(body)
+                with contextlib.suppress(OSError):
+                    while len(got) < 65536 and (chunk := sock.recv(65536)):
+                        got += chunk
+        parts = got.split(b" ", 2)
+        return (int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else -1), got[:300]
+    return send
+
+
 _SCAN_DOC = json.dumps({"schema": "modelmap.scan/1", "root": ".", "skipped": [], "stats": {},
                         "findings": []}).encode()
 SRV_UPLOAD = ("scan", ".", "-f", "json", "--upload", "{srv}")
@@ -1059,8 +1086,8 @@ def _gzip_bomb_body() -> bytes:
     return buf.getvalue()
 
 
-srv_probe("server-upload-oversized", [_post("acme/big", b'{"schema":"modelmap.scan/1","findings":[],"x":"'
-                                            + b"a" * 12 * MB + b'"}')])
+srv_probe("server-upload-oversized", [_post_big("acme/big", b'{"schema":"modelmap.scan/1","findings":[],"x":"'
+                                                + b"a" * 12 * MB + b'"}')])
 srv_probe("server-upload-deep", [_post("acme/deep", b'{"schema":"modelmap.scan/1","findings":' + b"[" * _DEEP
                                        + b"]" * _DEEP + b"}"),
                                  _post("acme/deep2", b'{"schema":"modelmap.scan/1","findings":[],"stats":'
@@ -1080,7 +1107,10 @@ srv_probe("server-upload-hostile-repo-names", [
 srv_probe("server-upload-token-in-query", [
     _post("acme/q1", _SCAN_DOC, query="commit=" + "2" * 40 + "&token=qs-REDTEAM-secret", auth=False),
     _post("acme/q2", _SCAN_DOC, query="commit=" + "3" * 40 + "&access_token=qs-REDTEAM-secret", auth=False),
-    _post("acme/q3", _SCAN_DOC, query=f"commit={'4' * 40}&access_token={ADMIN}", auth=False)])
+    _post("acme/q3", _SCAN_DOC, query=f"commit={'4' * 40}&access_token={ADMIN}", auth=False)],
+    xfail_reason="the server's access log (uvicorn, started by cli/serve_cmd.py; server code owned by h41) prints "
+    "the query string as sent, so a token a client wrongly puts in ?access_token= is logged; the upload is refused "
+    "(401), but the secret should be redacted from the log")
 srv_probe("server-upload-bad-commit", [_post("acme/c1", _SCAN_DOC, query="commit=" + "a" * 10_000),
                                        _post("acme/c2", _SCAN_DOC, query="commit=%00%1b]2;x%07"),
                                        _post("acme/c3", _SCAN_DOC, query="commit=")])
