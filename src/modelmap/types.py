@@ -6,7 +6,8 @@ so each stage can be tested on its own and rendered by any output format.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 Kind = Literal["hf-repo", "api-model", "ollama-tag", "provider-prefixed", "model-file", "endpoint", "other"]
@@ -33,6 +34,27 @@ class Location:
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "column": self.column}
 
+
+
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(value: Any) -> Any:
+    """What ``dataclasses.asdict`` makes of a field's value (dataclasses → dicts, containers rebuilt, anything
+    else deep-copied), without its ``deepcopy`` of every string and number: a scan's JSON output converts
+    thousands of findings with nested resolutions, and asdict spent most of its time there."""
+    kind = type(value)
+    if kind in _ATOMIC:
+        return value
+    if kind is dict:
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if kind is list:
+        return [_plain(v) for v in value]
+    if kind is tuple:
+        return tuple(_plain(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    return copy.deepcopy(value)  # anything else, as asdict does (a dict or list subclass is copied whole)
 
 
 @dataclass(frozen=True)
@@ -72,7 +94,7 @@ class Finding:
         return self.kind == "endpoint"
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {name: _plain(getattr(self, name)) for name in _FINDING_FIELDS}
         if data["resolution"] is None:
             data.pop("resolution")
         for key in ("cell", "cell_line", "api", "symbol", "provider", "endpoint", "evidence", "definition"):
@@ -86,6 +108,9 @@ class Finding:
     def fingerprint(self) -> str:
         """Identity that survives code moves: source, normalised value and path — no line number."""
         return f"{self.source}:{self.raw.strip().lower()}:{self.path}"
+
+
+_FINDING_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Finding))
 
 
 @dataclass(frozen=True)

@@ -47,14 +47,15 @@ def _bytes_to_unicode() -> dict[int, str]:
     return {b: chr(c) for b, c in zip(bs, cs, strict=False)}
 
 
-_BYTE_DECODER = {c: b for b, c in _bytes_to_unicode().items()}
+_BYTE_ENCODER = _bytes_to_unicode()  # built once: each build is ~65k list lookups
+_BYTE_DECODER = {c: b for b, c in _BYTE_ENCODER.items()}
 # str.translate table: GPT-2 alphabet char -> the latin-1 char of its byte, so decoding runs in C.
 _BYTE_TABLE = {ord(c): chr(b) for c, b in _BYTE_DECODER.items()}
 _SP_BYTE = re.compile(r"^<0x[0-9A-Fa-f]{2}>$")
 # Every spelling _SP_BYTE accepts, so byte-fallback pieces are dropped with a C-level set lookup.
 _SP_BYTE_PIECES = frozenset(f"<0x{a}{b}>" for a in "0123456789ABCDEFabcdef" for b in "0123456789ABCDEFabcdef")
 # GPT-2 alphabet -> bytes as a C charmap codec: one call encodes a whole joined vocabulary.
-_BYTE_ENCODING = codecs.charmap_build("".join(_bytes_to_unicode()[b] for b in range(256)))
+_BYTE_ENCODING = codecs.charmap_build("".join(_BYTE_ENCODER[b] for b in range(256)))
 _WP_SPECIAL = re.compile(r"^\[[A-Za-z0-9_]+\]$")
 _SPACE = "\u2581"  # SentencePiece's "▁"
 
