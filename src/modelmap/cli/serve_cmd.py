@@ -165,5 +165,9 @@ def serve(
 
         start_ticker(app.state.sessions, app.state.deliver, every_s=notify_every, days=waiver_notice_days)
     prepare_process()
-    # uvicorn's access log prints method, path and query only; tokens travel in headers or a cookie
-    uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info", proxy_headers=False)
+    from modelmap.server.logs import uvicorn_log_config
+
+    # uvicorn's access log prints method, path and query only; tokens travel in headers or a cookie, and a
+    # token wrongly put in the URL is redacted from the log line (server/logs.py)
+    uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info", proxy_headers=False,
+                log_config=uvicorn_log_config())
