@@ -19,6 +19,7 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
 
+from modelmap.policy.countries import PRC
 from tests.server.conftest import LOOPBACK_RECEIVERS, Env, make_env
 
 
@@ -109,13 +110,13 @@ def verify(r: Received, secret: str) -> None:
 
 
 def cn_models(doc: bytes) -> set[str]:
-    """Models with CN among their origins, read from the scan JSON itself, keyed as the server keys them: the
+    """Models with China (CN, HK or MO) among their origins, read from the scan JSON itself, keyed as the server keys them: the
     resolved id, else ``unresolved:`` and the name (a name whose publisher is known can have origins without
     a model id, e.g. DeepSeek's API name)."""
     out = set()
     for f in json.loads(doc)["findings"]:
         res = f.get("resolution") or {}
-        if f["kind"] != "endpoint" and "CN" in (res.get("origins") or []):
+        if f["kind"] != "endpoint" and set(PRC) & set(res.get("origins") or []):
             out.add((res.get("model") or {}).get("id") or f"unresolved:{f['raw'].strip().lower()}")
     return out
 
@@ -146,7 +147,7 @@ def test_new_cn_model_in_a_regulated_project_is_announced_signed_generic_and_sla
         payload = r.json
         assert payload["schema"] == "modelmap.notification/1" and payload["event"] == CN
         assert payload["data"]["repo"] == "acme/py-rag" and payload["data"]["commit"] == "a1"
-        assert "CN" in payload["data"]["origins"] and payload["data"]["previous_commit"] is None
+        assert set(PRC) & set(payload["data"]["origins"]) and payload["data"]["previous_commit"] is None
         assert payload["data"]["places"] and all(":" in p for p in payload["data"]["places"])
         assert payload["data"]["model"] in payload["text"]
     slack_got = receiver.on("/slack")

@@ -54,6 +54,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from modelmap.policy.countries import PRC
 from modelmap.server.auth import Principal
 from modelmap.server.db import Notification, Project, Snapshot, SnapshotModel, Usage, Waiver, Webhook, utcnow
 
@@ -304,11 +305,11 @@ def _previous(session: Session, snap: Snapshot) -> Snapshot | None:
 
 def _cn_models(session: Session, snapshot_id: int) -> dict[str, SnapshotModel]:
     rows = session.scalars(select(SnapshotModel).where(SnapshotModel.snapshot_id == snapshot_id))
-    return {m.model_key: m for m in rows if "CN" in (m.origins or ())}
+    return {m.model_key: m for m in rows if any(c in PRC for c in m.origins or ())}
 
 
 def on_snapshot(session: Session, repo: str, snapshot_id: int) -> int:
-    """Queue ``cn-model-regulated`` for each CN-origin model in a regulated snapshot that the project's
+    """Queue ``cn-model-regulated`` for each CN-origin model (CN, HK or MO: ``modelmap.policy.countries.PRC``) in a regulated snapshot that the project's
     previous snapshot did not have (or had while not regulated). Commits."""
     snap = session.get(Snapshot, snapshot_id)
     if snap is None or not snap.regulated:
