@@ -375,6 +375,10 @@ class Resolver:
                 # NovaSearch's) or a fine-tune that kept the name: only the name links it, so the link is a claim
                 # of the name (how="name", confidence unknown)
                 base = self._by_name(stripped)
+                if base and org_pub and self.kb.models[base].get("publisher") == org_pub:
+                    # the publisher's own short org name, as routers write it ("deepseek/deepseek-r1-distill-…"
+                    # behind a gateway prefix): the model itself, not a re-packaging
+                    return base, "inferred", None
                 if base and self._hf_org(base) not in (None, org.lower()):
                     return base, "inferred" if org_pub else "name", org
             if org_pub:
