@@ -152,3 +152,19 @@ def test_volume_files_nested_too_deeply_or_bad_csv_are_config_errors() -> None:
         parse_yaml("version: 1\nflows: " + "[" * 50_000 + "]" * 50_000 + "\n", "v.yaml")
     with pytest.raises(ConfigError, match="not valid CSV"):
         parse_csv('flow,input_tokens\n"' + "a" * 200_000 + '",1\n', "v.csv")
+
+
+def test_inspect_engine_ends_a_stalled_request(tmp_path: Path) -> None:
+    # eval-inspect-stalls: inspect-ai's `timeout` only bounds retries, so one stalled attempt held the run
+    # forever; attempt_timeout and the client's timeout now end it (issue 16)
+    pytest.importorskip("inspect_ai")
+    from modelmap.eval.inspect_engine import InspectEngine
+
+    def stall(h: BaseHTTPRequestHandler) -> None:
+        time.sleep(30)
+
+    with serve({}, special={"POST /v1/chat/completions": stall}) as url:
+        engine = InspectEngine(None, tmp_path / "logs", timeout=2.0)
+        reply = engine.complete(ModelSpec("m", f"{url}/v1"), [{"role": "user", "content": "x"}], max_tokens=8,
+                                temperature=0.0)
+    assert reply.text is None and reply.error is not None and reply.error.startswith("inspect-ai:")

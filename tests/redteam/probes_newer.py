@@ -1127,3 +1127,58 @@ for _pid, _name in {"traversal": "../../../etc/passwd", "html": "<script>alert(1
                     "long": "a" * 10_000, "escape": "acme/" + ESC_TITLE + "x"}.items():
     srv_probe(f"server-client-upload-name-{_pid}", [], SRV_UPLOAD, OK_OR_USAGE, project=_name,
               checks=(pages_escape(),))
+
+
+def _hostile_snapshot(ctx: Ctx) -> None:
+    """A well-formed scan (modelmap's own output) whose model names and paths carry HTML, JS and terminal
+    escapes, uploaded as acme/xss: the pages must show them as text."""
+    write(ctx.work / "a.py", PY_CALL)
+    modelmap_server(ctx)
+    if ctx.skip:
+        return
+    scan = subprocess.run([sys.executable, "-c", CHILD, "scan", ".", "-f", "json"], cwd=ctx.work, env=child_env(ctx),
+                          capture_output=True, timeout=120, check=False)
+    evil = "<script>alert(1)</script><img src=x onerror=alert(2)>" + ESC_TITLE
+    doc = json.loads(scan.stdout.replace(b"gpt-4o", json.dumps(evil)[1:-1].encode()).replace(
+        b'"a.py"', json.dumps("<img src=x onerror=alert(3)>.py").encode()))
+    status, body = _http(f"{ctx.state['srv']}/api/v1/projects/acme/xss/snapshots?commit={'5' * 40}", "POST",
+                         json.dumps(doc).encode(), _auth())
+    ctx.state["answers"] = [(status, body[:300])]
+    ctx.env["MODELMAP_TOKEN"] = ADMIN
+    ctx.env["MODELMAP_PROJECT"] = "acme/ok"
+
+
+def _pages_escape_all(res: Result) -> str | None:
+    import http.cookiejar
+
+    if not any(200 <= a[0] < 300 for a in res.ctx.state.get("answers") or []):
+        return f"the hostile-but-valid snapshot was not stored, so no page shows it: {res.ctx.state.get('answers')}"
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPCookieProcessor(jar))
+    base = res.ctx.state["srv"]
+    opener.open(urllib.request.Request(base + "/login", data=f"token={ADMIN}".encode(), method="POST",
+                                       headers={"Content-Type": "application/x-www-form-urlencoded"}), timeout=30)
+    shown = 0
+    for path in ("/", "/projects/acme/xss", "/trends", "/scenarios/no-cn-origin"):
+        try:
+            body = opener.open(base + path, timeout=60).read(16 * MB)
+        except urllib.error.HTTPError as exc:
+            if exc.code >= 500:
+                return f"GET {path} answered {exc.code}"
+            continue
+        shown += b"alert(1)" in body or b"alert(3)" in body
+        for raw in (b"<script>alert", b"<img src=x", b"\x1b"):
+            if raw in body:
+                i = body.index(raw)
+                return f"GET {path} shows {raw!r} unescaped: {body[max(0, i - 80):i + 40]!r}"
+    return None if shown else "no page showed the hostile names at all (nothing was checked)"
+
+
+probe("server-pages-escape-hostile-snapshot", "server-upload", _hostile_snapshot, SRV_UPLOAD, OK,
+      checks=(_pages_escape_all, no_token_in_log), timeout=120)
+# the inspect-ai engine, where installed, against the same hostile model servers
+for _pid, _handle in {"escapes": chat(HOSTILE), "stalls": routes({}, default=stall(60)),
+                      "deep-json": routes({}, default=lambda r, m, b: reply(r, b'{"choices":' + b"[" * _DEEP
+                                                                            + b"]" * _DEEP + b"}"))}.items():
+    ev_probe(f"eval-inspect-{_pid}", _handle, {"cases.jsonl": CASES},
+             tuple(a if a != "http" else "inspect" for a in EV), OK, timeout=90)

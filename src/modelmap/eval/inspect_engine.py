@@ -72,10 +72,15 @@ class InspectEngine:
         kinds = {"system": ChatMessageSystem, "user": ChatMessageUser, "assistant": ChatMessageAssistant}
         samples = [Sample(id=i, input=[kinds[m["role"]](content=m["content"]) for m in messages])
                    for i, messages in enumerate(batch)]
-        config = GenerateConfig(max_tokens=max_tokens, temperature=temperature, timeout=int(self._timeout),
-                                max_connections=concurrency, max_retries=1)
+        # inspect-ai's ``timeout`` only bounds the retries (checked between attempts): a server that stalls
+        # inside one attempt held a run forever. ``attempt_timeout`` cancels the attempt, and the HTTP
+        # client's own timeout (``client_timeout``) bounds each request below it.
+        seconds = max(1, int(self._timeout))
+        config = GenerateConfig(max_tokens=max_tokens, temperature=temperature, timeout=seconds,
+                                attempt_timeout=seconds, max_connections=concurrency, max_retries=1)
         handle = get_model(f"openai-api/{SERVICE}/{model.id}", base_url=model.base_url,
-                           api_key=self._key or "none", config=config, memoize=False)
+                           api_key=self._key or "none", config=config, memoize=False,
+                           client_timeout=float(seconds))
         task = Task(dataset=samples, solver=generate(), name=f"{name}-{next(self._counter)}")
         self.log_dir.mkdir(parents=True, exist_ok=True)
         logs = inspect_eval(task, model=handle, log_dir=str(self.log_dir), log_format="json", display="none",
