@@ -179,6 +179,42 @@ class PortfolioMember(Base):
     served_by: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
+class TrendMember(Base):
+    """Summary kept by ingest for trends (migration 0007): per repository and month in which it has snapshots,
+    the (dimension, key) pairs of the month's last snapshot (by time taken, then id), which ``snapshot_id``
+    names. ``dimension`` is model, origin, publisher or serving_country, as ``GET /api/v1/trends`` counts them
+    (``unknown`` where the fact is unknown), plus one ``_repo`` row (key "") per month so that a month whose
+    snapshot has no models is still recorded."""
+
+    __tablename__ = "trend_members"
+    __table_args__ = (Index("ix_trend_members_project", "project_id", "period"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    period: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    snapshot_id: Mapped[int] = mapped_column(Integer)
+    dimension: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(300))
+
+
+class TrendCount(Base):
+    """Summary kept by ingest for trends (migration 0007): per team, month and (dimension, key), the change in
+    the number of the team's repositories whose latest snapshot by the end of that month has the key (a
+    running sum over months gives the counts), ``_repo`` for repositories with a snapshot by then, and
+    ``_period`` the number of repositories with a snapshot taken in that month (so the months span first to last
+    snapshot). Rows whose value is 0 are dropped."""
+
+    __tablename__ = "trend_counts"
+    __table_args__ = (UniqueConstraint("team_id", "period", "dimension", "key", name="uq_trend_count"),
+                      Index("ix_trend_counts_dimension", "dimension", "team_id"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))
+    period: Mapped[str] = mapped_column(String(7))
+    dimension: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(300))
+    delta: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class ProjectPolicyStatus(Base):
     """A project's latest snapshot evaluated under the org policy (migration 0006): stored by ingest when an
     org policy exists, and by the status read when what it depends on changed (``basis``: the policy version,

@@ -173,10 +173,11 @@ def _ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: b
         "snapshot_id": snap.id, "url": e["url"], "provider": e["provider"], "serving": e["serving"],
         "references": e["references"]} for e in doc.endpoints.values()])
     latest = _set_latest(session, project_id)
-    if latest == snap.id or latest != latest_before:  # the latest snapshot is new, replaced or another one
-        from modelmap.server import summary
+    from modelmap.server import summary
 
+    if latest == snap.id or latest != latest_before:  # the latest snapshot is new, replaced or another one
         summary.refresh(session, project_id)
+    summary.refresh_trends(session, project_id, snap.id)  # every stored snapshot may change a month's state
     session.commit()
     return status, snapshot_dict(snap)
 
@@ -509,7 +510,18 @@ def trends(session: Session, who: Principal, by: str = "origin") -> dict[str, An
 def _trends(session: Session, who: Principal, by: str) -> dict[str, Any]:
     """Adoption over time (the "adoption watch"): at the end of each month from the first snapshot to the last,
     how many visible repositories use each origin, publisher, model or serving country, counting each
-    repository's latest snapshot taken by then. ``unknown`` counts repositories where the fact is unknown."""
+    repository's latest snapshot taken by then. ``unknown`` counts repositories where the fact is unknown.
+    Read from the monthly counters ingest keeps (:func:`modelmap.server.summary.trends`, migration 0007)."""
+    from modelmap.server import summary
+
+    if by not in TREND_DIMENSIONS:
+        raise ValueError(f"by must be one of {', '.join(TREND_DIMENSIONS)}")
+    return summary.trends(session, who, by)
+
+
+def _trends_full(session: Session, who: Principal, by: str) -> dict[str, Any]:
+    """:func:`_trends` computed from every visible snapshot's model rows, without the summaries: the reference
+    that tests/server/test_summary_trends.py compares the summary-backed answer with."""
     if by not in TREND_DIMENSIONS:
         raise ValueError(f"by must be one of {', '.join(TREND_DIMENSIONS)}")
     visible = {p.id: p.repo for p, _ in _visible_projects(session, who)}

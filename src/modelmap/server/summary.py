@@ -26,7 +26,15 @@ from sqlalchemy import Text, cast, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from modelmap.server.auth import Principal
-from modelmap.server.db import PortfolioKey, PortfolioMember, Project, SnapshotModel
+from modelmap.server.db import (
+    PortfolioKey,
+    PortfolioMember,
+    Project,
+    Snapshot,
+    SnapshotModel,
+    TrendCount,
+    TrendMember,
+)
 
 DIMENSIONS = ("origin", "publisher", "serving_country")  # the portfolio's groups, in its order
 UNKNOWN = "unknown"
@@ -314,3 +322,188 @@ def sole_suppliers(session: Session, who: Principal, listed: int) -> list[dict[s
         repos[str(publisher)].append(repo)
     return [{"publisher": p, "count": len(r), "repos": r[:listed]}
             for p, r in sorted(repos.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+
+
+# --------------------------------------------------------------------------- trends, kept by ingest (0007)
+
+TREND_REPO = "_repo"  # in every monthly state: its first month adds the repository to ``repos``
+TREND_PERIOD = "_period"  # per team and month: repositories with a snapshot taken that month
+TrendKey = tuple[str, str]  # (dimension, key)
+TrendDeltas = dict[tuple[str, str, str], int]  # (period, dimension, key) -> change
+
+
+def trend_period(taken_at: Any) -> str:
+    """The month of a snapshot as the trends count it (its time taken, as the database hands it back)."""
+    return f"{taken_at.year:04d}-{taken_at.month:02d}"
+
+
+def _trend_rows(session: Session, snapshot_ids: Iterable[int]) -> dict[int, list[tuple[Any, ...]]]:
+    """(model key, publisher, origins, serving countries) of each snapshot's model rows, JSON as stored text."""
+    ids = sorted(set(snapshot_ids))
+    out: dict[int, list[tuple[Any, ...]]] = {i: [] for i in ids}
+    sm = SnapshotModel
+    for start in range(0, len(ids), 500):
+        for snapshot_id, *row in session.execute(
+                select(sm.snapshot_id, sm.model_key, sm.publisher, cast(sm.origins, Text),
+                       cast(sm.serving_countries, Text)).where(sm.snapshot_id.in_(ids[start:start + 500]))):
+            out[snapshot_id].append(tuple(row))
+    return out
+
+
+def trend_keys(rows: Iterable[tuple[Any, ...]]) -> set[TrendKey]:
+    """The (dimension, key) pairs one snapshot counts under, as ``GET /api/v1/trends`` counts them: the model key
+    and publisher (``unknown`` when empty), each origin and serving country (``unknown`` when the list is unknown;
+    an empty list adds nothing); plus the ``_repo`` marker."""
+    keys: set[TrendKey] = {(TREND_REPO, "")}
+    for model, publisher, origins, serving in rows:
+        keys.add(("model", model or UNKNOWN))
+        keys.add(("publisher", publisher or UNKNOWN))
+        for dimension, text_value in (("origin", origins), ("serving_country", serving)):
+            values = _json_list(text_value)
+            for value in values if values is not None else [UNKNOWN]:
+                keys.add((dimension, str(value)))
+    return keys
+
+
+def trend_deltas(states: dict[str, set[TrendKey]]) -> TrendDeltas:
+    """One repository's part of its team's counters, from its state in each month it has snapshots: what its
+    state adds and drops against the month before, and one ``_period`` per month."""
+    out: TrendDeltas = {}
+    before: set[TrendKey] = set()
+    for period in sorted(states):
+        state = states[period]
+        out[(period, TREND_PERIOD, "")] = 1
+        for dimension, key in state - before:
+            out[(period, dimension, key)] = 1
+        for dimension, key in before - state:
+            out[(period, dimension, key)] = -1
+        before = state
+    return out
+
+
+def _trend_upsert(session: Session, team_id: int, delta: TrendDeltas) -> None:
+    """Add ``delta`` to the team's trend counters in key order (no deadlock between concurrent ingests of one
+    team), then drop the counters it touched that reached 0."""
+    rows = [{"team_id": team_id, "period": p, "dimension": d, "key": k, "delta": v}
+            for (p, d, k), v in sorted(delta.items()) if v]
+    if not rows:
+        return
+    table: Any = TrendCount.__table__
+    statement = upsert_into(session, table)
+    statement = statement.on_conflict_do_update(
+        index_elements=["team_id", "period", "dimension", "key"],
+        set_={"delta": table.c.delta + statement.excluded.delta})
+    session.execute(statement, rows)
+    periods = sorted({p for p, _, _ in delta})
+    session.execute(delete(TrendCount).where(TrendCount.team_id == team_id, TrendCount.period.in_(periods),
+                                             TrendCount.delta == 0))
+
+
+def refresh_trends(session: Session, project_id: int, snapshot_id: int) -> None:
+    """Bring one project's trend summaries up to date after ``snapshot_id`` was stored or replaced (in the
+    caller's transaction). Each month's state is that of the month's last snapshot; the months whose last
+    snapshot changed, or is the one just stored, are read again, whatever order the commits arrived in."""
+    from modelmap.server.service import _insert_rows
+
+    team_id = session.execute(select(Project.team_id).where(Project.id == project_id)).scalar_one()
+    last_of: dict[str, int] = {}
+    own: str | None = None
+    for sid, taken_at in session.execute(select(Snapshot.id, Snapshot.taken_at)
+                                         .where(Snapshot.project_id == project_id)
+                                         .order_by(Snapshot.taken_at, Snapshot.id)):
+        period = trend_period(taken_at)
+        last_of[period] = sid
+        if sid == snapshot_id:
+            own = period
+    tm = TrendMember
+    old: dict[str, set[TrendKey]] = defaultdict(set)
+    old_snapshot: dict[str, int] = {}
+    for period, sid, dimension, key in session.execute(
+            select(tm.period, tm.snapshot_id, tm.dimension, tm.key).where(tm.project_id == project_id)):
+        old[period].add((dimension, key))
+        old_snapshot[period] = sid
+    again = {p for p, sid in last_of.items() if old_snapshot.get(p) != sid}
+    if own is not None and last_of[own] == snapshot_id:
+        again.add(own)
+    gone = set(old) - set(last_of)
+    rows = _trend_rows(session, (last_of[p] for p in again))
+    new = {p: (trend_keys(rows[last_of[p]]) if p in again else old[p]) for p in last_of}
+    if again | gone:
+        session.execute(delete(TrendMember).where(tm.project_id == project_id, tm.period.in_(sorted(again | gone))))
+    _insert_rows(session, TrendMember, [
+        {"project_id": project_id, "team_id": team_id, "period": p, "snapshot_id": last_of[p], "dimension": d,
+         "key": k} for p in sorted(again) for d, k in sorted(new[p])])
+    delta: TrendDeltas = dict(trend_deltas(new))
+    for change, value in trend_deltas(dict(old)).items():
+        delta[change] = delta.get(change, 0) - value
+    _trend_upsert(session, team_id, delta)
+
+
+def compute_trends(session: Session) -> tuple[dict[int, TrendDeltas], list[dict[str, Any]]]:
+    """The trend summaries computed from the snapshots alone: (per team counters without zeros, member rows)."""
+    last_of: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)  # (team, project) -> period -> snapshot
+    for sid, project_id, team_id, taken_at in session.execute(
+            select(Snapshot.id, Snapshot.project_id, Project.team_id, Snapshot.taken_at)
+            .join(Project, Project.id == Snapshot.project_id).order_by(Snapshot.taken_at, Snapshot.id)):
+        last_of[(team_id, project_id)][trend_period(taken_at)] = sid
+    rows = _trend_rows(session, (sid for periods in last_of.values() for sid in periods.values()))
+    counts: dict[int, TrendDeltas] = defaultdict(dict)
+    members: list[dict[str, Any]] = []
+    for (team_id, project_id), periods in sorted(last_of.items()):
+        states = {p: trend_keys(rows[sid]) for p, sid in periods.items()}
+        members += [{"project_id": project_id, "team_id": team_id, "period": p, "snapshot_id": periods[p],
+                     "dimension": d, "key": k} for p in sorted(states) for d, k in sorted(states[p])]
+        team = counts[team_id]
+        for key, value in trend_deltas(states).items():
+            team[key] = team.get(key, 0) + value
+    return {t: {k: v for k, v in c.items() if v} for t, c in counts.items()}, members
+
+
+def rebuild_trends(session: Session) -> None:
+    """Replace the trend summaries with :func:`compute_trends` (in the caller's transaction; migration 0007)."""
+    from modelmap.server.service import _insert_rows
+
+    counts, members = compute_trends(session)
+    session.execute(delete(TrendMember))
+    session.execute(delete(TrendCount))
+    _insert_rows(session, TrendMember, members)
+    for team_id, team_counts in sorted(counts.items()):
+        _trend_upsert(session, team_id, team_counts)
+
+
+def trends(session: Session, who: Principal, by: str) -> dict[str, Any]:
+    """``GET /api/v1/trends`` from the counters: per month from the first visible snapshot to the last, the
+    running sum of each key's changes (keys never counted are left out), the same answer as walking every
+    snapshot (``service._trends_full``; tests/server/test_summary_trends.py compares the two)."""
+    query = (select(TrendCount.period, TrendCount.dimension, TrendCount.key, func.sum(TrendCount.delta))
+             .where(TrendCount.dimension.in_((by, TREND_REPO, TREND_PERIOD)))
+             .group_by(TrendCount.period, TrendCount.dimension, TrendCount.key))
+    if not who.is_admin:
+        query = query.where(TrendCount.team_id == who.team_id)
+    changes: dict[TrendKey, dict[str, int]] = defaultdict(dict)
+    for period, dimension, key, total in session.execute(query):
+        if total:
+            changes[(dimension, key)][period] = int(total)
+    months = sorted(changes.pop((TREND_PERIOD, ""), {}))
+    if not months:
+        return {"by": by, "periods": [], "series": {}}
+    (year, mon), (last_year, last_mon) = (tuple(int(x) for x in m.split("-")) for m in (months[0], months[-1]))
+    periods: list[str] = []
+    while (year, mon) <= (last_year, last_mon):
+        periods.append(f"{year:04d}-{mon:02d}")
+        year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
+
+    def running(by_period: dict[str, int]) -> list[int]:
+        out, total = [], 0
+        for period in periods:
+            total += by_period.get(period, 0)
+            out.append(total)
+        return out
+
+    repos = running(changes.pop((TREND_REPO, ""), {}))
+    series: dict[str, list[int]] = {}
+    for (_, key), by_period in changes.items():
+        counts = running(by_period)
+        if any(counts):
+            series[key] = counts
+    return {"by": by, "periods": periods, "repos": repos, "series": dict(sorted(series.items()))}
