@@ -1533,6 +1533,7 @@ FAST = frozenset({
     "policy-approved-on-month-13", "glob-waiver-40-stars", "output-fifo-scan", "stdout-dev-full-check",
     "diff-deep-scan-json", "inject-changed-since-output", "offline-by-default-trace", "cache-kb-null",
     "jsonl-malformed-lines", "pickle-reduce-inspect-pytorch_model-bin",
+    "runtime-litellm-time-nan", "probe-private-refused-metadata", "eval-cases-deep-line",
 })
 _unknown = FAST - {p.id for p in PROBES}
 if _unknown:
