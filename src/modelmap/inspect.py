@@ -769,7 +769,8 @@ def inspect_findings(result: ScanResult, *, limits: Limits = DEFAULT_LIMITS,
                      max_targets: int = SCAN_MAX_TARGETS) -> ScanResult:
     """Header-only identification of the ``model-file`` findings of a scan (``modelmap scan --inspect``).
 
-    For each finding whose file exists under ``result.root`` (or one of ``result.roots``), reads the file's
+    For each weight file found on disk, and each reference in code or config to a weight file that exists under
+    ``result.root`` (or one of ``result.roots``), reads the file's
     headers, plus its folder's config/tokenizer files when it sits in a model folder, and stores a compact
     summary in ``finding.resolution["inspected"]``: family, publisher, origins (ISO countries), mismatches
     and security counts, and notes. A read error becomes a note, never an exception. Returns a new
@@ -784,7 +785,12 @@ def inspect_findings(result: ScanResult, *, limits: Limits = DEFAULT_LIMITS,
         if f.kind != "model-file":
             findings.append(f)
             continue
-        path = _under_roots(f.path, roots)
+        # a weight file on disk is its own finding (source "model-file"); a reference to one in code or config
+        # names it in ``raw`` (the file around it is YAML or code, nothing to inspect): inspect the file named,
+        # when it lies under the scanned root
+        on_disk = f.source == "model-file"
+        path = _under_roots(f.path, roots) if on_disk else (
+            _under_roots(f.raw, roots) if f.raw and "://" not in f.raw else None)
         if path is None:
             findings.append(f)
             continue

@@ -84,7 +84,7 @@ def test_shards_of_one_folder_are_inspected_once_and_existing_resolution_kept(tm
     d = model_folder(tmp_path)
     tiny_safetensors(d / "model-00002.safetensors", vocab=8, hidden=4, layers=2, inter=4)
     a = Finding(path="models/acme/model.safetensors", line=1, column=1, raw="x", kind="model-file",
-                resolution={"query": "x"})
+                source="model-file", resolution={"query": "x"})
     b = finding("models/acme/model-00002.safetensors")
     out = inspect_findings(scan(tmp_path, a, b))
     ra, rb = (f.resolution for f in out.findings)
@@ -100,3 +100,19 @@ def test_bounded_number_of_targets(tmp_path: Path) -> None:
     out = inspect_findings(scan(tmp_path, *files), max_targets=2)
     notes = out.findings[2].resolution["inspected"]["notes"]
     assert notes and "not inspected" in notes[0]
+
+
+def test_a_reference_in_config_inspects_the_file_it_names_not_the_config(tmp_path: Path) -> None:
+    model_folder(tmp_path)
+    (tmp_path / "serve.yaml").write_text("model_path: models/acme/model.safetensors\n")
+    ref = Finding(path="serve.yaml", line=1, column=13, raw="models/acme/model.safetensors", kind="model-file",
+                  source="config", confidence=0.8)
+    missing = Finding(path="serve.yaml", line=2, column=13, raw="models/gone/model.gguf", kind="model-file",
+                      source="config", confidence=0.8)
+    remote = Finding(path="serve.yaml", line=3, column=13, raw="s3://bucket/serve.yaml", kind="model-file",
+                     source="config", confidence=0.8)
+    out = inspect_findings(scan(tmp_path, ref, missing, remote))
+    assert out.findings[0].resolution["inspected"]["family"] == "qwen2.5"  # the weights the config names
+    # the YAML file itself is never read as a model; a file not in the tree or a URI is left alone
+    assert "inspected" not in (out.findings[1].resolution or {})
+    assert "inspected" not in (out.findings[2].resolution or {})
