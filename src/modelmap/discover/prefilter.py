@@ -36,6 +36,17 @@ BASE_KEYWORDS = (
     # (discover.uris decides which are models)
     "storageuri", "storage_uri", "modelscope", "ollama://", "s3://", "gs://", "oss://", "pvc://", "oci://",
     "models--", "hf.co/", "hf-mirror",
+    # distinctive family words of knowledge-base models that no word above covers (a file naming only
+    # "voyage-3" or "ministral-3-8b-instruct" was never parsed). Hand-chosen from the KB's families: words that
+    # are rare in code otherwise ("bloom" (filters), "ovis" (provision), "step" are left out; their orgs are
+    # keywords as "org/")
+    "granite", "internvl", "ministral", "devstral", "magistral", "codestral", "mathstral", "pixtral", "voxtral",
+    "voyage", "olmo", "llava", "nemotron", "minitron", "telechat", "xuanyuan", "tigerbot", "skywork", "xverse",
+    "zephyr", "siglip", "cogvlm", "cogvideo", "codegeex", "longcat", "openthinker", "deepscaler", "sensechat",
+    "sensenova", "seed-oss", "seed-coder", "step-3", "step3", "step-audio", "ui-tars", "moonlight", "janus",
+    "molmo", "tulu", "stablelm", "wizardcoder", "wizardlm", "aquila", "mimo-", "amazon.nova", "amazon.titan",
+    "nova-pro", "nova-lite", "nova-micro", "titan-embed", "aya-", "command-a", "bespoke", "virtuoso", "sky-t1",
+    "deberta", "roberta", "xlm-r", "flan-t5", "t5-", "bloomz", "mpt-", "jais", "plamo", "lfm2", "hy3", "spark-",
 )
 
 
