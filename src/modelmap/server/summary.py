@@ -405,12 +405,13 @@ def refresh_trends(session: Session, project_id: int, snapshot_id: int) -> None:
     snapshot changed, or is the one just stored, are read again, whatever order the commits arrived in."""
     from modelmap.server.service import _insert_rows
 
-    team_id = session.execute(select(Project.team_id).where(Project.id == project_id)).scalar_one()
     last_of: dict[str, int] = {}
     own: str | None = None
-    for sid, taken_at in session.execute(select(Snapshot.id, Snapshot.taken_at)
-                                         .where(Snapshot.project_id == project_id)
-                                         .order_by(Snapshot.taken_at, Snapshot.id)):
+    snapshots = session.execute(
+        select(Snapshot.id, Snapshot.taken_at, Project.team_id).join(Project, Project.id == Snapshot.project_id)
+        .where(Snapshot.project_id == project_id).order_by(Snapshot.taken_at, Snapshot.id)).all()
+    team_id = snapshots[0].team_id  # the snapshot just stored is one of them
+    for sid, taken_at, _ in snapshots:
         period = trend_period(taken_at)
         last_of[period] = sid
         if sid == snapshot_id:
@@ -428,8 +429,9 @@ def refresh_trends(session: Session, project_id: int, snapshot_id: int) -> None:
     gone = set(old) - set(last_of)
     rows = _trend_rows(session, (last_of[p] for p in again))
     new = {p: (trend_keys(rows[last_of[p]]) if p in again else old[p]) for p in last_of}
-    if again | gone:
-        session.execute(delete(TrendMember).where(tm.project_id == project_id, tm.period.in_(sorted(again | gone))))
+    if (again | gone) & set(old):
+        session.execute(delete(TrendMember).where(tm.project_id == project_id,
+                                                  tm.period.in_(sorted((again | gone) & set(old)))))
     _insert_rows(session, TrendMember, [
         {"project_id": project_id, "team_id": team_id, "period": p, "snapshot_id": last_of[p], "dimension": d,
          "key": k} for p in sorted(again) for d, k in sorted(new[p])])
