@@ -62,8 +62,32 @@ _LIST_FLAGS: dict[str, str | None] = {"--served-model-name": "generation", "--st
 
 
 def _flag_of(flag: str) -> str:
-    """A long flag with ``_`` read as ``-`` (``--served_model_name`` → ``--served-model-name``)."""
-    return "--" + flag[2:].replace("_", "-") if flag.startswith("--") else flag
+    """A long flag with ``_`` read as ``-`` (``--served_model_name`` → ``--served-model-name``); a dotted flag by its
+    last part (OpenRLHF's ``--actor.model_name_or_path``, ``--ckpt.output_dir``)."""
+    return "--" + flag[2:].rsplit(".", 1)[-1].replace("_", "-") if flag.startswith("--") else flag
+
+
+# Hydra / OmegaConf overrides on a trainer's command line (verl ``actor_rollout_ref.model.path=org/name``,
+# ``critic.model.path=…``): a dotted key whose last part names where a model is, under a part naming a model
+_OVERRIDE = re.compile(r"^\+{0,2}(?P<key>[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+)=(?P<value>\S+)$")
+_OVERRIDE_LEAF = frozenset({"path", "name", "name_or_path", "model_name_or_path", "pretrained", "repo_id",
+                            "model_id", "model_path", "model_name", "hf_model", "tokenizer_path"})
+
+
+def _override_model(tok: str) -> str | None:
+    """The value of a Hydra override that names a model (``critic.model.path=deepseek-ai/deepseek-llm-7b-chat``),
+    else None. The key must say model: a ``model`` part before a path/name leaf, or a model-key leaf."""
+    m = _OVERRIDE.match(tok)
+    if m is None:
+        return None
+    parts = m.group("key").lower().split(".")
+    leaf, parent = parts[-1], parts[-2]
+    if leaf not in _OVERRIDE_LEAF:
+        return None
+    if "model" not in leaf and "model" not in parent:
+        return None
+    value = m.group("value").strip("'\"")
+    return value or None
 
 
 def _find_word(text: str, value: str, start: int) -> int:
@@ -222,6 +246,13 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 tick(j - i)
                 if j < len(toks):
                     report(toks[j], hint, role, api)
+        if is_server and not tok.startswith("-"):
+            override = _override_model(tok)
+            if override is not None:
+                loads_model = True
+                report(override, "path" if override.startswith(("/", ".", "~", "$")) else "hf", None,
+                       toks[0].rsplit("/", 1)[-1])
+                continue
         flag, eq, val = tok.partition("=")
         flag = _flag_of(flag)
         if flag in _LIST_FLAGS:
