@@ -191,3 +191,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+def head_revision() -> str:
+    """The one head of the server's Alembic migrations (a second head would make this raise)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    import modelmap.server.db as db
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(db.__file__).parent / "migrations"))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.conftest import Env, free_port, make_env
+from tests.server.conftest import Env, free_port, head_revision, make_env
 from tests.server.test_ingest import (  # noqa: F401  (collected again here, on PostgreSQL)
     test_every_format_of_one_repo_gives_the_same_models,
     test_portfolio_and_model_across_repos,
@@ -115,7 +115,7 @@ def test_schema_is_migrated_on_postgres(env: Env) -> None:
 
     with env.engine.connect() as conn:
         assert env.engine.dialect.name == "postgresql"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0006"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
 
 
 def test_two_processes_one_postgres_database(postgres: str, tmp_path: Path, documents: dict[str, bytes]) -> None:
