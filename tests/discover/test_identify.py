@@ -8,7 +8,7 @@ from modelmap.discover.identify import classify, is_generic, is_model_ish, is_sp
 
 
 def kind(value: str, hint: str = "none") -> str | None:
-    match = classify(value, hint)  # type: ignore[arg-type]
+    match = classify(value, hint)
     return match.kind if match else None
 
 
@@ -67,7 +67,7 @@ def test_local_model_directories(value: str, hint: str) -> None:
     ],
 )
 def test_paths_that_are_not_model_directories(value: str, hint: str) -> None:
-    assert classify(value, hint) is None  # type: ignore[arg-type]
+    assert classify(value, hint) is None
 
 
 # issue 2: weight files named by convention, and weight download URLs

@@ -207,7 +207,7 @@ def test_byte_pass_skips_files_with_no_candidate_and_keeps_binding_only_ones() -
     assert has_candidate(b'var s = `{"model":"my-own-7b"}`\n')
 
 
-def test_scan_json_with_evidence_follows_the_schema(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_scan_json_with_evidence_follows_the_schema(tmp_path) -> None:
     import json
     from importlib import resources
 

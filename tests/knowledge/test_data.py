@@ -179,24 +179,24 @@ def walk() -> dict[str, list[str]]:
         if colour.get(start):
             continue
         stack: list[tuple[str, int]] = [(start, 0)]
-        path: list[str] = []
+        trail: list[str] = []
         while stack:
             node, i = stack.pop()
             if i == 0:
                 colour[node] = 1
-                path.append(node)
+                trail.append(node)
             nexts = edges.get(node, [])
             if i < len(nexts):
                 stack.append((node, i + 1))
                 nxt = nexts[i]
                 if colour.get(nxt) == 1:
-                    cycle = [*path[path.index(nxt):], nxt]
+                    cycle = [*trail[trail.index(nxt):], nxt]
                     problems["cycles"].append(" -> ".join(cycle))
                 elif not colour.get(nxt) and nxt in edges:
                     stack.append((nxt, 0))
             else:
                 colour[node] = 2
-                path.pop()
+                trail.pop()
     return dict(problems)
 
 

@@ -50,7 +50,7 @@ def test_a_hong_kong_publisher_is_china_for_the_origin_presets() -> None:
 
 @pytest.mark.parametrize("country", ["CN", "HK", "MO"])
 def test_serving_from_any_part_of_china_breaks_no_cn_serving(country: str) -> None:
-    served = {"id": "some-cloud", "operator": None, "country": country, "serving": []}
+    served: dict[str, Any] = {"id": "some-cloud", "operator": None, "country": country, "serving": []}
     assert _violations("no-cn-serving", _finding("gpt-4o", served)) == {("no-cn-serving", "gpt-4o")}
     assert _violations("no-cn-serving", _finding("gpt-4o", dict(served, country="TW"))) == set()
     assert _violations("no-cn-serving", _finding("gpt-4o", dict(served, country=None))) == set()

@@ -101,7 +101,8 @@ def test_ollama_user_upload_named_after_a_repackers_copy_denotes_the_original() 
 def test_exact_name_reupload_by_an_unknown_account_is_a_name_claim() -> None:
     res = resolve("acme-mirror/Qwen2.5-7B-Instruct")
     assert res.publisher is not None and res.publisher["id"] == "acme-mirror" and res.publisher["country"] is None
-    first = (res.edges or ())[0]
+    assert res.edges
+    first = res.edges[0]
     assert first["parent"] == "qwen/qwen2.5-7b-instruct" and first.get("source") == "name"
     assert res.confidence == "unknown"
     assert res.origins_known is False and res.origins == ("CN",)  # a lower bound: the account's country is unknown

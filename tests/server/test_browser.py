@@ -229,7 +229,11 @@ def test_hostile_names_are_text_on_every_page(browser: Any, seeded: tuple[Server
     assert "<script>" in key and content["models"][0]["publisher"] == HOSTILE
     page, problems = _page(browser, server, token, 1280)
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    def on_dialog(d: Any) -> None:
+        dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
     for path in ("/", "/projects/acme/hostile", "/optionality", "/policy",
                  "/?" + urlencode({"publisher": HOSTILE})):
         reply = page.goto(server.url + path)

@@ -4,6 +4,7 @@ idempotent per commit, and unknown facts stay null."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 
 import pytest
 
@@ -102,7 +103,7 @@ def test_projects_are_keyed_by_repository_with_history_and_diff(env: Env, docume
     assert latest[0]["latest"]["commit"] == "new2"
 
 
-def _foreign_bom(spec: str, components: list[dict[str, object]]) -> bytes:
+def _foreign_bom(spec: str, components: Sequence[Mapping[str, object]]) -> bytes:
     return json.dumps({"bomFormat": "CycloneDX", "specVersion": spec, "version": 1,
                        "components": components}).encode()
 
