@@ -808,13 +808,11 @@ for _pid, _doc in {"wrong-types": _RT_WRONG, "deep": _RT_DEEP,
     probe(f"plan-runtime-{_pid}", "switch-input", files({**_APP, "runtime.json": _doc}),
           ("plan", "app", "--scenario", "no-cn-origin", "--runtime", "runtime.json", "-f", "json"), OK_OR_USAGE,
           fmt="json")
-_XFAIL_ATTACH = ("policy/inventory.py attach_runtime iterates a runtime model's requested_as / hosts whatever their "
-                 "type (TypeError: 'int' object is not iterable); owned by the policy helper. plan cleans the "
-                 "document first (runtime.drift.clean_runtime); check and report load it through check_cmd.load_runtime")
+# check and report load a runtime document through check_cmd.load_runtime, which cleans wrong-typed entries
 probe("check-runtime-wrong-types", "switch-input", files({**_APP, "runtime.json": _RT_WRONG}),
-      ("check", "app", "--runtime", "runtime.json"), CHECK_ANY, xfail_reason=_XFAIL_ATTACH)
+      ("check", "app", "--runtime", "runtime.json"), CHECK_ANY)
 probe("report-runtime-wrong-types", "switch-input", files({**_APP, "runtime.json": _RT_WRONG}),
-      ("report", "app", "--runtime", "runtime.json", "-o", "r.html"), OK, xfail_reason=_XFAIL_ATTACH)
+      ("report", "app", "--runtime", "runtime.json", "-o", "r.html"), OK)
 probe("diff-runtime-md-injection", "switch-input", files({"scan.json": _CODE_SCAN, "runtime.json": _runtime_doc(
     [{"model": "<script>alert(1)</script>`|x", "hosts": ["<img src=x onerror=alert(1)>"], "requested_as": [],
       "requests": 1}])}), ("diff", "scan.json", "runtime.json", "-f", "md"), OK,

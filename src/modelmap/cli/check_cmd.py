@@ -121,7 +121,7 @@ def no_policy_note(project: Project, *, strict: bool = False) -> str:
 def load_runtime(path: Path) -> dict[str, Any]:
     """A ``modelmap.runtime/1`` document (``--runtime FILE``); UsageError (exit 2) when it is not one."""
     from modelmap.errors import UsageError
-    from modelmap.runtime.drift import RUNTIME_SCHEMA, DriftInputError, load_json
+    from modelmap.runtime.drift import RUNTIME_SCHEMA, DriftInputError, clean_runtime, load_json
 
     what = "a runtime inventory (modelmap runtime --format json)"
     try:
@@ -131,7 +131,7 @@ def load_runtime(path: Path) -> dict[str, Any]:
     if doc.get("schema") != RUNTIME_SCHEMA or not isinstance(doc.get("models"), list):
         raise UsageError(f"--runtime {path}: is not {what}; its schema is {doc.get('schema')!r}",
                          hint="build one with: modelmap runtime SOURCE... --format json -o FILE")
-    return doc
+    return clean_runtime(doc)  # wrong-typed entries emptied, as plan and diff read them
 
 
 def run_check(path: Path, config: Path | None, today: str | None, *, fail_on: str | None = None,

@@ -72,14 +72,12 @@ def plan(
         raise typer.Exit(EXIT_USAGE)
 
     def run() -> tuple[bytes, str]:
-        from modelmap.cli.check_cmd import load_runtime
-        from modelmap.runtime.drift import clean_runtime
+        from modelmap.cli.check_cmd import load_runtime  # cleans wrong-typed runtime entries
         from modelmap.switch import plan as planner
 
         result, _, _ = planner.plan_project(path, scenario, deny=deny, volume_path=volume, config_path=config,
                                             eval_path=eval_file, require=tuple(require or ()),
-                                            runtime=clean_runtime(load_runtime(runtime)) if runtime is not None
-                                            else None)
+                                            runtime=load_runtime(runtime) if runtime is not None else None)
         s = result.summary()
         line = (f"plan {result.scenario.get('id')}: {s['usages_affected']} affected usages in {s['flows']} flows; "
                 f"{s['replaced']} replaced, {s['none_found']} none found; {s['feasible_48h']} flows feasible in 48 h")
