@@ -52,7 +52,7 @@ _GENERIC_WORDS = frozenset({
 })
 _BARE_SIZE = re.compile(r"\d+(?:\.\d+)?[bmkt]?")  # "7b", "70B", "405": a size alone names no model
 _VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*$")
-_LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/])|\\")
+_LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/]|\$\{\w+\}[\\/]|\$\w+[\\/])|\\")
 _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
 _GENERIC_WEIGHT_FILE = re.compile(
     r"(?i)(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|diffusion_pytorch_model|"
@@ -414,13 +414,17 @@ def _classify_url(v: str, hint: Hint = "none") -> Match | None:
     return None
 
 
+# a leading variable or home part of a path (``$HOME/…``, ``${MODEL_ROOT}/…``, ``~/…``)
+_VAR_PREFIX = re.compile(r"^(?:\$\{\w+\}|\$\w+|~)(?=[/\\])")
+
+
 def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     """A local model directory (``/models/chatglm3-6b``, ``D:\\AI\\model/chatglm3-6b/``): its last part names a model.
 
     Without an API or key saying "model", the last part must carry both a model word and a size or
     version, which keeps ``/data/llama`` and ``/app/api-v1`` out.
     """
-    if re.search(r"[{}$<>%|`*?]", v):
+    if re.search(r"[{}$<>%|`*?]", _VAR_PREFIX.sub("", v)):  # `$HOME/models/Qwen2-7B-Instruct`: its own name is literal
         return None
     name = re.split(r"[/\\]", v.rstrip("/\\"))[-1]
     if not name or not _PLAIN.fullmatch(name) or is_generic(name):

@@ -303,6 +303,21 @@ def _package(path: str) -> list[str]:
     return [p for p in path.replace("\\", "/").split("/")[:-1] if p]
 
 
+def _tuple_rows(node: ast.List | ast.Tuple | ast.Set) -> list[ast.Tuple]:
+    """The short tuples a sequence lists (rows of a table)."""
+    return [e for e in node.elts[:4096] if isinstance(e, ast.Tuple) and 2 <= len(e.elts) <= 8]
+
+
+def _columns(rows: list[ast.Tuple]) -> list[list[ast.Constant]]:
+    """The string entries of each column of a table's rows, for columns of at least ``MIN_KNOWN`` entries."""
+    columns: dict[int, list[ast.Constant]] = {}
+    for row in rows:
+        for i, v in enumerate(row.elts):
+            if isinstance(v, ast.Constant) and isinstance(v.value, str):
+                columns.setdefault(i, []).append(v)
+    return [vs for vs in columns.values() if len(vs) >= MIN_KNOWN]
+
+
 class _Module:
     def __init__(self, tree: ast.Module, collector: Collector, lines: list[str]) -> None:
         # one breadth-first list (every node comes after its ancestors) feeds both passes
@@ -693,6 +708,9 @@ class _Module:
                             and isinstance(v.value, str):
                         fields.setdefault(k.value, []).append(v)
             self.tables.extend(vs for vs in fields.values() if len(vs) >= MIN_KNOWN)
+        rows = _tuple_rows(node)
+        if len(rows) >= MIN_KNOWN:  # [("GLM-5 - Flagship", "glm-5"), ("Qwen 3.7 Plus", "qwen3.7-plus")]: one per column
+            self.tables.extend(_columns(rows))
         if len(lits) >= 2 and any(id(lit) not in self.claimed and self._well_known(lit) for lit in lits):
             for lit in lits:
                 if id(lit) not in self.claimed:
@@ -851,6 +869,13 @@ class _Module:
             self._keyed(_target_names(node.target), node.value)
 
     def visit_Dict(self, node: ast.Dict) -> None:
+        grouped = [v for v in node.values if isinstance(v, (ast.List, ast.Tuple))]
+        if len(grouped) >= 2 and len(grouped) == len(node.values):
+            # {"quick": [(label, id), …], "deep": [(label, id), …]}: lists of rows of one shape under a dict's keys
+            # are one table, column by column
+            rows = [row for v in grouped for row in _tuple_rows(v)]
+            if len(rows) >= MIN_KNOWN and len({len(r.elts) for r in rows}) == 1:
+                self.tables.extend(_columns(rows))
         keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
         if len(keys) >= MIN_KNOWN:  # PRICES = {"gpt-4o": …, "acme-chat-7b": …}: its keys are one table
             self.tables.append([k for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)])

@@ -55,7 +55,16 @@ _ADAPTER_FLAGS = frozenset({"--adapters", "--adapter", "--lora-modules", "--lora
 # reported only when the directory's own name names a model, with a family word and a size
 # (--output_dir Qwen2.5-72B-Instruct-AWQ; not output/, not output/swift_test_bert_merged)
 _OUTPUT_FLAGS = frozenset({"--output-dir", "--save-dir", "--export-dir", "--output-path", "--save-path",
-                           "--quant-output-dir", "--merged-model-dir"})
+                           "--quant-output-dir", "--merged-model-dir", "--local-dir"})
+# a dotted flag whose group says checkpoint (OpenRLHF ``--ckpt.path``, ``--checkpoint.save_dir``): where a trainer
+# writes the model it makes, an output directory like the ones above
+_CKPT_FLAG = re.compile(r"--(?:ckpt|checkpoint|save)\.(?:path|dir|save_?dir|save_?path|output_?dir)", re.I)
+# a variable that holds where a trainer writes or converts a model (SAVE_PATH, DIST_CKPT_PATH, CKPT_DIR): reported,
+# like an output flag's value, only when the directory's own name names a model (a family word and a size)
+_OUTPUT_VAR = re.compile(r"(?:\w*_)?(?:ckpt|checkpoint|save|output|export|merged?)_(?:path|dir)", re.I)
+# a leading variable or home part of a path (``$HOME/models/…``, ``${WORK_DIR}/exp/…``, ``~/models/…``): the rest,
+# the folder's own name included, is literal
+_VAR_PREFIX = re.compile(r"^(?:\$\{\w+\}|\$\w+|~)(?=[/\\])")
 _SIZE_PART = re.compile(r"(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|(?:^|[-_.])a\d+b(?:$|[-_.])", re.I)
 # flags whose value is one or more served names / a comma-separated model list
 _LIST_FLAGS: dict[str, str | None] = {"--served-model-name": "generation", "--static-models": None}
@@ -123,7 +132,7 @@ def _model_flag(flag: str) -> tuple[Hint, str | None] | None:
 def _is_model_dir_name(value: str) -> bool:
     """The last part of an output path names a model: a family word and a size (``Qwen2.5-72B-Instruct-AWQ``,
     ``output/internlm2-1_8b-reward-bnb-int4``)."""
-    if not value or value.startswith("-") or "://" in value or re.search(r"[{}$<>%|`*?]", value):
+    if not value or value.startswith("-") or "://" in value or re.search(r"[{}$<>%|`*?]", _VAR_PREFIX.sub("", value)):
         return False
     last = re.split(r"[/\\]", value.rstrip("/\\"))[-1]
     return bool(last) and bool(_SIZE_PART.search(last)) and is_model_ish(last) and not is_generic(last)
@@ -159,11 +168,22 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
     if "=" not in raw:
         return []
     m = _ASSIGN.match(raw)
-    if not m or not is_model_key(m.group("name")):
+    if not m:
+        return []
+    output_var = _OUTPUT_VAR.fullmatch(m.group("name")) is not None
+    if not output_var and not is_model_key(m.group("name")):
         return []
     value = m.group("value")
     if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
         value = value[1:-1]
+    if output_var and not is_model_key(m.group("name")):
+        # SAVE_PATH="${WORK_DIR}/exp/Qwen3-4B-Thinking": a model directory when its own name names a model
+        if not _is_model_dir_name(value):
+            return []
+        collector = Collector(file, source_id)
+        col = raw.find(value, m.start(2))
+        collector.add(value, line, (col + 1) if col >= 0 else 1, Match("model-file", None, 0.6))
+        return collector.findings
     default = _DEFAULT.match(value)
     if default:
         value = default.group("default")
@@ -200,14 +220,29 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
     return collector.findings
 
 
+# an argument that is itself a command line: white space and a long flag or a dotted override in it
+_NESTED = re.compile(r"\s--?[A-Za-z]|\s[A-Za-z_]\w*(?:\.\w+)+=")
+_PIECES = re.compile(r"&&|\|\||[;|]|\s--\s")
+_MAX_NESTING = 2
+
+
 def _scan_command_line(collector: Collector, command: str, line: int, line_text: str | None,
-                       server: bool = False) -> None:
+                       server: bool = False, depth: int = 0) -> None:
     toks = _tokens(command)
     if not toks:
         return
     tick = collector.budget.tick
     tick(1 + len(command) // 64)  # tokenising is linear in the line
     text = line_text if line_text is not None else command
+    if depth < _MAX_NESTING:
+        for tok in toks:
+            if len(tok) > 8 and _NESTED.search(tok):
+                # a command inside one argument (`srun … bash -c "pip install x && ray job submit -- python3 -m
+                # trainer --actor.model_name_or_path org/name"`): each of its commands is read like a line of its
+                # own, its values found in the same text
+                for piece in _PIECES.split(tok):
+                    if piece.strip():
+                        _scan_command_line(collector, piece, line, text, depth=depth + 1)
     lowered = [t.lower() for t in toks]
     is_server = server or any(_SERVERS.search(t.rsplit("/", 1)[-1]) for t in lowered[:6])
 
@@ -233,6 +268,9 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     not_models = _NOT_MODEL_REPO.search(command) is not None  # hf download --repo-type dataset X: data, not a model
     outputs: list[str] = []  # values of output-directory flags, kept if the command loads a model
     loads_model = False
+    # Hydra overrides are a trainer's arguments: on a command that runs something, or on a line of nothing but
+    # overrides (the rest of a command a comment after its `\` cut off); not in `echo critic.model.path=…`
+    overrides = is_server or _OVERRIDE.match(toks[0]) is not None
     for i, tok in enumerate(toks):
         tick()
         for seq, hint, role, api in _POSITIONAL:
@@ -246,7 +284,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 tick(j - i)
                 if j < len(toks):
                     report(toks[j], hint, role, api)
-        if is_server and not tok.startswith("-"):
+                    loads_model = True  # `huggingface-cli download org/name --local-dir models/name-7b`: its folder
+        if overrides and not tok.startswith("-"):
             override = _override_model(tok)
             if override is not None:
                 loads_model = True
@@ -280,7 +319,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                     if path.strip():
                         report(path.strip(), "hf", None, toks[0].rsplit("/", 1)[-1])
             continue
-        if flag in _OUTPUT_FLAGS:
+        if flag in _OUTPUT_FLAGS or _CKPT_FLAG.fullmatch(tok.partition("=")[0]):
             value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
             if _is_model_dir_name(value):
                 outputs.append(value)
@@ -376,6 +415,8 @@ class ShellSource:
                 continue
             command = pending + stripped
             pending = ""
+            if ":" in raw and "odel" in raw:
+                out.extend(_scan_key_values(file, raw, number, f"{self.id}-json"))
             if command and start == number:
                 out.extend(scan_assignment(file, raw, number, f"{self.id}-variable"))
             if command and start == number:
@@ -388,6 +429,21 @@ class ShellSource:
             # the file ends inside a continued command (its last line ends with `\`): the command still runs
             found = scan_command_line(file, pending.strip(), start, f"{self.id}-command")
             out.extend(_relocate(f, pieces) for f in found)
+
+
+# `"model": "deepseek-ai/DeepSeek-R1"` in a JSON body or heredoc, `model: "…"` in a jq filter: a key named like a
+# model and a quoted value (escaped quotes too: curl -d "{\"model\": \"qwen-plus\"}")
+_KEY_VALUE = linear(r"""["']?([A-Za-z_][\w-]*)\\?["']?\s*:\s*\\?["']([^"'\\\s]{2,200})\\?["']""")
+
+
+def _scan_key_values(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
+    collector = Collector(file, source_id)
+    for m in _KEY_VALUE.finditer(raw):
+        collector.budget.tick()
+        key = m.group(1)
+        if "model" in key.lower() and is_model_key(key):
+            collector.model(m.group(2), line, m.start(2) + 1, hint="key")
+    return collector.findings
 
 
 def _relocate(f: Finding, pieces: list[tuple[int, int, int]]) -> Finding:

@@ -1,0 +1,64 @@
+"""Session 7 recall shapes (issue 10), read off the opened held-out-4 misses and written here as our own
+fixtures: model tables of (label, id) rows in Python, split across a dict's lists; the retired GPT-3 era names
+in a Go constants block; local model folders under a variable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import modelmap
+
+CATALOG = '''
+ModelOption = tuple[str, str]
+
+_ACME_MODELS: dict[str, list[ModelOption]] = {
+    "quick": [
+        ("GLM-5-Turbo - fast", "glm-5-turbo"),
+        ("GLM-4.7 - previous flagship", "glm-4.7"),
+        ("GLM-4.5-Air - light", "glm-4.5-air"),
+        ("Custom model ID", "custom"),
+    ],
+    "deep": [
+        ("GLM-5.1 - large", "glm-5.1"),
+        ("GLM-5 - flagship", "glm-5"),
+        ("GLM-4.7 - previous flagship", "glm-4.7"),
+    ],
+}
+
+COLORS = [("red", "#f00"), ("green", "#0f0"), ("blue", "#00f"), ("dark-blue", "#008")]
+'''
+
+CONSTS = '''package openai
+
+const (
+\tGPT3TextDavinci003 = "text-davinci-003"
+\tGPT3TextCurie001   = "text-curie-001"
+\tGPT3CodeCushman001 = "code-cushman-001"
+)
+
+const (
+\tAdaSimilarity     EmbeddingModel = "text-similarity-ada-001"
+\tBabbageSearchDoc  EmbeddingModel = "text-search-babbage-doc-001"
+\tAdaCodeSearchCode EmbeddingModel = "code-search-ada-code-001"
+)
+'''
+
+
+def test_rows_of_label_and_id_are_one_table_per_column(tmp_path: Path) -> None:
+    (tmp_path / "catalog.py").write_text(CATALOG)
+    got = {f.raw for f in modelmap.scan(tmp_path).findings}
+    # the new names sit among recognised ones in the id column of rows split over the dict's lists
+    assert {"glm-5-turbo", "glm-4.7", "glm-5.1"} <= got
+    # labels, the "custom" choice and a colour table are not models
+    assert not got & {"custom", "Custom model ID", "GLM-5 - flagship", "dark-blue", "#008", "red"}
+
+
+def test_retired_gpt3_names_are_openai_models(tmp_path: Path) -> None:
+    (tmp_path / "models.go").write_text(CONSTS)
+    found = {f.raw: f for f in modelmap.scan(tmp_path).findings}
+    for name in ("text-davinci-003", "text-curie-001", "code-cushman-001", "text-similarity-ada-001",
+                 "text-search-babbage-doc-001", "code-search-ada-code-001"):
+        assert name in found, name
+    assert found["text-similarity-ada-001"].role == "embedding"
+    record = modelmap.trace("code-search-ada-code-001")
+    assert record.publisher is not None and record.publisher["country"] == "US"
