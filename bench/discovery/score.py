@@ -154,11 +154,19 @@ def compute_splits(labels_dir: Path) -> dict[str, str]:
     return splits
 
 
-def load_splits(labels_dir: Path) -> dict[str, str]:
-    """splits.yaml where it names a repo (frozen), else the rule."""
+def load_splits(labels_dir: Path, rule_for_new: bool = False) -> dict[str, str]:
+    """splits.yaml where it names a repo (frozen). A labels file that splits.yaml does not name yet (a new
+    held-out set being labelled) is ``unassigned`` and in no split, so it never leaks into dev or held-out
+    scores before its split entry is committed; ``--write-splits`` still assigns new repos by the rule."""
     frozen = yaml.safe_load(SPLITS.read_text(encoding="utf-8")) if SPLITS.exists() else {}
+    named = (frozen or {}).get("splits", {})
     rule = compute_splits(labels_dir)
-    return {name: (frozen or {}).get("splits", {}).get(name, split) for name, split in rule.items()}
+    out = {name: named.get(name, split if rule_for_new else "unassigned") for name, split in rule.items()}
+    missing = sorted(name for name, split in out.items() if split == "unassigned")
+    if missing:
+        print(f"note: {len(missing)} labels file(s) not in splits.yaml, scored in no split: {', '.join(missing)}",
+              file=sys.stderr)
+    return out
 
 
 def scan_keys(tree: Path) -> list[Key]:
@@ -228,12 +236,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repo", action="append", default=[], help="only this repo (owner__name); repeatable")
     parser.add_argument("--types", default="", help="only these file types, comma-separated (e.g. py,ipynb)")
     parser.add_argument("--details", action="store_true", help="list every FP and FN as path:line raw")
-    parser.add_argument("--split", choices=("dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "reserved", "all"), default="all",
+    parser.add_argument("--split", choices=("dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "reserved",
+                                                  "unassigned", "all"), default="all",
                         help="score only this split (splits.yaml / the rule in this docstring)")
     parser.add_argument("--write-splits", action="store_true", help="freeze the current split rule into splits.yaml")
     parser.add_argument("--timing", action="store_true", help="also time every file alone and list the slowest")
     args = parser.parse_args(argv)
-    splits = load_splits(Path(args.labels))
+    splits = load_splits(Path(args.labels), rule_for_new=args.write_splits)
     if args.write_splits:
         doc = {"schema": "modelmap.discovery-splits/1",
                "rule": "sessions 1-2 repos: dev; reserved repos: reserved; newer repos grouped by first language, "

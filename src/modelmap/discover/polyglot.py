@@ -162,7 +162,8 @@ def _role_from_names(cand: Candidate) -> str | None:
 
 # quoted literals on one line (double, single, back quotes; escapes kept): the alternatives are disjoint and the
 # length is bounded, so matching stays linear on any input
-_LITERAL = re.compile(rb'"((?:[^"\\\n]|\\.){1,300})"|\'((?:[^\'\\\n]|\\.){1,300})\'|`([^`\n]{1,300})`')
+# an empty literal ("") is matched too, so the quotes after it still pair up (`"a":"","model":"gpt-4"`)
+_LITERAL = re.compile(rb'"((?:[^"\\\n]|\\.){0,300})"|\'((?:[^\'\\\n]|\\.){0,300})\'|`([^`\n]{0,300})`')
 _NEAR_MODEL = re.compile(rb"(?i)model|llm|engine|deploy|embed|rerank")
 
 
