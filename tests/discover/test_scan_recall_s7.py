@@ -62,3 +62,37 @@ def test_retired_gpt3_names_are_openai_models(tmp_path: Path) -> None:
     assert found["text-similarity-ada-001"].role == "embedding"
     record = modelmap.trace("code-search-ada-code-001")
     assert record.publisher is not None and record.publisher["country"] == "US"
+
+
+OLLAMA_TS = '''export class Ollama extends Base {
+    async listModels(): Promise<IModel[]> {
+        return [
+            { id: 'llama3.2', name: 'Llama 3.2' },
+            { id: 'mistral', name: 'Mistral' },
+            { id: 'phi', name: 'Phi-2' },
+            { id: 'vicuna', name: 'Vicuna' },
+            { id: 'qwen2.5:7b', name: 'Qwen 2.5 7B' },
+        ]
+    }
+}
+'''
+
+OTHER_TS = '''export class Palette {
+    list() {
+        return [{ id: 'mistral', name: 'Wind' }, { id: 'phi', name: 'Golden' }, { id: 'vicuna', name: 'Wool' },
+                { id: 'llava', name: 'Rock' }]
+    }
+}
+'''
+
+
+def test_ollama_library_names_in_ollamas_own_table(tmp_path: Path) -> None:
+    (tmp_path / "engines").mkdir()
+    (tmp_path / "engines" / "ollama.ts").write_text(OLLAMA_TS)
+    (tmp_path / "engines" / "palette.ts").write_text(OTHER_TS)
+    found = {(f.path, f.raw): f for f in modelmap.scan(tmp_path).findings}
+    for name in ("llama3.2", "mistral", "phi", "vicuna", "qwen2.5:7b"):
+        assert ("engines/ollama.ts", name) in found, name
+        assert found[("engines/ollama.ts", name)].kind == "ollama-tag"
+    # the same words outside Ollama's code are not models
+    assert not [key for key in found if key[0] == "engines/palette.ts"]

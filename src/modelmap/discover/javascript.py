@@ -1124,6 +1124,8 @@ class _Analysis:
                 continue
             self.budget.tick(len(nodes))
             entries = [(n, v) for n in nodes if _node_key(n) not in self.f.skip and (v := string_value(n)) is not None]
+            if self.ollama_table(entries):
+                continue
             ok = accepted((v, _node_key(n) in self.claimed or classify(v, "none") is not None) for n, v in entries)
             for node, value in entries:
                 why = ok.get(value.strip())
@@ -1133,6 +1135,32 @@ class _Analysis:
                 if self.c.add(value, line, col, peer_match(value.strip()), symbol=self.symbol(node),
                               source_id="js-model-peers", evidence=(why, "shape:peer")) is not None:
                     self.claimed.add(_node_key(node))
+
+    def ollama_table(self, entries: list[tuple[Any, str]]) -> bool:
+        """A table of Ollama library names in Ollama's own code (the file, class or function says ``ollama``):
+        ``[{ id: 'llama2' }, { id: 'mistral' }, { id: 'phi' }, …]``. Bare names like ``phi`` are models only there,
+        so at least half of the entries, and ``MIN_KNOWN`` of them, must be names the Ollama library lists; then
+        every entry Ollama could pull is reported as an Ollama tag. True when the table was read so."""
+        if not entries:
+            return False
+        library = vocab().ollama_library
+        known = sum(1 for _n, v in entries if v.strip().lower().split(":", 1)[0] in library)
+        if known < MIN_KNOWN or 2 * known < len(entries):
+            return False
+        where = f"{self.c.file.path} {self.symbol(entries[0][0]) or ''}".lower()
+        if "ollama" not in where:
+            return False
+        for node, value in entries:
+            if _node_key(node) in self.claimed:
+                continue
+            match = classify(value.strip(), "ollama")
+            if match is None or match.kind != "ollama-tag":
+                continue
+            line, col = self.position(node)
+            if self.c.add(value.strip(), line, col, match, symbol=self.symbol(node), source_id="js-ollama-table",
+                          evidence=(f"ollama-library:{known}/{len(entries)}", "context:ollama")) is not None:
+                self.claimed.add(_node_key(node))
+        return True
 
     def bare_literals(self, strings: Iterable[Any]) -> None:
         """String literals that name a model or an endpoint on their own (also the cheap fallback pass)."""
