@@ -96,3 +96,19 @@ def test_ollama_library_names_in_ollamas_own_table(tmp_path: Path) -> None:
         assert found[("engines/ollama.ts", name)].kind == "ollama-tag"
     # the same words outside Ollama's code are not models
     assert not [key for key in found if key[0] == "engines/palette.ts"]
+
+
+def test_hugging_face_router_suffix_names_the_hub_repo(tmp_path: Path) -> None:
+    """``org/name:provider`` (Hugging Face Inference Providers) is the Hub repo, served through the router; an
+    unknown suffix or an unknown repo stays out."""
+    (tmp_path / "models.rs").write_text(
+        'pub const A: &str = "deepseek-ai/DeepSeek-V4-Pro:novita";\n'
+        'pub const B: &str = "Qwen/Qwen2.5-7B-Instruct:fastest";\n'
+        'pub const C: &str = "acme/thing:novita";\n')
+    found = {f.raw: f for f in modelmap.scan(tmp_path).findings}
+    assert found["deepseek-ai/DeepSeek-V4-Pro:novita"].kind == "hf-repo"
+    assert found["Qwen/Qwen2.5-7B-Instruct:fastest"].kind == "hf-repo"
+    assert "acme/thing:novita" not in found
+    record = modelmap.trace("Qwen/Qwen2.5-7B-Instruct:together")
+    assert record.model is not None and record.model["id"] == "qwen/qwen2.5-7b-instruct"
+    assert record.served_by is not None and record.served_by["id"] == "huggingface-inference"

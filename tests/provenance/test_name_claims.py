@@ -206,13 +206,13 @@ def test_a_file_named_exactly_after_the_model_still_denotes_it(resolver: Resolve
 
 
 def test_ollama_user_upload_with_a_quant_tag_keeps_the_names_claim(resolver: Resolver) -> None:
-    res = resolver.resolve("jdoe/qwen2.5-7b-instruct-abliterated:q4_k_m")
-    assert _model_id(res) == "jdoe/qwen2.5-7b-instruct-abliterated"
+    res = resolver.resolve("jdoe/qwen2.5-7b-instruct-zorblated:q4_k_m")
+    assert _model_id(res) == "jdoe/qwen2.5-7b-instruct-zorblated"
     edge = _parent_edge(res)
     assert edge and edge["parent"] == "qwen/qwen2.5-7b-instruct" and edge.get("source") == "name"
     assert res.confidence == "unknown"
     # a tag that picks a size or variant is the user's choice: nothing is claimed
-    assert _parent_edge(resolver.resolve("jdoe/qwen2.5-7b-instruct-abliterated:14b")) is None
+    assert _parent_edge(resolver.resolve("jdoe/qwen2.5-7b-instruct-zorblated:14b")) is None
 
 
 def test_a_hosted_derivative_keeps_its_server_and_only_a_claimed_base(resolver: Resolver) -> None:

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
-from modelmap.knowledge import load
+from modelmap.knowledge import HF_ROUTER_SUFFIXES, load
 
 Hint = Literal["hf", "api", "ollama", "prefixed", "path", "key", "none"]
 
@@ -463,6 +463,12 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
     parts = v.split("/")
     if any(not p for p in parts):
         return None
+    if len(parts) == 2 and ":" in parts[1]:
+        repo, _, suffix = v.rpartition(":")
+        if suffix.lower() in HF_ROUTER_SUFFIXES:  # Hugging Face Inference Providers' org/name:provider
+            inner = _classify_slashed(repo, repo.lower(), hint)
+            if inner is not None and inner.kind == "hf-repo":
+                return Match("hf-repo", "huggingface-inference", inner.confidence, inner.role)
     if low in kb.hf_index:
         return Match("hf-repo", None, 0.95)
     api = api_pattern(low) if low.startswith("models/") else None  # Gemini's "models/gemini-1.5-pro"

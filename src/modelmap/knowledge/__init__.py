@@ -14,6 +14,15 @@ if TYPE_CHECKING:
     from modelmap.knowledge.loader import KnowledgeIndex
 
 
+# Hugging Face Inference Providers route ``org/name:<provider>`` (or a policy, ``:fastest``) to who serves the Hub
+# model (https://huggingface.co/docs/inference-providers, read 2026-12-03): the model is the repo before the colon.
+# Discovery and the resolver both read it, so it lives with the knowledge base.
+HF_ROUTER_SUFFIXES = frozenset({
+    "fastest", "cheapest", "preferred", "auto", "hf-inference", "novita", "together", "fireworks-ai", "featherless-ai",
+    "groq", "nebius", "sambanova", "cerebras", "hyperbolic", "nscale", "cohere", "replicate", "fal-ai", "zai-org",
+    "deepinfra", "publicai", "scaleway", "ovhcloud", "wavespeed", "black-forest-labs", "nvidia"})
+
+
 def load() -> KnowledgeIndex:
     from modelmap.knowledge.loader import load_index
 

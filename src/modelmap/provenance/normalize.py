@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from modelmap.errors import IdentifierError
+from modelmap.knowledge import HF_ROUTER_SUFFIXES
 
 _QUANT = re.compile(
     r"[-_.](gguf|ggml|awq|gptq(?:[-_](?:int[348]|[348]bit))?(?:[-_]g\d+)?|int[348]|w[48]a(?:8|16)|exl[23](?:[-_][\w.]+bpw)?|d?dwq|"
@@ -61,6 +62,11 @@ def parse(query: str, prefixes: dict[str, str]) -> Parsed:
         core = rest
         if scheme.lower() in prefixes:
             provider = prefixes[scheme.lower()]
+    routed = _HF_ROUTED.fullmatch(core)
+    if routed and routed.group(2).lower() in HF_ROUTER_SUFFIXES:
+        # Hugging Face Inference Providers: "deepseek-ai/DeepSeek-V4-Pro:novita" is the Hub repo, routed
+        core = routed.group(1)
+        provider = provider or prefixes.get("huggingface")
     for _ in range(3):
         head, sep, tail = _split_prefix(core)
         if not sep or head.lower() not in prefixes or not tail:
@@ -111,6 +117,7 @@ def _is_repo_with_extension(core: str) -> bool:
     return stem != name and is_hub_account(org) and strip_quant(stem)[0] == stem
 
 
+_HF_ROUTED = re.compile(r"([\w.-]+/[\w.-]+):([\w-]+)")
 _HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/([\w.-]+/[\w.-]+)(?::[\w.-]+)?")
 
 
