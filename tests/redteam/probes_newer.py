@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.server
+import importlib.util
 import json
 import os
 import socket
@@ -1171,9 +1172,11 @@ def _pages_escape_all(res: Result) -> str | None:
 
 probe("server-pages-escape-hostile-snapshot", "server-upload", _hostile_snapshot, SRV_UPLOAD, OK,
       checks=(_pages_escape_all, no_token_in_log), timeout=120)
-# the inspect-ai engine, where installed, against the same hostile model servers
+# the inspect-ai engine against the same hostile model servers where it is installed (the optional [eval] extra);
+# where it is not, the same command must stop with the clear usage error (exit 2) that names the extra
+_INSPECT_CODES = OK if importlib.util.find_spec("inspect_ai") is not None else USAGE
 for _pid, _handle in {"escapes": chat(HOSTILE), "stalls": routes({}, default=stall(60)),
                       "deep-json": routes({}, default=lambda r, m, b: reply(r, b'{"choices":' + b"[" * _DEEP
                                                                             + b"]" * _DEEP + b"}"))}.items():
     ev_probe(f"eval-inspect-{_pid}", _handle, {"cases.jsonl": CASES},
-             tuple(a if a != "http" else "inspect" for a in EV), OK, timeout=90)
+             tuple(a if a != "http" else "inspect" for a in EV), _INSPECT_CODES, timeout=90)
