@@ -66,3 +66,15 @@ def test_every_table_entry_is_in_the_knowledge_base_with_a_country_source() -> N
         assert pub["country"] == c.country, pid
         cited = {s["url"] for s in pub["sources"] if "country" in (s.get("covers") or ["country"])}
         assert set(c.urls) <= cited, pid
+
+
+def test_rows_without_a_primary_source_stay_null_with_the_claim_noted() -> None:
+    """The 2026-12-03 audit dropped rows cited only to third-party pages: their headers say country: null."""
+    mod = _script()
+    table = {**mod.COUNTRIES, **mod.COUNTRIES_LATER, **mod.COUNTRIES_MORE}
+    pubs = load().publishers
+    for pid in mod.NO_PRIMARY_SOURCE:
+        assert pid not in table, pid
+        assert pubs[pid]["country"] is None, pid
+        text = (ROOT / "src/modelmap/knowledge/data/publishers" / f"{pid}.yaml").read_text(encoding="utf-8")
+        assert "no primary source found" in text, pid
