@@ -391,7 +391,7 @@ def _pub(name: str, orgs: list[str], kind: str, country: str | None = None,
 
 
 NEW_PUBLISHERS: dict[str, dict[str, Any]] = {
-    # country audit 2026-12-03 (issue 11): tele-ai, stabilityai, black-forest-labs, lg-ai-research, swiss-ai, apple,
+    # country audit 2026-12-03 (issue 11): tele-ai, stabilityai, black-forest-labs, lg-ai-research, swiss-ai,
     # kyutai, thinkingmachines, tigerresearch and uw-madison had countries cited only to third-party pages (news, SEO
     # and wiki sites); no primary source was found, so they are null (each header says which page claimed what).
     "tele-ai": _pub("China Telecom Artificial Intelligence Technology Co. (TeleAI)", ["Tele-AI", "TeleAI"], "lab"),
@@ -483,7 +483,8 @@ NEW_PUBLISHERS: dict[str, dict[str, Any]] = {
     "redhatai": _pub("Red Hat AI", ["RedHatAI"], "quantizer"),
     # organisations whose repos the pinned registries list (transformers reference checkpoints, vLLM examples),
     # each with a page read that states where it is based (see the country-audit note above for those now null)
-    "apple": _pub("Apple", ["apple"], "lab"),
+    "apple": _pub("Apple", ["apple"], "lab", "US",
+                  ("https://sec.gov/Archives/edgar/data/320193/000119312521237787/d199884d8k.htm",)),
     "intel": _pub("Intel", ["Intel"], "lab", "US",
                   ("https://www.sec.gov/Archives/edgar/data/50863/000089161808000106/0000891618-08-000106.txt",)),
     "kyutai": _pub("Kyutai", ["kyutai"], "lab"),

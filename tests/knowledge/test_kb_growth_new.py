@@ -131,7 +131,7 @@ def test_a_country_code_yaml_reads_as_a_boolean_is_written_quoted() -> None:
 # organisations first given a publisher file for registry-listed repos, each with a page read that states its country
 # (None: the country rested only on third-party pages and is null since the 2026-12-03 audit)
 NEW_ORGS: dict[str, tuple[str, str | None]] = {
-    "apple/DepthPro": ("apple", None),
+    "apple/DepthPro": ("apple", "US"),
     "Intel/dpt-large": ("intel", "US"),
     "kyutai/helium-2b": ("kyutai", None),
     "Aleph-Alpha/Kolibri-1": ("aleph-alpha", "DE"),
