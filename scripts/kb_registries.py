@@ -391,13 +391,13 @@ def _pub(name: str, orgs: list[str], kind: str, country: str | None = None,
 
 
 NEW_PUBLISHERS: dict[str, dict[str, Any]] = {
-    # country audit 2026-12-03 (issue 11): tele-ai, stabilityai, black-forest-labs, lg-ai-research, swiss-ai,
+    # country audit 2026-12-03 (issue 11): tele-ai, black-forest-labs, lg-ai-research, swiss-ai,
     # kyutai, thinkingmachines, tigerresearch and uw-madison had countries cited only to third-party pages (news, SEO
     # and wiki sites); no primary source was found, so they are null (each header says which page claimed what).
     "tele-ai": _pub("China Telecom Artificial Intelligence Technology Co. (TeleAI)", ["Tele-AI", "TeleAI"], "lab"),
     "xverse": _pub("XVERSE Technology (Shenzhen Yuanxiang)", ["xverse"], "lab", "CN",
                    ("https://huggingface.co./xverse/XVERSE-13B/resolve/a6e5dafaff48880e522f98bb1aa01d9dd4030f4f/README.md?download=true",)),
-    "stabilityai": _pub("Stability AI", ["stabilityai"], "lab"),
+    "stabilityai": _pub("Stability AI", ["stabilityai"], "lab", "GB", ("https://stability.ai/terms-of-service",)),
     "black-forest-labs": _pub("Black Forest Labs", ["black-forest-labs"], "lab"),
     "upstage": _pub("Upstage", ["upstage"], "lab", "KR", ("http://www.upstage.ai/privacy-policy/updated-mar-07-2025",),
                     "Upstage Co., Ltd.'s privacy policy is made under the Republic of Korea's Personal Information "

@@ -38,7 +38,7 @@ OFFICIAL = {
     "tiiuae/Falcon-H1-1.5B-Instruct": ("tii", "AE"),
     "Tele-AI/TeleChat-12B": ("tele-ai", None),
     "xverse/XVERSE-65B": ("xverse", "CN"),
-    "stabilityai/sdxl-turbo": ("stabilityai", None),
+    "stabilityai/sdxl-turbo": ("stabilityai", "GB"),
     "black-forest-labs/FLUX.1-schnell": ("black-forest-labs", None),
     "upstage/SOLAR-10.7B-v1.0": ("upstage", "KR"),
     "LGAI-EXAONE/EXAONE-3.0-7.8B-Instruct": ("lg-ai-research", None),
