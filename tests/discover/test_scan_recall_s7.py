@@ -112,3 +112,36 @@ def test_hugging_face_router_suffix_names_the_hub_repo(tmp_path: Path) -> None:
     record = modelmap.trace("Qwen/Qwen2.5-7B-Instruct:together")
     assert record.model is not None and record.model["id"] == "qwen/qwen2.5-7b-instruct"
     assert record.served_by is not None and record.served_by["id"] == "huggingface-inference"
+
+
+TRAIN_SH = """#!/usr/bin/env bash
+CHECKPOINT="OpenGVLab/InternVL3-8B"
+DATASET="acme/some-dataset"
+torchrun --nproc_per_node=8 internvl/train/pretrain.py \\
+  --vision_path "./pretrained/InternViT-300M-448px-V2_5" \\
+  --llm_path "./pretrained/Qwen2.5-0.5B-Instruct" \\
+  --meta_path "./shell/data/meta.json" \\
+  --output_dir "work_dirs/run1"
+"""
+
+COMPOSE = """services:
+  app:
+    image: acme/app:latest
+    environment:
+      LLM_MODEL: 'gpt-4o-mini'
+      AVAIL_LLM_MODELS: '["gpt-4o-mini", "qwen-max", "deepseek-chat"]'
+      THEME: '["dark", "light"]'
+"""
+
+
+def test_trainer_part_flags_known_repos_in_any_variable_and_json_lists_in_env(tmp_path: Path) -> None:
+    (tmp_path / "train.sh").write_text(TRAIN_SH)
+    (tmp_path / "docker-compose.yml").write_text(COMPOSE)
+    got = {(f.path, f.line, f.raw) for f in modelmap.scan(tmp_path).findings if f.kind != "endpoint"}
+    assert ("train.sh", 2, "OpenGVLab/InternVL3-8B") in got  # a Hub repo the knowledge base knows
+    assert ("train.sh", 6, "./pretrained/Qwen2.5-0.5B-Instruct") in got  # --llm_path: the language model
+    raws = {raw for _p, _l, raw in got}
+    assert not raws & {"acme/some-dataset", "./shell/data/meta.json", "work_dirs/run1"}
+    for name in ("gpt-4o-mini", "qwen-max", "deepseek-chat"):
+        assert ("docker-compose.yml", 6, name) in got, name
+    assert not raws & {"dark", "light", '["dark", "light"]'}

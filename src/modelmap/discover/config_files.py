@@ -1042,9 +1042,10 @@ class TreeWalker:
         if self.server_role and model_field:
             key_role = key_role or self.server_role
         parts = [value]
-        if model_field and "," in value and len(value) <= 4000:
-            # a comma-separated list under a model key (OPENAI_MODELS=gpt-4o,gpt-4o-mini; models: "a, b"): each item
-            parts = [p.strip() for p in value.split(",") if p.strip()]
+        if model_field and len(value) <= 4000 and ("," in value or (value.startswith("[") and value.endswith("]"))):
+            # a comma-separated list under a model key (OPENAI_MODELS=gpt-4o,gpt-4o-mini; models: "a, b"), or a JSON
+            # list written as one string (AVAIL_LLM_MODELS: '["gpt-4", "qwen-max"]'): each item
+            parts = [q for p in value.split(",") if (q := p.strip(" \t[]\"'"))]
         after = None
         for part in parts:
             if len(parts) > 1:

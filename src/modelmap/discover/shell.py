@@ -126,7 +126,15 @@ def _model_flag(flag: str) -> tuple[Hint, str | None] | None:
         from modelmap.discover.config_files import role_from_key
 
         return "hf", role_from_key(name)
+    if _COMPONENT_FLAG.fullmatch(name):
+        # a multimodal trainer's parts (InternVL --vision_path, --llm_path; --tokenizer_dir): a Hub repo or a folder
+        return "path", "vision" if name.startswith(("vision", "vit", "visual", "clip")) else None
     return None
+
+
+# flags naming where one part of a model is: the language model, the vision tower, the tokenizer, a teacher
+_COMPONENT_FLAG = re.compile(r"(?:llm|lm|language_model|vision|vision_model|vit|visual|clip|text_encoder|tokenizer|"
+                             r"teacher|student|reward|ref|actor|critic|draft|base)_(?:path|dir|name_or_path|id)")
 
 
 def _is_model_dir_name(value: str) -> bool:
@@ -172,7 +180,15 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
         return []
     output_var = _OUTPUT_VAR.fullmatch(m.group("name")) is not None
     if not output_var and not is_model_key(m.group("name")):
-        return []
+        # CHECKPOINT="OpenGVLab/InternVL3-8B": any variable holding a Hub repo the knowledge base knows
+        value = m.group("value").strip("\"'")
+        hit = classify(value, "none") if "/" in value and not value.startswith(("/", ".", "$", "~")) else None
+        if hit is None or hit.kind != "hf-repo" or hit.confidence < 0.9:
+            return []
+        collector = Collector(file, source_id)
+        col = raw.find(value, m.start(2))
+        collector.add(value, line, (col + 1) if col >= 0 else 1, hit)
+        return collector.findings
     value = m.group("value")
     if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
         value = value[1:-1]
