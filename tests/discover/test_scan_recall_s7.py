@@ -145,3 +145,13 @@ def test_trainer_part_flags_known_repos_in_any_variable_and_json_lists_in_env(tm
     for name in ("gpt-4o-mini", "qwen-max", "deepseek-chat"):
         assert ("docker-compose.yml", 6, name) in got, name
     assert not raws & {"dark", "light", '["dark", "light"]'}
+
+
+def test_test_doubles_names_are_not_models(tmp_path: Path) -> None:
+    (tmp_path / "chat_test.go").write_text(
+        'package chat\n\nfunc TestModels(t *testing.T) {\n'
+        '\tcfg := Config{Models: []string{"test-model-1", "model-a", "gpt-4o-mini"}}\n'
+        '\tother := Config{Model: "fake_model"}\n}\n')
+    got = {f.raw for f in modelmap.scan(tmp_path).findings}
+    assert "gpt-4o-mini" in got
+    assert not got & {"test-model-1", "model-a", "fake_model"}

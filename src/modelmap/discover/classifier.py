@@ -47,7 +47,10 @@ _WEIGHT_FILE = re.compile(
 )
 _DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", "desc", "caption", "tooltip",
                                "placeholder", "subtitle", "summary", "help_text", "alt", "text", "message", "msg"})
-_PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me)")
+_PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me"
+                          # test doubles' names: test-model-1, fake_model, mock-model-full, model-a, model_2
+                          r"|(?:test|fake|dummy|mock|stub|sample|example|my|some|other|unknown)[-_ ]?models?(?:$|[-_ ])"
+                          r"|models?[-_ ]?[a-z0-9]$)")
 
 
 @dataclass(frozen=True)
