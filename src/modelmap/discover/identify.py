@@ -418,13 +418,19 @@ def _classify_url(v: str, hint: Hint = "none") -> Match | None:
 _VAR_PREFIX = re.compile(r"^(?:\$\{\w+\}|\$\w+|~)(?=[/\\])")
 
 
+def templated_path(v: str) -> bool:
+    """A path with a template or shell syntax in it, past a leading variable or home part (``$HOME/models/x`` is
+    literal after its variable; ``/models/${NAME}`` and ``/models/*`` are not)."""
+    return re.search(r"[{}$<>%|`*?]", _VAR_PREFIX.sub("", v)) is not None
+
+
 def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     """A local model directory (``/models/chatglm3-6b``, ``D:\\AI\\model/chatglm3-6b/``): its last part names a model.
 
     Without an API or key saying "model", the last part must carry both a model word and a size or
     version, which keeps ``/data/llama`` and ``/app/api-v1`` out.
     """
-    if re.search(r"[{}$<>%|`*?]", _VAR_PREFIX.sub("", v)):  # `$HOME/models/Qwen2-7B-Instruct`: its own name is literal
+    if templated_path(v):  # `$HOME/models/Qwen2-7B-Instruct`: its own name is literal
         return None
     name = re.split(r"[/\\]", v.rstrip("/\\"))[-1]
     if not name or not _PLAIN.fullmatch(name) or is_generic(name):

@@ -20,7 +20,15 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip, linear
-from modelmap.discover.identify import Hint, Match, classify, is_generic, is_model_ish, is_model_key
+from modelmap.discover.identify import (
+    Hint,
+    Match,
+    classify,
+    is_generic,
+    is_model_ish,
+    is_model_key,
+    templated_path,
+)
 from modelmap.discover.uris import is_model_location
 from modelmap.types import Finding, Skip
 
@@ -62,9 +70,7 @@ _CKPT_FLAG = re.compile(r"--(?:ckpt|checkpoint|save)\.(?:path|dir|save_?dir|save
 # a variable that holds where a trainer writes or converts a model (SAVE_PATH, DIST_CKPT_PATH, CKPT_DIR): reported,
 # like an output flag's value, only when the directory's own name names a model (a family word and a size)
 _OUTPUT_VAR = re.compile(r"(?:\w*_)?(?:ckpt|checkpoint|save|output|export|merged?)_(?:path|dir)", re.I)
-# a leading variable or home part of a path (``$HOME/models/…``, ``${WORK_DIR}/exp/…``, ``~/models/…``): the rest,
-# the folder's own name included, is literal
-_VAR_PREFIX = re.compile(r"^(?:\$\{\w+\}|\$\w+|~)(?=[/\\])")
+
 _SIZE_PART = re.compile(r"(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|(?:^|[-_.])a\d+b(?:$|[-_.])", re.I)
 # flags whose value is one or more served names / a comma-separated model list
 _LIST_FLAGS: dict[str, str | None] = {"--served-model-name": "generation", "--static-models": None}
@@ -140,7 +146,7 @@ _COMPONENT_FLAG = re.compile(r"(?:llm|lm|language_model|vision|vision_model|vit|
 def _is_model_dir_name(value: str) -> bool:
     """The last part of an output path names a model: a family word and a size (``Qwen2.5-72B-Instruct-AWQ``,
     ``output/internlm2-1_8b-reward-bnb-int4``)."""
-    if not value or value.startswith("-") or "://" in value or re.search(r"[{}$<>%|`*?]", _VAR_PREFIX.sub("", value)):
+    if not value or value.startswith("-") or "://" in value or templated_path(value):
         return False
     last = re.split(r"[/\\]", value.rstrip("/\\"))[-1]
     return bool(last) and bool(_SIZE_PART.search(last)) and is_model_ish(last) and not is_generic(last)
@@ -185,10 +191,7 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
         hit = classify(value, "none") if "/" in value and not value.startswith(("/", ".", "$", "~")) else None
         if hit is None or hit.kind != "hf-repo" or hit.confidence < 0.9:
             return []
-        collector = Collector(file, source_id)
-        col = raw.find(value, m.start(2))
-        collector.add(value, line, (col + 1) if col >= 0 else 1, hit)
-        return collector.findings
+        return _one_value(file, raw, line, source_id, value, m.start(2), hit)
     value = m.group("value")
     if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
         value = value[1:-1]
@@ -196,10 +199,7 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
         # SAVE_PATH="${WORK_DIR}/exp/Qwen3-4B-Thinking": a model directory when its own name names a model
         if not _is_model_dir_name(value):
             return []
-        collector = Collector(file, source_id)
-        col = raw.find(value, m.start(2))
-        collector.add(value, line, (col + 1) if col >= 0 else 1, Match("model-file", None, 0.6))
-        return collector.findings
+        return _one_value(file, raw, line, source_id, value, m.start(2), Match("model-file", None, 0.6))
     default = _DEFAULT.match(value)
     if default:
         value = default.group("default")
@@ -210,6 +210,15 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
         tick()
         col = raw.find(word.group(0), start)
         collector.model(word.group(0), line, (col + 1) if col >= 0 else 1, hint="key")
+    return collector.findings
+
+
+def _one_value(file: SourceFile, raw: str, line: int, source_id: str, value: str, start: int,
+               match: Match) -> list[Finding]:
+    """The one finding an assignment's value makes, placed where the value is written from ``start`` on."""
+    collector = Collector(file, source_id)
+    col = raw.find(value, start)
+    collector.add(value, line, (col + 1) if col >= 0 else 1, match)
     return collector.findings
 
 
