@@ -611,16 +611,47 @@ class Resolver:
             return None
         return {"id": pub["id"], "name": pub.get("name") or pub["id"], "country": pub.get("country")}
 
-    def _license(self, lic_id: str | None) -> dict[str, Any] | None:
+    def _license(self, lic_id: str | None, *, inherited_from: str | None = None) -> dict[str, Any] | None:
         if not lic_id or str(lic_id).lower() == "unknown":
             return None
         rec = self.kb.licenses.get(str(lic_id).lower())
+        out: dict[str, Any]
         if rec is None:
-            return {"id": lic_id, "spdx": None, "name": None, "permissive": None, "commercial_use": None}
-        return {
-            "id": rec["id"], "spdx": rec.get("spdx"), "name": rec.get("name"), "permissive": rec.get("permissive"),
-            "commercial_use": rec.get("commercial_use"),
-        }
+            out = {"id": lic_id, "spdx": None, "name": None, "permissive": None, "commercial_use": None}
+        else:
+            out = {
+                "id": rec["id"], "spdx": rec.get("spdx"), "name": rec.get("name"),
+                "permissive": rec.get("permissive"), "commercial_use": rec.get("commercial_use"),
+            }
+        if inherited_from:
+            out["inherited_from"] = inherited_from
+        return out
+
+    def _quantized_license(self, mid: str) -> tuple[str | None, str | None]:
+        """The license a quantization keeps from the weights it quantizes, for a record whose own license is
+        unknown: ``(parent id, license)`` when the record's only base edge is a quantization (followed through a
+        chain of quantizations) and the quantizer is not another lab, which may add its own terms (NVIDIA's FP8
+        builds); else ``(None, None)``. A fine-tune or merge never inherits: its author may relicense."""
+        seen = {mid}
+        node = mid
+        for _ in range(8):
+            rec = self.kb.models.get(node) or {}
+            bases = rec.get("base") or []
+            if len(bases) != 1 or bases[0].get("relation") != "quantization":
+                return None, None
+            parent = str(bases[0].get("model") or "").lower()
+            prec = self.kb.models.get(parent)
+            if not prec or parent in seen:
+                return None, None
+            pub, ppub = rec.get("publisher"), prec.get("publisher")
+            if pub != ppub and self._publisher_kind(pub) == "lab":
+                return None, None
+            seen.add(parent)
+            lic = prec.get("license")
+            if lic and str(lic).lower() != "unknown":
+                return parent, str(lic)
+            node = parent
+        return None, None
 
     def served_by(self, provider_id: str | None, *, evidence: str | None = None) -> dict[str, Any] | None:
         """The operator record for ``provider_id``. Call it only with evidence of who serves the model (a
@@ -757,6 +788,9 @@ class Resolver:
         countries = sorted({c for c, _b, _m, _p in graph.nodes if c} | {str(r["country"]) for r in claimed})
         fam = kb.families.get(model.get("family") or "", {})
         lic = model.get("license", fam.get("license"))
+        inherited = None
+        if not lic or str(lic).lower() == "unknown":
+            inherited, lic = self._quantized_license(mid)
         if packager and self._publisher_kind(publisher_id) == "lab" and publisher_id != model.get("publisher"):
             # another lab's re-packaging (NVIDIA's FP8 of a Llama) may add that lab's own terms: the license is
             # not inherited by rule, as a community repack's is
@@ -767,7 +801,7 @@ class Resolver:
             model={"id": shown_id, "family": model.get("family"), "params": model.get("params"),
                    "name": model.get("name"), "hf": model.get("hf")},
             publisher=publisher,
-            license=self._license(lic),
+            license=self._license(lic, inherited_from=inherited),
             open_weights=model.get("open_weights", fam.get("open_weights")),
             edges=tuple(graph.edges),
             roots=tuple(graph.roots) if graph.roots is not None else None,
@@ -787,7 +821,9 @@ class Resolver:
                 f"{parsed.provider} serves {mid} (the id names the publisher's own build {served_build})"
                 if served_build else None,
                 f"a re-packaging of {mid} by {packager}: the license is {mid}'s, which a re-packaging keeps"
-                if packager and lic and str(lic).lower() != "unknown" else None) if x) or None,
+                if packager and lic and str(lic).lower() != "unknown" else None,
+                f"{mid}'s card states no license the knowledge base records; it is a quantization of {inherited}, "
+                f"whose license ({lic}) a quantization keeps" if inherited and lic else None) if x) or None,
             role=model.get("role") or fam.get("role"),
         )
 

@@ -1,0 +1,79 @@
+"""A quantization keeps the license of the weights it quantizes (issue 11, licence of the long tail): a record whose
+own card licence the knowledge base does not hold takes its base's licence when the only base edge is a
+quantization, says so (``license.inherited_from`` and the reason), and never when the link is a fine-tune or merge
+(whose author may relicense) or the quantizer is another lab (which may add its own terms)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from modelmap.knowledge import load
+from modelmap.knowledge.loader import KnowledgeIndex
+from modelmap.provenance.resolver import Resolver
+
+BASE = "qwen/qwen2.5-7b-instruct"
+
+
+def _record(mid: str, publisher: str, base: str | None, relation: str = "quantization",
+            license: str | None = None) -> dict[str, Any]:
+    rec: dict[str, Any] = {"id": mid, "hf": mid, "publisher": publisher, "family": "qwen2.5", "open_weights": True,
+                           "sources": [{"url": f"https://huggingface.co/{mid}", "as_of": "2026-12-03"}]}
+    if base:
+        rec["base"] = [{"relation": relation, "model": base}]
+    rec["license"] = license or "unknown"
+    return rec
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    real = load()
+    assert real.models[BASE]["license"] == "apache-2.0"
+    data = dict(real.data)
+    models = dict(real.models)
+    hf_index = dict(real.hf_index)
+    extra = [
+        _record("quantco/qwen2.5-7b-instruct-q4", "bartowski", BASE),
+        _record("quantco/qwen2.5-7b-instruct-q4-mlx", "mlx-community", "quantco/qwen2.5-7b-instruct-q4"),
+        _record("tuneco/qwen2.5-7b-instruct-sft", "bartowski", BASE, relation="finetune"),
+        _record("tuneco/qwen2.5-7b-instruct-sft-q4", "bartowski", "tuneco/qwen2.5-7b-instruct-sft"),
+        _record("labco/qwen2.5-7b-instruct-fp8", "nvidia", BASE),
+        _record("quantco/qwen2.5-7b-instruct-own", "bartowski", BASE, license="mit"),
+    ]
+    for rec in extra:
+        models[rec["id"]] = rec
+        hf_index[rec["id"]] = rec["id"]
+    data["models"] = models
+    data["hf_index"] = hf_index
+    return Resolver(KnowledgeIndex(copy.copy(data)))
+
+
+def test_a_quantization_with_no_recorded_license_keeps_its_bases(resolver: Resolver) -> None:
+    res = resolver.resolve("quantco/qwen2.5-7b-instruct-q4")
+    assert res.license is not None
+    assert res.license["id"] == "apache-2.0"
+    assert res.license["inherited_from"] == BASE
+    assert "a quantization keeps" in (res.reason or "")
+
+
+def test_a_chain_of_quantizations_is_followed(resolver: Resolver) -> None:
+    res = resolver.resolve("quantco/qwen2.5-7b-instruct-q4-mlx")
+    assert res.license is not None and res.license["id"] == "apache-2.0"
+    assert res.license["inherited_from"] == BASE
+
+
+def test_a_fine_tune_does_not_inherit_and_neither_does_its_quantization(resolver: Resolver) -> None:
+    assert resolver.resolve("tuneco/qwen2.5-7b-instruct-sft").license is None
+    assert resolver.resolve("tuneco/qwen2.5-7b-instruct-sft-q4").license is None
+
+
+def test_another_labs_quantization_does_not_inherit(resolver: Resolver) -> None:
+    assert resolver.resolve("labco/qwen2.5-7b-instruct-fp8").license is None
+
+
+def test_a_recorded_license_wins_and_is_not_marked_inherited(resolver: Resolver) -> None:
+    res = resolver.resolve("quantco/qwen2.5-7b-instruct-own")
+    assert res.license is not None and res.license["id"] == "mit"
+    assert "inherited_from" not in res.license
