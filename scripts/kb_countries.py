@@ -195,8 +195,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
         "llmreference.com called Skywork a Beijing-based Kunlun Tech subsidiary (the Skywork README names the"
         " Kunlun Group, not a place)"
     ),
-    "huggingfaceh4": "sifted.eu (news) said Hugging Face is headquartered in the US",
-    "open-r1": "sifted.eu (news) said Hugging Face is headquartered in the US",
     "qihoo360": "en.wikipedia.org/wiki/Qihoo_360 placed Qihoo 360's head office in Beijing, China",
     "arcee-ai": "clarifai.com (a vendor case study) called Arcee AI US-based",
     "unsloth": "aiwiki.ai/wiki/unsloth placed Unsloth AI in San Francisco (US)",
@@ -208,7 +206,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
     "weiboai": "en.wikipedia.org/wiki/Weibo called Weibo a Chinese platform",
     "ai-forever": "globaltimes.cn (news) called Sberbank Russia's largest bank",
     "ieityuan": "scrutica.com listed IEIT Systems (Inspur Information) as 000977-CN",
-    "huggingfacem4": "sifted.eu (news) said Hugging Face is headquartered in the US",
     "bytedancedouyincontent": "ebsco.com research starter placed ByteDance's headquarters in Beijing, China",
     "line-corporation": (
         "bestbestai.com and a docslib.org copy of LINE's 20-F placed LINE Corporation in Shinjuku, Tokyo, "

