@@ -195,7 +195,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
         "llmreference.com called Skywork a Beijing-based Kunlun Tech subsidiary (the Skywork README names the"
         " Kunlun Group, not a place)"
     ),
-    "qihoo360": "en.wikipedia.org/wiki/Qihoo_360 placed Qihoo 360's head office in Beijing, China",
     "arcee-ai": "clarifai.com (a vendor case study) called Arcee AI US-based",
     "unsloth": "aiwiki.ai/wiki/unsloth placed Unsloth AI in San Francisco (US)",
     "duxiaoman-di": (
@@ -216,10 +215,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
         "labindex.ai said SimpleRL-Zoo was led by HKUST (Hong Kong); the simpleRL-reason README names no "
         "affiliation"
     ),
-    "gair": (
-        "papers.lunadong.com and tokenwirenews.com said LIMO came from Shanghai Jiao Tong University; the "
-        "LIMO README names no affiliation"
-    ),
     "tohoku-nlp": (
         "awesome.ecosyste.ms said the Japanese BERT is from Tohoku University's NLP group; the cl-"
         "tohoku/bert-japanese README names no affiliation"
@@ -230,10 +225,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
     ),
     "mispeech": "zonamovilidad.es (news) called Xiaomi a Chinese manufacturer",
     "ai-sage": "manifold.markets said GigaChat's developer is a subsidiary of the Russian Sberbank",
-    "deeppavlov": (
-        "portal.gitnation.org said DeepPavlov is led from MIPT (Moscow); the DeepPavlov README names no "
-        "affiliation"
-    ),
     "greennode": "vietnamnet.vn and vietnam.vn (news) called GreenNode a member of the Vietnamese VNG Group",
     "qodo": "tomshw.it (news) called Qodo an Israeli startup",
 }

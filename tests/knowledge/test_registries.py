@@ -45,7 +45,7 @@ OFFICIAL = {
     "state-spaces/mamba-130m-hf": ("state-spaces", None),
     "WizardLM/WizardMath-70B-V1.0": ("wizardlm", None),
     # vLLM's test registry (tests/models/registry.py)
-    "swiss-ai/Apertus-8B-Instruct-2509": ("swiss-ai", None),
+    "swiss-ai/Apertus-8B-Instruct-2509": ("swiss-ai", "CH"),
     "sarvamai/sarvam-30b": ("sarvamai", "IN"),
     "pfnet/plamo-2-1b": ("pfnet", "JP"),
     "EleutherAI/gpt-j-6b": ("eleutherai", None),
