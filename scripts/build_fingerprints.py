@@ -81,6 +81,19 @@ def cfg_src(repo: str) -> dict[str, str]:
     return {"url": HF.format(repo), "as_of": AS_OF}
 
 
+# Links from a size to the knowledge base (issue 11 item 7): kb_model = the one model these dimensions are;
+# kb_base = the base every recorded model of these dimensions is a finetune of (kb_base_note says why).
+KB_LINKS: dict[tuple[str, str], dict[str, str]] = {
+    ("deepseek-r1-distill-qwen", "7B"): {"kb_model": "deepseek-ai/deepseek-r1-distill-qwen-7b"},
+    ("deepseek-r1-distill-qwen", "1.5B"): {"kb_model": "deepseek-ai/deepseek-r1-distill-qwen-1.5b"},
+    ("deepseek-r1-distill-llama", "8B"): {"kb_model": "deepseek-ai/deepseek-r1-distill-llama-8b"},
+    ("minilm", "L6-H384"): {
+        "kb_base": "nreimers/minilm-l6-h384-uncased",
+        "kb_base_note": "all-MiniLM-L6-v2 and multi-qa-MiniLM-L6-cos-v1, the sentence-transformers models of this "
+                        "size in the knowledge base, are finetunes of it (their cards)"},
+}
+
+
 def size(name: str, h: int, n: int, heads: int, kv: int, inter: int | None, vocab: int, src: dict) -> dict[str, Any]:
     return {"name": name, "hidden_size": h, "num_layers": n, "num_heads": heads, "num_kv_heads": kv,
             "intermediate_size": inter, "vocab_size": vocab, "source": src["url"]}
@@ -295,9 +308,10 @@ def build() -> dict[str, Any]:
         specials: set[str] = set()
         for key in fam["files"]:
             info = read(key)
-            fp = tokenizer_fingerprint(info.tokenizer)
+            fp = tokenizer_fingerprint(info.tokenizer, sketch=True)
             v = vocabs.setdefault(fp["vocab_hash"], {"vocab_hash": fp["vocab_hash"], "vocab_size": fp["vocab_size"],
-                                                     "kind": fp["convention"], "families": [], "sources": []})
+                                                     "kind": fp["convention"], "families": [], "sources": [],
+                                                     "sketch": fp["sketch"]})
             if fam["family"] not in v["families"]:
                 v["families"].append(fam["family"])
             if src_of(key) not in v["sources"]:
@@ -318,7 +332,7 @@ def build() -> dict[str, Any]:
         if arch:
             entry["arch"] = arch
         if fam.get("sizes"):
-            entry["sizes"] = fam["sizes"]
+            entry["sizes"] = [{**s, **KB_LINKS.get((fam["id"], s["name"]), {})} for s in fam["sizes"]]
             for s in fam["sizes"]:
                 src = {"url": s["source"], "as_of": AS_OF}
                 if src not in sources:
@@ -336,6 +350,8 @@ def build() -> dict[str, Any]:
         "as_of": AS_OF,
         "generated_by": "scripts/build_fingerprints.py",
         "vocab_hash": "BLAKE3 over the sorted, length-prefixed raw bytes of the ordinary tokens (specials excluded)",
+        "sketch": "the 128 smallest distinct CRC-32 values of the same token bytes (8 hex digits each): a bottom-k "
+                  "MinHash for the tolerant match (modelmap.artifacts.identify.near_vocabularies)",
         "vocabularies": sorted(vocabs.values(), key=lambda v: v["vocab_hash"]),
         "fingerprints": families,
     }

@@ -134,7 +134,7 @@ def read_tokenizer(package_dir: str, member: str) -> dict[str, Any]:
     if reader is None:
         raise SystemExit(f"{path}: no reader accepts it")
     info = reader.read(path)
-    return tokenizer_fingerprint(info.tokenizer)
+    return tokenizer_fingerprint(info.tokenizer, sketch=True)
 
 
 def build(tiktoken_wheel: Path | None, known_hashes: set[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -152,7 +152,8 @@ def build(tiktoken_wheel: Path | None, known_hashes: set[str]) -> tuple[list[dic
             sources.append({"url": url, "as_of": AS_OF})
             if fp["vocab_hash"] not in known_hashes:
                 v = vocabs.setdefault(fp["vocab_hash"], {"vocab_hash": fp["vocab_hash"], "vocab_size": fp["vocab_size"],
-                                                         "kind": fp["convention"], "families": [], "sources": []})
+                                                         "kind": fp["convention"], "families": [], "sources": [],
+                                                         "sketch": fp["sketch"]})
                 if spec.family not in v["families"]:
                     v["families"].append(spec.family)
                 if {"url": url, "as_of": AS_OF} not in v["sources"]:

@@ -34,6 +34,8 @@ from modelmap.artifacts.identify import (
     families_named,
     family_publisher_id,
     fingerprint_entry,
+    known_vocab_hashes,
+    near_vocabularies,
     rank,
     vocab_families,
     vocab_makers,
@@ -208,7 +210,20 @@ class _Inspection:
         fams = vocab_families(fp["vocab_hash"])
         detail = (f"{fp['kind']} vocabulary of {fp['vocab_size']} ordinary tokens ({fp['total_size']} in all), "
                   f"hash {fp['vocab_hash'][:23]}…")
-        detail += f"; the same vocabulary is used by {', '.join(fams)}" if fams else "; matches no known vocabulary"
+        near: list[tuple[str, float, int]] = []
+        if not fams and fp["vocab_hash"] not in known_vocab_hashes() and isinstance(fp.get("sketch"), str):
+            near = near_vocabularies(int(fp["vocab_size"]), fp["sketch"])
+        if fams:
+            detail += f"; the same vocabulary is used by {', '.join(fams)}"
+        elif near:
+            for known, sim, _size in near:
+                self.obs.near_vocab.setdefault(known, (fp["vocab_hash"], sim))
+            known, sim, size = near[0]
+            fams = vocab_families(known)
+            detail += (f"; no known vocabulary has this hash, but it nearly matches the one {', '.join(fams)} use "
+                       f"({size} ordinary tokens, estimated similarity {sim:.3f}): weaker evidence than the same hash")
+        else:
+            detail += "; matches no known vocabulary"
         self.evidence.append({"kind": "vocabulary", "source": where, "detail": detail, "supports": fams})
         if fp["special_tokens"]:
             shown = ", ".join(fp["special_tokens"][:8])
@@ -515,10 +530,10 @@ class _Inspection:
                 reason = (f"{family['id']} is tied with {', '.join(family['indistinguishable_from'])}, "
                           "which different publishers make")
         signals = set(top.get("signals") or [])
-        if reason is None and signals <= {"vocab", "specials"}:
+        if reason is None and signals <= {"vocab", "vocab-near", "specials"}:
             shared: set[str | None] = set()
             own: set[str | None] = set()
-            for h in self.obs.vocab_hashes:
+            for h in [*self.obs.vocab_hashes, *self.obs.near_vocab]:
                 if h in (ent.get("vocab_hashes") or []):
                     shared |= vocab_publishers(h)
                     own |= vocab_makers(h)

@@ -21,7 +21,7 @@ from modelmap.artifacts.base import ArtifactInfo, Limits, Reader, Tensor, Tokeni
 from modelmap.artifacts.fingerprint import tokenizer_fingerprint
 from modelmap.fsutil import store_cache
 
-VERSION = 1
+VERSION = 2  # 2: a vocabulary whose hash is unknown keeps its bottom-k sketch (tolerant match)
 CACHED_READERS = frozenset({"gguf", "tokenizer"})
 _MAX_LIST = 4096  # metadata arrays longer than this (token lists, scores, merges) are not kept
 #: One entry is a few kilobytes; a file whose header serialises to more is read afresh each time

@@ -12,8 +12,10 @@ qwen.tiktoken, tokenizer.json and a GGUF, and the special tokens tell Qwen2.5 fr
 
 from __future__ import annotations
 
+import heapq
 import re
 import sys
+import zlib
 from array import array
 from collections.abc import Iterable
 from typing import Any
@@ -50,18 +52,64 @@ def _vocab_hash_sorted(unique: list[bytes]) -> str:
     return "blake3:" + h.hexdigest()
 
 
-def tokenizer_fingerprint(tok: TokenizerInfo) -> dict[str, Any]:
+# Bottom-k sketch of a vocabulary (a MinHash with one hash function): the k smallest CRC-32 values of its
+# ordinary tokens' canonical bytes, as 8-hex-digit words. Two vocabularies that differ by a few tokens (a
+# conversion that moved one token to the specials) share almost every word; unrelated ones share few.
+SKETCH_K = 128
+SKETCH_PREFIX = f"crc32-bottom{SKETCH_K}:"
+
+
+def vocab_sketch(unique: Iterable[bytes], k: int = SKETCH_K) -> str:
+    """``crc32-bottom128:`` + the k smallest distinct CRC-32 values of the tokens, 8 hex digits each, ascending."""
+    return f"crc32-bottom{k}:" + "".join(f"{h:08x}" for h in heapq.nsmallest(k, set(map(zlib.crc32, unique))))
+
+
+def _sketch_words(sketch: str) -> list[int] | None:
+    head, sep, body = sketch.partition(":")
+    if not sep or not head.startswith("crc32-bottom") or len(body) % 8 or len(body) > 8 * 4096:
+        return None
+    try:
+        return [int(body[i:i + 8], 16) for i in range(0, len(body), 8)]
+    except ValueError:
+        return None
+
+
+def sketch_similarity(a: str, b: str) -> float | None:
+    """Estimated Jaccard similarity of two vocabularies from their bottom-k sketches (None: not comparable).
+
+    The k smallest values of the union are the union's sample; the share of them that both sketches hold
+    estimates |A ∩ B| / |A ∪ B| (standard bottom-k estimator, error about 1/sqrt(k))."""
+    wa, wb = _sketch_words(a), _sketch_words(b)
+    if not wa or not wb or a.partition(":")[0] != b.partition(":")[0]:
+        return None
+    k = min(len(wa), len(wb))
+    sa, sb = set(wa), set(wb)
+    union = heapq.nsmallest(k, sa | sb)
+    return sum(1 for h in union if h in sa and h in sb) / len(union)
+
+
+def tokenizer_fingerprint(tok: TokenizerInfo, *, sketch: bool | None = None) -> dict[str, Any]:
+    """Hash, sizes and specials of a vocabulary; ``sketch`` adds its bottom-k sketch (None: only when the hash is
+    not one the fingerprint table knows, the case a tolerant match is for; it costs ~20-50 ms on 150k tokens)."""
     if tok.fingerprint is not None:  # restored from the on-disk cache: no tokens kept
         return dict(tok.fingerprint)
     unique = sorted(set(tok.tokens))
-    return {
-        "vocab_hash": _vocab_hash_sorted(unique),
+    digest = _vocab_hash_sorted(unique)
+    out: dict[str, Any] = {
+        "vocab_hash": digest,
         "vocab_size": len(unique),
         "total_size": tok.total_size,
         "special_tokens": list(tok.special_tokens),
         "kind": tok.kind,
         "convention": tok.convention,
     }
+    if sketch is None:
+        from modelmap.artifacts.identify import known_vocab_hashes  # late: identify imports this module
+
+        sketch = digest not in known_vocab_hashes()
+    if sketch and unique:
+        out["sketch"] = vocab_sketch(unique)
+    return out
 
 
 def _int(v: Any) -> int | None:

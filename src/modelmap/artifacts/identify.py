@@ -21,6 +21,12 @@ from modelmap.artifacts.fingerprint import ARCH_KEYS
 
 FINGERPRINTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "fingerprints.yaml"
 W_VOCAB, W_VOCAB_MISS = 0.45, -0.35
+# A vocabulary that is not the known one but nearly is (see near_vocabularies): weaker than an exact hash.
+W_VOCAB_NEAR = 0.35
+NEAR_MIN_SIMILARITY = 0.97  # estimated Jaccard from the bottom-k sketches (k=128: error about 0.09 at worst, far
+#                             less near 1; two vocabularies one token apart estimate 1.0)
+NEAR_SIZE_TOLERANCE = 0.001  # ordinary-token counts within 0.1 % (at least 16 tokens) of each other
+NEAR_SIZE_MIN = 16
 W_SPECIAL = 0.2
 W_TYPE, W_TYPE_MISS = 0.12, -0.25
 W_SIZE = 0.25
@@ -33,6 +39,9 @@ _FILLER = re.compile(r"^(\[PAD\d+\]|<\|reserved_special_token_\d+\|>|<unused\d+>
 @dataclass
 class Observation:
     vocab_hashes: dict[str, str] = field(default_factory=dict)  # hash -> file it came from
+    # known vocabulary hash -> (observed hash, estimated similarity) for an observed vocabulary whose hash is
+    # unknown but whose sketch and size nearly match a known one (filled by note_near_vocabularies)
+    near_vocab: dict[str, tuple[str, float]] = field(default_factory=dict)
     specials: set[str] = field(default_factory=set)
     model_types: set[str] = field(default_factory=set)  # HF model_type / architectures class names
     gguf_arch: set[str] = field(default_factory=set)
@@ -58,6 +67,37 @@ def load_fingerprints() -> dict[str, Any]:
     text = FINGERPRINTS.read_text(encoding="utf-8")
     doc = yaml.safe_load(text)
     return doc if isinstance(doc, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def known_vocab_hashes() -> frozenset[str]:
+    """Every vocabulary hash the fingerprint table holds."""
+    doc = load_fingerprints()
+    out = {str(v.get("vocab_hash")) for v in doc.get("vocabularies", []) if isinstance(v, dict)}
+    for e in doc.get("fingerprints", []):
+        out.update(str(h) for h in e.get("vocab_hashes") or [])
+    return frozenset(out)
+
+
+def near_vocabularies(size: int, sketch: str) -> list[tuple[str, float, int]]:
+    """Known vocabularies this one nearly is: (hash, estimated similarity, their size), best first.
+
+    Near = ordinary-token counts within NEAR_SIZE_TOLERANCE (at least NEAR_SIZE_MIN tokens) and a sketch
+    similarity of at least NEAR_MIN_SIMILARITY. A tolerant match for conversions that move a token or two
+    between the ordinary vocabulary and the specials; a vocabulary extended by hundreds of tokens is not near.
+    """
+    from modelmap.artifacts.fingerprint import sketch_similarity
+
+    out: list[tuple[str, float, int]] = []
+    tol = max(NEAR_SIZE_MIN, int(size * NEAR_SIZE_TOLERANCE))
+    for v in load_fingerprints().get("vocabularies", []):
+        other = v.get("vocab_size") if isinstance(v, dict) else None
+        if not isinstance(other, int) or abs(other - size) > tol or not isinstance(v.get("sketch"), str):
+            continue
+        sim = sketch_similarity(sketch, v["sketch"])
+        if sim is not None and sim >= NEAR_MIN_SIMILARITY:
+            out.append((str(v["vocab_hash"]), sim, other))
+    return sorted(out, key=lambda t: (-t[1], abs(t[2] - size), t[0]))
 
 
 def _norm_specials(specials: set[str] | list[str]) -> set[str]:
@@ -96,10 +136,16 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
     hashes = set(entry.get("vocab_hashes") or [])
     if obs.vocab_hashes and hashes:
         hit = [h for h in obs.vocab_hashes if h in hashes]
+        near = [h for h in hashes if h in obs.near_vocab]
         if hit:
             score += W_VOCAB
             signals.append("vocab")
             why.append(f"vocabulary {hit[0][:19]}… matches")
+        elif near:
+            score += W_VOCAB_NEAR
+            signals.append("vocab-near")
+            why.append(f"vocabulary nearly matches {near[0][:19]}… (estimated similarity "
+                       f"{obs.near_vocab[near[0]][1]:.3f}; not the same hash)")
         else:
             score += W_VOCAB_MISS
             why.append("vocabulary differs")
