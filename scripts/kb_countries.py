@@ -206,10 +206,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
     "ai-forever": "globaltimes.cn (news) called Sberbank Russia's largest bank",
     "ieityuan": "scrutica.com listed IEIT Systems (Inspur Information) as 000977-CN",
     "bytedancedouyincontent": "ebsco.com research starter placed ByteDance's headquarters in Beijing, China",
-    "line-corporation": (
-        "bestbestai.com and a docslib.org copy of LINE's 20-F placed LINE Corporation in Shinjuku, Tokyo, "
-        "Japan (no sec.gov copy was read)"
-    ),
     "infinigence": "archive.shine.cn (Shanghai Daily) placed Infinigence AI in Shanghai, China",
     "hkust-nlp": (
         "labindex.ai said SimpleRL-Zoo was led by HKUST (Hong Kong); the simpleRL-reason README names no "

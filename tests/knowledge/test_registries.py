@@ -41,7 +41,7 @@ OFFICIAL = {
     "stabilityai/sdxl-turbo": ("stabilityai", "GB"),
     "black-forest-labs/FLUX.1-schnell": ("black-forest-labs", None),
     "upstage/SOLAR-10.7B-v1.0": ("upstage", "KR"),
-    "LGAI-EXAONE/EXAONE-3.0-7.8B-Instruct": ("lg-ai-research", None),
+    "LGAI-EXAONE/EXAONE-3.0-7.8B-Instruct": ("lg-ai-research", "KR"),
     "state-spaces/mamba-130m-hf": ("state-spaces", None),
     "WizardLM/WizardMath-70B-V1.0": ("wizardlm", None),
     # vLLM's test registry (tests/models/registry.py)
@@ -50,7 +50,7 @@ OFFICIAL = {
     "pfnet/plamo-2-1b": ("pfnet", "JP"),
     "EleutherAI/gpt-j-6b": ("eleutherai", None),
     "adept/fuyu-8b": ("adept", None),
-    "LGAI-EXAONE/EXAONE-4.0-32B": ("lg-ai-research", None),
+    "LGAI-EXAONE/EXAONE-4.0-32B": ("lg-ai-research", "KR"),
 }
 
 # quantized repo -> (its unquantized parent as the registry lists it, publisher of the quantized repo)
