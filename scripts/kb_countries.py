@@ -186,10 +186,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
     "naver": "grokipedia.com/page/Naver placed Naver Corporation in Seongnam, South Korea",
     "kwai": "en.wikipedia.org/wiki/Kuaishou placed Kuaishou in Haidian District, Beijing, China",
     "mosaicml": "miner.cc said MosaicML was founded in San Francisco (US)",
-    "neuralmagic": (
-        "on-line.mkawlat26.com and a Comcast Ventures Medium post called Neural Magic a Massachusetts (US) "
-        "MIT spin-out"
-    ),
     "kakaobrain": "pulsenews.co.kr and v.daum.net called Kakao Brain a subsidiary of the South Korean Kakao Corp.",
     "skywork": (
         "llmreference.com called Skywork a Beijing-based Kunlun Tech subsidiary (the Skywork README names the"
@@ -204,7 +200,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
     "vivo-ai": "findatwiki.com (a wiki mirror) placed vivo in Dongguan, China",
     "weiboai": "en.wikipedia.org/wiki/Weibo called Weibo a Chinese platform",
     "ai-forever": "globaltimes.cn (news) called Sberbank Russia's largest bank",
-    "ieityuan": "scrutica.com listed IEIT Systems (Inspur Information) as 000977-CN",
     "bytedancedouyincontent": "ebsco.com research starter placed ByteDance's headquarters in Beijing, China",
     "infinigence": "archive.shine.cn (Shanghai Daily) placed Infinigence AI in Shanghai, China",
     "hkust-nlp": (
