@@ -237,6 +237,10 @@ class _Inspection:
         for note in info.notes:
             self.evidence.append({"kind": "note", "source": where, "detail": note, "supports": []})
         meta = info.metadata
+        if isinstance(meta.get("truncated_at"), int):  # what the file holds was read; the rest is not there
+            self.skipped.append({"path": where, "reason": "partial-read",
+                                 "detail": next((n for n in info.notes if n.startswith("partial read")),
+                                                f"file is truncated at byte {meta['truncated_at']}")})
         if info.format in ("gguf", "ollama"):
             arch = meta.get("general.architecture")
             if isinstance(arch, str):

@@ -165,17 +165,40 @@ def arch_from_gguf(meta: dict[str, Any], tok: TokenizerInfo | None, tensors: lis
 
 
 _LAYER = re.compile(r"(?:^|\.)(?:layers|layer|h|blocks|blk)\.(\d+)\.")
+# Quantized exports keep a tensor's name with a suffix (ONNX Runtime / torch.onnx dynamic quantization:
+# ``word_embeddings.weight_quantized`` or ``_q``) next to its scale and zero point, whose shapes say nothing.
+_QUANT_SUFFIX = re.compile(r"(?:_quantized|_q|_qweight)$")
+_QUANT_AUX = re.compile(r"(?:_scale|_scales|_zero_point|_zp)$")
+
+
+def _ffn_from_shapes(tensors: list[Tensor], hidden: int, layers: int | None) -> int | None:
+    """The feed-forward width from unnamed 2-D weights (ONNX exports name them onnx::MatMul_N or val_N): the
+    width X for which both (hidden, X) and (X, hidden) matrices occur, at least once per layer, most often."""
+    up: dict[int, int] = {}
+    down: set[int] = set()
+    for t in tensors:
+        if len(t.shape) != 2 or _QUANT_AUX.search(t.name):
+            continue
+        a, b = t.shape
+        if a == hidden and b != hidden:
+            up[b] = up.get(b, 0) + 1
+        elif b == hidden and a != hidden:
+            down.add(a)
+    best = sorted(((n, x) for x, n in up.items() if x in down and n >= max(1, layers or 1)), reverse=True)
+    return best[0][1] if best else None
 
 
 def arch_from_tensors(tensors: list[Tensor]) -> dict[str, Any]:
-    """Dimensions that tensor names and shapes give away (HF safetensors / ONNX naming)."""
+    """Dimensions that tensor names and shapes give away (HF safetensors / ONNX naming, quantized or not)."""
     sig: dict[str, Any] = {k: None for k in ARCH_KEYS}
     layers = -1
     for t in tensors:
         m = _LAYER.search(t.name)
         if m:
             layers = max(layers, int(m.group(1)))
-        name = t.name
+        if _QUANT_AUX.search(t.name):
+            continue
+        name = _QUANT_SUFFIX.sub("", t.name)
         if len(t.shape) == 2 and (name.endswith(("embed_tokens.weight", "word_embeddings.weight", "wte.weight",
                                                  "tok_embeddings.weight"))):
             sig["vocab_size"], sig["hidden_size"] = t.shape
@@ -185,6 +208,8 @@ def arch_from_tensors(tensors: list[Tensor]) -> dict[str, Any]:
             sig["intermediate_size"] = t.shape[0]
     if layers >= 0:
         sig["num_layers"] = layers + 1
+    if sig["intermediate_size"] is None and isinstance(sig["hidden_size"], int):
+        sig["intermediate_size"] = _ffn_from_shapes(tensors, sig["hidden_size"], sig["num_layers"])
     names = " ".join(t.name for t in tensors[:4000])
     if "embeddings.word_embeddings" in names and "encoder.layer." in names:
         sig["model_type"] = "bert"  # BERT's naming is unmistakable; decoder naming is shared, so no guess
@@ -194,4 +219,14 @@ def arch_from_tensors(tensors: list[Tensor]) -> dict[str, Any]:
 def artifact_arch(info: ArtifactInfo) -> dict[str, Any]:
     if info.format in ("gguf", "ollama"):
         return arch_from_gguf(info.metadata, info.tokenizer, info.tensors)
-    return arch_from_tensors(info.tensors)
+    sig = arch_from_tensors(info.tensors)
+    params = info.metadata.get("node_params") if info.format == "onnx" else None
+    if isinstance(params, list) and params:
+        # ONNX: the parameter names the graph's nodes use count the layers and show the naming where the
+        # initializers do not (renamed by a quantizer, or cut off in a truncated file); shapes stay the tensors'
+        named = arch_from_tensors([Tensor(str(p), "", ()) for p in params[:4096]])
+        if named["num_layers"] and (sig["num_layers"] is None or named["num_layers"] > sig["num_layers"]):
+            sig["num_layers"] = named["num_layers"]
+        if not sig.get("model_type") and named.get("model_type"):
+            sig["model_type"] = named["model_type"]
+    return sig
