@@ -106,9 +106,85 @@ def clean(value: str) -> str:
     return _SURROGATE.sub(lambda m: _escape_char(m.group()), value)
 
 
+_STR_ONLY = frozenset({str})
+_INT_RANGE = range(-(1 << 63), 1 << 64)  # what orjson writes as an integer (it raises past it)
+
+
+def _orjson_same(data: Any) -> bool:
+    """Whether ``orjson.dumps(data, option=OPT_INDENT_2)`` writes exactly what ``json.dumps(data, indent=2,
+    ensure_ascii=False)`` does: only dicts with ``str`` keys, lists, tuples, strings, booleans, None, integers
+    in orjson's 64-bit range and floats that both write in plain decimal (``repr`` switches to an exponent below
+    1e-4 and from 1e16, orjson differently; orjson writes NaN and infinities as null). Exact types only: a
+    subclass or any other object goes to ``json``, which raises or converts it as before."""
+    stack: list[Any] = [(data,)]
+    seen: set[int] = set()  # a container met twice is walked once (a cycle ends here; orjson then raises)
+    while stack:
+        container = stack.pop()
+        if id(container) in seen:
+            continue
+        seen.add(id(container))
+        if type(container) is dict:
+            if container and set(map(type, container)) != _STR_ONLY:
+                return False
+            container = container.values()
+        for value in container:
+            kind = type(value)
+            if kind is str or kind is bool or value is None:
+                continue
+            if kind is dict or kind is list or kind is tuple:
+                stack.append(value)
+            elif kind is int:
+                if value not in _INT_RANGE:
+                    return False
+            elif kind is float:
+                if not (value == 0.0 or 1e-4 <= abs(value) < 1e15):  # NaN fails both tests
+                    return False
+            else:
+                return False
+    return True
+
+
+def _orjson_text(data: Any) -> bytes | None:
+    """``json.dumps(data, indent=2, ensure_ascii=False)`` as UTF-8, through orjson (~30x faster on a scan
+    document of thousands of findings) when it writes the same text; None when it would not."""
+    if not _orjson_same(data):
+        return None
+    import orjson
+
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2)
+    except TypeError:  # orjson.JSONEncodeError (a lone surrogate, nesting past its limit): json says how
+        return None
+
+
+# the UTF-8 encodings of the characters _JSON_UNSAFE matches (each starts with an ASCII or a lead byte, so a match
+# is always a whole character)
+_JSON_UNSAFE_UTF8 = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbb\xbf|\xef\xbf[\xbe\xbf]")
+
+
+_NOT_UTF8_LEAD = bytes(b for b in range(256) if b not in b"\x7f\xc2\xd8\xe2\xef")
+
+
+def _has_unsafe_utf8(raw: bytes) -> bool:
+    """``_JSON_UNSAFE_UTF8.search(raw) is not None``, faster: the bytes a match can start with are looked for
+    first (a scan document usually has none, or a few)."""
+    for lead in set(raw.translate(None, _NOT_UTF8_LEAD)):
+        at = raw.find(lead)
+        while at >= 0:
+            if _JSON_UNSAFE_UTF8.match(raw, at):
+                return True
+            at = raw.find(lead, at + 1)
+    return False
+
+
 def dumps_json(data: Any, *, indent: int | None = 2, sort_keys: bool = False, newline: bool = True) -> bytes:
     """JSON as UTF-8 bytes: always encodable, and inert when printed to a terminal."""
-    body = json.dumps(data, indent=indent, ensure_ascii=False, sort_keys=sort_keys)
+    raw = _orjson_text(data) if indent == 2 and not sort_keys else None
+    if raw is not None and not _has_unsafe_utf8(raw):
+        return raw + b"\n" if newline else raw  # orjson never writes a lone surrogate: nothing to escape
+    body = raw.decode("utf-8") if raw is not None else json.dumps(data, indent=indent, ensure_ascii=False,
+                                                                   sort_keys=sort_keys)
     # Unsafe characters can only occur inside JSON strings, where \\uXXXX / an escaped backslash is valid.
     body = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", body)
     body = _SURROGATE.sub(lambda m: "\\" + _escape_char(m.group()), body)
