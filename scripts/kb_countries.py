@@ -179,18 +179,10 @@ COUNTRIES_MORE: dict[str, Country] = {
 NO_PRIMARY_SOURCE: dict[str, str] = {
     "laion": "en.wikipedia.org/wiki/LAION called LAION a German non-profit",
     "liquidai": "siliconsnark.com called Liquid AI a Cambridge, Massachusetts startup",
-    "wan-ai": (
-        "aiwiki.ai/wiki/wan_2_1 said Wan 2.1 is from Alibaba's Tongyi Wanxiang team (China); the "
-        "Wan2.1/Wan2.2 READMEs name no affiliation"
-    ),
     "naver": "grokipedia.com/page/Naver placed Naver Corporation in Seongnam, South Korea",
     "kwai": "en.wikipedia.org/wiki/Kuaishou placed Kuaishou in Haidian District, Beijing, China",
     "mosaicml": "miner.cc said MosaicML was founded in San Francisco (US)",
     "kakaobrain": "pulsenews.co.kr and v.daum.net called Kakao Brain a subsidiary of the South Korean Kakao Corp.",
-    "skywork": (
-        "llmreference.com called Skywork a Beijing-based Kunlun Tech subsidiary (the Skywork README names the"
-        " Kunlun Group, not a place)"
-    ),
     "arcee-ai": "clarifai.com (a vendor case study) called Arcee AI US-based",
     "unsloth": "aiwiki.ai/wiki/unsloth placed Unsloth AI in San Francisco (US)",
     "duxiaoman-di": (

@@ -51,8 +51,8 @@ DERIVATIVES = [
     ("qihoo360/Light-R1-14B-DS", "qihoo360", "CN", {"deepseek-ai/deepseek-r1-distill-qwen-14b"}, set()),
     ("agentica-org/DeepCoder-14B-Preview", "agentica", "US", {"deepseek-ai/deepseek-r1-distill-qwen-14b"}, set()),
     ("agentica-org/DeepCoder-1.5B-Preview", "agentica", "US", {"deepseek-ai/deepseek-r1-distill-qwen-1.5b"}, set()),
-    ("Skywork/Skywork-OR1-32B", "skywork", None, {"deepseek-ai/deepseek-r1-distill-qwen-32b"}, set()),
-    ("Skywork/Skywork-OR1-7B", "skywork", None, {"deepseek-ai/deepseek-r1-distill-qwen-7b"}, set()),
+    ("Skywork/Skywork-OR1-32B", "skywork", "CN", {"deepseek-ai/deepseek-r1-distill-qwen-32b"}, set()),
+    ("Skywork/Skywork-OR1-7B", "skywork", "CN", {"deepseek-ai/deepseek-r1-distill-qwen-7b"}, set()),
     # zero-RL and CoT fine-tunes of Qwen base models (project READMEs)
     ("Open-Reasoner-Zero/Open-Reasoner-Zero-32B", "open-reasoner-zero", None, {"qwen/qwen2.5-32b"}, set()),
     ("Open-Reasoner-Zero/ORZ-R1-Distill-Qwen-14B", "open-reasoner-zero", None,
