@@ -34,7 +34,7 @@ OFFICIAL = {
     "HuggingFaceTB/SmolLM-135M": ("huggingfacetb", "US"),
     "HuggingFaceH4/zephyr-7b-alpha": ("huggingfaceh4", "US"),
     "bigcode/starcoder2-15b": ("bigcode", "US"),
-    "databricks/dbrx-base": ("databricks", None),
+    "databricks/dbrx-base": ("databricks", "US"),
     "tiiuae/Falcon-H1-1.5B-Instruct": ("tii", "AE"),
     "Tele-AI/TeleChat-12B": ("tele-ai", None),
     "xverse/XVERSE-65B": ("xverse", "CN"),
