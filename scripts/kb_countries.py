@@ -177,7 +177,6 @@ COUNTRIES_MORE: dict[str, Country] = {
 # README or paper affiliation line, an official registry) was found. Their headers now say `country: null` with
 # the same comment; tests/knowledge/test_countries_new.py keeps them null until a primary source is cited here.
 NO_PRIMARY_SOURCE: dict[str, str] = {
-    "laion": "en.wikipedia.org/wiki/LAION called LAION a German non-profit",
     "liquidai": "siliconsnark.com called Liquid AI a Cambridge, Massachusetts startup",
     "naver": "grokipedia.com/page/Naver placed Naver Corporation in Seongnam, South Korea",
     "kwai": "en.wikipedia.org/wiki/Kuaishou placed Kuaishou in Haidian District, Beijing, China",
