@@ -136,7 +136,7 @@ NEW_ORGS: dict[str, tuple[str, str | None]] = {
     "kyutai/helium-2b": ("kyutai", None),
     "Aleph-Alpha/Kolibri-1": ("aleph-alpha", "DE"),
     "thinkingmachines/Inkling": ("thinkingmachines", None),
-    "TigerResearch/tigerbot-7b-base": ("tigerresearch", None),
+    "TigerResearch/tigerbot-7b-base": ("tigerresearch", "CN"),  # TigerBot paper affiliation (session 8)
     "uw-madison/nystromformer-512": ("uw-madison", None),
 }
 
@@ -150,7 +150,13 @@ def test_new_registry_publishers_resolve_with_a_sourced_country(repo: str) -> No
     assert res.publisher is not None and res.publisher["id"] == pid
     pub = load().publishers[pid]
     head = mod.NEW_PUBLISHERS[pid]
-    assert pub["country"] == head["country"] == country
-    assert {s["url"] for s in pub["sources"]} == set(head["sources"])
+    assert pub["country"] == country
+    urls = {s["url"] for s in pub["sources"]}
+    if head["country"] is not None:  # sourced when the header was created
+        assert head["country"] == country and urls == set(head["sources"])
+    else:  # created null; a country sourced later adds its page to the hand-kept header
+        assert set(head["sources"]) <= urls
     if country is not None:  # a country rests on a page other than the org's own Hub page
-        assert not any(u.startswith("https://huggingface.co/") for u in head["sources"])
+        cited = [s["url"] for s in pub["sources"] if "country" in (s.get("covers") or [])]
+        cited += [u for u in head["sources"] if head["country"] is not None]
+        assert cited and not any(u.startswith("https://huggingface.co/") for u in cited)

@@ -34,9 +34,10 @@ def test_api_name_of_a_vendor_cloud_gives_the_vendor_as_publisher(query: str, pu
 
 
 @pytest.mark.parametrize(("query", "publisher", "country"), [
-    # both countries rested only on third-party pages and are null since the 2026-12-03 country audit
+    # SenseTime's country rested only on third-party pages and is null since the 2026-12-03 country audit;
+    # Qihoo 360's is sourced since to its SEC Form F-1 (principal executive offices in Beijing)
     ("SenseChat-5-Cantonese", "sensetime", None),   # SenseNova API (operator sensetime)
-    ("360gpt-turbo-responsibility-8k", "qihoo360", None),  # 360 AI Brain API
+    ("360gpt-turbo-responsibility-8k", "qihoo360", "CN"),  # 360 AI Brain API
 ])
 def test_sensenova_and_360_api_names(query: str, publisher: str, country: str | None) -> None:
     res = resolve(query)
