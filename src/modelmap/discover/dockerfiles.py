@@ -125,6 +125,9 @@ class DockerfileSource:
                     self._env(walker, args, span)
                 elif instr == "RUN":
                     self._run(walker, file, args, span)
+                elif instr == "WORKDIR" and args.strip():
+                    # `WORKDIR /models/org/Qwen2.5-7B-Instruct-GGUF`: read as the `cd` it is
+                    self._run(walker, file, "cd " + args.strip(), span)
                 elif instr in ("CMD", "ENTRYPOINT"):
                     self._cmd(walker, file, args, span)
                 elif instr in ("COPY", "ADD"):

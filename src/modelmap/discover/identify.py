@@ -337,6 +337,12 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_TAIL.fullmatch(low):
         # not a version alone ("V2", "v1.5": a `case "V2":` on a model version picks an edition, names no model)
         return Match("api-model" if hint != "hf" else "other", None, 0.6)
+    if (low in _hub_names() and not bare_word and not display_family and not _TAGGED.fullmatch(low)
+            and hint == "none" and (v != low or _SIZE.search(low) or len(_TOKEN_SPLIT.split(low)) > 2)):
+        # a bare literal that is the exact name of a Hub model the knowledge base holds, without its org, as its
+        # publisher writes it (`Qwen2.5-7B-Instruct`): the org is left to the resolver. A lower-case short name
+        # (`deepseek-r1`) is as often an object's name (a Kubernetes service) and needs other evidence
+        return Match("other", None, 0.7)
     vendor = _VENDOR_PREFIXED.fullmatch(low)
     if vendor and (vendor.group(2) in kb.alias_index or api_pattern(vendor.group(2)) is not None) \
             and vendor.group(1) not in _NOT_VENDORS:
@@ -439,7 +445,8 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     kb = load()
     if low in _NOT_MODEL_WORDS:
         return None
-    if low in kb.alias_index:
+    if low in kb.alias_index or low in _hub_names():
+        # the folder is named after a model the knowledge base holds (`./pretrained/InternViT-300M-448px-V2_5`)
         return Match("model-file", None, 0.7)
     tokens = {_VERSION_TAIL.sub("", t) for t in _TOKEN_SPLIT.split(low) if t}
     if not tokens & (vocab().model_tokens - _GENERIC_WORDS):  # needs a family word, not just "embedding"

@@ -165,6 +165,22 @@ _SERVERS = re.compile(r"(vllm|text-generation-launcher|llama-server|llama-cli|ll
                       r"text-embeddings-router|ollama|huggingface-cli|hf|tabby|litellm|deepspeed|swift)")
 
 
+# a folder that holds models, on the way to a path argument
+_MODEL_PARENT = re.compile(r"(?i)(?:^|/)(?:models?|checkpoints?|ckpts?|weights|pretrained|hf_models|llms?)/[^/]")
+_WEIGHT_ARG = re.compile(r"(?i)[\w.-]+\.(?:gguf|ggml|safetensors|llamafile)$")
+# a template pair's key naming a model's or tokenizer's folder (Triton's fill_template.py `tokenizer_dir:/path`)
+_PIECE_KEY = re.compile(r"(?i)(?:model|tokenizer|hf_model|engine|checkpoint|ckpt)_?(?:dir|path|name_or_path)")
+
+
+def _is_model_path_arg(tok: str) -> bool:
+    if len(tok) > 300 or "://" in tok or templated_path(tok):
+        return False
+    if _WEIGHT_ARG.search(tok):
+        # a weight file named after its model (`Llama-3-8B-Q5_K_M.gguf`), not a generic one (`model.gguf`)
+        return is_model_ish(re.split(r"[/\\]", tok)[-1].rsplit(".", 1)[0])
+    return bool(_ABS_PATH.match(tok) or tok.startswith(("./", "../"))) and bool(_MODEL_PARENT.search(tok))
+
+
 # `huggingface-cli download --repo-type dataset X` / `hf download X --repo-type=space`: a data set or a Space
 _NOT_MODEL_REPO = re.compile(r"--repo-type[=\s]+[\"']?(?:dataset|space)s?\b", re.I)
 _ABS_PATH = re.compile(r"(?:/|~/|[A-Za-z]:[\\/])[^\s]*[A-Za-z]")
@@ -381,6 +397,29 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             tick()
             report(value, "none", None, None)
             reported.add(value)
+    done = {f.raw for f in collector.findings}
+    # the folder a reported model is copied or downloaded into (`aws s3 cp s3://acme/bge-m3 /models/bge-m3`) is
+    # that model again, not another one
+    placed = {f.raw.rstrip("/").rsplit("/", 1)[-1].lower() for f in collector.findings}
+    # any command's path arguments that say "model" by their place or their file: a folder under a
+    # models / checkpoints / pretrained directory (`mkdir -p /models/org/Qwen2.5-7B-Instruct`, `cd
+    # ./pretrained/InternViT-6B`), a weight file (`curl -o Llama-3-8B-Q5_K_M.gguf`, `sha256sum x.gguf`), and
+    # `key:path` template pairs whose key is a model or tokenizer folder (`tokenizer_dir:/data/Llama-3-70B/`);
+    # identify.classify still needs a family word and a size in the last part
+    for i, tok in enumerate(toks[1:257], 1):
+        tick()
+        if toks[i - 1].startswith("--"):
+            continue  # a long flag's value: the flag rules above decide (`--local-dir`, `--hf-file`, `--output`)
+        for piece in tok.split(",") if "," in tok else (tok,):
+            key, colon, rest = piece.partition(":")
+            if colon and _PIECE_KEY.fullmatch(key) and rest.startswith(("/", "./", "~/")):
+                if rest not in done:
+                    done.add(rest)
+                    report(rest, "path", None, None)
+            elif (piece not in done and not piece.startswith("-") and _is_model_path_arg(piece)
+                  and piece.rstrip("/").rsplit("/", 1)[-1].lower() not in placed):
+                done.add(piece)
+                report(piece, "none", None, None)
     for url_match in re.finditer(r"https?://[^\s'\"]+", command):
         tick()
         if url_match.group(0) in reported:

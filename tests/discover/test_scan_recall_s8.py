@@ -1,0 +1,101 @@
+"""Session 8 recall shapes (issue 10), read off the opened held-out and held-out-5 misses and written here as our
+own fixtures: model folders and weight files as plain arguments of any command (and of a Dockerfile's WORKDIR),
+`key:path` template pairs naming a tokenizer or model folder, a folder or literal named exactly like a Hub model
+the knowledge base holds, and a module's named constants weighed together as one table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import modelmap
+
+SCRIPT = """#!/bin/sh
+set -e
+mkdir -p /models/acme/Qwen2.5-7B-Instruct-GGUF
+curl -L --fail -o Qwen2.5-7B-Instruct-Q4_K_M.gguf http://blob.internal:9999/3f1a
+sha256sum /models/acme/Qwen2.5-7B-Instruct-GGUF/Qwen2.5-7B-Instruct-Q4_K_M.gguf
+ls /srv/checkpoints/Meta-Llama-3-8B
+cp -r build/llama ./out
+mkdir -p /var/log/models-service /models/cache
+python3 tools/fill_template.py -i cfg.pbtxt tokenizer_dir:/data/engines/Meta-Llama-3-70B/,tokenizer_type:llama
+"""
+
+DOCKERFILE = """FROM debian:bookworm
+RUN mkdir -p /models/acme/Meta-Llama-3-8B-Instruct-GGUF
+WORKDIR /models/acme/Meta-Llama-3-8B-Instruct-GGUF
+WORKDIR /app/src
+"""
+
+TRAIN = """torchrun --nproc_per_node=8 train.py \\
+  --vision_path "./pretrained/InternViT-300M-448px-V2_5" \\
+  --llm_path "./pretrained/Qwen2.5-0.5B-Instruct"
+"""
+
+RUST = """// what the CLI offers
+pub const DEFAULT_MODEL: &str = GLM_5_1;
+pub const GLM_5_1: &str = "glm-5.1";
+pub const GLM_NEXT: &str = "glm-5.9";
+pub const KIMI_K2: &str = "kimi-k2-0711-preview";
+pub const DEEPSEEK_CHAT: &str = "deepseek-chat";
+pub const QWEN_MAX: &str = "qwen-max";
+pub const ACME_MAX: &str = "acme-max-2.1";
+pub const PROVIDER: &str = "featherless-ai";
+pub const USER_AGENT: &str = "vt-cli-1.2";
+"""
+
+GO = """package llm
+
+var fallback = "Qwen2.5-7B-Instruct"
+var service = "deepseek-r1"
+"""
+
+
+def _found(tmp_path: Path) -> set[tuple[str, int, str]]:
+    return {(f.path, f.line, f.raw) for f in modelmap.scan(tmp_path).findings}
+
+
+def test_model_folders_and_weight_files_as_plain_command_arguments(tmp_path: Path) -> None:
+    (tmp_path / "fetch.sh").write_text(SCRIPT)
+    got = {(line, raw) for _p, line, raw in _found(tmp_path)}
+    assert (3, "/models/acme/Qwen2.5-7B-Instruct-GGUF") in got
+    assert (4, "Qwen2.5-7B-Instruct-Q4_K_M.gguf") in got
+    assert (5, "/models/acme/Qwen2.5-7B-Instruct-GGUF/Qwen2.5-7B-Instruct-Q4_K_M.gguf") in got
+    assert (6, "/srv/checkpoints/Meta-Llama-3-8B") in got
+    assert (9, "/data/engines/Meta-Llama-3-70B/") in got
+    # a family word without a size, a log folder and a cache folder name no model
+    raws = {raw for _line, raw in got}
+    assert not raws & {"build/llama", "./out", "/var/log/models-service", "/models/cache"}
+    assert not any(line in (7, 8) for line, _raw in got)
+
+
+def test_a_dockerfile_workdir_is_read_as_the_cd_it_is(tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text(DOCKERFILE)
+    got = {(line, raw) for _p, line, raw in _found(tmp_path)}
+    assert (2, "/models/acme/Meta-Llama-3-8B-Instruct-GGUF") in got
+    assert (3, "/models/acme/Meta-Llama-3-8B-Instruct-GGUF") in got
+    assert not any(line == 4 for line, _raw in got)
+
+
+def test_a_folder_named_exactly_like_a_known_hub_model(tmp_path: Path) -> None:
+    (tmp_path / "stage1.sh").write_text(TRAIN)
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert "./pretrained/InternViT-300M-448px-V2_5" in raws  # no family word, but the knowledge base's own name
+    assert "./pretrained/Qwen2.5-0.5B-Instruct" in raws
+
+
+def test_a_known_hub_models_name_without_its_org_as_its_publisher_writes_it(tmp_path: Path) -> None:
+    (tmp_path / "fallback.go").write_text(GO)
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert "Qwen2.5-7B-Instruct" in raws
+    # the same kind of name in lower case and short, bound to nothing that says model: as often an object's name
+    assert "deepseek-r1" not in raws
+
+
+def test_named_constants_of_a_module_are_weighed_as_one_table(tmp_path: Path) -> None:
+    (tmp_path / "models.rs").write_text(RUST)
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert {"glm-5.1", "kimi-k2-0711-preview", "deepseek-chat", "qwen-max"} <= raws
+    # unknown names that read as models, among known ones
+    assert {"glm-5.9", "acme-max-2.1"} <= raws
+    # a provider's name beside them does not read as a model on its own
+    assert "featherless-ai" not in raws
