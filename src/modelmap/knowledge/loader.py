@@ -79,6 +79,26 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _apply_corrections(models: dict[str, Any], corrections: list[dict[str, Any]]) -> None:
+    """Sourced corrections (data/corrections.yaml) over generated records, which a generator's rerun would
+    otherwise overwrite: a licence read from the model's own card, or a record withdrawn because the repo
+    does not exist (a configuration file's example checkpoint). A correction for an id no file holds is an
+    error, so that a stale correction is noticed."""
+    for fix in corrections:
+        mid = str(fix["id"]).lower()
+        if mid not in models:
+            raise KnowledgeError(f"correction for {mid}, which no publisher file holds", where="corrections.yaml")
+        if fix.get("withdraw"):
+            del models[mid]
+            continue
+        model = dict(models[mid])
+        if "license" in fix:
+            model["license"] = fix["license"]
+        model["sources"] = [*(model.get("sources") or []),
+                            *({**src, "covers": ["license"]} for src in fix.get("sources") or [])]
+        models[mid] = model
+
+
 def compile_index(files: list[Path]) -> dict[str, Any]:
     """Turn the YAML files into one flat, JSON-serialisable index."""
     publishers: dict[str, Any] = {}
@@ -87,6 +107,7 @@ def compile_index(files: list[Path]) -> dict[str, Any]:
     providers: dict[str, Any] = {}
     licenses: dict[str, Any] = {}
     rejected: dict[str, Any] = {}
+    corrections: list[dict[str, Any]] = []
     extra: dict[str, Any] = {}
     for path in files:
         doc = _jsonable(_load_yaml(path)) or {}
@@ -113,10 +134,12 @@ def compile_index(files: list[Path]) -> dict[str, Any]:
             licenses[str(lic["id"]).lower()] = lic
         for rej in doc.get("rejected") or []:
             rejected[str(rej["name"]).lower()] = rej
+        corrections.extend(doc.get("corrections") or [])
         for key in ("recognition", "fingerprints"):
             if key in doc:
                 extra[key] = doc[key]
 
+    _apply_corrections(models, corrections)
     org_index: dict[str, str] = {}
     for pid, pub in publishers.items():
         for name in [pid, *(pub.get("orgs") or []), *(pub.get("aliases") or [])]:
