@@ -273,6 +273,46 @@ def _outer_table(container: Any, path: list[str]) -> int:
     return int(container.start_byte)
 
 
+_CALL, _CASE, _SWITCH_BODY, _SWITCH, _COMPARISON, _CONTAINER, _BINDING, _BLOCK, _OWNER = range(1, 10)
+
+
+@cache
+def _ancestor_kind(t: str) -> tuple[int, str, int]:
+    """What ``_context`` makes of an ancestor of type ``t`` (a pure function of the type, so computed once per type):
+    whether it groups a table (2: always, 1: inside a ``case``, 0: never), the path step it adds while no table
+    is found, and which of its branches applies (0: none)."""
+    if t in _CONTAINERS or t in _GROUPS:
+        grouping = 2
+    elif "switch" in t and not t.endswith(("_body", "_block", "_section", "_label", "_arm", "_entry")):
+        grouping = 1
+    else:
+        grouping = 0
+    step = "case" if t.endswith(("_case", "default_case", "switch_label")) else t
+    if _is_call(t) and not _is_args(t):
+        branch = _CALL
+    elif "case" in t or t in ("when_entry", "when", "when_condition") or (
+            ("switch" in t or "match" in t or "when" in t) and t.endswith(("_section", "_label", "_arm", "_entry"))):
+        branch = _CASE
+    elif ("switch" in t or "match" in t or "when" in t) and t.endswith(("_body", "_block", "_arms")):
+        branch = _SWITCH_BODY
+    elif "switch" in t or t in ("when_expression", "case_match", "match_expression", "case"):
+        branch = _SWITCH
+    elif t in ("binary_expression", "equality_expression", "comparison_operator", "binary", "infix_expression",
+               "binary_operator"):
+        branch = _COMPARISON
+    elif t in _CONTAINERS:
+        branch = _CONTAINER
+    elif _is_binding(t):
+        branch = _BINDING
+    elif t == "block":
+        branch = _BLOCK  # an HCL block when its first child is an identifier (checked per node)
+    elif t in _OWNER_TYPES:
+        branch = _OWNER
+    else:
+        branch = 0
+    return grouping, step, branch
+
+
 def _context(node: Any) -> Candidate | None:
     bindings: list[str] = []
     call: str | None = None
@@ -293,14 +333,14 @@ def _context(node: Any) -> Candidate | None:
         if parent is None:
             break
         t = parent.type
+        grouping, step, branch = _ancestor_kind(t)
         if group is None:
-            if t in _CONTAINERS or t in _GROUPS or (in_case and "switch" in t and not t.endswith(
-                    ("_body", "_block", "_section", "_label", "_arm", "_entry"))):
+            if grouping == 2 or (grouping == 1 and in_case):
                 group = (_outer_table(parent, path), "/".join(path))
             else:
                 # a switch's default value belongs with its cases' values
-                path.append("case" if t.endswith(("_case", "default_case", "switch_label")) else t)
-        if _is_call(t) and not _is_args(t):
+                path.append(step)
+        if branch == _CALL:
             name = _callee(parent) if call is None else None
             if name:
                 call = name
@@ -309,12 +349,11 @@ def _context(node: Any) -> Candidate | None:
                 if name.lower() in _PREFIX_CALLS:
                     prefix = True
                     prefix_call = name.lower()
-        elif "case" in t or t in ("when_entry", "when", "when_condition") or (
-                ("switch" in t or "match" in t or "when" in t) and t.endswith(("_section", "_label", "_arm", "_entry"))):
+        elif branch == _CASE:
             in_case = True
-        elif ("switch" in t or "match" in t or "when" in t) and t.endswith(("_body", "_block", "_arms")):
+        elif branch == _SWITCH_BODY:
             pass
-        elif "switch" in t or t in ("when_expression", "case_match", "match_expression", "case"):
+        elif branch == _SWITCH:
             if in_case:
                 subject = parent.child_by_field_name("value") or parent.child_by_field_name("condition") \
                     or parent.child_by_field_name("subject")
@@ -325,16 +364,15 @@ def _context(node: Any) -> Candidate | None:
                             break
                 switch_on = _rightmost_ident(subject) if subject is not None else None
             break
-        elif t in ("binary_expression", "equality_expression", "comparison_operator", "binary", "infix_expression",
-                   "binary_operator"):
+        elif branch == _COMPARISON:
             other = next((c for c in parent.named_children if c.id != child.id), None)
             op = next((c.type for c in parent.children if not c.is_named), "")
             if other is not None and op in ("==", "===", "!=", "!==", "eq", "equals"):
                 compared = _rightmost_ident(other)
             break
-        elif t in _CONTAINERS:
+        elif branch == _CONTAINER:
             container = True
-        elif _is_binding(t):
+        elif branch == _BINDING:
             name, key = _binding_name(parent, child)
             if key and not bindings:
                 is_key = True
@@ -346,13 +384,14 @@ def _context(node: Any) -> Candidate | None:
                     path.append(name)
                 if len(bindings) >= 3:
                     break
-        elif t == "block" and parent.child_count and parent.children[0].type == "identifier":  # HCL block
-            labels = [literal_text(c) for c in parent.children if c.type == "string_lit"]
-            label = next((x for x in reversed(labels) if x), None)
-            bindings.append(label or parent.children[0].text.decode("utf-8", "replace"))
-            if len(bindings) >= 3:
-                break
-        elif t in _OWNER_TYPES:
+        elif branch == _BLOCK:
+            if parent.child_count and parent.children[0].type == "identifier":  # HCL block
+                labels = [literal_text(c) for c in parent.children if c.type == "string_lit"]
+                label = next((x for x in reversed(labels) if x), None)
+                bindings.append(label or parent.children[0].text.decode("utf-8", "replace"))
+                if len(bindings) >= 3:
+                    break
+        elif branch == _OWNER:
             name_node = parent.child_by_field_name("name")
             if name_node is None:
                 name_node = next((c for c in parent.named_children if c.type in _IDENT_TYPES), None)
