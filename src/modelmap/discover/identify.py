@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from modelmap.knowledge import HF_ROUTER_SUFFIXES, load
+
+if TYPE_CHECKING:
+    from modelmap.knowledge.loader import KnowledgeIndex
 
 Hint = Literal["hf", "api", "ollama", "prefixed", "path", "key", "none"]
 
@@ -527,10 +530,13 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", "host.docker.internal"}
 
 
+_SPACE = re.compile(r"\s")  # str.isspace, as a search: both test each character with Py_UNICODE_ISSPACE
+
+
 def classify_endpoint(value: str) -> tuple[str, str] | None:
     """Return (provider id, normalised base URL) for a model-API base URL, else None."""
     v = value.strip()
-    if "://" not in v or len(v) > 500 or any(c.isspace() for c in v):
+    if "://" not in v or len(v) > 500 or _SPACE.search(v):
         return None
     try:
         parts = urlsplit(v)
@@ -540,7 +546,16 @@ def classify_endpoint(value: str) -> tuple[str, str] | None:
         return None
     if not host or parts.scheme not in ("http", "https", "ws", "wss"):
         return None
-    kb = load()
+    provider = _endpoint_provider(load(), host, port)
+    if provider is None:
+        return None
+    return provider, v.rstrip("/")
+
+
+@lru_cache(maxsize=1 << 12)
+def _endpoint_provider(kb: KnowledgeIndex, host: str, port: int | None) -> str | None:
+    """The model API a host (and port) serves, else None; memoised per knowledge index: a scan meets the same few
+    hosts thousands of times (a lock file's registry URLs), and an unknown host is tried against every pattern."""
     provider = kb.host_index.get(f"{host}:{port}") if port is not None else None
     if provider is None and host not in _LOCAL_HOSTS:
         provider = kb.host_index.get(host)
@@ -556,6 +571,4 @@ def classify_endpoint(value: str) -> tuple[str, str] | None:
         local = vocab().local_ports.get(port)
         if local and (host in _LOCAL_HOSTS or "." not in host or host == local):
             provider = local
-    if provider is None:
-        return None
-    return provider, v.rstrip("/")
+    return provider
