@@ -266,8 +266,8 @@ PUBLISHERS: dict[str, tuple[str | None, str | None]] = {
     "bert": ("google", "bert"), "gpt2": ("openai", None), "whisper": ("openai", "whisper"), "cl100k": ("openai", None),
     "o200k": ("openai", None), "claude": ("anthropic", None), "jurassic-2": ("ai21", None), "glm4": ("zhipu", "glm-4"),
     "minimax": ("minimax", None), "command-r": ("cohere", "command-r"), "falcon": ("tii", "falcon"),
-    "starcoder2": ("bigcode", None), "baichuan": ("baichuan", "baichuan"), "mpt": (None, None),
-    "gpt-neox": (None, None), "nomic-bert-moe": ("nomic", None),
+    "starcoder2": ("bigcode", None), "baichuan": ("baichuan", "baichuan"), "mpt": ("mosaicml", None),
+    "gpt-neox": ("eleutherai", None), "nomic-bert-moe": ("nomic", None),
 }
 
 # Vocabularies that publishers other than the family's own are known to ship unchanged. A file that shows
