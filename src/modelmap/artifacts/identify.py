@@ -65,7 +65,8 @@ class Observation:
 @lru_cache(maxsize=1)
 def load_fingerprints() -> dict[str, Any]:
     text = FINGERPRINTS.read_text(encoding="utf-8")
-    doc = yaml.safe_load(text)
+    # libyaml's safe loader where PyYAML has it: the same documents, ~300 -> ~35 ms for this file
+    doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return doc if isinstance(doc, dict) else {}
 
 
