@@ -99,3 +99,41 @@ def test_named_constants_of_a_module_are_weighed_as_one_table(tmp_path: Path) ->
     assert {"glm-5.9", "acme-max-2.1"} <= raws
     # a provider's name beside them does not read as a model on its own
     assert "featherless-ai" not in raws
+
+
+CONSTS_PY = '''"""Model names the bot offers."""
+GPT_54 = "gpt-5.4"
+GPT_4O_MINI = "gpt-4o-mini"
+CLAUDE_SONNET = "claude-3-5-sonnet-20240620"
+DEEPSEEK_CHAT = "deepseek-chat"
+ACME_FLASH = "acme-flash-4.1"
+LINKAI = "linkai"
+CHANNEL_TYPE = "wechat-mp"
+default_model = "gpt-4o"
+'''
+
+MENU = """configure_model() {
+    case "$model_choice" in
+        1) read_model_config "DeepSeek" "acme-chat-v4-flash" "DEEPSEEK_KEY" ;;
+        2) read_model_config "Kimi (Moonshot)" "kimi-k2.6" "MOONSHOT_KEY" ;;
+    esac
+}
+set_model --timeout 30 gpt-5.4
+run_server --protocol grpc-v2 8080
+"""
+
+
+def test_a_python_modules_constants_are_one_table(tmp_path: Path) -> None:
+    (tmp_path / "const.py").write_text(CONSTS_PY)
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert "acme-flash-4.1" in raws  # unknown, among four recognised constants, and reads as a model
+    assert not raws & {"linkai", "wechat-mp"}
+
+
+def test_a_scripts_own_model_function_takes_models(tmp_path: Path) -> None:
+    (tmp_path / "run.sh").write_text(MENU)
+    got = {(line, raw) for _p, line, raw in _found(tmp_path)}
+    assert (3, "acme-chat-v4-flash") in got and (4, "kimi-k2.6") in got
+    assert (7, "gpt-5.4") in got
+    raws = {raw for _l, raw in got}
+    assert not raws & {"DeepSeek", "DEEPSEEK_KEY", "MOONSHOT_KEY", "30", "grpc-v2", "8080"}

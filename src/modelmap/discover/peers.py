@@ -35,7 +35,9 @@ LARGE_TABLE = 12  # recognised entries past which a table is a model table whate
 _SHAPE = re.compile(r"[A-Za-z0-9]+(?:[-_.:/][A-Za-z0-9]+){1,8}")
 _VERSION = re.compile(r"(?i)v?\d+(?:[._-]\d+)*[a-z]?")
 _SIZE_OR_DATE = re.compile(r"(?i)\d+x\d+|\d{4}-\d{2}(?:-\d{2})?|\d+(?:\.\d+)?[kmgt]b?")
-_ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+# an environment variable's or a named constant's name by convention (UPPER_SNAKE)
+CONST_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_ENV_NAME = CONST_NAME
 _PLACEHOLDER = re.compile(r"(?i)^(?:your[-_]|xxx|todo|changeme|replace[-_]?me|example[-_]|my[-_]model)")
 _FILE_EXT = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|css|html?|mdx?|txt|csv|json|ya?ml|toml|pdf|[cm]?js|"
                        r"tsx?|jsx|vue|py|go|rs|java|kt|cs|php|rb|mp3|mp4|wav|bin|safetensors|gguf|onnx|pt|pth|"

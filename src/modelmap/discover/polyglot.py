@@ -30,7 +30,7 @@ from modelmap.discover.classifier import (
 )
 from modelmap.discover.identify import classify_endpoint
 from modelmap.discover.languages import language_for, parser_for, sdk_calls
-from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
+from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
 from modelmap.types import Finding, Skip
 
 MAX_DEPTH = 2000  # syntax-tree nesting past which a file is skipped
@@ -119,10 +119,6 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
         ]
 
 
-# a constant's name by convention: UPPER_SNAKE (Rust, Java, C#, PHP, Kotlin `const val`), with a digit or underscore
-_CONST_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
-
-
 def _with_peers(decided: list[tuple[Candidate, Decision | None]],
                 context: str) -> list[tuple[Candidate, Decision | None]]:
     """Peer evidence (``peers``): in a table (``Candidate.group``) whose entries are mostly recognised models,
@@ -133,7 +129,7 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
         if cand.group is not None and not cand.prefix_check:
             tables.setdefault(cand.group, []).append((cand, decision))
         elif (cand.group is None and not cand.prefix_check and cand.call is None and not cand.is_key
-              and not cand.container and len(cand.bindings) == 1 and _CONST_NAME.fullmatch(cand.bindings[0])):
+              and not cand.container and len(cand.bindings) == 1 and CONST_NAME.fullmatch(cand.bindings[0])):
             # a module's (or constants class's) named constants are one table: `pub const GLM_5_2: &str =
             # "glm-5.2"` beside a dozen constants the knowledge base knows
             tables.setdefault((-1, f"constants:{cand.owner or ''}"), []).append((cand, decision))

@@ -35,7 +35,7 @@ from modelmap.discover.base import (
 )
 from modelmap.discover.classifier import binding_only
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
-from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, peer_match
+from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_AST_DEPTH_BYTES = 5_000_000
@@ -346,6 +346,13 @@ class _Module:
         # positional string argument of every call to one callee (``ModelInfo("glm-4", …)``)
         self.tables: list[list[ast.Constant]] = []
         self.first_args: dict[str, list[ast.Constant]] = {}
+        # a module's UPPER_SNAKE string constants (`DEEPSEEK_V4_FLASH = "deepseek-v4-flash"`), weighed as one table
+        # whose entries must also read as models on their own (a provider's or app's name sits beside them)
+        self.constants: list[ast.Constant] = [
+            st.value for st in tree.body
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name)
+            and CONST_NAME.fullmatch(st.targets[0].id) and isinstance(st.value, ast.Constant)
+            and isinstance(st.value.value, str)][:MAX_TABLE]
 
     # -- pass 1: values ---------------------------------------------------------------------------
     def collect(self) -> None:
@@ -605,15 +612,18 @@ class _Module:
         """Peer evidence: the unrecognised model-shaped entries of a table whose entries are mostly recognised
         models (a list, or the first arguments of one callee's calls) are models too."""
         tables = [*self.tables, *(lits for lits in self.first_args.values() if len(lits) >= MIN_KNOWN)]
+        if len(self.constants) >= MIN_KNOWN:
+            tables.append(self.constants)
         for lits in tables:
             if len(lits) > MAX_TABLE:
                 continue
+            loose = lits is self.constants
             self.budget.tick(len(lits))
             entries = [(lit, _unquote(str(lit.value))[0].strip()) for lit in lits if id(lit) not in self.silenced]
             ok = accepted((value, id(lit) in self.claimed or self._well_known(lit)) for lit, value in entries)
             for lit, value in entries:
                 why = ok.get(value)
-                if why is None or id(lit) in self.claimed:
+                if why is None or id(lit) in self.claimed or (loose and not reads_as_model(value)):
                     continue
                 line, col = self.position(lit)
                 shift = _unquote(str(lit.value))[1]

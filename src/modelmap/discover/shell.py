@@ -165,6 +165,12 @@ _SERVERS = re.compile(r"(vllm|text-generation-launcher|llama-server|llama-cli|ll
                       r"text-embeddings-router|ollama|huggingface-cli|hf|tabby|litellm|deepspeed|swift)")
 
 
+# a shell function or script named for what it does with a model (read_model_config, set-model, use_model.sh)
+_MODEL_FUNCTION = re.compile(r"(?i)(?:^|[_-])models?(?:[_.-]|$)")
+_CASE_LABEL = re.compile(r"\(?[\w*|.\-\"']+\)")
+_CONST_ARG = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|\d+(?:\.\d+)*")
+
+
 # a folder that holds models, on the way to a path argument
 _MODEL_PARENT = re.compile(r"(?i)(?:^|/)(?:models?|checkpoints?|ckpts?|weights|pretrained|hf_models|llms?)/[^/]")
 _WEIGHT_ARG = re.compile(r"(?i)[\w.-]+\.(?:gguf|ggml|safetensors|llamafile)$")
@@ -397,6 +403,17 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             tick()
             report(value, "none", None, None)
             reported.add(value)
+    fn = 1 if len(toks) > 1 and _CASE_LABEL.fullmatch(toks[0]) else 0  # `7) read_model_config …` in a case
+    if _MODEL_FUNCTION.search(toks[fn]) and not is_server:
+        # a script's own function that takes a model (`read_model_config "Kimi" "kimi-k2.6" "MOONSHOT_KEY"`,
+        # `set_model gpt-5.4`): its arguments that carry a version or size; a bare word there is a label, and a
+        # flag's value is the flag's
+        for i in range(fn + 1, min(len(toks), fn + 17)):
+            tok = toks[i]
+            tick()
+            if (not tok.startswith("-") and not toks[i - 1].startswith("-") and "$" not in tok and "/" not in tok
+                    and re.search(r"\d", tok) and not _CONST_ARG.fullmatch(tok)):
+                report(tok, "key", None, None)
     done = {f.raw for f in collector.findings}
     # the folder a reported model is copied or downloaded into (`aws s3 cp s3://acme/bge-m3 /models/bge-m3`) is
     # that model again, not another one
