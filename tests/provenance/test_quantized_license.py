@@ -77,3 +77,16 @@ def test_a_recorded_license_wins_and_is_not_marked_inherited(resolver: Resolver)
     res = resolver.resolve("quantco/qwen2.5-7b-instruct-own")
     assert res.license is not None and res.license["id"] == "mit"
     assert "inherited_from" not in res.license
+
+
+@pytest.mark.parametrize(("query", "model_id", "served"), [
+    ("deepinfra/meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo", "meta-llama/llama-3.1-70b-instruct", "deepinfra"),
+    ("together_ai/Qwen/Qwen3-235B-A22B-fp8-tput", "qwen/qwen3-235b-a22b", "together-ai"),
+    # the Together SDK takes the id without a prefix: the weights are known, the host is not
+    ("meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo", "meta-llama/llama-3.1-70b-instruct", None),
+])
+def test_a_hosts_serving_suffix_on_a_hub_id(query: str, model_id: str, served: str | None) -> None:
+    res = Resolver().resolve(query)
+    assert (res.model or {}).get("id") == model_id
+    assert (res.served_by or {}).get("id") == served
+    assert res.confidence == "inferred"

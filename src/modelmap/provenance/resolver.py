@@ -39,7 +39,9 @@ _OLLAMA_QUANT_TAG = re.compile(r"latest|(?:i?q\d(?:_[0-9a-z]+)*|f16|f32|fp16|bf1
 # words in an Ollama tag that pick a different checkpoint than the size's default (instruct / chat)
 _OLLAMA_KEEP = frozenset({"base", "text", "pt", "pretrained", "vision", "math", "code", "python", "embed"})
 _FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=-|$)")
-_PROVIDER_SUFFIX = re.compile(r"-(turbo|lite|reference)$", re.IGNORECASE)
+_PROVIDER_SUFFIX = re.compile(r"-(turbo|lite|reference|tput)$", re.IGNORECASE)
+# hosts that append their own serving suffix to a Hub id (Together's "-Turbo" / "-fp8-tput", DeepInfra's "-Turbo")
+_SUFFIX_PROVIDERS = frozenset({"together-ai", "deepinfra"})
 _DOTTED_VERSION = re.compile(r"(?<=\d)\.(?=\d)")
 _DASHED_VERSION = re.compile(r"(?<=[a-z]-\d)-(?=\d(?:-|$))")
 _REGEX_META = set(".^$*+?{}[]|()\\")
@@ -266,8 +268,9 @@ class Resolver:
         pub = self.kb.publishers.get(pid or "")
         return pub.get("kind") if pub else None
 
-    def _name_variants(self, name: str, provider: str | None) -> list[str]:
-        """Spellings of ``name`` to try after the exact one, most specific first."""
+    def _name_variants(self, name: str, provider: str | None, *, hub: bool = False) -> list[str]:
+        """Spellings of ``name`` to try after the exact one, most specific first. ``hub``: the name is the repo
+        part of an ``org/name`` id (a host's serving suffix is then tried off, whoever the host is)."""
         out: list[str] = []
         low = name.lower()
         if provider == "fireworks-ai":
@@ -278,7 +281,7 @@ class Resolver:
             out.append(_FIREWORKS_VERSION.sub(
                 lambda m: ("-" if m.group(0).startswith("-") else "") + ("v" if "v" in m.group(0) else "")
                 + f"{m.group(1)}.{m.group(2)}", low))
-        if provider == "together-ai":
+        if provider in _SUFFIX_PROVIDERS or (hub and provider is None):
             out.append(_PROVIDER_SUFFIX.sub("", low))
         if low.startswith("meta-llama-"):
             out.append(low[len("meta-"):])  # Meta renamed the Llama 3.1 repos (Meta-Llama-3.1-8B -> Llama-3.1-8B)
@@ -326,7 +329,7 @@ class Resolver:
             if found:
                 return found, "inferred", None
         stripped, changed = strip_quant(name)
-        names = [stripped, *self._name_variants(stripped, parsed.provider)]
+        names = [stripped, *self._name_variants(stripped, parsed.provider, hub=bool(org))]
         if org and not is_hub_account(org.replace("\\", "/").rsplit("/", 1)[-1]):
             # a local folder ("models/Llama-3.2-3B-Instruct", "./checkpoints/..."): the name is what counts
             org, local = "", True
