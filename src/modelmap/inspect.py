@@ -500,8 +500,8 @@ class _Inspection:
     def generation_open(self, top: dict[str, Any], ranked: list[dict[str, Any]]) -> list[str]:
         """Families the files cannot tell from the top pick when only the tokenizer speaks and the file's special
         tokens are a strict subset of the top entry's own (it lacks some of them and adds none): every other
-        entry of the same maker on the same vocabulary whose specials are a subset or a superset of the file's.
-        Derivatives (``base:``) are left out: their own tokens would be in the file."""
+        entry of the same maker on the same vocabulary whose specials are a subset of the file's, or a superset
+        lacking no more of them than the top pick lacks. Derivatives (``base:``) are left out: their own tokens would be in the file."""
         if not set(top.get("signals") or []) <= {"vocab", "vocab-near", "specials"}:
             return []
         ent = fingerprint_entry(top["fingerprint"])
@@ -517,7 +517,10 @@ class _Inspection:
             if r["base"] or other.get("publisher") != maker or not vocab & set(other.get("vocab_hashes") or []):
                 continue
             theirs = distinctive_specials(other.get("special_tokens") or [])
-            if theirs and (theirs <= seen or seen <= theirs) and r["family"] not in out:
+            # a subset: the file could be theirs plus tokens a variant adds; a superset: the file lacks their tokens
+            # as it lacks the top pick's, which only counts when it lacks no more of theirs than of the top's
+            fits = theirs <= seen or (seen <= theirs and len(theirs - seen) <= len(own - seen))
+            if theirs and fits and r["family"] not in out:
                 out.append(r["family"])
         return out
 
