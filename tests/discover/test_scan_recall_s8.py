@@ -137,3 +137,53 @@ def test_a_scripts_own_model_function_takes_models(tmp_path: Path) -> None:
     assert (7, "gpt-5.4") in got
     raws = {raw for _l, raw in got}
     assert not raws & {"DeepSeek", "DEEPSEEK_KEY", "MOONSHOT_KEY", "30", "grpc-v2", "8080"}
+
+
+TF = '''variable "embedding_model_arn" {
+  type    = string
+  default = "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0"
+}
+
+module "agent" {
+  source             = "./modules/agent"
+  profile_source     = "arn:aws:bedrock:${local.region}:${local.account_id}:inference-profile/us.anthropic.claude-3-7-sonnet-20250219-v1:0"
+  log_group          = "arn:aws:logs:${local.region}:${local.account_id}:log-group/agents"
+  greeting           = "hello ${var.name}"
+}
+'''
+
+RUBY = '''describe "uri" do
+  let(:uri_base) { "https://acme.openai.azure.com/openai/deployments/gpt-35-turbo/" }
+  let(:other) { "https://acme.openai.azure.com/openai/deployments/prod-east/" }
+end
+'''
+
+YAML_TOS = """spec:
+  containers:
+    - name: vllm
+      args: ["--model", "/models/deepseek-r1"]
+  initContainers:
+    - name: init
+      command: ["aws", "s3", "cp", "--recursive", "tos://acme-artifacts/models/DeepSeek-R1-Distill-Llama-8B/", "/models"]
+"""
+
+
+def test_the_model_inside_a_bedrock_arn_even_when_the_arn_is_templated(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(TF)
+    got = {(line, raw) for _p, line, raw in _found(tmp_path)}
+    assert (3, "amazon.titan-embed-text-v2:0") in got
+    assert (8, "us.anthropic.claude-3-7-sonnet-20250219-v1:0") in got
+    assert not any(line in (9, 10) for line, _raw in got)  # other ARNs and templates stay dynamic
+
+
+def test_an_azure_openai_addresss_deployment_is_a_model_when_its_name_says_so(tmp_path: Path) -> None:
+    (tmp_path / "http_spec.rb").write_text(RUBY)
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert "gpt-35-turbo" in raws
+    assert "prod-east" not in raws
+
+
+def test_volcengine_tos_uris_hold_models(tmp_path: Path) -> None:
+    (tmp_path / "deploy.yaml").write_text(YAML_TOS)
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert "tos://acme-artifacts/models/DeepSeek-R1-Distill-Llama-8B/" in raws

@@ -18,6 +18,7 @@ yields at most ``MAX_CANDIDATES`` literals; past that the rest are counted, not 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +33,7 @@ MAX_LITERAL = 300  # longer literals are text, not identifiers
 _STRING_TYPES = (
     "string_literal", "interpreted_string_literal", "raw_string_literal", "string", "encapsed_string",
     "line_string_literal", "multi_line_string_literal", "verbatim_string_literal", "string_lit",
+    "quoted_template",  # HCL "…${var.x}…": dynamic, read only for a model's fixed path (_templated_id_text)
     "character_literal_never",
     "hash_key_symbol",  # Ruby `{ llama2: 4_096 }`: a symbol key names the entry like a string key would
 )
@@ -93,6 +95,24 @@ def _is_string(t: str) -> bool:
     return t in _STRING_TYPES
 
 
+# a template whose literal tail names a model by a fixed path: a Bedrock ARN built from the region and account
+# (`"arn:aws:bedrock:${var.region}::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0"`) or an Azure OpenAI
+# address built from the resource name (`"https://${var.name}.openai.azure.com/openai/deployments/gpt-4o"`)
+_TEMPLATED_ID = re.compile(r"(?:foundation-model|inference-profile)/[\w.:-]+[\"'`]$|/openai/deployments/[\w.-]+")
+
+
+def _templated_id_text(node: Any) -> str | None:
+    """An interpolated literal's text as written (quotes off), kept only when its literal part names a model by one
+    of the fixed paths above (polyglot reads the id out of it); any other interpolated literal is dynamic: None."""
+    text = node.text.decode("utf-8", "replace")
+    if len(text) > MAX_LITERAL or not _TEMPLATED_ID.search(text):
+        return None
+    for q in ('"', "'", "`"):
+        if len(text) >= 2 and text.startswith(q) and text.endswith(q):
+            return text[1:-1]
+    return None
+
+
 def literal_text(node: Any) -> str | None:
     """The literal's value, or None when it is built at run time (interpolation) or not text."""
     if node.type == "hash_key_symbol":
@@ -102,7 +122,7 @@ def literal_text(node: Any) -> str | None:
     for child in node.children:
         ct = child.type
         if any(w in ct for w in _DYNAMIC_WORDS):
-            return None
+            return _templated_id_text(node)
         if ct in _CONTENT_TYPES or ct == "escape_sequence":
             has_content = True
             parts.append(child.text.decode("utf-8", "replace"))

@@ -385,7 +385,7 @@ _NOT_VENDORS = frozenset({"text", "chat", "code", "icon", "logo", "btn", "test",
 
 
 _MODEL_URI_SCHEMES = frozenset({"hf", "s3", "gs", "gcs", "oss", "modelscope", "ms", "pvc", "az", "abfs", "abfss",
-                                "wasbs", "r2", "cos", "obs", "ollama", "hdfs"})
+                                "wasbs", "r2", "cos", "obs", "tos", "bos", "ollama", "hdfs"})
 
 
 def _classify_url(v: str, hint: Hint = "none") -> Match | None:

@@ -35,7 +35,7 @@ OLLAMA_SCHEMES = frozenset({"ollama"})
 # object stores, volumes and registries that hold model weights (KServe storage initializer, KubeAI, llm-d, Triton)
 STORAGE_SCHEMES = frozenset({
     "s3", "s3a", "s3n", "gs", "gcs", "oss", "pvc", "az", "azure", "abfs", "abfss", "wasb", "wasbs", "r2", "cos", "obs",
-    "hdfs", "oci", "oci+fetch", "dbfs", "file", "minio",
+    "tos", "bos", "hdfs", "oci", "oci+fetch", "dbfs", "file", "minio",
 })
 HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co", "hf-mirror.com"})
 MODELSCOPE_HOSTS = frozenset({"modelscope.cn", "www.modelscope.cn", "modelscope.ai", "www.modelscope.ai"})
