@@ -187,3 +187,41 @@ def test_volcengine_tos_uris_hold_models(tmp_path: Path) -> None:
     (tmp_path / "deploy.yaml").write_text(YAML_TOS)
     raws = {raw for _p, _l, raw in _found(tmp_path)}
     assert "tos://acme-artifacts/models/DeepSeek-R1-Distill-Llama-8B/" in raws
+
+
+RUST_JSON = '''#[test]
+fn parses_a_reply() {
+    let data = r#"
+    {
+        "id": "e45f6c68",
+        "object": "chat.completion",
+        "model": "deepseek-chat",
+        "choices": []
+    }"#;
+    let listing = r#"{"object": "list", "data": [
+        {"id": "deepseek-v4-flash", "object": "model", "owned_by": "deepseek"},
+        {"id": "req-123", "object": "chat.completion"}
+    ]}"#;
+}
+'''
+
+
+def test_json_held_in_a_multi_line_literal(tmp_path: Path) -> None:
+    (tmp_path / "reply.rs").write_text(RUST_JSON)
+    got = {(line, col, raw) for _p, line, raw in _found(tmp_path) for col in [0]}
+    assert (7, 0, "deepseek-chat") in got
+    assert (11, 0, "deepseek-v4-flash") in got
+    raws = {raw for _l, _c, raw in got}
+    assert not raws & {"e45f6c68", "chat.completion", "req-123", "list"}
+    cols = {f.raw: f.column for f in modelmap.scan(tmp_path).findings}
+    assert cols["deepseek-chat"] == RUST_JSON.splitlines()[6].index("deepseek-chat") + 1
+    assert cols["deepseek-v4-flash"] == RUST_JSON.splitlines()[10].index("deepseek-v4-flash") + 1
+
+
+def test_json_in_a_huge_literal_is_bounded(tmp_path: Path) -> None:
+    body = ",\n".join(f'{{"model": "qwen2.5-{i}b-instruct"}}' for i in range(40_000))
+    (tmp_path / "big.go").write_text(f"package x\n\nvar fixture = `[\n{body}\n]`\n")
+    result = modelmap.scan(tmp_path)
+    # past 256 KiB the literal is text: nothing is read out of it, and the file is not an error
+    assert not [s for s in result.skips if s.reason not in ("findings-capped", "analysis-budget")]
+    assert len(result.findings) <= 256

@@ -487,8 +487,12 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
             if capped is not None:
                 capped.append(count - 1)
             return
-        if node.end_byte - node.start_byte > MAX_LITERAL + 8:
-            continue
+        size = node.end_byte - node.start_byte
+        if size > MAX_LITERAL + 8 or (size > 40 and b"\n" in node.text):
+            if size <= MAX_EMBEDDED_TEXT and b"odel" in node.text:
+                yield from _embedded_pairs(node, columns)
+            if size > MAX_LITERAL + 8:
+                continue
         value = literal_text(node)
         if not value or len(value) > MAX_LITERAL or (keep is not None and not keep(value)):
             continue
@@ -499,6 +503,31 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         yield Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call, ctx.call_before_binding,
                         ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, ctx.is_key, ctx.owner,
                         ctx.prefix_call, ctx.group)
+
+
+MAX_EMBEDDED_TEXT = 256 * 1024  # a multi-line literal read for the JSON it holds, at most
+_MAX_EMBEDDED = 256  # pairs taken from one literal
+# JSON held in a multi-line literal (a Rust r#"…"#, a Go back-quoted string, a Java text block: a recorded API reply
+# or request in a test): `"model": "deepseek-chat"`, and an OpenAI model listing's `{"id": "x", "object": "model"}`;
+# bounded quantifiers and no nested repetition, so linear on any input
+_EMBEDDED_JSON = re.compile(
+    rb'"(\w{0,40}(?:model|Model|MODEL)\w{0,40})"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{1,200})"|'
+    rb'"id"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{1,200})"[ \t]{0,8},[ \t\r\n]{0,40}"object"[ \t]{0,8}:[ \t]{0,8}"model"')
+
+
+def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
+    text: bytes = node.text
+    row0, col0 = node.start_point
+    for i, m in enumerate(_EMBEDDED_JSON.finditer(text)):
+        if i >= _MAX_EMBEDDED:
+            return
+        group = 2 if m.group(2) else 3
+        off = m.start(group)
+        newlines = text.count(b"\n", 0, off)
+        row = row0 + newlines
+        col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
+        key = m.group(1).decode("utf-8", "replace") if group == 2 else "model_id"
+        yield Candidate(m.group(group).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1, (key,))
 
 
 def line_count(data: bytes) -> int:
