@@ -225,3 +225,19 @@ def test_json_in_a_huge_literal_is_bounded(tmp_path: Path) -> None:
     # past 256 KiB the literal is text: nothing is read out of it, and the file is not an error
     assert not [s for s in result.skips if s.reason not in ("findings-capped", "analysis-budget")]
     assert len(result.findings) <= 256
+
+
+def test_a_build_folder_is_read_when_it_is_a_hand_written_build_context(tmp_path: Path) -> None:
+    ctx = tmp_path / "examples" / "trt" / "build"
+    ctx.mkdir(parents=True)
+    (ctx / "Dockerfile").write_text("FROM nvcr.io/nvidia/tritonserver:24.07-trtllm-python-py3\nCOPY install.sh .\n")
+    (ctx / "install.sh").write_text("huggingface-cli download meta-llama/Meta-Llama-3-70B --local-dir ./m\n")
+    out = tmp_path / "pkg" / "build"
+    (out / "lib").mkdir(parents=True)
+    (out / "lib" / "settings.py").write_text('MODEL = "meta-llama/Meta-Llama-3-8B"\n')
+    (out / "install.sh").write_text("huggingface-cli download Qwen/Qwen2.5-7B-Instruct\n")
+    result = modelmap.scan(tmp_path)
+    raws = {f.raw for f in result.findings}
+    assert "meta-llama/Meta-Llama-3-70B" in raws
+    assert not raws & {"meta-llama/Meta-Llama-3-8B", "Qwen/Qwen2.5-7B-Instruct"}  # build output stays vendored
+    assert any(s.path == "pkg/build/" and s.reason == "vendored-dir" for s in result.skips)

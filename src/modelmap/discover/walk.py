@@ -25,6 +25,25 @@ VENDORED_DIRS = frozenset({
     "dist", "build", ".next", ".nuxt", ".svelte-kit", ".turbo", ".cache", ".gradle", "target", ".idea", ".vscode",
     ".terraform", "coverage", "htmlcov", ".eggs", ".ipynb_checkpoints", "Pods", "DerivedData",
 })
+# what a compiler's or packager's build output holds; a `build/` folder without any of it, with a Dockerfile or a
+# script at its top, is a container build context written by hand (`docs/examples/x/build/install_model.sh`)
+_BUILD_OUTPUT = frozenset({"lib", "classes", "intermediates", "generated", "tmp", "CMakeFiles", "bin", "obj", "libs",
+                           "outputs", "reports", "kotlin", "resources", "scripts-3", "html", "doctrees"})
+_BUILD_SOURCE_EXTS = (".sh", ".bash", ".py", ".yaml", ".yml", ".toml")
+
+
+def _build_context(path: str) -> bool:
+    """A `build/` folder that is sources, not output: a Dockerfile or script at its top and no output folders."""
+    try:
+        with os.scandir(path) as it:
+            names = [e.name for _, e in zip(range(64), it, strict=False)]
+    except OSError:
+        return False
+    if len(names) >= 64 or any(n in _BUILD_OUTPUT or n.startswith(("bdist.", "temp.", "lib.")) for n in names):
+        return False
+    return any(n == "Dockerfile" or n.startswith("Dockerfile.") or n.endswith(_BUILD_SOURCE_EXTS) for n in names)
+
+
 LOCK_FILES = frozenset({
     "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "Pipfile.lock", "uv.lock", "Cargo.lock",
     "composer.lock", "Gemfile.lock", "go.sum", "bun.lockb", "pdm.lock", "npm-shrinkwrap.json", "conda-lock.yml",
@@ -129,7 +148,7 @@ def walk_dir(
             out.append(WalkSkip(rel, "unreadable", exc.strerror or str(exc)))
             continue
         if is_dir:
-            if entry.name in VENDORED_DIRS:
+            if entry.name in VENDORED_DIRS and not (entry.name == "build" and _build_context(entry.path)):
                 out.append(WalkSkip(rel + "/", "vendored-dir"))
             elif specs and _ignored(specs, rel, True):
                 out.append(WalkSkip(rel + "/", "ignored"))
