@@ -241,3 +241,9 @@ def test_a_build_folder_is_read_when_it_is_a_hand_written_build_context(tmp_path
     assert "meta-llama/Meta-Llama-3-70B" in raws
     assert not raws & {"meta-llama/Meta-Llama-3-8B", "Qwen/Qwen2.5-7B-Instruct"}  # build output stays vendored
     assert any(s.path == "pkg/build/" and s.reason == "vendored-dir" for s in result.skips)
+
+
+def test_a_renamed_lock_file_is_still_a_lock_file(tmp_path: Path) -> None:
+    (tmp_path / "2package-lock.json").write_text('{"packages": {"node_modules/gpt-4o-tokenizer": {"version": "1.0.0"}}}')
+    result = modelmap.scan(tmp_path)
+    assert [(s.path, s.reason) for s in result.skips] == [("2package-lock.json", "lock-file")]

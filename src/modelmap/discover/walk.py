@@ -48,6 +48,8 @@ LOCK_FILES = frozenset({
     "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "Pipfile.lock", "uv.lock", "Cargo.lock",
     "composer.lock", "Gemfile.lock", "go.sum", "bun.lockb", "pdm.lock", "npm-shrinkwrap.json", "conda-lock.yml",
 })
+_LOCK_SUFFIXES = ("package-lock.json", "yarn.lock", "pnpm-lock.yaml", "npm-shrinkwrap.json", "composer.lock",
+                  "poetry.lock", "Cargo.lock", "Gemfile.lock")
 MODELMAP_CONFIGS = frozenset({"modelmap.yaml", "modelmap.yml", ".modelmap.yaml"})
 _MINIFIED_SUFFIXES = (".min.js", ".min.mjs", ".min.css", ".bundle.js", ".chunk.js")
 
@@ -225,8 +227,8 @@ def _ignored(specs: list[tuple[str, pathspec.PathSpec]], rel: str, is_dir: bool)
 
 def file_skip_reason(name: str) -> str | None:
     """Cheap, name-only reasons not to read a file."""
-    if name in LOCK_FILES:
-        return "lock-file"
+    if name in LOCK_FILES or name.endswith(_LOCK_SUFFIXES):
+        return "lock-file"  # also a renamed or backed-up copy ("2package-lock.json", "old-yarn.lock")
     if name in MODELMAP_CONFIGS:
         return "modelmap-config"  # modelmap's own policy and model declarations, not product code
     low = name.lower()
