@@ -247,3 +247,53 @@ def test_a_renamed_lock_file_is_still_a_lock_file(tmp_path: Path) -> None:
     (tmp_path / "2package-lock.json").write_text('{"packages": {"node_modules/gpt-4o-tokenizer": {"version": "1.0.0"}}}')
     result = modelmap.scan(tmp_path)
     assert [(s.path, s.reason) for s in result.skips] == [("2package-lock.json", "lock-file")]
+
+
+SFT = """### model
+model_name_or_path: meta-llama/Meta-Llama-3-8B-Instruct
+### dataset
+dataset: identity,alpaca_en_demo
+template: llama3
+conv_style: internvl2_5
+"""
+
+DBGPT = """[models]
+[[models.llms]]
+name = "${env:LLM_MODEL_NAME:-gpt-4o}"
+provider = "${env:LLM_MODEL_PROVIDER:-proxy/openai}"
+
+[[models.embeddings]]
+name = "BAAI/bge-large-zh-v1.5"
+provider = "hf"
+path = "models/BAAI/bge-large-zh-v1.5"
+cache = "models/cache"
+"""
+
+GO_TEST = """package rerank
+
+func TestRerank(t *testing.T) {
+\tr := NewReranker(Config{ModelName: "rerank-test", Model: "bge-reranker-v2-m3"})
+\te := NewEmbedder(Config{ModelName: "test-embedding"})
+}
+"""
+
+
+def test_a_chat_templates_name_is_not_a_model(tmp_path: Path) -> None:
+    (tmp_path / "llama3_lora_sft.yaml").write_text(SFT)
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert raws == {"meta-llama/Meta-Llama-3-8B-Instruct"}
+
+
+def test_env_defaults_and_relative_model_folders_in_toml(tmp_path: Path) -> None:
+    (tmp_path / "dbgpt-proxy.toml").write_text(DBGPT)
+    got = {(line, raw) for _p, line, raw in _found(tmp_path)}
+    assert (3, "gpt-4o") in got
+    assert (9, "models/BAAI/bge-large-zh-v1.5") in got
+    assert not any(raw == "models/cache" for _l, raw in got)
+
+
+def test_test_doubles_named_for_a_role_are_placeholders(tmp_path: Path) -> None:
+    (tmp_path / "rerank_test.go").write_text(GO_TEST)
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert "bge-reranker-v2-m3" in raws
+    assert not raws & {"rerank-test", "test-embedding"}

@@ -50,7 +50,10 @@ _DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", 
 _PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me"
                           # test doubles' names: test-model-1, fake_model, mock-model-full, model-a, model_2
                           r"|(?:test|fake|dummy|mock|stub|sample|example|my|some|other|unknown)[-_ ]?models?(?:$|[-_ ])"
-                          r"|models?[-_ ]?[a-z0-9]$)")
+                          r"|models?[-_ ]?[a-z0-9]$"
+                          # a role or provider word marked as a test double: rerank-test, vlm-test, test-embedding,
+                          # dummy-q2-gpt35, fake-llm
+                          r"|(?:[a-z]{2,12}[-_])?tests?$|(?:test|fake|dummy|mock|stub)[-_])")
 
 
 @dataclass(frozen=True)

@@ -606,7 +606,8 @@ def is_model_key(key: str) -> bool:
     return _is_model_key(_CAMEL_KEY.sub("_", key.strip().strip("\"'")).lower())
 
 
-_ENV_DEFAULT = re.compile(r"\$\{(?P<var>[A-Za-z_][A-Za-z0-9_]*)(?::?[-=])(?P<default>[^{}$]*)\}")
+# ${VAR:-default}, ${VAR=default}, and DB-GPT's ${env:VAR:-default}
+_ENV_DEFAULT = re.compile(r"\$\{(?:env:)?(?P<var>[A-Za-z_][A-Za-z0-9_]*)(?::?[-=])(?P<default>[^{}$]*)\}")
 _TEMPLATED = re.compile(r"\{\{|\{%|\$\{|\$\(|<%|^\$[A-Za-z_]")
 _KV_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.S)
 COMMAND_KEYS = frozenset({
@@ -624,6 +625,10 @@ _NOT_MODEL_KEYS = frozenset({
     # Kubernetes object references name volumes, secrets and services, never models
     "claimname", "secretname", "configmapname", "servicename", "serviceaccountname", "storageclassname",
     "volumename", "generatename", "namespace",
+    # a chat template's or conversation format's name (LLaMA-Factory `template: llama3`, InternVL `conv_style`) is
+    # named after a model family but picks a prompt format, not a model; data sets are data
+    "template", "chat_template", "conv_template", "conv_style", "prompt_template", "template_name",
+    "conversation_template", "dataset", "datasets", "eval_dataset", "dataset_name",
 })
 _CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri", "default", "model", "value",
                                   "identifier", "checkpoint", "pretrained", "hf_repo", "model_id"})

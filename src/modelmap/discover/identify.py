@@ -524,9 +524,19 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
         return None
     if len(parts) == 2 and _TAGGED.fullmatch(v) and hint == "ollama":
         return Match("ollama-tag", "ollama", 0.7)
+    if len(parts) >= 2 and first in _MODEL_DIR_WORDS and not _TEMPLATE.search(v):
+        # a relative folder under a models directory (`models/BAAI/bge-large-zh-v1.5`, `checkpoints/Qwen2-7B`):
+        # named after a Hub model the knowledge base holds, or model-shaped where a key says "model"
+        tail = "/".join(parts[-2:]).lower()
+        last = parts[-1]
+        if tail in kb.hf_index or last.lower() in _hub_names() or (
+                hint in ("key", "path", "hf") and is_model_ish(last) and re.search(r"\d", last)):
+            return Match("model-file", None, 0.7)
     return None
 
 
+_MODEL_DIR_WORDS = frozenset({"models", "model", "checkpoints", "checkpoint", "pretrained", "pretrained_models",
+                              "weights", "model_weights", "hf_models", "llm", "llms", "ckpt", "ckpts"})
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", "host.docker.internal"}
 
 
