@@ -811,6 +811,10 @@ class TreeWalker:
             run()
         except BudgetExceeded as exc:
             return [*self.findings(), budget_skip(self.file.path, source_id, exc)]
+        if self.collector.budget.spent is not None:
+            # a nested command scan ran out on the walk's last step and returned its partial result (its
+            # Collector shares this file's budget): the downgrade is reported, never lost
+            return [*self.findings(), budget_skip(self.file.path, source_id, self.collector.budget.spent)]
         return list[Finding | Skip](self.findings())
 
     # ------------------------------------------------------------------ block endpoints

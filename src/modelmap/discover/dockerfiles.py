@@ -115,7 +115,9 @@ class DockerfileSource:
         walker = TreeWalker(file, _IDS)
 
         def run() -> None:
+            tick = walker.collector.budget.tick
             for instr, args, start, end in instructions(file.text):
+                tick()  # raises once a nested command scan has spent the file's budget (it returns what it found)
                 span = Scalar(args, start, end)
                 if instr == "FROM":
                     image = args.split()[0] if args.split() else ""
