@@ -1523,7 +1523,10 @@ for _cmd in (("inspect", "."), ("report", "."), ("bom", ".")):
           _cmd, OK_OR_USAGE, checks=(server_not_hit,))
 
 
-from tests.redteam import probes_newer  # noqa: E402,F401  (registers the runtime/probe/eval/plan/server probes)
+from tests.redteam import (  # noqa: E402
+    probes_newer,  # noqa: F401  (registers the runtime/probe/eval/plan/server probes)
+    probes_session8,  # noqa: F401  (session 8's new scan paths: brief redteam8)
+)
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
 # promises hold). Everything else is marked ``redteam``.
@@ -1534,6 +1537,7 @@ FAST = frozenset({
     "diff-deep-scan-json", "inject-changed-since-output", "offline-by-default-trace", "cache-kb-null",
     "jsonl-malformed-lines", "pickle-reduce-inspect-pytorch_model-bin",
     "runtime-litellm-time-nan", "probe-private-refused-metadata", "eval-cases-deep-line",
+    "s8-fp-ordinary-code", "s8-paths-to-fifos-and-links",
 })
 _unknown = FAST - {p.id for p in PROBES}
 if _unknown:
