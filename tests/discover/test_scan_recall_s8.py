@@ -297,3 +297,21 @@ def test_test_doubles_named_for_a_role_are_placeholders(tmp_path: Path) -> None:
     raws = {raw for _p, _l, raw in _found(tmp_path)}
     assert "bge-reranker-v2-m3" in raws
     assert not raws & {"rerank-test", "test-embedding"}
+
+
+def test_an_adapter_folder_of_a_sized_model_under_a_model_key(tmp_path: Path) -> None:
+    (tmp_path / "qwen3_lora_predict.yaml").write_text(
+        "model_name_or_path: Qwen/Qwen3-4B-Instruct-2507\nadapter_name_or_path: saves/qwen3-4b/lora/sft\n"
+        "output_dir: saves/qwen3-4b/lora/predict\nlogging_dir: runs/exp1/logs/tb\n")
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert {"Qwen/Qwen3-4B-Instruct-2507", "saves/qwen3-4b/lora/sft"} <= raws
+    assert not raws & {"saves/qwen3-4b/lora/predict", "runs/exp1/logs/tb"}
+
+
+def test_a_fireworks_model_path_without_a_router_prefix(tmp_path: Path) -> None:
+    (tmp_path / "chat.ts").write_text(
+        'export const body = { model: "accounts/fireworks/models/llama-v3p1-405b-instruct" };\n'
+        'const docs = "accounts/acme/settings/billing/x";\n')
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert "accounts/fireworks/models/llama-v3p1-405b-instruct" in raws
+    assert "accounts/acme/settings/billing/x" not in raws

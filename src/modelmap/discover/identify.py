@@ -36,6 +36,7 @@ _KEY = re.compile(
     r"(?:pretrained[_-]?)?model[_-]?name[_-]?or[_-]?path|"
     r"embedding[_-]?model|embed[_-]?model|llm[_-]?model|chat[_-]?model|rerank(?:er)?[_-]?model|base[_-]?model|"
     r"deployment[_-]?name|engine|llm|embedder|reranker|model[_-]?repo|model[_-]?url|adapter[_-]?name|"
+    r"adapter[_-]?name[_-]?or[_-]?path|adapter[_-]?path|lora[_-]?path|peft[_-]?model[_-]?(?:id|path)|"
     r"lora[_-]?(?:name|adapter)|model[_-]?uri|storage[_-]?uri|model[_-]?dir|model[_-]?location|"
     r"model[_-]?source|model[_-]?checkpoint|asr[_-]?model|tts[_-]?model|speech[_-]?model|whisper[_-]?model|"
     r"vision[_-]?model|vlm|model[_-]?version)(?:[_-]?name)?"
@@ -532,9 +533,17 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
         if tail in kb.hf_index or last.lower() in _hub_names() or (
                 hint in ("key", "path", "hf") and is_model_ish(last) and re.search(r"\d", last)):
             return Match("model-file", None, 0.7)
+    if len(parts) >= 3 and hint in ("key", "hf") and not _TEMPLATE.search(v) and any(
+            _PARAM_SIZE.search(p.lower()) and is_model_ish(p) for p in parts[:-1]):
+        # a trainer's folder of a sized model's adapter or run under a model key
+        # (`adapter_name_or_path: saves/qwen3-4b/lora/sft`)
+        return Match("model-file", None, 0.6)
+    if len(parts) >= 3 and parts[0].lower() == "accounts" and parts[2] == "models" and len(parts) == 4:
+        return Match("provider-prefixed", "fireworks-ai" if parts[1] == "fireworks" else None, 0.85)
     return None
 
 
+_PARAM_SIZE = re.compile(r"(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")  # 4b, 0.5b, 135m: a parameter count
 _MODEL_DIR_WORDS = frozenset({"models", "model", "checkpoints", "checkpoint", "pretrained", "pretrained_models",
                               "weights", "model_weights", "hf_models", "llm", "llms", "ckpt", "ckpts"})
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", "host.docker.internal"}
