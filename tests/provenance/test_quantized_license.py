@@ -90,3 +90,19 @@ def test_a_hosts_serving_suffix_on_a_hub_id(query: str, model_id: str, served: s
     assert (res.model or {}).get("id") == model_id
     assert (res.served_by or {}).get("id") == served
     assert res.confidence == "inferred"
+
+
+@pytest.mark.parametrize(("query", "model_id"), [
+    ("qwen-max-0403", "qwen/qwen-max"),            # DashScope's -MMDD snapshot
+    ("glm-4-air-0111", "zhipu/glm-4-air"),         # Zhipu's
+    ("qwen3-vl-plus-2025-09-23", "qwen/qwen3-vl-plus"),
+])
+def test_a_dated_snapshot_of_an_api_model(query: str, model_id: str) -> None:
+    res = Resolver().resolve(query)
+    assert (res.model or {}).get("id") == model_id
+    assert res.confidence == "inferred"
+    assert res.license is not None and res.license["id"] == "proprietary"
+
+
+def test_a_number_that_is_not_a_date_is_not_a_snapshot() -> None:
+    assert (Resolver().resolve("qwen-max-1399").model or {}).get("id") != "qwen/qwen-max"
