@@ -188,3 +188,15 @@ scan_probe("s8-fp-ordinary-code", "eval", lambda: {
     "main.tf": 'locals {\n  a = "https://${var.name}.openai.azure.com/openai/deployments/prod-east/chat"\n'
                '  b = "https://${var.name}.openai.azure.com/openai/deployments/staging-2"\n}\n'},
     checks=(finds_none(*_NOT_MODELS), finds("gpt-4o", "claude-3-opus")))
+
+# the multi-line-literal JSON read (bf41738) took any key with "model" in it and a binding-only value: a Django
+# fixture's "model": "auth.user", "device_model": "SM-G991B", "modelVersion": "v1.2.3" recorded in a test were
+# findings (fixed: an embedded pair's value must read as a model by itself, as the JSON file source asks)
+scan_probe("s8-fp-json-literal-fixtures", "eval", lambda: {
+    "fixtures_test.go": 'package x\n\nconst fixture = `\n[\n'
+                        '  {"model": "auth.user", "pk": 1, "fields": {"username": "admin"}},\n'
+                        '  {"model": "shop.order", "pk": 2, "fields": {"total": 3}},\n'
+                        '  {"device_model": "SM-G991B", "os": "android-13"},\n'
+                        '  {"modelVersion": "v1.2.3"},\n'
+                        '  {"model": "gpt-4o", "messages": []}\n]\n`\n'},
+    checks=(finds_none("auth.user", "shop.order", "SM-G991B", "v1.2.3"), finds("gpt-4o")))

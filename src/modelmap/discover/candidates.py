@@ -84,6 +84,7 @@ class Candidate:
     # path from the literal up to it (node types, and the key names on the way), so that a map's keys, its values
     # and a struct table's other fields are separate tables; None when the literal is in no table
     group: tuple[int, str] | None = None
+    embedded: bool = False  # a pair read out of JSON held in a multi-line literal (``_embedded_pairs``)
 
 
 @cache
@@ -527,7 +528,8 @@ def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
         row = row0 + newlines
         col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
         key = m.group(1).decode("utf-8", "replace") if group == 2 else "model_id"
-        yield Candidate(m.group(group).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1, (key,))
+        yield Candidate(m.group(group).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1, (key,),
+                        embedded=True)
 
 
 def line_count(data: bytes) -> int:

@@ -113,7 +113,12 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
             if found:
                 endpoints.append(found)
             continue
-        decided.append((cand, decide(cand, calls, context)))
+        decision = decide(cand, calls, context)
+        if cand.embedded and decision is not None and "binding-only" in decision.evidence:
+            # recorded JSON's key alone does not make a model (a Django fixture's "model": "auth.user", a device's
+            # "device_model": "SM-G991B"): the value must read as one by itself, as the JSON file source asks
+            decision = None
+        decided.append((cand, decision))
     for cand, decision in _with_peers(decided, context):
         if decision is None:
             continue
