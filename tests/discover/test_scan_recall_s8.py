@@ -315,3 +315,20 @@ def test_a_fireworks_model_path_without_a_router_prefix(tmp_path: Path) -> None:
     raws = {raw for _p, _l, raw in _found(tmp_path)}
     assert "accounts/fireworks/models/llama-v3p1-405b-instruct" in raws
     assert "accounts/acme/settings/billing/x" not in raws
+
+
+DOCKER_RUN = """docker run -d -p 5670:5670 \\
+    -e LOCAL_DB_HOST=127.0.0.1 \\
+    -e LLM_MODEL=vicuna-13b \\
+    -e LANGUAGE=zh \\
+    --name dbgpt acme/dbgpt
+python3 -m fastchat.serve.model_worker --model-path "${MODEL_PATH:-lmsys/vicuna-7b-v1.5}" --port 21002
+"""
+
+
+def test_a_containers_env_and_a_flags_default_in_shell(tmp_path: Path) -> None:
+    (tmp_path / "run.sh").write_text(DOCKER_RUN)
+    got = {(line, raw) for _p, line, raw in _found(tmp_path)}
+    assert (3, "vicuna-13b") in got
+    assert (6, "lmsys/vicuna-7b-v1.5") in got
+    assert not any(raw in ("127.0.0.1", "zh") for _l, raw in got)

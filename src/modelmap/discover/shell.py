@@ -296,6 +296,10 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     searched_from: dict[str, int] = {}
 
     def report(value: str, hint: Hint, role: str | None, api: str | None, match: Match | None = None) -> None:
+        default = _DEFAULT.match(value) if value.startswith("${") else None
+        if default is not None and default.group("default"):
+            # `--model-path ${WORKER_MODEL_PATH:-lmsys/vicuna-7b-v1.5}`: the default is the model when unset
+            value = default.group("default")
         # a value written twice on the line (`--static-models "a,a"`) gets each occurrence's own column
         start = searched_from.get(value, 0)
         col = _find_word(text, value, start)
@@ -382,6 +386,14 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         for value in outputs:
             # the model the command writes (an export, a quantisation, a merge): a local model directory
             report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
+    if lowered[:1] in (["docker"], ["podman"]) and lowered[1:2] in (["run"], ["create"]):
+        # `docker run -e LLM_MODEL=vicuna-13b …`: the container's environment, read like an env file's
+        for i in range(2, len(toks) - 1):
+            if lowered[i] in ("-e", "--env"):
+                key, eq, val = toks[i + 1].partition("=")
+                if eq and val and is_model_key(key.lower()):
+                    tick()
+                    report(val, "key", None, None)
     if lowered[:1] in (["docker"], ["podman"]) and "run" in lowered[1:3]:
         # `docker run … <vllm image> meta-llama/Llama-3.1-8B-Instruct --port 8200`: the container's own
         # arguments; only values that are unmistakably Hub repos count (known org, model-like name)
