@@ -332,3 +332,13 @@ def test_a_containers_env_and_a_flags_default_in_shell(tmp_path: Path) -> None:
     assert (3, "vicuna-13b") in got
     assert (6, "lmsys/vicuna-7b-v1.5") in got
     assert not any(raw in ("127.0.0.1", "zh") for _l, raw in got)
+
+
+def test_a_test_double_under_a_model_keyword_in_python(tmp_path: Path) -> None:
+    (tmp_path / "pipeline.py").write_text(
+        'llm = AzureChatOpenAI(deployment_name="dummy-q2-gpt35", temperature=0)\n'
+        'real = AzureChatOpenAI(deployment_name="gpt-35-turbo")\n'
+        'local = Llama(model_path="$HOME/models/Qwen2-7B-Instruct")\n')
+    raws = {raw for _p, _l, raw in _found(tmp_path)}
+    assert "gpt-35-turbo" in raws
+    assert "dummy-q2-gpt35" not in raws

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 import re2
 
-from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, decide_role
+from modelmap.discover.identify import PLACEHOLDER, Hint, Match, classify, classify_endpoint, decide_role
 from modelmap.types import Finding, Skip, SymbolUse
 
 # -- linear-time patterns ----------------------------------------------------------------------------
@@ -257,8 +257,9 @@ class Collector:
         """``role``: what the API the value reaches says; ``key_role``: what the key holding it says
         (the weakest evidence, see identify.decide_role)."""
         match = classify(value, hint)
-        if match is None:
-            return None
+        if match is None or (hint != "none" and "/" not in value and PLACEHOLDER.match(value)
+                             and match.confidence < 0.9):
+            return None  # a test double or template under a model key (deployment_name="dummy-q2-gpt35")
         return self.add(value, line, column, match, role=role, api=api, provider=provider, endpoint=endpoint,
                         symbol=symbol, source_id=source_id, boost=boost, key_role=key_role)
 

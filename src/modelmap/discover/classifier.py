@@ -28,7 +28,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from modelmap.discover.candidates import STARTS_CALLS, Candidate
-from modelmap.discover.identify import Hint, Match, api_pattern, classify, is_generic, is_model_key, vocab
+from modelmap.discover.identify import (
+    PLACEHOLDER,
+    Hint,
+    Match,
+    api_pattern,
+    classify,
+    is_generic,
+    is_model_key,
+    vocab,
+)
 from modelmap.knowledge import load
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -47,13 +56,7 @@ _WEIGHT_FILE = re.compile(
 )
 _DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", "desc", "caption", "tooltip",
                                "placeholder", "subtitle", "summary", "help_text", "alt", "text", "message", "msg"})
-_PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me"
-                          # test doubles' names: test-model-1, fake_model, mock-model-full, model-a, model_2
-                          r"|(?:test|fake|dummy|mock|stub|sample|example|my|some|other|unknown)[-_ ]?models?(?:$|[-_ ])"
-                          r"|models?[-_ ]?[a-z0-9]$"
-                          # a role or provider word marked as a test double: rerank-test, vlm-test, test-embedding,
-                          # dummy-q2-gpt35, fake-llm
-                          r"|(?:[a-z]{2,12}[-_])?tests?$|(?:test|fake|dummy|mock|stub)[-_])")
+_PLACEHOLDER = PLACEHOLDER
 
 
 @dataclass(frozen=True)

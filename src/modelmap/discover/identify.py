@@ -56,6 +56,14 @@ _GENERIC_WORDS = frozenset({
 })
 _BARE_SIZE = re.compile(r"\d+(?:\.\d+)?[bmkt]?")  # "7b", "70B", "405": a size alone names no model
 _VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*$")
+# names written where a model goes that stand for none: "your-model", "<model>", test doubles
+PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me"
+                         # test doubles' names: test-model-1, fake_model, mock-model-full, model-a, model_2
+                         r"|(?:test|fake|dummy|mock|stub|sample|example|my|some|other|unknown)[-_ ]?models?(?:$|[-_ ])"
+                         r"|models?[-_ ]?[a-z0-9]$"
+                         # a role or provider word marked as a test double: rerank-test, vlm-test, test-embedding,
+                         # dummy-q2-gpt35, fake-llm
+                         r"|(?:[a-z]{2,12}[-_])?tests?$|(?:test|fake|dummy|mock|stub)[-_])")
 _LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/]|\$\{\w+\}[\\/]|\$\w+[\\/])|\\")
 _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
 _GENERIC_WEIGHT_FILE = re.compile(
