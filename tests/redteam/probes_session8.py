@@ -211,3 +211,21 @@ scan_probe("s8-docker-volume-spec", "eval", lambda: {
     xfail_reason="known: a docker -v host:container[:ro] spec is reported whole as one model path (raw "
                  "'/data/models/Qwen2.5-7B-Instruct:/models/Qwen2.5-7B-Instruct:ro'); owned by the shell helper "
                  "(shell._scan_command_line's path-argument loop: take the host part of a path:path piece)")
+
+
+def cpu_below(seconds: float) -> Callable[[Result], str | None]:
+    def check(res: Result) -> str | None:
+        return None if res.seconds < seconds else f"took {res.seconds:.1f} s (a file's budget is 2 s)"
+    return check
+
+
+# Known, pre-existing, left for the shell owner: shlex tokenising one 800 KB argument is superlinear and runs before
+# the budget can stop it (10-17 s CPU for this file, 130 s for a 2.8 MB token in a 3.8 MB script padded with short
+# lines so that it is not skipped as generated); reported as analysis-budget, but long after the 2 s budget
+scan_probe("s8-shell-one-huge-token", "huge-line", lambda: {
+    "run.sh": "#!/bin/sh\nmkdir " + "a" * 800_000 + "\n" + "echo hello world\n" * 20_000
+              + "vllm serve Qwen/Qwen2.5-7B-Instruct\n"},
+    accounted=["run.sh"], checks=(cpu_below(6.0),),
+    xfail_reason="known: shell._tokens runs shlex.split on the whole command line; one 800 KB token costs 10-17 s "
+                 "CPU before the per-file budget is next checked (pre-existing; fall back to str.split past a "
+                 "length); owned by the shell helper")
