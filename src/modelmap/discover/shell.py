@@ -244,7 +244,12 @@ def _one_value(file: SourceFile, raw: str, line: int, source_id: str, value: str
     return collector.findings
 
 
+_SHLEX_MAX = 20_000  # shlex builds a token a character at a time (superlinear): a longer line is split on spaces
+
+
 def _tokens(command: str) -> list[str]:
+    if len(command) > _SHLEX_MAX:
+        return command.split()  # one 800 KB argument cost 10-17 s of CPU in shlex, before the budget could stop it
     try:
         return shlex.split(command, comments=True)
     except ValueError:
@@ -440,6 +445,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         if toks[i - 1].startswith("--"):
             continue  # a long flag's value: the flag rules above decide (`--local-dir`, `--hf-file`, `--output`)
         for piece in tok.split(",") if "," in tok else (tok,):
+            tick()  # a token of a million comma-separated pieces is a million steps
             key, colon, rest = piece.partition(":")
             if colon and _PIECE_KEY.fullmatch(key) and rest.startswith(("/", "./", "~/")):
                 if rest not in done:

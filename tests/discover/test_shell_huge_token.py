@@ -1,0 +1,36 @@
+"""A shell line with one huge argument (an 800 KB token, a million comma pieces) is analysed within the file's
+budget: shlex built such a token a character at a time (10-17 s of CPU, 130 s for 2.8 MB) before the budget could
+stop it, and the comma pieces of the path-argument rule took no budget steps (redteam8)."""
+
+from __future__ import annotations
+
+import time
+
+from modelmap.discover.base import SourceFile, file_budget
+from modelmap.discover.shell import ShellSource, _tokens
+from modelmap.types import Finding, Skip
+
+
+def _scan(text: str) -> tuple[list[Finding], list[Skip], float]:
+    started = time.process_time()
+    with file_budget():
+        out = list(ShellSource().scan(SourceFile("run.sh", text)))
+    return ([f for f in out if isinstance(f, Finding)], [s for s in out if isinstance(s, Skip)],
+            time.process_time() - started)
+
+
+def test_a_long_line_is_split_on_white_space() -> None:
+    assert _tokens("mkdir " + "a" * 30_000 + " 'b c'") == ["mkdir", "a" * 30_000, "'b", "c'"]
+    assert _tokens("mkdir 'b c' # note") == ["mkdir", "b c"]  # a short line keeps shell quoting
+
+
+def test_one_huge_token_then_a_model() -> None:
+    found, _, cpu = _scan("#!/bin/sh\nmkdir " + "a" * 800_000 + "\nvllm serve Qwen/Qwen2.5-7B-Instruct\n")
+    assert cpu < 5.0
+    assert [f.raw for f in found] == ["Qwen/Qwen2.5-7B-Instruct"]
+
+
+def test_a_million_comma_pieces_stop_at_the_budget() -> None:
+    _, skips, cpu = _scan("#!/bin/sh\nmkdir " + "a," * 1_000_000 + "\n")
+    assert cpu < 5.0
+    assert all(s.reason == "analysis-budget" for s in skips)
