@@ -34,3 +34,9 @@ def test_a_million_comma_pieces_stop_at_the_budget() -> None:
     _, skips, cpu = _scan("#!/bin/sh\nmkdir " + "a," * 1_000_000 + "\n")
     assert cpu < 5.0
     assert all(s.reason == "analysis-budget" for s in skips)
+
+
+def test_a_bind_mount_reports_its_host_folder() -> None:
+    found, _, _ = _scan("#!/bin/sh\ndocker run -v /data/models/Qwen2.5-7B-Instruct:/models/Qwen2.5-7B-Instruct:ro img\n"
+                        "podman run -v ./models/Llama-3-8B-Instruct:/models/llama img\n")
+    assert [f.raw for f in found] == ["/data/models/Qwen2.5-7B-Instruct", "./models/Llama-3-8B-Instruct"]

@@ -201,16 +201,12 @@ scan_probe("s8-fp-json-literal-fixtures", "eval", lambda: {
                         '  {"model": "gpt-4o", "messages": []}\n]\n`\n'},
     checks=(finds_none("auth.user", "shop.order", "SM-G991B", "v1.2.3"), finds("gpt-4o")))
 
-# Known, left for the shell owner (shell.py was being edited by another helper): a bind mount `docker run -v
-# host:container[:ro]` is read by the any-command path rule (6e33dfd) as one path, so the finding's raw is the
-# whole `host:container` spec (the model is right, the raw and its label match are not)
+# a bind mount `docker run -v host:container[:ro]` was read by the any-command path rule (6e33dfd) as one path, so
+# the finding's raw was the whole spec (fixed: the host folder is the argument)
 scan_probe("s8-docker-volume-spec", "eval", lambda: {
     "v.sh": "#!/bin/sh\ndocker run -v /data/models/Qwen2.5-7B-Instruct:/models/Qwen2.5-7B-Instruct:ro img\n"},
     checks=(finds_none("/data/models/Qwen2.5-7B-Instruct:/models/Qwen2.5-7B-Instruct:ro"),
-            finds("/data/models/Qwen2.5-7B-Instruct")),
-    xfail_reason="known: a docker -v host:container[:ro] spec is reported whole as one model path (raw "
-                 "'/data/models/Qwen2.5-7B-Instruct:/models/Qwen2.5-7B-Instruct:ro'); owned by the shell helper "
-                 "(shell._scan_command_line's path-argument loop: take the host part of a path:path piece)")
+            finds("/data/models/Qwen2.5-7B-Instruct")))
 
 
 def cpu_below(seconds: float) -> Callable[[Result], str | None]:

@@ -447,6 +447,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         for piece in tok.split(",") if "," in tok else (tok,):
             tick()  # a token of a million comma-separated pieces is a million steps
             key, colon, rest = piece.partition(":")
+            if colon and key.startswith(("/", "./", "../", "~/")) and rest.startswith("/"):
+                piece = key  # a bind mount `host:container[:ro]` (docker -v): the host folder
             if colon and _PIECE_KEY.fullmatch(key) and rest.startswith(("/", "./", "~/")):
                 if rest not in done:
                     done.add(rest)
