@@ -66,21 +66,27 @@ _EMBEDDED_ID = re.compile(r"(?:^|:)(?:foundation-model|inference-profile)/([a-z]
                           r"/openai/deployments/([A-Za-z0-9][\w.-]{1,120})(?:/|$)")
 
 
+def _embedded_id(value: str) -> re.Match[str] | None:
+    """``_EMBEDDED_ID`` in ``value``, behind a substring test most literals fail at once."""
+    if "-model/" in value or "-profile/" in value or "/deployments/" in value:
+        return _EMBEDDED_ID.search(value)
+    return None
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
         yield cand
-        if "-model/" in cand.value or "-profile/" in cand.value or "/deployments/" in cand.value:
-            inner = _EMBEDDED_ID.search(cand.value)
-            if inner is not None:
-                # the model id inside: the ARN's model part, or the deployment (a slot that takes a model)
-                group = 1 if inner.group(1) else 2
-                if group == 2 and classify(inner.group(2), "key") is None:
-                    continue  # a deployment named for its place or team (`prod-east`), not for a model
-                yield replace(cand, value=inner.group(group), column=cand.column + inner.start(group), call=None,
-                              bindings=("model_id" if group == 1 else "deployment_name",), call_before_binding=False,
-                              container=False, is_key=False, group=None)
-                if group == 1:
-                    continue
+        inner = _embedded_id(cand.value)
+        if inner is not None:
+            # the model id inside: the ARN's model part, or the deployment (a slot that takes a model)
+            group = 1 if inner.group(1) else 2
+            if group == 2 and classify(inner.group(2), "key") is None:
+                continue  # a deployment named for its place or team (`prod-east`), not for a model
+            yield replace(cand, value=inner.group(group), column=cand.column + inner.start(group), call=None,
+                          bindings=("model_id" if group == 1 else "deployment_name",), call_before_binding=False,
+                          container=False, is_key=False, group=None)
+            if group == 1:
+                continue
         if cand.value.startswith("${") and cand.value.endswith("}"):
             m = _PLACEHOLDER_DEFAULT.fullmatch(cand.value)
             if m is not None:
@@ -235,8 +241,7 @@ def has_candidate(data: bytes) -> bool:
         value = raw.decode("utf-8", "replace")
         if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
             value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
-        if ("-model/" in value or "-profile/" in value or "/deployments/" in value) and (
-                inner := _EMBEDDED_ID.search(value)) is not None:
+        if (inner := _embedded_id(value)) is not None:
             value = inner.group(1) or inner.group(2)  # a Bedrock ARN's or Azure address's model part
         if not plausible(value):
             continue

@@ -61,7 +61,7 @@ _HAS_DIGIT = re.compile(r"\d")
 
 # a provider's dated API snapshot: "<api name>-YYYY-MM-DD", "-YYYYMMDD", or DashScope's / Zhipu's / OpenAI's "-MMDD"
 # ("qwen-max-0403", "glm-4-air-0111", "gpt-4-0613")
-_API_SNAPSHOT = re.compile(r"([a-z][\w.-]*?)-(?:20\d\d-?)?(?:0[1-9]|1[0-2])(?:-?)(?:0[1-9]|[12]\d|3[01])",
+_API_SNAPSHOT = re.compile(r"([a-z][\w.-]*?)-(?:20\d\d-?)?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])",
                            re.IGNORECASE)
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
 _OPENAI_FT = re.compile(r"(?i)ft:((?:gpt-|o\d)[\w.-]*|davinci-002|babbage-002):([\w.-]*):[\w.-]*:[\w.-]+")
