@@ -5,14 +5,13 @@ quantization, says so (``license.inherited_from`` and the reason), and never whe
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
 
 from modelmap.knowledge import load
-from modelmap.knowledge.loader import KnowledgeIndex
 from modelmap.provenance.resolver import Resolver
+from tests.provenance.kb_overlay import resolver_with
 
 BASE = "qwen/qwen2.5-7b-instruct"
 
@@ -29,25 +28,15 @@ def _record(mid: str, publisher: str, base: str | None, relation: str = "quantiz
 
 @pytest.fixture(scope="module")
 def resolver() -> Resolver:
-    real = load()
-    assert real.models[BASE]["license"] == "apache-2.0"
-    data = dict(real.data)
-    models = dict(real.models)
-    hf_index = dict(real.hf_index)
-    extra = [
+    assert load().models[BASE]["license"] == "apache-2.0"
+    return resolver_with([
         _record("quantco/qwen2.5-7b-instruct-q4", "bartowski", BASE),
         _record("quantco/qwen2.5-7b-instruct-q4-mlx", "mlx-community", "quantco/qwen2.5-7b-instruct-q4"),
         _record("tuneco/qwen2.5-7b-instruct-sft", "bartowski", BASE, relation="finetune"),
         _record("tuneco/qwen2.5-7b-instruct-sft-q4", "bartowski", "tuneco/qwen2.5-7b-instruct-sft"),
         _record("labco/qwen2.5-7b-instruct-fp8", "nvidia", BASE),
         _record("quantco/qwen2.5-7b-instruct-own", "bartowski", BASE, license="mit"),
-    ]
-    for rec in extra:
-        models[rec["id"]] = rec
-        hf_index[rec["id"]] = rec["id"]
-    data["models"] = models
-    data["hf_index"] = hf_index
-    return Resolver(KnowledgeIndex(copy.copy(data)))
+    ])
 
 
 def test_a_quantization_with_no_recorded_license_keeps_its_bases(resolver: Resolver) -> None:

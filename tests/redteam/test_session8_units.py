@@ -5,7 +5,6 @@ with no licence invented, or fail the build with a KnowledgeError, never loop or
 
 from __future__ import annotations
 
-import copy
 import time
 from typing import Any
 
@@ -13,8 +12,9 @@ import pytest
 
 from modelmap.errors import KnowledgeError
 from modelmap.knowledge import load
-from modelmap.knowledge.loader import KnowledgeIndex, _apply_corrections
+from modelmap.knowledge.loader import _apply_corrections
 from modelmap.provenance.resolver import Resolver
+from tests.provenance.kb_overlay import resolver_with
 
 BASE = "qwen/qwen2.5-7b-instruct"  # apache-2.0 in the knowledge base
 
@@ -33,12 +33,8 @@ _LONG = [f"rtq/chain-q{i}" for i in range(20)]
 
 @pytest.fixture(scope="module")
 def resolver() -> Resolver:
-    real = load()
-    assert real.models[BASE]["license"] == "apache-2.0"
-    data = dict(real.data)
-    models = dict(real.models)
-    hf_index = dict(real.hf_index)
-    extra = [
+    assert load().models[BASE]["license"] == "apache-2.0"
+    return resolver_with([
         _rec("rtq/cycle-a-q4", "rtq/cycle-b-q4"), _rec("rtq/cycle-b-q4", "rtq/cycle-a-q4"),  # a <-> b
         _rec("rtq/self-q4", "rtq/self-q4"),  # its own base
         _rec("rtq/into-cycle-q4", "rtq/cycle-a-q4"),  # a chain that runs into a cycle
@@ -49,13 +45,7 @@ def resolver() -> Resolver:
         _rec("rtq/two-bases-q4", [{"relation": "quantization", "model": BASE},
                                    {"relation": "quantization", "model": "rtq/cycle-a-q4"}]),
         *(_rec(mid, _LONG[i + 1] if i + 1 < len(_LONG) else BASE) for i, mid in enumerate(_LONG)),
-    ]
-    for rec in extra:
-        models[rec["id"]] = rec
-        hf_index[rec["id"]] = rec["id"]
-    data["models"] = models
-    data["hf_index"] = hf_index
-    return Resolver(KnowledgeIndex(copy.copy(data)))
+    ])
 
 
 @pytest.mark.parametrize("mid", ["rtq/cycle-a-q4", "rtq/cycle-b-q4", "rtq/self-q4", "rtq/into-cycle-q4",
