@@ -296,6 +296,29 @@ def _outer_table(container: Any, path: list[str]) -> int:
 
 _CALL, _CASE, _SWITCH_BODY, _SWITCH, _COMPARISON, _CONTAINER, _BINDING, _BLOCK, _OWNER = range(1, 10)
 
+# anonymous functions (Go func literals, Java / C# / Scala lambdas, Rust closures, PHP anonymous functions, Ruby
+# blocks, Kotlin / Swift lambda literals): a literal in the statements of such a body is that body's own business;
+# the name the function itself is bound to or passed under (``reranker := newTestReranker(t, func(w …) {
+# w.Header().Set("Content-Type", …) })``) is not the literal's binding
+_ANON_FUNCTIONS = frozenset({
+    "func_literal", "lambda_expression", "closure_expression", "anonymous_function", "anonymous_function_creation_expression",
+    "anonymous_method_expression", "block", "do_block", "lambda_literal", "arrow_function", "function_expression",
+})
+_BODY_BLOCKS = frozenset({"block", "statement_list", "compound_statement", "block_body", "statement_block",
+                          "statements", "body_statement"})
+
+
+def _seals(parent: Any, child: Any, literal: Any) -> bool:
+    """Whether ``child`` is the statement body of the anonymous function ``parent`` (see ``_ANON_FUNCTIONS``).
+    An expression body (``() -> "gpt-4o"``, Kotlin ``{ "gpt-4o" }``) is the function's value and does not seal."""
+    if parent.type not in _ANON_FUNCTIONS:
+        return False
+    body = parent.child_by_field_name("body")
+    if body is not None:
+        return body.id == child.id and child.type in _BODY_BLOCKS
+    # Kotlin / Swift lambda literals hold their statements directly (or under `statements`)
+    return parent.type == "lambda_literal" and child.id != literal.id and child.type not in _IDENT_TYPES
+
 
 @cache
 def _ancestor_kind(t: str) -> tuple[int, str, int]:
@@ -350,11 +373,24 @@ def _context(node: Any) -> Candidate | None:
     path: list[str] = []
     child = node
     parent = node.parent
+    sealed = False  # past an anonymous function's statement body: only the enclosing owner is still looked for
     for _ in range(MAX_UP):
         if parent is None:
             break
         t = parent.type
         grouping, step, branch = _ancestor_kind(t)
+        if not sealed and _seals(parent, child, node):
+            sealed = True
+        if sealed:
+            if branch == _OWNER:
+                name_node = parent.child_by_field_name("name")
+                if name_node is None:
+                    name_node = next((c for c in parent.named_children if c.type in _IDENT_TYPES), None)
+                owner = name_node.text.decode("utf-8", "replace") if name_node is not None else None
+                break
+            child = parent
+            parent = parent.parent
+            continue
         if group is None:
             if grouping == 2 or (grouping == 1 and in_case):
                 group = (_outer_table(parent, path), "/".join(path))

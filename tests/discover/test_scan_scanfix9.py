@@ -1,0 +1,50 @@
+"""Scan shapes read off the opened splits' misses and false positives (scanfix9, issue 10), written here as our own
+fixtures: a literal in an anonymous function's body is not bound to the name the function is passed under."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import modelmap
+
+GO_HANDLER_TEST = """package rerank
+
+import "testing"
+
+func TestAcmeReranker(t *testing.T) {
+	reranker := newTestReranker(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("X-Request-Id", "req-7b")
+	})
+	embedder := newTestEmbedder(t, "bge-m3")
+	_ = reranker
+	_ = embedder
+}
+"""
+
+KOTLIN = """fun client(): Client {
+    val chatModel = buildClient { c -> c.put("User-Agent", "acme-agent-7b") }
+    val embeddingModel = "text-embedding-3-small"
+    return chatModel
+}
+"""
+
+
+def _found(tmp_path: Path) -> set[tuple[int, str]]:
+    return {(f.line, f.raw) for f in modelmap.scan(tmp_path).findings}
+
+
+def test_a_literal_in_a_closure_body_is_not_bound_to_the_closures_outer_name(tmp_path: Path) -> None:
+    (tmp_path / "reranker_test.go").write_text(GO_HANDLER_TEST)
+    got = _found(tmp_path)
+    # the HTTP header written by the test server's handler is not the reranker model
+    assert not any(line in (7, 8) for line, _raw in got)
+    # a model passed as an argument beside it still is
+    assert (10, "bge-m3") in got
+
+
+def test_a_lambda_literals_statements_are_sealed_too(tmp_path: Path) -> None:
+    (tmp_path / "Client.kt").write_text(KOTLIN)
+    got = _found(tmp_path)
+    assert not any(line == 2 for line, _raw in got)
+    assert (3, "text-embedding-3-small") in got
