@@ -88,22 +88,23 @@ class _Batch:
     bytes: int = 0
 
 
-_PATH_SENSITIVE = ("dockerfile", "containerfile", "compose", "modelfile", ".env", "values", "chart")
-_applicable_cache: dict[tuple[int, str], list[Source]] = {}
+_applicable_cache: dict[tuple[int, str, bool], tuple[tuple[Source, ...], list[Source]]] = {}
 
 
 def _applicable(opts: ScanOptions, relpath: str, name: str) -> list[Source]:
-    """Sources that read this file; cached by extension where the answer cannot depend on the path."""
-    low = name.lower()
-    ext = low.rsplit(".", 1)[-1] if "." in low else ""
-    cacheable = bool(ext) and ext not in ("yaml", "yml", "json", "toml", "ini", "cfg", "conf", "txt") and not any(
-        k in low for k in _PATH_SENSITIVE)
-    key = (id(opts.sources), ext)
-    if cacheable and key in _applicable_cache:
-        return _applicable_cache[key]
+    """Sources that read this file, cached by the exact file name (case kept: ``x.py`` and ``X.PY`` differ for
+    the Python source) and whether a ``templates/`` folder holds it (the Kubernetes source reads Helm ``.tpl``
+    files only there): every ``applies_to`` reads nothing else of the path (tests/test_engine_applicable.py).
+    A cache by extension alone gave order-dependent answers: ``env.sh.example`` (dotenv) and
+    ``application.yml.example`` (none) share ``example``, and so do ``templates/_helpers.tpl`` and
+    ``tests/x.tpl``; whichever came first decided for the rest of the run."""
+    key = (id(opts.sources), name, "/templates/" in f"/{relpath.lower()}")
+    hit = _applicable_cache.get(key)
+    if hit is not None and hit[0] is opts.sources:  # the same tuple, not a new one at a reused address
+        return hit[1]
     found = [s for s in opts.sources if getattr(s, "reads_content", True) and s.applies_to(relpath)]
-    if cacheable:
-        _applicable_cache[key] = found
+    if len(_applicable_cache) < 100_000:
+        _applicable_cache[key] = (opts.sources, found)
     return found
 
 
