@@ -39,6 +39,8 @@ _OLLAMA_QUANT_TAG = re.compile(r"latest|(?:i?q\d(?:_[0-9a-z]+)*|f16|f32|fp16|bf1
 # words in an Ollama tag that pick a different checkpoint than the size's default (instruct / chat)
 _OLLAMA_KEEP = frozenset({"base", "text", "pt", "pretrained", "vision", "math", "code", "python", "embed"})
 _FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=-|$)")
+# Fireworks writes a fractional size the same way: "qwen-1p5b" is "-1.5b", "reranker-0p6b" is "-0.6b"
+_FIREWORKS_SIZE = re.compile(r"(?<=-\d)p(?=\d+b(?:-|$))")
 _PROVIDER_SUFFIX = re.compile(r"-(turbo|lite|reference|tput)$", re.IGNORECASE)
 # hosts that append their own serving suffix to a Hub id (Together's "-Turbo" / "-fp8-tput", DeepInfra's "-Turbo")
 _SUFFIX_PROVIDERS = frozenset({"together-ai", "deepinfra"})
@@ -63,6 +65,8 @@ _HAS_DIGIT = re.compile(r"\d")
 # ("qwen-max-0403", "glm-4-air-0111", "gpt-4-0613")
 _API_SNAPSHOT = re.compile(r"([a-z][\w.-]*?)-(?:20\d\d-?)?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])",
                            re.IGNORECASE)
+# a provider's pointer to the newest snapshot of an API name: "hunyuan-turbo-latest", "chatgpt-4o-latest"
+_API_LATEST = re.compile(r"([a-z][\w.-]*?)-latest", re.IGNORECASE)
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
 _OPENAI_FT = re.compile(r"(?i)ft:((?:gpt-|o\d)[\w.-]*|davinci-002|babbage-002):([\w.-]*):[\w.-]*:[\w.-]+")
 
@@ -276,13 +280,15 @@ class Resolver:
         out: list[str] = []
         low = name.lower()
         if provider == "fireworks-ai":
-            fw = _FIREWORKS_VERSION.sub(lambda m: f"-{m.group(1)}.{m.group(2)}", low).replace("--", "-")
+            sized = _FIREWORKS_SIZE.sub(".", low)
+            out.append(sized)
+            fw = _FIREWORKS_VERSION.sub(lambda m: f"-{m.group(1)}.{m.group(2)}", sized).replace("--", "-")
             fw = re.sub(r"^(llama|qwen)-(\d)", r"\1-\2", fw)
             out += [fw, fw.replace("qwen-", "qwen")]
             # "deepseek-v3p1" is DeepSeek-V3.1: a "v" that belongs to the model's own name stays
             out.append(_FIREWORKS_VERSION.sub(
                 lambda m: ("-" if m.group(0).startswith("-") else "") + ("v" if "v" in m.group(0) else "")
-                + f"{m.group(1)}.{m.group(2)}", low))
+                + f"{m.group(1)}.{m.group(2)}", sized))
         if provider in _SUFFIX_PROVIDERS or (hub and provider is None):
             out.append(_PROVIDER_SUFFIX.sub("", low))
         if low.startswith("meta-llama-"):
@@ -402,10 +408,11 @@ class Resolver:
             if mid:
                 exact = i == 0 and not changed and not parsed.is_file and not local
                 return mid, "exact" if exact else "inferred", None
-        snapshot = _API_SNAPSHOT.fullmatch(stripped)
+        snapshot = _API_SNAPSHOT.fullmatch(stripped) or _API_LATEST.fullmatch(stripped)
         if snapshot and not parsed.is_file and not local:
-            # a dated snapshot of a provider's API name ("qwen3-vl-plus-2025-09-23"): the same API model, one version
-            # of it, when the undated name is an API-only record (no weights whose versions could differ in lineage)
+            # a dated snapshot of a provider's API name ("qwen3-vl-plus-2025-09-23"), or its moving "-latest" pointer
+            # ("hunyuan-turbo-latest"): the same API model, one version of it, when the undated name is an API-only
+            # record (no weights whose versions could differ in lineage)
             mid = self.kb.alias_index.get(snapshot.group(1).lower())
             if mid and not self._has_weights(mid):
                 return mid, "inferred", None
@@ -550,6 +557,24 @@ class Resolver:
             mid = self.kb.alias_index.get(cand)
             if mid:
                 return mid
+        if tv and tv.group("size") != "latest":
+            rest = (tv.group("rest") or "").lstrip("-_")
+            if not rest or _OLLAMA_QUANT_TAG.fullmatch(rest):
+                # "llama3.2-vision:11b": the size the name's default tag (":latest", the bare name) already is; only
+                # a quantisation may follow the size (a variant word such as "-text" picks another checkpoint)
+                return self._default_tag_of_size(name, tv.group("size"))
+        return None
+
+    def _default_tag_of_size(self, name: str, size: str) -> str | None:
+        """The model of Ollama's default tag for ``name`` when that model has the size ``size`` (by its params or
+        a size word in its repo name), else None."""
+        mid = self.kb.alias_index.get(f"{name}:latest") or self.kb.alias_index.get(name)
+        if not mid:
+            return None
+        model = self.kb.models[mid]
+        words = set(_NAME_SPLIT.split(str(model.get("hf") or mid).split("/", 1)[-1].lower()))
+        if str(model.get("params") or "").lower() == size or size in words:
+            return mid
         return None
 
     def _build_family_index(self) -> dict[str, list[tuple[int, re.Pattern[str], str]]]:
@@ -657,6 +682,42 @@ class Resolver:
                 return parent, str(lic)
             node = parent
         return None, None
+
+    def _carried_license(self, mid: str, lic: str) -> str | None:
+        """The parent whose licence a community quantization's record copied (generated records give a third
+        party's GGUF / AWQ repo "licence and size as the unquantized model", citing the parent's sources with
+        ``covers: [license]``), else None. Copied: the only base edge is a quantization by another publisher, the
+        licence equals the parent's, and every source the record cites for its licence is a source of the parent
+        or of the parent's own ancestors. A licence read from the repo's own card (a correction citing the repo's
+        page) is the record's own."""
+        rec = self.kb.models[mid]
+        bases = rec.get("base") or []
+        if len(bases) != 1 or not isinstance(bases[0], dict) or bases[0].get("relation") != "quantization":
+            return None
+        parent = str(bases[0].get("model") or "").lower()
+        prec = self.kb.models.get(parent)
+        if not prec or prec.get("publisher") == rec.get("publisher"):
+            return None
+        plic = prec.get("license")
+        if not plic or str(plic).lower() == "unknown":
+            plic = self._quantized_license(parent)[1]
+        if str(plic or "").lower() != lic.lower():
+            return None
+        cited = [src.get("url") for src in rec.get("sources") or ()
+                 if isinstance(src, dict) and "license" in (src.get("covers") or ())]
+        if not cited:
+            return None
+        upstream: set[str] = set()
+        node, seen = parent, {mid}
+        for _ in range(8):
+            nrec = self.kb.models.get(node)
+            if not nrec or node in seen:
+                break
+            seen.add(node)
+            upstream.update(str(src.get("url")) for src in nrec.get("sources") or () if isinstance(src, dict))
+            nbases = nrec.get("base") or []
+            node = str(nbases[0].get("model") or "").lower() if nbases and isinstance(nbases[0], dict) else ""
+        return parent if all(url in upstream for url in cited) else None
 
     def served_by(self, provider_id: str | None, *, evidence: str | None = None) -> dict[str, Any] | None:
         """The operator record for ``provider_id``. Call it only with evidence of who serves the model (a
@@ -793,13 +854,22 @@ class Resolver:
         countries = sorted({c for c, _b, _m, _p in graph.nodes if c} | {str(r["country"]) for r in claimed})
         fam = kb.families.get(model.get("family") or "", {})
         lic = model.get("license", fam.get("license"))
-        inherited = None
+        inherited = carried = None
         if not lic or str(lic).lower() == "unknown":
             inherited, lic = self._quantized_license(mid)
+        elif not packager:
+            # a generated record that copied its parent's licence (its only sources for the licence are the
+            # parent's): the repo's own card was not read, so the licence is inherited, not the repo's own
+            carried = inherited = self._carried_license(mid, str(lic))
         if packager and self._publisher_kind(publisher_id) == "lab" and publisher_id != model.get("publisher"):
             # another lab's re-packaging (NVIDIA's FP8 of a Llama) may add that lab's own terms: the license is
             # not inherited by rule, as a community repack's is
             lic = None
+        if packager and lic and str(lic).lower() != "unknown" and not inherited:
+            inherited = mid  # a repo the knowledge base does not hold keeps the licence of the model it packages
+        confidence = "known" if how == "exact" and not packager else "unknown" if how == "name" else "inferred"
+        if inherited and lic and confidence == "known":
+            confidence = "inferred"  # the licence is inherited by rule, not read from the repo's own card
         pubs = [p for _c, _b, _m, p in graph.nodes]
         return Resolution(
             query=parsed.query,
@@ -817,7 +887,7 @@ class Resolver:
             served_by=served,
             flags=tuple(self._flags(pubs)),
             sources=tuple(model.get("sources") or ()),
-            confidence="known" if how == "exact" and not packager else "unknown" if how == "name" else "inferred",
+            confidence=confidence,
             reason="; ".join(x for x in (
                 self._model_reason(how, graph),
                 f"a repo of {packager} with the exact name of {mid}: a re-upload, a renamed repo or a fine-tune that "
@@ -827,8 +897,12 @@ class Resolver:
                 if served_build else None,
                 f"a re-packaging of {mid} by {packager}: the license is {mid}'s, which a re-packaging keeps"
                 if packager and lic and str(lic).lower() != "unknown" else None,
+                f"{mid}'s licence in the knowledge base was copied from {inherited}, which it quantizes (the record "
+                f"cites only {inherited}'s sources for it): inherited ({lic}), not read from the repo's own card, "
+                "which may declare another" if carried and lic else None,
                 f"{mid}'s card states no license the knowledge base records; it is a quantization of {inherited}, "
-                f"whose license ({lic}) a quantization keeps" if inherited and lic else None) if x) or None,
+                f"whose license ({lic}) a quantization keeps" if inherited and lic and not carried and not packager
+                else None) if x) or None,
             role=model.get("role") or fam.get("role"),
         )
 
