@@ -48,3 +48,45 @@ def test_a_lambda_literals_statements_are_sealed_too(tmp_path: Path) -> None:
     got = _found(tmp_path)
     assert not any(line == 2 for line, _raw in got)
     assert (3, "text-embedding-3-small") in got
+
+
+APP_TOML = """[[models.llms]]
+name = "acme/glm-4-9b-chat-ext"
+provider = "hf"
+path = "models/acme/glm-4-9b-chat-ext"
+
+[[models.embeddings]]
+name = "bge-m3"
+path = "data/cache"
+
+[logging]
+log_path = "logs/app-2024"
+"""
+
+TRAIN_YAML = """model_name_or_path: Qwen/Qwen2.5-7B-Instruct
+finetuning_type: lora
+output_dir: checkpoints/acme_qwen2.5_7b_sft
+logging_dir: runs/qwen2.5-7b/logs
+---
+model_name_or_path: Qwen/Qwen2.5-7B-Instruct
+output_dir: saves/qwen2.5-7b/lora/sft
+---
+export_dir: exports/Llama-3.1-8B-Instruct-AWQ
+"""
+
+
+def test_a_relative_model_folder_under_a_path_key(tmp_path: Path) -> None:
+    (tmp_path / "app.toml").write_text(APP_TOML)
+    got = _found(tmp_path)
+    assert (4, "models/acme/glm-4-9b-chat-ext") in got
+    # a folder that names no model, and a log folder
+    assert not any(line in (8, 11) for line, _raw in got)
+
+
+def test_an_output_folder_named_after_a_sized_model(tmp_path: Path) -> None:
+    (tmp_path / "sft.yaml").write_text(TRAIN_YAML)
+    got = _found(tmp_path)
+    assert (3, "checkpoints/acme_qwen2.5_7b_sft") in got
+    assert (9, "exports/Llama-3.1-8B-Instruct-AWQ") in got
+    # a run's folder below a model's folder, and a log folder, are not the model
+    assert not any(line in (4, 7) for line, _raw in got)

@@ -710,6 +710,18 @@ def _is_model_section(key: str) -> bool:
         w in _NOT_MODEL_SECTION_WORDS for w in words[1:])
 
 
+def _is_output_key(low_key: str) -> bool:
+    from modelmap.discover.shell import _OUTPUT_VAR
+
+    return _OUTPUT_VAR.fullmatch(low_key) is not None
+
+
+def _output_names_model(value: str) -> bool:
+    from modelmap.discover.shell import _is_model_dir_name
+
+    return _is_model_dir_name(value)
+
+
 def _last_part(path: str) -> str:
     return path.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
 
@@ -1039,11 +1051,22 @@ class TreeWalker:
         if value.lower() in _BACKEND_WORDS:
             return
         hint = (section or "key") if model_field else "none"
+        if not model_field and _is_output_key(low_key) and _output_names_model(value):
+            # where a trainer or exporter writes the model it makes (output_dir: saves/Qwen3-4B-sft-full): a model
+            # directory when its own last part names a model with a family word and a size, as a shell
+            # script's --output_dir / SAVE_PATH= (shell._is_model_dir_name); saves/qwen3-4b/lora/sft is a run's folder
+            line, col, _ = self.position(s, value)
+            self.collector.add(value, line, col, Match("model-file", None, 0.6), key_role=role_from_key(key),
+                               source_id=self.ids.value)
+            return
         if not model_field and _looks_like_path(value) and not _WEIGHT_EXT.search(value):
             # a path under an unrelated key (working_dir: /glm3) is not a model; a model directory under a
             # *_PATH / *_DIR key is (EMBEDDING_PATH=/models/bge-large-zh-v1.5)
             if not (_PATH_KEY.fullmatch(low_key) and _is_model_dir(value)):
                 return
+            hint = "path"
+        elif not model_field and "/" in value and _PATH_KEY.fullmatch(low_key) and _is_model_dir(value):
+            # the same written relative to the app's folder (DB-GPT `path = "models/THUDM/glm-4-9b-chat-hf"`)
             hint = "path"
         source_id = (self.ids.env if in_env else self.ids.key) if model_field else self.ids.value
         # the key's name and the serving engine's usual task are weak evidence: the model's own role wins
