@@ -80,6 +80,9 @@ def linear(pattern: str) -> Any:
 # source does with the tree (value flow, registries, command lines) is bounded by a budget per file: a step
 # count and CPU seconds. A source that runs out stops its full analysis, keeps what it found, falls back to
 # a cheap pass where it has one, and reports a ``analysis-budget`` Skip, so the downgrade is never silent.
+# A tree-sitter parse (``parse_within_budget``) starts the clock: its CPU counts against the same seconds, and
+# a parse that outruns them is cancelled (a 1.6 MB HCL file of templates parses in 1-1.6 s, error recovery on
+# a NUL inside a Go raw string leaves a flat tree whose nodes are slow to walk).
 
 DEFAULT_BUDGET_SECONDS = 2.0
 DEFAULT_BUDGET_STEPS = 5_000_000
@@ -133,6 +136,12 @@ class Budget:
                 self.spent = f"more than {self.seconds:g} s of CPU time"
                 raise BudgetExceeded(self.spent)
 
+    def start_clock(self) -> float:
+        """Start the CPU clock now (when no step has yet) and return the deadline."""
+        if self.deadline is None:
+            self.deadline = time.process_time() + self.seconds
+        return self.deadline
+
     def found(self) -> bool:
         """Count one finding: False once the file has as many as it may (the finding is then left out and
         counted in ``dropped``), or :class:`FindingsCapped` for a source that set ``stop_at_cap``."""
@@ -177,6 +186,39 @@ class file_budget:  # lower case: read as `with file_budget(seconds, steps):`
 
     def __exit__(self, *exc: object) -> None:
         _current.remove(self.budget)
+
+
+_PARSE_CHUNK = 64 * 1024  # bytes handed to tree-sitter per read
+_PARSE_UNCHECKED = 32 * 1024  # a file this small is parsed in one call, unwatched (milliseconds)
+
+
+def parse_within_budget(parser: Any, data: bytes) -> Any:
+    """``parser.parse(data)`` with its CPU counted against the file's budget (the budget's clock starts here):
+    a parse still running past the deadline is cancelled (tree-sitter's progress callback, which it only calls
+    when it reads its input through a callback) and :class:`BudgetExceeded` says so; the parser is reset."""
+    allowance = budget()
+    deadline = allowance.start_clock()
+    if len(data) <= _PARSE_UNCHECKED:
+        return parser.parse(data)
+    calls = 0
+
+    def read(offset: int, _point: object) -> bytes:
+        return data[offset:offset + _PARSE_CHUNK]
+
+    def progress(_offset: int, _has_error: bool) -> bool:
+        nonlocal calls
+        calls += 1  # called every few dozen bytes: the clock (a system call) is read every 256th time
+        return not calls & 255 and time.process_time() > deadline
+
+    try:
+        return parser.parse(read, progress_callback=progress)
+    except ValueError:  # "Parsing failed": the callback cancelled it (or the parser had no language)
+        parser.reset()
+        if time.process_time() <= deadline:
+            raise
+        allowance.spent = f"parsing ran past {allowance.seconds:g} s of CPU time"
+        allowance.exhaust()
+        raise BudgetExceeded(allowance.spent) from None
 
 
 def budget_skip(path: str, source: str, exc: BudgetExceeded | str, fallback: str = "findings so far kept") -> Skip:

@@ -32,6 +32,7 @@ from modelmap.discover.base import (
     SourceFile,
     budget_skip,
     dedupe,
+    parse_within_budget,
 )
 from modelmap.discover.classifier import BINDING_ONLY, binding_only, plausible
 from modelmap.discover.config_files import role_from_key
@@ -1516,7 +1517,9 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript",
         text, lang = _script_text(text)
     data = text.encode("utf-8", "surrogatepass")
     try:
-        tree = _parser(lang).parse(data)
+        tree = parse_within_budget(_parser(lang), data)
+    except BudgetExceeded as exc:  # the parse itself ran out of the file's time: nothing to analyse
+        return [budget_skip(file.path, "javascript", exc, "not analysed")]
     except (ValueError, MemoryError, RuntimeError) as exc:
         return [Skip(file.path, "parse-error", f"javascript: {exc.__class__.__name__}: {exc}")]
     root = tree.root_node

@@ -16,7 +16,14 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from modelmap.discover.base import Collector, Sample, SourceFile
+from modelmap.discover.base import (
+    BudgetExceeded,
+    Collector,
+    Sample,
+    SourceFile,
+    budget_skip,
+    parse_within_budget,
+)
 from modelmap.discover.candidates import Candidate, extract
 from modelmap.discover.classifier import (
     _ENV_NAME,
@@ -107,24 +114,36 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
                                   group=None, switch_on=None, compared_to=None, prefix_check=False, owner=None)
 
 
+_STEPS_PER_LITERAL = 16  # budget steps per literal looked at (the clock is read every 64 literals)
+
+
 def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
-          context: str) -> None:
+          context: str) -> BudgetExceeded | None:
+    """Decide and report the candidates; each one is a budget step. Past the budget the candidates decided so far
+    are still reported and the exception is returned (the caller reports an ``analysis-budget`` skip)."""
     models: list[Finding] = []
     endpoints: list[Finding] = []
     decided: list[tuple[Candidate, Decision | None]] = []
-    for cand in _with_embedded(cands):
-        if "://" in cand.value and classify_endpoint(cand.value):
-            found = collector.endpoint(cand.value, cand.line, cand.column, symbol=cand.bindings[0] if cand.bindings
-                                       else None, source_id=f"{source_id}-endpoint")
-            if found:
-                endpoints.append(found)
-            continue
-        decision = decide(cand, calls, context)
-        if cand.embedded and decision is not None and "binding-only" in decision.evidence:
-            # recorded JSON's key alone does not make a model (a Django fixture's "model": "auth.user", a device's
-            # "device_model": "SM-G991B"): the value must read as one by itself, as the JSON file source asks
-            decision = None
-        decided.append((cand, decision))
+    tick = collector.budget.tick
+    spent: BudgetExceeded | None = None
+    try:
+        for cand in _with_embedded(cands):
+            tick(_STEPS_PER_LITERAL)
+            if "://" in cand.value and classify_endpoint(cand.value):
+                found = collector.endpoint(cand.value, cand.line, cand.column, symbol=cand.bindings[0]
+                                           if cand.bindings else None, source_id=f"{source_id}-endpoint")
+                if found:
+                    endpoints.append(found)
+                continue
+            decision = decide(cand, calls, context)
+            if cand.embedded and decision is not None and "binding-only" in decision.evidence:
+                # recorded JSON's key alone does not make a model (a Django fixture's "model": "auth.user", a
+                # device's "device_model": "SM-G991B"): the value must read as one by itself, as the JSON file
+                # source asks
+                decision = None
+            decided.append((cand, decision))
+    except BudgetExceeded as exc:
+        spent = exc
     for cand, decision in _with_peers(decided, context):
         if decision is None:
             continue
@@ -147,6 +166,7 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                     evidence=(*(f.evidence or ()), "provider-context")) if id(f) in by_id else f
             for f in collector.findings
         ]
+    return spent
 
 
 def _with_peers(decided: list[tuple[Candidate, Decision | None]],
@@ -295,24 +315,33 @@ class PolyglotSource:
             return []
         data = file.text.encode("utf-8", "surrogateescape")
         defaults = sql_defaults(data)
+        collector = Collector(file, f"{lang.id}-model")
         if not has_candidate(data):
             if not defaults:
                 return []
-            collector = Collector(file, f"{lang.id}-model")
-            _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context)
-            return list(collector.findings)
+            spent = _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context)
+            return [*collector.findings, *([budget_skip(file.path, lang.id, spent)] if spent else [])]
         try:
             parser = parser_for(lang.id)
-            tree = parser.parse(data)
+            tree = parse_within_budget(parser, data)
+        except BudgetExceeded as exc:  # the parse itself ran out of the file's time: nothing to analyse
+            return [budget_skip(file.path, lang.id, exc, "not analysed")]
         except (ValueError, MemoryError, RecursionError) as exc:
             return [Skip(file.path, "parse-error", f"{lang.id}: {type(exc).__name__}")]
-        collector = Collector(file, f"{lang.id}-model")
+        tick = collector.budget.tick
+
+        def keep(value: str) -> bool:  # each literal extract() reads is a budget step, kept or not
+            tick(_STEPS_PER_LITERAL)
+            return _keep(value)
+
         capped: list[int] = []
-        _emit(collector, extract(tree, data, parser.language, _keep, capped), sdk_calls(lang.id),
-              f"{lang.id}-model", file.context)
-        if defaults:
-            _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context)
+        spent = _emit(collector, extract(tree, data, parser.language, keep, capped), sdk_calls(lang.id),
+                      f"{lang.id}-model", file.context)
+        if defaults and spent is None:
+            spent = _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context)
         out: list[Finding | Skip] = list(collector.findings)
+        if spent is not None:
+            out.append(budget_skip(file.path, lang.id, spent))
         if capped:
             out.append(Skip(file.path, "analysis-budget",
                             f"{lang.id}: only the first {capped[0]} string literals were analysed"))

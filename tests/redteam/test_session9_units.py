@@ -1,0 +1,64 @@
+"""Red-team unit probes (brief redteam9): a file's analysis is bounded in CPU time including its tree-sitter parse, and
+a file that runs out is reported as an ``analysis-budget`` skip with the findings so far. Small inputs under a lowered
+budget, so that each case runs in well under a second."""
+
+from __future__ import annotations
+
+import time
+
+from modelmap.discover.base import SourceFile, file_budget
+from modelmap.discover.javascript import scan_javascript_text
+from modelmap.discover.polyglot import PolyglotSource
+from modelmap.types import Finding, Skip
+
+
+def _hcl(n: int) -> str:
+    return "".join(
+        f'resource "x" "y{i}" {{\n  model = "arn:aws:bedrock:${{var.region}}::foundation-model/anthropic.claude-3-'
+        f'sonnet-2024{i:04d}-v1:0"\n  url = "https://${{var.n}}.openai.azure.com/openai/deployments/gpt-4o-{i}/chat"\n}}\n'
+        for i in range(n))
+
+
+def _scan(path: str, text: str, seconds: float) -> tuple[list[Finding], list[Skip], float]:
+    t = time.process_time()
+    with file_budget(seconds=seconds):
+        items = list(PolyglotSource().scan(SourceFile(path, text)))
+    cpu = time.process_time() - t
+    return [i for i in items if isinstance(i, Finding)], [i for i in items if isinstance(i, Skip)], cpu
+
+
+def test_a_parse_past_the_budget_is_cancelled_and_reported() -> None:
+    # 1 MB of HCL templates: tree-sitter alone takes ~0.3-0.8 s; the parse was outside the budget (3.9 MB: 2-3 s)
+    text = _hcl(5_000)
+    _scan("warm.tf", _hcl(2), 2.0)  # grammar import and knowledge base load, outside the measured call
+    found, skips, cpu = _scan("main.tf", text, 0.05)
+    assert [s.reason for s in skips] == ["analysis-budget"], skips
+    assert "parsing ran past" in (skips[0].detail or "") and not found
+    assert cpu < 0.4, cpu
+    # the parser is usable afterwards, and a normal budget parses and analyses the same file
+    found, skips, _ = _scan("ok.tf", _hcl(20), 2.0)
+    assert {f.raw for f in found} >= {"anthropic.claude-3-sonnet-20240000-v1:0"} and not skips
+
+
+def test_a_javascript_parse_past_the_budget_is_reported() -> None:
+    text = "".join(f"const m{i} = {{ model: 'gpt-4o-{i}', url: `https://x/${{a}}/{i}` }};\n" for i in range(40_000))
+    scan_javascript_text(SourceFile("warm.ts", "const m = { model: 'gpt-4o' };\n"))
+    t = time.process_time()
+    with file_budget(seconds=0.05):
+        items = scan_javascript_text(SourceFile("big.ts", text))
+    cpu = time.process_time() - t
+    assert any(isinstance(i, Skip) and i.reason == "analysis-budget" and "parsing ran past" in (i.detail or "")
+               for i in items), items[:3]
+    assert cpu < 0.5, cpu
+
+
+def test_literal_analysis_is_budgeted_and_keeps_its_findings() -> None:
+    # a NUL inside a Go raw string: tree-sitter's error recovery leaves every pair a sibling under one flat node, and
+    # each literal's context walk (node.parent) costs the number of siblings: 5,000 pairs took 4.5 s with no skip
+    text = ('package x\n' + ("// " + "x" * 70 + "\n") * 120 + 'var s = `\n'
+            + '{"model": "deep\x00seek-chat", "model": "gpt-4o"}\n\x00' * 1_500 + "`\n")
+    _scan("warm.go", 'package x\nvar m = "gpt-4o"\n', 2.0)
+    found, skips, cpu = _scan("nul.go", text, 0.5)  # parsed in ~0.25 s, analysed in ~0.6 s more
+    assert [s.reason for s in skips] == ["analysis-budget"] and "parsing" not in (skips[0].detail or ""), skips
+    assert found, "the findings made before the budget ran out are kept"
+    assert cpu < 0.9, cpu
