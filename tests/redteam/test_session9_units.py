@@ -1,15 +1,18 @@
 """Red-team unit probes (brief redteam9): a file's analysis is bounded in CPU time including its tree-sitter parse, and
-a file that runs out is reported as an ``analysis-budget`` skip with the findings so far. Small inputs under a lowered
+a file that runs out is reported as an ``analysis-budget`` skip with the findings so far; 10,000 model-path references
+cost the ``--inspect`` pass a stat each, not two path resolutions each. Small inputs under a lowered
 budget, so that each case runs in well under a second."""
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from modelmap.discover.base import SourceFile, file_budget
 from modelmap.discover.javascript import scan_javascript_text
 from modelmap.discover.polyglot import PolyglotSource
-from modelmap.types import Finding, Skip
+from modelmap.inspect import inspect_findings
+from modelmap.types import Finding, ScanResult, ScanStats, Skip
 
 
 def _hcl(n: int) -> str:
@@ -62,3 +65,22 @@ def test_literal_analysis_is_budgeted_and_keeps_its_findings() -> None:
     assert [s.reason for s in skips] == ["analysis-budget"] and "parsing" not in (skips[0].detail or ""), skips
     assert found, "the findings made before the budget ran out are kept"
     assert cpu < 0.9, cpu
+
+
+def test_many_model_path_references_cost_inspect_a_stat_each(tmp_path: Path) -> None:
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "tiny.gguf").write_bytes(b"GGUF")  # exists under the root: still inspected
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.gguf"
+    outside.write_bytes(b"GGUF")
+    (tmp_path / "models" / "escape.gguf").symlink_to(outside)  # resolves outside the root: never read
+    refs = [Finding("serve.sh", i + 1, 1, f"/models/org/Qwen2.5-{i}B-Instruct/model.gguf", "model-file")
+            for i in range(10_000)]
+    refs += [Finding("serve.sh", 10_001, 1, "models/tiny.gguf", "model-file"),
+             Finding("serve.sh", 10_002, 1, "models/escape.gguf", "model-file"),
+             Finding("serve.sh", 10_003, 1, "models/\x00.gguf", "model-file")]
+    t = time.process_time()
+    out = inspect_findings(ScanResult(str(tmp_path), refs, [], ScanStats()))
+    assert time.process_time() - t < 1.5  # 5 s before (two path resolutions per reference)
+    inspected = [f.raw for f in out.findings if f.resolution and "inspected" in f.resolution]
+    assert inspected == ["models/tiny.gguf"]
+    outside.unlink()
