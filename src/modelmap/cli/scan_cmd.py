@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def scan(
     max_file_size: int = typer.Option(4 * 1024 * 1024, "--max-file-size", metavar="BYTES", help="Skip text files larger than this many bytes."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", help="Worker processes (default: one per CPU)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr (only on a terminal)."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse the analysis of files unchanged since the last scan of this folder (kept in ~/.cache/modelmap/scan, or $MODELMAP_CACHE_DIR/scan)."),
     upload: str | None = typer.Option(None, "--upload", metavar="URL", help="Also send the scan (JSON) to a modelmap serve at URL; token from MODELMAP_TOKEN."),
     project: str | None = typer.Option(None, "--project", metavar="NAME", help="Project name for --upload (default: the CI's repository, else the folder name)."),
     quiet: Quiet = False,
@@ -63,6 +65,12 @@ def scan(
     import modelmap
     from modelmap.report import scan_renderers
 
+    cache_dir = None
+    if cache and os.environ.get("MODELMAP_NO_CACHE") != "1":  # the variable turns every cache off, as for the KB
+        from modelmap.discover.resultcache import default_dir
+
+        cache_dir = default_dir()
+
     def run() -> object:
         if progress and not ui.quiet and sys.stderr.isatty():
             from rich.console import Console
@@ -77,9 +85,9 @@ def scan(
 
                 return modelmap.scan(targets, resolve=resolve, inspect_models=inspect_models, progress=tick, include=include, exclude=exclude,
                                      changed_since=changed_since, gitignore=not no_gitignore,
-                                     max_file_bytes=max_file_size, jobs=jobs)
+                                     max_file_bytes=max_file_size, jobs=jobs, cache=cache_dir)
         return modelmap.scan(targets, resolve=resolve, inspect_models=inspect_models, include=include, exclude=exclude, changed_since=changed_since,
-                             gitignore=not no_gitignore, max_file_bytes=max_file_size, jobs=jobs)
+                             gitignore=not no_gitignore, max_file_bytes=max_file_size, jobs=jobs, cache=cache_dir)
 
     result = run_guarded(run, debug=debug)
     if format == "table" and output is None:

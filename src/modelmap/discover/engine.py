@@ -34,6 +34,7 @@ from modelmap.discover.context import context_for, mark_catalogs
 from modelmap.discover.links import link_uses
 from modelmap.discover.model_files import is_model_file
 from modelmap.discover.prefilter import matcher, may_contain_model
+from modelmap.discover.resultcache import ResultCache, digest, encode
 from modelmap.discover.uris import with_location_evidence
 from modelmap.discover.walk import (
     Candidate,
@@ -76,6 +77,8 @@ class ScanOptions:
     budget_steps: int = DEFAULT_BUDGET_STEPS
     max_findings_per_file: int = MAX_FINDINGS_PER_FILE
     sources: tuple[Source, ...] = field(default_factory=lambda: SOURCES)
+    # a folder for the persistent per-file result cache (discover/resultcache.py); None: no cache
+    cache: str | os.PathLike[str] | None = None
 
 
 @dataclass
@@ -86,6 +89,8 @@ class _Batch:
     scanned: int = 0
     matched: int = 0
     bytes: int = 0
+    cache_used: list[str] = field(default_factory=list)  # relpaths answered from the result cache
+    cache_new: dict[str, Any] = field(default_factory=dict)  # relpath -> new cache entry
 
 
 _applicable_cache: dict[tuple[int, str, bool], tuple[tuple[Source, ...], list[Source]]] = {}
@@ -186,7 +191,29 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
         out.skips.append(Skip(cand.relpath, "invalid-utf8", f"byte {exc.start}"))
         return
     out.matched += 1
-    file = SourceFile(cand.relpath, text, context_for(cand.relpath))
+    cache = _CACHE[0] if _CACHE else None
+    if cache is None:
+        _analyse(cand.relpath, text, applicable, opts, out)
+        return
+    key = digest(data)
+    hit = cache.get(cand.relpath, key)
+    if hit is not None:
+        out.findings.extend(hit[0])
+        out.skips.extend(hit[1])
+        out.uses.extend(hit[2])
+        out.cache_used.append(cand.relpath)
+        return
+    findings, skips, uses = len(out.findings), len(out.skips), len(out.uses)
+    _analyse(cand.relpath, text, applicable, opts, out)
+    entry = encode(key, out.findings[findings:], out.skips[skips:], out.uses[uses:])
+    if entry is not None:
+        out.cache_new[cand.relpath] = entry
+
+
+def _analyse(relpath: str, text: str, applicable: list[Source], opts: ScanOptions, out: _Batch) -> None:
+    """A file's analysis: what it reports depends on its path, its text and ``opts`` only (``applicable``
+    comes from the path and ``opts``); the result cache relies on that (discover/resultcache.py)."""
+    file = SourceFile(relpath, text, context_for(relpath))
     found: list[Finding] = []
     for src in applicable:
         # each source gets its own allowance: a slow config walk does not starve the k8s source
@@ -201,18 +228,18 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
                     else:
                         out.skips.append(item)
             except BudgetExceeded as exc:
-                out.skips.append(budget_skip(cand.relpath, src.id, exc, "stopped; findings so far kept"))
+                out.skips.append(budget_skip(relpath, src.id, exc, "stopped; findings so far kept"))
             except Exception as exc:  # MemoryError and RecursionError included: a counted skip
-                out.skips.append(Skip(cand.relpath, "source-error",
+                out.skips.append(Skip(relpath, "source-error",
                                       f"{src.id}: {exc.__class__.__name__}: {exc}"[:300]))
             if allowance.dropped and not any(s.reason == "findings-capped" for s in out.skips[reported:]):
-                out.skips.append(Skip(cand.relpath, "findings-capped",
+                out.skips.append(Skip(relpath, "findings-capped",
                                       f"{src.id}: more than {allowance.max_findings} findings in one file; "
                                       "the first ones are kept"))
     found = [with_location_evidence(f) for f in found]  # a model URI's scheme and the model id inside it
     cap = opts.max_findings_per_file  # each source is capped on its own (discover.base.Budget); all of them too
     if len(found) > cap:
-        out.skips.append(Skip(cand.relpath, "findings-capped",
+        out.skips.append(Skip(relpath, "findings-capped",
                               f"{len(found)} findings in one file; the first {cap} are kept"))
         found.sort(key=lambda f: (f.line, f.column))
         del found[cap:]
@@ -259,6 +286,8 @@ class _Unit:
     cfg: WalkConfig | None = None
 
 
+# The scan's result cache, set in scan_paths before any file is read (forked helpers inherit it); empty: none.
+_CACHE: list[ResultCache] = []
 # Set in the parent just before the pool forks; workers look their unit up by index. (Ignore specs
 # can hold compiled matchers that do not pickle, and nothing needs to cross the pipe but an int.)
 _UNITS: list[_Unit] = []
@@ -461,6 +490,11 @@ def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None
         candidates = kept
 
     results: list[_Batch] = []
+    cache = None
+    if opts.cache is not None and opts.sources is SOURCES:  # other sources: no fingerprint covers them
+        cache = ResultCache(Path(opts.cache), Path(root).as_posix(), (
+            opts.budget_seconds, opts.budget_steps, opts.max_findings_per_file, tuple(s.id for s in opts.sources)))
+        _CACHE[:] = [cache]
     # Parsing allocates millions of short-lived, acyclic AST nodes: collect the young generation
     # less often while scanning (about 9% faster), then restore the caller's setting.
     thresholds = gc.get_threshold()
@@ -469,6 +503,10 @@ def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None
         _execute(candidates, trees, opts, jobs, progress, results)
     finally:
         gc.set_threshold(*thresholds)
+        _CACHE.clear()
+    if cache is not None:
+        cache.save((rp for r in results for rp in r.cache_used), {k: v for r in results for k, v in r.cache_new.items()},
+                   partial=bool(changed is not None or include or exclude))
 
     findings: list[Finding] = []
     uses: list[SymbolUse] = []
