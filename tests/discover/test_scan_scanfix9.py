@@ -90,3 +90,31 @@ def test_an_output_folder_named_after_a_sized_model(tmp_path: Path) -> None:
     assert (9, "exports/Llama-3.1-8B-Instruct-AWQ") in got
     # a run's folder below a model's folder, and a log folder, are not the model
     assert not any(line in (4, 7) for line, _raw in got)
+
+
+SERVE_SH = """#!/bin/sh
+python -m acme.serve --model_path /srv/models/text2vec-large-chinese --port 8002
+python -m acme.serve --model_path /srv/models/cache --port 8003
+python -m acme.serve --model-path /srv/models/$NAME --port 8004
+python -m acme.serve --model-path /srv/app/web-ui --port 8005
+"""
+
+LOAD_PY = """from transformers import AutoModel
+
+encoder = AutoModel.from_pretrained("~/checkpoints/sbert-zh-large")
+models = ["Qwen/Qwen2.5-7B-Instruct", "~/model_weights/vicugna-7b", "~/model_weights/sbert-zh-small"]
+"""
+
+
+def test_a_folder_inside_a_models_directory_where_a_flag_or_call_says_model(tmp_path: Path) -> None:
+    (tmp_path / "serve.sh").write_text(SERVE_SH)
+    (tmp_path / "load.py").write_text(LOAD_PY)
+    got = _found(tmp_path)
+    assert (2, "/srv/models/text2vec-large-chinese") in got  # no family word known, but a models folder's entry
+    assert (3, "~/checkpoints/sbert-zh-large") in got
+    # under a settings name alone, the folder's name must carry a parameter count
+    assert (4, "~/model_weights/vicugna-7b") in got
+    assert (4, "~/model_weights/sbert-zh-small") not in got
+    # a cache folder, a templated folder and a folder outside any models directory are not
+    raws = {raw for _line, raw in got}
+    assert not raws & {"/srv/models/cache", "/srv/models/$NAME", "/srv/app/web-ui"}

@@ -462,6 +462,16 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
         return Match("model-file", None, 0.7)
     tokens = {_VERSION_TAIL.sub("", t) for t in _TOKEN_SPLIT.split(low) if t}
     if not tokens & (vocab().model_tokens - _GENERIC_WORDS):  # needs a family word, not just "embedding"
+        parts = re.split(r"[/\\]", v.rstrip("/\\"))
+        if (hint == "hf" or (hint == "key" and _PARAM_SIZE.search(low))) \
+                and len(parts) >= 2 and parts[-2].lower() in _MODEL_DIR_WORDS \
+                and low not in _NOT_DIR_NAMES and not (tokens & _SCRATCH_WORDS) \
+                and re.search(r"[a-z]{2}", low) and not PLACEHOLDER.match(name):
+            # where a loader or a model flag takes the value (from_pretrained, --model_path), a folder right inside a
+            # models / checkpoints / pretrained directory is the model whatever it is called
+            # (`--model_path /app/models/text2vec-large-chinese`); under a settings key alone, when its name carries a
+            # parameter count (`models = ["~/model_weights/alpaca-7b"]`)
+            return Match("model-file", None, 0.6)
         return None
     if hint == "none":
         return Match("model-file", None, 0.6) if re.search(r"\d", low) else None
@@ -554,6 +564,15 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
 _PARAM_SIZE = re.compile(r"(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")  # 4b, 0.5b, 135m: a parameter count
 _MODEL_DIR_WORDS = frozenset({"models", "model", "checkpoints", "checkpoint", "pretrained", "pretrained_models",
                               "weights", "model_weights", "hf_models", "llm", "llms", "ckpt", "ckpts"})
+# folder names inside a models directory that hold no one model: caches, scratch and output space
+_NOT_DIR_NAMES = frozenset({"cache", "caches", "hub", "tmp", "temp", "data", "output", "outputs", "logs", "log", "runs",
+                            "local", "current", "default", "latest", "base", "all", "shared", "public", "private",
+                            "downloads", "download", "snapshots", "blobs", "archive", "backup", "old", "new", "config",
+                            "configs", "src", "lib", "bin", "dist", "build", "static", "assets", "files", "store",
+                            "storage"})
+# words that make a folder's name a place for scratch, caches or output wherever they stand (cache_store, tmp-run)
+_SCRATCH_WORDS = frozenset({"cache", "caches", "tmp", "temp", "store", "storage", "logs", "log", "output", "outputs",
+                            "backup", "snapshots", "blobs", "downloads"})
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", "host.docker.internal"}
 
 
