@@ -107,8 +107,12 @@ def test_an_ollama_tag_of_another_size_or_variant_is_not_the_default(query: str)
 
 
 def test_a_latest_pointer_to_an_api_only_name() -> None:
-    res = Resolver().resolve("hunyuan-turbo-latest")
-    assert (res.model or {}).get("id") == "tencent/hunyuan-turbo"
+    # a test API-only record, so that the knowledge base listing "<name>-latest" as an alias does not hide the rule
+    resolver = resolver_with([{"id": "tencent/zeta-turbo", "publisher": "tencent", "open_weights": False,
+                               "license": "proprietary", "sources": [{"url": "https://example.org/zeta"}]}])
+    resolver.kb.alias_index = {**resolver.kb.alias_index, "zeta-turbo": "tencent/zeta-turbo"}  # the bundle's stays
+    res = resolver.resolve("zeta-turbo-latest")
+    assert (res.model or {}).get("id") == "tencent/zeta-turbo"
     assert res.confidence == "inferred"
     assert res.license is not None and res.license["id"] == "proprietary"
 
@@ -116,3 +120,21 @@ def test_a_latest_pointer_to_an_api_only_name() -> None:
 def test_a_latest_suffix_on_an_open_model_name_is_not_mapped() -> None:
     # an open model's versions can differ in lineage: "-latest" maps only API-only records
     assert (Resolver().resolve("qwen2.5-7b-instruct-latest").model or {}).get("id") != "qwen/qwen2.5-7b-instruct"
+
+
+@pytest.mark.parametrize(("query", "model_id"), [
+    # routers drop Mistral's release-date suffix ("-2506")
+    ("openrouter/mistralai/mistral-small-3.2-24b-instruct", "mistralai/mistral-small-3.2-24b-instruct-2506"),
+    ("mistral-small-3.1-24b-base", "mistralai/mistral-small-3.1-24b-base-2503"),
+])
+def test_a_name_without_its_release_date_suffix(query: str, model_id: str) -> None:
+    res = Resolver().resolve(query)
+    assert (res.model or {}).get("id") == model_id
+    assert res.confidence == "inferred"
+
+
+def test_a_name_with_several_dated_releases_is_not_mapped() -> None:
+    # Mistral-Large-Instruct-2407 and -2411: which release is meant is unknown
+    kb = load()
+    assert {"mistralai/mistral-large-instruct-2407", "mistralai/mistral-large-instruct-2411"} <= set(kb.models)
+    assert (Resolver().resolve("mistral-large-instruct").model or {}).get("id") is None

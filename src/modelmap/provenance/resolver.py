@@ -65,6 +65,8 @@ _HAS_DIGIT = re.compile(r"\d")
 # ("qwen-max-0403", "glm-4-air-0111", "gpt-4-0613")
 _API_SNAPSHOT = re.compile(r"([a-z][\w.-]*?)-(?:20\d\d-?)?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])",
                            re.IGNORECASE)
+# a release date a publisher appends to a repo name: Mistral's YYMM ("-2506", "-2407")
+_RELEASE_DATED = re.compile(r"(.+)-2[0-9](?:0[1-9]|1[0-2])")
 # a provider's pointer to the newest snapshot of an API name: "hunyuan-turbo-latest", "chatgpt-4o-latest"
 _API_LATEST = re.compile(r"([a-z][\w.-]*?)-latest", re.IGNORECASE)
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
@@ -174,6 +176,7 @@ class Resolver:
         self._hub_org_cache: dict[str, str | None] | None = None
         self._hf_names: dict[str, list[str]] | None = None
         self._hub_name_starts: frozenset[str] | None = None
+        self._dated_names: dict[str, list[str]] | None = None
         self._claim_cache: dict[str, tuple[dict[str, Any], ...]] = {}
         self._mirror_orgs = {str(k).lower(): str(v) for k, v in (self.kb.recognition.get("mirror_orgs") or {}).items()}
 
@@ -398,6 +401,10 @@ class Resolver:
                     mid = self.kb.alias_index.get(n.lower()) or self._by_name(n, prefer_org=org)
                     if mid and self.kb.models[mid].get("publisher") == org_pub:
                         return mid, "inferred", None
+                if not changed:
+                    dated = self._release_dated(stripped.lower(), org_pub)
+                    if dated:
+                        return dated, "inferred", None
             return None, "none", None
         # bare names: API aliases, file names, HF names without org
         for i, n in enumerate(names):
@@ -408,6 +415,10 @@ class Resolver:
             if mid:
                 exact = i == 0 and not changed and not parsed.is_file and not local
                 return mid, "exact" if exact else "inferred", None
+        if not changed and not parsed.is_file and not local:
+            dated = self._release_dated(stripped.lower(), None)
+            if dated:
+                return dated, "inferred", None
         snapshot = _API_SNAPSHOT.fullmatch(stripped) or _API_LATEST.fullmatch(stripped)
         if snapshot and not parsed.is_file and not local:
             # a dated snapshot of a provider's API name ("qwen3-vl-plus-2025-09-23"), or its moving "-latest" pointer
@@ -417,6 +428,24 @@ class Resolver:
             if mid and not self._has_weights(mid):
                 return mid, "inferred", None
         return None, "none", None
+
+    def _release_dated(self, name: str, pub: str | None) -> str | None:
+        """The one model of publisher ``pub`` (of any lab when None) whose Hub name is ``name`` plus a release-date
+        suffix ("-2506", as Mistral names its repos): routers drop it ("openrouter/mistralai/mistral-small-3.2-24b-
+        instruct" is Mistral-Small-3.2-24B-Instruct-2506). None when no model, or more than one release, has that
+        name."""
+        if not _HAS_DIGIT.search(name):
+            return None  # a bare word ("mistral-large") names a line of releases, not one of them
+        if self._dated_names is None:
+            self._dated_names = {}
+            for key, ids in self._hub_names().items():
+                m = _RELEASE_DATED.fullmatch(key)
+                if m:
+                    self._dated_names.setdefault(m.group(1), []).extend(ids)
+        found = [mid for mid in self._dated_names.get(name) or () if not self._is_repack(mid)
+                 and (self.kb.models[mid].get("publisher") == pub if pub
+                      else self._publisher_kind(self.kb.models[mid].get("publisher")) == "lab")]
+        return found[0] if len(found) == 1 else None
 
     def first_party_original(self, mid: str) -> str:
         """The model a publisher's own quantized build packages ("qwen/qwen3-4b-fp8" -> "qwen/qwen3-4b"), else
