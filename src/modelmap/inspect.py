@@ -38,6 +38,7 @@ from modelmap.artifacts.identify import (
     known_vocab_hashes,
     near_vocabularies,
     rank,
+    structure_features,
     vocab_families,
     vocab_makers,
     vocab_publishers,
@@ -59,6 +60,7 @@ _IGNORED_SUFFIXES = (".md", ".txt", ".py", ".gitattributes", ".jinja", ".png", "
 # Without the vocabulary, a folder is identified when config/tensor/special-token evidence scores at least
 # this much and no family with a different vocabulary is tied with it (see _Inspection.vocab_needed).
 CONFIDENT_WITHOUT_VOCAB = 0.5
+STRUCTURE_TENSORS = 4096  # initializer / tensor shapes kept for structure patterns
 VOCAB_MODES = ("auto", "always")
 _ORIGINAL_CLAIM = re.compile(r"\b(trained (?:in[- ]house|from scratch)|in[- ]house|from scratch|our own (?:base )?model|"
                              r"proprietary model|original model)\b", re.I)
@@ -180,6 +182,8 @@ class _Inspection:
         self.skipped: list[dict[str, Any]] = []
         self.declared: dict[str, Any] = {"name": None, "base_model": None, "license": None}
         self.claims: list[str] = []
+        # names and marks a model file carries (exporter, graph name, archive and module names): claims, not proof
+        self.file_claims: list[str] = []
         self.formats: list[str] = []
         self.hashes: list[dict[str, Any]] = []
         self.tokenizer_read = False
@@ -279,6 +283,10 @@ class _Inspection:
             props = meta.get("metadata_props")
             if isinstance(props, dict):
                 self.declare("name", props.get("name") or props.get("model_name"), f"{where}:metadata_props")
+        feat = structure_features(info.format, meta, [t.shape for t in info.tensors[:STRUCTURE_TENSORS]])
+        if feat:
+            self.obs.structures.append(feat)
+            self.add_structure_evidence(where, info.format, meta)
         if info.format == "pytorch-zip" or info.format == "pickle":
             self.evidence.append({"kind": "pickle", "source": where, "supports": [],
                                   "detail": f"pickle imports: {', '.join(meta.get('pickle_imports', [])[:12]) or 'none'}"})
@@ -295,6 +303,32 @@ class _Inspection:
             length = info.data_bytes if info.format in ("gguf", "safetensors", "ollama") else None
             self.hashes.append({"file": where, "region": "tensor-data" if start else "file", "offset": start,
                                 "digest": hash_range(target, start, length)})
+
+    def add_structure_evidence(self, where: str, fmt: str, meta: dict[str, Any]) -> None:
+        """The graph interface and the names a file gives itself, as evidence and claims."""
+        if fmt == "onnx":
+            def io(names: list[str], shapes: dict[str, Any]) -> str:
+                return ", ".join(f"{n}{shapes[n]}" if n in shapes else n for n in names[:8]) + (
+                    " …" if len(names) > 8 else "")
+            ops = ", ".join(f"{k or 'ai.onnx'} {v}" for k, v in sorted((meta.get("opset_import") or {}).items()))
+            self.evidence.append({
+                "kind": "graph", "source": where, "supports": [],
+                "detail": f"ONNX inputs {io(meta.get('graph_inputs') or [], meta.get('graph_input_shapes') or {})}; "
+                          f"outputs {io(meta.get('graph_outputs') or [], meta.get('graph_output_shapes') or {})}; "
+                          f"opset {ops}; {meta.get('node_count', 0)} nodes"})
+            marks = [f"{k}={str(meta[k])[:80]!r}" for k in ("producer_name", "producer_version", "domain",
+                                                               "graph_name", "doc_string") if meta.get(k)]
+            props = meta.get("metadata_props")
+            if isinstance(props, dict) and props:
+                marks.append("metadata_props keys " + ", ".join(sorted(props)[:8]))
+            if marks:
+                self.file_claims.append(f"{where}: ONNX {'; '.join(marks)}")
+        if meta.get("torchscript_modules"):
+            mods = meta["torchscript_modules"]
+            self.file_claims.append(f"{where}: TorchScript archive {meta.get('archive_name') or '?'!r} defines "
+                               f"{', '.join(mods[:6])}{' …' if len(mods) > 6 else ''}")
+        if isinstance(meta.get("ggml.model_type"), str):
+            self.file_claims.append(f"{where}: legacy ggml file, model type {meta['ggml.model_type']!r}")
 
     def read_config(self, path: Path) -> None:
         where = self.rel(path)
@@ -759,6 +793,8 @@ def _record(run: _Inspection, root: Path) -> dict[str, Any]:
     declared["sources"] = run.declared.get("sources", {})
     if run.claims:
         declared["claims"] = run.claims
+    if run.file_claims:
+        declared["file_claims"] = run.file_claims[:32]
     return {
         "schema": SCHEMA,
         "path": str(root),

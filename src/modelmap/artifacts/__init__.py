@@ -16,6 +16,7 @@ from modelmap.artifacts.base import (
     TokenizerInfo,
     read_head,
 )
+from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
 from modelmap.artifacts.ollama import OllamaReader
 from modelmap.artifacts.onnx import ONNXReader
@@ -29,6 +30,7 @@ READERS: tuple[Reader, ...] = (
     PickleReader(),
     OllamaReader(),
     ONNXReader(),
+    GGMLReader(),
     TokenizerReader(),
 )
 READERS_BY_ID: dict[str, Reader] = {r.id: r for r in READERS}

@@ -20,6 +20,7 @@ import yaml
 from modelmap.artifacts.fingerprint import ARCH_KEYS
 
 FINGERPRINTS = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "fingerprints.yaml"
+STRUCTURES = FINGERPRINTS.with_name("structures.yaml")
 W_VOCAB, W_VOCAB_MISS = 0.45, -0.35
 # A vocabulary that is not the known one but nearly is (see near_vocabularies): weaker than an exact hash.
 W_VOCAB_NEAR = 0.35
@@ -31,6 +32,13 @@ W_SPECIAL = 0.2
 W_TYPE, W_TYPE_MISS = 0.12, -0.25
 W_SIZE = 0.25
 W_PRE = 0.08
+# A model's structure as its file declares it (ONNX graph inputs / outputs and their shapes, initializer shapes,
+# the exporter's marks): every condition of one of a fingerprint's ``structure`` patterns holds. The patterns
+# are written from published facts (export scripts, docs, model cards) or from other real files of the model.
+W_STRUCTURE = 0.4
+# A name the file gives itself (a TorchScript module path, a legacy ggml model-type string): a claim, weaker
+# than structure; on its own it just reaches the family threshold and is reported as a claim.
+W_NAME_CLAIM = 0.3
 TIE = 0.02
 _FILLER = re.compile(r"^(\[PAD\d+\]|<\|reserved_special_token_\d+\|>|<unused\d+>|<\|place_holder_[a-z_0-9]+\|>"
                      r"|<\|extra_\d+\|>|<\|reserved_\d+\|>|\[unused\d+\]|<SPECIAL_\d+>|\s+|<0x[0-9A-F]{2}>)$")
@@ -48,6 +56,8 @@ class Observation:
     gguf_pre: set[str] = field(default_factory=set)
     dims: dict[str, int] = field(default_factory=dict)
     dims_source: str = ""
+    # one dict per model file with a graph or names to match (see structure_features)
+    structures: list[dict[str, Any]] = field(default_factory=list)
 
     def add_dims(self, sig: dict[str, Any], source: str) -> None:
         """Fill dimensions; earlier sources (config.json, GGUF metadata) win over tensor guesses."""
@@ -59,15 +69,23 @@ class Observation:
 
     @property
     def empty(self) -> bool:
-        return not (self.vocab_hashes or self.model_types or self.gguf_arch or self.dims)
+        return not (self.vocab_hashes or self.model_types or self.gguf_arch or self.dims or self.structures)
 
 
 @lru_cache(maxsize=1)
 def load_fingerprints() -> dict[str, Any]:
     text = FINGERPRINTS.read_text(encoding="utf-8")
     # libyaml's safe loader where PyYAML has it: the same documents, ~300 -> ~35 ms for this file
-    doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return doc if isinstance(doc, dict) else {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    doc = yaml.load(text, Loader=loader)
+    if not isinstance(doc, dict):
+        return {}
+    if STRUCTURES.is_file():  # hand-written structure fingerprints (non-LLM models), merged after the generated ones
+        extra = yaml.load(STRUCTURES.read_text(encoding="utf-8"), Loader=loader)
+        if isinstance(extra, dict) and isinstance(extra.get("structures"), list):
+            doc["fingerprints"] = list(doc.get("fingerprints") or []) + [
+                e for e in extra["structures"] if isinstance(e, dict) and e.get("id") and e.get("family")]
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +198,14 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
         score += W_PRE
         signals.append("pre")
         why.append(f"GGUF pre-tokenizer {sorted(obs.gguf_pre)[0]}")
+    w, pat_name, signal = match_structure(entry, obs)
+    if signal:
+        score += w
+        signals.append(signal)
+        if signal == "name-claim":
+            why.append(f"the file names itself as {pat_name} (a name found in the file: a claim, not structure)")
+        else:
+            why.append(f"structure matches {pat_name}")
     size_name = None
     if obs.dims and entry.get("sizes"):
         frac, size_name, keys = _size_match(obs.dims, entry["sizes"])
@@ -194,6 +220,114 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
         else:
             size_name = None
     return max(0.0, min(1.0, score)), why, size_name, signals
+
+
+_PADDLE_GRAPH_NAMES = ("Model from PaddlePaddle.", "PaddlePaddle Graph in PIR mode", "paddle-onnx")
+
+
+def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple[int, ...]]) -> dict[str, Any]:
+    """What one file says about its model's structure, for ``structure`` patterns; {} when nothing.
+
+    ``exporter`` is inferred from the marks an exporter leaves (Paddle2ONNX names the graph "Model from
+    PaddlePaddle." or, in PIR mode, "PaddlePaddle Graph in PIR mode", and its older releases set producer_name
+    "PaddlePaddle"); the rest is copied: graph inputs / outputs with their declared shapes, metadata_props keys,
+    initializer shapes, TorchScript module paths, a legacy ggml model-type string.
+    """
+    out: dict[str, Any] = {"format": fmt}
+    if fmt == "onnx":
+        graph_name = str(meta.get("graph_name") or "")
+        producer = str(meta.get("producer_name") or "")
+        if graph_name in _PADDLE_GRAPH_NAMES or producer == "PaddlePaddle":
+            out["exporter"] = "paddle"
+        elif producer:
+            out["exporter"] = producer.lower()
+        out["inputs"] = list(meta.get("graph_inputs") or [])
+        out["outputs"] = list(meta.get("graph_outputs") or [])
+        out["input_shapes"] = dict(meta.get("graph_input_shapes") or {})
+        out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
+        props = meta.get("metadata_props")
+        out["metadata_keys"] = sorted(props) if isinstance(props, dict) else []
+    if tensor_shapes:
+        out["tensor_shapes"] = {tuple(t) for t in tensor_shapes}
+    if meta.get("torchscript_modules"):
+        out["torchscript_modules"] = list(meta["torchscript_modules"])
+    if isinstance(meta.get("ggml.model_type"), str):
+        out["ggml_model_type"] = meta["ggml.model_type"]
+    return out if len(out) > 1 else {}
+
+
+def _dims_fit(observed: Any, pattern: list[Any]) -> bool:
+    """A declared shape fits a pattern: same rank, and each int of the pattern equals the observed int (None in
+    the pattern, and a dynamic dimension in the file where the pattern says None, accept anything)."""
+    if not isinstance(observed, list) or len(observed) != len(pattern):
+        return False
+    return all(p is None or (isinstance(o, int) and not isinstance(o, bool) and o == p)
+               for o, p in zip(observed, pattern, strict=True))
+
+
+def _pattern_holds(pat: dict[str, Any], feat: dict[str, Any]) -> bool:
+    checks = 0
+    if "format" in pat:
+        checks += 1
+        if feat.get("format") not in (pat["format"] if isinstance(pat["format"], list) else [pat["format"]]):
+            return False
+    if "exporter" in pat:
+        checks += 1
+        if feat.get("exporter") != pat["exporter"]:
+            return False
+    for key in ("inputs", "outputs"):
+        if key in pat:
+            checks += 1
+            if sorted(feat.get(key) or []) != sorted(pat[key]):
+                return False
+    if "n_outputs" in pat:
+        checks += 1
+        if len(feat.get("outputs") or []) != pat["n_outputs"]:
+            return False
+    for key, feat_key in (("input_shapes", "input_shapes"), ("output_shapes", "output_shapes")):
+        if key in pat:
+            checks += 1
+            shapes = feat.get(feat_key) or {}
+            for name, want in pat[key].items():
+                if name == "*":  # every one of them
+                    if not shapes or not all(_dims_fit(v, want) for v in shapes.values()):
+                        return False
+                elif not _dims_fit(shapes.get(name), want):
+                    return False
+    if "metadata_keys" in pat:
+        checks += 1
+        if not set(pat["metadata_keys"]) <= set(feat.get("metadata_keys") or []):
+            return False
+    if "tensor_shapes" in pat:
+        checks += 1
+        have = feat.get("tensor_shapes") or set()
+        if not all(tuple(t) in have for t in pat["tensor_shapes"]):
+            return False
+    if "torchscript_module" in pat:
+        checks += 1
+        if pat["torchscript_module"] not in (feat.get("torchscript_modules") or []):
+            return False
+    if "ggml_model_type" in pat:
+        checks += 1
+        if feat.get("ggml_model_type") != pat["ggml_model_type"]:
+            return False
+    return checks > 0
+
+
+def match_structure(entry: dict[str, Any], obs: Observation) -> tuple[float, str | None, str | None]:
+    """(weight, pattern name, signal) of the first ``structure`` pattern of the entry that one observed file
+    satisfies; (0, None, None) when none does. A pattern with ``claim: true`` holds names only (weaker)."""
+    pats = entry.get("structure") or []
+    if not pats or not obs.structures:
+        return 0.0, None, None
+    for pat in pats:
+        if not isinstance(pat, dict):
+            continue
+        if any(_pattern_holds(pat, feat) for feat in obs.structures):
+            if pat.get("claim"):
+                return W_NAME_CLAIM, str(pat.get("name") or "a name"), "name-claim"
+            return W_STRUCTURE, str(pat.get("name") or "a structure"), "structure"
+    return 0.0, None, None
 
 
 def rank(obs: Observation) -> list[dict[str, Any]]:

@@ -123,6 +123,8 @@ class ONNXReader:
         params: set[str] = set()
         walked = 0  # graph fields looked at, all kinds together
         dropped: dict[int, int] = {}  # graph inputs (11) / outputs (12) past MAX_GRAPH_IO
+        # their declared shapes: an int per fixed dimension, the symbol's name (or "?") per dynamic one
+        shapes: dict[int, dict[str, list[int | str]]] = {11: {}, 12: {}}
         seen_graph = False
         cut: list[int] = []  # where a truncated file stops (a partial read), empty when whole
         initializers_cut = 0  # initializers read only in part (their data runs past the end)
@@ -173,10 +175,11 @@ class ONNXReader:
                         if len(names) >= MAX_GRAPH_IO:
                             dropped[f2] = dropped.get(f2, 0) + 1  # counted, not kept
                             continue
-                        for f3, w3, v3, _c3 in _walk(path, buf, v2[0], v2[0] + v2[1], clipped2, cut):
-                            if f3 == 1 and w3 == 2:
-                                names.append(_str(buf, v3, limits, path)[:1024])
-                                break
+                        name, shape = self._value_info(path, buf, v2, limits, clipped2)
+                        if name is not None:
+                            names.append(name)
+                            if shape is not None and len(shapes[f2]) < MAX_GRAPH_IO:
+                                shapes[f2][name] = shape
                     elif f2 == 5:
                         tensor = self._initializer(path, buf, v2, limits, clipped2)
                         if tensor is not None:
@@ -192,6 +195,10 @@ class ONNXReader:
             meta["node_params"] = sorted(params)
         meta["graph_inputs"] = inputs
         meta["graph_outputs"] = outputs
+        if shapes[11]:
+            meta["graph_input_shapes"] = shapes[11]
+        if shapes[12]:
+            meta["graph_output_shapes"] = shapes[12]
         meta["node_count"] = nodes
         info = ArtifactInfo(path=str(path), format="onnx", metadata=meta, tensors=tensors,
                             tensor_count=len(tensors))
@@ -205,6 +212,47 @@ class ONNXReader:
             info.notes.append(f"graph lists {n} more {'inputs' if f2 == 11 else 'outputs'} than the "
                               f"{MAX_GRAPH_IO} kept")
         return info
+
+    def _value_info(self, path: Path, buf: Any, val: tuple[int, int], limits: Limits, clipped: bool
+                    ) -> tuple[str | None, list[int | str] | None]:
+        """A graph input's or output's name and declared tensor shape (ValueInfoProto: name 1, type 2 ->
+        TypeProto.tensor_type 1 -> shape 2 -> dim 1 -> dim_value 1 / dim_param 2). The shape is None when
+        the type is not a tensor or declares no shape; a malformed type is passed over (the name is kept)."""
+        name: str | None = None
+        shape: list[int | str] | None = None
+        cut: list[int] = []
+        for f, w, v, c in _walk(path, buf, val[0], val[0] + val[1], clipped, cut):
+            if f == 1 and w == 2 and not c:
+                name = _str(buf, v, limits, path)[:1024]
+            elif f == 2 and w == 2 and not c:
+                try:
+                    shape = self._tensor_shape(path, buf, v, limits)
+                except ReadError:
+                    shape = None
+        return name, shape
+
+    def _tensor_shape(self, path: Path, buf: Any, val: tuple[int, int], limits: Limits) -> list[int | str] | None:
+        for f, w, v in iter_fields(path, buf, val[0], val[0] + val[1]):
+            if f != 1 or w != 2:
+                continue  # tensor_type only (sequence / map types have no one shape)
+            for f2, w2, v2 in iter_fields(path, buf, v[0], v[0] + v[1]):
+                if f2 != 2 or w2 != 2:
+                    continue
+                dims: list[int | str] = []
+                for f3, w3, v3 in iter_fields(path, buf, v2[0], v2[0] + v2[1]):
+                    if f3 != 1 or w3 != 2:
+                        continue
+                    if len(dims) >= 16:
+                        raise fail(path, "graph input with more than 16 dims", "max_dims")
+                    dim: int | str = "?"
+                    for f4, w4, v4 in iter_fields(path, buf, v3[0], v3[0] + v3[1]):
+                        if f4 == 1 and w4 == 0:
+                            dim = v4 if v4 < (1 << 63) else v4 - (1 << 64)  # int64, two's complement
+                        elif f4 == 2 and w4 == 2:
+                            dim = _str(buf, v4, limits, path)[:64] or "?"
+                    dims.append(dim)
+                return dims
+        return None
 
     def _node_params(self, path: Path, buf: Any, val: tuple[int, int], limits: Limits, out: set[str]) -> None:
         """A node's inputs that name model parameters (``encoder.layer.2.attention.self.query.bias``); a

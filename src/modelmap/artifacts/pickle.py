@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import pickletools
+import re
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,29 @@ _STORAGE_SUFFIX = "Storage"
 _STRING_OPS = {"SHORT_BINUNICODE", "BINUNICODE", "BINUNICODE8", "UNICODE", "SHORT_BINSTRING", "BINSTRING",
                "STRING"}
 _ZIP = b"PK\x03\x04"
+
+
+MAX_TS_MODULES = 256
+_TS_CODE = re.compile(r"^[^/]+/code/(__torch__(?:/[A-Za-z_][\w]*)+)\.py$")
+_TS_MANGLE = re.compile(r"\.___torch_mangle_\d+$")
+
+
+def torchscript_modules(names: Iterable[str]) -> list[str]:
+    """Dotted module paths of a TorchScript zip's ``<archive>/code/__torch__/…/*.py`` members, without
+    ``___torch_mangle_N`` suffixes and without torch's own modules (``__torch__.torch.nn…``), sorted; at most
+    MAX_TS_MODULES. Member names only: no member is read."""
+    out: set[str] = set()
+    for name in names:
+        m = _TS_CODE.match(name)
+        if not m:
+            continue
+        mod = _TS_MANGLE.sub("", m.group(1).replace("/", "."))
+        if mod.startswith("__torch__.torch.") or mod == "__torch__.torch":
+            continue
+        out.add(mod[:256])
+        if len(out) >= MAX_TS_MODULES:
+            break
+    return sorted(out)
 
 
 def is_safe_import(name: str) -> bool:
@@ -150,6 +175,13 @@ class PickleReader:
                     raise fail(path, "zip archive has no .pkl member (not a torch checkpoint)")
                 info.tensor_count = sum(1 for m in members if "/data/" in m.filename
                                         and not m.filename.endswith("/"))
+                modules = torchscript_modules(m.filename for m in members)
+                if modules:
+                    # a TorchScript archive: the classes its code/ members define, by path only (never loaded)
+                    info.metadata["torchscript_modules"] = modules
+                    roots = {m.filename.split("/", 1)[0] for m in members if "/" in m.filename}
+                    if len(roots) == 1:
+                        info.metadata["archive_name"] = next(iter(roots))[:256]
                 imports: set[str] = set()
                 for m in pkls:
                     where = f"{path}!{m.filename}"
