@@ -33,6 +33,14 @@ from typing import Any
 
 from tests.redteam.runner import Ctx, Probe, Result
 
+if __name__ == "__main__":  # `python -m tests.redteam.probes`: list the probes
+    # run as a script this file is module __main__, a second copy: probes_newer and probes_session8 register into
+    # tests.redteam.probes (they import it), so this copy's registry would be incomplete and its FAST check fail
+    import importlib
+
+    importlib.import_module("tests.redteam.probes").main()
+    raise SystemExit(0)
+
 OK = frozenset({0})
 USAGE = frozenset({2})
 OK_OR_USAGE = frozenset({0, 2})
@@ -1526,6 +1534,7 @@ for _cmd in (("inspect", "."), ("report", "."), ("bom", ".")):
 from tests.redteam import (  # noqa: E402
     probes_newer,  # noqa: F401  (registers the runtime/probe/eval/plan/server probes)
     probes_session8,  # noqa: F401  (session 8's new scan paths: brief redteam8)
+    probes_session9,  # noqa: F401  (the parse and literal budget, bind mounts, pathological ids: brief redteam9)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
@@ -1556,7 +1565,8 @@ def classes() -> dict[str, int]:
     return out
 
 
-if __name__ == "__main__":  # python -m tests.redteam.probes: list them
+def main() -> None:
+    """List every probe (``python -m tests.redteam.probes``)."""
     for p in PROBES:
         print(f"{p.id:50} {p.cls:22} {'fast' if p.fast else '    '} {' '.join(p.argv)}")
     print(len(PROBES), "probes,", sum(p.fast for p in PROBES), "fast;", classes(), file=sys.stderr)

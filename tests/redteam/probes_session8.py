@@ -210,8 +210,12 @@ scan_probe("s8-docker-volume-spec", "eval", lambda: {
 
 
 def cpu_below(seconds: float) -> Callable[[Result], str | None]:
+    """The child's CPU time is below ``seconds`` (start-up, knowledge base, a file's 2 s budget per source, output):
+    wall time on a shared 2-core machine under load ran 2-3 times the CPU, and failed this check spuriously."""
     def check(res: Result) -> str | None:
-        return None if res.seconds < seconds else f"took {res.seconds:.1f} s (a file's budget is 2 s)"
+        if res.cpu_seconds < seconds:
+            return None
+        return f"used {res.cpu_seconds:.1f} s of CPU, {res.seconds:.1f} s wall (a file's budget is 2 s)"
     return check
 
 

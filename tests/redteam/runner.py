@@ -63,6 +63,7 @@ class Result:
     ctx: Ctx
     failures: list[str] = field(default_factory=list)
     skipped: str | None = None
+    cpu_seconds: float = 0.0  # the child's CPU time, workers it reaped included (less load-sensitive than seconds)
 
     @property
     def held(self) -> bool:
@@ -186,7 +187,8 @@ for line in sys.stdin:
     except OSError:
         pass
     sys.stdout.write(json.dumps({"rc": os.waitstatus_to_exitcode(status), "seconds": seconds,
-                                 "maxrss_kb": ru.ru_maxrss, "killed": killed.is_set()}) + "\n")
+                                 "maxrss_kb": ru.ru_maxrss, "killed": killed.is_set(),
+                                 "cpu": ru.ru_utime + ru.ru_stime}) + "\n")
     sys.stdout.flush()
 """
 _local = threading.local()  # one spawner per thread (bench/redteam.py runs probes from a thread pool)
@@ -218,6 +220,7 @@ def execute(argv: list[str], cwd: Path, env: dict[str, str], timeout: float,
         if not line:
             raise RuntimeError("the probe spawner died")
         ans = json.loads(line)
+        _local.last_cpu = float(ans.get("cpu", 0.0))  # read by run_probe (the return tuple is used elsewhere)
         stdout = b""
         if stdout_to is None:
             with open(out_p, "rb") as fh:
@@ -373,7 +376,8 @@ def run_probe(probe: Probe, root: Path, *, timeout: float | None = None, warm: b
         before = {p: _snapshot(p) for p in ctx.special}
         limit = timeout or probe.timeout
         rc, secs, rss, killed, out, err = execute(argv, ctx.work, child_env(ctx), limit, probe.stdout_to, ctx.wrap)
-        res = Result(probe.id, probe.cls, argv, rc, secs, rss, killed, out, err, ctx)
+        res = Result(probe.id, probe.cls, argv, rc, secs, rss, killed, out, err, ctx,
+                     cpu_seconds=getattr(_local, "last_cpu", 0.0))
         res.failures = judge(probe, res, before, limit)
         return res
     finally:

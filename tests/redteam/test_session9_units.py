@@ -5,6 +5,8 @@ budget, so that each case runs in well under a second."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from modelmap.discover.javascript import scan_javascript_text
 from modelmap.discover.polyglot import PolyglotSource
 from modelmap.inspect import inspect_findings
 from modelmap.types import Finding, ScanResult, ScanStats, Skip
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _hcl(n: int) -> str:
@@ -84,3 +88,12 @@ def test_many_model_path_references_cost_inspect_a_stat_each(tmp_path: Path) -> 
     inspected = [f.raw for f in out.findings if f.resolution and "inspected" in f.resolution]
     assert inspected == ["models/tiny.gguf"]
     outside.unlink()
+
+
+def test_the_probe_registry_lists_as_a_script() -> None:
+    # `python -m tests.redteam.probes` ran the file as __main__, a second copy that probes_session8 did not register
+    # into: its FAST check raised ValueError
+    proc = subprocess.run([sys.executable, "-m", "tests.redteam.probes"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr[-800:]
+    assert "s8-docker-volume-spec" in proc.stdout and "probes," in proc.stderr

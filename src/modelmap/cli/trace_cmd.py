@@ -94,7 +94,8 @@ def trace(
                 if debug:
                     raise
                 bad += 1
-                err(f"modelmap: error: {ident!r}: {exc}")
+                shown = ident if len(ident) <= 120 else ident[:100] + "…"  # not 100 KB of a hostile id back
+                err(f"modelmap: error: {shown!r}: {exc}")
     for w in caught:
         info(f"warning: {w.message}")
     if not records:

@@ -150,6 +150,21 @@ def _is_model_dir_name(value: str) -> bool:
         return False
     last = re.split(r"[/\\]", value.rstrip("/\\"))[-1]
     return bool(last) and bool(_SIZE_PART.search(last)) and is_model_ish(last) and not is_generic(last)
+# folder names that say where downloads go, not which model is there (`--local-dir ./models`, `--local-dir .`)
+_DOWNLOAD_AREAS = frozenset({"models", "model", "checkpoints", "checkpoint", "weights", "ckpt", "ckpts", "cache",
+                             "hf_cache", "huggingface", "hub", "downloads", "download", "data", "tmp", "output",
+                             "outputs", "pretrained", "pretrained_models", "model_weights", "hf_models", "local"})
+
+
+def _is_download_dir(value: str) -> bool:
+    """A ``--local-dir`` that can be the one model's folder: a literal path whose last part is a name, not a
+    models area (``./models``), the current folder or a template (``$LOCAL_DIR``, ``models/${NAME}``)."""
+    if not value or value.startswith("-") or "://" in value or templated_path(value) or len(value) > 300:
+        return False
+    last = re.split(r"[/\\]", value.rstrip("/\\"))[-1]
+    return bool(re.search(r"[A-Za-z]{2}", last)) and last.lower() not in _DOWNLOAD_AREAS and not last.startswith(".")
+
+
 _POSITIONAL: tuple[tuple[tuple[str, ...], Hint, str | None, str], ...] = (
     (("vllm", "serve"), "hf", "generation", "vllm"),
     (("ollama", "pull"), "ollama", None, "ollama"),
@@ -323,6 +338,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
 
     not_models = _NOT_MODEL_REPO.search(command) is not None  # hf download --repo-type dataset X: data, not a model
     outputs: list[str] = []  # values of output-directory flags, kept if the command loads a model
+    local_dirs: list[str] = []  # --local-dir values whose name says nothing by itself, kept if a model is downloaded
+    downloads = False
     loads_model = False
     # Hydra overrides are a trainer's arguments: on a command that runs something, or on a line of nothing but
     # overrides (the rest of a command a comment after its `\` cut off); not in `echo critic.model.path=…`
@@ -341,6 +358,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 if j < len(toks):
                     report(toks[j], hint, role, api)
                     loads_model = True  # `huggingface-cli download org/name --local-dir models/name-7b`: its folder
+                    downloads = downloads or api == "huggingface-cli"
         if overrides and not tok.startswith("-"):
             override = _override_model(tok)
             if override is not None:
@@ -379,6 +397,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
             if _is_model_dir_name(value):
                 outputs.append(value)
+            elif flag == "--local-dir" and _is_download_dir(value):
+                local_dirs.append(value)
             continue
         found = _model_flag(flag) if (is_server or flag != "-m") else None
         if found is not None:
@@ -390,6 +410,11 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     if loads_model:
         for value in outputs:
             # the model the command writes (an export, a quantisation, a merge): a local model directory
+            report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
+    if downloads:
+        for value in local_dirs:
+            # the folder a Hub download of a model fills is that model's folder, whatever it is called
+            # (`huggingface-cli download org/RM-v0.1 --local-dir $HOME/models/RM-v0.1`)
             report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
     if lowered[:1] in (["docker"], ["podman"]) and lowered[1:2] in (["run"], ["create"]):
         # `docker run -e LLM_MODEL=vicuna-13b …`: the container's environment, read like an env file's
@@ -447,8 +472,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         for piece in tok.split(",") if "," in tok else (tok,):
             tick()  # a token of a million comma-separated pieces is a million steps
             key, colon, rest = piece.partition(":")
-            if colon and key.startswith(("/", "./", "../", "~/")) and rest.startswith("/"):
-                piece = key  # a bind mount `host:container[:ro]` (docker -v): the host folder
+            if colon and key.startswith(("/", "./", "../", "~/")) and (rest.startswith("/") or not rest):
+                piece = key  # a bind mount `host:container[:ro]` (docker -v): the host folder; `host:` too
             if colon and _PIECE_KEY.fullmatch(key) and rest.startswith(("/", "./", "~/")):
                 if rest not in done:
                     done.add(rest)
