@@ -65,7 +65,8 @@ def run_one(probe: Probe, base: Path, timeout: float | None) -> Result:
         remove_tree(root)
 
 
-def render(results: list[Result], args: argparse.Namespace, wall: float) -> str:
+def render(results: list[Result], args: argparse.Namespace, wall: float, head: str = "",
+           load: tuple[tuple[float, ...], tuple[float, ...]] | None = None) -> str:
     rows = []
     counts = {"held": 0, "failed": 0, "known": 0, "skipped": 0}
     by_class: dict[str, list[int]] = {}
@@ -79,9 +80,10 @@ def render(results: list[Result], args: argparse.Namespace, wall: float) -> str:
         c[2] += v in ("failed", "known")
         rc = "killed" if r.timed_out else ("-" if r.rc is None else str(r.rc))
         secs = "-" if r.skipped else f"{r.seconds:.2f}"
+        cpu = "-" if r.skipped else f"{r.cpu_seconds:.2f}"
         rss = "-" if r.skipped else f"{r.maxrss_mb:.0f}"
         text = "held" if v == "held" else f"{v}: " + "; ".join(why)
-        rows.append(f"| `{r.probe_id}` | {r.cls} | {secs} | {rss} | {rc} | {_cell(text)} |")
+        rows.append(f"| `{r.probe_id}` | {r.cls} | {secs} | {cpu} | {rss} | {rc} | {_cell(text)} |")
         if v in ("failed", "known"):
             failing.append(f"* `{r.probe_id}` ({r.cls}){' (known, xfail)' if v == 'known' else ''}: "
                            f"{_cell('; '.join(why), 500)}")
@@ -95,7 +97,10 @@ def render(results: list[Result], args: argparse.Namespace, wall: float) -> str:
         f"* run: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, {args.jobs} probe(s) at a time, wall limit "
         f"{f'{args.timeout:.0f} s' if args.timeout else 'per probe (60 s; 30 s for FIFO outputs)'}, RLIMIT_AS {MEMORY_LIMIT // 1024**3} GiB; whole run {wall:.0f} s",
-        f"* git: `{_git_head()}`",
+        f"* git: `{head or _git_head()}`",
+        *([f"* load average (1 / 5 / 15 min) at the start {' / '.join(f'{x:.2f}' for x in load[0])}, at the end "
+           f"{' / '.join(f'{x:.2f}' for x in load[1])} (a shared machine: wall times run above CPU times under load)"]
+          if load else []),
         f"* targets: every promise held, peak RSS < {RSS_TARGET_MB} MB, wall time < {TIME_TARGET_S:.0f} s",
         "",
         f"**{tried} probes tried, {counts['held']} held, {counts['failed'] + counts['known']} failed** "
@@ -117,8 +122,8 @@ def render(results: list[Result], args: argparse.Namespace, wall: float) -> str:
         "",
         "## All probes",
         "",
-        "| probe | class | time (s) | peak RSS (MB) | exit | verdict |",
-        "|---|---|---:|---:|---:|---|",
+        "| probe | class | time (s) | CPU (s) | peak RSS (MB) | exit | verdict |",
+        "|---|---|---:|---:|---:|---:|---|",
         *rows,
         "",
     ]
@@ -143,6 +148,8 @@ def main() -> int:
     probes = [p for p in PROBES if (not args.only or p.id.startswith(tuple(args.only.split(","))))
               and (not args.fast or p.fast)]
     base = Path(tempfile.mkdtemp(prefix="modelmap-redteam-"))
+    head = _git_head()  # at the start: the commit the run measures, not one made during it
+    load_start = os.getloadavg()
     start = time.monotonic()
     results: list[Result] = []
     try:
@@ -154,7 +161,7 @@ def main() -> int:
                       f"exit={'killed' if r.timed_out else r.rc} {v} {'; '.join(why)[:160]}", flush=True)
     finally:
         shutil.rmtree(base, ignore_errors=True)
-    text = render(results, args, time.monotonic() - start)
+    text = render(results, args, time.monotonic() - start, head, (load_start, os.getloadavg()))
     Path(args.output).write_text(text, encoding="utf-8")
     failed = sum(verdict(r)[0] == "failed" for r in results)
     print(f"wrote {args.output}: {len(results)} probes, {failed} failed")
