@@ -118,3 +118,20 @@ def test_a_folder_inside_a_models_directory_where_a_flag_or_call_says_model(tmp_
     # a cache folder, a templated folder and a folder outside any models directory are not
     raws = {raw for _line, raw in got}
     assert not raws & {"/srv/models/cache", "/srv/models/$NAME", "/srv/app/web-ui"}
+
+
+FETCH_SH = """#!/bin/sh
+huggingface-cli download acme-lab/Reward-RM-v0.3 --local-dir $HOME/models/Reward-RM-v0.3 &
+huggingface-cli download acme-lab/Reward-RM-v0.3 --local-dir ./models
+huggingface-cli download --repo-type dataset acme-lab/prefs --local-dir ./data/prefs-v2
+huggingface-cli download acme-lab/Reward-RM-v0.3 --local-dir $TARGET_DIR
+"""
+
+
+def test_the_local_dir_of_a_hub_download_is_the_models_folder(tmp_path: Path) -> None:
+    (tmp_path / "fetch.sh").write_text(FETCH_SH)
+    got = _found(tmp_path)
+    assert (2, "$HOME/models/Reward-RM-v0.3") in got  # no size in its name, but the download's folder
+    # a models area, a data set's folder and a variable are not the model's own folder
+    raws = {raw for _line, raw in got}
+    assert not raws & {"./models", "./data/prefs-v2", "$TARGET_DIR"}
