@@ -138,3 +138,17 @@ def test_a_name_with_several_dated_releases_is_not_mapped() -> None:
     kb = load()
     assert {"mistralai/mistral-large-instruct-2407", "mistralai/mistral-large-instruct-2411"} <= set(kb.models)
     assert (Resolver().resolve("mistral-large-instruct").model or {}).get("id") is None
+
+
+@pytest.mark.parametrize(("query", "model_id"), [
+    ("deepseek-coder:33b-base-q4_1", "deepseek-ai/deepseek-coder-33b-base"),
+    ("deepseek-coder:6.7b-base", "deepseek-ai/deepseek-coder-6.7b-base"),
+])
+def test_an_ollama_base_tag_is_the_pretrained_parent_of_the_sizes_default(query: str, model_id: str) -> None:
+    res = Resolver().resolve(query)
+    assert (res.model or {}).get("id") == model_id
+    assert res.confidence == "inferred"
+
+
+def test_an_ollama_base_tag_with_another_word_is_not_mapped() -> None:
+    assert (Resolver().resolve("deepseek-coder:33b-base-foo").model or {}).get("id") is None

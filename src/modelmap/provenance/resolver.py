@@ -592,7 +592,20 @@ class Resolver:
                 # "llama3.2-vision:11b": the size the name's default tag (":latest", the bare name) already is; only
                 # a quantisation may follow the size (a variant word such as "-text" picks another checkpoint)
                 return self._default_tag_of_size(name, tv.group("size"))
+            word, _, quant = rest.partition("-")
+            if word == "base" and (not quant or _OLLAMA_QUANT_TAG.fullmatch(quant)):
+                # "deepseek-coder:33b-base-q4_1": the pretrained model the size's default (instruct) tag was
+                # fine-tuned from, when the knowledge base records that parent and its name says it is the base
+                return self._pretrained_of(self.kb.alias_index.get(f"{name}:{tv.group('size')}"))
         return None
+
+    def _pretrained_of(self, mid: str | None) -> str | None:
+        """The one finetune parent of ``mid`` when its repo name ends in "-base", else None."""
+        bases = (self.kb.models.get(mid or "") or {}).get("base") or []
+        if len(bases) != 1 or not isinstance(bases[0], dict) or bases[0].get("relation") != "finetune":
+            return None
+        parent = str(bases[0].get("model") or "").lower()
+        return parent if parent in self.kb.models and parent.endswith("-base") else None
 
     def _default_tag_of_size(self, name: str, size: str) -> str | None:
         """The model of Ollama's default tag for ``name`` when that model has the size ``size`` (by its params or
