@@ -71,10 +71,14 @@ def _models() -> dict[str, Any]:
             "acme/b": {"id": "acme/b", "license": "unknown", "sources": []}}
 
 
+_SRC = [{"url": "https://huggingface.co/acme", "as_of": "2026-12-04"}]  # a correction must cite one (redteam9)
+
+
 @pytest.mark.parametrize("fixes", [
-    [{"id": "acme/missing", "license": "mit", "sources": []}],  # an id no file holds
-    [{"id": "acme/a", "withdraw": True}, {"id": "acme/a", "license": "mit", "sources": []}],  # corrected after withdrawal
-    [{"id": "acme/a", "withdraw": True}, {"id": "acme/a", "withdraw": True}],  # withdrawn twice
+    [{"id": "acme/missing", "license": "mit", "sources": _SRC}],  # an id no file holds
+    [{"id": "acme/a", "withdraw": True, "sources": _SRC},
+     {"id": "acme/a", "license": "mit", "sources": _SRC}],  # corrected after withdrawal
+    [{"id": "acme/a", "withdraw": True, "sources": _SRC}, {"id": "acme/a", "withdraw": True, "sources": _SRC}],  # twice
     [{"id": None, "license": "mit"}],
 ])
 def test_a_hostile_correction_fails_the_build_with_a_knowledge_error(fixes: list[dict[str, Any]]) -> None:

@@ -9,11 +9,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from modelmap.discover.base import SourceFile, file_budget
 from modelmap.discover.javascript import scan_javascript_text
 from modelmap.discover.polyglot import PolyglotSource
+from modelmap.errors import KnowledgeError
 from modelmap.inspect import inspect_findings
+from modelmap.knowledge.loader import _apply_corrections
 from modelmap.types import Finding, ScanResult, ScanStats, Skip
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,3 +102,26 @@ def test_the_probe_registry_lists_as_a_script() -> None:
                           timeout=120)
     assert proc.returncode == 0, proc.stderr[-800:]
     assert "s8-docker-volume-spec" in proc.stdout and "probes," in proc.stderr
+
+
+_MODELS = {"acme/a": {"id": "acme/a", "license": "unknown", "sources": []}}
+
+
+@pytest.mark.parametrize("fix, why", [
+    ({"id": "acme/a", "license": "mit"}, "cites no source"),  # a licence on no one's word
+    ({"id": "acme/a", "license": "mit", "sources": []}, "cites no source"),
+    ({"id": "acme/a", "withdraw": True}, "cites no source"),
+    ({"id": "acme/a", "license": "mit", "sources": "https://huggingface.co/acme/a"}, "cites no source"),  # a string
+    ({"id": "acme/a", "license": "mit", "sources": [{"url": "https://huggingface.co/acme/a"}]}, "cites no source"),
+    ({"id": "acme/a", "license": "mit", "sources": ["https://huggingface.co/acme/a"]}, "cites no source"),
+    ({"id": "acme/a", "sources": [{"url": "https://x", "as_of": "2026-12-04"}]}, "neither withdraws"),
+    ("acme/a", "must be a mapping"),  # `corrections:` written as a mapping: its keys arrive as strings
+    ({"license": "mit", "sources": [{"url": "https://x", "as_of": "2026-12-04"}]}, "no publisher file holds"),
+])
+def test_a_hostile_correction_is_a_knowledge_error(fix: Any, why: str) -> None:
+    # before: an uncited licence was applied silently, and a string or a bare mapping raised TypeError / KeyError
+    models = {k: dict(v) for k, v in _MODELS.items()}
+    with pytest.raises(KnowledgeError, match=why):
+        _apply_corrections(models, [fix])
+    assert models["acme/a"]["license"] == "unknown"
+

@@ -85,9 +85,20 @@ def _apply_corrections(models: dict[str, Any], corrections: list[dict[str, Any]]
     does not exist (a configuration file's example checkpoint). A correction for an id no file holds is an
     error, so that a stale correction is noticed."""
     for fix in corrections:
-        mid = str(fix["id"]).lower()
+        if not isinstance(fix, dict):
+            raise KnowledgeError(f"a correction must be a mapping, not {type(fix).__name__}", where="corrections.yaml")
+        mid = str(fix.get("id")).lower()
         if mid not in models:
             raise KnowledgeError(f"correction for {mid}, which no publisher file holds", where="corrections.yaml")
+        sources = fix.get("sources")
+        if not (isinstance(sources, list) and sources and all(
+                isinstance(src, dict) and src.get("url") and src.get("as_of") for src in sources)):
+            # every fact cites its source: a licence changed or a record withdrawn on no one's word is refused
+            raise KnowledgeError(f"correction for {mid} cites no source (a list of url and as_of)",
+                                 where="corrections.yaml")
+        if not fix.get("withdraw") and "license" not in fix:
+            raise KnowledgeError(f"correction for {mid} neither withdraws it nor sets a licence",
+                                 where="corrections.yaml")
         if fix.get("withdraw"):
             del models[mid]
             continue
