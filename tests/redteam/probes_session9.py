@@ -11,11 +11,14 @@ Stdlib only at import time.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from tests.redteam.probes import OK_OR_USAGE, USAGE, files, probe, scan_probe
+from tests.redteam.probes import OK, OK_OR_USAGE, USAGE, files, probe, scan_probe
 from tests.redteam.probes_session8 import cpu_below, finds, finds_none, skipped_as
-from tests.redteam.runner import Result
+from tests.redteam.runner import Ctx, Result
 
 # (a) the budget covers the parse and the literal analysis ------------------------------------------------------
 # a NUL inside a Go raw string: tree-sitter's error recovery leaves a flat tree whose nodes are slow to walk (each
@@ -110,3 +113,80 @@ scan_probe("s9-fp-ordinary-shell-paths", "eval", lambda: {
                        "/models/mysql-8.0/", "/models/node-18", "/data/ubuntu-22.04"),),
     xfail_reason="shell/identify owner: a family word and a digit make `cd /opt/llama.cpp-b3000` a model folder "
                  "(is_server positional rule) and ./models/openai-gpt-4o.key a model path (redteam9)")
+
+
+# (f) the persistent per-file result cache (82b5544, on by default): a tampered cache file is a miss, never an error,
+# and a warm scan's findings and skips are the cold scan's
+_CACHE_TREE = {
+    "app.py": "import openai\nc = openai.OpenAI()\nc.chat.completions.create(model='gpt-4o')\n",
+    "serve.sh": "#!/bin/sh\nvllm serve Qwen/Qwen2.5-7B-Instruct\ndocker run -v /data/models/Llama-3-8B:/models img\n",
+    "main.tf": 'resource "x" "y" {\n  model = "arn:aws:bedrock:${var.region}::foundation-model/anthropic.claude-3-'
+               'sonnet-20240229-v1:0"\n}\n',
+    "config.yaml": "model: deepseek-chat\nembedding_model: bge-m3\n",
+}
+
+
+def _scan_result(data: bytes) -> tuple[list[Any], list[Any]]:
+    doc = json.loads(data)
+    return doc.get("findings", []), doc.get("skipped", [])
+
+
+def _tampered_cache(how: str) -> Callable[[Ctx], object]:
+    def build(ctx: Ctx) -> None:
+        from tests.redteam.runner import child_env, execute
+
+        for rel, text in _CACHE_TREE.items():
+            (ctx.work / rel).write_text(text, encoding="utf-8")
+        cold = ctx.root / "cold.json"
+        execute(["scan", ".", "-f", "json", "-o", str(cold)], ctx.work, child_env(ctx), 120)
+        ctx.state["cold_path"] = str(cold)
+        caches = sorted((ctx.cache / "scan").glob("scan-*.json"))
+        if len(caches) != 1:
+            ctx.skip = f"the cold scan left {len(caches)} result-cache files (expected one)"
+            return
+        path = caches[0]
+        if how == "nested":
+            path.write_bytes(b"[" * 2_000_000)
+        elif how == "garbage":
+            path.write_bytes(os.urandom(1 << 20))
+        elif how == "fifo":
+            path.unlink()
+            os.mkfifo(path)
+        elif how == "symlink":
+            path.unlink()
+            path.symlink_to("/dev/zero")
+        elif how == "wrong-types":  # every entry's rows with the right shape but a bool, a float, a huge int
+            doc = json.loads(path.read_bytes())
+            for entry in doc["entries"].values():
+                for row in entry[1]:
+                    row[1], row[2], row[11] = True, 1.5, 10 ** 40
+            path.write_text(json.dumps(doc), encoding="utf-8")
+        elif how == "other-digest":  # the same entries under another file's bytes: each must be a miss
+            doc = json.loads(path.read_bytes())
+            for entry in doc["entries"].values():
+                entry[0] = "0" * 40
+                for row in entry[1]:
+                    row[3] = "forged-model-7b"
+            path.write_text(json.dumps(doc), encoding="utf-8")
+        elif how == "world-writable":
+            doc = json.loads(path.read_bytes())
+            for entry in doc["entries"].values():
+                for row in entry[1]:
+                    row[3] = "forged-model-7b"
+            path.write_text(json.dumps(doc), encoding="utf-8")
+            os.chmod(ctx.cache / "scan", 0o777)  # a folder others may write to: the cache is not used
+    return build
+
+
+def same_as_cold(res: Result) -> str | None:
+    if res.rc != 0:
+        return None
+    cold = Path(res.ctx.state["cold_path"]).read_bytes()
+    if _scan_result(res.stdout) != _scan_result(cold):
+        return "the warm scan's findings / skips differ from the cold scan's (a tampered cache entry was used)"
+    return None
+
+
+for _how in ("nested", "garbage", "fifo", "symlink", "wrong-types", "other-digest", "world-writable"):
+    probe(f"s9-result-cache-{_how}", "cache", _tampered_cache(_how), ("scan", ".", "-f", "json"), OK, fmt="json",
+          checks=(same_as_cold,), timeout=120)
