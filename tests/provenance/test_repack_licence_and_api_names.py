@@ -152,3 +152,17 @@ def test_an_ollama_base_tag_is_the_pretrained_parent_of_the_sizes_default(query:
 
 def test_an_ollama_base_tag_with_another_word_is_not_mapped() -> None:
     assert (Resolver().resolve("deepseek-coder:33b-base-foo").model or {}).get("id") is None
+
+
+def test_an_unknown_tier_of_a_known_api_version_names_its_publisher() -> None:
+    # "qwen3.5-plus" is an API-only Qwen record: "qwen3.5-<tier>" has Qwen as publisher, the model stays unknown
+    assert "qwen/qwen3.5-plus" in load().models
+    res = Resolver().resolve("qwen3.5-zeta")
+    assert (res.publisher or {}).get("id") == "qwen"
+    assert (res.model or {}).get("id") is None and res.license is None
+    assert res.origins_known is False
+
+
+@pytest.mark.parametrize("query", ["farui-zeta", "text-embedding-v9", "acme-1-model", "qwen2.5-7b-zeta"])
+def test_a_stem_without_a_version_or_with_open_weight_siblings_names_no_publisher(query: str) -> None:
+    assert Resolver().resolve(query).publisher is None

@@ -177,6 +177,7 @@ class Resolver:
         self._hf_names: dict[str, list[str]] | None = None
         self._hub_name_starts: frozenset[str] | None = None
         self._dated_names: dict[str, list[str]] | None = None
+        self._api_stems: dict[str, dict[str, list[str]]] | None = None
         self._claim_cache: dict[str, tuple[dict[str, Any], ...]] = {}
         self._mirror_orgs = {str(k).lower(): str(v) for k, v in (self.kb.recognition.get("mirror_orgs") or {}).items()}
 
@@ -428,6 +429,28 @@ class Resolver:
             if mid and not self._has_weights(mid):
                 return mid, "inferred", None
         return None, "none", None
+
+    def _api_sibling_publisher(self, name: str) -> tuple[str, list[str]] | None:
+        """(publisher, sibling names) when ``name`` ("qwen3.5-flash") shares its versioned stem ("qwen3.5", the name
+        less its last dash word, holding a digit) with API-only models of exactly one publisher ("qwen3.5-plus"),
+        else None. A provider names the tiers of one API version that way; open-weight names never count."""
+        if self._api_stems is None:
+            stems: dict[str, dict[str, list[str]]] = {}
+            for mid, model in self.kb.models.items():
+                pub = model.get("publisher")
+                if not pub or self._has_weights(mid):
+                    continue
+                for alias in {mid.split("/", 1)[-1], *(str(a).lower() for a in model.get("aliases") or ())}:
+                    stem, dash, _last = alias.rpartition("-")
+                    if dash and "/" not in alias and ":" not in alias and _HAS_DIGIT.search(stem):
+                        stems.setdefault(stem, {}).setdefault(str(pub), []).append(alias)
+            self._api_stems = stems
+        stem, dash, last = name.lower().rpartition("-")
+        found = self._api_stems.get(stem) if dash and last else None
+        if not found or len(found) != 1:
+            return None
+        pub, names = next(iter(found.items()))
+        return (pub, sorted(set(names))) if pub in self.kb.publishers else None
 
     def _release_dated(self, name: str, pub: str | None) -> str | None:
         """The one model of publisher ``pub`` (of any lab when None) whose Hub name is ``name`` plus a release-date
@@ -850,6 +873,14 @@ class Resolver:
                 return self._partial(
                     parsed, api_pub, sources=kb.publishers[api_pub].get("sources"),
                     reason=f"the name has the shape of a {api_pub} API model name; the exact model, its base and "
+                    "license are unknown")
+            sibling = None if org or parsed.is_file else self._api_sibling_publisher(parsed.core)
+            if sibling:
+                sib_pub, sib_names = sibling
+                return self._partial(
+                    parsed, sib_pub, sources=kb.publishers[sib_pub].get("sources"),
+                    reason=f"not in the knowledge base; its versioned stem is that of {sib_pub}'s API-only models "
+                    f"({', '.join(sib_names[:3])}), so the publisher is {sib_pub}; the exact model, its base and "
                     "license are unknown")
             if org_pub:
                 return self._partial(
