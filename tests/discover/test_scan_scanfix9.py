@@ -135,3 +135,23 @@ def test_the_local_dir_of_a_hub_download_is_the_models_folder(tmp_path: Path) ->
     # a models area, a data set's folder and a variable are not the model's own folder
     raws = {raw for _line, raw in got}
     assert not raws & {"./models", "./data/prefs-v2", "$TARGET_DIR"}
+
+
+APPSETTINGS = """{
+  "Spark": {
+    "AppId": "",
+    "ModelVersion": "V3_5"
+  },
+  "Acme": {
+    "ModelVersion": "v2",
+    "Model": "acme-chat-v2"
+  }
+}
+"""
+
+
+def test_a_version_code_under_a_model_version_key_names_no_model(tmp_path: Path) -> None:
+    (tmp_path / "appsettings.json").write_text(APPSETTINGS)
+    got = _found(tmp_path)
+    assert not any(line in (4, 7) for line, _raw in got)
+    assert (8, "acme-chat-v2") in got

@@ -56,6 +56,8 @@ _GENERIC_WORDS = frozenset({
 })
 _BARE_SIZE = re.compile(r"\d+(?:\.\d+)?[bmkt]?")  # "7b", "70B", "405": a size alone names no model
 _VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*$")
+# a version alone, also written with `_` (`V2`, `v1.5`, `V3_5`: an edition code in a ModelVersion setting or a case label)
+_VERSION_CODE = re.compile(r"v?\d+(?:[._]\d+)*")
 # names written where a model goes that stand for none: "your-model", "<model>", test doubles
 PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me"
                          # test doubles' names: test-model-1, fake_model, mock-model-full, model-a, model_2
@@ -346,7 +348,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("ollama-tag", "ollama", 0.7)
     if low in voc.ollama_library and hint in ("key", "api"):
         return Match("ollama-tag", "ollama", 0.6)
-    if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_TAIL.fullmatch(low):
+    if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_CODE.fullmatch(low):
         # not a version alone ("V2", "v1.5": a `case "V2":` on a model version picks an edition, names no model)
         return Match("api-model" if hint != "hf" else "other", None, 0.6)
     if (low in _hub_names() and not bare_word and not display_family and not _TAGGED.fullmatch(low)
