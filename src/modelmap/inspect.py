@@ -32,6 +32,7 @@ from modelmap.artifacts.identify import (
     TIE,
     Observation,
     distinctive_specials,
+    families_for_pre,
     families_named,
     family_publisher_id,
     fingerprint_entry,
@@ -377,8 +378,12 @@ class _Inspection:
             if name in ("tokenizer_config.json", "special_tokens_map.json"):
                 self.obs.specials.update(special_tokens_from_config(path, self.limits))
                 return
+            # a file named on the command line is sniffed whatever its suffix; in a folder, a .txt whose name says
+            # vocab is (rwkv_vocab_v20230424.txt), other text and images are not
+            single = not self.root.is_dir()
             if name in _META_FILES or name == "config.json" or (name.endswith(_IGNORED_SUFFIXES) and name not in _TOKENIZER_ORDER
-                                       and not name.endswith(".tiktoken")):
+                                       and not name.endswith(".tiktoken") and not single
+                                       and not (name.endswith(".txt") and "vocab" in name)):
                 return
             reader = reader_for(path)
             if reader is None and name.endswith(".json"):
@@ -513,6 +518,17 @@ class _Inspection:
                 ties += [f for f in open_gen if f not in ties]
                 why.append(f"the special tokens are a strict subset of {top['family']}'s own, so they do not single out "
                            f"a generation: {', '.join(open_gen)} (same vocabulary, same maker) fit the files as well")
+            for pre in sorted(self.obs.gguf_pre):
+                named = families_for_pre(pre)
+                if len(named) != 1 or named[0] == top["family"] or named[0] in ties:
+                    continue
+                theirs = _family_publisher(named[0])
+                ours = _entry_publisher(fingerprint_entry(top["fingerprint"]), top["family"])
+                if theirs and ours and theirs.get("id") == ours.get("id"):
+                    ties.append(named[0])
+                    why.append(f"tokenizer.ggml.pre {pre!r} is llama.cpp's pre-tokenizer name for {named[0]} (a name "
+                               f"the converter wrote: a claim), while the vocabulary and dimensions point to "
+                               f"{top['family']}: {named[0]} is listed as tied, not chosen")
             if set(top.get("signals") or []) <= {"vocab", "vocab-near", "specials"}:
                 why.append("only the tokenizer identifies it: a later model that kept this tokenizer would look the same")
             family = {"id": top["family"], "fingerprint": top["fingerprint"], "score": top["score"],

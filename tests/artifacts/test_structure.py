@@ -174,3 +174,62 @@ def test_observation_with_structure_only_is_not_empty() -> None:
     obs = Observation()
     obs.structures.append({"format": "onnx", "inputs": ["x"]})
     assert not obs.empty
+
+
+VOCAB = ("llama-cpp-python-0.3.36", "llama_cpp_python-0.3.36/vendor/llama.cpp/models/ggml-vocab-{}.gguf")
+
+
+def test_gguf_pre_naming_a_later_generation_is_a_tie_not_a_pick() -> None:
+    # llama.cpp's qwen35 vocabulary file carries Qwen2's vocabulary and Qwen1.5-7B's dimensions with the qwen35
+    # pre-tokenizer name: the evidence picks the earlier generation, the name joins the tie as a claim
+    rec = inspect_path(real_file(VOCAB[0], VOCAB[1].format("qwen35")), vocab="always")
+    fam = rec["family"]
+    assert "qwen3.5" in fam["indistinguishable_from"] and fam["id"] != "qwen3.5"
+    assert any("tokenizer.ggml.pre 'qwen35'" in w and "claim" in w for w in fam["why"])
+    assert rec["publisher"]["id"] == "qwen"
+
+
+def test_gguf_pre_shared_by_several_families_adds_no_tie() -> None:
+    rec = inspect_path(real_file(VOCAB[0], VOCAB[1].format("llama-bpe")), vocab="always")
+    assert not any("tokenizer.ggml.pre" in w for w in rec["family"]["why"])
+
+
+def test_refact_gguf_pre_is_a_name_claim(tmp_path: Path) -> None:
+    from modelmap.artifacts.identify import match_structure
+
+    obs = Observation()
+    obs.structures.append({"format": "gguf", "gguf_pre": "refact"})
+    ent = next(e for e in load_fingerprints()["fingerprints"] if e["family"] == "refact")
+    assert match_structure(ent, obs)[2] == "name-claim"
+    obs2 = Observation()
+    obs2.structures.append({"format": "gguf", "gguf_pre": "starcoder"})
+    assert match_structure(ent, obs2)[2] is None
+
+
+def test_rwkv_vocabulary_reader_and_family(tmp_path: Path) -> None:
+    from modelmap.artifacts.tokenizer import TokenizerReader
+
+    lines = ["1 '\\x00' 1", "2 'a' 1", "3 b'\\xe4\\xb8' 2", "4 '\\u4e00' 3", "5 '\\'' 1", "6 ' \\n' 2"]
+    p = _write(tmp_path / "rwkv_vocab_test.txt", ("\n".join(lines) + "\n").encode())
+    tok = TokenizerReader().read(p).tokenizer
+    assert tok is not None and tok.kind == "rwkv"
+    assert tok.tokens == [b"\x00", b"a", b"\xe4\xb8", "\u4e00".encode(), b"'", b" \n"]
+    rec = inspect_path(p)
+    assert rec["family"]["id"] == "rwkv" and rec["publisher"]["id"] == "rwkv"
+
+
+@pytest.mark.parametrize("line", ["1 'ab' 1", "1 '\\ud800' 1", "1 '\\N{DIGIT ONE}' 1", "1 '" + "a" * 2000 + "' 2000",
+                                  "1 __import__('os') 1", "1 'a' 1 2"])
+def test_rwkv_hostile_lines_fail_cleanly(line: str, tmp_path: Path) -> None:
+    from modelmap.artifacts.tokenizer import TokenizerReader
+
+    p = _write(tmp_path / "v.txt", f"0 'x' 1\n{line}\n".encode())
+    with pytest.raises(ReadError):
+        TokenizerReader().read(p)
+
+
+def test_real_rwkv_world_vocabulary_counts() -> None:
+    from modelmap.artifacts.tokenizer import TokenizerReader
+
+    tok = TokenizerReader().read(real_file("rwkv-0.8.32", "rwkv/rwkv_vocab_v20230424.txt")).tokenizer
+    assert tok is not None and len(tok.tokens) == 65529  # RWKV World: ids 1..65529 (65536 with reserved slots)

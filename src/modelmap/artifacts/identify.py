@@ -253,6 +253,12 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
         out["torchscript_modules"] = list(meta["torchscript_modules"])
     if isinstance(meta.get("ggml.model_type"), str):
         out["ggml_model_type"] = meta["ggml.model_type"]
+    if fmt in ("gguf", "ollama") and isinstance(meta.get("tokenizer.ggml.pre"), str):
+        out["gguf_pre"] = meta["tokenizer.ggml.pre"]
+    if fmt in ("gguf", "ollama") and isinstance(meta.get("tokenizer.ggml.model"), str):
+        out["tokenizer_kind"] = "gguf:" + meta["tokenizer.ggml.model"]
+    if fmt.startswith("tokenizer:"):
+        out["tokenizer_kind"] = fmt.split(":", 1)[1]
     return out if len(out) > 1 else {}
 
 
@@ -311,6 +317,15 @@ def _pattern_holds(pat: dict[str, Any], feat: dict[str, Any]) -> bool:
         checks += 1
         if feat.get("ggml_model_type") != pat["ggml_model_type"]:
             return False
+    if "tokenizer_kind" in pat:
+        checks += 1
+        if feat.get("tokenizer_kind") not in (pat["tokenizer_kind"] if isinstance(pat["tokenizer_kind"], list)
+                                              else [pat["tokenizer_kind"]]):
+            return False
+    if "gguf_pre" in pat:
+        checks += 1
+        if feat.get("gguf_pre") != pat["gguf_pre"]:
+            return False
     return checks > 0
 
 
@@ -328,6 +343,14 @@ def match_structure(entry: dict[str, Any], obs: Observation) -> tuple[float, str
                 return W_NAME_CLAIM, str(pat.get("name") or "a name"), "name-claim"
             return W_STRUCTURE, str(pat.get("name") or "a structure"), "structure"
     return 0.0, None, None
+
+
+def families_for_pre(pre: str) -> list[str]:
+    """The families whose fingerprints list this GGUF pre-tokenizer name (llama.cpp's convert_hf_to_gguf.py
+    ``get_vocab_base_pre`` table names one per tokenizer it knows), sorted."""
+    out = {str(e["family"]) for e in load_fingerprints().get("fingerprints", [])
+           if pre in ((e.get("arch") or {}).get("gguf_pre") or [])}
+    return sorted(out)
 
 
 def rank(obs: Observation) -> list[dict[str, Any]]:

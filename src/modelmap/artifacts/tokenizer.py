@@ -124,12 +124,18 @@ _B64 = re.compile(rb"^[A-Za-z0-9+/]*={0,2}$")
 _TIKTOKEN_LINE = re.compile(rb"^[A-Za-z0-9+/]+={0,2} \d+\r?$")
 
 
+_RWKV_LINE = re.compile(rb"^(\d+) (b?'.*'|b?\".*\") (\d+)\r?$")
+MAX_RWKV_LINE = 1024  # one "<id> <Python literal> <byte length>" line of an RWKV vocabulary
+
+
 def sniff_kind(head: bytes) -> str | None:
     """Guess the tokenizer kind from the first bytes (at least 64)."""
     stripped = head.lstrip()
     if stripped[:1] == b"{":
         return "json"
     first = head.split(b"\n", 1)[0]
+    if _RWKV_LINE.match(first):
+        return "rwkv"
     if _TIKTOKEN_LINE.match(first):
         return "tiktoken"
     if re.match(rb"^\[[A-Za-z0-9_]+\]\r?$", first):
@@ -337,6 +343,63 @@ def parse_json(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
     return parse_json_bounded(path, data, limits)
 
 
+_PY_ESC = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|.)", re.S)
+_PY_SIMPLE = {"\\": "\\", "'": "'", '"': '"', "n": "\n", "r": "\r", "t": "\t", "a": "\a", "b": "\b", "f": "\f",
+              "v": "\v"}
+
+
+def _py_unescape(text: str, is_bytes: bool) -> str:
+    def one(m: re.Match[str]) -> str:
+        e = m.group(1)
+        if e in _PY_SIMPLE:
+            return _PY_SIMPLE[e]
+        if e[0] == "x":
+            return chr(int(e[1:], 16))
+        if e[0] in "uU" and not is_bytes:
+            return chr(int(e[1:], 16))
+        if e[0] in "01234567":
+            return chr(int(e, 8) & (0xFF if is_bytes else 0x1FFFFF))
+        raise ValueError(f"escape \\{e} is not supported")
+    return _PY_ESC.sub(one, text)
+
+
+def _py_literal(raw: bytes) -> bytes:
+    """The bytes of a Python str or bytes literal as repr() writes them (``'a'``, ``b'\\xe4'``, ``'\\u4e00'``)."""
+    is_bytes = raw[:1] == b"b"
+    body = raw[2:-1] if is_bytes else raw[1:-1]
+    text = body.decode("utf-8")
+    if "\\" in text:
+        text = _py_unescape(text, is_bytes)
+    if is_bytes:
+        return text.encode("latin-1")  # every char is < 256: ASCII text and \xNN escapes
+    return text.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError
+
+
+def _rwkv(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
+    """RWKV's TRIE tokenizer vocabulary (``rwkv_vocab_v20230424.txt``): ``<id> <str or bytes literal> <length>``
+    per line. The literal's escapes are decoded by hand (nothing is evaluated), one bounded line at a time; the
+    byte length must agree."""
+    tokens: list[bytes] = []
+    for lineno, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        m = _RWKV_LINE.match(line) if len(line) <= MAX_RWKV_LINE else None
+        if not m:
+            raise fail(f"{path}:{lineno}", "not an RWKV vocabulary line (expected '<id> <literal> <byte length>')")
+        try:
+            tok = _py_literal(m.group(2))
+        except (ValueError, UnicodeError) as exc:
+            raise fail(f"{path}:{lineno}", f"bad token literal: {exc}") from exc
+        if len(tok) != int(m.group(3)):
+            raise fail(f"{path}:{lineno}", "token length does not match the line's byte count")
+        tokens.append(tok)
+        if len(tokens) > limits.max_items:
+            raise fail(path, f"more than {limits.max_items} tokens", "max_items")
+    if not tokens:
+        raise fail(path, "no RWKV vocabulary lines found")
+    return TokenizerInfo("rwkv", "bytes", tokens, [], len(tokens))
+
+
 class TokenizerReader:
     id = "tokenizer"
     description = "tokenizer vocabularies: tokenizer.json, tekken, vocab.json/txt, tiktoken, SentencePiece"
@@ -356,6 +419,8 @@ class TokenizerReader:
         kind = sniff_kind(data[:64])
         if kind == "tiktoken":
             return _tiktoken(path, data, limits)
+        if kind == "rwkv":
+            return _rwkv(path, data, limits)
         if kind == "sentencepiece":
             return _sentencepiece(path, data, limits)
         if kind == "json":
