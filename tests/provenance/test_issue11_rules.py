@@ -22,7 +22,7 @@ def _parent(res, relation: str | None = None) -> str | None:
 
 @pytest.mark.parametrize(("query", "publisher"), [
     ("ernie-x1-turbo-32k", "baidu"),          # Baidu Qianfan (kind: cloud, operator baidu)
-    ("hunyuan-turbos-latest", "tencent"),     # Tencent Hunyuan API
+    ("hunyuan-large-role-latest", "tencent"), # Tencent Hunyuan API (a tier the knowledge base does not hold)
     ("qwen3-vl-plus-latest", "qwen"),         # DashScope (kind: cloud, operator qwen)
 ])
 def test_api_name_of_a_vendor_cloud_gives_the_vendor_as_publisher(query: str, publisher: str) -> None:

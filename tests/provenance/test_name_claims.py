@@ -40,8 +40,8 @@ def _origins_of(resolver: Resolver, model_id: str) -> set[str]:
     # ONNX / transformers.js conversions
     ("onnx-community/Qwen2.5-0.5B-Instruct", "qwen/qwen2.5-0.5b-instruct"),
     ("Xenova/multilingual-e5-small", "intfloat/multilingual-e5-small"),
-    # an FP8 repack by an org the KB does not list, and a GGUF of an embedder by an individual
-    ("RedHatAI/Llama-3.3-70B-Instruct-FP8-dynamic", "meta-llama/llama-3.3-70b-instruct"),
+    # an FP8 repack by an account the KB does not list (RedHatAI is now recorded as Neural Magic's org), and a GGUF of an embedder by an individual
+    ("jdoe-labs/Llama-3.3-70B-Instruct-FP8-dynamic", "meta-llama/llama-3.3-70b-instruct"),
     ("ChristianAzinn/bge-small-en-v1.5-gguf", "baai/bge-small-en-v1.5"),
 ])
 def test_unknown_repackager_is_the_publisher_never_the_original_lab(
