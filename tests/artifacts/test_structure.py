@@ -233,3 +233,8 @@ def test_real_rwkv_world_vocabulary_counts() -> None:
 
     tok = TokenizerReader().read(real_file("rwkv-0.8.32", "rwkv/rwkv_vocab_v20230424.txt")).tokenizer
     assert tok is not None and len(tok.tokens) == 65529  # RWKV World: ids 1..65529 (65536 with reserved slots)
+
+
+def test_jiutian_entry_is_flagged_as_from_the_held_out_file() -> None:
+    ent = next(e for e in load_fingerprints()["fingerprints"] if e["family"] == "jiutian")
+    assert "proves nothing" in ent["note"] and ent["publisher"] == "china-mobile"
