@@ -155,3 +155,38 @@ def test_a_version_code_under_a_model_version_key_names_no_model(tmp_path: Path)
     got = _found(tmp_path)
     assert not any(line in (4, 7) for line, _raw in got)
     assert (8, "acme-chat-v2") in got
+
+
+PROVIDERS_JSON = """{
+  "LlmProviders": [
+    {
+      "Provider": "acme-ai",
+      "Models": [
+        {
+          "Id": "qwen-image",
+          "Name": "qwen-image-2",
+          "Type": "image"
+        },
+        {
+          "Id": "gpt-4o",
+          "Name": "gpt-4o-2024-08-06"
+        },
+        {
+          "Id": "acme-chat-7b",
+          "Name": "acme-chat-7b"
+        }
+      ]
+    }
+  ]
+}
+"""
+
+
+def test_a_records_family_stem_that_a_sibling_extends_is_not_a_model(tmp_path: Path) -> None:
+    (tmp_path / "appsettings.json").write_text(PROVIDERS_JSON)
+    got = _found(tmp_path)
+    assert (8, "qwen-image-2") in got
+    assert (7, "qwen-image") not in got  # the family the record groups under
+    # a model the knowledge base knows stays one, and an id equal to the name is the model
+    assert (12, "gpt-4o") in got
+    assert (16, "acme-chat-7b") in got

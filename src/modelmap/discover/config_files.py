@@ -49,7 +49,7 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
-from modelmap.discover.identify import Hint, Match, classify_endpoint, is_model_ish
+from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_ish
 from modelmap.discover.identify import is_model_key as _is_model_key
 from modelmap.discover.uris import hub_id_of_dir, is_model_location
 from modelmap.types import Finding, Skip
@@ -944,6 +944,8 @@ class TreeWalker:
             if isinstance(v, Scalar):
                 if (named_elsewhere and low_k in _ENTRY_NAME_KEYS) or (object_ref and low_k == "name"):
                     continue
+                if low_k in _ENTRY_NAME_KEYS and self._family_stem(v.value.strip(), pairs):
+                    continue
                 if adapter_spec and _BASE_MODEL_KEY.fullmatch(low_k) and "/" not in v.value:
                     continue
                 if adapter_spec and low_k == "repository" and "/" in v.value:
@@ -955,6 +957,21 @@ class TreeWalker:
                 self.mapping_key(k, endpoint)
             ep = pick(k.value) if low in ENV_KEYS else endpoint
             self.walk(v, k.value, key, ep, in_env or low_k in ENV_KEYS, depth + 1)
+
+    def _family_stem(self, value: str, pairs: list[tuple[Node, Node]]) -> bool:
+        """A record's id or name that a sibling value extends (``{Id: dall-e, Name: dall-e-2, Version: dall-e-2}``)
+        and that the knowledge base does not know as a model by itself: the family the record is grouped under, not
+        a model. One pass over the record's scalar values (each a budget step)."""
+        if len(value) < 3 or classify(value, "none") is not None:
+            return False
+        for _, other in pairs:
+            self.tick()
+            if isinstance(other, Scalar):
+                o = other.value.strip()
+                if len(o) > len(value) + 1 and o.startswith(value) and o[len(value)] in "-_.:" \
+                        and classify(o, "key") is not None:
+                    return True
+        return False
 
     def is_model_list(self, low_key: str, parent_key: str | None) -> bool:
         """A list of models named by a verb under a model key: ``models: {pull: [llama3.2], run: [...]}``."""
