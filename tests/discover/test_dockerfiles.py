@@ -29,7 +29,9 @@ def test_fixture_findings() -> None:
     assert (pull.column, pull.kind, pull.api) == (43, "ollama-tag", "ollama")
     cmd = found[(11, "qwen2.5:7b")]  # exec form
     assert (cmd.column, cmd.source) == (24, "dockerfile-cmd")
-    assert len(found) == 6  # FROM images and HF_HOME=/models are not models
+    # the download's --local-dir is that model's folder (scanfix9); FROM images and HF_HOME=/models are not models
+    assert (6, "/models/qwen") in found
+    assert len(found) == 7
 
 
 def test_heredoc_body_literals_and_scripts() -> None:
