@@ -37,6 +37,7 @@ from modelmap.artifacts.identify import (
     family_publisher_id,
     fingerprint_entry,
     known_vocab_hashes,
+    load_fingerprints,
     near_vocabularies,
     rank,
     structure_features,
@@ -529,6 +530,11 @@ class _Inspection:
                     why.append(f"tokenizer.ggml.pre {pre!r} is llama.cpp's pre-tokenizer name for {named[0]} (a name "
                                f"the converter wrote: a claim), while the vocabulary and dimensions point to "
                                f"{top['family']}: {named[0]} is listed as tied, not chosen")
+            added = self.unknown_specials(top)
+            if added:
+                why.append(f"the files add special tokens no known model on this vocabulary has ({', '.join(added[:4])}"
+                           f"{' …' if len(added) > 4 else ''}): a model built on {top['family']}'s vocabulary (a variant, "
+                           "or another maker's model) fits as well; the family and maker named are the vocabulary's")
             if set(top.get("signals") or []) <= {"vocab", "vocab-near", "specials"}:
                 why.append("only the tokenizer identifies it: a later model that kept this tokenizer would look the same")
             family = {"id": top["family"], "fingerprint": top["fingerprint"], "score": top["score"],
@@ -547,6 +553,20 @@ class _Inspection:
         if reused:
             out["vocabulary_reused_by"] = reused
         return out
+
+    def unknown_specials(self, top: dict[str, Any]) -> list[str]:
+        """The file's distinctive special tokens that no fingerprint entry on the top pick's vocabulary has (sorted);
+        [] unless only the tokenizer identifies the family."""
+        if not set(top.get("signals") or []) <= {"vocab", "vocab-near", "specials"}:
+            return []
+        vocab = set(fingerprint_entry(top["fingerprint"]).get("vocab_hashes") or [])
+        if not vocab:
+            return []
+        known: set[str] = set()
+        for e in load_fingerprints().get("fingerprints", []):
+            if vocab & set(e.get("vocab_hashes") or []):
+                known |= distinctive_specials(e.get("special_tokens") or [])
+        return sorted(distinctive_specials(self.obs.specials) - known)[:64]
 
     def generation_open(self, top: dict[str, Any], ranked: list[dict[str, Any]]) -> list[str]:
         """Families the files cannot tell from the top pick when only the tokenizer speaks and the file's special

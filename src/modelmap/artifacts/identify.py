@@ -85,6 +85,9 @@ def load_fingerprints() -> dict[str, Any]:
         if isinstance(extra, dict) and isinstance(extra.get("structures"), list):
             doc["fingerprints"] = list(doc.get("fingerprints") or []) + [
                 e for e in extra["structures"] if isinstance(e, dict) and e.get("id") and e.get("family")]
+        if isinstance(extra, dict) and isinstance(extra.get("vocabularies"), list):
+            doc["vocabularies"] = list(doc.get("vocabularies") or []) + [
+                v for v in extra["vocabularies"] if isinstance(v, dict) and v.get("vocab_hash")]
     return doc
 
 
