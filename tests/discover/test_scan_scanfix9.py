@@ -190,3 +190,16 @@ def test_a_records_family_stem_that_a_sibling_extends_is_not_a_model(tmp_path: P
     # a model the knowledge base knows stays one, and an id equal to the name is the model
     assert (12, "gpt-4o") in got
     assert (16, "acme-chat-7b") in got
+
+
+WORKER_COMPOSE = """services:
+  worker:
+    image: acme/llm-worker:1.2
+    entrypoint: ["python3", "-m", "acme.serve.model_worker", "--model-names", "${WORKER_NAMES:-acme-chat-7b-v2}", "--port", "21002"]
+"""
+
+
+def test_a_workers_model_names_list_and_its_default(tmp_path: Path) -> None:
+    (tmp_path / "docker-compose.yml").write_text(WORKER_COMPOSE)
+    got = _found(tmp_path)
+    assert (4, "acme-chat-7b-v2") in got

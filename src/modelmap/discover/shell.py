@@ -73,7 +73,9 @@ _OUTPUT_VAR = re.compile(r"(?:\w*_)?(?:ckpt|checkpoint|save|output|export|merged
 
 _SIZE_PART = re.compile(r"(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])|(?:^|[-_.])a\d+b(?:$|[-_.])", re.I)
 # flags whose value is one or more served names / a comma-separated model list
-_LIST_FLAGS: dict[str, str | None] = {"--served-model-name": "generation", "--static-models": None}
+# (FastChat's model_worker --model-names: the comma-separated names it serves its model under)
+_LIST_FLAGS: dict[str, str | None] = {"--served-model-name": "generation", "--static-models": None,
+                                      "--model-names": "generation"}
 
 
 def _flag_of(flag: str) -> str:
