@@ -161,13 +161,13 @@ def test_model_tables_nested_in_provider_tables() -> None:
     text = (
         "export const PROVIDERS = {\n"
         "  openai: { models: ['gpt-4o', 'acme-gpt-router'], defaultModel: 'gpt-4o-mini' },\n"
-        "  zhipu: { chatModels: [{ id: 'charglm-4', contextLength: 8192, owner: 'zhipu-ai' }] },\n"
+        "  zhipu: { chatModels: [{ id: 'acme-roleplay-4', contextLength: 8192, owner: 'zhipu-ai' }] },\n"
         "  voyage: { embeddingModels: ['voyage-3-large'], docs: 'voyage-docs-v2' },\n"
         "}\n"
     )
     got = {f.raw: f for f in findings("src/config/providers.ts", text)}
-    assert set(got) == {"gpt-4o", "acme-gpt-router", "gpt-4o-mini", "charglm-4", "voyage-3-large"}
-    assert "binding-only" in (got["charglm-4"].evidence or ())
+    assert set(got) == {"gpt-4o", "acme-gpt-router", "gpt-4o-mini", "acme-roleplay-4", "voyage-3-large"}
+    assert "binding-only" in (got["acme-roleplay-4"].evidence or ())
     assert got["voyage-3-large"].role == "embedding"
 
 
