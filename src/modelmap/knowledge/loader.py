@@ -96,17 +96,29 @@ def _apply_corrections(models: dict[str, Any], corrections: list[dict[str, Any]]
             # every fact cites its source: a licence changed or a record withdrawn on no one's word is refused
             raise KnowledgeError(f"correction for {mid} cites no source (a list of url and as_of)",
                                  where="corrections.yaml")
-        if not fix.get("withdraw") and "license" not in fix:
-            raise KnowledgeError(f"correction for {mid} neither withdraws it nor sets a licence",
+        if not fix.get("withdraw") and "license" not in fix and "base" not in fix:
+            raise KnowledgeError(f"correction for {mid} neither withdraws it nor sets a licence or base",
                                  where="corrections.yaml")
         if fix.get("withdraw"):
             del models[mid]
             continue
         model = dict(models[mid])
+        covers = []
         if "license" in fix:
             model["license"] = fix["license"]
+            covers.append("license")
+        if "base" in fix:
+            # the immediate base(s) the model's own card states; each must be a record this index holds
+            base = fix["base"]
+            if not (isinstance(base, list) and base and all(
+                    isinstance(b, dict) and b.get("relation") and str(b.get("model")).lower() in models
+                    for b in base)):
+                raise KnowledgeError(f"correction for {mid} sets a base that is not a list of relation and a "
+                                     "model this index holds", where="corrections.yaml")
+            model["base"] = [{"relation": b["relation"], "model": str(b["model"]).lower()} for b in base]
+            covers.append("base")
         model["sources"] = [*(model.get("sources") or []),
-                            *({**src, "covers": ["license"]} for src in fix.get("sources") or [])]
+                            *({**src, "covers": covers} for src in fix.get("sources") or [])]
         models[mid] = model
 
 

@@ -312,6 +312,21 @@ class Resolver:
         seen = {low}
         return [v for v in out if not (v in seen or seen.add(v))]  # type: ignore[func-returns-value]
 
+    def _bare_served(self, parsed: Parsed, mid: str) -> str:
+        """A provider whose docs map its bare API names to the instruct model (providers.yaml ``bare_names:
+        instruct``, sourced): ``cerebras/llama3.1-70b`` is Llama 3.1 70B Instruct, not the base that Meta's own
+        descriptor "Llama3.1-70B" names. Only a bare name (no org) under that provider's prefix, and only when
+        the knowledge base records ``<model>-instruct`` as a fine-tune of the matched model."""
+        prov = self.kb.providers.get(parsed.provider or "") or {}
+        if prov.get("bare_names") != "instruct" or "/" in parsed.core or parsed.is_file:
+            return mid
+        child = f"{mid}-instruct"
+        rec = self.kb.models.get(child)
+        if rec is None or not any(b.get("model") == mid and b.get("relation") == "finetune"
+                                  for b in rec.get("base") or ()):
+            return mid
+        return child
+
     def _match_model(self, parsed: Parsed) -> tuple[str | None, str, str | None]:
         """Returns (model id, how, packager org) — how is 'exact' or 'inferred'."""
         core = parsed.core
@@ -838,6 +853,8 @@ class Resolver:
         rejected = None if "/" in parsed.core else (
             kb.rejected.get(parsed.core.lower()) or kb.rejected.get(normalise(parsed.core)))
         mid, how, packager = (None, "none", None) if rejected else self._match_model(parsed)
+        if mid is not None and parsed.provider:
+            mid = self._bare_served(parsed, mid)
         if rejected:
             why = f"deliberately not mapped to one model: {rejected.get('reason')}"
             api_pub, _api_provider = self._api_publisher(parsed)
