@@ -518,6 +518,10 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
         rest_low = rest.lower()
         known_rest = rest_low in kb.alias_index or rest_low in kb.hf_index or api_pattern(rest_low) is not None
         ambiguous_hf = is_org and len(parts) == 2 and not (known_rest or ":" in rest)
+        if len(parts) >= 3 and not known_rest and _API_VERSION_SEGMENT.fullmatch(parts[1].lower()):
+            # "openai/v1/chatcompletions", "gemini/v1beta/generatecontent": a vendor, an API version, an
+            # operation — a gateway's API route name, not a model under a provider prefix
+            return None
         if not ambiguous_hf:
             last = parts[-1]
             stem = last.split(":", 1)[0]
@@ -563,6 +567,7 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
     return None
 
 
+_API_VERSION_SEGMENT = re.compile(r"v\d+(?:(?:alpha|beta)\d*)?")  # v1, v2, v1beta, v1alpha2
 _PARAM_SIZE = re.compile(r"(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")  # 4b, 0.5b, 135m: a parameter count
 _MODEL_DIR_WORDS = frozenset({"models", "model", "checkpoints", "checkpoint", "pretrained", "pretrained_models",
                               "weights", "model_weights", "hf_models", "llm", "llms", "ckpt", "ckpts"})
