@@ -42,3 +42,63 @@ def test_a_vendor_version_operation_route_name_is_not_a_provider_prefixed_model(
     # a provider-prefixed model beside them is still found
     assert (16, "openai/gpt-4o-mini") in got
     assert (17, "openrouter/meta-llama/llama-3.1-8b-instruct") in got
+
+
+RUBY_FAMILY_TABLE = """module Acme
+  module Families
+    PATTERNS = {
+      gpt4o_mini: /^gpt-4o-mini/,
+      o3: /^o3(?!-mini)/,
+      o3_mini: /^o3-mini/,
+      claude_haiku: /^claude-3-5-haiku/
+    }.freeze
+
+    PRICES = {
+      o3: { input: 2.0, output: 8.0 },
+      o3_mini: { input: 1.1, output: 4.4 }
+    }.freeze
+
+    DEFAULTS = {
+      chat: 'gpt-4o-mini',
+      o4: 'o4-mini'
+    }.freeze
+
+    def context_window(family)
+      case family
+      when 'o3', 'o3_mini' then 200_000
+      else 128_000
+      end
+    end
+
+    def family_of(model_id)
+      case model_id
+      when /mistral-large/ then 'mistral-large'
+      when /codestral/ then 'codestral'
+      else 'mistral'
+      end
+    end
+
+    def default_for(kind)
+      case kind
+      when :code then 'codestral-2501'
+      end
+    end
+  end
+end
+"""
+
+
+def test_ruby_regex_pattern_names_and_regex_buckets_are_family_keys_not_models(tmp_path: Path) -> None:
+    (tmp_path / "families.rb").write_text(RUBY_FAMILY_TABLE)
+    got = _found(tmp_path)
+    raws = {raw for _, raw in got}
+    # a symbol key whose value is a regex names the pattern; the same name elsewhere in the file is that family
+    for name in ("gpt4o_mini", "o3", "o3_mini", "claude_haiku"):
+        assert name not in raws
+    # the name a `when /regex/ then` clause returns is the family the regex matched
+    assert (29, "mistral-large") not in got
+    # real model ids beside them are still found: a string value, a symbol key whose value is not a regex,
+    # and a `then` after a non-regex `when`
+    assert (16, "gpt-4o-mini") in got
+    assert (17, "o4-mini") in got
+    assert (37, "codestral-2501") in got

@@ -515,9 +515,15 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
 
     columns = CharColumns(line_of)
     count = 0
-    for node in _string_nodes(tree, language):
+    nodes = _string_nodes(tree, language)
+    pattern_names = _pattern_names(nodes)
+    for node in nodes:
         parent = node.parent
         if parent is not None and parent.type in types:
+            continue
+        if pattern_names is not None and _names_a_pattern(node, pattern_names):
+            continue
+        if parent is not None and parent.type == "then" and _regex_bucket(node):
             continue
         count += 1
         if count > MAX_CANDIDATES:
@@ -540,6 +546,45 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         yield Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call, ctx.call_before_binding,
                         ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, ctx.is_key, ctx.owner,
                         ctx.prefix_call, ctx.group)
+
+
+def _regex_valued_key(node: Any) -> bool:
+    """A Ruby symbol key whose value is a regex (``gpt41_mini: /^gpt-4\\.1-mini/``): the key names a pattern."""
+    parent = node.parent
+    if node.type != "hash_key_symbol" or parent is None or parent.type != "pair":
+        return False
+    value = parent.child_by_field_name("value")
+    return value is not None and value.type == "regex"
+
+
+def _pattern_names(nodes: list[Any]) -> frozenset[str] | None:
+    """The names a file gives its regex patterns as hash keys (``MODEL_PATTERNS = { gpt41_mini: /^gpt-4\\.1-mini/,
+    o1: /^o1(?!-mini)/ }``): family buckets a capability table keys its prices and limits by, not models; None
+    when the file has none (the common case, checked without a second walk of the tree)."""
+    names = {n.text.decode("utf-8", "replace") for n in nodes if n.type == "hash_key_symbol" and _regex_valued_key(n)}
+    return frozenset(names) if names else None
+
+
+def _names_a_pattern(node: Any, pattern_names: frozenset[str]) -> bool:
+    """A literal that names one of the file's regex patterns, wherever it stands (the pattern table's own key, a
+    price table's ``o1:`` key, ``when 'o1'`` on the family the pattern matched)."""
+    if _regex_valued_key(node):
+        return True
+    value = literal_text(node)
+    return value is not None and value in pattern_names
+
+
+def _regex_bucket(node: Any) -> bool:
+    """A literal that is the whole result of a ``when /regex/ then '<name>'`` clause (Ruby's
+    ``case model_id when /mistral-large/ then 'mistral-large'``): the name of the family the regex matched."""
+    then = node.parent
+    if then is None or then.type != "then" or then.named_child_count != 1:
+        return False
+    clause = then.parent
+    if clause is None or clause.type != "when":
+        return False
+    patterns = [c for c in clause.named_children if c.type == "pattern"]
+    return bool(patterns) and all(p.named_child_count == 1 and p.named_children[0].type == "regex" for p in patterns)
 
 
 MAX_EMBEDDED_TEXT = 256 * 1024  # a multi-line literal read for the JSON it holds, at most
