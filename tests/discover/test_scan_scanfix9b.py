@@ -102,3 +102,26 @@ def test_ruby_regex_pattern_names_and_regex_buckets_are_family_keys_not_models(t
     assert (16, "gpt-4o-mini") in got
     assert (17, "o4-mini") in got
     assert (37, "codestral-2501") in got
+
+
+SLURM_SERVE = """#!/bin/bash
+#SBATCH --job-name=llm-server
+#SBATCH --partition=gpu
+#SBATCH --nodes=2
+#SBATCH --gpus-per-node=8
+
+set -euo pipefail
+
+MODEL_PATH="Qwen/Qwen2.5-72B-Instruct"
+SERVER_PORT=30000
+
+srun python -m sglang.launch_server --model-path "$MODEL_PATH" --tp 16 --port $SERVER_PORT
+"""
+
+
+def test_a_slurm_batch_script_is_read_as_shell(tmp_path: Path) -> None:
+    (tmp_path / "serve.slurm").write_text(SLURM_SERVE)
+    (tmp_path / "serve.sbatch").write_text(SLURM_SERVE)
+    got = {(f.path, f.line, f.raw) for f in modelmap.scan(tmp_path).findings}
+    assert ("serve.slurm", 9, "Qwen/Qwen2.5-72B-Instruct") in got
+    assert ("serve.sbatch", 9, "Qwen/Qwen2.5-72B-Instruct") in got

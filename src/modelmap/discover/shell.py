@@ -513,7 +513,8 @@ class ShellSource:
     )
 
     def applies_to(self, path: str) -> bool:
-        return path.endswith((".sh", ".bash", ".zsh"))
+        # a Slurm batch script (serve.slurm, train.sbatch) is a shell script with #SBATCH comments
+        return path.endswith((".sh", ".bash", ".zsh", ".slurm", ".sbatch"))
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         out: list[Finding | Skip] = []
