@@ -74,3 +74,23 @@ def test_shipped_base_corrections_apply(resolver: Resolver) -> None:
     assert [b.get("model") for b in resolver.kb.models["jinaai/jina-reranker-m0"].get("base") or []] == [
         "qwen/qwen2-vl-2b"]
     assert "CN" in (res.origins or ()) and "DE" in (res.origins or ())
+
+
+@pytest.mark.parametrize(("query", "base"), [
+    ("open-r1/OlympicCoder-32B", "qwen/qwen2.5-coder-32b-instruct"),
+    ("microsoft/NextCoder-7B", "qwen/qwen2.5-coder-7b-instruct"),
+    ("jinaai/jina-embeddings-v4-vllm-code", "jinaai/jina-embeddings-v4"),
+    ("TevunahAi/NextCoder-32B-TevunahAi-GPTQ", "microsoft/nextcoder-32b"),
+])
+def test_sourced_bases_from_the_cards(resolver: Resolver, query: str, base: str) -> None:
+    res = resolver.resolve(query)
+    assert res.model and res.model.get("id") == query.lower()
+    assert base in [e.get("parent") for e in res.edges or ()]
+    assert "CN" in (res.origins or ())  # every one of them rests on a Qwen model
+
+
+@pytest.mark.parametrize("name", ["qwen-mt-turbo", "glm-5-turbo", "baichuan2-turbo-192k"])
+def test_api_names_from_provider_docs_resolve_to_a_chinese_publisher(resolver: Resolver, name: str) -> None:
+    res = resolver.resolve(name)
+    assert res.model and res.model.get("id", "").endswith("/" + name)
+    assert (res.publisher or {}).get("country") == "CN"
