@@ -125,3 +125,33 @@ def test_a_slurm_batch_script_is_read_as_shell(tmp_path: Path) -> None:
     got = {(f.path, f.line, f.raw) for f in modelmap.scan(tmp_path).findings}
     assert ("serve.slurm", 9, "Qwen/Qwen2.5-72B-Instruct") in got
     assert ("serve.sbatch", 9, "Qwen/Qwen2.5-72B-Instruct") in got
+
+
+PY_MODEL_SWITCH = """import argparse
+
+TRANSLATORS = {
+    "openai": OpenAITranslator,
+    "gpt4omini": OpenAITranslator,
+    "o3mini": OpenAITranslator,
+    "deepl": DeepLTranslator,
+}
+
+
+def configure(options):
+    if options.model == "gpt4omini":
+        options.translator.set_models(["gpt-4o-mini"])
+    elif options.model == "o1preview":
+        options.translator.set_models(["o1-preview"])
+    label = "loading4x"
+    return label
+"""
+
+
+def test_an_api_models_name_without_its_separators_is_found_where_a_model_is_expected(tmp_path: Path) -> None:
+    (tmp_path / "cli.py").write_text(PY_MODEL_SWITCH)
+    got = _found(tmp_path)
+    assert (12, "gpt4omini") in got
+    assert (14, "o1preview") in got
+    # the real ids beside them still are, and a word that spells no model is not
+    assert (13, "gpt-4o-mini") in got
+    assert not any(raw == "loading4x" for _, raw in got)

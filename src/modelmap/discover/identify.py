@@ -329,6 +329,12 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     api = None if bare_word else api_pattern(low)
     if api:
         return Match("api-model", api[0], 0.9, api[1])
+    collapsed = _collapsed_api_name(low) if hint != "none" else None
+    if collapsed is not None:
+        # an app's own spelling of an API model with its separators dropped, where a model is expected
+        # (`--model gpt4omini`, `if options.model == "o3mini"`): gpt-4o-mini, o3-mini
+        named = api_pattern(collapsed)
+        return Match("api-model", named[0] if named else None, 0.6, named[1] if named else None)
     if ":" in v:
         if _TAGGED.fullmatch(v):
             library, suffix = low.split(":", 1)
@@ -479,6 +485,29 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
         return Match("model-file", None, 0.6) if re.search(r"\d", low) else None
     if hint in ("hf", "key", "path", "api", "prefixed"):
         return Match("model-file", None, 0.7)
+    return None
+
+
+_COLLAPSED = re.compile(r"[a-z]+\d[a-z0-9]*")
+_SUFFIX_WORDS = re.compile(r"(mini|nano|preview|turbo|pro|max|plus|flash|lite|large|small|medium|instruct|chat)")
+
+
+@lru_cache(maxsize=4096)
+def _collapsed_api_name(low: str) -> str | None:
+    """The API model an app's separator-less spelling stands for (``gpt4omini``: gpt-4o-mini, ``o1preview``:
+    o1-preview, ``o3mini``): a dash put back before each suffix word and, or not, between a family word and its
+    version digit, kept when the knowledge base or an API's pattern knows the result."""
+    if len(low) < 4 or len(low) > 24 or not _COLLAPSED.fullmatch(low):
+        return None
+    kb = load()
+    split = _SUFFIX_WORDS.sub(lambda m: "-" + m.group(1), low[1:])
+    base = low[0] + split
+    variants = [base, re.sub(r"(?<=[a-z])(?=\d)", "-", base, count=1)]
+    for name in variants:
+        if name == low or "--" in name:
+            continue
+        if name in kb.alias_index or api_pattern(name) is not None:
+            return name
     return None
 
 
