@@ -155,3 +155,28 @@ def test_an_api_models_name_without_its_separators_is_found_where_a_model_is_exp
     # the real ids beside them still are, and a word that spells no model is not
     assert (13, "gpt-4o-mini") in got
     assert not any(raw == "loading4x" for _, raw in got)
+
+
+GO_ROUTE_PREFIX = """package proxy
+
+func TestRoutePrefix(t *testing.T) {
+	config := map[string]interface{}{
+		"provider": "acme",
+		"basePath": "/baichuan-v2",
+		"modelPath": "/models/deepseek-v3",
+	}
+	require.NotContains(t, path, "/baichuan-v2")
+	weights := "/qwen2-7b"
+	_ = weights
+}
+"""
+
+
+def test_one_versioned_name_under_the_root_is_a_route_prefix_not_a_model_folder(tmp_path: Path) -> None:
+    (tmp_path / "route_test.go").write_text(GO_ROUTE_PREFIX)
+    got = _found(tmp_path)
+    assert (6, "/baichuan-v2") not in got
+    assert (9, "/baichuan-v2") not in got
+    # a folder under a models directory, and a root folder named with a parameter count, still are
+    assert (7, "/models/deepseek-v3") in got
+    assert (10, "/qwen2-7b") in got

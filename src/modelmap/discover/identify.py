@@ -482,6 +482,10 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
             return Match("model-file", None, 0.6)
         return None
     if hint == "none":
+        if re.fullmatch(r"/[^/\\]+/?", v) and not _PARAM_SIZE.search(low):
+            # one name right under the root with a version but no size (`basePath: "/minimax-v2"`, "/api-v1"): a URL
+            # route prefix, not a model folder
+            return None
         return Match("model-file", None, 0.6) if re.search(r"\d", low) else None
     if hint in ("hf", "key", "path", "api", "prefixed"):
         return Match("model-file", None, 0.7)
