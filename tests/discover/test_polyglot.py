@@ -185,7 +185,11 @@ def test_candidate_cap_bounds_a_file_and_says_so() -> None:
     line = data.decode().splitlines()[1]
     last_kept = line.index('"gpt-4o"', len('var models = []string{') + 9 * (MAX_FINDINGS_PER_FILE - 1)) + 2
     columns = [f.column for f in found]
-    assert len(set(columns)) == len(columns) and max(columns) == last_kept
+    assert len(set(columns)) == len(columns) and max(columns) <= last_kept
+    # on a loaded machine the 2 s budget (the parse and every literal count against it) can end the file before
+    # the findings cap does; when the cap is what ended it, the last kept finding is the cap's
+    if len(found) == MAX_FINDINGS_PER_FILE:
+        assert max(columns) == last_kept
 
 
 def test_cloud_model_ids_bedrock_and_vertex() -> None:
