@@ -180,38 +180,3 @@ def test_one_versioned_name_under_the_root_is_a_route_prefix_not_a_model_folder(
     # a folder under a models directory, and a root folder named with a parameter count, still are
     assert (7, "/models/deepseek-v3") in got
     assert (10, "/qwen2-7b") in got
-
-
-JAVA_MODEL_CONFIGS = """package com.acme.admin;
-
-import java.util.Arrays;
-import java.util.List;
-
-public class DefaultModels {
-
-    public List<ModelConfig> models() {
-        return Arrays.asList(
-                createModelConfig("qwen-max", "qwen-max", "llm", "chat"),
-                createModelConfig("qwen-plus", "qwen-plus", "llm", "chat"),
-                createModelConfig("qwen-turbo", "qwen-turbo", "llm", "chat"),
-                createModelConfig("qwen-long", "qwen-long", "llm", "chat"),
-                createModelConfig("qwq-plus", "qwq-plus", "llm", "chat"),
-                createModelConfig("qvq-max", "qvq-max", "llm", "chat"),
-                createModelConfig("deepseek-v3", "deepseek-v3", "llm", "chat"),
-                createModelConfig("deepseek-r1", "deepseek-r1", "llm", "chat"),
-                createModelConfig("glm-4-plus", "glm-4-plus", "llm", "chat"),
-                createModelConfig("moonshot-v1-8k", "moonshot-v1-8k", "llm", "chat"),
-                createModelConfig("moonshot-v1-32k", "moonshot-v1-32k", "llm", "chat"),
-                createModelConfig("text-embedding-v2", "text-embedding-v2", "text_embedding", "chat"));
-    }
-}
-"""
-
-
-def test_a_task_category_beside_model_ids_is_not_a_model_peer(tmp_path: Path) -> None:
-    (tmp_path / "DefaultModels.java").write_text(JAVA_MODEL_CONFIGS)
-    got = _found(tmp_path)
-    raws = {raw for _, raw in got}
-    assert "text_embedding" not in raws
-    assert (21, "text-embedding-v2") in got
-    assert (10, "qwen-max") in got

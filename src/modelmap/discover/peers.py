@@ -52,12 +52,6 @@ _NOT_PEERS = frozenset({"n/a", "not-set", "text-davinci", "user-agent", "content
 _TECH_WORD = re.compile(r"(?i)(?:utf|ucs|iso|latin|cp|windows|sha|sha3|md|crc|x86|amd|arm|aarch|i386|win|int|uint|"
                         r"float|http|tls|ssl|ipv|base)[-_.]?\d[\w.-]*")
 
-# a task or model-type category (text_embedding, text-generation, image_generation, text-to-image, sentence-similarity):
-# the column beside a model id in a model table (createModelConfig("text-embedding-v3", …, "text_embedding")), not a model
-_TASK_NAME = re.compile(r"(?i)(?:text|image|audio|speech|video|sentence|token|feature|multimodal|chat)[-_]"
-                        r"(?:embeddings?|generation|completions?|classification|similarity|extraction|recognition|"
-                        r"rerank(?:ing)?|to[-_](?:text|image|speech|audio|video))")
-
 
 @lru_cache(maxsize=1 << 14)
 def peer_shaped(value: str) -> bool:
@@ -68,7 +62,7 @@ def peer_shaped(value: str) -> bool:
     if not (3 <= len(v) <= 100) or not _SHAPE.fullmatch(v) or not re.search(r"[A-Za-z]", v):
         return False
     low = v.lower()
-    if low in _NOT_PEERS or _TASK_NAME.fullmatch(v) or _TECH_WORD.fullmatch(v) or _VERSION.fullmatch(v) or _SIZE_OR_DATE.fullmatch(v) or _ENV_NAME.fullmatch(v):
+    if low in _NOT_PEERS or _TECH_WORD.fullmatch(v) or _VERSION.fullmatch(v) or _SIZE_OR_DATE.fullmatch(v) or _ENV_NAME.fullmatch(v):
         return False
     if _PLACEHOLDER.match(v) or _FILE_EXT.search(v) or _APP_SUFFIX.search(v) or is_model_name(v):
         return False
