@@ -383,10 +383,7 @@ def _context(node: Any) -> Candidate | None:
             sealed = True
         if sealed:
             if branch == _OWNER:
-                name_node = parent.child_by_field_name("name")
-                if name_node is None:
-                    name_node = next((c for c in parent.named_children if c.type in _IDENT_TYPES), None)
-                owner = name_node.text.decode("utf-8", "replace") if name_node is not None else None
+                owner = _owner_name(parent)
                 break
             child = parent
             parent = parent.parent
@@ -449,15 +446,21 @@ def _context(node: Any) -> Candidate | None:
                 if len(bindings) >= 3:
                     break
         elif branch == _OWNER:
-            name_node = parent.child_by_field_name("name")
-            if name_node is None:
-                name_node = next((c for c in parent.named_children if c.type in _IDENT_TYPES), None)
-            owner = name_node.text.decode("utf-8", "replace") if name_node is not None else None
+            owner = _owner_name(parent)
             break
         child = parent
         parent = parent.parent
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
                      owner, prefix_call, group)
+
+
+def _owner_name(node: Any) -> str | None:
+    """The declared name of an owning declaration (a class, function or method node): its ``name`` field, else its
+    first identifier child."""
+    name_node = node.child_by_field_name("name")
+    if name_node is None:
+        name_node = next((c for c in node.named_children if c.type in _IDENT_TYPES), None)
+    return name_node.text.decode("utf-8", "replace") if name_node is not None else None
 
 
 def _content_start(node: Any) -> Any:
