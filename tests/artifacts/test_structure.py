@@ -20,23 +20,10 @@ from modelmap.errors import ReadError
 from modelmap.inspect import inspect_path
 
 from .conftest import real_file
+from .protobuf import field as _f
+from .protobuf import varint as _v
 
 SILERO = "silero-vad-6.2.3"
-
-
-def _v(n: int) -> bytes:
-    out = b""
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        if n:
-            out += bytes([b | 0x80])
-        else:
-            return out + bytes([b])
-
-
-def _f(num: int, payload: bytes) -> bytes:
-    return _v((num << 3) | 2) + _v(len(payload)) + payload
 
 
 def _dim(d: int | str) -> bytes:
