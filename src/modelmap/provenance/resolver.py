@@ -376,7 +376,10 @@ class Resolver:
                 # "-lora" / "-merged": an adapter or further-trained weights, not a re-packaging of the model the
                 # name starts with; that base is only a claim of the name (_name_claim)
                 return None, "none", None
-            repacked = any(w not in _SAME_WEIGHTS_SUFFIXES for w in removed)
+            # "-hf" keeps the same weights in the transformers layout; under the lab's own org, with the "-hf" repo
+            # not in the KB but the repo without it there ("THUDM/glm-4-9b-hf" beside "THUDM/glm-4-9b"), it is that
+            # lab's separate repo converted from that model, not the model itself: its immediate base is the model
+            repacked = bool(removed)
             for n in names[1:] if not changed else names:
                 mid = self._lookup(f"{org}/{n}")
                 if mid:

@@ -1,0 +1,49 @@
+"""Session 10 resolver rules for issue 11 ("confidently wrong" on the opened provenance keys): a lab's own repo whose
+name adds "-hf" to a model the knowledge base holds is a separate repo converted from that model.
+
+Identifiers are written for this file in the shapes the rules are about, not copied from a bench key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from modelmap.provenance.resolver import Resolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver()
+
+
+def _model_id(res: Any) -> str | None:
+    return (res.model or {}).get("id")
+
+
+def _parent_edge(res: Any) -> dict[str, Any] | None:
+    me = _model_id(res)
+    return next((e for e in res.edges or () if e["child"] == me and e["relation"] != "distillation"), None)
+
+
+@pytest.mark.parametrize(("query", "original", "publisher"), [
+    ("THUDM/codegeex4-all-9b-hf", "zai-org/codegeex4-all-9b", "zhipu"),
+    ("Qwen/Qwen2.5-7B-Instruct-hf", "qwen/qwen2.5-7b-instruct", "qwen"),
+])
+def test_a_labs_hf_conversion_repo_has_the_model_as_its_base(
+        resolver: Resolver, query: str, original: str, publisher: str) -> None:
+    # not in the KB; the repo without "-hf" is. The answer is the "-hf" repo with that model as its immediate base,
+    # never the model itself with the model's own lineage (which would name the wrong immediate base)
+    assert resolver._lookup(query) is None
+    res = resolver.resolve(query)
+    assert _model_id(res) == query.lower()
+    assert (res.publisher or {}).get("id") == publisher
+    edge = _parent_edge(res)
+    assert edge and edge["parent"] == original
+    assert res.confidence == "inferred"
+
+
+def test_a_repo_whose_own_name_ends_in_hf_is_still_the_model(resolver: Resolver) -> None:
+    res = resolver.resolve("meta-llama/Llama-2-7b-chat-hf")
+    assert _model_id(res) == "meta-llama/llama-2-7b-chat-hf"
+    assert res.confidence == "known"
