@@ -47,3 +47,22 @@ def test_a_repo_whose_own_name_ends_in_hf_is_still_the_model(resolver: Resolver)
     res = resolver.resolve("meta-llama/Llama-2-7b-chat-hf")
     assert _model_id(res) == "meta-llama/llama-2-7b-chat-hf"
     assert res.confidence == "known"
+
+
+@pytest.mark.parametrize(("query", "pretrained"), [
+    ("llama3.1:70b-text", "meta-llama/llama-3.1-70b"),
+    ("llama3.2:3b-text-q8_0", "meta-llama/llama-3.2-3b"),
+    ("qwen2:7b-text-fp16", "qwen/qwen2-7b"),
+])
+def test_an_ollama_text_tag_is_the_pretrained_model(resolver: Resolver, query: str, pretrained: str) -> None:
+    # Ollama's "-text" tags hold the pre-trained checkpoint the size's default (instruct) tag was tuned from
+    res = resolver.resolve(query)
+    assert _model_id(res) == pretrained
+    assert res.confidence == "inferred"
+
+
+def test_an_ollama_text_tag_needs_a_recorded_pretrained_parent(resolver: Resolver) -> None:
+    # the default tag's model must be a fine-tune of one model the KB records as pretrained (base: []); otherwise
+    # nothing says which checkpoint the "-text" tag holds
+    res = resolver.resolve("nosuchmodel:7b-text")
+    assert _model_id(res) is None

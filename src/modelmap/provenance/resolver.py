@@ -634,19 +634,32 @@ class Resolver:
                 # a quantisation may follow the size (a variant word such as "-text" picks another checkpoint)
                 return self._default_tag_of_size(name, tv.group("size"))
             word, _, quant = rest.partition("-")
-            if word == "base" and (not quant or _OLLAMA_QUANT_TAG.fullmatch(quant)):
-                # "deepseek-coder:33b-base-q4_1": the pretrained model the size's default (instruct) tag was
-                # fine-tuned from, when the knowledge base records that parent and its name says it is the base
-                return self._pretrained_of(self.kb.alias_index.get(f"{name}:{tv.group('size')}"))
+            if word in ("base", "text") and (not quant or _OLLAMA_QUANT_TAG.fullmatch(quant)):
+                # "deepseek-coder:33b-base-q4_1", "llama3.1:8b-text-q4_0": the pretrained model the size's default
+                # (instruct) tag was fine-tuned from, when the knowledge base records that parent and says it is
+                # pretrained. Ollama's library writes its pre-trained checkpoints as "-text" tags (the raw model,
+                # not instruction-tuned: shshell.com's Ollama tag guide, theepic.dev's "Deciphering Ollama model
+                # names", read 2026-12-04)
+                return self._pretrained_of(self.kb.alias_index.get(f"{name}:{tv.group('size')}"),
+                                           by_record=word == "text")
         return None
 
-    def _pretrained_of(self, mid: str | None) -> str | None:
-        """The one finetune parent of ``mid`` when its repo name ends in "-base", else None."""
+    def _pretrained_of(self, mid: str | None, *, by_record: bool = False) -> str | None:
+        """The one finetune parent of ``mid`` when its repo name ends in "-base" (or, with ``by_record``, when the
+        knowledge base records no parent of its own: a pretrained model such as meta-llama/Llama-3.1-8B), else
+        None."""
         bases = (self.kb.models.get(mid or "") or {}).get("base") or []
         if len(bases) != 1 or not isinstance(bases[0], dict) or bases[0].get("relation") != "finetune":
             return None
         parent = str(bases[0].get("model") or "").lower()
-        return parent if parent in self.kb.models and parent.endswith("-base") else None
+        prec = self.kb.models.get(parent)
+        if prec is None:
+            return None
+        if parent.endswith("-base"):
+            return parent
+        # a record with "base: []" is a pretrained model; one without the key has no lineage recorded, so it says
+        # nothing either way
+        return parent if by_record and "base" in prec and not prec.get("base") else None
 
     def _default_tag_of_size(self, name: str, size: str) -> str | None:
         """The model of Ollama's default tag for ``name`` when that model has the size ``size`` (by its params or
