@@ -1212,14 +1212,18 @@ class TreeWalker:
         self._relocate(found, [s])
 
     def command_list(self, items: list[Scalar]) -> None:
-        joined = shlex.join(i.value for i in items)
+        # an item that is a script written over several lines (a `- |` block under `command: ["sh", "-c"]`): its
+        # lines ending in a backslash continue one command, and each other line is a command of its own
+        values = [_continued(i.value) if "\n" in i.value else i.value for i in items]
+        self.tick(1 + sum(len(v) for v in values) // 256)
+        joined = shlex.join(values)
         # a container's args under an inference server's image are that server's (llama.cpp: -m /models/x.gguf)
         found = scan_command(self.file, joined, self.ids.command, server=self.server_api is not None)
         seen = {(f.raw, f.kind) for f in found}
         # shell scripts inside the list: ["sh", "-c", "ollama serve & ollama pull llama3"]
-        for item in items:
-            if " " in item.value.strip():
-                for part in re.split(r"&&|\|\||;|\||&", item.value):
+        for value in values:
+            if " " in value.strip():
+                for part in re.split(r"&&|\|\||;|\||&|\n", value):
                     for f in scan_command(self.file, part, self.ids.command):
                         if (f.raw, f.kind) not in seen:
                             found.append(f)
@@ -1229,6 +1233,14 @@ class TreeWalker:
         for item in items:  # args: [hf://RedHatAI/gpt-oss-20b, /mnt/models]: a model URI as its own argument
             if item.value.strip() not in raws and "://" in item.value and is_model_location(item.value.strip()):
                 self.scalar(item, None, None, None)
+
+
+_CONTINUATION = re.compile(r"\\\r?\n[ \t]*")  # no leading [ \t]*: quadratic on a long run of blanks
+
+
+def _continued(text: str) -> str:
+    """A script's text with each line that ends in a backslash joined to the next: one logical line per command."""
+    return _CONTINUATION.sub(" ", text)
 
 
 def _server_role(server_role: str, f: Finding) -> str:

@@ -1,0 +1,94 @@
+"""Scan recall on model paths, served names and aliases in configs and scripts (issue 10, scanfix10a).
+
+Each fixture is written for these tests, in the shapes serving manifests and launch scripts use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from modelmap.discover.engine import ScanOptions, scan_paths
+from modelmap.types import Finding
+
+
+def _line(text: str, needle: str, nth: int = 1) -> int:
+    """The 1-based line of the ``nth`` line of ``text`` that contains ``needle``."""
+    hits = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
+    return hits[nth - 1]
+
+
+def _scan(tmp_path: Path, files: dict[str, str]) -> list[Finding]:
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    result = scan_paths([tmp_path], ScanOptions(jobs=1))
+    assert not [s for s in result.skips if s.reason in ("source-error", "scan-error")]
+    return [f for f in result.findings if f.kind != "endpoint"]
+
+
+# a custom serving resource whose container runs `sh -c` with the server's command line written as a literal
+# block, one flag per line at the block's own indentation (so each line starts at column 0 of the value),
+# continued with backslashes; a second line of the same script pulls an embedding model
+SCRIPT_ARGS = """\
+apiVersion: serving.example.dev/v1
+kind: ServingGroup
+metadata:
+  name: chat-14b
+spec:
+  roles:
+    - name: decode
+      template:
+        spec:
+          containers:
+            - name: engine
+              image: registry.example.dev/inference/engine:2.1
+              command: ["/bin/sh", "-c"]
+              args:
+                - |
+                  python3 -m sglang.launch_server \\
+                  --host "0.0.0.0" \\
+                  --port 30000 \\
+                  --model-path Qwen/Qwen2.5-14B-Instruct \\
+                  --served-model-name qwen2.5-14b-chat \\
+                  --tp 2
+                  ollama pull nomic-embed-text:v1.5
+                - |
+                  vllm serve \\
+                  --model /weights/Mistral-Nemo-Instruct-2407 \\
+                  --max-model-len 8192
+"""
+
+# the same shapes with nothing that names a model: a readiness script and a data copy
+PLAIN_SCRIPT_ARGS = """\
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: warmup
+spec:
+  template:
+    spec:
+      containers:
+        - name: warm
+          image: busybox:1.36
+          command: ["/bin/sh", "-c"]
+          args:
+            - |
+              until wget -q -O- http://engine:30000/health; do \\
+                sleep 5; \\
+              done
+              cp -r /data/prompts /cache/prompts
+"""
+
+
+def test_backslash_continued_script_in_container_args_is_read_as_commands(tmp_path: Path) -> None:
+    found = {(f.raw, f.line) for f in _scan(tmp_path, {"deploy/serving.yaml": SCRIPT_ARGS})}
+    assert ("Qwen/Qwen2.5-14B-Instruct", _line(SCRIPT_ARGS, "--model-path")) in found
+    assert ("qwen2.5-14b-chat", _line(SCRIPT_ARGS, "--served-model-name")) in found
+    assert ("nomic-embed-text:v1.5", _line(SCRIPT_ARGS, "ollama pull")) in found
+    assert ("/weights/Mistral-Nemo-Instruct-2407", _line(SCRIPT_ARGS, "--model /weights")) in found
+    # flag values that are not models stay out
+    assert not {raw for raw, _ in found} & {"0.0.0.0", "30000", "2", "8192"}
+
+
+def test_plain_script_in_container_args_finds_nothing(tmp_path: Path) -> None:
+    assert _scan(tmp_path, {"deploy/warmup.yaml": PLAIN_SCRIPT_ARGS}) == []
