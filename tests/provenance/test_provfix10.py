@@ -66,3 +66,33 @@ def test_an_ollama_text_tag_needs_a_recorded_pretrained_parent(resolver: Resolve
     # nothing says which checkpoint the "-text" tag holds
     res = resolver.resolve("nosuchmodel:7b-text")
     assert _model_id(res) is None
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    # Fireworks writes a dotted version with dashes in a few ids
+    ("accounts/fireworks/models/dolphin-2-9-2-qwen2-72b", "cognitivecomputations/dolphin-2.9.2-qwen2-72b"),
+    # and puts the publisher's name before the model's
+    ("fireworks_ai/accounts/fireworks/models/qwen-qwq-32b", "qwen/qwq-32b"),
+])
+def test_fireworks_spellings(resolver: Resolver, query: str, model: str) -> None:
+    res = resolver.resolve(query)
+    assert _model_id(res) == model
+    assert (res.served_by or {}).get("id") == "fireworks-ai"
+
+
+@pytest.mark.parametrize("query", [
+    # a size after a one-digit version is not a version part; a publisher word before a name of another
+    # publisher's model is not dropped
+    "fireworks_ai/accounts/fireworks/models/gemma-3-27b-it",
+    "fireworks_ai/accounts/fireworks/models/llama-guard-3-8b",
+])
+def test_fireworks_spellings_keep_sizes(resolver: Resolver, query: str) -> None:
+    res = resolver.resolve(query)
+    assert _model_id(res) == query.rsplit("/", 1)[-1].replace("gemma", "google/gemma").replace(
+        "llama-guard", "meta-llama/llama-guard")
+
+
+def test_a_publisher_word_is_dropped_only_for_that_publishers_model(resolver: Resolver) -> None:
+    # "qwen-" before a name that is not a Qwen model: not read as that model
+    res = resolver.resolve("accounts/fireworks/models/qwen-llama-3.1-8b-instruct")
+    assert _model_id(res) != "meta-llama/llama-3.1-8b-instruct"

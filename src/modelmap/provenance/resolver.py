@@ -41,6 +41,8 @@ _OLLAMA_KEEP = frozenset({"base", "text", "pt", "pretrained", "vision", "math", 
 _FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=-|$)")
 # Fireworks writes a fractional size the same way: "qwen-1p5b" is "-1.5b", "reranker-0p6b" is "-0.6b"
 _FIREWORKS_SIZE = re.compile(r"(?<=-\d)p(?=\d+b(?:-|$))")
+# and, in a few of its ids, a dotted version with dashes ("dolphin-2-9-2-qwen2-72b", "llama-3-3-70b")
+_FIREWORKS_DASHED = re.compile(r"(?<=-\d)-(?=\d(?:-|$))")
 _PROVIDER_SUFFIX = re.compile(r"-(turbo|lite|reference|tput)$", re.IGNORECASE)
 # hosts that append their own serving suffix to a Hub id (Together's "-Turbo" / "-fp8-tput", DeepInfra's "-Turbo")
 _SUFFIX_PROVIDERS = frozenset({"together-ai", "deepinfra"})
@@ -293,6 +295,16 @@ class Resolver:
             out.append(_FIREWORKS_VERSION.sub(
                 lambda m: ("-" if m.group(0).startswith("-") else "") + ("v" if "v" in m.group(0) else "")
                 + f"{m.group(1)}.{m.group(2)}", sized))
+            # a dotted version written with dashes: "dolphin-2-9-2-qwen2-72b" is dolphin-2.9.2-qwen2-72b (only
+            # one-digit parts between dashes, so a size "-27b" or "qwen2-72b" is never read as a version)
+            out.append(_FIREWORKS_DASHED.sub(".", low))
+            # the publisher's name put before the model's: "qwen-qwq-32b-preview" is Qwen's QwQ-32B-Preview, when
+            # the rest names a model of that very publisher
+            head, _, rest = low.partition("-")
+            head_pub = self.kb.org_index.get(head)
+            found = self._by_name(rest) if head_pub and rest else None
+            if found and self.kb.models[found].get("publisher") == head_pub:
+                out.append(rest)
         if provider in _SUFFIX_PROVIDERS or (hub and provider is None):
             out.append(_PROVIDER_SUFFIX.sub("", low))
         if low.startswith("meta-llama-"):
