@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import shlex
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -268,9 +267,71 @@ def _tokens(command: str) -> list[str]:
     if len(command) > _SHLEX_MAX:
         return command.split()  # one 800 KB argument cost 10-17 s of CPU in shlex, before the budget could stop it
     try:
-        return shlex.split(command, comments=True)
+        return _shlex_split(command)
     except ValueError:
         return command.split()
+
+
+_SH_GAP = re.compile(r"(?:[ \t\r\n]+|#[^\n]*\n?)*")  # white space and comments between words
+_SH_BARE = re.compile(r"[^ \t\r\n'\"\\#]+")  # unquoted characters without a special meaning
+_SH_DQ_BODY = re.compile(r'(?:[^"\\]|\\.)*', re.DOTALL)
+_SH_DQ_ESCAPE = re.compile(r'\\(["\\])')  # inside double quotes a backslash escapes only " and itself
+
+
+def _shlex_split(s: str) -> list[str]:
+    """``shlex.split(s, comments=True)``: the same words, and ValueError on the same inputs (an unclosed quote,
+    a backslash at the end), a run of plain characters at a time instead of shlex's one character per step
+    (7 times faster on the command lines of real repositories). shlex's POSIX rules: words end at space, tab,
+    CR or LF; ``#`` starts a comment to the end of the line wherever it stands outside quotes, inside a word
+    too; a backslash outside quotes takes the next character as it is; single quotes take everything up to the
+    next one; inside double quotes a backslash escapes ``"`` and ``\\`` and is kept before anything else;
+    an empty quoted word is a word. tests/discover/test_shell_split.py compares the two on random strings."""
+    out: list[str] = []
+    i, n = 0, len(s)
+    gap, bare, dq_body = _SH_GAP.match, _SH_BARE.match, _SH_DQ_BODY.match
+    while True:
+        skipped = gap(s, i)  # matches the empty string too: never None
+        assert skipped is not None
+        i = skipped.end()
+        if i >= n:
+            return out
+        parts: list[str] = []
+        while i < n:
+            c = s[i]
+            if c in " \t\r\n":
+                break
+            if c == "#":
+                j = s.find("\n", i)
+                i = n if j < 0 else j + 1
+                break
+            if c == "'":
+                j = s.find("'", i + 1)
+                if j < 0:
+                    raise ValueError("No closing quotation")
+                parts.append(s[i + 1:j])
+                i = j + 1
+            elif c == '"':
+                body_match = dq_body(s, i + 1)
+                assert body_match is not None
+                end = body_match.end()
+                if end >= n:
+                    raise ValueError("No closing quotation")
+                if s[end] != '"':  # the backslash that ends the text
+                    raise ValueError("No escaped character")
+                body = s[i + 1:end]
+                parts.append(_SH_DQ_ESCAPE.sub(r"\1", body) if "\\" in body else body)
+                i = end + 1
+            elif c == "\\":
+                if i + 1 >= n:
+                    raise ValueError("No escaped character")
+                parts.append(s[i + 1])
+                i += 2
+            else:
+                m = bare(s, i)
+                assert m is not None
+                parts.append(m.group())
+                i = m.end()
+        out.append("".join(parts))
 
 
 def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
