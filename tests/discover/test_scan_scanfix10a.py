@@ -92,3 +92,46 @@ def test_backslash_continued_script_in_container_args_is_read_as_commands(tmp_pa
 
 def test_plain_script_in_container_args_finds_nothing(tmp_path: Path) -> None:
     assert _scan(tmp_path, {"deploy/warmup.yaml": PLAIN_SCRIPT_ARGS}) == []
+
+
+# a Deployment that gives the server's program in `command` and its model as the first of `args`; a second container
+# names its model in `command` itself, and a third runs an app whose arguments name no model
+COMMAND_AND_ARGS = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: small-chat
+spec:
+  template:
+    spec:
+      containers:
+        - name: engine
+          image: registry.example.dev/llm/engine:0.9
+          command:
+            - vllm
+            - serve
+          args:
+            - HuggingFaceTB/SmolLM2-1.7B-Instruct
+            - --served-model-name
+            - smollm2-1.7b
+            - --port
+            - "8080"
+        - name: embedder
+          image: registry.example.dev/llm/engine:0.9
+          command: ["vllm", "serve", "intfloat/multilingual-e5-large"]
+          args: ["--task", "embed", "--port", "8081"]
+        - name: app
+          image: registry.example.dev/web/app:1.4
+          command: ["python3", "server.py"]
+          args: ["/etc/app/settings", "--workers", "4"]
+"""
+
+
+def test_container_args_are_read_after_their_command(tmp_path: Path) -> None:
+    found = [(f.raw, f.line) for f in _scan(tmp_path, {"k8s/small-chat.yaml": COMMAND_AND_ARGS})]
+    assert ("HuggingFaceTB/SmolLM2-1.7B-Instruct", _line(COMMAND_AND_ARGS, "- HuggingFaceTB/")) in found
+    assert ("smollm2-1.7b", _line(COMMAND_AND_ARGS, "- smollm2-1.7b")) in found
+    # a model in the command list is reported once, where it is written
+    assert [line for raw, line in found if raw == "intfloat/multilingual-e5-large"] == [
+        _line(COMMAND_AND_ARGS, "intfloat/")]
+    assert not {raw for raw, _ in found} & {"/etc/app/settings", "server.py", "vllm", "serve", "embed"}

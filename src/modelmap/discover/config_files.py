@@ -787,6 +787,8 @@ class TreeWalker:
         self.skip_keys: frozenset[str] = frozenset()
         # keys whose URI value is a model's location in the resource being walked (KubeAI Model: url)
         self.location_keys: frozenset[str] = frozenset()
+        # a container's `command` list while its sibling `args` list is walked: the program the args are given to
+        self.command_prefix: list[str] = []
         # the keys of the collections enclosing the node being walked, outermost first (lowercase)
         self.path: list[str] = []
         self._embedded_depth = 0
@@ -898,7 +900,8 @@ class TreeWalker:
             if items and all(isinstance(i, Scalar) for i in items) and not all(
                     _KV_ITEM.match(i.value) for i in items if isinstance(i, Scalar)) and low in COMMAND_KEYS \
                     and not self.is_model_list(low, parent_key):
-                self.command_list([i for i in items if isinstance(i, Scalar)])
+                self.command_list([i for i in items if isinstance(i, Scalar)],
+                                  self.command_prefix if low == "args" else [])
                 return
             for item in items:
                 if isinstance(item, Scalar):
@@ -935,6 +938,11 @@ class TreeWalker:
             pairs = [(k, v) for k, v in node.pairs if v is not env_value]
         else:
             pairs = node.pairs
+        # a container's program and its arguments in two lists (`command: [vllm, serve]`, `args: [org/name, …]`):
+        # the args are read after the program, so a positional model and the server's flags are seen as such
+        command = node.get("command") if "args" in keys else None
+        prefix = [i.value for i in command.items if isinstance(i, Scalar)][:8] if isinstance(command, Seq) else (
+            command.value.split()[:8] if isinstance(command, Scalar) and len(command.value) < 256 else [])
         for k, v in pairs:
             if not isinstance(k, Scalar):
                 continue
@@ -956,7 +964,11 @@ class TreeWalker:
             if isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
                 self.mapping_key(k, endpoint)
             ep = pick(k.value) if low in ENV_KEYS else endpoint
-            self.walk(v, k.value, key, ep, in_env or low_k in ENV_KEYS, depth + 1)
+            outer, self.command_prefix = self.command_prefix, prefix if low_k == "args" else []
+            try:
+                self.walk(v, k.value, key, ep, in_env or low_k in ENV_KEYS, depth + 1)
+            finally:
+                self.command_prefix = outer
 
     def _family_stem(self, value: str, pairs: list[tuple[Node, Node]]) -> bool:
         """A record's id or name that a sibling value extends (``{Id: dall-e, Name: dall-e-2, Version: dall-e-2}``)
@@ -1211,14 +1223,18 @@ class TreeWalker:
                     found.extend(scan_command(self.file, part, self.ids.command))
         self._relocate(found, [s])
 
-    def command_list(self, items: list[Scalar]) -> None:
+    def command_list(self, items: list[Scalar], prefix: list[str] | None = None) -> None:
+        """A command line written as a list; ``prefix``: the program it is the arguments of (a container's
+        ``command`` beside its ``args``), read before it but never reported from."""
         # an item that is a script written over several lines (a `- |` block under `command: ["sh", "-c"]`): its
         # lines ending in a backslash continue one command, and each other line is a command of its own
         values = [_continued(i.value) if "\n" in i.value else i.value for i in items]
         self.tick(1 + sum(len(v) for v in values) // 256)
-        joined = shlex.join(values)
+        joined = shlex.join((prefix or []) + values)
         # a container's args under an inference server's image are that server's (llama.cpp: -m /models/x.gguf)
         found = scan_command(self.file, joined, self.ids.command, server=self.server_api is not None)
+        if prefix:
+            found = [f for f in found if any(f.raw in v for v in values)]
         seen = {(f.raw, f.kind) for f in found}
         # shell scripts inside the list: ["sh", "-c", "ollama serve & ollama pull llama3"]
         for value in values:
