@@ -85,6 +85,9 @@ class Candidate:
     # and a struct table's other fields are separate tables; None when the literal is in no table
     group: tuple[int, str] | None = None
     embedded: bool = False  # a pair read out of JSON held in a multi-line literal (``_embedded_pairs``)
+    # the named constant or variable the literal reached this context through (``const_uses``): the literal is
+    # declared under that name and the name is used here (``DEFAULT_MODEL = LAGUNA_S``, ``&[LAGUNA_M1, …]``)
+    via: str | None = None
 
 
 @cache
@@ -519,6 +522,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
     columns = CharColumns(line_of)
     count = 0
     nodes = _string_nodes(tree, language)
+    named: dict[str, list[Candidate]] = {}  # declared name -> the literal(s) it is declared with (``const_uses``)
     pattern_names = _pattern_names(nodes)
     for node in nodes:
         parent = node.parent
@@ -546,9 +550,76 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         if ctx is None:
             continue
         row, col = _content_start(node)
-        yield Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call, ctx.call_before_binding,
-                        ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, ctx.is_key, ctx.owner,
-                        ctx.prefix_call, ctx.group)
+        cand = Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call,
+                         ctx.call_before_binding, ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check,
+                         ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group)
+        if _declares(node, cand) and len(named) < MAX_NAMED:
+            named.setdefault(cand.bindings[0], []).append(cand)
+        yield cand
+    if named:
+        yield from const_uses(tree, data, named, keep)
+
+
+MAX_NAMED = 512  # declared names per file whose uses are looked up
+MAX_USES = 4096  # uses of those names looked at per file
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{2,80}")
+# a word not preceded by a member access (`obj.NAME` is another object's field); bounded, so linear on any input
+_WORD = re.compile(rb"(?<![\w$.])[A-Za-z_][A-Za-z0-9_]{2,80}(?![\w$])")
+
+
+def _declares(node: Any, cand: Candidate) -> bool:
+    """The literal is the whole value a name is declared with (``const LAGUNA_M1: &str = "poolside/laguna-m.1"``,
+    ``static final String GPT4 = "gpt-4"``, Go ``A = "x"`` in a const block): nothing between the literal and
+    its declaration but an expression list."""
+    if not cand.bindings or cand.call or cand.container or cand.is_key or cand.switch_on or cand.compared_to:
+        return False
+    if not _NAME.fullmatch(cand.bindings[0]):
+        return False
+    parent = node.parent
+    if parent is not None and parent.type in ("expression_list", "equals_value_clause", "literal_value"):
+        parent = parent.parent
+    return parent is not None and _is_binding(parent.type) and "argument" not in parent.type \
+        and "pair" not in parent.type and "keyed" not in parent.type
+
+
+def const_uses(tree: Any, data: bytes, named: dict[str, list[Candidate]],
+               keep: Callable[[str], bool] | None = None) -> Iterator[Candidate]:
+    """Same-file value flow for the tree-sitter languages: each use of a name declared with one literal, in a
+    context of its own (``pub const DEFAULT_MODEL: &str = LAGUNA_S_2_1``, ``SUPPORTED_MODELS = &[LAGUNA_M1,
+    LAGUNA_XS2]``, ``.model(DEFAULT)``), gives that literal the use's context: a candidate at the literal with
+    ``via`` set. Names declared more than once with different values are ambiguous and skipped. Bounded: at most
+    ``MAX_NAMED`` names, one regex pass over the file, ``MAX_USES`` uses, each a tree lookup and a ``_context``
+    walk of ``MAX_UP`` ancestors; each use is a budget step (``keep``)."""
+    single = {name: cands[0] for name, cands in named.items() if len({c.value for c in cands}) == 1}
+    if not single:
+        return
+    root = tree.root_node
+    seen = 0
+    for m in _WORD.finditer(data):  # one linear pass over the file's words, a dict lookup each
+        lit = single.get(m.group(0).decode("ascii", "replace"))
+        if lit is None:
+            continue
+        name = lit.bindings[0]
+        seen += 1
+        if seen > MAX_USES:
+            return
+        if keep is not None and not keep(lit.value):
+            continue
+        node = root.descendant_for_byte_range(m.start(), m.end())
+        if node is None or node.type not in _IDENT_TYPES or node.start_byte != m.start() or node.end_byte != m.end():
+            continue  # inside a string or a comment, or part of a longer token
+        row = node.start_point[0] + 1
+        if row == lit.line:
+            continue  # the declaration itself
+        ctx = _context(node)
+        if ctx is None or ctx.is_key or not (ctx.bindings or ctx.call or ctx.container or ctx.switch_on
+                                             or ctx.compared_to):
+            continue
+        if ctx.bindings and ctx.bindings[0] == name:
+            continue
+        yield Candidate(lit.value, lit.line, lit.column, ctx.bindings, ctx.call, ctx.call_before_binding,
+                        ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, False, None,
+                        ctx.prefix_call, ctx.group, via=name)
 
 
 def _regex_valued_key(node: Any) -> bool:

@@ -91,6 +91,13 @@ _OWNER_MODELS = re.compile(r"(?i)(?:^|_)models?(?:$|_?(?:const(?:ant)?s?|names?|
                            r"(?<=[a-z])Models?(?:Const(?:ant)?s?|Names?|Ids?|List|Catalog|Registry|Type|Enum)?$|^LLMs?$")
 BINDING_ONLY = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+(?::[\w.-]+)?", re.IGNORECASE)
 _NOT_MODELS = frozenset({"text-davinci", "n/a", "not-set", "none", "default", "auto", "custom", "local"})
+# a router's or app's pick-for-me setting (`copilot-auto`, `router.default`): the last word says none is named
+_NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
+
+
+def _not_a_model(value: str) -> bool:
+    low = value.lower()
+    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low))
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 
@@ -142,7 +149,7 @@ def binding_only(value: str, binding: str, *, table: bool = False) -> bool:
     v = value.strip()
     return (
         "-" in v and bool(BINDING_ONLY.fullmatch(v)) and bool(_ONLY_UNDER.search(binding))
-        and (table or is_model_name(binding)) and not is_generic(v) and v.lower() not in _NOT_MODELS
+        and (table or is_model_name(binding)) and not is_generic(v) and not _not_a_model(v)
         and not is_model_name(v) and not _PLACEHOLDER.match(v)
     )
 
@@ -216,7 +223,7 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             match = Match("provider-prefixed", inner.provider, inner.confidence, inner.role)
             evidence.append(f"namespace:{namespace}")
     if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
-            and BINDING_ONLY.fullmatch(value) and not is_generic(value) and value.lower() not in _NOT_MODELS:
+            and BINDING_ONLY.fullmatch(value) and not is_generic(value) and not _not_a_model(value):
         # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence
         match = Match("api-model", None, 0.5)
         evidence.append("binding-only")
@@ -228,6 +235,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         return None  # a weight file's generic name inside code, not a model
     if _known(value):
         evidence.insert(0, "knowledge-base")
+    if c.via is not None:
+        evidence.append(f"via:{c.via}")
     evidence.append(f"shape:{match.kind}")
     if context in ("test", "example", "docs"):
         evidence.append(f"file-role:{context}")

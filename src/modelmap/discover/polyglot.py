@@ -83,6 +83,8 @@ def _embedded_id(value: str) -> re.Match[str] | None:
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
         yield cand
+        if cand.via is not None:
+            continue  # a use of a named literal: the literal itself was read for what it holds
         inner = _embedded_id(cand.value)
         if inner is not None:
             # the model id inside: the ARN's model part, or the deployment (a slot that takes a model)
@@ -144,9 +146,14 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
             decided.append((cand, decision))
     except BudgetExceeded as exc:
         spent = exc
+    reported: set[tuple[int, int, str]] = set()
     for cand, decision in _with_peers(decided, context):
         if decision is None:
             continue
+        where = (cand.line, cand.column, cand.value)
+        if cand.via is not None and where in reported:
+            continue  # the literal is already reported (on its own, or through another use)
+        reported.add(where)
         finding = collector.add(
             cand.value, cand.line, cand.column, decision.match,
             key_role=_role_from_names(cand),
@@ -178,7 +185,7 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
     for cand, decision in decided:
         if cand.group is not None and not cand.prefix_check:
             tables.setdefault(cand.group, []).append((cand, decision))
-        elif (cand.group is None and not cand.prefix_check and cand.call is None and not cand.is_key
+        elif (cand.group is None and not cand.prefix_check and cand.call is None and not cand.is_key and cand.via is None
               and not cand.container and len(cand.bindings) == 1 and CONST_NAME.fullmatch(cand.bindings[0])):
             # a module's (or constants class's) named constants are one table: `pub const GLM_5_2: &str =
             # "glm-5.2"` beside a dozen constants the knowledge base knows
