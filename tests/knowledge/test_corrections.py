@@ -51,4 +51,9 @@ def test_every_bundled_correction_is_applied() -> None:
         if fix.get("withdraw"):
             assert mid not in kb.models and mid not in kb.hf_index
         else:
-            assert kb.models[mid]["license"] == fix["license"]
+            # a correction sets a licence, a base, or both (the loader refuses one that sets neither)
+            if "license" in fix:
+                assert kb.models[mid]["license"] == fix["license"]
+            if "base" in fix:
+                assert kb.models[mid]["base"] == [
+                    {"relation": b["relation"], "model": str(b["model"]).lower()} for b in fix["base"]]
