@@ -96,3 +96,12 @@ def test_a_publisher_word_is_dropped_only_for_that_publishers_model(resolver: Re
     # "qwen-" before a name that is not a Qwen model: not read as that model
     res = resolver.resolve("accounts/fireworks/models/qwen-llama-3.1-8b-instruct")
     assert _model_id(res) != "meta-llama/llama-3.1-8b-instruct"
+
+
+def test_an_unlisted_ollama_tag_keeps_its_library_names_family(resolver: Resolver) -> None:
+    # a tag the KB does not list: the model is unknown, the family (and so the publisher) is the library name's
+    res = resolver.resolve("deepseek-r1:671b")
+    assert _model_id(res) is None
+    assert (res.publisher or {}).get("id") == "deepseek"
+    assert res.origins_known is False
+    assert not res.edges

@@ -221,7 +221,10 @@ def test_family_index_agrees_with_a_linear_scan() -> None:
         except IdentifierError:
             continue  # prose spellings with spaces ("claude 3 haiku") are aliases for discovery only
         linear = None
-        for candidate in dict.fromkeys((normalise(parsed.core), parsed.core.lower().replace(":", "-"))):
+        candidates = [normalise(parsed.core), parsed.core.lower().replace(":", "-")]
+        if "/" not in parsed.core and ":" in parsed.core:
+            candidates.append(parsed.core.split(":", 1)[0].lower())  # an Ollama tag's library name
+        for candidate in dict.fromkeys(candidates):
             linear = next((fid for pat, fid in patterns if pat.fullmatch(candidate)), None)
             if linear:
                 break

@@ -699,7 +699,13 @@ class Resolver:
     def _family(self, parsed: Parsed) -> str | None:
         buckets = self._family_buckets if self._family_buckets is not None else self._build_family_index()
         norm = normalise(parsed.core)
-        for candidate in dict.fromkeys((norm, parsed.core.lower().replace(":", "-"))):
+        candidates = [norm, parsed.core.lower().replace(":", "-")]
+        tag = _OLLAMA_TAG.match(parsed.core) if "/" not in parsed.core else None
+        if tag:
+            # an Ollama tag the knowledge base does not list ("deepseek-r1:671b"): the library name before the colon
+            # names the family, whatever checkpoint the tag picks
+            candidates.append(tag.group("name").lower())
+        for candidate in dict.fromkeys(candidates):
             tried = buckets.get(candidate[:_BUCKET], [])
             pool = sorted([*tried, *self._family_any], key=lambda t: t[0]) if self._family_any else tried
             for _order, pattern, fid in pool:
