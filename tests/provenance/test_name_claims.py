@@ -124,10 +124,11 @@ def test_a_lora_suffix_is_an_adapter_claim_not_a_quantization(resolver: Resolver
 
 
 def test_a_quant_of_an_unknown_derivative_has_no_base_but_keeps_the_claimed_origins(resolver: Resolver) -> None:
-    # the GGUF packages "<someone>/Qwen2.5-14B-Instruct-abliterated", which the KB does not know: its immediate
-    # base is that unknown repo, so no edge is given; Qwen's CN is still a (claimed) lower bound for a policy
-    res = resolver.resolve("mradermacher/Qwen2.5-14B-Instruct-abliterated-GGUF")
-    assert _model_id(res) == "mradermacher/qwen2.5-14b-instruct-abliterated-gguf"
+    # the GGUF packages "<someone>/Qwen2.5-14B-Instruct-acme-sft", which the KB does not know: its immediate base is
+    # that unknown repo, so no edge is given; Qwen's CN is still a (claimed) lower bound for a policy. (The example
+    # was huihui-ai's Qwen2.5-14B-Instruct-abliterated until the KB gained a record for it.)
+    res = resolver.resolve("mradermacher/Qwen2.5-14B-Instruct-acme-sft-GGUF")
+    assert _model_id(res) == "mradermacher/qwen2.5-14b-instruct-acme-sft-gguf"
     assert (res.publisher or {}).get("id") == "mradermacher"
     assert res.edges is None and res.license is None
     assert res.confidence == "unknown" and res.origins_known is False
