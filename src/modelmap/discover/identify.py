@@ -236,6 +236,9 @@ _VERTEX_PATH = re.compile(
 _HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/[\w.-]+/[\w.-]+(?::[\w.-]+)?")
 
 
+_WHITE = re.compile(r"\s")  # the characters str.isspace accepts, exactly (every code point checked)
+
+
 @lru_cache(maxsize=1 << 16)
 def classify(value: str, hint: Hint = "none") -> Match | None:
     """Decide whether ``value`` is a model identifier, and of which kind.
@@ -248,7 +251,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     same literals recur across the files of a repository.
     """
     v = value.strip()
-    if not v or len(v) > 200 or any(c.isspace() for c in v):
+    if not v or len(v) > 200 or _WHITE.search(v):
         return None
     if "://" in v:  # hub / storage URIs and hub addresses: discover.uris; other URLs: _classify_url
         from modelmap.discover.uris import classify_uri
