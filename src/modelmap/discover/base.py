@@ -8,6 +8,7 @@ true and false samples (``samples``), which one shared test runs for every sourc
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -188,37 +189,76 @@ class file_budget:  # lower case: read as `with file_budget(seconds, steps):`
         _current.remove(self.budget)
 
 
-_PARSE_CHUNK = 64 * 1024  # bytes handed to tree-sitter per read
+_PARSE_CHUNK = 64 * 1024  # bytes handed to tree-sitter per read while it parses
+# bytes per read once the tree is built: a callback-parsed tree reads each node's text through the same callback
+# (one call per node.text), so a 64 KiB slice per literal cost 10-80 us each (a 64 KiB copy to return ~10 bytes)
+_TEXT_CHUNK = 256
 _PARSE_UNCHECKED = 32 * 1024  # a file this small is parsed in one call, unwatched (milliseconds)
+# A tree-sitter tree costs 16-150 bytes of memory per byte of ordinary source and up to ~430 for dense tokens
+# (a 1 MB Ruby list of 1s: 413 MB; 3.9 MB of HCL templates: 560 MB): the resident memory a parse may add
+# before it is cancelled (the file is then an analysis-budget skip, like a parse that outruns its time)
+MAX_PARSE_GROWTH = 256 * 1024 * 1024
+try:
+    _PAGE = os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):  # no sysconf: no memory watch
+    _PAGE = 0
+
+
+def _resident() -> int | None:
+    """This process's resident memory in bytes (Linux /proc), or None where it cannot be read."""
+    if not _PAGE:
+        return None
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def parse_within_budget(parser: Any, data: bytes) -> Any:
     """``parser.parse(data)`` with its CPU counted against the file's budget (the budget's clock starts here):
-    a parse still running past the deadline is cancelled (tree-sitter's progress callback, which it only calls
-    when it reads its input through a callback) and :class:`BudgetExceeded` says so; the parser is reset."""
+    a parse still running past the deadline, or one whose tree has added ``MAX_PARSE_GROWTH`` bytes of resident
+    memory, is cancelled (tree-sitter's progress callback, which it only calls when it reads its input through a
+    callback) and :class:`BudgetExceeded` says so; the parser is reset."""
     allowance = budget()
     deadline = allowance.start_clock()
     if len(data) <= _PARSE_UNCHECKED:
         return parser.parse(data)
     calls = 0
+    chunk = _PARSE_CHUNK
+    start = _resident()
+    ceiling = None if start is None else start + MAX_PARSE_GROWTH
+    too_big = False
 
     def read(offset: int, _point: object) -> bytes:
-        return data[offset:offset + _PARSE_CHUNK]
+        return data[offset:offset + chunk]
 
     def progress(_offset: int, _has_error: bool) -> bool:
-        nonlocal calls
+        nonlocal calls, too_big
         calls += 1  # called every few dozen bytes: the clock (a system call) is read every 256th time
-        return not calls & 255 and time.process_time() > deadline
+        if calls & 255:
+            return False
+        if ceiling is not None:
+            now = _resident()
+            if now is not None and now > ceiling:
+                too_big = True
+                return True
+        return time.process_time() > deadline
 
     try:
-        return parser.parse(read, progress_callback=progress)
+        tree = parser.parse(read, progress_callback=progress)
     except ValueError:  # "Parsing failed": the callback cancelled it (or the parser had no language)
         parser.reset()
-        if time.process_time() <= deadline:
+        if too_big:
+            allowance.spent = f"the parse tree grew past {MAX_PARSE_GROWTH >> 20} MB of memory"
+        elif time.process_time() <= deadline:
             raise
-        allowance.spent = f"parsing ran past {allowance.seconds:g} s of CPU time"
+        else:
+            allowance.spent = f"parsing ran past {allowance.seconds:g} s of CPU time"
         allowance.exhaust()
         raise BudgetExceeded(allowance.spent) from None
+    chunk = _TEXT_CHUNK  # node.text reads through ``read`` from here on: small slices
+    return tree
 
 
 def budget_skip(path: str, source: str, exc: BudgetExceeded | str, fallback: str = "findings so far kept") -> Skip:
