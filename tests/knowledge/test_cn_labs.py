@@ -116,11 +116,10 @@ def test_api_only_names_resolve_to_a_closed_model_of_the_lab(name: str) -> None:
     assert res.confidence == "known", res.reason
     assert res.model is not None and res.model["id"] == model_id
     assert res.publisher is not None and res.publisher["id"] == publisher
-    if publisher == "iflytek":  # only third-party pages placed iFlytek (country null since the 2026-12-03 audit)
-        assert res.publisher["country"] is None
-    else:
-        assert res.publisher["country"] == "CN"
-        assert res.origins == ("CN",)
+    # iFlytek's CN rests on its own site and annual report since 2026-12-04 (null after the 2026-12-03 audit, when
+    # only third-party pages placed it)
+    assert res.publisher["country"] == "CN"
+    assert res.origins == ("CN",)
     assert res.open_weights is False
     assert res.license is not None and res.license["id"] == "proprietary"
 
