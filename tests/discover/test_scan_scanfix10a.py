@@ -135,3 +135,38 @@ def test_container_args_are_read_after_their_command(tmp_path: Path) -> None:
     assert [line for raw, line in found if raw == "intfloat/multilingual-e5-large"] == [
         _line(COMMAND_AND_ARGS, "intfloat/")]
     assert not {raw for raw, _ in found} & {"/etc/app/settings", "server.py", "vllm", "serve", "embed"}
+
+
+# a deployment helper script that asks for its settings with a shell function of its own, a Hub repo as each default;
+# its other commands take owner/name arguments that are code, not models
+SETUP_SCRIPT = """\
+#!/usr/bin/env bash
+set -e
+
+ask_setting() {
+  local name=$1 prompt=$2 default=$3
+  read -r -p "$prompt [$default]: " value
+  export "$name"="${value:-$default}"
+}
+
+ask_setting "EMBED_ID" "Embedding model" "BAAI/bge-small-en-v1.5"
+ask_setting "CHAT_ID" "Chat model" "mistralai/Mistral-7B-Instruct-v0.3"
+ask_setting "INDEX" "Index name" "docs-index"
+git clone --depth 1 huggingface/text-generation-inference
+pip install mistralai/mistral-common
+body=$(jq -n '{
+  model: "Qwen/Qwen2.5-7B-Instruct",
+  stream: true
+}')
+"""
+
+
+def test_known_hub_repo_as_any_commands_argument(tmp_path: Path) -> None:
+    found = [(f.raw, f.line) for f in _scan(tmp_path, {"deploy/setup.sh": SETUP_SCRIPT})]
+    assert ("BAAI/bge-small-en-v1.5", _line(SETUP_SCRIPT, '"EMBED_ID"')) in found
+    assert ("mistralai/Mistral-7B-Instruct-v0.3", _line(SETUP_SCRIPT, '"CHAT_ID"')) in found
+    # read by the JSON key rule and as an argument: one reference
+    assert [line for raw, line in found if raw == "Qwen/Qwen2.5-7B-Instruct"] == [
+        _line(SETUP_SCRIPT, "model: ")]
+    raws = {raw for raw, _ in found}
+    assert not raws & {"huggingface/text-generation-inference", "mistralai/mistral-common", "docs-index"}

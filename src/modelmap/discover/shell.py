@@ -203,6 +203,17 @@ def _is_model_path_arg(tok: str) -> bool:
     return bool(_ABS_PATH.match(tok) or tok.startswith(("./", "../"))) and bool(_MODEL_PARENT.search(tok))
 
 
+# programs whose `owner/name` arguments are code or images, not models (git clone org/repo, pip install org/pkg)
+_NOT_MODEL_PROGRAMS = frozenset({"git", "pip", "pip3", "uv", "npm", "npx", "yarn", "pnpm", "go", "cargo", "gh", "brew",
+                                 "apt", "apt-get", "docker", "podman", "kubectl", "helm", "curl", "wget"})
+
+
+def _known_hub_repo(value: str) -> bool:
+    """An ``org/name`` the knowledge base knows as a Hub repo, or one under a known org with a model's name."""
+    hit = classify(value, "none")
+    return hit is not None and hit.kind == "hf-repo" and hit.confidence >= 0.9
+
+
 # `huggingface-cli download --repo-type dataset X` / `hf download X --repo-type=space`: a data set or a Space
 _NOT_MODEL_REPO = re.compile(r"--repo-type[=\s]+[\"']?(?:dataset|space)s?\b", re.I)
 _ABS_PATH = re.compile(r"(?:/|~/|[A-Za-z]:[\\/])[^\s]*[A-Za-z]")
@@ -545,6 +556,12 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                   and piece.rstrip("/").rsplit("/", 1)[-1].lower() not in placed):
                 done.add(piece)
                 report(piece, "none", None, None)
+            elif (piece not in done and "/" in piece and not piece.startswith(("-", "/", ".", "~", "$"))
+                  and lowered[0] not in _NOT_MODEL_PROGRAMS and _known_hub_repo(piece)):
+                # any command's argument that is a Hub repo the knowledge base knows (a script's own helper:
+                # `prompt_for_env_var "LLM_MODEL_ID" "Enter the LLM_MODEL_ID" "meta-llama/Meta-Llama-3-8B-Instruct"`)
+                done.add(piece)
+                report(piece, "hf", None, None)
     for url_match in re.finditer(r"https?://[^\s'\"]+", command):
         tick()
         if url_match.group(0) in reported:
@@ -583,7 +600,17 @@ class ShellSource:
             self._scan(file, out)
         except BudgetExceeded as exc:  # keep the lines read so far, and say where it stopped
             out.append(budget_skip(file.path, self.id, exc, "stopped; findings so far kept"))
-        return out
+        # one value read by two of the line's rules (a JSON body's `model:` key and the command's arguments) is
+        # one reference
+        seen: set[tuple[int, int, str]] = set()
+        unique: list[Finding | Skip] = []
+        for item in out:
+            if isinstance(item, Finding):
+                if (item.line, item.column, item.raw) in seen:
+                    continue
+                seen.add((item.line, item.column, item.raw))
+            unique.append(item)
+        return unique
 
     def _scan(self, file: SourceFile, out: list[Finding | Skip]) -> None:
         tick = budget().tick
