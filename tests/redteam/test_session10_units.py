@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +22,7 @@ import pytest
 from modelmap.discover import base
 from modelmap.discover import python as pysrc
 from modelmap.discover.base import SourceFile, file_budget, parse_within_budget
+from modelmap.discover.engine import ScanOptions, scan_paths
 from modelmap.discover.languages import parser_for
 from modelmap.discover.polyglot import PolyglotSource
 from modelmap.discover.python import scan_python_text
@@ -117,6 +120,75 @@ def test_binding_evidence_past_the_budget_is_reported(monkeypatch: pytest.Monkey
     assert any(f.raw == "gpt-4o" for f in out if isinstance(f, Finding))
     assert [s.reason for s in skips] == ["analysis-budget"], skips
     assert "binding" in (skips[0].detail or "")
+
+
+# the persistent result cache (82b5544): an entry is checked field by field, but one of the right shape could carry
+# findings for another file (or a path outside the root), or values no scan writes, and they came back as findings
+def _forge(row: list[Any]) -> list[list[Any]]:
+    out = []
+    for i, value in ((0, "other.py"), (0, "../../etc/passwd"), (4, "zzz-kind"), (5, "zzz-role"), (6, "zzz-context"),
+                     (1, -5), (2, -1), (11, 1e308), (11, -0.5)):
+        forged = list(row)
+        forged[i] = value
+        out.append(forged)
+    return out
+
+
+def test_a_forged_cache_entry_cannot_add_findings(tmp_path: Path) -> None:
+    tree, cache = tmp_path / "t", tmp_path / "c"
+    tree.mkdir()
+    (tree / "app.py").write_text('import openai\nopenai.OpenAI().chat.completions.create(model="gpt-4o")\n')
+    (tree / "other.py").write_text("x = 1\n")
+
+    def scan() -> list[tuple[str, str, str, int]]:
+        res = scan_paths([tree], ScanOptions(jobs=1, cache=cache))
+        return sorted((f.path, f.raw, f.kind, f.line) for f in res.findings) + \
+            sorted((s.path, s.reason, s.detail or "", 0) for s in res.skips)
+
+    fresh = scan()
+    assert fresh == [("app.py", "gpt-4o", "api-model", 2)]
+    (path,) = list(cache.glob("scan-*.json"))
+    doc = json.loads(path.read_text())
+    entry = doc["entries"]["app.py"]
+    good = entry[1][0]
+    for forged in _forge(good):  # each forged row alone beside the real one: the entry is a miss, re-analysed
+        entry[1] = [good, forged]
+        path.write_text(json.dumps(doc))
+        assert scan() == fresh, forged
+    entry[1], entry[2] = [good], [["other.py", "parse-error", "x"]]  # a skip for another file
+    path.write_text(json.dumps(doc))
+    assert scan() == fresh
+    assert json.loads(path.read_text())["entries"]["app.py"][1] == [good]  # and the entry rewritten good
+
+
+# TorchScript / torch zip (3a85456 reads member names): zipfile builds every central directory entry before a
+# count can be checked, so a 73 MB archive of 1M entries cost 584 MB; the directory's size is read first now
+def test_a_zip_with_a_huge_central_directory_is_refused_before_it_is_listed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    from modelmap.artifacts import pickle as torchzip
+    from modelmap.artifacts.base import ReadError
+
+    path = tmp_path / "model.pt"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("archive/data.pkl", b"\x80\x02}q\x00.")
+        for i in range(200):
+            zf.writestr(f"archive/code/__torch__/m{i}.py", b"")
+    opened: list[object] = []
+
+    class Counted(zipfile.ZipFile):
+        def __init__(self, *args: Any, **kw: Any) -> None:
+            opened.append(args)
+            super().__init__(*args, **kw)
+
+    monkeypatch.setattr(zipfile, "ZipFile", Counted)
+    info = torchzip.PickleReader().read(path)  # within the default: listed as before
+    assert len(info.metadata["torchscript_modules"]) == 200 and len(opened) == 1
+    monkeypatch.setattr(torchzip, "MAX_ZIP_DIRECTORY", 4096)
+    with pytest.raises(ReadError, match="central directory"):
+        torchzip.PickleReader().read(path)
+    assert len(opened) == 1  # refused from the end record alone: the directory was never parsed
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -35,9 +35,9 @@ import stat
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from modelmap.types import Finding, Location, Skip, SymbolUse
+from modelmap.types import Context, Finding, Kind, Location, Role, Skip, SymbolUse
 
 SCHEMA = "modelmap.scan-cache/1"
 MAX_BYTES = 256 * 1024 * 1024
@@ -104,6 +104,11 @@ def _dec_finding(row: Any) -> Finding | None:
             and _str(source) and _opt_str(provider) and _opt_str(endpoint) and _opt_str(symbol)
             and type(confidence) in (float, int) and _opt_int(cell) and _opt_int(cell_line) and _opt_str(api)):
         return None
+    # values a finding can have: a forged entry's kind, role or context outside the enums, a negative position or
+    # a confidence outside [0, 1] is not one a scan writes
+    if kind not in _KINDS or role not in _ROLES or context not in _CONTEXTS or line < 0 or column < 0 \
+            or not 0 <= confidence <= 1:
+        return None
     if evidence is not None and not (type(evidence) is list and all(_str(e) for e in evidence)):
         return None
     loc = None
@@ -114,6 +119,11 @@ def _dec_finding(row: Any) -> Finding | None:
         loc = Location(definition[0], definition[1], definition[2])
     return Finding(path, line, column, raw, kind, role, context, source, provider, endpoint, symbol, confidence,
                    cell, cell_line, api, None if evidence is None else tuple(evidence), None, loc)
+
+
+_KINDS = frozenset(get_args(Kind))
+_ROLES = frozenset(get_args(Role))
+_CONTEXTS = frozenset(get_args(Context))
 
 
 def _enc_skip(s: Skip) -> list[Any] | None:
@@ -297,7 +307,7 @@ class ResultCache:
             return
         try:
             doc = json.loads(raw)
-        except (ValueError, RecursionError):
+        except (ValueError, RecursionError, MemoryError):  # a JSON bomb in a file of MAX_BYTES: a miss
             return
         if type(doc) is not dict or doc.get("schema") != SCHEMA or doc.get("fingerprint") != self.fp \
                 or doc.get("root") != self.root or type(doc.get("entries")) is not dict:
@@ -310,6 +320,10 @@ class ResultCache:
             return None
         got = decode(entry)
         if got is None or got[0] != file_digest:
+            return None
+        # every finding, skip and use of a file's entry is that file's: a forged entry cannot add results to
+        # another path (or to one outside the scan root)
+        if any(x.path != relpath for part in got[1:] for x in part):
             return None
         return got[1], got[2], got[3]
 
