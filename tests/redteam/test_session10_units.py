@@ -191,5 +191,26 @@ def test_a_zip_with_a_huge_central_directory_is_refused_before_it_is_listed(
     assert len(opened) == 1  # refused from the end record alone: the directory was never parsed
 
 
+def test_a_gguf_with_a_million_metadata_keys_is_refused_from_its_header(tmp_path: Path) -> None:
+    # every key was read into a dict first (1M keys: 300 MB, 5.7 s; max_items allowed 4M): the header's count
+    # is checked against the metadata-key limit before any key is read
+    import struct
+
+    from modelmap.artifacts.base import ReadError
+    from modelmap.artifacts.gguf import MAX_METADATA_KEYS, GGUFReader
+
+    def kv(i: int) -> bytes:
+        key = f"k{i}".encode()
+        return struct.pack("<Q", len(key)) + key + struct.pack("<II", 4, i)
+
+    n = MAX_METADATA_KEYS + 1
+    path = tmp_path / "many.gguf"
+    path.write_bytes(b"GGUF" + struct.pack("<IQQ", 3, 0, n) + b"".join(kv(i) for i in range(n)))
+    with pytest.raises(ReadError, match="metadata keys"):
+        GGUFReader().read(path)
+    path.write_bytes(b"GGUF" + struct.pack("<IQQ", 3, 0, 3) + b"".join(kv(i) for i in range(3)))
+    assert GGUFReader().read(path).metadata["k2"] == 2
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
