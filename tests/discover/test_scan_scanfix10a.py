@@ -170,3 +170,33 @@ def test_known_hub_repo_as_any_commands_argument(tmp_path: Path) -> None:
         _line(SETUP_SCRIPT, "model: ")]
     raws = {raw for raw, _ in found}
     assert not raws & {"huggingface/text-generation-inference", "mistralai/mistral-common", "docs-index"}
+
+
+# an inference launcher whose flags and variables say where each part is (`*_dir`, `*_path`, checkpoint) rather than
+# "model"; the data, log and cache folders beside them are not models even under a models directory
+LAUNCHER = """\
+#!/bin/bash
+LLM_PATH=/srv/models/Yi-1.5-9B-Chat
+RERANK_PATH=/srv/models/bge-reranker-base
+CKPT_PATH=/srv/checkpoints/Mistral-7B-Instruct-v0.3
+DATA_PATH=/srv/models/alpaca-7b
+CACHE_DIR=/srv/models/qwen2-7b
+torchrun --nproc_per_node 1 chat.py \\
+    --ckpt_dir /srv/models/Llama-2-13b-chat/ \\
+    --embedding-path /srv/models/bge-large-zh-v1.5 \\
+    --data_dir /srv/models/belle-7b \\
+    --log_dir /srv/models/qwen2-7b
+python serve.py --checkpoint-path /data/Qwen-7B-Chat --port 8000
+"""
+
+
+def test_model_folders_under_path_and_dir_names_in_shell(tmp_path: Path) -> None:
+    found = {(f.raw, f.line) for f in _scan(tmp_path, {"scripts/launch.sh": LAUNCHER})}
+    for raw, needle in (("/srv/models/Yi-1.5-9B-Chat", "LLM_PATH="), ("/srv/models/bge-reranker-base", "RERANK_PATH="),
+                        ("/srv/checkpoints/Mistral-7B-Instruct-v0.3", "CKPT_PATH="),
+                        ("/srv/models/Llama-2-13b-chat/", "--ckpt_dir"),
+                        ("/srv/models/bge-large-zh-v1.5", "--embedding-path"),
+                        ("/data/Qwen-7B-Chat", "--checkpoint-path")):
+        assert (raw, _line(LAUNCHER, needle)) in found, raw
+    raws = {raw for raw, _ in found}
+    assert not raws & {"/srv/models/alpaca-7b", "/srv/models/qwen2-7b", "/srv/models/belle-7b"}

@@ -203,6 +203,27 @@ def _is_model_path_arg(tok: str) -> bool:
     return bool(_ABS_PATH.match(tok) or tok.startswith(("./", "../"))) and bool(_MODEL_PARENT.search(tok))
 
 
+# a flag or variable named for where something is (`--ckpt_dir`, `--embedding_path`, `LLM_PATH=`, `CKPT_PATH=`) that
+# holds a folder saying "model" by its place or its name: a model directory, as under a *_path / *_dir config key
+# (config_files: EMBEDDING_PATH: /models/bge-large-zh-v1.5); names that say data, logs, output or code are not
+_PATH_NAME = re.compile(r"(?i)[a-z0-9_]*(?:path|dir|directory|folder|checkpoint|ckpt|weights?)")
+_NOT_MODEL_PATH_NAME = re.compile(r"(?i)data|log|cache|output|save|export|result|eval|image|img|audio|video|doc|file|"
+                                  r"index|vector|prompt|template|config|cfg|train|valid|test|out|tmp|temp|work|home|"
+                                  r"src|code|script|plugin|lib|bin|repo|install|venv|env")
+
+
+def _model_dir_by_name(name: str, value: str) -> bool:
+    """``name`` (a flag without its dashes, or a variable) says where something is, and ``value`` is a literal
+    folder that a models / checkpoints directory or a parameter count marks as a model's, whose last part looks
+    like a model (config_files._is_model_dir)."""
+    from modelmap.discover.config_files import _is_model_dir
+
+    if len(value) > 300 or "://" in value or templated_path(value) or "/" not in value.replace("\\", "/"):
+        return False
+    return (_PATH_NAME.fullmatch(name) is not None and _NOT_MODEL_PATH_NAME.search(name) is None
+            and _is_model_dir(value))
+
+
 # programs whose `owner/name` arguments are code or images, not models (git clone org/repo, pip install org/pkg)
 _NOT_MODEL_PROGRAMS = frozenset({"git", "pip", "pip3", "uv", "npm", "npx", "yarn", "pnpm", "go", "cargo", "gh", "brew",
                                  "apt", "apt-get", "docker", "podman", "kubectl", "helm", "curl", "wget"})
@@ -234,6 +255,13 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
     if not m:
         return []
     output_var = _OUTPUT_VAR.fullmatch(m.group("name")) is not None
+    if not is_model_key(m.group("name")):
+        folder = m.group("value").strip("\"'")
+        if _model_dir_by_name(m.group("name"), folder):
+            # LLM_PATH=/models/Yi-34B-Chat, CKPT_PATH=/models/DeepSeek-V2-Lite-Chat
+            hit = classify(folder, "path")
+            if hit is not None:
+                return _one_value(file, raw, line, source_id, folder, m.start(2), hit)
     if not output_var and not is_model_key(m.group("name")):
         # CHECKPOINT="OpenGVLab/InternVL3-8B": any variable holding a Hub repo the knowledge base knows
         value = m.group("value").strip("\"'")
@@ -481,6 +509,12 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             if value and not value.startswith("-"):
                 hint, role = found
                 report(value, hint, role, toks[0].rsplit("/", 1)[-1])
+        elif flag.startswith("--") and len(flag) < 64:
+            value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
+            if value and not value.startswith("-") and _model_dir_by_name(flag[2:].replace("-", "_"), value):
+                # --ckpt_dir /models/Llama-2-13b-chat, --embedding_path /models/bge-large-zh-v1.5
+                loads_model = True
+                report(value, "path", None, toks[0].rsplit("/", 1)[-1])
     if loads_model:
         for value in outputs:
             # the model the command writes (an export, a quantisation, a merge): a local model directory
