@@ -75,3 +75,73 @@ def test_a_named_constant_used_in_a_model_slot_is_found_at_its_literal(tmp_path:
     assert len(findings) == 1
     evidence = findings[0].evidence or ()
     assert "via:ORBIT_V3_MINI" in evidence
+
+
+PY_TEMPLATES = '''"""Chat prompt formats for the models this server hosts."""
+
+TEMPLATES = {}
+
+
+def register_template(name):
+    def wrap(cls):
+        TEMPLATES[name] = cls
+        return cls
+    return wrap
+
+
+class BaseTemplate:
+    name = "base"
+
+    def match(self, name) -> bool:
+        return name == self.name
+
+
+@register_template("qwen2")
+class Qwen2ChatTemplate(BaseTemplate):
+    name = "qwen2"
+    allow_models = ["qwen2", "qwen2-1.5b-instruct"]
+    stop = ["<|im_end|>"]
+
+    def match(self, name) -> bool:
+        return name == "qwen2"
+
+
+class Engine:
+    def __init__(self, model_name, template_name=None):
+        self.model_name = model_name
+        self.template_name = template_name or "llama3"
+        if "chatglm3" in model_name.lower():
+            self.stream = "glm"
+        if self.template_name == "baichuan2":
+            self.stop = ["</s>"]
+        if model_name in ["glm-4-9b-chat", "qwen2-7b-instruct"]:
+            self.vision = False
+
+
+def patch(model):
+    model.config.model_type = "internvl2"
+    return model
+
+
+client_model = "qwen2-72b-instruct"
+DEFAULT_MODEL = "Qwen/Qwen2-7B-Instruct"
+MODEL_TYPE = "Qwen/Qwen2-1.5B"
+'''
+
+
+def test_prompt_template_names_and_substring_tests_are_not_models(tmp_path: Path) -> None:
+    (tmp_path / "templates.py").write_text(PY_TEMPLATES)
+    got = _found(tmp_path)
+    raws = {raw for _, _, raw in got}
+    # a template's registered name, its class attribute and match(), a template_name default and comparison, a
+    # substring test on the model name, an architecture name assigned to model_type
+    for family in ("qwen2", "llama3", "chatglm3", "baichuan2", "internvl2"):
+        assert family not in raws
+    # membership in a literal list of models, model-named bindings, a repo id under MODEL_TYPE: still models
+    # a checkpoint with its size among a template's allowed models is one
+    assert ("templates.py", 23, "qwen2-1.5b-instruct") in got
+    assert ("templates.py", 38, "glm-4-9b-chat") in got
+    assert ("templates.py", 38, "qwen2-7b-instruct") in got
+    assert ("templates.py", 47, "qwen2-72b-instruct") in got
+    assert ("templates.py", 48, "Qwen/Qwen2-7B-Instruct") in got
+    assert ("templates.py", 49, "Qwen/Qwen2-1.5B") in got

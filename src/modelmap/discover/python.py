@@ -167,7 +167,16 @@ def _model_named(node: ast.AST) -> bool:
     return False
 
 
-_ARCH = re.compile(r"(?i)(?:^|_)(?:model_?type|arch|architectures?|model_?class|model_?family)$")
+# architecture names, and the names of prompt templates / chat formats (`template_name`, `PROMPT_NAME`,
+# `conv_template`): a serving app keys its chat templates by family words (`"chatglm3" == self.template_name`)
+_ARCH = re.compile(r"(?i)(?:^|_)(?:model_?type|arch|architectures?|model_?class|model_?family|"
+                   r"(?:chat_?|conv_?|prompt_?)?template(?:_?name)?|prompt_?name|chat_?format)$")
+# a call that registers or looks up a prompt template (`@register_template("llama2")`, `get_conv_template("x")`):
+# its string arguments name templates
+_TEMPLATE_CALL = re.compile(r"(?i)template$")
+# a class or function that is a prompt template (`class Llama2ChatTemplate`): its bare literals name templates
+_TEMPLATE_SCOPE = re.compile(r"(?i)template")
+_PARAM_SIZE = re.compile(r"(?i)(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")
 
 
 def _arch_named(node: ast.AST) -> bool:
@@ -181,6 +190,17 @@ def _arch_named(node: ast.AST) -> bool:
 
 
 _PREFIX_CHECKS = frozenset({"startswith", "endswith", "removeprefix", "removesuffix"})
+
+
+def _substring_of_model(node: ast.AST) -> bool:
+    """The right side of ``"x" in <it>`` is one model name (``model_name``, ``self.llm.model_name.lower()``), so the
+    test is a substring test, not membership in a collection (``models``, ``MODEL_NAMES``, a literal list)."""
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Dict)) or not _model_named(node):
+        return False
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
+        node = node.func.value
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+    return bool(name) and not name.lower().endswith(("s", "list", "set", "map", "dict"))
 
 
 def _str_elts(node: ast.AST) -> list[ast.Constant]:
@@ -696,6 +716,10 @@ class _Module:
                     self.silenced.add(id(operand))
             return
         for left, op, right in zip(operands, node.ops, operands[1:], strict=False):
+            if isinstance(op, (ast.In, ast.NotIn)) and isinstance(left, ast.Constant) and _substring_of_model(right):
+                # `"chatglm3" in model_name`: a family substring test on the name, not a model (like startswith)
+                self.silenced.add(id(left))
+                continue
             # `name == "x"`, `"x" != name`, `name in ["x", "y"]`; not `"qwen3" in name` (a substring test)
             if isinstance(op, (ast.Eq, ast.NotEq)):
                 pairs = [(left, right), (right, left)]
@@ -784,6 +808,11 @@ class _Module:
                     self.silenced.add(id(lit))
             return
         name = _dotted(node.func)
+        if _TEMPLATE_CALL.search(name.rsplit(".", 1)[-1]):
+            # register_template("llama2"), get_conv_template(name="vicuna_v1.1"): template names
+            for arg in [*node.args, *(kw.value for kw in node.keywords if kw.arg in ("name", "template_name"))]:
+                if isinstance(arg, ast.Constant):
+                    self.silenced.add(id(arg))
         rule = _rule_for(name)
         if rule is not None:
             self._apply(rule, node, name)
@@ -868,6 +897,10 @@ class _Module:
         value, shift = _unquote(node.value)
         if "://" not in value and classify(value, "none") is None:
             return  # most literals: decided by the (memoised) classifier before any position work
+        if "://" not in value and not _PARAM_SIZE.search(value) and _TEMPLATE_SCOPE.search(self.symbol() or ""):
+            # `class Llama2Template: name = "llama2"`: a family word in a prompt template names the template; a
+            # checkpoint with its size there (`allow_models = ["chatglm-6b"]`) is still a model
+            return
         line, col = self.position(node)
         if "://" in value:
             if self.c.endpoint(value, line, col + shift, symbol=self.symbol(), source_id="python-endpoint") is None:
@@ -879,6 +912,14 @@ class _Module:
 
     def visit_Assign(self, node: ast.Assign) -> None:
         names = [n for t in node.targets for n in _target_names(t)]
+        if any(_ARCH.search(n.rsplit(".", 1)[-1]) for n in names):
+            # `config.model_type = "cogvlm2"`, `template_name = "qwen"`: an architecture's or a template's name (a
+            # repo id or path there, `MODEL_TYPE = "Qwen/Qwen-1_8B"`, still names a model)
+            value = node.value
+            direct = [*value.values] if isinstance(value, ast.BoolOp) else [value.body, value.orelse] \
+                if isinstance(value, ast.IfExp) else [value, *_str_elts(value)]  # `x or "llama3"`, `a if c else b`
+            self.silenced.update(id(lit) for lit in direct if isinstance(lit, ast.Constant)
+                                 and isinstance(lit.value, str) and "/" not in lit.value and ":" not in lit.value)
         self._keyed(names, node.value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
