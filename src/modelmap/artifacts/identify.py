@@ -83,12 +83,29 @@ def load_fingerprints() -> dict[str, Any]:
     if STRUCTURES.is_file():  # hand-written structure fingerprints (non-LLM models), merged after the generated ones
         extra = yaml.load(STRUCTURES.read_text(encoding="utf-8"), Loader=loader)
         if isinstance(extra, dict) and isinstance(extra.get("structures"), list):
-            doc["fingerprints"] = list(doc.get("fingerprints") or []) + [
-                e for e in extra["structures"] if isinstance(e, dict) and e.get("id") and e.get("family")]
+            hand = [e for e in extra["structures"] if isinstance(e, dict) and e.get("id") and e.get("family")]
+            doc["fingerprints"] = list(doc.get("fingerprints") or []) + hand
+            _resolve_extends(hand, doc["fingerprints"])
         if isinstance(extra, dict) and isinstance(extra.get("vocabularies"), list):
             doc["vocabularies"] = list(doc.get("vocabularies") or []) + [
                 v for v in extra["vocabularies"] if isinstance(v, dict) and v.get("vocab_hash")]
     return doc
+
+
+def _resolve_extends(hand: list[dict[str, Any]], table: list[dict[str, Any]]) -> None:
+    """A hand-written entry with ``extends: <entry id>`` is a model whose published code adds special tokens to
+    another entry's tokenizer (a vision-language processor adding its image tags to its LLM's vocabulary): it
+    takes that entry's vocabulary hashes and special tokens, plus its own ``adds_special_tokens``. Only the
+    tokens a published processor names are listed; the base's are the base entry's, not copied by hand."""
+    by_id = {e.get("id"): e for e in table if isinstance(e, dict)}
+    for e in hand:
+        base = by_id.get(e.get("extends")) if isinstance(e.get("extends"), str) else None
+        if base is None or base is e:
+            continue
+        if not e.get("vocab_hashes"):
+            e["vocab_hashes"] = list(base.get("vocab_hashes") or [])
+        adds = [t for t in e.get("adds_special_tokens") or [] if isinstance(t, str)]
+        e["special_tokens"] = list(dict.fromkeys([*(base.get("special_tokens") or []), *adds]))
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +172,11 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
     score = 0.0
     why: list[str] = []
     signals: list[str] = []
+    required = entry.get("requires_special_tokens")
+    if isinstance(required, list) and required and not set(required) <= obs.specials:
+        # a model defined as another tokenizer plus the tokens its published processor adds is that model
+        # only when those tokens are there (without them the file is the base's tokenizer)
+        return 0.0, why, None, signals
     hashes = set(entry.get("vocab_hashes") or [])
     if obs.vocab_hashes and hashes:
         hit = [h for h in obs.vocab_hashes if h in hashes]
