@@ -194,6 +194,13 @@ RULES: tuple[CallRule, ...] = (
           r"Fireworks)$", (), ("*",), "key", "generation", "langchain", new=True),
 )
 
+
+@lru_cache(maxsize=1 << 14)  # callee names repeat across a repository's calls
+def _rules_for(callee: str) -> tuple[CallRule, ...]:
+    """The RULES whose callee pattern finds ``callee``, in their order (each call tried all of them)."""
+    return tuple(rule for rule in RULES if rule.callee.search(callee))
+
+
 _URL_KEYS = ("baseURL", "baseUrl", "basePath", "host", "endpoint", "apiBase", "apiUrl", "url", "serverUrl",
              "azureOpenAIBasePath", "openAIApiBase", "endpointUrl", "baseOptions", "configuration", "clientOptions")
 _CLIENT_SDKS = {
@@ -1323,10 +1330,8 @@ class _Analysis:
         ep_provider = endpoint[0] if endpoint else None
         ep_url = endpoint[1] if endpoint else None
         matched = False
-        for rule in RULES:
+        for rule in _rules_for(callee):
             if rule.new is not None and rule.new != is_new:
-                continue
-            if not rule.callee.search(callee):
                 continue
             task_call = rule.id == "js-transformers" and bool(args) and string_value(args[0]) in _TASK_ROLES
             if rule.needs and not task_call and not any(m.startswith(rule.needs) for m in self.f.imports):
