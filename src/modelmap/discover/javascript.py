@@ -1484,13 +1484,17 @@ def _script_blocks(text: str) -> Iterator[tuple[str, int, int]]:
 
 def _script_text(text: str) -> tuple[str, str]:
     """Keep only the <script> blocks of a Vue/Svelte file, blanking the rest so positions stay put."""
-    out = [c if c == "\n" else " " for c in text]
+    blank = "\n".join(" " * len(line) for line in text.split("\n"))  # every character but a newline: a space
+    pieces: list[str] = []
+    done = 0
     lang = "javascript"
-    for attrs, start, end in _script_blocks(text):
+    for attrs, start, end in _script_blocks(text):  # in order, none overlapping
         if _TS_LANG.search(attrs):
             lang = "typescript"
-        out[start:end] = list(text[start:end])
-    return "".join(out), lang
+        pieces += (blank[done:start], text[start:end])
+        done = end
+    pieces.append(blank[done:])
+    return "".join(pieces), lang
 
 
 JS_MODULE = "js:"  # SymbolUse.module of a JS/TS import: "js:" + the imported file's path without extension
