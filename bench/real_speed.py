@@ -55,11 +55,18 @@ SECTION = "## Real code (issue 10)"
 RG_IGNORE_FLAGS = ["--no-require-git", "--hidden", "--no-ignore-dot", "--no-ignore-parent", "--no-ignore-global"]
 
 
+# Repository trees put under /work/corpus from this time on are a held-out set being labelled (session 10): they
+# never enter the benchmark tree (nobody tunes speed or rules on them)
+CORPUS_BEFORE = _dt.datetime(2026, 12, 4, 9, 0, tzinfo=_dt.timezone.utc)
+
+
 def build_tree(corpus: Path, tree: Path) -> list[str]:
-    """Copy every repository under ``corpus`` into ``tree/a`` and ``tree/b`` (skipped when already built)."""
+    """Copy every repository under ``corpus`` older than ``CORPUS_BEFORE`` (its folder's modification time) into
+    ``tree/a`` and ``tree/b`` (skipped when already built)."""
     if tree.is_dir():  # built before: report the repositories it holds (the corpus may have grown since)
         return sorted(p.name for p in (tree / "a").iterdir() if p.is_dir())
-    repos = sorted(p.name for p in corpus.iterdir() if p.is_dir())
+    cutoff = CORPUS_BEFORE.timestamp()
+    repos = sorted(p.name for p in corpus.iterdir() if p.is_dir() and p.stat().st_mtime < cutoff)
     tmp = Path(tempfile.mkdtemp(prefix=tree.name + ".building-", dir=tree.parent))
     for half in ("a", "b"):
         for repo in repos:
