@@ -188,7 +188,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
         "themalaysianreserve.com (news) called Du Xiaoman Financial a Beijing fintech spun off from Baidu"
     ),
     "lmsys": "grokipedia.opelly.me (a Grokipedia mirror) said LMSYS was founded at UC Berkeley (US)",
-    "weiboai": "en.wikipedia.org/wiki/Weibo called Weibo a Chinese platform",
     "ai-forever": "globaltimes.cn (news) called Sberbank Russia's largest bank",
     "bytedancedouyincontent": "ebsco.com research starter placed ByteDance's headquarters in Beijing, China",
     "infinigence": "archive.shine.cn (Shanghai Daily) placed Infinigence AI in Shanghai, China",

@@ -40,7 +40,7 @@ OFFICIAL = {
     "bigcode/starcoder2-15b": ("bigcode", "US"),
     "databricks/dbrx-base": ("databricks", "US"),
     "tiiuae/Falcon-H1-1.5B-Instruct": ("tii", "AE"),
-    "Tele-AI/TeleChat-12B": ("tele-ai", None),
+    "Tele-AI/TeleChat-12B": ("tele-ai", "CN"),
     "xverse/XVERSE-65B": ("xverse", "CN"),
     "stabilityai/sdxl-turbo": ("stabilityai", "GB"),
     "black-forest-labs/FLUX.1-schnell": ("black-forest-labs", None),
