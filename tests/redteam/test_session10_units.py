@@ -212,5 +212,37 @@ def test_a_gguf_with_a_million_metadata_keys_is_refused_from_its_header(tmp_path
     assert GGUFReader().read(path).metadata["k2"] == 2
 
 
+# false positives on ordinary web code (brief redteam10 item 3): every local URL on port 3000, 8000 or 8080 was a
+# TGI / vLLM endpoint at 0.95 (Flask's test suite: client.get("/", "http://127.0.0.1:3000/"); an app's
+# WEB_DOMAIN = "http://localhost:3000", a compose healthcheck curl http://localhost:8080/health, a code interpreter's
+# http://localhost:8000); on those shared ports a model API's path is asked for
+@pytest.mark.parametrize(("url", "provider"), [
+    ("http://127.0.0.1:3000/", None), ("http://localhost:3000", None), ("http://localhost:3000/login", None),
+    ("http://localhost:8000", None), ("http://localhost:8080/health", None), ("http://app:8080/api/v1", None),
+    ("http://0.0.0.0:8080", None), ("http://localhost:3000/api/", None),
+    ("http://localhost:8000/v1", "vllm"), ("http://vllm:8000/v1/", "vllm"), ("http://127.0.0.1:8000/v1/chat/completions", "vllm"),
+    ("http://localhost:8080/generate", "tgi"), ("http://tgi:8080/v1/chat/completions", "tgi"),
+    ("http://localhost:11434", "ollama"), ("http://localhost:1234/v1", "lm-studio"),
+    ("https://api.openai.com/v1", "openai-api"),
+])
+def test_a_local_web_address_on_a_shared_port_is_not_a_model_server(url: str, provider: str | None) -> None:
+    from modelmap.discover.identify import classify_endpoint
+
+    hit = classify_endpoint(url)
+    assert (hit[0] if hit else None) == provider
+
+
+def test_ordinary_web_code_reports_no_endpoint(tmp_path: Path) -> None:
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests/test_basic.py").write_text(
+        'def test_x(client):\n    rv = client.get("/", "http://127.0.0.1:3000/")\n')
+    (tmp_path / "settings.py").write_text('import os\nWEB_DOMAIN = os.environ.get("WEB_DOMAIN") or "http://localhost:3000"\n'
+                                          'OPENAI_BASE_URL = "http://localhost:8000/v1"\n')
+    (tmp_path / "docker-compose.yml").write_text(
+        'services:\n  app:\n    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8080/health"]\n')
+    res = scan_paths([tmp_path], ScanOptions(jobs=1))
+    assert [(f.path, f.raw) for f in res.findings] == [("settings.py", "http://localhost:8000/v1")]
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))

@@ -638,7 +638,21 @@ def classify_endpoint(value: str) -> tuple[str, str] | None:
     provider = _endpoint_provider(load(), host, port)
     if provider is None:
         return None
+    if port in _SHARED_PORTS and provider == vocab().local_ports.get(port) and _endpoint_provider(load(), host, None) \
+            is None and not _MODEL_API_PATH.match(parts.path or "/"):
+        return None  # a web app's own address on a shared port (http://localhost:3000/login), not a model server
     return provider, v.rstrip("/")
+
+
+# local ports that a model server defaults to but every kind of web server uses too (Rails, Express, Next.js and
+# Grafana on 3000, Django and uvicorn on 8000, Tomcat and proxies on 8080): a local address on one of them is taken
+# for that model server only with a model API's path (/v1, /generate, /api/chat ...); a bare
+# http://localhost:3000 (a web UI's address, an OAuth redirect, a health check) is not. Ollama's 11434 and
+# LM Studio's 1234 are that server's own
+_SHARED_PORTS = frozenset({3000, 8000, 8080})
+_MODEL_API_PATH = re.compile(r"/(?:v\d+(?:(?:alpha|beta)\d*)?(?:/|$)|openai(?:/|$)|generate(?:_stream)?/?$|"
+                             r"(?:chat/)?completions/?$|embeddings?/?$|rerank/?$|tokenize/?$|info/?$|invocations/?$|"
+                             r"api/(?:generate|chat|embed|embeddings|tags|show|pull)/?$)")
 
 
 @lru_cache(maxsize=1 << 12)
