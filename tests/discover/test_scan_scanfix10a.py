@@ -200,3 +200,45 @@ def test_model_folders_under_path_and_dir_names_in_shell(tmp_path: Path) -> None
         assert (raw, _line(LAUNCHER, needle)) in found, raw
     raws = {raw for raw, _ in found}
     assert not raws & {"/srv/models/alpaca-7b", "/srv/models/qwen2-7b", "/srv/models/belle-7b"}
+
+
+# a gateway's provider catalogue: each model's other names under `aliases`, and a route's `alias`; a compose file
+# beside it gives its containers network aliases named after the models they serve
+GATEWAY = """\
+providers:
+  - name: upstream
+    base_url: https://llm.example.internal/v1
+    models:
+      - id: claude-3-5-haiku-20241022
+        aliases: [claude-haiku, claude3.5-haiku]
+      - id: gpt-4o-mini
+        aliases:
+          - gpt4o-mini
+          - fast
+routes:
+  - path: /chat
+    alias: deepseek-v3
+    target: deepseek-chat
+"""
+COMPOSE = """\
+services:
+  engine:
+    image: registry.example.dev/llm/engine:0.9
+    networks:
+      backend:
+        aliases:
+          - qwen2-7b-engine
+networks:
+  backend: {}
+"""
+
+
+def test_router_aliases_are_model_selectors(tmp_path: Path) -> None:
+    found = {(f.raw, f.line) for f in _scan(tmp_path, {"gateway/providers.yaml": GATEWAY,
+                                                       "deploy/docker-compose.yml": COMPOSE})}
+    assert ("claude3.5-haiku", _line(GATEWAY, "claude3.5-haiku")) in found
+    assert ("deepseek-v3", _line(GATEWAY, "alias: deepseek-v3")) in found
+    raws = {raw for raw, _ in found}
+    # a word that names no model, and a container's network alias, are not models
+    assert not raws & {"fast", "qwen2-7b-engine"}
+

@@ -693,6 +693,9 @@ _EMBEDDED_KEY_LINE = re.compile(r"\n[ \t]*[\"']?[A-Za-z_][\w.-]*[\"']?:(?:[ \t]|
 # blocks of text for people or for a model (a prompt that says "Model: gpt-4o" is prose), never settings
 _PROSE_KEY = re.compile(r"(?i)prompt|template|description|message|text|instruction|readme|note|help|comment|"
                         r"summary|body|content|doc|example|sample|usage|changelog")
+_ALIAS_KEYS = frozenset({"aliases", "alias", "model_aliases", "model_alias", "modelaliases", "modelalias"})
+# aliases of other things: a container's network names, a pod's host names, a CLI command's
+_NOT_ALIAS_PARENTS = frozenset({"networks", "network", "hostaliases", "commands", "command", "cli"})
 _SECTION_CHILD_KEYS = frozenset({"name", "id", "uri", "url", "repo", "repo_id", "hf_repo", "identifier"})
 _SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
@@ -1001,6 +1004,10 @@ class TreeWalker:
             # under an Ollama section (the Ollama Helm chart's values) the names are Ollama library tags
             return "ollama" if "ollama" in self.path[-5:] else "key"
         if low_key in _SECTION_CHILD_KEYS and parent_key and _is_model_section(parent_key):
+            return "key"
+        if low_key in _ALIAS_KEYS and not any(p in _NOT_ALIAS_PARENTS for p in self.path[-4:]):
+            # a router's or gateway's other names for one model (`- id: gpt-4o` / `aliases: [gpt4o]`): each is a
+            # model selector; it must still look like a model (a bare `fast` or `default` does not)
             return "key"
         return None
 
