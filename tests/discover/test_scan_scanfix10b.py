@@ -145,3 +145,45 @@ def test_prompt_template_names_and_substring_tests_are_not_models(tmp_path: Path
     assert ("templates.py", 47, "qwen2-72b-instruct") in got
     assert ("templates.py", 48, "Qwen/Qwen2-7B-Instruct") in got
     assert ("templates.py", 49, "Qwen/Qwen2-1.5B") in got
+
+
+CS_ROUTER = """namespace Acme.Llm;
+
+public static class EditionRouter
+{
+    public static string Host(string model, string region)
+    {
+        if (model is "lyra-v2.5" or "lyra-v2.5-long")
+            return "https://a.example.com";
+        if (model.Equals("lyra-v3.1-max", StringComparison.OrdinalIgnoreCase))
+            return "https://b.example.com";
+        if (string.Equals(model, "lyra-v1.5-lite"))
+            return "https://c.example.com";
+        if (region.Equals("eu-west-1"))
+            return "https://eu.example.com";
+        return "https://d.example.com";
+    }
+}
+"""
+
+JAVA_EQUALS = """package com.acme.llm;
+
+class Picker {
+    int budget(String modelName) {
+        if ("lyra-v4-pro".equals(modelName)) { return 8; }
+        if (modelName.equalsIgnoreCase("lyra-v4-flash")) { return 2; }
+        return 1;
+    }
+}
+"""
+
+
+def test_equality_calls_and_is_patterns_compare_with_the_model(tmp_path: Path) -> None:
+    (tmp_path / "EditionRouter.cs").write_text(CS_ROUTER)
+    (tmp_path / "Picker.java").write_text(JAVA_EQUALS)
+    got = _found(tmp_path)
+    for line, raw in ((7, "lyra-v2.5"), (7, "lyra-v2.5-long"), (9, "lyra-v3.1-max"), (11, "lyra-v1.5-lite")):
+        assert ("EditionRouter.cs", line, raw) in got
+    assert ("Picker.java", 5, "lyra-v4-pro") in got
+    assert ("Picker.java", 6, "lyra-v4-flash") in got
+    assert "eu-west-1" not in {raw for _, _, raw in got}

@@ -345,7 +345,7 @@ def _ancestor_kind(t: str) -> tuple[int, str, int]:
     elif "switch" in t or t in ("when_expression", "case_match", "match_expression", "case"):
         branch = _SWITCH
     elif t in ("binary_expression", "equality_expression", "comparison_operator", "binary", "infix_expression",
-               "binary_operator"):
+               "binary_operator", "is_pattern_expression"):  # C# `model is "a" or "b"`
         branch = _COMPARISON
     elif t in _CONTAINERS:
         branch = _CONTAINER
@@ -399,6 +399,11 @@ def _context(node: Any) -> Candidate | None:
                 path.append(step)
         if branch == _CALL:
             name = _callee(parent) if call is None else None
+            if name and not bindings and name.lower() in _EQUALS_CALLS:
+                # model.Equals("x", …), "x".equals(model), strings.EqualFold(model, "x"): a comparison
+                compared = _equals_subject(parent, node)
+                if compared:
+                    break
             if name:
                 call = name
                 if not bindings:
@@ -424,7 +429,7 @@ def _context(node: Any) -> Candidate | None:
         elif branch == _COMPARISON:
             other = next((c for c in parent.named_children if c.id != child.id), None)
             op = next((c.type for c in parent.children if not c.is_named), "")
-            if other is not None and op in ("==", "===", "!=", "!==", "eq", "equals"):
+            if other is not None and op in ("==", "===", "!=", "!==", "eq", "equals", "is"):
                 compared = _rightmost_ident(other)
             break
         elif branch == _CONTAINER:
@@ -455,6 +460,33 @@ def _context(node: Any) -> Candidate | None:
         parent = parent.parent
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
                      owner, prefix_call, group)
+
+
+_EQUALS_CALLS = frozenset({"equals", "equalsignorecase", "equalfold", "eq", "eq?", "equal?", "contentequals"})
+_STRING_HELPERS = frozenset({"string", "String", "strings", "Objects", "StringUtils", "str", "Str", "object", "Object",
+                             "TextUtils", "Strings"})
+
+
+def _equals_subject(call: Any, literal: Any) -> str | None:
+    """The name a literal is compared with by an equality call: the receiver (``model.Equals("x")``), or, when the
+    receiver is the literal or a string helper (``"x".equals(model)``, ``string.Equals(model, "x")``,
+    ``strings.EqualFold(model, "x")``), the other argument."""
+    fn = call.child_by_field_name("object") or call.child_by_field_name("function") or (
+        call.named_child(0) if call.named_child_count else None)
+    receiver = fn if call.child_by_field_name("object") is not None else (
+        fn.named_child(0) if fn is not None and fn.named_child_count >= 2 else None)
+    if receiver is not None and not (receiver.start_byte <= literal.start_byte < receiver.end_byte) \
+            and not _is_string(receiver.type) and receiver.text.decode("utf-8", "replace") not in _STRING_HELPERS:
+        return _rightmost_ident(receiver)
+    args = call.child_by_field_name("arguments") or next((c for c in call.children if _is_args(c.type)), None)
+    if args is None:
+        return None
+    for arg in args.named_children[:4]:
+        inner = arg.named_child(0) if arg.type in ("argument", "value_argument") and arg.named_child_count else arg
+        if inner is None or inner.start_byte <= literal.start_byte < inner.end_byte or _is_string(inner.type):
+            continue
+        return _rightmost_ident(inner)
+    return None
 
 
 def _owner_name(node: Any) -> str | None:
