@@ -187,3 +187,48 @@ def test_equality_calls_and_is_patterns_compare_with_the_model(tmp_path: Path) -
     assert ("Picker.java", 5, "lyra-v4-pro") in got
     assert ("Picker.java", 6, "lyra-v4-flash") in got
     assert "eu-west-1" not in {raw for _, _, raw in got}
+
+
+PHP_NOWDOC = """<?php
+
+it('parses a chat reply', function () {
+    $body = <<<'JSON'
+    {
+      "id": "chatcmpl-1",
+      "model": "lyra-v2.5-mini",
+      "choices": []
+    }
+    JSON;
+    $note = <<<EOT
+    Ask the model "anything" you like, with more words here
+    EOT;
+    expect(Reply::from(json_decode($body, true))->id)->toBe('chatcmpl-1');
+});
+"""
+
+RUBY_HEREDOC = """RSpec.describe Acme::Reply do
+  let(:body) do
+    <<~JSON
+      {
+        "id": "resp-1",
+        "model": "lyra-v3-pro",
+        "output": []
+      }
+    JSON
+  end
+
+  it "reads the id" do
+    expect(described_class.parse(body).id).to eq("resp-1")
+  end
+end
+"""
+
+
+def test_json_in_php_and_ruby_heredocs_is_read(tmp_path: Path) -> None:
+    (tmp_path / "ChatTest.php").write_text(PHP_NOWDOC)
+    (tmp_path / "reply_spec.rb").write_text(RUBY_HEREDOC)
+    found = [f for f in modelmap.scan(tmp_path, resolve=False).findings if f.kind != "endpoint"]
+    got = {(f.path, f.line, f.column, f.raw) for f in found}
+    assert ("ChatTest.php", 7, 17, "lyra-v2.5-mini") in got
+    assert ("reply_spec.rb", 6, 19, "lyra-v3-pro") in got
+    assert len(found) == 2

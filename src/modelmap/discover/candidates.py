@@ -36,6 +36,9 @@ _STRING_TYPES = (
     "quoted_template",  # HCL "…${var.x}…": dynamic, read only for a model's fixed path (_templated_id_text)
     "character_literal_never",
     "hash_key_symbol",  # Ruby `{ llama2: 4_096 }`: a symbol key names the entry like a string key would
+    # PHP heredoc / nowdoc and Ruby heredoc bodies: text blocks, read only for the JSON they hold (a recorded API
+    # reply in a test: `<<<'JSON' {"model": "…"} JSON`), never as one value
+    "heredoc", "nowdoc", "heredoc_body",
 )
 _CONTENT_TYPES = frozenset({
     "string_fragment", "string_content", "interpreted_string_literal_content", "raw_string_literal_content",
