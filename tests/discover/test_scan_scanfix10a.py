@@ -237,8 +237,19 @@ def test_router_aliases_are_model_selectors(tmp_path: Path) -> None:
     found = {(f.raw, f.line) for f in _scan(tmp_path, {"gateway/providers.yaml": GATEWAY,
                                                        "deploy/docker-compose.yml": COMPOSE})}
     assert ("claude3.5-haiku", _line(GATEWAY, "claude3.5-haiku")) in found
+    assert ("gpt4o-mini", _line(GATEWAY, "- gpt4o-mini")) in found
     assert ("deepseek-v3", _line(GATEWAY, "alias: deepseek-v3")) in found
     raws = {raw for raw, _ in found}
     # a word that names no model, and a container's network alias, are not models
     assert not raws & {"fast", "qwen2-7b-engine"}
 
+
+def test_collapsed_first_word_of_an_api_name() -> None:
+    from modelmap.discover.identify import _collapsed_api_name, classify
+
+    assert _collapsed_api_name("gpt4o-mini") == "gpt-4o-mini"
+    assert _collapsed_api_name("claude3-opus") == "claude-3-opus"
+    assert _collapsed_api_name("qwen2-vl") is None  # qwen-2-vl names nothing: left as written
+    match = classify("gpt4o-mini", "key")
+    assert match is not None and match.kind == "api-model"
+    assert classify("gpt4o-mini", "none") is None  # a bare literal still needs a place that expects a model

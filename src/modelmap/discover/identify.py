@@ -502,15 +502,19 @@ _SUFFIX_WORDS = re.compile(r"(mini|nano|preview|turbo|pro|max|plus|flash|lite|la
 @lru_cache(maxsize=4096)
 def _collapsed_api_name(low: str) -> str | None:
     """The API model an app's separator-less spelling stands for (``gpt4omini``: gpt-4o-mini, ``o1preview``:
-    o1-preview, ``o3mini``): a dash put back before each suffix word and, or not, between a family word and its
-    version digit, kept when the knowledge base or an API's pattern knows the result."""
-    if len(low) < 4 or len(low) > 24 or not _COLLAPSED.fullmatch(low):
+    o1-preview, ``o3mini``; ``gpt4o-mini``, ``claude3-opus``: the first word collapsed): a dash put back before
+    each suffix word and, or not, between a family word and its version digit, kept when the knowledge base or an
+    API's pattern knows the result."""
+    head, dash, tail = low.partition("-")
+    if len(low) > 40 or len(head) < 4 or len(head) > 24 or not _COLLAPSED.fullmatch(head):
         return None
     kb = load()
-    split = _SUFFIX_WORDS.sub(lambda m: "-" + m.group(1), low[1:])
-    base = low[0] + split
+    split = _SUFFIX_WORDS.sub(lambda m: "-" + m.group(1), head[1:])
+    base = head[0] + split
     variants = [base, re.sub(r"(?<=[a-z])(?=\d)", "-", base, count=1)]
-    for name in variants:
+    for variant in variants:
+        # only the first word may be collapsed: `gpt4o-mini` is gpt-4o-mini, the rest as written
+        name = variant + dash + tail
         if name == low or "--" in name:
             continue
         if name in kb.alias_index or api_pattern(name) is not None:
