@@ -102,17 +102,16 @@ _IDS = ("-" * 299 + "a", "a-" * 150, "qwen-max-" + "0403-" * 58, "gpt-4o-" + "20
 probe("s9-trace-pathological-ids", "regex-backtracking", files(lambda: {}), ("trace", *_IDS, "-f", "json"),
       OK_OR_USAGE, fmt="json", checks=(traced_none, cpu_below(20.0)))
 
-# (e) false positives on ordinary shell code (left for the shell / identify owner: identify.py had another helper's
-# uncommitted edits). `cd /opt/llama.cpp-b3000` is read as a server command's positional model folder (a family word
-# and a digit), and a key file under ./models named after an API model is reported as a model folder
+# (e) false positives on ordinary shell code: `cd /opt/llama.cpp-b3000` was read as a server command's positional
+# model folder (a family word and a digit), and a key file under ./models named after an API model as a model folder
+# (an xfail in session 9; fixed in redteam10: a file utility's arguments never make a server line, and a file whose
+# extension says key / text / config under a models folder is no model)
 scan_probe("s9-fp-ordinary-shell-paths", "eval", lambda: {
     "ops.sh": "#!/bin/bash\ncd /opt/llama.cpp-b3000\nchmod 600 ./models/openai-gpt-4o.key\n"
               "mkdir -p ./models/tokenizers/sentencepiece-0.2\nrsync -a /models/mysql-8.0/ /backup/\n"
               "docker run -v /models/node-18:/app -v /data/ubuntu-22.04:/rootfs img\n"},
     checks=(finds_none("/opt/llama.cpp-b3000", "./models/openai-gpt-4o.key", "./models/tokenizers/sentencepiece-0.2",
-                       "/models/mysql-8.0/", "/models/node-18", "/data/ubuntu-22.04"),),
-    xfail_reason="shell/identify owner: a family word and a digit make `cd /opt/llama.cpp-b3000` a model folder "
-                 "(is_server positional rule) and ./models/openai-gpt-4o.key a model path (redteam9)")
+                       "/models/mysql-8.0/", "/models/node-18", "/data/ubuntu-22.04"),))
 
 
 # (f) the persistent per-file result cache (82b5544, on by default): a tampered cache file is a miss, never an error,

@@ -244,5 +244,19 @@ def test_ordinary_web_code_reports_no_endpoint(tmp_path: Path) -> None:
     assert [(f.path, f.raw) for f in res.findings] == [("settings.py", "http://localhost:8000/v1")]
 
 
+# the session-9 xfail (s9-fp-ordinary-shell-paths): `cd /opt/llama.cpp-b3000` made the line a server's (llama.cpp in
+# any of the first six words) and its path a positional model folder; a key file under ./models was a model folder
+def test_file_utilities_and_key_files_are_not_models(tmp_path: Path) -> None:
+    (tmp_path / "ops.sh").write_text(
+        "#!/bin/bash\ncd /opt/llama.cpp-b3000\nchmod 600 ./models/openai-gpt-4o.key\nrm -rf /srv/vllm-0.6.3\n"
+        "cat ./models/Qwen2.5-7B-Instruct.txt\n"
+        # still models: a server's positional folder, a folder under models, a weight file
+        "python -m vllm.entrypoints.openai.api_server /models/Qwen2.5-7B-Instruct\n"
+        "mkdir -p ./models/Llama-3.1-8B-Instruct\nsha256sum ./Llama-3-8B-Q5_K_M.gguf\n")
+    res = scan_paths([tmp_path], ScanOptions(jobs=1))
+    assert sorted(f.raw for f in res.findings) == [
+        "./Llama-3-8B-Q5_K_M.gguf", "./models/Llama-3.1-8B-Instruct", "/models/Qwen2.5-7B-Instruct"]
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))

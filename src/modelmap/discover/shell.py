@@ -194,8 +194,18 @@ _WEIGHT_ARG = re.compile(r"(?i)[\w.-]+\.(?:gguf|ggml|safetensors|llamafile)$")
 _PIECE_KEY = re.compile(r"(?i)(?:model|tokenizer|hf_model|engine|checkpoint|ckpt)_?(?:dir|path|name_or_path)")
 
 
+# programs that take paths and do nothing with a model server: their arguments never make the line a server's
+_FILE_PROGRAMS = frozenset({"cd", "pushd", "ls", "ll", "chmod", "chown", "chgrp", "rm", "rmdir", "touch", "stat", "du",
+                            "df", "ln", "readlink", "realpath", "cat", "head", "tail", "less", "echo", "printf",
+                            "rsync", "cp", "mv", "tar", "unzip", "zip", "find", "source", ".", "test", "["})
+# a file under a models folder whose extension says it is no model (`chmod 600 ./models/openai-gpt-4o.key`): a key,
+# certificate, text, log, script or config file named after a model is not the model
+_NOT_MODEL_FILE = re.compile(r"(?i)\.(?:key|pem|crt|cer|pub|txt|log|md|sh|py|js|ts|json|ya?ml|toml|ini|cfg|conf|env|"
+                             r"csv|tsv|lock|pid|sock|bak|tmp|sql|html?|png|jpe?g|svg)$")
+
+
 def _is_model_path_arg(tok: str) -> bool:
-    if len(tok) > 300 or "://" in tok or templated_path(tok):
+    if len(tok) > 300 or "://" in tok or templated_path(tok) or _NOT_MODEL_FILE.search(tok):
         return False
     if _WEIGHT_ARG.search(tok):
         # a weight file named after its model (`Llama-3-8B-Q5_K_M.gguf`), not a generic one (`model.gguf`)
@@ -413,7 +423,9 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                     if piece.strip():
                         _scan_command_line(collector, piece, line, text, depth=depth + 1)
     lowered = [t.lower() for t in toks]
-    is_server = server or any(_SERVERS.search(t.rsplit("/", 1)[-1]) for t in lowered[:6])
+    # a file utility's arguments are paths, never a server's name (`cd /opt/llama.cpp-b3000`, `rm -rf ./vllm-0.6`)
+    is_server = server or (lowered[0] not in _FILE_PROGRAMS
+                           and any(_SERVERS.search(t.rsplit("/", 1)[-1]) for t in lowered[:6]))
 
     searched_from: dict[str, int] = {}
 
