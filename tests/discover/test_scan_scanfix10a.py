@@ -253,3 +253,22 @@ def test_collapsed_first_word_of_an_api_name() -> None:
     match = classify("gpt4o-mini", "key")
     assert match is not None and match.kind == "api-model"
     assert classify("gpt4o-mini", "none") is None  # a bare literal still needs a place that expects a model
+
+
+# a Chinese RAG stack's embedding worker and settings: families the recognition vocabulary names (text2vec, m3e, ...)
+EMBED_COMPOSE = """\
+services:
+  embed-worker:
+    image: registry.example.dev/rag/worker:1.2
+    command: python -m rag.worker --model_name text2vec --model_path /opt/models/text2vec-base-chinese --port 8002
+    environment:
+      - EMBEDDING_MODEL_PATH=/opt/models/m3e-large
+"""
+
+
+def test_recognition_families_name_models_in_configs(tmp_path: Path) -> None:
+    found = {(f.raw, f.line) for f in _scan(tmp_path, {"deploy/docker-compose.yml": EMBED_COMPOSE})}
+    line = _line(EMBED_COMPOSE, "--model_name")
+    assert ("text2vec", line) in found
+    assert ("/opt/models/text2vec-base-chinese", line) in found
+    assert ("/opt/models/m3e-large", _line(EMBED_COMPOSE, "EMBEDDING_MODEL_PATH")) in found
