@@ -232,3 +232,29 @@ def test_json_in_php_and_ruby_heredocs_is_read(tmp_path: Path) -> None:
     assert ("ChatTest.php", 7, 17, "lyra-v2.5-mini") in got
     assert ("reply_spec.rb", 6, 19, "lyra-v3-pro") in got
     assert len(found) == 2
+
+
+JS_MODEL_KEYS = """export const lyraApiModelKeys = [
+  'lyraApi25',
+  'lyraApi25_32k',
+  'lyraApi3Mini_128k',
+  'lyraWebFree',
+]
+
+export const Models = {
+  lyraApi25: { value: 'lyra-v2.5', desc: 'Lyra (API, 2.5)' },
+  lyraApi25_32k: { value: 'lyra-v2.5-32k', desc: 'Lyra (API, 2.5 32k)' },
+  lyraApi3Mini_128k: { value: 'lyra-v3-mini-128k', desc: 'Lyra (API, 3 mini)' },
+}
+
+export const defaultConfig = {
+  modelName: 'lyraApi25',
+}
+"""
+
+
+def test_camel_case_model_keys_are_the_apps_own_names(tmp_path: Path) -> None:
+    (tmp_path / "config.mjs").write_text(JS_MODEL_KEYS)
+    raws = {raw for _, _, raw in _found(tmp_path)}
+    for key in ("lyraApi25", "lyraApi25_32k", "lyraApi3Mini_128k", "lyraWebFree"):
+        assert key not in raws

@@ -47,7 +47,7 @@ from modelmap.discover.identify import (
     vocab,
 )
 from modelmap.discover.links import PENDING
-from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, peer_match
+from modelmap.discover.peers import CODE_IDENT, MAX_TABLE, MIN_KNOWN, accepted, peer_match
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparseable
@@ -1039,6 +1039,8 @@ class _Analysis:
         if strict and (_VERSION.fullmatch(value) or _ASSET_EXT.search(value) or (
                 not re.search(r"[\d\-:/.]", value) and classify(value, "none") is None)):
             return None  # a bare word ("chat"), a version or an asset path in a registry is not a model
+        if hint == "key" and CODE_IDENT.fullmatch(value) and classify(value, "none") is None:
+            return None  # `chatgptApi35_16k` in a list of model keys: the app's own key for an entry, not a model id
         match = classify(value, hint)
         evidence: tuple[str, ...] | None = None
         if match is None and binding is not None and binding_only(value, binding, table=table):

@@ -47,6 +47,10 @@ _APP_SUFFIX = re.compile(r"(?i)[-_.](?:settings?|config|cache|history|state|stor
                          r"icon|logo|avatar|modal|dialog|panel|wrapper|container|menu|page|tab|event|changed|selected|"
                          r"enabled|toggle|session|conversation|prompt|template|form|field|input|params|options|id|"
                          r"url|uri|path|dir|file|name|type|error|header|token|secret|password|env)$")
+# an identifier written in camelCase (`chatgptApi35_16k`, `claude2WebFree`, `poeAiWebGPT4`): an app's own key for its
+# model entry, the code's name for it, never the id a provider serves (those are lower-case words joined by - . / :,
+# or a Hub repo's name)
+CODE_IDENT = re.compile(r"[a-z][a-z0-9]*[A-Z][A-Za-z0-9_]*")
 _NOT_PEERS = frozenset({"n/a", "not-set", "text-davinci", "user-agent", "content-type", "x-api-key"})
 # encodings, hashes, architectures, numeric types and protocols: hyphenated with a digit, never a model
 _TECH_WORD = re.compile(r"(?i)(?:utf|ucs|iso|latin|cp|windows|sha|sha3|md|crc|x86|amd|arm|aarch|i386|win|int|uint|"
@@ -64,7 +68,7 @@ def peer_shaped(value: str) -> bool:
     low = v.lower()
     if low in _NOT_PEERS or _TECH_WORD.fullmatch(v) or _VERSION.fullmatch(v) or _SIZE_OR_DATE.fullmatch(v) or _ENV_NAME.fullmatch(v):
         return False
-    if _PLACEHOLDER.match(v) or _FILE_EXT.search(v) or _APP_SUFFIX.search(v) or is_model_name(v):
+    if _PLACEHOLDER.match(v) or _FILE_EXT.search(v) or _APP_SUFFIX.search(v) or is_model_name(v) or CODE_IDENT.fullmatch(v):
         return False
     return not v.startswith(("/", ".", "-"))
 
@@ -109,4 +113,4 @@ def peer_match(value: str) -> Match:
     return Match("api-model", None, 0.5)
 
 
-__all__ = ["MAX_TABLE", "MIN_KNOWN", "accepted", "peer_match", "peer_shaped", "reads_as_model"]
+__all__ = ["CODE_IDENT", "MAX_TABLE", "MIN_KNOWN", "accepted", "peer_match", "peer_shaped", "reads_as_model"]
