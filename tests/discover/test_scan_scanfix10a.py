@@ -272,3 +272,15 @@ def test_recognition_families_name_models_in_configs(tmp_path: Path) -> None:
     assert ("text2vec", line) in found
     assert ("/opt/models/text2vec-base-chinese", line) in found
     assert ("/opt/models/m3e-large", _line(EMBED_COMPOSE, "EMBEDDING_MODEL_PATH")) in found
+
+
+def test_azure_spelling_of_gpt_35_turbo() -> None:
+    from modelmap.discover.identify import classify
+
+    for name in ("gpt-35-turbo", "gpt-35-turbo-16k", "gpt-35-turbo-instruct"):
+        match = classify(name, "none")
+        assert match is not None and match.kind == "api-model" and match.provider == "azure-openai", name
+    # an Azure deployment named after it with the dashes dropped, where a model is expected
+    match = classify("gpt35turbo", "key")
+    assert match is not None and match.kind == "api-model"
+    assert classify("gpt-35-turbo-settings", "none") is None
