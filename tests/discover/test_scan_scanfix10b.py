@@ -126,6 +126,7 @@ def patch(model):
 client_model = "qwen2-72b-instruct"
 DEFAULT_MODEL = "Qwen/Qwen2-7B-Instruct"
 MODEL_TYPE = "Qwen/Qwen2-1.5B"
+model_type = "qwen2-0.5b-instruct"
 '''
 
 
@@ -145,6 +146,8 @@ def test_prompt_template_names_and_substring_tests_are_not_models(tmp_path: Path
     assert ("templates.py", 47, "qwen2-72b-instruct") in got
     assert ("templates.py", 48, "Qwen/Qwen2-7B-Instruct") in got
     assert ("templates.py", 49, "Qwen/Qwen2-1.5B") in got
+    # a local model_type (how some SDKs name the model to call) is not an object's architecture attribute
+    assert ("templates.py", 50, "qwen2-0.5b-instruct") in got
 
 
 CS_ROUTER = """namespace Acme.Llm;

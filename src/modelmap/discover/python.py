@@ -912,7 +912,10 @@ class _Module:
 
     def visit_Assign(self, node: ast.Assign) -> None:
         names = [n for t in node.targets for n in _target_names(t)]
-        if any(_ARCH.search(n.rsplit(".", 1)[-1]) for n in names):
+        # a template's name under any target; an architecture's only on an object's attribute (`config.model_type =
+        # "cogvlm2"`): a local `model_type = "deepseek-r1-250120"` is how some SDKs name the model to call
+        if any(_TEMPLATE_SCOPE.search(n) or (isinstance(t, ast.Attribute) and _ARCH.search(t.attr))
+               for t in node.targets for n in _target_names(t)):
             # `config.model_type = "cogvlm2"`, `template_name = "qwen"`: an architecture's or a template's name (a
             # repo id or path there, `MODEL_TYPE = "Qwen/Qwen-1_8B"`, still names a model)
             value = node.value
