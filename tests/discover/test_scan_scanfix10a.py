@@ -284,3 +284,30 @@ def test_azure_spelling_of_gpt_35_turbo() -> None:
     match = classify("gpt35turbo", "key")
     assert match is not None and match.kind == "api-model"
     assert classify("gpt-35-turbo-settings", "none") is None
+
+
+# an autoscaler reading a model's metrics route, and a cache daemon's socket folder named after the model it serves:
+# neither is the model's folder; the weights' folder beside them is
+RUNTIME_PATHS = """\
+apiVersion: autoscaling.example.dev/v1
+kind: ModelAutoscaler
+metadata:
+  name: coder-scaler
+spec:
+  metricsSources:
+    - endpoint: optimizer.example.svc:8080
+      path: /metrics/default/qwen2.5-coder-7b-a100
+  volumes:
+    - name: kv-socket
+      hostPath:
+        path: /var/run/kv-daemon/default/qwen2.5-coder-7b-kvcache
+    - name: weights
+      hostPath:
+        path: /mnt/models/Qwen2.5-Coder-7B-Instruct
+"""
+
+
+def test_metrics_routes_and_runtime_folders_are_not_model_folders(tmp_path: Path) -> None:
+    raws = {f.raw for f in _scan(tmp_path, {"deploy/scaler.yaml": RUNTIME_PATHS})}
+    assert "/mnt/models/Qwen2.5-Coder-7B-Instruct" in raws
+    assert not raws & {"/metrics/default/qwen2.5-coder-7b-a100", "/var/run/kv-daemon/default/qwen2.5-coder-7b-kvcache"}

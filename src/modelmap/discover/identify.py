@@ -461,10 +461,14 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     """
     if templated_path(v):  # `$HOME/models/Qwen2-7B-Instruct`: its own name is literal
         return None
+    if v.lower().startswith(_NOT_MODEL_ROOTS):
+        return None  # an HTTP route (/metrics/default/deepseek-coder-7b) or a runtime/system path, not a model folder
     name = re.split(r"[/\\]", v.rstrip("/\\"))[-1]
     if not name or not _PLAIN.fullmatch(name) or is_generic(name):
         return None
     low = name.lower()
+    if {t for t in _TOKEN_SPLIT.split(low) if t} & _RUNTIME_WORDS:
+        return None  # a model's cache, socket or metrics folder (deepseek-coder-7b-kvcache), not the model
     kb = load()
     if low in _NOT_MODEL_WORDS:
         return None
@@ -495,6 +499,11 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     return None
 
 
+# roots of HTTP routes and of runtime or system folders: nothing under them is a model's folder
+_NOT_MODEL_ROOTS = ("/metrics/", "/api/", "/v1/", "/healthz/", "/var/run/", "/run/", "/proc/", "/sys/", "/dev/",
+                    "/var/log/")
+# last words that make a folder a model's runtime data rather than its weights
+_RUNTIME_WORDS = frozenset({"kvcache", "cache", "socket", "sock", "metrics", "logs", "log"})
 _COLLAPSED = re.compile(r"[a-z]+\d[a-z0-9]*")
 _SUFFIX_WORDS = re.compile(r"(mini|nano|preview|turbo|pro|max|plus|flash|lite|large|small|medium|instruct|chat)")
 
