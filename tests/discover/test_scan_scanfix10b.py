@@ -261,3 +261,26 @@ def test_camel_case_model_keys_are_the_apps_own_names(tmp_path: Path) -> None:
     raws = {raw for _, _, raw in _found(tmp_path)}
     for key in ("lyraApi25", "lyraApi25_32k", "lyraApi3Mini_128k", "lyraWebFree"):
         assert key not in raws
+
+
+JS_SSE_TEST = """import { describe, expect, it } from 'vitest'
+
+describe('stream parser', () => {
+  it('joins the chunks', () => {
+    const chunks = [
+      `data: {"id":"c-1","object":"chat.completion.chunk","model":"lyra-v2.5-mini","choices":[]}\\n\\n`,
+      '{"model_type":"llama","model":"lyra-v3-pro"}',
+      `data: {"id":"c-2","model":"${name}"}\\n\\n`,
+    ]
+    expect(parse(chunks).length).toBe(2)
+  })
+})
+"""
+
+
+def test_json_in_js_string_literals_is_read(tmp_path: Path) -> None:
+    (tmp_path / "stream.test.ts").write_text(JS_SSE_TEST)
+    got = _found(tmp_path)
+    assert ("stream.test.ts", 6, "lyra-v2.5-mini") in got
+    assert ("stream.test.ts", 7, "lyra-v3-pro") in got
+    assert "llama" not in {raw for _, _, raw in got}  # under model_type: an architecture, not a model key

@@ -313,6 +313,12 @@ def _unescape(seq: str) -> str:
     return body
 
 
+# `"model": "gpt-4"` (quotes maybe escaped) inside a literal's raw text; bounded quantifiers, linear on any input
+_EMBEDDED_JSON_PAIR = re.compile(
+    rb'\\?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})\\?"[ \t]{0,8}:[ \t]{0,8}\\?"([^"\\\s]{1,200})\\?"')
+_MAX_EMBEDDED_PAIRS = 64  # pairs read from one literal
+
+
 def string_value(node: Any) -> str | None:
     """The value of a string literal or a substitution-free template literal; None otherwise."""
     if node.type == "string":
@@ -1192,6 +1198,35 @@ class _Analysis:
             if match is not None:
                 line, col = self.position(node)
                 self.c.add(value, line, col, match, symbol=self.symbol(node), source_id="js-literal", boost=-0.2)
+            elif '"' in value and ("odel" in value or "ODEL" in value):
+                self.embedded_json(node)
+
+    def embedded_json(self, node: Any) -> None:
+        """``"model":"gpt-4"`` in JSON held in a string or template literal (a recorded SSE chunk or API reply in a
+        test, a request body): the value under a model key, when it reads as a model under that key (never on the
+        key alone, as for JSON held in literals in the other languages)."""
+        text: bytes = node.text
+        row0, col0 = node.start_point
+        for i, m in enumerate(_EMBEDDED_JSON_PAIR.finditer(text)):
+            if i >= _MAX_EMBEDDED_PAIRS:
+                return
+            self.budget.tick()
+            key = m.group(1).decode("utf-8", "replace")
+            value = m.group(2).decode("utf-8", "replace")
+            if not _is_model_key(key):
+                continue
+            match = classify(value, "key")
+            if match is None or match.kind == "model-file":
+                continue
+            off = m.start(2)
+            newlines = text.count(b"\n", 0, off)
+            row = row0 + newlines
+            col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
+            self.position(node)  # builds the character columns of a non-ASCII file once
+            if not self.ascii and self._columns is not None:
+                col = self._columns.char_col(row, col)
+            self.c.add(value, row + 1, col + 1, match, symbol=self.symbol(node), source_id="js-embedded-json",
+                       evidence=(f"binding:{key}", "embedded-json"))
 
     # named values: const model = "...", const MODELS = [...], const LLM_LIST = {...}, type LLMID = "..." | ...
     def on_declarator(self, node: Any, site: Any) -> None:
