@@ -284,3 +284,28 @@ def test_json_in_js_string_literals_is_read(tmp_path: Path) -> None:
     assert ("stream.test.ts", 6, "lyra-v2.5-mini") in got
     assert ("stream.test.ts", 7, "lyra-v3-pro") in got
     assert "llama" not in {raw for _, _, raw in got}  # under model_type: an architecture, not a model key
+
+
+PY_CURL_BODY = '''import subprocess
+
+
+def test_curl_chat():
+    cmd = """curl http://localhost:8000/v1/chat/completions \\\\
+  -H "Content-Type: application/json" \\\\
+  -d '{
+    "model": "lyra-v2.5-7b",
+    "messages": [{"role": "user", "content": "Hello"}]
+  }'"""
+    subprocess.run(cmd, shell=True, check=True)
+
+
+PROMPT = """Answer in JSON like {"answer": "yes", "confidence": "high"}.
+Do not name any model."""
+'''
+
+
+def test_json_in_python_multiline_strings_is_read(tmp_path: Path) -> None:
+    (tmp_path / "test_curl.py").write_text(PY_CURL_BODY)
+    got = _found(tmp_path)
+    assert ("test_curl.py", 8, "lyra-v2.5-7b") in got
+    assert {raw for _, _, raw in got} == {"lyra-v2.5-7b"}

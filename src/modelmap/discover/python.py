@@ -176,6 +176,7 @@ _ARCH = re.compile(r"(?i)(?:^|_)(?:model_?type|arch|architectures?|model_?class|
 _TEMPLATE_CALL = re.compile(r"(?i)template$")
 # a class or function that is a prompt template (`class Llama2ChatTemplate`): its bare literals name templates
 _TEMPLATE_SCOPE = re.compile(r"(?i)template")
+_MAX_TEXT_BLOCK = 256 * 1024  # a multi-line string read for the JSON it holds, at most
 _PARAM_SIZE = re.compile(r"(?i)(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")
 
 
@@ -895,6 +896,13 @@ class _Module:
                           "python-docstring")
             return
         value, shift = _unquote(node.value)
+        if "\n" in value and '"' in value and ("odel" in value or "ODEL" in value) and len(value) <= _MAX_TEXT_BLOCK:
+            # JSON held in a multi-line string (a curl body, a recorded reply): `"model": "vicuna-7b-v1.5"`, read as
+            # docstring examples are (a model key, a specific value, lower confidence)
+            end = getattr(node, "end_lineno", None) or node.lineno
+            self.embedded(((n, self.lines[n - 1]) for n in range(node.lineno, min(end, len(self.lines)) + 1)
+                           if '"' in self.lines[n - 1]), "python-embedded-json")
+            return
         if "://" not in value and classify(value, "none") is None:
             return  # most literals: decided by the (memoised) classifier before any position work
         if "://" not in value and not _PARAM_SIZE.search(value) and _TEMPLATE_SCOPE.search(self.symbol() or ""):
