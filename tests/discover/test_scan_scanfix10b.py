@@ -309,3 +309,19 @@ def test_json_in_python_multiline_strings_is_read(tmp_path: Path) -> None:
     got = _found(tmp_path)
     assert ("test_curl.py", 8, "lyra-v2.5-7b") in got
     assert {raw for _, _, raw in got} == {"lyra-v2.5-7b"}
+
+
+PHP_FIXTURE = """<?php
+
+it('returns the reply', function () {
+    $response = Transport::from(fixture('Qwen/chat-response'), ['x-request-id' => '1']);
+    $chat = new LyraChat(model: 'lyra-v2.5-mini');
+    expect($chat->generate('hi'))->toBe('Hello');
+});
+"""
+
+
+def test_a_fixture_files_name_is_not_a_model(tmp_path: Path) -> None:
+    (tmp_path / "LyraChatTest.php").write_text(PHP_FIXTURE)
+    got = _found(tmp_path)
+    assert "Qwen/chat-response" not in {raw for _, _, raw in got}

@@ -182,6 +182,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         return None
     if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _DISPLAY_BINDINGS:
         return None  # title = "GPT-4o", description: "…": text for people, not the value sent to a model API
+    if c.call and c.call_before_binding and "fixture" in c.call.lower():
+        return None  # fixture('OpenAI/chat-response'), loadFixture("anthropic/messages"): a test data file's name
     if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value)):
         return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model
     evidence: list[str] = []
