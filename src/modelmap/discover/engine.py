@@ -232,6 +232,10 @@ def _analyse(relpath: str, text: str, applicable: list[Source], opts: ScanOption
             except Exception as exc:  # MemoryError and RecursionError included: a counted skip
                 out.skips.append(Skip(relpath, "source-error",
                                       f"{src.id}: {exc.__class__.__name__}: {exc}"[:300]))
+            if allowance.spent and not any(s.reason == "analysis-budget" for s in out.skips[reported:]):
+                # a helper that returns its partial result and leaves the budget spent (shell.scan_command_line)
+                # relies on the caller's next step to raise; on the file's last line there is none
+                out.skips.append(budget_skip(relpath, src.id, allowance.spent, "stopped; findings so far kept"))
             if allowance.dropped and not any(s.reason == "findings-capped" for s in out.skips[reported:]):
                 out.skips.append(Skip(relpath, "findings-capped",
                                       f"{src.id}: more than {allowance.max_findings} findings in one file; "

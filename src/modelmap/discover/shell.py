@@ -644,6 +644,9 @@ class ShellSource:
         out: list[Finding | Skip] = []
         try:
             self._scan(file, out)
+            spent = budget().spent  # scan_command_line leaves the budget spent for the next step: the last line has none
+            if spent:
+                raise BudgetExceeded(spent)
         except BudgetExceeded as exc:  # keep the lines read so far, and say where it stopped
             out.append(budget_skip(file.path, self.id, exc, "stopped; findings so far kept"))
         # one value read by two of the line's rules (a JSON body's `model:` key and the command's arguments) is
