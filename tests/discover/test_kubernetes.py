@@ -70,7 +70,9 @@ def test_unparseable_template_is_scanned_line_by_line() -> None:
     out = list(KubernetesSource().scan(SourceFile("chart/templates/pod.yaml", text)))
     raws = {f.raw for f in out if isinstance(f, Finding)}
     assert "Qwen/Qwen2.5-7B-Instruct" in raws
-    assert not [s for s in out if isinstance(s, Skip)]
+    # read only in part: never silent (issue 10, scanfix11a)
+    skips = [s for s in out if isinstance(s, Skip)]
+    assert [s.reason for s in skips] == ["parse-error"] and "read line by line" in skips[0].detail
 
 
 def test_broken_template_without_models_is_a_parse_error_skip() -> None:

@@ -1352,7 +1352,10 @@ def is_k8s(doc: Node | None) -> bool:
 
 
 def is_helm_template(path: str, text: str) -> bool:
-    return "/templates/" in f"/{path}" and ("{{" in text or path.endswith(".tpl"))
+    """A Helm chart template (YAML under ``templates/`` holding ``{{ }}``, or a ``.tpl``) or a helmfile
+    ``*.gotmpl``: read by the kubernetes source with its Go-template actions neutralised."""
+    low = path.lower()
+    return low.endswith(".gotmpl") or ("/templates/" in f"/{path}" and ("{{" in text or low.endswith(".tpl")))
 
 
 # --------------------------------------------------------------------------- the sources

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget_skip, linear
+from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip, linear
 from modelmap.discover.compose import server_of
 from modelmap.discover.config_files import (
     Mapping,
@@ -79,15 +79,74 @@ def _is_template_line(body: str) -> bool:
     return len(core) >= 4 and core.startswith("{{") and core.endswith("}}")
 
 
+# a Go-template action's literal: the fallback of ``default "…"`` (``{{ .Values.name | default "qwen3-8b" | quote }}``)
+# or a bare quoted string (``{{ "Qwen/Qwen3-8B" | quote }}``); one pass over the action, no backtracking
+_DEFAULT_LITERAL = re.compile(r'\bdefault\s+("[^"\\{}]{1,200}")')
+_BARE_LITERAL = re.compile(r'^\{\{-?\s*("[^"\\{}]{1,200}")\s*(?:\|\s*(?:quote|squote|trim|lower|upper)\s*)*-?\}\}$')
+# what may stand before an action that is a whole YAML value: ``key: ``, ``- ``, ``- key: ``
+_VALUE_LEAD = re.compile(r"""^\s*(?:-\s+)*(?:(?:[\w./-]+|"[^"]*"|'[^']*')\s*:\s+)?$""")
+_SAFE_PLAIN = re.compile(r"[\w./@+=-][\w./:@+=-]*")
+
+
+def _literal_of(action: str) -> tuple[int, int] | None:
+    """The span (quotes included) of the literal an action yields when no value is set, else None."""
+    m = _BARE_LITERAL.match(action)
+    if m is None:
+        found = list(_DEFAULT_LITERAL.finditer(action))
+        m = found[-1] if found else None
+    return (m.start(1), m.end(1)) if m else None
+
+
+def _neutralise(line: str, tick: Callable[[], None]) -> str:
+    """A line's inline actions replaced, offsets kept: an action with a literal fallback keeps that literal at its
+    own columns (quoted when the action is the whole YAML value, ``name: {{ … default "qwen3-8b" … }}``; bare when
+    it stands alone as a word of a command, ``--model {{ … default "Qwen/Qwen3-8B" }}``); any other by a
+    same-length ``${___}`` placeholder (a templated value, skipped). One budget step per action; linear in the line
+    (only a line's only action can be a whole value, so the text around it is looked at once)."""
+    spans = []
+    for span in _templates(line):
+        tick()
+        spans.append(span)
+    if not spans:
+        return line
+    whole_value = False
+    if len(spans) == 1:
+        start, end = spans[0]
+        rest = line[end:].strip()
+        whole_value = _VALUE_LEAD.match(line[:start]) is not None and (not rest or rest.startswith("#"))
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(line[last:start])
+        action = line[start:end]
+        lit_span = _literal_of(action)
+        out = None
+        if lit_span is not None:
+            lit = action[lit_span[0]:lit_span[1]]
+            if whole_value:
+                out = " " * lit_span[0] + lit + " " * (len(action) - lit_span[1])
+            elif ((start == 0 or line[start - 1].isspace()) and (end == len(line) or line[end].isspace())
+                  and _SAFE_PLAIN.fullmatch(lit[1:-1])):
+                out = " " * (lit_span[0] + 1) + lit[1:-1] + " " * (len(action) - lit_span[1] + 1)
+        parts.append(out if out is not None else "${" + "_" * (len(action) - 3) + "}")
+        last = end
+    parts.append(line[last:])
+    return "".join(parts)
+
+
 def detemplate(text: str) -> str:
-    """Blank Helm directives, keeping every remaining character at its offset."""
+    """Neutralise Helm directives, keeping every remaining character at its offset: a whole-line directive is
+    blanked, an inline action keeps its literal fallback or becomes a placeholder (``_neutralise``). A step of the
+    file's budget per line and per action: raises ``BudgetExceeded`` past it."""
+    tick = budget().tick
     out = []
     for line in text.splitlines(keepends=True):
+        tick()
         body = line.rstrip("\r\n")
         if _is_template_line(body):
             out.append(" " * len(body) + line[len(body):])
             continue
-        out.append(_replace_templates(line, lambda n: "${" + "_" * (n - 3) + "}"))
+        out.append(_neutralise(line, tick))
     return "".join(out)
 
 
@@ -158,18 +217,22 @@ class KubernetesSource:
 
     def applies_to(self, path: str) -> bool:
         low = path.lower()
-        return low.endswith((".yaml", ".yml")) or (low.endswith(".tpl") and "/templates/" in f"/{low}")
+        return (low.endswith((".yaml", ".yml", ".yaml.gotmpl", ".yml.gotmpl"))
+                or (low.endswith(".tpl") and "/templates/" in f"/{low}"))
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         template = is_helm_template(file.path, file.text)
         if not template and ("apiVersion" not in file.text or "kind" not in file.text):
             return []
-        text = detemplate(file.text) if template else file.text
+        try:
+            text = detemplate(file.text) if template else file.text
+        except BudgetExceeded as exc:
+            return [budget_skip(file.path, self.id, exc, "Helm template not read")]
         try:
             docs = parse_yaml(text)
-        except ParseError:
+        except ParseError as exc:
             if template:
-                return self._lines(file)
+                return self._lines(file, str(exc))
             return []  # the config source reports the parse error once
         walker = TreeWalker(SourceFile(file.path, text, file.context), _IDS)
 
@@ -191,8 +254,9 @@ class KubernetesSource:
 
         return walker.guarded(run, self.id)
 
-    def _lines(self, file: SourceFile) -> list[Finding | Skip]:
-        """Fallback for a Helm template that is not YAML even with its directives blanked."""
+    def _lines(self, file: SourceFile, why: str) -> list[Finding | Skip]:
+        """Fallback for a Helm template that is not YAML even with its directives neutralised: read line by line
+        (``key: value`` lines and model commands), and always reported as a ``parse-error`` Skip that says so."""
 
         collector = Collector(file, _IDS.key)
         out: list[Finding | Skip] = []
@@ -201,8 +265,8 @@ class KubernetesSource:
         except BudgetExceeded as exc:
             out.append(budget_skip(file.path, self.id, exc))
         out.extend(collector.findings)
-        if not out:
-            out.append(Skip(file.path, "parse-error", "Helm template: not YAML even with its directives blanked"))
+        out.append(Skip(file.path, "parse-error", f"Helm/Go template is not YAML even with its directives "
+                        f"neutralised ({why}); read line by line only (key: value lines and model commands)"))
         return out
 
     def _scan_lines(self, file: SourceFile, collector: Collector, out: list[Finding | Skip]) -> None:
@@ -211,7 +275,7 @@ class KubernetesSource:
         tick = collector.budget.tick
         for number, line in enumerate(file.text.splitlines(), 1):
             tick()
-            literal = _replace_templates(line, lambda n: " ")
+            literal = _neutralise(line, tick)
             if _MODEL_COMMAND.search(literal):
                 command = re.sub(r"[\[\],\"']", " ", literal).strip(" -")
                 out.extend(scan_command_line(file, command, number, _IDS.command, line_text=line))

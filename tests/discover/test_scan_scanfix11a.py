@@ -1,0 +1,117 @@
+"""scanfix11a (issue 10): Helm/Go-template configs, shell strings, model paths and URIs.
+
+Fixtures are written for these tests (not copied from the corpus). Budgets are steps, never seconds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import modelmap
+from modelmap.discover.base import SourceFile, file_budget
+from modelmap.discover.kubernetes import KubernetesSource, detemplate
+from modelmap.types import Finding, Skip
+
+_CHART = """\
+# serving template for one chat model
+apiVersion: serving.example.dev/v1
+kind: LLMDeployment
+metadata:
+  name: {{ include "chat.fullname" . }}
+  labels:
+    app: {{ .Values.app | default "chat" | quote }}
+  {{- with .Values.extraLabels }}
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+spec:
+  replicas: {{ .Values.replicas | default 1 }}
+  storageUri: {{ .Values.storageUri | default "hf://mistralai/Mistral-7B-Instruct-v0.3" | quote }}
+  containers:
+    - name: server
+      image: {{ .Values.image | default "vllm/vllm-openai:v0.8.1" | quote }}
+      args:
+        - --model
+        - {{ .Values.model | default "mistralai/Mistral-7B-Instruct-v0.3" }}
+        - --served-model-name
+        - {{ .Values.servedName | default "mistral-7b" | quote }}
+      env:
+        - name: EMBEDDING_MODEL
+          value: {{ "BAAI/bge-small-en-v1.5" | quote }}
+        - name: TOKENIZER
+          value: {{ .Values.tokenizer | quote }}
+"""
+
+
+def _k8s(path: str, text: str, steps: int | None = None) -> tuple[list[Finding], list[Skip]]:
+    with file_budget() if steps is None else file_budget(seconds=600.0, steps=steps):
+        out = list(KubernetesSource().scan(SourceFile(path, text)))
+    return [f for f in out if isinstance(f, Finding)], [s for s in out if isinstance(s, Skip)]
+
+
+def test_helm_default_literals_are_read_where_they_stand() -> None:
+    found, skips = _k8s("chart/templates/deployment.yaml", _CHART)
+    assert not skips
+    got = {(f.line, f.raw) for f in found}
+    assert (13, "hf://mistralai/Mistral-7B-Instruct-v0.3") in got
+    assert (19, "mistralai/Mistral-7B-Instruct-v0.3") in got
+    assert (21, "mistral-7b") in got
+    assert (24, "BAAI/bge-small-en-v1.5") in got
+    # a templated value with no literal is unknown, and an app label or an image is no model
+    assert not [f for f in found if f.raw in ("chat", "vllm/vllm-openai:v0.8.1")]
+    # columns are the literal's own in the template
+    lines = _CHART.splitlines()
+    for f in found:
+        assert lines[f.line - 1][f.column - 1:].startswith(f.raw), (f.line, f.column, f.raw)
+
+
+def test_detemplate_keeps_offsets_and_literals() -> None:
+    text = ('a: {{ .Values.a | default "qwen3-8b" | quote }}\n'
+            'b: "x-{{ .Values.b | default "y" }}"\n'
+            'c: run --model {{ .Values.c | default "Qwen/Qwen3-8B" }} --port 80\n')
+    out = detemplate(text)
+    assert len(out) == len(text)
+    a, b, c = out.splitlines()
+    assert a.split() == ["a:", '"qwen3-8b"'] and a.index('"qwen3-8b"') == text.index('"qwen3-8b"')
+    assert "${" in b and '"y"' not in b  # inside a quoted string: a placeholder, the quoting stays valid
+    assert c.split() == ["c:", "run", "--model", "Qwen/Qwen3-8B", "--port", "80"]
+
+
+def test_gotmpl_values_file_is_read(tmp_path: Path) -> None:
+    (tmp_path / "helmfile.d").mkdir()
+    (tmp_path / "helmfile.d" / "values.yaml.gotmpl").write_text(
+        'llm:\n  model: {{ env "LLM_MODEL" | default "Qwen/Qwen2.5-7B-Instruct" }}\n  replicas: {{ .Values.n }}\n')
+    raws = {(f.line, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings}
+    assert (2, "Qwen/Qwen2.5-7B-Instruct") in raws
+
+
+def test_a_template_that_is_not_yaml_is_a_reported_skip() -> None:
+    text = ("apiVersion: v1\nkind: ConfigMap\ndata:\n{{ range .Values.models }}\n"
+            "  - model: {{ .name | default \"Qwen/Qwen2.5-1.5B-Instruct\" }}\n  bad: : [\n{{ end }}\n")
+    found, skips = _k8s("chart/templates/cm.yaml", text)
+    assert [s.reason for s in skips] == ["parse-error"] and "line by line" in skips[0].detail
+    assert "Qwen/Qwen2.5-1.5B-Instruct" in {f.raw for f in found}
+
+
+def test_five_thousand_actions_stop_at_the_step_budget() -> None:
+    # one step per line and per action: a 5,000-action template on a 1,000-step budget is an analysis-budget skip,
+    # never a silent loss; on the default budget it is read whole
+    text = "apiVersion: v1\nkind: ConfigMap\ndata:\n" + "".join(
+        f'  k{i}: {{{{ .Values.k{i} | default "v{i}" | quote }}}}\n' for i in range(5_000))
+    found, skips = _k8s("chart/templates/big.yaml", text, steps=1_000)
+    assert not found and [s.reason for s in skips] == ["analysis-budget"]
+    assert "1000 analysis steps" in skips[0].detail
+    _, skips = _k8s("chart/templates/big.yaml", text)
+    assert not skips
+
+
+def test_one_line_of_actions_and_deep_nesting_are_bounded_by_steps() -> None:
+    one_line = "data: " + '{{ default "a" .x }}' * 5_000 + "\n"
+    _, skips = _k8s("chart/templates/one.yaml", one_line, steps=2_000)
+    assert [s.reason for s in skips] == ["analysis-budget"]
+    found, skips = _k8s("chart/templates/one.yaml", one_line)
+    assert not found and all(s.reason != "analysis-budget" for s in skips)
+    # nested actions: the first "}}" closes the action (as Go's lexer does), the rest is plain text
+    nested = "model: " + "{{ " * 3_000 + '"Qwen/Qwen2.5-7B"' + " }}" * 3_000 + "\n"
+    found, skips = _k8s("chart/templates/nested.yaml", nested, steps=50)
+    assert all(s.reason in ("analysis-budget", "parse-error") for s in skips)
+    out = detemplate(nested)
+    assert len(out) == len(nested)
