@@ -115,3 +115,59 @@ def test_one_line_of_actions_and_deep_nesting_are_bounded_by_steps() -> None:
     assert all(s.reason in ("analysis-budget", "parse-error") for s in skips)
     out = detemplate(nested)
     assert len(out) == len(nested)
+
+
+# ----------------------------------------------------------------------------- shell: retrieval flags, output dirs
+
+_RETRIEVAL_SH = """\
+#!/bin/bash
+# evaluate a retriever + reranker on a local benchmark
+search_args="\\
+    --index_dir ./index \\
+    --top_k 200 \\
+"
+model_args="\\
+    --embedder_name_or_path intfloat/multilingual-e5-large \\
+    --reranker_name_or_path BAAI/bge-reranker-large \\
+    --embedder_batch_size 128 \\
+"
+train_args="\\
+    --output_dir ./runs/ft_bge-small-en-v1.5_v2 \\
+    --logging_dir ./runs/logs \\
+    --learning_rate 2e-5 \\
+"
+cmd="python -m retrieval.eval $search_args $model_args $train_args"
+eval $cmd
+"""
+
+
+def _shell(text: str, steps: int | None = None) -> tuple[list[Finding], list[Skip]]:
+    from modelmap.discover.shell import ShellSource
+
+    with file_budget() if steps is None else file_budget(seconds=600.0, steps=steps):
+        out = list(ShellSource().scan(SourceFile("scripts/eval.sh", text)))
+    return [f for f in out if isinstance(f, Finding)], [s for s in out if isinstance(s, Skip)]
+
+
+def test_embedder_and_reranker_flags_in_a_shell_string() -> None:
+    found, skips = _shell(_RETRIEVAL_SH)
+    assert not skips
+    got = {(f.line, f.raw): f for f in found}
+    assert got[(8, "intfloat/multilingual-e5-large")].role == "embedding"
+    assert got[(9, "BAAI/bge-reranker-large")].role == "rerank"
+    # the fine-tune's output folder names the model it starts from; the logs folder and the batch size are no model
+    assert (13, "./runs/ft_bge-small-en-v1.5_v2") in got
+    assert not [f for f in found if f.raw in ("./runs/logs", "128", "./index")]
+
+
+def test_an_output_folder_without_a_known_model_is_not_reported() -> None:
+    found, _ = _shell('args="--output_dir ./out_run-2024_final --save_steps 100"\n'
+                      "python train.py --model_name_or_path BAAI/bge-m3 --output_dir ./checkpoints_v2-3\n")
+    assert {f.raw for f in found} == {"BAAI/bge-m3"}
+
+
+def test_many_output_pieces_stop_at_the_step_budget() -> None:
+    # every `_` piece of an output folder is a knowledge-base look-up and a budget step
+    line = "--output_dir ./" + "_".join(f"x{i}-1" for i in range(5_000)) + "\n"
+    found, skips = _shell("#!/bin/sh\n" + line * 20, steps=500)
+    assert [s.reason for s in skips] == ["analysis-budget"] and not found

@@ -133,6 +133,10 @@ def _model_flag(flag: str) -> tuple[Hint, str | None] | None:
         from modelmap.discover.config_files import role_from_key
 
         return "hf", role_from_key(name)
+    role_model = _ROLE_MODEL_FLAG.fullmatch(name)
+    if role_model:
+        # a retrieval pipeline's models (FlagEmbedding --embedder_name_or_path, --reranker_name_or_path)
+        return "hf", "rerank" if role_model.group(1).startswith("rerank") else "embedding"
     if _COMPONENT_FLAG.fullmatch(name):
         # a multimodal trainer's parts (InternVL --vision_path, --llm_path; --tokenizer_dir): a Hub repo or a folder
         return "path", "vision" if name.startswith(("vision", "vit", "visual", "clip")) else None
@@ -144,6 +148,11 @@ _COMPONENT_FLAG = re.compile(r"(?:llm|lm|language_model|vision|vision_model|vit|
                              r"teacher|student|reward|ref|actor|critic|draft|base)_(?:path|dir|name_or_path|id)")
 
 
+# flags naming a retrieval pipeline's embedding or reranking model (not ``--embedder_batch_size``)
+_ROLE_MODEL_FLAG = re.compile(r"(embedder|embedding|reranker|rerank|retriever)_(?:name_or_path|model_name_or_path|"
+                              r"model_path|model_id|path)")
+
+
 def _is_model_dir_name(value: str) -> bool:
     """The last part of an output path names a model: a family word and a size (``Qwen2.5-72B-Instruct-AWQ``,
     ``output/internlm2-1_8b-reward-bnb-int4``)."""
@@ -151,6 +160,23 @@ def _is_model_dir_name(value: str) -> bool:
         return False
     last = re.split(r"[/\\]", value.rstrip("/\\"))[-1]
     return bool(last) and bool(_SIZE_PART.search(last)) and is_model_ish(last) and not is_generic(last)
+
+
+def _names_known_model(value: str) -> bool:
+    """The last part of an output path holds, as one of its ``_``-separated pieces, a model name the knowledge base
+    knows (``./test_encoder_only_m3_bge-m3``, ``models/bge-large-en-v1.5_finetuned``): the model it fine-tunes.
+    A piece must have a ``-`` and a digit (``bge-m3``), so no plain word (``output``, ``lora``) qualifies."""
+    if not value or value.startswith("-") or "://" in value or templated_path(value) or len(value) > 300:
+        return False
+    last = re.split(r"[/\\]", value.rstrip("/\\"))[-1]
+    for piece in last.split("_")[:16]:
+        if len(piece) >= 5 and "-" in piece and any(c.isdigit() for c in piece):
+            hit = classify(piece, "none")
+            if hit is not None and hit.confidence >= 0.9 and not is_generic(piece):
+                return True
+    return False
+
+
 # folder names that say where downloads go, not which model is there (`--local-dir ./models`, `--local-dir .`)
 _DOWNLOAD_AREAS = frozenset({"models", "model", "checkpoints", "checkpoint", "weights", "ckpt", "ckpts", "cache",
                              "hf_cache", "huggingface", "hub", "downloads", "download", "data", "tmp", "output",
@@ -452,6 +478,9 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
 
     not_models = _NOT_MODEL_REPO.search(command) is not None  # hf download --repo-type dataset X: data, not a model
     outputs: list[str] = []  # values of output-directory flags, kept if the command loads a model
+    # output directories named after a known model (./test_encoder_only_m3_bge-m3): kept also in an arguments-only
+    # string (`training_args="--output_dir … \`), where the model flag sits in another variable of the same command
+    named_outputs: list[str] = []
     local_dirs: list[str] = []  # --local-dir values whose name says nothing by itself, kept if a model is downloaded
     downloads = False
     loads_model = False
@@ -511,6 +540,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
             if _is_model_dir_name(value):
                 outputs.append(value)
+            elif tick(min(16, value.count("_"))) is None and _names_known_model(value):  # a look-up per piece
+                named_outputs.append(value)
             elif flag == "--local-dir" and _is_download_dir(value):
                 local_dirs.append(value)
             continue
@@ -527,6 +558,13 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 # --ckpt_dir /models/Llama-2-13b-chat, --embedding_path /models/bge-large-zh-v1.5
                 loads_model = True
                 report(value, "path", None, toks[0].rsplit("/", 1)[-1])
+    if named_outputs and not loads_model and (
+            toks[0].startswith("--") or (toks[0].endswith("=") and len(toks) > 1 and toks[1].startswith("--"))):
+        # an arguments-only string (`--output_dir …`, `training_args=  --output_dir …`): its own outputs
+        outputs = named_outputs
+        loads_model = True
+    else:
+        outputs.extend(named_outputs)
     if loads_model:
         for value in outputs:
             # the model the command writes (an export, a quantisation, a merge): a local model directory
