@@ -171,3 +171,53 @@ def test_many_output_pieces_stop_at_the_step_budget() -> None:
     line = "--output_dir ./" + "_".join(f"x{i}-1" for i in range(5_000)) + "\n"
     found, skips = _shell("#!/bin/sh\n" + line * 20, steps=500)
     assert [s.reason for s in skips] == ["analysis-budget"] and not found
+
+
+# ----------------------------------------------------------------------------- a downloader's source and folder
+
+_DOWNLOAD_JOB = """\
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: fetch-weights
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      initContainers:
+        - name: fetch
+          image: registry.example.com/tools/model-fetcher:1.2
+          args:
+            - --source
+            - mistralai/Mistral-7B-Instruct-v0.3
+            - --output-dir
+            - /weights/mistral-instruct/
+        - name: fetch-uri
+          image: registry.example.com/tools/model-fetcher:1.2
+          args: ["--source", "hf://BAAI/bge-small-en-v1.5", "--output-dir", "/weights/embedder"]
+        - name: sync-docs
+          image: registry.example.com/tools/syncer:3
+          args: ["--source", "s3://team-bucket/docs", "--output-dir", "/data/docs"]
+"""
+
+
+def test_a_downloaders_source_and_output_folder() -> None:
+    found, skips = _k8s("deploy/fetch-job.yaml", _DOWNLOAD_JOB)
+    assert not skips
+    got = {(f.line, f.raw) for f in found}
+    assert {(14, "mistralai/Mistral-7B-Instruct-v0.3"), (16, "/weights/mistral-instruct/"),
+            (19, "/weights/embedder")} <= got
+    # a bucket of documents is no model, and neither is the folder it is copied to
+    assert not [f for f in found if f.raw in ("s3://team-bucket/docs", "/data/docs")]
+
+
+def test_a_source_that_is_not_a_model_gives_no_folder() -> None:
+    found, _ = _shell("rsync-tool --source ./corpus --output-dir ./out/corpus-2024\n"
+                      "fetch --source acme/website-assets --output-dir /srv/assets\n")
+    assert not found
+
+
+def test_many_source_flags_stop_at_the_step_budget() -> None:
+    line = " ".join(["--source mistralai/Mistral-7B-Instruct-v0.3 --output-dir /w/m"] * 20_000)
+    _, skips = _shell("fetch " + line + "\n", steps=5_000)
+    assert [s.reason for s in skips] == ["analysis-budget"]

@@ -271,6 +271,11 @@ def _known_hub_repo(value: str) -> bool:
     return hit is not None and hit.kind == "hf-repo" and hit.confidence >= 0.9
 
 
+# a downloader's source flag and the URI schemes that make its value a model's (a Hub repo otherwise)
+_SOURCE_FLAGS = frozenset({"--source", "--src", "--repo-id", "--model-repo"})
+_HUB_SCHEMES = ("hf://", "huggingface://", "modelscope://", "ms://")
+
+
 # `huggingface-cli download --repo-type dataset X` / `hf download X --repo-type=space`: a data set or a Space
 _NOT_MODEL_REPO = re.compile(r"--repo-type[=\s]+[\"']?(?:dataset|space)s?\b", re.I)
 _ABS_PATH = re.compile(r"(?:/|~/|[A-Za-z]:[\\/])[^\s]*[A-Za-z]")
@@ -542,8 +547,17 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 outputs.append(value)
             elif tick(min(16, value.count("_"))) is None and _names_known_model(value):  # a look-up per piece
                 named_outputs.append(value)
-            elif flag == "--local-dir" and _is_download_dir(value):
+            elif flag in ("--local-dir", "--output-dir") and _is_download_dir(value):
                 local_dirs.append(value)
+            continue
+        if flag in _SOURCE_FLAGS and not not_models:
+            # a downloader's source (`--source Qwen/Qwen3-8B --output-dir /models/Qwen3-8B/`, `--source hf://org/name`):
+            # a model only when it is unmistakably one; its output folder is then that model's folder
+            value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
+            if value.lower().startswith(_HUB_SCHEMES) or (value.count("/") == 1 and _known_hub_repo(value)):
+                if "://" not in value:
+                    report(value, "hf", None, toks[0].rsplit("/", 1)[-1])
+                loads_model = downloads = True
             continue
         found = _model_flag(flag) if (is_server or flag != "-m") else None
         if found is not None:
