@@ -33,6 +33,7 @@ MAX_LITERAL = 300  # longer literals are text, not identifiers
 _STRING_TYPES = (
     "string_literal", "interpreted_string_literal", "raw_string_literal", "string", "encapsed_string",
     "line_string_literal", "multi_line_string_literal", "verbatim_string_literal", "string_lit",
+    "multiline_string_literal",  # Kotlin's raw string """…""" (tree-sitter-kotlin's spelling)
     "quoted_template",  # HCL "…${var.x}…": dynamic, read only for a model's fixed path (_templated_id_text)
     "character_literal_never",
     "hash_key_symbol",  # Ruby `{ llama2: 4_096 }`: a symbol key names the entry like a string key would
@@ -698,11 +699,12 @@ def _regex_bucket(node: Any) -> bool:
 
 MAX_EMBEDDED_TEXT = 256 * 1024  # a multi-line literal read for the JSON it holds, at most
 _MAX_EMBEDDED = 256  # pairs taken from one literal
-# JSON held in a multi-line literal (a Rust r#"…"#, a Go back-quoted string, a Java text block: a recorded API reply
-# or request in a test): `"model": "deepseek-chat"`, and an OpenAI model listing's `{"id": "x", "object": "model"}`;
-# bounded quantifiers and no nested repetition, so linear on any input
+# JSON held in a multi-line literal (a Rust r#"…"#, a Go back-quoted string, a Java text block, a Kotlin raw string: a
+# recorded API reply or request in a test): `"model": "deepseek-chat"`, also with escaped quotes in a long one-line
+# literal (a C#/Java SSE chunk `"data: {\"model\":\"deepseek-reasoner\"}"`), and an OpenAI model listing's
+# `{"id": "x", "object": "model"}`; bounded quantifiers and no nested repetition, so linear on any input
 _EMBEDDED_JSON = re.compile(
-    rb'"(\w{0,40}(?:model|Model|MODEL)\w{0,40})"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{1,200})"|'
+    rb'\\?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})\\?"[ \t]{0,8}:[ \t]{0,8}\\?"([^"\\\s]{1,200})\\?"|'
     rb'"id"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{1,200})"[ \t]{0,8},[ \t\r\n]{0,40}"object"[ \t]{0,8}:[ \t]{0,8}"model"')
 
 

@@ -1,0 +1,63 @@
+"""Scan shapes grouped from the opened splits' misses and false positives per language (scanfix11b, issue 10),
+written here as our own fixtures (no corpus code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import modelmap
+
+KOTLIN_RAW_JSON = '''package com.acme.orbit
+
+class DecodeTest {
+    @Test
+    fun decodesAReply() {
+        val reply = """
+            {"id": "r-1", "object": "chat.completion", "model": "gpt-4o-mini-2024-07-18", "choices": []}
+        """.trimIndent()
+        val title = """
+            A plain note about nothing in particular, long enough to be text.
+        """
+        check(reply, title)
+    }
+}
+'''
+
+CSHARP_SSE_CHUNKS = '''namespace Acme.Tests;
+
+public class StreamTests
+{
+    [Fact]
+    public async Task ParsesUsage()
+    {
+        string[] chunks =
+        [
+            "data: {\\"id\\":\\"c-7f1e\\",\\"object\\":\\"chat.completion.chunk\\",\\"created\\":1770000000,\\"model\\":\\"deepseek-chat\\",\\"choices\\":[{\\"index\\":0,\\"delta\\":{\\"content\\":\\"hi\\"},\\"finish_reason\\":null}],\\"system_fingerprint\\":\\"fp_0a1b2c3d4e\\",\\"service_tier\\":\\"default\\",\\"provider\\":\\"acme-cloud\\",\\"region\\":\\"eu-central-1\\",\\"request_ms\\":1234,\\"queue_ms\\":56,\\"usage\\":null}\\n\\n",
+            "data: {\\"id\\":\\"c-7f1e\\",\\"object\\":\\"chat.completion.chunk\\",\\"created\\":1770000000,\\"model_type\\":\\"chat\\",\\"choices\\":[],\\"usage\\":{\\"prompt_tokens\\":12,\\"completion_tokens\\":3,\\"total_tokens\\":15}}\\n\\n",
+            "data: [DONE]\\n\\n",
+        ];
+        await Run(chunks);
+    }
+}
+'''
+
+
+def _found(tmp_path: Path) -> set[tuple[str, int, str]]:
+    return {(f.path, f.line, f.raw) for f in modelmap.scan(tmp_path, resolve=False).findings if f.kind != "endpoint"}
+
+
+def test_kotlin_raw_string_json_is_read_for_its_model(tmp_path: Path) -> None:
+    # tree-sitter-kotlin names a """…""" literal multiline_string_literal: it was never read at all
+    (tmp_path / "DecodeTest.kt").write_text(KOTLIN_RAW_JSON)
+    found = _found(tmp_path)
+    assert ("DecodeTest.kt", 7, "gpt-4o-mini-2024-07-18") in found
+    assert all(raw != "chat.completion" for _, _, raw in found)
+
+
+def test_escaped_json_in_a_long_one_line_literal_is_read(tmp_path: Path) -> None:
+    # a recorded SSE chunk longer than a plain literal: JSON with escaped quotes, read for the model key only
+    assert len(CSHARP_SSE_CHUNKS.splitlines()[9]) > 300
+    (tmp_path / "StreamTests.cs").write_text(CSHARP_SSE_CHUNKS)
+    found = _found(tmp_path)
+    assert ("StreamTests.cs", 10, "deepseek-chat") in found
+    assert {raw for _, _, raw in found} == {"deepseek-chat"}  # never "chat" under model_type, never the ids
