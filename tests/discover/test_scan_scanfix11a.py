@@ -221,3 +221,18 @@ def test_many_source_flags_stop_at_the_step_budget() -> None:
     line = " ".join(["--source mistralai/Mistral-7B-Instruct-v0.3 --output-dir /w/m"] * 20_000)
     _, skips = _shell("fetch " + line + "\n", steps=5_000)
     assert [s.reason for s in skips] == ["analysis-budget"]
+
+
+def test_a_model_boosters_spec_name_is_the_served_name() -> None:
+    text = ("apiVersion: workload.serving.example.io/v1alpha1\nkind: ModelBooster\nmetadata:\n  name: team-chat\n"
+            "spec:\n  name: team-chat-70b-fp8\n  backend:\n    name: team-chat-70b-fp8-backend\n"
+            "    modelURI: hf://meta-llama/Llama-3.3-70B-Instruct\n")
+    found, skips = _k8s("deploy/booster.yaml", text)
+    assert not skips
+    got = {(f.line, f.raw) for f in found}
+    assert (6, "team-chat-70b-fp8") in got and (9, "hf://meta-llama/Llama-3.3-70B-Instruct") in got
+    assert not [f for f in found if f.line in (4, 8)]  # the object's own name and the backend's are no model
+    # a Deployment's spec has no served name
+    found, _ = _k8s("deploy/d.yaml", text.replace("kind: ModelBooster", "kind: Deployment")
+                    .replace("workload.serving.example.io/v1alpha1", "apps/v1"))
+    assert (6, "team-chat-70b-fp8") not in {(f.line, f.raw) for f in found}

@@ -165,6 +165,25 @@ def _is_model_resource(doc: Node) -> bool:
             and bool(_MODEL_KINDS.fullmatch(kind.value.strip())))
 
 
+# custom resources whose ``spec.name`` is the name the model is served under (Kthena's ModelBooster: spec.name,
+# spec.backend.modelURI); not the object's own metadata.name
+_SPEC_NAME_KINDS = frozenset({"ModelBooster"})
+
+
+def _served_name(doc: Node) -> Scalar | None:
+    """The ``spec.name`` of a resource that declares the model it serves under that name, else None."""
+    if not isinstance(doc, Mapping):
+        return None
+    kind, api, spec = doc.get("kind"), doc.get("apiVersion"), doc.get("spec")
+    if not (isinstance(kind, Scalar) and kind.value.strip() in _SPEC_NAME_KINDS and isinstance(api, Scalar)
+            and "/" in api.value and isinstance(spec, Mapping)):
+        return None
+    name = spec.get("name")
+    if not isinstance(name, Scalar) or not name.value.strip() or "${" in name.value or "{{" in name.value:
+        return None
+    return name
+
+
 def _containers(node: Node, depth: int = 0) -> Iterator[Mapping]:
     if depth > 30:
         return
@@ -251,6 +270,12 @@ class KubernetesSource:
                 walker.location_keys = _LOCATION_KEYS if _is_model_resource(doc) else frozenset()
                 walker.walk(doc)
                 walker.location_keys = frozenset()
+                served = _served_name(doc)
+                if served is not None:
+                    value = served.value.strip()
+                    line, col, _ = walker.position(served, value)
+                    if not any(f.line == line and f.raw == value for f in walker.collector.findings):
+                        walker.collector.model(value, line, col, hint="key", source_id=_IDS.key)
 
         return walker.guarded(run, self.id)
 
