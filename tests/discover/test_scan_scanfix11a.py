@@ -236,3 +236,18 @@ def test_a_model_boosters_spec_name_is_the_served_name() -> None:
     found, _ = _k8s("deploy/d.yaml", text.replace("kind: ModelBooster", "kind: Deployment")
                     .replace("workload.serving.example.io/v1alpha1", "apps/v1"))
     assert (6, "team-chat-70b-fp8") not in {(f.line, f.raw) for f in found}
+
+
+def test_a_folder_laid_out_as_a_known_hub_repo_is_a_model_folder() -> None:
+    text = ("apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n"
+            "        - name: server\n          image: registry.example.com/llm-server:2\n          volumeMounts:\n"
+            "            - name: weights\n              mountPath: /srv/cache/meta-llama/Llama-3.1-8B-Instruct/\n"
+            "            - name: conf\n              mountPath: /etc/llm/conf.d\n"
+            "      volumes:\n        - name: weights\n          hostPath:\n"
+            "            path: /srv/cache/meta-llama/Llama-3.1-8B-Instruct/\n"
+            "        - name: site\n          hostPath:\n            path: /srv/www/acme/landing-page\n")
+    found, skips = _k8s("deploy/server.yaml", text)
+    assert not skips
+    got = {(f.line, f.raw) for f in found}
+    assert {(11, "/srv/cache/meta-llama/Llama-3.1-8B-Instruct/"), (17, "/srv/cache/meta-llama/Llama-3.1-8B-Instruct/")} <= got
+    assert not [f for f in found if f.line in (13, 20)]

@@ -684,8 +684,19 @@ _PATH_KEY = re.compile(r"(?i).*(path|dir|directory|folder|checkpoint|ckpt|weight
 
 
 def _is_model_dir(path: str) -> bool:
-    last = path.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
-    return bool(_MODEL_DIR.search(path)) and is_model_ish(last)
+    parts = path.rstrip("/\\").replace("\\", "/").rsplit("/", 2)
+    last = parts[-1]
+    if bool(_MODEL_DIR.search(path)) and is_model_ish(last):
+        return True
+    # a cache laid out as org/name (/mnt/cache/deepseek-ai/DeepSeek-V2-Lite/): its last two parts are a Hub repo the
+    # knowledge base knows
+    return len(parts) >= 2 and len(path) <= 300 and _known_repo(f"{parts[-2]}/{last}")
+
+
+@lru_cache(maxsize=1 << 12)
+def _known_repo(value: str) -> bool:
+    hit = classify(value, "none")
+    return hit is not None and hit.kind == "hf-repo" and hit.confidence >= 0.9
 
 
 # a `key: value` or `key:` line inside a literal block: the block may be a YAML document
