@@ -61,3 +61,35 @@ def test_escaped_json_in_a_long_one_line_literal_is_read(tmp_path: Path) -> None
     found = _found(tmp_path)
     assert ("StreamTests.cs", 10, "deepseek-chat") in found
     assert {raw for _, _, raw in found} == {"deepseek-chat"}  # never "chat" under model_type, never the ids
+
+
+GO_ROUTE_FIXTURES = '''package router
+
+func TestPickBackend(t *testing.T) {
+	route := &v1.ModelRoute{
+		Spec: v1.ModelRouteSpec{
+			ModelName: "mistral-7b-instruct",
+			Rules: []*v1.Rule{{
+				Name:         "default",
+				TargetModels: []*v1.TargetModel{{ModelServerName: "mistral-7b-pool", Weight: 100}},
+			}},
+		},
+	}
+	backend := &v1.ModelServer{ObjectMeta: meta.ObjectMeta{Name: "x"}, Spec: v1.ModelServerSpec{
+		Model:       "mistral-7b-instruct",
+		ServiceName: "mistral-7b-svc",
+	}}
+	alias := &v1.ModelRoute{Spec: v1.ModelRouteSpec{ModelName: "chat-router"}}
+	other := &v1.ModelRoute{Spec: v1.ModelRouteSpec{ModelName: "mistral-7b-server"}}
+	check(t, route, backend, alias, other)
+}
+'''
+
+
+def test_a_serving_objects_name_is_not_a_model(tmp_path: Path) -> None:
+    # ModelServerName names a server (its "model" word is no table of models); a value ending in -server / -router
+    # / -svc names what serves or routes to a model
+    (tmp_path / "route_test.go").write_text(GO_ROUTE_FIXTURES)
+    found = {raw for _, _, raw in _found(tmp_path)}
+    assert "mistral-7b-instruct" in found
+    assert not found & {"mistral-7b-pool", "mistral-7b-svc", "chat-router", "mistral-7b-server"}

@@ -108,8 +108,29 @@ def _model_owner(name: str) -> bool:
 
 
 def _model_container(name: str) -> bool:
-    """``supportedModels``, ``MODEL_PRICES``, ``embeddingModels``: a table of models."""
-    return bool(_MODEL_WORDS.search(name))
+    """``supportedModels``, ``MODEL_PRICES``, ``embeddingModels``: a table of models (not ``ModelServerName``, a
+    serving object's name)."""
+    return bool(_MODEL_WORDS.search(name)) and not _names_a_server(name)
+
+
+# the last word of a name (before a trailing name / id / ref) that says it names a serving object, not a model:
+# `ModelServerName`, `model_service`, `modelRouteName`, `inference_gateway_ref`
+_SERVER_WORDS = frozenset({"server", "servers", "service", "services", "svc", "route", "routes", "router", "gateway",
+                           "gateways", "cluster", "pod", "pods", "node", "nodes", "worker", "workers", "host", "hosts",
+                           "namespace", "pool", "instance", "instances", "replica", "replicas", "proxy"})
+_NAME_TAILS = frozenset({"name", "names", "id", "ids", "ref", "refs", "key"})
+
+
+def _names_a_server(name: str) -> bool:
+    words = [w for w in snake(name).split("_") if w]
+    while len(words) > 1 and words[-1] in _NAME_TAILS:
+        words.pop()
+    return len(words) > 1 and words[-1] in _SERVER_WORDS
+
+
+# a value whose last word names a serving object (a router's `gpt-router`, a server's `llama3-server`, a gateway's
+# `qwen-gateway`): what serves or routes to a model, never a provider's model id
+_SERVER_TAIL = re.compile(r"(?i)[-_.](?:server|service|svc|router|gateway|proxy)$")
 
 
 def _known(value: str) -> bool:
@@ -217,6 +238,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         evidence.append(f"compared:{c.compared_to}")
     if _ENV_NAME.fullmatch(value) and not _known(value):
         return None  # GEMINI_API_KEY, OPENAI_MODEL: an environment variable's name, not its value
+    if _SERVER_TAIL.search(value) and not _known(value):
+        return None  # `ModelName: "gpt-router"`, `"llama3-server"`: a serving object named after its model
     match = classify(value, hint)
     if match is None and "::" in value:  # genai-style namespaced ids: "aliyun::qwen-plus", "vertex::gemini-2.5-flash"
         namespace, _, rest = value.partition("::")
