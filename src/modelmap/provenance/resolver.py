@@ -1179,6 +1179,20 @@ class Resolver:
                 "are unknown, and the origins listed are a lower bound")
         words_in_name = {w.lower() for w in _NAME_SPLIT.split(name)}
         relation = "adapter" if words_in_name & {"lora", "qlora", "adapter", "peft"} else "finetune"
+        # a re-packager's repo (the knowledge base records the org as a quantizer: mlx-community, QuantFactory) named
+        # after a known model is a re-packaging of it (bench README, "Community repacks": base is the original,
+        # relation quantization), whatever its own suffix ("-8bit-DWQ-lr4e7", "-GGUF-v2"); a re-packaging keeps
+        # its source's licence, by rule, as a knowledge-base repack record does
+        quantizer = relation == "finetune" and pid is not None and self._publisher_kind(pid) == "quantizer"
+        lic: str | None = None
+        if quantizer:
+            relation = "quantization"
+            bmodel = self.kb.models[base]
+            lic = bmodel.get("license", self.kb.families.get(bmodel.get("family") or "", {}).get("license"))
+            if not lic or str(lic).lower() == "unknown":
+                lic = self._quantized_license(base)[1]
+            if lic and str(lic).lower() == "unknown":
+                lic = None
         me = shown_id or name
         edge = {"child": me, "relation": relation, "parent": base,
                 "parent_publisher": self._publisher(self.kb.models[base].get("publisher")), "source": "name"}
@@ -1187,14 +1201,16 @@ class Resolver:
         countries = sorted({c for c, _b, _m, _p in graph.nodes if c})
         return Resolution(
             query=parsed.query, model={"id": shown_id, "family": None, "params": None, "name": name},
-            publisher=publisher, license=None, open_weights=True, edges=(edge, *graph.edges),
+            publisher=publisher, license=self._license(lic, inherited_from=base) if lic else None,
+            open_weights=True, edges=(edge, *graph.edges),
             roots=tuple(graph.roots) if graph.roots is not None else None, teachers=tuple(graph.teachers),
             origins=tuple(countries) or None, origins_known=False, origin_reasons=tuple(origin_reasons(graph)),
             served_by=self._prefix_served(parsed), flags=tuple(self._flags([pid, *(p for *_x, p in nodes)])),
             sources=(), confidence="unknown", role=self.kb.models[base].get("role"),
             reason=f"not in the knowledge base: {org}'s repo name claims {'an' if relation == 'adapter' else 'a'} "
             f"{relation} of {base} (evidence: the repo name only, unverified); the base and the origins that follow "
-            "from it are that claim, the license is unknown")
+            "from it are that claim, " + (f"and the license is {base}'s ({lic}), which a re-packaging by {org} (a "
+                                          "quantizer) keeps" if lic else "the license is unknown"))
 
     @staticmethod
     def _model_reason(how: str, graph: Graph) -> str | None:
