@@ -53,6 +53,7 @@ from modelmap.types import ScanResult
 SCHEMA = "modelmap.inspect/2"
 MAX_FILES = 2000
 MAX_CARD = 256 * 1024
+MAX_SPACY_META = 4 * 1024 * 1024  # a spaCy meta.json (labels and accuracy tables included)
 # Which tokenizer file to read when a folder has several (one is enough, and they agree).
 _TOKENIZER_ORDER = ("tokenizer.json", "tekken.json", "tokenizer.model", "vocab.json", "vocab.txt")
 _META_FILES = {"config.json", "tokenizer_config.json", "special_tokens_map.json", "generation_config.json",
@@ -348,6 +349,39 @@ class _Inspection:
                               "detail": ", ".join(f"{k}={v}" for k, v in sig.items() if v is not None)})
         self.declare("name", cfg.get("_name_or_path"), f"{where}:_name_or_path")
 
+    def read_spacy_meta(self, path: Path) -> None:
+        """A spaCy pipeline's meta.json (lang, name, version, author, url): the pipeline's own claim of who made it.
+        Other meta.json files are ignored."""
+        meta = parse_json(path, read_bounded(path, MAX_SPACY_META), self.limits)
+        if not (isinstance(meta, dict) and "spacy_version" in meta and isinstance(meta.get("lang"), str)
+                and isinstance(meta.get("name"), str)):
+            return
+        where = self.rel(path)
+        props = {f"spacy.{k}": str(meta[k])[:200] for k in ("author", "url", "lang", "name", "version")
+                 if isinstance(meta.get(k), str)}
+        self.obs.structures.append({"format": "spacy-meta", "props": props})
+        self.formats.append("spacy-meta")
+        full = f"{meta['lang']}_{meta['name']}"[:200]
+        self.declare("name", full, f"{where}:lang+name")
+        self.declare("license", meta.get("license"), f"{where}:license")
+        self.evidence.append({"kind": "note", "source": where, "supports": [],
+                              "detail": f"spaCy pipeline {full} {props.get('spacy.version', '')}, author "
+                                        f"{props.get('spacy.author')!r}, url {props.get('spacy.url')!r} "
+                                        f"(spacy_version {str(meta['spacy_version'])[:40]})"})
+        self.file_claims.append(f"{where}: spaCy meta.json names {full}, author {props.get('spacy.author')!r}")
+
+    def read_spacy_meta_near(self, path: Path) -> None:
+        """A lone spaCy component file (ner/model): the pipeline's meta.json one or two folders up, if there."""
+        for folder in (path.parent, path.parent.parent):
+            meta = folder / "meta.json"
+            try:
+                if meta.is_file():
+                    self.read_spacy_meta(meta)
+                    return
+            except (OSError, ReadError) as exc:
+                self.skipped.append({"path": str(meta), "reason": "unreadable", "detail": str(exc)[:300]})
+                return
+
     def read_card(self, path: Path) -> None:
         meta, body, problem = _front_matter(path)
         where = self.rel(path)
@@ -375,6 +409,9 @@ class _Inspection:
                 return
             if name == "readme.md" and top:
                 self.read_card(path)
+                return
+            if name == "meta.json":
+                self.read_spacy_meta(path)
                 return
             if name in ("tokenizer_config.json", "special_tokens_map.json"):
                 self.obs.specials.update(special_tokens_from_config(path, self.limits))
@@ -421,6 +458,8 @@ class _Inspection:
                 self.read_file_as_ollama(root)
             else:
                 self.read_file(root)
+                if self.formats == ["thinc"]:
+                    self.read_spacy_meta_near(root)
             return
         store = find_store(root) if (root / "manifests").is_dir() else None
         if store is not None:
@@ -640,7 +679,10 @@ class _Inspection:
                 reason = (f"{family['id']} is tied with {', '.join(family['indistinguishable_from'])}, "
                           "which different publishers make")
         signals = set(top.get("signals") or [])
-        if reason is None and signals <= {"vocab", "vocab-near", "specials"}:
+        # an entry defined as a base's tokenizer plus the special tokens its maker's published code adds matched only
+        # because those tokens are there: they are that maker's, whoever else uses the base vocabulary
+        own_tokens = bool(ent.get("requires_special_tokens"))
+        if reason is None and signals <= {"vocab", "vocab-near", "specials"} and not own_tokens:
             shared: set[str | None] = set()
             own: set[str | None] = set()
             for h in [*self.obs.vocab_hashes, *self.obs.near_vocab]:

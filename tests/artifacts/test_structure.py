@@ -126,7 +126,8 @@ def test_structures_yaml_entries_name_recorded_publishers() -> None:
     ents = [e for e in load_fingerprints()["fingerprints"] if e.get("structure")]
     assert {e["family"] for e in ents} >= {"pp-ocr", "pp-structure-layout", "lac", "silero-vad", "ddddocr"}
     for e in ents:
-        assert e["publisher"] in kb.publishers, e["id"]
+        # null only for a format-level entry (a toolkit's format, anyone's model), and its note says so
+        assert e["publisher"] in kb.publishers or (e["publisher"] is None and "maker" in e.get("note", "")), e["id"]
         assert all(p.get("derived_from") for p in e["structure"]), e["id"]
 
 

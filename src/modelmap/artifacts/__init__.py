@@ -16,6 +16,7 @@ from modelmap.artifacts.base import (
     TokenizerInfo,
     read_head,
 )
+from modelmap.artifacts.classic import ArpaReader, FastTextReader, SphinxReader, ThincReader
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
 from modelmap.artifacts.ollama import OllamaReader
@@ -31,6 +32,10 @@ READERS: tuple[Reader, ...] = (
     OllamaReader(),
     ONNXReader(),
     GGMLReader(),
+    FastTextReader(),
+    SphinxReader(),
+    ThincReader(),
+    ArpaReader(),
     TokenizerReader(),
 )
 READERS_BY_ID: dict[str, Reader] = {r.id: r for r in READERS}

@@ -272,6 +272,14 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
         out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
         props = meta.get("metadata_props")
         out["metadata_keys"] = sorted(props) if isinstance(props, dict) else []
+        labels = class_labels(props) if isinstance(props, dict) else set()
+        if labels:
+            out["labels"] = labels
+    fmt_props = meta.get("format_props")
+    if isinstance(fmt_props, dict) and fmt_props:  # what a non-graph format reader read from its header
+        out["props"] = dict(fmt_props)
+    if isinstance(meta.get("labels"), list) and meta["labels"]:
+        out["labels"] = set(out.get("labels") or set()) | {str(v) for v in meta["labels"][:MAX_LABELS]}
     if tensor_shapes:
         out["tensor_shapes"] = {tuple(t) for t in tensor_shapes}
     if meta.get("torchscript_modules"):
@@ -285,6 +293,28 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
     if fmt.startswith("tokenizer:"):
         out["tokenizer_kind"] = fmt.split(":", 1)[1]
     return out if len(out) > 1 else {}
+
+
+MAX_LABELS = 4096
+_QUOTED = re.compile(r"'((?:[^'\\]|\\.){1,200})'" + r'|"((?:[^"\\]|\\.){1,200})"')
+
+
+def class_labels(props: dict[str, Any]) -> set[str]:
+    """The class names an ONNX file declares in its metadata_props, as its exporter writes them: Ultralytics
+    writes ``names`` as a Python dict literal ``{0: 'person', ...}`` (read with a regex, never evaluated),
+    Paddle (PaddleClas / PaddleOCR exports read by RapidAI's tools) writes ``character`` one label per line."""
+    out: set[str] = set()
+    names = props.get("names")
+    if isinstance(names, str) and len(names) <= 1 << 20:
+        for m in _QUOTED.finditer(names):
+            out.add(m.group(1) if m.group(1) is not None else m.group(2))
+            if len(out) >= MAX_LABELS:
+                break
+    char = props.get("character")
+    if isinstance(char, str) and len(char) <= 1 << 20:
+        lines = char.split("\n", MAX_LABELS)[:MAX_LABELS]
+        out.update(x.strip() for x in lines if x.strip())
+    return out
 
 
 def _dims_fit(observed: Any, pattern: list[Any]) -> bool:
@@ -346,6 +376,15 @@ def _pattern_holds(pat: dict[str, Any], feat: dict[str, Any]) -> bool:
         checks += 1
         if feat.get("tokenizer_kind") not in (pat["tokenizer_kind"] if isinstance(pat["tokenizer_kind"], list)
                                               else [pat["tokenizer_kind"]]):
+            return False
+    if "labels" in pat:  # every class name listed is among the file's declared class names
+        checks += 1
+        if not {str(x) for x in pat["labels"]} <= set(feat.get("labels") or set()):
+            return False
+    if "props" in pat:  # header values a format reader read (fastText's label count, an n-gram order ...)
+        checks += 1
+        have = feat.get("props") or {}
+        if not all(k in have and have[k] == v for k, v in pat["props"].items()):
             return False
     if "gguf_pre" in pat:
         checks += 1
