@@ -93,3 +93,27 @@ def test_a_serving_objects_name_is_not_a_model(tmp_path: Path) -> None:
     found = {raw for _, _, raw in _found(tmp_path)}
     assert "mistral-7b-instruct" in found
     assert not found & {"mistral-7b-pool", "mistral-7b-svc", "chat-router", "mistral-7b-server"}
+
+
+PY_SUBSCRIPT_SET = '''import os
+
+
+def judge_settings(args, kwargs):
+    if args.judge:
+        kwargs["model"] = args.judge
+    else:
+        kwargs['model'] = 'orbit-judge-0125'
+    kwargs["temperature"] = "0.2"
+    os.environ["EMBEDDING_MODEL"] = "orbit-embed-v2"
+    headers = {}
+    headers["User-Agent"] = "orbit-client-1.0"
+    return kwargs
+'''
+
+
+def test_python_entry_set_by_a_model_key_is_a_model(tmp_path: Path) -> None:
+    (tmp_path / "judge.py").write_text(PY_SUBSCRIPT_SET)
+    found = _found(tmp_path)
+    assert ("judge.py", 8, "orbit-judge-0125") in found
+    assert ("judge.py", 10, "orbit-embed-v2") in found
+    assert {raw for _, _, raw in found} == {"orbit-judge-0125", "orbit-embed-v2"}

@@ -920,6 +920,10 @@ class _Module:
 
     def visit_Assign(self, node: ast.Assign) -> None:
         names = [n for t in node.targets for n in _target_names(t)]
+        # an entry set by its key (`judge_kwargs["model"] = "chatgpt-0125"`, `os.environ["EMBED_MODEL"] = …`): the key
+        # names the value as a dict literal's key would
+        names += [t.slice.value for t in node.targets if isinstance(t, ast.Subscript)
+                  and isinstance(t.slice, ast.Constant) and isinstance(t.slice.value, str)]
         # a template's name under any target; an architecture's only on an object's attribute (`config.model_type =
         # "cogvlm2"`): a local `model_type = "deepseek-r1-250120"` is how some SDKs name the model to call
         if any(_TEMPLATE_SCOPE.search(n) or (isinstance(t, ast.Attribute) and _ARCH.search(t.attr))
