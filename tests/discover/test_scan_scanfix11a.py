@@ -251,3 +251,14 @@ def test_a_folder_laid_out_as_a_known_hub_repo_is_a_model_folder() -> None:
     got = {(f.line, f.raw) for f in found}
     assert {(11, "/srv/cache/meta-llama/Llama-3.1-8B-Instruct/"), (17, "/srv/cache/meta-llama/Llama-3.1-8B-Instruct/")} <= got
     assert not [f for f in found if f.line in (13, 20)]
+
+
+def test_an_escaped_windows_path_is_reported_as_written() -> None:
+    from modelmap.discover.config_files import ConfigFileSource
+
+    text = 'backends:\n  chat:\n    model_path: "D:\\\\llm\\\\models\\\\Qwen2.5-7B-Instruct"\n'
+    out = list(ConfigFileSource().scan(SourceFile("conf/app.yaml", text)))
+    found = [f for f in out if isinstance(f, Finding)]
+    assert [(f.line, f.raw) for f in found] == [(3, "D:\\\\llm\\\\models\\\\Qwen2.5-7B-Instruct")]
+    line = text.splitlines()[2]
+    assert line[found[0].column - 1:].startswith(found[0].raw)

@@ -830,7 +830,25 @@ class TreeWalker:
         return line, col, offset
 
     def findings(self) -> list[Finding]:
-        return list(dedupe(self.collector.findings))
+        return [self._as_written(f) for f in dedupe(self.collector.findings)]
+
+    def _as_written(self, f: Finding) -> Finding:
+        """A value read from a double-quoted YAML / JSON string with escaped backslashes (``"model\\\\chatglm3-6b"``)
+        is reported as written in the file, at the column where it starts, not as its decoded text."""
+        if "\\" not in f.raw or len(f.raw) > 300:
+            return f
+        self.collector.position(0)  # builds the line index
+        starts = self.collector._line_starts
+        if starts is None or f.line - 1 >= len(starts):
+            return f
+        at = starts[f.line - 1] + f.column - 1
+        text = self.file.text
+        written = f.raw.replace("\\", "\\\\")
+        if text.startswith('"' + written, at):
+            return replace(f, raw=written, column=f.column + 1)
+        if at > 0 and text[at - 1] == '"' and text.startswith(written, at):
+            return replace(f, raw=written)
+        return f
 
     def guarded(self, run: Callable[[], None], source_id: str) -> list[Finding | Skip]:
         """Run a source's walk under the file's budget; past it, the findings so far and an
