@@ -16,7 +16,10 @@ VOCAB = ("llama-cpp-python-0.3.36", "llama_cpp_python-0.3.36/vendor/llama.cpp/mo
 
 def test_every_fingerprint_names_a_recorded_publisher() -> None:
     kb = load()
-    missing = [e["id"] for e in load_fingerprints()["fingerprints"] if e.get("publisher") not in kb.publishers]
+    # an explicit `publisher: null` is allowed only where the note says why no maker is named (a toolkit's format,
+    # an architecture several makers' models share); a missing key is not
+    missing = [e["id"] for e in load_fingerprints()["fingerprints"] if e.get("publisher") not in kb.publishers
+               and not ("publisher" in e and e["publisher"] is None and "maker" in str(e.get("note") or ""))]
     assert missing == []
 
 
