@@ -259,6 +259,7 @@ class KubernetesSource:
             for doc in docs:
                 if doc is None or not (template or is_k8s(doc)):
                     continue
+                first = len(walker.collector.findings)  # this document's findings start here
                 for container in _containers(doc):
                     image = container.get("image")
                     hit = server_of(image.value) if isinstance(image, Scalar) else None
@@ -274,7 +275,9 @@ class KubernetesSource:
                 if served is not None:
                     value = served.value.strip()
                     line, col, _ = walker.position(served, value)
-                    if not any(f.line == line and f.raw == value for f in walker.collector.findings):
+                    # only this document's own findings can stand on its line: looking through every earlier
+                    # document's too was quadratic (10,000 ModelBooster documents: 5*10^7 comparisons, unbudgeted)
+                    if not any(f.line == line and f.raw == value for f in walker.collector.findings[first:]):
                         walker.collector.model(value, line, col, hint="key", source_id=_IDS.key)
 
         return walker.guarded(run, self.id)
