@@ -117,3 +117,20 @@ def test_python_entry_set_by_a_model_key_is_a_model(tmp_path: Path) -> None:
     assert ("judge.py", 8, "orbit-judge-0125") in found
     assert ("judge.py", 10, "orbit-embed-v2") in found
     assert {raw for _, _, raw in found} == {"orbit-judge-0125", "orbit-embed-v2"}
+
+
+JS_WINDOWS_PATHS = r'''async function switchAdapter() {
+    const adapterPath = "model\\qwen2-7b-chat-zh-lora"
+    await loadAdapter({ model: adapterPath })
+    const note = "line one\nline two"
+    return note
+}
+'''
+
+
+def test_js_escaped_backslash_is_reported_as_written(tmp_path: Path) -> None:
+    # raw is the text as written in the file: a Windows path keeps its doubled backslash, as Java's literals do
+    (tmp_path / "switch.js").write_text(JS_WINDOWS_PATHS)
+    raws = {raw for _, _, raw in _found(tmp_path)}
+    assert "model\\\\qwen2-7b-chat-zh-lora" in raws
+    assert "model\\qwen2-7b-chat-zh-lora" not in raws

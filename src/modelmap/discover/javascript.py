@@ -295,6 +295,8 @@ def _unescape(seq: str) -> str:
     body = seq[1:]
     if not body:
         return ""
+    if body == "\\":
+        return seq  # an escaped backslash stays as written (`"model\\chatglm-6b"`: a Windows path, raw as written)
     if body[0] in _ESCAPES and len(body) == 1:
         return _ESCAPES[body[0]]
     if body[0] == "u":
