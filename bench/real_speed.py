@@ -56,7 +56,8 @@ RG_IGNORE_FLAGS = ["--no-require-git", "--hidden", "--no-ignore-dot", "--no-igno
 
 
 # Repository trees put under /work/corpus from this time on are a held-out set being labelled (session 10): they
-# never enter the benchmark tree (nobody tunes speed or rules on them)
+# never enter the benchmark tree (nobody tunes speed or rules on them). The same cutoff keeps out session 11's new
+# set (trees created after 2026-12-04 12:38 UTC): anything newer than it is excluded.
 CORPUS_BEFORE = _dt.datetime(2026, 12, 4, 9, 0, tzinfo=_dt.timezone.utc)
 
 
