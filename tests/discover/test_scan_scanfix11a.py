@@ -262,3 +262,16 @@ def test_an_escaped_windows_path_is_reported_as_written() -> None:
     assert [(f.line, f.raw) for f in found] == [(3, "D:\\\\llm\\\\models\\\\Qwen2.5-7B-Instruct")]
     line = text.splitlines()[2]
     assert line[found[0].column - 1:].startswith(found[0].raw)
+
+
+def test_a_windows_batch_files_download_line(tmp_path: Path) -> None:
+    (tmp_path / "get_model.bat").write_text(
+        "@echo off\r\nset HF_ENDPOINT=https://hf-mirror.example\r\n"
+        "huggingface-cli download --resume-download --local-dir-use-symlinks False "
+        "mistralai/Mistral-7B-Instruct-v0.3 --local-dir weights\\mistral-7b\r\npause\r\n")
+    (tmp_path / "tidy.cmd").write_text("@echo off\r\ndel /q build\\*.log\r\nrmdir /s /q dist\r\n")
+    found = {(f.path, f.line, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings
+             if f.kind != "endpoint"}
+    assert ("get_model.bat", 3, "mistralai/Mistral-7B-Instruct-v0.3") in found
+    assert ("get_model.bat", 3, "weights\\mistral-7b") in found
+    assert not [k for k in found if k[0] == "tidy.cmd" or k[2] == "False"]

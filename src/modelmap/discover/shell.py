@@ -438,7 +438,9 @@ _MAX_NESTING = 2
 
 def _scan_command_line(collector: Collector, command: str, line: int, line_text: str | None,
                        server: bool = False, depth: int = 0) -> None:
-    toks = _tokens(command)
+    # a Windows batch file: `\` separates folders and quoting is not POSIX's, so its words are split on white space
+    batch = collector.file.path.lower().endswith((".bat", ".cmd"))
+    toks = [t.strip('"') for t in command.split()] if batch else _tokens(command)
     if not toks:
         return
     tick = collector.budget.tick
@@ -500,8 +502,9 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 if not_models and api == "huggingface-cli":
                     continue
                 j = i + n
-                while j < len(toks) and toks[j].startswith("-"):
-                    j += 1
+                while j < len(toks) and (toks[j].startswith("-") or (
+                        j > i + n and toks[j - 1].startswith("--") and lowered[j] in ("true", "false"))):
+                    j += 1  # flags, and a flag's boolean value (--local-dir-use-symlinks False)
                 tick(j - i)
                 if j < len(toks):
                     report(toks[j], hint, role, api)
@@ -690,7 +693,8 @@ class ShellSource:
 
     def applies_to(self, path: str) -> bool:
         # a Slurm batch script (serve.slurm, train.sbatch) is a shell script with #SBATCH comments
-        return path.endswith((".sh", ".bash", ".zsh", ".slurm", ".sbatch"))
+        # a Windows batch file's command lines read the same way (`huggingface-cli download org/name --local-dir x`)
+        return path.endswith((".sh", ".bash", ".zsh", ".slurm", ".sbatch")) or path.lower().endswith((".bat", ".cmd"))
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         out: list[Finding | Skip] = []
@@ -719,6 +723,7 @@ class ShellSource:
         start = 0
         # (offset in the joined command, physical line, indentation) of each piece of a continued command
         pieces: list[tuple[int, int, int]] = []
+        batch = file.path.lower().endswith((".bat", ".cmd"))  # no `\` continuation lines there
         for number, raw in enumerate(file.text.splitlines(), 1):
             tick()
             stripped = raw.strip()
@@ -728,7 +733,7 @@ class ShellSource:
             if stripped.startswith("#") and not pending:
                 continue
             pieces.append((len(pending), number, len(raw) - len(raw.lstrip())))
-            if stripped.endswith("\\"):
+            if stripped.endswith("\\") and not batch:
                 pending += stripped[:-1] + " "
                 continue
             command = pending + stripped
