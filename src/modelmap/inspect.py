@@ -574,6 +574,11 @@ class _Inspection:
                 why.append(f"the files add special tokens no known model on this vocabulary has ({', '.join(added[:4])}"
                            f"{' …' if len(added) > 4 else ''}): a model built on {top['family']}'s vocabulary (a variant, "
                            "or another maker's model) fits as well; the family and maker named are the vocabulary's")
+            base_id = fingerprint_entry(top["fingerprint"]).get("extends")
+            if isinstance(base_id, str) and fingerprint_entry(base_id):
+                base_fam = fingerprint_entry(base_id).get("family")
+                why.append(f"built on {base_fam}'s vocabulary: the added special tokens its published tokenizer or "
+                           f"processor names are {top['family']}'s own, so {top['family']} is named, not {base_fam}")
             if set(top.get("signals") or []) <= {"vocab", "vocab-near", "specials"}:
                 why.append("only the tokenizer identifies it: a later model that kept this tokenizer would look the same")
             family = {"id": top["family"], "fingerprint": top["fingerprint"], "score": top["score"],

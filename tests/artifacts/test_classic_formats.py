@@ -173,6 +173,7 @@ def test_moonshine_is_llama2_vocabulary_plus_its_added_tokens(tmp_path: Path) ->
     out = run.conclude()
     assert out["family"]["id"] == "moonshine"
     assert out["publisher"]["id"] == "useful-sensors" and out["publisher"]["country"] is None
+    assert any("built on llama2's vocabulary" in w for w in out["family"]["why"])
     plain = _Inspection(tmp_path, run.limits, False)  # Llama 2's tokenizer alone stays Llama 2
     plain.obs.vocab_hashes.update({llama2["vocab_hashes"][0]: "tokenizer.json"})
     plain.obs.specials.update(["<s>", "</s>", "<unk>"])
