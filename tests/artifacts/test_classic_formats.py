@@ -204,3 +204,24 @@ def test_spacy_meta_json_names_the_pipeline_and_its_author(tmp_path: Path) -> No
     junk.mkdir()
     (junk / "meta.json").write_text('{"name": "x"}', encoding="utf-8")  # not a spaCy meta.json: ignored
     assert inspect_path(junk)["family"] is None
+
+
+def test_a_large_fasttext_dictionary_is_not_walked(tmp_path: Path) -> None:
+    """More entries than MAX_FT_ENTRIES: the header's counts are read, the labels are not listed (bounded work)."""
+    from modelmap.artifacts.classic import MAX_FT_ENTRIES
+
+    n = MAX_FT_ENTRIES + 1
+    f = tmp_path / "big.bin"
+    f.write_bytes(fasttext_bytes(LANGS, [], sizes=(n + 176, n, 176)))  # the entries themselves are absent
+    info = FastTextReader().read(f)
+    assert info.metadata["format_props"]["fasttext.labels"] == 176
+    assert "labels" not in info.metadata
+    assert any("not walked" in note for note in info.notes)
+    assert inspect_path(f)["family"] is None  # lid.176 needs its label names, not only a count
+
+
+def test_sendump_with_endless_header_strings_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "s"
+    f.write_bytes(struct.pack("<i", 30) + b"BEGIN FILE FORMAT DESCRIPTION\x00" + (struct.pack("<i", 2) + b"x\x00") * 600)
+    with pytest.raises(ReadError):
+        SphinxReader().read(f)
