@@ -134,3 +134,21 @@ def test_js_escaped_backslash_is_reported_as_written(tmp_path: Path) -> None:
     raws = {raw for _, _, raw in _found(tmp_path)}
     assert "model\\\\qwen2-7b-chat-zh-lora" in raws
     assert "model\\qwen2-7b-chat-zh-lora" not in raws
+
+
+JS_ROUTER_VARIANTS = '''export const ROUTER_PROVIDER = {
+  id: 'router',
+  defaultModels: [
+    'meta-llama/llama-3.1-70b-instruct:free',
+    'microsoft/phi-3-medium-128k-instruct:nitro',
+    'acme/release-notes:beta'
+  ]
+};
+'''
+
+
+def test_openrouter_variant_suffix_keeps_the_model(tmp_path: Path) -> None:
+    (tmp_path / "providers.js").write_text(JS_ROUTER_VARIANTS)
+    raws = {raw for _, _, raw in _found(tmp_path)}
+    assert {"meta-llama/llama-3.1-70b-instruct:free", "microsoft/phi-3-medium-128k-instruct:nitro"} <= raws
+    assert "acme/release-notes:beta" not in raws  # the id before the suffix must itself be a model

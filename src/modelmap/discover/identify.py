@@ -236,6 +236,9 @@ _VERTEX_PATH = re.compile(
 _HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/[\w.-]+/[\w.-]+(?::[\w.-]+)?")
 
 
+# an OpenRouter variant suffix after an org/name id (openrouter.ai/docs "model variants": free, nitro, beta, extended,
+# thinking, online, floor)
+_ROUTER_VARIANT = re.compile(r":(?:free|nitro|beta|extended|thinking|online|floor)$")
 _WHITE = re.compile(r"\s")  # the characters str.isspace accepts, exactly (every code point checked)
 
 
@@ -289,6 +292,13 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return _classify_local_dir(v, hint)
     if _TEMPLATE.search(v):
         return None
+
+    if "/" in v and (variant := _ROUTER_VARIANT.search(v)) is not None:
+        # OpenRouter's variants of a model (`meta-llama/llama-3-8b-instruct:free`, `…:nitro`): the model the id
+        # before the suffix names, served through OpenRouter
+        inner = classify(v[:variant.start()], hint)
+        if inner is not None and inner.kind in ("hf-repo", "provider-prefixed", "api-model"):
+            return Match("provider-prefixed", inner.provider or "openrouter", min(inner.confidence, 0.85), inner.role)
 
     voc = vocab()
     # provider:model (pydantic-ai, init_chat_model, instructor) — also "ollama:llama3"
