@@ -275,3 +275,14 @@ def test_a_windows_batch_files_download_line(tmp_path: Path) -> None:
     assert ("get_model.bat", 3, "mistralai/Mistral-7B-Instruct-v0.3") in found
     assert ("get_model.bat", 3, "weights\\mistral-7b") in found
     assert not [k for k in found if k[0] == "tidy.cmd" or k[2] == "False"]
+
+
+def test_a_relative_model_folder_under_a_path_key() -> None:
+    from modelmap.discover.config_files import ConfigFileSource
+
+    text = ("backends:\n  coder:\n    path: weights/starcoder2-3b\n  win:\n    path: weights\\Mistral-7B-Instruct-AWQ\n"
+            "  metrics:\n    path: /metrics/default/llama-7b-pool\n  docs:\n    path: docs/getting-started\n")
+    out = list(ConfigFileSource().scan(SourceFile("conf/backends.yaml", text)))
+    got = {(f.line, f.raw) for f in out if isinstance(f, Finding)}
+    assert {(3, "weights/starcoder2-3b"), (5, "weights\\Mistral-7B-Instruct-AWQ")} <= got
+    assert not [k for k in got if k[0] in (7, 9)]  # an absolute non-model path and a docs folder are no model

@@ -1124,15 +1124,18 @@ class TreeWalker:
             self.collector.add(value, line, col, Match("model-file", None, 0.6), key_role=role_from_key(key),
                                source_id=self.ids.value)
             return
+        relative_dir = False
         if not model_field and _looks_like_path(value) and not _WEIGHT_EXT.search(value):
             # a path under an unrelated key (working_dir: /glm3) is not a model; a model directory under a
             # *_PATH / *_DIR key is (EMBEDDING_PATH=/models/bge-large-zh-v1.5)
             if not (_PATH_KEY.fullmatch(low_key) and _is_model_dir(value)):
                 return
             hint = "path"
-        elif not model_field and "/" in value and _PATH_KEY.fullmatch(low_key) and _is_model_dir(value):
+        elif (not model_field and ("/" in value or "\\" in value) and _PATH_KEY.fullmatch(low_key)
+              and _is_model_dir(value)):
             # the same written relative to the app's folder (DB-GPT `path = "models/THUDM/glm-4-9b-chat-hf"`)
             hint = "path"
+            relative_dir = True
         source_id = (self.ids.env if in_env else self.ids.key) if model_field else self.ids.value
         # the key's name and the serving engine's usual task are weak evidence: the model's own role wins
         key_role = role_from_key(hint_key) or (role_from_key(parent_key) if model_field else None)
@@ -1153,7 +1156,12 @@ class TreeWalker:
                                        api=self.server_api if model_field else None,
                                        endpoint=endpoint[1] if endpoint else None,
                                        provider=endpoint[0] if endpoint else None)
-            if hit is None and model_field and _looks_like_path(part) and hub_id_of_dir(_last_part(part)):
+            if hit is None and relative_dir:
+                # a model directory under a *_path / *_dir key that the knowledge base cannot name by itself
+                # (path: model/replit-code-v1-3b, path: model\SUS-Chat-34B-AWQ): still that model's folder
+                self.collector.add(part, line, col, Match("model-file", None, 0.6), key_role=key_role,
+                                   source_id=source_id)
+            elif hit is None and model_field and _looks_like_path(part) and hub_id_of_dir(_last_part(part)):
                 # a model directory named after its Hub id under a model key
                 # (EMBEDDING_MODEL_NAME=/opt/app/model/embedding/shibing624_text2vec-base-chinese)
                 self.collector.add(part, line, col, Match("model-file", None, 0.7), key_role=key_role,
