@@ -152,3 +152,39 @@ def test_openrouter_variant_suffix_keeps_the_model(tmp_path: Path) -> None:
     raws = {raw for _, _, raw in _found(tmp_path)}
     assert {"meta-llama/llama-3.1-70b-instruct:free", "microsoft/phi-3-medium-128k-instruct:nitro"} <= raws
     assert "acme/release-notes:beta" not in raws  # the id before the suffix must itself be a model
+
+
+GO_GPT3_CONSTS = '''package legacy
+
+const (
+	TextDavinci003 = "text-davinci-003"
+	TextCurie001   = "text-curie-001"
+	Davinci002     = "davinci-002"
+	Babbage002     = "babbage-002"
+	Davinci        = "davinci"
+	Curie          = "curie"
+)
+
+var prices = map[string]float64{
+	"text-ada-001":     0.0004,
+	"text-babbage-001": 0.0005,
+	"text-curie-001":   0.002,
+	"ada":              0.0004,
+	"babbage":          0.0005,
+}
+
+func embed() Request {
+	model := "ada"
+	return Request{Model: model}
+}
+
+var scientists = []string{"curie", "ada", "turing", "hopper"}
+'''
+
+
+def test_gpt3_base_names_among_gpt3_peers_or_in_a_model_slot(tmp_path: Path) -> None:
+    (tmp_path / "legacy.go").write_text(GO_GPT3_CONSTS)
+    found = {(line, raw) for _, line, raw in _found(tmp_path)}
+    for line, raw in ((8, "davinci"), (9, "curie"), (16, "ada"), (17, "babbage"), (21, "ada")):
+        assert (line, raw) in found
+    assert not any(line == 25 for line, _ in found)  # a list of ordinary words is not a model table

@@ -38,6 +38,7 @@ from modelmap.discover.identify import (
     is_model_key,
     vocab,
 )
+from modelmap.discover.peers import GPT3_BASE
 from modelmap.knowledge import load
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -155,7 +156,7 @@ def plausible(value: str) -> bool:
     low = v.lower()
     kb = load()
     voc = vocab()
-    return low in voc.model_tokens or low in voc.ollama_library or low in kb.alias_index
+    return low in voc.model_tokens or low in voc.ollama_library or low in kb.alias_index or low in GPT3_BASE
 
 
 _ONLY_UNDER = re.compile(r"(?i)model|embed|rerank|whisper|asr|tts|speech")
@@ -190,7 +191,7 @@ def could_decide(value: str) -> bool:
         return False
     if _ENV_NAME.fullmatch(value) and not _known(value):
         return False
-    if any(classify(value, hint) for hint in _DECIDE_HINTS):
+    if any(classify(value, hint) for hint in _DECIDE_HINTS) or value.lower() in GPT3_BASE:
         return True
     namespace, sep, rest = value.partition("::")
     return bool(sep) and bool(_NAMESPACE.fullmatch(namespace)) and any(classify(rest, h) for h in _DECIDE_HINTS)
@@ -247,6 +248,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         if inner is not None:
             match = Match("provider-prefixed", inner.provider, inner.confidence, inner.role)
             evidence.append(f"namespace:{namespace}")
+    if match is None and hint in ("key", "api") and value.lower() in GPT3_BASE:
+        match = Match("api-model", "openai-api", 0.6)  # model := "ada", ModelId("davinci"): a GPT-3 base model
     if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
             and BINDING_ONLY.fullmatch(value) and not is_generic(value) and not _not_a_model(value):
         # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence

@@ -73,9 +73,15 @@ def peer_shaped(value: str) -> bool:
     return not v.startswith(("/", ".", "-"))
 
 
+# OpenAI's original GPT-3 base models, by their one-word API names (platform.openai.com/docs/deprecations, as_of
+# 2026-12-04): ordinary words elsewhere, so a model only among GPT-3 peers or where a model is expected
+GPT3_BASE = frozenset({"davinci", "curie", "babbage", "ada"})
+_GPT3_PEER = re.compile(r"(?i)(?:^|[-_])(?:davinci|curie|babbage|ada)(?:$|[-_])")
+
+
 def reads_as_model(value: str) -> bool:
     """A table entry that says "model" on its own: a digit, or a model-family word (``claude-slack``)."""
-    return bool(re.search(r"\d", value)) or is_model_ish(value)
+    return bool(re.search(r"\d", value)) or is_model_ish(value) or value.strip().lower() in GPT3_BASE
 
 
 def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) -> dict[str, str]:
@@ -100,8 +106,9 @@ def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) 
         return {}
     strong = model_table or 4 * len(known) >= 3 * len(values) or len(known) >= LARGE_TABLE
     evidence = f"peers:{len(known)}/{len(values)}"
+    gpt3 = any(_GPT3_PEER.search(k) for k in known)  # text-davinci-003, davinci-002: bare davinci is one of them
     return {v: evidence for v in sorted(values - known)
-            if peer_shaped(v) and (strong or reads_as_model(v))}
+            if (peer_shaped(v) and (strong or reads_as_model(v))) or (gpt3 and v.lower() in GPT3_BASE)}
 
 
 def peer_match(value: str) -> Match:
@@ -113,4 +120,4 @@ def peer_match(value: str) -> Match:
     return Match("api-model", None, 0.5)
 
 
-__all__ = ["CODE_IDENT", "MAX_TABLE", "MIN_KNOWN", "accepted", "peer_match", "peer_shaped", "reads_as_model"]
+__all__ = ["CODE_IDENT", "GPT3_BASE", "MAX_TABLE", "MIN_KNOWN", "accepted", "peer_match", "peer_shaped", "reads_as_model"]
