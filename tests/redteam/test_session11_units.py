@@ -74,3 +74,28 @@ def test_a_continued_commands_findings_are_relocated_without_walking_every_line(
     assert {f.line for f in found if f.raw == "BAAI/bge-m3-2999"} == {lines + 2}  # still on its physical line
     # a look-up per finding, not a walk over the command's 3,000 lines (was ~lines^2 / 2 = 4.5 * 10^6)
     assert walked <= 20 * lines, walked
+
+
+def test_nested_kotlin_raw_strings_are_read_within_the_step_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 5f51ab6 made Kotlin's raw strings literals; nested in string templates (""" ${ """ ${ … } """ } """) each one
+    # holds the rest of the nest, so reading each for embedded JSON was quadratic and took no budget step: 5,000 of
+    # them read ~150 MB (13 s of CPU on a 2 s budget). Now a step per KiB of a long literal: a spent budget says so.
+    from modelmap.discover import candidates
+    from modelmap.discover.polyglot import PolyglotSource
+    from modelmap.types import Skip
+
+    read = 0
+    real = candidates._embedded_pairs
+
+    def counting(node: Any, columns: Any) -> Any:
+        nonlocal read
+        read += node.end_byte - node.start_byte
+        return real(node, columns)
+
+    monkeypatch.setattr(candidates, "_embedded_pairs", counting)
+    text = ('package x\nval s = """' + '${ """' * 5_000 + "model" + '""" }' * 5_000 + '"""\n'
+            'val m = GenerativeModel(modelName = "gemini-1.5-flash")\n')
+    with file_budget(seconds=600.0, steps=5_000):
+        out = list(PolyglotSource().scan(SourceFile("T.kt", text)))
+    assert [s.reason for s in out if isinstance(s, Skip)] == ["analysis-budget"]
+    assert read <= 8 * 1024 * 1024, read  # ~5,000 KiB of steps (was ~150 MB)
