@@ -286,3 +286,9 @@ def test_a_relative_model_folder_under_a_path_key() -> None:
     got = {(f.line, f.raw) for f in out if isinstance(f, Finding)}
     assert {(3, "weights/starcoder2-3b"), (5, "weights\\Mistral-7B-Instruct-AWQ")} <= got
     assert not [k for k in got if k[0] in (7, 9)]  # an absolute non-model path and a docs folder are no model
+
+
+def test_an_output_folder_named_after_a_known_model_without_a_digit() -> None:
+    found, _ = _shell('train_args="--output_dir ./ft_bge-reranker-base_run --save_steps 100"\n'
+                      'other_args="--output_dir ./ft_sft-lora_fine-tuned"\n')
+    assert [(f.line, f.raw) for f in found] == [(1, "./ft_bge-reranker-base_run")]

@@ -165,12 +165,13 @@ def _is_model_dir_name(value: str) -> bool:
 def _names_known_model(value: str) -> bool:
     """The last part of an output path holds, as one of its ``_``-separated pieces, a model name the knowledge base
     knows (``./test_encoder_only_m3_bge-m3``, ``models/bge-large-en-v1.5_finetuned``): the model it fine-tunes.
-    A piece must have a ``-`` and a digit (``bge-m3``), so no plain word (``output``, ``lora``) qualifies."""
+    A piece must have a ``-`` (``bge-m3``, ``bge-reranker-base``), so no plain word (``output``, ``lora``) qualifies,
+    and be known to the knowledge base with confidence (``fine-tuned``, ``sft-lora``, ``bert-base`` are not)."""
     if not value or value.startswith("-") or "://" in value or templated_path(value) or len(value) > 300:
         return False
     last = re.split(r"[/\\]", value.rstrip("/\\"))[-1]
     for piece in last.split("_")[:16]:
-        if len(piece) >= 5 and "-" in piece and any(c.isdigit() for c in piece):
+        if len(piece) >= 5 and "-" in piece:
             hit = classify(piece, "none")
             if hit is not None and hit.confidence >= 0.9 and not is_generic(piece):
                 return True
