@@ -1535,6 +1535,7 @@ from tests.redteam import (  # noqa: E402
     probes_newer,  # noqa: F401  (registers the runtime/probe/eval/plan/server probes)
     probes_session8,  # noqa: F401  (session 8's new scan paths: brief redteam8)
     probes_session9,  # noqa: F401  (the parse and literal budget, bind mounts, pathological ids: brief redteam9)
+    probes_session11,  # noqa: F401  (session 11's Helm/gotmpl, shell, Kotlin, ModelBooster, classic formats)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
