@@ -289,6 +289,6 @@ def test_a_relative_model_folder_under_a_path_key() -> None:
 
 
 def test_an_output_folder_named_after_a_known_model_without_a_digit() -> None:
-    found, _ = _shell('train_args="--output_dir ./ft_bge-reranker-base_run --save_steps 100"\n'
-                      'other_args="--output_dir ./ft_sft-lora_fine-tuned"\n')
-    assert [(f.line, f.raw) for f in found] == [(1, "./ft_bge-reranker-base_run")]
+    found, _ = _shell('train_args="\\\n    --output_dir ./ft_bge-reranker-base_run \\\n    --save_steps 100"\n'
+                      'other_args="\\\n    --output_dir ./ft_sft-lora_fine-tuned"\n')
+    assert [(f.line, f.raw) for f in found] == [(2, "./ft_bge-reranker-base_run")]
