@@ -47,10 +47,6 @@ def test_modelbooster_served_names_are_checked_against_their_own_document_only(
     assert builtins.any is not counting_any
 
 
-@pytest.mark.xfail(reason="shell.py _relocate (owner scanfix11a, file dirty at redteam11): each finding of a continued "
-                          "command walks the command's pieces from the end, outside the budget: findings x lines "
-                          "(50,000 continued lines: 12.5 s CPU on the 2 s budget, 51 s on a 600 s one); a bisect on "
-                          "the pieces' offsets fixes it", strict=False)
 def test_a_continued_commands_findings_are_relocated_without_walking_every_line(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from modelmap.discover import shell
@@ -63,6 +59,8 @@ def test_a_continued_commands_findings_are_relocated_without_walking_every_line(
             walked += 1
             yield item
 
+    # shell.py _relocate walked a continued command's pieces from the end for each finding, outside the budget:
+    # findings x lines (50,000 continued lines: 12.5 s of CPU on the 2 s budget, 51 s on a 600 s one); a bisect now
     monkeypatch.setattr(shell, "reversed", counting_reversed, raising=False)
     lines = 3_000
     text = ('#!/bin/bash\nCMD="python eval.py \\\n'

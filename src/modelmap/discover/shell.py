@@ -13,6 +13,7 @@ notebook sources, since they all carry the same command lines.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable
@@ -720,7 +721,9 @@ class ShellSource:
 
     def _scan(self, file: SourceFile, out: list[Finding | Skip]) -> None:
         tick = budget().tick
-        pending = ""
+        # a continued command's pieces, joined once it ends (`pending += piece` copied the command per line)
+        pending: list[str] = []
+        pending_len = 0
         start = 0
         # (offset in the joined command, physical line, indentation) of each piece of a continued command
         pieces: list[tuple[int, int, int]] = []
@@ -733,12 +736,13 @@ class ShellSource:
                 pieces = []
             if stripped.startswith("#") and not pending:
                 continue
-            pieces.append((len(pending), number, len(raw) - len(raw.lstrip())))
+            pieces.append((pending_len, number, len(raw) - len(raw.lstrip())))
             if stripped.endswith("\\") and not batch:
-                pending += stripped[:-1] + " "
+                pending.append(stripped[:-1] + " ")
+                pending_len += len(stripped)
                 continue
-            command = pending + stripped
-            pending = ""
+            command = "".join(pending) + stripped
+            pending, pending_len = [], 0
             if ":" in raw and "odel" in raw:
                 out.extend(_scan_key_values(file, raw, number, f"{self.id}-json"))
             if command and start == number:
@@ -748,11 +752,14 @@ class ShellSource:
             elif command:
                 # a continued command: each value is reported on the physical line it is written on
                 found = scan_command_line(file, command, start, f"{self.id}-command")
-                out.extend(_relocate(f, pieces) for f in found)
-        if pending.strip():
+                at = [p[0] for p in pieces]
+                out.extend(_relocate(f, pieces, at) for f in found)
+        rest = "".join(pending)
+        if rest.strip():
             # the file ends inside a continued command (its last line ends with `\`): the command still runs
-            found = scan_command_line(file, pending.strip(), start, f"{self.id}-command")
-            out.extend(_relocate(f, pieces) for f in found)
+            found = scan_command_line(file, rest.strip(), start, f"{self.id}-command")
+            at = [p[0] for p in pieces]
+            out.extend(_relocate(f, pieces, at) for f in found)
 
 
 # `"model": "deepseek-ai/DeepSeek-R1"` in a JSON body or heredoc, `model: "…"` in a jq filter: a key named like a
@@ -770,9 +777,11 @@ def _scan_key_values(file: SourceFile, raw: str, line: int, source_id: str) -> l
     return collector.findings
 
 
-def _relocate(f: Finding, pieces: list[tuple[int, int, int]]) -> Finding:
-    offset = f.column - 1
-    for joined_at, number, indent in reversed(pieces):
-        if offset >= joined_at:
-            return replace(f, line=number, column=offset - joined_at + indent + 1)
-    return f
+def _relocate(f: Finding, pieces: list[tuple[int, int, int]], at: list[int]) -> Finding:
+    """``f`` moved to the physical line of the piece its column falls in; ``at``: each piece's offset in the
+    joined command (ascending). A bisect: walking the pieces per finding was findings x lines, outside the budget."""
+    i = bisect.bisect_right(at, f.column - 1) - 1
+    if i < 0:
+        return f
+    joined_at, number, indent = pieces[i]
+    return replace(f, line=number, column=f.column - 1 - joined_at + indent + 1)
