@@ -188,3 +188,30 @@ def test_gpt3_base_names_among_gpt3_peers_or_in_a_model_slot(tmp_path: Path) -> 
     for line, raw in ((8, "davinci"), (9, "curie"), (16, "ada"), (17, "babbage"), (21, "ada")):
         assert (line, raw) in found
     assert not any(line == 25 for line, _ in found)  # a list of ordinary words is not a model table
+
+
+RUST_SIZE_CHOICES = '''#[derive(Clone, Copy, Debug, ValueEnum)]
+enum OrbitModel {
+    #[value(name = "moe-a1.5b")]
+    MoeA15b,
+    #[value(name = "4-moe-a6b")]
+    W4MoeA6b,
+}
+
+fn repo(model: OrbitModel) -> String {
+    let (version, size) = match model {
+        OrbitModel::MoeA15b => ("2", "MoE-A1.5B"),
+        OrbitModel::W4MoeA6b => ("4", "60B-A6B"),
+    };
+    let base_model = "orbitlm-40b-a6b";
+    format!("acme/orbit{version}-{size}")
+}
+'''
+
+
+def test_a_mixture_of_experts_size_alone_names_no_model(tmp_path: Path) -> None:
+    # a CLI choice's size part (moe-a1.5b, 60B-A6B) is no model; a name with a family word and the same size is
+    (tmp_path / "main.rs").write_text(RUST_SIZE_CHOICES)
+    raws = {raw for _, _, raw in _found(tmp_path)}
+    assert not raws & {"moe-a1.5b", "4-moe-a6b", "MoE-A1.5B", "60B-A6B"}
+    assert "orbitlm-40b-a6b" in raws

@@ -54,7 +54,9 @@ _GENERIC_WORDS = frozenset({
     "sentence", "distil", "moe", "base", "llm", "lm", "models", "model", "large", "small", "medium", "mini", "tiny",
     "pro", "plus", "max", "turbo", "lite", "flash", "preview", "latest", "service", "server", "api", "4bit", "8bit",
 })
-_BARE_SIZE = re.compile(r"\d+(?:\.\d+)?[bmkt]?")  # "7b", "70B", "405": a size alone names no model
+# "7b", "70B", "405": a size alone names no model; nor a mixture-of-experts' active-parameter part ("a3b", "A2.7B"
+# split at the dot: "a2", "7b"), so "moe-a2.7b" and "30B-A3B" (a variant's size, as a CLI's choice) name none
+_BARE_SIZE = re.compile(r"\d+(?:\.\d+)?[bmkt]?|a\d+b?")
 _VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*$")
 # a version alone, also written with `_` (`V2`, `v1.5`, `V3_5`: an edition code in a ModelVersion setting or a case label)
 _VERSION_CODE = re.compile(r"v?\d+(?:[._]\d+)*")
