@@ -215,3 +215,32 @@ def test_a_mixture_of_experts_size_alone_names_no_model(tmp_path: Path) -> None:
     raws = {raw for _, _, raw in _found(tmp_path)}
     assert not raws & {"moe-a1.5b", "4-moe-a6b", "MoE-A1.5B", "60B-A6B"}
     assert "orbitlm-40b-a6b" in raws
+
+
+GO_TABLE_TEST = '''package chat
+
+func TestRewrite(t *testing.T) {
+	cases := []struct {
+		name     string
+		provider string
+		model    string
+	}{
+		{"together llama", "together_ai", "meta-llama/Llama-3.3-70B-Instruct-Turbo", true},
+		{"openai mini", "openai", "gpt-4o-mini", true},
+		{"openai o3", "openai", "o3-mini", false},
+		{"openai 4.1", "openai", "gpt-4.1", false},
+		{"openai 4o", "openai", "gpt-4o", false},
+		{"openai nano", "openai", "gpt-4.1-nano", false},
+		{"openai o1", "openai", "o1-mini", false},
+		{"orbit", "openai", "orbit-v2-large", false},
+	}
+	run(t, cases)
+}
+'''
+
+
+def test_a_providers_name_in_a_table_row_is_no_peer(tmp_path: Path) -> None:
+    (tmp_path / "rewrite_test.go").write_text(GO_TABLE_TEST)
+    raws = {raw for _, _, raw in _found(tmp_path)}
+    assert {"gpt-4o-mini", "o1-mini", "orbit-v2-large"} <= raws  # the unknown model is still a peer
+    assert "together_ai" not in raws

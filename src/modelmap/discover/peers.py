@@ -70,7 +70,19 @@ def peer_shaped(value: str) -> bool:
         return False
     if _PLACEHOLDER.match(v) or _FILE_EXT.search(v) or _APP_SUFFIX.search(v) or is_model_name(v) or CODE_IDENT.fullmatch(v):
         return False
+    if low.replace("_", "-") in _provider_names():
+        return False  # a provider's id or prefix (azure_openai, together_ai) in a test row beside its model
     return not v.startswith(("/", ".", "-"))
+
+
+@lru_cache(maxsize=1)
+def _provider_names() -> frozenset[str]:
+    """The knowledge base's provider ids and model-id prefixes, ``_`` written ``-``."""
+    from modelmap.discover.identify import vocab
+    from modelmap.knowledge import load
+
+    names = set(vocab().prefixes) | set(load().providers)
+    return frozenset(n.lower().replace("_", "-") for n in names)
 
 
 # OpenAI's original GPT-3 base models, by their one-word API names (platform.openai.com/docs/deprecations, as_of
