@@ -244,3 +244,19 @@ def test_a_providers_name_in_a_table_row_is_no_peer(tmp_path: Path) -> None:
     raws = {raw for _, _, raw in _found(tmp_path)}
     assert {"gpt-4o-mini", "o1-mini", "orbit-v2-large"} <= raws  # the unknown model is still a peer
     assert "together_ai" not in raws
+
+
+PY_PROVIDER_AS_MODEL = '''MODEL_METADATA = {
+    "Orbit Large": {"model_name": "orbit-large-v2"},
+    "Azure OpenAI": {"model_name": "azure-openai"},
+    "Together": {"model_name": "together-ai"},
+}
+'''
+
+
+def test_a_providers_id_under_a_model_key_is_not_a_model(tmp_path: Path) -> None:
+    # an app's menu entry for a provider writes the provider's id where its model entries write a model id
+    (tmp_path / "presets.py").write_text(PY_PROVIDER_AS_MODEL)
+    raws = {raw for _, _, raw in _found(tmp_path)}
+    assert "orbit-large-v2" in raws
+    assert not raws & {"azure-openai", "together-ai"}

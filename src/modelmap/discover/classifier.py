@@ -38,7 +38,7 @@ from modelmap.discover.identify import (
     is_model_key,
     vocab,
 )
-from modelmap.discover.peers import GPT3_BASE
+from modelmap.discover.peers import GPT3_BASE, is_provider_name
 from modelmap.knowledge import load
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -172,7 +172,7 @@ def binding_only(value: str, binding: str, *, table: bool = False) -> bool:
     return (
         "-" in v and bool(BINDING_ONLY.fullmatch(v)) and bool(_ONLY_UNDER.search(binding))
         and (table or is_model_name(binding)) and not is_generic(v) and not _not_a_model(v)
-        and not is_model_name(v) and not _PLACEHOLDER.match(v)
+        and not is_model_name(v) and not _PLACEHOLDER.match(v) and not is_provider_name(v)
     )
 
 
@@ -251,7 +251,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if match is None and hint in ("key", "api") and value.lower() in GPT3_BASE:
         match = Match("api-model", "openai-api", 0.6)  # model := "ada", ModelId("davinci"): a GPT-3 base model
     if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
-            and BINDING_ONLY.fullmatch(value) and not is_generic(value) and not _not_a_model(value):
+            and BINDING_ONLY.fullmatch(value) and not is_generic(value) and not _not_a_model(value) \
+            and not is_provider_name(value):
         # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence
         match = Match("api-model", None, 0.5)
         evidence.append("binding-only")

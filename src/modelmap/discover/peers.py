@@ -70,9 +70,15 @@ def peer_shaped(value: str) -> bool:
         return False
     if _PLACEHOLDER.match(v) or _FILE_EXT.search(v) or _APP_SUFFIX.search(v) or is_model_name(v) or CODE_IDENT.fullmatch(v):
         return False
-    if low.replace("_", "-") in _provider_names():
+    if is_provider_name(v):
         return False  # a provider's id or prefix (azure_openai, together_ai) in a test row beside its model
     return not v.startswith(("/", ".", "-"))
+
+
+def is_provider_name(value: str) -> bool:
+    """A provider's id or model-id prefix in the knowledge base (``azure-openai``, ``together_ai``): names who serves
+    models, not one."""
+    return value.strip().lower().replace("_", "-") in _provider_names()
 
 
 @lru_cache(maxsize=1)
@@ -132,4 +138,4 @@ def peer_match(value: str) -> Match:
     return Match("api-model", None, 0.5)
 
 
-__all__ = ["CODE_IDENT", "GPT3_BASE", "MAX_TABLE", "MIN_KNOWN", "accepted", "peer_match", "peer_shaped", "reads_as_model"]
+__all__ = ["CODE_IDENT", "GPT3_BASE", "MAX_TABLE", "MIN_KNOWN", "accepted", "is_provider_name", "peer_match", "peer_shaped", "reads_as_model"]
