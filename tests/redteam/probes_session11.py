@@ -88,7 +88,7 @@ scan_probe("s11-modelbooster-hostile-names", "eval", lambda: {"mb.yaml": (
 scan_probe("s11-shell-multiline-string-50k-lines", "quadratic-position", lambda: {"run.sh": (
     '#!/bin/bash\nCMD="python eval.py \\\n' + "".join(f"  --embedder_name_or_path BAAI/bge-m3-{i} \\\n"
                                                       for i in range(50_000)) + '"\n$CMD\n')},
-    accounted=["run.sh"], checks=(cpu_below(6.0),))  # fixed in redteam11: _relocate bisects, pieces joined once
+    accounted=["run.sh"], checks=(cpu_below(10.0),))  # fixed in redteam11 (was 12.5 s for this file alone)
 scan_probe("s11-shell-unterminated-multiline-string", "huge-line", lambda: {"run.sh": (
     '#!/bin/bash\nCMD="python train.py --reranker_name_or_path BAAI/bge-reranker-v2-m3\n' + "echo 'x'\n" * 100_000)},
     accounted=["run.sh"])
