@@ -385,6 +385,12 @@ def _context(node: Any) -> Candidate | None:
         if parent is None:
             break
         t = parent.type
+        if t == "attribute" and parent.child_count and parent.children[0].type == "@":
+            # a Swift attribute's argument (`@ModuleInfo(key: "token_embedding") var …`): the attribute's name is
+            # the call it is passed to, and the type it decorates a member of is not the literal's owner
+            call = parent.named_children[0].text.decode("utf-8", "replace") if parent.named_child_count else "@"
+            call_first = not bindings
+            break
         grouping, step, branch = _ancestor_kind(t)
         if not sealed and _seals(parent, child, node):
             sealed = True

@@ -74,6 +74,11 @@ _GENERIC_WEIGHT_FILE = re.compile(
     r"(?i)(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|diffusion_pytorch_model|"
     r"openvino_model|weights?)(?:[-_.]\d+(?:-of-\d+)?)*\.(?:bin|safetensors|onnx|pt|pth|ckpt|msgpack|h5|gguf)"
 )
+# a pipeline component's folder inside a model repository (the diffusers layout, huggingface.co/docs/diffusers,
+# as_of 2026-12-04): `unet/diffusion_pytorch_model.safetensors`, `text_encoder_2/model.safetensors` name a file of
+# whichever checkpoint is loaded, not a model
+_COMPONENT_DIR = re.compile(r"(?i)(?:unet|vae|vae_encoder|vae_decoder|text_encoder(?:_\d)?|transformer|prior|"
+                            r"image_encoder|safety_checker|controlnet|decoder|movq|audio_encoder|vocoder)")
 _WEIGHT_STEM = re.compile(
     r"(?i)(?:^|[_.-])(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
     r"checkpoint|ckpt|lora|best|last)(?:$|[_.-])"
@@ -148,6 +153,17 @@ def is_model_ish(name: str) -> bool:
     if tokens & v.model_tokens:
         return True
     return any(_VERSION_TAIL.sub("", tok) in v.model_tokens for tok in tokens if tok)
+
+
+def names_family(name: str) -> bool:
+    """A word of the name is a model family's (``qwen-image-plus``), not only a role or packaging word
+    (``volcano_tts``, ``embed-service``)."""
+    v = vocab()
+    for tok in _TOKEN_SPLIT.split(name.lower()):
+        if tok and tok not in _GENERIC_WORDS and tok not in _NOT_MODEL_WORDS and (
+                tok in v.model_tokens or _VERSION_TAIL.sub("", tok) in v.model_tokens):
+            return True
+    return False
 
 
 def is_generic(name: str) -> bool:
@@ -278,7 +294,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         base = re.split(r"[/\\]", v)[-1]
         stem = base.rsplit(".", 1)[0]
         weight_name = bool(_WEIGHT_STEM.search(stem))  # pytorch_model.bin, model_last.pth, wired_model.pt
-        if base == v and hint != "path" and _GENERIC_WEIGHT_FILE.fullmatch(base):
+        if (base == v or _COMPONENT_DIR.fullmatch(v[:-len(base) - 1])) and hint != "path" \
+                and _GENERIC_WEIGHT_FILE.fullmatch(base):
             # "model.safetensors", "model-00001-of-00002.safetensors" inside code name a file of some checkpoint,
             # not which model; a weight file on disk is still found by the model-file source
             return None

@@ -35,7 +35,7 @@ from modelmap.discover.classifier import (
     plausible,
     snake,
 )
-from modelmap.discover.identify import classify, classify_endpoint
+from modelmap.discover.identify import classify, classify_endpoint, names_family
 from modelmap.discover.languages import language_for, parser_for, sdk_calls
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
 from modelmap.types import Finding, Skip
@@ -176,6 +176,14 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
     return spent
 
 
+def _reads_alone(value: str) -> bool:
+    return bool(re.search(r"\d", value)) or names_family(value)
+
+
+# a last word that makes a name a company's or a provider's (`302-ai`, `stability_ai`), never a model id
+_COMPANY_TAIL = re.compile(r"(?i)[-_.]ai$")
+
+
 def _with_peers(decided: list[tuple[Candidate, Decision | None]],
                 context: str) -> list[tuple[Candidate, Decision | None]]:
     """Peer evidence (``peers``): in a table (``Candidate.group``) whose entries are mostly recognised models,
@@ -201,10 +209,19 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
                           for _, d in members) or any(c.switch_on and is_model_name(c.switch_on) for c, _ in members)
         ok = accepted(((c.value, d is not None and d.match.kind != "model-file") for c, d in members),
                       model_table=model_table)
+        if not ok:
+            # a block that mixes models with other constants (provider ids, command names, record types): its
+            # entries that read as models on their own (a digit or a family word, not a role word: `volcano_tts`)
+            # are weighed as their own table
+            ok = accepted(((c.value, d is not None and d.match.kind != "model-file") for c, d in members
+                           if (d is not None and d.match.kind != "model-file") or _reads_alone(c.value.strip())),
+                          model_table=model_table)
         for cand, decision in members:
             why = ok.get(cand.value.strip()) if decision is None else None
             if why is not None and loose and not reads_as_model(cand.value.strip()):
                 why = None
+            if why is not None and _COMPANY_TAIL.search(cand.value.strip()):
+                why = None  # `302-ai`, `together-ai`: who serves the models in the table, not one of them
             if why is not None and not _ENV_NAME.fullmatch(cand.value):
                 evidence = [why, "shape:peer"]
                 if context in ("test", "example", "docs"):
