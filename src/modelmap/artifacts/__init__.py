@@ -16,7 +16,16 @@ from modelmap.artifacts.base import (
     TokenizerInfo,
     read_head,
 )
-from modelmap.artifacts.classic import ArpaReader, FastTextReader, SphinxReader, ThincReader
+from modelmap.artifacts.classic import (
+    ArpaReader,
+    FastTextReader,
+    NpzReader,
+    OpenFstReader,
+    PaddleProgramReader,
+    SphinxReader,
+    TFLiteReader,
+    ThincReader,
+)
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
 from modelmap.artifacts.ollama import OllamaReader
@@ -28,6 +37,7 @@ from modelmap.artifacts.tokenizer import TokenizerReader
 READERS: tuple[Reader, ...] = (
     GGUFReader(),
     SafetensorsReader(),
+    NpzReader(),  # before PickleReader, which takes every zip for a torch checkpoint
     PickleReader(),
     OllamaReader(),
     ONNXReader(),
@@ -35,6 +45,9 @@ READERS: tuple[Reader, ...] = (
     FastTextReader(),
     SphinxReader(),
     ThincReader(),
+    TFLiteReader(),
+    PaddleProgramReader(),
+    OpenFstReader(),
     ArpaReader(),
     TokenizerReader(),
 )

@@ -249,3 +249,343 @@ class ThincReader:
         info.notes.append(f"Thinc {version} model weights (msgpack), as spaCy {'v2' if version == 7 else 'v3'} saves a "
                           "pipeline component: which pipeline, and whose, is in the pipeline's meta.json, not here")
         return info
+
+
+# TensorFlow Lite (tensorflow/lite/schema/schema.fbs, the TFLite metadata schema
+# tensorflow/lite/experimental/support/metadata/metadata_schema.fbs): a FlatBuffer whose file identifier is "TFL3"
+# (bytes 4-8). Model fields: 0 version, 2 subgraphs (SubGraph field 4 = name), 3 description, 4 buffers (Buffer
+# field 0 = data), 6 metadata (Metadata: 0 name, 1 buffer index). The "TFLITE_METADATA" entry's buffer is itself a
+# FlatBuffer (identifier "M001"): ModelMetadata fields 0 name, 1 description, 2 version, 4 author, 5 license.
+TFLITE_IDENT = b"TFL3"
+MAX_FB_VECTOR = 100_000  # subgraphs / metadata entries / buffers looked at
+MAX_FB_STRING = 4096  # one name or description kept
+MAX_META_BLOB = 1 << 20  # a metadata buffer searched for the converter's record
+# the converter's command line some exporters leave in the description or a metadata buffer (Model field 5,
+# metadata_buffer): "(location NAME.hdf5)", the trained model it converted
+_TFLITE_SOURCE = re.compile(r"\(location ([A-Za-z0-9_.-]{1,200})\.(?:hdf5|h5|pb|keras)\)")
+
+
+class _FlatBuffer:
+    """Bounded reads of FlatBuffer tables over a buffer: every offset is checked against [0, end)."""
+
+    def __init__(self, path: Path, buf: Any, start: int, end: int) -> None:
+        self.path, self.buf, self.start, self.end = path, buf, start, end
+
+    def _u(self, pos: int, width: int) -> int:
+        if pos < self.start or pos + width > self.end:
+            raise fail(self.path, f"FlatBuffer offset {pos} is outside the buffer")
+        return int.from_bytes(self.buf[pos:pos + width], "little")
+
+    def root(self) -> int:
+        return self.start + self._u(self.start, 4)
+
+    def field(self, table: int, index: int) -> int | None:
+        """Absolute position of a table's field, or None when the field is absent."""
+        soff = self._u(table, 4)
+        vtable = table - (soff - (1 << 32) if soff & 0x80000000 else soff)
+        vsize = self._u(vtable, 2)
+        slot = 4 + 2 * index
+        if slot + 2 > vsize:
+            return None
+        off = self._u(vtable + slot, 2)
+        return table + off if off else None
+
+    def ref(self, table: int, index: int) -> int | None:
+        pos = self.field(table, index)
+        return None if pos is None else pos + self._u(pos, 4)
+
+    def uint(self, table: int, index: int, width: int = 4) -> int | None:
+        pos = self.field(table, index)
+        return None if pos is None else self._u(pos, width)
+
+    def string(self, table: int, index: int) -> str | None:
+        pos = self.ref(table, index)
+        if pos is None:
+            return None
+        n = self._u(pos, 4)
+        if pos + 4 + n > self.end:
+            raise fail(self.path, f"FlatBuffer string of {n} bytes at {pos} runs past the buffer")
+        return bytes(self.buf[pos + 4:pos + 4 + min(n, MAX_FB_STRING)]).decode("utf-8", "replace")
+
+    def vector(self, table: int, index: int) -> tuple[int, int]:
+        """(position of the first element, element count) of a vector field; (0, 0) when absent."""
+        pos = self.ref(table, index)
+        if pos is None:
+            return 0, 0
+        return pos + 4, self._u(pos, 4)
+
+    def tables(self, table: int, index: int, limit: int = MAX_FB_VECTOR) -> list[int]:
+        first, count = self.vector(table, index)
+        out = []
+        for i in range(min(count, limit)):
+            pos = first + 4 * i
+            out.append(pos + self._u(pos, 4))
+        return out
+
+
+class TFLiteReader:
+    id = "tflite"
+    description = "TensorFlow Lite model (FlatBuffer): subgraph names, description and TFLite metadata"
+
+    def sniff(self, head: bytes) -> bool:
+        return len(head) >= 8 and head[4:8] == TFLITE_IDENT
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        info = ArtifactInfo(path=str(path), format="tflite")
+        props: dict[str, Any] = {}
+        with mapped(path) as buf:
+            if len(buf) < 8 or bytes(buf[4:8]) != TFLITE_IDENT:
+                raise fail(path, "no TFL3 identifier")
+            fb = _FlatBuffer(path, buf, 0, len(buf))
+            model = fb.root()
+            version = fb.uint(model, 0)
+            if version is not None:
+                props["tflite.version"] = version
+            desc = fb.string(model, 3)
+            if desc:
+                props["tflite.description"] = desc
+            cap = min(MAX_FB_VECTOR, limits.max_items)
+            subgraphs = fb.tables(model, 2, cap)
+            names = [n for n in (fb.string(sg, 4) for sg in subgraphs[:64]) if n]
+            props["tflite.subgraphs"] = len(subgraphs)
+            if names:
+                props["tflite.subgraph"] = names[0]
+            sources = _TFLITE_SOURCE.findall(desc or "")
+            buffers: list[int] | None = None
+            first, count = fb.vector(model, 5)  # metadata_buffer: indices of buffers holding metadata blobs
+            for i in range(min(count, 16)):
+                if sources:
+                    break
+                index = fb._u(first + 4 * i, 4)
+                if buffers is None:
+                    buffers = fb.tables(model, 4, cap)
+                if index < len(buffers):
+                    data, n = fb.vector(buffers[index], 0)
+                    if 0 < n <= MAX_META_BLOB and data + n <= len(buf):
+                        sources = _TFLITE_SOURCE.findall(bytes(buf[data:data + n]).decode("latin-1"))
+            if sources:  # the converter's record of the trained model it converted: "(location NAME.hdf5)"
+                props["tflite.source"] = sources[-1]
+            meta_buffer = None
+            for entry in fb.tables(model, 6, min(cap, 256)):
+                if fb.string(entry, 0) == "TFLITE_METADATA":
+                    meta_buffer = fb.uint(entry, 1)
+                    break
+            if meta_buffer is not None:
+                if buffers is None:
+                    buffers = fb.tables(model, 4, min(cap, meta_buffer + 1))
+                if meta_buffer < len(buffers):
+                    first, n = fb.vector(buffers[meta_buffer], 0)
+                    if n >= 8 and first + n <= len(buf):
+                        mfb = _FlatBuffer(path, buf, first, first + n)
+                        mm = mfb.root()
+                        for key, index in (("name", 0), ("description", 1), ("version", 2), ("author", 4),
+                                           ("license", 5)):
+                            val = mfb.string(mm, index)
+                            if val:
+                                props[f"tflite.metadata.{key}"] = val
+        info.metadata["format_props"] = props
+        shown = [f"{k.rsplit('.', 1)[1]} {props[k]!r}" for k in ("tflite.metadata.name", "tflite.metadata.author",
+                                                                 "tflite.subgraph") if k in props]
+        info.notes.append(f"TensorFlow Lite model (schema v{props.get('tflite.version')}, "
+                          f"{props['tflite.subgraphs']} subgraph(s))" + (": " + ", ".join(shown) if shown else "")
+                          + "; names a file gives itself are its own claim")
+        return info
+
+
+# PaddlePaddle (fluid) program description, the ``__model__`` file of a saved inference model
+# (paddle/fluid/framework/framework.proto): ProgramDesc field 1 = blocks; BlockDesc 1 idx, 2 parent_idx, 3 vars
+# (VarDesc: 1 name, 3 persistable), 4 ops (OpDesc: 3 type). The first block is block 0 with parent -1 (a varint of
+# ten bytes), so a program opens with 0x0a, the block's length, 08 00 10 ff..ff 01.
+PADDLE_BLOCK0 = b"\x08\x00\x10" + b"\xff" * 9 + b"\x01"
+MAX_PADDLE_NAMES = 2048  # persistable variable names / op types kept
+MAX_PADDLE_BLOCKS = 64
+
+
+class PaddleProgramReader:
+    id = "paddle-program"
+    description = "PaddlePaddle program description (__model__): op types and parameter names"
+
+    def sniff(self, head: bytes) -> bool:
+        if len(head) < 20 or head[0] != 0x0A:
+            return False
+        i = 1
+        while i < 6 and head[i] & 0x80:
+            i += 1
+        return head[i + 1:i + 1 + len(PADDLE_BLOCK0)] == PADDLE_BLOCK0
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        from modelmap.artifacts.onnx import _walk  # the bounded protobuf field walker
+
+        params: set[str] = set()
+        ops: set[str] = set()
+        blocks = 0
+        cap = min(MAX_PADDLE_NAMES, limits.max_items)
+        with mapped(path) as buf:
+            cut: list[int] = []
+            for fno, wire, val, _clip in _walk(path, buf, 0, len(buf), True, cut):
+                if fno != 1 or wire != 2 or blocks >= MAX_PADDLE_BLOCKS:
+                    continue
+                blocks += 1
+                boff, blen = val
+                for bf, bw, bval, _c in _walk(path, buf, boff, boff + blen, True, cut):
+                    if bw != 2 or bf not in (3, 4):
+                        continue
+                    off, n = bval
+                    name, persistable, op_type = None, False, None
+                    for f, w, v, _c2 in _walk(path, buf, off, off + n, True, cut):
+                        if bf == 3 and f == 1 and w == 2:
+                            name = bytes(buf[v[0]:v[0] + min(v[1], 256)]).decode("utf-8", "replace")
+                        elif bf == 3 and f == 3 and w == 0:
+                            persistable = bool(v)
+                        elif bf == 4 and f == 3 and w == 2:
+                            op_type = bytes(buf[v[0]:v[0] + min(v[1], 128)]).decode("utf-8", "replace")
+                    if bf == 3 and name and persistable and len(params) < cap:
+                        params.add(name)
+                    elif op_type and len(ops) < cap:
+                        ops.add(op_type)
+        if not blocks:
+            raise fail(path, "no program block")
+        info = ArtifactInfo(path=str(path), format="paddle-program")
+        info.metadata["format_props"] = {"paddle.blocks": blocks, "paddle.params": " ".join(sorted(params)),
+                                         "paddle.ops": " ".join(sorted(ops))}
+        if cut:
+            info.notes.append(f"the program description stops at offset {cut[0]} (truncated)")
+        info.notes.append(f"PaddlePaddle program description: {blocks} block(s), {len(ops)} op types, "
+                          f"{len(params)} persistable variables ({', '.join(sorted(params)[:6])}"
+                          f"{' …' if len(params) > 6 else ''}); a framework format: whose model it is, the "
+                          "parameter names and layers may say")
+        return info
+
+
+# NumPy .npz (numpy.savez): a zip of .npy members. Walked by the zip local file headers (PKWARE APPNOTE 4.3.7:
+# signature PK\x03\x04, method at +8, sizes at +18 / +22, name and extra lengths at +26 / +28, the name at +30), so
+# a truncated file still lists the members before the cut; each stored member's .npy header (NEP 1: \x93NUMPY,
+# version, header length, a dict literal with descr / fortran_order / shape) is read as text with a regex, never
+# evaluated. Small integer arrays (<= 16 values) are read as their raw little-endian bytes.
+ZIP_LOCAL = b"PK\x03\x04"
+NPY_MAGIC = b"\x93NUMPY"
+MAX_NPZ_MEMBERS = 256
+_NPY_DESCR = re.compile(r"'descr':\s*'([<>|=]?[a-zA-Z]\d{0,2})'")
+_NPY_SHAPE = re.compile(r"'shape': ?\(([0-9, ]{0,200})\)")
+
+
+def _npz_first_name(head: bytes) -> bytes:
+    if len(head) < 30 or head[:4] != ZIP_LOCAL:
+        return b""
+    n, = struct.unpack_from("<H", head, 26)
+    return head[30:30 + n]
+
+
+class NpzReader:
+    id = "npz"
+    description = "NumPy .npz archive: member arrays' names, dtypes and shapes"
+
+    def sniff(self, head: bytes) -> bool:
+        return _npz_first_name(head).endswith(b".npy")
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        arrays: list[str] = []
+        small: dict[str, list[int]] = {}
+        truncated = False
+        with mapped(path) as buf:
+            pos, size = 0, len(buf)
+            for _ in range(min(MAX_NPZ_MEMBERS, limits.max_items)):
+                if pos + 30 > size or bytes(buf[pos:pos + 4]) != ZIP_LOCAL:
+                    truncated = pos + 4 > size or bytes(buf[pos:pos + 2]) != b"PK"
+                    break
+                flags, method = struct.unpack_from("<HH", buf, pos + 6)
+                csize, usize, nlen, xlen = struct.unpack_from("<IIHH", buf, pos + 18)
+                name = bytes(buf[pos + 30:pos + 30 + min(nlen, 1024)]).decode("utf-8", "replace")
+                extra = bytes(buf[pos + 30 + nlen:pos + 30 + nlen + xlen])
+                if csize == 0xFFFFFFFF or usize == 0xFFFFFFFF:  # zip64: the sizes are in extra field 0x0001
+                    i = 0
+                    while i + 4 <= len(extra):
+                        tag, n = struct.unpack_from("<HH", extra, i)
+                        if tag == 1 and n >= 16:
+                            usize, csize = struct.unpack_from("<QQ", extra, i + 4)
+                            break
+                        i += 4 + n
+                data = pos + 30 + nlen + xlen
+                label = name[:-4] if name.endswith(".npy") else name
+                if method == 0 and data + 12 <= size and bytes(buf[data:data + 6]) == NPY_MAGIC:
+                    major = buf[data + 6]
+                    hl_width = 2 if major == 1 else 4
+                    (hlen,) = struct.unpack_from("<H" if hl_width == 2 else "<I", buf, data + 8)
+                    hstart = data + 8 + hl_width
+                    text = bytes(buf[hstart:hstart + min(hlen, 4096)]).decode("latin-1")
+                    d, s = _NPY_DESCR.search(text), _NPY_SHAPE.search(text)
+                    dims = [int(x) for x in s.group(1).replace(" ", "").split(",") if x] if s else None
+                    dtype = d.group(1) if d else "?"
+                    arrays.append(f"{label}:{dtype}:{'x'.join(map(str, dims)) if dims is not None else '?'}")
+                    count = 1
+                    for x in dims or []:
+                        count *= x
+                    body = hstart + hlen
+                    if (dims is not None and dtype in ("<i8", "<i4") and count <= 16
+                            and body + count * int(dtype[2]) <= size):
+                        width = int(dtype[2])
+                        small[label] = [int.from_bytes(buf[body + width * k:body + width * (k + 1)], "little",
+                                                       signed=True) for k in range(count)]
+                else:
+                    arrays.append(f"{label}:?:?")
+                if flags & 0x08 and csize == 0:  # sizes in a data descriptor after the data: cannot skip ahead
+                    break
+                pos = data + csize
+                if pos > size:
+                    truncated = True
+                    break
+        if not arrays:
+            raise fail(path, "no .npz member could be read")
+        info = ArtifactInfo(path=str(path), format="npz")
+        props: dict[str, Any] = {"npz.arrays": " ".join(arrays)}
+        for label, values in small.items():
+            props[f"npz.values.{label}"] = ",".join(map(str, values))
+        info.metadata["format_props"] = props
+        info.notes.append(f"NumPy .npz archive, {len(arrays)} array(s): {', '.join(arrays[:8])}"
+                          + (" (truncated: the members after the cut are not listed)" if truncated else ""))
+        return info
+
+
+# OpenFst binary FST (OpenFst's FstHeader::Read, fst/fst.h): int32 magic 2125659606 (0x7eb2fdd6), the FST type and
+# the arc type as int32-length strings ("vector" / "const", "standard" / "log" ...), int32 version, int32 flags,
+# uint64 properties, int64 start state, int64 number of states, int64 number of arcs. A format-level reading: the
+# header names the toolkit (OpenFst, or a Pynini / Kaldi / WeTextProcessing grammar compiled with it), never a model.
+FST_MAGIC = 2125659606
+MAX_FST_TYPE = 64
+
+
+class OpenFstReader:
+    id = "openfst"
+    description = "OpenFst binary FST: FST type, arc type, states and arcs"
+
+    def sniff(self, head: bytes) -> bool:
+        return len(head) >= 8 and struct.unpack_from("<i", head, 0)[0] == FST_MAGIC
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        head = _head(path, 512)
+        if len(head) < 8 or struct.unpack_from("<i", head, 0)[0] != FST_MAGIC:
+            raise fail(path, "no OpenFst magic")
+        off = 4
+        names: list[str] = []
+        for what in ("FST type", "arc type"):
+            if off + 4 > len(head):
+                raise fail(path, f"OpenFst header is truncated before the {what}")
+            (n,) = struct.unpack_from("<i", head, off)
+            if not 0 < n <= MAX_FST_TYPE or off + 4 + n > len(head):
+                raise fail(path, f"OpenFst {what} length {n} at offset {off} is out of range")
+            names.append(head[off + 4:off + 4 + n].decode("latin-1"))
+            off += 4 + n
+        props: dict[str, Any] = {"fst.type": names[0], "fst.arc_type": names[1]}
+        if off + 40 <= len(head):
+            version, flags, _properties, _start, states, arcs = struct.unpack_from("<iiQqqq", head, off)
+            props.update({"fst.version": version, "fst.states": states, "fst.arcs": arcs})
+            props["fst.has_isymbols"] = bool(flags & 1)
+            props["fst.has_osymbols"] = bool(flags & 2)
+        info = ArtifactInfo(path=str(path), format="openfst")
+        info.metadata["format_props"] = props
+        info.notes.append(f"OpenFst binary FST ({names[0]}, {names[1]} arcs"
+                          + (f", {props['fst.states']} states" if "fst.states" in props
+                             else "")
+                          + "): a grammar or lexicon compiled with OpenFst (Pynini, Kaldi, WeTextProcessing ...); "
+                          "the format names the toolkit, not whose grammar it is")
+        return info

@@ -386,6 +386,11 @@ def _pattern_holds(pat: dict[str, Any], feat: dict[str, Any]) -> bool:
         have = feat.get("props") or {}
         if not all(k in have and have[k] == v for k, v in pat["props"].items()):
             return False
+    if "props_re" in pat:  # header strings a format reader read, each matching a regular expression (searched)
+        checks += 1
+        have = feat.get("props") or {}
+        if not all(isinstance(have.get(k), str) and re.search(str(v), have[k]) for k, v in pat["props_re"].items()):
+            return False
     if "gguf_pre" in pat:
         checks += 1
         if feat.get("gguf_pre") != pat["gguf_pre"]:
