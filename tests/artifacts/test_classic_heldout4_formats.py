@@ -21,6 +21,7 @@ from modelmap.artifacts.classic import (
     NpzReader,
     OpenFstReader,
     PaddleProgramReader,
+    PaddleTensorReader,
     TFLiteReader,
 )
 from modelmap.artifacts.identify import _pattern_holds
@@ -304,3 +305,37 @@ def test_npz_and_fst_garbage_fails_cleanly(tmp_path: Path) -> None:
         f.write_bytes(bytes(data[:rng.randint(30, len(data))]))
         with contextlib.suppress(ReadError):
             NpzReader().read(f)
+
+
+def paddle_tensor(dims: list[int], dtype: int = 5, width: int = 4, cut: int | None = None) -> bytes:
+    """lod_tensor.cc SerializeToStream: version 0, LoD level 0, tensor version 0, TensorDesc size, TensorDesc, data."""
+    desc = varint(1 << 3) + varint(dtype) + b"".join(varint(2 << 3) + varint(d) for d in dims)
+    count = 1
+    for d in dims:
+        count *= d
+    data = struct.pack("<IQIi", 0, 0, 0, len(desc)) + desc + b"\x00" * (count * width)
+    return data[:cut] if cut else data
+
+
+def test_paddle_tensor_lac_word_embedding(tmp_path: Path) -> None:
+    f = tmp_path / "blob"
+    f.write_bytes(paddle_tensor([58224, 128], cut=4096))  # a truncated download: the header is all it needs
+    assert isinstance(reader_for(f), PaddleTensorReader)
+    info = PaddleTensorReader().read(f)
+    assert info.tensors[0].shape == (58224, 128) and "truncated" in info.notes[0]
+    doc = inspect_path(f)
+    assert doc["family"]["id"] == "lac" and doc["publisher"]["id"] == "baidu"
+
+
+def test_paddle_tensor_other_shapes_and_garbage(tmp_path: Path) -> None:
+    f = tmp_path / "blob"
+    f.write_bytes(paddle_tensor([30, 8]))
+    doc = inspect_path(f)
+    assert doc["format"] == "paddle-tensor"
+    assert not doc.get("family") or not doc["family"].get("id")
+    f.write_bytes(paddle_tensor([30, 8]) + b"\x00" * 9)  # longer than the tensor: not one
+    with pytest.raises(ReadError):
+        PaddleTensorReader().read(f)
+    f.write_bytes(struct.pack("<IQIi", 0, 0, 0, 4) + b"\x08\x63\x10\x05")  # data type 99
+    with pytest.raises(ReadError):
+        PaddleTensorReader().read(f)

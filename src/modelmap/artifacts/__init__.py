@@ -22,6 +22,7 @@ from modelmap.artifacts.classic import (
     NpzReader,
     OpenFstReader,
     PaddleProgramReader,
+    PaddleTensorReader,
     SphinxReader,
     TFLiteReader,
     ThincReader,
@@ -48,6 +49,7 @@ READERS: tuple[Reader, ...] = (
     TFLiteReader(),
     PaddleProgramReader(),
     OpenFstReader(),
+    PaddleTensorReader(),
     ArpaReader(),
     TokenizerReader(),
 )

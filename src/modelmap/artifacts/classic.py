@@ -26,7 +26,16 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Cursor, Limits, fail, mapped, open_regular
+from modelmap.artifacts.base import (
+    DEFAULT_LIMITS,
+    ArtifactInfo,
+    Cursor,
+    Limits,
+    Tensor,
+    fail,
+    mapped,
+    open_regular,
+)
 
 FASTTEXT_MAGIC = 793712314
 FASTTEXT_MODELS = {1: "cbow", 2: "skipgram", 3: "supervised"}
@@ -588,4 +597,58 @@ class OpenFstReader:
                              else "")
                           + "): a grammar or lexicon compiled with OpenFst (Pynini, Kaldi, WeTextProcessing ...); "
                           "the format names the toolkit, not whose grammar it is")
+        return info
+
+
+# A PaddlePaddle (fluid) saved parameter, one LoDTensor per file as save_inference_model / save_params write it
+# (paddle/fluid/framework/lod_tensor.cc SerializeToStream, tensor_util.cc TensorToStream): uint32 version 0, uint64
+# LoD level, the LoD levels (each a uint64 byte size and its offsets), uint32 tensor version 0, int32 size of the
+# TensorDesc, the TensorDesc protobuf (1 data_type, 2 dims as int64 varints), then the raw data.
+PADDLE_DTYPES = {0: ("BOOL", 1), 1: ("INT16", 2), 2: ("INT32", 4), 3: ("INT64", 8), 4: ("FP16", 2), 5: ("FP32", 4),
+                 6: ("FP64", 8), 20: ("UINT8", 1), 21: ("INT8", 1), 22: ("BF16", 2)}
+MAX_TENSOR_DESC = 1024
+
+
+class PaddleTensorReader:
+    id = "paddle-tensor"
+    description = "PaddlePaddle saved parameter (one LoDTensor): data type and shape"
+
+    def sniff(self, head: bytes) -> bool:
+        if len(head) < 22 or head[:12] != b"\x00" * 12 or head[12:16] != b"\x00" * 4:
+            return False
+        (n,) = struct.unpack_from("<i", head, 16)
+        return 2 <= n <= MAX_TENSOR_DESC and head[20] == 0x08
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        from modelmap.artifacts.onnx import _walk
+
+        head = _head(path, 20 + MAX_TENSOR_DESC)
+        if not self.sniff(head):
+            raise fail(path, "not a PaddlePaddle LoDTensor with LoD level 0")
+        (n,) = struct.unpack_from("<i", head, 16)
+        if 20 + n > len(head):
+            raise fail(path, f"TensorDesc of {n} bytes runs past the file")
+        dtype: int | None = None
+        dims: list[int] = []
+        for fno, wire, val, _c in _walk(path, head, 20, 20 + n, False, []):
+            if fno == 1 and wire == 0:
+                dtype = val
+            elif fno == 2 and wire == 0 and len(dims) < 16:
+                dims.append(val - (1 << 64) if val >= 1 << 63 else val)
+        if dtype not in PADDLE_DTYPES or not dims or any(d < 0 for d in dims):
+            raise fail(path, f"TensorDesc data type {dtype} / dims {dims} is not a saved parameter")
+        name, width = PADDLE_DTYPES[dtype]
+        count = 1
+        for d in dims:
+            count *= d
+        expected = 20 + n + count * width
+        size = path.stat().st_size
+        if size > expected:
+            raise fail(path, f"{size} bytes, more than the {expected} a {name} {dims} tensor takes")
+        info = ArtifactInfo(path=str(path), format="paddle-tensor")
+        info.tensors = [Tensor("", name, tuple(dims))]
+        info.metadata["format_props"] = {"paddle.dtype": name, "paddle.shape": "x".join(map(str, dims))}
+        info.notes.append(f"PaddlePaddle saved parameter: {name} {dims}"
+                          + (f" (truncated: {size} of {expected} bytes)" if size < expected else "")
+                          + "; which parameter and whose model, the file does not say (its name is the variable's)")
         return info
