@@ -661,6 +661,17 @@ _NOT_MODEL_SECTION_WORDS = frozenset({
     "list", "catalog", "catalogue", "repo", "repository", "dir", "path", "root", "limits", "resources",
 })
 _BASE_MODEL_KEY = re.compile(r"base[_-]?model(?:[_-]?name)?")
+# a data set's key (axolotl `datasets: [{path: org/name, type: alpaca}]`, `test_datasets`, `pretraining_dataset`,
+# `trainDataset`): a Hub-shaped id in it, or under it, is a data set's, not a model's
+_DATASET_WORD = re.compile(r"(?:^|[_.-])datasets?(?:$|[_.-])|datasets?$")
+
+
+def _is_dataset_key(low_key: str) -> bool:
+    return "dataset" in low_key and bool(_DATASET_WORD.search(low_key))
+
+
+
+
 _LABEL_PATH = re.compile(r"(?i)(?:labels|selector)(?:\.|$)")
 
 
@@ -1040,9 +1051,14 @@ class TreeWalker:
             return "key"
         return None
 
+    def under_dataset(self, low_key: str) -> bool:
+        """The value of a data set's key, or one in a data set's section (``datasets: [{path: org/name}]``):
+        ``self.path`` ends with the key of the collection that holds the value (the nearest four looked at)."""
+        return _is_dataset_key(low_key) or any(_is_dataset_key(p) for p in self.path[-4:])
+
     def mapping_key(self, k: Scalar, endpoint: Endpoint | None) -> None:
         # a key that is itself a well-known model name (pricing tables, per-model settings)
-        if len(k.value) < 3 or _TEMPLATED.search(k.value) or is_model_key(k.value):
+        if len(k.value) < 3 or _TEMPLATED.search(k.value) or is_model_key(k.value) or self.under_dataset(""):
             return
         line, col, _ = self.position(k, k.value)
         self.collector.model(k.value, line, col, hint="none", source_id=self.ids.value,
@@ -1054,6 +1070,9 @@ class TreeWalker:
         if not value or len(value) > 100_000:
             return
         low_key = (key or "").lower()
+        if self.under_dataset(low_key) and not (key and is_model_key(key)) and not (
+                parent_key and is_model_key(parent_key)):
+            return  # a data set's id or path (datasets: [{path: mhenrichsen/alpaca_2k_test}]), not a model
         if low_key in self.location_keys and "://" in value and not _TEMPLATED.search(value):
             # the location field of a model resource (KubeAI Model spec.url: any hf://, ollama://, pvc://, s3://)
             line, col, _ = self.position(s, value)

@@ -1,0 +1,46 @@
+"""scanfix12a (issue 10): data sets, bare volume claims and storage objects' names in YAML configs.
+
+Fixtures are written for these tests (not copied from the corpus). No timing assertions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import modelmap
+
+_RECIPE = """\
+base_model: mistralai/Mistral-7B-v0.1
+tokenizer_type: AutoTokenizer
+
+datasets:
+  - path: someuser/chat_pairs_7b_sample
+    type: alpaca
+  - path: acme/llama-3-70b-distill-corpus
+    split: train
+    message_mappings:
+      from: acme/qwen2-7b-replies
+test_datasets:
+  - path: acme/mistral-7b-evalset
+pretraining_dataset: acme/gpt4-cleaned-3k
+rl:
+  datasets:
+    - path: acme/phi-3-mini-prefs
+output_dir: ./out
+"""
+
+
+def _found(tmp_path: Path, name: str, text: str) -> set[tuple[int, str]]:
+    (tmp_path / name).write_text(text)
+    return {(f.line, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings if f.kind != "endpoint"}
+
+
+def test_hub_ids_under_dataset_keys_are_data_sets(tmp_path: Path) -> None:
+    got = _found(tmp_path, "recipe.yaml", _RECIPE)
+    assert got == {(1, "mistralai/Mistral-7B-v0.1")}
+
+
+def test_a_model_key_inside_a_dataset_entry_is_still_read(tmp_path: Path) -> None:
+    got = _found(tmp_path, "eval.yaml",
+                 "datasets:\n  - path: acme/qa-set\n    judge_model: meta-llama/Llama-3.1-8B-Instruct\n")
+    assert (3, "meta-llama/Llama-3.1-8B-Instruct") in got
+    assert not [raw for _, raw in got if raw == "acme/qa-set"]
