@@ -44,3 +44,47 @@ def test_a_model_key_inside_a_dataset_entry_is_still_read(tmp_path: Path) -> Non
                  "datasets:\n  - path: acme/qa-set\n    judge_model: meta-llama/Llama-3.1-8B-Instruct\n")
     assert (3, "meta-llama/Llama-3.1-8B-Instruct") in got
     assert not [raw for _, raw in got if raw == "acme/qa-set"]
+
+
+_ISVC = """\
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: chat-server
+spec:
+  predictor:
+    model:
+      modelFormat:
+        name: custom-runtime
+      storageUri: pvc://shared-cache-pvc/
+---
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: chat-server-2
+spec:
+  predictor:
+    model:
+      modelFormat:
+        name: custom-runtime
+      storageUri: pvc://qwen2-7b-instruct-pvc
+---
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: chat-server-3
+spec:
+  predictor:
+    model:
+      modelFormat:
+        name: custom-runtime
+      storageUri: pvc://shared-cache-pvc/checkpoints/mistral-7b-instruct
+"""
+
+
+def test_a_bare_claim_with_no_model_in_it_is_no_model_uri(tmp_path: Path) -> None:
+    got = _found(tmp_path, "isvc.yaml", _ISVC)
+    raws = {raw for _, raw in got}
+    assert "pvc://shared-cache-pvc/" not in raws
+    assert (21, "pvc://qwen2-7b-instruct-pvc") in got
+    assert (32, "pvc://shared-cache-pvc/checkpoints/mistral-7b-instruct") in got

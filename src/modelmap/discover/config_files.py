@@ -672,6 +672,17 @@ def _is_dataset_key(low_key: str) -> bool:
 
 
 
+def _bare_claim(value: str) -> bool:
+    """A volume claim with no path in it whose name says nothing of a model (NIM's ``storageUri:
+    pvc://nvidia-nim-pvc/``: the claim holds a server's cache, whichever model it serves); ``pvc://gpt-oss-20b-pvc``
+    and ``pvc://models-pvc/llama-3-8b`` name theirs."""
+    scheme, sep, rest = value.partition("://")
+    if not sep or scheme.strip().lower() != "pvc":
+        return False
+    claim, _, path = rest.partition("/")
+    return not path.strip("/") and not is_model_ish(claim)
+
+
 _LABEL_PATH = re.compile(r"(?i)(?:labels|selector)(?:\.|$)")
 
 
@@ -1073,7 +1084,8 @@ class TreeWalker:
         if self.under_dataset(low_key) and not (key and is_model_key(key)) and not (
                 parent_key and is_model_key(parent_key)):
             return  # a data set's id or path (datasets: [{path: mhenrichsen/alpaca_2k_test}]), not a model
-        if low_key in self.location_keys and "://" in value and not _TEMPLATED.search(value):
+        if low_key in self.location_keys and "://" in value and not _TEMPLATED.search(value) \
+                and not _bare_claim(value):
             # the location field of a model resource (KubeAI Model spec.url: any hf://, ollama://, pvc://, s3://)
             line, col, _ = self.position(s, value)
             if self.collector.model(value, line, col, hint="key", key_role=role_from_key(key),
@@ -1117,7 +1129,7 @@ class TreeWalker:
             model_location = bool(hint_key and is_model_key(hint_key)) or bool(
                 parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS) or (  # model: {uri: pvc://…}
                 section is not None and low_key in ("uri", "url"))  # modelArtifacts: {uri: pvc://…}
-            if model_location and not classify_endpoint(value) and self.collector.model(
+            if model_location and not classify_endpoint(value) and not _bare_claim(value) and self.collector.model(
                     value, line, col, hint="key", key_role=role_from_key(hint_key), source_id=self.ids.key):
                 return
             if classify_endpoint(value):
