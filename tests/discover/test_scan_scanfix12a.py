@@ -88,3 +88,12 @@ def test_a_bare_claim_with_no_model_in_it_is_no_model_uri(tmp_path: Path) -> Non
     assert "pvc://shared-cache-pvc/" not in raws
     assert (21, "pvc://qwen2-7b-instruct-pvc") in got
     assert (32, "pvc://shared-cache-pvc/checkpoints/mistral-7b-instruct") in got
+
+
+def test_a_cache_objects_name_is_no_model(tmp_path: Path) -> None:
+    text = ("apiVersion: apps.example.com/v1\nkind: InferenceServer\nmetadata:\n  name: srv\nspec:\n"
+            "  storage:\n    modelStore:\n      name: qwen2-7b-instruct-store\n    nimCache:\n"
+            "      name: llama3-8b-instruct\n  model: mistralai/Mistral-7B-Instruct-v0.3\n")
+    got = _found(tmp_path, "server.yaml", text)
+    assert (11, "mistralai/Mistral-7B-Instruct-v0.3") in got
+    assert not [raw for _, raw in got if raw == "llama3-8b-instruct"]

@@ -670,6 +670,9 @@ def _is_dataset_key(low_key: str) -> bool:
     return "dataset" in low_key and bool(_DATASET_WORD.search(low_key))
 
 
+# the parent key of a `name` that refers to a storage object (a NIMCache, a volume claim, a secret), not a model
+_STORE_OBJECTS = ("cache", "caches", "pvc", "claim", "volume", "volumeclaim", "persistentvolumeclaim", "secret",
+                  "configmap")
 
 
 def _bare_claim(value: str) -> bool:
@@ -1096,6 +1099,8 @@ class TreeWalker:
             return
         if low_key == "name" and (parent_key or "").lower() == "metadata":
             return  # a Kubernetes object's own name (metadata.name: gpt-oss-20b), not the model it serves
+        if low_key == "name" and (parent_key or "").lower().endswith(_STORE_OBJECTS):
+            return  # the name of a cache, volume or claim object (NIMService storage.nimCache.name: meta-llama3-8b)
         if located:
             # a model URI or hub address names its model wherever it is written (hf://org/name, ollama://tag,
             # s3://bucket/models/Qwen2-7B-Instruct, https://huggingface.co/org/name), under any key (KubeAI's url)
