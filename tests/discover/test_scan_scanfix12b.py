@@ -121,3 +121,21 @@ def test_component_weight_file_is_no_model_but_a_checkpoint_path_still_is() -> N
     assert classify("text_encoder_2/model.safetensors", "key") is None
     assert classify("checkpoints/model.pt", "key") is not None
     assert classify("/models/unet/model.safetensors") is not None
+
+
+PY_LOADER_SIZED_DIR = '''from transformers import AutoModelForCausalLM, AutoTokenizer
+
+tokenizer = AutoTokenizer.from_pretrained("/srv/data/Acme/OrbitLM-6B", trust_remote_code=True)
+model = AutoModelForCausalLM.from_pretrained("/srv/data/Acme/OrbitLM-6B", trust_remote_code=True)
+other = AutoTokenizer.from_pretrained("/srv/data/Acme/orbit-runs")
+'''
+
+
+def test_a_loader_s_folder_with_a_parameter_count_is_a_model(tmp_path: Path) -> None:
+    # from_pretrained of a local folder whose name has no family word the knowledge base knows but carries a
+    # parameter count (OrbitLM-6B); a folder without one stays out
+    (tmp_path / "train.py").write_text(PY_LOADER_SIZED_DIR)
+    found = _found(tmp_path)
+    assert {("train.py", 3, "/srv/data/Acme/OrbitLM-6B"), ("train.py", 4, "/srv/data/Acme/OrbitLM-6B")} <= found
+    assert all(raw != "/srv/data/Acme/orbit-runs" for _, _, raw in found)
+    assert classify("/srv/data/Acme/OrbitLM-6B", "key") is None  # a settings key alone still asks for a models dir

@@ -507,14 +507,17 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     tokens = {_VERSION_TAIL.sub("", t) for t in _TOKEN_SPLIT.split(low) if t}
     if not tokens & (vocab().model_tokens - _GENERIC_WORDS):  # needs a family word, not just "embedding"
         parts = re.split(r"[/\\]", v.rstrip("/\\"))
-        if (hint == "hf" or (hint == "key" and _PARAM_SIZE.search(low))) \
-                and len(parts) >= 2 and parts[-2].lower() in _MODEL_DIR_WORDS \
+        in_models_dir = len(parts) >= 2 and parts[-2].lower() in _MODEL_DIR_WORDS
+        sized = bool(_PARAM_SIZE.search(low))
+        if ((hint == "hf" and (in_models_dir or sized)) or (hint == "key" and sized and in_models_dir)) \
+                and len(parts) >= 2 \
                 and low not in _NOT_DIR_NAMES and not (tokens & _SCRATCH_WORDS) \
                 and re.search(r"[a-z]{2}", low) and not PLACEHOLDER.match(name):
             # where a loader or a model flag takes the value (from_pretrained, --model_path), a folder right inside a
             # models / checkpoints / pretrained directory is the model whatever it is called
             # (`--model_path /app/models/text2vec-large-chinese`); under a settings key alone, when its name carries a
-            # parameter count (`models = ["~/model_weights/alpaca-7b"]`)
+            # parameter count (`models = ["~/model_weights/alpaca-7b"]`); where a loader takes it, a folder whose name
+            # carries a parameter count anywhere (`from_pretrained("/root/data/THUCoAI/CharacterGLM-6B")`)
             return Match("model-file", None, 0.6)
         return None
     if hint == "none":
