@@ -97,3 +97,27 @@ def test_a_cache_objects_name_is_no_model(tmp_path: Path) -> None:
     got = _found(tmp_path, "server.yaml", text)
     assert (11, "mistralai/Mistral-7B-Instruct-v0.3") in got
     assert not [raw for _, raw in got if raw == "llama3-8b-instruct"]
+
+
+_CONFIGMAP = """\
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: bench-script
+data:
+  bench.sh: |
+    #!/usr/bin/env bash
+    set -e
+    export TARGET_MODEL="mistralai/Mistral-7B-Instruct-v0.3"
+    export CONCURRENCY="8 16 32"
+    echo "done"
+  settings.txt: |
+    plain text, no model here
+"""
+
+
+def test_a_shell_script_kept_in_a_configmap_is_read_as_one(tmp_path: Path) -> None:
+    (tmp_path / "cm.yaml").write_text(_CONFIGMAP)
+    found = [f for f in modelmap.scan(str(tmp_path), resolve=False).findings if f.kind != "endpoint"]
+    got = {(f.line, f.column, f.raw) for f in found}
+    assert got == {(9, 26, "mistralai/Mistral-7B-Instruct-v0.3")}

@@ -670,6 +670,8 @@ def _is_dataset_key(low_key: str) -> bool:
     return "dataset" in low_key and bool(_DATASET_WORD.search(low_key))
 
 
+# a shell script kept in a config under its file name (ConfigMap data `rag-sweep.sh: |`, a Helm value `init.sh: |`)
+_SCRIPT_KEY = re.compile(r"[\w.-]+\.(?:sh|bash)")
 # the parent key of a `name` that refers to a storage object (a NIMCache, a volume claim, a secret), not a model
 _STORE_OBJECTS = ("cache", "caches", "pvc", "claim", "volume", "volumeclaim", "persistentvolumeclaim", "secret",
                   "configmap")
@@ -1109,6 +1111,9 @@ class TreeWalker:
             hint: Hint = "key" if key and is_model_key(key) else "hf"
             self.collector.model(value, line, col, hint=hint, key_role=role_from_key(key), source_id=self.ids.key)
             return
+        if "\n" in s.value and _SCRIPT_KEY.fullmatch(low_key) and self.file.text.startswith("|", s.start):
+            self.script_block(s)  # a ConfigMap's `sweep.sh: |`: a shell script kept under its file name
+            return
         section = self.section_hint(low_key, parent_key)
         if (low_key in COMMAND_KEYS and section is None) or (("\n" in value or " " in value)
                                                               and _looks_like_command(value)):
@@ -1231,6 +1236,30 @@ class TreeWalker:
         finally:
             self._embedded_depth -= 1
         return True
+
+    def script_block(self, s: Scalar) -> None:
+        """A shell script held as a literal block under its file name (a ConfigMap's ``rag-sweep.sh: |``), read as a
+        shell script (``export NIM_MODEL="org/name"``, ``vllm serve …``); each finding is moved to the line and column
+        where it is written. Blocks up to 64 KB; the shell reader ticks this file's budget per line."""
+        from modelmap.discover.shell import ShellSource
+
+        text = self.file.text
+        body = text.find("\n", s.start, s.end) + 1
+        if body <= 0 or s.end - s.start > 65_536:
+            return
+        self.tick(1 + (s.end - s.start) // 256)
+        first_line, _ = self.collector.position(body)
+        out: list[Finding | Skip] = []
+        ShellSource()._scan(SourceFile(self.file.path, s.value, self.file.context), out)
+        starts = self.collector._line_starts or []
+        for f in out:
+            if not isinstance(f, Finding):
+                continue
+            line = first_line + f.line - 1
+            at = starts[line - 1] if line - 1 < len(starts) else body
+            physical = text[at:text.find("\n", at) if text.find("\n", at) >= 0 else len(text)]
+            indent = len(physical) - len(physical.lstrip(" \t"))
+            self.collector.findings.append(replace(f, line=line, column=f.column + indent, source=self.ids.command))
 
     def volume(self, s: Scalar, value: str) -> None:
         """``host:container[:mode]`` mounts: a side that is a model directory (``/models/chatglm3-6b``)."""
