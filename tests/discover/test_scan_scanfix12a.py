@@ -121,3 +121,29 @@ def test_a_shell_script_kept_in_a_configmap_is_read_as_one(tmp_path: Path) -> No
     found = [f for f in modelmap.scan(str(tmp_path), resolve=False).findings if f.kind != "endpoint"]
     got = {(f.line, f.column, f.raw) for f in found}
     assert got == {(9, 26, "mistralai/Mistral-7B-Instruct-v0.3")}
+
+
+_ENTRIES = """\
+{
+    "mistral-7b-api": {
+        "type": "openai",
+        "model": "mistral-7b-instruct",
+        "top_p": 0.8
+    },
+    "default": {
+        "type": "openai",
+        "model": "mistral-7b-instruct"
+    },
+    "summarizer": {"model": "phi-3-mini-4k-instruct"},
+    "ui-theme-dark": {"color": "black"}
+}
+"""
+
+
+def test_the_name_of_an_entry_that_configures_one_model_is_its_alias(tmp_path: Path) -> None:
+    got = _found(tmp_path, "model_config.json", _ENTRIES)
+    assert (2, "mistral-7b-api") in got
+    assert (4, "mistral-7b-instruct") in got
+    assert (11, "phi-3-mini-4k-instruct") in got
+    # a generic entry name (a default, a task) is no model
+    assert not [raw for _, raw in got if raw in ("default", "summarizer", "ui-theme-dark")]

@@ -677,6 +677,18 @@ _STORE_OBJECTS = ("cache", "caches", "pvc", "claim", "volume", "volumeclaim", "p
                   "configmap")
 
 
+def _names_an_entry_model(node: Node) -> bool:
+    """A mapping that configures one model: a ``model`` (``model_name``, ``model_id`` …) child holding a literal
+    name (`{"type": "dashscope", "model": "qwen-7b-chat"}`); the first 32 pairs are looked at."""
+    if not isinstance(node, Mapping):
+        return False
+    for k, v in node.pairs[:32]:
+        if isinstance(k, Scalar) and isinstance(v, Scalar) and "model" in k.value.lower() and _is_model_key(
+                k.value.strip().lower()) and v.value.strip() and not _TEMPLATED.search(v.value):
+            return True
+    return False
+
+
 def _bare_claim(value: str) -> bool:
     """A volume claim with no path in it whose name says nothing of a model (NIM's ``storageUri:
     pvc://nvidia-nim-pvc/``: the claim holds a server's cache, whichever model it serves); ``pvc://gpt-oss-20b-pvc``
@@ -1021,7 +1033,7 @@ class TreeWalker:
                     self.collector.model(v.value.strip(), line, col, hint="hf", source_id=self.ids.key)
                     continue
             if isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
-                self.mapping_key(k, endpoint)
+                self.mapping_key(k, endpoint, "key" if _names_an_entry_model(v) else "none")
             ep = pick(k.value) if low in ENV_KEYS else endpoint
             outer, self.command_prefix = self.command_prefix, prefix if low_k == "args" else []
             try:
@@ -1072,12 +1084,14 @@ class TreeWalker:
         ``self.path`` ends with the key of the collection that holds the value (the nearest four looked at)."""
         return _is_dataset_key(low_key) or any(_is_dataset_key(p) for p in self.path[-4:])
 
-    def mapping_key(self, k: Scalar, endpoint: Endpoint | None) -> None:
-        # a key that is itself a well-known model name (pricing tables, per-model settings)
+    def mapping_key(self, k: Scalar, endpoint: Endpoint | None, hint: Hint = "none") -> None:
+        # a key that is itself a well-known model name (pricing tables, per-model settings); ``hint`` "key": the
+        # name of an entry that configures one model (`"qwen-7b-api": {"type": "dashscope", "model": "qwen-7b-chat"}`),
+        # a selector for it, read as a model key's value is (a generic `default` or `chat` is still none)
         if len(k.value) < 3 or _TEMPLATED.search(k.value) or is_model_key(k.value) or self.under_dataset(""):
             return
         line, col, _ = self.position(k, k.value)
-        self.collector.model(k.value, line, col, hint="none", source_id=self.ids.value,
+        self.collector.model(k.value, line, col, hint=hint, source_id=self.ids.value,
                              endpoint=endpoint[1] if endpoint else None, provider=endpoint[0] if endpoint else None)
 
     def scalar(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None,
