@@ -147,3 +147,12 @@ def test_the_name_of_an_entry_that_configures_one_model_is_its_alias(tmp_path: P
     assert (11, "phi-3-mini-4k-instruct") in got
     # a generic entry name (a default, a task) is no model
     assert not [raw for _, raw in got if raw in ("default", "summarizer", "ui-theme-dark")]
+
+
+def test_a_catalogs_series_name_is_no_model_its_listed_models_are(tmp_path: Path) -> None:
+    text = ('[\n  {\n    "Company": "Acme",\n    "Series": "DeepSeek-V3",\n    "Models": [\n'
+            '      "DeepSeek-V3-0324-4bit",\n      "DeepSeek-R1-4bit"\n    ]\n  }\n]\n')
+    got = _found(tmp_path, "catalog.json", text)
+    assert (6, "DeepSeek-V3-0324-4bit") in got
+    assert (7, "DeepSeek-R1-4bit") in got
+    assert not [raw for line, raw in got if line == 4]

@@ -629,6 +629,9 @@ _NOT_MODEL_KEYS = frozenset({
     # named after a model family but picks a prompt format, not a model; data sets are data
     "template", "chat_template", "conv_template", "conv_style", "prompt_template", "template_name",
     "conversation_template", "dataset", "datasets", "eval_dataset", "dataset_name",
+    # a catalog's grouping of models (`{"Series": "DeepSeek-V3", "Models": ["DeepSeek-V3-0324-4bit"]}`): the models
+    # are listed beside it
+    "series",
 })
 _CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri", "default", "model", "value",
                                   "identifier", "checkpoint", "pretrained", "hf_repo", "model_id"})
