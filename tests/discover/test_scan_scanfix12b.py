@@ -123,6 +123,38 @@ def test_component_weight_file_is_no_model_but_a_checkpoint_path_still_is() -> N
     assert classify("/models/unet/model.safetensors") is not None
 
 
+GO_FLAG_DEFAULTS = '''package conf
+
+import "flag"
+
+type Video struct {
+	VideoModel string
+	Mode       string
+	Region     string
+}
+
+var VideoConf = new(Video)
+
+func InitVideoConf() {
+	flag.StringVar(&VideoConf.VideoModel, "orbit_video_model", "orbit-video-2.0-001", "create video model")
+	flag.StringVar(&VideoConf.Mode, "run_mode", "fast-lane", "how to run")
+	flag.StringVar(&VideoConf.Region, "region", "eu-west-1", "where to run")
+	flag.StringVar(&VideoConf.Mode, "model_version", "v2.1", "the model's edition")
+	flag.StringVar(&VideoConf.Mode, "photo_model_version", "orbit_v2.1_L", "the image model's edition")
+}
+'''
+
+
+def test_a_flag_default_is_bound_to_the_flag_name_before_it(tmp_path: Path) -> None:
+    # flag.StringVar(&p, "<name>", "<default>", "<usage>"): the default is the flag's value; a flag named for a
+    # model makes it one, other flags' defaults (and a bare version) stay out
+    (tmp_path / "flags.go").write_text(GO_FLAG_DEFAULTS)
+    found = _found(tmp_path)
+    assert ("flags.go", 14, "orbit-video-2.0-001") in found
+    assert ("flags.go", 18, "orbit_v2.1_L") in found  # an edition that names its model
+    assert {raw for _, _, raw in found} == {"orbit-video-2.0-001", "orbit_v2.1_L"}
+
+
 PY_LOADER_SIZED_DIR = '''from transformers import AutoModelForCausalLM, AutoTokenizer
 
 tokenizer = AutoTokenizer.from_pretrained("/srv/data/Acme/OrbitLM-6B", trust_remote_code=True)
@@ -139,3 +171,22 @@ def test_a_loader_s_folder_with_a_parameter_count_is_a_model(tmp_path: Path) -> 
     assert {("train.py", 3, "/srv/data/Acme/OrbitLM-6B"), ("train.py", 4, "/srv/data/Acme/OrbitLM-6B")} <= found
     assert all(raw != "/srv/data/Acme/orbit-runs" for _, _, raw in found)
     assert classify("/srv/data/Acme/OrbitLM-6B", "key") is None  # a settings key alone still asks for a models dir
+
+
+JAVA_POSITIONAL_VALUES = '''package com.acme.orbit;
+
+class ChunkTests {
+    void build() {
+        Chunk chunk = new Chunk("id", 666L, "model", null, null, "chat.completion.chunk", null);
+        Reply reply = new Reply("acme-model", createdAt, message, "stop-reason", false, 100L);
+    }
+}
+'''
+
+
+def test_a_string_further_back_or_a_value_before_it_names_no_setting(tmp_path: Path) -> None:
+    # positional constructor arguments: "model" and "acme-model" are values of other parameters, not the names the
+    # later strings are passed under
+    (tmp_path / "ChunkTests.java").write_text(JAVA_POSITIONAL_VALUES)
+    raws = {raw for _, _, raw in _found(tmp_path)}
+    assert not raws & {"chat.completion.chunk", "stop-reason"}

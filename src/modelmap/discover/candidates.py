@@ -25,6 +25,7 @@ from functools import cache
 from typing import Any
 
 from modelmap.discover.base import CharColumns, budget
+from modelmap.discover.identify import is_model_key
 
 MAX_UP = 16  # ancestors looked at per literal
 MAX_CANDIDATES = 20_000  # literals analysed per file; past this a file is capped (reported)
@@ -364,6 +365,21 @@ def _ancestor_kind(t: str) -> tuple[int, str, int]:
     return grouping, step, branch
 
 
+def _key_argument(arg: Any) -> str | None:
+    """The name an argument is passed under by the string argument right before it when that names a model
+    setting (a flag's or a setting's name: ``flag.StringVar(&p, "video_model", "veo-2", "usage")``,
+    ``SetDefault("llm.model", "qwen-plus")``). Only the argument right before: further back, a string is more
+    often another positional value (``new Chunk("id", "model", null, "chat.completion.chunk")``)."""
+    sib = arg.prev_named_sibling
+    if sib is None:
+        return None
+    inner = sib.named_child(0) if sib.type == "value_argument" and sib.named_child_count == 1 else sib
+    if not _is_string(inner.type):
+        return None
+    text = literal_text(inner)
+    return text if text and len(text) <= 60 and is_model_key(text) else None
+
+
 def _context(node: Any) -> Candidate | None:
     bindings: list[str] = []
     call: str | None = None
@@ -391,6 +407,10 @@ def _context(node: Any) -> Candidate | None:
             call = parent.named_children[0].text.decode("utf-8", "replace") if parent.named_child_count else "@"
             call_first = not bindings
             break
+        if not bindings and call is None and t in ("argument_list", "arguments", "value_arguments"):
+            arg_key = _key_argument(child)
+            if arg_key is not None:
+                bindings.append(arg_key)  # flag.StringVar(&p, "video_model", "veo-2.0-generate-001", …)
         grouping, step, branch = _ancestor_kind(t)
         if not sealed and _seals(parent, child, node):
             sealed = True

@@ -116,6 +116,10 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
                                   group=None, switch_on=None, compared_to=None, prefix_check=False, owner=None)
 
 
+# a version alone (`v2.1`, `V3_5`, `1.0`)
+_VERSION_CODE = re.compile(r"[vV]?\d+(?:[._]\d+)*")
+
+
 _STEPS_PER_LITERAL = 16  # budget steps per literal looked at (the clock is read every 64 literals)
 
 
@@ -138,6 +142,8 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                     endpoints.append(found)
                 continue
             decision = decide(cand, calls, context)
+            if decision is not None and "binding-only" in decision.evidence and _VERSION_CODE.fullmatch(cand.value):
+                decision = None  # MODEL_VERSION = "v2.1": an edition code alone names no model
             if cand.embedded and decision is not None and "binding-only" in decision.evidence:
                 # recorded JSON's key alone does not make a model (a Django fixture's "model": "auth.user", a
                 # device's "device_model": "SM-G991B"): the value must read as one by itself, as the JSON file
