@@ -695,7 +695,9 @@ def _names_an_entry_model(node: Node) -> bool:
 def _bare_claim(value: str) -> bool:
     """A volume claim with no path in it whose name says nothing of a model (NIM's ``storageUri:
     pvc://nvidia-nim-pvc/``: the claim holds a server's cache, whichever model it serves); ``pvc://gpt-oss-20b-pvc``
-    and ``pvc://models-pvc/llama-3-8b`` name theirs."""
+    and ``pvc://models-pvc/llama-3-8b`` name theirs. Asked of a storage URI (KServe ``storageUri``) only: a model
+    resource's own ``url`` (KubeAI ``kind: Model``, ``url: pvc://model-cache``) is that model's whatever its claim is
+    called."""
     scheme, sep, rest = value.partition("://")
     if not sep or scheme.strip().lower() != "pvc":
         return False
@@ -1106,8 +1108,8 @@ class TreeWalker:
         if self.under_dataset(low_key) and not (key and is_model_key(key)) and not (
                 parent_key and is_model_key(parent_key)):
             return  # a data set's id or path (datasets: [{path: mhenrichsen/alpaca_2k_test}]), not a model
-        if low_key in self.location_keys and "://" in value and not _TEMPLATED.search(value) \
-                and not _bare_claim(value):
+        if low_key in self.location_keys and "://" in value and not _TEMPLATED.search(value) and not (
+                low_key in ("storageuri", "storage_uri") and _bare_claim(value)):
             # the location field of a model resource (KubeAI Model spec.url: any hf://, ollama://, pvc://, s3://)
             line, col, _ = self.position(s, value)
             if self.collector.model(value, line, col, hint="key", key_role=role_from_key(key),
