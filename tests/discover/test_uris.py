@@ -33,6 +33,8 @@ from modelmap.discover.uris import location_evidence, parse_location
     ("https://modelscope.cn/models/ZhipuAI/chatglm3-6b/files", "ZhipuAI/chatglm3-6b"),
     ("https://www.modelscope.cn/api/v1/models/qwen/Qwen2-7B/repo?Revision=master&FilePath=config.json",
      "qwen/Qwen2-7B"),
+    ("https://api-inference.modelscope.cn/api-inference/v1/models/Qwen/Qwen2.5-Coder-32B-Instruct",
+     "Qwen/Qwen2.5-Coder-32B-Instruct"),  # the API-Inference endpoint of one model
     ("~/.cache/huggingface/hub/models--BAAI--bge-m3", "BAAI/bge-m3"),
     ("/root/.cache/huggingface/hub/models--Qwen--Qwen2-7B-Instruct/snapshots/abc123", "Qwen/Qwen2-7B-Instruct"),
 ])

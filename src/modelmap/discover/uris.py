@@ -38,7 +38,10 @@ STORAGE_SCHEMES = frozenset({
     "tos", "bos", "hdfs", "oci", "oci+fetch", "dbfs", "file", "minio",
 })
 HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co", "hf-mirror.com"})
-MODELSCOPE_HOSTS = frozenset({"modelscope.cn", "www.modelscope.cn", "modelscope.ai", "www.modelscope.ai"})
+# the ModelScope API-Inference service names the model it serves in its path
+# (https://api-inference.modelscope.cn/api-inference/v1/models/<org>/<name>), as the model pages do
+MODELSCOPE_HOSTS = frozenset({"modelscope.cn", "www.modelscope.cn", "modelscope.ai", "www.modelscope.ai",
+                              "api-inference.modelscope.cn"})
 # first path segments of huggingface.co pages that are not an account (datasets, docs, the model listing …)
 _HUB_PAGES = frozenset({
     "datasets", "spaces", "docs", "api", "blog", "models", "join", "login", "settings", "pricing", "learn", "tasks",
