@@ -49,7 +49,14 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
-from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_ish
+from modelmap.discover.identify import (
+    Hint,
+    Match,
+    classify,
+    classify_endpoint,
+    is_known_hub_repo,
+    is_model_ish,
+)
 from modelmap.discover.identify import is_model_key as _is_model_key
 from modelmap.discover.uris import hub_id_of_dir, is_model_location
 from modelmap.types import Finding, Skip
@@ -742,13 +749,7 @@ def _is_model_dir(path: str) -> bool:
         return True
     # a cache laid out as org/name (/mnt/cache/deepseek-ai/DeepSeek-V2-Lite/): its last two parts are a Hub repo the
     # knowledge base knows
-    return len(parts) >= 2 and len(path) <= 300 and _known_repo(f"{parts[-2]}/{last}")
-
-
-@lru_cache(maxsize=1 << 12)
-def _known_repo(value: str) -> bool:
-    hit = classify(value, "none")
-    return hit is not None and hit.kind == "hf-repo" and hit.confidence >= 0.9
+    return len(parts) >= 2 and len(path) <= 300 and is_known_hub_repo(f"{parts[-2]}/{last}")
 
 
 # a `key: value` or `key:` line inside a literal block: the block may be a YAML document

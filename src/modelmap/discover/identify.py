@@ -418,6 +418,13 @@ _TAG_WORDS = frozenset({"latest", "instruct", "chat", "text", "code", "python", 
                         "online", "thinking", "cloud", "distill", "sft", "dpo", "hf", "mlc", "k", "m", "s", "l"})
 
 
+def is_known_hub_repo(value: str) -> bool:
+    """An ``org/name`` the knowledge base knows as a Hub repo, or one under a known org with a model's name (a
+    confident ``hf-repo`` match on the weakest hint: no key or call needed)."""
+    hit = classify(value, "none")
+    return hit is not None and hit.kind == "hf-repo" and hit.confidence >= 0.9
+
+
 def _is_tag(tag: str) -> bool:
     """Whether the part after ``:`` of a bare ``name:tag`` literal reads as an Ollama tag (``8b``,
     ``7b-instruct-q4_K_M``, ``v1.5``, ``latest``, ``instruct``), not an icon or other namespaced name that

@@ -25,6 +25,7 @@ from modelmap.discover.identify import (
     Match,
     classify,
     is_generic,
+    is_known_hub_repo,
     is_model_ish,
     is_model_key,
     templated_path,
@@ -265,12 +266,6 @@ def _model_dir_by_name(name: str, value: str) -> bool:
 # programs whose `owner/name` arguments are code or images, not models (git clone org/repo, pip install org/pkg)
 _NOT_MODEL_PROGRAMS = frozenset({"git", "pip", "pip3", "uv", "npm", "npx", "yarn", "pnpm", "go", "cargo", "gh", "brew",
                                  "apt", "apt-get", "docker", "podman", "kubectl", "helm", "curl", "wget"})
-
-
-def _known_hub_repo(value: str) -> bool:
-    """An ``org/name`` the knowledge base knows as a Hub repo, or one under a known org with a model's name."""
-    hit = classify(value, "none")
-    return hit is not None and hit.kind == "hf-repo" and hit.confidence >= 0.9
 
 
 # a downloader's source flag and the URI schemes that make its value a model's (a Hub repo otherwise)
@@ -559,7 +554,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             # a downloader's source (`--source Qwen/Qwen3-8B --output-dir /models/Qwen3-8B/`, `--source hf://org/name`):
             # a model only when it is unmistakably one; its output folder is then that model's folder
             value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
-            if value.lower().startswith(_HUB_SCHEMES) or (value.count("/") == 1 and _known_hub_repo(value)):
+            if value.lower().startswith(_HUB_SCHEMES) or (value.count("/") == 1 and is_known_hub_repo(value)):
                 if "://" not in value:
                     report(value, "hf", None, toks[0].rsplit("/", 1)[-1])
                 loads_model = downloads = True
@@ -660,7 +655,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 done.add(piece)
                 report(piece, "none", None, None)
             elif (piece not in done and "/" in piece and not piece.startswith(("-", "/", ".", "~", "$"))
-                  and lowered[0] not in _NOT_MODEL_PROGRAMS and _known_hub_repo(piece)):
+                  and lowered[0] not in _NOT_MODEL_PROGRAMS and is_known_hub_repo(piece)):
                 # any command's argument that is a Hub repo the knowledge base knows (a script's own helper:
                 # `prompt_for_env_var "LLM_MODEL_ID" "Enter the LLM_MODEL_ID" "meta-llama/Meta-Llama-3-8B-Instruct"`)
                 done.add(piece)
