@@ -759,9 +759,14 @@ def render_html(summary: dict[str, Any], *, generated: datetime, version: str) -
     )
 
 
-class HtmlRenderer:
-    id = "html"
-    media_type = "text/html"
+class SummaryRenderer:
+    """A report drawn from the check summary (plus the switch and, when given, the runtime sections).
+
+    Subclasses say how the summary is written out (`_text`); HTML and Markdown share everything else.
+    """
+
+    id = ""
+    media_type = ""
 
     def __init__(self, *, clock: Callable[[], datetime] | None = None, version: str | None = None,
                  runtime: dict[str, Any] | None = None, runtime_source: str = "runtime") -> None:
@@ -770,10 +775,20 @@ class HtmlRenderer:
         self.runtime = runtime  # a modelmap.runtime/1 document: adds "What runs in production"
         self.runtime_source = runtime_source
 
+    def _text(self, summary: dict[str, Any], *, generated: datetime, version: str) -> str:
+        raise NotImplementedError
+
     def render(self, result: CheckResult) -> bytes:
         summary = build_summary(result)
         summary["switch"] = switch_section.build(result)
         if self.runtime is not None:
             summary["runtime"] = runtime_section.build(result, self.runtime, source=self.runtime_source)
-        text = render_html(summary, generated=self.clock(), version=self.version or tool_version())
-        return to_utf8(text)
+        return to_utf8(self._text(summary, generated=self.clock(), version=self.version or tool_version()))
+
+
+class HtmlRenderer(SummaryRenderer):
+    id = "html"
+    media_type = "text/html"
+
+    def _text(self, summary: dict[str, Any], *, generated: datetime, version: str) -> str:
+        return render_html(summary, generated=generated, version=version)

@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
-from modelmap.output import md_code, md_text, to_utf8
-from modelmap.policy.engine import CheckResult
-from modelmap.policy.summary import build_summary, tool_version
+from modelmap.output import md_code, md_text
 from modelmap.report import runtime_section, switch_section
-from modelmap.report.html import country, hhi_band, pct
+from modelmap.report.html import SummaryRenderer, country, hhi_band, pct
 
 
 def cell(text: Any) -> str:
@@ -195,21 +192,9 @@ def _collapsed_sections(s: dict[str, Any]) -> list[str]:
     return out
 
 
-class MarkdownRenderer:
+class MarkdownRenderer(SummaryRenderer):
     id = "md"
     media_type = "text/markdown"
 
-    def __init__(self, *, clock: Callable[[], datetime] | None = None, version: str | None = None,
-                 runtime: dict[str, Any] | None = None, runtime_source: str = "runtime") -> None:
-        self.clock = clock or (lambda: datetime.now(timezone.utc).replace(microsecond=0))
-        self.version = version
-        self.runtime = runtime  # a modelmap.runtime/1 document: adds "What runs in production"
-        self.runtime_source = runtime_source
-
-    def render(self, result: CheckResult) -> bytes:
-        summary = build_summary(result)
-        summary["switch"] = switch_section.build(result)
-        if self.runtime is not None:
-            summary["runtime"] = runtime_section.build(result, self.runtime, source=self.runtime_source)
-        text = render_markdown(summary, generated=self.clock(), version=self.version or tool_version())
-        return to_utf8(text)
+    def _text(self, summary: dict[str, Any], *, generated: datetime, version: str) -> str:
+        return render_markdown(summary, generated=generated, version=version)
