@@ -123,10 +123,9 @@ scan_probe("s11-csharp-escaped-json-one-line", "regex-backtracking", lambda: {"A
 scan_probe("s11-java-escaped-quote-soup", "regex-backtracking", lambda: {"A.java": (
     'class A { String s = "' + '\\"' * 200_000 + 'model\\":\\"' + "m" * 190 + '\\"";\n'
     '  void f() { OpenAiChatModel.builder().modelName("deepseek-chat").build(); } }\n')},
-    accounted=["A.java"], checks=(finds("deepseek-chat"), cpu_below(4.0)),
-    xfail_reason="polyglot._LITERAL (has_candidate's byte pre-pass, before the budget): every \\\" of a run starts a "
-                 "literal that reads up to 300 bytes, O(bytes x 300): 4.6 s CPU for 400 KB of escaped quotes "
-                 "(pre-dates session 11; a lookbehind would also drop the escaped-JSON starts 5f51ab6 relies on)")
+    accounted=["A.java"], checks=(finds("deepseek-chat"), cpu_below(4.0)))
+# ^ fixed in redteam12: polyglot._LITERAL (has_candidate's byte pre-pass, before the budget) started a literal at every
+# \" of a run, each reading up to 300 bytes (4.6 s of CPU for 400 KB); an escaped quote opens no literal now
 scan_probe("s11-kotlin-model-word-soup", "regex-backtracking", lambda: {"T.kt": (
     'package x\nval s = """' + ('"' + "modelmodel" * 8 + '"' + " " * 8 + ":") * 20_000 + '"""\n')},
     accounted=["T.kt"])

@@ -1,0 +1,48 @@
+"""Red-team unit probes (brief redteam12), as work counters rather than timings.
+
+* polyglot.has_candidate's byte pre-pass (``_LITERAL``, run before the file's budget starts): every ``\\"`` of a run
+  of escaped quotes opened a literal that read up to 300 bytes and failed, O(bytes x 300): 4.6 s of CPU for 400 KB
+  (redteam11's xfail probe s11-java-escaped-quote-soup). An escaped quote opens no literal now; JSON with escaped
+  quotes in a literal too long for ``_LITERAL`` still passes the gate by its escaped model key.
+"""
+
+from __future__ import annotations
+
+from modelmap.discover import polyglot
+from modelmap.discover.polyglot import has_candidate
+
+
+def _failed_openers(data: bytes) -> int:
+    """Positions where _LITERAL opens a literal (it would match an empty one there) and fails to close it: each such
+    attempt reads up to 300 bytes, so their number bounds the pre-pass's work."""
+    pat = polyglot._LITERAL
+    failed = 0
+    for p in range(len(data)):
+        q = data[p:p + 1]
+        if q not in (b'"', b"'", b"`"):
+            continue
+        lo = max(0, p - 1)  # the look-behind needs one byte before the quote
+        if pat.match(data[lo:p + 1] + q, p - lo) is None:
+            continue  # not an opener here: nothing is read from it
+        if pat.match(data, p) is None:
+            failed += 1
+    return failed
+
+
+def test_runs_of_escaped_quotes_open_no_literal() -> None:
+    for unit in (b'\\"', b"\\'", b'\\"\\\'', b'\\"a', b'x\\"'):
+        data = b'class A { String s = "' + unit * 20_000 + b'";\n'
+        # one literal per 300 bytes at most could fail to close (was one per escaped quote: 20,000 and more)
+        assert _failed_openers(data) <= len(data) // 300 + 3, unit
+
+
+def test_the_gate_still_passes_escaped_json_in_a_long_literal() -> None:
+    chunk = ('"data: {\\"id\\":\\"c-7f1e\\",\\"object\\":\\"chat.completion.chunk\\",\\"created\\":1770000000,'
+             '\\"model\\":\\"deepseek-chat\\",\\"choices\\":[{\\"index\\":0,\\"delta\\":{\\"content\\":\\"hi\\"},'
+             '\\"finish_reason\\":null}],\\"usage\\":null,\\"system_fingerprint\\":\\"fp_8802369eaa_prod0820\\"}' + ' ' * 200
+             + '"')
+    assert len(chunk) > 300
+    assert has_candidate(b"class T { string s = " + chunk.encode() + b"; }\n")
+    assert not has_candidate(b'class T { string s = "' + b'\\"' * 5_000 + b'"; string t = "hello"; }\n')
+    # a literal that closes right after an escaped backslash is still read, and so is the next one
+    assert has_candidate(b'class T { string p = "C:\\\\"; string m = "gpt-4o"; }\n')
