@@ -181,6 +181,7 @@ class Resolver:
         self._dated_names: dict[str, list[str]] | None = None
         self._api_stems: dict[str, dict[str, list[str]]] | None = None
         self._claim_cache: dict[str, tuple[dict[str, Any], ...]] = {}
+        self._library_families: dict[str, set[str]] | None = None
         self._mirror_orgs = {str(k).lower(): str(v) for k, v in (self.kb.recognition.get("mirror_orgs") or {}).items()}
 
     # ---- public -----------------------------------------------------------------------------------
@@ -656,6 +657,51 @@ class Resolver:
                                            by_record=word == "text")
         return None
 
+    def _ollama_size_models(self, parsed: Parsed, fid: str | None) -> tuple[str, list[str]] | None:
+        """An Ollama library tag ``name:size`` the knowledge base does not list ("qwen3:235b", "deepseek-r1:671b":
+        a tag Ollama repoints, so no one checkpoint is recorded): the family every other listed tag of that library
+        name packages (or ``fid``, the family its name pattern matched), and that family's first-party models with
+        weights of that size (by params, or the size as a word of the repo name). None when the library name's tags
+        package more than one family, or no model of that size is known. Only a size, or a size and a quantisation,
+        may follow the colon: a variant word ("-text", "-instruct-2507") picks another checkpoint."""
+        if "/" in parsed.core or parsed.is_file:
+            return None
+        tag = _OLLAMA_TAG.match(parsed.core)
+        tv = _OLLAMA_VARIANT.match(tag.group("tag")) if tag else None
+        if not tag or not tv or tv.group("size").lower() == "latest":
+            return None
+        rest = (tv.group("rest") or "").lstrip("-_")
+        if rest and not _OLLAMA_QUANT_TAG.fullmatch(rest):
+            return None
+        if self._library_families is None:
+            libs: dict[str, set[str]] = {}
+            for alias, mid in self.kb.alias_index.items():
+                lib, colon, _t = alias.partition(":")
+                if colon and "/" not in lib and mid in self.kb.models:
+                    libs.setdefault(lib, set()).add(str(self.kb.models[mid].get("family") or ""))
+            self._library_families = libs
+        families = self._library_families.get(tag.group("name").lower(), set())
+        if fid is None:
+            if len(families) != 1:
+                return None
+            fid = next(iter(families))
+        elif families and families != {fid}:
+            return None
+        fam = self.kb.families.get(fid or "")
+        if not fid or fam is None:
+            return None
+        size = tv.group("size").lower()
+        found = []
+        for mid, model in self.kb.models.items():
+            if model.get("family") != fid or model.get("publisher") != fam.get("publisher"):
+                continue
+            if not self._has_weights(mid) or self._is_repack(mid) or model.get("role") not in (None, fam.get("role")):
+                continue
+            words = set(_NAME_SPLIT.split(str(model.get("hf") or mid).split("/", 1)[-1].lower()))
+            if str(model.get("params") or "").lower() == size or size in words:
+                found.append(mid)
+        return (fid, sorted(found)) if found else None
+
     def _pretrained_of(self, mid: str | None, *, by_record: bool = False) -> str | None:
         """The one finetune parent of ``mid`` when its repo name ends in "-base" (or, with ``by_record``, when the
         knowledge base records no parent of its own: a pretrained model such as meta-llama/Llama-3.1-8B), else
@@ -901,6 +947,10 @@ class Resolver:
             if claim is not None:
                 return claim
             fid = self._family(parsed)
+            sized = self._ollama_size_models(parsed, fid)
+            by_library = bool(sized) and fid is None
+            if sized:
+                fid = sized[0]
             org = parsed.core.split("/")[0] if "/" in parsed.core else None
             org_pub = kb.org_index.get(org.lower()) if org else None
             if fid:
@@ -912,13 +962,22 @@ class Resolver:
                 # another lab's repo named after this family (NVIDIA's "Llama-3.1-Nemotron-..."): its license is
                 # that lab's choice, not the family's
                 lic = self._family_license(fid) if pub_id == fam["publisher"] else None
+                size_note = ""
+                if sized and pub_id == fam["publisher"]:
+                    shared = {str(self.kb.models[m].get("license", fam.get("license"))).lower() for m in sized[1]}
+                    if not lic and len(shared) == 1 and "unknown" not in shared and "none" not in shared:
+                        lic = str(self.kb.models[sized[1][0]].get("license", fam.get("license")))
+                    size_note = (f"; of that size the knowledge base holds {', '.join(sized[1][:4])}"
+                                 + (f", all licensed {lic}" if lic else ""))
+                how = (f"an Ollama tag whose library name's listed tags all package {fam.get('name', fid)} models"
+                       if by_library else f"matched the {fam.get('name', fid)} family name pattern")
                 return self._partial(
                     parsed, pub_id, extra_pubs=(fam["publisher"],) if fam["publisher"] != pub_id else (),
                     model={"id": None, "family": fid, "params": None},
                     license=self._license(lic), open_weights=fam.get("open_weights"),
                     sources=fam.get("sources"), role=fam.get("role"),
-                    reason=f"matched the {fam.get('name', fid)} family name pattern; the exact model is unknown, so "
-                    "its base, teachers and full origins are unknown")
+                    reason=f"{how}; the exact model is unknown, so its base, teachers and full origins are unknown"
+                    + size_note)
             api_pub, _api_provider = self._api_publisher(parsed)
             if api_pub and not org_pub:
                 return self._partial(
