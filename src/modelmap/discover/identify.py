@@ -249,6 +249,8 @@ def decide_role(value: str, *, api_role: str | None = None, match_role: str | No
 _PUBLISHER_BARE_NAMES = frozenset({"chatglm3", "bge-m3"})
 
 
+# a Vertex AI model version pin: `<name>@001` (three digits) or `<name>@20240620` (a date)
+_VERTEX_VERSION = re.compile(r"([a-z][a-z0-9]*(?:[-.][a-z0-9]+)+)@(?:\d{3}|20\d{6})")
 _VERTEX_PATH = re.compile(
     r"(?:projects/[\w.-]{1,100}/locations/[\w-]{1,40}/)?publishers/[\w-]{1,40}/models/[\w.@-]{1,120}")
 _HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/[\w.-]+/[\w.-]+(?::[\w.-]+)?")
@@ -367,6 +369,16 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # (`--model gpt4omini`, `if options.model == "o3mini"`): gpt-4o-mini, o3-mini
         named = api_pattern(collapsed)
         return Match("api-model", named[0] if named else None, 0.6, named[1] if named else None)
+    vertex = _VERTEX_VERSION.fullmatch(low) if "@" in low else None
+    if vertex is not None:
+        # Vertex AI's pinned model versions (`textembedding-gecko@003`, `gemini-1.0-pro@001`, `…@20240620`): the
+        # model before the version; a hyphenated name with one is a model wherever a model is expected
+        inner = classify(vertex.group(1), hint)
+        if inner is not None and inner.kind in ("api-model", "ollama-tag", "other"):
+            return Match("api-model", inner.provider or "vertex-ai", min(inner.confidence, 0.9), inner.role)
+        if hint in ("api", "key") and not is_generic(vertex.group(1)):
+            return Match("api-model", "vertex-ai", 0.6)
+        return None
     if ":" in v:
         if _TAGGED.fullmatch(v):
             library, suffix = low.split(":", 1)
