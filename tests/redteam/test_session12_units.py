@@ -8,6 +8,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from modelmap.discover import polyglot
 from modelmap.discover.polyglot import has_candidate
 
@@ -46,3 +50,47 @@ def test_the_gate_still_passes_escaped_json_in_a_long_literal() -> None:
     assert not has_candidate(b'class T { string s = "' + b'\\"' * 5_000 + b'"; string t = "hello"; }\n')
     # a literal that closes right after an escaped backslash is still read, and so is the next one
     assert has_candidate(b'class T { string p = "C:\\\\"; string m = "gpt-4o"; }\n')
+
+
+def _varint(n: int) -> bytes:
+    out = b""
+    while True:
+        b, n = n & 0x7F, n >> 7
+        if not n:
+            return out + bytes([b])
+        out += bytes([b | 0x80])
+
+
+def _field(no: int, payload: bytes) -> bytes:
+    return _varint(no << 3 | 2) + _varint(len(payload)) + payload
+
+
+_PADDLE_XFAIL = ("artifacts/classic.py PaddleProgramReader walks every protobuf field of a __model__ with no bound (28 MB: "
+                 "18 s of CPU); classic.py is being edited by its owner (the fix is in redteam12's report)")
+
+
+@pytest.mark.xfail(reason=_PADDLE_XFAIL, strict=False)
+def test_a_huge_paddle_program_is_walked_up_to_a_field_cap(tmp_path: Any, monkeypatch: Any) -> None:
+    # artifacts/classic.py PaddleProgramReader walked every protobuf field of a __model__ of any size: 28 MB of
+    # one-variable entries (4 million vars) took 18 s of CPU. The walk now stops after MAX_PADDLE_FIELDS fields
+    # and says so; what it read is kept.
+    from modelmap.artifacts import classic, onnx
+
+    walked = 0
+    real = onnx._walk
+
+    def counting(*args: Any) -> Any:
+        nonlocal walked
+        for item in real(*args):
+            walked += 1
+            yield item
+
+    monkeypatch.setattr(onnx, "_walk", counting)
+    monkeypatch.setattr(classic, "MAX_PADDLE_FIELDS", 5_000, raising=False)
+    var = _field(3, _field(1, b"word_emb") + b"\x18\x01")
+    path = tmp_path / "__model__"
+    path.write_bytes(_field(1, b"\x08\x00\x10" + b"\xff" * 9 + b"\x01" + var * 20_000))
+    info = classic.PaddleProgramReader().read(path)
+    assert info.metadata["format_props"]["paddle.params"] == "word_emb"
+    assert any("only the first 5000 protobuf fields" in n for n in info.notes)
+    assert walked <= 5_001, walked  # was ~60,000 (every var and its two fields)
