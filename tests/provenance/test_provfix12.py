@@ -47,3 +47,53 @@ def test_a_listed_tag_is_unchanged(resolver: Resolver) -> None:
     res = resolver.resolve("qwen3:8b")
     assert (res.model or {}).get("id") == "qwen/qwen3-8b"
     assert res.confidence == "known"
+
+
+# ---- a derivative's name that names several known models, or one with a language word inside -----------------
+def _base(res: object) -> str | None:
+    me = (getattr(res, "model", None) or {}).get("id")
+    return next((e["parent"] for e in getattr(res, "edges", None) or ()
+                 if e["child"] == me and e["relation"] != "distillation"), None)
+
+
+def test_a_name_that_starts_like_several_models_claims_none_of_them(resolver: Resolver) -> None:
+    # "DeepSeek-R1-Distill-Llama-..." is the leading part of the 8B and 70B Llama distills, not DeepSeek-R1 itself
+    res = resolver.resolve("acme-lab/DeepSeek-R1-Distill-Llama-support-bot")
+    assert _base(res) is None
+    assert res.origins == ("CN", "US")  # what both Llama distills share
+    assert res.origins_known is False
+    assert res.license is None
+    assert res.confidence == "unknown"
+    assert "deepseek-ai/deepseek-r1-distill-llama-8b" in (res.reason or "")
+
+
+def test_a_size_the_matched_model_is_not_names_that_lines_models_of_that_size(resolver: Resolver) -> None:
+    res = resolver.resolve("acme-lab/DeepSeek-R1-14b-legal-notes")
+    assert _base(res) is None  # not DeepSeek-R1 (671B)
+    assert res.origins == ("CN",)
+    assert "deepseek-ai/deepseek-r1-distill-qwen-14b" in (res.reason or "")
+    assert res.confidence == "unknown"
+
+
+def test_a_size_word_in_the_name_narrows_the_candidates(resolver: Resolver) -> None:
+    res = resolver.resolve("acme-lab/Qwen-2.5-Coder-14B-tool-use")
+    reason = res.reason or ""
+    assert "qwen/qwen2.5-coder-14b" in reason
+    assert "qwen/qwen2.5-coder-7b" not in reason
+
+
+def test_a_language_word_inside_a_base_name_is_read_past(resolver: Resolver) -> None:
+    res = resolver.resolve("acme-lab/Llama-3-Korean-8B-Instruct-dpo")
+    assert _base(res) == "meta-llama/meta-llama-3-8b-instruct"
+    assert "US" in (res.origins or ())
+    assert res.confidence == "unknown"
+    lora = resolver.resolve("acme-lab/llama-3-korean-8b-lora")
+    assert _base(lora) == "meta-llama/meta-llama-3-8b"
+    assert any(e["relation"] == "adapter" for e in lora.edges or ())
+
+
+def test_an_exact_leading_model_name_still_wins(resolver: Resolver) -> None:
+    res = resolver.resolve("acme-lab/Qwen2.5-7B-Instruct-sft-medical-v3")
+    assert _base(res) == "qwen/qwen2.5-7b-instruct"
+    assert resolver.resolve("acme-lab/DeepSeek-R1-671b-notes").reason and \
+        _base(resolver.resolve("acme-lab/DeepSeek-R1-671b-notes")) == "deepseek-ai/deepseek-r1"

@@ -16,6 +16,7 @@ lower bound, and the confidence is ``unknown`` (``_name_claim``); ``--online`` r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
@@ -61,6 +62,13 @@ _FAMILY_DASH_DIGIT = re.compile(r"^([a-z]{3,})-(\d)")
 # where a derivative's repo name may split into "<known model>" and the derivative's own words
 _NAME_SPLIT = re.compile(r"[-_]")
 _HAS_DIGIT = re.compile(r"\d")
+# a parameter count written as a word of a repo name ("8b", "1.5b", "350m")
+_SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[bm]")
+# a language a derivative is tuned for, written inside the base's name ("Llama-3-Chinese-8B-Instruct")
+_LANGUAGE_WORDS = frozenset({
+    "chinese", "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "hindi", "arabic", "persian",
+    "turkish", "russian", "ukrainian", "polish", "czech", "german", "french", "spanish", "portuguese", "italian",
+    "dutch", "swedish", "finnish", "greek", "hebrew"})
 
 
 # a provider's dated API snapshot: "<api name>-YYYY-MM-DD", "-YYYYMMDD", or DashScope's / Zhipu's / OpenAI's "-MMDD"
@@ -178,6 +186,7 @@ class Resolver:
         self._hub_org_cache: dict[str, str | None] | None = None
         self._hf_names: dict[str, list[str]] | None = None
         self._hub_name_starts: frozenset[str] | None = None
+        self._hub_sorted: list[str] | None = None
         self._dated_names: dict[str, list[str]] | None = None
         self._api_stems: dict[str, dict[str, list[str]]] | None = None
         self._claim_cache: dict[str, tuple[dict[str, Any], ...]] = {}
@@ -1165,6 +1174,16 @@ class Resolver:
         """The known model a derivative's repo name is built on: the longest leading part of the name that is a
         lab model's exact Hub repo name ("Qwen2.5-7B-Instruct-sft-medical" -> Qwen2.5-7B-Instruct), else the
         longest trailing part ("Hermes-2-Pro-Llama-3-8B" -> Meta-Llama-3-8B). Never the org's own model."""
+        return self._claimed(name, stripped, owner_pub, org)[0]
+
+    def _claimed(self, name: str, stripped: str, owner_pub: str | None, org: str, *,
+                 retry: bool = True) -> tuple[str | None, tuple[str, ...]]:
+        """``(base, ())`` as ``_claimed_base`` reads the name, or ``(None, candidates)`` when the name says more than
+        the known model its shorter leading part matches, naming several known models without saying which:
+        "DeepSeek-R1-Distill-Llama-text-to-sql" starts with the leading part of DeepSeek-R1-Distill-Llama-8B and
+        -70B (not DeepSeek-R1 itself); "DeepSeek-R1-32b-Medical" gives a size DeepSeek-R1 is not, so it names the
+        DeepSeek-R1-* models of that size. A language word inside the name ("llama-3-chinese-8b-instruct") is read
+        past once when nothing else matched."""
         index = self._hub_names()
         if self._hub_name_starts is None:
             self._hub_name_starts = frozenset(k[:3] for k in index)
@@ -1173,7 +1192,8 @@ class Resolver:
         # be part of the model's own name), trailing parts of the name without its packaging suffixes
         heads = [name[:m.start()] for m in reversed(list(_NAME_SPLIT.finditer(name)))]
         tails = [stripped[m.end():] for m in _NAME_SPLIT.finditer(stripped)]
-        for part in (*heads, *tails):
+        pending: tuple[str, ...] = ()
+        for i, part in enumerate((*heads, *tails)):
             low = part.lower()
             # every spelling keeps the first three letters, or becomes a Meta Llama name
             if low[:3] not in starts and not low.startswith(("llama", "meta-llama")):
@@ -1181,13 +1201,78 @@ class Resolver:
             if len(part) < 4 or (not _HAS_DIGIT.search(part) and "-" not in part):
                 continue
             for spelling in _claim_spellings(low):
-                ids = [m for m in index.get(spelling) or () if self._has_weights(m) and not self._is_repack(m)
-                       and self.kb.models[m].get("publisher") != owner_pub and self._hf_org(m) != org.lower()]
+                ids = [m for m in index.get(spelling) or () if self._claimable(m, owner_pub, org)]
                 labs = [m for m in ids if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
                 pick = labs if len(labs) == 1 else ids
                 if len(pick) == 1:
-                    return pick[0]
-        return None
+                    if i < len(heads):
+                        if pending:
+                            return None, self._narrowed(pending, name)  # a longer leading part named more
+                        other = self._other_size(name[len(part):], pick[0], owner_pub, org)
+                        if other is not None:
+                            return None, other
+                    return pick[0], ()
+            if i < len(heads) and not pending and not _LANGUAGE_WORDS.intersection(_NAME_SPLIT.split(low)):
+                # (a part with a language word is another's adaptation: "llama3-chinese" is not HFL's line)
+                pending = self._completions(low, owner_pub, org)
+        if retry:
+            pieces = re.split(r"([-_])", name)
+            for k in range(2, len(pieces), 2):
+                if pieces[k].lower() in _LANGUAGE_WORDS:
+                    cut = "".join(pieces[:k - 1] + pieces[k + 1:])
+                    found = self._claimed(cut, strip_quant(cut)[0], owner_pub, org, retry=False)
+                    if found[0] or found[1]:
+                        return found
+                    break
+        return None, self._narrowed(pending, name)
+
+    def _narrowed(self, candidates: tuple[str, ...], name: str) -> tuple[str, ...]:
+        """``candidates`` of the size the name gives as a word ("Qwen-2.5-Coder-32B"), when any has it."""
+        sizes = {w for w in _NAME_SPLIT.split(name.lower()) if _SIZE_WORD.fullmatch(w)}
+        if not sizes or not candidates:
+            return candidates
+        kept = tuple(m for m in candidates
+                     if sizes & set(_NAME_SPLIT.split(str(self.kb.models[m].get("hf") or m).split("/", 1)[-1].lower())))
+        return kept or candidates
+
+    def _claimable(self, mid: str, owner_pub: str | None, org: str) -> bool:
+        return (self._has_weights(mid) and not self._is_repack(mid)
+                and self.kb.models[mid].get("publisher") != owner_pub and self._hf_org(mid) != org.lower())
+
+    def _completions(self, low: str, owner_pub: str | None, org: str, size: str | None = None) -> tuple[str, ...]:
+        """Lab models (with weights, not repacks, not the org's own) whose Hub repo name starts with ``low`` and a
+        dash, and, with ``size``, has that size as a word of its name."""
+        if self._hub_sorted is None:
+            self._hub_sorted = sorted(self._hub_names())
+        keys = self._hub_sorted
+        index = self._hub_names()
+        found: list[str] = []
+        spellings = _claim_spellings(low)
+        spellings += ["meta-" + v for v in spellings if v.startswith("llama-")]
+        for spelling in dict.fromkeys(spellings):
+            head = spelling + "-"
+            at = bisect_left(keys, head)
+            while at < len(keys) and keys[at].startswith(head):
+                words = _NAME_SPLIT.split(keys[at])
+                # a name with a language word in it is another's adaptation of the line, not the line itself
+                if (size is None or size in words) and not _LANGUAGE_WORDS.intersection(words):
+                    found.extend(m for m in index[keys[at]] if self._claimable(m, owner_pub, org)
+                                 and self._publisher_kind(self.kb.models[m].get("publisher")) == "lab")
+                at += 1
+        return tuple(sorted(set(found)))
+
+    def _other_size(self, rest: str, mid: str, owner_pub: str | None, org: str) -> tuple[str, ...] | None:
+        """When the word right after a matched leading part is a size that model is not ("DeepSeek-R1" then
+        "-8b"), the models of that line with that size (maybe none); else None (the match stands)."""
+        word = _NAME_SPLIT.split(rest.lstrip("-_"), maxsplit=1)[0].lower()
+        model = self.kb.models[mid]
+        params = str(model.get("params") or "").lower()
+        if not params or not _SIZE_WORD.fullmatch(word):
+            return None
+        hub = str(model.get("hf") or mid).split("/", 1)[-1].lower()
+        if word == params or word in _NAME_SPLIT.split(hub):
+            return None
+        return self._completions(hub, owner_pub, org, size=word)
 
     def _name_claim(self, parsed: Parsed) -> Resolution | None:
         """A third party's repo not in the knowledge base whose name starts (or ends) with a known model's repo name:
@@ -1212,9 +1297,11 @@ class Resolver:
                     return None
         stripped, _changed = strip_quant(name)
         removed = removed_suffixes(name)
-        base = self._claimed_base(name, stripped, pid, org or "")
+        base, candidates = self._claimed(name, stripped, pid, org or "")
         if base is None:
-            return None
+            if not candidates:
+                return None
+            return self._candidates_claim(parsed, org, pid, publisher, name, candidates)
         repacked = [w for w in removed if w not in _TRAINED_SUFFIXES and w not in _SAME_WEIGHTS_SUFFIXES]
         graph = build_graph(self.kb, base)
         shown_id = f"{org}/{name}".lower() if org else None
@@ -1270,6 +1357,41 @@ class Resolver:
             f"{relation} of {base} (evidence: the repo name only, unverified); the base and the origins that follow "
             "from it are that claim, " + (f"and the license is {base}'s ({lic}), which a re-packaging by {org} (a "
                                           "quantizer) keeps" if lic else "the license is unknown"))
+
+    def _candidates_claim(self, parsed: Parsed, org: str | None, pid: str | None, publisher: dict[str, Any] | None,
+                          name: str, candidates: tuple[str, ...]) -> Resolution | None:
+        """A repo whose name names several known models without saying which: no base, no licence; origins are
+        the countries every one of them has (with the publisher's), a lower bound. None when they share no country,
+        or when a family pattern matches the name: the family rule then answers (the family, its publisher's country
+        as a lower bound, and for a re-packaging the family's licence, which a re-packaging keeps)."""
+        if self._family(parsed):
+            return None
+        shared: set[str] | None = None
+        for mid in candidates:
+            got = {c for c, _b, _m, _p in build_graph(self.kb, mid).nodes if c}
+            shared = got if shared is None else shared & got
+        if not shared:
+            return None
+        shown = ", ".join(candidates[:4]) + (f" and {len(candidates) - 4} more" if len(candidates) > 4 else "")
+        reasons: list[dict[str, Any]] = []
+        country = self._country(pid)
+        if country:
+            reasons.append({"country": country, "because": "publisher", "models": [], "publishers": [pid]})
+        for c in sorted(shared or ()):
+            if c != country:
+                reasons.append({"country": c, "because": "base", "models": list(candidates[:4]), "publishers": [],
+                                "claim": f"the name of {parsed.core}"})
+        countries = sorted({str(r["country"]) for r in reasons})
+        shown_id = f"{org}/{name}".lower() if org else None
+        return Resolution(
+            query=parsed.query, model={"id": shown_id, "family": None, "params": None, "name": name},
+            publisher=publisher, license=None, open_weights=True, edges=None, roots=None, teachers=None,
+            origins=tuple(countries) or None, origins_known=False, origin_reasons=tuple(reasons),
+            served_by=self._prefix_served(parsed), flags=tuple(self._flags([pid])), sources=(),
+            confidence="unknown", role=self.kb.models[candidates[0]].get("role"),
+            reason=f"not in the knowledge base: its name says it derives from one of {shown} (evidence: the name "
+            "only) without saying which, so its base and license are unknown; the origins listed are those all of "
+            "them share, a lower bound")
 
     @staticmethod
     def _model_reason(how: str, graph: Graph) -> str | None:
