@@ -33,6 +33,7 @@ from modelmap.artifacts.ollama import OllamaReader
 from modelmap.artifacts.onnx import ONNXReader
 from modelmap.artifacts.pickle import PickleReader
 from modelmap.artifacts.safetensors import SafetensorsReader
+from modelmap.artifacts.serialized import DlibReader, GzipReader, MarshalReader
 from modelmap.artifacts.tokenizer import TokenizerReader
 
 READERS: tuple[Reader, ...] = (
@@ -50,6 +51,9 @@ READERS: tuple[Reader, ...] = (
     PaddleProgramReader(),
     OpenFstReader(),
     PaddleTensorReader(),
+    GzipReader(),
+    MarshalReader(),
+    DlibReader(),
     ArpaReader(),
     TokenizerReader(),
 )

@@ -161,7 +161,8 @@ class SphinxReader:
                 raise fail(path, f"trie LM order {order} is out of range or truncated")
             counts = list(struct.unpack_from(f"<{order}I", head, off + 1))
             fmt = "sphinx-lm-trie"
-            props = {"sphinx.kind": "language-model", "lm.order": order, "lm.unigrams": counts[0]}
+            props = {"sphinx.kind": "language-model", "lm.order": order, "lm.unigrams": counts[0],
+                     "lm.counts": ",".join(map(str, counts))}
             note = f"CMU Sphinx binary trie language model, order {order}, n-gram counts {counts}"
         elif head[4:4 + len(DMP_HDR)] == DMP_HDR:
             fmt = "sphinx-lm-dmp"

@@ -39,6 +39,10 @@ W_STRUCTURE = 0.4
 # A name the file gives itself (a TorchScript module path, a legacy ggml model-type string): a claim, weaker
 # than structure; on its own it just reaches the family threshold and is reported as a claim.
 W_NAME_CLAIM = 0.3
+# A pattern marked ``level: format`` recognises only a toolkit's file format (CMU Sphinx's binary LM, a dlib
+# serialisation): it names the toolkit's family, and a pattern for one published model in that format (its counts,
+# its sizes) outranks it by more than TIE when both hold.
+W_STRUCTURE_FORMAT = 0.34
 TIE = 0.02
 _FILLER = re.compile(r"^(\[PAD\d+\]|<\|reserved_special_token_\d+\|>|<unused\d+>|<\|place_holder_[a-z_0-9]+\|>"
                      r"|<\|extra_\d+\|>|<\|reserved_\d+\|>|\[unused\d+\]|<SPECIAL_\d+>|\s+|<0x[0-9A-F]{2}>)$")
@@ -410,6 +414,8 @@ def match_structure(entry: dict[str, Any], obs: Observation) -> tuple[float, str
         if any(_pattern_holds(pat, feat) for feat in obs.structures):
             if pat.get("claim"):
                 return W_NAME_CLAIM, str(pat.get("name") or "a name"), "name-claim"
+            if pat.get("level") == "format":
+                return W_STRUCTURE_FORMAT, str(pat.get("name") or "a format"), "structure"
             return W_STRUCTURE, str(pat.get("name") or "a structure"), "structure"
     return 0.0, None, None
 

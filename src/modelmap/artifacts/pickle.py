@@ -113,6 +113,106 @@ def pickle_imports(data: bytes, where: str, max_ops: int = MAX_OPCODES) -> tuple
     return sorted(imports), count
 
 
+OUTLINE_KEYS = 64
+OUTLINE_KEY_CHARS = 100
+_IN_PLACE = {"MEMOIZE", "PUT", "BINPUT", "LONG_BINPUT", "FRAME", "PROTO", "READONLY_BUFFER"}
+_KINDS = {"EMPTY_DICT": "dict", "DICT": "dict", "EMPTY_LIST": "list", "LIST": "list", "EMPTY_TUPLE": "tuple",
+          "TUPLE": "tuple", "TUPLE1": "tuple", "TUPLE2": "tuple", "TUPLE3": "tuple", "EMPTY_SET": "set",
+          "FROZENSET": "frozenset"}
+
+
+def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
+    """What a pickle stream's opcodes say without running them, over as much of ``data`` as decodes: ``imports``
+    (every ``module.name`` GLOBAL / STACK_GLOBAL / INST names), ``top`` (the kind of the object at the bottom of the
+    stack when the walk ends: dict, list, tuple, str, object ...), ``keys`` (the string keys set on the first
+    top-level dict, in order, at most OUTLINE_KEYS), ``complete`` (STOP was reached), ``ops``.
+
+    A stack of placeholders is kept (an opcode's effect from pickletools' ``stack_before`` / ``stack_after``), never
+    objects: a key is the string a SETITEM(S) puts into the dict at the bottom of the stack. A truncated stream or
+    one past ``max_ops`` yields what came before; nothing is raised."""
+    imports: set[str] = set()
+    strings: list[str] = []
+    keys: list[str] = []
+    stack: list[tuple[str, Any]] = []
+    mark = ("mark", None)
+    count = 0
+    complete = False
+
+    def pop_to_mark() -> list[tuple[str, Any]]:
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i] is mark:
+                items = stack[i + 1:]
+                del stack[i:]
+                return items
+        items = stack[:]
+        stack.clear()
+        return items
+
+    try:
+        for op, arg, _pos in pickletools.genops(io.BytesIO(data)):
+            count += 1
+            if count > max_ops:
+                break
+            name = op.name
+            if name in ("GLOBAL", "INST") and isinstance(arg, str):
+                imports.add(arg.replace(" ", ".", 1))
+            elif name == "STACK_GLOBAL" and len(strings) >= 2:
+                imports.add(f"{strings[-2]}.{strings[-1]}")
+            if name in _STRING_OPS and isinstance(arg, str | bytes):
+                strings.append(arg if isinstance(arg, str) else arg.decode("latin-1"))
+                del strings[:-2]
+            if name == "STOP":
+                complete = True
+                break
+            if name in _IN_PLACE:
+                continue
+            if name == "MARK":
+                stack.append(mark)
+                continue
+            if name in ("SETITEMS", "SETITEM"):
+                if name == "SETITEMS":
+                    items = pop_to_mark()
+                else:
+                    items = stack[-2:]
+                    del stack[-2:]
+                if stack and stack[0] is stack[-1] and stack[0][0] in ("dict", "object"):
+                    for k in items[0::2]:
+                        if k[0] == "str" and len(keys) < OUTLINE_KEYS:
+                            keys.append(str(k[1])[:OUTLINE_KEY_CHARS])
+                continue
+            before = [s.name for s in op.stack_before]
+            if "mark" in before:
+                under = before.index("mark")  # entries below the mark the opcode also takes (none in protocol 0-5)
+                pop_to_mark()
+                if under:
+                    del stack[max(0, len(stack) - under):]
+            else:
+                del stack[max(0, len(stack) - len(before)):]
+            for _ in op.stack_after:
+                if name in _STRING_OPS:
+                    stack.append(("str", arg if isinstance(arg, str) else "" if not isinstance(arg, bytes)
+                                  else arg.decode("latin-1")))
+                elif name in _KINDS:
+                    stack.append((_KINDS[name], object()))
+                elif name in ("REDUCE", "NEWOBJ", "NEWOBJ_EX", "OBJ", "INST", "BUILD"):
+                    stack.append(("object", None))
+                else:
+                    stack.append(("other", None))
+    except (ValueError, EOFError, UnicodeDecodeError, KeyError, IndexError):
+        pass
+    if not complete and len(stack) >= 2 and stack[0][0] in ("dict", "object") and stack[1] is mark:
+        # a dict's SETITEMS batch still open where the walk ended (a cut file): its keys so far are on the stack
+        pending = stack[2:]
+        if mark in pending:
+            pending = pending[:pending.index(mark)]
+        for k in pending[0::2]:
+            if k[0] == "str" and len(keys) < OUTLINE_KEYS:
+                keys.append(str(k[1])[:OUTLINE_KEY_CHARS])
+    bottom = next((s for s in stack if s is not mark), None)
+    return {"imports": sorted(imports), "top": bottom[0] if bottom else None, "keys": keys, "complete": complete,
+            "ops": count}
+
+
 def _fickling_verdict(data: bytes) -> tuple[str, str]:
     from fickling.analysis import check_safety
     from fickling.fickle import Pickled
@@ -237,6 +337,8 @@ class PickleReader:
             try:
                 end = offset + _stream_end(data, offset, limits.max_items)
             except (ValueError, EOFError, UnicodeDecodeError, KeyError) as exc:
+                if offset == 0 and _TRUNCATED.search(str(exc)):
+                    return self._partial(path, data, str(exc), limits)
                 if offset == 0:
                     raise fail(path, f"not a valid pickle stream: {exc}") from exc
                 info.notes.append(f"stopped at offset {offset}: {exc}")
@@ -247,6 +349,46 @@ class PickleReader:
             findings, found = analyse(data[offset:end], f"{path}@{offset}", limits.max_items)
             info.security.extend(findings)
             imports.update(found)
+            if offset == 0:
+                outline = pickle_outline(data[:end], min(OUTLINE_OPS, limits.max_items))
+                info.metadata["format_props"] = outline_props(outline)
             offset = end
         info.metadata["pickle_imports"] = sorted(imports)
         return info
+
+    def _partial(self, path: Path, data: bytes, why: str, limits: Limits) -> ArtifactInfo:
+        """A pickle stream that ends before its STOP (a cut file, or one longer than max_pickle_bytes): nothing can
+        load it as it is; its imports and top-level keys are listed from the opcodes before the cut."""
+        outline = pickle_outline(data, min(OUTLINE_OPS, limits.max_items))
+        if outline["ops"] < 8:
+            raise fail(path, f"not a valid pickle stream: {why}")
+        info = ArtifactInfo(path=str(path), format="pickle")
+        info.metadata["pickle_imports"] = outline["imports"]
+        info.metadata["format_props"] = outline_props(outline)
+        unsafe = [m for m in outline["imports"] if not is_safe_import(m)]
+        if unsafe:
+            info.security.append({
+                "id": "pickle-unsafe-import", "severity": "high", "where": str(path),
+                "message": f"pickle imports {', '.join(unsafe[:10])}: loading it would run that code",
+                "imports": unsafe, "fickling": "UNKNOWN",
+                "detail": "the stream is cut before its STOP; imports read from the opcodes before the cut"})
+        info.notes.append(f"pickle stream cut before its STOP ({why[:120]}): outlined from the first "
+                          f"{outline['ops']} opcodes (top-level {outline['top']}"
+                          + (f", keys {', '.join(repr(k) for k in outline['keys'][:6])}" if outline["keys"] else "")
+                          + "); never unpickled")
+        return info
+
+
+# a pickletools message for a stream that stops short, not for bad bytes
+_TRUNCATED = re.compile(r"but only \d+ remain|exhausted before seeing STOP|not enough data|only \d+ bytes? remain")
+OUTLINE_OPS = 400_000
+
+
+def outline_props(outline: dict[str, Any]) -> dict[str, Any]:
+    """A pickle outline as header props a ``structure`` pattern can test."""
+    props: dict[str, Any] = {"pickle.top": outline.get("top") or ""}
+    if outline.get("keys"):
+        props["pickle.keys"] = "|".join(outline["keys"])
+        props["pickle.keyset"] = "|".join(sorted(set(outline["keys"])))
+    props["pickle.imports"] = " ".join(outline.get("imports") or [])
+    return props

@@ -1,0 +1,524 @@
+"""Readers for language-runtime serialisations model files are often saved in: gzip'd pickle / marshal, and dlib.
+
+None of them loads anything. What is read is an *outline*: which container the stream opens with, the first keys of
+its top-level dict (and, for a marshal dict, the keys of the dicts under those keys), and for a pickle the
+``module.name`` imports its opcodes name. Those keys are the attribute / field names a library's published ``save``
+writes, so they say which code wrote the file (evidence of whose model only together with a published layout: see
+``knowledge/data/structures.yaml``).
+
+* gzip (RFC 1952): ID1 ID2 = 1f 8b, CM 8 (deflate), FLG, MTIME, XFL, OS, then FEXTRA / FNAME / FCOMMENT / FHCRC as
+  FLG says. FNAME is the name of the file that was compressed, as Python's ``gzip.open(name)`` writes it (its base
+  name): a name the file gives itself. At most MAX_GZ_OUT bytes are inflated (from at most MAX_GZ_IN read), so a
+  compression bomb costs nothing; the payload is outlined from that prefix.
+* marshal (CPython ``Python/marshal.c``, version 2-4): one type byte (bit 7 = FLAG_REF, the object is added to the
+  reference table), then the value: ``{`` a dict of key / value pairs up to a ``0`` (TYPE_NULL); ``z`` / ``Z`` a short
+  ASCII string (1-byte length), ``a`` / ``A`` / ``u`` / ``t`` / ``s`` a string or bytes with a 4-byte length, ``i`` an
+  int32, ``l`` a long (int32 digit count, 2 bytes a digit), ``g`` a binary double, ``y`` a binary complex, ``f`` / ``x``
+  a text float / complex (1-byte length), ``(`` / ``[`` / ``<`` / ``>`` a tuple / list / set / frozenset with a 4-byte
+  count, ``)`` a small tuple (1-byte count), ``r`` a reference (4-byte index), ``N`` ``T`` ``F`` ``S`` ``.`` constants.
+  A code object (``c``) is never walked: the outline stops there.
+* dlib (``dlib/serialize.h``): an integer is one byte (bits 0-3: the number of bytes that follow, bit 7: negative)
+  then its bytes little-endian; a float is two such integers (mantissa, exponent: ``mantissa * 2**exponent``); a
+  string is its length then its bytes. A DNN (``dlib/dnn/core.h`` add_loss_layer) opens with int 1 and the loss
+  layer's name ("loss_metric_2", "loss_mmod_" ...), then its options (``loss.h``: mmod_options version 1 = detector
+  width, height ...), then the input layer and the layers' own names further on. A shape predictor
+  (``dlib/image_processing/shape_predictor.h``) is int 1, the initial shape (a matrix: -rows, -cols, then rows*cols
+  floats: 2 per landmark), then the forests (a vector of cascades, each a vector of regression trees; a tree is its
+  splits (idx1, idx2, a float threshold each) and its leaf values).
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, open_regular
+from modelmap.errors import ReadError
+
+GZ_MAGIC = b"\x1f\x8b\x08"
+MAX_GZ_OUT = 2 * 1024 * 1024  # bytes inflated for the outline
+MAX_GZ_IN = 16 * 1024 * 1024  # compressed bytes read to get them
+MAX_GZ_NAME = 1024
+MAX_KEYS = 64  # top-level keys kept
+MAX_KEYS2 = 16  # keys kept of each dict under a top-level key
+MAX_KEY_CHARS = 100
+MAX_VALUES = 16  # strings kept of a tuple / list / set under a top-level key
+MAX_MARSHAL_STEPS = 500_000  # values walked in one marshal outline
+MAX_MARSHAL_DEPTH = 64
+PICKLE_OUTLINE_OPS = 200_000  # opcodes walked for a pickle outline inside gzip
+
+
+def _gzip_header(head: bytes, path: Path | str) -> tuple[int, dict[str, Any]]:
+    """(offset of the deflate stream, header fields) of a gzip member; ReadError when the header is broken."""
+    if len(head) < 10 or head[:3] != GZ_MAGIC:
+        raise fail(path, "no gzip header")
+    flg = head[3]
+    if flg & 0xE0:
+        raise fail(path, f"gzip flags {flg:#x} set reserved bits")
+    (mtime,) = struct.unpack_from("<I", head, 4)
+    off = 10
+    out: dict[str, Any] = {"gzip.mtime": mtime}
+    if flg & 0x04:  # FEXTRA
+        if off + 2 > len(head):
+            raise fail(path, "gzip extra field runs past the header bytes read")
+        (xlen,) = struct.unpack_from("<H", head, off)
+        off += 2 + xlen
+    for bit, key in ((0x08, "gzip.name"), (0x10, "gzip.comment")):
+        if flg & bit:
+            end = head.find(b"\x00", off, off + MAX_GZ_NAME)
+            if end < 0:
+                raise fail(path, f"gzip {key.split('.')[1]} has no end within {MAX_GZ_NAME} bytes")
+            out[key] = head[off:end].decode("latin-1")
+            off = end + 1
+    if flg & 0x02:  # FHCRC
+        off += 2
+    if off > len(head):
+        raise fail(path, "gzip header runs past the bytes read")
+    return off, out
+
+
+def _inflate_prefix(path: Path, start: int, max_out: int = MAX_GZ_OUT, max_in: int = MAX_GZ_IN) -> tuple[bytes, bool]:
+    """(the first ``max_out`` inflated bytes at most, whether the whole member was inflated)."""
+    d = zlib.decompressobj(-15)
+    out = bytearray()
+    read = 0
+    try:
+        with open_regular(path) as fh:
+            fh.seek(start)
+            while len(out) < max_out and read < max_in and not d.eof:
+                chunk = d.unconsumed_tail or fh.read(min(1 << 16, max_in - read))
+                if not d.unconsumed_tail:
+                    if not chunk:
+                        break
+                    read += len(chunk)
+                out += d.decompress(chunk, max_out - len(out))
+    except zlib.error as exc:
+        if not out:
+            raise fail(path, f"gzip data does not inflate: {exc}") from exc
+    except OSError as exc:
+        raise fail(path, f"cannot read: {exc.strerror or exc}") from exc
+    return bytes(out), d.eof
+
+
+# --- marshal ---------------------------------------------------------------------------------------------------
+
+_M_STR1 = {ord("z"), ord("Z")}
+_M_STR4 = {ord("a"), ord("A"), ord("u"), ord("t"), ord("s")}
+_M_FIXED = {ord("i"): 4, ord("g"): 8, ord("y"): 16, ord("I"): 8}
+_M_CONST = {ord(c) for c in "NTFS.0"}
+_M_SEQ4 = {ord("("), ord("["), ord("<"), ord(">")}
+MARSHAL_STRING_CODES = _M_STR1 | _M_STR4
+
+
+class _Stop(Exception):
+    pass
+
+
+def marshal_outline(data: bytes, max_steps: int = MAX_MARSHAL_STEPS) -> dict[str, Any]:
+    """The outline of a marshal stream's first value: ``top`` (dict / list / tuple / set / str / ...), ``keys`` (the
+    string keys of a top-level dict, in order, at most MAX_KEYS), ``keys2`` (``key.subkey`` for the string keys of a
+    dict under a top-level key, MAX_KEYS2 each), ``complete`` (the first value ended inside ``data``). Never builds the
+    values: strings are kept only where they are keys (or may be, through the reference table)."""
+    refs: list[str | None] = []
+    keys: list[str] = []
+    keys2: list[str] = []
+    values: dict[str, list[str]] = {}
+    pos = 0
+    steps = 0
+    n = len(data)
+
+    def u32(at: int) -> int:
+        if at + 4 > n:
+            raise _Stop
+        return int.from_bytes(data[at:at + 4], "little")
+
+    # an explicit stack of open containers: [kind, items left (or -1 for a dict), depth, parent key, is-key-next]
+    top: str | None = None
+    stack: list[list[Any]] = []
+    complete = False
+    names = {ord("{"): "dict", ord("("): "tuple", ord(")"): "tuple", ord("["): "list", ord("<"): "set",
+             ord(">"): "frozenset"}
+    try:
+        while True:
+            steps += 1
+            if steps > max_steps or pos >= n:
+                raise _Stop
+            frame = stack[-1] if stack else None
+            code = data[pos]
+            flag, t = code & 0x80, code & 0x7F
+            pos += 1
+            if frame is not None and frame[0] == "dict" and frame[4] and t == ord("0"):
+                stack.pop()  # the dict's end
+                if not stack:
+                    complete = True
+                    break
+                _done(stack)
+                continue
+            value: str | None = None
+            container: str | None = None
+            count = 0
+            if t in _M_STR1:
+                if pos >= n:
+                    raise _Stop
+                ln = data[pos]
+                value = data[pos + 1:pos + 1 + ln].decode("latin-1")
+                pos += 1 + ln
+            elif t in _M_STR4:
+                ln = u32(pos)
+                if t == ord("u") and ln <= MAX_KEY_CHARS * 4:
+                    value = data[pos + 4:pos + 4 + ln].decode("utf-8", "replace")
+                elif ln <= MAX_KEY_CHARS * 4:
+                    value = data[pos + 4:pos + 4 + ln].decode("latin-1")
+                pos += 4 + ln
+            elif t in _M_FIXED:
+                pos += _M_FIXED[t]
+            elif t == ord("l"):
+                digits = u32(pos)
+                if digits >= 1 << 31:
+                    digits = (1 << 32) - digits
+                pos += 4 + 2 * digits
+            elif t in (ord("f"), ord("x")):
+                if pos >= n:
+                    raise _Stop
+                ln = data[pos]
+                pos += 1 + ln
+                if t == ord("x"):
+                    if pos >= n:
+                        raise _Stop
+                    pos += 1 + data[pos]
+            elif t in _M_CONST:
+                pass
+            elif t == ord("r"):
+                idx = u32(pos)
+                pos += 4
+                value = refs[idx] if idx < len(refs) else None
+                flag = 0
+            elif t == ord("{"):
+                container = "dict"
+            elif t in _M_SEQ4:
+                container, count = names[t], u32(pos)
+                pos += 4
+            elif t == ord(")"):
+                if pos >= n:
+                    raise _Stop
+                container, count = "tuple", data[pos]
+                pos += 1
+            else:  # a code object or an unknown type: not walked
+                raise _Stop
+            if pos > n:
+                raise _Stop
+            if flag:
+                refs.append(value if value is not None and len(value) <= MAX_KEY_CHARS else None)
+            if top is None:
+                top = container or ("str" if t in MARSHAL_STRING_CODES else chr(t))
+            is_key = frame is not None and frame[0] == "dict" and frame[4]
+            if (frame is not None and frame[0] != "dict" and frame[2] == 2 and frame[5] is not None
+                    and value is not None and container is None and frame[6] < MAX_VALUES):
+                # a short tuple / list / set of strings under a top-level key (CharacterBasedGenerativeModel's
+                # status = ('b', 'm', 'e', 's')): its strings are kept as that key's values
+                values.setdefault(frame[5], []).append(value[:MAX_KEY_CHARS])
+                frame[6] += 1
+            if is_key and frame is not None:
+                frame[3] = value
+                if value is not None and frame[2] == 1 and len(keys) < MAX_KEYS:
+                    keys.append(value[:MAX_KEY_CHARS])
+                elif value is not None and frame[2] == 2 and frame[5] is not None and frame[6] < MAX_KEYS2:
+                    keys2.append(f"{frame[5]}.{value[:MAX_KEY_CHARS]}")
+                    frame[6] += 1
+            if container is not None:
+                if len(stack) >= MAX_MARSHAL_DEPTH:
+                    raise _Stop
+                depth = len(stack) + 1
+                parent_key = (frame[3] if frame is not None and frame[0] == "dict" and frame[2] == 1 and not is_key
+                              else None)
+                if container == "dict":
+                    stack.append(["dict", -1, depth, None, True, parent_key, 0])
+                    continue
+                if count > 0:
+                    stack.append([container, count, depth, None, False, parent_key, 0])
+                    continue
+            if not stack:
+                complete = True
+                break
+            _done(stack)
+    except _Stop:
+        pass
+    return {"top": top, "keys": keys, "keys2": keys2, "values": values, "complete": complete}
+
+
+def _done(stack: list[list[Any]]) -> None:
+    """One value of the innermost open container is complete: close every container that is now full."""
+    while stack:
+        frame = stack[-1]
+        if frame[0] == "dict":
+            frame[4] = not frame[4]  # a key was read: a value follows; a value was read: a key (or the end)
+            return
+        frame[1] -= 1
+        if frame[1] > 0:
+            return
+        stack.pop()
+    # the top-level value itself ended
+
+
+def _is_marshal(head: bytes) -> bool:
+    """A marshal dict opening with a string key: ``{`` (or ``{`` | FLAG_REF) then a string type byte. JSON's ``{``
+    is followed by a quote, a space or a newline, never by one of these."""
+    return len(head) >= 3 and head[0] in (0x7B, 0xFB) and (head[1] & 0x7F) in MARSHAL_STRING_CODES
+
+
+# --- readers -------------------------------------------------------------------------------------------------------
+
+
+def _outline_props(outline: dict[str, Any]) -> dict[str, Any]:
+    props: dict[str, Any] = {"marshal.top": outline.get("top") or ""}
+    if outline.get("keys"):
+        props["marshal.keys"] = "|".join(outline["keys"])
+        props["marshal.keyset"] = "|".join(sorted(set(outline["keys"])))
+    if outline.get("keys2"):
+        props["marshal.keys2"] = "|".join(sorted(set(outline["keys2"])))
+    for key, vals in sorted((outline.get("values") or {}).items())[:MAX_KEYS]:
+        props[f"marshal.values.{key}"] = " ".join(vals)
+    return props
+
+
+class GzipReader:
+    id = "gzip"
+    description = "gzip'd model file (a pickle or marshal inside): the gzip header and the payload's outline"
+
+    def sniff(self, head: bytes) -> bool:
+        return len(head) >= 10 and head[:3] == GZ_MAGIC and not head[3] & 0xE0
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        from modelmap.artifacts.pickle import is_safe_import, outline_props, pickle_outline
+
+        try:
+            with open_regular(path) as fh:
+                head = fh.read(10 + 2 + 64 * 1024 + 2 * MAX_GZ_NAME + 2)
+        except OSError as exc:
+            raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+        start, props = _gzip_header(head, path)
+        cap = min(MAX_GZ_OUT, limits.max_pickle_bytes)
+        data, whole = _inflate_prefix(path, start, cap, max(cap * 2, MAX_GZ_IN))
+        if not data:
+            raise fail(path, "gzip member inflates to nothing")
+        fmt = "gzip"
+        info = ArtifactInfo(path=str(path), format=fmt)
+        shown = f"gzip'd file (name in the header: {props['gzip.name']!r})" if props.get("gzip.name") else "gzip'd file"
+        if data[0] == 0x80 and len(data) > 1 and 2 <= data[1] <= 5:
+            outline = pickle_outline(data, min(PICKLE_OUTLINE_OPS, limits.max_items))
+            fmt = "gzip-pickle"
+            props.update(outline_props(outline))
+            unsafe = [m for m in outline["imports"] if not is_safe_import(m)]
+            if unsafe:
+                info.security.append({
+                    "id": "pickle-unsafe-import", "severity": "high", "where": str(path),
+                    "message": f"gzip'd pickle imports {', '.join(unsafe[:10])}: loading it would run that code",
+                    "imports": unsafe, "fickling": "UNKNOWN",
+                    "detail": "read from the gzip'd pickle's opcodes (never unpickled); fickling is not asked"})
+            info.metadata["pickle_imports"] = outline["imports"]
+            what = (f"a pickle (protocol {data[1]}): top-level {outline['top']}"
+                    + (f", keys {', '.join(repr(k) for k in outline['keys'][:4])}" if outline["keys"] else "")
+                    + f", imports {', '.join(outline['imports'][:6]) or 'none'}")
+        elif _is_marshal(data):
+            outline = marshal_outline(data)
+            fmt = "gzip-marshal"
+            props.update(_outline_props(outline))
+            what = (f"a Python marshal stream: top-level {outline['top']}, keys "
+                    f"{', '.join(repr(k) for k in outline['keys'][:8])}")
+        else:
+            what = "a payload that is neither a pickle nor a marshal stream (not outlined)"
+            outline = {"complete": True}
+        info.format = fmt
+        info.metadata["format_props"] = props
+        partial = not whole or not outline.get("complete", True)
+        info.notes.append(f"{shown} holding {what}"
+                          + (f" (outlined from the first {len(data)} inflated bytes)" if partial else "")
+                          + "; never loaded. Its keys are the field names the code that saved it wrote")
+        return info
+
+
+class MarshalReader:
+    id = "marshal"
+    description = "Python marshal stream (a dict): the outline of its keys, never loaded"
+
+    def sniff(self, head: bytes) -> bool:
+        return _is_marshal(head)
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        try:
+            with open_regular(path) as fh:
+                data = fh.read(min(MAX_GZ_OUT, limits.max_pickle_bytes))
+        except OSError as exc:
+            raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+        if not _is_marshal(data):
+            raise fail(path, "not a marshal dict")
+        outline = marshal_outline(data)
+        if not outline["keys"]:
+            raise fail(path, "no marshal dict key could be read")
+        info = ArtifactInfo(path=str(path), format="marshal")
+        info.metadata["format_props"] = _outline_props(outline)
+        info.notes.append(f"Python marshal stream: top-level {outline['top']}, keys "
+                          f"{', '.join(repr(k) for k in outline['keys'][:8])}; never loaded")
+        return info
+
+
+# --- dlib ----------------------------------------------------------------------------------------------------------
+
+MAX_DLIB_LANDMARKS = 1000
+MAX_DLIB_SCAN = 1 << 20  # bytes at the start of a DNN file searched for layer names
+MAX_DLIB_TAIL = 256 * 1024  # and at its end
+MAX_DLIB_LAYER_NAMES = 64
+_DLIB_NAME = re.compile(rb"\x01([\x04-\x30])((?:input|loss|con|fc|relu|prelu|bn|affine|avg_pool|max_pool|add_prev|"
+                        rb"mult_prev|dropout|sig|htan|softmax|l2normalize|cont|tag|skip|upsample|leaky_relu|"
+                        rb"extract|concat|resize_prev_to_tagged|mish|gelu|embeddings|linear|rms_norm|layer_norm)"
+                        rb"[a-z0-9_]*)")
+
+
+class _DlibCursor:
+    def __init__(self, buf: bytes, path: Path | str) -> None:
+        self.buf, self.pos, self.path = buf, 0, path
+
+    def integer(self) -> int:
+        if self.pos >= len(self.buf):
+            raise fail(self.path, "dlib stream ends inside an integer")
+        b = self.buf[self.pos]
+        size, neg = b & 0x0F, bool(b & 0x80)
+        if not 1 <= size <= 8 or b & 0x70:
+            raise fail(self.path, f"dlib integer control byte {b:#x} at offset {self.pos} is not one dlib writes")
+        raw = self.buf[self.pos + 1:self.pos + 1 + size]
+        if len(raw) < size:
+            raise fail(self.path, "dlib stream ends inside an integer")
+        self.pos += 1 + size
+        val = int.from_bytes(raw, "little")
+        return -val if neg else val
+
+    def real(self) -> float:
+        mantissa, exponent = self.integer(), self.integer()
+        if abs(exponent) > 1100:
+            raise fail(self.path, f"dlib float exponent {exponent} is out of range")
+        return float(mantissa) * 2.0 ** exponent
+
+    def string(self, limit: int = 256) -> str:
+        n = self.integer()
+        if not 0 <= n <= limit or self.pos + n > len(self.buf):
+            raise fail(self.path, f"dlib string length {n} is out of range")
+        s = self.buf[self.pos:self.pos + n].decode("latin-1")
+        self.pos += n
+        return s
+
+
+def _dlib_kind(head: bytes) -> str | None:
+    if len(head) < 8 or head[:2] != b"\x01\x01":
+        return None
+    if head[2] == 0x01 and 4 <= head[3] <= 48 and head[4:9] == b"loss_":
+        return "dnn"
+    if head[2] in (0x81, 0x82) and head[2 + (head[2] & 0x0F) + 1:][:2] == b"\x81\x01":
+        return "shape-predictor"
+    return None
+
+
+class DlibReader:
+    id = "dlib"
+    description = "dlib serialised model (.dat): a DNN's loss, input and layer names, or a shape predictor's sizes"
+
+    def sniff(self, head: bytes) -> bool:
+        return _dlib_kind(head) is not None
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        try:
+            with open_regular(path) as fh:
+                buf = fh.read(MAX_DLIB_SCAN)
+                size = fh.seek(0, 2)
+                tail = b""
+                if size > MAX_DLIB_SCAN:  # the network's last layers (dlib writes the input side first)
+                    fh.seek(max(MAX_DLIB_SCAN, size - MAX_DLIB_TAIL))
+                    tail = fh.read(MAX_DLIB_TAIL)
+        except OSError as exc:
+            raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+        kind = _dlib_kind(buf)
+        if kind is None:
+            raise fail(path, "not a dlib DNN or shape predictor")
+        cur = _DlibCursor(buf, path)
+        if cur.integer() != 1:
+            raise fail(path, "dlib object version is not 1")
+        props: dict[str, Any] = {"dlib.kind": kind}
+        info = ArtifactInfo(path=str(path), format=f"dlib-{kind}")
+        if kind == "dnn":
+            loss = cur.string(64)
+            props["dlib.loss"] = loss
+            if loss == "loss_mmod_":
+                version = cur.integer()
+                props["dlib.mmod.version"] = version
+                if version == 1:  # loss.h mmod_options version 1: detector width, height, ...
+                    w, h = cur.integer(), cur.integer()
+                    props["dlib.mmod.window"] = f"{w}x{h}"
+            elif loss.startswith("loss_metric_"):
+                props["dlib.metric.margin"] = round(cur.real(), 6)
+                props["dlib.metric.distance_threshold"] = round(cur.real(), 6)
+            names: list[str] = []
+            fc_outputs: int | None = None
+            for part, start in ((buf, cur.pos), (tail, 0)):
+                for m in _DLIB_NAME.finditer(part, start):
+                    if len(m.group(2)) != m.group(1)[0]:
+                        continue
+                    name = m.group(2).decode("ascii")
+                    if name not in names and len(names) < MAX_DLIB_LAYER_NAMES:
+                        names.append(name)
+                    if name.startswith("input_rgb_image_sized") and "dlib.input_size" not in props:
+                        # input.h: the three channel means (floats), then the rows and columns it is sized to
+                        sub = _DlibCursor(part, path)
+                        sub.pos = m.end()
+                        try:
+                            for _ in range(3):
+                                sub.real()
+                            props["dlib.input_size"] = f"{sub.integer()}x{sub.integer()}"
+                        except ReadError:
+                            pass
+                    elif name.startswith("fc_"):  # layers.h fc_: its name, then num_outputs, num_inputs ...
+                        sub = _DlibCursor(part, path)
+                        sub.pos = m.end()
+                        try:
+                            fc_outputs = sub.integer()
+                        except ReadError:
+                            fc_outputs = None
+            inputs = [n for n in names if n.startswith("input")]
+            if inputs:
+                props["dlib.input"] = inputs[0]
+            if fc_outputs is not None and fc_outputs > 0:
+                props["dlib.fc_outputs"] = fc_outputs  # the last fully connected layer's (the output's) width
+            props["dlib.layers"] = " ".join(n for n in names if not n.startswith(("input", "loss")))
+            info.notes.append(f"dlib DNN: loss {loss}"
+                              + (f" (detector window {props['dlib.mmod.window']})" if "dlib.mmod.window" in props
+                                 else "")
+                              + (f", input {inputs[0]}" if inputs else "")
+                              + f", layer types {', '.join(names[:10])}"
+                              + (f" (in its first {MAX_DLIB_SCAN} and last {MAX_DLIB_TAIL} bytes)" if tail else "")
+                              + "; dlib's format: whose network it is, the structure may say")
+        else:
+            rows, cols = -cur.integer(), -cur.integer()
+            if cols != 1 or rows <= 0 or rows % 2 or rows // 2 > MAX_DLIB_LANDMARKS:
+                raise fail(path, f"shape predictor initial shape {rows}x{cols} is not 2 values a landmark")
+            for _ in range(rows):
+                cur.real()
+            cascades = cur.integer()
+            trees = cur.integer()
+            splits = cur.integer()
+            if not (0 < cascades <= 1000 and 0 < trees <= 100_000 and 0 < splits <= 1 << 16):
+                raise fail(path, f"shape predictor forest sizes {cascades} / {trees} / {splits} are out of range")
+            for _ in range(splits):
+                cur.integer()
+                cur.integer()
+                cur.real()
+            leaves = cur.integer()
+            if leaves != splits + 1:
+                raise fail(path, f"regression tree with {splits} splits has {leaves} leaves (not {splits + 1})")
+            props.update({"dlib.landmarks": rows // 2, "dlib.cascades": cascades, "dlib.trees": trees,
+                          "dlib.tree_depth": (splits + 1).bit_length() - 1})
+            info.notes.append(f"dlib shape predictor: {rows // 2} landmarks, {cascades} cascades of {trees} "
+                              f"regression trees of depth {props['dlib.tree_depth']}; dlib's format (any "
+                              "shape_predictor_trainer writes it): whose model it is, the sizes may say")
+        info.metadata["format_props"] = props
+        return info
