@@ -61,3 +61,50 @@ def test_vertex_version_pin_rule() -> None:
     assert classify("ops@001", "key") is None  # one word before the pin
     assert classify("left-pad@1.3.0", "key") is None  # a package version, not a Vertex pin
     assert classify("user@example.com", "key") is None
+
+
+
+# --- a local model folder with a generic name, where a loader or a model setting takes it ---
+
+PY_GENERIC_DIRS = '''from dataclasses import dataclass, field
+
+from langchain_community.embeddings import HuggingFaceEmbeddings
+from transformers import AutoModel, TrainingArguments
+
+embeddings = HuggingFaceEmbeddings(model_name="/root/autodl-tmp/embedding_model")
+st = HuggingFaceEmbeddings(model_name="/root/autodl-tmp/sentence-transformer")
+llm = AutoModel.from_pretrained("/data/weights/model")
+
+
+@dataclass
+class FinetuneArguments:
+    model_path: str = field(default="../../dataset/model")
+    lora_rank: int = field(default=8)
+
+
+args = TrainingArguments(output_dir="./output/qwen2_5_7b_lora")
+scratch = AutoModel.from_pretrained("./model")
+shared = HuggingFaceEmbeddings(model_name="/tmp/model")
+several = HuggingFaceEmbeddings(model_name="/mnt/models")
+kind = HuggingFaceEmbeddings(model_name="/opt/app/model/embedding")
+'''
+
+
+def test_generic_local_model_folders_where_a_loader_takes_them(tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(PY_GENERIC_DIRS)
+    found = {(line, raw) for _, line, raw in _found(tmp_path)}
+    assert {(6, "/root/autodl-tmp/embedding_model"), (7, "/root/autodl-tmp/sentence-transformer"),
+            (8, "/data/weights/model"), (13, "../../dataset/model")} <= found
+    raws = {raw for _, raw in found}
+    # a training run's output folder, a folder with no named parent or under scratch space, a folder of several
+    # models, a kind of model
+    assert not raws & {"./output/qwen2_5_7b_lora", "./model", "/tmp/model", "/mnt/models", "/opt/app/model/embedding"}
+
+
+def test_generic_model_folder_rule() -> None:
+    assert classify("/root/autodl-tmp/model", "hf") is not None
+    assert classify("/root/autodl-tmp/model", "none") is None
+    assert classify("/root/autodl-tmp/embedding_model", "key") is not None
+    assert classify("./output/model", "hf") is None
+    assert classify("/root/autodl-tmp/models", "hf") is None
+

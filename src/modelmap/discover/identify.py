@@ -512,6 +512,8 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     if v.lower().startswith(_NOT_MODEL_ROOTS):
         return None  # an HTTP route (/metrics/default/deepseek-coder-7b) or a runtime/system path, not a model folder
     name = re.split(r"[/\\]", v.rstrip("/\\"))[-1]
+    if name and hint in ("hf", "key") and _GENERIC_MODEL_DIR.fullmatch(name):
+        return _generic_model_dir(v)
     if not name or not _PLAIN.fullmatch(name) or is_generic(name):
         return None
     low = name.lower()
@@ -540,6 +542,11 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
             return Match("model-file", None, 0.6)
         return None
     if hint == "none":
+        parts = re.split(r"[/\\]", v.rstrip("/\\"))
+        if len(parts) >= 2 and parts[-2].lower() in ("output", "outputs"):
+            # `output_dir="./output/llama3_1_instruct_lora"` with nothing saying a model is read from it: where a
+            # training run writes its result, not a model the code uses
+            return None
         if re.fullmatch(r"/[^/\\]+/?", v) and not _PARAM_SIZE.search(low):
             # one name right under the root with a version but no size (`basePath: "/minimax-v2"`, "/api-v1"): a URL
             # route prefix, not a model folder
@@ -548,6 +555,29 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     if hint in ("hf", "key", "path", "api", "prefixed"):
         return Match("model-file", None, 0.7)
     return None
+
+
+# a folder named for what it holds and no more (`model`, `embedding_model`, `sentence-transformer`, `llm_model`)
+# (one model: `models`, `embedding` alone name a folder of several or a kind)
+_GENERIC_MODEL_DIR = re.compile(r"(?i)(?:(?:embedding|embed|rerank|reranker|base|pretrained|llm|chat|local)[-_]?)?model|"
+                                r"sentence[-_]transformers?")
+
+
+def _generic_model_dir(v: str) -> Match | None:
+    """A local folder with a generic name where a loader or a model setting takes it
+    (``HuggingFaceEmbeddings(model_name="/root/autodl-tmp/embedding_model")``, ``model_path="../../dataset/model"``):
+    the model is whatever was put there, so the folder is the reference. Its parent must be a named folder that is
+    not scratch or output space (``./model``, ``output/model``, ``/tmp/model`` are left out)."""
+    if templated_path(v) or v.lower().startswith(_NOT_MODEL_ROOTS):
+        return None
+    parts = re.split(r"[/\\]", v.rstrip("/\\"))
+    if len(parts) < 2:
+        return None
+    parent = parts[-2].lower()
+    if parent in ("", ".", "..", "~") or parent in _NOT_DIR_NAMES or parent in _SCRATCH_WORDS \
+            or not re.search(r"[a-z]{2}", parent):
+        return None
+    return Match("model-file", None, 0.5)
 
 
 # roots of HTTP routes and of runtime or system folders: nothing under them is a model's folder

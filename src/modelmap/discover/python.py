@@ -128,7 +128,7 @@ RULES: tuple[CallRule, ...] = (
 
 _RESPONSE_KEYS = frozenset({"choices", "object", "created", "owned_by", "usage", "created_at", "done_reason"})
 # a declared field (ORM column, settings field) and a Django migration step that adds or changes one
-_FIELD_CALL = re.compile(r"(?:^|\.)(?:\w*Field|Column|mapped_column)$")
+_FIELD_CALL = re.compile(r"(?:^|\.)(?:\w*Field|field|Column|mapped_column)$")  # dataclasses.field(default=…) too
 _MIGRATION_OP = re.compile(r"(?:^|\.)(?:AddField|AlterField)$")
 
 _CLIENT_URL_KW = ("base_url", "api_base", "openai_api_base", "azure_endpoint", "endpoint", "host", "baseURL",
