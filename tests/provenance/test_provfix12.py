@@ -97,3 +97,19 @@ def test_an_exact_leading_model_name_still_wins(resolver: Resolver) -> None:
     assert _base(res) == "qwen/qwen2.5-7b-instruct"
     assert resolver.resolve("acme-lab/DeepSeek-R1-671b-notes").reason and \
         _base(resolver.resolve("acme-lab/DeepSeek-R1-671b-notes")) == "deepseek-ai/deepseek-r1"
+
+
+# ---- a new tier or a dated snapshot of an API version whose known tiers are all proprietary ------------------
+@pytest.mark.parametrize("query", ["qwen3.6-turbo", "qwen3.6-turbo-2026-07-15"])
+def test_a_tier_of_an_api_version_whose_siblings_are_all_proprietary_is_proprietary(
+        resolver: Resolver, query: str) -> None:
+    res = resolver.resolve(query)
+    assert (res.publisher or {}).get("id") == "qwen"
+    assert (res.license or {}).get("id") == "proprietary"
+    assert (res.model or {}).get("id") is None and res.origins_known is False
+    assert "API-only" in (res.reason or "")
+
+
+def test_a_size_after_the_versioned_stem_names_weights_not_a_tier(resolver: Resolver) -> None:
+    res = resolver.resolve("qwen3.6-9b")  # an unknown checkpoint-shaped name: never given the tiers' licence
+    assert (res.license or {}).get("id") != "proprietary"

@@ -189,6 +189,7 @@ class Resolver:
         self._hub_sorted: list[str] | None = None
         self._dated_names: dict[str, list[str]] | None = None
         self._api_stems: dict[str, dict[str, list[str]]] | None = None
+        self._api_stem_models: dict[str, set[str]] = {}
         self._claim_cache: dict[str, tuple[dict[str, Any], ...]] = {}
         self._library_families: dict[str, set[str]] | None = None
         self._mirror_orgs = {str(k).lower(): str(v) for k, v in (self.kb.recognition.get("mirror_orgs") or {}).items()}
@@ -484,6 +485,7 @@ class Resolver:
                     stem, dash, _last = alias.rpartition("-")
                     if dash and "/" not in alias and ":" not in alias and _HAS_DIGIT.search(stem):
                         stems.setdefault(stem, {}).setdefault(str(pub), []).append(alias)
+                        self._api_stem_models.setdefault(stem, set()).add(mid)
             self._api_stems = stems
         stem, dash, last = name.lower().rpartition("-")
         found = self._api_stems.get(stem) if dash and last else None
@@ -491,6 +493,17 @@ class Resolver:
             return None
         pub, names = next(iter(found.items()))
         return (pub, sorted(set(names))) if pub in self.kb.publishers else None
+
+    def _api_sibling_license(self, name: str) -> str | None:
+        """``proprietary`` when every API-only sibling of ``name`` (same versioned stem, see
+        ``_api_sibling_publisher``) is recorded as proprietary and ``name``'s own last word is a tier, not a size
+        ("qwen3.5-flash" beside qwen3.5-plus; never "qwen3.5-27b", which names a checkpoint), else None."""
+        stem, _dash, last = name.lower().rpartition("-")
+        if _SIZE_WORD.fullmatch(last) or re.fullmatch(r"a?\d+(?:\.\d+)?[bmk]", last):
+            return None
+        mids = self._api_stem_models.get(stem) or set()
+        lics = {str(self.kb.models[m].get("license") or "").lower() for m in mids}
+        return "proprietary" if lics == {"proprietary"} else None
 
     def _release_dated(self, name: str, pub: str | None) -> str | None:
         """The one model of publisher ``pub`` (of any lab when None) whose Hub name is ``name`` plus a release-date
@@ -993,14 +1006,26 @@ class Resolver:
                     parsed, api_pub, sources=kb.publishers[api_pub].get("sources"),
                     reason=f"the name has the shape of a {api_pub} API model name; the exact model, its base and "
                     "license are unknown")
-            sibling = None if org or parsed.is_file else self._api_sibling_publisher(parsed.core)
+            sib_name = parsed.core
+            sibling = None if org or parsed.is_file else self._api_sibling_publisher(sib_name)
+            dated = None if sibling or org or parsed.is_file else _API_SNAPSHOT.fullmatch(parsed.core)
+            if dated:
+                # a dated snapshot of an API name the knowledge base does not hold ("qwen3.5-flash-2026-02-23"): the
+                # undated name's API-only siblings say who publishes it
+                sib_name = dated.group(1)
+                sibling = self._api_sibling_publisher(sib_name)
             if sibling:
                 sib_pub, sib_names = sibling
+                sib_lic = self._api_sibling_license(sib_name)
+                snap = f" (a dated snapshot of {sib_name})" if sib_name != parsed.core else ""
                 return self._partial(
-                    parsed, sib_pub, sources=kb.publishers[sib_pub].get("sources"),
-                    reason=f"not in the knowledge base; its versioned stem is that of {sib_pub}'s API-only models "
-                    f"({', '.join(sib_names[:3])}), so the publisher is {sib_pub}; the exact model, its base and "
-                    "license are unknown")
+                    parsed, sib_pub, sources=kb.publishers[sib_pub].get("sources"), license=self._license(sib_lic),
+                    open_weights=False if sib_lic else None,
+                    reason=f"not in the knowledge base{snap}; its versioned stem is that of {sib_pub}'s API-only "
+                    f"models ({', '.join(sib_names[:3])}), so the publisher is {sib_pub}; the exact model and its base "
+                    "are unknown" + ("; every one of those siblings is proprietary and the name's last word is a "
+                                     "tier, not a size, so the license is proprietary (an API-only tier)"
+                                     if sib_lic else ", and so is the license"))
             if org_pub:
                 return self._partial(
                     parsed, org_pub, sources=kb.publishers[org_pub].get("sources"),
