@@ -313,12 +313,22 @@ class Collector:
     _line_starts: list[int] | None = None
     budget: Budget = field(default_factory=budget)
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) for a character offset in the file text (O(log lines) per call)."""
+    def line_starts(self) -> list[int]:
+        """The offset in the file text where each line starts (index 0: line 1), built once per file."""
         if self._line_starts is None:
             self._line_starts = line_starts(self.file.text)
-        idx = bisect.bisect_right(self._line_starts, offset) - 1
-        return idx + 1, offset - self._line_starts[idx] + 1
+        return self._line_starts
+
+    def line_offset(self, line: int) -> int | None:
+        """The offset where 1-based ``line`` starts in the file text; None past its last line."""
+        starts = self.line_starts()
+        return starts[line - 1] if 1 <= line <= len(starts) else None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) for a character offset in the file text (O(log lines) per call)."""
+        starts = self.line_starts()
+        idx = bisect.bisect_right(starts, offset) - 1
+        return idx + 1, offset - starts[idx] + 1
 
     def model(
         self,

@@ -890,11 +890,10 @@ class TreeWalker:
         is reported as written in the file, at the column where it starts, not as its decoded text."""
         if "\\" not in f.raw or len(f.raw) > 300:
             return f
-        self.collector.position(0)  # builds the line index
-        starts = self.collector._line_starts
-        if starts is None or f.line - 1 >= len(starts):
+        line_at = self.collector.line_offset(f.line)
+        if line_at is None:
             return f
-        at = starts[f.line - 1] + f.column - 1
+        at = line_at + f.column - 1
         text = self.file.text
         written = f.raw.replace("\\", "\\\\")
         if text.startswith('"' + written, at):
@@ -1279,12 +1278,12 @@ class TreeWalker:
         first_line, _ = self.collector.position(body)
         out: list[Finding | Skip] = []
         ShellSource()._scan(SourceFile(self.file.path, s.value, self.file.context), out)
-        starts = self.collector._line_starts or []
         for f in out:
             if not isinstance(f, Finding):
                 continue
             line = first_line + f.line - 1
-            at = starts[line - 1] if line - 1 < len(starts) else body
+            at = self.collector.line_offset(line)
+            at = body if at is None else at
             physical = text[at:text.find("\n", at) if text.find("\n", at) >= 0 else len(text)]
             indent = len(physical) - len(physical.lstrip(" \t"))
             self.collector.findings.append(replace(f, line=line, column=f.column + indent, source=self.ids.command))
@@ -1539,23 +1538,38 @@ def _parse_config(low: str, text: str) -> list[Node | None]:
     return [parse_ini(text)]
 
 
-_YAML_LINE_KV = linear(r"^\s*-?\s*[\"']?([\w.-]+)[\"']?\s*:\s*[\"']?([^\"'\s#{}]+)[\"']?\s*(?:#.*)?$")
+# a `key: value` line (`- name: KEY: value` and `key=value` too) read without a YAML parser; RE2: linear time on any
+# line (Python's re backtracks quadratically on a long run of spaces here)
+YAML_LINE_KV = linear(r"^\s*-?\s*(?:name:\s*)?[\"']?([\w.-]+)[\"']?\s*[:=]\s*[\"']?([^\"'\s#{}]+)[\"']?\s*(#.*)?$")
+
+
+def scan_yaml_lines(file: SourceFile, collector: Collector, *, literal: Callable[[str], str] | None = None,
+                    command: Callable[[int, str, str], bool] | None = None) -> None:
+    """YAML read line by line, for a file that is not parsed (too large to parse within its budget, or a Helm
+    template that is not YAML even with its actions neutralised): a ``key: value`` line whose key names a model gives
+    its value. ``literal``: the line as read (a template's actions neutralised, offsets kept); ``command``: given
+    (line number, line, literal line), True when it read the line as a command line (nothing more is read from it).
+    One budget step per line and per 256 characters of it; raises ``BudgetExceeded`` past the file's budget."""
+    tick = collector.budget.tick
+    for number, line in enumerate(file.text.splitlines(), 1):
+        tick(1 + len(line) // 256)
+        text = literal(line) if literal is not None else line
+        if command is not None and command(number, line, text):
+            continue
+        if ":" not in text and "=" not in text:
+            continue
+        m = YAML_LINE_KV.match(text)
+        if m and _is_model_key(m.group(1)) and "{{" not in line[m.start(2):m.end(2) + 2]:
+            collector.model(m.group(2), number, m.start(2) + 1, hint="key")
 
 
 def yaml_lines(file: SourceFile, source_id: str, why: str) -> list[Finding | Skip]:
-    """A YAML file too large to parse within its budget, read line by line: a ``key: value`` line whose key names a
-    model gives its value (one budget step per line); always reported as an ``analysis-budget`` Skip saying so."""
+    """A YAML file too large to parse within its budget, read line by line (``scan_yaml_lines``); always reported as
+    an ``analysis-budget`` Skip saying so."""
     collector = Collector(file, ids_for("config").key)
     out: list[Finding | Skip] = []
-    tick = collector.budget.tick
     try:
-        for number, line in enumerate(file.text.splitlines(), 1):
-            tick(1 + len(line) // 256)
-            if ":" not in line:
-                continue
-            m = _YAML_LINE_KV.match(line)
-            if m and _is_model_key(m.group(1)):
-                collector.model(m.group(2), number, m.start(2) + 1, hint="key")
+        scan_yaml_lines(file, collector)
     except BudgetExceeded as exc:
         out.append(budget_skip(file.path, source_id, exc))
     out.extend(collector.findings)

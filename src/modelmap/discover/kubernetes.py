@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip, linear
+from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip
 from modelmap.discover.compose import server_of
 from modelmap.discover.config_files import (
+    YAML_LINE_KV,
     Mapping,
     Node,
     ParseError,
@@ -32,13 +33,12 @@ from modelmap.discover.config_files import (
     is_helm_template,
     is_k8s,
     parse_yaml,
+    scan_yaml_lines,
 )
-from modelmap.discover.identify import is_model_key
 from modelmap.types import Finding, Skip
 
 _IDS = SourceIds("k8s-model-key", "k8s-value", "k8s-endpoint", "k8s-container-args", "k8s-env")
-# RE2 (linear time on any line; Python's re backtracks quadratically on a long run of spaces here)
-_LINE_KV = linear(r"^\s*-?\s*(?:name:\s*)?[\"']?([\w.-]+)[\"']?\s*[:=]\s*[\"']?([^\"'\s#{}]+)[\"']?\s*(#.*)?$")
+_LINE_KV = YAML_LINE_KV  # the shared line reader's pattern (config_files.scan_yaml_lines)
 _MODEL_COMMAND = re.compile(r"--model|vllm serve|ollama (pull|run)|huggingface-cli download|--model-id")
 _CONTAINER_KEYS = ("containers", "initContainers", "ephemeralContainers", "container")
 
@@ -301,13 +301,12 @@ class KubernetesSource:
         from modelmap.discover.shell import scan_command_line
 
         tick = collector.budget.tick
-        for number, line in enumerate(file.text.splitlines(), 1):
-            tick()
-            literal = _neutralise(line, tick)
-            if _MODEL_COMMAND.search(literal):
-                command = re.sub(r"[\[\],\"']", " ", literal).strip(" -")
-                out.extend(scan_command_line(file, command, number, _IDS.command, line_text=line))
-                continue
-            m = _LINE_KV.match(literal)
-            if m and is_model_key(m.group(1)) and "{{" not in line[m.start(2):m.end(2) + 2]:
-                collector.model(m.group(2), number, line.find(m.group(2)) + 1, hint="key")
+
+        def command(number: int, line: str, literal: str) -> bool:
+            if not _MODEL_COMMAND.search(literal):
+                return False
+            words = re.sub(r"[\[\],\"']", " ", literal).strip(" -")
+            out.extend(scan_command_line(file, words, number, _IDS.command, line_text=line))
+            return True
+
+        scan_yaml_lines(file, collector, literal=lambda line: _neutralise(line, tick), command=command)
