@@ -140,7 +140,7 @@ def test_a_country_code_yaml_reads_as_a_boolean_is_written_quoted() -> None:
 NEW_ORGS: dict[str, tuple[str, str | None]] = {
     "apple/DepthPro": ("apple", "US"),
     "Intel/dpt-large": ("intel", "US"),
-    "kyutai/helium-2b": ("kyutai", None),
+    "kyutai/helium-2b": ("kyutai", "FR"),  # Kyutai paper affiliation (countries12, 2026-12-04)
     "Aleph-Alpha/Kolibri-1": ("aleph-alpha", "DE"),
     "thinkingmachines/Inkling": ("thinkingmachines", None),
     "TigerResearch/tigerbot-7b-base": ("tigerresearch", "CN"),  # TigerBot paper affiliation (session 8)
