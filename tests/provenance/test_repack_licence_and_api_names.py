@@ -155,11 +155,13 @@ def test_an_ollama_base_tag_with_another_word_is_not_mapped() -> None:
 
 
 def test_an_unknown_tier_of_a_known_api_version_names_its_publisher() -> None:
-    # "qwen3.5-plus" is an API-only Qwen record: "qwen3.5-<tier>" has Qwen as publisher, the model stays unknown
+    # "qwen3.5-plus" is an API-only Qwen record: "qwen3.5-<tier>" has Qwen as publisher, the model stays unknown;
+    # since provfix12 a tier whose API-only siblings are all proprietary is proprietary too (test_provfix12.py)
     assert "qwen/qwen3.5-plus" in load().models
     res = Resolver().resolve("qwen3.5-zeta")
     assert (res.publisher or {}).get("id") == "qwen"
-    assert (res.model or {}).get("id") is None and res.license is None
+    assert (res.model or {}).get("id") is None
+    assert (res.license or {}).get("id") == "proprietary"
     assert res.origins_known is False
 
 
