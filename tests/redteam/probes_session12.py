@@ -13,8 +13,18 @@ import os
 import struct
 import zlib
 
-from tests.redteam.probes import OK_OR_USAGE, chain, fifo, files, probe, symlink, write, write_chunks
-from tests.redteam.probes_session8 import cpu_below
+from tests.redteam.probes import (
+    OK_OR_USAGE,
+    chain,
+    fifo,
+    files,
+    probe,
+    scan_probe,
+    symlink,
+    write,
+    write_chunks,
+)
+from tests.redteam.probes_session8 import cpu_below, skipped_as
 from tests.redteam.runner import Ctx
 
 
@@ -244,3 +254,38 @@ _inspect("s12-openfst-lengths-and-escapes", "binary-junk", files(lambda: {
 _inspect("s12-classic-folder-fifos", "fifo", chain(
     fifo("m/model.tflite"), fifo("m/weights.npz"), fifo("m/a.fst"), fifo("m/word_emb"),
     files(lambda: {"m/__model__": _field(1, _BLOCK0 + _VAR)})), "m", timeout=30)
+
+
+# (e) session 11's config paths: mapping-key aliases (0bbec1f), YAML over 1 MiB read line by line (b7b50f8), shell
+# scripts kept in literal blocks (63354b6) ---------------------------------------------------------------------------
+_ALIAS_XFAIL = ("config_files._names_an_entry_model (0bbec1f) runs _TEMPLATED.search over a model value of any length "
+                "for every key whose value is that mapping, and YAML aliases repeat it: 1,000 aliases of a mapping "
+                "with a 500 KB model value, 13.8 s of CPU on the 2 s budget and no skip (config_files.py was being "
+                "edited by its owner)")
+scan_probe("s12-yaml-aliased-entry-500kb-model", "quadratic-position", lambda: {"c.yaml": (
+    "base: &a\n  model: " + "x" * 500_000 + "\n" + "".join(f"k{i}: *a\n" for i in range(1_000)))},
+    accounted=["c.yaml"], checks=(cpu_below(5.0),), xfail_reason=_ALIAS_XFAIL)
+scan_probe("s12-yaml-aliased-entry-500kb-key", "quadratic-position", lambda: {"c.yaml": (
+    "base: &a\n  ? model" + "x" * 500_000 + "\n  : qwen-7b\n" + "".join(f"k{i}: *a\n" for i in range(3_000)))},
+    accounted=["c.yaml"], checks=(cpu_below(6.0),))
+scan_probe("s12-yaml-over-1mib-400k-model-lines", "quadratic-position", lambda: {"values.yaml": "".join(
+    f"model: Qwen/Qwen2-{i}B\n" for i in range(150_000))}, accounted=["values.yaml"], checks=(
+        cpu_below(10.0), skipped_as("values.yaml", "analysis-budget")))
+scan_probe("s12-yaml-over-1mib-one-line", "huge-line", lambda: {"values.yaml": (
+    "model: " + "q" * 1_500_000 + "\nllm_model: " + ":" * 1_500_000 + "\n")}, accounted=["values.yaml"])
+scan_probe("s12-yaml-over-1mib-colon-soup", "regex-backtracking", lambda: {"values.yaml": (
+    ("- '" + " " * 200 + "-" + " " * 200 + "model" + " " * 200 + ":" + " " * 200 + "'x\n") * 1_500)},
+    accounted=["values.yaml"])
+scan_probe("s12-yaml-script-blocks-one-line", "huge-line", lambda: {"values.yaml": "scripts:\n" + "".join(
+    f"  x{b}.sh: |\n    " + " && ".join(f"vllm serve Qwen/Qwen2.5-{i}B-Instruct" for i in range(1_700)) + "\n"
+    for b in range(15))}, accounted=["values.yaml"])
+scan_probe("s12-yaml-20k-script-blocks", "quadratic-position", lambda: {"values.yaml": "scripts:\n" + "".join(
+    f"  x{b}.sh: |\n    vllm serve Qwen/Qwen2-{b}B\n" for b in range(20_000))}, accounted=["values.yaml"])
+# a script block over 64 KB is passed over without a word (config_files.TreeWalker.script_block returns): its models
+# are lost and no skip says why
+scan_probe("s12-yaml-script-block-continuations", "quadratic-position", lambda: {"values.yaml": (
+    "init.sh: |\n    CMD=\"python eval.py \\\n" + "".join(f"      --embedder_name_or_path BAAI/bge-m3-{i} \\\n"
+                                                        for i in range(1_500)) + "    \"\n    $CMD\n")},
+    accounted=["values.yaml"], xfail_reason="config_files.TreeWalker.script_block (63354b6) passes over a shell "
+    "script block over 64 KB silently: its models are neither found nor reported as an analysis-budget skip "
+    "(config_files.py was being edited by its owner)")

@@ -94,3 +94,31 @@ def test_a_huge_paddle_program_is_walked_up_to_a_field_cap(tmp_path: Any, monkey
     assert info.metadata["format_props"]["paddle.params"] == "word_emb"
     assert any("only the first 5000 protobuf fields" in n for n in info.notes)
     assert walked <= 5_001, walked  # was ~60,000 (every var and its two fields)
+
+
+_ALIAS_XFAIL = ("discover/config_files.py _names_an_entry_model (0bbec1f) runs _TEMPLATED.search over a model value of "
+                "any length, for every key whose value is that mapping: YAML aliases repeat it (1,000 aliases of a "
+                "mapping with a 500 KB model value: 13.8 s of CPU on a 2 s budget, no skip); config_files.py is being "
+                "edited by its owner (fix: a model name is short, len(v.value) <= 256 before the search)")
+
+
+@pytest.mark.xfail(reason=_ALIAS_XFAIL, strict=False)
+def test_an_aliased_entry_with_a_huge_model_value_is_not_searched_per_alias(monkeypatch: Any) -> None:
+    from modelmap.discover import config_files
+    from modelmap.discover.base import SourceFile, file_budget
+
+    searched = 0
+    real = config_files._TEMPLATED
+
+    class Counting:
+        def search(self, text: str, *args: Any) -> Any:
+            nonlocal searched
+            searched += len(text)
+            return real.search(text, *args)
+
+    monkeypatch.setattr(config_files, "_TEMPLATED", Counting())
+    text = "base: &a\n  model: " + "x" * 100_000 + "\n" + "".join(f"k{i}: *a\n" for i in range(200))
+    with file_budget(seconds=600.0, steps=50_000_000):
+        list(config_files.ConfigFileSource().scan(SourceFile("c.yaml", text)))
+    # each alias searched the 100 KB value again: ~200 x 100 KB = 20 MB for a 102 KB file
+    assert searched <= 10 * len(text), searched
