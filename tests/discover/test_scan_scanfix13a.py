@@ -13,7 +13,7 @@ import pytest
 
 import modelmap
 from modelmap.discover.base import BudgetExceeded, Collector, SourceFile, file_budget
-from modelmap.discover.config_files import scan_yaml_lines
+from modelmap.discover.config_files import ConfigFileSource, config_name, scan_yaml_lines
 from modelmap.discover.kubernetes import KubernetesSource
 
 
@@ -22,6 +22,45 @@ def _found(tmp_path: Path, name: str, text: str) -> set[tuple[int, str]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     return {(f.line, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings if f.kind != "endpoint"}
+
+
+# --------------------------------------------------------------------------- copy-me config files
+
+_SETTINGS = """\
+chat:
+  base_url: http://localhost:11434/v1
+  model: llama3.1:8b
+embedder:
+  model: mxbai-embed-large
+"""
+
+
+@pytest.mark.parametrize("name", ["settings.yaml.example", "config/app.yml.sample", "conf.json.template",
+                                  "app.toml.dist"])
+def test_a_config_file_kept_to_copy_is_read_in_its_format(tmp_path: Path, name: str) -> None:
+    text = {".json": '{\n  "chat": {"model": "llama3.1:8b"},\n  "embedder": {"model": "mxbai-embed-large"}\n}\n',
+            ".toml": '[chat]\nmodel = "llama3.1:8b"\n[embedder]\nmodel = "mxbai-embed-large"\n'}.get(
+        "." + config_name(name).rsplit(".", 1)[-1], _SETTINGS)
+    got = {raw for _, raw in _found(tmp_path, name, text)}
+    assert got == {"llama3.1:8b", "mxbai-embed-large"}
+
+
+def test_config_name_strips_only_a_copy_suffix_after_a_config_name() -> None:
+    assert config_name("deploy/values.yaml.example") == "deploy/values.yaml"
+    assert config_name("a/settings.JSON.Sample") == "a/settings.JSON"
+    assert config_name(".env.example") == ".env.example"  # a dotenv file: the dotenv source's
+    assert config_name("notes.example") == "notes.example"
+    assert config_name("run.sh.template") == "run.sh.template"
+    assert ConfigFileSource().applies_to("x/config.yml.example")
+    assert not ConfigFileSource().applies_to("x/package-lock.json.example")
+    assert KubernetesSource().applies_to("k8s/deploy.yaml.example")
+
+
+def test_a_manifest_kept_to_copy_is_read_as_a_manifest(tmp_path: Path) -> None:
+    text = ("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: chat}\nspec:\n  template:\n    spec:\n"
+            "      containers:\n        - name: srv\n          image: vllm/vllm-openai:v0.8.0\n"
+            "          args: [\"--model\", \"mistralai/Mistral-7B-Instruct-v0.3\"]\n")
+    assert _found(tmp_path, "deploy/llm.yaml.example", text) == {(10, "mistralai/Mistral-7B-Instruct-v0.3")}
 
 
 # --------------------------------------------------------------------------- the shared YAML line reader

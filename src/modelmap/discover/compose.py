@@ -24,6 +24,7 @@ from modelmap.discover.config_files import (
     ParseError,
     Scalar,
     TreeWalker,
+    config_name,
     ids_for,
     is_compose,
     parse_yaml,
@@ -72,7 +73,7 @@ class ComposeSource:
     )
 
     def applies_to(self, path: str) -> bool:
-        return path.lower().endswith((".yaml", ".yml"))
+        return config_name(path).lower().endswith((".yaml", ".yml"))  # docker-compose.yml.example too
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         if "services" not in file.text:
@@ -85,7 +86,7 @@ class ComposeSource:
 
         def run() -> None:
             for doc in docs:
-                if not isinstance(doc, Mapping) or not is_compose(file.path, doc):
+                if not isinstance(doc, Mapping) or not is_compose(config_name(file.path), doc):
                     continue
                 services = doc.get("services")
                 assert isinstance(services, Mapping)

@@ -1502,6 +1502,20 @@ _DOTENV = re.compile(
 )
 
 
+# a config file kept as an example or a template to copy (settings.yaml.example, config.json.sample,
+# values.yaml.dist): read as the file it is a copy of
+_COPY_SUFFIX = re.compile(r"\.(?:example|sample|template|tmpl|dist|default|defaults)$", re.I)
+
+
+def config_name(path: str) -> str:
+    """``path`` without a copy-me suffix when the name before it is a config file's (``settings.yaml.example`` ->
+    ``settings.yaml``); any other path as it is."""
+    m = _COPY_SUFFIX.search(path)
+    if m is not None and _CONFIG_EXT.search(path, 0, m.start()):
+        return path[:m.start()]
+    return path
+
+
 def is_dotenv(path: str) -> bool:
     return bool(_DOTENV.search(path)) and not path.endswith((".py", ".js", ".ts", ".sh", ".md"))
 
@@ -1511,8 +1525,9 @@ def parse_config(path: str, text: str) -> list[Node | None]:
 
 
 def parse_config_noting(path: str, text: str) -> tuple[list[Node | None], list[Skip]]:
-    """``parse_config`` and the Skips for what was read only in part (bad JSON Lines, capped YAML)."""
-    low = path.lower()
+    """``parse_config`` and the Skips for what was read only in part (bad JSON Lines, capped YAML); a copy-me file
+    (``settings.yaml.example``) is parsed in the format its name says before the suffix."""
+    low = config_name(path).lower()
     if low.endswith((".jsonl", ".ndjson")):
         nodes, bad = parse_json_lines_counted(text)
         notes = [Skip(path, "parse-error", f"JSON Lines: {bad} of {bad + len(nodes)} lines are not valid JSON "
@@ -1602,10 +1617,11 @@ class ConfigFileSource:
     )
 
     def applies_to(self, path: str) -> bool:
+        path = config_name(path)
         return bool(_CONFIG_EXT.search(path)) and not _LOCK_FILES.search(path)
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
-        low = file.path.lower()
+        low = config_name(file.path).lower()
         is_yaml = low.endswith((".yaml", ".yml"))
         if is_yaml and is_helm_template(file.path, file.text):
             return []  # the kubernetes source reads Helm templates

@@ -30,6 +30,7 @@ from modelmap.discover.config_files import (
     Seq,
     SourceIds,
     TreeWalker,
+    config_name,
     is_helm_template,
     is_k8s,
     parse_yaml,
@@ -235,7 +236,7 @@ class KubernetesSource:
     )
 
     def applies_to(self, path: str) -> bool:
-        low = path.lower()
+        low = config_name(path).lower()  # a manifest kept to copy (deployment.yaml.example) is one too
         return (low.endswith((".yaml", ".yml", ".yaml.gotmpl", ".yml.gotmpl"))
                 or (low.endswith(".tpl") and "/templates/" in f"/{low}"))
 

@@ -34,6 +34,7 @@ from modelmap.discover.config_files import (
     Scalar,
     Seq,
     TreeWalker,
+    config_name,
     ids_for,
     is_litellm_config,
     parse_yaml,
@@ -62,7 +63,7 @@ class LiteLLMSource:
     )
 
     def applies_to(self, path: str) -> bool:
-        return path.lower().endswith((".yaml", ".yml"))
+        return config_name(path).lower().endswith((".yaml", ".yml"))  # docker-compose.yml.example too
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         if "model_list" not in file.text:
