@@ -144,7 +144,7 @@ NEW_ORGS: dict[str, tuple[str, str | None]] = {
     "Aleph-Alpha/Kolibri-1": ("aleph-alpha", "DE"),
     "thinkingmachines/Inkling": ("thinkingmachines", None),
     "TigerResearch/tigerbot-7b-base": ("tigerresearch", "CN"),  # TigerBot paper affiliation (session 8)
-    "uw-madison/nystromformer-512": ("uw-madison", None),
+    "uw-madison/nystromformer-512": ("uw-madison", "US"),  # UW-Madison CS pages (countries12, 2026-12-04)
 }
 
 
