@@ -337,3 +337,99 @@ def test_mutated_fixtures_only_ever_raise_read_errors(tmp_path: Path, seed: int)
                 continue
             with contextlib.suppress(ReadError):
                 reader.read(path, small)
+
+
+# --- THULAC character-based model (thulac/character/CBModel.py) ------------------------------------------------------
+
+
+def cb_model(labels: int, features: int, n_weights: int | None = None) -> bytes:
+    """int32 l_size, int32 f_size, then int32 weights (small: averaged perceptron weights x 1000)."""
+    rnd = random.Random(labels)
+    n = labels * labels + features * labels if n_weights is None else n_weights
+    return struct.pack("<ii", labels, features) + struct.pack(f"<{n}i", *(rnd.randint(-50_000, 50_000) for _ in
+                                                                          range(n)))
+
+
+def test_thulac_cb_model_header(tmp_path: Path) -> None:
+    from modelmap.artifacts.classic import ThulacModelReader
+
+    whole = write(tmp_path, "m", cb_model(4, 60))
+    info = ThulacModelReader().read(whole)
+    assert info.format == "thulac-cb-model"
+    assert info.metadata["format_props"] == {"cb.labels": 4, "cb.features": 60}
+    assert inspect_path(whole)["family"] is None  # the layout alone names no model
+    longer = write(tmp_path, "l", cb_model(4, 60) + b"\x00" * 4)
+    with pytest.raises(ReadError):
+        ThulacModelReader().read(longer)
+    big = write(tmp_path, "b", struct.pack("<ii", 4, 60) + struct.pack("<48i", *([1 << 30] * 48)))
+    assert not ThulacModelReader().sniff(big.read_bytes())
+
+
+def test_thulacs_published_segmentation_model_cut_is_thunlps(tmp_path: Path) -> None:
+    rec = inspect_path(write(tmp_path, "cws", cb_model(4, 2453880, n_weights=4096)))  # cut: far shorter than declared
+    assert family(rec) == "thulac" and publisher(rec) == "thunlp"
+    assert rec["publisher"]["country"] == "CN" == load().publishers["thunlp"]["country"]
+
+
+def test_cmu_en_us_phone_lm_and_sendump_are_cmus(tmp_path: Path) -> None:
+    strings = [b"BEGIN FILE FORMAT DESCRIPTION", b"cluster_count 0", b"END FILE FORMAT DESCRIPTION"]
+    sendump = b"".join(struct.pack("<i", len(s) + 1) + s + b"\x00" for s in strings)
+    sendump += struct.pack("<iii", 0, 128, 5126) + bytes(range(256)) * 4
+    for name, data in (("phone", trie_lm([43, 1509, 21837])), ("sendump", sendump)):
+        rec = inspect_path(write(tmp_path, name, data))
+        assert (family(rec), publisher(rec)) == ("cmusphinx-en-us", "cmu"), name
+
+
+# --- a Paddle program's declared parameter shapes; Picovoice's parameter file claim ---------------------------------
+
+
+def paddle_var(name: str, dims: list[int] | None, dtype: int = 5) -> bytes:
+    """framework.proto VarDesc: 1 name, 2 VarType (1 type LOD_TENSOR=7, 3 lod_tensor -> 1 tensor -> TensorDesc
+    1 data_type, 2 dims), 3 persistable."""
+    from tests.artifacts.protobuf import field, varint
+
+    vtype = varint(1 << 3) + varint(7)
+    if dims is not None:
+        desc = varint(1 << 3) + varint(dtype) + b"".join(varint(2 << 3) + varint(d % (1 << 64)) for d in dims)
+        vtype += field(3, field(1, desc))
+    return field(1, name.encode()) + field(2, vtype) + varint(3 << 3) + varint(1)
+
+
+def paddle_program_with_shapes(vars_: list[tuple[str, list[int] | None]], ops: list[str]) -> bytes:
+    from tests.artifacts.protobuf import field, varint
+
+    block = varint(1 << 3) + varint(0) + varint(2 << 3) + varint((1 << 64) - 1)
+    block += b"".join(field(3, paddle_var(n, d)) for n, d in vars_)
+    block += b"".join(field(4, field(3, o.encode())) for o in ops)
+    return field(1, block) + field(4, varint(1 << 3) + varint(1006000))
+
+
+def test_paddle_program_declared_shapes_and_lacs_rank_model(tmp_path: Path) -> None:
+    from modelmap.artifacts.classic import PaddleProgramReader
+
+    rank = [("word_emb", [58224, 128]), ("lstm_0.w_0", [128, 512]), ("lstm_0.b_0", [1, 896]),
+            ("embedding_1.w_0", [58, 24]), ("fc_0.w_0", [152, 512]), ("feed", None)]
+    path = write(tmp_path, "__model__", paddle_program_with_shapes(rank, ["lookup_table", "lstm", "arg_max"]))
+    info = PaddleProgramReader().read(path)
+    shapes = {t.name: (t.dtype, t.shape) for t in info.tensors}
+    assert shapes["word_emb"] == ("FP32", (58224, 128)) and "feed" not in shapes
+    rec = inspect_path(path)
+    assert family(rec) == "lac" and publisher(rec) == "baidu"
+    other = write(tmp_path, "other", paddle_program_with_shapes([("word_emb", [30000, 128]), ("lstm_0.w_0", [128, 512])],
+                                                                 ["lookup_table", "lstm"]))
+    assert inspect_path(other)["family"] is None  # an LSTM over another dictionary is not LAC's
+
+
+def test_picovoice_params_claim(tmp_path: Path) -> None:
+    from modelmap.artifacts.classic import PicovoiceParamsReader
+
+    path = write(tmp_path, "params", b"porcupine4.0.0\x9a\x02\x00\x00\x06" + bytes(range(256)))
+    assert reader_for(path).id == "picovoice-params"  # type: ignore[union-attr]
+    assert PicovoiceParamsReader().read(path).metadata["format_props"] == {"pv.engine": "porcupine",
+                                                                           "pv.version": "4.0.0"}
+    rec = inspect_path(path)
+    assert family(rec) == "porcupine" and publisher(rec) == "picovoice" and rec["publisher"]["country"] == "CA"
+    assert "claim" in " ".join(rec["family"]["why"])
+    other = write(tmp_path, "rhino", b"rhino3.0.1\x00" + bytes(64))
+    assert reader_for(other).id == "picovoice-params" and inspect_path(other)["family"] is None  # type: ignore[union-attr]
+    assert not PicovoiceParamsReader().sniff(b"porcupine is a rodent\n")

@@ -23,9 +23,11 @@ from modelmap.artifacts.classic import (
     OpenFstReader,
     PaddleProgramReader,
     PaddleTensorReader,
+    PicovoiceParamsReader,
     SphinxReader,
     TFLiteReader,
     ThincReader,
+    ThulacModelReader,
 )
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
@@ -54,7 +56,9 @@ READERS: tuple[Reader, ...] = (
     GzipReader(),
     MarshalReader(),
     DlibReader(),
+    PicovoiceParamsReader(),
     ArpaReader(),
+    ThulacModelReader(),  # no magic: after every format that has one
     TokenizerReader(),
 )
 READERS_BY_ID: dict[str, Reader] = {r.id: r for r in READERS}

@@ -411,6 +411,29 @@ MAX_PADDLE_NAMES = 2048  # persistable variable names / op types kept
 MAX_PADDLE_BLOCKS = 64
 
 
+def _paddle_var_shape(path: Path, buf: Any, span: tuple[int, int], cut: list[int]) -> tuple[str, tuple[int, ...]] | None:
+    """(data type, dims) a VarDesc's type declares for a LoDTensor (framework.proto VarType: 1 type, 3 lod_tensor ->
+    LoDTensorDesc 1 tensor -> TensorDesc 1 data_type, 2 dims), or None. -1 (a batch dimension) stays -1."""
+    from modelmap.artifacts.onnx import _walk
+
+    for f, w, v, _c in _walk(path, buf, span[0], span[0] + span[1], True, cut):
+        if f != 3 or w != 2:
+            continue
+        for f2, w2, v2, _c2 in _walk(path, buf, v[0], v[0] + v[1], True, cut):
+            if f2 != 1 or w2 != 2:
+                continue
+            dtype: int | None = None
+            dims: list[int] = []
+            for f3, w3, v3, _c3 in _walk(path, buf, v2[0], v2[0] + v2[1], True, cut):
+                if f3 == 1 and w3 == 0:
+                    dtype = v3
+                elif f3 == 2 and w3 == 0 and len(dims) < 16:
+                    dims.append(v3 - (1 << 64) if v3 >= 1 << 63 else v3)
+            if dtype in PADDLE_DTYPES and dims:
+                return PADDLE_DTYPES[dtype][0], tuple(dims)
+    return None
+
+
 class PaddleProgramReader:
     id = "paddle-program"
     description = "PaddlePaddle program description (__model__): op types and parameter names"
@@ -428,6 +451,7 @@ class PaddleProgramReader:
 
         params: set[str] = set()
         ops: set[str] = set()
+        tensors: list[Tensor] = []
         blocks = 0
         cap = min(MAX_PADDLE_NAMES, limits.max_items)
         with mapped(path) as buf:
@@ -442,15 +466,21 @@ class PaddleProgramReader:
                         continue
                     off, n = bval
                     name, persistable, op_type = None, False, None
+                    vtype: tuple[int, int] | None = None
                     for f, w, v, _c2 in _walk(path, buf, off, off + n, True, cut):
                         if bf == 3 and f == 1 and w == 2:
                             name = bytes(buf[v[0]:v[0] + min(v[1], 256)]).decode("utf-8", "replace")
+                        elif bf == 3 and f == 2 and w == 2:
+                            vtype = v
                         elif bf == 3 and f == 3 and w == 0:
                             persistable = bool(v)
                         elif bf == 4 and f == 3 and w == 2:
                             op_type = bytes(buf[v[0]:v[0] + min(v[1], 128)]).decode("utf-8", "replace")
                     if bf == 3 and name and persistable and len(params) < cap:
                         params.add(name)
+                        shape = _paddle_var_shape(path, buf, vtype, cut) if vtype else None
+                        if shape is not None and len(tensors) < cap:
+                            tensors.append(Tensor(name, *shape))
                     elif op_type and len(ops) < cap:
                         ops.add(op_type)
         if not blocks:
@@ -458,6 +488,7 @@ class PaddleProgramReader:
         info = ArtifactInfo(path=str(path), format="paddle-program")
         info.metadata["format_props"] = {"paddle.blocks": blocks, "paddle.params": " ".join(sorted(params)),
                                          "paddle.ops": " ".join(sorted(ops))}
+        info.tensors = sorted(tensors, key=lambda t: t.name)  # the persistable variables' declared shapes
         if cut:
             info.notes.append(f"the program description stops at offset {cut[0]} (truncated)")
         info.notes.append(f"PaddlePaddle program description: {blocks} block(s), {len(ops)} op types, "
@@ -652,4 +683,72 @@ class PaddleTensorReader:
         info.notes.append(f"PaddlePaddle saved parameter: {name} {dims}"
                           + (f" (truncated: {size} of {expected} bytes)" if size < expected else "")
                           + "; which parameter and whose model, the file does not say (its name is the variable's)")
+        return info
+
+
+# THULAC's character-based tagging model (thunlp/THULAC-Python thulac/character/CBModel.py, the C++ cb_model.h): int32
+# l_size (labels), int32 f_size (features), then l_size * l_size label-transition weights and f_size * l_size feature
+# weights, all int32 (averaged perceptron weights x 1000). No magic: the two sizes must be in range, the first weights
+# small, and the file exactly 8 + 4 * (l*l + f*l) bytes long (a shorter one is read as cut, a longer one refused).
+MAX_CB_LABELS = 512
+MAX_CB_FEATURES = 100_000_000
+CB_WEIGHTS_CHECKED = 48
+MAX_CB_WEIGHT = 1 << 24
+
+
+class ThulacModelReader:
+    id = "thulac-cb-model"
+    description = "THULAC character-based tagging model (cws_model.bin / model_c_model.bin): label and feature counts"
+
+    def sniff(self, head: bytes) -> bool:
+        if len(head) < 8 + 4 * CB_WEIGHTS_CHECKED:
+            return False
+        labels, features = struct.unpack_from("<ii", head, 0)
+        if not (2 <= labels <= MAX_CB_LABELS and labels <= features <= MAX_CB_FEATURES):
+            return False
+        weights = struct.unpack_from(f"<{CB_WEIGHTS_CHECKED}i", head, 8)
+        return all(abs(w) < MAX_CB_WEIGHT for w in weights) and any(weights)
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        head = _head(path, 8 + 4 * CB_WEIGHTS_CHECKED)
+        if not self.sniff(head):
+            raise fail(path, "not a THULAC character-based model header")
+        labels, features = struct.unpack_from("<ii", head, 0)
+        expected = 8 + 4 * (labels * labels + features * labels)
+        size = path.stat().st_size
+        if size > expected:
+            raise fail(path, f"{size} bytes, more than the {expected} a model of {labels} labels and {features} "
+                             "features takes")
+        info = ArtifactInfo(path=str(path), format="thulac-cb-model")
+        info.metadata["format_props"] = {"cb.labels": labels, "cb.features": features}
+        info.notes.append(f"THULAC character-based tagging model: {labels} labels, {features} features"
+                          + (f" (cut: {size} of {expected} bytes)" if size < expected else "")
+                          + "; the layout has no magic (two sizes, then int32 weights), so this reading rests on the "
+                          "sizes and the file length agreeing")
+        return info
+
+
+# A Picovoice engine's parameter file (.pv): the engine's name and version as ASCII at offset 0 ("porcupine4.0.0"),
+# then data in an undocumented layout. Only that leading text is read: the name the file gives itself (a claim).
+# The keyword files (.ppn) have no such text and are not recognised.
+_PV_HEAD = re.compile(rb"^(porcupine|rhino|cheetah|leopard|octopus|koala|eagle|falcon|orca|cobra)"
+                      rb"(\d{1,2}\.\d{1,3}\.\d{1,3})[^0-9.]")
+
+
+class PicovoiceParamsReader:
+    id = "picovoice-params"
+    description = "Picovoice engine parameters (.pv): the engine name and version the file opens with"
+
+    def sniff(self, head: bytes) -> bool:
+        return _PV_HEAD.match(head) is not None
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        m = _PV_HEAD.match(_head(path, 64))
+        if m is None:
+            raise fail(path, "no Picovoice engine name and version at the start")
+        engine, version = m.group(1).decode(), m.group(2).decode()
+        info = ArtifactInfo(path=str(path), format="picovoice-params")
+        info.metadata["format_props"] = {"pv.engine": engine, "pv.version": version}
+        info.notes.append(f"opens with the text {engine}{version}: a Picovoice {engine} {version} parameter file by "
+                          "its own claim (the rest of the layout is not published)")
         return info
