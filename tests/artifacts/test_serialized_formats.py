@@ -433,3 +433,11 @@ def test_picovoice_params_claim(tmp_path: Path) -> None:
     other = write(tmp_path, "rhino", b"rhino3.0.1\x00" + bytes(64))
     assert reader_for(other).id == "picovoice-params" and inspect_path(other)["family"] is None  # type: ignore[union-attr]
     assert not PicovoiceParamsReader().sniff(b"porcupine is a rodent\n")
+
+
+def test_pickle_outline_stack_is_bounded() -> None:
+    from modelmap.artifacts import pickle as pk
+
+    data = b"\x80\x04" + b"\x8c\x01a" * (pk.OUTLINE_STACK + 10)  # pushes that are never popped, no STOP
+    out = pickle_outline(data)
+    assert not out["complete"] and out["ops"] <= pk.OUTLINE_STACK + 3

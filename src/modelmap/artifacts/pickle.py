@@ -114,6 +114,7 @@ def pickle_imports(data: bytes, where: str, max_ops: int = MAX_OPCODES) -> tuple
 
 
 OUTLINE_KEYS = 64
+OUTLINE_STACK = 100_000  # placeholders kept on the outline's stack
 OUTLINE_KEY_CHARS = 100
 _IN_PLACE = {"MEMOIZE", "PUT", "BINPUT", "LONG_BINPUT", "FRAME", "PROTO", "READONLY_BUFFER"}
 _KINDS = {"EMPTY_DICT": "dict", "DICT": "dict", "EMPTY_LIST": "list", "LIST": "list", "EMPTY_TUPLE": "tuple",
@@ -163,6 +164,8 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
                 del strings[:-2]
             if name == "STOP":
                 complete = True
+                break
+            if len(stack) > OUTLINE_STACK:  # pushes never popped: the outline ends here (memory stays bounded)
                 break
             if name in _IN_PLACE:
                 continue

@@ -48,6 +48,7 @@ MAX_KEY_CHARS = 100
 MAX_VALUES = 16  # strings kept of a tuple / list / set under a top-level key
 MAX_MARSHAL_STEPS = 500_000  # values walked in one marshal outline
 MAX_MARSHAL_DEPTH = 64
+MAX_MARSHAL_REFS = 100_000
 PICKLE_OUTLINE_OPS = 200_000  # opcodes walked for a pickle outline inside gzip
 
 
@@ -210,13 +211,15 @@ def marshal_outline(data: bytes, max_steps: int = MAX_MARSHAL_STEPS) -> dict[str
                 raise _Stop
             if pos > n:
                 raise _Stop
-            if flag:
-                refs.append(value if value is not None and len(value) <= MAX_KEY_CHARS else None)
+            if flag:  # the reference table keeps short strings only, and only its first MAX_MARSHAL_REFS entries
+                keep = value is not None and len(value) <= MAX_KEY_CHARS and len(refs) < MAX_MARSHAL_REFS
+                refs.append(value if keep else None)
             if top is None:
                 top = container or ("str" if t in MARSHAL_STRING_CODES else chr(t))
             is_key = frame is not None and frame[0] == "dict" and frame[4]
             if (frame is not None and frame[0] != "dict" and frame[2] == 2 and frame[5] is not None
-                    and value is not None and container is None and frame[6] < MAX_VALUES):
+                    and value is not None and container is None and frame[6] < MAX_VALUES
+                    and len(values.get(frame[5], ())) < MAX_VALUES and (frame[5] in values or len(values) < MAX_KEYS)):
                 # a short tuple / list / set of strings under a top-level key (CharacterBasedGenerativeModel's
                 # status = ('b', 'm', 'e', 's')): its strings are kept as that key's values
                 values.setdefault(frame[5], []).append(value[:MAX_KEY_CHARS])
@@ -225,7 +228,8 @@ def marshal_outline(data: bytes, max_steps: int = MAX_MARSHAL_STEPS) -> dict[str
                 frame[3] = value
                 if value is not None and frame[2] == 1 and len(keys) < MAX_KEYS:
                     keys.append(value[:MAX_KEY_CHARS])
-                elif value is not None and frame[2] == 2 and frame[5] is not None and frame[6] < MAX_KEYS2:
+                elif (value is not None and frame[2] == 2 and frame[5] is not None and frame[6] < MAX_KEYS2
+                      and len(keys2) < MAX_KEYS * MAX_KEYS2):  # in all too: repeated keys made 46 MB from 2 MiB
                     keys2.append(f"{frame[5]}.{value[:MAX_KEY_CHARS]}")
                     frame[6] += 1
             if container is not None:
@@ -399,7 +403,10 @@ class _DlibCursor:
         mantissa, exponent = self.integer(), self.integer()
         if abs(exponent) > 1100:
             raise fail(self.path, f"dlib float exponent {exponent} is out of range")
-        return float(mantissa) * 2.0 ** exponent
+        try:
+            return float(mantissa) * 2.0 ** exponent
+        except OverflowError:  # 2.0 ** 1024 and above (redteam12: an OverflowError reached inspect as "unreadable")
+            raise fail(self.path, f"dlib float {mantissa} * 2^{exponent} is out of range") from None
 
     def string(self, limit: int = 256) -> str:
         n = self.integer()
