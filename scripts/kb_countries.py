@@ -180,7 +180,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
     "liquidai": "siliconsnark.com called Liquid AI a Cambridge, Massachusetts startup",
     "naver": "grokipedia.com/page/Naver placed Naver Corporation in Seongnam, South Korea",
     "mosaicml": "miner.cc said MosaicML was founded in San Francisco (US)",
-    "kakaobrain": "pulsenews.co.kr and v.daum.net called Kakao Brain a subsidiary of the South Korean Kakao Corp.",
     "arcee-ai": "clarifai.com (a vendor case study) called Arcee AI US-based",
     "unsloth": "aiwiki.ai/wiki/unsloth placed Unsloth AI in San Francisco (US)",
     "lmsys": "grokipedia.opelly.me (a Grokipedia mirror) said LMSYS was founded at UC Berkeley (US)",
@@ -203,8 +202,9 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
     "ai-sage": "manifold.markets said GigaChat's developer is a subsidiary of the Russian Sberbank",
     "greennode": "vietnamnet.vn and vietnam.vn (news) called GreenNode a member of the Vietnamese VNG Group",
     "qodo": "tomshw.it (news) called Qodo an Israeli startup",
-    # kwai and duxiaoman-di left this table on 2026-12-04 (countries12): their headers now cite their own
-    # staff's paper affiliation lines (Kuaishou Technology, Beijing; Du Xiaoman Financial, Beijing)
+    # kwai, duxiaoman-di and kakaobrain left this table on 2026-12-04 (countries12): their headers now cite their
+    # own staff's paper affiliation lines (Kuaishou Technology, Beijing; Du Xiaoman Financial, Beijing; Kakao Brain,
+    # Seongnam)
 }
 
 YAML_BOOL_WORDS = frozenset({"NO", "ON", "OFF", "YES", "Y", "N"})
