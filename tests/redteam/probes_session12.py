@@ -268,7 +268,7 @@ scan_probe("s12-yaml-aliased-entry-500kb-model", "quadratic-position", lambda: {
 scan_probe("s12-yaml-aliased-entry-500kb-key", "quadratic-position", lambda: {"c.yaml": (
     "base: &a\n  ? model" + "x" * 500_000 + "\n  : qwen-7b\n" + "".join(f"k{i}: *a\n" for i in range(3_000)))},
     accounted=["c.yaml"], checks=(cpu_below(6.0),))
-scan_probe("s12-yaml-over-1mib-400k-model-lines", "quadratic-position", lambda: {"values.yaml": "".join(
+scan_probe("s12-yaml-over-1mib-150k-model-lines", "quadratic-position", lambda: {"values.yaml": "".join(
     f"model: Qwen/Qwen2-{i}B\n" for i in range(150_000))}, accounted=["values.yaml"], checks=(
         cpu_below(10.0), skipped_as("values.yaml", "analysis-budget")))
 scan_probe("s12-yaml-over-1mib-one-line", "huge-line", lambda: {"values.yaml": (
@@ -289,3 +289,80 @@ scan_probe("s12-yaml-script-block-continuations", "quadratic-position", lambda: 
     accounted=["values.yaml"], xfail_reason="config_files.TreeWalker.script_block (63354b6) passes over a shell "
     "script block over 64 KB silently: its models are neither found nor reported as an analysis-budget skip "
     "(config_files.py was being edited by its owner)")
+
+
+# (f) session 12's serialised-model readers (8545bbf): pickle outlines, gzip, marshal, dlib ---------------------------
+def _gz(payload: bytes, flags: int = 0, header_extra: bytes = b"") -> bytes:
+    z = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return b"\x1f\x8b\x08" + bytes([flags]) + b"\0\0\0\0\0\xff" + header_extra + z.compress(payload) + z.flush()
+
+
+def _gz_bomb(ctx: Ctx) -> None:
+    z = zlib.compressobj(9, zlib.DEFLATED, -15)
+    body = z.compress(b"\x80\x04}\x94(") + b"".join(z.compress(b"\0" * (1 << 24)) for _ in range(64)) + z.flush()
+    write(ctx.work / "model.pkl.gz", b"\x1f\x8b\x08\x00\0\0\0\0\0\xff" + body)
+
+
+def _marshal_str(text: str) -> bytes:
+    return bytes([ord("a") | 0x80]) + struct.pack("<I", len(text)) + text.encode()
+
+
+def _marshal_keys2() -> bytes:
+    p = c = 700
+    out = bytearray(b"{" + _marshal_str("k" * 100) + b"(" + struct.pack("<I", p + c))
+    out += b"".join(_marshal_str(f"p{i:03d}" + "x" * 96) for i in range(p))
+    out += b"".join(_marshal_str(f"c{j:03d}" + "y" * 96) for j in range(c))
+    n = 0
+    while len(out) < 2 * 1024 * 1024 - 200:
+        out += b"r" + struct.pack("<I", 1 + n % p) + b"{" + b"".join(
+            b"r" + struct.pack("<I", 1 + p + (n // p * 16 + k) % c) + b"N" for k in range(16)) + b"0"
+        n += 1
+    return bytes(out + b"0")
+
+
+def _dlib_int(v: int) -> bytes:
+    raw = abs(v).to_bytes(max(1, (abs(v).bit_length() + 7) // 8), "little")
+    return bytes([len(raw) | (0x80 if v < 0 else 0)]) + raw
+
+
+def _pickle_cut_unsafe(ctx: Ctx) -> None:  # never loaded: the marker must not appear
+    cmd = f"touch {ctx.marker}".encode()
+    write(ctx.work / "model.pkl", b"\x80\x02}q\x00(X\x05\x00\x00\x00modelq\x01cposix\nsystem\nq\x02X"
+          + struct.pack("<I", len(cmd)) + cmd + b"\x85q\x03Rq\x04X\x04\x00\x00\x00name" + b"X\xff\xff\x00\x00ab")
+
+
+_inspect("s12-gzip-pickle-bomb-1gb", "artifact-parse", _gz_bomb, "model.pkl.gz")
+_inspect("s12-gzip-name-escapes-table", "terminal-escape", files(lambda: {
+    "model.gz": _gz(b"\x80\x04}\x94.", 0x18, b"\x1b]0;pwn\x07\x9b2J[bold]x[/bold]\0" + b"\x1b[2J" * 200 + b"\0")}),
+    "model.gz", fmt="table")
+_inspect("s12-gzip-extra-past-header", "truncated-model", files(lambda: {
+    "model.gz": b"\x1f\x8b\x08\x04\0\0\0\0\0\xff\xff\xff" + b"x" * 100}), "model.gz")
+_inspect("s12-gzip-truncated-deflate", "truncated-model", files(lambda: {
+    "model.gz": _gz(b"\x80\x04}\x94(" + b"\x8c\x01a\x94K\x01" * 200_000)[:5_000]}), "model.gz")
+_inspect("s12-gzip-1m-opcodes", "big-header", files(lambda: {
+    "model.gz": _gz(b"\x80\x04(" + b"(" * 1_000_000 + b"e" * 1_000_000)}), "model.gz", checks=(cpu_below(6.0),))
+_inspect("s12-pickle-cut-unsafe-never-run", "no-exec", _pickle_cut_unsafe, "model.pkl")
+_inspect("s12-pickle-400k-marks", "big-header", files(lambda: {
+    "model.pkl": b"\x80\x04}(" + b"(" * 400_000 + b"\x8c\x01a\x94" * 200_000 + b"u" * 400_000 + b"."}), "model.pkl",
+    checks=(cpu_below(8.0),))
+_inspect("s12-marshal-keys2-from-refs", "big-header", files(lambda: {"model.marshal": _marshal_keys2()}),
+         "model.marshal")
+_inspect("s12-marshal-deep-and-refs", "deep-nesting", files(lambda: {
+    "a.marshal": b"{" + _marshal_str("k") + b"[" + struct.pack("<I", 1) * 1 + b"[\x01\x00\x00\x00" * 100_000,
+    "b.marshal": b"{" + _marshal_str("k") + b"r\xff\xff\xff\xff" * 200_000,
+    "c.marshal": b"{" + _marshal_str("k") + b"c" + os.urandom(1000),
+    "d.marshal": b"{z\xff" + b"a" * 10 + b"l\xff\xff\xff\x7f"}), ".")
+_inspect("s12-dlib-float-overflow", "binary-junk", files(lambda: {
+    "sp.dat": _dlib_int(1) + _dlib_int(-136) + _dlib_int(-1) + _dlib_int(1) + _dlib_int(1050) + b"\0" * 64,
+    "dnn.dat": _dlib_int(1) + _dlib_int(12) + b"loss_metric_" + _dlib_int(1) + _dlib_int(1024) + b"\0" * 64}), ".")
+_inspect("s12-dlib-layer-name-soup", "regex-backtracking", files(lambda: {
+    "dnn.dat": _dlib_int(1) + _dlib_int(10) + b"loss_mmod_" + _dlib_int(1) + _dlib_int(80) + _dlib_int(80)
+    + (b"\x01\x15input_rgb_image_sized" + b"\x01\x04fc_a" + b"\x01\x05relu_" + b"z" * 50) * 15_000
+    + b"\x01\x06concat" + b"q" * 3_000_000}), "dnn.dat", checks=(cpu_below(6.0),))
+_inspect("s12-dlib-shape-predictor-maxed", "big-header", files(lambda: {
+    "sp.dat": _dlib_int(1) + _dlib_int(-2000) + _dlib_int(-1) + (_dlib_int(1) + _dlib_int(-3)) * 2000
+    + _dlib_int(1000) + _dlib_int(100_000) + _dlib_int(65_535) + (_dlib_int(5) + _dlib_int(7) + _dlib_int(3)
+                                                                   + _dlib_int(-2)) * 65_535 + _dlib_int(65_536)}),
+    "sp.dat")
+_inspect("s12-serialized-fifos", "fifo", chain(fifo("m/model.pkl.gz"), fifo("m/model.marshal"), fifo("m/sp.dat"),
+                                               files(lambda: {"m/x.pkl": b"\x80\x04}\x94."})), "m", timeout=30)

@@ -122,3 +122,51 @@ def test_an_aliased_entry_with_a_huge_model_value_is_not_searched_per_alias(monk
         list(config_files.ConfigFileSource().scan(SourceFile("c.yaml", text)))
     # each alias searched the 100 KB value again: ~200 x 100 KB = 20 MB for a 102 KB file
     assert searched <= 10 * len(text), searched
+
+
+def _dlib_int(v: int) -> bytes:
+    raw = abs(v).to_bytes(max(1, (abs(v).bit_length() + 7) // 8), "little")
+    return bytes([len(raw) | (0x80 if v < 0 else 0)]) + raw
+
+
+def test_a_dlib_float_out_of_range_is_a_read_error_not_an_overflow(tmp_path: Any) -> None:
+    # artifacts/serialized.py _DlibCursor.real: 2.0 ** exponent overflows for 1024 <= exponent <= 1100 (the range check
+    # let it through): an OverflowError left the reader, and inspect listed the file "unreadable: OverflowError"
+    from modelmap.artifacts.serialized import DlibReader
+    from modelmap.errors import ReadError
+
+    shape_predictor = _dlib_int(1) + _dlib_int(-136) + _dlib_int(-1) + _dlib_int(1) + _dlib_int(1050) + b"\0" * 64
+    metric = _dlib_int(1) + _dlib_int(12) + b"loss_metric_" + _dlib_int(1) + _dlib_int(1024) + b"\0" * 64
+    for name, data in (("sp.dat", shape_predictor), ("dnn.dat", metric)):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert DlibReader().sniff(data[:64]), name
+        with pytest.raises(ReadError, match="out of range"):
+            DlibReader().read(path)
+
+
+def test_a_marshal_outline_keeps_a_bounded_number_of_subkeys_and_values() -> None:
+    # artifacts/serialized.py marshal_outline capped keys2 (and a key's values) per dict only: the same top-level key
+    # repeated, with references ('r', 5 bytes) to 100-character strings, made keys2 46 MB from a 2 MiB read
+    import struct
+
+    from modelmap.artifacts.serialized import MAX_KEYS, MAX_KEYS2, MAX_VALUES, marshal_outline
+
+    def s(text: str) -> bytes:  # an ASCII string with FLAG_REF: it joins the reference table
+        return bytes([ord("a") | 0x80]) + struct.pack("<I", len(text)) + text.encode()
+
+    def r(i: int) -> bytes:
+        return b"r" + struct.pack("<I", i)
+
+    p, c = 50, 50
+    data = bytearray(b"{" + s("k" * 100) + b"(" + struct.pack("<I", p + c))
+    data += b"".join(s(f"p{i:03d}" + "x" * 96) for i in range(p)) + b"".join(s(f"c{j:03d}" + "y" * 96) for j in range(c))
+    for n in range(2_000):  # a parent key, then a dict of 16 child keys or a tuple of 16 strings
+        if n % 2:
+            data += r(1 + n % p) + b"{" + b"".join(r(1 + p + (n // p * 16 + k) % c) + b"N" for k in range(16)) + b"0"
+        else:
+            data += r(1 + n % p) + b"(" + struct.pack("<I", 16) + b"".join(r(1 + p + k) for k in range(16))
+    out = marshal_outline(bytes(data) + b"0")
+    assert out["complete"]
+    assert len(out["keys2"]) <= MAX_KEYS * MAX_KEYS2, len(out["keys2"])  # was 16,000
+    assert len(out["values"]) <= MAX_KEYS and all(len(v) <= MAX_VALUES for v in out["values"].values())
