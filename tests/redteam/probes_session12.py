@@ -60,12 +60,10 @@ def _paddle_20m_fields(ctx: Ctx) -> None:
     write_chunks(ctx.work / "lac/__model__", _field(1, _BLOCK0 + _VAR), b"\x08\x01", 20_000_000, b"")
 
 
-_PADDLE_XFAIL = ("artifacts/classic.py PaddleProgramReader walks every protobuf field of a __model__ with no bound "
-                 "(28 MB of variables: 18-22 s of CPU); classic.py was being edited by its owner (inspect12)")
-_inspect("s12-paddle-program-4m-vars", "big-header", _paddle_4m_vars, "lac/__model__", checks=(cpu_below(5.0),),
-         xfail_reason=_PADDLE_XFAIL)
-_inspect("s12-paddle-program-20m-fields", "big-header", _paddle_20m_fields, "lac/__model__", checks=(cpu_below(5.0),),
-         xfail_reason=_PADDLE_XFAIL)
+# fixed in redteam12: PaddleProgramReader walked every protobuf field (28 MB of variables: 18-22 s of CPU); now at most
+# MAX_PADDLE_FIELDS fields, and a note says so
+_inspect("s12-paddle-program-4m-vars", "big-header", _paddle_4m_vars, "lac/__model__", checks=(cpu_below(5.0),))
+_inspect("s12-paddle-program-20m-fields", "big-header", _paddle_20m_fields, "lac/__model__", checks=(cpu_below(5.0),))
 _inspect("s12-paddle-program-block-past-end", "truncated-model", files(lambda: {
     "m/__model__": b"\x0a" + _varint(2**40) + _BLOCK0 + _field(3, _field(1, b"x" * 1_000_000))}), "m/__model__")
 _inspect("s12-paddle-program-deep-messages", "deep-nesting", files(lambda: {

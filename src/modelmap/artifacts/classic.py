@@ -409,22 +409,39 @@ class TFLiteReader:
 PADDLE_BLOCK0 = b"\x08\x00\x10" + b"\xff" * 9 + b"\x01"
 MAX_PADDLE_NAMES = 2048  # persistable variable names / op types kept
 MAX_PADDLE_BLOCKS = 64
+# protobuf fields walked in all (blocks, their vars and ops, the fields of those): a real program has some thousands;
+# 28 MB of one-variable entries took 18-22 s of CPU to walk whole (redteam12)
+MAX_PADDLE_FIELDS = 500_000
 
 
-def _paddle_var_shape(path: Path, buf: Any, span: tuple[int, int], cut: list[int]) -> tuple[str, tuple[int, ...]] | None:
-    """(data type, dims) a VarDesc's type declares for a LoDTensor (framework.proto VarType: 1 type, 3 lod_tensor ->
-    LoDTensorDesc 1 tensor -> TensorDesc 1 data_type, 2 dims), or None. -1 (a batch dimension) stays -1."""
+class _FieldCap(Exception):
+    pass
+
+
+def _fields(path: Path, buf: Any, start: int, end: int, cut: list[int], left: list[int]) -> Any:
+    """The bounded protobuf walker's fields of [start, end), each taking one of ``left[0]``; past them, _FieldCap."""
     from modelmap.artifacts.onnx import _walk
 
-    for f, w, v, _c in _walk(path, buf, span[0], span[0] + span[1], True, cut):
+    for item in _walk(path, buf, start, end, True, cut):
+        left[0] -= 1
+        if left[0] < 0:
+            raise _FieldCap
+        yield item
+
+
+def _paddle_var_shape(path: Path, buf: Any, span: tuple[int, int], cut: list[int],
+                      left: list[int]) -> tuple[str, tuple[int, ...]] | None:
+    """(data type, dims) a VarDesc's type declares for a LoDTensor (framework.proto VarType: 1 type, 3 lod_tensor ->
+    LoDTensorDesc 1 tensor -> TensorDesc 1 data_type, 2 dims), or None. -1 (a batch dimension) stays -1."""
+    for f, w, v, _c in _fields(path, buf, span[0], span[0] + span[1], cut, left):
         if f != 3 or w != 2:
             continue
-        for f2, w2, v2, _c2 in _walk(path, buf, v[0], v[0] + v[1], True, cut):
+        for f2, w2, v2, _c2 in _fields(path, buf, v[0], v[0] + v[1], cut, left):
             if f2 != 1 or w2 != 2:
                 continue
             dtype: int | None = None
             dims: list[int] = []
-            for f3, w3, v3, _c3 in _walk(path, buf, v2[0], v2[0] + v2[1], True, cut):
+            for f3, w3, v3, _c3 in _fields(path, buf, v2[0], v2[0] + v2[1], cut, left):
                 if f3 == 1 and w3 == 0:
                     dtype = v3
                 elif f3 == 2 and w3 == 0 and len(dims) < 16:
@@ -447,42 +464,46 @@ class PaddleProgramReader:
         return head[i + 1:i + 1 + len(PADDLE_BLOCK0)] == PADDLE_BLOCK0
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
-        from modelmap.artifacts.onnx import _walk  # the bounded protobuf field walker
-
         params: set[str] = set()
         ops: set[str] = set()
         tensors: list[Tensor] = []
         blocks = 0
         cap = min(MAX_PADDLE_NAMES, limits.max_items)
+        most = min(MAX_PADDLE_FIELDS, limits.max_graph_entries)
+        left = [most]
+        capped = False
         with mapped(path) as buf:
             cut: list[int] = []
-            for fno, wire, val, _clip in _walk(path, buf, 0, len(buf), True, cut):
-                if fno != 1 or wire != 2 or blocks >= MAX_PADDLE_BLOCKS:
-                    continue
-                blocks += 1
-                boff, blen = val
-                for bf, bw, bval, _c in _walk(path, buf, boff, boff + blen, True, cut):
-                    if bw != 2 or bf not in (3, 4):
+            try:
+                for fno, wire, val, _clip in _fields(path, buf, 0, len(buf), cut, left):
+                    if fno != 1 or wire != 2 or blocks >= MAX_PADDLE_BLOCKS:
                         continue
-                    off, n = bval
-                    name, persistable, op_type = None, False, None
-                    vtype: tuple[int, int] | None = None
-                    for f, w, v, _c2 in _walk(path, buf, off, off + n, True, cut):
-                        if bf == 3 and f == 1 and w == 2:
-                            name = bytes(buf[v[0]:v[0] + min(v[1], 256)]).decode("utf-8", "replace")
-                        elif bf == 3 and f == 2 and w == 2:
-                            vtype = v
-                        elif bf == 3 and f == 3 and w == 0:
-                            persistable = bool(v)
-                        elif bf == 4 and f == 3 and w == 2:
-                            op_type = bytes(buf[v[0]:v[0] + min(v[1], 128)]).decode("utf-8", "replace")
-                    if bf == 3 and name and persistable and len(params) < cap:
-                        params.add(name)
-                        shape = _paddle_var_shape(path, buf, vtype, cut) if vtype else None
-                        if shape is not None and len(tensors) < cap:
-                            tensors.append(Tensor(name, *shape))
-                    elif op_type and len(ops) < cap:
-                        ops.add(op_type)
+                    blocks += 1
+                    boff, blen = val
+                    for bf, bw, bval, _c in _fields(path, buf, boff, boff + blen, cut, left):
+                        if bw != 2 or bf not in (3, 4):
+                            continue
+                        off, n = bval
+                        name, persistable, op_type = None, False, None
+                        vtype: tuple[int, int] | None = None
+                        for f, w, v, _c2 in _fields(path, buf, off, off + n, cut, left):
+                            if bf == 3 and f == 1 and w == 2:
+                                name = bytes(buf[v[0]:v[0] + min(v[1], 256)]).decode("utf-8", "replace")
+                            elif bf == 3 and f == 2 and w == 2:
+                                vtype = v
+                            elif bf == 3 and f == 3 and w == 0:
+                                persistable = bool(v)
+                            elif bf == 4 and f == 3 and w == 2:
+                                op_type = bytes(buf[v[0]:v[0] + min(v[1], 128)]).decode("utf-8", "replace")
+                        if bf == 3 and name and persistable and len(params) < cap:
+                            params.add(name)
+                            shape = _paddle_var_shape(path, buf, vtype, cut, left) if vtype else None
+                            if shape is not None and len(tensors) < cap:
+                                tensors.append(Tensor(name, *shape))
+                        elif op_type and len(ops) < cap:
+                            ops.add(op_type)
+            except _FieldCap:
+                capped = True
         if not blocks:
             raise fail(path, "no program block")
         info = ArtifactInfo(path=str(path), format="paddle-program")
@@ -491,6 +512,8 @@ class PaddleProgramReader:
         info.tensors = sorted(tensors, key=lambda t: t.name)  # the persistable variables' declared shapes
         if cut:
             info.notes.append(f"the program description stops at offset {cut[0]} (truncated)")
+        if capped:
+            info.notes.append(f"only the first {most} protobuf fields of the program description were read")
         info.notes.append(f"PaddlePaddle program description: {blocks} block(s), {len(ops)} op types, "
                           f"{len(params)} persistable variables ({', '.join(sorted(params)[:6])}"
                           f"{' …' if len(params) > 6 else ''}); a framework format: whose model it is, the "
