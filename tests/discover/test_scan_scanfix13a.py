@@ -63,6 +63,38 @@ def test_a_manifest_kept_to_copy_is_read_as_a_manifest(tmp_path: Path) -> None:
     assert _found(tmp_path, "deploy/llm.yaml.example", text) == {(10, "mistralai/Mistral-7B-Instruct-v0.3")}
 
 
+# --------------------------------------------------------------------------- model-list entry versions
+
+_CATALOG = """\
+{
+  "Providers": [
+    {
+      "Name": "openai",
+      "Models": [
+        {"Id": "gpt-4o", "Name": "gpt-4o-2024-08-06", "Type": "chat",
+         "Version": "gpt-4o-2024-08-06"},
+        {"Name": "gpt-35-turbo", "Version": "0613", "Type": "chat"},
+        {"Name": "text-embedding-3-large", "Version": "2024-01-25", "Type": "embedding"},
+        {"Name": "whisper-1", "Version": "v2", "Type": "audio"}
+      ]
+    }
+  ],
+  "Package": {"Name": "chat-ui", "Version": "2.4.1-beta"}
+}
+"""
+
+
+def test_an_entry_version_that_names_a_model_is_read(tmp_path: Path) -> None:
+    got = _found(tmp_path, "appsettings.json", _CATALOG)
+    assert {(6, "gpt-4o"), (6, "gpt-4o-2024-08-06"), (7, "gpt-4o-2024-08-06")} <= got
+    assert not [raw for _, raw in got if raw in ("0613", "2024-01-25", "v2", "2.4.1-beta")]
+
+
+def test_a_version_outside_a_model_list_is_not_read(tmp_path: Path) -> None:
+    got = _found(tmp_path, "deps.yaml", "dependencies:\n  - name: gateway\n    version: gpt-4o-mini\n")
+    assert got == set()
+
+
 # --------------------------------------------------------------------------- the shared YAML line reader
 
 def test_the_line_reader_is_bounded_by_budget_steps() -> None:

@@ -707,6 +707,15 @@ def _names_an_entry_model(node: Node) -> bool:
     return False
 
 
+def _names_version_model(value: str, parent_key: str | None) -> bool:
+    """A ``version`` value inside an entry of a model list (the entry's parent key is a model key: ``Models``,
+    ``model``) that is written like a model id: a letter in it and four characters at least (``gpt-5.1``,
+    ``MiniMax-M3``); ``0613``, ``2024-05-13`` and ``v2`` are versions of the model the entry names otherwise."""
+    return bool(parent_key) and is_model_key(str(parent_key)) and len(value) >= 4 and any(
+        c.isalpha() for c in value) and not re.fullmatch(r"(?i)v?\d[\d.]*(?:[-_.]?(?:preview|beta|alpha|rc\d*|post\d*))?",
+                                                       value)
+
+
 def _bare_claim(value: str) -> bool:
     """A volume claim with no path in it whose name says nothing of a model (NIM's ``storageUri:
     pvc://nvidia-nim-pvc/``: the claim holds a server's cache, whichever model it serves); ``pvc://gpt-oss-20b-pvc``
@@ -1124,7 +1133,10 @@ class TreeWalker:
                                     source_id=self.ids.key):
                 return
         located = "://" in value and low_key not in _NOT_LOCATION_KEYS and is_model_location(value)
-        if (low_key in _NOT_MODEL_KEYS and not located) or low_key in self.skip_keys:
+        # the version of an entry in a list of models (`"Models": [{"Name": "gpt-5.1", "Version": "gpt-5.1"}]`) is
+        # the id the API is called with when it names one; a version number ("0613", "2024-05-13") names none
+        entry_version = low_key == "version" and _names_version_model(value, parent_key)
+        if (low_key in _NOT_MODEL_KEYS and not located and not entry_version) or low_key in self.skip_keys:
             return
         if low_key == "name" and (parent_key or "").lower() == "metadata":
             return  # a Kubernetes object's own name (metadata.name: gpt-oss-20b), not the model it serves
@@ -1180,7 +1192,8 @@ class TreeWalker:
         if _TEMPLATED.search(value):
             return
         model_field = bool(hint_key and is_model_key(hint_key)) or bool(
-            parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS) or section is not None
+            parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS) or section is not None \
+            or entry_version
         if value.lower() in _BACKEND_WORDS:
             return
         hint = (section or "key") if model_field else "none"
