@@ -95,6 +95,33 @@ def test_a_version_outside_a_model_list_is_not_read(tmp_path: Path) -> None:
     assert got == set()
 
 
+# --------------------------------------------------------------------------- other objects' names
+
+_ROUTE = """\
+apiVersion: routing.example.io/v1
+kind: ModelRoute
+metadata:
+  name: chat-route
+spec:
+  modelName: "Qwen/Qwen2.5-7B-Instruct"
+  targets:
+    - modelServerName: "qwen2.5-7b-instruct"
+      weight: 100
+  runtime:
+    name: vllm-llama-3-8b-runtime
+"""
+
+
+def test_names_of_servers_and_runtimes_are_not_models(tmp_path: Path) -> None:
+    assert _found(tmp_path, "route.yaml", _ROUTE) == {(6, "Qwen/Qwen2.5-7B-Instruct")}
+
+
+def test_object_name_keys_in_a_plain_config(tmp_path: Path) -> None:
+    text = ("retriever:\n  collection_name: bge-m3\n  embedding_model: BAAI/bge-m3\n"
+            "azure:\n  deployment_name: gpt-4o-mini\n")
+    assert _found(tmp_path, "rag.yaml", text) == {(3, "BAAI/bge-m3"), (5, "gpt-4o-mini")}
+
+
 # --------------------------------------------------------------------------- the shared YAML line reader
 
 def test_the_line_reader_is_bounded_by_budget_steps() -> None:

@@ -695,6 +695,28 @@ _STORE_OBJECTS = ("cache", "caches", "pvc", "claim", "volume", "volumeclaim", "p
                   "configmap")
 
 
+# the parent key of a `name` that refers to a serving object that is not the model (KServe/OME `runtime.name:
+# srt-kimi-k2-pd`, an InferencePool, a gateway, a route), matched on its last word
+_SERVING_OBJECTS = ("runtime", "runtimes", "servingruntime", "server", "servers", "service", "services", "gateway",
+                    "gateways", "router", "route", "routes", "pool", "pools", "inferencepool", "scheduler", "cluster",
+                    "clusters", "namespace", "queue", "serviceaccount")
+# a key that names another object by its name (Kthena `targetModels: [{modelServerName: deepseek-v2}]`,
+# `serviceName`, `collection_name`, `index_name`): that object's name, even when it is named after its model. A
+# deployment's name (Azure `deployment_name: gpt-4o`) is what the API is called with, so it is not one of these.
+_OBJECT_NAME_KEY = re.compile(r"(?:[a-z0-9]+_)*(?:server|service|route|router|gateway|pool|cluster|node|pod|container|"
+                              r"runtime|namespace|bucket|queue|topic|index|collection|table|database|db|host|user|"
+                              r"project|workspace|release|network|secret|volume|claim|pvc|config_map|configmap)_names?")
+
+
+def _is_object_name_key(key: str) -> bool:
+    """``modelServerName``, ``service_name``, ``collection-name``: a key (camelCase read as words) that names an
+    object of another kind; a model key (``model_name``, ``servedModelName``) never is one."""
+    if is_model_key(key):
+        return False
+    words = _CAMEL_KEY.sub("_", key.strip()).lower().replace("-", "_").replace(".", "_")
+    return _OBJECT_NAME_KEY.fullmatch(words) is not None
+
+
 def _names_an_entry_model(node: Node) -> bool:
     """A mapping that configures one model: a ``model`` (``model_name``, ``model_id`` …) child holding a literal
     name (`{"type": "dashscope", "model": "qwen-7b-chat"}`); the first 32 pairs are looked at."""
@@ -1142,6 +1164,10 @@ class TreeWalker:
             return  # a Kubernetes object's own name (metadata.name: gpt-oss-20b), not the model it serves
         if low_key == "name" and (parent_key or "").lower().endswith(_STORE_OBJECTS):
             return  # the name of a cache, volume or claim object (NIMService storage.nimCache.name: meta-llama3-8b)
+        if low_key == "name" and (parent_key or "").lower() in _SERVING_OBJECTS:
+            return  # the name of a serving runtime, server or route (OME runtime.name: srt-kimi-k2-pd), not a model
+        if key and _is_object_name_key(key):
+            return  # another object's name (Kthena modelServerName: deepseek-v2, serviceName, collection_name)
         if located:
             # a model URI or hub address names its model wherever it is written (hf://org/name, ollama://tag,
             # s3://bucket/models/Qwen2-7B-Instruct, https://huggingface.co/org/name), under any key (KubeAI's url)
