@@ -122,6 +122,33 @@ def test_object_name_keys_in_a_plain_config(tmp_path: Path) -> None:
     assert _found(tmp_path, "rag.yaml", text) == {(3, "BAAI/bge-m3"), (5, "gpt-4o-mini")}
 
 
+# --------------------------------------------------------------------------- LoRA adapter resources
+
+_ADAPTER = """\
+apiVersion: lora.example.io/v1alpha1
+kind: ModelAdapter
+metadata:
+  name: sql-lora
+spec:
+  baseModel: llama-3-8b-instruct
+  artifactURL: huggingface://acme/llama-3-8b-sql-lora
+---
+apiVersion: lora.example.io/v1alpha1
+kind: ModelAdapter
+metadata:
+  name: hub-lora
+spec:
+  baseModel: meta-llama/Meta-Llama-3-8B-Instruct
+"""
+
+
+def test_an_adapter_resources_base_model_is_a_served_name(tmp_path: Path) -> None:
+    got = _found(tmp_path, "adapters.yaml", _ADAPTER)
+    assert (6, "llama-3-8b-instruct") not in got
+    assert (7, "huggingface://acme/llama-3-8b-sql-lora") in got
+    assert (14, "meta-llama/Meta-Llama-3-8B-Instruct") in got
+
+
 # --------------------------------------------------------------------------- the shared YAML line reader
 
 def test_the_line_reader_is_bounded_by_budget_steps() -> None:

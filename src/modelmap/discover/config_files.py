@@ -891,6 +891,9 @@ class TreeWalker:
         self.path: list[str] = []
         self._embedded_depth = 0
         self._embedded_count = 0
+        # the document walked is a LoRA adapter resource (kind: ModelAdapter, LoraAdapter): every mapping in it is
+        # read as an adapter's spec (its baseModel names the served base model's deployment, not a model id)
+        self.adapter_resource = False
 
     # ------------------------------------------------------------------ helpers
     def classify_url(self, url: str) -> Endpoint | None:
@@ -1040,7 +1043,7 @@ class TreeWalker:
         # (a Deployment, a route); a LoRA adapter's base model is that label, not a model id
         named_elsewhere = any(is_model_key(k) and k not in _ENTRY_NAME_KEYS for k in keys)
         # a LoRA adapter entry (adapterName/adapterPath/adapterSource …) or the block under one
-        adapter_spec = any(k.startswith("adapter") for k in keys) or "adapter" in low
+        adapter_spec = self.adapter_resource or any(k.startswith("adapter") for k in keys) or "adapter" in low
         # a Kubernetes object reference (backendRefs, parentRefs, scaleTargetRef, {group, kind, name}): its name is
         # an object's (an InferencePool, a Service), not a model
         object_ref = "name" in keys and (low.endswith(("ref", "refs", "reference", "references")) or (

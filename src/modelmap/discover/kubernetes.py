@@ -166,6 +166,15 @@ def _is_model_resource(doc: Node) -> bool:
             and bool(_MODEL_KINDS.fullmatch(kind.value.strip())))
 
 
+def _is_adapter_resource(doc: Node) -> bool:
+    """A custom resource that declares a LoRA adapter (AIBrix ``kind: ModelAdapter``, ``LoraAdapter``): its
+    ``baseModel`` refers to the deployment that serves the base model (a served name), as in an adapter entry."""
+    kind = doc.get("kind") if isinstance(doc, Mapping) else None
+    api = doc.get("apiVersion") if isinstance(doc, Mapping) else None
+    return (isinstance(kind, Scalar) and isinstance(api, Scalar) and "/" in api.value
+            and kind.value.strip().lower().endswith("adapter"))
+
+
 # custom resources whose ``spec.name`` is the name the model is served under (Kthena's ModelBooster: spec.name,
 # spec.backend.modelURI); not the object's own metadata.name
 _SPEC_NAME_KINDS = frozenset({"ModelBooster"})
@@ -270,8 +279,10 @@ class KubernetesSource:
                 # a model resource's location field (KubeAI `kind: Model`, spec.url and adapters' url): its URI is
                 # the model's, whatever scheme (hf://, ollama://, pvc://, s3://)
                 walker.location_keys = _LOCATION_KEYS if _is_model_resource(doc) else frozenset()
+                walker.adapter_resource = _is_adapter_resource(doc)
                 walker.walk(doc)
                 walker.location_keys = frozenset()
+                walker.adapter_resource = False
                 served = _served_name(doc)
                 if served is not None:
                     value = served.value.strip()
