@@ -149,6 +149,15 @@ def test_an_adapter_resources_base_model_is_a_served_name(tmp_path: Path) -> Non
     assert (14, "meta-llama/Meta-Llama-3-8B-Instruct") in got
 
 
+# --------------------------------------------------------------------------- bare model folders under a path key
+
+def test_a_bare_model_folder_under_a_path_key(tmp_path: Path) -> None:
+    text = ("backends:\n  aquila:\n    path: Aquila2-34B-Chat\n  tools:\n    path: scripts\n"
+            "  logs:\n    log_path: InternLM2-20B-Chat\n    data_dir: Aquila2-34B-Chat\n")
+    got = _found(tmp_path, "config.yml", text)
+    assert got == {(3, "Aquila2-34B-Chat")}
+
+
 # --------------------------------------------------------------------------- the shared YAML line reader
 
 def test_the_line_reader_is_bounded_by_budget_steps() -> None:

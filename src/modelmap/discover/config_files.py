@@ -814,6 +814,14 @@ def _is_output_key(low_key: str) -> bool:
     return _OUTPUT_VAR.fullmatch(low_key) is not None
 
 
+def _is_model_folder_key(low_key: str) -> bool:
+    """A *path / *dir key that says nothing of data, logs, output or code (shell._NOT_MODEL_PATH_NAME): ``path``,
+    ``ckpt_dir``, ``weights``."""
+    from modelmap.discover.shell import _NOT_MODEL_PATH_NAME
+
+    return _NOT_MODEL_PATH_NAME.search(low_key) is None and not _is_output_key(low_key)
+
+
 def _output_names_model(value: str) -> bool:
     from modelmap.discover.shell import _is_model_dir_name
 
@@ -1244,6 +1252,12 @@ class TreeWalker:
         elif (not model_field and ("/" in value or "\\" in value) and _PATH_KEY.fullmatch(low_key)
               and _is_model_dir(value)):
             # the same written relative to the app's folder (DB-GPT `path = "models/THUDM/glm-4-9b-chat-hf"`)
+            hint = "path"
+            relative_dir = True
+        elif (not model_field and "/" not in value and "\\" not in value and _PATH_KEY.fullmatch(low_key)
+              and _is_model_folder_key(low_key) and _output_names_model(value)):
+            # a folder right in the app's folder, named for its model with a family word and a size (wenda's
+            # `aquila: {path: AquilaChat-7B}`); a bare word (path: models) or a data/output key's folder is not
             hint = "path"
             relative_dir = True
         source_id = (self.ids.env if in_env else self.ids.key) if model_field else self.ids.value
