@@ -158,6 +158,18 @@ def test_a_bare_model_folder_under_a_path_key(tmp_path: Path) -> None:
     assert got == {(3, "Aquila2-34B-Chat")}
 
 
+# --------------------------------------------------------------------------- shell: relative weight files
+
+def test_relative_weight_files_in_a_models_folder(tmp_path: Path) -> None:
+    text = ("@echo off\n%PYTHON% tools\\convert.py models/Mistral-7B-v0.1.pth models/mistral_f16.bin f16\n"
+            "%PYTHON% tools\\quantize.py models/mistral_f16.bin models/mistral_q4.bin q4_0\n"
+            "copy models/readme.txt docs/readme.txt\n")
+    got = _found(tmp_path, "convert.bat", text)
+    assert got >= {(2, "models/Mistral-7B-v0.1.pth"), (2, "models/mistral_f16.bin"), (3, "models/mistral_f16.bin"),
+                   (3, "models/mistral_q4.bin")}
+    assert not [raw for _, raw in got if raw.endswith(".txt")]
+
+
 # --------------------------------------------------------------------------- the shared YAML line reader
 
 def test_the_line_reader_is_bounded_by_budget_steps() -> None:

@@ -233,6 +233,11 @@ _NOT_MODEL_FILE = re.compile(r"(?i)\.(?:key|pem|crt|cer|pub|txt|log|md|sh|py|js|
                              r"csv|tsv|lock|pid|sock|bak|tmp|sql|html?|png|jpe?g|svg)$")
 
 
+# a weight file in a models / checkpoints folder, written relative to the working folder without `./`
+_RELATIVE_WEIGHT = re.compile(r"(?i)(?:models?|checkpoints?|ckpts?|weights|pretrained)[/\\][\w./\\-]{1,200}"
+                              r"\.(?:bin|pth|pt|ckpt|safetensors|gguf|ggml|onnx)$")
+
+
 def _is_model_path_arg(tok: str) -> bool:
     if len(tok) > 300 or "://" in tok or templated_path(tok) or _NOT_MODEL_FILE.search(tok):
         return False
@@ -654,6 +659,11 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                   and piece.rstrip("/").rsplit("/", 1)[-1].lower() not in placed):
                 done.add(piece)
                 report(piece, "none", None, None)
+            elif piece not in done and _RELATIVE_WEIGHT.match(piece) and not _NOT_MODEL_FILE.search(piece):
+                # a weight file written relative to the working folder, in a models folder (a converter's input and
+                # output: `convert_pytorch_to_ggml.py model/RWKV-4-World-0.4B.pth model/rwkv_ggml_f16.bin`)
+                done.add(piece)
+                report(piece, "path", None, None, Match("model-file", None, 0.6))
             elif (piece not in done and "/" in piece and not piece.startswith(("-", "/", ".", "~", "$"))
                   and lowered[0] not in _NOT_MODEL_PROGRAMS and is_known_hub_repo(piece)):
                 # any command's argument that is a Hub repo the knowledge base knows (a script's own helper:
