@@ -170,6 +170,16 @@ def test_relative_weight_files_in_a_models_folder(tmp_path: Path) -> None:
     assert not [raw for _, raw in got if raw.endswith(".txt")]
 
 
+# --------------------------------------------------------------------------- shell: checkpoint folders
+
+def test_a_checkpoint_variable_names_a_model_folder_without_a_size(tmp_path: Path) -> None:
+    text = ("#!/bin/bash\nYI_CHECKPOINT_PATH=/data/ckpts/Yi-Chat\nLOG_DIR=/data/logs/Yi-Chat\n"
+            "CKPT_DIR=/data/run/latest\n")
+    got = _found(tmp_path, "run_demo.sh", text)
+    assert (2, "/data/ckpts/Yi-Chat") in got
+    assert not [raw for _, raw in got if raw in ("/data/logs/Yi-Chat", "/data/run/latest")]
+
+
 # --------------------------------------------------------------------------- the shared YAML line reader
 
 def test_the_line_reader_is_bounded_by_budget_steps() -> None:

@@ -256,6 +256,9 @@ _NOT_MODEL_PATH_NAME = re.compile(r"(?i)data|log|cache|output|save|export|result
                                   r"src|code|script|plugin|lib|bin|repo|install|venv|env")
 
 
+_CHECKPOINT_NAME = re.compile(r"(?i)(?:^|_)(?:checkpoint|ckpt)(?:_|$)")
+
+
 def _model_dir_by_name(name: str, value: str) -> bool:
     """``name`` (a flag without its dashes, or a variable) says where something is, and ``value`` is a literal
     folder that a models / checkpoints directory or a parameter count marks as a model's, whose last part looks
@@ -264,8 +267,15 @@ def _model_dir_by_name(name: str, value: str) -> bool:
 
     if len(value) > 300 or "://" in value or templated_path(value) or "/" not in value.replace("\\", "/"):
         return False
-    return (_PATH_NAME.fullmatch(name) is not None and _NOT_MODEL_PATH_NAME.search(name) is None
-            and _is_model_dir(value))
+    if _PATH_NAME.fullmatch(name) is None or _NOT_MODEL_PATH_NAME.search(name) is not None:
+        return False
+    if _is_model_dir(value):
+        return True
+    # a name that says checkpoint (QWEN_CHECKPOINT_PATH, --ckpt_dir): a folder whose last part names a model family
+    # is that model's, with no size in it (/path/to/Qwen-Chat)
+    last = re.split(r"[/\\]", value.rstrip("/\\"))[-1]
+    return (_CHECKPOINT_NAME.search(name) is not None and len(last) >= 4 and "$" not in last
+            and is_model_ish(last) and not is_generic(last))
 
 
 # programs whose `owner/name` arguments are code or images, not models (git clone org/repo, pip install org/pkg)
