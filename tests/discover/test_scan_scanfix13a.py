@@ -200,3 +200,36 @@ def test_the_line_reader_neutralises_template_actions_for_the_kubernetes_source(
     out = KubernetesSource()._lines(SourceFile("chart/templates/cm.yaml", text, None), "test")
     got = {(f.line, f.raw) for f in out if not hasattr(f, "reason")}
     assert got == {(5, "mistral-7b-instruct"), (6, "meta-llama/Llama-3.1-8B-Instruct")}
+
+
+# --------------------------------------------------------------------------- names of containers, ports, charts, runs
+
+_DEPLOYMENT = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: chat
+spec:
+  template:
+    spec:
+      containers:
+        - name: qwen2-7b-instruct
+          image: vllm/vllm-openai:latest
+          args: ["--model", "Qwen/Qwen2-7B-Instruct"]
+          ports:
+            - name: llama-3-8b
+              containerPort: 8000
+          volumeMounts:
+            - name: mistral-7b-weights
+              mountPath: /data
+"""
+
+
+def test_container_port_and_volume_names_are_not_models(tmp_path: Path) -> None:
+    assert _found(tmp_path, "deploy.yaml", _DEPLOYMENT) == {(11, "Qwen/Qwen2-7B-Instruct")}
+
+
+def test_chart_and_run_names_are_not_models(tmp_path: Path) -> None:
+    text = ("nameOverride: mistral-7b\nfullnameOverride: mistral-7b-instruct\napp: llama-3-8b\n"
+            "wandb_project: qwen2-7b\nrun_name: llama-3-8b-lora\nbase_model: meta-llama/Meta-Llama-3-8B\n")
+    assert _found(tmp_path, "train.yaml", text) == {(6, "meta-llama/Meta-Llama-3-8B")}

@@ -647,6 +647,8 @@ _NOT_MODEL_KEYS = frozenset({
     # a catalog's grouping of models (`{"Series": "DeepSeek-V3", "Models": ["DeepSeek-V3-0324-4bit"]}`): the models
     # are listed beside it
     "series",
+    # a Helm chart's names for its own objects, and the project a run is logged under (wandb), named after the model
+    "nameoverride", "fullnameoverride", "project", "wandb_project", "release", "app", "component",
 })
 _CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri", "default", "model", "value",
                                   "identifier", "checkpoint", "pretrained", "hf_repo", "model_id"})
@@ -699,13 +701,20 @@ _STORE_OBJECTS = ("cache", "caches", "pvc", "claim", "volume", "volumeclaim", "p
 # srt-kimi-k2-pd`, an InferencePool, a gateway, a route), matched on its last word
 _SERVING_OBJECTS = ("runtime", "runtimes", "servingruntime", "server", "servers", "service", "services", "gateway",
                     "gateways", "router", "route", "routes", "pool", "pools", "inferencepool", "scheduler", "cluster",
-                    "clusters", "namespace", "queue", "serviceaccount")
+                    "clusters", "namespace", "queue", "serviceaccount",
+                    # a container, its ports and volumes are named by whoever writes the manifest, often after the
+                    # model they serve (`containers: [{name: qwen2-7b-instruct, image: vllm/…}]`); the model is
+                    # given in the container's args or env
+                    "container", "containers", "initcontainers", "ephemeralcontainers", "sidecars", "ports",
+                    "volumes", "volumemounts")
 # a key that names another object by its name (Kthena `targetModels: [{modelServerName: deepseek-v2}]`,
 # `serviceName`, `collection_name`, `index_name`): that object's name, even when it is named after its model. A
 # deployment's name (Azure `deployment_name: gpt-4o`) is what the API is called with, so it is not one of these.
 _OBJECT_NAME_KEY = re.compile(r"(?:[a-z0-9]+_)*(?:server|service|route|router|gateway|pool|cluster|node|pod|container|"
                               r"runtime|namespace|bucket|queue|topic|index|collection|table|database|db|host|user|"
-                              r"project|workspace|release|network|secret|volume|claim|pvc|config_map|configmap)_names?")
+                              r"project|workspace|release|network|secret|volume|claim|pvc|config_map|configmap|"
+                              # a training or evaluation run's names (`run_name: llama-3-8b-lora`, wandb's project)
+                              r"run|job|experiment|exp|task|trial|sweep|app|application)_names?")
 
 
 def _is_object_name_key(key: str) -> bool:
