@@ -233,3 +233,23 @@ def test_chart_and_run_names_are_not_models(tmp_path: Path) -> None:
     text = ("nameOverride: mistral-7b\nfullnameOverride: mistral-7b-instruct\napp: llama-3-8b\n"
             "wandb_project: qwen2-7b\nrun_name: llama-3-8b-lora\nbase_model: meta-llama/Meta-Llama-3-8B\n")
     assert _found(tmp_path, "train.yaml", text) == {(6, "meta-llama/Meta-Llama-3-8B")}
+
+
+# --------------------------------------------------------------------------- output locations
+
+_BENCH = """\
+apiVersion: bench.example.io/v1
+kind: BenchmarkJob
+metadata:
+  name: llama-bench
+spec:
+  target:
+    storageUri: hf://meta-llama/Llama-3.1-8B-Instruct
+  outputLocation:
+    storageUri: s3://acme-bench/results/llama-3.1-8b-instruct
+  results_uri: gs://acme-bench/models/Llama-3.1-8B-Instruct-run
+"""
+
+
+def test_where_a_job_writes_results_is_not_a_model(tmp_path: Path) -> None:
+    assert _found(tmp_path, "bench.yaml", _BENCH) == {(7, "hf://meta-llama/Llama-3.1-8B-Instruct")}

@@ -686,6 +686,11 @@ _BASE_MODEL_KEY = re.compile(r"base[_-]?model(?:[_-]?name)?")
 _DATASET_WORD = re.compile(r"(?:^|[_.-])datasets?(?:$|[_.-])|datasets?$")
 
 
+# a key or section naming where results, logs or reports go (outputLocation, output_uri, results, log_dir)
+_OUTPUT_SECTION = re.compile(r"(?:outputs?|results?|reports?|logs?|exports?)(?:[_-]?(?:location|dir|path|uri|url|"
+                             r"storage|bucket|prefix))?$")
+
+
 def _is_dataset_key(low_key: str) -> bool:
     return "dataset" in low_key and bool(_DATASET_WORD.search(low_key))
 
@@ -1143,6 +1148,13 @@ class TreeWalker:
             return "key"
         return None
 
+    def under_output(self, low_key: str) -> bool:
+        """The value of a key, or one in a section, that says where a job writes what it produces (a benchmark's
+        ``outputLocation: {storageUri: oci://…}``, ``results_uri``, ``logs.storage_uri``); the nearest three sections
+        looked at. A model key's own value is not (``output_model_uri``)."""
+        return any(_OUTPUT_SECTION.match(p) is not None for p in self.path[-3:]) or (
+            _OUTPUT_SECTION.match(low_key) is not None and not is_model_key(low_key))
+
     def under_dataset(self, low_key: str) -> bool:
         """The value of a data set's key, or one in a data set's section (``datasets: [{path: org/name}]``):
         ``self.path`` ends with the key of the collection that holds the value (the nearest four looked at)."""
@@ -1167,6 +1179,8 @@ class TreeWalker:
         if self.under_dataset(low_key) and not (key and is_model_key(key)) and not (
                 parent_key and is_model_key(parent_key)):
             return  # a data set's id or path (datasets: [{path: mhenrichsen/alpaca_2k_test}]), not a model
+        if "://" in value and self.under_output(low_key):
+            return  # where a job writes its results (OME outputLocation.storageUri: oci://…/deepseek-r1-benchmark)
         if low_key in self.location_keys and "://" in value and not _TEMPLATED.search(value) and not (
                 low_key in ("storageuri", "storage_uri") and _bare_claim(value)):
             # the location field of a model resource (KubeAI Model spec.url: any hf://, ollama://, pvc://, s3://)
