@@ -113,3 +113,16 @@ def test_a_tier_of_an_api_version_whose_siblings_are_all_proprietary_is_propriet
 def test_a_size_after_the_versioned_stem_names_weights_not_a_tier(resolver: Resolver) -> None:
     res = resolver.resolve("qwen3.6-9b")  # an unknown checkpoint-shaped name: never given the tiers' licence
     assert (res.license or {}).get("id") != "proprietary"
+
+
+# ---- Azure AI Foundry's names for Cohere's rerank models --------------------------------------------------------
+@pytest.mark.parametrize(("query", "model"), [
+    ("azure_ai/Cohere-rerank-v3-english", "cohere/rerank-english-v3.0"),
+    ("azure_ai/cohere-rerank-v3-multilingual", "cohere/rerank-multilingual-v3.0"),
+    ("azure_ai/Cohere-embed-v3-multilingual", "cohere/embed-multilingual-v3.0"),
+])
+def test_azure_cohere_rerank_and_embed_names(resolver: Resolver, query: str, model: str) -> None:
+    res = resolver.resolve(query)
+    assert (res.model or {}).get("id") == model
+    assert res.origins == ("CA",)
+    assert (res.served_by or {}).get("id") == "azure-ai-foundry"

@@ -362,9 +362,12 @@ def _azure_lookups(name: str) -> tuple[str, ...]:
     n = name.lower()
     n = n.removeprefix("fw-")
     out = [n]
-    m = re.fullmatch(r"cohere-embed-v3-(english|multilingual)", n)
+    m = re.fullmatch(r"cohere-(embed|rerank)-v3-(english|multilingual)", n)
     if m:
-        out.append(f"embed-{m.group(1)}-v3.0")
+        # Azure's "Cohere Rerank v3 - Multilingual" is Cohere's rerank-multilingual-v3.0 (Microsoft Learn, "How to
+        # deploy Cohere Rerank models with Azure AI Foundry"; litellm's catalogue id azure_ai/cohere-rerank-v3-
+        # multilingual), as its "Cohere-embed-v3-english" is embed-english-v3.0
+        out.append(f"{m.group(1)}-{m.group(2)}-v3.0")
     out.append(re.sub(r"^(cohere|ai21)-", "", n))
     # Cohere's "embed-v-4-0" in the Azure AI catalog is Cohere's embed-v4.0
     out.append(re.sub(r"^(?:cohere-)?embed-v-(\d)-(\d)$", r"embed-v\1.\2", n))
