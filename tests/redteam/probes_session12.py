@@ -364,3 +364,55 @@ _inspect("s12-dlib-shape-predictor-maxed", "big-header", files(lambda: {
     "sp.dat")
 _inspect("s12-serialized-fifos", "fifo", chain(fifo("m/model.pkl.gz"), fifo("m/model.marshal"), fifo("m/sp.dat"),
                                                files(lambda: {"m/x.pkl": b"\x80\x04}\x94."})), "m", timeout=30)
+
+
+# (g) session 12's cross-file constants (Go / Java / Kotlin / C#, links._link_code) and the polyglot byte gates -------
+def _go_pkg(defs: int, use_files: int, uses: int) -> dict[str, str]:
+    """One Go package: ``defs`` files each declaring the same 64 model-id constants (hostile: Go would not build it)
+    and ``use_files`` files each passing them as a model ``uses`` times."""
+    out = {f"internal/p/d{k}.go": "package p\n\n// model ids of the Orbit API\nconst (\n" + "".join(
+        f'\tOrbitChat{i} = "orbit-chat-v{i + 2}"\n' for i in range(64)) + ")\n" for k in range(defs)}
+    for j in range(use_files):
+        out[f"internal/p/u{j}.go"] = "package p\n\nfunc f() {\n" + "".join(
+            f"\t_ = Request{{Model: OrbitChat{i % 64}}}\n" for i in range(uses)) + "}\n"
+    return out
+
+
+scan_probe("s12-go-cross-file-64-defs-40k-uses", "quadratic-position", lambda: _go_pkg(64, 10, 4_000),
+           checks=(cpu_below(20.0),))
+scan_probe("s12-go-cross-file-2000-packages", "quadratic-position", lambda: {
+    **{f"internal/p{k}/d.go": f'package p{k}\n\n// model ids\nconst OrbitChat = "orbit-chat-v{k + 2}"\n'
+       for k in range(2_000)},
+    **{f"internal/p{k}/u.go": f"package p{k}\n\nimport q \"github.com/acme/orbit/internal/p{(k + 1) % 2_000}\"\n\n"
+       "func f() {\n\t_ = Request{Model: OrbitChat}\n\t_ = Request{Model: q.OrbitChat}\n}\n" for k in range(2_000)}},
+    checks=(cpu_below(30.0),))
+scan_probe("s12-java-cross-file-chain-1000-types", "quadratic-position", lambda: {
+    **{f"src/T{k}.java": f"class T{k} {{ static final String M = T{k + 1}.M; static final String N = T{k - 1}.N; }}\n"
+       for k in range(1_000)},
+    "src/T1000.java": '/** model ids */\nclass T1000 { static final String M = "orbit-max-v2"; static final String N = '
+                      'T999.N; }\n',
+    "src/App.java": "class App { void f() { OrbitChatModel.builder().modelName(T0.M).modelName(T1000.M).build(); } }\n"},
+    checks=(cpu_below(10.0),))
+scan_probe("s12-kotlin-cross-file-cycle", "quadratic-position", lambda: {
+    "A.kt": "object A { const val M = B.M }\n", "B.kt": "object B { const val M = A.M }\n",
+    "C.kt": "fun f() { val m = GenerativeModel(modelName = A.M) }\n",
+    "D.kt": '// model ids\nobject OrbitIds { const val ORBIT_VISION = "orbit-vision-v2" }\n',
+    "E.kt": "fun g() { GenerativeModel(modelName = OrbitIds.ORBIT_VISION) }\n"}, checks=(cpu_below(6.0),))
+scan_probe("s12-csharp-cross-file-100-types-4k-uses", "quadratic-position", lambda: {
+    f"Ids/M{k}.cs": "// model ids\npublic static class OrbitIds {\n" + "".join(
+        f'  public const string OrbitEmbed{i} = "orbit-embed-v{i + 2}";\n' for i in range(64)) + "}\n"
+    for k in range(100)} | {f"App/Setup{j}.cs": "class Setup { void F() {\n" + "".join(
+        f"  var o{i} = new ChatOptions {{ ModelId = OrbitIds.OrbitEmbed{i % 64} }};\n" for i in range(4_000)) + "} }\n"
+        for j in range(5)}, checks=(cpu_below(30.0),))
+# no literal in the file, so polyglot.has_candidate reaches its Ruby word-array pass (every %w[ opener read up to
+# 4,000 bytes when the pass was added)
+scan_probe("s12-ruby-word-array-openers", "regex-backtracking", lambda: {"a.rb": (
+    "MODELS = " + ("%w[" * 60 + "\n") * 5_000 + "x = 1\n")}, checks=(cpu_below(6.0),))
+scan_probe("s12-go-model-word-soup", "regex-backtracking", lambda: {"a.go": (
+    "package a\n\nvar s = `\n" + ("model" * 40 + "\n") * 15_000 + "`\n\nvar m = openai.ChatCompletionRequest{Model: "
+    "\"gpt-4o\"}\n")}, accounted=["a.go"], checks=(cpu_below(6.0),))
+scan_probe("s12-java-qualified-use-soup", "regex-backtracking", lambda: {"A.java": (
+    "class A { String s = \"\" +\n" + ("\"" + "model=A.B.C " * 20 + "\" +\n") * 10_000 + "\"\";\n"
+    "  void f() { x.model(OrbitIds.ORBIT_MAX); } }\n"),
+    "OrbitIds.java": '/** model ids */\nclass OrbitIds { static final String ORBIT_MAX = "orbit-max-v2"; }\n'},
+    checks=(cpu_below(6.0),))
