@@ -253,3 +253,13 @@ spec:
 
 def test_where_a_job_writes_results_is_not_a_model(tmp_path: Path) -> None:
     assert _found(tmp_path, "bench.yaml", _BENCH) == {(7, "hf://meta-llama/Llama-3.1-8B-Instruct")}
+
+
+# --------------------------------------------------------------------------- ModelScope git addresses
+
+def test_a_modelscope_git_address_is_a_model_location(tmp_path: Path) -> None:
+    text = ("#!/bin/sh\ngit clone https://www.modelscope.cn/Qwen/Qwen2.5-7B-Instruct.git /models/qwen\n"
+            "git clone https://modelscope.cn/docs/intro.git\n")
+    got = _found(tmp_path, "fetch.sh", text)
+    assert (2, "https://www.modelscope.cn/Qwen/Qwen2.5-7B-Instruct.git") in got
+    assert not [raw for _, raw in got if "docs" in raw]

@@ -5,7 +5,7 @@ A model is often named by where its weights live rather than by its id:
 * hub URIs: ``hf://Qwen/Qwen2-7B-Instruct[@rev]``, ``huggingface://org/name``, ``modelscope://qwen/Qwen2-7B``,
   ``ollama://qwen2.5:7b`` (KubeAI ``Model.spec.url``, KServe ``storageUri``, llm-d ``model.uri``);
 * hub web addresses: ``https://huggingface.co/org/name[/resolve/main/file.gguf]``, ``hf.co``, the
-  ``hf-mirror.com`` mirror, ``https://modelscope.cn/models/org/name``;
+  ``hf-mirror.com`` mirror, ``https://modelscope.cn/models/org/name``, ``https://www.modelscope.cn/org/name.git``;
 * storage URIs: ``s3://bucket/models/Qwen2-7B-Instruct``, ``gs://``, ``oss://``, ``pvc://claim/path``,
   ``az://``, ``oci://`` (model images), ``hdfs://`` …;
 * the Hugging Face cache folder of a model: ``~/.cache/huggingface/hub/models--BAAI--bge-m3``.
@@ -215,6 +215,12 @@ def _web_location(scheme: str, segments: list[str]) -> Location | None:
         return Location(scheme, f"{org}/{name}", "hub", revision, file, "huggingface")
     if host in MODELSCOPE_HOSTS:
         low = [p.lower() for p in parts]
+        if len(parts) == 2 and low[1].endswith(".git") and low[0] not in _HUB_PAGES:
+            # the repository's git address (`git clone https://www.modelscope.cn/Qwen/Qwen2.5-7B-Instruct.git`)
+            org, name = parts[0], parts[1][:-4]
+            if not (_SEGMENT.fullmatch(org) and _SEGMENT.fullmatch(name)):
+                return None
+            return Location(scheme, f"{org}/{name}", "hub", hub="modelscope")
         if "models" not in low:
             return None
         at = low.index("models")
