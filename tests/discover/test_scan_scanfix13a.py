@@ -255,6 +255,15 @@ def test_where_a_job_writes_results_is_not_a_model(tmp_path: Path) -> None:
     assert _found(tmp_path, "bench.yaml", _BENCH) == {(7, "hf://meta-llama/Llama-3.1-8B-Instruct")}
 
 
+# --------------------------------------------------------------------------- shell: programs written with their folder
+
+def test_a_program_written_with_its_folder_and_a_command_ended_by_a_semicolon(tmp_path: Path) -> None:
+    text = ("#!/bin/sh\n/usr/local/bin/ollama pull llama3.2:3b\nif ! /bin/ollama pull qwen2.5:1.5b; then exit 1; fi\n"
+            "/opt/venv/bin/vllm serve mistralai/Mistral-7B-Instruct-v0.3 --port 8000\n")
+    got = _found(tmp_path, "pull.sh", text)
+    assert got >= {(2, "llama3.2:3b"), (3, "qwen2.5:1.5b"), (4, "mistralai/Mistral-7B-Instruct-v0.3")}
+
+
 # --------------------------------------------------------------------------- ModelScope git addresses
 
 def test_a_modelscope_git_address_is_a_model_location(tmp_path: Path) -> None:
@@ -263,3 +272,32 @@ def test_a_modelscope_git_address_is_a_model_location(tmp_path: Path) -> None:
     got = _found(tmp_path, "fetch.sh", text)
     assert (2, "https://www.modelscope.cn/Qwen/Qwen2.5-7B-Instruct.git") in got
     assert not [raw for _, raw in got if "docs" in raw]
+
+
+# --------------------------------------------------------------------------- scripts in a container's command list
+
+_JOB = """\
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: preload
+spec:
+  template:
+    spec:
+      containers:
+        - name: loader
+          image: ollama/ollama:latest
+          command:
+            - /bin/sh
+            - -c
+            - |
+              /bin/ollama serve &
+              sleep 5
+              echo "pulling gemma2:2b now"
+              /bin/ollama pull gemma2:2b
+              echo done
+"""
+
+
+def test_a_script_block_in_a_command_list_is_read_line_by_line(tmp_path: Path) -> None:
+    assert _found(tmp_path, "job.yaml", _JOB) == {(18, "gemma2:2b")}

@@ -453,6 +453,9 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     # a Windows batch file: `\` separates folders and quoting is not POSIX's, so its words are split on white space
     batch = collector.file.path.lower().endswith((".bat", ".cmd"))
     toks = [t.strip('"') for t in command.split()] if batch else _tokens(command)
+    if not batch and any(t.endswith(";") for t in toks):
+        # `;` ends a command and shlex leaves it on the word (`if ! ollama pull qwen:0.5b; then`)
+        toks = [t[:-1] if len(t) > 1 and t.endswith(";") else t for t in toks]
     if not toks:
         return
     tick = collector.budget.tick
@@ -510,7 +513,9 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         tick()
         for seq, hint, role, api in _POSITIONAL:
             n = len(seq)
-            if tuple(lowered[i:i + n]) == seq or (n == 1 and lowered[i].endswith(seq[0])):
+            # the program may be written with its folder (`/bin/ollama pull qwen:0.5b`, `/usr/local/bin/vllm serve`)
+            if ((lowered[i] == seq[0] or (n > 1 and lowered[i].rsplit("/", 1)[-1] == seq[0]))
+                    and tuple(lowered[i + 1:i + n]) == seq[1:]) or (n == 1 and lowered[i].endswith(seq[0])):
                 if not_models and api == "huggingface-cli":
                     continue
                 j = i + n
