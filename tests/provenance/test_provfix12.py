@@ -126,3 +126,10 @@ def test_azure_cohere_rerank_and_embed_names(resolver: Resolver, query: str, mod
     assert (res.model or {}).get("id") == model
     assert res.origins == ("CA",)
     assert (res.served_by or {}).get("id") == "azure-ai-foundry"
+
+
+def test_an_api_shaped_name_takes_the_proprietary_licence_of_its_api_only_tier_siblings(resolver: Resolver) -> None:
+    res = resolver.resolve("glm-4.6-flashx")  # siblings glm-4.6-air / glm-4.6-flash, both API-only and proprietary
+    assert (res.publisher or {}).get("id") == "zhipu"
+    assert (res.license or {}).get("id") == "proprietary"
+    assert res.confidence == "inferred" and (res.model or {}).get("id") is None

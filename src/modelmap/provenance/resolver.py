@@ -1002,10 +1002,17 @@ class Resolver:
                     + size_note)
             api_pub, _api_provider = self._api_publisher(parsed)
             if api_pub and not org_pub:
+                # a tier whose API-only siblings of the same publisher are all proprietary is proprietary too
+                # (glm-z1-flashx beside glm-z1-air / -airx / -flash), as in the sibling rule below
+                sib = None if parsed.is_file else self._api_sibling_publisher(parsed.core)
+                sib_lic = self._api_sibling_license(parsed.core) if sib and sib[0] == api_pub else None
                 return self._partial(
-                    parsed, api_pub, sources=kb.publishers[api_pub].get("sources"),
-                    reason=f"the name has the shape of a {api_pub} API model name; the exact model, its base and "
-                    "license are unknown")
+                    parsed, api_pub, sources=kb.publishers[api_pub].get("sources"), license=self._license(sib_lic),
+                    open_weights=False if sib_lic else None,
+                    reason=f"the name has the shape of a {api_pub} API model name; the exact model and its base are "
+                    "unknown" + (f"; its API-only siblings ({', '.join(sib[1][:3])}) are all proprietary and its last "
+                                 "word is a tier, not a size, so the license is proprietary"
+                                 if sib and sib_lic else ", and so is the license"))
             sib_name = parsed.core
             sibling = None if org or parsed.is_file else self._api_sibling_publisher(sib_name)
             dated = None if sibling or org or parsed.is_file else _API_SNAPSHOT.fullmatch(parsed.core)
