@@ -256,19 +256,24 @@ _inspect("s12-classic-folder-fifos", "fifo", chain(
 
 # (e) session 11's config paths: mapping-key aliases (0bbec1f), YAML over 1 MiB read line by line (b7b50f8), shell
 # scripts kept in literal blocks (63354b6) ---------------------------------------------------------------------------
-_ALIAS_XFAIL = ("config_files._names_an_entry_model (0bbec1f) runs _TEMPLATED.search over a model value of any length "
-                "for every key whose value is that mapping, and YAML aliases repeat it: 1,000 aliases of a mapping "
-                "with a 500 KB model value, 13.8 s of CPU on the 2 s budget and no skip (config_files.py was being "
-                "edited by its owner)")
+# fixed in redteam12: config_files._names_an_entry_model (0bbec1f) searched a model value of any length for every
+# key whose value is that mapping, and YAML aliases repeat it (1,000 aliases: 13.8-16.5 s of CPU, the file lost)
 scan_probe("s12-yaml-aliased-entry-500kb-model", "quadratic-position", lambda: {"c.yaml": (
     "base: &a\n  model: " + "x" * 500_000 + "\n" + "".join(f"k{i}: *a\n" for i in range(1_000)))},
-    accounted=["c.yaml"], checks=(cpu_below(5.0),), xfail_reason=_ALIAS_XFAIL)
+    checks=(cpu_below(5.0),))
 scan_probe("s12-yaml-aliased-entry-500kb-key", "quadratic-position", lambda: {"c.yaml": (
     "base: &a\n  ? model" + "x" * 500_000 + "\n  : qwen-7b\n" + "".join(f"k{i}: *a\n" for i in range(3_000)))},
     accounted=["c.yaml"], checks=(cpu_below(6.0),))
 scan_probe("s12-yaml-over-1mib-150k-model-lines", "quadratic-position", lambda: {"values.yaml": "".join(
-    f"model: Qwen/Qwen2-{i}B\n" for i in range(150_000))}, accounted=["values.yaml"], checks=(
+    f"model: acme/orbit-{i}\n" for i in range(150_000))}, accounted=["values.yaml"], checks=(
         cpu_below(10.0), skipped_as("values.yaml", "analysis-budget")))
+# provenance (f5fc061): an unknown name whose leading part starts known lab models' names (Qwen2-...) is completed
+# against every Hub name with that start, per finding and uncached: 9,000 such findings, ~9 s of resolve after the scan
+scan_probe("s12-resolve-9k-unknown-qwen2-names", "quadratic-position", lambda: {"config.json": "{" + ", ".join(
+    f'"model{i}": "Qwen/Qwen2-{i}B"' for i in range(9_000)) + "}"}, accounted=["config.json"], checks=(cpu_below(8.0),),
+    xfail_reason="provenance/resolver.py Resolver._completions (f5fc061) re-walks the ~100 Hub names starting "
+    "'qwen2-' and re-checks each model for every unknown Qwen/Qwen2-<n>B, uncached: ~1-2 ms a finding after the scan "
+    "(resolver.py was being edited by its owner, provfix12)")
 scan_probe("s12-yaml-over-1mib-one-line", "huge-line", lambda: {"values.yaml": (
     "model: " + "q" * 1_500_000 + "\nllm_model: " + ":" * 1_500_000 + "\n")}, accounted=["values.yaml"])
 scan_probe("s12-yaml-over-1mib-colon-soup", "regex-backtracking", lambda: {"values.yaml": (
