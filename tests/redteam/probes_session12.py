@@ -284,14 +284,12 @@ scan_probe("s12-yaml-script-blocks-one-line", "huge-line", lambda: {"values.yaml
     for b in range(15))}, accounted=["values.yaml"])
 scan_probe("s12-yaml-20k-script-blocks", "quadratic-position", lambda: {"values.yaml": "scripts:\n" + "".join(
     f"  x{b}.sh: |\n    vllm serve Qwen/Qwen2-{b}B\n" for b in range(20_000))}, accounted=["values.yaml"])
-# a script block over 64 KB is passed over without a word (config_files.TreeWalker.script_block returns): its models
-# are lost and no skip says why
+# fixed in redteam12: a script block over 64 KB was passed over without a word (config_files.TreeWalker.script_block);
+# it is an analysis-budget skip now
 scan_probe("s12-yaml-script-block-continuations", "quadratic-position", lambda: {"values.yaml": (
     "init.sh: |\n    CMD=\"python eval.py \\\n" + "".join(f"      --embedder_name_or_path BAAI/bge-m3-{i} \\\n"
                                                         for i in range(1_500)) + "    \"\n    $CMD\n")},
-    accounted=["values.yaml"], xfail_reason="config_files.TreeWalker.script_block (63354b6) passes over a shell "
-    "script block over 64 KB silently: its models are neither found nor reported as an analysis-budget skip "
-    "(config_files.py was being edited by its owner)")
+    accounted=["values.yaml"], checks=(skipped_as("values.yaml", "analysis-budget"),))
 
 
 # (f) session 12's serialised-model readers (8545bbf): pickle outlines, gzip, marshal, dlib ---------------------------

@@ -186,3 +186,20 @@ def test_resolving_many_unknown_names_with_one_prefix_does_not_rewalk_the_hub_na
         R.resolve(i, resolver=res)
     # each unknown id re-checked the ~100 known Qwen2-* models (~30,000 checks for 300 ids)
     assert checked <= 2 * len(ids) + 1_000, checked
+
+
+def test_a_script_block_over_64_kib_is_reported_not_passed_over() -> None:
+    # config_files.TreeWalker.script_block (63354b6) returned on a block over 64 KB without a word: its models were
+    # neither found nor reported. It is an analysis-budget skip now (once a file).
+    from modelmap.discover.base import SourceFile, file_budget
+    from modelmap.discover.config_files import ConfigFileSource
+    from modelmap.types import Finding, Skip
+
+    lines = "".join(f"      --embedder_name_or_path BAAI/bge-m3-{i} \\\n" for i in range(1_500))
+    text = f'init.sh: |\n    CMD="python eval.py \\\n{lines}    "\n    $CMD\nother.sh: |\n  {"x" * 70_000}\n  y\n'
+    with file_budget(seconds=600.0, steps=50_000_000):
+        out = list(ConfigFileSource().scan(SourceFile("values.yaml", text)))
+    skips = [s for s in out if isinstance(s, Skip)]
+    assert [s.reason for s in skips] == ["analysis-budget"], skips
+    assert "over 64 KiB" in skips[0].detail and "at line 2" in skips[0].detail  # the block's first line
+    assert not [f for f in out if isinstance(f, Finding)]

@@ -900,6 +900,7 @@ class TreeWalker:
         self.ids = ids
         self.collector = Collector(file, ids.key)
         self.tick = self.collector.budget.tick
+        self.passed_over: list[Skip] = []  # what was not read and why (a script block over 64 KB): never silent
         self._visited: set[int] = set()
         # per-call context that specialised sources set (compose service image → api/role of its command)
         self.server_api: str | None = None
@@ -965,12 +966,13 @@ class TreeWalker:
         try:
             run()
         except BudgetExceeded as exc:
-            return [*self.findings(), budget_skip(self.file.path, source_id, exc)]
+            return [*self.findings(), *self.passed_over, budget_skip(self.file.path, source_id, exc)]
         if self.collector.budget.spent is not None:
             # a nested command scan ran out on the walk's last step and returned its partial result (its
             # Collector shares this file's budget): the downgrade is reported, never lost
-            return [*self.findings(), budget_skip(self.file.path, source_id, self.collector.budget.spent)]
-        return list[Finding | Skip](self.findings())
+            return [*self.findings(), *self.passed_over, budget_skip(self.file.path, source_id,
+                                                                    self.collector.budget.spent)]
+        return [*self.findings(), *self.passed_over]
 
     # ------------------------------------------------------------------ block endpoints
     def _url_of(self, node: Node) -> str | None:
@@ -1352,7 +1354,13 @@ class TreeWalker:
 
         text = self.file.text
         body = text.find("\n", s.start, s.end) + 1
-        if body <= 0 or s.end - s.start > 65_536:
+        if body <= 0:
+            return
+        if s.end - s.start > 65_536:
+            if not self.passed_over:  # said once a file
+                line, _ = self.collector.position(body)
+                self.passed_over.append(Skip(self.file.path, "analysis-budget", f"config: a shell script block of "
+                                             f"{(s.end - s.start) >> 10} KiB at line {line} (over 64 KiB) was not read"))
             return
         self.tick(1 + (s.end - s.start) // 256)
         first_line, _ = self.collector.position(body)
