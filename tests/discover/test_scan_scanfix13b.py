@@ -54,8 +54,8 @@ def test_vertex_version_pins_are_models_where_a_model_is_expected(tmp_path: Path
 
 
 def test_vertex_version_pin_rule() -> None:
-    assert classify("textembedding-gecko@003", "key") is not None
-    assert classify("textembedding-gecko@003", "none") is None  # a bare literal: the name is not known
+    assert classify("orbit-embed-gecko@003", "key") is not None
+    assert classify("orbit-embed-gecko@003", "none") is None  # a bare literal: the name is not known
     known = classify("gemini-1.0-pro@001", "none")
     assert known is not None and known.kind == "api-model"
     assert classify("ops@001", "key") is None  # one word before the pin
@@ -108,3 +108,171 @@ def test_generic_model_folder_rule() -> None:
     assert classify("./output/model", "hf") is None
     assert classify("/root/autodl-tmp/models", "hf") is None
 
+
+
+# --- cross-file constants (Go, Java, Kotlin, C#): the polyglot side of the SymbolUse seam (links.py) ---
+
+GO_PARAM = '''package param
+
+// model ids of the Orbit API
+const (
+	OrbitChat    = "orbit-chat-v2"
+	OrbitLite    = "orbit-lite-250901"
+	OrbitUnused  = "orbit-unused-v3"
+	Greeting     = "hello-world-v1"
+	BucketPrefix = "orbit-bucket-v1"
+)
+'''
+
+GO_BOT = '''package bot
+
+import (
+	"fmt"
+
+	"github.com/acme/orbit/internal/param"
+)
+
+func run(cfg Config) {
+	req := Request{Model: param.OrbitChat, Title: param.Greeting}
+	cfg.EmbeddingModel = param.OrbitLite
+	store.Bucket = param.BucketPrefix
+	fmt.Println(req, cfg.DefaultModel)
+}
+'''
+
+GO_SAME_PACKAGE_DEFS = '''package bot
+
+// the bot's default model
+const DefaultOrbit = "orbit-pro-v4"
+'''
+
+GO_SAME_PACKAGE_USE = '''package bot
+
+func defaults() Request {
+	return Request{Model: DefaultOrbit}
+}
+'''
+
+JAVA_NAMES = '''package acme.orbit;
+
+/** Orbit ids (model names among them). */
+public final class OrbitIds {
+    public static final String ORBIT_MAX = "orbit-max-v2";
+    public static final String ORBIT_TINY = "orbit-tiny-v1";
+    public static final String REGION = "eu-west-1";
+}
+'''
+
+JAVA_USE = '''package acme.app;
+
+class Chat {
+    void f() {
+        var m = OrbitChatModel.builder().modelName(OrbitIds.ORBIT_MAX).region(OrbitIds.REGION).build();
+    }
+}
+'''
+
+KOTLIN_NAMES = '''package acme.orbit
+
+// ids the Orbit API takes (model ids among them)
+object OrbitIdsKt {
+    const val ORBIT_VISION = "orbit-vision-v2"
+}
+'''
+
+KOTLIN_USE = '''package acme.app
+
+fun client() = OrbitClient(model = OrbitIdsKt.ORBIT_VISION)
+'''
+
+CSHARP_NAMES = '''namespace Acme.Orbit;
+
+// Orbit model ids
+public static class OrbitIdTable
+{
+    public const string OrbitEmbed = "orbit-embed-v3";
+}
+'''
+
+CSHARP_USE = '''namespace Acme.App;
+
+public class Setup
+{
+    public void Configure(Options o)
+    {
+        o.EmbeddingModel = OrbitIdTable.OrbitEmbed;
+    }
+}
+'''
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+def test_cross_file_constants_are_kept_where_they_are_written(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "internal/param/models.go": GO_PARAM, "internal/bot/llm.go": GO_BOT,
+        "internal/bot/defaults.go": GO_SAME_PACKAGE_DEFS, "internal/bot/request.go": GO_SAME_PACKAGE_USE,
+        "src/main/java/acme/orbit/OrbitIds.java": JAVA_NAMES, "src/main/java/acme/app/Chat.java": JAVA_USE,
+        "app/src/main/kotlin/OrbitIdsKt.kt": KOTLIN_NAMES, "app/src/main/kotlin/Client.kt": KOTLIN_USE,
+        "Orbit/OrbitIdTable.cs": CSHARP_NAMES, "App/Setup.cs": CSHARP_USE,
+    })
+    result = modelmap.scan(tmp_path, resolve=False)
+    found = {(f.path, f.line, f.raw): f for f in result.findings if f.kind != "endpoint"}
+    for key in (("internal/param/models.go", 5, "orbit-chat-v2"), ("internal/param/models.go", 6, "orbit-lite-250901"),
+                ("internal/bot/defaults.go", 4, "orbit-pro-v4"),
+                ("src/main/java/acme/orbit/OrbitIds.java", 5, "orbit-max-v2"),
+                ("app/src/main/kotlin/OrbitIdsKt.kt", 5, "orbit-vision-v2"), ("Orbit/OrbitIdTable.cs", 6, "orbit-embed-v3")):
+        assert key in found, key
+        evidence = found[key].evidence or ()
+        assert "use-only" in evidence and any(e.startswith("used-at:") for e in evidence)
+        assert "binding-pending" not in evidence
+    assert found[("internal/param/models.go", 6, "orbit-lite-250901")].role == "embedding"
+    raws = {raw for _, _, raw in found}
+    # never used as a model anywhere: a title, a bucket, a region, an unused constant
+    assert not raws & {"hello-world-v1", "orbit-bucket-v1", "eu-west-1", "orbit-unused-v3", "orbit-tiny-v1"}
+    # nothing is placed at the use sites
+    assert not any(path in ("internal/bot/llm.go", "src/main/java/acme/app/Chat.java", "App/Setup.cs")
+                   for path, _, _ in found)
+
+
+def test_cross_file_constants_need_the_same_package_or_type(tmp_path: Path) -> None:
+    other = GO_BOT.replace("github.com/acme/orbit/internal/param", "github.com/acme/orbit/internal/settings")
+    _write(tmp_path, {
+        "internal/param/models.go": GO_PARAM, "internal/bot/llm.go": other,
+        "internal/other/defaults.go": GO_SAME_PACKAGE_DEFS.replace("package bot", "package other"),
+        "internal/bot/request.go": GO_SAME_PACKAGE_USE,
+        "src/main/java/acme/orbit/OrbitIds.java": JAVA_NAMES,
+        "src/main/java/acme/app/Chat.java": JAVA_USE.replace("OrbitIds.ORBIT_MAX", "OtherNames.ORBIT_MAX"),
+    })
+    raws = {f.raw for f in modelmap.scan(tmp_path, resolve=False).findings}
+    assert not raws & {"orbit-chat-v2", "orbit-lite-250901", "orbit-pro-v4", "orbit-max-v2"}
+
+
+def test_cross_file_constants_are_bounded_by_budget_steps(tmp_path: Path) -> None:
+    """100k constants in one file and 100k uses in another: each file's share is bounded (MAX_NAMED pending
+    constants, MAX_USES uses, each a budget step), and a small step budget stops the file with a reported skip."""
+    from modelmap.discover.candidates import MAX_NAMED, MAX_USES
+    from modelmap.discover.engine import ScanOptions, scan_paths
+
+    defs = "package param\n\n// model ids\nconst (\n" + "".join(
+        f'\tOrbit{i} = "orbit-{i}-v1"\n' for i in range(100_000)) + ")\n"
+    uses = "package bot\n\nimport \"github.com/acme/orbit/param\"\n\nvar all = []Request{\n" + "".join(
+        f"\t{{Model: param.Orbit{i}}},\n" for i in range(100_000)) + "}\n"
+    _write(tmp_path, {"param/models.go": defs, "bot/all.go": uses})
+    from modelmap.discover.base import SourceFile, file_budget
+    from modelmap.discover.polyglot import PolyglotSource
+    from modelmap.types import SymbolUse
+
+    with file_budget(seconds=600, steps=10**9):
+        out = list(PolyglotSource().scan(SourceFile("param/models.go", defs, "app")))
+    assert sum(1 for f in out if "binding-pending" in (getattr(f, "evidence", None) or ())) <= MAX_NAMED
+    with file_budget(seconds=600, steps=10**9):
+        out = list(PolyglotSource().scan(SourceFile("bot/all.go", uses, "app")))
+    assert 0 < sum(1 for u in out if isinstance(u, SymbolUse)) <= MAX_USES
+    result = scan_paths([tmp_path], ScanOptions(jobs=1, budget_steps=2_000))
+    assert {s.path for s in result.skips if s.reason == "analysis-budget"} >= {"param/models.go", "bot/all.go"}

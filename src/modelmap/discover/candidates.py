@@ -565,12 +565,14 @@ def _string_nodes(tree: Any, language: Any) -> list[Any]:
 
 
 def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] | None = None,
-            capped: list[int] | None = None) -> Iterator[Candidate]:
+            capped: list[int] | None = None, declared: list[Candidate] | None = None) -> Iterator[Candidate]:
     """Every string literal of ``tree`` with its context (see ``Candidate``).
 
     ``keep`` is a cheap test on the literal's value: a literal it rejects (a sentence, a number) is
     dropped before its context is computed. When a file has more than ``MAX_CANDIDATES`` literals the
-    rest are not analysed and the number analysed is appended to ``capped``.
+    rest are not analysed and the number analysed is appended to ``capped``. ``declared``: a list to collect the
+    literals that are the whole value of a name other files can use (a package-level Go constant, a class's
+    field), at most ``MAX_NAMED``, for the cross-file pass (``polyglot``, ``links``).
     """
     types = set(_string_types(language))
     rows: list[bytes] | None = None
@@ -621,6 +623,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
                          ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group)
         if _declares(node, cand) and len(named) < MAX_NAMED:
             named.setdefault(cand.bindings[0], []).append(cand)
+            if declared is not None and len(declared) < MAX_NAMED and _member_level(node):
+                declared.append(cand)
         yield cand
     if named:
         yield from const_uses(tree, data, named, keep)
@@ -646,6 +650,108 @@ def _declares(node: Any, cand: Candidate) -> bool:
         parent = parent.parent
     return parent is not None and _is_binding(parent.type) and "argument" not in parent.type \
         and "pair" not in parent.type and "keyed" not in parent.type
+
+
+# where a declaration stops being visible to other files: inside a function, method, lambda or statement block
+_LOCAL_SCOPES = frozenset({
+    "block", "function_body", "statements", "statement_list", "compound_statement", "constructor_body",
+    "function_declaration", "method_declaration", "constructor_declaration", "func_literal", "lambda_expression",
+    "lambda_literal", "anonymous_function", "local_declaration_statement", "local_variable_declaration",
+    "short_var_declaration", "accessor_declaration", "local_function_statement", "init_declaration",
+})
+# where a declaration is a package's or a type's member
+_MEMBER_SCOPES = frozenset({
+    "source_file", "compilation_unit", "program", "class_body", "declaration_list", "enum_body", "interface_body",
+    "enum_class_body", "object_declaration", "companion_object", "file_scoped_namespace_declaration",
+})
+
+
+def _member_level(node: Any) -> bool:
+    """A declaration other files can name: a package-level constant or variable (Go), a type's field or a
+    top-level property (Java, Kotlin, C#); not a local inside a function."""
+    parent = node.parent
+    for _ in range(MAX_UP):
+        if parent is None:
+            return False
+        if parent.type in _LOCAL_SCOPES:
+            return False
+        if parent.type in _MEMBER_SCOPES:
+            return True
+        parent = parent.parent
+    return False
+
+
+# a model-named word followed by a name, as a model setting is written in code (`Model: param.DeepseekR1`,
+# `.modelName(ModelNames.QWEN_MAX)`, `model = DefaultModel`, `WithModel(openai.GPT4o)`): where a constant defined in
+# another file can be passed as a model. Matched only where a model word starts (found with bytes.find on the
+# lowered text, which is far faster than a case-insensitive regex search); bounded quantifiers, so linear
+_USE_WORDS = (b"model", b"llm", b"embed", b"rerank", b"engine", b"deploy")
+_USE_HEAD = rb"(?i:model|llm|embed|rerank|engine|deploy)\w{0,40}[\"'\]]{0,2}[ \t]{0,4}(:=|==|=>|[:=(])[ \t]{0,4}&?"
+_USE_NAME = rb"([A-Z][A-Za-z0-9_]{1,80})(?![\w$(.{<\[])"
+_MODEL_USE = re.compile(_USE_HEAD + rb"((?:[A-Za-z_]\w{0,60}\.){0,2})" + _USE_NAME)
+# the same with a qualifier (`ModelNames.QWEN_MAX`): Java, Kotlin and C# name another type's constant so (an
+# unqualified name there is a type, `model: String`, or the type's own member)
+_QUALIFIED_MODEL_USE = re.compile(_USE_HEAD + rb"((?:[A-Za-z_]\w{0,60}\.){1,2})" + _USE_NAME)
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _use_matches(data: bytes, qualified: bool) -> Iterator[tuple[int, re.Match[bytes]]]:
+    """``(start of the key word, match)`` for each place a name follows a model word, in no particular order, each
+    name once; a match ends at the name, so the scan is linear in the file."""
+    rx = _QUALIFIED_MODEL_USE if qualified else _MODEL_USE
+    low = data.lower()
+    seen: set[int] = set()
+    for word in _USE_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            m = rx.match(data, i)
+            if m is not None and m.start(3) not in seen:
+                seen.add(m.start(3))
+                key = i
+                while key > 0 and i - key < 40 and data[key - 1] in _WORD_BYTES:
+                    key -= 1
+                yield key, m
+            i = low.find(word, i + 1)
+
+
+def has_model_use(data: bytes, qualified: bool = False) -> bool:
+    """Cheap byte-level test: could a name be passed as a model here (``_MODEL_USE``; ``qualified``: only a
+    qualified name, ``_QUALIFIED_MODEL_USE``)?"""
+    return next(_use_matches(data, qualified), None) is not None
+
+
+def model_uses(data: bytes, tick: Callable[[], object],
+               qualified: bool = False) -> Iterator[tuple[str | None, Candidate]]:
+    """Names written where a model is set (``_MODEL_USE``), each with its qualifier (``param`` in
+    ``param.DeepseekR1``, ``ModelNames`` in ``ModelNames.QWEN_MAX``; None when unqualified) and the place as a
+    ``Candidate`` whose ``value`` is the name: bound to the model-named key (``Model:``, ``model =``), passed to the
+    model-named call (``.modelName(``) or compared with the model-named name (``model ==``). Read from the bytes
+    alone, so a file that only uses constants is never parsed. Bounded: one linear regex pass, at most
+    ``MAX_USES`` places, each a ``tick`` (a budget step)."""
+    found: list[tuple[int, int, re.Match[bytes]]] = []
+    for key_start, m in _use_matches(data, qualified):
+        tick()
+        found.append((m.start(3), key_start, m))
+        if len(found) >= MAX_USES:
+            break
+    found.sort(key=lambda x: x[0])
+    line, last = 1, 0
+    for start, key_start, m in found:
+        line += data.count(b"\n", last, start)
+        last = start
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        key = data[key_start:m.end(1) - len(m.group(1))].decode("ascii", "replace")
+        key = key.rstrip("\"'] \t")
+        op = m.group(1)
+        quals = m.group(2).decode("ascii", "replace").rstrip(".").split(".") if m.group(2) else []
+        name = m.group(3).decode("ascii", "replace")
+        if op == b"(":
+            ctx = Candidate(name, line, column, call=key, call_before_binding=True)
+        elif op == b"==":
+            ctx = Candidate(name, line, column, compared_to=key)
+        else:
+            ctx = Candidate(name, line, column, (key,))
+        yield (quals[-1] if quals else None), ctx
 
 
 def const_uses(tree: Any, data: bytes, named: dict[str, list[Candidate]],
@@ -758,4 +864,4 @@ def line_count(data: bytes) -> int:
     return data.count(b"\n") + 1
 
 
-__all__ = ["Candidate", "extract", "literal_text"]
+__all__ = ["Candidate", "extract", "has_model_use", "literal_text", "model_uses"]

@@ -197,17 +197,9 @@ def could_decide(value: str) -> bool:
     return bool(sep) and bool(_NAMESPACE.fullmatch(namespace)) and any(classify(rest, h) for h in _DECIDE_HINTS)
 
 
-def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:
-    """Is this candidate a model reference? ``None`` when the evidence does not say so."""
-    value = c.value.strip()
-    if not value or _PLACEHOLDER.match(value):
-        return None
-    if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _DISPLAY_BINDINGS:
-        return None  # title = "GPT-4o", description: "…": text for people, not the value sent to a model API
-    if c.call and c.call_before_binding and "fixture" in c.call.lower():
-        return None  # fixture('OpenAI/chat-response'), loadFixture("anthropic/messages"): a test data file's name
-    if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value)):
-        return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model
+def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[str]]:
+    """What a candidate's place says it holds, whatever its value: ``key`` (a model-named binding, container, owner,
+    switch or comparison), ``api`` (an SDK call that takes a model) or ``none``, with the evidence for it."""
     evidence: list[str] = []
     hint: Hint = "none"
     call_low = (c.call or "").lower()
@@ -237,6 +229,21 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if hint == "none" and c.compared_to and is_model_name(c.compared_to):
         hint = "key"
         evidence.append(f"compared:{c.compared_to}")
+    return hint, evidence
+
+
+def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:
+    """Is this candidate a model reference? ``None`` when the evidence does not say so."""
+    value = c.value.strip()
+    if not value or _PLACEHOLDER.match(value):
+        return None
+    if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _DISPLAY_BINDINGS:
+        return None  # title = "GPT-4o", description: "…": text for people, not the value sent to a model API
+    if c.call and c.call_before_binding and "fixture" in c.call.lower():
+        return None  # fixture('OpenAI/chat-response'), loadFixture("anthropic/messages"): a test data file's name
+    if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value)):
+        return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model
+    hint, evidence = context_hint(c, sdk_calls)
     if _ENV_NAME.fullmatch(value) and not _known(value):
         return None  # GEMINI_API_KEY, OPENAI_MODEL: an environment variable's name, not its value
     if _SERVER_TAIL.search(value) and not _known(value):

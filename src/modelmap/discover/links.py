@@ -10,6 +10,12 @@ A definition that reached an API elsewhere is not also counted where it is defin
 module whose other names are used elsewhere (a shared settings module) but which no scanned code
 passes to a model API keeps its finding, marked ``binding-not-used``: where it is used is unknown, so
 it is not placed in the flows of the file that happens to define it.
+
+Go, Java, Kotlin and C# (``polyglot``) take the same seam with their own module names (``CODE_MODULE``): a
+constant of a Go package (``param.DeepseekR1``, or unqualified in the package's other files) or of a Java / Kotlin /
+C# type (``ModelNames.QWEN_MAX``) passed as a model in another file of the language. Those languages report a
+constant where its literal is written (same-file uses included, ``candidates.const_uses``), so a pending one that
+such a use vouches for is kept there, marked ``use-only`` with the place of the use; it is not moved.
 """
 
 from __future__ import annotations
@@ -26,6 +32,12 @@ NOT_USED = "binding-not-used"
 PENDING = "binding-pending"
 USE_ONLY = "use-only"
 _BINDING = "binding:"
+# polyglot's cross-file constants: a SymbolUse's module is CODE_MODULE + "go:<folder>" (the package in that folder),
+# "go@<import path>", "jvm:<Type>" (Java, Kotlin) or "cs:<Type>"; a pending constant carries CONST_TAG + its own
+# module (go:<folder>, jvm:<Type>, cs:<Type>) + "." + its name
+CODE_MODULE = "code:"
+CONST_TAG = "const:"
+MAX_CODE_DEFINITIONS = 64  # pending constants of one name weighed per use (bounds the pass: uses x 64)
 
 
 _JS_EXTS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts")
@@ -68,8 +80,60 @@ def _bindings(finding: Finding) -> list[str]:
     return [e[len(_BINDING):] for e in finding.evidence or () if e.startswith(_BINDING)]
 
 
+def _code_module_matches(use_module: str, module: str) -> bool:
+    if use_module.startswith("go@"):  # an import path: the package folder is its tail
+        folder = module[3:] if module.startswith("go:") else ""
+        path = use_module[3:]
+        return bool(folder) and (path == folder or path.endswith("/" + folder))
+    return use_module == module
+
+
+def _link_code(findings: list[Finding], uses: list[SymbolUse]) -> list[Finding]:
+    """Pending Go / Java / Kotlin / C# constants that another file of the language passes as a model, kept where
+    they are written and marked ``use-only`` (see the module docstring); the rest stay pending."""
+    by_name: dict[str, list[tuple[str, Finding]]] = defaultdict(list)
+    for f in findings:
+        if PENDING not in (f.evidence or ()):
+            continue
+        for e in f.evidence or ():
+            if e.startswith(CONST_TAG):
+                module, _, name = e[len(CONST_TAG):].rpartition(".")
+                if len(by_name[name]) < MAX_CODE_DEFINITIONS:
+                    by_name[name].append((module, f))
+    if not by_name:
+        return findings
+    vouched: dict[int, SymbolUse] = {}
+    for use in uses:
+        wanted = use.module[len(CODE_MODULE):]
+        matching = [f for module, f in by_name.get(use.name, ()) if f.path != use.path
+                    and _code_module_matches(wanted, module)]
+        paths = set(_closest(sorted({f.path for f in matching}), use.path))
+        for f in matching:
+            if f.path in paths:
+                vouched.setdefault(id(f), use)
+    if not vouched:
+        return findings
+    out: list[Finding] = []
+    for f in findings:
+        by = vouched.get(id(f))
+        if by is not None:
+            how = [f"used-at:{by.path}:{by.line}"]
+            if by.symbol:
+                how.append(f"use-{by.symbol}")
+            if by.api:
+                how.append(f"use-call:{by.api}")
+            f = replace(f, evidence=(*(USE_ONLY if e == PENDING else e for e in f.evidence or ()), *how),
+                        role=by.role or f.role)
+        out.append(f)
+    return out
+
+
 def link_uses(findings: list[Finding], uses: list[SymbolUse]) -> list[Finding]:
     """Findings with each cross-file use of a bound value placed at its use site (see the module docstring)."""
+    code_uses = [u for u in uses if u.module.startswith(CODE_MODULE)]
+    if code_uses:
+        findings = _link_code(findings, code_uses)
+        uses = [u for u in uses if not u.module.startswith(CODE_MODULE)]
     definitions: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
         if f.symbol is None and f.kind != "endpoint":

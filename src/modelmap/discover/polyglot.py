@@ -21,14 +21,16 @@ from modelmap.discover.base import (
     Collector,
     Sample,
     SourceFile,
+    budget,
     budget_skip,
     parse_within_budget,
 )
-from modelmap.discover.candidates import Candidate, extract
+from modelmap.discover.candidates import Candidate, extract, model_uses
 from modelmap.discover.classifier import (
     _ENV_NAME,
     BINDING_ONLY,
     Decision,
+    context_hint,
     could_decide,
     decide,
     is_model_name,
@@ -37,8 +39,9 @@ from modelmap.discover.classifier import (
 )
 from modelmap.discover.identify import classify, classify_endpoint, names_family
 from modelmap.discover.languages import language_for, parser_for, sdk_calls
+from modelmap.discover.links import CODE_MODULE, CONST_TAG, PENDING
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
-from modelmap.types import Finding, Skip
+from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_DEPTH = 2000  # syntax-tree nesting past which a file is skipped
 
@@ -308,6 +311,110 @@ def has_candidate(data: bytes) -> bool:
     return b'\\"' in data and _ESCAPED_MODEL_KEY.search(data) is not None
 
 
+# cross-file constants (links.py): a constant defined in one file of a Go package, or in a Java / Kotlin / C# type,
+# and passed as a model in another file of the same language
+_CROSS_FILE = {"go": "go", "java": "jvm", "kotlin": "jvm", "csharp": "cs"}
+_GO_IMPORT = re.compile(rb'(?m)^[ \t]*(?:import[ \t]+)?([A-Za-z_]\w{0,60}[ \t]+)?"([\w.~/-]{1,300})"[ \t]*$')
+
+
+# an upper-case name declared with an identifier-shaped literal (`OrbitChat = "orbit-chat-v2"`, `const string Gpt4 =
+# "gpt-4"`, `val GPT4: String = "gpt-4"`): a constant other files may pass as a model, so the file is parsed for the
+# cross-file pass even when nothing in it reads as a model. The value is found first (a search that starts at an
+# `=`, fast), then the name before it; bounded quantifiers, so linear on any input
+_DECLARED_VALUE = re.compile(rb'=[ \t]{0,8}"[a-z][a-z0-9]{0,80}(?:[-.][a-z0-9]{1,80}){1,12}(?::[\w.-]{1,80})?"')
+_DECLARED_NAME = re.compile(rb'(?<![\w$])[A-Z]\w{0,80}[ \t]{0,8}(?::[ \t]{0,8}\w{1,40}[ \t]{0,8})?$')
+
+
+def _declares_literal(data: bytes) -> bool:
+    for i, m in enumerate(_DECLARED_VALUE.finditer(data)):
+        if i >= 256:
+            return False
+        if _DECLARED_NAME.search(data, max(0, m.start() - 140), m.start()) is not None:
+            return True
+    return False
+
+
+def _folder(path: str) -> str:
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+def _go_imports(data: bytes) -> dict[str, str]:
+    """A Go file's import names and paths (``param`` -> ``github.com/acme/bot/param``; an alias when written);
+    only the lines of its import block(s) and single imports, at most 256."""
+    out: dict[str, str] = {}
+    head = data[:data.find(b"\nfunc ")] if b"\nfunc " in data else data
+    for m in _GO_IMPORT.finditer(head):
+        path = m.group(2).decode("ascii", "replace")
+        alias = m.group(1).decode("ascii", "replace").strip() if m.group(1) else path.rsplit("/", 1)[-1]
+        out[alias] = path
+        if len(out) >= 256:
+            break
+    return out
+
+
+def _definition_module(family: str, path: str, cand: Candidate) -> str | None:
+    """Where other files name a declared constant from: its Go package's folder, its Java / Kotlin / C# type."""
+    if family == "go":
+        return f"go:{_folder(path)}"
+    if cand.owner and cand.owner[:1].isupper():
+        return f"{family}:{cand.owner}"
+    return None
+
+
+def _pending_definitions(file: SourceFile, family: str, declared: list[Candidate], reported: set[tuple[int, int]],
+                         calls: frozenset[str]) -> list[Finding]:
+    """Declared constants nothing in their own file vouches for, shaped like an identifier a model setting would
+    take (``const ModelOrbit = "orbit-r7"``): ``binding-pending`` findings tagged with where other files name them
+    from, kept by ``links.link_uses`` only where another file of the language passes them as a model."""
+    out: list[Finding] = []
+    tick = budget().tick
+    for cand in declared:
+        tick(_STEPS_PER_LITERAL)
+        if (cand.line, cand.column) in reported or not cand.bindings or not cand.bindings[0][:1].isupper():
+            continue  # reported on its own, or a name other files do not use (an unexported Go name, a local)
+        module = _definition_module(family, file.path, cand)
+        value = cand.value.strip()
+        if module is None or "://" in value or _VERSION_CODE.fullmatch(value):
+            continue
+        decision = decide(Candidate(value, cand.line, cand.column, ("model",)), calls, file.context)
+        if decision is None or decision.match.kind == "model-file":
+            continue
+        out.append(Finding(
+            path=file.path, line=cand.line, column=cand.column, raw=value, kind=decision.match.kind, role="unknown",
+            context=file.context, source=f"{family}-const-model", provider=decision.match.provider,
+            confidence=min(decision.match.confidence, 0.6),
+            evidence=(PENDING, f"{CONST_TAG}{module}.{cand.bindings[0]}")))
+    return out
+
+
+def _const_uses(file: SourceFile, family: str, data: bytes, calls: frozenset[str]) -> list[SymbolUse]:
+    """Names passed as a model in this file (``Model: param.DeepseekR1``, ``.modelName(ModelNames.QWEN_MAX)``) that
+    may be constants of another file: ``SymbolUse``s for ``links.link_uses``."""
+    out: list[SymbolUse] = []
+    imports = _go_imports(data) if family == "go" else {}
+    tick = budget().tick
+    for qualifier, ctx in model_uses(data, lambda: tick(_STEPS_PER_LITERAL), qualified=family != "go"):
+        hint, evidence = context_hint(ctx, calls)
+        if hint == "none":
+            continue
+        if family == "go":
+            if qualifier is None:
+                module = f"go:{_folder(file.path)}"
+            elif qualifier in imports:
+                module = f"go@{imports[qualifier]}"
+            else:
+                continue  # a field of a value (`cfg.DefaultModel`), not a package's constant
+        elif qualifier is not None and qualifier[:1].isupper():
+            module = f"{family}:{qualifier}"
+        else:
+            continue
+        out.append(SymbolUse(
+            path=file.path, line=ctx.line, column=ctx.column, module=f"{CODE_MODULE}{module}", name=ctx.value,
+            source=f"{family}-const-use", api=ctx.call if hint == "api" else None, role=_role_from_names(ctx),
+            symbol=evidence[0] if evidence else None, context=file.context))
+    return out
+
+
 class PolyglotSource:
     id = "code"
     description = ("Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift, Terraform/HCL: string literals bound to "
@@ -345,18 +452,26 @@ class PolyglotSource:
     def applies_to(self, path: str) -> bool:
         return language_for(path) is not None
 
-    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip | SymbolUse]:
         lang = language_for(file.path)
         if lang is None:
             return []
         data = file.text.encode("utf-8", "surrogateescape")
         defaults = sql_defaults(data)
         collector = Collector(file, f"{lang.id}-model")
-        if not has_candidate(data):
+        family = _CROSS_FILE.get(lang.id)
+        literals = has_candidate(data) or (family is not None and _declares_literal(data))
+        uses: list[SymbolUse] = []
+        if family is not None:
+            try:  # read from the bytes alone: a file that only uses constants is not parsed for them
+                uses = _const_uses(file, family, data, sdk_calls(lang.id))
+            except BudgetExceeded as exc:
+                return [budget_skip(file.path, lang.id, exc, "not analysed")]
+        if not literals:
             if not defaults:
-                return []
+                return list(uses)
             spent = _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context)
-            return [*collector.findings, *([budget_skip(file.path, lang.id, spent)] if spent else [])]
+            return [*collector.findings, *uses, *([budget_skip(file.path, lang.id, spent)] if spent else [])]
         try:
             parser = parser_for(lang.id)
             tree = parse_within_budget(parser, data)
@@ -371,11 +486,19 @@ class PolyglotSource:
             return _keep(value)
 
         capped: list[int] = []
-        spent = _emit(collector, extract(tree, data, parser.language, keep, capped), sdk_calls(lang.id),
+        declared: list[Candidate] | None = [] if family is not None else None
+        calls = sdk_calls(lang.id)
+        spent = _emit(collector, extract(tree, data, parser.language, keep, capped, declared), calls,
                       f"{lang.id}-model", file.context)
         if defaults and spent is None:
-            spent = _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context)
-        out: list[Finding | Skip] = list(collector.findings)
+            spent = _emit(collector, defaults, calls, f"{lang.id}-sql-default", file.context)
+        out: list[Finding | Skip | SymbolUse] = [*collector.findings, *uses]
+        if declared and spent is None:
+            try:
+                reported = {(f.line, f.column) for f in collector.findings}
+                out.extend(_pending_definitions(file, family or "", declared, reported, calls))
+            except BudgetExceeded as exc:
+                spent = exc
         if spent is not None:
             out.append(budget_skip(file.path, lang.id, spent))
         if capped:
