@@ -301,3 +301,15 @@ spec:
 
 def test_a_script_block_in_a_command_list_is_read_line_by_line(tmp_path: Path) -> None:
     assert _found(tmp_path, "job.yaml", _JOB) == {(18, "gemma2:2b")}
+
+
+# --------------------------------------------------------------------------- bind mounts of a model's folder
+
+def test_the_folder_a_model_variable_is_mounted_at(tmp_path: Path) -> None:
+    text = ("#!/bin/bash\nsudo docker run --gpus all --rm \\\n"
+            "    --mount type=bind,source=${YI_CHECKPOINT_PATH},target=/data/shared/Yi-Chat \\\n"
+            "    -v $MODEL_PATH:/opt/weights/Mistral-Instruct -v $HOME/.cache:/root/.cache -v $DATA_DIR:/data/set1 \\\n"
+            "    -v ${MODEL_DIR}:/models \\\n    -it acme/yi-demo:latest python cli.py\n")
+    got = _found(tmp_path, "docker_demo.sh", text)
+    assert {(3, "/data/shared/Yi-Chat"), (4, "/opt/weights/Mistral-Instruct")} <= got
+    assert not [raw for _, raw in got if raw in ("/root/.cache", "/data/set1", "/models")]

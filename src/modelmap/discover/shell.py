@@ -259,6 +259,31 @@ _NOT_MODEL_PATH_NAME = re.compile(r"(?i)data|log|cache|output|save|export|result
 _CHECKPOINT_NAME = re.compile(r"(?i)(?:^|_)(?:checkpoint|ckpt)(?:_|$)")
 
 
+def _mounted_model_dir(spec: str) -> str | None:
+    """The container side of a bind mount (``src:dst[:ro]`` or ``type=bind,source=…,target=…``) whose host side is
+    a variable naming a model's or checkpoint's folder (``$MODEL_PATH``, ``${QWEN_CHECKPOINT_PATH}``), when that side
+    is a literal folder with a name of its own (not /models, not a template); else None."""
+    if len(spec) > 300:
+        return None
+    if "=" in spec and ("source=" in spec or "src=" in spec):
+        fields = dict(p.partition("=")[::2] for p in spec.split(","))
+        source = fields.get("source") or fields.get("src") or ""
+        target = fields.get("target") or fields.get("destination") or fields.get("dst") or ""
+    else:
+        source, _, rest = spec.partition(":")
+        target = rest.split(":", 1)[0]
+    var = source.strip("\"'")
+    m = re.fullmatch(r"\$\{?([A-Za-z_]\w*)\}?", var)
+    if m is None or not target.startswith("/") or "$" in target:
+        return None
+    name = m.group(1)
+    if not (is_model_key(name) or _CHECKPOINT_NAME.search(name) is not None
+            or (_PATH_NAME.fullmatch(name) is not None and "model" in name.lower())):
+        return None
+    last = target.rstrip("/").rsplit("/", 1)[-1]
+    return target if last and last.lower() not in _DOWNLOAD_AREAS and not is_generic(last) else None
+
+
 def _model_dir_by_name(name: str, value: str) -> bool:
     """``name`` (a flag without its dashes, or a variable) says where something is, and ``value`` is a literal
     folder that a models / checkpoints directory or a parameter count marks as a model's, whose last part looks
@@ -608,7 +633,16 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             # the folder a Hub download of a model fills is that model's folder, whatever it is called
             # (`huggingface-cli download org/RM-v0.1 --local-dir $HOME/models/RM-v0.1`)
             report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
-    if lowered[:1] in (["docker"], ["podman"]) and lowered[1:2] in (["run"], ["create"]):
+    at = 1 if lowered[:1] == ["sudo"] else 0  # `sudo docker run …`
+    if lowered[at:at + 1] in (["docker"], ["podman"]) and lowered[at + 1:at + 2] in (["run"], ["create"]):
+        # a bind mount of a model's folder (`--mount type=bind,source=${QWEN_CHECKPOINT_PATH},target=/data/Qwen-Chat`,
+        # `-v $MODEL_PATH:/opt/models/Llama-3-8B`): the folder it is mounted at is that model inside the container
+        for i in range(at + 2, min(len(toks) - 1, 258)):
+            tick()
+            if lowered[i] in ("-v", "--volume", "--mount"):
+                target = _mounted_model_dir(toks[i + 1])
+                if target is not None:
+                    report(target, "path", None, "docker", Match("model-file", None, 0.6))
         # `docker run -e LLM_MODEL=vicuna-13b …`: the container's environment, read like an env file's
         for i in range(2, len(toks) - 1):
             if lowered[i] in ("-e", "--env"):
