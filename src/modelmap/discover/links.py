@@ -103,14 +103,26 @@ def _link_code(findings: list[Finding], uses: list[SymbolUse]) -> list[Finding]:
     if not by_name:
         return findings
     vouched: dict[int, SymbolUse] = {}
+    # the constants one use names depend on its folder, module and name only: worked out once per such triple (a
+    # package's files pass the same constants thousands of times)
+    chosen: dict[tuple[str, str, str, bool], list[Finding]] = {}
     for use in uses:
+        if use.name not in by_name:
+            continue
         wanted = use.module[len(CODE_MODULE):]
-        matching = [f for module, f in by_name.get(use.name, ()) if f.path != use.path
-                    and _code_module_matches(wanted, module)]
-        paths = set(_closest(sorted({f.path for f in matching}), use.path))
-        for f in matching:
-            if f.path in paths:
-                vouched.setdefault(id(f), use)
+        folder = use.path.rsplit("/", 1)[0] if "/" in use.path else ""
+        own = any(f.path == use.path for _, f in by_name[use.name])
+        key = (folder, wanted, use.name, own)
+        picked = chosen.get(key) if not own else None
+        if picked is None:
+            matching = [f for module, f in by_name[use.name] if f.path != use.path
+                        and _code_module_matches(wanted, module)]
+            paths = set(_closest(sorted({f.path for f in matching}), use.path))
+            picked = [f for f in matching if f.path in paths]
+            if not own:
+                chosen[key] = picked
+        for f in picked:
+            vouched.setdefault(id(f), use)
     if not vouched:
         return findings
     out: list[Finding] = []
