@@ -59,7 +59,8 @@ DERIVATIVES = [
      {"deepseek-ai/deepseek-r1-distill-qwen-14b"}, set()),
     ("hkust-nlp/Qwen-2.5-7B-SimpleRL-Zoo", "hkust-nlp", None, {"qwen/qwen2.5-7b"}, set()),
     ("hkust-nlp/Qwen-2.5-Math-7B-SimpleRL-Zero", "hkust-nlp", None, {"qwen/qwen2.5-math-7b"}, set()),
-    ("AIDC-AI/Marco-o1", "aidc-ai", "CN", {"qwen/qwen2-7b-instruct"}, set()),
+    # base from the NOTICE shipped with the weights (Qwen2.5-7B-Instruct), corrections.yaml (provfix12)
+    ("AIDC-AI/Marco-o1", "aidc-ai", "CN", {"qwen/qwen2.5-7b-instruct"}, set()),
     ("PRIME-RL/Eurus-2-7B-PRIME", "prime-rl", None, {"prime-rl/eurus-2-7b-sft"}, set()),
     ("PRIME-RL/Eurus-2-7B-SFT", "prime-rl", None, {"qwen/qwen2.5-math-7b"}, set()),
     ("RUC-AIBOX/STILL-3-1.5B-preview", "ruc-aibox", "CN", {"deepseek-ai/deepseek-r1-distill-qwen-1.5b"}, set()),
