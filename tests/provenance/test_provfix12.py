@@ -133,3 +133,23 @@ def test_an_api_shaped_name_takes_the_proprietary_licence_of_its_api_only_tier_s
     assert (res.publisher or {}).get("id") == "zhipu"
     assert (res.license or {}).get("id") == "proprietary"
     assert res.confidence == "inferred" and (res.model or {}).get("id") is None
+
+
+# ---- an unknown repo whose name carries a model line's word --------------------------------------------------------
+@pytest.mark.parametrize(("query", "origins"), [
+    ("acme-lab/my_qwen2.5_support_bot", ("CN",)),
+    ("acme-lab/deepseek_reasoning_run7", ("CN",)),
+    ("acme-lab/gemma-story-writer", ("US",)),
+])
+def test_a_line_word_in_an_unknown_name_gives_its_labs_country_as_a_lower_bound(
+        resolver: Resolver, query: str, origins: tuple[str, ...]) -> None:
+    res = resolver.resolve(query)
+    assert res.origins == origins and res.origins_known is False
+    assert (res.publisher or {}).get("id") == "acme-lab"  # the account, never the lab
+    assert res.license is None and res.edges is None
+    assert res.confidence == "unknown"
+
+
+@pytest.mark.parametrize("query", ["acme-lab/llama-helper-v2", "acme-lab/qwenlike-bot", "acme-lab/support-bot"])
+def test_no_line_word_no_origins(resolver: Resolver, query: str) -> None:
+    assert resolver.resolve(query).origins is None

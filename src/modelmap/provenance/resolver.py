@@ -62,6 +62,11 @@ _FAMILY_DASH_DIGIT = re.compile(r"^([a-z]{3,})-(\d)")
 # where a derivative's repo name may split into "<known model>" and the derivative's own words
 _NAME_SPLIT = re.compile(r"[-_]")
 _HAS_DIGIT = re.compile(r"\d")
+# a model line's own word as a word of a name, and the lab whose line it is ("qwen2.5", "qwq", "deepseek"): distinctive
+# words only (not "llama", which names llama.cpp, TinyLlama and others; not "yi" or "phi", which are too short)
+_FAMILY_WORDS = {"qwen": "qwen", "qwq": "qwen", "deepseek": "deepseek", "mistral": "mistral", "mixtral": "mistral",
+                 "gemma": "google", "internlm": "internlm", "minicpm": "openbmb", "chatglm": "zhipu"}
+_FAMILY_WORD = re.compile(r"(qwen|qwq|deepseek|mistral|mixtral|gemma|internlm|minicpm|chatglm)[\d.]*")
 # a parameter count written as a word of a repo name ("8b", "1.5b", "350m")
 _SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[bm]")
 # a language a derivative is tuned for, written inside the base's name ("Llama-3-Chinese-8B-Instruct")
@@ -1033,6 +1038,9 @@ class Resolver:
                     "are unknown" + ("; every one of those siblings is proprietary and the name's last word is a "
                                      "tier, not a size, so the license is proprietary (an API-only tier)"
                                      if sib_lic else ", and so is the license"))
+            worded = self._family_word_claim(parsed, org)
+            if worded is not None:
+                return worded
             if org_pub:
                 return self._partial(
                     parsed, org_pub, sources=kb.publishers[org_pub].get("sources"),
@@ -1389,6 +1397,48 @@ class Resolver:
             f"{relation} of {base} (evidence: the repo name only, unverified); the base and the origins that follow "
             "from it are that claim, " + (f"and the license is {base}'s ({lic}), which a re-packaging by {org} (a "
                                           "quantizer) keeps" if lic else "the license is unknown"))
+
+    def _family_word_claim(self, parsed: Parsed, org: str | None) -> Resolution | None:
+        """A repo or name the knowledge base does not know that carries a model line's own word as one of its words
+        ("connorblack/qwen-4b-dev-gguf", "acme/deepseek_0528_reasoning", "GGUF_Qwen3-2507-4B-IT-Q4KM"): the line's
+        lab is among its origins, a lower bound (the name's claim only); the publisher is the account (or unknown),
+        base and licence unknown. Only distinctive line words count (_FAMILY_WORDS); a lab's own repos never get here."""
+        name = parsed.core.split("/", 1)[1] if org else parsed.core
+        labs = []
+        for word in re.split(r"[-_/ :]", name.lower()):
+            m = _FAMILY_WORD.fullmatch(word)
+            if m and _FAMILY_WORDS[m.group(1)] in self.kb.publishers:
+                labs.append(_FAMILY_WORDS[m.group(1)])
+        labs = list(dict.fromkeys(labs))
+        if not labs:
+            return None
+        pid, publisher = self._org_publisher(org) if org else (None, None)
+        if pid in labs:
+            return None  # the lab's own repo: the knowledge base's other rules answer it
+        reasons: list[dict[str, Any]] = []
+        own = self._country(pid)
+        if own and pid:
+            reasons.append({"country": own, "because": "publisher", "models": [], "publishers": [pid]})
+        for lab in labs:
+            country = self._country(lab)
+            if country and country != own:
+                reasons.append({"country": country, "because": "base", "models": [], "publishers": [lab],
+                                "claim": f"the name of {parsed.core}"})
+        countries = sorted({str(r["country"]) for r in reasons})
+        if not countries:
+            return None
+        said = ", ".join(labs)
+        return Resolution(
+            # (an Ollama upload "user/name:tag" names no repo: no model id)
+            query=parsed.query, model={"id": parsed.core.lower() if org and ":" not in name else None,
+                                       "family": None, "params": None, "name": name},
+            publisher=publisher, license=None, open_weights=None, edges=None, roots=None, teachers=None,
+            origins=tuple(countries), origins_known=False, origin_reasons=tuple(reasons),
+            served_by=self._prefix_served(parsed), flags=tuple(self._flags([pid, *labs])), sources=(),
+            confidence="unknown",
+            reason=f"not in the knowledge base: its name carries the word of a model line of {said} (evidence: the "
+            f"name only), so {said}'s country is among its origins, a lower bound; the exact model, its base and "
+            "license are unknown")
 
     def _candidates_claim(self, parsed: Parsed, org: str | None, pid: str | None, publisher: dict[str, Any] | None,
                           name: str, candidates: tuple[str, ...]) -> Resolution | None:
