@@ -39,7 +39,7 @@ _KEY = re.compile(
     r"adapter[_-]?name[_-]?or[_-]?path|adapter[_-]?path|lora[_-]?path|peft[_-]?model[_-]?(?:id|path)|"
     r"lora[_-]?(?:name|adapter)|model[_-]?uri|storage[_-]?uri|model[_-]?dir|model[_-]?location|"
     r"model[_-]?source|model[_-]?checkpoint|asr[_-]?model|tts[_-]?model|speech[_-]?model|whisper[_-]?model|"
-    r"vision[_-]?model|vlm|model[_-]?version)(?:[_-]?name)?"
+    r"vision[_-]?model|vlm|model[_-]?version|model[_-]?alias)(?:[_-]?name)?"
 )
 _NOT_MODEL_WORDS = {
     "true", "false", "none", "null", "default", "auto", "latest", "string", "text", "json", "model", "models", "name",
