@@ -276,3 +276,102 @@ def test_cross_file_constants_are_bounded_by_budget_steps(tmp_path: Path) -> Non
     assert 0 < sum(1 for u in out if isinstance(u, SymbolUse)) <= MAX_USES
     result = scan_paths([tmp_path], ScanOptions(jobs=1, budget_steps=2_000))
     assert {s.path for s in result.skips if s.reason == "analysis-budget"} >= {"param/models.go", "bot/all.go"}
+
+
+# --- Ruby word arrays, provider one-word models, YAML held in a literal, LoRA adapter names ---
+
+RUBY_WORD_ARRAYS = '''module Acme
+  module Models
+    SEARCH_MODEL_IDS = %w[
+      sonar
+      sonar-pro
+      orbit-search-v2
+    ].freeze
+    EMBEDDING_MODEL_IDS = %w[acme-embed-v1-4b].freeze
+    LOG_LEVELS = %w[debug info warn].freeze
+  end
+end
+'''
+
+RUST_YAML_FIXTURE = '''#[test]
+fn parses_provider_models() {
+    let yaml = r#"
+openai:
+  models:
+    - "gpt-4o"
+    - "gpt-4o-mini"
+  base-url: https://api.openai.com
+anthropic:
+  default-model: claude-3-opus-20240229
+  tags:
+    - "prod-east"
+"#;
+    let cfg: Config = serde_yaml::from_str(yaml).unwrap();
+}
+'''
+
+GO_LORA_TEST = '''package datastore
+
+func TestAdapters(t *testing.T) {
+	cases := []struct{ modelName string }{
+		{modelName: "math-lora"},
+		{modelName: "lora-adapter-1"},
+		{modelName: "qwen2.5-7b-instruct"},
+	}
+	_ = cases
+}
+'''
+
+
+def test_ruby_word_arrays_yaml_in_literals_and_adapter_names(tmp_path: Path) -> None:
+    (tmp_path / "models.rb").write_text(RUBY_WORD_ARRAYS)
+    (tmp_path / "providers.rs").write_text(RUST_YAML_FIXTURE)
+    (tmp_path / "store_test.go").write_text(GO_LORA_TEST)
+    found = _found(tmp_path)
+    assert {("models.rb", 4, "sonar"), ("models.rb", 5, "sonar-pro"), ("models.rb", 6, "orbit-search-v2"),
+            ("models.rb", 8, "acme-embed-v1-4b")} <= found
+    assert {("providers.rs", 6, "gpt-4o"), ("providers.rs", 7, "gpt-4o-mini"),
+            ("providers.rs", 10, "claude-3-opus-20240229")} <= found
+    assert ("store_test.go", 7, "qwen2.5-7b-instruct") in found
+    raws = {raw for _, _, raw in found}
+    assert not raws & {"debug", "info", "warn", "prod-east", "math-lora", "lora-adapter-1"}
+
+
+# --- C# defaults after ??, a C# argument named by the one before it, a Go record's type, a model alias ---
+
+CSHARP_DEFAULTS = '''class Setup
+{
+    const string DefaultModelAlias = "orbit-3.5-mini";
+
+    void F(IConfiguration config, State state)
+    {
+        var imageModelName = config["Orbit:ImageModelName"] ?? "Orbit-Image-2";
+        var model = state.GetState("model", "orbit-7b-chat.Q8_0");
+        var title = config["Title"] ?? "orbit-title-v2";
+        var label = state.GetState("label", "orbit-label-v2");
+    }
+}
+'''
+
+GO_MODEL_RECORD = '''package vlm
+
+func TestLocal(t *testing.T) {
+	m := &types.Model{
+		Name:   "qwen2-vl-orbit",
+		Source: types.ModelSourceLocal,
+	}
+	meta := metav1.ObjectMeta{Name: "qwen2-vl-svc-v1"}
+	fake := &types.Model{Name: "emb-1"}
+	_, _, _ = m, meta, fake
+}
+'''
+
+
+def test_csharp_defaults_argument_keys_go_records_and_aliases(tmp_path: Path) -> None:
+    (tmp_path / "Setup.cs").write_text(CSHARP_DEFAULTS)
+    (tmp_path / "config_test.go").write_text(GO_MODEL_RECORD)
+    found = _found(tmp_path)
+    assert {("Setup.cs", 3, "orbit-3.5-mini"), ("Setup.cs", 7, "Orbit-Image-2"), ("Setup.cs", 8, "orbit-7b-chat.Q8_0"),
+            ("config_test.go", 5, "qwen2-vl-orbit")} <= found
+    raws = {raw for _, _, raw in found}
+    assert not raws & {"orbit-title-v2", "orbit-label-v2", "qwen2-vl-svc-v1", "emb-1"}

@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any
 
 from modelmap.discover.base import CharColumns, budget
-from modelmap.discover.identify import is_model_key
+from modelmap.discover.identify import is_model_key, names_family
 
 MAX_UP = 16  # ancestors looked at per literal
 MAX_CANDIDATES = 20_000  # literals analysed per file; past this a file is capped (reported)
@@ -41,6 +41,7 @@ _STRING_TYPES = (
     # PHP heredoc / nowdoc and Ruby heredoc bodies: text blocks, read only for the JSON they hold (a recorded API
     # reply in a test: `<<<'JSON' {"model": "…"} JSON`), never as one value
     "heredoc", "nowdoc", "heredoc_body",
+    "bare_string",  # a word of a Ruby word array (`%w[sonar sonar-pro]`)
 )
 _CONTENT_TYPES = frozenset({
     "string_fragment", "string_content", "interpreted_string_literal_content", "raw_string_literal_content",
@@ -276,6 +277,7 @@ _CONTAINERS = frozenset({
     "literal_value", "composite_literal", "collection_literal", "collection_expression", "hash", "map",
     "dictionary", "dictionary_literal", "initializer_expression", "implicit_array_creation_expression", "tuple",
     "tuple_expression", "array_expression", "set", "object", "tuple_literal", "hash_literal", "element_list",
+    "string_array",  # Ruby `%w[…]`
 })
 
 
@@ -342,7 +344,7 @@ def _ancestor_kind(t: str) -> tuple[int, str, int]:
     step = "case" if t.endswith(("_case", "default_case", "switch_label")) else t
     if _is_call(t) and not _is_args(t):
         branch = _CALL
-    elif "case" in t or t in ("when_entry", "when", "when_condition") or (
+    elif ("case" in t and t != "case") or t in ("when_entry", "when", "when_condition") or (
             ("switch" in t or "match" in t or "when" in t) and t.endswith(("_section", "_label", "_arm", "_entry"))):
         branch = _CASE
     elif ("switch" in t or "match" in t or "when" in t) and t.endswith(("_body", "_block", "_arms")):
@@ -373,7 +375,7 @@ def _key_argument(arg: Any) -> str | None:
     sib = arg.prev_named_sibling
     if sib is None:
         return None
-    inner = sib.named_child(0) if sib.type == "value_argument" and sib.named_child_count == 1 else sib
+    inner = sib.named_child(0) if sib.type in ("value_argument", "argument") and sib.named_child_count == 1 else sib
     if not _is_string(inner.type):
         return None
     text = literal_text(inner)
@@ -459,11 +461,24 @@ def _context(node: Any) -> Candidate | None:
         elif branch == _COMPARISON:
             other = next((c for c in parent.named_children if c.id != child.id), None)
             op = next((c.type for c in parent.children if not c.is_named), "")
+            if op == "??" and other is not None and other.end_byte <= child.start_byte:
+                # C# `config["Model"] ?? "gpt-4o"`: the fallback value is what the expression is bound to
+                child = parent
+                parent = parent.parent
+                continue
             if other is not None and op in ("==", "===", "!=", "!==", "eq", "equals", "is"):
                 compared = _rightmost_ident(other)
             break
         elif branch == _CONTAINER:
             container = True
+            if t == "composite_literal" and len(bindings) == 1 and bindings[0].lower() in ("name", "id") \
+                    and node.type != "identifier" and names_family(literal_text(node) or ""):
+                # Go `&types.Model{Name: "qwen2-vl"}`: the record's type says what its name names, when the name
+                # carries a family word (a test's `Name: "emb-1"` stays a test's name)
+                typ = parent.child_by_field_name("type")
+                type_name = _rightmost_ident(typ) if typ is not None else None
+                if type_name:
+                    bindings.append(type_name)
         elif branch == _BINDING:
             name, key = _binding_name(parent, child)
             if key and not bindings:
@@ -844,9 +859,49 @@ _EMBEDDED_JSON = re.compile(
     rb'"id"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{1,200})"[ \t]{0,8},[ \t\r\n]{0,40}"object"[ \t]{0,8}:[ \t]{0,8}"model"')
 
 
+# YAML held in a multi-line literal (a test's config text: `models:` then `- "gpt-4"` items, or `model: gpt-4o`): a
+# model-named key with a scalar, or the list items right under one; one line at a time, bounded, so linear
+_YAML_MODEL_KEY = re.compile(rb"^([ \t]{0,40})(?:- )?([\w-]{0,40}(?:model|Model|MODEL)[\w-]{0,40}):[ \t]{0,8}"
+                             rb"(?:[\"']?([^\"'\s#{}\[\],]{1,200})[\"']?)?[ \t]{0,8}(?:#.{0,200})?\r?$")
+_YAML_ITEM = re.compile(rb"^([ \t]{0,80})- [ \t]{0,8}[\"']?([^\"'\s#{}\[\],:]{1,200})[\"']?[ \t]{0,8}\r?$")
+
+
+def _embedded_yaml(node: Any, columns: CharColumns) -> Iterator[Candidate]:
+    text: bytes = node.text
+    if b"odel" not in text and b"ODEL" not in text:
+        return
+    row0, col0 = node.start_point
+    under: tuple[int, str] | None = None  # the indent and name of a model-named key with no value on its line
+    found = 0
+    for i, line in enumerate(text.split(b"\n")[:4096]):
+        key = _YAML_MODEL_KEY.match(line)
+        if key is not None:
+            under = None
+            if key.group(3):
+                off, value, name = key.start(3), key.group(3), key.group(2)
+            else:
+                under = (len(key.group(1)), key.group(2).decode("utf-8", "replace"))
+                continue
+        else:
+            item = _YAML_ITEM.match(line) if under is not None else None
+            if item is None or under is None or len(item.group(1)) < under[0]:
+                under = None
+                continue
+            off, value, name = item.start(2), item.group(2), under[1].encode()
+        row = row0 + i
+        col = off if i else col0 + off
+        yield Candidate(value.decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1,
+                        (name.decode("utf-8", "replace"),), embedded=True)
+        found += 1
+        if found >= _MAX_EMBEDDED:
+            return
+
+
 def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
     text: bytes = node.text
     row0, col0 = node.start_point
+    if b"\n" in text and (b":\n" in text or b": " in text):
+        yield from _embedded_yaml(node, columns)
     for i, m in enumerate(_EMBEDDED_JSON.finditer(text)):
         if i >= _MAX_EMBEDDED:
             return

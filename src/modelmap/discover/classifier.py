@@ -132,6 +132,9 @@ def _names_a_server(name: str) -> bool:
 # a value whose last word names a serving object (a router's `gpt-router`, a server's `llama3-server`, a gateway's
 # `qwen-gateway`): what serves or routes to a model, never a provider's model id
 _SERVER_TAIL = re.compile(r"(?i)[-_.](?:server|service|svc|router|gateway|proxy)$")
+# a word that makes a bare name a LoRA adapter's (`math-lora`, `lora-adapter-1`, `sql_lora`): a name the serving
+# app gives an adapter it loads, not a published model (an org/name repo id of an adapter is still one)
+_ADAPTER_WORD = re.compile(r"(?i)(?:^|[-_.])(?:lora|adapter)(?:$|[-_.])")
 
 
 def _known(value: str) -> bool:
@@ -147,7 +150,7 @@ _SEPARATORS = frozenset("0123456789-/:._@")
 def plausible(value: str) -> bool:
     """Could this literal be a model reference at all? A cheap test run before any context is computed:
     no whitespace (sentences, messages), and either a separator or digit, or a word the knowledge base
-    knows as a model token, Ollama name or alias (``mistral``, ``llava``)."""
+    knows as a model token, Ollama name, alias or provider model pattern (``mistral``, ``llava``, ``sonar``)."""
     v = value.strip()
     if not v or len(v) > 200 or any(ch.isspace() for ch in v):
         return False
@@ -156,7 +159,8 @@ def plausible(value: str) -> bool:
     low = v.lower()
     kb = load()
     voc = vocab()
-    return low in voc.model_tokens or low in voc.ollama_library or low in kb.alias_index or low in GPT3_BASE
+    return low in voc.model_tokens or low in voc.ollama_library or low in kb.alias_index or low in GPT3_BASE \
+        or api_pattern(low) is not None  # a provider's one-word model (Perplexity's `sonar`, Cohere's `command`)
 
 
 _ONLY_UNDER = re.compile(r"(?i)model|embed|rerank|whisper|asr|tts|speech")
@@ -248,6 +252,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         return None  # GEMINI_API_KEY, OPENAI_MODEL: an environment variable's name, not its value
     if _SERVER_TAIL.search(value) and not _known(value):
         return None  # `ModelName: "gpt-router"`, `"llama3-server"`: a serving object named after its model
+    if "/" not in value and _ADAPTER_WORD.search(value) and not _known(value):
+        return None  # `modelName: "math-lora"`, `"lora-adapter-1"`: an adapter the server loads under that name
     match = classify(value, hint)
     if match is None and "::" in value:  # genai-style namespaced ids: "aliyun::qwen-plus", "vertex::gemini-2.5-flash"
         namespace, _, rest = value.partition("::")

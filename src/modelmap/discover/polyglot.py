@@ -288,6 +288,23 @@ def sql_defaults(data: bytes) -> list[Candidate]:
     return out
 
 
+# a Ruby word array (`%w[sonar sonar-pro]`): its words are literals _LITERAL does not see
+# (a body stops at the next `%`, so an unclosed opener reads no further than the next one: linear on any input)
+_WORD_ARRAY = re.compile(rb"%w[\[(]([^\])%]{0,4000})[\])]")
+
+
+def _word_array_candidate(data: bytes) -> bool:
+    for i, m in enumerate(_WORD_ARRAY.finditer(data)):
+        if i >= 256:
+            return False
+        near = _NEAR_MODEL.search(data, max(0, m.start() - 80), m.start()) is not None
+        for word in m.group(1).split()[:200]:
+            value = word.decode("utf-8", "replace")
+            if plausible(value) and (could_decide(value) or (near and BINDING_ONLY.fullmatch(value))):
+                return True
+    return False
+
+
 def has_candidate(data: bytes) -> bool:
     """The cheap byte-level pass run before a file is parsed: does any quoted literal in it look like
     something the classifier could accept under the most permissive evidence (a model key or an SDK call)?
@@ -308,6 +325,8 @@ def has_candidate(data: bytes) -> bool:
             return True  # what _emit reports: an endpoint, or a literal decide() accepts under some evidence
         if BINDING_ONLY.fullmatch(value) and _NEAR_MODEL.search(data, max(0, m.start() - 80), m.start()):
             return True
+    if b"%w" in data and _word_array_candidate(data):
+        return True
     return b'\\"' in data and _ESCAPED_MODEL_KEY.search(data) is not None
 
 
