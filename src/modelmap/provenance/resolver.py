@@ -1214,10 +1214,10 @@ class Resolver:
         """The known model a derivative's repo name is built on: the longest leading part of the name that is a
         lab model's exact Hub repo name ("Qwen2.5-7B-Instruct-sft-medical" -> Qwen2.5-7B-Instruct), else the
         longest trailing part ("Hermes-2-Pro-Llama-3-8B" -> Meta-Llama-3-8B). Never the org's own model."""
-        return self._claimed(name, stripped, owner_pub, org)[0]
+        return self._claimed(name, stripped, owner_pub, org, candidates=False)[0]
 
     def _claimed(self, name: str, stripped: str, owner_pub: str | None, org: str, *,
-                 retry: bool = True) -> tuple[str | None, tuple[str, ...]]:
+                 retry: bool = True, candidates: bool = True) -> tuple[str | None, tuple[str, ...]]:
         """``(base, ())`` as ``_claimed_base`` reads the name, or ``(None, candidates)`` when the name says more than
         the known model its shorter leading part matches, naming several known models without saying which:
         "DeepSeek-R1-Distill-Llama-text-to-sql" starts with the leading part of DeepSeek-R1-Distill-Llama-8B and
@@ -1232,7 +1232,17 @@ class Resolver:
         # be part of the model's own name), trailing parts of the name without its packaging suffixes
         heads = [name[:m.start()] for m in reversed(list(_NAME_SPLIT.finditer(name)))]
         tails = [stripped[m.end():] for m in _NAME_SPLIT.finditer(stripped)]
-        pending: tuple[str, ...] = ()
+        # leading parts that start other known names, longest first; their candidates are computed only when needed
+        prefixed: list[str] = []
+        found_pending: list[tuple[str, ...]] = []
+
+        def pending() -> tuple[str, ...]:
+            while prefixed and not found_pending:
+                got = self._completions(prefixed.pop(0), owner_pub, org)
+                if got:
+                    found_pending.append(got)
+            return found_pending[0] if found_pending else ()
+
         for i, part in enumerate((*heads, *tails)):
             low = part.lower()
             # every spelling keeps the first three letters, or becomes a Meta Llama name
@@ -1245,26 +1255,29 @@ class Resolver:
                 labs = [m for m in ids if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
                 pick = labs if len(labs) == 1 else ids
                 if len(pick) == 1:
-                    if i < len(heads):
-                        if pending:
-                            return None, self._narrowed(pending, name)  # a longer leading part named more
+                    if i < len(heads) and candidates:
+                        longer = pending()
+                        if longer:
+                            return None, self._narrowed(longer, name)  # a longer leading part named more
                         other = self._other_size(name[len(part):], pick[0], owner_pub, org)
                         if other is not None:
                             return None, other
                     return pick[0], ()
-            if i < len(heads) and not pending and not _LANGUAGE_WORDS.intersection(_NAME_SPLIT.split(low)):
+            if (candidates and i < len(heads) and not _LANGUAGE_WORDS.intersection(_NAME_SPLIT.split(low))
+                    and self._starts_names(low)):
                 # (a part with a language word is another's adaptation: "llama3-chinese" is not HFL's line)
-                pending = self._completions(low, owner_pub, org)
+                prefixed.append(low)
         if retry:
             pieces = re.split(r"([-_])", name)
             for k in range(2, len(pieces), 2):
                 if pieces[k].lower() in _LANGUAGE_WORDS:
                     cut = "".join(pieces[:k - 1] + pieces[k + 1:])
-                    found = self._claimed(cut, strip_quant(cut)[0], owner_pub, org, retry=False)
+                    found = self._claimed(cut, strip_quant(cut)[0], owner_pub, org, retry=False,
+                                          candidates=candidates)
                     if found[0] or found[1]:
                         return found
                     break
-        return None, self._narrowed(pending, name)
+        return None, self._narrowed(pending(), name) if candidates else ()
 
     def _narrowed(self, candidates: tuple[str, ...], name: str) -> tuple[str, ...]:
         """``candidates`` of the size the name gives as a word ("Qwen-2.5-Coder-32B"), when any has it."""
@@ -1279,6 +1292,22 @@ class Resolver:
         return (self._has_weights(mid) and not self._is_repack(mid)
                 and self.kb.models[mid].get("publisher") != owner_pub and self._hf_org(mid) != org.lower())
 
+    def _spellings_of_prefix(self, low: str) -> list[str]:
+        spellings = _claim_spellings(low)
+        spellings += ["meta-" + v for v in spellings if v.startswith("llama-")]
+        return list(dict.fromkeys(spellings))
+
+    def _starts_names(self, low: str) -> bool:
+        """Whether some known Hub repo name starts with ``low`` and a dash (a bisect per spelling)."""
+        if self._hub_sorted is None:
+            self._hub_sorted = sorted(self._hub_names())
+        keys = self._hub_sorted
+        for spelling in self._spellings_of_prefix(low):
+            at = bisect_left(keys, spelling + "-")
+            if at < len(keys) and keys[at].startswith(spelling + "-"):
+                return True
+        return False
+
     def _completions(self, low: str, owner_pub: str | None, org: str, size: str | None = None) -> tuple[str, ...]:
         """Lab models (with weights, not repacks, not the org's own) whose Hub repo name starts with ``low`` and a
         dash, and, with ``size``, has that size as a word of its name."""
@@ -1287,9 +1316,7 @@ class Resolver:
         keys = self._hub_sorted
         index = self._hub_names()
         found: list[str] = []
-        spellings = _claim_spellings(low)
-        spellings += ["meta-" + v for v in spellings if v.startswith("llama-")]
-        for spelling in dict.fromkeys(spellings):
+        for spelling in self._spellings_of_prefix(low):
             head = spelling + "-"
             at = bisect_left(keys, head)
             while at < len(keys) and keys[at].startswith(head):
@@ -1404,8 +1431,11 @@ class Resolver:
         lab is among its origins, a lower bound (the name's claim only); the publisher is the account (or unknown),
         base and licence unknown. Only distinctive line words count (_FAMILY_WORDS); a lab's own repos never get here."""
         name = parsed.core.split("/", 1)[1] if org else parsed.core
+        low = name.lower()
+        if not any(w in low for w in _FAMILY_WORDS):
+            return None  # (cheap test first: most unknown names carry none of these words)
         labs = []
-        for word in re.split(r"[-_/ :]", name.lower()):
+        for word in re.split(r"[-_/ :]", low):
             m = _FAMILY_WORD.fullmatch(word)
             if m and _FAMILY_WORDS[m.group(1)] in self.kb.publishers:
                 labs.append(_FAMILY_WORDS[m.group(1)])
