@@ -375,3 +375,29 @@ def test_csharp_defaults_argument_keys_go_records_and_aliases(tmp_path: Path) ->
             ("config_test.go", 5, "qwen2-vl-orbit")} <= found
     raws = {raw for _, _, raw in found}
     assert not raws & {"orbit-title-v2", "orbit-label-v2", "qwen2-vl-svc-v1", "emb-1"}
+
+
+TFVARS_LIST = '''# Azure OpenAI
+app_az_oai_models = "gpt-4o,orbit-chat-v2,gpt-4-vision-preview"
+app_regions       = "eastus,westeurope"
+'''
+
+GO_ENV_LIST = '''package cfg
+
+// model list default
+var Models = envOr("MODELS", "")
+const DefaultModels = "qwen-plus,qwen-max"
+const Regions = "cn-beijing,cn-shanghai"
+'''
+
+
+def test_comma_separated_model_lists(tmp_path: Path) -> None:
+    (tmp_path / "common.auto.tfvars").write_text(TFVARS_LIST)
+    (tmp_path / "cfg.go").write_text(GO_ENV_LIST)
+    found = _found(tmp_path)
+    assert {("common.auto.tfvars", 2, "gpt-4o"), ("common.auto.tfvars", 2, "gpt-4-vision-preview"),
+            ("cfg.go", 5, "qwen-plus"), ("cfg.go", 5, "qwen-max")} <= found
+    raws = {raw for _, _, raw in found}
+    assert not raws & {"eastus", "westeurope", "cn-beijing", "cn-shanghai"}
+    columns = {f.raw: f.column for f in modelmap.scan(tmp_path, resolve=False).findings if f.path == "cfg.go"}
+    assert columns["qwen-max"] == columns["qwen-plus"] + len("qwen-plus,")

@@ -83,11 +83,32 @@ def _embedded_id(value: str) -> re.Match[str] | None:
     return None
 
 
+# a comma-separated list of ids in one literal (`libre_app_az_oai_models = "gpt-35-turbo,gpt-4,gpt-4-vision-preview"`)
+_LIST_ITEM = re.compile(r"[^,\s]{1,200}")
+
+
+def _list_items(cand: Candidate) -> Iterator[Candidate]:
+    """The items of a comma-separated literal bound to a name that says models (a list setting's value): each read
+    with the literal's context, at its own column."""
+    if not cand.bindings or cand.is_key or cand.value.count(",") > 64:
+        return
+    name = cand.bindings[0]
+    if not (is_model_name(name) or (_MODEL_LIST_NAME.search(name) is not None)):
+        return
+    for m in _LIST_ITEM.finditer(cand.value):
+        yield replace(cand, value=m.group(0), column=cand.column + m.start(), container=True, group=None)
+
+
+_MODEL_LIST_NAME = re.compile(r"(?i)models?(?:_?(?:list|ids?|names?))?$")
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
         yield cand
         if cand.via is not None:
             continue  # a use of a named literal: the literal itself was read for what it holds
+        if "," in cand.value and "\n" not in cand.value and '"' not in cand.value:
+            yield from _list_items(cand)
         inner = _embedded_id(cand.value)
         if inner is not None:
             # the model id inside: the ARN's model part, or the deployment (a slot that takes a model)
@@ -319,6 +340,9 @@ def has_candidate(data: bytes) -> bool:
             value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
         if (inner := _embedded_id(value)) is not None:
             value = inner.group(1) or inner.group(2)  # a Bedrock ARN's or Azure address's model part
+        if "," in value and len(value) <= 300 and any(
+                could_decide(item) for item in value.split(",")[:16] if item and plausible(item)):
+            return True  # "gpt-4o,gpt-4o-mini": a list setting's items (_list_items)
         if not plausible(value):
             continue
         if ("://" in value and classify_endpoint(value)) or could_decide(value):
