@@ -1102,6 +1102,11 @@ class Resolver:
         confidence = "known" if how == "exact" and not packager else "unknown" if how == "name" else "inferred"
         if inherited and lic and confidence == "known":
             confidence = "inferred"  # the licence is inherited by rule, not read from the repo's own card
+        disputed = [str(x) for x in model.get("license_disputed") or () if str(x) != str(lic)]
+        if disputed and lic:
+            # sources the knowledge base holds state other licences for these weights (a repo's README against
+            # the weights' own card): the licence is given with its evidence but is not a confident answer
+            confidence = "unknown"
         pubs = [p for _c, _b, _m, p in graph.nodes]
         return Resolution(
             query=parsed.query,
@@ -1127,6 +1132,8 @@ class Resolver:
                 if how == "name" else None,
                 f"{parsed.provider} serves {mid} (the id names the publisher's own build {served_build})"
                 if served_build else None,
+                f"the license of {mid} is disputed: its sources also state {', '.join(disputed)}"
+                if disputed and lic else None,
                 f"a re-packaging of {mid} by {packager}: the license is {mid}'s, which a re-packaging keeps"
                 if packager and lic and str(lic).lower() != "unknown" else None,
                 f"{mid}'s licence in the knowledge base was copied from {inherited}, which it quantizes (the record "
