@@ -91,7 +91,7 @@ def model_metadata(name: bytes) -> bytes:
     return fb.root(t)
 
 
-def tflite_bytes(*, meta_name: bytes | None = None, blob: bytes | None = None) -> bytes:
+def tflite_bytes(*, meta_name: bytes | None = None, blob: bytes | None = None, subgraph: bytes = b"main") -> bytes:
     """schema.fbs Model: 0 version, 2 subgraphs, 3 description, 4 buffers, 5 metadata_buffer, 6 metadata."""
     fb = FB(b"TFL3")
     model, ms = fb.table({0: 3, 2: None, 3: None, 4: None, 5: None, 6: None})
@@ -99,7 +99,7 @@ def tflite_bytes(*, meta_name: bytes | None = None, blob: bytes | None = None) -
     fb.link(ms[2], sg_vec)
     sg, sgs = fb.table({4: None})
     fb.link(sg_slots[0], sg)
-    fb.link(sgs[4], fb.string(b"main"))
+    fb.link(sgs[4], fb.string(subgraph))
     fb.link(ms[3], fb.string(b"MLIR Converted."))
     payloads = [b"", model_metadata(meta_name) if meta_name else b"", blob or b""]
     bvec, bslots = fb.vector(3)

@@ -288,6 +288,10 @@ def _outline_props(outline: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
+MAX_GZ_LINE = 200  # a text payload's first line kept (printable ASCII only)
+_TEXT_LINE = re.compile(rb"^[\x20-\x7e\t]{1,200}$")
+
+
 class GzipReader:
     id = "gzip"
     description = "gzip'd model file (a pickle or marshal inside): the gzip header and the payload's outline"
@@ -333,7 +337,14 @@ class GzipReader:
             what = (f"a Python marshal stream: top-level {outline['top']}, keys "
                     f"{', '.join(repr(k) for k in outline['keys'][:8])}")
         else:
-            what = "a payload that is neither a pickle nor a marshal stream (not outlined)"
+            line = data[:MAX_GZ_LINE + 1].split(b"\n", 1)[0].rstrip(b"\r")
+            if len(line) <= MAX_GZ_LINE and b"\n" in data[:MAX_GZ_LINE + 2] and _TEXT_LINE.match(line):
+                # a text payload's first line: a header that names the file (CLIP's BPE merges open with
+                # "bpe_simple_vocab_16e6.txt#version: 0.2"), kept as a string a structure pattern can test
+                props["gzip.first_line"] = line.decode("ascii")
+                what = f"text whose first line is {props['gzip.first_line']!r} (not outlined)"
+            else:
+                what = "a payload that is neither a pickle nor a marshal stream (not outlined)"
             outline = {"complete": True}
         info.format = fmt
         info.metadata["format_props"] = props

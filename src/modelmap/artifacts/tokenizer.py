@@ -128,12 +128,19 @@ _RWKV_LINE = re.compile(rb"^(\d+) (b?'.*'|b?\".*\") (\d+)\r?$")
 MAX_RWKV_LINE = 1024  # one "<id> <Python literal> <byte length>" line of an RWKV vocabulary
 
 
+# A BPE merges file as GPT-2's encoder.py and Hugging Face tokenizers write it (vocab.bpe / merges.txt): the line
+# "#version: 0.2", then one merge per line, the two parts separated by one space, in merge order.
+_MERGES_HEAD = re.compile(rb"^#version: \d{1,3}\.\d{1,3}\r?$")
+
+
 def sniff_kind(head: bytes) -> str | None:
     """Guess the tokenizer kind from the first bytes (at least 64)."""
     stripped = head.lstrip()
     if stripped[:1] == b"{":
         return "json"
     first = head.split(b"\n", 1)[0]
+    if _MERGES_HEAD.match(first):
+        return "merges"
     if _RWKV_LINE.match(first):
         return "rwkv"
     if _TIKTOKEN_LINE.match(first):
@@ -338,6 +345,35 @@ def _wordpiece_txt(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | N
     return TokenizerInfo("vocab.txt", "wordpiece", canonical_tokens(lines, "wordpiece"), specials, len(lines))
 
 
+def _merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
+    """A byte-level BPE merges file read as the vocabulary it defines: the 256 symbols of GPT-2's byte alphabet,
+    then each merge's result (the two parts joined), as GPT-2's encoder.py and Hugging Face's BPE build it. Its
+    ordinary vocabulary is therefore the same set as the matching vocab.json's, and hashes the same. A merge with a
+    symbol outside the byte alphabet (a text-level BPE) is not read this way."""
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        return None
+    if len(lines) - 1 > limits.max_items:
+        raise fail(path, f"more than {limits.max_items} merges", "max_items")
+    merged: list[str] = []
+    for lineno, line in enumerate(lines[1:], 2):
+        if not line:
+            continue
+        parts = line.split(" ")
+        if len(parts) != 2 or not parts[0] or not parts[1]:
+            raise fail(f"{path}:{lineno}", "not a merge line (expected two symbols separated by one space)")
+        merged.append(parts[0] + parts[1])
+    if not merged:
+        return None
+    joined = "".join(merged)
+    if not set(joined) <= _BYTE_DECODER.keys():
+        return None
+    tokens = [_BYTE_ENCODER[b] for b in range(256)] + merged
+    return TokenizerInfo("merges", "byte-level", canonical_tokens(tokens, "byte-level"), [], len(tokens),
+                         extra={"merges": len(merged)})
+
+
 def parse_json(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
     """JSON with its parsed size bounded before parsing (see ``parse_json_bounded``)."""
     return parse_json_bounded(path, data, limits)
@@ -421,6 +457,8 @@ class TokenizerReader:
             return _tiktoken(path, data, limits)
         if kind == "rwkv":
             return _rwkv(path, data, limits)
+        if kind == "merges":
+            return _merges(path, data, limits)
         if kind == "sentencepiece":
             return _sentencepiece(path, data, limits)
         if kind == "json":
