@@ -47,3 +47,19 @@ def test_every_disputed_licence_is_a_known_licence_other_than_the_records_own(re
             assert str(other).lower() in kb.licenses, (mid, other)
             assert other != rec.get("license"), mid
     assert seen >= 18
+
+
+def test_a_correction_can_record_a_disputed_licence(resolver: Resolver) -> None:
+    # GLM-Edge-4B-Chat's GGUF: Hub header License glm-4, while the LICENSE it links is The GLM-Edge License
+    res = resolver.resolve("THUDM/glm-edge-4b-chat-gguf")
+    assert (res.license or {}).get("id") == "glm-edge"
+    assert resolver.kb.models["zai-org/glm-edge-4b-chat-gguf"].get("license_disputed") == ["glm-4"]
+    assert res.confidence == "unknown" and "disputed" in (res.reason or "")
+
+
+def test_a_corrected_generated_record_takes_its_cards_licence_and_base(resolver: Resolver) -> None:
+    res = resolver.resolve("LLM-Research/Llama3-8B-Chinese-Chat")  # a ModelScope id the record lists
+    assert (res.model or {}).get("id") == "shenzhi-wang/llama3-8b-chinese-chat"
+    assert (res.license or {}).get("id") == "llama3"
+    assert res.edges and res.edges[0]["parent"] == "meta-llama/meta-llama-3-8b-instruct"
+    assert res.origins == ("US",)

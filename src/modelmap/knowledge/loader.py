@@ -107,6 +107,9 @@ def _apply_corrections(models: dict[str, Any], corrections: list[dict[str, Any]]
         if "license" in fix:
             model["license"] = fix["license"]
             covers.append("license")
+        if fix.get("license_disputed"):
+            # other licences the sources read state for the same weights (a Hub tag against the licence text)
+            model["license_disputed"] = [str(x) for x in fix["license_disputed"]]
         if "base" in fix:
             # the immediate base(s) the model's own card states; each must be a record this index holds
             base = fix["base"]
