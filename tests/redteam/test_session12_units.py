@@ -161,13 +161,12 @@ def test_a_marshal_outline_keeps_a_bounded_number_of_subkeys_and_values() -> Non
     assert len(out["values"]) <= MAX_KEYS and all(len(v) <= MAX_VALUES for v in out["values"].values())
 
 
-_COMPLETIONS_XFAIL = ("provenance/resolver.py Resolver._completions (f5fc061) walks every Hub name that starts with an "
-                      "unknown name's leading part and checks each model (_claimable: weights, repack, publisher) for "
-                      "every finding, uncached: ~2 ms per unknown Qwen/Qwen2-<n>B, 10,000 findings of one file 9 s of "
-                      "resolve after the scan (2.1 s before); resolver.py is being edited by its owner")
+# provenance/resolver.py Resolver._completions (f5fc061) walked every Hub name that starts with an unknown name's
+# leading part and checked each model (weights, repack, publisher) for every finding, uncached: ~2 ms per unknown
+# Qwen/Qwen2-<n>B, 10,000 findings of one file 9 s of resolve after the scan. The walk is memoised per leading part
+# and size now (Resolver._lab_models_starting).
 
 
-@pytest.mark.xfail(reason=_COMPLETIONS_XFAIL, strict=False)
 def test_resolving_many_unknown_names_with_one_prefix_does_not_rewalk_the_hub_names(monkeypatch: Any) -> None:
     from modelmap.provenance import resolver as R
 

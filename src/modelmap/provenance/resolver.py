@@ -192,6 +192,7 @@ class Resolver:
         self._hf_names: dict[str, list[str]] | None = None
         self._hub_name_starts: frozenset[str] | None = None
         self._hub_sorted: list[str] | None = None
+        self._lab_completions: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self._dated_names: dict[str, list[str]] | None = None
         self._api_stems: dict[str, dict[str, list[str]]] | None = None
         self._api_stem_models: dict[str, set[str]] = {}
@@ -307,6 +308,9 @@ class Resolver:
             fw = _FIREWORKS_VERSION.sub(lambda m: f"-{m.group(1)}.{m.group(2)}", sized).replace("--", "-")
             fw = re.sub(r"^(llama|qwen)-(\d)", r"\1-\2", fw)
             out += [fw, fw.replace("qwen-", "qwen")]
+            # a whole version with no point part: "llama-v3-70b-instruct" is Llama 3 70B Instruct, "llama-v2-7b-chat"
+            # Llama 2 7B Chat
+            out.append(re.sub(r"^llama-v(\d)-", r"llama-\1-", sized))
             # "deepseek-v3p1" is DeepSeek-V3.1: a "v" that belongs to the model's own name stays
             out.append(_FIREWORKS_VERSION.sub(
                 lambda m: ("-" if m.group(0).startswith("-") else "") + ("v" if "v" in m.group(0) else "")
@@ -1318,6 +1322,17 @@ class Resolver:
     def _completions(self, low: str, owner_pub: str | None, org: str, size: str | None = None) -> tuple[str, ...]:
         """Lab models (with weights, not repacks, not the org's own) whose Hub repo name starts with ``low`` and a
         dash, and, with ``size``, has that size as a word of its name."""
+        lab = self._lab_completions.get((low, size))
+        if lab is None:
+            lab = self._lab_completions[(low, size)] = self._lab_models_starting(low, size)
+        org_low = org.lower()
+        return tuple(m for m in lab
+                     if self.kb.models[m].get("publisher") != owner_pub and self._hf_org(m) != org_low)
+
+    def _lab_models_starting(self, low: str, size: str | None) -> tuple[str, ...]:
+        """The part of `_completions` that does not depend on who asks: lab models with weights, not repacks, whose
+        Hub repo name starts with ``low`` and a dash (and has ``size`` as a word). Memoised per (low, size) by the
+        caller, so many unknown names with one leading part walk the Hub names once, not once each."""
         if self._hub_sorted is None:
             self._hub_sorted = sorted(self._hub_names())
         keys = self._hub_sorted
@@ -1330,7 +1345,8 @@ class Resolver:
                 words = _NAME_SPLIT.split(keys[at])
                 # a name with a language word in it is another's adaptation of the line, not the line itself
                 if (size is None or size in words) and not _LANGUAGE_WORDS.intersection(words):
-                    found.extend(m for m in index[keys[at]] if self._claimable(m, owner_pub, org)
+                    found.extend(m for m in index[keys[at]]
+                                 if self._has_weights(m) and not self._is_repack(m)
                                  and self._publisher_kind(self.kb.models[m].get("publisher")) == "lab")
                 at += 1
         return tuple(sorted(set(found)))
