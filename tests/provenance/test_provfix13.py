@@ -63,3 +63,15 @@ def test_a_corrected_generated_record_takes_its_cards_licence_and_base(resolver:
     assert (res.license or {}).get("id") == "llama3"
     assert res.edges and res.edges[0]["parent"] == "meta-llama/meta-llama-3-8b-instruct"
     assert res.origins == ("US",)
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    # Fireworks writes a whole Llama version as "v<N>" (and a point release as "v<N>p<M>")
+    ("accounts/fireworks/models/llama-v3-70b-instruct", "meta-llama/meta-llama-3-70b-instruct"),
+    ("fireworks_ai/accounts/fireworks/models/llama-v2-7b-chat", "meta-llama/llama-2-7b-chat-hf"),
+    ("accounts/fireworks/models/llama-v3p1-70b-instruct", "meta-llama/llama-3.1-70b-instruct"),
+])
+def test_fireworks_whole_llama_versions(resolver: Resolver, query: str, model: str) -> None:
+    res = resolver.resolve(query)
+    assert (res.model or {}).get("id") == model
+    assert res.served_by is not None and res.origins == ("US",)
