@@ -262,6 +262,21 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
     return [(c, extra.get(id(c), d)) for c, d in decided]
 
 
+# Terraform's Kubernetes provider: a manifest's labels and selectors (`labels = { app = "mistral-7b-instruct" }`,
+# `selector { match_labels = … }`), an object's own name (`metadata { name = … }`) and a container's name are named by
+# whoever writes the manifest, often after the model served; the model is given in the container's args, env or
+# download command. The same as the YAML reader's rule for manifests (config_files: label maps, metadata.name,
+# container names).
+_K8S_LABEL_BLOCKS = frozenset({"labels", "match_labels", "selector", "node_selector"})
+_K8S_NAMED_BLOCKS = frozenset({"metadata", "container", "init_container", "port", "volume", "volume_mount"})
+
+
+def _k8s_object_label(cand: Candidate) -> bool:
+    near = cand.bindings[:2]
+    return bool(near) and (near[0] in _K8S_LABEL_BLOCKS or (
+        near[0] == "name" and len(near) == 2 and near[1] in _K8S_NAMED_BLOCKS))
+
+
 def _role_from_names(cand: Candidate) -> str | None:
     for name in (*cand.bindings, cand.call or ""):
         s = snake(name)
@@ -531,8 +546,10 @@ class PolyglotSource:
         capped: list[int] = []
         declared: list[Candidate] | None = [] if family is not None else None
         calls = sdk_calls(lang.id)
-        spent = _emit(collector, extract(tree, data, parser.language, keep, capped, declared), calls,
-                      f"{lang.id}-model", file.context)
+        cands: Iterable[Candidate] = extract(tree, data, parser.language, keep, capped, declared)
+        if lang.id == "hcl":
+            cands = (c for c in cands if not _k8s_object_label(c))
+        spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context)
         if defaults and spent is None:
             spent = _emit(collector, defaults, calls, f"{lang.id}-sql-default", file.context)
         out: list[Finding | Skip | SymbolUse] = [*collector.findings, *uses]
