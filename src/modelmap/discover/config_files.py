@@ -660,6 +660,15 @@ _NOT_LOCATION_KEYS = frozenset({"image", "registry", "uses", "$schema", "homepag
                                 "link", "links", "href", "website", "card", "model_card", "modelcard", "info", "more_info",
                                 "paper", "blog", "readme"})
 _ENTRY_NAME_KEYS = frozenset({"name", "title", "id"})
+# the key of a model's weights file in a catalogue entry (`"modelFile": "gemma-3n-E2B-it-int4.task"`), and the key of
+# a file name in a section of model files (`"updatableModelFiles": [{"fileName": "x.litertlm"}]`)
+_MODEL_FILE_KEYS = frozenset({"modelfile", "model_file", "modelfilename", "model_file_name", "weightsfile",
+                              "weights_file"})
+_FILE_NAME_KEYS = frozenset({"filename", "file_name", "file"})
+_MODEL_FILES_SECTION = re.compile(r"\w*model_?files?")
+# a bare weights file: the usual formats and the on-device bundles (MediaPipe .task, LiteRT-LM .litertlm, .tflite)
+_ENTRY_FILE = re.compile(r"[\w.+-]+\.(gguf|ggml|safetensors|onnx|tflite|mlmodel|nemo|llamafile|litertlm|task|bin|pte)",
+                         re.I)
 # A model picked from an operator's catalogue by name: KAITO's Workspace / InferenceSet ``inference.preset.name`` and
 # ``tuning.preset.name``. A ``preset`` counts only inside a serving or tuning section, so that a UI or codec preset
 # (``preset: {name: fast}``) stays out; the value must still look like a model.
@@ -1067,6 +1076,10 @@ class TreeWalker:
         # the mapping names its model in a model key (modelURL, model): its `name` only labels the entry
         # (a Deployment, a route); a LoRA adapter's base model is that label, not a model id
         named_elsewhere = any(is_model_key(k) and k not in _ENTRY_NAME_KEYS for k in keys)
+        # ... except an entry of a model catalogue that also names the entry's weights file (an on-device app's
+        # allowlist: `"models": [{"name": "Phi-4-mini", "modelId": "org/Phi-4-mini-x", "modelFile": "phi4.task"}]`):
+        # its one-word `name` is the model's name in the app, a selector for the same model
+        catalog_entry = low.endswith("models") and is_model_key(low) and bool(keys & _MODEL_FILE_KEYS)
         # a LoRA adapter entry (adapterName/adapterPath/adapterSource …) or the block under one
         adapter_spec = self.adapter_resource or any(k.startswith("adapter") for k in keys) or "adapter" in low
         # a Kubernetes object reference (backendRefs, parentRefs, scaleTargetRef, {group, kind, name}): its name is
@@ -1093,7 +1106,9 @@ class TreeWalker:
             if low_k in self.skip_keys:
                 continue
             if isinstance(v, Scalar):
-                if (named_elsewhere and low_k in _ENTRY_NAME_KEYS) or (object_ref and low_k == "name"):
+                if (named_elsewhere and low_k in _ENTRY_NAME_KEYS and not (
+                        catalog_entry and low_k == "name" and not any(c.isspace() for c in v.value.strip()))) or (
+                        object_ref and low_k == "name"):
                     continue
                 if low_k in _ENTRY_NAME_KEYS and self._family_stem(v.value.strip(), pairs):
                     continue
@@ -1232,6 +1247,14 @@ class TreeWalker:
         if not value or len(value) > 300:
             return
         line, col, _ = self.position(s, value)
+        from modelmap.discover.shell import checkpoint_location
+
+        if checkpoint_location(low_key, value):
+            # where a server or trainer loads a model's checkpoint from (a container's `load_parameters_path=gs://…`
+            # argument, read as a key and its value; shell.checkpoint_location)
+            self.collector.add(value, line, col, Match("model-file", None, 0.6), key_role=role_from_key(key),
+                               source_id=self.ids.key)
+            return
         if "://" in value and low_key not in _NOT_LOCATION_KEYS and is_model_location(value):
             # ${MODEL_URI:-hf://org/name}: reported as written
             self.collector.model(value, line, col, hint="hf", key_role=role_from_key(hint_key), source_id=self.ids.key)
@@ -1253,6 +1276,12 @@ class TreeWalker:
             self.volume(s, value)
             return
         if _TEMPLATED.search(value):
+            return
+        if (low_key in _MODEL_FILE_KEYS or (low_key in _FILE_NAME_KEYS and any(
+                _MODEL_FILES_SECTION.fullmatch(p) for p in self.path[-2:]))) and _ENTRY_FILE.fullmatch(value):
+            # a model's weights file named in its catalogue entry (modelFile: gemma-3n-E2B-it-int4.task)
+            self.collector.add(value, line, col, Match("model-file", None, 0.7), key_role=role_from_key(key),
+                               source_id=self.ids.key)
             return
         model_field = bool(hint_key and is_model_key(hint_key)) or bool(
             parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS) or section is not None \

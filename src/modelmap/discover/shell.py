@@ -30,7 +30,7 @@ from modelmap.discover.identify import (
     is_model_key,
     templated_path,
 )
-from modelmap.discover.uris import is_model_location
+from modelmap.discover.uris import is_kaggle_handle, is_model_location
 from modelmap.types import Finding, Skip
 
 # (flag, hint, role)
@@ -282,6 +282,29 @@ def _mounted_model_dir(spec: str) -> str | None:
         return None
     last = target.rstrip("/").rsplit("/", 1)[-1]
     return target if last and last.lower() not in _DOWNLOAD_AREAS and not is_generic(last) else None
+
+
+# a setting that says where a trained model's checkpoint or parameters are loaded from (MaxText's
+# `load_parameters_path=gs://…`, JetStream's `--checkpoint_path=/models/…/model.safetensors`, `ckpt_dir=`); words that
+# say where a run writes (save, output) are not it
+_CHECKPOINT_SETTING = re.compile(r"(?i)(?:load_)?(?:\w+_)?(?:checkpoint|ckpt|parameters|params|weights)_(?:path|dir|uri)")
+_STORE_PREFIX = re.compile(r"(?i)(?:gs|s3|gcs|abfss?|az|oss|obs)://[^/\s]+/|/|\./")
+
+
+def checkpoint_location(name: str, value: str) -> bool:
+    """``name`` (a flag without its dashes, or an argument's key) names a checkpoint to load and ``value`` is a
+    bucket URI or a local path one of whose folders names a model by a family word and a size (``gemma_7b-it``,
+    ``llama-2-7b``): the folder of that model's weights, however deep the trainer's layout puts them
+    (``…/gemma_7b-it/0/checkpoints/0/items``, ``…/llama-2-7b/final/bf16/model.safetensors``). At most 16 folders."""
+    if len(value) > 300 or "$" in value or "{" in value or _CHECKPOINT_SETTING.fullmatch(name) is None:
+        return False
+    if re.search(r"(?i)save|output|export|log", name):
+        return False
+    m = _STORE_PREFIX.match(value)
+    if m is None:
+        return False
+    parts = value[m.end():].split("/")[:16]
+    return any(_is_model_dir_name(p) for p in parts if p)
 
 
 def _model_dir_by_name(name: str, value: str) -> bool:
@@ -611,9 +634,17 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             if value and not value.startswith("-"):
                 hint, role = found
                 report(value, hint, role, toks[0].rsplit("/", 1)[-1])
+        elif eq and not flag.startswith("-") and len(flag) < 64 and checkpoint_location(flag, val):
+            # an absl / MaxText `key=value` argument (`load_parameters_path=gs://b/…/gemma_7b-it/0/checkpoints/0/items`)
+            loads_model = True
+            report(val, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
         elif flag.startswith("--") and len(flag) < 64:
             value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
-            if value and not value.startswith("-") and _model_dir_by_name(flag[2:].replace("-", "_"), value):
+            if value and not value.startswith("-") and checkpoint_location(flag[2:].replace("-", "_"), value):
+                # --checkpoint_path=/models/pytorch/llama-2-7b/final/bf16/model.safetensors: that model's weights
+                loads_model = True
+                report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
+            elif value and not value.startswith("-") and _model_dir_by_name(flag[2:].replace("-", "_"), value):
                 # --ckpt_dir /models/Llama-2-13b-chat, --embedding_path /models/bge-large-zh-v1.5
                 loads_model = True
                 report(value, "path", None, toks[0].rsplit("/", 1)[-1])
@@ -670,6 +701,11 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         if "://" in value and value not in reported and is_model_location(value):
             tick()
             report(value, "none", None, None)
+            reported.add(value)
+        elif value.count("/") >= 3 and value not in reported and is_kaggle_handle(value):
+            # a Kaggle Models handle (`-m=google/gemma/maxtext/7b-it/2`): a model by its Kaggle id
+            tick()
+            report(value, "hf", None, None, Match("hf-repo", "kaggle", 0.7))
             reported.add(value)
     fn = 1 if len(toks) > 1 and _CASE_LABEL.fullmatch(toks[0]) else 0  # `7) read_model_config …` in a case
     if _MODEL_FUNCTION.search(toks[fn]) and not is_server:

@@ -326,6 +326,20 @@ def is_model_location(value: str) -> bool:
     return loc is not None and loc.identity is not None and loc.scheme != "hf-cache"
 
 
+# a Kaggle Models handle: owner/model/framework/variation[/version] (`google/gemma/maxtext/7b-it/2`,
+# `keras/gemma/keras/gemma_2b_en`), the framework one of Kaggle's; each part bounded, so linear on any input
+_KAGGLE_HANDLE = re.compile(r"(?i)[a-z0-9][\w-]{0,63}/([\w.-]{1,100})/(?:pytorch|jax|flax|keras|tensorflow[12]|tfjs|"
+                            r"tflite|transformers|maxtext|gemma[_-]?cpp|ggml|gguf|onnx|mlx|vllm|litert|"
+                            r"litertlm|mediapipe)/[\w.-]{1,100}(?:/\d{1,6})?")
+
+
+def is_kaggle_handle(value: str) -> bool:
+    """A Kaggle Models handle whose model part looks like a model (``google/gemma/maxtext/7b-it/2``): the id a
+    Kaggle download (kagglehub.model_download, a checkpoint converter's ``-m=``) loads a model by."""
+    m = _KAGGLE_HANDLE.fullmatch(value) if len(value) <= 300 else None
+    return m is not None and is_model_ish(m.group(1))
+
+
 _MODEL_FILE_URL = re.compile(r"(?i)\.(?:tar\.gz|tgz|tar|zip|joblib|pkl|pickle|mar|bst|pb|h5|keras|pmml|onnx|pt|pth|"
                              r"bin|safetensors|gguf|ggml|tflite|mlmodel|nemo|ckpt|llamafile|ubj|cbm)$")
 
