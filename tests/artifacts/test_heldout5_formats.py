@@ -104,3 +104,51 @@ def test_mediapipe_iris_subgraph_name(tmp_path: Path) -> None:
         g = tmp_path / name.decode()
         g.write_bytes(tflite_bytes(subgraph=name))
         assert not (inspect_path(g).get("family") or {}).get("id")
+
+
+def _legacy_torch(keys: list[str]) -> bytes:
+    """torch/serialization.py _legacy_save's layout: four protocol-2 pickles (magic number, protocol version, sys
+    info, the object). Built with pickle.dumps of plain values (never loaded); the state dict's values are floats."""
+    import pickle
+    from collections import OrderedDict
+
+    from modelmap.artifacts.pickle import TORCH_LEGACY_MAGIC
+
+    magic = pickle.dumps(0x1950A86A20F9469CFC6C, protocol=2)
+    assert magic == TORCH_LEGACY_MAGIC
+    return (magic + pickle.dumps(1001, protocol=2)
+            + pickle.dumps({"protocol_version": 1001, "little_endian": True}, protocol=2)
+            + pickle.dumps(OrderedDict((k, 0.5) for k in keys), protocol=2))
+
+
+ONET = ["conv1.weight", "conv1.bias", "prelu1.weight", "conv2.weight", "conv2.bias", "prelu2.weight", "conv3.weight",
+        "conv3.bias", "prelu3.weight", "conv4.weight", "conv4.bias", "prelu4.weight", "dense5.weight", "dense5.bias",
+        "prelu5.weight", "dense6_1.weight", "dense6_1.bias", "dense6_2.weight", "dense6_2.bias", "dense6_3.weight",
+        "dense6_3.bias"]
+PNET = ["conv1.weight", "conv1.bias", "prelu1.weight", "conv2.weight", "conv2.bias", "prelu2.weight", "conv3.weight",
+        "conv3.bias", "prelu3.weight", "conv4_1.weight", "conv4_1.bias", "conv4_2.weight", "conv4_2.bias"]
+
+
+@pytest.mark.parametrize("keys", [ONET, PNET])
+def test_legacy_torch_state_dict_keys_name_mtcnn(tmp_path: Path, keys: list[str]) -> None:
+    f = tmp_path / "blob"
+    f.write_bytes(_legacy_torch(keys))
+    info = reader_for(f).read(f)  # type: ignore[union-attr]
+    assert info.metadata["format_props"]["pickle.keys"].startswith("conv1.weight|conv1.bias|prelu1.weight")
+    rec = inspect_path(f)
+    assert rec["family"]["id"] == "mtcnn" and rec["family"]["signals"] == ["structure"]
+    assert rec["publisher"]["id"] == "siat" and rec["publisher"]["country"] == "CN"
+
+
+def test_legacy_torch_without_an_mtcnn_head_or_magic(tmp_path: Path) -> None:
+    import pickle
+
+    f = tmp_path / "blob"
+    f.write_bytes(_legacy_torch([*ONET[:12], "fc.weight", "fc.bias"]))  # conv1/prelu1 alone: any small CNN
+    assert not (inspect_path(f).get("family") or {}).get("id")
+    g = tmp_path / "plain"  # back-to-back pickles without torch's magic: the first one is outlined, as before
+    g.write_bytes(pickle.dumps(7, protocol=2) + pickle.dumps(1001, protocol=2) + pickle.dumps({}, protocol=2)
+                  + pickle.dumps(dict.fromkeys(ONET, 0.5), protocol=2))
+    props = reader_for(g).read(g).metadata["format_props"]  # type: ignore[union-attr]
+    assert "pickle.keys" not in props
+    assert not (inspect_path(g).get("family") or {}).get("id")

@@ -334,7 +334,7 @@ class PickleReader:
         info = ArtifactInfo(path=str(path), format="pickle")
         # Legacy torch.save writes several pickles back to back (magic, protocol, sys info, data).
         offset, imports = 0, set()
-        for _ in range(8):
+        for index in range(8):
             if offset >= len(data) or data[offset] != 0x80:
                 break
             try:
@@ -352,8 +352,10 @@ class PickleReader:
             findings, found = analyse(data[offset:end], f"{path}@{offset}", limits.max_items)
             info.security.extend(findings)
             imports.update(found)
-            if offset == 0:
-                outline = pickle_outline(data[:end], min(OUTLINE_OPS, limits.max_items))
+            if offset == 0 or (index == 3 and data.startswith(TORCH_LEGACY_MAGIC)):
+                # torch's legacy save: the object saved (a state dict) is the fourth pickle, after the magic
+                # number, the protocol version and the sys info; outline it instead of the magic number
+                outline = pickle_outline(data[offset:end], min(OUTLINE_OPS, limits.max_items))
                 info.metadata["format_props"] = outline_props(outline)
             offset = end
         info.metadata["pickle_imports"] = sorted(imports)
@@ -382,6 +384,9 @@ class PickleReader:
         return info
 
 
+# torch/serialization.py _legacy_save: pickle_module.dump(MAGIC_NUMBER, protocol 2) first, MAGIC_NUMBER =
+# 0x1950a86a20f9469cfc6c (PROTO 2, LONG1 of 10 bytes little-endian, STOP)
+TORCH_LEGACY_MAGIC = b"\x80\x02\x8a\x0a" + (0x1950A86A20F9469CFC6C).to_bytes(10, "little") + b"."
 # a pickletools message for a stream that stops short, not for bad bytes
 _TRUNCATED = re.compile(r"but only \d+ remain|exhausted before seeing STOP|not enough data|only \d+ bytes? remain")
 OUTLINE_OPS = 400_000
