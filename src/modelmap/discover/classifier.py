@@ -30,6 +30,7 @@ from functools import lru_cache
 from modelmap.discover.candidates import STARTS_CALLS, Candidate
 from modelmap.discover.identify import (
     PLACEHOLDER,
+    SECRET_TAIL,
     Hint,
     Match,
     api_pattern,
@@ -265,7 +266,7 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         match = Match("api-model", "openai-api", 0.6)  # model := "ada", ModelId("davinci"): a GPT-3 base model
     if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
             and BINDING_ONLY.fullmatch(value) and not is_generic(value) and not _not_a_model(value) \
-            and not is_provider_name(value):
+            and not is_provider_name(value) and not SECRET_TAIL.search(value.lower()):
         # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence
         match = Match("api-model", None, 0.5)
         evidence.append("binding-only")

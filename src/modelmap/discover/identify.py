@@ -98,6 +98,8 @@ class _Vocab:
     api_patterns: tuple[tuple[re.Pattern[str], str, str | None], ...]
     model_tokens: frozenset[str]
     prefixes: dict[str, str]
+    # a provider's own id (siliconflow-cn) -> one prefix that names it, for ids that are not prefixes themselves
+    provider_ids: dict[str, str]
     ollama_library: frozenset[str]
     local_ports: dict[int, str]
     # every API pattern in one alternation: most values match none, and one fullmatch says so (~1 us instead of
@@ -122,10 +124,21 @@ def vocab() -> _Vocab:
         ),
         model_tokens=frozenset(str(t).lower() for t in rec.get("model_tokens") or []),
         prefixes=prefixes,
+        provider_ids=_provider_ids(prefixes),
         ollama_library=frozenset(ollama),
         local_ports={int(k): str(v) for k, v in (rec.get("local_ports") or {}).items()},
         api_any=_joined([p["pattern"] for p in rec.get("api_patterns") or []]),
     )
+
+
+def _provider_ids(prefixes: dict[str, str]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for prefix, prov in sorted(prefixes.items()):
+        low = prov.lower()
+        # only hyphenated ids (siliconflow-cn, openai-api): a one-word id is its own prefix or no word an app writes
+        if "-" in low and low not in prefixes:
+            ids.setdefault(low, prefix)
+    return ids
 
 
 def _joined(patterns: list[str]) -> re.Pattern[str] | None:
@@ -325,6 +338,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     # provider:model (pydantic-ai, init_chat_model, instructor) — also "ollama:llama3"
     if ":" in v and "/" not in v.split(":", 1)[0]:
         prefix, rest = v.split(":", 1)
+        if prefix.lower() in voc.provider_ids and prefix.lower() not in voc.prefixes:
+            # an app's own provider:model spelling with the provider's id (siliconflow-cn:Pro/BAAI/bge-m3)
+            prefix = voc.provider_ids[prefix.lower()]
         if prefix.lower() in voc.prefixes and rest and not rest.startswith("//") and _PLAIN.fullmatch(rest.split("/")[-1]):
             rest_low = rest.lower()
             # "vllm:num_requests_waiting" is a Prometheus metric, not a model: the part after the prefix
@@ -398,8 +414,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("ollama-tag", "ollama", 0.7)
     if low in voc.ollama_library and hint in ("key", "api"):
         return Match("ollama-tag", "ollama", 0.6)
-    if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_CODE.fullmatch(low):
-        # not a version alone ("V2", "v1.5": a `case "V2":` on a model version picks an edition, names no model)
+    if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_CODE.fullmatch(low) \
+            and not SECRET_TAIL.search(low):
+        # not a version alone ("V2", "v1.5": a `case "V2":` on a model version picks an edition, names no model),
+        # nor a credential's placeholder passed next to a model ("my-api-key", "bad-key", "test-token")
         return Match("api-model" if hint != "hf" else "other", None, 0.6)
     if (low in _hub_names() and not bare_word and not display_family and not _TAGGED.fullmatch(low)
             and hint == "none" and (v != low or _SIZE.search(low) or len(_TOKEN_SPLIT.split(low)) > 2)):
@@ -415,6 +433,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     return None
 
 
+SECRET_TAIL = re.compile(r"[-_.](?:api[-_]?)?(?:key|token|secret|password)$")
 _SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
 _ASSET_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|css|scss|less|html?|mdx?|txt|csv|json|ya?ml|pdf|"
                          r"[cm]?js|tsx?|jsx|vue|mp3|mp4|wav|ogg|webm|woff2?|ttf)$")
@@ -642,6 +661,13 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
     if api:
         return Match("api-model", api[0], 0.9, api[1])
     first = parts[0].lower()
+    if len(parts) >= 3 and parts[0] in _TIER_PREFIXES:
+        # SiliconFlow's tiers in front of a Hub id (Pro/deepseek-ai/DeepSeek-V3.2, Pro/BAAI/bge-m3: the paid tier of
+        # the same model, docs.siliconflow.cn model list, as_of 2026-12-04): the model the id after the tier names
+        inner = _classify_slashed("/".join(parts[1:]), "/".join(parts[1:]).lower(), hint)
+        if inner is not None and inner.kind == "hf-repo":
+            return Match("provider-prefixed", _TIER_PREFIXES[parts[0]], min(inner.confidence, 0.85), inner.role)
+        return None
     if len(parts) >= 2 and first in voc.prefixes:
         rest = "/".join(parts[1:])
         is_org = first in kb.org_index
@@ -697,6 +723,7 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
     return None
 
 
+_TIER_PREFIXES = {"Pro": "siliconflow-cn", "LoRA": "siliconflow-cn"}  # case-sensitive, as the provider writes them
 _API_VERSION_SEGMENT = re.compile(r"v\d+(?:(?:alpha|beta)\d*)?")  # v1, v2, v1beta, v1alpha2
 _PARAM_SIZE = re.compile(r"(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")  # 4b, 0.5b, 135m: a parameter count
 _MODEL_DIR_WORDS = frozenset({"models", "model", "checkpoints", "checkpoint", "pretrained", "pretrained_models",
