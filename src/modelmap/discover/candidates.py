@@ -507,9 +507,12 @@ def _context(node: Any) -> Candidate | None:
                      owner, prefix_call, group)
 
 
-_EQUALS_CALLS = frozenset({"equals", "equalsignorecase", "equalfold", "eq", "eq?", "equal?", "contentequals"})
+# also a test's equality assertion (xUnit `Assert.Equal("qwen3-embedding", generator.ModelName)`, MSTest
+# `Assert.AreEqual`, JUnit `assertEquals("gpt-4o", config.getModel())`): the expected value is compared with the other
+_EQUALS_CALLS = frozenset({"equals", "equalsignorecase", "equalfold", "eq", "eq?", "equal?", "contentequals", "equal",
+                           "areequal", "assertequals"})
 _STRING_HELPERS = frozenset({"string", "String", "strings", "Objects", "StringUtils", "str", "Str", "object", "Object",
-                             "TextUtils", "Strings"})
+                             "TextUtils", "Strings", "Assert", "Assertions"})
 
 
 def _equals_subject(call: Any, literal: Any) -> str | None:
@@ -852,10 +855,12 @@ MAX_EMBEDDED_TEXT = 256 * 1024  # a multi-line literal read for the JSON it hold
 _MAX_EMBEDDED = 256  # pairs taken from one literal
 # JSON held in a multi-line literal (a Rust r#"…"#, a Go back-quoted string, a Java text block, a Kotlin raw string: a
 # recorded API reply or request in a test): `"model": "deepseek-chat"`, also with escaped quotes in a long one-line
-# literal (a C#/Java SSE chunk `"data: {\"model\":\"deepseek-reasoner\"}"`), and an OpenAI model listing's
+# literal (a C#/Java SSE chunk `"data: {\"model\":\"deepseek-reasoner\"}"`), or with the doubled quotes of a C#
+# verbatim literal (@"{ ""model"": ""all-minilm"" }"), and an OpenAI model listing's
 # `{"id": "x", "object": "model"}`; bounded quantifiers and no nested repetition, so linear on any input
 _EMBEDDED_JSON = re.compile(
-    rb'\\?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})\\?"[ \t]{0,8}:[ \t]{0,8}\\?"([^"\\\s]{1,200})\\?"|'
+    rb'(?:\\|")?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})(?:\\|")?"[ \t]{0,8}:[ \t]{0,8}(?:\\|")?"([^"\\\s]{1,200})'
+    rb'(?:\\|")?"|'
     rb'"id"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{1,200})"[ \t]{0,8},[ \t\r\n]{0,40}"object"[ \t]{0,8}:[ \t]{0,8}"model"')
 
 

@@ -48,7 +48,11 @@ LANGUAGES: tuple[Language, ...] = (
     Language("csharp", (".cs",), "tree_sitter_c_sharp",
              sdk_calls=("addazureopenaichatcompletion", "addopenaichatcompletion", "addazureopenaitextembeddinggeneration",
                         "addopenaitextembeddinggeneration", "addollamachatcompletion", "getchatclient",
-                        "getembeddingclient", "chatclient", "embeddingclient", "modelid", "deploymentname")),
+                        "getembeddingclient", "chatclient", "embeddingclient", "modelid", "deploymentname",
+                        # Microsoft.Extensions.AI: client.AsChatClient("qwen-max"), new OllamaChatClient(uri, "llama3"),
+                        # new OllamaEmbeddingGenerator(uri, "all-minilm") (learn.microsoft.com/dotnet/ai, as_of 2026-12-04)
+                        "aschatclient", "asichatclient", "asembeddinggenerator", "asiembeddinggenerator",
+                        "ollamachatclient", "ollamaembeddinggenerator", "ollamaapiclient")),
     Language("php", (".php",), "tree_sitter_php", "language_php",
              sdk_calls=("model", "withmodel", "using", "chat", "embeddings", "completions")),
     Language("rust", (".rs",), "tree_sitter_rust",
