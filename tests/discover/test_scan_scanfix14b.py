@@ -51,3 +51,10 @@ def test_python_tier_ids_in_settings_and_tables(tmp_path: Path) -> None:
                       (11, "Pro/deepseek-ai/DeepSeek-V3"), (13, "Pro/deepseek-ai/DeepSeek-V3"),
                       (14, "Pro/BAAI/bge-m3")):
         assert ("settings.py", line, raw) in found
+
+
+def test_digitless_bedrock_shaped_names_are_no_models() -> None:
+    assert classify("anthropic.acme-cache-matrix", "key") is None  # a test's own route name in Bedrock's shape
+    known = classify("anthropic.claude-3-haiku-20240307-v1:0", "key")
+    assert known is not None and known.provider == "aws-bedrock"
+    assert classify("anthropic.claude-v2", "none") is not None

@@ -415,9 +415,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if low in voc.ollama_library and hint in ("key", "api"):
         return Match("ollama-tag", "ollama", 0.6)
     if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_CODE.fullmatch(low) \
-            and not SECRET_TAIL.search(low):
+            and not SECRET_TAIL.search(low) and not _DIGITLESS_BEDROCK.fullmatch(low):
         # not a version alone ("V2", "v1.5": a `case "V2":` on a model version picks an edition, names no model),
-        # nor a credential's placeholder passed next to a model ("my-api-key", "bad-key", "test-token")
+        # nor a credential's placeholder passed next to a model ("my-api-key", "bad-key", "test-token"), nor a
+        # Bedrock-shaped vendor.name with no version that the knowledge base does not know (a test's own route name,
+        # anthropic.claude-cache-matrix: Bedrock's ids carry a version, anthropic.claude-3-haiku-20240307-v1:0)
         return Match("api-model" if hint != "hf" else "other", None, 0.6)
     if (low in _hub_names() and not bare_word and not display_family and not _TAGGED.fullmatch(low)
             and hint == "none" and (v != low or _SIZE.search(low) or len(_TOKEN_SPLIT.split(low)) > 2)):
@@ -433,6 +435,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     return None
 
 
+_DIGITLESS_BEDROCK = re.compile(r"(?:anthropic|meta|mistral|cohere|ai21|amazon|deepseek)\.[a-z_-]{1,80}")
 SECRET_TAIL = re.compile(r"[-_.](?:api[-_]?)?(?:key|token|secret|password)$")
 _SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
 _ASSET_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|css|scss|less|html?|mdx?|txt|csv|json|ya?ml|pdf|"
