@@ -46,7 +46,7 @@ MODELSCOPE_HOSTS = frozenset({"modelscope.cn", "www.modelscope.cn", "modelscope.
 _HUB_PAGES = frozenset({
     "datasets", "spaces", "docs", "api", "blog", "models", "join", "login", "settings", "pricing", "learn", "tasks",
     "organizations", "collections", "papers", "chat", "new", "enterprise", "inference-endpoints", "posts", "search",
-    "notifications", "welcome", "terms-of-service", "privacy", "brand", "changelog", "static-proxy", "front",
+    "notifications", "welcome", "terms-of-service", "privacy", "brand", "changelog", "static-proxy", "front", "oauth",
 })
 _HUB_FILE_PARTS = frozenset({"resolve", "blob", "raw", "tree", "commit", "commits"})
 _TEMPLATE = re.compile(r"[<>{}$%*`|\\]|\.\.\.")
