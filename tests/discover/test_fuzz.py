@@ -1,6 +1,7 @@
 """Property: no source lets an exception escape ``scan()`` on arbitrary text or bytes (STYLE.md section 7).
 
-A source may answer with findings, skips or nothing; it may not raise.
+A source may answer with findings, skips, cross-file symbol uses (which the engine links) or nothing; it may not
+raise.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from modelmap.discover import SOURCES
 from modelmap.discover.base import Source, SourceFile
-from modelmap.types import Finding, Skip
+from modelmap.types import Finding, Skip, SymbolUse
 
 # One path per source that it applies to, taken from its own samples (a source without one is fed a
 # path that most sources read).
@@ -28,7 +29,7 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 def run(source: Source, text: str) -> None:
     path = PATHS[source.id]
     out = list(source.scan(SourceFile(path, text)))
-    assert all(isinstance(item, (Finding, Skip)) for item in out)
+    assert all(isinstance(item, (Finding, Skip, SymbolUse)) for item in out)
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=[s.id for s in SOURCES])
