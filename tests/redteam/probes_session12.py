@@ -13,6 +13,7 @@ import os
 import struct
 import zlib
 
+from tests.artifacts.protobuf import field, varint
 from tests.redteam.probes import (
     OK_OR_USAGE,
     chain,
@@ -33,31 +34,18 @@ def _inspect(id: str, cls: str, build: object, target: str = ".", fmt: str = "js
     probe(id, cls, build, argv, OK_OR_USAGE, fmt="json" if fmt == "json" else None, **kw)  # type: ignore[arg-type]
 
 
-def _varint(n: int) -> bytes:
-    out = b""
-    while True:
-        b, n = n & 0x7F, n >> 7
-        if not n:
-            return out + bytes([b])
-        out += bytes([b | 0x80])
-
-
-def _field(no: int, payload: bytes) -> bytes:
-    return _varint(no << 3 | 2) + _varint(len(payload)) + payload
-
-
 # (a) PaddlePaddle __model__ (ProgramDesc): the walk had no bound on fields (28 MB of vars: 18 s of CPU) --------------
 _BLOCK0 = b"\x08\x00\x10" + b"\xff" * 9 + b"\x01"
-_VAR = _field(3, _field(1, b"w") + b"\x18\x01")
+_VAR = field(3, field(1, b"w") + b"\x18\x01")
 
 
 def _paddle_4m_vars(ctx: Ctx) -> None:
     n = 4_000_000
-    write_chunks(ctx.work / "lac/__model__", b"\x0a" + _varint(len(_BLOCK0) + len(_VAR) * n) + _BLOCK0, _VAR, n, b"")
+    write_chunks(ctx.work / "lac/__model__", b"\x0a" + varint(len(_BLOCK0) + len(_VAR) * n) + _BLOCK0, _VAR, n, b"")
 
 
 def _paddle_20m_fields(ctx: Ctx) -> None:
-    write_chunks(ctx.work / "lac/__model__", _field(1, _BLOCK0 + _VAR), b"\x08\x01", 20_000_000, b"")
+    write_chunks(ctx.work / "lac/__model__", field(1, _BLOCK0 + _VAR), b"\x08\x01", 20_000_000, b"")
 
 
 # fixed in redteam12: PaddleProgramReader walked every protobuf field (28 MB of variables: 18-22 s of CPU); now at most
@@ -65,9 +53,9 @@ def _paddle_20m_fields(ctx: Ctx) -> None:
 _inspect("s12-paddle-program-4m-vars", "big-header", _paddle_4m_vars, "lac/__model__", checks=(cpu_below(5.0),))
 _inspect("s12-paddle-program-20m-fields", "big-header", _paddle_20m_fields, "lac/__model__", checks=(cpu_below(5.0),))
 _inspect("s12-paddle-program-block-past-end", "truncated-model", files(lambda: {
-    "m/__model__": b"\x0a" + _varint(2**40) + _BLOCK0 + _field(3, _field(1, b"x" * 1_000_000))}), "m/__model__")
+    "m/__model__": b"\x0a" + varint(2**40) + _BLOCK0 + field(3, field(1, b"x" * 1_000_000))}), "m/__model__")
 _inspect("s12-paddle-program-deep-messages", "deep-nesting", files(lambda: {
-    "m/__model__": _field(1, _BLOCK0 + _field(4, _field(3, b"\x1b]0;pwn\x07" * 20) + _field(1, _field(1, _field(
+    "m/__model__": field(1, _BLOCK0 + field(4, field(3, b"\x1b]0;pwn\x07" * 20) + field(1, field(1, field(
         1, b"\x0a" * 100_000)))))}), "m/__model__")
 _inspect("s12-paddle-program-fifo", "fifo", fifo("m/__model__"), "m/__model__", timeout=30)
 
@@ -77,7 +65,7 @@ def _tensor(desc: bytes, body: bytes = b"") -> bytes:
 
 
 _inspect("s12-paddle-tensor-dims-2-62", "big-header", files(lambda: {
-    "word_emb": _tensor(b"\x08\x05" + (b"\x10" + _varint(2**62)) * 16)}), "word_emb")
+    "word_emb": _tensor(b"\x08\x05" + (b"\x10" + varint(2**62)) * 16)}), "word_emb")
 _inspect("s12-paddle-tensor-1000-byte-varint", "binary-junk", files(lambda: {
     "word_emb": _tensor(b"\x08\x05\x10" + b"\xff" * 1000 + b"\x01")}), "word_emb")
 _inspect("s12-paddle-tensor-then-junk", "binary-junk", files(lambda: {
@@ -251,7 +239,7 @@ _inspect("s12-openfst-lengths-and-escapes", "binary-junk", files(lambda: {
     "c.fst": _FST + struct.pack("<i", -1), "d.fst": _FST}), ".", fmt="table")
 _inspect("s12-classic-folder-fifos", "fifo", chain(
     fifo("m/model.tflite"), fifo("m/weights.npz"), fifo("m/a.fst"), fifo("m/word_emb"),
-    files(lambda: {"m/__model__": _field(1, _BLOCK0 + _VAR)})), "m", timeout=30)
+    files(lambda: {"m/__model__": field(1, _BLOCK0 + _VAR)})), "m", timeout=30)
 
 
 # (e) session 11's config paths: mapping-key aliases (0bbec1f), YAML over 1 MiB read line by line (b7b50f8), shell

@@ -14,6 +14,7 @@ import pytest
 
 from modelmap.discover import polyglot
 from modelmap.discover.polyglot import has_candidate
+from tests.artifacts.protobuf import field
 
 
 def _failed_openers(data: bytes) -> int:
@@ -52,19 +53,6 @@ def test_the_gate_still_passes_escaped_json_in_a_long_literal() -> None:
     assert has_candidate(b'class T { string p = "C:\\\\"; string m = "gpt-4o"; }\n')
 
 
-def _varint(n: int) -> bytes:
-    out = b""
-    while True:
-        b, n = n & 0x7F, n >> 7
-        if not n:
-            return out + bytes([b])
-        out += bytes([b | 0x80])
-
-
-def _field(no: int, payload: bytes) -> bytes:
-    return _varint(no << 3 | 2) + _varint(len(payload)) + payload
-
-
 def test_a_huge_paddle_program_is_walked_up_to_a_field_cap(tmp_path: Any, monkeypatch: Any) -> None:
     # artifacts/classic.py PaddleProgramReader walked every protobuf field of a __model__ of any size: 28 MB of
     # one-variable entries (4 million vars) took 18 s of CPU. The walk now stops after MAX_PADDLE_FIELDS fields
@@ -82,9 +70,9 @@ def test_a_huge_paddle_program_is_walked_up_to_a_field_cap(tmp_path: Any, monkey
 
     monkeypatch.setattr(onnx, "_walk", counting)
     monkeypatch.setattr(classic, "MAX_PADDLE_FIELDS", 5_000)
-    var = _field(3, _field(1, b"word_emb") + b"\x18\x01")
+    var = field(3, field(1, b"word_emb") + b"\x18\x01")
     path = tmp_path / "__model__"
-    path.write_bytes(_field(1, b"\x08\x00\x10" + b"\xff" * 9 + b"\x01" + var * 20_000))
+    path.write_bytes(field(1, b"\x08\x00\x10" + b"\xff" * 9 + b"\x01" + var * 20_000))
     info = classic.PaddleProgramReader().read(path)
     assert info.metadata["format_props"]["paddle.params"] == "word_emb"
     assert any("only the first 5000 protobuf fields" in n for n in info.notes)
