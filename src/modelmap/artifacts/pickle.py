@@ -227,6 +227,14 @@ def _fickling_verdict(data: bytes) -> tuple[str, str]:
     return result.severity.name, str(result.to_dict().get("analysis", ""))[:2000]
 
 
+def unsafe_import_finding(unsafe: list[str], where: str, *, fickling: str, detail: str,
+                          what: str = "pickle") -> dict[str, Any]:
+    """The security finding for a pickle stream (``what``) whose opcodes import ``unsafe`` names."""
+    return {"id": "pickle-unsafe-import", "severity": "high", "where": where,
+            "message": f"{what} imports {', '.join(unsafe[:10])}: loading it would run that code",
+            "imports": unsafe, "fickling": fickling, "detail": detail}
+
+
 def analyse(data: bytes, where: str, max_ops: int = MAX_OPCODES) -> tuple[list[dict[str, Any]], list[str]]:
     imports, count = pickle_imports(data, where, max_ops)
     unsafe = [name for name in imports if not is_safe_import(name)]
@@ -236,15 +244,7 @@ def analyse(data: bytes, where: str, max_ops: int = MAX_OPCODES) -> tuple[list[d
         severity, detail = _fickling_verdict(data)
     findings: list[dict[str, Any]] = []
     if unsafe:
-        findings.append({
-            "id": "pickle-unsafe-import",
-            "severity": "high",
-            "where": where,
-            "message": f"pickle imports {', '.join(unsafe[:10])}: loading it would run that code",
-            "imports": unsafe,
-            "fickling": severity,
-            "detail": detail,
-        })
+        findings.append(unsafe_import_finding(unsafe, where, fickling=severity, detail=detail))
     elif severity in ("LIKELY_UNSAFE", "LIKELY_OVERTLY_MALICIOUS", "OVERTLY_MALICIOUS"):
         findings.append({"id": "pickle-unsafe-opcodes", "severity": "high", "where": where,
                          "message": f"fickling rates this pickle {severity}", "imports": [],
@@ -372,11 +372,9 @@ class PickleReader:
         info.metadata["format_props"] = outline_props(outline)
         unsafe = [m for m in outline["imports"] if not is_safe_import(m)]
         if unsafe:
-            info.security.append({
-                "id": "pickle-unsafe-import", "severity": "high", "where": str(path),
-                "message": f"pickle imports {', '.join(unsafe[:10])}: loading it would run that code",
-                "imports": unsafe, "fickling": "UNKNOWN",
-                "detail": "the stream is cut before its STOP; imports read from the opcodes before the cut"})
+            info.security.append(unsafe_import_finding(
+                unsafe, str(path), fickling="UNKNOWN",
+                detail="the stream is cut before its STOP; imports read from the opcodes before the cut"))
         info.notes.append(f"pickle stream cut before its STOP ({why[:120]}): outlined from the first "
                           f"{outline['ops']} opcodes (top-level {outline['top']}"
                           + (f", keys {', '.join(repr(k) for k in outline['keys'][:6])}" if outline["keys"] else "")

@@ -300,7 +300,12 @@ class GzipReader:
         return len(head) >= 10 and head[:3] == GZ_MAGIC and not head[3] & 0xE0
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
-        from modelmap.artifacts.pickle import is_safe_import, outline_props, pickle_outline
+        from modelmap.artifacts.pickle import (
+            is_safe_import,
+            outline_props,
+            pickle_outline,
+            unsafe_import_finding,
+        )
 
         try:
             with open_regular(path) as fh:
@@ -321,11 +326,9 @@ class GzipReader:
             props.update(outline_props(outline))
             unsafe = [m for m in outline["imports"] if not is_safe_import(m)]
             if unsafe:
-                info.security.append({
-                    "id": "pickle-unsafe-import", "severity": "high", "where": str(path),
-                    "message": f"gzip'd pickle imports {', '.join(unsafe[:10])}: loading it would run that code",
-                    "imports": unsafe, "fickling": "UNKNOWN",
-                    "detail": "read from the gzip'd pickle's opcodes (never unpickled); fickling is not asked"})
+                info.security.append(unsafe_import_finding(
+                    unsafe, str(path), fickling="UNKNOWN", what="gzip'd pickle",
+                    detail="read from the gzip'd pickle's opcodes (never unpickled); fickling is not asked"))
             info.metadata["pickle_imports"] = outline["imports"]
             what = (f"a pickle (protocol {data[1]}): top-level {outline['top']}"
                     + (f", keys {', '.join(repr(k) for k in outline['keys'][:4])}" if outline["keys"] else "")
