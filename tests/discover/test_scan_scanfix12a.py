@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import modelmap
+from tests.discover.scan_helpers import found as _found
 
 _RECIPE = """\
 base_model: mistralai/Mistral-7B-v0.1
@@ -27,11 +28,6 @@ rl:
     - path: acme/phi-3-mini-prefs
 output_dir: ./out
 """
-
-
-def _found(tmp_path: Path, name: str, text: str) -> set[tuple[int, str]]:
-    (tmp_path / name).write_text(text)
-    return {(f.line, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings if f.kind != "endpoint"}
 
 
 def test_hub_ids_under_dataset_keys_are_data_sets(tmp_path: Path) -> None:

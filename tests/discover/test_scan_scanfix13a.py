@@ -11,18 +11,10 @@ from pathlib import Path
 
 import pytest
 
-import modelmap
 from modelmap.discover.base import BudgetExceeded, Collector, SourceFile, file_budget
 from modelmap.discover.config_files import ConfigFileSource, config_name, scan_yaml_lines
 from modelmap.discover.kubernetes import KubernetesSource
-
-
-def _found(tmp_path: Path, name: str, text: str) -> set[tuple[int, str]]:
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    return {(f.line, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings if f.kind != "endpoint"}
-
+from tests.discover.scan_helpers import found as _found
 
 # --------------------------------------------------------------------------- copy-me config files
 

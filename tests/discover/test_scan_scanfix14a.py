@@ -9,17 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import modelmap
 from modelmap.discover.shell import checkpoint_location
 from modelmap.discover.uris import is_kaggle_handle
-
-
-def _found(tmp_path: Path, name: str, text: str) -> set[tuple[int, str]]:
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    return {(f.line, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings if f.kind != "endpoint"}
-
+from tests.discover.scan_helpers import found as _found
 
 # --------------------------------------------------------------------------- model catalogue entries
 
