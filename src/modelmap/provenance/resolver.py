@@ -1300,8 +1300,11 @@ class Resolver:
         return kept or candidates
 
     def _claimable(self, mid: str, owner_pub: str | None, org: str) -> bool:
-        return (self._has_weights(mid) and not self._is_repack(mid)
-                and self.kb.models[mid].get("publisher") != owner_pub and self._hf_org(mid) != org.lower())
+        return self._has_weights(mid) and not self._is_repack(mid) and self._not_own(mid, owner_pub, org)
+
+    def _not_own(self, mid: str, owner_pub: str | None, org: str) -> bool:
+        """Neither the asking org's own repo nor its publisher's model."""
+        return self.kb.models[mid].get("publisher") != owner_pub and self._hf_org(mid) != org.lower()
 
     def _spellings_of_prefix(self, low: str) -> list[str]:
         spellings = _claim_spellings(low)
@@ -1325,9 +1328,7 @@ class Resolver:
         lab = self._lab_completions.get((low, size))
         if lab is None:
             lab = self._lab_completions[(low, size)] = self._lab_models_starting(low, size)
-        org_low = org.lower()
-        return tuple(m for m in lab
-                     if self.kb.models[m].get("publisher") != owner_pub and self._hf_org(m) != org_low)
+        return tuple(m for m in lab if self._not_own(m, owner_pub, org))
 
     def _lab_models_starting(self, low: str, size: str | None) -> tuple[str, ...]:
         """The part of `_completions` that does not depend on who asks: lab models with weights, not repacks, whose
