@@ -202,6 +202,15 @@ def could_decide(value: str) -> bool:
     return bool(sep) and bool(_NAMESPACE.fullmatch(namespace)) and any(classify(rest, h) for h in _DECIDE_HINTS)
 
 
+def _named_other(c: Candidate) -> bool:
+    """The literal is the value of a named argument (or an initialiser's property) inside the call, and that name says
+    it is something else than the model: C#'s ``AddOpenAIChatCompletion("gpt-4o", key, serviceId: "chat-fast")``,
+    Kotlin's ``apiKey = "…"``, Ruby's ``client: "…"``. Its binding is nearer than the call, so it is not one of the
+    call's own positional arguments; a generic name (``name:``, ``id:``) still leaves the call's word to decide."""
+    return bool(c.bindings) and not c.call_before_binding and snake(c.bindings[0]) not in _GENERIC_KEYS \
+        and not is_model_name(c.bindings[0])
+
+
 def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[str]]:
     """What a candidate's place says it holds, whatever its value: ``key`` (a model-named binding, container, owner,
     switch or comparison), ``api`` (an SDK call that takes a model) or ``none``, with the evidence for it."""
@@ -224,7 +233,7 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
     if hint == "none" and c.owner and _model_owner(c.owner) and not c.call:
         hint = "key"
         evidence.append(f"container:{c.owner}")
-    if hint == "none" and c.call and not c.is_key and (
+    if hint == "none" and c.call and not c.is_key and not _named_other(c) and (
             call_low in sdk_calls or (c.call_before_binding and is_model_name(c.call))):
         hint = "api"
         evidence.append(f"call:{c.call}")
