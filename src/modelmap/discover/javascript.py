@@ -227,6 +227,24 @@ _RESPONSE_KEYS = frozenset({"choices", "object", "created", "owned_by", "usage",
 _CONTAINER_TYPE = re.compile(r"(?i)\w*(model|llm)s?(id|ids|name|names|list|info|config|option|options|entry|spec|key)?")
 _TYPE_WORD = re.compile(r"[A-Za-z_]\w*")
 _VERSION = re.compile(r"v?\d+(\.\d+)*")
+# the items of a comma-separated list in one literal under a model-named name; at most this many are read
+_LIST_ITEM = re.compile(r"[^,\s]{1,200}")
+_MAX_LIST_ITEMS = 64
+
+
+def _list_items(lit: Any, value: str) -> list[tuple[str, int]]:
+    """The items of a comma-separated list in one single-line string literal written as its value reads (quotes
+    around the value, no escapes), with each item's offset from the literal's opening quote; [] when it is not
+    such a list (prose under a model key, a template, more than _MAX_LIST_ITEMS items)."""
+    if lit.type != "string" or lit.start_point[0] != lit.end_point[0] or "\n" in value or '"' in value \
+            or value.count(",") >= _MAX_LIST_ITEMS:
+        return []
+    text = lit.text.decode("utf-8", "replace")
+    if text[1:-1] != value or not value.isascii():
+        return []  # escapes in the source, or columns that would need a character count
+    items = [(m.group(0), m.start() + 1) for m in _LIST_ITEM.finditer(value)]
+    # "gpt-4o, a fast model": words between the commas, not a list of ids
+    return items if len(items) >= 2 and len(items) == value.count(",") + 1 else []
 _ASSET_EXT = re.compile(r"(?i)\.(png|jpe?g|gif|svg|webp|ico|avif|css|scss|html?|md|mdx|txt|csv|json|ya?ml|xml|pdf|"
                         r"js|mjs|cjs|ts|tsx|jsx|mp3|mp4|wav|woff2?)$")
 # UI text, not values the code sends: `label: "GPT-4o"`, `title`, `description`, `placeholder` (also JSX attributes)
@@ -1047,6 +1065,20 @@ class _Analysis:
         if strict and (_VERSION.fullmatch(value) or _ASSET_EXT.search(value) or (
                 not re.search(r"[\d\-:/.]", value) and classify(value, "none") is None)):
             return None  # a bare word ("chat"), a version or an asset path in a registry is not a model
+        if hint == "key" and "," in value and (items := _list_items(lit, value)):
+            # `const MODELS = "gpt-4o,gpt-4o-mini"`, `env.MODEL_LIST || "qwen-plus,qwen-max"`: a list setting written
+            # as one string under a model-named name; each item is read on its own, at its own column
+            line, col = self.position(lit)
+            hits = []
+            for item, start in items:
+                match = classify(item, hint)
+                if match is not None and not (CODE_IDENT.fullmatch(item) and classify(item, "none") is None):
+                    hits.append(self.c.add(item, line, col + start, match, role=role, api=api, provider=provider,
+                                           endpoint=endpoint, symbol=self.symbol(site), source_id=source_id,
+                                           key_role=role_from_key(slot or binding)))
+            if any(hits):
+                self.claimed.add(key)
+            return next((h for h in hits if h is not None), None)
         if hint == "key" and CODE_IDENT.fullmatch(value) and classify(value, "none") is None:
             return None  # `chatgptApi35_16k` in a list of model keys: the app's own key for an entry, not a model id
         match = classify(value, hint)

@@ -177,6 +177,9 @@ _TEMPLATE_CALL = re.compile(r"(?i)template$")
 # a class or function that is a prompt template (`class Llama2ChatTemplate`): its bare literals name templates
 _TEMPLATE_SCOPE = re.compile(r"(?i)template")
 _MAX_TEXT_BLOCK = 256 * 1024  # a multi-line string read for the JSON it holds, at most
+# the items of a comma-separated list in one literal under a model-named name; at most this many are read
+_LIST_ITEM = re.compile(r"[^,\s]{1,200}")
+_MAX_LIST_ITEMS = 64
 _PARAM_SIZE = re.compile(r"(?i)(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")
 
 
@@ -684,6 +687,18 @@ class _Module:
             return None
         line, col = self.position(lit)
         value, shift = _unquote(str(lit.value))
+        if hint == "key" and "," in value:
+            items = self._list_items(lit, value)
+            if items:
+                # `Chatgpt_Model = "gpt-5.5,gpt-5.5-pro"`, `LLM_NAME="llama3,gemma"`: a list setting written as one
+                # string under a model-named name; each item is read on its own, at its own column
+                hits = [self.c.model(item, line, col + start, hint=hint, role=role, api=api, source_id=source_id,
+                                     provider=endpoint[0] if endpoint else provider,
+                                     endpoint=endpoint[1] if endpoint else None, symbol=self.symbol())
+                        for item, start in items]
+                if any(hits):
+                    self.claimed.add(id(lit))
+                return next((h for h in hits if h is not None), None)
         found = self.c.model(
             value, line, col + shift, hint=hint, role=role, api=api, source_id=source_id,
             provider=endpoint[0] if endpoint else provider, endpoint=endpoint[1] if endpoint else None,
@@ -698,6 +713,21 @@ class _Module:
         if found is not None:
             self.claimed.add(id(lit))
         return found
+
+    def _list_items(self, lit: ast.Constant, value: str) -> list[tuple[str, int]]:
+        """The items of a comma-separated list in one single-line literal written as its value reads (no escapes,
+        no prefix), with each item's offset from the literal's first character; [] when it is not such a list
+        (prose under a model key, a multi-line string, more than _MAX_LIST_ITEMS items)."""
+        if lit.end_lineno != lit.lineno or value != lit.value or "\n" in value or '"' in value \
+                or value.count(",") >= _MAX_LIST_ITEMS:
+            return []
+        text = self.lines[lit.lineno - 1] if 0 < lit.lineno <= len(self.lines) else ""
+        col = self.position(lit)[1]
+        if text[col - 1:col - 1 + len(value)] != value:
+            return []  # written with escapes or a line continuation: offsets would not match the line
+        items = [(m.group(0), m.start()) for m in _LIST_ITEM.finditer(value)]
+        # "gpt-4o, a fast model": words between the commas, not a list of ids
+        return items if len(items) >= 2 and len(items) == value.count(",") + 1 else []
 
     def report_listed(self, lit: ast.Constant, source_id: str) -> None:
         """An entry of a model list, a model-map key or a value compared with a model variable: a bare

@@ -1,0 +1,65 @@
+"""scanexplore13a (issue 10): idioms found on fresh Python / TypeScript apps that the scanner missed.
+
+* a comma-separated list of model ids written as one string under a model-named name (Python constants and
+  keywords, TypeScript constants), as dotenv files already read them;
+
+Fixtures are written for these tests (not copied from any repository). No timing assertions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.discover.scan_helpers import found as _found
+
+_CONSTANTS = '''\
+"""Default model lists shown in the settings dialog."""
+CHAT_MODELS = "gpt-4.1,gpt-4.1-mini,o4-mini"
+Zhipu_Model = "glm-4.6, glm-4.5-flash"
+ROUTER_MODELS = "qwen/qwen3-max,moonshotai/kimi-k2.5"
+MODEL_HELP = "gpt-4.1, the default model"
+TAGS = "gpt-4.1,claude"
+'''
+
+
+def test_comma_separated_python_constant_under_a_model_name_is_read_item_by_item(tmp_path: Path) -> None:
+    got = _found(tmp_path, "settings_defaults.py", _CONSTANTS)
+    assert {(2, "gpt-4.1"), (2, "gpt-4.1-mini"), (2, "o4-mini"), (3, "glm-4.6"), (3, "glm-4.5-flash"),
+            (4, "qwen/qwen3-max"), (4, "moonshotai/kimi-k2.5")} <= got
+    # the whole string is no model, prose under a model name is not a list, and a non-model name is not read
+    assert not {raw for _, raw in got if "," in raw}
+    assert not {line for line, _ in got} & {5, 6}
+
+
+def test_comma_separated_items_are_reported_at_their_own_columns(tmp_path: Path) -> None:
+    import modelmap
+
+    (tmp_path / "m.py").write_text('LLM_MODELS = "gpt-4o-mini,deepseek-chat"\n')
+    cols = {(f.raw, f.column) for f in modelmap.scan(str(tmp_path), resolve=False).findings}
+    assert cols == {("gpt-4o-mini", 15), ("deepseek-chat", 27)}
+
+
+def test_comma_separated_python_keyword_is_read_item_by_item(tmp_path: Path) -> None:
+    text = 'settings = make_settings(\n    LLM_NAME="llama3,qwen2.5:7b",\n    OPENAI_BASE_URL="http://localhost:11434/v1",\n)\n'
+    got = _found(tmp_path, "test_settings.py", text)
+    assert {(2, "llama3"), (2, "qwen2.5:7b")} <= got
+
+
+def test_comma_list_with_escapes_is_not_split_at_wrong_columns(tmp_path: Path) -> None:
+    # a list written across a line continuation: the value does not read as written on one line, so it is not split
+    got = _found(tmp_path, "cont.py", 'CHAT_MODELS = "gpt-4.1,\\\no4-mini"\n')
+    assert not {raw for _, raw in got if "," in raw}
+
+
+def test_comma_separated_typescript_constant_is_read_item_by_item(tmp_path: Path) -> None:
+    text = ('export const DEFAULT_MODELS = "gpt-4o,gpt-4o-mini,deepseek-chat";\n'
+            'export const MODEL_LABEL = "gpt-4o, our default";\n'
+            'const tags = "gpt-4o,gpt-4o-mini";\n')
+    got = _found(tmp_path, "src/config.ts", text)
+    assert got == {(1, "gpt-4o"), (1, "gpt-4o-mini"), (1, "deepseek-chat")}
+
+
+def test_long_comma_strings_are_not_read(tmp_path: Path) -> None:
+    # hostile input: a thousand items under a model name is a blob, not a settings list; the scan stays bounded
+    value = ",".join(f"gpt-4o-{i}" for i in range(1000))
+    got = _found(tmp_path, "blob.py", f'MODELS = "{value}"\n')
+    assert not {raw for _, raw in got if raw.startswith("gpt-4o-")}
