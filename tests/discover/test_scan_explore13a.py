@@ -2,6 +2,8 @@
 
 * a comma-separated list of model ids written as one string under a model-named name (Python constants and
   keywords, TypeScript constants), as dotenv files already read them;
+* YAML written in a Python multi-line string (a test writing a model catalog or an app config to a temp file);
+* YAML written in a Python multi-line string (a test writing a model catalog or an app config to a temp file);
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -63,3 +65,74 @@ def test_long_comma_strings_are_not_read(tmp_path: Path) -> None:
     value = ",".join(f"gpt-4o-{i}" for i in range(1000))
     got = _found(tmp_path, "blob.py", f'MODELS = "{value}"\n')
     assert not {raw for _, raw in got if raw.startswith("gpt-4o-")}
+
+
+_TEST_WRITES_YAML = '''\
+from textwrap import dedent
+
+
+def test_catalog(tmp_path):
+    (tmp_path / "together.yaml").write_text(dedent("""
+        provider: openai_compatible
+        base_url: https://api.together.xyz/v1
+        models:
+          - id: meta-llama/Llama-3.3-70B-Instruct-Turbo
+            display_name: Llama 3.3 70B
+            context_window: 131072
+          - id: Qwen/Qwen2.5-72B-Instruct-Turbo
+            display_name: Qwen 2.5 72B
+        tools:
+          - id: web_search
+    """))
+
+
+APP_CONFIG = """
+models:
+  - name: fast
+    use: langchain_openai:ChatOpenAI
+    model: gpt-4o-mini
+    api_key: $OPENAI_API_KEY
+sandbox:
+  use: local
+"""
+'''
+
+
+def test_yaml_in_a_python_multiline_string_is_read(tmp_path: Path) -> None:
+    got = _found(tmp_path, "tests/test_catalog.py", _TEST_WRITES_YAML)
+    assert got == {(9, "meta-llama/Llama-3.3-70B-Instruct-Turbo"), (12, "Qwen/Qwen2.5-72B-Instruct-Turbo"),
+                   (23, "gpt-4o-mini")}
+
+
+def test_yaml_in_a_string_needs_a_model_named_key(tmp_path: Path) -> None:
+    text = 'DOC = """\nitems:\n  - id: gpt-4o-mini-summary\nname: gpt-4o\n"""\n'
+    assert _found(tmp_path, "fixtures.py", text) == set()
+
+
+def test_yaml_in_a_string_is_bounded(tmp_path: Path) -> None:
+    # hostile input: a huge YAML-looking string; at most a bounded number of pairs is read
+    body = "".join(f"  - id: acme-model-{i}b\n" for i in range(5000))
+    got = _found(tmp_path, "big.py", f'CFG = """\nmodels:\n{body}"""\n')
+    assert len(got) <= 256
+
+
+_JAVA_TEXT_BLOCK = """\
+class CatalogTest {
+    static final String DEFAULT_MODEL = "gpt-4o";
+    static final String CATALOG = \"\"\"
+        models:
+          - id: mistral-large-latest
+            display_name: Mistral Large
+          - id: open-mistral-nemo-2407
+        tools:
+          - id: web_search
+        \"\"\";
+}
+"""
+
+
+def test_catalog_entries_in_a_java_text_block_are_read(tmp_path: Path) -> None:
+    # the same reader serves the other languages' multi-line literals: `- id:` entries under a model-named list key,
+    # the entry's own fields (display_name) do not end the list, another key's entries are not models
+    got = _found(tmp_path, "CatalogTest.java", _JAVA_TEXT_BLOCK)
+    assert got == {(2, "gpt-4o"), (5, "mistral-large-latest"), (7, "open-mistral-nemo-2407")}

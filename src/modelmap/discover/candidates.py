@@ -19,9 +19,10 @@ yields at most ``MAX_CANDIDATES`` literals; past that the rest are counted, not 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from modelmap.discover.base import CharColumns, budget
@@ -869,6 +870,42 @@ _EMBEDDED_JSON = re.compile(
 _YAML_MODEL_KEY = re.compile(rb"^([ \t]{0,40})(?:- )?([\w-]{0,40}(?:model|Model|MODEL)[\w-]{0,40}):[ \t]{0,8}"
                              rb"(?:[\"']?([^\"'\s#{}\[\],]{1,200})[\"']?)?[ \t]{0,8}(?:#.{0,200})?\r?$")
 _YAML_ITEM = re.compile(rb"^([ \t]{0,80})- [ \t]{0,8}[\"']?([^\"'\s#{}\[\],:]{1,200})[\"']?[ \t]{0,8}\r?$")
+# a catalog entry under a model-named list key (`models:` then `- id: mistral-large-latest`)
+_YAML_ID_ITEM = re.compile(rb"^([ \t]{0,80})- [ \t]{0,8}(?:id|model_id|model):[ \t]{0,8}[\"']?([^\"'\s#{}\[\],]{1,200})[\"']?"
+                           rb"[ \t]{0,8}(?:#.{0,200})?\r?$")
+
+
+def yaml_model_pairs(lines: Iterable[bytes]) -> Iterator[tuple[int, int, bytes, bytes]]:
+    """The model values of YAML text held in a multi-line literal, one line at a time: a model-named key with a
+    scalar (``model: gpt-4o``), or the list items right under one (``models:`` then ``- "gpt-4"``, or a catalog's
+    ``- id: gpt-4o``). Yields (line index, byte offset in that line, value, key name); at most _MAX_EMBEDDED pairs
+    and 4096 lines, each line matched by bounded patterns, so linear on any input."""
+    under: tuple[int, str] | None = None  # the indent and name of a model-named key with no value on its line
+    entry = -1  # the indent of the `- id:` catalog entry being read: its deeper lines (display_name: …) are its own
+    found = 0
+    for i, line in enumerate(islice(lines, 4096)):
+        key = _YAML_MODEL_KEY.match(line)
+        if key is not None:
+            under, entry = None, -1
+            if not key.group(3):
+                under = (len(key.group(1)), key.group(2).decode("utf-8", "replace"))
+                continue
+            off, value, name = key.start(3), key.group(3), key.group(2)
+        else:
+            item = _YAML_ITEM.match(line) if under is not None else None
+            if item is None and under is not None:
+                item = _YAML_ID_ITEM.match(line)
+                if item is None and entry >= 0 and len(line) - len(line.lstrip(b" ")) > entry and line.strip():
+                    continue  # a field of the catalog entry
+            if item is None or under is None or len(item.group(1)) < under[0]:
+                under, entry = None, -1
+                continue
+            entry = len(item.group(1)) if item.re is _YAML_ID_ITEM else -1
+            off, value, name = item.start(2), item.group(2), under[1].encode()
+        yield i, off, value, name
+        found += 1
+        if found >= _MAX_EMBEDDED:
+            return
 
 
 def _embedded_yaml(node: Any, columns: CharColumns) -> Iterator[Candidate]:
@@ -876,30 +913,11 @@ def _embedded_yaml(node: Any, columns: CharColumns) -> Iterator[Candidate]:
     if b"odel" not in text and b"ODEL" not in text:
         return
     row0, col0 = node.start_point
-    under: tuple[int, str] | None = None  # the indent and name of a model-named key with no value on its line
-    found = 0
-    for i, line in enumerate(text.split(b"\n")[:4096]):
-        key = _YAML_MODEL_KEY.match(line)
-        if key is not None:
-            under = None
-            if key.group(3):
-                off, value, name = key.start(3), key.group(3), key.group(2)
-            else:
-                under = (len(key.group(1)), key.group(2).decode("utf-8", "replace"))
-                continue
-        else:
-            item = _YAML_ITEM.match(line) if under is not None else None
-            if item is None or under is None or len(item.group(1)) < under[0]:
-                under = None
-                continue
-            off, value, name = item.start(2), item.group(2), under[1].encode()
+    for i, off, value, name in yaml_model_pairs(text.split(b"\n")):
         row = row0 + i
         col = off if i else col0 + off
         yield Candidate(value.decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1,
                         (name.decode("utf-8", "replace"),), embedded=True)
-        found += 1
-        if found >= _MAX_EMBEDDED:
-            return
 
 
 def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:

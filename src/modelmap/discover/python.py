@@ -33,6 +33,7 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
+from modelmap.discover.candidates import yaml_model_pairs
 from modelmap.discover.classifier import binding_only
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
@@ -824,6 +825,26 @@ class _Module:
                 self.c.model(value, number, start + 1, hint="key", symbol=self.symbol(),
                              source_id=source_id, boost=-0.3)
 
+    def embedded_yaml(self, first: int, last: int) -> set[int]:
+        """Model values of YAML written in a multi-line string literal on lines ``first``..``last`` (the lines as
+        written, so positions are the file's): a model-named key's scalar or the items under it
+        (candidates.yaml_model_pairs, the reader other languages use). A value must read as a model by itself, as in
+        embedded JSON; lower confidence. Returns the lines that held a pair."""
+        lines = [self.lines[n - 1].encode("utf-8", "surrogatepass") for n in range(first, last + 1)]
+        self.budget.tick(len(lines))
+        done: set[int] = set()
+        for i, off, raw, _key in yaml_model_pairs(lines):
+            self.budget.tick()
+            value = raw.decode("utf-8", "replace")
+            number = first + i
+            done.add(number)
+            if not is_specific(value) or is_model_key(value):
+                continue
+            col = self._columns.char_col(number - 1, off) if not lines[i].isascii() else off
+            self.c.model(value, number, col + 1, hint="key", symbol=self.symbol(),
+                         source_id="python-embedded-yaml", boost=-0.3)
+        return done
+
     def comments(self, text: str) -> None:
         for m in _COMMENT_LINE.finditer(text):
             self.budget.tick()
@@ -926,12 +947,16 @@ class _Module:
                           "python-docstring")
             return
         value, shift = _unquote(node.value)
-        if "\n" in value and '"' in value and ("odel" in value or "ODEL" in value) and len(value) <= _MAX_TEXT_BLOCK:
-            # JSON held in a multi-line string (a curl body, a recorded reply): `"model": "vicuna-7b-v1.5"`, read as
-            # docstring examples are (a model key, a specific value, lower confidence)
-            end = getattr(node, "end_lineno", None) or node.lineno
-            self.embedded(((n, self.lines[n - 1]) for n in range(node.lineno, min(end, len(self.lines)) + 1)
-                           if '"' in self.lines[n - 1]), "python-embedded-json")
+        if "\n" in value and ("odel" in value or "ODEL" in value) and len(value) <= _MAX_TEXT_BLOCK:
+            end = min(getattr(node, "end_lineno", None) or node.lineno, len(self.lines))
+            # YAML held in a multi-line string (a test writing a config file, `write_text(dedent("""…"""))`):
+            # `model: gpt-4o-mini`, `models:` then `- id: mistral-large-latest`; the lines of the literal as written
+            done = self.embedded_yaml(node.lineno, end) if ":" in value else set()
+            if '"' in value:
+                # JSON held in a multi-line string (a curl body, a recorded reply): `"model": "vicuna-7b-v1.5"`, read
+                # as docstring examples are (a model key, a specific value, lower confidence)
+                self.embedded(((n, self.lines[n - 1]) for n in range(node.lineno, end + 1)
+                               if n not in done and '"' in self.lines[n - 1]), "python-embedded-json")
             return
         if "://" not in value and classify(value, "none") is None:
             return  # most literals: decided by the (memoised) classifier before any position work
