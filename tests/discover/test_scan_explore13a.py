@@ -3,7 +3,9 @@
 * a comma-separated list of model ids written as one string under a model-named name (Python constants and
   keywords, TypeScript constants), as dotenv files already read them;
 * YAML written in a Python multi-line string (a test writing a model catalog or an app config to a temp file);
+* ``payload.get("model") == "<id>"`` comparisons (a test asserting the model a factory passed on).
 * YAML written in a Python multi-line string (a test writing a model catalog or an app config to a temp file);
+* ``payload.get("model") == "<id>"`` comparisons (a test asserting the model a factory passed on).
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -136,3 +138,14 @@ def test_catalog_entries_in_a_java_text_block_are_read(tmp_path: Path) -> None:
     # the entry's own fields (display_name) do not end the list, another key's entries are not models
     got = _found(tmp_path, "CatalogTest.java", _JAVA_TEXT_BLOCK)
     assert got == {(2, "gpt-4o"), (5, "mistral-large-latest"), (7, "open-mistral-nemo-2407")}
+
+
+def test_get_of_a_model_key_compared_with_an_id(tmp_path: Path) -> None:
+    text = ('def test_factory(captured):\n'
+            '    assert captured.get("model") == "MiniMax-M3"\n'
+            '    assert captured.get("base_url") == "https://api.minimax.io/v1"\n'
+            '    assert captured.get("name") == "minimax-fast"\n'
+            '    assert "m3" in captured.get("model", "").lower()\n')
+    got = _found(tmp_path, "test_factory.py", text)
+    assert (2, "MiniMax-M3") in got
+    assert not {line for line, _ in got} & {4, 5}

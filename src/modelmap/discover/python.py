@@ -158,6 +158,10 @@ def _model_named(node: ast.AST) -> bool:
     ``self.model``, ``cfg["model"]``, ``args.model_name.lower()``)."""
     while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args:
         node = node.func.value  # .lower() / .strip()
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
+            and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+        # `captured.get("model")`, `payload.get("model_name", "")`: the entry under a model-named key
+        return is_model_key(node.args[0].value)
     if isinstance(node, ast.Name):
         return is_model_key(node.id)
     if isinstance(node, ast.Attribute):
