@@ -36,6 +36,12 @@ _STORAGE_SUFFIX = "Storage"
 _STRING_OPS = {"SHORT_BINUNICODE", "BINUNICODE", "BINUNICODE8", "UNICODE", "SHORT_BINSTRING", "BINSTRING",
                "STRING"}
 _ZIP = b"PK\x03\x04"
+# Protocols 0 and 1 have no PROTO opcode: a stream opens with the opcode that builds its object. Recognised starts:
+# MARK then DICT / LIST with a PUT ("(dp0\n", "(lp0\n": pickle.dumps(obj, 0) of a dict or list), EMPTY_DICT /
+# EMPTY_LIST then BINPUT 0 (protocol 1), and a GLOBAL (module and name lines, as a protocol-0 payload that calls a
+# function opens: "cos\nsystem\n(") followed by MARK, PUT or EMPTY_TUPLE. Python 2 era files (jieba's HMM tables,
+# NLTK's) are in these protocols; they are as unsafe to load as any pickle, so they are read for their imports too.
+_PROTO01 = re.compile(rb"\((?:dp|lp)\d{1,9}\n|[}\]]q\x00|c[A-Za-z_][\w.]{0,200}\n[A-Za-z_]\w{0,200}\n(?:\(|p\d|\)|q)")
 # zipfile.ZipFile reads the whole central directory into ZipInfo objects (~600 bytes of memory per ~70-byte
 # entry) before a member count can be checked: a 73 MB archive of 1M entries took 584 MB and 7.5 s. A torch
 # checkpoint has one member per tensor (thousands; ~100 bytes each): 32 MiB of directory is ~300k members
@@ -272,7 +278,8 @@ class PickleReader:
     description = "PyTorch pickle checkpoints (zip or legacy), analysed statically with fickling"
 
     def sniff(self, head: bytes) -> bool:
-        return head[:4] == _ZIP or (len(head) >= 2 and head[0] == 0x80 and 2 <= head[1] <= 5)
+        return head[:4] == _ZIP or (len(head) >= 2 and head[0] == 0x80 and 2 <= head[1] <= 5) or \
+            _PROTO01.match(head) is not None
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
         try:
@@ -335,7 +342,7 @@ class PickleReader:
         # Legacy torch.save writes several pickles back to back (magic, protocol, sys info, data).
         offset, imports = 0, set()
         for index in range(8):
-            if offset >= len(data) or data[offset] != 0x80:
+            if offset >= len(data) or (data[offset] != 0x80 and not (offset == 0 and _PROTO01.match(data))):
                 break
             try:
                 end = offset + _stream_end(data, offset, limits.max_items)
