@@ -1,5 +1,5 @@
 """Tokenizer readers: tokenizer.json, tekken JSON, GPT-2 vocab.json, WordPiece vocab.txt,
-tiktoken BPE files and SentencePiece ``.model`` files. The format is sniffed from content, never
+tiktoken BPE files, SentencePiece ``.model`` files and word-frequency lexicons (jieba's dict.txt). The format is sniffed from content, never
 from the file name (a Llama 3 ``tokenizer.model`` is tiktoken text, a Mistral one is SentencePiece,
 and litellm stores tiktoken files under hash-like names).
 
@@ -128,6 +128,14 @@ _RWKV_LINE = re.compile(rb"^(\d+) (b?'.*'|b?\".*\") (\d+)\r?$")
 MAX_RWKV_LINE = 1024  # one "<id> <Python literal> <byte length>" line of an RWKV vocabulary
 
 
+# A word-frequency lexicon: one word per line, a space, its count or weight, optionally a space and a short tag (jieba's
+# dict.txt "AT&T 3 nz" and idf.txt "word 13.9", SymSpell's frequency dictionaries, pkuseg / THULAC user dictionaries).
+# Its word list is a vocabulary like any other: hashed, it names the lexicon a segmenter ships. Sniffed only when the
+# first three lines of the head all have this shape and the first word is not a bare number (fastText's .vec header).
+_WORDFREQ_LINE = re.compile(rb"^(\S{1,64}) (\d{1,12}(?:\.\d{1,12})?)(?: [A-Za-z]{1,8})?\r?$")
+MAX_WORDFREQ_LINE = 256
+
+
 # A BPE merges file as GPT-2's encoder.py and Hugging Face tokenizers write it (vocab.bpe / merges.txt): the line
 # "#version: 0.2", then one merge per line, the two parts separated by one space, in merge order.
 _MERGES_HEAD = re.compile(rb"^#version: \d{1,3}\.\d{1,3}\r?$")
@@ -147,6 +155,9 @@ def sniff_kind(head: bytes) -> str | None:
         return "tiktoken"
     if re.match(rb"^\[[A-Za-z0-9_]+\]\r?$", first):
         return "wordpiece"
+    lines = head.split(b"\n")
+    if len(lines) >= 4 and all(_WORDFREQ_LINE.match(x) for x in lines[:3]) and not first.split(b" ")[0].isdigit():
+        return "wordfreq"
     if len(head) >= 4 and head[0] == 0x0A:
         n, i = _varint(head, 1)
         if n is not None and i < len(head) and head[i] == 0x0A:
@@ -345,6 +356,27 @@ def _wordpiece_txt(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | N
     return TokenizerInfo("vocab.txt", "wordpiece", canonical_tokens(lines, "wordpiece"), specials, len(lines))
 
 
+def _wordfreq(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
+    """A word-frequency lexicon (see _WORDFREQ_LINE): its words in file order, as UTF-8 bytes. Every line must have
+    the shape (a blank line is skipped); a word repeated keeps its first place (the hash is of the set)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(path, f"word-frequency lexicon is not UTF-8: {exc}") from exc
+    words: list[bytes] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        raw = line.encode("utf-8")
+        m = _WORDFREQ_LINE.match(raw) if len(raw) <= MAX_WORDFREQ_LINE else None
+        if m is None:
+            raise fail(f"{path}:{lineno}", "not a word-frequency line (expected '<word> <count> [<tag>]')")
+        words.append(m.group(1))
+        if len(words) > limits.max_items:
+            raise fail(path, f"more than {limits.max_items} words", "max_items")
+    return TokenizerInfo("wordfreq", "bytes", words, [], len(words))
+
+
 def _merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
     """A byte-level BPE merges file read as the vocabulary it defines: the 256 symbols of GPT-2's byte alphabet,
     then each merge's result (the two parts joined), as GPT-2's encoder.py and Hugging Face's BPE build it. Its
@@ -453,12 +485,16 @@ class TokenizerReader:
 
     def parse(self, path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
         kind = sniff_kind(data[:64])
+        if kind is None and sniff_kind(data[:256]) == "wordfreq":  # three lines of CJK words outgrow 64 bytes
+            kind = "wordfreq"
         if kind == "tiktoken":
             return _tiktoken(path, data, limits)
         if kind == "rwkv":
             return _rwkv(path, data, limits)
         if kind == "merges":
             return _merges(path, data, limits)
+        if kind == "wordfreq":
+            return _wordfreq(path, data, limits)
         if kind == "sentencepiece":
             return _sentencepiece(path, data, limits)
         if kind == "json":
