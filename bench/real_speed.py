@@ -55,19 +55,28 @@ SECTION = "## Real code (issue 10)"
 RG_IGNORE_FLAGS = ["--no-require-git", "--hidden", "--no-ignore-dot", "--no-ignore-parent", "--no-ignore-global"]
 
 
-# Repository trees put under /work/corpus from this time on are a held-out set being labelled (session 10): they
-# never enter the benchmark tree (nobody tunes speed or rules on them). The same cutoff keeps out session 11's new
-# set (trees created after 2026-12-04 12:38 UTC): anything newer than it is excluded.
-CORPUS_BEFORE = _dt.datetime(2026, 12, 4, 9, 0, tzinfo=_dt.timezone.utc)
+# The benchmark tree is the 68 repositories of the discovery splits that existed when this benchmark was first run
+# on real code (dev, held-out, held-out-2 .. held-out-5; bench/discovery/splits.yaml). Later held-out sets never enter
+# it (nobody tunes speed or rules on a set before it is scored), and a recreated /work/corpus (a new machine: every
+# folder is new) gives the same tree. It used to be chosen by folder modification time, which a recreation defeats.
+SPLITS = Path(__file__).resolve().parent / "discovery" / "splits.yaml"
+TREE_SPLITS = frozenset({"dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"})
+
+
+def bench_repos(corpus: Path) -> list[str]:
+    """The benchmark's repositories (``TREE_SPLITS`` of splits.yaml) that have a tree under ``corpus``."""
+    import yaml
+
+    splits = (yaml.safe_load(SPLITS.read_text(encoding="utf-8")) or {}).get("splits") or {}
+    return sorted(name for name, split in splits.items() if split in TREE_SPLITS and (corpus / name).is_dir())
 
 
 def build_tree(corpus: Path, tree: Path) -> list[str]:
-    """Copy every repository under ``corpus`` older than ``CORPUS_BEFORE`` (its folder's modification time) into
-    ``tree/a`` and ``tree/b`` (skipped when already built)."""
-    if tree.is_dir():  # built before: report the repositories it holds (the corpus may have grown since)
+    """Copy every benchmark repository (``bench_repos``) under ``corpus`` into ``tree/a`` and ``tree/b`` (skipped
+    when already built)."""
+    if tree.is_dir():  # built before: report the repositories it holds
         return sorted(p.name for p in (tree / "a").iterdir() if p.is_dir())
-    cutoff = CORPUS_BEFORE.timestamp()
-    repos = sorted(p.name for p in corpus.iterdir() if p.is_dir() and p.stat().st_mtime < cutoff)
+    repos = bench_repos(corpus)
     tmp = Path(tempfile.mkdtemp(prefix=tree.name + ".building-", dir=tree.parent))
     for half in ("a", "b"):
         for repo in repos:

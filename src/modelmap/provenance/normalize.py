@@ -148,8 +148,10 @@ _UPPER = re.compile(r"[A-Z]")
 _HF_REPO_HINT = re.compile(r"whisper|clip|gemma|phi|t5|bert|gpt-oss|gpt2|nemotron|qwen|deepseek", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def strip_quant(name: str) -> tuple[str, bool]:
-    """Remove packaging suffixes; returns (name, whether anything was removed)."""
+    """Remove packaging suffixes; returns (name, whether anything was removed). Memoised (bounded): the forms of
+    one model in a code base (repo id, GGUF file, quant repo, router string) share the name it strips."""
     out = _FILE_EXT.sub("", name)
     out = _SHARD.sub("", out)
     changed = out != name
@@ -165,6 +167,11 @@ def strip_steps(name: str) -> list[str]:
     """``name`` and each form on the way to ``strip_quant(name)``, one packaging suffix at a time
     ("Llama-2-7b-chat-hf-GGUF" -> [..., "Llama-2-7b-chat-hf", "Llama-2-7b-chat"]): a suffix such as "-hf" can be
     part of the original repo's own name."""
+    return list(_strip_steps(name))
+
+
+@lru_cache(maxsize=65536)
+def _strip_steps(name: str) -> tuple[str, ...]:
     out = [name]
     cur = _SHARD.sub("", _FILE_EXT.sub("", name))
     if cur != name:
@@ -175,7 +182,7 @@ def strip_steps(name: str) -> list[str]:
             break
         out.append(new)
         cur = new
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)

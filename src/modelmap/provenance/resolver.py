@@ -158,6 +158,20 @@ def literal_prefix(pattern: str) -> str:
 
 
 _BUCKET = 3
+_MEMO_MAX = 200_000  # entries in each per-resolver memo (resolutions, family matches): bounded memory
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One alternation of ``patterns`` (all compiled with the same flags), used as a gate: when it does not
+    fullmatch a name, none of them does, so the name costs one C-level match instead of a Python loop over every
+    pattern. None (no gate: walk the list) when the list is empty, the flags differ or the patterns cannot be
+    joined (a named group repeated across patterns)."""
+    if not patterns or len({p.flags for p in patterns}) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
 
 
 class Resolver:
@@ -186,6 +200,9 @@ class Resolver:
                         ids.append(mid)
         self._family_buckets: dict[str, list[tuple[int, re.Pattern[str], str]]] | None = None
         self._family_any: list[tuple[int, re.Pattern[str], str]] = []
+        self._family_memo: dict[str, str | None] = {}
+        self._family_any_gate: re.Pattern[str] | None = None
+        self._api_gate: re.Pattern[str] | None = None
         self._api_patterns: list[tuple[re.Pattern[str], str]] | None = None
         self._family_license_cache: dict[str, str | None] = {}
         self._hub_org_cache: dict[str, str | None] | None = None
@@ -220,7 +237,7 @@ class Resolver:
             res = self._resolve(parse(query, {}))
         else:
             res = self._resolve(parse(query, self.prefixes))
-        if len(self._cache) < 200_000:
+        if len(self._cache) < _MEMO_MAX:
             self._cache[query] = res
         return res
 
@@ -770,6 +787,13 @@ class Resolver:
                 buckets.setdefault(prefix[:_BUCKET], []).append((order, pattern, fid))
             else:
                 self._family_any.append((order, pattern, fid))
+        # each bucket holds the patterns without a long enough literal prefix too, merged once in the knowledge
+        # base's order, so a lookup walks one list and sorts nothing (it used to merge and sort on every call)
+        for prefix, tried in buckets.items():
+            buckets[prefix] = sorted([*tried, *self._family_any], key=lambda t: t[0])
+        # one gate for the patterns without a literal prefix (most names reach only those); joining each bucket
+        # too was measured and costs more to compile (~0.2 s) than it saves
+        self._family_any_gate = _any_of([p for _o, p, _f in self._family_any])
         self._family_buckets = buckets
         return buckets
 
@@ -782,12 +806,22 @@ class Resolver:
             # an Ollama tag the knowledge base does not list ("deepseek-r1:671b"): the library name before the colon
             # names the family, whatever checkpoint the tag picks
             candidates.append(tag.group("name").lower())
+        memo = self._family_memo
         for candidate in dict.fromkeys(candidates):
-            tried = buckets.get(candidate[:_BUCKET], [])
-            pool = sorted([*tried, *self._family_any], key=lambda t: t[0]) if self._family_any else tried
-            for _order, pattern, fid in pool:
-                if pattern.fullmatch(candidate):
-                    return fid
+            if candidate in memo:
+                found = memo[candidate]
+            else:
+                # one name's forms in a code base (repo id, GGUF file, quant repo, router string) normalise alike:
+                # each candidate is matched against the patterns once (bounded like the resolve memo)
+                pool = buckets.get(candidate[:_BUCKET])
+                gate = self._family_any_gate if pool is None else None
+                found = None if gate is not None and not gate.fullmatch(candidate) else \
+                    next((fid for _order, pattern, fid in (pool or self._family_any) if pattern.fullmatch(candidate)),
+                         None)
+                if len(memo) < _MEMO_MAX:
+                    memo[candidate] = found
+            if found:
+                return found
         return None
 
     def _api_publisher(self, parsed: Parsed) -> tuple[str | None, str | None]:
@@ -799,8 +833,9 @@ class Resolver:
                     self._api_patterns.append((re.compile(rec["pattern"], re.IGNORECASE), str(rec["provider"])))
                 except (re.error, KeyError, TypeError):
                     continue  # data problems are reported by tests/knowledge/test_data.py
+            self._api_gate = _any_of([p for p, _prov in self._api_patterns])
         name = parsed.core.lower()
-        if "/" in name:
+        if "/" in name or (self._api_gate is not None and not self._api_gate.fullmatch(name)):
             return None, None
         for pattern, provider in self._api_patterns:
             if pattern.fullmatch(name):
