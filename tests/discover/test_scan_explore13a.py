@@ -149,3 +149,25 @@ def test_get_of_a_model_key_compared_with_an_id(tmp_path: Path) -> None:
     got = _found(tmp_path, "test_factory.py", text)
     assert (2, "MiniMax-M3") in got
     assert not {line for line, _ in got} & {4, 5}
+
+
+_ENGINES = '''\
+ENGINES = {"llama_cpp": "LLaMa.cpp", "whisper": "whisper.cpp"}
+LOCAL_ENGINE_MODEL = "llama.cpp"
+STT_MODELS = {"Whisper_cpp_models": "whisper.cpp 模型列表", "faster": "faster-whisper"}
+WHISPER_MODEL = "ggerganov/whisper.cpp"
+CHAT_MODEL_CLASSES = ["langchain.chat_models.BaseChatModel", "langchain_core.language_models.BaseChatModel"]
+BEDROCK_MODEL = "us.anthropic.claude-3-5-sonnet-20240620-v1:0"
+'''
+
+
+def test_cpp_engine_names_and_class_paths_are_not_models(tmp_path: Path) -> None:
+    # llama.cpp / whisper.cpp name inference engines (an app's backend choice), a dotted capitalised path a class;
+    # a Hub repo of that name and a Bedrock id (dots, hyphens, a version) still are models
+    got = _found(tmp_path, "engines.py", _ENGINES)
+    assert got == {(4, "ggerganov/whisper.cpp"), (6, "us.anthropic.claude-3-5-sonnet-20240620-v1:0")}
+
+
+def test_cpp_engine_name_under_a_model_key_in_yaml_is_not_a_model(tmp_path: Path) -> None:
+    got = _found(tmp_path, "config.yaml", "backend:\n  model_engine: llama.cpp\n  model: qwen2.5:7b\n")
+    assert got == {(3, "qwen2.5:7b")}

@@ -294,6 +294,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return classify_uri(v, hint, _classify_url)
     if _ASSET_FILE.search(v):
         return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
+    if "/" not in v and (_CPP_ENGINE.search(v) or _CODE_PATH.fullmatch(v)):
+        # "llama.cpp", "whisper.cpp", "stable-diffusion.cpp": an inference engine's project name (an app's backend
+        # choice), not a model; "langchain_core.language_models.BaseChatModel": a class's import path
+        return None
     low = v.lower()
     kb = load()
     # rejected.yaml lists names the resolver will not map to weights; an API alias among them
@@ -435,6 +439,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     return None
 
 
+# a C++ inference engine's name (llama.cpp, whisper.cpp, LLaMa.cpp, whisper.cpp模型 in a UI label)
+_CPP_ENGINE = re.compile(r"(?i)\.cpp(?![a-z0-9_.-])")
+# a Python / Java class's dotted import path: identifier segments, two dots or more, a capitalised last segment
+# (langchain.chat_models.BaseChatModel); Bedrock's vendor.model ids carry hyphens and versions
+_CODE_PATH = re.compile(r"[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){1,12}\.[A-Z][A-Za-z0-9]{0,80}")
 _DIGITLESS_BEDROCK = re.compile(r"(?:anthropic|meta|mistral|cohere|ai21|amazon|deepseek)\.[a-z_-]{1,80}")
 SECRET_TAIL = re.compile(r"[-_.](?:api[-_]?)?(?:key|token|secret|password)$")
 _SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
