@@ -19,6 +19,7 @@ from modelmap.artifacts.base import (
 from modelmap.artifacts.classic import (
     ArpaReader,
     FastTextReader,
+    MeCabDictReader,
     NpzReader,
     OpenFstReader,
     PaddleProgramReader,
@@ -57,6 +58,7 @@ READERS: tuple[Reader, ...] = (
     MarshalReader(),
     DlibReader(),
     PicovoiceParamsReader(),
+    MeCabDictReader(),
     ArpaReader(),
     ThulacModelReader(),  # no magic: after every format that has one
     TokenizerReader(),

@@ -1,4 +1,4 @@
-"""Readers for model formats companies ship beside LLMs: fastText, CMU Sphinx, ARPA n-gram LMs, spaCy/Thinc.
+"""Readers for model formats companies ship beside LLMs: fastText, CMU Sphinx, ARPA n-gram LMs, spaCy/Thinc, MeCab.
 
 Each reads a published header, bounded, and never executes or deserialises objects. What it reads goes into
 ``metadata["format_props"]`` (scalars a ``structure`` pattern's ``props`` can test) and, for a classifier, the
@@ -774,4 +774,55 @@ class PicovoiceParamsReader:
         info.metadata["format_props"] = {"pv.engine": engine, "pv.version": version}
         info.notes.append(f"opens with the text {engine}{version}: a Picovoice {engine} {version} parameter file by "
                           "its own claim (the rest of the layout is not published)")
+        return info
+
+
+# A MeCab compiled dictionary (sys.dic / unk.dic; taku910/mecab src/dictionary.cpp Dictionary::open and compile): ten
+# uint32 - magic (the file size XOR DictionaryMagicID 0xef718f77), version (DIC_VERSION 102), type (0 system, 1 user,
+# 2 unknown-word), lexsize (entries), lsize / rsize (left / right context ids), dsize (double array), tsize (tokens),
+# fsize (features), a dummy - then the charset, 32 bytes NUL-padded; 72 bytes in all, then the three sections. The
+# header is checked against itself (72 + dsize + tsize + fsize is the size the magic encodes), so a cut file still
+# reads. IPAdic, UniDic, mecab-ko-dic and NEologd all compile to this format: the counts say which dictionary.
+MECAB_MAGIC_ID = 0xEF718F77
+MECAB_VERSION = 102
+MECAB_TYPES = {0: "system", 1: "user", 2: "unknown-word"}
+_MECAB_CHARSET = re.compile(rb"^[A-Za-z0-9_.:-]{1,31}\x00*$")
+
+
+def _mecab_header(head: bytes) -> tuple[int, ...] | None:
+    if len(head) < 72:
+        return None
+    vals = struct.unpack_from("<10I", head, 0)
+    magic, version, dtype, _lex, _l, _r, dsize, tsize, fsize, _dummy = vals
+    if version != MECAB_VERSION or dtype not in MECAB_TYPES or not _MECAB_CHARSET.match(head[40:72]):
+        return None
+    if (magic ^ MECAB_MAGIC_ID) != 72 + dsize + tsize + fsize:
+        return None
+    return vals
+
+
+class MeCabDictReader:
+    id = "mecab-dic"
+    description = "MeCab compiled dictionary (sys.dic / unk.dic): type, entries, context ids, charset"
+
+    def sniff(self, head: bytes) -> bool:
+        return _mecab_header(head) is not None
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        head = _head(path, 72)
+        vals = _mecab_header(head)
+        if vals is None:
+            raise fail(path, "not a MeCab dictionary header (version 102, a size-encoding magic, a charset)")
+        magic, _version, dtype, lexsize, lsize, rsize, _d, _t, _f, _dummy = vals
+        size = magic ^ MECAB_MAGIC_ID
+        have = path.stat().st_size
+        if have > size:
+            raise fail(path, f"{have} bytes, more than the {size} the MeCab header declares")
+        charset = head[40:72].rstrip(b"\x00").decode("ascii")
+        info = ArtifactInfo(path=str(path), format="mecab-dic")
+        info.metadata["format_props"] = {"mecab.type": MECAB_TYPES[dtype], "mecab.lexsize": lexsize,
+                                         "mecab.lsize": lsize, "mecab.rsize": rsize, "mecab.charset": charset}
+        info.notes.append(f"MeCab {MECAB_TYPES[dtype]} dictionary: {lexsize} entries, {lsize} x {rsize} context ids, "
+                          f"{charset}" + (f" (cut: {have} of {size} bytes)" if have < size else "")
+                          + "; the format is MeCab's, which dictionary it is the counts may say")
         return info
