@@ -60,3 +60,63 @@ def test_named_arguments_in_kotlin_keep_the_model_and_drop_the_rest(tmp_path: Pa
     # the positional model, a model-named argument and a generic `name =` still count
     assert {"gemini-1.5-flash", "gemini-1.5-pro", "gemini-2.0-flash", "gemini-1.5-flash-8b"} <= raws
     assert "chat-fast-path" not in raws
+
+
+def _gallery_entry(i: int) -> str:
+    # one entry of a model gallery index as LocalAI-style catalogues write it (a name, its Hub pages, an icon, the
+    # settings that load the weights and the files to download); 40 KiB of description keeps the file past 1 MiB
+    return (
+        f'- name: "acme-coder-{i}-7b-instruct"\n'
+        f"  urls:\n"
+        f"    - https://huggingface.co/acme-ai/Acme-Coder-{i}-7B-Instruct\n"
+        f"    - https://github.com/acme-ai/acme-coder\n"
+        f"  icon: https://huggingface.co/acme-ai/Acme-Coder-{i}-7B-Instruct/resolve/main/logo.png?download=true\n"
+        f"  license: apache-2.0\n"
+        f"  description: |\n" + "    A compact code model for the gallery's tests. " * 80 + "\n"
+        f"  overrides:\n"
+        f"    backend: llama-cpp\n"
+        f"    mmproj: llama-cpp/mmproj/mmproj-acme-coder-{i}-f16.gguf\n"
+        f"    parameters:\n"
+        f"      model: llama-cpp/models/Acme-Coder-{i}-7B-Instruct-Q4_K_M.gguf\n"
+        f"  files:\n"
+        f"    - filename: llama-cpp/models/Acme-Coder-{i}-7B-Instruct-Q4_K_M.gguf\n"
+        f"      sha256: {'ab' * 32}\n"
+        f"      uri: huggingface://acme-ai/Acme-Coder-{i}-7B-Instruct-GGUF/Acme-Coder-{i}-7B-Instruct-Q4_K_M.gguf\n"
+        f"    - filename: model.safetensors\n"
+        f"      uri: https://example.com/downloads/{i}/readme\n"
+    )
+
+
+def test_large_yaml_read_line_by_line_keeps_model_locations_under_any_key(tmp_path: Path) -> None:
+    entries = [_gallery_entry(i) for i in range(300)]
+    text = "---\n" + "".join(entries)
+    assert len(text) > 1 << 20  # past the YAML parse limit: read line by line
+    got = found(tmp_path, "gallery/index.yaml", text)
+    lines = text.splitlines()
+    by_key: dict[str, set[str]] = {}
+    for line, raw in got:
+        key = lines[line - 1].strip().lstrip("- ").split(":", 1)[0]
+        by_key.setdefault(key, set()).add(raw)
+    # the model key as before, and now the weight files, Hub URIs and Hub pages under their own keys / as list items
+    assert "llama-cpp/models/Acme-Coder-7-7B-Instruct-Q4_K_M.gguf" in by_key["model"]
+    assert "llama-cpp/models/Acme-Coder-7-7B-Instruct-Q4_K_M.gguf" in by_key["filename"]
+    assert "llama-cpp/mmproj/mmproj-acme-coder-7-f16.gguf" in by_key["mmproj"]
+    assert "huggingface://acme-ai/Acme-Coder-7-7B-Instruct-GGUF/Acme-Coder-7-7B-Instruct-Q4_K_M.gguf" in by_key["uri"]
+    assert "https://huggingface.co/acme-ai/Acme-Coder-7-7B-Instruct" in by_key["https"]
+    assert len(by_key["filename"]) == 300
+    # not: a picture the entry links, a GitHub page, a generic weight file name, a plain web page
+    raws = {raw for _, raw in got}
+    assert not any(r.endswith("download=true") or "github.com" in r or "example.com" in r for r in raws)
+    assert "model.safetensors" not in raws
+
+
+def test_large_yaml_hostile_lines_stay_bounded(tmp_path: Path) -> None:
+    # one-line values padded with long runs of spaces, list items of URIs with no end, keys with no value: read in
+    # linear time (RE2), nothing raised, the file still reported as read line by line
+    # (lines under 20,000 characters on average, so the file is not set aside as generated)
+    hostile = "".join(
+        f"- {'x' * 3000}://{' ' * 6000}.gguf\n  k{i}:{' ' * 9000}huggingface://a/b{' ' * 10}#\n" for i in range(60))
+    text = hostile + "- filename: models/Qwen2.5-7B-Instruct-Q4_K_M.gguf\n"
+    assert len(text) > 1 << 20
+    got = found(tmp_path, "catalog.yaml", text)
+    assert (len(text.splitlines()), "models/Qwen2.5-7B-Instruct-Q4_K_M.gguf") in got

@@ -72,7 +72,8 @@ MAX_EXPANDED = 1_000_000
 MAX_FLOW_DEPTH = 500
 # A YAML stream larger than this is not composed: composing (PyYAML's C composer still builds a Python node per
 # value) and converting cost ~1.7 s of CPU per MB and cannot be interrupted by the file's budget (a 4 MB helmfile
-# took 11 s). Such a file is read line by line instead (``key: value`` lines under a model key), and says so.
+# took 11 s). Such a file is read line by line instead (``key: value`` lines under a model key, model locations
+# under any key), and says so.
 MAX_YAML_PARSE_CHARS = 1 << 20
 YAML_TOO_BIG = "not parsed as YAML"
 MAX_YAML_DOCUMENTS = 10_000  # documents read from one YAML stream; past it a ``documents-capped`` Skip
@@ -1684,13 +1685,29 @@ def _parse_config(low: str, text: str) -> list[Node | None]:
 # a `key: value` line (`- name: KEY: value` and `key=value` too) read without a YAML parser; RE2: linear time on any
 # line (Python's re backtracks quadratically on a long run of spaces here)
 YAML_LINE_KV = linear(r"^\s*-?\s*(?:name:\s*)?[\"']?([\w.-]+)[\"']?\s*[:=]\s*[\"']?([^\"'\s#{}]+)[\"']?\s*(#.*)?$")
+# a list item that is one value (`- https://huggingface.co/org/repo`); RE2 like YAML_LINE_KV
+YAML_LINE_ITEM = linear(r"^\s*-\s+[\"']?([^\"'\s#{}]+)[\"']?\s*(#.*)?$")
+# a value that can name a model by itself under any key: a URI (hub, storage, a Hub URL) or a weight file's path
+_LINE_LOCATION = linear(r"(?i)://|\.(?:gguf|ggml|safetensors|onnx|tflite|mlmodel|nemo|pt|pth|bin|ckpt)$")
+# a picture or page a catalogue entry links (`icon: https://huggingface.co/org/repo/resolve/main/logo.png`, a query
+# string after it too), or any value of a key named for a picture (`icon:`, `logo_url:`, `cover:`): not a model.
+# RE2: linear on any value
+_LINE_ASSET = linear(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|html?|mdx?|pdf)(?:\?[^/]*)?$")
+_PICTURE_KEY = linear(r"(?i)(?:^|[_.-])(?:icon|image|logo|avatar|thumbnail|banner|cover|screenshot|picture)s?"
+                      r"(?:[_.-]?(?:url|uri|src|path))?$")
+
+
+def _line_location(value: str, key: str = "") -> bool:
+    return _LINE_LOCATION.search(value) is not None and _LINE_ASSET.search(value) is None \
+        and _PICTURE_KEY.search(key) is None
 
 
 def scan_yaml_lines(file: SourceFile, collector: Collector, *, literal: Callable[[str], str] | None = None,
                     command: Callable[[int, str, str], bool] | None = None) -> None:
     """YAML read line by line, for a file that is not parsed (too large to parse within its budget, or a Helm
     template that is not YAML even with its actions neutralised): a ``key: value`` line whose key names a model gives
-    its value. ``literal``: the line as read (a template's actions neutralised, offsets kept); ``command``: given
+    its value, and a model location (a URI, a weight file's path) gives itself under any key or as a list item.
+    ``literal``: the line as read (a template's actions neutralised, offsets kept); ``command``: given
     (line number, line, literal line), True when it read the line as a command line (nothing more is read from it).
     One budget step per line and per 256 characters of it; raises ``BudgetExceeded`` past the file's budget."""
     tick = collector.budget.tick
@@ -1701,9 +1718,21 @@ def scan_yaml_lines(file: SourceFile, collector: Collector, *, literal: Callable
             continue
         if ":" not in text and "=" not in text:
             continue
+        item = YAML_LINE_ITEM.match(text) if "://" in text else None
+        if item is not None:  # `- https://huggingface.co/org/repo` in a list (a catalogue entry's urls)
+            if _line_location(item.group(1)) and "{{" not in line[item.start(1):item.end(1) + 2]:
+                collector.model(item.group(1), number, item.start(1) + 1)
+            continue
         m = YAML_LINE_KV.match(text)
-        if m and _is_model_key(m.group(1)) and "{{" not in line[m.start(2):m.end(2) + 2]:
+        if m is None or "{{" in line[m.start(2):m.end(2) + 2]:
+            continue
+        if _is_model_key(m.group(1)):
             collector.model(m.group(2), number, m.start(2) + 1, hint="key")
+        elif _line_location(m.group(2), m.group(1)) and not _is_output_key(m.group(1).lower()):
+            # a model location under any other key, as a parsed file's scalars are read (`- filename: x/Q4_K_M.gguf`,
+            # `uri: huggingface://org/repo/file.gguf`, `mmproj: mmproj-f16.gguf`); ``classify`` with no hint decides,
+            # so a hub page, a dataset, an image or a generic weight name (model.safetensors) stays out
+            collector.model(m.group(2), number, m.start(2) + 1)
 
 
 def yaml_lines(file: SourceFile, source_id: str, why: str) -> list[Finding | Skip]:
@@ -1717,7 +1746,7 @@ def yaml_lines(file: SourceFile, source_id: str, why: str) -> list[Finding | Ski
         out.append(budget_skip(file.path, source_id, exc))
     out.extend(collector.findings)
     out.append(Skip(file.path, "analysis-budget", f"{source_id}: {why}; read line by line only (key: value lines "
-                    "under a model key)"))
+                    "under a model key, model locations under any key)"))
     return out
 
 
