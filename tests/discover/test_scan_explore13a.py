@@ -171,3 +171,31 @@ def test_cpp_engine_names_and_class_paths_are_not_models(tmp_path: Path) -> None
 def test_cpp_engine_name_under_a_model_key_in_yaml_is_not_a_model(tmp_path: Path) -> None:
     got = _found(tmp_path, "config.yaml", "backend:\n  model_engine: llama.cpp\n  model: qwen2.5:7b\n")
     assert got == {(3, "qwen2.5:7b")}
+
+
+_WHISPER = '''\
+import whisper
+import whisperx
+from faster_whisper import WhisperModel
+
+DEFAULT_SIZE = "large-v3"
+fast = WhisperModel(DEFAULT_SIZE, device="cuda", compute_type="float16")
+english = WhisperModel(model_size_or_path="distil-medium.en")
+hub = WhisperModel("Systran/faster-whisper-small")
+classic = whisper.load_model("turbo")
+aligned = whisperx.load_model("large-v2", "cuda", compute_type="int8")
+
+
+class Transcriber:
+    def __init__(self, model_size: str = "base", device: str = "cpu"):
+        self.model = WhisperModel(model_size, device=device)
+
+
+LABELS = {"base": "Base", "small": "Small"}
+'''
+
+
+def test_whisper_size_names_passed_to_the_libraries_are_models(tmp_path: Path) -> None:
+    got = _found(tmp_path, "stt.py", _WHISPER)
+    assert got == {(5, "large-v3"), (7, "distil-medium.en"), (8, "Systran/faster-whisper-small"), (9, "turbo"),
+                   (10, "large-v2"), (14, "base")}

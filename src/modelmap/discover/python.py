@@ -86,6 +86,11 @@ RULES: tuple[CallRule, ...] = (
     _rule("python-fastembed", r"(?:^|\.)TextCrossEncoder$", (0,), ("model_name",), "hf", "rerank", "fastembed"),
     _rule("python-vllm", r"(?:^|\.)(LLM|AsyncLLMEngine\.from_engine_args|EngineArgs|AsyncEngineArgs)$", (0,),
           ("model", "tokenizer"), "hf", "generation", "vllm"),
+    # Whisper speech-to-text: faster-whisper's WhisperModel("large-v3"), openai-whisper's and WhisperX's
+    # load_model("turbo"): a size name (tiny … large-v3-turbo, distil-*, *.en), a Hub id or a local folder
+    _rule("python-whisper", r"(?:^|\.)WhisperModel$", (0,), ("model_size_or_path",), "hf", "speech", "faster-whisper"),
+    _rule("python-whisper", r"(?:^|\.)(?:whisper|whisperx|stable_whisper|whisper_timestamped)\.load_model$", (0,),
+          ("name", "whisper_arch"), "hf", "speech", "whisper"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama\.from_pretrained$", (0,), ("repo_id",), "hf", "generation", "llama-cpp"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama$", (0,), ("model_path",), "path", "generation", "llama-cpp"),
     _rule("python-hf-hub", r"(?:^|\.)(\w+_)?(hf_hub_download|snapshot_download)$|(?:^|\.)(model_info|list_repo_files|HfFileSystem)$", (0,),
@@ -182,6 +187,9 @@ _TEMPLATE_CALL = re.compile(r"(?i)template$")
 # a class or function that is a prompt template (`class Llama2ChatTemplate`): its bare literals name templates
 _TEMPLATE_SCOPE = re.compile(r"(?i)template")
 _MAX_TEXT_BLOCK = 256 * 1024  # a multi-line string read for the JSON it holds, at most
+# Whisper's size names (openai-whisper, faster-whisper and WhisperX take them as the model): tiny … large-v3-turbo,
+# the English-only *.en, distil-* (faster-whisper) and turbo
+_WHISPER_SIZE = re.compile(r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en)?(?:-v[1-3](?:\.5)?)?(?:-turbo)?|turbo")
 # the items of a comma-separated list in one literal under a model-named name; at most this many are read
 _LIST_ITEM = re.compile(r"[^,\s]{1,200}")
 _MAX_LIST_ITEMS = 64
@@ -934,10 +942,23 @@ class _Module:
                     for lit in self.literals(kw.value):
                         self.report(lit, hint="path", role="generation", api=rule.api, source_id=rule.id)
         endpoint = self._endpoint_for(node)
+        if rule.id == "python-whisper":
+            for value in values:
+                for lit in self.literals(value):
+                    size = _unquote(str(lit.value))[0].strip()
+                    if id(lit) not in self.silenced and _WHISPER_SIZE.fullmatch(size):
+                        # a Whisper size name is the model the library downloads (Systran/faster-whisper-<size>,
+                        # openai/whisper-<size>); no model-shaped word, so it is decided by the call alone
+                        line, col = self.position(lit)
+                        self.c.add(size, line, col + _unquote(str(lit.value))[1], Match("other", None, 0.85, "speech"),
+                                   role=role, api=rule.api, source_id=rule.id, symbol=self.symbol())
+                        self.claimed.add(id(lit))
         # ChatOllama(model="qwen"), OllamaEmbeddings: Ollama resolves a library name to its :latest tag
         hint: Hint = "ollama" if rule.hint == "key" and "Ollama" in name.rsplit(".", 1)[-1] else rule.hint
         for value in values:
             for lit in self.literals(value):
+                if rule.id == "python-whisper" and id(lit) in self.claimed:
+                    continue  # a size name, reported above
                 self.report(lit, hint=hint, role=role, api=rule.api, source_id=rule.id, endpoint=endpoint,
                             provider=provider)
             self.use(value, api=rule.api, role=role, source_id=rule.id, endpoint=endpoint, provider=provider)
