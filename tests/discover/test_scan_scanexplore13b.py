@@ -120,3 +120,34 @@ def test_large_yaml_hostile_lines_stay_bounded(tmp_path: Path) -> None:
     assert len(text) > 1 << 20
     got = found(tmp_path, "catalog.yaml", text)
     assert (len(text.splitlines()), "models/Qwen2.5-7B-Instruct-Q4_K_M.gguf") in got
+
+
+_GO_PRICES = """\
+package model
+
+func priceOf(subType string) [2]float64 {
+	priceTable := map[string][2]float64{
+		"Baichuan2-Turbo":      {0.008, 0.008},
+		"Baichuan2-53B":        {0.1, 0.1},
+		"Baichuan3-Turbo":      {0.012, 0.012},
+		"Baichuan4":            {0.1, 0.1},
+		"Baichuan4-Air":        {0.00098, 0.00098},
+	}
+	return priceTable[subType]
+}
+
+var families = map[string]string{
+	"Llama3":   "meta",
+	"ChatGLM3": "zhipu",
+}
+"""
+
+
+def test_api_only_model_ids_spelled_capitalised_by_their_provider(tmp_path: Path) -> None:
+    # Baichuan's API names its models `Baichuan4`, `Baichuan2-Turbo`: the provider's own ids, in a price table keyed by
+    # them; a family word written for people (`Llama3`, `ChatGLM3`: open-weights families) stays out
+    got = found(tmp_path, "model/baichuan.go", _GO_PRICES)
+    raws = {raw for _, raw in got}
+    assert {"Baichuan2-Turbo", "Baichuan3-Turbo", "Baichuan4", "Baichuan4-Air"} <= raws
+    assert "Baichuan2-53B" in raws  # not in the knowledge base: taken from its recognised peers
+    assert not raws & {"Llama3", "ChatGLM3"}

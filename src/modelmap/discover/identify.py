@@ -262,6 +262,13 @@ def decide_role(value: str, *, api_role: str | None = None, match_role: str | No
 _PUBLISHER_BARE_NAMES = frozenset({"chatglm3", "bge-m3"})
 
 
+def _api_only(kb: KnowledgeIndex, low: str) -> bool:
+    """The alias names a model the knowledge base records as served by an API only (``open_weights: false``, no Hub
+    repo): its spelling is the provider's id, whatever its case, never a family word written for people."""
+    record = kb.models.get(kb.alias_index.get(low, ""))
+    return record is not None and record.get("open_weights") is False and not record.get("hf")
+
+
 # a Vertex AI model version pin: `<name>@001` (three digits) or `<name>@20240620` (a date)
 _VERTEX_VERSION = re.compile(r"([a-z][a-z0-9]*(?:[-.][a-z0-9]+)+)@(?:\d{3}|20\d{6})")
 _VERTEX_PATH = re.compile(
@@ -367,8 +374,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return _classify_slashed(v, low, hint)
 
     bare_word = hint == "none" and not re.search(r"[\d:-]", low)
-    # a family name written for people ("ChatGLM3", "Llama3") is display text unless an API takes it
-    display_family = hint == "none" and v != low and not _SIZE.search(low) and ":" not in low
+    # a family name written for people ("ChatGLM3", "Llama3") is display text unless an API takes it; a provider
+    # that spells its API-only models capitalised (Baichuan's `Baichuan4`, `Baichuan2-Turbo`) is not written for people
+    display_family = hint == "none" and v != low and not _SIZE.search(low) and ":" not in low \
+        and not _api_only(kb, low)
     if low in kb.alias_index and not bare_word and not display_family:
         named = api_pattern(low)
         # a bare Ollama library name that no API serves (`nomic-embed-text`, `qwq`) is a tag, not an API model
