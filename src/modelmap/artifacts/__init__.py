@@ -37,6 +37,7 @@ from modelmap.artifacts.onnx import ONNXReader
 from modelmap.artifacts.pickle import PickleReader
 from modelmap.artifacts.safetensors import SafetensorsReader
 from modelmap.artifacts.serialized import DlibReader, GzipReader, MarshalReader
+from modelmap.artifacts.tfgraph import TFGraphReader
 from modelmap.artifacts.tokenizer import TokenizerReader
 
 READERS: tuple[Reader, ...] = (
@@ -60,6 +61,7 @@ READERS: tuple[Reader, ...] = (
     PicovoiceParamsReader(),
     MeCabDictReader(),
     ArpaReader(),
+    TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
     ThulacModelReader(),  # no magic: after every format that has one
     TokenizerReader(),
 )
