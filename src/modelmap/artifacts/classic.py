@@ -333,6 +333,35 @@ class _FlatBuffer:
         return out
 
 
+# tensorflow/lite/schema/schema.fbs: SubGraph 0 tensors, 1 inputs, 2 outputs (tensor indices), 4 name; Tensor 0 shape
+# (int32 vector), 1 type (TensorType byte), 3 name.
+_TFLITE_TYPES = {0: "float32", 1: "float16", 2: "int32", 3: "uint8", 4: "int64", 6: "bool", 7: "int16", 9: "int8",
+                 10: "float64"}
+MAX_TFLITE_IO = 16
+
+
+def _tflite_io(fb: _FlatBuffer, subgraph: int, index: int) -> str:
+    """A subgraph's input (index 1) or output (2) tensors as 'name:type:dims', in order; '' when absent."""
+    first, count = fb.vector(subgraph, index)
+    if not count:
+        return ""
+    tensors_first, n_tensors = fb.vector(subgraph, 0)
+    out = []
+    for i in range(min(count, MAX_TFLITE_IO)):
+        t = fb._u(first + 4 * i, 4)
+        if t >= n_tensors:
+            raise fail(fb.path, f"TFLite subgraph names tensor {t} of {n_tensors}")
+        pos = tensors_first + 4 * t
+        tensor = pos + fb._u(pos, 4)
+        sfirst, rank = fb.vector(tensor, 0)
+        dims = [fb._u(sfirst + 4 * k, 4) for k in range(min(rank, 8))]
+        dims = [d - (1 << 32) if d & 0x80000000 else d for d in dims]
+        ttype = fb.uint(tensor, 1, 1)
+        name = (fb.string(tensor, 3) or "").replace(" ", "_")[:128]
+        out.append(f"{name}:{_TFLITE_TYPES.get(ttype or 0, str(ttype))}:{'x'.join(map(str, dims))}")
+    return " ".join(out)
+
+
 class TFLiteReader:
     id = "tflite"
     description = "TensorFlow Lite model (FlatBuffer): subgraph names, description and TFLite metadata"
@@ -360,6 +389,11 @@ class TFLiteReader:
             props["tflite.subgraphs"] = len(subgraphs)
             if names:
                 props["tflite.subgraph"] = names[0]
+            if subgraphs:  # the main subgraph's inputs and outputs: "name:type:1x16x96" each, space-joined
+                for key, index in (("tflite.inputs", 1), ("tflite.outputs", 2)):
+                    sig = _tflite_io(fb, subgraphs[0], index)
+                    if sig:
+                        props[key] = sig
             sources = _TFLITE_SOURCE.findall(desc or "")
             buffers: list[int] | None = None
             first, count = fb.vector(model, 5)  # metadata_buffer: indices of buffers holding metadata blobs
