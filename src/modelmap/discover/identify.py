@@ -24,8 +24,10 @@ Hint = Literal["hf", "api", "ollama", "prefixed", "path", "key", "none"]
 _ORG_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.+-]{0,127}")
 _TAGGED = re.compile(r"(?:[a-z0-9][\w.-]{0,63}/)?[a-z0-9][\w.-]{0,63}:[a-z0-9][\w.-]{0,63}", re.IGNORECASE)
 _PLAIN = re.compile(r"[a-z0-9][\w.@:-]{0,127}", re.IGNORECASE)
+# a weight file's name may carry `=<number>` (PyTorch Lightning's default `epoch=68-step=50232.ckpt`)
 _MODEL_FILE = re.compile(
-    r"(?:[\w.~@+-]*[/\\])*[\w.@+-]+\.(gguf|ggml|safetensors|onnx|tflite|mlmodel|nemo|pt|pth|bin|ckpt)", re.IGNORECASE
+    r"(?:[\w.~@+-]*[/\\])*(?:[\w.@+-]|=(?=\d))+\.(gguf|ggml|safetensors|onnx|tflite|mlmodel|nemo|pt|pth|bin|ckpt)",
+    re.IGNORECASE,
 )
 _STRONG_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo"}
 _TEMPLATE = re.compile(r"[{}$<>%|\\`*?]|\.\.\.|^-|^\.")
@@ -325,10 +327,15 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
             # "model.safetensors", "model-00001-of-00002.safetensors" inside code name a file of some checkpoint,
             # not which model; a weight file on disk is still found by the model-file source
             return None
-        if hint == "none" and not is_model_ish(stem) and not weight_name and (
+        # a weight file kept in a model folder (`GPT_SoVITS/pretrained_models/s2G488k.pth`, `tools/uvr5/uvr5_weights/
+        # HP5.pth`, `checkpoints/epoch=9-step=900.ckpt`) is one whatever its own name, even where nothing says "model"
+        # (a dict of versions to paths, `pretrained_gpt_path = …`)
+        in_model_folder = _in_model_folder(v)
+        if hint == "none" and not is_model_ish(stem) and not weight_name and not in_model_folder and (
                 "/" not in v or ext not in _STRONG_FILE_EXT):
             return None
-        if ext in _STRONG_FILE_EXT or hint in ("path", "hf", "key") or is_model_ish(stem) or weight_name:
+        if ext in _STRONG_FILE_EXT or hint in ("path", "hf", "key") or is_model_ish(stem) or weight_name \
+                or in_model_folder:
             return Match("model-file", None, 0.85 if ext in _STRONG_FILE_EXT else 0.6)
         return None
     if is_generic(low) and low not in kb.alias_index and low not in kb.hf_index and api_pattern(low) is None:
@@ -539,6 +546,16 @@ def templated_path(v: str) -> bool:
     """A path with a template or shell syntax in it, past a leading variable or home part (``$HOME/models/x`` is
     literal after its variable; ``/models/${NAME}`` and ``/models/*`` are not)."""
     return re.search(r"[{}$<>%|`*?]", _VAR_PREFIX.sub("", v)) is not None
+
+
+# a folder that holds model weights by its name: `checkpoints`, `pretrained_models`, `uvr5_weights`, `asr_models`
+_WEIGHT_FOLDER = re.compile(r"(?i)(?:[a-z0-9]+[-_])?(?:models|weights|checkpoints?|ckpts?)|pretrained|model_weights")
+
+
+def _in_model_folder(v: str) -> bool:
+    """One of the folders above the file (never the file's own name) is named for model weights."""
+    parts = re.split(r"[/\\]", v)[:-1]
+    return any(_WEIGHT_FOLDER.fullmatch(p) for p in parts[-4:])
 
 
 def _classify_local_dir(v: str, hint: Hint) -> Match | None:
