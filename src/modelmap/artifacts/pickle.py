@@ -94,6 +94,20 @@ MAX_OPCODES = 4_000_000  # opcodes walked in one pickle stream (a torch state di
 MAX_FICKLING_OPCODES = 500_000  # fickling builds an object per opcode: beyond this its verdict is not asked
 
 
+class Allowance:
+    """What the pickles of one file may cost together: a zip checkpoint's ``.pkl`` members and a legacy file's
+    back-to-back streams were bounded one by one only (each up to MAX_FICKLING_OPCODES handed to fickling, ~3 s of
+    CPU, and ``max_items`` opcodes walked), so a 2 KB zip of 24 deflated 1 MB pickles cost over a minute (redteam13).
+    Past ``fickling`` opcodes in all, fickling is not asked (the verdict is UNKNOWN and says why); once ``ops``
+    opcodes in all have been walked, the next pickle is a read error (its imports would not be known)."""
+
+    __slots__ = ("fickling", "ops", "total")
+
+    def __init__(self, ops: int, fickling: int = MAX_FICKLING_OPCODES) -> None:
+        self.ops = self.total = ops
+        self.fickling = fickling
+
+
 def pickle_imports(data: bytes, where: str, max_ops: int = MAX_OPCODES) -> tuple[list[str], int]:
     """Every ``module.name`` a pickle imports, and its opcode count. Raises ReadError on bad opcodes or
     on more than ``max_ops`` opcodes (streamed: nothing is kept per opcode)."""
@@ -241,13 +255,24 @@ def unsafe_import_finding(unsafe: list[str], where: str, *, fickling: str, detai
             "imports": unsafe, "fickling": fickling, "detail": detail}
 
 
-def analyse(data: bytes, where: str, max_ops: int = MAX_OPCODES) -> tuple[list[dict[str, Any]], list[str]]:
+def analyse(data: bytes, where: str, max_ops: int = MAX_OPCODES, allowance: Allowance | None = None,
+            ) -> tuple[list[dict[str, Any]], list[str]]:
+    """Security findings and imports of one pickle stream; ``allowance``: what the file's pickles may still cost."""
+    if allowance is not None and allowance.ops <= 0:
+        raise fail(where, f"the file's pickles have more than {allowance.total} opcodes in all", "max_items")
     imports, count = pickle_imports(data, where, max_ops)
     unsafe = [name for name in imports if not is_safe_import(name)]
     if count > MAX_FICKLING_OPCODES:
         severity, detail = "UNKNOWN", f"not analysed by fickling: {count} opcodes (more than {MAX_FICKLING_OPCODES})"
+    elif allowance is not None and count > allowance.fickling:
+        severity, detail = "UNKNOWN", (f"not analysed by fickling: the file's pickles before this one used the "
+                                       f"{MAX_FICKLING_OPCODES} opcodes one file may hand it")
     else:
         severity, detail = _fickling_verdict(data)
+        if allowance is not None:
+            allowance.fickling -= count
+    if allowance is not None:
+        allowance.ops -= count
     findings: list[dict[str, Any]] = []
     if unsafe:
         findings.append(unsafe_import_finding(unsafe, where, fickling=severity, detail=detail))
@@ -314,15 +339,21 @@ class PickleReader:
                     if len(roots) == 1:
                         info.metadata["archive_name"] = next(iter(roots))[:256]
                 imports: set[str] = set()
+                allowance = Allowance(limits.max_items)
+                bytes_left = limits.max_pickle_bytes  # the members' bytes in all, as one legacy file's
                 for m in pkls:
                     where = f"{path}!{m.filename}"
                     if m.file_size > limits.max_pickle_bytes:
                         raise fail(where, f"pickle member is {m.file_size} bytes", "max_pickle_bytes")
+                    if m.file_size > bytes_left:
+                        raise fail(where, f"the archive's .pkl members hold more than {limits.max_pickle_bytes} "
+                                   "bytes in all", "max_pickle_bytes")
                     with zf.open(m) as fh:
-                        data = fh.read(limits.max_pickle_bytes + 1)
-                    if len(data) > limits.max_pickle_bytes:
+                        data = fh.read(bytes_left + 1)
+                    if len(data) > bytes_left:
                         raise fail(where, "pickle member is larger than it claims", "max_pickle_bytes")
-                    findings, found = analyse(data, where, limits.max_items)
+                    bytes_left -= len(data)
+                    findings, found = analyse(data, where, limits.max_items, allowance)
                     info.security.extend(findings)
                     imports.update(found)
                 info.metadata["pickle_imports"] = sorted(imports)
@@ -341,6 +372,7 @@ class PickleReader:
         info = ArtifactInfo(path=str(path), format="pickle")
         # Legacy torch.save writes several pickles back to back (magic, protocol, sys info, data).
         offset, imports = 0, set()
+        allowance = Allowance(limits.max_items)
         for index in range(8):
             if offset >= len(data) or (data[offset] != 0x80 and not (offset == 0 and _PROTO01.match(data))):
                 break
@@ -356,7 +388,7 @@ class PickleReader:
             except _TooManyOps as exc:
                 raise fail(path, f"pickle at offset {offset} has more than {limits.max_items} opcodes",
                            "max_items") from exc
-            findings, found = analyse(data[offset:end], f"{path}@{offset}", limits.max_items)
+            findings, found = analyse(data[offset:end], f"{path}@{offset}", limits.max_items, allowance)
             info.security.extend(findings)
             imports.update(found)
             if offset == 0 or (index == 3 and data.startswith(TORCH_LEGACY_MAGIC)):
