@@ -733,7 +733,7 @@ class PaddleTensorReader:
         expected = 20 + n + count * width
         size = path.stat().st_size
         if size > expected:
-            raise fail(path, f"{size} bytes, more than the {expected} a {name} {dims} tensor takes")
+            return self._combined(path, limits)
         info = ArtifactInfo(path=str(path), format="paddle-tensor")
         info.tensors = [Tensor("", name, tuple(dims))]
         info.metadata["format_props"] = {"paddle.dtype": name, "paddle.shape": "x".join(map(str, dims))}
@@ -741,6 +741,66 @@ class PaddleTensorReader:
                           + (f" (truncated: {size} of {expected} bytes)" if size < expected else "")
                           + "; which parameter and whose model, the file does not say (its name is the variable's)")
         return info
+
+
+    def _combined(self, path: Path, limits: Limits) -> ArtifactInfo:
+        """Parameters saved back to back in one file (save_inference_model's .pdiparams / __params__, each in the
+        LoDTensor layout above, in the program's parameter order): every header is read and its data skipped by its
+        declared size. A cut inside a tensor's data reads as cut; anything else that is not a tensor header where
+        one should start (a short tail, another version, a bad TensorDesc) is refused."""
+        from modelmap.artifacts.onnx import _walk
+
+        tensors: list[Tensor] = []
+        cut = False
+        most = min(MAX_COMBINED_TENSORS, limits.max_items)
+        with mapped(path) as buf:
+            pos, size = 0, len(buf)
+            while pos < size:
+                if len(tensors) >= most:
+                    raise fail(path, f"more than {most} parameters", "max_items")
+                if pos + 20 > size:
+                    raise fail(path, f"{size - pos} bytes at offset {pos}: not a parameter header")
+                version, lod = struct.unpack_from("<IQ", buf, pos)
+                q = pos + 12
+                if version != 0 or lod > 8:
+                    raise fail(path, f"no LoDTensor header at offset {pos} (version {version}, LoD level {lod})")
+                for _ in range(lod):
+                    if q + 8 > size:
+                        raise fail(path, f"LoD at offset {q} runs past the file")
+                    (nbytes,) = struct.unpack_from("<Q", buf, q)
+                    q += 8 + nbytes
+                if q + 8 > size:
+                    raise fail(path, f"tensor header at offset {q} runs past the file")
+                tversion, n = struct.unpack_from("<Ii", buf, q)
+                if tversion != 0 or not 2 <= n <= MAX_TENSOR_DESC or q + 8 + n > size:
+                    raise fail(path, f"no TensorDesc at offset {q}")
+                dtype: int | None = None
+                dims: list[int] = []
+                for fno, wire, val, _c in _walk(path, bytes(buf[q + 8:q + 8 + n]), 0, n, False, []):
+                    if fno == 1 and wire == 0:
+                        dtype = val
+                    elif fno == 2 and wire == 0 and len(dims) < 16:
+                        dims.append(val - (1 << 64) if val >= 1 << 63 else val)
+                if dtype not in PADDLE_DTYPES or not dims or any(d < 0 for d in dims):
+                    raise fail(path, f"TensorDesc at offset {q} (data type {dtype}, dims {dims}) is no parameter")
+                name, width = PADDLE_DTYPES[dtype]
+                count = 1
+                for d in dims:
+                    count *= d
+                tensors.append(Tensor("", name, tuple(dims)))
+                pos = q + 8 + n + count * width
+                if pos > size:
+                    cut = True
+        info = ArtifactInfo(path=str(path), format="paddle-params")
+        info.tensors = tensors
+        info.metadata["format_props"] = {"paddle.tensors": len(tensors)}
+        info.notes.append(f"PaddlePaddle combined parameters: {len(tensors)} tensors"
+                          + (" (cut inside the last one's data)" if cut else "")
+                          + "; unnamed (the names are the program's), whose model the shapes may say")
+        return info
+
+
+MAX_COMBINED_TENSORS = 100_000
 
 
 # THULAC's character-based tagging model (thunlp/THULAC-Python thulac/character/CBModel.py, the C++ cb_model.h): int32
@@ -913,3 +973,4 @@ class DyNetReader:
                           + (" (cut: the file ends before the last declared values)" if cut else "")
                           + "; a toolkit format: whose model it is, the shapes may say")
         return info
+
