@@ -23,6 +23,7 @@ from modelmap.artifacts.classic import (
     MeCabDictReader,
     NpzReader,
     OpenFstReader,
+    PaddlePirReader,
     PaddleProgramReader,
     PaddleTensorReader,
     PicovoiceParamsReader,
@@ -55,6 +56,7 @@ READERS: tuple[Reader, ...] = (
     ThincReader(),
     TFLiteReader(),
     PaddleProgramReader(),
+    PaddlePirReader(),  # before TokenizerReader, which sniffs any JSON
     OpenFstReader(),
     PaddleTensorReader(),
     GzipReader(),

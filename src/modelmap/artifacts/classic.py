@@ -974,3 +974,94 @@ class DyNetReader:
                           + "; a toolkit format: whose model it is, the shapes may say")
         return info
 
+
+# A PaddlePaddle 3 program in PIR's JSON form (inference.json beside inference.pdiparams; paddle/fluid/pir/serialize_
+# deserialize: {"base_code": {"magic": "pir", ...}, "program": {"regions": [{"blocks": [{"ops": [...]}]}]}}). Each op
+# is {"#": "<dialect>.<name>", "A": attributes, "O": outputs}; a parameter is op "p" with A [.., .., .., name] and its
+# output's type {"TT": {"D": [dtype, dims, layout, ...]}}; "1.data" is a feed (attribute name, shape) and "1.fetch" a
+# fetch (its output's dims). Read with the bounded JSON parser; the same props as the legacy program reader's, plus the
+# feeds and fetches as a graph's inputs and outputs.
+_PIR_HEAD = re.compile(rb'^\s*\{\s*"base_code"\s*:\s*\{\s*"magic"\s*:\s*"pir"')
+MAX_PIR_OPS = 500_000
+
+
+def _pir_dims(out: Any) -> list[Any] | None:
+    try:
+        dims = out["TT"]["D"][1]
+    except (KeyError, IndexError, TypeError):
+        return None
+    if isinstance(dims, list) and len(dims) <= 16 and all(isinstance(d, int) and not isinstance(d, bool)
+                                                         for d in dims):
+        return [None if d < 0 else d for d in dims]
+    return None
+
+
+def _pir_attr(op: dict[str, Any], key: str) -> Any:
+    for a in op.get("A") or []:
+        if isinstance(a, dict) and a.get("N") == key and isinstance(a.get("AT"), dict):
+            return a["AT"].get("D")
+    return None
+
+
+class PaddlePirReader:
+    id = "paddle-pir"
+    description = "PaddlePaddle 3 PIR program (inference.json): parameters, ops, feeds and fetches"
+
+    def sniff(self, head: bytes) -> bool:
+        return _PIR_HEAD.match(head) is not None
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        from modelmap.artifacts.base import parse_json_bounded, read_bounded
+
+        doc = parse_json_bounded(path, read_bounded(path, limits.max_text_bytes), limits, "PIR program")
+        if not isinstance(doc, dict) or (doc.get("base_code") or {}).get("magic") != "pir":
+            raise fail(path, "not a PIR program (base_code.magic is not 'pir')")
+        program = doc.get("program")
+        regions = program.get("regions") if isinstance(program, dict) else None
+        if not isinstance(regions, list):
+            raise fail(path, "PIR program without regions")
+        params: list[Tensor] = []
+        ops: set[str] = set()
+        feeds: dict[str, list[Any] | None] = {}
+        fetches: dict[str, list[Any] | None] = {}
+        seen = 0
+        most = min(MAX_PIR_OPS, limits.max_graph_entries)
+        for region in regions[:64]:
+            for block in (region.get("blocks") or [])[:64] if isinstance(region, dict) else []:
+                for op in (block.get("ops") or []) if isinstance(block, dict) else []:
+                    seen += 1
+                    if seen > most:
+                        raise fail(path, f"more than {most} ops", "max_graph_entries")
+                    if not isinstance(op, dict) or not isinstance(op.get("#"), str):
+                        continue
+                    kind = op["#"]
+                    outs = op.get("O")
+                    first_out = outs[0] if isinstance(outs, list) and outs else outs
+                    if kind == "p":
+                        attrs = op.get("A")
+                        name = attrs[3] if isinstance(attrs, list) and len(attrs) > 3 else None
+                        dims = _pir_dims(first_out)
+                        if isinstance(name, str) and dims is not None and len(params) < MAX_PADDLE_NAMES:
+                            params.append(Tensor(name[:256], "", tuple(d if d is not None else -1 for d in dims)))
+                        continue
+                    if len(ops) < MAX_PADDLE_NAMES:
+                        ops.add(kind.split(".", 1)[-1][:128])
+                    name = _pir_attr(op, "name")
+                    if kind.endswith(".data") and isinstance(name, str) and len(feeds) < 64:
+                        feeds[name[:256]] = _pir_dims(first_out)
+                    elif kind.endswith(".fetch") and isinstance(name, str) and len(fetches) < 64:
+                        fetches[name[:256]] = _pir_dims(first_out)
+        if not params and not ops:
+            raise fail(path, "PIR program without parameters or ops")
+        info = ArtifactInfo(path=str(path), format="paddle-program")
+        info.tensors = params
+        info.metadata["format_props"] = {"paddle.pir": True, "paddle.params": " ".join(sorted(t.name for t in params)),
+                                         "paddle.ops": " ".join(sorted(ops))}
+        info.metadata["graph_inputs"] = sorted(feeds)
+        info.metadata["graph_outputs"] = sorted(fetches)
+        info.metadata["graph_input_shapes"] = {k: v for k, v in feeds.items() if v is not None}
+        info.metadata["graph_output_shapes"] = {k: v for k, v in fetches.items() if v is not None}
+        info.notes.append(f"PaddlePaddle 3 program (PIR JSON): {len(params)} parameters, {len(ops)} op types, feeds "
+                          f"{', '.join(sorted(feeds)) or 'none'}; a framework format: whose model it is, the "
+                          "parameters and graph may say")
+        return info

@@ -279,6 +279,12 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
         labels = class_labels(props) if isinstance(props, dict) else set()
         if labels:
             out["labels"] = labels
+    if fmt == "paddle-program" and meta.get("graph_inputs"):  # a PIR program's feeds and fetches, as a graph's
+        out["exporter"] = "paddle"
+        out["inputs"] = list(meta.get("graph_inputs") or [])
+        out["outputs"] = list(meta.get("graph_outputs") or [])
+        out["input_shapes"] = dict(meta.get("graph_input_shapes") or {})
+        out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
     fmt_props = meta.get("format_props")
     if isinstance(fmt_props, dict) and fmt_props:  # what a non-graph format reader read from its header
         out["props"] = dict(fmt_props)
