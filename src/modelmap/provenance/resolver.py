@@ -69,6 +69,13 @@ _FAMILY_WORDS = {"qwen": "qwen", "qwq": "qwen", "deepseek": "deepseek", "mistral
 _FAMILY_WORD = re.compile(r"(qwen|qwq|deepseek|mistral|mixtral|gemma|internlm|minicpm|chatglm)[\d.]*")
 # a parameter count written as a word of a repo name ("8b", "1.5b", "350m")
 _SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[bm]")
+# Ollama tag words that pick a checkpoint the other word's checkpoint is not (see Resolver._keeps_variant)
+_VARIANT_OPPOSITES = {"instruct": frozenset({"thinking", "base"}), "thinking": frozenset({"instruct", "base"}),
+                      "chat": frozenset({"base"})}
+_CONTEXT_WORD = re.compile(r"\d+k")  # a context length ("200k"): a separate checkpoint, never a quantisation
+# the last word of a provider's API tier name ("qwen3.5-flash", "glm-4-air"): only these make a sibling proprietary
+_TIER_WORDS = frozenset({"max", "plus", "turbo", "flash", "lite", "long", "pro", "ultra", "air", "airx", "speed",
+                         "standard", "mini", "latest", "flashx"})
 # a language a derivative is tuned for, written inside the base's name ("Llama-3-Chinese-8B-Instruct")
 _LANGUAGE_WORDS = frozenset({
     "chinese", "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "hindi", "arabic", "persian",
@@ -525,7 +532,9 @@ class Resolver:
         ``_api_sibling_publisher``) is recorded as proprietary and ``name``'s own last word is a tier, not a size
         ("qwen3.5-flash" beside qwen3.5-plus; never "qwen3.5-27b", which names a checkpoint), else None."""
         stem, _dash, last = name.lower().rpartition("-")
-        if _SIZE_WORD.fullmatch(last) or re.fullmatch(r"a?\d+(?:\.\d+)?[bmk]", last):
+        if last not in _TIER_WORDS:
+            # a tier word only: "qwen3-coder", "qwen3-next" and the Ollama tag "qwen3-vl:8b" share qwen3-max's stem
+            # but name open-weight models (and "qwen3.5-27b" a checkpoint)
             return None
         mids = self._api_stem_models.get(stem) or set()
         lics = {str(self.kb.models[m].get("license") or "").lower() for m in mids}
@@ -686,7 +695,7 @@ class Resolver:
                 continue
             seen.add(cand)
             mid = self.kb.alias_index.get(cand)
-            if mid:
+            if mid and (cand == candidates[0] or self._keeps_variant(tag, cand.partition(":")[2], mid)):
                 return mid
         if tv and tv.group("size") != "latest":
             rest = (tv.group("rest") or "").lstrip("-_")
@@ -704,6 +713,24 @@ class Resolver:
                 return self._pretrained_of(self.kb.alias_index.get(f"{name}:{tv.group('size')}"),
                                            by_record=word == "text")
         return None
+
+    def _keeps_variant(self, tag: str, kept: str, mid: str) -> bool:
+        """Whether the words a shorter Ollama tag ``kept`` drops from ``tag`` leave ``mid`` (the model the shorter
+        tag names) the checkpoint ``tag`` asked for. Quantisation and date words may go, and so may "instruct" or
+        "chat" where the library's default is that variant; but a dropped variant word the model contradicts
+        ("qwen3:30b-a3b-instruct-2507" is not the 30b-a3b tag's Thinking-2507), and a dropped context length the
+        model's name lacks ("yi:6b-200k" is not Yi-1.5-6B-Chat), name another checkpoint: that match is refused."""
+        dropped = set(_NAME_SPLIT.split(tag)) - set(_NAME_SPLIT.split(kept))
+        words = set(_NAME_SPLIT.split(str(self.kb.models.get(mid, {}).get("hf") or mid).split("/", 1)[-1].lower()))
+        for word in dropped:
+            if word in words:
+                continue
+            opposite = _VARIANT_OPPOSITES.get(word)
+            if opposite and opposite & words:
+                return False
+            if _CONTEXT_WORD.fullmatch(word):
+                return False
+        return True
 
     def _ollama_size_models(self, parsed: Parsed, fid: str | None) -> tuple[str, list[str]] | None:
         """An Ollama library tag ``name:size`` the knowledge base does not list ("qwen3:235b", "deepseek-r1:671b":
