@@ -2,7 +2,10 @@
 
 * a weight file kept in a model folder (``pretrained_models/``, ``checkpoints/``, ``<name>_weights/``) is a model file
   whatever its own name and wherever it is written: a dict of versions to paths, a ``*_path`` variable, a YAML setting
-  whose key does not say "model"; PyTorch Lightning's ``epoch=N-step=M.ckpt`` names included.
+  whose key does not say "model"; PyTorch Lightning's ``epoch=N-step=M.ckpt`` names included;
+* a one-line bash array (``MODELS=(a b)``, ``FILES=(x-q8.gguf)`` after a ``case`` label): each item, under a model-named
+  variable as a model, under any other name only a weight file or a known Hub repo;
+* gateway provider ids written before the model (Plano/archgw ``amazon_bedrock/…``, ``azure_openai/…``).
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -64,3 +67,53 @@ def test_lightning_checkpoint_names_and_folder_words() -> None:
     # `=` only before a number: a key=value written as one string is not a file name
     assert classify("--model=weights/x.bin", "none") is None
     assert classify("src/modules/layer.pt", "none") is None
+
+
+_DOWNLOAD_SH = """\
+#!/usr/bin/env bash
+set -euo pipefail
+MODELS=(Qwen/Qwen2.5-7B-Instruct meta-llama/Llama-3.1-8B-Instruct)
+case "${VARIANT:-q8}" in
+  q8)  FILES=(sensevoice-small-q8.gguf) ;;
+  q4)  FILES=("asr-encoder-f16.gguf" 'qwen3-0.6b-q4km.gguf') ;;
+  *)   echo "unknown variant" >&2; exit 1 ;;
+esac
+SOURCES=(src/main.c src/util.c)
+DEPS=("numpy" "requests")
+EXTRA=(${OUT}/*.gguf)
+for f in "${FILES[@]}"; do huggingface-cli download acme/speech-gguf "$f" --local-dir "$OUT"; done
+"""
+
+
+def test_one_line_bash_arrays_are_read_item_by_item(tmp_path: Path) -> None:
+    got = _found(tmp_path, "download-model.sh", _DOWNLOAD_SH)
+    assert {(3, "Qwen/Qwen2.5-7B-Instruct"), (3, "meta-llama/Llama-3.1-8B-Instruct"),
+            (5, "sensevoice-small-q8.gguf"), (6, "asr-encoder-f16.gguf"), (6, "qwen3-0.6b-q4km.gguf")} <= got
+    # no half-item with a parenthesis, no source files, packages or globs
+    assert not {raw for _, raw in got if "(" in raw or ")" in raw}
+    assert not {line for line, _ in got} & {9, 10, 11}
+
+
+def test_bash_array_columns_point_at_each_item(tmp_path: Path) -> None:
+    import modelmap
+
+    text = 'q4)  FILES=("asr-encoder-f16.gguf" qwen3-0.6b-q4km.gguf) ;;\n'
+    (tmp_path / "get.sh").write_text(text)
+    for f in modelmap.scan(str(tmp_path), resolve=False).findings:
+        assert text[f.column - 1:f.column - 1 + len(f.raw)] == f.raw
+
+
+def test_hostile_bash_array_lines_stay_bounded(tmp_path: Path) -> None:
+    # an unclosed array, a huge one-line array of non-model words and a run of parentheses: read without error,
+    # nothing taken from words that name no model
+    text = "A=(" + "x " * 50_000 + "\nB=(" + "(" * 20_000 + "\nC=(" + "word " * 20_000 + ")\n"
+    got = _found(tmp_path, "bad.sh", text)
+    assert got == set()
+
+
+def test_gateway_provider_ids_before_the_model() -> None:
+    bedrock = classify("amazon_bedrock/us.amazon.nova-premier-v1:0", "key")
+    assert bedrock is not None and bedrock.kind == "provider-prefixed" and bedrock.provider == "aws-bedrock"
+    azure = classify("azure_openai/gpt-5-mini", "key")
+    assert azure is not None and azure.kind == "provider-prefixed" and azure.provider == "azure-openai"
+    assert classify("amazon_bedrock/not-a-model", "key") is None

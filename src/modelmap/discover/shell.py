@@ -348,10 +348,52 @@ _ASSIGN = linear(
 _DEFAULT = re.compile(r"^\$\{\w+:?[-=](?P<default>[^}]*)\}$")
 
 
+# a bash array written on one line, also after a `case` label (`q8)  FILES=(a-q8.gguf b-q8.gguf) ;;`): RE2, linear
+_ARRAY = linear(r"^\s*(?:[\w*|.\-\"']+\)\s+)?(?:(?:export|local|readonly|declare(?:\s+-\w+)*)\s+)?"
+                r"(?P<name>[A-Za-z_]\w*)\+?=\((?P<items>[^()]*)\)")
+_ARRAY_ITEM = re.compile(r"\"([^\"]*)\"|'([^']*)'|([^\s\"']+)")
+
+
+def _scan_array(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding] | None:
+    """``MODELS=(Qwen/Qwen2.5-7B-Instruct llama3.1:8b)``, ``FILES=(sensevoice-small-q8.gguf)``: each item of a
+    bash array; under a model-named variable as a model value, under any other name only a weight file
+    (.gguf / .ggml / .safetensors / .llamafile) or a Hub repo the knowledge base knows. ``None`` when the line is
+    no one-line array assignment."""
+    if "=(" not in raw:
+        return None
+    m = _ARRAY.match(raw)
+    if not m:
+        return None
+    model_var = is_model_key(m.group("name"))
+    collector = Collector(file, source_id)
+    tick = collector.budget.tick
+    base = m.start(2)
+    for item in _ARRAY_ITEM.finditer(raw, base, m.end(2)):
+        tick()
+        value = next(g for g in item.groups() if g is not None)
+        at = item.start() + (0 if item.group(3) is not None else 1) + 1
+        if not value or templated_path(value):
+            continue
+        if model_var:
+            collector.model(value, line, at, hint="key")
+        elif _WEIGHT_ARG.search(value) and not _NOT_MODEL_FILE.search(value):
+            hit = classify(value, "path")
+            if hit is not None:
+                collector.add(value, line, at, hit)
+        elif "/" in value and not value.startswith(("/", ".", "~")):
+            hit = classify(value, "none")
+            if hit is not None and hit.kind == "hf-repo" and hit.confidence >= 0.9:
+                collector.add(value, line, at, hit)
+    return collector.findings
+
+
 def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
     """``MODEL="qwen-plus"``, ``export EMBED_MODEL=${EMBED_MODEL:-bge-m3}``: a variable named like a model."""
     if "=" not in raw:
         return []
+    array = _scan_array(file, raw, line, source_id)
+    if array is not None:
+        return array
     m = _ASSIGN.match(raw)
     if not m:
         return []
