@@ -199,3 +199,18 @@ def test_whisper_size_names_passed_to_the_libraries_are_models(tmp_path: Path) -
     got = _found(tmp_path, "stt.py", _WHISPER)
     assert got == {(5, "large-v3"), (7, "distil-medium.en"), (8, "Systran/faster-whisper-small"), (9, "turbo"),
                    (10, "large-v2"), (14, "base")}
+
+
+_KEYED_LISTS = '''\
+ASR_MODELS = ["Fun-ASR-Nano-2512", "paraformer-zh", "SenseVoiceSmall"]
+EMBEDDING_MODEL = ("acme-embed-v2", "acme-embed-v2-large")
+_extend_models = ["localllm_model", "deepseek_model", "chattts_voice"]
+DJANGO_MODELS = ["user", "post", "comment"]
+'''
+
+
+def test_lists_under_model_named_names_are_read_entry_by_entry(tmp_path: Path) -> None:
+    # no entry is a model the knowledge base knows; the name says the list holds models. A list of setting names
+    # (each a model-named key) or of bare words is not
+    got = _found(tmp_path, "defaults.py", _KEYED_LISTS)
+    assert got == {(1, "Fun-ASR-Nano-2512"), (1, "paraformer-zh"), (2, "acme-embed-v2"), (2, "acme-embed-v2-large")}

@@ -1056,6 +1056,16 @@ class _Module:
             for lit in self.literals(value):
                 self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=keyed)
             self._field_default(keyed, value)
+            elts = _str_elts(value) if isinstance(value, (ast.List, ast.Tuple, ast.Set)) else []
+            if not any(is_model_key(str(elt.value)) for elt in elts):
+                # ASR_MODELS = ["Fun-ASR-Nano-2512", "paraformer-zh"]: a list under a model-named name is read as one
+                # under a name that merely mentions models is (below), entry by entry; not a list of setting names
+                # (_extend_models = ["deepseek_model", "tts_voice"])
+                template = bool(_TEMPLATE_SCOPE.search(self.symbol() or ""))
+                for elt in elts:
+                    # a prompt template's allowed models: a family word names the template (as in visit_Constant)
+                    if id(elt) not in self.claimed and not (template and not _PARAM_SIZE.search(str(elt.value))):
+                        self.report_listed(elt, "python-model-list")
         elif any(re.search(r"(?i)model", n) for n in names):
             if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
                 for elt in _str_elts(value):
