@@ -151,3 +151,34 @@ def test_api_only_model_ids_spelled_capitalised_by_their_provider(tmp_path: Path
     assert {"Baichuan2-Turbo", "Baichuan3-Turbo", "Baichuan4", "Baichuan4-Air"} <= raws
     assert "Baichuan2-53B" in raws  # not in the knowledge base: taken from its recognised peers
     assert not raws & {"Llama3", "ChatGLM3"}
+
+
+_MODELS_YAML = """\
+- provider: qianwen
+  models:
+    - name: qwen3.5-plus
+      max_input_tokens: 1000000
+      supports_function_calling: true
+    - name: qwen3.5-plus:thinking
+      max_input_tokens: 1000000
+      require_max_tokens: true
+    - name: qwen3-max:thinking
+      max_input_tokens: 262144
+- provider: claude
+  models:
+    - name: claude-sonnet-4-5-20250929:thinking
+      max_input_tokens: 200000
+- provider: local
+  models:
+    - name: assistant:thinking
+      max_input_tokens: 8192
+"""
+
+
+def test_a_bare_api_model_with_a_variant_suffix_is_that_model(tmp_path: Path) -> None:
+    # an app's catalogue lists the thinking variant of a provider's model as `<id>:thinking` (OpenRouter's suffix
+    # written after a bare id): the model before the suffix; an unknown name with the suffix stays out
+    got = found(tmp_path, "models.yaml", _MODELS_YAML)
+    raws = {raw for _, raw in got}
+    assert {"qwen3.5-plus", "qwen3.5-plus:thinking", "qwen3-max:thinking", "claude-sonnet-4-5-20250929:thinking"} <= raws
+    assert "assistant:thinking" not in raws

@@ -351,6 +351,13 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         inner = classify(v[:variant.start()], hint)
         if inner is not None and inner.kind in ("hf-repo", "provider-prefixed", "api-model"):
             return Match("provider-prefixed", inner.provider or "openrouter", min(inner.confidence, 0.85), inner.role)
+    if "/" not in v and (variant := _ROUTER_VARIANT.search(v)) is not None and not v.endswith(":beta"):
+        # the same variant of a provider's API model written without the provider (an app's catalogue lists
+        # `qwen3.5-plus:thinking` beside `qwen3.5-plus`, as aichat's models.yaml does): that API model; a `:beta`
+        # after a bare name may be an Ollama tag, left to the tag rules
+        inner = classify(v[:variant.start()], hint)
+        if inner is not None and inner.kind == "api-model":
+            return inner
 
     voc = vocab()
     # provider:model (pydantic-ai, init_chat_model, instructor) — also "ollama:llama3"
