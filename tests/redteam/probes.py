@@ -1537,6 +1537,7 @@ from tests.redteam import (  # noqa: E402
     probes_session9,  # noqa: F401  (the parse and literal budget, bind mounts, pathological ids: brief redteam9)
     probes_session11,  # noqa: F401  (session 11's Helm/gotmpl, shell, Kotlin, ModelBooster, classic formats)
     probes_session12,  # noqa: F401  (session 11's TFLite / Paddle / .npz / OpenFst readers, session 12's paths)
+    probes_session13,  # noqa: F401  (session 13's readers and scan rules, the pre-pass and many-pickle bounds)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
