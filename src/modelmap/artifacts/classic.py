@@ -1065,3 +1065,68 @@ class PaddlePirReader:
                           f"{', '.join(sorted(feeds)) or 'none'}; a framework format: whose model it is, the "
                           "parameters and graph may say")
         return info
+
+
+# A CRFsuite model (chokkan/crfsuite lib/crf/src/crf1m_model.c, written by python-crfsuite / sklearn-crfsuite): a
+# 48-byte header - "lCRF", uint32 size, "FOMC", version, num_features, num_labels, num_attrs, then the offsets of the
+# features, labels, attributes, label refs and attribute refs - and the label and attribute names each in a CQDB
+# (lib/cqdb/src/cqdb.c: "CQDB", size, flag, byte order, bwd_size, bwd_offset, 256 hash tables, records of int32 id,
+# uint32 key size, key with its NUL; the backward array maps an id to its record). Read: the counts, every label (at
+# most 1,024) and the first attributes by id (at most 256), never the weights.
+CRF_MAGIC = b"lCRF"
+CRF_TYPE = b"FOMC"
+MAX_CRF_LABELS = 1024
+CRF_ATTRS_KEPT = 256
+MAX_CRF_NAME = 256
+
+
+def _cqdb_names(path: Path, buf: Any, chunk: int, want: int) -> list[str]:
+    """The first ``want`` keys of the CQDB chunk at ``chunk``, by id (bounds-checked against the chunk)."""
+    size = len(buf)
+    if chunk < 0 or chunk + 24 > size or bytes(buf[chunk:chunk + 4]) != b"CQDB":
+        raise fail(path, f"no CQDB chunk at offset {chunk}")
+    csize, _flag, _order, bwd_size, bwd_offset = struct.unpack_from("<5I", buf, chunk + 4)
+    end = min(size, chunk + csize)
+    if bwd_offset and chunk + bwd_offset + 4 * min(bwd_size, want) > end:
+        raise fail(path, f"CQDB backward array at {chunk + bwd_offset} runs past its chunk")
+    names = []
+    for i in range(min(bwd_size, want) if bwd_offset else 0):
+        (rec,) = struct.unpack_from("<I", buf, chunk + bwd_offset + 4 * i)
+        pos = chunk + rec
+        if rec < 24 or pos + 8 > end:
+            raise fail(path, f"CQDB record {i} at {pos} is outside its chunk")
+        rid, ksize = struct.unpack_from("<iI", buf, pos)
+        if rid != i or ksize == 0 or pos + 8 + ksize > end:
+            raise fail(path, f"CQDB record {i} at {pos} is not key {i} (id {rid}, {ksize} bytes)")
+        names.append(bytes(buf[pos + 8:pos + 8 + min(ksize - 1, MAX_CRF_NAME)]).decode("utf-8", "replace"))
+    return names
+
+
+class CRFSuiteReader:
+    id = "crfsuite"
+    description = "CRFsuite model (python-crfsuite / sklearn-crfsuite): labels, attribute counts and names"
+
+    def sniff(self, head: bytes) -> bool:
+        return len(head) >= 48 and head[:4] == CRF_MAGIC and head[8:12] == CRF_TYPE
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        with mapped(path) as buf:
+            if not self.sniff(bytes(buf[:48])):
+                raise fail(path, "no CRFsuite header (lCRF ... FOMC)")
+            (size,) = struct.unpack_from("<I", buf, 4)
+            version, n_feat, n_labels, n_attrs, _of, off_labels, off_attrs = struct.unpack_from("<7I", buf, 12)
+            if size != len(buf):
+                raise fail(path, f"the header declares {size} bytes, the file has {len(buf)}")
+            if n_labels > MAX_CRF_LABELS:
+                raise fail(path, f"{n_labels} labels, more than {MAX_CRF_LABELS}", "max_items")
+            labels = _cqdb_names(path, buf, off_labels, n_labels)
+            attrs = _cqdb_names(path, buf, off_attrs, min(n_attrs, CRF_ATTRS_KEPT))
+        info = ArtifactInfo(path=str(path), format="crfsuite")
+        info.metadata["labels"] = labels
+        info.metadata["format_props"] = {"crfsuite.version": version, "crfsuite.labels": " ".join(sorted(labels)),
+                                         "crfsuite.num_labels": n_labels, "crfsuite.num_attrs": n_attrs,
+                                         "crfsuite.attrs_head": " ".join(attrs)}
+        info.notes.append(f"CRFsuite model: {n_labels} labels ({', '.join(sorted(labels)[:8])}), {n_attrs} attributes"
+                          + (f", {n_feat} features" if n_feat else "")
+                          + "; a toolkit format: whose model it is, the labels and attribute names may say")
+        return info
