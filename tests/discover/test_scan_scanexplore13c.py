@@ -5,6 +5,8 @@
   whose key does not say "model"; PyTorch Lightning's ``epoch=N-step=M.ckpt`` names included;
 * a one-line bash array (``MODELS=(a b)``, ``FILES=(x-q8.gguf)`` after a ``case`` label): each item, under a model-named
   variable as a model, under any other name only a weight file or a known Hub repo;
+* a model folder inside a weights folder written relative to the app without ``./``
+  (``voice_clone/pretrained_models/chinese-roberta-wwm-ext-large``), as ``./…`` paths are read;
 * gateway provider ids written before the model (Plano/archgw ``amazon_bedrock/…``, ``azure_openai/…``).
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
@@ -117,3 +119,27 @@ def test_gateway_provider_ids_before_the_model() -> None:
     azure = classify("azure_openai/gpt-5-mini", "key")
     assert azure is not None and azure.kind == "provider-prefixed" and azure.provider == "azure-openai"
     assert classify("amazon_bedrock/not-a-model", "key") is None
+
+
+_BERT_PATHS = '''\
+import os
+from transformers import AutoModelForMaskedLM
+
+bert_path = os.environ.get("bert_path", "voice_clone/pretrained_models/chinese-roberta-wwm-ext-large")
+tokenizer_dir = "voice_clone/pretrained_models/tokenizers"
+runs_dir = "voice_clone/checkpoints/latest"
+route = "api/v1/models/gpt-4o-mini"
+bert_model = AutoModelForMaskedLM.from_pretrained(bert_path)
+'''
+
+
+def test_model_folders_in_weights_folders_written_without_dot_slash(tmp_path: Path) -> None:
+    got = _found(tmp_path, "text/bert_features.py", _BERT_PATHS)
+    assert (4, "voice_clone/pretrained_models/chinese-roberta-wwm-ext-large") in got
+    # a folder with no model's name, a run's folder, and a bare `models` route part are not model folders
+    assert not {raw for _, raw in got if raw.startswith(("voice_clone/pretrained_models/tokenizers",
+                                                         "voice_clone/checkpoints", "api/"))}
+    model_file = classify("app/pretrained_models/chinese-roberta-wwm-ext-large", "none")
+    assert model_file is not None and model_file.kind == "model-file"
+    vertex = classify("publishers/google/models/gemini-1.5-pro", "none")
+    assert vertex is not None and vertex.kind != "model-file"

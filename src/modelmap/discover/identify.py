@@ -340,7 +340,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return None
     if is_generic(low) and low not in kb.alias_index and low not in kb.hf_index and api_pattern(low) is None:
         return None
-    if _LOCAL_PATH.search(v):
+    if _LOCAL_PATH.search(v) or _relative_model_dir(v):
+        # `GPT_SoVITS/pretrained_models/chinese-roberta-wwm-ext-large`: a folder in a model folder, written relative
+        # to the app's folder without `./`, is a local directory like `./…` is
         return _classify_local_dir(v, hint)
     if _TEMPLATE.search(v):
         return None
@@ -559,6 +561,18 @@ def templated_path(v: str) -> bool:
 _WEIGHT_FOLDER = re.compile(r"(?i)(?:[a-z0-9]+[-_])?(?:models|weights|checkpoints?|ckpts?)|pretrained|model_weights")
 
 
+def _relative_model_dir(v: str) -> bool:
+    """``a/pretrained_models/<name>``: three or more plain path parts, the one before the last a weights folder
+    (`pretrained_models`, `checkpoints`, `asr_models`, `weights`)."""
+    parts = v.split("/")
+    # a bare `models` there is an API route's or a Vertex resource's (`v1/models/gpt-4`, `publishers/google/models/…`)
+    return len(parts) >= 3 and parts[-2].lower() != "models" and _WEIGHT_FOLDER.fullmatch(parts[-2]) is not None \
+        and all(_PATH_PART.fullmatch(p) for p in parts)
+
+
+_PATH_PART = re.compile(r"[\w.-]{1,100}")
+
+
 def _in_model_folder(v: str) -> bool:
     """One of the folders above the file (never the file's own name) is named for model weights."""
     parts = re.split(r"[/\\]", v)[:-1]
@@ -615,7 +629,9 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
             # one name right under the root with a version but no size (`basePath: "/minimax-v2"`, "/api-v1"): a URL
             # route prefix, not a model folder
             return None
-        return Match("model-file", None, 0.6) if re.search(r"\d", low) else None
+        # a folder right inside a weights folder (`pretrained_models/chinese-roberta-wwm-ext-large`) needs no version
+        in_weights = len(parts) >= 2 and _WEIGHT_FOLDER.fullmatch(parts[-2]) is not None and is_model_ish(name)
+        return Match("model-file", None, 0.6) if re.search(r"\d", low) or in_weights else None
     if hint in ("hf", "key", "path", "api", "prefixed"):
         return Match("model-file", None, 0.7)
     return None
