@@ -140,6 +140,13 @@ _inspect("s13-wordfreq-3.99m-words", "big-header", _wordfreq(3_990_000), "dict.t
          xfail_reason="artifacts/tokenizer.py _wordfreq (57f9e05, inspect15): a word list at Limits.max_items (4,000,000) "
                       "holds the text, its splitlines() and a bytes object per word: 54 MB of dict.txt peaks at 660 MB "
                       "(WordPiece vocab.txt of 3.99M lines: 690 MB, the same shape since session 1)")
+# fixed in redteam13: more lines than max_items (every break str.splitlines() knows, counted on the bytes) is refused
+# before the text is decoded and split (120 MB of short lines: a 1.9 GB peak and a MemoryError, 176 MB after)
+_HEAD3 = b"ab 1 n\ncd 2 n\nef 3 n\n"
+_inspect("s13-wordfreq-2x60mb-short-lines", "big-header", chain(
+    lambda ctx: write_chunks(ctx.work / "m/a/dict.txt", _HEAD3, b"a 1\n", 15_000_000, b""),
+    lambda ctx: write_chunks(ctx.work / "m/b/dict.txt", _HEAD3, b"a 1\r", 15_000_000, b"")), "m",
+    checks=(rss_below(500),))
 _inspect("s13-wordfreq-escapes-table", "terminal-escape", files(lambda: {
     "dict.txt": "AT&T 3 nz\n\u4e00 217830 m\nab 5 n\n" + "".join(f"\x1b]0;pwn\x07{i} 1 n\n" for i in range(100))}),
     "dict.txt", fmt="table")

@@ -125,3 +125,21 @@ def test_one_files_pickles_walk_a_bounded_number_of_opcodes_and_bytes(tmp_path: 
     with pytest.raises(ReadError, match="bytes in all"):
         PickleReader().read(path, Limits(max_pickle_bytes=500_000))
     PickleReader().read(path, Limits(max_items=1_100_000, max_pickle_bytes=1_100_000))  # 5 x 200,003: within both
+
+
+def test_a_lexicon_of_more_lines_than_max_items_is_refused_before_it_is_decoded(tmp_path: Path) -> None:
+    # artifacts/tokenizer.py _wordfreq (57f9e05) decoded the whole file and split it into line strings before counting
+    # its words: 120 MB of short lines made 30 million strings (a 1.9 GB peak, then a MemoryError). The line breaks are
+    # counted on the bytes first, every break str.splitlines() knows (here CR alone); a bad byte after them is never
+    # decoded (it was: the error was "not UTF-8")
+    from modelmap.artifacts.base import Limits
+    from modelmap.artifacts.tokenizer import TokenizerReader
+    from modelmap.errors import ReadError
+
+    path = tmp_path / "dict.txt"
+    path.write_bytes(b"ab 1 n\ncd 2 n\nef 3 n\n" + b"w 1\r" * 2_000 + b"\xff\xfe 1\n")
+    with pytest.raises(ReadError, match="more than 1000 lines"):
+        TokenizerReader().read(path, Limits(max_items=1_000))
+    path.write_bytes(b"ab 1 n\r\ncd 2 n\r\nef 3 n\r\n" + b"w 1\r\n" * 990)  # a CRLF is one break: 993 lines
+    info = TokenizerReader().read(path, Limits(max_items=1_000))
+    assert info.tokenizer is not None and len(info.tokenizer.tokens) == 993
