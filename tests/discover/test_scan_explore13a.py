@@ -214,3 +214,27 @@ def test_lists_under_model_named_names_are_read_entry_by_entry(tmp_path: Path) -
     # (each a model-named key) or of bare words is not
     got = _found(tmp_path, "defaults.py", _KEYED_LISTS)
     assert got == {(1, "Fun-ASR-Nano-2512"), (1, "paraformer-zh"), (2, "acme-embed-v2"), (2, "acme-embed-v2-large")}
+
+
+_ONE_LINE_TEXTS = '''\
+BODY = '{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}'
+EVENT = 'data: {"type":"response.completed","response":{"model":"gpt-5.4","output":[]}}'
+CFG = "version: 5\\nmodels:\\n  - name: default\\n    model: claude-sonnet-4-5\\n    api_key: $KEY\\n"
+NOTE = '{"model_count": 3, "name": "gpt-4o-mini"}'
+r = post(model_name="acme-chat-7b", data='{"temperature": 0, "title": "model"}')
+'''
+
+
+def test_json_and_escaped_yaml_on_one_line_are_read(tmp_path: Path) -> None:
+    # a request body and a recorded SSE event as one-line JSON, a config written with \\n escapes; a non-model key's
+    # value is not read, and only the literal's own text is (the call's own keyword is the kwarg reader's)
+    got = _found(tmp_path, "test_client.py", _ONE_LINE_TEXTS)
+    assert got == {(1, "gpt-4o-mini"), (2, "gpt-5.4"), (3, "claude-sonnet-4-5"), (5, "acme-chat-7b")}
+
+
+def test_one_line_text_with_many_pairs_is_bounded(tmp_path: Path) -> None:
+    # hostile input: one line of 5000 `"model": "…"` pairs; the file's budget and findings cap bound the reader, the
+    # scan finishes and what it read first is reported
+    body = ", ".join(f'"model": "acme-{i}b"' for i in range(5000))
+    got = _found(tmp_path, "blob.py", f"BLOB = '{{{body}}}'\n")
+    assert (1, "acme-0b") in got and len(got) <= 5000

@@ -857,6 +857,26 @@ class _Module:
                          source_id="python-embedded-yaml", boost=-0.3)
         return done
 
+    def escaped_yaml(self, node: ast.Constant, value: str) -> set[int]:
+        """YAML written on one source line with ``\\n`` escapes: the pairs of its lines (yaml_model_pairs), each found
+        in the source line after the previous one (a value written with escapes of its own is not found, so not
+        reported). Returns {the line} when a pair was read, else an empty set."""
+        line = self.lines[node.lineno - 1] if 0 < node.lineno <= len(self.lines) else ""
+        start = self.position(node)[1] - 1
+        done: set[int] = set()
+        for _i, _off, raw, _key in yaml_model_pairs(v.encode("utf-8", "surrogatepass") for v in value.split("\n")):
+            self.budget.tick()
+            item = raw.decode("utf-8", "replace")
+            at = line.find(item, start)
+            if at < 0:
+                break
+            start = at + len(item)
+            done.add(node.lineno)
+            if is_specific(item) and not is_model_key(item):
+                self.c.model(item, node.lineno, at + 1, hint="key", symbol=self.symbol(),
+                             source_id="python-embedded-yaml", boost=-0.3)
+        return done
+
     def comments(self, text: str) -> None:
         for m in _COMMENT_LINE.finditer(text):
             self.budget.tick()
@@ -976,12 +996,27 @@ class _Module:
             end = min(getattr(node, "end_lineno", None) or node.lineno, len(self.lines))
             # YAML held in a multi-line string (a test writing a config file, `write_text(dedent("""…"""))`):
             # `model: gpt-4o-mini`, `models:` then `- id: mistral-large-latest`; the lines of the literal as written
-            done = self.embedded_yaml(node.lineno, end) if ":" in value else set()
-            if '"' in value:
+            if end == node.lineno and ":" in value:
+                # the same written on one line with `\n` escapes ("models:\n  - name: fast\n    model: gpt-4o\n")
+                done = self.escaped_yaml(node, value)
+            else:
+                done = self.embedded_yaml(node.lineno, end) if ":" in value else set()
+            if '"' in value and not done:
                 # JSON held in a multi-line string (a curl body, a recorded reply): `"model": "vicuna-7b-v1.5"`, read
                 # as docstring examples are (a model key, a specific value, lower confidence)
                 self.embedded(((n, self.lines[n - 1]) for n in range(node.lineno, end + 1)
                                if n not in done and '"' in self.lines[n - 1]), "python-embedded-json")
+            return
+        if '"' in value and ("odel" in value or "ODEL" in value) and node.end_lineno == node.lineno \
+                and len(value) <= _MAX_TEXT_BLOCK and 0 < node.lineno <= len(self.lines):
+            # JSON on one line (a request body, a recorded SSE event: '{"model": "gpt-4o-mini", "messages": []}'), read
+            # as the multi-line kind above
+            text = self.lines[node.lineno - 1]
+            start = self.position(node)[1] - 1
+            end = node.end_col_offset or len(text)
+            end = self._columns.char_col(node.lineno - 1, end) if not text.isascii() else end
+            # only the literal's own text is read (the rest of the line masked, so that columns stay)
+            self.embedded([(node.lineno, " " * start + text[start:end])], "python-embedded-json")
             return
         if "://" not in value and classify(value, "none") is None:
             return  # most literals: decided by the (memoised) classifier before any position work
