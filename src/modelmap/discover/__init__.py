@@ -15,6 +15,7 @@ from modelmap.discover.notebooks import NotebookSource
 from modelmap.discover.polyglot import ModelListSource, PolyglotSource, PropertiesSource
 from modelmap.discover.python import PythonSource
 from modelmap.discover.shell import ShellSource
+from modelmap.discover.xml_files import XmlFileSource
 
 SOURCES: tuple[Source, ...] = (
     PythonSource(),
@@ -32,6 +33,7 @@ SOURCES: tuple[Source, ...] = (
     PolyglotSource(),
     PropertiesSource(),
     ModelListSource(),
+    XmlFileSource(),
 )
 
 __all__ = ["SOURCES", "Sample", "Source", "SourceFile"]

@@ -10,7 +10,7 @@ _TEST = re.compile(r"(^|/)(tests?|__tests__|spec|specs|testing|e2e|fixtures?)(/|
 _EXAMPLE = re.compile(r"(^|/)(examples?|samples?|demos?|cookbooks?|tutorials?|quickstarts?|playground)(/|$)")
 _DOCS = re.compile(r"(^|/)(docs?|documentation)(/|$)")
 _CONFIG_EXT = re.compile(
-    r"\.(ya?ml|json|jsonc|toml|ini|cfg|conf|properties|env|tfvars|hcl)$|(^|/)\.env[^/]*$|(^|/)env\.(example|sample|template|dist)$|(^|/)(Dockerfile[^/]*|[^/]*\.dockerfile|Modelfile[^/]*|docker-compose[^/]*|compose\.ya?ml)$",
+    r"\.(ya?ml|json|jsonc|toml|ini|cfg|conf|properties|env|tfvars|hcl|xml|csproj|props|targets|config|resx|plist)$|(^|/)\.env[^/]*$|(^|/)env\.(example|sample|template|dist)$|(^|/)(Dockerfile[^/]*|[^/]*\.dockerfile|Modelfile[^/]*|docker-compose[^/]*|compose\.ya?ml)$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,269 @@
+"""XML config files: Maven ``pom.xml``, Spring bean XML, MSBuild / .NET (``*.csproj``, ``*.props``, ``*.targets``,
+``app.config`` / ``web.config``, ``*.resx``), Android ``res/values/*.xml`` and XML property lists.
+
+The file is parsed with defusedxml's SAX reader (expat underneath, with DTD entity declarations and external
+references refused: a billion-laughs or external-entity file is a ``parse-error`` skip, nothing is fetched or
+expanded) into the position-keeping tree of ``config_files`` (``Scalar`` / ``Mapping``), and that tree goes through
+the same ``TreeWalker`` as YAML and JSON, so a model-named key, a Hub URL, a weight-file name or a knowledge-base id
+decides here as it does there. The tree is shaped the way the same settings are written in YAML:
+
+* an element with text only is a ``key: value`` pair (``<LocalFileName>x.gguf</LocalFileName>``);
+* an element with attributes or children is a mapping of its attributes and children (``<bean id=… class=…>``);
+* a name/value pair element is one pair under its name: ``<property name="model" value="qwen-max"/>`` (Spring),
+  ``<add key="OpenAI:Model" value="gpt-4o"/>`` (appSettings), ``<string name="model_id">…</string>`` (Android),
+  ``<data name="ModelName"><value>…</value></data>`` (.resx), ``<entry key="model">…</entry>``;
+* a dotted or colon-separated key is nested, as Spring and .NET bind it (``<spring.ai.openai.chat.options.model>``
+  is ``spring: {ai: {openai: {chat: {options: {model: …}}}}}``);
+* namespace prefixes are dropped from names (``android:name`` is ``name``), ``xmlns`` / ``xsi:`` attributes are left
+  out, and so are package and project references (a NuGet or Maven package is a library, not a model).
+
+Hand-written because no library turns XML into a tree with the character offsets the walker reports columns from
+(``xml.etree`` and ``lxml`` keep line numbers only, and only lxml keeps them for attributes); expat's locator gives
+the line and column of each event and the offsets are computed from them.
+
+Bounds: the file's text is at most ``MAX_XML_CHARS`` (larger files are a ``too-large`` skip), elements nest at most
+``MAX_DEPTH`` deep and a file builds at most ``MAX_ELEMENTS`` elements (then a ``candidates-capped`` skip and the
+elements read so far are walked); every element is a step of the file's analysis budget.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from xml.sax.handler import ContentHandler
+from xml.sax.xmlreader import AttributesImpl, Locator
+
+from modelmap.discover.base import BudgetExceeded, Sample, SourceFile, budget, budget_skip, line_starts
+from modelmap.discover.config_files import Mapping, Node, Scalar, TreeWalker, ids_for
+from modelmap.types import Finding, Skip
+
+MAX_XML_CHARS = 1 << 20  # as for YAML (config_files.MAX_YAML_PARSE_CHARS)
+MAX_DEPTH = 200
+MAX_ELEMENTS = 50_000
+MAX_VALUE_CHARS = 100_000
+
+_XML_NAME = re.compile(r"(?i)\.(xml|csproj|fsproj|vbproj|props|targets|config|resx|plist)$")
+# XML that holds no settings: Android layouts and drawables (UI text and shapes), build-tool rule sets, test
+# reports, IDE and diagram files, XSLT/Schema under an .xml name, and OpenVINO IR graphs (a model file's topology)
+_NOT_CONFIG_PATH = re.compile(
+    r"(?i)(^|/)res/(layout|drawable|mipmap|anim|animator|menu|navigation|color|font|transition|interpolator)"
+    r"[^/]*/|(^|/)(checkstyle|spotbugs|findbugs|pmd|suppressions?|lint|detekt|ruleset|proguard)[^/]*\.xml$|"
+    r"(^|/)(TEST-[^/]*|junit[^/]*|surefire[^/]*|jacoco[^/]*|coverage[^/]*)\.xml$|\.(drawio|xsd|xsl|xslt)\.xml$|"
+    r"(^|/)(AssemblyInfo|Resources\.Designer)\.[^/]*$")
+# elements that name a package, a project or a source file, never a model
+_SKIP_ELEMENTS = frozenset({
+    "packagereference", "projectreference", "reference", "packageversion", "using", "compile", "folder",
+    "globalpackagereference", "frameworkreference", "dependency", "plugin", "parent", "exclusion", "extension",
+    "repository", "pluginrepository", "distributionmanagement", "scm", "developers", "licenses", "organization",
+    "issuemanagement", "cimanagement", "mailinglists", "modules",
+})
+_PAIR_KEYS = ("name", "key")
+_DROP_ATTRS = frozenset({"schemalocation", "nonamespaceschemalocation", "space", "lang", "condition", "label",
+                         "translatable", "tools", "type", "mimetype"})
+_ENCODING = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
+_KEY_PART = re.compile(r"[A-Za-z_][\w-]*")
+# a document type declaration without an internal subset (MyBatis mappers, Apple property lists, old Spring beans:
+# ``<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">``) only
+# names a DTD that is never fetched; it is blanked out (same length, lines kept) so that defusedxml does not refuse
+# the file for its external reference. A declaration with an internal subset (``[ <!ENTITY …> ]``) stays and is
+# refused as defusedxml refuses it.
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*>", re.I)
+
+
+class _TooMany(Exception):
+    pass
+
+
+@dataclass
+class _Frame:
+    tag: str
+    key: Scalar
+    attrs: list[tuple[str, Scalar]]
+    children: list[tuple[Node, Node]] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    text_start: int = -1
+    skip: bool = False
+
+
+def _local(name: str) -> str:
+    return name.rsplit(":", 1)[-1]
+
+
+def _nest(key: Scalar, value: Node, separators: str) -> tuple[Node, Node]:
+    """``a.b.c: v`` as ``a: {b: {c: v}}`` (Spring's and .NET configuration's binding), when every part is a name."""
+    parts = re.split(f"[{re.escape(separators)}]", key.value) if any(s in key.value for s in separators) else []
+    if len(parts) < 2 or len(parts) > 16 or not all(_KEY_PART.fullmatch(p) for p in parts):
+        return key, value
+    node: Node = value
+    at = key.start
+    offsets = []
+    for p in parts:
+        offsets.append(at)
+        at += len(p) + 1
+    for p, off in zip(reversed(parts[1:]), reversed(offsets[1:]), strict=True):
+        node = Mapping([(Scalar(p, off, off + len(p)), node)], off)
+    return Scalar(parts[0], key.start, key.start + len(parts[0])), node
+
+
+class _TreeBuilder(ContentHandler):
+    """SAX events → the config tree; one budget step per element."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.starts = line_starts(text)
+        self.loc: Locator | None = None
+        self.stack: list[_Frame] = [_Frame("", Scalar("", 0, 0), [])]
+        self.elements = 0
+        self.tick = budget().tick
+
+    def setDocumentLocator(self, locator: Locator) -> None:
+        self.loc = locator
+
+    def offset(self) -> int:
+        if self.loc is None:
+            return 0
+        line, col = self.loc.getLineNumber() or 1, self.loc.getColumnNumber() or 0
+        base = self.starts[min(max(line - 1, 0), len(self.starts) - 1)]
+        return min(base + col, len(self.text))
+
+    def _attr_scalar(self, qname: str, value: str, tag_at: int) -> Scalar:
+        m = re.compile(rf"(?<![\w:.-]){re.escape(qname)}\s*=\s*([\"'])").search(self.text, tag_at, tag_at + 65536)
+        if m is None:
+            return Scalar(value, tag_at, tag_at)
+        start = m.end()
+        end = self.text.find(m.group(1), start)
+        return Scalar(value, start, end if end >= 0 else start + len(value))
+
+    def startElement(self, name: str, attrs: AttributesImpl) -> None:
+        self.tick()
+        self.elements += 1
+        if self.elements > MAX_ELEMENTS:
+            raise _TooMany
+        if len(self.stack) > MAX_DEPTH:
+            raise ValueError(f"elements nested deeper than {MAX_DEPTH} levels")
+        at = self.offset()
+        tag = _local(name)
+        parent = self.stack[-1]
+        frame = _Frame(tag, Scalar(tag, at + 1, at + 1 + len(name)), [])
+        frame.skip = parent.skip or tag.lower() in _SKIP_ELEMENTS
+        if not frame.skip:
+            for qname in attrs.getNames():
+                low = qname.lower()
+                local = _local(low)
+                if low.startswith(("xmlns", "xsi:")) or local in _DROP_ATTRS:
+                    continue
+                value = attrs.getValue(qname)
+                if len(value) <= MAX_VALUE_CHARS:
+                    frame.attrs.append((_local(qname), self._attr_scalar(qname, value, at)))
+        self.stack.append(frame)
+
+    def characters(self, content: str) -> None:
+        frame = self.stack[-1]
+        if frame.skip:
+            return
+        if frame.text_start < 0:
+            frame.text_start = self.offset()
+        if sum(map(len, frame.text)) <= MAX_VALUE_CHARS:
+            frame.text.append(content)
+
+    def endElement(self, name: str) -> None:
+        frame = self.stack.pop()
+        if frame.skip:
+            return
+        end = self.offset()
+        text = "".join(frame.text)
+        value = Scalar(text, frame.text_start if frame.text_start >= 0 else end, end) if text.strip() else None
+        self.stack[-1].children.append(self._node(frame, value))
+
+    def _node(self, frame: _Frame, text: Scalar | None) -> tuple[Node, Node]:
+        attrs = dict((k.lower(), v) for k, v in frame.attrs)
+        pair_key = next((attrs[k] for k in _PAIR_KEYS if k in attrs), None)
+        if pair_key is None and "id" in attrs and "value" in attrs:
+            pair_key = attrs["id"]
+        if pair_key is not None and pair_key.value.strip():
+            pair_value = attrs.get("value")
+            if pair_value is None and not frame.children:
+                pair_value = text
+            if pair_value is None and len(frame.children) == 1:
+                k, v = frame.children[0]
+                if isinstance(k, Scalar) and k.value.lower() == "value" and isinstance(v, Scalar):
+                    pair_value = v
+            if pair_value is not None:
+                return _nest(pair_key, pair_value, ".:")
+        if not frame.attrs and not frame.children:
+            return _nest(frame.key, text or Scalar("", frame.key.end, frame.key.end), ".")
+        pairs: list[tuple[Node, Node]] = [(Scalar(k, v.start, v.start), v) for k, v in frame.attrs]
+        pairs.extend(frame.children)
+        if text is not None:
+            pairs.append((frame.key, text))
+        return _nest(frame.key, Mapping(pairs, frame.key.start), ".")
+
+    def root(self) -> Mapping:
+        return Mapping(self.stack[0].children, 0)
+
+
+def parse_xml(text: str) -> tuple[Mapping, bool]:
+    """The file's tree and whether it was cut at ``MAX_ELEMENTS``; ``ValueError`` for a malformed or refused file."""
+    import defusedxml.sax
+    from defusedxml.common import DefusedXmlException
+
+    data = text.encode("utf-8")
+    # the text was decoded as UTF-8 already: a declared legacy encoding would make expat decode it again
+    data = _ENCODING.sub(rb"\1\2utf-8\2", data, count=1)
+    data = _DOCTYPE.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group()), data, count=1)
+    builder = _TreeBuilder(text)
+    try:
+        defusedxml.sax.parseString(data, builder)
+    except _TooMany:
+        builder.stack[1:] = []
+        return builder.root(), True
+    except (BudgetExceeded, RecursionError, MemoryError):
+        raise
+    except DefusedXmlException as exc:
+        raise ValueError(f"refused: {exc!r}"[:300]) from None
+    except Exception as exc:  # SAXParseException, ValueError from the depth bound
+        raise ValueError(str(exc)[:300]) from None
+    return builder.root(), False
+
+
+def is_xml_config(path: str) -> bool:
+    return bool(_XML_NAME.search(path)) and not _NOT_CONFIG_PATH.search(path)
+
+
+class XmlFileSource:
+    id = "xml"
+    description = ("XML config files (Maven pom, Spring beans, MSBuild .csproj/.props, app.config, .resx, Android "
+                   "res/values): model keys, name/value properties, Hub URLs and weight files")
+    samples = (
+        Sample("pom.xml",
+               "<project><properties><spring.ai.openai.chat.options.model>gpt-4o-mini"
+               "</spring.ai.openai.chat.options.model></properties></project>\n", ("gpt-4o-mini",)),
+        Sample("src/main/resources/beans.xml",
+               '<beans><bean id="chat" class="x.ChatClient"><property name="model" value="qwen-max"/></bean>'
+               "</beans>\n", ("qwen-max",)),
+        Sample("pom.xml",
+               "<project><dependencies><dependency><groupId>org.springframework.ai</groupId><artifactId>"
+               "spring-ai-openai-spring-boot-starter</artifactId></dependency></dependencies></project>\n", ()),
+    )
+
+    def applies_to(self, path: str) -> bool:
+        return is_xml_config(path)
+
+    def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
+        if not file.text.lstrip("\ufeff \t\r\n").startswith("<"):
+            return []  # a `.config` file in another format (not XML)
+        if len(file.text) > MAX_XML_CHARS:
+            return [Skip(file.path, "too-large", f"{len(file.text) >> 10} KiB of XML: over "
+                                                 f"{MAX_XML_CHARS >> 20} MiB, not parsed")]
+        try:
+            root, capped = parse_xml(file.text)
+        except BudgetExceeded as exc:
+            return [budget_skip(file.path, self.id, exc, "not parsed")]
+        except ValueError as exc:
+            return [Skip(file.path, "parse-error", str(exc))]
+        notes = [Skip(file.path, "candidates-capped", f"more than {MAX_ELEMENTS} XML elements; the first ones are "
+                                                      "read")] if capped else []
+        walker = TreeWalker(file, ids_for("xml"))
+        return [*notes, *walker.guarded(lambda: walker.walk(root), self.id)]
