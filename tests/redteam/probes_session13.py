@@ -147,6 +147,16 @@ _inspect("s13-wordfreq-2x60mb-short-lines", "big-header", chain(
     lambda ctx: write_chunks(ctx.work / "m/a/dict.txt", _HEAD3, b"a 1\n", 15_000_000, b""),
     lambda ctx: write_chunks(ctx.work / "m/b/dict.txt", _HEAD3, b"a 1\r", 15_000_000, b"")), "m",
     checks=(rss_below(500),))
+# fixed in redteam13: the other line-based vocabularies split the whole file into lines before counting them too
+# (tiktoken, RWKV, BPE merges of 9fce6e0, WordPiece): ~100 MB of short lines peaked at 0.9-1.9 GB (merges: a
+# MemoryError); the same count on the bytes refuses them first (155 MB)
+for _name, _head, _unit, _n in (("cl100k.tiktoken", b"IQ== 0\n", b"YQ== 1\n", 15_000_000),
+                                ("rwkv_vocab.txt", b"1 'a' 1\n", b"2 'b' 1\n", 13_000_000),
+                                ("vocab.bpe", b"#version: 0.2\n", b"a b\n", 26_000_000),
+                                ("vocab.txt", b"[PAD]\n[UNK]\n[CLS]\n", b"a\n", 50_000_000)):
+    _inspect(f"s13-line-vocabulary-100mb-{_name.replace('.', '-')}", "big-header",
+             lambda ctx, n=_name, h=_head, u=_unit, c=_n: write_chunks(ctx.work / n, h, u, c, b""), _name,
+             checks=(rss_below(500),))
 _inspect("s13-wordfreq-escapes-table", "terminal-escape", files(lambda: {
     "dict.txt": "AT&T 3 nz\n\u4e00 217830 m\nab 5 n\n" + "".join(f"\x1b]0;pwn\x07{i} 1 n\n" for i in range(100))}),
     "dict.txt", fmt="table")

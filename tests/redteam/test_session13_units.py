@@ -131,7 +131,7 @@ def test_a_lexicon_of_more_lines_than_max_items_is_refused_before_it_is_decoded(
     # artifacts/tokenizer.py _wordfreq (57f9e05) decoded the whole file and split it into line strings before counting
     # its words: 120 MB of short lines made 30 million strings (a 1.9 GB peak, then a MemoryError). The line breaks are
     # counted on the bytes first, every break str.splitlines() knows (here CR alone); a bad byte after them is never
-    # decoded (it was: the error was "not UTF-8")
+    # decoded (it was: the error was "not UTF-8"). The same count guards tiktoken, RWKV, BPE merges and WordPiece
     from modelmap.artifacts.base import Limits
     from modelmap.artifacts.tokenizer import TokenizerReader
     from modelmap.errors import ReadError

@@ -356,9 +356,10 @@ def _wordpiece_txt(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | N
     return TokenizerInfo("vocab.txt", "wordpiece", canonical_tokens(lines, "wordpiece"), specials, len(lines))
 
 
-# The line breaks str.splitlines() splits at, as UTF-8 (a CRLF is one): counted on the bytes, before the text is decoded
-# and split, so that a lexicon of more lines than Limits.max_items is refused before its line strings exist (120 MB of
-# short lines: 30 million strings, a 1.9 GB peak before the MemoryError; redteam13)
+# The line breaks str.splitlines() splits at, as UTF-8 (a CRLF is one): counted on the bytes, before a line-based
+# vocabulary (tiktoken, RWKV, BPE merges, a word-frequency lexicon, WordPiece) is decoded and split, so that one of more
+# lines than Limits.max_items is refused before its line strings exist: ~100 MB of short lines made 15-30 million of
+# them, a 0.9-1.9 GB peak (BPE merges and lexicons: a MemoryError) before the count was checked (redteam13)
 _LINE_BREAKS = (b"\n", b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 
 
@@ -369,8 +370,6 @@ def _line_count(data: bytes) -> int:
 def _wordfreq(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
     """A word-frequency lexicon (see _WORDFREQ_LINE): its words in file order, as UTF-8 bytes. Every line must have
     the shape (a blank line is skipped); a word repeated keeps its first place (the hash is of the set)."""
-    if _line_count(data) > limits.max_items:
-        raise fail(path, f"more than {limits.max_items} lines", "max_items")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -499,6 +498,8 @@ class TokenizerReader:
         kind = sniff_kind(data[:64])
         if kind is None and sniff_kind(data[:256]) == "wordfreq":  # three lines of CJK words outgrow 64 bytes
             kind = "wordfreq"
+        if kind not in ("json", "sentencepiece") and _line_count(data) > limits.max_items + 1:  # + a header line
+            raise fail(path, f"more than {limits.max_items} lines", "max_items")
         if kind == "tiktoken":
             return _tiktoken(path, data, limits)
         if kind == "rwkv":
