@@ -242,3 +242,24 @@ def test_huge_single_line_and_invalid_utf8_are_skipped_by_the_scan(tmp_path: Pat
 def test_large_file_over_the_xml_cap_is_reported() -> None:
     text = "<r>" + "<i>x</i>" * 140_000 + "</r>"  # over 1 MiB, under the scan's 4 MiB
     assert [s.reason for s in _skips(_scan("big.xml", text))] == ["too-large"]
+
+
+_PLIST = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0">
+<dict>
+    <key>CFBundleName</key>
+    <string>Pocket Assistant</string>
+    <key>DefaultChatModel</key>
+    <string>house-assistant-v2</string>
+    <key>NSMicrophoneUsageDescription</key>
+    <string>Speak to the model</string>
+</dict>
+</plist>
+"""
+
+
+def test_plist_key_names_the_value_after_it(tmp_path: Path) -> None:
+    # the DOCTYPE names an external DTD that is never fetched; the file is read, not refused
+    assert _found(tmp_path, "App/Info.plist", _PLIST) == {(8, "house-assistant-v2")}

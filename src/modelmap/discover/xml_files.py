@@ -12,6 +12,7 @@ decides here as it does there. The tree is shaped the way the same settings are 
 * a name/value pair element is one pair under its name: ``<property name="model" value="qwen-max"/>`` (Spring),
   ``<add key="OpenAI:Model" value="gpt-4o"/>`` (appSettings), ``<string name="model_id">…</string>`` (Android),
   ``<data name="ModelName"><value>…</value></data>`` (.resx), ``<entry key="model">…</entry>``;
+* a property list ``<dict>`` pairs each ``<key>`` with the value element after it;
 * a dotted or colon-separated key is nested, as Spring and .NET bind it (``<spring.ai.openai.chat.options.model>``
   is ``spring: {ai: {openai: {chat: {options: {model: …}}}}}``);
 * namespace prefixes are dropped from names (``android:name`` is ``name``), ``xmlns`` / ``xsi:`` attributes are left
@@ -106,6 +107,19 @@ def _nest(key: Scalar, value: Node, separators: str) -> tuple[Node, Node]:
     return Scalar(parts[0], key.start, key.start + len(parts[0])), node
 
 
+def _plist_pairs(children: list[tuple[Node, Node]]) -> list[tuple[Node, Node]]:
+    """A property list ``<dict>``: each ``<key>K</key>`` names the value element after it."""
+    pairs: list[tuple[Node, Node]] = []
+    pending: Scalar | None = None
+    for k, v in children:
+        if isinstance(k, Scalar) and k.value == "key" and isinstance(v, Scalar):
+            pending = Scalar(v.value.strip(), v.start, v.end)
+        elif pending is not None:
+            pairs.append((pending, v))
+            pending = None
+    return pairs
+
+
 class _TreeBuilder(ContentHandler):
     """SAX events → the config tree; one budget step per element."""
 
@@ -194,6 +208,8 @@ class _TreeBuilder(ContentHandler):
                 return _nest(pair_key, pair_value, ".:")
         if not frame.attrs and not frame.children:
             return _nest(frame.key, text or Scalar("", frame.key.end, frame.key.end), ".")
+        if frame.tag == "dict" and not frame.attrs:
+            return frame.key, Mapping(_plist_pairs(frame.children), frame.key.start)
         pairs: list[tuple[Node, Node]] = [(Scalar(k, v.start, v.start), v) for k, v in frame.attrs]
         pairs.extend(frame.children)
         if text is not None:
