@@ -330,3 +330,36 @@ scan_probe("s13-router-variant-chains", "regex-backtracking", lambda: {
     "config.json": json.dumps({f"model{i}": f"zq{i}-chat{_CHAIN}" for i in range(15_000)}),
     "a.go": "package a\n\n" + "".join(f'var a{i} = "zq{i}-1{_CHAIN}"\n' for i in range(15_000)) + "// model\n"},
     accounted=["config.json", "a.go"], checks=(cpu_below(10.0),))
+
+
+# (l) XML config files (xml_files.py, a87ff17): expat's pieces of text and an element's attributes ------------------
+# fixed in redteam13: each piece of an element's text summed the text kept so far, and each attribute's place was
+# searched for in up to 64 KiB of text, neither a budget step (120 KB of lines: 106 s of CPU; 20,000 attributes: 24 s)
+_POM_MODEL = "<properties><spring.ai.openai.chat.options.model>gpt-4o-mini</spring.ai.openai.chat.options.model>" \
+             "</properties>"
+scan_probe("s13-xml-text-450k-lines", "quadratic-position", lambda: {"pom.xml": (
+    f"<project>{_POM_MODEL}<description>" + "a\n" * 450_000 + "</description></project>\n")}, accounted=["pom.xml"],
+    checks=(cpu_below(8.0),))
+scan_probe("s13-xml-text-150k-entities", "quadratic-position", lambda: {"app.config": (
+    f"<configuration>{_POM_MODEL}<x>" + "a&amp;&#x41;" * 75_000 + "</x></configuration>\n")}, accounted=["app.config"],
+    checks=(cpu_below(8.0),))
+scan_probe("s13-xml-80k-attributes", "quadratic-position", lambda: {"pom.xml": (
+    f"<project>{_POM_MODEL}<x " + " ".join(f'a{i}="1"' for i in range(80_000)) + "/></project>\n")},
+    accounted=["pom.xml"], checks=(cpu_below(8.0),))
+
+
+def _xml_hostile(ctx: Ctx) -> None:
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    write(ctx.work / "a/pom.xml", f'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY l0 "lol">{laughs}]><project>'
+                                  "<model>&l9;</model></project>\n")
+    write(ctx.work / "b/pom.xml", f'<!DOCTYPE p [<!ENTITY e SYSTEM "file://{ctx.marker}">]><project><model>&e;</model>'
+                                  "</project>\n")
+    write(ctx.work / "c/pom.xml", "<project><model>gpt-4o</model>" + "<a>" * 100_000 + "</a>" * 100_000 + "</project>\n")
+    write(ctx.work / "d/pom.xml", '<?xml version="1.0" encoding="' + "x" * 100_000 + '"?><project/>\n')
+    write(ctx.work / "e/Strings.resx", "<root>" + "".join(f'<data name="{ESC}{i}"><value>{ESC}</value></data>'
+                                                          for i in range(2_000)) + "</root>\n")
+    write(ctx.work / "f/pom.xml", b"<project>\xff\xfe<model>gpt-4o</model>\0</project>\n")
+
+
+scan_probe("s13-xml-hostile-documents", "no-exec", chain(_xml_hostile, fifo("g/pom.xml")),
+           accounted=["a/pom.xml", "b/pom.xml", "c/pom.xml"], checks=(cpu_below(8.0),), timeout=30)

@@ -143,3 +143,25 @@ def test_a_lexicon_of_more_lines_than_max_items_is_refused_before_it_is_decoded(
     path.write_bytes(b"ab 1 n\r\ncd 2 n\r\nef 3 n\r\n" + b"w 1\r\n" * 990)  # a CRLF is one break: 993 lines
     info = TokenizerReader().read(path, Limits(max_items=1_000))
     assert info.tokenizer is not None and len(info.tokenizer.tokens) == 993
+
+
+def test_xml_text_pieces_and_attributes_are_budget_steps() -> None:
+    # discover/xml_files.py (a87ff17): expat hands an element's text over in pieces (a line, an entity each), and the
+    # text kept so far was summed on every piece, with no budget step: a 120 KB element of 60,000 lines took 106 s of
+    # CPU, 40,000 entities 50 s; each attribute's place was searched for in up to 64 KiB of text, also unstepped (20,000
+    # attributes of one element: 24 s). Each piece and each attribute is a step now, and the length is kept, not summed
+    from modelmap.discover.xml_files import XmlFileSource
+    from modelmap.types import Finding
+
+    text = ("<project><properties><model>gpt-4o-mini</model></properties><description>" + "a\n" * 60_000
+            + "</description></project>\n")
+    with file_budget(seconds=600.0, steps=1_000_000):
+        out = list(XmlFileSource().scan(SourceFile("pom.xml", text)))
+    assert [f.raw for f in out if isinstance(f, Finding)] == ["gpt-4o-mini"], out[:3]
+    with file_budget(seconds=600.0, steps=20_000):  # fewer steps than the text's pieces: the parse stops, and says so
+        out = list(XmlFileSource().scan(SourceFile("pom.xml", text)))
+    assert [s.reason for s in out if isinstance(s, Skip)] == ["analysis-budget"], out[:3]
+    attrs = "<project><x " + " ".join(f'a{i}="1"' for i in range(20_000)) + "/></project>\n"
+    with file_budget(seconds=600.0, steps=5_000):
+        out = list(XmlFileSource().scan(SourceFile("pom.xml", attrs)))
+    assert [s.reason for s in out if isinstance(s, Skip)] == ["analysis-budget"], out[:3]
