@@ -363,3 +363,26 @@ def _xml_hostile(ctx: Ctx) -> None:
 
 scan_probe("s13-xml-hostile-documents", "no-exec", chain(_xml_hostile, fifo("g/pom.xml")),
            accounted=["a/pom.xml", "b/pom.xml", "c/pom.xml"], checks=(cpu_below(8.0),), timeout=30)
+
+
+# (m) CRFsuite models (classic.CRFSuiteReader, e85f59e): escapes in labels and attribute names (the table prints them),
+# counts that lie; and Python's one-line JSON literals (5ec0091): each literal's line masked and read again
+def _crfsuite(labels: list[bytes], n_attrs: int, size_lie: int = 0) -> bytes:
+    recs = b""
+    offs = []
+    base = 24 + 4 * len(labels)
+    for i, key in enumerate(labels):
+        offs.append(base + len(recs))
+        recs += struct.pack("<iI", i, len(key) + 1) + key + b"\0"
+    chunk = b"CQDB" + struct.pack("<5I", base + len(recs), 0, 0, len(labels), 24) + struct.pack(
+        f"<{len(offs)}I", *offs) + recs
+    head = b"FOMC" + struct.pack("<9I", 100, 0, len(labels), n_attrs, 0, 48, 48, 0, 0)
+    return b"lCRF" + struct.pack("<I", 8 + len(head) + len(chunk) + size_lie) + head + chunk
+
+
+_inspect("s13-crfsuite-escapes-and-lies", "terminal-escape", files(lambda: {
+    "a/model.crfsuite": _crfsuite([(ESC + str(i)).encode() * 20 for i in range(1_024)], 2**32 - 1),
+    "b/model.crfsuite": _crfsuite([b"E", b"I"], 5, size_lie=7),
+    "c/model.crfsuite": _crfsuite([b"x"] * 3, 3)[:-5]}), ".", fmt="table")
+scan_probe("s13-py-one-line-json-literals", "quadratic-position", lambda: {"a.py": (
+    "x = [" + ", ".join(["'\"model\": 1'"] * 1_300) + "]\n") * 200}, accounted=["a.py"], checks=(cpu_below(8.0),))
