@@ -622,8 +622,10 @@ def is_model_key(key: str) -> bool:
     return _is_model_key(_CAMEL_KEY.sub("_", key.strip().strip("\"'")).lower())
 
 
-# ${VAR:-default}, ${VAR=default}, and DB-GPT's ${env:VAR:-default}
-_ENV_DEFAULT = re.compile(r"\$\{(?:env:)?(?P<var>[A-Za-z_][A-Za-z0-9_]*)(?::?[-=])(?P<default>[^{}$]*)\}")
+# ${VAR:-default}, ${VAR=default}, DB-GPT's ${env:VAR:-default}, and a Spring property placeholder's
+# ${VAR:default} / ${app.model:default} (application.yml: `model-name: ${CHAT_MODEL_NAME:qwen-max}`); the shell's
+# ${VAR:?message} and ${VAR:+other} give no default
+_ENV_DEFAULT = re.compile(r"\$\{(?:env:)?(?!env:)(?P<var>[A-Za-z_][\w.]*)(?::?[-=]|:(?![?+]))(?P<default>[^{}$]*)\}")
 _TEMPLATED = re.compile(r"\{\{|\{%|\$\{|\$\(|<%|^\$[A-Za-z_]")
 _KV_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.S)
 COMMAND_KEYS = frozenset({
