@@ -49,11 +49,14 @@ import yaml
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "labels"
 FILE_TYPES = ("py", "ipynb", "js/ts", "go", "java", "kotlin", "csharp", "php", "ruby", "rust", "scala", "swift",
-              "hcl", "properties", "yaml/json/env", "Dockerfile", "compose", "sh", "Modelfile", "other")
+              "hcl", "properties", "xml", "yaml/json/env", "Dockerfile", "compose", "sh", "Modelfile", "other")
 _LANG_EXT = {
     "go": "go", "java": "java", "kt": "kotlin", "kts": "kotlin", "cs": "csharp", "php": "php", "rb": "ruby",
     "rake": "ruby", "rs": "rust", "scala": "scala", "swift": "swift", "tf": "hcl", "tfvars": "hcl", "hcl": "hcl",
     "properties": "properties",
+    # XML configs (discover/xml_files.py): Maven, Spring, MSBuild/.NET, Android values, property lists
+    "xml": "xml", "csproj": "xml", "fsproj": "xml", "vbproj": "xml", "props": "xml", "targets": "xml", "resx": "xml",
+    "plist": "xml", "config": "xml",
 }
 RESERVED = {"QwenLM/Qwen-Agent", "THUDM/ChatGLM3", "vercel/ai-chatbot"}
 SPLITS = HERE / "splits.yaml"
