@@ -263,3 +263,9 @@ _PLIST = """\
 def test_plist_key_names_the_value_after_it(tmp_path: Path) -> None:
     # the DOCTYPE names an external DTD that is never fetched; the file is read, not refused
     assert _found(tmp_path, "App/Info.plist", _PLIST) == {(8, "house-assistant-v2")}
+
+
+def test_declared_legacy_encoding_keeps_columns() -> None:
+    text = '<?xml version="1.0" encoding="ISO-8859-1"?><config><model>qwen2.5:7b</model></config>\n'
+    hit = next(f for f in _scan("settings.xml", text) if isinstance(f, Finding))
+    assert (hit.raw, text[hit.column - 1:].startswith("qwen2.5:7b")) == ("qwen2.5:7b", True)

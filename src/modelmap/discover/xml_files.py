@@ -233,7 +233,9 @@ def parse_xml(text: str) -> tuple[Mapping, bool]:
 
     data = text.encode("utf-8")
     # the text was decoded as UTF-8 already: a declared legacy encoding would make expat decode it again
-    data = _ENCODING.sub(rb"\1\2utf-8\2", data, count=1)
+    # (padded with spaces to the same length, so that columns on the first line stay right)
+    data = _ENCODING.sub(lambda m: (m.group(1) + m.group(2) + b"utf-8" + m.group(2)).ljust(len(m.group())), data,
+                         count=1)
     data = _DOCTYPE.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group()), data, count=1)
     builder = _TreeBuilder(text)
     try:
