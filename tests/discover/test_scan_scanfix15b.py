@@ -41,3 +41,46 @@ def test_spring_placeholder_default_is_the_model() -> None:
     assert out[(11, "gpt-4o-mini")].kind == "api-model"  # a dotted property name as the placeholder
     # the shell's ${VAR:?message} and ${VAR:+other} give no default; ${env:VAR} has none; an empty default is nothing
     assert {raw for _, raw in out} == {"qwen-max", "gpt-4o-mini"}
+
+
+CATALOGUE_JSON = """\
+{
+  "ImageModels": {
+    "Models": {
+      "ResNet": {
+        "DocsUrl": "https://github.com/onnx/models/tree/main/validated/vision/classification/resnet",
+        "Models": {
+          "ResNet50": {
+            "Id": "9a1c2f4e-0b4a-4b03-8856-acc8b255c66b",
+            "Url": "https://github.com/onnx/models/blob/main/validated/vision/classification/resnet/model/resnet50-v1-7.onnx",
+            "Size": 102583340,
+            "License": "apache-2.0"
+          },
+          "Tiny": {
+            "Url": "https://example.com/files/tiny-llama.gguf?download=true",
+            "Icon": "https://example.com/icons/resnet.png",
+            "Weights": "https://example.com/files/pytorch_model.bin",
+            "Template": "https://example.com/{{name}}.onnx"
+          }
+        }
+      }
+    }
+  }
+}
+"""
+
+
+def test_weight_file_url_is_a_model_location_under_any_key() -> None:
+    out = found("Samples/Definitions/Models/imagemodels.modelgroup.json", CATALOGUE_JSON)
+    onnx = out[(9, "https://github.com/onnx/models/blob/main/validated/vision/classification/resnet/model/"
+                   "resnet50-v1-7.onnx")]
+    assert (onnx.column, onnx.kind) == (21, "model-file")
+    assert out[(14, "https://example.com/files/tiny-llama.gguf?download=true")].kind == "model-file"
+    # a docs page, a picture, a .bin (which holds other things too) under a key that says nothing, a template: none
+    assert len(out) == 2
+
+
+def test_weight_file_url_hostile_values_are_bounded() -> None:
+    long_url = "https://example.com/" + "a/" * 5000 + "x.onnx"
+    text = '{"Url": "' + long_url + '", "Mirror": "https://' + "a" * 100_000 + '.onnx"}\n'  # over 2,000 characters
+    assert found("m.json", text) == {}

@@ -657,6 +657,17 @@ _CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri"
                                   "identifier", "checkpoint", "pretrained", "hf_repo", "model_id"})
 VOLUME_KEYS = frozenset({"volumes", "volume", "mounts", "binds"})
 # keys whose values are never a model's location, even a hub address (an image, a schema, a project's homepage)
+# the download address of one model weight file, by a format that only holds weights (a catalogue entry's
+# `"Url": "https://github.com/onnx/models/blob/main/validated/.../resnet50-v1-7.onnx"`): a model's location under
+# any key, as a hub address is; .bin / .pt / .zip are left to model keys (they hold other things too)
+_WEIGHT_FILE_URL = re.compile(r"(?i)https?://[^\s/?#]+/[^\s?#]*[^\s?#/]\.(?:gguf|ggml|safetensors|onnx|tflite|"
+                              r"mlmodel|nemo|llamafile)(?:[?#][^\s]*)?")
+
+
+def _weight_file_url(value: str) -> bool:
+    return len(value) <= 2000 and not _TEMPLATED.search(value) and _WEIGHT_FILE_URL.fullmatch(value) is not None
+
+
 _NOT_LOCATION_KEYS = frozenset({"image", "registry", "uses", "$schema", "homepage", "license", "icon", "avatar",
                                 "logo", "thumbnail", "documentation", "docs", "issues", "bugs", "changelog",
                                 # a link for people to read (a model card in a catalog), not where weights load from
@@ -1209,7 +1220,8 @@ class TreeWalker:
             if self.collector.model(value, line, col, hint="key", key_role=role_from_key(key),
                                     source_id=self.ids.key):
                 return
-        located = "://" in value and low_key not in _NOT_LOCATION_KEYS and is_model_location(value)
+        located = "://" in value and low_key not in _NOT_LOCATION_KEYS and (
+            is_model_location(value) or _weight_file_url(value))
         # the version of an entry in a list of models (`"Models": [{"Name": "gpt-5.1", "Version": "gpt-5.1"}]`) is
         # the id the API is called with when it names one; a version number ("0613", "2024-05-13") names none
         entry_version = low_key == "version" and _names_version_model(value, parent_key)
