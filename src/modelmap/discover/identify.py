@@ -308,6 +308,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # choice), not a model; "langchain_core.language_models.BaseChatModel": a class's import path
         return None
     low = v.lower()
+    if _API_PROTOCOL_TAIL.search(low):
+        return None  # "openai-chat-completions", "anthropic-messages": an app's requester or adapter, named after
+        # the API protocol it speaks (every hint: a dict of requester names is as model-shaped as a model list)
     kb = load()
     # rejected.yaml lists names the resolver will not map to weights; an API alias among them
     # (deepseek-chat) is still a model reference for discovery.
@@ -464,6 +467,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     return None
 
 
+# the last words of an API protocol's name ("openai-chat-completions", "deepseek-chat-completions",
+# "anthropic-messages", "openai-responses"): a requester, adapter or route named after what it speaks; no model id
+# ends with one of them
+_API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messages|responses)(?:[-_.]api)?$")
 # a C++ inference engine's name (llama.cpp, whisper.cpp, LLaMa.cpp, whisper.cpp模型 in a UI label)
 _CPP_ENGINE = re.compile(r"(?i)\.cpp(?![a-z0-9_.-])")
 # a Python / Java class's dotted import path: identifier segments, two dots or more, a capitalised last segment
