@@ -90,6 +90,8 @@ DEFAULT_BUDGET_STEPS = 5_000_000
 # Findings one source may make in one file: a generated file (200k YAML documents, a 400k-entry literal
 # list) keeps the first ones and says so with a ``findings-capped`` Skip, instead of growing without bound.
 MAX_FINDINGS_PER_FILE = 10_000
+# a fill-in the reader replaces ("your-model-id", "your_deployment"): never a model, wherever it is written
+_FILL_IN = re.compile(r"(?i)your[-_]")
 _CLOCK_EVERY = 1024  # steps between two looks at the CPU clock (a clock read is a system call)
 
 
@@ -349,9 +351,11 @@ class Collector:
         """``role``: what the API the value reaches says; ``key_role``: what the key holding it says
         (the weakest evidence, see identify.decide_role)."""
         match = classify(value, hint)
-        if match is None or (hint != "none" and "/" not in value and PLACEHOLDER.match(value)
-                             and match.confidence < 0.9):
-            return None  # a test double or template under a model key (deployment_name="dummy-q2-gpt35")
+        if match is None or ((hint != "none" or _FILL_IN.match(value)) and "/" not in value
+                             and PLACEHOLDER.match(value) and match.confidence < 0.9):
+            # a test double or template under a model key (deployment_name="dummy-q2-gpt35"); a "your-…" value is
+            # one anywhere (DOUBAO_1_5_VP=your-doubao-1-5-vp-model-id in an .env example)
+            return None
         return self.add(value, line, column, match, role=role, api=api, provider=provider, endpoint=endpoint,
                         symbol=symbol, source_id=source_id, boost=boost, key_role=key_role)
 
