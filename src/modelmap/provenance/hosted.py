@@ -179,7 +179,9 @@ _AZUREML = re.compile(
     r"azureml://registries/(?P<registry>[\w.-]+)/models/(?P<name>[\w.-]+)(?:/(?:versions|labels)/[\w.-]+)?",
     re.IGNORECASE,
 )
-_AZURE_AI = re.compile(r"azure_ai/(?P<name>[\w.-]+)", re.IGNORECASE)
+# litellm's catalogue spells an Azure AI Foundry Global Standard deployment azure_ai/global/<name>
+# (azure_ai/global/grok-3, azure_ai/global/grok-3-mini in litellm 1.80.0): the same catalogue model
+_AZURE_AI = re.compile(r"azure_ai/(?:global/)?(?P<name>[\w.-]+)", re.IGNORECASE)
 _FIREWORKS = re.compile(r"(?:fireworks_ai/)?accounts/(?P<account>[\w-]+)/models/(?P<name>[\w.-]+)", re.IGNORECASE)
 _OPENROUTER_VARIANTS = "free|nitro|floor|online|extended|beta|thinking|exacto"
 _OPENROUTER = re.compile(
@@ -352,6 +354,12 @@ def _vertex_lookups(vendor: str | None, name: str, version: str | None) -> tuple
     out: list[str] = []
     if version and re.fullmatch(r"\d{4}|\d{8}", version):
         out.append(f"{n}-{version}")  # claude-3-5-sonnet@20240620, mistral-large@2407
+        # Vertex marks a later release of the same name with -vN before the date: "Claude 3.5 Sonnet v2, use
+        # claude-3-5-sonnet-v2@20241022" (cloud.google.com vertex-ai partner-models/claude/use-claude), which is
+        # Anthropic's claude-3-5-sonnet-20241022; the dated name identifies it, the -vN is only Vertex's label
+        unmarked = re.sub(r"-v\d+$", "", n)
+        if unmarked != n:
+            out.append(f"{unmarked}-{version}")
     out.append(n)
     return _dedupe(out)
 
