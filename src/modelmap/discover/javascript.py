@@ -279,7 +279,7 @@ _QUERY_TYPES = (
     "call_expression", "new_expression", "pair", "variable_declarator", "assignment_expression", "required_parameter",
     "optional_parameter", "assignment_pattern", "object_assignment_pattern", "object_pattern", "public_field_definition",
     "field_definition", "enum_declaration", "type_alias_declaration", "import_statement", "export_statement",
-    "import_require_clause", "string", "template_string", "jsx_attribute", "switch_case", "binary_expression",
+    "import_require_clause", "string", "template_string", "jsx_attribute", "switch_case", "binary_expression", "union_type",
 )
 
 
@@ -480,6 +480,9 @@ class _File:
     namespaces: dict[str, str] = field(default_factory=dict)
 
 
+_OPTION_WORD = re.compile(r"[A-Za-z]{1,24}(?:[-_][A-Za-z]{1,24}){0,3}")  # an option's name: words, no digit
+
+
 class _Analysis:
     def __init__(self, root: Any, data: bytes, collector: Collector, lang: str) -> None:
         self.root = root
@@ -488,6 +491,9 @@ class _Analysis:
         self.f = _File()
         self.claimed: set[tuple[int, int]] = set()
         self.strings: list[Any] = []
+        # the model-shaped members of a string union type whose other members are not models
+        # (`mode?: 'bc' | 'o1'`): option names of this file, not models, wherever the file writes them
+        self.options: set[str] = set()
         self.url_literals: set[tuple[int, int]] = set()  # literals given as a client's baseURL / host
         self._columns: CharColumns | None = None
         self.ascii = len(data) == len(collector.file.text)
@@ -1147,8 +1153,33 @@ class _Analysis:
                 self.on_comparison(node, site)
             elif t in ("string", "template_string"):
                 self.strings.append(node)
+            elif t == "union_type" and (node.parent is None or node.parent.type != "union_type"):
+                self.on_union(node)
         self.bare_literals(self.strings)
         self.peers(self.strings)
+
+    def on_union(self, node: Any) -> None:
+        """A string union type (`'bc' | 'o1'`, nested unions flattened, at most 64 members): when no more of its
+        members read as models than are plain words (`bc`, `normal`, `fast`: no digit, no model), it lists a
+        setting's options, and a model-shaped one among them (`o1`, a mode's name) is an option here too, not a
+        model the code calls. `'ui-tars-1.5' | 'doubao-1.5-ui-tars-20b'` has no plain word and is left alone."""
+        members: list[str] = []
+        stack = [node]
+        while stack and len(members) <= 64:
+            n = stack.pop()
+            self.budget.tick()
+            if n.type == "union_type":
+                stack.extend(n.named_children)
+            elif n.type == "literal_type" and n.named_child_count == 1:
+                value = string_value(n.named_children[0]) if _is_string(n.named_children[0]) else None
+                if value:
+                    members.append(value.strip())
+        if len(members) < 2 or len(members) > 64:
+            return
+        models = [v for v in members if classify(v, "none") is not None]
+        words = [v for v in members if _OPTION_WORD.fullmatch(v) and v not in models]
+        if models and len(models) <= len(words):
+            self.options.update(models)
 
     def peers(self, strings: Iterable[Any]) -> None:
         """Peer evidence (``peers``): the unrecognised model-shaped entries of an array, or the keys of an object
@@ -1221,7 +1252,7 @@ class _Analysis:
             if key in self.claimed or key in self.f.skip:
                 continue
             value = string_value(node)
-            if value is None:
+            if value is None or value.strip() in self.options:
                 continue
             if "://" in value and classify_endpoint(value):
                 if key in self.url_literals or not _is_local_web(value):
