@@ -58,6 +58,9 @@ _WEIGHT_FILE = re.compile(
 )
 _DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", "desc", "caption", "tooltip",
                                "placeholder", "subtitle", "summary", "help_text", "alt", "text", "message", "msg"})
+# names whose value says who serves a model, not which: `provider: "mistral"`, `providers = %w[open_ai mistral]`
+_PROVIDER_BINDINGS = frozenset({"provider", "providers", "provider_name", "provider_names", "provider_id",
+                                "provider_ids", "vendor", "vendors"})
 _PLACEHOLDER = PLACEHOLDER
 
 
@@ -253,6 +256,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         return None
     if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _DISPLAY_BINDINGS:
         return None  # title = "GPT-4o", description: "…": text for people, not the value sent to a model API
+    if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _PROVIDER_BINDINGS \
+            and is_provider_name(value):
+        return None  # provider: "mistral" beside a model list: the provider's id (also an Ollama model's name)
     if c.call and c.call_before_binding and "fixture" in c.call.lower():
         return None  # fixture('OpenAI/chat-response'), loadFixture("anthropic/messages"): a test data file's name
     if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value)):
