@@ -1101,7 +1101,7 @@ class _Module:
                     # a prompt template's allowed models: a family word names the template (as in visit_Constant)
                     if id(elt) not in self.claimed and not (template and not _PARAM_SIZE.search(str(elt.value))):
                         self.report_listed(elt, "python-model-list")
-        elif any(re.search(r"(?i)model", n) for n in names):
+        elif any(re.search(r"(?i)model", n) for n in names) and not any(_MATCH_WORDS.search(n) for n in names):
             if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
                 for elt in _str_elts(value):
                     self.report_listed(elt, "python-model-list")
@@ -1111,6 +1111,12 @@ class _Module:
                     for node in (key, item):
                         if isinstance(node, ast.Constant) and isinstance(node.value, str):
                             self.report_listed(node, "python-model-list")
+
+
+# the last word of a name whose entries are matched inside a model's name, not models: _EMBEDDING_MODEL_HINTS =
+# ('embed', 'bge-', 'e5-', 'm3e'), MODEL_PREFIXES, REASONING_MODEL_KEYWORDS, VISION_MODEL_PATTERNS
+_MATCH_WORDS = re.compile(r"(?i)(?:hints?|keywords?|prefix(?:es)?|suffix(?:es)?|patterns?|markers?|substrings?|"
+                          r"needles?|fragments?|stems?)$")
 
 
 _HANDLERS: dict[type, Callable[[_Module, Any], None]] = {
