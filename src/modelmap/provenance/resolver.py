@@ -1427,6 +1427,20 @@ class Resolver:
             return None
         return self._completions(hub, owner_pub, org, size=word)
 
+    def _claim_respellings(self, name: str) -> list[str]:
+        """Other writings of a repo name whose known model the name does not match as written: words joined with
+        underscores ("bge_base_en_v1.5_finetune10epochs" is bge-base-en-v1.5's name with '_' for '-'), and a
+        leading word that is a known Hub org ("BAAI-bge-large-en-v1.5-fine-tuned": the lab's org written before its
+        model's name). Each is tried only after the name as written matched nothing."""
+        out: list[str] = []
+        dashed = name.replace("_", "-")
+        if dashed != name:
+            out.append(dashed)
+        head, sep, rest = dashed.partition("-")
+        if sep and rest and head.lower() in self._hub_orgs():
+            out.append(rest)
+        return out
+
     def _name_claim(self, parsed: Parsed) -> Resolution | None:
         """A third party's repo not in the knowledge base whose name starts (or ends) with a known model's repo name:
         a fine-tune, adapter or merge the name *claims* is built on that model (``acme/Qwen2.5-7B-Instruct-sft``,
@@ -1451,6 +1465,11 @@ class Resolver:
         stripped, _changed = strip_quant(name)
         removed = removed_suffixes(name)
         base, candidates = self._claimed(name, stripped, pid, org or "")
+        if base is None and not candidates:
+            for respelled in self._claim_respellings(name):
+                base, candidates = self._claimed(respelled, strip_quant(respelled)[0], pid, org or "")
+                if base is not None or candidates:
+                    break  # the claim is reported under the name as written
         if base is None:
             if not candidates:
                 return None
