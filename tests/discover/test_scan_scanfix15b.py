@@ -84,3 +84,37 @@ def test_weight_file_url_hostile_values_are_bounded() -> None:
     long_url = "https://example.com/" + "a/" * 5000 + "x.onnx"
     text = '{"Url": "' + long_url + '", "Mirror": "https://' + "a" * 100_000 + '.onnx"}\n'  # over 2,000 characters
     assert found("m.json", text) == {}
+
+
+LANGUAGE_JSON = """\
+{
+  "LanguageModels": {
+    "Id": "615e2f1c-ea95-4c34-9d22-b1e8574fe476",
+    "Models": {
+      "Phi4Mini": {
+        "Id": "phi4mini",
+        "Name": "Phi 4 Mini",
+        "Models": {
+          "Phi4MiniGPU": {
+            "Id": "202d6eaa-7a66-4d40-b2c3-53f1ef12a4eb",
+            "Name": "Phi 4 Mini GPU",
+            "HardwareAccelerator": "GPU",
+            "PromptTemplate": "Phi3",
+            "ParameterSize": "3.8B",
+            "AIToolkitId": "Phi-4-mini-gpu-int4-rtn-block-32"
+          }
+        }
+      }
+    }
+  },
+  "Settings": {"Entries": {"Main": {"TenantId": "acme-prod-3", "AIToolkitId": "Phi-4-mini-cpu-int4"}}}
+}
+"""
+
+
+def test_id_of_an_entry_in_a_models_mapping() -> None:
+    out = found("Samples/Definitions/Models/languagemodels.modelgroup.json", LANGUAGE_JSON)
+    tk = out[(15, "Phi-4-mini-gpu-int4-rtn-block-32")]
+    assert (tk.column, tk.kind) == (29, "api-model")
+    # UUIDs, display names, a prompt template; the same key outside a Models mapping says nothing by itself
+    assert set(out) == {(15, "Phi-4-mini-gpu-int4-rtn-block-32")}

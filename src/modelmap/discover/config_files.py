@@ -830,6 +830,8 @@ _ALIAS_KEYS = frozenset({"aliases", "alias", "model_aliases", "model_alias", "mo
 # aliases of other things: a container's network names, a pod's host names, a CLI command's
 _NOT_ALIAS_PARENTS = frozenset({"networks", "network", "hostaliases", "commands", "command", "cli"})
 _SECTION_CHILD_KEYS = frozenset({"name", "id", "uri", "url", "repo", "repo_id", "hf_repo", "identifier"})
+# a key that holds an id: `id`, `modelId`, `AIToolkitId`, `hf_id` (not `ids`, `idle`, `width`)
+_ID_KEY = re.compile(r"^[Ii][Dd]$|[a-z0-9]Id$|[_-][Ii][Dd]$")
 _SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 
@@ -1161,7 +1163,7 @@ class TreeWalker:
         """A list of models named by a verb under a model key: ``models: {pull: [llama3.2], run: [...]}``."""
         return low_key in _MODEL_LIST_VERBS and bool(parent_key) and is_model_key(str(parent_key))
 
-    def section_hint(self, low_key: str, parent_key: str | None) -> Hint | None:
+    def section_hint(self, low_key: str, parent_key: str | None, key: str | None = None) -> Hint | None:
         """The hint for a value that its key path, rather than its own key, marks as a model (see
         ``_PRESET_KEYS`` and ``_MODEL_LIST_VERBS``); None when the path says nothing. ``self.path`` ends with
         the key of the collection that holds the value."""
@@ -1173,6 +1175,11 @@ class TreeWalker:
             # under an Ollama section (the Ollama Helm chart's values) the names are Ollama library tags
             return "ollama" if "ollama" in self.path[-5:] else "key"
         if low_key in _SECTION_CHILD_KEYS and parent_key and _is_model_section(parent_key):
+            return "key"
+        if len(self.path) >= 2 and self.path[-2] == "models" and key and _ID_KEY.search(key):
+            # the id of one entry of a catalogue's `Models` mapping, keyed by entry name (`"Models": {"Phi4MiniGPU":
+            # {"Id": …, "AIToolkitId": "Phi-4-mini-gpu-int4-rtn-block-32"}}`): the value must still look like a
+            # model (a UUID or an entry number is none)
             return "key"
         if low_key in _ALIAS_KEYS and not any(p in _NOT_ALIAS_PARENTS for p in self.path[-4:]):
             # a router's or gateway's other names for one model (`- id: gpt-4o` / `aliases: [gpt4o]`): each is a
@@ -1246,7 +1253,7 @@ class TreeWalker:
         if "\n" in s.value and _SCRIPT_KEY.fullmatch(low_key) and self.file.text.startswith("|", s.start):
             self.script_block(s)  # a ConfigMap's `sweep.sh: |`: a shell script kept under its file name
             return
-        section = self.section_hint(low_key, parent_key)
+        section = self.section_hint(low_key, parent_key, key)
         if (low_key in COMMAND_KEYS and section is None) or (("\n" in value or " " in value)
                                                               and _looks_like_command(value)):
             self.command_text(s)
