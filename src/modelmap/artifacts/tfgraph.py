@@ -24,6 +24,7 @@ from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, 
 MAX_NODES = 200_000  # nodes walked
 MAX_NAME = 512  # one node name / op / input read
 MAX_KEPT = 1024  # names kept per list
+MAX_FIELDS = 1_000_000  # protobuf fields walked in all, nodes' own fields and anything between nodes included
 _NODE_NAME = re.compile(rb"^[A-Za-z0-9_.][A-Za-z0-9_.\-/>]{0,255}$")
 _OP_NAME = re.compile(rb"^[A-Z][A-Za-z0-9_]{0,127}$")
 _SKIP_OUTPUT_OPS = {"Const", "Placeholder", "PlaceholderWithDefault", "NoOp", "Assert", "VarHandleOp",
@@ -81,7 +82,12 @@ class TFGraphReader:
             if not _sniff(bytes(buf[:256])):
                 raise fail(path, "not a TensorFlow GraphDef (no NodeDef with a name and an op first)")
             cut: list[int] = []
+            walked = 0  # every field counts (a sparse file's zeros are fields too), so the walk is bounded
             for fno, wire, val, _clip in _walk(path, buf, 0, len(buf), True, cut):
+                walked += 1
+                if walked > MAX_FIELDS:
+                    capped = True
+                    break
                 if fno != 1 or wire != 2:
                     continue
                 if nodes >= most:
@@ -90,6 +96,10 @@ class TFGraphReader:
                 nodes += 1
                 name = op = ""
                 for f, w, v, _c in _walk(path, buf, val[0], val[0] + val[1], True, []):
+                    walked += 1
+                    if walked > MAX_FIELDS:
+                        capped = True
+                        break
                     if w != 2 or f not in (1, 2, 3):
                         continue
                     text = bytes(buf[v[0]:v[0] + min(v[1], MAX_NAME)]).decode("utf-8", "replace")
@@ -120,7 +130,7 @@ class TFGraphReader:
             props["tf.outputs"] = " ".join(outputs[:MAX_KEPT])
         info.metadata["format_props"] = props
         if capped:
-            info.notes.append(f"only the first {most} nodes were read")
+            info.notes.append(f"only the first {nodes} nodes were read (at most {most} nodes, {MAX_FIELDS} fields)")
         info.notes.append(f"TensorFlow GraphDef: {nodes} nodes, feeds {', '.join(sorted(feeds)[:6]) or 'none'}, "
                           f"outputs {', '.join(outputs[:6]) if not cut else 'unknown'}; a framework format: whose model it is, the "
                           "node names may say")
