@@ -446,6 +446,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("ollama-tag", "ollama", 0.7)
     if low in voc.ollama_library and hint in ("key", "api"):
         return Match("ollama-tag", "ollama", 0.6)
+    if hint in ("key", "hf") and _SPACY_PIPELINE.fullmatch(low):
+        # a spaCy trained pipeline's package name where a model is expected (en_model="en_core_web_sm")
+        return Match("other", None, 0.6)
     if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_CODE.fullmatch(low) \
             and not SECRET_TAIL.search(low) and not _DIGITLESS_BEDROCK.fullmatch(low):
         # not a version alone ("V2", "v1.5": a `case "V2":` on a model version picks an edition, names no model),
@@ -471,6 +474,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
 # "anthropic-messages", "openai-responses"): a requester, adapter or route named after what it speaks; no model id
 # ends with one of them
 _API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messages|responses)(?:[-_.]api)?$")
+# spaCy's trained pipelines as its model directory names them (spacy.io/models, as_of 2026-12-04:
+# <lang>_core_web_sm / _md / _lg / _trf, <lang>_core_news_*, xx_ent_wiki_sm, xx_sent_ud_sm; scispaCy's en_core_sci_*)
+_SPACY_PIPELINE = re.compile(r"[a-z]{2,3}_(?:core_(?:web|news|sci)|ent_wiki|sent_ud)_(?:sm|md|lg|trf|scibert)")
 # a C++ inference engine's name (llama.cpp, whisper.cpp, LLaMa.cpp, whisper.cpp模型 in a UI label)
 _CPP_ENGINE = re.compile(r"(?i)\.cpp(?![a-z0-9_.-])")
 # a Python / Java class's dotted import path: identifier segments, two dots or more, a capitalised last segment
