@@ -128,3 +128,46 @@ def test_a_provider_id_under_a_provider_name_is_not_a_model(tmp_path: Path) -> N
     found = _found(tmp_path, "lib/llm.rb", _LLM_RB)
     assert not {raw for _line, raw in found} & {"mistral"}, found
     assert (7, "mistral-large-latest") in found
+
+
+_BM25_PY = """\
+import spacy
+
+
+class EnhancedBM25:
+    def __init__(self, tokenizer=None, en_model="en_core_web_sm", zh_model="zh_core_web_sm", top_k=5):
+        self.en = spacy.load(en_model)
+        self.zh = spacy.load(zh_model)
+"""
+
+
+def test_a_spacy_pipeline_under_a_model_named_parameter_is_a_model(tmp_path: Path) -> None:
+    found = _found(tmp_path, "bm25_util.py", _BM25_PY)
+    assert (5, "en_core_web_sm") in found and (5, "zh_core_web_sm") in found
+    assert classify("en_core_web_sm", "none") is None  # a bare literal needs the model-named place
+    assert classify("en_core_web_smx", "key") is None
+
+
+_DOWNLOAD_PY = """\
+import os
+import subprocess
+
+os.environ['HF_ENDPOINT'] = 'https://hf-mirror.com'
+os.system('huggingface-cli download --resume-download BAAI/bge-m3 --local-dir embedding_model')
+subprocess.run("ollama pull qwen2.5:7b", shell=True, check=True)
+subprocess.run(["ls", "-la"], check=True)
+os.system("echo " + "done")
+"""
+
+
+def test_a_command_line_given_to_a_shell_from_python_is_read_as_one(tmp_path: Path) -> None:
+    found = _found(tmp_path, "download_model.py", _DOWNLOAD_PY)
+    assert (5, "BAAI/bge-m3") in found
+    assert (6, "qwen2.5:7b") in found
+    assert (5, "embedding_model") not in found  # the download's folder names no model
+
+
+def test_a_hostile_shell_string_in_python_is_bounded(tmp_path: Path) -> None:
+    text = "import os\nos.system('" + "ollama pull " * 2000 + "')\nos.system('''" + "a\\n" * 5000 + "''')\n"
+    found = _found(tmp_path, "hostile.py", text)  # one long line (left unread past 4096 chars) and a multi-line one
+    assert all(line in (2, 3) for line, _raw in found)

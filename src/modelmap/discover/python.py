@@ -884,6 +884,22 @@ class _Module:
             if number <= len(self.lines):
                 self.embedded([(number, self.lines[number - 1])], "python-comment")
 
+    def _shell_line(self, arg: ast.expr) -> None:
+        """os.system("huggingface-cli download Org/model --local-dir x"): a one-line command string given to a shell
+        is read as the shell source reads a command line (its findings keep their place in this line); the folders
+        it names (a download's --local-dir) are left out, as elsewhere in Python code."""
+        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)) or arg.end_lineno != arg.lineno \
+                or len(arg.value) > 4096:
+            return
+        from modelmap.discover.shell import scan_command_line
+
+        line = arg.lineno
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else None
+        for found in scan_command_line(self.c.file, arg.value, line, "python-shell", line_text=text):
+            if found.kind != "model-file":  # a download's target folder (--local-dir x) names no model
+                self.c.findings.append(found)
+        self.silenced.add(id(arg))
+
     def visit_Call(self, node: ast.Call) -> None:
         if isinstance(node.func, ast.Attribute) and node.func.attr in _PREFIX_CHECKS:
             # model.startswith("gpt-5"): a family prefix, not a model (issue 10)
@@ -897,6 +913,8 @@ class _Module:
             for arg in [*node.args, *(kw.value for kw in node.keywords if kw.arg in ("name", "template_name"))]:
                 if isinstance(arg, ast.Constant):
                     self.silenced.add(id(arg))
+        if name in _SHELL_CALLS and node.args:
+            self._shell_line(node.args[0])
         rule = _rule_for(name)
         if rule is not None:
             self._apply(rule, node, name)
@@ -1113,6 +1131,11 @@ class _Module:
                             self.report_listed(node, "python-model-list")
 
 
+# calls that hand their first argument, a command line, to a shell (subprocess's only with shell=True in effect,
+# but a one-string command is read the same way: a model named in it is downloaded or served either way)
+_SHELL_CALLS = frozenset({"os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call",
+                          "subprocess.check_output", "subprocess.Popen", "subprocess.getoutput",
+                          "subprocess.getstatusoutput"})
 # the last word of a name whose entries are matched inside a model's name, not models: _EMBEDDING_MODEL_HINTS =
 # ('embed', 'bge-', 'e5-', 'm3e'), MODEL_PREFIXES, REASONING_MODEL_KEYWORDS, VISION_MODEL_PATTERNS
 _MATCH_WORDS = re.compile(r"(?i)(?:hints?|keywords?|prefix(?:es)?|suffix(?:es)?|patterns?|markers?|substrings?|"
