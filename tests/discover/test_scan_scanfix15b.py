@@ -118,3 +118,15 @@ def test_id_of_an_entry_in_a_models_mapping() -> None:
     assert (tk.column, tk.kind) == (29, "api-model")
     # UUIDs, display names, a prompt template; the same key outside a Models mapping says nothing by itself
     assert set(out) == {(15, "Phi-4-mini-gpu-int4-rtn-block-32")}
+
+
+def test_app_scheme_uri_naming_a_model() -> None:
+    from modelmap.discover.identify import classify
+
+    for uri in ("fl://phi-3.5-mini", "fl://mistral-7b", "lemonade://Qwen3-8B-GGUF"):
+        hit = classify(uri)
+        assert hit is not None and hit.kind == "model-file", uri
+    # placeholders, app pages, hosts of network schemes, a path after the id, oversized input: none
+    for uri in ("fl://model-name", "fl://test-model", "FL://model", "myapp://home-v2", "tcp://llama-7b",
+                "redis://qwen2-7b", "fl://phi-3.5-mini/extra", "fl://" + "phi-3" * 40, "fl://"):
+        assert classify(uri) is None, uri

@@ -300,6 +300,8 @@ def classify_uri(value: str, hint: Hint = "none", fallback: Callable[[str, Hint]
         found = fallback(value, hint) if fallback is not None else None
         if found is None and hint == "key" and is_model_archive_url(value):
             found = Match("model-file", None, 0.7)
+        if found is None:
+            found = _app_scheme_model(value)
         return found
     loc = parse_location(value)
     if loc is None:
@@ -317,6 +319,32 @@ def classify_uri(value: str, hint: Hint = "none", fallback: Callable[[str, Hint]
         if hint in ("key", "path", "hf"):
             return Match("model-file", None, 0.75)  # any location under a model key (storageUri: gs://…/flowers)
     return None
+
+
+# an app's own URI scheme for the models it runs, the model's id as the whole rest (AI Dev Gallery's Foundry Local
+# `fl://phi-3.5-mini`, `lemonade://Qwen3-8B-GGUF`): one path-less id after `scheme://`
+_APP_MODEL_URI = re.compile(r"([a-z][a-z0-9+.-]{0,15})://([\w][\w.-]{0,127})", re.I)
+# schemes of network addresses, files and data stores: what follows is a host, never a model
+_NETWORK_SCHEMES = frozenset({
+    "http", "https", "ws", "wss", "ftp", "ftps", "sftp", "ssh", "git", "tcp", "udp", "grpc", "grpcs", "unix", "file",
+    "redis", "rediss", "mongodb", "mongodb+srv", "postgres", "postgresql", "mysql", "mariadb", "amqp", "amqps",
+    "mqtt", "nats", "kafka", "jdbc", "ldap", "ldaps", "smtp", "imap", "pop3", "telnet", "rtsp", "rtmp", "sip",
+    "docker", "chrome", "about", "data", "blob", "localhost",
+})
+
+
+def _app_scheme_model(value: str) -> Match | None:
+    """``fl://phi-3.5-mini``: a URI of a scheme this module does not know whose whole rest is an id that names a
+    model family and looks like a model as a model key's value must (``fl://model-name``, ``fl://test-model`` and
+    ``myapp://home-v2`` do not); network and storage schemes never (``tcp://llama-7b`` is a host)."""
+    m = _APP_MODEL_URI.fullmatch(value.strip()) if len(value) <= 160 else None
+    if m is None or m.group(1).lower() in _NETWORK_SCHEMES or m.group(1).lower() in _SCHEMES:
+        return None
+    from modelmap.discover.identify import classify, names_family
+    hit = classify(m.group(2), "key") if names_family(m.group(2)) else None
+    if hit is None or hit.kind not in ("api-model", "hf-repo", "other", "ollama-tag"):
+        return None
+    return Match("model-file", None, 0.7, hit.role)
 
 
 def is_model_location(value: str) -> bool:
