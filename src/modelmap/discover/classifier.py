@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from modelmap.discover.candidates import STARTS_CALLS, Candidate
 from modelmap.discover.identify import (
+    ARK_ENDPOINT_ID,
     PLACEHOLDER,
     SECRET_TAIL,
     Hint,
@@ -102,7 +103,7 @@ _NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
 
 def _not_a_model(value: str) -> bool:
     low = value.lower()
-    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low))
+    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(ARK_ENDPOINT_ID.fullmatch(low))
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 

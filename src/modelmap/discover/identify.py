@@ -308,6 +308,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # choice), not a model; "langchain_core.language_models.BaseChatModel": a class's import path
         return None
     low = v.lower()
+    if ARK_ENDPOINT_ID.fullmatch(low):
+        return None  # "ep-20250510145437-5sxhs": a Volcengine Ark inference endpoint, which model it serves unsaid
     if _API_PROTOCOL_TAIL.search(low):
         return None  # "openai-chat-completions", "anthropic-messages": an app's requester or adapter, named after
         # the API protocol it speaks (every hint: a dict of requester names is as model-shaped as a model list)
@@ -474,6 +476,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
 # "anthropic-messages", "openai-responses"): a requester, adapter or route named after what it speaks; no model id
 # ends with one of them
 _API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messages|responses)(?:[-_.]api)?$")
+# a Volcengine Ark inference endpoint's id (ep-<yyyymmddhhmmss>-<suffix>, as the Ark console issues them and its
+# docs write them, volcengine.com/docs/82379, as_of 2026-12-04): given as the model, it names the endpoint, not the
+# model deployed behind it
+ARK_ENDPOINT_ID = re.compile(r"ep-20\d{12}-[a-z0-9]{4,8}")
 # spaCy's trained pipelines as its model directory names them (spacy.io/models, as_of 2026-12-04:
 # <lang>_core_web_sm / _md / _lg / _trf, <lang>_core_news_*, xx_ent_wiki_sm, xx_sent_ud_sm; scispaCy's en_core_sci_*)
 _SPACY_PIPELINE = re.compile(r"[a-z]{2,3}_(?:core_(?:web|news|sci)|ent_wiki|sent_ud)_(?:sm|md|lg|trf|scibert)")
