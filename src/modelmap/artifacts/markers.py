@@ -1,0 +1,145 @@
+"""Readers for two model formats that say what they are in their first bytes: OpenCV cascade classifiers and
+Sudachi binary dictionaries. Header-only and bounded; nothing is parsed past the first 64 KiB.
+
+* OpenCV cascade classifiers (``haarcascade_*.xml``, ``lbpcascade_*.xml``), written by OpenCV's FileStorage: an XML
+  declaration, an optional comment (the bundled cascades carry their author and licence there), then
+  ``<opencv_storage>`` whose first element is either the old Haar format, ``<NAME type_id="opencv-haar-classifier">``
+  with ``<size>W H</size>`` (opencv/data/haarcascades, cvLoadHaarClassifierCascade), or the new format written by
+  ``opencv_traincascade``, ``<cascade type_id="opencv-cascade-classifier">`` with ``<stageType>``, ``<featureType>``
+  (HAAR, LBP, HOG), ``<height>`` and ``<width>`` (opencv/apps/traincascade, CascadeClassifier::read). Hand-written
+  with regular expressions over the first 64 KiB, not an XML parser: only the head is read (the weights, up to
+  megabytes of stages, never are), so no entity or DOCTYPE is ever expanded; a DOCTYPE is refused outright.
+* Sudachi binary dictionaries (``system.dic``, ``user.dic``; WorksApplications/sudachi.rs
+  ``sudachi/src/dic/header.rs``): the 16 ASCII bytes ``SudachiBinaryDic`` open a dictionary of the current layout,
+  then a little-endian version and the build description; older dictionaries open with one of the eight-byte
+  version constants ``SYSTEM_DICT_VERSION_1/2`` or ``USER_DICT_VERSION_1/2/3`` and a 256-byte description. The
+  description (the build time and, for SudachiDict, its edition) is kept as a claim.
+
+No library reads either header without loading the whole model (OpenCV's CascadeClassifier, SudachiPy's
+Dictionary), hence these few lines.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from pathlib import Path
+
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, read_head
+
+XML_HEAD = 64 * 1024
+_XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s{0,64}(?:<\?xml[^>]{0,200}\?>\s{0,64})?(?:<!--|<opencv_storage\b)")
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_COMMENT = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?<!--(.{0,60000}?)-->", re.DOTALL)
+_STORAGE = re.compile(rb"<opencv_storage>\s*(?:<!--.{0,4096}?-->\s*)*<([A-Za-z_][A-Za-z0-9_.-]{0,127})"
+                      rb"\s+type_id=\"(opencv-haar-classifier|opencv-cascade-classifier)\"\s*>", re.DOTALL)
+_TAG = {name: re.compile(rb"<" + name.encode() + rb">\s*([^<]{1,64}?)\s*</" + name.encode() + rb">")
+        for name in ("size", "stageType", "featureType", "height", "width", "stageNum")}
+_DIMS = re.compile(r"^(\d{1,5}) (\d{1,5})$")
+MAX_COMMENT_KEPT = 2048
+
+SUDACHI_MAGIC = b"SudachiBinaryDic"
+# sudachi.rs sudachi/src/dic/header.rs: HeaderVersion constants (u64, little-endian on disk)
+SUDACHI_VERSIONS = {
+    0x7366D3F18BD111E7: ("system", 1),
+    0xCE9F011A92394434: ("system", 2),
+    0xA50F31188BD211E7: ("user", 1),
+    0x9FDEB5A90168D868: ("user", 2),
+    0xCA9811756FF64FB0: ("user", 3),
+}
+_PRINTABLE = re.compile(r"[^\x20-\x7e\u00a0-\uffff]")
+_RUNS = re.compile(rb"[\x21-\x7e]{4,}")
+
+
+def _tag(text: bytes, name: str) -> str | None:
+    m = _TAG[name].search(text)
+    return m.group(1).decode("ascii", "replace").strip() if m else None
+
+
+class OpenCVCascadeReader:
+    id = "opencv-cascade"
+    description = "OpenCV cascade classifier XML (Haar / LBP / HOG): format, feature type, window size, comment"
+
+    def sniff(self, head: bytes) -> bool:
+        return _XML_START.match(head) is not None
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        head = read_head(path, XML_HEAD)
+        if _DOCTYPE.search(head):
+            raise fail(path, "XML with a DOCTYPE: not an OpenCV cascade (FileStorage writes none); not read further")
+        m = _STORAGE.search(head)
+        if m is None:
+            raise fail(path, "XML, but no OpenCV cascade classifier (<opencv_storage> then an element of type_id "
+                             "opencv-haar-classifier or opencv-cascade-classifier) in its first 64 KiB")
+        body = head[m.end():]
+        kind = "haar-old" if m.group(2) == b"opencv-haar-classifier" else "cascade"
+        props: dict[str, str | int] = {"cascade.format": kind}
+        if kind == "haar-old":
+            props["cascade.features"] = "HAAR"
+            dims = _DIMS.match(_tag(body, "size") or "")
+            if dims:
+                props["cascade.width"], props["cascade.height"] = int(dims.group(1)), int(dims.group(2))
+        else:
+            for tag, key in (("stageType", "cascade.stage_type"), ("featureType", "cascade.features")):
+                val = _tag(body, tag)
+                if val:
+                    props[key] = val[:32]
+            for tag in ("width", "height", "stageNum"):
+                val = _tag(body, tag)
+                if val and val.isdigit():
+                    props[f"cascade.{tag.lower()}"] = int(val)
+        c = _COMMENT.match(head)
+        if c:
+            comment = " ".join(c.group(1).decode("utf-8", "replace").split())
+            props["cascade.comment"] = _PRINTABLE.sub("", comment)[:MAX_COMMENT_KEPT]
+        info = ArtifactInfo(path=str(path), format="opencv-cascade")
+        info.metadata["format_props"] = props
+        size = f"{props['cascade.width']}x{props['cascade.height']} " if "cascade.width" in props \
+            and "cascade.height" in props else ""
+        info.notes.append(f"OpenCV {size}{props.get('cascade.features', '?')} cascade classifier "
+                          f"({'old Haar format' if kind == 'haar-old' else 'traincascade format'}); the format is "
+                          "OpenCV's, whose detector it is the file's own comment may claim")
+        return info
+
+
+def _sudachi_description(raw: bytes) -> str:
+    text = raw.split(b"\x00", 1)[0].decode("utf-8", "replace")
+    return _PRINTABLE.sub("", text)[:256]
+
+
+class SudachiDictReader:
+    id = "sudachi-dic"
+    description = "Sudachi binary dictionary (system.dic / user.dic): kind, version, build description"
+
+    def sniff(self, head: bytes) -> bool:
+        if head.startswith(SUDACHI_MAGIC):
+            return True
+        return len(head) >= 8 and struct.unpack_from("<Q", head, 0)[0] in SUDACHI_VERSIONS
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        head = read_head(path, 1024)
+        props: dict[str, str | int] = {}
+        if head.startswith(SUDACHI_MAGIC):
+            if len(head) < 24:
+                raise fail(path, "Sudachi dictionary header cut short")
+            (version,) = struct.unpack_from("<Q", head, 16)
+            props["sudachi.layout"] = "binary-dic"
+            props["sudachi.version"] = version
+            # then length-prefixed fields before the section table (ConnMatrix, POS, ...): the printable runs of
+            # the build description (date, build id) are kept, a claim
+            end = head.find(b"ConnMatrix", 24)
+            runs = _RUNS.findall(head[24:end if 24 < end < 1024 else 280])
+            props["sudachi.description"] = " ".join(r.decode("ascii") for r in runs)[:256]
+        else:
+            if len(head) < 16 + 256:
+                raise fail(path, "Sudachi dictionary header cut short")
+            kind, version = SUDACHI_VERSIONS[struct.unpack_from("<Q", head, 0)[0]]
+            props["sudachi.layout"] = "header-v1"
+            props["sudachi.kind"] = kind
+            props["sudachi.version"] = version
+            props["sudachi.description"] = _sudachi_description(head[16:16 + 256])
+        info = ArtifactInfo(path=str(path), format="sudachi-dic")
+        info.metadata["format_props"] = props
+        info.notes.append("Sudachi binary dictionary" + (f" ({props['sudachi.kind']})" if "sudachi.kind" in props else "")
+                          + f"; description {props['sudachi.description']!r} (its own claim)")
+        return info

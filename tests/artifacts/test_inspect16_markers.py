@@ -1,0 +1,152 @@
+"""inspect16: OpenCV cascade classifier XML (old Haar format and opencv_traincascade's) and Sudachi binary
+dictionaries, read from their first bytes only. Fixtures are written here in those layouts; no held-out file is used."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+
+from modelmap.artifacts import reader_for
+from modelmap.artifacts.markers import OpenCVCascadeReader, SudachiDictReader
+from modelmap.errors import ReadError
+from modelmap.inspect import inspect_path
+
+INTEL = """
+    Stump-based 20x20 gentle adaboost frontal face detector.
+    Created by Rainer Lienhart.
+
+  IMPORTANT: READ BEFORE DOWNLOADING, COPYING, INSTALLING OR USING.
+
+                        Intel License Agreement
+                For Open Source Computer Vision Library
+
+ Copyright (C) 2000, Intel Corporation, all rights reserved.
+"""
+
+STAGE = """    <_>
+      <!-- stage 0 -->
+      <trees>
+        <_><_><feature><rects><_>3 7 14 4 -1.</_><_>3 9 14 2 2.</_></rects><tilted>0</tilted></feature>
+          <threshold>4.0141958743333817e-003</threshold><left_val>0.0337941907346249</left_val>
+          <right_val>0.8378106951713562</right_val></_></_>
+      </trees>
+      <stage_threshold>0.8226894140243530</stage_threshold><parent>-1</parent><next>-1</next></_>
+"""
+
+
+def old_haar(comment: str | None = INTEL, stages: int = 3) -> str:
+    head = '<?xml version="1.0"?>\n' + (f"<!--{comment}-->\n" if comment is not None else "")
+    return (head + '<opencv_storage>\n<haarcascade_frontalface_alt type_id="opencv-haar-classifier">\n'
+            "  <size>20 20</size>\n  <stages>\n" + STAGE * stages + "  </stages>\n"
+            "</haarcascade_frontalface_alt>\n</opencv_storage>\n")
+
+
+def traincascade(features: str = "LBP") -> str:
+    return ('<?xml version="1.0"?>\n<opencv_storage>\n<cascade type_id="opencv-cascade-classifier">\n'
+            f"  <stageType>BOOST</stageType>\n  <featureType>{features}</featureType>\n  <height>24</height>\n"
+            "  <width>24</width>\n  <stageParams><maxWeakCount>3</maxWeakCount></stageParams>\n"
+            "  <stageNum>20</stageNum>\n  <stages></stages>\n</cascade>\n</opencv_storage>\n")
+
+
+def test_bundled_haar_cascade_is_named_by_its_intel_comment(tmp_path: Path) -> None:
+    f = tmp_path / "c"
+    f.write_text(old_haar(), encoding="utf-8")
+    assert reader_for(f).id == "opencv-cascade"  # type: ignore[union-attr]
+    props = OpenCVCascadeReader().read(f).metadata["format_props"]
+    assert props["cascade.format"] == "haar-old" and props["cascade.features"] == "HAAR"
+    assert (props["cascade.width"], props["cascade.height"]) == (20, 20)
+    rec = inspect_path(f)
+    assert rec["family"]["id"] == "haarcascade" and rec["publisher"]["id"] == "intel"
+
+
+def test_a_cascade_without_the_comment_is_the_format_only(tmp_path: Path) -> None:
+    f = tmp_path / "c"
+    f.write_text(old_haar(comment=None), encoding="utf-8")
+    rec = inspect_path(f)
+    assert rec["format"] == "opencv-cascade" and rec["family"] is None and rec["publisher"] is None
+
+
+def test_traincascade_format_reads_its_parameters(tmp_path: Path) -> None:
+    f = tmp_path / "c"
+    f.write_text(traincascade(), encoding="utf-8")
+    props = OpenCVCascadeReader().read(f).metadata["format_props"]
+    assert props == {"cascade.format": "cascade", "cascade.stage_type": "BOOST", "cascade.features": "LBP",
+                     "cascade.width": 24, "cascade.height": 24, "cascade.stagenum": 20}
+    assert inspect_path(f)["family"] is None  # an LBP cascade anyone could train names no maker
+
+
+def test_other_xml_and_a_doctype_are_refused(tmp_path: Path) -> None:
+    f = tmp_path / "x"
+    f.write_text('<?xml version="1.0"?>\n<!-- a Maven pom -->\n<project><version>1</version></project>\n')
+    with pytest.raises(ReadError):
+        OpenCVCascadeReader().read(f)
+    g = tmp_path / "y"
+    g.write_text('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">]>\n<opencv_storage>'
+                 '<c type_id="opencv-haar-classifier"><size>&lol; 1</size></c></opencv_storage>\n')
+    assert reader_for(g) is None or reader_for(g).id != "opencv-cascade"  # type: ignore[union-attr]
+    with pytest.raises(ReadError, match="DOCTYPE"):
+        OpenCVCascadeReader().read(g)
+    h = tmp_path / "z"  # a DOCTYPE after a comment is refused as well
+    h.write_text('<?xml version="1.0"?>\n<!-- x -->\n<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
+                 '<opencv_storage><c type_id="opencv-haar-classifier"><size>&e;</size></c></opencv_storage>\n')
+    with pytest.raises(ReadError, match="DOCTYPE"):
+        OpenCVCascadeReader().read(h)
+
+
+def test_hostile_cascade_heads_stay_bounded(tmp_path: Path) -> None:
+    f = tmp_path / "c"  # a comment that never ends, 8 MB: only the first 64 KiB is read, and nothing is found
+    f.write_bytes(b'<?xml version="1.0"?>\n<!--' + b"A" * 8_000_000)
+    with pytest.raises(ReadError, match="64 KiB"):
+        OpenCVCascadeReader().read(f)
+    g = tmp_path / "d"  # the cascade element after 64 KiB of comment is not reached
+    g.write_text(old_haar(comment="x" * 70_000), encoding="utf-8")
+    with pytest.raises(ReadError):
+        OpenCVCascadeReader().read(g)
+    h = tmp_path / "e"  # invalid UTF-8 and control bytes in the comment are dropped from the kept text
+    h.write_bytes(old_haar(comment="Intel License Agreement \x01\x02").encode().replace(b"\x01", b"\xff\xfe"))
+    props = OpenCVCascadeReader().read(h).metadata["format_props"]
+    assert "\x02" not in props["cascade.comment"] and props["cascade.features"] == "HAAR"
+
+
+def sudachi_binary(description: bytes = b"20261015") -> bytes:
+    return (b"SudachiBinaryDic" + struct.pack("<Q", 1) + bytes([len(description)]) + description
+            + b"\x17" + b"20261015160052-8d882485" + b"\x00" * 8 + b"\x0aConnMatrix" + b"\x00" * 64)
+
+
+def test_sudachi_binary_dictionary_is_named(tmp_path: Path) -> None:
+    f = tmp_path / "d"
+    f.write_bytes(sudachi_binary() + b"\x00" * 4096)
+    assert reader_for(f).id == "sudachi-dic"  # type: ignore[union-attr]
+    props = SudachiDictReader().read(f).metadata["format_props"]
+    assert props["sudachi.layout"] == "binary-dic" and props["sudachi.version"] == 1
+    assert props["sudachi.description"] == "20261015 20261015160052-8d882485"
+    rec = inspect_path(f)
+    assert rec["family"]["id"] == "sudachi" and rec["publisher"]["id"] == "works-applications"
+    assert rec["publisher"]["country"] is None
+
+
+def test_sudachi_older_headers(tmp_path: Path) -> None:
+    f = tmp_path / "s"
+    f.write_bytes(struct.pack("<QQ", 0x7366D3F18BD111E7, 1_600_000_000_000)
+                  + b"2020-02-13T17:00:00+09:00 system_core".ljust(256, b"\x00") + b"\x00" * 512)
+    props = SudachiDictReader().read(f).metadata["format_props"]
+    assert props["sudachi.kind"] == "system" and props["sudachi.version"] == 1
+    assert props["sudachi.description"].startswith("2020-02-13")
+    assert inspect_path(f)["family"]["id"] == "sudachi"
+    u = tmp_path / "u"  # a user dictionary is anyone's: the format only
+    u.write_bytes(struct.pack("<QQ", 0xCA9811756FF64FB0, 0) + b"my words".ljust(256, b"\x00"))
+    assert SudachiDictReader().read(u).metadata["format_props"]["sudachi.kind"] == "user"
+    assert inspect_path(u)["family"] is None
+
+
+def test_sudachi_cut_headers_are_read_errors(tmp_path: Path) -> None:
+    f = tmp_path / "s"
+    f.write_bytes(b"SudachiBinaryDic\x01")
+    with pytest.raises(ReadError):
+        SudachiDictReader().read(f)
+    g = tmp_path / "t"
+    g.write_bytes(struct.pack("<Q", 0xCE9F011A92394434) + b"\x00" * 20)
+    with pytest.raises(ReadError):
+        SudachiDictReader().read(g)
