@@ -130,3 +130,24 @@ def test_app_scheme_uri_naming_a_model() -> None:
     for uri in ("fl://model-name", "fl://test-model", "FL://model", "myapp://home-v2", "tcp://llama-7b",
                 "redis://qwen2-7b", "fl://phi-3.5-mini/extra", "fl://" + "phi-3" * 40, "fl://"):
         assert classify(uri) is None, uri
+
+
+VALUES_YAML = """\
+# NOTE: Currently the model is hard coded in the corresponding microservices
+EMBEDDING_MODEL_ID: BridgeTower/bridgetower-large-itm-mlm-itc
+image:
+  repository: opea/embedding-multimodal-bridgetower
+global:
+  modelUseHostPath: /mnt/opea-models
+  MODEL_ID: your-org/your-model
+  DATASET_ID: acme/support-tickets
+  MODEL_NAME: acme/bridge
+"""
+
+
+def test_org_name_under_a_model_id_key_is_a_hub_id() -> None:
+    out = found("helm-charts/common/mm-embedding/values.yaml", VALUES_YAML)
+    bt = out[(2, "BridgeTower/bridgetower-large-itm-mlm-itc")]
+    assert (bt.column, bt.kind) == (21, "hf-repo")
+    # a placeholder, a data set's id, an org/name under a key that is not a model-id key: none
+    assert set(out) == {(2, "BridgeTower/bridgetower-large-itm-mlm-itc")}

@@ -830,6 +830,12 @@ _ALIAS_KEYS = frozenset({"aliases", "alias", "model_aliases", "model_alias", "mo
 # aliases of other things: a container's network names, a pod's host names, a CLI command's
 _NOT_ALIAS_PARENTS = frozenset({"networks", "network", "hostaliases", "commands", "command", "cli"})
 _SECTION_CHILD_KEYS = frozenset({"name", "id", "uri", "url", "repo", "repo_id", "hf_repo", "identifier"})
+# a key for a model's Hub id (`model_id`, `EMBEDDING_MODEL_ID`, `rerankModelId`, `hf_repo_id`) and a value of the
+# Hub's org/name shape
+_MODEL_ID_KEY = re.compile(r"(?i)model[_-]?id$|(?:^|[_-])repo[_-]?id$|ModelId$")
+_HUB_ID_SHAPE = re.compile(r"[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.-]{0,95}")
+# a documentation fill-in as one part of it (`your-org/your-model`, `org/model`, `my_user/xxx`)
+_FILL_IN_PART = re.compile(r"(?i)^(?:your|my)[-_]|xxx|changeme|replace[-_]?me|^(?:org|model|name|repo|user|owner)$")
 # a key that holds an id: `id`, `modelId`, `AIToolkitId`, `hf_id` (not `ids`, `idle`, `width`)
 _ID_KEY = re.compile(r"^[Ii][Dd]$|[a-z0-9]Id$|[_-][Ii][Dd]$")
 _SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
@@ -1362,6 +1368,12 @@ class TreeWalker:
                 # (path: model/replit-code-v1-3b, path: model\SUS-Chat-34B-AWQ): still that model's folder
                 self.collector.add(part, line, col, Match("model-file", None, 0.6), key_role=key_role,
                                    source_id=source_id)
+            elif hit is None and hint == "key" and hint_key and _MODEL_ID_KEY.search(hint_key) \
+                    and _HUB_ID_SHAPE.fullmatch(part) and not any(_FILL_IN_PART.search(p) for p in part.split("/")):
+                # an org/name under a model-id key (EMBEDDING_MODEL_ID: BridgeTower/bridgetower-large-itm-mlm-itc):
+                # the Hub's name for the key, read as from_pretrained reads its argument, not only known ids
+                self.collector.model(part, line, col, hint="hf", key_role=key_role, source_id=source_id,
+                                     api=self.server_api)
             elif hit is None and model_field and _looks_like_path(part) and hub_id_of_dir(_last_part(part)):
                 # a model directory named after its Hub id under a model key
                 # (EMBEDDING_MODEL_NAME=/opt/app/model/embedding/shibing624_text2vec-base-chinese)
