@@ -18,6 +18,30 @@ from modelmap.discover.python import scan_python_text
 from modelmap.types import Finding, Skip
 
 _MAGIC = re.compile(r"^\s*[%!]")
+_LEAD = re.compile(r"[ \t]*")
+
+
+def _fragment_indent(code: str) -> int:
+    """The leading white space every non-blank line of a cell shares, when its first line has some (a fragment
+    cut out of a class or a block); 0 otherwise, or when the lines do not share one prefix. Linear in the cell."""
+    prefix: str | None = None
+    for line in code.splitlines():
+        if not line.strip():
+            continue
+        lead = _LEAD.match(line)
+        head = lead.group(0) if lead else ""
+        if prefix is None:
+            if not head:
+                return 0
+            prefix = head
+        elif not line.startswith(prefix):
+            common = 0
+            while common < min(len(prefix), len(head)) and prefix[common] == head[common]:
+                common += 1
+            prefix = prefix[:common]
+            if not prefix:
+                return 0
+    return len(prefix or "")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -98,6 +122,12 @@ class NotebookSource:
                 out.append(Skip(file.path, "generated", f"cell {index}: {len(code)} characters in lines averaging "
                                 f"over {GENERATED_LINE} characters"))
                 continue
+            # a cell that shows a method or block on its own, indented as it stands in its class
+            # (`    def embed_documents(self, texts):` …): read with the indent all its lines share taken off,
+            # the columns given back below
+            indent = _fragment_indent(code)
+            if indent:
+                code = "".join(x[indent:] if x.strip() else x for x in code.splitlines(keepends=True))
             results = scan_python_text(SourceFile(file.path, code, "notebook"), "notebook")
             base = line_map.get(index)
             stop = False
@@ -113,8 +143,8 @@ class NotebookSource:
                 cell_line = item.line
                 file_line = base + cell_line - 1 if base is not None else cell_line
                 source = item.source.replace("python-", "notebook-", 1) if item.source.startswith("python-") else item.source
-                out.append(replace(item, line=file_line, cell=index, cell_line=cell_line, source=source,
-                                   context="notebook"))
+                out.append(replace(item, line=file_line, column=item.column + indent, cell=index,
+                                   cell_line=cell_line, source=source, context="notebook"))
             # shell escapes such as "!ollama pull llama3" or "!huggingface-cli download X"
             for offset, raw in enumerate(lines):
                 if _MAGIC.match(raw):
