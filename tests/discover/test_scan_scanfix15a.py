@@ -171,3 +171,76 @@ def test_a_hostile_shell_string_in_python_is_bounded(tmp_path: Path) -> None:
     text = "import os\nos.system('" + "ollama pull " * 2000 + "')\nos.system('''" + "a\\n" * 5000 + "''')\n"
     found = _found(tmp_path, "hostile.py", text)  # one long line (left unread past 4096 chars) and a multi-line one
     assert all(line in (2, 3) for line, _raw in found)
+
+
+_ARK_TS = """\
+import { Agent } from '@example/agent';
+
+const agent = new Agent({
+  model: {
+    provider: 'volcengine',
+    id: 'ep-20250510145437-5sxhs',
+    apiKey: process.env.ARK_API_KEY,
+  },
+});
+
+const other = new Agent({ model: { provider: 'volcengine', id: 'doubao-seed-1-6-250615' } });
+"""
+
+
+def test_an_ark_endpoint_id_given_as_the_model_is_not_a_model(tmp_path: Path) -> None:
+    found = _found(tmp_path, "examples/default.ts", _ARK_TS)
+    assert not any(raw.startswith("ep-") for _line, raw in found), found
+    assert (11, "doubao-seed-1-6-250615") in found
+    for hint in ("none", "key", "api"):
+        assert classify("ep-20250510145437-5sxhs", hint) is None
+
+
+def _notebook(*cells: str) -> str:
+    import json
+
+    return json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                                  "source": cell.splitlines(keepends=True)} for cell in cells],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
+
+
+_METHOD_CELL = """\
+    def embed_documents(self, texts):
+        \"\"\"Embed a list of texts.\"\"\"
+        embeddings = self.client.embeddings.create(
+            model="text-embedding-3-small",
+            input=texts
+        )
+        return [e.embedding for e in embeddings.data]
+"""
+
+
+def test_a_notebook_cell_showing_an_indented_method_is_read(tmp_path: Path) -> None:
+    text = _notebook("from openai import OpenAI\n", _METHOD_CELL, "  x = 1\n y = 2\n")  # the last is not Python
+    import modelmap
+
+    (tmp_path / "embed.ipynb").write_text(text)
+    result = modelmap.scan(str(tmp_path), resolve=False)
+    found = [f for f in result.findings if f.raw == "text-embedding-3-small"]
+    assert len(found) == 1 and found[0].cell == 1 and found[0].cell_line == 4
+    assert found[0].column == 20  # the column in the cell as written, its indent counted
+    assert any(s.reason == "parse-error" and "cell 2" in s.detail for s in result.skips)
+
+
+_FROZEN_PY = """\
+class Requester:
+    _QWEN_DEDICATED_THINKING_MODELS = frozenset(
+        {
+            'qwen3.7-max-preview',
+            'qwen3.7-max-2026-05-17',
+        }
+    )
+    VISION_MODELS = tuple(['gpt-4o', 'qwen-vl-max'])
+    SIZES = frozenset({'small', 'large'})
+"""
+
+
+def test_a_model_set_built_with_frozenset_is_read_as_its_literal(tmp_path: Path) -> None:
+    found = _found(tmp_path, "requester.py", _FROZEN_PY)
+    assert {(4, "qwen3.7-max-preview"), (5, "qwen3.7-max-2026-05-17"), (8, "gpt-4o"), (8, "qwen-vl-max")} <= found
+    assert not {raw for _line, raw in found} & {"small", "large"}

@@ -1104,6 +1104,10 @@ class _Module:
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=arg.arg)
 
     def _keyed(self, names: list[str], value: ast.expr) -> None:
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and len(value.args) == 1 \
+                and not value.keywords and value.func.id in ("frozenset", "set", "tuple", "list") \
+                and isinstance(value.args[0], (ast.List, ast.Tuple, ast.Set)):
+            value = value.args[0]  # THINKING_MODELS = frozenset({"qwen3-max-preview", …}): the literal inside
         keyed = next((n.split(".")[-1] for n in names if is_model_key(n.split(".")[-1])), None)
         if keyed is not None:
             for lit in self.literals(value):
