@@ -150,3 +150,19 @@ def test_sudachi_cut_headers_are_read_errors(tmp_path: Path) -> None:
     g.write_bytes(struct.pack("<Q", 0xCE9F011A92394434) + b"\x00" * 20)
     with pytest.raises(ReadError):
         SudachiDictReader().read(g)
+
+
+def test_paddle_ocr_shapes_name_the_models(tmp_path: Path) -> None:
+    from tests.artifacts.test_classic_heldout4_formats import paddle_tensor
+
+    det = tmp_path / "det"  # PP-OCRv4 mobile det's stem, depthwise and pointwise shapes among others
+    det.write_bytes(paddle_tensor([16, 3, 3, 3]) + paddle_tensor([16]) + paddle_tensor([384, 1, 5, 5])
+                    + paddle_tensor([360, 384, 1, 1]) + paddle_tensor([96, 360, 1, 1]))
+    rec = inspect_path(det)
+    assert rec["family"]["id"] == "pp-ocrv4" and rec["publisher"]["country"] == "CN"
+    part = tmp_path / "part"  # one of the four shapes missing: not named
+    part.write_bytes(paddle_tensor([16, 3, 3, 3]) + paddle_tensor([384, 1, 5, 5]) + paddle_tensor([96, 360, 1, 1]))
+    assert inspect_path(part)["family"] is None
+    ctc = tmp_path / "rec"  # a 6,625-class CTC head over 120-wide features
+    ctc.write_bytes(paddle_tensor([120]) + paddle_tensor([6625]) + paddle_tensor([120, 6625]))
+    assert inspect_path(ctc)["family"]["id"] == "pp-ocr"
