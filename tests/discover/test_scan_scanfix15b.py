@@ -151,3 +151,17 @@ def test_org_name_under_a_model_id_key_is_a_hub_id() -> None:
     assert (bt.column, bt.kind) == (21, "hf-repo")
     # a placeholder, a data set's id, an org/name under a key that is not a model-id key: none
     assert set(out) == {(2, "BridgeTower/bridgetower-large-itm-mlm-itc")}
+
+
+def test_path_into_a_folder_named_for_a_hub_id() -> None:
+    from modelmap.discover.identify import classify
+
+    # as a C# literal writes it (escaped backslashes) and as the path itself
+    for path in ("C:\\\\Cache\\\\microsoft--Phi-3-mini-4k-instruct\\\\main\\\\onnx",
+                 "C:\\Cache\\microsoft--Phi-3-mini-4k-instruct\\main", "/data/BAAI__bge-m3/onnx"):
+        hit = classify(path)
+        assert hit is not None and hit.kind == "model-file", path
+    # an unknown organisation, no Hub-id folder, the folder as the root itself, an oversized path: none
+    for path in ("/data/acme--thing/x", "C:\\\\Cache\\\\foo\\\\bar", "microsoft--Phi-3-mini-4k-instruct",
+                 "/c/" + "a/" * 300 + "microsoft--Phi-3-mini-4k-instruct"):
+        assert classify(path) is None, path

@@ -598,6 +598,15 @@ def _in_model_folder(v: str) -> bool:
     return any(_WEIGHT_FOLDER.fullmatch(p) for p in parts[-4:])
 
 
+def _in_hub_id_dir(v: str) -> bool:
+    """A path into a folder named after a Hub id with ``--`` or ``__`` for its ``/`` (a model cache's
+    ``C:\\Cache\\microsoft--Phi-3-mini-4k-instruct\\main\\onnx``, ``/data/BAAI__bge-m3/``), below the root: the
+    folder and what is in it are that model's files (``uris.hub_id_of_dir`` decides on the folder's name)."""
+    from modelmap.discover.uris import hub_id_of_dir
+    parts = [p for p in re.split(r"[/\\]+", v) if p][1:8]
+    return len(v) <= 400 and any(("--" in p or "__" in p) and hub_id_of_dir(p) is not None for p in parts)
+
+
 def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     """A local model directory (``/models/chatglm3-6b``, ``D:\\AI\\model/chatglm3-6b/``): its last part names a model.
 
@@ -608,6 +617,8 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
         return None
     if v.lower().startswith(_NOT_MODEL_ROOTS):
         return None  # an HTTP route (/metrics/default/deepseek-coder-7b) or a runtime/system path, not a model folder
+    if _in_hub_id_dir(v):
+        return Match("model-file", None, 0.7)
     name = re.split(r"[/\\]", v.rstrip("/\\"))[-1]
     if name and hint in ("hf", "key") and _GENERIC_MODEL_DIR.fullmatch(name):
         return _generic_model_dir(v)
