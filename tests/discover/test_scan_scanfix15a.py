@@ -244,3 +244,32 @@ def test_a_model_set_built_with_frozenset_is_read_as_its_literal(tmp_path: Path)
     found = _found(tmp_path, "requester.py", _FROZEN_PY)
     assert {(4, "qwen3.7-max-preview"), (5, "qwen3.7-max-2026-05-17"), (8, "gpt-4o"), (8, "qwen-vl-max")} <= found
     assert not {raw for _line, raw in found} & {"small", "large"}
+
+
+_ENV_JSON = """\
+ENABLE_CHAT_API=true
+CHAT_MODEL_LIST=[{"backend": "qwen", "api_key": "sk-x", "model_name_or_path": "qwen3-max-preview", "support_models": ["qwen3-max-preview"]}]
+BROKEN=[{"model_name_or_path": "gpt-4o"
+OPENAI_MODEL=gpt-4o-mini
+"""
+
+
+def test_a_dotenv_value_written_as_json_is_read_as_json(tmp_path: Path) -> None:
+    import modelmap
+
+    (tmp_path / ".env.example").write_text(_ENV_JSON)
+    findings = [f for f in modelmap.scan(str(tmp_path), resolve=False).findings if f.kind != "endpoint"]
+    got = {(f.line, f.column, f.raw) for f in findings}
+    line = _ENV_JSON.splitlines()[1]
+    first = line.index("qwen3-max-preview") + 1
+    assert (2, first, "qwen3-max-preview") in got  # its column where it stands in the file
+    assert (2, line.index("qwen3-max-preview", first) + 1, "qwen3-max-preview") in got
+    assert (4, 14, "gpt-4o-mini") in got
+    assert not any(f.line == 3 for f in findings)  # JSON that does not parse stays one plain value
+
+
+def test_a_hostile_dotenv_json_value_is_bounded(tmp_path: Path) -> None:
+    deep = "X=" + "[" * 50_000 + "]" * 50_000 + "\n"
+    big = 'Y=[' + ",".join(['"gpt-4o"'] * 20_000) + "]\n"  # over 64 KiB: left a plain value
+    found = _found(tmp_path, ".env", deep + big + "OPENAI_MODEL=gpt-4o-mini\n")
+    assert (3, "gpt-4o-mini") in found and not any(line in (1, 2) for line, _raw in found)

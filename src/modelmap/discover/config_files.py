@@ -602,8 +602,25 @@ def parse_dotenv(text: str) -> Mapping:
         m = _ENV_PAIR.match(line)
         if m and not line.lstrip().startswith("#"):
             key = Scalar(m.group(1), offset + m.start(1), offset + m.end(1))
-            root.pairs.append((key, _unquote(m.group(2), offset + m.start(2))))
+            value = _unquote(m.group(2), offset + m.start(2))
+            root.pairs.append((key, _env_json(value)))
     return root
+
+
+_ENV_JSON_MAX = 64 * 1024
+
+
+def _env_json(value: Scalar) -> Node:
+    """A dotenv value that is JSON written on one line (CHAT_MODEL_LIST=[{"backend": "qwen", "model_name_or_path":
+    "qwen3-max-preview"}]) as the parsed tree, its offsets where it sits in the file, for the walker to read as a
+    JSON file's; any other value (or JSON that does not parse, or over 64 KiB) as the plain scalar."""
+    text = value.value
+    if not text or text[0] not in "[{" or text[-1] not in "]}" or len(text) > _ENV_JSON_MAX:
+        return value
+    try:
+        return _shift(parse_json(text), value.start)
+    except (ParseError, RecursionError):
+        return value
 
 
 # --------------------------------------------------------------------------- the walker
@@ -1862,6 +1879,9 @@ class DotenvSource:
                     endpoints.append((key, hit))
             for key, value in pairs:
                 walker.scalar(value, key, None, env_endpoint(key, endpoints), True)
+            for k, v in root.pairs:  # a value written as JSON (_env_json): walked as a JSON file's tree
+                if isinstance(k, Scalar) and isinstance(v, (Mapping, Seq)):
+                    walker.walk(v, k.value)
 
         return walker.guarded(run, self.id)
 
