@@ -273,3 +273,37 @@ def test_a_hostile_dotenv_json_value_is_bounded(tmp_path: Path) -> None:
     big = 'Y=[' + ",".join(['"gpt-4o"'] * 20_000) + "]\n"  # over 64 KiB: left a plain value
     found = _found(tmp_path, ".env", deep + big + "OPENAI_MODEL=gpt-4o-mini\n")
     assert (3, "gpt-4o-mini") in found and not any(line in (1, 2) for line, _raw in found)
+
+
+_TEST_PY = """\
+import pytest
+
+
+def _runtime_model(request, level='provider_default', name='reasoning-model'):
+    return {'request': request, 'level': level, 'name': name}
+
+
+def test_levels(request):
+    caps = _runtime_model(request, name='deepseek-r1')
+    user = User(name='deepseek-r1-fan')
+    row = Model(name='alice-2')
+    return caps, user, row
+
+
+@pytest.mark.parametrize('model_name', ['qwen3-max-preview', 'qwen3-max-2026-01-23'])
+def test_dedicated(model_name):
+    assert model_name
+
+
+@pytest.mark.parametrize('level', ['low', 'high'])
+def test_levels_only(level):
+    assert level
+"""
+
+
+def test_name_of_a_model_making_function_and_a_parametrized_model_argument(tmp_path: Path) -> None:
+    found = _found(tmp_path, "tests/test_reasoning.py", _TEST_PY)
+    assert (9, "deepseek-r1") in found
+    assert (15, "qwen3-max-preview") in found and (15, "qwen3-max-2026-01-23") in found
+    raws = {raw for _line, raw in found}
+    assert not raws & {"deepseek-r1-fan", "alice-2", "low", "high", "reasoning-model"}, raws

@@ -929,14 +929,30 @@ class _Module:
             if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) \
                     and len(self.first_args) < 4096:
                 self.first_args.setdefault(name.rsplit(".", 1)[-1], []).append(node.args[0])
-            # generic: any call with a keyword named like a model
+            # generic: any call with a keyword named like a model; `name=` of a function that makes or loads a
+            # model (`_runtime_model(request, name="deepseek-r1")`, `load_model(name=…)`; a class's `Model(name=…)`
+            # is an ORM's row as often, left out)
+            last = name.rsplit(".", 1)[-1]
+            model_call = bool(_MODEL_FUNCTION.search(last))
+            if last == "parametrize" and len(node.args) >= 2:
+                self._parametrized(node.args[0], node.args[1])
             for kw in node.keywords:
-                if kw.arg and is_model_key(kw.arg):
+                if kw.arg and (is_model_key(kw.arg) or (model_call and kw.arg == "name")):
                     endpoint = self._endpoint_for(node)
                     for lit in self.literals(kw.value):
                         self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
                                     endpoint=endpoint, binding=kw.arg)
                     self.use(kw.value, api=None, role=None, source_id="python-model-kwarg", endpoint=endpoint)
+
+    def _parametrized(self, names: ast.expr, values: ast.expr) -> None:
+        """``@pytest.mark.parametrize("model_name", ["qwen3-max", "gpt-4o"])``: one argument named like a model, its
+        values the models the test runs with."""
+        if not (isinstance(names, ast.Constant) and isinstance(names.value, str)) or "," in names.value \
+                or not is_model_key(names.value.strip()) or not isinstance(values, (ast.List, ast.Tuple)):
+            return
+        for lit in _str_elts(values):
+            self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
+                        binding=names.value.strip())
 
     def _field_default(self, name: str, value: ast.expr | None) -> None:
         """A model-named field declared with a default (Django ``models.CharField(default="thenlper/gte-small")``,
@@ -1135,6 +1151,8 @@ class _Module:
                             self.report_listed(node, "python-model-list")
 
 
+# a function (lower case: not a class, an ORM's Model(name=…)) that makes, loads or stands for a model
+_MODEL_FUNCTION = re.compile(r"^_*(?:[a-z0-9]+_)*model$")
 # calls that hand their first argument, a command line, to a shell (subprocess's only with shell=True in effect,
 # but a one-string command is read the same way: a model named in it is downloaded or served either way)
 _SHELL_CALLS = frozenset({"os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call",
