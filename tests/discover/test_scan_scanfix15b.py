@@ -165,3 +165,18 @@ def test_path_into_a_folder_named_for_a_hub_id() -> None:
     for path in ("/data/acme--thing/x", "C:\\\\Cache\\\\foo\\\\bar", "microsoft--Phi-3-mini-4k-instruct",
                  "/c/" + "a/" * 300 + "microsoft--Phi-3-mini-4k-instruct"):
         assert classify(path) is None, path
+
+
+def test_hub_api_address_of_a_model() -> None:
+    from modelmap.discover.uris import parse_location
+
+    loc = parse_location("https://huggingface.co/api/models/microsoft/Phi-3-mini-4k-instruct/tree/main/onnx")
+    assert loc is not None and (loc.identity, loc.revision, loc.file) == (
+        "microsoft/Phi-3-mini-4k-instruct", "main", "onnx")
+    loc = parse_location("https://huggingface.co/api/models/BAAI/bge-m3/revision/v1")
+    assert loc is not None and (loc.identity, loc.revision) == ("BAAI/bge-m3", "v1")
+    # the model listing, a data set, a discussion page, another route: none
+    for url in ("https://huggingface.co/api/models", "https://huggingface.co/api/models?search=qwen",
+                "https://huggingface.co/api/datasets/org1/set-v2", "https://huggingface.co/api/models/a1/b-7b/discussions",
+                "https://huggingface.co/api/whoami-v2"):
+        assert parse_location(url) is None, url

@@ -205,6 +205,12 @@ def _web_location(scheme: str, segments: list[str]) -> Location | None:
     host = segments[0].lower().split(":", 1)[0]
     parts = segments[1:]
     if host in HUB_HOSTS:
+        if len(parts) >= 4 and parts[0].lower() == "api" and parts[1].lower() == "models" and (
+                len(parts) == 4 or parts[4] in _HUB_FILE_PARTS or parts[4] == "revision"):
+            # the Hub API's address of a model (/api/models/<org>/<name>[/tree|revision/<rev>/…]): read as its page
+            parts = parts[2:]
+            if len(parts) > 2:
+                parts[2] = "tree"  # /revision/<rev> as /tree/<rev>
         if len(parts) < 2 or parts[0].lower() in _HUB_PAGES or (len(parts) > 2 and parts[2] not in _HUB_FILE_PARTS):
             return None
         org, name = parts[0], parts[1]
