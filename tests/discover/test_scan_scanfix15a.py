@@ -307,3 +307,30 @@ def test_name_of_a_model_making_function_and_a_parametrized_model_argument(tmp_p
     assert (15, "qwen3-max-preview") in found and (15, "qwen3-max-2026-01-23") in found
     raws = {raw for _line, raw in found}
     assert not raws & {"deepseek-r1-fan", "alice-2", "low", "high", "reasoning-model"}, raws
+
+
+_ENV_BLOCK = """\
+# chat model for chat api
+CHAT_MODEL_LIST='[{
+  "backend": "deepseek",
+  "api_base": "http://localhost:1234",
+  "model_name_or_path": "deepseek-r1",
+  "support_models": ["deepseek-r1"]
+}]'
+OPENAI_MODEL=gpt-4o-mini
+"""
+
+
+def test_a_single_quoted_dotenv_value_over_several_lines_is_read_as_json(tmp_path: Path) -> None:
+    import modelmap
+
+    (tmp_path / ".env.example").write_text(_ENV_BLOCK)
+    got = {(f.line, f.column, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings}
+    assert (5, 26, "deepseek-r1") in got and (6, 23, "deepseek-r1") in got
+    assert (8, 14, "gpt-4o-mini") in got  # the line after the closing quote is read as before
+
+
+def test_unclosed_single_quotes_in_a_dotenv_file_stay_linear_and_harmless(tmp_path: Path) -> None:
+    text = "".join(f"K{i}='unclosed\n" for i in range(50_000)) + "OPENAI_MODEL=gpt-4o-mini\n"
+    found = _found(tmp_path, ".env", text)
+    assert found == {(50_001, "gpt-4o-mini")}

@@ -598,13 +598,34 @@ def parse_ini(text: str) -> Node:
 
 def parse_dotenv(text: str) -> Mapping:
     root = Mapping([], 0)
-    for offset, line in _lines(text):
+    lines = list(_lines(text))
+    # the first line at or after each that holds a single quote: one pass, so a file of unclosed quotes stays linear
+    next_quote = [len(lines)] * (len(lines) + 1)
+    for j in range(len(lines) - 1, -1, -1):
+        next_quote[j] = j if "'" in lines[j][1] else next_quote[j + 1]
+    i = 0
+    while i < len(lines):
+        offset, line = lines[i]
+        i += 1
         m = _ENV_PAIR.match(line)
         if m and not line.lstrip().startswith("#"):
             key = Scalar(m.group(1), offset + m.start(1), offset + m.end(1))
-            value = _unquote(m.group(2), offset + m.start(2))
+            raw, start = m.group(2), offset + m.start(2)
+            quote = raw[:1]
+            if quote == "'" and raw.find(quote, 1) < 0:
+                # a single-quoted value over several lines, as python-dotenv and Compose read it (CHAT_MODEL_LIST='[{
+                # … }]'): up to its closing quote, at most _ENV_BLOCK_LINES lines (a double-quoted one may hold
+                # escaped quotes, and is left to its first line)
+                end = next_quote[i]
+                if end < len(lines) and end - i < _ENV_BLOCK_LINES:
+                    stop = lines[end][0] + lines[end][1].index(quote) + 1
+                    raw, i = text[start:stop], end + 1
+            value = _unquote(raw, start)
             root.pairs.append((key, _env_json(value)))
     return root
+
+
+_ENV_BLOCK_LINES = 200
 
 
 _ENV_JSON_MAX = 64 * 1024
@@ -615,7 +636,7 @@ def _env_json(value: Scalar) -> Node:
     "qwen3-max-preview"}]) as the parsed tree, its offsets where it sits in the file, for the walker to read as a
     JSON file's; any other value (or JSON that does not parse, or over 64 KiB) as the plain scalar."""
     text = value.value
-    if not text or text[0] not in "[{" or text[-1] not in "]}" or len(text) > _ENV_JSON_MAX:
+    if not text or text[0] not in "[{" or text.rstrip()[-1:] not in ("]", "}") or len(text) > _ENV_JSON_MAX:
         return value
     try:
         return _shift(parse_json(text), value.start)
