@@ -166,3 +166,43 @@ def test_paddle_ocr_shapes_name_the_models(tmp_path: Path) -> None:
     ctc = tmp_path / "rec"  # a 6,625-class CTC head over 120-wide features
     ctc.write_bytes(paddle_tensor([120]) + paddle_tensor([6625]) + paddle_tensor([120, 6625]))
     assert inspect_path(ctc)["family"]["id"] == "pp-ocr"
+
+
+CMU_LINES = ["'bout B AW1 T", "'cause K AH0 Z", "'course K AO1 R S", "a AH0", "a(2) EY1", "aalborg AO1 L B AO0 R G # place",
+             "aardvark AA1 R D V AA2 R K", "abandon AH0 B AE1 N D AH0 N", "abbey AE1 B IY0", "able EY1 B AH0 L"]
+
+
+def test_cmudict_format_lexicon_is_named(tmp_path: Path) -> None:
+    from modelmap.artifacts.markers import ArpabetLexiconReader
+
+    f = tmp_path / "d"
+    f.write_text("\n".join(CMU_LINES * 5) + "\n", encoding="utf-8")
+    assert reader_for(f).id == "arpabet-lexicon"  # type: ignore[union-attr]
+    props = ArpabetLexiconReader().read(f).metadata["format_props"]
+    assert props["lexicon.entries_read"] == 50 and props["lexicon.first"] == "'bout B AW1 T"
+    rec = inspect_path(f)
+    assert rec["family"]["id"] == "cmudict" and rec["publisher"]["country"] == "US"
+    old = tmp_path / "o"  # cmudict-0.7b: ;;; comments, upper case, two spaces
+    old.write_text(";;; # CMUdict  --  Major Version: 0.07\n" + "\n".join(
+        ln.split(" #")[0].upper().replace(" ", "  ", 1) for ln in CMU_LINES * 3) + "\n", encoding="utf-8")
+    assert ArpabetLexiconReader().read(old).metadata["format_props"]["lexicon.case"] == "upper"
+
+
+def test_text_that_is_not_an_arpabet_lexicon_is_not_taken(tmp_path: Path) -> None:
+    from modelmap.artifacts.markers import ArpabetLexiconReader
+
+    merges = tmp_path / "m"  # BPE merges and a word list: no stressed ARPAbet phones
+    merges.write_text("#version: 0.2\nT H\nA N\nI N\nS T\n" * 20, encoding="utf-8")
+    assert reader_for(merges) is None or reader_for(merges).id != "arpabet-lexicon"  # type: ignore[union-attr]
+    mixed = tmp_path / "x"  # a lexicon head followed by many other lines is refused on read
+    mixed.write_text("\n".join(CMU_LINES) + "\n" + "hello world 12\n" * 200, encoding="utf-8")
+    with pytest.raises(ReadError):
+        ArpabetLexiconReader().read(mixed)
+    g = tmp_path / "g"  # 20 MB in one line after a valid head: only 256 KiB is read
+    g.write_bytes(("\n".join(CMU_LINES) + "\n").encode() + b"Z" * 20_000_000)
+    with pytest.raises(ReadError):
+        ArpabetLexiconReader().read(g)
+    b = tmp_path / "b"  # invalid UTF-8 early
+    b.write_bytes(("\n".join(CMU_LINES) + "\n").encode() + b"\xff\xfe" * 10 + b"\n" + b"a AH0\n" * 30)
+    with pytest.raises(ReadError, match="UTF-8"):
+        ArpabetLexiconReader().read(b)

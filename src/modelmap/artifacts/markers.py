@@ -15,8 +15,13 @@ Sudachi binary dictionaries. Header-only and bounded; nothing is parsed past the
   version constants ``SYSTEM_DICT_VERSION_1/2`` or ``USER_DICT_VERSION_1/2/3`` and a 256-byte description. The
   description (the build time and, for SudachiDict, its edition) is kept as a claim.
 
-No library reads either header without loading the whole model (OpenCV's CascadeClassifier, SudachiPy's
-Dictionary), hence these few lines.
+* Pronouncing dictionaries in CMUdict's format (``cmudict.dict`` of cmusphinx/cmudict: ``word PH PH ...`` per line,
+  alternates as ``word(2)``, an optional ``# comment``; the older ``cmudict-0.7b``: upper-case words, two spaces,
+  ``;;;`` comment lines): every phone one of the 39 ARPAbet phones cmudict.dict uses, vowels with a lexical
+  stress digit 0 / 1 / 2. Only the first 256 KiB is read, line by line.
+
+No library reads these headers without loading the whole model (OpenCV's CascadeClassifier, SudachiPy's
+Dictionary, cmudict's loader), hence these few lines.
 """
 
 from __future__ import annotations
@@ -142,4 +147,88 @@ class SudachiDictReader:
         info.metadata["format_props"] = props
         info.notes.append("Sudachi binary dictionary" + (f" ({props['sudachi.kind']})" if "sudachi.kind" in props else "")
                           + f"; description {props['sudachi.description']!r} (its own claim)")
+        return info
+
+
+# the 39 ARPAbet phones cmudict.dict uses (every one of its lines read; vowels take a stress digit there)
+ARPABET = frozenset([
+    "AA", "AE", "AH", "AO", "AW", "AY", "B", "CH", "D", "DH", "EH", "ER", "EY", "F", "G", "HH", "IH", "IY", "JH", "K",
+    "L", "M", "N", "NG", "OW", "OY", "P", "R", "S", "SH", "T", "TH", "UH", "UW", "V", "W", "Y", "Z", "ZH",
+])
+_PHONE = re.compile(r"^([A-Z]{1,2})([012]?)$")
+LEXICON_HEAD = 256 * 1024
+MIN_LEXICON_LINES = 20
+
+
+def _lexicon_line(line: str) -> tuple[bool, bool] | None:
+    """(valid, has stress) for one entry line, None for a comment or blank line."""
+    if not line.strip() or line.startswith(";;;"):
+        return None
+    body = line.split(" #", 1)[0].split()
+    if len(body) < 2 or len(body[0]) > 200:
+        return False, False
+    stress = False
+    for ph in body[1:]:
+        m = _PHONE.match(ph)
+        if m is None or m.group(1) not in ARPABET:
+            return False, False
+        stress = stress or bool(m.group(2))
+    return True, stress
+
+
+def _lexicon_lines(data: bytes, *, complete_only: bool) -> list[str] | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:  # a cut multi-byte character at the end is fine
+        if exc.start < len(data) - 3:
+            return None
+        text = data[:exc.start].decode("utf-8")
+    lines = text.split("\n")
+    if complete_only:
+        lines = lines[:-1]
+    return [ln.rstrip("\r") for ln in lines]
+
+
+class ArpabetLexiconReader:
+    id = "arpabet-lexicon"
+    description = "pronouncing dictionary in CMUdict's format (word, then ARPAbet phones with stress digits)"
+
+    def sniff(self, head: bytes) -> bool:
+        lines = _lexicon_lines(head, complete_only=True)
+        if not lines:
+            return False
+        seen = [_lexicon_line(ln) for ln in lines]
+        entries = [v for v in seen if v is not None]
+        return len(entries) >= 3 and all(v[0] for v in entries) and any(v[1] for v in entries)
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        data = read_head(path, LEXICON_HEAD)
+        lines = _lexicon_lines(data, complete_only=len(data) == LEXICON_HEAD)
+        if lines is None:
+            raise fail(path, "not UTF-8 text")
+        ok = bad = stressed = 0
+        first = ""
+        upper = lower = 0
+        for ln in lines:
+            v = _lexicon_line(ln)
+            if v is None:
+                continue
+            if v[0]:
+                ok += 1
+                stressed += v[1]
+                word = ln.split(None, 1)[0]
+                upper += word.isupper()
+                lower += word.islower()
+                first = first or " ".join(ln.split(" #", 1)[0].split())[:64]
+            else:
+                bad += 1
+        if ok < MIN_LEXICON_LINES or bad * 50 > ok or not stressed:
+            raise fail(path, f"not a pronouncing dictionary in CMUdict's format ({ok} ARPAbet entries, {bad} other "
+                             "lines in the first 256 KiB)")
+        info = ArtifactInfo(path=str(path), format="arpabet-lexicon")
+        info.metadata["format_props"] = {"lexicon.phoneset": "arpabet-stress", "lexicon.entries_read": ok,
+                                         "lexicon.case": "upper" if upper > lower else "lower",
+                                         "lexicon.first": first}
+        info.notes.append(f"pronouncing dictionary in CMUdict's format: {ok} entries read of ARPAbet phones with "
+                          f"lexical stress (first {first!r}); the phone set is CMUdict's")
         return info
