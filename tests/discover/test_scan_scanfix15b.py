@@ -180,3 +180,15 @@ def test_hub_api_address_of_a_model() -> None:
                 "https://huggingface.co/api/datasets/org1/set-v2", "https://huggingface.co/api/models/a1/b-7b/discussions",
                 "https://huggingface.co/api/whoami-v2"):
         assert parse_location(url) is None, url
+
+
+def test_generic_weight_file_in_a_variant_folder_names_no_model() -> None:
+    from modelmap.discover.identify import classify
+
+    # a file filter or sub-path inside whichever repository is fetched
+    for path in ("onnx/model.onnx", "onnx/directml/model.onnx", "openvino/fp16/openvino_model.bin"):
+        assert classify(path) is None, path
+    # a named weight file, a weights folder, an absolute path: still model files
+    for path in ("onnx/resnet50-v1-7.onnx", "models/model.onnx", "/opt/onnx/model.onnx"):
+        hit = classify(path)
+        assert hit is not None and hit.kind == "model-file", path

@@ -81,6 +81,11 @@ _GENERIC_WEIGHT_FILE = re.compile(
 # whichever checkpoint is loaded, not a model
 _COMPONENT_DIR = re.compile(r"(?i)(?:unet|vae|vae_encoder|vae_decoder|text_encoder(?:_\d)?|transformer|prior|"
                             r"image_encoder|safety_checker|controlnet|decoder|movq|audio_encoder|vocoder)")
+# a format, device or precision variant's folder inside a model repository (Transformers.js / Optimum ONNX exports
+# keep `onnx/model.onnx`; ONNX Runtime GenAI repos `directml/…`, `cpu_and_mobile/…`):
+# `onnx/model.onnx`, `onnx/directml/model.onnx` name a file of whichever repository is fetched, not a model
+_VARIANT_WORD = r"(?:onnx|openvino|directml|dml|cpu|gpu|cuda|webgpu|npu|cpu_and_mobile|fp16|fp32|bf16|int4|int8|quantized)"
+_VARIANT_DIR = re.compile(rf"(?i){_VARIANT_WORD}(?:[/\\]{_VARIANT_WORD}){{0,3}}")
 _WEIGHT_STEM = re.compile(
     r"(?i)(?:^|[_.-])(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
     r"checkpoint|ckpt|lora|best|last)(?:$|[_.-])"
@@ -327,7 +332,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         base = re.split(r"[/\\]", v)[-1]
         stem = base.rsplit(".", 1)[0]
         weight_name = bool(_WEIGHT_STEM.search(stem))  # pytorch_model.bin, model_last.pth, wired_model.pt
-        if (base == v or _COMPONENT_DIR.fullmatch(v[:-len(base) - 1])) and hint != "path" \
+        if (base == v or _COMPONENT_DIR.fullmatch(v[:-len(base) - 1]) or _VARIANT_DIR.fullmatch(v[:-len(base) - 1])) \
+                and hint != "path" \
                 and _GENERIC_WEIGHT_FILE.fullmatch(base):
             # "model.safetensors", "model-00001-of-00002.safetensors" inside code name a file of some checkpoint,
             # not which model; a weight file on disk is still found by the model-file source
