@@ -192,3 +192,12 @@ def test_generic_weight_file_in_a_variant_folder_names_no_model() -> None:
     for path in ("onnx/resnet50-v1-7.onnx", "models/model.onnx", "/opt/onnx/model.onnx"):
         hit = classify(path)
         assert hit is not None and hit.kind == "model-file", path
+
+
+def test_values_a_test_makes_wrong_on_purpose_are_not_models() -> None:
+    from modelmap.discover.identify import PLACEHOLDER
+
+    for value in ("invalid-model-id-without-slash", "nonexistent-model", "different-id", "bogus_model-7b"):
+        assert PLACEHOLDER.match(value), value
+    for value in ("phi-3.5-mini", "gpt-4o-mini", "deepseek-r1", "different"):
+        assert not PLACEHOLDER.match(value), value

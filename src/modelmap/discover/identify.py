@@ -68,8 +68,10 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          r"|(?:test|fake|dummy|mock|stub|sample|example|my|some|other|unknown)[-_ ]?models?(?:$|[-_ ])"
                          r"|models?[-_ ]?[a-z0-9]$"
                          # a role or provider word marked as a test double: rerank-test, vlm-test, test-embedding,
-                         # dummy-q2-gpt35, fake-llm
-                         r"|(?:[a-z]{2,12}[-_])?tests?$|(?:test|fake|dummy|mock|stub)[-_])")
+                         # dummy-q2-gpt35, fake-llm; a value a test makes wrong or other on purpose:
+                         # invalid-model-id-without-slash, nonexistent-model, different-id
+                         r"|(?:[a-z]{2,12}[-_])?tests?$|(?:test|fake|dummy|mock|stub|invalid|bogus|nonexistent|"
+                         r"non-existent|different)[-_])")
 _LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/]|\$\{\w+\}[\\/]|\$\w+[\\/])|\\")
 _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
 _GENERIC_WEIGHT_FILE = re.compile(
