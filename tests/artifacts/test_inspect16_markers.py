@@ -206,3 +206,41 @@ def test_text_that_is_not_an_arpabet_lexicon_is_not_taken(tmp_path: Path) -> Non
     b.write_bytes(("\n".join(CMU_LINES) + "\n").encode() + b"\xff\xfe" * 10 + b"\n" + b"a AH0\n" * 30)
     with pytest.raises(ReadError, match="UTF-8"):
         ArpabetLexiconReader().read(b)
+
+
+def _st_header(tensors: dict[str, list[int]]) -> bytes:
+    import json
+
+    off, hdr = 0, {}  # an 8-byte length and the JSON header, as safetensors writes them
+    for name, shape in tensors.items():
+        n = 4
+        for d in shape:
+            n *= d
+        hdr[name] = {"dtype": "F32", "shape": shape, "data_offsets": [off, off + n]}
+        off += n
+    raw = json.dumps(hdr).encode()
+    return len(raw).to_bytes(8, "little") + raw
+
+
+def test_zipped_model_folder_reads_the_safetensors_header(tmp_path: Path) -> None:
+    import zipfile
+
+    head = _st_header({"embeddings.word_embeddings.weight": [30522, 384],
+                             "encoder.layer.0.attention.self.query.weight": [384, 384]})
+    z = tmp_path / "m"
+    with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("1_Pooling/config.json", '{"word_embedding_dimension": 384}')
+        zf.writestr("model.safetensors", head + b"\x00" * 4096)  # the data cut: never inflated anyway
+    info = reader_for(z).read(z)  # type: ignore[union-attr]
+    assert info.format == "safetensors" and len(info.tensors) == 2
+    assert any("zip archive of 2 members" in n for n in info.notes)
+    bad = tmp_path / "b"  # a header length larger than the member
+    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("model.safetensors", (1 << 40).to_bytes(8, "little") + b"{}")
+    with pytest.raises(ReadError):
+        reader_for(bad).read(bad)  # type: ignore[union-attr]
+    plain = tmp_path / "p"  # a zip of text, as before: not a model
+    with zipfile.ZipFile(plain, "w") as zf:
+        zf.writestr("idf.txt", "word 1.0\n")
+    with pytest.raises(ReadError, match=r"no \.pkl member"):
+        reader_for(plain).read(plain)  # type: ignore[union-attr]

@@ -328,6 +328,9 @@ class PickleReader:
                     raise fail(path, f"zip lists {len(members)} members", "max_items")
                 pkls = [m for m in members if m.filename.endswith(".pkl")]
                 if not pkls:
+                    st = [m for m in members if m.filename.endswith(".safetensors") and not m.is_dir()]
+                    if st:  # a zipped model folder (a sentence-transformers / Hugging Face folder shipped as a zip)
+                        return _zipped_safetensors(path, zf, st, limits)
                     raise fail(path, "zip archive has no .pkl member (not a torch checkpoint)")
                 info.tensor_count = sum(1 for m in members if "/data/" in m.filename
                                         and not m.filename.endswith("/"))
@@ -437,3 +440,35 @@ def outline_props(outline: dict[str, Any]) -> dict[str, Any]:
         props["pickle.keyset"] = "|".join(sorted(set(outline["keys"])))
     props["pickle.imports"] = " ".join(outline.get("imports") or [])
     return props
+
+
+def _zipped_safetensors(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo],
+                        limits: Limits) -> ArtifactInfo:
+    """The safetensors header of a zipped model folder's weights (model.safetensors first, else the first listed):
+    only its 8-byte length and JSON header are decompressed (at most max_header_bytes, streamed), then read by the
+    safetensors reader as if it were the file; the tensor data is never inflated."""
+    import tempfile
+
+    from modelmap.artifacts.safetensors import SafetensorsReader
+
+    member = next((m for m in members if m.filename.rsplit("/", 1)[-1] == "model.safetensors"), members[0])
+    with zf.open(member) as fh:
+        prefix = fh.read(8)
+        if len(prefix) < 8:
+            raise fail(path, f"zip member {member.filename[:200]} is cut before its safetensors header length")
+        n = int.from_bytes(prefix, "little")
+        if n > limits.max_header_bytes or n > member.file_size - 8:
+            raise fail(path, f"zip member {member.filename[:200]}: safetensors header length {n} is too large",
+                       "max_header_bytes")
+        raw = fh.read(n)
+    if len(raw) != n:
+        raise fail(path, f"zip member {member.filename[:200]} is cut inside its safetensors header")
+    with tempfile.TemporaryDirectory(prefix="modelmap-zip-") as tmp:
+        head = Path(tmp) / "model.safetensors"
+        head.write_bytes(prefix + raw)
+        info = SafetensorsReader().read(head, limits)
+    info.path = str(path)
+    info.notes = [n for n in info.notes if not n.startswith("tensor data is cut off")]
+    info.notes.append(f"a zip archive of {len(zf.infolist())} members; read the safetensors header of "
+                      f"{member.filename[:200]} ({member.file_size} bytes, its tensor data not inflated)")
+    return info
