@@ -201,3 +201,15 @@ def test_values_a_test_makes_wrong_on_purpose_are_not_models() -> None:
         assert PLACEHOLDER.match(value), value
     for value in ("phi-3.5-mini", "gpt-4o-mini", "deepseek-r1", "different"):
         assert not PLACEHOLDER.match(value), value
+
+
+def test_weight_file_url_with_fill_in_owner_is_no_model() -> None:
+    from modelmap.discover.identify import classify
+
+    for url in ("https://github.com/user/repo/model.onnx", "https://example.com/your-org/x/model.onnx",
+                "https://gitlab.com/owner/name/-/raw/main/model.gguf"):
+        assert classify(url) is None, url
+    for url in ("https://nexus.acme.io/repository/models/bge-m3.onnx",
+                "https://download.pytorch.org/models/resnet18-5c106cde.pth"):
+        hit = classify(url)
+        assert hit is not None and hit.kind == "model-file", url

@@ -539,6 +539,11 @@ _MODEL_URI_SCHEMES = frozenset({"hf", "s3", "gs", "gcs", "oss", "modelscope", "m
                                 "wasbs", "r2", "cos", "obs", "tos", "bos", "ollama", "hdfs"})
 
 
+# an account or repository part that a writer fills in (`/user/repo/`, `/your-org/your-model/`, `/owner/name/`)
+_FILL_IN_SEGMENT = re.compile(r"(?i)user|username|owner|org|organization|repo|name|project")
+_OWN_FILL_IN = re.compile(r"(?i)(?:your|my)[-_][\w.-]*")
+
+
 def _classify_url(v: str, hint: Hint = "none") -> Match | None:
     """A model location: a download URL of a weight file (``https://download.pytorch.org/models/resnet18-5c106cde.pth``)
     or a model URI (``hf://Qwen/Qwen2-7B``, ``s3://bucket/models/llama-3-8b``, ``pvc://models/bge-m3``,
@@ -567,6 +572,10 @@ def _classify_url(v: str, hint: Hint = "none") -> Match | None:
     match = _MODEL_FILE.fullmatch(name)
     if not match or _TEMPLATE.search(name):
         return None
+    head = parts.path.split("/")[1:3]
+    if (len(head) == 2 and all(_FILL_IN_SEGMENT.fullmatch(p) for p in head)) or any(
+            _OWN_FILL_IN.fullmatch(p) for p in head):
+        return None  # a documentation or test fill-in (https://github.com/user/repo/model.onnx, /your-org/…)
     ext = match.group(1).lower()
     stem = name.rsplit(".", 1)[0]
     if ext in _URL_FILE_EXT or is_model_ish(stem) or _WEIGHT_STEM.search(stem):
