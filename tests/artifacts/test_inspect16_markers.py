@@ -244,3 +244,30 @@ def test_zipped_model_folder_reads_the_safetensors_header(tmp_path: Path) -> Non
         zf.writestr("idf.txt", "word 1.0\n")
     with pytest.raises(ReadError, match=r"no \.pkl member"):
         reader_for(plain).read(plain)  # type: ignore[union-attr]
+
+
+OPENCC_HEADER = ("# Open Chinese Convert (OpenCC) Dictionary\n# File: STCharacters.txt\n# License: Apache-2.0 (see LICENSE)\n"
+                 "# Source: https://github.com/BYVoid/OpenCC\n\n")
+
+
+def test_opencc_dictionary_is_named_by_its_header(tmp_path: Path) -> None:
+    from modelmap.artifacts.markers import OpenCCDictReader
+
+    f = tmp_path / "d"
+    f.write_text(OPENCC_HEADER + "㐷\t傌\n㐹\t㑶 㐹\n㐽\t偑\n万\t萬 万\n与\t與 与\n", encoding="utf-8")
+    assert reader_for(f).id == "opencc-dict"  # type: ignore[union-attr]
+    props = OpenCCDictReader().read(f).metadata["format_props"]
+    assert props["opencc.entries_read"] == 5 and props["opencc.file"] == "STCharacters.txt"
+    rec = inspect_path(f)
+    assert rec["family"]["id"] == "opencc" and rec["publisher"]["id"] == "byvoid"
+    other = tmp_path / "o"  # the header on a file of other lines is refused; another source is the format only
+    other.write_text(OPENCC_HEADER + "not a dictionary line at all\n" * 50, encoding="utf-8")
+    with pytest.raises(ReadError):
+        OpenCCDictReader().read(other)
+    fork = tmp_path / "f"
+    fork.write_text(OPENCC_HEADER.replace("BYVoid/OpenCC", "someone/else") + "万\t萬\n与\t與\n丑\t醜\n", encoding="utf-8")
+    assert inspect_path(fork)["family"] is None
+    cut = tmp_path / "c"  # 10 MB of one line after the header: 64 KiB read
+    cut.write_bytes(OPENCC_HEADER.encode() + b"x" * 10_000_000)
+    with pytest.raises(ReadError):
+        OpenCCDictReader().read(cut)

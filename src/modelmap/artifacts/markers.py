@@ -20,6 +20,11 @@ Sudachi binary dictionaries. Header-only and bounded; nothing is parsed past the
   ``;;;`` comment lines): every phone one of the 39 ARPAbet phones cmudict.dict uses, vowels with a lexical
   stress digit 0 / 1 / 2. Only the first 256 KiB is read, line by line.
 
+* OpenCC dictionaries (``STCharacters.txt``, ``STPhrases.txt``, ...; BYVoid/OpenCC ``data/dictionary``): a text file
+  of ``key<TAB>value[ value...]`` lines, which the project's files open with the comment lines
+  ``# Open Chinese Convert (OpenCC) Dictionary``, ``# File:``, ``# License:``, ``# Source:``. The header is the
+  file's own claim; the entry lines after it are checked to be that format (first 64 KiB).
+
 No library reads these headers without loading the whole model (OpenCV's CascadeClassifier, SudachiPy's
 Dictionary, cmudict's loader), hence these few lines.
 """
@@ -231,4 +236,43 @@ class ArpabetLexiconReader:
                                          "lexicon.first": first}
         info.notes.append(f"pronouncing dictionary in CMUdict's format: {ok} entries read of ARPAbet phones with "
                           f"lexical stress (first {first!r}); the phone set is CMUdict's")
+        return info
+
+
+OPENCC_HEAD = b"# Open Chinese Convert (OpenCC) Dictionary"
+_OPENCC_META = re.compile(r"^# (File|License|Source): (.{1,200})$")
+_OPENCC_ENTRY = re.compile(r"^[^\t ]{1,64}\t[^\t ]{1,64}(?: [^\t ]{1,64}){0,32}$")
+
+
+class OpenCCDictReader:
+    id = "opencc-dict"
+    description = "OpenCC conversion dictionary text (key, a tab, values) with its header comment"
+
+    def sniff(self, head: bytes) -> bool:
+        return head.lstrip(b"\xef\xbb\xbf").startswith(OPENCC_HEAD)
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        data = read_head(path, XML_HEAD)
+        lines = _lexicon_lines(data, complete_only=len(data) == XML_HEAD)
+        if lines is None:
+            raise fail(path, "not UTF-8 text")
+        props: dict[str, str | int] = {"opencc.header": OPENCC_HEAD[2:].decode()}
+        ok = bad = 0
+        for ln in lines[1:]:
+            m = _OPENCC_META.match(ln)
+            if m:
+                props[f"opencc.{m.group(1).lower()}"] = m.group(2)
+            elif ln.startswith("#") or not ln.strip():
+                continue
+            elif _OPENCC_ENTRY.match(ln):
+                ok += 1
+            else:
+                bad += 1
+        if ok < 3 or bad * 50 > ok:
+            raise fail(path, f"an OpenCC header, but {ok} key/value lines and {bad} others in the first 64 KiB")
+        props["opencc.entries_read"] = ok
+        info = ArtifactInfo(path=str(path), format="opencc-dict")
+        info.metadata["format_props"] = props
+        info.notes.append(f"OpenCC dictionary by its own header ({props.get('opencc.file', 'no file name')}, "
+                          f"source {props.get('opencc.source', 'not given')}); {ok} entries read")
         return info
