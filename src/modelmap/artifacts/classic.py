@@ -698,6 +698,27 @@ PADDLE_DTYPES = {0: ("BOOL", 1), 1: ("INT16", 2), 2: ("INT32", 4), 3: ("INT64", 
 MAX_TENSOR_DESC = 1024
 
 
+
+def _tensor_desc(path: Path, data: bytes, start: int, end: int, where: str) -> tuple[str, int, list[int], int]:
+    """A Paddle TensorDesc (protobuf: 1 data type, 2 dims) at ``data[start:end]``: (dtype name, bytes per item,
+    dims, item count); a desc that is not a saved parameter's (unknown type, no or negative dims) is refused."""
+    from modelmap.artifacts.onnx import _walk
+
+    dtype: int | None = None
+    dims: list[int] = []
+    for fno, wire, val, _c in _walk(path, data, start, end, False, []):
+        if fno == 1 and wire == 0:
+            dtype = val
+        elif fno == 2 and wire == 0 and len(dims) < 16:
+            dims.append(val - (1 << 64) if val >= 1 << 63 else val)
+    if dtype not in PADDLE_DTYPES or not dims or any(d < 0 for d in dims):
+        raise fail(path, f"TensorDesc{where} (data type {dtype}, dims {dims}) is not a saved parameter")
+    name, width = PADDLE_DTYPES[dtype]
+    count = 1
+    for d in dims:
+        count *= d
+    return name, width, dims, count
+
 class PaddleTensorReader:
     id = "paddle-tensor"
     description = "PaddlePaddle saved parameter (one LoDTensor): data type and shape"
@@ -709,7 +730,6 @@ class PaddleTensorReader:
         return 2 <= n <= MAX_TENSOR_DESC and head[20] == 0x08
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
-        from modelmap.artifacts.onnx import _walk
 
         head = _head(path, 20 + MAX_TENSOR_DESC)
         if not self.sniff(head):
@@ -717,19 +737,7 @@ class PaddleTensorReader:
         (n,) = struct.unpack_from("<i", head, 16)
         if 20 + n > len(head):
             raise fail(path, f"TensorDesc of {n} bytes runs past the file")
-        dtype: int | None = None
-        dims: list[int] = []
-        for fno, wire, val, _c in _walk(path, head, 20, 20 + n, False, []):
-            if fno == 1 and wire == 0:
-                dtype = val
-            elif fno == 2 and wire == 0 and len(dims) < 16:
-                dims.append(val - (1 << 64) if val >= 1 << 63 else val)
-        if dtype not in PADDLE_DTYPES or not dims or any(d < 0 for d in dims):
-            raise fail(path, f"TensorDesc data type {dtype} / dims {dims} is not a saved parameter")
-        name, width = PADDLE_DTYPES[dtype]
-        count = 1
-        for d in dims:
-            count *= d
+        name, width, dims, count = _tensor_desc(path, head, 20, 20 + n, "")
         expected = 20 + n + count * width
         size = path.stat().st_size
         if size > expected:
@@ -748,7 +756,6 @@ class PaddleTensorReader:
         LoDTensor layout above, in the program's parameter order): every header is read and its data skipped by its
         declared size. A cut inside a tensor's data reads as cut; anything else that is not a tensor header where
         one should start (a short tail, another version, a bad TensorDesc) is refused."""
-        from modelmap.artifacts.onnx import _walk
 
         tensors: list[Tensor] = []
         cut = False
@@ -774,19 +781,7 @@ class PaddleTensorReader:
                 tversion, n = struct.unpack_from("<Ii", buf, q)
                 if tversion != 0 or not 2 <= n <= MAX_TENSOR_DESC or q + 8 + n > size:
                     raise fail(path, f"no TensorDesc at offset {q}")
-                dtype: int | None = None
-                dims: list[int] = []
-                for fno, wire, val, _c in _walk(path, bytes(buf[q + 8:q + 8 + n]), 0, n, False, []):
-                    if fno == 1 and wire == 0:
-                        dtype = val
-                    elif fno == 2 and wire == 0 and len(dims) < 16:
-                        dims.append(val - (1 << 64) if val >= 1 << 63 else val)
-                if dtype not in PADDLE_DTYPES or not dims or any(d < 0 for d in dims):
-                    raise fail(path, f"TensorDesc at offset {q} (data type {dtype}, dims {dims}) is no parameter")
-                name, width = PADDLE_DTYPES[dtype]
-                count = 1
-                for d in dims:
-                    count *= d
+                name, width, dims, count = _tensor_desc(path, bytes(buf[q + 8:q + 8 + n]), 0, n, f" at offset {q}")
                 tensors.append(Tensor("", name, tuple(dims)))
                 pos = q + 8 + n + count * width
                 if pos > size:

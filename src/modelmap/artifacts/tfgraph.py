@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, mapped
+from modelmap.artifacts.tokenizer import _varint
 
 MAX_NODES = 200_000  # nodes walked
 MAX_NAME = 512  # one node name / op / input read
@@ -29,19 +30,6 @@ _NODE_NAME = re.compile(rb"^[A-Za-z0-9_.][A-Za-z0-9_.\-/>]{0,255}$")
 _OP_NAME = re.compile(rb"^[A-Z][A-Za-z0-9_]{0,127}$")
 _SKIP_OUTPUT_OPS = {"Const", "Placeholder", "PlaceholderWithDefault", "NoOp", "Assert", "VarHandleOp",
                     "VariableV2", "Variable", "Assign", "SaveV2", "RestoreV2"}
-
-
-def _varint(buf: bytes, i: int) -> tuple[int | None, int]:
-    value = 0
-    for shift in range(0, 64, 7):
-        if i >= len(buf):
-            return None, i
-        b = buf[i]
-        i += 1
-        value |= (b & 0x7F) << shift
-        if not b & 0x80:
-            return value, i
-    return None, i
 
 
 def _sniff(head: bytes) -> bool:
