@@ -93,8 +93,12 @@ scan_probe("s11-shell-unterminated-multiline-string", "huge-line", lambda: {"run
 scan_probe("s11-shell-output-dir-100k-pieces", "huge-line", lambda: {"ft.sh": (
     "#!/bin/sh\npython train.py --model_name_or_path BAAI/bge-m3 --output_dir ./out_"
     + "_".join(f"bge-m{i}" for i in range(100_000)) + "\n")}, accounted=["ft.sh"])
+# the last line names a real model, so the file is accounted for whether its analysis ends within the budget (a
+# finding) or not (an analysis-budget skip): output folders are no models, and a file of nothing but them gave
+# neither, so on a machine fast enough to finish inside the budget the probe reported it lost (CI at 6d024e1)
 scan_probe("s11-shell-output-dirs-20k-lines", "quadratic-position", lambda: {"ft.sh": "#!/bin/sh\n" + "".join(
-    f'args="--output_dir ./test_encoder_only_m3_bge-m3_{i} --save_steps 100"\n' for i in range(20_000))},
+    f'args="--output_dir ./test_encoder_only_m3_bge-m3_{i} --save_steps 100"\n' for i in range(20_000))
+    + "python train.py --model_name_or_path BAAI/bge-m3\n"},
     accounted=["ft.sh"])
 scan_probe("s11-shell-20k-source-flags", "huge-line", lambda: {"dl.sh": (
     "#!/bin/sh\ndownloader " + "--source Qwen/Qwen3-8B --output-dir /models/Qwen3-8B/ " * 20_000 + "\n")},
