@@ -4,8 +4,6 @@
   keywords, TypeScript constants), as dotenv files already read them;
 * YAML written in a Python multi-line string (a test writing a model catalog or an app config to a temp file);
 * ``payload.get("model") == "<id>"`` comparisons (a test asserting the model a factory passed on).
-* YAML written in a Python multi-line string (a test writing a model catalog or an app config to a temp file);
-* ``payload.get("model") == "<id>"`` comparisons (a test asserting the model a factory passed on).
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 

@@ -721,7 +721,7 @@ class Resolver:
         ("qwen3:30b-a3b-instruct-2507" is not the 30b-a3b tag's Thinking-2507), and a dropped context length the
         model's name lacks ("yi:6b-200k" is not Yi-1.5-6B-Chat), name another checkpoint: that match is refused."""
         dropped = set(_NAME_SPLIT.split(tag)) - set(_NAME_SPLIT.split(kept))
-        words = set(_NAME_SPLIT.split(str(self.kb.models.get(mid, {}).get("hf") or mid).split("/", 1)[-1].lower()))
+        words = self._name_words(mid)
         for word in dropped:
             if word in words:
                 continue
@@ -772,8 +772,7 @@ class Resolver:
                 continue
             if not self._has_weights(mid) or self._is_repack(mid) or model.get("role") not in (None, fam.get("role")):
                 continue
-            words = set(_NAME_SPLIT.split(str(model.get("hf") or mid).split("/", 1)[-1].lower()))
-            if str(model.get("params") or "").lower() == size or size in words:
+            if self._has_size(mid, size):
                 found.append(mid)
         return (fid, sorted(found)) if found else None
 
@@ -800,11 +799,15 @@ class Resolver:
         mid = self.kb.alias_index.get(f"{name}:latest") or self.kb.alias_index.get(name)
         if not mid:
             return None
-        model = self.kb.models[mid]
-        words = set(_NAME_SPLIT.split(str(model.get("hf") or mid).split("/", 1)[-1].lower()))
-        if str(model.get("params") or "").lower() == size or size in words:
-            return mid
-        return None
+        return mid if self._has_size(mid, size) else None
+
+    def _name_words(self, mid: str) -> set[str]:
+        """The words of a model's Hub repo name (its id where it has no repo), lowercased, split at - and _."""
+        return set(_NAME_SPLIT.split(str(self.kb.models.get(mid, {}).get("hf") or mid).split("/", 1)[-1].lower()))
+
+    def _has_size(self, mid: str, size: str) -> bool:
+        """Whether model ``mid`` has the size ``size`` ("8b"): its recorded params, or a word of its repo name."""
+        return str(self.kb.models[mid].get("params") or "").lower() == size or size in self._name_words(mid)
 
     def _build_family_index(self) -> dict[str, list[tuple[int, re.Pattern[str], str]]]:
         buckets: dict[str, list[tuple[int, re.Pattern[str], str]]] = {}
@@ -1357,8 +1360,7 @@ class Resolver:
         sizes = {w for w in _NAME_SPLIT.split(name.lower()) if _SIZE_WORD.fullmatch(w)}
         if not sizes or not candidates:
             return candidates
-        kept = tuple(m for m in candidates
-                     if sizes & set(_NAME_SPLIT.split(str(self.kb.models[m].get("hf") or m).split("/", 1)[-1].lower())))
+        kept = tuple(m for m in candidates if sizes & self._name_words(m))
         return kept or candidates
 
     def _claimable(self, mid: str, owner_pub: str | None, org: str) -> bool:
