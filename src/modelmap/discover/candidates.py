@@ -124,6 +124,12 @@ def _templated_id_text(node: Any) -> str | None:
     return None
 
 
+@cache
+def _dynamic(node_type: str) -> bool:
+    """A literal part built at run time (an interpolation or substitution node of any grammar)."""
+    return any(w in node_type for w in _DYNAMIC_WORDS)
+
+
 def literal_text(node: Any) -> str | None:
     """The literal's value, or None when it is built at run time (interpolation) or not text."""
     if node.type == "hash_key_symbol":
@@ -132,7 +138,7 @@ def literal_text(node: Any) -> str | None:
     has_content = False
     for child in node.children:
         ct = child.type
-        if any(w in ct for w in _DYNAMIC_WORDS):
+        if _dynamic(ct):
             return _templated_id_text(node)
         if ct in _CONTENT_TYPES or ct == "escape_sequence":
             has_content = True
@@ -773,6 +779,41 @@ def model_uses(data: bytes, tick: Callable[[], object],
         yield (quals[-1] if quals else None), ctx
 
 
+_FEW_NAMES = 64  # up to this many declared names, each is searched for with bytes.find instead of a pass over every word
+_NAME_SHAPE = re.compile(r"[A-Za-z_][A-Za-z0-9_]{2,80}")
+_BEFORE_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")
+_AFTER_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
+
+
+def _word_uses(data: bytes, single: dict[str, Candidate]) -> Iterator[tuple[int, int, Candidate]]:
+    """The words of ``data`` (``_WORD``'s matches) that are keys of ``single``, in file order, with their byte span.
+
+    With a few names, each is found with ``bytes.find`` (a C scan) and its boundaries checked as ``_WORD``'s
+    lookarounds do, instead of a Python step for every word of the file; the same matches, in the same order."""
+    if len(single) > _FEW_NAMES:
+        for m in _WORD.finditer(data):  # one linear pass over the file's words, a dict lookup each
+            lit = single.get(m.group(0).decode("ascii", "replace"))
+            if lit is not None:
+                yield m.start(), m.end(), lit
+        return
+    hits: list[tuple[int, int, Candidate]] = []
+    size = len(data)
+    for name, lit in single.items():
+        if not name.isascii() or _NAME_SHAPE.fullmatch(name) is None:
+            continue  # never one of _WORD's matches
+        word = name.encode("ascii")
+        kept = 0
+        at = data.find(word)
+        while at >= 0 and kept <= MAX_USES:  # more of one name than the loop below ever looks at: the rest can wait
+            end = at + len(word)
+            if (at == 0 or data[at - 1] not in _BEFORE_WORD) and (end == size or data[end] not in _AFTER_WORD):
+                hits.append((at, end, lit))
+                kept += 1
+            at = data.find(word, end)
+    hits.sort(key=lambda h: h[0])
+    yield from hits
+
+
 def const_uses(tree: Any, data: bytes, named: dict[str, list[Candidate]],
                keep: Callable[[str], bool] | None = None) -> Iterator[Candidate]:
     """Same-file value flow for the tree-sitter languages: each use of a name declared with one literal, in a
@@ -786,18 +827,15 @@ def const_uses(tree: Any, data: bytes, named: dict[str, list[Candidate]],
         return
     root = tree.root_node
     seen = 0
-    for m in _WORD.finditer(data):  # one linear pass over the file's words, a dict lookup each
-        lit = single.get(m.group(0).decode("ascii", "replace"))
-        if lit is None:
-            continue
+    for start, end, lit in _word_uses(data, single):
         name = lit.bindings[0]
         seen += 1
         if seen > MAX_USES:
             return
         if keep is not None and not keep(lit.value):
             continue
-        node = root.descendant_for_byte_range(m.start(), m.end())
-        if node is None or node.type not in _IDENT_TYPES or node.start_byte != m.start() or node.end_byte != m.end():
+        node = root.descendant_for_byte_range(start, end)
+        if node is None or node.type not in _IDENT_TYPES or node.start_byte != start or node.end_byte != end:
             continue  # inside a string or a comment, or part of a longer token
         row = node.start_point[0] + 1
         if row == lit.line:
