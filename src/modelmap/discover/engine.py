@@ -137,7 +137,7 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
         out.scanned += 1
         out.matched += 1
         return
-    reason = file_skip_reason(name)
+    reason = file_skip_reason(name, cand.relpath)
     if reason:
         out.skips.append(Skip(cand.relpath, reason))
         return

@@ -225,8 +225,26 @@ def _ignored(specs: list[tuple[str, pathspec.PathSpec]], rel: str, is_dir: bool)
     return False
 
 
-def file_skip_reason(name: str) -> str | None:
-    """Cheap, name-only reasons not to read a file."""
+# the folders an app keeps its UI translations in (i18next, vue-i18n, react-intl, WebExtension `_locales`, gettext):
+# their tables map message keys to text for people ("gpt-4": "GPT-4", "placeholder": "llama3.2"), never a setting
+_TRANSLATION_DIRS = frozenset({"locales", "locale", "_locales", "i18n", "l10n", "translations"})
+_TRANSLATION_EXTS = (".json", ".json5", ".yaml", ".yml", ".toml", ".po", ".pot", ".properties", ".ts", ".js",
+                     ".mjs", ".cjs")
+
+
+def translation_table(relpath: str) -> bool:
+    """A UI translation table: a data or message module (``src/i18n/locales/en.json``,
+    ``src/assets/locale/zh/openai.json``, ``_locales/en/messages.json``, ``locales/en-US.ts``) below a folder
+    named for translations. Its strings are display text, as comments are, so the file is not read."""
+    if not relpath.lower().endswith(_TRANSLATION_EXTS):
+        return False
+    return any(part.lower() in _TRANSLATION_DIRS for part in relpath.split("/")[:-1])
+
+
+def file_skip_reason(name: str, relpath: str | None = None) -> str | None:
+    """Cheap, name-only reasons not to read a file (``relpath``: also the folder-named ones)."""
+    if relpath is not None and translation_table(relpath):
+        return "translations"
     if name in LOCK_FILES or name.endswith(_LOCK_SUFFIXES):
         return "lock-file"  # also a renamed or backed-up copy ("2package-lock.json", "old-yarn.lock")
     if name in MODELMAP_CONFIGS:

@@ -1,0 +1,47 @@
+"""scanexplore14a (issue 10): idioms found on fresh TypeScript / JavaScript / Python LLM apps (Electron and browser
+extension chat clients, a Cloudflare Workers bot, Python video / speech apps) that the scanner reported wrongly.
+
+* UI translation tables (``src/i18n/locales/en.json``, ``src/assets/locale/zh/openai.json``, ``_locales/``) hold
+  display text keyed by message ids ("gpt-4": "GPT-4", "placeholder": "llama3.2"): skipped as ``translations``.
+
+Fixtures are written for these tests (not copied from any repository). No timing assertions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import modelmap
+from modelmap.discover.walk import translation_table
+from tests.discover.scan_helpers import found as _found
+
+_LOCALE = '''\
+{
+  "bots": {
+    "gpt-4o": "GPT-4o",
+    "claude-3-5-haiku-latest": "claude-3.5-haiku",
+    "deepseek-chat": "DeepSeek Chat"
+  },
+  "settings": {"model": {"placeholder": "llama3.2", "label": "Model"}}
+}
+'''
+
+
+def test_translation_tables_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    for rel in ("src/i18n/locales/en.json", "src/assets/locale/zh/openai.json", "extension/_locales/en/messages.json",
+                "web/src/locales/en-US.ts", "app/translations/de.yaml"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_LOCALE)
+    (tmp_path / "src" / "config.json").write_text('{"model": "gpt-4o"}\n')
+    result = modelmap.scan(str(tmp_path), resolve=False)
+    assert {(f.path, f.raw) for f in result.findings if f.kind != "endpoint"} == {("src/config.json", "gpt-4o")}
+    assert sum(s.reason == "translations" for s in result.skips) == 5
+
+
+def test_a_settings_file_beside_locales_or_named_like_one_is_still_read(tmp_path: Path) -> None:
+    # only files below a translations folder are skipped; a folder merely containing the word is not one
+    assert _found(tmp_path, "src/localesettings/models.json", '{"model": "deepseek-chat"}\n') == {(1, "deepseek-chat")}
+    assert _found(tmp_path, "config/en.json", '{"model": "qwen-plus"}\n') >= {(1, "qwen-plus")}
+    assert not translation_table("src/i18n/README.md")
+    assert not translation_table("locales.json")
+    assert translation_table("src/I18N/zh-CN.json")
