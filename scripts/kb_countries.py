@@ -44,6 +44,7 @@ class Country:
     urls: tuple[str, ...]
     note: str
     parent: str | None = None
+    as_of: str | None = None  # the date this row's pages were read; None = AS_OF
 
 
 COUNTRIES: dict[str, Country] = {
@@ -172,6 +173,19 @@ COUNTRIES_MORE: dict[str, Country] = {
                           parent="McGill University"),
 }
 
+# Added in session 14 (issue 11 item 7, helper provcountry14): each page read through the search tool or a fetched
+# repository on 2026-12-04; the organisation's own legal page, licence or privacy notice names the place.
+S14 = "2026-12-04"
+COUNTRIES_14: dict[str, Country] = {
+    "explosion": Country("DE", ("https://explosion.ai/merch-toc",),
+                         "Explosion's own merchandise terms: contracts are formed with ExplosionAI GmbH, Skalitzer Str. "
+                         "100, 10997 Berlin, Germany", as_of=S14),
+    "numind": Country("US", ("https://www.numind.ai/terms-conditions",),
+                      "NuMind's own terms (as of 2024-04-10): NUMIND TECHNOLOGY INC., incorporated and registered under "
+                      "the laws of the State of Delaware, registered office 1209 Orange Street, Wilmington, DE (its "
+                      "legal seat; the terms name no other office)", as_of=S14),
+}
+
 # Rows dropped by the country audit of 2026-12-03 (issue 11): each rested only on third-party pages (wikis and
 # their mirrors, news, SEO and summary sites) and no primary source (the organisation's own site or legal page, its
 # README or paper affiliation line, an official registry) was found. Their headers now say `country: null` with
@@ -209,8 +223,10 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
 
 YAML_BOOL_WORDS = frozenset({"NO", "ON", "OFF", "YES", "Y", "N"})
 HEADER = re.compile(r"^publisher:\n(?:[ \t]+.*\n|\n)*?(?=^\S)", re.M)
-UNVERIFIED_NOTE = re.compile(r"^  note: .*(not verified|could not be verified|no sourced).*\n", re.M | re.I)
-UNVERIFIED_SENTENCE = re.compile(r"[^.'\"]*(not verified|could not be verified|no sourced)[^.]*\.?\s*", re.I)
+UNVERIFIED_WORDS = (r"(not verified|could not be verified|no sourced|not stated by the sources read|"
+                    r"no primary source for (a|the team's) country)")
+UNVERIFIED_NOTE = re.compile(r"^  note: .*" + UNVERIFIED_WORDS + r".*\n", re.M | re.I)
+UNVERIFIED_SENTENCE = re.compile(r"[^.'\"]*" + UNVERIFIED_WORDS + r"[^.]*\.?\s*", re.I)
 
 
 def drop_unverified(head: str) -> str:
@@ -245,7 +261,7 @@ def apply(text: str, c: Country) -> str:
     while end < len(lines) and re.match(r"^\s{4,}\S|^  - ", lines[end]):
         end += 1
     item_indent = re.match(r"^(\s*)-", lines[src_at + 1]).group(1) if src_at + 1 < end else "    "  # type: ignore[union-attr]
-    add = [f"{item_indent}- {{url: {q(u)}, as_of: {AS_OF}, covers: [country], note: {q(c.note)}}}"
+    add = [f"{item_indent}- {{url: {q(u)}, as_of: {c.as_of or AS_OF}, covers: [country], note: {q(c.note)}}}"
            for u in c.urls if u not in head]
     lines[end:end] = add
     new = "\n".join(lines) + new[len(new.rstrip("\n")):]
@@ -256,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
-    table = {**COUNTRIES, **COUNTRIES_LATER, **COUNTRIES_MORE}
+    table = {**COUNTRIES, **COUNTRIES_LATER, **COUNTRIES_MORE, **COUNTRIES_14}
     stale = []
     for pid, c in sorted(table.items()):
         path = PUB_DIR / f"{pid}.yaml"
