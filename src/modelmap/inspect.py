@@ -666,7 +666,7 @@ class _Inspection:
             other = _entry_publisher(other_ent, fam) if row else _family_publisher(fam)
             oid = other["id"] if other else None
             pids.add(oid)
-            if not (row and row["base"]):
+            if not (row and (row["base"] or row.get("vocab_inherited"))):
                 makers.add(oid)
             elif oid != pid:
                 extra = sorted((distinctive_specials(other_ent.get("special_tokens") or []) - own_specials) & seen)
@@ -687,6 +687,13 @@ class _Inspection:
         # an entry defined as a base's tokenizer plus the special tokens its maker's published code adds matched only
         # because those tokens are there: they are that maker's, whoever else uses the base vocabulary
         own_tokens = bool(ent.get("requires_special_tokens"))
+        exclusive = self.exclusive_specials(ent, pid) if not own_tokens else []
+        if reason is None and exclusive and signals <= {"vocab", "vocab-near", "specials"}:
+            own_tokens = True
+            self.evidence.append({"kind": "publisher", "source": "(conclusion)", "supports": [family["id"]],
+                                  "detail": f"the files carry special tokens that only {pid}'s models on this vocabulary "
+                                            f"have ({', '.join(exclusive[:4])}): the maker is {pid}, whoever made the "
+                                            "vocabulary"})
         if reason is None and signals <= {"vocab", "vocab-near", "specials"} and not own_tokens:
             shared: set[str | None] = set()
             own: set[str | None] = set()
@@ -716,6 +723,21 @@ class _Inspection:
                                   "detail": f"{pid} made this evidence ({family['id']}); {named} ship it unchanged in "
                                             "derivatives or reuse it, and nothing in the files points to one of them"})
         return pub, None, others
+
+    def exclusive_specials(self, ent: dict[str, Any], pid: str | None) -> list[str]:
+        """The file's distinctive special tokens that the top entry lists and that no entry of another publisher on
+        the same vocabulary lists (sorted): tokens its maker added to a vocabulary another maker made (the
+        DeepSeek-R1 distills' <｜User｜> on Qwen's or Llama's vocabulary). [] without a publisher or such tokens."""
+        if not pid:
+            return []
+        vocab = set(ent.get("vocab_hashes") or [])
+        mine = distinctive_specials(self.obs.specials) & distinctive_specials(ent.get("special_tokens") or [])
+        if not vocab or not mine:
+            return []
+        for e in load_fingerprints().get("fingerprints", []):
+            if e.get("publisher") != pid and vocab & set(e.get("vocab_hashes") or []):
+                mine -= distinctive_specials(e.get("special_tokens") or [])
+        return sorted(mine)
 
     def mismatches(self, family: dict[str, Any] | None) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []

