@@ -2,7 +2,9 @@
 extension chat clients, a Cloudflare Workers bot, Python video / speech apps) that the scanner reported wrongly.
 
 * UI translation tables (``src/i18n/locales/en.json``, ``src/assets/locale/zh/openai.json``, ``_locales/``) hold
-  display text keyed by message ids ("gpt-4": "GPT-4", "placeholder": "llama3.2"): skipped as ``translations``.
+  display text keyed by message ids ("gpt-4": "GPT-4", "placeholder": "llama3.2"): skipped as ``translations``;
+* a TypeScript agent table whose ``model:`` names the setting that holds the model (``model: 'GOOGLE_CHAT_MODEL'``,
+  read later as ``config[agent.model]``) gives that setting's name, not a model.
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -45,3 +47,21 @@ def test_a_settings_file_beside_locales_or_named_like_one_is_still_read(tmp_path
     assert not translation_table("src/i18n/README.md")
     assert not translation_table("locales.json")
     assert translation_table("src/I18N/zh-CN.json")
+
+
+_AGENTS = """\
+export const agents = [
+  { name: 'gemini', model: 'GOOGLE_CHAT_MODEL', base: 'GOOGLE_API_BASE' },
+  { name: 'deepseek', model: 'DEEPSEEK_CHAT_MODEL' },
+];
+export class Config {
+  GOOGLE_CHAT_MODEL = 'gemini-2.5-flash';
+  DEEPSEEK_CHAT_MODEL: string = 'deepseek-chat';
+}
+const picked = { model: 'GPT_4O' };
+"""
+
+
+def test_a_settings_name_under_a_model_key_is_not_a_model(tmp_path: Path) -> None:
+    got = _found(tmp_path, "src/agent/agents.ts", _AGENTS)
+    assert got == {(6, "gemini-2.5-flash"), (7, "deepseek-chat")}

@@ -47,7 +47,7 @@ from modelmap.discover.identify import (
     vocab,
 )
 from modelmap.discover.links import PENDING
-from modelmap.discover.peers import CODE_IDENT, MAX_TABLE, MIN_KNOWN, accepted, peer_match
+from modelmap.discover.peers import CODE_IDENT, CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparseable
@@ -1068,6 +1068,8 @@ class _Analysis:
         value = string_value(lit)
         if value is None:
             return None
+        if CONST_NAME.fullmatch(value) and classify(value, "none") is None:
+            return None  # `model: 'GOOGLE_CHAT_MODEL'`: the name of the setting or variable that holds the model
         if strict and (_VERSION.fullmatch(value) or _ASSET_EXT.search(value) or (
                 not re.search(r"[\d\-:/.]", value) and classify(value, "none") is None)):
             return None  # a bare word ("chat"), a version or an asset path in a registry is not a model
