@@ -361,6 +361,9 @@ class PickleReader:
                     imports.update(found)
                 info.metadata["pickle_imports"] = sorted(imports)
         except zipfile.BadZipFile as exc:
+            cut = _cut_zip_safetensors(path, limits)  # a zipped model folder cut before its central directory
+            if cut is not None:
+                return cut
             raise fail(path, f"broken zip archive: {exc}") from exc
         except (OSError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise fail(path, f"cannot read the zip archive: {exc}") from exc
@@ -440,6 +443,82 @@ def outline_props(outline: dict[str, Any]) -> dict[str, Any]:
         props["pickle.keyset"] = "|".join(sorted(set(outline["keys"])))
     props["pickle.imports"] = " ".join(outline.get("imports") or [])
     return props
+
+
+MAX_LOCAL_MEMBERS = 4096  # local headers walked in a zip cut before its central directory
+
+
+def _cut_zip_safetensors(path: Path, limits: Limits) -> ArtifactInfo | None:
+    """A zip whose end (central directory) is cut off, e.g. a zipped model folder copied in part: its members are
+    found by walking their local headers from the start (each header gives the next one's offset; at most
+    MAX_LOCAL_MEMBERS, always moving forward, stopping at the first member the cut or a data descriptor leaves
+    unsized), and the first ``.safetensors`` member's header is inflated as _zipped_safetensors does (stored or
+    deflated; output bounded by max_header_bytes, input by the member's own bytes). None when no such member
+    starts before the cut: the caller then reports the broken archive. The zip module cannot read a zip without
+    its central directory, hence this walk (the local header layout is APPNOTE 4.3.7)."""
+    import struct
+    import zlib
+
+    try:
+        with open_regular(path) as fh:
+            size = path.stat().st_size
+            off = 0
+            for _ in range(MAX_LOCAL_MEMBERS):
+                fh.seek(off)
+                head = fh.read(30)
+                if len(head) < 30 or head[:4] != _ZIP:
+                    return None
+                _ver, flags, method, _t, _d, _crc, csize, _usize, nlen, elen = struct.unpack("<HHHHHIIIHH", head[4:])
+                name = fh.read(nlen).decode("utf-8", "replace")
+                start = off + 30 + nlen + elen
+                if name.endswith(".safetensors") and method in (0, 8):
+                    return _cut_member_safetensors(path, fh, name, start, method, min(size, start + csize)
+                                                   if csize and not flags & 8 else size, limits, zlib, struct)
+                if flags & 8 or start + csize > size:  # sizes only after the data, or the member is cut
+                    return None
+                off = start + csize
+    except OSError:
+        return None
+    return None
+
+
+def _cut_member_safetensors(path: Path, fh: Any, name: str, start: int, method: int, end: int, limits: Limits,
+                            zlib: Any, struct: Any) -> ArtifactInfo:
+    import tempfile
+
+    from modelmap.artifacts.safetensors import SafetensorsReader
+
+    where = f"{path}!{name[:200]}"
+    inflate = zlib.decompressobj(-15) if method == 8 else None
+    out = bytearray()
+    want = 8
+    pos = start
+    fh.seek(start)
+    while len(out) < want:
+        if inflate is not None and inflate.unconsumed_tail:  # input held back by the output bound comes first
+            out += inflate.decompress(inflate.unconsumed_tail, want - len(out))
+        else:
+            chunk = fh.read(min(1 << 20, end - pos)) if pos < end else b""
+            if not chunk or (inflate is not None and inflate.eof):
+                break
+            pos += len(chunk)
+            out += chunk if inflate is None else inflate.decompress(chunk, want - len(out))
+        if want == 8 and len(out) >= 8:
+            n = struct.unpack("<Q", bytes(out[:8]))[0]
+            if n > limits.max_header_bytes:
+                raise fail(where, f"safetensors header length {n} is too large", "max_header_bytes")
+            want = 8 + n
+    if len(out) < want:
+        raise fail(where, "the zip is cut inside this member's safetensors header")
+    with tempfile.TemporaryDirectory(prefix="modelmap-zip-") as tmp:
+        head = Path(tmp) / "model.safetensors"
+        head.write_bytes(bytes(out[:want]))
+        info = SafetensorsReader().read(head, limits)
+    info.path = str(path)
+    info.notes = [n for n in info.notes if not n.startswith("tensor data is cut off")]
+    info.notes.append(f"a zip archive cut before its central directory: members found from their local headers; "
+                      f"read the safetensors header of {name[:200]} (its tensor data not inflated)")
+    return info
 
 
 def _zipped_safetensors(path: Path, zf: zipfile.ZipFile, members: list[zipfile.ZipInfo],
