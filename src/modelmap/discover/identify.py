@@ -37,7 +37,8 @@ _KEY = re.compile(
     r"(?i)(?:.*[_.-])?(?:model|models|model[_-]?name|model[_-]?id|modelname|modelid|model[_-]?path|repo[_-]?id|"
     r"(?:pretrained[_-]?)?model[_-]?name[_-]?or[_-]?path|"
     r"embedding[_-]?model|embed[_-]?model|llm[_-]?model|chat[_-]?model|rerank(?:er)?[_-]?model|base[_-]?model|"
-    r"deployment[_-]?name|engine|llm|embedder|reranker|model[_-]?repo|model[_-]?url|adapter[_-]?name|"
+    r"deployment[_-]?name|(?<![_.-])engine|(?:llm|chat|completions?|embeddings?|embed|openai|azure|gpt|text)[_-]?engine|"
+    r"llm|embedder|reranker|model[_-]?repo|model[_-]?url|adapter[_-]?name|"
     r"adapter[_-]?name[_-]?or[_-]?path|adapter[_-]?path|lora[_-]?path|peft[_-]?model[_-]?(?:id|path)|"
     r"lora[_-]?(?:name|adapter)|model[_-]?uri|storage[_-]?uri|model[_-]?dir|model[_-]?location|"
     r"model[_-]?source|model[_-]?checkpoint|asr[_-]?model|tts[_-]?model|speech[_-]?model|whisper[_-]?model|"
@@ -790,12 +791,19 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             last = parts[-1]
             stem = last.split(":", 1)[0]
             tail_ok = known_rest or "/" in rest or is_model_ish(stem) or stem.lower() in voc.ollama_library
+            if not known_rest and len(parts) == 2 and (_API_OPERATION.fullmatch(stem.lower()) or is_generic(stem)):
+                return None  # `groq/chat`, `dashscope/embeddings`: a provider's API operation (a route), no model
             if tail_ok and (_PLAIN.fullmatch(last) or _TAGGED.fullmatch(last)):
                 return Match("provider-prefixed", voc.prefixes[first], 0.85)
             return None
     if len(parts) == 2 and _ORG_NAME.fullmatch(v):
         org, name = parts
         if org.lower() in kb.org_index:
+            if _API_OPERATION.fullmatch(name.lower()) or is_generic(name):
+                # a vendor and an API operation or role word (`api.MapPost("openai/chat", …)`, `openai/embeddings`,
+                # `anthropic/messages`): a web app's route or an adapter's name, not a repository (a Hub model
+                # of that exact id was found above)
+                return None
             if is_model_ish(name) or hint != "none":
                 return Match("hf-repo", None, 0.9)
             return None
@@ -833,6 +841,11 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
 
 _TIER_PREFIXES = {"Pro": "siliconflow-cn", "LoRA": "siliconflow-cn"}  # case-sensitive, as the provider writes them
 _API_VERSION_SEGMENT = re.compile(r"v\d+(?:(?:alpha|beta)\d*)?")  # v1, v2, v1beta, v1alpha2
+# the operations of model APIs as their routes name them (OpenAI /v1/chat/completions, /responses, /images,
+# /audio/transcriptions; Anthropic /v1/messages; Gemini :generateContent, as_of 2026-12-04)
+_API_OPERATION = re.compile(r"(?:chat[-_]?)?completions?|messages|responses|images|audio|speech|transcriptions?|"
+                            r"translations|moderations?|generations?|generate(?:content)?|invoke|files|batch(?:es)?|"
+                            r"assistants|threads|realtime|tokenize")
 _PARAM_SIZE = re.compile(r"(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")  # 4b, 0.5b, 135m: a parameter count
 _MODEL_DIR_WORDS = frozenset({"models", "model", "checkpoints", "checkpoint", "pretrained", "pretrained_models",
                               "weights", "model_weights", "hf_models", "llm", "llms", "ckpt", "ckpts"})
