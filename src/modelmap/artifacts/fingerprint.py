@@ -206,6 +206,9 @@ def arch_from_tensors(tensors: list[Tensor]) -> dict[str, Any]:
             sig["hidden_size"], sig["vocab_size"] = t.shape
         elif len(t.shape) == 2 and name.endswith(("mlp.gate_proj.weight", "intermediate.dense.weight")):
             sig["intermediate_size"] = t.shape[0]
+        elif len(t.shape) == 2 and name.endswith("mlp.gate_up_proj.weight") and t.shape[0] % 2 == 0:
+            # gate and up projections fused into one matrix (Hugging Face's Phi-3 and GLM-4 naming): twice the width
+            sig["intermediate_size"] = sig["intermediate_size"] or t.shape[0] // 2
     if layers >= 0:
         sig["num_layers"] = layers + 1
     if sig["intermediate_size"] is None and isinstance(sig["hidden_size"], int):

@@ -31,6 +31,10 @@ NEAR_SIZE_MIN = 16
 W_SPECIAL = 0.2
 W_TYPE, W_TYPE_MISS = 0.12, -0.25
 W_SIZE = 0.25
+# Four or more published dimensions equal, the vocabulary size and hidden width among them: a model's own shape
+# signature (a safetensors header alone gives them), enough on its own to name the family (threshold 0.3), still
+# far below a vocabulary or any combination of two signals.
+W_SIZE_FULL = 0.3
 W_PRE = 0.08
 # A model's structure as its file declares it (ONNX graph inputs / outputs and their shapes, initializer shapes,
 # the exporter's marks): every condition of one of a fingerprint's ``structure`` patterns holds. The patterns
@@ -259,7 +263,7 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
     if obs.dims and entry.get("sizes"):
         frac, size_name, keys = _size_match(obs.dims, entry["sizes"])
         if frac >= 0.99:
-            score += W_SIZE
+            score += W_SIZE_FULL if len(keys) >= 4 and {"vocab_size", "hidden_size"} <= set(keys) else W_SIZE
             signals.append("size")
             why.append(f"dimensions equal {entry['family']} {size_name} ({', '.join(keys)})")
         elif frac >= 0.5:
