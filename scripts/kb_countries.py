@@ -184,6 +184,10 @@ COUNTRIES_14: dict[str, Country] = {
                       "NuMind's own terms (as of 2024-04-10): NUMIND TECHNOLOGY INC., incorporated and registered under "
                       "the laws of the State of Delaware, registered office 1209 Orange Street, Wilmington, DE (its "
                       "legal seat; the terms name no other office)", as_of=S14),
+    "liquidai": Country("US", ("https://github.com/Liquid4All/docs/blob/8182486d1ffbc04f126df8fe290616135c4ace81/"
+                               "docusaurus.config.ts",),
+                        "Liquid AI's own documentation site (docs.liquid.ai, repo Liquid4All/docs): footer copyright "
+                        "Liquid AI, Inc. and site address 314 Main St, Cambridge, MA 02142", as_of=S14),
 }
 
 # Rows dropped by the country audit of 2026-12-03 (issue 11): each rested only on third-party pages (wikis and
@@ -191,7 +195,6 @@ COUNTRIES_14: dict[str, Country] = {
 # README or paper affiliation line, an official registry) was found. Their headers now say `country: null` with
 # the same comment; tests/knowledge/test_countries_new.py keeps them null until a primary source is cited here.
 NO_PRIMARY_SOURCE: dict[str, str] = {
-    "liquidai": "siliconsnark.com called Liquid AI a Cambridge, Massachusetts startup",
     "naver": "grokipedia.com/page/Naver placed Naver Corporation in Seongnam, South Korea",
     "mosaicml": "miner.cc said MosaicML was founded in San Francisco (US)",
     "arcee-ai": "clarifai.com (a vendor case study) called Arcee AI US-based",
@@ -216,6 +219,8 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
     "ai-sage": "manifold.markets said GigaChat's developer is a subsidiary of the Russian Sberbank",
     "greennode": "vietnamnet.vn and vietnam.vn (news) called GreenNode a member of the Vietnamese VNG Group",
     "qodo": "tomshw.it (news) called Qodo an Israeli startup",
+    # liquidai left this table on 2026-12-04 (provcountry14): its own docs site config gives Liquid AI, Inc.'s
+    # address in Cambridge, MA
     # kwai, duxiaoman-di and kakaobrain left this table on 2026-12-04 (countries12): their headers now cite their
     # own staff's paper affiliation lines (Kuaishou Technology, Beijing; Du Xiaoman Financial, Beijing; Kakao Brain,
     # Seongnam)
