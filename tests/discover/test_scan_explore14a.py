@@ -4,7 +4,12 @@ extension chat clients, a Cloudflare Workers bot, Python video / speech apps) th
 * UI translation tables (``src/i18n/locales/en.json``, ``src/assets/locale/zh/openai.json``, ``_locales/``) hold
   display text keyed by message ids ("gpt-4": "GPT-4", "placeholder": "llama3.2"): skipped as ``translations``;
 * a TypeScript agent table whose ``model:`` names the setting that holds the model (``model: 'GOOGLE_CHAT_MODEL'``,
-  read later as ``config[agent.model]``) gives that setting's name, not a model.
+  read later as ``config[agent.model]``) gives that setting's name, not a model;
+* a settings section named after the engine it configures (``whisper:`` / ``[tts_qwen]`` / ``[fun_asr]`` holding
+  a ``model`` key) is not a model selector; an entry named like a model (``qwen-7b-api:``) still is;
+* ``engine`` holds a model only bare (OpenAI's and Azure's old ``engine=``) or as an LLM's engine (``llm_engine``,
+  ``AZURE_OPENAI_ENGINE``); ``tts_engine == "edge_tts"``, ``VOXCPM_ENGINE = "voxcpm_05b"``, ``search_engine`` pick
+  a backend.
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -65,3 +70,46 @@ const picked = { model: 'GPT_4O' };
 def test_a_settings_name_under_a_model_key_is_not_a_model(tmp_path: Path) -> None:
     got = _found(tmp_path, "src/agent/agents.ts", _AGENTS)
     assert got == {(6, "gemini-2.5-flash"), (7, "deepseek-chat")}
+
+
+_SETTINGS_YAML = """\
+whisper:
+  model: 'large-v3'
+  language: 'en'
+qwen-7b-api:
+  type: dashscope
+  model: qwen-7b-chat
+"""
+
+_SETTINGS_TOML = """\
+[tts_qwen]
+api_key = ""
+model_name = "qwen3-tts-flash"
+
+[fun_asr]
+model = "fun-asr"
+"""
+
+
+def test_a_settings_section_named_after_an_engine_is_not_a_model(tmp_path: Path) -> None:
+    assert _found(tmp_path, "config.yaml", _SETTINGS_YAML) == {(2, "large-v3"), (4, "qwen-7b-api"), (6, "qwen-7b-chat")}
+    assert _found(tmp_path / "t", "config.example.toml", _SETTINGS_TOML) == {(3, "qwen3-tts-flash"), (6, "fun-asr")}
+
+
+_ENGINES = """\
+VOXCPM_ENGINE = "voxcpm_05b"
+AZURE_OPENAI_ENGINE = "gpt-4o-mini"
+
+
+def speak(text, tts_engine="edge_tts", search_engine="bing_search"):
+    if tts_engine == "qwen3_tts":
+        return call_qwen(text, model="qwen3-tts-flash")
+    if tts_engine in ("tencent_tts", "azure_tts"):
+        return None
+    return openai.Completion.create(engine="gpt-35-turbo-instruct", prompt=text)
+"""
+
+
+def test_a_backend_engine_is_not_a_model_but_an_llm_engine_is(tmp_path: Path) -> None:
+    got = _found(tmp_path, "app/services/voice.py", _ENGINES)
+    assert got == {(2, "gpt-4o-mini"), (7, "qwen3-tts-flash"), (10, "gpt-35-turbo-instruct")}

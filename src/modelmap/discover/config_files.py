@@ -792,6 +792,10 @@ def _is_object_name_key(key: str) -> bool:
     return _OBJECT_NAME_KEY.fullmatch(words) is not None
 
 
+# a settings section's name: lower-case words joined by underscores, no digit (`whisper`, `tts_qwen`, `fun_asr`)
+_SETTINGS_SECTION = re.compile(r"[a-z]+(?:_[a-z]+)*")
+
+
 def _names_an_entry_model(node: Node) -> bool:
     """A mapping that configures one model: a ``model`` (``model_name``, ``model_id`` …) child holding a literal
     name (`{"type": "dashscope", "model": "qwen-7b-chat"}`); the first 32 pairs are looked at. A name is short: a
@@ -1249,6 +1253,10 @@ class TreeWalker:
         # a selector for it, read as a model key's value is (a generic `default` or `chat` is still none)
         if len(k.value) < 3 or _TEMPLATED.search(k.value) or is_model_key(k.value) or self.under_dataset(""):
             return
+        if hint == "key" and _SETTINGS_SECTION.fullmatch(k.value.strip()):
+            # `whisper: {model: large-v3}`, `[tts_qwen]` / `[fun_asr]` with a `model` inside: a settings section named
+            # after the engine it configures (letters and underscores, no version): the model is its child
+            hint = "none"
         line, col, _ = self.position(k, k.value)
         self.collector.model(k.value, line, col, hint=hint, source_id=self.ids.value,
                              endpoint=endpoint[1] if endpoint else None, provider=endpoint[0] if endpoint else None)
