@@ -44,6 +44,21 @@ def _build_context(path: str) -> bool:
     return any(n == "Dockerfile" or n.startswith("Dockerfile.") or n.endswith(_BUILD_SOURCE_EXTS) for n in names)
 
 
+def _virtualenv(path: str) -> bool:
+    """An ``env/`` folder that is a Python environment: ``pyvenv.cfg`` (venv, virtualenv 20+) or ``conda-meta`` at
+    its top, or an interpreter folder beside a library one (``bin``/``Scripts`` and ``lib``/``Lib``: older
+    virtualenv). Any other ``env/`` holds an app's per-environment settings (a Helm chart's ``env/prod.yaml``, a Go
+    package ``pkg/env``) and is scanned. Reads at most 64 names of its top; an unreadable one stays skipped."""
+    try:
+        with os.scandir(path) as it:
+            names = {e.name for _, e in zip(range(64), it, strict=False)}
+    except OSError:
+        return True
+    if "pyvenv.cfg" in names or "conda-meta" in names:
+        return True
+    return bool(names & {"bin", "Scripts"}) and bool(names & {"lib", "Lib", "lib64"})
+
+
 LOCK_FILES = frozenset({
     "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "Pipfile.lock", "uv.lock", "Cargo.lock",
     "composer.lock", "Gemfile.lock", "go.sum", "bun.lockb", "pdm.lock", "npm-shrinkwrap.json", "conda-lock.yml",
@@ -150,7 +165,8 @@ def walk_dir(
             out.append(WalkSkip(rel, "unreadable", exc.strerror or str(exc)))
             continue
         if is_dir:
-            if entry.name in VENDORED_DIRS and not (entry.name == "build" and _build_context(entry.path)):
+            if entry.name in VENDORED_DIRS and not (entry.name == "build" and _build_context(entry.path)) and not (
+                    entry.name == "env" and not _virtualenv(entry.path)):
                 out.append(WalkSkip(rel + "/", "vendored-dir"))
             elif specs and _ignored(specs, rel, True):
                 out.append(WalkSkip(rel + "/", "ignored"))
