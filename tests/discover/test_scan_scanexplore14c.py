@@ -1,5 +1,8 @@
-"""scanexplore14c: model references that deployment configs hold where the scanner did not look.
+"""scanexplore14c: model references that deployment configs hold in shapes the scanner did not read.
 
+* a YAML string value that is JSON (a Helm chart's per-environment values passing an app its model list as a folded
+  block, ``MODELS: >`` then ``[{"id": "org/name", …}]``; a quoted one-line JSON object): read as JSON where it is
+  written, its lines those of the file.
 * an ``env/`` folder that is not a Python environment (a Helm chart's ``chart/env/prod.yaml``): scanned; one with
   ``pyvenv.cfg``, ``conda-meta`` or ``bin`` + ``lib`` at its top is still skipped as vendored.
 
@@ -11,6 +14,68 @@ from pathlib import Path
 
 import modelmap
 from tests.discover.scan_helpers import found as _found
+
+_HELM_ENV_VALUES = """\
+replicas: 2
+image:
+  repository: ghcr.io/acme/chat
+  tag: "1.4.0"
+envVars:
+  OPENAI_BASE_URL: "https://router.example.net/v1"
+  APP_NAME: "AcmeChat"
+  TASK_MODEL: "Qwen/Qwen2.5-7B-Instruct"
+  MODELS: >
+    [
+      { "id": "deepseek-ai/DeepSeek-V3", "description": "General chat.", "parameters": { "max_tokens": 8192 } },
+      { "id": "meta-llama/Llama-3.3-70B-Instruct", "description": "Long answers." },
+      {
+        "id": "Qwen/Qwen2.5-Coder-32B-Instruct",
+        "description": "Code."
+      }
+    ]
+  BANNERS: >
+    [{"title": "New", "link": "/settings/appearance", "cta": "Open"}]
+  EMBEDDER: '{"provider": "local", "model": "BAAI/bge-m3", "batch": 16}'
+  LIMITS: |
+    [10, 20, 30]
+"""
+
+
+def test_a_helm_values_json_block_lists_its_models_on_their_own_lines(tmp_path: Path) -> None:
+    found = _found(tmp_path, "chart/values-prod.yaml", _HELM_ENV_VALUES)
+    assert (8, "Qwen/Qwen2.5-7B-Instruct") in found
+    assert (11, "deepseek-ai/DeepSeek-V3") in found
+    assert (12, "meta-llama/Llama-3.3-70B-Instruct") in found
+    assert (14, "Qwen/Qwen2.5-Coder-32B-Instruct") in found  # an object written over several lines
+    assert (20, "BAAI/bge-m3") in found  # a single-quoted one-line JSON object
+    # nothing else: not the announcement's link, the numbers, the image or the app's name
+    assert {raw for _line, raw in found} == {
+        "Qwen/Qwen2.5-7B-Instruct", "deepseek-ai/DeepSeek-V3", "meta-llama/Llama-3.3-70B-Instruct",
+        "Qwen/Qwen2.5-Coder-32B-Instruct", "BAAI/bge-m3"}, found
+
+
+def test_json_that_does_not_parse_or_needs_unescaping_stays_one_value(tmp_path: Path) -> None:
+    text = (
+        "env:\n"
+        "  MODELS: >\n"
+        "    [ { \"id\": \"deepseek-ai/DeepSeek-V3\", ]\n"  # broken: a trailing comma inside an object, then ]
+        "  ESCAPED: \"[{\\\"id\\\": \\\"Qwen/Qwen2.5-7B-Instruct\\\"}]\"\n"
+        "  CHAT_MODEL: \"gpt-4o-mini\"\n"
+    )
+    found = _found(tmp_path, "values.yaml", text)
+    assert (5, "gpt-4o-mini") in found  # the rest of the file is still read
+    assert not any(raw == "deepseek-ai/DeepSeek-V3" and line != 3 for line, raw in found)
+
+
+def test_json_blocks_are_bounded_in_size_count_and_depth(tmp_path: Path) -> None:
+    big = ", ".join(f'{{"id": "org/name-{i}"}}' for i in range(4000))  # over 64 KB: left as one value
+    deep = "[" * 300 + "]" * 300  # deeper than the JSON reader's bound (200), within YAML's (500)
+    many = "\n".join(f'  M{i}: \'{{"model": "Qwen/Qwen2.5-{i}B-Instruct"}}\'' for i in range(40))
+    text = f"a:\n  BIG: '[{big}]'\n  DEEP: '{deep}'\nb:\n{many}\n"
+    found = _found(tmp_path, "values.yaml", text)
+    assert not any(raw.startswith("org/name-") for _line, raw in found)
+    # 32 embedded values of a file are parsed (the deep one and 31 more; the big one is refused before), no more
+    assert len([raw for _line, raw in found if raw.startswith("Qwen/")]) == 31
 
 
 def test_an_env_folder_of_per_environment_values_is_scanned(tmp_path: Path) -> None:

@@ -988,6 +988,9 @@ class TreeWalker:
         self.path: list[str] = []
         self._embedded_depth = 0
         self._embedded_count = 0
+        # the trees parsed out of string values (embedded, embedded_json), kept while the walker lives: _visited holds
+        # ids, and a freed tree's id is handed to the next one parsed (it would be skipped as an alias already walked)
+        self._embedded_trees: list[Node] = []
         # the document walked is a LoRA adapter resource (kind: ModelAdapter, LoraAdapter): every mapping in it is
         # read as an adapter's spec (its baseModel names the served base model's deployment, not a model id)
         self.adapter_resource = False
@@ -1270,6 +1273,9 @@ class TreeWalker:
         if self.under_dataset(low_key) and not (key and is_model_key(key)) and not (
                 parent_key and is_model_key(parent_key)):
             return  # a data set's id or path (datasets: [{path: mhenrichsen/alpaca_2k_test}]), not a model
+        if value[:1] in "[{" and value[-1:] in "]}" and low_key not in COMMAND_KEYS \
+                and self.embedded_json(s, key, parent_key, endpoint):
+            return
         if "://" in value and self.under_output(low_key):
             return  # where a job writes its results (OME outputLocation.storageUri: oci://…/deepseek-r1-benchmark)
         if low_key in self.location_keys and "://" in value and not _TEMPLATED.search(value) and not (
@@ -1446,11 +1452,45 @@ class TreeWalker:
         docs = [_shift(doc, body) for doc in parsed if isinstance(doc, Mapping)] if error is None else []
         if not docs:
             return False
+        self._embedded_trees.extend(docs)
         self._embedded_depth += 1
         try:
             for doc in docs:
                 if isinstance(doc, Mapping):
                     self.walk(doc, key, parent_key, endpoint)
+        finally:
+            self._embedded_depth -= 1
+        return True
+
+    def embedded_json(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None) -> bool:
+        """A string value that is JSON: a Helm value or a container's environment holding an app's model list
+        (``MODELS: >`` then ``[{"id": "org/name", …}, …]`` over many lines, ``CONFIG: '{"model": "…"}'``). It is parsed
+        from the text where it is written (a folded or literal block's lines after its header, a quoted scalar's
+        inside), so its offsets are the file's, and walked as if nested under its key, as a dotenv value written as
+        JSON is (``_env_json``). JSON that needs unescaping to read (a double-quoted scalar with ``\\"`` inside), that
+        does not parse or that is not a collection stays one value. Bounded as ``embedded``: 64 KB, 32 per file, one
+        level of nesting, ticks in proportion to its size."""
+        text = self.file.text
+        if (self._embedded_depth >= 1 or self._embedded_count >= 32 or s.end - s.start > _ENV_JSON_MAX
+                or (key and _PROSE_KEY.search(key))):
+            return False
+        start = s.start
+        if text.startswith(("|", ">"), start):
+            start = text.find("\n", start, s.end) + 1
+            if start <= 0:
+                return False
+        self._embedded_count += 1
+        self.tick(1 + (s.end - start) // 256)
+        try:
+            node = _shift(parse_json(text[start:s.end]), start)
+        except (ParseError, RecursionError):
+            return False
+        if not isinstance(node, (Mapping, Seq)):
+            return False
+        self._embedded_trees.append(node)
+        self._embedded_depth += 1
+        try:
+            self.walk(node, key, parent_key, endpoint)
         finally:
             self._embedded_depth -= 1
         return True
