@@ -3,6 +3,8 @@
 * a YAML string value that is JSON (a Helm chart's per-environment values passing an app its model list as a folded
   block, ``MODELS: >`` then ``[{"id": "org/name", …}]``; a quoted one-line JSON object): read as JSON where it is
   written, its lines those of the file.
+* a quoted default inside an environment placeholder (``${APP_LLM_MODELNAME:-"meta/llama-3.1-70b-instruct"}``
+  in a Compose file): the model without its quotes.
 * an ``env/`` folder that is not a Python environment (a Helm chart's ``chart/env/prod.yaml``): scanned; one with
   ``pyvenv.cfg``, ``conda-meta`` or ``bin`` + ``lib`` at its top is still skipped as vendored.
 
@@ -100,3 +102,25 @@ def test_a_python_environment_named_env_is_still_vendored(tmp_path: Path) -> Non
         result = modelmap.scan(str(root), resolve=False)
         assert not result.findings, marker
         assert any(s.path == "env/" and s.reason == "vendored-dir" for s in result.skips), marker
+
+
+_COMPOSE_QUOTED_DEFAULTS = """\
+services:
+  rag-server:
+    image: ghcr.io/acme/rag-server:2.1.0
+    environment:
+      APP_LLM_MODELNAME: ${APP_LLM_MODELNAME:-"meta/llama-3.1-70b-instruct"}
+      APP_RANKING_MODELNAME: ${APP_RANKING_MODELNAME:-'nvidia/nv-rerankqa-mistral-4b-v3'} # blank: no reranking
+      APP_EMBED_MODELNAME: ${APP_EMBED_MODELNAME:-nvidia/nv-embedqa-e5-v5}
+      APP_LLM_SERVERURL: ${APP_LLM_SERVERURL:-""}
+      APP_NAME: ${APP_NAME:-"rag"}
+"""
+
+
+def test_a_quoted_default_inside_an_env_placeholder_is_the_model(tmp_path: Path) -> None:
+    path = tmp_path / "deploy" / "docker-compose.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(_COMPOSE_QUOTED_DEFAULTS)
+    found = {(f.line, f.column, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings}
+    assert found == {(5, 48, "meta/llama-3.1-70b-instruct"), (6, 56, "nvidia/nv-rerankqa-mistral-4b-v3"),
+                     (7, 51, "nvidia/nv-embedqa-e5-v5")}, found

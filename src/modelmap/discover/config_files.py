@@ -664,6 +664,17 @@ def is_model_key(key: str) -> bool:
 # ${VAR:default} / ${app.model:default} (application.yml: `model-name: ${CHAT_MODEL_NAME:qwen-max}`); the shell's
 # ${VAR:?message} and ${VAR:+other} give no default
 _ENV_DEFAULT = re.compile(r"\$\{(?:env:)?(?!env:)(?P<var>[A-Za-z_][\w.]*)(?::?[-=]|:(?![?+]))(?P<default>[^{}$]*)\}")
+
+
+def env_default(m: re.Match[str]) -> str:
+    """The default of a ``${VAR:-default}`` match, without a pair of quotes around it: Compose files and scripts
+    quote it inside the braces (``${APP_LLM_MODELNAME:-"meta/llama3-70b-instruct"}``, ``${X:-'org/name'}``)."""
+    value = m.group("default").strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1].strip()
+    return value
+
+
 _TEMPLATED = re.compile(r"\{\{|\{%|\$\{|\$\(|<%|^\$[A-Za-z_]")
 _KV_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.S)
 COMMAND_KEYS = frozenset({
@@ -1057,7 +1068,7 @@ class TreeWalker:
         value = node.value.strip()
         m = _ENV_DEFAULT.fullmatch(value)
         if m:
-            value = m.group("default").strip()
+            value = env_default(m)
         return value if "://" in value else None
 
     def block_endpoint(self, mapping: Mapping) -> Endpoint | None:
@@ -1321,7 +1332,7 @@ class TreeWalker:
         hint_key = key
         m = _ENV_DEFAULT.fullmatch(value)
         if m:
-            value = m.group("default").strip()
+            value = env_default(m)
             if not (key and is_model_key(key)):
                 hint_key = m.group("var")
         if not value or len(value) > 300:
