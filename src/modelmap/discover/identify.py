@@ -403,7 +403,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if "/" in v:
         return _classify_slashed(v, low, hint)
 
-    bare_word = hint == "none" and not re.search(r"[\d:-]", low)
+    # a word alone, or an ordinal word and its number (`"step3"`: a wizard's or a test's third step, a message id;
+    # StepFun's step3 too): only where a model is expected
+    bare_word = hint == "none" and (not re.search(r"[\d:-]", low) or _SEQUENCE_ID.fullmatch(low) is not None)
     # a family name written for people ("ChatGLM3", "Llama3") is display text unless an API takes it; a provider
     # that spells its API-only models capitalised (Baichuan's `Baichuan4`, `Baichuan2-Turbo`) is not written for people
     display_family = hint == "none" and v != low and not _SIZE.search(low) and ":" not in low \
@@ -484,6 +486,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
 # the last words of an API protocol's name ("openai-chat-completions", "deepseek-chat-completions",
 # "anthropic-messages", "openai-responses"): a requester, adapter or route named after what it speaks; no model id
 # ends with one of them
+# an ordinal word and a number, as steps, stages and pages are numbered in UI text keys, tool-call ids and tests
+_SEQUENCE_ID = re.compile(r"(?:step|stage|phase|part|round|level|page|item|option|section|chapter|lesson|tab|slide|"
+                          r"turn|scene)[-_]?\d{1,2}")
 _API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messages|responses)(?:[-_.]api)?$")
 # a Volcengine Ark inference endpoint's id (ep-<yyyymmddhhmmss>-<suffix>, as the Ark console issues them and its
 # docs write them, volcengine.com/docs/82379, as_of 2026-12-04): given as the model, it names the endpoint, not the
