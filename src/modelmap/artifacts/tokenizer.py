@@ -33,6 +33,7 @@ from modelmap.artifacts.base import (
     parse_json_bounded,
     read_bounded,
 )
+from modelmap.errors import ReadError
 
 
 def _bytes_to_unicode() -> dict[int, str]:
@@ -492,7 +493,10 @@ class TokenizerReader:
         if tok is None:
             raise fail(path, "not a tokenizer file this reader knows (tokenizer.json, tekken, vocab.json, "
                        "vocab.txt, tiktoken, SentencePiece)")
-        return ArtifactInfo(path=str(path), format=f"tokenizer:{tok.kind.split(':')[0]}", tokenizer=tok)
+        info = ArtifactInfo(path=str(path), format=f"tokenizer:{tok.kind.split(':')[0]}", tokenizer=tok)
+        if tok.extra.get("cut"):
+            info.notes.append(str(tok.extra["cut"]))
+        return info
 
     def parse(self, path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
         kind = sniff_kind(data[:64])
@@ -511,7 +515,13 @@ class TokenizerReader:
         if kind == "sentencepiece":
             return _sentencepiece(path, data, limits)
         if kind == "json":
-            doc = parse_json(path, data, limits)
+            try:
+                doc = parse_json(path, data, limits)
+            except ReadError as exc:
+                cut = _cut_tokenizer_json(path, data, limits) if exc.limit is None else None
+                if cut is None:
+                    raise
+                return cut
             if not isinstance(doc, dict):
                 return None
             if isinstance(doc.get("model"), dict):
@@ -529,6 +539,41 @@ class TokenizerReader:
 
 
 _ADDED_KEY = re.compile(rb'"added_tokens"\s*:\s*\[')
+_MODEL_KEY = re.compile(rb'"model"\s*:\s*\{')
+_VOCAB_KEY = re.compile(rb'"vocab"\s*:\s*')
+_TYPE_KEY = re.compile(rb'"type"\s*:\s*"(BPE|WordPiece|Unigram|WordLevel)"')
+
+
+def _cut_tokenizer_json(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
+    """A tokenizer.json cut short (a partial copy; the end, usually part of ``merges``, is missing): read when every
+    key before ``model`` and the whole ``model.vocab`` are there, which is all a fingerprint uses. The
+    ``tokenizers`` library writes ``added_tokens``, the normaliser, pre-tokenizer, post-processor and decoder before
+    ``model``, and ``vocab`` before ``merges``; a key followed by ``:`` cannot occur inside a JSON string, so the
+    first ``"model": {`` is the model. The parts are parsed with json's own decoder on the already size-checked
+    bytes (parse_json_bounded ran first). None when the file is not cut that way (the caller keeps its error)."""
+    if data.lstrip()[:1] != b"{":
+        return None
+    m = _MODEL_KEY.search(data)
+    if m is None:
+        return None
+    head = data[: m.start()].rstrip()
+    if head.endswith(b","):
+        head = head[:-1]
+    v = _VOCAB_KEY.search(data, m.end())
+    t = _TYPE_KEY.search(data, m.end(), v.start() if v else m.end())
+    if v is None or t is None:
+        return None
+    try:
+        doc = json.loads(head + b"}")
+        vocab, _end = json.JSONDecoder().raw_decode(data[v.end():].decode("utf-8", "ignore"))
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(doc, dict) or not isinstance(vocab, (dict, list)):
+        return None
+    doc["model"] = {"type": t.group(1).decode(), "vocab": vocab}
+    info = _tokenizer_json(path, doc, limits)
+    info.extra = {**info.extra, "cut": "the file ends early (cut short); read up to the end of model.vocab"}
+    return info
 
 
 def added_tokens_only(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[str] | None:
