@@ -9,7 +9,10 @@ extension chat clients, a Cloudflare Workers bot, Python video / speech apps) th
   a ``model`` key) is not a model selector; an entry named like a model (``qwen-7b-api:``) still is;
 * ``engine`` holds a model only bare (OpenAI's and Azure's old ``engine=``) or as an LLM's engine (``llm_engine``,
   ``AZURE_OPENAI_ENGINE``); ``tts_engine == "edge_tts"``, ``VOXCPM_ENGINE = "voxcpm_05b"``, ``search_engine`` pick
-  a backend.
+  a backend;
+* the first argument of an event or channel call with a handler or data after it (Electron's
+  ``webContents.send("CLAUDE-2-ORG", org)`` / ``ipcRenderer.on(...)``, EventEmitter ``emit``, DOM
+  ``addEventListener``) names an event, not a model.
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -113,3 +116,19 @@ def speak(text, tts_engine="edge_tts", search_engine="bing_search"):
 def test_a_backend_engine_is_not_a_model_but_an_llm_engine_is(tmp_path: Path) -> None:
     got = _found(tmp_path, "app/services/voice.py", _ENGINES)
     assert got == {(2, "gpt-4o-mini"), (7, "qwen3-tts-flash"), (10, "gpt-35-turbo-instruct")}
+
+
+_IPC = """\
+const { ipcRenderer } = require("electron");
+export function watch(mainWindow, org) {
+  mainWindow.webContents.send("CLAUDE-2-ORG", org);
+  ipcRenderer.on("claude-3-opus-20240229", (event, value) => console.log(value));
+  bus.emit("gpt-4o", { model: "gpt-4o-mini" });
+  return client.chat({ model: "claude-3-5-haiku-latest" });
+}
+"""
+
+
+def test_event_and_channel_names_are_not_models(tmp_path: Path) -> None:
+    got = _found(tmp_path, "src/background.js", _IPC)
+    assert got == {(5, "gpt-4o-mini"), (6, "claude-3-5-haiku-latest")}

@@ -264,6 +264,11 @@ _ROUTE_TABLE = re.compile(r"(?i)(routes?|router|navs?|navigation|menus?|links|br
 # calls whose first argument is a key of the app's own (i18n messages, browser storage), never a model
 _KEY_CALLS = frozenset({"t", "$t", "tc", "translate", "formatMessage", "getItem", "setItem", "removeItem",
                         "getLocalStorage", "setLocalStorage", "useLocalStorage", "useSessionStorage"})
+# calls whose first argument names an event or a message channel (Node's EventEmitter, the DOM, Electron's ipcMain /
+# ipcRenderer / webContents, socket.io): `webContents.send("CLAUDE-2-ORG", org)`, `ipcRenderer.on("CLAUDE-2-ORG", …)`
+_EVENT_CALLS = frozenset({"on", "once", "off", "emit", "addListener", "removeListener", "removeAllListeners",
+                          "prependListener", "addEventListener", "removeEventListener", "handle", "handleOnce",
+                          "send", "sendSync", "sendTo", "sendToHost"})
 # JSX attributes and object keys that hold CSS, DOM ids or test ids
 _MARKUP_KEYS = frozenset({"classname", "class", "style", "id", "key", "data-testid", "htmlfor", "for", "role"})
 _ROUTE_CALLS = frozenset({"push", "replace", "navigate", "redirect", "fetch", "get", "post", "put", "patch", "delete",
@@ -731,17 +736,19 @@ class _Analysis:
 
     def _skip_route_argument(self, call: Any, fn: Any) -> None:
         """``router.push("/models/gpt-4o")``, ``fetch("/api/models/gpt-4o")``: a path on the web origin;
-        ``t("deepseek-chat")``, ``localStorage.getItem("claude-3-opus")``: a message or storage key."""
+        ``t("deepseek-chat")``, ``localStorage.getItem("claude-3-opus")``: a message or storage key;
+        ``ipcRenderer.on("CLAUDE-2-ORG", handler)``: an event or channel name (a second argument: its handler or data)."""
         if fn is None:
             return
         name = fn.text.decode("utf-8", "replace").rsplit(".", 1)[-1] if fn.type in (
             "identifier", "member_expression") else ""
-        if name not in _ROUTE_CALLS and name not in _KEY_CALLS:
+        if name not in _ROUTE_CALLS and name not in _KEY_CALLS and name not in _EVENT_CALLS:
             return
         args = call.child_by_field_name("arguments")
         first = args.named_children[0] if args is not None and args.named_child_count else None
         if first is not None and first.type in ("string", "template_string") and (
-                name in _KEY_CALLS or (string_value(first) or "").startswith("/")):
+                name in _KEY_CALLS or (name in _EVENT_CALLS and args.named_child_count >= 2)
+                or (string_value(first) or "").startswith("/")):
             self.f.skip.add(_node_key(first))
 
     def _named_imports(self, node: Any, spec: str) -> None:
