@@ -5,6 +5,8 @@
   written, its lines those of the file.
 * a quoted default inside an environment placeholder (``${APP_LLM_MODELNAME:-"meta/llama-3.1-70b-instruct"}``
   in a Compose file): the model without its quotes.
+* a bash array written over several lines (``CPU_MODELS=(`` then one quoted model a line, with comments): each
+  item on its own line, as one-line arrays were read.
 * an ``env/`` folder that is not a Python environment (a Helm chart's ``chart/env/prod.yaml``): scanned; one with
   ``pyvenv.cfg``, ``conda-meta`` or ``bin`` + ``lib`` at its top is still skipped as vendored.
 
@@ -124,3 +126,50 @@ def test_a_quoted_default_inside_an_env_placeholder_is_the_model(tmp_path: Path)
     found = {(f.line, f.column, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings}
     assert found == {(5, 48, "meta/llama-3.1-70b-instruct"), (6, 56, "nvidia/nv-rerankqa-mistral-4b-v3"),
                      (7, 51, "nvidia/nv-embedqa-e5-v5")}, found
+
+
+_TRAIN_SH = """\
+#!/bin/bash
+set -e
+EPOCHS=3
+
+CPU_MODELS=(
+    "bert-base-uncased"     # 110M params - most CPU-friendly, the 2-epoch baseline
+    "roberta-base"          # 125M params
+)
+EVAL_MODELS=( "Qwen/Qwen2.5-0.5B-Instruct"
+  # a comment line inside the array
+  meta-llama/Llama-3.2-1B-Instruct )
+DATASETS=(
+  "tatsu-lab/alpaca"
+)
+for MODEL in "${CPU_MODELS[@]}"; do
+  python train.py --model "$MODEL" --epochs "$EPOCHS"
+done
+vllm serve Qwen/Qwen2.5-7B-Instruct --port 8000
+"""
+
+
+def test_a_bash_array_written_over_several_lines_lists_its_models(tmp_path: Path) -> None:
+    path = tmp_path / "scripts" / "train_all.sh"
+    path.parent.mkdir(parents=True)
+    path.write_text(_TRAIN_SH)
+    found = {(f.line, f.column, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings}
+    assert (6, 6, "bert-base-uncased") in found and (7, 6, "roberta-base") in found
+    assert (9, 16, "Qwen/Qwen2.5-0.5B-Instruct") in found and (11, 3, "meta-llama/Llama-3.2-1B-Instruct") in found
+    assert (18, 12, "Qwen/Qwen2.5-7B-Instruct") in found  # the lines after the arrays are read as before
+    raws = {raw for _line, _col, raw in found}
+    assert not raws & {"tatsu-lab/alpaca", "110M", "params", "CPU-friendly", "2-epoch"}, raws
+
+
+def test_an_array_never_closed_holds_at_most_its_bound_of_lines(tmp_path: Path) -> None:
+    from modelmap.discover.shell import ARRAY_MAX_LINES
+
+    filler = "\n".join(f'  "item-{i}"' for i in range(ARRAY_MAX_LINES + 50))
+    opened = "\n".join("MODELS=(" for _ in range(20_000))  # each opens an array that the next line is read in
+    text = f"MODELS=(\n{filler}\nMODEL=Qwen/Qwen2.5-7B-Instruct\n{opened}\n"
+    path = tmp_path / "run.sh"
+    path.write_text(text)
+    result = modelmap.scan(str(tmp_path), resolve=False)
+    assert (ARRAY_MAX_LINES + 52, "Qwen/Qwen2.5-7B-Instruct") in {(f.line, f.raw) for f in result.findings}
+    assert not any(s.reason == "analysis-budget" for s in result.skips)

@@ -364,11 +364,27 @@ def _scan_array(file: SourceFile, raw: str, line: int, source_id: str) -> list[F
     m = _ARRAY.match(raw)
     if not m:
         return None
-    model_var = is_model_key(m.group("name"))
+    return array_items(file, raw, line, source_id, m.group("name"), m.start(2), m.end(2))
+
+
+# the first line of a bash array written over several lines (`CPU_MODELS=(` then one item a line, then `)`)
+_ARRAY_OPEN = linear(r"^\s*(?:(?:export|local|readonly|declare(?:\s+-\w+)*)\s+)?(?P<name>[A-Za-z_]\w*)\+?=\("
+                     r"(?P<items>[^()]*)$")
+_ARRAY_COMMENT = re.compile(r"(?:^|\s)#")
+ARRAY_MAX_LINES = 200  # lines read as one open array's items; past them the array is taken as never closed
+
+
+def array_items(file: SourceFile, raw: str, line: int, source_id: str, name: str, begin: int,
+                end: int) -> list[Finding]:
+    """The items of a bash array named ``name`` written in ``raw[begin:end]`` (a one-line array's inside, or one
+    line of an array written over several; a ``# comment`` after the items is left out): see ``_scan_array``."""
+    comment = _ARRAY_COMMENT.search(raw, begin, end)
+    if comment is not None:
+        end = comment.start()
+    model_var = is_model_key(name)
     collector = Collector(file, source_id)
     tick = collector.budget.tick
-    base = m.start(2)
-    for item in _ARRAY_ITEM.finditer(raw, base, m.end(2)):
+    for item in _ARRAY_ITEM.finditer(raw, begin, end):
         tick()
         value = next(g for g in item.groups() if g is not None)
         at = item.start() + (0 if item.group(3) is not None else 1) + 1
@@ -860,9 +876,17 @@ class ShellSource:
         # (offset in the joined command, physical line, indentation) of each piece of a continued command
         pieces: list[tuple[int, int, int]] = []
         batch = file.path.lower().endswith((".bat", ".cmd"))  # no `\` continuation lines there
+        # a bash array open over several lines: its name and how many more lines may hold its items
+        array: tuple[str, int] | None = None
         for number, raw in enumerate(file.text.splitlines(), 1):
             tick()
             stripped = raw.strip()
+            if array is not None and not pending:
+                close = raw.find(")")
+                out.extend(array_items(file, raw, number, f"{self.id}-variable", array[0], 0,
+                                       close if close >= 0 else len(raw)))
+                array = None if close >= 0 or array[1] <= 1 else (array[0], array[1] - 1)
+                continue
             if not pending:
                 start = number
                 pieces = []
@@ -877,6 +901,12 @@ class ShellSource:
             pending, pending_len = [], 0
             if ":" in raw and "odel" in raw:
                 out.extend(_scan_key_values(file, raw, number, f"{self.id}-json"))
+            if command and start == number and "=(" in raw and (opened := _ARRAY_OPEN.match(raw)) is not None:
+                # MODELS=( then one item a line: this line's items, then the next lines' up to the `)`
+                out.extend(array_items(file, raw, number, f"{self.id}-variable", opened.group("name"),
+                                       opened.start(2), opened.end(2)))
+                array = (opened.group("name"), ARRAY_MAX_LINES)
+                continue
             if command and start == number:
                 out.extend(scan_assignment(file, raw, number, f"{self.id}-variable"))
             if command and start == number:
