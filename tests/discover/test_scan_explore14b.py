@@ -3,6 +3,8 @@
 * a vendor and an API operation or role word (`api.MapPost("openai/chat", …)`, `groq/chat`): a route, not a model;
 * an ordinal word and a number (`"step3"`: a wizard's step, a test's tool-call id) is a model (StepFun's step3)
   only where a model is expected;
+* a test's value for a model that is not there (`does-not-exist`, `unknown-model-xyz`) or an example's own object
+  (`…:inference-profile/my-profile`) is a test double, also among real ids in the same table;
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -108,3 +110,58 @@ def test_an_ordinal_id_is_a_model_only_where_one_is_expected() -> None:
     assert classify("step3", "key") is not None and classify("stepfun-ai/step3", "none") is not None
     # a family word and its version stays a model anywhere
     assert classify("llama3", "none") is not None and classify("step-3.5-flash", "none") is not None
+
+
+_BEDROCK_TEST_GO = """\
+package ai
+
+import "testing"
+
+func TestModelFromString(t *testing.T) {
+\ttests := []struct {
+\t\tname  string
+\t\tmodel string
+\t\twant  string
+\t}{
+\t\t{"dated id", "anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic.claude-3-5-sonnet-20240620-v1:0"},
+\t\t{"cross-region", "us.anthropic.claude-3-7-sonnet-20250219-v1:0", "us.anthropic.claude-3-7-sonnet-20250219-v1:0"},
+\t\t{"nova", "amazon.nova-lite-v1:0", "amazon.nova-lite-v1:0"},
+\t\t{"unknown model falls back", "does-not-exist", "anthropic.claude-3-5-sonnet-20240620-v1:0"},
+\t}
+\tfor _, tt := range tests {
+\t\t_ = tt
+\t}
+\tprofileARN := "arn:aws:bedrock:us-east-1:123456789012:inference-profile/my-profile"
+\t_ = profileARN
+}
+"""
+
+_REGISTRY_TEST_KT = """\
+package com.example.ai.registry
+
+import kotlin.test.Test
+import kotlin.test.assertEquals
+
+class ModelRegistryTest {
+    @Test
+    fun contextLengths() {
+        assertEquals(1_000_000, ModelRegistry.contextLength("gemini-2.5-pro"))
+        assertEquals(200_000, ModelRegistry.contextLength("claude-sonnet-4-5"))
+        assertEquals(128_000, ModelRegistry.contextLength("gpt-4o"))
+        assertEquals(64_000, ModelRegistry.contextLength("deepseek-chat"))
+        assertEquals(null, ModelRegistry.contextLength("unknown-model-xyz"))
+    }
+}
+"""
+
+
+def test_test_doubles_among_real_ids_in_a_go_test_table_are_not_models(tmp_path: Path) -> None:
+    got = {raw for _, raw in _found(tmp_path, "pkg/ai/bedrock_test.go", _BEDROCK_TEST_GO)}
+    assert {"anthropic.claude-3-5-sonnet-20240620-v1:0", "amazon.nova-lite-v1:0"} <= got
+    assert not got & {"does-not-exist", "my-profile"}
+
+
+def test_an_unknown_model_test_value_is_not_taken_on_its_peers_evidence(tmp_path: Path) -> None:
+    got = {raw for _, raw in _found(tmp_path, "ai/src/test/kotlin/ModelRegistryTest.kt", _REGISTRY_TEST_KT)}
+    assert {"gemini-2.5-pro", "gpt-4o", "deepseek-chat"} <= got
+    assert "unknown-model-xyz" not in got

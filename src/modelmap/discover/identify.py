@@ -72,7 +72,11 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          # dummy-q2-gpt35, fake-llm; a value a test makes wrong or other on purpose:
                          # invalid-model-id-without-slash, nonexistent-model, different-id
                          r"|(?:[a-z]{2,12}[-_])?tests?$|(?:test|fake|dummy|mock|stub|invalid|bogus|nonexistent|"
-                         r"non-existent|different)[-_])")
+                         r"non-existent|different)[-_]"
+                         # a test's value for a model that is not there: does-not-exist, not-found-model
+                         r"|(?:does[-_]?)?not[-_]?(?:exists?|found)(?:$|[-_])"
+                         # an example's own object, named for what it is (a Bedrock ARN's `inference-profile/my-profile`)
+                         r"|my[-_ ]?(?:profile|deployment|endpoint|resource|project|agent|app)s?$)")
 _LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/]|\$\{\w+\}[\\/]|\$\w+[\\/])|\\")
 _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
 _GENERIC_WEIGHT_FILE = re.compile(

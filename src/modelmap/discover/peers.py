@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from modelmap.discover.identify import Match, classify, is_model_ish
+from modelmap.discover.identify import PLACEHOLDER, Match, classify, is_model_ish
 
 MIN_KNOWN = 3
 MAX_TABLE = 2000  # entries past which a literal list is data, not a model table (and weighing it is not worth it)
@@ -38,7 +38,9 @@ _SIZE_OR_DATE = re.compile(r"(?i)\d+x\d+|\d{4}-\d{2}(?:-\d{2})?|\d+(?:\.\d+)?[km
 # an environment variable's or a named constant's name by convention (UPPER_SNAKE)
 CONST_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 _ENV_NAME = CONST_NAME
-_PLACEHOLDER = re.compile(r"(?i)^(?:your[-_]|xxx|todo|changeme|replace[-_]?me|example[-_]|my[-_]model)")
+# besides identify.PLACEHOLDER (test doubles, invalid-/nonexistent- values): a user's own name in an example
+# (`inference-profile/my-profile`, `my-deployment`), which a table of real ids beside it does not make a model
+_PLACEHOLDER = re.compile(r"(?i)^(?:your[-_]|xxx|todo|changeme|replace[-_]?me|example[-_]|my[-_])")
 _FILE_EXT = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|css|html?|mdx?|txt|csv|json|ya?ml|toml|pdf|[cm]?js|"
                        r"tsx?|jsx|vue|py|go|rs|java|kt|cs|php|rb|mp3|mp4|wav|bin|safetensors|gguf|onnx|pt|pth|"
                        r"ckpt|zip|gz|tar|log|lock|sh|exe|dll|so)$")
@@ -68,7 +70,7 @@ def peer_shaped(value: str) -> bool:
     low = v.lower()
     if low in _NOT_PEERS or _TECH_WORD.fullmatch(v) or _VERSION.fullmatch(v) or _SIZE_OR_DATE.fullmatch(v) or _ENV_NAME.fullmatch(v):
         return False
-    if _PLACEHOLDER.match(v) or _FILE_EXT.search(v) or _APP_SUFFIX.search(v) or is_model_name(v) or CODE_IDENT.fullmatch(v):
+    if _PLACEHOLDER.match(v) or PLACEHOLDER.match(v) or _FILE_EXT.search(v) or _APP_SUFFIX.search(v) or is_model_name(v) or CODE_IDENT.fullmatch(v):
         return False
     if is_provider_name(v):
         return False  # a provider's id or prefix (azure_openai, together_ai) in a test row beside its model
