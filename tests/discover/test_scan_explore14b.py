@@ -5,6 +5,7 @@
   only where a model is expected;
 * a test's value for a model that is not there (`does-not-exist`, `unknown-model-xyz`) or an example's own object
   (`…:inference-profile/my-profile`) is a test double, also among real ids in the same table;
+* a translation key's dotted path (`labelKey: "admin.models.modelTypes.chat"`) is not a model under a model-ish key;
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -165,3 +166,28 @@ def test_an_unknown_model_test_value_is_not_taken_on_its_peers_evidence(tmp_path
     got = {raw for _, raw in _found(tmp_path, "ai/src/test/kotlin/ModelRegistryTest.kt", _REGISTRY_TEST_KT)}
     assert {"gemini-2.5-pro", "gpt-4o", "deepseek-chat"} <= got
     assert "unknown-model-xyz" not in got
+
+
+_MODEL_TYPES_TSX = """\
+"use client";
+
+const modelTypes = [
+  { value: "chat", labelKey: "admin.models.modelTypes.chat" },
+  { value: "embedding", labelKey: "admin.models.modelTypes.embedding" },
+];
+
+const defaults = { chatModel: "gpt-4o-mini", embeddingModel: "text-embedding-3-small" };
+
+export function ModelTypeSelect() {
+  return modelTypes.map((t) => t.value).concat(Object.values(defaults));
+}
+"""
+
+
+def test_a_translation_keys_dotted_path_is_not_a_model(tmp_path: Path) -> None:
+    got = _found(tmp_path, "web/app/admin/tools/models/page.tsx", _MODEL_TYPES_TSX)
+    assert got == {(8, "gpt-4o-mini"), (8, "text-embedding-3-small")}
+    assert classify("admin.models.modelTypes.chat", "key") is None
+    # dotted model ids and weight files keep their meaning
+    for value in ("anthropic.claude-v2", "meta.llama3-8b-instruct-v1:0", "model.int8.onnx"):
+        assert classify(value, "key") is not None, value

@@ -40,7 +40,9 @@ _KEY = re.compile(
     r"deployment[_-]?name|(?<![_.-])engine|(?:llm|chat|completions?|embeddings?|embed|openai|azure|gpt|text)[_-]?engine|"
     r"llm|embedder|reranker|model[_-]?repo|model[_-]?url|adapter[_-]?name|"
     r"adapter[_-]?name[_-]?or[_-]?path|adapter[_-]?path|lora[_-]?path|peft[_-]?model[_-]?(?:id|path)|"
-    r"lora[_-]?(?:name|adapter)|model[_-]?uri|storage[_-]?uri|model[_-]?dir|model[_-]?location|"
+    # a LoRA adapter's Hub id as LoRAX / TGI / Predibase requests name it (adapter_id), or a registry's lora_id
+    r"adapter[_-]?id|lora[_-]?id|"
+    r"lora[_-]?(?:name|adapter)|model[_-]?uri|storage[_-]?uri|model[_-]?dir(?:ectory)?|model[_-]?location|"
     r"model[_-]?source|model[_-]?checkpoint|asr[_-]?model|tts[_-]?model|speech[_-]?model|whisper[_-]?model|"
     r"vision[_-]?model|vlm|model[_-]?version|model[_-]?alias)(?:[_-]?name)?"
 )
@@ -315,9 +317,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return classify_uri(v, hint, _classify_url)
     if _ASSET_FILE.search(v):
         return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
-    if "/" not in v and (_CPP_ENGINE.search(v) or _CODE_PATH.fullmatch(v)):
+    if "/" not in v and (_CPP_ENGINE.search(v) or _CODE_PATH.fullmatch(v) or (
+            _KEY_PATH.fullmatch(v) and not _MODEL_FILE.fullmatch(v))):
         # "llama.cpp", "whisper.cpp", "stable-diffusion.cpp": an inference engine's project name (an app's backend
-        # choice), not a model; "langchain_core.language_models.BaseChatModel": a class's import path
+        # choice), not a model; "langchain_core.language_models.BaseChatModel": a class's import path;
+        # "admin.models.modelTypes.chat": a message or settings key's path (three words or more joined by dots)
         return None
     low = v.lower()
     if ARK_ENDPOINT_ID.fullmatch(low):
@@ -506,6 +510,10 @@ _CPP_ENGINE = re.compile(r"(?i)\.cpp(?![a-z0-9_.-])")
 # a Python / Java class's dotted import path: identifier segments, two dots or more, a capitalised last segment
 # (langchain.chat_models.BaseChatModel); Bedrock's vendor.model ids carry hyphens and versions
 _CODE_PATH = re.compile(r"[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){1,12}\.[A-Z][A-Za-z0-9]{0,80}")
+# a translation or settings key's dotted path, each part an identifier (`admin.models.modelTypes.chat`,
+# `settings.model.gpt4`): model ids with dots also have a `-` or `:` (Bedrock's `meta.llama3-8b-instruct-v1:0`) or two
+# parts at most (`qwen2.5`, `anthropic.claude-v2`)
+_KEY_PATH = re.compile(r"[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){2,12}")
 _DIGITLESS_BEDROCK = re.compile(r"(?:anthropic|meta|mistral|cohere|ai21|amazon|deepseek)\.[a-z_-]{1,80}")
 SECRET_TAIL = re.compile(r"[-_.](?:api[-_]?)?(?:key|token|secret|password)$")
 _SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
