@@ -12,7 +12,12 @@ extension chat clients, a Cloudflare Workers bot, Python video / speech apps) th
   a backend;
 * the first argument of an event or channel call with a handler or data after it (Electron's
   ``webContents.send("CLAUDE-2-ORG", org)`` / ``ipcRenderer.on(...)``, EventEmitter ``emit``, DOM
-  ``addEventListener``) names an event, not a model.
+  ``addEventListener``) names an event, not a model;
+* a leading-slash argument of a Python HTTP client call (``conn.request("POST", "/302/submit/f5-tts")``) is a route on
+  the server, not a model folder; ``os.environ.get("MODEL_DIR", "/models/chatglm3-6b")`` still is one;
+* a model list written as one string and split (``const availableModels = 'glm-4-plus、glm-4-air'.split('、')``,
+  ``CHAT_MODELS = "gpt-4o,o3".split(",")``), also with the ideographic or full-width comma of Chinese text, gives each
+  item at its own column.
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -132,3 +137,56 @@ export function watch(mainWindow, org) {
 def test_event_and_channel_names_are_not_models(tmp_path: Path) -> None:
     got = _found(tmp_path, "src/background.js", _IPC)
     assert got == {(5, "gpt-4o-mini"), (6, "claude-3-5-haiku-latest")}
+
+
+_HTTP = """\
+import http.client
+import os
+
+MODEL_DIR = os.environ.get("MODEL_DIR", "/models/chatglm3-6b")
+
+
+def submit(payload, headers):
+    conn = http.client.HTTPSConnection("api.example.com")
+    conn.request("POST", "/302/submit/f5-tts", payload, headers)
+    session.post("/v1/models/qwen-plus", json=payload)
+    return conn.getresponse()
+"""
+
+
+def test_a_route_given_to_an_http_client_is_not_a_model_folder(tmp_path: Path) -> None:
+    assert _found(tmp_path, "core/tts_backend/f5.py", _HTTP) == {(4, "/models/chatglm3-6b")}
+
+
+_SPLIT_TS = """\
+const availableModels = 'glm-4-plus、glm-4-0520、glm-4-air'.split('、').map(it => it.trim());
+export const CHAT_MODELS = "gpt-4o,o3-mini".split(",");
+const words = "gpt-4o,o3-mini".split(",");
+const MODEL_HELP = "gpt-4o、我们的默认模型";
+"""
+
+_SPLIT_PY = """\
+available_models = "glm-4-plus，glm-4-air".split("，")
+CHAT_MODELS = "gpt-4o,o3-mini".split(",")
+tags = "gpt-4o,o3-mini".split(",")
+"""
+
+
+def test_a_model_list_written_as_one_string_and_split_is_read_item_by_item(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "Config.jsx").write_text(_SPLIT_TS)
+    (tmp_path / "models.py").write_text(_SPLIT_PY)
+    got = {(f.path, f.line, f.column, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings}
+    assert got == {
+        ("src/Config.jsx", 1, 26, "glm-4-plus"), ("src/Config.jsx", 1, 37, "glm-4-0520"),
+        ("src/Config.jsx", 1, 48, "glm-4-air"), ("src/Config.jsx", 2, 29, "gpt-4o"), ("src/Config.jsx", 2, 36, "o3-mini"),
+        ("models.py", 1, 21, "glm-4-plus"), ("models.py", 1, 32, "glm-4-air"),
+        ("models.py", 2, 16, "gpt-4o"), ("models.py", 2, 23, "o3-mini"),
+    }
+
+
+def test_many_separators_in_one_string_stay_linear_and_unread(tmp_path: Path) -> None:
+    # a 200k-character string of ideographic commas under a model name: no list (too many items), one pass
+    # (Python: a JavaScript file with such a line is skipped as minified before it is parsed)
+    text = "chat_models = '" + "、" * 200_000 + "'.split('、')\nmodel = 'gpt-4o'\n"
+    assert _found(tmp_path, "big.py", text) == {(2, "gpt-4o")}

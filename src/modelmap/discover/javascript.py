@@ -228,7 +228,9 @@ _CONTAINER_TYPE = re.compile(r"(?i)\w*(model|llm)s?(id|ids|name|names|list|info|
 _TYPE_WORD = re.compile(r"[A-Za-z_]\w*")
 _VERSION = re.compile(r"v?\d+(\.\d+)*")
 # the items of a comma-separated list in one literal under a model-named name; at most this many are read
-_LIST_ITEM = re.compile(r"[^,\s]{1,200}")
+_LIST_ITEM = re.compile(r"[^,\s\u3001\uff0c]{1,200}")
+# what separates the items: a comma, or the ideographic and full-width commas of Chinese text ('glm-4、glm-4-air')
+_LIST_SEPS = re.compile(r"[,\u3001\uff0c]")
 _MAX_LIST_ITEMS = 64
 
 
@@ -236,15 +238,16 @@ def _list_items(lit: Any, value: str) -> list[tuple[str, int]]:
     """The items of a comma-separated list in one single-line string literal written as its value reads (quotes
     around the value, no escapes), with each item's offset from the literal's opening quote; [] when it is not
     such a list (prose under a model key, a template, more than _MAX_LIST_ITEMS items)."""
+    seps = len(_LIST_SEPS.findall(value, 0, _MAX_LIST_ITEMS * 201))
     if lit.type != "string" or lit.start_point[0] != lit.end_point[0] or "\n" in value or '"' in value \
-            or value.count(",") >= _MAX_LIST_ITEMS:
+            or seps >= _MAX_LIST_ITEMS:
         return []
     text = lit.text.decode("utf-8", "replace")
-    if text[1:-1] != value or not value.isascii():
-        return []  # escapes in the source, or columns that would need a character count
+    if text[1:-1] != value:
+        return []  # escapes in the source: offsets in the value would not be columns (position() counts characters)
     items = [(m.group(0), m.start() + 1) for m in _LIST_ITEM.finditer(value)]
     # "gpt-4o, a fast model": words between the commas, not a list of ids
-    return items if len(items) >= 2 and len(items) == value.count(",") + 1 else []
+    return items if len(items) >= 2 and len(items) == seps + 1 else []
 _ASSET_EXT = re.compile(r"(?i)\.(png|jpe?g|gif|svg|webp|ico|avif|css|scss|html?|md|mdx|txt|csv|json|ya?ml|xml|pdf|"
                         r"js|mjs|cjs|ts|tsx|jsx|mp3|mp4|wav|woff2?)$")
 # UI text, not values the code sends: `label: "GPT-4o"`, `title`, `description`, `placeholder` (also JSX attributes)
@@ -1047,7 +1050,16 @@ class _Analysis:
                     yield from self.literals(named[1], depth + 1, budget, seen)
                 return
             last = name.rsplit(".", 1)[-1]
-            if last in _STATE_CALLS and named:
+            obj = fn.child_by_field_name("object") if fn.type == "member_expression" else None
+            if last == "split" and obj is not None and _unwrap(obj) is not None and _unwrap(obj).type == "string":
+                # 'glm-4-plus、glm-4-air'.split('、'), "gpt-4o,o3".split(","): a list written as one string (its items
+                # are read where it is reported under a model-named name)
+                yield _unwrap(obj)
+            elif last in ("map", "filter") and obj is not None and _unwrap(obj) is not None \
+                    and _unwrap(obj).type == "call_expression":
+                # '…'.split('、').map(it => it.trim()): the same list, each item tidied
+                yield from self.literals(obj, depth + 1, budget, seen)
+            elif last in _STATE_CALLS and named:
                 # ref("gpt-4o"), useState("gpt-4o"), $state("gpt-4o"), writable("gpt-4o"): the initial value
                 yield from self.literals(named[0], depth + 1, budget, seen)
             elif last in _SCHEMA_DEFAULTS and fn.type == "member_expression":
@@ -1080,7 +1092,7 @@ class _Analysis:
         if strict and (_VERSION.fullmatch(value) or _ASSET_EXT.search(value) or (
                 not re.search(r"[\d\-:/.]", value) and classify(value, "none") is None)):
             return None  # a bare word ("chat"), a version or an asset path in a registry is not a model
-        if hint == "key" and "," in value and (items := _list_items(lit, value)):
+        if hint == "key" and _LIST_SEPS.search(value) and (items := _list_items(lit, value)):
             # `const MODELS = "gpt-4o,gpt-4o-mini"`, `env.MODEL_LIST || "qwen-plus,qwen-max"`: a list setting written
             # as one string under a model-named name; each item is read on its own, at its own column
             line, col = self.position(lit)

@@ -37,6 +37,7 @@ from modelmap.discover.candidates import yaml_model_pairs
 from modelmap.discover.classifier import binding_only
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
+from modelmap.discover.python_size import MAX_AST_ESTIMATE, ast_estimate, without_ast
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_AST_DEPTH_BYTES = 5_000_000
@@ -177,6 +178,8 @@ def _model_named(node: ast.AST) -> bool:
     return False
 
 
+# HTTP client calls (http.client, requests, httpx, aiohttp, urllib): a leading-slash argument is a route on the server
+_HTTP_CALLS = frozenset({"request", "urlopen", "post", "put", "patch", "delete"})  # not get: dict.get(key, default)
 # architecture names, and the names of prompt templates / chat formats (`template_name`, `PROMPT_NAME`,
 # `conv_template`): a serving app keys its chat templates by family words (`"chatglm3" == self.template_name`)
 _ARCH = re.compile(r"(?i)(?:^|_)(?:model_?type|arch|architectures?|model_?class|model_?family|"
@@ -191,7 +194,9 @@ _MAX_TEXT_BLOCK = 256 * 1024  # a multi-line string read for the JSON it holds, 
 # the English-only *.en, distil-* (faster-whisper) and turbo
 _WHISPER_SIZE = re.compile(r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en)?(?:-v[1-3](?:\.5)?)?(?:-turbo)?|turbo")
 # the items of a comma-separated list in one literal under a model-named name; at most this many are read
-_LIST_ITEM = re.compile(r"[^,\s]{1,200}")
+_LIST_ITEM = re.compile(r"[^,\s\u3001\uff0c]{1,200}")
+# what separates the items: a comma, or the ideographic and full-width commas of Chinese text ('glm-4、glm-4-air')
+_LIST_SEPS = re.compile(r"[,\u3001\uff0c]")
 _MAX_LIST_ITEMS = 64
 _PARAM_SIZE = re.compile(r"(?i)(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")
 
@@ -506,6 +511,11 @@ class _Module:
             yield node.orelse
         elif isinstance(node, ast.Call):
             name = _dotted(node.func)
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr == "split" and isinstance(func.value, ast.Constant):
+                # "glm-4-plus、glm-4-air".split("、"), "gpt-4o,o3".split(","): a list written as one string (its
+                # items are read where it is reported under a model-named name)
+                yield func.value
             if _GETENV.search(name) or name.endswith(("environ.get", "getenv", ".get")):
                 if len(node.args) >= 2:
                     yield node.args[1]
@@ -700,7 +710,7 @@ class _Module:
             return None
         line, col = self.position(lit)
         value, shift = _unquote(str(lit.value))
-        if hint == "key" and "," in value:
+        if hint == "key" and _LIST_SEPS.search(value):
             items = self._list_items(lit, value)
             if items:
                 # `Chatgpt_Model = "gpt-5.5,gpt-5.5-pro"`, `LLM_NAME="llama3,gemma"`: a list setting written as one
@@ -731,8 +741,9 @@ class _Module:
         """The items of a comma-separated list in one single-line literal written as its value reads (no escapes,
         no prefix), with each item's offset from the literal's first character; [] when it is not such a list
         (prose under a model key, a multi-line string, more than _MAX_LIST_ITEMS items)."""
+        seps = len(_LIST_SEPS.findall(value, 0, _MAX_LIST_ITEMS * 201))
         if lit.end_lineno != lit.lineno or value != lit.value or "\n" in value or '"' in value \
-                or value.count(",") >= _MAX_LIST_ITEMS:
+                or seps >= _MAX_LIST_ITEMS:
             return []
         text = self.lines[lit.lineno - 1] if 0 < lit.lineno <= len(self.lines) else ""
         col = self.position(lit)[1]
@@ -740,7 +751,7 @@ class _Module:
             return []  # written with escapes or a line continuation: offsets would not match the line
         items = [(m.group(0), m.start()) for m in _LIST_ITEM.finditer(value)]
         # "gpt-4o, a fast model": words between the commas, not a list of ids
-        return items if len(items) >= 2 and len(items) == value.count(",") + 1 else []
+        return items if len(items) >= 2 and len(items) == seps + 1 else []
 
     def report_listed(self, lit: ast.Constant, source_id: str) -> None:
         """An entry of a model list, a model-map key or a value compared with a model variable: a bare
@@ -908,6 +919,12 @@ class _Module:
                     self.silenced.add(id(lit))
             return
         name = _dotted(node.func)
+        if name.rsplit(".", 1)[-1] in _HTTP_CALLS:
+            # conn.request("POST", "/302/submit/f5-tts"), session.post("/v1/models/qwen-plus"): a route on the server
+            # the client talks to, not a folder on disk (a full URL is still read as an endpoint or a model's address)
+            for arg in node.args[:2]:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.startswith("/"):
+                    self.silenced.add(id(arg))
         if _TEMPLATE_CALL.search(name.rsplit(".", 1)[-1]):
             # register_template("llama2"), get_conv_template(name="vicuna_v1.1"): template names
             for arg in [*node.args, *(kw.value for kw in node.keywords if kw.arg in ("name", "template_name"))]:
@@ -1252,7 +1269,11 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
 
     The analysis after parsing runs under the file's budget (see ``discover.base.Budget``); when it runs
     out, the findings so far are kept, every string literal is still classified on its own (a cheap pass
-    with a fresh allowance), and an ``analysis-budget`` Skip says so."""
+    with a fresh allowance), and an ``analysis-budget`` Skip says so. A file whose syntax tree would be too large
+    (``python_size.ast_estimate``) is read through the tree-sitter grammar and the classifier instead."""
+    estimate = ast_estimate(file.text)
+    if estimate > MAX_AST_ESTIMATE:
+        return without_ast(file, estimate, line_offset)
     try:
         tree = ast.parse(file.text)
     except (SyntaxError, ValueError) as exc:
