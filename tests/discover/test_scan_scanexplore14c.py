@@ -7,6 +7,8 @@
   in a Compose file): the model without its quotes.
 * a bash array written over several lines (``CPU_MODELS=(`` then one quoted model a line, with comments): each
   item on its own line, as one-line arrays were read.
+* a LoRA adapter's id under ``adapter_id`` / ``lora_id`` (LoRAX, TGI, Predibase requests; a model registry) and a
+  ``*_MODEL_DIRECTORY`` setting are model keys (identify._KEY).
 * an ``env/`` folder that is not a Python environment (a Helm chart's ``chart/env/prod.yaml``): scanned; one with
   ``pyvenv.cfg``, ``conda-meta`` or ``bin`` + ``lib`` at its top is still skipped as vendored.
 
@@ -173,3 +175,36 @@ def test_an_array_never_closed_holds_at_most_its_bound_of_lines(tmp_path: Path) 
     result = modelmap.scan(str(tmp_path), resolve=False)
     assert (ARRAY_MAX_LINES + 52, "Qwen/Qwen2.5-7B-Instruct") in {(f.line, f.raw) for f in result.findings}
     assert not any(s.reason == "analysis-budget" for s in result.skips)
+
+
+_LORAX_CLIENT = """\
+from lorax import Client
+
+SPECIALISTS = {
+    "pii": {"base": "Qwen/Qwen2.5-1.5B-Instruct", "lora_id": "acme-ai/Qwen2.5-1.5B-pii-detector-lora"},
+}
+client = Client("http://127.0.0.1:8080")
+adapter_id = "acme-ai/Mistral-7B-Instruct-v0.2-medusa"
+print(client.generate("Why is the sky blue?", adapter_id="acme-ai/llama-3.1-8b-support-lora").generated_text)
+request = {"adapter_id": 42, "lora_id": "1"}
+"""
+
+
+def test_a_lora_adapter_id_names_the_adapter_model(tmp_path: Path) -> None:
+    found = _found(tmp_path, "app/client.py", _LORAX_CLIENT)
+    assert {(4, "acme-ai/Qwen2.5-1.5B-pii-detector-lora"), (7, "acme-ai/Mistral-7B-Instruct-v0.2-medusa"),
+            (8, "acme-ai/llama-3.1-8b-support-lora")} <= found, found
+    assert not any(line == 9 for line, _raw in found)  # a numeric id is no model
+
+
+def test_a_model_directory_setting_is_a_model_key(tmp_path: Path) -> None:
+    from modelmap.discover.identify import is_model_key
+
+    assert is_model_key("EMBEDDING_MODEL_DIRECTORY") and is_model_key("model_directory")
+    assert is_model_key("adapter_id") and is_model_key("adapterId") and is_model_key("lora_id")
+    assert not is_model_key("lora_int_id") and not is_model_key("adapter_ids")
+    # the model folder is found; a cache folder under the same kind of key is not a model
+    text = ("services:\n  embed:\n    environment:\n      EMBEDDING_MODEL_DIRECTORY: /opt/models/bge-large-en-v1.5\n"
+            "      MODEL_DIRECTORY: ${MODEL_DIRECTORY:-~/.cache/models/}\n")
+    found = _found(tmp_path, "deploy/docker-compose.yaml", text)
+    assert found == {(4, "/opt/models/bge-large-en-v1.5")}, found
