@@ -72,6 +72,8 @@ _SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[bm]")
 # Ollama tag words that pick a checkpoint the other word's checkpoint is not (see Resolver._keeps_variant)
 _VARIANT_OPPOSITES = {"instruct": frozenset({"thinking", "base"}), "thinking": frozenset({"instruct", "base"}),
                       "chat": frozenset({"base"})}
+# how a model was matched when only the identifier's name links it to that model (confidence unknown)
+_NAME_HOWS = frozenset({"name", "name-prefix"})
 _CONTEXT_WORD = re.compile(r"\d+k")  # a context length ("200k"): a separate checkpoint, never a quantisation
 # the last word of a provider's API tier name ("qwen3.5-flash", "glm-4-air"): only these make a sibling proprietary
 _TIER_WORDS = frozenset({"max", "plus", "turbo", "flash", "lite", "long", "pro", "ultra", "air", "airx", "speed",
@@ -458,6 +460,12 @@ class Resolver:
                     base = self._by_name(n)
                     if base and self._has_weights(base) and self.kb.models[base].get("publisher") != org_pub:
                         return base, "inferred", org
+                if changed:
+                    # a re-packaging named by the start of the one model it can be ("galvani78/Qwen3-Coder-30B-A3B-
+                    # 4.0bpw-EXL3": Qwen released only Qwen3-Coder-30B-A3B-Instruct): the name's claim only
+                    sole = self._sole_completion(stripped, org_pub, org)
+                    if sole:
+                        return sole, "name-prefix", org
             if not changed and kind in (None, "community", "lab") and is_hub_account(org):
                 # an account re-uploading a known model under its exact name (cortexso/...): a re-packaging. For an
                 # account the KB does not know it may as well be a renamed org ("dunzhang/stella_en_1.5B_v5" is now
@@ -539,6 +547,17 @@ class Resolver:
         mids = self._api_stem_models.get(stem) or set()
         lics = {str(self.kb.models[m].get("license") or "").lower() for m in mids}
         return "proprietary" if lics == {"proprietary"} else None
+
+    def _sole_completion(self, stripped: str, owner_pub: str | None, org: str) -> str | None:
+        """The one lab model (with weights, not a repack, not ``org``'s own) whose Hub repo name starts with
+        ``stripped`` and a dash, when exactly one does and ``stripped`` names a size or version (a digit) and is not
+        itself a known name: "Qwen3-Coder-30B-A3B" -> Qwen3-Coder-30B-A3B-Instruct. None otherwise (two or more
+        releases start so: "Llama3.1-Nemotron-70B" is -Instruct, -Instruct-HF or -Reward)."""
+        low = stripped.lower()
+        if len(low) < 4 or not _HAS_DIGIT.search(low) or _LANGUAGE_WORDS.intersection(_NAME_SPLIT.split(low)):
+            return None
+        found = self._completions(low, owner_pub, org)
+        return found[0] if len(found) == 1 else None
 
     def _release_dated(self, name: str, pub: str | None) -> str | None:
         """The one model of publisher ``pub`` (of any lab when None) whose Hub name is ``name`` plus a release-date
@@ -1138,7 +1157,7 @@ class Resolver:
             publisher = self._publisher(pk_pub) if pk_pub else _account(packager)
             step = {"child": shown_id, "relation": "quantization", "parent": mid,
                     "parent_publisher": self._publisher(model.get("publisher"))}
-            if how == "name":
+            if how in _NAME_HOWS:
                 step["source"] = "name"  # only the repo's name links it to that model
             graph.edges.insert(0, step)
             country = self._country(publisher_id)
@@ -1168,7 +1187,7 @@ class Resolver:
             lic = None
         if packager and lic and str(lic).lower() != "unknown" and not inherited:
             inherited = mid  # a repo the knowledge base does not hold keeps the licence of the model it packages
-        confidence = "known" if how == "exact" and not packager else "unknown" if how == "name" else "inferred"
+        confidence = "known" if how == "exact" and not packager else "unknown" if how in _NAME_HOWS else "inferred"
         if inherited and lic and confidence == "known":
             confidence = "inferred"  # the licence is inherited by rule, not read from the repo's own card
         disputed = [str(x) for x in model.get("license_disputed") or () if str(x) != str(lic)]
@@ -1188,7 +1207,7 @@ class Resolver:
             roots=tuple(graph.roots) if graph.roots is not None else None,
             teachers=tuple(graph.teachers),
             origins=tuple(countries) if countries else None,
-            origins_known=graph.complete and bool(countries) and how != "name",
+            origins_known=graph.complete and bool(countries) and how not in _NAME_HOWS,
             origin_reasons=(*origin_reasons(graph), *claimed),
             served_by=served,
             flags=tuple(self._flags(pubs)),
@@ -1199,6 +1218,9 @@ class Resolver:
                 f"a repo of {packager} with the exact name of {mid}: a re-upload, a renamed repo or a fine-tune that "
                 "kept the name; the link to that model (and the license a re-upload keeps) is the name's claim only"
                 if how == "name" else None,
+                f"a repo of {packager} whose name, less its packaging words, is the start of one known model's name "
+                f"only ({mid}): a re-packaging of it by the name's claim only (unverified), and so is the license a "
+                "re-packaging keeps" if how == "name-prefix" else None,
                 f"{parsed.provider} serves {mid} (the id names the publisher's own build {served_build})"
                 if served_build else None,
                 f"the license of {mid} is disputed: its sources also state {', '.join(disputed)}"

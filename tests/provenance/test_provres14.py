@@ -1,0 +1,49 @@
+"""provres14 (issue 11): generic resolver rules read from the opened provenance keys' misses.
+
+A re-packaging whose name, less its packaging words, is the start of exactly one known lab model's Hub name
+("<acct>/Qwen3-Coder-30B-A3B-4.0bpw-EXL3": Qwen published Qwen3-Coder-30B-A3B only as -Instruct) packages that
+model by the name's claim: base = that model (relation quantization, ``source: name``), licence the one a
+re-packaging keeps, confidence ``unknown``. Two or more models starting so, extra words after the prefix, or no
+packaging word: no such claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.provenance.resolver import Resolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    return Resolver()
+
+
+def _base(res):  # type: ignore[no-untyped-def]
+    return next(((e["parent"], e.get("source"), e["relation"]) for e in res.edges or ()
+                 if e["child"] == (res.model or {}).get("id")), None)
+
+
+@pytest.mark.parametrize("query", [
+    "acme/Qwen3-Coder-30B-A3B-4.0bpw-EXL3",   # EXL3 with its bits per weight
+    "acme/Qwen3-Coder-30B-A3B-GGUF",
+    "bartowski/Qwen3-Coder-30B-A3B-GGUF",      # a known quantizer too: still only the name's claim
+])
+def test_a_repack_named_by_the_start_of_one_model_claims_that_model(resolver: Resolver, query: str) -> None:
+    res = resolver.resolve(query)
+    assert (res.model or {}).get("id") == query.lower()
+    assert _base(res) == ("qwen/qwen3-coder-30b-a3b-instruct", "name", "quantization")
+    assert res.confidence == "unknown"  # a claim of the name, never a confident answer
+    assert (res.license or {}).get("id") == "apache-2.0"
+    assert res.origins == ("CN",) and res.origins_known is False  # the account's own country is unknown
+    assert "start of one known model's name" in (res.reason or "")
+
+
+@pytest.mark.parametrize("query", [
+    "acme/Llama3.1-Nemotron-70B-exl2",      # -Instruct and -Instruct-HF both start so: which one is unsaid
+    "acme/Qwen3-Coder-30B-A3B-sft-GGUF",    # a word after the prefix: a derivative the KB does not know
+    "acme/Qwen3-Coder-30B-A3B",             # no packaging word: nothing says it is a re-packaging
+])
+def test_no_claim_when_the_name_does_not_pin_one_model(resolver: Resolver, query: str) -> None:
+    res = resolver.resolve(query)
+    assert _base(res) is None
+    assert (res.license or {}).get("id") is None
