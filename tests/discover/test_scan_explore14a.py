@@ -17,7 +17,9 @@ extension chat clients, a Cloudflare Workers bot, Python video / speech apps) th
   the server, not a model folder; ``os.environ.get("MODEL_DIR", "/models/chatglm3-6b")`` still is one;
 * a model list written as one string and split (``const availableModels = 'glm-4-plus、glm-4-air'.split('、')``,
   ``CHAT_MODELS = "gpt-4o,o3".split(",")``), also with the ideographic or full-width comma of Chinese text, gives each
-  item at its own column.
+  item at its own column;
+* a JSX display attribute written as an expression of one string (``placeholder={"qwen2.5:3b"}``,
+  ``title={`gpt-4o`}``) is UI text, as ``placeholder="…"`` already was; ``model={"qwen2.5:3b"}`` is still a model.
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -190,3 +192,17 @@ def test_many_separators_in_one_string_stay_linear_and_unread(tmp_path: Path) ->
     # (Python: a JavaScript file with such a line is skipped as minified before it is parsed)
     text = "chat_models = '" + "、" * 200_000 + "'.split('、')\nmodel = 'gpt-4o'\n"
     assert _found(tmp_path, "big.py", text) == {(2, "gpt-4o")}
+
+
+_JSX = """\
+export const AddModel = () => (
+  <Form>
+    <Input placeholder={"qwen2.5:3b"} title={`gpt-4o`} />
+    <ModelPicker model={"qwen2.5:7b"} />
+  </Form>
+);
+"""
+
+
+def test_a_jsx_display_attribute_written_as_an_expression_is_ui_text(tmp_path: Path) -> None:
+    assert _found(tmp_path, "src/components/AddModel.tsx", _JSX) == {(4, "qwen2.5:7b")}

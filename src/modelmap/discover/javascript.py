@@ -728,14 +728,19 @@ class _Analysis:
 
     def _skip_jsx_attribute(self, node: Any) -> None:
         """``<option title="GPT-4o">``, ``<Link href="/models/gpt-4o">``, ``className="llama-3-card"``: display text,
-        links and markup."""
+        links and markup; also written as an expression of one string (``placeholder={"qwen2.5:3b"}``)."""
         named = node.named_children
-        if len(named) != 2 or named[1].type != "string":
+        if len(named) != 2:
+            return
+        value = named[1]
+        if value.type == "jsx_expression" and value.named_child_count == 1:
+            value = value.named_children[0]
+        if value.type not in ("string", "template_string") or (value.type == "template_string" and value is named[1]):
             return
         key = named[0].text.decode("utf-8", "replace").lower()
-        text = string_value(named[1]) or ""
+        text = string_value(value) or ""
         if key in _DISPLAY_KEYS or key in _MARKUP_KEYS or (text.startswith("/") and key in _ROUTE_KEYS | {"src", "path"}):
-            self.f.skip.add(_node_key(named[1]))
+            self.f.skip.add(_node_key(value))
 
     def _skip_route_argument(self, call: Any, fn: Any) -> None:
         """``router.push("/models/gpt-4o")``, ``fetch("/api/models/gpt-4o")``: a path on the web origin;
