@@ -63,6 +63,15 @@ LANGUAGES: tuple[Language, ...] = (
     Language("scala", (".scala", ".sc"), "tree_sitter_scala", sdk_calls=("model", "modelname", "withmodel")),
     Language("swift", (".swift",), "tree_sitter_swift", sdk_calls=("generativemodel", "model")),
     Language("hcl", (".tf", ".tfvars", ".hcl"), "tree_sitter_hcl"),
+    # no extensions: PythonSource reads .py files with ``ast``; this row is its fallback for a file whose syntax tree
+    # would be too large (``python.scan_python_text``). The calls are python.RULES' model-taking callees, by name
+    Language("python", (), "tree_sitter_python",
+             sdk_calls=("from_pretrained", "pipeline", "sentencetransformer", "crossencoder", "flagmodel",
+                        "bgem3flagmodel", "flagreranker", "textembedding", "whispermodel", "load_model", "llm",
+                        "hf_hub_download", "snapshot_download", "inferenceclient", "asyncinferenceclient",
+                        "generate_content", "embed_content", "init_chat_model", "init_embeddings", "chatopenai",
+                        "azurechatopenai", "chatanthropic", "chatollama", "openaiembeddings", "ollamaembeddings",
+                        "huggingfaceembeddings", "chatgooglegenerativeai")),
 )
 
 _BY_EXT = {ext: lang for lang in LANGUAGES for ext in lang.extensions}

@@ -38,7 +38,7 @@ from modelmap.discover.classifier import (
     snake,
 )
 from modelmap.discover.identify import classify, classify_endpoint, names_family
-from modelmap.discover.languages import language_for, parser_for, sdk_calls
+from modelmap.discover.languages import Language, language_for, parser_for, sdk_calls
 from modelmap.discover.links import CODE_MODULE, CONST_TAG, PENDING
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
 from modelmap.types import Finding, Skip, SymbolUse
@@ -519,8 +519,10 @@ class PolyglotSource:
     def applies_to(self, path: str) -> bool:
         return language_for(path) is not None
 
-    def scan(self, file: SourceFile) -> Iterable[Finding | Skip | SymbolUse]:
-        lang = language_for(file.path)
+    def scan(self, file: SourceFile, lang: Language | None = None) -> Iterable[Finding | Skip | SymbolUse]:
+        """``lang``: read the file as this language whatever its name (Python's fallback for a file whose ``ast``
+        would be too large: ``python.scan_python_text``)."""
+        lang = lang or language_for(file.path)
         if lang is None:
             return []
         data = file.text.encode("utf-8", "surrogateescape")

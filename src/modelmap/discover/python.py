@@ -37,6 +37,7 @@ from modelmap.discover.candidates import yaml_model_pairs
 from modelmap.discover.classifier import binding_only
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
+from modelmap.discover.python_size import MAX_AST_ESTIMATE, ast_estimate, without_ast
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_AST_DEPTH_BYTES = 5_000_000
@@ -1268,7 +1269,11 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
 
     The analysis after parsing runs under the file's budget (see ``discover.base.Budget``); when it runs
     out, the findings so far are kept, every string literal is still classified on its own (a cheap pass
-    with a fresh allowance), and an ``analysis-budget`` Skip says so."""
+    with a fresh allowance), and an ``analysis-budget`` Skip says so. A file whose syntax tree would be too large
+    (``python_size.ast_estimate``) is read through the tree-sitter grammar and the classifier instead."""
+    estimate = ast_estimate(file.text)
+    if estimate > MAX_AST_ESTIMATE:
+        return without_ast(file, estimate, line_offset)
     try:
         tree = ast.parse(file.text)
     except (SyntaxError, ValueError) as exc:
