@@ -47,3 +47,24 @@ def test_no_claim_when_the_name_does_not_pin_one_model(resolver: Resolver, query
     res = resolver.resolve(query)
     assert _base(res) is None
     assert (res.license or {}).get("id") is None
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("acme/glm-z1-9b:latest", "zai-org/glm-z1-9b-0414"),   # an Ollama upload named without the repo's MMDD date
+    ("acme/glm-z1-32b:q4_k_m", "zai-org/glm-z1-32b-0414"),
+    ("glm-z1-9b", "zai-org/glm-z1-9b-0414"),               # a bare name, as routers write it
+    ("zai-org/glm-z1-9b", "zai-org/glm-z1-9b-0414"),       # under the publisher's own org
+])
+def test_a_name_without_its_mmdd_release_date_is_that_one_release(resolver: Resolver, query: str, model: str) -> None:
+    res = resolver.resolve(query)
+    assert (res.model or {}).get("id") == model
+    assert res.confidence == "inferred"
+    assert (res.publisher or {}).get("country") == "CN"
+
+
+def test_a_date_does_not_pick_between_releases_or_replace_an_exact_name(resolver: Resolver) -> None:
+    # DeepSeek-V3 is itself a repo: the dated -0324 release is another model, never what the bare name means
+    assert (resolver.resolve("deepseek-v3").model or {}).get("id") == "deepseek-ai/deepseek-v3"
+    # OLMoE-1B-7B has two MMDD releases (-0924 and -0125): the undated name says neither
+    assert (resolver.resolve("olmoe-1b-7b").model or {}).get("id") is None
+    assert (resolver.resolve("acme/olmoe-1b-7b:latest").model or {}).get("id") != "allenai/olmoe-1b-7b-0125"

@@ -89,8 +89,9 @@ _LANGUAGE_WORDS = frozenset({
 # ("qwen-max-0403", "glm-4-air-0111", "gpt-4-0613")
 _API_SNAPSHOT = re.compile(r"([a-z][\w.-]*?)-(?:20\d\d-?)?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])",
                            re.IGNORECASE)
-# a release date a publisher appends to a repo name: Mistral's YYMM ("-2506", "-2407")
-_RELEASE_DATED = re.compile(r"(.+)-2[0-9](?:0[1-9]|1[0-2])")
+# a release date a publisher appends to a repo name: Mistral's YYMM ("-2506", "-2407"), or Zhipu's / DeepSeek's MMDD
+# ("GLM-Z1-9B-0414", "DeepSeek-V3-0324")
+_RELEASE_DATED = re.compile(r"(.+)-(?:2[0-9](?:0[1-9]|1[0-2])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))")
 # a provider's pointer to the newest snapshot of an API name: "hunyuan-turbo-latest", "chatgpt-4o-latest"
 _API_LATEST = re.compile(r"([a-z][\w.-]*?)-latest", re.IGNORECASE)
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
@@ -683,7 +684,9 @@ class Resolver:
         if not _OLLAMA_QUANT_TAG.fullmatch(m.group("tag")):
             return None  # "user/name:7b" or a variant word: which weights it holds is the user's choice
         bare = strip_quant(m.group("name"))[0]
-        found = self._by_name(bare) or self._embedded_original(bare, None)
+        # (an upload named without the release date the lab's repo name carries: "sllm/glm-z1-9b:latest" packages
+        # GLM-Z1-9B-0414, the one release of that name)
+        found = self._by_name(bare) or self._embedded_original(bare, None) or self._release_dated(bare.lower(), None)
         if not found or not self._has_weights(found):
             return None
         # an Ollama upload denotes the weights it packages: a re-packager's copy named inside the upload's name
