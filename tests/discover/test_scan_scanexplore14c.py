@@ -9,6 +9,7 @@
   item on its own line, as one-line arrays were read.
 * a LoRA adapter's id under ``adapter_id`` / ``lora_id`` (LoRAX, TGI, Predibase requests; a model registry) and a
   ``*_MODEL_DIRECTORY`` setting are model keys (identify._KEY).
+* ``distilbert`` and ``modernbert`` are model family words (recognition.yaml model_tokens), as ``bert`` was.
 * an ``env/`` folder that is not a Python environment (a Helm chart's ``chart/env/prod.yaml``): scanned; one with
   ``pyvenv.cfg``, ``conda-meta`` or ``bin`` + ``lib`` at its top is still skipped as vendored.
 
@@ -208,3 +209,22 @@ def test_a_model_directory_setting_is_a_model_key(tmp_path: Path) -> None:
             "      MODEL_DIRECTORY: ${MODEL_DIRECTORY:-~/.cache/models/}\n")
     found = _found(tmp_path, "deploy/docker-compose.yaml", text)
     assert found == {(4, "/opt/models/bge-large-en-v1.5")}, found
+
+
+_BERT_FAMILY = """\
+import argparse
+
+from transformers import AutoTokenizer, DistilBertTokenizer
+
+CONFIG = {"name": "ner", "model_id": "acme-nlp/distilbert-NER"}
+parser = argparse.ArgumentParser()
+parser.add_argument("--model", choices=["modernbert-base", "bert-base-uncased"], default="modernbert-base")
+tokenizer = DistilBertTokenizer.from_pretrained("distilbert-base-uncased")
+"""
+
+
+def test_distilbert_and_modernbert_are_model_family_words(tmp_path: Path) -> None:
+    found = _found(tmp_path, "train/ner.py", _BERT_FAMILY)
+    assert (5, "acme-nlp/distilbert-NER") in found  # an org/name under a model key, its family a BERT variant
+    assert (8, "distilbert-base-uncased") in found
+    assert (7, "modernbert-base") in found
