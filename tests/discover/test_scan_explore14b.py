@@ -6,6 +6,8 @@
 * a test's value for a model that is not there (`does-not-exist`, `unknown-model-xyz`) or an example's own object
   (`…:inference-profile/my-profile`) is a test double, also among real ids in the same table;
 * a translation key's dotted path (`labelKey: "admin.models.modelTypes.chat"`) is not a model under a model-ish key;
+* a JSON/YAML catalogue of model records (`"defaultModels": [{"id": …}, …]`) takes its unrecognised model-shaped ids
+  on its recognised peers' evidence, as code tables already did;
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from modelmap.discover.identify import classify
+from modelmap.discover.peers import MAX_TABLE
 from tests.discover.scan_helpers import found as _found
 
 _ROUTES_CS = """\
@@ -191,3 +194,40 @@ def test_a_translation_keys_dotted_path_is_not_a_model(tmp_path: Path) -> None:
     # dotted model ids and weight files keep their meaning
     for value in ("anthropic.claude-v2", "meta.llama3-8b-instruct-v1:0", "model.int8.onnx"):
         assert classify(value, "key") is not None, value
+
+
+_PRESETS_JSON = """\
+[
+  {"builtinId": "gitee-ai", "name": "Gitee AI", "type": "openai-chat",
+   "defaultModels": [
+     {"id": "DeepSeek-V3", "name": "DeepSeek V3", "enabled": true, "contextLength": 65536},
+     {"id": "Qwen3-32B", "name": "Qwen3 32B", "enabled": true},
+     {"id": "GLM-4.5", "name": "GLM 4.5", "enabled": true},
+     {"id": "moark-m1", "name": "Moark M1", "enabled": true},
+     {"id": "HealthGPT-L14", "name": "HealthGPT L14", "enabled": true}
+   ]},
+  {"builtinId": "acme", "name": "Acme", "type": "openai-chat",
+   "defaultModels": [
+     {"id": "gpt-4o", "enabled": true},
+     {"id": "acme-router", "enabled": true},
+     {"id": "acme-fast", "enabled": true}
+   ]}
+]
+"""
+
+
+def test_a_catalogue_of_model_records_takes_unknown_ids_on_their_peers_evidence(tmp_path: Path) -> None:
+    got = {raw for _, raw in _found(tmp_path, "src/Services/AI/ProviderPresets.json", _PRESETS_JSON)}
+    assert {"DeepSeek-V3", "Qwen3-32B", "GLM-4.5", "moark-m1", "HealthGPT-L14", "gpt-4o"} <= got
+    # one recognised id of three is no evidence for the others; display names are not ids
+    assert not got & {"acme-router", "acme-fast", "Moark M1", "HealthGPT L14"}
+
+
+def test_a_catalogue_past_the_table_limit_is_not_weighed(tmp_path: Path) -> None:
+    import json
+
+    known = [{"id": m} for m in ("gpt-4o", "gpt-4o-mini", "deepseek-chat", "qwen-max")]
+    records = known + [{"id": f"house-model-{i}"} for i in range(MAX_TABLE)]
+    got = {raw for _, raw in _found(tmp_path, "models.json", json.dumps({"models": records}, indent=0))}
+    assert {"gpt-4o", "deepseek-chat"} <= got
+    assert not {raw for raw in got if raw.startswith("house-model-")}

@@ -58,6 +58,7 @@ from modelmap.discover.identify import (
     is_model_ish,
 )
 from modelmap.discover.identify import is_model_key as _is_model_key
+from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, peer_match
 from modelmap.discover.uris import hub_id_of_dir, is_model_location
 from modelmap.types import Finding, Skip
 
@@ -1141,6 +1142,8 @@ class TreeWalker:
                         self.scalar(value, kv.group(1), key, pick(kv.group(1)), True)
                         continue
                 self.walk(item, key, parent_key, endpoint, in_env, depth + 1, env_eps if low in ENV_KEYS else None)
+            if low.endswith("models") and is_model_key(key or ""):
+                self.catalogue_peers(items, endpoint)
             return
         if _is_label_map(low):
             return  # Kubernetes label/selector values name pods and volumes, not models (model: llama-prefill)
@@ -1205,6 +1208,36 @@ class TreeWalker:
                 self.walk(v, k.value, key, ep, in_env or low_k in ENV_KEYS, depth + 1)
             finally:
                 self.command_prefix = outer
+
+    def catalogue_peers(self, items: list[Node], endpoint: Endpoint | None) -> None:
+        """Peer evidence in a catalogue of model records (``"defaultModels": [{"id": "LongCat-Flash-Chat", …},
+        {"id": "LongCat-Flash-Lite", …}]``): when most records' ids are models the walk recognised, the other
+        model-shaped ids are models too (``discover.peers``: three recognised at least, half of the ids, the list
+        named as a model list). A record's id is its ``id`` or, without one, its model key's value; one budget step
+        per record, lists past ``MAX_TABLE`` records are not weighed."""
+        if len(items) < MIN_KNOWN or len(items) > MAX_TABLE:
+            return
+        ids: list[Scalar] = []
+        for item in items:
+            self.tick()
+            if isinstance(item, Mapping):
+                ident = item.get("id")
+                if not isinstance(ident, Scalar):
+                    ident = next((v for k, v in item.pairs[:32] if isinstance(k, Scalar) and isinstance(v, Scalar)
+                                  and k.value.lower() in ("model", "model_id", "modelid", "model_name", "modelname")),
+                                 None)
+                if isinstance(ident, Scalar) and 0 < len(ident.value) <= 200 and not _TEMPLATED.search(ident.value):
+                    ids.append(ident)
+        ok = accepted((s.value.strip(), classify(s.value.strip(), "key") is not None) for s in ids)
+        for s in ids:
+            value = s.value.strip()
+            why = ok.get(value)
+            if why is None:
+                continue
+            line, col, _ = self.position(s, value)
+            self.collector.add(value, line, col, peer_match(value), source_id=self.ids.key,
+                               endpoint=endpoint[1] if endpoint else None,
+                               provider=endpoint[0] if endpoint else None, evidence=(why, "shape:peer"))
 
     def _family_stem(self, value: str, pairs: list[tuple[Node, Node]]) -> bool:
         """A record's id or name that a sibling value extends (``{Id: dall-e, Name: dall-e-2, Version: dall-e-2}``)
