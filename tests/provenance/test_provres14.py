@@ -68,3 +68,27 @@ def test_a_date_does_not_pick_between_releases_or_replace_an_exact_name(resolver
     # OLMoE-1B-7B has two MMDD releases (-0924 and -0125): the undated name says neither
     assert (resolver.resolve("olmoe-1b-7b").model or {}).get("id") is None
     assert (resolver.resolve("acme/olmoe-1b-7b:latest").model or {}).get("id") != "allenai/olmoe-1b-7b-0125"
+
+
+@pytest.mark.parametrize(("query", "some"), [
+    ("acme/fine-tuned-bge-base", "baai/bge-base-en-v1.5"),   # the known line's start at the end of the name
+    ("acme/longwriter-glm4", "zai-org/glm-4-9b"),
+])
+def test_a_trailing_part_that_starts_known_names_gives_their_shared_origins(
+        resolver: Resolver, query: str, some: str) -> None:
+    res = resolver.resolve(query)
+    assert res.origins == ("CN",) and res.origins_known is False  # a lower bound, the name's claim
+    assert res.confidence == "unknown"
+    assert _base(res) is None and res.license is None  # which of them it derives from is not said
+    assert some in (res.reason or "")
+
+
+def test_a_trailing_part_that_is_one_model_still_names_that_model(resolver: Resolver) -> None:
+    res = resolver.resolve("acme/chat-bge-base-zh")
+    assert _base(res) == ("baai/bge-base-zh", "name", "finetune")
+    assert res.confidence == "unknown"
+
+
+def test_a_name_starting_no_known_name_claims_nothing(resolver: Resolver) -> None:
+    res = resolver.resolve("acme/my-cool-model")
+    assert res.origins is None and _base(res) is None

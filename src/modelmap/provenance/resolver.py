@@ -1364,9 +1364,11 @@ class Resolver:
                         if other is not None:
                             return None, other
                     return pick[0], ()
-            if (candidates and i < len(heads) and not _LANGUAGE_WORDS.intersection(_NAME_SPLIT.split(low))
+            if (candidates and not _LANGUAGE_WORDS.intersection(_NAME_SPLIT.split(low))
                     and self._starts_names(low)):
-                # (a part with a language word is another's adaptation: "llama3-chinese" is not HFL's line)
+                # (a part with a language word is another's adaptation: "llama3-chinese" is not HFL's line). A
+                # trailing part counts too, after every leading one: "fine-tuned-bge-base" names one of the
+                # bge-base-* models
                 prefixed.append(low)
         if retry:
             pieces = re.split(r"([-_])", name)
