@@ -696,7 +696,11 @@ class _Inspection:
         # an entry defined as a base's tokenizer plus the special tokens its maker's published code adds matched only
         # because those tokens are there: they are that maker's, whoever else uses the base vocabulary
         own_tokens = bool(ent.get("requires_special_tokens"))
-        exclusive = self.exclusive_specials(ent, pid) if not own_tokens else []
+        # only for a maker that did not make the vocabulary itself (the vocabulary's maker is named below anyway,
+        # with the derivatives that reuse it listed)
+        vocab_made_by_pid = any(pid in vocab_makers(h) for h in [*self.obs.vocab_hashes, *self.obs.near_vocab]
+                                if h in (ent.get("vocab_hashes") or []))
+        exclusive = self.exclusive_specials(ent, pid) if not own_tokens and not vocab_made_by_pid else []
         if reason is None and exclusive and signals <= {"vocab", "vocab-near", "specials"}:
             own_tokens = True
             self.evidence.append({"kind": "publisher", "source": "(conclusion)", "supports": [family["id"]],

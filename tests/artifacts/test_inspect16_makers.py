@@ -69,6 +69,8 @@ def test_qwen_tokenizer_alone_stays_qwens(tmp_path: Path) -> None:
     rec = inspect_path(dst)
     assert rec["family"]["id"] == "qwen2.5"
     assert rec["publisher"]["id"] == "qwen"
+    # Qwen made the vocabulary: DeepSeek's distills that ship it stay listed as reusing it
+    assert {r["id"] for r in rec["vocabulary_reused_by"]} == {"deepseek"}
 
 
 def test_r1_0528_qwen3_distill_tokenizer_names_deepseek_built_on_qwen3(tmp_path: Path) -> None:
