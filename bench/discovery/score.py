@@ -3,7 +3,8 @@
 Runs ``modelmap.scan`` in-process (``resolve=False``) on each labelled tree under ``--corpus``
 (default /work/corpus, recreated as described in corpus.md) and matches findings to labels by
 (path, line, raw): path and line exact, raw compared case-sensitively. Findings of kind
-``endpoint`` are not model references and are left out.
+``endpoint`` are not model references and are left out. A finding linked to a constant defined in another file is
+matched where its string is written (its ``definition``), once.
 
 Two scores are reported:
 
@@ -176,7 +177,13 @@ def scan_keys(tree: Path) -> list[Key]:
     import modelmap
 
     result = modelmap.scan(str(tree), resolve=False)
-    return [(f.path, f.line, f.raw) for f in result.findings if f.kind != "endpoint"]
+    keys = [(f.path, f.line, f.raw) for f in result.findings if f.kind != "endpoint" and f.definition is None]
+    # a constant linked across files (discover/links.py) is reported where it is used, with the place its string is
+    # written as ``definition``; labels sit where the string is written, so that is the key, counted once however
+    # many uses reached it
+    linked = {(f.definition.path, f.definition.line, f.raw) for f in result.findings
+              if f.kind != "endpoint" and f.definition is not None}
+    return keys + sorted(linked - set(keys))
 
 
 def slowest_files(tree: Path, top: int = 5) -> list[tuple[float, str]]:

@@ -5,7 +5,11 @@ reports, per split, per form and overall:
 
 * origins correct      set equality of origin countries. ``origins: null`` in the output (the
                        ``modelmap.trace/2`` way of saying "unknown") is a null answer: a miss,
-                       never confidently wrong;
+                       never confidently wrong. Not scored where the key has no origins (``[]``: its
+                       writer found no sourced country; no model has none) or where the key's
+                       ``publisher_country`` is null and the answer adds exactly its own publisher's
+                       country to the key's origins (the key could not source that country, so it
+                       cannot judge it);
 * immediate base       compared with ``base`` (``null`` == no base). Taken from ``edges`` when the
                        output has them (the first edge whose child is the model and whose relation
                        is not distillation), else from ``lineage`` (the first entry whose relation is
@@ -174,7 +178,14 @@ def score_entry(entry: dict[str, Any]) -> dict[str, Any]:
         "model": entry.get("model"),
     }
     ok: dict[str, bool | None] = {
-        "origins": got["origins"] is not None and sorted(got["origins"]) == want["origins"],
+        # a key with no origins (every model has a publisher somewhere: its writer could not source one) says
+        # nothing; a key whose publisher country is unknown leaves that country out of its origins, so an answer
+        # that adds exactly its publisher's (sourced) country to them cannot be judged. Neither is scored
+        "origins": None if not want["origins"] or (
+            not want["pub_country"] and got["origins"] is not None and got["pub_country"]
+            and set(got["origins"]) - set(want["origins"]) == {got["pub_country"]}
+            and set(want["origins"]) <= set(got["origins"]))
+        else got["origins"] is not None and sorted(got["origins"]) == want["origins"],
         "base": got["base"] == want_base,
         # a key license of "unknown" means its author could not verify one (README): not scored
         "license": None if want["license"] == "unknown" else got["license"] == want["license"],
