@@ -20,7 +20,7 @@ import codecs
 import json
 import re
 from collections.abc import Iterator
-from itertools import accumulate, filterfalse
+from itertools import accumulate, filterfalse, islice
 from pathlib import Path
 from typing import Any
 
@@ -251,7 +251,7 @@ def _sentencepiece(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
 
 def _tiktoken(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
     tokens: list[bytes] = []
-    for lineno, line in enumerate(data.splitlines(), 1):
+    for lineno, line in enumerate(_byte_lines(data), 1):
         if not line.strip():
             continue
         parts = line.split()
@@ -345,16 +345,25 @@ def _tekken(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo:
 
 def _wordpiece_txt(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
     try:
-        text = data.decode("utf-8")
+        lines = _text_lines(data)
     except UnicodeDecodeError:
         return None
-    lines = text.splitlines()
-    if len(lines) < 100 or not any(t in lines[:2000] for t in ("[UNK]", "[CLS]", "[PAD]")):
+    batch = list(islice(lines, 2000))
+    if not any(t in batch for t in ("[UNK]", "[CLS]", "[PAD]")):
         return None
-    if len(lines) > limits.max_items:
-        raise fail(path, f"vocabulary has {len(lines)} lines", "max_items")
-    specials = sorted({t for t in lines if _WP_SPECIAL.match(t) and not t.startswith("[unused")})
-    return TokenizerInfo("vocab.txt", "wordpiece", canonical_tokens(lines, "wordpiece"), specials, len(lines))
+    tokens: list[bytes] = []
+    specials: set[str] = set()
+    count = 0
+    while batch:  # the lines a batch at a time (canonical_tokens runs in C over each), in file order
+        count += len(batch)
+        if count > limits.max_items:
+            raise fail(path, f"vocabulary has more than {limits.max_items} lines", "max_items")
+        specials.update(t for t in batch if _WP_SPECIAL.match(t) and not t.startswith("[unused"))
+        tokens.extend(canonical_tokens(batch, "wordpiece"))
+        batch = list(islice(lines, 65_536))
+    if count < 100:
+        return None
+    return TokenizerInfo("vocab.txt", "wordpiece", tokens, sorted(specials), count)
 
 
 # The line breaks str.splitlines() splits at, as UTF-8 (a CRLF is one): counted on the bytes, before a line-based
@@ -368,15 +377,50 @@ def _line_count(data: bytes) -> int:
     return sum(data.count(brk) for brk in _LINE_BREAKS) - data.count(b"\r\n")
 
 
+# A line-based vocabulary is split a piece at a time: its lines, never a list of them all (nor the whole text decoded).
+# 3.99 million words of a 54 MB word-frequency lexicon held the text, its splitlines() and a bytes object per word:
+# a 660 MB peak (a WordPiece vocab.txt of as many lines, 690 MB; redteam14)
+_PIECE = 1 << 20
+
+
+def _pieces(data: bytes) -> Iterator[bytes]:
+    """``data`` in pieces of about ``_PIECE`` bytes, each ending just after a ``\\n`` (or at the end): no line, no
+    UTF-8 character and no CRLF is cut, so the pieces' lines are the lines of the whole."""
+    start, end = 0, len(data)
+    while start < end:
+        cut = data.find(b"\n", start + _PIECE)
+        cut = end if cut < 0 else cut + 1
+        yield data[start:cut]
+        start = cut
+
+
+def _byte_lines(data: bytes) -> Iterator[bytes]:
+    """``data.splitlines()``, a piece at a time."""
+    for piece in _pieces(data):
+        yield from piece.splitlines()
+
+
+def _text_lines(data: bytes) -> Iterator[str]:
+    """``data.decode("utf-8").splitlines()``, decoded and split a piece at a time. The pieces are checked first, so that
+    a file that is not UTF-8 raises the UnicodeDecodeError the whole would (the file's positions), before any line."""
+    for piece in _pieces(data):
+        try:
+            piece.decode("utf-8")
+        except UnicodeDecodeError:
+            data.decode("utf-8")  # the error, as decoding the whole file gives it
+            raise
+    return (line for piece in _pieces(data) for line in piece.decode("utf-8").splitlines())
+
+
 def _wordfreq(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
     """A word-frequency lexicon (see _WORDFREQ_LINE): its words in file order, as UTF-8 bytes. Every line must have
     the shape (a blank line is skipped); a word repeated keeps its first place (the hash is of the set)."""
     try:
-        text = data.decode("utf-8")
+        lines = _text_lines(data)
     except UnicodeDecodeError as exc:
         raise fail(path, f"word-frequency lexicon is not UTF-8: {exc}") from exc
     words: list[bytes] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         raw = line.encode("utf-8")
@@ -395,13 +439,13 @@ def _merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
     ordinary vocabulary is therefore the same set as the matching vocab.json's, and hashes the same. A merge with a
     symbol outside the byte alphabet (a text-level BPE) is not read this way."""
     try:
-        lines = data.decode("utf-8").splitlines()
+        lines = _text_lines(data)
     except UnicodeDecodeError:
         return None
-    if len(lines) - 1 > limits.max_items:
-        raise fail(path, f"more than {limits.max_items} merges", "max_items")
     merged: list[str] = []
-    for lineno, line in enumerate(lines[1:], 2):
+    for lineno, line in enumerate(islice(lines, 1, None), 2):
+        if lineno - 1 > limits.max_items:
+            raise fail(path, f"more than {limits.max_items} merges", "max_items")
         if not line:
             continue
         parts = line.split(" ")
@@ -460,7 +504,7 @@ def _rwkv(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
     per line. The literal's escapes are decoded by hand (nothing is evaluated), one bounded line at a time; the
     byte length must agree."""
     tokens: list[bytes] = []
-    for lineno, line in enumerate(data.splitlines(), 1):
+    for lineno, line in enumerate(_byte_lines(data), 1):
         if not line.strip():
             continue
         m = _RWKV_LINE.match(line) if len(line) <= MAX_RWKV_LINE else None
