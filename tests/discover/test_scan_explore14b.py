@@ -8,6 +8,8 @@
 * a translation key's dotted path (`labelKey: "admin.models.modelTypes.chat"`) is not a model under a model-ish key;
 * a JSON/YAML catalogue of model records (`"defaultModels": [{"id": …}, …]`) takes its unrecognised model-shaped ids
   on its recognised peers' evidence, as code tables already did;
+* an agent skill's or an app's name built on a family and the word api (`"gemini-api-dev": {…}` in skills-lock.json,
+  `claude-api`) is not a model unless a model key or call takes it;
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -231,3 +233,20 @@ def test_a_catalogue_past_the_table_limit_is_not_weighed(tmp_path: Path) -> None
     got = {raw for _, raw in _found(tmp_path, "models.json", json.dumps({"models": records}, indent=0))}
     assert {"gpt-4o", "deepseek-chat"} <= got
     assert not {raw for raw in got if raw.startswith("house-model-")}
+
+
+_SKILLS_LOCK = """\
+{
+  "version": 1,
+  "skills": {
+    "claude-api": {"source": "example-org/skills", "sourceType": "github", "skillPath": "skills/claude-api/SKILL.md"},
+    "gemini-api-dev": {"source": "example-org/gemini-skills", "sourceType": "github"},
+    "gemini-interactions-api": {"source": "example-org/gemini-skills", "sourceType": "github"}
+  },
+  "defaults": {"model": "gemini-2.5-flash"}
+}
+"""
+
+
+def test_agent_skill_names_built_on_a_family_and_api_are_not_models(tmp_path: Path) -> None:
+    assert _found(tmp_path, "skills-lock.json", _SKILLS_LOCK) == {(8, "gemini-2.5-flash")}

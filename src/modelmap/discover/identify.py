@@ -524,7 +524,7 @@ _ASSET_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|css|scss
 _APP_SUFFIX = re.compile(r"[-_.](?:settings?|config|cache|history|state|store|storage|key|btn|button|card|badge|icon|"
                          r"logo|avatar|modal|dialog|panel|wrapper|container|menu|page|tab|event|changed|selected|"
                          r"enabled|toggle|session|conversation|prompt|template|form|field|input|params|options|tokenizer|worker|sdk|"
-                         r"client|proxy|plugin|extension|wrapper|js|demo)$")
+                         r"client|proxy|plugin|extension|wrapper|js|demo|api|api[-_](?:dev|docs?|guide|skills?))$")
 _TAG_SHAPE = re.compile(r"(?:^|[-_.])(?:\d+(?:\.\d+)?[bmkt]|\d*x\d+b|e\d+b|q\d\w*|fp\d+|bf16|int\d+|v?\d+(?:\.\d+)+|v\d+)"
                         r"(?:$|[-_.])")
 _TAG_WORDS = frozenset({"latest", "instruct", "chat", "text", "code", "python", "base", "vision", "uncensored", "it",
