@@ -11,12 +11,17 @@ runs through the same runner and promises (bounded time and memory, no traceback
 from __future__ import annotations
 
 import base64
+import json
+import os
+import zipfile
 from collections.abc import Callable
 
-from tests.redteam.probes import OK_OR_USAGE, probe
+from tests.redteam.probes import OK_OR_USAGE, probe, scan_probe, write
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
-from tests.redteam.runner import Ctx
+from tests.redteam.runner import Ctx, Result
+
+ESC = "\x1b]0;pwn\x07\x1b[2J\x9b2J[bold red]x[/bold red]"
 
 
 def _inspect(id: str, cls: str, build: object, target: str = ".", fmt: str = "json", **kw: object) -> None:
@@ -42,3 +47,158 @@ _inspect("s14-wordpiece-3.99m-lines", "big-header", _lines("vocab.txt", "[PAD]\n
 _inspect("s14-tiktoken-3.99m-lines", "big-header", _lines(
     "cl.tiktoken", "", lambda i: f"{base64.b64encode(f'w{i}'.encode()).decode()} {i}\n"), "cl.tiktoken",
     checks=(rss_below(500), cpu_below(10.0)))
+
+
+# (b) XML config files (xml_files.py, session 13: defusedxml's SAX parser, MAX_XML_CHARS 1 MiB, MAX_DEPTH 200,
+# MAX_ELEMENTS 50,000, MAX_VALUE_CHARS 100,000) -------------------------------------------------------------------
+_POM_MODEL = "<properties><spring.ai.openai.chat.options.model>gpt-4o-mini</spring.ai.openai.chat.options.model>" \
+             "</properties>"
+
+
+def _listener(ctx: Ctx) -> None:
+    """A loopback TCP port that counts connections (an external DTD or entity fetched over http would reach it)."""
+    import socket
+    import threading
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(8)
+    srv.settimeout(0.2)
+    hits: list[int] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = srv.accept()
+            except OSError:
+                continue
+            hits.append(1)
+            conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    ctx.state["port"] = str(srv.getsockname()[1])
+    ctx.state["hits"] = hits
+    ctx.cleanup.append(stop.set)
+    ctx.cleanup.append(srv.close)
+
+
+def _not_fetched(res: Result) -> str | None:
+    hits = res.ctx.state.get("hits", [])
+    return f"an external DTD or entity was fetched: {len(hits)} connection(s) to the loopback port" if hits else None
+
+
+def _xml_external(ctx: Ctx) -> None:
+    _listener(ctx)
+    port = ctx.state["port"]
+    fifo_path = ctx.work / "dtd.fifo"
+    os.mkfifo(fifo_path)
+    ctx.special.append(fifo_path)
+    write(ctx.work / "a/pom.xml", f'<?xml version="1.0"?><!DOCTYPE project SYSTEM "file://{fifo_path}"><project>'
+                                  f"{_POM_MODEL}</project>\n")
+    write(ctx.work / "b/pom.xml", f'<?xml version="1.0"?><!DOCTYPE project SYSTEM "http://127.0.0.1:{port}/p.dtd">'
+                                  f"<project>{_POM_MODEL}</project>\n")
+    write(ctx.work / "c/pom.xml", f'<!DOCTYPE p [<!ENTITY % e SYSTEM "http://127.0.0.1:{port}/e.dtd"> %e;]><project>'
+                                  f"{_POM_MODEL}</project>\n")
+    write(ctx.work / "d/pom.xml", f'<!DOCTYPE p [<!ENTITY e SYSTEM "file://{fifo_path}">]><project><model>&e;</model>'
+                                  f"{_POM_MODEL}</project>\n")
+    write(ctx.work / "e/pom.xml", f'<project xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="file://'
+                                  f'{fifo_path}" parse="text"/><?xml-stylesheet href="http://127.0.0.1:{port}/s"?>'
+                                  f"{_POM_MODEL}</project>\n")
+
+
+scan_probe("s14-xml-external-dtd-and-entities", "offline", _xml_external,
+           accounted=["a/pom.xml", "b/pom.xml", "c/pom.xml", "d/pom.xml", "e/pom.xml"], checks=(_not_fetched,),
+           timeout=30)
+
+
+def _xml_shapes() -> dict[str, str | bytes]:
+    return {
+        # 60,000 elements (past MAX_ELEMENTS) in ~1 MiB, the model first
+        "a/pom.xml": f"<project>{_POM_MODEL}" + "<d><g>x</g></d>" * 60_000 + "</project>\n",
+        # one attribute value of 1 MB, an attribute name of 200 KB
+        "b/pom.xml": f'<project>{_POM_MODEL}<x v="' + "a" * 1_000_000 + '"/></project>\n',
+        "c/pom.xml": f"<project>{_POM_MODEL}<x " + "n" * 200_000 + '="1"/></project>\n',
+        # 200,000 comments, a 1 MB CDATA section, 100,000 processing instructions
+        "d/pom.xml": f"<project>{_POM_MODEL}" + "<!--c-->" * 120_000 + "</project>\n",
+        "e/pom.xml": f"<project>{_POM_MODEL}<x><![CDATA[" + "model: gpt-4o\n" * 70_000 + "]]></x></project>\n",
+        "f/pom.xml": f"<project>{_POM_MODEL}" + "<?p x?>" * 120_000 + "</project>\n",
+        # 150,000 namespace declarations on nested elements, 1,000 deep (past MAX_DEPTH)
+        "g/pom.xml": f"<project>{_POM_MODEL}" + "".join(f'<e{i} xmlns:n{i}="u:{i}">' for i in range(1_000))
+        + "".join(f"</e{i}>" for i in reversed(range(1_000))) + "</project>\n",
+    }
+
+
+scan_probe("s14-xml-many-and-huge-parts", "quadratic-position", _xml_shapes,
+           accounted=[f"{c}/pom.xml" for c in "abcdefg"], checks=(cpu_below(10.0),))
+
+
+def _xml_encodings() -> dict[str, str | bytes]:
+    doc = f'<?xml version="1.0" encoding="ENC"?><project>{_POM_MODEL}</project>\n'
+    return {
+        "a/pom.xml": b"\xff\xfe" + doc.replace("ENC", "UTF-16").encode("utf-16-le"),
+        "b/pom.xml": doc.replace("ENC", "UTF-32").encode("utf-32"),
+        "c/pom.xml": doc.replace("ENC", "ISO-8859-1").encode("latin-1") + b"<!-- \xe9\xff -->",
+        "d/pom.xml": doc.replace("ENC", "UTF-8").encode() + b"<x>\xc0\xaf\xed\xa0\x80</x>",
+        "e/pom.xml": doc.replace("ENC", "x-unknown-" + "e" * 5_000),
+        "f/pom.xml": doc.replace("ENC", "UTF-7") + "+ADw-model+AD4-gpt-4o+ADw-/model+AD4-",
+        "g/pom.xml": doc.replace("ENC", "cp037"),  # EBCDIC declared, ASCII given
+        "h/pom.xml": ("\ufeff" + doc.replace("ENC", "UTF-16")).encode("utf-8"),
+        "i/Strings.resx": "<root>" + "".join(f'<data name="m{i}"><value>{ESC}{i}</value></data>'
+                                             for i in range(3_000)) + "</root>\n",
+    }
+
+
+scan_probe("s14-xml-encodings", "encoding", _xml_encodings, accounted=["a/pom.xml", "c/pom.xml"],
+           checks=(cpu_below(10.0),))
+
+
+# (c) session 14's scan rules: JS/Python lists written as one string and split (320a785), catalogue peers (3671e43)
+scan_probe("s14-js-split-map-chain-10k", "deep-nesting", lambda: {"a.js": "const availableModels = 'glm-4-plus\u3001glm-4-air'"
+           ".split('\u3001')" + ".map(it => it.trim())" * 10_000 + ";\n"}, accounted=["a.js"], checks=(cpu_below(8.0),))
+scan_probe("s14-js-split-lists-20k", "quadratic-position", lambda: {"a.js": "".join(
+    f"const models{i} = '{_items(i, 63, chr(0x3001))}'.split('\u3001').map(m => m.trim());\n" for i in range(8_000))},
+    accounted=["a.js"], checks=(cpu_below(10.0),))
+scan_probe("s14-py-split-lists-20k", "quadratic-position", lambda: {"a.py": "".join(
+    f"MODELS_{i} = '{_items(i, 63, chr(0xff0c))}'.split('\uff0c')\n" for i in range(8_000))},
+    accounted=["a.py"], checks=(cpu_below(10.0),))
+
+
+def _items(n: int, count: int, sep: str = ",") -> str:
+    return sep.join(f"zq{n}-{k}x" for k in range(count))
+
+
+def _catalogues() -> dict[str, str]:
+    known = [{"id": m} for m in ("gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet-20241022", "qwen-max")]
+    doc = {f"g{k}": {"defaultModels": known + [{"id": f"zq{k}-{i}x", "contextLength": i, **{f"p{j}": j for j in range(40)}}
+                                              for i in range(1_996)]} for k in range(6)}
+    return {"providers.json": json.dumps(doc), "models.yaml": "availableModels:\n" + "".join(
+        f"  - id: zq-{i}-chat\n    model: zq-{i}-chat\n" for i in range(1_996)) + "  - id: gpt-4o\n  - id: gpt-4o-mini\n"
+        "  - id: qwen-max\n  - id: claude-3-5-sonnet-20241022\n"}
+
+
+scan_probe("s14-config-catalogue-peers-2000-records", "quadratic-position", _catalogues,
+           accounted=["providers.json", "models.yaml"], checks=(cpu_below(15.0), rss_below(500)))
+
+
+# (d) provenance (provres14): a re-packaging whose name less its packaging words starts one known lab model's name,
+# a name without the MMDD date its lab's repo carries: resolved for every finding after the scan
+scan_probe("s14-resolve-20k-repackaged-prefixes", "quadratic-position", lambda: {f"c{k}.json": json.dumps({
+    f"model{i}": f"u{k}x{i}/" + ("Qwen3-Cod", "fine-tuned-bge-b", "glm-z1-9", "Llama-3.1-8B-Instr", "deepseek-r1-dis")[i % 5]
+    + f"-{i}-GGUF-Q4_K_M" for i in range(5_000)}) for k in range(4)}, checks=(cpu_below(30.0), rss_below(500)))
+
+
+# (e) zipped model folders (inspect16, 2d48765): the member's safetensors header inflated up to max_header_bytes (256 MB)
+def _zip_header_bomb(ctx: Ctx) -> None:
+    head = b'{"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}'
+    spaces = 200 * (1 << 20)
+    with zipfile.ZipFile(ctx.work / "model.zip", "w", zipfile.ZIP_DEFLATED) as z, \
+            z.open("m/model.safetensors", "w", force_zip64=True) as fh:
+        fh.write((len(head) + spaces).to_bytes(8, "little") + head)
+        for _ in range(spaces >> 20):
+            fh.write(b" " * (1 << 20))
+        fh.write(b"\0" * 4)
+
+
+_inspect("s14-zip-safetensors-200mb-header-bomb", "big-header", _zip_header_bomb, "model.zip",
+         checks=(rss_below(500), cpu_below(10.0)))

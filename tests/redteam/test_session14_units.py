@@ -204,3 +204,40 @@ def test_the_vocabulary_hash_does_not_hold_a_buffer_per_token() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 12_000_000, peak  # lengths 1.6 MB, a slice's join and views ~6 MB
+
+
+# -- zipped model folders (inspect16, 2d48765) -------------------------------------------------------------------------
+
+def test_a_zipped_safetensors_header_is_not_held_in_memory_before_it_is_read(tmp_path: Any, monkeypatch: Any) -> None:
+    # artifacts/pickle.py inflated the member's header (up to max_header_bytes, 256 MB) into memory and concatenated it
+    # with its length before writing it for the safetensors reader: two copies beside the reader's own (a 200 MB header
+    # of spaces deflates to 200 KB: 652 MB, probe s14-zip-safetensors-200mb-header-bomb). Now it is inflated into the
+    # file a MiB at a time, so nothing of it is held when the reader starts (the same for a zip cut before its end)
+    import tracemalloc
+    import zipfile
+
+    from modelmap.artifacts import safetensors
+    from modelmap.artifacts.pickle import PickleReader
+
+    held: list[int] = []
+    real = safetensors.SafetensorsReader.read
+
+    def recording(self: Any, path: Any, limits: Any = None) -> Any:
+        held.append(tracemalloc.get_traced_memory()[0])
+        return real(self, path, limits) if limits is not None else real(self, path)
+
+    monkeypatch.setattr(safetensors.SafetensorsReader, "read", recording)
+    head = b'{"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}' + b" " * (8 << 20)
+    path = tmp_path / "model.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("m/model.safetensors", len(head).to_bytes(8, "little") + head + b"\0" * 4)
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(path.read_bytes()[:-30])  # the central directory gone: found from the local header
+    for p in (path, cut):
+        tracemalloc.start()
+        try:
+            info = PickleReader().read(p)
+        finally:
+            tracemalloc.stop()
+        assert [t.name for t in info.tensors] == ["w"]
+    assert len(held) == 2 and max(held) < 2_000_000, held  # was 16 MB (the 8 MB header twice) for the whole zip
