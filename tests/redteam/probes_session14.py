@@ -16,7 +16,7 @@ import os
 import zipfile
 from collections.abc import Callable
 
-from tests.redteam.probes import OK_OR_USAGE, probe, scan_probe, write
+from tests.redteam.probes import OK_OR_USAGE, files, probe, scan_probe, write
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
 from tests.redteam.runner import Ctx, Result
@@ -202,3 +202,42 @@ def _zip_header_bomb(ctx: Ctx) -> None:
 
 _inspect("s14-zip-safetensors-200mb-header-bomb", "big-header", _zip_header_bomb, "model.zip",
          checks=(rss_below(500), cpu_below(10.0)))
+
+
+# (f) inspect16's text readers: OpenCC dictionaries (first 64 KiB, the header's File / Source printed in a note) and
+# CMUdict lexicons (first 256 KiB): escapes in the printed parts, a header of comment lines only, CR-only lines
+def _opencc(meta: str, entries: int = 40, sep: str = "\n") -> bytes:
+    return sep.join(["# Open Chinese Convert (OpenCC) Dictionary", f"# File: {meta}", f"# License: {meta}",
+                     f"# Source: {meta}", *(f"\u4e00{i}\t\u4e8c{i} \u4e09" for i in range(entries))]).encode() + b"\n"
+
+
+_inspect("s14-opencc-and-cmudict-escapes-table", "terminal-escape", files(lambda: {
+    "a/STPhrases.txt": _opencc(ESC + "STPhrases.txt"),
+    "b/TSCharacters.txt": _opencc("https://github.com/BYVoid/OpenCC" + ESC),
+    "c/cmudict.dict": "".join(f"{ESC}w{i} HH AH0 L OW1\n" for i in range(100)),
+    "d/cmudict-0.7b": ";;; " + ESC + "\n" + "".join(f"W{i}{ESC} HH AH0 L OW1\n" for i in range(100))}), ".",
+    fmt="table")
+_inspect("s14-opencc-and-cmudict-odd-shapes", "binary-junk", files(lambda: {
+    "a/x.txt": _opencc("x", 0) + b"# c\n" * 20_000,  # a header, then 64 KiB of comments: no entries
+    "b/x.txt": _opencc("x", 40, "\r"),  # CR-only lines: one line of 64 KiB
+    "c/x.txt": _opencc("x", 20_000)[:65_535] + b"\xe4",  # cut inside a character at the 64 KiB mark
+    "d/cmudict.dict": b"hello HH AH0 L OW1\n" * 30 + b"\x00" * 300_000,
+    "e/cmudict.dict": ("hello HH AH0 L OW1\n" * 30 + "x " + "AH0 " * 2_000_000).encode()}), ".",
+    checks=(cpu_below(8.0),))
+
+
+# (g) session 14's identify / uris / python rules on long and many values
+scan_probe("s14-dotted-keys-and-hub-api-urls", "regex-backtracking", lambda: {
+    "a.json": json.dumps({**{f"labelKey{i}": ".".join(f"w{i}x{k}" for k in range(60)) for i in range(6_000)},
+                          "model": "gpt-4o"}),
+    "b.txt": "", "c.js": "".join(f'fetch("https://huggingface.co/api/models/{"a-" * 200}{i}/{"tree/" * 50}main");\n'
+                                  for i in range(4_000)),
+    "d.py": "".join(f'u{i} = "https://github.com/user/repo/{"model/" * 100}m{i}.onnx"\n' for i in range(6_000))},
+    accounted=["a.json", "c.js", "d.py"], checks=(cpu_below(10.0),))
+scan_probe("s14-py-parametrize-50k-models", "quadratic-position", lambda: {"test_a.py": (
+    "import pytest\n\n@pytest.mark.parametrize('model_name', [" + ", ".join(f"'zq-{i}-chat'" for i in range(50_000))
+    + "])\ndef test_m(model_name):\n    _runtime_model(None, name=model_name)\n")}, accounted=["test_a.py"],
+    checks=(cpu_below(10.0),))
+scan_probe("s14-js-jsx-attribute-expressions-30k", "quadratic-position", lambda: {"a.jsx": "export const A = () => (<div>\n"
+           + "".join(f'<input placeholder={{"zq{i}-chat"}} title={{`gpt-4o-{i}`}} model={{"zq{i}-x"}} />\n'
+                     for i in range(30_000)) + '<Chat model="gpt-4o-mini" />\n</div>);\n'}, accounted=["a.jsx"], checks=(cpu_below(10.0),))
