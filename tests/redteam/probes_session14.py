@@ -170,8 +170,8 @@ def _items(n: int, count: int, sep: str = ",") -> str:
 
 def _catalogues() -> dict[str, str]:
     known = [{"id": m} for m in ("gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet-20241022", "qwen-max")]
-    doc = {f"g{k}": {"defaultModels": known + [{"id": f"zq{k}-{i}x", "contextLength": i, **{f"p{j}": j for j in range(40)}}
-                                              for i in range(1_996)]} for k in range(6)}
+    doc = {f"g{k}": {"defaultModels": known + [{"id": f"zq{k}-{i}x", "contextLength": i, **{f"p{j}": j for j in range(8)}}
+                                              for i in range(1_996)]} for k in range(8)}
     return {"providers.json": json.dumps(doc), "models.yaml": "availableModels:\n" + "".join(
         f"  - id: zq-{i}-chat\n    model: zq-{i}-chat\n" for i in range(1_996)) + "  - id: gpt-4o\n  - id: gpt-4o-mini\n"
         "  - id: qwen-max\n  - id: claude-3-5-sonnet-20241022\n"}
@@ -183,9 +183,9 @@ scan_probe("s14-config-catalogue-peers-2000-records", "quadratic-position", _cat
 
 # (d) provenance (provres14): a re-packaging whose name less its packaging words starts one known lab model's name,
 # a name without the MMDD date its lab's repo carries: resolved for every finding after the scan
-scan_probe("s14-resolve-20k-repackaged-prefixes", "quadratic-position", lambda: {f"c{k}.json": json.dumps({
-    f"model{i}": f"u{k}x{i}/" + ("Qwen3-Cod", "fine-tuned-bge-b", "glm-z1-9", "Llama-3.1-8B-Instr", "deepseek-r1-dis")[i % 5]
-    + f"-{i}-GGUF-Q4_K_M" for i in range(5_000)}) for k in range(4)}, checks=(cpu_below(30.0), rss_below(500)))
+scan_probe("s14-resolve-20k-repackaged-prefixes", "quadratic-position", lambda: {f"c{k}.json": json.dumps({"llm": [
+    {"model": f"u{k}x{i}/" + ("Qwen3-Cod", "fine-tuned-bge-b", "glm-z1-9", "Llama-3.1-8B-Instr", "deepseek-r1-dis")[i % 5]
+     + f"-{i}-GGUF-Q4_K_M"} for i in range(5_000)]}) for k in range(4)}, checks=(cpu_below(30.0), rss_below(500)))
 
 
 # (e) zipped model folders (inspect16, 2d48765): the member's safetensors header inflated up to max_header_bytes (256 MB)
@@ -241,3 +241,15 @@ scan_probe("s14-py-parametrize-50k-models", "quadratic-position", lambda: {"test
 scan_probe("s14-js-jsx-attribute-expressions-30k", "quadratic-position", lambda: {"a.jsx": "export const A = () => (<div>\n"
            + "".join(f'<input placeholder={{"zq{i}-chat"}} title={{`gpt-4o-{i}`}} model={{"zq{i}-x"}} />\n'
                      for i in range(30_000)) + '<Chat model="gpt-4o-mini" />\n</div>);\n'}, accounted=["a.jsx"], checks=(cpu_below(10.0),))
+
+
+# (h) Python files over python_size.MAX_AST_ESTIMATE (this session's fallback): read through tree-sitter-python, whose
+# parse parse_within_budget bounds (256 MB of growth, the file's CPU seconds); the densest shapes at the size limit
+_MODEL_TAIL = 'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o-mini", messages=[])\n'
+scan_probe("s14-py-over-the-ast-bound", "big-header", lambda: {
+    "a.py": "a\n" * 1_900_000 + _MODEL_TAIL,
+    "b.py": "f()\n" * 1_000_000 + _MODEL_TAIL,
+    "c.py": "x = [" + "'gpt-4o', " * 380_000 + "]\n" + _MODEL_TAIL,
+    "d.py": "x = {" + '"model": "zq-1-x", ' * 190_000 + "}\n" + _MODEL_TAIL,
+    "e.py": "x = " + "(" * 100 + "a" + ")" * 100 + "\n" + "a.b(c)[d]\n" * 390_000 + _MODEL_TAIL},
+    accounted=["a.py", "b.py", "c.py", "d.py", "e.py"], checks=(cpu_below(20.0), rss_below(500)))
