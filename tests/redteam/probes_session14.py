@@ -253,3 +253,50 @@ scan_probe("s14-py-over-the-ast-bound", "big-header", lambda: {
     "d.py": "x = {" + '"model": "zq-1-x", ' * 190_000 + "}\n" + _MODEL_TAIL,
     "e.py": "x = " + "(" * 100 + "a" + ")" * 100 + "\n" + "a.b(c)[d]\n" * 390_000 + _MODEL_TAIL},
     accounted=["a.py", "b.py", "c.py", "d.py", "e.py"], checks=(cpu_below(20.0), rss_below(500)))
+
+
+# (i) session 14's config rules: YAML string values read as JSON (fb5862b: 64 KB, 32 a file), multi-line bash arrays
+# (bd8f935), quoted defaults in environment placeholders (0adcd65), env/ folders scanned unless a Python environment
+# (9c25162: at most 64 names read)
+def _yaml_json_values() -> dict[str, str]:
+    deep = "[" * 30_000 + "]" * 30_000
+    wide = "[" + ",".join(f'{{"id": "zq-{i}-x", "model": "gpt-4o"}}' for i in range(1_700)) + "]"
+    return {
+        "a/values.yaml": "".join(f"env{i}:\n  MODELS: '{deep}'\n" for i in range(40)) + "model: gpt-4o-mini\n",
+        "b/values.yaml": "".join(f"env{i}:\n  MODELS: >\n    {wide}\n" for i in range(40)) + "model: gpt-4o-mini\n",
+        "c/values.yaml": "".join(f"env{i}:\n  CONFIG: '{{\"model\": \"gpt-4o\", \"x\": {deep[:20_000]}{deep[-20_000:]}}}'\n"
+                                 for i in range(40)) + "model: gpt-4o-mini\n",
+    }
+
+
+scan_probe("s14-yaml-json-values-deep-and-wide", "deep-nesting", _yaml_json_values,
+           accounted=["a/values.yaml", "b/values.yaml", "c/values.yaml"], checks=(cpu_below(10.0),))
+scan_probe("s14-shell-and-env-placeholder-shapes", "quadratic-position", lambda: {
+    "a/run.sh": "CPU_MODELS=(\n" + '  "zq-1-x" # c\n' * 200_000 + "MODEL=gpt-4o-mini\n",
+    # (an array never closed takes every line after it as an item, as bash does: 100,000 closed ones here)
+    "b/run.sh": "".join(f"M{i}=(\n)\n" for i in range(100_000)) + "MODEL=gpt-4o-mini\n",
+    "c/docker-compose.yml": "services:\n  a:\n    environment:\n" + "".join(
+        f'      M{i}: ${{APP_LLM_MODELNAME:-"{"a" * 300}\n' for i in range(8_000)) + "      MODEL: gpt-4o-mini\n",
+    "d/.env": "".join(f"M{i}=${{X:-'{'b' * 200}\n" for i in range(15_000)) + "MODEL=gpt-4o-mini\n"},
+    accounted=["a/run.sh", "b/run.sh", "c/docker-compose.yml", "d/.env"], checks=(cpu_below(10.0),))
+
+
+def _env_folders(ctx: Ctx) -> None:
+    write(ctx.work / "a/env/prod.yaml", "model: gpt-4o-mini\n")
+    for i in range(5_000):
+        write(ctx.work / f"a/env/x{i}.txt", "")
+    fifo_p = ctx.work / "b/env/pyvenv.cfg"
+    fifo_p.parent.mkdir(parents=True)
+    os.mkfifo(fifo_p)
+    ctx.special.append(fifo_p)
+    write(ctx.work / "b/env/prod.yaml", "model: gpt-4o\n")
+    (ctx.work / "c").mkdir()
+    os.symlink("env", ctx.work / "c/env")  # a link to itself
+    ctx.special.append(ctx.work / "c/env")
+    write(ctx.work / "d/env/lib/x.py", "m = 'gpt-4o'\n")
+    os.symlink("../..", ctx.work / "d/env/bin")
+    ctx.special.append(ctx.work / "d/env/bin")
+
+
+scan_probe("s14-env-folders", "symlink", _env_folders, accounted=["a/env/prod.yaml"], checks=(cpu_below(10.0),),
+           timeout=30)
