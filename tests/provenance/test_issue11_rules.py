@@ -72,8 +72,9 @@ def test_a_date_after_an_open_weights_name_is_not_read_as_a_snapshot() -> None:
 # ---- a hosted provider's id for the publisher's own FP8 build denotes the open model ---------------------------
 
 
-@pytest.mark.parametrize("query", ["deepinfra/Qwen/Qwen3-14B-FP8", "openrouter/qwen/qwen3-14b-fp8"])
+@pytest.mark.parametrize("query", ["deepinfra/qwen/qwen3-14b-fp8", "openrouter/qwen/qwen3-14b-fp8"])
 def test_hosted_fp8_build_of_the_publishers_own_model_is_the_open_model(query: str) -> None:
+    # the host's own lowercase slug: the open model, served in a precision the host chose
     res = resolve(query)
     assert res.model is not None and res.model["id"] == "qwen/qwen3-14b"
     assert _parent(res) == "qwen/qwen3-14b-base"
@@ -87,6 +88,29 @@ def test_the_fp8_repo_itself_or_a_local_server_keeps_the_fp8_weights(query: str)
     res = resolve(query)
     assert res.model is not None and res.model["id"] == "qwen/qwen3-14b-fp8"
     assert _parent(res, "quantization") == "qwen/qwen3-14b"
+
+
+@pytest.mark.parametrize(("query", "served"), [
+    ("together_ai/meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8", "together-ai"),
+    ("deepinfra/meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8", "deepinfra"),
+    ("azure_ai/Llama-4-Maverick-17B-128E-Instruct-FP8", "azure-ai-foundry"),
+    ("deepinfra/Qwen/Qwen3-14B-FP8", "deepinfra"),
+])
+def test_hosted_id_quoting_the_publishers_fp8_repo_is_that_build(query: str, served: str) -> None:
+    # Together, DeepInfra and Azure AI Foundry list Meta's / Qwen's FP8 repo under its Hub name, case kept: the
+    # build itself is served, a quantization of the instruct model (not the instruct model with ITS base)
+    res = resolve(query)
+    want = query.rsplit("/", 1)[-1].lower()
+    assert res.model is not None and res.model["id"].endswith("/" + want)
+    parent = _parent(res, "quantization")
+    assert parent is not None and parent + "-fp8" == res.model["id"]
+    assert res.served_by is not None and res.served_by["id"] == served
+
+
+def test_hosted_name_of_the_original_is_not_read_as_its_fp8_build() -> None:
+    res = resolve("azure_ai/Llama-4-Maverick-17B-128E-Instruct")
+    assert res.model is not None and res.model["id"] == "meta-llama/llama-4-maverick-17b-128e-instruct"
+    assert _parent(res) == "meta-llama/llama-4-maverick-17b-128e"
 
 
 # ---- Ollama uploads of a re-packager's copy --------------------------------------------------------------------

@@ -457,8 +457,17 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
             return replace(best, query=form.query, served_by=served, reason=f"{why}; {best.reason or ''}".rstrip("; "))
         return Resolution(query=form.query, served_by=served, confidence="unknown", reason=why)
     mid = _model_id(best) or ""
+    last = form.query.rsplit("/", 1)[-1]
+    builds = [m for m in kb.name_index.get(last.lower()) or () if m != mid and resolver.quotes_build(last, m)
+              and resolver.first_party_original(m) == mid]
+    if len(builds) == 1:
+        # "azure_ai/Llama-4-Maverick-17B-128E-Instruct-FP8": the name of the publisher's own build, spelled as its
+        # Hub repo is, which a bare-name lookup reads as the model it packages: the build is what is served
+        best, how, verbatim = resolver.resolve(builds[0]), f"the publisher's build {builds[0]}, named as is", last
+        mid = builds[0]
     original = resolver.first_party_original(mid) if mid in kb.models else mid
-    if original != mid and (best.publisher or {}).get("id") == kb.models[mid].get("publisher"):
+    if (original != mid and (best.publisher or {}).get("id") == kb.models[mid].get("publisher")
+            and not resolver.quotes_build(form.query, mid)):
         # "@cf/qwen/qwen3-30b-a3b-fp8": the platform serves the open model in a precision it chose; the id names the
         # publisher's own FP8 build of it, which is the same model (as Together's "-Turbo" ids are)
         best = replace(resolver.resolve(original), confidence="inferred")

@@ -586,6 +586,15 @@ class Resolver:
             return parent
         return mid
 
+    def quotes_build(self, text: str, mid: str) -> bool:
+        """Whether ``text`` (an id's last path part) spells the Hub repo of ``mid`` exactly as published, case kept
+        ("Llama-4-Maverick-17B-128E-Instruct-FP8"): a host that lists the publisher's repo names verbatim (Together,
+        DeepInfra and Azure AI Foundry list Meta's FP8 repo under its own name) names that build, which is the
+        model it serves; a host's own lowercase slug ("qwen/qwen3-4b-fp8") names the open model in a precision it
+        chose, as a "-Turbo" suffix does."""
+        hf = self.kb.models[mid].get("hf")
+        return bool(hf) and text.rsplit("/", 1)[-1] == str(hf).rsplit("/", 1)[-1]
+
     def _serves_remotely(self, provider_id: str) -> bool:
         """A hosted provider (it picks the serving precision), not a local server that loads the named files."""
         prov = self.kb.providers.get(provider_id) or {}
@@ -1144,7 +1153,7 @@ class Resolver:
             # a provider's id for the publisher's own FP8 / AWQ build ("novita/qwen/qwen3-4b-fp8") denotes the open
             # model, served in the provider's chosen precision (as Together's "-Turbo" does)
             original = self.first_party_original(mid)
-            if original != mid:
+            if original != mid and not self.quotes_build(parsed.core, mid):
                 served_build, mid, how = mid, original, "inferred"
         model = kb.models[mid]
         graph = build_graph(kb, mid)
