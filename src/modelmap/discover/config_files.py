@@ -724,6 +724,8 @@ _NOT_LOCATION_KEYS = frozenset({"image", "registry", "uses", "$schema", "homepag
                                 "link", "links", "href", "website", "card", "model_card", "modelcard", "info", "more_info",
                                 "paper", "blog", "readme"})
 _ENTRY_NAME_KEYS = frozenset({"name", "title", "id"})
+# a namespace word and a model id (`tongyi/qwen-long`): the app's provider name in front of the record's own model
+_NAMESPACED_ID = re.compile(r"([A-Za-z][\w.-]{0,39})/([^/\s]{1,200})")
 # the key of a model's weights file in a catalogue entry (`"modelFile": "gemma-3n-E2B-it-int4.task"`), and the key of
 # a file name in a section of model files (`"updatableModelFiles": [{"fileName": "x.litertlm"}]`)
 _MODEL_FILE_KEYS = frozenset({"modelfile", "model_file", "modelfilename", "model_file_name", "weightsfile",
@@ -1180,6 +1182,7 @@ class TreeWalker:
         command = node.get("command") if "args" in keys else None
         prefix = [i.value for i in command.items if isinstance(i, Scalar)][:8] if isinstance(command, Seq) else (
             command.value.split()[:8] if isinstance(command, Scalar) and len(command.value) < 256 else [])
+        own_ids = self._record_model_ids(pairs) if named_elsewhere and not adapter_spec else set()
         for k, v in pairs:
             if not isinstance(k, Scalar):
                 continue
@@ -1200,6 +1203,8 @@ class TreeWalker:
                     line, col, _ = self.position(v, v.value.strip())
                     self.collector.model(v.value.strip(), line, col, hint="hf", source_id=self.ids.key)
                     continue
+                if own_ids and not is_model_key(k.value) and self._namespaced_own_id(v, own_ids, endpoint):
+                    continue
             if isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
                 self.mapping_key(k, endpoint, "key" if _names_an_entry_model(v) else "none")
             ep = pick(k.value) if low in ENV_KEYS else endpoint
@@ -1208,6 +1213,35 @@ class TreeWalker:
                 self.walk(v, k.value, key, ep, in_env or low_k in ENV_KEYS, depth + 1)
             finally:
                 self.command_prefix = outer
+
+    def _record_model_ids(self, pairs: list[tuple[Node, Node]]) -> set[str]:
+        """The API model ids a record names under its model keys (``provider_model_id: qwen-long``), lower-cased: a
+        provider's model, not a Hub repository's name (an adapter's ``{name: x-lora, repository: org/x-lora}`` is
+        an org's repository); one budget step per pair, the first 32 pairs."""
+        ids: set[str] = set()
+        for k, v in pairs[:32]:
+            self.tick()
+            if isinstance(k, Scalar) and isinstance(v, Scalar) and is_model_key(k.value):
+                value = v.value.strip()
+                match = classify(value, "key") if 0 < len(value) <= 200 and "/" not in value else None
+                if match is not None and match.kind == "api-model":
+                    ids.add(value.lower())
+        return ids
+
+    def _namespaced_own_id(self, s: Scalar, own_ids: set[str], endpoint: Endpoint | None) -> bool:
+        """A record's other id that is its own model id under a namespace word (TaskingAI's
+        ``model_schema_id: tongyi/qwen-long`` beside ``provider_model_id: qwen-long``; a catalogue's
+        ``{"id": "openai/gpt-4o", "model": "gpt-4o"}``): the same model, provider-prefixed, whatever the prefix word
+        (the app's name for the provider). Only where the walk would not find the value by itself."""
+        value = s.value.strip()
+        m = _NAMESPACED_ID.fullmatch(value)
+        if m is None or m.group(2).lower() not in own_ids or classify(value, "none") is not None:
+            return False
+        line, col, _ = self.position(s, value)
+        self.collector.add(value, line, col, Match("provider-prefixed", endpoint[0] if endpoint else None, 0.8),
+                           source_id=self.ids.key, endpoint=endpoint[1] if endpoint else None,
+                           provider=endpoint[0] if endpoint else None)
+        return True
 
     def catalogue_peers(self, items: list[Node], endpoint: Endpoint | None) -> None:
         """Peer evidence in a catalogue of model records (``"defaultModels": [{"id": "LongCat-Flash-Chat", …},
