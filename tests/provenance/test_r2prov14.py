@@ -1,0 +1,28 @@
+"""Session 14, round 2 (held-out-11 provenance): Fireworks' catalogue names for Meta's Llama 4 instruct models."""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.provenance.resolver import resolve
+
+
+@pytest.mark.parametrize(("query", "model", "base"), [
+    ("fireworks_ai/accounts/fireworks/models/llama4-scout-instruct-basic",
+     "meta-llama/llama-4-scout-17b-16e-instruct", "meta-llama/llama-4-scout-17b-16e"),
+    ("accounts/fireworks/models/llama4-maverick-instruct-basic",
+     "meta-llama/llama-4-maverick-17b-128e-instruct", "meta-llama/llama-4-maverick-17b-128e"),
+])
+def test_fireworks_basic_llama4_names_are_metas_instruct_models(query: str, model: str, base: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.edges and res.edges[0]["parent"] == base
+    assert res.served_by is not None and res.served_by["id"] == "fireworks-ai"
+    assert res.license is not None and res.license["id"] == "llama4"
+    assert res.origins == ("US",)
+
+
+def test_a_basic_suffix_on_another_name_is_not_read_as_llama4() -> None:
+    res = resolve("fireworks_ai/accounts/fireworks/models/llama4-giant-instruct-basic")
+    assert res.model is None or res.model.get("id") not in {
+        "meta-llama/llama-4-scout-17b-16e-instruct", "meta-llama/llama-4-maverick-17b-128e-instruct"}
