@@ -300,3 +300,8 @@ def _env_folders(ctx: Ctx) -> None:
 
 scan_probe("s14-env-folders", "symlink", _env_folders, accounted=["a/env/prod.yaml"], checks=(cpu_below(10.0),),
            timeout=30)
+scan_probe("s14-notebook-cell-over-the-ast-bound", "big-header", lambda: {"nb.ipynb": json.dumps({
+    "cells": [{"cell_type": "code", "source": ["a\n"] * 500_000 + [_MODEL_TAIL]},
+              {"cell_type": "code", "source": ["m = {'model': 'gpt-4o'}\n"]}],
+    "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), "b.pyi": "a\n" * 1_900_000 + _MODEL_TAIL},
+    accounted=["nb.ipynb", "b.pyi"], checks=(cpu_below(15.0), rss_below(500)))
