@@ -26,3 +26,17 @@ def test_a_basic_suffix_on_another_name_is_not_read_as_llama4() -> None:
     res = resolve("fireworks_ai/accounts/fireworks/models/llama4-giant-instruct-basic")
     assert res.model is None or res.model.get("id") not in {
         "meta-llama/llama-4-scout-17b-16e-instruct", "meta-llama/llama-4-maverick-17b-128e-instruct"}
+
+
+def test_litellm_gradient_ai_prefix_is_digitaloceans_serverless_inference() -> None:
+    res = resolve("gradient_ai/deepseek-r1-distill-llama-70b")
+    assert res.model is not None and res.model["id"] == "deepseek-ai/deepseek-r1-distill-llama-70b"
+    assert res.edges and res.edges[0]["parent"] == "meta-llama/llama-3.3-70b-instruct"
+    assert res.served_by is not None and res.served_by["id"] == "digitalocean-gradient"
+    assert res.publisher is not None and res.publisher["id"] == "deepseek"
+
+
+def test_gradient_ai_name_the_kb_lacks_stays_unknown_but_served() -> None:
+    res = resolve("gradient_ai/openai-gpt-9z")
+    assert res.model is None or res.model.get("id") is None
+    assert res.served_by is not None and res.served_by["id"] == "digitalocean-gradient"
