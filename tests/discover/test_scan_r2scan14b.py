@@ -1,11 +1,16 @@
 """Scan fixes from the held-out-12 misses (session 14, round 2, r2scan-b): a model record's namespaced id of its own
-model (TaskingAI's per-model YAML resources)."""
+model (TaskingAI's per-model YAML resources); a list printed as text (Java's List.toString() in a test's assertion)
+and a property set in one literal (Spring Boot test properties)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import modelmap
 from modelmap.discover.base import SourceFile
 from modelmap.discover.config_files import ConfigFileSource
 from modelmap.types import Finding
+from tests.discover.scan_helpers import found as found_tree
 
 
 def found(path: str, text: str) -> dict[tuple[int, str], Finding]:
@@ -67,3 +72,61 @@ def test_hostile_record() -> None:
     out = found("big.yaml", text)
     assert (1, "qwen-max") in out
     assert not any("/" in raw for _, raw in out)
+
+
+# ---------------------------------------------------------------------------------------- Java: printed lists, properties
+
+JAVA_TEST = """\
+package jm.kr.spring.ai.playground.service.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@SpringBootTest(properties = {
+        "spring.ai.model.chat=openai",
+        "spring.ai.openai.base-url=http://localhost:11434",
+        "spring.ai.openai.chat.options.model=qwen3",
+        "logging.level.root=INFO"
+})
+class ChatServiceTest {
+    @Test
+    void testGetModels() {
+        assertEquals(
+                "[gpt-4.1-nano, gpt-4o-mini, gpt-3.5-turbo-16k]",
+                chatService.getModels().toString());
+        assertEquals("[alpha, beta, gamma]", names.toString());
+        assertEquals("[1, 2, 3]", ids.toString());
+    }
+}
+"""
+
+
+def test_printed_list_items_and_property_settings(tmp_path: Path) -> None:
+    out = found_tree(tmp_path, "src/test/java/ChatServiceTest.java", JAVA_TEST)
+    assert {(15, "gpt-4.1-nano"), (15, "gpt-4o-mini"), (15, "gpt-3.5-turbo-16k"), (8, "qwen3")} <= out
+    # the provider picked, a URL property, a log level, a list of plain words or numbers: no model
+    assert not any(raw in ("openai", "INFO", "alpha", "1") or raw.startswith("[") for _, raw in out)
+    assert len(out) == 4
+
+
+def test_printed_list_columns(tmp_path: Path) -> None:
+    text = 'class T {\n  void t() { assertEquals("[gpt-4o, gpt-4o-mini]", m.toString()); }\n}\n'
+    path = tmp_path / "T.java"
+    path.write_text(text)
+    got = {(f.line, f.column, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings}
+    line = text.splitlines()[1]
+    assert got == {(2, line.index("gpt-4o,") + 1, "gpt-4o"), (2, line.index("gpt-4o-mini") + 1, "gpt-4o-mini")}
+
+
+def test_hostile_printed_lists_and_settings(tmp_path: Path) -> None:
+    # a printed list of 5,000 items (over the 64 the rule reads), nested brackets, 100 KB keys and values: no crash,
+    # bounded, and only the real model at the end
+    many = ", ".join(f"gpt-4o-{i}" for i in range(5000))
+    text = ("class H {\n"
+            f'  String a = "[{many}]";\n'
+            f'  String b = "[[gpt-4o, gpt-4o-mini]]";\n'
+            f'  String c = "{"a." * 30000}model=gpt-4o";\n'
+            f'  String d = "x.model={"q" * 100000}";\n'
+            '  String e = "spring.ai.ollama.chat.model=llama3.2";\n'
+            "}\n")
+    out = found_tree(tmp_path, "H.java", text)
+    assert out == {(6, "llama3.2")}

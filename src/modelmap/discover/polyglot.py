@@ -61,12 +61,30 @@ def _has_model_word(value: str) -> bool:
 
 
 def _keep(value: str) -> bool:
-    return plausible(value) or (_has_model_word(value) and '"' in value)
+    return plausible(value) or (_has_model_word(value) and '"' in value) or (
+        value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None)
+
+
+# a list written as text the way Java's and Kotlin's List.toString() / Arrays.toString() print one
+# (`assertEquals("[gpt-4.1-nano, gpt-4.1-mini, gpt-4o]", service.getModels().toString())`): its items, each read as
+# a literal of its own; items hold no space, comma, quote or bracket, 2 to 64 of them
+_PRINTED_LIST = re.compile(r"\[[^\[\]\s,\"']{1,200}(?:, [^\[\]\s,\"']{1,200}){1,63}\]")
+_PRINTED_ITEM = re.compile(r"[^\[\]\s,]+")
+
+
+def _printed_items(cand: Candidate) -> Iterator[Candidate]:
+    """The items of a printed list literal (``_PRINTED_LIST``), each at its own column, as a list's items."""
+    for m in _PRINTED_ITEM.finditer(cand.value, 1, len(cand.value) - 1):
+        yield replace(cand, value=m.group(0), column=cand.column + m.start(), container=True, group=None)
 
 
 # a property placeholder with a default, as Spring's @Value and config strings write it:
 # "${spring.ai.openai.chat.options.model:qwen-plus}", "${EMBEDDING_MODEL:-bge-m3}"
 _PLACEHOLDER_DEFAULT = re.compile(r"\$\{([\w.\[\]-]{1,120}):-?([^${}\s:][^${}\s]{0,199})\}")
+
+
+# a property setting written as one literal, a dotted property name and its value (`spring.ai.ollama.chat.model=qwen3`)
+_PROPERTY_SETTING = re.compile(r"([A-Za-z][\w-]{0,60}(?:\.[A-Za-z][\w-]{0,60}){1,12})=([^\s=${}\[\]]{1,200})")
 
 
 # a Bedrock ARN's model part: `arn:aws:bedrock:<region>::foundation-model/<id>`, `…:inference-profile/<id>` (also
@@ -107,6 +125,9 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
         yield cand
         if cand.via is not None:
             continue  # a use of a named literal: the literal itself was read for what it holds
+        if cand.value[:1] == "[" and not cand.is_key and _PRINTED_LIST.fullmatch(cand.value) is not None:
+            yield from _printed_items(cand)
+            continue
         if "," in cand.value and "\n" not in cand.value and '"' not in cand.value:
             yield from _list_items(cand)
         inner = _embedded_id(cand.value)
@@ -120,6 +141,14 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
                           container=False, is_key=False, group=None)
             if group == 1:
                 continue
+        if "=" in cand.value and not cand.is_key and (prop := _PROPERTY_SETTING.fullmatch(cand.value)) is not None:
+            # a property set in one literal (`@SpringBootTest(properties = {"spring.ai.openai.chat.options.model=
+            # qwen3"})`, `@TestPropertySource`, `System.setProperty`-style `key=value` lists): the value, bound to
+            # the property's name as a config file would bind it
+            key = prop.group(1).rsplit(".", 1)[-1]
+            yield replace(cand, value=prop.group(2), column=cand.column + prop.start(2), bindings=(key, prop.group(1)),
+                          call=None, call_before_binding=False, container=False, is_key=False, group=None)
+            continue
         if cand.value.startswith("${") and cand.value.endswith("}"):
             m = _PLACEHOLDER_DEFAULT.fullmatch(cand.value)
             if m is not None:
@@ -360,10 +389,13 @@ def has_candidate(data: bytes) -> bool:
         value = raw.decode("utf-8", "replace")
         if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
             value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
+        elif "=" in value and (prop := _PROPERTY_SETTING.fullmatch(value)) is not None:
+            value = prop.group(2)  # "spring.ai.openai.chat.options.model=qwen3": the value set
         if (inner := _embedded_id(value)) is not None:
             value = inner.group(1) or inner.group(2)  # a Bedrock ARN's or Azure address's model part
         if "," in value and len(value) <= 300:
-            items = value.split(",")[:16]
+            # "gpt-4o,gpt-4o-mini": a list setting's items (_list_items); "[gpt-4o, gpt-4o-mini]": a printed list's
+            items = (value[1:-1] if value[:1] == "[" and value[-1:] == "]" else value).split(",")[:16]
             tick(len(items))
             if any(could_decide(item) for item in items if item and plausible(item)):
                 return True  # "gpt-4o,gpt-4o-mini": a list setting's items (_list_items)
