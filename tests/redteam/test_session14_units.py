@@ -37,6 +37,7 @@ _SHAPES = {
     "keyword chain": "x = " + " and ".join(["a"] * 300) + "\n",
     "strings": "x = [" + "'a', " * 300 + "]\n",
     "call chains": 'assert c.get("model")' + ".lower()" * 200 + ' == "o"\n',
+    "comment lines": "# a comment\n" * 200 + "  #\n" * 100 + 'x = """\n# inside a string """\ny\n',
 }
 
 
@@ -47,6 +48,13 @@ def test_the_token_estimate_is_at_least_the_tokenizers_count(text: str) -> None:
     real = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
             if t.type not in (tokenize.ENDMARKER, tokenize.DEDENT, tokenize.INDENT)]
     assert python_size.ast_tokens(text.encode()) >= len(real)
+
+
+def test_comment_lines_cost_the_parse_nothing() -> None:
+    # 960 KB of comment lines (tests/discover/test_bounds_discover.py's comments.py): the parse keeps none of them, so
+    # the file goes to ast (whose comment pass reads them), not to the literal-only fallback
+    text = "".join(f"# model = 'gpt-4o-mini-{i}'\n" for i in range(30_000))
+    assert 0 < python_size.ast_estimate(text) < python_size.MAX_AST_ESTIMATE // 4
 
 
 def test_real_code_is_far_below_the_bound() -> None:
