@@ -40,3 +40,18 @@ def test_gradient_ai_name_the_kb_lacks_stays_unknown_but_served() -> None:
     res = resolve("gradient_ai/openai-gpt-9z")
     assert res.model is None or res.model.get("id") is None
     assert res.served_by is not None and res.served_by["id"] == "digitalocean-gradient"
+
+
+def test_underscored_name_naming_one_model_beats_the_models_its_shorter_part_starts() -> None:
+    # "qwen3-embedding" starts Qwen3-Embedding-0.6B / -4B / -8B; "qwen3-embedding_0.6B" is the 0.6B one with '_'
+    res = resolve("someuser/qwen3-embedding_0.6B_lora")
+    assert res.edges
+    first = res.edges[0]
+    assert first["parent"] == "qwen/qwen3-embedding-0.6b" and first.get("source") == "name"
+    assert first["relation"] == "adapter"
+    assert res.confidence == "unknown" and res.license is None and res.origins_known is False
+
+
+def test_underscored_name_without_a_size_still_names_no_single_model() -> None:
+    res = resolve("someuser/qwen3-embedding_finetuned_lora")
+    assert not any(e.get("parent", "").startswith("qwen/qwen3-embedding-") for e in res.edges or ())

@@ -1503,10 +1503,14 @@ class Resolver:
         stripped, _changed = strip_quant(name)
         removed = removed_suffixes(name)
         base, candidates = self._claimed(name, stripped, pid, org or "")
-        if base is None and not candidates:
+        if base is None:
+            # a respelling that names one known model outright beats the several a shorter part of the name as
+            # written starts ("qwen3-embedding_0.6B_lora": "qwen3-embedding" starts the Qwen3-Embedding models,
+            # "qwen3-embedding-0.6B" is one of them)
             for respelled in self._claim_respellings(name):
-                base, candidates = self._claimed(respelled, strip_quant(respelled)[0], pid, org or "")
-                if base is not None or candidates:
+                got, more = self._claimed(respelled, strip_quant(respelled)[0], pid, org or "")
+                if got is not None or (more and not candidates):
+                    base, candidates = got, more
                     break  # the claim is reported under the name as written
         if base is None:
             if not candidates:
