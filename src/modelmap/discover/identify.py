@@ -25,8 +25,11 @@ _ORG_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.+-]{0,127}")
 _TAGGED = re.compile(r"(?:[a-z0-9][\w.-]{0,63}/)?[a-z0-9][\w.-]{0,63}:[a-z0-9][\w.-]{0,63}", re.IGNORECASE)
 _PLAIN = re.compile(r"[a-z0-9][\w.@:-]{0,127}", re.IGNORECASE)
 # a weight file's name may carry `=<number>` (PyTorch Lightning's default `epoch=68-step=50232.ckpt`)
+# `.onnx_data` (`.onnx_data_1`…): the external-data file that holds an ONNX graph's weights beside it (Optimum and
+# Transformers.js exports: `onnx/model.onnx` + `onnx/model.onnx_data`)
 _MODEL_FILE = re.compile(
-    r"(?:[\w.~@+-]*[/\\])*(?:[\w.@+-]|=(?=\d))+\.(gguf|ggml|safetensors|onnx|tflite|mlmodel|nemo|pt|pth|bin|ckpt)",
+    r"(?:[\w.~@+-]*[/\\])*(?:[\w.@+-]|=(?=\d))+\.(gguf|ggml|safetensors|onnx_data(?:_\d{1,3})?|onnx|tflite|mlmodel|nemo|pt|"
+    r"pth|bin|ckpt)",
     re.IGNORECASE,
 )
 _STRONG_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo"}
@@ -81,9 +84,15 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          r"|my[-_ ]?(?:profile|deployment|endpoint|resource|project|agent|app)s?$)")
 _LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/]|\$\{\w+\}[\\/]|\$\w+[\\/])|\\")
 _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
+# ... and the file names an ONNX export gives every model (Optimum: `model_optimized.onnx` from ORTOptimizer,
+# `model_quantized.onnx` from ORTQuantizer, `encoder_model.onnx`, `decoder_with_past_model.onnx`,
+# `decoder_model_merged.onnx`; Transformers.js v3 adds one file per dtype, `model_fp16 / _int8 / _uint8 / _q4 / _q4f16 /
+# _bnb4.onnx`, huggingface.co/Xenova/tiny_starcoder_py/discussions/2, as_of 2026-12-04), and their `.onnx_data`
 _GENERIC_WEIGHT_FILE = re.compile(
-    r"(?i)(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|diffusion_pytorch_model|"
-    r"openvino_model|weights?)(?:[-_.]\d+(?:-of-\d+)?)*\.(?:bin|safetensors|onnx|pt|pth|ckpt|msgpack|h5|gguf)"
+    r"(?i)(?:pytorch_model|(?:(?:encoder|decoder|decoder_with_past|vision_encoder)_)?model(?:_merged)?|tf_model|"
+    r"flax_model|adapter_model|consolidated|diffusion_pytorch_model|openvino_model|weights?)"
+    r"(?:_(?:quantized|optimized|fp16|fp32|bf16|int8|uint8|int4|uint4|q4|q4f16|q8|bnb4))?"
+    r"(?:[-_.]\d+(?:-of-\d+)?)*\.(?:bin|safetensors|onnx_data(?:_\d{1,3})?|onnx|pt|pth|ckpt|msgpack|h5|gguf)"
 )
 # a pipeline component's folder inside a model repository (the diffusers layout, huggingface.co/docs/diffusers,
 # as_of 2026-12-04): `unet/diffusion_pytorch_model.safetensors`, `text_encoder_2/model.safetensors` name a file of
@@ -815,6 +824,12 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             return None
     if len(parts) == 2 and _ORG_NAME.fullmatch(v):
         org, name = parts
+        if org.islower() and _VARIANT_DIR.fullmatch(org) and org not in kb.org_index and not is_model_ish(name) \
+                and name.lower() not in _hub_names():
+            # a file in a model repository's format folder that names no model: an ONNX export's external data for
+            # one tensor (`onnx/Constant_7_attr__value`, as torch.onnx names a Constant node's value), listed beside
+            # `onnx/model.onnx` among the files to fetch; no Hub account is named `onnx` or `fp16`
+            return None
         if org.lower() in kb.org_index:
             if _API_OPERATION.fullmatch(name.lower()) or is_generic(name):
                 # a vendor and an API operation or role word (`api.MapPost("openai/chat", …)`, `openai/embeddings`,

@@ -1,0 +1,96 @@
+"""r2scan14a (issue 10): false positives of a freshly scored set, by idiom.
+
+* The file names an ONNX export gives every model (Optimum's ``model_optimized.onnx`` / ``model_quantized.onnx``,
+  Transformers.js v3's one file per dtype ``onnx/model_q4.onnx``, ``decoder_model_merged_fp16.onnx``), their
+  external-data files (``onnx/model.onnx_data``) and a tensor's own external-data file in the ``onnx/`` folder
+  (``onnx/Constant_7_attr__value``) name a file of whichever repository is fetched, not a model, when written inside
+  code; the repository id beside them is the model. A weight file named for its model (``bge-m3-int8.onnx``,
+  ``whisper-small.onnx_data``) still is one.
+
+Fixtures are written for these tests (not copied from any repository). No timing assertions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelmap.discover.identify import classify
+from tests.discover.scan_helpers import found
+
+_RUST_CATALOGUE = '''\
+pub fn models_list() -> Vec<ModelInfo<Embed>> {
+    vec![
+        ModelInfo {
+            model: Embed::SmallEnQ,
+            model_code: String::from("Qdrant/bge-small-en-v1.5-onnx-Q"),
+            model_file: String::from("model_optimized.onnx"),
+            additional_files: Vec::new(),
+        },
+        ModelInfo {
+            model: Embed::MiniLmQ,
+            model_code: String::from("Xenova/all-MiniLM-L12-v2"),
+            model_file: String::from("onnx/model_quantized.onnx"),
+            additional_files: Vec::new(),
+        },
+        ModelInfo {
+            model: Embed::M3,
+            model_code: String::from("BAAI/bge-m3"),
+            model_file: String::from("onnx/model.onnx"),
+            additional_files: vec![
+                "onnx/model.onnx_data".to_string(),
+                "onnx/Constant_7_attr__value".to_string(),
+            ],
+        },
+        ModelInfo {
+            model: Embed::Gemma300Q4,
+            model_code: String::from("onnx-community/embeddinggemma-300m-ONNX"),
+            model_file: String::from("onnx/model_q4.onnx"),
+            additional_files: vec!["onnx/model_q4.onnx_data".to_string()],
+        },
+        ModelInfo {
+            model: Embed::Local,
+            model_code: String::from("local/bge-m3-int8"),
+            model_file: String::from("weights/bge-m3-int8.onnx"),
+            additional_files: Vec::new(),
+        },
+    ]
+}
+'''
+
+
+def test_onnx_export_file_names_in_a_rust_catalogue_are_not_models(tmp_path: Path) -> None:
+    got = found(tmp_path, "src/models/catalogue.rs", _RUST_CATALOGUE)
+    raws = {raw for _, raw in got}
+    assert {"Xenova/all-MiniLM-L12-v2", "BAAI/bge-m3"} <= raws
+    assert (33, "weights/bge-m3-int8.onnx") in got  # a weight file named for its model is still one
+    generic = {"model_optimized.onnx", "onnx/model_quantized.onnx", "onnx/model.onnx", "onnx/model.onnx_data",
+               "onnx/Constant_7_attr__value", "onnx/model_q4.onnx", "onnx/model_q4.onnx_data"}
+    assert not raws & generic
+
+
+@pytest.mark.parametrize("value", [
+    "model_quantized.onnx", "model_optimized.onnx", "onnx/model_fp16.onnx", "onnx/model_int8.onnx",
+    "onnx/model_uint8.onnx", "onnx/model_bnb4.onnx", "onnx/model_q4f16.onnx", "onnx/decoder_model_merged_q4.onnx",
+    "onnx/encoder_model.onnx", "onnx/decoder_with_past_model_fp16.onnx", "model.onnx_data", "onnx/model.onnx_data_1",
+    "onnx/model_quantized.onnx_data", "onnx/Constant_7_attr__value",
+])
+@pytest.mark.parametrize("hint", ["none", "key", "hf", "api"])
+def test_generic_export_names_name_no_model(value: str, hint: str) -> None:
+    assert classify(value, hint) is None
+
+
+@pytest.mark.parametrize(("value", "hint"), [
+    ("whisper-small.onnx_data", "none"), ("bge-m3-int8.onnx", "none"), ("model_last.pth", "none"),
+    ("checkpoints/table/wired_model.pt", "none"), ("rerank.onnx", "key"), ("model_quantized.onnx", "path"),
+    ("onnx/bge-small-zh-v1.5", "key"), ("OpenVINO/Phi-3-mini-4k-instruct-int4-ov", "key"),
+])
+def test_named_weight_files_and_repos_stay_models(value: str, hint: str) -> None:
+    assert classify(value, hint) is not None
+
+
+def test_hostile_export_like_names_are_bounded() -> None:
+    # long runs of the new suffix and extension shapes: a plain answer, no catastrophic backtracking
+    for value in ("model" + "_q4" * 5_000 + ".onnx_data", "onnx/" + "Constant_7_attr__value" * 500,
+                  "decoder_model_merged" * 1_000 + ".onnx", "a/" * 3_000 + "model.onnx_data_1"):
+        assert classify(value, "key") is None
