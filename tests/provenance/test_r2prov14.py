@@ -55,3 +55,12 @@ def test_underscored_name_naming_one_model_beats_the_models_its_shorter_part_sta
 def test_underscored_name_without_a_size_still_names_no_single_model() -> None:
     res = resolve("someuser/qwen3-embedding_finetuned_lora")
     assert not any(e.get("parent", "").startswith("qwen/qwen3-embedding-") for e in res.edges or ())
+
+
+@pytest.mark.parametrize("query", ["M2-her", "minimax-m2-her", "openrouter/minimax/minimax-m2-her"])
+def test_minimax_m2_her_is_an_api_only_minimax_model(query: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == "minimax/m2-her"
+    assert res.publisher is not None and res.publisher["id"] == "minimax"
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert res.origins == ("CN",)
