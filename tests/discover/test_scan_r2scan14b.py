@@ -130,3 +130,60 @@ def test_hostile_printed_lists_and_settings(tmp_path: Path) -> None:
             "}\n")
     out = found_tree(tmp_path, "H.java", text)
     assert out == {(6, "llama3.2")}
+
+
+# ---------------------------------------------------------------------------------------- Rust: fields inside a macro
+
+RUST_MODELS = """\
+use crate::ModelInfo;
+
+pub fn models_list() -> Vec<ModelInfo<SparseModel>> {
+    vec![
+        ModelInfo {
+            model: SparseModel::SPLADEPPV1,
+            dim: 0,
+            description: String::from("Splade sparse vector model for commercial use, v1"),
+            model_code: String::from("Qdrant/Splade_PP_en_v1"),
+            model_file: String::from("model.onnx"),
+            additional_files: Vec::new(),
+        },
+        ModelInfo {
+            model: SparseModel::Custom,
+            model_code: "acme-labs/retriever-int8".to_string(),
+            label: String::from("acme-labs/retriever-int8"),
+        },
+    ]
+}
+"""
+
+
+def test_rust_struct_field_inside_vec_macro(tmp_path: Path) -> None:
+    out = found_tree(tmp_path, "src/models/sparse.rs", RUST_MODELS)
+    # the registry's model code, wrapped in String::from or .to_string(); not the file name, the description, or
+    # the same id under a field that says nothing of models
+    assert out == {(9, "Qdrant/Splade_PP_en_v1"), (15, "acme-labs/retriever-int8")}
+
+
+def test_token_tree_field_names() -> None:
+    from modelmap.discover.candidates import extract
+    from modelmap.discover.languages import parser_for
+    from modelmap.discover.polyglot import _keep
+
+    parser = parser_for("rust")
+    data = (b'fn f() { let b = json!({"model": "gpt-4o", "n": 1}); let t = m!(a::b: "x-1.5"); '
+            b'let c = m!(W { k: Some(String::from("y-2")) }); let d = m!(f(g: "z-3")); }')
+    got = {c.value: c.bindings for c in extract(parser.parse(data), data, parser.language, _keep, [], None)}
+    assert got["gpt-4o"][0] == "model"  # a JSON key inside json!
+    assert not got["x-1.5"] or got["x-1.5"][0] != "b"  # a path before the colon is no field
+    assert not got["y-2"] or got["y-2"][0] != "k"  # two calls deep: not read
+    assert got["z-3"][:1] == ("g",)
+
+
+def test_hostile_token_trees(tmp_path: Path) -> None:
+    # 20,000 tokens of a path before a literal, 3,000 nested token trees, a colon chain: bounded, no crash
+    path = "::".join(["a"] * 20000)
+    nested = "(" * 3000 + '"gpt-4o"' + ")" * 3000
+    text = (f'fn f() {{ let a = m![x: {path}("org/name-1b")]; let b = m!{nested}; let c = m!(: : : "y-1"); '
+            'let d = vec![M { model_code: String::from("acme-labs/retriever-int8") }]; }\n')
+    out = found_tree(tmp_path, "h.rs", text)
+    assert (1, "acme-labs/retriever-int8") in out

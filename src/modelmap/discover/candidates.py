@@ -389,8 +389,49 @@ def _key_argument(arg: Any) -> str | None:
     return text if text and len(text) <= 60 and is_model_key(text) else None
 
 
+_TOKEN_PATH = frozenset({"identifier", "::", ".", "self", "crate", "super"})
+
+
+def _token_tree_field(node: Any) -> str | None:
+    """The field a literal initialises inside a Rust macro's token tree, which tree-sitter leaves unparsed
+    (``vec![ModelInfo { model_code: String::from("org/name"), … }]``, ``json!({"model": "gpt-4o"})``): the name
+    before the ``:`` in front of the literal, or in front of the one-argument call (``String::from(…)``,
+    ``"x".into()`` is read from the left) that wraps it. At most 12 tokens back."""
+    parent = node.parent
+    start = node
+    if parent is not None and parent.type == "token_tree" and parent.named_child_count == 1 and parent.child_count \
+            and parent.children[0].type == "(" and parent.parent is not None and parent.parent.type == "token_tree":
+        start = parent  # String::from("org/name"): the call's path before the parenthesised literal
+        prev = start.prev_sibling
+        steps = 0
+        while prev is not None and prev.type in _TOKEN_PATH and steps < 12:
+            start = prev
+            prev = prev.prev_sibling
+            steps += 1
+        if start is parent:
+            return None
+    colon = start.prev_sibling
+    if colon is None or colon.type != ":":
+        return None
+    key = colon.prev_sibling
+    if key is None:
+        return None
+    before = key.prev_sibling
+    if before is not None and before.type not in (",", "{", "("):
+        return None  # `a::b: …`, a type ascription: not a field's or a key's name
+    if key.type == "identifier":
+        return str(key.text.decode("utf-8", "replace"))
+    if _is_string(key.type):
+        return literal_text(key)
+    return None
+
+
 def _context(node: Any) -> Candidate | None:
     bindings: list[str] = []
+    if node.parent is not None and node.parent.type == "token_tree":
+        field_name = _token_tree_field(node)
+        if field_name:
+            bindings.append(field_name)
     call: str | None = None
     call_first = False
     container = False

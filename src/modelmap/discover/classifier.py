@@ -78,6 +78,11 @@ def snake(name: str) -> str:
     return _CAMEL.sub("_", name.strip().strip("\"':$@")).replace("-", "_").lower()
 
 
+# a model's code, its identifier in a registry (FastEmbed's `ModelInfo { model_code: String::from("org/name"), … }`,
+# `embedding_model_code`)
+_MODEL_CODE = re.compile(r"(?:[a-z0-9]+_)?model_code")
+
+
 @lru_cache(maxsize=1 << 14)
 def is_model_name(name: str) -> bool:
     """A binding, key or call name that holds a model: ``model``, ``modelName``, ``EMBEDDING_MODEL``,
@@ -85,7 +90,7 @@ def is_model_name(name: str) -> bool:
     s = snake(name)
     if not s:
         return False
-    if is_model_key(s):
+    if is_model_key(s) or _MODEL_CODE.fullmatch(s):
         return True
     for prefix in ("set_", "with_", "get_", "default_", "use_", "new_", "the_", "_"):
         if s.startswith(prefix) and is_model_key(s[len(prefix):]):
