@@ -64,3 +64,14 @@ def test_minimax_m2_her_is_an_api_only_minimax_model(query: str) -> None:
     assert res.publisher is not None and res.publisher["id"] == "minimax"
     assert res.license is not None and res.license["id"] == "proprietary"
     assert res.origins == ("CN",)
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("MiniMax-M2.5lightning", "minimax/minimax-m2.5-lightning"),
+    ("MiniMax-M2.5-highspeed", "minimax/minimax-m2.5-lightning"),
+    ("minimax-m2.7lightning", "minimax/minimax-m2.7-highspeed"),
+])
+def test_minimax_lightning_spellings_are_the_highspeed_tiers(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.license is not None and res.license["id"] == "proprietary"
