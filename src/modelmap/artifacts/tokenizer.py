@@ -140,6 +140,23 @@ MAX_WORDFREQ_LINE = 256
 # A BPE merges file as GPT-2's encoder.py and Hugging Face tokenizers write it (vocab.bpe / merges.txt): the line
 # "#version: 0.2", then one merge per line, the two parts separated by one space, in merge order.
 _MERGES_HEAD = re.compile(rb"^#version: \d{1,3}\.\d{1,3}\r?$")
+# Some copies leave the "#version" line out (a merges.txt that starts with its first merge): taken as merges when every
+# complete line of the head (at least four) is two symbols of GPT-2's byte alphabet and one of them holds its space
+# mark "Ġ" (a byte-level BPE's first merges always do; a word list or a frequency lexicon does not)
+_MERGE_LINE = re.compile(r"^(\S+) (\S+)\r?$")
+MIN_HEADLESS_LINES = 4
+
+
+def _headless_merges(head: bytes) -> bool:
+    lines = head.split(b"\n")[:-1]  # the last piece may be cut
+    if len(lines) < MIN_HEADLESS_LINES:
+        return False
+    try:
+        text = [line.decode("utf-8") for line in lines]
+    except UnicodeDecodeError:
+        return False
+    return (all((m := _MERGE_LINE.match(t)) and set(m[1] + m[2]) <= _BYTE_DECODER.keys() for t in text)
+            and any("\u0120" in t for t in text))
 
 
 def sniff_kind(head: bytes) -> str | None:
@@ -159,6 +176,8 @@ def sniff_kind(head: bytes) -> str | None:
     lines = head.split(b"\n")
     if len(lines) >= 4 and all(_WORDFREQ_LINE.match(x) for x in lines[:3]) and not first.split(b" ")[0].isdigit():
         return "wordfreq"
+    if _headless_merges(head):
+        return "merges"
     if len(head) >= 4 and head[0] == 0x0A:
         n, i = _varint(head, 1)
         if n is not None and i < len(head) and head[i] == 0x0A:
@@ -222,6 +241,7 @@ def iter_fields(path: Path, buf: Any, start: int, end: int) -> Iterator[tuple[in
 def _sentencepiece(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
     core: list[str] = []
     special: list[str] = []
+    user: list[str] = []
     total = 0
     n_bytes = 0
     for field_no, wire, val in iter_fields(path, data, 0, len(data)):
@@ -241,10 +261,18 @@ def _sentencepiece(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
             core.append(piece)
         elif ptype == 6:
             n_bytes += 1
-        elif ptype in (2, 3, 4):
+        elif ptype == 4:
+            user.append(piece)
+        elif ptype in (2, 3):
             special.append(piece)
     if total == 0:
         raise fail(path, "no SentencePiece pieces found")
+    if core:
+        special.extend(user)
+    else:
+        # a model whose whole vocabulary is USER_DEFINED (InternLM3's tokenizer.model: 127,877 user-defined pieces,
+        # none NORMAL) has those pieces as its ordinary vocabulary, not as specials
+        core = user
     return TokenizerInfo("sentencepiece", "sentencepiece", canonical_tokens(core, "sentencepiece"),
                          sorted(set(special)), total, {"byte_pieces": n_bytes})
 
@@ -443,7 +471,8 @@ def _merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
     except UnicodeDecodeError:
         return None
     merged: list[str] = []
-    for lineno, line in enumerate(islice(lines, 1, None), 2):
+    first = 1 if _MERGES_HEAD.match(data[: data.find(b"\n") if b"\n" in data else len(data)]) else 0
+    for lineno, line in enumerate(islice(lines, first, None), first + 1):
         if lineno - 1 > limits.max_items:
             raise fail(path, f"more than {limits.max_items} merges", "max_items")
         if not line:
