@@ -220,7 +220,9 @@ class _Inspection:
                   f"hash {fp['vocab_hash'][:23]}…")
         near: list[tuple[str, float, int]] = []
         if not fams and fp["vocab_hash"] not in known_vocab_hashes() and isinstance(fp.get("sketch"), str):
-            near = near_vocabularies(int(fp["vocab_size"]), fp["sketch"])
+            lossy = tok.extra.get("lossy_tokens")
+            near = near_vocabularies(int(fp["vocab_size"]), fp["sketch"],
+                                     lossy if isinstance(lossy, int) and not isinstance(lossy, bool) else 0)
         if fams:
             detail += f"; the same vocabulary is used by {', '.join(fams)}"
         elif near:
@@ -272,6 +274,16 @@ class _Inspection:
                 if isinstance(lic, str):
                     self.declare("license", lic.strip().splitlines()[0][:120] if lic.strip() else None,
                                  f"{where}:license layer")
+        elif info.format == "ggml" and isinstance(meta.get("ggml.whisper_hparams"), dict):
+            # whisper.cpp's speech-model header: audio and text context, states, heads and layers of an
+            # encoder-decoder, then the mel filter bank (modelmap.artifacts.ggml): Whisper's architecture, as a
+            # config.json's model_type would say it
+            hp = meta["ggml.whisper_hparams"]
+            self.obs.model_types.add("whisper")
+            self.architectures.append("whisper")
+            self.evidence.append({"kind": "architecture", "source": where, "supports": [],
+                                  "detail": "whisper.cpp ggml header (hyper-parameters, mel filters, vocabulary): " +
+                                  ", ".join(f"{k}={v}" for k, v in hp.items())})
         elif info.tensors:
             sig = artifact_arch(info)
             self.obs.add_dims(sig, where)

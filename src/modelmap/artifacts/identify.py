@@ -146,17 +146,19 @@ def known_vocab_hashes() -> frozenset[str]:
     return frozenset(out)
 
 
-def near_vocabularies(size: int, sketch: str) -> list[tuple[str, float, int]]:
+def near_vocabularies(size: int, sketch: str, slack: int = 0) -> list[tuple[str, float, int]]:
     """Known vocabularies this one nearly is: (hash, estimated similarity, their size), best first.
 
     Near = ordinary-token counts within NEAR_SIZE_TOLERANCE (at least NEAR_SIZE_MIN tokens) and a sketch
     similarity of at least NEAR_MIN_SIMILARITY. A tolerant match for conversions that move a token or two
     between the ordinary vocabulary and the specials; a vocabulary extended by hundreds of tokens is not near.
+    ``slack``: tokens the file is known to have written lossily (a whisper.cpp vocabulary with U+FFFD for the
+    bytes of a cut UTF-8 character: those tokens collapse into fewer), added to the size tolerance.
     """
     from modelmap.artifacts.fingerprint import sketch_similarity
 
     out: list[tuple[str, float, int]] = []
-    tol = max(NEAR_SIZE_MIN, int(size * NEAR_SIZE_TOLERANCE))
+    tol = max(NEAR_SIZE_MIN, int(size * NEAR_SIZE_TOLERANCE)) + max(0, slack)
     for v in load_fingerprints().get("vocabularies", []):
         other = v.get("vocab_size") if isinstance(v, dict) else None
         if not isinstance(other, int) or abs(other - size) > tol or not isinstance(v.get("sketch"), str):
@@ -204,6 +206,11 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
     if isinstance(required, list) and required and not set(required) <= obs.specials:
         # a model defined as another tokenizer plus the tokens its published processor adds is that model
         # only when those tokens are there (without them the file is the base's tokenizer)
+        return 0.0, why, None, signals
+    required_types = entry.get("requires_model_types")
+    if isinstance(required_types, list) and required_types and not set(required_types) & obs.model_types:
+        # a model defined as another family's vocabulary in its own architecture (English-only Whisper keeps GPT-2's
+        # vocabulary) is that model only where the file's header says the architecture
         return 0.0, why, None, signals
     hashes = set(entry.get("vocab_hashes") or [])
     if obs.vocab_hashes and hashes:
