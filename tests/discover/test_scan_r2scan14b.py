@@ -187,3 +187,34 @@ def test_hostile_token_trees(tmp_path: Path) -> None:
             'let d = vec![M { model_code: String::from("acme-labs/retriever-int8") }]; }\n')
     out = found_tree(tmp_path, "h.rs", text)
     assert (1, "acme-labs/retriever-int8") in out
+
+
+# ---------------------------------------------------------------------------------------- a model with query options
+
+PHP_EXAMPLE = """\
+<?php
+
+use Symfony\\AI\\Platform\\Bridge\\OpenAi\\PlatformFactory;
+
+$platform = PlatformFactory::create(env('OPENAI_API_KEY'), http_client());
+$result = $platform->invoke('gpt-4o-mini?max_output_tokens=16&temperature=0.5', $messages);
+$other = $platform->invoke('claude-3-5-haiku-latest', $messages);
+$page = $client->request('GET', 'search?q=gpt-4o&limit=10');
+$url = 'https://api.example.com/v1/chat?model=gpt-4o';
+$route = '/chat?mode=fast';
+"""
+
+
+def test_model_named_with_query_options(tmp_path: Path) -> None:
+    out = found_tree(tmp_path, "examples/openai/chat-with-string-options.php", PHP_EXAMPLE)
+    assert (6, "gpt-4o-mini") in out and (7, "claude-3-5-haiku-latest") in out
+    # a search route's query, a URL's, a path's: no model before the `?`
+    assert not any(line in (8, 9, 10) for line, _ in out)
+
+
+def test_hostile_query_options(tmp_path: Path) -> None:
+    params = "&".join(f"p{i}=v{i}" for i in range(20000))
+    text = f"<?php\n$a = $p->invoke('gpt-4o?{params}', $m);\n$b = $p->invoke('{'a/' * 30000}x?y=1', $m);\n" \
+           f"$c = $p->invoke('gpt-4o-mini?max_tokens=16', $m);\n"
+    out = found_tree(tmp_path, "h.php", text)
+    assert (4, "gpt-4o-mini") in out and not any(line == 3 for line, _ in out)

@@ -83,6 +83,12 @@ def _printed_items(cand: Candidate) -> Iterator[Candidate]:
 _PLACEHOLDER_DEFAULT = re.compile(r"\$\{([\w.\[\]-]{1,120}):-?([^${}\s:][^${}\s]{0,199})\}")
 
 
+# a model id and its options as a query string (`gpt-4o-mini?max_output_tokens=16&temperature=0.5`); no `/` before
+# the `?` begins it with a scheme or a path (`/chat?model=x`, `https://…?…`)
+_MODEL_OPTIONS = re.compile(r"([A-Za-z0-9][\w.:-]{0,199}(?:/[\w.:-]{1,200}){0,2})\?[A-Za-z_][\w.\[\]-]{0,60}=[^&\s=]{0,200}"
+                            r"(?:&[A-Za-z_][\w.\[\]-]{0,60}=[^&\s=]{0,200}){0,31}")
+
+
 # a property setting written as one literal, a dotted property name and its value (`spring.ai.ollama.chat.model=qwen3`)
 _PROPERTY_SETTING = re.compile(r"([A-Za-z][\w-]{0,60}(?:\.[A-Za-z][\w-]{0,60}){1,12})=([^\s=${}\[\]]{1,200})")
 
@@ -141,6 +147,12 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
                           container=False, is_key=False, group=None)
             if group == 1:
                 continue
+        if "?" in cand.value and not cand.is_key and (opts := _MODEL_OPTIONS.fullmatch(cand.value)) is not None:
+            # a model named with its options as a query string (Symfony AI's `$platform->invoke('gpt-4o-mini?
+            # max_output_tokens=16', …)`, `Model('gpt-4o?temperature=0.2')`): the model before the `?`, in the
+            # literal's own context
+            yield replace(cand, value=opts.group(1), group=None)
+            continue
         if "=" in cand.value and not cand.is_key and (prop := _PROPERTY_SETTING.fullmatch(cand.value)) is not None:
             # a property set in one literal (`@SpringBootTest(properties = {"spring.ai.openai.chat.options.model=
             # qwen3"})`, `@TestPropertySource`, `System.setProperty`-style `key=value` lists): the value, bound to
@@ -389,6 +401,8 @@ def has_candidate(data: bytes) -> bool:
         value = raw.decode("utf-8", "replace")
         if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
             value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
+        elif "?" in value and (opts := _MODEL_OPTIONS.fullmatch(value)) is not None:
+            value = opts.group(1)  # "gpt-4o-mini?max_output_tokens=16": the model before its options
         elif "=" in value and (prop := _PROPERTY_SETTING.fullmatch(value)) is not None:
             value = prop.group(2)  # "spring.ai.openai.chat.options.model=qwen3": the value set
         if (inner := _embedded_id(value)) is not None:
