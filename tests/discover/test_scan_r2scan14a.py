@@ -94,3 +94,49 @@ def test_hostile_export_like_names_are_bounded() -> None:
     for value in ("model" + "_q4" * 5_000 + ".onnx_data", "onnx/" + "Constant_7_attr__value" * 500,
                   "decoder_model_merged" * 1_000 + ".onnx", "a/" * 3_000 + "model.onnx_data_1"):
         assert classify(value, "key") is None
+
+
+# Python: lists whose items are tested as fragments of a model's name
+_PY_MATCHING = '''\
+def thinking_config(model_name: str):
+    if any(model_name.startswith(p) for p in ("gemini-9-", "gemini-9.")):
+        return "level"
+    return "budget"
+
+
+def reasoning(payload: dict) -> bool:
+    model = payload.get("model", "").lower()
+    _acme_v9_markers = ("deepseek-v4-pro", "deepseek-v4")
+    return any(marker in model for marker in _acme_v9_markers)
+
+
+def tile_tokens(model_name: str) -> int:
+    if any(
+        model_name.startswith(_)
+        for _ in [
+            "gpt-4o",
+            "o4-mini",
+        ]
+    ):
+        return 85
+    return 75
+
+
+def served(available_models: list[str]) -> list[str]:
+    return [m for m in ("qwen-plus", "qwen-max") if m in available_models]
+'''
+
+
+def test_python_prefix_and_substring_lists_keep_full_names_only(tmp_path: Path) -> None:
+    got = found(tmp_path, "app/providers/gemini.py", _PY_MATCHING)
+    raws = {raw for _, raw in got}
+    assert not raws & {"gemini-9-", "gemini-9.", "deepseek-v4"}  # fragments and a family word
+    # complete, recognised names in such a list are models (corpus.md); a membership filter is no fragment test
+    assert {(9, "deepseek-v4-pro"), (17, "gpt-4o"), (18, "o4-mini"), (26, "qwen-plus"), (26, "qwen-max")} <= got
+
+
+def test_python_fragment_test_walk_is_bounded(tmp_path: Path) -> None:
+    # a comprehension condition of 5,000 or-ed tests: read within its bound, the list's model still found
+    cond = " or ".join(f"x{i} in name" for i in range(5_000))
+    text = f'NAMES = [p for p in ("gpt-4o", "o3") if {cond}]\n'
+    assert (1, "gpt-4o") in found(tmp_path, "big.py", text)

@@ -214,6 +214,28 @@ def _arch_named(node: ast.AST) -> bool:
 _PREFIX_CHECKS = frozenset({"startswith", "endswith", "removeprefix", "removesuffix"})
 
 
+def _tests_fragment(expr: ast.expr, var: str) -> bool:
+    """Does ``expr`` test the loop variable ``var`` as a prefix, suffix or substring of a name (``x.startswith(var)``,
+    ``var in model_name.lower()``; not ``var in available_models``, a membership test), directly or under ``not`` / ``and`` / ``or``? Bounded: a comprehension's own condition,
+    at most 64 nodes."""
+    todo: list[ast.AST] = [expr]
+    seen = 0
+    while todo and seen < 64:
+        node = todo.pop()
+        seen += 1
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PREFIX_CHECKS \
+                and any(isinstance(a, ast.Name) and a.id == var for a in node.args):
+            return True
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)) \
+                and isinstance(node.left, ast.Name) and node.left.id == var and _substring_of_model(node.comparators[0]):
+            return True
+        if isinstance(node, ast.BoolOp):
+            todo.extend(node.values)
+        elif isinstance(node, ast.UnaryOp):
+            todo.append(node.operand)
+    return False
+
+
 def _substring_of_model(node: ast.AST) -> bool:
     """The right side of ``"x" in <it>`` is one model name (``model_name``, ``self.llm.model_name.lower()``), so the
     test is a substring test, not membership in a collection (``models``, ``MODEL_NAMES``, a literal list)."""
@@ -1101,11 +1123,45 @@ class _Module:
                 if isinstance(value, ast.IfExp) else [value, *_str_elts(value)]  # `x or "llama3"`, `a if c else b`
             self.silenced.update(id(lit) for lit in direct if isinstance(lit, ast.Constant)
                                  and isinstance(lit.value, str) and "/" not in lit.value and ":" not in lit.value)
+        self._matching_list(names, node.value)
         self._keyed(names, node.value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
+            self._matching_list(_target_names(node.target), node.value)
             self._keyed(_target_names(node.target), node.value)
+
+    def _matching_list(self, names: list[str], value: ast.expr) -> None:
+        """``_deepseek_v4_markers = ("deepseek-v4-pro", "deepseek-v4")``, ``REASONING_PREFIXES = frozenset({…})``: a
+        list named for matching (its last word a marker, prefix, keyword, pattern…) holds the fragments a model's
+        name is tested against, family words among full names."""
+        if not any(_MATCH_WORDS.search(n.split(".")[-1]) for n in names):
+            return
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and len(value.args) == 1 \
+                and value.func.id in ("frozenset", "set", "tuple", "list"):
+            value = value.args[0]
+        self._silence_fragments(_str_elts(value))
+
+    def _silence_fragments(self, lits: list[ast.Constant]) -> None:
+        """The items of a list of name fragments that are not models on their own: a prefix ending in a separator
+        (``gemini-3-``, ``gemini-3.``) or a family word no rule knows as a model (``deepseek-v4`` beside
+        ``deepseek-v4-pro``); a complete, recognised model name in such a list (``gpt-4o``, ``o4-mini``) is still
+        one, as the labelling convention has it."""
+        self.silenced.update(id(lit) for lit in lits
+                             if str(lit.value).rstrip() != str(lit.value).rstrip().rstrip("-._:/")
+                             or not self._well_known(lit))
+
+    def visit_comprehension(self, node: ast.GeneratorExp | ast.ListComp | ast.SetComp) -> None:
+        """``any(name.startswith(p) for p in ("gemini-3-", "gemini-3."))``, ``[m for m in ("o1", "o3") if m in
+        model]``: a literal list whose items are each tested as a prefix or a substring of a name holds fragments
+        (as ``name.startswith(("a", "b"))`` does)."""
+        tests = [node.elt, *(cond for gen in node.generators for cond in gen.ifs)]
+        for gen in node.generators:
+            if not isinstance(gen.target, ast.Name) or not isinstance(gen.iter, (ast.List, ast.Tuple, ast.Set)):
+                continue
+            var = gen.target.id
+            if any(_tests_fragment(t, var) for t in tests):
+                self._silence_fragments(_str_elts(gen.iter))
 
     def visit_Dict(self, node: ast.Dict) -> None:
         grouped = [v for v in node.values if isinstance(v, (ast.List, ast.Tuple))]
@@ -1188,6 +1244,9 @@ _HANDLERS: dict[type, Callable[[_Module, Any], None]] = {
     ast.Tuple: _Module._visit_sequence,
     ast.Set: _Module._visit_sequence,
     ast.Call: _Module.visit_Call,
+    ast.GeneratorExp: _Module.visit_comprehension,
+    ast.ListComp: _Module.visit_comprehension,
+    ast.SetComp: _Module.visit_comprehension,
     ast.Constant: _Module.visit_Constant,
     ast.Assign: _Module.visit_Assign,
     ast.AnnAssign: _Module.visit_AnnAssign,
