@@ -218,3 +218,31 @@ def test_hostile_query_options(tmp_path: Path) -> None:
            f"$c = $p->invoke('gpt-4o-mini?max_tokens=16', $m);\n"
     out = found_tree(tmp_path, "h.php", text)
     assert (4, "gpt-4o-mini") in out and not any(line == 3 for line, _ in out)
+
+
+# ---------------------------------------------------------------------------------------- Python: a Whisper record
+
+ASTR_DEFAULTS = '''\
+CONFIG_METADATA = {
+    "provider_templates": {
+        "Whisper(API)": {"id": "whisper", "type": "openai_whisper_api", "model": "whisper-1"},
+        "Whisper(Local)": {
+            "provider": "openai",
+            "type": "openai_whisper_selfhost",
+            "provider_type": "speech_to_text",
+            "id": "whisper_selfhost",
+            "model": "tiny",
+            "whisper_device": "cpu",
+        },
+        "FasterWhisper": {"backend": "faster-whisper", "model_size": "large-v3", "model": "distil-large-v3"},
+        "Dashboard": {"theme": "small", "model": "base", "size": "medium"},
+    },
+}
+'''
+
+
+def test_whisper_record_size_name(tmp_path: Path) -> None:
+    out = found_tree(tmp_path, "astrbot/core/config/default.py", ASTR_DEFAULTS)
+    assert {(3, "whisper-1"), (9, "tiny"), (12, "distil-large-v3")} <= out
+    # a size word under a model key in a record that names no Whisper: not a model
+    assert not any(line == 13 for line, _ in out)

@@ -1177,8 +1177,22 @@ class _Module:
         # {"model": "my-rag-app", "choices": […]}: a server writing its own name into an OpenAI-style response;
         # only a value known as a model counts there, never one on the binding alone
         response = bool(keys & _RESPONSE_KEYS)
+        # a Whisper backend's settings ({"type": "openai_whisper_selfhost", "model": "tiny"}, {"provider":
+        # "faster-whisper", "model": "large-v3"}): another value of the record names Whisper, so the model key's size
+        # name is the Whisper model the library downloads, as in whisper.load_model("tiny")
+        whisper = any(isinstance(k, ast.Constant) and isinstance(k.value, str) and not is_model_key(k.value)
+                      and isinstance(v, ast.Constant) and isinstance(v.value, str) and len(v.value) <= 200
+                      and "whisper" in v.value.lower() for k, v in zip(node.keys[:64], node.values[:64], strict=False))
         for k, v in zip(node.keys, node.values, strict=False):
             if isinstance(k, ast.Constant) and isinstance(k.value, str) and is_model_key(k.value):
+                if whisper and isinstance(v, ast.Constant) and isinstance(v.value, str) and id(v) not in self.claimed \
+                        and id(v) not in self.silenced and _WHISPER_SIZE.fullmatch(v.value.strip()):
+                    line, col = self.position(v)
+                    size = _unquote(str(v.value))
+                    self.c.add(size[0].strip(), line, col + size[1], Match("other", None, 0.85, "speech"),
+                               role="speech", source_id="python-whisper", symbol=self.symbol())
+                    self.claimed.add(id(v))
+                    continue
                 for lit in self.literals(v):
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-key",
                                 binding=None if response else k.value)
