@@ -140,3 +140,28 @@ def test_python_fragment_test_walk_is_bounded(tmp_path: Path) -> None:
     cond = " or ".join(f"x{i} in name" for i in range(5_000))
     text = f'NAMES = [p for p in ("gpt-4o", "o3") if {cond}]\n'
     assert (1, "gpt-4o") in found(tmp_path, "big.py", text)
+
+
+@pytest.mark.parametrize("value", ["openai-chat", "azure-openai", "ollama-embedding", "vllm-chat", "azure_openai_chat"])
+@pytest.mark.parametrize("hint", ["none", "key", "api"])
+def test_a_provider_and_a_role_word_name_a_backend(value: str, hint: str) -> None:
+    assert classify(value, hint) is None
+
+
+@pytest.mark.parametrize("value", ["deepseek-chat", "mistral-large", "gpt-4o-mini", "qwen-plus"])
+def test_a_family_that_is_also_a_provider_is_still_a_model(value: str) -> None:
+    assert classify(value, "key") is not None
+
+
+def test_an_llm_engine_setting_naming_a_backend_is_not_a_model(tmp_path: Path) -> None:
+    text = ('import os\n\nllm_engine = os.environ.get("LLM_ENGINE", "openai-chat")\n'
+            'model_id = os.environ.get("MODEL_ID", "google/gemma-2-9b-it")\n')
+    assert found(tmp_path, "gradio/app.py", text) == {(4, "google/gemma-2-9b-it")}
+    manifest = ('env:\n- name: LLM_ENGINE\n  value: "openai-chat"\n- name: MODEL_ID\n  value: "google/gemma-2-9b-it"\n')
+    assert found(tmp_path, "k8s/gradio.yaml", manifest) >= {(5, "google/gemma-2-9b-it")}
+    assert not {raw for _, raw in found(tmp_path, "k8s/gradio.yaml", manifest)} & {"openai-chat"}
+
+
+def test_provider_role_names_are_bounded() -> None:
+    assert classify("openai-" * 30_000 + "chat", "key") is None
+    assert classify("-".join(["azure", "chat"] * 20), "key") is None

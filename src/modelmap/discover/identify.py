@@ -204,6 +204,19 @@ def names_family(name: str) -> bool:
     return False
 
 
+def _provider_role_name(low: str) -> bool:
+    """Made only of provider words that name no model family (``openai``, ``azure``, ``ollama``, ``vllm``) and role
+    words (``chat``, ``embedding``), one provider word at least, no digit: ``openai-chat``, ``azure-openai``. A family
+    that is also a provider (``deepseek-chat``, ``mistral-large``) is not one."""
+    if len(low) > 60 or re.search(r"[\d/:]", low):
+        return False
+    voc = vocab()
+    tokens = [t for t in _TOKEN_SPLIT.split(low) if t]
+    providers = [t in voc.prefixes and t not in voc.model_tokens for t in tokens]
+    return len(tokens) >= 2 and any(providers) and all(p or t in _GENERIC_WORDS for p, t in zip(providers, tokens,
+                                                                                               strict=True))
+
+
 def is_generic(name: str) -> bool:
     """A value made only of role / packaging words or sizes (``embed``, ``rerank``, ``chat-vl``, ``70B``):
     names no model."""
@@ -338,6 +351,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if _API_PROTOCOL_TAIL.search(low):
         return None  # "openai-chat-completions", "anthropic-messages": an app's requester or adapter, named after
         # the API protocol it speaks (every hint: a dict of requester names is as model-shaped as a model list)
+    if _provider_role_name(low):
+        return None  # "openai-chat", "azure-openai", "ollama-embedding": a backend or engine choice, named for who
+        # serves it and what it does; no model is named by a provider that is no model family and a role word
     kb = load()
     # rejected.yaml lists names the resolver will not map to weights; an API alias among them
     # (deepseek-chat) is still a model reference for discovery.
