@@ -246,3 +246,47 @@ def test_whisper_record_size_name(tmp_path: Path) -> None:
     assert {(3, "whisper-1"), (9, "tiny"), (12, "distil-large-v3")} <= out
     # a size word under a model key in a record that names no Whisper: not a model
     assert not any(line == 13 for line, _ in out)
+
+
+# ---------------------------------------------------------------------------------------- a program inside a record
+
+TOOL_SPECS = r'''[
+  {
+    "name": "openai-responses",
+    "params": [{"name": "model", "description": "OpenAI model ID (e.g. gpt-4.1, gpt-4o-mini)."}],
+    "code": "/**\n * OpenAI Responses API Tool\n * e.g. gpt-4o in the docs\n */\nfunction buildBody() {\n  return {\n    model: model || 'gpt-4.1-nano',\n    input: prompt,\n  };\n}\n",
+    "codeType": "Javascript"
+  },
+  {
+    "name": "weather",
+    "code": "const url = 'https://wttr.in/' + city;\nreturn fetch(url);\n",
+    "codeType": "Javascript"
+  },
+  {"language": "en", "source": "gpt-4o-mini\nis a model name in a sentence"}
+]
+'''
+
+
+def test_program_in_a_record_is_read_by_its_language() -> None:
+    out = found("src/main/resources/default-tool-specs.json", TOOL_SPECS)
+    line = TOOL_SPECS.splitlines()[4]
+    hit = out[(5, "gpt-4.1-nano")]
+    assert hit.column == line.index("gpt-4.1-nano") + 1 and hit.kind == "api-model"
+    # the doc comment's mention, a description, a text record in a human language: not models
+    assert {raw for _, raw in out if not raw.startswith("http")} == {"gpt-4.1-nano"}
+
+
+def test_python_program_in_yaml() -> None:
+    text = ('steps:\n  - name: embed\n    language: python\n    source: |\n      from openai import OpenAI\n'
+            '      client = OpenAI()\n      client.embeddings.create(model="text-embedding-3-small", input=x)\n')
+    out = found("pipeline.yaml", text)
+    assert (7, "text-embedding-3-small") in out
+
+
+def test_hostile_programs_in_records() -> None:
+    # 40 records with programs (8 are read), one of 70 KB (over the bound), a program that does not parse
+    records = [f'{{"codeType": "javascript", "code": "const m = {{ model: \'gpt-4o\' }};\\n// {i}\\n"}}' for i in range(40)]
+    records.append('{"codeType": "javascript", "code": "' + "x = 1;\\n" * 10000 + '"}')
+    records.append('{"codeType": "python", "code": "def (:\\n  ))) model=\'gpt-4o\'\\n"}')
+    out = found("specs.json", "[\n" + ",\n".join(records) + "\n]\n")
+    assert len([1 for _, raw in out if raw == "gpt-4o"]) == 8

@@ -724,6 +724,12 @@ _NOT_LOCATION_KEYS = frozenset({"image", "registry", "uses", "$schema", "homepag
                                 "link", "links", "href", "website", "card", "model_card", "modelcard", "info", "more_info",
                                 "paper", "blog", "readme"})
 _ENTRY_NAME_KEYS = frozenset({"name", "title", "id"})
+# a record holding a program's source (`code`) and its language (`codeType`): the readers for each language
+_CODE_LANG_KEYS = frozenset({"codetype", "code_type", "codelanguage", "code_language", "language", "lang",
+                             "scripttype", "script_type", "runtime"})
+_CODE_KEYS = frozenset({"code", "script", "source", "source_code", "sourcecode", "body", "program"})
+_CODE_EXT = {"javascript": ".js", "js": ".js", "ecmascript": ".js", "node": ".js", "nodejs": ".js",
+             "typescript": ".ts", "ts": ".ts", "python": ".py", "python3": ".py", "py": ".py"}
 # a namespace word and a model id (`tongyi/qwen-long`): the app's provider name in front of the record's own model
 _NAMESPACED_ID = re.compile(r"([A-Za-z][\w.-]{0,39})/([^/\s]{1,200})")
 # the key of a model's weights file in a catalogue entry (`"modelFile": "gemma-3n-E2B-it-int4.task"`), and the key of
@@ -1002,6 +1008,7 @@ class TreeWalker:
         self.path: list[str] = []
         self._embedded_depth = 0
         self._embedded_count = 0
+        self._code_count = 0  # programs read from records (_embedded_code)
         # the trees parsed out of string values (embedded, embedded_json), kept while the walker lives: _visited holds
         # ids, and a freed tree's id is handed to the next one parsed (it would be skipped as an alias already walked)
         self._embedded_trees: list[Node] = []
@@ -1183,6 +1190,9 @@ class TreeWalker:
         prefix = [i.value for i in command.items if isinstance(i, Scalar)][:8] if isinstance(command, Seq) else (
             command.value.split()[:8] if isinstance(command, Scalar) and len(command.value) < 256 else [])
         own_ids = self._record_model_ids(pairs) if named_elsewhere and not adapter_spec else set()
+        code = self._embedded_code(node, keys)
+        if code is not None:
+            pairs = [(k, v) for k, v in pairs if v is not code]
         for k, v in pairs:
             if not isinstance(k, Scalar):
                 continue
@@ -1213,6 +1223,34 @@ class TreeWalker:
                 self.walk(v, k.value, key, ep, in_env or low_k in ENV_KEYS, depth + 1)
             finally:
                 self.command_prefix = outer
+
+    def _embedded_code(self, node: Mapping, keys: set[str]) -> Scalar | None:
+        """A record that holds a program's source in one string and names its language beside it (a tool spec's
+        ``{"code": "function buildBody() { return { model: model || 'gpt-4.1-nano' } }", "codeType": "Javascript"}``,
+        ``{"language": "python", "source": "..."}``): the code is read by that language's reader and its findings
+        are placed where their text is written. The string is returned (its record does not walk it again), None
+        when the record holds none. Bounded: 64 KB a program, 8 a file."""
+        if not keys & _CODE_LANG_KEYS or not keys & _CODE_KEYS or self._code_count >= 8:
+            return None
+        lang = next((v.value.strip().lower() for k, v in node.pairs[:64] if isinstance(k, Scalar)
+                     and k.value.lower() in _CODE_LANG_KEYS and isinstance(v, Scalar)), None)
+        ext = _CODE_EXT.get(lang or "")
+        code = next((v for k, v in node.pairs[:64] if isinstance(k, Scalar) and k.value.lower() in _CODE_KEYS
+                     and isinstance(v, Scalar) and "\n" in v.value and len(v.value) <= _ENV_JSON_MAX), None)
+        if ext is None or code is None:
+            return None
+        self._code_count += 1
+        self.tick(1 + len(code.value) // 256)
+        # the readers import this module: imported here
+        from modelmap.discover.javascript import scan_javascript_text
+        from modelmap.discover.python import scan_python_text
+
+        inner = SourceFile(f"{self.file.path}{ext}", code.value, self.file.context)
+        found = scan_python_text(inner, self.ids.value) if ext == ".py" else scan_javascript_text(inner, self.ids.value)
+        models = [replace(f, path=self.file.path) for f in found if isinstance(f, Finding)]
+        if models:
+            self._relocate(models, [code])
+        return code
 
     def _record_model_ids(self, pairs: list[tuple[Node, Node]]) -> set[str]:
         """The API model ids a record names under its model keys (``provider_model_id: qwen-long``), lower-cased: a
