@@ -210,6 +210,16 @@ class _Inspection:
         tok = info.tokenizer
         if tok is None:
             return
+        if tok.kind == "tokenizer_config":  # a tokenizer_config.json alone: its added tokens, no vocabulary to hash
+            self.obs.specials.update(tok.special_tokens)
+            self.obs.specials_only = True
+            cls = tok.extra.get("tokenizer_class")
+            self.evidence.append({"kind": "special-tokens", "source": where, "supports": [],
+                                  "detail": f"tokenizer_config.json without a vocabulary: {len(tok.special_tokens)} "
+                                            f"added / special tokens ({', '.join(tok.special_tokens[:8])}"
+                                            f"{' …' if len(tok.special_tokens) > 8 else ''})"
+                                            + (f", tokenizer_class {cls}" if isinstance(cls, str) else "")})
+            return
         fp = tokenizer_fingerprint(tok)
         self.fingerprint = self.fingerprint or {"file": where, **{k: fp[k] for k in ("vocab_hash", "vocab_size",
                                                                                     "total_size", "kind")}}

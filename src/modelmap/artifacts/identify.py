@@ -29,6 +29,11 @@ NEAR_MIN_SIMILARITY = 0.97  # estimated Jaccard from the bottom-k sketches (k=12
 NEAR_SIZE_TOLERANCE = 0.001  # ordinary-token counts within 0.1 % (at least 16 tokens) of each other
 NEAR_SIZE_MIN = 16
 W_SPECIAL = 0.2
+# a file with special tokens and no vocabulary (tokenizer_config.json alone) whose set equals an entry's, of at least
+# MIN_EXACT_SPECIALS distinctive tokens: enough to name the family (0.2 + 0.15 passes the 0.3 to name one), never
+# more than a vocabulary match
+W_SPECIAL_EXACT = 0.15
+MIN_EXACT_SPECIALS = 12
 W_TYPE, W_TYPE_MISS = 0.12, -0.25
 W_SIZE = 0.25
 # Four or more published dimensions equal, the vocabulary size and hidden width among them: a model's own shape
@@ -64,6 +69,8 @@ class Observation:
     gguf_pre: set[str] = field(default_factory=set)
     dims: dict[str, int] = field(default_factory=dict)
     dims_source: str = ""
+    # the special tokens came from a file with no vocabulary (a tokenizer_config.json alone): they are the evidence
+    specials_only: bool = False
     # one dict per model file with a graph or names to match (see structure_features)
     structures: list[dict[str, Any]] = field(default_factory=list)
 
@@ -77,7 +84,8 @@ class Observation:
 
     @property
     def empty(self) -> bool:
-        return not (self.vocab_hashes or self.model_types or self.gguf_arch or self.dims or self.structures)
+        return not (self.vocab_hashes or self.model_types or self.gguf_arch or self.dims or self.structures
+                    or (self.specials_only and bool(self.specials)))
 
 
 @lru_cache(maxsize=1)
@@ -237,6 +245,11 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
         if inter:
             signals.append("specials")
             why.append(f"{len(inter)}/{len(fam_specials)} special tokens shared ({', '.join(sorted(inter)[:3])}…)")
+        if (obs.specials_only and not obs.vocab_hashes and fam_specials == obs_specials
+                and len(inter) >= MIN_EXACT_SPECIALS):
+            # no vocabulary to compare (a tokenizer_config.json alone): the very same set of many added tokens
+            score += W_SPECIAL_EXACT
+            why.append(f"the same {len(inter)} special tokens exactly, and no vocabulary to compare")
     arch = entry.get("arch") or {}
     types = set(arch.get("model_types") or []) | set(arch.get("architectures") or [])
     if obs.model_types and types:

@@ -147,6 +147,24 @@ _MERGE_LINE = re.compile(r"^(\S+) (\S+)\r?$")
 MIN_HEADLESS_LINES = 4
 
 
+# A byte-level BPE vocabulary listed one token a line in id order (CTranslate2's vocabulary.txt, written by its
+# Transformers converters): its first lines are GPT-2's 256-symbol byte alphabet, one symbol a line, in that order
+# ("!", "\"", "#" ...): at least MIN_ALPHABET_LINES of them open the file
+MIN_ALPHABET_LINES = 16
+_ALPHABET = list(_BYTE_ENCODER.values())
+
+
+def _alphabet_lines(head: bytes) -> bool:
+    lines = head.split(b"\n")[:-1]  # the last piece may be cut
+    if len(lines) < MIN_ALPHABET_LINES:
+        return False
+    try:
+        text = [line.rstrip(b"\r").decode("utf-8") for line in lines]
+    except UnicodeDecodeError:
+        return False
+    return text == _ALPHABET[: len(text)]
+
+
 def _headless_merges(head: bytes) -> bool:
     lines = head.split(b"\n")[:-1]  # the last piece may be cut
     if len(lines) < MIN_HEADLESS_LINES:
@@ -178,6 +196,8 @@ def sniff_kind(head: bytes) -> str | None:
         return "wordfreq"
     if _headless_merges(head):
         return "merges"
+    if _alphabet_lines(head):
+        return "bytelevel-lines"
     if len(head) >= 4 and head[0] == 0x0A:
         n, i = _varint(head, 1)
         if n is not None and i < len(head) and head[i] == 0x0A:
@@ -440,6 +460,29 @@ def _text_lines(data: bytes) -> Iterator[str]:
     return (line for piece in _pieces(data) for line in piece.decode("utf-8").splitlines())
 
 
+def _bytelevel_lines(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
+    """A byte-level vocabulary one token a line (see _alphabet_lines): ``<|...|>`` lines and lines with a symbol
+    outside GPT-2's byte alphabet (added tokens written as text) are specials, the rest the ordinary vocabulary."""
+    try:
+        lines = _text_lines(data)
+    except UnicodeDecodeError:
+        return None
+    alphabet = _BYTE_DECODER.keys()
+    ordinary: list[str] = []
+    specials: set[str] = set()
+    count = 0
+    for line in lines:
+        count += 1
+        if count > limits.max_items:
+            raise fail(path, f"vocabulary has more than {limits.max_items} lines", "max_items")
+        if (line.startswith("<|") and line.endswith("|>")) or not set(line) <= alphabet:
+            specials.add(line)
+        elif line:
+            ordinary.append(line)
+    return TokenizerInfo("vocabulary.txt", "byte-level", canonical_tokens(ordinary, "byte-level"), sorted(specials),
+                         count)
+
+
 def _wordfreq(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
     """A word-frequency lexicon (see _WORDFREQ_LINE): its words in file order, as UTF-8 bytes. Every line must have
     the shape (a blank line is skipped); a word repeated keeps its first place (the hash is of the set)."""
@@ -583,6 +626,8 @@ class TokenizerReader:
             return _rwkv(path, data, limits)
         if kind == "merges":
             return _merges(path, data, limits)
+        if kind == "bytelevel-lines":
+            return _bytelevel_lines(path, data, limits)
         if kind == "wordfreq":
             return _wordfreq(path, data, limits)
         if kind == "sentencepiece":
@@ -607,8 +652,38 @@ class TokenizerReader:
                 names = [k for k in doc if not (k.startswith("<|") and k.endswith("|>"))]
                 return TokenizerInfo("vocab.json", "byte-level", canonical_tokens(names, "byte-level"),
                                      sorted(set(doc) - set(names)), len(doc))
-            return None
+            return _tokenizer_config(path, doc, limits)
         return _wordpiece_txt(path, data, limits)
+
+
+_CONFIG_TOKEN_KEYS = ("bos_token", "eos_token", "unk_token", "pad_token", "sep_token", "cls_token", "mask_token")
+
+
+def _tokenizer_config(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
+    """A tokenizer_config.json on its own (transformers' ``added_tokens_decoder``: id -> {content, special ...}):
+    no vocabulary, only the added and special tokens it names (and its ``tokenizer_class``), which is what it can
+    say about the model. None when it names no added tokens."""
+    decoder = doc.get("added_tokens_decoder")
+    if not isinstance(decoder, dict) or not decoder:
+        return None
+    if len(decoder) > limits.max_items:
+        raise fail(path, f"added_tokens_decoder has {len(decoder)} entries", "max_items")
+    found = {v["content"] for v in decoder.values() if isinstance(v, dict) and isinstance(v.get("content"), str)}
+    extra = doc.get("additional_special_tokens")
+    if isinstance(extra, list):
+        found.update(t if isinstance(t, str) else t.get("content") for t in extra[: limits.max_items]
+                     if isinstance(t, str) or (isinstance(t, dict) and isinstance(t.get("content"), str)))
+    for key in _CONFIG_TOKEN_KEYS:
+        v = doc.get(key)
+        v = v.get("content") if isinstance(v, dict) else v
+        if isinstance(v, str):
+            found.add(v)
+    found.discard("")
+    if not found:
+        return None
+    cls = doc.get("tokenizer_class")
+    return TokenizerInfo("tokenizer_config", "byte-level", [], sorted(found), len(decoder),
+                         {"tokenizer_class": cls[:100]} if isinstance(cls, str) else {})
 
 
 _ADDED_KEY = re.compile(rb'"added_tokens"\s*:\s*\[')
