@@ -1,17 +1,19 @@
 """Held-out-7 (opened in session 14): files that carry no weights and no vocabulary hash of their own kind.
 
-A tokenizer_config.json on its own (its added tokens name the family when they equal a known set exactly) and a
-byte-level vocabulary one token a line (CTranslate2's vocabulary.txt).
+A tokenizer_config.json on its own (its added tokens name the family when they equal a known set exactly), a
+byte-level vocabulary one token a line (CTranslate2's vocabulary.txt) and a CTranslate2 model.bin header.
 """
 
 from __future__ import annotations
 
 import json
+import struct
 from pathlib import Path
 
 import pytest
 
 from modelmap.artifacts import reader_for
+from modelmap.artifacts.ctranslate2 import CTranslate2Reader
 from modelmap.artifacts.identify import load_fingerprints
 from modelmap.artifacts.tokenizer import _BYTE_ENCODER, TokenizerReader, sniff_kind
 from modelmap.errors import ReadError
@@ -101,3 +103,31 @@ def test_whisper_vocabulary_txt_is_whisper(tmp_path: Path) -> None:
     p.write_text("\n".join(toks + specials) + "\n", encoding="utf-8")
     rep = inspect_path(p)
     assert rep["family"]["id"] == "whisper" and rep["publisher"]["id"] == "openai"
+
+
+# --- CTranslate2 model.bin ----------------------------------------------------------------------------------------------
+
+def ct2(name: bytes, *, version: int = 6, revision: int = 3, count: int = 148) -> bytes:
+    """ModelSpec.save's first fields, then the first variable's name (as model.bin has them)."""
+    return (struct.pack("<I", version) + struct.pack("<H", len(name) + 1) + name + b"\0"
+            + struct.pack("<II", revision, count) + struct.pack("<H", 19) + b"decoder/activation\0" + bytes(64))
+
+
+def test_ctranslate2_header_and_whisper_claim(tmp_path: Path) -> None:
+    p = tmp_path / "m"
+    p.write_bytes(ct2(b"WhisperSpec"))
+    info = reader_for(p).read(p)
+    assert info.format == "ctranslate2" and info.metadata["ct2.spec"] == "WhisperSpec"
+    assert info.metadata["ct2.spec_revision"] == 3 and info.metadata["ct2.variables"] == 148
+    rep = inspect_path(p)
+    assert rep["family"]["id"] == "whisper" and rep["publisher"]["id"] == "openai"
+    p.write_bytes(ct2(b"TransformerSpec"))
+    assert inspect_path(p)["family"] is None  # another spec: read, named by nothing
+
+
+@pytest.mark.parametrize("blob", [
+    ct2(b"WhisperSpec", version=0), ct2(b"WhisperSpec", version=1000), ct2(b"Whisper"), ct2(b"Whis\x01perSpec"),
+    ct2(b"WhisperSpec")[:20], struct.pack("<IH", 6, 60000) + b"x" * 100, b"",
+])
+def test_not_ctranslate2(blob: bytes) -> None:
+    assert not CTranslate2Reader().sniff(blob)

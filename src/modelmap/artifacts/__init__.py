@@ -33,6 +33,7 @@ from modelmap.artifacts.classic import (
     ThincReader,
     ThulacModelReader,
 )
+from modelmap.artifacts.ctranslate2 import CTranslate2Reader
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
 from modelmap.artifacts.markers import (
@@ -58,6 +59,7 @@ READERS: tuple[Reader, ...] = (
     OllamaReader(),
     ONNXReader(),
     GGMLReader(),
+    CTranslate2Reader(),
     FastTextReader(),
     SphinxReader(),
     ThincReader(),
