@@ -53,6 +53,9 @@ _APP_SUFFIX = re.compile(r"(?i)[-_.](?:settings?|config|cache|history|state|stor
 # model entry, the code's name for it, never the id a provider serves (those are lower-case words joined by - . / :,
 # or a Hub repo's name)
 CODE_IDENT = re.compile(r"[a-z][a-z0-9]*[A-Z][A-Za-z0-9_]*")
+# a router's or gateway's own choice in place of a model's name (OpenRouter's Auto Router is `openrouter/auto`,
+# openrouter.ai/docs, as_of 2026-12-04): which model answers is picked per request
+_PICK_WORDS = frozenset({"auto", "default", "custom", "any", "random", "best", "none"})
 _NOT_PEERS = frozenset({"n/a", "not-set", "text-davinci", "user-agent", "content-type", "x-api-key"})
 # encodings, hashes, architectures, numeric types and protocols: hyphenated with a digit, never a model
 _TECH_WORD = re.compile(r"(?i)(?:utf|ucs|iso|latin|cp|windows|sha|sha3|md|crc|x86|amd|arm|aarch|i386|win|int|uint|"
@@ -74,6 +77,8 @@ def peer_shaped(value: str) -> bool:
         return False
     if is_provider_name(v):
         return False  # a provider's id or prefix (azure_openai, together_ai) in a test row beside its model
+    if "/" in v and v.rsplit("/", 1)[1].lower() in _PICK_WORDS:
+        return False  # openrouter/auto, <router>/default: the service picks a model per request, names none
     return not v.startswith(("/", ".", "-"))
 
 
