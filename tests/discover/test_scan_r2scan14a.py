@@ -165,3 +165,59 @@ def test_an_llm_engine_setting_naming_a_backend_is_not_a_model(tmp_path: Path) -
 def test_provider_role_names_are_bounded() -> None:
     assert classify("openai-" * 30_000 + "chat", "key") is None
     assert classify("-".join(["azure", "chat"] * 20), "key") is None
+
+
+# a router's own pick among a model table's recognised ids
+_TS_TABLE = '''\
+export const models = new Map<string, string[]>([
+    [services.openrouter, ["openrouter/auto", "openai/gpt-4o-mini", "anthropic/claude-3.5-haiku", "deepseek/deepseek-chat",
+        "qwen/qwen-2.5-72b-instruct", "acme-labs/acme-chat-9b"]],
+]);
+'''
+
+
+def test_a_routers_auto_pick_in_a_model_table_is_not_a_model(tmp_path: Path) -> None:
+    raws = {raw for _, raw in found(tmp_path, "entrypoints/utils/option.ts", _TS_TABLE)}
+    assert "openrouter/auto" not in raws
+    assert {"openai/gpt-4o-mini", "deepseek/deepseek-chat"} <= raws
+
+
+# Go: one name tested against many fragments
+_GO_FRAGMENTS = '''\
+package main
+
+import (
+	"strings"
+
+	xstrings "github.com/charmbracelet/x/exp/strings"
+)
+
+func isReasoningModel(modelID string) bool {
+	return xstrings.ContainsAnyOf(strings.ToLower(modelID), "-thinking", "gpt-oss", "gemma-4", "deepseek")
+}
+
+func contextWindow(modelID string) int64 {
+	if strings.Contains(modelID, "gpt-oss") {
+		return 131_072
+	}
+	if strings.Contains(modelID, "gpt-4o-mini") {
+		return 128_000
+	}
+	return 32_768
+}
+'''
+
+
+def test_go_fragment_checks_drop_family_words_keep_full_ids(tmp_path: Path) -> None:
+    got = found(tmp_path, "cmd/ionet/main.go", _GO_FRAGMENTS)
+    raws = {raw for _, raw in got}
+    assert not raws & {"gpt-oss", "gemma-4", "deepseek", "-thinking"}
+    assert (17, "gpt-4o-mini") in got  # contains() of a full known id is still a model
+
+
+def test_family_prefix_is_a_bounded_lookup() -> None:
+    from modelmap.discover.classifier import family_prefix
+
+    assert family_prefix("gpt-oss") and family_prefix("gemma-4")
+    assert not family_prefix("gpt-4o-mini") and not family_prefix("kimi-k2.5") and not family_prefix("")
+    assert not family_prefix("z" * 100_000)

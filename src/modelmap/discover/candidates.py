@@ -62,6 +62,9 @@ STARTS_CALLS = frozenset({
 _PREFIX_CALLS = STARTS_CALLS | frozenset({
     "contains", "includes", "indexof", "str_contains", "matches", "match", "index", "find", "containsignorecase",
     "lastindexof", "replace", "replaceall", "split", "include?", "strpos", "stripos",
+    # one name against many fragments: charmbracelet/x's xstrings.ContainsAnyOf(s, "a", "b"), Apache Commons
+    # StringUtils.containsAny / startsWithAny / endsWithAny
+    "containsanyof", "containsany", "startswithany", "endswithany",
 })
 _OWNER_TYPES = frozenset({
     "class_declaration", "object_declaration", "class_definition", "object_definition", "struct_item", "enum_item",

@@ -23,6 +23,7 @@ Every accepted finding lists the evidence it rests on.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -147,6 +148,28 @@ _SERVER_TAIL = re.compile(r"(?i)[-_.](?:server|service|svc|router|gateway|proxy)
 _ADAPTER_WORD = re.compile(r"(?i)(?:^|[-_.])(?:lora|adapter)(?:$|[-_.])")
 
 
+@lru_cache(maxsize=1)
+def _hub_name_list() -> tuple[str, ...]:
+    """The name part of every Hub id the knowledge base knows, lower-case, sorted (for prefix look-ups)."""
+    return tuple(sorted({hub_id.rsplit("/", 1)[-1] for hub_id in load().hf_index}))
+
+
+@lru_cache(maxsize=1 << 14)
+def family_prefix(value: str) -> bool:
+    """``gpt-oss``, ``gemma-4``, ``deepseek-v4``: the start of known models' names up to a ``-`` (gpt-oss-20b,
+    gemma-4-26b-a4b-it), not itself a model the knowledge base knows by that name: a family or series word."""
+    low = value.strip().lower()
+    kb = load()
+    if not low or low in kb.alias_index or low in kb.hf_index:
+        return False
+    names = _hub_name_list()
+    at = bisect.bisect_left(names, low)
+    if at < len(names) and names[at] == low:
+        return False
+    at = bisect.bisect_left(names, low + "-", at)
+    return at < len(names) and names[at].startswith(low + "-")
+
+
 def _known(value: str) -> bool:
     low = value.strip().lower()
     kb = load()
@@ -267,8 +290,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         return None  # provider: "mistral" beside a model list: the provider's id (also an Ollama model's name)
     if c.call and c.call_before_binding and "fixture" in c.call.lower():
         return None  # fixture('OpenAI/chat-response'), loadFixture("anthropic/messages"): a test data file's name
-    if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value)):
-        return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model
+    if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value) or family_prefix(value)):
+        return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model,
+        # contains("gpt-oss") of the start of known models' names (gpt-oss-20b, gpt-oss-120b) is not
     hint, evidence = context_hint(c, sdk_calls)
     if _ENV_NAME.fullmatch(value) and not _known(value):
         return None  # GEMINI_API_KEY, OPENAI_MODEL: an environment variable's name, not its value
