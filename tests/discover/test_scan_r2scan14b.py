@@ -290,3 +290,19 @@ def test_hostile_programs_in_records() -> None:
     records.append('{"codeType": "python", "code": "def (:\\n  ))) model=\'gpt-4o\'\\n"}')
     out = found("specs.json", "[\n" + ",\n".join(records) + "\n]\n")
     assert len([1 for _, raw in out if raw == "gpt-4o"]) == 8
+
+
+# ---------------------------------------------------------------------------------------- a CamelCase repository name
+
+
+def test_camelcase_repository_under_a_model_key() -> None:
+    from modelmap.discover.identify import classify
+
+    assert classify("iic/SenseVoiceSmall", "key") is not None  # a ModelScope / Hub repository under a model key
+    assert classify("iic/SenseVoiceSmall", "none") is None  # not without one
+    # a class's name, two words, a lower-case org-less word: not a model
+    for value in ("app/UserProfileModel", "core/ChatServiceProvider", "acme/ChatBot", "-x/SenseVoiceSmall"):
+        assert classify(value, "key") is None, value
+    text = 'stt:\n  stt_model: iic/SenseVoiceSmall\n  model: app/UserProfileModel\n  page: iic/SenseVoiceSmall\n'
+    out = found("config.yaml", text)
+    assert set(out) == {(2, "iic/SenseVoiceSmall")}

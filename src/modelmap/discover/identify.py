@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 Hint = Literal["hf", "api", "ollama", "prefixed", "path", "key", "none"]
 
+# three or more capitalised words run together (SenseVoiceSmall), a model repository's CamelCase name
+_CAMEL_MODEL = re.compile(r"(?:[A-Z][a-z]{1,20}){3,6}")
+# ... not a class's name (app/UserProfileModel, core/ChatServiceProvider): a code type's last word
+_CODE_TYPE_TAIL = re.compile(r"(?:Models?|Service|Controller|Config|Handler|Manager|Provider|Client|Factory|Repository|"
+                             r"View|Entity|Dto|Schema|Type|Request|Response|Adapter|Helper|Util|Utils|Test|Tests)$")
 _ORG_NAME = re.compile(r"[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.+-]{0,127}")
 _TAGGED = re.compile(r"(?:[a-z0-9][\w.-]{0,63}/)?[a-z0-9][\w.-]{0,63}:[a-z0-9][\w.-]{0,63}", re.IGNORECASE)
 _PLAIN = re.compile(r"[a-z0-9][\w.@:-]{0,127}", re.IGNORECASE)
@@ -861,6 +866,10 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             # a known Hub model's exact name under another namespace: a repack or mirror
             # (quentinz/bge-large-zh-v1.5 on Ollama, Xenova/… ONNX ports)
             return Match("hf-repo", None, 0.7)
+        if hint == "key" and _CAMEL_MODEL.fullmatch(name) and not _CODE_TYPE_TAIL.search(name) and org[:1].isalnum():
+            # a Hub / ModelScope repository named in CamelCase words under a model key (stt_model: iic/SenseVoiceSmall,
+            # FunAudioLLM/CosyVoiceBase): a project's model repo, named as labs name their releases
+            return Match("hf-repo", None, 0.6)
         if hint == "key" and re.search(r"\d", name) and re.search(r"[a-z]", name.lower()):
             # an org/name with a version under a model key (modelURL: distilbert/distilgpt2)
             return Match("hf-repo", None, 0.6)
