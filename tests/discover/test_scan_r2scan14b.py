@@ -306,3 +306,27 @@ def test_camelcase_repository_under_a_model_key() -> None:
     text = 'stt:\n  stt_model: iic/SenseVoiceSmall\n  model: app/UserProfileModel\n  page: iic/SenseVoiceSmall\n'
     out = found("config.yaml", text)
     assert set(out) == {(2, "iic/SenseVoiceSmall")}
+
+
+# ---------------------------------------------------------------------------------------- Python: a .get default
+
+FISH_TTS = '''\
+import os
+
+
+class ProviderFishAudioTTSAPI:
+    def __init__(self, provider_config: dict) -> None:
+        self.timeout = int(provider_config.get("timeout", 20))
+        self.set_model(provider_config.get("model", "s2-pro"))
+        voice = provider_config.get("voice_model", "")
+        lang = provider_config.get("language", "zh-cn")
+        backup = os.getenv("FALLBACK_MODEL", "speech-1.5")
+        kind = provider_config.get("model", "default")
+'''
+
+
+def test_default_of_a_model_named_entry(tmp_path: Path) -> None:
+    out = found_tree(tmp_path, "astrbot/core/provider/sources/fishaudio_tts_api_source.py", FISH_TTS)
+    assert {(7, "s2-pro"), (10, "speech-1.5")} <= out
+    # an empty default, a language code under a key that is no model's, a placeholder word: not models
+    assert not any(line in (6, 8, 9, 11) for line, _ in out)

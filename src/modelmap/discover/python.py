@@ -975,6 +975,15 @@ class _Module:
             model_call = bool(_MODEL_FUNCTION.search(last))
             if last == "parametrize" and len(node.args) >= 2:
                 self._parametrized(node.args[0], node.args[1])
+            if (last == "get" or _GETENV.search(name)) and len(node.args) >= 2 \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) \
+                    and is_model_key(node.args[0].value):
+                # provider_config.get("model", "s2-pro"), os.getenv("TTS_MODEL", "speech-1.5"): the default is the
+                # value of the model-named entry or variable, whatever the call's result is assigned to
+                key = node.args[0].value
+                for lit in self.literals(node.args[1]):
+                    if id(lit) not in self.claimed:
+                        self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=key)
             for kw in node.keywords:
                 if kw.arg and (is_model_key(kw.arg) or (model_call and kw.arg == "name")):
                     endpoint = self._endpoint_for(node)
