@@ -126,3 +126,40 @@ def test_phi4_special_tokens_set_it_apart_from_cl100k(tmp_path: Path) -> None:
     assert rep["family"]["id"] == "phi-4" and rep["publisher"]["id"] == "microsoft"
     plain = inspect_path(_tiktoken_json(tmp_path, ["<|endoftext|>", "<|fim_prefix|>", "<|endofprompt|>"]))
     assert plain["family"]["id"] == "cl100k" and plain["publisher"]["id"] == "openai"
+
+
+# --- a cut tokenizer.json keeps what its model says before the vocabulary (byte_fallback) ----------------------------
+
+def _metaspace_bpe(cut: bool, byte_fallback: bool = True) -> bytes:
+    """A Gemma-3-style tokenizer.json: a normaliser that writes "▁" for a space, a Replace/ByteFallback decoder, a BPE
+    model with byte_fallback, the vocabulary, then merges (cut inside them when ``cut``)."""
+    import json
+
+    vocab = {"<pad>": 0, "<eos>": 1, "<bos>": 2, "<unk>": 3, "▁the": 4, "ización": 5, "▁luz": 6, "a": 7, "<0x41>": 8}
+    doc = {"version": "1.0", "added_tokens": [{"id": i, "content": t, "special": True}
+                                              for i, t in enumerate(["<pad>", "<eos>", "<bos>", "<unk>"])],
+           "normalizer": {"type": "Replace", "pattern": {"String": " "}, "content": "▁"},
+           "pre_tokenizer": {"type": "Split", "pattern": {"String": " "}, "behavior": "MergedWithPrevious"},
+           "decoder": {"type": "Sequence", "decoders": [{"type": "Replace", "pattern": {"String": "▁"}, "content": " "},
+                                                        {"type": "ByteFallback"}, {"type": "Fuse"}]},
+           "model": {"type": "BPE", "dropout": None, "unk_token": "<unk>", "fuse_unk": True,
+                     "byte_fallback": byte_fallback, "vocab": vocab, "merges": ["▁ t", "h e"] * 50}}
+    raw = json.dumps(doc, ensure_ascii=False, indent=2).encode()
+    return raw[: raw.index(b'"merges"') + 40] if cut else raw
+
+
+def test_cut_tokenizer_json_spells_its_tokens_as_the_whole_file(tmp_path: Path) -> None:
+    whole, cut = tmp_path / "a", tmp_path / "b"
+    whole.write_bytes(_metaspace_bpe(cut=False))
+    cut.write_bytes(_metaspace_bpe(cut=True))
+    a, b = R.read(whole).tokenizer, R.read(cut).tokenizer
+    assert a is not None and b is not None and a.convention == b.convention == "sentencepiece"
+    assert a.tokens == b.tokens and " ización".encode()[1:] in b.tokens and b" the" in b.tokens
+    assert b.extra.get("cut")
+
+
+def test_decoder_space_mark_alone_says_sentencepiece(tmp_path: Path) -> None:
+    p = tmp_path / "c"  # no byte_fallback: the decoder's "▁" (written as itself, not \\u2581) decides
+    p.write_bytes(_metaspace_bpe(cut=True, byte_fallback=False))
+    tok = R.read(p).tokenizer
+    assert tok is not None and tok.convention == "sentencepiece" and b" luz" in tok.tokens

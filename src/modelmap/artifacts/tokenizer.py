@@ -329,7 +329,7 @@ def _special_from_added(added: Any) -> tuple[list[str], set[str]]:
 
 def _convention(doc: dict[str, Any]) -> str:
     model = doc.get("model") or {}
-    text = json.dumps([doc.get("pre_tokenizer"), doc.get("decoder")])
+    text = json.dumps([doc.get("pre_tokenizer"), doc.get("decoder")], ensure_ascii=False)  # "▁" as itself
     mtype = model.get("type") if isinstance(model, dict) else None
     if mtype == "WordPiece":
         return "wordpiece"
@@ -718,7 +718,19 @@ def _cut_tokenizer_json(path: Path, data: bytes, limits: Limits) -> TokenizerInf
         return None
     if not isinstance(doc, dict) or not isinstance(vocab, (dict, list)):
         return None
-    doc["model"] = {"type": t.group(1).decode(), "vocab": vocab}
+    model: dict[str, Any] = {"type": t.group(1).decode()}
+    # the model's own keys written before its vocab ("dropout": null, "byte_fallback": true ...): plain values, kept
+    # (byte_fallback says how the tokens spell bytes); a key that does not parse on its own is left out
+    scalars = data[m.end() : v.start()].strip().rstrip(b",").strip()
+    if scalars:
+        try:
+            fields = json.loads(b"{" + scalars + b"}")
+        except (ValueError, RecursionError):
+            fields = None
+        if isinstance(fields, dict):
+            model.update((k, val) for k, val in fields.items() if k != "vocab" and (val is None or isinstance(
+                val, (str, int, float, bool))))
+    doc["model"] = {**model, "vocab": vocab}
     info = _tokenizer_json(path, doc, limits)
     info.extra = {**info.extra, "cut": "the file ends early (cut short); read up to the end of model.vocab"}
     return info
