@@ -246,6 +246,10 @@ def _binding_name(parent: Any, child: Any) -> tuple[str | None, bool]:
             return name, False
     # no field: the identifier-like sibling before the child (Kotlin value_argument, HCL attribute, PHP key => value)
     before = child.prev_named_sibling
+    # Bicep's `param chatModel string = 'gpt-4o'`: the declared type stands between the name and the default (and in
+    # a .bicepparam file's `param chatModel = 'gpt-4o'` the grammar leaves the `=` as an ERROR node): the name before
+    while before is not None and before.type in ("type", "ERROR") and t == "parameter_declaration":
+        before = before.prev_named_sibling
     if before is None:
         first = parent.named_child(0) if parent.named_child_count else None
         if first is not None and first.id == child.id and parent.named_child_count > 1 and (

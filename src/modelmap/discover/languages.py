@@ -7,7 +7,8 @@ strings, which are calls, bindings and keys) is discovered generically by
 ``modelmap.discover.candidates`` from the grammar's node names.
 
 Grammars come one PyPI package per language from the tree-sitter organisation and its
-maintainers (MIT; tree-sitter-hcl is Apache-2.0), each with its compiled parser inside the wheel.
+maintainers (MIT; tree-sitter-hcl is Apache-2.0; tree-sitter-bicep, MIT, comes from the
+tree-sitter-grammars organisation), each with its compiled parser inside the wheel.
 The all-in-one ``tree-sitter-language-pack`` was tried and rejected: its 1.x releases download
 grammars from GitHub at run time, and modelmap is offline by default.
 """
@@ -63,6 +64,9 @@ LANGUAGES: tuple[Language, ...] = (
     Language("scala", (".scala", ".sc"), "tree_sitter_scala", sdk_calls=("model", "modelname", "withmodel")),
     Language("swift", (".swift",), "tree_sitter_swift", sdk_calls=("generativemodel", "model")),
     Language("hcl", (".tf", ".tfvars", ".hcl"), "tree_sitter_hcl"),
+    # Azure Bicep: `param chatModel string = 'gpt-4o'`, `properties: { model: { name: 'gpt-4o' } }` on a
+    # Microsoft.CognitiveServices/accounts/deployments resource, `param x = '…'` in a .bicepparam file
+    Language("bicep", (".bicep", ".bicepparam"), "tree_sitter_bicep"),
     # no extensions: PythonSource reads .py files with ``ast``; this row is its fallback for a file whose syntax tree
     # would be too large (``python.scan_python_text``). The calls are python.RULES' model-taking callees, by name
     Language("python", (), "tree_sitter_python",
