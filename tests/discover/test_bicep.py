@@ -148,3 +148,25 @@ def test_bicep_hostile_inputs_are_bounded() -> None:
     # read to the end, or a reported skip (never silent)
     assert (100_001, "gpt-4o") in found or [r.reason for r in skips] == ["analysis-budget"]
     assert not [f for f in found if f[1].startswith("value")]
+
+
+FOUNDRY_BICEP = """\
+param chatModel object = {
+  name: 'gpt-4.1-nano'
+  version: '2025-04-14'
+}
+param llmModelName string = 'Phi-4-mini-instruct'
+param embedModel string = 'cohere-embed-v3-multilingual'
+param storageSku string = 'Standard_LRS'
+var m = contains(host, 'azure') ? 'o3-mini' : 'gpt-4o'
+var apiVersion = '2024-10-21'
+"""
+
+
+def test_bicep_binding_names_decide_models_the_knowledge_base_may_not_hold() -> None:
+    out = findings("infra/foundry.bicep", FOUNDRY_BICEP)
+    assert set(out) == {(2, "gpt-4.1-nano"), (5, "Phi-4-mini-instruct"), (6, "cohere-embed-v3-multilingual"),
+                        (8, "o3-mini"), (8, "gpt-4o")}
+    assert "binding:chatModel.name" in out[(2, "gpt-4.1-nano")].evidence
+    assert "binding:llmModelName" in out[(5, "Phi-4-mini-instruct")].evidence
+    assert "binding:embedModel" in out[(6, "cohere-embed-v3-multilingual")].evidence
