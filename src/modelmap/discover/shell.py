@@ -458,6 +458,74 @@ def _one_value(file: SourceFile, raw: str, line: int, source_id: str, value: str
     return collector.findings
 
 
+# Windows scripts: batch files and PowerShell. Their command lines are read like a shell script's (split on white
+# space: `\` is a folder separator there); their variables are set their own ways, each rewritten below into the
+# shell's `NAME=VALUE` at the value's own column and read by scan_assignment, so the model-key rules stay one copy.
+# Hand-written: no maintained PyPI parser reads batch, and PowerShell's own parser is .NET (tree-sitter-powershell has
+# no wheel); only assignments are needed, which one line-anchored regex per form finds.
+_PS_EXT = (".ps1", ".psm1")
+WINDOWS_SCRIPTS = (".bat", ".cmd", *_PS_EXT)
+# `set MODEL=qwen2.5:7b`, `SET "EMBED_MODEL=BAAI/bge-m3"`, `@set /a`-free; `setx OPENAI_MODEL gpt-4o`
+# (also after an `if …` test or inside a `( … )` block: `if "%CHOICE%"=="2" set MODEL=glm-4-plus`)
+_BATCH_SET = re.compile(r"(?i)(?:^|[\s(&])@?set\s+(?P<q>\")?(?P<name>[A-Za-z_][\w.-]{0,100})="
+                        r"(?P<value>(?(q)[^\"\r\n]{0,400}|[^\"\r\n&|)]{0,400}))")
+_BATCH_SETX = re.compile(r"(?i)^\s*@?setx\s+(?P<name>[A-Za-z_]\w{0,100})\s+(?P<value>\"[^\"\r\n]{0,400}\"|[^\s\"]+)")
+# PowerShell runs an unquoted word as a command (`$model = Get-Model`): only a quoted value is a string
+_PS_VALUE = r"(?P<value>\"[^\"\r\n$]{0,400}\"|'[^'\r\n]{0,400}')"
+_AZD_VALUE = r"(?P<value>\"[^\"\r\n]{0,400}\"|'[^'\r\n]{0,400}'|[^\s\"';&|)#]{1,400})"
+# `$env:OPENAI_MODEL = "gpt-4o"`, `$model = 'llama3.1:8b'`, `[string]$Model = "qwen-max"`, `$cfg.chat.model = …`
+_PS_VAR = re.compile(r"\$(?:(?:env|global|script|local|using):)?(?P<name>[A-Za-z_]\w{0,100}(?:\.[A-Za-z_]\w{0,100}){0,8})"
+                     r"[ \t]*=[ \t]*" + _PS_VALUE)
+# a hashtable's entry (`@{ model = "gpt-4o"; temperature = 0 }`, one entry a line inside `@{ … }`)
+_PS_ENTRY = re.compile(r"(?:^|@\{|;)[ \t]*(?P<name>[A-Za-z_]\w{0,100})[ \t]*=[ \t]*" + _PS_VALUE)
+# `azd env set AZURE_OPENAI_CHATGPT_MODEL gpt-4o-mini` (the Azure Developer CLI's environment, in any script)
+_AZD_SET = re.compile(r"(?i)(?:^|[\s;&|(])azd\s+env\s+set\s+(?P<name>[A-Za-z_]\w{0,100})[ \t]+" + _AZD_VALUE)
+_REM = re.compile(r"(?i)^@?(?:rem(?:\s|$)|::)")
+
+
+def _windows_comment(stripped: str, in_block: bool) -> tuple[bool, bool]:
+    """(inside a PowerShell ``<# … #>`` block after this line, whether this line is all comment): ``rem``, ``::``
+    and ``@rem`` lines of a batch file, and the lines of a PowerShell block comment."""
+    if in_block:
+        return "#>" not in stripped, True
+    if stripped.startswith("<#"):
+        return "#>" not in stripped[2:], True
+    return False, _REM.match(stripped) is not None
+
+
+def scan_windows_assignments(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
+    """The variables a batch or PowerShell line sets (``set MODEL=…``, ``$env:MODEL = "…"``, ``param([string]$Model =
+    "…")``, ``azd env set NAME value``), each read by ``scan_assignment`` as ``NAME=VALUE`` written at the value's
+    own column. At most 32 assignments a line."""
+    if "=" not in raw and "set" not in raw.lower():
+        return []
+    ps = file.path.lower().endswith(_PS_EXT)
+    if ps:
+        found: Iterable[re.Match[str]] = itertools.chain(_PS_VAR.finditer(raw), _PS_ENTRY.finditer(raw))
+    else:
+        setx = _BATCH_SETX.match(raw)
+        found = itertools.chain(_BATCH_SET.finditer(raw), () if setx is None else (setx,))
+    if "azd" in raw:
+        found = itertools.chain(found, _AZD_SET.finditer(raw))
+    matches = list(itertools.islice(found, 32))
+    out: list[Finding] = []
+    seen: set[int] = set()
+    tick = budget().tick
+    for m in matches:
+        tick()
+        start = m.start("value")
+        if start in seen:
+            continue
+        seen.add(start)
+        name = m.group("name").rsplit(".", 1)[-1]
+        value = m.group("value").rstrip()
+        if not value or (value.startswith(("$", "%")) and not value.startswith("${")):
+            continue
+        synthetic = " " * max(0, start - len(name) - 1) + name + "=" + value
+        out.extend(scan_assignment(file, synthetic, line, source_id))
+    return out
+
+
 _SHLEX_MAX = 20_000  # shlex builds a token a character at a time (superlinear): a longer line is split on spaces
 
 
@@ -557,8 +625,9 @@ _MAX_NESTING = 2
 def _scan_command_line(collector: Collector, command: str, line: int, line_text: str | None,
                        server: bool = False, depth: int = 0) -> None:
     # a Windows batch file: `\` separates folders and quoting is not POSIX's, so its words are split on white space
-    batch = collector.file.path.lower().endswith((".bat", ".cmd"))
-    toks = [t.strip('"') for t in command.split()] if batch else _tokens(command)
+    # PowerShell too: a `\` there is a folder separator, never an escape (its escape is the backtick)
+    batch = collector.file.path.lower().endswith(WINDOWS_SCRIPTS)
+    toks = [t.strip("\"'") for t in command.split()] if batch else _tokens(command)
     if not batch and any(t.endswith(";") for t in toks):
         # `;` ends a command and shlex leaves it on the word (`if ! ollama pull qwen:0.5b; then`)
         toks = [t[:-1] if len(t) > 1 and t.endswith(";") else t for t in toks]
@@ -837,6 +906,10 @@ class ShellSource:
         Sample("examples/export.sh", "swift export \\\n  --model_id_or_path Qwen/Qwen2.5-7B-Instruct \\\n"
                "  --quant_method gptq \\\n  --output_dir Qwen2.5-7B-Instruct-GPTQ-Int4\n",
                ("Qwen/Qwen2.5-7B-Instruct", "Qwen2.5-7B-Instruct-GPTQ-Int4")),
+        Sample("scripts/start.ps1", 'param([string]$Model = "qwen-max")\n$env:EMBED_MODEL = \'bge-m3\'\n'
+               "ollama pull llama3.1:8b\n", ("qwen-max", "bge-m3", "llama3.1:8b")),
+        Sample("scripts/start.bat", '@echo off\nSET "CHAT_MODEL=gpt-4o-mini"\nset MODEL_DIR=%~dp0models\n',
+               ("gpt-4o-mini",)),
         Sample("scripts/sync.sh", "#!/bin/sh\nrsync -a /mnt/share/ ./ --output-dir Llama-3-8B-Instruct\n"
                "python train.py --max_model_len 4096 --output_dir output/run-7b\n", ()),
     )
@@ -844,7 +917,8 @@ class ShellSource:
     def applies_to(self, path: str) -> bool:
         # a Slurm batch script (serve.slurm, train.sbatch) is a shell script with #SBATCH comments
         # a Windows batch file's command lines read the same way (`huggingface-cli download org/name --local-dir x`)
-        return path.endswith((".sh", ".bash", ".zsh", ".slurm", ".sbatch")) or path.lower().endswith((".bat", ".cmd"))
+        # and so do PowerShell scripts' (`ollama pull $model`, `python server.py --model qwen2.5:7b`)
+        return path.endswith((".sh", ".bash", ".zsh", ".slurm", ".sbatch")) or path.lower().endswith(WINDOWS_SCRIPTS)
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         out: list[Finding | Skip] = []
@@ -875,7 +949,11 @@ class ShellSource:
         start = 0
         # (offset in the joined command, physical line, indentation) of each piece of a continued command
         pieces: list[tuple[int, int, int]] = []
-        batch = file.path.lower().endswith((".bat", ".cmd"))  # no `\` continuation lines there
+        lower_path = file.path.lower()
+        batch = lower_path.endswith(WINDOWS_SCRIPTS)  # no `\` continuation lines there
+        # a batch file continues a line with `^`, PowerShell with a backtick; `rem` / `::` and `<# … #>` comment
+        cont = "`" if lower_path.endswith(_PS_EXT) else "^" if batch else "\\"
+        block_comment = False
         # a bash array open over several lines: its name and how many more lines may hold its items
         array: tuple[str, int] | None = None
         for number, raw in enumerate(file.text.splitlines(), 1):
@@ -890,15 +968,21 @@ class ShellSource:
             if not pending:
                 start = number
                 pieces = []
+            if batch and not pending:
+                block_comment, skip = _windows_comment(stripped, block_comment)
+                if skip:
+                    continue
             if stripped.startswith("#") and not pending:
                 continue
             pieces.append((pending_len, number, len(raw) - len(raw.lstrip())))
-            if stripped.endswith("\\") and not batch:
+            if stripped.endswith(cont):
                 pending.append(stripped[:-1] + " ")
                 pending_len += len(stripped)
                 continue
             command = "".join(pending) + stripped
             pending, pending_len = [], 0
+            if (batch or "azd env set" in raw) and start == number:
+                out.extend(scan_windows_assignments(file, raw, number, f"{self.id}-variable"))
             if ":" in raw and "odel" in raw:
                 out.extend(_scan_key_values(file, raw, number, f"{self.id}-json"))
             if command and start == number and "=(" in raw and (opened := _ARRAY_OPEN.match(raw)) is not None:
