@@ -461,8 +461,11 @@ def _one_value(file: SourceFile, raw: str, line: int, source_id: str, value: str
 # Windows scripts: batch files and PowerShell. Their command lines are read like a shell script's (split on white
 # space: `\` is a folder separator there); their variables are set their own ways, each rewritten below into the
 # shell's `NAME=VALUE` at the value's own column and read by scan_assignment, so the model-key rules stay one copy.
-# Hand-written: no maintained PyPI parser reads batch, and PowerShell's own parser is .NET (tree-sitter-powershell has
-# no wheel); only assignments are needed, which one line-anchored regex per form finds.
+# Hand-written, although tree-sitter grammars exist on PyPI (tree-sitter-powershell 0.26, airbus-cert, MIT, abi3
+# wheels; tree-sitter-batch 0.11): what is needed here is a handful of assignment forms that sit on one line, whose
+# values then go through the shell's own rules line by line (scan_assignment, scan_command_line), so a bounded regex
+# per form is a smaller seam than a parse per file and two more dependencies. Reading `.ps1` with
+# tree-sitter-powershell (strings bound to variables across lines, here-strings) is left open.
 _PS_EXT = (".ps1", ".psm1")
 WINDOWS_SCRIPTS = (".bat", ".cmd", *_PS_EXT)
 # `set MODEL=qwen2.5:7b`, `SET "EMBED_MODEL=BAAI/bge-m3"`, `@set /a`-free; `setx OPENAI_MODEL gpt-4o`
