@@ -121,3 +121,10 @@ def test_azd_env_set_in_a_shell_hook() -> None:
             "azd env set AZURE_OPENAI_CHATGPT_DEPLOYMENT_CAPACITY 30\nazd env set AZURE_OPENAI_CHATGPT_MODEL $MODEL\n")
     found, _ = _scan("infra/hooks/postprovision.sh", text)
     assert _at(found, text) == [(2, "text-embedding-3-large")]
+
+
+def test_a_powershell_array_of_models() -> None:
+    text = ('$models = @("llama3.1:8b", "nomic-embed-text")\nforeach ($m in $models) { ollama pull $m }\n'
+            "$ports = @(8080, 8081)\n")
+    found, _ = _scan("pull-models.ps1", text)
+    assert _at(found, text) == [(1, "llama3.1:8b"), (1, "nomic-embed-text")]

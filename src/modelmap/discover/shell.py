@@ -481,6 +481,8 @@ _PS_VAR = re.compile(r"\$(?:(?:env|global|script|local|using):)?(?P<name>[A-Za-z
                      r"[ \t]*=[ \t]*" + _PS_VALUE)
 # a hashtable's entry (`@{ model = "gpt-4o"; temperature = 0 }`, one entry a line inside `@{ … }`)
 _PS_ENTRY = re.compile(r"(?:^|@\{|;)[ \t]*(?P<name>[A-Za-z_]\w{0,100})[ \t]*=[ \t]*" + _PS_VALUE)
+# a PowerShell array on one line (`$models = @("llama3.1:8b", "nomic-embed-text")`): its items, read like a bash array's
+_PS_ARRAY = re.compile(r"\$(?:(?:env|global|script|local):)?(?P<name>[A-Za-z_]\w{0,100})[ \t]*=[ \t]*@\((?P<items>[^()]{0,2000})\)")
 # `azd env set AZURE_OPENAI_CHATGPT_MODEL gpt-4o-mini` (the Azure Developer CLI's environment, in any script)
 _AZD_SET = re.compile(r"(?i)(?:^|[\s;&|(])azd\s+env\s+set\s+(?P<name>[A-Za-z_]\w{0,100})[ \t]+" + _AZD_VALUE)
 _REM = re.compile(r"(?i)^@?(?:rem(?:\s|$)|::)")
@@ -503,6 +505,13 @@ def scan_windows_assignments(file: SourceFile, raw: str, line: int, source_id: s
     if "=" not in raw and "set" not in raw.lower():
         return []
     ps = file.path.lower().endswith(_PS_EXT)
+    if ps and "@(" in raw:
+        for arr in itertools.islice(_PS_ARRAY.finditer(raw), 8):
+            # the commas between the items are white space to the bash-array reader
+            spaced = raw[:arr.start("items")] + arr.group("items").replace(",", " ") + raw[arr.end("items"):]
+            out_arr = array_items(file, spaced, line, source_id, arr.group("name"), arr.start("items"), arr.end("items"))
+            if out_arr:
+                return out_arr
     if ps:
         found: Iterable[re.Match[str]] = itertools.chain(_PS_VAR.finditer(raw), _PS_ENTRY.finditer(raw))
     else:
