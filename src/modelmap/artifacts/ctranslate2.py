@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, open_regular
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, read_head
 
 HEAD = 256
 MAX_VERSION = 64  # binary versions so far: 1 .. 6
@@ -43,11 +43,7 @@ class CTranslate2Reader:
         return _spec(head[:HEAD]) is not None
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
-        try:
-            with open_regular(path) as fh:
-                head = fh.read(HEAD)
-        except OSError as exc:
-            raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+        head = read_head(path, HEAD)
         spec = _spec(head)
         if spec is None:
             raise fail(path, "no CTranslate2 model header")

@@ -19,7 +19,15 @@ import struct
 from pathlib import Path
 from typing import BinaryIO
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, TokenizerInfo, fail, open_regular
+from modelmap.artifacts.base import (
+    DEFAULT_LIMITS,
+    ArtifactInfo,
+    Limits,
+    TokenizerInfo,
+    fail,
+    open_regular,
+    read_head,
+)
 
 MAGIC = b"lmgg"  # 0x67676d6c written as a little-endian uint32
 HEAD = 512
@@ -39,11 +47,7 @@ class GGMLReader:
         return head[:4] == MAGIC
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
-        try:
-            with open_regular(path) as fh:
-                head = fh.read(HEAD)
-        except OSError as exc:
-            raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+        head = read_head(path, HEAD)
         if head[:4] != MAGIC:
             raise fail(path, "no ggml magic")
         info = ArtifactInfo(path=str(path), format="ggml")
