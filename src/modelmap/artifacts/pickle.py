@@ -12,7 +12,9 @@ from __future__ import annotations
 import io
 import pickletools
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -456,9 +458,6 @@ def _cut_zip_safetensors(path: Path, limits: Limits) -> ArtifactInfo | None:
     deflated; output bounded by max_header_bytes, input by the member's own bytes). None when no such member
     starts before the cut: the caller then reports the broken archive. The zip module cannot read a zip without
     its central directory, hence this walk (the local header layout is APPNOTE 4.3.7)."""
-    import struct
-    import zlib
-
     try:
         with open_regular(path) as fh:
             size = path.stat().st_size
@@ -473,7 +472,7 @@ def _cut_zip_safetensors(path: Path, limits: Limits) -> ArtifactInfo | None:
                 start = off + 30 + nlen + elen
                 if name.endswith(".safetensors") and method in (0, 8):
                     return _cut_member_safetensors(path, fh, name, start, method, min(size, start + csize)
-                                                   if csize and not flags & 8 else size, limits, zlib, struct)
+                                                   if csize and not flags & 8 else size, limits)
                 if flags & 8 or start + csize > size:  # sizes only after the data, or the member is cut
                     return None
                 off = start + csize
@@ -482,8 +481,8 @@ def _cut_zip_safetensors(path: Path, limits: Limits) -> ArtifactInfo | None:
     return None
 
 
-def _cut_member_safetensors(path: Path, fh: Any, name: str, start: int, method: int, end: int, limits: Limits,
-                            zlib: Any, struct: Any) -> ArtifactInfo:
+def _cut_member_safetensors(path: Path, fh: Any, name: str, start: int, method: int, end: int,
+                            limits: Limits) -> ArtifactInfo:
     import tempfile
 
     from modelmap.artifacts.safetensors import SafetensorsReader
@@ -516,10 +515,17 @@ def _cut_member_safetensors(path: Path, fh: Any, name: str, start: int, method: 
             dst.write(memoryview(out)[:want])
         del out
         info = SafetensorsReader().read(head, limits)
+    return _as_zip_member(info, path, f"a zip archive cut before its central directory: members found from their "
+                                      f"local headers; read the safetensors header of {name[:200]} (its tensor data "
+                                      "not inflated)")
+
+
+def _as_zip_member(info: ArtifactInfo, path: Path, note: str) -> ArtifactInfo:
+    """A zipped member's safetensors header, read from a temporary file, reported as the archive at ``path``: the
+    reader's note that the tensor data is cut off (it was never inflated) gives way to ``note``."""
     info.path = str(path)
     info.notes = [n for n in info.notes if not n.startswith("tensor data is cut off")]
-    info.notes.append(f"a zip archive cut before its central directory: members found from their local headers; "
-                      f"read the safetensors header of {name[:200]} (its tensor data not inflated)")
+    info.notes.append(note)
     return info
 
 
@@ -556,8 +562,6 @@ def _zipped_safetensors(path: Path, zf: zipfile.ZipFile, members: list[zipfile.Z
         if left:
             raise fail(path, f"zip member {member.filename[:200]} is cut inside its safetensors header")
         info = SafetensorsReader().read(head, limits)
-    info.path = str(path)
-    info.notes = [n for n in info.notes if not n.startswith("tensor data is cut off")]
-    info.notes.append(f"a zip archive of {len(zf.infolist())} members; read the safetensors header of "
-                      f"{member.filename[:200]} ({member.file_size} bytes, its tensor data not inflated)")
-    return info
+    return _as_zip_member(info, path, f"a zip archive of {len(zf.infolist())} members; read the safetensors header "
+                                      f"of {member.filename[:200]} ({member.file_size} bytes, its tensor data not "
+                                      "inflated)")
