@@ -382,6 +382,43 @@ def _word_array_candidate(data: bytes) -> bool:
     return False
 
 
+# has_candidate's verdict on one literal's bytes, which depends on the bytes alone (the knowledge base is loaded once
+# per process): the extra budget steps its comma-list items cost, and _YES, _NO or _NEAR (a binding-only shape, a
+# candidate when a model-ish word sits within 80 bytes before it). Real code repeats its literals across files
+# ("", "error", "application/json"): a repeat is one dict look-up instead of a decode and up to a dozen tests.
+# Bounded: emptied when it holds _VERDICTS_MAX literals (each at most ~1.2 KB of UTF-8).
+_YES, _NO, _NEAR = 1, 0, 2
+_VERDICTS: dict[bytes, tuple[int, int]] = {}
+_VERDICTS_MAX = 1 << 16
+
+
+def _literal_verdict(raw: bytes) -> tuple[int, int]:
+    """(extra budget steps, verdict) for one literal's bytes: has_candidate's tests on the literal alone."""
+    if b'"' in raw and (b"odel" in raw or b"ODEL" in raw):  # "model": "…" / MODEL("…") inside the literal
+        return 0, _YES
+    value = raw.decode("utf-8", "replace")
+    if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
+        value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
+    elif "?" in value and (opts := _MODEL_OPTIONS.fullmatch(value)) is not None:
+        value = opts.group(1)  # "gpt-4o-mini?max_output_tokens=16": the model before its options
+    elif "=" in value and (prop := _PROPERTY_SETTING.fullmatch(value)) is not None:
+        value = prop.group(2)  # "spring.ai.openai.chat.options.model=qwen3": the value set
+    if (inner := _embedded_id(value)) is not None:
+        value = inner.group(1) or inner.group(2)  # a Bedrock ARN's or Azure address's model part
+    extra = 0
+    if "," in value and len(value) <= 300:
+        # "gpt-4o,gpt-4o-mini": a list setting's items (_list_items); "[gpt-4o, gpt-4o-mini]": a printed list's
+        items = (value[1:-1] if value[:1] == "[" and value[-1:] == "]" else value).split(",")[:16]
+        extra = len(items)
+        if any(could_decide(item) for item in items if item and plausible(item)):
+            return extra, _YES  # "gpt-4o,gpt-4o-mini": a list setting's items (_list_items)
+    if not plausible(value):
+        return extra, _NO
+    if ("://" in value and classify_endpoint(value)) or could_decide(value):
+        return extra, _YES  # what _emit reports: an endpoint, or a literal decide() accepts under some evidence
+    return extra, (_NEAR if BINDING_ONLY.fullmatch(value) else _NO)
+
+
 def has_candidate(data: bytes) -> bool:
     """The cheap byte-level pass run before a file is parsed: does any quoted literal in it look like
     something the classifier could accept under the most permissive evidence (a model key or an SDK call)?
@@ -391,33 +428,24 @@ def has_candidate(data: bytes) -> bool:
     The pass has an allowance as large as the file's budget, of its own (so the parse and analysis after it keep
     theirs, as before): one step per literal and per list item it classifies; past it, ``BudgetExceeded``. A
     distinct hyphenated value costs ~50 us to classify: 340,000 of them in a 3.9 MB Go file, or 20,000 comma lists
-    of 16, took 17-22 s of CPU here, unbudgeted (redteam13)."""
+    of 16, took 17-22 s of CPU here, unbudgeted (redteam13). A literal's verdict is kept (``_VERDICTS``); its steps
+    are counted on every occurrence, as before."""
     tick = budget().fresh().tick
+    verdicts = _VERDICTS
     for m in _LITERAL.finditer(data):
         tick()
         raw = m.group(1) or m.group(2) or m.group(3) or b""
-        if b'"' in raw and (b"odel" in raw or b"ODEL" in raw):  # "model": "…" / MODEL("…") inside the literal
+        known = verdicts.get(raw)
+        if known is None:
+            if len(verdicts) >= _VERDICTS_MAX:
+                verdicts.clear()
+            known = verdicts[raw] = _literal_verdict(raw)
+        extra, verdict = known
+        if extra:
+            tick(extra)
+        if verdict == _YES:
             return True
-        value = raw.decode("utf-8", "replace")
-        if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
-            value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
-        elif "?" in value and (opts := _MODEL_OPTIONS.fullmatch(value)) is not None:
-            value = opts.group(1)  # "gpt-4o-mini?max_output_tokens=16": the model before its options
-        elif "=" in value and (prop := _PROPERTY_SETTING.fullmatch(value)) is not None:
-            value = prop.group(2)  # "spring.ai.openai.chat.options.model=qwen3": the value set
-        if (inner := _embedded_id(value)) is not None:
-            value = inner.group(1) or inner.group(2)  # a Bedrock ARN's or Azure address's model part
-        if "," in value and len(value) <= 300:
-            # "gpt-4o,gpt-4o-mini": a list setting's items (_list_items); "[gpt-4o, gpt-4o-mini]": a printed list's
-            items = (value[1:-1] if value[:1] == "[" and value[-1:] == "]" else value).split(",")[:16]
-            tick(len(items))
-            if any(could_decide(item) for item in items if item and plausible(item)):
-                return True  # "gpt-4o,gpt-4o-mini": a list setting's items (_list_items)
-        if not plausible(value):
-            continue
-        if ("://" in value and classify_endpoint(value)) or could_decide(value):
-            return True  # what _emit reports: an endpoint, or a literal decide() accepts under some evidence
-        if BINDING_ONLY.fullmatch(value) and _NEAR_MODEL.search(data, max(0, m.start() - 80), m.start()):
+        if verdict == _NEAR and _NEAR_MODEL.search(data, max(0, m.start() - 80), m.start()):
             return True
     if b"%w" in data and _word_array_candidate(data):
         return True
