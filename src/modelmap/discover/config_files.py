@@ -885,6 +885,11 @@ def _is_model_dir(path: str) -> bool:
 
 # a `key: value` or `key:` line inside a literal block: the block may be a YAML document
 _EMBEDDED_KEY_LINE = re.compile(r"\n[ \t]*[\"']?[A-Za-z_][\w.-]*[\"']?:(?:[ \t]|$)", re.M)
+# a literal block holding a settings file of another format (embedded_config): named like a TOML or dotenv file,
+# or TOML that opens with a [table] header after any comment lines
+_TOML_BLOCK_KEY = re.compile(r"[\w.-]*\.toml")
+_DOTENV_BLOCK_KEY = re.compile(r"\.env(?:\.[\w-]+)*|[\w.-]+\.env")
+_TOML_TABLE_FIRST = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*\[[\w.\- \"']+\][ \t]*(?:#[^\n]*)?\n")
 # blocks of text for people or for a model (a prompt that says "Model: gpt-4o" is prose), never settings
 _PROSE_KEY = re.compile(r"(?i)prompt|template|description|message|text|instruction|readme|note|help|comment|"
                         r"summary|body|content|doc|example|sample|usage|changelog")
@@ -1432,7 +1437,8 @@ class TreeWalker:
                                                               and _looks_like_command(value)):
             self.command_text(s)
             return
-        if "\n" in s.value and self.file.text.startswith("|", s.start) and self.embedded(s, key, parent_key, endpoint):
+        if "\n" in s.value and self.file.text.startswith("|", s.start) and (
+                self.embedded(s, key, parent_key, endpoint) or self.embedded_config(s, key, parent_key, endpoint)):
             return
         hint_key = key
         m = _ENV_DEFAULT.fullmatch(value)
@@ -1574,6 +1580,55 @@ class TreeWalker:
             for doc in docs:
                 if isinstance(doc, Mapping):
                     self.walk(doc, key, parent_key, endpoint)
+        finally:
+            self._embedded_depth -= 1
+        return True
+
+    def embedded_config(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None) -> bool:
+        """A literal block (``|``) that holds a TOML or dotenv file: a ConfigMap's or Secret's ``r2r.toml: |`` /
+        ``.env: |``, an ExternalSecret template's ``config.toml: |``, a Helm value holding an app's settings file.
+        TOML is read under a key named like a TOML file, or when the block opens with a ``[table]`` header and
+        ``tomllib`` accepts it (TOML ignores the block's indentation, so it is parsed where it is written); dotenv
+        only under a key named like a dotenv file (``.env``, ``app.env``, ``.env.production``). The tree is walked as
+        if nested under its key, a dotenv one as an environment block (a model key goes to its own group's base
+        URL). Bounded as ``embedded``: 64 KB, 32 blocks a file, one level of nesting, ticks in proportion to size."""
+        text = self.file.text
+        low_key = (key or "").lower()
+        if (self._embedded_depth >= 1 or self._embedded_count >= 32 or s.end - s.start > 65_536
+                or (key and _PROSE_KEY.search(key))):
+            return False
+        body = text.find("\n", s.start, s.end) + 1
+        if body <= 0:
+            return False
+        block = text[body:s.end]
+        dotenv = bool(_DOTENV_BLOCK_KEY.fullmatch(low_key))
+        if not dotenv and not (_TOML_BLOCK_KEY.fullmatch(low_key) or _TOML_TABLE_FIRST.match(block)):
+            return False
+        self._embedded_count += 1
+        self.tick(1 + (s.end - s.start) // 256)
+        node: Node
+        if dotenv:
+            env = parse_dotenv(block)
+            if not env.pairs:
+                return False
+            node = _shift(env, body)
+        else:
+            try:
+                node = _shift(parse_toml(block), body)
+            except (ParseError, RecursionError):
+                if not _TOML_BLOCK_KEY.fullmatch(low_key):
+                    return False
+                # a file named .toml that tomllib refuses (a key written twice, as hand-kept templates have): read
+                # leniently, as its author's program would have to; the reader always advances, and gives up on
+                # what it cannot read
+                try:
+                    node = _shift(_TomlReader(block).parse(), body)
+                except (ParseError, RecursionError, IndexError, ValueError):
+                    return False
+        self._embedded_trees.append(node)
+        self._embedded_depth += 1
+        try:
+            self.walk(node, "env" if dotenv else key, parent_key, endpoint)
         finally:
             self._embedded_depth -= 1
         return True
