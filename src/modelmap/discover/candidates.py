@@ -47,6 +47,7 @@ _STRING_TYPES = (
 _CONTENT_TYPES = frozenset({
     "string_fragment", "string_content", "interpreted_string_literal_content", "raw_string_literal_content",
     "string_literal_content", "line_str_text", "multi_line_str_text", "template_literal", "verbatim_string_literal_content",
+    "quoted_content",  # Elixir "…"
 })
 _DYNAMIC_WORDS = ("interpolation", "substitution", "template_interpolation", "escape_interpolation")
 _IDENT_TYPES = frozenset({
@@ -58,6 +59,7 @@ _IDENT_TYPES = frozenset({
 STARTS_CALLS = frozenset({
     "startswith", "hasprefix", "starts_with", "str_starts_with", "start_with", "start_with?", "endswith", "hassuffix",
     "ends_with", "str_ends_with", "trimprefix", "strip_prefix", "removeprefix", "startswithignorecase", "end_with?",
+    "starts_with?", "ends_with?",  # Elixir's String.starts_with?/2
 })
 _PREFIX_CALLS = STARTS_CALLS | frozenset({
     "contains", "includes", "indexof", "str_contains", "matches", "match", "index", "find", "containsignorecase",
@@ -65,6 +67,7 @@ _PREFIX_CALLS = STARTS_CALLS | frozenset({
     # one name against many fragments: charmbracelet/x's xstrings.ContainsAnyOf(s, "a", "b"), Apache Commons
     # StringUtils.containsAny / startsWithAny / endsWithAny
     "containsanyof", "containsany", "startswithany", "endswithany",
+    "contains?",  # Elixir's String.contains?/2
 })
 _OWNER_TYPES = frozenset({
     "class_declaration", "object_declaration", "class_definition", "object_definition", "struct_item", "enum_item",
@@ -197,7 +200,24 @@ _NOT_NAMES = frozenset({"argument_list", "arguments", "value_arguments", "call_s
 def _is_call(t: str) -> bool:
     return ("call" in t and t not in ("call_suffix",)) or "invocation" in t or t in (
         "object_creation_expression", "new_expression", "instance_expression", "instance_creation_expression",
-        "implicit_object_creation_expression")
+        "implicit_object_creation_expression", "argument_part")
+
+
+def _dart_callee(part: Any) -> str | None:
+    """Dart leaves a call unparsed as a call: ``OllamaEmbeddings(…)`` is an identifier followed by a ``selector``
+    holding the ``argument_part``, and ``model.startsWith(…)`` puts the method's name in the selector before it
+    (``unconditional_assignable_selector``). The callee is the identifier right before the argument's selector."""
+    sel = part.parent
+    prev = sel.prev_named_sibling if sel is not None and sel.type == "selector" else part.prev_named_sibling
+    if prev is None:
+        return None
+    if prev.type == "selector":
+        inner = prev.named_child(0) if prev.named_child_count else None
+        if inner is None or inner.type not in ("unconditional_assignable_selector", "conditional_assignable_selector"):
+            return None
+        return _rightmost_ident(inner)
+    return _rightmost_ident(prev) if prev.type in _IDENT_TYPES or prev.type in ("type_identifier", "scoped_identifier") \
+        else None
 
 
 def _is_args(t: str) -> bool:
@@ -206,6 +226,8 @@ def _is_args(t: str) -> bool:
 
 def _callee(call: Any) -> str | None:
     """The last identifier of a call's callee: ``a.b().modelName(...)`` → ``modelName``."""
+    if call.type == "argument_part":
+        return _dart_callee(call)
     for field in ("name", "method", "function", "macro"):
         node = call.child_by_field_name(field)
         if node is not None:
@@ -241,6 +263,8 @@ def _binding_name(parent: Any, child: Any) -> tuple[str | None, bool]:
         if _is_string(node.type):
             text = literal_text(node)
             return text, False
+        if node.type == "keyword":  # Elixir `model: "gpt-4o"` (a keyword list's or a map's pair)
+            return node.text.decode("utf-8", "replace").rstrip(": \t\n"), False
         name = _rightmost_ident(node)
         if name:
             return name, False
@@ -516,6 +540,17 @@ def _context(node: Any) -> Candidate | None:
         elif branch == _COMPARISON:
             other = next((c for c in parent.named_children if c.id != child.id), None)
             op = next((c.type for c in parent.children if not c.is_named), "")
+            if op in ("=", "=>") and t == "binary_operator" and other is not None \
+                    and other.end_byte <= child.start_byte:
+                # Elixir's match `model = "gpt-4o"` and a map's `"model" => "gpt-4o"`: the left side names the value
+                name = literal_text(other) if _is_string(other.type) else _rightmost_ident(other)
+                if name:
+                    bindings.append(name)
+                    if group is None:
+                        path.append(name)
+                child = parent
+                parent = parent.parent
+                continue
             if op == "??" and other is not None and other.end_byte <= child.start_byte:
                 # C# `config["Model"] ?? "gpt-4o"`: the fallback value is what the expression is bound to
                 child = parent

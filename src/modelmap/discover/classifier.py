@@ -243,6 +243,29 @@ def _named_other(c: Candidate) -> bool:
         and not is_model_name(c.bindings[0])
 
 
+def _own_key(c: Candidate, first: str) -> bool:
+    """The name is the literal's own key in its table (``%{"embedder.token_embedding" => "model.embed_tokens"}``,
+    ``{"embedding_size": …}``), not the name of the table it is an entry of (``embedding_models = [...]``): the table
+    path from the literal up starts with it (after the pair's own node type). Such a key says what the one value is,
+    so a model word inside it is no evidence that the value is one of a table of models."""
+    return c.group is not None and first in c.group[1].split("/", 2)[:2]
+
+
+# names whose value is a model architecture, tokenizer or family word, never one model (`rope_type: "llama3"`,
+# `architecture == "gemma3"`, a GGUF pre-tokenizer's `"llama3" | "deepseek-coder" =>` match arms, Ollama's
+# `family: "llama"`); `model_type` is left out: apps use it as their model selector (`model_type = "deepseek-r1-…"`)
+_ARCH_NAMES = frozenset({"architecture", "architectures", "arch", "model_arch", "model_architecture", "rope_type",
+                         "rope_scaling_type", "pre_tokenizer", "tokenizer_pre", "pre_tokenizer_type", "family",
+                         "model_family", "families"})
+
+
+def _names_an_architecture(c: Candidate) -> bool:
+    names = [c.compared_to, c.switch_on]
+    if c.bindings and not c.call_before_binding:
+        names.append(c.bindings[0])
+    return any(n is not None and snake(n).rsplit(".", 1)[-1] in _ARCH_NAMES for n in names)
+
+
 def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[str]]:
     """What a candidate's place says it holds, whatever its value: ``key`` (a model-named binding, container, owner,
     switch or comparison), ``api`` (an SDK call that takes a model) or ``none``, with the evidence for it."""
@@ -256,7 +279,7 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
         if is_model_name(first):
             hint = "key"
             evidence.append(f"binding:{first}")
-        elif (c.container or c.is_key or through_container) and _model_container(first):
+        elif (c.container or c.is_key or through_container) and _model_container(first) and not _own_key(c, first):
             hint = "key"
             evidence.append(f"container:{first}")
         elif snake(first) in _GENERIC_KEYS and len(bindings) > 1 and is_model_name(bindings[1]):
@@ -293,6 +316,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value) or family_prefix(value)):
         return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model,
         # contains("gpt-oss") of the start of known models' names (gpt-oss-20b, gpt-oss-120b) is not
+    if "/" not in value and _names_an_architecture(c):
+        return None  # rope_type: "llama3", architecture == "gemma3": an architecture or family word, not a model
     hint, evidence = context_hint(c, sdk_calls)
     if _ENV_NAME.fullmatch(value) and not _known(value):
         return None  # GEMINI_API_KEY, OPENAI_MODEL: an environment variable's name, not its value

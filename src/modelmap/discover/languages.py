@@ -8,7 +8,9 @@ strings, which are calls, bindings and keys) is discovered generically by
 
 Grammars come one PyPI package per language from the tree-sitter organisation and its
 maintainers (MIT; tree-sitter-hcl is Apache-2.0; tree-sitter-bicep, MIT, comes from the
-tree-sitter-grammars organisation), each with its compiled parser inside the wheel.
+tree-sitter-grammars organisation; tree-sitter-elixir, Apache-2.0, from the elixir-lang organisation; tree-sitter-c
+and tree-sitter-cpp, MIT, from the tree-sitter organisation; tree-sitter-dart, MIT, a one-author packaging of a
+Dart grammar, github.com/efrenbl/tree-sitter-dart), each with its compiled parser inside the wheel.
 The all-in-one ``tree-sitter-language-pack`` was tried and rejected: its 1.x releases download
 grammars from GitHub at run time, and modelmap is offline by default.
 """
@@ -63,6 +65,14 @@ LANGUAGES: tuple[Language, ...] = (
              sdk_calls=("model", "chat", "embed", "ask")),
     Language("scala", (".scala", ".sc"), "tree_sitter_scala", sdk_calls=("model", "modelname", "withmodel")),
     Language("swift", (".swift",), "tree_sitter_swift", sdk_calls=("generativemodel", "model")),
+    # Dart / Flutter (`ChatOpenAI(defaultOptions: ChatOpenAIOptions(model: 'gpt-4o'))`, `GenerativeModel(model: …)`)
+    Language("dart", (".dart",), "tree_sitter_dart", sdk_calls=("generativemodel", "model")),
+    # Elixir (`Bumblebee.load_model({:hf, "openai/whisper-tiny"})`, `ChatOpenAI.new!(%{model: "gpt-4o"})`)
+    Language("elixir", (".ex", ".exs"), "tree_sitter_elixir", sdk_calls=("load_model", "model")),
+    # C and C++ (llama.cpp-style engines and apps: model tables, default model paths, download URLs); a `.h` header
+    # is read by the C++ grammar, which parses C declarations too
+    Language("c", (".c",), "tree_sitter_c"),
+    Language("cpp", (".cpp", ".cc", ".cxx", ".hpp", ".hh", ".hxx", ".h"), "tree_sitter_cpp"),
     Language("hcl", (".tf", ".tfvars", ".hcl"), "tree_sitter_hcl"),
     # Azure Bicep: `param chatModel string = 'gpt-4o'`, `properties: { model: { name: 'gpt-4o' } }` on a
     # Microsoft.CognitiveServices/accounts/deployments resource, `param x = '…'` in a .bicepparam file

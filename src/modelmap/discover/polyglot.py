@@ -1,4 +1,4 @@
-"""Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift and Terraform/HCL, through the two layers.
+"""Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift, Dart, Elixir, C/C++ and Terraform/HCL, through the two layers.
 
 Each file is parsed with its tree-sitter grammar (``modelmap.discover.languages``), every string
 literal is extracted with its context (``candidates``), and the classifier decides which literals
@@ -558,8 +558,8 @@ def _const_uses(file: SourceFile, family: str, data: bytes, calls: frozenset[str
 
 class PolyglotSource:
     id = "code"
-    description = ("Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift, Terraform/HCL: string literals bound to "
-                   "model names, passed to SDK calls, or known to the knowledge base")
+    description = ("Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift, Dart, Elixir, C/C++, Terraform/HCL: string "
+                   "literals bound to model names, passed to SDK calls, or known to the knowledge base")
     samples = (
         Sample("internal/llm/client.go",
                'package llm\nconst DefaultModel = "qwen-max"\nfunc f() {\n  req := openai.ChatCompletionRequest{Model: '
