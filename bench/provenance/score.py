@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--table", type=Path, default=HERE / "table.yaml",
                     help="answer key to score (default: table.yaml next to this script; the independent keys are "
-                         "the table-heldout*.yaml files beside it, 2 to 8)")
+                         "the table-heldout*.yaml files beside it: 2 to 12 so far)")
     ap.add_argument("--split", choices=("dev", "held-out", "all"), default="all",
                     help="score only this split (default all); the split is sha256(query) odd -> held-out")
     ap.add_argument("--json", action="store_true", help="print the summary and misses as JSON")
