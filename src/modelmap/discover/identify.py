@@ -209,11 +209,14 @@ def names_family(name: str) -> bool:
     return False
 
 
+_DIGIT_SLASH_COLON = re.compile(r"[\d/:]")
+
+
 def _provider_role_name(low: str) -> bool:
     """Made only of provider words that name no model family (``openai``, ``azure``, ``ollama``, ``vllm``) and role
     words (``chat``, ``embedding``), one provider word at least, no digit: ``openai-chat``, ``azure-openai``. A family
     that is also a provider (``deepseek-chat``, ``mistral-large``) is not one."""
-    if len(low) > 60 or re.search(r"[\d/:]", low):
+    if len(low) > 60 or _DIGIT_SLASH_COLON.search(low):
         return False
     voc = vocab()
     tokens = [t for t in _TOKEN_SPLIT.split(low) if t]
@@ -342,9 +345,12 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if "://" in v:  # hub / storage URIs and hub addresses: discover.uris; other URLs: _classify_url
         from modelmap.discover.uris import classify_uri
         return classify_uri(v, hint, _classify_url)
-    if _ASSET_FILE.search(v):
+    # (the cheap tests before a pattern are exact: each pattern needs that character or word; _ASSET_FILE's `.ext$`
+    # can only start at the last dot. Three literals in four end here or at is_generic: ~5 us each saved by them)
+    dot = v.rfind(".")
+    if dot >= 0 and _ASSET_FILE.search(v, dot):
         return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
-    if "/" not in v and (_CPP_ENGINE.search(v) or _CODE_PATH.fullmatch(v) or (
+    if dot >= 0 and "/" not in v and (_CPP_ENGINE.search(v) or _CODE_PATH.fullmatch(v) or (
             _KEY_PATH.fullmatch(v) and not _MODEL_FILE.fullmatch(v))):
         # "llama.cpp", "whisper.cpp", "stable-diffusion.cpp": an inference engine's project name (an app's backend
         # choice), not a model; "langchain_core.language_models.BaseChatModel": a class's import path;
@@ -353,7 +359,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     low = v.lower()
     if ARK_ENDPOINT_ID.fullmatch(low):
         return None  # "ep-20250510145437-5sxhs": a Volcengine Ark inference endpoint, which model it serves unsaid
-    if _API_PROTOCOL_TAIL.search(low):
+    if ("completion" in low or "messages" in low or "responses" in low) and _API_PROTOCOL_TAIL.search(low):
         return None  # "openai-chat-completions", "anthropic-messages": an app's requester or adapter, named after
         # the API protocol it speaks (every hint: a dict of requester names is as model-shaped as a model list)
     if _provider_role_name(low):
