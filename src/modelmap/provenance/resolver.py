@@ -85,10 +85,11 @@ _LANGUAGE_WORDS = frozenset({
     "dutch", "swedish", "finnish", "greek", "hebrew"})
 
 
-# a provider's dated API snapshot: "<api name>-YYYY-MM-DD", "-YYYYMMDD", or DashScope's / Zhipu's / OpenAI's "-MMDD"
-# ("qwen-max-0403", "glm-4-air-0111", "gpt-4-0613")
-_API_SNAPSHOT = re.compile(r"([a-z][\w.-]*?)-(?:20\d\d-?)?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])",
-                           re.IGNORECASE)
+# a provider's dated API snapshot: "<api name>-YYYY-MM-DD", "-YYYYMMDD", DashScope's / Zhipu's / OpenAI's "-MMDD"
+# ("qwen-max-0403", "glm-4-air-0111", "gpt-4-0613"), or Volcengine Ark's / Zhipu's "-YYMMDD" ("doubao-1-5-pro-32k-250115",
+# "glm-4-air-250414"; Ark writes the version with dashes, _DASHED_VERSION reads it back)
+_API_SNAPSHOT = re.compile(r"([a-z][\w.-]*?)-(?:(?:20\d\d-?)?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])|"
+                           r"2\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))", re.IGNORECASE)
 # a release date a publisher appends to a repo name: Mistral's YYMM ("-2506", "-2407"), or Zhipu's / DeepSeek's MMDD
 # ("GLM-Z1-9B-0414", "DeepSeek-V3-0324")
 _RELEASE_DATED = re.compile(r"(.+)-(?:2[0-9](?:0[1-9]|1[0-2])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))")
@@ -508,9 +509,11 @@ class Resolver:
             # a dated snapshot of a provider's API name ("qwen3-vl-plus-2025-09-23"), or its moving "-latest" pointer
             # ("hunyuan-turbo-latest"): the same API model, one version of it, when the undated name is an API-only
             # record (no weights whose versions could differ in lineage)
-            mid = self.kb.alias_index.get(snapshot.group(1).lower())
-            if mid and not self._has_weights(mid):
-                return mid, "inferred", None
+            undated = snapshot.group(1).lower()
+            for key in dict.fromkeys((undated, _DASHED_VERSION.sub(".", undated))):
+                mid = self.kb.alias_index.get(key)
+                if mid and not self._has_weights(mid):
+                    return mid, "inferred", None
         return None, "none", None
 
     def _api_sibling_publisher(self, name: str) -> tuple[str, list[str]] | None:

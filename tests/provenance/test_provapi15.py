@@ -1,0 +1,43 @@
+"""Hosted and provider API names (session 15, provapi15): Volcengine Ark's dated snapshots, Azure OpenAI data-zone
+keys, Bedrock spellings, and API names read from the providers' own model lists.
+
+Expectations come from the providers' documentation and model lists cited in the knowledge-base records (Volcengine
+Ark model list, Groq deprecations page, Google's Gemini model-version pages, Cohere's model pages), not from the
+resolver.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.provenance.resolver import resolve
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [
+        ("doubao-1-5-pro-32k-250115", "bytedance/doubao-1.5-pro-32k"),
+        ("doubao-1-5-pro-256k-250115", "bytedance/doubao-1.5-pro-256k"),
+        ("doubao-seed-1-6-flash-250615", "bytedance/doubao-seed-1.6-flash"),
+        ("doubao-embedding-vision-250615", "bytedance/doubao-embedding-vision"),
+    ],
+)
+def test_ark_dated_snapshot_of_an_api_only_name(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.confidence == "inferred"  # one dated version of the API model, respelled by a rule
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert list(res.origins or ()) == ["CN"]
+
+
+@pytest.mark.parametrize("query", ["deepseek-v3-250324", "deepseek-r1-250528"])
+def test_ark_dated_snapshot_of_open_weights_is_not_the_undated_model(query: str) -> None:
+    # Ark's deepseek-v3-250324 serves DeepSeek-V3-0324, not the first DeepSeek-V3: a date is never stripped from a
+    # name whose record has weights (their versions differ in lineage and licence)
+    res = resolve(query)
+    assert (res.model or {}).get("id") != "deepseek-ai/deepseek-v3"
+
+
+def test_six_digit_number_that_is_no_date_is_not_a_snapshot() -> None:
+    res = resolve("doubao-1-5-pro-32k-251399")
+    assert (res.model or {}).get("id") is None
