@@ -696,7 +696,7 @@ class _Module:
             loose = lits is self.constants
             self.budget.tick(len(lits))
             entries = [(lit, _unquote(str(lit.value))[0].strip()) for lit in lits if id(lit) not in self.silenced]
-            ok = accepted((value, id(lit) in self.claimed or self._well_known(lit)) for lit, value in entries)
+            ok = accepted((value, id(lit) in self.claimed or self._peer_known(lit)) for lit, value in entries)
             for lit, value in entries:
                 why = ok.get(value)
                 if why is None or id(lit) in self.claimed or (loose and not reads_as_model(value)):
@@ -838,6 +838,15 @@ class _Module:
     def _well_known(lit: ast.Constant) -> bool:
         match = classify(_unquote(str(lit.value))[0], "none")
         return match is not None and match.confidence >= 0.85 and match.kind != "model-file"
+
+    @staticmethod
+    def _peer_known(lit: ast.Constant) -> bool:
+        """Recognised on its own, for weighing a table: well known, or the exact name of a Hub model the knowledge
+        base holds written without its org (``qwen1.5-72b-chat`` among a price table's keys), which the classifier
+        leaves at 0.7 because its publisher is open, not because it might not be a model."""
+        match = classify(_unquote(str(lit.value))[0], "none")
+        return match is not None and match.kind != "model-file" and (
+            match.confidence >= 0.85 or (match.kind == "other" and match.confidence >= 0.7))
 
     def _argparse(self, node: ast.Call) -> bool:
         """``parser.add_argument("--model", default="x", choices=[...])``: default and choices are models."""
