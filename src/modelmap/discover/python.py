@@ -1014,12 +1014,19 @@ class _Module:
     def _field_default(self, name: str, value: ast.expr | None) -> None:
         """A model-named field declared with a default (Django ``models.CharField(default="thenlper/gte-small")``,
         SQLAlchemy ``Column(String, default=…)``, pydantic ``Field(default=…)``): the default is the model."""
-        if not isinstance(value, ast.Call) or not _FIELD_CALL.search(_dotted(value.func)):
+        if not isinstance(value, ast.Call):
             return
-        for kw in value.keywords:
-            if kw.arg in ("default", "server_default", "db_default"):
-                for lit in self.literals(kw.value):
-                    self.report(lit, hint="key", role=None, api=None, source_id="python-model-field", binding=name)
+        callee = _dotted(value.func)
+        if not _FIELD_CALL.search(callee):
+            return
+        defaults = [kw.value for kw in value.keywords if kw.arg in ("default", "server_default", "db_default")]
+        if callee.rsplit(".", 1)[-1] == "Field" and value.args:
+            # pydantic's (and SQLModel's) Field takes its default first (`model_name: str = Field('qwen-turbo',
+            # alias='model')`); Django's CharField("label") and SQLAlchemy's Column("name", String) take other things
+            defaults.append(value.args[0])
+        for default in defaults:
+            for lit in self.literals(default):
+                self.report(lit, hint="key", role=None, api=None, source_id="python-model-field", binding=name)
 
     def _endpoint_for(self, call: ast.Call) -> tuple[str, str] | None:
         own = self._call_endpoint(call)
