@@ -181,7 +181,13 @@ def _joined(patterns: list[str]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=1 << 14)
 def is_model_key(key: str) -> bool:
     """Whether a config key / keyword argument name usually holds a model identifier."""
-    return bool(_KEY.fullmatch(key.strip().strip("\"'")))
+    key = key.strip().strip("\"'")
+    return bool(_KEY.fullmatch(key)) and not _FOR_MODEL_KEY.search(key)
+
+
+# what is written for a model to read, not which model (a ChatGPT plugin manifest's name_for_model and
+# description_for_model, an app's instructions_for_llm)
+_FOR_MODEL_KEY = re.compile(r"(?i)(?:^|[_.-])for[_.-]?(?:the[_.-]?)?(?:model|llm)s?$")
 
 
 def is_model_ish(name: str) -> bool:
