@@ -4,6 +4,14 @@ backend's Kubernetes manifests, agent frameworks' provider tables, a Chinese RAG
 * a settings file of another format kept as a literal block in YAML (a ConfigMap's or ExternalSecret template's
   ``app.toml: |`` / ``.env: |``, a Helm value holding the app's TOML) is read as that format and walked as if nested
   under its key, at the lines where it is written; a TOML block is also recognised by its opening ``[table]`` header.
+* a Python dict whose keys are a provider's model ids (a price or context-window table) is weighed as one table
+  counting the exact Hub names the knowledge base holds without their org (``qwen1.5-72b-chat``) as recognised, so
+  the table's unknown ids (``baichuan2-13b-chat-v1``, ``chatglm-6b-v2``) are found on peer evidence;
+* pydantic's ``Field`` takes its default first: ``model_name: str = Field('spark-1.5', alias='model')`` declares the
+  model (Django's ``CharField("label")`` first argument is a label, not a default);
+* a key that says what is written *for* a model (a ChatGPT plugin manifest's ``description_for_model``,
+  ``name_for_model``) holds prose or a tool name, never a model;
+* a literal ending in ``-`` or ``_`` (``"llama2-"`` in a list tested with ``in self.model``) is the start of names.
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -109,3 +117,92 @@ def test_huge_and_broken_toml_blocks_read_nothing(tmp_path: Path) -> None:
     broken = "  bad.toml: |\n" + "    [[[[[[ model = \"qwen-max\"\n" * 2_000
     assert _found(tmp_path / "a", "deploy/big.yaml", head + big) == set()
     assert _found(tmp_path / "b", "deploy/bad.yaml", head + broken) == set()
+
+
+_PRICES = """\
+DASHSCOPE_PRICES = {
+    "qwen1.5-72b-chat": {"prompt": 0.0007, "completion": 0.0014},
+    "qwen1.5-14b-chat": {"prompt": 0.0003, "completion": 0.0006},
+    "qwen1.5-7b-chat": {"prompt": 0.0001, "completion": 0.0003},
+    "qwen2-7b-instruct": {"prompt": 0.0001, "completion": 0.0003},
+    "qwen-max": {"prompt": 0.0055, "completion": 0.0166},
+    "qwen-plus": {"prompt": 0.0005, "completion": 0.0016},
+    "baichuan2-13b-chat-v1": {"prompt": 0.0011, "completion": 0.0011},
+    "chatglm-6b-v2": {"prompt": 0.0011, "completion": 0.0011},
+    "ziya-llama-13b-v1": {"prompt": 0.0, "completion": 0.0},
+}
+
+RETRY_STATUS = {
+    "rate-limited": 429,
+    "server-error": 500,
+    "qwen-max": 3,
+    "qwen-plus": 3,
+    "gpt-4o": 2,
+    "bad-gateway": 502,
+}
+"""
+
+
+def test_a_price_table_keyed_by_hub_names_finds_its_unknown_ids(tmp_path: Path) -> None:
+    got = {raw for _, raw in _found(tmp_path, "app/llm/costs.py", _PRICES)}
+    assert {"baichuan2-13b-chat-v1", "chatglm-6b-v2", "ziya-llama-13b-v1", "qwen1.5-72b-chat", "qwen-max"} <= got
+    # a table with fewer recognised keys than others keeps its status words out
+    assert not got & {"rate-limited", "server-error", "bad-gateway"}
+
+
+_FIELDS = """\
+from typing import Optional
+
+from django.db import models
+from pydantic import BaseModel, Field
+
+
+class ChatSpark(BaseModel):
+    model_name: str = Field('spark-1.5', alias='model')
+    temperature: float = Field(0.95)
+    api_key: Optional[str] = Field(None, alias='key')
+    fallback_model: str = Field(..., description="set by the caller")
+
+
+class Profile(models.Model):
+    model_name = models.CharField("chat-model-label", max_length=64)
+"""
+
+
+def test_pydantic_field_positional_default_is_the_model(tmp_path: Path) -> None:
+    assert _found(tmp_path, "app/chat_models/spark.py", _FIELDS) == {(8, "spark-1.5")}
+
+
+_PLUGIN = """\
+{
+  "schema_version": "v1",
+  "name_for_model": "text_tools",
+  "description_for_model": "Plugins for text-to-speech, text-to-image, text-to-embedding, summaries.",
+  "name_for_human": "Text tools",
+  "default_model": "gpt-4o-mini"
+}
+"""
+
+
+def test_keys_written_for_a_model_hold_no_model(tmp_path: Path) -> None:
+    assert _found(tmp_path, "docs/.well-known/ai-plugin.json", _PLUGIN) == {(6, "gpt-4o-mini")}
+
+
+_PREFIXES = """\
+class DashScopeLLM:
+    def __init__(self, model: str):
+        self.model = model
+        support_system_models = [
+            "qwen-",
+            "llama2-",
+            "baichuan2-7b-chat-v1",
+            "chatglm3-6b",
+        ]
+        self.use_system_prompt = any(m in self.model for m in support_system_models)
+"""
+
+
+def test_name_starts_in_a_model_list_are_not_models(tmp_path: Path) -> None:
+    got = {raw for _, raw in _found(tmp_path, "app/provider/dashscope.py", _PREFIXES)}
+    assert "llama2-" not in got and "qwen-" not in got
+    assert "chatglm3-6b" in got

@@ -356,6 +356,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     dot = v.rfind(".")
     if dot >= 0 and _ASSET_FILE.search(v, dot):
         return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
+    if v[-1] in "-_":
+        return None  # "llama2-", "gpt-4-", "qwen_": the start of names, tested with `in` or startswith, never a whole one
     if dot >= 0 and "/" not in v and (_CPP_ENGINE.search(v) or _CODE_PATH.fullmatch(v) or (
             _KEY_PATH.fullmatch(v) and not _MODEL_FILE.fullmatch(v))):
         # "llama.cpp", "whisper.cpp", "stable-diffusion.cpp": an inference engine's project name (an app's backend
