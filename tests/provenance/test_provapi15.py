@@ -41,3 +41,50 @@ def test_ark_dated_snapshot_of_open_weights_is_not_the_undated_model(query: str)
 def test_six_digit_number_that_is_no_date_is_not_a_snapshot() -> None:
     res = resolve("doubao-1-5-pro-32k-251399")
     assert (res.model or {}).get("id") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [
+        ("azure/eu/gpt-4o-2024-08-06", "openai/gpt-4o"),
+        ("azure/us/gpt-4.1-mini", "openai/gpt-4.1-mini"),
+        ("azure/global-standard/gpt-4o-mini", "openai/gpt-4o-mini"),
+        ("azure/global/gpt-4o", "openai/gpt-4o"),
+    ],
+)
+def test_azure_data_zone_keys(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.served_by is not None and res.served_by["id"] == "azure-openai"
+    assert list(res.origins or ()) == ["US"]
+
+
+@pytest.mark.parametrize("query", ["azure/eu/not-a-model-name", "azure/eu/" + "x" * 250])
+def test_azure_data_zone_key_of_an_unknown_name_is_unknown_but_served(query: str) -> None:
+    res = resolve(query)
+    assert (res.model or {}).get("id") is None
+    assert res.served_by is not None and res.served_by["id"] == "azure-openai"
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [
+        ("gemini-1.5-pro-001", "google/gemini-1.5-pro"),
+        ("gemini-1.5-flash-002", "google/gemini-1.5-flash"),
+        ("gemini-1.0-pro-002", "google/gemini-1.0-pro"),
+        ("gemini-2.0-flash-lite-001", "google/gemini-2.0-flash-lite"),
+        ("gemini-1.5-flash-latest", "google/gemini-1.5-flash"),
+        ("gpt-5.4-2026-03-05", "openai/gpt-5.4"),
+    ],
+)
+def test_stable_version_and_dated_snapshot_of_a_record_named_only_by_its_id(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.confidence == "inferred"
+    assert res.license is not None and res.license["id"] == "proprietary"
+
+
+def test_three_digit_suffix_outside_gemini_is_no_version() -> None:
+    # text-embedding-004 is its own model, not version 4 of "text-embedding"
+    res = resolve("text-embedding-004")
+    assert res.model is not None and res.model["id"] == "google/text-embedding-004"

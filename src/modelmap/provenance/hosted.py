@@ -182,6 +182,10 @@ _AZUREML = re.compile(
 # litellm's catalogue spells an Azure AI Foundry Global Standard deployment azure_ai/global/<name>
 # (azure_ai/global/grok-3, azure_ai/global/grok-3-mini in litellm 1.80.0): the same catalogue model
 _AZURE_AI = re.compile(r"azure_ai/(?:global/)?(?P<name>[\w.-]+)", re.IGNORECASE)
+# litellm's catalogue keys an Azure OpenAI deployment by its processing location: azure/eu/gpt-4o,
+# azure/us/o3-mini, azure/global/gpt-4o, azure/global-standard/gpt-4o-mini (Data Zone EU / US and Global Standard
+# deployments, learn.microsoft.com azure/ai-services/openai/how-to/deployment-types); the model is the name after it
+_AZURE_ZONE = re.compile(r"azure/(?P<zone>eu|us|apac|us-gov|global|global-standard)/(?P<name>[\w.-]+)", re.IGNORECASE)
 _FIREWORKS = re.compile(r"(?:fireworks_ai/)?accounts/(?P<account>[\w-]+)/models/(?P<name>[\w.-]+)", re.IGNORECASE)
 _OPENROUTER_VARIANTS = "free|nitro|floor|online|extended|beta|thinking|exacto"
 _OPENROUTER = re.compile(
@@ -194,7 +198,7 @@ _CLOUDFLARE = re.compile(r"(?:cloudflare/)?@(?:cf|hf)/(?P<org>[\w.-]+)/(?P<name>
 _VERTEX_MAAS = re.compile(r"(?P<vendor>[\w.-]+)/(?P<name>[\w.-]+-maas)(?:@(?P<version>[\w.-]+))?", re.IGNORECASE)
 _SILICONFLOW = re.compile(r"(?:siliconflow/)?(?P<tier>Pro|LoRA)/(?P<rest>[\w.-]+/[\w.-]+)", re.IGNORECASE)
 
-_RULE_FORMS = ("bedrock", "vertex", "azureml", "azure-ai", "fireworks", "openrouter", "siliconflow")
+_RULE_FORMS = ("bedrock", "vertex", "azureml", "azure-ai", "azure-zone", "fireworks", "openrouter", "siliconflow")
 
 
 def hosted_form(query: str, kb: KnowledgeIndex, catalog: Catalog | None = None) -> HostedForm | None:
@@ -281,6 +285,10 @@ def _rule_form(q: str, low: str) -> HostedForm | None:
         registry = m.group("registry").lower()
         vendor = registry.removeprefix("azureml-") if registry.startswith("azureml-") else None
         return HostedForm(q, "azure-ai-foundry", "azureml", lookups=_azure_lookups(m.group("name")), vendor=vendor)
+    m = _AZURE_ZONE.fullmatch(q)
+    if m:
+        name = m.group("name")
+        return HostedForm(q, "azure-openai", "azure-zone", lookups=(f"azure/{name}", name))
     m = _AZURE_AI.fullmatch(q)
     if m:
         return HostedForm(q, "azure-ai-foundry", "azure-ai", lookups=_azure_lookups(m.group("name")))
@@ -397,6 +405,7 @@ def _openrouter_lookups(org: str, name: str) -> tuple[str, ...]:
 _FORM_NAMES = {
     "bedrock": "an Amazon Bedrock model id", "vertex": "a Vertex AI model path or MaaS id",
     "azureml": "an Azure ML registry path", "azure-ai": "an Azure AI Foundry model name",
+    "azure-zone": "an Azure OpenAI data-zone or global deployment key",
     "fireworks": "a Fireworks AI model path", "openrouter": "an OpenRouter model id",
     "siliconflow": "a SiliconFlow model name", "cloudflare": "a Cloudflare Workers AI model id",
     "catalog": "a hosted-model key in the shipped catalog", "served-name": "a provider-prefixed model name",

@@ -28,6 +28,7 @@ from modelmap.provenance.hosted import resolve_hosted
 from modelmap.provenance.lineage import Graph, build_graph, origin_reasons
 from modelmap.provenance.normalize import Parsed, is_hub_account, normalise, parse, strip_quant, strip_steps
 from modelmap.provenance.overlay import Declared, Overlay
+from modelmap.provenance.samename import SameNameRanker
 from modelmap.types import Finding, Resolution, ScanResult
 
 _OLLAMA_TAG = re.compile(r"^(?P<name>[a-z0-9][\w.-]*):(?P<tag>[\w.-]+)$", re.IGNORECASE)
@@ -95,6 +96,9 @@ _API_SNAPSHOT = re.compile(r"([a-z][\w.-]*?)-(?:(?:20\d\d-?)?(?:0[1-9]|1[0-2])-?
 _RELEASE_DATED = re.compile(r"(.+)-(?:2[0-9](?:0[1-9]|1[0-2])|(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]))")
 # a provider's pointer to the newest snapshot of an API name: "hunyuan-turbo-latest", "chatgpt-4o-latest"
 _API_LATEST = re.compile(r"([a-z][\w.-]*?)-latest", re.IGNORECASE)
+# a stable version of a Gemini model: the model name and a three-digit version number, "gemini-1.5-pro-001" is
+# version one of Gemini 1.5 Pro (cloud.google.com/vertex-ai/generative-ai/docs/learn/model-versioning)
+_GEMINI_STABLE = re.compile(r"(gemini-[\w.-]+?)-\d{3}", re.IGNORECASE)
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
 _OPENAI_FT = re.compile(r"(?i)ft:((?:gpt-|o\d)[\w.-]*|davinci-002|babbage-002):([\w.-]*):[\w.-]*:[\w.-]+")
 
@@ -227,6 +231,8 @@ class Resolver:
         self._claim_cache: dict[str, tuple[dict[str, Any], ...]] = {}
         self._library_families: dict[str, set[str]] | None = None
         self._mirror_orgs = {str(k).lower(): str(v) for k, v in (self.kb.recognition.get("mirror_orgs") or {}).items()}
+        # records that share one name (an original and third parties' re-uploads of it): which one the name denotes
+        self._same_name = SameNameRanker(self.kb)
 
     # ---- public -----------------------------------------------------------------------------------
     def resolve(self, query: str) -> Resolution:
@@ -317,9 +323,10 @@ class Resolver:
             owned = [m for m in ids if pub and self.kb.models[m].get("publisher") == pub]
             if len(owned) == 1:
                 return owned[0]
-        # prefer the model whose publisher is a lab over re-packagers
-        labs = [m for m in ids if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
-        return labs[0] if len(labs) == 1 else None
+        # records sharing the name (the original and third parties' re-uploads): the one the knowledge base's own
+        # base edges, family and publisher records single out as the original, else none (samename.py)
+        ranked = self._same_name.rank(ids)
+        return ranked[0] if ranked else None
 
     def _publisher_kind(self, pid: str | None) -> str | None:
         pub = self.kb.publishers.get(pid or "")
@@ -504,14 +511,15 @@ class Resolver:
             dated = self._release_dated(stripped.lower(), None)
             if dated:
                 return dated, "inferred", None
-        snapshot = _API_SNAPSHOT.fullmatch(stripped) or _API_LATEST.fullmatch(stripped)
+        snapshot = (_API_SNAPSHOT.fullmatch(stripped) or _API_LATEST.fullmatch(stripped)
+                    or _GEMINI_STABLE.fullmatch(stripped))
         if snapshot and not parsed.is_file and not local:
             # a dated snapshot of a provider's API name ("qwen3-vl-plus-2025-09-23"), or its moving "-latest" pointer
             # ("hunyuan-turbo-latest"): the same API model, one version of it, when the undated name is an API-only
             # record (no weights whose versions could differ in lineage)
             undated = snapshot.group(1).lower()
             for key in dict.fromkeys((undated, _DASHED_VERSION.sub(".", undated))):
-                mid = self.kb.alias_index.get(key)
+                mid = self.kb.alias_index.get(key) or self._by_name(key)
                 if mid and not self._has_weights(mid):
                     return mid, "inferred", None
         return None, "none", None
@@ -675,8 +683,9 @@ class Resolver:
         for index in (hf_names, self.kb.name_index):
             for v in spellings:
                 labs = [m for m in index.get(v) or () if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
-                if len(labs) == 1:
-                    return labs[0]
+                ranked = self._same_name.rank(labs) if labs else None
+                if ranked:
+                    return ranked[0]
         for v in spellings:
             alias = self.kb.alias_index.get(v)
             if alias and self._publisher_kind(self.kb.models[alias].get("publisher")) == "lab":
@@ -1365,8 +1374,8 @@ class Resolver:
                 continue
             for spelling in _claim_spellings(low):
                 ids = [m for m in index.get(spelling) or () if self._claimable(m, owner_pub, org)]
-                labs = [m for m in ids if self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]
-                pick = labs if len(labs) == 1 else ids
+                ranked = self._same_name.rank(ids) if ids else None
+                pick = [ranked[0]] if ranked else []
                 if len(pick) == 1:
                     if i < len(heads) and candidates:
                         longer = pending()
