@@ -39,6 +39,7 @@ from modelmap.artifacts.identify import (
     known_vocab_hashes,
     load_fingerprints,
     near_vocabularies,
+    prefix_vocabularies,
     rank,
     structure_features,
     vocab_families,
@@ -46,7 +47,7 @@ from modelmap.artifacts.identify import (
     vocab_publishers,
 )
 from modelmap.artifacts.ollama import find_store, list_manifests
-from modelmap.artifacts.tokenizer import added_tokens_only, parse_json, special_tokens_from_config
+from modelmap.artifacts.tokenizer import LINE_KINDS, added_tokens_only, parse_json, special_tokens_from_config
 from modelmap.errors import ModelmapError, ReadError, UsageError
 from modelmap.types import ScanResult
 
@@ -233,8 +234,23 @@ class _Inspection:
             lossy = tok.extra.get("lossy_tokens")
             near = near_vocabularies(int(fp["vocab_size"]), fp["sketch"],
                                      lossy if isinstance(lossy, int) and not isinstance(lossy, bool) else 0)
+        prefix: list[tuple[str, int, int]] = []
+        if (not fams and not near and isinstance(fp.get("prefix"), dict)
+                and (tok.extra.get("cut") or fp.get("kind") in LINE_KINDS)):
+            # only for a file cut short (or, one token a line, that may be): a whole tokenizer.json or SentencePiece
+            # model that merely starts as a known one does (hundreds of its tokens re-declared as specials) is not
+            prefix = prefix_vocabularies(int(fp["vocab_size"]), fp["prefix"])
         if fams:
             detail += f"; the same vocabulary is used by {', '.join(fams)}"
+        elif prefix:
+            for known, n, _size in prefix:
+                self.obs.near_vocab.setdefault(known, (fp["vocab_hash"], 1.0))
+                self.obs.prefix_vocab.setdefault(known, n)
+            fams = sorted({f for known, _n, _size in prefix for f in vocab_families(known)})
+            cut = " (the file is cut short)" if tok.extra.get("cut") else ""
+            detail += (f"; no known vocabulary has this hash, but its first {prefix[0][1]} tokens are those of the "
+                       f"vocabulary {', '.join(fams)} use ({prefix[0][2]} ordinary tokens){cut}: a copy cut short, or "
+                       "one that starts as it does; weaker evidence than the same hash")
         elif near:
             for known, sim, _size in near:
                 self.obs.near_vocab.setdefault(known, (fp["vocab_hash"], sim))

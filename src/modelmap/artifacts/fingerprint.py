@@ -118,9 +118,30 @@ def sketch_similarity(a: str, b: str) -> float | None:
     return sum(1 for h in union if h in sa and h in sb) / len(union)
 
 
+# Prefix hashes: the vocabulary hash (same encoding) of the set of the first N ordinary tokens in the file's own
+# order (token id / rank order in every format read here), at a few sizes. A copy of a vocabulary cut short (a
+# partial download, a file truncated to a size limit) holds its first tokens and no others, so it has the known
+# vocabulary's prefix hashes up to its own length but none of its full hash or sketch. The set within the prefix
+# (not the sequence) is hashed, so that a format listing the same ids' tokens in another order inside the first N
+# (a merges file's byte alphabet) still agrees.
+PREFIX_SIZES = (4096, 16384, 65536)
+
+
+def vocab_prefixes(tokens: list[bytes]) -> dict[str, str]:
+    """``{"4096": hash, ...}``: the hash of the first N ordinary tokens, for every N of PREFIX_SIZES the vocabulary
+    reaches (none for one of fewer than 4,096 tokens: too little to tell vocabularies apart by their start)."""
+    out: dict[str, str] = {}
+    for n in PREFIX_SIZES:
+        if len(tokens) < n:
+            break
+        out[str(n)] = _vocab_hash_sorted(sorted_unique(tokens[:n]))
+    return out
+
+
 def tokenizer_fingerprint(tok: TokenizerInfo, *, sketch: bool | None = None) -> dict[str, Any]:
-    """Hash, sizes and specials of a vocabulary; ``sketch`` adds its bottom-k sketch (None: only when the hash is
-    not one the fingerprint table knows, the case a tolerant match is for; it costs ~20-50 ms on 150k tokens)."""
+    """Hash, sizes and specials of a vocabulary; ``sketch`` adds its bottom-k sketch and its prefix hashes (None:
+    only when the hash is not one the fingerprint table knows, the case a tolerant match is for; it costs ~20-50 ms
+    on 150k tokens)."""
     if tok.fingerprint is not None:  # restored from the on-disk cache: no tokens kept
         return dict(tok.fingerprint)
     unique = sorted_unique(tok.tokens)
@@ -139,6 +160,9 @@ def tokenizer_fingerprint(tok: TokenizerInfo, *, sketch: bool | None = None) -> 
         sketch = digest not in known_vocab_hashes()
     if sketch and unique:
         out["sketch"] = vocab_sketch(unique)
+        prefixes = vocab_prefixes(tok.tokens)
+        if prefixes:
+            out["prefix"] = prefixes
     return out
 
 

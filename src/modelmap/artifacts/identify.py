@@ -63,6 +63,9 @@ class Observation:
     # known vocabulary hash -> (observed hash, estimated similarity) for an observed vocabulary whose hash is
     # unknown but whose sketch and size nearly match a known one (filled by note_near_vocabularies)
     near_vocab: dict[str, tuple[str, float]] = field(default_factory=dict)
+    # known vocabulary hash -> the number of first tokens an observed vocabulary (cut short) shares with it; those
+    # are in near_vocab too (similarity 1.0 over what the file holds), this says why (filled by add_tokenizer)
+    prefix_vocab: dict[str, int] = field(default_factory=dict)
     specials: set[str] = field(default_factory=set)
     model_types: set[str] = field(default_factory=set)  # HF model_type / architectures class names
     gguf_arch: set[str] = field(default_factory=set)
@@ -177,6 +180,44 @@ def near_vocabularies(size: int, sketch: str, slack: int = 0) -> list[tuple[str,
     return sorted(out, key=lambda t: (-t[1], abs(t[2] - size), t[0]))
 
 
+PREFIXES = FINGERPRINTS.with_name("vocab_prefixes.yaml")
+
+
+@lru_cache(maxsize=1)
+def _prefix_table() -> list[dict[str, Any]]:
+    if not PREFIXES.is_file():
+        return []
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    doc = yaml.load(PREFIXES.read_text(encoding="utf-8"), Loader=loader)
+    rows = doc.get("vocabularies") if isinstance(doc, dict) else None
+    return [r for r in rows or [] if isinstance(r, dict) and isinstance(r.get("prefix"), dict)
+            and isinstance(r.get("vocab_size"), int) and r.get("vocab_hash")]
+
+
+def prefix_vocabularies(size: int, prefixes: dict[str, str]) -> list[tuple[str, int, int]]:
+    """Known vocabularies whose start this vocabulary is (a copy cut short): (hash, tokens matched, their size).
+
+    ``prefixes`` are the observed vocabulary's prefix hashes (fingerprint.vocab_prefixes), ``size`` its ordinary-token
+    count. A known vocabulary qualifies when it is at least as large (within the near-match tolerance: a conversion
+    moves a token or two) and has the same hash at every prefix size the observed one reaches; the largest is the
+    evidence. Several vocabularies that begin alike (Llama 3's begins with cl100k's 100k tokens) all qualify: the
+    observed file cannot tell them apart, and the caller reports the tie."""
+    if not prefixes:
+        return []
+    sizes = sorted((int(n) for n in prefixes if str(n).isdigit()), reverse=True)
+    if not sizes:
+        return []
+    tol = max(NEAR_SIZE_MIN, int(size * NEAR_SIZE_TOLERANCE))
+    out: list[tuple[str, int, int]] = []
+    for row in _prefix_table():
+        known = row["prefix"]
+        if row["vocab_size"] + tol < size or str(sizes[0]) not in known:
+            continue
+        if all(known.get(str(n)) == prefixes.get(str(n)) for n in sizes):
+            out.append((str(row["vocab_hash"]), sizes[0], int(row["vocab_size"])))
+    return sorted(out, key=lambda t: (t[2], t[0]))
+
+
 def _norm_specials(specials: set[str] | list[str]) -> set[str]:
     return {s for s in specials if not _FILLER.match(s)}
 
@@ -231,8 +272,12 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
         elif near:
             score += W_VOCAB_NEAR
             signals.append("vocab-near")
-            why.append(f"vocabulary nearly matches {near[0][:19]}… (estimated similarity "
-                       f"{obs.near_vocab[near[0]][1]:.3f}; not the same hash)")
+            if near[0] in obs.prefix_vocab:
+                why.append(f"the vocabulary's first {obs.prefix_vocab[near[0]]} tokens are those of {near[0][:19]}… "
+                           "(a copy cut short, or one that starts as it does; not the same hash)")
+            else:
+                why.append(f"vocabulary nearly matches {near[0][:19]}… (estimated similarity "
+                           f"{obs.near_vocab[near[0]][1]:.3f}; not the same hash)")
         else:
             score += W_VOCAB_MISS
             why.append("vocabulary differs")

@@ -258,13 +258,29 @@ def iter_fields(path: Path, buf: Any, start: int, end: int) -> Iterator[tuple[in
 # --- readers ------------------------------------------------------------------------------------
 
 
+MIN_CUT_PIECES = 1000
+
+
 def _sentencepiece(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
     core: list[str] = []
     special: list[str] = []
     user: list[str] = []
     total = 0
     n_bytes = 0
-    for field_no, wire, val in iter_fields(path, data, 0, len(data)):
+    cut = False
+    fields = iter_fields(path, data, 0, len(data))
+    while True:
+        try:
+            field_no, wire, val = next(fields)
+        except StopIteration:
+            break
+        except ReadError as exc:
+            # a model cut short inside its pieces (a partial copy): the whole pieces before the cut are its
+            # vocabulary's start; only after MIN_CUT_PIECES of them, so a file that merely sniffed as one still fails
+            if "truncated" not in exc.message or total < MIN_CUT_PIECES:
+                raise
+            cut = True
+            break
         if field_no != 1 or wire != 2:
             continue
         total += 1
@@ -293,8 +309,38 @@ def _sentencepiece(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
         # a model whose whole vocabulary is USER_DEFINED (InternLM3's tokenizer.model: 127,877 user-defined pieces,
         # none NORMAL) has those pieces as its ordinary vocabulary, not as specials
         core = user
+    extra: dict[str, Any] = {"byte_pieces": n_bytes}
+    if cut:
+        extra["cut"] = f"the file ends early (cut short after {total} pieces); read up to its last whole piece"
     return TokenizerInfo("sentencepiece", "sentencepiece", canonical_tokens(core, "sentencepiece"),
-                         sorted(set(special)), total, {"byte_pieces": n_bytes})
+                         sorted(set(special)), total, extra)
+
+
+# The shape of one whole line of a line-based vocabulary, by kind: a file that does not end with a line break and
+# whose last line does not have it was cut short inside that line (a partial download, a copy truncated to a size
+# limit); that line is left out and the rest read. Any other bad line still fails the file.
+_WHOLE_LINE = {
+    "tiktoken": _TIKTOKEN_LINE,
+    "rwkv": _RWKV_LINE,
+    "merges": re.compile(rb"^\S+ \S+\r?$"),
+}
+
+
+def _drop_cut_line(data: bytes, kind: str) -> tuple[bytes, bool]:
+    """``data`` less a last line cut short (see _WHOLE_LINE), and whether one was left out."""
+    if not data or data.endswith(b"\n"):
+        return data, False
+    start = data.rfind(b"\n") + 1
+    if start == 0:
+        return data, False
+    tail = data[start:]
+    try:
+        tail.decode("utf-8")
+    except UnicodeDecodeError:  # cut inside a character
+        return data[:start], True
+    if _WHOLE_LINE[kind].match(tail):
+        return data, False
+    return data[:start], True
 
 
 def _tiktoken(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
@@ -596,6 +642,12 @@ def _rwkv(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
     return TokenizerInfo("rwkv", "bytes", tokens, [], len(tokens))
 
 
+# Vocabularies written one token (or merge) a line in id order: a copy cut at a line break reads as a whole file of
+# fewer lines, so nothing in it says it was cut. One that is a known vocabulary's first lines is taken as a copy of
+# it cut short (inspect.py: prefix hashes); no format among these re-declares ordinary tokens as specials.
+LINE_KINDS = frozenset({"tiktoken", "rwkv", "merges", "vocabulary.txt", "wordfreq", "vocab.txt"})
+
+
 class TokenizerReader:
     id = "tokenizer"
     description = "tokenizer vocabularies: tokenizer.json, tekken, vocab.json/txt, tiktoken, SentencePiece"
@@ -620,12 +672,13 @@ class TokenizerReader:
             kind = "wordfreq"
         if kind not in ("json", "sentencepiece") and _line_count(data) > limits.max_items + 1:  # + a header line
             raise fail(path, f"more than {limits.max_items} lines", "max_items")
-        if kind == "tiktoken":
-            return _tiktoken(path, data, limits)
-        if kind == "rwkv":
-            return _rwkv(path, data, limits)
-        if kind == "merges":
-            return _merges(path, data, limits)
+        if kind in ("tiktoken", "rwkv", "merges"):
+            data, cut_line = _drop_cut_line(data, kind)
+            tok = (_tiktoken if kind == "tiktoken" else _rwkv if kind == "rwkv" else _merges)(path, data, limits)
+            if tok is not None and cut_line:
+                tok.extra = {**tok.extra, "cut": "the file ends early (cut short inside a line); read up to its last "
+                                                 "whole line"}
+            return tok
         if kind == "bytelevel-lines":
             return _bytelevel_lines(path, data, limits)
         if kind == "wordfreq":
@@ -637,6 +690,8 @@ class TokenizerReader:
                 doc = parse_json(path, data, limits)
             except ReadError as exc:
                 cut = _cut_tokenizer_json(path, data, limits) if exc.limit is None else None
+                if cut is None and exc.limit is None:
+                    cut = _cut_json(path, data, limits)
                 if cut is None:
                     raise
                 return cut
@@ -646,14 +701,20 @@ class TokenizerReader:
                 return _tokenizer_json(path, doc, limits)
             if isinstance(doc.get("vocab"), list):
                 return _tekken(path, doc, limits)
-            if doc and len(doc) > 100 and all(isinstance(v, int) for v in doc.values()):
-                if len(doc) > limits.max_items:
-                    raise fail(path, f"vocabulary has {len(doc)} entries", "max_items")
-                names = [k for k in doc if not (k.startswith("<|") and k.endswith("|>"))]
-                return TokenizerInfo("vocab.json", "byte-level", canonical_tokens(names, "byte-level"),
-                                     sorted(set(doc) - set(names)), len(doc))
-            return _tokenizer_config(path, doc, limits)
+            tok = _vocab_json(path, doc, limits)
+            return tok if tok is not None else _tokenizer_config(path, doc, limits)
         return _wordpiece_txt(path, data, limits)
+
+
+def _vocab_json(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
+    """GPT-2's vocab.json / encoder.json: token -> id, more than 100 of them (None: not that shape)."""
+    if not (doc and len(doc) > 100 and all(isinstance(v, int) for v in doc.values())):
+        return None
+    if len(doc) > limits.max_items:
+        raise fail(path, f"vocabulary has {len(doc)} entries", "max_items")
+    names = [k for k in doc if not (k.startswith("<|") and k.endswith("|>"))]
+    return TokenizerInfo("vocab.json", "byte-level", canonical_tokens(names, "byte-level"),
+                         sorted(set(doc) - set(names)), len(doc))
 
 
 _CONFIG_TOKEN_KEYS = ("bos_token", "eos_token", "unk_token", "pad_token", "sep_token", "cls_token", "mask_token")
@@ -711,11 +772,19 @@ def _cut_tokenizer_json(path: Path, data: bytes, limits: Limits) -> TokenizerInf
     t = _TYPE_KEY.search(data, m.end(), v.start() if v else m.end())
     if v is None or t is None:
         return None
+    vocab_text = data[v.end():].decode("utf-8", "ignore")
+    cut_in_vocab = False
     try:
         doc = json.loads(head + b"}")
-        vocab, _end = json.JSONDecoder().raw_decode(data[v.end():].decode("utf-8", "ignore"))
+        vocab, _end = json.JSONDecoder().raw_decode(vocab_text)
     except (ValueError, RecursionError):
-        return None
+        # cut inside the vocabulary itself: the entries before the cut are its start
+        vocab = _close_cut(vocab_text, "}" if vocab_text[:1] == "{" else "]")
+        cut_in_vocab = True
+        try:
+            doc = json.loads(head + b"}")
+        except (ValueError, RecursionError):
+            return None
     if not isinstance(doc, dict) or not isinstance(vocab, (dict, list)):
         return None
     model: dict[str, Any] = {"type": t.group(1).decode()}
@@ -732,8 +801,49 @@ def _cut_tokenizer_json(path: Path, data: bytes, limits: Limits) -> TokenizerInf
                 val, (str, int, float, bool))))
     doc["model"] = {**model, "vocab": vocab}
     info = _tokenizer_json(path, doc, limits)
-    info.extra = {**info.extra, "cut": "the file ends early (cut short); read up to the end of model.vocab"}
+    info.extra = {**info.extra, "cut": "the file ends early (cut short inside model.vocab); read up to its last whole "
+                                       "entry" if cut_in_vocab else
+                  "the file ends early (cut short); read up to the end of model.vocab"}
     return info
+
+
+CUT_TRIES = 8
+
+
+def _close_cut(text: str, closer: str) -> Any:
+    """The JSON value that ``text`` (an object or array cut short) holds up to its last whole item, closed with
+    ``closer``; None when that does not parse. Tried at the last CUT_TRIES commas (a comma inside the cut item's
+    string, or inside a nested pair, is passed over). Only a single-level container, or one whose items are closed
+    before the cut comma, closes this way: enough for a vocabulary (token -> id, [piece, score] pairs, tekken's
+    records). The text was size-checked by parse_json_bounded before (its container and item counts)."""
+    pos = len(text)
+    for _ in range(CUT_TRIES):
+        pos = text.rfind(",", 0, pos)
+        if pos <= 0:
+            return None
+        try:
+            return json.loads(text[:pos] + closer)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _cut_json(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
+    """A vocabulary JSON other than tokenizer.json cut short: GPT-2's flat vocab.json / encoder.json (token -> id)
+    or a Tekken file (``config`` then the ``vocab`` records), read up to its last whole entry."""
+    text = data.decode("utf-8", "ignore")
+    stripped = text.lstrip()
+    if re.match(r'\{\s*"(?:[^"\\]|\\.){0,256}"\s*:\s*\d', stripped):  # {"!": 0, ... a flat token -> id object
+        doc = _close_cut(stripped, "}")
+        tok = _vocab_json(path, doc, limits) if isinstance(doc, dict) else None
+    elif re.match(r'\{\s*"config"\s*:', stripped) and re.search(r'"vocab"\s*:\s*\[', stripped):
+        doc = _close_cut(stripped, "]}")
+        tok = _tekken(path, doc, limits) if isinstance(doc, dict) and isinstance(doc.get("vocab"), list) else None
+    else:
+        return None
+    if tok is not None:
+        tok.extra = {**tok.extra, "cut": "the file ends early (cut short); read up to its last whole entry"}
+    return tok
 
 
 def added_tokens_only(path: Path, limits: Limits = DEFAULT_LIMITS) -> list[str] | None:
