@@ -1369,7 +1369,9 @@ class TreeWalker:
     def under_dataset(self, low_key: str) -> bool:
         """The value of a data set's key, or one in a data set's section (``datasets: [{path: org/name}]``):
         ``self.path`` ends with the key of the collection that holds the value (the nearest four looked at)."""
-        return _is_dataset_key(low_key) or any(_is_dataset_key(p) for p in self.path[-4:])
+        near = self.path[-4:]
+        # (one substring test of the four joined answers most calls: each key must hold "dataset" to be one)
+        return _is_dataset_key(low_key) or ("dataset" in "\0".join(near) and any(_is_dataset_key(p) for p in near))
 
     def mapping_key(self, k: Scalar, endpoint: Endpoint | None, hint: Hint = "none") -> None:
         # a key that is itself a well-known model name (pricing tables, per-model settings); ``hint`` "key": the
