@@ -1294,9 +1294,26 @@ _HANDLERS: dict[type, Callable[[_Module, Any], None]] = {
 }
 
 
+def _any_callee(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One pattern that finds a name where any of ``patterns`` does (their alternation), or None where they cannot
+    be joined exactly (different flags, or a pattern that does not compile inside an alternation)."""
+    if not patterns or len({p.flags for p in patterns}) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+    except re.error:
+        return None
+
+
+# most call names match no rule: one search of the joined callees answers those (instead of one search per rule)
+_ANY_RULE_CALLEE = _any_callee([r.callee for r in RULES])
+
+
 @lru_cache(maxsize=4096)
 def _rule_for(name: str) -> CallRule | None:
     """The first rule whose callee pattern matches a dotted call name (call names recur: memoised)."""
+    if _ANY_RULE_CALLEE is not None and _ANY_RULE_CALLEE.search(name) is None:
+        return None
     return next((r for r in RULES if r.callee.search(name)), None)
 
 
