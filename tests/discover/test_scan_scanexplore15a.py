@@ -206,3 +206,24 @@ def test_name_starts_in_a_model_list_are_not_models(tmp_path: Path) -> None:
     got = {raw for _, raw in _found(tmp_path, "app/provider/dashscope.py", _PREFIXES)}
     assert "llama2-" not in got and "qwen-" not in got
     assert "chatglm3-6b" in got
+
+
+_CONTEXT = """\
+CONTEXT_WINDOWS = {
+    "llama-3.3-70b": 128000,
+    "llama-3.1-70b": 128000,
+    "llama-3.1-8b": 128000,
+    "llama-3": 8192,
+    "deepseek-r1-distill-llama-70b": 128000,
+    "gemini-2.5": 1000000,
+    "gemini-2.5-flash": 1000000,
+    "gemini-2.5-pro": 1000000,
+}
+"""
+
+
+def test_family_words_in_a_model_table_are_not_peers(tmp_path: Path) -> None:
+    # "llama-3" begins known models' names (llama-3-8b, …): a series' catch-all row, not a model
+    got = {raw for _, raw in _found(tmp_path, "app/llm/limits.py", _CONTEXT)}
+    assert {"llama-3.3-70b", "gemini-2.5-flash", "deepseek-r1-distill-llama-70b"} <= got
+    assert "llama-3" not in got

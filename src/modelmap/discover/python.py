@@ -34,7 +34,7 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.candidates import yaml_model_pairs
-from modelmap.discover.classifier import binding_only
+from modelmap.discover.classifier import binding_only, family_prefix
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
 from modelmap.discover.python_size import MAX_AST_ESTIMATE, ast_estimate, without_ast
@@ -699,7 +699,10 @@ class _Module:
             ok = accepted((value, id(lit) in self.claimed or self._peer_known(lit)) for lit, value in entries)
             for lit, value in entries:
                 why = ok.get(value)
-                if why is None or id(lit) in self.claimed or (loose and not reads_as_model(value)):
+                if why is None or id(lit) in self.claimed or (loose and not reads_as_model(value)) \
+                        or family_prefix(value):
+                    # family_prefix: the start of known models' names (llama-3, gemini-2.5 as a price table's
+                    # catch-all rows beside llama-3.3-70b): a series word, not a model, whatever its peers
                     continue
                 line, col = self.position(lit)
                 shift = _unquote(str(lit.value))[1]
