@@ -88,3 +88,47 @@ def test_three_digit_suffix_outside_gemini_is_no_version() -> None:
     # text-embedding-004 is its own model, not version 4 of "text-embedding"
     res = resolve("text-embedding-004")
     assert res.model is not None and res.model["id"] == "google/text-embedding-004"
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [
+        ("llama-3.1-70b-versatile", "meta-llama/llama-3.1-70b-instruct"),
+        ("groq/llama-3.1-70b-versatile", "meta-llama/llama-3.1-70b-instruct"),
+        ("llama3-8b-8192", "meta-llama/meta-llama-3-8b-instruct"),
+        ("llama-3.2-90b-vision-preview", "meta-llama/llama-3.2-90b-vision-instruct"),
+        ("llama-3.3-70b-specdec", "meta-llama/llama-3.3-70b-instruct"),
+        ("llama2-70b-4096", "meta-llama/llama-2-70b-chat-hf"),
+        ("qwen-qwq-32b", "qwen/qwq-32b"),
+        ("distil-whisper-large-v3-en", "distil-whisper/distil-large-v3"),
+    ],
+)
+def test_groq_names(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    if query.startswith("groq/"):
+        assert res.served_by is not None and res.served_by["id"] == "groq"
+
+
+def test_groq_qwq_keeps_its_chinese_origin() -> None:
+    res = resolve("qwen-qwq-32b")
+    assert res.origins is not None and "CN" in res.origins
+
+
+@pytest.mark.parametrize(
+    ("query", "model", "license"),
+    [
+        ("command-r-03-2024", "cohere/command-r", "proprietary"),
+        ("command-r-plus-04-2024", "cohere/command-r-plus", "proprietary"),
+        ("command", "cohere/command", "proprietary"),
+        ("command-light", "cohere/command-light", "proprietary"),
+        ("cohere.command-text-v14", "cohere/command", "proprietary"),
+        ("bedrock/us-east-1/cohere.command-light-text-v14", "cohere/command-light", "proprietary"),
+        ("c4ai-aya-expanse-32b", "coherelabs/aya-expanse-32b", "cohere-cc-by-nc"),
+    ],
+)
+def test_cohere_api_names(query: str, model: str, license: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.license is not None and res.license["id"] == license
+    assert list(res.origins or ()) == ["CA"]
