@@ -510,6 +510,12 @@ def _context(node: Any) -> Candidate | None:
                 path.append(step)
         if branch == _CALL:
             name = _callee(parent) if call is None else None
+            if name and call is None and not bindings and name.lower() in _CONVERSIONS:
+                # "org/name".to_string(), String::from("gpt-4o"), "x".into(): a conversion of the literal itself;
+                # the call it is passed on to (FileSource::huggingface(…), .model(…)) is the one that says what it is
+                child = parent
+                parent = parent.parent
+                continue
             if name and not bindings and name.lower() in _EQUALS_CALLS:
                 # model.Equals("x", …), "x".equals(model), strings.EqualFold(model, "x"): a comparison
                 compared = _equals_subject(parent, node)
@@ -595,6 +601,11 @@ def _context(node: Any) -> Candidate | None:
         parent = parent.parent
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
                      owner, prefix_call, group)
+
+
+# calls that only convert a literal to another string type (Rust's to_string / to_owned / into / String::from, Kotlin's
+# toString): looked through, so the call the converted value is passed to is the literal's call
+_CONVERSIONS = frozenset({"to_string", "to_owned", "into", "from", "tostring", "to_str", "as_str", "as_ref", "owned"})
 
 
 # also a test's equality assertion (xUnit `Assert.Equal("qwen3-embedding", generator.ModelName)`, MSTest

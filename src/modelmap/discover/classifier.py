@@ -311,8 +311,10 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _PROVIDER_BINDINGS \
             and is_provider_name(value):
         return None  # provider: "mistral" beside a model list: the provider's id (also an Ollama model's name)
-    if c.call and c.call_before_binding and "fixture" in c.call.lower():
-        return None  # fixture('OpenAI/chat-response'), loadFixture("anthropic/messages"): a test data file's name
+    if c.call and c.call_before_binding and ("fixture" in c.call.lower() or "cassette" in c.call.lower()):
+        # fixture('OpenAI/chat-response'), loadFixture("anthropic/messages"), VCR.use_cassette("openai/chat/error"),
+        # insert_cassette(…): a test data file's (a recorded HTTP exchange's) name
+        return None
     if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value) or family_prefix(value)):
         return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model,
         # contains("gpt-oss") of the start of known models' names (gpt-oss-20b, gpt-oss-120b) is not

@@ -37,6 +37,9 @@ class Language:
 COMMON_SDK_CALLS = (
     "model", "modelname", "modelid", "chatmodel", "embeddingmodel", "deploymentname", "deployment", "engine",
     "llm", "embedding", "embeddings", "reranker", "generativemodel", "chatcompletion", "completion",
+    # a Hub download's repository argument: kalosm's FileSource::huggingface("org/name", "main", "model.gguf"),
+    # from_huggingface(…) / from_hf(…) loaders
+    "huggingface", "fromhuggingface", "fromhf",
 )
 
 LANGUAGES: tuple[Language, ...] = (

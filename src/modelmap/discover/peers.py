@@ -56,6 +56,9 @@ CODE_IDENT = re.compile(r"[a-z][a-z0-9]*[A-Z][A-Za-z0-9_]*")
 # a router's or gateway's own choice in place of a model's name (OpenRouter's Auto Router is `openrouter/auto`,
 # openrouter.ai/docs, as_of 2026-12-04): which model answers is picked per request
 _PICK_WORDS = frozenset({"auto", "default", "custom", "any", "random", "best", "none"})
+# a git ref, as a Hub download's revision argument (FileSource::huggingface("BAAI/bge-large-en-v1.5", "refs/pr/5", …),
+# hf_hub_download(revision="refs/pr/1"))
+_GIT_REF = re.compile(r"(?i)refs/(?:pr|pull|heads|tags|remotes|convert|merge-requests)/")
 _NOT_PEERS = frozenset({"n/a", "not-set", "text-davinci", "user-agent", "content-type", "x-api-key"})
 # encodings, hashes, architectures, numeric types and protocols: hyphenated with a digit, never a model
 _TECH_WORD = re.compile(r"(?i)(?:utf|ucs|iso|latin|cp|windows|sha|sha3|md|crc|x86|amd|arm|aarch|i386|win|int|uint|"
@@ -79,6 +82,8 @@ def peer_shaped(value: str) -> bool:
         return False  # a provider's id or prefix (azure_openai, together_ai) in a test row beside its model
     if "/" in v and v.rsplit("/", 1)[1].lower() in _PICK_WORDS:
         return False  # openrouter/auto, <router>/default: the service picks a model per request, names none
+    if _GIT_REF.match(v):
+        return False  # refs/pr/5: a Hub repository's revision (a git ref) beside the repository id, not a model
     return not v.startswith(("/", ".", "-"))
 
 
