@@ -132,3 +132,33 @@ def test_cohere_api_names(query: str, model: str, license: str) -> None:
     assert res.model is not None and res.model["id"] == model
     assert res.license is not None and res.license["id"] == license
     assert list(res.origins or ()) == ["CA"]
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [
+        ("ernie-4.5-turbo-128k", "baidu/ernie-4.5-turbo-128k"),
+        ("ernie-x1-turbo-32k", "baidu/ernie-x1-turbo-32k"),
+        ("qwen3.5-flash", "qwen/qwen3.5-flash"),
+        ("qwen3.6-plus-2026-04-02", "qwen/qwen3.6-plus"),
+        ("qwen-mt-plus", "qwen/qwen-mt-plus"),
+        ("glm-z1-flashx", "zhipu/glm-z1-flashx"),
+        ("glm-4.6v-flashx", "zhipu/glm-4.6v-flashx"),
+        ("abab6-chat", "minimax/abab6-chat"),
+        ("hunyuan-large-role", "tencent/hunyuan-large-role"),
+        ("baichuan2-53b", "baichuan/baichuan2-53b"),
+        ("yi-vl-plus", "01-ai/yi-vl-plus"),
+    ],
+)
+def test_chinese_api_only_names(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert res.open_weights is False
+    assert list(res.origins or ()) == ["CN"]
+
+
+def test_model_studio_name_of_open_kimi_k2() -> None:
+    res = resolve("Moonshot-Kimi-K2-Instruct")
+    assert res.model is not None and res.model["id"] == "moonshotai/kimi-k2-instruct"
+    assert res.license is not None and res.license["id"] == "modified-mit"
