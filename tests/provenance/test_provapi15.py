@@ -162,3 +162,29 @@ def test_model_studio_name_of_open_kimi_k2() -> None:
     res = resolve("Moonshot-Kimi-K2-Instruct")
     assert res.model is not None and res.model["id"] == "moonshotai/kimi-k2-instruct"
     assert res.license is not None and res.license["id"] == "modified-mit"
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [
+        ("anthropic.claude-instant-v1", "anthropic/claude-instant-1"),
+        ("bedrock/us-east-1/1-month-commitment/anthropic.claude-instant-v1", "anthropic/claude-instant-1"),
+        ("bedrock/eu-central-1/anthropic.claude-v1", "anthropic/claude-1"),
+        ("claude-instant-1.2", "anthropic/claude-instant-1"),
+        ("claude-1.3", "anthropic/claude-1"),
+        ("qwen.qwen3-coder-30b-a3b-v1:0", "qwen/qwen3-coder-30b-a3b-instruct"),
+    ],
+)
+def test_bedrock_and_legacy_ids(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    if "." in query.split("/")[-1] and not query.startswith("claude"):
+        assert res.served_by is not None and res.served_by["id"] == "aws-bedrock"
+
+
+@pytest.mark.parametrize("query", ["qwen.qwen3-next-80b-a3b", "qwen.qwen3-vl-235b-a22b", "nvidia.nemotron-nano-12b-v2"])
+def test_bedrock_ids_whose_checkpoint_aws_does_not_name_stay_unknown(query: str) -> None:
+    # AWS's model cards do not say Instruct or Thinking for these, and Bedrock's Nemotron Nano 12B v2 is the VL model
+    res = resolve(query)
+    assert (res.model or {}).get("id") is None
+    assert res.served_by is not None and res.served_by["id"] == "aws-bedrock"
