@@ -336,7 +336,10 @@ def _role_from_names(cand: Candidate) -> str | None:
 # \" of a long run started a literal that read 300 bytes: O(bytes x 300), 4.6 s of CPU for 400 KB of escaped quotes
 # (redteam11 probe s11-java-escaped-quote-soup), before the file's budget is started
 # an empty literal ("") is matched too, so the quotes after it still pair up (`"a":"","model":"gpt-4"`)
-_LITERAL = re.compile(rb'(?<!\\)"((?:[^"\\\n]|\\.){0,300})"|(?<!\\)\'((?:[^\'\\\n]|\\.){0,300})\'|`([^`\n]{0,300})`')
+# The test that no backslash comes before the quote is written after the quote (`"(?<!\\")`: the two bytes before the
+# body are not `\"`), the same test as a look-behind before it, so that every alternative starts with its quote byte
+# and the regex engine skips to the next quote instead of trying each byte: ~3x faster over real code, same matches
+_LITERAL = re.compile(rb'"(?<!\\")((?:[^"\\\n]|\\.){0,300})"|\'(?<!\\\')((?:[^\'\\\n]|\\.){0,300})\'|`([^`\n]{0,300})`')
 # JSON with escaped quotes inside a literal too long for _LITERAL (an SSE chunk "data: {\"model\":\"x\",…}"): an
 # escaped-quoted key naming a model. Its pieces stop at the next backslash or quote, so the search is linear
 _ESCAPED_MODEL_KEY = re.compile(rb'\\"[^"\\\n]{0,80}?(?:odel|ODEL)[^"\\\n]{0,80}?\\"')
