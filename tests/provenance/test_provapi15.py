@@ -188,3 +188,25 @@ def test_bedrock_ids_whose_checkpoint_aws_does_not_name_stay_unknown(query: str)
     res = resolve(query)
     assert (res.model or {}).get("id") is None
     assert res.served_by is not None and res.served_by["id"] == "aws-bedrock"
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [
+        ("openrouter/google/gemini-flash-1.5", "google/gemini-1.5-flash"),
+        ("openrouter/google/gemini-pro-1.5", "google/gemini-1.5-pro"),
+        ("openrouter/google/gemini-flash-1.5-8b", "google/gemini-1.5-flash-8b"),
+        ("openrouter/deepseek/deepseek-chat-v3-0324:free", "deepseek-ai/deepseek-v3-0324"),
+        ("openrouter/deepseek/deepseek-chat-v3.1", "deepseek-ai/deepseek-v3.1"),
+    ],
+)
+def test_openrouter_slugs(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.served_by is not None and res.served_by["id"] == "openrouter"
+
+
+def test_deepseek_own_time_varying_alias_stays_unmapped() -> None:
+    # OpenRouter's fixed slugs do not make DeepSeek's own deepseek-chat one model
+    res = resolve("deepseek-chat")
+    assert (res.model or {}).get("id") is None
