@@ -353,9 +353,16 @@ _SQL_DEFAULT = re.compile(
     rb"""character varying)\b[^\n,']{0,80}?\bdefault[ \t]{1,8}'([^'\s]{1,200})'""")
 
 
+_SQL_DEFAULT_QUOTE = re.compile(rb"default[ \t]{1,8}'")
+
+
 def sql_defaults(data: bytes) -> list[Candidate]:
     """Model-named SQL columns' defaults in DDL text (``CREATE TABLE … model VARCHAR(255) DEFAULT '…'``)."""
     if b"DEFAULT" not in data and b"default" not in data:
+        return []
+    # every match holds `default '` (any case, 1-8 blanks between): looked for in the lowered bytes first, a search
+    # with a literal start (the multi-line pattern below tries every line of a file that has none, most files)
+    if _SQL_DEFAULT_QUOTE.search(data.lower()) is None:
         return []
     out: list[Candidate] = []
     for m in _SQL_DEFAULT.finditer(data):
