@@ -210,3 +210,11 @@ def test_deepseek_own_time_varying_alias_stays_unmapped() -> None:
     # OpenRouter's fixed slugs do not make DeepSeek's own deepseek-chat one model
     res = resolve("deepseek-chat")
     assert (res.model or {}).get("id") is None
+
+
+@pytest.mark.parametrize("query", ["grok-2-vision-1212", "xai/grok-2-vision-1212", "openrouter/x-ai/grok-2-vision-1212"])
+def test_grok_2_vision_is_api_only(query: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == "xai/grok-2-vision"
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert list(res.origins or ()) == ["US"]
