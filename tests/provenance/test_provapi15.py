@@ -218,3 +218,10 @@ def test_grok_2_vision_is_api_only(query: str) -> None:
     assert res.model is not None and res.model["id"] == "xai/grok-2-vision"
     assert res.license is not None and res.license["id"] == "proprietary"
     assert list(res.origins or ()) == ["US"]
+
+
+def test_model_studio_sensevoice_api_name() -> None:
+    res = resolve("sensevoice-v1")
+    assert res.model is not None and res.model["id"] == "funaudiollm/sensevoice-v1"
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert list(res.origins or ()) == ["CN"]
