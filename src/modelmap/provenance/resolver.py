@@ -328,6 +328,36 @@ class Resolver:
         ranked = self._same_name.rank(ids)
         return ranked[0] if ranked else None
 
+    def _shared_name_note(self, mid: str, query_name: str | None = None) -> str | None:
+        """The evidence for taking ``mid`` when other records of the knowledge base (not repacks) share its name:
+        which record was chosen among which, and why (samename.py). None when no other record shares the name, or
+        when ``query_name`` (the identifier's own name, without org, Ollama tag or packaging words) is neither one of
+        ``mid``'s names nor their start: something other than the name answered it."""
+        rec = self.kb.models[mid]
+        names = {mid.split("/", 1)[-1]}
+        if rec.get("hf"):
+            names.add(str(rec["hf"]).lower().split("/", 1)[-1])
+        if rec.get("name"):
+            names.add(str(rec["name"]).lower())
+        if query_name is not None:
+            # the name as the identifier writes it, or its start (a release-date or variant suffix it leaves off)
+            asked = normalise(query_name)
+            if not any(n == asked or n.startswith(asked + "-") for n in map(normalise, names)):
+                return None
+        hub = self._hub_names()
+        others: list[str] = []
+        for n in sorted(names):
+            for other in (*(self.kb.name_index.get(n) or ()), *(hub.get(n) or ())):
+                if other != mid and other not in others and not self._is_repack(other):
+                    others.append(other)
+        if not others:
+            return None
+        ranked = self._same_name.rank([mid, *others])
+        if not ranked or ranked[0] != mid:
+            return None
+        shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+        return (f"other records share the name of {mid} ({shown}); the name denotes {mid} because {ranked[1]}")
+
     def _publisher_kind(self, pid: str | None) -> str | None:
         pub = self.kb.publishers.get(pid or "")
         return pub.get("kind") if pub else None
@@ -587,7 +617,24 @@ class Resolver:
         found = [mid for mid in self._dated_names.get(name) or () if not self._is_repack(mid)
                  and (self.kb.models[mid].get("publisher") == pub if pub
                       else self._publisher_kind(self.kb.models[mid].get("publisher")) == "lab")]
+        found = self._one_per_name(found)  # a lab's re-upload under the release's own name is not a second release
         return found[0] if len(found) == 1 else None
+
+    def _one_per_name(self, ids: list[str]) -> list[str]:
+        """``ids`` with the records that share one Hub repo name replaced by the one that name denotes (samename.py),
+        where the knowledge base ranks them; unranked ones are all kept."""
+        if len(ids) < 2:
+            return ids
+        groups: dict[str, list[str]] = {}
+        for mid in ids:
+            groups.setdefault(str(self.kb.models[mid].get("hf") or mid).rsplit("/", 1)[-1].lower(), []).append(mid)
+        if len(groups) == len(ids):
+            return ids
+        out: list[str] = []
+        for group in groups.values():
+            ranked = self._same_name.rank(group) if len(group) > 1 else None
+            out.extend([ranked[0]] if ranked else group)
+        return out
 
     def first_party_original(self, mid: str) -> str:
         """The model a publisher's own quantized build packages ("qwen/qwen3-4b-fp8" -> "qwen/qwen3-4b"), else
@@ -1220,6 +1267,11 @@ class Resolver:
             # the weights' own card): the licence is given with its evidence but is not a confident answer
             confidence = "unknown"
         pubs = [p for _c, _b, _m, p in graph.nodes]
+        # a match by name among records that share it (not the record's own repo id or an alias): say which and why
+        query_name, colon, _tag = parsed.core.rsplit("/", 1)[-1].partition(":")
+        same_name = None if parsed.core.lower() in (mid, str(model.get("hf") or "").lower()) \
+            or parsed.core.lower() in kb.alias_index or (colon and "/" not in parsed.core) \
+            else self._shared_name_note(mid, query_name)
         return Resolution(
             query=parsed.query,
             model={"id": shown_id, "family": model.get("family"), "params": model.get("params"),
@@ -1249,6 +1301,7 @@ class Resolver:
                 if served_build else None,
                 f"the license of {mid} is disputed: its sources also state {', '.join(disputed)}"
                 if disputed and lic else None,
+                same_name,
                 f"a re-packaging of {mid} by {packager}: the license is {mid}'s, which a re-packaging keeps"
                 if packager and lic and str(lic).lower() != "unknown" else None,
                 f"{mid}'s licence in the knowledge base was copied from {inherited}, which it quantizes (the record "
@@ -1375,6 +1428,13 @@ class Resolver:
             for spelling in _claim_spellings(low):
                 ids = [m for m in index.get(spelling) or () if self._claimable(m, owner_pub, org)]
                 ranked = self._same_name.rank(ids) if ids else None
+                if ranked is None and sum(self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"
+                                          for m in ids) > 1:
+                    # two labs' repos of this name that nothing the knowledge base records ranks (neither derived
+                    # from the other, no family or kind singles one out): the name names one of them without saying
+                    # which, never a shorter part's model instead (a name only community repos share, such as
+                    # "model16", is read on as before)
+                    return None, tuple(sorted(set(ids))) if candidates else ()
                 pick = [ranked[0]] if ranked else []
                 if len(pick) == 1:
                     if i < len(heads) and candidates:
@@ -1458,9 +1518,11 @@ class Resolver:
                 words = _NAME_SPLIT.split(keys[at])
                 # a name with a language word in it is another's adaptation of the line, not the line itself
                 if (size is None or size in words) and not _LANGUAGE_WORDS.intersection(words):
-                    found.extend(m for m in index[keys[at]]
-                                 if self._has_weights(m) and not self._is_repack(m)
-                                 and self._publisher_kind(self.kb.models[m].get("publisher")) == "lab")
+                    # (records sharing the name, an original and a lab's re-upload of it, count as the one the name
+                    # denotes: they are one completion, not two)
+                    found.extend(self._one_per_name([
+                        m for m in index[keys[at]] if self._has_weights(m) and not self._is_repack(m)
+                        and self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"]))
                 at += 1
         return tuple(sorted(set(found)))
 
@@ -1530,6 +1592,9 @@ class Resolver:
             return self._candidates_claim(parsed, org, pid, publisher, name, candidates)
         repacked = [w for w in removed if w not in _TRAINED_SUFFIXES and w not in _SAME_WEIGHTS_SUFFIXES]
         graph = build_graph(self.kb, base)
+        # the claimed model's name shared by other records (re-uploads, copies): which one the name denotes, and why
+        shared = self._shared_name_note(base)
+        shared_note = f"; {shared}" if shared else ""
         shown_id = f"{org}/{name}".lower() if org else None
         country = self._country(pid)
         words = f" ({', '.join(removed)})" if removed else ""
@@ -1548,7 +1613,7 @@ class Resolver:
                 confidence="unknown", role=self.kb.models[base].get("role"),
                 reason=f"not in the knowledge base: a re-packaging{words}{by} of a model whose name claims it "
                 f"derives from {base} (evidence: the name only); its immediate base, license and full origins "
-                "are unknown, and the origins listed are a lower bound")
+                "are unknown, and the origins listed are a lower bound" + shared_note)
         words_in_name = {w.lower() for w in _NAME_SPLIT.split(name)}
         relation = "adapter" if words_in_name & {"lora", "qlora", "adapter", "peft"} else "finetune"
         # a re-packager's repo (the knowledge base records the org as a quantizer: mlx-community, QuantFactory) named
@@ -1582,7 +1647,7 @@ class Resolver:
             reason=f"not in the knowledge base: {org}'s repo name claims {'an' if relation == 'adapter' else 'a'} "
             f"{relation} of {base} (evidence: the repo name only, unverified); the base and the origins that follow "
             "from it are that claim, " + (f"and the license is {base}'s ({lic}), which a re-packaging by {org} (a "
-                                          "quantizer) keeps" if lic else "the license is unknown"))
+                                          "quantizer) keeps" if lic else "the license is unknown") + shared_note)
 
     def _family_word_claim(self, parsed: Parsed, org: str | None) -> Resolution | None:
         """A repo or name the knowledge base does not know that carries a model line's own word as one of its words
