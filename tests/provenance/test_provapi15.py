@@ -225,3 +225,20 @@ def test_model_studio_sensevoice_api_name() -> None:
     assert res.model is not None and res.model["id"] == "funaudiollm/sensevoice-v1"
     assert res.license is not None and res.license["id"] == "proprietary"
     assert list(res.origins or ()) == ["CN"]
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [
+        ("gpt-4o-realtime-preview", "openai/gpt-4o-realtime-preview"),
+        ("gpt-4o-realtime-preview-2024-12-17", "openai/gpt-4o-realtime-preview"),
+        ("gpt-4o-mini-realtime-preview", "openai/gpt-4o-mini-realtime-preview"),
+        ("gpt-4o-audio-preview", "openai/gpt-4o-audio-preview"),
+        ("gpt-4o-mini-audio-preview", "openai/gpt-4o-mini-audio-preview"),
+        ("azure/eu/gpt-4o-realtime-preview", "openai/gpt-4o-realtime-preview"),
+    ],
+)
+def test_openai_realtime_and_audio_preview_names(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.license is not None and res.license["id"] == "proprietary"
