@@ -15,16 +15,23 @@ _CONFIG_EXT = re.compile(
 )
 
 
+# words that each pattern's every match holds (case as the pattern reads it): a path with none of them is not
+# searched, and _CONFIG_EXT, whose matches all lie in the file's name, searches the name only (same answers;
+# the patterns' (^|/) starts let re try every character of the path)
+_TEST_WORDS = ("test", "spec", "e2e", "fixture")
+_EXAMPLE_WORDS = ("example", "sample", "demo", "cookbook", "tutorial", "quickstart", "playground")
+
+
 def context_for(path: str) -> str:
     if path.endswith(".ipynb"):
         return "notebook"
-    if _TEST.search(path):
+    if any(w in path for w in _TEST_WORDS) and _TEST.search(path):
         return "test"
-    if _EXAMPLE.search(path):
+    if any(w in path for w in _EXAMPLE_WORDS) and _EXAMPLE.search(path):
         return "example"
-    if _DOCS.search(path):
+    if "doc" in path and _DOCS.search(path):
         return "docs"
-    if _CONFIG_EXT.search(path):
+    if _CONFIG_EXT.search(path[path.rfind("/") + 1:]):
         return "config"
     return "app"
 
