@@ -56,7 +56,8 @@ MAX_FILES = 2000
 MAX_CARD = 256 * 1024
 MAX_SPACY_META = 4 * 1024 * 1024  # a spaCy meta.json (labels and accuracy tables included)
 # Which tokenizer file to read when a folder has several (one is enough, and they agree).
-_TOKENIZER_ORDER = ("tokenizer.json", "tekken.json", "tokenizer.model", "vocab.json", "vocab.txt")
+# A BPE merges.txt alone (vocab.json missing) is read as the vocabulary it defines (tokenizer._merges).
+_TOKENIZER_ORDER = ("tokenizer.json", "tekken.json", "tokenizer.model", "vocab.json", "vocab.txt", "merges.txt")
 _META_FILES = {"config.json", "tokenizer_config.json", "special_tokens_map.json", "generation_config.json",
                "readme.md", "model.safetensors.index.json", "pytorch_model.bin.index.json", "added_tokens.json"}
 _IGNORED_SUFFIXES = (".md", ".txt", ".py", ".gitattributes", ".jinja", ".png", ".jpg", ".jpeg", ".lock",

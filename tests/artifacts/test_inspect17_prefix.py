@@ -167,3 +167,16 @@ def test_hostile_cut_tekken_with_a_deep_nest_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ReadError):
         TokenizerReader().read(path, DEFAULT_LIMITS)
     assert struct.calcsize("<Q") == 8  # (the reader's limits, not the platform, refused it)
+
+
+def test_a_folder_holding_a_merges_txt_alone_is_read(tmp_path: Path) -> None:
+    # a model folder with only its BPE merges (vocab.json missing): read as the vocabulary the merges define
+    import shutil
+
+    folder = tmp_path / "acme-model"
+    folder.mkdir()
+    shutil.copy(real_file(*GPT2_MERGES), folder / "merges.txt")
+    (folder / "notes.txt").write_text("release notes, not a vocabulary\n", encoding="utf-8")
+    rec = inspect_path(folder)
+    assert _family_ok(rec, "gpt2") and (rec["publisher"] or {}).get("id") == "openai"
+    assert not any(s["path"].endswith("notes.txt") for s in rec.get("skipped") or [])
