@@ -5,6 +5,11 @@ through ``shell.scan_command_line`` (``vllm serve X``, ``--model X``, TGI/TEI ``
 ``ollama pull X``) → ``compose-command``; ``environment`` (list or mapping, ``${VAR:-default}``
 defaults included) model keys → ``compose-env``; URLs of model APIs → ``compose-endpoint``.
 
+Docker Model Runner's ``models:`` element (Compose specification, 2025): the top-level ``models.<name>.model`` is the
+model reference that is pulled and served (``ai/qwen3:14B-Q6_K``, ``hf.co/org/name:Q4_K_M``) → ``compose-model``;
+``<name>`` and a service's ``models:`` list or mapping only name that entry (``qwen3-small``), so they are never
+read as models themselves.
+
 Images are never models, but the image says what the service is: a ``--model`` of a
 ``vllm/vllm-openai`` service is served by vLLM (api ``vllm``, role generation), one of
 ``text-embeddings-inference`` is an embedding (or reranker) model, and so on. Another
@@ -23,12 +28,14 @@ from modelmap.discover.config_files import (
     Mapping,
     ParseError,
     Scalar,
+    Seq,
     TreeWalker,
     config_name,
     ids_for,
     is_compose,
     parse_yaml,
 )
+from modelmap.discover.uris import docker_model_ref
 from modelmap.types import Finding, Skip
 
 # image pattern -> (provider id of the local server, api, role)
@@ -112,9 +119,15 @@ class ComposeSource:
 
                 walker.extra_endpoint = local
                 walker._visited.add(id(services))
+                runner_models = doc.get("models")
+                if isinstance(runner_models, Mapping):
+                    self._runner_models(walker, runner_models)
                 for k, svc in services.pairs:
                     if not (isinstance(k, Scalar) and isinstance(svc, Mapping)):
                         continue
+                    uses = svc.get("models")
+                    if isinstance(uses, (Mapping, Seq)):
+                        walker._visited.add(id(uses))  # names of top-level `models:` entries, read there
                     hit = servers.get(k.value.lower())
                     walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
                     walker.walk(svc, k.value, "services", walker.block_endpoint(svc))
@@ -122,3 +135,24 @@ class ComposeSource:
                 walker.walk(doc)
 
         return walker.guarded(run, self.id)
+
+    @staticmethod
+    def _runner_models(walker: TreeWalker, models: Mapping) -> None:
+        """The top-level ``models:`` element: each entry's ``model`` is what Docker Model Runner pulls and serves;
+        the entry's name and its other settings (``context_size``, ``runtime_flags``) are not models."""
+        walker._visited.add(id(models))
+        for name, entry in models.pairs[:1000]:
+            walker.tick()
+            if not (isinstance(name, Scalar) and isinstance(entry, Mapping)):
+                continue
+            walker._visited.add(id(entry))
+            ref = entry.get("model")
+            if not isinstance(ref, Scalar):
+                continue
+            value = ref.value.strip()
+            match = docker_model_ref(value, declared=True)
+            if match is None:
+                continue
+            line, col, _ = walker.position(ref, value)
+            walker.collector.add(value, line, col, match, source_id="compose-model", api="docker-model-runner",
+                                 evidence=("binding:models.model", "shape:docker-model-reference"))

@@ -30,7 +30,7 @@ from modelmap.discover.identify import (
     is_model_key,
     templated_path,
 )
-from modelmap.discover.uris import is_kaggle_handle, is_model_location
+from modelmap.discover.uris import docker_model_ref, is_kaggle_handle, is_model_location
 from modelmap.types import Finding, Skip
 
 # (flag, hint, role)
@@ -204,6 +204,9 @@ _POSITIONAL: tuple[tuple[tuple[str, ...], Hint, str | None, str], ...] = (
     (("hf", "download"), "hf", None, "huggingface-cli"),
     (("lmdeploy", "serve", "api_server"), "hf", "generation", "lmdeploy"),
     (("mlx_lm.server",), "hf", "generation", "mlx"),
+    # Docker Model Runner: `docker model pull ai/qwen3:14B-Q6_K`, `docker model run ai/smollm2 "hi"` (uris.docker_model_ref)
+    (("docker", "model", "pull"), "ollama", None, "docker-model-runner"),
+    (("docker", "model", "run"), "ollama", None, "docker-model-runner"),
 )
 _SERVERS = re.compile(r"(vllm|text-generation-launcher|llama-server|llama-cli|llama\.cpp|sglang|lmdeploy|mlx_lm|"
                       r"tgi|infinity_emb|infinity-emb|llamafactory|torchrun|python|python3|accelerate|"
@@ -538,6 +541,17 @@ def scan_windows_assignments(file: SourceFile, raw: str, line: int, source_id: s
     return out
 
 
+_MAKEFILE_NAMES = frozenset({"makefile", "gnumakefile", "bsdmakefile"})
+# a make variable: `NAME = v`, `NAME := v`, `NAME ?= v`, `NAME += v`, `NAME != cmd`, `export NAME ?= v`
+_MAKE_ASSIGN = linear(r"^(?:(?:export|override)\s+)?(?P<name>[A-Za-z_][\w.]*)[ \t]*(?:::|[:?+!])?=[ \t]*(?P<value>.*)$")
+
+
+def is_makefile(path: str) -> bool:
+    """A Makefile (``Makefile``, ``GNUmakefile``, ``*.mk``): its recipes are shell command lines."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return name in _MAKEFILE_NAMES or name.endswith(".mk")
+
+
 _SHLEX_MAX = 20_000  # shlex builds a token a character at a time (superlinear): a longer line is split on spaces
 
 
@@ -711,7 +725,10 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                     j += 1  # flags, and a flag's boolean value (--local-dir-use-symlinks False)
                 tick(j - i)
                 if j < len(toks):
-                    report(toks[j], hint, role, api)
+                    runner = docker_model_ref(toks[j]) if api == "docker-model-runner" else None
+                    if api == "docker-model-runner" and runner is None:
+                        continue  # not a model reference (`docker model run --help`, a placeholder)
+                    report(toks[j], hint, role, api, runner)
                     loads_model = True  # `huggingface-cli download org/name --local-dir models/name-7b`: its folder
                     downloads = downloads or api == "huggingface-cli"
         if overrides and not tok.startswith("-"):
@@ -930,7 +947,9 @@ class ShellSource:
         # a Slurm batch script (serve.slurm, train.sbatch) is a shell script with #SBATCH comments
         # a Windows batch file's command lines read the same way (`huggingface-cli download org/name --local-dir x`)
         # and so do PowerShell scripts' (`ollama pull $model`, `python server.py --model qwen2.5:7b`)
-        return path.endswith((".sh", ".bash", ".zsh", ".slurm", ".sbatch")) or path.lower().endswith(WINDOWS_SCRIPTS)
+        # and a Makefile's recipes (`\tdocker model pull ai/qwen3:14B-Q6_K`) and variables (`MODEL ?= qwen2.5:7b`)
+        return path.endswith((".sh", ".bash", ".zsh", ".slurm", ".sbatch")) or path.lower().endswith(WINDOWS_SCRIPTS) \
+            or is_makefile(path)
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         out: list[Finding | Skip] = []
@@ -963,6 +982,7 @@ class ShellSource:
         pieces: list[tuple[int, int, int]] = []
         lower_path = file.path.lower()
         batch = lower_path.endswith(WINDOWS_SCRIPTS)  # no `\` continuation lines there
+        make = is_makefile(file.path)
         # a batch file continues a line with `^`, PowerShell with a backtick; `rem` / `::` and `<# … #>` comment
         cont = "`" if lower_path.endswith(_PS_EXT) else "^" if batch else "\\"
         block_comment = False
@@ -991,6 +1011,20 @@ class ShellSource:
                 pending.append(stripped[:-1] + " ")
                 pending_len += len(stripped)
                 continue
+            if make and not pending:
+                if raw.startswith("\t"):
+                    # a recipe line: make's `@` (silent), `-` (ignore errors) and `+` prefixes are not the program
+                    stripped = stripped.lstrip("@+-").lstrip()
+                else:
+                    assigned = _MAKE_ASSIGN.match(raw)
+                    if assigned is not None:
+                        # `MODEL ?= qwen2.5:7b` is MODEL=qwen2.5:7b written at the value's own column
+                        name, at = assigned.group(1), assigned.start(2)  # RE2: spans by group number
+                        value = assigned.group(2).rstrip()
+                        if value and not stripped.endswith(cont):
+                            out.extend(scan_assignment(file, " " * max(0, at - len(name) - 1) + name + "=" + value,
+                                                       number, f"{self.id}-variable"))
+                        continue
             command = "".join(pending) + stripped
             pending, pending_len = [], 0
             if (batch or "azd env set" in raw) and start == number:

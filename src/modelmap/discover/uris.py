@@ -26,7 +26,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from modelmap.discover.identify import Hint, Match, is_generic, is_model_ish, kb_role, role_from_name
+from modelmap.discover.identify import (
+    PLACEHOLDER,
+    Hint,
+    Match,
+    is_generic,
+    is_model_ish,
+    kb_role,
+    role_from_name,
+)
 from modelmap.knowledge import load
 from modelmap.types import Finding
 
@@ -416,7 +424,37 @@ def with_location_evidence(finding: Finding) -> Finding:
     return replace(finding, evidence=(*have, *added)) if added else finding
 
 
+# Docker Model Runner (`docker model pull|run`, a compose file's top-level `models:` element): an OCI model reference,
+# Docker Hub's `ai/` namespace (`ai/qwen3:14B-Q6_K`, `ai/smollm2`), another namespace (`unsloth/qwen3-gguf:4B-UD-Q4_K_XL`)
+# or a Hugging Face GGUF repository (`hf.co/org/name:Q4_K_M`), optionally with Docker Hub's registry host in front
+_DMR_REF = re.compile(r"(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)/)?"
+                      r"(?P<repo>(?:hf\.co/|huggingface\.co/)?[a-z0-9][a-z0-9._-]{0,63}/[A-Za-z0-9][\w.-]{0,127})"
+                      r"(?::(?P<tag>\w[\w.-]{0,127}))?")
+
+
+def docker_model_ref(value: str, *, declared: bool = False) -> Match | None:
+    """The match of a Docker Model Runner model reference, else None. ``declared``: the value sits where only a
+    model can be (a compose ``models.<name>.model``), so any well-formed reference whose name is not a placeholder
+    is one; elsewhere (a ``docker model pull`` argument) the name must also look like a model. The serving is the
+    local runner (provider ``local-inference``); the kind says the form: ``hf-repo`` for a Hugging Face repository,
+    ``ollama-tag`` for a registry's ``name[:tag]`` (the form Ollama's library also uses)."""
+    value = value.strip()
+    m = _DMR_REF.fullmatch(value) if len(value) <= 300 else None
+    if m is None:
+        return None
+    repo = m.group("repo")
+    name = repo.rsplit("/", 1)[-1]
+    if PLACEHOLDER.match(name) or name.lower() in ("model", "name", "models"):
+        return None
+    if not declared and not is_model_ish(name):
+        return None
+    confidence = 0.9 if declared else 0.85
+    if repo.startswith(("hf.co/", "huggingface.co/")):
+        return Match("hf-repo", "local-inference", confidence)
+    return Match("ollama-tag", "local-inference", confidence)
+
+
 __all__ = [
-    "HF_CACHE_DIR", "Location", "classify_uri", "hub_id_of_dir", "is_model_archive_url", "is_model_location",
+    "HF_CACHE_DIR", "Location", "classify_uri", "docker_model_ref", "hub_id_of_dir", "is_model_archive_url", "is_model_location",
     "location_evidence", "owns", "parse_location", "with_location_evidence",
 ]
