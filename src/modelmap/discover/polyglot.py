@@ -263,7 +263,11 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
     tables: dict[tuple[int, str], list[tuple[Candidate, Decision | None]]] = {}
     for cand, decision in decided:
         if cand.group is not None and not cand.prefix_check:
-            tables.setdefault(cand.group, []).append((cand, decision))
+            # the arguments of different calls at the same place in a class's methods are different tables: a test
+            # class's `config("gpt-5")` calls beside `asMap("type", "enabled", "budget_tokens", 5000)` in the next
+            # statement share the syntactic path up to the class, not what they list
+            call = cand.call.lower() if cand.call and cand.call_before_binding else ""
+            tables.setdefault((cand.group[0], f"{cand.group[1]}|{call}"), []).append((cand, decision))
         elif (cand.group is None and not cand.prefix_check and cand.call is None and not cand.is_key and cand.via is None
               and not cand.container and len(cand.bindings) == 1 and CONST_NAME.fullmatch(cand.bindings[0])):
             # a module's (or constants class's) named constants are one table: `pub const GLM_5_2: &str =
