@@ -104,6 +104,8 @@ def test_a_bare_name_or_file_names_the_original(with_copies: Resolver, query: st
     res = with_copies.resolve(query)
     assert (res.model or {}).get("id") == "qwen/qwen3-4b"
     assert "the name denotes qwen/qwen3-4b" in (res.reason or "")
+    # which of the records sharing the name it denotes is the ranking's reading, not a knowledge-base fact
+    assert res.confidence == "inferred"
 
 
 def test_the_reuploads_own_repo_id_is_that_record(with_copies: Resolver) -> None:

@@ -1272,6 +1272,8 @@ class Resolver:
         same_name = None if parsed.core.lower() in (mid, str(model.get("hf") or "").lower()) \
             or parsed.core.lower() in kb.alias_index or (colon and "/" not in parsed.core) \
             else self._shared_name_note(mid, query_name)
+        if same_name and confidence == "known":
+            confidence = "inferred"  # which of the records sharing the name it denotes is the ranking's reading
         return Resolution(
             query=parsed.query,
             model={"id": shown_id, "family": model.get("family"), "params": model.get("params"),
