@@ -43,6 +43,8 @@ _SIZE = re.compile(r"(^|[-_.:])\d+(\.\d+)?[bmk]($|[-_.])|x\d+b|(^|[-_.])v\d", re
 _TOKEN_SPLIT = re.compile(r"[-_./:@]+")
 _KEY = re.compile(
     r"(?i)(?:.*[_.-])?(?:model|models|model[_-]?name|model[_-]?id|modelname|modelid|model[_-]?path|repo[_-]?id|"
+    # a list of them (llm_model_ids: [openai-main/gpt-4o-mini, …], MODEL_NAMES, model_paths)
+    r"model[_-]?(?:ids|names|paths)|modelids|modelnames|"
     r"(?:pretrained[_-]?)?model[_-]?name[_-]?or[_-]?path|"
     r"embedding[_-]?model|embed[_-]?model|llm[_-]?model|chat[_-]?model|rerank(?:er)?[_-]?model|base[_-]?model|"
     r"deployment[_-]?name|(?<![_.-])engine|(?:llm|chat|completions?|embeddings?|embed|openai|azure|gpt|text)[_-]?engine|"
