@@ -11,7 +11,12 @@ backend's Kubernetes manifests, agent frameworks' provider tables, a Chinese RAG
   model (Django's ``CharField("label")`` first argument is a label, not a default);
 * a key that says what is written *for* a model (a ChatGPT plugin manifest's ``description_for_model``,
   ``name_for_model``) holds prose or a tool name, never a model;
-* a literal ending in ``-`` or ``_`` (``"llama2-"`` in a list tested with ``in self.model``) is the start of names.
+* a literal ending in ``-`` or ``_`` (``"llama2-"`` in a list tested with ``in self.model``) is the start of names;
+* a list of models under a plural key (``llm_model_ids:``, ``MODEL_NAMES``, ``model_paths``) is one under a model key;
+* an app's own provider or gateway name in front of a served id (``truefoundry/openai-main/gpt-4o-mini``,
+  ``local-infinity/mixedbread-ai/mxbai-rerank-xsmall-v1``) under a model key is that model, provider-prefixed, when
+  the rest is a Hub id the knowledge base holds or a provider-named route to a known API model; path-like
+  ``app/models/gpt-4o`` or ``api/v1/gpt-4o`` are not.
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -227,3 +232,36 @@ def test_family_words_in_a_model_table_are_not_peers(tmp_path: Path) -> None:
     got = {raw for _, raw in _found(tmp_path, "app/llm/limits.py", _CONTEXT)}
     assert {"llama-3.3-70b", "gemini-2.5-flash", "deepseek-r1-distill-llama-70b"} <= got
     assert "llama-3" not in got
+
+
+_PROVIDERS = """\
+model_providers:
+  - provider_name: gateway
+    base_url: https://llm-gateway.example.com/api/inference/openai
+    llm_model_ids:
+      - "openai-main/gpt-4o-mini"
+      - "together-ai/llama-3-70b-chat-hf"
+    embedding_model_ids:
+      - "mixedbread-ai/mxbai-embed-large-v1"
+    reranking_model_ids: []
+"""
+
+_PAYLOAD = """\
+QUERY = {
+    "collection_name": "finance",
+    "retriever_config": {
+        "compressor_model_name": "local-infinity/mixedbread-ai/mxbai-rerank-xsmall-v1",
+        "top_k": 5,
+    },
+    "reader_model_name": "gateway/openai-main/gpt-4o-mini",
+    "asset_path": "app/models/gpt-4o",
+    "route_model_name": "api/v1/gpt-4o",
+}
+"""
+
+
+def test_plural_model_keys_and_gateway_prefixed_ids(tmp_path: Path) -> None:
+    assert _found(tmp_path / "a", "models_config.yaml", _PROVIDERS) == {
+        (5, "openai-main/gpt-4o-mini"), (6, "together-ai/llama-3-70b-chat-hf"), (8, "mixedbread-ai/mxbai-embed-large-v1")}
+    assert _found(tmp_path / "b", "backend/payload.py", _PAYLOAD) == {
+        (4, "local-infinity/mixedbread-ai/mxbai-rerank-xsmall-v1"), (7, "gateway/openai-main/gpt-4o-mini")}

@@ -909,7 +909,23 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
         return Match("model-file", None, 0.6)
     if len(parts) >= 3 and parts[0].lower() == "accounts" and parts[2] == "models" and len(parts) == 4:
         return Match("provider-prefixed", "fireworks-ai" if parts[1] == "fireworks" else None, 0.85)
+    if len(parts) == 3 and hint in ("key", "api", "prefixed") and _APP_PROVIDER.fullmatch(parts[0]) \
+            and parts[0].lower() not in _MODEL_DIR_WORDS:
+        # an app's own provider or gateway name in front of the id it serves, as a settings' model key holds it
+        # (truefoundry/openai-main/gpt-4o-mini, local-infinity/mixedbread-ai/mxbai-rerank-xsmall-v1): the model the
+        # rest names when the rest is a Hub id the knowledge base holds, or a route whose last part is a known model
+        rest_low = "/".join(parts[1:]).lower()
+        tail = parts[2].lower()
+        middle = parts[1].lower()
+        served = middle.split("-", 1)[0].split("_", 1)[0] in voc.prefixes and (
+            tail in kb.alias_index or api_pattern(tail) is not None)  # openai-main/gpt-4o-mini, azure-openai/gpt-4
+        if rest_low in kb.hf_index or served:
+            return Match("provider-prefixed", None, 0.7)
     return None
+
+
+# the name an app gives one of its model providers or gateways (`local-infinity`, `openai-main`, `truefoundry`)
+_APP_PROVIDER = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+){0,4}")
 
 
 _TIER_PREFIXES = {"Pro": "siliconflow-cn", "LoRA": "siliconflow-cn"}  # case-sensitive, as the provider writes them
