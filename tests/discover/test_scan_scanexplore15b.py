@@ -71,3 +71,21 @@ end
 def test_vcr_cassette_names_are_recorded_exchanges_not_models() -> None:
     out = findings("test/models/provider/openai_test.rb", RUBY_VCR, "ruby")
     assert set(out) == {(3, "gpt-4.1"), (8, "gpt-4.1")}
+
+
+KOTLIN_MEDIAPIPE = """\
+class DigitClassifierHelper(private val context: Context) {
+    fun setupDigitClassifier() {
+        val baseOptionsBuilder = BaseOptions.builder()
+            .setModelAssetPath("digits_v2.tflite")
+        val title = "Digit classifier"
+    }
+}
+"""
+
+
+def test_mediapipe_tasks_model_asset_path_takes_a_model() -> None:
+    # BaseOptions.builder().setModelAssetPath("…"): MediaPipe Tasks' model bundle, in Java and Kotlin Android apps
+    out = findings("app/src/main/java/DigitClassifierHelper.kt", KOTLIN_MEDIAPIPE, "kotlin")
+    assert set(out) == {(4, "digits_v2.tflite")}
+    assert "call:setModelAssetPath" in out[(4, "digits_v2.tflite")].evidence

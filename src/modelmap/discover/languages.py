@@ -29,7 +29,7 @@ class Language:
     module: str
     function: str = "language"
     # method / function / constructor names that take a model id in this language's SDKs
-    # (compared case-insensitively, after dropping a leading "set"/"with"/"new")
+    # (compared case-insensitively, whole: a setter's or builder's prefix is written out, `withmodel`)
     sdk_calls: tuple[str, ...] = ()
 
 
@@ -40,6 +40,9 @@ COMMON_SDK_CALLS = (
     # a Hub download's repository argument: kalosm's FileSource::huggingface("org/name", "main", "model.gguf"),
     # from_huggingface(…) / from_hf(…) loaders
     "huggingface", "fromhuggingface", "fromhf",
+    # MediaPipe Tasks (Java/Kotlin/Android): BaseOptions.builder().setModelAssetPath("gesture_recognizer.task")
+    # (ai.google.dev/edge/mediapipe/solutions/tasks, as_of 2026-12-05)
+    "modelassetpath", "setmodelassetpath",
 )
 
 LANGUAGES: tuple[Language, ...] = (
