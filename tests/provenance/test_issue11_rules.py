@@ -21,7 +21,7 @@ def _parent(res, relation: str | None = None) -> str | None:
 
 
 @pytest.mark.parametrize(("query", "publisher"), [
-    ("ernie-x1-turbo-32k", "baidu"),          # Baidu Qianfan (kind: cloud, operator baidu)
+    ("ernie-4.5-turbo-vl-32k", "baidu"),      # Baidu Qianfan (kind: cloud, operator baidu; a tier the KB does not hold)
     ("hunyuan-large-role-latest", "tencent"), # Tencent Hunyuan API (a tier the knowledge base does not hold)
     ("qwen3-vl-plus-latest", "qwen"),         # DashScope (kind: cloud, operator qwen)
 ])

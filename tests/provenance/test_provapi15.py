@@ -95,7 +95,6 @@ def test_three_digit_suffix_outside_gemini_is_no_version() -> None:
     [
         ("llama-3.1-70b-versatile", "meta-llama/llama-3.1-70b-instruct"),
         ("groq/llama-3.1-70b-versatile", "meta-llama/llama-3.1-70b-instruct"),
-        ("llama3-8b-8192", "meta-llama/meta-llama-3-8b-instruct"),
         ("llama-3.2-90b-vision-preview", "meta-llama/llama-3.2-90b-vision-instruct"),
         ("llama-3.3-70b-specdec", "meta-llama/llama-3.3-70b-instruct"),
         ("llama2-70b-4096", "meta-llama/llama-2-70b-chat-hf"),
@@ -108,6 +107,12 @@ def test_groq_names(query: str, model: str) -> None:
     assert res.model is not None and res.model["id"] == model
     if query.startswith("groq/"):
         assert res.served_by is not None and res.served_by["id"] == "groq"
+
+
+def test_groq_llama3_8b_8192_is_not_guessed() -> None:
+    # LobeHub's April-2024 list says Llama 3 8B, llama-stack's Groq table Llama 3.1 8B: sources disagree
+    res = resolve("groq/llama3-8b-8192")
+    assert (res.model or {}).get("id") is None
 
 
 def test_groq_qwq_keeps_its_chinese_origin() -> None:
@@ -242,3 +247,23 @@ def test_openai_realtime_and_audio_preview_names(query: str, model: str) -> None
     res = resolve(query)
     assert res.model is not None and res.model["id"] == model
     assert res.license is not None and res.license["id"] == "proprietary"
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [
+        ("nebius/deepseek-ai/DeepSeek-V3-0324-fast", "deepseek-ai/deepseek-v3-0324"),
+        ("nebius/meta-llama/Llama-3.3-70B-Instruct-fast", "meta-llama/llama-3.3-70b-instruct"),
+        ("nebius/google/gemma-2-9b-it-fast", "google/gemma-2-9b-it"),
+    ],
+)
+def test_nebius_fast_tier(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.served_by is not None and res.served_by["id"] == "nebius"
+
+
+def test_nebius_fast_of_an_unknown_repo_is_unknown_but_served() -> None:
+    res = resolve("nebius/someone/not-a-model-fast")
+    assert (res.model or {}).get("id") is None
+    assert res.served_by is not None and res.served_by["id"] == "nebius"

@@ -186,6 +186,10 @@ _AZURE_AI = re.compile(r"azure_ai/(?:global/)?(?P<name>[\w.-]+)", re.IGNORECASE)
 # azure/us/o3-mini, azure/global/gpt-4o, azure/global-standard/gpt-4o-mini (Data Zone EU / US and Global Standard
 # deployments, learn.microsoft.com azure/ai-services/openai/how-to/deployment-types); the model is the name after it
 _AZURE_ZONE = re.compile(r"azure/(?P<zone>eu|us|apac|us-gov|global|global-standard)/(?P<name>[\w.-]+)", re.IGNORECASE)
+# Nebius AI Studio sells a model in a standard and a fast speed tier; the fast one is the Hub id with "-fast"
+# (nebius/deepseek-ai/DeepSeek-R1-0528-fast; docs.cline.bot provider-config/nebius: "fast/standard speed tiers").
+# Read only under the nebius/ prefix: elsewhere "-fast" may be part of a model's own name.
+_NEBIUS_FAST = re.compile(r"nebius/(?P<repo>[\w.-]+/[\w.-]+?)-fast", re.IGNORECASE)
 _FIREWORKS = re.compile(r"(?:fireworks_ai/)?accounts/(?P<account>[\w-]+)/models/(?P<name>[\w.-]+)", re.IGNORECASE)
 _OPENROUTER_VARIANTS = "free|nitro|floor|online|extended|beta|thinking|exacto"
 _OPENROUTER = re.compile(
@@ -285,6 +289,9 @@ def _rule_form(q: str, low: str) -> HostedForm | None:
         registry = m.group("registry").lower()
         vendor = registry.removeprefix("azureml-") if registry.startswith("azureml-") else None
         return HostedForm(q, "azure-ai-foundry", "azureml", lookups=_azure_lookups(m.group("name")), vendor=vendor)
+    m = _NEBIUS_FAST.fullmatch(q)
+    if m:
+        return HostedForm(q, "nebius", "nebius-fast", lookups=(m.group("repo"),))
     m = _AZURE_ZONE.fullmatch(q)
     if m:
         name = m.group("name")
@@ -406,6 +413,7 @@ _FORM_NAMES = {
     "bedrock": "an Amazon Bedrock model id", "vertex": "a Vertex AI model path or MaaS id",
     "azureml": "an Azure ML registry path", "azure-ai": "an Azure AI Foundry model name",
     "azure-zone": "an Azure OpenAI data-zone or global deployment key",
+    "nebius-fast": "a Nebius AI Studio fast-tier model id",
     "fireworks": "a Fireworks AI model path", "openrouter": "an OpenRouter model id",
     "siliconflow": "a SiliconFlow model name", "cloudflare": "a Cloudflare Workers AI model id",
     "catalog": "a hosted-model key in the shipped catalog", "served-name": "a provider-prefixed model name",
