@@ -267,3 +267,19 @@ def test_nebius_fast_of_an_unknown_repo_is_unknown_but_served() -> None:
     res = resolve("nebius/someone/not-a-model-fast")
     assert (res.model or {}).get("id") is None
     assert res.served_by is not None and res.served_by["id"] == "nebius"
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [
+        ("gemini-2.0-flash-thinking-exp-01-21", "google/gemini-2.0-flash-thinking-exp"),
+        ("openrouter/google/gemini-2.0-flash-thinking-exp:free", "google/gemini-2.0-flash-thinking-exp"),
+        ("gemini-2.0-pro-exp-02-05", "google/gemini-2.0-pro-exp"),
+        ("openrouter/openai/o3-mini-high", "openai/o3-mini"),
+    ],
+)
+def test_experimental_gemini_and_openrouter_effort_slug(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert list(res.origins or ()) == ["US"]
