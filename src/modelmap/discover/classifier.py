@@ -39,6 +39,7 @@ from modelmap.discover.identify import (
     classify,
     is_generic,
     is_model_key,
+    is_slot_name,
     vocab,
 )
 from modelmap.discover.peers import GPT3_BASE, is_provider_name
@@ -210,6 +211,7 @@ def binding_only(value: str, binding: str, *, table: bool = False) -> bool:
         "-" in v and bool(BINDING_ONLY.fullmatch(v)) and bool(_ONLY_UNDER.search(binding))
         and (table or is_model_name(binding)) and not is_generic(v) and not _not_a_model(v)
         and not is_model_name(v) and not _PLACEHOLDER.match(v) and not is_provider_name(v)
+        and not is_slot_name(v.lower())
     )
 
 
@@ -338,7 +340,7 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         match = Match("api-model", "openai-api", 0.6)  # model := "ada", ModelId("davinci"): a GPT-3 base model
     if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
             and BINDING_ONLY.fullmatch(value) and not is_generic(value) and not _not_a_model(value) \
-            and not is_provider_name(value) and not SECRET_TAIL.search(value.lower()):
+            and not is_provider_name(value) and not SECRET_TAIL.search(value.lower()) and not is_slot_name(value.lower()):
         # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence
         match = Match("api-model", None, 0.5)
         evidence.append("binding-only")

@@ -517,7 +517,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # a spaCy trained pipeline's package name where a model is expected (en_model="en_core_web_sm")
         return Match("other", None, 0.6)
     if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_CODE.fullmatch(low) \
-            and not SECRET_TAIL.search(low) and not _DIGITLESS_BEDROCK.fullmatch(low):
+            and not SECRET_TAIL.search(low) and not _DIGITLESS_BEDROCK.fullmatch(low) and not is_slot_name(low):
         # not a version alone ("V2", "v1.5": a `case "V2":` on a model version picks an edition, names no model),
         # nor a credential's placeholder passed next to a model ("my-api-key", "bad-key", "test-token"), nor a
         # Bedrock-shaped vendor.name with no version that the knowledge base does not know (a test's own route name,
@@ -535,6 +535,31 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # a router's or gateway's own prefix on a known id (copilot-gpt-5.4, azure-gpt-4o): the model behind it
         return Match("api-model", None, 0.6)
     return None
+
+
+# words that say what a slot is for, or which copy of it, and nothing about which model fills it: a name made of
+# these alone ("default-chat", "existing-embedding", "embedding-prod-eastus", "chat-b") is a deployment's or a
+# setting's own name (an Azure deployment, a test's item id), not a model; the knowledge base's own API names made of
+# such words ("embedding-2", "tts-1") are matched before this
+_SLOT_ROLE = frozenset({"chat", "embedding", "embeddings", "embed", "tts", "stt", "asr", "rerank", "reranker",
+                        "completion", "completions", "utility", "vision", "image", "audio", "speech", "llm"})
+_SLOT_FILLER = frozenset({"default", "existing", "missing", "my", "your", "test", "testing", "prod", "production",
+                          "dev", "staging", "primary", "secondary", "fallback", "backup", "main", "new", "old",
+                          "legacy", "global", "name", "id", "deployment", "technical", "custom", "local", "remote",
+                          "azure", "model", "service", "tenant", "shared", "internal", "sample", "example"})
+_REGION = re.compile(r"(?:east|west|north|south|central)(?:us|eu|europe|asia|uk)\d*|[a-z]{2}-[a-z]+-\d")
+
+
+def is_slot_name(low: str) -> bool:
+    """A name made only of slot words, fillers, regions and one-letter or number suffixes (see _SLOT_ROLE), with at
+    least one word that is not a role word or a number."""
+    tokens = [t for t in _TOKEN_SPLIT.split(low) if t]
+    if len(tokens) < 2 or not any(t in _SLOT_ROLE for t in tokens):
+        return False
+    if all(t in _SLOT_ROLE or t.isdigit() for t in tokens):
+        return False  # a role word and a version ("speech-1.5", "embedding-2", "tts-1"): a provider's API name
+    return all(t in _SLOT_ROLE or t in _SLOT_FILLER or _REGION.fullmatch(t) or (len(t) == 1 and t.isalpha())
+               or t.isdigit() for t in tokens)
 
 
 # the last words of an API protocol's name ("openai-chat-completions", "deepseek-chat-completions",
@@ -840,6 +865,15 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
         if inner is not None and inner.kind == "hf-repo":
             return Match("provider-prefixed", _TIER_PREFIXES[parts[0]], min(inner.confidence, 0.85), inner.role)
         return None
+    if len(parts) == 3 and first in _HUB_QUALIFIERS:
+        # an app that downloads from several hubs names the hub in front of the repository
+        # (ModelScope/MNN/Qwen3-4B-MNN, Modelers/org/name, WiseModel/org/name): the repository is the model; not a
+        # route on the hub's site (modelscope/api/v1, ModelScope/models/list)
+        inner = _classify_slashed("/".join(parts[1:]), "/".join(parts[1:]).lower(), "hf")
+        if inner is not None and inner.kind == "hf-repo" and is_model_ish(parts[2]) \
+                and parts[1].lower() not in _HUB_ROUTE_WORDS and not _API_VERSION_SEGMENT.fullmatch(parts[2].lower()):
+            return Match("hf-repo", None, min(inner.confidence, 0.8), inner.role)
+        return None
     if len(parts) >= 2 and first in voc.prefixes:
         rest = "/".join(parts[1:])
         is_org = first in kb.org_index
@@ -928,6 +962,9 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
 _APP_PROVIDER = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+){0,4}")
 
 
+# model hubs other than Hugging Face (whose `huggingface/` prefix is a provider's) written before an org/name id
+_HUB_QUALIFIERS = frozenset({"modelscope", "modelers", "wisemodel", "openxlab", "openmind", "gitee-ai"})
+_HUB_ROUTE_WORDS = frozenset({"api", "models", "model", "datasets", "dataset", "hub", "studios", "docs", "search"})
 _TIER_PREFIXES = {"Pro": "siliconflow-cn", "LoRA": "siliconflow-cn"}  # case-sensitive, as the provider writes them
 _API_VERSION_SEGMENT = re.compile(r"v\d+(?:(?:alpha|beta)\d*)?")  # v1, v2, v1beta, v1alpha2
 # the operations of model APIs as their routes name them (OpenAI /v1/chat/completions, /responses, /images,
