@@ -16,7 +16,9 @@ backend's Kubernetes manifests, agent frameworks' provider tables, a Chinese RAG
 * an app's own provider or gateway name in front of a served id (``truefoundry/openai-main/gpt-4o-mini``,
   ``local-infinity/mixedbread-ai/mxbai-rerank-xsmall-v1``) under a model key is that model, provider-prefixed, when
   the rest is a Hub id the knowledge base holds or a provider-named route to a known API model; path-like
-  ``app/models/gpt-4o`` or ``api/v1/gpt-4o`` are not.
+  ``app/models/gpt-4o`` or ``api/v1/gpt-4o`` are not;
+* a Python request or setting that writes its model as a record (``{"model": {"name": "gpt-4o-mini", "parameters":
+  {…}}}``, ``"model_configuration": {"name": …}``) names the model by its ``name`` or ``id``.
 
 Fixtures are written for these tests (not copied from any repository). No timing assertions."""
 
@@ -265,3 +267,23 @@ def test_plural_model_keys_and_gateway_prefixed_ids(tmp_path: Path) -> None:
         (5, "openai-main/gpt-4o-mini"), (6, "together-ai/llama-3-70b-chat-hf"), (8, "mixedbread-ai/mxbai-embed-large-v1")}
     assert _found(tmp_path / "b", "backend/payload.py", _PAYLOAD) == {
         (4, "local-infinity/mixedbread-ai/mxbai-rerank-xsmall-v1"), (7, "gateway/openai-main/gpt-4o-mini")}
+
+
+_RECORDS = """\
+QUERY = {
+    "query": "Explain key operating metrics of FY20",
+    "model_configuration": {
+        "name": "gateway/openai-main/gpt-4o-mini",
+        "parameters": {"temperature": 0.1, "max_tokens": 1024},
+    },
+}
+AGENT = {"model": {"id": "qwen-plus", "provider": "dashscope"}}
+SCHEMA = {"model": {"name": "Article", "fields": ["title", "body"]}}
+LLM = {"llm": {"name": "openai", "id": "default"}}
+PYDANTIC = {"model_config": {"name": "strict-settings"}}
+"""
+
+
+def test_a_model_written_as_a_record_in_a_python_dict(tmp_path: Path) -> None:
+    assert _found(tmp_path, "backend/payloads.py", _RECORDS) == {(4, "gateway/openai-main/gpt-4o-mini"),
+                                                                  (8, "qwen-plus")}

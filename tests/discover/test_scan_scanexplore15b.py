@@ -89,3 +89,57 @@ def test_mediapipe_tasks_model_asset_path_takes_a_model() -> None:
     out = findings("app/src/main/java/DigitClassifierHelper.kt", KOTLIN_MEDIAPIPE, "kotlin")
     assert set(out) == {(4, "digits_v2.tflite")}
     assert "call:setModelAssetPath" in out[(4, "digits_v2.tflite")].evidence
+
+
+RAILS_FIXTURE = """\
+chat1_user:
+  type: UserMessage
+  content: Can you help me understand my spending habits?
+  chat: one
+  ai_model: gpt-4.1
+
+chat2_assistant_reasoning:
+  type: AssistantMessage
+  ai_model: gpt-4.1-mini
+"""
+
+ROUTER_CONFIG = """\
+qwen-7b-api:
+  type: dashscope
+  model: qwen-7b-chat
+"""
+
+CARGO = """\
+[package]
+name = "llama-chat"
+version = "0.1.0"
+
+[dependencies]
+kalosm-llama = { path = "./models/kalosm-llama", version = "0.4.0" }
+
+[[example]]
+name = "claude-3-5-haiku"
+required-features = ["anthropic"]
+
+[package.metadata.demo]
+default_model = "gpt-4o-mini"
+"""
+
+
+def _config_findings(path: str, text: str) -> set[tuple[int, str]]:
+    from modelmap.discover.config_files import ConfigFileSource
+
+    fmt = "toml" if path.endswith(".toml") else "yaml"
+    return {(f.line, f.raw) for f in ConfigFileSource().scan(SourceFile(path, text, fmt))
+            if isinstance(f, Finding) and f.kind != "endpoint"}
+
+
+def test_test_fixture_record_labels_are_not_model_selectors() -> None:
+    # Rails fixtures: the top-level keys label rows; the model is the row's ai_model. Elsewhere an entry named for the
+    # model it configures is still a selector
+    assert _config_findings("test/fixtures/messages.yml", RAILS_FIXTURE) == {(5, "gpt-4.1"), (9, "gpt-4.1-mini")}
+    assert (1, "qwen-7b-api") in _config_findings("config/models.yml", ROUTER_CONFIG)
+
+
+def test_cargo_manifest_names_and_paths_are_not_models() -> None:
+    assert _config_findings("Cargo.toml", CARGO) == {(13, "gpt-4o-mini")}

@@ -539,7 +539,16 @@ def _table(root: Mapping, parts: list[Scalar], array: bool) -> Mapping:
     return new
 
 
+# tomllib checks every prefix of a dotted key against the keys defined so far by slicing the key each time: quadratic
+# in its parts (8,000 parts: 0.6 s; a 200 KB config.toml of one 100,000-part key: 2.5 GB, a MemoryError, 10 s of CPU;
+# redteam15). No real file's key has more than a few dozen parts; one of more is refused before tomllib reads it
+MAX_TOML_KEY_PARTS = 1_000
+
+
 def parse_toml(text: str) -> Node:
+    for line in text.split("\n"):
+        if "=" in line and line.count(".", 0, line.index("=")) >= MAX_TOML_KEY_PARTS:
+            raise ParseError(f"invalid TOML: a dotted key of more than {MAX_TOML_KEY_PARTS} parts")
     try:
         tomllib.loads(text)
     except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
@@ -814,6 +823,17 @@ def _is_object_name_key(key: str) -> bool:
 
 # a settings section's name: lower-case words joined by underscores, no digit (`whisper`, `tts_qwen`, `fun_asr`)
 _SETTINGS_SECTION = re.compile(r"[a-z]+(?:_[a-z]+)*")
+
+
+# a Rust package manifest: its `name` keys name the package and its targets ([[bin]], [[example]], [[bench]]: an
+# example named after the model it shows, `name = "gpt-4o-mini"`), its `path` keys a crate's or target's source folder
+# (`kalosm-llama = { path = "./models/kalosm-llama" }`)
+_CARGO_MANIFEST = re.compile(r"(?:^|/)Cargo\.toml$")
+_CARGO_NAME_KEYS = frozenset({"name", "path", "package"})
+
+
+# a YAML file of test records (Rails / Django-style fixtures: test/fixtures/*.yml, spec/fixtures/…)
+_FIXTURE_FILE = re.compile(r"(?:^|/)fixtures/(?:[^/]+/)*[^/]+\.ya?ml$")
 
 
 def _names_an_entry_model(node: Node) -> bool:
@@ -1221,7 +1241,10 @@ class TreeWalker:
                 if own_ids and not is_model_key(k.value) and self._namespaced_own_id(v, own_ids, endpoint):
                     continue
             if isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
-                self.mapping_key(k, endpoint, "key" if _names_an_entry_model(v) else "none")
+                # a test fixture file's top-level keys (Rails `test/fixtures/messages.yml`: `chat1_user: {ai_model:
+                # gpt-4.1, …}`) label database rows, not model selectors
+                entry = _names_an_entry_model(v) and not (depth == 0 and _FIXTURE_FILE.search(self.file.path))
+                self.mapping_key(k, endpoint, "key" if entry else "none")
             ep = pick(k.value) if low in ENV_KEYS else endpoint
             outer, self.command_prefix = self.command_prefix, prefix if low_k == "args" else []
             try:
@@ -1393,6 +1416,8 @@ class TreeWalker:
         if not value or len(value) > 100_000:
             return
         low_key = (key or "").lower()
+        if low_key in _CARGO_NAME_KEYS and _CARGO_MANIFEST.search(self.file.path):
+            return  # Cargo.toml: a crate's, binary's or example's name, a dependency's path ([[example]] name = "gpt-4o")
         if self.under_dataset(low_key) and not (key and is_model_key(key)) and not (
                 parent_key and is_model_key(parent_key)):
             return  # a data set's id or path (datasets: [{path: mhenrichsen/alpaca_2k_test}]), not a model

@@ -34,11 +34,12 @@ from modelmap.discover.base import (
     dedupe,
     parse_within_budget,
 )
-from modelmap.discover.classifier import BINDING_ONLY, binding_only, plausible
+from modelmap.discover.classifier import BINDING_ONLY, binding_only, family_prefix, plausible
 from modelmap.discover.config_files import role_from_key
 from modelmap.discover.identify import (
     Hint,
     Match,
+    api_pattern,
     classify,
     classify_endpoint,
     decide_role,
@@ -48,6 +49,7 @@ from modelmap.discover.identify import (
 )
 from modelmap.discover.links import PENDING
 from modelmap.discover.peers import CODE_IDENT, CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match
+from modelmap.knowledge import load
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparseable
@@ -56,6 +58,15 @@ MAX_FLOW_STEPS = 64  # expression nodes looked at to answer one "which literals 
 MAX_PENDING = 512  # exported string constants per file kept for the cross-file pass (links.py)
 
 _PREFIX_CHECKS = frozenset({"startsWith", "endsWith"})
+# substring tests: `model.includes("gpt-oss")` names the start of a family's names (gpt-oss-20b, gpt-oss-120b), not
+# a model; a complete id the knowledge base knows (`model.includes("claude-2")`) is still one (the classifier's rule
+# for the tree-sitter languages' contains / includes calls)
+_CONTAINS_CHECKS = frozenset({"includes", "indexOf", "lastIndexOf"})
+# array methods whose callback tests each element against a model's name:
+# `["nova-lite", "gpt-oss"].some((part) => model.includes(part))`
+_ELEMENT_TESTS = frozenset({"some", "every", "find", "filter", "findIndex", "findLast"})
+MAX_CHECK_NODES = 64  # nodes of a callback or loop body looked at for the element's test
+MAX_CHECK_ITEMS = 256  # array elements marked by one such test
 _JS_EXT = (".js", ".mjs", ".cjs", ".jsx")
 _TS_EXT = (".ts", ".mts", ".cts")
 _SFC_EXT = (".vue", ".svelte")
@@ -295,6 +306,14 @@ _ROUTE_CALLS = frozenset({"push", "replace", "navigate", "redirect", "fetch", "g
                           "request", "prefetch", "open", "useNavigate", "permanentRedirect", "router"})
 # a table whose name says it maps models to UI assets (MODEL_ICONS, modelColors, providerLogos): its keys are model
 # names used for looks, a catalog of options rather than a use
+# a name whose value is a model family, series or architecture word, never one model: a UI-automation SDK's
+# `modelFamily: "qwen2.5-vl"`, `MIDSCENE_MODEL_FAMILY: "doubao-vision"`, `type TModelFamily = "gpt-5" | "qwen3-vl"`,
+# `const MODEL_FAMILY_VALUES = [...]`, `architecture: "llama"` (the tree-sitter languages' rule in the classifier,
+# `_ARCH_NAMES`); `fontFamily` is caught too and names no model either
+_FAMILY_NAME = re.compile(r"(?:^|_)(?:famil(?:y|ies)|arch|architectures?)(?:_(?:values|list|names?|types?|options))?$")
+MAX_FAMILY_STRINGS = 256  # strings looked at under one family-named name (a union or list of family words)
+
+
 _UI_TABLE = re.compile(r"(?i)(icons?|logos?|avatars?|colou?rs?|styles?|class_?names?|badges?|emojis?|images?|imgs?|svgs?|"
                        r"themes?)_?(map|table|list|lookup|by_?[a-z]+)?$")
 _CATALOG_FROM = frozenset({"app", "config", "example", "docs"})  # as context.mark_catalogs: tests stay tests
@@ -305,6 +324,7 @@ _QUERY_TYPES = (
     "optional_parameter", "assignment_pattern", "object_assignment_pattern", "object_pattern", "public_field_definition",
     "field_definition", "enum_declaration", "type_alias_declaration", "import_statement", "export_statement",
     "import_require_clause", "string", "template_string", "jsx_attribute", "switch_case", "binary_expression", "union_type",
+    "for_in_statement",
 )
 
 
@@ -611,6 +631,10 @@ class _Analysis:
         for node in self.nodes():
             tick()
             t = node.type
+            if t in ("variable_declarator", "type_alias_declaration", "public_field_definition", "field_definition"):
+                name_node = node.child_by_field_name("name") or node.child_by_field_name("property")
+                if name_node is not None and name_node.type in ("identifier", "type_identifier", "property_identifier"):
+                    self._skip_family(name_node.text.decode("utf-8", "replace"), node.child_by_field_name("value"))
             if t == "variable_declarator":
                 name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
                 if name is not None and name.type == "identifier":
@@ -673,6 +697,7 @@ class _Analysis:
                                 self.f.imports.add(mod)
             elif t == "pair":
                 self._skip_display_or_route(node)
+                self._skip_family(_prop_name(node.child_by_field_name("key")), node.child_by_field_name("value"))
             elif t == "jsx_attribute":
                 self._skip_jsx_attribute(node)
             elif t == "import_require_clause":
@@ -688,6 +713,26 @@ class _Analysis:
                 client = self._client_for(_unwrap(value))
                 if client is not None:
                     self.f.clients[name] = client
+
+    def _skip_family(self, name: str | None, value: Any) -> None:
+        """Pass 1: the strings a family-named name holds (``_FAMILY_NAME``: ``modelFamily: "qwen2.5-vl"``, a union
+        type ``TModelFamily``, a ``MODEL_FAMILY_VALUES`` list) are family words, never reported; an ``org/name``
+        among them still names one model. At most ``MAX_FAMILY_STRINGS`` nodes are looked at."""
+        if not name or value is None or not _FAMILY_NAME.search(_snake(name)):
+            return
+        stack, seen = [value], 0
+        while stack and seen < MAX_FAMILY_STRINGS:
+            node = stack.pop()
+            seen += 1
+            self.budget.tick()
+            if node.type in ("string", "template_string"):
+                text = string_value(node)
+                if text is not None and "/" not in text:
+                    self.f.skip.add(_node_key(node))
+            elif node.type in ("array", "union_type", "literal_type", "as_expression", "satisfies_expression",
+                               "parenthesized_expression", "parenthesized_type", "tuple_type", "readonly_type",
+                               "non_null_expression"):
+                stack.extend(node.named_children)
 
     def _skip_display_or_route(self, pair: Any) -> None:
         """Pass 1: string values that are UI text or web routes are never reported (issue 10, precision):
@@ -1192,6 +1237,8 @@ class _Analysis:
                     self.container(node.child_by_field_name("body"), site)
             elif t == "switch_case":
                 self.on_case(node, site)
+            elif t == "for_in_statement":
+                self.on_for_of(node)
             elif t == "binary_expression":
                 self.on_comparison(node, site)
             elif t in ("string", "template_string"):
@@ -1397,6 +1444,32 @@ class _Analysis:
         elif t == "enum_assignment":
             self.container(node.child_by_field_name("value"), site, types=types, depth=depth, table=table)
 
+    def on_for_of(self, node: Any) -> None:
+        """``for (const prefix of supportedPrefixes) { if (model.startsWith(prefix)) … }``: the list's entries are
+        tested against a model's name as prefixes (or substrings), so they are family words, not models."""
+        if not any(c.type == "of" for c in node.children):
+            return
+        left, right, body = (node.child_by_field_name(f) for f in ("left", "right", "body"))
+        if left is None or left.type != "identifier" or right is None or body is None:
+            return
+        test = _body_test(body, left.text)
+        if test is not None:
+            self.skip_tested(right, test)
+
+    def skip_tested(self, target: Any, test: str) -> None:
+        """Mark the string entries of the array ``target`` (written there or bound to its name in this file) that
+        a prefix test (``prefix``: all) or a substring test (``contains``: the fragments) makes family words."""
+        node = _unwrap(target)
+        if node is not None and node.type == "identifier":
+            values = self.f.env.get(node.text.decode("utf-8", "replace"), ())
+            node = _unwrap(values[0]) if len(values) == 1 else None
+        if node is None or node.type != "array":
+            return
+        for item in node.named_children[:MAX_CHECK_ITEMS]:
+            self.budget.tick()
+            if _is_string(item) and (test == "prefix" or _fragment(string_value(item) or "")):
+                self.f.skip.add(_node_key(item))
+
     def on_case(self, node: Any, site: Any) -> None:
         """``switch (model) { case "ernie-speed-128k": … }``: a case label of a switch on a model-named value."""
         value = node.child_by_field_name("value")
@@ -1467,6 +1540,15 @@ class _Analysis:
                 if _is_string(arg):
                     self.f.skip.add(_node_key(arg))
             return
+        last = callee.rsplit(".", 1)[-1]
+        if last in _CONTAINS_CHECKS and fn.type == "member_expression" and args and _is_string(args[0]):
+            if _fragment(string_value(args[0]) or ""):
+                self.f.skip.add(_node_key(args[0]))  # model.includes("gpt-oss"): the start of a family's names
+            return
+        if last in _ELEMENT_TESTS and fn.type == "member_expression" and args:
+            test = _element_test(args[0])
+            if test is not None:
+                self.skip_tested(fn.child_by_field_name("object"), test)
         client = self.f.clients.get(_root_name(callee))
         inner_fn = _unwrap(fn)
         if client is None and inner_fn is not None and inner_fn.type == "call_expression":
@@ -1585,6 +1667,56 @@ class _Analysis:
 
     def _imports(self, prefix: str) -> bool:
         return any(m.startswith(prefix) for m in self.f.imports)
+
+
+def _fragment(value: str) -> bool:
+    """A literal tested as a substring of a model's name that is not itself a model: the start of known models'
+    names (``gpt-oss``, ``grok-code``) or a value the knowledge base does not know as a whole (``mistral-large``)."""
+    low = value.strip().lower()
+    if not low:
+        return False
+    kb = load()
+    known = low in kb.alias_index or low in kb.hf_index or api_pattern(low) is not None
+    return not known or family_prefix(low)
+
+
+def _body_test(body: Any, name: bytes) -> str | None:
+    """``prefix`` when ``body`` (at most ``MAX_CHECK_NODES`` nodes, breadth first) calls ``….startsWith(name)`` /
+    ``endsWith``, ``contains`` when it calls ``….includes(name)`` / ``indexOf``; else None."""
+    queue, seen = [body], 0
+    while queue and seen < MAX_CHECK_NODES:
+        node = queue.pop(0)
+        seen += 1
+        if node.type == "call_expression":
+            fn, args = node.child_by_field_name("function"), node.child_by_field_name("arguments")
+            prop = fn.child_by_field_name("property") if fn is not None and fn.type == "member_expression" else None
+            first = args.named_children[0] if args is not None and args.named_child_count else None
+            if prop is not None and first is not None and first.type == "identifier" and first.text == name:
+                method = prop.text.decode("utf-8", "replace")
+                if method in _PREFIX_CHECKS:
+                    return "prefix"
+                if method in _CONTAINS_CHECKS:
+                    return "contains"
+        queue.extend(node.named_children)
+    return None
+
+
+def _element_test(callback: Any) -> str | None:
+    """What an array method's callback does with each element: ``(part) => model.startsWith(part)`` is a prefix
+    test, ``(part) => model.includes(part)`` a substring test (see ``_body_test``)."""
+    callback = _unwrap(callback)
+    if callback is None or callback.type not in ("arrow_function", "function_expression", "function"):
+        return None
+    param = callback.child_by_field_name("parameter")
+    if param is None:
+        params = callback.child_by_field_name("parameters")
+        first = params.named_children[0] if params is not None and params.named_child_count else None
+        param = first.child_by_field_name("pattern") if first is not None and first.type == "required_parameter" \
+            else first
+    body = callback.child_by_field_name("body")
+    if param is None or param.type != "identifier" or body is None:
+        return None
+    return _body_test(body, param.text)
 
 
 def _is_local_web(url: str) -> bool:

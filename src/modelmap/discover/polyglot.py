@@ -30,6 +30,7 @@ from modelmap.discover.classifier import (
     _ENV_NAME,
     BINDING_ONLY,
     Decision,
+    _not_a_model,
     context_hint,
     could_decide,
     decide,
@@ -37,10 +38,25 @@ from modelmap.discover.classifier import (
     plausible,
     snake,
 )
-from modelmap.discover.identify import classify, classify_endpoint, names_family
+from modelmap.discover.identify import (
+    PLACEHOLDER,
+    Match,
+    classify,
+    classify_endpoint,
+    is_generic,
+    names_family,
+)
 from modelmap.discover.languages import Language, language_for, parser_for, sdk_calls
 from modelmap.discover.links import CODE_MODULE, CONST_TAG, PENDING
-from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
+from modelmap.discover.peers import (
+    CONST_NAME,
+    MAX_TABLE,
+    MIN_KNOWN,
+    accepted,
+    is_provider_name,
+    peer_match,
+    reads_as_model,
+)
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_DEPTH = 2000  # syntax-tree nesting past which a file is skipped
@@ -207,6 +223,8 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                     endpoints.append(found)
                 continue
             decision = decide(cand, calls, context)
+            if decision is None:
+                decision = _models_class_constant(cand, context)
             if decision is not None and "binding-only" in decision.evidence and _VERSION_CODE.fullmatch(cand.value):
                 decision = None  # MODEL_VERSION = "v2.1": an edition code alone names no model
             if cand.embedded and decision is not None and "binding-only" in decision.evidence:
@@ -245,6 +263,38 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
             for f in collector.findings
         ]
     return spent
+
+
+# a constants class that lists one kind of model under its own name: `GiteeVideoModels`, `AliyunImageModels`,
+# `OcrModelNames`, `ModelIds` (plural, or a names / ids / constants table; not `QwenChatModel`, a client class whose
+# constants are protocol words)
+_MODELS_CLASS = re.compile(r"(?<=[a-z0-9])Models(?:Const(?:ant)?s?|Names|Ids|List|Catalog|Registry|Enum)?$|"
+                           r"(?<=[a-z0-9])Model(?:Const(?:ant)?s|Names|Ids|List|Catalog|Registry)$|^Models$")
+# words of a constant's own name that say it holds something else than a model's id
+_NOT_MODEL_CONST = re.compile(r"(?:^|_)(?:url|uri|endpoint|path|key|token|secret|type|format|provider|header|prefix|"
+                              r"suffix|version|host|port|size|mode|style|role|task|action|event|field|param|region)s?(?:$|_)")
+_CONST_IDENT = re.compile(r"[A-Z][A-Za-z0-9_]{0,80}")
+
+
+def _models_class_constant(cand: Candidate, context: str) -> Decision | None:
+    """A named constant of a models class (``_MODELS_CLASS``: ``public static final String HUNYUAN_VIDEO_1_5 =
+    "HunyuanVideo-1.5"`` in ``GiteeVideoModels``) whose value is an identifier with a version or size digit that
+    nothing else knows (``ViduQ3-Turbo``, ``Wan2.7``): the class says what its constants are, as a model-named
+    binding does (the classifier's binding-only rule, the weakest evidence). Not a constant named for something
+    else (``DEFAULT_ENDPOINT``, ``RESPONSE_FORMAT``)."""
+    if cand.call or cand.embedded or cand.via is not None or cand.owner is None or len(cand.bindings) != 1:
+        return None
+    name, value = cand.bindings[0], cand.value.strip()
+    if not _CONST_IDENT.fullmatch(name) or _NOT_MODEL_CONST.search(snake(name)) or not _MODELS_CLASS.search(cand.owner):
+        return None
+    if not BINDING_ONLY.fullmatch(value) or not re.search(r"\d", value) or _VERSION_CODE.fullmatch(value) \
+            or is_generic(value) or _not_a_model(value) or PLACEHOLDER.match(value) or is_model_name(value) \
+            or is_provider_name(value):
+        return None
+    evidence = [f"container:{cand.owner}", "binding-only"]
+    if context in ("test", "example", "docs"):
+        evidence.append(f"file-role:{context}")
+    return Decision(Match("api-model", None, 0.5), "key", tuple(evidence))
 
 
 def _reads_alone(value: str) -> bool:

@@ -35,6 +35,7 @@ from modelmap.discover.base import (
 )
 from modelmap.discover.candidates import yaml_model_pairs
 from modelmap.discover.classifier import binding_only, family_prefix
+from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
 from modelmap.discover.python_size import MAX_AST_ESTIMATE, ast_estimate, without_ast
@@ -1224,6 +1225,15 @@ class _Module:
                 for lit in self.literals(v):
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-key",
                                 binding=None if response else k.value)
+            if isinstance(v, ast.Dict) and isinstance(k, ast.Constant) and isinstance(k.value, str) \
+                    and not response and (is_model_key(k.value) or _is_model_section(k.value)):
+                # a request's or setting's model written as a record ({"model": {"name": "gpt-4o-mini", "parameters":
+                # {…}}}, "model_configuration": {"name": …}): its name or id is the model
+                for ik, iv in zip(v.keys[:64], v.values[:64], strict=False):
+                    if isinstance(ik, ast.Constant) and ik.value in ("name", "id") \
+                            and isinstance(iv, ast.Constant) and isinstance(iv.value, str):
+                        self.report(iv, hint="key", role=None, api=None, source_id="python-model-key",
+                                    binding=f"{k.value}.{ik.value}")
 
     def visit_arguments(self, node: ast.arguments) -> None:
         positional = node.posonlyargs + node.args
