@@ -283,3 +283,18 @@ def test_experimental_gemini_and_openrouter_effort_slug(query: str, model: str) 
     assert res.model is not None and res.model["id"] == model
     assert res.license is not None and res.license["id"] == "proprietary"
     assert list(res.origins or ()) == ["US"]
+
+
+@pytest.mark.parametrize("query", ["kling-v1", "kling-v1-6", "kling-v2-1-master", "kling-v2-5-turbo"])
+def test_kling_api_names_are_kuaishou_closed_models(query: str) -> None:
+    res = resolve(query)
+    assert res.publisher is not None and res.publisher["id"] == "kwai"
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert res.confidence == "inferred"  # the family, not one record
+    assert list(res.origins or ()) == ["CN"]
+
+
+@pytest.mark.parametrize("query", ["kling", "klingon-v1", "kling-v12345"])
+def test_words_near_kling_are_not_kling(query: str) -> None:
+    res = resolve(query)
+    assert (res.publisher or {}).get("id") != "kwai"

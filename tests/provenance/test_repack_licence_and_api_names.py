@@ -70,10 +70,10 @@ def test_a_licence_not_copied_from_a_community_repacks_parent_is_not_marked(reso
 
 
 def test_an_unrecorded_repackaging_says_where_its_licence_comes_from() -> None:
-    # (TheBloke/Yi-34B-200K-GGUF, used here before, is recorded since provfix12 with the yi-license its page
-    # declares; its AWQ sibling is still unrecorded)
-    res = Resolver().resolve("TheBloke/Yi-34B-200K-AWQ")
-    assert res.license is not None and res.license["inherited_from"] == "01-ai/yi-34b-200k"
+    # (TheBloke's Yi quants, used here before, are recorded since provfix12 / prov2r15 with the yi-license their
+    # pages declare; this Mistral AWQ is unrecorded, and Mistral's repo has kept Apache-2.0 throughout)
+    res = Resolver().resolve("TheBloke/Mistral-7B-Instruct-v0.2-AWQ")
+    assert res.license is not None and res.license["inherited_from"] == "mistralai/mistral-7b-instruct-v0.2"
     assert res.confidence == "inferred"
 
 

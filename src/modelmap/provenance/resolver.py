@@ -230,6 +230,9 @@ class Resolver:
         self._api_stem_models: dict[str, set[str]] = {}
         self._claim_cache: dict[str, tuple[dict[str, Any], ...]] = {}
         self._library_families: dict[str, set[str]] | None = None
+        # family -> its first-party models with weights (no repack, the family's role): _ollama_size_models' candidates,
+        # gathered once per family instead of a walk over every model per name:size tag (redteam15)
+        self._sized_candidates: dict[str, list[str]] = {}
         self._mirror_orgs = {str(k).lower(): str(v) for k, v in (self.kb.recognition.get("mirror_orgs") or {}).items()}
         # records that share one name (an original and third parties' re-uploads of it): which one the name denotes
         self._same_name = SameNameRanker(self.kb)
@@ -856,14 +859,14 @@ class Resolver:
         if not fid or fam is None:
             return None
         size = tv.group("size").lower()
-        found = []
-        for mid, model in self.kb.models.items():
-            if model.get("family") != fid or model.get("publisher") != fam.get("publisher"):
-                continue
-            if not self._has_weights(mid) or self._is_repack(mid) or model.get("role") not in (None, fam.get("role")):
-                continue
-            if self._has_size(mid, size):
-                found.append(mid)
+        candidates = self._sized_candidates.get(fid)
+        if candidates is None:
+            candidates = self._sized_candidates[fid] = [
+                mid for mid, model in self.kb.models.items()
+                if model.get("family") == fid and model.get("publisher") == fam.get("publisher")
+                and self._has_weights(mid) and not self._is_repack(mid)
+                and model.get("role") in (None, fam.get("role"))]
+        found = [mid for mid in candidates if self._has_size(mid, size)]
         return (fid, sorted(found)) if found else None
 
     def _pretrained_of(self, mid: str | None, *, by_record: bool = False) -> str | None:
