@@ -180,3 +180,20 @@ def test_a_folder_holding_a_merges_txt_alone_is_read(tmp_path: Path) -> None:
     rec = inspect_path(folder)
     assert _family_ok(rec, "gpt2") and (rec["publisher"] or {}).get("id") == "openai"
     assert not any(s["path"].endswith("notes.txt") for s in rec.get("skipped") or [])
+
+
+def test_the_shipped_prefix_table_is_well_formed() -> None:
+    # vocab_prefixes.yaml is generated (scripts/build_vocab_prefixes.py): every entry is a vocabulary the fingerprint
+    # table knows, cites the real file it was computed from, and holds prefix hashes only for sizes below its own
+    table = _prefix_table()
+    assert len(table) >= 40
+    known = known_vocab_hashes()
+    sizes = {str(n) for n in PREFIX_SIZES}
+    for entry in table:
+        assert entry["vocab_hash"] in known, entry["vocab_hash"]
+        src = entry["source"]
+        assert str(src["url"]).startswith("pypi:") and src["as_of"], src
+        assert entry["families"], entry["vocab_hash"]
+        assert set(entry["prefix"]) <= sizes and entry["prefix"], entry["vocab_hash"]
+        assert all(int(n) <= int(entry["vocab_size"]) for n in entry["prefix"]), entry["vocab_hash"]
+        assert all(str(h).startswith("blake3:") for h in entry["prefix"].values())

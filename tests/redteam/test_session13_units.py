@@ -42,8 +42,10 @@ def test_the_pre_pass_stops_at_its_allowance(monkeypatch: Any) -> None:
     data = _comma_lists(3_000).encode()
     with file_budget(seconds=600.0, steps=4_000), pytest.raises(BudgetExceeded):
         polyglot.has_candidate(data)
-    # was every literal and every item: 3,000 x 17 = 51,000 classifications, with no bound at all
-    assert decided <= 4_000, decided
+    # was every literal and every item: 3,000 x 17 = 51,000 classifications, with no bound at all. A literal's
+    # verdict is worked out before its steps are counted (it is kept per literal, polyglot._VERDICTS), so the last
+    # literal's items (at most 16, and the literal itself) may run past the allowance
+    assert decided <= 4_000 + 17, decided
 
 
 def test_a_file_whose_pre_pass_runs_out_is_a_reported_skip() -> None:
