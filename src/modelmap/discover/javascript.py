@@ -50,6 +50,7 @@ from modelmap.discover.identify import (
 from modelmap.discover.links import PENDING
 from modelmap.discover.peers import CODE_IDENT, CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match
 from modelmap.knowledge import load
+from modelmap.regexes import any_of
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_DEPTH = 1500  # syntax-tree nesting past which a file is skipped as unparseable
@@ -206,19 +207,8 @@ RULES: tuple[CallRule, ...] = (
 )
 
 
-def _any_callee(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """One pattern that finds a name where any of ``patterns`` does (their alternation), or None where they cannot
-    be joined exactly (different flags, or a pattern that does not compile inside an alternation)."""
-    if not patterns or len({p.flags for p in patterns}) != 1:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
-    except re.error:
-        return None
-
-
 # most callees match no rule: one search of the joined callees answers those (instead of one search per rule)
-_ANY_RULE_CALLEE = _any_callee([r.callee for r in RULES])
+_ANY_RULE_CALLEE = any_of([r.callee for r in RULES])
 
 
 @lru_cache(maxsize=1 << 14)  # callee names repeat across a repository's calls

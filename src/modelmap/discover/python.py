@@ -39,6 +39,7 @@ from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
 from modelmap.discover.python_size import MAX_AST_ESTIMATE, ast_estimate, without_ast
+from modelmap.regexes import any_of
 from modelmap.types import Finding, Skip, SymbolUse
 
 MAX_AST_DEPTH_BYTES = 5_000_000
@@ -1307,19 +1308,8 @@ _HANDLERS: dict[type, Callable[[_Module, Any], None]] = {
 }
 
 
-def _any_callee(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """One pattern that finds a name where any of ``patterns`` does (their alternation), or None where they cannot
-    be joined exactly (different flags, or a pattern that does not compile inside an alternation)."""
-    if not patterns or len({p.flags for p in patterns}) != 1:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
-    except re.error:
-        return None
-
-
 # most call names match no rule: one search of the joined callees answers those (instead of one search per rule)
-_ANY_RULE_CALLEE = _any_callee([r.callee for r in RULES])
+_ANY_RULE_CALLEE = any_of([r.callee for r in RULES])
 
 
 @lru_cache(maxsize=4096)

@@ -29,6 +29,7 @@ from modelmap.provenance.lineage import Graph, build_graph, origin_reasons
 from modelmap.provenance.normalize import Parsed, is_hub_account, normalise, parse, strip_quant, strip_steps
 from modelmap.provenance.overlay import Declared, Overlay
 from modelmap.provenance.samename import SameNameRanker
+from modelmap.regexes import any_of
 from modelmap.types import Finding, Resolution, ScanResult
 
 _OLLAMA_TAG = re.compile(r"^(?P<name>[a-z0-9][\w.-]*):(?P<tag>[\w.-]+)$", re.IGNORECASE)
@@ -174,19 +175,6 @@ def literal_prefix(pattern: str) -> str:
 
 _BUCKET = 3
 _MEMO_MAX = 200_000  # entries in each per-resolver memo (resolutions, family matches): bounded memory
-
-
-def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """One alternation of ``patterns`` (all compiled with the same flags), used as a gate: when it does not
-    fullmatch a name, none of them does, so the name costs one C-level match instead of a Python loop over every
-    pattern. None (no gate: walk the list) when the list is empty, the flags differ or the patterns cannot be
-    joined (a named group repeated across patterns)."""
-    if not patterns or len({p.flags for p in patterns}) != 1:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
-    except re.error:
-        return None
 
 
 class Resolver:
@@ -916,7 +904,7 @@ class Resolver:
             buckets[prefix] = sorted([*tried, *self._family_any], key=lambda t: t[0])
         # one gate for the patterns without a literal prefix (most names reach only those); joining each bucket
         # too was measured and costs more to compile (~0.2 s) than it saves
-        self._family_any_gate = _any_of([p for _o, p, _f in self._family_any])
+        self._family_any_gate = any_of([p for _o, p, _f in self._family_any])
         self._family_buckets = buckets
         return buckets
 
@@ -956,7 +944,7 @@ class Resolver:
                     self._api_patterns.append((re.compile(rec["pattern"], re.IGNORECASE), str(rec["provider"])))
                 except (re.error, KeyError, TypeError):
                     continue  # data problems are reported by tests/knowledge/test_data.py
-            self._api_gate = _any_of([p for p, _prov in self._api_patterns])
+            self._api_gate = any_of([p for p, _prov in self._api_patterns])
         name = parsed.core.lower()
         if "/" in name or (self._api_gate is not None and not self._api_gate.fullmatch(name)):
             return None, None
