@@ -8,9 +8,9 @@ whisper.cpp's speech models (``models/convert-pt-to-ggml.py``, ``convert-h5-to-g
 eleven int32 hyper-parameters (n_vocab, n_audio_ctx, n_audio_state, n_audio_head, n_audio_layer, n_text_ctx,
 n_text_state, n_text_head, n_text_layer, n_mels, ftype), the mel filter bank (int32 n_mel, int32 n_fft, then
 n_mel * n_fft float32) and the tokenizer's vocabulary (int32 count, then each token as int32 length + bytes), and
-only then the tensors. That header is read here (the filter bank skipped with a seek, the vocabulary read token by
-token under the reader's limits), so the vocabulary is fingerprinted like any tokenizer file's. Hand-written: no
-maintained library reads this legacy layout without loading the model.
+only then the tensors. That header is read here (the filter bank skipped with a seek, the vocabulary read in one
+bounded read and walked under the reader's limits), so the vocabulary is fingerprinted like any tokenizer file's.
+Hand-written: no maintained library reads this legacy layout without loading the model.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ WHISPER_HPARAMS = ("n_vocab", "n_audio_ctx", "n_audio_state", "n_audio_head", "n
 MAX_MEL, MAX_FFT = 512, 4096  # Whisper: 80 or 128 mel bins, n_fft 201 (a filter bank of 400-sample windows)
 MAX_TOKEN = 1024  # one vocabulary entry's longest accepted length (Whisper's longest is under 130 bytes)
 MAX_VOCAB_BYTES = 32 * 1024 * 1024  # the whole vocabulary section (Whisper's: about 500 KB)
+MAX_SPECIALS = 1024  # ``<|...|>`` entries in the vocabulary section (whisper.cpp's converters write at most one)
 
 
 class GGMLReader:
@@ -89,7 +90,12 @@ def _whisper_like(hp: dict[str, int]) -> bool:
 def _whisper_vocab(path: Path, fh: BinaryIO, at: int, n_vocab: int, limits: Limits) -> TokenizerInfo | None:
     """The vocabulary section: int32 count, then int32 length + bytes per token. ``<|...|>`` entries (the
     end-of-text token GPT-2's vocabulary carries) are specials; the rest are raw bytes. None when the file ends
-    before the section (a truncated or weightless header) or the count is not a vocabulary's."""
+    before the section (a truncated or weightless header) or the count is not a vocabulary's.
+
+    The section is read once (at most its byte bound) and walked in memory: a million tiny tokens were two million
+    ``read`` calls. More than MAX_SPECIALS distinct ``<|...|>`` entries is no whisper.cpp vocabulary (its converters write
+    one, or none) and is refused like any other limit: a million distinct specials made the publisher match
+    compare every catalogue entry's specials with all of them (60 s and more)."""
     fh.seek(at)
     raw = fh.read(4)
     if len(raw) < 4:
@@ -98,30 +104,40 @@ def _whisper_vocab(path: Path, fh: BinaryIO, at: int, n_vocab: int, limits: Limi
     if count <= 0 or count > min(limits.max_items, n_vocab):
         return None
     budget = min(MAX_VOCAB_BYTES, limits.max_text_bytes)
+    data = fh.read(budget + 4)  # one byte past the bound tells a section at the limit from one over it
     tokens: list[bytes] = []
-    specials: list[str] = []
+    specials: set[str] = set()
+    n_specials = 0
+    pos = 0
+    unpack = struct.Struct("<i").unpack_from
     for _ in range(count):
-        raw = fh.read(4)
-        if len(raw) < 4:
+        if pos + 4 > len(data):
+            if len(data) > budget:
+                raise fail(path, "whisper.cpp vocabulary is larger than the reader's limit", "max_text_bytes")
             raise fail(path, f"file is truncated: whisper.cpp vocabulary ends after {len(tokens)} of {count} tokens")
-        (n,) = struct.unpack("<i", raw)
+        (n,) = unpack(data, pos)
         if n < 0 or n > MAX_TOKEN:
-            raise fail(path, f"whisper.cpp vocabulary entry {len(tokens) + len(specials)} claims {n} bytes")
-        budget -= 4 + n
-        if budget < 0:
+            raise fail(path, f"whisper.cpp vocabulary entry {len(tokens) + n_specials} claims {n} bytes")
+        end = pos + 4 + n
+        if end > budget:
             raise fail(path, "whisper.cpp vocabulary is larger than the reader's limit", "max_text_bytes")
-        tok = fh.read(n)
-        if len(tok) < n:
+        if end > len(data):
             raise fail(path, f"file is truncated: whisper.cpp vocabulary ends inside token {len(tokens)}")
+        tok = data[pos + 4 : end]
+        pos = end
         if tok.startswith(b"<|") and tok.endswith(b"|>"):
-            specials.append(tok.decode("utf-8", errors="replace"))
+            n_specials += 1
+            specials.add(tok.decode("utf-8", errors="replace"))
+            if len(specials) > MAX_SPECIALS:
+                raise fail(path, f"whisper.cpp vocabulary has more than {MAX_SPECIALS} distinct <|...|> entries "
+                                 "(its converters write at most one)", "max_items")
         else:
             tokens.append(tok)
     # whisper.cpp's converters write some vocabularies as text: a token that is part of a UTF-8 character became
     # U+FFFD, so several tokens collapse into one. How many is kept (``lossy_tokens``): the near match allows that
     # many tokens of difference in size (modelmap.artifacts.identify.near_vocabularies)
     lossy = sum(1 for tok in tokens if _REPLACEMENT in tok)
-    return TokenizerInfo("ggml-whisper", "bytes", tokens, sorted(set(specials)), count,
+    return TokenizerInfo("ggml-whisper", "bytes", tokens, sorted(specials), count,
                          {"lossy_tokens": lossy} if lossy else {})
 
 
