@@ -399,6 +399,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # HP5.pth`, `checkpoints/epoch=9-step=900.ckpt`) is one whatever its own name, even where nothing says "model"
         # (a dict of versions to paths, `pretrained_gpt_path = …`)
         in_model_folder = _in_model_folder(v)
+        if _WHISPER_CPP_WEIGHT.fullmatch(stem.lower()):
+            return Match("model-file", None, 0.8, "speech")  # ggml-tiny.bin: a whisper.cpp checkpoint, by its size
         if hint == "none" and not is_model_ish(stem) and not weight_name and not in_model_folder and (
                 "/" not in v or ext not in _STRONG_FILE_EXT):
             return None
@@ -454,6 +456,12 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("provider-prefixed", "vertex-ai", 0.9)
     if _HUB_HOST.fullmatch(v):  # Ollama's hf.co/<org>/<repo>[:quant]
         return Match("hf-repo", None, 0.9)
+    if _FASTER_WHISPER.fullmatch(low) and low not in kb.hf_index and low not in kb.alias_index \
+            and not _WEIGHT_FOLDER.fullmatch(low.split("/", 1)[0]):
+        # faster-whisper-tiny, pengzhendong/faster-whisper-base: a faster-whisper checkpoint by its size word (a
+        # known repo id, Systran/faster-whisper-tiny, is the knowledge base's below); `models/faster-whisper-tiny`
+        # is a folder an app saves a download to, left to the path rules
+        return Match("hf-repo" if "/" in low else "other", None, 0.8, "speech")
     if "/" in v:
         return _classify_slashed(v, low, hint)
 
@@ -578,6 +586,19 @@ ARK_ENDPOINT_ID = re.compile(r"ep-20\d{12}-[a-z0-9]{4,8}")
 _SPACY_PIPELINE = re.compile(r"[a-z]{2,3}_(?:core_(?:web|news|sci)|ent_wiki|sent_ud)_(?:sm|md|lg|trf|scibert)")
 # a C++ inference engine's name (llama.cpp, whisper.cpp, LLaMa.cpp, whisper.cpp模型 in a UI label)
 _CPP_ENGINE = re.compile(r"(?i)\.cpp(?![a-z0-9_.-])")
+# Whisper's checkpoint sizes as its ports name them (openai/whisper's _MODELS: tiny[.en] base[.en] small[.en]
+# medium[.en] large-v1 large-v2 large-v3 large-v3-turbo turbo; distil-whisper's distil-large-v3, distil-small.en;
+# github.com/openai/whisper/blob/main/whisper/__init__.py, huggingface.co/distil-whisper, as_of 2026-12-05)
+WHISPER_SIZE = r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en)?(?:-v[1-3](?:\.5)?)?(?:-turbo)?|turbo"
+# faster-whisper's CTranslate2 conversions, faster-whisper-<size> / faster-distil-whisper-<size> (Systran's repos,
+# huggingface.co/Systran, as_of 2026-12-05), and their re-uploads under other owners (ModelScope mirrors,
+# pengzhendong/faster-whisper-tiny): the size word says which Whisper checkpoint, so the name is a model wherever it
+# is written, as whisper-tiny is; a size word alone (`tiny`, `base`) is not, only where a Whisper setting takes it
+_FASTER_WHISPER = re.compile(rf"(?:[a-z0-9][\w.-]{{0,38}}/)?faster-(?:distil-)?whisper-(?:{WHISPER_SIZE})")
+# whisper.cpp's weight files, ggml-<size>.bin and their quantised ggml-<size>-q5_0.bin (huggingface.co/ggerganov/
+# whisper.cpp, as_of 2026-12-05): the file a whisper.cpp front end downloads and passes to `-m`; `ggml-` with another
+# word (ggml-vocab-llama.gguf, ggml-model-f16) is not matched here
+_WHISPER_CPP_WEIGHT = re.compile(rf"ggml-(?:{WHISPER_SIZE})(?:-q[458]_[01k])?(?:-encoder)?")
 # a Python / Java class's dotted import path: identifier segments, two dots or more, a capitalised last segment
 # (langchain.chat_models.BaseChatModel); Bedrock's vendor.model ids carry hyphens and versions
 _CODE_PATH = re.compile(r"[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){1,12}\.[A-Z][A-Za-z0-9]{0,80}")
