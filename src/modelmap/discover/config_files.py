@@ -832,6 +832,11 @@ _CARGO_MANIFEST = re.compile(r"(?:^|/)Cargo\.toml$")
 _CARGO_NAME_KEYS = frozenset({"name", "path", "package"})
 
 
+# a Python package's manifest: `[project]` (PEP 621) and `[tool.poetry]` name the package, often after the model a
+# deployment package serves (BentoML's one package per model, `name = "qwen3-8b"`); its model is set elsewhere
+_PYPROJECT = re.compile(r"(?:^|/)pyproject\.toml$")
+
+
 # a YAML file of test records (Rails / Django-style fixtures: test/fixtures/*.yml, spec/fixtures/…)
 _FIXTURE_FILE = re.compile(r"(?:^|/)fixtures/(?:[^/]+/)*[^/]+\.ya?ml$")
 
@@ -1418,6 +1423,9 @@ class TreeWalker:
         low_key = (key or "").lower()
         if low_key in _CARGO_NAME_KEYS and _CARGO_MANIFEST.search(self.file.path):
             return  # Cargo.toml: a crate's, binary's or example's name, a dependency's path ([[example]] name = "gpt-4o")
+        if low_key == "name" and self.path in (["", "project"], ["", "tool", "poetry"]) \
+                and _PYPROJECT.search(self.file.path):
+            return  # pyproject.toml: the package's own name ([project] name = "gpt-oss-20b", a deployment's package)
         if self.under_dataset(low_key) and not (key and is_model_key(key)) and not (
                 parent_key and is_model_key(parent_key)):
             return  # a data set's id or path (datasets: [{path: mhenrichsen/alpaca_2k_test}]), not a model
