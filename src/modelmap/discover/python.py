@@ -433,6 +433,8 @@ class _Module:
                 body = node.body  # type: ignore[attr-defined]
                 if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                     self.docstrings.add(id(body[0].value))
+            if cls is ast.ClassDef:
+                self.class_fields(node)  # type: ignore[arg-type]
             if cls is ast.Assign:
                 assign: ast.Assign = node  # type: ignore[assignment]
                 if isinstance(assign.value, ast.Call) and assign.value.keywords:
@@ -1193,7 +1195,36 @@ class _Module:
             if any(_tests_fragment(t, var) for t in tests):
                 self._silence_fragments(_str_elts(gen.iter))
 
+    def class_fields(self, node: ast.ClassDef) -> None:
+        """A settings or record class's fields (pydantic, dataclass, attrs: ``name: str = 'llama3.1-8b-instruct'``
+        beside ``model_id: str = 'meta-llama/…'``): what its own ``name`` says is read as a dict's would be (in pass 1,
+        so that the name is silenced before any pass-2 handler reads it)."""
+        pairs: list[tuple[str, ast.expr]] = []
+        for stmt in node.body[:256]:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                pairs.append((stmt.target.id, stmt.value))
+            elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                pairs.append((stmt.targets[0].id, stmt.value))
+        self._own_name(pairs)
+
+    def _own_name(self, pairs: list[tuple[str, ast.expr]]) -> None:
+        """A record that names its model under a model key (``model_id``, ``model``, ``model_name``) and has a
+        ``name`` of its own: that name is the record's (a BentoML service's or deployment's name, an agent's, a
+        preset's; often the model's short name, ``llama3.1-8b-instruct`` beside ``meta-llama/Meta-Llama-3.1-8B-
+        Instruct``, or another model's when a template was copied), not a second model. Only a record whose model
+        key holds a literal that reads as a model counts: there the model is said where it belongs (a
+        ``model_path: "/models/x"`` beside it does not). ``pairs``: (key, value) as written."""
+        if len(pairs) < 2 or not any(k == "name" for k, _ in pairs[:256]) or not any(
+                is_model_key(k) and isinstance(v, ast.Constant) and isinstance(v.value, str)
+                and classify(v.value, "key") is not None for k, v in pairs[:256]):
+            return
+        for k, v in pairs[:256]:
+            if k == "name" and isinstance(v, ast.Constant) and isinstance(v.value, str) and id(v) not in self.claimed:
+                self.silenced.add(id(v))
+
     def visit_Dict(self, node: ast.Dict) -> None:
+        self._own_name([(k.value, v) for k, v in zip(node.keys[:256], node.values[:256], strict=False)
+                        if isinstance(k, ast.Constant) and isinstance(k.value, str)])
         grouped = [v for v in node.values if isinstance(v, (ast.List, ast.Tuple))]
         if len(grouped) >= 2 and len(grouped) == len(node.values):
             # {"quick": [(label, id), …], "deep": [(label, id), …]}: lists of rows of one shape under a dict's keys
