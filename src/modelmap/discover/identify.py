@@ -233,6 +233,29 @@ def _provider_role_name(low: str) -> bool:
                                                                                                strict=True))
 
 
+# a name written as a constant is (upper-case words joined by underscores, a version's dot allowed: `OPENAI_GPT5`,
+# `VERTEX_GEMINI_2.5_PRO`, `AZURE_OPENAI_GPT5_MINI`); a provider's model id is lower- or mixed-case with `-`
+_CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9.]*(?:_[A-Z0-9.]+)+")
+# cloud platforms that serve other vendors' models, named first in such keys but not provider ids of their own
+_PLATFORM_WORDS = frozenset({"vertex", "vertexai", "azure", "bedrock", "aws", "gcp", "sagemaker", "watsonx"})
+
+
+@lru_cache(maxsize=1 << 12)
+def _registry_key(low: str) -> bool:
+    """An LLM router's own key for a configured model, written as a constant (Skyvern's `LLMConfigRegistry`
+    keys `OPENAI_GPT5`, `VERTEX_GEMINI_2.5_PRO`, `ANTHROPIC_CLAUDE4_SONNET`; LiteLLM-style routers and .env
+    `LLM_KEY=` settings name configs so): a provider or cloud word first, then more words. An app picks a config by
+    it; the model id is in the config it names. No provider spells its API's model ids so (they are lower-case or
+    mixed with `-`); a few upper-case ids whose first word is no provider (360's `360GPT_S2_V9`) stay, and so does
+    a key the knowledge base knows exactly. ``low`` is the value lower-cased."""
+    kb = load()
+    if low in kb.alias_index or low in kb.hf_index or api_pattern(low) is not None:
+        return False
+    first = low.split("_", 1)[0]
+    voc = vocab()
+    return first in _PLATFORM_WORDS or first in voc.prefixes or first in kb.providers
+
+
 def is_generic(name: str) -> bool:
     """A value made only of role / packaging words or sizes (``embed``, ``rerank``, ``chat-vl``, ``70B``):
     names no model."""
@@ -382,6 +405,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     ollama_name = hint == "ollama" and low in vocab().ollama_library
     if (low in kb.rejected and api_pattern(low) is None and not ollama_name) or low in _NOT_MODEL_WORDS:
         return None
+    if _CONSTANT_NAME.fullmatch(v) and _registry_key(low):
+        return None  # "OPENAI_GPT5", "VERTEX_GEMINI_2.5_PRO": an LLM router's registry key (every hint)
 
     file_match = _MODEL_FILE.fullmatch(v)
     if file_match:
