@@ -392,9 +392,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     low = v.lower()
     if ARK_ENDPOINT_ID.fullmatch(low):
         return None  # "ep-20250510145437-5sxhs": a Volcengine Ark inference endpoint, which model it serves unsaid
-    if ("completion" in low or "messages" in low or "responses" in low) and _API_PROTOCOL_TAIL.search(low):
-        return None  # "openai-chat-completions", "anthropic-messages": an app's requester or adapter, named after
-        # the API protocol it speaks (every hint: a dict of requester names is as model-shaped as a model list)
+    if ("completion" in low or "messages" in low or "responses" in low or "interactions" in low) \
+            and _API_PROTOCOL_TAIL.search(low):
+        return None  # "openai-chat-completions", "anthropic-messages", "gemini-interactions" (Gemini's Interactions
+        # API): an app's requester, adapter or provider channel, named after the API protocol it speaks (every hint:
+        # a dict of requester names is as model-shaped as a model list)
     if _provider_role_name(low):
         return None  # "openai-chat", "azure-openai", "ollama-embedding": a backend or engine choice, named for who
         # serves it and what it does; no model is named by a provider that is no model family and a role word
@@ -601,7 +603,8 @@ def is_slot_name(low: str) -> bool:
 # an ordinal word and a number, as steps, stages and pages are numbered in UI text keys, tool-call ids and tests
 _SEQUENCE_ID = re.compile(r"(?:step|stage|phase|part|round|level|page|item|option|section|chapter|lesson|tab|slide|"
                           r"turn|scene)[-_]?\d{1,2}")
-_API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messages|responses)(?:[-_.]api)?$")
+_API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messages|responses|interactions)"
+                                r"(?:[-_.]api)?$")
 # a Volcengine Ark inference endpoint's id (ep-<yyyymmddhhmmss>-<suffix>, as the Ark console issues them and its
 # docs write them, volcengine.com/docs/82379, as_of 2026-12-04): given as the model, it names the endpoint, not the
 # model deployed behind it
