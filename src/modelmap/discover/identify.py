@@ -397,6 +397,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return None  # "openai-chat-completions", "anthropic-messages", "gemini-interactions" (Gemini's Interactions
         # API): an app's requester, adapter or provider channel, named after the API protocol it speaks (every hint:
         # a dict of requester names is as model-shaped as a model list)
+    if _DERIVED_TAIL.search(low):
+        return None  # "gpt-4.1-mini-migrated", "qwen-plus-copy-2": a deployment or preset made from a model and
+        # renamed so, an app's own object; the model it was made from is written elsewhere
     if _provider_role_name(low):
         return None  # "openai-chat", "azure-openai", "ollama-embedding": a backend or engine choice, named for who
         # serves it and what it does; no model is named by a provider that is no model family and a role word
@@ -605,6 +608,10 @@ _SEQUENCE_ID = re.compile(r"(?:step|stage|phase|part|round|level|page|item|optio
                           r"turn|scene)[-_]?\d{1,2}")
 _API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messages|responses|interactions)"
                                 r"(?:[-_.]api)?$")
+# the last word of a name an app gives a copy of something (a migrated deployment `gpt-4.1-mini-migrated`, its
+# second copy `-migrated-2`, a duplicated preset `-copy`, `-clone`, `-backup`), with an optional copy number: no
+# provider names a model so, and the copy is the app's own object, named after the model it was made from
+_DERIVED_TAIL = re.compile(r"[-_.](?:migrated|copy|clone|cloned|backup|duplicate)(?:[-_.]?\d{1,3})?$")
 # a Volcengine Ark inference endpoint's id (ep-<yyyymmddhhmmss>-<suffix>, as the Ark console issues them and its
 # docs write them, volcengine.com/docs/82379, as_of 2026-12-04): given as the model, it names the endpoint, not the
 # model deployed behind it
