@@ -83,7 +83,7 @@ class ComposeSource:
         return config_name(path).lower().endswith((".yaml", ".yml"))  # docker-compose.yml.example too
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
-        if "services" not in file.text:
+        if "services" not in file.text and "models" not in file.text:
             return []
         try:
             docs = parse_yaml(file.text)
@@ -96,9 +96,10 @@ class ComposeSource:
                 if not isinstance(doc, Mapping) or not is_compose(config_name(file.path), doc):
                     continue
                 services = doc.get("services")
-                assert isinstance(services, Mapping)
+                # (an override file of `models:` alone has no services: is_compose)
+                service_pairs = services.pairs if isinstance(services, Mapping) else []
                 servers: dict[str, tuple[str, str, str]] = {}
-                for k, svc in services.pairs:
+                for k, svc in service_pairs:
                     if isinstance(k, Scalar) and isinstance(svc, Mapping):
                         image = svc.get("image")
                         # an image names the server; a service built locally is judged by its name
@@ -118,11 +119,12 @@ class ComposeSource:
                     return (hit[0], url.rstrip("/")) if hit else None
 
                 walker.extra_endpoint = local
-                walker._visited.add(id(services))
+                if services is not None:
+                    walker._visited.add(id(services))
                 runner_models = doc.get("models")
                 if isinstance(runner_models, Mapping):
                     self._runner_models(walker, runner_models)
-                for k, svc in services.pairs:
+                for k, svc in service_pairs:
                     if not (isinstance(k, Scalar) and isinstance(svc, Mapping)):
                         continue
                     uses = svc.get("models")

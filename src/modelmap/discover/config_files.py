@@ -1922,7 +1922,12 @@ def is_compose(path: str, doc: Node | None) -> bool:
         return False
     services = doc.get("services")
     if not isinstance(services, Mapping):
-        return False
+        # an override file that only adds or changes Docker Model Runner models (`compose.offload.yaml`:
+        # `models: {gemma3: {model: ai/gemma3-qat:27B-Q4_K_M}}`, merged with compose.yaml by `-f`): its entry names
+        # are the compose file's model keys, its `model` values what is pulled
+        models = doc.get("models")
+        return _COMPOSE_NAME.search(path) is not None and isinstance(models, Mapping) and all(
+            isinstance(e, Mapping) for _, e in models.pairs[:64])
     if _COMPOSE_NAME.search(path):
         return True
     return any(isinstance(s, Mapping) and (s.get("image") is not None or s.get("build") is not None)
