@@ -195,6 +195,9 @@ _MAX_TEXT_BLOCK = 256 * 1024  # a multi-line string read for the JSON it holds, 
 # Whisper's size names (openai-whisper, faster-whisper and WhisperX take them as the model): tiny … large-v3-turbo,
 # the English-only *.en, distil-* (faster-whisper) and turbo
 _WHISPER_SIZE = re.compile(r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en)?(?:-v[1-3](?:\.5)?)?(?:-turbo)?|turbo")
+# a name that says its value is a Whisper model (whisper_model, fasterWhisperModel, WhisperModelEnum,
+# "transcribe.faster_whisper.model", WHISPER_MODEL_SIZE): a Whisper size word under it is a checkpoint
+_WHISPER_NAME = re.compile(r"(?i)whisper.{0,24}?(?:model|size)")
 # the items of a comma-separated list in one literal under a model-named name; at most this many are read
 _LIST_ITEM = re.compile(r"[^,\s\u3001\uff0c]{1,200}")
 # what separates the items: a comma, or the ideographic and full-width commas of Chinese text ('glm-4、glm-4-air')
@@ -756,6 +759,14 @@ class _Module:
             provider=endpoint[0] if endpoint else provider, endpoint=endpoint[1] if endpoint else None,
             symbol=self.symbol(),
         )
+        if found is None and binding is not None and _WHISPER_NAME.search(binding) \
+                and _WHISPER_SIZE.fullmatch(value.strip()):
+            # whisper_model="tiny", "faster_whisper_model": "base": the binding says the value is a Whisper model, so
+            # its size word is the checkpoint the library downloads (as whisper.load_model("tiny")); the same word
+            # under any other name (a video quality, a font size) is nothing
+            found = self.c.add(value.strip(), line, col + shift, Match("other", None, 0.85, "speech"), role="speech",
+                               api=api, source_id="python-whisper", symbol=self.symbol(),
+                               evidence=(f"binding:{binding}", "whisper-size"))
         if found is None and binding is not None and binding_only(value, binding):
             found = self.c.add(
                 value, line, col + shift, Match("api-model", None, 0.5), role=role, api=api, source_id=source_id,
@@ -998,6 +1009,15 @@ class _Module:
                 # value of the model-named entry or variable, whatever the call's result is assigned to
                 key = node.args[0].value
                 for lit in self.literals(node.args[1]):
+                    if id(lit) not in self.claimed:
+                        self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=key)
+            if last == "get" and len(node.args) == 3 and not isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) \
+                    and "." in node.args[1].value and is_model_key(node.args[1].value.rsplit(".", 1)[-1]):
+                # get(config, "transcribe.faster_whisper.model", "large-v3"): a settings helper's (object, dotted
+                # path, default) form; the default is the value of the model-named setting the path ends in
+                key = node.args[1].value
+                for lit in self.literals(node.args[2]):
                     if id(lit) not in self.claimed:
                         self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=key)
             for kw in node.keywords:
@@ -1267,6 +1287,24 @@ class _Module:
                         self.report(iv, hint="key", role=None, api=None, source_id="python-model-key",
                                     binding=f"{k.value}.{ik.value}")
 
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        """``class WhisperModelEnum(Enum): TINY = "tiny"; LARGE_V3 = "large-v3"``: a class named for Whisper models
+        lists the checkpoints an app offers by their size words; each is the model the library downloads. Under any
+        other class (``VideoQuality.SMALL = "small"``) the words stay nothing."""
+        if not _WHISPER_NAME.search(node.name):
+            return
+        for stmt in node.body[:256]:
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Constant) \
+                    and isinstance(stmt.value.value, str) and id(stmt.value) not in self.claimed \
+                    and id(stmt.value) not in self.silenced and _WHISPER_SIZE.fullmatch(stmt.value.value.strip()):
+                lit = stmt.value
+                line, col = self.position(lit)
+                value, shift = _unquote(str(lit.value))
+                self.c.add(value.strip(), line, col + shift, Match("other", None, 0.85, "speech"), role="speech",
+                           source_id="python-whisper", symbol=self.symbol(), evidence=(f"container:{node.name}",
+                                                                                       "whisper-size"))
+                self.claimed.add(id(lit))
+
     def visit_arguments(self, node: ast.arguments) -> None:
         positional = node.posonlyargs + node.args
         pairs = list(zip(positional[len(positional) - len(node.defaults):], node.defaults, strict=False))
@@ -1336,6 +1374,7 @@ _HANDLERS: dict[type, Callable[[_Module, Any], None]] = {
     ast.AnnAssign: _Module.visit_AnnAssign,
     ast.Dict: _Module.visit_Dict,
     ast.arguments: _Module.visit_arguments,
+    ast.ClassDef: _Module.visit_ClassDef,
 }
 
 
