@@ -15,6 +15,10 @@ coverage set, not an independent one). Every case is built in a temp dir from th
 - ``ckpt``: config.json (names rewritten to Acme) and a safetensors header with the model's shapes (weights a hole);
   ``ckpt-scrub``: the safetensors header alone, renamed.
 - ``hfdir``: the tokenizer, config.json and safetensors header of ``ckpt``, README claiming an in-house model.
+- ``newvocab`` (tokenizer.json only): every third ordinary token rewritten (a middle dot appended), the added and special
+  tokens kept: the maker's *new* tokenizer, whose vocabulary no table knows (no hash, sketch or prefix matches) but
+  whose special tokens are the maker's. Right is the maker (from its own special tokens) or, where those tokens are
+  shared by several makers, no answer (truth null).
 
     python bench/artifacts/disguise.py                 # score every case and build
     python bench/artifacts/disguise.py --json out.json # also write the rows
@@ -140,6 +144,26 @@ def _sparse_safetensors(path: Path, tensors: dict[str, list[int]]) -> None:
         fh.truncate(8 + len(raw) + off)
 
 
+def _new_vocab(src: Path, dst: Path) -> None:
+    doc = json.loads(src.read_text(encoding="utf-8"))
+    vocab = doc["model"]["vocab"]
+    if not isinstance(vocab, dict):
+        raise SystemExit(f"{src}: newvocab needs a token -> id vocabulary")
+    added = {t.get("content") for t in doc.get("added_tokens") or [] if isinstance(t, dict)}
+    out: dict[str, int] = {}
+    taken = set(vocab)
+    for tok, i in vocab.items():
+        if tok not in added and i % 3 == 0:
+            new = tok + "\u00b7"
+            while new in taken:
+                new += "\u00b7"
+            taken.add(new)
+            tok = new
+        out[tok] = i
+    doc["model"]["vocab"] = out
+    dst.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
 def _ckpt(dst: Path, cfg_name: str, with_config: bool = True) -> None:
     dst.mkdir()
     cfg, tensors = _tensors(cfg_name)
@@ -190,6 +214,10 @@ def build(case: dict[str, Any], kind: str, tmp: Path, n: int) -> Path | None:
         else:
             raise SystemExit(f"{case['id']}: no scrub for {src.name}")
         return tmp / name
+    if kind == "newvocab":
+        assert src is not None
+        _new_vocab(src, tmp / name)
+        return tmp / name
     if kind in ("ckpt", "ckpt-scrub"):
         d = tmp / f"{name}-acme-model"
         _ckpt(d, case["ckpt"], with_config=kind == "ckpt")
@@ -217,6 +245,8 @@ def score(rec: dict[str, Any], case: dict[str, Any]) -> dict[str, Any]:
     fam = rec.get("family") or {}
     ok_names = {case["family"], *(case.get("accept") or [])}
     fam_ok = fam.get("id") in ok_names or bool(ok_names & set(fam.get("indistinguishable_from") or []))
+    if case["family"] is None:  # truth: nothing in the file names a family (unknown is the right answer)
+        fam_ok = not fam
     pub = rec.get("publisher") or {}
     return {"got_family": fam.get("id"), "family_ok": fam_ok, "got_publisher": pub.get("id"),
             "publisher_ok": pub.get("id") == case["publisher"], "got_country": pub.get("country"),
@@ -255,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
                              "country": case["country"], **score(rec, case)})
     print(f"{'case':34} {'build':10} {'expected':15} {'got':15} f  {'publisher':22} p  country  c")
     for r in rows:
-        print(f"{r['id']:34} {r['build']:10} {r['family']:15} {r['got_family']!s:15} {'Y' if r['family_ok'] else 'N'}  "
+        print(f"{r['id']:34} {r['build']:10} {r['family']!s:15} {r['got_family']!s:15} {'Y' if r['family_ok'] else 'N'}  "
               f"{r['got_publisher']!s:22} {'Y' if r['publisher_ok'] else 'N'}  {r['got_country']!s:8} "
               f"{'Y' if r['country_ok'] else 'N'}")
     k = len(rows)

@@ -41,6 +41,7 @@ from modelmap.artifacts.identify import (
     near_vocabularies,
     prefix_vocabularies,
     rank,
+    signature_publisher,
     structure_features,
     vocab_families,
     vocab_makers,
@@ -586,6 +587,10 @@ class _Inspection:
 
     # --- conclusions ---------------------------------------------------------------------------
     def conclude(self) -> dict[str, Any]:
+        if (self.obs.vocab_hashes and not self.obs.near_vocab
+                and not set(self.obs.vocab_hashes) & known_vocab_hashes()):
+            # no known vocabulary: the special tokens may still be one maker's own (a new tokenizer version)
+            self.obs.signature = signature_publisher(self.obs.specials)
         ranked = rank(self.obs) if not self.obs.empty else []
         ranked = self.promote_marked_derivative(ranked)
         family: dict[str, Any] | None = None
@@ -593,6 +598,11 @@ class _Inspection:
             top = ranked[0]
             ties = [r["family"] for r in ranked[1:] if top["score"] - r["score"] <= 0.02]
             why = list(top["why"])
+            if "specials-signature" in (top.get("signals") or []):
+                # only the maker's special tokens speak (no known vocabulary): every family of that maker they fit
+                # is as likely (a new version of any of them), so the family is not chosen among them
+                ties += [r["family"] for r in ranked[1:]
+                         if "specials-signature" in (r.get("signals") or []) and r["family"] not in ties]
             open_gen = self.generation_open(top, ranked)
             if open_gen:
                 ties += [f for f in open_gen if f not in ties]

@@ -66,6 +66,10 @@ class Observation:
     # known vocabulary hash -> the number of first tokens an observed vocabulary (cut short) shares with it; those
     # are in near_vocab too (similarity 1.0 over what the file holds), this says why (filled by add_tokenizer)
     prefix_vocab: dict[str, int] = field(default_factory=dict)
+    # (publisher, tokens): an unknown vocabulary's special tokens that only that publisher's own models carry, at least
+    # MIN_SIGNATURE of them and none only another's (set by inspect when no known vocabulary matched; see
+    # signature_publisher)
+    signature: tuple[str, frozenset[str]] | None = None
     specials: set[str] = field(default_factory=set)
     model_types: set[str] = field(default_factory=set)  # HF model_type / architectures class names
     gguf_arch: set[str] = field(default_factory=set)
@@ -180,6 +184,57 @@ def near_vocabularies(size: int, sketch: str, slack: int = 0) -> list[tuple[str,
     return sorted(out, key=lambda t: (-t[1], abs(t[2] - size), t[0]))
 
 
+# Special-token signatures: a vocabulary the table does not know (a maker's new tokenizer version) that carries at least
+# MIN_SIGNATURE special tokens which, among the table's entries that are not derivatives, only one publisher's carry,
+# and none that only another publisher's carry, is that publisher's (W_SIGNATURE instead of the vocabulary-miss
+# penalty: it names the family whose own tokens it shares most, and the maker; the version stays open). Tokens
+# without markup (a bare "(" or "+" a tokenizer lists as added) never count; derivatives (``base:``) are left out, as
+# they carry their base's tokens on their base's vocabulary. Nor do tokens any tokenizer may carry whichever maker made
+# it, though the table has them from one maker only: a generic role (<bos>, [EOS], <PAD>, <SOS>, <EOS_TOKEN>: a home-made
+# tokenizer picks those names) or an HTML tag (Gemma's </div>, Yi's <td/>: table and document models add them). A
+# numbered series (<image_0> … <image_1023>, <<ST_0>> …) is one choice of the maker's, so it counts once towards
+# MIN_SIGNATURE.
+MIN_SIGNATURE = 3
+W_SIGNATURE = 0.3
+_MARKUP = re.compile(r"[<>\[\]|]")
+_GENERIC_ROLE = re.compile(
+    r"^(?:[<\[]\|?)(?:/)?(?:(?:pad|unk|bos|eos|sos|eot|eod|eop|eom|mask|cls|sep|start|end|s|begin|stop|null|none|empty|"
+    r"unknown|padding|newline|nl|space|tab|sentence|text|bot|sot|user|assistant|system|human|bot|ai|gpt|agent|"
+    r"html|head|body|div|span|p|a|b|i|u|s|em|strong|br|hr|img|table|thead|tbody|tfoot|tr|td|th|ul|ol|li|dl|dt|dd|"
+    r"h[1-6]|pre|code|blockquote|caption|footer|header|sup|sub|section|article|nav|title|link|meta|script|style|"
+    r"form|input|label|button|small|big|center|font|figure|figcaption|main|aside|iframe)(?:_token)?)\s*/?(?:\|?[>\]])$",
+    re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _special_owners() -> dict[str, frozenset[str]]:
+    owners: dict[str, set[str]] = {}
+    for e in load_fingerprints().get("fingerprints", []):
+        pub = e.get("publisher")
+        if not isinstance(pub, str) or e.get("base") or not e.get("vocab_hashes"):
+            continue
+        for tok in _norm_specials(e.get("special_tokens") or []):
+            if len(tok) >= 4 and _MARKUP.search(tok) and not _GENERIC_ROLE.match(tok):
+                owners.setdefault(tok, set()).add(pub)
+    return {t: frozenset(p) for t, p in owners.items()}
+
+
+def signature_publisher(specials: set[str] | list[str]) -> tuple[str, frozenset[str]] | None:
+    """(publisher, its tokens) when the special tokens carry at least MIN_SIGNATURE that only one publisher's models
+    carry and none that only another's do; None otherwise."""
+    owners = _special_owners()
+    by_pub: dict[str, set[str]] = {}
+    for tok in _norm_specials(specials):
+        pubs = owners.get(tok)
+        if pubs is not None and len(pubs) == 1:
+            by_pub.setdefault(next(iter(pubs)), set()).add(tok)
+    if len(by_pub) != 1:
+        return None
+    pub, toks = next(iter(by_pub.items()))
+    shapes = {re.sub(r"\d+", "#", t) for t in toks}  # a numbered series counts once
+    return (pub, frozenset(toks)) if len(shapes) >= MIN_SIGNATURE else None
+
+
 PREFIXES = FINGERPRINTS.with_name("vocab_prefixes.yaml")
 
 
@@ -278,6 +333,14 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
             else:
                 why.append(f"vocabulary nearly matches {near[0][:19]}… (estimated similarity "
                            f"{obs.near_vocab[near[0]][1]:.3f}; not the same hash)")
+        elif (obs.signature and entry.get("publisher") == obs.signature[0] and not entry.get("base")
+              and len(obs.signature[1] & set(entry.get("special_tokens") or [])) >= MIN_SIGNATURE):
+            score += W_SIGNATURE
+            signals.append("specials-signature")
+            mine = sorted(obs.signature[1] & set(entry.get("special_tokens") or []))
+            why.append(f"the vocabulary is none the table knows, but it carries {len(mine)} special tokens that only "
+                       f"{obs.signature[0]}'s own models carry ({', '.join(mine[:4])}{' …' if len(mine) > 4 else ''}): "
+                       f"a tokenizer of {obs.signature[0]}'s; which family or version is not known from it")
         else:
             score += W_VOCAB_MISS
             why.append("vocabulary differs")
