@@ -102,17 +102,45 @@ def _rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
+class _TraceBlocks:
+    """The records' tables, each rendered as Rich renders a titled ``Table`` (the title wrapped to the table's
+    width, left-justified, over the field/value rows). Records whose rows are the same (a batch of unknown ids
+    of one shape: "unknown", the same publisher, the same reason) share one rendering of the rows, and each
+    record's segments are yielded as it is reached rather than built into one group first: a 20,000-id batch
+    spent 2.6 ms of Rich table layout per id (53 s) and held every table's segments at once (550 MB)."""
+
+    def __init__(self, records: list[dict[str, Any]]) -> None:
+        self.records = records
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+
+        bodies: dict[tuple[tuple[str, str], ...], tuple[int, list[Segment]]] = {}
+        for rec in self.records:
+            rows = tuple(_rows(rec))
+            body = bodies.get(rows)
+            if body is None:
+                block = Table(show_header=False, expand=False)
+                block.add_column("field", style="bold", no_wrap=True)
+                block.add_column("value", overflow="fold")
+                for name, value in rows:
+                    # each line is sanitised on its own, so the tree's own newlines stay newlines
+                    block.add_row(name, Text("\n").join(text(line) for line in value.split("\n")))
+                segments = list(console.render(block, options))
+                first: list[Segment] = next(iter(Segment.split_lines(segments)), [])
+                body = (Segment.get_line_length(first), segments)
+                if len(bodies) < _MAX_SHARED:
+                    bodies[rows] = body
+            width, segments = body
+            title = text(rec["query"])
+            if title:  # as Table renders a Text title: wrapped to the table's width, left-justified
+                yield from console.render(title, options.update(width=width, justify="left", highlight=False))
+            yield from segments
+
+
+_MAX_SHARED = 4096  # distinct row sets kept for sharing (each a rendered table: a few KB)
+
+
 def trace_table(records: list[dict[str, Any]], width: int | None = None) -> Any:
     """One field/value table per identifier; values wrap (never cut), so ids and trees stay whole."""
-    from rich.console import Group
-
-    blocks = []
-    for rec in records:
-        block = Table(title=text(rec["query"]), show_header=False, title_justify="left", expand=False)
-        block.add_column("field", style="bold", no_wrap=True)
-        block.add_column("value", overflow="fold")
-        for name, value in _rows(rec):
-            # each line is sanitised on its own, so the tree's own newlines stay newlines
-            block.add_row(name, Text("\n").join(text(line) for line in value.split("\n")))
-        blocks.append(block)
-    return Group(*blocks)
+    return _TraceBlocks(records)
