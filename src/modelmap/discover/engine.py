@@ -31,6 +31,7 @@ from modelmap.discover.base import (
     looks_generated,
 )
 from modelmap.discover.context import context_for, mark_catalogs
+from modelmap.discover.hidden import hidden_value_skip
 from modelmap.discover.links import link_uses
 from modelmap.discover.model_files import is_model_file
 from modelmap.discover.prefilter import matcher, may_contain_model
@@ -215,6 +216,7 @@ def _analyse(relpath: str, text: str, applicable: list[Source], opts: ScanOption
     comes from the path and ``opts``); the result cache relies on that (discover/resultcache.py)."""
     file = SourceFile(relpath, text, context_for(relpath))
     found: list[Finding] = []
+    skips_before = len(out.skips)
     for src in applicable:
         # each source gets its own allowance: a slow config walk does not starve the k8s source
         with file_budget(opts.budget_seconds, opts.budget_steps, opts.max_findings_per_file) as allowance:
@@ -240,6 +242,8 @@ def _analyse(relpath: str, text: str, applicable: list[Source], opts: ScanOption
                 out.skips.append(Skip(relpath, "findings-capped",
                                       f"{src.id}: more than {allowance.max_findings} findings in one file; "
                                       "the first ones are kept"))
+    if not found and len(out.skips) == skips_before and (hidden := hidden_value_skip(relpath, text)) is not None:
+        out.skips.append(hidden)  # a model setting whose value holds escapes or bidi characters: not silently lost
     found = [with_location_evidence(f) for f in found]  # a model URI's scheme and the model id inside it
     cap = opts.max_findings_per_file  # each source is capped on its own (discover.base.Budget); all of them too
     if len(found) > cap:

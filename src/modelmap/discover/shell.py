@@ -1044,6 +1044,10 @@ class ShellSource:
             elif command:
                 # a continued command: each value is reported on the physical line it is written on
                 found = scan_command_line(file, command, start, f"{self.id}-command")
+                if batch:
+                    # a `set` / `$env:` / `azd env set` reached through `^` or backtick continuations (`if exist x ^`
+                    # then `set MODEL=…` on the next line) sets its variable like one written on a line of its own
+                    found += scan_windows_assignments(file, command, start, f"{self.id}-variable")
                 at = [p[0] for p in pieces]
                 out.extend(_relocate(f, pieces, at) for f in found)
         rest = "".join(pending)
