@@ -1539,6 +1539,7 @@ from tests.redteam import (  # noqa: E402
     probes_session12,  # noqa: F401  (session 11's TFLite / Paddle / .npz / OpenFst readers, session 12's paths)
     probes_session13,  # noqa: F401  (session 13's readers and scan rules, the pre-pass and many-pickle bounds)
     probes_session14,  # noqa: F401  (session 14's scan rules, readers and XML, line vocabularies at max_items)
+    probes_session15,  # noqa: F401  (Bicep, Windows scripts, ggml/CT2, zips, TOML blocks, cut vocabularies, trace)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
