@@ -486,6 +486,13 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("provider-prefixed", "vertex-ai", 0.9)
     if _HUB_HOST.fullmatch(v):  # Ollama's hf.co/<org>/<repo>[:quant]
         return Match("hf-repo", None, 0.9)
+    if (mnn := _MNN_CONVERSION.fullmatch(low)) is not None and low not in kb.hf_index \
+            and not (mnn.group(1) and _WEIGHT_FOLDER.fullmatch(mnn.group(1))):
+        # Qwen3.5-0.8B-MNN, taobao-mnn/Qwen3-4B-MNN: the MNN conversion of a model the knowledge base holds by that
+        # name (Qwen3.5-0.8B); a name the knowledge base does not hold before -MNN (my-app-MNN) is left as it was
+        base = mnn.group(2).replace("___", ".")
+        if base in kb.alias_index or base in _hub_names():
+            return Match("hf-repo" if mnn.group(1) else "other", None, 0.7)
     if _FASTER_WHISPER.fullmatch(low) and low not in kb.hf_index and low not in kb.alias_index \
             and not _WEIGHT_FOLDER.fullmatch(low.split("/", 1)[0]):
         # faster-whisper-tiny, pengzhendong/faster-whisper-base: a faster-whisper checkpoint by its size word (a
@@ -630,6 +637,10 @@ WHISPER_SIZE = r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en)?(?:-v[1-3]
 # pengzhendong/faster-whisper-tiny): the size word says which Whisper checkpoint, so the name is a model wherever it
 # is written, as whisper-tiny is; a size word alone (`tiny`, `base`) is not, only where a Whisper setting takes it
 _FASTER_WHISPER = re.compile(rf"(?:[a-z0-9][\w.-]{{0,38}}/)?faster-(?:distil-)?whisper-(?:{WHISPER_SIZE})")
+# MNN's converted models are published as <model>-MNN (huggingface.co/taobao-mnn: Qwen3-4B-MNN, Qwen2.5-0.5B-MNN;
+# modelscope.cn/organization/MNN; as_of 2026-12-05), with the owner or without it (an MNN app's model list, a test's
+# model id); ModelScope's download folders write a name's dots as `___` (Qwen3___5-0___8B-MNN)
+_MNN_CONVERSION = re.compile(r"(?:([a-z0-9][\w.-]{0,38})/)?([a-z0-9][\w.-]{2,120}?)-mnn")
 # whisper.cpp's weight files, ggml-<size>.bin and their quantised ggml-<size>-q5_0.bin (huggingface.co/ggerganov/
 # whisper.cpp, as_of 2026-12-05): the file a whisper.cpp front end downloads and passes to `-m`; `ggml-` with another
 # word (ggml-vocab-llama.gguf, ggml-model-f16) is not matched here
