@@ -1749,18 +1749,37 @@ def _script_blocks(text: str) -> Iterator[tuple[str, int, int]]:
         pos = close.end()
 
 
+# a Vue template's bound attribute or condition that compares with a quoted literal (`:disabled="form.modelName ==
+# 'dall-e-2'"`, `v-if="model === 'gpt-4o'"`): the expression is JavaScript, read where it is written; other template
+# expressions (v-for's `item in list`, event handlers) are left blank
+_TEMPLATE_COMPARE = re.compile(r'(?<=\s)(?::[\w-]{1,40}|v-(?:if|else-if|show|bind:[\w-]{1,40}))="([^"<>{}]{1,300})"')
+_COMPARES_LITERAL = re.compile(r"""[=!]==?\s*'[^'\n]{1,200}'|'[^'\n]{1,200}'\s*[=!]==?""")
+
+
 def _script_text(text: str) -> tuple[str, str]:
-    """Keep only the <script> blocks of a Vue/Svelte file, blanking the rest so positions stay put."""
+    """Keep only the <script> blocks of a Vue/Svelte file, blanking the rest so positions stay put; a template's
+    comparisons with a literal (``_TEMPLATE_COMPARE``) are kept too, each as one statement, in place."""
     blank = "\n".join(" " * len(line) for line in text.split("\n"))  # every character but a newline: a space
     pieces: list[str] = []
     done = 0
     lang = "javascript"
+
+    def outside(start: int, end: int) -> str:
+        """The blanked text between script blocks, with the template's literal comparisons written back."""
+        out = list(blank[start:end])
+        for m in _TEMPLATE_COMPARE.finditer(text, start, end):
+            expr = m.group(1)
+            if _COMPARES_LITERAL.search(expr) and not re.search(r"[;`]|=>", expr):
+                at = m.start(1) - start
+                out[at:at + len(expr) + 1] = [*expr, ";"]  # the closing quote's place ends the statement
+        return "".join(out)
+
     for attrs, start, end in _script_blocks(text):  # in order, none overlapping
         if _TS_LANG.search(attrs):
             lang = "typescript"
-        pieces += (blank[done:start], text[start:end])
+        pieces += (outside(done, start), text[start:end])
         done = end
-    pieces.append(blank[done:])
+    pieces.append(outside(done, len(text)))
     return "".join(pieces), lang
 
 
