@@ -194,7 +194,7 @@ def test_model_folders_under_path_and_dir_names_in_shell(tmp_path: Path) -> None
     found = {(f.raw, f.line) for f in _scan(tmp_path, {"scripts/launch.sh": LAUNCHER})}
     for raw, needle in (("/srv/models/Yi-1.5-9B-Chat", "LLM_PATH="), ("/srv/models/bge-reranker-base", "RERANK_PATH="),
                         ("/srv/checkpoints/Mistral-7B-Instruct-v0.3", "CKPT_PATH="),
-                        ("/srv/models/Llama-2-13b-chat/", "--ckpt_dir"),
+                        ("/srv/models/Llama-2-13b-chat", "--ckpt_dir"),  # its closing slash is not part of the name
                         ("/srv/models/bge-large-zh-v1.5", "--embedding-path"),
                         ("/data/Qwen-7B-Chat", "--checkpoint-path")):
         assert (raw, _line(LAUNCHER, needle)) in found, raw

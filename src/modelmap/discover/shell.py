@@ -329,6 +329,11 @@ def _model_dir_by_name(name: str, value: str) -> bool:
             and is_model_ish(last) and not is_generic(last))
 
 
+# checkpoint-folder flags of Megatron-style trainers (see _scan_command_line); a leading `$VAR/` / `${VAR}/` root
+_CKPT_DIR_FLAGS = frozenset({"--load", "--ref-load", "--save", "--critic-load", "--critic-save", "--pretrained-checkpoint"})
+_VAR_ROOT = re.compile(r"^\$\{?[A-Za-z_]\w{0,60}\}?/")
+
+
 # programs whose `owner/name` arguments are code or images, not models (git clone org/repo, pip install org/pkg)
 _NOT_MODEL_PROGRAMS = frozenset({"git", "pip", "pip3", "uv", "npm", "npx", "yarn", "pnpm", "go", "cargo", "gh", "brew",
                                  "apt", "apt-get", "docker", "podman", "kubectl", "helm", "curl", "wget"})
@@ -683,6 +688,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         if default is not None and default.group("default"):
             # `--model-path ${WORKER_MODEL_PATH:-lmsys/vicuna-7b-v1.5}`: the default is the model when unset
             value = default.group("default")
+        if len(value) > 2 and value.endswith("/") and value[-2] != "/" and "://" not in value:
+            value = value[:-1]  # a folder written with its closing slash (`--load /root/Qwen3-8B/`) is that folder
         # a value written twice on the line (`--static-models "a,a"`) gets each occurrence's own column
         start = searched_from.get(value, 0)
         col = _find_word(text, value, start)
@@ -782,6 +789,15 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 if "://" not in value:
                     report(value, "hf", None, toks[0].rsplit("/", 1)[-1])
                 loads_model = downloads = True
+            continue
+        if flag in _CKPT_DIR_FLAGS:
+            # Megatron-style trainers (Megatron-LM, slime, verl's Megatron backend) name checkpoint folders with
+            # --load / --ref-load / --save: a folder named by a model family and size (/root/Qwen3-30B-A3B_slime,
+            # ${BASE_DIR}/GLM-4.7-355B-A32B_torch_dist) is that model's weights; a folder under a variable alone
+            # (${SAVE_DIR}/ckpt) or one that names no model says nothing
+            value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
+            if _is_model_dir_name(_VAR_ROOT.sub("/", value, count=1)):
+                report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
             continue
         found = _model_flag(flag) if (is_server or flag != "-m") else None
         if found is not None:
@@ -993,8 +1009,14 @@ class ShellSource:
             stripped = raw.strip()
             if array is not None and not pending:
                 close = raw.find(")")
-                out.extend(array_items(file, raw, number, f"{self.id}-variable", array[0], 0,
-                                       close if close >= 0 else len(raw)))
+                inside = raw[:close] if close >= 0 else raw
+                if inside.lstrip().startswith("-") and not is_model_key(array[0]):
+                    # an array of a launcher's arguments written one flag a line (Megatron / slime / verl scripts:
+                    # `CKPT_ARGS=(` then `--hf-checkpoint /root/Qwen3-8B/`, later spliced in as "${CKPT_ARGS[@]}"):
+                    # each line is read as arguments of the command it is spliced into
+                    out.extend(scan_command_line(file, inside.strip(), number, f"{self.id}-command", line_text=raw))
+                else:
+                    out.extend(array_items(file, raw, number, f"{self.id}-variable", array[0], 0, len(inside)))
                 array = None if close >= 0 or array[1] <= 1 else (array[0], array[1] - 1)
                 continue
             if not pending:
