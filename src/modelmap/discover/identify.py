@@ -61,6 +61,13 @@ _NOT_MODEL_WORDS = {
     "openai", "anthropic", "ollama", "azure", "google", "gemini", "huggingface", "local", "custom", "test", "mock",
     "fake", "dummy", "example", "your-model", "your_model", "my-model", "model-name", "model_name",
 }
+# speech-recognition engines (Python packages and C++ ports that run Whisper-family checkpoints): an app's choice of
+# backend (`asr_model == "Faster-Whisper"`, `engine: whisper_cpp`), the checkpoint a setting of its own (`model_path:
+# large-v3-turbo`); faster-whisper-<size> / ggml-<size>.bin are checkpoints and are read elsewhere
+_SPEECH_ENGINES = frozenset({
+    "faster-whisper", "faster_whisper", "fasterwhisper", "whisper-cpp", "whisper_cpp", "whispercpp", "whisper.cpp",
+    "whisperx", "insanely-fast-whisper", "pywhispercpp",
+})
 # Words that say what a model does or how it is packed, never which model it is: a value made only of
 # these ("embed", "rerank", "chat-vl") is a service or role name, not a model.
 _GENERIC_WORDS = frozenset({
@@ -94,11 +101,12 @@ _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "ne
 # ... and the file names an ONNX export gives every model (Optimum: `model_optimized.onnx` from ORTOptimizer,
 # `model_quantized.onnx` from ORTQuantizer, `encoder_model.onnx`, `decoder_with_past_model.onnx`,
 # `decoder_model_merged.onnx`; Transformers.js v3 adds one file per dtype, `model_fp16 / _int8 / _uint8 / _q4 / _q4f16 /
-# _bnb4.onnx`, huggingface.co/Xenova/tiny_starcoder_py/discussions/2, as_of 2026-12-04), and their `.onnx_data`
+# _bnb4.onnx`, huggingface.co/Xenova/tiny_starcoder_py/discussions/2, as_of 2026-12-04; sherpa-onnx's releases write
+# the dtype after a dot, `model.int8.onnx`, k2-fsa.github.io/sherpa/onnx, as_of 2026-12-05), and their `.onnx_data`
 _GENERIC_WEIGHT_FILE = re.compile(
     r"(?i)(?:pytorch_model|(?:(?:encoder|decoder|decoder_with_past|vision_encoder)_)?model(?:_merged)?|tf_model|"
     r"flax_model|adapter_model|consolidated|diffusion_pytorch_model|openvino_model|weights?)"
-    r"(?:_(?:quantized|optimized|fp16|fp32|bf16|int8|uint8|int4|uint4|q4|q4f16|q8|bnb4))?"
+    r"(?:[_.](?:quantized|optimized|fp16|fp32|bf16|int8|uint8|int4|uint4|q4|q4f16|q8|bnb4))?"
     r"(?:[-_.]\d+(?:-of-\d+)?)*\.(?:bin|safetensors|onnx_data(?:_\d{1,3})?|onnx|pt|pth|ckpt|msgpack|h5|gguf)"
 )
 # a pipeline component's folder inside a model repository (the diffusers layout, huggingface.co/docs/diffusers,
@@ -233,6 +241,9 @@ def _provider_role_name(low: str) -> bool:
                                                                                                strict=True))
 
 
+# an app's speech / language engine key: lower-case snake_case words, the last one a role word (`edge_tts`,
+# `sherpa_onnx_asr`, `gpt_sovits_tts`, `ollama_llm`); no `-`, `.`, `/` or `:` (model ids and repo ids have them)
+_ENGINE_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:tts|asr|stt|llm|vlm)")
 # a name written as a constant is (upper-case words joined by underscores, a version's dot allowed: `OPENAI_GPT5`,
 # `VERTEX_GEMINI_2.5_PRO`, `AZURE_OPENAI_GPT5_MINI`); a provider's model id is lower- or mixed-case with `-`
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9.]*(?:_[A-Z0-9.]+)+")
@@ -404,11 +415,18 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return None  # "openai-chat", "azure-openai", "ollama-embedding": a backend or engine choice, named for who
         # serves it and what it does; no model is named by a provider that is no model family and a role word
     kb = load()
+    if _ENGINE_KEY.fullmatch(v) and low not in kb.alias_index and low not in kb.hf_index \
+            and api_pattern(low) is None and low not in _hub_names():
+        return None  # "edge_tts", "cosyvoice2_tts", "sherpa_onnx_asr": an app's backend key (a config section, a
+        # module, a factory's choice), named for the engine and the job it does; no provider's model id is a
+        # snake_case word ending in a role word (theirs end in a version or size: eleven_multilingual_v2), and a
+        # Hub name that does (microsoft/speecht5_tts) is the knowledge base's
     # rejected.yaml lists names the resolver will not map to weights; an API alias among them
     # (deepseek-chat) is still a model reference for discovery.
     # ... except where an Ollama call binds it: there "qwen" is the library's qwen:latest (issue 10)
     ollama_name = hint == "ollama" and low in vocab().ollama_library
-    if (low in kb.rejected and api_pattern(low) is None and not ollama_name) or low in _NOT_MODEL_WORDS:
+    if (low in kb.rejected and api_pattern(low) is None and not ollama_name) or low in _NOT_MODEL_WORDS \
+            or low in _SPEECH_ENGINES:
         return None
     if _CONSTANT_NAME.fullmatch(v) and _registry_key(low):
         return None  # "OPENAI_GPT5", "VERTEX_GEMINI_2.5_PRO": an LLM router's registry key (every hint)
@@ -962,6 +980,12 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             return None
     if len(parts) == 2 and _ORG_NAME.fullmatch(v):
         org, name = parts
+        if org.lower() in _MODEL_DIR_WORDS and org.lower() not in kb.org_index and name.lower() in voc.model_tokens \
+                and name.lower() not in kb.alias_index:
+            # `model_dir: models/whisper`, `download_root: "models/bge"`: a family's folder under the app's models
+            # folder, where the engine keeps whichever of that family's models it downloads (the size is a setting of
+            # its own); a family word alone names no model, and no Hub account is named `models` or `checkpoints`
+            return None
         if org.islower() and _VARIANT_DIR.fullmatch(org) and org not in kb.org_index and not is_model_ish(name) \
                 and name.lower() not in _hub_names():
             # a file in a model repository's format folder that names no model: an ONNX export's external data for
