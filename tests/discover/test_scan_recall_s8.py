@@ -61,7 +61,7 @@ def test_model_folders_and_weight_files_as_plain_command_arguments(tmp_path: Pat
     assert (4, "Qwen2.5-7B-Instruct-Q4_K_M.gguf") in got
     assert (5, "/models/acme/Qwen2.5-7B-Instruct-GGUF/Qwen2.5-7B-Instruct-Q4_K_M.gguf") in got
     assert (6, "/srv/checkpoints/Meta-Llama-3-8B") in got
-    assert (9, "/data/engines/Meta-Llama-3-70B/") in got
+    assert (9, "/data/engines/Meta-Llama-3-70B") in got
     # a family word without a size, a log folder and a cache folder name no model
     raws = {raw for _line, raw in got}
     assert not raws & {"build/llama", "./out", "/var/log/models-service", "/models/cache"}

@@ -205,7 +205,7 @@ def test_a_downloaders_source_and_output_folder() -> None:
     found, skips = _k8s("deploy/fetch-job.yaml", _DOWNLOAD_JOB)
     assert not skips
     got = {(f.line, f.raw) for f in found}
-    assert {(14, "mistralai/Mistral-7B-Instruct-v0.3"), (16, "/weights/mistral-instruct/"),
+    assert {(14, "mistralai/Mistral-7B-Instruct-v0.3"), (16, "/weights/mistral-instruct"),
             (19, "/weights/embedder")} <= got
     # a bucket of documents is no model, and neither is the folder it is copied to
     assert not [f for f in found if f.raw in ("s3://team-bucket/docs", "/data/docs")]
