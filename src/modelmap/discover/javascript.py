@@ -738,11 +738,27 @@ class _Analysis:
         if key in _DISPLAY_KEYS or key in ("classname", "class", "style"):
             self.f.skip.add(_node_key(value))
         elif key in _NAME_KEYS:
-            if text != text.lower() and "/" not in text and self._sibling_keys(pair, string_only=True) & _IDENTITY_KEYS:
+            if text != text.lower() and "/" not in text and self._sibling_keys(pair, string_only=True) & _IDENTITY_KEYS \
+                    and not (key == "name" and self._repeats_identity(pair, text)):
                 self.f.skip.add(_node_key(value))
         elif text.startswith("/") and (key in _ROUTE_KEYS or (key == "path" and (
                 self._sibling_keys(pair) & _ROUTE_SIBLINGS or self._in_route_table(pair)))):
             self.f.skip.add(_node_key(value))
+
+    @staticmethod
+    def _repeats_identity(pair: Any, text: str) -> bool:
+        """``{id: 'glm-4.7', name: 'GLM-4.7'}``, ``{id: 'ERNIE-4.0-8K', name: 'ERNIE-4.0-8K'}``: a plain ``name`` that
+        spells the entry's plain ``id`` again, ignoring case and with no space in it, is the id in the provider's
+        own casing (apps such as 5ire send the ``name``), not display text; a display name reads differently
+        (``name: 'GPT 4o'``) and ``modelName`` beside ``modelId`` stays a display name (test_js_precision)."""
+        if any(c.isspace() for c in text) or pair.parent is None or pair.parent.type != "object":
+            return False
+        for other in pair.parent.named_children[:64]:
+            if other is not pair and other.type == "pair" \
+                    and (_prop_name(other.child_by_field_name("key")) or "").lower() == "id":
+                ident = _unwrap(other.child_by_field_name("value"))
+                return _is_string(ident) and (string_value(ident) or "").lower() == text.lower()
+        return False
 
     @staticmethod
     def _in_route_table(pair: Any) -> bool:
