@@ -1,0 +1,82 @@
+"""Provenance fixes of session 17 (prov17), found on the opened held-out-13 provenance table.
+
+Expectations come from the sources cited in the knowledge-base records (Dify's provider plugins, each repo's own
+Hub card front matter), not from the resolver.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.provenance.resolver import resolve
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ernie-4.5-turbo-128k-preview",
+        "ernie-4.5-turbo-latest",
+        "ernie-4.5-turbo-vl",
+        "ernie-5.0-thinking-preview",
+        "ernie-5.0-thinking-exp",
+        "ERNIE-X1.1-Preview",
+    ],
+)
+def test_baidu_api_tier_names_are_api_only_records(query: str) -> None:
+    # Dify's AIHubMix plugin lists each name; Baidu's open ERNIE weights are named by size, none by these tiers
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == "baidu/" + query.lower()
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert res.immediate_base() is None
+    assert list(res.origins or ()) == ["CN"]
+    assert res.served_by is None  # a bare name: the gateway that lists it is not the server
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["deepseek-ai/DeepSeek-V3.1-Terminus", "deepseek-v3-1-terminus", "Pro/deepseek-ai/DeepSeek-V3.1-Terminus"],
+)
+def test_deepseek_v3_1_terminus_is_post_trained_on_v3_1_base(query: str) -> None:
+    # the release commit's card: license mit, base_model deepseek-ai/DeepSeek-V3.1-Base; Volcengine Ark spells the
+    # version with hyphens (deepseek-v3-1-terminus)
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == "deepseek-ai/deepseek-v3.1-terminus"
+    assert res.immediate_base() == "deepseek-ai/deepseek-v3.1-base"
+    assert res.license is not None and res.license["id"] == "mit"
+
+
+def test_openhermes_2_5_is_an_apache_fine_tune_of_mistral_7b() -> None:
+    res = resolve("teknium/OpenHermes-2.5-Mistral-7B")
+    assert res.immediate_base() == "mistralai/mistral-7b-v0.1"
+    assert res.license is not None and res.license["id"] == "apache-2.0"
+    assert "FR" in (res.origins or ())
+
+
+def test_neuralhermes_is_a_dpo_fine_tune_of_openhermes() -> None:
+    res = resolve("sonthenguyen/NeuralHermes-2.5-Mistral-7B")
+    assert res.immediate_base() == "teknium/openhermes-2.5-mistral-7b"
+    assert res.license is not None and res.license["id"] == "apache-2.0"
+    assert list(res.origins or ()) == ["FR"]
+
+
+@pytest.mark.parametrize(
+    ("query", "repo", "original", "licence"),
+    [
+        ("hf.co/Qwen/Qwen3-8B-GGUF:Q8_0", "qwen/qwen3-8b-gguf", "qwen/qwen3-8b", "apache-2.0"),
+        ("hf.co/llmware/openhermes-2.5-mistral-7b-gguf", "llmware/openhermes-2.5-mistral-7b-gguf",
+         "teknium/openhermes-2.5-mistral-7b", "apache-2.0"),
+        ("hf.co/bartowski/deepseek-ai_DeepSeek-V3.1-Terminus-GGUF:Q4_K_M",
+         "bartowski/deepseek-ai_deepseek-v3.1-terminus-gguf", "deepseek-ai/deepseek-v3.1-terminus", "mit"),
+    ],
+)
+def test_an_hf_co_pull_names_the_gguf_repo_whose_base_is_the_original(
+    query: str, repo: str, original: str, licence: str
+) -> None:
+    # the output contract: a Hub repo that re-packages weights denotes that repo (the pull names it), and its lineage
+    # carries the original as a quantization base, so origins and licence follow the original
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == repo
+    assert res.immediate_base() == original
+    assert res.license is not None and res.license["id"] == licence
+    orig = resolve(original)
+    assert set(orig.origins or ()) <= set(res.origins or ())
