@@ -80,3 +80,37 @@ def test_an_hf_co_pull_names_the_gguf_repo_whose_base_is_the_original(
     assert res.license is not None and res.license["id"] == licence
     orig = resolve(original)
     assert set(orig.origins or ()) <= set(res.origins or ())
+
+
+@pytest.mark.parametrize(
+    ("query", "base", "licence"),
+    [
+        ("lvyou19/AscendAgentOpsModel", "qwen/qwen3-30b-a3b-instruct-2507", "apache-2.0"),
+        ("Daemontatox/FerrisMind", "qwen/qwen3-coder-30b-a3b-instruct", None),
+        ("Yougen/Qwen3Fangwusha4B", "qwen/qwen3-4b", "apache-2.0"),
+        ("Yougen/Qwen3KeywordsFangwusha06B", "qwen/qwen3-0.6b", "apache-2.0"),
+        ("TDN-M/tknv1", "qwen/qwen2.5-3b-instruct", "mit"),
+        ("1chae/test20250218", "unsloth/mistral-small-24b-instruct-2501-unsloth-bnb-4bit", "apache-2.0"),
+        ("AlSamCur123/Mistral-Small3-24B-InstructContinuedFine",
+         "unsloth/mistral-small-24b-instruct-2501-unsloth-bnb-4bit", "apache-2.0"),
+        ("fajrijrifa/finetuned-bge-m3_pussertif", "baai/bge-m3", "mit"),
+        ("comet24082002/finetuned_bge_ver23", "baai/bge-m3", "mit"),
+        ("leonweber/checkpoints", "baai/bge-base-en-v1.5", None),
+        ("LazarusNLP/all-indo-e5-small-v3", "intfloat/multilingual-e5-small", None),
+        ("x1saint/intfloat-triplet-v2", "intfloat/multilingual-e5-small", None),
+        ("BlackBeenie/jina-embeddings-v3-msmarco-v3-bpr", "jinaai/jina-embeddings-v3", None),
+    ],
+)
+def test_one_off_fine_tunes_take_the_base_and_licence_their_cards_declare(
+    query: str, base: str, licence: str | None
+) -> None:
+    # most of these names say nothing about the base (test20250218, checkpoints, FerrisMind, intfloat-triplet-v2): only
+    # the card or config read for the record does; a card with no licence line leaves the licence unknown, never the
+    # base's (a fine-tune's author may relicense)
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == query.lower()
+    assert res.immediate_base() == base
+    got = res.license["id"] if res.license else None
+    assert got == licence
+    base_origins = set(resolve(base).origins or ())
+    assert base_origins and base_origins <= set(res.origins or ())
