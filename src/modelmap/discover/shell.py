@@ -23,6 +23,7 @@ from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile
 from modelmap.discover.identify import (
     Hint,
     Match,
+    _hub_names,
     classify,
     is_generic,
     is_known_hub_repo,
@@ -31,6 +32,7 @@ from modelmap.discover.identify import (
     templated_path,
 )
 from modelmap.discover.uris import docker_model_ref, is_kaggle_handle, is_model_location
+from modelmap.knowledge import load
 from modelmap.types import Finding, Skip
 
 # (flag, hint, role)
@@ -184,6 +186,25 @@ def _names_known_model(value: str) -> bool:
 _DOWNLOAD_AREAS = frozenset({"models", "model", "checkpoints", "checkpoint", "weights", "ckpt", "ckpts", "cache",
                              "hf_cache", "huggingface", "hub", "downloads", "download", "data", "tmp", "output",
                              "outputs", "pretrained", "pretrained_models", "model_weights", "hf_models", "local"})
+
+
+def _names_model_folder(value: str) -> bool:
+    """The last part of a checkpoint folder holds, as one of its ``_``-separated pieces, a name the knowledge base
+    knows as a model's (an alias or a Hub repo's name, any case): ``$BASE_DIR/DeepSeek-R1_torch_dist``,
+    ``/root/Kimi-K2_thinking_torch_dist``, ``GLM-5_slime``. Converters and trainers name the folder of a model's
+    converted weights after the model and add the format (``_torch_dist``, ``_mcore``, ``_hf``), so a piece that is a
+    model's own name says which weights are there even without a size in it. A piece must have a ``-`` and five
+    characters, so no plain word (``ckpt``, ``latest``) qualifies."""
+    if not value or value.startswith("-") or "://" in value or templated_path(value) or len(value) > 300:
+        return False
+    last = re.split(r"[/\\]", value.rstrip("/\\"))[-1]
+    kb = load()
+    hub = _hub_names()
+    for piece in last.split("_")[:16]:
+        low = piece.lower()
+        if len(low) >= 5 and "-" in low and (low in kb.alias_index or low in hub) and not is_generic(low):
+            return True
+    return False
 
 
 def _is_download_dir(value: str) -> bool:
@@ -794,9 +815,11 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             # Megatron-style trainers (Megatron-LM, slime, verl's Megatron backend) name checkpoint folders with
             # --load / --ref-load / --save: a folder named by a model family and size (/root/Qwen3-30B-A3B_slime,
             # ${BASE_DIR}/GLM-4.7-355B-A32B_torch_dist) is that model's weights; a folder under a variable alone
-            # (${SAVE_DIR}/ckpt) or one that names no model says nothing
+            # (${SAVE_DIR}/ckpt) or one that names no model says nothing; a folder named after a model the knowledge
+            # base knows by name, with no size in it ($BASE_DIR/DeepSeek-R1_torch_dist, /root/GLM-5_slime), is too
             value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
-            if _is_model_dir_name(_VAR_ROOT.sub("/", value, count=1)):
+            rooted = _VAR_ROOT.sub("/", value, count=1)
+            if _is_model_dir_name(rooted) or _names_model_folder(rooted):
                 report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
             continue
         found = _model_flag(flag) if (is_server or flag != "-m") else None
