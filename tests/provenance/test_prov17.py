@@ -114,3 +114,26 @@ def test_one_off_fine_tunes_take_the_base_and_licence_their_cards_declare(
     assert got == licence
     base_origins = set(resolve(base).origins or ())
     assert base_origins and base_origins <= set(res.origins or ())
+
+
+@pytest.mark.parametrize(
+    ("query", "model"),
+    [("x-ai/grok-4.1-fast", "xai/grok-4-1-fast"), ("z-ai/glm-4.6", "zai-org/glm-4.6")],
+)
+def test_an_org_slug_only_openrouter_writes_marks_an_openrouter_id(query: str, model: str) -> None:
+    # OpenRouter spells xAI x-ai and Z.ai z-ai; xAI's and Z.ai's own APIs, litellm and Vercel write xai / zai
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.served_by is not None and res.served_by["id"] == "openrouter"
+
+
+@pytest.mark.parametrize(("query", "server"), [("xai/grok-4.1-fast", "xai-api"), ("zai/glm-4.6", "zai-api")])
+def test_the_labs_own_slugs_still_name_their_apis(query: str, server: str) -> None:
+    res = resolve(query)
+    assert res.served_by is not None and res.served_by["id"] == server
+
+
+def test_a_slug_other_platforms_share_is_not_taken_for_openrouter() -> None:
+    # openai/gpt-4.1-nano is litellm's OpenAI form as much as an OpenRouter id: the rule leaves it alone
+    res = resolve("openai/gpt-4.1-nano")
+    assert res.served_by is None or res.served_by["id"] != "openrouter"

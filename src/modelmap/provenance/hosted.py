@@ -192,6 +192,13 @@ _AZURE_ZONE = re.compile(r"azure/(?P<zone>eu|us|apac|us-gov|global|global-standa
 _NEBIUS_FAST = re.compile(r"nebius/(?P<repo>[\w.-]+/[\w.-]+?)-fast", re.IGNORECASE)
 _FIREWORKS = re.compile(r"(?:fireworks_ai/)?accounts/(?P<account>[\w-]+)/models/(?P<name>[\w.-]+)", re.IGNORECASE)
 _OPENROUTER_VARIANTS = "free|nitro|floor|online|extended|beta|thinking|exacto"
+# Lab slugs that only OpenRouter writes: its catalogue spells xAI x-ai and Z.ai z-ai (x-ai/grok-4.1-fast,
+# z-ai/glm-4.6), where xAI's and Z.ai's own APIs, litellm and Vercel AI Gateway write xai / zai and the labs' Hub orgs
+# are xai-org / zai-org (in the litellm catalogue that data/catalogs/hosted.json is built from, the two slugs occur
+# only under openrouter/: 20 and 22 ids). An id in such an org is an OpenRouter model id without the openrouter/
+# prefix, as Dify's OpenRouter plugin lists them (x-ai/grok-4.1-fast). Labs whose slug other platforms share (openai/,
+# google/, anthropic/) stay undecided by this rule: a gateway, litellm or the lab's own API may be meant.
+_OPENROUTER_ONLY_ORGS = frozenset({"x-ai", "z-ai"})
 _OPENROUTER = re.compile(
     rf"(?:(?P<prefix>openrouter)/)?(?P<org>[\w.-]+)/(?P<name>[\w.-]+?)(?::(?P<variant>{_OPENROUTER_VARIANTS}))?",
     re.IGNORECASE,
@@ -315,7 +322,9 @@ def _rule_form(q: str, low: str) -> HostedForm | None:
     if m:
         return HostedForm(q, "siliconflow-cn", "siliconflow", lookups=(m.group("rest"),))
     m = _OPENROUTER.fullmatch(q)
-    if m and (m.group("prefix") or m.group("variant")) and "/" not in m.group("org"):
+    if m and "/" not in m.group("org") and (
+        m.group("prefix") or m.group("variant") or m.group("org").lower() in _OPENROUTER_ONLY_ORGS
+    ):
         org, name = m.group("org"), m.group("name")
         return HostedForm(q, "openrouter", "openrouter", lookups=_openrouter_lookups(org, name), vendor=org.lower())
     return None
