@@ -101,6 +101,10 @@ class Candidate:
     # the named constant or variable the literal reached this context through (``const_uses``): the literal is
     # declared under that name and the name is used here (``DEFAULT_MODEL = LAGUNA_S``, ``&[LAGUNA_M1, …]``)
     via: str | None = None
+    # the case clause the literal is in (its start byte; ``when`` entry, match arm, switch section), and whether the
+    # literal is one of the clause's labels (``case "a", "b":``) rather than a value in its body
+    clause: int | None = None
+    case_label: bool = False
 
 
 @cache
@@ -342,6 +346,11 @@ def _outer_table(container: Any, path: list[str]) -> int:
     return int(container.start_byte)
 
 
+# node types between a literal and its case clause that put it in the clause's body, not among its labels
+_CASE_BODY_WORDS = re.compile(r"statement|body|block|return|assignment|declaration|call|invocation|lambda|argument")
+
+_CASE_ARROWS = frozenset({"->", "=>", ":"})  # the token between a clause's labels and its body
+
 _CALL, _CASE, _SWITCH_BODY, _SWITCH, _COMPARISON, _CONTAINER, _BINDING, _BLOCK, _OWNER = range(1, 10)
 
 # anonymous functions (Go func literals, Java / C# / Scala lambdas, Rust closures, PHP anonymous functions, Ruby
@@ -475,6 +484,9 @@ def _context(node: Any) -> Candidate | None:
     prefix_call: str | None = None
     group: tuple[int, str] | None = None
     path: list[str] = []
+    clause: int | None = None
+    clause_id: int | None = None
+    label_path = True  # no statement, body, call or arm value between the literal and its case clause
     child = node
     parent = node.parent
     sealed = False  # past an anonymous function's statement body: only the enclosing owner is still looked for
@@ -493,6 +505,8 @@ def _context(node: Any) -> Candidate | None:
             if arg_key is not None:
                 bindings.append(arg_key)  # flag.StringVar(&p, "video_model", "veo-2.0-generate-001", …)
         grouping, step, branch = _ancestor_kind(t)
+        if clause is None and label_path and branch != _CASE and _CASE_BODY_WORDS.search(t):
+            label_path = False
         if not sealed and _seals(parent, child, node):
             sealed = True
         if sealed:
@@ -529,6 +543,13 @@ def _context(node: Any) -> Candidate | None:
                     prefix = True
                     prefix_call = name.lower()
         elif branch == _CASE:
+            if not in_case or clause_id == child.id:
+                # the clause is the outermost of directly nested case nodes (Kotlin when_condition in when_entry, C#
+                # case_switch_label in switch_section)
+                if any(not c.is_named and c.type in _CASE_ARROWS and c.start_byte < child.start_byte
+                       for c in parent.children):
+                    label_path = False  # Kotlin `"a", "b" -> "c"`, Rust `"a" | "b" => "c"`: "c" is the clause's value
+                clause, clause_id = parent.start_byte, parent.id
             in_case = True
         elif branch == _SWITCH_BODY:
             pass
@@ -600,7 +621,7 @@ def _context(node: Any) -> Candidate | None:
         child = parent
         parent = parent.parent
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
-                     owner, prefix_call, group)
+                     owner, prefix_call, group, clause=clause, case_label=clause is not None and label_path)
 
 
 # calls that only convert a literal to another string type (Rust's to_string / to_owned / into / String::from, Kotlin's
@@ -739,7 +760,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         row, col = _content_start(node)
         cand = Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call,
                          ctx.call_before_binding, ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check,
-                         ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group)
+                         ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group, clause=ctx.clause,
+                         case_label=ctx.case_label)
         if _declares(node, cand) and len(named) < MAX_NAMED:
             named.setdefault(cand.bindings[0], []).append(cand)
             if declared is not None and len(declared) < MAX_NAMED and _member_level(node):

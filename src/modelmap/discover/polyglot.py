@@ -55,6 +55,7 @@ from modelmap.discover.peers import (
     accepted,
     is_provider_name,
     peer_match,
+    peer_shaped,
     reads_as_model,
 )
 from modelmap.types import Finding, Skip, SymbolUse
@@ -236,7 +237,7 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
     except BudgetExceeded as exc:
         spent = exc
     reported: set[tuple[int, int, str]] = set()
-    for cand, decision in _with_peers(decided, context):
+    for cand, decision in _with_case_spellings(_with_peers(decided, context), context):
         if decision is None:
             continue
         where = (cand.line, cand.column, cand.value)
@@ -355,6 +356,50 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
     if not extra:
         return decided
     return [(c, extra.get(id(c), d)) for c, d in decided]
+
+
+def _with_case_spellings(decided: list[tuple[Candidate, Decision | None]],
+                         context: str) -> list[tuple[Candidate, Decision | None]]:
+    """The labels of one case clause are spellings of one value: code that normalises a model's name lists the
+    names a caller may send for it in one clause (CLIProxyAPI's Go ``case "kimi-k2.7-code", "k2.7-code",
+    "kimi-for-coding", "for-coding": normalized = "kimi-for-coding"``, a Kotlin ``"gpt-4o", "gpt4o-latest" ->``,
+    a Rust ``"a" | "b" =>`` arm), whatever the switch's subject is called. When one label is a recognised model,
+    the other labels that read as a model on their own (a digit or a family word: ``k2.7-code``,
+    ``kimi-for-coding``; not ``for-coding``) are models too, and so is the clause's body value that repeats one of
+    them (the canonical name the clause maps its spellings to). Unlike a whole table (``_with_peers``, which asks
+    for three recognised entries), one clause is one model's names, so one recognised label is enough."""
+    clauses: dict[int, list[tuple[Candidate, Decision | None]]] = {}
+    for cand, decision in decided:
+        if cand.clause is not None and cand.via is None and not cand.embedded and not cand.prefix_check \
+                and not cand.is_key:
+            clauses.setdefault(cand.clause, []).append((cand, decision))
+    extra: dict[int, Decision] = {}
+    for members in clauses.values():
+        labels = [(c, d) for c, d in members if c.case_label]
+        known = {c.value.strip() for c, d in labels if d is not None and d.match.kind != "model-file"}
+        if not known or len(labels) < 2:
+            continue
+        names = set(known)
+        why = f"case-spelling:{sorted(known)[0]}"
+        for cand, decision in labels:
+            value = cand.value.strip()
+            if decision is None and value not in known and peer_shaped(value) and reads_as_model(value) \
+                    and not _COMPANY_TAIL.search(value) and not _ENV_NAME.fullmatch(value):
+                names.add(value)
+                extra[id(cand)] = _spelling_decision(value, why, context)
+        for cand, decision in members:
+            if not cand.case_label and decision is None and cand.value.strip() in names:
+                extra[id(cand)] = _spelling_decision(cand.value.strip(), why, context)
+    if not extra:
+        return decided
+    return [(c, extra.get(id(c), d)) for c, d in decided]
+
+
+def _spelling_decision(value: str, why: str, context: str) -> Decision:
+    evidence = [why, "shape:peer"]
+    if context in ("test", "example", "docs"):
+        evidence.append(f"file-role:{context}")
+    return Decision(peer_match(value), "key", tuple(evidence))
 
 
 # Terraform's Kubernetes provider: a manifest's labels and selectors (`labels = { app = "mistral-7b-instruct" }`,
