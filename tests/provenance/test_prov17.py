@@ -137,3 +137,30 @@ def test_a_slug_other_platforms_share_is_not_taken_for_openrouter() -> None:
     # openai/gpt-4.1-nano is litellm's OpenAI form as much as an OpenRouter id: the rule leaves it alone
     res = resolve("openai/gpt-4.1-nano")
     assert res.served_by is None or res.served_by["id"] != "openrouter"
+
+
+@pytest.mark.parametrize(
+    ("query", "base", "licence"),
+    [
+        ("Intel/Qwen3-Next-80B-A3B-Instruct-int4-AutoRound", "qwen/qwen3-next-80b-a3b-instruct", "apache-2.0"),
+        ("gecfdo/gemma-4-31B-it-w8a16g128", "google/gemma-4-31b-it", "apache-2.0"),
+        ("DeusImperator/L3-8B-Stheno-v3.2_exl2_8.04bpw", "sao10k/l3-8b-stheno-v3.2", "cc-by-nc-4.0"),
+    ],
+)
+def test_quantizations_recorded_with_their_own_pages_licence(query: str, base: str, licence: str) -> None:
+    # another lab's or an account's quantization keeps the licence its own page declares (Intel's card, gecfdo's and
+    # DeusImperator's page headers), with the original as a quantization base
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == query.lower()
+    assert res.immediate_base() == base
+    assert res.license is not None and res.license["id"] == licence
+    assert not res.license.get("inherited_from")
+
+
+def test_stheno_is_recorded_without_a_lineage_it_does_not_state() -> None:
+    # only the page's licence was read: no base key, so origins stay open rather than guessed from "L3" in the name
+    res = resolve("Sao10K/L3-8B-Stheno-v3.2")
+    assert res.model is not None and res.model["id"] == "sao10k/l3-8b-stheno-v3.2"
+    assert res.license is not None and res.license["id"] == "cc-by-nc-4.0"
+    assert res.immediate_base() is None
+    assert not res.to_dict().get("origins_known")
