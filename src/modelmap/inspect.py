@@ -453,13 +453,16 @@ class _Inspection:
             if name == "meta.json":
                 self.read_spacy_meta(path)
                 return
-            if name in ("tokenizer_config.json", "special_tokens_map.json"):
+            if name in ("tokenizer_config.json", "special_tokens_map.json") and (
+                    self.root.is_dir() or name == "special_tokens_map.json"):
+                # in a folder, a companion of the vocabulary; named alone on the command line, a tokenizer_config.json
+                # is read as what it is (its added tokens: TokenizerReader's tokenizer_config kind)
                 self.obs.specials.update(special_tokens_from_config(path, self.limits))
                 return
             # a file named on the command line is sniffed whatever its suffix; in a folder, a .txt whose name says
             # vocab is (rwkv_vocab_v20230424.txt), other text and images are not
             single = not self.root.is_dir()
-            if name in _META_FILES or name == "config.json" or (name.endswith(_IGNORED_SUFFIXES) and name not in _TOKENIZER_ORDER
+            if (name in _META_FILES and not (single and name == "tokenizer_config.json")) or name == "config.json" or (name.endswith(_IGNORED_SUFFIXES) and name not in _TOKENIZER_ORDER
                                        and not name.endswith(".tiktoken") and not single
                                        and not (name.endswith(".txt") and "vocab" in name)):
                 return
@@ -587,9 +590,11 @@ class _Inspection:
 
     # --- conclusions ---------------------------------------------------------------------------
     def conclude(self) -> dict[str, Any]:
-        if (self.obs.vocab_hashes and not self.obs.near_vocab
-                and not set(self.obs.vocab_hashes) & known_vocab_hashes()):
-            # no known vocabulary: the special tokens may still be one maker's own (a new tokenizer version)
+        if ((self.obs.vocab_hashes and not self.obs.near_vocab
+                and not set(self.obs.vocab_hashes) & known_vocab_hashes())
+                or (self.obs.specials_only and not self.obs.vocab_hashes)):
+            # no known vocabulary (or none at all: a tokenizer_config.json alone): the special tokens may still be
+            # one maker's own (a new tokenizer version, a config whose added tokens differ from every recorded set)
             self.obs.signature = signature_publisher(self.obs.specials)
         ranked = rank(self.obs) if not self.obs.empty else []
         ranked = self.promote_marked_derivative(ranked)

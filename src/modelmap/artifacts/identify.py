@@ -344,6 +344,16 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
         else:
             score += W_VOCAB_MISS
             why.append("vocabulary differs")
+    elif (obs.specials_only and not obs.vocab_hashes and obs.signature and entry.get("publisher") == obs.signature[0]
+          and not entry.get("base") and len(obs.signature[1] & set(entry.get("special_tokens") or [])) >= MIN_SIGNATURE):
+        # a tokenizer_config.json alone whose added tokens are one maker's own, though not the exact set of any
+        # recorded family (a release that added or renamed a few): that maker's tokenizer, the version left open
+        score += W_SIGNATURE
+        signals.append("specials-signature")
+        mine = sorted(obs.signature[1] & set(entry.get("special_tokens") or []))
+        why.append(f"no vocabulary to compare, but the added tokens carry {len(mine)} that only "
+                   f"{obs.signature[0]}'s own models carry ({', '.join(mine[:4])}{' …' if len(mine) > 4 else ''}): a "
+                   f"tokenizer of {obs.signature[0]}'s; which family or version is not known from it")
     fam_specials = _norm_specials(entry.get("special_tokens") or [])
     obs_specials = _norm_specials(obs.specials)
     if fam_specials and obs_specials:
