@@ -299,7 +299,12 @@ _SKIP_FIELDS = frozenset({
     "ctx", "op", "ops", "names", "type_comment", "type_ignores", "kind", "id", "attr", "name", "arg", "asname",
     "module", "level", "conversion", "is_async",
 })
-_FIELDS: dict[type, tuple[str, ...]] = {}
+# the list fields of Python's grammar (Parser/Python.asdl) whose items need not be nodes: a dict display's keys and a
+# signature's keyword-only defaults are `expr?*` (None for `**spread` / no default), a class pattern's keyword names
+# `identifier*`; every other list field is `stmt*`, `expr*` or a list of another node type, so its items are all
+# nodes and are appended without a type test per item (the import aliases' and global names' lists are skipped)
+_MIXED_LISTS = frozenset({"keys", "kw_defaults", "kwd_attrs"})
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
 
 
 def _all_nodes(tree: ast.AST) -> list[ast.AST]:
@@ -307,7 +312,8 @@ def _all_nodes(tree: ast.AST) -> list[ast.AST]:
 
     Same order as ``ast.walk`` but about twice as fast: an index over a growing list instead of a
     deque of generators, and no descent into fields that never hold anything the analysis reads
-    (expression contexts, operators, import aliases, plain-string fields).
+    (expression contexts, operators, import aliases, plain-string fields). A list field that holds nodes only
+    (any but ``_MIXED_LISTS``) is added whole, with no per-item test (a quarter of this walk's CPU on real code).
     """
     out = [tree]
     fields_of = _FIELDS
@@ -319,11 +325,16 @@ def _all_nodes(tree: ast.AST) -> list[ast.AST]:
         cls = type(node)
         fields = fields_of.get(cls)
         if fields is None:
-            fields = fields_of[cls] = tuple(f for f in cls._fields if f not in _SKIP_FIELDS)
-        for name in fields:
+            fields = fields_of[cls] = tuple((f, f in _MIXED_LISTS) for f in cls._fields if f not in _SKIP_FIELDS)
+        for name, mixed in fields:
             value = getattr(node, name, None)
             if type(value) is list:
-                out.extend(v for v in value if isinstance(v, node_type))
+                if not value:
+                    continue
+                if mixed:
+                    out.extend([v for v in value if isinstance(v, node_type)])
+                else:
+                    out += value
             elif isinstance(value, node_type):
                 out.append(value)
     return out
