@@ -164,3 +164,17 @@ def test_stheno_is_recorded_without_a_lineage_it_does_not_state() -> None:
     assert res.license is not None and res.license["id"] == "cc-by-nc-4.0"
     assert res.immediate_base() is None
     assert not res.to_dict().get("origins_known")
+
+
+@pytest.mark.parametrize("query", ["hf.co/Qwen/Qwen3-8B-GGUF:Q8_0", "huggingface.co/unsloth/Qwen3-4B-GGUF:Q4_K_M"])
+def test_a_pull_straight_from_the_hub_names_no_server(query: str) -> None:
+    # Ollama (ollama run hf.co/...) and Docker Model Runner (docker model run hf.co/..., compose models:) pull the same
+    # reference: the form names the Hub repo, not who serves it
+    res = resolve(query)
+    assert res.model is not None
+    assert res.served_by is None
+
+
+def test_an_ollama_prefix_before_the_hub_reference_still_names_ollama() -> None:
+    res = resolve("ollama/hf.co/Qwen/Qwen3-8B-GGUF:Q8_0")
+    assert res.served_by is not None and res.served_by["id"] == "ollama"

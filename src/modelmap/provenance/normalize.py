@@ -75,11 +75,13 @@ def parse(query: str, prefixes: dict[str, str]) -> Parsed:
             break
         provider = provider or prefixes[head.lower()]
         core = tail
-    # Ollama pulls straight from the Hub: hf.co/<org>/<repo>[:quant] (the quant tag picks a GGUF file)
+    # a pull straight from the Hub: hf.co/<org>/<repo>[:quant] (the quant tag picks a GGUF file). The form names the
+    # Hub repo, not who serves it: Ollama (ollama run hf.co/...) and Docker Model Runner (docker model run hf.co/...,
+    # compose models: hf.co/org/name:Q4_K_M) pull the same reference, so the server is left open unless a prefix
+    # names one (ollama/hf.co/...)
     hub = _HUB_HOST.fullmatch(core)
     if hub:
         core = hub.group(1)
-        provider = provider or prefixes.get("ollama")
     # Fireworks: accounts/fireworks/models/<name>; Bedrock: anthropic.claude-...-v2:0 / us.anthropic...
     core = re.sub(r"^accounts/[\w-]+/models/", "", core)
     bedrock = _BEDROCK.match(core)
