@@ -50,16 +50,19 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.identify import (
+    WHISPER_SIZE,
     Hint,
     Match,
     classify,
     classify_endpoint,
+    is_generic,
     is_known_hub_repo,
     is_model_ish,
 )
 from modelmap.discover.identify import is_model_key as _is_model_key
 from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, peer_match
 from modelmap.discover.uris import hub_id_of_dir, is_model_location
+from modelmap.knowledge import load as _load_knowledge
 from modelmap.types import Finding, Skip
 
 if sys.version_info >= (3, 11):
@@ -933,6 +936,29 @@ _ID_KEY = re.compile(r"^[Ii][Dd]$|[a-z0-9]Id$|[_-][Ii][Dd]$")
 _SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 
+# a Whisper size word (tiny … large-v3-turbo) under a settings block named for a Whisper engine (whisper:,
+# whisper_cpp:, faster_whisper:, WhisperX) is the checkpoint the engine downloads, as whisper.load_model("small") is;
+# the same word under any other block (a font's size, a video's quality) names nothing
+_WHISPER_SIZE_WORD = re.compile(WHISPER_SIZE)
+_WHISPER_BLOCK = re.compile(r"(?i)(?:faster[-_]?)?whisper(?:[-_]?(?:cpp|x|asr|stt))?")
+_WHISPER_MODEL_KEYS = frozenset({"model", "model_name", "modelname", "name", "model_size", "size", "model_path",
+                                 "model_id"})
+
+
+@lru_cache(maxsize=1)
+def _hub_model_names() -> frozenset[str]:
+    """The name part of every Hub repo the knowledge base holds, lower-cased, with a separator in it and not a
+    generic word (funasr/fsmn-vad: ``fsmn-vad``; funasr/ct-punc: ``ct-punc``). Toolkits address their own Hub models
+    by that name alone (FunASR's AutoModel(vad_model="fsmn-vad"), a settings file's punc_model: ct-punc), so under a
+    model key it names the model even without a digit; anywhere else it is not taken as one."""
+    names = set()
+    for hub_id in _load_knowledge().hf_index:
+        name = hub_id.rsplit("/", 1)[-1].lower()
+        if len(name) >= 5 and re.search(r"[-_.]", name) and re.search(r"[a-z]{2}", name) and not is_generic(name):
+            names.add(name)
+    return frozenset(names)
+
+
 @lru_cache(maxsize=1 << 12)
 def _is_model_section(key: str) -> bool:
     """``modelArtifacts``, ``model_spec``, ``modelSource``: a key whose first word is ``model`` and whose other words
@@ -1520,6 +1546,12 @@ class TreeWalker:
             self.collector.add(value, line, col, Match("model-file", None, 0.7), key_role=role_from_key(key),
                                source_id=self.ids.key)
             return
+        if low_key in _WHISPER_MODEL_KEYS and parent_key and _WHISPER_BLOCK.fullmatch(parent_key.strip()) \
+                and _WHISPER_SIZE_WORD.fullmatch(value.lower()):
+            # whisper_cpp: {model_name: small}, whisper: {name: medium}: the Whisper checkpoint of that size
+            self.collector.add(value, line, col, Match("other", None, 0.7, "speech"), key_role="speech",
+                               source_id=self.ids.key)
+            return
         model_field = bool(hint_key and is_model_key(hint_key)) or bool(
             parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS) or section is not None \
             or entry_version
@@ -1583,6 +1615,11 @@ class TreeWalker:
                 # the Hub's name for the key, read as from_pretrained reads its argument, not only known ids
                 self.collector.model(part, line, col, hint="hf", key_role=key_role, source_id=source_id,
                                      api=self.server_api)
+            elif hit is None and model_field and "/" not in part and part.lower() in _hub_model_names():
+                # a toolkit's own Hub model named without its org under a model key (FunASR settings:
+                # vad_model: fsmn-vad, punc_model: ct-punc, the Hub's funasr/fsmn-vad and funasr/ct-punc)
+                self.collector.add(part, line, col, Match("other", None, 0.7), key_role=key_role,
+                                   source_id=source_id, api=self.server_api)
             elif hit is None and model_field and _looks_like_path(part) and hub_id_of_dir(_last_part(part)):
                 # a model directory named after its Hub id under a model key
                 # (EMBEDDING_MODEL_NAME=/opt/app/model/embedding/shibing624_text2vec-base-chinese)
