@@ -33,10 +33,27 @@ def _inspect(id: str, cls: str, build: object, target: str = ".", **kw: object) 
 _BICEP_MODEL = "param chatModelName string = 'gpt-4o-mini'\n"
 
 
-# s15-bicep-deep-and-huge (20,000 nested objects, 50,000 nested arrays, 40,000 decorated params, a ''' string left
-# open over 100,000 lines, 200,000 unclosed braces in one scan): removed by redteam16 and listed under "Open
-# findings" in bench/REDTEAM.md (peak RSS 548-642 MB: py-tree-sitter 0.26 keeps every bytes object its read callback
-# returned when a parse is cancelled, ~160 MB per cancelled Bicep parse, never given back).
+def _bicep_shapes() -> dict[str, str | bytes]:
+    return {
+        # 20,000 nested objects, 50,000 nested arrays, 5,000 nested ternaries, 3,000 nested string interpolations
+        "a/main.bicep": _BICEP_MODEL + "var x = " + "{\n a: " * 20_000 + "'gpt-4o'" + "\n}" * 20_000 + "\n",
+        "b/main.bicep": _BICEP_MODEL + "var y = " + "[\n" * 50_000 + "'gpt-4o'" + "\n]" * 50_000 + "\n",
+        "c/main.bicep": _BICEP_MODEL + "var z = " + "c ? 'gpt-4o' : (" * 5_000 + "'x'" + ")" * 5_000 + "\n",
+        "d/main.bicep": _BICEP_MODEL + "var s = '" + "${'" * 3_000 + "gpt-4o" + "'}" * 3_000 + "'\n",
+        # 40,000 params, each with a decorator list of model names; a .bicepparam of 150,000 params
+        "e/main.bicep": _BICEP_MODEL + "".join(f"@allowed([\n  'zq-{i}-x'\n  'gpt-4o'\n])\nparam m{i} string = 'zq-{i}-x'\n"
+                                               for i in range(40_000)),
+        "f/main.bicepparam": "using 'main.bicep'\n" + "".join(f"param modelName{i} = 'zq-{i}-chat'\n"
+                                                                for i in range(150_000)) + "param model = 'gpt-4o'\n",
+        # a 1 MB string literal, an unterminated multi-line string, 200,000 unclosed braces
+        "g/main.bicep": _BICEP_MODEL + "var big = '" + "gpt-4o " * 150_000 + "'\n",
+        "h/main.bicep": _BICEP_MODEL + "var ml = '''\n" + "model: gpt-4o\n" * 100_000,
+        "i/main.bicep": _BICEP_MODEL + "resource r 'x@1' = " + "{" * 200_000 + "\n",
+    }
+
+
+scan_probe("s15-bicep-deep-and-huge", "deep-nesting", _bicep_shapes,
+           accounted=[f"{c}/main.bicep" for c in "abcdeghi"] + ["f/main.bicepparam"], checks=_BOUNDED)
 
 
 def _bicep_encodings() -> dict[str, str | bytes]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -192,6 +193,27 @@ class file_budget:  # lower case: read as `with file_budget(seconds, steps):`
 
 
 _PARSE_CHUNK = 64 * 1024  # bytes handed to tree-sitter per read while it parses
+# py-tree-sitter (0.22-0.26 at least) never releases the object its read callback returns: the binding keeps the
+# callback's return value for tree-sitter's lexer (``PyObject_GetBuffer``, released at the next read) but never drops
+# the reference ``PyObject_Call`` handed it, so every bytes slice a parse reads stays in memory for good. Error
+# recovery re-reads the input tens of thousands of times (a Bicep ``'''`` string left open over 100,000 lines: 162 MB
+# read, and kept, in one 2 s parse; redteam15/16). A parse therefore reads through one ``bytearray`` per thread,
+# refilled in place at each read: the leaked references pile up on that one object (a count, no memory), and the
+# binding has released the previous read's buffer before it calls back, so the refill never moves memory the lexer
+# still reads. No library offers a cancellable parse of a plain buffer instead: ``parser.parse(data)`` ignores the
+# progress callback, and 0.26 dropped the parser's timeout.
+_read_buffers = threading.local()
+
+
+def _read_buffer() -> bytearray:
+    """This thread's refill buffer for tree-sitter reads (one per thread: another thread's parse may run while this
+    one's lexer holds the buffer, when the GIL changes hands inside a Python callback)."""
+    buf: bytearray | None = getattr(_read_buffers, "buf", None)
+    if buf is None:
+        buf = _read_buffers.buf = bytearray(_PARSE_CHUNK)
+    return buf
+
+
 # bytes per read once the tree is built: a callback-parsed tree reads each node's text through the same callback
 # (one call per node.text), so a 64 KiB slice per literal cost 10-80 us each (a 64 KiB copy to return ~10 bytes)
 _TEXT_CHUNK = 256
@@ -232,7 +254,9 @@ def parse_within_budget(parser: Any, data: bytes) -> Any:
     if len(data) <= _PARSE_UNCHECKED:
         return parser.parse(data)
     calls = reads = 0
-    chunk = _PARSE_CHUNK
+    parsing = True
+    view = memoryview(data)
+    buf = _read_buffer()
     start = _resident()
     ceiling = None if start is None else start + MAX_PARSE_GROWTH
     too_big = stop = False
@@ -247,12 +271,15 @@ def parse_within_budget(parser: Any, data: bytes) -> Any:
         stop = time.process_time() > deadline
         return stop
 
-    def read(offset: int, _point: object) -> bytes:
+    def read(offset: int, _point: object) -> bytes | bytearray:
         nonlocal reads
+        if not parsing:  # node.text of the finished tree: a slice, which the binding does release after copying it
+            return data[offset:offset + _TEXT_CHUNK]
         reads += 1
         if not reads & 63 and not stop:
             over()  # the next progress call cancels the parse
-        return data[offset:offset + chunk]
+        buf[:] = view[offset:offset + _PARSE_CHUNK]  # in place: no new object for the binding to keep
+        return buf
 
     def progress(_offset: int, _has_error: bool) -> bool:
         nonlocal calls
@@ -275,7 +302,7 @@ def parse_within_budget(parser: Any, data: bytes) -> Any:
             allowance.spent = f"parsing ran past {allowance.seconds:g} s of CPU time"
         allowance.exhaust()
         raise BudgetExceeded(allowance.spent) from None
-    chunk = _TEXT_CHUNK  # node.text reads through ``read`` from here on: small slices
+    parsing = False  # node.text reads through ``read`` from here on: small slices (it wants bytes, not a bytearray)
     return tree
 
 
