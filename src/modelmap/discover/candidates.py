@@ -120,18 +120,34 @@ def _is_string(t: str) -> bool:
 # (`"arn:aws:bedrock:${var.region}::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0"`) or an Azure OpenAI
 # address built from the resource name (`"https://${var.name}.openai.azure.com/openai/deployments/gpt-4o"`)
 _TEMPLATED_ID = re.compile(r"(?:foundation-model|inference-profile)/[\w.:-]+[\"'`]$|/openai/deployments/[\w.-]+")
+# … or a folder directly under a directory variable named for models (`"${ASR_MODEL_DIR}/sherpa-mnn-streaming-…"`,
+# Kotlin `"$modelsDir/qwen2.5-1.5b"`, Ruby `"#{model_path}/…"`, Swift `"\(modelRoot)/…"`): the literal tail is the
+# model's folder (polyglot reads it out)
+TEMPLATED_MODEL_DIR = re.compile(r"(?:\$\{|\$|\\\(|#\{)(?P<var>[A-Za-z_][\w.]{0,80}?)[})]?/(?P<seg>[A-Za-z0-9][\w.-]{2,120})$")
+_MODEL_DIR_VAR = re.compile(r"(?i)(?:^|[._])(?:[a-z0-9]*_)*models?_?(?:dir|directory|path|root|home|folder|base)$")
 
 
 def _templated_id_text(node: Any) -> str | None:
     """An interpolated literal's text as written (quotes off), kept only when its literal part names a model by one
     of the fixed paths above (polyglot reads the id out of it); any other interpolated literal is dynamic: None."""
     text = node.text.decode("utf-8", "replace")
-    if len(text) > MAX_LITERAL or not _TEMPLATED_ID.search(text):
+    if len(text) > MAX_LITERAL or not (_TEMPLATED_ID.search(text) or templated_model_dir(text[1:-1]) is not None):
         return None
     for q in ('"', "'", "`"):
         if len(text) >= 2 and text.startswith(q) and text.endswith(q):
             return text[1:-1]
     return None
+
+
+def templated_model_dir(text: str) -> re.Match[str] | None:
+    """``TEMPLATED_MODEL_DIR`` at the end of a template's text (quotes off), when the variable's own name says it holds
+    a models directory (``ASR_MODEL_DIR``, ``modelDir``, ``config.models_path``; not ``cacheDir``)."""
+    if "/" not in text:
+        return None
+    m = TEMPLATED_MODEL_DIR.search(text)
+    if m is None or not _MODEL_DIR_VAR.search(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", m.group("var"))):
+        return None
+    return m
 
 
 @cache

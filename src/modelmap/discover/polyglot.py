@@ -25,7 +25,7 @@ from modelmap.discover.base import (
     budget_skip,
     parse_within_budget,
 )
-from modelmap.discover.candidates import Candidate, extract, model_uses
+from modelmap.discover.candidates import Candidate, extract, model_uses, templated_model_dir
 from modelmap.discover.classifier import (
     _ENV_NAME,
     BINDING_ONLY,
@@ -143,6 +143,27 @@ def _list_items(cand: Candidate) -> Iterator[Candidate]:
 _MODEL_LIST_NAME = re.compile(r"(?i)models?(?:_?(?:list|ids?|names?))?$")
 
 
+# a file's name (`config.json`, `tokens.txt`, `encoder-epoch-99-avg-1.int8.mnn`), not a folder's
+_FILE_NAME_TAIL = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}$")
+# separated words (k2-fsa's release names run to ten: sherpa-onnx-streaming-zipformer-bilingual-zh-en-2023-02-20)
+_FOLDER_SHAPE = re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+){1,15}")
+
+
+def _model_dir_tail(value: str) -> re.Match[str] | None:
+    """A template's last part, a folder directly under a directory variable named for models
+    (``candidates.TEMPLATED_MODEL_DIR``), when the folder's name reads as a model's: separated words with a digit or a
+    family word (``sherpa-mnn-streaming-zipformer-en-2023-02-21``, ``qwen2.5-1.5b``), not a file in the directory
+    (``$modelDir/config.json``) nor a scratch folder (``$modelDir/cache``)."""
+    m = templated_model_dir(value)
+    if m is None:
+        return None
+    seg = m.group("seg")
+    if _FILE_NAME_TAIL.search(seg) or not _FOLDER_SHAPE.fullmatch(seg) or _VERSION_CODE.fullmatch(seg) \
+            or not reads_as_model(seg) or is_generic(seg) or is_model_name(seg):
+        return None
+    return m
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
         yield cand
@@ -153,6 +174,14 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             continue
         if "," in cand.value and "\n" not in cand.value and '"' not in cand.value:
             yield from _list_items(cand)
+        if ("$" in cand.value or "#{" in cand.value or "\\(" in cand.value) \
+                and (tail := _model_dir_tail(cand.value)) is not None:
+            # "${ASR_MODEL_DIR}/sherpa-mnn-streaming-zipformer-en-2023-02-21": the folder under a models directory is
+            # a model's, bound to the directory's name as `ASR_MODEL_DIR=…/<folder>` would be
+            yield replace(cand, value=tail.group("seg"), column=cand.column + tail.start("seg"),
+                          bindings=(tail.group("var").rsplit(".", 1)[-1],), call=None, call_before_binding=False,
+                          container=False, is_key=False, group=None, clause=None, case_label=False)
+            continue
         inner = _embedded_id(cand.value)
         if inner is not None:
             # the model id inside: the ARN's model part, or the deployment (a slot that takes a model)
@@ -514,6 +543,8 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         value = prop.group(2)  # "spring.ai.openai.chat.options.model=qwen3": the value set
     if (inner := _embedded_id(value)) is not None:
         value = inner.group(1) or inner.group(2)  # a Bedrock ARN's or Azure address's model part
+    if ("$" in value or "#{" in value or "\\(" in value) and _model_dir_tail(value) is not None:
+        return 0, _YES  # "${ASR_MODEL_DIR}/sherpa-mnn-…": a model's folder under a models directory (_with_embedded)
     extra = 0
     if "," in value and len(value) <= 300:
         # "gpt-4o,gpt-4o-mini": a list setting's items (_list_items); "[gpt-4o, gpt-4o-mini]": a printed list's
