@@ -63,20 +63,22 @@ SPLITS = Path(__file__).resolve().parent / "discovery" / "splits.yaml"
 TREE_SPLITS = frozenset({"dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"})
 
 
-def bench_repos(corpus: Path) -> list[str]:
-    """The benchmark's repositories (``TREE_SPLITS`` of splits.yaml) that have a tree under ``corpus``."""
+def bench_repos(corpus: Path, chosen: frozenset[str] | None = TREE_SPLITS) -> list[str]:
+    """The benchmark's repositories (``chosen`` splits of splits.yaml; None: every split but ``reserved``) that have a
+    tree under ``corpus``."""
     import yaml
 
     splits = (yaml.safe_load(SPLITS.read_text(encoding="utf-8")) or {}).get("splits") or {}
-    return sorted(name for name, split in splits.items() if split in TREE_SPLITS and (corpus / name).is_dir())
+    return sorted(name for name, split in splits.items()
+                  if (split in chosen if chosen is not None else split != "reserved") and (corpus / name).is_dir())
 
 
-def build_tree(corpus: Path, tree: Path) -> list[str]:
+def build_tree(corpus: Path, tree: Path, chosen: frozenset[str] | None = TREE_SPLITS) -> list[str]:
     """Copy every benchmark repository (``bench_repos``) under ``corpus`` into ``tree/a`` and ``tree/b`` (skipped
     when already built)."""
     if tree.is_dir():  # built before: report the repositories it holds
         return sorted(p.name for p in (tree / "a").iterdir() if p.is_dir())
-    repos = bench_repos(corpus)
+    repos = bench_repos(corpus, chosen)
     tmp = Path(tempfile.mkdtemp(prefix=tree.name + ".building-", dir=tree.parent))
     for half in ("a", "b"):
         for repo in repos:
@@ -220,9 +222,15 @@ def main() -> None:
     ap.add_argument("--max-load", type=float, default=0.7, help="wait for the 1-min load average to fall below this")
     ap.add_argument("--max-wait", type=float, default=120.0, help="seconds to wait for an idle machine at most")
     ap.add_argument("--no-write", action="store_true", help="print only; leave bench/SPEED.md alone")
+    ap.add_argument("--splits", default="tree",
+                    help="which repositories: 'tree' (dev, held-out .. held-out-5: sessions 9-14's tree), 'all' (every "
+                         "split but reserved with a tree under --corpus: a machine whose corpus was rebuilt holds "
+                         "other splits), or a comma-separated list of splits")
     args = ap.parse_args()
 
-    repos = build_tree(args.corpus, args.tree)
+    chosen: frozenset[str] | None = (TREE_SPLITS if args.splits == "tree" else None if args.splits == "all"
+                                     else frozenset(x.strip() for x in args.splits.split(",") if x.strip()))
+    repos = build_tree(args.corpus, args.tree, chosen)
     files, size = tree_stats(args.tree)
     rg = ensure_rg()
     rg_version = subprocess.run([rg, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
