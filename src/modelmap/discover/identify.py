@@ -517,6 +517,14 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # known repo id, Systran/faster-whisper-tiny, is the knowledge base's below); `models/faster-whisper-tiny`
         # is a folder an app saves a download to, left to the path rules
         return Match("hf-repo" if "/" in low else "other", None, 0.8, "speech")
+    if _SPEECH_API_ID.fullmatch(low):
+        # a speech API's model id by its documented shape (Cartesia's sonic-3, sonic-turbo, sonic-2-2025-06-11;
+        # Volcengine's seed-tts-2.0): the TTS model the API is called with; the bare family word (sonic) is not one
+        return Match("api-model", None, 0.85, "speech")
+    if _COQUI_MODEL.fullmatch(low):
+        # Coqui TTS's model names (tts_models/en/ljspeech/tacotron2-DDC, vocoder_models/en/ljspeech/hifigan_v2):
+        # the model TTS(model_name=...) downloads
+        return Match("other", None, 0.85, "speech")
     if "/" in v:
         return _classify_slashed(v, low, hint)
 
@@ -655,6 +663,19 @@ WHISPER_SIZE = r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en)?(?:-v[1-3]
 # pengzhendong/faster-whisper-tiny): the size word says which Whisper checkpoint, so the name is a model wherever it
 # is written, as whisper-tiny is; a size word alone (`tiny`, `base`) is not, only where a Whisper setting takes it
 _FASTER_WHISPER = re.compile(rf"(?:[a-z0-9][\w.-]{{0,38}}/)?faster-(?:distil-)?whisper-(?:{WHISPER_SIZE})")
+# Cartesia's TTS model ids: a base name (sonic-2, sonic-3, sonic-3.5, sonic-turbo, sonic-multilingual, sonic-english)
+# and its date-versioned snapshots (sonic-2-2025-06-11, sonic-3-2025-10-27) (docs.cartesia.ai/build-with-cartesia/
+# tts-models/older-models and .../models, as_of 2026-12-05); the bare `sonic` is a family word and left out.
+# Volcengine's Doubao speech synthesis models by the resource id its V3 API takes (X-Api-Resource-Id: seed-tts-1.0,
+# seed-tts-2.0; volcengine.com/docs/6561, as the doubao-tts client on pypi.org/project/doubao-tts sends it, as_of
+# 2026-12-05)
+_SPEECH_API_ID = re.compile(r"sonic-(?:[23](?:\.\d)?|turbo|multilingual|english)(?:-20\d\d-\d\d-\d\d)?"
+                            r"|seed-tts-\d\.\d")
+# Coqui TTS's model names, <type>/<language>/<dataset>/<model> as `tts --list_models` prints them
+# (tts_models/en/ljspeech/tacotron2-DDC, tts_models/multilingual/multi-dataset/xtts_v2, vocoder_models/en/ljspeech/
+# hifigan_v2; github.com/coqui-ai/TTS, TTS/.models.json, as_of 2026-12-05)
+_COQUI_MODEL = re.compile(r"(?:tts|vocoder|voice_conversion)_models/(?:multilingual|[a-z]{2,3}(?:-[a-z]{2})?)/"
+                          r"[a-z0-9][\w.-]{0,60}/[a-z0-9][\w.-]{0,80}")
 # MNN's converted models are published as <model>-MNN (huggingface.co/taobao-mnn: Qwen3-4B-MNN, Qwen2.5-0.5B-MNN;
 # modelscope.cn/organization/MNN; as_of 2026-12-05), with the owner or without it (an MNN app's model list, a test's
 # model id); ModelScope's download folders write a name's dots as `___` (Qwen3___5-0___8B-MNN)
