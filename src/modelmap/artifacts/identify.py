@@ -80,6 +80,17 @@ class Observation:
     specials_only: bool = False
     # one dict per model file with a graph or names to match (see structure_features)
     structures: list[dict[str, Any]] = field(default_factory=list)
+    # (id and size of ``specials`` when normalised, the normalised set): see ``norm_specials``
+    _norm_cache: tuple[int, int, set[str]] | None = field(default=None, repr=False, compare=False)
+
+    def norm_specials(self) -> set[str]:
+        """``specials`` less fillers, worked out once per state of the set: ``rank`` scores every catalogue entry
+        against the one observation, and a tokenizer with a million added tokens was normalised again for each entry
+        (hundreds of regex passes over a million tokens: minutes of CPU)."""
+        key = (id(self.specials), len(self.specials))
+        if self._norm_cache is None or self._norm_cache[:2] != key:
+            self._norm_cache = (*key, _norm_specials(self.specials))
+        return self._norm_cache[2]
 
     def add_dims(self, sig: dict[str, Any], source: str) -> None:
         """Fill dimensions; earlier sources (config.json, GGUF metadata) win over tensor guesses."""
@@ -355,10 +366,11 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
                    f"{obs.signature[0]}'s own models carry ({', '.join(mine[:4])}{' …' if len(mine) > 4 else ''}): a "
                    f"tokenizer of {obs.signature[0]}'s; which family or version is not known from it")
     fam_specials = _norm_specials(entry.get("special_tokens") or [])
-    obs_specials = _norm_specials(obs.specials)
+    obs_specials = obs.norm_specials()
     if fam_specials and obs_specials:
         inter = fam_specials & obs_specials
-        jacc = len(inter) / len(fam_specials | obs_specials)
+        # the union's size from the intersection's (building the union copied the file's specials for every entry)
+        jacc = len(inter) / (len(fam_specials) + len(obs_specials) - len(inter))
         score += W_SPECIAL * jacc
         if inter:
             signals.append("specials")
