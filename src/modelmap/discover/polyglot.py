@@ -853,7 +853,9 @@ class ModelListSource:
         stem = file.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         cands = [
             Candidate(line.strip().lstrip("\ufeff"), number, len(line) - len(line.lstrip().lstrip("\ufeff")) + 1,
-                      (stem,), container=True)
+                      (stem,), container=True, group=(0, "model-list"))
+            # the file is one table (peers): its lines the knowledge base does not know (an Ollama library tag newer
+            # than the knowledge base, llama3-gradient:70b) are models by the company of those it knows
             for number, line in enumerate(file.text.splitlines()[:20_000], 1)
             if line.strip() and not line.lstrip().startswith("#") and len(line) <= 300
         ]
