@@ -56,3 +56,41 @@ def test_the_specials_score_is_the_jaccard_of_the_two_sets() -> None:
     score, why, _size, signals = identify.score_entry_signals(entry, obs)
     assert signals == ["specials"] and why[0].startswith("2/3 special tokens shared")
     assert score == pytest.approx(identify.W_SPECIAL * 2 / 5)
+
+
+# discover/candidates.py (6f7d832's case-clause labels): every label of a clause walked the clause's children to find
+# its -> / => / :, and a Kotlin `when` entry of 50,000 labels is one clause of 100,000 children (probe
+# s17-case-clause-50k-labels-kt-rs-java: the 2 s budget stopped d/Norm.kt after 32 labels, 3.2M generator steps)
+class _Tok:
+    def __init__(self, type: str, start: int, named: bool = False) -> None:
+        self.type, self.start_byte, self.end_byte, self.is_named = type, start, start + 1, named
+
+
+class _Clause:
+    def __init__(self, labels: int) -> None:
+        self.id, self.type, self.start_byte = 12345, "when_entry", 0
+        self._children = [_Tok("string_literal", 2 * i, True) for i in range(labels)] \
+            + [_Tok("->", 2 * labels), _Tok("string_literal", 2 * labels + 3, True)]
+        self.end_byte = 2 * labels + 10
+        self.walks = 0
+
+    @property
+    def children(self) -> list[_Tok]:
+        self.walks += 1
+        return self._children
+
+
+def test_a_case_clauses_arrow_is_found_once_for_all_its_labels() -> None:
+    from modelmap.discover.candidates import _first_arrow
+
+    clause = _Clause(5_000)
+    at = [_first_arrow(clause) for _ in range(5_000)]
+    assert clause.walks == 1, f"the clause's children were walked {clause.walks} times for its labels"
+    assert set(at) == {10_000}  # labels before it (start < 10,000), the clause's value after it
+    other = _Clause(3)
+    other.id = 999
+    assert _first_arrow(other) == 6 and other.walks == 1
+    none = _Clause(2)
+    none._children = none._children[:2]
+    none.id, none.end_byte = 7, 40
+    assert _first_arrow(none) == 41  # no arrow: every literal is a label
