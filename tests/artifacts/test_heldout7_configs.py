@@ -46,10 +46,14 @@ def test_tokenizer_config_alone_names_the_family_whose_added_tokens_it_equals(tm
     assert rep["fingerprint"] is None  # no vocabulary was hashed
 
 
-def test_tokenizer_config_with_a_partial_or_small_set_names_nothing(tmp_path: Path) -> None:
+def test_tokenizer_config_with_a_partial_set_names_the_maker_and_a_small_set_nothing(tmp_path: Path) -> None:
     p = tmp_path / "cfg"
     p.write_text(_config(_entry_specials("qwen3")[:-3]), encoding="utf-8")  # not the same set
-    assert inspect_path(p)["family"] is None
+    rep = inspect_path(p)
+    # not the exact set of any family, but tokens only Qwen's own models carry: the maker is named by the
+    # special-token signature (7f2f171), the family left open among Qwen's (never another maker's)
+    assert rep["publisher"]["id"] == "qwen" and "specials-signature" in rep["family"]["signals"]
+    assert rep["family"]["id"].startswith("qwen")
     p.write_text(_config(["<|endoftext|>", "<|im_start|>", "<|im_end|>"]), encoding="utf-8")  # too few to tell
     assert inspect_path(p)["family"] is None
     p.write_text(json.dumps({"model_max_length": 512, "do_lower_case": True}), encoding="utf-8")  # no added tokens
