@@ -91,7 +91,8 @@ def _flag_of(flag: str) -> str:
 # ``critic.model.path=…``): a dotted key whose last part names where a model is, under a part naming a model
 _OVERRIDE = re.compile(r"^\+{0,2}(?P<key>[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+)=(?P<value>\S+)$")
 _OVERRIDE_LEAF = frozenset({"path", "name", "name_or_path", "model_name_or_path", "pretrained", "repo_id",
-                            "model_id", "model_path", "model_name", "hf_model", "tokenizer_path"})
+                            "model_id", "model_path", "model_name", "hf_model", "tokenizer_path",
+                            "served_model_name", "model"})
 
 
 def _override_model(tok: str) -> str | None:
@@ -232,6 +233,10 @@ _POSITIONAL: tuple[tuple[tuple[str, ...], Hint, str | None, str], ...] = (
 _SERVERS = re.compile(r"(vllm|text-generation-launcher|llama-server|llama-cli|llama\.cpp|sglang|lmdeploy|mlx_lm|"
                       r"tgi|infinity_emb|infinity-emb|llamafactory|torchrun|python|python3|accelerate|"
                       r"text-embeddings-router|ollama|huggingface-cli|hf|tabby|litellm|deepspeed|swift)")
+
+
+# project / environment runners whose `run` starts a Python program (uv, Poetry, Pipenv, PDM, Hatch, Rye, conda)
+_PY_RUNNERS = frozenset({"uv", "poetry", "pipenv", "pdm", "hatch", "rye", "conda", "mamba", "micromamba", "pixi"})
 
 
 # a shell function or script named for what it does with a model (read_model_config, set-model, use_model.sh)
@@ -700,7 +705,10 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     lowered = [t.lower() for t in toks]
     # a file utility's arguments are paths, never a server's name (`cd /opt/llama.cpp-b3000`, `rm -rf ./vllm-0.6`)
     is_server = server or (lowered[0] not in _FILE_PROGRAMS
-                           and any(_SERVERS.search(t.rsplit("/", 1)[-1]) for t in lowered[:6]))
+                           and any(_SERVERS.search(t.rsplit("/", 1)[-1]) for t in lowered[:6])) or (
+        # a Python project runner starts the program as python does (`uv run --isolated -m trainer.main
+        # trainer.policy.model.path=Qwen/Qwen2.5-1.5B-Instruct`, `poetry run train.py --model ...`)
+        len(lowered) > 2 and lowered[0] in _PY_RUNNERS and lowered[1] == "run")
 
     searched_from: dict[str, int] = {}
 
