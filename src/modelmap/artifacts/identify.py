@@ -311,6 +311,21 @@ def score_entry(entry: dict[str, Any], obs: Observation) -> tuple[float, list[st
     return score, why, size
 
 
+def _signature_tokens(entry: dict[str, Any], obs: Observation) -> list[str] | None:
+    """The observation's signature tokens this entry carries (sorted) when the signature's maker made the entry, the
+    entry is no derivative and it carries at least MIN_SIGNATURE of them; else None."""
+    if not obs.signature or entry.get("publisher") != obs.signature[0] or entry.get("base"):
+        return None
+    mine = sorted(obs.signature[1] & set(entry.get("special_tokens") or []))
+    return mine if len(mine) >= MIN_SIGNATURE else None
+
+
+def _signature_says(obs: Observation, mine: list[str]) -> str:
+    assert obs.signature is not None
+    return (f"{obs.signature[0]}'s own models carry ({', '.join(mine[:4])}{' …' if len(mine) > 4 else ''}): a "
+            f"tokenizer of {obs.signature[0]}'s; which family or version is not known from it")
+
+
 def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float, list[str], str | None, list[str]]:
     """Score, reasons, matched size, and which kinds of evidence agreed (vocab, specials, type, gguf-arch,
     pre, size): the publisher claim depends on whether anything beyond a shared vocabulary agreed."""
@@ -344,27 +359,21 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
             else:
                 why.append(f"vocabulary nearly matches {near[0][:19]}… (estimated similarity "
                            f"{obs.near_vocab[near[0]][1]:.3f}; not the same hash)")
-        elif (obs.signature and entry.get("publisher") == obs.signature[0] and not entry.get("base")
-              and len(obs.signature[1] & set(entry.get("special_tokens") or [])) >= MIN_SIGNATURE):
+        elif (mine := _signature_tokens(entry, obs)) is not None:
             score += W_SIGNATURE
             signals.append("specials-signature")
-            mine = sorted(obs.signature[1] & set(entry.get("special_tokens") or []))
             why.append(f"the vocabulary is none the table knows, but it carries {len(mine)} special tokens that only "
-                       f"{obs.signature[0]}'s own models carry ({', '.join(mine[:4])}{' …' if len(mine) > 4 else ''}): "
-                       f"a tokenizer of {obs.signature[0]}'s; which family or version is not known from it")
+                       f"{_signature_says(obs, mine)}")
         else:
             score += W_VOCAB_MISS
             why.append("vocabulary differs")
-    elif (obs.specials_only and not obs.vocab_hashes and obs.signature and entry.get("publisher") == obs.signature[0]
-          and not entry.get("base") and len(obs.signature[1] & set(entry.get("special_tokens") or [])) >= MIN_SIGNATURE):
+    elif obs.specials_only and not obs.vocab_hashes and (mine := _signature_tokens(entry, obs)) is not None:
         # a tokenizer_config.json alone whose added tokens are one maker's own, though not the exact set of any
         # recorded family (a release that added or renamed a few): that maker's tokenizer, the version left open
         score += W_SIGNATURE
         signals.append("specials-signature")
-        mine = sorted(obs.signature[1] & set(entry.get("special_tokens") or []))
         why.append(f"no vocabulary to compare, but the added tokens carry {len(mine)} that only "
-                   f"{obs.signature[0]}'s own models carry ({', '.join(mine[:4])}{' …' if len(mine) > 4 else ''}): a "
-                   f"tokenizer of {obs.signature[0]}'s; which family or version is not known from it")
+                   f"{_signature_says(obs, mine)}")
     fam_specials = _norm_specials(entry.get("special_tokens") or [])
     obs_specials = obs.norm_specials()
     if fam_specials and obs_specials:
