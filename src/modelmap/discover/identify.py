@@ -370,6 +370,10 @@ _ROUTER_VARIANT = re.compile(r":(?:free|nitro|beta|extended|thinking|online|floo
 _WHITE = re.compile(r"\s")  # the characters str.isspace accepts, exactly (every code point checked)
 
 
+# Han, kana and Hangul: words of a display label, never part of a provider's model id
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 @lru_cache(maxsize=1 << 16)
 def classify(value: str, hint: Hint = "none") -> Match | None:
     """Decide whether ``value`` is a model identifier, and of which kind.
@@ -394,6 +398,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
     if v[-1] in "-_":
         return None  # "llama2-", "gpt-4-", "qwen_": the start of names, tested with `in` or startswith, never a whole one
+    if "/" not in v and not v.isascii() and _CJK.search(v):
+        return None  # "GPT-SoVITS克隆声音", "CosyVoice-SFT模式": an app's menu choice named after a model, in Chinese /
+        # Japanese / Korean words; providers' ids, Hub repo names and Ollama tags are ASCII (a local path may hold
+        # such a folder name: paths are left to the path rules)
     if dot >= 0 and "/" not in v and (_CPP_ENGINE.search(v) or _CODE_PATH.fullmatch(v) or (
             _KEY_PATH.fullmatch(v) and not _MODEL_FILE.fullmatch(v))):
         # "llama.cpp", "whisper.cpp", "stable-diffusion.cpp": an inference engine's project name (an app's backend
