@@ -442,7 +442,8 @@ class _Inspection:
 
     def read_file(self, path: Path) -> None:
         name = path.name.lower()
-        top = path.parent == self.root or not self.root.is_dir()
+        single = not self.root.is_dir()  # a file named on the command line, not a folder's member
+        top = path.parent == self.root or single
         try:
             if name == "config.json" and top:
                 self.read_config(path)
@@ -454,14 +455,13 @@ class _Inspection:
                 self.read_spacy_meta(path)
                 return
             if name in ("tokenizer_config.json", "special_tokens_map.json") and (
-                    self.root.is_dir() or name == "special_tokens_map.json"):
+                    not single or name == "special_tokens_map.json"):
                 # in a folder, a companion of the vocabulary; named alone on the command line, a tokenizer_config.json
                 # is read as what it is (its added tokens: TokenizerReader's tokenizer_config kind)
                 self.obs.specials.update(special_tokens_from_config(path, self.limits))
                 return
             # a file named on the command line is sniffed whatever its suffix; in a folder, a .txt whose name says
             # vocab is (rwkv_vocab_v20230424.txt), other text and images are not
-            single = not self.root.is_dir()
             if (name in _META_FILES and not (single and name == "tokenizer_config.json")) or name == "config.json" or (name.endswith(_IGNORED_SUFFIXES) and name not in _TOKENIZER_ORDER
                                        and not name.endswith(".tiktoken") and not single
                                        and not (name.endswith(".txt") and "vocab" in name)):

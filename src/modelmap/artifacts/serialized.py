@@ -37,7 +37,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, open_regular
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, TokenizerInfo, fail, open_regular
 from modelmap.errors import ReadError
 
 GZ_MAGIC = b"\x1f\x8b\x08"
@@ -294,7 +294,7 @@ MAX_GZ_LINE = 200  # a text payload's first line kept (printable ASCII only)
 _TEXT_LINE = re.compile(rb"^[\x20-\x7e\t]{1,200}$")
 
 
-def _gzip_tokenizer(path: Path, start: int, data: bytes, limits: Limits) -> Any:
+def _gzip_tokenizer(path: Path, start: int, data: bytes, limits: Limits) -> TokenizerInfo | None:
     """The TokenizerInfo of a gzip'd vocabulary (tiktoken, tokenizer.json, vocab.txt ...), or None: a payload whose
     first bytes the tokenizer reader's sniff takes is inflated again up to ``limits.max_text_bytes`` (from at most
     four times that compressed: a bomb costs no more than an uncompressed file of the cap) and parsed by that reader;

@@ -142,8 +142,8 @@ def _templated_id_text(node: Any) -> str | None:
 def templated_model_dir(text: str) -> re.Match[str] | None:
     """``TEMPLATED_MODEL_DIR`` at the end of a template's text (quotes off), when the variable's own name says it holds
     a models directory (``ASR_MODEL_DIR``, ``modelDir``, ``config.models_path``; not ``cacheDir``)."""
-    if "/" not in text:
-        return None
+    if "/" not in text or not ("$" in text or "#{" in text or "\\(" in text):
+        return None  # no variable to be under (a cheap test before the pattern: most literals end here)
     m = TEMPLATED_MODEL_DIR.search(text)
     if m is None or not _MODEL_DIR_VAR.search(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", m.group("var"))):
         return None

@@ -174,8 +174,7 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             continue
         if "," in cand.value and "\n" not in cand.value and '"' not in cand.value:
             yield from _list_items(cand)
-        if ("$" in cand.value or "#{" in cand.value or "\\(" in cand.value) \
-                and (tail := _model_dir_tail(cand.value)) is not None:
+        if (tail := _model_dir_tail(cand.value)) is not None:
             # "${ASR_MODEL_DIR}/sherpa-mnn-streaming-zipformer-en-2023-02-21": the folder under a models directory is
             # a model's, bound to the directory's name as `ASR_MODEL_DIR=…/<folder>` would be
             yield replace(cand, value=tail.group("seg"), column=cand.column + tail.start("seg"),
@@ -543,7 +542,7 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         value = prop.group(2)  # "spring.ai.openai.chat.options.model=qwen3": the value set
     if (inner := _embedded_id(value)) is not None:
         value = inner.group(1) or inner.group(2)  # a Bedrock ARN's or Azure address's model part
-    if ("$" in value or "#{" in value or "\\(" in value) and _model_dir_tail(value) is not None:
+    if _model_dir_tail(value) is not None:
         return 0, _YES  # "${ASR_MODEL_DIR}/sherpa-mnn-…": a model's folder under a models directory (_with_embedded)
     extra = 0
     if "," in value and len(value) <= 300:
