@@ -24,7 +24,7 @@ from typing import Any
 
 from modelmap.knowledge import load
 from modelmap.knowledge.loader import KnowledgeIndex
-from modelmap.provenance.hosted import resolve_hosted
+from modelmap.provenance.hosted import catalog_entry, resolve_hosted
 from modelmap.provenance.lineage import Graph, build_graph, origin_reasons
 from modelmap.provenance.normalize import Parsed, is_hub_account, normalise, parse, strip_quant, strip_steps
 from modelmap.provenance.overlay import Declared, Overlay
@@ -1076,9 +1076,30 @@ class Resolver:
         }
 
     def _prefix_served(self, parsed: Parsed) -> dict[str, Any] | None:
-        if not parsed.provider:
+        if not parsed.provider or not self._maker_prefix_holds(parsed):
             return None
         return self.served_by(parsed.provider, evidence=f"the identifier's form: {parsed.query!r} names the provider")
+
+    def _maker_prefix_holds(self, parsed: Parsed) -> bool:
+        """Whether a lab's own prefix written with '/' (litellm's ``anthropic/claude-sonnet-4-6``) names the lab's
+        API. OpenRouter and Vercel AI Gateway write their model ids ``<lab>/<name>`` with the same slugs but their
+        own spellings (``anthropic/claude-sonnet-4.6``, ``openai/gpt-5.1-chat``, ``deepseek/deepseek-r1-distill-
+        qwen-14b``), so the prefix is evidence of the lab's API only when the name after it is one that API takes:
+        the provider's own key in the shipped catalogue, or an API-only record of the lab matched by its exact id
+        or alias. Otherwise the id says nothing certain about who serves it (README: served_by only on evidence)."""
+        head, sep, tail = parsed.query.partition("/")
+        slug = head.lower()
+        if sep != "/" or slug not in _GATEWAY_LAB_SLUGS or tail != parsed.core:
+            return True
+        name = tail.lower()
+        for key in (f"{slug}/{name}", name):
+            entry = catalog_entry(key)
+            if entry is not None and entry[0] == parsed.provider:
+                return True
+        operator = str((self.kb.providers.get(parsed.provider or "") or {}).get("operator") or "").lower()
+        mid = self.kb.alias_index.get(name) or f"{operator}/{name}"
+        rec = self.kb.models.get(mid)
+        return rec is not None and not rec.get("hf") and str(rec.get("publisher") or "").lower() == operator
 
     def _partial(self, parsed: Parsed, pub_id: str | None, *, reason: str, sources: Any,
                  model: dict[str, Any] | None = None, license: dict[str, Any] | None = None,
@@ -1780,6 +1801,12 @@ def resolver_for(start: str | Path | None) -> Resolver:
     return Resolver(overlay=overlay) if overlay else default_resolver()
 
 
+# Lab slugs that are both a litellm prefix for the lab's own API and a namespace in the <lab>/<name> model ids of
+# OpenRouter (openrouter.ai/models: anthropic/, openai/, google/, deepseek/, mistralai/, cohere/, perplexity/,
+# minimax/) and Vercel AI Gateway (@ai-sdk/gateway's GatewayModelId: anthropic/claude-sonnet-4.5, xai/, zai/,
+# mistral/; read 2026-12-05). Under them the name after the slug decides (Resolver._maker_prefix_holds).
+_GATEWAY_LAB_SLUGS = frozenset({"anthropic", "openai", "google", "deepseek", "mistral", "mistralai", "cohere",
+                                "perplexity", "minimax", "xai", "zai"})
 # an SDK client whose default endpoint is its vendor's API: a call through it is evidence of who serves the model
 _CLIENT_DEFAULT = {"openai": "openai-api", "anthropic": "anthropic-api", "google-genai": "google-ai-studio",
                    "cohere": "cohere-api", "mistral": "mistral-api", "ollama": "ollama"}
