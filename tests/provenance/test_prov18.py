@@ -39,3 +39,26 @@ def test_the_model_is_still_resolved_under_a_gateway_spelling() -> None:
 ])
 def test_the_labs_own_names_keep_the_prefix_reading(query: str, server: str) -> None:
     assert _served(query) == server
+
+
+@pytest.mark.parametrize(("query", "base"), [
+    ("nvidia/DeepSeek-V3-0324-FP4", "deepseek-ai/deepseek-v3-0324"),
+    ("nvidia/DeepSeek-V4-Flash-NVFP4", "deepseek-ai/deepseek-v4-flash"),
+])
+def test_nvidia_fp4_repos_read_from_their_cards_carry_the_cards_licence(query: str, base: str) -> None:
+    res = resolve(query)
+    assert (res.license or {}).get("id") == "mit"
+    assert res.edges and res.edges[0]["parent"] == base and res.edges[0]["relation"] == "quantization"
+
+
+def test_an_unread_nvidia_repack_gets_no_licence_by_rule() -> None:
+    # NVIDIA sets its own terms on some repacks, so a repo whose card was not read keeps no licence
+    assert (resolve("nvidia/DeepSeek-V4-Pro-NVFP4").license or {}).get("id") in (None, "unknown")
+
+
+def test_hunyuan_2_thinking_snapshot_is_an_api_only_tencent_model() -> None:
+    res = resolve("hunyuan-2.0-thinking-20251109")
+    assert (res.model or {}).get("id") == "tencent/hunyuan-2.0-thinking-20251109"
+    assert (res.license or {}).get("id") == "proprietary" and res.origins == ("CN",)
+    # the Instruct snapshot's id was not read from a citable source: its licence stays open
+    assert (resolve("hunyuan-2.0-instruct-20251111").license or {}).get("id") in (None, "unknown")
