@@ -1246,6 +1246,7 @@ class TreeWalker:
         prefix = [i.value for i in command.items if isinstance(i, Scalar)][:8] if isinstance(command, Seq) else (
             command.value.split()[:8] if isinstance(command, Scalar) and len(command.value) < 256 else [])
         own_ids = self._record_model_ids(pairs) if named_elsewhere and not adapter_spec else set()
+        served = None if named_elsewhere or object_ref or adapter_spec else self._served_name(node)
         code = self._embedded_code(node, keys)
         if code is not None:
             pairs = [(k, v) for k, v in pairs if v is not code]
@@ -1254,6 +1255,13 @@ class TreeWalker:
                 continue
             low_k = k.value.lower()
             if low_k in self.skip_keys:
+                continue
+            if v is served and isinstance(v, Scalar):
+                alias = v.value.strip()
+                line, col, _ = self.position(v, alias)
+                self.collector.add(alias, line, col, classify(alias, "key") or Match("api-model", None, 0.6),
+                                   source_id=self.ids.key, endpoint=endpoint[1] if endpoint else None,
+                                   provider=endpoint[0] if endpoint else None)
                 continue
             if isinstance(v, Scalar):
                 if (named_elsewhere and low_k in _ENTRY_NAME_KEYS and not (
@@ -1282,6 +1290,38 @@ class TreeWalker:
                 self.walk(v, k.value, key, ep, in_env or low_k in ENV_KEYS, depth + 1)
             finally:
                 self.command_prefix = outer
+
+    def _served_name(self, node: Mapping) -> Scalar | None:
+        """The ``name`` of a serving entry that is named after the model its model section loads (llm-on-ray's
+        per-model Ray Serve file: ``name: gpt-j-6b`` beside ``model_description: {model_id_or_path:
+        EleutherAI/gpt-j-6b}``; the same shape in other servers' per-model configs): clients send that name as the
+        model, so it is the model's alias in the app even when it names no known family (``deplot``). Only a name
+        equal to the loaded repo's name, or one starting with its first word and looking like a model
+        (``mpt-7b-ipex-llm`` for ``mosaicml/mpt-7b-chat``): an application or deployment named otherwise (``app1``,
+        ``chat-service``) is not one. Kubernetes objects keep their name under ``metadata``, never beside the spec,
+        so their names are not read here."""
+        name = node.get("name")
+        if not isinstance(name, Scalar):
+            return None
+        value = name.value.strip()
+        if not value or len(value) > 100 or _TEMPLATED.search(value) or any(c.isspace() or c in "/:" for c in value):
+            return None
+        low = value.lower()
+        first = re.split(r"[-_.]", low, maxsplit=1)[0]
+        for k, section in node.pairs[:64]:
+            if not (isinstance(k, Scalar) and isinstance(section, Mapping) and _is_model_section(k.value)):
+                continue
+            for mk, mv in section.pairs[:64]:
+                self.tick()
+                if not (isinstance(mk, Scalar) and isinstance(mv, Scalar) and is_model_key(mk.value)):
+                    continue
+                tail = mv.value.strip().rstrip("/").rsplit("/", 1)[-1].lower()
+                if not tail or _TEMPLATED.search(tail):
+                    continue
+                if low == tail or (len(first) >= 3 and re.split(r"[-_.]", tail, maxsplit=1)[0] == first
+                                   and is_model_ish(value)):
+                    return name
+        return None
 
     def _embedded_code(self, node: Mapping, keys: set[str]) -> Scalar | None:
         """A record that holds a program's source in one string and names its language beside it (a tool spec's

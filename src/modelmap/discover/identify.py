@@ -46,6 +46,9 @@ _KEY = re.compile(
     # a list of them (llm_model_ids: [openai-main/gpt-4o-mini, …], MODEL_NAMES, model_paths)
     r"model[_-]?(?:ids|names|paths)|modelids|modelnames|"
     r"(?:pretrained[_-]?)?model[_-]?name[_-]?or[_-]?path|"
+    # the Hub-id-or-folder pair a serving config or trainer loads (llm-on-ray `model_id_or_path:` beside
+    # `tokenizer_name_or_path:`; HF's own `tokenizer_name_or_path` argument): a tokenizer is loaded from a model repo
+    r"model[_-]?id[_-]?or[_-]?path|tokenizer[_-]?(?:name|id)[_-]?or[_-]?path|"
     r"embedding[_-]?model|embed[_-]?model|llm[_-]?model|chat[_-]?model|rerank(?:er)?[_-]?model|base[_-]?model|"
     r"deployment[_-]?name|(?<![_.-])engine|(?:llm|chat|completions?|embeddings?|embed|openai|azure|gpt|text)[_-]?engine|"
     r"llm|embedder|reranker|model[_-]?repo|model[_-]?url|adapter[_-]?name|"
