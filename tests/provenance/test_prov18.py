@@ -62,3 +62,23 @@ def test_hunyuan_2_thinking_snapshot_is_an_api_only_tencent_model() -> None:
     assert (res.license or {}).get("id") == "proprietary" and res.origins == ("CN",)
     # the Instruct snapshot's id was not read from a citable source: its licence stays open
     assert (resolve("hunyuan-2.0-instruct-20251111").license or {}).get("id") in (None, "unknown")
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("Qwen2_5-7B-Instruct", "qwen/qwen2.5-7b-instruct"),          # a folder / identifier spelling of Qwen2.5
+    ("nomic-ai/nomic-embed-text-v1_5", "nomic-ai/nomic-embed-text-v1.5"),
+])
+def test_a_version_point_written_as_an_underscore_is_the_dotted_version(query: str, model: str) -> None:
+    assert (resolve(query).model or {}).get("id") == model
+
+
+def test_a_repo_name_claim_reads_the_underscore_version_too() -> None:
+    res = resolve("lv12/esci-nomic-embed-text-v1_5")
+    assert res.edges and res.edges[0]["parent"] == "nomic-ai/nomic-embed-text-v1.5"
+    assert res.confidence == "unknown"  # the repo name's claim only
+
+
+def test_a_name_that_has_its_underscore_keeps_it() -> None:
+    # Qwen's own repo writes 1_8B; the name as written is matched first, never respelled into something else
+    assert (resolve("Qwen/Qwen-1_8B-Chat").model or {}).get("id") == "qwen/qwen-1_8b-chat"
+    assert resolve("model_2024_05_13").model is None

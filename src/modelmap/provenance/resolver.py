@@ -50,6 +50,10 @@ _PROVIDER_SUFFIX = re.compile(r"-(turbo|lite|reference|tput)$", re.IGNORECASE)
 # hosts that append their own serving suffix to a Hub id (Together's "-Turbo" / "-fp8-tput", DeepInfra's "-Turbo")
 _SUFFIX_PROVIDERS = frozenset({"together-ai", "deepinfra"})
 _DOTTED_VERSION = re.compile(r"(?<=\d)\.(?=\d)")
+# a version point written as an underscore, as file, folder and identifier spellings write it where a dot would read as
+# an extension or an attribute ("Qwen2_5-7B-Instruct", "nomic-embed-text-v1_5" for nomic-embed-text-v1.5); tried only
+# after the name as written (Qwen's own "Qwen-1_8B-Chat" keeps its underscore)
+_UNDERSCORE_POINT = re.compile(r"(?<=\d)_(?=\d)")
 _DASHED_VERSION = re.compile(r"(?<=[a-z]-\d)-(?=\d(?:-|$))")
 _REGEX_META = set(".^$*+?{}[]|()\\")
 # a re-packager's repo name that embeds the original org: "<org>_<name>", "<org>.<name>", "<org>_-_<name>", "<org>-<name>"
@@ -115,6 +119,8 @@ def _claim_spellings(low: str) -> list[str]:
     """``low`` and the Hub spellings of the same name (the subset of ``Resolver._name_variants`` that applies to
     repo names, kept cheap: it runs on every leading and trailing part of an unknown repo's name)."""
     out = [low]
+    if "_" in low and _UNDERSCORE_POINT.search(low):
+        out.append(_UNDERSCORE_POINT.sub(".", low))
     if low.startswith("meta-llama-"):
         out.append(low[len("meta-"):])
     head = _FAMILY_DIGIT.match(low)
@@ -383,6 +389,8 @@ class Resolver:
                 out.append(rest)
         if provider in _SUFFIX_PROVIDERS or (hub and provider is None):
             out.append(_PROVIDER_SUFFIX.sub("", low))
+        if "_" in low and _UNDERSCORE_POINT.search(low):
+            out.append(_UNDERSCORE_POINT.sub(".", low))
         if low.startswith("meta-llama-"):
             out.append(low[len("meta-"):])  # Meta renamed the Llama 3.1 repos (Meta-Llama-3.1-8B -> Llama-3.1-8B)
         # "gemma2-9b-it" / "llama3-8b" (Groq, Ollama, re-packagers) <-> "gemma-2-9b-it" / "llama-3-8b" (the Hub)
