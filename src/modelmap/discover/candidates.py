@@ -105,6 +105,9 @@ class Candidate:
     # literal is one of the clause's labels (``case "a", "b":``) rather than a value in its body
     clause: int | None = None
     case_label: bool = False
+    # the type the owner is itself declared in (C# / Java / Kotlin nested classes: ``Models.Local.Gemma3_12b``):
+    # a registry grouped by provider or runtime names its groups after them, and only the outer type says "models"
+    outer_owner: str | None = None
 
 
 @cache
@@ -512,6 +515,7 @@ def _context(node: Any) -> Candidate | None:
     is_key = False
     in_case = False
     owner: str | None = None
+    outer: str | None = None
     prefix_call: str | None = None
     group: tuple[int, str] | None = None
     path: list[str] = []
@@ -543,6 +547,7 @@ def _context(node: Any) -> Candidate | None:
         if sealed:
             if branch == _OWNER:
                 owner = _owner_name(parent)
+                outer = _outer_owner(parent)
                 break
             child = parent
             parent = parent.parent
@@ -647,11 +652,13 @@ def _context(node: Any) -> Candidate | None:
                     break
         elif branch == _OWNER:
             owner = _owner_name(parent)
+            outer = _outer_owner(parent)
             break
         child = parent
         parent = parent.parent
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
-                     owner, prefix_call, group, clause=clause, case_label=clause is not None and label_path)
+                     owner, prefix_call, group, clause=clause, case_label=clause is not None and label_path,
+                     outer_owner=outer)
 
 
 # calls that only convert a literal to another string type (Rust's to_string / to_owned / into / String::from, Kotlin's
@@ -696,6 +703,22 @@ def _owner_name(node: Any) -> str | None:
     if name_node is None:
         name_node = next((c for c in node.named_children if c.type in _IDENT_TYPES), None)
     return name_node.text.decode("utf-8", "replace") if name_node is not None else None
+
+
+def _outer_owner(node: Any) -> str | None:
+    """The name of the type an owning type is declared directly in (its parent is the outer type's body: C#'s
+    ``declaration_list``, Java's ``class_body``): ``Models`` for ``class Models { class Local { … } }``. None for a
+    top-level type, or one declared inside a method."""
+    parent = node.parent
+    if parent is None or parent.type not in _TYPE_BODIES:
+        return None
+    outer = parent.parent
+    return _owner_name(outer) if outer is not None and outer.type in _OWNER_TYPES else None
+
+
+# the body node a nested type's declaration sits in, per grammar (C#, Java / Kotlin, Swift, Scala, Python)
+_TYPE_BODIES = frozenset({"declaration_list", "class_body", "enum_class_body", "template_body", "block",
+                          "enum_body", "protocol_body", "interface_body"})
 
 
 def _content_start(node: Any) -> Any:
@@ -791,7 +814,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         cand = Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call,
                          ctx.call_before_binding, ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check,
                          ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group, clause=ctx.clause,
-                         case_label=ctx.case_label)
+                         case_label=ctx.case_label, outer_owner=ctx.outer_owner)
         if _declares(node, cand) and len(named) < MAX_NAMED:
             named.setdefault(cand.bindings[0], []).append(cand)
             if declared is not None and len(declared) < MAX_NAMED and _member_level(node):

@@ -120,6 +120,12 @@ def _model_owner(name: str) -> bool:
     return bool(_OWNER_MODELS.search(name))
 
 
+# a nested type of a models registry named for something else its constants hold (``Models.Endpoints``,
+# ``Models.Defaults``, ``Model.Meta``)
+_NOT_MODEL_GROUP = re.compile(r"(?i)(?:url|uri|endpoint|path|key|token|secret|header|default|setting|option|config|"
+                              r"param|meta|error|message|route|version|format|prefix|status|role)s?$")
+
+
 def _model_container(name: str) -> bool:
     """``supportedModels``, ``MODEL_PRICES``, ``embeddingModels``: a table of models (not ``ModelServerName``, a
     serving object's name)."""
@@ -290,6 +296,12 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
     if hint == "none" and c.owner and _model_owner(c.owner) and not c.call:
         hint = "key"
         evidence.append(f"container:{c.owner}")
+    elif hint == "none" and c.outer_owner and _model_owner(c.outer_owner) and not c.call and c.owner \
+            and c.owner[:1].isupper() and not _NOT_MODEL_GROUP.search(c.owner):
+        # a nested group of a models registry (``Models.Local``, ``Models.Ollama``): the group is named for a
+        # provider or runtime, and the registry it sits in says what its constants are
+        hint = "key"
+        evidence.append(f"container:{c.outer_owner}.{c.owner}")
     if hint == "none" and c.call and not c.is_key and not _named_other(c) and (
             call_low in sdk_calls or (c.call_before_binding and is_model_name(c.call))):
         hint = "api"
