@@ -834,29 +834,52 @@ class PropertiesSource:
         return collector.findings
 
 
+# an extensionless (or `.list` / `.lst`) file named for the models it lists: `.models`, `models`, `model-list`,
+# `ollama_models.list`
+_LIST_FILE_NAME = re.compile(r"(?:[a-z0-9]+[-_])?models?(?:[-_](?:list|map|tags))?(?:\.(?:list|lst))?")
+# a line whose first field is separated from the rest by `|`, `,`, `;` or a tab, with no space after it
+_MAP_LINE = re.compile(r"([^\s|,;]+)[|,;\t](?=\S)")
+
+
 class ModelListSource:
     id = "model-list"
-    description = "Plain-text model pick-lists (models.txt, OllamaModelList.txt): one model id a line"
+    description = ("Plain-text model pick-lists (models.txt, OllamaModelList.txt, a start script's .models): one model "
+                   "id a line, or the id first in a `name|url` download map")
     samples = (
         Sample("src/llm/OllamaModelList.txt", "gemma2\ngemma2:27b\n# comment\nqwen2.5:7b\n",
                ("gemma2", "gemma2:27b", "qwen2.5:7b")),
         Sample("src/llm/model_notes.txt", "Remember to pick a fast model\nthe model is busy\n", ()),
+        Sample("scripts/.models", "llama3.1:8b\nqwen2.5:7b\nmistral:7b\n", ("llama3.1:8b", "qwen2.5:7b", "mistral:7b")),
+        Sample("scripts/models_map.txt", "llama3.1-8b|https://example.com/dl/llama3.1-8b.gguf\n"
+               "qwen2.5-7b|https://example.com/dl/qwen2.5-7b.gguf\n", ("llama3.1-8b", "qwen2.5-7b")),
     )
 
     def applies_to(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1].lower()
-        return name.endswith(".txt") and "model" in name and not name.startswith(("requirements", "license"))
+        if name.endswith(".txt"):
+            return "model" in name and not name.startswith(("requirements", "license"))
+        # a list a start script reads line by line (`grep -v '^#' .models`, `Get-Content models.list`) has no
+        # extension, or a list's: the name alone says what it lists (not `model.py`, `Model.swift`: code)
+        stem = name.lstrip(".")
+        return bool(_LIST_FILE_NAME.fullmatch(stem))
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         collector = Collector(file, "model-list")
-        stem = file.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        cands = [
-            Candidate(line.strip().lstrip("\ufeff"), number, len(line) - len(line.lstrip().lstrip("\ufeff")) + 1,
-                      (stem,), container=True, group=(0, "model-list"))
-            # the file is one table (peers): its lines the knowledge base does not know (an Ollama library tag newer
-            # than the knowledge base, llama3-gradient:70b) are models by the company of those it knows
-            for number, line in enumerate(file.text.splitlines()[:20_000], 1)
-            if line.strip() and not line.lstrip().startswith("#") and len(line) <= 300
-        ]
+        stem = file.path.rsplit("/", 1)[-1].lstrip(".").rsplit(".", 1)[0]
+        cands = []
+        # the file is one table (peers): its lines the knowledge base does not know (an Ollama library tag newer
+        # than the knowledge base, llama3-gradient:70b) are models by the company of those it knows
+        for number, line in enumerate(file.text.splitlines()[:20_000], 1):
+            if not line.strip() or line.lstrip().startswith("#") or len(line) > 300:
+                continue
+            lead = len(line) - len(line.lstrip().lstrip("\ufeff"))
+            value = line.strip().lstrip("\ufeff")
+            # a download map (`name|url`, `name,url`, `name<TAB>url`): the first field is the model's name, what
+            # the script is asked for; the rest is where it comes from (no space in the name: a sentence with a
+            # comma stays one value, and no rule reads it as a model)
+            head = _MAP_LINE.match(value)
+            if head is not None:
+                value = head.group(1)
+            cands.append(Candidate(value, number, lead + 1, (stem,), container=True, group=(0, "model-list")))
         _emit(collector, cands, frozenset(), "model-list", file.context)
         return collector.findings
