@@ -82,3 +82,9 @@ def test_a_name_that_has_its_underscore_keeps_it() -> None:
     # Qwen's own repo writes 1_8B; the name as written is matched first, never respelled into something else
     assert (resolve("Qwen/Qwen-1_8B-Chat").model or {}).get("id") == "qwen/qwen-1_8b-chat"
     assert resolve("model_2024_05_13").model is None
+
+
+def test_gpt_oss_safeguard_120b_is_a_finetune_of_gpt_oss_120b() -> None:
+    # OpenAI's technical report: the safeguard models are fine-tunes of their gpt-oss counterparts
+    res = resolve("gpt-oss-safeguard:120b")
+    assert res.edges and res.edges[0]["parent"] == "openai/gpt-oss-120b" and res.edges[0]["relation"] == "finetune"
