@@ -194,6 +194,51 @@ def _served_name(doc: Node) -> Scalar | None:
     return name
 
 
+# a model registry's resource (arcadia's, and others' ``kind: Model``) says what model it stands for in its spec: a
+# Hub / ModelScope repository, or the model roles it serves (``types: "llm,embedding"``, KubeAI's ``features:
+# [TextGeneration]``); its metadata.name is then the registry's id of that model, the name Workers and apps refer
+# to it by. A resource that also runs the model (KubeAI's Model: spec.engine, resourceProfile, replicas) is a
+# deployment named by its owner, like a Worker, an InferenceService or a Deployment named after the model they run:
+# those names stay unread (metadata.name is skipped by the walker)
+_RUNS_MODEL_FIELDS = frozenset({"engine", "resourceprofile", "replicas", "minreplicas", "maxreplicas", "resources",
+                                "image", "runtime", "predictor", "containers", "args", "command", "autoscaling"})
+_REGISTRY_KINDS = frozenset({"Model", "LLMModel", "AIModel"})
+_REPO_FIELD = re.compile(r"(?i)(?:hugging_?face|model_?scope|hf|ms)_?(?:repo(?:sitory)?|model_?id)|repo_?id")
+_ROLE_FIELDS = frozenset({"types", "type", "features", "capabilities", "tasks", "task"})
+_MODEL_ROLE = re.compile(r"(?i)\b(?:llm|embeddings?|rerank(?:ing|er)?|text_?generation|text_?embedding|chat|"
+                         r"completion|speech_?to_?text|text_?to_?speech|asr|tts)\b")
+
+
+def _registry_name(doc: Node) -> Scalar | None:
+    """The ``metadata.name`` of a model-registry resource whose spec says which model it is (see
+    ``_REGISTRY_KINDS``), else None."""
+    if not isinstance(doc, Mapping):
+        return None
+    kind, api, spec, meta = doc.get("kind"), doc.get("apiVersion"), doc.get("spec"), doc.get("metadata")
+    if not (isinstance(kind, Scalar) and kind.value.strip() in _REGISTRY_KINDS and isinstance(api, Scalar)
+            and "/" in api.value and isinstance(spec, Mapping) and isinstance(meta, Mapping)):
+        return None
+    says = False
+    for k, v in spec.pairs[:64]:
+        if not isinstance(k, Scalar):
+            continue
+        low = k.value.strip().lower()
+        if low in _RUNS_MODEL_FIELDS:
+            return None
+        if _REPO_FIELD.fullmatch(low) and isinstance(v, Scalar) and "/" in v.value:
+            says = True
+        elif low in _ROLE_FIELDS:
+            words = [v] if isinstance(v, Scalar) else v.items[:16] if isinstance(v, Seq) else []
+            says = says or any(isinstance(w, Scalar) and _MODEL_ROLE.search(w.value) is not None for w in words)
+        elif low in _LOCATION_KEYS and isinstance(v, Scalar) and "://" in v.value:
+            says = True
+    name = meta.get("name")
+    if not says or not isinstance(name, Scalar) or not name.value.strip() or "${" in name.value \
+            or "{{" in name.value:
+        return None
+    return name
+
+
 def _containers(node: Node, depth: int = 0) -> Iterator[Mapping]:
     if depth > 30:
         return
@@ -283,8 +328,9 @@ class KubernetesSource:
                 walker.walk(doc)
                 walker.location_keys = frozenset()
                 walker.adapter_resource = False
-                served = _served_name(doc)
-                if served is not None:
+                for served in (_served_name(doc), _registry_name(doc)):
+                    if served is None:
+                        continue
                     value = served.value.strip()
                     line, col, _ = walker.position(served, value)
                     # only this document's own findings can stand on its line: looking through every earlier

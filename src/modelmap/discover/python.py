@@ -252,6 +252,9 @@ def _substring_of_model(node: ast.AST) -> bool:
     return bool(name) and not name.lower().endswith(("s", "list", "set", "map", "dict"))
 
 
+MAX_PARAM_ROWS = 512  # rows of one parametrize table read for its model column
+
+
 def _str_elts(node: ast.AST) -> list[ast.Constant]:
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
         return [e for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
@@ -887,7 +890,10 @@ class _Module:
             return False
         for kw in node.keywords:
             if kw.arg == "default":
-                for lit in self.literals(kw.value):
+                # a list default of a multi-value flag (`--models`, nargs="*", default=["gpt2"]) holds the models
+                # served or evaluated when none is given, one per element, like choices
+                lits = _str_elts(kw.value) if isinstance(kw.value, (ast.List, ast.Tuple)) else self.literals(kw.value)
+                for lit in lits:
                     self.report(lit, hint="key", role=None, api="argparse", source_id="python-argparse")
             elif kw.arg == "choices":
                 for lit in _str_elts(kw.value):
@@ -1042,12 +1048,32 @@ class _Module:
     def _parametrized(self, names: ast.expr, values: ast.expr) -> None:
         """``@pytest.mark.parametrize("model_name", ["qwen3-max", "gpt-4o"])``: one argument named like a model, its
         values the models the test runs with."""
-        if not (isinstance(names, ast.Constant) and isinstance(names.value, str)) or "," in names.value \
-                or not is_model_key(names.value.strip()) or not isinstance(values, (ast.List, ast.Tuple)):
+        if not (isinstance(names, ast.Constant) and isinstance(names.value, str)):
             return
-        for lit in _str_elts(values):
-            self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
-                        binding=names.value.strip())
+        params = [n.strip() for n in names.value.split(",")]
+        at = [i for i, n in enumerate(params) if is_model_key(n)]
+        if len(at) != 1:
+            return
+        # the table written in the decorator, or a module constant it names (`@pytest.mark.parametrize("model,
+        # template,expected", MODEL_TEMPLATE_CASES)`); with several arguments, the model-named one's column of each
+        # row that has one value per argument (`("gpt2", "template_gpt2.jinja", True)`)
+        tables: list[ast.AST | None] = []
+        if isinstance(values, (ast.List, ast.Tuple)):
+            tables.append(values)
+        elif isinstance(values, ast.Name):
+            tables.extend(list(self.env.get(values.id, ()))[:4])
+        for table in tables:
+            if not isinstance(table, (ast.List, ast.Tuple)):
+                continue
+            if len(params) == 1:
+                lits = _str_elts(table)
+            else:
+                lits = [cell for row in table.elts[:MAX_PARAM_ROWS] if isinstance(row, (ast.Tuple, ast.List))
+                        and len(row.elts) == len(params) and isinstance(cell := row.elts[at[0]], ast.Constant)
+                        and isinstance(cell.value, str)]
+            for lit in lits:
+                self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
+                            binding=params[at[0]])
 
     def _field_default(self, name: str, value: ast.expr | None) -> None:
         """A model-named field declared with a default (Django ``models.CharField(default="thenlper/gte-small")``,
@@ -1225,6 +1251,21 @@ class _Module:
             var = gen.target.id
             if any(_tests_fragment(t, var) for t in tests):
                 self._silence_fragments(_str_elts(gen.iter))
+            elif is_model_key(var):
+                # `for model_name in ["bloom-560m", "gpt2"]` (a test matrix built for pytest.mark.parametrize, a
+                # loop over the models to serve): each item is bound to a model-named variable, as an assignment
+                # `model_name = "gpt2"` would bind it
+                for lit in _str_elts(gen.iter):
+                    self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=var)
+
+    def visit_For(self, node: ast.For) -> None:
+        """``for model in ["gpt2", "opt-125m"]:``: each item is bound to a model-named loop variable (as in a
+        comprehension, above)."""
+        if isinstance(node.target, ast.Name) and is_model_key(node.target.id) and isinstance(
+                node.iter, (ast.List, ast.Tuple, ast.Set)):
+            for lit in _str_elts(node.iter):
+                self.report(lit, hint="key", role=None, api=None, source_id="python-model-key",
+                            binding=node.target.id)
 
     def class_fields(self, node: ast.ClassDef) -> None:
         """A settings or record class's fields (pydantic, dataclass, attrs: ``name: str = 'llama3.1-8b-instruct'``
@@ -1380,6 +1421,7 @@ _HANDLERS: dict[type, Callable[[_Module, Any], None]] = {
     ast.GeneratorExp: _Module.visit_comprehension,
     ast.ListComp: _Module.visit_comprehension,
     ast.SetComp: _Module.visit_comprehension,
+    ast.For: _Module.visit_For,
     ast.Constant: _Module.visit_Constant,
     ast.Assign: _Module.visit_Assign,
     ast.AnnAssign: _Module.visit_AnnAssign,
