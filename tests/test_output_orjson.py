@@ -61,3 +61,28 @@ def test_unsafe_utf8_matches_unsafe_characters() -> None:
     for code in [*range(0x0, 0x300), 0x61C, *range(0x2000, 0x2070), 0xFEFF, 0xFFFE, 0xFFFF, 0x1F600, 0x4E2D]:
         char = chr(code)
         assert output._has_unsafe_utf8(f"a{char}b".encode()) == bool(output._JSON_UNSAFE.search(char)), hex(code)
+
+
+
+def test_document_with_newline_is_orjson_bytes_not_a_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    # issue 10: a real tree's scan document is ~29 MB of JSON; adding the final newline after orjson wrote the text
+    # copied all of it, and that copy was the scan's peak RSS (310 -> 282 MB on 78 repositories twice over). orjson
+    # appends the newline itself, so what dumps_json returns is the very bytes object orjson made
+    import orjson
+
+    made: list[bytes] = []
+    real = orjson.dumps
+
+    def recording(*args: Any, **kwargs: Any) -> bytes:
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(orjson, "dumps", recording)
+    data = {"findings": [{"path": f"src/m{i}.py", "line": i, "raw": "gpt-4o-mini"} for i in range(100)]}
+    body = dumps_json(data)
+    assert body == _reference(data)
+    assert len(made) == 1 and body is made[0]
+    assert dumps_json(data, newline=False) == _reference(data)[:-1]
+    unsafe = {"u": "a\u202eb"}  # the escaping path decodes orjson's text: its newline is not doubled
+    assert dumps_json(unsafe) == _reference(unsafe)
+    assert dumps_json(unsafe, newline=False) == _reference(unsafe)[:-1]
