@@ -88,3 +88,15 @@ def test_gpt_oss_safeguard_120b_is_a_finetune_of_gpt_oss_120b() -> None:
     # OpenAI's technical report: the safeguard models are fine-tunes of their gpt-oss counterparts
     res = resolve("gpt-oss-safeguard:120b")
     assert res.edges and res.edges[0]["parent"] == "openai/gpt-oss-120b" and res.edges[0]["relation"] == "finetune"
+
+
+@pytest.mark.parametrize("query", ["kimi-latest-128k", "kimi-latest-8k", "moonshot/kimi-latest-32k"])
+def test_a_context_size_after_an_api_only_proprietary_name_keeps_its_licence(query: str) -> None:
+    res = resolve(query)
+    assert (res.license or {}).get("id") == "proprietary" and res.origins == ("CN",)
+    assert res.model is None or res.model.get("id") is None  # the tier's own model is not claimed
+
+
+def test_a_context_size_after_an_open_or_unknown_name_says_nothing_more() -> None:
+    assert (resolve("zai-org/glm-4-9b-chat-1m").model or {}).get("id") == "zai-org/glm-4-9b-chat-1m"
+    assert resolve("foo-latest-128k").license is None

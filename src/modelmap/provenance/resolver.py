@@ -82,6 +82,8 @@ _VARIANT_OPPOSITES = {"instruct": frozenset({"thinking", "base"}), "thinking": f
 _NAME_HOWS = frozenset({"name", "name-prefix"})
 _CONTEXT_WORD = re.compile(r"\d+k")  # a context length ("200k"): a separate checkpoint, never a quantisation
 # the last word of a provider's API tier name ("qwen3.5-flash", "glm-4-air"): only these make a sibling proprietary
+# a context-window size after an API name: "kimi-latest-128k", "moonshot-v1-32k"
+_CONTEXT_TIER = re.compile(r"(.+)-(\d{1,4}k)")
 _TIER_WORDS = frozenset({"max", "plus", "turbo", "flash", "lite", "long", "pro", "ultra", "air", "airx", "speed",
                          "standard", "mini", "latest", "flashx"})
 # a language a derivative is tuned for, written inside the base's name ("Llama-3-Chinese-8B-Instruct")
@@ -588,6 +590,20 @@ class Resolver:
         mids = self._api_stem_models.get(stem) or set()
         lics = {str(self.kb.models[m].get("license") or "").lower() for m in mids}
         return "proprietary" if lics == {"proprietary"} else None
+
+    def _context_tier_of(self, name: str, pub: str) -> str | None:
+        """The API-only, proprietary model of ``pub`` that ``name`` is with a context-window size after it
+        ("kimi-latest-128k" is kimi-latest, as moonshot-v1-128k is Moonshot v1, billed at its 128k tier), else None.
+        Only an exact record of that publisher without weights counts: an open model's "-1m" / "-128k" names a
+        checkpoint of its own (glm-4-9b-chat-1m), and the tier's own model is not claimed, only its licence."""
+        m = _CONTEXT_TIER.fullmatch(name.lower())
+        mid = self._by_name(m.group(1)) if m else None
+        if mid is None or self._has_weights(mid):
+            return None
+        model = self.kb.models[mid]
+        if model.get("publisher") != pub or str(model.get("license") or "").lower() != "proprietary":
+            return None
+        return str(model.get("name") or mid)
 
     def _sole_completion(self, stripped: str, owner_pub: str | None, org: str) -> str | None:
         """The one lab model (with weights, not a repack, not ``org``'s own) whose Hub repo name starts with
@@ -1190,12 +1206,17 @@ class Resolver:
                 # (glm-z1-flashx beside glm-z1-air / -airx / -flash), as in the sibling rule below
                 sib = None if parsed.is_file else self._api_sibling_publisher(parsed.core)
                 sib_lic = self._api_sibling_license(parsed.core) if sib and sib[0] == api_pub else None
+                ctx = None if sib or parsed.is_file else self._context_tier_of(parsed.core, api_pub)
+                if ctx:
+                    sib, sib_lic = (api_pub, [ctx]), "proprietary"
                 return self._partial(
                     parsed, api_pub, sources=kb.publishers[api_pub].get("sources"), license=self._license(sib_lic),
                     open_weights=False if sib_lic else None,
                     reason=f"the name has the shape of a {api_pub} API model name; the exact model and its base are "
-                    "unknown" + (f"; its API-only siblings ({', '.join(sib[1][:3])}) are all proprietary and its last "
-                                 "word is a tier, not a size, so the license is proprietary"
+                    "unknown" + ((f"; it is {ctx}, an API-only proprietary model of {api_pub}, with a context-window "
+                                  "size after it, so the license is proprietary") if ctx else
+                                 (f"; its API-only siblings ({', '.join(sib[1][:3])}) are all proprietary and its last "
+                                  "word is a tier, not a size, so the license is proprietary")
                                  if sib and sib_lic else ", and so is the license"))
             sib_name = parsed.core
             sibling = None if org or parsed.is_file else self._api_sibling_publisher(sib_name)
