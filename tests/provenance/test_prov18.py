@@ -100,3 +100,16 @@ def test_a_context_size_after_an_api_only_proprietary_name_keeps_its_licence(que
 def test_a_context_size_after_an_open_or_unknown_name_says_nothing_more() -> None:
     assert (resolve("zai-org/glm-4-9b-chat-1m").model or {}).get("id") == "zai-org/glm-4-9b-chat-1m"
     assert resolve("foo-latest-128k").license is None
+
+
+@pytest.mark.parametrize("query", ["lmstudio-community/ERNIE-4.5-21B-A3B-MLX-4bit", "bartowski/ERNIE-4.5-21B-A3B-GGUF"])
+def test_a_repack_named_by_a_sized_alias_packages_that_model(query: str) -> None:
+    # "ERNIE-4.5-21B-A3B" is recorded as the common name of Baidu's ERNIE-4.5-21B-A3B-PT (repo names add the format)
+    res = resolve(query)
+    assert res.edges and res.edges[0]["parent"] == "baidu/ernie-4.5-21b-a3b-pt"
+    assert res.edges[0]["relation"] == "quantization"
+
+
+def test_a_repack_named_by_a_size_less_alias_stays_a_family_guess() -> None:
+    # "gemma3" is an Ollama pointer that moves between sizes: it names no one model
+    assert not resolve("bartowski/gemma3-GGUF").edges

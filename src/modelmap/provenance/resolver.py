@@ -82,6 +82,8 @@ _VARIANT_OPPOSITES = {"instruct": frozenset({"thinking", "base"}), "thinking": f
 _NAME_HOWS = frozenset({"name", "name-prefix"})
 _CONTEXT_WORD = re.compile(r"\d+k")  # a context length ("200k"): a separate checkpoint, never a quantisation
 # the last word of a provider's API tier name ("qwen3.5-flash", "glm-4-air"): only these make a sibling proprietary
+# a parameter count written in a model name: "21b", "a3b", "0.5b", "1.5t"
+_SIZE_WORD = re.compile(r"(?:^|[-_.])a?\d+(?:\.\d+)?[bmt](?:$|[-_.])")
 # a context-window size after an API name: "kimi-latest-128k", "moonshot-v1-32k"
 _CONTEXT_TIER = re.compile(r"(.+)-(\d{1,4}k)")
 _TIER_WORDS = frozenset({"max", "plus", "turbo", "flash", "lite", "long", "pro", "ultra", "air", "airx", "speed",
@@ -497,7 +499,7 @@ class Resolver:
             if kind in ("quantizer", "platform") or (changed and kind in (None, "community", "lab")):
                 # a re-packager's repo named after the model it packages (a lab too: NVIDIA's FP8 of a Llama)
                 for n in names:
-                    base = self._by_name(n)
+                    base = self._by_name(n) or self._sized_alias(n)
                     if base and self._has_weights(base) and self.kb.models[base].get("publisher") != org_pub:
                         return base, "inferred", org
                 if changed:
@@ -590,6 +592,16 @@ class Resolver:
         mids = self._api_stem_models.get(stem) or set()
         lics = {str(self.kb.models[m].get("license") or "").lower() for m in mids}
         return "proprietary" if lics == {"proprietary"} else None
+
+    def _sized_alias(self, name: str) -> str | None:
+        """The model the knowledge base records ``name`` as an alias of, when no repo has that name and the alias
+        states a size ("ERNIE-4.5-21B-A3B" is Baidu's ERNIE-4.5-21B-A3B-PT, whose repo names add the weights' format):
+        a re-packager names its repo after the model's common name. A size-less alias ("gemma3", an Ollama pointer
+        that moves) never counts."""
+        low = name.lower()
+        if ":" in low or not _SIZE_WORD.search(low):
+            return None
+        return self.kb.alias_index.get(low)
 
     def _context_tier_of(self, name: str, pub: str) -> str | None:
         """The API-only, proprietary model of ``pub`` that ``name`` is with a context-window size after it
