@@ -38,6 +38,8 @@ from modelmap.discover.classifier import (
     plausible,
     snake,
 )
+from modelmap.discover.config_files import Mapping, Node, ParseError, Seq, TreeWalker, ids_for, parse_json
+from modelmap.discover.config_files import _shift as shift_node
 from modelmap.discover.identify import (
     PLACEHOLDER,
     Match,
@@ -786,12 +788,63 @@ class PolyglotSource:
                 out.extend(_pending_definitions(file, family or "", declared, reported, calls))
             except BudgetExceeded as exc:
                 spent = exc
+        if spent is None:
+            written = {(f.line, f.column, f.raw) for f in collector.findings}
+            for item in _json_blocks(file, lang.id):
+                if not isinstance(item, Finding) or (item.line, item.column, item.raw) not in written:
+                    out.append(item)  # a pair `_embedded_pairs` read out of the same literal is reported once
         if spent is not None:
             out.append(budget_skip(file.path, lang.id, spent))
         if capped:
             out.append(Skip(file.path, "analysis-budget",
                             f"{lang.id}: only the first {capped[0]} string literals were analysed"))
         return out
+
+
+# a JSON document held in a triple-quoted literal (Swift / Kotlin / Scala multi-line strings, Java text blocks, C# raw
+# strings): an app's built-in copy of its provider catalogue (`static let fallbackJSON = """` then `{"providers": [{
+# … "models": [{"id": "gpt-5", …}]}]}`). Read as the config reader reads a JSON file, at the offsets where it is
+# written, so a catalogue's `models[].id` is found as in the same JSON shipped as a file; the code reader's own
+# `_embedded_pairs` sees only `"…model…": "x"` pairs. A block that does not parse as JSON (interpolation, escapes,
+# prose) is left to the code reader.
+_TRIPLE_OPEN = re.compile(r'"""[ \t]*\r?\n')
+_MAX_JSON_BLOCKS = 16
+_MAX_JSON_BLOCK = 256 * 1024
+
+
+def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
+    text = file.text
+    if '"""' not in text or "odel" not in text:
+        return []
+    blocks: list[Node] = []
+    pos = 0
+    for _ in range(4 * _MAX_JSON_BLOCKS):
+        m = _TRIPLE_OPEN.search(text, pos)
+        if m is None or len(blocks) >= _MAX_JSON_BLOCKS:
+            break
+        start = m.end()
+        end = text.find('"""', start)
+        if end < 0:
+            break
+        pos = end + 3
+        body = text[start:end]
+        if len(body) > _MAX_JSON_BLOCK or body.lstrip()[:1] not in ("{", "[") or "odel" not in body:
+            continue
+        try:
+            node = shift_node(parse_json(body), start)
+        except (ParseError, RecursionError):
+            continue
+        if isinstance(node, (Mapping, Seq)):
+            blocks.append(node)
+    if not blocks:
+        return []
+    walker = TreeWalker(file, ids_for(f"{lang_id}-json"))
+
+    def run() -> None:
+        for node in blocks:
+            walker.walk(node)
+
+    return walker.guarded(run, f"{lang_id}-json")
 
 
 class PropertiesSource:
