@@ -213,12 +213,16 @@ class _Inspection:
         tok = info.tokenizer
         if tok is None:
             return
-        if tok.kind == "tokenizer_config":  # a tokenizer_config.json alone: its added tokens, no vocabulary to hash
+        if tok.kind in ("tokenizer_config", "special-table"):
+            # a tokenizer_config.json alone, or a binary table of special tokens (their ranks, no ordinary token): its
+            # added tokens, no vocabulary to hash
             self.obs.specials.update(tok.special_tokens)
             self.obs.specials_only = True
             cls = tok.extra.get("tokenizer_class")
+            what = ("tokenizer_config.json" if tok.kind == "tokenizer_config" else
+                    f"a table of special tokens from rank {tok.extra.get('first_rank')},")
             self.evidence.append({"kind": "special-tokens", "source": where, "supports": [],
-                                  "detail": f"tokenizer_config.json without a vocabulary: {len(tok.special_tokens)} "
+                                  "detail": f"{what} without a vocabulary: {len(tok.special_tokens)} "
                                             f"added / special tokens ({', '.join(tok.special_tokens[:8])}"
                                             f"{' …' if len(tok.special_tokens) > 8 else ''})"
                                             + (f", tokenizer_class {cls}" if isinstance(cls, str) else "")})

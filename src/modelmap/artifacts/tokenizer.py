@@ -202,7 +202,132 @@ def sniff_kind(head: bytes) -> str | None:
         n, i = _varint(head, 1)
         if n is not None and i < len(head) and head[i] == 0x0A:
             return "sentencepiece"
+    if _char_lines_head(head):
+        return "char-lines"
+    return _rank_table_kind(head)
+
+
+# A character list: one character a line, in the model's class order (an OCR recogniser's CTC dictionary, PaddleOCR's
+# ppocr_keys_v1.txt and ppocrv5_dict.txt; a character-level model's symbol table). Its list of characters is a
+# vocabulary like any other: hashed, it names the recogniser it belongs to. Sniffed when every whole line of the
+# head (at least MIN_CHAR_LINES) is one character; the whole file may hold a few longer lines (PaddleOCR's
+# ppocrv4_doc_dict.txt has '懮!'), each of at most MAX_CHAR_LINE characters, and at least CHAR_LINE_SHARE of its
+# lines one character. A line is the class's symbol as PaddleOCR reads it: its line break stripped, nothing else
+# (PaddleOCR's dictionaries hold the ideographic space U+3000 as a class).
+MIN_CHAR_LINES = 16
+MAX_CHAR_LINE = 4
+CHAR_LINE_SHARE = 0.9
+
+
+def _char_lines_head(head: bytes) -> bool:
+    lines = head.split(b"\n")[:-1]  # the last piece may be cut
+    if len(lines) < MIN_CHAR_LINES:
+        return False
+    try:
+        return all(len(line.rstrip(b"\r").decode("utf-8")) == 1 for line in lines)
+    except UnicodeDecodeError:
+        return False
+
+
+def _char_lines(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(path, f"a character list that is not UTF-8: {exc}") from exc
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    if len(lines) > limits.max_items:
+        raise fail(path, f"more than {limits.max_items} lines", "max_items")
+    if any(not line or len(line) > MAX_CHAR_LINE for line in lines):
+        raise fail(path, f"not a character list (an empty line, or one of more than {MAX_CHAR_LINE} characters)")
+    if sum(len(line) == 1 for line in lines) < CHAR_LINE_SHARE * len(lines):
+        raise fail(path, "not a character list (too many lines of several characters)")
+    return TokenizerInfo("char-lines", "bytes", [line.encode("utf-8", errors="surrogatepass") for line in lines], [],
+                         len(lines))
+
+
+# A BPE rank table compiled to binary, one record per token in rank order: a u32 little-endian count, then for each
+# token a u16 byte length, the token's raw bytes and its u32 rank (quicktok's ``.vocab``; a tiktoken file's ranks
+# without the base64 and the text). Nothing names the format, so it is sniffed from its structure: a plausible count
+# and, in the head, at least MIN_RANK_RECORDS whole records whose ranks run 0, 1, 2 ... (a byte-level BPE's first
+# ranks are its single bytes; a table that does not start at rank 0 is not taken). The same layout with the rank
+# first (u32 rank, u16 length, bytes) holds the special tokens that extend such a vocabulary (quicktok's
+# ``.special``): its first rank is the ordinary vocabulary's size, and its ranks run up from there.
+MIN_RANK_RECORDS = 4
+MAX_RANK_TOKEN = 1024  # bytes in one token: BPE tokens are short (o200k's longest is 128 bytes)
+MIN_RANK_TABLE, MAX_RANK_TABLE = 256, 1 << 22
+
+
+def _rank_records(data: bytes, start: int, rank_first: bool, limit: int) -> Iterator[tuple[int, bytes, int]]:
+    """(rank, token, end offset) for the whole records from ``start``, at most ``limit``; stops at a cut record."""
+    i, n = start, len(data)
+    for _ in range(limit):
+        if rank_first:
+            if i + 6 > n:
+                return
+            rank = int.from_bytes(data[i:i + 4], "little")
+            length = int.from_bytes(data[i + 4:i + 6], "little")
+            tok_at = i + 6
+            end = tok_at + length
+            if not 0 < length <= MAX_RANK_TOKEN or end > n:
+                return
+            yield rank, data[tok_at:end], end
+        else:
+            if i + 2 > n:
+                return
+            length = int.from_bytes(data[i:i + 2], "little")
+            end = i + 2 + length + 4
+            if not 0 < length <= MAX_RANK_TOKEN or end > n:
+                return
+            yield int.from_bytes(data[end - 4:end], "little"), data[i + 2:end - 4], end
+        i = end
+
+
+def _rank_table_kind(head: bytes) -> str | None:
+    """"rank-table" / "special-table" when the head has that binary layout (see MIN_RANK_RECORDS), else None."""
+    if len(head) < 8:
+        return None
+    count = int.from_bytes(head[:4], "little")
+    if not 1 <= count <= MAX_RANK_TABLE:
+        return None
+    ranks = [r for r, _, _ in _rank_records(head, 4, False, MIN_RANK_RECORDS)]
+    if count >= MIN_RANK_TABLE and len(ranks) >= min(MIN_RANK_RECORDS, count) and ranks == list(range(len(ranks))):
+        return "rank-table"
+    specials = list(_rank_records(head, 4, True, MIN_RANK_RECORDS))
+    ranks = [r for r, _, _ in specials]
+    if (len(ranks) >= min(2, count) and ranks[0] >= MIN_RANK_TABLE and ranks == list(range(ranks[0], ranks[0] + len(ranks)))
+            and all(tok.isascii() and tok.decode().isprintable() for _, tok, _ in specials)):
+        return "special-table"
     return None
+
+
+def _rank_table(path: Path, data: bytes, limits: Limits, kind: str) -> TokenizerInfo:
+    count = int.from_bytes(data[:4], "little")
+    if count > limits.max_items:
+        raise fail(path, f"a rank table of {count} tokens", "max_items")
+    rank_first = kind == "special-table"
+    tokens: list[bytes] = []
+    end, last = 4, None
+    for rank, tok, stop in _rank_records(data, 4, rank_first, count):
+        if last is not None and not last <= rank <= last + 1:  # tiktoken's o200k_harmony gives two specials one id
+            raise fail(path, f"rank {rank} after {last}: not a table in rank order")
+        last, end = rank, stop
+        tokens.append(tok)
+    if not tokens:
+        raise fail(path, "no whole rank record")
+    extra: dict[str, Any] = {}
+    if len(tokens) < count:
+        extra["cut"] = (f"the file ends early: {len(tokens)} of the {count} tokens its header declares; read up to the "
+                        "last whole record")
+    elif end != len(data):
+        raise fail(path, f"{len(data) - end} bytes after the {count} records the header declares")
+    if rank_first:  # special tokens only: the first one's rank is the size of the vocabulary they extend
+        specials = [t.decode("utf-8", errors="replace") for t in tokens]
+        first = int.from_bytes(data[4:8], "little")
+        return TokenizerInfo("special-table", "bytes", [], specials, first + len(specials),
+                             {**extra, "first_rank": first})
+    return TokenizerInfo("rank-table", "bytes", tokens, [], len(tokens), extra)
 
 
 # --- protobuf -----------------------------------------------------------------------------------
@@ -668,9 +793,9 @@ class TokenizerReader:
 
     def parse(self, path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
         kind = sniff_kind(data[:64])
-        if kind is None and sniff_kind(data[:256]) == "wordfreq":  # three lines of CJK words outgrow 64 bytes
-            kind = "wordfreq"
-        if kind not in ("json", "sentencepiece") and _line_count(data) > limits.max_items + 1:  # + a header line
+        if kind is None and (wide := sniff_kind(data[:256])) in ("wordfreq", "char-lines"):
+            kind = wide  # three lines of CJK words, or sixteen CJK characters a line each, outgrow 64 bytes
+        if kind not in ("json", "sentencepiece", "rank-table", "special-table") and _line_count(data) > limits.max_items + 1:
             raise fail(path, f"more than {limits.max_items} lines", "max_items")
         if kind in ("tiktoken", "rwkv", "merges"):
             data, cut_line = _drop_cut_line(data, kind)
@@ -679,6 +804,10 @@ class TokenizerReader:
                 tok.extra = {**tok.extra, "cut": "the file ends early (cut short inside a line); read up to its last "
                                                  "whole line"}
             return tok
+        if kind in ("rank-table", "special-table"):
+            return _rank_table(path, data, limits, kind)
+        if kind == "char-lines":
+            return _char_lines(path, data, limits)
         if kind == "bytelevel-lines":
             return _bytelevel_lines(path, data, limits)
         if kind == "wordfreq":
