@@ -20,6 +20,7 @@ from modelmap.errors import ReadError
 MAX_GRAPH_IO = 10_000  # graph input / output names kept (real models have a handful)
 MAX_NODE_PARAMS = 4096  # parameter names kept from the nodes' inputs
 _PARAM_NAME = re.compile(r"^[A-Za-z_][\w.]*\.(?:weight|bias)$")
+MAX_PARAM_ROOTS = 64  # distinct top-level module names kept as onnx.param_roots (more: not a module tree's top)
 _ONNX_DTYPES = {1: "FLOAT", 2: "UINT8", 3: "INT8", 4: "UINT16", 5: "INT16", 6: "INT32", 7: "INT64",
                 8: "STRING", 9: "BOOL", 10: "FLOAT16", 11: "DOUBLE", 12: "UINT32", 13: "UINT64", 16: "BFLOAT16"}
 
@@ -193,6 +194,12 @@ class ONNXReader:
             # the weights' names as the nodes use them: where the initializers are cut off (a truncated file)
             # or renamed, they still say how many layers there are and whose naming the graph follows
             meta["node_params"] = sorted(params)
+        roots = {name.split(".", 1)[0] for name in params} | {t.name.split(".", 1)[0] for t in tensors
+                                                               if _PARAM_NAME.match(t.name)}
+        if roots and len(roots) <= MAX_PARAM_ROOTS:
+            # the exported module's own sub-module names (a VITS synthesizer's enc_p, dp, flow, dec): how the code
+            # that built the model named its parts, a structure pattern can test ('|'-joined, sorted)
+            meta["format_props"] = {"onnx.param_roots": "|".join(sorted(roots))}
         meta["graph_inputs"] = inputs
         meta["graph_outputs"] = outputs
         if shapes[11]:

@@ -361,6 +361,12 @@ class PickleReader:
                     findings, found = analyse(data, where, limits.max_items, allowance)
                     info.security.extend(findings)
                     imports.update(found)
+                    if "format_props" not in info.metadata and m.filename.rsplit("/", 1)[-1] == "data.pkl":
+                        # the object torch.save saved (a checkpoint dict): its top-level keys and imports, as for a
+                        # legacy file; a training library's own key says which library saved it (pyannote.audio's
+                        # "pyannote.audio", Lightning's "state_dict" / "hyper_parameters")
+                        outline = pickle_outline(data, min(OUTLINE_OPS, limits.max_items))
+                        info.metadata["format_props"] = outline_props(outline)
                 info.metadata["pickle_imports"] = sorted(imports)
         except zipfile.BadZipFile as exc:
             cut = _cut_zip_safetensors(path, limits)  # a zipped model folder cut before its central directory

