@@ -78,11 +78,9 @@ def _gzip_added_1m(ctx: Ctx) -> None:
 
 
 # the ranking normalised the million specials again for each catalogue entry (39 s CPU; fixed, 5 s); the parse of a
-# tokenizer.json of a million added-token objects still peaks at 495-508 MB gzip'd and ~600 MB uncompressed
-_inspect("s17-gzip-tokenizer-json-1m-added-tokens", "big-header", _gzip_added_1m, checks=_BOUNDED,
-         xfail_reason="artifacts/tokenizer.py: json.loads of a tokenizer.json holding 1M added-token objects (59 MB, "
-         "under max_json_containers) peaks at 495-508 MB from the gzip'd file (XPASS in some runs), ~600 MB "
-         "uncompressed (pre-existing parse)")
+# tokenizer.json of a million added-token objects peaked at 495-508 MB gzip'd and ~600 MB uncompressed, under
+# max_json_containers: now refused (skipped) by max_json_memory before json.loads (session 18: 168 MB, 2.5 s)
+_inspect("s17-gzip-tokenizer-json-1m-added-tokens", "big-header", _gzip_added_1m, checks=_BOUNDED)
 
 
 def _gzip_more(ctx: Ctx) -> None:
@@ -131,11 +129,10 @@ def _config_decoder_1m(ctx: Ctx) -> None:
     write(ctx.work / "tokenizer_config.json", '{"added_tokens_decoder": {' + dec + '}, "bos_token": "<|begin_of_text|>"}')
 
 
+# 1M added_tokens_decoder objects (77 MB, under max_json_containers) parsed to a 595-608 MB peak: each small object
+# costs ~300-500 bytes parsed; now refused (skipped) by max_json_memory before json.loads (session 18: 126 MB)
 _inspect("s17-tokenizer-config-alone-1m-added-tokens-decoder", "big-header", _config_decoder_1m,
-         "tokenizer_config.json", checks=_BOUNDED,
-         xfail_reason="artifacts/base.py parse_json_bounded: a 77 MB tokenizer_config.json of 1M added_tokens_decoder "
-         "objects (under max_json_containers, 2M) parses to a 608 MB peak (3.8 s CPU); each small object costs "
-         "~300-400 bytes parsed, not the 60-90 the bound assumes")
+         "tokenizer_config.json", checks=_BOUNDED)
 
 
 def _config_shapes(ctx: Ctx) -> None:

@@ -35,8 +35,12 @@ class Limits:
     max_text_bytes: int = 128 * MiB  # tokenizer.json, tiktoken, sentencepiece, config files
     max_pickle_bytes: int = 64 * MiB  # one pickle stream analysed by fickling
     # arrays + objects in one JSON document (safetensors header, tokenizer.json, config.json): checked on
-    # the raw bytes before parsing, since each costs ~60-90 bytes of Python objects once parsed
+    # the raw bytes before parsing (a cheap first refusal; the memory bound is max_json_memory)
     max_json_containers: int = 2_000_000
+    # what parsing one JSON document may cost in memory, its raw bytes included, as json_parse_cost estimates it
+    # from the raw bytes: with the ~55 MB a modelmap process holds before it parses, the peak stays under the
+    # 500 MB RSS target (Gemma 3's 33 MB tokenizer.json, the largest real one measured, costs ~410 MB by it)
+    max_json_memory: int = 416 * MiB
     max_graph_entries: int = 2_000_000  # ONNX graph fields walked (nodes, inputs, outputs, initializers …)
 
     def scaled(self, factor: float) -> Limits:
@@ -48,6 +52,7 @@ class Limits:
             max_text_bytes=int(self.max_text_bytes * factor),
             max_pickle_bytes=int(self.max_pickle_bytes * factor),
             max_json_containers=int(self.max_json_containers * factor),
+            max_json_memory=int(self.max_json_memory * factor),
             max_graph_entries=int(self.max_graph_entries * factor),
         )
 
@@ -111,12 +116,43 @@ def fail(path: Path | str, message: str, limit: str | None = None) -> ReadError:
     return ReadError(str(path), message, limit=limit)
 
 
+# What json.loads's objects cost, measured (CPython 3.11, 64-bit: the RSS json.loads adds over 58 real tokenizer.json,
+# tekken and vocabulary files of 3-33 MB and 12 synthetic shapes of 6-77 MB, bench/REDTEAM.md session 18), per thing
+# counted on the raw bytes. A count of containers alone is no memory bound: a million 2-key objects cost ~490 MB
+# (not the 60-90 MB once assumed), a flat object of 3 million members ~640 MB, 4 million numbers ~200 MB.
+JSON_CONTAINER_COST = 100  # a list or dict with its GC header ([]: ~75 B; a 2-string merge pair ~96 B)
+JSON_STRING_COST = 56  # a str's header (its characters are counted with the text below)
+JSON_ITEM_COST = 40  # an element (a comma): its pointer in the over-allocated list, a number object
+JSON_MEMBER_COST = 90  # an object member (a colon): its hash-table slot, a growing dict's table briefly doubled
+_ASTRAL_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
+
+
+def json_parse_cost(data: bytes, containers: int | None = None, items: int | None = None) -> int:
+    """Bytes of Python objects ``json.loads(data)`` makes at its peak, estimated from counts on the raw bytes.
+
+    The text is paid twice: once as the str ``json.loads`` decodes the bytes to (1 byte a character when ASCII,
+    4 when any character lies past U+FFFF, else taken as 2), once as the strings' characters. Quotes, commas and
+    colons inside strings count too: an over-estimate, like the container count's. Measured within 0.9-1.3x of
+    the real growth on tokenizer files (2-3x over on synthetic shapes of tiny objects), so a document whose
+    estimate fits the budget parses within it. ``containers`` and ``items`` are the counts of ``[``/``{`` and
+    ``,`` when the caller has them already."""
+    if containers is None:
+        containers = data.count(b"[") + data.count(b"{")
+    if items is None:
+        items = data.count(b",")
+    width = 1 if data.isascii() else 4 if any(data.find(lead) >= 0 for lead in _ASTRAL_LEADS) else 2
+    return ((width + 1) * len(data) + JSON_CONTAINER_COST * containers + JSON_STRING_COST * (data.count(b'"') // 2)
+            + JSON_ITEM_COST * items + JSON_MEMBER_COST * data.count(b":"))
+
+
 def parse_json_bounded(path: Path | str, data: bytes, limits: Limits, what: str = "JSON") -> Any:
     """``json.loads`` with its size bounded before any object is made.
 
     A byte limit alone does not bound the parsed size: 120 MB of ``[],[],…`` is 40 million lists (several
     GB). So the arrays/objects and the items (commas) are counted on the raw bytes first (an over-count:
-    brackets inside strings count too), and depth, memory and decoding failures become a ReadError."""
+    brackets inside strings count too), then the memory the parse would take, raw bytes included
+    (``json_parse_cost``), is held to ``max_json_memory``; depth, memory and decoding failures become a ReadError.
+    A document refused carries the limit's name, so no caller retries it as a file cut short."""
     containers = data.count(b"[") + data.count(b"{")
     if containers > limits.max_json_containers:
         raise fail(path, f"{what} has {containers} arrays/objects, more than {limits.max_json_containers}",
@@ -124,6 +160,10 @@ def parse_json_bounded(path: Path | str, data: bytes, limits: Limits, what: str 
     items = data.count(b",")
     if items > limits.max_items * 2:
         raise fail(path, f"{what} has about {items} items, more than {limits.max_items * 2}", "max_items")
+    cost = len(data) + json_parse_cost(data, containers, items)
+    if cost > limits.max_json_memory:
+        raise fail(path, f"{what} would take about {cost // MiB} MiB to parse ({len(data)} bytes), more than the "
+                   f"{limits.max_json_memory // MiB} MiB limit", "max_json_memory")
     try:
         return json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
