@@ -60,6 +60,7 @@ _SKIP_ELEMENTS = frozenset({
     "issuemanagement", "cimanagement", "mailinglists", "modules",
 })
 _PAIR_KEYS = ("name", "key")
+_DEFAULT_ATTRS = ("defaultvaluestring", "defaultvalue", "default")
 _DROP_ATTRS = frozenset({"schemalocation", "nonamespaceschemalocation", "space", "lang", "condition", "label",
                          "translatable", "tools", "type", "mimetype"})
 _ENCODING = re.compile(rb"^(\s*<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
@@ -204,6 +205,11 @@ class _TreeBuilder(ContentHandler):
             pair_key = attrs["id"]
         if pair_key is not None and pair_key.value.strip():
             pair_value = attrs.get("value")
+            if pair_value is None:
+                # a declaration's default (Core Data `<attribute name="gptModel" attributeType="String"
+                # defaultValueString="gpt-4o"/>`, XML Schema `<xs:attribute name="model" default="…"/>`): the value
+                # the named setting holds until it is changed
+                pair_value = next((attrs[k] for k in _DEFAULT_ATTRS if k in attrs), None)
             if pair_value is None and not frame.children:
                 pair_value = text
             if pair_value is None and len(frame.children) == 1:
@@ -252,8 +258,12 @@ def parse_xml(text: str) -> tuple[Mapping, bool]:
     return builder.root(), False
 
 
+# Xcode's Core Data model: a folder `Name.xcdatamodel` holding its XML under the name `contents`
+_CORE_DATA_MODEL = re.compile(r"(?i)\.xcdatamodel/contents$")
+
+
 def is_xml_config(path: str) -> bool:
-    return bool(_XML_NAME.search(path)) and not _NOT_CONFIG_PATH.search(path)
+    return (bool(_XML_NAME.search(path)) and not _NOT_CONFIG_PATH.search(path)) or bool(_CORE_DATA_MODEL.search(path))
 
 
 class XmlFileSource:
