@@ -111,6 +111,8 @@ _NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
 def _not_a_model(value: str) -> bool:
     low = value.lower()
     return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(ARK_ENDPOINT_ID.fullmatch(low))
+# an HTTP API's route and version (`api/v3`, `openapi/v1`, `compatible-mode/v1`, `rest/v2`)
+_API_VERSION_PATH = re.compile(r"(?i)/?(?:api|apis|openapi|rest|compatible-mode|service|services|paas)/v\d+(?:\.\d+)?/?")
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 
@@ -337,6 +339,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     hint, evidence = context_hint(c, sdk_calls)
     if _ENV_NAME.fullmatch(value) and not _known(value):
         return None  # GEMINI_API_KEY, OPENAI_MODEL: an environment variable's name, not its value
+    if _API_VERSION_PATH.fullmatch(value):
+        return None  # `getApiVersionPath(): 'api/v3'`, "compatible-mode/v1": an HTTP API's version path, not an
+        # org/name Hub id (a provider-prefixed `deepseek/v3` names a model: its first word is no route word)
     if _SERVER_TAIL.search(value) and not _known(value):
         return None  # `ModelName: "gpt-router"`, `"llama3-server"`: a serving object named after its model
     if "/" not in value and _ADAPTER_WORD.search(value) and not _known(value):

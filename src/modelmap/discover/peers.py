@@ -88,9 +88,9 @@ def peer_shaped(value: str) -> bool:
 
 
 def is_provider_name(value: str) -> bool:
-    """A provider's id or model-id prefix in the knowledge base (``azure-openai``, ``together_ai``): names who serves
-    models, not one."""
-    return value.strip().lower().replace("_", "-") in _provider_names()
+    """A provider's id or model-id prefix in the knowledge base (``azure-openai``, ``together_ai``, and written with a
+    dot as a namespaced key: ``aws.bedrock``, ``azure.openai``): names who serves models, not one."""
+    return value.strip().lower().replace("_", "-").replace(".", "-") in _provider_names()
 
 
 @lru_cache(maxsize=1)
