@@ -113,3 +113,16 @@ def test_a_repack_named_by_a_sized_alias_packages_that_model(query: str) -> None
 def test_a_repack_named_by_a_size_less_alias_stays_a_family_guess() -> None:
     # "gemma3" is an Ollama pointer that moves between sizes: it names no one model
     assert not resolve("bartowski/gemma3-GGUF").edges
+
+
+@pytest.mark.parametrize("query", ["perplexity/sonar", "perplexity:sonar", "openrouter/perplexity/sonar"])
+def test_a_providers_own_api_model_wins_over_another_publishers_repo_of_the_same_word(query: str) -> None:
+    # Meta's SONAR encoder repo (facebook/SONAR) has the same name as Perplexity's Sonar API model
+    res = resolve(query)
+    assert (res.model or {}).get("id") == "perplexity/sonar"
+    assert (res.license or {}).get("id") == "proprietary"
+
+
+def test_the_bare_word_and_metas_repo_are_not_claimed_for_perplexity() -> None:
+    assert (resolve("facebook/SONAR").model or {}).get("id") == "facebook/sonar"
+    assert resolve("sonar").confidence != "known"  # two records share the word

@@ -430,6 +430,9 @@ class Resolver:
     def _match_model(self, parsed: Parsed) -> tuple[str | None, str, str | None]:
         """Returns (model id, how, packager org) — how is 'exact' or 'inferred'."""
         core = parsed.core
+        own = self._provider_own(parsed)
+        if own:
+            return own, "exact", None
         mid = self._lookup(core)
         if mid:
             return mid, "exact" if not parsed.is_file else "inferred", None
@@ -592,6 +595,17 @@ class Resolver:
         mids = self._api_stem_models.get(stem) or set()
         lics = {str(self.kb.models[m].get("license") or "").lower() for m in mids}
         return "proprietary" if lics == {"proprietary"} else None
+
+    def _provider_own(self, parsed: Parsed) -> str | None:
+        """Under a provider's prefix, the provider's own API-only record of that name ("perplexity/sonar" is
+        Perplexity's Sonar, not Meta's SONAR encoder whose repo name is the same word): the prefix says whose API
+        takes the name, so that publisher's API model is meant over another publisher's repo."""
+        if not parsed.provider or "/" in parsed.core or parsed.is_file:
+            return None
+        operator = str((self.kb.providers.get(parsed.provider) or {}).get("operator") or "").lower()
+        mid = f"{operator}/{parsed.core.lower()}" if operator else ""
+        rec = self.kb.models.get(mid)
+        return mid if rec is not None and not rec.get("hf") and rec.get("publisher") == operator else None
 
     def _sized_alias(self, name: str) -> str | None:
         """The model the knowledge base records ``name`` as an alias of, when no repo has that name and the alias
