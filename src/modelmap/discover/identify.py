@@ -70,6 +70,9 @@ _NOT_MODEL_WORDS = {
 _SPEECH_ENGINES = frozenset({
     "faster-whisper", "faster_whisper", "fasterwhisper", "whisper-cpp", "whisper_cpp", "whispercpp", "whisper.cpp",
     "whisperx", "insanely-fast-whisper", "pywhispercpp",
+    # speech-synthesis engines named as an app's backend choice (`model_name == 'Edge-TTS'`): the package and online
+    # service that speaks with a voice (`zh-CN-XiaoxiaoNeural`), no model id (the snake_case key is _ENGINE_KEY's)
+    "edge-tts", "edgetts",
 })
 # Words that say what a model does or how it is packed, never which model it is: a value made only of
 # these ("embed", "rerank", "chat-vl") is a service or role name, not a model.
@@ -94,7 +97,8 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          # dummy-q2-gpt35, fake-llm; a value a test makes wrong or other on purpose:
                          # invalid-model-id-without-slash, nonexistent-model, different-id
                          r"|(?:[a-z]{2,12}[-_])?tests?$|(?:test|fake|dummy|mock|stub|invalid|bogus|nonexistent|"
-                         r"non-existent|different)[-_]"
+                         # a test double that replays set answers (scripted-judge, canned-llm)
+                         r"non-existent|different|scripted|canned)[-_]"
                          # a test's value for a model that is not there: does-not-exist, not-found-model
                          r"|(?:does[-_]?)?not[-_]?(?:exists?|found)(?:$|[-_])"
                          # an example's own object, named for what it is (a Bedrock ARN's `inference-profile/my-profile`)
@@ -532,6 +536,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # a speech API's model id by its documented shape (Cartesia's sonic-3, sonic-turbo, sonic-2-2025-06-11;
         # Volcengine's seed-tts-2.0): the TTS model the API is called with; the bare family word (sonic) is not one
         return Match("api-model", None, 0.85, "speech")
+    if _PADDLESPEECH_TTS.fullmatch(v):
+        # fastspeech2_male, pwgan_aishell3: a PaddleSpeech TTS checkpoint by its tag (written lower-case)
+        return Match("other", None, 0.85, "speech")
     if _COQUI_MODEL.fullmatch(low):
         # Coqui TTS's model names (tts_models/en/ljspeech/tacotron2-DDC, vocoder_models/en/ljspeech/hifigan_v2):
         # the model TTS(model_name=...) downloads
@@ -624,7 +631,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
 # setting's own name (an Azure deployment, a test's item id), not a model; the knowledge base's own API names made of
 # such words ("embedding-2", "tts-1") are matched before this
 _SLOT_ROLE = frozenset({"chat", "embedding", "embeddings", "embed", "tts", "stt", "asr", "rerank", "reranker",
-                        "completion", "completions", "utility", "vision", "image", "audio", "speech", "llm"})
+                        "completion", "completions", "utility", "vision", "image", "audio", "speech", "llm",
+                        # an LLM-as-judge slot (an eval harness's tests: judge-a, judge-b, default-judge)
+                        "judge", "grader"})
 _SLOT_FILLER = frozenset({"default", "existing", "missing", "my", "your", "test", "testing", "prod", "production",
                           "dev", "staging", "primary", "secondary", "fallback", "backup", "main", "new", "old",
                           "legacy", "global", "name", "id", "deployment", "technical", "custom", "local", "remote",
@@ -687,6 +696,13 @@ _SPEECH_API_ID = re.compile(r"sonic-(?:[23](?:\.\d)?|turbo|multilingual|english)
 # hifigan_v2; github.com/coqui-ai/TTS, TTS/.models.json, as_of 2026-12-05)
 _COQUI_MODEL = re.compile(r"(?:tts|vocoder|voice_conversion)_models/(?:multilingual|[a-z]{2,3}(?:-[a-z]{2})?)/"
                           r"[a-z0-9][\w.-]{0,60}/[a-z0-9][\w.-]{0,80}")
+# PaddleSpeech's pretrained TTS tags, "{model_name}_{dataset}[-{lang}]" (its paddlespeech/resource/pretrained_models.py:
+# fastspeech2_csmsc-zh, fastspeech2_male-zh, fastspeech2_canton-canton, pwgan_aishell3-zh, hifigan_male-zh, as_of
+# 2026-12-05): the acoustic model (`am=`) and vocoder (`voc=`) its TTSExecutor / `paddlespeech tts` downloads; the
+# architecture word and the data set together name one released checkpoint
+_PADDLESPEECH_TTS = re.compile(r"(?:speedyspeech|fastspeech2(?:_cnndecoder)?|tacotron2|pwgan|mb_melgan|style_melgan|"
+                               r"hifigan|wavernn)_(?:csmsc|ljspeech|aishell3|vctk|canton|mix|male)"
+                               r"(?:-(?:zh|en|mix|canton))?")
 # MNN's converted models are published as <model>-MNN (huggingface.co/taobao-mnn: Qwen3-4B-MNN, Qwen2.5-0.5B-MNN;
 # modelscope.cn/organization/MNN; as_of 2026-12-05), with the owner or without it (an MNN app's model list, a test's
 # model id); ModelScope's download folders write a name's dots as `___` (Qwen3___5-0___8B-MNN)

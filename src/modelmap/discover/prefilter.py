@@ -47,6 +47,8 @@ BASE_KEYWORDS = (
     "molmo", "tulu", "stablelm", "wizardcoder", "wizardlm", "aquila", "mimo-", "amazon.nova", "amazon.titan",
     "nova-pro", "nova-lite", "nova-micro", "titan-embed", "aya-", "command-a", "bespoke", "virtuoso", "sky-t1",
     "deberta", "roberta", "xlm-r", "flan-t5", "t5-", "bloomz", "mpt-", "jais", "plamo", "lfm2", "hy3", "spark-",
+    # PaddleSpeech TTS tags (fastspeech2_csmsc, pwgan_aishell3) in a file that names no other model word
+    "paddlespeech", "fastspeech2",
 )
 
 

@@ -94,6 +94,11 @@ RULES: tuple[CallRule, ...] = (
     _rule("python-whisper", r"(?:^|\.)WhisperModel$", (0,), ("model_size_or_path",), "hf", "speech", "faster-whisper"),
     _rule("python-whisper", r"(?:^|\.)(?:whisper|whisperx|stable_whisper|whisper_timestamped)\.load_model$", (0,),
           ("name", "whisper_arch"), "hf", "speech", "whisper"),
+    # an app's own Whisper wrapper class (WhisperASR('base'), WhisperTranscriber("small"), FasterWhisperSTT(path)):
+    # its first argument is handed to one of the loaders above, a size name or a checkpoint
+    _rule("python-whisper", r"(?:^|\.)(?:[A-Z][A-Za-z0-9]*)?Whisper(?:ASR|STT|Asr|Stt|Transcriber|Recognizer|Recognition|"
+          r"Engine|Service|Client)?$", (0,), ("model", "model_path", "model_name", "model_size", "model_size_or_path"),
+          "hf", "speech", "whisper"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama\.from_pretrained$", (0,), ("repo_id",), "hf", "generation", "llama-cpp"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama$", (0,), ("model_path",), "path", "generation", "llama-cpp"),
     _rule("python-hf-hub", r"(?:^|\.)(\w+_)?(hf_hub_download|snapshot_download)$|(?:^|\.)(model_info|list_repo_files|HfFileSystem)$", (0,),
@@ -490,6 +495,8 @@ class _Module:
                 for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
                     if kw_default is not None:
                         env.setdefault(arg.arg, []).append(kw_default)
+        if "repo_type" in self.c.file.text or "load_dataset" in self.c.file.text:
+            self._silence_dataset_repos()
         # clients: var = OpenAI(base_url=...)
         for assign, call in calls:
             hit = self._call_endpoint(call)
@@ -692,6 +699,35 @@ class _Module:
         name = self._spans[i][3] if i >= 0 and self._spans[i][1] >= self.line else None
         self._symbols[self.line] = name
         return name
+
+    def _silence_dataset_repos(self) -> None:
+        """A Hub repo a call says is a data set or a Space (``hf_hub_download(repo_id=repo_id, repo_type="dataset")``,
+        ``snapshot_download(..., repo_type="space")``, ``datasets.load_dataset("org/name")``) is no model, nor is the
+        literal its ``repo_id`` flows from (``repo_id = "org/wiki-18-e5-index"``, read before the call): silenced in
+        pass 1, before pass 2 reads the assignment. Run only when the file's text has ``repo_type`` or
+        ``load_dataset``; one budget step per call looked at."""
+        for node in self.nodes:
+            if type(node) is not ast.Call:
+                continue
+            self.budget.tick()
+            call: ast.Call = node
+            callee = _dotted(call.func).rsplit(".", 1)[-1]
+            repo_type = next((kw.value for kw in call.keywords if kw.arg == "repo_type"), None)
+            data = isinstance(repo_type, ast.Constant) and repo_type.value in ("dataset", "space")
+            if not data and callee != "load_dataset":
+                continue
+            values = [kw.value for kw in call.keywords if kw.arg in ("repo_id", "path", "dataset_name")]
+            if call.args:
+                values.append(call.args[0])
+            for value in values:
+                lits = self.literals(value)
+                if len(lits) > 1:
+                    # a name assigned several repos (a script that downloads a model, then its data, through one
+                    # `repo_id` variable): only the nearest assignment above the call reaches it
+                    above = [lit for lit in lits if lit.lineno <= call.lineno]
+                    lits = [max(above, key=lambda lit: lit.lineno)] if above else []
+                for lit in lits:
+                    self.silenced.add(id(lit))
 
     def run(self) -> None:
         """Pass 2: every node after its ancestors (a call claims its literals before they are seen alone)."""

@@ -29,6 +29,7 @@ from modelmap.discover.identify import (
     is_known_hub_repo,
     is_model_ish,
     is_model_key,
+    names_family,
     templated_path,
 )
 from modelmap.discover.uris import docker_model_ref, is_kaggle_handle, is_model_location
@@ -450,8 +451,11 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
     output_var = _OUTPUT_VAR.fullmatch(m.group("name")) is not None
     if not is_model_key(m.group("name")):
         folder = m.group("value").strip("\"'")
-        if _model_dir_by_name(m.group("name"), folder):
-            # LLM_PATH=/models/Yi-34B-Chat, CKPT_PATH=/models/DeepSeek-V2-Lite-Chat
+        if _model_dir_by_name(m.group("name"), folder) and (not output_var or names_family(
+                re.split(r"[/\\]", folder.rstrip("/\\"))[-1])):
+            # LLM_PATH=/models/Yi-34B-Chat, CKPT_PATH=/models/DeepSeek-V2-Lite-Chat; a variable also named for where a
+            # trainer writes (CKPT_PATH, SAVE_DIR) whose folder names no model family is a run's output folder
+            # (CKPT_PATH="$HOME/ckpts/skyrl_sql_7B_ckpt", later `trainer.ckpt_path=$CKPT_PATH`)
             hit = classify(folder, "path")
             if hit is not None:
                 return _one_value(file, raw, line, source_id, folder, m.start(2), hit)
@@ -466,8 +470,9 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
     if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
         value = value[1:-1]
     if output_var and not is_model_key(m.group("name")):
-        # SAVE_PATH="${WORK_DIR}/exp/Qwen3-4B-Thinking": a model directory when its own name names a model
-        if not _is_model_dir_name(value):
+        # SAVE_PATH="${WORK_DIR}/exp/Qwen3-4B-Thinking": a model directory when its own name names a model family, not
+        # a size alone (a run's own folder, CKPT_PATH="$HOME/ckpts/skyrl_sql_7B_ckpt", names the job)
+        if not _is_model_dir_name(value) or not names_family(re.split(r"[/\\]", value.rstrip("/\\"))[-1]):
             return []
         return _one_value(file, raw, line, source_id, value, m.start(2), Match("model-file", None, 0.6))
     default = _DEFAULT.match(value)
