@@ -30,20 +30,21 @@ def scan(paths: Any, *, resolve: bool = False, inspect_models: bool = False, pro
     ``resolve=True`` attaches each finding's provenance (``Finding.resolution``);
     ``inspect_models=True`` also reads the headers of model files found on disk (``resolution["inspected"]``).
     """
-    from modelmap.discover.engine import ScanOptions, scan_paths
+    from modelmap.discover.engine import ScanOptions, fewer_collections, scan_paths
 
     if isinstance(paths, (str, bytes)) or hasattr(paths, "__fspath__"):
         paths = [paths]
     result = scan_paths(list(paths), ScanOptions(**options), progress=progress)
-    if resolve:
-        from modelmap.provenance.resolver import resolve_findings
+    with fewer_collections():  # provenance and inspection keep what they allocate: collecting it is wasted work
+        if resolve:
+            from modelmap.provenance.resolver import resolve_findings
 
-        result = resolve_findings(result)
-    if inspect_models and any(f.kind == "model-file" for f in result.findings):
-        # only model-file findings are inspected: a scan without any never imports the readers (numpy via gguf)
-        from modelmap.inspect import inspect_findings
+            result = resolve_findings(result)
+        if inspect_models and any(f.kind == "model-file" for f in result.findings):
+            # only model-file findings are inspected: a scan without any never imports the readers (numpy via gguf)
+            from modelmap.inspect import inspect_findings
 
-        result = inspect_findings(result)
+            result = inspect_findings(result)
     return result
 
 

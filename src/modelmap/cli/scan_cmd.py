@@ -96,7 +96,12 @@ def scan(
         echo(render_scan(result, width=terminal_width(), terminal=stdout_is_terminal(), color=color()))  # type: ignore[arg-type]
         info(summary_line(result))  # type: ignore[arg-type]
     else:
-        emit(scan_renderers()[format].render(result), output)
+        from modelmap.discover.engine import fewer_collections
+
+        with fewer_collections():  # the document's hundreds of thousands of objects live until it is written
+            body = scan_renderers()[format].render(result)
+        emit(body, output)
+        del body
     for skip in [s for s in result.skips if s.reason in ("parse-error", "invalid-utf8", "unreadable", "source-error", "symlink-loop", "too-large")][:20]:  # type: ignore[attr-defined]
         info(f"warning: skipped {skip.path}: {skip.reason}{': ' + skip.detail if skip.detail else ''}")
     if upload:
