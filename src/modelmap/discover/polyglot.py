@@ -818,9 +818,14 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
         return []
     blocks: list[Node] = []
     pos = 0
+    # a catalogue left unread is said so in a skip, as a capped code reader does (the file keeps its other findings)
+    unread: str | None = None
     for _ in range(4 * _MAX_JSON_BLOCKS):
         m = _TRIPLE_OPEN.search(text, pos)
-        if m is None or len(blocks) >= _MAX_JSON_BLOCKS:
+        if m is None:
+            break
+        if len(blocks) >= _MAX_JSON_BLOCKS:
+            unread = unread or f"only the first {_MAX_JSON_BLOCKS} JSON blocks were read"
             break
         start = m.end()
         end = text.find('"""', start)
@@ -828,7 +833,11 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
             break
         pos = end + 3
         body = text[start:end]
-        if len(body) > _MAX_JSON_BLOCK or body.lstrip()[:1] not in ("{", "[") or "odel" not in body:
+        if body.lstrip()[:1] not in ("{", "[") or "odel" not in body:
+            continue
+        if len(body) > _MAX_JSON_BLOCK:
+            unread = unread or (f"a JSON block of {len(body)} characters at line {text.count(chr(10), 0, start) + 1} "
+                                f"is past the {_MAX_JSON_BLOCK // 1024} KiB limit; not read")
             continue
         try:
             node = shift_node(parse_json(body), start)
@@ -836,15 +845,17 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
             continue
         if isinstance(node, (Mapping, Seq)):
             blocks.append(node)
+    skipped: list[Finding | Skip] = [] if unread is None else [Skip(file.path, "analysis-budget",
+                                                                    f"{lang_id}-json: {unread}")]
     if not blocks:
-        return []
+        return skipped
     walker = TreeWalker(file, ids_for(f"{lang_id}-json"))
 
     def run() -> None:
         for node in blocks:
             walker.walk(node)
 
-    return walker.guarded(run, f"{lang_id}-json")
+    return [*walker.guarded(run, f"{lang_id}-json"), *skipped]
 
 
 class PropertiesSource:
