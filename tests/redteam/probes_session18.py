@@ -478,3 +478,26 @@ probe("s18-char-line-dictionary-escapes-table", "terminal-escape", _char_lines_h
       ("inspect", "dict.txt", "--no-color"), OK_OR_USAGE, checks=(*_BOUNDED, _no_raw_bidi))
 probe("s18-char-line-dictionary-cut-utf8", "big-header", _char_lines_hostile, ("inspect", "cut.txt", "-f", "json"),
       OK_OR_USAGE, fmt="json", checks=_BOUNDED)
+
+
+# (k) discover/python.py (dac827a): a Hub repo a call says is a data set is silenced with the literals its repo_id flows
+# from (the nearest assignment above the call); an app's own Whisper wrapper class takes a size word or checkpoint
+def _dataset_repos_and_whisper() -> dict[str, str]:
+    return {
+        # 6,000 reassignments of one repo_id, each followed by a dataset download through it
+        "a/fetch.py": "from huggingface_hub import hf_hub_download\n" + "".join(
+            f"repo_id = 'org/m{i}'\nhf_hub_download(repo_id=repo_id, repo_type='dataset')\n" for i in range(6_000))
+            + "model = 'gpt-4o'\n",
+        # 10,000 assignments of one name in branches, then 10,000 load_dataset calls reading it
+        "b/data.py": "from datasets import load_dataset\nif x:\n" + "".join(f"    name = 'org/d{i}'\n" for i in range(10_000))
+                     + "load_dataset(name, split='train')\n" * 10_000 + "model = 'gpt-4o'\n",
+        # 50,000 Whisper wrapper calls; one with a 1 MB argument; a wrapper named 5,000 words long; escapes
+        "c/asr.py": "".join(f"WhisperASR('base{i}')\n" for i in range(50_000)),
+        "d/asr.py": "FasterWhisperSTT('" + "large-v3" * 130_000 + "')\nWhisperTranscriber('small')\n",
+        "e/asr.py": "".join("A" for _ in range(5_000)) + "Whisper" + "ASR('medium')\n"
+                    + f"WhisperASR('{ESC}{BIDI}tiny')\nWhisperASR(model='tiny')\n",
+    }
+
+
+scan_probe("s18-python-dataset-repos-and-whisper-wrappers", "quadratic-position", _dataset_repos_and_whisper,
+           accounted=["a/fetch.py", "b/data.py", "c/asr.py", "d/asr.py", "e/asr.py"], checks=_BOUNDED)
