@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
+from pathlib import Path
 
 from tests.redteam.probes import MB, OK, OK_OR_USAGE, probe, scan_probe, write, write_chunks
 from tests.redteam.probes_session8 import cpu_below
@@ -501,3 +503,49 @@ def _dataset_repos_and_whisper() -> dict[str, str]:
 
 scan_probe("s18-python-dataset-repos-and-whisper-wrappers", "quadratic-position", _dataset_repos_and_whisper,
            accounted=["a/fetch.py", "b/data.py", "c/asr.py", "d/asr.py", "e/asr.py"], checks=_BOUNDED)
+
+
+# (l) artifacts/serialized.py (inspect19, 31b4a8c): a gzip'd tar listed with tarfile in stream mode (256 members, 1 GiB
+# inflated). tarfile reads a GNU long-name ('L') or PAX ('x') header's whole body into memory before the member it names
+def _tar_header(name: bytes, size: int, kind: bytes) -> bytes:
+    head = bytearray(512)
+    head[0:len(name)] = name
+    head[100:108] = b"0000644\0"
+    head[108:116] = head[116:124] = b"0000000\0"
+    head[124:136] = b"%011o\0" % size
+    head[136:148] = b"00000000000\0"
+    head[156:157] = kind
+    head[257:265] = b"ustar  \0"  # GNU
+    head[148:156] = b" " * 8
+    head[148:156] = b"%06o\0 " % sum(head)
+    return bytes(head)
+
+
+def _gz_tar(path: Path, parts: list[tuple[bytes, int, bytes]]) -> None:
+    """A .tar.gz of these (header, body size, body unit) parts, the bodies written compressed a block at a time."""
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip wrapper
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        for header, size, unit in parts:
+            fh.write(comp.compress(header))
+            block = (unit * (MB // len(unit) + 1))[:MB]
+            left = size
+            while left > 0:
+                fh.write(comp.compress(block[:min(MB, left)]))
+                left -= MB
+            fh.write(comp.compress(b"\0" * (-size % 512)))
+        fh.write(comp.compress(b"\0" * 1024))
+        fh.write(comp.flush())
+
+
+def _tar_long_names(ctx: Ctx) -> None:
+    n = 400 * MB
+    _gz_tar(ctx.work / "a/model.tar.gz", [(_tar_header(b"././@LongLink", n, b"L"), n, b"enc.onnx/"),
+                                          (_tar_header(b"x.onnx", 4, b"0"), 4, b"abcd")])
+    _gz_tar(ctx.work / "b/model.tar.gz", [(_tar_header(b"PaxHeaders/x", n, b"x"), n, b"1 x\n"),
+                                          (_tar_header(b"df_dec.onnx", 4, b"0"), 4, b"abcd")])
+
+
+for _t in ("a", "b"):
+    probe(f"s18-gzip-tar-long-header-{_t}", "big-header", _tar_long_names, ("inspect", f"{_t}/model.tar.gz", "-f", "json"),
+          OK_OR_USAGE, fmt="json", checks=_BOUNDED, timeout=120.0)

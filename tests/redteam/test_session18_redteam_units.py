@@ -15,12 +15,18 @@
   s18-char-line-dictionary-4m-lines), and a 100 MB line after a character-list head was decoded and split whole
   (464 MB) before being refused. The lines' own bytes are now the tokens (the file is checked to be UTF-8 first):
   323 MB; a line too long to be a class is found by a scan before any line is made: 157 MB.
+* artifacts/serialized.py's gzip'd tar listing (31b4a8c) let tarfile read a GNU long-name or PAX header's whole body
+  (and decode a long name into a str): a 400 MB one, a few hundred KB gzip'd, peaked at 1.26 GB RSS (probes
+  s18-gzip-tar-long-header-a / -b). Such a header past 1 MiB now ends the listing, with the members listed so far.
 Fixtures are written for these tests.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
+import tarfile
 import tracemalloc
 from pathlib import Path
 
@@ -28,6 +34,7 @@ import pytest
 
 import modelmap
 from modelmap.artifacts.base import DEFAULT_LIMITS
+from modelmap.artifacts.serialized import _tar_outline
 from modelmap.artifacts.tokenizer import _char_lines
 from modelmap.discover.hidden import hidden_value_skip
 from modelmap.errors import ReadError
@@ -127,3 +134,29 @@ def test_char_lines_refuse_a_long_line_before_splitting(tmp_path: Path) -> None:
 def test_char_lines_still_refuse_what_is_no_character_list(tmp_path: Path, text: str, why: str) -> None:
     with pytest.raises(ReadError, match=why):
         _char_lines(tmp_path / "x.txt", text.encode(), DEFAULT_LIMITS)
+
+
+def _tar_gz(path: Path, names: list[str], fmt: int) -> Path:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=fmt) as tar:
+        for name in names:
+            info = tarfile.TarInfo(name)
+            info.size = 4
+            tar.addfile(info, io.BytesIO(b"abcd"))
+    path.write_bytes(gzip.compress(buf.getvalue()))
+    return path
+
+
+@pytest.mark.parametrize("fmt", [tarfile.GNU_FORMAT, tarfile.PAX_FORMAT])
+def test_tar_listing_refuses_a_huge_extended_header(tmp_path: Path, fmt: int) -> None:
+    long = "enc.onnx/" * 400_000 + "x.onnx"  # a 3.6 MB member name: a GNU long-name or PAX header of that size
+    path = _tar_gz(tmp_path / "model.tar.gz", ["config.ini", long, "df_dec.onnx"], fmt)
+    (props, complete), peak = _peak(_tar_outline, path)  # type: ignore[misc]
+    assert props["tar.members"] == "config.ini" and not complete
+    assert peak < 2 * 1024 * 1024, f"peak {peak / 2**20:.1f} MiB"  # the header's body read and decoded: > 7 MiB
+
+
+def test_tar_listing_keeps_ordinary_long_names(tmp_path: Path) -> None:
+    path = _tar_gz(tmp_path / "model.tar.gz", ["export/" + "d" * 300 + "/enc.onnx", "erb_dec.onnx"], tarfile.GNU_FORMAT)
+    props, complete = _tar_outline(path)
+    assert props["tar.members"] == "enc.onnx|erb_dec.onnx" and complete

@@ -52,6 +52,10 @@ MAX_GZ_NAME = 1024
 MAX_TAR_MEMBERS = 256
 MAX_TAR_INFLATE = 1 << 30  # bytes a tar.gz is inflated to list its members (streamed: never held)
 MAX_TAR_INI = 64 * 1024  # an .ini member read for its keys
+# a GNU long-name / long-link or PAX extended header's body: tarfile reads it whole into memory (and decodes a long
+# name into a str besides), so a 400 MB one, a few hundred KB gzip'd, peaked at 1.26 GB (probe s18-gzip-tar-long-
+# header-*); real ones are a path or a few records, well under this
+MAX_TAR_HEADER = 1 << 20
 MAX_INI_KEYS = 256
 MAX_KEYS = 64  # top-level keys kept
 MAX_KEYS2 = 16  # keys kept of each dict under a top-level key
@@ -336,6 +340,23 @@ class _Counted:
         return out
 
 
+def _bounded_tarinfo() -> type:
+    """A ``tarfile.TarInfo`` that refuses an extended header (GNU long name / link, PAX) past MAX_TAR_HEADER before
+    tarfile reads its body: the listing ends there, with the members listed so far."""
+    import tarfile
+
+    extended = (tarfile.GNUTYPE_LONGNAME, tarfile.GNUTYPE_LONGLINK, tarfile.XHDTYPE, tarfile.XGLTYPE,
+                tarfile.SOLARIS_XHDTYPE)
+
+    class BoundedTarInfo(tarfile.TarInfo):
+        def _proc_member(self, archive: Any) -> Any:  # tarfile's own hook, called with the TarFile read from
+            if self.type in extended and self.size > MAX_TAR_HEADER:
+                raise tarfile.HeaderError(f"an extended header of {self.size} bytes")
+            return super()._proc_member(archive)  # type: ignore[misc]
+
+    return BoundedTarInfo
+
+
 def _tar_outline(path: Path) -> tuple[dict[str, Any], bool]:
     """The member base names (``tar.members``, '|'-joined in order) of a gzip'd tar, and the keys of a small ``.ini``
     member; and whether the listing reached the archive's end."""
@@ -348,7 +369,8 @@ def _tar_outline(path: Path) -> tuple[dict[str, Any], bool]:
     complete = False
     try:
         with (open_regular(path) as raw, gzip.GzipFile(fileobj=raw) as gz,
-              tarfile.open(fileobj=_Counted(gz, MAX_TAR_INFLATE), mode="r|") as tar):  # type: ignore[call-overload]
+              tarfile.open(fileobj=_Counted(gz, MAX_TAR_INFLATE), mode="r|",  # type: ignore[call-overload]
+                           tarinfo=_bounded_tarinfo()) as tar):
             for member in tar:
                 names.append(member.name.rsplit("/", 1)[-1][:200])
                 if (member.isfile() and member.name.lower().endswith(".ini") and member.size <= MAX_TAR_INI
