@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.redteam.probes import MB, OK, OK_OR_USAGE, probe, scan_probe, write, write_chunks
@@ -549,3 +550,25 @@ def _tar_long_names(ctx: Ctx) -> None:
 for _t in ("a", "b"):
     probe(f"s18-gzip-tar-long-header-{_t}", "big-header", _tar_long_names, ("inspect", f"{_t}/model.tar.gz", "-f", "json"),
           OK_OR_USAGE, fmt="json", checks=_BOUNDED, timeout=120.0)
+
+
+def _tar_shapes(which: str) -> Callable[[Ctx], None]:
+    def build(ctx: Ctx) -> None:
+        if which == "a":  # 100,000 members (the listing stops at 256)
+            _gz_tar(ctx.work / "a/model.tar.gz", [(_tar_header(b"m%d.onnx" % i, 0, b"0"), 0, b"\0")
+                                                  for i in range(100_000)])
+        elif which == "b":  # a member declaring 1.5 GiB of zeros (inflated up to 1 GiB)
+            _gz_tar(ctx.work / "b/model.tar.gz", [(_tar_header(b"enc.onnx", 3 * 512 * MB, b"0"), 3 * 512 * MB, b"\0"),
+                                                  (_tar_header(b"df_dec.onnx", 4, b"0"), 4, b"abcd")])
+        else:  # an .ini member of 1,500 sections with escapes and bidi in keys and values; a member name with escapes
+            ini = "".join(f"[s{i}{BIDI}]\nk{ESC}{i} = v{ESC}\n" for i in range(1_500)).encode()[:60_000]
+            _gz_tar(ctx.work / "c/model.tar.gz", [(_tar_header(b"config.ini", len(ini), b"0"), len(ini), ini),
+                                                  (_tar_header(f"{ESC}{BIDI}.onnx".encode(), 4, b"0"), 4, b"abcd")])
+    return build
+
+
+for _t in ("a", "b", "c"):
+    probe(f"s18-gzip-tar-shapes-{_t}", "big-header", _tar_shapes(_t), ("inspect", f"{_t}/model.tar.gz", "-f", "json"),
+          OK_OR_USAGE, fmt="json", checks=_BOUNDED, timeout=120.0)
+probe("s18-gzip-tar-escapes-table", "terminal-escape", _tar_shapes("c"), ("inspect", "c/model.tar.gz", "--no-color"),
+      OK_OR_USAGE, checks=(*_BOUNDED, _no_raw_bidi), timeout=120.0)
