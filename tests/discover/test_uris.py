@@ -178,3 +178,43 @@ def test_a_hub_link_for_people_is_not_a_model_location(tmp_path: Path) -> None:
     result = scan_paths([tmp_path], ScanOptions(jobs=1))
     raws = {f.raw for f in result.findings if f.kind != "endpoint"}
     assert "hf://BAAI/bge-m3" in raws and "https://huggingface.co/BAAI/bge-m3" not in raws
+
+
+@pytest.mark.parametrize(("value", "identity"), [
+    # a quantisation tag after a Hub repository (ramalama / Ollama pull hf://org/repo-GGUF:Q8_0)
+    ("hf://ggml-org/SmolVLM-256M-Instruct-GGUF:Q8_0", "ggml-org/SmolVLM-256M-Instruct-GGUF"),
+    ("huggingface://acme/Qwen2.5-0.5B-Instruct-GGUF:Q4_K_M", "acme/Qwen2.5-0.5B-Instruct-GGUF"),
+    # an OCI model image: the tag is the image's, the repository's last part the model
+    ("oci://quay.io/acme/smollm:135m", "smollm"),
+    ("oci://registry.example.com/ai/tinyllama:latest", "tinyllama"),
+    ("oci://ghcr.io/acme/models/Qwen2.5-7B-Instruct:v1", "Qwen2.5-7B-Instruct"),
+    # the Ollama library's page of a model, and a user's model there
+    ("https://ollama.com/library/smollm:135m", "smollm:135m"),
+    ("https://ollama.com/library/qwen2.5", "qwen2.5"),
+    ("https://ollama.com/acme/llama3-custom:8b", "acme/llama3-custom:8b"),
+])
+def test_transport_tags_and_ollama_pages_name_their_model(value: str, identity: str) -> None:
+    loc = parse_location(value)
+    assert loc is not None and loc.identity == identity
+
+
+@pytest.mark.parametrize("value", [
+    "https://ollama.com/search", "https://ollama.com/download/linux", "https://ollama.com/v1/models", "https://ollama.com/blog/embedding-models",
+    "https://ollama.com", "oci://localhost/foobar:latest", "oci://quay.io/acme/webapp:1.2",
+    "hf://<org>/<model>:Q4_0",
+])
+def test_ollama_site_pages_and_non_model_images_are_not_model_locations(value: str) -> None:
+    loc = parse_location(value)
+    assert loc is None or loc.identity is None
+
+
+def test_transport_uris_in_a_python_cli_test_are_found(tmp_path: Path) -> None:
+    _write(tmp_path, {"tests/e2e/test_pull.py": (
+        "import subprocess\n\n\ndef test_pull():\n"
+        '    subprocess.check_call(["mycli", "pull", "hf://acme/SmolLM2-135M-Instruct-GGUF:Q4_0"])\n'
+        '    subprocess.check_call(["mycli", "pull", "oci://quay.io/acme/smollm:135m"])\n'
+        '    subprocess.check_call(["mycli", "pull", "https://ollama.com/library/smollm:135m"])\n')})
+    result = scan_paths([tmp_path], ScanOptions(jobs=1))
+    raws = {f.raw for f in result.findings if f.kind != "endpoint"}
+    assert {"hf://acme/SmolLM2-135M-Instruct-GGUF:Q4_0", "oci://quay.io/acme/smollm:135m",
+            "https://ollama.com/library/smollm:135m"} <= raws

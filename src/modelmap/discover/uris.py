@@ -45,6 +45,11 @@ STORAGE_SCHEMES = frozenset({
     "s3", "s3a", "s3n", "gs", "gcs", "oss", "pvc", "az", "azure", "abfs", "abfss", "wasb", "wasbs", "r2", "cos", "obs",
     "tos", "bos", "hdfs", "oci", "oci+fetch", "dbfs", "file", "minio",
 })
+# the Ollama library's pages and registry name one model each (https://ollama.com/library/smollm:135m, a user's
+# https://ollama.com/<user>/<name>:<tag>), the address ramalama and Open WebUI accept for an `ollama pull`
+OLLAMA_HOSTS = frozenset({"ollama.com", "www.ollama.com", "registry.ollama.ai"})
+_OLLAMA_PAGES = frozenset({"search", "blog", "download", "docs", "api", "models", "signin", "signup", "settings",
+                           "public", "v2", "pricing", "turbo", "privacy", "terms", "new", "connect", "cloud"})
 HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co", "hf-mirror.com"})
 # the ModelScope API-Inference service names the model it serves in its path
 # (https://api-inference.modelscope.cn/api-inference/v1/models/<org>/<name>), as the model pages do
@@ -118,6 +123,12 @@ def _hub_identity(segments: list[str]) -> tuple[str | None, str | None]:
     revision = None
     head = segments[:2]
     last = head[-1]
+    name, colon, tag = last.partition(":")
+    if colon and name and _TAG.fullmatch(tag):
+        # a quantisation tag after the repository (ramalama / Ollama `hf://ggml-org/SmolVLM-256M-GGUF:Q8_0`): the
+        # GGUF file of that repository the client picks, so the repository is the model either way
+        last = name
+        head = [*head[:-1], last]
     if "@" in last:
         last, _, revision = last.partition("@")
         head = [*head[:-1], last]
@@ -195,7 +206,18 @@ def _parse(scheme: str, rest: str) -> Location | None:
         cache = HF_CACHE_DIR.search(path_part)
         if cache:
             return Location(scheme, f"{cache.group(1)}/{cache.group(2)}", "storage")
-        identity = _storage_identity(segments)
+        image_name = None
+        if scheme in ("oci", "oci+fetch") and segments and ":" in segments[-1]:
+            # an OCI image reference (`oci://quay.io/ramalama/smollm:135m`): the tag is the image's, not a path
+            # segment, so the repository's last part is the model's name; a family word suffices there, as a
+            # registry repository holding a model image is named after it (`…/tinyllama:latest`)
+            name, _, tag = segments[-1].partition(":")
+            if not name or not _TAG.fullmatch(tag):
+                return None
+            segments = [*segments[:-1], name]
+            if _SEGMENT.fullmatch(name) and is_model_ish(name) and not is_generic(name):
+                image_name = name
+        identity = _storage_identity(segments) or image_name
         if identity is None and all(_placeholder(seg) or seg.lower() in _FOLDER_WORDS for seg in segments):
             return None  # s3://bucket/path/model: a documentation placeholder
         return Location(scheme, identity, "storage")
@@ -227,6 +249,15 @@ def _web_location(scheme: str, segments: list[str]) -> Location | None:
         revision = parts[3] if len(parts) > 3 and parts[2] in _HUB_FILE_PARTS else None
         file = parts[-1] if len(parts) > 4 else None
         return Location(scheme, f"{org}/{name}", "hub", revision, file, "huggingface")
+    if host in OLLAMA_HOSTS:
+        if len(parts) != 2 or parts[0].lower() in _OLLAMA_PAGES or _VERSION.fullmatch(parts[0]):
+            # /v1/models: Ollama's cloud API (OpenAI-compatible), not a model's page
+            return None
+        name, _, tag = parts[1].partition(":")
+        if not (_SEGMENT.fullmatch(parts[0]) and _SEGMENT.fullmatch(name)) or (tag and not _TAG.fullmatch(tag)):
+            return None
+        ref = parts[1] if parts[0].lower() == "library" else f"{parts[0]}/{parts[1]}"
+        return Location(scheme, ref, "ollama", hub="ollama")
     if host in MODELSCOPE_HOSTS:
         low = [p.lower() for p in parts]
         if len(parts) == 2 and low[1].endswith(".git") and low[0] not in _HUB_PAGES:
@@ -297,7 +328,7 @@ def owns(value: str) -> bool:
     if scheme in _SCHEMES:
         return True
     host = rest.split("/", 1)[0].split(":", 1)[0].lower()
-    return scheme in ("http", "https") and (host in HUB_HOSTS or host in MODELSCOPE_HOSTS)
+    return scheme in ("http", "https") and (host in HUB_HOSTS or host in MODELSCOPE_HOSTS or host in OLLAMA_HOSTS)
 
 
 _SCHEMES = HUB_SCHEMES | OLLAMA_SCHEMES | STORAGE_SCHEMES | {"azureml"}
