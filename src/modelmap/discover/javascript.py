@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import chain, islice
 from typing import Any
 
 from modelmap.discover.base import (
@@ -372,6 +373,17 @@ def _unescape(seq: str) -> str:
 _EMBEDDED_JSON_PAIR = re.compile(
     rb'\\?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})\\?"[ \t]{0,8}:[ \t]{0,8}\\?"([^"\\\s]{1,200})\\?"')
 _MAX_EMBEDDED_PAIRS = 64  # pairs read from one literal
+# `model = "gpt-5.4"`: a TOML line held in a literal (a test's config.toml text for a CLI such as Codex, in a template
+# literal or one line per string joined into a file, quotes maybe escaped: "model = \\"gpt-5\\""). The same line in
+# a .toml file is read by the config reader; this is that text one quoting level down, so the same key test applies
+# (a model key, its value read as a model under that key). Anchored to the line (or the literal's opening quote) so
+# prose with an `=` in it does not count; bounded quantifiers, linear on any input
+_EMBEDDED_TOML_LINE = re.compile(
+    rb'(?:^|(?<=^["\'`]))[ \t]{0,40}([\w-]{0,40}(?:model|Model|MODEL)[\w-]{0,40})[ \t]{0,8}=[ \t]{0,8}\\?"'
+    rb'([^"\\\s]{1,200})\\?"[ \t]{0,8}(?:#[^\n]{0,200})?(?=\r?$|["\'`]$)', re.M)
+# a `user` word in a TOML value marks a test's stand-in for what a user typed (`model = "gpt-6-user-edit"`): no
+# published model id carries one (none in the knowledge base)
+_USER_WORD = re.compile(r"(?i)(?:^|[-_.])user(?:[-_.]|$)")
 
 
 def string_value(node: Any) -> str | None:
@@ -1368,13 +1380,13 @@ class _Analysis:
         key alone, as for JSON held in literals in the other languages)."""
         text: bytes = node.text
         row0, col0 = node.start_point
-        for i, m in enumerate(_EMBEDDED_JSON_PAIR.finditer(text)):
-            if i >= _MAX_EMBEDDED_PAIRS:
-                return
+        pairs = chain(islice(_EMBEDDED_JSON_PAIR.finditer(text), _MAX_EMBEDDED_PAIRS),
+                      islice(_EMBEDDED_TOML_LINE.finditer(text), _MAX_EMBEDDED_PAIRS) if b"=" in text else ())
+        for m in pairs:
             self.budget.tick()
             key = m.group(1).decode("utf-8", "replace")
             value = m.group(2).decode("utf-8", "replace")
-            if not _is_model_key(key):
+            if not _is_model_key(key) or (m.re is _EMBEDDED_TOML_LINE and _USER_WORD.search(value)):
                 continue
             match = classify(value, "key")
             if match is None or match.kind == "model-file":
