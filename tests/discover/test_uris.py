@@ -218,3 +218,40 @@ def test_transport_uris_in_a_python_cli_test_are_found(tmp_path: Path) -> None:
     raws = {f.raw for f in result.findings if f.kind != "endpoint"}
     assert {"hf://acme/SmolLM2-135M-Instruct-GGUF:Q4_0", "oci://quay.io/acme/smollm:135m",
             "https://ollama.com/library/smollm:135m"} <= raws
+
+
+@pytest.mark.parametrize("value", ["ollama://foobar", "ollama://dry_run_model", "hf://fake/test-model",
+                                   "ollama://dummy"])
+def test_a_tests_stand_in_model_uri_is_not_a_model(value: str) -> None:
+    assert parse_location(value) is None
+    assert classify(value, "none") is None
+
+
+@pytest.mark.parametrize("value", ["ollama://tinyllama", "ollama://smollm:135m", "hf://acme/test-model-7b"])
+def test_real_model_uris_beside_stand_ins_are_kept(value: str) -> None:
+    assert parse_location(value) is not None
+
+
+@pytest.mark.parametrize("value", ["small_model.gguf", "test_model.gguf", "model_v2.gguf", "tagged_model.gguf",
+                                   "sized_model_unique.gguf", "temp_model.gguf"])
+def test_a_weight_file_a_test_names_after_no_model_is_not_a_model(value: str) -> None:
+    assert classify(value, "none") is None
+
+
+@pytest.mark.parametrize("value", ["tinyllama-1.1b-chat.Q4_0.gguf", "qwen2.5-7b-instruct-q4_k_m.gguf"])
+def test_a_weight_file_named_after_a_model_is_kept(value: str) -> None:
+    assert classify(value, "none") is not None
+
+
+def test_tokenizer_hub_repos_and_sft_base_models_are_found(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "app/config.py": (
+            "from dataclasses import dataclass\n\n\n@dataclass\nclass LLMConfig:\n    max_context_tokens: int\n"
+            "    tokenizer_hub: str | None = None\n\n\n"
+            'CONFIGS = {"chat": LLMConfig(max_context_tokens=8192, tokenizer_hub="acme/llama3-tokenizer-new")}\n'),
+        "config/sft.yaml": "model:\n  partial_pretrain: ~/models/gemma-1.1-7b-it\n",
+    })
+    result = scan_paths([tmp_path], ScanOptions(jobs=1))
+    raws = {(f.path, f.raw) for f in result.findings if f.kind != "endpoint"}
+    assert ("app/config.py", "acme/llama3-tokenizer-new") in raws
+    assert ("config/sft.yaml", "~/models/gemma-1.1-7b-it") in raws

@@ -49,6 +49,11 @@ _KEY = re.compile(
     # the Hub-id-or-folder pair a serving config or trainer loads (llm-on-ray `model_id_or_path:` beside
     # `tokenizer_name_or_path:`; HF's own `tokenizer_name_or_path` argument): a tokenizer is loaded from a model repo
     r"model[_-]?id[_-]?or[_-]?path|tokenizer[_-]?(?:name|id)[_-]?or[_-]?path|"
+    # verl's SFT trainer loads the model to fine-tune from `model.partial_pretrain` (a Hub id or a local folder)
+    r"partial[_-]?pretrain|"
+    # the Hub repository a tokenizer is loaded from (`LLMConfig(tokenizer_hub="Quivr/llama3-tokenizer-new")`, a
+    # `tokenizer_repo_id`): a Hub model repository whatever it holds, passed to from_pretrained
+    r"tokenizer[_-]?(?:hub|repo(?:[_-]?id)?)|"
     r"embedding[_-]?model|embed[_-]?model|llm[_-]?model|chat[_-]?model|rerank(?:er)?[_-]?model|base[_-]?model|"
     r"deployment[_-]?name|(?<![_.-])engine|(?:llm|chat|completions?|embeddings?|embed|openai|azure|gpt|text)[_-]?engine|"
     r"llm|embedder|reranker|model[_-]?repo|model[_-]?url|adapter[_-]?name|"
@@ -126,6 +131,13 @@ _COMPONENT_DIR = re.compile(r"(?i)(?:unet|vae|vae_encoder|vae_decoder|text_encod
 # `onnx/model.onnx`, `onnx/directml/model.onnx` name a file of whichever repository is fetched, not a model
 _VARIANT_WORD = r"(?:onnx|openvino|directml|dml|cpu|gpu|cuda|webgpu|npu|cpu_and_mobile|fp16|fp32|bf16|int4|int8|quantized)"
 _VARIANT_DIR = re.compile(rf"(?i){_VARIANT_WORD}(?:[/\\]{_VARIANT_WORD}){{0,3}}")
+# the stem of a weight file a test or example makes up (`small_model`, `tagged_model`, `sized_model_unique`,
+# `model_v1`): "model" with only test / size-free adjectives or a version beside it, which no model is named by
+_STAND_IN_FILE = re.compile(
+    r"(?i)(?:(?:test|tmp|temp|small|tiny|big|large|tagged|sized|unique|config|dummy|fake|mock|sample|example|my|"
+    r"your|new|old|local|custom|default|v\d{1,3}|\d{1,3})[_.-])*model(?:[_.-](?:test|tmp|temp|unique|v\d{1,3}|\d{1,3}|"
+    r"copy|backup|new|old))*"
+)
 _WEIGHT_STEM = re.compile(
     r"(?i)(?:^|[_.-])(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
     r"checkpoint|ckpt|lora|best|last)(?:$|[_.-])"
@@ -457,6 +469,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
                 and _GENERIC_WEIGHT_FILE.fullmatch(base):
             # "model.safetensors", "model-00001-of-00002.safetensors" inside code name a file of some checkpoint,
             # not which model; a weight file on disk is still found by the model-file source
+            return None
+        if base == v and hint != "path" and _STAND_IN_FILE.fullmatch(stem):
+            # "small_model.gguf", "test_model.gguf", "model_v2.gguf": a file a test writes and names after no model
             return None
         # a weight file kept in a model folder (`GPT_SoVITS/pretrained_models/s2G488k.pth`, `tools/uvr5/uvr5_weights/
         # HP5.pth`, `checkpoints/epoch=9-step=900.ckpt`) is one whatever its own name, even where nothing says "model"

@@ -105,10 +105,25 @@ class Location:
     hub: str | None = None  # "huggingface", "modelscope" or "ollama" when a hub's scheme or host says so
 
 
+# words a test or an example makes a model name of (`ollama://foobar`, `ollama://dry_run_model`,
+# `hf://fake/test-model`): a name made of these only is a stand-in that no hub serves
+_STAND_IN_WORDS = frozenset({
+    "foo", "bar", "baz", "qux", "quux", "foobar", "dummy", "fake", "mock", "stub", "test", "testing", "dry", "run",
+    "dryrun", "example", "sample", "invalid", "nonexistent", "missing", "bogus", "model", "my", "your",
+})
+
+
+def _stand_in(part: str) -> bool:
+    words = [w for w in re.split(r"[-_.]", part) if w]
+    return bool(words) and all(w in _STAND_IN_WORDS for w in words)
+
+
 def _placeholder(identity: str) -> bool:
-    """``org/model``, ``your-org/your-model``, ``ORG/NAME``: a documentation placeholder, not a model."""
+    """``org/model``, ``your-org/your-model``, ``ORG/NAME``: a documentation placeholder, not a model; so is a
+    test's stand-in name (``foobar``, ``dry_run_model``)."""
     parts = [p.lower() for p in re.split(r"[/:@]", identity) if p]
-    return bool(parts) and all(p in _PLACEHOLDER_PARTS or _PLACEHOLDER_WORD.search(p) for p in parts)
+    return bool(parts) and all(p in _PLACEHOLDER_PARTS or _PLACEHOLDER_WORD.search(p) or _stand_in(p)
+                               for p in parts)
 
 
 def _checked(loc: Location) -> Location | None:
