@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from modelmap.discover.base import SourceFile
-from modelmap.discover.config_files import ConfigFileSource
+from modelmap.discover.config_files import MAX_YAML_PARSE_CHARS, ConfigFileSource
 from modelmap.discover.kubernetes import KubernetesSource, detemplate
 from modelmap.types import Finding, Skip
 from tests.conftest import FIXTURES
@@ -73,6 +75,29 @@ def test_unparseable_template_is_scanned_line_by_line() -> None:
     # read only in part: never silent (issue 10, scanfix11a)
     skips = [s for s in out if isinstance(s, Skip)]
     assert [s.reason for s in skips] == ["parse-error"] and "read line by line" in skips[0].detail
+
+
+def test_template_over_the_yaml_cap_is_read_by_lines_without_detemplating(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a stream over MAX_YAML_PARSE_CHARS is never parsed, so neutralising its directives first only spent the
+    # budget (a 4 MB helmfile: 1.3 s of 5 s of CPU; CI probe s11-gotmpl-4mb-yaml-parse-unbudgeted failed at 5.8 s)
+    import modelmap.discover.kubernetes as kubernetes
+
+    def refuse(text: str) -> str:
+        raise AssertionError("detemplate called on a stream that is never parsed")
+
+    monkeypatch.setattr(kubernetes, "detemplate", refuse)
+    body = "releases:\n" + "".join(f'- name: r{i}\n  values:\n  - model: {{{{ env "M" | default "qwen3-8b" }}}}\n'
+                                    for i in range(MAX_YAML_PARSE_CHARS // 60))
+    assert len(body) > MAX_YAML_PARSE_CHARS
+    out = list(KubernetesSource().scan(SourceFile("helmfile.yaml.gotmpl", body, "config")))
+    assert any(isinstance(f, Finding) and f.raw == "qwen3-8b" for f in out)
+    skips = [s for s in out if isinstance(s, Skip) and s.reason == "parse-error"]
+    assert len(skips) == 1 and "not parsed as YAML" in skips[0].detail and "read line by line" in skips[0].detail
+    # just under the cap the template is still neutralised and parsed
+    monkeypatch.undo()
+    small = "releases:\n- name: r\n  values:\n  - model: {{ env \"M\" | default \"qwen3-8b\" }}\n"
+    out = list(KubernetesSource().scan(SourceFile("helmfile.yaml.gotmpl", small, "config")))
+    assert not [s for s in out if isinstance(s, Skip)]
 
 
 def test_broken_template_without_models_is_a_parse_error_skip() -> None:

@@ -191,11 +191,20 @@ class _YamlConverter:
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def yaml_too_big(text: str) -> str | None:
+    """Why a stream is not parsed as YAML at all (over MAX_YAML_PARSE_CHARS), or None: callers check it before any
+    whole-stream preparation (a Helm template's detemplate) that would be wasted on a stream never parsed."""
+    if len(text) <= MAX_YAML_PARSE_CHARS:
+        return None
+    return (f"{len(text) >> 10} KiB of YAML: over {MAX_YAML_PARSE_CHARS >> 20} MiB, {YAML_TOO_BIG} (its parse "
+            "cannot be stopped within the file's analysis budget)")
+
+
 @lru_cache(maxsize=8)
 def _parse_yaml_cached(text: str) -> tuple[tuple[Node | None, ...], str | None]:
-    if len(text) > MAX_YAML_PARSE_CHARS:
-        return (), (f"{len(text) >> 10} KiB of YAML: over {MAX_YAML_PARSE_CHARS >> 20} MiB, {YAML_TOO_BIG} (its parse "
-                    "cannot be stopped within the file's analysis budget)")
+    too_big = yaml_too_big(text)
+    if too_big is not None:
+        return (), too_big
     try:
         _check_flow_depth(text)
         docs: list[Node | None] = []

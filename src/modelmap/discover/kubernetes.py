@@ -35,6 +35,7 @@ from modelmap.discover.config_files import (
     is_k8s,
     parse_yaml,
     scan_yaml_lines,
+    yaml_too_big,
 )
 from modelmap.types import Finding, Skip
 
@@ -298,6 +299,9 @@ class KubernetesSource:
         template = is_helm_template(file.path, file.text)
         if not template and ("apiVersion" not in file.text or "kind" not in file.text):
             return []
+        too_big = yaml_too_big(file.text) if template else None
+        if too_big is not None:  # never parsed: neutralising its directives first would only spend the budget
+            return self._lines(file, f"Helm/Go template not parsed ({too_big})")
         try:
             text = detemplate(file.text) if template else file.text
         except BudgetExceeded as exc:
@@ -306,7 +310,7 @@ class KubernetesSource:
             docs = parse_yaml(text)
         except ParseError as exc:
             if template:
-                return self._lines(file, str(exc))
+                return self._lines(file, f"Helm/Go template is not YAML even with its directives neutralised ({exc})")
             return []  # the config source reports the parse error once
         walker = TreeWalker(SourceFile(file.path, text, file.context), _IDS)
 
@@ -351,8 +355,7 @@ class KubernetesSource:
         except BudgetExceeded as exc:
             out.append(budget_skip(file.path, self.id, exc))
         out.extend(collector.findings)
-        out.append(Skip(file.path, "parse-error", f"Helm/Go template is not YAML even with its directives "
-                        f"neutralised ({why}); read line by line only (key: value lines and model commands)"))
+        out.append(Skip(file.path, "parse-error", f"{why}; read line by line only (key: value lines and model commands)"))
         return out
 
     def _scan_lines(self, file: SourceFile, collector: Collector, out: list[Finding | Skip]) -> None:
