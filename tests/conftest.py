@@ -64,3 +64,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if drop:
             config.hook.pytest_deselected(items=drop)
             items[:] = [item for item in items if not item.get_closest_marker(marker)]
+
+
+def scan_files(tmp_path: Path, files: dict[str, str]) -> tuple[set[tuple[str, int, str]], dict[str, tuple[str, str]]]:
+    """Write ``files`` (relative path -> text, newlines kept as given) under tmp_path and scan it without resolving:
+    the findings as (path, line, raw) and the skips as path -> (reason, detail)."""
+    import modelmap
+
+    for rel, body in files.items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(body, encoding="utf-8", newline="")
+    result = modelmap.scan(str(tmp_path), resolve=False)
+    return ({(f.path, f.line, f.raw) for f in result.findings},
+            {s.path: (s.reason, s.detail) for s in result.skips})

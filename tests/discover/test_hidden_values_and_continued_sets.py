@@ -7,24 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import modelmap
 from modelmap.discover.hidden import hidden_value_skip
+from tests.conftest import scan_files
 
 ESC = "\x1b]0;pwn\x07\x1b[2J\x9b2J[bold red]x[/bold red]"
 
 
-def _scan(tmp_path: Path, files: dict[str, str]) -> tuple[set[tuple[str, int, str]], dict[str, tuple[str, str]]]:
-    for rel, body in files.items():
-        p = tmp_path / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(body, encoding="utf-8", newline="")
-    result = modelmap.scan(str(tmp_path), resolve=False)
-    return ({(f.path, f.line, f.raw) for f in result.findings},
-            {s.path: (s.reason, s.detail) for s in result.skips})
-
-
 def test_model_settings_holding_escapes_or_bidi_characters_are_reported_skips(tmp_path: Path) -> None:
-    found, skips = _scan(tmp_path, {
+    found, skips = scan_files(tmp_path, {
         "h/run.bat": "rem " + ESC + "\nset MODEL=" + ESC + "gpt-4o\n",
         "g/run.ps1": "$env:OPENAI_MODEL = '" + ESC + "gpt-4o'\nazd env set AZURE_OPENAI_MODEL " + ESC + "\n",
         "f/main.bicepparam": "using 'main.bicep'\nparam model = '" + "\u202e\u200b" * 500 + "gpt-4o'\n",
@@ -39,7 +29,7 @@ def test_model_settings_holding_escapes_or_bidi_characters_are_reported_skips(tm
 
 
 def test_invisible_characters_elsewhere_are_no_skip(tmp_path: Path) -> None:
-    found, skips = _scan(tmp_path, {
+    found, skips = scan_files(tmp_path, {
         # an emoji's zero-width joiner, a form feed, an escape in a comment / a non-model variable
         "a/app.py": "# model notes\nTITLE = 'coder \U0001F468\u200d\U0001F4BB'\n\x0c\nCOLOR = '\x1b[31m'\n",
         "b/run.bat": "rem model " + ESC + "\nset NAME=" + ESC + "\n",
@@ -57,7 +47,7 @@ def test_hidden_value_skip_is_bounded() -> None:
 
 
 def test_batch_set_after_caret_continuations(tmp_path: Path) -> None:
-    found, skips = _scan(tmp_path, {
+    found, skips = scan_files(tmp_path, {
         "g/run.cmd": "^\n" * 2_000 + "set MODEL=gpt-4o\n",
         "i/start.bat": '@echo off\nif exist models ^\n  set "CHAT_MODEL=qwen2.5:7b"\necho done\n',
         "p/start.ps1": 'Write-Host `\n  "x"; $env:OPENAI_MODEL = "gpt-4o-mini"\n',

@@ -32,28 +32,18 @@ from pathlib import Path
 
 import pytest
 
-import modelmap
 from modelmap.artifacts.base import DEFAULT_LIMITS
 from modelmap.artifacts.serialized import _tar_outline
 from modelmap.artifacts.tokenizer import _char_lines
 from modelmap.discover.hidden import hidden_value_skip
 from modelmap.errors import ReadError
+from tests.conftest import scan_files
 
 ESC = "\x1b]0;pwn\x07\x1b[2J"
 
 
-def _scan(tmp_path: Path, files: dict[str, str]) -> tuple[set[tuple[str, int, str]], dict[str, tuple[str, str]]]:
-    for rel, body in files.items():
-        p = tmp_path / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(body, encoding="utf-8", newline="")
-    result = modelmap.scan(str(tmp_path), resolve=False)
-    return ({(f.path, f.line, f.raw) for f in result.findings},
-            {s.path: (s.reason, s.detail) for s in result.skips})
-
-
 def test_escaped_hidden_characters_in_model_values_are_reported_skips(tmp_path: Path) -> None:
-    found, skips = _scan(tmp_path, {
+    found, skips = scan_files(tmp_path, {
         # json.dumps' default ASCII escapes: no raw control character in the file
         "a/config.json": json.dumps({"chat_model": "qwen2.5-7b\u202e\u2066", "name": f"x{ESC}"}) + "\n",
         "b/app.py": "import os\nmodel = 'gpt\\x1b[2J-4o'\n",
@@ -90,7 +80,7 @@ def test_escaped_hidden_value_skip_is_bounded() -> None:
 def test_json_block_past_its_limits_is_a_reported_skip(tmp_path: Path) -> None:
     big = json.dumps({"models": [{"id": f"zorblat-{i}b-chat"} for i in range(12_000)]})  # ~360 KB
     many = "".join(f'  val b{i} = """\n  {{"models": [{{"id": "zorblat-{i}b-chat"}}]}}\n  """\n' for i in range(20))
-    found, skips = _scan(tmp_path, {
+    found, skips = scan_files(tmp_path, {
         "a/Catalog.swift": 'enum T {\n  static let fallbackJSON = """\n' + big + '\n"""\n}\n',
         "b/Catalog.kt": "object C {\n" + many + "}\n",
     })
