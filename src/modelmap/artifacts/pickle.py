@@ -113,26 +113,39 @@ class Allowance:
 def pickle_imports(data: bytes, where: str, max_ops: int = MAX_OPCODES) -> tuple[list[str], int]:
     """Every ``module.name`` a pickle imports, and its opcode count. Raises ReadError on bad opcodes or
     on more than ``max_ops`` opcodes (streamed: nothing is kept per opcode)."""
-    imports: set[str] = set()
-    strings: list[str] = []
-    count = 0
     try:
-        for op, arg, _pos in pickletools.genops(io.BytesIO(data)):
-            count += 1
-            if count > max_ops:
-                raise fail(where, f"pickle has more than {max_ops} opcodes", "max_opcodes")
-            if op.name == "GLOBAL" and isinstance(arg, str):
-                imports.add(arg.replace(" ", ".", 1))
-            elif op.name == "STACK_GLOBAL" and len(strings) >= 2:
-                imports.add(f"{strings[-2]}.{strings[-1]}")
-            elif op.name in ("INST",) and isinstance(arg, str):
-                imports.add(arg.replace(" ", ".", 1))
-            if op.name in _STRING_OPS and isinstance(arg, str | bytes):
-                strings.append(arg if isinstance(arg, str) else arg.decode("latin-1"))
-                del strings[:-2]
+        imports, count, _end = _walk_stream(data, 0, max_ops)
+    except _TooManyOps as exc:
+        raise fail(where, f"pickle has more than {max_ops} opcodes", "max_opcodes") from exc
     except (ValueError, EOFError, UnicodeDecodeError, KeyError) as exc:
         raise fail(where, f"not a valid pickle stream: {exc}") from exc
-    return sorted(imports), count
+    return imports, count
+
+
+def _walk_stream(data: bytes, offset: int, max_ops: int) -> tuple[list[str], int, int]:
+    """(imports, opcode count, length through its STOP) of the pickle stream at ``offset``, in one walk of its
+    opcodes: a legacy file's streams were walked twice, once to find where each ends and once for its imports (a
+    second full pickletools pass, 2 of the 9 s of CPU of eight 488,000-opcode streams: redteam19). Raises
+    pickletools' own errors, or _TooManyOps past ``max_ops`` opcodes; nothing is kept per opcode."""
+    imports: set[str] = set()
+    strings: list[str] = []
+    count = last = 0
+    for op, arg, pos in pickletools.genops(io.BytesIO(memoryview(data)[offset:])):
+        count += 1
+        if count > max_ops:
+            raise _TooManyOps
+        last = pos or 0
+        name = op.name
+        if name == "GLOBAL" or name == "INST":
+            if isinstance(arg, str):
+                imports.add(arg.replace(" ", ".", 1))
+        elif name == "STACK_GLOBAL":
+            if len(strings) >= 2:
+                imports.add(f"{strings[-2]}.{strings[-1]}")
+        elif name in _STRING_OPS and isinstance(arg, str | bytes):
+            strings.append(arg if isinstance(arg, str) else arg.decode("latin-1"))
+            del strings[:-2]
+    return sorted(imports), count, last + 1
 
 
 OUTLINE_KEYS = 64
@@ -258,11 +271,12 @@ def unsafe_import_finding(unsafe: list[str], where: str, *, fickling: str, detai
 
 
 def analyse(data: bytes, where: str, max_ops: int = MAX_OPCODES, allowance: Allowance | None = None,
-            ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Security findings and imports of one pickle stream; ``allowance``: what the file's pickles may still cost."""
+            walked: tuple[list[str], int] | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+    """Security findings and imports of one pickle stream; ``allowance``: what the file's pickles may still cost;
+    ``walked``: its (imports, opcode count) when the caller has walked it already."""
     if allowance is not None and allowance.ops <= 0:
         raise fail(where, f"the file's pickles have more than {allowance.total} opcodes in all", "max_items")
-    imports, count = pickle_imports(data, where, max_ops)
+    imports, count = walked if walked is not None else pickle_imports(data, where, max_ops)
     unsafe = [name for name in imports if not is_safe_import(name)]
     if count > MAX_FICKLING_OPCODES:
         severity, detail = "UNKNOWN", f"not analysed by fickling: {count} opcodes (more than {MAX_FICKLING_OPCODES})"
@@ -287,17 +301,6 @@ def analyse(data: bytes, where: str, max_ops: int = MAX_OPCODES, allowance: Allo
 
 class _TooManyOps(Exception):
     pass
-
-
-def _stream_end(data: bytes, offset: int, max_ops: int) -> int:
-    """Length of the pickle stream at ``offset`` (through its STOP opcode), walking the opcodes without
-    keeping them (``list(genops(...))`` held a tuple per opcode: gigabytes for a 60 MB stream)."""
-    last = 0
-    for count, (_op, _arg, pos) in enumerate(pickletools.genops(io.BytesIO(memoryview(data)[offset:])), 1):
-        if count > max_ops:
-            raise _TooManyOps
-        last = pos or 0
-    return last + 1
 
 
 class PickleReader:
@@ -391,7 +394,8 @@ class PickleReader:
             if offset >= len(data) or (data[offset] != 0x80 and not (offset == 0 and _PROTO01.match(data))):
                 break
             try:
-                end = offset + _stream_end(data, offset, limits.max_items)
+                found, count, length = _walk_stream(data, offset, limits.max_items)
+                end = offset + length
             except (ValueError, EOFError, UnicodeDecodeError, KeyError) as exc:
                 if offset == 0 and _TRUNCATED.search(str(exc)):
                     return self._partial(path, data, str(exc), limits)
@@ -402,7 +406,8 @@ class PickleReader:
             except _TooManyOps as exc:
                 raise fail(path, f"pickle at offset {offset} has more than {limits.max_items} opcodes",
                            "max_items") from exc
-            findings, found = analyse(data[offset:end], f"{path}@{offset}", limits.max_items, allowance)
+            findings, found = analyse(data[offset:end], f"{path}@{offset}", limits.max_items, allowance,
+                                      walked=(found, count))
             info.security.extend(findings)
             imports.update(found)
             if offset == 0 or (index == 3 and data.startswith(TORCH_LEGACY_MAGIC)):
