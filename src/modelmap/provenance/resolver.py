@@ -133,6 +133,10 @@ def _claim_spellings(low: str) -> list[str]:
     elif _FAMILY_DASH_DIGIT.match(low):
         out.append(_FAMILY_DASH_DIGIT.sub(r"\1\2", low))
     out += ["meta-" + v for v in out if v.startswith("llama-3-")]
+    if low.endswith("-instruct"):
+        # "Instruct" is how third parties spell an instruction-tuned checkpoint that its lab names "-it" (Google's
+        # Gemma: "gemma-2-2b-it"); tried after the name as written, so a lab that says "-Instruct" keeps it
+        out.append(low[: -len("instruct")] + "it")
     return out
 
 
