@@ -378,12 +378,32 @@ _MAX_EMBEDDED_PAIRS = 64  # pairs read from one literal
 # a .toml file is read by the config reader; this is that text one quoting level down, so the same key test applies
 # (a model key, its value read as a model under that key). Anchored to the line (or the literal's opening quote) so
 # prose with an `=` in it does not count; bounded quantifiers, linear on any input
+# TOML's literal strings count as its basic ones (`model = 'gpt-5'`), and a line may end at a `\n` escape as well as
+# at a real newline ("base_url = '...'\nmodel = 'gpt-5'\n": the file's lines joined in one quoted string)
 _EMBEDDED_TOML_LINE = re.compile(
-    rb'(?:^|(?<=^["\'`]))[ \t]{0,40}([\w-]{0,40}(?:model|Model|MODEL)[\w-]{0,40})[ \t]{0,8}=[ \t]{0,8}\\?"'
-    rb'([^"\\\s]{1,200})\\?"[ \t]{0,8}(?:#[^\n]{0,200})?(?=\r?$|["\'`]$)', re.M)
+    rb'(?:^|(?<=^["\'`])|(?<=\\n))[ \t]{0,40}([\w-]{0,40}(?:model|Model|MODEL)[\w-]{0,40})[ \t]{0,8}=[ \t]{0,8}'
+    rb'(?:\\?"([^"\\\s]{1,200})\\?"|\\?\'([^\'\\\s]{1,200})\\?\')[ \t]{0,8}(?:#[^\n]{0,200})?'
+    rb'(?=\r?$|["\'`]$|\\n)', re.M)
+# `[model."grok-4.5"]`, `[[models."gpt-5".credentials]]`: a TOML table header keyed by model under a `model` /
+# `models` table (Grok Build's config.toml keeps one table per model id). The .toml reader reads the same header's
+# key as a model; the key is still classified under the model key, so `[models."default"]` is no model
+_EMBEDDED_TOML_TABLE = re.compile(
+    rb'(?:^|(?<=^["\'`])|(?<=\\n))[ \t]{0,40}\[\[?[ \t]{0,8}(models?)[ \t]{0,8}\.[ \t]{0,8}\\?"([^"\\\s]{1,200})\\?"'
+    rb'(?:[ \t]{0,8}\.[\w."\\ \t-]{0,200})?\]\]?[ \t]{0,8}(?:#[^\n]{0,200})?(?=\r?$|["\'`]$|\\n)', re.M)
 # a `user` word in a TOML value marks a test's stand-in for what a user typed (`model = "gpt-6-user-edit"`): no
 # published model id carries one (none in the knowledge base)
 _USER_WORD = re.compile(r"(?i)(?:^|[-_.])user(?:[-_.]|$)")
+# `claude-sonnet-4-5[1m]`, `deepseek-v4-pro [1M]`: Claude Code's context-window tag after a model id (its model
+# setting takes `sonnet[1m]` for the 1M-token window: https://docs.claude.com/en/docs/claude-code/model-config, as of
+# 2026-12). The tag is the client's option, not part of the provider's id, so the id before it is read (a bracketed
+# count with a k/m unit; no provider's model id ends so)
+_CONTEXT_TAG = re.compile(r"[ \t]{0,4}\[\d{1,4}[kKmM]\][ \t]{0,4}$")
+
+
+def _without_context_tag(value: str) -> str:
+    if value.endswith(("]", " ", "\t")) and (m := _CONTEXT_TAG.search(value)) and m.start() > 0:
+        return value[:m.start()]
+    return value
 
 
 def string_value(node: Any) -> str | None:
@@ -1172,6 +1192,7 @@ class _Analysis:
         value = string_value(lit)
         if value is None:
             return None
+        value = _without_context_tag(value)
         if CONST_NAME.fullmatch(value) and classify(value, "none") is None:
             return None  # `model: 'GOOGLE_CHAT_MODEL'`: the name of the setting or variable that holds the model
         if strict and (_VERSION.fullmatch(value) or _ASSET_EXT.search(value) or (
@@ -1360,8 +1381,13 @@ class _Analysis:
             if key in self.claimed or key in self.f.skip:
                 continue
             value = string_value(node)
+            if value is None and node.type == "template_string" and b"odel" in node.text:
+                # a template with `${...}` in it is no single value, yet its literal lines are read as they are in
+                # one without (`${baseToml}\n[model."grok-4.5".auth]`: a test's config built on a shared one)
+                self.embedded_json(node)
             if value is None or value.strip() in self.options:
                 continue
+            value = _without_context_tag(value)
             if "://" in value and classify_endpoint(value):
                 if key in self.url_literals or not _is_local_web(value):
                     line, col = self.position(node)
@@ -1371,7 +1397,7 @@ class _Analysis:
             if match is not None:
                 line, col = self.position(node)
                 self.c.add(value, line, col, match, symbol=self.symbol(node), source_id="js-literal", boost=-0.2)
-            elif '"' in value and ("odel" in value or "ODEL" in value):
+            elif ('"' in value or "'" in value) and ("odel" in value or "ODEL" in value):
                 self.embedded_json(node)
 
     def embedded_json(self, node: Any) -> None:
@@ -1381,17 +1407,19 @@ class _Analysis:
         text: bytes = node.text
         row0, col0 = node.start_point
         pairs = chain(islice(_EMBEDDED_JSON_PAIR.finditer(text), _MAX_EMBEDDED_PAIRS),
-                      islice(_EMBEDDED_TOML_LINE.finditer(text), _MAX_EMBEDDED_PAIRS) if b"=" in text else ())
+                      islice(_EMBEDDED_TOML_LINE.finditer(text), _MAX_EMBEDDED_PAIRS) if b"=" in text else (),
+                      islice(_EMBEDDED_TOML_TABLE.finditer(text), _MAX_EMBEDDED_PAIRS) if b"[" in text else ())
         for m in pairs:
             self.budget.tick()
+            group = m.lastindex or 2  # the value's group: a TOML line's basic or literal string
             key = m.group(1).decode("utf-8", "replace")
-            value = m.group(2).decode("utf-8", "replace")
-            if not _is_model_key(key) or (m.re is _EMBEDDED_TOML_LINE and _USER_WORD.search(value)):
+            value = m.group(group).decode("utf-8", "replace")
+            if not _is_model_key(key) or (m.re is not _EMBEDDED_JSON_PAIR and _USER_WORD.search(value)):
                 continue
             match = classify(value, "key")
             if match is None or match.kind == "model-file":
                 continue
-            off = m.start(2)
+            off = m.start(group)
             newlines = text.count(b"\n", 0, off)
             row = row0 + newlines
             col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
