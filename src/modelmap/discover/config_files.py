@@ -866,6 +866,22 @@ def _names_an_entry_model(node: Node) -> bool:
     return False
 
 
+def _slug_of_entry_id(key: str, node: Node) -> bool:
+    """An entry of a model map whose key is a slug of the Hub repo its ``id`` child loads (a Helm chart's
+    ``models: {llama-3-2-1b-instruct: {id: meta-llama/Llama-3.2-1B-Instruct, enabled: false}}``): the key is the
+    name the chart deploys and serves that model under, a selector for it. Only a key that spells the same model
+    (its letters and digits start as the repo name's do, 4 at least, and it has a digit: a version or size) is taken:
+    a role label beside it (``default``, ``remote-llm``, ``primary``) is not, whatever its entry loads."""
+    if not isinstance(node, Mapping):
+        return False
+    value = node.get("id")
+    if not isinstance(value, Scalar) or not _HUB_ID_SHAPE.fullmatch(value.value.strip()):
+        return False
+    own = re.sub(r"[^a-z0-9]", "", key.lower())
+    repo = re.sub(r"[^a-z0-9]", "", value.value.strip().rsplit("/", 1)[1].lower())
+    return len(own) >= 4 and own[:4] == repo[:4] and any(c.isdigit() for c in own)
+
+
 def _names_version_model(value: str, parent_key: str | None) -> bool:
     """A ``version`` value inside an entry of a model list (the entry's parent key is a model key: ``Models``,
     ``model``) that is written like a model id: a letter in it and four characters at least (``gpt-5.1``,
@@ -1291,7 +1307,10 @@ class TreeWalker:
             if isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
                 # a test fixture file's top-level keys (Rails `test/fixtures/messages.yml`: `chat1_user: {ai_model:
                 # gpt-4.1, …}`) label database rows, not model selectors
-                entry = _names_an_entry_model(v) and not (depth == 0 and _FIXTURE_FILE.search(self.file.path))
+                entry = (_names_an_entry_model(v) or (
+                    # a model map (`models:`) keyed by the deployed name, each entry's `id` the Hub repo
+                    _MODEL_SECTION.fullmatch(low) is not None and _slug_of_entry_id(k.value, v))) and not (
+                    depth == 0 and _FIXTURE_FILE.search(self.file.path))
                 self.mapping_key(k, endpoint, "key" if entry else "none")
             ep = pick(k.value) if low in ENV_KEYS else endpoint
             outer, self.command_prefix = self.command_prefix, prefix if low_k == "args" else []
