@@ -104,7 +104,9 @@ def _override_model(tok: str) -> str | None:
         return None
     parts = m.group("key").lower().split(".")
     leaf, parent = parts[-1], parts[-2]
-    if leaf not in _OVERRIDE_LEAF:
+    # a leaf the config readers take as a model key (verl's SFT `model.partial_pretrain=org/name`) holds a model
+    # on the command line as it does in the trainer's YAML: the override sets that same key
+    if leaf not in _OVERRIDE_LEAF and not is_model_key(leaf):
         return None
     if "model" not in leaf and "model" not in parent:
         return None
