@@ -49,6 +49,20 @@ MAX_FLOW_VALUES = 256  # literals one expression may stand for
 
 _STRING_OPEN = re.compile(r"[rRbBuU]{0,2}(\"\"\"|'''|\"|')")
 
+# a single-file model's name as a path segment (talker-Q4_K_M.gguf): see visit_BinOp
+_SINGLE_FILE_MODEL = re.compile(r"([\w.+-]{1,120})\.(?:gguf|ggml|llamafile)", re.I)
+# a word a test makes a file name of (dummy.gguf, fake-model.gguf, testmodel.gguf, unique_model1.gguf): test and
+# size adjectives and "model", run together or numbered
+_STAND_IN_STEM_WORD = re.compile(r"(?:foo|bar|baz|dummy|fake|mock|stub|test|testing|tmp|temp|example|sample|invalid|"
+                                 r"missing|bogus|model|my|your|file|out|output|unique|new|old|local|custom|default|"
+                                 r"small|tiny|big|large)+\d*")
+
+
+def _stand_in_stem(stem: str) -> bool:
+    """A file stem made only of test words or of one- and two-letter parts (x, ab, q4): no model's name."""
+    words = [w for w in re.split(r"[-_.]", stem.lower()) if w]
+    return not any(len(w) >= 3 and not _STAND_IN_STEM_WORD.fullmatch(w) for w in words)
+
 
 @dataclass(frozen=True)
 class CallRule:
@@ -222,6 +236,9 @@ def _arch_named(node: ast.AST) -> bool:
 
 
 _PREFIX_CHECKS = frozenset({"startswith", "endswith", "removeprefix", "removesuffix"})
+# the standard library's (and the `regex` package's) calls whose first argument is a regular expression
+_REGEX_CALLS = frozenset(f"{mod}.{fn}" for mod in ("re", "regex") for fn in (
+    "search", "match", "fullmatch", "findall", "finditer", "compile", "sub", "subn", "split"))
 
 
 def _tests_fragment(expr: ast.expr, var: str) -> bool:
@@ -1021,6 +1038,12 @@ class _Module:
                     self.silenced.add(id(lit))
             return
         name = _dotted(node.func)
+        if name in _REGEX_CALLS:
+            # re.findall(r'/mnt/models/smollm-135', out), re.search("gpt-4", name): a pattern matched against text
+            # that mentions models (a family or path check, as startswith is above), not a model the code uses
+            for arg in [*node.args[:1], *(kw.value for kw in node.keywords if kw.arg == "pattern")]:
+                if isinstance(arg, ast.Constant):
+                    self.silenced.add(id(arg))
         if name.rsplit(".", 1)[-1] in _HTTP_CALLS:
             # conn.request("POST", "/302/submit/f5-tts"), session.post("/v1/models/qwen-plus"): a route on the server
             # the client talks to, not a folder on disk (a full URL is still read as an endpoint or a model's address)
@@ -1230,6 +1253,22 @@ class _Module:
             return
         self.c.model(value, line, col + shift, hint="none", symbol=self.symbol(), source_id="python-literal",
                      boost=-0.2)
+
+    def visit_BinOp(self, node: ast.BinOp) -> None:
+        # `folder / "talker-Q4_K_M.gguf"` (pathlib): a single-file model joined onto a folder is the path of that
+        # model's weights. Only the single-file formats (GGUF, GGML, llamafile: weights, tokenizer and metadata in one
+        # file) are taken from the join alone: an .onnx / .safetensors / .bin there may be one part or shard of a
+        # checkpoint. A bare generic or stand-in name (model.gguf, small_model.gguf, dummy.gguf, x.gguf) names none.
+        right = node.right
+        if isinstance(node.op, ast.Div) and isinstance(right, ast.Constant) and isinstance(right.value, str) \
+                and id(right) not in self.claimed and id(right) not in self.silenced:
+            value = right.value.strip()
+            m = _SINGLE_FILE_MODEL.fullmatch(value)
+            if m and not _stand_in_stem(m.group(1)) and classify(value, "none") is None \
+                    and classify(value, "key") is not None:
+                line, col = self.position(right)
+                lead = len(right.value) - len(right.value.lstrip())
+                self.c.model(value, line, col + lead, hint="key", symbol=self.symbol(), source_id="python-path-join")
 
     def visit_Assign(self, node: ast.Assign) -> None:
         names = [n for t in node.targets for n in _target_names(t)]
@@ -1450,6 +1489,7 @@ _MATCH_WORDS = re.compile(r"(?i)(?:hints?|keywords?|prefix(?:es)?|suffix(?:es)?|
 _HANDLERS: dict[type, Callable[[_Module, Any], None]] = {
     ast.JoinedStr: _Module.visit_JoinedStr,
     ast.Compare: _Module.visit_Compare,
+    ast.BinOp: _Module.visit_BinOp,
     ast.List: _Module._visit_sequence,
     ast.Tuple: _Module._visit_sequence,
     ast.Set: _Module._visit_sequence,
