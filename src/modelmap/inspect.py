@@ -938,7 +938,9 @@ def identity_from_kb(family: dict[str, Any] | None, publisher: dict[str, Any] | 
             reasons.append({**r, "because": "base" if r["because"] == "publisher" else r["because"],
                             "models": sorted({*r.get("models", []), base.model["id"]})})
         if not base.origins_known:
-            missing.append(base.reason or f"origins of {base.model['id']} are incomplete")
+            # the base's reason already opens with the phrase the evidence line adds below
+            missing.append((base.reason or "").replace("origins may be incomplete: ", "")
+                           or f"origins of {base.model['id']} are incomplete")
         evidence.append({"kind": "lineage", "source": "(knowledge base)", "supports": [],
                          "detail": f"fingerprint {family['fingerprint']} size {family.get('size')}: every recorded "
                                    f"model of this size is a finetune of {base.model['id']} "

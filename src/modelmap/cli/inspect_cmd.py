@@ -83,9 +83,10 @@ def _tables(records: list[dict[str, Any]]) -> list[Any]:
             table.add_row(text(field, style=style), text(value))  # noqa: B023 - used at once
 
         declared = rec.get("declared") or {}
-        row("format", str(rec.get("format")))
-        row("declared", f"name={declared.get('name')}  base_model={declared.get('base_model')}  "
-                        f"license={declared.get('license')}")
+        # an unknown is said in words, never printed as Python's None
+        row("format", str(rec.get("format") or "unknown (no weight file read)"))
+        stated = [f"{key}={declared[key]}" for key in ("name", "base_model", "license") if declared.get(key) is not None]
+        row("declared", "  ".join(stated) or "nothing (no card or config names the model, its base or license)")
         if fam:
             extra = f" (also fits {', '.join(fam['indistinguishable_from'])})" if fam.get("indistinguishable_from") else ""
             row("family", f"{fam['id']} {fam.get('size') or ''}  score {fam['score']}{extra}")
@@ -93,7 +94,7 @@ def _tables(records: list[dict[str, Any]]) -> list[Any]:
         else:
             row("family", "unknown: no fingerprint matched")
         cands = ", ".join(str(c.get("id")) for c in rec.get("publisher_candidates") or [])
-        row("publisher", f"{pub.get('name')} ({pub.get('country')})" if pub else
+        row("publisher", f"{pub.get('name')} ({pub.get('country') or 'country unknown'})" if pub else
             (f"unknown (could be: {cands})" if cands else "unknown"))
         if rec.get("architecture_family"):
             row("architecture", str(rec["architecture_family"]))
