@@ -6,6 +6,8 @@ found.
   (``pickle_imports`` on the slice). Eight 488,000-opcode streams (probe s13-pickle-legacy-8-streams-488k-ops) spent
   9.3 s of CPU against the probe's 10 s check here, too little margin for the slower CI machine. One walk now gives
   the end, the imports and the opcode count together (the reader: 7.5 -> 5.2 s).
+* discover/kubernetes.py's line reader for a Helm template over the YAML parse cap read on past the findings cap to its
+  2 s budget (probe s11-gotmpl-4mb-yaml-parse-unbudgeted at 0.70 of its check): it now stops there (see below).
 Fixtures are written for these tests.
 """
 
@@ -72,3 +74,48 @@ def test_a_cut_stream_after_the_first_is_a_note(tmp_path: Path) -> None:
     info = pickle_reader.PickleReader().read(tmp_path / "cut.pt")
     assert any("stopped at offset" in n for n in info.notes)
     assert info.metadata["pickle_imports"] == ["collections.OrderedDict"]
+
+
+# * discover/kubernetes.py's line reader for a Helm template over the YAML parse cap (cbf78f4) read on after the file's
+#   findings cap (10,000) had dropped a finding, to its 2 s time budget: probe s11-gotmpl-4mb-yaml-parse-unbudgeted (a
+#   4 MB helmfile, 58,000 releases) spent 3.5 s of CPU against its 5 s check (0.70 of it; the CI machine is ~1.15x
+#   slower), 1.5 s of it on lines whose findings could not be kept. It now stops at the first line after the cap
+#   (same 10,000 findings, a findings-capped skip): 3.8 -> 1.3 s of CPU for the whole scan.
+def _template(n: int) -> str:
+    return "releases:\n" + "".join(f"- name: r{i}\n  values:\n  - model: {{{{ env \"M\" | default \"qwen3-{i}b\" }}}}\n"
+                                   f"    llm_model: qwen2.5:{i}b\n" for i in range(n))
+
+
+def test_helm_lines_over_the_cap_stop_at_the_findings_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from modelmap.discover import config_files, kubernetes
+    from modelmap.discover.base import SourceFile, file_budget
+
+    monkeypatch.setattr(config_files, "MAX_YAML_PARSE_CHARS", 1_000)  # the template is "over the cap" at 1 KB
+    seen: list[str] = []
+    real = kubernetes._neutralise
+
+    def counting(line: str, tick: object) -> str:
+        seen.append(line)
+        return real(line, tick)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kubernetes, "_neutralise", counting)
+    text = _template(400)  # 1,600 lines, a finding on 400 of them
+    with file_budget(max_findings=20) as allowance:
+        out = kubernetes.KubernetesSource().scan(SourceFile("helmfile.yaml.gotmpl", text))
+    findings = [o for o in out if not hasattr(o, "reason")]
+    reasons = [o.reason for o in out if hasattr(o, "reason")]
+    assert len(findings) == 20 and allowance.dropped >= 1
+    assert "findings-capped" in reasons and "parse-error" in reasons
+    assert len(seen) < 200  # it read all 1,600 lines before
+
+
+def test_helm_lines_under_the_findings_cap_read_every_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from modelmap.discover import config_files, kubernetes
+    from modelmap.discover.base import SourceFile, file_budget
+
+    monkeypatch.setattr(config_files, "MAX_YAML_PARSE_CHARS", 1_000)
+    with file_budget(max_findings=1_000) as allowance:
+        out = kubernetes.KubernetesSource().scan(SourceFile("helmfile.yaml.gotmpl", _template(100)))
+    raws = {o.raw for o in out if not hasattr(o, "reason")}
+    assert "qwen2.5:99b" in raws and not allowance.dropped
+    assert [o.reason for o in out if hasattr(o, "reason")] == ["parse-error"]
