@@ -170,7 +170,8 @@ def summary_line(result: CheckResult, *, fail_on: str | None = None) -> str:
         verdict = "PASS (--fail-on never)" if result.passed else "FAIL (not enforced: --fail-on never)"
     else:
         verdict = "PASS" if result.passed else "FAIL"
-    text = (f"{verdict}: {len(result.config.rules)} rules over {result.inventory.usages} model usages; "
+    text = (f"{verdict}: {len(result.config.rules)} rule{'' if len(result.config.rules) == 1 else 's'} over "
+            f"{result.inventory.usages} model usage{'' if result.inventory.usages == 1 else 's'}; "
             f"{counts['error']} errors, {counts['warning']} warnings, {counts['note']} notes, "
             f"{len(result.waived)} waived")
     if result.config.path is not None:

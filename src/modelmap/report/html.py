@@ -416,7 +416,7 @@ def _summary(s: dict[str, Any]) -> str:
     headline = f'<p class="small">{escape(s["headline"])}</p>' if isinstance(s.get("headline"), str) else ""
     return (f'<section id="summary"><h2>Summary {status}</h2>'
             f'<p class="lead">Checked on {escape(s["evaluated_on"])} against '
-            f'{len(s["rules"])} rules{_presets(s)}.</p>{headline}<div class="cards">{cards_html}</div>'
+            f'{len(s["rules"])} rule{"" if len(s["rules"]) == 1 else "s"}{_presets(s)}.</p>{headline}<div class="cards">{cards_html}</div>'
             f'<p class="small muted">If we adopted stricter rules tomorrow — {exposure}.</p></section>')
 
 

@@ -47,8 +47,8 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
         "",
         "## Summary",
         "",
-        f"**Status: {'✅ within policy' if s['passed'] else '❌ action needed'}** — {len(s['violations'])} open "
-        f"issues, {len(s['expiring'])} decisions expiring soon, {len(s['rules'])} rules"
+        f"**Status: {'✅ within policy' if s['passed'] else '❌ action needed'}** — {_n(len(s['violations']), 'open issue')}, "
+        f"{len(s['expiring'])} decisions expiring soon, {_n(len(s['rules']), 'rule')}"
         + (f" (presets: {join(s['presets'])})" if s["presets"] else "") + ".",
         "",
         *_summary_lines(s),
