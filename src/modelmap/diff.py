@@ -81,6 +81,10 @@ def side_from_findings(findings: list[dict[str, Any]], label: str, kind: str) ->
     side = Side(label=label, kind=kind)
     for index, raw_finding in enumerate(_arr(findings, "findings")):
         finding = _obj(raw_finding, f"findings[{index}]")
+        if finding.get("kind") == "endpoint":
+            # a base URL is a service, not a model: a BOM side lists only machine-learning-model components, so
+            # counting endpoints here made a scan and the BOM of the same code differ by every endpoint
+            continue
         res = _obj(finding.get("resolution"), f"findings[{index}].resolution")
         model = _str(_obj(res.get("model"), "resolution.model").get("id"), "resolution.model.id")
         key = model or f"unresolved:{_str(finding.get('raw'), 'raw')}"
