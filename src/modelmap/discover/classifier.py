@@ -110,7 +110,24 @@ _NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
 
 def _not_a_model(value: str) -> bool:
     low = value.lower()
-    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(ARK_ENDPOINT_ID.fullmatch(low))
+    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(ARK_ENDPOINT_ID.fullmatch(low)) \
+        or _app_words_only(low)
+
+
+# words for an app's own objects and their states (a settings profile, a deployment, the old / new / fallback one):
+# a value made of these and size / role words or a number (`old-profile`, `legacy-small`, `some-deployment`,
+# `deployment-1`) is a test's or an app's name for its slot, never a model's: every model id has a family or vendor
+# word (`voyage-3-large`, `sd-turbo`), which none of these is. For the weakest evidence only (a name bound to a model)
+_APP_WORDS = frozenset({"old", "new", "legacy", "previous", "current", "next", "selected", "profile", "profiles",
+                        "deployment", "deployments", "dep", "deploy", "upstream", "downstream", "fallback", "primary",
+                        "secondary", "some", "explicit"})
+_WORD_SPLIT = re.compile(r"[-_. ]+")
+
+
+def _app_words_only(low: str) -> bool:
+    words = [w for w in _WORD_SPLIT.split(low) if w]
+    return any(w in _APP_WORDS for w in words) and all(
+        w in _APP_WORDS or is_generic(w) or w.isdigit() for w in words)
 # an HTTP API's route and version (`api/v3`, `openapi/v1`, `compatible-mode/v1`, `rest/v2`)
 _API_VERSION_PATH = re.compile(r"(?i)/?(?:api|apis|openapi|rest|compatible-mode|service|services|paas)/v\d+(?:\.\d+)?/?")
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")

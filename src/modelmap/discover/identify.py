@@ -410,6 +410,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if "://" in v:  # hub / storage URIs and hub addresses: discover.uris; other URLs: _classify_url
         from modelmap.discover.uris import classify_uri
         return classify_uri(v, hint, _classify_url)
+    if v[0] == "@" and _WORKERS_AI_ID.fullmatch(v):
+        # `@cf/moonshotai/kimi-k2.6`, `@hf/thebloke/llama-2-13b-chat-awq`: Cloudflare Workers AI's model ids, a
+        # namespace of their own (https://developers.cloudflare.com/workers-ai/models/, as_of 2026-12-05); the
+        # org/name after it is the model the platform serves
+        return Match("provider-prefixed", "cloudflare-workers-ai", 0.9, role_from_name(v))
     # (the cheap tests before a pattern are exact: each pattern needs that character or word; _ASSET_FILE's `.ext$`
     # can only start at the last dot. Three literals in four end here or at is_generic: ~5 us each saved by them)
     dot = v.rfind(".")
@@ -438,6 +443,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if _DERIVED_TAIL.search(low):
         return None  # "gpt-4.1-mini-migrated", "qwen-plus-copy-2": a deployment or preset made from a model and
         # renamed so, an app's own object; the model it was made from is written elsewhere
+    if low.startswith("claude-") and _CLAUDE_CLIENT.fullmatch(low):
+        return None  # "claude-code-20250219" (Claude Code's anthropic-beta flag), "claude-desktop-3p" (a client's
+        # identifier): named for Anthropic's client apps, Claude Code and Claude Desktop; no model is named so
     if _provider_role_name(low):
         return None  # "openai-chat", "azure-openai", "ollama-embedding": a backend or engine choice, named for who
         # serves it and what it does; no model is named by a provider that is no model family and a role word
@@ -605,6 +613,13 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
                 return Match("ollama-tag", "ollama", 0.85)
             if hint == "ollama":
                 return Match("ollama-tag", "ollama", 0.7)
+            if hint in ("key", "api") and "/" not in library and _QUANT_TAIL.search(suffix):
+                # `phi-3-medium-128k-instruct:Q8_0`, `llama-3.1:8b-instruct-Q8_0`: a model imported into a local
+                # server (Ollama, LM Studio) from a GGUF build, named by the model and tagged by its quantisation,
+                # where a model is expected; the name before the tag must read as a model on its own
+                inner = classify(library, hint)
+                if inner is not None and inner.kind in ("api-model", "ollama-tag", "other"):
+                    return Match("ollama-tag", "ollama", 0.7, inner.role)
         scheme, _, rest = low.partition(":")
         if _SCHEME_WORD.fullmatch(scheme) and re.search(r"\d", rest) and ":" not in rest and (
                 rest in kb.alias_index or rest in kb.hf_index or api_pattern(rest) is not None):
@@ -755,6 +770,12 @@ def is_known_hub_repo(value: str) -> bool:
     confident ``hf-repo`` match on the weakest hint: no key or call needed)."""
     hit = classify(value, "none")
     return hit is not None and hit.kind == "hf-repo" and hit.confidence >= 0.9
+
+
+_CLAUDE_CLIENT = re.compile(r"claude-(?:code|desktop)(?:-[\w.]+)?")
+_WORKERS_AI_ID = re.compile(r"@(?:cf|hf)/[a-z0-9][\w.-]{0,63}/[a-z0-9][\w.:-]{0,127}", re.IGNORECASE)
+# a GGUF quantisation at the end of a tag (`q8_0`, `8b-instruct-q4_k_m`, `iq3_xxs`, `f16`): lower-cased input
+_QUANT_TAIL = re.compile(r"(?:^|[-_.])(?:i?q\d(?:_[0-9a-z]{1,3}){0,2}|f16|fp16|bf16)$")
 
 
 def _is_tag(tag: str) -> bool:
