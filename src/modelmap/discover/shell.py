@@ -383,6 +383,8 @@ _ASSIGN = linear(
     r"^\s*(?:(?:export|local|readonly|declare(?:\s+-\w+)*)\s+)?(?P<name>[A-Za-z_]\w*)=(?P<value>\S.*?)\s*(?:;.*)?$"
 )
 _DEFAULT = re.compile(r"^\$\{\w+:?[-=](?P<default>[^}]*)\}$")
+# `: "${NAME:=value}"` / `: ${NAME=value}`: the null command assigning a variable's default
+_NULL_DEFAULT = re.compile(r"^\s*:\s+\"?\$\{(?P<name>[A-Za-z_]\w*):?=(?P<value>[^{}]+)\}\"?\s*(?:#.*)?$")
 
 
 # a bash array written on one line, also after a `case` label (`q8)  FILES=(a-q8.gguf b-q8.gguf) ;;`): RE2, linear
@@ -448,6 +450,12 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
     if array is not None:
         return array
     m = _ASSIGN.match(raw)
+    if not m and raw.lstrip().startswith(":") and (d := _NULL_DEFAULT.match(raw)) is not None:
+        # `: "${MODEL:=Qwen/Qwen2.5-1.5B-Instruct}"`: the null command sets MODEL to the default unless it is set
+        # already, the shell's idiom for a variable's default (the same as `MODEL=${MODEL:-…}`); read as that
+        # assignment, the value kept in its column
+        at = d.start("value")
+        m = _ASSIGN.match(" " * (at - len(d.group("name")) - 1) + d.group("name") + "=" + d.group("value"))
     if not m:
         return []
     output_var = _OUTPUT_VAR.fullmatch(m.group("name")) is not None
