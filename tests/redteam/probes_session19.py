@@ -2,7 +2,8 @@
 (discover/uris.py, 858bdc3: ``hf://org/repo:QUANT``, ``oci://registry/repo:tag``, ``https://ollama.com/library/x:tag``),
 TOML model lines and tables held in JS/TS literals (discover/javascript.py ``_EMBEDDED_TOML_LINE``, 397c597), the
 ``tokenizer_hub`` / ``tokenizer_repo_id`` / ``partial_pretrain`` model keys and a test's stand-in names (identify.py
-``_STAND_IN_FILE``, uris.py ``_stand_in``, cea2c81), and Helm templates over the YAML parse cap (kubernetes.py, cbf78f4).
+``_STAND_IN_FILE``, uris.py ``_stand_in``, cea2c81), Helm templates over the YAML parse cap (kubernetes.py, cbf78f4), and
+scan20a's pathlib joins of single-file models, Hydra overrides of model keys and model maps keyed by deployed names.
 
 Imported by tests/redteam/probes.py after probes_session18, so every probe lands in the one registry (``PROBES``) and
 runs through the same runner and promises (bounded time and memory, no traceback, no raw escape on the terminal, every
@@ -233,3 +234,36 @@ def _helm_over_cap() -> dict[str, str]:
 _HELM = ("a/chart/templates/one.yaml", "b/chart/templates/many.yaml", "c/chart/templates/under.yaml",
          "d/chart/templates/open.yaml", "e/helmfile.yaml.gotmpl")
 scan_probe("s19-helm-templates-over-and-under-cap", "big-file", _read(_helm_over_cap), accounted=_HELM, checks=_BOUNDED)
+
+
+# (e) scan20a (34322a0, 1e2d310, c9cfec5): pathlib joins of single-file models, Hydra overrides of model keys, model
+# maps keyed by the deployed name
+def _scan20a() -> dict[str, str]:
+    return {
+        # a join chain 20,000 long on one line (a left-deep tree: a parse error) and one 500 long, 50,000 joins one a
+        # line, stand-in stems of 120 characters, a 1 MB stem
+        "a/paths.py": "from pathlib import Path\nd = Path('.')\np = d" + "".join(f" / 'talker-{i}-Q4_K_M.gguf'"
+                                                                           for i in range(20_000))
+                      + "\nmodel = 'gpt-4o'\n",
+        "g/paths.py": "from pathlib import Path\nd = Path('.')\np = d" + "".join(f" / 'talker-{i}-Q4_K_M.gguf'"
+                                                                           for i in range(500)) + "\nmodel = 'gpt-4o'\n",
+        "b/paths.py": "from pathlib import Path\n" + "".join(f"p{i} = tmp_path / 'talker-{i}-Q4_K_M.gguf'\n"
+                                                             for i in range(50_000)),
+        "c/test_paths.py": "".join(f"p{i} = d / '{'outout' * 20}{i}.gguf'\n" for i in range(20_000))
+                           + "q = d / '" + "x" * MB + ".gguf'\nmodel = 'gpt-4o'\n",
+        # 80,000 Hydra overrides of verl's partial_pretrain on one trainer line (3.5 MB)
+        "d/train.sh": "python -m verl.trainer.fsdp_sft_trainer " + " ".join(
+            f"m{i}.model.partial_pretrain=org/m{i}-7b" for i in range(80_000)) + "\n",
+        # a model map of 30,000 entries keyed by the deployed name; a key of 1,000 characters (YAML's simple-key limit
+        # is 1,024); an id of 400 KB
+        "e/values.yaml": "models:\n" + "".join(f"  llama-3-2-{i}b-instruct:\n    id: meta-llama/Llama-3.2-{i}B-Instruct\n"
+                                                f"    enabled: false\n" for i in range(30_000)),
+        "f/values.yaml": "models:\n  llama-" + "3" * 1_000 + ":\n    id: meta-llama/Llama-3.2-1B-Instruct\n"
+                         "  llama-3-2-1b:\n    id: meta-llama/" + "L" * 400_000 + "\n"
+                         "llm:\n  model: gpt-4o\n",
+    }
+
+
+_S20A = ("a/paths.py", "g/paths.py", "b/paths.py", "c/test_paths.py", "d/train.sh", "e/values.yaml", "f/values.yaml")
+scan_probe("s19-scan20a-path-joins-overrides-model-maps", "quadratic-position", _read(_scan20a), accounted=_S20A,
+           checks=_BOUNDED, timeout=180.0)
