@@ -562,6 +562,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if _PADDLESPEECH_TTS.fullmatch(v):
         # fastspeech2_male, pwgan_aishell3: a PaddleSpeech TTS checkpoint by its tag (written lower-case)
         return Match("other", None, 0.85, "speech")
+    if _FUNASR_PARAFORMER.fullmatch(low):
+        # paraformer-zh, paraformer-zh-streaming: a FunASR model-zoo name, the checkpoint AutoModel(model=...) downloads
+        return Match("other", None, 0.85, "speech")
     if _COQUI_MODEL.fullmatch(low):
         # Coqui TTS's model names (tts_models/en/ljspeech/tacotron2-DDC, vocoder_models/en/ljspeech/hifigan_v2):
         # the model TTS(model_name=...) downloads
@@ -733,6 +736,11 @@ _COQUI_MODEL = re.compile(r"(?:tts|vocoder|voice_conversion)_models/(?:multiling
 _PADDLESPEECH_TTS = re.compile(r"(?:speedyspeech|fastspeech2(?:_cnndecoder)?|tacotron2|pwgan|mb_melgan|style_melgan|"
                                r"hifigan|wavernn)_(?:csmsc|ljspeech|aishell3|vctk|canton|mix|male)"
                                r"(?:-(?:zh|en|mix|canton))?")
+# FunASR's model-zoo names for its Paraformer ASR checkpoints (github.com/modelscope/FunASR README "Model Zoo":
+# paraformer-zh, paraformer-zh-streaming, paraformer-en; paraformer-zh-spk its speaker-diarisation build; as_of
+# 2026-12-05): the name AutoModel(model="paraformer-zh") resolves to one released checkpoint (funasr/paraformer-zh on
+# the Hub). The architecture word alone (paraformer) picks no checkpoint and is not matched
+_FUNASR_PARAFORMER = re.compile(r"paraformer-(?:zh(?:-streaming|-spk)?|en)")
 # MNN's converted models are published as <model>-MNN (huggingface.co/taobao-mnn: Qwen3-4B-MNN, Qwen2.5-0.5B-MNN;
 # modelscope.cn/organization/MNN; as_of 2026-12-05), with the owner or without it (an MNN app's model list, a test's
 # model id); ModelScope's download folders write a name's dots as `___` (Qwen3___5-0___8B-MNN)

@@ -49,6 +49,8 @@ BASE_KEYWORDS = (
     "deberta", "roberta", "xlm-r", "flan-t5", "t5-", "bloomz", "mpt-", "jais", "plamo", "lfm2", "hy3", "spark-",
     # PaddleSpeech TTS tags (fastspeech2_csmsc, pwgan_aishell3) in a file that names no other model word
     "paddlespeech", "fastspeech2",
+    # FunASR Paraformer model-zoo names (paraformer-zh) in a file that names no other model word
+    "paraformer",
 )
 
 
