@@ -267,3 +267,18 @@ def _scan20a() -> dict[str, str]:
 _S20A = ("a/paths.py", "g/paths.py", "b/paths.py", "c/test_paths.py", "d/train.sh", "e/values.yaml", "f/values.yaml")
 scan_probe("s19-scan20a-path-joins-overrides-model-maps", "quadratic-position", _read(_scan20a), accounted=_S20A,
            checks=_BOUNDED, timeout=180.0)
+
+
+# (f) scan20a (930212a): the shell's null command assigning a default (`: "${MODEL:=Qwen/...}"`): an unclosed default of
+# 1 MB, 60,000 defaults one a line, 1 MB of blanks after the colon, a default of 1 MB of closing braces
+def _null_defaults() -> dict[str, str]:
+    return {
+        "a/run.sh": ': "${MODEL:=' + "a" * MB + '\n: "${MODEL:=Qwen/Qwen2.5-1.5B-Instruct}"\n',
+        "b/run.sh": "".join(f': "${{M{i}:=Qwen/Qwen2.5-{i}B}}"  # c\n' for i in range(60_000)),
+        "c/run.sh": ": " + " " * MB + "${M:=x}\n:  ${M=" + "}" * MB + '\n: "${MODEL:=qwen2.5:7b}"\n',
+    }
+
+
+scan_probe("s19-shell-null-command-defaults", "regex-backtracking", _read(_null_defaults),
+           accounted=["a/run.sh", "b/run.sh", "c/run.sh"],
+           checks=(*_BOUNDED, _found("a/run.sh", "Qwen2.5-1.5B"), _found("c/run.sh", "qwen2.5:7b")), timeout=120.0)
