@@ -43,7 +43,7 @@ def render_table(doc: dict[str, Any]) -> str:
         for m in rows:
             table.add_row(sign, text(m["model"]), text(m["publisher"] or "unknown"),
                           text(", ".join(m["origins"]) or "unknown"),
-                          text(", ".join(m["serving_countries"]) or "-"), f"{m['usages']} uses")
+                          text(", ".join(m["serving_countries"]) or "-"), f"{m['usages']} use{'' if m['usages'] == 1 else 's'}")
     for change in doc["changed"]:
         details = "; ".join(f"{k}: {v['old']} → {v['new']}" for k, v in change["changes"].items())
         table.add_row("~ changed", text(change["model"]), "", "", "", text(details))

@@ -298,13 +298,19 @@ def render_scan(result: ScanResult, *, width: int, terminal: bool, color: bool =
     return render_grids(scan_grids(result), width=width, terminal=terminal, color=color)
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 file', '2 files': the summary line is read by people."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def summary_line(result: ScanResult) -> str:
     s = result.stats
     models = {(_model_key(f)) for f in result.findings if f.kind != "endpoint"}
     skipped = sum(s.skipped.values())
     reasons = ", ".join(f"{k}: {v}" for k, v in sorted(s.skipped.items()))
-    text = (f"{len(models)} models in {sum(1 for f in result.findings if f.kind != 'endpoint')} places; "
-            f"{s.files_scanned} files scanned ({s.bytes_scanned / 1e6:.1f} MB) in {s.seconds:.2f}s")
+    places = sum(1 for f in result.findings if f.kind != "endpoint")
+    text = (f"{_count(len(models), 'model')} in {_count(places, 'place')}; "
+            f"{_count(s.files_scanned, 'file')} scanned ({s.bytes_scanned / 1e6:.1f} MB) in {s.seconds:.2f}s")
     if skipped:
         text += f"; {skipped} skipped ({reasons})"
     return text
