@@ -843,8 +843,24 @@ class ThulacModelReader:
 # A Picovoice engine's parameter file (.pv): the engine's name and version as ASCII at offset 0 ("porcupine4.0.0"),
 # then data in an undocumented layout. Only that leading text is read: the name the file gives itself (a claim).
 # The keyword files (.ppn) have no such text and are not recognised.
-_PV_HEAD = re.compile(rb"^(porcupine|rhino|cheetah|leopard|octopus|koala|eagle|falcon|orca|cobra)"
-                      rb"(\d{1,2}\.\d{1,3}\.\d{1,3})[^0-9.]")
+_PV_ENGINES = rb"porcupine|rhino|cheetah|leopard|octopus|koala|eagle|falcon|orca|cobra"
+_PV_HEAD = re.compile(rb"^(" + _PV_ENGINES + rb")(\d{1,2}\.\d{1,3}\.\d{1,3})[^0-9.]")
+# Newer files frame that text: four bytes, the engine's name in capitals and a NUL, four bytes, then the same
+# "<engine><version>" (pvcheetah 4.2.0's cheetah_params.pv: b44e8c01 "CHEETAH\0" 01000000 "cheetah4.2.0en\0"). The
+# capitalised name must be the same engine as the text after it, so a random 4-byte prefix does not pass.
+_PV_FRAMED = re.compile(rb"^[\x00-\xff]{4}([A-Z]{4,9})\x00[\x00-\xff]{4}(" + _PV_ENGINES
+                        + rb")(\d{1,2}\.\d{1,3}\.\d{1,3})[^0-9.]")
+
+
+def _pv_engine(head: bytes) -> tuple[str, str] | None:
+    """(engine, version) a Picovoice parameter file opens with, bare or framed; None otherwise."""
+    m = _PV_HEAD.match(head)
+    if m is not None:
+        return m.group(1).decode(), m.group(2).decode()
+    f = _PV_FRAMED.match(head)
+    if f is not None and f.group(1).lower() == f.group(2):
+        return f.group(2).decode(), f.group(3).decode()
+    return None
 
 
 class PicovoiceParamsReader:
@@ -852,13 +868,13 @@ class PicovoiceParamsReader:
     description = "Picovoice engine parameters (.pv): the engine name and version the file opens with"
 
     def sniff(self, head: bytes) -> bool:
-        return _PV_HEAD.match(head) is not None
+        return _pv_engine(head) is not None
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
-        m = _PV_HEAD.match(_head(path, 64))
-        if m is None:
+        found = _pv_engine(_head(path, 64))
+        if found is None:
             raise fail(path, "no Picovoice engine name and version at the start")
-        engine, version = m.group(1).decode(), m.group(2).decode()
+        engine, version = found
         info = ArtifactInfo(path=str(path), format="picovoice-params")
         info.metadata["format_props"] = {"pv.engine": engine, "pv.version": version}
         info.notes.append(f"opens with the text {engine}{version}: a Picovoice {engine} {version} parameter file by "
