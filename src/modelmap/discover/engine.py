@@ -13,7 +13,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from modelmap.discover.base import (
     looks_generated,
 )
 from modelmap.discover.context import context_for, mark_catalogs
+from modelmap.discover.gitindex import Tracked
 from modelmap.discover.hidden import hidden_value_skip
 from modelmap.discover.links import link_uses
 from modelmap.discover.model_files import is_model_file
@@ -496,17 +497,18 @@ def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None
             continue
         prefix = os.path.relpath(p, root).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
+        path_cfg = replace(cfg, tracked=Tracked(p)) if opts.gitignore else cfg
         queue = deque([(p, "", root_specs(p, root, cfg.ignore_names))])
         seen: set[tuple[int, int]] = set()
         while queue and (split_at is None or len(queue) < split_at):
-            items, subdirs = walk_dir(*queue.popleft(), cfg, seen)
+            items, subdirs = walk_dir(*queue.popleft(), path_cfg, seen)
             for item in items:
                 if isinstance(item, WalkSkip):
                     skips.append(Skip(prefix + item.relpath, item.reason, item.detail))
                 else:
                     candidates.append(Candidate(item.abspath, prefix + item.relpath, item.size))
             queue.extend(subdirs)
-        trees.extend(_Unit(tree=entry, prefix=prefix, cfg=cfg) for entry in queue)
+        trees.extend(_Unit(tree=entry, prefix=prefix, cfg=path_cfg) for entry in queue)
     if changed is not None:
         kept = []
         for cand in candidates:

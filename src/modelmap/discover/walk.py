@@ -19,6 +19,8 @@ from modelmap.fsutil import read_regular
 if TYPE_CHECKING:
     import pathspec
 
+    from modelmap.discover.gitindex import Tracked
+
 VENDORED_DIRS = frozenset({
     ".git", ".hg", ".svn", "node_modules", "bower_components", "vendor", "third_party", "third-party", ".venv", "venv",
     "env", ".env.d", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", ".nox", "site-packages",
@@ -133,6 +135,12 @@ class WalkConfig:
     ignore_names: tuple[str, ...]
     include: pathspec.PathSpec | None = None
     exclude: pathspec.PathSpec | None = None
+    # the paths git tracks under this walk's root: a tracked file is scanned though a .gitignore pattern matches it
+    # (git ignores only untracked files); None: .gitignore alone decides
+    tracked: Tracked | None = None
+
+    def ignored(self, specs: Specs, rel: str, is_dir: bool) -> bool:
+        return _ignored(specs, rel, is_dir) and not (self.tracked is not None and self.tracked.has(rel, is_dir))
 
 
 def root_specs(root: str, top: str | None, ignore_names: tuple[str, ...]) -> Specs:
@@ -186,7 +194,7 @@ def walk_dir(
             if entry.name in VENDORED_DIRS and not (entry.name == "build" and _build_context(entry.path)) and not (
                     entry.name == "env" and not _virtualenv(entry.path)):
                 out.append(WalkSkip(rel + "/", "vendored-dir"))
-            elif specs and _ignored(specs, rel, True):
+            elif specs and cfg.ignored(specs, rel, True):
                 out.append(WalkSkip(rel + "/", "ignored"))
             elif exclude is not None and exclude.match_file(rel + "/"):
                 out.append(WalkSkip(rel + "/", "excluded"))
@@ -219,7 +227,7 @@ def walk_dir(
             continue
         if entry.name in (".gitignore", ".modelmapignore"):
             continue
-        if specs and _ignored(specs, rel, False):
+        if specs and cfg.ignored(specs, rel, False):
             out.append(WalkSkip(rel, "ignored"))
         elif include is not None and not include.match_file(rel):
             out.append(WalkSkip(rel, "not-included"))
