@@ -96,3 +96,18 @@ def test_no_repository_or_a_bad_index_leaves_gitignore_in_charge(tmp_path: Path)
                                   + b"\xff\xff\xff\xff\xff"])
 def test_parse_index_refuses_malformed_data(data: bytes) -> None:
     assert parse_index(data) is None
+
+
+def test_hostile_index_files_are_bounded(tmp_path: Path) -> None:
+    import os
+
+    root = _repo(tmp_path)
+    index = root / ".git" / "index"
+    index.unlink()
+    os.mkfifo(index)  # a FIFO is never opened for reading (the walk would block on it)
+    assert not Tracked(str(root)).has("basic_usage", True)
+    index.unlink()
+    with index.open("wb") as fh:  # a sparse 3 GB file: read only up to the cap, then refused
+        fh.truncate(3 << 30)
+    assert not Tracked(str(root)).has("basic_usage", True)
+    assert {s.path: s.reason for s in modelmap.scan(str(root), resolve=False).skips}.get("basic_usage/") == "ignored"
