@@ -50,6 +50,7 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.identify import (
+    PLACEHOLDER,
     WHISPER_SIZE,
     Hint,
     Match,
@@ -853,6 +854,38 @@ _PYPROJECT = re.compile(r"(?:^|/)pyproject\.toml$")
 _FIXTURE_FILE = re.compile(r"(?:^|/)fixtures/(?:[^/]+/)*[^/]+\.ya?ml$")
 
 
+_LISTED_MODEL_KEYS = ("id", "root", "parent")
+
+
+def _listed_model_ids(node: Mapping) -> list[Scalar]:
+    """The model ids of one entry of a model-listing API reply: OpenAI's ``GET /v1/models`` shape, which
+    OpenAI-compatible servers (vLLM, LM Studio, llama.cpp's server, LocalAI, Together, Mistral ...) also answer
+    with, is a record typed ``"object": "model"`` whose ``id`` is the model's name and whose ``root`` / ``parent``
+    name the model it was derived from (a fine-tune's base); Anthropic's ``GET /v1/models`` types its entries
+    ``"type": "model"`` beside a ``display_name``. Such records (a client's test fixture, a mocked reply) name
+    models whatever their names look like (``babbage-search-query``, ``davinci:2020-05-03``, a local
+    ``my-finetune``): the record's type says so, not the name. A null, empty, templated, spaced or placeholder value
+    (``test-model``) is not a name; the record's other ids (``"object": "model_permission"``) are not read."""
+    kind = node.get("object")
+    typed = isinstance(kind, Scalar) and kind.value.strip().lower() == "model"
+    if not typed:
+        kind = node.get("type")
+        typed = isinstance(kind, Scalar) and kind.value.strip().lower() == "model" and isinstance(
+            node.get("display_name"), Scalar)
+    if not typed:
+        return []
+    out: list[Scalar] = []
+    for key in _LISTED_MODEL_KEYS:
+        v = node.get(key)
+        if not isinstance(v, Scalar):
+            continue
+        value = v.value.strip()
+        if value and len(value) <= 200 and value.lower() not in ("null", "none") and not _TEMPLATED.search(
+                value) and not PLACEHOLDER.search(value) and not any(c.isspace() for c in value):
+            out.append(v)
+    return out
+
+
 def _names_an_entry_model(node: Node) -> bool:
     """A mapping that configures one model: a ``model`` (``model_name``, ``model_id`` …) child holding a literal
     name (`{"type": "dashscope", "model": "qwen-7b-chat"}`); the first 32 pairs are looked at. A name is short: a
@@ -1272,6 +1305,7 @@ class TreeWalker:
             command.value.split()[:8] if isinstance(command, Scalar) and len(command.value) < 256 else [])
         own_ids = self._record_model_ids(pairs) if named_elsewhere and not adapter_spec else set()
         served = None if named_elsewhere or object_ref or adapter_spec else self._served_name(node)
+        listed = _listed_model_ids(node)
         code = self._embedded_code(node, keys)
         if code is not None:
             pairs = [(k, v) for k, v in pairs if v is not code]
@@ -1281,7 +1315,7 @@ class TreeWalker:
             low_k = k.value.lower()
             if low_k in self.skip_keys:
                 continue
-            if v is served and isinstance(v, Scalar):
+            if (v is served or any(v is x for x in listed)) and isinstance(v, Scalar):
                 alias = v.value.strip()
                 line, col, _ = self.position(v, alias)
                 self.collector.add(alias, line, col, classify(alias, "key") or Match("api-model", None, 0.6),
