@@ -108,6 +108,9 @@ class Candidate:
     # the type the owner is itself declared in (C# / Java / Kotlin nested classes: ``Models.Local.Gemma3_12b``):
     # a registry grouped by provider or runtime names its groups after them, and only the outer type says "models"
     outer_owner: str | None = None
+    # the literal is a map key whose value is the key's own implementation class (``"bert" => ["BertModel",
+    # BertModel]``): an architecture registry's model_type (``_implementation_class``)
+    keyed_class: bool = False
 
 
 @cache
@@ -268,6 +271,34 @@ def _callee(call: Any) -> str | None:
                               "scoped_type_identifier", "user_type", "qualified_identifier"):
                 return _rightmost_ident(child)
     return None
+
+
+# a class that implements one architecture, in the naming the Hugging Face ports share (Python transformers,
+# transformers.js, Ruby informers): ``BertModel``, ``GPT2LMHeadModel``, ``BertForSequenceClassification``
+_IMPL_CLASS = re.compile(r"[A-Z][A-Za-z0-9_]{0,80}(?:Model|For[A-Z][A-Za-z0-9]{0,60}|LMHead[A-Za-z]{0,40})")
+_CLASS_REF = re.compile(r"[\w\s\[\](),\"':.]*")  # names, quotes and brackets only (one class per pattern step)
+
+
+def _implementation_class(key: str, value: Any) -> bool:
+    """Whether a map entry keyed by ``key`` has for value the class that implements the key, written as a class
+    constant, its name, or both (``"bert" => ["BertModel", BertModel]``, ``"gpt2": GPT2LMHeadModel``,
+    ``"deberta-v2" => DebertaV2Model``). Such a map is an architecture registry, the table a library uses to pick the
+    class for a checkpoint's config ``model_type``: its keys name architectures, not a model anyone loads or calls.
+    The class must be named for the key (its letters first) and read as a model implementation (``…Model``,
+    ``…For<Task>``, ``…LMHead…``), so a map from a model id to the client that serves it (``"gpt-4o" =>
+    OpenAIChat``) is still read as a model table, in any language."""
+    if value is None or not key or value.end_byte - value.start_byte > 400:
+        return False
+    text = value.text.decode("utf-8", "replace")
+    if _CLASS_REF.fullmatch(text) is None:
+        return False
+    found = re.findall(r"[A-Za-z_][A-Za-z0-9_:.]*", text)
+    if not 1 <= len(found) <= 4:
+        return False
+    names = {n.rsplit("::", 1)[-1].rsplit(".", 1)[-1] for n in found}
+    stem = re.sub(r"[^a-z0-9]", "", key.lower())
+    return bool(stem) and all(_IMPL_CLASS.fullmatch(n) is not None and re.sub(r"[^a-z0-9]", "", n.lower()).startswith(stem)
+                              for n in names)
 
 
 def _binding_name(parent: Any, child: Any) -> tuple[str | None, bool]:
@@ -513,6 +544,7 @@ def _context(node: Any) -> Candidate | None:
     compared: str | None = None
     prefix = False
     is_key = False
+    keyed_class = False
     in_case = False
     owner: str | None = None
     outer: str | None = None
@@ -635,6 +667,7 @@ def _context(node: Any) -> Candidate | None:
             name, key = _binding_name(parent, child)
             if key and not bindings:
                 is_key = True
+                keyed_class = _implementation_class(literal_text(node) or "", parent.child_by_field_name("value"))
                 if group is None:
                     path.append("key")
             elif name:
@@ -658,7 +691,7 @@ def _context(node: Any) -> Candidate | None:
         parent = parent.parent
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
                      owner, prefix_call, group, clause=clause, case_label=clause is not None and label_path,
-                     outer_owner=outer)
+                     outer_owner=outer, keyed_class=keyed_class)
 
 
 # calls that only convert a literal to another string type (Rust's to_string / to_owned / into / String::from, Kotlin's
@@ -814,7 +847,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         cand = Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call,
                          ctx.call_before_binding, ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check,
                          ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group, clause=ctx.clause,
-                         case_label=ctx.case_label, outer_owner=ctx.outer_owner)
+                         case_label=ctx.case_label, outer_owner=ctx.outer_owner, keyed_class=ctx.keyed_class)
         if _declares(node, cand) and len(named) < MAX_NAMED:
             named.setdefault(cand.bindings[0], []).append(cand)
             if declared is not None and len(declared) < MAX_NAMED and _member_level(node):

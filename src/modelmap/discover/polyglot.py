@@ -254,7 +254,9 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                     endpoints.append(found)
                 continue
             decision = decide(cand, calls, context)
-            if decision is None:
+            if decision is not None and cand.keyed_class:
+                decision = None  # an architecture registry's key (model_type): candidates._implementation_class
+            if decision is None and not cand.keyed_class:
                 decision = _models_class_constant(cand, context)
             if decision is not None and "binding-only" in decision.evidence and _VERSION_CODE.fullmatch(cand.value):
                 decision = None  # MODEL_VERSION = "v2.1": an edition code alone names no model
