@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from modelmap.cli.common import Debug, NoColor, Output, Quiet
+from modelmap.errors import EXIT_USAGE
 
 CWD = Path(".")  # default PATH (a module-level value: no call in argument defaults)
 
@@ -31,7 +32,8 @@ def report(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="A folder of the project (default: the current "
                                          "directory); as for check, the project is the folder of the nearest "
                                          "modelmap.yaml upward, else PATH.")] = CWD,
-    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: html or md.")] = "html",
+    format: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="Output: html or md "
+                                               "(default: from -o's suffix, .md or .html; else html).")] = None,
     output: Output = None,
     config: Annotated[Path | None, typer.Option("--config", "-c", metavar="FILE",
                                                 help="Policy file (default: found from PATH upward, as for check).")] = None,
@@ -49,6 +51,8 @@ def report(
     from modelmap.cli.common import configure, emit, require_format, run_guarded
 
     configure(quiet=quiet, no_color=no_color)
+    if format is None:
+        format = _format_from_suffix(output)
     require_format(format, REPORT_FORMATS)
 
     def run() -> bytes:
@@ -71,3 +75,21 @@ def report(
         return text if eval_doc is None else text + b"\n" + eval_section.markdown(eval_doc, str(eval_file)).encode()
 
     emit(run_guarded(run, debug=debug), output)
+
+
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+
+
+def _format_from_suffix(output: Path | None) -> str:
+    """The format -o's file name asks for, with no --format: .md / .markdown -> md, .html / .htm -> html, no file or
+    no suffix -> html. Any other suffix is a usage error (``-o report.pdf`` wrote HTML under a PDF name)."""
+    if output is None or str(output) == "-" or not output.suffix:
+        return "html"
+    found = _SUFFIX_FORMATS.get(output.suffix.lower())
+    if found is None:
+        from modelmap.cli.common import err
+
+        err(f"modelmap: error: cannot tell the report format from {output.name!r}: report writes html or md; "
+            "name the file .html or .md, or give --format")
+        raise typer.Exit(EXIT_USAGE)
+    return found
