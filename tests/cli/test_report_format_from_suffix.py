@@ -2,20 +2,11 @@
 HTML under a PDF name, and `-o report.md` wrote HTML too); an explicit --format always wins."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-APP = ("from openai import OpenAI\n"
-       "client = OpenAI(base_url='https://api.deepseek.com')\n"
-       "client.chat.completions.create(model='deepseek-chat', messages=[])\n")
-
-
-def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", "from modelmap.cli import main; main()", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=300, check=False)
+from tests.cli.test_one_rule_wording import APP, _run
 
 
 @pytest.fixture()
