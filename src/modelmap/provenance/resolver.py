@@ -39,6 +39,8 @@ _OLLAMA_VARIANT = re.compile(r"^(?P<size>[\d.]+[bmk]|\d+x\d+b|e\d+b|latest)(?P<r
 _HF_CACHE_DIR = re.compile(r"models--([\w.-]+?)--([\w.-]+)")
 # an Ollama tag that only names the file's quantisation (or latest): the upload keeps the weights it is named after
 _OLLAMA_QUANT_TAG = re.compile(r"latest|(?:i?q\d(?:_[0-9a-z]+)*|f16|f32|fp16|bf16)", re.IGNORECASE)
+# a llama.cpp quantization type as GGUF file names and Ollama uploads end in ("Q4_K_M", "Q8_0", "IQ4_XS")
+_LLAMA_CPP_QUANT = re.compile(r"i?q\d(?:_[0-9a-z]+)*", re.IGNORECASE)
 # words in an Ollama tag that pick a different checkpoint than the size's default (instruct / chat)
 _OLLAMA_KEEP = frozenset({"base", "text", "pt", "pretrained", "vision", "math", "code", "python", "embed"})
 _FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=-|$)")
@@ -79,7 +81,9 @@ _SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[bm]")
 _VARIANT_OPPOSITES = {"instruct": frozenset({"thinking", "base"}), "thinking": frozenset({"instruct", "base"}),
                       "chat": frozenset({"base"})}
 # how a model was matched when only the identifier's name links it to that model (confidence unknown)
-_NAME_HOWS = frozenset({"name", "name-prefix"})
+_NAME_HOWS = frozenset({"name", "name-prefix", "name-dtype"})
+# precision words in a repo name: a dtype of the same weights, not a quantization that says which repo came first
+_PRECISION_WORDS = frozenset({"bf16", "fp16", "f16", "fp32", "f32"})
 _CONTEXT_WORD = re.compile(r"\d+k")  # a context length ("200k"): a separate checkpoint, never a quantisation
 # the last word of a provider's API tier name ("qwen3.5-flash", "glm-4-air"): only these make a sibling proprietary
 # a parameter count written in a model name: "21b", "a3b", "0.5b", "1.5t"
@@ -462,6 +466,10 @@ class Resolver:
             found = self._ollama_user(org, name)
             if found:
                 return found, "inferred", None
+        if org and not parsed.is_file:
+            found = self._gguf_quant_named(org, name)
+            if found:
+                return found, "inferred", None
         stripped, changed = strip_quant(name)
         names = [stripped, *self._name_variants(stripped, parsed.provider, hub=bool(org))]
         if org and not is_hub_account(org.replace("\\", "/").rsplit("/", 1)[-1]):
@@ -491,6 +499,11 @@ class Resolver:
                 mid = self._lookup(f"{org}/{n}")
                 if mid:
                     if repacked and self._has_weights(mid):
+                        if all(w in _PRECISION_WORDS for w in removed):
+                            # the org's own "-BF16" / "-FP16" repo: the same weights in another dtype, and which
+                            # of the two was converted from the other (an FP8 release upcast to BF16, or a BF16
+                            # release beside its FP8) the name does not say: the link is the name's claim only
+                            return self._original_of(mid), "name-dtype", org
                         # the org's own GGUF / AWQ / FP8 repo of its own model ("Qwen/Qwen2-7B-Instruct-GGUF")
                         # that the KB does not list: a quantization of that model, by the same publisher
                         return self._original_of(mid), "inferred", org
@@ -805,6 +818,23 @@ class Resolver:
         # an Ollama upload denotes the weights it packages: a re-packager's copy named inside the upload's name
         # ("Unsloth-Phi-4-mini-instruct") packages the original (issue 11)
         return self._original_of(found) if self._is_repack(found) else found
+
+    def _gguf_quant_named(self, account: str, name: str) -> str | None:
+        """``account/<model>-Q4_K_M``: a name whose only packaging word is a llama.cpp quantization type, with no
+        ``-GGUF``, is how a GGUF file and an Ollama user upload are named (``JollyLlama/GLM-4-32B-0414-Q4_K_M``,
+        ``lsm03624/GLM-Z1-32B-0414-Q4_K_M`` on ollama.com), not a Hub repo (those are ``…-GGUF`` or
+        ``…-Q4_K_M-GGUF``). By the packaging convention (docs/knowledge-format.md: an Ollama tag or a GGUF file name
+        denotes the original it packages) it is read as ``account/<model>:q4_k_m`` is: the original. Only for an
+        account the knowledge base does not know; a known publisher's or quantizer's repo keeps the Hub reading."""
+        if "/" in account or not is_hub_account(account) or self.kb.org_index.get(account.lower()):
+            return None
+        if len(removed_suffixes(name)) != 1:
+            return None
+        stripped, changed = strip_quant(name)
+        quant = name[len(stripped):].strip("-_.")
+        if not changed or not _LLAMA_CPP_QUANT.fullmatch(quant):
+            return None
+        return self._ollama_user(account, f"{stripped}:{quant}")
 
     def _ollama(self, name: str, tag: str) -> str | None:
         name = name.lower()
@@ -1367,6 +1397,9 @@ class Resolver:
                 f"a repo of {packager} with the exact name of {mid}: a re-upload, a renamed repo or a fine-tune that "
                 "kept the name; the link to that model (and the license a re-upload keeps) is the name's claim only"
                 if how == "name" else None,
+                f"{packager}'s own repo named as {mid} plus a precision word: the same model in another dtype, but "
+                "which repo was converted from the other the name does not say; the link (and the license) is the "
+                "name's claim only" if how == "name-dtype" else None,
                 f"a repo of {packager} whose name, less its packaging words, is the start of one known model's name "
                 f"only ({mid}): a re-packaging of it by the name's claim only (unverified), and so is the license a "
                 "re-packaging keeps" if how == "name-prefix" else None,
@@ -1376,7 +1409,7 @@ class Resolver:
                 if disputed and lic else None,
                 same_name,
                 f"a re-packaging of {mid} by {packager}: the license is {mid}'s, which a re-packaging keeps"
-                if packager and lic and str(lic).lower() != "unknown" else None,
+                if packager and lic and str(lic).lower() != "unknown" and how != "name-dtype" else None,
                 f"{mid}'s licence in the knowledge base was copied from {inherited}, which it quantizes (the record "
                 f"cites only {inherited}'s sources for it): inherited ({lic}), not read from the repo's own card, "
                 "which may declare another" if carried and lic else None,
