@@ -59,3 +59,21 @@ def test_a_labs_own_fp8_repo_stays_a_quantization() -> None:
     assert res.confidence == "inferred"
     edge = (res.edges or ())[0]
     assert edge["relation"] == "quantization" and "source" not in edge
+
+
+@pytest.mark.parametrize(("query", "server"), [
+    # "Who serves a model id" (docs/knowledge-format.md): OpenRouter only where the form is OpenRouter's alone
+    ("openrouter/anthropic/claude-opus-4.5", "openrouter"),
+    ("x-ai/grok-4-fast", "openrouter"),
+    # <lab>/<the lab API's own name>: the lab's API (litellm's, Mastra's provider prefix)
+    ("openai/gpt-4.1-mini", "openai-api"),
+    ("google/gemini-2.5-flash", "google-ai-studio"),
+    # <lab>/<a gateway spelling>, and a bare name: no server
+    ("anthropic/claude-opus-4.5", None),
+    ("anthropic/claude-haiku-4.5", None),
+    ("gemini-2.5-flash-lite-preview-09-2025", None),
+    ("zai-glm-4.7", None),
+])
+def test_served_by_follows_the_written_convention(query: str, server: str | None) -> None:
+    sb = resolve(query).served_by
+    assert (sb["id"] if sb else None) == server
