@@ -77,3 +77,19 @@ def test_a_labs_own_fp8_repo_stays_a_quantization() -> None:
 def test_served_by_follows_the_written_convention(query: str, server: str | None) -> None:
     sb = resolve(query).served_by
     assert (sb["id"] if sb else None) == server
+
+
+@pytest.mark.parametrize(("query", "base"), [
+    ("huihui-ai/Huihui-Qwen3.5-4B-abliterated", "qwen/qwen3.5-4b"),     # the account's brand before the model name
+    ("acme/Acme-Qwen2.5-7B-Instruct-sft", "qwen/qwen2.5-7b-instruct"),
+    ("BELLE-2/Belle-whisper-large-v3-turbo-zh", "openai/whisper-large-v3-turbo"),
+])
+def test_the_owners_own_word_before_a_model_name_is_read_past(query: str, base: str) -> None:
+    res = resolve(query)
+    edge = (res.edges or ())[0]
+    assert edge["parent"] == base and edge.get("source") == "name"
+    assert res.confidence == "unknown" and res.license is None   # still the name's claim only
+
+
+def test_another_leading_word_claims_nothing() -> None:
+    assert not resolve("acme/Other-Qwen2.5-7B-Instruct-sft").edges

@@ -1645,17 +1645,21 @@ class Resolver:
             return None
         return self._completions(hub, owner_pub, org, size=word)
 
-    def _claim_respellings(self, name: str) -> list[str]:
+    def _claim_respellings(self, name: str, account: str = "") -> list[str]:
         """Other writings of a repo name whose known model the name does not match as written: words joined with
-        underscores ("bge_base_en_v1.5_finetune10epochs" is bge-base-en-v1.5's name with '_' for '-'), and a
+        underscores ("bge_base_en_v1.5_finetune10epochs" is bge-base-en-v1.5's name with '_' for '-'), a
         leading word that is a known Hub org ("BAAI-bge-large-en-v1.5-fine-tuned": the lab's org written before its
-        model's name). Each is tried only after the name as written matched nothing."""
+        model's name), and a leading word that is the repo owner's own name ("huihui-ai/Huihui-Qwen3.5-4B-abliterated":
+        the account brands its derivative before the model's name, as a lab writes its org). Each is tried only
+        after the name as written matched nothing; a claim found this way is still the name's claim only."""
         out: list[str] = []
         dashed = name.replace("_", "-")
         if dashed != name:
             out.append(dashed)
         head, sep, rest = dashed.partition("-")
-        if sep and rest and head.lower() in self._hub_orgs():
+        owner = account.lower()
+        own_word = len(head) >= 3 and head.lower() in (owner, re.split(r"[-_.]", owner)[0])
+        if sep and rest and (head.lower() in self._hub_orgs() or own_word):
             out.append(rest)
         return out
 
@@ -1687,7 +1691,7 @@ class Resolver:
             # a respelling that names one known model outright beats the several a shorter part of the name as
             # written starts ("qwen3-embedding_0.6B_lora": "qwen3-embedding" starts the Qwen3-Embedding models,
             # "qwen3-embedding-0.6B" is one of them)
-            for respelled in self._claim_respellings(name):
+            for respelled in self._claim_respellings(name, org or ""):
                 got, more = self._claimed(respelled, strip_quant(respelled)[0], pid, org or "")
                 if got is not None or (more and not candidates):
                     base, candidates = got, more
