@@ -31,6 +31,7 @@ from functools import lru_cache
 from modelmap.discover.candidates import STARTS_CALLS, Candidate
 from modelmap.discover.identify import (
     ARK_ENDPOINT_ID,
+    CLAUDE_TIER_ONLY,
     PLACEHOLDER,
     SECRET_TAIL,
     Hint,
@@ -111,7 +112,7 @@ _NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
 def _not_a_model(value: str) -> bool:
     low = value.lower()
     return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(ARK_ENDPOINT_ID.fullmatch(low)) \
-        or _app_words_only(low)
+        or _app_words_only(low) or bool(CLAUDE_TIER_ONLY.fullmatch(low))  # claude-sonnet: see identify
 
 
 # words for an app's own objects and their states (a settings profile, a deployment, the old / new / fallback one):
@@ -148,7 +149,21 @@ _NOT_MODEL_GROUP = re.compile(r"(?i)(?:url|uri|endpoint|path|key|token|secret|he
 def _model_container(name: str) -> bool:
     """``supportedModels``, ``MODEL_PRICES``, ``embeddingModels``: a table of models (not ``ModelServerName``, a
     serving object's name)."""
-    return bool(_MODEL_WORDS.search(name)) and not _names_a_server(name)
+    return bool(_MODEL_WORDS.search(name)) and not _names_a_server(name) and not _names_setting_keys(name)
+
+
+# a table of settings' key names (`NON_LLM_CONFIG_KEYS = setOf("diffusion_steps", "diffusion_seed")`,
+# `MODEL_PARAM_KEYS`, `llmSettingFields`): a settings word before a closing word that says its entries are names of
+# fields. Whatever model word the name holds, its entries are keys of a settings object, never model ids; a table of
+# models written as keys of a map (`MODEL_KEYS`) has no settings word and is still one
+_SETTINGS_WORDS = frozenset({"config", "configs", "configuration", "param", "params", "parameter", "parameters",
+                             "setting", "settings", "option", "options", "pref", "prefs", "preference", "preferences"})
+_FIELD_TAILS = frozenset({"key", "keys", "field", "fields"})
+
+
+def _names_setting_keys(name: str) -> bool:
+    words = [w for w in snake(name).split("_") if w]
+    return len(words) > 1 and words[-1] in _FIELD_TAILS and any(w in _SETTINGS_WORDS for w in words[:-1])
 
 
 # the last word of a name (before a trailing name / id / ref) that says it names a serving object, not a model:

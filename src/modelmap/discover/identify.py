@@ -446,6 +446,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if low.startswith("claude-") and _CLAUDE_CLIENT.fullmatch(low):
         return None  # "claude-code-20250219" (Claude Code's anthropic-beta flag), "claude-desktop-3p" (a client's
         # identifier): named for Anthropic's client apps, Claude Code and Claude Desktop; no model is named so
+    if low.startswith("claude-") and CLAUDE_TIER_ONLY.fullmatch(low):
+        return None  # "claude-sonnet": a tier without its generation, which no Anthropic model id leaves out
     if _provider_role_name(low):
         return None  # "openai-chat", "azure-openai", "ollama-embedding": a backend or engine choice, named for who
         # serves it and what it does; no model is named by a provider that is no model family and a role word
@@ -781,6 +783,11 @@ def is_known_hub_repo(value: str) -> bool:
 
 
 _CLAUDE_CLIENT = re.compile(r"claude-(?:code|desktop)(?:-[\w.]+)?")
+# a Claude tier word with no generation number (`claude-sonnet`, `claude-opus`, `claude-haiku`): every id Anthropic's
+# API, Bedrock and Vertex serve carries one (claude-sonnet-4-5, claude-3-opus-20240229, claude-3-5-haiku-latest;
+# docs.anthropic.com/en/docs/about-claude/models, as_of 2026-12-05), so the bare tier is a family word, a UI's group
+# or a test's made-up id, never a model a request can name
+CLAUDE_TIER_ONLY = re.compile(r"claude-(?:opus|sonnet|haiku)")
 _WORKERS_AI_ID = re.compile(r"@(?:cf|hf)/[a-z0-9][\w.-]{0,63}/[a-z0-9][\w.:-]{0,127}", re.IGNORECASE)
 # a GGUF quantisation at the end of a tag (`q8_0`, `8b-instruct-q4_k_m`, `iq3_xxs`, `f16`): lower-cased input
 _QUANT_TAIL = re.compile(r"(?:^|[-_.])(?:i?q\d(?:_[0-9a-z]{1,3}){0,2}|f16|fp16|bf16)$")

@@ -38,6 +38,7 @@ from modelmap.discover.base import (
 from modelmap.discover.classifier import BINDING_ONLY, binding_only, family_prefix, plausible
 from modelmap.discover.config_files import role_from_key
 from modelmap.discover.identify import (
+    PLACEHOLDER,
     Hint,
     Match,
     api_pattern,
@@ -1195,6 +1196,9 @@ class _Analysis:
         value = _without_context_tag(value)
         if CONST_NAME.fullmatch(value) and classify(value, "none") is None:
             return None  # `model: 'GOOGLE_CHAT_MODEL'`: the name of the setting or variable that holds the model
+        if PLACEHOLDER.match(value) and classify(value, "none") is None:
+            return None  # `modelName: "gpt-test"`, `model: "fake-model"`: a test double's name, as the other languages'
+            # sources drop it (classifier.decide); a known id that happens to match (none today) is still reported
         if strict and (_VERSION.fullmatch(value) or _ASSET_EXT.search(value) or (
                 not re.search(r"[\d\-:/.]", value) and classify(value, "none") is None)):
             return None  # a bare word ("chat"), a version or an asset path in a registry is not a model

@@ -59,6 +59,14 @@ _PICK_WORDS = frozenset({"auto", "default", "custom", "any", "random", "best", "
 # a git ref, as a Hub download's revision argument (FileSource::huggingface("BAAI/bge-large-en-v1.5", "refs/pr/5", …),
 # hf_hub_download(revision="refs/pr/1"))
 _GIT_REF = re.compile(r"(?i)refs/(?:pr|pull|heads|tags|remotes|convert|merge-requests)/")
+# an API's own object ids, by the prefixes the APIs document (OpenAI: `call_…` tool calls, `item_…` / `event_…` /
+# `sess_…` / `conv_…` Realtime objects, `resp_…`, `msg_…`, `fc_…`, `rs_…`, `asst_…`, `thread_…`, `run_…`, `step_…`,
+# `vs_…`, `chatcmpl-…`, `ftjob-…`; Anthropic: `msg_…`, `toolu_…`, `msgbatch_…`; platform.openai.com/docs/api-reference
+# and docs.anthropic.com/en/api, as_of 2026-12-05): a test's expected `call_id` / `item_id` sits in the same assertion
+# table as the model it sent (`call_123`, `item_assistant_123`), and has a digit, but names a call or an item, never
+# a model (no provider's model id starts with one of these words and an underscore)
+_API_OBJECT_ID = re.compile(r"(?:call|item|event|sess|conv|resp|msg|fc|rs|asst|thread|run|step|vs|toolu|msgbatch)_"
+                            r"[A-Za-z0-9_]+|(?:chatcmpl|ftjob)-[A-Za-z0-9]+")
 _NOT_PEERS = frozenset({"n/a", "not-set", "text-davinci", "user-agent", "content-type", "x-api-key"})
 # encodings, hashes, architectures, numeric types and protocols: hyphenated with a digit, never a model
 _TECH_WORD = re.compile(r"(?i)(?:utf|ucs|iso|latin|cp|windows|sha|sha3|md|crc|x86|amd|arm|aarch|i386|win|int|uint|"
@@ -82,6 +90,8 @@ def peer_shaped(value: str) -> bool:
         return False  # a provider's id or prefix (azure_openai, together_ai) in a test row beside its model
     if "/" in v and v.rsplit("/", 1)[1].lower() in _PICK_WORDS:
         return False  # openrouter/auto, <router>/default: the service picks a model per request, names none
+    if _API_OBJECT_ID.fullmatch(v):
+        return False  # call_123, item_assistant_123, chatcmpl-abc123: an API object's id in a test, not a model
     if _GIT_REF.match(v):
         return False  # refs/pr/5: a Hub repository's revision (a git ref) beside the repository id, not a model
     return not v.startswith(("/", ".", "-"))
