@@ -2180,7 +2180,9 @@ def scan_yaml_lines(file: SourceFile, collector: Collector, *, literal: Callable
     (line number, line, literal line), True when it read the line as a command line (nothing more is read from it).
     One budget step per line and per 256 characters of it; raises ``BudgetExceeded`` past the file's budget."""
     tick = collector.budget.tick
+    capped = collector.budget.stop_if_capped  # past the findings cap no later line's finding could be kept
     for number, line in enumerate(file.text.splitlines(), 1):
+        capped()
         tick(1 + len(line) // 256)
         text = literal(line) if literal is not None else line
         if command is not None and command(number, line, text):

@@ -364,6 +364,11 @@ def _execute(candidates: list[Candidate], trees: list[_Unit], opts: ScanOptions,
         n = len(units)
         _UNITS[:] = units
         _UNIT_OPTS[:] = [opts]
+        for unit in trees:
+            # the tracked paths (.git/index) are read once here: loaded lazily, each forked helper would read and
+            # parse the index again on meeting its first ignored path (up to 64 MB, 500,000 entries)
+            if unit.cfg is not None and unit.cfg.tracked is not None:
+                unit.cfg.tracked.preload()
         ctx = get_context("fork")
         counter = ctx.Value("i", 0)
         # Move everything alive now (knowledge index, compiled patterns) out of the collector's reach, so

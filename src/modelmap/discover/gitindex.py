@@ -11,8 +11,12 @@ then per entry 40 bytes of stat data, the object id (20 bytes for SHA-1; 32 for 
 flags, 2 more for version 3+ extended entries, and the path: NUL-terminated and NUL-padded to a multiple of 8 bytes
 (versions 2 and 3), or prefix-compressed against the previous path with no padding (version 4).
 
-Bounded: the index file is read up to MAX_INDEX_BYTES and at most MAX_ENTRIES paths are kept; a file over either,
-malformed or unreadable gives None (the walk then behaves as it would without an index: .gitignore alone decides).
+Bounded: the index file is read up to MAX_INDEX_BYTES and at most MAX_ENTRIES paths are kept; a path is at most
+MAX_PATH_BYTES and all of them (and the folders above them) at most MAX_PATH_TOTAL bytes, since version 4's prefix
+compression lets a 32 MB index spell 500,000 paths each one byte longer than the last (125 GB); a file over any of
+these, malformed or unreadable gives None (the walk then behaves as it would without an index: .gitignore alone
+decides). Paths are only looked up, never opened: an entry naming ``../x`` or ``/etc/x`` matches no path the walk
+asks about, so nothing outside the scanned root is read because of one.
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ from modelmap.fsutil import read_regular
 
 MAX_INDEX_BYTES = 64 << 20
 MAX_ENTRIES = 500_000
+# git's own entry flags hold a name length of at most 0xFFF (longer is written as 0xFFF), and no file system the walk
+# reads resolves a longer relative path (PATH_MAX 4096)
+MAX_PATH_BYTES = 4096
+MAX_PATH_TOTAL = 64 << 20  # bytes of all paths kept, and again of all their folders: a real 500,000-file index ~30 MB
 _MAX_UP = 64  # directories climbed from the scan root to find the repository's top
 
 
@@ -91,6 +99,7 @@ def parse_index(data: bytes, oid_size: int = 20) -> list[str] | None:
     paths: list[str] = []
     pos = 12
     previous = b""
+    total = 0
     try:
         for _ in range(count):
             start = pos
@@ -111,6 +120,9 @@ def parse_index(data: bytes, oid_size: int = 20) -> list[str] | None:
                 end = data.index(b"\0", pos)
                 name = data[pos:end]
                 pos = start + ((end - start) // 8 + 1) * 8  # NUL padding to a multiple of 8 (1 to 8 NULs)
+            total += len(name)
+            if len(name) > MAX_PATH_BYTES or total > MAX_PATH_TOTAL:
+                return None  # a prefix-compression bomb (or a path no file system resolves): not a usable index
             previous = name
             paths.append(name.decode("utf-8", "surrogateescape"))
     except (ValueError, IndexError, struct.error):
@@ -149,15 +161,25 @@ class Tracked:
             return
         files = {p[len(prefix):] for p in paths if p.startswith(prefix)}
         dirs: set[str] = set()
+        size = 0  # a path's folders are as many strings as it has slashes: 2,000-deep paths make quadratic bytes
         for path in files:
             cut = path.rfind("/")
             while cut > 0:
                 parent = path[:cut]
                 if parent in dirs:
                     break
+                size += cut
+                if size > MAX_PATH_TOTAL:
+                    return
                 dirs.add(parent)
                 cut = path.rfind("/", 0, cut)
         self._files, self._dirs = frozenset(files), frozenset(dirs)
+
+    def preload(self) -> None:
+        """Read the index now (the scan's parent does, before its helpers fork, so that each does not read and parse
+        it again on meeting its first ignored path)."""
+        if not self._loaded:
+            self._load()
 
     def has(self, rel: str, is_dir: bool) -> bool:
         """Whether git tracks the file ``rel`` (relative to the scan root), or any file below the folder ``rel``."""

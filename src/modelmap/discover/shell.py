@@ -1050,7 +1050,9 @@ class ShellSource:
         block_comment = False
         # a bash array open over several lines: its name and how many more lines may hold its items
         array: tuple[str, int] | None = None
+        capped = budget().stop_if_capped  # past the findings cap no later line's finding could be kept
         for number, raw in enumerate(file.text.splitlines(), 1):
+            capped()
             tick()
             stripped = raw.strip()
             if array is not None and not pending:

@@ -16,6 +16,7 @@ lower bound, and the confidence is ``unknown`` (``_name_claim``); ``--online`` r
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_left
 from dataclasses import replace
 from itertools import pairwise
@@ -30,7 +31,7 @@ from modelmap.provenance.normalize import Parsed, is_hub_account, normalise, par
 from modelmap.provenance.overlay import Declared, Overlay
 from modelmap.provenance.samename import SameNameRanker
 from modelmap.regexes import any_of
-from modelmap.types import Finding, Resolution, ScanResult
+from modelmap.types import Finding, Resolution, ScanResult, Skip
 
 _OLLAMA_TAG = re.compile(r"^(?P<name>[a-z0-9][\w.-]*):(?P<tag>[\w.-]+)$", re.IGNORECASE)
 _OLLAMA_VARIANT = re.compile(r"^(?P<size>[\d.]+[bmk]|\d+x\d+b|e\d+b|latest)(?P<rest>[-_].*)?$", re.IGNORECASE)
@@ -193,6 +194,10 @@ def literal_prefix(pattern: str) -> str:
 
 _BUCKET = 3
 _MEMO_MAX = 200_000  # entries in each per-resolver memo (resolutions, family matches): bounded memory
+# CPU seconds the findings of one file may take to resolve (resolve_findings), as its analysis has 2 s: ~0.35 ms a
+# distinct identifier, so a catalogue of 5,000 models resolves whole, and a file at the 10,000-findings cap of distinct
+# generated ids (redteam19: 3-5 s more after its analysis) leaves the rest with provenance unknown, said so
+RESOLVE_SECONDS_PER_FILE = 2.0
 
 
 class Resolver:
@@ -1978,17 +1983,38 @@ def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Reso
             warnings.warn(f"the project's model declarations were not used: {where}{exc.message}", stacklevel=2)
             resolver = default_resolver()
     out: list[Finding] = []
+    # (query, identity read from a URI) -> its resolution, across the scan: a value written in many files (or many
+    # times in one) is resolved once, its failure (IdentifierError) included, which the resolver's memo does not keep
+    memo: dict[tuple[bool, str, str | None], Resolution] = {}
+    spent: dict[str, float] = {}  # CPU seconds each file's findings have taken to resolve
+    unresolved: dict[str, int] = {}  # findings of a file left unresolved past its budget
     for f in result.findings:
         if f.kind == "endpoint":
             served = resolver.served_by(f.provider, evidence=f"endpoint {f.endpoint or f.raw}")
             out.append(replace(f, resolution={"served_by": served} if served else None))
             continue
         query = f.raw.rsplit("/", 1)[-1] if f.kind == "model-file" else f.raw
-        try:
-            res = resolve(query, online=online, resolver=resolver)
-        except IdentifierError as exc:
-            res = Resolution(query=query, confidence="unknown", reason=str(exc))
-        res = _with_location_identity(f, res, online=online, resolver=resolver)
+        key = (f.kind == "model-file", f.raw, location_identity(f))  # all a resolution depends on
+        res_hit = memo.get(key)
+        if res_hit is not None:
+            res = res_hit
+        elif spent.get(f.path, 0.0) > RESOLVE_SECONDS_PER_FILE:
+            unresolved[f.path] = unresolved.get(f.path, 0) + 1
+            out.append(replace(f, resolution=Resolution(
+                query=query, confidence="unknown",
+                reason=f"provenance not resolved: this file's findings used their {RESOLVE_SECONDS_PER_FILE:g} s "
+                       "of CPU for resolution").to_dict()))
+            continue
+        else:
+            started = time.process_time()
+            try:
+                res = resolve(query, online=online, resolver=resolver)
+            except IdentifierError as exc:
+                res = Resolution(query=query, confidence="unknown", reason=str(exc))
+            res = _with_location_identity(f, res, online=online, resolver=resolver)
+            if len(memo) < _MEMO_MAX:
+                memo[key] = res
+            spent[f.path] = spent.get(f.path, 0.0) + time.process_time() - started
         evidence = serving_evidence(f)
         if evidence and (res.served_by is None or f.endpoint):
             served = resolver.served_by(evidence[0], evidence=evidence[1])
@@ -1997,4 +2023,14 @@ def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Reso
         if f.role == "unknown" and res.role:
             f = replace(f, role=res.role)
         out.append(replace(f, resolution=res.to_dict()))
-    return replace(result, findings=out)
+    if not unresolved:
+        return replace(result, findings=out)
+    skips = list(result.skips)
+    stats = replace(result.stats, skipped=dict(result.stats.skipped))
+    for path, count in unresolved.items():
+        # the findings stay, each with provenance unknown and the reason: said, not lost
+        skips.append(Skip(path, "analysis-budget", f"provenance: resolving this file's findings used more than "
+                          f"{RESOLVE_SECONDS_PER_FILE:g} s of CPU; {count} of them left with provenance unknown "
+                          "(the findings are kept)"))
+        stats.add_skip("analysis-budget")
+    return replace(result, findings=out, skips=skips, stats=stats)
