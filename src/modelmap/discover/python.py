@@ -217,6 +217,9 @@ _WHISPER_SIZE = re.compile(r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en
 # a name that says its value is a Whisper model (whisper_model, fasterWhisperModel, WhisperModelEnum,
 # "transcribe.faster_whisper.model", WHISPER_MODEL_SIZE): a Whisper size word under it is a checkpoint
 _WHISPER_NAME = re.compile(r"(?i)whisper.{0,24}?(?:model|size)")
+# the last segment of a weights download URL (`…/<sha256>/tiny.en.pt`): the file's stem before a weights-only suffix
+_WEIGHT_URL_FILE = re.compile(r"(?i)^https?://[^\s?#]+/([\w.+-]{1,120}?)\.(?:pt|pth|ckpt|bin|safetensors|onnx|gguf|"
+                              r"ggml|h5|tflite|mlmodel|npz|pb)$")
 # the items of a comma-separated list in one literal under a model-named name; at most this many are read
 _LIST_ITEM = re.compile(r"[^,\s\u3001\uff0c]{1,200}")
 # what separates the items: a comma, or the ideographic and full-width commas of Chinese text ('glm-4、glm-4-air')
@@ -1369,7 +1372,38 @@ class _Module:
             if k == "name" and isinstance(v, ast.Constant) and isinstance(v.value, str) and id(v) not in self.claimed:
                 self.silenced.add(id(v))
 
+    def _named_downloads(self, node: ast.Dict) -> None:
+        """``_MODELS = {"tiny.en": "https://…/<sha256>/tiny.en.pt", "base": "https://…/<sha256>/base.pt", …}``: a
+        table from a model's name to the URL of its weights file, where each file is named exactly by its key, is
+        how a library (OpenAI Whisper's, and the many vendored copies of it) lets a caller pick a checkpoint by name
+        (``load_model("tiny")``); the key is the model's name as it is chosen and written elsewhere, the URL only
+        where that name's bytes come from (its directory a content hash). So the key is reported and the URL is
+        not. Only when at least two entries match exactly: a file named with more than its key (torchvision's
+        ``"resnet18": "…/resnet18-5c106cde.pth"``) is left as it is, the URL naming that exact checkpoint."""
+        pairs = [(k, v) for k, v in zip(node.keys[:256], node.values[:256], strict=False)
+                 if isinstance(k, ast.Constant) and isinstance(k.value, str) and isinstance(v, ast.Constant)
+                 and isinstance(v.value, str)]
+        named = []
+        for k, v in pairs:
+            m = _WEIGHT_URL_FILE.match(str(v.value).strip())
+            key = str(k.value).strip()
+            if m and key and m.group(1) == key and id(v) not in self.claimed and id(k) not in self.claimed:
+                named.append((k, v))
+        if len(named) < 2 or len(named) < len(pairs):
+            return
+        for k, v in named:
+            line, col = self.position(k)
+            value, shift = _unquote(str(k.value))
+            lead = len(value) - len(value.lstrip())
+            # a speech model's table (the URL under a whisper path) gives the speech role, as python-whisper does
+            speech = "whisper" in str(v.value).lower()
+            self.c.add(value.strip(), line, col + shift + lead, Match("other", None, 0.8, "speech" if speech else None),
+                       role="speech" if speech else None, source_id="python-named-download", symbol=self.symbol(),
+                       evidence=("named-download",))
+            self.claimed.update((id(k), id(v)))
+
     def visit_Dict(self, node: ast.Dict) -> None:
+        self._named_downloads(node)
         self._own_name([(k.value, v) for k, v in zip(node.keys[:256], node.values[:256], strict=False)
                         if isinstance(k, ast.Constant) and isinstance(k.value, str)])
         grouped = [v for v in node.values if isinstance(v, (ast.List, ast.Tuple))]
