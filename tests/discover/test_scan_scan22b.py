@@ -99,3 +99,86 @@ def test_js_test_double_name_is_not_a_model(tmp_path: Path) -> None:
     assert "gpt-test" not in {raw for _, raw in got}
     assert (11, "gpt-4.1-mini") in got
 
+
+_LOCAL_CLIENT_JS = '''\
+import { RealtimeSession } from "@openai/agents/realtime";
+
+export function openSession(agent, transport) {
+  return new RealtimeSession(agent, {
+    transport,
+    model: "voxa-local",
+  });
+}
+
+export function openCloudSession(agent) {
+  return new RealtimeSession(agent, { model: "gpt-4o-realtime-preview" });
+}
+'''
+
+_LOCAL_SERVER_KT = '''\
+package com.example.voxa.api
+
+class ChunkFormatter {
+    fun chunk(text: String) = ChatChunk(
+        id = "chunk",
+        model = "voxa-local",
+        content = text,
+    )
+
+    fun fallback() = ChatChunk(id = "x", model = "llama-3.2-1b-instruct", content = "")
+}
+'''
+
+
+def test_an_apps_own_local_model_name_is_not_a_model(tmp_path: Path) -> None:
+    got = found(tmp_path, "web/realtime-client.js", _LOCAL_CLIENT_JS)
+    assert "voxa-local" not in {raw for _, raw in got}
+    assert (11, "gpt-4o-realtime-preview") in got
+    got = found(tmp_path / "kt", "app/src/main/java/com/example/voxa/api/ChunkFormatter.kt", _LOCAL_SERVER_KT)
+    assert "voxa-local" not in {raw for _, raw in got}
+    assert (10, "llama-3.2-1b-instruct") in got
+
+
+_PROXY_TEST_PY = '''\
+from voxa.llm import ChatHandlerArguments
+
+
+def test_proxy_forwards_model():
+    args = ChatHandlerArguments(model_name="google/gemma-test")
+    assert args.model_name == "google/gemma-test"
+
+
+def test_proxy_real_model():
+    args = ChatHandlerArguments(model_name="google/gemma-2-2b-it")
+    assert args.model_name
+'''
+
+
+def test_a_made_up_repo_under_a_real_org_is_not_a_model(tmp_path: Path) -> None:
+    got = found(tmp_path, "tests/test_proxy.py", _PROXY_TEST_PY)
+    assert "google/gemma-test" not in {raw for _, raw in got}
+    assert (10, "google/gemma-2-2b-it") in got
+
+
+_DEPLOYMENT_TESTS_CS = '''\
+namespace Acme.AI.Tests;
+
+public sealed class DeploymentStoreTests
+{
+    [Fact]
+    public async Task FindsDeployments()
+    {
+        var chat = CreateDeployment("dep-1", "gpt-4o", Purpose.Chat);
+        var mini = CreateDeployment("dep-2", "gpt-4o-mini", Purpose.Chat);
+        var embed = CreateDeployment("dep-3", "text-embedding-3-small", Purpose.Embedding);
+        Assert.NotNull(await _store.FindAsync(chat.Id));
+    }
+}
+'''
+
+
+def test_a_deployments_own_name_among_models_is_not_a_model(tmp_path: Path) -> None:
+    got = found(tmp_path, "tests/Acme.AI.Tests/DeploymentStoreTests.cs", _DEPLOYMENT_TESTS_CS)
+    assert not {raw for _, raw in got} & {"dep-1", "dep-2", "dep-3"}
+    assert (8, "gpt-4o") in got
+    assert (10, "text-embedding-3-small") in got

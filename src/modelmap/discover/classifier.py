@@ -39,6 +39,7 @@ from modelmap.discover.identify import (
     api_pattern,
     classify,
     is_generic,
+    is_model_ish,
     is_model_key,
     is_slot_name,
     vocab,
@@ -112,7 +113,21 @@ _NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
 def _not_a_model(value: str) -> bool:
     low = value.lower()
     return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(ARK_ENDPOINT_ID.fullmatch(low)) \
-        or _app_words_only(low) or bool(CLAUDE_TIER_ONLY.fullmatch(low))  # claude-sonnet: see identify
+        or app_words_only(low) or bool(CLAUDE_TIER_ONLY.fullmatch(low)) \
+        or _app_place_name(low)  # claude-sonnet: see identify
+
+
+# where an app runs its own model (`s2s-local`, `mnn-local`, `acme-onprem`): an OpenAI-compatible server or client
+# written into an app reports its own name under `model`, the app's word and where it runs; no provider's model id is
+# one word that names no model family and such a place word. For the weakest evidence only (a name bound to a model):
+# `llama-local`, `qwen3-8b-local` keep their family word and are left to the other rules
+_PLACE_WORDS = frozenset({"local", "remote", "onprem", "offline", "ondevice", "selfhosted", "hosted"})
+
+
+def _app_place_name(low: str) -> bool:
+    head, sep, tail = low.rpartition("-")
+    return bool(sep) and tail in _PLACE_WORDS and "-" not in head and "_" not in head and head.isalnum() \
+        and not is_model_ish(head) and classify(head, "key") is None
 
 
 # words for an app's own objects and their states (a settings profile, a deployment, the old / new / fallback one):
@@ -125,7 +140,7 @@ _APP_WORDS = frozenset({"old", "new", "legacy", "previous", "current", "next", "
 _WORD_SPLIT = re.compile(r"[-_. ]+")
 
 
-def _app_words_only(low: str) -> bool:
+def app_words_only(low: str) -> bool:
     words = [w for w in _WORD_SPLIT.split(low) if w]
     return any(w in _APP_WORDS for w in words) and all(
         w in _APP_WORDS or is_generic(w) or w.isdigit() for w in words)

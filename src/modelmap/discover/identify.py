@@ -572,6 +572,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # the model TTS(model_name=...) downloads
         return Match("other", None, 0.85, "speech")
     if "/" in v:
+        if _SLASHED_TEST_DOUBLE.fullmatch(low.rsplit("/", 1)[1]):
+            return None  # "google/gemma-test", "acme/llm-tests": a test's made-up repo under a real org, named as
+            # PLACEHOLDER names bare test doubles (`rerank-test`); `org/test_lora`, a real repo's own name, is not one
         return _classify_slashed(v, low, hint)
 
     # a word alone, or an ordinal word and its number (`"step3"`: a wizard's or a test's third step, a message id;
@@ -788,6 +791,8 @@ _CLAUDE_CLIENT = re.compile(r"claude-(?:code|desktop)(?:-[\w.]+)?")
 # docs.anthropic.com/en/docs/about-claude/models, as_of 2026-12-05), so the bare tier is a family word, a UI's group
 # or a test's made-up id, never a model a request can name
 CLAUDE_TIER_ONLY = re.compile(r"claude-(?:opus|sonnet|haiku)")
+# the name part of an org/name that is a word and "test" (PLACEHOLDER's `rerank-test` alternative, after the slash)
+_SLASHED_TEST_DOUBLE = re.compile(r"[a-z]{2,12}[-_]tests?")
 _WORKERS_AI_ID = re.compile(r"@(?:cf|hf)/[a-z0-9][\w.-]{0,63}/[a-z0-9][\w.:-]{0,127}", re.IGNORECASE)
 # a GGUF quantisation at the end of a tag (`q8_0`, `8b-instruct-q4_k_m`, `iq3_xxs`, `f16`): lower-cased input
 _QUANT_TAIL = re.compile(r"(?:^|[-_.])(?:i?q\d(?:_[0-9a-z]{1,3}){0,2}|f16|fp16|bf16)$")

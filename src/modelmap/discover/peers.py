@@ -76,7 +76,8 @@ _TECH_WORD = re.compile(r"(?i)(?:utf|ucs|iso|latin|cp|windows|sha|sha3|md|crc|x8
 @lru_cache(maxsize=1 << 14)
 def peer_shaped(value: str) -> bool:
     """Could this entry of a model table be a model id? (Not whether it is one: that is the table's say.)"""
-    from modelmap.discover.classifier import is_model_name  # the classifier imports this module's callers
+    # the classifier imports this module's callers
+    from modelmap.discover.classifier import app_words_only, is_model_name
 
     v = value.strip()
     if not (3 <= len(v) <= 100) or not _SHAPE.fullmatch(v) or not re.search(r"[A-Za-z]", v):
@@ -90,6 +91,8 @@ def peer_shaped(value: str) -> bool:
         return False  # a provider's id or prefix (azure_openai, together_ai) in a test row beside its model
     if "/" in v and v.rsplit("/", 1)[1].lower() in _PICK_WORDS:
         return False  # openrouter/auto, <router>/default: the service picks a model per request, names none
+    if app_words_only(v.lower()):
+        return False  # dep-1, old-profile: a test's or app's name for its own deployment or profile (classifier)
     if _API_OBJECT_ID.fullmatch(v):
         return False  # call_123, item_assistant_123, chatcmpl-abc123: an API object's id in a test, not a model
     if _GIT_REF.match(v):
