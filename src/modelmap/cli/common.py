@@ -70,6 +70,15 @@ def terminal_width() -> int:
     return Console().width
 
 
+def table_layout(output: Path | None = None) -> tuple[int, bool, bool]:
+    """(width, terminal, color) for a command's table: laid out for the terminal's width when it goes to a
+    terminal; plain lines (width 0, report/table.py's rule) when it goes to a pipe or a file (-o)."""
+    if output is not None and str(output) != "-":
+        return 0, False, False
+    terminal = stdout_is_terminal()
+    return (terminal_width(), True, color()) if terminal else (0, False, False)
+
+
 def info(message: str) -> None:
     """A note, summary or warning on stderr: left out with -q."""
     if not ui.quiet:

@@ -26,71 +26,54 @@ Exits 0 when the comparison ran, 2 on a usage error.
 DIFF_FORMATS = ("table", "json", "md")
 
 
-def render_table(doc: dict[str, Any]) -> str:
-    from io import StringIO
+def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False, color: bool = False) -> str:
+    """The inventory diff: laid out for a terminal of ``width`` columns, plain lines off one (report/table.py)."""
+    from modelmap.report.table import KEY, Column, Grid, render_grids, render_lines
 
-    from rich.console import Console
-    from rich.table import Table
-
-    from modelmap.output import text
-
-    buffer = StringIO()
-    console = Console(file=buffer, width=140, force_terminal=False, color_system=None)
-    table = Table(title=text(f"{doc['old']['source']} → {doc['new']['source']}"))
-    for column in ("change", "model", "publisher", "origins", "served from", "details"):
-        table.add_column(column, overflow="fold")
+    grid = Grid(f"{doc['old']['source']} → {doc['new']['source']}", (
+        Column("change", KEY, head=True), Column("model", KEY, head=True), Column("publisher", joined=True, min_width=10),
+        Column("origins", joined=True, min_width=7), Column("served from", joined=True, min_width=7), Column("details")))
     for sign, rows in (("+ added", doc["added"]), ("- removed", doc["removed"])):
         for m in rows:
-            table.add_row(sign, text(m["model"]), text(m["publisher"] or "unknown"),
-                          text(", ".join(m["origins"]) or "unknown"),
-                          text(", ".join(m["serving_countries"]) or "-"), f"{m['usages']} use{'' if m['usages'] == 1 else 's'}")
+            grid.rows.append((sign, m["model"], m["publisher"] or "unknown", ", ".join(m["origins"]) or "unknown",
+                              ", ".join(m["serving_countries"]) or "-",
+                              f"{m['usages']} use{'' if m['usages'] == 1 else 's'}"))
     for change in doc["changed"]:
         details = "; ".join(f"{k}: {v['old']} → {v['new']}" for k, v in change["changes"].items())
-        table.add_row("~ changed", text(change["model"]), "", "", "", text(details))
-    if table.row_count:
-        console.print(table)
+        grid.rows.append(("~ changed", change["model"], "", "", "", details))
+    out = render_grids([grid], width=width, terminal=terminal, color=color) if grid.rows else ""
     s = doc["summary"]
-    console.print(text(f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, {s['unchanged']} unchanged"
-                       + (f"; new origin countries: {', '.join(doc['origins']['added'])}" if doc["origins"]["added"]
-                          else "")))
-    return buffer.getvalue()
+    summary = (f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, {s['unchanged']} unchanged"
+               + (f"; new origin countries: {', '.join(doc['origins']['added'])}" if doc["origins"]["added"] else ""))
+    return out + render_lines([summary], width=width, terminal=terminal, color=color)
 
 
-def render_drift_table(doc: dict[str, Any]) -> str:
-    from io import StringIO
+def render_drift_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False, color: bool = False) -> str:
+    """Code against runtime: laid out for a terminal of ``width`` columns, plain lines off one (report/table.py)."""
+    from modelmap.report.table import KEY, NUMBER, Column, Grid, render_grids, render_lines
 
-    from rich.console import Console
-    from rich.table import Table
-
-    from modelmap.output import text
-
-    buffer = StringIO()
-    console = Console(file=buffer, width=140, force_terminal=False, color_system=None)
-    table = Table(title=text(f"code {doc['code']['source']} → runtime {doc['runtime']['source']}"))
-    for column in ("drift", "model", "where", "requests", "details"):
-        table.add_column(column, overflow="fold")
+    grid = Grid(f"code {doc['code']['source']} → runtime {doc['runtime']['source']}", (
+        Column("drift", KEY, head=True), Column("model", KEY, head=True), Column("where", KEY),
+        Column("requests", NUMBER, joined=True), Column("details")))
 
     def count(value: Any) -> str:
         return "not counted" if value is None else str(value)
 
     for m in doc["shadow"]:
         origin = ", ".join(m["origins"] or []) or "unknown"
-        table.add_row("shadow", text(m["model"]), text(", ".join(m["hosts"]) or "-"), count(m["requests"]),
-                      text(f"not declared in code; publisher {m['publisher'] or 'unknown'}, origins {origin}"))
+        grid.rows.append(("shadow", m["model"], ", ".join(m["hosts"]) or "-", count(m["requests"]),
+                          f"not declared in code; publisher {m['publisher'] or 'unknown'}, origins {origin}"))
     for a in doc["alias_mismatch"]:
-        table.add_row("alias", text(a["declared"]), text(", ".join(a["hosts"]) or "-"), count(a["requests"]),
-                      text(a["message"]))
+        grid.rows.append(("alias", a["declared"], ", ".join(a["hosts"]) or "-", count(a["requests"]), a["message"]))
     for h in doc["host_mismatch"]:
-        table.add_row("host", text(h["model"]), text(h["served_from"]), count(h["requests"]), text(h["message"]))
+        grid.rows.append(("host", h["model"], h["served_from"], count(h["requests"]), h["message"]))
     for n in doc["declared_not_seen"]:
-        table.add_row("not seen", text(n["model"]), text(", ".join(n["paths"])), "0",
-                      text("declared in code, never seen serving"))
-    if table.row_count:
-        console.print(table)
+        grid.rows.append(("not seen", n["model"], ", ".join(n["paths"]), "0", "declared in code, never seen serving"))
+    out = render_grids([grid], width=width, terminal=terminal, color=color) if grid.rows else ""
     s = doc["summary"]
-    console.print(text(f"{s['shadow']} shadow, {s['alias_mismatch']} alias mismatches, {s['host_mismatch']} host "
-                       f"mismatches, {s['declared_not_seen']} declared but not seen, {s['matched']} matched"))
-    return buffer.getvalue()
+    summary = (f"{s['shadow']} shadow, {s['alias_mismatch']} alias mismatches, {s['host_mismatch']} host "
+               f"mismatches, {s['declared_not_seen']} declared but not seen, {s['matched']} matched")
+    return out + render_lines([summary], width=width, terminal=terminal, color=color)
 
 
 def render_drift_markdown(doc: dict[str, Any]) -> bytes:
@@ -126,7 +109,7 @@ def diff(
 ) -> None:
     from modelmap import diff as diffing
     from modelmap.cli import check_cmd
-    from modelmap.cli.common import configure, emit, info, require_format, run_guarded
+    from modelmap.cli.common import configure, emit, info, require_format, run_guarded, table_layout
     from modelmap.output import to_utf8
 
     configure(quiet=quiet, no_color=no_color)
@@ -155,7 +138,8 @@ def diff(
         elif format == "md":
             emit(render_drift_markdown(drift_doc), output)
         else:
-            emit(to_utf8(render_drift_table(drift_doc)), output)
+            width, terminal, colored = table_layout(output)
+            emit(to_utf8(render_drift_table(drift_doc, width=width, terminal=terminal, color=colored)), output)
         return
     doc = run_guarded(lambda: diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory), debug=debug)
     for side in ("old", "new"):
@@ -166,4 +150,5 @@ def diff(
     elif format == "md":
         emit(diffing.render_markdown(doc), output)
     else:
-        emit(to_utf8(render_table(doc)), output)
+        width, terminal, colored = table_layout(output)
+        emit(to_utf8(render_table(doc, width=width, terminal=terminal, color=colored)), output)

@@ -35,7 +35,7 @@ def inspect(
     no_color: NoColor = False,
     debug: Debug = False,
 ) -> None:
-    from modelmap.cli.common import configure, emit, err, print_rich, require_format
+    from modelmap.cli.common import configure, emit, err, require_format
     from modelmap.errors import EXIT_USAGE, ModelmapError
     from modelmap.inspect import inspect_path
     from modelmap.output import dumps_json
@@ -55,69 +55,82 @@ def inspect(
     if format == "json":
         doc = records[0] if len(records) == 1 else records
         emit(dumps_json(doc, indent=2, sort_keys=True), output)
-    elif records and output is not None:
-        from modelmap.output import render_rich, to_utf8
-
-        emit(to_utf8(render_rich(*_tables(records), width=120, terminal=False)), output)
     elif records:
-        print_rich(*_tables(records))
+        from modelmap.cli.common import table_layout
+        from modelmap.output import render_rich, to_utf8, visible
+        from modelmap.report.table import plain_fields
+
+        width, terminal, colored = table_layout(output)
+        if terminal:
+            body = render_rich(*_tables(records), width=width, no_color=not colored)
+        else:  # a pipe or a file: one line per field, paths and ids never wrapped (report/table.py's rule)
+            body = "".join(plain_fields(rec["path"], [(f, visible(v)) for f, v, _ in _rows(rec)]) for rec in records)
+        emit(to_utf8(body), output)
     if failed:
         raise typer.Exit(EXIT_USAGE)
 
 
 def _tables(records: list[dict[str, Any]]) -> list[Any]:
-    """One field/value table per record. Every value comes from the files: Text cells, never markup."""
+    """One field/value table per record (a terminal). Every value comes from the files: Text cells, never markup."""
     from rich.table import Table
 
     from modelmap.output import text
 
     out = []
     for rec in records:
-        fam = rec.get("family") or {}
-        pub = rec.get("publisher") or {}
         table = Table(title=text(rec["path"]), show_header=False, title_justify="left")
-        table.add_column("field", style="bold")
+        table.add_column("field", style="bold", no_wrap=True)
         table.add_column("value", overflow="fold")
-
-        def row(field: str, value: Any, style: str = "") -> None:
-            table.add_row(text(field, style=style), text(value))  # noqa: B023 - used at once
-
-        declared = rec.get("declared") or {}
-        # an unknown is said in words, never printed as Python's None
-        row("format", str(rec.get("format") or "unknown (no weight file read)"))
-        stated = [f"{key}={declared[key]}" for key in ("name", "base_model", "license") if declared.get(key) is not None]
-        row("declared", "  ".join(stated) or "nothing (no card or config names the model, its base or license)")
-        if fam:
-            extra = f" (also fits {', '.join(fam['indistinguishable_from'])})" if fam.get("indistinguishable_from") else ""
-            row("family", f"{fam['id']} {fam.get('size') or ''}  score {fam['score']}{extra}")
-            row("why", "; ".join(fam.get("why", [])))
-        else:
-            row("family", "unknown: no fingerprint matched")
-        cands = ", ".join(str(c.get("id")) for c in rec.get("publisher_candidates") or [])
-        row("publisher", f"{pub.get('name')} ({pub.get('country') or 'country unknown'})" if pub else
-            (f"unknown (could be: {cands})" if cands else "unknown"))
-        if rec.get("architecture_family"):
-            row("architecture", str(rec["architecture_family"]))
-        if rec.get("vocabulary_reused_by"):
-            row("also shipped by", ", ".join(str(c.get("id")) for c in rec["vocabulary_reused_by"]))
-        if rec.get("kb_model"):
-            row("model", str(rec["kb_model"]))
-        lineage = rec.get("lineage")
-        row("lineage", "unknown" if lineage is None else ("; ".join(
-            f"{e['child']} ←{e['relation']}— {e['parent']}" for e in lineage) or "none recorded"))
-        reasons = ", ".join(f"{r['country']} ({r['because']})" for r in rec.get("origin_reasons") or [])
-        known = "" if rec.get("origins_known") else " — may be incomplete"
-        row("origins", (reasons + known) if rec.get("origins") else "unknown")
-        for m in rec.get("mismatches", []):
-            row("mismatch", m["message"], style="red")
-        for s in rec.get("security", []):
-            row("security", f"{s['id']}: {s['message']}", style="red")
-        for e in rec.get("evidence", []):
-            row(str(e["kind"]), f"{e['source']}: {e['detail']}")
-        if rec.get("hash"):
-            for h in rec["hash"]["files"]:
-                row("hash", f"{h['file']}: {h['digest']}")
-        for s in rec.get("skipped", []):
-            row("skipped", f"{s['path']}: {s['reason']} {s.get('detail', '')}")
+        for field, value, style in _rows(rec):
+            table.add_row(text(field, style=style), text(value))
         out.append(table)
     return out
+
+
+def _rows(rec: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """A record's (field, value, style) rows, for the terminal table and the plain lines alike."""
+    rows: list[tuple[str, str, str]] = []
+
+    def row(field: str, value: Any, style: str = "") -> None:
+        rows.append((field, str(value), style))
+
+    fam = rec.get("family") or {}
+    pub = rec.get("publisher") or {}
+    declared = rec.get("declared") or {}
+    # an unknown is said in words, never printed as Python's None
+    row("format", str(rec.get("format") or "unknown (no weight file read)"))
+    stated = [f"{key}={declared[key]}" for key in ("name", "base_model", "license") if declared.get(key) is not None]
+    row("declared", "  ".join(stated) or "nothing (no card or config names the model, its base or license)")
+    if fam:
+        extra = f" (also fits {', '.join(fam['indistinguishable_from'])})" if fam.get("indistinguishable_from") else ""
+        row("family", f"{fam['id']} {fam.get('size') or ''}  score {fam['score']}{extra}")
+        row("why", "; ".join(fam.get("why", [])))
+    else:
+        row("family", "unknown: no fingerprint matched")
+    cands = ", ".join(str(c.get("id")) for c in rec.get("publisher_candidates") or [])
+    row("publisher", f"{pub.get('name')} ({pub.get('country') or 'country unknown'})" if pub else
+        (f"unknown (could be: {cands})" if cands else "unknown"))
+    if rec.get("architecture_family"):
+        row("architecture", str(rec["architecture_family"]))
+    if rec.get("vocabulary_reused_by"):
+        row("also shipped by", ", ".join(str(c.get("id")) for c in rec["vocabulary_reused_by"]))
+    if rec.get("kb_model"):
+        row("model", str(rec["kb_model"]))
+    lineage = rec.get("lineage")
+    row("lineage", "unknown" if lineage is None else ("; ".join(
+        f"{e['child']} ←{e['relation']}— {e['parent']}" for e in lineage) or "none recorded"))
+    reasons = ", ".join(f"{r['country']} ({r['because']})" for r in rec.get("origin_reasons") or [])
+    known = "" if rec.get("origins_known") else " — may be incomplete"
+    row("origins", (reasons + known) if rec.get("origins") else "unknown")
+    for m in rec.get("mismatches", []):
+        row("mismatch", m["message"], style="red")
+    for s in rec.get("security", []):
+        row("security", f"{s['id']}: {s['message']}", style="red")
+    for e in rec.get("evidence", []):
+        row(str(e["kind"]), f"{e['source']}: {e['detail']}")
+    if rec.get("hash"):
+        for h in rec["hash"]["files"]:
+            row("hash", f"{h['file']}: {h['digest']}")
+    for s in rec.get("skipped", []):
+        row("skipped", f"{s['path']}: {s['reason']} {s.get('detail', '')}")
+    return rows

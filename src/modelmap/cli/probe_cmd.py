@@ -25,22 +25,17 @@ one could not be read, 2 on a usage error.
 PROBE_FORMATS = ("table", "json")
 
 
-def render_table(doc: dict[str, Any]) -> str:
-    from io import StringIO
+def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False, color: bool = False) -> str:
+    """The probe table: laid out for a terminal of ``width`` columns, plain lines off one (report/table.py)."""
+    from modelmap.report.table import KEY, Column, Grid, render_grids, render_lines
 
-    from rich.console import Console
-    from rich.table import Table
-
-    from modelmap.output import text
-
-    buffer = StringIO()
-    console = Console(file=buffer, width=140, force_terminal=False, color_system=None)
-    table = Table(title="What the servers say they serve")
-    for column in ("endpoint", "server", "served as", "weights", "publisher", "origins", "note"):
-        table.add_column(column, overflow="fold")
+    grid = Grid("What the servers say they serve", (
+        Column("endpoint", KEY, head=True), Column("server", KEY, head=True), Column("served as", KEY, head=True),
+        Column("weights", KEY, head=True), Column("publisher", joined=True, min_width=10),
+        Column("origins", joined=True, min_width=7), Column("note")))
     for ep in doc["endpoints"]:
         if ep["models"] is None:
-            table.add_row(text(ep["url"]), text(ep["server"] or "?"), "", "", "", "", text(f"error: {ep['error']}"))
+            grid.rows.append((ep["url"], ep["server"] or "?", "", "", "", "", f"error: {ep['error']}"))
             continue
         flagged = {f["served_name"] for f in ep["findings"]}
         for m in ep["models"]:
@@ -48,14 +43,12 @@ def render_table(doc: dict[str, Any]) -> str:
             note = "served name differs from weights" if m["served_name"] in flagged else ""
             if m["adapter_of"]:
                 note = (note + "; " if note else "") + f"adapter of {m['adapter_of']}"
-            table.add_row(text(ep["url"]), text(ep["server"]), text(m["served_name"]), text(m["weights"] or "not said"),
-                          text((res.get("publisher") or {}).get("name") or "unknown"),
-                          text(", ".join(res.get("origins") or []) or "unknown"), text(note))
-    console.print(table)
-    for ep in doc["endpoints"]:
-        for f in ep["findings"]:
-            console.print(text(f"finding: {ep['url']}: {f['message']}"))
-    return buffer.getvalue()
+            grid.rows.append((ep["url"], ep["server"] or "?", m["served_name"], m["weights"] or "not said",
+                              (res.get("publisher") or {}).get("name") or "unknown",
+                              ", ".join(res.get("origins") or []) or "unknown", note))
+    findings = [f"finding: {ep['url']}: {f['message']}" for ep in doc["endpoints"] for f in ep["findings"]]
+    return (render_grids([grid], width=width, terminal=terminal, color=color)
+            + render_lines(findings, width=width, terminal=terminal, color=color))
 
 
 def probe(
@@ -70,7 +63,7 @@ def probe(
     no_color: NoColor = False,
     debug: Debug = False,
 ) -> None:
-    from modelmap.cli.common import configure, emit, info, require_format
+    from modelmap.cli.common import configure, emit, info, require_format, table_layout
     from modelmap.output import dumps_json, to_utf8
     from modelmap.runtime import probe as probing
 
@@ -85,7 +78,11 @@ def probe(
     for ep in doc["endpoints"]:
         if ep["error"]:
             info(f"warning: {ep['url']}: {ep['error']}")
-    emit(dumps_json(doc) if format == "json" else to_utf8(render_table(doc)), output)
+    if format == "json":
+        emit(dumps_json(doc), output)
+    else:
+        width, terminal, colored = table_layout(output)
+        emit(to_utf8(render_table(doc, width=width, terminal=terminal, color=colored)), output)
     raise typer.Exit(1 if any(ep["error"] for ep in doc["endpoints"]) else 0)
 
 

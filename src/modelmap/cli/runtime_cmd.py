@@ -22,34 +22,29 @@ modelmap.runtime/1). Exits 0 when the sources were read, 2 on a usage or input e
 RUNTIME_FORMATS = ("table", "json")
 
 
-def render_table(doc: dict[str, Any]) -> str:
-    from io import StringIO
+def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False, color: bool = False) -> str:
+    """The runtime table: laid out for a terminal of ``width`` columns, plain lines off one (report/table.py)."""
+    from modelmap.report.table import KEY, NUMBER, Column, Grid, render_grids, render_lines
 
-    from rich.console import Console
-    from rich.table import Table
-
-    from modelmap.output import text
-
-    buffer = StringIO()
-    console = Console(file=buffer, width=140, force_terminal=False, color_system=None)
-    table = Table(title="What ran in production")
-    for column in ("model", "requested as", "hosts", "requests", "tokens in/out", "last seen", "publisher",
-                   "origins"):
-        table.add_column(column, overflow="fold")
+    grid = Grid("What ran in production", (
+        Column("model", KEY, head=True), Column("requested as", KEY), Column("hosts", KEY),
+        Column("requests", NUMBER, joined=True), Column("tokens in/out", NUMBER, joined=True),
+        Column("last seen", KEY, joined=True), Column("publisher", joined=True, min_width=10),
+        Column("origins", joined=True, min_width=7)))
     for m in doc["models"]:
         res = m["resolution"]
         tokens = m["tokens"]
-        table.add_row(text(m["model"]), text(", ".join(m["requested_as"])), text(", ".join(m["hosts"]) or "-"),
-                      text("not counted" if m["requests"] is None else m["requests"]),
-                      text("-" if tokens is None else f"{tokens['input'] or 0}/{tokens['output'] or 0}"),
-                      text(m["last_seen"] or "-"), text((res.get("publisher") or {}).get("name") or "unknown"),
-                      text(", ".join(res.get("origins") or []) or "unknown"))
-    console.print(table)
+        grid.rows.append((m["model"], ", ".join(m["requested_as"]), ", ".join(m["hosts"]) or "-",
+                          "not counted" if m["requests"] is None else str(m["requests"]),
+                          "not counted" if tokens is None else f"{tokens['input'] or 0}/{tokens['output'] or 0}",
+                          m["last_seen"] or "unknown", (res.get("publisher") or {}).get("name") or "unknown",
+                          ", ".join(res.get("origins") or []) or "unknown"))
     s = doc["summary"]
-    console.print(text(f"{s['models']} models, {s['requests'] if s['requests'] is not None else 'no'} requests "
-                       f"from {s['records']} records ({s['genai_spans']} GenAI spans); {s['skipped']} skipped"
-                       + (f"; {s['over_key_limit']} over the key limit" if s["over_key_limit"] else "")))
-    return buffer.getvalue()
+    summary = (f"{s['models']} models, {s['requests'] if s['requests'] is not None else 'no'} requests "
+               f"from {s['records']} records ({s['genai_spans']} GenAI spans); {s['skipped']} skipped"
+               + (f"; {s['over_key_limit']} over the key limit" if s["over_key_limit"] else ""))
+    return (render_grids([grid], width=width, terminal=terminal, color=color)
+            + render_lines([summary], width=width, terminal=terminal, color=color))
 
 
 def runtime(
@@ -62,7 +57,7 @@ def runtime(
     no_color: NoColor = False,
     debug: Debug = False,
 ) -> None:
-    from modelmap.cli.common import configure, emit, err, info, require_format
+    from modelmap.cli.common import configure, emit, err, info, require_format, table_layout
     from modelmap.output import dumps_json, to_utf8
     from modelmap.runtime import ingest
 
@@ -85,4 +80,8 @@ def runtime(
     for src in doc["sources"]:
         for reason, count in src["skip_reasons"].items():
             info(f"warning: {src['path']}: skipped {count} ({reason})")
-    emit(dumps_json(doc) if format == "json" else to_utf8(render_table(doc)), output)
+    if format == "json":
+        emit(dumps_json(doc), output)
+    else:
+        width, terminal, colored = table_layout(output)
+        emit(to_utf8(render_table(doc, width=width, terminal=terminal, color=colored)), output)

@@ -83,17 +83,7 @@ def trace(
     import warnings
     from pathlib import Path
 
-    from modelmap.cli.common import (
-        color,
-        configure,
-        echo,
-        emit,
-        err,
-        info,
-        require_format,
-        stdout_is_terminal,
-        terminal_width,
-    )
+    from modelmap.cli.common import configure, emit, err, info, require_format, table_layout
     from modelmap.errors import EXIT_USAGE, IdentifierError
     from modelmap.output import dumps_json, render_rich, to_utf8
     from modelmap.provenance.resolver import resolve, resolver_for
@@ -128,17 +118,17 @@ def trace(
     elif format == "jsonl":
         emit(b"".join(dumps_json(rec, indent=None) for rec in records), output)
     else:
-        from modelmap.report.table import render_grids
-        from modelmap.report.trace_table import trace_table
+        from modelmap.report.table import plain_fields, render_grids
+        from modelmap.report.trace_table import _rows, trace_table
 
         notes = _suggestions(hints)
-        if output is not None:
-            body = render_rich(trace_table(records, width=140), width=140, terminal=False)
-            emit(to_utf8(body + (render_grids([notes], width=0, terminal=False) if notes.rows else "")), output)
-        else:
-            width, terminal = terminal_width(), stdout_is_terminal()
-            body = render_rich(trace_table(records, width=width), width=width, no_color=not color())
-            echo(body + (render_grids([notes], width=width, terminal=terminal, color=color()) if notes.rows else ""))
+        width, terminal, colored = table_layout(output)
+        if terminal:
+            body = render_rich(trace_table(records, width=width), width=width, no_color=not colored)
+        else:  # a pipe or a file: one line per field, ids never wrapped (report/table.py's rule)
+            body = "".join(plain_fields(rec["query"], _rows(rec)) for rec in records)
+        emit(to_utf8(body + (render_grids([notes], width=width, terminal=terminal, color=colored) if notes.rows
+                             else "")), output)
         return
     for query, close in hints.items():
         if close:

@@ -12,7 +12,12 @@ One set of rows, three layouts (issue 13, item 6):
   own. A value longer than the line folds onto the next line; nothing is cut off.
 * **plain**: when standard output is not a terminal (a pipe, a file, a CI log), full-width rows
   with columns padded by spaces: no box drawing, no clipping, and group cells (the origin) repeated
-  on every row so each line stands alone for grep.
+  on every row so each line stands alone for grep. Field/value records (trace, inspect) are written
+  the same way off a terminal (:func:`plain_fields`): one line per field, nothing wrapped.
+
+Every command's table output follows this one rule (scan, check, scenario, alternatives, trace, inspect, diff,
+probe, runtime): laid out for the terminal's width on a terminal; plain lines in a pipe or a file, whatever
+COLUMNS says, since a pipe has no width and wrapping there only breaks ids and paths for grep.
 
 Every cell comes from scanned data and goes through :func:`modelmap.output.text` / ``visible``:
 never Rich markup, never a raw control character.
@@ -195,6 +200,29 @@ def plain(grid: Grid) -> str:
 
     lines = [visible(grid.title), line(names)] + [line(r) for r in cells]
     return "\n".join(lines) + "\n"
+
+
+def plain_fields(title: str, rows: Sequence[tuple[str, str]]) -> str:
+    """A field/value record (trace, inspect) off a terminal: the title, then one line per field, the values
+    aligned after the longest field name and never wrapped, so an id or a path stays whole on its line for grep.
+    A value's own line breaks (a lineage tree) continue under the value column."""
+    shown = [(visible(f), [visible(line) for line in v.split("\n")]) for f, v in rows]
+    width = max((_cell_len(f) for f, _ in shown), default=0)
+    lines = [visible(title)]
+    for name, values in shown:
+        lines.append(("  " + name + " " * (width - _cell_len(name)) + " " * GAP + values[0]).rstrip())
+        lines += [(" " * (2 + width + GAP) + more).rstrip() for more in values[1:]]
+    return "\n".join(lines) + "\n"
+
+
+def render_lines(lines: Sequence[str], *, width: int, terminal: bool, color: bool = False) -> str:
+    """Sentences printed with a table (a summary, findings): wrapped at spaces to ``width`` on a terminal, one
+    line each off it (grep finds a whole sentence)."""
+    if not lines:
+        return ""
+    if not terminal:
+        return "".join(visible(line) + "\n" for line in lines)
+    return render([text(line) for line in lines], width=width, color=color)
 
 
 def layout(grid: Grid, *, width: int) -> list[Any]:
