@@ -173,6 +173,7 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
     mark = ("mark", None)
     count = 0
     complete = False
+    odict_pairs = False  # the stream opens with GLOBAL collections.OrderedDict (see the APPENDS case below)
 
     def pop_to_mark() -> list[tuple[str, Any]]:
         for i in range(len(stack) - 1, -1, -1):
@@ -192,6 +193,8 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
             name = op.name
             if name in ("GLOBAL", "INST") and isinstance(arg, str):
                 imports.add(arg.replace(" ", ".", 1))
+                if not stack and arg == "collections OrderedDict":
+                    odict_pairs = True
             elif name == "STACK_GLOBAL" and len(strings) >= 2:
                 imports.add(f"{strings[-2]}.{strings[-1]}")
             if name in _STRING_OPS and isinstance(arg, str | bytes):
@@ -207,6 +210,19 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
             if name == "MARK":
                 stack.append(mark)
                 continue
+            if name == "APPENDS" and odict_pairs and len(keys) < OUTLINE_KEYS:
+                # Python 2's OrderedDict.__reduce__ pickles (OrderedDict, ([[key, value], ...],)): no SETITEMS, each
+                # pair a two-item list APPENDed to the outer list right above the OrderedDict global (torch.save of
+                # a state dict under Python 2, e.g. LPIPS's v0.1 weights). A pair's key is then a key of the
+                # top-level dict: stack = [OrderedDict, outer list, (mark,) pairs done ..., pair list, mark, key,
+                # value]; the outer list's mark is absent when it holds one pair (APPEND, not APPENDS)
+                at = len(stack) - 1 - stack[::-1].index(mark) if mark in stack else -1
+                done = stack[2:at - 1] if at >= 3 else [mark, mark]
+                if done and done[0] is mark:
+                    done = done[1:]
+                if at == len(stack) - 3 and stack[at + 1][0] == "str" and stack[at - 1][0] == "list" \
+                        and stack[1][0] == "list" and mark not in done:
+                    keys.append(str(stack[at + 1][1])[:OUTLINE_KEY_CHARS])
             if name in ("SETITEMS", "SETITEM"):
                 if name == "SETITEMS":
                     items = pop_to_mark()
@@ -336,6 +352,9 @@ class PickleReader:
                     st = [m for m in members if m.filename.endswith(".safetensors") and not m.is_dir()]
                     if st:  # a zipped model folder (a sentence-transformers / Hugging Face folder shipped as a zip)
                         return _zipped_safetensors(path, zf, st, limits)
+                    plain = [m for m in members if m.filename.endswith(".pickle") and not m.is_dir()]
+                    if plain:  # a data package of pickled models (NLTK's punkt.zip: one pickle per language)
+                        return _zipped_pickle(path, zf, plain, len(members), limits)
                     raise fail(path, "zip archive has no .pkl member (not a torch checkpoint)")
                 info.tensor_count = sum(1 for m in members if "/data/" in m.filename
                                         and not m.filename.endswith("/"))
@@ -373,6 +392,9 @@ class PickleReader:
                 info.metadata["pickle_imports"] = sorted(imports)
         except zipfile.BadZipFile as exc:
             cut = _cut_zip_safetensors(path, limits)  # a zipped model folder cut before its central directory
+            if cut is not None:
+                return cut
+            cut = _cut_torch_zip(path, limits)  # a torch.save zip cut before its central directory
             if cut is not None:
                 return cut
             raise fail(path, f"broken zip archive: {exc}") from exc
@@ -490,6 +512,72 @@ def _cut_zip_safetensors(path: Path, limits: Limits) -> ArtifactInfo | None:
     except OSError:
         return None
     return None
+
+
+def _zipped_pickle(path: Path, zf: zipfile.ZipFile, pickles: list[zipfile.ZipInfo], total: int,
+                   limits: Limits) -> ArtifactInfo:
+    """A zip of ``.pickle`` members that is not a torch checkpoint (no data.pkl): the smallest member (the cheapest
+    to walk; each member of such a package is the same kind of object, as NLTK's per-language punkt models are) is
+    inflated up to max_pickle_bytes and outlined from its opcodes (imports, top-level keys) like a bare pickle, with
+    its security findings; the other members are not read (a note says so)."""
+    member = min(pickles, key=lambda m: (m.file_size, m.filename))
+    where = f"{path}!{member.filename[:200]}"
+    if member.file_size > limits.max_pickle_bytes:
+        raise fail(where, f"pickle member is {member.file_size} bytes", "max_pickle_bytes")
+    with zf.open(member) as fh:
+        data = fh.read(limits.max_pickle_bytes + 1)
+    if len(data) > limits.max_pickle_bytes:
+        raise fail(where, "pickle member is larger than it claims", "max_pickle_bytes")
+    info = ArtifactInfo(path=str(path), format="zip-pickle")
+    findings, imports = analyse(data, where, limits.max_items, Allowance(limits.max_items))
+    info.security.extend(findings)
+    info.metadata["pickle_imports"] = sorted(imports)
+    info.metadata["format_props"] = outline_props(pickle_outline(data, min(OUTLINE_OPS, limits.max_items)))
+    info.notes.append(f"a zip of {total} members, {len(pickles)} of them .pickle files: outlined the smallest, "
+                      f"{member.filename[:200]} ({member.file_size} bytes), never unpickled; the other pickles "
+                      "not read")
+    return info
+
+
+def _cut_torch_zip(path: Path, limits: Limits) -> ArtifactInfo | None:
+    """A torch.save zip whose end (central directory) is cut off, e.g. the first 24 MiB of a large checkpoint.
+    torch.save writes the pickled object as the archive's FIRST record (``<archive>/data.pkl``, stored, its sizes in
+    a data descriptor after the data: torch/serialization.py ``_save`` calls ``write_record("data.pkl", ...)``
+    before ``.format_version``, ``byteorder`` and the tensor records), so the first local header names it and its
+    bytes follow it. A pickle stream ends at its own STOP, so no size is needed: at most max_pickle_bytes are read
+    and walked to the STOP (opcodes only, as for a whole archive), then outlined. None when the first member is not
+    a stored data.pkl or its stream does not end before the cut: the caller then reports the broken archive. The zip
+    module cannot read a zip without its central directory, hence this (the local header layout is APPNOTE
+    4.3.7)."""
+    try:
+        with open_regular(path) as fh:
+            head = fh.read(30)
+            if len(head) < 30 or head[:4] != _ZIP:
+                return None
+            _ver, _flags, method, _t, _d, _crc, _csize, _usize, nlen, elen = struct.unpack("<HHHHHIIIHH", head[4:])
+            name = fh.read(nlen).decode("utf-8", "replace")
+            if method != 0 or name.rsplit("/", 1)[-1] != "data.pkl":
+                return None
+            fh.seek(30 + nlen + elen)
+            data = fh.read(limits.max_pickle_bytes)
+    except OSError:
+        return None
+    where = f"{path}!{name[:200]}"
+    try:
+        found, count, length = _walk_stream(data, 0, limits.max_items)
+    except _TooManyOps as exc:
+        raise fail(where, f"pickle member has more than {limits.max_items} opcodes", "max_items") from exc
+    except (ValueError, EOFError, UnicodeDecodeError, KeyError):
+        return None  # cut inside the pickle itself, or not a pickle
+    data = data[:length]
+    info = ArtifactInfo(path=str(path), format="pytorch-zip")
+    findings, imports = analyse(data, where, limits.max_items, Allowance(limits.max_items), walked=(found, count))
+    info.security.extend(findings)
+    info.metadata["pickle_imports"] = sorted(imports)
+    info.metadata["format_props"] = outline_props(pickle_outline(data, min(OUTLINE_OPS, limits.max_items)))
+    info.notes.append(f"a torch zip checkpoint cut before its central directory: read its first record {name[:200]} "
+                      f"({length} bytes, to its STOP) from the local header; the tensor records not read")
+    return info
 
 
 def _cut_member_safetensors(path: Path, fh: Any, name: str, start: int, method: int, end: int,
