@@ -73,9 +73,32 @@ def alternatives(
             text = render_grids(grids, width=0, terminal=False)
         emit(to_utf8(text if text.endswith("\n") else text + "\n"), output)
     src = result.source
+    if src["model"] is None and src["family"] is None:
+        _unknown_hint(identifier)
     counts = ", ".join(f"{g}: {len(result.group(g))}" for g in ("same-weights", "same-role-size", "same-family"))
     excluded = sum(result.excluded.values())
     info(f"alternatives for {identifier} ({src['model'] or 'model unknown'}, role {src['role'] or 'unknown'}, "
          f"size {src['size_class'] or 'unknown'}): {counts}"
          + (f"; {excluded} candidates left out by scenario {scenario}" if scenario else ""))
     raise typer.Exit(EXIT_OK)
+
+
+# A typo is the usual reason an id is unknown here; the hint ranks spellings more loosely than trace's (0.85),
+# because alternatives takes one id and a wrong one yields nothing at all: "gpt-4p" is 0.83 from "gpt-4o".
+HINT_CUTOFF = 0.75
+
+
+def _unknown_hint(identifier: str) -> None:
+    """Say that ``identifier`` is not known (so nothing can be ranked) and name the nearest known ids."""
+    from modelmap.cli.common import info
+    from modelmap.cli.trace_cmd import close_ids
+
+    close = close_ids(identifier, limit=3, cutoff=HINT_CUTOFF)
+    shown = identifier if len(identifier) <= 120 else identifier[:100] + "…"
+    if close:
+        info(f"hint: {shown!r} is not in the knowledge base, so no replacement can be ranked; did you mean "
+             f"{', '.join(close[:-1]) + ' or ' + close[-1] if len(close) > 1 else close[0]}? "
+             f"(modelmap alternatives {close[0]})")
+    else:
+        info(f"hint: {shown!r} is not in the knowledge base and no known id is spelled like it, so no replacement "
+             "can be ranked; give the id as code or a Hub repo names it (modelmap trace shows what is known)")

@@ -42,9 +42,9 @@ def _spellings(kb: Any) -> dict[str, str]:
     return shown
 
 
-def close_ids(query: str, limit: int = 3) -> list[str]:
-    """Known model ids, Hugging Face names and aliases spelled like ``query`` (difflib ratio >= 0.85),
-    for a "did you mean" hint; none for a name the knowledge base deliberately does not map."""
+def close_ids(query: str, limit: int = 3, cutoff: float = 0.85) -> list[str]:
+    """Known model ids, Hugging Face names and aliases spelled like ``query`` (difflib ratio >= ``cutoff``),
+    nearest first, for a "did you mean" hint; none for a name the knowledge base deliberately does not map."""
     import difflib
 
     from modelmap.knowledge import load
@@ -55,7 +55,7 @@ def close_ids(query: str, limit: int = 3) -> list[str]:
         return []
     shown = _spellings(kb)
     out: list[str] = []
-    for match in difflib.get_close_matches(wanted, [k for k in shown if k != wanted], n=limit * 2, cutoff=0.85):
+    for match in difflib.get_close_matches(wanted, [k for k in shown if k != wanted], n=limit * 2, cutoff=cutoff):
         if shown[match] not in out:
             out.append(shown[match])
     return out[:limit]
