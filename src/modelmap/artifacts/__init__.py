@@ -48,7 +48,7 @@ from modelmap.artifacts.ollama import OllamaReader
 from modelmap.artifacts.onnx import ONNXReader
 from modelmap.artifacts.pickle import PickleReader
 from modelmap.artifacts.safetensors import SafetensorsReader
-from modelmap.artifacts.serialized import DlibReader, GzipReader, MarshalReader
+from modelmap.artifacts.serialized import DlibReader, GzipReader, MarshalReader, TarReader
 from modelmap.artifacts.tfgraph import TFGraphReader
 from modelmap.artifacts.tokenizer import TokenizerReader
 
@@ -70,6 +70,7 @@ READERS: tuple[Reader, ...] = (
     OpenFstReader(),
     PaddleTensorReader(),
     GzipReader(),
+    TarReader(),  # a ustar header's first 256 bytes (the magic at 257 is checked in read)
     MarshalReader(),
     DlibReader(),
     PicovoiceParamsReader(),

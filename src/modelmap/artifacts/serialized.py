@@ -17,6 +17,10 @@ writes, so they say which code wrote the file (evidence of whose model only toge
   base names in order (at most MAX_TAR_MEMBERS, while at most MAX_TAR_INFLATE bytes are inflated), and a small
   ``.ini`` member's keys (``configparser``, no interpolation) as ``ini.<section>.<key>`` strings; nothing is
   extracted to disk and no other member is read.
+* tar, uncompressed (POSIX ustar: a 512-byte header a member, the magic "ustar" at 257, a checksum at 148): listed with
+  Python's ``tarfile`` (seeking past the members' data), member names and paths as for a gzip'd tar, and the field
+  names of a small ``meta.json`` / ``config.json`` member (Navec's and Slovnet's packs: {id, protocol}). The sniff
+  sees only 256 bytes, so it checks the header's octal fields there; the magic and checksum are checked in read.
 * marshal (CPython ``Python/marshal.c``, version 2-4): one type byte (bit 7 = FLAG_REF, the object is added to the
   reference table), then the value: ``{`` a dict of key / value pairs up to a ``0`` (TYPE_NULL); ``z`` / ``Z`` a short
   ASCII string (1-byte length), ``a`` / ``A`` / ``u`` / ``t`` / ``s`` a string or bytes with a 4-byte length, ``i`` an
@@ -36,6 +40,7 @@ writes, so they say which code wrote the file (evidence of whose model only toge
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 import zlib
@@ -357,22 +362,44 @@ def _bounded_tarinfo() -> type:
     return BoundedTarInfo
 
 
-def _tar_outline(path: Path) -> tuple[dict[str, Any], bool]:
-    """The member base names (``tar.members``, '|'-joined in order) of a gzip'd tar, and the keys of a small ``.ini``
-    member; and whether the listing reached the archive's end."""
+def _tar_outline(path: Path, gzipped: bool = True) -> tuple[dict[str, Any], bool]:
+    """The member base names (``tar.members``, '|'-joined in order) of a tar (gzip'd, or plain with ``gzipped``
+    False: then also the member paths, ``tar.paths``), the keys of a small ``.ini`` member, and the top-level keys of
+    a small ``meta.json`` / ``config.json`` member (``tar.<name>.keys``, sorted, '|'-joined); and whether the listing
+    reached the archive's end."""
     import configparser
+    import contextlib
     import gzip
     import tarfile
 
     names: list[str] = []
+    paths: list[str] = []
     props: dict[str, Any] = {}
     complete = False
     try:
-        with (open_regular(path) as raw, gzip.GzipFile(fileobj=raw) as gz,
-              tarfile.open(fileobj=_Counted(gz, MAX_TAR_INFLATE), mode="r|",  # type: ignore[call-overload]
-                           tarinfo=_bounded_tarinfo()) as tar):
+        with contextlib.ExitStack() as stack:
+            raw = stack.enter_context(open_regular(path))
+            if gzipped:  # streamed: tarfile reads through each member's data, at most MAX_TAR_INFLATE bytes in all
+                gz = stack.enter_context(gzip.GzipFile(fileobj=raw))
+                tar = stack.enter_context(tarfile.open(fileobj=_Counted(gz, MAX_TAR_INFLATE),  # type: ignore[call-overload]
+                                                       mode="r|", tarinfo=_bounded_tarinfo()))
+            else:  # a plain file: tarfile seeks past each member's data, so only the headers are read
+                tar = stack.enter_context(tarfile.open(fileobj=raw, mode="r:", tarinfo=_bounded_tarinfo()))
             for member in tar:
                 names.append(member.name.rsplit("/", 1)[-1][:200])
+                paths.append(member.name[:200])
+                base = names[-1]
+                if (member.isfile() and base in _TAR_JSON and member.size <= MAX_TAR_JSON
+                        and f"tar.{base}.keys" not in props):
+                    # a packer's own small record (Navec's and Slovnet's meta.json: {"id", "protocol"}): its field
+                    # names say which code wrote the archive; values are not kept
+                    fh = tar.extractfile(member)
+                    try:
+                        doc = json.loads(fh.read(MAX_TAR_JSON)) if fh else None
+                    except ValueError:
+                        doc = None
+                    if isinstance(doc, dict):
+                        props[f"tar.{base}.keys"] = "|".join(sorted(str(k)[:100] for k in list(doc)[:MAX_KEYS]))
                 if (member.isfile() and member.name.lower().endswith(".ini") and member.size <= MAX_TAR_INI
                         and not any(k.startswith("ini.") for k in props)):
                     fh = tar.extractfile(member)
@@ -394,7 +421,52 @@ def _tar_outline(path: Path) -> tuple[dict[str, Any], bool]:
     except (OSError, EOFError, tarfile.TarError, zlib.error):
         pass  # a cut or damaged archive: the members listed so far
     props["tar.members"] = "|".join(names)
+    if not gzipped:
+        props["tar.paths"] = "|".join(paths)
     return props, complete
+
+
+_TAR_JSON = ("meta.json", "config.json")
+MAX_TAR_JSON = 64 * 1024
+# a ustar / GNU header's first 256 bytes (reader_for's head): a NUL-padded name, then octal mode, uid, gid (7 digits
+# and a NUL, or spaces), an 11-digit octal size and mtime, the checksum field, and a regular-file / directory type
+_TAR_HEAD = re.compile(rb"[^\x00]{1,100}\x00*[ 0-7]{6,7}[ \x00][ 0-7]{6,7}[ \x00][ 0-7]{6,7}[ \x00]"
+                       rb"[ 0-7]{11}[ \x00][ 0-7]{11}[ \x00][ 0-7]{6}[\x00 ][ \x00][05\x00]", re.S)
+
+
+def _tar_checksum_ok(block: bytes) -> bool:
+    """POSIX ustar: the header's checksum field holds the sum of its 512 bytes with the field itself as spaces."""
+    try:
+        want = int(block[148:156].replace(b"\x00", b" ").strip() or b"-1", 8)
+    except ValueError:
+        return False
+    return want == sum(block[:148]) + 8 * 32 + sum(block[156:512])
+
+
+class TarReader:
+    id = "tar"
+    description = "tar archive (uncompressed): its member names and a small meta.json's keys, nothing extracted"
+
+    def sniff(self, head: bytes) -> bool:
+        return len(head) >= 157 and _TAR_HEAD.match(head[:157]) is not None
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        try:
+            with open_regular(path) as fh:
+                block = fh.read(512)
+        except OSError as exc:
+            raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+        if len(block) < 512 or not _is_tar(block) or not _tar_checksum_ok(block):
+            raise fail(path, "not a tar archive (no ustar header with a valid checksum)")
+        props, complete = _tar_outline(path, gzipped=False)
+        info = ArtifactInfo(path=str(path), format="tar")
+        info.metadata["format_props"] = props
+        shown = props["tar.members"].split("|") if props["tar.members"] else []
+        info.notes.append(f"a tar archive of {len(shown)}{'' if complete else '+'} members "
+                          f"({', '.join(shown[:8])}{' …' if len(shown) > 8 else ''}); listed, nothing extracted"
+                          + ("" if complete else " (the listing stops where the archive is cut or at "
+                             f"{MAX_TAR_MEMBERS} members)"))
+        return info
 
 
 class GzipReader:
