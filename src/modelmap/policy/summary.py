@@ -114,8 +114,10 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
                 "open_weights": model["open_weights"],
                 "origins_known": variables["origins_known"],
                 "lineage": [f"{s['relation']}: {s['model']}" for s in variables["lineage"] or ()],
-                "served_by": served["operator"] or served["id"],
-                "serving_countries": served["countries"],
+                "served_by": None,
+                "serving_countries": [],
+                "served": {},  # operator -> its countries, from the usages that carry serving evidence
+                "serving_unknown": 0,  # usages with no serving evidence: unknown, never filled from another use
                 "confidence": model["confidence"],
                 "usages": 0,
                 "flows": set(),
@@ -124,9 +126,24 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
         entry["usages"] += 1
         entry["flows"].update(names)
         entry["identifiers"].add(finding.raw)
+        served = variables["served_by"]
+        operator = served["operator"] or served["id"]
+        if operator:
+            entry["served"].setdefault(operator, set()).update(served["countries"] or ())
+        else:
+            entry["serving_unknown"] += 1
     model_rows = []
     for label in sorted(models):
         row = dict(models[label])
+        # One rule with scan and the BOM: serving comes from each usage's own evidence. A model's row names every
+        # operator some usage is served by (the BOM's served-by properties), and says how many usages have no
+        # evidence, rather than taking the first usage's answer for all of them.
+        served_map = row.pop("served")
+        unknown = row.pop("serving_unknown")
+        row["serving_countries"] = sorted({c for cs in served_map.values() for c in cs})
+        if served_map:
+            row["served_by"] = ", ".join(sorted(served_map)) + (
+                f" ({unknown} of {row['usages']} uses: self-hosted or unknown)" if unknown else "")
         row["flows"] = sorted(row["flows"])
         row["identifiers"] = sorted(row["identifiers"])
         model_rows.append(row)

@@ -39,8 +39,16 @@ def build(check: CheckResult) -> dict[str, Any]:
                       "compliant_fallback": bool(sw.get("compliant_fallback")),
                       "single_points": list(sw.get("single_points") or ())})
     dims = []
+    usages = conc.get("usages", 0)
     for key, label in (("model", "Model"), ("publisher", "Publisher"), ("origin_country", "Origin country")):
         part = conc.get(key) or {}
+        if key == "origin_country":
+            # The table says "share of the usages in use", as the "By origin country" chart counts: a usage of a
+            # CN+US model is in both countries' shares (which then add up past 100%). optionality's origin
+            # shares are of the origin attributions (they add up to 1), which the HHI needs, not what a reader
+            # of "CN 62%" takes it for; the HHI stays computed over them.
+            part = {**part, "shares": [{**sh, "share": round(sh["usages"] / usages, 6) if usages else 0.0}
+                                       for sh in part.get("shares") or ()]}
         dims.append({"dimension": label, "hhi": int(part.get("hhi") or 0),
                      "top": [s for s in part.get("shares") or () if s.get("key") != "unknown"][:TOP],
                      "unknown": next((s for s in part.get("shares") or () if s.get("key") == "unknown"), None)})
