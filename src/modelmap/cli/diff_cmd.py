@@ -71,8 +71,12 @@ def render_drift_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = 
         grid.rows.append(("not seen", n["model"], ", ".join(n["paths"]), "0", "declared in code, never seen serving"))
     out = render_grids([grid], width=width, terminal=terminal, color=color) if grid.rows else ""
     s = doc["summary"]
-    summary = (f"{s['shadow']} shadow, {s['alias_mismatch']} alias mismatches, {s['host_mismatch']} host "
-               f"mismatches, {s['declared_not_seen']} declared but not seen, {s['matched']} matched")
+    def mismatches(n: int, kind: str) -> str:
+        return f"{n} {kind} mismatch{'' if n == 1 else 'es'}"
+
+    summary = (f"{s['shadow']} shadow, {mismatches(s['alias_mismatch'], 'alias')}, "
+               f"{mismatches(s['host_mismatch'], 'host')}, "
+               f"{s['declared_not_seen']} declared but not seen, {s['matched']} matched")
     return out + render_lines([summary], width=width, terminal=terminal, color=color)
 
 

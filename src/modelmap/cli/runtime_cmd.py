@@ -24,7 +24,7 @@ RUNTIME_FORMATS = ("table", "json")
 
 def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False, color: bool = False) -> str:
     """The runtime table: laid out for a terminal of ``width`` columns, plain lines off one (report/table.py)."""
-    from modelmap.report.table import KEY, NUMBER, Column, Grid, render_grids, render_lines
+    from modelmap.report.table import KEY, NUMBER, Column, Grid, count_of, render_grids, render_lines
 
     grid = Grid("What ran in production", (
         Column("model", KEY, head=True), Column("requested as", KEY), Column("hosts", KEY),
@@ -40,8 +40,9 @@ def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False,
                           m["last_seen"] or "unknown", (res.get("publisher") or {}).get("name") or "unknown",
                           ", ".join(res.get("origins") or []) or "unknown"))
     s = doc["summary"]
-    summary = (f"{s['models']} models, {s['requests'] if s['requests'] is not None else 'no'} requests "
-               f"from {s['records']} records ({s['genai_spans']} GenAI spans); {s['skipped']} skipped"
+    requests = "no requests" if s["requests"] is None else count_of(s["requests"], "request")
+    summary = (f"{count_of(s['models'], 'model')}, {requests} from {count_of(s['records'], 'record')} "
+               f"({count_of(s['genai_spans'], 'GenAI span')}); {s['skipped']} skipped"
                + (f"; {s['over_key_limit']} over the key limit" if s["over_key_limit"] else ""))
     return (render_grids([grid], width=width, terminal=terminal, color=color)
             + render_lines([summary], width=width, terminal=terminal, color=color))

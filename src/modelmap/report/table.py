@@ -331,6 +331,9 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+count_of = _count  # the same wording for the other commands' summary lines (runtime, diff)
+
+
 def summary_line(result: ScanResult) -> str:
     s = result.stats
     models = {(_model_key(f)) for f in result.findings if f.kind != "endpoint"}
