@@ -1628,7 +1628,13 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
     try:
         tree = ast.parse(file.text)
     except (SyntaxError, ValueError) as exc:
-        return [Skip(file.path, "parse-error", f"python: {exc.__class__.__name__}: {getattr(exc, 'msg', exc)}")]
+        # a file Python cannot parse (Python 2 print statements, a stray line left by an edit, a template's
+        # placeholders) still holds its string literals, and tree-sitter's grammar recovers around the error: read it
+        # as an over-size file is (its literals with their keys and calls, decided by the classifier, no value flow)
+        # rather than not at all; the Skip still says the file did not parse
+        why = Skip(file.path, "parse-error", f"python: {exc.__class__.__name__}: {getattr(exc, 'msg', exc)}; "
+                   "read through the tree-sitter grammar's string literals and the classifier instead (no value flow)")
+        return [why, *without_ast(file, estimate, line_offset)[1:]]
     except (RecursionError, MemoryError):
         return [Skip(file.path, "parse-error", "python: nesting too deep to parse")]
     collector = Collector(file, source_id)
