@@ -81,7 +81,8 @@ def _has_model_word(value: str) -> bool:
 
 def _keep(value: str) -> bool:
     return plausible(value) or (_has_model_word(value) and '"' in value) or (
-        value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None)
+        value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None) or _yaml_setting(value) is not None or (
+        _listed_item(value) is not None)
 
 
 # a list written as text the way Java's and Kotlin's List.toString() / Arrays.toString() print one
@@ -110,6 +111,33 @@ _MODEL_OPTIONS = re.compile(r"([A-Za-z0-9][\w.:-]{0,199}(?:/[\w.:-]{1,200}){0,2}
 
 # a property setting written as one literal, a dotted property name and its value (`spring.ai.ollama.chat.model=qwen3`)
 _PROPERTY_SETTING = re.compile(r"([A-Za-z][\w-]{0,60}(?:\.[A-Za-z][\w-]{0,60}){1,12})=([^\s=${}\[\]]{1,200})")
+
+
+# a YAML setting written as one literal, as a test writes a config file before running a CLI
+# (`os.WriteFile(cfg, []byte("model: gpt-4o\n"), 0644)`): the key and its value, the trailing newline (escaped as
+# written in the source, or real) dropped; read only under a model key (is_model_name), as a config file's line is
+_YAML_SETTING = re.compile(r"([A-Za-z_][\w-]{0,60}):[ \t]{1,8}([^\s\"'{}\[\],#\\][^\s\"'{}\[\],#\\]{0,199})"
+                           r"(?:\\n|\n){0,2}")
+# one line of a bulleted list as a program prints it (a CLI's `--list-models`: `- gpt-3.5-turbo`, `* gpt-4o
+# (current)`), which a test expects in the output: the item, a note in parentheses after it dropped. Any language
+# writes a list for people this way, so only the item is read, with the literal's own context (the classifier decides)
+_LISTED_ITEM = re.compile(r"[-*\u2022] ([A-Za-z0-9][\w.:/-]{1,120})(?: \([a-z][\w ]{0,30}\))?")
+
+
+def _yaml_setting(value: str) -> re.Match[str] | None:
+    """``_YAML_SETTING`` over the whole of ``value`` when its key names a model, behind a substring test most
+    literals fail at once."""
+    if ": " not in value and ":\t" not in value:
+        return None
+    m = _YAML_SETTING.fullmatch(value)
+    return m if m is not None and is_model_name(m.group(1)) else None
+
+
+def _listed_item(value: str) -> re.Match[str] | None:
+    """``_LISTED_ITEM`` over the whole of ``value``."""
+    if value[:2] not in ("- ", "* ", "\u2022 "):
+        return None
+    return _LISTED_ITEM.fullmatch(value)
 
 
 # a Bedrock ARN's model part: `arn:aws:bedrock:<region>::foundation-model/<id>`, `…:inference-profile/<id>` (also
@@ -207,6 +235,16 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             key = prop.group(1).rsplit(".", 1)[-1]
             yield replace(cand, value=prop.group(2), column=cand.column + prop.start(2), bindings=(key, prop.group(1)),
                           call=None, call_before_binding=False, container=False, is_key=False, group=None)
+            continue
+        if not cand.is_key and (setting := _yaml_setting(cand.value)) is not None:
+            # `[]byte("model: gpt-4o\n")`: the value, bound to its key as the config file's line would bind it
+            yield replace(cand, value=setting.group(2), column=cand.column + setting.start(2),
+                          bindings=(setting.group(1),), call=None, call_before_binding=False, container=False,
+                          is_key=False, group=None)
+            continue
+        if not cand.is_key and (item := _listed_item(cand.value)) is not None:
+            # `ContainSubstring("* gpt-4o (current)")`: the listed item, in the literal's own context
+            yield replace(cand, value=item.group(1), column=cand.column + item.start(1), group=None)
             continue
         if cand.value.startswith("${") and cand.value.endswith("}"):
             m = _PLACEHOLDER_DEFAULT.fullmatch(cand.value)
@@ -544,6 +582,10 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         value = opts.group(1)  # "gpt-4o-mini?max_output_tokens=16": the model before its options
     elif "=" in value and (prop := _PROPERTY_SETTING.fullmatch(value)) is not None:
         value = prop.group(2)  # "spring.ai.openai.chat.options.model=qwen3": the value set
+    elif (setting := _yaml_setting(value)) is not None:
+        value = setting.group(2)  # "model: gpt-4o\n": a YAML setting's value
+    elif (item := _listed_item(value)) is not None:
+        value = item.group(1)  # "* gpt-4o (current)": a printed list's item
     if (inner := _embedded_id(value)) is not None:
         value = inner.group(1) or inner.group(2)  # a Bedrock ARN's or Azure address's model part
     if _model_dir_tail(value) is not None:
