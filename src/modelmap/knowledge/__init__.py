@@ -23,6 +23,17 @@ HF_ROUTER_SUFFIXES = frozenset({
     "groq", "nebius", "sambanova", "cerebras", "hyperbolic", "nscale", "cohere", "replicate", "fal-ai", "zai-org",
     "deepinfra", "publicai", "scaleway", "ovhcloud", "wavespeed", "black-forest-labs", "nvidia"})
 
+# The suffix that names a provider says who serves the call: the router forwards ``org/name:groq`` to Groq, which
+# runs the model (the docs above; jambonz's guide, read 2026-12-05: "routes requests to whichever inference shop
+# hosts the requested model ... you switch backends just by changing the model id"). Only suffixes whose provider
+# the knowledge base holds are listed; a policy (``:fastest``, ``:auto``) or an unlisted provider leaves the
+# router itself (huggingface-inference) as the server, as before. ``hf-inference`` is Hugging Face's own.
+HF_ROUTER_PROVIDERS = {
+    "hf-inference": "huggingface-inference", "groq": "groq", "cerebras": "cerebras", "deepinfra": "deepinfra",
+    "hyperbolic": "hyperbolic", "nebius": "nebius", "novita": "novita", "nscale": "nscale", "replicate": "replicate",
+    "sambanova": "sambanova", "scaleway": "scaleway", "together": "together-ai", "fireworks-ai": "fireworks-ai",
+    "cohere": "cohere-api", "ovhcloud": "ovhcloud-ai-endpoints"}
+
 
 def load() -> KnowledgeIndex:
     # discovery calls this ~60,000 times a scan (every classify and plausible): the loader module is looked up

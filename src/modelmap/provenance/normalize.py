@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from modelmap.errors import IdentifierError
-from modelmap.knowledge import HF_ROUTER_SUFFIXES
+from modelmap.knowledge import HF_ROUTER_PROVIDERS, HF_ROUTER_SUFFIXES
 
 _QUANT = re.compile(
     r"[-_.](gguf|ggml|awq|gptq(?:[-_](?:int[348]|[348]bit))?(?:[-_]g\d+)?|int[348]|w[48]a(?:8|16)|exl[23](?:[-_][\w.]+bpw)?|d?dwq|"
@@ -65,8 +65,9 @@ def parse(query: str, prefixes: dict[str, str]) -> Parsed:
     routed = _HF_ROUTED.fullmatch(core)
     if routed and routed.group(2).lower() in HF_ROUTER_SUFFIXES:
         # Hugging Face Inference Providers: "deepseek-ai/DeepSeek-V4-Pro:novita" is the Hub repo, routed
+        # ... and a suffix naming a provider names who serves it (HF_ROUTER_PROVIDERS)
         core = routed.group(1)
-        provider = provider or prefixes.get("huggingface")
+        provider = provider or HF_ROUTER_PROVIDERS.get(routed.group(2).lower()) or prefixes.get("huggingface")
     for _ in range(3):
         head, sep, tail = _split_prefix(core)
         if not sep or head.lower() not in prefixes or not tail:

@@ -1,0 +1,45 @@
+"""Session 23 (prov23): rules found on the opened held-out-17 provenance key.
+
+* A Hugging Face Inference Providers id ``org/name:<provider>`` is the Hub repo, and the suffix names who serves
+  it: the router forwards the call to that provider. A policy suffix (``:fastest``) or a provider the knowledge base
+  does not hold leaves the router (huggingface-inference) as the server.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.knowledge import HF_ROUTER_PROVIDERS, HF_ROUTER_SUFFIXES, load
+from modelmap.provenance.resolver import resolve
+
+
+def _served(query: str) -> str | None:
+    return (resolve(query).served_by or {}).get("id")
+
+
+@pytest.mark.parametrize(("query", "model", "server"), [
+    ("openai/gpt-oss-120b:cerebras", "openai/gpt-oss-120b", "cerebras"),
+    ("openai/gpt-oss-20b:groq", "openai/gpt-oss-20b", "groq"),
+    ("deepseek-ai/DeepSeek-R1:novita", "deepseek-ai/deepseek-r1", "novita"),
+    ("openai/gpt-oss-120b:together", "openai/gpt-oss-120b", "together-ai"),
+    ("Qwen/Qwen2.5-7B-Instruct:hf-inference", "qwen/qwen2.5-7b-instruct", "huggingface-inference"),
+])
+def test_a_router_suffix_that_names_a_provider_names_the_server(query: str, model: str, server: str) -> None:
+    res = resolve(query)
+    assert (res.model or {}).get("id") == model
+    assert _served(query) == server
+
+
+@pytest.mark.parametrize("query", [
+    "openai/gpt-oss-120b:fastest",         # a routing policy: the router picks, the id does not say who
+    "openai/gpt-oss-120b:featherless-ai",  # a provider the knowledge base does not hold
+])
+def test_a_policy_or_unknown_provider_leaves_the_router(query: str) -> None:
+    assert _served(query) == "huggingface-inference"
+
+
+def test_the_suffix_table_names_only_router_suffixes_and_known_providers() -> None:
+    providers = load().providers
+    assert set(HF_ROUTER_PROVIDERS) <= HF_ROUTER_SUFFIXES
+    assert all(pid in providers for pid in HF_ROUTER_PROVIDERS.values())
+    assert not {"fastest", "cheapest", "preferred", "auto"} & set(HF_ROUTER_PROVIDERS)
