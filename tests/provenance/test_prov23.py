@@ -43,3 +43,23 @@ def test_the_suffix_table_names_only_router_suffixes_and_known_providers() -> No
     assert set(HF_ROUTER_PROVIDERS) <= HF_ROUTER_SUFFIXES
     assert all(pid in providers for pid in HF_ROUTER_PROVIDERS.values())
     assert not {"fastest", "cheapest", "preferred", "auto"} & set(HF_ROUTER_PROVIDERS)
+
+
+# Nebius AI Studio's fast speed tier: the Hub id with "-fast", also written without the nebius/ prefix.
+@pytest.mark.parametrize(("query", "model"), [
+    ("Qwen/Qwen3-Next-80B-A3B-Thinking-fast", "qwen/qwen3-next-80b-a3b-thinking"),
+    ("deepseek-ai/DeepSeek-R1-fast", "deepseek-ai/deepseek-r1"),
+])
+def test_a_hub_cased_repo_with_fast_is_the_nebius_fast_tier(query: str, model: str) -> None:
+    res = resolve(query)
+    assert (res.model or {}).get("id") == model
+    assert _served(query) == "nebius"
+
+
+@pytest.mark.parametrize("query", [
+    "qwen/qwen3-next-80b-a3b-thinking-fast",  # a lowercase gateway slug: the Hub spelling is the Nebius mark
+    "anthropic/claude-opus-4.8-fast",          # Vercel AI Gateway's fast slug of an API model, no Hub repo
+    "someorg/Unknown-Model-7B-fast",           # a repo the knowledge base does not hold
+])
+def test_fast_without_the_hub_spelling_names_no_server(query: str) -> None:
+    assert _served(query) != "nebius"

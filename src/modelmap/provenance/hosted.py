@@ -190,6 +190,12 @@ _AZURE_ZONE = re.compile(r"azure/(?P<zone>eu|us|apac|us-gov|global|global-standa
 # (nebius/deepseek-ai/DeepSeek-R1-0528-fast; docs.cline.bot provider-config/nebius: "fast/standard speed tiers").
 # Read only under the nebius/ prefix: elsewhere "-fast" may be part of a model's own name.
 _NEBIUS_FAST = re.compile(r"nebius/(?P<repo>[\w.-]+/[\w.-]+?)-fast", re.IGNORECASE)
+# Without the prefix, "<Hub repo>-fast" spelled with the repo's own capitals (Qwen/Qwen3-Next-80B-A3B-Thinking-fast,
+# meta-llama/Meta-Llama-3.1-70B-Instruct-fast: llama-index's Nebius example, Cline's Nebius model list) is the same
+# Nebius id: Nebius writes Hub ids as the Hub does, while gateways that also sell a fast tier write lowercase slugs
+# (Vercel AI Gateway: anthropic/claude-opus-4.8-fast) and Cloudflare writes @cf/... So the rule needs a repo the
+# knowledge base holds, written exactly as on the Hub with at least one capital, and no model of its own named so.
+_HUB_FAST = re.compile(r"(?P<repo>[\w.-]+/[\w.-]+?)-fast")
 _FIREWORKS = re.compile(r"(?:fireworks_ai/)?accounts/(?P<account>[\w-]+)/models/(?P<name>[\w.-]+)", re.IGNORECASE)
 _OPENROUTER_VARIANTS = "free|nitro|floor|online|extended|beta|thinking|exacto"
 # Lab slugs that only OpenRouter writes: its catalogue spells xAI x-ai and Z.ai z-ai (x-ai/grok-4.1-fast,
@@ -223,7 +229,7 @@ def hosted_form(query: str, kb: KnowledgeIndex, catalog: Catalog | None = None) 
     if not q or len(q) > 300 or low in kb.hf_index:
         return None
     cat = load_catalog() if catalog is None else catalog
-    form = _served_name_form(q, low, kb) or _rule_form(q, low)
+    form = _served_name_form(q, low, kb) or _hub_fast_form(q, kb) or _rule_form(q, low)
     # Of the catalog only the platform's own bare spellings name a platform ("bare", built by the ingest
     # script: one platform uses the name, it is not the publisher's own API name, and without that platform
     # our rules find no model for it). A first-party name such as "gpt-4o" says nothing about who serves it,
@@ -261,6 +267,18 @@ def _served_name_form(q: str, low: str, kb: KnowledgeIndex) -> HostedForm | None
     if model is None or prov_id is None or model not in kb.models:
         return None
     return HostedForm(q, prov_id, "served-name", served_as=model, vendor=head)
+
+
+def _hub_fast_form(q: str, kb: KnowledgeIndex) -> HostedForm | None:
+    m = _HUB_FAST.fullmatch(q)
+    if not m or q.lower() in kb.alias_index or q.lower() in kb.models:
+        return None
+    repo = m.group("repo")
+    mid = kb.hf_index.get(repo.lower())
+    rec = kb.models.get(mid) if mid else None
+    if rec is None or rec.get("hf") != repo or repo == repo.lower():
+        return None
+    return HostedForm(q, "nebius", "nebius-fast", lookups=(repo,))
 
 
 def _rule_form(q: str, low: str) -> HostedForm | None:
