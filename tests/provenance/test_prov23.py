@@ -63,3 +63,11 @@ def test_a_hub_cased_repo_with_fast_is_the_nebius_fast_tier(query: str, model: s
 ])
 def test_fast_without_the_hub_spelling_names_no_server(query: str) -> None:
     assert _served(query) != "nebius"
+
+
+@pytest.mark.parametrize("query", ["kimi-for-coding", "kimi-for-coding-highspeed"])
+def test_kimi_coding_plan_names_are_moonshot_api_names(query: str) -> None:
+    res = resolve(query)
+    assert (res.model or {}).get("id") == "moonshot/kimi-for-coding"
+    assert (res.publisher or {}).get("country") == "CN"
+    assert res.license is None or res.license.get("id") in (None, "unknown")   # the served weights are not stated
