@@ -71,3 +71,14 @@ def test_kimi_coding_plan_names_are_moonshot_api_names(query: str) -> None:
     assert (res.model or {}).get("id") == "moonshot/kimi-for-coding"
     assert (res.publisher or {}).get("country") == "CN"
     assert res.license is None or res.license.get("id") in (None, "unknown")   # the served weights are not stated
+
+
+@pytest.mark.parametrize(("query", "inherited"), [
+    ("google/functiongemma-270m-it", None),
+    ("functiongemma:270m", None),
+    ("arthurcollet/functiongemma-270m-it-mlx", "google/functiongemma-270m-it"),  # a third party's conversion
+])
+def test_functiongemma_carries_the_gemma_licence_its_card_declares(query: str, inherited: str | None) -> None:
+    lic = resolve(query).license or {}
+    assert lic.get("id") == "gemma"
+    assert lic.get("inherited_from") == inherited
