@@ -33,8 +33,8 @@ _MODELS = {
 
 _RESNET_PY = '''\
 model_urls = {
-    'resnet18': 'https://download.example.org/models/resnet18-5c106cde.pth',
-    'resnet34': 'https://download.example.org/models/resnet34-333f7ec4.pth',
+    'resnet18': 'https://download.pytorch.org/models/resnet18-5c106cde.pth',
+    'resnet34': 'https://download.pytorch.org/models/resnet34-333f7ec4.pth',
 }
 '''
 
@@ -62,8 +62,8 @@ def test_whisper_table_keys_are_speech_models(tmp_path: Path) -> None:
 
 def test_file_named_with_more_than_its_key_keeps_its_url(tmp_path: Path) -> None:
     got = found(tmp_path, "nets/fpn.py", _RESNET_PY)
-    assert {raw for _, raw in got} == {"https://download.example.org/models/resnet18-5c106cde.pth",
-                                       "https://download.example.org/models/resnet34-333f7ec4.pth"}
+    assert {raw for _, raw in got} == {"https://download.pytorch.org/models/resnet18-5c106cde.pth",
+                                       "https://download.pytorch.org/models/resnet34-333f7ec4.pth"}
 
 
 def test_a_table_with_other_values_is_left_alone(tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ CATALOGUE_JSON = """\
             "License": "apache-2.0"
           },
           "Tiny": {
-            "Url": "https://example.com/files/tiny-llama.gguf?download=true",
+            "Url": "https://models.acme.dev/files/tiny-llama.gguf?download=true",
             "Icon": "https://example.com/icons/resnet.png",
             "Weights": "https://example.com/files/pytorch_model.bin",
             "Template": "https://example.com/{{name}}.onnx"
@@ -75,7 +75,7 @@ def test_weight_file_url_is_a_model_location_under_any_key() -> None:
     onnx = out[(9, "https://github.com/onnx/models/blob/main/validated/vision/classification/resnet/model/"
                    "resnet50-v1-7.onnx")]
     assert (onnx.column, onnx.kind) == (21, "model-file")
-    assert out[(14, "https://example.com/files/tiny-llama.gguf?download=true")].kind == "model-file"
+    assert out[(14, "https://models.acme.dev/files/tiny-llama.gguf?download=true")].kind == "model-file"
     # a docs page, a picture, a .bin (which holds other things too) under a key that says nothing, a template: none
     assert len(out) == 2
 

@@ -34,7 +34,7 @@ from modelmap.discover.context import context_for, mark_catalogs
 from modelmap.discover.gitindex import Tracked
 from modelmap.discover.hidden import hidden_value_skip
 from modelmap.discover.links import link_uses
-from modelmap.discover.model_files import is_model_file
+from modelmap.discover.model_files import STAND_IN_MAX, is_model_file, text_stand_in
 from modelmap.discover.prefilter import matcher, may_contain_model
 from modelmap.discover.resultcache import ResultCache, digest, encode
 from modelmap.discover.uris import with_location_evidence
@@ -132,6 +132,14 @@ def _scan_file(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
 def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
     name = cand.relpath.rsplit("/", 1)[-1]
     if is_model_file(cand.relpath):
+        if cand.size <= STAND_IN_MAX:  # -1: not stat-ed by the walk; the read is bounded either way
+            try:
+                head = read_regular(cand.abspath, STAND_IN_MAX + 1)
+            except OSError:
+                head = None  # unreadable here: reported by its name as before
+            if head is not None and text_stand_in(head):
+                out.scanned += 1  # a test's text in the weights' place (model_files.text_stand_in): no model
+                return
         context = context_for(cand.relpath)
         for src in opts.sources:
             if getattr(src, "reads_content", True) is False and src.applies_to(cand.relpath):

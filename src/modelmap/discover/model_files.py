@@ -1,7 +1,9 @@
 """Model weight files on disk, reported as findings of kind ``model-file``.
 
 Only the path is used here: the engine never reads weight files as text. Reading inside them
-(headers, tokenizers) is the artifacts stage's job (``modelmap inspect``).
+(headers, tokenizers) is the artifacts stage's job (``modelmap inspect``). The one exception is ``text_stand_in``:
+a file of at most 4 KiB is read once to tell a test's text stand-in (``model.gguf`` holding ``single-platform-amd64``)
+from weights; no format library answers "is this a placeholder", and the check is a few bytes, so it is written here.
 """
 
 from __future__ import annotations
@@ -32,6 +34,25 @@ def is_model_file(path: str) -> bool:
     if WEAK.search(name):
         return bool(_MODEL_BIN.search(name)) or "/models/" in f"/{path}" or "/checkpoints/" in f"/{path}"
     return False
+
+
+# the opening bytes of GGUF, the GGML family, zip (PyTorch, Keras) and pickle streams
+_WEIGHT_MAGIC = (b"GGUF", b"ggml", b"ggmf", b"ggjt", b"lmgg", b"fmgg", b"tjgg", b"PK", b"\x80")
+STAND_IN_MAX = 4096  # bytes: no weight file of these formats is this small and text
+
+
+def text_stand_in(data: bytes) -> bool:
+    """Whether a small file's bytes are a text stand-in for weights rather than weights. Every format above is binary:
+    GGUF / GGML open with a magic and little-endian counts, safetensors with an 8-byte header length, ONNX / TFLite /
+    Core ML are protobuf or flatbuffers, ``.bin`` / ``.pt`` are zip or pickle streams, and even a tiny test tensor
+    file holds NUL bytes. A file of at most ``STAND_IN_MAX`` bytes with no NUL byte is therefore text a test or an
+    example wrote in the weights' place (``multi-platform-arm64``, an empty ``touch model.gguf``) and names no model,
+    unless it is a Git LFS or git-annex pointer, whose weights live elsewhere and are the model the repository
+    ships."""
+    if len(data) > STAND_IN_MAX or b"\x00" in data or data.startswith(_WEIGHT_MAGIC):
+        return False  # binary, or it opens as a weights format does (a truncated file is still that format's)
+    head = data.lstrip()[:64]
+    return not (head.startswith(b"version https://git-lfs") or b"/annex/objects/" in data)
 
 
 class ModelFileSource:

@@ -349,6 +349,22 @@ def owns(value: str) -> bool:
 _SCHEMES = HUB_SCHEMES | OLLAMA_SCHEMES | STORAGE_SCHEMES | {"azureml"}
 
 
+# hosts reserved for documentation and tests (RFC 2606 section 3, RFC 6761 section 6): `example.com`, `example.org`,
+# `example.net` and their subdomains, and names under the `.example`, `.test` and `.invalid` top-level domains never
+# reach a real server, so no model is downloaded from them: `https://example.com/remote.gguf` in a test or a doc is a
+# stand-in address whatever key holds it
+_RESERVED_HOST = re.compile(r"(?i)(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid))\.?")
+
+
+def reserved_host(url: str) -> bool:
+    """Whether an ``http(s)://`` URL's host (``user@host:port`` allowed) is one reserved for documentation."""
+    scheme, sep, rest = url.strip().partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        return False
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    return _RESERVED_HOST.fullmatch(host) is not None
+
+
 def classify_uri(value: str, hint: Hint = "none", fallback: Callable[[str, Hint], Match | None] | None = None
                  ) -> Match | None:
     """Whether ``value``, a URI or URL, is a model reference. Values this module does not own (``owns``) go to
@@ -357,6 +373,8 @@ def classify_uri(value: str, hint: Hint = "none", fallback: Callable[[str, Hint]
     key or API holding it expects (``key`` for a model key such as ``storageUri``: any storage location there is
     a model's)."""
     if not owns(value):
+        if reserved_host(value):
+            return None  # https://example.com/model.bin: a stand-in address (_RESERVED_HOST)
         found = fallback(value, hint) if fallback is not None else None
         if found is None and hint == "key" and is_model_archive_url(value):
             found = Match("model-file", None, 0.7)
