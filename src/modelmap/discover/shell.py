@@ -1101,6 +1101,8 @@ class ShellSource:
                 out.extend(scan_windows_assignments(file, raw, number, f"{self.id}-variable"))
             if ":" in raw and "odel" in raw:
                 out.extend(_scan_key_values(file, raw, number, f"{self.id}-json"))
+            if "^" in raw and "$" in raw:
+                out.extend(_scan_exact_patterns(file, raw, number, f"{self.id}-pattern"))
             if command and start == number and "=(" in raw and (opened := _ARRAY_OPEN.match(raw)) is not None:
                 # MODELS=( then one item a line: this line's items, then the next lines' up to the `)`
                 out.extend(array_items(file, raw, number, f"{self.id}-variable", opened.group("name"),
@@ -1140,6 +1142,23 @@ def _scan_key_values(file: SourceFile, raw: str, line: int, source_id: str) -> l
         key = m.group(1)
         if "model" in key.lower() and is_model_key(key):
             collector.model(m.group(2), line, m.start(2) + 1, hint="key")
+    return collector.findings
+
+
+# a quoted, anchored regex of nothing but name characters (`pick_first '^gpt-4o-mini$' …`, `grep -q "^llama3:8b$"`,
+# `[[ $m =~ '^qwen2.5:7b$' ]]`): such a pattern matches one whole string, written out between its anchors, so the
+# script names that string exactly, wherever the pattern goes (a picker, grep, a `=~` test). A pattern with any other
+# regex syntax (`^gpt-4\.1-mini$`, `^gpt-5(\.|-).*`, `^o1`) is a family or a prefix: no single name
+_EXACT_PATTERN = linear(r"""(["'])\^([A-Za-z0-9][\w.:/-]{0,150})\$(["'])""")
+
+
+def _scan_exact_patterns(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
+    collector = Collector(file, source_id)
+    for m in _EXACT_PATTERN.finditer(raw):
+        collector.budget.tick()
+        if m.group(1) == m.group(3):
+            # a bare literal: only a name the knowledge base knows counts (`^main$`, `^v1.2$` are not models)
+            collector.model(m.group(2), line, m.start(2) + 1, hint="none")
     return collector.findings
 
 
