@@ -727,6 +727,12 @@ _NOT_MODEL_KEYS = frozenset({
 })
 _CHILD_OF_MODEL_KEYS = frozenset({"name", "id", "repo", "repo_id", "path", "uri", "default", "model", "value",
                                   "identifier", "checkpoint", "pretrained", "hf_repo", "model_id"})
+# a block that says where a model's weights come from (Truss `checkpoint_repository: {repo: org/name, source: HF}`,
+# `weights_source: {repo: …}`): its repo / id / path is the model, as under a `model:` block; a checkpoint block
+# names weights, never a dataset or a code repository (`repository: {url: …}` alone is not such a block)
+_CHECKPOINT_SOURCE = re.compile(r"(?i)(?:checkpoint|ckpt|weights?)[_-]?(?:repo|repository|source|location)")
+# where a weights entry places the model it fetches (Truss `mount_location`, a downloader's `local_dir`)
+_MOUNT_KEYS = frozenset({"mount_location", "mount_path", "local_dir", "local_path", "target_dir"})
 VOLUME_KEYS = frozenset({"volumes", "volume", "mounts", "binds"})
 # keys whose values are never a model's location, even a hub address (an image, a schema, a project's homepage)
 # the download address of one model weight file, by a format that only holds weights (a catalogue entry's
@@ -1137,6 +1143,19 @@ class TreeWalker:
             hit = self.extra_endpoint(url)
         return hit
 
+    def _mounted_weights(self, node: Mapping) -> None:
+        """A weights entry that fetches a model from a location and mounts it at a folder (Truss `weights: [{source:
+        hf://org/name@rev, mount_location: /models/name}]`): the folder is where the server loads that model from,
+        a local model directory, as the folder a `huggingface-cli download … --local-dir` fills is (shell)."""
+        source = node.get("source")
+        if not (isinstance(source, Scalar) and "://" in source.value and is_model_location(source.value)):
+            return
+        for k, v in node.pairs:
+            if (isinstance(k, Scalar) and k.value.lower() in _MOUNT_KEYS and isinstance(v, Scalar)
+                    and v.value.startswith(("/", "./", "~/")) and not _TEMPLATED.search(v.value)):
+                line, col, _ = self.position(v, v.value)
+                self.collector.add(v.value, line, col, Match("model-file", None, 0.6), source_id=self.ids.value)
+
     def position(self, s: Scalar, needle: str | None = None, after: int | None = None) -> tuple[int, int, int]:
         """(line, column, offset) of ``needle`` inside scalar ``s`` (its first character when not found)."""
         text = self.file.text
@@ -1277,6 +1296,8 @@ class TreeWalker:
                            node.start)
         endpoint = self.block_endpoint(node) or endpoint
         keys = {k.value.lower() for k, _ in node.pairs if isinstance(k, Scalar)}
+        if "source" in keys and keys & _MOUNT_KEYS:
+            self._mounted_weights(node)
         # the mapping names its model in a model key (modelURL, model): its `name` only labels the entry
         # (a Deployment, a route); a LoRA adapter's base model is that label, not a model id
         named_elsewhere = any(is_model_key(k) and k not in _ENTRY_NAME_KEYS for k in keys)
@@ -1655,8 +1676,8 @@ class TreeWalker:
                                source_id=self.ids.key)
             return
         model_field = bool(hint_key and is_model_key(hint_key)) or bool(
-            parent_key and is_model_key(parent_key) and low_key in _CHILD_OF_MODEL_KEYS) or section is not None \
-            or entry_version
+            parent_key and (is_model_key(parent_key) or _CHECKPOINT_SOURCE.fullmatch(parent_key))
+            and low_key in _CHILD_OF_MODEL_KEYS) or section is not None or entry_version
         if value.lower() in _BACKEND_WORDS:
             return
         hint = (section or "key") if model_field else "none"
@@ -1813,11 +1834,13 @@ class TreeWalker:
         from the text where it is written (a folded or literal block's lines after its header, a quoted scalar's
         inside), so its offsets are the file's, and walked as if nested under its key, as a dotenv value written as
         JSON is (``_env_json``). JSON that needs unescaping to read (a double-quoted scalar with ``\\"`` inside), that
-        does not parse or that is not a collection stays one value. Bounded as ``embedded``: 64 KB, 32 per file, one
-        level of nesting, ticks in proportion to its size."""
+        does not parse or that is not a collection stays one value, unless YAML's own quoting is all that changed it
+        (``_decoded_json``). Bounded as ``embedded``: 64 KB, 32 per file, one level of nesting, ticks in proportion
+        to its size. A key named like prose is passed over, but not ``body`` alone: the payload of an HTTP exchange
+        (a recorded request's ``body: '{"model": …}'``), read only when it parses as JSON."""
         text = self.file.text
         if (self._embedded_depth >= 1 or self._embedded_count >= 32 or s.end - s.start > _ENV_JSON_MAX
-                or (key and _PROSE_KEY.search(key))):
+                or (key and key.lower() != "body" and _PROSE_KEY.search(key))):
             return False
         start = s.start
         if text.startswith(("|", ">"), start):
@@ -1829,7 +1852,10 @@ class TreeWalker:
         try:
             node = _shift(parse_json(text[start:s.end]), start)
         except (ParseError, RecursionError):
-            return False
+            decoded = self._decoded_json(s)
+            if decoded is None:
+                return False
+            node = decoded
         if not isinstance(node, (Mapping, Seq)):
             return False
         self._embedded_trees.append(node)
@@ -1839,6 +1865,61 @@ class TreeWalker:
         finally:
             self._embedded_depth -= 1
         return True
+
+    def _decoded_json(self, s: Scalar) -> Node | None:
+        """JSON that YAML quoting changed on its way into the file: a recorded HTTP exchange's body (a VCR / go-vcr /
+        Polly / pytest-recording cassette's ``string: '{"model":"gpt-4o",…}'`` folded over several lines, a
+        double-quoted ``"{\\"model\\":\\"…\\"}"`` response, ``''`` for a quote) or any other JSON value a tool
+        wrote as a quoted YAML string. The raw text is not JSON, but the string YAML reads is; it is parsed from that
+        string, and each of its scalars is put where its text is first written in the file after the one before it
+        (the walk is in document order, so each place found is at or before the true one and the search never
+        skips past a later value); a scalar whose text is not written as it reads (escaped, folded) is put where
+        the search stands. Only a quoted scalar (a plain one reads as written), within the caller's bounds."""
+        text = self.file.text
+        if not {text[max(s.start - 1, 0):s.start], text[s.start:s.start + 1]} & {"'", '"'}:
+            return None  # the scalar's span starts inside its quotes, or at them
+        try:
+            node = parse_json(s.value)
+        except (ParseError, RecursionError):
+            return None
+        cursor = s.start
+        stack: list[Node] = [node]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, Scalar):
+                found = self._json_string_at(n.value, cursor, s.end)
+                if found >= 0:
+                    n.start, n.end = found, found + len(n.value)
+                    cursor = n.end
+                else:
+                    n.start = n.end = cursor
+            elif isinstance(n, Mapping):
+                n.start = cursor
+                stack.extend(x for kv in reversed(n.pairs) for x in reversed(kv))
+            elif isinstance(n, Seq):
+                n.start = cursor
+                stack.extend(reversed(n.items))
+        return node
+
+    def _json_string_at(self, value: str, lo: int, hi: int) -> int:
+        """Where JSON string ``value`` is written between ``lo`` and ``hi``: its text between JSON quotes (``"v"``, or
+        ``\\"v\\"`` inside a double-quoted YAML string), so a key or model also mentioned in prose before it
+        (``"content": "which model are you?", "model": …``) is not taken for it; -1 when not written so (a number,
+        or text YAML folded or escaped). At most 8 tries a value."""
+        if not value:
+            return -1
+        text = self.file.text
+        needle = '"' + value
+        at = lo
+        for _ in range(8):
+            found = text.find(needle, at, hi)
+            if found < 0:
+                return -1
+            after = found + len(needle)
+            if text[after:after + 1] in ('"', "\\"):
+                return found + 1
+            at = found + 1
+        return -1
 
     def script_block(self, s: Scalar) -> None:
         """A shell script held as a literal block under its file name (a ConfigMap's ``rag-sweep.sh: |``), read as a
