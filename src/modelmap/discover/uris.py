@@ -110,6 +110,9 @@ class Location:
 _STAND_IN_WORDS = frozenset({
     "foo", "bar", "baz", "qux", "quux", "foobar", "dummy", "fake", "mock", "stub", "test", "testing", "dry", "run",
     "dryrun", "example", "sample", "invalid", "nonexistent", "missing", "bogus", "model", "my", "your",
+    # what a stand-in word qualifies in a test's repo id (`test-org/test-repo`, `fake-user/mock-model`): alone
+    # each is a placeholder part already (`org/repo`), so a name made of these and the words above names no repo
+    "org", "repo", "user", "owner", "name",
 })
 
 
@@ -251,7 +254,10 @@ def _web_location(scheme: str, segments: list[str]) -> Location | None:
     parts = segments[1:]
     if host in HUB_HOSTS:
         if len(parts) >= 4 and parts[0].lower() == "api" and parts[1].lower() == "models" and (
-                len(parts) == 4 or parts[4] in _HUB_FILE_PARTS or parts[4] == "revision"):
+                len(parts) == 4 or parts[4] in _HUB_FILE_PARTS or parts[4] == "revision") and not (
+                parts[2] == "revision" or parts[2] in _HUB_FILE_PARTS):
+            # (`/api/models//revision/main`: the org/name was an interpolation that came out empty, `//` is dropped
+            # from the segments, and what is left is the route's own words, no repo)
             # the Hub API's address of a model (/api/models/<org>/<name>[/tree|revision/<rev>/…]): read as its page
             parts = parts[2:]
             if len(parts) > 2:
