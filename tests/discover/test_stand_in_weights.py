@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import modelmap
+from modelmap.discover.base import stand_in_weight_path
 from modelmap.discover.identify import classify
 from modelmap.discover.model_files import text_stand_in
 from modelmap.discover.uris import reserved_host
@@ -88,3 +89,62 @@ def test_text_files_in_the_place_of_weights_are_not_reported(tmp_path: Path) -> 
     assert "test/ci/payloads/local-model.safetensors" not in got
     assert "test/ci/payloads/lfs-qwen2-7b.gguf" in got  # a pointer: the weights live in LFS
     assert "test/ci/payloads/tiny.gguf" in got  # binary GGUF, however small
+
+
+def test_stand_in_weight_path_shapes() -> None:
+    for path in ("models/model.gguf", "./models/a.gguf", "models\\model.gguf", "/models/model.gguf",
+                 "../normalized/model.bin", "weights/model.safetensors", "models/nested/local-model.gguf",
+                 "/exports/model-q4_k_m.gguf", "tiny.gguf"):
+        assert stand_in_weight_path(path), path
+    for path in ("/models/pytorch/llama-2-7b/final/bf16/model.safetensors", "Whisper/tiny.pt",
+                 "models/Llama-3.2-1B-Instruct.Q4_K_M.gguf", "aikit-model-q4_k_m.gguf", "mmproj-model-f16.gguf",
+                 "https://mirror.acme.io/model.gguf", "$MODELS/model.gguf", "models/qwen2-7b/adapter.bin"):
+        assert not stand_in_weight_path(path), path
+
+
+_GO_OPT_TEST = '''package inference
+
+import "testing"
+
+const (
+	testLocalModelPath = "models/model.gguf"
+	testLocalModelZ    = "models/z.gguf"
+)
+
+func TestCopies(t *testing.T) {
+	sources := []string{testLocalModelZ, "./models/a.gguf", "weights/model.safetensors"}
+	real := []string{"models/Llama-3.2-1B-Instruct.Q4_K_M.gguf"}
+	_, _ = sources, real
+}
+'''
+
+_PY_TEST = '''import unittest
+
+
+class ExportTest(unittest.TestCase):
+    def test_export_path(self):
+        gguf_path = "/exports/model-q4_k_m.gguf"
+        model_path = "/models/qwen2.5-7b-instruct-q4_k_m.gguf"
+        self.assertTrue(gguf_path and model_path)
+'''
+
+
+def test_fixture_weight_paths_in_tests_are_not_reported(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "copy_test.go").write_text(_GO_OPT_TEST)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_export.py").write_text(_PY_TEST)
+    got = {raw for _, raw in _found(tmp_path)}
+    for stand_in in ("models/model.gguf", "models/z.gguf", "./models/a.gguf", "weights/model.safetensors",
+                     "/exports/model-q4_k_m.gguf"):
+        assert stand_in not in got, stand_in
+    assert "models/Llama-3.2-1B-Instruct.Q4_K_M.gguf" in got
+    assert "/models/qwen2.5-7b-instruct-q4_k_m.gguf" in got
+
+
+def test_same_paths_outside_tests_are_left_to_the_sources(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "copy.go").write_text(_GO_OPT_TEST.replace("func TestCopies(t *testing.T)", "func copies()")
+                                              .replace('import "testing"\n', ""))
+    got = {raw for _, raw in _found(tmp_path)}
+    assert "models/model.gguf" in got or "models/z.gguf" in got

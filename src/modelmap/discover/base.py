@@ -356,6 +356,28 @@ class Source(Protocol):
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip | SymbolUse]: ...
 
 
+# a local weight file's path: its folders and its stem (no scheme, template or shell syntax)
+_LOCAL_WEIGHT_PATH = re.compile(r"(?i)((?:[\w.-]+[/\\]+)*)([\w.-]+)\.(?:gguf|ggml|llamafile|safetensors|onnx|tflite|bin|pt|"
+                                r"pth|ckpt|h5)")
+
+
+def stand_in_weight_path(value: str) -> bool:
+    """``models/model.gguf``, ``./models/a.gguf``, ``/exports/model-q4_k_m.gguf``, ``weights/model.safetensors``,
+    ``models\\nested\\local-model.gguf``: a weight file's path whose file name is made of test words, "model" and
+    one- or two-letter parts only, and none of whose folders names a model. In a test such a path is the file the test
+    writes or expects (a fixture, a copy target), the same whatever model a user puts there; a real checkpoint's path in
+    a test names the model somewhere (``models/llama-2-7b/model.safetensors``, ``Whisper/tiny.pt``). The check is on
+    the path alone, so it holds for every language's tests; outside tests the same path is left to the sources."""
+    m = _LOCAL_WEIGHT_PATH.fullmatch(value.strip().lstrip("/\\"))
+    if m is None:
+        return False
+    from modelmap.discover.identify import is_model_ish
+    from modelmap.discover.python import _stand_in_stem  # the Python source's test-file-name words
+    if not _stand_in_stem(m.group(2)):
+        return False
+    return not any(is_model_ish(part) for part in re.split(r"[/\\]+", m.group(1)) if part not in ("", ".", ".."))
+
+
 @dataclass
 class Collector:
     """Builds findings for one file; shared by the sources so each one stays small."""
@@ -443,6 +465,8 @@ class Collector:
             api=api,
             evidence=evidence,
         )
+        if match.kind == "model-file" and self.file.context == "test" and stand_in_weight_path(value):
+            return finding  # a test's fixture path, not a model (stand_in_weight_path): built, not kept
         if self.budget.found():
             self.findings.append(finding)
         return finding
