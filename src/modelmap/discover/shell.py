@@ -147,13 +147,19 @@ def _model_flag(flag: str) -> tuple[Hint, str | None] | None:
         return "hf", "rerank" if role_model.group(1).startswith("rerank") else "embedding"
     if _COMPONENT_FLAG.fullmatch(name):
         # a multimodal trainer's parts (InternVL --vision_path, --llm_path; --tokenizer_dir): a Hub repo or a folder
-        return "path", "vision" if name.startswith(("vision", "vit", "visual", "clip")) else None
+        return "path", "vision" if name.startswith(("vision", "vit", "visual", "clip", "mm_vision", "image",
+                                                    "video")) else None
     return None
 
 
-# flags naming where one part of a model is: the language model, the vision tower, the tokenizer, a teacher
+# flags naming where one part of a model is: the language model, the vision tower, the tokenizer, a teacher; and
+# the tower flags of LLaVA and the trainers built on its code (``--vision_tower openai/clip-vit-large-patch14``,
+# ``--mm_vision_tower``, Video-LLaVA's ``--image_tower`` / ``--video_tower``): a tower is the encoder model the
+# multimodal model is built on, named by its Hub id or folder, never a switch or a number (those flags are
+# ``--unfreeze_mm_vision_tower``, ``--mm_vision_tower_lr``, which the whole-name match leaves out)
 _COMPONENT_FLAG = re.compile(r"(?:llm|lm|language_model|vision|vision_model|vit|visual|clip|text_encoder|tokenizer|"
-                             r"teacher|student|reward|ref|actor|critic|draft|base)_(?:path|dir|name_or_path|id)")
+                             r"teacher|student|reward|ref|actor|critic|draft|base)_(?:path|dir|name_or_path|id)|"
+                             r"(?:mm_)?(?:vision|image|video)_tower")
 
 
 # flags naming a retrieval pipeline's embedding or reranking model (not ``--embedder_batch_size``)
