@@ -109,7 +109,12 @@ def test_hugging_face_router_suffix_names_the_hub_repo(tmp_path: Path) -> None:
     assert found["deepseek-ai/DeepSeek-V4-Pro:novita"].kind == "hf-repo"
     assert found["Qwen/Qwen2.5-7B-Instruct:fastest"].kind == "hf-repo"
     assert "acme/thing:novita" not in found
+    # the suffix names who serves it (a provider the router forwards to, since 23ce5e8); a routing policy such as
+    # :fastest names no provider, so the router itself is the server
     record = modelmap.trace("Qwen/Qwen2.5-7B-Instruct:together")
+    assert record.model is not None and record.model["id"] == "qwen/qwen2.5-7b-instruct"
+    assert record.served_by is not None and record.served_by["id"] == "together-ai"
+    record = modelmap.trace("Qwen/Qwen2.5-7B-Instruct:fastest")
     assert record.model is not None and record.model["id"] == "qwen/qwen2.5-7b-instruct"
     assert record.served_by is not None and record.served_by["id"] == "huggingface-inference"
 
