@@ -7,16 +7,17 @@ factor a shared opening out of an alternation (its compiler only optimises a lit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # a backreference or a conditional group (numbered or named): its group's number would change in a joined pattern
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
-def _top_level_bar(pattern: str) -> bool:
-    """Whether ``pattern`` has an alternation outside every group (``(?:^|\\.)a|b``): its opening is then only the
-    first branch's, and is not shared."""
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """``(index, char, depth)`` for each ``(``, ``)`` and ``|`` of ``pattern`` that is neither escaped nor inside a
+    character class, ``depth`` being the group depth after it (the one walk both helpers below need)."""
     depth, escaped, in_class = 0, False, False
-    for c in pattern:
+    for i, c in enumerate(pattern):
         if escaped:
             escaped = False
         elif c == "\\":
@@ -25,38 +26,25 @@ def _top_level_bar(pattern: str) -> bool:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-    return False
+        elif c in "()|":
+            depth += 1 if c == "(" else -1 if c == ")" else 0
+            yield i, c, depth
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` has an alternation outside every group (``(?:^|\\.)a|b``): its opening is then only the
+    first branch's, and is not shared."""
+    return any(c == "|" and depth == 0 for _, c, depth in _structure(pattern))
 
 
 def _opening(pattern: str) -> tuple[str, str] | None:
     """``(opening, rest)`` when ``pattern`` starts with one unquantified atom that can be shared: a non-capturing
     group ``(?:…)`` (``(?:^|\\.)``) or an escaped punctuation character (``\\.``); otherwise None."""
     if pattern.startswith("(?:"):
-        depth, escaped, in_class = 0, False, False
-        for i, c in enumerate(pattern):
-            if escaped:
-                escaped = False
-            elif c == "\\":
-                escaped = True
-            elif in_class:
-                in_class = c != "]"
-            elif c == "[":
-                in_class = True
-            elif c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-                if depth == 0:
-                    atom, rest = pattern[:i + 1], pattern[i + 1:]
-                    break
-        else:
+        end = next((i for i, c, depth in _structure(pattern) if c == ")" and depth == 0), None)
+        if end is None:
             return None
+        atom, rest = pattern[:end + 1], pattern[end + 1:]
     elif len(pattern) >= 2 and pattern[0] == "\\" and not pattern[1].isalnum() and pattern[1] != "\\":
         atom, rest = pattern[:2], pattern[2:]
     else:
