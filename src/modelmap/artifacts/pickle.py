@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, open_regular
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, open_regular, read_head
 
 # Imports a plain torch/numpy state dict needs; anything else is reported.
 SAFE_IMPORTS = frozenset({
@@ -328,12 +328,7 @@ class PickleReader:
             _PROTO01.match(head) is not None
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
-        try:
-            with open_regular(path) as fh:
-                head = fh.read(4)
-        except OSError as exc:
-            raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
-        if head == _ZIP:
+        if read_head(path, 4) == _ZIP:
             return self._zip(path, limits)
         return self._legacy(path, limits)
 

@@ -47,7 +47,15 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, TokenizerInfo, fail, open_regular
+from modelmap.artifacts.base import (
+    DEFAULT_LIMITS,
+    ArtifactInfo,
+    Limits,
+    TokenizerInfo,
+    fail,
+    open_regular,
+    read_head,
+)
 from modelmap.errors import ReadError
 
 GZ_MAGIC = b"\x1f\x8b\x08"
@@ -451,11 +459,7 @@ class TarReader:
         return len(head) >= 157 and _TAR_HEAD.match(head[:157]) is not None
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
-        try:
-            with open_regular(path) as fh:
-                block = fh.read(512)
-        except OSError as exc:
-            raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+        block = read_head(path, 512)
         if len(block) < 512 or not _is_tar(block) or not _tar_checksum_ok(block):
             raise fail(path, "not a tar archive (no ustar header with a valid checksum)")
         props, complete = _tar_outline(path, gzipped=False)
