@@ -1155,14 +1155,17 @@ def _scan_key_values(file: SourceFile, raw: str, line: int, source_id: str) -> l
 # `[[ $m =~ '^qwen2.5:7b$' ]]`): such a pattern matches one whole string, written out between its anchors, so the
 # script names that string exactly, wherever the pattern goes (a picker, grep, a `=~` test). A pattern with any other
 # regex syntax (`^gpt-4\.1-mini$`, `^gpt-5(\.|-).*`, `^o1`) is a family or a prefix: no single name
-_EXACT_PATTERN = linear(r"""(["'])\^([A-Za-z0-9][\w.:/-]{0,150})\$(["'])""")
+# The length cap is checked in code, not as `{0,150}`: a counted repeat of a Unicode class makes RE2's DFA exceed
+# its memory and print "DFA out of memory" on stderr for every long line (it then falls back to a slower engine).
+_EXACT_PATTERN = linear(r"""(["'])\^([A-Za-z0-9][\w.:/-]*)\$(["'])""")
+_EXACT_MAX = 151
 
 
 def _scan_exact_patterns(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
     collector = Collector(file, source_id)
     for m in _EXACT_PATTERN.finditer(raw):
         collector.budget.tick()
-        if m.group(1) == m.group(3):
+        if m.group(1) == m.group(3) and len(m.group(2)) <= _EXACT_MAX:
             # a bare literal: only a name the knowledge base knows counts (`^main$`, `^v1.2$` are not models)
             collector.model(m.group(2), line, m.start(2) + 1, hint="none")
     return collector.findings
