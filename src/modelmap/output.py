@@ -277,6 +277,29 @@ def _write_through(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def check_output_target(target: Path) -> os.stat_result | None:
+    """The ``-o`` target's lstat (None for a new path) when modelmap may write it: a regular file, a new
+    path, a character device or a FIFO; else an OutputError (a symlink, a folder, a socket ...). Commands
+    call it before their work too, so a refused target costs no scan."""
+    shown = visible(str(target))
+    try:
+        st: os.stat_result | None = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown}: {_describe(exc)}") from None
+    assert st is not None
+    if stat.S_ISREG(st.st_mode) or stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
+        return st
+    if stat.S_ISLNK(st.st_mode):
+        raise OutputError(f"refusing to write {shown}: it is a symbolic link",
+                          hint="pass the real file it points to, or remove the link")
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"cannot write {shown}: it is a folder", hint="pass a file name inside it")
+    raise OutputError(f"refusing to write {shown}: it is not a regular file",
+                      hint="pass a file name, or - for standard output")
+
+
 def write_output(path: Path | str, data: bytes) -> None:
     """``-o PATH``: ``-`` is standard output; a character device or FIFO is written through (it is
     never replaced); a regular file or a new path is written atomically, keeping an existing
@@ -288,25 +311,12 @@ def write_output(path: Path | str, data: bytes) -> None:
         return
     target = Path(path)
     shown = visible(str(target))
-    try:
-        st: os.stat_result | None = os.lstat(target)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise OutputError(f"cannot write {shown}: {_describe(exc)}") from None
+    st = check_output_target(target)
     try:
         if st is None or stat.S_ISREG(st.st_mode):
             write_atomic(target, data, mode=None if st is None else stat.S_IMODE(st.st_mode))
-        elif stat.S_ISLNK(st.st_mode):
-            raise OutputError(f"refusing to write {shown}: it is a symbolic link",
-                              hint="pass the real file it points to, or remove the link")
-        elif stat.S_ISDIR(st.st_mode):
-            raise OutputError(f"cannot write {shown}: it is a folder", hint="pass a file name inside it")
-        elif stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
-            _write_through(target, data)
         else:
-            raise OutputError(f"refusing to write {shown}: it is not a regular file",
-                              hint="pass a file name, or - for standard output")
+            _write_through(target, data)
     except BrokenPipeError:
         raise BrokenPipe() from None
     except OSError as exc:

@@ -220,6 +220,18 @@ def test_output_to_a_symlink_or_folder_is_refused(tmp_path: Path) -> None:
     assert proc.returncode == 2 and b"folder" in proc.stderr
 
 
+def test_a_refused_output_is_refused_before_the_work(tmp_path: Path) -> None:
+    """The -o target is checked when the option is read: the scan of a path that does not exist never
+    starts, so the error names the link, not the missing path (and a long scan is not wasted)."""
+    (tmp_path / "link.html").symlink_to(tmp_path / "elsewhere.html")
+    proc = run("report", "no-such-folder", "-o", "link.html", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert b"symbolic link" in proc.stderr and b"no-such-folder" not in proc.stderr
+    proc = run("scan", "no-such-folder", "-o", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and b"folder" in proc.stderr and b"no-such-folder" not in proc.stderr
+    assert not (tmp_path / "elsewhere.html").exists()
+
+
 def test_output_to_dev_null_keeps_it_a_character_device(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text(CALL)
     proc = run("scan", ".", "-f", "json", "-o", os.devnull, cwd=tmp_path)

@@ -37,7 +37,20 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the resul
                                      "warnings or progress on stderr (errors are still shown).")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colours or styles (also when the NO_COLOR "
                                        "environment variable is set).")]
-Output = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+def _preflight_output(value: Path | None) -> Path | None:
+    """Refuse an ``-o`` target that would be refused at the end (a symlink, a folder, a socket) before the
+    command does its work, with the same message and exit code."""
+    if value is not None and str(value) != "-":
+        from modelmap.output import check_output_target
+
+        try:
+            check_output_target(value)
+        except ModelmapError as exc:
+            fail(exc)
+    return value
+
+
+Output = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", callback=_preflight_output,
                                              help="Write the result to FILE instead of stdout (- for stdout).")]
 Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
 
