@@ -113,6 +113,14 @@ _API_LATEST = re.compile(r"([a-z][\w.-]*?)-latest", re.IGNORECASE)
 # a stable version of a Gemini model: the model name and a three-digit version number, "gemini-1.5-pro-001" is
 # version one of Gemini 1.5 Pro (cloud.google.com/vertex-ai/generative-ai/docs/learn/model-versioning)
 _GEMINI_STABLE = re.compile(r"(gemini-[\w.-]+?)-\d{3}", re.IGNORECASE)
+# a cloud's own tail on a lab's model name, which names a deployment of it, not another model: Alibaba Cloud Model
+# Studio's US-region names ("deepseek-v4-pro-us", "deepseek-v4-flash-us" on dashscope-us.aliyuncs.com, displayed as
+# DeepSeek-V4-Pro / -Flash: catwalk's alibaba-united-states config at 021b34d, read 2026-12-05), and Volcengine Ark's
+# "-ga" (general availability) before its date stamp ("deepseek-v4-pro-ga-260813", Dify's volcengine plugin)
+_REGION_TAIL = re.compile(r"([a-z][\w.-]*?)-us", re.IGNORECASE)
+_GA_TAIL = re.compile(r"(.+)-ga", re.IGNORECASE)
+# a "v"-version written with a dash by Volcengine Ark ("deepseek-v3-2" for DeepSeek-V3.2), read back as a dot
+_DASHED_V_VERSION = re.compile(r"(?<=\bv\d)-(?=\d(?:-|$))")
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
 _OPENAI_FT = re.compile(r"(?i)ft:((?:gpt-|o\d)[\w.-]*|davinci-002|babbage-002):([\w.-]*):[\w.-]*:[\w.-]+")
 
@@ -604,6 +612,31 @@ class Resolver:
             return None
         pub, names = next(iter(found.items()))
         return (pub, sorted(set(names))) if pub in self.kb.publishers else None
+
+    def _cloud_tail_model(self, name: str) -> tuple[str, str, str] | None:
+        """(model id, publisher, what the tail is) when a bare name is a lab's model name the knowledge base holds
+        with a cloud's own tail: a date stamp (Volcengine Ark's "deepseek-v3-250324", "-ga-260813", the version
+        written with dashes: "deepseek-v3-2-251201") or a region ("deepseek-v4-pro-us", Alibaba Cloud's US region).
+        The tail names a deployment, not another model, so the lab publishes it; but a dated deployment of an
+        open-weights line may serve a later checkpoint than the name before its date (DeepSeek-V3's 250324 is the
+        0324 update), so only the publisher is taken, never the record's base or licence. Only a lab's record
+        counts: a third party's name with such a tail says nothing about who deployed it."""
+        low = name.lower()
+        dated = _API_SNAPSHOT.fullmatch(low)
+        if dated:
+            ga = _GA_TAIL.fullmatch(dated.group(1))
+            stem, what = (ga.group(1) if ga else dated.group(1)), "a cloud's dated deployment name"
+        else:
+            region = _REGION_TAIL.fullmatch(low)
+            if not region:
+                return None
+            stem, what = region.group(1), "a cloud region's deployment name"
+        for key in dict.fromkeys((stem, _DASHED_VERSION.sub(".", stem), _DASHED_V_VERSION.sub(".", stem))):
+            mid = self.kb.alias_index.get(key) or self._by_name(key)
+            pub = str(self.kb.models[mid].get("publisher") or "") if mid else ""
+            if mid and pub in self.kb.publishers and self._publisher_kind(pub) == "lab":
+                return mid, pub, what
+        return None
 
     def _api_sibling_license(self, name: str) -> str | None:
         """``proprietary`` when every API-only sibling of ``name`` (same versioned stem, see
@@ -1303,6 +1336,14 @@ class Resolver:
                     "are unknown" + ("; every one of those siblings is proprietary and the name's last word is a "
                                      "tier, not a size, so the license is proprietary (an API-only tier)"
                                      if sib_lic else ", and so is the license"))
+            cloud = None if org or parsed.is_file or ":" in parsed.core else self._cloud_tail_model(parsed.core)
+            if cloud:
+                cloud_mid, cloud_pub, what = cloud
+                return self._partial(
+                    parsed, cloud_pub, sources=kb.publishers[cloud_pub].get("sources"),
+                    reason=f"not in the knowledge base: {what} of {cloud_mid}, so the publisher is {cloud_pub}; which "
+                    "checkpoint that deployment serves is not stated, so the exact model, its base and license are "
+                    "unknown")
             worded = self._family_word_claim(parsed, org)
             if worded is not None:
                 return worded

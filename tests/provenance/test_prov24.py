@@ -1,0 +1,60 @@
+"""Session 24 (prov24): a cloud's own tail on a lab's model name (issue 11, the opened provenance keys).
+
+Clouds that host a lab's model name their deployment after it, with a tail of their own:
+
+* Volcengine Ark dates each deployment, ``<name>-YYMMDD`` (Dify's volcengine plugin: ``deepseek-v3-250324``,
+  ``deepseek-v4-flash-260425``), writes a version's dot as a dash (``deepseek-v3-2-251201`` is DeepSeek-V3.2) and
+  marks general availability with ``-ga`` before the date (``deepseek-v4-pro-ga-260813``);
+* Alibaba Cloud Model Studio's US region adds ``-us`` (catwalk's alibaba-united-states config, read 2026-12-05:
+  ``deepseek-v4-pro-us`` and ``deepseek-v4-flash-us`` on dashscope-us.aliyuncs.com, shown as DeepSeek-V4-Pro / -Flash).
+
+Such a name is the lab's model, so the lab is its publisher; a dated deployment of an open-weights line may serve a
+later checkpoint than the undated name (V3's 250324 is the 0324 update), so the exact model, base and licence stay
+unknown. A name the knowledge base does not hold before the tail, or a third party's repo, gets nothing from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.provenance.resolver import resolve
+
+
+@pytest.mark.parametrize("query", [
+    "deepseek-v3-250324",         # Ark's date stamp on DeepSeek-V3
+    "deepseek-v3-2-251201",       # DeepSeek-V3.2, its dot written as a dash
+    "deepseek-v4-flash-260425",
+    "deepseek-v4-pro-ga-260813",  # general availability, then the date
+    "deepseek-v4-pro-us",         # Alibaba Cloud's US region
+    "deepseek-v4-flash-us",
+])
+def test_a_clouds_tail_on_a_labs_name_keeps_the_lab_as_publisher(query: str) -> None:
+    res = resolve(query)
+    assert (res.publisher or {}).get("id") == "deepseek"
+    assert (res.publisher or {}).get("country") == "CN"
+    assert res.origins == ("CN",)
+    assert res.confidence == "inferred"
+
+
+@pytest.mark.parametrize("query", ["deepseek-v3-250324", "deepseek-v4-pro-us"])
+def test_the_deployment_is_not_taken_for_the_undated_checkpoint(query: str) -> None:
+    res = resolve(query)
+    assert (res.model or {}).get("id") is None  # which checkpoint the deployment serves is not stated
+    assert res.license is None
+    assert res.edges is None and res.roots is None  # no base claimed
+    assert res.origins_known is False
+
+
+@pytest.mark.parametrize("query", [
+    "acme-bot-us",         # nothing the knowledge base holds before the tail
+    "my-agent-250324",
+    "deepseek-v9-ultra-us",  # a DeepSeek-looking name that is no DeepSeek model: only the name's word, no publisher
+])
+def test_no_publisher_without_a_known_model_before_the_tail(query: str) -> None:
+    assert resolve(query).publisher is None
+
+
+def test_a_known_name_is_still_answered_as_itself() -> None:
+    res = resolve("deepseek-v4-pro")
+    assert (res.model or {}).get("id") == "deepseek-ai/deepseek-v4-pro"
+    assert res.confidence == "known"
