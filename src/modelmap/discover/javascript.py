@@ -303,6 +303,16 @@ _ROUTE_CALLS = frozenset({"push", "replace", "navigate", "redirect", "fetch", "g
 # `const MODEL_FAMILY_VALUES = [...]`, `architecture: "llama"` (the tree-sitter languages' rule in the classifier,
 # `_ARCH_NAMES`); `fontFamily` is caught too and names no model either
 _FAMILY_NAME = re.compile(r"(?:^|_)(?:famil(?:y|ies)|arch|architectures?)(?:_(?:values|list|names?|types?|options))?$")
+# a name whose value says who serves models, never which one (the tree-sitter languages' `_PROVIDER_BINDINGS`): a
+# coding agent's `providerId: "kimi-for-coding"`, `modelsProviderId`, `const PROVIDER_IDS = [...]`,
+# `type ProviderName = "openai" | ...`. A provider may share its spelling with a model or plan it serves (Moonshot's
+# `kimi-for-coding` is both), so the name decides, not the value; a model is sent under a model key, never here
+_PROVIDER_NAME = re.compile(r"(?:^|_)providers?(?:_(?:ids?|names?|keys?|slugs?|values|list|options|types?))?$")
+# an object that names its default model is what holds models (a provider, gateway or agent record:
+# `{ id: "kimi-for-coding", defaultModelId: "k3", apiKeyEnv: [...] }`), so its own id or name is no model
+_DEFAULT_MODEL_KEYS = frozenset({"defaultmodel", "defaultmodelid", "defaultmodelname", "default_model",
+                                 "default_model_id", "default_model_name"})
+_RECORD_ID_KEYS = frozenset({"id", "name", "key", "slug"})
 MAX_FAMILY_STRINGS = 256  # strings looked at under one family-named name (a union or list of family words)
 
 
@@ -720,6 +730,7 @@ class _Analysis:
                                 self.f.imports.add(mod)
             elif t == "pair":
                 self._skip_display_or_route(node)
+                self._skip_provider_record(node)
                 self._skip_family(_prop_name(node.child_by_field_name("key")), node.child_by_field_name("value"))
             elif t == "jsx_attribute":
                 self._skip_jsx_attribute(node)
@@ -740,8 +751,9 @@ class _Analysis:
     def _skip_family(self, name: str | None, value: Any) -> None:
         """Pass 1: the strings a family-named name holds (``_FAMILY_NAME``: ``modelFamily: "qwen2.5-vl"``, a union
         type ``TModelFamily``, a ``MODEL_FAMILY_VALUES`` list) are family words, never reported; an ``org/name``
-        among them still names one model. At most ``MAX_FAMILY_STRINGS`` nodes are looked at."""
-        if not name or value is None or not _FAMILY_NAME.search(_snake(name)):
+        among them still names one model. A provider-named name (``_PROVIDER_NAME``) is read the same way: its
+        strings are provider ids. At most ``MAX_FAMILY_STRINGS`` nodes are looked at."""
+        if not name or value is None or not (_FAMILY_NAME.search(_snake(name)) or _PROVIDER_NAME.search(_snake(name))):
             return
         stack, seen = [value], 0
         while stack and seen < MAX_FAMILY_STRINGS:
@@ -776,6 +788,19 @@ class _Analysis:
                 self.f.skip.add(_node_key(value))
         elif text.startswith("/") and (key in _ROUTE_KEYS or (key == "path" and (
                 self._sibling_keys(pair) & _ROUTE_SIBLINGS or self._in_route_table(pair)))):
+            self.f.skip.add(_node_key(value))
+
+    def _skip_provider_record(self, pair: Any) -> None:
+        """Pass 1: the ``id`` / ``name`` string of an object that also names its default model
+        (``_DEFAULT_MODEL_KEYS``) is the id of what serves models (a provider registry entry), never reported; an
+        ``org/name`` value still names one model, as under a family name."""
+        value = _unwrap(pair.child_by_field_name("value"))
+        if value is None or not _is_string(value):
+            return
+        key = (_prop_name(pair.child_by_field_name("key")) or "").lower()
+        text = string_value(value)
+        if key in _RECORD_ID_KEYS and text is not None and "/" not in text \
+                and self._sibling_keys(pair) & _DEFAULT_MODEL_KEYS:
             self.f.skip.add(_node_key(value))
 
     @staticmethod
