@@ -58,3 +58,26 @@ def test_a_known_name_is_still_answered_as_itself() -> None:
     res = resolve("deepseek-v4-pro")
     assert (res.model or {}).get("id") == "deepseek-ai/deepseek-v4-pro"
     assert res.confidence == "known"
+
+
+# ---- derivatives whose own card states base_model and licence (knowledge records, read 2026-12-05) ----
+
+@pytest.mark.parametrize(("query", "base", "licence"), [
+    ("Sakalti/Saba2-3B", "unsloth/qwen2.5-3b-instruct", "qwen-research"),        # body: License: qwen-research
+    ("alan918727/qwen2.5_3B_grpo_v1", "unsloth/qwen2.5-3b-instruct-unsloth-bnb-4bit", "apache-2.0"),
+    ("dimsavva/devstal-experiment", "unsloth/devstral-small-2505-unsloth-bnb-4bit", "apache-2.0"),
+    ("dimsavva/devstal-experiment-lora", "unsloth/devstral-small-2505-unsloth-bnb-4bit", "apache-2.0"),
+    ("zoe11ZHANG/qwen_mire_336", "qwen/qwen2-vl-7b-instruct", "apache-2.0"),
+    ("MadeAgents/Hammer-4b", "qwen/qwen1.5-4b-chat", "qwen-research"),          # header: tongyi-qianwen-research
+])
+def test_a_derivative_card_gives_its_base_and_licence(query: str, base: str, licence: str) -> None:
+    res = resolve(query)
+    assert res.confidence == "known"
+    assert [e["parent"] for e in res.edges or ()][:1] == [base]
+    assert (res.license or {}).get("id") == licence
+
+
+def test_a_community_copy_named_after_a_line_does_not_take_the_bare_name() -> None:
+    # Sakalti/qwen2.5 (a copy of Qwen2.5-3B) is left out of the knowledge base: its repo name is the bare line name,
+    # and a bare "qwen2.5" in code names Qwen's line, never that copy
+    assert (resolve("qwen2.5").model or {}).get("id") is None
