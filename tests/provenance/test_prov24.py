@@ -69,8 +69,11 @@ def test_a_known_name_is_still_answered_as_itself() -> None:
     ("dimsavva/devstal-experiment-lora", "unsloth/devstral-small-2505-unsloth-bnb-4bit", "apache-2.0"),
     ("zoe11ZHANG/qwen_mire_336", "qwen/qwen2-vl-7b-instruct", "apache-2.0"),
     ("MadeAgents/Hammer-4b", "qwen/qwen1.5-4b-chat", "qwen-research"),          # header: tongyi-qianwen-research
+    ("huihui-ai/internlm3-8b-instruct-abliterated", "internlm/internlm3-8b-instruct", "apache-2.0"),
+    ("ayazeyad/llama3.2-3B-fine-tuned-v2", "meta-llama/llama-3.2-3b", "llama3.2"),  # PEFT on the pretrained 3B
+    ("AnzeZ/fede-embeddinggemma", "google/embeddinggemma-300m", None),           # no licence line read: unknown
 ])
-def test_a_derivative_card_gives_its_base_and_licence(query: str, base: str, licence: str) -> None:
+def test_a_derivative_card_gives_its_base_and_licence(query: str, base: str, licence: str | None) -> None:
     res = resolve(query)
     assert res.confidence == "known"
     assert [e["parent"] for e in res.edges or ()][:1] == [base]
