@@ -448,6 +448,26 @@ def array_items(file: SourceFile, raw: str, line: int, source_id: str, name: str
     return collector.findings
 
 
+# `for MODEL in "llama-3.2-1b-instruct" "qwq-32b"; do`: a for loop's word list is an inline array bound to the loop
+# variable, one item at a time, so its items are read as array_items reads a bash array's (model values under a
+# model-named variable, only weight files and known Hub repos under any other). General: a script that pulls, builds,
+# benchmarks or serves several models loops over their names this way (`for model in llama3.1:8b qwen2.5:7b; do
+# ollama pull $model; done`). A list holding an expansion or a substitution (`"${MODELS[@]}"`, `$(ls models)`,
+# backticks) or a glob is left out whole: its words are not the values the variable takes.
+# (no counted repeats: RE2's DFA for a counted Unicode class runs out of memory on long lines; lengths capped in code)
+_FOR_LIST = linear(r"^\s*for\s+(?P<name>[A-Za-z_]\w*)\s+in\s+(?P<items>[^;#$`()*?\[\]{}<>|&]+?)\s*(?:;|$)")
+
+
+def scan_for_list(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
+    """The words of a one-line ``for NAME in w1 w2 …`` list, read as the items of an array named NAME."""
+    if "for" not in raw:
+        return []
+    m = _FOR_LIST.match(raw)
+    if not m or len(m.group(1)) > 100 or m.end(2) - m.start(2) > 4000:
+        return []
+    return array_items(file, raw, line, source_id, m.group("name"), m.start(2), m.end(2))
+
+
 def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
     """``MODEL="qwen-plus"``, ``export EMBED_MODEL=${EMBED_MODEL:-bge-m3}``: a variable named like a model."""
     if "=" not in raw:
@@ -1117,6 +1137,8 @@ class ShellSource:
                 continue
             if command and start == number:
                 out.extend(scan_assignment(file, raw, number, f"{self.id}-variable"))
+                if stripped.startswith("for"):
+                    out.extend(scan_for_list(file, raw, number, f"{self.id}-variable"))
             if command and start == number:
                 out.extend(scan_command_line(file, command, number, f"{self.id}-command", line_text=raw))
             elif command:
