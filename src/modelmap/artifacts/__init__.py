@@ -20,6 +20,7 @@ from modelmap.artifacts.classic import (
     ArpaReader,
     CRFSuiteReader,
     DyNetReader,
+    EspeakDictReader,
     FastTextReader,
     MeCabDictReader,
     NpzReader,
@@ -81,6 +82,7 @@ READERS: tuple[Reader, ...] = (
     DyNetReader(),
     ArpaReader(),
     SudachiDictReader(),
+    EspeakDictReader(),  # int32 1024 then an offset; the chain walk in read decides
     OpenCVCascadeReader(),  # XML that opens with a comment or <opencv_storage>
     ArpabetLexiconReader(),  # text: every line a word and ARPAbet phones
     OpenCCDictReader(),

@@ -1141,3 +1141,59 @@ class CRFSuiteReader:
                           + (f", {n_feat} features" if n_feat else "")
                           + "; a toolkit format: whose model it is, the labels and attribute names may say")
         return info
+
+
+# eSpeak / eSpeak NG compiled pronunciation dictionary (<lang>_dict; espeak-ng src/libespeak-ng/dictionary.c
+# LoadDictionary and InitGroups, compiledict.c): int32 N_HASH_DICT (1024), int32 offset of the rules section, then
+# 1024 hash chains from offset 8, each a run of entries whose first byte is the entry's length, ended by a 0 byte; the
+# rules section follows at exactly the declared offset and opens with RULE_GROUP_START (6) or, with no rules, RULE_GROUP_END
+# (7); the file ends with RULE_GROUP_END and a 0. No library reads this format outside eSpeak's C code, hence this
+# reader. The walk checks that the chains end exactly where the header says the rules begin: a file of another kind
+# that happens to open with the int32 1024 does not pass.
+ESPEAK_N_HASH = 1024
+ESPEAK_MAX_RULES_OFFSET = 0x8000000  # LoadDictionary rejects a larger offset
+ESPEAK_MAX_ENTRIES = 1_000_000  # cmn_dict, the largest shipped, has 83,359
+RULE_GROUP_START, RULE_GROUP_END = 6, 7
+
+
+class EspeakDictReader:
+    id = "espeak-dict"
+    description = "eSpeak / eSpeak NG compiled pronunciation dictionary (<lang>_dict): entries and rules"
+
+    def sniff(self, head: bytes) -> bool:
+        if len(head) < 8:
+            return False
+        n_hash, rules = struct.unpack_from("<ii", head, 0)
+        return n_hash == ESPEAK_N_HASH and 8 + ESPEAK_N_HASH < rules <= ESPEAK_MAX_RULES_OFFSET
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        with mapped(path) as buf:
+            size = len(buf)
+            if size < 8:
+                raise fail(path, "shorter than an eSpeak dictionary header")
+            n_hash, rules = struct.unpack_from("<ii", buf, 0)
+            if n_hash != ESPEAK_N_HASH or not 8 + ESPEAK_N_HASH < rules <= ESPEAK_MAX_RULES_OFFSET:
+                raise fail(path, "not an eSpeak dictionary header (int32 1024, then the rules' offset)")
+            if rules >= size:
+                raise fail(path, f"cut: the rules section is declared at {rules}, the file has {size} bytes")
+            pos, entries = 8, 0
+            most = ESPEAK_MAX_ENTRIES
+            for _ in range(ESPEAK_N_HASH):
+                while pos < rules and buf[pos] != 0:
+                    pos += buf[pos]
+                    entries += 1
+                    if entries > most:
+                        raise fail(path, f"more than {most} dictionary entries")
+                pos += 1
+                if pos > rules:
+                    break
+            if pos != rules:
+                raise fail(path, f"the hash chains end at {pos}, not at the declared rules offset {rules}")
+            if buf[rules] not in (RULE_GROUP_START, RULE_GROUP_END) or bytes(buf[size - 2:size]) != b"\x07\x00":
+                raise fail(path, "no eSpeak rules section (a rule group start, and RULE_GROUP_END, 0 at the end)")
+        info = ArtifactInfo(path=str(path), format="espeak-dict")
+        info.metadata["format_props"] = {"espeak.hash_chains": ESPEAK_N_HASH, "espeak.entries": entries,
+                                         "espeak.rules_bytes": size - rules}
+        info.notes.append(f"eSpeak compiled pronunciation dictionary: {entries} entries in {ESPEAK_N_HASH} hash "
+                          f"chains, {size - rules} bytes of spelling rules; the format says eSpeak, not the language")
+        return info
