@@ -151,6 +151,7 @@ def _walk_stream(data: bytes, offset: int, max_ops: int) -> tuple[list[str], int
 OUTLINE_KEYS = 64
 OUTLINE_STACK = 100_000  # placeholders kept on the outline's stack
 OUTLINE_KEY_CHARS = 100
+OUTLINE_NESTED = 8  # top-level values whose own dict keys are outlined (a checkpoint's model_state, state_dict ...)
 _IN_PLACE = {"MEMOIZE", "PUT", "BINPUT", "LONG_BINPUT", "FRAME", "PROTO", "READONLY_BUFFER"}
 _KINDS = {"EMPTY_DICT": "dict", "DICT": "dict", "EMPTY_LIST": "list", "LIST": "list", "EMPTY_TUPLE": "tuple",
           "TUPLE": "tuple", "TUPLE1": "tuple", "TUPLE2": "tuple", "TUPLE3": "tuple", "EMPTY_SET": "set",
@@ -161,7 +162,10 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
     """What a pickle stream's opcodes say without running them, over as much of ``data`` as decodes: ``imports``
     (every ``module.name`` GLOBAL / STACK_GLOBAL / INST names), ``top`` (the kind of the object at the bottom of the
     stack when the walk ends: dict, list, tuple, str, object ...), ``keys`` (the string keys set on the first
-    top-level dict, in order, at most OUTLINE_KEYS), ``complete`` (STOP was reached), ``ops``.
+    top-level dict, in order, at most OUTLINE_KEYS), ``nested`` (for up to OUTLINE_NESTED of its string keys whose
+    value is itself a dict or dict-like object, that dict's string keys: a training checkpoint's {"step",
+    "model_state": {...}, "optimizer_state": ...} keeps its state dict one level down), ``complete`` (STOP was
+    reached), ``ops``.
 
     A stack of placeholders is kept (an opcode's effect from pickletools' ``stack_before`` / ``stack_after``), never
     objects: a key is the string a SETITEM(S) puts into the dict at the bottom of the stack. A truncated stream or
@@ -169,6 +173,7 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
     imports: set[str] = set()
     strings: list[str] = []
     keys: list[str] = []
+    nested: dict[str, list[str]] = {}
     stack: list[tuple[str, Any]] = []
     mark = ("mark", None)
     count = 0
@@ -233,6 +238,20 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
                     for k in items[0::2]:
                         if k[0] == "str" and len(keys) < OUTLINE_KEYS:
                             keys.append(str(k[1])[:OUTLINE_KEY_CHARS])
+                elif (3 <= len(stack) <= 2 * OUTLINE_KEYS + 2  # among the first keys only: the scan below stays short
+                      and stack[0][0] in ("dict", "object") and stack[-1][0] in ("dict", "object")
+                      and stack[-2][0] == "str"
+                      and (len(stack) == 3 or (len(stack) >= 4 and len(stack) % 2 == 0 and stack[1] is mark
+                                               and not any(e is mark for e in stack[2:])))):
+                    # a dict filled while it is the value of a key of the top-level dict: stack = [top dict, key,
+                    # this dict] (a one-key dict, set by SETITEM) or [top dict, mark, key, value, ..., key, this
+                    # dict] (the top dict's still-open SETITEMS batch: pairs, no other mark)
+                    parent = str(stack[-2][1])[:OUTLINE_KEY_CHARS]
+                    if parent in nested or len(nested) < OUTLINE_NESTED:
+                        got = nested.setdefault(parent, [])
+                        for k in items[0::2]:
+                            if k[0] == "str" and len(got) < OUTLINE_KEYS:
+                                got.append(str(k[1])[:OUTLINE_KEY_CHARS])
                 continue
             before = [s.name for s in op.stack_before]
             if "mark" in before:
@@ -263,8 +282,8 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
             if k[0] == "str" and len(keys) < OUTLINE_KEYS:
                 keys.append(str(k[1])[:OUTLINE_KEY_CHARS])
     bottom = next((s for s in stack if s is not mark), None)
-    return {"imports": sorted(imports), "top": bottom[0] if bottom else None, "keys": keys, "complete": complete,
-            "ops": count}
+    return {"imports": sorted(imports), "top": bottom[0] if bottom else None, "keys": keys, "nested": nested,
+            "complete": complete, "ops": count}
 
 
 def _fickling_verdict(data: bytes) -> tuple[str, str]:
@@ -471,6 +490,9 @@ def outline_props(outline: dict[str, Any]) -> dict[str, Any]:
     if outline.get("keys"):
         props["pickle.keys"] = "|".join(outline["keys"])
         props["pickle.keyset"] = "|".join(sorted(set(outline["keys"])))
+    for parent, inner in (outline.get("nested") or {}).items():
+        if inner and parent in (outline.get("keys") or []):  # only under a key the top-level dict really holds
+            props[f"pickle.nested.{parent}.keyset"] = "|".join(sorted(set(inner)))
     props["pickle.imports"] = " ".join(outline.get("imports") or [])
     return props
 
