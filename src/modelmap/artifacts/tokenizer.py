@@ -853,9 +853,34 @@ class TokenizerReader:
                 return _tokenizer_json(path, doc, limits)
             if isinstance(doc.get("vocab"), list):
                 return _tekken(path, doc, limits)
+            if _BPE_STATE_REQUIRED <= doc.keys() <= _BPE_STATE_KEYS:
+                return _bpe_state(path, doc, limits)
             tok = _vocab_json(path, doc, limits)
             return tok if tok is not None else _tokenizer_config(path, doc, limits)
         return _wordpiece_txt(path, data, limits)
+
+
+# amharic-tokenizer's saved BPE state (amharic_tokenizer/serialization.py, 0.2.7: _REQUIRED_KEYS and
+# ModelState.to_dict): vocabulary, merge_rank_map ("a b" -> rank), token_to_id, id_to_token (ids as strings), next_id,
+# and optionally format_version, num_merges, max_vocab_size. A JSON document whose top-level keys are exactly
+# within that set, holding all five required ones, is that format (kind bpe-state); the vocabulary is token_to_id.
+_BPE_STATE_REQUIRED = frozenset({"vocabulary", "merge_rank_map", "token_to_id", "id_to_token", "next_id"})
+_BPE_STATE_KEYS = _BPE_STATE_REQUIRED | {"format_version", "num_merges", "max_vocab_size"}
+
+
+def _bpe_state(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
+    """amharic-tokenizer's BPE state: the vocabulary from token_to_id (token -> int id); None when it is not that."""
+    vocab = doc.get("token_to_id")
+    if not isinstance(vocab, dict) or not vocab or not all(isinstance(v, int) for v in vocab.values()):
+        return None
+    if len(vocab) > limits.max_items:
+        raise fail(path, f"vocabulary has {len(vocab)} entries", "max_items")
+    specials = sorted(k for k in vocab if k.startswith("<") and k.endswith(">") and len(k) <= 16)
+    special_set = set(specials)
+    names = [k for k in vocab if k not in special_set]
+    merges = doc.get("merge_rank_map")
+    return TokenizerInfo("bpe-state", "plain", canonical_tokens(names, "plain"), specials, len(vocab),
+                         {"merges": len(merges) if isinstance(merges, dict) else 0})
 
 
 def _vocab_json(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
