@@ -1105,6 +1105,16 @@ def ids_for(prefix: str) -> SourceIds:
                      f"{prefix}-env")
 
 
+def _settings_document(doc: Node) -> bool:
+    """A parsed literal block that reads as a settings file: a mapping, or a non-empty list whose every item is a
+    mapping (LocalAI's and similar servers' model configs are a YAML list of model entries). General: YAML lets a
+    settings file's top level be a sequence as well as a mapping, and a list of words or of scalars (a script's lines
+    read as YAML items, a list of hosts) is left out, as a block that is no settings file at all."""
+    if isinstance(doc, Mapping):
+        return True
+    return isinstance(doc, Seq) and bool(doc.items) and all(isinstance(item, Mapping) for item in doc.items)
+
+
 class TreeWalker:
     """Finds model references and endpoints in a parsed config tree (see the module docstring)."""
 
@@ -1753,8 +1763,10 @@ class TreeWalker:
         """A literal block (``|``) that holds a YAML or JSON document: a ConfigMap's ``config.yaml: |``, a RayService's
         ``serveConfigV2: |``, a Helm value holding an app's settings file. The block is parsed on its own, its offsets
         moved to where it sits in the file, and walked as if it were nested under its key.
-        Bounded: blocks up to 64 KB, at most 32 per file, one level of nesting. False when the block is not a
-        mapping (a script, prose, a certificate)."""
+        A block holding a list of mappings is a settings file too: LocalAI's model config (``config: |`` then ``- name:
+        llama-3.2-1b-instruct`` / ``parameters: {model: x.gguf}``, one entry a model), a list of routes or deployments.
+        Bounded: blocks up to 64 KB, at most 32 per file, one level of nesting. False when the block is neither a
+        mapping nor a list of mappings (a script, prose, a certificate, a list of words)."""
         text = self.file.text
         if (self._embedded_depth >= 1 or self._embedded_count >= 32 or s.end - s.start > 65_536
                 or (key and _PROSE_KEY.search(key)) or not _EMBEDDED_KEY_LINE.search(text, s.start, s.end)):
@@ -1766,15 +1778,14 @@ class TreeWalker:
         self.tick(1 + (s.end - s.start) // 256)
         # parsed uncached (the offsets are moved in place below, and the cache hands out the same trees)
         parsed, error = _parse_yaml_cached.__wrapped__(text[body:s.end])
-        docs = [_shift(doc, body) for doc in parsed if isinstance(doc, Mapping)] if error is None else []
+        docs = [_shift(doc, body) for doc in parsed if doc is not None and _settings_document(doc)] if error is None else []
         if not docs:
             return False
         self._embedded_trees.extend(docs)
         self._embedded_depth += 1
         try:
             for doc in docs:
-                if isinstance(doc, Mapping):
-                    self.walk(doc, key, parent_key, endpoint)
+                self.walk(doc, key, parent_key, endpoint)
         finally:
             self._embedded_depth -= 1
         return True
