@@ -84,3 +84,11 @@ def test_a_community_copy_named_after_a_line_does_not_take_the_bare_name() -> No
     # Sakalti/qwen2.5 (a copy of Qwen2.5-3B) is left out of the knowledge base: its repo name is the bare line name,
     # and a bare "qwen2.5" in code names Qwen's line, never that copy
     assert (resolve("qwen2.5").model or {}).get("id") is None
+
+
+@pytest.mark.parametrize("query", ["zai-org/GLM-4.7", "mlx-community/GLM-4.7-4bit", "amd/GLM-4.7-MXFP4",
+                                   "zai-org/GLM-4.6", "mlx-community/GLM-4.6-4bit", "mlx-community/GLM-4.6-mlx-8bit-gs32"])
+def test_glm_4_6_and_4_7_are_mit_and_their_repacks_keep_it(query: str) -> None:
+    # zai-org/GLM-4.6's and GLM-4.7's Hub page headers: License: mit (read 2026-12-05); the MLX and AMD repacks of
+    # them declare mit too
+    assert (resolve(query).license or {}).get("id") == "mit"
