@@ -92,3 +92,13 @@ def test_glm_4_6_and_4_7_are_mit_and_their_repacks_keep_it(query: str) -> None:
     # zai-org/GLM-4.6's and GLM-4.7's Hub page headers: License: mit (read 2026-12-05); the MLX and AMD repacks of
     # them declare mit too
     assert (resolve(query).license or {}).get("id") == "mit"
+
+
+def test_a_repackager_that_declares_its_own_licence_keeps_it() -> None:
+    # basecompute/gemma-4-E4B-it's card: "Released under the gemma license, inherited from the base model" and page
+    # header License: gemma (2026-12-05), although Google licenses Gemma 4 itself under Apache-2.0
+    res = resolve("basecompute/gemma-4-E4B-it")
+    assert (res.license or {}).get("id") == "gemma"
+    assert [e["parent"] for e in res.edges or ()][:1] == ["google/gemma-4-e4b-it"]
+    assert (resolve("google/gemma-4-E4B-it").license or {}).get("id") == "apache-2.0"
+    assert (resolve("gemma-4-e4b-it").model or {}).get("id") == "google/gemma-4-e4b-it"  # the bare name stays Google's
