@@ -1354,6 +1354,17 @@ class TreeWalker:
                                    provider=endpoint[0] if endpoint else None)
                 continue
             if isinstance(v, Scalar):
+                if named_elsewhere and low_k in _ENTRY_NAME_KEYS and v.value.strip().lower() in own_ids:
+                    # the entry's name spells its own model id again (`{name: mistral-medium-2508, model_id:
+                    # mistral-medium-2508, display_name: …}`): the name the app looks the model up by is the model
+                    # id itself, as a JS record's `{id: 'glm-4.7', name: 'glm-4.7'}` (javascript._repeats_identity);
+                    # a name of its own (`name: zaiGlm52`, `name: chat`) stays the entry's label
+                    alias = v.value.strip()
+                    line, col, _ = self.position(v, alias)
+                    self.collector.add(alias, line, col, classify(alias, "key") or Match("api-model", None, 0.6),
+                                       source_id=self.ids.key, endpoint=endpoint[1] if endpoint else None,
+                                       provider=endpoint[0] if endpoint else None)
+                    continue
                 if (named_elsewhere and low_k in _ENTRY_NAME_KEYS and not (
                         catalog_entry and low_k == "name" and not any(c.isspace() for c in v.value.strip()))) or (
                         object_ref and low_k == "name"):
