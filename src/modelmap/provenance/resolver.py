@@ -33,6 +33,14 @@ from modelmap.provenance.samename import SameNameRanker
 from modelmap.regexes import any_of
 from modelmap.types import Finding, Resolution, ScanResult, Skip
 
+# Words that name no model of their own in a repo name (see Resolver._generic_community).
+_WORDS = re.compile(r"[a-z]+")
+_GENERIC_WORDS = frozenset({
+    "model", "models", "chat", "instruct", "base", "test", "tests", "my", "llm", "lora", "merged", "sft", "dpo",
+    "grpo", "ppo", "finetuned", "finetune", "fine", "tuned", "ft", "new", "final", "v", "b", "m", "it", "hf", "x",
+    "mini", "small", "large", "medium", "tiny", "demo", "trained", "checkpoint", "ckpt", "e", "a", "k",
+})
+
 _OLLAMA_TAG = re.compile(r"^(?P<name>[a-z0-9][\w.-]*):(?P<tag>[\w.-]+)$", re.IGNORECASE)
 _OLLAMA_VARIANT = re.compile(r"^(?P<size>[\d.]+[bmk]|\d+x\d+b|e\d+b|latest)(?P<rest>[-_].*)?$", re.IGNORECASE)
 # Provider-specific spellings of open models: Fireworks writes versions as "v3p1" / "qwen2p5",
@@ -235,6 +243,8 @@ class Resolver:
         self._family_buckets: dict[str, list[tuple[int, re.Pattern[str], str]]] | None = None
         self._family_any: list[tuple[int, re.Pattern[str], str]] = []
         self._family_memo: dict[str, str | None] = {}
+        self._generic_memo: dict[str, bool] = {}
+        self._lab_words: frozenset[str] | None = None
         self._family_any_gate: re.Pattern[str] | None = None
         self._api_gate: re.Pattern[str] | None = None
         self._api_patterns: list[tuple[re.Pattern[str], str]] | None = None
@@ -316,6 +326,34 @@ class Resolver:
     def _lookup(self, key: str) -> str | None:
         k = key.lower()
         return self.kb.hf_index.get(k) or self.kb.alias_index.get(k)
+
+    def _generic_community(self, mid: str) -> bool:
+        """A record of a community account (kind community in its publisher file) whose repo name says nothing of
+        its own: every word in it is a generic one ("model", "lora_model", "test18") or a word of a lab's family name
+        ("qwen7b", "gemma-3", "mistral_test"). Code that writes such a name bare ("model-4", "qwen7b") means the lab's
+        model or nothing in particular, never that account's upload, so a bare name does not resolve to it (the
+        account's own `org/name` still does). Measured on every opened provenance key before it landed."""
+        memo = self._generic_memo
+        if mid in memo:
+            return memo[mid]
+        model = self.kb.models.get(mid) or {}
+        pub = self.kb.publishers.get(str(model.get("publisher"))) or {}
+        found = False
+        if pub.get("kind") == "community":
+            words = _WORDS.findall(mid.split("/", 1)[-1].lower())
+            found = bool(words) and all(w in _GENERIC_WORDS or w in self._lab_family_words() for w in words)
+        memo[mid] = found
+        return found
+
+    def _lab_family_words(self) -> frozenset[str]:
+        if self._lab_words is None:
+            words: set[str] = set()
+            for model in self.kb.models.values():
+                pub = self.kb.publishers.get(str(model.get("publisher"))) or {}
+                if pub.get("kind") == "lab":
+                    words.update(_WORDS.findall(str(model.get("family") or "").lower()))
+            self._lab_words = frozenset(words)
+        return self._lab_words
 
     def _is_repack(self, mid: str) -> bool:
         """A record that is itself a quantization of another (an FP8 / GGUF / AWQ repo in the knowledge base)."""
@@ -567,6 +605,8 @@ class Resolver:
         # bare names: API aliases, file names, HF names without org
         for i, n in enumerate(names):
             mid = self._lookup(n) or self._by_name(n)
+            if mid and self._generic_community(mid):
+                mid = None
             if mid and parsed.is_file and not self._has_weights(mid):
                 # a weights file is never an API-only record of the same name ("grok-2.safetensors")
                 mid = self._by_name(n, with_weights=True)
