@@ -1106,9 +1106,12 @@ _EMBEDDED_JSON = re.compile(
 
 
 # YAML held in a multi-line literal (a test's config text: `models:` then `- "gpt-4"` items, or `model: gpt-4o`): a
-# model-named key with a scalar, or the list items right under one; one line at a time, bounded, so linear
+# model-named key with a scalar, or the list items right under one; one line at a time, bounded, so linear. A value
+# that is an environment placeholder with a default (`model: "${MODEL:-gpt-4o}"`, mcphost's `${env://MODEL:-…}`)
+# holds that default, as config_files reads the same line in a file (group 4)
 _YAML_MODEL_KEY = re.compile(rb"^([ \t]{0,40})(?:- )?([\w-]{0,40}(?:model|Model|MODEL)[\w-]{0,40}):[ \t]{0,8}"
-                             rb"(?:[\"']?([^\"'\s#{}\[\],]{1,200})[\"']?)?[ \t]{0,8}(?:#.{0,200})?\r?$")
+                             rb"(?:[\"']?(?:([^\"'\s#{}\[\],]{1,200})|\$\{(?:env:(?://)?)?[A-Za-z_][\w.]{0,80}:?[-=]"
+                             rb"([^\"'\s#{}\[\],$]{1,200})\})[\"']?)?[ \t]{0,8}(?:#.{0,200})?\r?$")
 _YAML_ITEM = re.compile(rb"^([ \t]{0,80})- [ \t]{0,8}[\"']?([^\"'\s#{}\[\],:]{1,200})[\"']?[ \t]{0,8}\r?$")
 # a catalog entry under a model-named list key (`models:` then `- id: mistral-large-latest`)
 _YAML_ID_ITEM = re.compile(rb"^([ \t]{0,80})- [ \t]{0,8}(?:id|model_id|model):[ \t]{0,8}[\"']?([^\"'\s#{}\[\],]{1,200})[\"']?"
@@ -1127,10 +1130,11 @@ def yaml_model_pairs(lines: Iterable[bytes]) -> Iterator[tuple[int, int, bytes, 
         key = _YAML_MODEL_KEY.match(line)
         if key is not None:
             under, entry = None, -1
-            if not key.group(3):
+            group = 3 if key.group(3) else 4
+            if not key.group(group):
                 under = (len(key.group(1)), key.group(2).decode("utf-8", "replace"))
                 continue
-            off, value, name = key.start(3), key.group(3), key.group(2)
+            off, value, name = key.start(group), key.group(group), key.group(2)
         else:
             item = _YAML_ITEM.match(line) if under is not None else None
             if item is None and under is not None:

@@ -683,10 +683,12 @@ def is_model_key(key: str) -> bool:
     return _is_model_key(_CAMEL_KEY.sub("_", key.strip().strip("\"'")).lower())
 
 
-# ${VAR:-default}, ${VAR=default}, DB-GPT's ${env:VAR:-default}, and a Spring property placeholder's
-# ${VAR:default} / ${app.model:default} (application.yml: `model-name: ${CHAT_MODEL_NAME:qwen-max}`); the shell's
-# ${VAR:?message} and ${VAR:+other} give no default
-_ENV_DEFAULT = re.compile(r"\$\{(?:env:)?(?!env:)(?P<var>[A-Za-z_][\w.]*)(?::?[-=]|:(?![?+]))(?P<default>[^{}$]*)\}")
+# ${VAR:-default}, ${VAR=default}, DB-GPT's ${env:VAR:-default}, mcphost's URI-style ${env://VAR:-default}, and a
+# Spring property placeholder's ${VAR:default} / ${app.model:default} (application.yml: `model-name:
+# ${CHAT_MODEL_NAME:qwen-max}`); the shell's ${VAR:?message} and ${VAR:+other} give no default. The `env:` scheme
+# is the source's name, never the variable (else `${env://MODEL:-x}` read as a Spring `${env:<default>}`)
+_ENV_DEFAULT = re.compile(
+    r"\$\{(?:env:(?://)?)?(?!env:)(?P<var>[A-Za-z_][\w.]*)(?::?[-=]|:(?![?+]))(?P<default>[^{}$]*)\}")
 
 
 def env_default(m: re.Match[str]) -> str:

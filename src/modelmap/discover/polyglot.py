@@ -99,8 +99,10 @@ def _printed_items(cand: Candidate) -> Iterator[Candidate]:
 
 
 # a property placeholder with a default, as Spring's @Value and config strings write it:
-# "${spring.ai.openai.chat.options.model:qwen-plus}", "${EMBEDDING_MODEL:-bge-m3}"
-_PLACEHOLDER_DEFAULT = re.compile(r"\$\{([\w.\[\]-]{1,120}):-?([^${}\s:][^${}\s]{0,199})\}")
+# "${spring.ai.openai.chat.options.model:qwen-plus}", "${EMBEDDING_MODEL:-bge-m3}"; an `env:` source before the
+# variable (DB-GPT's "${env:LLM_MODEL:-x}", mcphost's URI-style "${env://MODEL:-anthropic/claude-…}") is the
+# source's name, not the variable (else `env` read as the variable and `//MODEL:-…` as its default)
+_PLACEHOLDER_DEFAULT = re.compile(r"\$\{(?:env:(?://)?)?([\w.\[\]-]{1,120}):-?([^${}\s:][^${}\s]{0,199})\}")
 
 
 # a model id and its options as a query string (`gpt-4o-mini?max_output_tokens=16&temperature=0.5`); no `/` before

@@ -388,7 +388,8 @@ _ABS_PATH = re.compile(r"(?:/|~/|[A-Za-z]:[\\/])[^\s]*[A-Za-z]")
 _ASSIGN = linear(
     r"^\s*(?:(?:export|local|readonly|declare(?:\s+-\w+)*)\s+)?(?P<name>[A-Za-z_]\w*)=(?P<value>\S.*?)\s*(?:;.*)?$"
 )
-_DEFAULT = re.compile(r"^\$\{\w+:?[-=](?P<default>[^}]*)\}$")
+# `${VAR:-default}`, also with an `env:` source before the variable (mcphost's URI-style `${env://MODEL:-…}`)
+_DEFAULT = re.compile(r"^\$\{(?:env:(?://)?)?\w+:?[-=](?P<default>[^}]*)\}$")
 # `: "${NAME:=value}"` / `: ${NAME=value}`: the null command assigning a variable's default
 _NULL_DEFAULT = re.compile(r"^\s*:\s+\"?\$\{(?P<name>[A-Za-z_]\w*):?=(?P<value>[^{}]+)\}\"?\s*(?:#.*)?$")
 
@@ -1169,7 +1170,12 @@ def _scan_key_values(file: SourceFile, raw: str, line: int, source_id: str) -> l
         collector.budget.tick()
         key = m.group(1)
         if "model" in key.lower() and is_model_key(key):
-            collector.model(m.group(2), line, m.start(2) + 1, hint="key")
+            value, at = m.group(2), m.start(2)
+            default = _DEFAULT.match(value) if value.startswith("${") else None
+            if default is not None and default.group("default"):
+                # `model: "${env://MODEL:-anthropic/claude-…}"` (an mcphost script's front matter): the default
+                value, at = default.group("default"), at + default.start("default")
+            collector.model(value, line, at + 1, hint="key")
     return collector.findings
 
 
