@@ -1206,6 +1206,15 @@ class _Module:
                 self.report(lit, hint=hint, role=role, api=rule.api, source_id=rule.id, endpoint=endpoint,
                             provider=provider)
             self.use(value, api=rule.api, role=role, source_id=rule.id, endpoint=endpoint, provider=provider)
+        # the call's other model-named keywords name models too, as in any call (the generic path below): FunASR's
+        # AutoModel(model=…, vad_model="damo/speech_fsmn_vad_…", spk_model=…), a generator's draft_model=…; the
+        # rule only says which argument is the call's own model
+        for kw in node.keywords:
+            if kw.arg and kw.arg not in rule.keywords and is_model_key(kw.arg):
+                for lit in self.literals(kw.value):
+                    self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
+                                endpoint=endpoint, binding=kw.arg)
+                self.use(kw.value, api=None, role=None, source_id="python-model-kwarg", endpoint=endpoint)
 
     def visit_Constant(self, node: ast.Constant) -> None:
         if not isinstance(node.value, str) or id(node) in self.claimed or id(node) in self.silenced:
