@@ -245,6 +245,7 @@ def names_family(name: str) -> bool:
 
 
 _DIGIT_SLASH_COLON = re.compile(r"[\d/:]")
+_DIGIT_COLON_DASH = re.compile(r"[\d:-]")
 
 
 def _provider_role_name(low: str) -> bool:
@@ -416,7 +417,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # org/name after it is the model the platform serves
         return Match("provider-prefixed", "cloudflare-workers-ai", 0.9, role_from_name(v))
     # (the cheap tests before a pattern are exact: each pattern needs that character or word; _ASSET_FILE's `.ext$`
-    # can only start at the last dot. Three literals in four end here or at is_generic: ~5 us each saved by them)
+    # can only start at the last dot. Three literals in four end here or at is_generic: ~5 us each saved by them.
+    # The same holds for the `in` / startswith tests in front of the fullmatch patterns below: the ~29,000 distinct
+    # literals of a real tree that pass every test and end in None paid one failed match per pattern, ~23 us each)
     dot = v.rfind(".")
     if dot >= 0 and _ASSET_FILE.search(v, dot):
         return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
@@ -433,7 +436,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # "admin.models.modelTypes.chat": a message or settings key's path (three words or more joined by dots)
         return None
     low = v.lower()
-    if ARK_ENDPOINT_ID.fullmatch(low):
+    if low.startswith("ep-") and ARK_ENDPOINT_ID.fullmatch(low):
         return None  # "ep-20250510145437-5sxhs": a Volcengine Ark inference endpoint, which model it serves unsaid
     if ("completion" in low or "messages" in low or "responses" in low or "interactions" in low) \
             and _API_PROTOCOL_TAIL.search(low):
@@ -452,7 +455,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return None  # "openai-chat", "azure-openai", "ollama-embedding": a backend or engine choice, named for who
         # serves it and what it does; no model is named by a provider that is no model family and a role word
     kb = load()
-    if _ENGINE_KEY.fullmatch(v) and low not in kb.alias_index and low not in kb.hf_index \
+    if "_" in v and _ENGINE_KEY.fullmatch(v) and low not in kb.alias_index and low not in kb.hf_index \
             and api_pattern(low) is None and low not in _hub_names():
         return None  # "edge_tts", "cosyvoice2_tts", "sherpa_onnx_asr": an app's backend key (a config section, a
         # module, a factory's choice), named for the engine and the job it does; no provider's model id is a
@@ -465,10 +468,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if (low in kb.rejected and api_pattern(low) is None and not ollama_name) or low in _NOT_MODEL_WORDS \
             or low in _SPEECH_ENGINES:
         return None
-    if _CONSTANT_NAME.fullmatch(v) and _registry_key(low):
+    if "_" in v and _CONSTANT_NAME.fullmatch(v) and _registry_key(low):
         return None  # "OPENAI_GPT5", "VERTEX_GEMINI_2.5_PRO": an LLM router's registry key (every hint)
 
-    file_match = _MODEL_FILE.fullmatch(v)
+    file_match = _MODEL_FILE.fullmatch(v) if dot >= 0 else None  # (`.ext` at its end)
     if file_match:
         ext = file_match.group(1).lower()
         base = re.split(r"[/\\]", v)[-1]
@@ -498,7 +501,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return None
     if is_generic(low) and low not in kb.alias_index and low not in kb.hf_index and api_pattern(low) is None:
         return None
-    if _LOCAL_PATH.search(v) or _relative_model_dir(v):
+    if _LOCAL_PATH.match(v) or "\\" in v or _relative_model_dir(v):  # (= _LOCAL_PATH.search: `^` alternatives, `\\`)
         # `GPT_SoVITS/pretrained_models/chinese-roberta-wwm-ext-large`: a folder in a model folder, written relative
         # to the app's folder without `./`, is a local directory like `./…` is
         return _classify_local_dir(v, hint)
@@ -540,34 +543,35 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
                 return Match("provider-prefixed", voc.prefixes[prefix.lower()], 0.9)
             return None
 
-    if _VERTEX_PATH.fullmatch(v):  # projects/p/locations/us-central1/publishers/google/models/gemini-1.5-pro
+    if "publishers/" in v and _VERTEX_PATH.fullmatch(v):
+        # projects/p/locations/us-central1/publishers/google/models/gemini-1.5-pro
         return Match("provider-prefixed", "vertex-ai", 0.9)
-    if _HUB_HOST.fullmatch(v):  # Ollama's hf.co/<org>/<repo>[:quant]
+    if "/" in v and _HUB_HOST.fullmatch(v):  # Ollama's hf.co/<org>/<repo>[:quant]
         return Match("hf-repo", None, 0.9)
-    if (mnn := _MNN_CONVERSION.fullmatch(low)) is not None and low not in kb.hf_index \
+    if low.endswith("-mnn") and (mnn := _MNN_CONVERSION.fullmatch(low)) is not None and low not in kb.hf_index \
             and not (mnn.group(1) and _WEIGHT_FOLDER.fullmatch(mnn.group(1))):
         # Qwen3.5-0.8B-MNN, taobao-mnn/Qwen3-4B-MNN: the MNN conversion of a model the knowledge base holds by that
         # name (Qwen3.5-0.8B); a name the knowledge base does not hold before -MNN (my-app-MNN) is left as it was
         base = mnn.group(2).replace("___", ".")
         if base in kb.alias_index or base in _hub_names():
             return Match("hf-repo" if mnn.group(1) else "other", None, 0.7)
-    if _FASTER_WHISPER.fullmatch(low) and low not in kb.hf_index and low not in kb.alias_index \
+    if "faster-" in low and _FASTER_WHISPER.fullmatch(low) and low not in kb.hf_index and low not in kb.alias_index \
             and not _WEIGHT_FOLDER.fullmatch(low.split("/", 1)[0]):
         # faster-whisper-tiny, pengzhendong/faster-whisper-base: a faster-whisper checkpoint by its size word (a
         # known repo id, Systran/faster-whisper-tiny, is the knowledge base's below); `models/faster-whisper-tiny`
         # is a folder an app saves a download to, left to the path rules
         return Match("hf-repo" if "/" in low else "other", None, 0.8, "speech")
-    if _SPEECH_API_ID.fullmatch(low):
+    if low.startswith(("sonic-", "seed-tts-")) and _SPEECH_API_ID.fullmatch(low):
         # a speech API's model id by its documented shape (Cartesia's sonic-3, sonic-turbo, sonic-2-2025-06-11;
         # Volcengine's seed-tts-2.0): the TTS model the API is called with; the bare family word (sonic) is not one
         return Match("api-model", None, 0.85, "speech")
-    if _PADDLESPEECH_TTS.fullmatch(v):
+    if "_" in v and _PADDLESPEECH_TTS.fullmatch(v):
         # fastspeech2_male, pwgan_aishell3: a PaddleSpeech TTS checkpoint by its tag (written lower-case)
         return Match("other", None, 0.85, "speech")
-    if _FUNASR_PARAFORMER.fullmatch(low):
+    if low.startswith("paraformer-") and _FUNASR_PARAFORMER.fullmatch(low):
         # paraformer-zh, paraformer-zh-streaming: a FunASR model-zoo name, the checkpoint AutoModel(model=...) downloads
         return Match("other", None, 0.85, "speech")
-    if _COQUI_MODEL.fullmatch(low):
+    if "_models/" in low and _COQUI_MODEL.fullmatch(low):
         # Coqui TTS's model names (tts_models/en/ljspeech/tacotron2-DDC, vocoder_models/en/ljspeech/hifigan_v2):
         # the model TTS(model_name=...) downloads
         return Match("other", None, 0.85, "speech")
@@ -579,7 +583,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
 
     # a word alone, or an ordinal word and its number (`"step3"`: a wizard's or a test's third step, a message id;
     # StepFun's step3 too): only where a model is expected
-    bare_word = hint == "none" and (not re.search(r"[\d:-]", low) or _SEQUENCE_ID.fullmatch(low) is not None)
+    bare_word = hint == "none" and (not _DIGIT_COLON_DASH.search(low) or _SEQUENCE_ID.fullmatch(low) is not None)
     # a family name written for people ("ChatGLM3", "Llama3") is display text unless an API takes it; a provider
     # that spells its API-only models capitalised (Baichuan's `Baichuan4`, `Baichuan2-Turbo`) is not written for people
     display_family = hint == "none" and v != low and not _SIZE.search(low) and ":" not in low \
@@ -656,7 +660,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # publisher writes it (`Qwen2.5-7B-Instruct`): the org is left to the resolver. A lower-case short name
         # (`deepseek-r1`) is as often an object's name (a Kubernetes service) and needs other evidence
         return Match("other", None, 0.7)
-    vendor = _VENDOR_PREFIXED.fullmatch(low)
+    vendor = _VENDOR_PREFIXED.fullmatch(low) if "-" in low else None
     if vendor and (vendor.group(2) in kb.alias_index or api_pattern(vendor.group(2)) is not None) \
             and vendor.group(1) not in _NOT_VENDORS:
         # a router's or gateway's own prefix on a known id (copilot-gpt-5.4, azure-gpt-4o): the model behind it
