@@ -39,6 +39,7 @@ from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
 from modelmap.discover.python_size import MAX_AST_ESTIMATE, ast_estimate, without_ast
+from modelmap.discover.uris import _stand_in
 from modelmap.regexes import any_of
 from modelmap.types import Finding, Skip, SymbolUse
 
@@ -902,6 +903,8 @@ class _Module:
                         self.report_listed(lit, "python-model-compare")
 
     def _visit_sequence(self, node: ast.List | ast.Tuple | ast.Set) -> None:
+        if not isinstance(node, ast.Set):
+            self._runner_argv(node)
         lits = _str_elts(node)
         if len(lits) >= MIN_KNOWN:
             self.tables.append(lits)
@@ -921,6 +924,44 @@ class _Module:
             for lit in lits:
                 if id(lit) not in self.claimed:
                     self.report_listed(lit, "python-model-list")
+
+    def _runner_argv(self, node: ast.List | ast.Tuple) -> None:
+        """``["ramalama", "--debug", "serve", "--name", "x", "tiny"]``, ``("ollama", "pull", "qwen3")``: a model
+        runner's command line written as an argument list (``subprocess.run``, a test harness's ``check_call``)
+        names its model where the CLI reads it, as the same command in a shell script does (``shell._POSITIONAL``).
+        The word in that place is the model whatever it looks like (ramalama's shortname ``tiny``): a string the
+        code passes as the model is one (corpus.md), and only the runner's own grammar puts it there. After the
+        subcommand, a ``--flag`` written alone takes the next word as its value unless that word ends the list,
+        where the runner's model stands (``serve --name x tiny``, ``pull --tls-verify tiny``)."""
+        elts = node.elts
+        if len(elts) < 3 or len(elts) > 64:
+            return
+        words = [e.value if isinstance(e, ast.Constant) and isinstance(e.value, str) else None for e in elts]
+        if words[0] is None or words[0].rsplit("/", 1)[-1] not in _RUNNER_CLIS:
+            return
+        sub = next((i for i, w in enumerate(words[1:6], 1) if w in _RUNNER_SUBCOMMANDS), None)
+        if sub is None or any(w is None or not w.startswith("-") for w in words[1:sub]):
+            return  # the subcommand right after the program and its global flags, not a word further on
+        j, last = sub + 1, len(words) - 1
+        while j <= last:
+            word, following = words[j], words[j + 1] if j + 1 < last else "-"
+            if word is None or not word.startswith("-"):
+                break
+            # a value written as a variable (`--port`, port) is still a value
+            j += 2 if "=" not in word and (following is None or not following.startswith("-")) else 1
+        if j > last or words[j] is None:
+            return  # only flags, or the model is a variable (`["ollama", "pull", model]`)
+        lit = elts[j]
+        assert isinstance(lit, ast.Constant)
+        value = str(lit.value).strip()
+        if not _RUNNER_MODEL.fullmatch(value) or not re.search(r"[a-z]", value) or _stand_in(value.lower()):
+            return  # a flag's number (`--temp 0`), a constant's name (NON_EXISTING_MODEL), a test's stand-in (foobar)
+        found = self.report(lit, hint="ollama", role=None, api=words[0].rsplit("/", 1)[-1], source_id="python-argv")
+        if found is None and id(lit) not in self.silenced:
+            line, col = self.position(lit)
+            self.c.add(value, line, col, Match("ollama-tag", "ollama", 0.7), api=words[0].rsplit("/", 1)[-1],
+                       source_id="python-argv", symbol=self.symbol(), evidence=(f"argv:{words[0]} {words[sub]}",))
+            self.claimed.add(id(lit))
 
     @staticmethod
     def _well_known(lit: ast.Constant) -> bool:
@@ -1518,6 +1559,13 @@ class _Module:
 _MODEL_FUNCTION = re.compile(r"^_*(?:[a-z0-9]+_)*model$")
 # calls that hand their first argument, a command line, to a shell (subprocess's only with shell=True in effect,
 # but a one-string command is read the same way: a model named in it is downloaded or served either way)
+# model runners whose subcommands take the model as their positional argument (ollama.com/docs CLI reference;
+# containers/ramalama docs/ramalama-{pull,run,serve}.1.md; as_of 2026-12-05), and those subcommands
+_RUNNER_CLIS = frozenset({"ollama", "ramalama"})
+_RUNNER_SUBCOMMANDS = frozenset({"pull", "run", "serve", "push", "show", "inspect"})
+# a model reference as a runner takes it: a name, tag, org/name or a transport URI (`ollama://`, `hf://`, `oci://`);
+# no template, no white space
+_RUNNER_MODEL = re.compile(r"[A-Za-z0-9][\w.@+-]*(?::[\w.+-]+)?|[a-z]+://[\w./:@+-]+|[\w.-]+/[\w./@:+-]+")
 _SHELL_CALLS = frozenset({"os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call",
                           "subprocess.check_output", "subprocess.Popen", "subprocess.getoutput",
                           "subprocess.getstatusoutput"})
