@@ -919,6 +919,9 @@ def _classify_local_dir(v: str, hint: Hint) -> Match | None:
     if _in_hub_id_dir(v):
         return Match("model-file", None, 0.7)
     name = re.split(r"[/\\]", v.rstrip("/\\"))[-1]
+    if _DATA_FILE.search(name):
+        return None  # `data.path: /tmp/math_Qwen2-7B-Instruct.parquet`: a dataset file named for the model it was
+        # made with or for; a table or record file is never a model's folder, whatever model its name carries
     if name and hint in ("hf", "key") and _GENERIC_MODEL_DIR.fullmatch(name):
         return _generic_model_dir(v)
     if not name or not _PLAIN.fullmatch(name) or is_generic(name):
@@ -992,6 +995,9 @@ def _generic_model_dir(v: str) -> Match | None:
 # roots of HTTP routes and of runtime or system folders: nothing under them is a model's folder
 _NOT_MODEL_ROOTS = ("/metrics/", "/api/", "/v1/", "/healthz/", "/var/run/", "/run/", "/proc/", "/sys/", "/dev/",
                     "/var/log/")
+# files of records or tables (Parquet, Arrow / Feather, JSON Lines, CSV / TSV): what a trainer reads or a generation
+# run writes, never model weights or a model folder (weights are .safetensors / .bin / .pt / .gguf / .onnx …)
+_DATA_FILE = re.compile(r"(?i)\.(?:parquet|arrow|feather|jsonl|csv|tsv)$")
 # last words that make a folder a model's runtime data rather than its weights
 _RUNTIME_WORDS = frozenset({"kvcache", "cache", "socket", "sock", "metrics", "logs", "log"})
 _COLLAPSED = re.compile(r"[a-z]+\d[a-z0-9]*")
