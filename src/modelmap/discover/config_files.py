@@ -808,6 +808,9 @@ def _is_dataset_key(low_key: str) -> bool:
 
 # a shell script kept in a config under its file name (ConfigMap data `rag-sweep.sh: |`, a Helm value `init.sh: |`)
 _SCRIPT_KEY = re.compile(r"[\w.-]+\.(?:sh|bash)")
+# the keys of a CI step or job that hold a shell script (GitHub Actions `run`, GitLab / Buildkite `script`, GitLab's
+# `before_script` / `after_script`): written as a literal block over several lines, read as a shell script
+_CI_SCRIPT_KEYS = frozenset({"run", "script", "before_script", "after_script"})
 # the parent key of a `name` that refers to a storage object (a NIMCache, a volume claim, a secret), not a model
 _STORE_OBJECTS = ("cache", "caches", "pvc", "claim", "volume", "volumeclaim", "persistentvolumeclaim", "secret",
                   "configmap")
@@ -1640,6 +1643,22 @@ class TreeWalker:
             self.script_block(s)  # a ConfigMap's `sweep.sh: |`: a shell script kept under its file name
             return
         section = self.section_hint(low_key, parent_key, key)
+        if ("\n" in s.value.strip() and low_key in _CI_SCRIPT_KEYS and section is None
+                and self.file.text.startswith("|", s.start)):
+            # a CI step's `run: |` (GitHub Actions) or a job's `script: |` (GitLab, Buildkite) is a shell script
+            # written over several lines, run by a shell as a file is: read by the shell reader (assignments, arrays,
+            # for lists, a request body's `"model": "…"` lines of a `curl -d '{…}'`), not as one command per line.
+            # General: any CI system's multi-line script step, whatever the repository builds. Read as commands too
+            # (the command reader splits a line at `|` and `;`: a `sed "s|x|source: oci://…|"` edit); a value both
+            # readers find on a line is kept once, as the command reader placed it
+            findings = self.collector.findings
+            before = len(findings)
+            self.script_block(s)
+            scripted = len(findings)
+            self.command_text(s)
+            commands = {(f.line, f.raw) for f in findings[scripted:]}
+            findings[before:scripted] = [f for f in findings[before:scripted] if (f.line, f.raw) not in commands]
+            return
         if (low_key in COMMAND_KEYS and section is None) or (("\n" in value or " " in value)
                                                               and _looks_like_command(value)):
             self.command_text(s)
