@@ -105,13 +105,29 @@ scan_probe("s21-cassette-escaped-scalars", "regex-backtracking",
            lambda: {"spec/vcr/esc.yml": _cassette(['{"x":[' + ",".join(['"\\u0061"'] * 6_500) + '],"model":"gpt-4o"}'
                                                    for _ in range(14)])},
            accounted=["spec/vcr/esc.yml"], checks=_BOUNDED, timeout=120.0)
-# a body of 30,000 doubled quotes ('' is one quote in single-quoted YAML), folded over 3,000 lines
-_SILENT_CAP = ("config_files: a literal block or quoted JSON body over 64 KB (embedded / embedded_json) is passed over "
-               "with no skip (script_block reports its cap); open finding in bench/REDTEAM.md")
+# a body of 30,000 doubled quotes ('' is one quote in single-quoted YAML), folded over 3,000 lines: 84 KiB, over the
+# 64 KiB an embedded value is read for, so a reported skip (it was passed over silently)
+def _found_or_skipped(raw: str, path: str) -> Callable[[Result], str | None]:
+    """``raw`` is found in ``path``, or ``path`` has a reported skip (a value over a reader's bounds): never lost."""
+    def check(res: Result) -> str | None:
+        if res.rc != 0:
+            return None
+        doc = res.json()
+        if not isinstance(doc, dict):
+            return None
+        if any(f.get("raw") == raw and f.get("path") == path for f in doc.get("findings", [])):
+            return None
+        if any(sk.get("path") == path for sk in doc.get("skipped", [])):
+            return None
+        return f"{raw!r} lost in {path}: neither found nor a skip for the file"
+    check.__name__ = f"found_or_skipped_{raw}"
+    return check
+
+
 scan_probe("s21-cassette-doubled-quotes", "huge-line",
            lambda: {"spec/vcr/q.yml": _cassette(['{"c":"' + "''" * 30_000 + '","model":"gpt-4o"}']
                                                 ).replace("''" * 10, "''" * 10 + "\n        ")},
-           accounted=["spec/vcr/q.yml"], checks=(*_BOUNDED, _finds("gpt-4o")), timeout=120.0, xfail_reason=_SILENT_CAP)
+           accounted=["spec/vcr/q.yml"], checks=(*_BOUNDED, _found_or_skipped("gpt-4o", "spec/vcr/q.yml")), timeout=120.0)
 
 
 # (c) documentation-reserved hosts and text stand-ins for weights -----------------------------------------------------
@@ -200,7 +216,7 @@ def _block(items: int, key: str = "config") -> str:
 # 15 blocks of 60 KB (under the 64 KB a block, 32 blocks a file and 1 MiB a file)
 scan_probe("s21-yaml-block-lists-70k", "huge-file",
            lambda: {"aikitfile.yaml": "apiVersion: v1alpha1\n" + _block(1_200)},
-           accounted=["aikitfile.yaml"], checks=_BOUNDED, timeout=120.0, xfail_reason=_SILENT_CAP)
+           accounted=["aikitfile.yaml"], checks=_BOUNDED, timeout=120.0)
 scan_probe("s21-yaml-block-lists-60k", "huge-file",
            lambda: {"aikitfile.yaml": "apiVersion: v1alpha1\n" + "".join(_block(1_000, f"config{j}") for j in range(15))},
            accounted=["aikitfile.yaml"], checks=_BOUNDED, timeout=120.0)

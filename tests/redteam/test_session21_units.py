@@ -134,3 +134,41 @@ def test_no_module_pattern_logs_dfa_out_of_memory(capfd: pytest.CaptureFixture[s
     patterns = list(_module_patterns().values())
     assert len(patterns) >= 10  # the scanner's linear() patterns are found
     assert _dfa_logged(capfd, patterns) == []
+
+
+# -- config_files: a value over the embedded readers' bounds is a reported skip ----------------------------------------
+def _config_scan(path: str, text: str) -> tuple[list[Any], list[Any]]:
+    from modelmap.discover.base import SourceFile
+    from modelmap.discover.config_files import ConfigFileSource
+    from modelmap.types import Skip
+
+    out = ConfigFileSource().scan(SourceFile(path, text))
+    return [f for f in out if not isinstance(f, Skip)], [f for f in out if isinstance(f, Skip)]
+
+
+def _entries(n: int) -> str:
+    return "".join(f"  - name: m{i}\n    parameters:\n      model: m{i}.Q4_K_M.gguf\n" for i in range(n))
+
+
+def test_a_block_list_over_64k_is_a_reported_skip() -> None:
+    found, skips = _config_scan("aikitfile.yaml", "apiVersion: v1alpha1\nconfig: |\n" + _entries(1_200))
+    assert not found
+    assert [s.reason for s in skips] == ["analysis-budget"] and "over 64 KiB" in skips[0].detail
+    found, skips = _config_scan("aikitfile.yaml", "apiVersion: v1alpha1\nconfig: |\n" + _entries(50))
+    assert found and not skips  # under the bound: read, nothing to report
+
+
+def test_a_cassette_body_over_64k_is_a_reported_skip() -> None:
+    body = '{"c":"' + "''" * 35_000 + '","model":"gpt-4o"}'
+    text = ("http_interactions:\n- request:\n    method: post\n    body:\n      encoding: UTF-8\n"
+            f"      string: '{body}'\n")
+    found, skips = _config_scan("spec/vcr/q.yml", text)
+    assert "gpt-4o" not in {getattr(f, "raw", None) for f in found}
+    assert len(skips) == 1 and "JSON value" in skips[0].detail
+
+
+def test_a_big_block_naming_no_model_stays_quiet() -> None:
+    """A dashboard's JSON in a ConfigMap, 80 KB of keys and numbers: passing it over loses nothing this scan seeks."""
+    dash = "dashboard.json: |\n" + "".join(f'  "panel{i}": {{"x": {i}, "y": 2}},\n' for i in range(3_000))
+    _found, skips = _config_scan("cm.yaml", "apiVersion: v1\nkind: ConfigMap\ndata:\n" + dash.replace("\n", "\n  "))
+    assert not skips

@@ -981,6 +981,8 @@ def _is_model_dir(path: str) -> bool:
 
 
 # a `key: value` or `key:` line inside a literal block: the block may be a YAML document
+# a model word in a value passed over for the embedded readers' bounds (TreeWalker._over_bounds)
+_MODEL_WORD_CAP = re.compile(r"(?i)model")
 _EMBEDDED_KEY_LINE = re.compile(r"\n[ \t]*[\"']?[A-Za-z_][\w.-]*[\"']?:(?:[ \t]|$)", re.M)
 # a literal block holding a settings file of another format (embedded_config): named like a TOML or dotenv file,
 # or TOML that opens with a [table] header after any comment lines
@@ -1143,6 +1145,7 @@ class TreeWalker:
         self.path: list[str] = []
         self._embedded_depth = 0
         self._embedded_count = 0
+        self._said_cap = False  # a value over the embedded readers' bounds was reported (once a file)
         self._code_count = 0  # programs read from records (_embedded_code)
         # the trees parsed out of string values (embedded, embedded_json), kept while the walker lives: _visited holds
         # ids, and a freed tree's id is handed to the next one parsed (it would be skipped as an alias already walked)
@@ -1800,8 +1803,13 @@ class TreeWalker:
         Bounded: blocks up to 64 KB, at most 32 per file, one level of nesting. False when the block is neither a
         mapping nor a list of mappings (a script, prose, a certificate, a list of words)."""
         text = self.file.text
-        if (self._embedded_depth >= 1 or self._embedded_count >= 32 or s.end - s.start > 65_536
-                or (key and _PROSE_KEY.search(key)) or not _EMBEDDED_KEY_LINE.search(text, s.start, s.end)):
+        if self._embedded_depth >= 1 or (key and _PROSE_KEY.search(key)):
+            return False
+        if self._embedded_count >= 32 or s.end - s.start > 65_536:
+            if _EMBEDDED_KEY_LINE.search(text, s.start, min(s.end, s.start + 65_536)):
+                self._over_bounds(s, "YAML block")
+            return False
+        if not _EMBEDDED_KEY_LINE.search(text, s.start, s.end):
             return False
         body = text.find("\n", s.start, s.end) + 1
         if body <= 0:
@@ -1821,6 +1829,20 @@ class TreeWalker:
         finally:
             self._embedded_depth -= 1
         return True
+
+    def _over_bounds(self, s: Scalar, what: str) -> None:
+        """A value the embedded readers would parse, passed over for their bounds (64 KB a value, 32 a file), is
+        reported once a file when it names a model word, as script_block reports its own cap: a skip, never silent
+        (a 73 KB list of LocalAI model entries, a long recorded HTTP body). A big block that names no model (a
+        dashboard's JSON, a certificate) stays quiet: passing it over loses nothing this scan looks for."""
+        if self._said_cap or not _MODEL_WORD_CAP.search(self.file.text, s.start, s.end):
+            return
+        self._said_cap = True
+        line, _ = self.collector.position(s.start)
+        size = f"{(s.end - s.start) >> 10} KiB" if s.end - s.start > 65_536 else f"{s.end - s.start} bytes"
+        why = "over 64 KiB" if s.end - s.start > 65_536 else "past the 32 embedded documents a file is read for"
+        self.passed_over.append(Skip(self.file.path, "analysis-budget", f"config: a {what} of {size} at line {line} "
+                                     f"({why}) was not read as an embedded settings document"))
 
     def embedded_config(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None) -> bool:
         """A literal block (``|``) that holds a TOML or dotenv file: a ConfigMap's or Secret's ``r2r.toml: |`` /
@@ -1882,8 +1904,11 @@ class TreeWalker:
         to its size. A key named like prose is passed over, but not ``body`` alone: the payload of an HTTP exchange
         (a recorded request's ``body: '{"model": …}'``), read only when it parses as JSON."""
         text = self.file.text
-        if (self._embedded_depth >= 1 or self._embedded_count >= 32 or s.end - s.start > _ENV_JSON_MAX
-                or (key and key.lower() != "body" and _PROSE_KEY.search(key))):
+        if self._embedded_depth >= 1 or (key and key.lower() != "body" and _PROSE_KEY.search(key)):
+            return False
+        if self._embedded_count >= 32 or s.end - s.start > _ENV_JSON_MAX:
+            if s.value.lstrip()[:1] in ("{", "["):
+                self._over_bounds(s, "JSON value")
             return False
         start = s.start
         if text.startswith(("|", ">"), start):
@@ -2382,6 +2407,13 @@ class ConfigFileSource:
         except ParseError as exc:
             if is_yaml and YAML_TOO_BIG in str(exc):
                 return yaml_lines(file, self.id, str(exc))
+            if is_yaml:
+                # not skipped whole: a deploy template's {{{PLACEHOLDER}}} key, a tab or a duplicate anchor breaks
+                # the parse of a file whose other lines still name its models; read as a template or line by line,
+                # and the parse-error still reported (kubernetes.KubernetesSource.unparsed). Imported here: the
+                # kubernetes module imports this one
+                from modelmap.discover.kubernetes import KubernetesSource
+                return KubernetesSource().unparsed(file, str(exc))
             return [Skip(file.path, "parse-error", str(exc))]
         walker = TreeWalker(file, ids_for("config"))
 
