@@ -412,3 +412,21 @@ probe("s21-o-name-too-long", "special-output", _app, ("scan", ".", "-o", "a" * 5
 probe("s21-o-ctrl-chars-in-missing-folder", "special-output", _app,
       ("scan", ".", "-o", "miss\x1b]0;pwn\x07ing/out.json"), OK, checks=(_written("miss\x1b]0;pwn\x07ing/out.json"),),
       timeout=60.0)
+
+
+# (j) CI steps' multi-line scripts read by the shell reader (4d96680): 6,000 'run: |' steps, one 60 KB step ----------
+def _workflow(steps: int, lines: int, line: str) -> str:
+    return ("name: ci\non: push\njobs:\n  bench:\n    runs-on: ubuntu-latest\n    steps:\n"
+            + "".join("      - run: |\n" + "".join("          " + line % (i, j) + "\n" for j in range(lines))
+                      for i in range(steps)))
+
+
+scan_probe("s21-ci-run-6k-steps", "huge-file",
+           lambda: {".github/workflows/bench.yml": _workflow(6_000, 3, "MODEL=qwen2.5:%dx%d; ollama pull $MODEL")},
+           accounted=[".github/workflows/bench.yml"], checks=_BOUNDED, timeout=180.0)
+scan_probe("s21-ci-run-60k-step", "huge-line",
+           lambda: {".gitlab-ci.yml": "bench:\n  script: |\n" + "".join(
+               "    for m in " + " ".join(f"m{i}-{j}:7b" for j in range(300)) + "; do ollama pull $m; done\n"
+               for i in range(10)) + "".join(f"    curl -d '{{\"model\": \"gpt-4o-{i}\"}}' x | sed 's|a|b|;s|c|d|'\n"
+                                             for i in range(400))},
+           accounted=[".gitlab-ci.yml"], checks=_BOUNDED, timeout=180.0)
