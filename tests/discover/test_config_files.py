@@ -90,16 +90,28 @@ def test_yaml_multi_document_and_top_level_list() -> None:
 
 
 @pytest.mark.parametrize(("name", "detail"), [
-    ("config.broken.yaml", "invalid YAML at line 2"),
     ("config.broken.json", "invalid JSON at line 3"),
     ("config.broken.toml", "invalid TOML"),
     ("config.huge-int.toml", "invalid TOML"),
-    ("config.alias-bomb.yaml", "alias bomb"),
 ])
 def test_broken_files_become_parse_error_skips(name: str, detail: str) -> None:
     out = scan(ConfigFileSource(), BAD, name)
     assert len(out) == 1 and isinstance(out[0], Skip)
     assert out[0].reason == "parse-error" and detail in out[0].detail
+
+
+@pytest.mark.parametrize(("name", "detail", "line"), [
+    ("config.broken.yaml", "invalid YAML at line 2", 1),
+    ("config.alias-bomb.yaml", "alias bomb", 11),
+])
+def test_broken_yaml_is_read_line_by_line_and_reported(name: str, detail: str, line: int) -> None:
+    # open19b: a YAML file that does not parse is not skipped whole: its `key: value` lines are still read (never
+    # expanding an alias), and the parse-error skip says so
+    out = scan(ConfigFileSource(), BAD, name)
+    skips = [o for o in out if isinstance(o, Skip)]
+    assert len(skips) == 1 and skips[0].reason == "parse-error" and detail in skips[0].detail
+    assert "line by line" in skips[0].detail
+    assert {(f.line, f.raw) for f in out if isinstance(f, Finding)} == {(line, "gpt-4o")}
 
 
 def test_huge_numbers_are_kept_as_text() -> None:

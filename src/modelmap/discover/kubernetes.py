@@ -307,6 +307,26 @@ class KubernetesSource:
         template = is_helm_template(file.path, file.text)
         if not template and ("apiVersion" not in file.text or "kind" not in file.text):
             return []
+        return self._read(file, template)
+
+    def unparsed(self, file: SourceFile, why: str) -> list[Finding | Skip]:
+        """A YAML file (any, not only a manifest) that the config source could not parse, read as well as it can be
+        rather than skipped whole; always reported as a ``parse-error`` Skip that says how it was read. A file holding
+        ``{{ }}`` is a template whatever its name or folder (Handlebars / Mustache ``{{{PREFIX}}}`` keys and
+        ``{{#if}}`` lines, Jinja, Go templates kept as ``*.template.yaml`` or ``deploy.yaml.j2``-style copies): its
+        directives are neutralised and it is parsed again, as a Helm template is; a file that still does not parse
+        (tabs in indentation, a duplicate anchor, a stray quote) is read line by line (``key: value`` lines, list
+        items that locate a model, model commands such as ``--model-id=...`` in an args list). Bounded by the
+        file's budget like any scan."""
+        if "{{" in file.text and yaml_too_big(file.text) is None:
+            found = self._read(file, True, f"not YAML ({why})")
+            if not any(isinstance(item, Skip) and item.reason == "parse-error" for item in found):
+                return [*found, Skip(file.path, "parse-error", f"config: {why}; read with its {{{{ }}}} template "
+                                     "directives neutralised")]
+            return found
+        return self._lines(file, f"config: {why}")
+
+    def _read(self, file: SourceFile, template: bool, failed: str | None = None) -> list[Finding | Skip]:
         too_big = yaml_too_big(file.text) if template else None
         if too_big is not None:  # never parsed: neutralising its directives first would only spend the budget
             return self._lines(file, f"Helm/Go template not parsed ({too_big})")
@@ -317,9 +337,11 @@ class KubernetesSource:
         try:
             docs = parse_yaml(text)
         except ParseError as exc:
+            if failed is not None:
+                return self._lines(file, f"{failed}; not YAML either with its {{{{ }}}} directives neutralised")
             if template:
                 return self._lines(file, f"Helm/Go template is not YAML even with its directives neutralised ({exc})")
-            return []  # the config source reports the parse error once
+            return []  # the config source reports the parse error once, and reads the file another way (unparsed)
         walker = TreeWalker(SourceFile(file.path, text, file.context), _IDS)
 
         def run() -> None:
