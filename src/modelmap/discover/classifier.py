@@ -323,6 +323,25 @@ def _names_an_architecture(c: Candidate) -> bool:
     return any(n is not None and snake(n).rsplit(".", 1)[-1] in _ARCH_NAMES for n in names)
 
 
+# names whose value is the name of a file to save or load (`filename:`, `modelFile =`, `weights_file`)
+_FILE_NAME_BINDINGS = frozenset({"filename", "file_name", "model_file", "model_filename", "model_file_name",
+                                 "weights_file", "weight_file", "weights_filename", "local_filename"})
+# the weight formats that name a model's file wherever they stand (identify's strong extensions); `.bin` / `.pt` /
+# `.pth` / `.ckpt` and MediaPipe's `.task` are left out: under `filename:` they are as often data, state or a job
+_FILE_BINDING_EXTS = frozenset({"gguf", "ggml", "safetensors", "onnx", "tflite", "litertlm", "mlmodel", "nemo"})
+
+
+def _names_a_weight_file(c: Candidate, value: str) -> bool:
+    """A bare weight file's name bound to a name that says "file name" (Dart's download catalogue entry
+    ``filename: 'Gecko_64_quant.tflite'``, JS ``{fileName: "…"}``, Go ``ModelFile: "…"``): the extension says the file
+    holds a model and the binding says the string names that file, in any language, whether or not its stem carries
+    a family word the vocabulary knows (Gecko, an embedding model, does not). Bare names only: a path is judged by
+    its folders (identify's model-folder rules) and a URL by its host."""
+    if not c.bindings or c.call_before_binding or "/" in value or "\\" in value or "." not in value:
+        return False
+    return snake(c.bindings[0]) in _FILE_NAME_BINDINGS and value.rsplit(".", 1)[1].lower() in _FILE_BINDING_EXTS
+
+
 def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[str]]:
     """What a candidate's place says it holds, whatever its value: ``key`` (a model-named binding, container, owner,
     switch or comparison), ``api`` (an SDK call that takes a model) or ``none``, with the evidence for it."""
@@ -384,6 +403,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if "/" not in value and _names_an_architecture(c):
         return None  # rope_type: "llama3", architecture == "gemma3": an architecture or family word, not a model
     hint, evidence = context_hint(c, sdk_calls)
+    if hint == "none" and _names_a_weight_file(c, value):
+        hint = "key"  # a download catalogue's `filename: 'Gecko_64_quant.tflite'`: the name of the file it stores
+        evidence.append(f"file-binding:{c.bindings[0]}")
     if _ENV_NAME.fullmatch(value) and not _known(value):
         return None  # GEMINI_API_KEY, OPENAI_MODEL: an environment variable's name, not its value
     if _API_VERSION_PATH.fullmatch(value):

@@ -32,12 +32,15 @@ _PLAIN = re.compile(r"[a-z0-9][\w.@:-]{0,127}", re.IGNORECASE)
 # a weight file's name may carry `=<number>` (PyTorch Lightning's default `epoch=68-step=50232.ckpt`)
 # `.onnx_data` (`.onnx_data_1`…): the external-data file that holds an ONNX graph's weights beside it (Optimum and
 # Transformers.js exports: `onnx/model.onnx` + `onnx/model.onnx_data`)
+# `.litertlm` (issue 10, held-out-19) is LiteRT-LM's model container (weights, tokenizer and metadata in one file;
+# ai.google.dev/edge/litert-lm, as_of 2026-12-05), used for nothing else, so it is as strong as `.tflite`. MediaPipe's
+# `.task` bundle is left to the places that say "model files" (config_files' catalogue sections): the word is common
 _MODEL_FILE = re.compile(
-    r"(?:[\w.~@+-]*[/\\])*(?:[\w.@+-]|=(?=\d))+\.(gguf|ggml|safetensors|onnx_data(?:_\d{1,3})?|onnx|tflite|mlmodel|nemo|pt|"
-    r"pth|bin|ckpt)",
+    r"(?:[\w.~@+-]*[/\\])*(?:[\w.@+-]|=(?=\d))+\.(gguf|ggml|safetensors|onnx_data(?:_\d{1,3})?|onnx|tflite|litertlm|"
+    r"mlmodel|nemo|pt|pth|bin|ckpt)",
     re.IGNORECASE,
 )
-_STRONG_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo"}
+_STRONG_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "litertlm", "mlmodel", "nemo"}
 _TEMPLATE = re.compile(r"[{}$<>%|\\`*?]|\.\.\.|^-|^\.")
 _SIZE = re.compile(r"(^|[-_.:])\d+(\.\d+)?[bmk]($|[-_.])|x\d+b|(^|[-_.])v\d", re.IGNORECASE)
 _TOKEN_SPLIT = re.compile(r"[-_./:@]+")
