@@ -51,6 +51,9 @@ BASE_KEYWORDS = (
     "paddlespeech", "fastspeech2",
     # FunASR Paraformer model-zoo names (paraformer-zh) in a file that names no other model word
     "paraformer",
+    # OpenAI o-series API names, which carry no family word (`--generator o1-mini` in a launch script that names
+    # nothing else); the whole names only: a bare `o1-` / `o3-` is common in other words and ids
+    "o1-mini", "o1-preview", "o1-pro", "o3-mini", "o3-pro", "o4-mini",
 )
 
 

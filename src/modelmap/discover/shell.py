@@ -14,6 +14,7 @@ notebook sources, since they all carry the same command lines.
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import re
 from collections.abc import Iterable
@@ -372,6 +373,37 @@ _VAR_ROOT = re.compile(r"^\$\{?[A-Za-z_]\w{0,60}\}?/")
 # programs whose `owner/name` arguments are code or images, not models (git clone org/repo, pip install org/pkg)
 _NOT_MODEL_PROGRAMS = frozenset({"git", "pip", "pip3", "uv", "npm", "npx", "yarn", "pnpm", "go", "cargo", "gh", "brew",
                                  "apt", "apt-get", "docker", "podman", "kubectl", "helm", "curl", "wget"})
+
+
+# any flag's value that is exactly a model the knowledge base records: a Hub id it holds (compared case-blind, as
+# the Hub resolves ids), that id behind a LiteLLM-style provider route (`openai/Qwen/Qwen2.5-Coder-7B-Instruct`, the
+# route dspy / LiteLLM send to an OpenAI-compatible server), or an API model name it knows with a separator in it
+# (`o1-mini`, `gpt-4o-mini`; not `o1` / `O1`, which are also apex's optimisation levels). A flag's name is the
+# program's own choice (`--api_name`, `--generator`, `--judge`, `--teacher`): what the value IS decides here, and a
+# whole known id is too specific to be anything but that model, so no name list can miss it; a partial match, a
+# family word or an unknown `org/name` stays with the flag rules above.
+# a flag whose value is a place (a folder, a file, a log): a folder named after a model (`rsync … --output-dir
+# Llama-3-8B-Instruct`) is where files go, and the flag rules above decide whether it is a model's folder
+_PLACE_FLAG = re.compile(r"dir|path|file|output|save|load|cache|log|mount|volume")
+
+
+def _exact_known_model(value: str) -> Match | None:
+    """The model ``value`` is when it is exactly one the knowledge base records (see above), else None."""
+    if not (3 < len(value) < 200) or value.startswith(("-", "/", ".", "~", "$")) or "://" in value or "$" in value:
+        return None
+    hub = load().hf_index
+    if value.count("/") == 1:
+        return Match("hf-repo", None, 0.95) if value.lower() in hub else None
+    if value.count("/") == 2:
+        hit = classify(value, "none")
+        if hit is not None and hit.kind == "provider-prefixed" and value.split("/", 1)[1].lower() in hub:
+            return hit
+        return None
+    if "-" in value or "." in value:
+        hit = classify(value, "none")
+        if hit is not None and hit.kind == "api-model" and hit.confidence >= 0.9:
+            return hit
+    return None
 
 
 # a downloader's source flag and the URI schemes that make its value a model's (a Hub repo otherwise)
@@ -964,6 +996,10 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                     and re.search(r"\d", tok) and not _CONST_ARG.fullmatch(tok)):
                 report(tok, "key", None, None)
     done = {f.raw for f in collector.findings}
+    # how often each value was reported by the rules above, and how often a long flag has passed it so far: a model
+    # passed under two flags (`--test_generator o1-mini … --generator o1-mini`) is two uses, each reported once
+    prior = collections.Counter(f.raw for f in collector.findings)
+    passed: collections.Counter[str] = collections.Counter()
     # the folder a reported model is copied or downloaded into (`aws s3 cp s3://acme/bge-m3 /models/bge-m3`) is
     # that model again, not another one
     placed = {f.raw.rstrip("/").rsplit("/", 1)[-1].lower() for f in collector.findings}
@@ -975,7 +1011,26 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     for i, tok in enumerate(toks[1:257], 1):
         tick()
         if toks[i - 1].startswith("--"):
-            continue  # a long flag's value: the flag rules above decide (`--local-dir`, `--hf-file`, `--output`)
+            # a long flag's value: the flag rules above decide (`--local-dir`, `--hf-file`, `--output`), unless it is
+            # exactly a model the knowledge base records, under whatever flag (`--api_name Qwen/Qwen2.5-Coder-7B-Instruct`)
+            passed[tok] += 1
+            if (passed[tok] > prior[tok] and not _PLACE_FLAG.search(lowered[i - 1])
+                    and lowered[0] not in _NOT_MODEL_PROGRAMS and not not_models):
+                exact = _exact_known_model(tok)
+                if exact is not None:
+                    done.add(tok)
+                    report(tok, "hf", None, toks[0].rsplit("/", 1)[-1], exact)
+            continue
+        if tok.startswith("--") and "=" in tok:
+            # `--api_name=Qwen/Qwen2.5-Coder-7B-Instruct`: the same, written with `=`
+            value = tok.partition("=")[2].strip("\"'")
+            passed[value] += 1
+            if (value and passed[value] > prior[value] and not _PLACE_FLAG.search(tok.partition("=")[0].lower())
+                    and lowered[0] not in _NOT_MODEL_PROGRAMS and not not_models):
+                exact = _exact_known_model(value)
+                if exact is not None:
+                    done.add(value)
+                    report(value, "hf", None, toks[0].rsplit("/", 1)[-1], exact)
         for piece in tok.split(",") if "," in tok else (tok,):
             tick()  # a token of a million comma-separated pieces is a million steps
             key, colon, rest = piece.partition(":")
