@@ -67,7 +67,7 @@ def _finds(raw: str, present: bool = True) -> Callable[[Result], str | None]:
         if (raw in raws) != present:
             return f"{raw!r} {'not ' if present else ''}found"
         return None
-    check.__name__ = f"{'finds' if present else 'no'}_{raw}"
+    check.__name__ = f"{'finds' if present else 'no'}_{raw[:40]}"
     return check
 
 

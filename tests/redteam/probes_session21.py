@@ -20,6 +20,7 @@ from pathlib import Path
 from tests.redteam.probes import OK, USAGE, fifo_reader, probe, scan_probe
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
+from tests.redteam.probes_session20 import _finds
 from tests.redteam.runner import Ctx, Result
 
 
@@ -33,19 +34,6 @@ def no_dfa_oom(res: Result) -> str | None:
 
 _BOUNDED = (cpu_below(20.0), rss_below(500), no_dfa_oom)
 _APP = 'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o-mini", messages=[])\n'
-
-
-def _finds(raw: str, present: bool = True) -> Callable[[Result], str | None]:
-    def check(res: Result) -> str | None:
-        if res.rc != 0:
-            return None
-        doc = res.json()
-        raws = {str(f.get("raw")) for f in doc.get("findings", [])} if isinstance(doc, dict) else set()
-        if (raw in raws) != present:
-            return f"{raw!r} {'not ' if present else ''}found"
-        return None
-    check.__name__ = f"{'finds' if present else 'no'}_{raw[:40]}"
-    return check
 
 
 # Inputs stay under the gates that would skip them before the new rules run: 4 MiB a file, 1 MiB of YAML to parse,

@@ -1355,11 +1355,7 @@ class TreeWalker:
             if low_k in self.skip_keys:
                 continue
             if (v is served or any(v is x for x in listed)) and isinstance(v, Scalar):
-                alias = v.value.strip()
-                line, col, _ = self.position(v, alias)
-                self.collector.add(alias, line, col, classify(alias, "key") or Match("api-model", None, 0.6),
-                                   source_id=self.ids.key, endpoint=endpoint[1] if endpoint else None,
-                                   provider=endpoint[0] if endpoint else None)
+                self._add_entry_name(v, endpoint)
                 continue
             if isinstance(v, Scalar):
                 if named_elsewhere and low_k in _ENTRY_NAME_KEYS and v.value.strip().lower() in own_ids:
@@ -1367,11 +1363,7 @@ class TreeWalker:
                     # mistral-medium-2508, display_name: …}`): the name the app looks the model up by is the model
                     # id itself, as a JS record's `{id: 'glm-4.7', name: 'glm-4.7'}` (javascript._repeats_identity);
                     # a name of its own (`name: zaiGlm52`, `name: chat`) stays the entry's label
-                    alias = v.value.strip()
-                    line, col, _ = self.position(v, alias)
-                    self.collector.add(alias, line, col, classify(alias, "key") or Match("api-model", None, 0.6),
-                                       source_id=self.ids.key, endpoint=endpoint[1] if endpoint else None,
-                                       provider=endpoint[0] if endpoint else None)
+                    self._add_entry_name(v, endpoint)
                     continue
                 if (named_elsewhere and low_k in _ENTRY_NAME_KEYS and not (
                         catalog_entry and low_k == "name" and not any(c.isspace() for c in v.value.strip()))) or (
@@ -1476,6 +1468,15 @@ class TreeWalker:
                 if match is not None and match.kind == "api-model":
                     ids.add(value.lower())
         return ids
+
+    def _add_entry_name(self, v: Scalar, endpoint: Endpoint | None) -> None:
+        """A model entry's name reported as the model (a served name, a listed model id, a name spelling its own
+        model id again)."""
+        alias = v.value.strip()
+        line, col, _ = self.position(v, alias)
+        self.collector.add(alias, line, col, classify(alias, "key") or Match("api-model", None, 0.6),
+                           source_id=self.ids.key, endpoint=endpoint[1] if endpoint else None,
+                           provider=endpoint[0] if endpoint else None)
 
     def _namespaced_own_id(self, s: Scalar, own_ids: set[str], endpoint: Endpoint | None) -> bool:
         """A record's other id that is its own model id under a namespace word (TaskingAI's
