@@ -283,12 +283,11 @@ def check_output_target(target: Path) -> os.stat_result | None:
     call it before their work too, so a refused target costs no scan."""
     shown = visible(str(target))
     try:
-        st: os.stat_result | None = os.lstat(target)
+        st = os.lstat(target)
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise OutputError(f"cannot write {shown}: {_describe(exc)}") from None
-    assert st is not None
     if stat.S_ISREG(st.st_mode) or stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
         return st
     if stat.S_ISLNK(st.st_mode):

@@ -20,7 +20,7 @@ from pathlib import Path
 from tests.redteam.probes import OK, USAGE, fifo_reader, probe, scan_probe
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
-from tests.redteam.probes_session20 import _finds
+from tests.redteam.probes_session20 import _finds, _said
 from tests.redteam.runner import Ctx, Result
 
 
@@ -40,15 +40,6 @@ _APP = 'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4
 # lines averaging under 20,000 characters (generated) and, for JS, under 500 (minified); short padding lines do that.
 _PAD = "x = 1\n" * 10_000
 _JS_PAD = "let y = 1;\n" * 20_000
-
-def _said(*words: str) -> Callable[[Result], str | None]:
-    def check(res: Result) -> str | None:
-        low = res.stderr.decode("utf-8", "replace").lower()
-        missing = [w for w in words if w not in low]
-        return f"stderr does not say {missing}" if missing else None
-    check.__name__ = "said_" + "_".join(words)
-    return check
-
 
 # (a) Bedrock ids (recognition.yaml's api pattern, a lookahead and a repeated group) --------------------------------
 scan_probe("s21-bedrock-60k-ids", "huge-file",

@@ -1000,6 +1000,18 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     # passed under two flags (`--test_generator o1-mini … --generator o1-mini`) is two uses, each reported once
     prior = collections.Counter(f.raw for f in collector.findings)
     passed: collections.Counter[str] = collections.Counter()
+
+    def exact_flag_value(flag: str, value: str) -> None:
+        """``value`` passed under the long flag ``flag`` (lower-cased): reported when it is exactly a model the
+        knowledge base records (_exact_known_model) and the flag does not name a place."""
+        passed[value] += 1
+        if (value and passed[value] > prior[value] and not _PLACE_FLAG.search(flag)
+                and lowered[0] not in _NOT_MODEL_PROGRAMS and not not_models):
+            exact = _exact_known_model(value)
+            if exact is not None:
+                done.add(value)
+                report(value, "hf", None, toks[0].rsplit("/", 1)[-1], exact)
+
     # the folder a reported model is copied or downloaded into (`aws s3 cp s3://acme/bge-m3 /models/bge-m3`) is
     # that model again, not another one
     placed = {f.raw.rstrip("/").rsplit("/", 1)[-1].lower() for f in collector.findings}
@@ -1013,24 +1025,11 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         if toks[i - 1].startswith("--"):
             # a long flag's value: the flag rules above decide (`--local-dir`, `--hf-file`, `--output`), unless it is
             # exactly a model the knowledge base records, under whatever flag (`--api_name Qwen/Qwen2.5-Coder-7B-Instruct`)
-            passed[tok] += 1
-            if (passed[tok] > prior[tok] and not _PLACE_FLAG.search(lowered[i - 1])
-                    and lowered[0] not in _NOT_MODEL_PROGRAMS and not not_models):
-                exact = _exact_known_model(tok)
-                if exact is not None:
-                    done.add(tok)
-                    report(tok, "hf", None, toks[0].rsplit("/", 1)[-1], exact)
+            exact_flag_value(lowered[i - 1], tok)
             continue
         if tok.startswith("--") and "=" in tok:
             # `--api_name=Qwen/Qwen2.5-Coder-7B-Instruct`: the same, written with `=`
-            value = tok.partition("=")[2].strip("\"'")
-            passed[value] += 1
-            if (value and passed[value] > prior[value] and not _PLACE_FLAG.search(tok.partition("=")[0].lower())
-                    and lowered[0] not in _NOT_MODEL_PROGRAMS and not not_models):
-                exact = _exact_known_model(value)
-                if exact is not None:
-                    done.add(value)
-                    report(value, "hf", None, toks[0].rsplit("/", 1)[-1], exact)
+            exact_flag_value(tok.partition("=")[0].lower(), tok.partition("=")[2].strip("\"'"))
         for piece in tok.split(",") if "," in tok else (tok,):
             tick()  # a token of a million comma-separated pieces is a million steps
             key, colon, rest = piece.partition(":")
