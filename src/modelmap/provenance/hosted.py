@@ -497,6 +497,14 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
             best, how = replace(res, confidence="inferred"), "the shipped hosted-model catalog"
     if best is None or not _model_id(best):
         why = f"{what}, served by {form.provider}; the model it serves is not in the knowledge base"
+        maker = _bedrock_maker(kb, form)
+        if maker:
+            # a Bedrock id is [<geo>.]<provider>.<model>: the provider segment names the model's maker (amazon., anthropic.,
+            # meta., mistral., qwen., deepseek., openai.), never the host, so the maker and its country are known even where
+            # the model is not (qwen.qwen3-235b-a22b-2507: Instruct or Thinking; deepseek.v3, see _vendor_spellings)
+            return replace(resolver.maker_only(form.query, maker, reason=f"{why}; made by {maker} (the id's vendor "
+                                                                          f"segment {form.vendor!r})"),
+                           served_by=served)
         if best is not None and (best.publisher or (best.model or {}).get("family")) and form.form != "bedrock":
             return replace(best, query=form.query, served_by=served, reason=f"{why}; {best.reason or ''}".rstrip("; "))
         return Resolution(query=form.query, served_by=served, confidence="unknown", reason=why)
@@ -522,6 +530,14 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
         confidence = "inferred" if confidence == "known" else confidence  # the name was respelled by a rule
     return replace(best, query=form.query, served_by=served, confidence=confidence,
                    reason=note if not best.reason else f"{note}; {best.reason}")
+
+
+def _bedrock_maker(kb: KnowledgeIndex, form: HostedForm) -> str | None:
+    """The knowledge-base publisher a Bedrock id's vendor segment names (``qwen`` -> qwen, ``zai`` -> zhipu)."""
+    if form.form != "bedrock" or not form.vendor:
+        return None
+    pid = kb.org_index.get(form.vendor) or (form.vendor if form.vendor in kb.publishers else None)
+    return str(pid) if pid else None
 
 
 def _model_id(res: Resolution) -> str | None:

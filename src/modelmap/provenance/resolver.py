@@ -772,6 +772,12 @@ class Resolver:
             out.extend([ranked[0]] if ranked else group)
         return out
 
+    def maker_only(self, query: str, pid: str, *, reason: str) -> Resolution:
+        """A record for an identifier whose form names the model's maker but not the model (a Bedrock id's
+        vendor segment, ``qwen.`` in ``qwen.qwen3-235b-a22b-2507-v1:0``): the publisher and its country, model
+        and lineage unknown, confidence ``unknown`` (the maker is evidence of who made it, not of which model)."""
+        return replace(self._partial(parse(query, {}), pid, reason=reason, sources=()), confidence="unknown")
+
     def first_party_original(self, mid: str) -> str:
         """The model a publisher's own quantized build packages ("qwen/qwen3-4b-fp8" -> "qwen/qwen3-4b"), else
         ``mid``: only a quantization whose parent has the same publisher counts."""
