@@ -47,3 +47,26 @@ def test_bedrock_id_of_a_known_model_still_resolves_the_model(query: str, model:
     rec = resolve(query).to_dict()
     assert (rec.get("model") or {}).get("id") == model
     assert rec.get("confidence") in ("known", "inferred")
+
+
+# Derivatives whose own Hub card states their base and licence (read 2026-12-05; URL and as_of on each record).
+@pytest.mark.parametrize(("query", "base", "licence"), [
+    ("Granther/Gemma-2-9B-Instruct-4Bit-GPTQ", "google/gemma-2-9b-it", "gemma"),  # licence changed to gemma in 49737bf
+    ("amd/DeepSeek-R1-Distill-Qwen-7B-awq-asym-uint4-g128-lmhead-onnx-hybrid", "deepseek-ai/deepseek-r1-distill-qwen-7b", "mit"),
+    ("fasoo/Qwen2-VL-7B-Instruct-KoDocOCR", "qwen/qwen2-vl-7b-instruct", "apache-2.0"),
+    ("minhdang/qwen2-2b-instruct-OCR", "qwen/qwen2-vl-2b-instruct", "apache-2.0"),  # a LoRA adapter
+    ("larryvrh/Yi-6B-200K-Llamafied", "01-ai/yi-6b-200k", "apache-2.0"),  # 01.AI's licence PR
+    ("JackCloudman/phi-4-unsloth-jackterated", "unsloth/phi-4", "mit"),  # card base_model: Unsloth's phi-4, not Microsoft's
+])
+def test_derivative_card_facts(query: str, base: str, licence: str) -> None:
+    rec = resolve(query).to_dict()
+    me = (rec.get("model") or {}).get("id")
+    assert me == query.lower()
+    parents = [e["parent"] for e in rec.get("edges") or [] if e.get("child") == me and e.get("relation") != "distillation"]
+    assert parents[:1] == [base]
+    assert (rec.get("license") or {}).get("id") == licence
+
+
+def test_deepseek_v32_exp_base_is_mit() -> None:
+    rec = resolve("deepseek-ai/DeepSeek-V3.2-Exp-Base").to_dict()
+    assert (rec.get("license") or {}).get("id") == "mit"
