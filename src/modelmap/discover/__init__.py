@@ -6,6 +6,7 @@ from modelmap.discover.base import Sample, Source, SourceFile
 from modelmap.discover.compose import ComposeSource
 from modelmap.discover.config_files import ConfigFileSource, DotenvSource
 from modelmap.discover.dockerfiles import DockerfileSource
+from modelmap.discover.expectations import ExpectationSource
 from modelmap.discover.javascript import JavascriptSource
 from modelmap.discover.kubernetes import KubernetesSource
 from modelmap.discover.litellm import LiteLLMSource
@@ -34,6 +35,7 @@ SOURCES: tuple[Source, ...] = (
     PropertiesSource(),
     ModelListSource(),
     XmlFileSource(),
+    ExpectationSource(),
 )
 
 __all__ = ["SOURCES", "Sample", "Source", "SourceFile"]
