@@ -70,3 +70,21 @@ def test_derivative_card_facts(query: str, base: str, licence: str) -> None:
 def test_deepseek_v32_exp_base_is_mit() -> None:
     rec = resolve("deepseek-ai/DeepSeek-V3.2-Exp-Base").to_dict()
     assert (rec.get("license") or {}).get("id") == "mit"
+
+
+def test_a_copy_named_like_the_original_is_its_own_record_and_the_bare_name_stays_the_original() -> None:
+    # AlSamCur123's Unsloth SFT upload is named DeepSeek-R1-Distill-Llama-8B; its card declares apache-2.0 and an
+    # Unsloth 4-bit base. The bare name still denotes DeepSeek's checkpoint (samename: the copy derives from it).
+    rec = resolve("AlSamCur123/DeepSeek-R1-Distill-Llama-8B").to_dict()
+    me = (rec.get("model") or {}).get("id")
+    assert me == "alsamcur123/deepseek-r1-distill-llama-8b"
+    assert [e["parent"] for e in rec.get("edges") or [] if e.get("child") == me][:1] == [
+        "unsloth/deepseek-r1-distill-llama-8b-unsloth-bnb-4bit"]
+    assert (rec.get("license") or {}).get("id") == "apache-2.0"
+    assert (resolve("DeepSeek-R1-Distill-Llama-8B").model or {}).get("id") == "deepseek-ai/deepseek-r1-distill-llama-8b"
+
+
+def test_segue_base_is_the_cards_corrected_base_model() -> None:
+    rec = resolve("prithivMLmods/Segue-Qwen3_DeepScaleR-Preview").to_dict()
+    me = (rec.get("model") or {}).get("id")
+    assert [e["parent"] for e in rec.get("edges") or [] if e.get("child") == me][:1] == ["qwen/qwen3-4b"]
