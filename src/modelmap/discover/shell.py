@@ -1054,6 +1054,18 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 # `prompt_for_env_var "LLM_MODEL_ID" "Enter the LLM_MODEL_ID" "meta-llama/Meta-Llama-3-8B-Instruct"`)
                 done.add(piece)
                 report(piece, "hf", None, None)
+    # past that window, a long flag's value is still read for the exact-known-model rule: a command continued over
+    # hundreds of lines (`python eval.py \` then one `--flag value \` a line) or a one-line `for` loop of many items
+    # (`for t in t1 … t300; do python r.py --judge o1-mini; done`) passes its model after the 256th word, and the
+    # window dropped it silently (redteam25). Each word is a budget step, so a line of a million flags ends in the
+    # file's reported analysis-budget skip, never a silent loss
+    for i in range(257, len(toks)):
+        tick()
+        tok = toks[i]
+        if toks[i - 1].startswith("--"):
+            exact_flag_value(lowered[i - 1], tok)
+        elif tok.startswith("--") and "=" in tok:
+            exact_flag_value(tok.partition("=")[0].lower(), tok.partition("=")[2].strip("\"'"))
     for url_match in re.finditer(r"https?://[^\s'\"]+", command):
         tick()
         if url_match.group(0) in reported:

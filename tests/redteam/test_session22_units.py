@@ -1,0 +1,50 @@
+"""Unit tests of brief redteam25's fixes (session 22).
+
+* shell.py (9c1869a's exact-known-model flag values): the rule read a long flag's value only among a command's first
+  256 words, the window the other per-word rules share. A command continued over hundreds of lines (`python eval.py
+  \\` then one `--flag value \\` a line) or a one-line `for` loop of many items (`for t in t1 ... t300; do python r.py
+  --judge o1-mini; done`) passes its model later, and it was dropped silently: no finding, no skip. Now every later
+  word is read for that rule too, one budget step each, so a line too long for the budget ends in the file's reported
+  analysis-budget skip.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import modelmap
+from tests.discover.scan_helpers import found
+
+
+def test_a_flag_value_past_the_256th_word_of_a_continued_command(tmp_path: Path) -> None:
+    text = ("#!/bin/bash\npython run.py \\\n" + "".join(f"  --a{i} {i} \\\n" for i in range(200))
+            + "  --api_name Qwen/Qwen2.5-7B-Instruct --judge=o1-mini\n")
+    got = found(tmp_path, "scripts/eval.sh", text)
+    assert (203, "Qwen/Qwen2.5-7B-Instruct") in got
+    assert (203, "o1-mini") in got
+
+
+def test_a_flag_value_in_the_body_of_a_long_one_line_for_loop(tmp_path: Path) -> None:
+    items = " ".join(f"t{j}" for j in range(300))
+    got = found(tmp_path, "bench.sh", f"#!/bin/bash\nfor t in {items}; do python r.py --task $t --judge o1-mini; done\n")
+    assert (2, "o1-mini") in got
+
+
+def test_places_and_package_tools_stay_out_past_the_window(tmp_path: Path) -> None:
+    """The rule's own exclusions hold past the window as inside it: a place flag, a package tool."""
+    pad = " ".join(f"--a{i} {i}" for i in range(150))
+    got = found(tmp_path, "x.sh", f"#!/bin/bash\nrsync {pad} --output-dir Qwen/Qwen2.5-7B-Instruct x\n"
+                                  f"pip install {pad} --index Qwen/Qwen2.5-7B-Instruct\n")
+    assert not [raw for _line, raw in got if raw == "Qwen/Qwen2.5-7B-Instruct"]
+
+
+def test_a_line_of_150k_flags_is_a_reported_skip(tmp_path: Path) -> None:
+    """150,000 distinct values (each one a knowledge-base look-up) on one line: past the file's 2 s budget the scan
+    stops and says so."""
+    (tmp_path / "eval.sh").write_text("#!/bin/sh\npython eval.py " + " ".join(f"--f{i} o{i}-mini-x" for i in range(150_000))
+                                      + "\n" + "echo ok\n" * 2_000)
+    start = time.process_time()
+    result = modelmap.scan(str(tmp_path), resolve=False)
+    assert time.process_time() - start < 15.0
+    assert [s.reason for s in result.skips] == ["analysis-budget"]
