@@ -88,3 +88,22 @@ def test_segue_base_is_the_cards_corrected_base_model() -> None:
     rec = resolve("prithivMLmods/Segue-Qwen3_DeepScaleR-Preview").to_dict()
     me = (rec.get("model") or {}).get("id")
     assert [e["parent"] for e in rec.get("edges") or [] if e.get("child") == me][:1] == ["qwen/qwen3-4b"]
+
+
+@pytest.mark.parametrize(("query", "base", "licence"), [
+    ("nvidia/DeepSeek-V3.2-NVFP4", "deepseek-ai/deepseek-v3.2", "mit"),
+    ("nvidia/DeepSeek-V4-Pro-NVFP4", "deepseek-ai/deepseek-v4-pro", "mit"),
+    ("nvidia/DeepSeek-V4.1-Flash-NVFP4", "deepseek-ai/deepseek-v4.1-flash", "mit"),
+    ("nvidia/Qwen3-8B-FP4", "qwen/qwen3-8b", "apache-2.0"),
+])
+def test_nvidia_fp4_repos_read_from_their_own_pages(query: str, base: str, licence: str) -> None:
+    # another lab's repack never inherits a licence by rule (NVIDIA sets its own terms on some); these were read
+    rec = resolve(query).to_dict()
+    me = (rec.get("model") or {}).get("id")
+    assert me == query.lower()
+    assert [(e["relation"], e["parent"]) for e in rec.get("edges") or [] if e.get("child") == me] == [("quantization", base)]
+    assert (rec.get("license") or {}).get("id") == licence
+
+
+def test_an_unread_nvidia_fp4_repo_still_has_no_licence() -> None:
+    assert (resolve("nvidia/Qwen3.8-2.4T-A95B-NVFP4").license or {}).get("id") in (None, "unknown")
