@@ -342,6 +342,28 @@ def _names_a_weight_file(c: Candidate, value: str) -> bool:
     return snake(c.bindings[0]) in _FILE_NAME_BINDINGS and value.rsplit(".", 1)[1].lower() in _FILE_BINDING_EXTS
 
 
+# the arguments of a Hub client's calls that take a model repository's id, by call and argument label: Swift's
+# swift-transformers (`AutoTokenizer.from(pretrained: "org/name")`, `Hub.Repo(id: "org/name")`,
+# `hubApi.snapshot(from: "org/name")`, `Hub.getFilenames(from: "org/name", matching: "*.json")`). A label is the name
+# of the argument in Swift, so `pretrained:` is how that language spells Python's `from_pretrained(...)`: whatever the
+# call, the argument is a pretrained model to load (a Hub id or a folder). The other labels are generic (`id:`,
+# `from:`) and say "repository" only with the call they belong to
+_PRETRAINED_LABELS = frozenset({"pretrained", "pretrained_model", "pretrained_model_name_or_path"})
+_HUB_REPO_ARGS = frozenset({("repo", "id"), ("getfilenames", "from"), ("snapshot", "from"),
+                            ("getfilemetadata", "from")})
+
+
+def _hub_client_argument(c: Candidate) -> str | None:
+    """The call and label when the literal is the repository argument of a Hub client call (``_HUB_REPO_ARGS``,
+    ``_PRETRAINED_LABELS``): a named argument of the call itself, not a value inside a nested call or table."""
+    if not c.call or not c.bindings or c.call_before_binding or c.is_key or c.container:
+        return None
+    label = snake(c.bindings[0])
+    if label in _PRETRAINED_LABELS or (c.call.lower(), label) in _HUB_REPO_ARGS:
+        return f"{c.call}({c.bindings[0]}:)"
+    return None
+
+
 def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[str]]:
     """What a candidate's place says it holds, whatever its value: ``key`` (a model-named binding, container, owner,
     switch or comparison), ``api`` (an SDK call that takes a model) or ``none``, with the evidence for it."""
@@ -374,6 +396,9 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
             call_low in sdk_calls or (c.call_before_binding and is_model_name(c.call))):
         hint = "api"
         evidence.append(f"call:{c.call}")
+    if hint == "none" and (hub_arg := _hub_client_argument(c)) is not None:
+        hint = "key"  # the slot of a repository id, as a `repo_id=` key is (`Hub.Repo(id: "coreml-projects/sam-2-studio")`)
+        evidence.append(f"call:{hub_arg}")
     if hint == "none" and c.switch_on and is_model_name(c.switch_on):
         hint = "key"
         evidence.append(f"switch:{c.switch_on}")

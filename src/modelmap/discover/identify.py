@@ -141,6 +141,21 @@ _STAND_IN_FILE = re.compile(
     r"your|new|old|local|custom|default|v\d{1,3}|\d{1,3})[_.-])*model(?:[_.-](?:test|tmp|temp|unique|v\d{1,3}|\d{1,3}|"
     r"copy|backup|new|old))*"
 )
+# a tensor file named for the data it holds, not for a network: normalisation statistics (`wav2vec2bert_stats.pt`,
+# `mean_std.pt`, `cmvn.pt`, `norm_stats.bin`) and saved feature matrices (`feat1.pt`, `spk_feats.pth`). PyTorch's
+# `torch.save` writes any tensor or dict to `.pt` / `.pth` / `.bin`, so these extensions say nothing alone; the last word of the name says what was saved. A model's weights carry no such word
+# last (`bigvgan_generator.pt`, `feature_extractor.pt`, `stats_model.pt` end in what the network is), and the strong
+# weight formats (gguf, safetensors, onnx, ...) keep their reading whatever the name says
+_DATA_TENSOR_STEM = re.compile(
+    r"(?i)(?:.*[_.-])?(?:stats?|statistics|mean|means|std|mean[_-]?std|cmvn|feats?\d{0,3}|features?\d{0,3})"
+)
+_DATA_TENSOR_EXT = frozenset({"pt", "pth", "bin"})
+# a file inside a Core ML package or compiled model (`llama-2-7b-chat.mlpackage/Data/com.apple.CoreML/model.mlmodel`,
+# `…/weights/weight.bin`, `X.mlmodelc/model.mil`): Apple's bundle layout gives every package the same inner names, and
+# Core ML loads the bundle, never one of its files, so a path into it names a part (a repository listing's entry, a
+# download's expected file), like a checkpoint's generic `model.safetensors`; the bundle itself is read as a model
+# where it is named alone
+_INSIDE_COREML_BUNDLE = re.compile(r"(?i)\.(?:mlpackage|mlmodelc)[/\\]")
 _WEIGHT_STEM = re.compile(
     r"(?i)(?:^|[_.-])(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
     r"checkpoint|ckpt|lora|best|last)(?:$|[_.-])"
@@ -486,6 +501,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
             # "model.safetensors", "model-00001-of-00002.safetensors" inside code name a file of some checkpoint,
             # not which model; a weight file on disk is still found by the model-file source
             return None
+        if base != v and _INSIDE_COREML_BUNDLE.search(v):
+            return None  # x.mlpackage/Data/com.apple.CoreML/model.mlmodel: a file of a Core ML bundle
+        if ext in _DATA_TENSOR_EXT and _DATA_TENSOR_STEM.fullmatch(stem):
+            return None  # wav2vec2bert_stats.pt, feat1.pt: statistics or features a model reads, not a model
         if base == v and hint != "path" and _STAND_IN_FILE.fullmatch(stem):
             # "small_model.gguf", "test_model.gguf", "model_v2.gguf": a file a test writes and names after no model
             return None
@@ -904,9 +923,13 @@ def _in_hub_id_dir(v: str) -> bool:
     """A path into a folder named after a Hub id with ``--`` or ``__`` for its ``/`` (a model cache's
     ``C:\\Cache\\microsoft--Phi-3-mini-4k-instruct\\main\\onnx``, ``/data/BAAI__bge-m3/``), below the root: the
     folder and what is in it are that model's files (``uris.hub_id_of_dir`` decides on the folder's name)."""
-    from modelmap.discover.uris import hub_id_of_dir
+    from modelmap.discover.uris import HF_CACHE_DIR, hub_id_of_dir
     parts = [p for p in re.split(r"[/\\]+", v) if p][1:8]
-    return len(v) <= 400 and any(("--" in p or "__" in p) and hub_id_of_dir(p) is not None for p in parts)
+    # the Hub's own cache layout (`~/.cache/huggingface/hub/models--Qwen--Qwen3-8B/snapshots/<sha>`): huggingface_hub
+    # keeps every model repo it downloads in `models--<org>--<name>`, so the folder is that repo's whatever the org
+    # (its `models--` prefix is no organisation for hub_id_of_dir); `datasets--` / `spaces--` folders are not models
+    return len(v) <= 400 and any(("--" in p or "__" in p) and (
+        hub_id_of_dir(p) is not None or HF_CACHE_DIR.fullmatch(p) is not None) for p in parts)
 
 
 def _classify_local_dir(v: str, hint: Hint) -> Match | None:
