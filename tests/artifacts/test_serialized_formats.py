@@ -430,7 +430,7 @@ def test_picovoice_params_claim(tmp_path: Path) -> None:
     rec = inspect_path(path)
     assert family(rec) == "porcupine" and publisher(rec) == "picovoice" and rec["publisher"]["country"] == "CA"
     assert "claim" in " ".join(rec["family"]["why"])
-    other = write(tmp_path, "octopus", b"octopus1.0.1\x00" + bytes(64))  # an engine no entry names (yet)
+    other = write(tmp_path, "cobra", b"cobra1.0.1\x00" + bytes(64))  # an engine no entry names (yet)
     assert reader_for(other).id == "picovoice-params" and inspect_path(other)["family"] is None  # type: ignore[union-attr]
     assert not PicovoiceParamsReader().sniff(b"porcupine is a rodent\n")
 

@@ -40,6 +40,7 @@ from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
 from modelmap.artifacts.markers import (
     ArpabetLexiconReader,
+    LabelLexiconReader,
     OpenCCDictReader,
     OpenCVCascadeReader,
     SudachiDictReader,
@@ -85,6 +86,7 @@ READERS: tuple[Reader, ...] = (
     EspeakDictReader(),  # int32 1024 then an offset; the chain walk in read decides
     OpenCVCascadeReader(),  # XML that opens with a comment or <opencv_storage>
     ArpabetLexiconReader(),  # text: every line a word and ARPAbet phones
+    LabelLexiconReader(),  # JSON whose first three entries are a word and a flat list of strings
     OpenCCDictReader(),
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
     ThulacModelReader(),  # no magic: after every format that has one

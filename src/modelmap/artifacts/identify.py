@@ -9,6 +9,7 @@ dimensions say which member (Qwen2.5 vs DeepSeek-R1-Distill-Qwen), and a contrad
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -523,6 +524,21 @@ def _dims_fit(observed: Any, pattern: list[Any]) -> bool:
                for o, p in zip(observed, pattern, strict=True))
 
 
+MAX_DIMS_MATCHED = 6  # graphs with more inputs / outputs than this are never matched name-free
+
+
+def _dims_match(observed: list[Any], wanted: list[Any]) -> bool:
+    """The graph's declared shapes are exactly the pattern's, in some order: as many of them, and each pattern
+    shape fits a different one (_dims_fit). For exporters that name a graph's inputs and outputs after their own
+    layer counters (keras2onnx writes input_3 / dense_5 / softmax_2, whatever the model), where only the shapes are
+    the model's: names would tie a pattern to one conversion, the shapes hold for any. Bounded: at most
+    MAX_DIMS_MATCHED each side, so the permutations tried stay few."""
+    if len(observed) != len(wanted) or not wanted or len(wanted) > MAX_DIMS_MATCHED:
+        return False
+    return any(all(_dims_fit(o, w) for o, w in zip(perm, wanted, strict=True))
+               for perm in itertools.permutations(observed))
+
+
 def _pattern_holds(pat: dict[str, Any], feat: dict[str, Any]) -> bool:
     checks = 0
     if "format" in pat:
@@ -552,6 +568,11 @@ def _pattern_holds(pat: dict[str, Any], feat: dict[str, Any]) -> bool:
                         return False
                 elif not _dims_fit(shapes.get(name), want):
                     return False
+    for key, feat_key in (("input_dims", "input_shapes"), ("output_dims", "output_shapes")):
+        if key in pat:  # the declared shapes alone, whatever the exporter named them (see _dims_match)
+            checks += 1
+            if not _dims_match(list((feat.get(feat_key) or {}).values()), pat[key]):
+                return False
     if "metadata_keys" in pat:
         checks += 1
         if not set(pat["metadata_keys"]) <= set(feat.get("metadata_keys") or []):

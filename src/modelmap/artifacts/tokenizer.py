@@ -855,6 +855,10 @@ class TokenizerReader:
                 return _tekken(path, doc, limits)
             if _BPE_STATE_REQUIRED <= doc.keys() <= _BPE_STATE_KEYS:
                 return _bpe_state(path, doc, limits)
+            if doc.keys() == {"meta", "tokens"}:
+                ctok = _ctok_pieces(path, doc, limits)
+                if ctok is not None:
+                    return ctok
             tok = _vocab_json(path, doc, limits)
             return tok if tok is not None else _tokenizer_config(path, doc, limits)
         return _wordpiece_txt(path, data, limits)
@@ -881,6 +885,44 @@ def _bpe_state(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo
     merges = doc.get("merge_rank_map")
     return TokenizerInfo("bpe-state", "plain", canonical_tokens(names, "plain"), specials, len(vocab),
                          {"merges": len(merges) if isinstance(merges, dict) else 0})
+
+
+# ctok's piece tables (ctok 1.3.0 ctok/data/pieces_<family>.json): {"meta": {...}, "tokens": {category: {piece:
+# {"probe", "raw", "kind"}}}}, where meta records how each piece was measured (family, source_model, base,
+# message_overhead, witness: the probe standard and the model measured on). A document of exactly these two keys whose
+# meta holds those measurement fields and whose tokens are categories of probed pieces is that format (kind
+# ctok-pieces): a tokenizer reconstructed from API token counts, not a model maker's own vocabulary file.
+_CTOK_META = frozenset({"family", "source_model", "base", "message_overhead", "witness"})
+
+
+def _ctok_pieces(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
+    """ctok's piece table: the pieces of every category as the vocabulary; None when it is not that format."""
+    meta, cats = doc.get("meta"), doc.get("tokens")
+    if not isinstance(meta, dict) or not meta.keys() >= _CTOK_META or not isinstance(meta.get("witness"), dict):
+        return None
+    if not isinstance(cats, dict) or not cats or not all(isinstance(v, dict) for v in cats.values()):
+        return None
+    pieces: list[str] = []
+    specials: set[str] = set()
+    for table in cats.values():
+        if len(pieces) + len(table) > limits.max_items:
+            raise fail(path, "more pieces than max_items", "max_items")
+        for piece, rec in table.items():
+            if not isinstance(rec, dict):
+                return None
+            if rec.get("kind") == "special":  # ctok's own markers (word boundaries), not measured pieces
+                specials.add(piece)
+            elif "probe" in rec:
+                pieces.append(piece)
+            else:
+                return None
+    if not pieces:
+        return None
+    seen = set(pieces)
+    return TokenizerInfo("ctok-pieces", "plain", canonical_tokens(sorted(seen), "plain"), sorted(specials),
+                         len(seen) + len(specials),
+                         {"ctok.family": str(meta.get("family"))[:64],
+                          "ctok.measured_on": str(meta.get("source_model"))[:128]})
 
 
 def _vocab_json(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
