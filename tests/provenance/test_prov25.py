@@ -107,3 +107,15 @@ def test_nvidia_fp4_repos_read_from_their_own_pages(query: str, base: str, licen
 
 def test_an_unread_nvidia_fp4_repo_still_has_no_licence() -> None:
     assert (resolve("nvidia/Qwen3.8-2.4T-A95B-NVFP4").license or {}).get("id") in (None, "unknown")
+
+
+@pytest.mark.parametrize(("query", "base"), [
+    ("Infermatic/14b-Qwen2.5-Infermatic-Crea-v1", "qwen/qwen2.5-14b-instruct"),
+    ("Infermatic/14b-Qwen2.5-Infermatic-Crea-v2", "huihui-ai/qwen2.5-14b-instruct-abliterated-v2"),  # not Qwen's own
+])
+def test_a_merge_names_its_mergekit_base_model_first(query: str, base: str) -> None:
+    rec = resolve(query).to_dict()
+    me = (rec.get("model") or {}).get("id")
+    assert me == query.lower()
+    assert [e["parent"] for e in rec.get("edges") or [] if e.get("child") == me][:1] == [base]
+    assert (rec.get("license") or {}).get("id") in (None, "unknown")  # neither card declares one
