@@ -442,6 +442,13 @@ def _seals(parent: Any, child: Any, literal: Any) -> bool:
     return parent.type == "lambda_literal" and child.id != literal.id and child.type not in _IDENT_TYPES
 
 
+# the switch of languages that call it something else: Rust's and PHP's `match`, Kotlin's `when`, Scala's `match`. Their
+# arms' values are one table as a switch's cases are (`QwenModel::Qwen1_8B => "qwen-1.8b-chat".to_string()`, one arm
+# per enum variant: the enum-to-id map of a provider client), so peer evidence weighs them together; labels and values
+# stay separate tables by their paths (match_pattern / when_condition vs the arm's body)
+_MATCH_EXPRESSIONS = frozenset({"match_expression", "when_expression"})
+
+
 @cache
 def _ancestor_kind(t: str) -> tuple[int, str, int]:
     """What ``_context`` makes of an ancestor of type ``t`` (a pure function of the type, so computed once per type):
@@ -449,7 +456,8 @@ def _ancestor_kind(t: str) -> tuple[int, str, int]:
     is found, and which of its branches applies (0: none)."""
     if t in _CONTAINERS or t in _GROUPS:
         grouping = 2
-    elif "switch" in t and not t.endswith(("_body", "_block", "_section", "_label", "_arm", "_entry")):
+    elif ("switch" in t and not t.endswith(("_body", "_block", "_section", "_label", "_arm", "_entry"))) or (
+            t in _MATCH_EXPRESSIONS):
         grouping = 1
     else:
         grouping = 0
@@ -837,6 +845,9 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
                 yield from _embedded_pairs(node, columns)
             if size > MAX_LITERAL + 8:
                 continue
+        if parent is not None and parent.type == "field_declaration" and _is_tag(parent, node):
+            yield from _tag_defaults(node, parent, columns)  # a Go struct field's tag
+            continue
         value = literal_text(node)
         if not value or len(value) > MAX_LITERAL or (keep is not None and not keep(value)):
             continue
@@ -1180,6 +1191,45 @@ def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
         key = m.group(1).decode("utf-8", "replace") if group == 2 else "model_id"
         yield Candidate(m.group(group).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1, (key,),
                         embedded=True)
+
+
+# a Go struct tag's default-value entry: `default:"gpt-4o"` (kong, go-flags, envconfig, cmdr), `envDefault:"…"`
+# (caarlos0/env), `env-default:"…"` (cleanenv); bounded, one match per entry
+_TAG_DEFAULT = re.compile(rb'(?<![\w-])(?:default|envDefault|env-default)\s*:\s*"((?:[^"\\\n]|\\.){1,200})"')
+# the tag entries that name the setting outside the code: a flag (`name:"default-model"`, `long:"model"`), a variable
+# (`env:"OPENAI_MODEL"`), a config key (`json:"model"`, `yaml:"model"`, `mapstructure:"model"`)
+_TAG_NAME = re.compile(rb'(?<![\w-])(?:name|long|env|json|yaml|toml|mapstructure|koanf)\s*:\s*"([\w.-]{1,80})')
+
+
+def _is_tag(field: Any, node: Any) -> bool:
+    """``node`` is the field's tag (Go's grammar names it so; a C++ member's ``R"(…)"`` default is not one)."""
+    tag = field.child_by_field_name("tag")
+    return tag is not None and tag.start_byte == node.start_byte and tag.end_byte == node.end_byte
+
+
+def _tag_defaults(node: Any, field: Any, columns: CharColumns) -> Iterator[Candidate]:
+    """The default value a Go struct field's tag gives its setting (``DefaultModel string `usage:"…"
+    default:"gpt-4o"```): the literal the option libraries assign when the flag, variable or key is not set, so it is
+    the field's value, bound to the field's name and the names the tag gives it. General: Go has no default-value
+    syntax for a struct field, and the CLI / env / config libraries all put it in the tag; the tag as a whole is
+    a list of settings for those libraries, never a model."""
+    text: bytes = node.text
+    if len(text) > 2048:
+        return
+    m = _TAG_DEFAULT.search(text)
+    if m is None:
+        return
+    names = [n.text.decode("utf-8", "replace") for n in field.children if n.type == "field_identifier"]
+    names += [t.group(1).decode("utf-8", "replace") for t in _TAG_NAME.finditer(text)]
+    if not names:
+        return
+    off = m.start(1)
+    newlines = text.count(b"\n", 0, off)
+    row0, col0 = node.start_point
+    row = row0 + newlines
+    col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
+    yield Candidate(m.group(1).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1,
+                    tuple(names[:4]))
 
 
 def line_count(data: bytes) -> int:
