@@ -120,6 +120,12 @@ RULES: tuple[CallRule, ...] = (
           ("repo_id",), "hf", None, "huggingface_hub"),
     _rule("python-hf-hub", r"(?:^|\.)(InferenceClient|AsyncInferenceClient)$", (0,), ("model",), "hf", None,
           "huggingface_hub"),
+    # PyTorch Hub: torch.hub.load("snakers4/silero-vad:master", "silero_vad") loads a model published from the
+    # GitHub repo `owner/repo[:ref]` (its hubconf.py); the repo is the model's source, the ref a branch or tag of it
+    # (https://pytorch.org/docs/stable/hub.html, as_of 2026-12-05); source="local" makes the argument a folder.
+    # Only torch's own hub: tensorflow_hub's `hub.load(url)` takes a URL, read by the URL rules
+    _rule("python-torch-hub", r"(?:^|\.)torch\.hub\.load$", (0,),
+          ("repo_or_dir", "github"), "hf", None, "torch.hub"),
     _rule("python-openai", r"\.(chat\.completions\.(create|parse|stream)|beta\.chat\.completions\.(parse|stream)|completions\.create|responses\.(create|parse|stream))$",
           (), ("model",), "api", "generation", "openai"),
     _rule("python-openai", r"\.embeddings\.create$", (), ("model",), "api", "embedding", "openai"),
@@ -155,6 +161,8 @@ RULES: tuple[CallRule, ...] = (
           (), _MODEL_KW, "key", "generation", "langchain"),
 )
 
+# a GitHub `owner/repo` as torch.hub takes it (GitHub's own name rules: letters, digits, `-` `_` `.`)
+_TORCH_HUB_REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
 _RESPONSE_KEYS = frozenset({"choices", "object", "created", "owned_by", "usage", "created_at", "done_reason"})
 # a declared field (ORM column, settings field) and a Django migration step that adds or changes one
 _FIELD_CALL = re.compile(r"(?:^|\.)(?:\w*Field|field|Column|mapped_column)$")  # dataclasses.field(default=…) too
@@ -1225,6 +1233,9 @@ class _Module:
                     for lit in self.literals(kw.value):
                         self.report(lit, hint="path", role="generation", api=rule.api, source_id=rule.id)
         endpoint = self._endpoint_for(node)
+        if rule.id == "python-torch-hub":
+            self._torch_hub(node, values, rule)
+            return
         if rule.id == "python-whisper":
             for value in values:
                 for lit in self.literals(value):
@@ -1254,6 +1265,26 @@ class _Module:
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
                                 endpoint=endpoint, binding=kw.arg)
                 self.use(kw.value, api=None, role=None, source_id="python-model-kwarg", endpoint=endpoint)
+
+    def _torch_hub(self, node: ast.Call, values: list[ast.expr], rule: CallRule) -> None:
+        """``torch.hub.load(repo_or_dir, model, …)``: the GitHub repo ``owner/repo`` without its ``:ref`` (a branch or
+        tag of the same repo, not part of the model's name); nothing when ``source="local"`` makes it a folder."""
+        for kw in node.keywords:
+            if kw.arg == "source" and isinstance(kw.value, ast.Constant) and kw.value.value == "local":
+                return
+        for value in values:
+            for lit in self.literals(value):
+                if id(lit) in self.silenced:
+                    continue
+                text, shift = _unquote(str(lit.value))
+                repo = text.strip().partition(":")[0]
+                if not _TORCH_HUB_REPO.fullmatch(repo):
+                    continue
+                line, col = self.position(lit)
+                found = self.c.model(repo, line, col + shift, hint="hf", role=None, api=rule.api, source_id=rule.id,
+                                     symbol=self.symbol())
+                if found is not None:
+                    self.claimed.add(id(lit))
 
     def visit_Constant(self, node: ast.Constant) -> None:
         if not isinstance(node.value, str) or id(node) in self.claimed or id(node) in self.silenced:
