@@ -40,7 +40,7 @@ def test_registry_is_consistent() -> None:
     assert len(ids) == len(set(ids))
     for p in PROBES:
         assert p.argv and p.argv[0] in {"scan", "trace", "inspect", "check", "bom", "report", "diff", "runtime",
-                                        "probe", "eval", "plan", "scenario", "serve"}, p.id
+                                        "probe", "eval", "plan", "scenario", "serve", "alternatives"}, p.id
         assert p.codes <= {0, 1, 2}, p.id
         if p.skips or p.accounted:
             assert "json" in p.argv, f"{p.id}: skip/accounting checks need -f json output"

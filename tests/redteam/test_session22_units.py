@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import modelmap
 from tests.discover.scan_helpers import found
 
@@ -90,3 +92,38 @@ def test_registering_3000_models_is_not_quadratic() -> None:
     start = time.process_time()
     _bom(3_000, True).validate()
     assert time.process_time() - start < 8.0
+
+
+# -- RE2: every module-level pattern over a 1 MB line of each Unicode general category -----------------------------------
+def _category_lines(size: int = 1_000_000) -> dict[str, str]:
+    """A line of ``size`` characters for each general category (16 code points of it, spread over the category's
+    range below U+30000, repeated): the classes RE2's DFA builds states for differ by category."""
+    import unicodedata
+
+    chars: dict[str, list[str]] = {}
+    for cp in range(0x20, 0x30000):
+        if not 0xD800 <= cp <= 0xDFFF:
+            chars.setdefault(unicodedata.category(chr(cp)), []).append(chr(cp))
+    out = {}
+    for cat, cs in chars.items():
+        pick = "".join(cs[i * len(cs) // 16] for i in range(16)) if len(cs) >= 16 else "".join(cs)
+        out[cat] = (pick * (size // len(pick) + 1))[:size]
+    return out
+
+
+def test_no_module_pattern_logs_dfa_oom_on_megabyte_lines_of_any_category(capfd: pytest.CaptureFixture[str]) -> None:
+    from tests.redteam.test_session21_units import _module_patterns
+
+    patterns = list(_module_patterns().values())
+    lines = _category_lines()
+    assert len(patterns) >= 10 and len(lines) >= 25
+    capfd.readouterr()
+    bad = []
+    for rx in patterns:
+        for cat, line in lines.items():
+            for n, _ in enumerate(rx.finditer(line)):
+                if n > 2_000:
+                    break
+            if "DFA out of memory" in capfd.readouterr().err:
+                bad.append((cat, rx.pattern[:100]))
+    assert bad == []
