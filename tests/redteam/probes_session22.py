@@ -433,3 +433,25 @@ scan_probe("s22-hub-cache-paths-long", "regex-backtracking",
                + "vllm serve /data/" + "models--" * 2_000 + f"{i}\n" for i in range(100)) + _SH_PAD
                + "vllm serve /root/.cache/huggingface/hub/models--Qwen--Qwen2.5-7B-Instruct/snapshots/abc\n"},
            accounted=["serve.sh"], checks=_BOUNDED, timeout=120.0)
+
+
+# (j) Go struct-tag defaults (fa26575) and MiniMax M<N> names (f78ab76) ----------------------------------------------
+scan_probe("s22-go-tag-defaults-40k-fields", "huge-file",
+           lambda: {"config.go": "package config\n\ntype Config struct {\n" + "".join(
+               f'\tModel{i} string `env:"MODEL_{i}" default:"qwen{i}-7b" json:"model{i}"`\n' for i in range(40_000))
+               + '\tDefaultModel string `usage:"the model" default:"gpt-4o-mini"`\n}\n'},
+           accounted=["config.go"], checks=(*_BOUNDED, _found_or_skipped("gpt-4o-mini", "config.go")), timeout=120.0)
+# tags of 2,040 characters (under the 2,048 read) made of `default:"` openings and escapes, and tags never closed
+scan_probe("s22-go-tag-hostile", "regex-backtracking",
+           lambda: {"tags.go": "package config\n\ntype C struct {\n" + "".join(
+               f'\tA{i} string `' + 'default:"\\' * 200 + '`\n'
+               f'\tB{i} string `' + ("default:" + '"' + "\\\\" * 100 + '" ') * 9 + '`\n'
+               f'\tC{i} string `' + "env-default :  " * 130 + '`\n' for i in range(3_000))
+               + '\tM string `default:"gpt-4o-mini"`\n}\n'
+               + "type D struct {\n\tX string `default:\"" + "a" * 100_000 + "\n"},
+           accounted=["tags.go"], checks=_BOUNDED, timeout=120.0)
+scan_probe("s22-minimax-names", "regex-backtracking",
+           lambda: {"m.py": "".join(f'M{i} = "MiniMax-M{i}"\nN{i} = "minimax-m{i}-preview"\n' for i in range(30_000))
+                            + "".join('L = "minimax-m' + "1" * 10_000 + '"\nK = "MiniMax-' + "M1-" * 3_000 + '"\n'
+                                      for _ in range(20)) + _APP},
+           accounted=["m.py"], checks=(*_BOUNDED, _found_or_skipped("gpt-4o-mini", "m.py")), timeout=120.0)
