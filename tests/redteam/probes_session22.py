@@ -455,3 +455,25 @@ scan_probe("s22-minimax-names", "regex-backtracking",
                             + "".join('L = "minimax-m' + "1" * 10_000 + '"\nK = "MiniMax-' + "M1-" * 3_000 + '"\n'
                                       for _ in range(20)) + _APP},
            accounted=["m.py"], checks=(*_BOUNDED, _found_or_skipped("gpt-4o-mini", "m.py")), timeout=120.0)
+
+
+# (k) inspect25's PieceTokenizer text models (04b09a9): escapes in the values shown, 20,000 sections, a cut head ----
+_ESC = "\x1b]0;pwn\x07\x1b[2J\x9b2J[bold red]x[/bold red]"
+
+
+def _piece(kind: str) -> bytes:
+    head = "[CounterSpec]\nmethod=" + _ESC + "bpe\nvocab_size=32000\n"
+    if kind == "sections":
+        return (head + "".join(f"[S{i}]\nk=v\n" for i in range(20_000)) + "[Pieces]\nsize=3\n").encode()
+    if kind == "cut":
+        return (head + "[Pieces]\nsize=" + "9" * 200 + "\n" + "x" * 200_000).encode()
+    return (head + "[NormalizerSpec]\nname=" + _ESC * 5 + "\n[Pieces]\nsize=3\n").encode()
+
+
+for _kind in ("escapes", "sections", "cut"):
+    probe(f"s22-inspect-piece-model-{_kind}", "terminal-escape", _inspect_file("tok.pt", lambda k=_kind: _piece(k)),
+          ("inspect", "tok.pt", "--no-color"), frozenset({0, 1, 2}), checks=(cpu_below(20.0), rss_below(500)),
+          timeout=60.0)
+    probe(f"s22-inspect-piece-model-{_kind}-json", "terminal-escape",
+          _inspect_file("tok.pt", lambda k=_kind: _piece(k)), ("inspect", "tok.pt", "-f", "json"), frozenset({0, 1, 2}),
+          fmt="json", checks=(cpu_below(20.0), rss_below(500)), timeout=60.0)
