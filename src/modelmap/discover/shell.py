@@ -1022,14 +1022,16 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     # identify.classify still needs a family word and a size in the last part
     for i, tok in enumerate(toks[1:257], 1):
         tick()
-        if toks[i - 1].startswith("--"):
+        if tok.startswith("--") and "=" in tok:
+            # `--api_name=Qwen/Qwen2.5-Coder-7B-Instruct`: the flag rule below, written with `=`; such a word is a flag
+            # holding its own value, never the value of the word before it (a switch such as `--no_cache`, or
+            # `--n=1`, that holds its own: `--n=1 --generator=o1-mini` was read as `--n=1`'s value and dropped)
+            exact_flag_value(tok.partition("=")[0].lower(), tok.partition("=")[2].strip("\"'"))
+        elif toks[i - 1].startswith("--") and "=" not in toks[i - 1]:
             # a long flag's value: the flag rules above decide (`--local-dir`, `--hf-file`, `--output`), unless it is
             # exactly a model the knowledge base records, under whatever flag (`--api_name Qwen/Qwen2.5-Coder-7B-Instruct`)
             exact_flag_value(lowered[i - 1], tok)
             continue
-        if tok.startswith("--") and "=" in tok:
-            # `--api_name=Qwen/Qwen2.5-Coder-7B-Instruct`: the same, written with `=`
-            exact_flag_value(tok.partition("=")[0].lower(), tok.partition("=")[2].strip("\"'"))
         for piece in tok.split(",") if "," in tok else (tok,):
             tick()  # a token of a million comma-separated pieces is a million steps
             key, colon, rest = piece.partition(":")
@@ -1062,10 +1064,10 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     for i in range(257, len(toks)):
         tick()
         tok = toks[i]
-        if toks[i - 1].startswith("--"):
-            exact_flag_value(lowered[i - 1], tok)
-        elif tok.startswith("--") and "=" in tok:
+        if tok.startswith("--") and "=" in tok:
             exact_flag_value(tok.partition("=")[0].lower(), tok.partition("=")[2].strip("\"'"))
+        elif toks[i - 1].startswith("--") and "=" not in toks[i - 1]:
+            exact_flag_value(lowered[i - 1], tok)
     for url_match in re.finditer(r"https?://[^\s'\"]+", command):
         tick()
         if url_match.group(0) in reported:
