@@ -45,6 +45,7 @@ from modelmap.discover.config_files import (
     scan_yaml_lines,
     yaml_too_big,
 )
+from modelmap.discover.identify import Hint
 from modelmap.types import Finding, Skip
 
 _IDS = SourceIds("k8s-model-key", "k8s-value", "k8s-endpoint", "k8s-container-args", "k8s-env")
@@ -218,6 +219,28 @@ _MODEL_ROLE = re.compile(r"(?i)\b(?:llm|embeddings?|rerank(?:ing|er)?|text_?gene
                          r"completion|speech_?to_?text|text_?to_?speech|asr|tts)\b")
 
 
+# an Ollama operator's model resource (ollama-operator's ``apiVersion: ollama.ayaka.io/v1, kind: Model``) names the
+# model it pulls in ``spec.image``, as an Ollama library reference (``phi``, ``llama2``, ``qwen2.5:7b``): the API
+# group says the image is an Ollama model, not a container image, so a bare library name is read as a tag there
+_OLLAMA_IMAGE_FIELDS = ("image", "model")
+
+
+def _ollama_image(doc: Node) -> Scalar | None:
+    """The ``spec.image`` (or ``spec.model``) of a model resource whose API group names Ollama, else None."""
+    if not isinstance(doc, Mapping) or not _is_model_resource(doc):
+        return None
+    api, spec = doc.get("apiVersion"), doc.get("spec")
+    if not isinstance(api, Scalar) or "ollama" not in api.value.split("/", 1)[0].lower() \
+            or not isinstance(spec, Mapping):
+        return None
+    for field in _OLLAMA_IMAGE_FIELDS:
+        value = spec.get(field)
+        if isinstance(value, Scalar) and value.value.strip() and "${" not in value.value \
+                and "{{" not in value.value:
+            return value
+    return None
+
+
 def _registry_name(doc: Node) -> Scalar | None:
     """The ``metadata.name`` of a model-registry resource whose spec says which model it is (see
     ``_REGISTRY_KINDS``), else None."""
@@ -362,7 +385,9 @@ class KubernetesSource:
                 walker.walk(doc)
                 walker.location_keys = frozenset()
                 walker.adapter_resource = False
-                for served in (_served_name(doc), _registry_name(doc)):
+                named: tuple[tuple[Scalar | None, Hint], ...] = (
+                    (_served_name(doc), "key"), (_registry_name(doc), "key"), (_ollama_image(doc), "ollama"))
+                for served, hint in named:
                     if served is None:
                         continue
                     value = served.value.strip()
@@ -370,7 +395,7 @@ class KubernetesSource:
                     # only this document's own findings can stand on its line: looking through every earlier
                     # document's too was quadratic (10,000 ModelBooster documents: 5*10^7 comparisons, unbudgeted)
                     if not any(f.line == line and f.raw == value for f in walker.collector.findings[first:]):
-                        walker.collector.model(value, line, col, hint="key", source_id=_IDS.key)
+                        walker.collector.model(value, line, col, hint=hint, source_id=_IDS.key)
 
         return walker.guarded(run, self.id)
 
