@@ -23,7 +23,7 @@ from tests.redteam.probes import USAGE, fifo_reader, probe, scan_probe
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
 from tests.redteam.probes_session20 import _finds, _said
-from tests.redteam.probes_session21 import _found_or_skipped, no_dfa_oom
+from tests.redteam.probes_session21 import _found_or_skipped, _target, no_dfa_oom
 from tests.redteam.runner import CHILD, Ctx, Result, child_env
 
 _BOUNDED = (cpu_below(20.0), rss_below(500), no_dfa_oom)
@@ -323,19 +323,14 @@ def _app(ctx: Ctx) -> None:
 
 
 def _out_target(kind: str) -> Callable[[Ctx], None]:
+    """probes_session21's -o target (app, symlink / dangling link at ``out``) plus inputs for inspect and diff."""
+    target = _target(kind)
+
     def build(ctx: Ctx) -> None:
-        _app(ctx)
+        target(ctx)
         (ctx.work / "model.gguf").write_bytes(b"GGUF\x03\x00\x00\x00" + bytes(16))
         for side in ("old.json", "new.json"):  # two (empty) scan inventories for diff
             (ctx.work / side).write_text('{"schema": "modelmap.scan/1", "findings": []}\n')
-        out = ctx.work / "out"
-        if kind == "symlink":
-            (ctx.root / "keep").write_text("keep\n")
-            os.symlink(ctx.root / "keep", out)
-            ctx.special.extend([out, ctx.root / "keep"])
-        elif kind == "dangling":
-            os.symlink(ctx.root / "nowhere" / "x", out)
-            ctx.special.append(out)
     return build
 
 
