@@ -364,10 +364,29 @@ class Resolver:
         packaging suffix names the original, never Meta's own FP8 repo that normalises to the same key."""
         return [m for m in ids or () if not self._is_repack(m)]
 
+    def _packaged_derivative(self, mid: str) -> bool:
+        """A non-lab record with a base whose every name carries quantization words ("vinhnx90/llama-3-8b-bnb-4bit",
+        a fine-tune named like a 4-bit re-upload): reached through a name stripped of those words, it is never the
+        model that stripped name denotes. The stripped name ("Llama-3-8B") names the original a re-packager starts
+        from; a third party's derivative named after it is one more re-packaging of it, whatever its card calls it.
+        General: a name-normalised match must land on a record that carries the name itself, not on another
+        upload that only carries it once packaging words are removed."""
+        rec = self.kb.models[mid]
+        if not rec.get("base") or self._publisher_kind(rec.get("publisher")) == "lab":
+            return False  # a lab's own "-BF16" release is the model itself, its dtype in the name
+        names = {mid.split("/", 1)[-1]}
+        if rec.get("hf"):
+            names.add(str(rec["hf"]).lower().split("/", 1)[-1])
+        return all(any(w not in _PRECISION_WORDS for w in removed_suffixes(n)) for n in names)
+
     def _by_name(self, name: str, prefer_org: str | None = None, *, with_weights: bool = False) -> str | None:
         key = name.lower()
-        ids = (self._originals(self.kb.name_index.get(key)) or self._originals(self._norm_index.get(key))
-               or self._originals(self._norm_index.get(normalise(key))))
+
+        def unpackaged(ids: list[str] | None) -> list[str]:
+            return [m for m in self._originals(ids) if not self._packaged_derivative(m)]
+
+        ids = (self._originals(self.kb.name_index.get(key)) or unpackaged(self._norm_index.get(key))
+               or unpackaged(self._norm_index.get(normalise(key))))
         if with_weights:
             ids = [m for m in ids if self._has_weights(m)]
         if not ids:
@@ -878,6 +897,14 @@ class Resolver:
         for v in spellings:
             alias = self.kb.alias_index.get(v)
             if alias and self._publisher_kind(self.kb.models[alias].get("publisher")) == "lab":
+                # a mirror keeps the repo's exact name, and a lab that names its repos with a release date
+                # ("mistralai/Pixtral-12B-2409") publishes none under the undated name, which is its API alias
+                # ("pixtral-12b"): an undated mirror name then copies another org's repo (ModelScope's
+                # AI-ModelScope/pixtral-12b is mistral-community/pixtral-12b), not the lab's release
+                hub = str(self.kb.models[alias].get("hf") or "").lower().rsplit("/", 1)[-1]
+                dated = _RELEASE_DATED.fullmatch(hub)
+                if dated and dated.group(1) == v:
+                    continue
                 return alias
         return None
 
