@@ -51,3 +51,15 @@ def test_undated_mirror_of_a_dated_lab_repo_is_not_the_lab_release() -> None:
 ])
 def test_undated_names_that_are_the_labs_own_still_resolve(query: str, model: str) -> None:
     assert (resolve(query).to_dict().get("model") or {}).get("id") == model
+
+
+# Derivatives whose own Hub card states their base and licence (read 2026-12-06; URL and as_of on each record).
+@pytest.mark.parametrize(("query", "base", "licence"), [
+    ("Snowflake/Arctic-Text2SQL-R1-7B", "qwen/qwen2.5-coder-7b-instruct", "apache-2.0"),  # card base_model
+    ("Salesforce/xLAM-7b-fc-r-gguf", "salesforce/xlam-7b-fc-r", "cc-by-nc-4.0"),  # the GGUF of xLAM-7b-fc-r
+])
+def test_derivative_records_from_their_cards(query: str, base: str, licence: str) -> None:
+    rec = resolve(query).to_dict()
+    assert _base(rec) == base
+    assert (rec.get("license") or {}).get("id") == licence
+    assert rec.get("confidence") == "known"
