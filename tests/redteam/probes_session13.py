@@ -193,9 +193,10 @@ _inspect("s13-pickle-proto0-text-lookalikes", "binary-junk", files(lambda: {
     "m/x.pkl": b"]q\x00" + b"(" * 100}), "m")
 
 
-# (f) several pickles in one file: each one's opcodes walked and handed to fickling (<= 500,000 opcodes each, ~3 s);
-# a legacy torch.save file walks up to 8 back to back (6052aae), a zip checkpoint every .pkl member (since the start)
-_ONE = b"\x80\x02" + b"N0" * 244_000 + b"N."  # 488,003 opcodes: just under MAX_FICKLING_OPCODES, ~1 MB
+# (f) several pickles in one file: each one's opcodes walked and handed to fickling (<= 500,000 opcodes each, ~3 s;
+# 200,000 since redteam26); a legacy torch.save file walks up to 8 back to back (6052aae), a zip checkpoint every .pkl
+# member (since the start)
+_ONE = b"\x80\x02" + b"N0" * 99_000 + b"N."  # 198,003 opcodes: just under MAX_FICKLING_OPCODES (redteam26), ~400 KB
 
 
 def _zip_pickles(n: int) -> Callable[[Ctx], object]:

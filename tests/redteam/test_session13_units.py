@@ -66,7 +66,8 @@ def test_the_pre_pass_leaves_the_files_own_budget_to_the_analysis() -> None:
     assert b.left == 5_000
 
 
-_ONE = b"\x80\x02" + b"N0" * 100_000 + b"N."  # 200,003 opcodes
+_ONE = b"\x80\x02" + b"N0" * 45_000 + b"N."  # 90,003 opcodes: two fit MAX_FICKLING_OPCODES (200,000), three not
+_ONE_200K = b"\x80\x02" + b"N0" * 100_000 + b"N."  # 200,003 opcodes
 
 
 def _count_fickling(monkeypatch: Any) -> list[int]:
@@ -94,7 +95,7 @@ def test_the_members_of_a_zip_checkpoint_share_one_fickling_allowance(tmp_path: 
         z.writestr("archive/evil.pkl", b"\x80\x02" + b"N0" * 75_000
                    + b"cposix\nsystem\nq\x00X\x02\x00\x00\x00idq\x01\x85q\x02Rq\x03.")
     info = PickleReader().read(path)
-    # each member was handed to fickling (6 x 200,003 opcodes, ~1.2 s each); now 500,000 opcodes in all
+    # each member was handed to fickling (6 x 200,003 opcodes, ~1.2 s each); now MAX_FICKLING_OPCODES in all
     assert len(handed) == 2 and sum(handed) <= MAX_FICKLING_OPCODES, handed
     # a member past the allowance still has its imports read from its opcodes, and an unsafe one reported
     evil = [f for f in info.security if f.get("imports") == ["posix.system"]]
@@ -119,7 +120,7 @@ def test_one_files_pickles_walk_a_bounded_number_of_opcodes_and_bytes(tmp_path: 
     path = tmp_path / "ckpt.pt"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for i in range(5):
-            z.writestr(f"archive/data{i}.pkl", _ONE)
+            z.writestr(f"archive/data{i}.pkl", _ONE_200K)
     # opcodes: each member up to max_items, and no member walked once the file's pickles used max_items in all
     with pytest.raises(ReadError, match="more than 300000 opcodes in all"):
         PickleReader().read(path, Limits(max_items=300_000))

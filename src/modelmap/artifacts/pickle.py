@@ -93,21 +93,32 @@ def is_safe_import(name: str) -> bool:
 
 
 MAX_OPCODES = 4_000_000  # opcodes walked in one pickle stream (a torch state dict has ~20 per tensor)
-MAX_FICKLING_OPCODES = 500_000  # fickling builds an object per opcode: beyond this its verdict is not asked
+# What one file may hand fickling. fickling builds an object per opcode and interprets the stream into an AST, so its
+# cost follows what the opcodes build, not their bytes: NONE/POP runs cost ~6 us an opcode, a dict of short strings
+# and ints (a legacy pickle of 2,450 dicts of 100 values, 495,000 opcodes, 3.5 MB) 18 us and ~850 bytes an opcode
+# (8.9 s of CPU, 446 MB RSS at the old 500,000 cap: redteam26). 200,000 keeps the costliest mix measured (REDUCE of a
+# global) near 4 s / 220 MB; a torch state dict is ~20 opcodes a tensor, so 10,000 tensors still get a verdict. A
+# stream past either cap keeps its imports (walked here with pickletools) and its unsafe-import finding; only the
+# verdict is UNKNOWN and says why.
+MAX_FICKLING_OPCODES = 200_000
+MAX_FICKLING_BYTES = 16 * 1024 * 1024  # one stream's bytes handed to fickling (it copies every string it decodes)
 
 
 class Allowance:
     """What the pickles of one file may cost together: a zip checkpoint's ``.pkl`` members and a legacy file's
-    back-to-back streams were bounded one by one only (each up to MAX_FICKLING_OPCODES handed to fickling, ~3 s of
-    CPU, and ``max_items`` opcodes walked), so a 2 KB zip of 24 deflated 1 MB pickles cost over a minute (redteam13).
-    Past ``fickling`` opcodes in all, fickling is not asked (the verdict is UNKNOWN and says why); once ``ops``
-    opcodes in all have been walked, the next pickle is a read error (its imports would not be known)."""
+    back-to-back streams were bounded one by one only (each up to the then 500,000 opcodes handed to fickling, ~3 s
+    of CPU, and ``max_items`` opcodes walked), so a 2 KB zip of 24 deflated 1 MB pickles cost over a minute
+    (redteam13). Past ``fickling`` opcodes in all, fickling is not asked (the verdict is UNKNOWN and says why); once
+    ``ops`` opcodes in all have been walked, the next pickle is a read error (its imports would not be known).
+    ``notes``: why a stream was not handed to fickling, for the file's notes (a benign stream past a cap has no
+    security finding to carry the reason, and a verdict left unasked must still be reported)."""
 
-    __slots__ = ("fickling", "ops", "total")
+    __slots__ = ("fickling", "notes", "ops", "total")
 
     def __init__(self, ops: int, fickling: int = MAX_FICKLING_OPCODES) -> None:
         self.ops = self.total = ops
         self.fickling = fickling
+        self.notes: list[str] = []
 
 
 def pickle_imports(data: bytes, where: str, max_ops: int = MAX_OPCODES) -> tuple[list[str], int]:
@@ -315,6 +326,9 @@ def analyse(data: bytes, where: str, max_ops: int = MAX_OPCODES, allowance: Allo
     unsafe = [name for name in imports if not is_safe_import(name)]
     if count > MAX_FICKLING_OPCODES:
         severity, detail = "UNKNOWN", f"not analysed by fickling: {count} opcodes (more than {MAX_FICKLING_OPCODES})"
+    elif len(data) > MAX_FICKLING_BYTES:
+        severity, detail = "UNKNOWN", (f"not analysed by fickling: a stream of {len(data)} bytes (more than "
+                                       f"{MAX_FICKLING_BYTES})")
     elif allowance is not None and count > allowance.fickling:
         severity, detail = "UNKNOWN", (f"not analysed by fickling: the file's pickles before this one used the "
                                        f"{MAX_FICKLING_OPCODES} opcodes one file may hand it")
@@ -322,6 +336,9 @@ def analyse(data: bytes, where: str, max_ops: int = MAX_OPCODES, allowance: Allo
         severity, detail = _fickling_verdict(data)
         if allowance is not None:
             allowance.fickling -= count
+    if severity == "UNKNOWN" and detail.startswith("not analysed") and allowance is not None \
+            and len(allowance.notes) < 4:
+        allowance.notes.append(f"{where[-300:]}: {detail}")
     if allowance is not None:
         allowance.ops -= count
     findings: list[dict[str, Any]] = []
@@ -404,6 +421,7 @@ class PickleReader:
                         outline = pickle_outline(data, min(OUTLINE_OPS, limits.max_items))
                         info.metadata["format_props"] = outline_props(outline)
                 info.metadata["pickle_imports"] = sorted(imports)
+                info.notes.extend(allowance.notes)
         except zipfile.BadZipFile as exc:
             cut = _cut_zip_safetensors(path, limits)  # a zipped model folder cut before its central directory
             if cut is not None:
@@ -453,6 +471,7 @@ class PickleReader:
                 info.metadata["format_props"] = outline_props(outline)
             offset = end
         info.metadata["pickle_imports"] = sorted(imports)
+        info.notes.extend(allowance.notes)
         return info
 
     def _partial(self, path: Path, data: bytes, why: str, limits: Limits) -> ArtifactInfo:
@@ -546,8 +565,10 @@ def _zipped_pickle(path: Path, zf: zipfile.ZipFile, pickles: list[zipfile.ZipInf
     if len(data) > limits.max_pickle_bytes:
         raise fail(where, "pickle member is larger than it claims", "max_pickle_bytes")
     info = ArtifactInfo(path=str(path), format="zip-pickle")
-    findings, imports = analyse(data, where, limits.max_items, Allowance(limits.max_items))
+    allowance = Allowance(limits.max_items)
+    findings, imports = analyse(data, where, limits.max_items, allowance)
     info.security.extend(findings)
+    info.notes.extend(allowance.notes)
     info.metadata["pickle_imports"] = sorted(imports)
     info.metadata["format_props"] = outline_props(pickle_outline(data, min(OUTLINE_OPS, limits.max_items)))
     info.notes.append(f"a zip of {total} members, {len(pickles)} of them .pickle files: outlined the smallest, "
@@ -588,8 +609,10 @@ def _cut_torch_zip(path: Path, limits: Limits) -> ArtifactInfo | None:
         return None  # cut inside the pickle itself, or not a pickle
     data = data[:length]
     info = ArtifactInfo(path=str(path), format="pytorch-zip")
-    findings, imports = analyse(data, where, limits.max_items, Allowance(limits.max_items), walked=(found, count))
+    allowance = Allowance(limits.max_items)
+    findings, imports = analyse(data, where, limits.max_items, allowance, walked=(found, count))
     info.security.extend(findings)
+    info.notes.extend(allowance.notes)
     info.metadata["pickle_imports"] = sorted(imports)
     info.metadata["format_props"] = outline_props(pickle_outline(data, min(OUTLINE_OPS, limits.max_items)))
     info.notes.append(f"a torch zip checkpoint cut before its central directory: read its first record {name[:200]} "

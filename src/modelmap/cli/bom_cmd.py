@@ -52,6 +52,7 @@ def bom(
 
     def run() -> bytes:
         from modelmap.policy.inventory import flows_of
+        from modelmap.report.bom_inventory import MAX_BOM_MODELS
         from modelmap.report.cyclonedx import CycloneDxRenderer
         from modelmap.report.spdx import SpdxRenderer
 
@@ -65,7 +66,14 @@ def bom(
             "name": found.root.resolve().name or None,  # the project, as found from PATH (same from any subfolder)
         }
         renderer = SpdxRenderer(**options) if format == "spdx" else CycloneDxRenderer(format, **options)
-        return renderer.render(result)
+        body = renderer.render(result)
+        left_out = int(getattr(renderer, "left_out", 0))
+        if left_out:
+            from modelmap.cli.common import err
+
+            err(f"modelmap: warning: the BOM lists {MAX_BOM_MODELS} of {MAX_BOM_MODELS + left_out} models "
+                "(those used in the most places); see the modelmap:truncated property")
+        return body
 
     if upload and format == "xml":
         from modelmap.cli.common import err

@@ -24,7 +24,7 @@ turned into an empty one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -167,6 +167,24 @@ def collect(result: ScanResult, flows_of: Callable[[Finding], list[str]] | None 
             service.models.add(ref)
             model.services.add(service.ref)
     return BomInventory(models=dict(sorted(models.items())), services=dict(sorted(services.items())))
+
+
+MAX_BOM_MODELS = 1_000  # model components one CycloneDX document lists (see capped)
+
+
+def capped(inv: BomInventory, limit: int = MAX_BOM_MODELS) -> tuple[BomInventory, int]:
+    """``inv`` with at most ``limit`` models, and how many were left out. cyclonedx-python-lib spends about 2 ms of
+    CPU a model component (its sorted sets order every component by a long comparable tuple; py-serializable writes
+    them), so a tree naming 30,000 distinct models (a generated catalogue of Bedrock ids) took over 100 s (redteam26).
+    The models used in the most places are kept (then by ref, so the document stays reproducible); a service keeps
+    only the kept models; the caller reports the cut in the document and on stderr, never silently."""
+    if len(inv.models) <= limit:
+        return inv, 0
+    keep = sorted(inv.models, key=lambda ref: (-len(inv.models[ref].findings), ref))[:limit]
+    kept = set(keep)
+    models = {ref: entry for ref, entry in inv.models.items() if ref in kept}
+    services = {ref: replace(entry, models=entry.models & kept) for ref, entry in inv.services.items()}
+    return BomInventory(models=models, services=services), len(inv.models) - limit
 
 
 # --------------------------------------------------------------------------- facts read from a resolution

@@ -61,6 +61,7 @@ from modelmap.report.bom_inventory import (
     BomInventory,
     ModelEntry,
     ServiceEntry,
+    capped,
     collect,
     countries,
     lineage_edges,
@@ -440,13 +441,20 @@ class CycloneDxRenderer:
         self.flow_tags = flow_tags or {}
         self.version = version
         self.name = name
+        self.left_out = 0  # models the last render left out (bom_inventory.capped), for the command to report
 
     def render(self, result: ScanResult) -> bytes:
         from cyclonedx.output import make_outputter
         from cyclonedx.schema import OutputFormat, SchemaVersion
 
-        inventory = collect(result, self.flows_of)
+        inventory, self.left_out = capped(collect(result, self.flows_of))
         bom = build_bom(result, now=self.clock(), version=self.version, inventory=inventory, name=self.name)
+        if self.left_out:
+            from cyclonedx.model import Property
+
+            bom.metadata.properties.add(Property(name="modelmap:truncated", value=(
+                f"{len(inventory.models) + self.left_out} models found; the {len(inventory.models)} used in the "
+                f"most places are listed, {self.left_out} left out")))
         cards = model_cards(inventory, self.flow_tags)
         if self.fmt == "json":
             text = make_outputter(bom, OutputFormat.JSON, SchemaVersion.V1_6).output_as_string(indent=2)
