@@ -103,9 +103,27 @@ def side_from_findings(findings: list[dict[str, Any]], label: str, kind: str) ->
             "resolved": model is not None,
         }
         entry = _entry(side.models, key, facts)
+        _merge_facts(entry, facts)
         entry["usages"] += 1
         entry["paths"].add(str(_str(finding.get("path"), "path")))
     return side
+
+
+def _merge_facts(entry: dict[str, Any], facts: dict[str, Any]) -> None:
+    """Fold one more usage's facts into its model's entry.
+
+    Serving is a fact of each usage, not of the model: one use of `gpt-4o` goes through the OpenAI client (US),
+    another is a `.env` default no endpoint serves. The model's serving countries are the union over its usages,
+    as a BOM side reads them from all its `modelmap:serving-country` properties; keeping the first usage's only made
+    the diff depend on file order, flag a country the model was already served from as new when an unserved use
+    went away, and miss a new one when a use served elsewhere was added. A fact one usage leaves unknown is taken
+    from another that states it."""
+    for fact in FACTS:
+        value = facts[fact]
+        if isinstance(value, list):
+            entry[fact] = sorted(set(entry[fact]) | set(value))
+        elif entry[fact] is None:
+            entry[fact] = value
 
 
 def side_from_scan(result: ScanResult, label: str, kind: str = "scan") -> Side:
@@ -319,11 +337,21 @@ def render_json(doc: dict[str, Any]) -> bytes:
     return dumps_json(doc, indent=2)
 
 
-def _fmt(value: Any) -> str:
-    """A fact as escaped Markdown text."""
+# what an empty list of countries means: no usage's endpoint, client or prefix names a host (a self-hosted server,
+# or a name no code path says who serves) / no recorded origin; "none" read as "served from nowhere"
+EMPTY = {"serving_countries": "self-hosted or unknown", "origins": "unknown"}
+
+
+def fact_text(fact: str, value: Any) -> str:
+    """One fact of a diff as plain text, for the table and the Markdown comment alike."""
     if isinstance(value, list):
-        return ", ".join(md_text(v) for v in value) if value else "none"
-    return "unknown" if value is None else md_text(value)
+        return ", ".join(str(v) for v in value) if value else EMPTY.get(fact, "none")
+    return "unknown" if value is None else str(value)
+
+
+def _fmt(value: Any, fact: str = "") -> str:
+    """A fact as escaped Markdown text."""
+    return md_text(fact_text(fact, value))
 
 
 def render_markdown(doc: dict[str, Any]) -> bytes:
@@ -350,15 +378,16 @@ def render_markdown(doc: dict[str, Any]) -> bytes:
             continue
         lines += [f"#### {title}", "", "| Model | Publisher | Origins | Served from | License | Uses |",
                   "| --- | --- | --- | --- | --- | --- |"]
-        lines += [f"| {md_code(m['model'])} | {_fmt(m['publisher'])} | {_fmt(m['origins'])} | "
-                  f"{_fmt(m['serving_countries'])} | {_fmt(m['license'])} | {m['usages']} |" for m in rows]
+        lines += [f"| {md_code(m['model'])} | {_fmt(m['publisher'])} | {_fmt(m['origins'], 'origins')} | "
+                  f"{_fmt(m['serving_countries'], 'serving_countries')} | {_fmt(m['license'])} | {m['usages']} |"
+                  for m in rows]
         lines.append("")
     if doc["changed"]:
         lines += ["#### Changed", "", "| Model | What | Before | After |", "| --- | --- | --- | --- |"]
         for change in doc["changed"]:
             for fact, values in change["changes"].items():
-                lines.append(f"| {md_code(change['model'])} | {fact.replace('_', ' ')} | {_fmt(values['old'])} | "
-                             f"{_fmt(values['new'])} |")
+                lines.append(f"| {md_code(change['model'])} | {fact.replace('_', ' ')} | {_fmt(values['old'], fact)} | "
+                             f"{_fmt(values['new'], fact)} |")
         lines.append("")
     return to_utf8("\n".join(lines).rstrip() + "\n")
 

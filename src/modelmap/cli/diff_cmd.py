@@ -28,6 +28,7 @@ DIFF_FORMATS = ("table", "json", "md")
 
 def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False, color: bool = False) -> str:
     """The inventory diff: laid out for a terminal of ``width`` columns, plain lines off one (report/table.py)."""
+    from modelmap.diff import fact_text
     from modelmap.report.table import KEY, Column, Grid, render_grids, render_lines
 
     grid = Grid(f"{doc['old']['source']} → {doc['new']['source']}", (
@@ -35,16 +36,20 @@ def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False,
         Column("origins", joined=True, min_width=7), Column("served from", joined=True, min_width=7), Column("details")))
     for sign, rows in (("+ added", doc["added"]), ("- removed", doc["removed"])):
         for m in rows:
-            grid.rows.append((sign, m["model"], m["publisher"] or "unknown", ", ".join(m["origins"]) or "unknown",
-                              ", ".join(m["serving_countries"]) or "-",
+            grid.rows.append((sign, m["model"], m["publisher"] or "unknown", fact_text("origins", m["origins"]),
+                              fact_text("serving_countries", m["serving_countries"]),
                               f"{m['usages']} use{'' if m['usages'] == 1 else 's'}"))
     for change in doc["changed"]:
-        details = "; ".join(f"{k}: {v['old']} → {v['new']}" for k, v in change["changes"].items())
+        # the values as the Markdown comment words them, not Python reprs (`serving_countries: [] → ['US']`)
+        details = "; ".join(f"{k.replace('_', ' ')}: {fact_text(k, v['old'])} → {fact_text(k, v['new'])}"
+                            for k, v in change["changes"].items())
         grid.rows.append(("~ changed", change["model"], "", "", "", details))
     out = render_grids([grid], width=width, terminal=terminal, color=color) if grid.rows else ""
     s = doc["summary"]
     summary = (f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, {s['unchanged']} unchanged"
-               + (f"; new origin countries: {', '.join(doc['origins']['added'])}" if doc["origins"]["added"] else ""))
+               + (f"; new origin countries: {', '.join(doc['origins']['added'])}" if doc["origins"]["added"] else "")
+               + (f"; new serving countries: {', '.join(doc['serving_countries']['added'])}"
+                  if doc["serving_countries"]["added"] else ""))
     return out + render_lines([summary], width=width, terminal=terminal, color=color)
 
 
