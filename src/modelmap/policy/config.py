@@ -499,6 +499,10 @@ def load_config(path_or_root: str | Path, *, root: str | Path | None = None) -> 
     if target.is_dir():
         found = find_config(target).found
         return load_config(found) if found is not None else ProjectConfig(root=str(target))
+    if target.exists() and not target.is_file():
+        # `--config /dev/null` (or a FIFO, a socket) is there: "does not exist" sent the user looking for a typo
+        raise ConfigError(f"config file {str(target)!r} is not a regular file", where=str(target),
+                          hint="pass --config with the path of a modelmap.yaml or pyproject.toml file")
     if not target.is_file():
         raise ConfigError(f"config file {str(target)!r} does not exist", where=str(target),
                           hint="pass --config with a path to modelmap.yaml, or leave it out to use the one in the repo")

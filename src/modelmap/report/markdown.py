@@ -48,7 +48,7 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
         "## Summary",
         "",
         f"**Status: {'✅ within policy' if s['passed'] else '❌ action needed'}** — {_n(len(s['violations']), 'open issue')}, "
-        f"{len(s['expiring'])} decisions expiring soon, {_n(len(s['rules']), 'rule')}"
+        f"{_n(len(s['expiring']), 'decision')} expiring soon, {_n(len(s['rules']), 'rule')}"
         + (f" (presets: {join(s['presets'])})" if s["presets"] else "") + ".",
         "",
         *_summary_lines(s),
