@@ -400,6 +400,14 @@ _VERTEX_VERSION = re.compile(r"([a-z][a-z0-9]*(?:[-.][a-z0-9]+)+)@(?:\d{3}|20\d{
 _VERTEX_PATH = re.compile(
     r"(?:projects/[\w.-]{1,100}/locations/[\w-]{1,40}/)?publishers/[\w-]{1,40}/models/[\w.@-]{1,120}")
 _HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/[\w.-]+/[\w.-]+(?::[\w.-]+)?")
+# Ollama's fully qualified model name, host/namespace/model[:tag] (`ollama pull registry.ollama.ai/library/qwen2.5:7b`,
+# ollama.com/<user>/<model>:<tag>; github.com/ollama/ollama types/model/name.go, as_of 2026-12-05), written without a
+# scheme as Ollama clients and operators parse it; the site's pages (ollama.com/blog/…) and the registry API's paths
+# (registry.ollama.ai/v2/…) are no model
+_OLLAMA_REF = re.compile(r"(?i)(?:registry\.ollama\.ai|(?:www\.)?ollama\.com)/([\w][\w.-]{0,63})/[\w][\w.+-]{0,127}"
+                         r"(?::[\w][\w.-]{0,63})?")
+_OLLAMA_SITE_PAGES = frozenset({"search", "blog", "download", "docs", "api", "models", "signin", "signup", "settings",
+                                "public", "v2", "pricing", "turbo", "privacy", "terms", "new", "connect", "cloud"})
 
 
 # an OpenRouter variant suffix after an org/name id (openrouter.ai/docs "model variants": free, nitro, beta, extended,
@@ -570,6 +578,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("provider-prefixed", "vertex-ai", 0.9)
     if "/" in v and _HUB_HOST.fullmatch(v):  # Ollama's hf.co/<org>/<repo>[:quant]
         return Match("hf-repo", None, 0.9)
+    if "ollama" in low and (ref := _OLLAMA_REF.fullmatch(v)) is not None \
+            and ref.group(1).lower() not in _OLLAMA_SITE_PAGES:
+        return Match("ollama-tag", "ollama", 0.9)
     if low.endswith("-mnn") and (mnn := _MNN_CONVERSION.fullmatch(low)) is not None and low not in kb.hf_index \
             and not (mnn.group(1) and _WEIGHT_FOLDER.fullmatch(mnn.group(1))):
         # Qwen3.5-0.8B-MNN, taobao-mnn/Qwen3-4B-MNN: the MNN conversion of a model the knowledge base holds by that
