@@ -327,8 +327,13 @@ def _names_an_architecture(c: Candidate) -> bool:
 _FILE_NAME_BINDINGS = frozenset({"filename", "file_name", "model_file", "model_filename", "model_file_name",
                                  "weights_file", "weight_file", "weights_filename", "local_filename"})
 # the weight formats that name a model's file wherever they stand (identify's strong extensions); `.bin` / `.pt` /
-# `.pth` / `.ckpt` and MediaPipe's `.task` are left out: under `filename:` they are as often data, state or a job
+# `.pth` / `.ckpt` are left out: under `filename:` they are as often data, state or a job
 _FILE_BINDING_EXTS = frozenset({"gguf", "ggml", "safetensors", "onnx", "tflite", "litertlm", "mlmodel", "nemo"})
+# MediaPipe's LLM / vision bundles (`gemma3-1b-it-int4.task`, `Qwen2.5-1.5B-Instruct_multi-prefill-seq_q8_ekv1280.task`;
+# ai.google.dev/edge/mediapipe/solutions/genai/llm_inference, as_of 2026-12-06) are a model's file too, but `.task` is
+# also a job's or a build step's file (`nightly.task`, `deploy.task`): under a file-name binding it names a model only
+# when its stem reads as one (a family word, a size, a version), which a job's name does not
+_FILE_BINDING_BUNDLE_EXTS = frozenset({"task"})
 
 
 def _names_a_weight_file(c: Candidate, value: str) -> bool:
@@ -336,10 +341,15 @@ def _names_a_weight_file(c: Candidate, value: str) -> bool:
     ``filename: 'Gecko_64_quant.tflite'``, JS ``{fileName: "…"}``, Go ``ModelFile: "…"``): the extension says the file
     holds a model and the binding says the string names that file, in any language, whether or not its stem carries
     a family word the vocabulary knows (Gecko, an embedding model, does not). Bare names only: a path is judged by
-    its folders (identify's model-folder rules) and a URL by its host."""
+    its folders (identify's model-folder rules) and a URL by its host. A MediaPipe ``.task`` bundle needs a stem that
+    looks like a model as well (``_FILE_BINDING_BUNDLE_EXTS``)."""
     if not c.bindings or c.call_before_binding or "/" in value or "\\" in value or "." not in value:
         return False
-    return snake(c.bindings[0]) in _FILE_NAME_BINDINGS and value.rsplit(".", 1)[1].lower() in _FILE_BINDING_EXTS
+    if snake(c.bindings[0]) not in _FILE_NAME_BINDINGS:
+        return False
+    stem, ext = value.rsplit(".", 1)
+    ext = ext.lower()
+    return ext in _FILE_BINDING_EXTS or (ext in _FILE_BINDING_BUNDLE_EXTS and bool(stem) and is_model_ish(stem))
 
 
 # the arguments of a Hub client's calls that take a model repository's id, by call and argument label: Swift's
@@ -441,6 +451,11 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if "/" not in value and _ADAPTER_WORD.search(value) and not _known(value):
         return None  # `modelName: "math-lora"`, `"lora-adapter-1"`: an adapter the server loads under that name
     match = classify(value, hint)
+    if evidence and evidence[-1].startswith("file-binding:") \
+            and value.rsplit(".", 1)[1].lower() in _FILE_BINDING_BUNDLE_EXTS:
+        # identify leaves `.task` out of its weight formats (the word is common), so its reading of the name is
+        # none or an API name: the binding and the model-like stem say it is a bundle file
+        match = Match("model-file", None, 0.6)
     if match is None and "::" in value:  # genai-style namespaced ids: "aliyun::qwen-plus", "vertex::gemini-2.5-flash"
         namespace, _, rest = value.partition("::")
         inner = classify(rest, hint) if _NAMESPACE.fullmatch(namespace) else None
