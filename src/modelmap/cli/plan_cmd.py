@@ -75,16 +75,22 @@ def plan(
         from modelmap.cli.check_cmd import load_runtime  # cleans wrong-typed runtime entries
         from modelmap.switch import plan as planner
 
-        result, _, _ = planner.plan_project(path, scenario, deny=deny, volume_path=volume, config_path=config,
-                                            eval_path=eval_file, require=tuple(require or ()),
-                                            runtime=load_runtime(runtime) if runtime is not None else None)
+        result, _, project_config = planner.plan_project(
+            path, scenario, deny=deny, volume_path=volume, config_path=config, eval_path=eval_file,
+            require=tuple(require or ()), runtime=load_runtime(runtime) if runtime is not None else None)
         s = result.summary()
         line = (f"plan {result.scenario.get('id')}: {s['usages_affected']} affected usages in {s['flows']} flows; "
                 f"{s['replaced']} replaced, {s['none_found']} none found; {s['feasible_48h']} flows feasible in 48 h")
+        from modelmap.switch.scenario import flowless_note
+
+        note = flowless_note(str(result.scenario.get("deny") or ""), len(project_config.flows),
+                             int(s["usages_affected"]))
         gated = [f.readiness["status"] for f in result.flows if f.readiness is not None]
         if gated:
             line += "; switch readiness: " + ", ".join(f"{gated.count(k)} {k}" for k in
                                                          ("ready", "not-ready", "needs-eval") if gated.count(k))
+        if note:
+            line += "\n" + note
         if emit == "litellm":
             from modelmap.switch import emit_litellm
 

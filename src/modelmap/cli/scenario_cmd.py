@@ -59,7 +59,13 @@ def scenario(
         project = find_project(path, None)
         return affected(modelmap.scan([project.root], resolve=True), chosen, project.config)
 
-    from modelmap.switch.scenario import ScenarioResult, render_markdown, summary_line, table_grid
+    from modelmap.switch.scenario import (
+        ScenarioResult,
+        flowless_note,
+        render_markdown,
+        summary_line,
+        table_grid,
+    )
 
     result = run_guarded(run, debug=debug)
     assert isinstance(result, ScenarioResult)
@@ -78,4 +84,7 @@ def scenario(
         if grid.rows or output is not None:
             emit(to_utf8(text if text.endswith("\n") else text + "\n"), output)
     info(summary_line(result))
+    note = flowless_note(result.scenario.deny, len(result.flows_total), len(result.affected))
+    if note:
+        info(note)
     raise typer.Exit(EXIT_OK)

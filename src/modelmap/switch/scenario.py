@@ -281,6 +281,21 @@ def table_grid(res: ScenarioResult) -> Any:
     return grid
 
 
+def flowless_note(deny: str, flows: int, affected: int) -> str | None:
+    """A note when a scenario that reads flows found nothing because the project defines none.
+
+    The shipped scenarios guard flows by tag (`no-cn-origin`: customer-facing or regulated flows); with no
+    `flows:` in modelmap.yaml no usage is in such a flow, so "0 of 66 usages break it" was printed for a repository
+    whose report lists dozens of Chinese-origin models under the same heading ("no model of Chinese origin"). The
+    result is right for the rule as written; the note says why it is empty and what to do."""
+    if flows or affected or "flow." not in deny:
+        return None
+    return ("note: this project defines no flows (modelmap.yaml `flows:`), and this scenario's rules apply only to "
+            "usages in flows they select (flow.tags / flow.name), so nothing here is in scope; that does not mean "
+            "nothing breaks it. Define flows with their tags, or ask about every usage with --deny and the rule's "
+            "condition alone (docs/policy.md).")
+
+
 def summary_line(res: ScenarioResult) -> str:
     s = res.summary()
     return (f"scenario {res.scenario.id}: {s['usages']} of {s['usages_total']} usages ({s['share']:.1%}) in "
