@@ -63,3 +63,17 @@ def test_no_note_when_flows_are_defined(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "defines no flows" not in done.stderr
     assert "3 of 3 usages" in done.stderr, done.stderr  # the flow is in scope and its CN models break it
+
+
+def test_plan_counts_one_usage_and_one_flow_in_the_singular(tmp_path: Path) -> None:
+    # plan's summary read "1 affected usages in 1 flows; ... 1 flows feasible in 48 h" (tryout23)
+    root = tmp_path / "app"
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "chat.py").write_text(
+        "from openai import OpenAI\nclient = OpenAI(base_url='https://api.deepseek.com')\n"
+        "client.chat.completions.create(model='deepseek-reasoner', messages=[])\n", encoding="utf-8")
+    (root / "modelmap.yaml").write_text(POLICY, encoding="utf-8")
+    done = _run("plan", "--scenario", "no-cn-serving", ".", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert "affected usage in 1 flow;" in done.stderr and "usages in 1 flows" not in done.stderr, done.stderr
+    assert "**1 flows**" not in done.stdout and " in **1 flow**" in done.stdout, done.stdout

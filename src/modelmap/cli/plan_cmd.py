@@ -79,8 +79,9 @@ def plan(
             path, scenario, deny=deny, volume_path=volume, config_path=config, eval_path=eval_file,
             require=tuple(require or ()), runtime=load_runtime(runtime) if runtime is not None else None)
         s = result.summary()
-        line = (f"plan {result.scenario.get('id')}: {s['usages_affected']} affected usages in {s['flows']} flows; "
-                f"{s['replaced']} replaced, {s['none_found']} none found; {s['feasible_48h']} flows feasible in 48 h")
+        line = (f"plan {result.scenario.get('id')}: {planner.count(s['usages_affected'], 'affected usage')} in "
+                f"{planner.count(s['flows'], 'flow')}; {s['replaced']} replaced, {s['none_found']} none found; "
+                f"{planner.count(s['feasible_48h'], 'flow')} feasible in 48 h")
         from modelmap.switch.scenario import flowless_note
 
         note = flowless_note(str(result.scenario.get("deny") or ""), len(project_config.flows),

@@ -860,13 +860,19 @@ def _usd(value: float | None) -> str:
     return "unknown" if value is None else f"${value:,.2f}"
 
 
+def count(n: int, noun: str) -> str:
+    """``1 affected usage``, ``2 flows``: the plan's summary read "1 affected usages in 1 flows"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def render_markdown(plan: Plan) -> str:
     from modelmap.output import md_code, md_text
 
     s = plan.summary()
     lines = [f"# Migration plan: scenario `{plan.scenario.get('id')}`", "",
              f"Rule (CEL deny): {md_code(plan.scenario.get('deny'), in_table=False)}", "",
-             f"**{s['usages_affected']} affected usages** in **{s['flows']} flows**: {s['replaced']} with a compliant "
+             f"**{count(s['usages_affected'], 'affected usage')}** in **{count(s['flows'], 'flow')}**: {s['replaced']} "
+             "with a compliant "
              f"replacement, {s['none_found']} with none found. **{s['feasible_48h']} of {s['flows']} flows** can "
              f"switch within 48 hours. Effort {s['effort_hours']:g} h. Monthly cost {_usd(s['cost_before'])} before, "
              f"{_usd(s['cost_after'])} after" + ("" if s["cost_complete"] else " (some lines are not priced; see below)")
@@ -943,7 +949,7 @@ def render_html(plan: Plan) -> bytes:
              "text-align:left;vertical-align:top}pre{background:#f6f6f6;padding:.5rem;overflow-x:auto}"
              ".ok{color:#176b2c}.no{color:#a4161a}</style>",
              f"<h1>Migration plan: scenario <code>{html_text(plan.scenario.get('id'))}</code></h1>",
-             f"<p>{s['usages_affected']} affected usages in {s['flows']} flows: {s['replaced']} replaced, "
+             f"<p>{count(s['usages_affected'], 'affected usage')} in {count(s['flows'], 'flow')}: {s['replaced']} replaced, "
              f"{s['none_found']} none found; {s['feasible_48h']} of {s['flows']} flows feasible in 48 hours; "
              f"monthly cost {html_text(_usd(s['cost_before']))} before, {html_text(_usd(s['cost_after']))} after.</p>"]
     for flow in plan.flows:
