@@ -1546,6 +1546,7 @@ from tests.redteam import (  # noqa: E402
     probes_session20,  # noqa: F401  (git index bombs and .git entries, report -o specials, /v1/models, registries)
     probes_session21,  # noqa: F401  (Bedrock ids, cassette bodies, stand-ins, shell regexes/for lists, -o preflight)
     probes_session22,  # noqa: F401  (shell exact flag values, unparsed YAML, snapshots, litertlm, -o of more cmds)
+    probes_session23,  # noqa: F401  (Ollama Model CRs, goldens, Go tags, match arms, Swift Hub, bom cap, PieceSpec)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the

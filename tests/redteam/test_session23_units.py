@@ -121,3 +121,41 @@ def test_a_bom_of_more_models_than_the_cap_says_so() -> None:
     note = [p["value"] for p in doc["metadata"]["properties"] if p["name"] == "modelmap:truncated"]
     assert note and f"{renderer.left_out} left out" in note[0]
     assert "unresolved:qwen.qwen3-9999b-v1:0" in {c["bom-ref"] for c in models}
+
+
+def test_a_recorded_body_too_deep_to_read_is_a_reported_skip() -> None:
+    # expectations.py passed over a body its JSON / YAML reader refused for nesting (config_files.MAX_DEPTH): a
+    # 100,000-deep golden lost its model with no finding and no skip (probe s23-golden-deep-huge-binary)
+    from modelmap.discover.base import SourceFile
+    from modelmap.discover.expectations import ExpectationSource
+    from modelmap.types import Finding, Skip
+
+    src = ExpectationSource()
+    model = '{"model": "gpt-4o"}'
+    for path, text in (("testdata/deep.golden", "[" * 100_000 + model + "]" * 100_000 + "\n"),
+                       ("testdata/deep201.golden", "[" * 201 + model + "]" * 201 + "\n"),
+                       ("__snapshots__/a.test.js.snap", "// Jest Snapshot v1\n\nexports[`a 1`] = `" + "[" * 300
+                        + model + "]" * 300 + "`;\n\nexports[`b 1`] = `" + "[" * 300 + "]" * 300 + "`;\n"),
+                       ("tests/snapshots/x.snap", "---\nsource: a.rs\n---\nk: " + "[" * 300 + "]" * 300 + "\n")):
+        out = list(src.scan(SourceFile(path, text, "test")))
+        skips = [o for o in out if isinstance(o, Skip)]
+        assert len(skips) == 1 and skips[0].reason == "parse-error" and "deeper" in skips[0].detail, (path, out)
+    # a body that is not data stays quiet (by design), a shallow one is read as before
+    assert list(src.scan(SourceFile("testdata/log.golden", "[INFO] started\n[INFO] model gpt-4o\n", "test"))) == []
+    found = list(src.scan(SourceFile("testdata/ok.golden", "[" * 20 + model + "]" * 20 + "\n", "test")))
+    assert [f.raw for f in found if isinstance(f, Finding)] == ["gpt-4o"]
+
+
+def test_an_spdx_bom_of_more_models_than_the_cap_says_so() -> None:
+    # spdx_python_model costs ~1.5 ms of CPU a model: 10,000 distinct Bedrock ids took 20 s (probe s23-bom-spdx-10k-ids)
+    from modelmap.report.bom_inventory import MAX_BOM_MODELS
+    from modelmap.report.spdx import SpdxRenderer
+    from tests.report.conftest import fixed_clock
+
+    renderer = SpdxRenderer(clock=fixed_clock, version="test")
+    doc = json.loads(renderer.render(_many_models(MAX_BOM_MODELS + 50)))
+    assert renderer.left_out > 50
+    comments = [e.get("comment", "") for e in doc["@graph"] if e.get("type") == "SpdxDocument"]
+    assert comments and comments[0].startswith("modelmap:truncated") and f"{renderer.left_out} left out" in comments[0]
+    names = {e.get("name") for e in doc["@graph"]}
+    assert "qwen.qwen3-9999b-v1:0" in names or any("9999b" in str(n) for n in names)

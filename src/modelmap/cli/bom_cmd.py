@@ -72,7 +72,7 @@ def bom(
             from modelmap.cli.common import err
 
             err(f"modelmap: warning: the BOM lists {MAX_BOM_MODELS} of {MAX_BOM_MODELS + left_out} models "
-                "(those used in the most places); see the modelmap:truncated property")
+                "(those used in the most places); see modelmap:truncated in the document")
         return body
 
     if upload and format == "xml":

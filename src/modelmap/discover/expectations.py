@@ -69,6 +69,17 @@ def _lang(lang_id: str) -> Language:
     return next(x for x in LANGUAGES if x.id == lang_id)
 
 
+def _over_bounds(exc: Exception) -> bool:
+    """A body the readers refused for their own bounds (nesting past config_files.MAX_DEPTH), not for not being JSON
+    or YAML: a recorded body that is not data (a log line opening with '[') stays quiet by design, but one too deep to
+    read is a reported skip, never lost silently (redteam26: a 100,000-deep golden gave no finding and no skip)."""
+    return isinstance(exc, RecursionError) or "nested deeper than" in str(exc)
+
+
+def _too_deep(file: SourceFile, exc: Exception) -> Skip:
+    return Skip(file.path, "parse-error", f"recorded test output not read: {str(exc)[:200] or type(exc).__name__}")
+
+
 def _blank(text: str, start: int, end: int) -> str:
     """``text`` with ``[start, end)`` turned to spaces, its line breaks kept."""
     return text[:start] + re.sub(r"[^\r\n]", " ", text[start:end]) + text[end:]
@@ -124,8 +135,9 @@ class ExpectationSource:
         if body[0] in "{[":
             try:
                 node = parse_json(file.text)
-            except (ParseError, RecursionError):
-                pass
+            except (ParseError, RecursionError) as exc:
+                if _over_bounds(exc):
+                    return [_too_deep(file, exc)]
             else:
                 return self._walk(file, [node])
         first = body[:200].split("\n", 1)[0]  # bounded: the patterns below never see a long line
@@ -136,8 +148,8 @@ class ExpectationSource:
         if _YAML_HEAD.match(first):
             try:
                 docs = parse_yaml(file.text)
-            except (ParseError, RecursionError):
-                return []
+            except (ParseError, RecursionError) as exc:
+                return [_too_deep(file, exc)] if _over_bounds(exc) else []
             return self._walk(file, [d for d in docs if isinstance(d, (Mapping, Seq))])
         return []
 
@@ -182,7 +194,9 @@ class ExpectationSource:
             inner = _PRETTY_TYPE.sub(lambda t: " " * len(t.group(0)), inner)
             try:
                 nodes.append(shift_node(parse_json(inner), start))
-            except (ParseError, RecursionError):
+            except (ParseError, RecursionError) as exc:
+                if _over_bounds(exc) and not any(isinstance(o, Skip) for o in out):
+                    out.append(_too_deep(file, exc))
                 continue  # a printed Map, Set, function or class instance: not JSON
         if nodes:
             out.extend(self._walk(file, nodes))
