@@ -1383,7 +1383,9 @@ class Resolver:
                 return self._partial(
                     parsed, api_pub, sources=kb.publishers[api_pub].get("sources"), license=self._license(sib_lic),
                     open_weights=False if sib_lic else None,
-                    reason=f"the name has the shape of a {api_pub} API model name; the exact model and its base are "
+                    # the publisher's name, not its id after "a" ("the shape of a openai API model name")
+                    reason=f"the name has the shape of an API model name of {kb.publishers[api_pub].get('name') or api_pub}; "
+                    "the exact model and its base are "
                     "unknown" + ((f"; it is {ctx}, an API-only proprietary model of {api_pub}, with a context-window "
                                   "size after it, so the license is proprietary") if ctx else
                                  (f"; its API-only siblings ({', '.join(sib[1][:3])}) are all proprietary and its last "
