@@ -12,13 +12,16 @@ probes_session22, so every probe lands in the one registry (``PROBES``). Stdlib 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
 
-from tests.redteam.probes import probe, scan_probe
+from tests.redteam.probes import USAGE, probe, scan_probe
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
 from tests.redteam.probes_session20 import _finds, _said
 from tests.redteam.probes_session21 import _found_or_skipped, no_dfa_oom
 from tests.redteam.probes_session22 import _inspect_file
+from tests.redteam.runner import Ctx
 
 _BOUNDED = (cpu_below(20.0), rss_below(500), no_dfa_oom)
 _SH_PAD = "echo ok\n" * 20_000  # short lines keep a file's average line under the generated mark (20,000)
@@ -252,3 +255,25 @@ scan_probe("s23-task-bundle-filenames", "regex-backtracking",
                f"  {{'filename': '{'gemma3-' * 1_500}{i}.task'}},\n  {{'filename': 'g{i}-it-int4.task'}},\n"
                for i in range(3_000)) + "  {'filename': 'gemma3-1b-it-int4.task'},\n];\n"},
            accounted=["lib/models.dart"], checks=_BOUNDED, timeout=120.0)
+
+
+# (j) tryout23: --config that is not a regular file (b4b4553), a project file that is a FIFO, a flow-less scenario
+# over many models (bbc98d5): exit 2 with a message, the FIFO never opened (no reader or writer: opening it blocks)
+def _fifo_config(rel: str) -> Callable[[Ctx], None]:
+    def build(ctx: Ctx) -> None:
+        (ctx.work / "app.py").write_text('from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o")\n')
+        p = ctx.work / rel
+        os.mkfifo(p)
+        ctx.special.append(p)
+    return build
+
+
+for _argv in (("check", "."), ("report", "."), ("bom", "."), ("plan", ".", "--scenario", "no-cn-origin")):
+    probe(f"s23-config-fifo-{_argv[0]}", "special-input", _fifo_config("cfg.fifo"), (*_argv, "--config", "cfg.fifo"),
+          USAGE, checks=(cpu_below(20.0), _said("not a regular file")), timeout=60.0)
+    probe(f"s23-project-yaml-fifo-{_argv[0]}", "special-input", _fifo_config("modelmap.yaml"), _argv, USAGE,
+          checks=(cpu_below(20.0), _said("not a regular file")), timeout=60.0)
+probe("s23-scenario-flowless-5k-models", "huge-file",
+      lambda ctx: (ctx.work / "models.yaml").write_text("models:\n" + "".join(
+          f"  - model: qwen.qwen3-{i}b-a{i % 97}b-v1:0\n  - model: deepseek.v{i}-v1:0\n" for i in range(2_500))),
+      ("scenario", "no-cn-origin", "."), frozenset({0, 1}), checks=(cpu_below(20.0), rss_below(500)), timeout=180.0)
