@@ -172,13 +172,20 @@ def summary_line(result: CheckResult, *, fail_on: str | None = None) -> str:
         verdict = "PASS" if result.passed else "FAIL"
     text = (f"{verdict}: {len(result.config.rules)} rule{'' if len(result.config.rules) == 1 else 's'} over "
             f"{result.inventory.usages} model usage{'' if result.inventory.usages == 1 else 's'}; "
-            f"{counts['error']} errors, {counts['warning']} warnings, {counts['note']} notes, "
-            f"{len(result.waived)} waived")
+            f"{_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+            f"{_count(counts['note'], 'note')}, {len(result.waived)} waived")
     if result.config.path is not None:
         text += f"; policy {result.config.path}, fails on {result.config.fail_on}"
     if result.expiring:
-        text += f"; {len(result.expiring)} waiver(s) expire within {result.config.expiry_notice_days} days"
+        n = len(result.expiring)
+        text += (f"; {_count(n, 'waiver')} {'expires' if n == 1 else 'expire'} within "
+                 f"{_count(result.config.expiry_notice_days, 'day')}")
     return text
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 error``, ``2 warnings``: the summary read "1 errors" and "1 waiver(s) expire"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def renderer_for(fmt: str) -> Any:
