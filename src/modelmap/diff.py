@@ -166,6 +166,10 @@ def side_from_bom(doc: dict[str, Any], label: str) -> Side:
         entry["usages"] += int(usages[0]) if usages and usages[0].isdigit() and len(usages[0]) < 10 \
             else max(1, len(occurrences))
         entry["paths"].update(str(_str(o.get("location"), "location")) for o in occurrences if o.get("location"))
+    # a BOM that lists only some of its models (bom_inventory.capped): the others are not "removed", say so
+    for prop in _arr(_obj(doc.get("metadata"), "metadata").get("properties"), "metadata.properties"):
+        if isinstance(prop, dict) and prop.get("name") == "modelmap:truncated":
+            side.skipped.append({"path": "components", "reason": str(prop.get("value"))[:300]})
     return side
 
 

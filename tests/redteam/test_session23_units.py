@@ -159,3 +159,18 @@ def test_an_spdx_bom_of_more_models_than_the_cap_says_so() -> None:
     assert comments and comments[0].startswith("modelmap:truncated") and f"{renderer.left_out} left out" in comments[0]
     names = {e.get("name") for e in doc["@graph"]}
     assert "qwen.qwen3-9999b-v1:0" in names or any("9999b" in str(n) for n in names)
+
+
+def test_a_diff_against_a_capped_bom_says_the_bom_lists_only_some_models(tmp_path: Path) -> None:
+    # a capped BOM's missing models would read as removed with no word of the cut
+    from modelmap.diff import load_side
+    from modelmap.report.bom_inventory import MAX_BOM_MODELS
+    from modelmap.report.cyclonedx import CycloneDxRenderer
+    from tests.report.conftest import fixed_clock
+
+    path = tmp_path / "bom.cdx.json"
+    path.write_bytes(CycloneDxRenderer("json", clock=fixed_clock, version="test")
+                     .render(_many_models(MAX_BOM_MODELS + 20)))
+    side = load_side(path)
+    assert len(side.models) == MAX_BOM_MODELS
+    assert side.skipped and "left out" in side.skipped[0]["reason"]
