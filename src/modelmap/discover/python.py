@@ -59,6 +59,19 @@ _STAND_IN_STEM_WORD = re.compile(r"(?:foo|bar|baz|dummy|fake|mock|stub|test|test
                                  r"small|tiny|big|large)+\d*")
 
 
+# a checkpoint's weight file in any format (the single-file ones above and the framework formats a checkpoint is
+# saved in: .pt / .pth / .bin / .ckpt / .safetensors / .onnx / .tflite), read only where a call says the file belongs
+# to a model: a Hub download's `filename=`. The name alone says too little (`.bin` / `.pt` hold data and state as
+# often)
+_CHECKPOINT_FILE = re.compile(r"([\w.+-]{1,120})\.(?:pt|pth|bin|ckpt|safetensors|onnx|tflite|gguf|ggml)", re.I)
+# the files a trainer saves beside the weights in a checkpoint folder (Hugging Face Trainer's OPTIMIZER_NAME
+# optimizer.pt, SCHEDULER_NAME scheduler.pt, SCALER_NAME scaler.pt, TRAINING_ARGS_NAME training_args.bin and
+# rng_state[_<rank>].pth; github.com/huggingface/transformers src/transformers/trainer.py, as_of 2026-12-06): the state
+# to resume a run from, no model
+_TRAINER_STATE_STEM = re.compile(r"(?i)(?:optimizer|optim|scheduler|lr_scheduler|scaler|training_args|"
+                                 r"rng_state(?:_\d+)?|trainer_state|ema_state|train_state)")
+
+
 def _stand_in_stem(stem: str) -> bool:
     """A file stem made only of test words or of one- and two-letter parts (x, ab, q4): no model's name."""
     words = [w for w in re.split(r"[-_.]", stem.lower()) if w]
@@ -1232,6 +1245,14 @@ class _Module:
                 if kw.arg == "filename":
                     for lit in self.literals(kw.value):
                         self.report(lit, hint="path", role="generation", api=rule.api, source_id=rule.id)
+        elif rule.id == "python-hf-hub" and name.rsplit(".", 1)[-1].endswith("hf_hub_download"):
+            # hf_hub_download(repo_id=model_id, filename="bigvgan_generator.pt"): the file is one of the repository's
+            # own, so a weight file there is that model's weights (a data set's or a Space's file is not: repo_type)
+            repo_type = next((kw.value for kw in node.keywords if kw.arg == "repo_type"), None)
+            if not (isinstance(repo_type, ast.Constant) and repo_type.value in ("dataset", "space")):
+                files = [kw.value for kw in node.keywords if kw.arg == "filename"] + node.args[1:2]
+                for file_arg in files:
+                    self._checkpoint_file(file_arg, rule.id, api=rule.api)
         endpoint = self._endpoint_for(node)
         if rule.id == "python-torch-hub":
             self._torch_hub(node, values, rule)
@@ -1265,6 +1286,20 @@ class _Module:
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
                                 endpoint=endpoint, binding=kw.arg)
                 self.use(kw.value, api=None, role=None, source_id="python-model-kwarg", endpoint=endpoint)
+
+    def _checkpoint_file(self, arg: ast.expr, source_id: str, api: str | None = None) -> None:
+        """A weight file's name (``_CHECKPOINT_FILE``) that the call around it says is a model's (a Hub download's
+        file): a model file whatever its stem, except a trainer's state files and a test's stand-in names; a generic
+        name (``model.safetensors``) is left to identify, which drops it."""
+        if not isinstance(arg, ast.Constant) or not isinstance(arg.value, str) or id(arg) in self.claimed \
+                or id(arg) in self.silenced:
+            return
+        value = arg.value.strip()
+        base = value.rsplit("/", 1)[-1]
+        m = _CHECKPOINT_FILE.fullmatch(base)
+        if m is None or _TRAINER_STATE_STEM.fullmatch(m.group(1)) or _stand_in_stem(m.group(1)):
+            return
+        self.report(arg, hint="key", role=None, api=api, source_id=source_id)
 
     def _torch_hub(self, node: ast.Call, values: list[ast.expr], rule: CallRule) -> None:
         """``torch.hub.load(repo_or_dir, model, …)``: the GitHub repo ``owner/repo`` without its ``:ref`` (a branch or
