@@ -277,3 +277,22 @@ probe("s23-scenario-flowless-5k-models", "huge-file",
       lambda ctx: (ctx.work / "models.yaml").write_text("models:\n" + "".join(
           f"  - model: qwen.qwen3-{i}b-a{i % 97}b-v1:0\n  - model: deepseek.v{i}-v1:0\n" for i in range(2_500))),
       ("scenario", "no-cn-origin", "."), frozenset({0, 1}), checks=(cpu_below(20.0), rss_below(500)), timeout=180.0)
+
+
+# (k) Hub downloads (open22b's hf_hub_download file rule, in progress at the time of writing): 20,000 calls, a
+# filename of 200,000 characters, 5,000 positional arguments, nested calls as arguments
+scan_probe("s23-hf-hub-download-20k-calls", "huge-file",
+           lambda: {"dl.py": "from huggingface_hub import hf_hub_download\n" + "".join(
+               f'p{i} = hf_hub_download(repo_id="org{i}/m-{i}-GGUF", filename="m-{i}-q4_k_m.gguf")\n'
+               for i in range(20_000))
+               + 'z = hf_hub_download(repo_id="Qwen/Qwen2.5-7B-Instruct-GGUF", filename="qwen2.5-7b-instruct-q4_k_m.gguf")\n'},
+           accounted=["dl.py"], checks=(*_BOUNDED, _found_or_skipped("Qwen/Qwen2.5-7B-Instruct-GGUF", "dl.py")),
+           timeout=120.0)
+scan_probe("s23-hf-hub-download-hostile-args", "regex-backtracking",
+           lambda: {"h.py": "from huggingface_hub import hf_hub_download\n"
+                    + 'a = hf_hub_download("o/n", "' + "a." * 100_000 + 'gguf")\n'
+                    + "b = hf_hub_download(" + ", ".join(f'"x{i}"' for i in range(5_000)) + ")\n"
+                    + "c = hf_hub_download(" + "hf_hub_download(" * 200 + '"o/n", "f.gguf"' + ")" * 201 + "\n"
+                    + 'z = hf_hub_download(repo_id="Qwen/Qwen2.5-7B-Instruct-GGUF", filename="q.gguf")\n'},
+           accounted=["h.py"], checks=(*_BOUNDED, _found_or_skipped("Qwen/Qwen2.5-7B-Instruct-GGUF", "h.py")),
+           timeout=120.0)
