@@ -40,6 +40,10 @@ def bom(
                                                "to a modelmap serve at URL; token from MODELMAP_TOKEN.")] = None,
     project: Annotated[str | None, typer.Option("--project", metavar="NAME", help="Project name for --upload "
                                                 "(default: the CI's repository, else the folder name).")] = None,
+    max_models: Annotated[int, typer.Option("--max-models", metavar="N", min=0, help="List at most N models "
+                                            "(default 1000; 0: all of them, about 2 ms of CPU each). Past it the "
+                                            "models used in the most places are listed and the cut is recorded in "
+                                            "the document (modelmap:truncated) and on stderr.")] = 1_000,
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
@@ -52,7 +56,6 @@ def bom(
 
     def run() -> bytes:
         from modelmap.policy.inventory import flows_of
-        from modelmap.report.bom_inventory import MAX_BOM_MODELS
         from modelmap.report.cyclonedx import CycloneDxRenderer
         from modelmap.report.spdx import SpdxRenderer
 
@@ -64,6 +67,7 @@ def bom(
             "flows_of": (lambda f: flows_of(f, project.flows)) if project.flows else None,
             "flow_tags": {f.name: f.tags for f in project.flows},
             "name": found.root.resolve().name or None,  # the project, as found from PATH (same from any subfolder)
+            "max_models": max_models,
         }
         renderer = SpdxRenderer(**options) if format == "spdx" else CycloneDxRenderer(format, **options)
         body = renderer.render(result)
@@ -71,8 +75,8 @@ def bom(
         if left_out:
             from modelmap.cli.common import err
 
-            err(f"modelmap: warning: the BOM lists {MAX_BOM_MODELS} of {MAX_BOM_MODELS + left_out} models "
-                "(those used in the most places); see modelmap:truncated in the document")
+            err(f"modelmap: warning: the BOM lists {max_models} of {max_models + left_out} models "
+                "(those used in the most places); see modelmap:truncated in the document, or use --max-models 0")
         return body
 
     if upload and format == "xml":

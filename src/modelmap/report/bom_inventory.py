@@ -178,7 +178,7 @@ def capped(inv: BomInventory, limit: int = MAX_BOM_MODELS) -> tuple[BomInventory
     them), so a tree naming 30,000 distinct models (a generated catalogue of Bedrock ids) took over 100 s (redteam26).
     The models used in the most places are kept (then by ref, so the document stays reproducible); a service keeps
     only the kept models; the caller reports the cut in the document and on stderr, never silently."""
-    if len(inv.models) <= limit:
+    if limit <= 0 or len(inv.models) <= limit:  # 0: no cap (bom --max-models 0)
         return inv, 0
     keep = sorted(inv.models, key=lambda ref: (-len(inv.models[ref].findings), ref))[:limit]
     kept = set(keep)

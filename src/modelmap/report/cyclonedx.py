@@ -58,6 +58,7 @@ from typing import Any, ClassVar
 from modelmap.output import dumps_json, to_utf8, xml_clean
 from modelmap.policy.summary import tool_version
 from modelmap.report.bom_inventory import (
+    MAX_BOM_MODELS,
     BomInventory,
     ModelEntry,
     ServiceEntry,
@@ -430,7 +431,7 @@ class CycloneDxRenderer:
     def __init__(self, fmt: str = "json", *, clock: Callable[[], datetime] | None = None,
                  flows_of: Callable[[Finding], list[str]] | None = None,
                  flow_tags: dict[str, tuple[str, ...]] | None = None, version: str | None = None,
-                 name: str | None = None) -> None:
+                 name: str | None = None, max_models: int = MAX_BOM_MODELS) -> None:
         if fmt not in self.media_types:
             raise ValueError(f"unknown CycloneDX format {fmt!r}")
         self.id = f"cyclonedx-{fmt}"
@@ -441,13 +442,14 @@ class CycloneDxRenderer:
         self.flow_tags = flow_tags or {}
         self.version = version
         self.name = name
+        self.max_models = max_models  # model components listed at most (0: all); see bom_inventory.capped
         self.left_out = 0  # models the last render left out (bom_inventory.capped), for the command to report
 
     def render(self, result: ScanResult) -> bytes:
         from cyclonedx.output import make_outputter
         from cyclonedx.schema import OutputFormat, SchemaVersion
 
-        inventory, self.left_out = capped(collect(result, self.flows_of))
+        inventory, self.left_out = capped(collect(result, self.flows_of), self.max_models)
         bom = build_bom(result, now=self.clock(), version=self.version, inventory=inventory, name=self.name)
         if self.left_out:
             from cyclonedx.model import Property

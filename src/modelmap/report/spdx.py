@@ -49,6 +49,7 @@ from urllib.parse import quote
 from modelmap.output import dumps_json
 from modelmap.policy.summary import tool_version
 from modelmap.report.bom_inventory import (
+    MAX_BOM_MODELS,
     BomInventory,
     ModelEntry,
     ServiceEntry,
@@ -314,18 +315,19 @@ class SpdxRenderer:
     def __init__(self, *, clock: Callable[[], datetime] | None = None,
                  flows_of: Callable[[Finding], list[str]] | None = None,
                  flow_tags: dict[str, tuple[str, ...]] | None = None, version: str | None = None,
-                 name: str | None = None) -> None:
+                 name: str | None = None, max_models: int = MAX_BOM_MODELS) -> None:
         self.clock = clock or (lambda: datetime.now(timezone.utc).replace(microsecond=0))
         self.flows_of = flows_of
         self.flow_tags = flow_tags or {}
         self.version = version
         self.name = name
+        self.max_models = max_models  # model components listed at most (0: all); see bom_inventory.capped
         self.left_out = 0  # models the last render left out (bom_inventory.capped), for the command to report
 
     def render(self, result: ScanResult) -> bytes:
         # spdx_python_model costs about 1.5 ms of CPU a model (its objects, index and JSON-LD encoding): 10,000
         # distinct models took 20 s (redteam26), so the document lists the models used most, as CycloneDX does
-        inventory, self.left_out = capped(collect(result, self.flows_of))
+        inventory, self.left_out = capped(collect(result, self.flows_of), self.max_models)
         now = self.clock().astimezone(timezone.utc).replace(microsecond=0)
         truncated = (f"modelmap:truncated: {len(inventory.models) + self.left_out} models found; the "
                      f"{len(inventory.models)} used in the most places are listed, {self.left_out} left out"
