@@ -910,6 +910,41 @@ def _names_an_entry_model(node: Node) -> bool:
     return False
 
 
+# the child of a plugin / handler entry that names the code implementing it (`module: asr/sensevoice/asr_handler`,
+# `class: pkg.tts.CosyVoiceTTS`, Hydra's `_target_`, `class_path`): an identifier path, never a model id
+_CODE_SELECTOR_KEYS = frozenset({"module", "module_path", "class", "class_name", "class_path", "cls", "_target_",
+                                 "handler", "handler_class", "impl", "implementation", "plugin"})
+_CODE_PATH = re.compile(r"[A-Za-z_]\w*(?:[./:][A-Za-z_]\w*)*")
+
+
+def _selects_code(node: Node) -> bool:
+    """A mapping whose entry names the code that implements it (a pipeline's handler table: `SenseVoice: {module:
+    asr/sensevoice/asr_handler_sensevoice, model_name: iic/SenseVoiceSmall}`): its key names a component instance
+    the code looks up by that name, and its model is the model child, so the key is no model selector even when it
+    reads like a model family (`CosyVoice`, `MiniCPM-o`). General: plugin registries (Hydra `_target_`, Lightning
+    `class_path`, handler / module tables) key their entries by component name, not by model."""
+    if not isinstance(node, Mapping):
+        return False
+    for k, v in node.pairs[:32]:
+        if isinstance(k, Scalar) and isinstance(v, Scalar) and k.value.strip().lower() in _CODE_SELECTOR_KEYS \
+                and _CODE_PATH.fullmatch(v.value.strip()):
+            return True
+    return False
+
+
+# the repository / file pair llama.cpp's downloader and GGUF apps name a model by (`--hf-repo` / `--hf-file`,
+# `hf_repo` / `hf_filename`, github.com/ggml-org/llama.cpp common/arg.cpp, as_of 2026-12-06)
+_GGUF_REPO_KEYS = frozenset({"hf_repo", "hfrepo", "hf-repo", "hf_repo_id"})
+_GGUF_FILE_KEYS = frozenset({"hf_filename", "hffilename", "hf_file", "hffile", "hf-file", "filename"})
+_WEIGHT_FILE_NAME = re.compile(r"(?i)[^/\\\s]+\.(?:gguf|ggml|safetensors|bin|onnx|tflite|litertlm)")
+
+
+def _fetches_weight_file(pairs: list[tuple[Node, Node]]) -> bool:
+    """An entry that names the weight file it fetches from its repository (``hf_filename: X-Q4_K_M.gguf``)."""
+    return any(isinstance(k, Scalar) and isinstance(v, Scalar) and k.value.strip().lower() in _GGUF_FILE_KEYS
+               and _WEIGHT_FILE_NAME.fullmatch(v.value.strip()) for k, v in pairs[:64])
+
+
 def _slug_of_entry_id(key: str, node: Node) -> bool:
     """An entry of a model map whose key is a slug of the Hub repo its ``id`` child loads (a Helm chart's
     ``models: {llama-3-2-1b-instruct: {id: meta-llama/Llama-3.2-1B-Instruct, enabled: false}}``): the key is the
@@ -1373,6 +1408,13 @@ class TreeWalker:
                     continue
                 if adapter_spec and _BASE_MODEL_KEY.fullmatch(low_k) and "/" not in v.value:
                     continue
+                if low_k in _GGUF_REPO_KEYS and "/" in v.value and _fetches_weight_file(pairs):
+                    # an on-device app's catalogue entry (`{"hf_repo": "org/X-gguf", "hf_filename": "X-Q4_0.gguf"}`):
+                    # the repository a weight file is fetched from is a model repository whoever owns it; the same
+                    # key alone may name a data set's repository (lighteval's `hf_repo="org/aime_2024"`)
+                    line, col, _ = self.position(v, v.value.strip())
+                    self.collector.model(v.value.strip(), line, col, hint="hf", source_id=self.ids.key)
+                    continue
                 if adapter_spec and low_k == "repository" and "/" in v.value:
                     # an adapter's Hugging Face repository (a Docker image elsewhere)
                     line, col, _ = self.position(v, v.value.strip())
@@ -1386,7 +1428,7 @@ class TreeWalker:
                 entry = (_names_an_entry_model(v) or (
                     # a model map (`models:`) keyed by the deployed name, each entry's `id` the Hub repo
                     _MODEL_SECTION.fullmatch(low) is not None and _slug_of_entry_id(k.value, v))) and not (
-                    depth == 0 and _FIXTURE_FILE.search(self.file.path))
+                    depth == 0 and _FIXTURE_FILE.search(self.file.path)) and not _selects_code(v)
                 self.mapping_key(k, endpoint, "key" if entry else "none")
             ep = pick(k.value) if low in ENV_KEYS else endpoint
             outer, self.command_prefix = self.command_prefix, prefix if low_k == "args" else []

@@ -158,6 +158,10 @@ _DATA_TENSOR_EXT = frozenset({"pt", "pth", "bin"})
 _INSIDE_COREML_BUNDLE = re.compile(r"(?i)\.(?:mlpackage|mlmodelc)[/\\]")
 _WEIGHT_STEM = re.compile(
     r"(?i)(?:^|[_.-])(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
+    # llama.cpp's multimodal projector (`mmproj-F16.gguf`, `mmproj-<model>-f16.gguf`): a vision encoder's weights that
+    # llama-server / llama-mtmd-cli load beside the language model (`--mmproj`), github.com/ggml-org/llama.cpp
+    # docs/multimodal.md, as_of 2026-12-06
+    r"mmproj|"
     r"checkpoint|ckpt|lora|best|last)(?:$|[_.-])"
 )
 

@@ -218,6 +218,13 @@ def _names_model_folder(value: str) -> bool:
     return False
 
 
+# a weight file picked out of a Hub download by name (`hf download yzd-v/DWPose --include "dw-ll_ucoco_384.pth"`,
+# `huggingface-cli download org/name --include pytorch_model.bin config.json`): huggingface-cli's --include takes
+# several patterns (huggingface.co/docs/huggingface_hub/guides/cli, as_of 2026-12-06); a pattern (`*.pth`), a config
+# or tokenizer file and a template are no weight file
+_INCLUDED_WEIGHT = re.compile(r"(?i)[\w.+-]*[A-Za-z][\w.+-]*\.(?:safetensors|bin|pt|pth|ckpt|gguf|onnx|tflite|nemo)")
+
+
 def _is_download_dir(value: str) -> bool:
     """A ``--local-dir`` that can be the one model's folder: a literal path whose last part is a name, not a
     models area (``./models``), the current folder or a template (``$LOCAL_DIR``, ``models/${NAME}``)."""
@@ -815,6 +822,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     # string (`training_args="--output_dir … \`), where the model flag sits in another variable of the same command
     named_outputs: list[str] = []
     local_dirs: list[str] = []  # --local-dir values whose name says nothing by itself, kept if a model is downloaded
+    included: list[str] = []  # weight files a Hub download picks by name (--include), kept if a model is downloaded
     downloads = False
     loads_model = False
     # Hydra overrides are a trainer's arguments: on a command that runs something, or on a line of nothing but
@@ -884,6 +892,12 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             elif flag in ("--local-dir", "--output-dir") and _is_download_dir(value):
                 local_dirs.append(value)
             continue
+        if flag == "--include" and not not_models:
+            values = [val] if eq else list(itertools.islice(itertools.takewhile(
+                lambda t: not t.startswith("-"), (toks[k] for k in range(i + 1, len(toks)))), 16))
+            tick(1 + len(values))
+            included.extend(v for v in values if _INCLUDED_WEIGHT.fullmatch(v))
+            continue
         if flag in _SOURCE_FLAGS and not not_models:
             # a downloader's source (`--source Qwen/Qwen3-8B --output-dir /models/Qwen3-8B/`, `--source hf://org/name`):
             # a model only when it is unmistakably one; its output folder is then that model's folder
@@ -940,6 +954,9 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
         for value in local_dirs:
             # the folder a Hub download of a model fills is that model's folder, whatever it is called
             # (`huggingface-cli download org/RM-v0.1 --local-dir $HOME/models/RM-v0.1`)
+            report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
+        for value in included:
+            # the weight file the download fetches by name: a file of that model, kept under its folder
             report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
     at = 1 if lowered[:1] == ["sudo"] else 0  # `sudo docker run …`
     if lowered[at:at + 1] in (["docker"], ["podman"]) and lowered[at + 1:at + 2] in (["run"], ["create"]):
