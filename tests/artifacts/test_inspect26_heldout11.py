@@ -17,20 +17,10 @@ import pytest
 
 from modelmap.inspect import inspect_path
 from tests.artifacts.test_inspect15_mecab import mecab_header
-from tests.artifacts.test_inspect20_speech import _value_info
+from tests.artifacts.test_inspect20_speech import _fam, _pub, _value_info
 
 from .conftest import real_file
 from .protobuf import field as _f
-
-
-def _fam(rec: dict[str, object]) -> str | None:
-    fam = rec.get("family")
-    return fam.get("id") if isinstance(fam, dict) else None
-
-
-def _pub(rec: dict[str, object]) -> tuple[str | None, str | None]:
-    pub = rec.get("publisher")
-    return (pub.get("id"), pub.get("country")) if isinstance(pub, dict) else (None, None)
 
 
 def _onnx(path: Path, inputs: dict[str, list[int | str]], outputs: dict[str, list[int | str]],

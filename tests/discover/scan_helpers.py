@@ -14,3 +14,12 @@ def found(tmp_path: Path, name: str, text: str) -> set[tuple[int, str]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
     return {(f.line, f.raw) for f in modelmap.scan(str(tmp_path), resolve=False).findings if f.kind != "endpoint"}
+
+
+def found_kinds(tmp_path: Path, name: str, text: str) -> dict[tuple[int, str], str]:
+    """(line, raw) -> kind of every finding in ``name`` after writing ``text`` there and scanning the tree."""
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    result = modelmap.scan(str(tmp_path), resolve=False)
+    return {(f.line, f.raw): f.kind for f in result.findings if f.path.endswith(name)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import modelmap
+from tests.discover.scan_helpers import found_kinds
 
 # a speech app's loader (written for this test)
 _LOADER = """\
@@ -34,20 +34,13 @@ def resume(repo_id):
 """
 
 
-def _found(tmp_path: Path, name: str, text: str) -> dict[tuple[int, str], str]:
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    result = modelmap.scan(str(tmp_path), resolve=False)
-    return {(f.line, f.raw): f.kind for f in result.findings if f.path.endswith(name)}
-
 
 def test_weight_files_of_a_hub_download(tmp_path: Path) -> None:
-    found = _found(tmp_path, "app/vocoder.py", _LOADER)
+    found = found_kinds(tmp_path, "app/vocoder.py", _LOADER)
     assert found.get((6, "hifigan_generator.pt")) == "model-file"
     assert found.get((7, "speaker_encoder_cn.bin")) == "model-file"
 
 
 def test_trainer_state_config_and_data_files_are_not_models(tmp_path: Path) -> None:
-    found = _found(tmp_path, "app/resume.py", _NOT_MODELS)
+    found = found_kinds(tmp_path, "app/resume.py", _NOT_MODELS)
     assert not any(raw.endswith((".pt", ".pth", ".bin", ".json")) for _, raw in found), found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import modelmap
+from tests.discover.scan_helpers import found_kinds
 
 # a Flutter app's catalogue of on-device models (written for this test): the download URL and the file it is saved as
 _DART = """\
@@ -42,21 +42,14 @@ export default jobs;
 """
 
 
-def _found(tmp_path: Path, name: str, text: str) -> dict[tuple[int, str], str]:
-    path = tmp_path / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    result = modelmap.scan(str(tmp_path), resolve=False)
-    return {(f.line, f.raw): f.kind for f in result.findings if f.path.endswith(name)}
-
 
 def test_task_bundle_under_filename_with_a_model_stem_is_a_model_file(tmp_path: Path) -> None:
-    found = _found(tmp_path, "lib/models.dart", _DART)
+    found = found_kinds(tmp_path, "lib/models.dart", _DART)
     assert found.get((4, "gemma3-1b-it-int4.task")) == "model-file"
     assert found.get((9, "Qwen2.5-0.5B-Instruct_multi-prefill-seq_q8_ekv1280.task")) == "model-file"
     assert found.get((13, "phi-edge.tflite")) == "model-file"  # the strong formats, as before
 
 
 def test_task_files_of_jobs_are_not_models(tmp_path: Path) -> None:
-    found = _found(tmp_path, "tools/jobs.js", _JOBS)
+    found = found_kinds(tmp_path, "tools/jobs.js", _JOBS)
     assert not any(raw.endswith(".task") for _, raw in found), found
