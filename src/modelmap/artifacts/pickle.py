@@ -297,15 +297,42 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
             "complete": complete, "ops": count}
 
 
+# fickling results that say nothing about what loading the pickle would run (redteam27, measured with fickling
+# 0.1.12). (1) Its interpreter stops at its own resource limits (more than 100,000 memo entries, more than 50 memo
+# reads a memo write, 10,000 stack items) and then rates the file LIKELY_OVERTLY_MALICIOUS on an empty AST: a 2 KB
+# pickle.dumps(["O"] * 1000) of one shared label, or a long list of memoised strings, is benign, and pickle.load of
+# many memo reads is linear (a read pushes a reference, nothing is copied); that answer is "not analysed", UNKNOWN.
+# (2) It renders the container-filling opcodes SETITEMS / APPENDS on an object a REDUCE built as a method call,
+# ``_var1.update({...})`` / ``.append`` / ``.extend``, and rates every such call LIKELY_UNSAFE: every pickled
+# OrderedDict of two or more entries, i.e. every legacy torch state dict, read as high severity. The object comes
+# from an import, and this module's own opcode walk reports every import outside SAFE_IMPORTS as
+# pickle-unsafe-import, so a fill call on it adds nothing; other calls (eval, exec, getattr results) still count.
+_FILL_CALL = re.compile(r"_var\d+\.(?:update|append|extend)\(")
+
+
 def _fickling_verdict(data: bytes) -> tuple[str, str]:
-    from fickling.analysis import check_safety
+    import contextlib
+
+    from fickling.analysis import Severity, check_safety
     from fickling.fickle import Pickled
 
     try:
-        result = check_safety(Pickled.load(data))
+        # fickling writes its own "Warning: ..." lines to sys.stderr; the verdict carries what matters
+        with contextlib.redirect_stderr(io.StringIO()):
+            result = check_safety(Pickled.load(data))
     except Exception as exc:  # fickling raises many types on hostile input; the verdict is then unknown
         return "UNKNOWN", f"fickling could not analyse it: {type(exc).__name__}: {exc}"[:500]
-    return result.severity.name, str(result.to_dict().get("analysis", ""))[:2000]
+    limits = [r for r in result.results if r.analysis_name == "ResourceExhaustion"]
+    if limits:
+        return "UNKNOWN", ("not analysed by fickling: its interpreter stopped at its own resource limits (memo size, "
+                           "memo reads a write or stack depth) and rated that LIKELY_OVERTLY_MALICIOUS; a pickle "
+                           "that shares or memoises many objects is not unsafe for that alone")
+    kept = [r for r in result.results
+            if not (r.analysis_name == "OvertlyBadEval" and r.severity == Severity.LIKELY_UNSAFE
+                    and _FILL_CALL.match(r.trigger or ""))]
+    severity = max((r.severity for r in kept), default=Severity.LIKELY_SAFE)
+    detail = "\n".join(str(r) for r in kept if r.severity.value[0] >= Severity.POSSIBLY_UNSAFE.value[0])
+    return severity.name, (detail or str(result.to_dict().get("analysis", "")))[:2000]
 
 
 def unsafe_import_finding(unsafe: list[str], where: str, *, fickling: str, detail: str,
