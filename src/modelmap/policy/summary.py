@@ -94,6 +94,10 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
         if not model["resolved"]:
             missing = unresolved.setdefault(finding.raw, {"identifier": finding.raw, "reason": model["reason"],
                                                            "usages": 0, "locations": []})
+            # an unidentified name can still have a known origin (`deepseek-chat`: its publisher, from the API
+            # name): the report's origin chart counts its usages there, as the origin table and the flows do
+            missing.setdefault("origins", variables["origins"])
+            missing.setdefault("origins_known", variables["origins_known"])
             missing["usages"] += 1
             missing["locations"].append(f"{finding.path}:{finding.line}")
             continue

@@ -328,10 +328,12 @@ def _usage_total(s: dict[str, Any]) -> int:
 
 def origin_rows(s: dict[str, Any]) -> list[dict[str, Any]]:
     """Usages by the set of countries in their model's lineage: each usage counts once, so the rows add up
-    to every usage. Unidentified models and models whose origin is not recorded (None or empty) are one
-    explicit "unknown" row, always last."""
+    to every usage. Models whose origin is not recorded (None or empty), identified or not, are one explicit
+    "unknown" row, always last."""
     groups: dict[tuple[str, ...], int] = {}
-    for m in s["models"]:
+    # an unidentified name whose origin is known (its publisher, from the API name) counts under that origin,
+    # as the per-country line below the chart and the flows table count it, not as "origin unknown"
+    for m in [*s["models"], *s["unresolved"]]:
         key = tuple(sorted(set(m.get("origins") or ())))
         if key:
             groups[key] = groups.get(key, 0) + int(m["usages"])
@@ -476,7 +478,7 @@ def _origins(p: Page) -> str:
     origins = origin_rows(s)
     by_origin = _chart(origins, "Usages by origin country", "combinations of countries", country_colours)
     any_origin = [r for r in charts.get("by_origin", ()) if _is_country(r["key"])]
-    partial = sum(int(m["usages"]) for m in s["models"] if _incomplete(m))
+    partial = sum(int(m["usages"]) for m in [*s["models"], *s["unresolved"]] if _incomplete(m))
     touch = (f'<p class="small muted">{partial} of these usages ({pct(partial / total)}) are of models whose lineage '
              "is not fully recorded: their countries may be incomplete.</p>" if partial and total else "")
     if any(len(r["countries"]) > 1 for r in origins) and any_origin:
@@ -513,8 +515,8 @@ def _origins(p: Page) -> str:
         '<section id="origins"><h2>Where our models come from</h2>'
         '<p class="lead">Origin is every country in a model\'s lineage (its publisher, and the publishers of '
         "the models it was built on or distilled from); each usage counts once, under the combination of its "
-        "countries. Serving is where an API call is answered. “Unknown” covers models we could not identify "
-        "and models whose origin is not recorded; it is never guessed.</p>"
+        "countries. Serving is where an API call is answered. “Unknown” covers models whose origin is not "
+        "recorded, unidentified names included unless their publisher is known; it is never guessed.</p>"
         f'<div class="charts"><div class="chart"><h3>By origin country</h3>{by_origin}{touch}</div>'
         f'<div class="chart"><h3>By publisher</h3>{by_publisher}</div>'
         f'<div class="chart"><h3>By serving jurisdiction</h3>{by_serving}{overlap}</div></div>'
