@@ -232,6 +232,12 @@ def _parse_rules(raw: Any, filename: str, line: int, origin: str) -> list[Rule]:
                 where=where,
                 hint="deny: <condition that is a violation>, or require: <condition that must hold>",
             )
+        if spec.get("message") is None:
+            # a rule with only a description: was refused as "message must be some text", which read as a broken
+            # message rather than a missing one; message is the required one-line text, description optional detail
+            also = " (its description: is optional longer text, not the message)" if "description" in spec else ""
+            raise ConfigError(f"rule {rule_id!r} has no message: message is required{also}", where=where,
+                              hint="add message: <one line shown when the rule is broken>")
         message = _as_text(spec.get("message"), f"rule {rule_id!r} message", where)
         rules.append(
             compile_rule(
