@@ -16,7 +16,10 @@ Real unsafe imports stay flagged by the module's own opcode walk (``pickle-unsaf
 from __future__ import annotations
 
 import collections
+import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +77,31 @@ def test_eval_through_an_unsafe_import_is_still_overtly_malicious() -> None:
 
     severity, _ = _fickling_verdict(b"\x80\x02cbuiltins\neval\nq\x00X\x03\x00\x00\x001+1q\x01\x85q\x02Rq\x03.")
     assert severity == "OVERTLY_MALICIOUS"
+
+
+_APP = """from openai import OpenAI
+client = OpenAI()
+a = client.chat.completions.create(model="gpt-4o-mini", messages=[])
+c = client.chat.completions.create(model="gpt-4o", messages=[])
+d = client.embeddings.create(model="text-embedding-3-small", input="x")
+"""
+
+
+def _bom_with_cap(root: Path, cap: int, *extra: str) -> subprocess.CompletedProcess[str]:
+    # the default cap (1,000 models) lowered in the child, so three models stand for a BOM past it
+    code = ("import sys; import modelmap.report.bom_inventory as b; b.MAX_BOM_MODELS = int(sys.argv[1]); "
+            "from modelmap.cli import main; sys.argv = ['modelmap', *sys.argv[2:]]; sys.exit(main())")
+    return subprocess.run([sys.executable, "-c", code, str(cap), "bom", str(root), *extra], capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "SOURCE_DATE_EPOCH": "1764720000"})
+
+
+def test_max_models_0_past_the_default_cap_says_so_before_it_starts(tmp_path: Path) -> None:
+    # bom --max-models 0 of 10,000 distinct Bedrock ids: 27 s of CPU, 590 MB (redteam27); the user hears it first
+    (tmp_path / "app.py").write_text(_APP)
+    past = _bom_with_cap(tmp_path, 2, "--max-models", "0")
+    assert past.returncode == 0, past.stderr
+    assert "--max-models 0 lists all 3 models" in past.stderr and "takes about" in past.stderr
+    under = _bom_with_cap(tmp_path, 1000, "--max-models", "0")
+    assert under.returncode == 0 and "lists all" not in under.stderr
+    quiet = _bom_with_cap(tmp_path, 2, "--max-models", "0", "-q")
+    assert quiet.returncode == 0 and "lists all" not in quiet.stderr
