@@ -100,8 +100,10 @@ def test_max_models_0_past_the_default_cap_says_so_before_it_starts(tmp_path: Pa
     (tmp_path / "app.py").write_text(_APP)
     past = _bom_with_cap(tmp_path, 2, "--max-models", "0")
     assert past.returncode == 0, past.stderr
-    assert "--max-models 0 lists all 3 models" in past.stderr and "takes about" in past.stderr
+    assert "--max-models 0 lists 3 models" in past.stderr and "takes about" in past.stderr
+    huge = _bom_with_cap(tmp_path, 2, "--max-models", str(10**30))  # a cap above the default, past the models
+    assert huge.returncode == 0 and f"--max-models {10**30} lists 3 models" in huge.stderr
     under = _bom_with_cap(tmp_path, 1000, "--max-models", "0")
-    assert under.returncode == 0 and "lists all" not in under.stderr
+    assert under.returncode == 0 and "models; at about" not in under.stderr
     quiet = _bom_with_cap(tmp_path, 2, "--max-models", "0", "-q")
-    assert quiet.returncode == 0 and "lists all" not in quiet.stderr
+    assert quiet.returncode == 0 and "models; at about" not in quiet.stderr

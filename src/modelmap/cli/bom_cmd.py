@@ -56,6 +56,7 @@ def bom(
 
     def run() -> bytes:
         from modelmap.policy.inventory import flows_of
+        from modelmap.report.bom_inventory import MAX_BOM_MODELS
         from modelmap.report.cyclonedx import CycloneDxRenderer
         from modelmap.report.spdx import SpdxRenderer
 
@@ -69,16 +70,17 @@ def bom(
             "name": found.root.resolve().name or None,  # the project, as found from PATH (same from any subfolder)
             "max_models": max_models,
         }
-        if max_models == 0:
-            # --max-models 0 lists every model at about 2.7 ms of CPU and 60 KB each (10,000 distinct Bedrock ids:
-            # 27 s, 590 MB, redteam27): a BOM past the default cap says so before the long part starts
+        if max_models == 0 or max_models > MAX_BOM_MODELS:
+            # a model costs about 2.7 ms of CPU and 60 KB (10,000 distinct Bedrock ids with --max-models 0: 27 s,
+            # 590 MB, redteam27): a BOM listing more than the default cap says so before the long part starts
             from modelmap.cli.common import info
-            from modelmap.report.bom_inventory import MAX_BOM_MODELS, collect
+            from modelmap.report.bom_inventory import collect
 
             count = len(collect(result).models)
-            if count > MAX_BOM_MODELS:
-                info(f"modelmap: note: --max-models 0 lists all {count} models; at about 3 ms of CPU each this "
-                     f"takes about {max(1, round(count * 0.003))} s")
+            listed = count if max_models == 0 else min(count, max_models)
+            if listed > MAX_BOM_MODELS:
+                info(f"modelmap: note: --max-models {max_models} lists {listed} models; at about 3 ms of CPU each "
+                     f"this takes about {max(1, round(listed * 0.003))} s")
         renderer = SpdxRenderer(**options) if format == "spdx" else CycloneDxRenderer(format, **options)
         body = renderer.render(result)
         left_out = int(getattr(renderer, "left_out", 0))
