@@ -18,6 +18,34 @@ from modelmap.discover.python import scan_python_text
 from modelmap.types import Finding, Skip
 
 _MAGIC = re.compile(r"^\s*[%!]")
+# a cell magic that runs the whole cell as a shell script (`%%bash`, `%%sh`, `%%script bash`, Colab's `%%shell`)
+_SHELL_CELL = re.compile(r"^\s*%%(?:bash|sh|shell|script\s+(?:ba|z)?sh)\b")
+
+
+def _shell_lines(lines: list[str]) -> list[str | None]:
+    """Per cell line: the shell text it holds, or None for a Python line. A `!` / `%` escape is shell, and so is
+    each line it continues onto with a trailing backslash (`!python train.py \\` then `    --model_name_or_path
+    Qwen/Qwen2.5-0.5B \\` ...: IPython joins them into one command, as a shell does); every line of a `%%bash`
+    cell is shell. Linear in the cell."""
+    out: list[str | None] = [None] * len(lines)
+    if lines and _SHELL_CELL.match(lines[0]):
+        whole: list[str | None] = [""]
+        return whole + [x.rstrip("\r\n") for x in lines[1:]]
+    continued = False
+    for i, raw in enumerate(lines):
+        text = raw.rstrip("\r\n")
+        if continued:
+            out[i] = text
+        elif _MAGIC.match(text):
+            # the escape character is blanked, not cut, so columns stay those of the cell line
+            at = len(text) - len(text.lstrip())
+            out[i] = text[:at] + " " + text[at + 1:]
+        else:
+            continue
+        continued = text.endswith("\\")
+    return out
+
+
 _LEAD = re.compile(r"[ \t]*")
 
 
@@ -114,8 +142,11 @@ class NotebookSource:
             src = cell.get("source", cell.get("input", ""))
             lines = src if isinstance(src, list) else str(src).splitlines(keepends=True)
             lines = [str(x) for x in lines]
-            # magics and shell escapes are not Python: blank them, keep line numbers
-            code = "".join("\n" if _MAGIC.match(x) else (x if x.endswith("\n") else x + "\n") for x in lines)
+            # magics and shell escapes (with the lines they continue onto) are not Python: blank them, keep line
+            # numbers
+            shell = _shell_lines(lines)
+            code = "".join("\n" if sh is not None or _MAGIC.match(x) else (x if x.endswith("\n") else x + "\n")
+                           for x, sh in zip(lines, shell, strict=True))
             # a JSON "\ud800" escape leaves a lone surrogate: replaced (same length) so no encoder fails on it
             code = _SURROGATE.sub("\ufffd", code)
             if looks_generated(code):  # as the engine's "generated" skip, per cell
@@ -145,17 +176,20 @@ class NotebookSource:
                 source = item.source.replace("python-", "notebook-", 1) if item.source.startswith("python-") else item.source
                 out.append(replace(item, line=file_line, column=item.column + indent, cell=index,
                                    cell_line=cell_line, source=source, context="notebook"))
-            # shell escapes such as "!ollama pull llama3" or "!huggingface-cli download X"
-            for offset, raw in enumerate(lines):
-                if _MAGIC.match(raw):
-                    from modelmap.discover.shell import scan_command_line
+            # shell escapes such as "!ollama pull llama3" or "!huggingface-cli download X", a command continued over
+            # lines, a `%%bash` cell: read by the shell reader as a script of those lines (Python lines left blank,
+            # so its line numbers are the cell's)
+            if any(sh for sh in shell):
+                from modelmap.discover.shell import ShellSource
 
-                    base_line = (base or 1) + offset
-                    out.extend(
-                        replace(f, cell=index, cell_line=offset + 1, context="notebook")
-                        for f in scan_command_line(SourceFile(file.path, file.text, "notebook"), raw.lstrip()[1:],
-                                                   base_line, "notebook-shell")
-                    )
+                script = "".join((sh or "") + "\n" for sh in shell)
+                first = base or 1
+                for item in ShellSource().scan(SourceFile(file.path, script, "notebook")):
+                    if isinstance(item, Skip):
+                        out.append(Skip(file.path, item.reason, f"cell {index}: {item.detail}"))
+                        continue
+                    out.append(replace(item, line=first + item.line - 1, cell=index, cell_line=item.line,
+                                       source="notebook-shell", context="notebook"))
             if stop:
                 break
         return out
