@@ -798,6 +798,59 @@ def _string_nodes(tree: Any, language: Any) -> list[Any]:
     return nodes
 
 
+# A literal in a Rust attribute names a Cargo feature (`#[cfg(feature = "llama_cpp")]`, any `cfg` / `cfg_attr`
+# predicate) or, in a `serde` attribute, the serialised name of a field, of the container's tag (`tag = "type"`) or of
+# a variant that carries data (`#[serde(rename = "mistral_fim")] MistralFIM(MistralFIM)`: a backend's config type in
+# an internally tagged enum): identifiers of the program, not models, whatever family word they reuse. A serde name on
+# a UNIT variant is kept: an enum of models spells the model's id there (`#[serde(rename = "gpt-4o")] Gpt4o`). Other
+# attributes are kept too (clap `#[arg(default_value = "llama3")]` is a model default).
+_RUST_CFG_ATTRIBUTES = frozenset({"cfg", "cfg_attr"})
+_RUST_SERDE_ATTRIBUTES = frozenset({"serde", "serde_as"})
+_RUST_ATTRIBUTE_ITEMS = ("attribute_item", "inner_attribute_item")
+_RUST_ATTRIBUTE_DEPTH = 6  # token trees between a literal and its attribute (cfg_attr(…, serde(…)) is two)
+
+
+def _rust_attribute_name(node: Any) -> bool:
+    """The literal (whose parent is a token tree) is an identifier inside a Rust attribute: a Cargo feature, a
+    ``cfg`` predicate or a serde name of something other than a unit enum variant (see ``_RUST_CFG_ATTRIBUTES``)."""
+    tree = node.parent
+    key = node.prev_sibling
+    if key is not None and key.type == "=":
+        key = key.prev_sibling
+    feature = key is not None and key.type == "identifier" and key.text == b"feature"
+    inner: str | None = None  # the innermost attribute-like name the literal is an argument of
+    for _ in range(_RUST_ATTRIBUTE_DEPTH):
+        if tree is None or tree.type != "token_tree":
+            return False
+        up = tree.parent
+        if up is not None and up.type == "attribute":
+            head = up.named_children[0] if up.named_child_count else None
+            name = head.text.decode("utf-8", "replace") if head is not None and head.type == "identifier" else ""
+            item = up.parent
+            if item is None or item.type not in _RUST_ATTRIBUTE_ITEMS:
+                return False
+            inner = inner or name
+            if feature or inner in _RUST_CFG_ATTRIBUTES:
+                return True
+            if inner in _RUST_SERDE_ATTRIBUTES:
+                return not _unit_variant(item)
+            return False
+        if inner is None:
+            before = tree.prev_sibling
+            if before is not None and before.type == "identifier":
+                inner = before.text.decode("utf-8", "replace")  # cfg_attr(feature = "x", serde(rename = "y"))
+        tree = up
+    return False
+
+
+def _unit_variant(attribute_item: Any) -> bool:
+    """The item an outer attribute decorates is an enum variant without fields (``Gpt4o,``)."""
+    nxt = attribute_item.next_named_sibling
+    while nxt is not None and nxt.type in ("attribute_item", "line_comment", "block_comment"):
+        nxt = nxt.next_named_sibling
+    return nxt is not None and nxt.type == "enum_variant" and nxt.child_by_field_name("body") is None
+
+
 def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] | None = None,
             capped: list[int] | None = None, declared: list[Candidate] | None = None) -> Iterator[Candidate]:
     """Every string literal of ``tree`` with its context (see ``Candidate``).
@@ -829,6 +882,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         if pattern_names is not None and _names_a_pattern(node, pattern_names):
             continue
         if parent is not None and parent.type == "then" and _regex_bucket(node):
+            continue
+        if parent is not None and parent.type == "token_tree" and _rust_attribute_name(node):
             continue
         count += 1
         if count > MAX_CANDIDATES:
