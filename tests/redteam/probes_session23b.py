@@ -162,3 +162,29 @@ scan_probe("s23b-hocon-hostile", "deep-nesting",
                     "b.conf": "x " + "{" * 100_000 + "}" * 100_000 + "\n" + 'model = "gpt-4o-mini"\n'
                     + "y = [" * 50_000 + "\n"},
            accounted=["application.conf", "b.conf"], checks=_BOUNDED, timeout=120.0)
+
+
+# (g) notebook shell read as a script (open23a, 152a8b9): ShellSource per cell, continuations, %%bash cells ---------
+def _cells(cells: list[list[str]]) -> str:
+    return json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "source": c, "outputs": [],
+                                  "execution_count": None} for c in cells], "metadata": {}, "nbformat": 4,
+                       "nbformat_minor": 5})
+
+
+# 10,000 cells each a shell escape: the shell reader runs once a cell
+scan_probe("s23b-notebook-10k-shell-cells", "huge-file",
+           lambda: {"nb.ipynb": _cells([["!python run.py --flag v\n"]] * 10_000 + [[f"!ollama pull {_MODEL}\n"]])},
+           accounted=["nb.ipynb"], checks=(*_BOUNDED, _found_or_skipped(_MODEL, "nb.ipynb")), timeout=180.0)
+# 60 cells each one costly shell line (10,000 --flag=value words; 3.6 MB, under the 4 MiB file cap): the shell
+# reader's 2 s budget must hold for the file, not restart a cell (measured 2.8 s CPU: cells 23 on are budget skips)
+scan_probe("s23b-notebook-60-costly-shell-cells", "huge-line",
+           lambda: {"nb.ipynb": _cells([["!python r.py " + "--f=v " * 10_000 + "\n"]] * 60
+                                       + [[f"!ollama pull {_MODEL}\n"]])},
+           accounted=["nb.ipynb"], checks=(*_BOUNDED, _found_or_skipped(_MODEL, "nb.ipynb")), timeout=180.0)
+# a continuation over 100,000 lines, one never closed, a %%bash cell of 100,000 lines, each with the model after
+scan_probe("s23b-notebook-continuation-100k", "huge-file",
+           lambda: {"nb.ipynb": _cells([["!python train.py \\\n"] + ["  --x v \\\n"] * 100_000
+                                        + ["  --model_name_or_path Qwen/Qwen2.5-0.5B\n"],
+                                        ["%%bash\n"] + ["echo step\n"] * 100_000 + [f"ollama pull {_MODEL}\n"],
+                                        ["!echo \\\n"] + ["x = 1 \\\n"] * 50_000])},
+           accounted=["nb.ipynb"], checks=(*_BOUNDED, _found_or_skipped(_MODEL, "nb.ipynb")), timeout=180.0)
