@@ -255,6 +255,19 @@ def plausible(value: str) -> bool:
 _ONLY_UNDER = re.compile(r"(?i)model|embed|rerank|whisper|asr|tts|speech")
 
 
+# a custom HTTP header's name (`SK_HTTP_HEADER_EMBEDDING_MODEL = 'x-ms-sk-embedding-model'`, `MODEL_HEADER =
+# "x-model-id"`): under a name that says it is a header, an `x-`-prefixed value (RFC 6648's custom-header prefix) is
+# the header the model travels in, not the model. Both are required: a catalogue's `x-preview-f-free` under a model
+# name is a model id, and a header table's values (`headers = {"x-model": "gpt-4o"}`) are the model's
+_HEADER_NAME = re.compile(r"(?i)x-[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def names_a_header(value: str, binding: str) -> bool:
+    """``value`` is a custom HTTP header's name bound to a header-named ``binding`` (see above); the JS/TS reader's
+    model-key rule asks it, as its `key` hint would read `x-ms-sk-embedding-model` as an embedding model's id."""
+    return bool(_HEADER_NAME.fullmatch(value)) and any(w in ("header", "headers") for w in snake(binding).split("_"))
+
+
 def binding_only(value: str, binding: str, *, table: bool = False) -> bool:
     """The weakest evidence, for sources with their own rules (Python, JS/TS): a hyphenated identifier the
     knowledge base does not know (``voyage-3-large``, ``sd-turbo``), bound to a name that says "model"

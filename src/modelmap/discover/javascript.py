@@ -35,7 +35,7 @@ from modelmap.discover.base import (
     dedupe,
     parse_within_budget,
 )
-from modelmap.discover.classifier import BINDING_ONLY, binding_only, family_prefix, plausible
+from modelmap.discover.classifier import BINDING_ONLY, binding_only, family_prefix, names_a_header, plausible
 from modelmap.discover.config_files import role_from_key
 from modelmap.discover.identify import (
     PLACEHOLDER,
@@ -1251,6 +1251,8 @@ class _Analysis:
             return next((h for h in hits if h is not None), None)
         if hint == "key" and CODE_IDENT.fullmatch(value) and classify(value, "none") is None:
             return None  # `chatgptApi35_16k` in a list of model keys: the app's own key for an entry, not a model id
+        if binding is not None and names_a_header(value, binding):
+            return None  # `SK_HTTP_HEADER_EMBEDDING_MODEL = 'x-ms-sk-embedding-model'`: the header's name
         match = classify(value, hint)
         evidence: tuple[str, ...] | None = None
         if match is None and binding is not None and binding_only(value, binding, table=table):
