@@ -16,7 +16,8 @@ from modelmap.cli.common import Debug, NoColor, Output, Quiet
 HELP = """Identify family, publisher and origin of a model from its own files, and compare with what they claim.
 
 Reads only headers, configs and tokenizer files (never unpickles or runs anything). Exits 0 when
-every PATH was read, 2 when one could not be (the others are still shown).
+every PATH was read as a model (its weights, tokenizer, card or config), 2 when one could not be read or
+holds nothing modelmap recognises as a model, such as a report or a README alone (the others are still shown).
 """
 
 
@@ -46,7 +47,14 @@ def inspect(
     failed = False
     for path in paths:
         try:
-            records.append(inspect_path(path, hash=hash, vocab="always" if verify_vocab else "auto"))
+            rec = inspect_path(path, hash=hash, vocab="always" if verify_vocab else "auto")
+            records.append(rec)
+            if _nothing_read(rec):
+                # a script running `modelmap inspect FILE && ...` must not take a report or a README for a model
+                # that was read: exit 2 as for an unreadable PATH (the record is still shown)
+                err(f"modelmap: error: {rec['path']}: nothing in it is a model file modelmap can read "
+                    f"({', '.join(sorted({s['reason'] for s in rec['skipped']}))})")
+                failed = True
         except ModelmapError as exc:
             if debug:
                 raise
@@ -68,6 +76,13 @@ def inspect(
         emit(to_utf8(body), output)
     if failed:
         raise typer.Exit(EXIT_USAGE)
+
+
+def _nothing_read(rec: dict[str, Any]) -> bool:
+    """True when no file of the PATH was read as a model artifact, card or config: only skipped files."""
+    declared = rec.get("declared") or {}
+    return bool(rec.get("skipped")) and not rec.get("format") and not rec.get("evidence") \
+        and not declared.get("sources") and not rec.get("fingerprint") and not rec.get("architecture_family")
 
 
 def _tables(records: list[dict[str, Any]]) -> list[Any]:
