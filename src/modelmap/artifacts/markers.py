@@ -181,12 +181,15 @@ MIN_LEXICON_LINES = 20
 MIN_UNSTRESSED_LINES = 1000
 MIN_UNSTRESSED_SNIFF = 8  # entries in the 256-byte sniff head, every one valid
 _ALTERNATE = re.compile(r"^\S+\(\d{1,2}\)$")
+# CMUdict's licence as the dictionary's own header states it (cmusphinx/cmudict LICENSE; ttstokenizer 1.1.0's
+# cmudict.dict opens with it): '# Copyright (C) 1993-2015 Carnegie Mellon University. All rights reserved.'
+_CMU_HEADER = re.compile(r"^#\s*Copyright \(C\) 1993-20\d\d Carnegie Mellon University")
 
 
 def _lexicon_line(line: str) -> tuple[bool, bool] | None:
     """(valid, has stress) for one entry line, None for a comment or blank line."""
-    if not line.strip() or line.startswith(";;;"):
-        return None
+    if not line.strip() or line.startswith((";;;", "#")):
+        return None  # ;;; opens CMUdict 0.7's comments, # the licence header a packaged copy carries (ttstokenizer)
     body = line.split(" #", 1)[0].split()
     if len(body) < 2 or len(body[0]) > 200:
         return False, False
@@ -222,6 +225,11 @@ class ArpabetLexiconReader:
             return False
         seen = [_lexicon_line(ln) for ln in lines]
         entries = [v for v in seen if v is not None]
+        if not entries and _CMU_HEADER.search(" ".join(lines)):
+            # A head of comment lines only that carries CMU's copyright line: CMUdict with its licence prepended
+            # (ttstokenizer's cmudict.dict). The 256-byte head holds no entry yet; read() then requires at least
+            # MIN_LEXICON_LINES ARPAbet entries, so a commented file that is no lexicon is refused there.
+            return all(ln.startswith("#") or not ln.strip() for ln in lines)
         if not entries or not all(v[0] for v in entries):
             return False
         return (len(entries) >= 3 and any(v[1] for v in entries)) or len(entries) >= MIN_UNSTRESSED_SNIFF
