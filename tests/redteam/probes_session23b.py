@@ -201,3 +201,13 @@ scan_probe("s23b-rust-5k-stacked-serde-aliases", "quadratic-position",
            xfail_reason="discover/candidates.py _unit_variant (5125a1b, open23b, committed 02:00) walks the stacked "
                         "attributes once per literal (quadratic); an exact fix (memo per attribute run) needs the "
                         "discovery splits rescored: left for the owner (bench/REDTEAM.md open findings)")
+
+
+# (i) custom-header names (open23b, a994d03): classifier.names_a_header under a header-named binding ---------------
+scan_probe("s23b-js-header-names-hostile", "regex-backtracking",
+           lambda: {"src/headers.js": "".join(f'const X_HEADER_{i} = "x-model-{i}";\n' for i in range(20_000))
+                    + "const MODEL_HEADER_" + "A_" * 100_000 + ' = "x-' + "a-" * 200_000 + '!";\n'
+                    + "const HEADERS = \"x-" + "a" * 500_000 + "-\";\n"
+                    + 'const model = "gpt-4o";\nclient.chat.completions.create({ model });\n'},
+           accounted=["src/headers.js"], checks=(*_BOUNDED, _found_or_skipped("gpt-4o", "src/headers.js")),
+           timeout=120.0)
