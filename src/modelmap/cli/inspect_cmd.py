@@ -141,8 +141,16 @@ def _rows(rec: dict[str, Any]) -> list[tuple[str, str, str]]:
         row("mismatch", m["message"], style="red")
     for s in rec.get("security", []):
         row("security", f"{s['id']}: {s['message']}", style="red")
+    # evidence lines (tryout23): a detail that already starts with its source ("tokenizer.json: tokenizer.json:BPE
+    # vocabulary") names it once; a detail's trailing separator (tensor shapes "…;") is dropped; an evidence kind
+    # that is also a summary row above ("origins") is labelled as the evidence for it, so no field appears twice
+    shown = {field for field, _, _ in rows}
     for e in rec.get("evidence", []):
-        row(str(e["kind"]), f"{e['source']}: {e['detail']}")
+        source, detail = str(e["source"]), str(e["detail"]).strip().rstrip(";,").rstrip()
+        if detail.startswith(source + ":"):
+            detail = detail[len(source) + 1:].lstrip()
+        kind = str(e["kind"])
+        row(f"{kind} (evidence)" if kind in shown else kind, f"{source}: {detail}")
     if rec.get("hash"):
         for h in rec["hash"]["files"]:
             row("hash", f"{h['file']}: {h['digest']}")
