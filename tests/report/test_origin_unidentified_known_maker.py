@@ -81,3 +81,10 @@ def test_markdown_counts_it_as_cn_too(check) -> None:  # type: ignore[no-untyped
 def test_check_json_keeps_its_unresolved_contract(check) -> None:  # type: ignore[no-untyped-def]
     doc = json.loads(json.dumps(check_document(check, version="test")))
     assert set(doc["unresolved"][0]) == {"identifier", "reason", "usages", "locations"}
+
+
+def test_summary_cards_count_one_in_the_singular(check) -> None:  # type: ignore[no-untyped-def]
+    page = HtmlRenderer(clock=fixed_clock, version="test").render(check).decode()
+    assert '<div class="n">1</div><div class="l">unidentified model</div>' in page
+    assert "unidentified models</div>" not in page
+    assert '<div class="n">0</div><div class="l">decisions expiring soon</div>' in page

@@ -389,6 +389,13 @@ def _chart(rows: list[dict[str, Any]], title: str, noun: str,
             f"{bar_chart(every, title + ' (all)', colour=colour)}</details>")
 
 
+# a card counting one says it in the singular ("1 unidentified model", not "1 unidentified models"; tryout23)
+_CARD_ONE = {"distinct models": "distinct model", "places models are used": "place a model is used",
+             "product flows": "product flow", "publishers": "publisher", "open policy issues": "open policy issue",
+             "decisions expiring soon": "decision expiring soon", "unidentified models": "unidentified model",
+             "places with an unidentified model": "place with an unidentified model", "endpoints": "endpoint"}
+
+
 def _summary(s: dict[str, Any]) -> str:
     status = ('<span class="status pass">Within policy</span>' if s["passed"]
               else '<span class="status fail">Action needed</span>')
@@ -403,7 +410,7 @@ def _summary(s: dict[str, Any]) -> str:
     ]
     if "unidentified" in t:  # distinct names the knowledge base could not identify
         cards.append((t["unidentified"], "unidentified models",
-                      "Model names the knowledge base could not identify: their origin is unknown."))
+                      "Model names the knowledge base could not identify: their origin is unknown unless their maker is."))
     else:
         cards.append((t["unresolved"], "places with an unidentified model",
                       "Places whose model name the knowledge base could not identify: their origin is unknown."))
@@ -411,7 +418,8 @@ def _summary(s: dict[str, Any]) -> str:
         cards.append((t["endpoints"], "endpoints", "Base URLs and API services the code calls: where models are "
                       "served, not models."))
     cards_html = "".join(f'<div class="card" title="{escape(note)}"><div class="n">{n}</div>'
-                         f'<div class="l">{escape(label)}</div></div>' for n, label, note in cards)
+                         f'<div class="l">{escape(_CARD_ONE.get(label, label) if n == 1 else label)}</div></div>'
+                         for n, label, note in cards)
     exposure = "; ".join(f"{escape(e['label'][0].lower() + e['label'][1:])}: {e['flows_broken']} of "
                          f"{e['flows_total']} flows affected"
                          for e in s["exposure"])
