@@ -211,3 +211,14 @@ scan_probe("s23b-js-header-names-hostile", "regex-backtracking",
                     + 'const model = "gpt-4o";\nclient.chat.completions.create({ model });\n'},
            accounted=["src/headers.js"], checks=(*_BOUNDED, _found_or_skipped("gpt-4o", "src/headers.js")),
            timeout=120.0)
+
+
+# (j) inspect27's CMUdict sniff (506a30f): a head of '#' lines with CMU's copyright line reads as an ARPAbet lexicon
+_CMU = b"# Copyright (C) 1993-2015 Carnegie Mellon University. All rights reserved.\n"
+for _kind, _body in {"2m-comments": lambda: _CMU + b"# c\n" * 2_000_000 + b"HELLO  HH AH0 L OW1\n" * 100,
+                     "20mb-line": lambda: _CMU + b"#" + b"x" * 20_000_000 + b"\n" + b"HELLO  HH AH0 L OW1\n" * 100,
+                     "binary": lambda: _CMU + bytes(range(256)) * 40_000,
+                     "1m-entries": lambda: _CMU + b"".join(b"W%d  HH AH0 L OW1\n" % i for i in range(1_000_000))}.items():
+    probe(f"s23b-inspect-cmudict-{_kind}", "artifact", _inspect_file("cmudict.dict", _body),
+          ("inspect", "cmudict.dict", "-f", "json"), frozenset({0, 1, 2}), fmt="json",
+          checks=(cpu_below(20.0), rss_below(500)), timeout=120.0)
