@@ -222,3 +222,13 @@ for _kind, _body in {"2m-comments": lambda: _CMU + b"# c\n" * 2_000_000 + b"HELL
     probe(f"s23b-inspect-cmudict-{_kind}", "artifact", _inspect_file("cmudict.dict", _body),
           ("inspect", "cmudict.dict", "-f", "json"), frozenset({0, 1, 2}), fmt="json",
           checks=(cpu_below(20.0), rss_below(500)), timeout=120.0)
+
+
+# (k) inspect of a PATH holding no model file (048b64b: exit 2, 'nothing in it is a model file'): 5,000 files
+def _no_models(ctx: Ctx) -> None:
+    for i in range(5_000):
+        (ctx.work / f"n{i}.md").write_text("# notes\n" * 10)
+
+
+probe("s23b-inspect-5k-unrecognised", "many-files", _no_models, ("inspect", ".", "-f", "json"), USAGE,
+      checks=(cpu_below(20.0), rss_below(500), _said("nothing in it is a model file")), timeout=120.0)
