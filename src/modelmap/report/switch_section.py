@@ -50,12 +50,19 @@ def build(check: CheckResult) -> dict[str, Any]:
             part = {**part, "shares": [{**sh, "share": round(sh["usages"] / usages, 6) if usages else 0.0}
                                        for sh in part.get("shares") or ()]}
         dims.append({"dimension": label, "hhi": int(part.get("hhi") or 0),
+                     "overlap": sum(float(sh.get("share") or 0) for sh in part.get("shares") or ()) > 1.000001,
                      "top": [s for s in part.get("shares") or () if s.get("key") != "unknown"][:TOP],
                      "unknown": next((s for s in part.get("shares") or () if s.get("key") == "unknown"), None)})
     return {"usages": conc.get("usages", 0), "concentration": dims, "flows": flows,
             "single_points_of_failure": spof,
             "hhi": {"model": data.get("hhi_model"), "publisher": data.get("hhi_publisher"),
                     "origin": data.get("hhi_origin")}}
+
+
+# tryout23: the origin-country HHI stood beside shares adding up past 100% with no word on why
+_OVERLAP_NOTE = ("Origin country shares add up to more than 100%: a usage of a model with several countries in its "
+                 "lineage counts in each of them. The HHI is computed over origin attributions (each such usage "
+                 "split between its countries), which add up to 100%.")
 
 
 def _band(hhi: int) -> str:
@@ -85,6 +92,7 @@ def markdown(sw: dict[str, Any] | None) -> list[str]:
     for dim in sw["concentration"]:
         out.append(f"| {dim['dimension']} | {dim['hhi']:,} | {md_text(_band(dim['hhi']))} | "
                    f"{md_text(', '.join(_top(dim)) or '—')} |")
+    out += [f"\n{_OVERLAP_NOTE}" for d in sw["concentration"] if d.get("overlap")][:1]
     out += ["", "| Flow | Reversibility | Compliant fallback | Roles with one model |", "| --- | --- | --- | --- |"]
     for f in sw["flows"]:
         out.append(f"| {md_text(f['flow'])} | {_share(f['reversibility'])} | {'yes' if f['compliant_fallback'] else 'no'} "
@@ -133,7 +141,9 @@ def html(sw: dict[str, Any] | None) -> str:
     return (
         '<section id="switch"><h2>Switch: how fast could we change models?</h2>'
         f'<p class="lead">Counted over {sw["usages"]} model usages in use.</p>'
-        + conc + flows
+        + conc + "".join(f'<p class="small muted">{escape(_OVERLAP_NOTE)}</p>'
+                         for d in sw["concentration"] if d.get("overlap"))
+        + flows
         + f"<h3>Single points of failure ({len(sw['single_points_of_failure'])})</h3>"
         + (f"<ul>{spof}</ul>" if spof else '<p class="muted">Every flow role has a second model.</p>')
         + f"<p>To plan a switch under a rule, run <code>{escape(HINT)}</code>.</p></section>"
