@@ -190,17 +190,15 @@ scan_probe("s23b-notebook-continuation-100k", "huge-file",
            accounted=["nb.ipynb"], checks=(*_BOUNDED, _found_or_skipped(_MODEL, "nb.ipynb")), timeout=180.0)
 
 
-# (h) Rust attribute names (open23b, 5125a1b): _unit_variant walks every stacked attribute after each literal, so 5,000
+# (h) Rust attribute names (open23b, 5125a1b): _unit_variant walked every stacked attribute after each literal, so 5,000
 # serde aliases stacked on one unit variant cost quadratic time: 576 of 5,001 models, then the rust 2 s budget skip
-# (before 5125a1b: all 5,001, gpt-4o included, 5.7 s CPU for the whole scan)
+# (before 5125a1b: all 5,001, gpt-4o included, 5.7 s CPU for the whole scan); fixed by a per-file memo of the answer
+# for each attribute run (candidates._unit_variant)
 scan_probe("s23b-rust-5k-stacked-serde-aliases", "quadratic-position",
            lambda: {"src/models.rs": "#[derive(Serialize)]\npub enum Model {\n"
                     + "".join(f'    #[serde(alias = "gpt-4o-{i}")]\n' for i in range(5_000))
                     + '    #[serde(rename = "gpt-4o")]\n    Gpt4o,\n}\n'},
-           accounted=["src/models.rs"], checks=(*_BOUNDED, _finds("gpt-4o")), timeout=120.0,
-           xfail_reason="discover/candidates.py _unit_variant (5125a1b, open23b, committed 02:00) walks the stacked "
-                        "attributes once per literal (quadratic); an exact fix (memo per attribute run) needs the "
-                        "discovery splits rescored: left for the owner (bench/REDTEAM.md open findings)")
+           accounted=["src/models.rs"], checks=(*_BOUNDED, _finds("gpt-4o")), timeout=120.0)
 
 
 # (i) custom-header names (open23b, a994d03): classifier.names_a_header under a header-named binding ---------------

@@ -810,9 +810,10 @@ _RUST_ATTRIBUTE_ITEMS = ("attribute_item", "inner_attribute_item")
 _RUST_ATTRIBUTE_DEPTH = 6  # token trees between a literal and its attribute (cfg_attr(…, serde(…)) is two)
 
 
-def _rust_attribute_name(node: Any) -> bool:
+def _rust_attribute_name(node: Any, memo: dict[int, bool] | None = None) -> bool:
     """The literal (whose parent is a token tree) is an identifier inside a Rust attribute: a Cargo feature, a
-    ``cfg`` predicate or a serde name of something other than a unit enum variant (see ``_RUST_CFG_ATTRIBUTES``)."""
+    ``cfg`` predicate or a serde name of something other than a unit enum variant (see ``_RUST_CFG_ATTRIBUTES``).
+    ``memo``: one file's ``_unit_variant`` answers, by attribute item."""
     tree = node.parent
     key = node.prev_sibling
     if key is not None and key.type == "=":
@@ -833,7 +834,7 @@ def _rust_attribute_name(node: Any) -> bool:
             if feature or inner in _RUST_CFG_ATTRIBUTES:
                 return True
             if inner in _RUST_SERDE_ATTRIBUTES:
-                return not _unit_variant(item)
+                return not _unit_variant(item, memo)
             return False
         if inner is None:
             before = tree.prev_sibling
@@ -843,12 +844,25 @@ def _rust_attribute_name(node: Any) -> bool:
     return False
 
 
-def _unit_variant(attribute_item: Any) -> bool:
-    """The item an outer attribute decorates is an enum variant without fields (``Gpt4o,``)."""
+def _unit_variant(attribute_item: Any, memo: dict[int, bool] | None = None) -> bool:
+    """The item an outer attribute decorates is an enum variant without fields (``Gpt4o,``). ``memo`` keeps the
+    answer for every attribute item of the walked run, so a stack of n attributes costs O(n), not O(n^2) (5,000
+    stacked ``#[serde(alias = ...)]`` lines ran past the file's budget: redteam27's s23b probe)."""
+    if memo is not None and attribute_item.id in memo:
+        return memo[attribute_item.id]
+    seen = [attribute_item.id]
     nxt = attribute_item.next_named_sibling
     while nxt is not None and nxt.type in ("attribute_item", "line_comment", "block_comment"):
+        if memo is not None and nxt.id in memo:
+            answer = memo[nxt.id]
+            break
+        seen.append(nxt.id)
         nxt = nxt.next_named_sibling
-    return nxt is not None and nxt.type == "enum_variant" and nxt.child_by_field_name("body") is None
+    else:
+        answer = nxt is not None and nxt.type == "enum_variant" and nxt.child_by_field_name("body") is None
+    if memo is not None:
+        memo.update(dict.fromkeys(seen, answer))
+    return answer
 
 
 def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] | None = None,
@@ -875,6 +889,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
     nodes = _string_nodes(tree, language)
     named: dict[str, list[Candidate]] = {}  # declared name -> the literal(s) it is declared with (``const_uses``)
     pattern_names = _pattern_names(nodes)
+    unit_memo: dict[int, bool] = {}  # _unit_variant's answers for this file's Rust attribute items
     for node in nodes:
         parent = node.parent
         if parent is not None and parent.type in types:
@@ -883,7 +898,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
             continue
         if parent is not None and parent.type == "then" and _regex_bucket(node):
             continue
-        if parent is not None and parent.type == "token_tree" and _rust_attribute_name(node):
+        if parent is not None and parent.type == "token_tree" and _rust_attribute_name(node, unit_memo):
             continue
         count += 1
         if count > MAX_CANDIDATES:
