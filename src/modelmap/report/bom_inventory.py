@@ -187,6 +187,11 @@ def capped(inv: BomInventory, limit: int = MAX_BOM_MODELS) -> tuple[BomInventory
     return BomInventory(models=models, services=services), len(inv.models) - limit
 
 
+def truncation_note(kept: int, left_out: int) -> str:
+    """The ``modelmap:truncated`` text a capped BOM (CycloneDX property, SPDX comment) records."""
+    return f"{kept + left_out} models found; the {kept} used in the most places are listed, {left_out} left out"
+
+
 # --------------------------------------------------------------------------- facts read from a resolution
 
 

@@ -68,6 +68,7 @@ from modelmap.report.bom_inventory import (
     lineage_edges,
     split_id,
     teachers,
+    truncation_note,
 )
 from modelmap.types import Finding, ScanResult
 
@@ -454,9 +455,8 @@ class CycloneDxRenderer:
         if self.left_out:
             from cyclonedx.model import Property
 
-            bom.metadata.properties.add(Property(name="modelmap:truncated", value=(
-                f"{len(inventory.models) + self.left_out} models found; the {len(inventory.models)} used in the "
-                f"most places are listed, {self.left_out} left out")))
+            bom.metadata.properties.add(Property(name="modelmap:truncated",
+                                                 value=truncation_note(len(inventory.models), self.left_out)))
         cards = model_cards(inventory, self.flow_tags)
         if self.fmt == "json":
             text = make_outputter(bom, OutputFormat.JSON, SchemaVersion.V1_6).output_as_string(indent=2)

@@ -58,6 +58,7 @@ from modelmap.report.bom_inventory import (
     countries,
     lineage_edges,
     teachers,
+    truncation_note,
 )
 from modelmap.report.cyclonedx import TASKS, app_name
 from modelmap.types import Finding, ScanResult
@@ -329,8 +330,7 @@ class SpdxRenderer:
         # distinct models took 20 s (redteam26), so the document lists the models used most, as CycloneDX does
         inventory, self.left_out = capped(collect(result, self.flows_of), self.max_models)
         now = self.clock().astimezone(timezone.utc).replace(microsecond=0)
-        truncated = (f"modelmap:truncated: {len(inventory.models) + self.left_out} models found; the "
-                     f"{len(inventory.models)} used in the most places are listed, {self.left_out} left out"
+        truncated = (f"modelmap:truncated: {truncation_note(len(inventory.models), self.left_out)}"
                      if self.left_out else None)
         doc = build_document(result, now=now, inventory=inventory, flow_tags=self.flow_tags,
                              version=self.version or tool_version(), name=self.name, truncated=truncated)
