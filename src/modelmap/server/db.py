@@ -91,6 +91,9 @@ class Snapshot(Base):
     raw_sha256: Mapped[str] = mapped_column(String(64))
     models_count: Mapped[int] = mapped_column(Integer, default=0)
     usages_count: Mapped[int] = mapped_column(Integer, default=0)
+    # a capped BOM's modelmap:truncated note ("N models found; the K used in the most places are listed, ...");
+    # null when the upload lists every model it found (migration 0008)
+    truncated: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class SnapshotModel(Base):

@@ -45,6 +45,9 @@ class Normalized:
     models: dict[str, dict[str, Any]] = field(default_factory=dict)
     usages: list[dict[str, Any]] = field(default_factory=list)
     endpoints: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # a BOM capped by ``modelmap bom --max-models`` lists only some models: its ``modelmap:truncated`` text
+    # (CycloneDX metadata property, SPDX document comment), kept on the snapshot so nobody reads it as complete
+    truncated: str | None = None
 
 
 def depth_ok(value: Any, limit: int = MAX_DEPTH) -> bool:
@@ -363,9 +366,17 @@ def _add_model(out: Normalized, model: dict[str, Any], places: list[tuple[str, i
     existing["usages"] += len(places)
 
 
+def _truncated(text: Any) -> str | None:
+    """The truncation note as stored: a string of at most 300 characters, or None."""
+    return str(text)[:300] if text not in (None, "") else None
+
+
 def from_cyclonedx(doc: dict[str, Any], body: bytes) -> Normalized:
     spec = _validate_cyclonedx(doc, body)
     out = Normalized(format="cyclonedx", spec=f"CycloneDX {spec}")
+    metadata = doc.get("metadata")
+    metadata = metadata if isinstance(metadata, dict) else {}
+    out.truncated = _truncated((_props(metadata.get("properties")).get("modelmap:truncated") or [None])[0])
     for comp in doc.get("components") or ():
         if comp.get("type") != "machine-learning-model":
             continue
@@ -435,6 +446,11 @@ def from_spdx(doc: dict[str, Any]) -> Normalized:
             if target.get("simplelicensing_licenseExpression"):
                 licences[str(rel.get("from"))] = str(target["simplelicensing_licenseExpression"])
     out = Normalized(format="spdx", spec="SPDX 3.0.1")
+    for element in graph:
+        comment = element.get("comment")
+        if element.get("type") == "SpdxDocument" and isinstance(comment, str) \
+                and comment.startswith("modelmap:truncated: "):
+            out.truncated = _truncated(comment.removeprefix("modelmap:truncated: "))
     for package in ours or packages:
         props = _spdx_props(package)
         supplier = by_id.get(package.get("suppliedBy")) or {}

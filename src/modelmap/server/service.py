@@ -157,6 +157,7 @@ def _ingest(session: Session, who: Principal, repo: str, doc: Normalized, raw: b
     snap.business_unit, snap.environment, snap.regulated = business_unit, environment, regulated
     snap.format, snap.spec, snap.raw, snap.raw_sha256 = doc.format, doc.spec, raw, digest
     snap.models_count, snap.usages_count = len(doc.models), len(doc.usages)
+    snap.truncated = doc.truncated
     session.flush()
     # rows go in as multi-row INSERT ... VALUES statements, one round trip per 500 rows, with no ORM object
     # per row (psycopg's executemany sends one statement per row): bench/SERVER.md
@@ -224,7 +225,8 @@ def snapshot_dict(snap: Snapshot) -> dict[str, Any]:
             "taken_at": _iso(snap.taken_at), "uploaded_at": _iso(snap.uploaded_at),
             "tags": {"business_unit": snap.business_unit, "environment": snap.environment,
                      "regulated": snap.regulated},
-            "format": snap.format, "spec": snap.spec, "models": snap.models_count, "usages": snap.usages_count}
+            "format": snap.format, "spec": snap.spec, "models": snap.models_count, "usages": snap.usages_count,
+            "truncated": snap.truncated}
 
 
 def _iso(value: dt.datetime | None) -> str | None:

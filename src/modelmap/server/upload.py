@@ -115,5 +115,8 @@ def upload_from_cli(url: str, body: bytes, root: Path, project: str | None) -> s
     target = ci_target(root, project)
     reply = upload(url, body, target)
     snap = reply.get("snapshot") or {}
-    return (f"uploaded to {visible(url)}: {visible(target.project)}@{visible(target.commit[:12])} "
+    line = (f"uploaded to {visible(url)}: {visible(target.project)}@{visible(target.commit[:12])} "
             f"({visible(reply.get('status'))}; {snap.get('models')} models, {snap.get('usages')} usages)")
+    if snap.get("truncated"):  # the server recorded the cut: say so where the upload is confirmed
+        line += f"; the server records this BOM as truncated: {visible(str(snap['truncated']))}"
+    return line

@@ -1,0 +1,26 @@
+"""snapshots.truncated: the modelmap:truncated note of a BOM that lists only some of the models it found
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-12-06
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("snapshots", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("truncated", sa.Text(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("snapshots", schema=None) as batch_op:
+        batch_op.drop_column("truncated")
