@@ -64,8 +64,8 @@ CASES: list[tuple[str, str, str | None]] = [
     ("mistral.mixtral-8x7b-instruct-v0:1", "aws-bedrock", "mistralai/mixtral-8x7b-instruct-v0.1"),
     ("mistral.mistral-large-3-675b-instruct", "aws-bedrock", "mistralai/mistral-large-3-675b-instruct-2512"),
     ("us-gov.mistral.ministral-3-8b-instruct", "aws-bedrock", "mistralai/ministral-3-8b-instruct-2512"),
-    ("ai21.jamba-1-5-large-v1:0", "aws-bedrock", "ai21/jamba-1.5-large"),
-    ("ai21.jamba-1-5-mini-v1:0", "aws-bedrock", "ai21/jamba-1.5-mini"),
+    ("ai21.jamba-1-5-large-v1:0", "aws-bedrock", "ai21labs/ai21-jamba-large-1.5"),  # the released weights (prov28)
+    ("ai21.jamba-1-5-mini-v1:0", "aws-bedrock", "ai21labs/ai21-jamba-mini-1.5"),
     ("anthropic.claude-3-5-sonnet-20240620-v1:0", "aws-bedrock", "anthropic/claude-3-5-sonnet"),
     ("us.anthropic.claude-3-7-sonnet-20250219-v1:0", "aws-bedrock", "anthropic/claude-3-7-sonnet"),
     ("openai.gpt-oss-120b-1:0", "aws-bedrock", "openai/gpt-oss-120b"),
