@@ -75,3 +75,29 @@ def test_agpl_declaring_repack_reports_agpl() -> None:
     assert "agpl-3.0" in load().licenses
     rec = resolve("happyme531/Qwen3-Embedding-RKLLM").to_dict()
     assert (rec.get("license") or {}).get("id") == "agpl-3.0"
+
+
+# ---- records read from the models' own cards (second commit) ----
+
+@pytest.mark.parametrize(("query", "model", "base", "licence"), [
+    ("XiaomiMiMo/MiMo-V2.5", "xiaomimimo/mimo-v2.5", None, "mit"),           # Hub header (corrections.yaml)
+    ("nvidia/Qwen3-Nemotron-32B-RLBFF", "nvidia/qwen3-nemotron-32b-rlbff", "qwen/qwen3-32b", "nvidia-open-model"),
+    ("nvidia/Qwen3.6-27B-NVFP4", "nvidia/qwen3.6-27b-nvfp4", "qwen/qwen3.6-27b", "apache-2.0"),
+    ("jas1k1/Jnotworkingv", "jas1k1/jnotworkingv", "qwen/qwen3.6-27b", "apache-2.0"),
+    ("andyc03/Mimo-safeonly", "andyc03/mimo-safeonly", "xiaomimimo/mimo-vl-7b-rl-2508", "apache-2.0"),
+    ("Nonovogo/qwen3-0.6_Python_3R", "nonovogo/qwen3-0.6_python_3r", "unsloth/qwen3-0.6b-unsloth-bnb-4bit", "apache-2.0"),
+    ("amphora/qwen3-8b-tr", "amphora/qwen3-8b-tr", "qwen/qwen3-8b-base", None),  # not the name's qwen3-8b
+])
+def test_card_read_records(query: str, model: str, base: str | None, licence: str | None) -> None:
+    rec = resolve(query).to_dict()
+    assert (rec.get("model") or {}).get("id") == model
+    assert rec.get("confidence") == "known"
+    if base:
+        assert _base(rec) == base
+    assert (rec.get("license") or {}).get("id") == licence
+
+
+def test_a_quant_named_after_the_nvidia_release_reaches_it() -> None:
+    rec = resolve("bartowski/nvidia_Qwen3-Nemotron-32B-RLBFF-GGUF").to_dict()
+    assert _base(rec) == "nvidia/qwen3-nemotron-32b-rlbff"
+    assert set(rec.get("origins") or []) >= {"CN", "US"}
