@@ -101,3 +101,28 @@ def test_a_quant_named_after_the_nvidia_release_reaches_it() -> None:
     rec = resolve("bartowski/nvidia_Qwen3-Nemotron-32B-RLBFF-GGUF").to_dict()
     assert _base(rec) == "nvidia/qwen3-nemotron-32b-rlbff"
     assert set(rec.get("origins") or []) >= {"CN", "US"}
+
+
+# ---- Ollama user namespaces under a library name (resolver rule) ----
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("xagi/qwen3-embedding:0.6b-q4_k_m", "qwen/qwen3-embedding-0.6b"),
+    ("pdevine/qwen3.6:27b-q4_K_M", "qwen/qwen3.6-27b"),
+    ("rjmalagon/qwen3-coder:30b-a3b-mxfp4", "qwen/qwen3-coder-30b-a3b-instruct"),
+    ("ExpedientFalcon/qwen3-embedding:4b-q4_k_m", "qwen/qwen3-embedding-4b"),
+])
+def test_a_user_upload_under_a_library_name_and_tag_packages_the_library_model(query: str, model: str) -> None:
+    rec = resolve(query).to_dict()
+    assert (rec.get("model") or {}).get("id") == model
+    assert rec.get("confidence") == "inferred"
+    assert rec.get("served_by") is None  # a bare tag names no server
+
+
+@pytest.mark.parametrize("query", [
+    "huihui_ai/deepseek-r1-abliterated:8b",          # the user's own name, not a library name
+    "someone/Qwen2.5-7B-Instruct:7b",                # a Hub model's name with a size: no library tag
+    "jdoe/qwen2.5-7b-instruct-zorblated:14b",
+    "sparksammy/qwen3-coder-next-unsloth:tiny-hotfixed",
+])
+def test_a_user_upload_under_its_own_name_with_a_size_tag_still_names_no_model(query: str) -> None:
+    assert (resolve(query).to_dict().get("model") or {}).get("id") is None

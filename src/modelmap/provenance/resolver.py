@@ -919,7 +919,14 @@ class Resolver:
         if found:
             return found
         if not _OLLAMA_QUANT_TAG.fullmatch(m.group("tag")):
-            return None  # "user/name:7b" or a variant word: which weights it holds is the user's choice
+            # an upload under an Ollama library name, tagged as the library tags that name
+            # ("xagi/qwen3-embedding:0.6b-q4_k_m", "pdevine/qwen3.6:27b-q4_K_M"): the library tag denotes the original
+            # it packages, and so does the user's copy of it (the tag convention, bench README "Ollama user
+            # namespaces"). Only where the library tag is in the knowledge base: a name of the user's own
+            # ("huihui_ai/deepseek-r1-abliterated:8b") or a Hub model's name with a size ("someone/Qwen2.5-7B-Instruct:7b")
+            # is no library tag, and which weights it holds stays the user's choice
+            library = self._ollama(m.group("name"), m.group("tag"))
+            return library if library and self._has_weights(library) else None
         bare = strip_quant(m.group("name"))[0]
         # (an upload named without the release date the lab's repo name carries: "sllm/glm-z1-9b:latest" packages
         # GLM-Z1-9B-0414, the one release of that name)
