@@ -126,3 +126,13 @@ def test_a_user_upload_under_a_library_name_and_tag_packages_the_library_model(q
 ])
 def test_a_user_upload_under_its_own_name_with_a_size_tag_still_names_no_model(query: str) -> None:
     assert (resolve(query).to_dict().get("model") or {}).get("id") is None
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("grok-3-mini-fast-beta", "xai/grok-3-mini-fast"),
+    ("grok-3-fast-beta", "xai/grok-3-fast"),
+])
+def test_grok_3_beta_api_names_are_the_ga_models(query: str, model: str) -> None:
+    rec = resolve(query).to_dict()
+    assert (rec.get("model") or {}).get("id") == model
+    assert (rec.get("license") or {}).get("id") == "proprietary"
