@@ -32,6 +32,9 @@ MAX_PROP_CHARS = 1 << 20  # ncnn.weighted / ncnn.types kept up to this many char
 _SNIFF = re.compile(rb"^7767517\r?\n\s{0,8}(\d{1,9})[ \t]{1,8}(\d{1,9})\s{0,8}\r?\n")
 _TYPE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 _INT = re.compile(r"^-?\d{1,12}$")
+# a layer's input / output blob count: ASCII digits, at most 6 ('²'.isdigit() is true and int('²') raises, and int()
+# of 4,301 digits or more raises too: either was an 'unreadable: ValueError' skip, not the layer-line message)
+_COUNT = re.compile(r"^[0-9]{1,6}$")
 # the weighted layers kept, with the parameter id of their weight_data_size
 _WEIGHTED = {"Convolution": ("conv", 6), "ConvolutionDepthWise": ("dwconv", 6), "Deconvolution": ("deconv", 6),
              "DeconvolutionDepthWise": ("dwdeconv", 6), "InnerProduct": ("fc", 2), "Convolution1D": ("conv1d", 6)}
@@ -74,7 +77,7 @@ class NcnnParamReader:
             toks = line.split(None, MAX_TOKENS)[:MAX_TOKENS]
             if not toks:
                 continue
-            if len(toks) < 4 or not _TYPE.match(toks[0]) or not (toks[2].isdigit() and toks[3].isdigit()):
+            if len(toks) < 4 or not _TYPE.match(toks[0]) or not (_COUNT.match(toks[2]) and _COUNT.match(toks[3])):
                 raise fail(path, f"not an ncnn layer line: {line[:80]!r}")
             if len(types) >= min(MAX_LAYERS, limits.max_items):
                 raise fail(path, f"more than {MAX_LAYERS} layers", "max_items")

@@ -28,8 +28,8 @@ def scan(
     no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Do not honour .gitignore (.modelmapignore still applies)."),
     resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Attach provenance (publisher, origin, license, serving) to each finding."),
     inspect_models: bool = typer.Option(True, "--inspect/--no-inspect", help="Read the headers of model files found on disk to identify them from evidence."),
-    max_file_size: int = typer.Option(4 * 1024 * 1024, "--max-file-size", metavar="BYTES", help="Skip text files larger than this many bytes."),
-    jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", help="Worker processes (default: one per CPU)."),
+    max_file_size: int = typer.Option(4 * 1024 * 1024, "--max-file-size", metavar="BYTES", min=0, help="Skip text files larger than this many bytes."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", min=0, help="Worker processes (default: one per CPU; at most 4 per CPU)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr (only on a terminal)."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse the analysis of files unchanged since the last scan of this folder (kept in ~/.cache/modelmap/scan, or $MODELMAP_CACHE_DIR/scan)."),
     upload: str | None = typer.Option(None, "--upload", metavar="URL", help="Also send the scan (JSON) to a modelmap serve at URL; token from MODELMAP_TOKEN."),
@@ -64,6 +64,13 @@ def scan(
 
     import modelmap
     from modelmap.report import scan_renderers
+
+    if jobs is not None:
+        from modelmap.discover.engine import MAX_JOBS_PER_CPU, effective_jobs
+
+        if jobs > effective_jobs(jobs):
+            info(f"modelmap: note: --jobs {jobs} is more than {MAX_JOBS_PER_CPU} per CPU ({os.cpu_count() or 1} "
+                 f"CPUs); scanning with {effective_jobs(jobs)} processes")
 
     cache_dir = None
     if cache and os.environ.get("MODELMAP_NO_CACHE") != "1":  # the variable turns every cache off, as for the KB

@@ -355,6 +355,20 @@ def _worker(counter: Any, n: int, conn: Any) -> None:
     conn.close()
 
 
+MAX_JOBS_PER_CPU = 4
+
+
+def effective_jobs(requested: int | None) -> int:
+    """The number of processes a scan uses: one per CPU by default, at least 1, and at most MAX_JOBS_PER_CPU per
+    CPU. Every helper is a forked copy that fills its own parse caches, so past a few per CPU they add memory and
+    fork time and no speed: ``--jobs 400`` on a 10,000-file tree of 400 folders ran 55 processes at once on 2 CPUs
+    (33 s wall, 4.1 GB summed RSS; 20 s and 175 MB at 2), and a huge N forked until the user's process limit."""
+    cpus = os.cpu_count() or 1
+    if requested is None:
+        return cpus
+    return max(1, min(requested, cpus * MAX_JOBS_PER_CPU))
+
+
 def _execute(candidates: list[Candidate], trees: list[_Unit], opts: ScanOptions, jobs: int,
              progress: ProgressFn | None, results: list[_Batch]) -> None:
     """Scan the planned work: shared between this process and ``jobs - 1`` forked helpers when there
@@ -492,7 +506,7 @@ def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None
 
     include, exclude = _spec(opts.include), _spec(opts.exclude)
     changed = _changed_files(root, opts.changed_since) if opts.changed_since else None
-    jobs = opts.jobs if opts.jobs is not None else (os.cpu_count() or 1)
+    jobs = effective_jobs(opts.jobs)
     if jobs > 1 and not _can_fork():
         jobs = 1  # no fork (Windows): scan in this process; the helpers rely on inheriting the parent's memory
     stats = ScanStats()

@@ -20,6 +20,7 @@ says what was expected; the API turns it into a 4xx and stores nothing.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,7 +82,28 @@ def parse_json(body: bytes) -> Any:
         raise DocumentError(f"the upload is not valid JSON: {exc}", 400) from None
     if not depth_ok(doc):
         raise DocumentError(f"the document is nested more than {MAX_DEPTH} levels deep", 400)
+    if _UNSTORABLE_ESCAPE.search(body):
+        doc = _storable(doc)
     return doc
+
+
+# JSON may spell a NUL (\u0000) or a lone UTF-16 surrogate (\ud800); json.loads keeps both in the str, and no
+# database takes them: SQLite's driver cannot encode a surrogate to UTF-8 and PostgreSQL refuses NUL in text, so one
+# such character anywhere in an upload (a model name, a path, a BOM's modelmap:truncated note) answered 500. Only a
+# body that spells one of those escapes is walked (a pair is joined by json.loads and never matches _UNSTORABLE).
+_UNSTORABLE_ESCAPE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _storable(value: Any) -> Any:
+    """``value`` with every NUL and lone surrogate in its strings (keys included) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _UNSTORABLE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    return value  # depth_ok bounds the recursion at MAX_DEPTH levels
 
 
 def normalize(body: bytes) -> Normalized:
