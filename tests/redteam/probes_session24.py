@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from tests.redteam.probes import OK, PY_CALL, USAGE, probe, write
+from tests.redteam.probes import OK, PY_CALL, USAGE, probe, scan_probe, write
 from tests.redteam.probes_newer import ADMIN, SRV_UPLOAD, _auth, _http, _post, attack, no_token_in_log
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
@@ -100,3 +100,39 @@ for _pid, _count in {"superscript-count": "\u00b2", "5000-digit-count": "1" * 5_
                                                          f"Convolution conv0 {c} 1 in0 out0 0=64 6=1728\n").encode()),
           ("inspect", "model.param", "-f", "json"), frozenset({0, 1, 2}), fmt="json",
           checks=(*_BOUNDED, _no_value_error), timeout=60.0)
+
+
+# (d) modelmap's own outputs kept in the scanned tree (scan -o scan.json, bom -o bom.cdx.json / .xml, scan -f jsonl):
+# each was read as configuration and repeated every model as a use again (one call in app.py: 1 use -> 55 with a scan,
+# both BOMs, the CycloneDX XML and a check report beside it; a model removed from the code stayed in use through an old
+# report). Now each is a reported 'modelmap-output' skip and the model is counted once, where the code names it.
+_OWN = {"scan.json": ("scan", ".", "-f", "json"), "reports/bom.cdx.xml": ("bom", ".", "-f", "xml"),
+        "scan.jsonl": ("scan", ".", "-f", "jsonl", "--no-resolve")}
+
+
+def _own_outputs(ctx: Ctx) -> None:
+    import subprocess
+    import sys
+
+    from tests.redteam.runner import CHILD, child_env
+
+    write(ctx.work / "app.py", PY_CALL)
+    for rel, argv in _OWN.items():
+        done = subprocess.run([sys.executable, "-c", CHILD, *argv], cwd=ctx.work, env=child_env(ctx),
+                              capture_output=True, timeout=120, check=False)
+        write(ctx.work / rel, done.stdout)
+
+
+def _counted_once(res: Result) -> str | None:
+    doc = res.json()
+    if not isinstance(doc, dict):
+        return "no JSON document"
+    paths = sorted({str(f.get("path")) for f in doc.get("findings", [])})
+    own = sorted(s.get("path") for s in doc.get("skipped", []) if s.get("reason") == "modelmap-output")
+    if paths != ["app.py"] or own != sorted(_OWN):
+        return f"findings in {paths}, modelmap-output skips {own}"
+    return None
+
+
+scan_probe("s24-scan-own-outputs-in-tree", "wrong-answer", _own_outputs, accounted=list(_OWN),
+           checks=(*_BOUNDED, _counted_once), timeout=180.0)

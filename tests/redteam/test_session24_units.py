@@ -70,3 +70,46 @@ def test_ncnn_ordinary_file_still_reads(tmp_path: Path) -> None:
     path.write_text("7767517\n2 2\nInput in0 0 1 in0\nConvolution conv0 1 1 in0 out0 0=64 6=1728\n")
     info = NcnnParamReader().read(path)
     assert info.metadata["format_props"]["ncnn.weighted"] == "conv64/1728"
+
+
+# discover/engine.own_output: modelmap's own documents kept in the scanned tree are a 'modelmap-output' skip
+@pytest.mark.parametrize(("head", "what"), [
+    (b'{\n  "schema": "modelmap.scan/1",\n  "root": "/src",\n  "findings": []}', "a modelmap.scan document"),
+    (b'{"schema": "modelmap.check/1", "tool": {"name": "modelmap"}}', "a modelmap.check document"),
+    (b'{\n  "components": [],\n  "metadata": {"tools": {"components": [{"bom-ref": "tool:modelmap"}]}}}', "a BOM"),
+    (b'<bom><metadata><tools><components><component type="application" bom-ref="tool:modelmap">', "a BOM"),
+    (b'{"@graph": [{"createdUsing": ["urn:uuid:f3#tool/modelmap"]}]}', "a BOM"),
+    (b'{"runs": [{"tool": {"driver": {"name": "modelmap", "informationUri": "https://github.com/modelmap/modelmap"}}}]}',
+     "a SARIF log"),
+    (b'<?xml version="1.0"?>\n<testsuites name="modelmap check" tests="3">', "a JUnit report"),
+    (b'{"path": "src/a \\"b\\".py", "line": 2, "column": 48, "raw": "gpt-4o", "kind": "api-model"}\n',
+     "a scan in JSON Lines"),
+])
+def test_modelmap_outputs_are_recognised(head: bytes, what: str) -> None:
+    from modelmap.discover.engine import own_output
+
+    assert own_output(head) == what
+
+
+@pytest.mark.parametrize("data", [
+    b'{"schema": "https://json-schema.org/draft/2020-12/schema", "model": "gpt-4o", "tool": "modelmap"}',
+    b'{"name": "modelmap-demo", "dependencies": {"modelmap": "^0.1"}, "model": "gpt-4o"}',
+    b'{"path": "a.py", "model": "gpt-4o"}\n',
+    b'<testsuites name="unit"><property name="model" value="gpt-4o" /></testsuites>',
+])
+def test_other_documents_naming_modelmap_are_read(data: bytes) -> None:
+    from modelmap.discover.engine import own_output
+
+    assert own_output(data) is None
+
+
+def test_a_scan_beside_its_saved_outputs_counts_the_model_once(tmp_path: Path) -> None:
+    import modelmap
+    from modelmap.report import scan_renderers
+
+    (tmp_path / "app.py").write_text("import openai\nopenai.OpenAI().chat.completions.create(model='gpt-4o')\n")
+    first = modelmap.scan([tmp_path], resolve=True, jobs=1)
+    (tmp_path / "scan.json").write_bytes(scan_renderers()["json"].render(first))
+    again = modelmap.scan([tmp_path], resolve=True, jobs=1)
+    assert [f.path for f in again.findings] == [f.path for f in first.findings] == ["app.py"]
+    assert [(s.path, s.reason) for s in again.skips] == [("scan.json", "modelmap-output")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -188,6 +189,10 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
         out.skips.append(Skip(cand.relpath, "generated", f"{len(data)} bytes in lines averaging over "
                                                          f"{GENERATED_LINE} characters"))
         return
+    if name.endswith(_OUTPUT_NAMES) and (what := own_output(data)) is not None:
+        out.skips.append(Skip(cand.relpath, "modelmap-output", f"{what} written by modelmap: its models are "
+                                                               "counted where the code uses them, not again here"))
+        return
     out.scanned += 1
     out.bytes += len(data)
     # the prefilter runs on raw bytes: a file without any keyword is never decoded or parsed
@@ -264,6 +269,34 @@ def _analyse(relpath: str, text: str, applicable: list[Source], opts: ScanOption
 
 
 _LONG_LINES_OK = (".json", ".jsonl", ".ndjson", ".ipynb")  # data formats: one-line files are normal, parsed linearly
+
+
+# modelmap's own documents saved in the tree they describe (scan -o scan.json, bom -o bom.cdx.json, check -f sarif):
+# read as configuration, each repeated every model as a use again, so one call in a.py became 55 uses once the scan,
+# both BOMs and the CycloneDX XML were kept next to it, and a model removed from the code stayed "in use" through an
+# old report. Recognised by what only modelmap writes: its schema ids, its tool reference in a BOM, its SARIF driver
+# URI, its JUnit suite name, and a JSON Lines finding's first keys (scan -f jsonl). One bounded pass over the bytes.
+_OUTPUT_NAMES = (".json", ".jsonl", ".ndjson", ".sarif", ".xml")
+_OWN_OUTPUT = re.compile(
+    rb'"schema": ?"(modelmap\.[a-z]{1,20})/[0-9]'  # scan, check, trace, runtime, ... JSON
+    rb'|"bom-ref": ?"tool:(modelmap)"|bom-ref="tool:(modelmap)"'  # CycloneDX JSON / XML by bom
+    rb'|#tool/(modelmap)"'  # SPDX 3 JSON-LD by bom --format spdx
+    rb'|"informationUri": ?"https://github\.com/modelmap/(modelmap)"'  # SARIF by check
+    rb'|<testsuites name="(modelmap) check"')  # JUnit XML by check
+_JSONL_FINDING = re.compile(rb'\{"path": "(?:[^"\\\n]|\\.){0,4096}", "line": (?:[0-9]{1,12}|null), '
+                            rb'"column": (?:[0-9]{1,12}|null), "raw": "')
+
+
+def own_output(data: bytes) -> str | None:
+    """What kind of modelmap output ``data`` is ("a modelmap.scan document", "a BOM", ...), or None."""
+    if _JSONL_FINDING.match(data.lstrip()):
+        return "a scan in JSON Lines"
+    m = _OWN_OUTPUT.search(data) if b"modelmap" in data else None
+    if m is None:
+        return None
+    if m.group(1):
+        return f"a {m.group(1).decode()} document"
+    return "a BOM" if m.lastindex in (2, 3, 4) else "a SARIF log" if m.lastindex == 5 else "a JUnit report"
 
 
 def _looks_minified(data: bytes) -> bool:
