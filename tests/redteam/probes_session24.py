@@ -136,3 +136,23 @@ def _counted_once(res: Result) -> str | None:
 
 scan_probe("s24-scan-own-outputs-in-tree", "wrong-answer", _own_outputs, accounted=list(_OWN),
            checks=(*_BOUNDED, _counted_once), timeout=180.0)
+
+
+# (e) many ignore rules: pathspec 1.x compiles all of them into one re2 Set, which re2 refuses past its memory budget
+# (about 2,000 'dir/**/name*' lines). A .gitignore that long was dropped whole without a word (the folder it ignores was
+# scanned: gpt-4o-mini found in gen/), and 20,000 --exclude globs stopped the scan with 'internal error: failed to
+# compile Set' (exit 2). Now pathspec's pure-Python backend takes over.
+_RULES = [f"d{i}/**/x{i}*.py" for i in range(5_000)]
+
+
+def _long_gitignore(ctx: Ctx) -> None:
+    write(ctx.work / "app.py", PY_CALL)
+    write(ctx.work / "gen" / "b.py", PY_CALL.replace("gpt-4o", "gpt-4o-mini"))
+    write(ctx.work / ".gitignore", "gen/\n" + "".join(f"{r}\n" for r in _RULES))
+
+
+scan_probe("s24-scan-gitignore-5k-rules", "wrong-answer", _long_gitignore, accounted=["gen/"],
+           checks=(*_BOUNDED, _finds("gpt-4o"), _finds("gpt-4o-mini", present=False)), timeout=120.0)
+probe("s24-scan-exclude-5k-globs", "option-injection", _tree_50_folders,
+      ("scan", ".", "-f", "json", *(f"--exclude={r}" for r in _RULES)), OK,
+      checks=(*_BOUNDED, _finds("gpt-4o")), timeout=120.0)

@@ -113,3 +113,25 @@ def test_a_scan_beside_its_saved_outputs_counts_the_model_once(tmp_path: Path) -
     again = modelmap.scan([tmp_path], resolve=True, jobs=1)
     assert [f.path for f in again.findings] == [f.path for f in first.findings] == ["app.py"]
     assert [(s.path, s.reason) for s in again.skips] == [("scan.json", "modelmap-output")]
+
+
+# discover/walk.gitignore_spec: past re2's Set budget, pathspec's pure-Python backend matches the same paths
+def test_ignore_rules_past_the_re2_set_budget_still_match() -> None:
+    from modelmap.discover.walk import gitignore_spec
+
+    spec = gitignore_spec(["gen/", *(f"d{i}/**/x{i}*.py" for i in range(3_000))])
+    assert spec.match_file("gen/b.py")
+    assert spec.match_file("d2999/a/b/x2999q.py")
+    assert not spec.match_file("d2999/a/b/y2999q.py")
+    assert not spec.match_file("src/app.py")
+
+
+def test_a_long_gitignore_is_honoured(tmp_path: Path) -> None:
+    import modelmap
+
+    (tmp_path / "gen").mkdir()
+    (tmp_path / "gen" / "b.py").write_text("import openai\nopenai.OpenAI().chat.completions.create(model='gpt-4o')\n")
+    (tmp_path / ".gitignore").write_text("gen/\n" + "".join(f"d{i}/**/x{i}*.py\n" for i in range(3_000)))
+    result = modelmap.scan([tmp_path], jobs=1)
+    assert result.findings == []
+    assert ("gen/", "ignored") in [(s.path, s.reason) for s in result.skips]

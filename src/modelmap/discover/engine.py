@@ -45,6 +45,7 @@ from modelmap.discover.walk import (
     WalkConfig,
     WalkSkip,
     file_skip_reason,
+    gitignore_spec,
     ignore_names,
     root_specs,
     walk_dir,
@@ -514,9 +515,7 @@ def _spec(patterns: Iterable[str]) -> pathspec.PathSpec | None:
     pats = [p for p in patterns if p]
     if not pats:
         return None
-    import pathspec
-
-    return pathspec.GitIgnoreSpec.from_lines(pats)
+    return gitignore_spec(pats)
 
 
 def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None = None,

@@ -12,7 +12,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 from modelmap.fsutil import read_regular
 
@@ -103,12 +103,26 @@ def _load_ignore(directory: str, names: tuple[str, ...]) -> pathspec.PathSpec | 
             lines.extend(data.decode("utf-8", errors="replace").splitlines())
     if not lines:
         return None
-    import pathspec  # imported on the first ignore file met
 
     try:
-        return pathspec.GitIgnoreSpec.from_lines(lines, _ignore_pattern)
+        return gitignore_spec(lines, _ignore_pattern)
     except Exception:
         return None
+
+
+def gitignore_spec(lines: list[str], factory: Any = None) -> pathspec.PathSpec:
+    """``GitIgnoreSpec.from_lines``, falling back to pathspec's pure-Python backend when its default one refuses.
+    pathspec 1.x compiles every line into one re2 Set, and re2 refuses a Set past its memory budget ("failed to
+    compile Set"): about 2,000 'dir/**/name*' lines, or 20,000 plain 'name/' lines. A .gitignore that long was
+    dropped whole without a word (the folders it ignores were scanned), and as many --exclude globs stopped the scan
+    with an internal error. The fallback matches the same paths, one pattern at a time (about 5 ms a path for
+    20,000 patterns, 0.5 ms for 2,000)."""
+    import pathspec
+
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines, factory)
+    except Exception:
+        return pathspec.GitIgnoreSpec.from_lines(lines, factory, backend="simple")
 
 
 _IGNORE_PATTERNS: dict[str, pathspec.Pattern] = {}  # one ignore-file line -> its compiled pattern
