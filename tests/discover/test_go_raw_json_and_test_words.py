@@ -1,5 +1,5 @@
-"""Session 28 (tuneC28): a JSON document in a Go raw string literal is read as the same JSON shipped as a file.
-Fixtures written for these tests."""
+"""Session 28 (tuneC28): a JSON document in a Go raw string literal is read as the same JSON shipped as a file; a
+collection named for architectures holds architecture names, not models. Fixtures written for these tests."""
 
 from __future__ import annotations
 
@@ -43,9 +43,28 @@ func TestLoadAgentConfig(t *testing.T) {
 }
 '''
 
+_CSHARP_ARCHS = '''\
+using System.Collections.Generic;
+
+namespace Acme.Local
+{
+    public class ModelEntry
+    {
+        static List<string> embeddingOnlyArchs = new List<string> { "bert", "nomic-bert", "jina-bert-v2", "t5" };
+        static List<string> embeddingModels = new List<string> { "nomic-embed-text-v1.5", "bge-m3" };
+    }
+}
+'''
+
 def test_go_raw_string_json_config(tmp_path: Path) -> None:
     got = found(tmp_path, "pkg/migrate/config_test.go", _GO_CONFIG_TEST)
     assert (10, "anthropic/claude-sonnet-4-20250514") in got
     assert (17, "openai/gpt-4o") in got and (18, "claude-3-opus") in got
     assert not any(raw in ("%s", "model", "acme-rerank-model") for _, raw in got)
+
+
+def test_architecture_list_is_not_models(tmp_path: Path) -> None:
+    got = found(tmp_path, "Runtime/ModelEntry.cs", _CSHARP_ARCHS)
+    assert not {raw for line, raw in got if line == 7}
+    assert (8, "nomic-embed-text-v1.5") in got and (8, "bge-m3") in got
 

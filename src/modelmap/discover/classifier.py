@@ -329,11 +329,22 @@ _ARCH_NAMES = frozenset({"architecture", "architectures", "arch", "model_arch", 
                          "model_family", "families"})
 
 
+# the last word of a name that says its values are architectures (`embeddingOnlyArchs`, `supported_architectures`,
+# `VISION_ARCHS`): a GGUF / llama.cpp wrapper's list of `general.architecture` values ("bert", "t5", "nomic-bert")
+_ARCH_TAIL = frozenset({"arch", "archs", "architecture", "architectures"})
+
+
 def _names_an_architecture(c: Candidate) -> bool:
     names = [c.compared_to, c.switch_on]
-    if c.bindings and not c.call_before_binding:
-        names.append(c.bindings[0])
-    return any(n is not None and snake(n).rsplit(".", 1)[-1] in _ARCH_NAMES for n in names)
+    if c.bindings and (not c.call_before_binding or (c.call or "").lower() in _CONTAINER_CALLS):
+        names.append(c.bindings[0])  # `archs = new List<string> { … }`: through a collection's constructor
+    for n in names:
+        if n is None:
+            continue
+        last = snake(n).rsplit(".", 1)[-1]
+        if last in _ARCH_NAMES or last.rsplit("_", 1)[-1] in _ARCH_TAIL:
+            return True
+    return False
 
 
 # names whose value is the name of a file to save or load (`filename:`, `modelFile =`, `weights_file`)
