@@ -1,5 +1,6 @@
 """Session 28 (tuneC28): a JSON document in a Go raw string literal is read as the same JSON shipped as a file; a
-collection named for architectures holds architecture names, not models. Fixtures written for these tests."""
+collection named for architectures holds architecture names, not models; a test's `org/word` fixture id is no
+model. Fixtures written for these tests."""
 
 from __future__ import annotations
 
@@ -56,6 +57,23 @@ namespace Acme.Local
 }
 '''
 
+_GO_FIXTURE_IDS = '''\
+package model
+
+import "testing"
+
+func TestUpdate(t *testing.T) {
+	list := []ModelConfig{
+		{ModelName: "old-model", Model: "openai/old"},
+		{ModelName: "new-model", Model: "openai/new"},
+		{ModelName: "asr", Model: "openai/whisper"},
+		{ModelName: "gpt", Model: "openai/gpt-4o"},
+	}
+	run(t, list)
+}
+'''
+
+
 def test_go_raw_string_json_config(tmp_path: Path) -> None:
     got = found(tmp_path, "pkg/migrate/config_test.go", _GO_CONFIG_TEST)
     assert (10, "anthropic/claude-sonnet-4-20250514") in got
@@ -68,3 +86,8 @@ def test_architecture_list_is_not_models(tmp_path: Path) -> None:
     assert not {raw for line, raw in got if line == 7}
     assert (8, "nomic-embed-text-v1.5") in got and (8, "bge-m3") in got
 
+
+def test_test_fixture_word_ids(tmp_path: Path) -> None:
+    got = found(tmp_path, "cmd/model/update_test.go", _GO_FIXTURE_IDS)
+    assert (7, "openai/old") not in got and (8, "openai/new") not in got
+    assert (9, "openai/whisper") in got and (10, "openai/gpt-4o") in got

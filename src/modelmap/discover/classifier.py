@@ -42,6 +42,7 @@ from modelmap.discover.identify import (
     is_model_ish,
     is_model_key,
     is_slot_name,
+    names_family,
     vocab,
 )
 from modelmap.discover.peers import GPT3_BASE, is_provider_name
@@ -329,6 +330,10 @@ _ARCH_NAMES = frozenset({"architecture", "architectures", "arch", "model_arch", 
                          "model_family", "families"})
 
 
+# an org or provider and one plain lower-case word (`openai/test`, `openai/existing`)
+_TEST_WORD_ID = re.compile(r"[A-Za-z][\w.-]*/[a-z]{2,12}")
+
+
 # the last word of a name that says its values are architectures (`embeddingOnlyArchs`, `supported_architectures`,
 # `VISION_ARCHS`): a GGUF / llama.cpp wrapper's list of `general.architecture` values ("bert", "t5", "nomic-bert")
 _ARCH_TAIL = frozenset({"arch", "archs", "architecture", "architectures"})
@@ -498,6 +503,10 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         return None
     if hint == "key" and is_model_name(value) and not _known(value):
         return None  # the value is itself a key's name (deployment_name: "libre_app_dall3_deployment_name")
+    if context == "test" and match.kind == "hf-repo" and _TEST_WORD_ID.fullmatch(value) and not _known(value) \
+            and not names_family(value.split("/", 1)[1]):
+        return None  # a test's `Model: "openai/test"`, `"openai/existing"`, `"openai/old"`: a provider or org and a
+        # plain word the test names its fixture entries by, no model (Hub names carry a digit, a separator or a family)
     if match.kind == "model-file" and _WEIGHT_FILE.match(value.rsplit("/", 1)[-1]) and "/" not in value:
         return None  # a weight file's generic name inside code, not a model
     if _known(value):
