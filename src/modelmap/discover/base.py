@@ -18,7 +18,15 @@ from typing import Any, Protocol
 
 import re2
 
-from modelmap.discover.identify import PLACEHOLDER, Hint, Match, classify, classify_endpoint, decide_role
+from modelmap.discover.identify import (
+    PLACEHOLDER,
+    Hint,
+    Match,
+    classify,
+    classify_client_endpoint,
+    classify_endpoint,
+    decide_role,
+)
 from modelmap.types import Finding, Skip, SymbolUse
 
 # -- linear-time patterns ----------------------------------------------------------------------------
@@ -472,8 +480,10 @@ class Collector:
         return finding
 
     def endpoint(self, value: str, line: int, column: int, *, symbol: str | None = None,
-                 source_id: str | None = None) -> Finding | None:
-        hit = classify_endpoint(value)
+                 source_id: str | None = None, client: bool = False) -> Finding | None:
+        """An endpoint finding for a model API's base URL; ``client``: the value is bound to a model client's base
+        URL in code, where a private or cluster-internal model server counts too (``classify_client_endpoint``)."""
+        hit = classify_client_endpoint(value) if client else classify_endpoint(value)
         if hit is None:
             return None
         provider, url = hit

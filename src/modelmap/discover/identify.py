@@ -8,6 +8,7 @@ keeps GitHub slugs, MIME types, Docker images and file paths out.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -1257,6 +1258,61 @@ def classify_endpoint(value: str) -> tuple[str, str] | None:
         return None  # a web app's own address on a shared port (http://localhost:3000/login), not a model server
     return provider, v.rstrip("/")
 
+
+
+# the provider id of a model server that a client reaches on the company's own network (a private address, a
+# cluster-internal name) when nothing says which server software it is: operator and serving country unknown
+SELF_HOSTED = "self-hosted"
+# host names that only resolve inside one network: Kubernetes service DNS (<svc>.<ns>.svc.cluster.local, <svc>.<ns>.svc),
+# cloud-internal DNS (*.internal: GCP, ECS/Docker host.docker.internal), mDNS (*.local)
+_PRIVATE_SUFFIXES = (".svc.cluster.local", ".cluster.local", ".svc", ".internal", ".local", ".localhost")
+
+
+def _private_host(host: str) -> bool:
+    """Whether ``host`` names a machine on the caller's own network: loopback, a private (RFC 1918 / RFC 4193)
+    address, a cluster- or network-internal DNS name, or a single-label name (a Compose or Kubernetes service).
+    Link-local addresses are not (169.254.169.254 is a cloud's metadata service, never a model server)."""
+    if host in _LOCAL_HOSTS:
+        return True
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return "." not in host or host.endswith(_PRIVATE_SUFFIXES)
+    return (ip.is_private or ip.is_loopback) and not ip.is_link_local and not ip.is_multicast
+
+
+def classify_client_endpoint(value: str) -> tuple[str, str] | None:
+    """``classify_endpoint`` for a URL that code binds to a model client's base URL (``OpenAI(base_url=...)``,
+    ``new OpenAI({ baseURL })``, ``ChatOpenAI(openai_api_base=...)``): there a private or cluster-internal address
+    with a model API's path (``http://10.0.3.7:8000/v1``, ``http://qwen-vllm.llm.svc.cluster.local:8000/v1``) is a
+    model server the company runs itself. Its server is named only by a port that is that server's own (Ollama's
+    11434); otherwise it is ``self-hosted``, operator and serving country unknown. Callers apply this only under a
+    client's base-URL binding: a bare private URL elsewhere (a web app's own routes, an OAuth redirect, a health
+    check) is no model server."""
+    hit = classify_endpoint(value)
+    if hit is not None:
+        return hit
+    v = value.strip()
+    if "://" not in v or len(v) > 500 or _SPACE.search(v) or _TEMPLATE_HOST.search(v):
+        return None
+    try:
+        parts = urlsplit(v)
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return None
+    if not host or parts.scheme not in ("http", "https") or not _private_host(host):
+        return None
+    local = vocab().local_ports.get(port) if port is not None else None
+    if local and port not in _SHARED_PORTS:
+        return local, v.rstrip("/")  # the server's own port (Ollama's 11434) names it, as on a local host
+    if not _MODEL_API_PATH.match(parts.path or "/"):
+        return None
+    return SELF_HOSTED, v.rstrip("/")
+
+
+# a placeholder standing for the host (http://${VLLM_HOST}:8000/v1, http://{host}:8000/v1, http://<ip>:8000/v1)
+_TEMPLATE_HOST = re.compile(r"://[^/]*[{}<>$%]")
 
 # local ports that a model server defaults to but every kind of web server uses too (Rails, Express, Next.js and
 # Grafana on 3000, Django and uvicorn on 8000, Tomcat and proxies on 8080): a local address on one of them is taken

@@ -43,6 +43,7 @@ from modelmap.discover.identify import (
     Match,
     api_pattern,
     classify,
+    classify_client_endpoint,
     classify_endpoint,
     decide_role,
     is_generic,
@@ -1067,6 +1068,8 @@ class _Analysis:
         last = callee.rsplit(".", 1)[-1]
         url = self._call_endpoint(node)
         if node.type == "new_expression" and last in _CLIENT_SDKS:
+            # a model SDK's client: its base URL on a private or cluster-internal host is a self-hosted model server
+            url = url or self._call_endpoint(node, client=True)
             return _Client(_CLIENT_SDKS[last], url[0] if url else None, url[1] if url else None)
         m = _CREATE_PROVIDER.match(last)
         if m and node.type == "call_expression":
@@ -1076,23 +1079,27 @@ class _Analysis:
                 return _Client("ai-registry")
             known = _AI_SDK_PROVIDERS.get(low) or vocab().prefixes.get(low.lower())
             if known or base in ("OpenAICompatible", "Gateway") or self._imports_ai_provider():
+                url = url or self._call_endpoint(node, client=True)
                 return _Client("ai-sdk", url[0] if url else known, url[1] if url else None)
         if url is not None:
             return _Client("other", url[0], url[1])
         return None
 
-    def _call_endpoint(self, call: Any) -> tuple[str, str] | None:
+    def _call_endpoint(self, call: Any, *, client: bool = False) -> tuple[str, str] | None:
+        """The endpoint a call's options name; ``client``: the call builds a model SDK's client, whose base URL on a
+        private or cluster-internal host counts too (``classify_client_endpoint``)."""
         args = call.child_by_field_name("arguments")
         if args is None:
             return None
         for arg in args.named_children:
             for obj in self.objects_of(arg):
-                hit = self._object_endpoint(obj, 0)
+                hit = self._object_endpoint(obj, 0, client)
                 if hit:
                     return hit
         return None
 
-    def _object_endpoint(self, obj: Any, depth: int) -> tuple[str, str] | None:
+    def _object_endpoint(self, obj: Any, depth: int, client: bool = False) -> tuple[str, str] | None:
+        classify_url = classify_client_endpoint if client else classify_endpoint
         if depth > 2:
             return None
         for pair in obj.named_children:
@@ -1103,12 +1110,12 @@ class _Analysis:
                 continue
             value = pair.child_by_field_name("value")
             for lit in self.literals(value):
-                hit = classify_endpoint(string_value(lit) or "")
+                hit = classify_url(string_value(lit) or "")
                 if hit:
                     self.url_literals.add(_node_key(lit))
                     return hit
             for inner in self.objects_of(value):
-                hit = self._object_endpoint(inner, depth + 1)
+                hit = self._object_endpoint(inner, depth + 1, client)
                 if hit:
                     return hit
         return None
@@ -1431,6 +1438,12 @@ class _Analysis:
                 if key in self.url_literals or not _is_local_web(value):
                     line, col = self.position(node)
                     self.c.endpoint(value, line, col, symbol=self.symbol(node), source_id="js-endpoint")
+                continue
+            if key in self.url_literals and "://" in value:
+                # a model SDK client's baseURL on the company's own network (new OpenAI({ baseURL:
+                # "http://qwen-vllm.llm.svc.cluster.local:8000/v1" })): a self-hosted model server
+                line, col = self.position(node)
+                self.c.endpoint(value, line, col, symbol=self.symbol(node), source_id="js-endpoint", client=True)
                 continue
             match = classify(value, "none")
             if match is not None:

@@ -36,7 +36,15 @@ from modelmap.discover.base import (
 from modelmap.discover.candidates import yaml_model_pairs
 from modelmap.discover.classifier import binding_only, family_prefix
 from modelmap.discover.config_files import _is_model_section
-from modelmap.discover.identify import Hint, Match, classify, classify_endpoint, is_model_key, is_specific
+from modelmap.discover.identify import (
+    Hint,
+    Match,
+    classify,
+    classify_client_endpoint,
+    classify_endpoint,
+    is_model_key,
+    is_specific,
+)
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
 from modelmap.discover.python_size import MAX_AST_ESTIMATE, ast_estimate, without_ast
 from modelmap.discover.uris import _stand_in
@@ -183,6 +191,13 @@ _MIGRATION_OP = re.compile(r"(?:^|\.)(?:AddField|AlterField)$")
 
 _CLIENT_URL_KW = ("base_url", "api_base", "openai_api_base", "azure_endpoint", "endpoint", "host", "baseURL",
                   "base_url_override", "ollama_base_url", "server_url", "endpoint_url", "url")
+# the constructors and calls of model clients whose base URL is the model server they talk to (OpenAI, AsyncOpenAI,
+# AzureOpenAI, ChatOpenAI, OpenAIEmbeddings, ChatOllama, OllamaEmbeddings, ollama.Client, InferenceClient, Anthropic,
+# OpenAILike, VLLMOpenAI, HuggingFaceEndpoint, litellm.completion): only there is a private address a model server
+# (``classify_client_endpoint``); httpx.Client(base_url=...) or requests.get(url=...) on one is the app's own service
+_MODEL_CLIENT = re.compile(r"(?:^|\.)(?:(?:Async)?(?:Azure)?OpenAI\w*|\w*Chat[A-Z]\w*|\w*Embeddings?|\w*(?:LLM|Llm)\w*|"
+                           r"\w*Ollama\w*|\w*InferenceClient|\w*Anthropic\w*|HuggingFaceEndpoint\w*|init_chat_model|"
+                           r"a?completion|a?embedding)$|^(?:ollama|openai|anthropic|litellm|groq|mistralai)\.\w*Client$")
 _GETENV = re.compile(r"(?:^|\.)(getenv|environ\.get|get_env|env\.str|config)$")
 # `'model': 'qwen-max'` / `model="gpt-4o"` written inside a docstring example or a commented-out line
 # (RE2: linear time on any line; the quote pair is an alternation because RE2 has no backreferences)
@@ -462,6 +477,7 @@ class _Module:
         self.docstrings: set[int] = set()
         self.claimed: set[int] = set()
         self.silenced: set[int] = set()  # literals that are known not to be models (f-string parts, arch names)
+        self.client_urls: set[int] = set()  # private model-server URLs bound to a model client's base URL
         self.budget = collector.budget
         self._flow: dict[tuple[Any, int], list[ast.Constant]] = {}
         self._columns = CharColumns(lambda row: lines[row] if 0 <= row < len(lines) else "")
@@ -705,6 +721,16 @@ class _Module:
                 for lit in self.literals(kw.value):
                     hit = classify_endpoint(str(lit.value))
                     if hit:
+                        return hit
+        if not _MODEL_CLIENT.search(_dotted(call.func)):
+            return None
+        for kw in call.keywords:
+            if kw.arg in _CLIENT_URL_KW:
+                for lit in self.literals(kw.value):
+                    hit = classify_client_endpoint(str(lit.value))
+                    if hit:
+                        # OpenAI(base_url="http://10.0.3.7:8000/v1"): a model server on the company's own network
+                        self.client_urls.add(id(lit))
                         return hit
         return None
 
@@ -1355,6 +1381,10 @@ class _Module:
             end = self._columns.char_col(node.lineno - 1, end) if not text.isascii() else end
             # only the literal's own text is read (the rest of the line masked, so that columns stay)
             self.embedded([(node.lineno, " " * start + text[start:end])], "python-embedded-json")
+            return
+        if id(node) in self.client_urls:
+            line, col = self.position(node)
+            self.c.endpoint(value, line, col + shift, symbol=self.symbol(), source_id="python-endpoint", client=True)
             return
         if "://" not in value and classify(value, "none") is None:
             return  # most literals: decided by the (memoised) classifier before any position work

@@ -2036,6 +2036,13 @@ _CLIENT_DEFAULT = {"openai": "openai-api", "anthropic": "anthropic-api", "google
                    "cohere": "cohere-api", "mistral": "mistral-api", "ollama": "ollama"}
 
 
+def endpoint_words(provider: str | None) -> str:
+    """"self-hosted endpoint" for a model server on the company's own network whose software code does not name
+    (a private or cluster-internal base URL: provider ``self-hosted``), else "endpoint" (the provider's record
+    names the server: vllm, ollama)."""
+    return "self-hosted endpoint" if provider == "self-hosted" else "endpoint"
+
+
 def serving_evidence(finding: Finding) -> tuple[str, str] | None:
     """(provider id, why) when the code shows who serves this model reference, else None.
 
@@ -2047,7 +2054,7 @@ def serving_evidence(finding: Finding) -> tuple[str, str] | None:
     if not provider:
         return None
     if finding.endpoint:
-        return provider, f"endpoint {finding.endpoint} configured for this call"
+        return provider, f"{endpoint_words(provider)} {finding.endpoint} configured for this call"
     if finding.kind == "provider-prefixed":
         return provider, f"provider prefix in {finding.raw!r}"
     if finding.api and _CLIENT_DEFAULT.get(finding.api) == provider:
@@ -2113,7 +2120,7 @@ def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Reso
     unresolved: dict[str, int] = {}  # findings of a file left unresolved past its budget
     for f in result.findings:
         if f.kind == "endpoint":
-            served = resolver.served_by(f.provider, evidence=f"endpoint {f.endpoint or f.raw}")
+            served = resolver.served_by(f.provider, evidence=f"{endpoint_words(f.provider)} {f.endpoint or f.raw}")
             out.append(replace(f, resolution={"served_by": served} if served else None))
             continue
         query = f.raw.rsplit("/", 1)[-1] if f.kind == "model-file" else f.raw
