@@ -54,6 +54,7 @@ class HostedForm:
     mode: str | None = None
     vendor: str | None = None
     served_as: str | None = None  # the KB model the provider documents for this name (served-names.json)
+    geo: str | None = None  # a Bedrock cross-Region inference profile's geography prefix (us, eu, apac, global ...)
 
 
 # ---- the catalog (lazy) -----------------------------------------------------------------------------
@@ -286,8 +287,9 @@ def _rule_form(q: str, low: str) -> HostedForm | None:
     if m:
         vendor = m.group("vendor").lower()
         name = m.group("name")
+        geo = (m.group("geo") or "").lower() or None
         return HostedForm(q, "aws-bedrock", "bedrock", lookups=_bedrock_lookups(vendor, name),
-                          alias=f"{vendor}.{name}".lower(), vendor=vendor)
+                          alias=f"{vendor}.{name}".lower(), vendor=vendor, geo=geo)
     m = _VERTEX_PATH.fullmatch(q)
     if m:
         vendor = m.group("vendor").lower()
@@ -468,7 +470,8 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
 
     kb = resolver.kb
     what = _FORM_NAMES.get(form.form, "a hosted-model id")
-    served = resolver.served_by(form.provider, evidence=f"the identifier's form: {form.query!r} is {what}")
+    served = _geo_served(resolver.served_by(form.provider, evidence=f"the identifier's form: {form.query!r} is {what}"),
+                         form.geo)
     best: Resolution | None = None
     how = ""
     verbatim: str | None = None  # the name that matched, when the query spells it as is
@@ -530,6 +533,40 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
         confidence = "inferred" if confidence == "known" else confidence  # the name was respelled by a rule
     return replace(best, query=form.query, served_by=served, confidence=confidence,
                    reason=note if not best.reason else f"{note}; {best.reason}")
+
+
+# Amazon Bedrock cross-Region inference profiles: the id's geography prefix says where a request may be processed.
+# A geographic profile (us., eu., apac., us-gov., jp., au., ca.) keeps the request within the AWS Regions of that
+# geography; a global. profile may route it to any commercial AWS Region. Sources (as_of 2026-12-06):
+# https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html (geographic profiles
+# stay in their geography), https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html
+# (destination Regions depend on the model; global: all commercial Regions), and the geography identifiers in
+# https://docs.aws.amazon.com/cdk/api/v2/docs/@aws-cdk_aws-bedrock-alpha.CrossRegionInferenceProfileRegion.html.
+# ``serving``: the jurisdictions, where one country or the EU (ISO 3166-1's reserved "EU") holds them all; empty where
+# the geography spans countries that vary by model (apac: Japan, Korea, India, Singapore, Australia ...) or any
+# Region (global): those are not guessed, ``region`` still names the geography.
+BEDROCK_GEOGRAPHIES: dict[str, tuple[tuple[str, ...], str]] = {
+    "us": (("US",), "us: AWS Regions in the United States"),
+    "us-gov": (("US",), "us-gov: AWS GovCloud (US) Regions"),
+    "eu": (("EU",), "eu: AWS Regions in the European Union"),
+    "jp": (("JP",), "jp: AWS Regions in Japan"),
+    "au": (("AU",), "au: AWS Regions in Australia"),
+    "ca": (("CA",), "ca: AWS Regions in Canada"),
+    "apac": ((), "apac: AWS Regions in Asia Pacific (which ones depends on the model)"),
+    "global": ((), "global: any commercial AWS Region"),
+}
+BEDROCK_GEO_SOURCE = "https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html"
+
+
+def _geo_served(served: dict[str, Any] | None, geo: str | None) -> dict[str, Any] | None:
+    """``served`` narrowed to a Bedrock inference profile's geography: the id's prefix is evidence of where the
+    request is processed (``eu.anthropic...`` -> EU), which the customer-selected region of a bare id is not."""
+    if served is None or geo is None or geo not in BEDROCK_GEOGRAPHIES:
+        return served
+    serving, region = BEDROCK_GEOGRAPHIES[geo]
+    return {**served, "serving": list(serving), "region": region,
+            "evidence": f"{served.get('evidence')}; its {geo}. prefix is a cross-Region inference profile ({region}; "
+                        f"{BEDROCK_GEO_SOURCE})"}
 
 
 def _bedrock_maker(kb: KnowledgeIndex, form: HostedForm) -> str | None:
