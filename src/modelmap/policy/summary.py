@@ -122,6 +122,7 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
                 "serving_countries": [],
                 "served": {},  # operator -> its countries, from the usages that carry serving evidence
                 "serving_unknown": 0,  # usages with no serving evidence: unknown, never filled from another use
+                "assumed": set(),  # providers discovery guessed from the model's name for those usages (no evidence)
                 "confidence": model["confidence"],
                 "usages": 0,
                 "flows": set(),
@@ -136,6 +137,8 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
             entry["served"].setdefault(operator, set()).update(served["countries"] or ())
         else:
             entry["serving_unknown"] += 1
+            if finding.provider:
+                entry["assumed"].add(finding.provider)
     model_rows = []
     for label in sorted(models):
         row = dict(models[label])
@@ -144,10 +147,15 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
         # evidence, rather than taking the first usage's answer for all of them.
         served_map = row.pop("served")
         unknown = row.pop("serving_unknown")
+        assumed = sorted(row.pop("assumed"))
+        # a provider guessed from the model's name is no serving evidence: said as an assumption, never counted
+        guess = f"; provider assumed from the model name: {', '.join(assumed)}" if assumed else ""
         row["serving_countries"] = sorted({c for cs in served_map.values() for c in cs})
         if served_map:
             row["served_by"] = ", ".join(sorted(served_map)) + (
-                f" ({unknown} of {row['usages']} uses: self-hosted or unknown)" if unknown else "")
+                f" ({unknown} of {row['usages']} uses: self-hosted or unknown{guess})" if unknown else "")
+        elif assumed:
+            row["served_by"] = f"unknown (provider assumed from the model name: {', '.join(assumed)})"
         row["flows"] = sorted(row["flows"])
         row["identifiers"] = sorted(row["identifiers"])
         model_rows.append(row)

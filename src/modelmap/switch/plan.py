@@ -99,6 +99,9 @@ class UsagePlan:
     effort_assumption: str = ""
     fallbacks: list[dict[str, Any]] = field(default_factory=list)
     live: dict[str, Any] | None = None  # plan --runtime: what production says (seen, served_by, requests, last_seen)
+    # served_by is the provider discovery guessed from the model's name (qwen-plus -> dashscope-cn), not evidence in
+    # the code (an endpoint, a client, a provider prefix): shown and priced as an assumption
+    served_by_assumed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "raw": self.raw, "model": self.model, "role": self.role,
@@ -106,7 +109,18 @@ class UsagePlan:
                 "replacement": self.replacement, "none_found": self.none_found,
                 "fallbacks": self.fallbacks, "edits": [e.to_dict() for e in self.edits],
                 "effort_hours": self.effort_hours, "effort_assumption": self.effort_assumption,
-                **({"live": self.live} if self.live is not None else {})}
+                **({"live": self.live} if self.live is not None else {}),
+                **({"served_by_assumed": True} if self.served_by_assumed else {})}
+
+    def served_label(self) -> str:
+        """How the plan names who serves this usage now: the provider, marked when it is only assumed."""
+        if self.served_by is None:
+            return "self-hosted"
+        return f"{self.served_by}, {ASSUMED}" if self.served_by_assumed else self.served_by
+
+
+# said wherever a provider comes from the model's name alone (discovery's guess), never from evidence in the code
+ASSUMED = "provider assumed from the model name"
 
 
 @dataclass
@@ -291,10 +305,19 @@ def _alternatives_fn() -> AlternativesFn:
 # --------------------------------------------------------------------------- usage facts
 
 def _served_id(finding: Finding) -> str | None:
+    """Who serves this usage: the resolution's served_by (evidence: an endpoint, a client, a provider prefix, a
+    hosted form; a linked self-hosted endpoint wins), else the provider discovery assumed from the model's name
+    (``_served_assumed`` says which)."""
     served = (finding.resolution or {}).get("served_by")
     if isinstance(served, dict) and served.get("id"):
         return str(served["id"])
     return finding.provider
+
+
+def _served_assumed(finding: Finding) -> bool:
+    """Whether ``_served_id`` is only discovery's guess from the model's name (no served_by evidence)."""
+    served = (finding.resolution or {}).get("served_by")
+    return finding.provider is not None and not (isinstance(served, dict) and served.get("id"))
 
 
 def _is_self_hosted(finding: Finding) -> bool:
@@ -545,6 +568,7 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
                 effort_hours=hours, effort_assumption=assumption,
                 fallbacks=[c for c in found if c is not chosen][:2],
                 live=_live((finding.resolution or {}).get("runtime")),
+                served_by_assumed=_served_assumed(finding),
             )
             # the flows of this usage in which it breaks the scenario (a rule may apply to some flows only)
             broken = group_flows.get(id(group))
@@ -706,12 +730,13 @@ def _before_line(usage: UsagePlan, input_tokens: float, output_tokens: float, ho
             or usage.served_by == "self-hosted":
         return _self_hosted_line("before", label, hosting, input_tokens + output_tokens)
     found = _price_of(usage.served_by, usage.model, usage.raw, overrides)
+    assumed = f" ({ASSUMED}: the code names no endpoint for it)" if usage.served_by_assumed else ""
     if found is None:
         return CostLine("before", label, usage.served_by, None,
-                        f"no sourced price for {label} at {usage.served_by}")
+                        f"no sourced price for {label} at {usage.served_by}{assumed}")
     price = found.to_dict()
     return CostLine("before", label, usage.served_by, _token_cost(price, input_tokens, output_tokens),
-                    _price_basis(price, input_tokens, output_tokens), price)
+                    _price_basis(price, input_tokens, output_tokens) + assumed, price)
 
 
 def _after_line(cand: dict[str, Any], input_tokens: float, output_tokens: float, hosting: Any) -> CostLine:
@@ -897,7 +922,7 @@ def render_markdown(plan: Plan) -> str:
             live = "" if u.live is None else (
                 f"; live: {'not counted' if u.live['requests'] is None else u.live['requests']} requests"
                 if u.live["seen"] else "; not seen serving")
-            lines.append(f"| {md_text(f'{u.path}:{u.line}')} | {md_code(u.raw)} ({md_text((u.served_by or 'self-hosted') + live)}) "
+            lines.append(f"| {md_text(f'{u.path}:{u.line}')} | {md_code(u.raw)} ({md_text(u.served_label() + live)}) "
                          f"| {repl} | {md_text(u.dropin or '-')} | {u.effort_hours:g} h |")
         lines += ["", "**Edits**", ""]
         for u in flow.usages:
@@ -969,7 +994,8 @@ def render_html(plan: Plan) -> bytes:
             repl = (f"<code>{html_text(u.replacement.get('model'))}</code> at "
                     f"{html_text(u.replacement.get('provider') or 'self-hosted')}") if u.replacement else \
                 f"none found: {html_text(u.none_found)}"
-            parts.append(f"<tr><td>{html_text(f'{u.path}:{u.line}')}</td><td><code>{html_text(u.raw)}</code></td>"
+            parts.append(f"<tr><td>{html_text(f'{u.path}:{u.line}')}</td><td><code>{html_text(u.raw)}</code> "
+                         f"({html_text(u.served_label())})</td>"
                          f"<td>{repl}</td><td>{html_text(u.dropin or '-')}</td><td>{u.effort_hours:g} h</td></tr>")
         parts.append("</table><h3>Edits</h3><ul>")
         for u in flow.usages:
