@@ -114,3 +114,49 @@ def test_classify_client_endpoint(url: str, expected: tuple[str, str] | None) ->
 def test_private_urls_are_not_endpoints_outside_a_client_binding() -> None:
     for url in ("http://10.0.3.7:8000/v1", "http://qwen-vllm.llm.svc.cluster.local:8000/v1"):
         assert classify_endpoint(url) is None
+
+
+def test_config_client_url_keys_on_private_hosts(tmp_path: Path) -> None:
+    found = _scan(tmp_path, {
+        ".env": """\
+            OPENAI_BASE_URL=http://10.0.3.7:8000/v1
+            OPENAI_MODEL=Qwen/Qwen2.5-72B-Instruct
+            DATABASE_URL=postgres://u:p@10.0.0.2:5432/app
+            AUTH_SERVICE_URL=http://auth.internal/v1
+            """,
+        "docker-compose.yml": """\
+            services:
+              app:
+                image: acme/app
+                environment:
+                  - LLM_BASE_URL=http://qwen-vllm.llm.svc.cluster.local:8000/v1
+                  - LLM_MODEL=Qwen/Qwen2.5-32B-Instruct-AWQ
+                  - USERS_API=http://10.0.0.9:8080/v1
+            """,
+        "config.yaml": """\
+            llm:
+              api_base: http://192.168.1.20:5000/v1
+              model: qwen2.5:7b
+            health:
+              url: http://10.0.3.7:8000/v1/health
+            """,
+    })
+    assert {(f.path, f.line, f.kind, f.provider, f.endpoint) for f in found} == {
+        (".env", 1, "endpoint", "self-hosted", "http://10.0.3.7:8000/v1"),
+        (".env", 2, "hf-repo", "self-hosted", "http://10.0.3.7:8000/v1"),
+        ("docker-compose.yml", 5, "endpoint", "self-hosted", "http://qwen-vllm.llm.svc.cluster.local:8000/v1"),
+        ("docker-compose.yml", 6, "hf-repo", "self-hosted", "http://qwen-vllm.llm.svc.cluster.local:8000/v1"),
+        ("config.yaml", 2, "endpoint", "self-hosted", "http://192.168.1.20:5000/v1"),
+        ("config.yaml", 3, "ollama-tag", "self-hosted", "http://192.168.1.20:5000/v1"),
+    }
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("OPENAI_BASE_URL", True), ("openai_api_base", True), ("api_base", True), ("baseUrl", True),
+    ("VLLM_ENDPOINT", True), ("OLLAMA_HOST", True), ("embeddingBaseUrl", True), ("QWEN_VLLM_BASE_URL", True),
+    ("DATABASE_URL", False), ("AUTH_SERVICE_URL", False), ("host", False), ("url", False), ("REDIS_HOST", False),
+])
+def test_client_url_keys(key: str, expected: bool) -> None:
+    from modelmap.discover.config_files import client_url_key
+
+    assert client_url_key(key) is expected

@@ -55,6 +55,7 @@ from modelmap.discover.identify import (
     Hint,
     Match,
     classify,
+    classify_client_endpoint,
     classify_endpoint,
     is_generic,
     is_known_hub_repo,
@@ -1190,10 +1191,14 @@ class TreeWalker:
         self.adapter_resource = False
 
     # ------------------------------------------------------------------ helpers
-    def classify_url(self, url: str) -> Endpoint | None:
+    def classify_url(self, url: str, key: str | None = None) -> Endpoint | None:
+        """The endpoint a URL names; under a model client's base-URL key (``client_url_key``: OPENAI_BASE_URL,
+        api_base, VLLM_ENDPOINT) a private or cluster-internal model server counts too."""
         hit = classify_endpoint(url)
         if hit is None and self.extra_endpoint is not None:
             hit = self.extra_endpoint(url)
+        if hit is None and key and client_url_key(key):
+            hit = classify_client_endpoint(url)
         return hit
 
     def _mounted_weights(self, node: Mapping) -> None:
@@ -1269,12 +1274,12 @@ class TreeWalker:
 
     def block_endpoint(self, mapping: Mapping) -> Endpoint | None:
         """The model-API endpoint a mapping configures: a URL among its own values or its env entries."""
-        candidates: list[tuple[int, str]] = []
+        candidates: list[tuple[int, str, str]] = []
 
         def consider(key: str, node: Node) -> None:
             url = self._url_of(node)
             if url:
-                candidates.append((0 if _URL_KEYS.fullmatch(key) else 1, url))
+                candidates.append((0 if _URL_KEYS.fullmatch(key) else 1, url, key))
 
         for k, v in mapping.pairs:
             key = k.value if isinstance(k, Scalar) else ""
@@ -1283,8 +1288,8 @@ class TreeWalker:
             elif key.lower() in ENV_KEYS:
                 for ek, ev in _env_entries(v):
                     consider(ek, ev)
-        for _, url in sorted(candidates, key=lambda c: c[0]):
-            hit = self.classify_url(url)
+        for _, url, key in sorted(candidates, key=lambda c: c[0]):
+            hit = self.classify_url(url, key)
             if hit:
                 return hit
         return None
@@ -1316,7 +1321,7 @@ class TreeWalker:
             # an environment block: a model key goes to the endpoint of its own group (OPENAI_BASE_URL ↔
             # OPENAI_MODEL), else to the block's only endpoint (see env_endpoint)
             env_eps = [(name, hit) for name, v in _env_entries(node)
-                       if (url := self._url_of(v)) and (hit := self.classify_url(url))] or None
+                       if (url := self._url_of(v)) and (hit := self.classify_url(url, name))] or None
 
         def pick(name: str) -> Endpoint | None:
             return env_endpoint(name, env_eps) if env_eps else endpoint
@@ -1743,6 +1748,10 @@ class TreeWalker:
                 return
             if classify_endpoint(value):
                 self.collector.endpoint(value, line, col, source_id=self.ids.endpoint)
+            elif key and client_url_key(key) and classify_client_endpoint(value):
+                # OPENAI_BASE_URL=http://10.0.3.7:8000/v1, api_base: http://vllm.llm.svc.cluster.local:8000/v1: a
+                # model server on the company's own network (not a bare private URL under any other key)
+                self.collector.endpoint(value, line, col, source_id=self.ids.endpoint, client=True)
             else:
                 self._extra_endpoint(value, line, col)
             return
@@ -2494,7 +2503,7 @@ class DotenvSource:
             for key, value in pairs:
                 walker.tick()
                 url = walker._url_of(value)
-                hit = walker.classify_url(url) if url else None
+                hit = walker.classify_url(url, key) if url else None
                 if hit:
                     endpoints.append((key, hit))
             for key, value in pairs:
@@ -2504,6 +2513,22 @@ class DotenvSource:
                     walker.walk(v, k.value)
 
         return walker.guarded(run, self.id)
+
+
+# a settings key that holds a model client's base URL: a bare base_url / api_base / openai_api_base, or a URL key of a
+# model server or client (OPENAI_BASE_URL, VLLM_ENDPOINT, OLLAMA_HOST, LLM_API_URL, embeddingBaseUrl); DATABASE_URL,
+# AUTH_SERVICE_URL or a plain host are not
+_CLIENT_URL_KEY = re.compile(
+    r"(?:openai_)?(?:api_base(?:_url)?|base_url)|"
+    r"(?:[a-z0-9]+_)*(?:openai|azure_openai|llm|vllm|ollama|tgi|sglang|lmstudio|lm_studio|litellm|inference|chat|"
+    r"completions?|embeddings?|embedder|rerank(?:er)?|model|hosted_vllm|genai)_"
+    r"(?:api_base(?:_url)?|base_url|api_url|url|endpoint(?:_url)?|host|server_url|server)")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def client_url_key(key: str) -> bool:
+    """Whether ``key`` (any case: OPENAI_BASE_URL, openaiApiBase, vllm-endpoint) names a model client's base URL."""
+    return bool(_CLIENT_URL_KEY.fullmatch(_CAMEL.sub("_", key.strip()).lower().replace("-", "_").replace(".", "_")))
 
 
 def _env_group(key: str) -> str:

@@ -108,7 +108,7 @@ class LiteLLMSource:
             base = params.get("api_base") or params.get("base_url")
             if isinstance(base, Scalar) and "://" in base.value:
                 line, col, _ = walker.position(base, base.value.strip())
-                hit = walker.classify_url(base.value.strip())
+                hit = walker.classify_url(base.value.strip(), "api_base")
                 if hit:
                     endpoint = hit
                     walker.collector.endpoint(base.value, line, col, source_id="litellm-endpoint")
