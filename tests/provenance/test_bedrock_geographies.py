@@ -17,7 +17,7 @@ from modelmap.provenance.resolver import resolve
     ("eu.anthropic.claude-3-5-sonnet-20240620-v1:0", ["EU"], "eu"),
     ("us.deepseek.r1-v1:0", ["US"], "us"),
     ("us-gov.anthropic.claude-3-5-sonnet-20240620-v1:0", ["US"], "us-gov"),
-    ("apac.amazon.nova-lite-v1:0", [], "apac"),  # the countries vary by model: not guessed
+    ("apac.amazon.nova-lite-v1:0", ["AU", "IN", "JP", "KR", "SG"], "apac"),  # documented possible destinations
     ("global.anthropic.claude-sonnet-4-20250514-v1:0", [], "global"),
 ])
 def test_geography_prefix_sets_serving(query: str, serving: list[str], geo: str) -> None:
@@ -49,6 +49,7 @@ def test_us_eu_serving_only_preset_reports_apac_not_eu(tmp_path: Path) -> None:
 
         def answer(q):
             bedrock.converse(modelId="eu.anthropic.claude-3-5-sonnet-20240620-v1:0", messages=[])
+            bedrock.converse(modelId="apac.amazon.nova-lite-v1:0", messages=[])
             return bedrock.converse(modelId="jp.anthropic.claude-3-5-sonnet-20240620-v1:0", messages=[])
         '''))
     findings = {f.raw: f for f in modelmap.scan(str(tmp_path), resolve=True).findings if f.kind != "endpoint"}
@@ -63,4 +64,4 @@ def test_us_eu_serving_only_preset_reports_apac_not_eu(tmp_path: Path) -> None:
     result = modelmap.scan(str(tmp_path), resolve=True)
     checked = evaluate(result, load_config(tmp_path), date(2026, 12, 6))
     flagged = {v.finding.raw for v in checked.violations if v.rule_id == "us-eu-serving-only" and v.finding}
-    assert flagged == {"jp.anthropic.claude-3-5-sonnet-20240620-v1:0"}
+    assert flagged == {"jp.anthropic.claude-3-5-sonnet-20240620-v1:0", "apac.amazon.nova-lite-v1:0"}

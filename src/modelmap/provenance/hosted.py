@@ -542,9 +542,12 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
 # stay in their geography), https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html
 # (destination Regions depend on the model; global: all commercial Regions), and the geography identifiers in
 # https://docs.aws.amazon.com/cdk/api/v2/docs/@aws-cdk_aws-bedrock-alpha.CrossRegionInferenceProfileRegion.html.
-# ``serving``: the jurisdictions, where one country or the EU (ISO 3166-1's reserved "EU") holds them all; empty where
-# the geography spans countries that vary by model (apac: Japan, Korea, India, Singapore, Australia ...) or any
-# Region (global): those are not guessed, ``region`` still names the geography.
+# ``serving``: the jurisdictions, where one country or the EU (ISO 3166-1's reserved "EU") holds them all. apac. lists
+# the countries of the APAC destination Regions AWS documents (ap-northeast-1 Tokyo, ap-northeast-2 Seoul, ap-south-1
+# Mumbai, ap-southeast-1 Singapore, ap-southeast-2 Sydney: "according to the model chosen, this might include",
+# https://awslabs.github.io/generative-ai-cdk-constructs/apidocs/namespaces/bedrock/enumerations/CrossRegionInferenceProfileRegion.html,
+# as_of 2026-12-06): where a request may be processed, a model's own set may be smaller, and ``region`` says so.
+# global. may use any commercial Region: no list is given (not guessed), ``region`` still names the geography.
 BEDROCK_GEOGRAPHIES: dict[str, tuple[tuple[str, ...], str]] = {
     "us": (("US",), "us: AWS Regions in the United States"),
     "us-gov": (("US",), "us-gov: AWS GovCloud (US) Regions"),
@@ -552,7 +555,8 @@ BEDROCK_GEOGRAPHIES: dict[str, tuple[tuple[str, ...], str]] = {
     "jp": (("JP",), "jp: AWS Regions in Japan"),
     "au": (("AU",), "au: AWS Regions in Australia"),
     "ca": (("CA",), "ca: AWS Regions in Canada"),
-    "apac": ((), "apac: AWS Regions in Asia Pacific (which ones depends on the model)"),
+    "apac": (("AU", "IN", "JP", "KR", "SG"), "apac: AWS Regions in Asia Pacific (documented destinations in Japan, "
+                                              "Korea, India, Singapore and Australia; which ones depends on the model)"),
     "global": ((), "global: any commercial AWS Region"),
 }
 BEDROCK_GEO_SOURCE = "https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html"
