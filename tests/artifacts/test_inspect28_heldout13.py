@@ -450,3 +450,57 @@ def test_cl100k_exported_as_text_vocab_json_is_cl100k(tmp_path: Path) -> None:
 def test_real_brainforge_vocab_is_cl100k() -> None:
     rec = inspect_path(real_file("brainforge-tokenizer-1.0.5", "brainforge_tokenizer/vocab.json"))
     assert _fam(rec) == "cl100k" and _pub(rec) == ("openai", "US")
+
+
+# --- Ion's saved tokenizer (ion-tokenizer's to_dict) --------------------------------------------------------------
+
+
+def _ion_doc(n: int = 400) -> dict[str, Any]:
+    vocab = {"<pad>": 0, "<unk>": 1, "<bos>": 2, "<eos>": 3}
+    vocab.update({f"phrase number {i}": i + 4 for i in range(n)})
+    return {"version": "3.0", "vocab_size": len(vocab), "fallback_mode": "newword", "preserve_case": False,
+            "max_word_length": 0, "typo_correction": {"enabled": False, "max_edit_distance": 2, "min_word_length": 4},
+            "streaming_phrases": {"enabled": False, "discovered": []}, "vocab": vocab,
+            "token_classes": {"special": [{"token": t, "id": i} for t, i in list(vocab.items())[:4]],
+                              "phrase": [{"token": t, "id": i} for t, i in list(vocab.items())[4:]],
+                              "word": [], "bpe_subword": [], "fallback": []}}
+
+
+def test_synthetic_ion_tokenizer(tmp_path: Path) -> None:
+    import json
+
+    f = tmp_path / "t"
+    f.write_text(json.dumps(_ion_doc(), indent=2), encoding="utf-8")
+    rec = inspect_path(f)
+    assert rec["format"] == "tokenizer:ion" and _fam(rec) == "ion"  # was 'not a tokenizer file this reader knows'
+    assert _pub(rec) == (None, None)  # Ion compiles anyone's corpus: the format names no maker
+    text = f.read_text(encoding="utf-8")
+    for cut_at in (text.index('"token_classes"') + 300, text.index('"phrase number 200"')):
+        cut = tmp_path / f"c{cut_at}"
+        cut.write_text(text[:cut_at], encoding="utf-8")
+        assert _fam(inspect_path(cut)) == "ion"
+
+
+def test_ion_near_misses(tmp_path: Path) -> None:
+    import json
+
+    doc = _ion_doc()
+    del doc["streaming_phrases"]
+    a = tmp_path / "a"
+    a.write_text(json.dumps(doc), encoding="utf-8")
+    assert _fam(inspect_path(a)) is None  # a required key missing
+    doc = {**_ion_doc(), "model": "x"}
+    b = tmp_path / "b"
+    b.write_text(json.dumps(doc), encoding="utf-8")
+    assert _fam(inspect_path(b)) != "ion"  # a key Ion does not write
+    doc = _ion_doc()
+    doc["vocab"] = {"a": "one"}
+    c = tmp_path / "c"
+    c.write_text(json.dumps(doc), encoding="utf-8")
+    assert _fam(inspect_path(c)) is None  # not a token -> id vocabulary
+
+
+def test_real_ion_tokenizers() -> None:
+    for name in ("ion-250k.json", "ion-500k.json", "ion-1m.json"):
+        rec = inspect_path(real_file("ion-tokenizer-1.0.8", f"ion/pretrained/{name}"))
+        assert _fam(rec) == "ion" and _pub(rec) == (None, None)

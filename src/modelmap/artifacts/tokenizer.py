@@ -855,6 +855,8 @@ class TokenizerReader:
                 return _tekken(path, doc, limits)
             if _BPE_STATE_REQUIRED <= doc.keys() <= _BPE_STATE_KEYS:
                 return _bpe_state(path, doc, limits)
+            if _ION_REQUIRED <= doc.keys() <= _ION_KEYS:
+                return _ion(path, doc, limits)
             if doc.keys() == {"meta", "tokens"}:
                 ctok = _ctok_pieces(path, doc, limits)
                 if ctok is not None:
@@ -885,6 +887,28 @@ def _bpe_state(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo
     merges = doc.get("merge_rank_map")
     return TokenizerInfo("bpe-state", "plain", canonical_tokens(names, "plain"), specials, len(vocab),
                          {"merges": len(merges) if isinstance(merges, dict) else 0})
+
+
+# Ion's saved tokenizer (ion-tokenizer 1.0.8, ion/tokenizer.py IonTokenizer.to_dict): version, vocab_size,
+# fallback_mode, preserve_case, max_word_length, typo_correction, streaming_phrases, vocab (token -> id) and
+# token_classes. A JSON document holding fallback_mode, typo_correction, streaming_phrases and vocab, with no top-level
+# key outside that set, is that format (kind ion); the vocabulary is vocab (phrases, words and fallback characters).
+_ION_REQUIRED = frozenset({"fallback_mode", "typo_correction", "streaming_phrases", "vocab"})
+_ION_KEYS = _ION_REQUIRED | {"version", "vocab_size", "preserve_case", "max_word_length", "token_classes"}
+
+
+def _ion(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
+    """Ion's tokenizer: the vocabulary from vocab (token -> int id); None when it is not that."""
+    vocab = doc.get("vocab")
+    if not isinstance(vocab, dict) or not vocab or not all(isinstance(v, int) for v in vocab.values()):
+        return None
+    if len(vocab) > limits.max_items:
+        raise fail(path, f"vocabulary has {len(vocab)} entries", "max_items")
+    specials = sorted(k for k in vocab if k.startswith("<") and k.endswith(">") and len(k) <= 16)
+    special_set = set(specials)
+    names = [k for k in vocab if k not in special_set]
+    return TokenizerInfo("ion", "plain", canonical_tokens(names, "plain"), specials, len(vocab),
+                         {"fallback_mode": str(doc.get("fallback_mode"))[:32]})
 
 
 # ctok's piece tables (ctok 1.3.0 ctok/data/pieces_<family>.json): {"meta": {...}, "tokens": {category: {piece:
@@ -1075,8 +1099,9 @@ def _close_cut(text: str, closer: str) -> Any:
 
 
 def _cut_json(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
-    """A vocabulary JSON other than tokenizer.json cut short: GPT-2's flat vocab.json / encoder.json (token -> id)
-    or a Tekken file (``config`` then the ``vocab`` records), read up to its last whole entry."""
+    """A vocabulary JSON other than tokenizer.json cut short: GPT-2's flat vocab.json / encoder.json (token -> id),
+    a Tekken file (``config`` then the ``vocab`` records) or Ion's tokenizer (its settings, then ``vocab``), read up to
+    its last whole entry."""
     text = data.decode("utf-8", "ignore")
     stripped = text.lstrip()
     if re.match(r'\{\s*"(?:[^"\\]|\\.){0,256}"\s*:\s*\d', stripped):  # {"!": 0, ... a flat token -> id object
@@ -1085,6 +1110,15 @@ def _cut_json(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
     elif re.match(r'\{\s*"config"\s*:', stripped) and re.search(r'"vocab"\s*:\s*\[', stripped):
         doc = _close_cut(stripped, "]}")
         tok = _tekken(path, doc, limits) if isinstance(doc, dict) and isinstance(doc.get("vocab"), list) else None
+    elif re.match(r'\{\s*"version"\s*:', stripped) and re.search(r'"fallback_mode"\s*:', stripped[:4096]):
+        # Ion's to_dict cut short: whole up to token_classes (after vocab), or cut inside vocab
+        at = stripped.find('"token_classes"')
+        try:
+            doc = _close_cut(stripped, "}}") if at < 0 else json.loads(stripped[:at].rstrip().rstrip(",") + "}")
+        except (ValueError, RecursionError):
+            doc = None
+        ok = isinstance(doc, dict) and _ION_REQUIRED <= doc.keys() <= _ION_KEYS
+        tok = _ion(path, doc, limits) if ok and isinstance(doc, dict) else None
     else:
         return None
     if tok is not None:
