@@ -504,3 +504,62 @@ def test_real_ion_tokenizers() -> None:
     for name in ("ion-250k.json", "ion-500k.json", "ion-1m.json"):
         rec = inspect_path(real_file("ion-tokenizer-1.0.8", f"ion/pretrained/{name}"))
         assert _fam(rec) == "ion" and _pub(rec) == (None, None)
+
+
+# --- bpetokenizer's JSON save and MS3P Sushima's JSON0001 save ------------------------------------------------------
+
+
+def _bpet_doc() -> dict[str, Any]:
+    vocab = {str(i): chr(33 + i % 90) * (1 + i // 90) for i in range(300)}
+    return {"version": "1.0.4", "pattern": r"\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+",
+            "special_tokens": {"<PAD>": 300, "<BOS>": 301}, "merges": {"(97, 98)": 256}, "vocab": vocab}
+
+
+def test_synthetic_bpetokenizer_json(tmp_path: Path) -> None:
+    import json
+
+    f = tmp_path / "b"
+    f.write_text(json.dumps(_bpet_doc()), encoding="utf-8")
+    rec = inspect_path(f)
+    assert rec["format"] == "tokenizer:bpetokenizer" and _fam(rec) == "bpetokenizer"
+    assert _pub(rec) == (None, None)
+    extra = {**_bpet_doc(), "added": 1}  # a key the library does not write
+    g = tmp_path / "g"
+    g.write_text(json.dumps(extra), encoding="utf-8")
+    assert _fam(inspect_path(g)) != "bpetokenizer"
+    words = {**_bpet_doc(), "vocab": {"a": "b"}}  # vocab keyed by tokens, not ids
+    h = tmp_path / "h"
+    h.write_text(json.dumps(words), encoding="utf-8")
+    assert _fam(inspect_path(h)) != "bpetokenizer"
+
+
+def _ms3p_bytes(keys: dict[str, Any] | None = None) -> bytes:
+    import json
+
+    vocab = {"<PAD>": 0, "<UNK>": 1, **{f"t{i}": i + 2 for i in range(200)}}
+    doc = {"schema_version": 2, "version": "3", "config": {"vocab_size": 1000, "max_token_length": 64},
+           "special_tokens": {"<PAD>": 0, "<UNK>": 1}, "next_token_id": 202, "vocab": vocab,
+           "merge_order": [["t1", "t2"]], **(keys or {})}
+    return b"JSON0001" + json.dumps(doc).encode()
+
+
+def test_synthetic_ms3p_json(tmp_path: Path) -> None:
+    f = tmp_path / "m"
+    f.write_bytes(_ms3p_bytes())
+    rec = inspect_path(f)
+    assert rec["format"] == "tokenizer:ms3p" and _fam(rec) == "ms3p-sushima"  # was unrecognised
+    assert _pub(rec) == (None, None)
+    g = tmp_path / "g"
+    g.write_bytes(_ms3p_bytes({"model": {}}))  # a key the engine does not write
+    assert _fam(inspect_path(g)) is None
+    cut = tmp_path / "c"
+    cut.write_bytes(_ms3p_bytes()[:100])
+    assert _fam(inspect_path(cut)) is None  # a cut payload does not parse: a skipped file
+
+
+def test_real_bpetokenizer_and_ms3p() -> None:
+    rec = inspect_path(real_file("bpetokenizer-1.2.1", "bpetokenizer/pretrained/wi17k_base/wi17k_base.json"))
+    assert _fam(rec) == "bpetokenizer" and _pub(rec) == (None, None)
+    rec = inspect_path(real_file("ms3p-sushima-tokenizer-3.0.0",
+                                 "ms3p_sushima_tokenizer/ms3p_sushima_model/tokenizer_v3.ms3p"))
+    assert _fam(rec) == "ms3p-sushima" and _pub(rec) == (None, None)

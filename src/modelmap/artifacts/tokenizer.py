@@ -182,6 +182,8 @@ def sniff_kind(head: bytes) -> str | None:
     stripped = head.lstrip()
     if stripped[:1] == b"{":
         return "json"
+    if head.startswith(MS3P_JSON_MAGIC + b"{"):
+        return "ms3p"
     first = head.split(b"\n", 1)[0]
     if _MERGES_HEAD.match(first):
         return "merges"
@@ -837,6 +839,8 @@ class TokenizerReader:
             return _wordfreq(path, data, limits)
         if kind == "sentencepiece":
             return _sentencepiece(path, data, limits)
+        if kind == "ms3p":
+            return _ms3p(path, parse_json(path, data[len(MS3P_JSON_MAGIC):], limits), limits)
         if kind == "json":
             try:
                 doc = parse_json(path, data, limits)
@@ -857,6 +861,10 @@ class TokenizerReader:
                 return _bpe_state(path, doc, limits)
             if _ION_REQUIRED <= doc.keys() <= _ION_KEYS:
                 return _ion(path, doc, limits)
+            if doc.keys() == _BPETOKENIZER_KEYS:
+                bpet = _bpetokenizer(path, doc, limits)
+                if bpet is not None:
+                    return bpet
             if doc.keys() == {"meta", "tokens"}:
                 ctok = _ctok_pieces(path, doc, limits)
                 if ctok is not None:
@@ -909,6 +917,48 @@ def _ion(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | Non
     names = [k for k in vocab if k not in special_set]
     return TokenizerInfo("ion", "plain", canonical_tokens(names, "plain"), specials, len(vocab),
                          {"fallback_mode": str(doc.get("fallback_mode"))[:32]})
+
+
+# bpetokenizer's JSON save (bpetokenizer 1.2.1, bpetokenizer/base.py Tokenizer.save(mode="json")): exactly version,
+# pattern (the split regex), special_tokens (token -> id), merges ("(a, b)" -> id) and vocab (id -> rendered token).
+# A document of exactly these keys, of those types, is that format (kind bpetokenizer); the vocabulary is vocab's values.
+_BPETOKENIZER_KEYS = frozenset({"version", "pattern", "special_tokens", "merges", "vocab"})
+
+
+def _bpetokenizer(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
+    vocab, specials, merges = doc.get("vocab"), doc.get("special_tokens"), doc.get("merges")
+    if not (isinstance(doc.get("pattern"), str) and isinstance(vocab, dict) and vocab and isinstance(merges, dict)
+            and isinstance(specials, dict) and all(isinstance(v, int) for v in specials.values())):
+        return None
+    if not all(k.isdigit() and isinstance(v, str) for k, v in vocab.items()):
+        return None
+    if len(vocab) > limits.max_items:
+        raise fail(path, f"vocabulary has {len(vocab)} entries", "max_items")
+    names = [v for _k, v in sorted(vocab.items(), key=lambda kv: int(kv[0]))]
+    return TokenizerInfo("bpetokenizer", "plain", canonical_tokens(names, "plain"), sorted(specials),
+                         len(vocab) + len(specials), {"merges": len(merges)})
+
+
+# MS3P Sushima's JSON save (ms3p-sushima-tokenizer 3.0.0, ms3p_sushima_engine/ms3p_token_engine_v3.py save with
+# use_msgpack False): the 8-byte marker JSON0001, then a JSON object of schema_version, version, config,
+# special_tokens, next_token_id, vocab (token -> id) and merge_order. (Its MSGPACK1 form is not read.)
+MS3P_JSON_MAGIC = b"JSON0001"
+_MS3P_REQUIRED = frozenset({"schema_version", "special_tokens", "next_token_id", "vocab"})
+_MS3P_KEYS = _MS3P_REQUIRED | {"version", "config", "merge_order"}
+
+
+def _ms3p(path: Path, doc: Any, limits: Limits) -> TokenizerInfo | None:
+    if not isinstance(doc, dict) or not _MS3P_REQUIRED <= doc.keys() <= _MS3P_KEYS:
+        return None
+    vocab, specials = doc.get("vocab"), doc.get("special_tokens")
+    if not (isinstance(vocab, dict) and vocab and all(isinstance(v, int) for v in vocab.values())
+            and isinstance(specials, dict)):
+        return None
+    if len(vocab) > limits.max_items:
+        raise fail(path, f"vocabulary has {len(vocab)} entries", "max_items")
+    names = [k for k in vocab if k not in specials]
+    return TokenizerInfo("ms3p", "plain", canonical_tokens(names, "plain"), sorted(specials), len(vocab),
+                         {"ms3p.schema_version": doc.get("schema_version")})
 
 
 # ctok's piece tables (ctok 1.3.0 ctok/data/pieces_<family>.json): {"meta": {...}, "tokens": {category: {piece:
