@@ -613,6 +613,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # Coqui TTS's model names (tts_models/en/ljspeech/tacotron2-DDC, vocoder_models/en/ljspeech/hifigan_v2):
         # the model TTS(model_name=...) downloads
         return Match("other", None, 0.85, "speech")
+    if "_" in v and "/" not in v and (folder := _hub_folder_name(low)) is not None:
+        return folder
     if "/" in v:
         if _SLASHED_TEST_DOUBLE.fullmatch(low.rsplit("/", 1)[1]):
             return None  # "google/gemma-test", "acme/llm-tests": a test's made-up repo under a real org, named as
@@ -1202,6 +1204,36 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             tail in kb.alias_index or api_pattern(tail) is not None)  # openai-main/gpt-4o-mini, azure-openai/gpt-4
         if rest_low in kb.hf_index or served:
             return Match("provider-prefixed", None, 0.7)
+    return None
+
+
+# a Hub repository written as one folder name, `<org>_<name>`, with a build's suffixes after it: how Core ML / MLX /
+# on-device apps name the folders they download (WhisperKit's `openai_whisper-tiny.en`,
+# `distil-whisper_distil-large-v3_594MB`, `openai_whisper-large-v3-v20240930_turbo_632MB`, a Hub repo's folders named
+# `<org>_<repo>` by the conversion that made them). Only a known org and a name that is a Hub model of that org (or
+# reads as one under it, with a family word) count: `openai_api_key`, `google_search_tool` name no model
+_HUB_FOLDER = re.compile(r"([a-z0-9][a-z0-9-]{1,38})_([a-z0-9][\w.-]{1,150})")
+# what a build appends to the folder of the model it converted: its size on disk, `turbo`, a precision or
+# quantisation (the weights are the same model's)
+_FOLDER_SUFFIX = re.compile(r"\d+(?:\.\d+)?[kmg]b|turbo|fp16|fp32|bf16|int[48]|w\d+a\d+|q\d[\w]{0,6}|quantized|"
+                            r"compressed")
+
+
+@lru_cache(maxsize=1 << 14)
+def _hub_folder_name(low: str) -> Match | None:
+    m = _HUB_FOLDER.fullmatch(low)
+    kb = load()
+    if m is None or m.group(1) not in kb.org_index:
+        return None
+    org, parts = m.group(1), m.group(2).split("_")
+    while parts:
+        name = "_".join(parts)
+        repo = f"{org}/{name}"
+        if "-" in name and (repo in kb.hf_index or (names_family(name) and is_known_hub_repo(repo))):
+            return Match("other", None, 0.8, kb_role(repo) or role_from_name(low))
+        if len(parts) == 1 or not _FOLDER_SUFFIX.fullmatch(parts[-1]):
+            return None
+        parts.pop()
     return None
 
 

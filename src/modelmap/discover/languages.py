@@ -31,6 +31,9 @@ class Language:
     # method / function / constructor names that take a model id in this language's SDKs
     # (compared case-insensitively, whole: a setter's or builder's prefix is written out, `withmodel`)
     sdk_calls: tuple[str, ...] = ()
+    # whole file names (no extension) written in this language: Ruby's build DSLs (`Rakefile`, fastlane's
+    # `Fastfile`, whose lanes pass model names and repos to the tools they run)
+    names: tuple[str, ...] = ()
 
 
 # names of calls whose string argument is a model in many SDKs; every language gets these
@@ -68,7 +71,7 @@ LANGUAGES: tuple[Language, ...] = (
              sdk_calls=("model", "agent", "embedding_model", "completion_model", "generationrequest",
                         "chatmessagerequest")),
     Language("ruby", (".rb", ".rake"), "tree_sitter_ruby",
-             sdk_calls=("model", "chat", "embed", "ask")),
+             sdk_calls=("model", "chat", "embed", "ask"), names=("Rakefile", "Fastfile")),
     Language("scala", (".scala", ".sc"), "tree_sitter_scala", sdk_calls=("model", "modelname", "withmodel")),
     Language("swift", (".swift",), "tree_sitter_swift", sdk_calls=("generativemodel", "model")),
     # Dart / Flutter (`ChatOpenAI(defaultOptions: ChatOpenAIOptions(model: 'gpt-4o'))`, `GenerativeModel(model: …)`)
@@ -95,12 +98,15 @@ LANGUAGES: tuple[Language, ...] = (
 )
 
 _BY_EXT = {ext: lang for lang in LANGUAGES for ext in lang.extensions}
+_BY_NAME = {name: lang for lang in LANGUAGES for name in lang.names}
 
 
 def language_for(path: str) -> Language | None:
     low = path.lower()
     dot = low.rfind(".")
-    return _BY_EXT.get(low[dot:]) if dot >= 0 else None
+    if dot >= 0 and (lang := _BY_EXT.get(low[dot:])) is not None:
+        return lang
+    return _BY_NAME.get(path.replace("\\", "/").rsplit("/", 1)[-1])
 
 
 @cache
