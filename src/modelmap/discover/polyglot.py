@@ -43,6 +43,7 @@ from modelmap.discover.config_files import Mapping, Node, ParseError, Seq, TreeW
 from modelmap.discover.config_files import _shift as shift_node
 from modelmap.discover.identify import (
     PLACEHOLDER,
+    WHISPER_SIZE,
     Match,
     classify,
     classify_endpoint,
@@ -275,11 +276,29 @@ _VERSION_CODE = re.compile(r"[vV]?\d+(?:[._]\d+)*")
 
 _STEPS_PER_LITERAL = 16  # budget steps per literal looked at (the clock is read every 64 literals)
 
+# a Whisper size word (`tiny`, `base.en`, `large-v3`) where a model is bound, in a file about Whisper: WhisperKit's
+# `WhisperKitConfig(model: "tiny")`, `WhisperKit.download(variant:)` callers, a transcription client's
+# `var model: String = "tiny"`, a benchmark lane's `models: ['tiny', 'small.en']`. The word alone is no model
+# (`size: "small"`, a video quality), and under a model name in a file that never says Whisper it may be any app's
+# tier name; a model-bound place in a file that names Whisper is where the engine's checkpoint is chosen
+_WHISPER_SIZE_WORD = re.compile(WHISPER_SIZE)
+_WHISPER_FILE = re.compile(rb"(?i)whisper")
+
+
+def _whisper_size(cand: Candidate, calls: frozenset[str]) -> Decision | None:
+    if not _WHISPER_SIZE_WORD.fullmatch(cand.value.strip()) or cand.prefix_check or cand.is_key:
+        return None
+    hint, evidence = context_hint(cand, calls)
+    if hint == "none":
+        return None
+    return Decision(Match("other", None, 0.6, "speech"), hint, (*evidence, "whisper-size", "file-mentions:whisper"))
+
 
 def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
-          context: str) -> BudgetExceeded | None:
+          context: str, whisper: bool = False) -> BudgetExceeded | None:
     """Decide and report the candidates; each one is a budget step. Past the budget the candidates decided so far
-    are still reported and the exception is returned (the caller reports an ``analysis-budget`` skip)."""
+    are still reported and the exception is returned (the caller reports an ``analysis-budget`` skip). ``whisper``:
+    the file names Whisper, so a size word where a model is bound is its checkpoint (``_whisper_size``)."""
     models: list[Finding] = []
     endpoints: list[Finding] = []
     decided: list[tuple[Candidate, Decision | None]] = []
@@ -299,6 +318,8 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                 decision = None  # an architecture registry's key (model_type): candidates._implementation_class
             if decision is None and not cand.keyed_class:
                 decision = _models_class_constant(cand, context)
+            if decision is None and whisper:
+                decision = _whisper_size(cand, calls)
             if decision is not None and "binding-only" in decision.evidence and _VERSION_CODE.fullmatch(cand.value):
                 decision = None  # MODEL_VERSION = "v2.1": an edition code alone names no model
             if cand.embedded and decision is not None and "binding-only" in decision.evidence:
@@ -600,6 +621,8 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         extra = len(items)
         if any(could_decide(item) for item in items if item and plausible(item)):
             return extra, _YES  # "gpt-4o,gpt-4o-mini": a list setting's items (_list_items)
+    if _WHISPER_SIZE_WORD.fullmatch(value):
+        return extra, _NEAR  # model: "tiny": a Whisper checkpoint where a model is bound (_whisper_size)
     if not plausible(value):
         return extra, _NO
     if ("://" in value and classify_endpoint(value)) or could_decide(value):
@@ -814,10 +837,11 @@ class PolyglotSource:
         except (ValueError, MemoryError, RecursionError) as exc:
             return [Skip(file.path, "parse-error", f"{lang.id}: {type(exc).__name__}")]
         tick = collector.budget.tick
+        whisper = _WHISPER_FILE.search(data) is not None
 
         def keep(value: str) -> bool:  # each literal extract() reads is a budget step, kept or not
             tick(_STEPS_PER_LITERAL)
-            return _keep(value)
+            return _keep(value) or (whisper and _WHISPER_SIZE_WORD.fullmatch(value) is not None)
 
         capped: list[int] = []
         declared: list[Candidate] | None = [] if family is not None else None
@@ -825,7 +849,7 @@ class PolyglotSource:
         cands: Iterable[Candidate] = extract(tree, data, parser.language, keep, capped, declared)
         if lang.id == "hcl":
             cands = (c for c in cands if not _k8s_object_label(c))
-        spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context)
+        spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper)
         if defaults and spent is None:
             spent = _emit(collector, defaults, calls, f"{lang.id}-sql-default", file.context)
         out: list[Finding | Skip | SymbolUse] = [*collector.findings, *uses]

@@ -254,6 +254,7 @@ _WHISPER_SIZE = re.compile(r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en
 # a name that says its value is a Whisper model (whisper_model, fasterWhisperModel, WhisperModelEnum,
 # "transcribe.faster_whisper.model", WHISPER_MODEL_SIZE): a Whisper size word under it is a checkpoint
 _WHISPER_NAME = re.compile(r"(?i)whisper.{0,24}?(?:model|size)")
+_WHISPER_WORD = re.compile(r"(?i)whisper")
 # the last segment of a weights download URL (`…/<sha256>/tiny.en.pt`): the file's stem before a weights-only suffix
 _WEIGHT_URL_FILE = re.compile(r"(?i)^https?://[^\s?#]+/([\w.+-]{1,120}?)\.(?:pt|pth|ckpt|bin|safetensors|onnx|gguf|"
                               r"ggml|h5|tflite|mlmodel|npz|pb)$")
@@ -471,6 +472,8 @@ class _Module:
         self.line: int = 0
         self.c = collector
         self.lines = lines
+        # the module names Whisper: a size word under any model-named binding is its checkpoint (``report``)
+        self.whisper = any(_WHISPER_WORD.search(line) for line in lines)
         self.env: dict[str, list[ast.expr]] = {}
         self.dicts: dict[str, ast.Dict] = {}
         self.clients: dict[str, tuple[str, str]] = {}  # var -> (provider, url)
@@ -877,14 +880,19 @@ class _Module:
             provider=endpoint[0] if endpoint else provider, endpoint=endpoint[1] if endpoint else None,
             symbol=self.symbol(),
         )
-        if found is None and binding is not None and _WHISPER_NAME.search(binding) \
-                and _WHISPER_SIZE.fullmatch(value.strip()):
+        if found is None and _WHISPER_SIZE.fullmatch(value.strip()) and (
+                (binding is not None and _WHISPER_NAME.search(binding))
+                or (self.whisper and ((binding is not None and is_model_key(binding.rsplit(".", 1)[-1]))
+                                      or role == "speech" or api == "argparse"))):
             # whisper_model="tiny", "faster_whisper_model": "base": the binding says the value is a Whisper model, so
             # its size word is the checkpoint the library downloads (as whisper.load_model("tiny")); the same word
-            # under any other name (a video quality, a font size) is nothing
+            # under any other name (a video quality, a font size) is nothing. In a module that names Whisper (a
+            # transcription server's client: `transcribe(model: str = "tiny")`, `{"model": "tiny"}`, a `--model`
+            # flag's default, `audio.transcriptions.create(model="tiny")` sent to a local Whisper server) a plain
+            # model binding, a model flag or a speech call's model says the same
             found = self.c.add(value.strip(), line, col + shift, Match("other", None, 0.85, "speech"), role="speech",
                                api=api, source_id="python-whisper", symbol=self.symbol(),
-                               evidence=(f"binding:{binding}", "whisper-size"))
+                               evidence=(f"binding:{binding or api or 'speech-call'}", "whisper-size"))
         if found is None and binding is not None and binding_only(value, binding):
             found = self.c.add(
                 value, line, col + shift, Match("api-model", None, 0.5), role=role, api=api, source_id=source_id,
