@@ -361,7 +361,9 @@ _BINDING_WORDS = ("assignment", "declarator", "pair", "keyed_element", "argument
                   "element_initializer", "parameter", "short_var_declaration", "initializer", "val_definition",
                   "var_definition", "const_element", "static_item", "const_declaration", "variable_declaration",
                   "enum_constant", "element_value_pair", "property_element", "named_argument", "default_value",
-                  "field_initializer", "property", "anonymous_object_member_declarator")
+                  "field_initializer", "property", "anonymous_object_member_declarator",
+                  # Dart: `String model = 'x';` (a local), `final model = 'x';` (a field's initialized_identifier)
+                  "variable_definition", "initialized_identifier")
 _NOT_BINDING = ("argument_list", "arguments", "value_arguments", "_list", "field_expression", "property_access",
                 "parameters", "formal_parameters")
 _CONTAINERS = frozenset({
@@ -658,6 +660,15 @@ def _context(node: Any) -> Candidate | None:
                 child = parent
                 parent = parent.parent
                 continue
+            if not op and (named_op := next((c for c in parent.named_children if c.type == "equality_operator"),
+                                            None)) is not None and named_op.text is not None:
+                # Dart writes the operator as a named node and a member access as its receiver and a separate
+                # selector node (`selectedModel.model == 'paraformer-v2'`): the side across the operator is what
+                # the literal is compared with, its last node the member's name
+                op = named_op.text.decode("utf-8", "replace")
+                side = [c for c in parent.named_children if c.id not in (child.id, named_op.id)
+                        and (c.end_byte <= named_op.start_byte) == (child.start_byte >= named_op.end_byte)]
+                other = (side[-1] if child.start_byte >= named_op.end_byte else side[0]) if side else None
             if other is not None and op in ("==", "===", "!=", "!==", "eq", "equals", "is"):
                 compared = _rightmost_ident(other)
             break

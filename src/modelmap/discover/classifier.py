@@ -165,7 +165,13 @@ _NOT_MODEL_GROUP = re.compile(r"(?i)(?:url|uri|endpoint|path|key|token|secret|he
 def _model_container(name: str) -> bool:
     """``supportedModels``, ``MODEL_PRICES``, ``embeddingModels``: a table of models (not ``ModelServerName``, a
     serving object's name)."""
-    return bool(_MODEL_WORDS.search(name)) and not _names_a_server(name) and not _names_setting_keys(name)
+    return bool(_MODEL_WORDS.search(name)) and not _names_a_server(name) and not _names_setting_keys(name) \
+        and snake(name).rsplit("_", 1)[-1] not in _KEYWORD_TAILS
+
+
+# a table of words a model's name is searched for (`removedModelKeywords = ['qwen3', 'glm-4.5v']`,
+# `VISION_MODEL_KEYWORDS`): substrings tested with contains(), family words as often as ids, never the models used
+_KEYWORD_TAILS = frozenset({"keyword", "keywords"})
 
 
 # a table of settings' key names (`NON_LLM_CONFIG_KEYS = setOf("diffusion_steps", "diffusion_seed")`,
