@@ -150,6 +150,23 @@ _API_VERSION_PATH = re.compile(r"(?i)/?(?:api|apis|openapi|rest|compatible-mode|
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 
 
+_REPO_WORDS = frozenset({"repo", "repos", "repository", "repositories", "hub"})
+_HUB_REPO_SHAPE = re.compile(r"[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.-]{0,95}")
+
+
+def names_model_repo(name: str) -> bool:
+    """``modelRepo``, ``MODEL_REPO``, ``default_model_repo_id``, ``ttsModelRepository``: a name that says its value is the
+    Hub repository of a model (both a model word and a repository word in it)."""
+    words = snake(name.rsplit(".", 1)[-1]).split("_")
+    return any(w in ("model", "models") for w in words) and any(w in _REPO_WORDS for w in words)
+
+
+def hub_repo_shape(value: str) -> bool:
+    """``org/name`` and nothing else (no scheme, path, placeholder or version route)."""
+    return bool(_HUB_REPO_SHAPE.fullmatch(value)) and not _API_VERSION_PATH.fullmatch(value) \
+        and not _PLACEHOLDER.match(value) and value.split("/", 1)[0].lower() not in ("models", "model", "src", "lib")
+
+
 def _model_owner(name: str) -> bool:
     """A class / object / enum that holds model names: ``Models``, ``EmbeddingModel``, ``ModelConstants``,
     ``GeminiModels``, ``ModelIds`` (not ``KnowledgeBaseEmbedding``, an entity)."""
@@ -505,6 +522,12 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence
         match = Match("api-model", None, 0.5)
         evidence.append("binding-only")
+    if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
+            and names_model_repo(evidence[-1][len("binding:"):]) and hub_repo_shape(value):
+        # modelRepo: "argmaxinc/whisperkit-coreml", DEFAULT_MODEL_REPO = "acme/speaker-models": the name says the value
+        # is the Hub repository the models are downloaded from, so an org/name there is one whatever its words
+        match = Match("hf-repo", None, 0.6)
+        evidence.append("model-repo")
     if match is None:
         return None
     if hint == "key" and is_model_name(value) and not _known(value):

@@ -35,6 +35,7 @@ from modelmap.discover.classifier import (
     context_hint,
     could_decide,
     decide,
+    hub_repo_shape,
     is_model_name,
     plausible,
     snake,
@@ -627,7 +628,9 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         return extra, _NO
     if ("://" in value and classify_endpoint(value)) or could_decide(value):
         return extra, _YES  # what _emit reports: an endpoint, or a literal decide() accepts under some evidence
-    return extra, (_NEAR if BINDING_ONLY.fullmatch(value) else _NO)
+    # a hyphenated id or an org/name only a model-named binding makes a model (binding-only; a model repository's
+    # modelRepo: "org/name"): parsed when a model word is near
+    return extra, (_NEAR if BINDING_ONLY.fullmatch(value) or hub_repo_shape(value) else _NO)
 
 
 def has_candidate(data: bytes) -> bool:

@@ -21,7 +21,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip, linear
+from modelmap.discover.classifier import hub_repo_shape, names_model_repo
 from modelmap.discover.identify import (
+    WHISPER_SIZE,
     Hint,
     Match,
     _hub_names,
@@ -508,6 +510,10 @@ def scan_for_list(file: SourceFile, raw: str, line: int, source_id: str) -> list
     return array_items(file, raw, line, source_id, m.group("name"), m.start(2), m.end(2))
 
 
+WHISPER_SIZE_WORD = re.compile(WHISPER_SIZE)
+_WHISPER_WORD = re.compile(r"(?i)whisper")
+
+
 def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
     """``MODEL="qwen-plus"``, ``export EMBED_MODEL=${EMBED_MODEL:-bge-m3}``: a variable named like a model."""
     if "=" not in raw:
@@ -557,10 +563,20 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
     collector = Collector(file, source_id)
     start = m.start(2)  # the value (RE2 match spans are looked up by group number)
     tick = collector.budget.tick
+    name = m.group("name")
     for word in re.finditer(r"[^\s\"']+", value):
         tick()
         col = raw.find(word.group(0), start)
-        collector.model(word.group(0), line, (col + 1) if col >= 0 else 1, hint="key")
+        at = (col + 1) if col >= 0 else 1
+        found = collector.model(word.group(0), line, at, hint="key")
+        if found is None and names_model_repo(name) and hub_repo_shape(word.group(0)):
+            # MODEL_REPO := argmaxinc/whisperkit-coreml: the Hub repository the models are downloaded from
+            collector.add(word.group(0), line, at, Match("hf-repo", None, 0.6), evidence=(f"binding:{name}",
+                                                                                        "model-repo"))
+        elif found is None and WHISPER_SIZE_WORD.fullmatch(word.group(0)) and _WHISPER_WORD.search(file.text):
+            # MODEL="tiny" in a script that names Whisper (a transcription server's curl client): its checkpoint
+            collector.add(word.group(0), line, at, Match("other", None, 0.6, "speech"),
+                          evidence=(f"binding:{name}", "whisper-size", "file-mentions:whisper"))
     return collector.findings
 
 
