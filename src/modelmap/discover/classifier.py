@@ -307,6 +307,21 @@ def binding_only(value: str, binding: str, *, table: bool = False) -> bool:
     )
 
 
+# a model component's file (`AudioEncoder.mlmodelc`, `TextDecoder.mlpackage`, `decoder.onnx` appended to a model's
+# folder): the stem names a part of whichever model the folder holds, so under a model-named binding it is no model
+# of its own; a stem that reads as a model (`StatefulMistral7BInstructInt4.mlpackage`) still is one
+_COMPONENT_FILE = re.compile(r"(?i)([a-z][\w-]{0,80})\.(?:mlmodelc|mlpackage|mlmodel|onnx|tflite|bin|pt|pth|ckpt)")
+
+
+_STEM_WORDS = re.compile(r"[A-Z]?[a-z]+|\d+(?:\.\d+)?[A-Za-z]?|[A-Z]+(?![a-z])")
+
+
+def _component_file(value: str) -> bool:
+    m = _COMPONENT_FILE.fullmatch(value)
+    # the stem's words, CamelCase split (`StatefulMistral7BInstructInt4` -> stateful-mistral-7b-instruct-int4)
+    return m is not None and not is_model_ish("-".join(_STEM_WORDS.findall(m.group(1))))
+
+
 _NAMESPACE = re.compile(r"[a-z][\w-]{0,40}")
 _DECIDE_HINTS: tuple[Hint, ...] = ("none", "key", "api")  # every hint ``decide`` can pass to ``classify``
 
@@ -517,7 +532,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if match is None and hint in ("key", "api") and value.lower() in GPT3_BASE:
         match = Match("api-model", "openai-api", 0.6)  # model := "ada", ModelId("davinci"): a GPT-3 base model
     if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
-            and BINDING_ONLY.fullmatch(value) and not is_generic(value) and not _not_a_model(value) \
+            and BINDING_ONLY.fullmatch(value) and not _component_file(value) and not is_generic(value) \
+            and not _not_a_model(value) \
             and not is_provider_name(value) and not SECRET_TAIL.search(value.lower()) and not is_slot_name(value.lower()):
         # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence
         match = Match("api-model", None, 0.5)

@@ -37,8 +37,10 @@ _PLAIN = re.compile(r"[a-z0-9][\w.@:-]{0,127}", re.IGNORECASE)
 # ai.google.dev/edge/litert-lm, as_of 2026-12-05), used for nothing else, so it is as strong as `.tflite`. MediaPipe's
 # `.task` bundle is left to the places that say "model files" (config_files' catalogue sections): the word is common
 _MODEL_FILE = re.compile(
-    r"(?:[\w.~@+-]*[/\\])*(?:[\w.@+-]|=(?=\d))+\.(gguf|ggml|safetensors|onnx_data(?:_\d{1,3})?|onnx|tflite|litertlm|"
-    r"mlmodel|nemo|pt|pth|bin|ckpt)",
+    # (a Windows drive in front, `D:/models/x.onnx`, as a test or an example on Windows writes its model's path;
+    # fastText's compressed `.ftz`, a language-identification model such as lid.176.ftz)
+    r"(?:[A-Za-z]:[/\\])?(?:[\w.~@+-]*[/\\])*(?:[\w.@+-]|=(?=\d))+\.(gguf|ggml|safetensors|onnx_data(?:_\d{1,3})?|onnx|"
+    r"tflite|litertlm|mlmodel|nemo|pt|pth|bin|ckpt|ftz)",
     re.IGNORECASE,
 )
 _STRONG_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "litertlm", "mlmodel", "nemo"}

@@ -130,6 +130,10 @@ RULES: tuple[CallRule, ...] = (
     _rule("python-whisper", r"(?:^|\.)WhisperModel$", (0,), ("model_size_or_path",), "hf", "speech", "faster-whisper"),
     _rule("python-whisper", r"(?:^|\.)(?:whisper|whisperx|stable_whisper|whisper_timestamped)\.load_model$", (0,),
           ("name", "whisper_arch"), "hf", "speech", "whisper"),
+    # RealtimeSTT's AudioToTextRecorder(model="medium", realtime_model_type="tiny.en"): both are faster-whisper model
+    # sizes or paths the recorder loads (github.com/KoljaB/RealtimeSTT, README "Parameters", as_of 2026-12-06)
+    _rule("python-whisper", r"(?:^|\.)AudioToTextRecorder$", (), ("model", "realtime_model_type"), "hf", "speech",
+          "RealtimeSTT"),
     # an app's own Whisper wrapper class (WhisperASR('base'), WhisperTranscriber("small"), FasterWhisperSTT(path)):
     # its first argument is handed to one of the loaders above, a size name or a checkpoint
     _rule("python-whisper", r"(?:^|\.)(?:[A-Z][A-Za-z0-9]*)?Whisper(?:ASR|STT|Asr|Stt|Transcriber|Recognizer|Recognition|"
