@@ -151,6 +151,8 @@ _STAND_IN_FILE = re.compile(
 # weight formats (gguf, safetensors, onnx, ...) keep their reading whatever the name says
 _DATA_TENSOR_STEM = re.compile(
     r"(?i)(?:.*[_.-])?(?:stats?|statistics|mean|means|std|mean[_-]?std|cmvn|feats?\d{0,3}|features?\d{0,3})"
+    # a TTS model's speaker table (XTTS's speakers_xtts.pth: the voices' conditioning latents, read by the model)
+    r"|speakers?(?:[_.-][a-z0-9]+)?"
 )
 _DATA_TENSOR_EXT = frozenset({"pt", "pth", "bin"})
 # a file inside a Core ML package or compiled model (`llama-2-7b-chat.mlpackage/Data/com.apple.CoreML/model.mlmodel`,
@@ -529,6 +531,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         in_model_folder = _in_model_folder(v)
         if _WHISPER_CPP_WEIGHT.fullmatch(stem.lower()):
             return Match("model-file", None, 0.8, "speech")  # ggml-tiny.bin: a whisper.cpp checkpoint, by its size
+        if ext in ("gguf", "ggml") and _QUANT_TAIL.search(stem.lower()):
+            # neutts-nano-Q4_0.gguf, voice-q8_0.gguf: a GGUF file with its quantisation in the name is a model's
+            # weights whatever the model is called (GGUF holds nothing else; a test's stand-in has no quant tag)
+            return Match("model-file", None, 0.85)
         if hint == "none" and not is_model_ish(stem) and not weight_name and not in_model_folder and (
                 "/" not in v or ext not in _STRONG_FILE_EXT):
             return None
@@ -1187,6 +1193,12 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
         if tail in kb.hf_index or last.lower() in _hub_names() or (
                 hint in ("key", "path", "hf") and is_model_ish(last) and re.search(r"\d", last)):
             return Match("model-file", None, 0.7)
+        if hint == "key" and len(parts) == 3 and all(
+                _PATH_PART.fullmatch(p) and "." not in p and p.lower() not in _NOT_DIR_NAMES for p in parts[1:]):
+            # `xtts_model = "models/xtts/Lasinya"`, `rvc_model = "models/rvc/<voice>"`: a trained model's folder kept
+            # under its engine's folder in the app's models directory, under a name that says "model" (a family's
+            # folder alone, `models/whisper`, names none: above)
+            return Match("model-file", None, 0.6)
     if len(parts) >= 3 and hint in ("key", "hf") and not _TEMPLATE.search(v) and any(
             _PARAM_SIZE.search(p.lower()) and is_model_ish(p) for p in parts[:-1]):
         # a trainer's folder of a sized model's adapter or run under a model key

@@ -560,6 +560,7 @@ class _Module:
                 for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
                     if kw_default is not None:
                         env.setdefault(arg.arg, []).append(kw_default)
+        self._forwarded_arguments()
         if "repo_type" in self.c.file.text or "load_dataset" in self.c.file.text:
             self._silence_dataset_repos()
         # clients: var = OpenAI(base_url=...)
@@ -1325,10 +1326,53 @@ class _Module:
                                 endpoint=endpoint, binding=kw.arg)
                 self.use(kw.value, api=None, role=None, source_id="python-model-kwarg", endpoint=endpoint)
 
+    def _forwarded_arguments(self) -> None:
+        """A module's own helper that hands a parameter straight to a model-taking call (``def download_file(url,
+        filename, path): hf_hub_download(repo_id=url, filename=filename, local_dir=path)``): the string literals its
+        callers in the module pass for that parameter (``download_file("org/voice", "voice.pth", "models/x")``) are
+        values the parameter takes, as its default is. Only parameters the helper passes on as they are, to a call a
+        rule knows, and only plain calls of a function defined once in the module by that name."""
+        defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef | None] = {}
+        for node in self.nodes:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                defs[node.name] = None if node.name in defs else node
+        forwarding: dict[str, tuple[list[str], set[str]]] = {}
+        tick = self.budget.tick
+        for fname, fdef in defs.items():
+            if fdef is None:
+                continue
+            params = [a.arg for a in (*fdef.args.posonlyargs, *fdef.args.args, *fdef.args.kwonlyargs)]
+            passed: set[str] = set()
+            for inner in ast.walk(fdef):
+                tick()
+                if not isinstance(inner, ast.Call) or _rule_for(_dotted(inner.func)) is None:
+                    continue
+                for arg in (*inner.args, *(kw.value for kw in inner.keywords)):
+                    if isinstance(arg, ast.Name) and arg.id in params:
+                        passed.add(arg.id)
+            if passed:
+                forwarding[fname] = ([a.arg for a in (*fdef.args.posonlyargs, *fdef.args.args)], passed)
+        if not forwarding:
+            return
+        for node in self.nodes:
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name) or node.func.id not in forwarding:
+                continue
+            positional, passed = forwarding[node.func.id]
+            pairs = [(positional[i], arg) for i, arg in enumerate(node.args[:len(positional)])]
+            pairs += [(kw.arg, kw.value) for kw in node.keywords if kw.arg]
+            for param, arg in pairs:
+                if param in passed and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    self.env.setdefault(param, []).append(arg)
+
     def _checkpoint_file(self, arg: ast.expr, source_id: str, api: str | None = None) -> None:
         """A weight file's name (``_CHECKPOINT_FILE``) that the call around it says is a model's (a Hub download's
         file): a model file whatever its stem, except a trainer's state files and a test's stand-in names; a generic
-        name (``model.safetensors``) is left to identify, which drops it."""
+        name (``model.safetensors``) is left to identify, which drops it. A parameter's name is read through the
+        literals it takes (``_forwarded_arguments``)."""
+        if isinstance(arg, ast.Name):
+            for lit in self.literals(arg):
+                self._checkpoint_file(lit, source_id, api)
+            return
         if not isinstance(arg, ast.Constant) or not isinstance(arg.value, str) or id(arg) in self.claimed \
                 or id(arg) in self.silenced:
             return
