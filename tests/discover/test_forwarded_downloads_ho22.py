@@ -46,13 +46,13 @@ def test_helper_forwarding_to_hub_download(tmp_path: Path) -> None:
     assert (16, "acme/website") not in hits
 
 
-@pytest.mark.parametrize("value", ["neutts-nano-Q4_0.gguf", "voice-q8_0.gguf", "x.Q5_K_M.gguf"])
+@pytest.mark.parametrize("value", ["neutts-nano-Q4_0.gguf", "tts-voice-q8_0.gguf", "acme-tts.Q5_K_M.gguf"])
 def test_quantised_gguf_is_a_model_file(value: str) -> None:
     m = classify(value, "none")
     assert m is not None and m.kind == "model-file"
 
 
-@pytest.mark.parametrize("value", ["talker.gguf", "codec.gguf"])
+@pytest.mark.parametrize("value", ["talker.gguf", "codec.gguf", "renamed-q4_k_m.gguf"])
 def test_plain_gguf_component_stays_nothing(value: str) -> None:
     assert classify(value, "none") is None
 
@@ -61,3 +61,7 @@ def test_engine_model_folder_needs_a_model_key() -> None:
     assert classify("models/xtts/Lasinya", "key") is not None
     assert classify("models/xtts/Lasinya", "none") is None
     assert classify("models/whisper/cache", "key") is None
+
+
+def test_a_kind_folder_under_an_engine_folder_is_no_model() -> None:
+    assert classify("models/musetalk/avatar_model", "key") is None

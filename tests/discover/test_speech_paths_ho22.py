@@ -17,14 +17,14 @@ from modelmap.discover.identify import classify
 from tests.discover.scan_helpers import found
 
 
-@pytest.mark.parametrize("value", ["D:/models/x.onnx", "D:/Downloads/piper/en_US-kathleen-low.onnx",
+@pytest.mark.parametrize("value", ["D:/models/en_US-amy-medium.onnx", "D:/Downloads/piper/en_US-kathleen-low.onnx",
                                    "C:\\models\\voice.pth", "D:/models/lid.176.ftz", "/opt/models/lid.176.ftz"])
 def test_windows_and_fasttext_model_files(value: str) -> None:
     m = classify(value, "none")
     assert m is not None and m.kind == "model-file", (value, m)
 
 
-@pytest.mark.parametrize("value", ["D:/data/stats.pt", "D:/Downloads/readme.txt", "lid.176.ftz"])
+@pytest.mark.parametrize("value", ["D:/data/stats.pt", "D:/Downloads/readme.txt", "lid.176.ftz", "C:/models/model.onnx"])
 def test_other_paths_stay_nothing(value: str) -> None:
     assert classify(value, "none") is None, value
 
@@ -59,3 +59,21 @@ def test_component_files_are_not_models(tmp_path: Path) -> None:
     hits = found(tmp_path, "Tests/UnitTests.swift", _SWIFT)
     assert not any(raw == "AudioEncoder.mlmodelc" for _, raw in hits)
     assert (5, "StatefulMistral7BInstructInt4.mlpackage") in hits
+
+
+_CS_TEST = '''\
+public class CachedModelTests
+{
+    public void Local()
+    {
+        var cachedModel = new CachedModel(details, "C:/models/model.onnx", true, 512);
+        var piper = new PiperVoice(modelPath: "D:/voices/piper/en_US-kathleen-low.onnx");
+    }
+}
+'''
+
+
+def test_a_drive_path_to_a_stand_in_file_in_a_test_is_no_model(tmp_path: Path) -> None:
+    hits = found(tmp_path, "tests/CachedModelTests.cs", _CS_TEST)
+    assert not any(raw == "C:/models/model.onnx" for _, raw in hits)
+    assert (6, "D:/voices/piper/en_US-kathleen-low.onnx") in hits

@@ -369,6 +369,9 @@ _LOCAL_WEIGHT_PATH = re.compile(r"(?i)((?:[\w.-]+[/\\]+)*)([\w.-]+)\.(?:gguf|ggm
                                 r"pth|ckpt|h5)")
 
 
+_DRIVE = re.compile(r"^[A-Za-z]:(?=[/\\])")
+
+
 def stand_in_weight_path(value: str) -> bool:
     """``models/model.gguf``, ``./models/a.gguf``, ``/exports/model-q4_k_m.gguf``, ``weights/model.safetensors``,
     ``models\\nested\\local-model.gguf``: a weight file's path whose file name is made of test words, "model" and
@@ -376,7 +379,7 @@ def stand_in_weight_path(value: str) -> bool:
     writes or expects (a fixture, a copy target), the same whatever model a user puts there; a real checkpoint's path in
     a test names the model somewhere (``models/llama-2-7b/model.safetensors``, ``Whisper/tiny.pt``). The check is on
     the path alone, so it holds for every language's tests; outside tests the same path is left to the sources."""
-    m = _LOCAL_WEIGHT_PATH.fullmatch(value.strip().lstrip("/\\"))
+    m = _LOCAL_WEIGHT_PATH.fullmatch(_DRIVE.sub("", value.strip()).lstrip("/\\"))  # (`C:/models/model.onnx` too)
     if m is None:
         return False
     from modelmap.discover.identify import is_model_ish

@@ -518,6 +518,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
             # "model.safetensors", "model-00001-of-00002.safetensors" inside code name a file of some checkpoint,
             # not which model; a weight file on disk is still found by the model-file source
             return None
+        if v[1:2] == ":" and hint != "path":
+            from modelmap.discover.base import stand_in_weight_path
+            if stand_in_weight_path(v):
+                return None  # `C:/models/model.onnx`: a Windows path to a file named for no model (a test's or a
+                # sample's placeholder, whoever's disk it is on)
         if base != v and _INSIDE_COREML_BUNDLE.search(v):
             return None  # x.mlpackage/Data/com.apple.CoreML/model.mlmodel: a file of a Core ML bundle
         if ext in _DATA_TENSOR_EXT and _DATA_TENSOR_STEM.fullmatch(stem):
@@ -531,9 +536,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         in_model_folder = _in_model_folder(v)
         if _WHISPER_CPP_WEIGHT.fullmatch(stem.lower()):
             return Match("model-file", None, 0.8, "speech")  # ggml-tiny.bin: a whisper.cpp checkpoint, by its size
-        if ext in ("gguf", "ggml") and _QUANT_TAIL.search(stem.lower()):
-            # neutts-nano-Q4_0.gguf, voice-q8_0.gguf: a GGUF file with its quantisation in the name is a model's
-            # weights whatever the model is called (GGUF holds nothing else; a test's stand-in has no quant tag)
+        if ext in ("gguf", "ggml") and (quant := _QUANT_TAIL.search(stem.lower())) is not None \
+                and len([t for t in _TOKEN_SPLIT.split(stem[:quant.start()]) if t]) >= 2:
+            # neutts-nano-Q4_0.gguf, tts-voice-q8_0.gguf: a GGUF file with its quantisation after a name of two words or
+            # more is a model's weights whatever the model is called (GGUF holds nothing else); a one-word stem
+            # (`renamed-q4_k_m.gguf`, `model-q4_k_m.gguf`) is a test's or a tool's file name
             return Match("model-file", None, 0.85)
         if hint == "none" and not is_model_ish(stem) and not weight_name and not in_model_folder and (
                 "/" not in v or ext not in _STRONG_FILE_EXT):
@@ -1194,7 +1201,9 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
                 hint in ("key", "path", "hf") and is_model_ish(last) and re.search(r"\d", last)):
             return Match("model-file", None, 0.7)
         if hint == "key" and len(parts) == 3 and all(
-                _PATH_PART.fullmatch(p) and "." not in p and p.lower() not in _NOT_DIR_NAMES for p in parts[1:]):
+                _PATH_PART.fullmatch(p) and "." not in p and p.lower() not in _NOT_DIR_NAMES for p in parts[1:]) \
+                and _TOKEN_SPLIT.split(last.lower())[-1] not in _MODEL_DIR_WORDS:
+            # (`models/musetalk/avatar_model`: a folder named for what it holds, a kind, not a trained model)
             # `xtts_model = "models/xtts/Lasinya"`, `rvc_model = "models/rvc/<voice>"`: a trained model's folder kept
             # under its engine's folder in the app's models directory, under a name that says "model" (a family's
             # folder alone, `models/whisper`, names none: above)
