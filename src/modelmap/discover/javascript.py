@@ -967,8 +967,17 @@ class _Analysis:
                 continue
             self._export_literal(name.text.decode("utf-8", "replace"), value)
 
-    def _export_literal(self, name: str, value: Any) -> None:
+    def _export_literal(self, name: str, value: Any, depth: int = 0) -> None:
         inner = _unwrap(value)
+        if inner is not None and inner.type == "object" and depth < 2:
+            # `export const config = { chatModel: process.env.CHAT_MODEL ?? "qwen-plus" }`: each property is bound as
+            # `config.chatModel`, which another module reads as `config.chatModel` (``use``); only properties a finding
+            # already sits on carry it (no pending finding: an object's other strings are not constants)
+            for pair in inner.named_children:
+                key = _prop_name(pair.child_by_field_name("key")) if pair.type == "pair" else None
+                if key:
+                    self._export_literal(f"{name}.{key}", pair.child_by_field_name("value"), depth + 1)
+            return
         parts = [inner]
         if inner is not None and inner.type == "binary_expression":
             parts = [inner.child_by_field_name("left"), inner.child_by_field_name("right")]
@@ -976,7 +985,7 @@ class _Analysis:
             if part is not None and part.type in ("string", "template_string") and string_value(part) is not None:
                 line, col = self.position(part)
                 self.f.exported[(line, col)] = self.f.exported[(line, col + 1)] = name  # the quote's column or the text's
-                if len(self.f.exported_literals) < MAX_PENDING:
+                if len(self.f.exported_literals) < MAX_PENDING and not depth:
                     self.f.exported_literals.append((name, part))
 
     def pending_exports(self, findings: list[Finding]) -> list[Finding]:
@@ -1039,11 +1048,17 @@ class _Analysis:
         value = _unwrap(value)
         if value is not None and value.type == "member_expression":
             obj, prop = value.child_by_field_name("object"), value.child_by_field_name("property")
-            module = self.f.namespaces.get(obj.text.decode("utf-8", "replace")) if obj is not None and \
-                obj.type == "identifier" else None
-            if module is None or prop is None:
+            head = obj.text.decode("utf-8", "replace") if obj is not None and obj.type == "identifier" else ""
+            module = self.f.namespaces.get(head) if head else None
+            if prop is None:
                 return
-            ref: tuple[str, str] | None = (module, prop.text.decode("utf-8", "replace"))
+            ref: tuple[str, str] | None = None
+            if module is not None:
+                ref = (module, prop.text.decode("utf-8", "replace"))
+            elif head in self.f.imported and head not in self.f.env:
+                # `config.vllmModel` after `import { config } from "./config"`: a property of an exported object
+                owner_module, owner = self.f.imported[head]
+                ref = (owner_module, f"{owner}.{prop.text.decode('utf-8', 'replace')}")
         elif value is not None and value.type in ("identifier", "shorthand_property_identifier"):
             local = value.text.decode("utf-8", "replace")
             ref = self.f.imported.get(local)

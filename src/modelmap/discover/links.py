@@ -80,6 +80,16 @@ def _bindings(finding: Finding) -> list[str]:
     return [e[len(_BINDING):] for e in finding.evidence or () if e.startswith(_BINDING)]
 
 
+def _module_level(finding: Finding) -> bool:
+    """A value other modules can import: bound to a module-level name (no enclosing symbol), or to an attribute of a
+    module-level object, the symbol it sits in (``Settings.chat_model`` in ``class Settings``, ``config.chatModel``
+    in ``export const config = {...}``)."""
+    if finding.symbol is None:
+        return True
+    owner = finding.symbol + "."
+    return any(name.startswith(owner) for name in _bindings(finding))
+
+
 def _code_module_matches(use_module: str, module: str) -> bool:
     if use_module.startswith("go@"):  # an import path: the package folder is its tail
         folder = module[3:] if module.startswith("go:") else ""
@@ -148,7 +158,7 @@ def link_uses(findings: list[Finding], uses: list[SymbolUse]) -> list[Finding]:
         uses = [u for u in uses if not u.module.startswith(CODE_MODULE)]
     definitions: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
-        if f.symbol is None and f.kind != "endpoint":
+        if f.kind != "endpoint" and _module_level(f):
             for name in _bindings(f):
                 definitions[(f.path, name)].append(f)
     if not definitions or not uses:
@@ -159,16 +169,24 @@ def link_uses(findings: list[Finding], uses: list[SymbolUse]) -> list[Finding]:
     added: list[Finding] = []
     seen: set[tuple[str, int, int, str]] = set()
     for use in uses:
-        for path in _closest(_module_paths(use.module, defining_paths), use.path):
+        module, name = use.module, use.name
+        paths = _module_paths(module, defining_paths)
+        if not paths and not module.startswith("js:") and "." in module.lstrip("."):
+            # ``settings.chat_model`` after ``from common.settings import settings``: an attribute of an object that
+            # module defines (a settings instance or class), bound as ``settings.chat_model`` there
+            module, obj = module.rsplit(".", 1)
+            name = f"{obj}.{name}"
+            paths = _module_paths(module, defining_paths)
+        for path in _closest(paths, use.path):
             if path == use.path:
                 continue
-            for d in definitions.get((path, use.name), ()):
+            for d in definitions.get((path, name), ()):
                 key = (use.path, use.line, use.column, d.raw)
-                linked.add(id(d))
                 shared_modules.add(path)
                 if key in seen:
-                    continue
+                    continue  # the same value from another candidate module: that definition stays where it is
                 seen.add(key)
+                linked.add(id(d))
                 evidence = [e if e != PENDING else USE_ONLY for e in d.evidence or ()]
                 if use.api:
                     evidence.append(f"call:{use.api}")
@@ -188,7 +206,7 @@ def link_uses(findings: list[Finding], uses: list[SymbolUse]) -> list[Finding]:
         if PENDING in (f.evidence or ()):
             continue  # no model API takes it anywhere
         if f.path in shared_modules and id(f) not in linked and _bindings(f) and f.api is None \
-                and f.symbol is None and f.kind != "endpoint" and NOT_USED not in (f.evidence or ()):
+                and _module_level(f) and f.kind != "endpoint" and NOT_USED not in (f.evidence or ()):
             f = replace(f, evidence=(*(f.evidence or ()), NOT_USED))
         out.append(f)
     return out + added

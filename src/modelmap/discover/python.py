@@ -723,6 +723,45 @@ class _Module:
                         names_for.append(name)
         return out
 
+    def class_bindings(self, tree: ast.Module) -> dict[tuple[int, str], tuple[str, list[str]]]:
+        """(line, value) of each literal a class attribute of a module-level class defaults to (a settings class:
+        ``class Settings(BaseSettings): chat_model: str = "qwen-plus"``) -> (the class, the names other modules
+        read it by: ``Settings.chat_model`` and, for each module-level instance ``settings = Settings()``,
+        ``settings.chat_model``), for ``binding:`` evidence that ``links.link_uses`` joins to ``settings.chat_model``
+        in another module."""
+        classes = {stmt.name: stmt for stmt in tree.body if isinstance(stmt, ast.ClassDef)}
+        if not classes:
+            return {}
+        instances: dict[str, list[str]] = {}
+        for stmt in tree.body:
+            value: ast.expr | None
+            if isinstance(stmt, ast.Assign):
+                value, targets = stmt.value, stmt.targets
+            elif isinstance(stmt, ast.AnnAssign):
+                value, targets = stmt.value, [stmt.target]
+            else:
+                continue
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in classes:
+                instances.setdefault(value.func.id, []).extend(t.id for t in targets if isinstance(t, ast.Name))
+        out: dict[tuple[int, str], tuple[str, list[str]]] = {}
+        for cls, node in classes.items():
+            for stmt in node.body:
+                if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                    attr, value = stmt.target.id, stmt.value
+                elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                    attr, value = stmt.targets[0].id, stmt.value
+                else:
+                    continue
+                self.budget.tick()
+                if isinstance(value, ast.Call) and _dotted(value.func).rsplit(".", 1)[-1] == "Field":
+                    # pydantic ``chat_model: str = Field("qwen-plus", description=...)`` / ``Field(default=...)``
+                    value = next((kw.value for kw in value.keywords if kw.arg == "default"),
+                                 value.args[0] if value.args else value)
+                names = [f"{owner}.{attr}" for owner in (cls, *instances.get(cls, ()))]
+                for lit in self.literals(value):
+                    out.setdefault((lit.lineno, _unquote(str(lit.value))[0].strip()), (cls, names))
+        return out
+
     def _call_endpoint(self, call: ast.Call) -> tuple[str, str] | None:
         for kw in call.keywords:
             if kw.arg in _CLIENT_URL_KW:
@@ -1863,6 +1902,7 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
     link = uses is not None
     visitor.uses = uses
     bound: dict[tuple[int, str], list[str]] = {}
+    class_bound: dict[tuple[int, str], tuple[str, list[str]]] = {}
     try:
         visitor.collect()
         visitor.run()
@@ -1870,8 +1910,9 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
         if link and collector.findings:
             try:
                 bound = visitor.bindings(tree)
+                class_bound = visitor.class_bindings(tree)
             except BudgetExceeded as exc:  # the evidence is extra: the findings stay, the skip says what is missing
-                bound = {}
+                bound, class_bound = {}, {}
                 out.append(budget_skip(file.path, "python", exc, "findings kept without their binding: evidence"))
     except RecursionError:
         return [Skip(file.path, "parse-error", "python: nesting too deep to analyse")]
@@ -1886,6 +1927,9 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
         out.append(budget_skip(file.path, "python", exc, fallback))
     for f in dedupe(collector.findings):
         names = bound.get((f.line, f.raw)) if bound and f.symbol is None else None
+        if not names and class_bound and f.kind != "endpoint":
+            owner, attr_names = class_bound.get((f.line, f.raw), (None, []))
+            names = attr_names if owner is not None and f.symbol == owner else None
         if names:
             from dataclasses import replace
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from modelmap.errors import ConfigError
 from modelmap.policy.rules import RULE_ID, SCOPES, SEVERITIES, Rule, compile_rule
-from modelmap.policy.waivers import WAIVER_RULES, Waiver
+from modelmap.policy.waivers import BUILTIN_RULES, Waiver
 from modelmap.policy.yamlmarks import LineDict, LineList, attach_toml_lines, load_yaml
 
 CONFIG_VERSION = 1
@@ -205,7 +205,7 @@ def _parse_rules(raw: Any, filename: str, line: int, origin: str) -> list[Rule]:
                 where=f"{filename}:{spec.line_of('id')}",
                 hint="use lowercase words joined by dashes, e.g. no-cn-origin-regulated (ids are stored in waivers and SARIF)",
             )
-        if rule_id in WAIVER_RULES:
+        if rule_id in BUILTIN_RULES:
             raise ConfigError(f"rule id {rule_id!r} is reserved", where=where, hint="pick another id")
         if rule_id in seen:
             raise ConfigError(f"rule id {rule_id!r} is defined twice (also at {seen[rule_id]})", where=where,
@@ -393,7 +393,7 @@ def parse_config(data: Any, filename: str, *, root: str = ".") -> ProjectConfig:
 
     flow_names = {f.name for f in flows}
     waivers = _parse_waivers(top.get("waivers"), filename, top.line_of("waivers"), flow_names)
-    known_rules = set(by_id) | set(WAIVER_RULES)
+    known_rules = set(by_id) | set(BUILTIN_RULES)
     for waiver in waivers:
         if waiver.rule not in known_rules:
             raise ConfigError(

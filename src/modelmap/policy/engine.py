@@ -20,7 +20,15 @@ from modelmap.errors import EXIT_OK, EXIT_VIOLATIONS, ConfigError, ModelmapError
 from modelmap.policy import inventory as inv
 from modelmap.policy.config import ProjectConfig
 from modelmap.policy.rules import SEVERITIES, Rule, merge_fields
-from modelmap.policy.waivers import WAIVER_EXPIRED, WAIVER_RULES, WAIVER_UNOWNED, WAIVER_UNUSED, Waiver
+from modelmap.policy.waivers import (
+    BUILTIN_RULES,
+    FLOW_EMPTY,
+    WAIVER_EXPIRED,
+    WAIVER_RULES,
+    WAIVER_UNOWNED,
+    WAIVER_UNUSED,
+    Waiver,
+)
 from modelmap.types import Finding, ScanResult
 
 SEVERITY_RANK = {s: len(SEVERITIES) - i for i, s in enumerate(SEVERITIES)}  # error 3, warning 2, note 1
@@ -109,7 +117,7 @@ class CheckResult:
     def rule_catalogue(self) -> list[tuple[str, str, str, str]]:
         """(id, severity, message, description) for configured rules plus the built-in waiver rules."""
         rows = [(r.id, r.severity, r.message, r.description) for r in self.config.rules]
-        rows += [(rid, sev, text, "") for rid, (sev, text) in WAIVER_RULES.items()]
+        rows += [(rid, sev, text, "") for rid, (sev, text) in BUILTIN_RULES.items()]
         return sorted(rows)
 
 
@@ -276,6 +284,26 @@ def _scoped_violations(config: ProjectConfig, inventory: inv.Inventory, rules: l
                 path, line = _config_line(rule.where)
                 out.append(Violation(rule.id, rule.severity, rule.message, "inventory", path, line,
                                      _digest(rule.id, "inventory")))
+    return out
+
+
+def _empty_flows(config: ProjectConfig, inventory: inv.Inventory) -> list[Violation]:
+    """A warning for each declared flow no model usage falls in. A usage counts in the flows of its call site and
+    of the file its model name is written in; a flow with none (a regulated one above all) usually lists paths
+    that miss both, and every rule about it then passes without having looked at anything."""
+    out: list[Violation] = []
+    severity, _ = BUILTIN_RULES[FLOW_EMPTY]
+    for flow in config.flows:
+        if inventory.flows[flow.name]["usages"]:
+            continue
+        path, line = _config_line(flow.where)
+        tags = f" (tags: {', '.join(flow.tags)})" if flow.tags else ""
+        out.append(Violation(
+            FLOW_EMPTY, severity,
+            f"Flow {flow.name}{tags} has no model usage: no model is called from, or named in, a file its paths "
+            f"({', '.join(flow.paths)}) match, so no rule checked anything in it. Check that the paths cover the "
+            "files that call the models.", "flow", path, line, _digest(FLOW_EMPTY, "flow", flow.name),
+            flow=flow.name))
     return out
 
 
@@ -447,6 +475,7 @@ def evaluate(result: ScanResult, config: ProjectConfig, today: date) -> CheckRes
         found = _run_budgeted(work, result.findings, budget)
     else:
         found = work()
+    found += _empty_flows(config, inventory)
     found, used = _apply_waivers(found, config, today)
     found += _waiver_problems(config, today, used)
     found.sort(key=Violation.sort_key)

@@ -22,6 +22,13 @@ WAIVER_RULES: dict[str, tuple[str, str]] = {
     WAIVER_UNOWNED: ("error", "A waiver has no approver: every accepted risk needs a named owner."),
     WAIVER_UNUSED: ("note", "A waiver matches nothing any more: remove it to keep the list honest."),
 }
+#: Built-in rule id for a declared flow that no model usage falls in (its paths likely miss the files that call
+#: the models); like the waiver rules it is reserved, listed with the rules in effect and can be waived.
+FLOW_EMPTY = "flow-empty"
+BUILTIN_RULES: dict[str, tuple[str, str]] = {
+    **WAIVER_RULES,
+    FLOW_EMPTY: ("warning", "A declared flow has no model usage: its paths may miss the files that call the models."),
+}
 
 
 @dataclass(frozen=True)
