@@ -857,11 +857,14 @@ class _Inspection:
                 out.append({"field": key, "declared": self.declared[key], "observed": fam,
                             "message": f"declared {key} {self.declared[key]!r} names {', '.join(wrong)}, "
                                        f"but the files' evidence says {fam}"})
-        if not consistent and family["score"] >= 0.5:
-            declared = self.declared.get("name") or "(no name)"
+        name = self.declared.get("name")
+        if not consistent and family["score"] >= 0.5 and (name or self.claims):
+            # a name or a card's claim to contradict: a bare file that declares nothing (a tokenizer.json alone) has
+            # no mismatch, only the family its evidence shows
+            said = f"declared as {name!r}" if name else "declared under no name"
             claim = f"; {'; '.join(self.claims)}" if self.claims else ""
             out.append({"field": "base_model", "declared": self.declared.get("base_model"), "observed": fam,
-                        "message": f"declared as {declared!r} with no {fam} base declared, but the files' evidence "
+                        "message": f"{said} with no {fam} base declared, but the files' evidence "
                                    f"(" + "; ".join(family["why"][:3]) + f") says {fam}" + claim})
         return out
 
