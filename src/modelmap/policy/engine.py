@@ -57,6 +57,8 @@ class Violation:
     model: str | None = None
     finding: Finding | None = field(default=None, compare=False)
     waiver: Waiver | None = None
+    # for a flow rule: what the flow holds (usages, publishers by role, roles without a fallback), for the details
+    detail: str | None = field(default=None, compare=False)
 
     @property
     def is_waived(self) -> bool:
@@ -276,7 +278,8 @@ def _scoped_violations(config: ProjectConfig, inventory: inv.Inventory, rules: l
             for rule in flow_rules:
                 if rule.is_violated(context):
                     out.append(Violation(rule.id, rule.severity, rule.message, "flow", path, line,
-                                         _digest(rule.id, "flow", flow.name), flow=flow.name))
+                                         _digest(rule.id, "flow", flow.name), flow=flow.name,
+                                         detail=flow_facts(inventory.flows[flow.name])))
     if inventory_rules:
         context = cel.Context(variables={"inventory": inventory.data})
         for rule in inventory_rules:
@@ -285,6 +288,26 @@ def _scoped_violations(config: ProjectConfig, inventory: inv.Inventory, rules: l
                 out.append(Violation(rule.id, rule.severity, rule.message, "inventory", path, line,
                                      _digest(rule.id, "inventory")))
     return out
+
+
+def flow_facts(flow: dict[str, Any]) -> str:
+    """What a flow holds, for a flow rule's details: its usages, the publishers seen in each role, and the roles
+    that have no second publisher (``flow.fallback.roles_without_fallback``)."""
+    n = flow["usages"]
+    parts = [f"{n} model usage{'' if n == 1 else 's'}"]
+    publishers = flow["publishers"]
+    parts.append(f"publishers seen: {', '.join(publishers)}" if publishers else "no known publisher")
+    roles = flow["roles"]
+    if roles:
+        parts.append("by role: " + "; ".join(f"{role} {', '.join(pubs)}" for role, pubs in roles.items()))
+    fallback = flow["fallback"]
+    missing = fallback["roles_without_fallback"]
+    if missing:
+        parts.append("no fallback from a second publisher for " + ", ".join(
+            f"{role} (only {', '.join(roles.get(role) or ['?'])})" for role in missing))
+    elif fallback["publishers"] < 2 and n:
+        parts.append("every usage is from one publisher" if fallback["publishers"] else "no publisher is known")
+    return "; ".join(parts)
 
 
 def _empty_flows(config: ProjectConfig, inventory: inv.Inventory) -> list[Violation]:

@@ -297,7 +297,8 @@ def describe(violation: Any, *, with_message: bool = True) -> str:
             subject = finding.endpoint or finding.raw
         parts.append(f"{noun} {subject}{where}" + (f": {'; '.join(facts)}." if facts else "."))
     elif violation.flow:
-        parts.append(f"Flow {violation.flow}.")
+        detail = getattr(violation, "detail", None)
+        parts.append(f"Flow {violation.flow}: {detail}." if detail else f"Flow {violation.flow}.")
     if violation.waiver is not None:
         w = violation.waiver
         parts.append(f"Waived until {w.expires.isoformat()} by {w.approved_by}: {w.reason}")
