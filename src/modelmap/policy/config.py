@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -110,9 +111,36 @@ def _preset_text(name: str) -> str:
     return (resources.files("modelmap.policy") / "presets" / f"{name}.yaml").read_text(encoding="utf-8")
 
 
+_TOKEN_SPLIT = re.compile(r"[-_.\s]+")
+
+
+def close_choices(word: str, choices: tuple[str, ...] | list[str], limit: int = 5) -> list[str]:
+    """The choices ``word`` was likely meant to be, best first: those that extend it (``no-country-of-concern-origin``
+    -> ``no-country-of-concern-origin-regulated``) or that it extends, then those sharing the most of its dash/underscore
+    separated words, then spelling (difflib) closeness. All close ones are kept, up to ``limit``."""
+    low = word.strip().lower()
+    tokens = {t for t in _TOKEN_SPLIT.split(low) if t}
+    ranked: list[tuple[bool, int, float, str]] = []
+    for choice in choices:
+        cl = choice.lower()
+        if cl == low:
+            continue
+        theirs = {t for t in _TOKEN_SPLIT.split(cl) if t}
+        shared = len(tokens & theirs)
+        extends = bool(low) and (cl.startswith(low) or low.startswith(cl))
+        ratio = difflib.SequenceMatcher(None, low, cl).ratio()
+        if extends or ratio >= 0.6 or (shared and shared * 2 >= max(len(tokens), len(theirs))):
+            ranked.append((not extends, -shared, -ratio, choice))
+    return [choice for *_, choice in sorted(ranked)][:limit]
+
+
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"did you mean {close[0]!r}? " if close else ""
+    close = close_choices(word, choices)
+    if not close:
+        return ""
+    quoted = [repr(c) for c in close]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"did you mean {listed}? "
 
 
 def _check_keys(mapping: LineDict, allowed: tuple[str, ...], what: str, filename: str) -> None:
@@ -399,7 +427,8 @@ def parse_config(data: Any, filename: str, *, root: str = ".") -> ProjectConfig:
             raise ConfigError(
                 f"waiver names rule {waiver.rule!r}, which is not in effect",
                 where=waiver.where,
-                hint=f"{_suggest(waiver.rule, sorted(known_rules))}remove the waiver if the rule was dropped",
+                hint=f"{_suggest(waiver.rule, sorted(known_rules))}remove the waiver if the rule was dropped; "
+                     f"rules in effect: {', '.join(sorted(by_id)) or 'none'} (built in: {', '.join(sorted(BUILTIN_RULES))})",
             )
     return ProjectConfig(
         path=filename,
