@@ -2306,6 +2306,28 @@ _DOTENV = re.compile(
 _COPY_SUFFIX = re.compile(r"\.(?:example|sample|template|tmpl|dist|default|defaults)$", re.I)
 
 
+# a plain-text capture of a program's output (`run.stdout.txt`, `agent.log`, `session.out`): read as JSON Lines only
+# when its text is JSON Lines (``json_lines_text``): an agent CLI's recorded event stream (`--output-format
+# stream-json`, `--json`) names the model of every event; any other text capture is left to the text sources
+_CAPTURE_EXT = re.compile(r"\.(?:txt|log|out|stdout|stderr)$", re.I)
+# the share of a capture's non-blank lines that must parse as JSON objects
+_CAPTURE_MIN_SHARE = 0.9
+
+
+def is_capture(path: str) -> bool:
+    return bool(_CAPTURE_EXT.search(path)) and not _LOCK_FILES.search(path)
+
+
+def json_lines_text(text: str) -> bool:
+    """True when ``text`` is JSON Lines: its first non-blank line is a JSON object and at least 90% of its non-blank
+    lines start with ``{`` and end with ``}`` (a cheap shape test; the lines are parsed afterwards)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines or not (lines[0].startswith("{") and lines[0].endswith("}")):
+        return False
+    shaped = sum(1 for line in lines if line.startswith("{") and line.endswith("}"))
+    return shaped >= _CAPTURE_MIN_SHARE * len(lines)
+
+
 def config_name(path: str) -> str:
     """``path`` without a copy-me suffix when the name before it is a config file's (``settings.yaml.example`` ->
     ``settings.yaml``); any other path as it is."""
@@ -2327,7 +2349,7 @@ def parse_config_noting(path: str, text: str) -> tuple[list[Node | None], list[S
     """``parse_config`` and the Skips for what was read only in part (bad JSON Lines, capped YAML); a copy-me file
     (``settings.yaml.example``) is parsed in the format its name says before the suffix."""
     low = config_name(path).lower()
-    if low.endswith((".jsonl", ".ndjson")):
+    if low.endswith((".jsonl", ".ndjson")) or is_capture(low):
         nodes, bad = parse_json_lines_counted(text)
         notes = [Skip(path, "parse-error", f"JSON Lines: {bad} of {bad + len(nodes)} lines are not valid JSON "
                       "and were passed over; the others were read")] if bad else []
@@ -2431,6 +2453,11 @@ class ConfigFileSource:
                "  model_name: BAAI/bge-m3\nretries: 3\n",
                ("gpt-4o-mini", "BAAI/bge-m3", "https://api.deepseek.com")),
         Sample("settings.json", '{"chat": {"model": "gpt-4o-mini", "temperature": 0.2}}', ("gpt-4o-mini",)),
+        Sample("test/fixtures/agent_run.stdout.txt",
+               '{"type":"system","subtype":"init","model":"claude-haiku-4-5-20251001","tools":["Bash"]}\n'
+               '{"type":"result","usage":{"input_tokens":3},"modelUsage":{"claude-haiku-4-5-20251001":{"costUSD":0}}}\n',
+               ("claude-haiku-4-5-20251001", "claude-haiku-4-5-20251001")),
+        Sample("test/fixtures/run.stdout.txt", "model: gpt-4o-mini\nLoading {config}\n", ()),
         Sample("pyproject.toml", '[tool.app]\nembedding_model = "sentence-transformers/all-MiniLM-L6-v2"\n',
                ("sentence-transformers/all-MiniLM-L6-v2",)),
         Sample("setup.cfg", "[llm]\nmodel = qwen2.5:7b\n", ("qwen2.5:7b",)),
@@ -2447,10 +2474,12 @@ class ConfigFileSource:
 
     def applies_to(self, path: str) -> bool:
         path = config_name(path)
-        return bool(_CONFIG_EXT.search(path)) and not _LOCK_FILES.search(path)
+        return (bool(_CONFIG_EXT.search(path)) and not _LOCK_FILES.search(path)) or is_capture(path)
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         low = config_name(file.path).lower()
+        if is_capture(low) and not _CONFIG_EXT.search(low) and not json_lines_text(file.text):
+            return []  # a text capture that is not a recorded JSON event stream
         is_yaml = low.endswith((".yaml", ".yml"))
         if is_yaml and is_helm_template(file.path, file.text):
             return []  # the kubernetes source reads Helm templates
