@@ -2314,6 +2314,16 @@ _CAPTURE_EXT = re.compile(r"\.(?:txt|log|out|stdout|stderr)$", re.I)
 _CAPTURE_MIN_SHARE = 0.9
 
 
+# HOCON (Lightbend config: Spark / Flink / SeaTunnel job files, Akka and Play settings): `key = value` and
+# `key: value` lines inside `name { }` blocks. No HOCON parser is used: the file is read line by line as an unparsed
+# YAML file is (``scan_yaml_lines``), so only a value under a model key or a model location is taken
+_HOCON_EXT = re.compile(r"\.(?:conf|hocon)$", re.I)
+
+
+def is_hocon(path: str) -> bool:
+    return bool(_HOCON_EXT.search(path))
+
+
 def is_capture(path: str) -> bool:
     return bool(_CAPTURE_EXT.search(path)) and not _LOCK_FILES.search(path)
 
@@ -2444,6 +2454,19 @@ def yaml_lines(file: SourceFile, source_id: str, why: str) -> list[Finding | Ski
     return out
 
 
+def hocon_lines(file: SourceFile, source_id: str) -> list[Finding | Skip]:
+    """A HOCON file (``.conf``, ``.hocon``) read line by line (``scan_yaml_lines``): `model = x` under a model key,
+    a model location under any key. Unquoted HOCON values (`model = gpt-4o-mini`) are read as they stand."""
+    collector = Collector(file, ids_for("config").key)
+    out: list[Finding | Skip] = []
+    try:
+        scan_yaml_lines(file, collector)
+    except BudgetExceeded as exc:
+        out.append(budget_skip(file.path, source_id, exc))
+    out.extend(collector.findings)
+    return out
+
+
 class ConfigFileSource:
     id = "config"
     description = "Config files (YAML, JSON, TOML, INI): model keys, well-known model names, model-API URLs"
@@ -2457,6 +2480,11 @@ class ConfigFileSource:
                '{"type":"system","subtype":"init","model":"claude-haiku-4-5-20251001","tools":["Bash"]}\n'
                '{"type":"result","usage":{"input_tokens":3},"modelUsage":{"claude-haiku-4-5-20251001":{"costUSD":0}}}\n',
                ("claude-haiku-4-5-20251001", "claude-haiku-4-5-20251001")),
+        Sample("config/llm_transform.conf",
+               'env {\n  parallelism = 1\n  job.mode = "BATCH"\n}\ntransform {\n  LLM {\n    model_provider = OPENAI\n'
+               '    model = gpt-4o-mini\n    api_key = sk-xxx\n    prompt = "Is this a question?"\n  }\n}\n',
+               ("gpt-4o-mini",)),
+        Sample("deploy/nginx.conf", "server {\n  listen 80;\n  location / { proxy_pass http://app:8080; }\n}\n", ()),
         Sample("test/fixtures/run.stdout.txt", "model: gpt-4o-mini\nLoading {config}\n", ()),
         Sample("pyproject.toml", '[tool.app]\nembedding_model = "sentence-transformers/all-MiniLM-L6-v2"\n',
                ("sentence-transformers/all-MiniLM-L6-v2",)),
@@ -2474,12 +2502,15 @@ class ConfigFileSource:
 
     def applies_to(self, path: str) -> bool:
         path = config_name(path)
-        return (bool(_CONFIG_EXT.search(path)) and not _LOCK_FILES.search(path)) or is_capture(path)
+        return (bool(_CONFIG_EXT.search(path)) and not _LOCK_FILES.search(path)) or is_capture(path) \
+            or is_hocon(path)
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         low = config_name(file.path).lower()
         if is_capture(low) and not _CONFIG_EXT.search(low) and not json_lines_text(file.text):
             return []  # a text capture that is not a recorded JSON event stream
+        if is_hocon(low):
+            return hocon_lines(file, self.id)
         is_yaml = low.endswith((".yaml", ".yml"))
         if is_yaml and is_helm_template(file.path, file.text):
             return []  # the kubernetes source reads Helm templates
