@@ -2131,6 +2131,12 @@ class TreeWalker:
             if stripped.endswith("\\"):
                 pending += stripped[:-1] + " "
                 continue
+            if stripped.startswith("-") and logical and not pending:
+                # a command block written one argument a line without backslashes (`cmd: |` of a model-swapping
+                # proxy: `/app/sd-server` then `--vae /models/ae.safetensors`): no command starts with a flag, so
+                # the line goes on the command above it
+                logical[-1] += " " + stripped
+                continue
             logical.append(pending + stripped)
             pending = ""
         if pending:
@@ -2197,7 +2203,8 @@ def _server_role(server_role: str, f: Finding) -> str:
     return kb_role(f.raw) or role_from_name(f.raw) or server_role
 
 
-_COMMAND_WORDS = re.compile(r"(?:^|[\s;&|])(vllm|ollama|huggingface-cli|hf|text-generation-launcher|llama-server|"
+# the program may be written with its folder (`/opt/venv/bin/vllm serve org/name`, `/usr/local/bin/ollama pull x`)
+_COMMAND_WORDS = re.compile(r"(?:^|[\s;&|/])(vllm|ollama|huggingface-cli|hf|text-generation-launcher|llama-server|"
                             r"lmdeploy|sglang|python3?|text-embeddings-router|infinity_emb|mlx_lm\.\w+)\s", re.M)
 
 

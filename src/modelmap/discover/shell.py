@@ -85,6 +85,17 @@ _LIST_FLAGS: dict[str, str | None] = {"--served-model-name": "generation", "--st
                                       "--model-names": "generation"}
 
 
+# a Hub repo with a quantisation tag after a colon (llama.cpp `-hf bartowski/Qwen2.5-0.5B-Instruct-GGUF:Q4_K_M`,
+# `--hf-repo org/name:q8_0`): a Hub id never holds a colon, so the part before it is the repo
+_HUB_QUANT_TAG = re.compile(r"([A-Za-z0-9][\w.-]*/[\w.-]+):(?:[A-Za-z0-9][\w.-]{0,31})")
+
+
+# a flag's value that is a weight file of a single-file model format; `.bin` / `.pt` are left out (data, caches,
+# firmware). Not under a flag that writes (--output, --save-to, --outfile, --export)
+_FLAG_WEIGHT_FILE = re.compile(r"[^\s$\"'{}=,]{0,256}[\w.-]\.(?:gguf|ggml|safetensors)")
+_NOT_INPUT_FLAG = re.compile(r"(?i)out|save|export|dump|write|dest")
+
+
 def _flag_of(flag: str) -> str:
     """A long flag with ``_`` read as ``-`` (``--served_model_name`` → ``--served-model-name``); a dotted flag by its
     last part (OpenRLHF's ``--actor.model_name_or_path``, ``--ckpt.output_dir``)."""
@@ -940,6 +951,9 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
             if value and not value.startswith("-"):
                 hint, role = found
+                tagged = _HUB_QUANT_TAG.fullmatch(value) if hint == "hf" else None
+                if tagged is not None:
+                    value = tagged.group(1)  # llama.cpp's `-hf org/name-GGUF:Q4_K_M`: the repo, a quant picked in it
                 report(value, hint, role, toks[0].rsplit("/", 1)[-1])
         elif eq and not flag.startswith("-") and len(flag) < 64 and checkpoint_location(flag, val):
             # an absl / MaxText `key=value` argument (`load_parameters_path=gs://b/…/gemma_7b-it/0/checkpoints/0/items`)
@@ -955,6 +969,11 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 # --ckpt_dir /models/Llama-2-13b-chat, --embedding_path /models/bge-large-zh-v1.5
                 loads_model = True
                 report(value, "path", None, toks[0].rsplit("/", 1)[-1])
+            elif value and _FLAG_WEIGHT_FILE.fullmatch(value) and _NOT_INPUT_FLAG.search(flag) is None:
+                # a weight file given to any flag (`--vae /models/ae.safetensors`, `--mmproj mmproj-f16.gguf`, `--llm
+                # /models/qwen3-4b-q8_0.gguf`): a single-file format that holds nothing but a model's weights
+                loads_model = True
+                report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
     if named_outputs and not loads_model and (
             toks[0].startswith("--") or (toks[0].endswith("=") and len(toks) > 1 and toks[1].startswith("--"))):
         # an arguments-only string (`--output_dir …`, `training_args=  --output_dir …`): its own outputs
