@@ -32,6 +32,7 @@ from modelmap.discover.candidates import STARTS_CALLS, Candidate
 from modelmap.discover.identify import (
     ARK_ENDPOINT_ID,
     CLAUDE_TIER_ONLY,
+    DATED_CONSTANT_ID,
     PLACEHOLDER,
     SECRET_TAIL,
     Hint,
@@ -508,7 +509,7 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if hint == "none" and _names_a_weight_file(c, value):
         hint = "key"  # a download catalogue's `filename: 'Gecko_64_quant.tflite'`: the name of the file it stores
         evidence.append(f"file-binding:{c.bindings[0]}")
-    if _ENV_NAME.fullmatch(value) and not _known(value):
+    if _ENV_NAME.fullmatch(value) and not _known(value) and not DATED_CONSTANT_ID.fullmatch(value):
         return None  # GEMINI_API_KEY, OPENAI_MODEL: an environment variable's name, not its value
     if _API_VERSION_PATH.fullmatch(value):
         return None  # `getApiVersionPath(): 'api/v3'`, "compatible-mode/v1": an HTTP API's version path, not an

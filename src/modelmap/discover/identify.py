@@ -293,6 +293,7 @@ def _provider_role_name(low: str) -> bool:
 _ENGINE_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:tts|asr|stt|llm|vlm)")
 # a name written as a constant is (upper-case words joined by underscores, a version's dot allowed: `OPENAI_GPT5`,
 # `VERTEX_GEMINI_2.5_PRO`, `AZURE_OPENAI_GPT5_MINI`); a provider's model id is lower- or mixed-case with `-`
+DATED_CONSTANT_ID = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_20\d{6}_V\d+(?:_\d+)?")
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9.]*(?:_[A-Z0-9.]+)+")
 # cloud platforms that serve other vendors' models, named first in such keys but not provider ids of their own
 _PLATFORM_WORDS = frozenset({"vertex", "vertexai", "azure", "bedrock", "aws", "gcp", "sagemaker", "watsonx"})
@@ -505,6 +506,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return None
     if "_" in v and _CONSTANT_NAME.fullmatch(v) and _registry_key(low):
         return None  # "OPENAI_GPT5", "VERTEX_GEMINI_2.5_PRO": an LLM router's registry key (every hint)
+    if "_" in v and v[0].isupper() and DATED_CONSTANT_ID.fullmatch(v) and names_family(low):
+        # "CLAUDE_SONNET_4_20250514_V1_0", "CLAUDE_3_7_SONNET_20250219_V1_0": a model id written in upper snake case
+        # (AWS CodeWhisperer / Amazon Q's modelId), a family word, a release date and a V<major>_<minor> version; an
+        # enum's or a registry's key carries no release date and version tail
+        return Match("api-model", None, 0.8, role_from_name(low))
 
     file_match = _MODEL_FILE.fullmatch(v) if dot >= 0 else None  # (`.ext` at its end)
     if file_match:
