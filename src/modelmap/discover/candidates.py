@@ -504,6 +504,30 @@ def _key_argument(arg: Any) -> str | None:
     return text if text and len(text) <= 60 and is_model_key(text) else None
 
 
+# list literals an argv is written as (Ruby / JS / TS `array`, Python `list`, Go's `literal_value`, Swift / Kotlin
+# `array_literal` / `collection_literal`, PHP `array_creation_expression`, Rust `array_expression`)
+_ARGV_LISTS = frozenset({"array", "list", "literal_value", "array_literal", "collection_literal",
+                         "array_creation_expression", "array_expression"})
+_ARGV_ITEMS = frozenset({"literal_element", "array_element_initializer"})  # an item's wrapper (Go, PHP)
+_ARGV_FLAG = re.compile(r"--?[A-Za-z][\w-]{0,40}")
+
+
+def _flag_element(item: Any) -> str | None:
+    """The setting an argv list's item is the value of: the element right before it is a command-line flag that
+    names a model setting (``"--model"``, ``"--embedding-model"``), returned without its dashes (``model``,
+    ``embedding_model``). A bare ``-m`` is not read (Python's ``-m module``)."""
+    sib = item.prev_named_sibling
+    if sib is not None and sib.type in _ARGV_ITEMS and sib.named_child_count == 1:
+        sib = sib.named_child(0)  # Go's literal_element, PHP's array_element_initializer
+    if sib is None or not _is_string(sib.type):
+        return None
+    text = literal_text(sib)
+    if not text or not text.startswith("--") or _ARGV_FLAG.fullmatch(text) is None:
+        return None
+    name = text.lstrip("-").replace("-", "_")
+    return name if is_model_key(name) else None
+
+
 _TOKEN_PATH = frozenset({"identifier", "::", ".", "self", "crate", "super"})
 
 
@@ -581,6 +605,11 @@ def _context(node: Any) -> Candidate | None:
             arg_key = _key_argument(child)
             if arg_key is not None:
                 bindings.append(arg_key)  # flag.StringVar(&p, "video_model", "veo-2.0-generate-001", …)
+        elif not bindings and call is None and child is node and (t in _ARGV_LISTS or (
+                t in _ARGV_ITEMS and parent.parent is not None and parent.parent.type in _ARGV_LISTS)):
+            flag = _flag_element(parent if t in _ARGV_ITEMS else child)
+            if flag is not None:
+                bindings.append(flag)  # ["claude", "-p", "--model", "haiku"]: an argv list's model flag, then its value
         grouping, step, branch = _ancestor_kind(t)
         if clause is None and label_path and branch != _CASE and _CASE_BODY_WORDS.search(t):
             label_path = False
