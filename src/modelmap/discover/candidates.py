@@ -218,6 +218,22 @@ def _rightmost_ident(node: Any, depth: int = 0, budget: list[int] | None = None)
 
 
 _IDENT_BUDGET = 48
+# calls that only normalise a value before it is compared (`case model.to_s`, `switch (name.toLowerCase())`,
+# `match model.lower()`): the value switched on is the one they are called on
+_NORMALISERS = frozenset({"to_s", "to_sym", "to_str", "downcase", "upcase", "lower", "upper", "strip", "trim",
+                          "tolowercase", "touppercase", "tolower", "toupper", "lowercased", "uppercased", "casefold",
+                          "as_str", "to_string", "tostring", "string", "str", "name", "value", "rawvalue"})
+_SUBJECT_WORD = re.compile(r"[A-Za-z_]\w{0,63}")
+
+
+def _normalised_subject(subject: Any) -> str | None:
+    """The name a normalised switch subject is called on: the last word of its text that is not a normalising
+    call (``model.to_s`` → ``model``, ``params[:model].to_s.downcase`` → ``model``); at most 200 characters read."""
+    text = subject.text[:200].decode("utf-8", "replace")
+    words = _SUBJECT_WORD.findall(text)
+    while words and words[-1].lower() in _NORMALISERS:
+        words.pop()
+    return words[-1] if words else None
 _NOT_NAMES = frozenset({"argument_list", "arguments", "value_arguments", "call_suffix", "type_arguments",
                         "type_argument_list", "type_parameters", "type_parameter_list", "generic_type_arguments"})
 
@@ -669,6 +685,8 @@ def _context(node: Any) -> Candidate | None:
                             subject = sib
                             break
                 switch_on = _rightmost_ident(subject) if subject is not None else None
+                if switch_on is not None and switch_on.lower() in _NORMALISERS and subject is not None:
+                    switch_on = _normalised_subject(subject)  # `case model.to_s`, `switch (model.toLowerCase())`
             break
         elif branch == _COMPARISON:
             other = next((c for c in parent.named_children if c.id != child.id), None)

@@ -503,6 +503,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value) or family_prefix(value)):
         return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model,
         # contains("gpt-oss") of the start of known models' names (gpt-oss-20b, gpt-oss-120b) is not
+    if c.case_label and c.switch_on and is_provider_name(value):
+        return None  # `case model.to_s when "mistral", "deepseek"`: an engine factory's provider shortcut, which the
+        # branch maps to a model of that provider's own choosing; the provider's name is not the model
     if "/" not in value and _names_an_architecture(c):
         return None  # rope_type: "llama3", architecture == "gemma3": an architecture or family word, not a model
     hint, evidence = context_hint(c, sdk_calls)
