@@ -486,6 +486,10 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
     return hint, evidence
 
 
+# a test helper that builds fixture objects (makeModels, newTestModel, buildConfig, fakeModels, mockModel)
+_FIXTURE_BUILDER = re.compile(r"(?:make|new|build|create|fake|mock|stub|gen|generate)(?:Test|Fake|Mock)?[A-Z_]\w*$")
+
+
 def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:
     """Is this candidate a model reference? ``None`` when the evidence does not say so."""
     value = c.value.strip()
@@ -503,6 +507,10 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value) or family_prefix(value)):
         return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model,
         # contains("gpt-oss") of the start of known models' names (gpt-oss-20b, gpt-oss-120b) is not
+    if context == "test" and c.call and c.call_before_binding and value.isalpha() \
+            and _FIXTURE_BUILDER.match(c.call):
+        return None  # a test's fixture builder given bare family words as names (`makeModels("gemma", "mistral")`):
+        # stand-in names for the objects the test builds, not models anyone calls
     if c.case_label and c.switch_on and is_provider_name(value):
         return None  # `case model.to_s when "mistral", "deepseek"`: an engine factory's provider shortcut, which the
         # branch maps to a model of that provider's own choosing; the provider's name is not the model
