@@ -766,9 +766,10 @@ _CONVERSIONS = frozenset({"to_string", "to_owned", "into", "from", "tostring", "
 
 
 # also a test's equality assertion (xUnit `Assert.Equal("qwen3-embedding", generator.ModelName)`, MSTest
-# `Assert.AreEqual`, JUnit `assertEquals("gpt-4o", config.getModel())`): the expected value is compared with the other
+# `Assert.AreEqual`, JUnit `assertEquals("gpt-4o", config.getModel())`, Minitest `assert_equal "sonar", config.model`):
+# the expected value is compared with the other
 _EQUALS_CALLS = frozenset({"equals", "equalsignorecase", "equalfold", "eq", "eq?", "equal?", "contentequals", "equal",
-                           "areequal", "assertequals"})
+                           "areequal", "assertequals", "assert_equal", "assertequal", "refute_equal"})
 _STRING_HELPERS = frozenset({"string", "String", "strings", "Objects", "StringUtils", "str", "Str", "object", "Object",
                              "TextUtils", "Strings", "Assert", "Assertions"})
 
