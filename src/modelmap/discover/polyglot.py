@@ -867,12 +867,59 @@ class PolyglotSource:
             for item in _json_blocks(file, lang.id):
                 if not isinstance(item, Finding) or (item.line, item.column, item.raw) not in written:
                     out.append(item)  # a pair `_embedded_pairs` read out of the same literal is reported once
+        if spent is None and lang.id == "ruby" and "<<" in file.text:
+            masked = _ruby_code_heredocs(file.text)
+            if masked is not None:
+                # Ruby code kept in a heredoc (a test's workflow under `<<~RUBY`): read as Ruby at the same lines and
+                # columns; a literal both readings find is reported once
+                written = {(f.line, f.column, f.raw) for f in out if isinstance(f, Finding)}
+                for code_item in self.scan(SourceFile(file.path, masked, file.context), lang):
+                    if not isinstance(code_item, Finding) or (code_item.line, code_item.column,
+                                                              code_item.raw) not in written:
+                        out.append(code_item)
         if spent is not None:
             out.append(budget_skip(file.path, lang.id, spent))
         if capped:
             out.append(Skip(file.path, "analysis-budget",
                             f"{lang.id}: only the first {capped[0]} string literals were analysed"))
         return out
+
+
+# a Ruby heredoc whose delimiter says it holds Ruby (`<<~RUBY`, `<<-RUBY`, `<<~'RUBY'`, `<<~RB`): its body is code
+_RUBY_HEREDOC = re.compile(r"<<[~-]?(['\"]?)(RUBY|RB)\1")
+_MAX_HEREDOCS = 64
+
+
+def _ruby_code_heredocs(text: str) -> str | None:
+    """``text`` with everything but the bodies of its Ruby-code heredocs blanked (newlines kept, each other character
+    a space), so a reading of it places each literal at its line and column in the file; None when it has none. A
+    body ends at the line that holds only its delimiter; at most ``_MAX_HEREDOCS`` bodies."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _RUBY_HEREDOC.finditer(text):
+        if m.start() < pos:
+            continue  # an opener inside a body already taken
+        start = text.find("\n", m.end())
+        if start < 0:
+            break
+        start += 1
+        end_line = re.compile(r"^[ \t]*" + m.group(2) + r"[ \t]*$", re.M).search(text, start)
+        if end_line is None:
+            break
+        spans.append((start, end_line.start()))
+        pos = end_line.end()
+        if len(spans) >= _MAX_HEREDOCS:
+            break
+    if not spans:
+        return None
+    out: list[str] = []
+    last = 0
+    for a, b in spans:
+        out.append(re.sub(r"[^\n]", " ", text[last:a]))
+        out.append(text[a:b])
+        last = b
+    out.append(re.sub(r"[^\n]", " ", text[last:]))
+    return "".join(out)
 
 
 # a JSON document held in a triple-quoted literal (Swift / Kotlin / Scala multi-line strings, Java text blocks, C# raw
