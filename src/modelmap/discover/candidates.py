@@ -974,6 +974,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
                 yield from _embedded_pairs(node, columns)
             if size > MAX_LITERAL + 8:
                 continue
+        if b"odel=" in node.text or b"ODEL=" in node.text:
+            yield from _form_pairs(node, columns)  # "model=whisper-1&language=en": a form body or a query string
         if parent is not None and parent.type == "field_declaration" and _is_tag(parent, node):
             yield from _tag_defaults(node, parent, columns)  # a Go struct field's tag
             continue
@@ -1302,6 +1304,24 @@ def _embedded_yaml(node: Any, columns: CharColumns) -> Iterator[Candidate]:
         col = off if i else col0 + off
         yield Candidate(value.decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1,
                         (name.decode("utf-8", "replace"),), embedded=True)
+
+
+# a form-encoded body or a URL query string in one literal (`"model=whisper-1&response_format=json"`,
+# `"/v1/models?model=llama3"`): a `model` field's value; the value stops at `&`, `#`, a quote or a space
+FORM_PAIR = re.compile(rb"(?<=[\"'`?&])(\w{0,40}(?:model|Model|MODEL)\w{0,40})=([^&#\s\"'`=%{}$<>]{1,200})"
+                        rb"(?=[&#\"'`]|$)")
+
+
+def _form_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
+    text: bytes = node.text
+    if len(text) > MAX_LITERAL + 8 or b"\n" in text:
+        return
+    row0, col0 = node.start_point
+    for i, m in enumerate(FORM_PAIR.finditer(text)):
+        if i >= 8:
+            return
+        yield Candidate(m.group(2).decode("utf-8", "replace"), row0 + 1, columns.char_col(row0, col0 + m.start(2)) + 1,
+                        (m.group(1).decode("utf-8", "replace"),), embedded=True)
 
 
 def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:

@@ -25,7 +25,7 @@ from modelmap.discover.base import (
     budget_skip,
     parse_within_budget,
 )
-from modelmap.discover.candidates import Candidate, extract, model_uses, templated_model_dir
+from modelmap.discover.candidates import FORM_PAIR, Candidate, extract, model_uses, templated_model_dir
 from modelmap.discover.classifier import (
     _ENV_NAME,
     BINDING_ONLY,
@@ -600,6 +600,8 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
     """(extra budget steps, verdict) for one literal's bytes: has_candidate's tests on the literal alone."""
     if b'"' in raw and (b"odel" in raw or b"ODEL" in raw):  # "model": "…" / MODEL("…") inside the literal
         return 0, _YES
+    if (b"odel=" in raw or b"ODEL=" in raw) and FORM_PAIR.search(b'"' + raw + b'"') is not None:
+        return 0, _YES  # "model=whisper-1&language=en": a form body's or a query string's model field (_form_pairs)
     value = raw.decode("utf-8", "replace")
     if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
         value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
