@@ -56,3 +56,8 @@ def test_shell_flags(tmp_path: Path) -> None:
     got = found(tmp_path, "scripts/serve.sh", script)
     assert {(2, "unsloth/Qwen3-8B-GGUF"), (2, "./mmproj-F16.gguf")} <= got
     assert not any(raw.endswith("model-q4.gguf") for _, raw in got)  # written, not loaded
+
+
+def test_a_tag_after_another_flags_model_is_kept(tmp_path: Path) -> None:
+    got = found(tmp_path, "scripts/proxy.sh", "#!/bin/sh\nlitellm --model ollama/llama3:8b --port 4000\n")
+    assert not any(raw == "ollama/llama3" for _, raw in got)  # only llama.cpp's -hf / --hf-repo drop a quant tag

@@ -87,6 +87,8 @@ _LIST_FLAGS: dict[str, str | None] = {"--served-model-name": "generation", "--st
 
 # a Hub repo with a quantisation tag after a colon (llama.cpp `-hf bartowski/Qwen2.5-0.5B-Instruct-GGUF:Q4_K_M`,
 # `--hf-repo org/name:q8_0`): a Hub id never holds a colon, so the part before it is the repo
+_LLAMA_CPP_HF_FLAGS = frozenset({"-hf", "-hfr", "--hf-repo", "-hfd", "-hfrd", "--hf-repo-draft", "-hfv", "-hfrv",
+                                 "--hf-repo-v"})  # llama.cpp's `<user>/<model>[:quant]` flags (not LiteLLM's org/x:tag)
 _HUB_QUANT_TAG = re.compile(r"([A-Za-z0-9][\w.-]*/[\w.-]+):(?:[A-Za-z0-9][\w.-]{0,31})")
 
 
@@ -951,7 +953,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
             if value and not value.startswith("-"):
                 hint, role = found
-                tagged = _HUB_QUANT_TAG.fullmatch(value) if hint == "hf" else None
+                tagged = _HUB_QUANT_TAG.fullmatch(value) if flag in _LLAMA_CPP_HF_FLAGS else None
                 if tagged is not None:
                     value = tagged.group(1)  # llama.cpp's `-hf org/name-GGUF:Q4_K_M`: the repo, a quant picked in it
                 report(value, hint, role, toks[0].rsplit("/", 1)[-1])
