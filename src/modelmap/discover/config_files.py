@@ -1674,8 +1674,9 @@ class TreeWalker:
         entry_version = low_key == "version" and _names_version_model(value, parent_key)
         if (low_key in _NOT_MODEL_KEYS and not located and not entry_version) or low_key in self.skip_keys:
             return
-        if low_key.endswith("slug") and not located:
-            return  # `seo_slug: "azure-gpt-5-1"`, `slug: gpt-4o-mini-free`: a page's URL segment named after a model
+        if low_key.endswith("slug") and low_key != "slug" and not located:
+            return  # `seo_slug: "azure-gpt-5-1"`, `url_slug`: a page's URL segment named after a model; a bare `slug`
+            # is left to the other rules (a catalogue's model id: Codex's models file `{"slug": "gpt-5.4", …}`)
         if low_key == "name" and (parent_key or "").lower() == "metadata":
             return  # a Kubernetes object's own name (metadata.name: gpt-oss-20b), not the model it serves
         if low_key == "name" and (parent_key or "").lower().endswith(_STORE_OBJECTS):
