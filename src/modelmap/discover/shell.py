@@ -93,9 +93,10 @@ _HUB_QUANT_TAG = re.compile(r"([A-Za-z0-9][\w.-]*/[\w.-]+):(?:[A-Za-z0-9][\w.-]{
 
 
 # a flag's value that is a weight file of a single-file model format; `.bin` / `.pt` are left out (data, caches,
-# firmware). Not under a flag that writes (--output, --save-to, --outfile, --export)
+# firmware). Not under a flag that writes (--output, --save-to, --outfile, --export), nor one that picks a file inside
+# the Hub repo another flag names (llama.cpp's `--hf-file` / `-hff` beside `--hf-repo`: the repo is the model)
 _FLAG_WEIGHT_FILE = re.compile(r"[^\s$\"'{}=,]{0,256}[\w.-]\.(?:gguf|ggml|safetensors)")
-_NOT_INPUT_FLAG = re.compile(r"(?i)out|save|export|dump|write|dest")
+_NOT_INPUT_FLAG = re.compile(r"(?i)out|save|export|dump|write|dest|hf[-_]?file|^-hff")
 
 
 def _flag_of(flag: str) -> str:
