@@ -28,7 +28,7 @@ def scan(
     no_gitignore: bool = typer.Option(False, "--no-gitignore", help="Do not honour .gitignore (.modelmapignore still applies)."),
     resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Attach provenance (publisher, origin, license, serving) to each finding."),
     inspect_models: bool = typer.Option(True, "--inspect/--no-inspect", help="Read the headers of model files found on disk to identify them from evidence."),
-    max_file_size: int = typer.Option(4 * 1024 * 1024, "--max-file-size", metavar="BYTES", min=0, help="Skip text files larger than this many bytes."),
+    max_file_size: int = typer.Option(4 * 1024 * 1024, "--max-file-size", metavar="BYTES", min=0, help="Skip text files larger than this many bytes (a Jupyter notebook: 8 times this; its outputs are not read)."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", min=0, help="Worker processes (default: one per CPU; at most 4 per CPU)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr (only on a terminal)."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse the analysis of files unchanged since the last scan of this folder (kept in ~/.cache/modelmap/scan, or $MODELMAP_CACHE_DIR/scan)."),

@@ -59,6 +59,18 @@ if TYPE_CHECKING:
     import pathspec
 
 DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
+# a Jupyter notebook's size is mostly its outputs (plots as base64 PNG, tables, logs), which the notebook reader drops
+# unread: its code cells are a small part of it, so it may be this many times the limit (32 MiB by default) before it
+# is a 'too-large' skip (a 5 MB notebook with one plot lost every model its cells use)
+NOTEBOOK_SIZE_FACTOR = 8
+
+
+def size_limit(max_file_bytes: int, name: str) -> int:
+    """The size past which the file ``name`` is a 'too-large' skip: ``max_file_bytes``, or for a notebook
+    ``NOTEBOOK_SIZE_FACTOR`` times it."""
+    return max_file_bytes * NOTEBOOK_SIZE_FACTOR if name.lower().endswith(".ipynb") else max_file_bytes
+
+
 _BINARY_EXT = frozenset({
     "png", "jpg", "jpeg", "gif", "webp", "ico", "bmp", "tiff", "svgz", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z",
     "rar", "tar", "jar", "war", "whl", "egg", "so", "dll", "dylib", "exe", "o", "a", "lib", "class", "pyc", "pyo",
@@ -158,24 +170,25 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
         ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
         out.skips.append(Skip(cand.relpath, "binary" if ext in _BINARY_EXT else "unsupported-type"))
         return
-    if cand.size > opts.max_file_bytes:
-        out.skips.append(Skip(cand.relpath, "too-large", f"{cand.size} bytes > limit {opts.max_file_bytes}"))
+    limit = size_limit(opts.max_file_bytes, name)
+    if cand.size > limit:
+        out.skips.append(Skip(cand.relpath, "too-large", f"{cand.size} bytes > limit {limit}"))
         return
     try:
-        data = _read(cand.abspath, opts.max_file_bytes + 1)
+        data = _read(cand.abspath, limit + 1)
     except _NotRegular as exc:
         out.skips.append(Skip(cand.relpath, "not-a-file", str(exc)))
         return
     except OSError as exc:
         out.skips.append(Skip(cand.relpath, "unreadable", exc.strerror or str(exc)))
         return
-    if len(data) > opts.max_file_bytes:
+    if len(data) > limit:
         try:
             size = os.stat(cand.abspath).st_size
         except OSError:
             size = len(data)
-        detail = f"{size} bytes > limit {opts.max_file_bytes}" if size > opts.max_file_bytes else \
-            f"grew past the limit of {opts.max_file_bytes} bytes"
+        detail = f"{size} bytes > limit {limit}" if size > limit else \
+            f"grew past the limit of {limit} bytes"
         out.skips.append(Skip(cand.relpath, "too-large", detail))
         return
     if b"\x00" in data[:8192]:
