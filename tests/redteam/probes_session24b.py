@@ -26,7 +26,9 @@ _CALL = 'client.chat.completions.create(model="gpt-4o")\n'
 
 # (a) notebooks: a valid one nested 200,000 deep (json's recursion limit: a parse-error skip), one that is not JSON,
 # one whose bulk is a 15 MB plot (past the 4 MiB limit: before the fix a 'too-large' skip that lost its cell's gpt-4o;
-# a notebook may now be 8 times the limit, its outputs are not read), and 40,000 code cells (4.3 MB)
+# a notebook may now be 8 times the limit, its outputs are not read), 40,000 code cells (4.3 MB), and two that the
+# larger limit must not let through: 27 MB of empty lists in an output (parsed whole: 9 million lists, 860 MB) and
+# 100,000 cells of code (7 MB of code, past the 4 MiB of code a notebook may hold)
 def _nb(cells: list[dict[str, object]]) -> str:
     return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
 
@@ -46,6 +48,9 @@ def _notebooks(ctx: Ctx) -> None:
                                                         "data": {"image/png": "A" * 15_000_000}}])]))
     write(ctx.work / "many.ipynb", _nb([_cell(f"x{i} = {i}\n") for i in range(40_000)]
                                        + [_cell(_CALL.replace("gpt-4o", "gpt-4o-mini"))]))
+    write(ctx.work / "lists.ipynb", _nb([_cell(_CALL, [[]])]).replace("[[]]", "[" + "[]," * 9_000_000 + "[]]", 1))
+    write(ctx.work / "code.ipynb", _nb([_cell(f'x{i} = client.chat.completions.create(model="gpt-4o-{i}")\n')
+                                        for i in range(100_000)]))
 
 
 def _in_huge(res: Result) -> str | None:
@@ -55,7 +60,7 @@ def _in_huge(res: Result) -> str | None:
 
 
 scan_probe("s24b-scan-notebooks-hostile", "notebook", _notebooks,
-           accounted=["deep.ipynb", "bad.ipynb", "huge.ipynb", "many.ipynb"],
+           accounted=["deep.ipynb", "bad.ipynb", "huge.ipynb", "many.ipynb", "lists.ipynb", "code.ipynb"],
            checks=(*_BOUNDED, _finds("gpt-4o"), _finds("gpt-4o-mini"), _in_huge), timeout=120.0)
 
 

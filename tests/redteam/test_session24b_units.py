@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 import modelmap
-from modelmap.discover.engine import NOTEBOOK_SIZE_FACTOR, size_limit
+from modelmap.discover.engine import NOTEBOOK_SIZE_FACTOR, json_values_bound, size_limit
 
 _CALL = 'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o")\n'
 
@@ -51,3 +53,42 @@ def test_size_limit() -> None:
     assert size_limit(1000, "Eval.IPYNB") == 1000 * NOTEBOOK_SIZE_FACTOR
     assert size_limit(1000, "app.py") == 1000
     assert size_limit(1000, "notes.ipynb.txt") == 1000
+
+
+def test_a_notebook_past_the_limit_holding_millions_of_values_is_not_parsed(tmp_path: Path) -> None:
+    # past the ordinary limit only a notebook whose bulk is a few large outputs is parsed: 150,000 empty lists in an
+    # output would be as many Python objects
+    doc = _notebook(10).replace('"outputs": [', '"outputs": [' + "[]," * 150_000, 1)
+    (tmp_path / "eval.ipynb").write_text(doc, encoding="utf-8")
+    found, skipped = _scan(tmp_path, 100_000)
+    assert skipped.get("eval.ipynb") == "too-large"
+    assert "gpt-4o" not in found
+
+
+def test_a_notebook_at_the_limit_with_many_values_is_still_read(tmp_path: Path) -> None:
+    doc = _notebook(10).replace('"outputs": [', '"outputs": [' + "[]," * 20_000, 1)  # 60 KB < 100 KB
+    (tmp_path / "eval.ipynb").write_text(doc, encoding="utf-8")
+    found, _ = _scan(tmp_path, 100_000)
+    assert "gpt-4o" in found
+
+
+def test_code_cells_past_the_code_cap_are_a_too_large_skip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from modelmap.discover import notebooks
+
+    monkeypatch.setattr(notebooks, "MAX_CODE_CHARS", 2_000)
+    cells = [{"cell_type": "code", "execution_count": i, "metadata": {}, "outputs": [],
+              "source": [f"x{i}_{j} = {j}\n" for j in range(100)]} for i in range(3)]
+    cells.append({"cell_type": "code", "execution_count": 9, "metadata": {}, "outputs": [], "source": [_CALL]})
+    (tmp_path / "eval.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                                                     "nbformat_minor": 5}), encoding="utf-8")
+    found, skipped = _scan(tmp_path, 1_000_000)
+    assert skipped.get("eval.ipynb") == "too-large"
+    assert "gpt-4o" not in found
+    monkeypatch.setattr(notebooks, "MAX_CODE_CHARS", 1_000_000)
+    found, _ = _scan(tmp_path, 1_000_000)
+    assert "gpt-4o" in found
+
+
+def test_json_values_bound() -> None:
+    assert json_values_bound(b'{"a": [1, 2, {"b": "c,d"}]}') >= 6
+    assert json_values_bound(b'"' + b"A" * 1000 + b'"') == 1

@@ -71,6 +71,12 @@ def size_limit(max_file_bytes: int, name: str) -> int:
     return max_file_bytes * NOTEBOOK_SIZE_FACTOR if name.lower().endswith(".ipynb") else max_file_bytes
 
 
+def json_values_bound(data: bytes) -> int:
+    """An upper bound on the values a JSON document holds, counted without parsing it: every value inside an array or
+    object follows its opening bracket or a comma (a comma or bracket inside a string only raises the bound)."""
+    return data.count(b",") + data.count(b"[") + data.count(b"{") + 1
+
+
 _BINARY_EXT = frozenset({
     "png", "jpg", "jpeg", "gif", "webp", "ico", "bmp", "tiff", "svgz", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z",
     "rar", "tar", "jar", "war", "whl", "egg", "so", "dll", "dylib", "exe", "o", "a", "lib", "class", "pyc", "pyo",
@@ -190,6 +196,12 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
         detail = f"{size} bytes > limit {limit}" if size > limit else \
             f"grew past the limit of {limit} bytes"
         out.skips.append(Skip(cand.relpath, "too-large", detail))
+        return
+    if len(data) > opts.max_file_bytes and (values := json_values_bound(data)) > opts.max_file_bytes // 3:
+        # a notebook past the ordinary limit is read only when its bulk is a few large outputs (plots, logs): parsed
+        # whole, 30 MB of `[],[],...` held 10 million lists (860 MB); at most as many values as a file at the limit
+        out.skips.append(Skip(cand.relpath, "too-large", f"{len(data)} bytes > limit {opts.max_file_bytes}, and up to "
+                              f"{values} JSON values (a notebook past the limit is read when its bulk is a few outputs)"))
         return
     if b"\x00" in data[:8192]:
         out.skips.append(Skip(cand.relpath, "binary", "NUL byte in the first 8 KiB"))

@@ -18,6 +18,10 @@ from modelmap.discover.python import scan_python_text
 from modelmap.types import Finding, Skip
 
 _MAGIC = re.compile(r"^\s*[%!]")
+# the code read from one notebook, all cells together: the engine lets a notebook be 8 times the size limit because
+# its outputs are dropped unread (engine.size_limit), but its code is read as a file of that size would be: past
+# this many characters the later cells are a 'too-large' skip (a 30 MB cell of code cost 508 MB RSS)
+MAX_CODE_CHARS = 4 * 1024 * 1024
 # a cell magic that runs the whole cell as a shell script (`%%bash`, `%%sh`, `%%script bash`, Colab's `%%shell`)
 _SHELL_CELL = re.compile(r"^\s*%%(?:bash|sh|shell|script\s+(?:ba|z)?sh)\b")
 
@@ -136,10 +140,18 @@ class NotebookSource:
         cells = [c if isinstance(c, dict) else {} for c in cells]
         line_map = _cell_line_map(file.text, cells)
         out: list[Finding | Skip] = []
+        code_chars = 0
         for index, cell in enumerate(cells):
             if cell.get("cell_type") != "code":
                 continue
             src = cell.get("source", cell.get("input", ""))
+            size = sum(len(x) if isinstance(x, str) else 0 for x in src) if isinstance(src, list) else \
+                len(src) if isinstance(src, str) else 0
+            code_chars += size
+            if code_chars > MAX_CODE_CHARS:
+                out.append(Skip(file.path, "too-large", f"cell {index}: the code cells hold more than "
+                                f"{MAX_CODE_CHARS} characters; this and later cells not scanned"))
+                break
             lines = src if isinstance(src, list) else str(src).splitlines(keepends=True)
             lines = [str(x) for x in lines]
             # magics and shell escapes (with the lines they continue onto) are not Python: blank them, keep line
