@@ -884,17 +884,25 @@ _BPE_STATE_KEYS = _BPE_STATE_REQUIRED | {"format_version", "num_merges", "max_vo
 
 def _bpe_state(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
     """amharic-tokenizer's BPE state: the vocabulary from token_to_id (token -> int id); None when it is not that."""
-    vocab = doc.get("token_to_id")
+    split = _token_id_vocab(path, doc.get("token_to_id"), limits)
+    if split is None:
+        return None
+    names, specials, size = split
+    merges = doc.get("merge_rank_map")
+    return TokenizerInfo("bpe-state", "plain", canonical_tokens(names, "plain"), specials, size,
+                         {"merges": len(merges) if isinstance(merges, dict) else 0})
+
+
+def _token_id_vocab(path: Path, vocab: Any, limits: Limits) -> tuple[list[str], list[str], int] | None:
+    """A token -> int id mapping split into (plain tokens, ``<...>`` special tokens, size); None when ``vocab`` is not
+    such a mapping. Shared by the JSON saves whose vocabulary is one such dict (bpe-state, Ion)."""
     if not isinstance(vocab, dict) or not vocab or not all(isinstance(v, int) for v in vocab.values()):
         return None
     if len(vocab) > limits.max_items:
         raise fail(path, f"vocabulary has {len(vocab)} entries", "max_items")
     specials = sorted(k for k in vocab if k.startswith("<") and k.endswith(">") and len(k) <= 16)
     special_set = set(specials)
-    names = [k for k in vocab if k not in special_set]
-    merges = doc.get("merge_rank_map")
-    return TokenizerInfo("bpe-state", "plain", canonical_tokens(names, "plain"), specials, len(vocab),
-                         {"merges": len(merges) if isinstance(merges, dict) else 0})
+    return [k for k in vocab if k not in special_set], specials, len(vocab)
 
 
 # Ion's saved tokenizer (ion-tokenizer 1.0.8, ion/tokenizer.py IonTokenizer.to_dict): version, vocab_size,
@@ -907,15 +915,11 @@ _ION_KEYS = _ION_REQUIRED | {"version", "vocab_size", "preserve_case", "max_word
 
 def _ion(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInfo | None:
     """Ion's tokenizer: the vocabulary from vocab (token -> int id); None when it is not that."""
-    vocab = doc.get("vocab")
-    if not isinstance(vocab, dict) or not vocab or not all(isinstance(v, int) for v in vocab.values()):
+    split = _token_id_vocab(path, doc.get("vocab"), limits)
+    if split is None:
         return None
-    if len(vocab) > limits.max_items:
-        raise fail(path, f"vocabulary has {len(vocab)} entries", "max_items")
-    specials = sorted(k for k in vocab if k.startswith("<") and k.endswith(">") and len(k) <= 16)
-    special_set = set(specials)
-    names = [k for k in vocab if k not in special_set]
-    return TokenizerInfo("ion", "plain", canonical_tokens(names, "plain"), specials, len(vocab),
+    names, specials, size = split
+    return TokenizerInfo("ion", "plain", canonical_tokens(names, "plain"), specials, size,
                          {"fallback_mode": str(doc.get("fallback_mode"))[:32]})
 
 

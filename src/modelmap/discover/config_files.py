@@ -2452,13 +2452,7 @@ def scan_yaml_lines(file: SourceFile, collector: Collector, *, literal: Callable
 def yaml_lines(file: SourceFile, source_id: str, why: str) -> list[Finding | Skip]:
     """A YAML file too large to parse within its budget, read line by line (``scan_yaml_lines``); always reported as
     an ``analysis-budget`` Skip saying so."""
-    collector = Collector(file, ids_for("config").key)
-    out: list[Finding | Skip] = []
-    try:
-        scan_yaml_lines(file, collector)
-    except BudgetExceeded as exc:
-        out.append(budget_skip(file.path, source_id, exc))
-    out.extend(collector.findings)
+    out = _read_lines(file, source_id)
     out.append(Skip(file.path, "analysis-budget", f"{source_id}: {why}; read line by line only (key: value lines "
                     "under a model key, model locations under any key)"))
     return out
@@ -2467,6 +2461,11 @@ def yaml_lines(file: SourceFile, source_id: str, why: str) -> list[Finding | Ski
 def hocon_lines(file: SourceFile, source_id: str) -> list[Finding | Skip]:
     """A HOCON file (``.conf``, ``.hocon``) read line by line (``scan_yaml_lines``): `model = x` under a model key,
     a model location under any key. Unquoted HOCON values (`model = gpt-4o-mini`) are read as they stand."""
+    return _read_lines(file, source_id)
+
+
+def _read_lines(file: SourceFile, source_id: str) -> list[Finding | Skip]:
+    """``scan_yaml_lines`` over ``file``: its findings, and a budget skip if it ran out."""
     collector = Collector(file, ids_for("config").key)
     out: list[Finding | Skip] = []
     try:

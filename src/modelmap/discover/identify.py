@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from modelmap.knowledge import HF_ROUTER_SUFFIXES, load
 
@@ -1298,9 +1298,9 @@ _LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", "host.docker.interna
 _SPACE = re.compile(r"\s")  # str.isspace, as a search: both test each character with Py_UNICODE_ISSPACE
 
 
-def classify_endpoint(value: str) -> tuple[str, str] | None:
-    """Return (provider id, normalised base URL) for a model-API base URL, else None."""
-    v = value.strip()
+def _url_parts(v: str) -> tuple[SplitResult, str, int | None] | None:
+    """(parts, lower-case host, port) of an absolute URL of at most 500 characters with no whitespace and a host;
+    None otherwise (a bad port or bracket raises in urlsplit: None too)."""
     if "://" not in v or len(v) > 500 or _SPACE.search(v):
         return None
     try:
@@ -1309,7 +1309,17 @@ def classify_endpoint(value: str) -> tuple[str, str] | None:
         port = parts.port
     except ValueError:
         return None
-    if not host or parts.scheme not in ("http", "https", "ws", "wss"):
+    return (parts, host, port) if host else None
+
+
+def classify_endpoint(value: str) -> tuple[str, str] | None:
+    """Return (provider id, normalised base URL) for a model-API base URL, else None."""
+    v = value.strip()
+    split = _url_parts(v)
+    if split is None:
+        return None
+    parts, host, port = split
+    if parts.scheme not in ("http", "https", "ws", "wss"):
         return None
     provider = _endpoint_provider(load(), host, port)
     if provider is None:
@@ -1354,15 +1364,11 @@ def classify_client_endpoint(value: str) -> tuple[str, str] | None:
     if hit is not None:
         return hit
     v = value.strip()
-    if "://" not in v or len(v) > 500 or _SPACE.search(v) or _TEMPLATE_HOST.search(v):
+    split = None if _TEMPLATE_HOST.search(v) else _url_parts(v)
+    if split is None:
         return None
-    try:
-        parts = urlsplit(v)
-        host = (parts.hostname or "").lower()
-        port = parts.port
-    except ValueError:
-        return None
-    if not host or parts.scheme not in ("http", "https") or not _private_host(host):
+    parts, host, port = split
+    if parts.scheme not in ("http", "https") or not _private_host(host):
         return None
     local = vocab().local_ports.get(port) if port is not None else None
     if local and port not in _SHARED_PORTS:
