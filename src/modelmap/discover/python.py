@@ -258,6 +258,13 @@ _WHISPER_SIZE = re.compile(r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en
 # a name that says its value is a Whisper model (whisper_model, fasterWhisperModel, WhisperModelEnum,
 # "transcribe.faster_whisper.model", WHISPER_MODEL_SIZE): a Whisper size word under it is a checkpoint
 _WHISPER_NAME = re.compile(r"(?i)whisper.{0,24}?(?:model|size)")
+
+
+def _record_names_whisper(node: ast.Dict) -> bool:
+    """A record one of whose non-model string values names Whisper (``"type": "openai_whisper_selfhost"``)."""
+    return any(isinstance(k, ast.Constant) and isinstance(k.value, str) and not is_model_key(k.value)
+               and isinstance(v, ast.Constant) and isinstance(v.value, str) and len(v.value) <= 200
+               and "whisper" in v.value.lower() for k, v in zip(node.keys[:64], node.values[:64], strict=False))
 _WHISPER_WORD = re.compile(r"(?i)whisper")
 # the last segment of a weights download URL (`…/<sha256>/tiny.en.pt`): the file's stem before a weights-only suffix
 _WEIGHT_URL_FILE = re.compile(r"(?i)^https?://[^\s?#]+/([\w.+-]{1,120}?)\.(?:pt|pth|ckpt|bin|safetensors|onnx|gguf|"
@@ -1661,9 +1668,19 @@ class _Module:
         # a Whisper backend's settings ({"type": "openai_whisper_selfhost", "model": "tiny"}, {"provider":
         # "faster-whisper", "model": "large-v3"}): another value of the record names Whisper, so the model key's size
         # name is the Whisper model the library downloads, as in whisper.load_model("tiny")
-        whisper = any(isinstance(k, ast.Constant) and isinstance(k.value, str) and not is_model_key(k.value)
-                      and isinstance(v, ast.Constant) and isinstance(v.value, str) and len(v.value) <= 200
-                      and "whisper" in v.value.lower() for k, v in zip(node.keys[:64], node.values[:64], strict=False))
+        whisper = _record_names_whisper(node)
+        records = [v for v in node.values[:256] if isinstance(v, ast.Dict)]
+        if len(records) >= 2 and any(_record_names_whisper(r) for r in records):
+            # {"Whisper(Local)": {"type": "openai_whisper_selfhost", "model": "tiny"}, "Dashboard": {"theme":
+            # "small", "model": "base"}}: records side by side, some naming Whisper: a size word under the model key
+            # of one that names none is not a Whisper checkpoint, though the module names Whisper (``report``)
+            for record in records:
+                if not _record_names_whisper(record):
+                    self.silenced.update(
+                        id(v) for k, v in zip(record.keys[:64], record.values[:64], strict=False)
+                        if isinstance(k, ast.Constant) and isinstance(k.value, str) and is_model_key(k.value)
+                        and isinstance(v, ast.Constant) and isinstance(v.value, str)
+                        and _WHISPER_SIZE.fullmatch(v.value.strip()))
         for k, v in zip(node.keys, node.values, strict=False):
             if isinstance(k, ast.Constant) and isinstance(k.value, str) and is_model_key(k.value):
                 if whisper and isinstance(v, ast.Constant) and isinstance(v.value, str) and id(v) not in self.claimed \

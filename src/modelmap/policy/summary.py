@@ -283,7 +283,10 @@ def describe(violation: Any, *, with_message: bool = True) -> str:
             facts.append(f"publisher {publisher.get('name') or publisher.get('id')}"
                          + (f" ({publisher['country']})" if publisher.get("country") else ""))
         if res.get("origins"):
-            facts.append("origins " + ", ".join(res["origins"]))
+            # a rule that fails closed on unknown origin fires on a model whose lineage is not fully recorded: say so,
+            # or "origins US" reads as the reason a China-origin rule fired
+            facts.append("origins " + ", ".join(res["origins"])
+                         + ("" if res.get("origins_known") else " (incomplete: a base or teacher is not recorded)"))
         served = res.get("served_by") or {}
         if served.get("country"):
             facts.append(f"served by {served.get('operator') or served.get('id')} from {served['country']}")

@@ -22,5 +22,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("snapshots", schema=None) as batch_op:
+    import sqlite3
+
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and sqlite3.sqlite_version_info >= (3, 35, 0):
+        # SQLite 3.35+ drops a column in place. Alembic's batch mode would copy the table and drop the old one, and
+        # with foreign keys on, dropping snapshots cascades to snapshot_models, usages and endpoints (every row lost)
+        op.execute("ALTER TABLE snapshots DROP COLUMN truncated")
+        return
+    with op.batch_alter_table("snapshots", schema=None) as batch_op:  # PostgreSQL: in place; old SQLite: a copy
         batch_op.drop_column("truncated")
