@@ -57,3 +57,13 @@ def test_a_server_conf_without_model_keys_gives_nothing(tmp_path: Path) -> None:
     text = ("upstream app { server 127.0.0.1:8000; }\nserver {\n  listen 80;\n"
             "  location /v1/ { proxy_pass http://app; }\n  client_max_body_size = 20m\n}\n")
     assert found(tmp_path, "deploy/nginx.conf", text) == set()
+
+
+def test_hocon_blocks_opened_on_one_line(tmp_path: Path) -> None:
+    """`app { llm { model = "gpt-4o-mini" } }`: the innermost block of a line is read, at its own column; an include
+    line and block openers give nothing."""
+    text = ('include "../../secret.conf"\napp { llm { model = "gpt-4o-mini" } }\n'
+            'transform {\n  LLM { model = gpt-4o }\n}\n')
+    got = found(tmp_path, "conf/application.conf", text)
+    assert ("gpt-4o-mini" in {raw for _, raw in got}) and ("gpt-4o" in {raw for _, raw in got})
+    assert {line for line, _ in got} == {2, 4}

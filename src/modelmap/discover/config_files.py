@@ -2460,16 +2460,29 @@ def yaml_lines(file: SourceFile, source_id: str, why: str) -> list[Finding | Ski
 
 def hocon_lines(file: SourceFile, source_id: str) -> list[Finding | Skip]:
     """A HOCON file (``.conf``, ``.hocon``) read line by line (``scan_yaml_lines``): `model = x` under a model key,
-    a model location under any key. Unquoted HOCON values (`model = gpt-4o-mini`) are read as they stand."""
-    return _read_lines(file, source_id)
+    a model location under any key. Unquoted HOCON values (`model = gpt-4o-mini`) are read as they stand, and so is
+    the innermost block of a line that opens blocks (`app { llm { model = "gpt-4o-mini" } }`)."""
+    return _read_lines(file, source_id, literal=_hocon_innermost)
 
 
-def _read_lines(file: SourceFile, source_id: str) -> list[Finding | Skip]:
+def _hocon_innermost(line: str) -> str:
+    """The text of ``line`` inside its last ``{`` and before the ``}`` after it, every other character a space (so
+    offsets hold): `a { b { model = "x" } }` reads as `model = "x"`; a line without braces is itself."""
+    if "{" not in line and "}" not in line:
+        return line
+    start = line.rfind("{") + 1
+    end = line.find("}", start)
+    end = len(line) if end < 0 else end
+    return " " * start + line[start:end] + " " * (len(line) - end)
+
+
+def _read_lines(file: SourceFile, source_id: str, *,
+                literal: Callable[[str], str] | None = None) -> list[Finding | Skip]:
     """``scan_yaml_lines`` over ``file``: its findings, and a budget skip if it ran out."""
     collector = Collector(file, ids_for("config").key)
     out: list[Finding | Skip] = []
     try:
-        scan_yaml_lines(file, collector)
+        scan_yaml_lines(file, collector, literal=literal)
     except BudgetExceeded as exc:
         out.append(budget_skip(file.path, source_id, exc))
     out.extend(collector.findings)
