@@ -311,9 +311,9 @@ def flow_facts(flow: dict[str, Any]) -> str:
 
 
 def _empty_flows(config: ProjectConfig, inventory: inv.Inventory) -> list[Violation]:
-    """A warning for each declared flow no model usage falls in. A usage counts in the flows of its call site and
-    of the file its model name is written in; a flow with none (a regulated one above all) usually lists paths
-    that miss both, and every rule about it then passes without having looked at anything."""
+    """A warning for each declared flow no model usage falls in. A usage counts in the flows of its call site (a
+    name set in a settings object or constant counts where it is used); a flow with none (a regulated one above all)
+    usually lists paths that miss the calls, and every rule about it then passes without having looked at anything."""
     out: list[Violation] = []
     severity, _ = BUILTIN_RULES[FLOW_EMPTY]
     for flow in config.flows:

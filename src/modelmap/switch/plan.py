@@ -304,20 +304,14 @@ def _alternatives_fn() -> AlternativesFn:
 
 # --------------------------------------------------------------------------- usage facts
 
-def _served_id(finding: Finding) -> str | None:
-    """Who serves this usage: the resolution's served_by (evidence: an endpoint, a client, a provider prefix, a
-    hosted form; a linked self-hosted endpoint wins), else the provider discovery assumed from the model's name
-    (``_served_assumed`` says which)."""
+def _served(finding: Finding) -> tuple[str | None, bool]:
+    """Who serves this usage, and whether that is only assumed: the resolution's served_by (evidence: an endpoint,
+    a client, a provider prefix, a hosted form; a linked self-hosted endpoint wins), else the provider discovery
+    guessed from the model's name (assumed)."""
     served = (finding.resolution or {}).get("served_by")
     if isinstance(served, dict) and served.get("id"):
-        return str(served["id"])
-    return finding.provider
-
-
-def _served_assumed(finding: Finding) -> bool:
-    """Whether ``_served_id`` is only discovery's guess from the model's name (no served_by evidence)."""
-    served = (finding.resolution or {}).get("served_by")
-    return finding.provider is not None and not (isinstance(served, dict) and served.get("id"))
+        return str(served["id"]), False
+    return finding.provider, finding.provider is not None
 
 
 def _is_self_hosted(finding: Finding) -> bool:
@@ -456,7 +450,7 @@ def edits_for(finding: Finding, candidate: dict[str, Any] | None, endpoints: dic
         if dtext is not None and finding.raw in dtext:
             out.append(Edit(where.path, where.line, f"defined here: {finding.raw} → {new_name}", "config",
                             _diff(where.path, where.line, dtext, dtext.replace(finding.raw, new_name))))
-    old_provider = _served_id(finding)
+    old_provider, _ = _served(finding)
     new_provider = candidate.get("provider")
     if finding.endpoint and new_provider and new_provider != old_provider:
         ep = endpoints.get((finding.path, finding.endpoint.rstrip("/")))
@@ -550,25 +544,26 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
             role = finding.role if finding.role != "unknown" else (group.role or "unknown")
             model_id = _model_of(finding)
             lookup = model_id or finding.raw
-            found = candidates(lookup, role, _served_id(finding))
+            served_by, assumed = _served(finding)
+            found = candidates(lookup, role, served_by)
             bound = fine_tune_binding(finding, files)
             chosen = _choose(found, needs_weights=bound is not None and not finding.raw.startswith("ft:"))
             none_found = None
             if chosen is None:
                 role_arg = role if role not in (None, "unknown") else None
-                notes = getattr(find_alternatives, "notes", {}).get((lookup, role_arg, _served_id(finding)))
-                none_found = cache_errors.get((lookup, role, _served_id(finding))) or _none_reason(
+                notes = getattr(find_alternatives, "notes", {}).get((lookup, role_arg, served_by))
+                none_found = cache_errors.get((lookup, role, served_by)) or _none_reason(
                     finding, model_id, found, bound, notes)
             dropin, why = dropin_for(finding, chosen, files)
             hours, assumption = EFFORT.get(dropin or "", (0.0, "nothing to change until a replacement is found"))
             usage = UsagePlan(
                 path=finding.path, line=finding.line, raw=finding.raw, model=model_id, role=role,
-                served_by=_served_id(finding), dropin=dropin, dropin_reason=why, replacement=chosen,
+                served_by=served_by, dropin=dropin, dropin_reason=why, replacement=chosen,
                 none_found=none_found, edits=edits_for(finding, chosen, endpoints, files),
                 effort_hours=hours, effort_assumption=assumption,
                 fallbacks=[c for c in found if c is not chosen][:2],
                 live=_live((finding.resolution or {}).get("runtime")),
-                served_by_assumed=_served_assumed(finding),
+                served_by_assumed=assumed,
             )
             # the flows of this usage in which it breaks the scenario (a rule may apply to some flows only)
             broken = group_flows.get(id(group))
