@@ -63,6 +63,16 @@ class _Dawg:
     def sibling(self, i: int) -> int:
         return int(self.buf[self.guide + 2 * i + 1])
 
+    def _descend(self, label: int, index: int, key: bytearray, stack: list[int], missing: str) -> int:
+        """Follow ``label`` from ``index`` (label 0 or no such transition: ``missing`` as the failure), extending the
+        key and the path; the unit reached."""
+        nxt = self.follow(label, index) if label else None
+        if nxt is None:
+            raise fail(self.path, missing)
+        key.append(label)
+        stack.append(nxt)
+        return nxt
+
     def keys(self) -> list[bytes]:
         """The first MAX_KEYS keys in guide order (DAWG-Python's Completer from the root, prefix b'')."""
         out: list[bytes] = []
@@ -77,12 +87,8 @@ class _Dawg:
             if started:
                 label = self.child(index)
                 if label:
-                    nxt = self.follow(label, index)
-                    if nxt is None:
-                        raise fail(self.path, "the DAWG guide names a child its dictionary does not have")
-                    key.append(label)
-                    stack.append(nxt)
-                    index = nxt
+                    index = self._descend(label, index, key, stack, "the DAWG guide names a child its dictionary "
+                                                                    "does not have")
                 else:
                     while True:
                         label = self.sibling(index)
@@ -93,25 +99,15 @@ class _Dawg:
                             return out
                         index = stack[-1]
                         if label:
-                            nxt = self.follow(label, index)
-                            if nxt is None:
-                                raise fail(self.path, "the DAWG guide names a sibling its dictionary does not have")
-                            key.append(label)
-                            stack.append(nxt)
-                            index = nxt
+                            index = self._descend(label, index, key, stack, "the DAWG guide names a sibling its "
+                                                                            "dictionary does not have")
                             break
                         steps += 1
                         if steps > MAX_STEPS:
                             raise fail(self.path, f"more than {MAX_STEPS} steps to list {MAX_KEYS} keys", "max_items")
             started = True
             while not self.has_value(index):  # down the first children to the next key
-                label = self.child(index)
-                nxt = self.follow(label, index) if label else None
-                if nxt is None:
-                    raise fail(self.path, "a DAWG path ends without a key")
-                key.append(label)
-                stack.append(nxt)
-                index = nxt
+                index = self._descend(self.child(index), index, key, stack, "a DAWG path ends without a key")
                 steps += 1
                 if len(key) > MAX_KEY or steps > MAX_STEPS:
                     raise fail(self.path, f"a DAWG key longer than {MAX_KEY} bytes or more than {MAX_STEPS} steps",
