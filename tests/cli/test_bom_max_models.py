@@ -55,3 +55,15 @@ def test_negative_is_refused(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text(APP)
     bad = _bom(tmp_path, "--max-models", "-1")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_the_pre_render_count_agrees_with_the_inventory(tmp_path: Path) -> None:
+    """bom counts models once before rendering (for the long-run note) without building the inventory twice."""
+    import modelmap
+    from modelmap.report.bom_inventory import collect, count_models
+
+    (tmp_path / "app.py").write_text(APP + 'import requests\nrequests.post("https://api.deepseek.com/v1/chat", '
+                                     'json={"model": "deepseek-chat"})\nunknown = {"model": "acme-internal-7b"}\n')
+    result = modelmap.scan([tmp_path], resolve=True)
+    n = count_models(result)
+    assert n == len(collect(result).models) and n >= 4

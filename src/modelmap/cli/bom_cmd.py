@@ -74,9 +74,9 @@ def bom(
             # a model costs about 2.7 ms of CPU and 60 KB (10,000 distinct Bedrock ids with --max-models 0: 27 s,
             # 590 MB, redteam27): a BOM listing more than the default cap says so before the long part starts
             from modelmap.cli.common import info
-            from modelmap.report.bom_inventory import collect
+            from modelmap.report.bom_inventory import count_models
 
-            count = len(collect(result).models)
+            count = count_models(result)
             listed = count if max_models == 0 else min(count, max_models)
             if listed > MAX_BOM_MODELS:
                 info(f"modelmap: note: --max-models {max_models} lists {listed} models; at about 3 ms of CPU each "

@@ -103,6 +103,11 @@ def model_ref(finding: Finding) -> str:
     return f"model:{model_id}" if model_id else f"unresolved:{finding.raw}"
 
 
+def count_models(result: ScanResult) -> int:
+    """How many model components ``collect`` makes, without building them (cheap: one pass, no services)."""
+    return len({model_ref(f) for f in result.findings if f.kind != "endpoint"})
+
+
 def _service_for(served: dict[str, Any] | None, url: str | None,
                  services: dict[str, ServiceEntry]) -> ServiceEntry | None:
     served = served if isinstance(served, dict) else None
