@@ -5,8 +5,12 @@ written by ``modelmap bom``; other producers' BOMs work with fewer facts), or a 
 is exported with ``git archive`` into a temporary folder and scanned with the ``scan_fn`` the caller
 passes (the CLI passes ``modelmap.scan(..., resolve=True)``).
 
-The output document is ``modelmap.diff/1`` (schema in report/schemas/diff.schema.json);
-``render_markdown`` turns it into a pull-request comment.
+The output document is ``modelmap.diff/2`` (schema in report/schemas/diff.schema.json);
+``render_markdown`` turns it into a pull-request comment. Version 2 (session 25) says unknown as null: a model
+whose origins no side states has ``origins: null`` (``/1`` wrote ``[]``, which reads as "no country"), and it adds
+flow membership: with the project's flows (modelmap.yaml) each model lists the flows that use it, ``flows``
+at the top says which models enter and leave each flow, and a model whose flows changed is ``changed``. Without
+declared flows every ``flows`` is null (unknown), never ``[]``.
 """
 
 from __future__ import annotations
@@ -18,14 +22,19 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modelmap.errors import UsageError
 from modelmap.output import dumps_json, md_code, md_text, to_utf8, visible
 from modelmap.types import ScanResult
 
-SCHEMA_ID = "modelmap.diff/1"
+if TYPE_CHECKING:
+    from modelmap.policy.config import Flow
+
+SCHEMA_ID = "modelmap.diff/2"
 FACTS = ("publisher", "publisher_country", "origins", "serving_countries", "license")
+#: what a change to a model compares besides FACTS and usages
+MEMBERSHIP = ("flows",)
 
 
 @dataclass
@@ -36,12 +45,24 @@ class Side:
     kind: str  # scan | bom | git
     models: dict[str, dict[str, Any]] = field(default_factory=dict)
     skipped: list[dict[str, str]] = field(default_factory=list)  # archive members not extracted, with why
+    flows_known: bool = False  # the project declares flows: every model's ``flows`` is a list, else null
+
+
+
+def _flows_at(flows: tuple[Flow, ...] | None, path: str | None, evidence: Any = None) -> set[str]:
+    """The declared flows a usage at ``path`` belongs to (policy.inventory.flows_of, for a finding read as JSON)."""
+    from modelmap.discover.links import NOT_USED
+    from modelmap.policy.inventory import _path_flows
+
+    if not flows or not path or (isinstance(evidence, list) and NOT_USED in evidence):
+        return set()
+    return set(_path_flows(flows, path))
 
 
 def _entry(models: dict[str, dict[str, Any]], key: str, facts: dict[str, Any]) -> dict[str, Any]:
     entry = models.get(key)
     if entry is None:
-        entry = models[key] = {"model": key, **facts, "usages": 0, "paths": set()}
+        entry = models[key] = {"model": key, **facts, "usages": 0, "paths": set(), "flows": set()}
     return entry
 
 
@@ -77,8 +98,9 @@ def _strs(value: Any, what: str) -> list[str]:
     return [s for s in (_str(v, what) for v in _arr(value, what)) if s]
 
 
-def side_from_findings(findings: list[dict[str, Any]], label: str, kind: str) -> Side:
-    side = Side(label=label, kind=kind)
+def side_from_findings(findings: list[dict[str, Any]], label: str, kind: str,
+                       flows: tuple[Flow, ...] | None = None) -> Side:
+    side = Side(label=label, kind=kind, flows_known=bool(flows))
     for index, raw_finding in enumerate(_arr(findings, "findings")):
         finding = _obj(raw_finding, f"findings[{index}]")
         if finding.get("kind") == "endpoint":
@@ -97,7 +119,8 @@ def side_from_findings(findings: list[dict[str, Any]], label: str, kind: str) ->
         facts = {
             "publisher": _str(publisher.get("name") or publisher.get("id"), "publisher.name"),
             "publisher_country": _str(publisher.get("country"), "publisher.country"),
-            "origins": sorted(_strs(res.get("origins"), "resolution.origins")),
+            # null origins (the resolver's "unknown") stay null: [] would read as "no country"
+            "origins": None if res.get("origins") is None else sorted(_strs(res.get("origins"), "resolution.origins")),
             "serving_countries": sorted(serving),
             "license": _str(licence.get("spdx") or licence.get("name") or licence.get("id"), "license"),
             "resolved": model is not None,
@@ -105,7 +128,9 @@ def side_from_findings(findings: list[dict[str, Any]], label: str, kind: str) ->
         entry = _entry(side.models, key, facts)
         _merge_facts(entry, facts)
         entry["usages"] += 1
-        entry["paths"].add(str(_str(finding.get("path"), "path")))
+        path = str(_str(finding.get("path"), "path"))
+        entry["paths"].add(path)
+        entry["flows"] |= _flows_at(flows, path, finding.get("evidence"))
     return side
 
 
@@ -121,17 +146,20 @@ def _merge_facts(entry: dict[str, Any], facts: dict[str, Any]) -> None:
     for fact in FACTS:
         value = facts[fact]
         if isinstance(value, list):
-            entry[fact] = sorted(set(entry[fact]) | set(value))
+            entry[fact] = sorted(set(entry[fact] or ()) | set(value))
         elif entry[fact] is None:
             entry[fact] = value
 
 
-def side_from_scan(result: ScanResult, label: str, kind: str = "scan") -> Side:
-    return side_from_findings([f.to_dict() for f in result.findings], label, kind)
+def side_from_scan(result: ScanResult, label: str, kind: str = "scan",
+                   flows: tuple[Flow, ...] | None = None) -> Side:
+    return side_from_findings([f.to_dict() for f in result.findings], label, kind, flows)
 
 
-def side_from_bom(doc: dict[str, Any], label: str) -> Side:
-    side = Side(label=label, kind="bom")
+def side_from_bom(doc: dict[str, Any], label: str, flows: tuple[Flow, ...] | None = None) -> Side:
+    """A CycloneDX side. Flows: the BOM's own ``modelmap:flow`` properties (``modelmap bom`` in a project with
+    flows writes them) and, with the project's flows, those of the occurrences' paths."""
+    side = Side(label=label, kind="bom", flows_known=bool(flows))
     for index, raw_component in enumerate(_arr(doc.get("components"), "components")):
         component = _obj(raw_component, f"components[{index}]")
         if component.get("type") != "machine-learning-model":
@@ -155,8 +183,8 @@ def side_from_bom(doc: dict[str, Any], label: str) -> Side:
         facts = {
             "publisher": _str(component.get("publisher"), "publisher") or supplier,
             "publisher_country": props.get("modelmap:publisher-country", [None])[0],
-            # "unknown" is how a BOM writes null origins; it is not a country
-            "origins": sorted(o for o in origins.split(",") if o and o != "unknown"),
+            # "unknown" (or no property) is how a BOM writes null origins; it is not a country
+            "origins": sorted(o for o in origins.split(",") if o and o != "unknown") or None,
             "serving_countries": sorted(set(props.get("modelmap:serving-country", []))),
             "license": licence,
             "resolved": resolved,
@@ -165,7 +193,13 @@ def side_from_bom(doc: dict[str, Any], label: str) -> Side:
         usages = props.get("modelmap:usages")
         entry["usages"] += int(usages[0]) if usages and usages[0].isdigit() and len(usages[0]) < 10 \
             else max(1, len(occurrences))
-        entry["paths"].update(str(_str(o.get("location"), "location")) for o in occurrences if o.get("location"))
+        locations = [str(_str(o.get("location"), "location")) for o in occurrences if o.get("location")]
+        entry["paths"].update(locations)
+        if props.get("modelmap:flow"):
+            side.flows_known = True
+            entry["flows"].update(f for f in props["modelmap:flow"] if f)
+        for location in locations:
+            entry["flows"] |= _flows_at(flows, location)
     # a BOM that lists only some of its models (bom_inventory.capped): the others are not "removed", say so
     for prop in _arr(_obj(doc.get("metadata"), "metadata").get("properties"), "metadata.properties"):
         if isinstance(prop, dict) and prop.get("name") == "modelmap:truncated":
@@ -194,7 +228,7 @@ def depth_ok(value: Any, limit: int = MAX_DEPTH) -> bool:
     return True
 
 
-def load_side(path: str | Path) -> Side:
+def load_side(path: str | Path, flows: tuple[Flow, ...] | None = None) -> Side:
     """Read a scan JSON or CycloneDX JSON file (raises UsageError naming the file otherwise)."""
     target = Path(path)
     shown = visible(str(target))
@@ -219,9 +253,9 @@ def load_side(path: str | Path) -> Side:
             if doc["schema"] != "modelmap.scan/1":
                 raise UsageError(f"unsupported scan schema {visible(doc['schema'])!r}", where=shown,
                                  hint="this modelmap reads modelmap.scan/1; rescan with this version")
-            return side_from_findings(doc.get("findings") or [], str(target), "scan")
+            return side_from_findings(doc.get("findings") or [], str(target), "scan", flows)
         if isinstance(doc, dict) and doc.get("bomFormat") == "CycloneDX":
-            return side_from_bom(doc, str(target))
+            return side_from_bom(doc, str(target), flows)
     except _Malformed as exc:
         raise UsageError(f"{shown} is not a well-formed scan or BOM: {visible(exc)}", where=shown,
                          hint="regenerate it with modelmap scan --format json or modelmap bom") from None
@@ -265,26 +299,28 @@ def export_revision(repo: Path, revision: str, into: Path) -> list[dict[str, str
     return skipped
 
 
-def side_from_revision(repo: Path, revision: str, scan_fn: Callable[[Path], ScanResult]) -> Side:
+def side_from_revision(repo: Path, revision: str, scan_fn: Callable[[Path], ScanResult],
+                       flows: tuple[Flow, ...] | None = None) -> Side:
     with tempfile.TemporaryDirectory(prefix="modelmap-diff-") as tmp:
         folder = Path(tmp) / "tree"
         folder.mkdir()
         skipped = export_revision(repo, revision, folder)
-        side = side_from_scan(scan_fn(folder), revision, kind="git")
+        side = side_from_scan(scan_fn(folder), revision, kind="git", flows=flows)
         side.skipped = skipped
         return side
 
 
-def resolve_side(arg: str, *, repo: Path, scan_fn: Callable[[Path], ScanResult] | None) -> Side:
+def resolve_side(arg: str, *, repo: Path, scan_fn: Callable[[Path], ScanResult] | None,
+                 flows: tuple[Flow, ...] | None = None) -> Side:
     """A file path if one exists, otherwise a git revision of ``repo`` (needs ``scan_fn``)."""
     if Path(arg).is_file():
-        return load_side(arg)
+        return load_side(arg, flows)
     if scan_fn is None:
         raise UsageError(f"{visible(arg)!r} is not a file", where=visible(arg), hint="pass a scan or BOM JSON file")
-    return side_from_revision(repo, arg, scan_fn)
+    return side_from_revision(repo, arg, scan_fn, flows)
 
 
-def _public(entry: dict[str, Any]) -> dict[str, Any]:
+def _public(entry: dict[str, Any], flows_known: bool = False) -> dict[str, Any]:
     return {
         "model": entry["model"],
         "resolved": entry["resolved"],
@@ -295,6 +331,7 @@ def _public(entry: dict[str, Any]) -> dict[str, Any]:
         "license": entry["license"],
         "usages": entry["usages"],
         "paths": sorted(entry["paths"]),
+        "flows": sorted(entry["flows"]) if flows_known else None,
     }
 
 
@@ -307,18 +344,34 @@ def _side_summary(side: Side) -> dict[str, Any]:
 
 
 def _countries(side: Side, key: str) -> set[str]:
-    return {c for m in side.models.values() for c in m[key]}
+    return {c for m in side.models.values() for c in m[key] or ()}
+
+
+def _flow_delta(old: Side, new: Side) -> dict[str, dict[str, list[str]]] | None:
+    """Per flow, the models that enter it and leave it (only flows with a change); null without declared flows."""
+    if not (old.flows_known and new.flows_known):
+        return None
+    members: dict[str, tuple[set[str], set[str]]] = {}
+    for index, side in enumerate((old, new)):
+        for key, entry in side.models.items():
+            for flow in entry["flows"]:
+                members.setdefault(flow, (set(), set()))[index].add(key)
+    return {flow: {"added": sorted(after - before), "removed": sorted(before - after)}
+            for flow, (before, after) in sorted(members.items()) if before != after}
 
 
 def diff_sides(old: Side, new: Side) -> dict[str, Any]:
-    added = [_public(new.models[k]) for k in sorted(set(new.models) - set(old.models))]
-    removed = [_public(old.models[k]) for k in sorted(set(old.models) - set(new.models))]
+    known = old.flows_known and new.flows_known
+    added = [_public(new.models[k], known) for k in sorted(set(new.models) - set(old.models))]
+    removed = [_public(old.models[k], known) for k in sorted(set(old.models) - set(new.models))]
     changed = []
     for key in sorted(set(old.models) & set(new.models)):
         before, after = old.models[key], new.models[key]
         changes = {fact: {"old": before[fact], "new": after[fact]} for fact in FACTS if before[fact] != after[fact]}
         if before["usages"] != after["usages"]:
             changes["usages"] = {"old": before["usages"], "new": after["usages"]}
+        if known and before["flows"] != after["flows"]:
+            changes["flows"] = {"old": sorted(before["flows"]), "new": sorted(after["flows"])}
         if changes:
             changed.append({"model": key, "changes": changes})
     origin_old, origin_new = _countries(old, "origins"), _countries(new, "origins")
@@ -332,6 +385,7 @@ def diff_sides(old: Side, new: Side) -> dict[str, Any]:
         "changed": changed,
         "origins": {"added": sorted(origin_new - origin_old), "removed": sorted(origin_old - origin_new)},
         "serving_countries": {"added": sorted(serving_new - serving_old), "removed": sorted(serving_old - serving_new)},
+        "flows": _flow_delta(old, new),
         "summary": {"added": len(added), "removed": len(removed), "changed": len(changed),
                     "unchanged": len(set(old.models) & set(new.models)) - len(changed)},
     }
@@ -343,14 +397,14 @@ def render_json(doc: dict[str, Any]) -> bytes:
 
 # what an empty list of countries means: no usage's endpoint, client or prefix names a host (a self-hosted server,
 # or a name no code path says who serves) / no recorded origin; "none" read as "served from nowhere"
-EMPTY = {"serving_countries": "self-hosted or unknown", "origins": "unknown"}
+EMPTY = {"serving_countries": "self-hosted or unknown", "origins": "unknown", "flows": "no flow"}
 
 
 def fact_text(fact: str, value: Any) -> str:
     """One fact of a diff as plain text, for the table and the Markdown comment alike."""
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) if value else EMPTY.get(fact, "none")
-    return "unknown" if value is None else str(value)
+    return "unknown" if value is None else str(value)  # a null list (origins, flows) is unknown too
 
 
 def _fmt(value: Any, fact: str = "") -> str:
@@ -377,13 +431,23 @@ def render_markdown(doc: dict[str, Any]) -> bytes:
         lines += [f"⚠️ New origin countries: **{_fmt(doc['origins']['added'])}**", ""]
     if doc["serving_countries"]["added"]:
         lines += [f"⚠️ New serving countries: **{_fmt(doc['serving_countries']['added'])}**", ""]
+    for flow, delta in (doc.get("flows") or {}).items():
+        for verb, keys in (("now uses", delta["added"]), ("no longer uses", delta["removed"])):
+            if keys:
+                lines += [f"- Flow {md_code(flow, in_table=False)} {verb}: "
+                          + ", ".join(md_code(k, in_table=False) for k in keys)]
+    if doc.get("flows"):
+        lines.append("")
+    with_flows = doc.get("flows") is not None
     for title, rows in (("Added", doc["added"]), ("Removed", doc["removed"])):
         if not rows:
             continue
-        lines += [f"#### {title}", "", "| Model | Publisher | Origins | Served from | License | Uses |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += [f"#### {title}", "", "| Model | Publisher | Origins | Served from | License | Uses |"
+                  + (" Flows |" if with_flows else ""), "| --- | --- | --- | --- | --- | --- |"
+                  + (" --- |" if with_flows else "")]
         lines += [f"| {md_code(m['model'])} | {_fmt(m['publisher'])} | {_fmt(m['origins'], 'origins')} | "
                   f"{_fmt(m['serving_countries'], 'serving_countries')} | {_fmt(m['license'])} | {m['usages']} |"
+                  + (f" {_fmt(m['flows'], 'flows')} |" if with_flows else "")
                   for m in rows]
         lines.append("")
     if doc["changed"]:
@@ -397,7 +461,9 @@ def render_markdown(doc: dict[str, Any]) -> bytes:
 
 
 def diff(old: str, new: str, *, repo: str | Path = ".",
-         scan_fn: Callable[[Path], ScanResult] | None = None) -> dict[str, Any]:
-    """Diff two inventories given as files (scan JSON / CycloneDX JSON) or git revisions."""
+         scan_fn: Callable[[Path], ScanResult] | None = None, flows: tuple[Flow, ...] | None = None) -> dict[str, Any]:
+    """Diff two inventories given as files (scan JSON / CycloneDX JSON) or git revisions; ``flows``: the
+    project's declared flows (ProjectConfig.flows), which places each usage in its flows."""
     root = Path(repo)
-    return diff_sides(resolve_side(old, repo=root, scan_fn=scan_fn), resolve_side(new, repo=root, scan_fn=scan_fn))
+    return diff_sides(resolve_side(old, repo=root, scan_fn=scan_fn, flows=flows),
+                      resolve_side(new, repo=root, scan_fn=scan_fn, flows=flows))

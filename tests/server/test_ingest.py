@@ -94,7 +94,7 @@ def test_projects_are_keyed_by_repository_with_history_and_diff(env: Env, docume
                          headers=env.auth(env.payments)).json()
     expected = diff_sides(side_from_bom(json.loads(documents["py-rag-app.cdx"]), "old"),
                           side_from_bom(json.loads(documents["demo-app.cdx"]), "new"))
-    assert got["schema"] == "modelmap.diff/1"
+    assert got["schema"] == "modelmap.diff/2"
     assert [m["model"] for m in got["added"]] == [m["model"] for m in expected["added"]]
     assert [m["model"] for m in got["removed"]] == [m["model"] for m in expected["removed"]]
     assert got["origins"] == expected["origins"]

@@ -13,8 +13,10 @@ CWD = Path(".")  # default PATH (a module-level value: no call in argument defau
 
 HELP = """Compare two inventories: OLD and NEW are each a scan JSON (modelmap scan --format json), a
 CycloneDX JSON BOM (modelmap bom), or a git revision of --repo (exported with git archive and
-scanned). Reports models added and removed, changed origins, serving, publisher and license.
-Use --format md for a pull-request comment, json for scripts (schema modelmap.diff/1).
+scanned). Reports models added and removed, changed origins, serving, publisher and license,
+and, where the project declares flows (modelmap.yaml found from --repo, or --config), which
+models enter or leave each flow. Use --format md for a pull-request comment, json for scripts
+(schema modelmap.diff/2).
 
 Code against production: when NEW is a runtime inventory (modelmap runtime --format json), OLD is
 the code (a scan JSON or a folder) and the result is drift (schema modelmap.drift/1): models serving
@@ -46,11 +48,15 @@ def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False,
         grid.rows.append(("~ changed", change["model"], "", "", "", details))
     out = render_grids([grid], width=width, terminal=terminal, color=color) if grid.rows else ""
     s = doc["summary"]
+    flow_lines = [f"flow {flow}: " + "; ".join(part for part in (
+        f"now uses {', '.join(delta['added'])}" if delta["added"] else "",
+        f"no longer uses {', '.join(delta['removed'])}" if delta["removed"] else "") if part)
+        for flow, delta in (doc.get("flows") or {}).items()]
     summary = (f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, {s['unchanged']} unchanged"
                + (f"; new origin countries: {', '.join(doc['origins']['added'])}" if doc["origins"]["added"] else "")
                + (f"; new serving countries: {', '.join(doc['serving_countries']['added'])}"
                   if doc["serving_countries"]["added"] else ""))
-    return out + render_lines([summary], width=width, terminal=terminal, color=color)
+    return out + render_lines([*flow_lines, summary], width=width, terminal=terminal, color=color)
 
 
 def render_drift_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False, color: bool = False) -> str:
@@ -112,6 +118,9 @@ def diff(
     format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="Output: table, json or md.")] = "table",
     output: Output = None,
     repo: Annotated[Path, typer.Option("--repo", metavar="DIR", help="Git repository for revision arguments.")] = CWD,
+    config: Annotated[Path | None, typer.Option(
+        "--config", "-c", metavar="FILE",
+        help="Policy file whose flows place each usage (default: the modelmap.yaml found from --repo).")] = None,
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
@@ -150,7 +159,11 @@ def diff(
             width, terminal, colored = table_layout(output)
             emit(to_utf8(render_drift_table(drift_doc, width=width, terminal=terminal, color=colored)), output)
         return
-    doc = run_guarded(lambda: diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory), debug=debug)
+    def run() -> dict[str, Any]:
+        flows = check_cmd.find_project(repo, config).config.flows if repo.exists() or config else ()
+        return diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory, flows=flows or None)
+
+    doc = run_guarded(run, debug=debug)
     for side in ("old", "new"):
         for skip in doc[side].get("skipped", ()):
             info(f"warning: {doc[side]['source']}: skipped {skip['path']}: {skip['reason']}")
