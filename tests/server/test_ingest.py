@@ -98,9 +98,19 @@ def test_projects_are_keyed_by_repository_with_history_and_diff(env: Env, docume
     assert [m["model"] for m in got["added"]] == [m["model"] for m in expected["added"]]
     assert [m["model"] for m in got["removed"]] == [m["model"] for m in expected["removed"]]
     assert got["origins"] == expected["origins"]
+    # flow membership and unknown origins (modelmap.diff/2) read the same from stored usages as from the BOMs
+    assert got["flows"] == expected["flows"] is None  # py-rag-app declares no flows: membership unknown
+    assert [m["origins"] for m in got["added"]] == [m["origins"] for m in expected["added"]]
+    assert [m["flows"] for m in got["removed"]] == [m["flows"] for m in expected["removed"]]
+    # two snapshots of a project with flows: membership known on both sides, the same as diffing the BOMs
+    env.upload("acme/app", documents["demo-app.cdx"], env.payments, commit="new3", taken_at="2026-12-02T10:00:00Z")
+    same = env.client.get("/api/v1/projects/acme/app/diff", params={"old": "new2", "new": "new3"},
+                          headers=env.auth(env.payments)).json()
+    bom = json.loads(documents["demo-app.cdx"])
+    assert same["flows"] == diff_sides(side_from_bom(bom, "a"), side_from_bom(bom, "b"))["flows"] == {}
     # the latest snapshot is the newer one, whatever order they were uploaded in
     latest = env.client.get("/api/v1/projects", headers=env.auth(env.payments)).json()
-    assert latest[0]["latest"]["commit"] == "new2"
+    assert latest[0]["latest"]["commit"] == "new3"
 
 
 def _foreign_bom(spec: str, components: Sequence[Mapping[str, object]]) -> bytes:

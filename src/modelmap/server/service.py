@@ -412,15 +412,20 @@ def diff(session: Session, who: Principal, repo: str, old: str, new: str) -> dic
         content = snapshot_content(session, who, repo, commit)
         side = Side(label=f"{repo}@{commit}", kind=content["snapshot"]["format"])
         paths: dict[str, set[str]] = defaultdict(set)
+        flows: dict[str, set[str]] = defaultdict(set)
         for u in content["usages"]:
             paths[u["model"]].add(u["path"])
+            if u.get("flow"):
+                flows[u["model"]].add(u["flow"])
+        # a snapshot whose usages name flows came from a project that declares them; otherwise membership is unknown
+        side.flows_known = bool(flows)
         for m in content["models"]:
-            # modelmap.diff compares lists; unknown (None) is no country there
             side.models[m["model"]] = {"model": m["model"], "resolved": m["resolved"], "publisher": m["publisher"],
                                        "publisher_country": m["publisher_country"],
-                                       "origins": m["origins"] or [],
+                                       "origins": m["origins"],  # None: unknown (diff/2 keeps it null)
                                        "serving_countries": m["serving_countries"] or [],
-                                       "license": m["license"], "usages": m["usages"], "paths": paths[m["model"]]}
+                                       "license": m["license"], "usages": m["usages"], "paths": paths[m["model"]],
+                                       "flows": flows[m["model"]]}
         sides.append(side)
     return diff_sides(sides[0], sides[1])
 
