@@ -396,7 +396,11 @@ def _vendor_spellings(vendor: str, n: str) -> list[str]:
 def _vertex_lookups(vendor: str | None, name: str, version: str | None) -> tuple[str, ...]:
     n = re.sub(r"-maas$", "", name.lower())
     out: list[str] = []
-    if version and re.fullmatch(r"\d{4}|\d{8}", version):
+    # a dated version may carry Vertex's three-digit revision after the date (litellm's vertex_ai/mistral-large@2411-001:
+    # Mistral Large 24.11, revision 001, as Vertex's own <name>-<date>@001 ids write it); the date names the release
+    dated = re.fullmatch(r"(\d{4}|\d{8})(?:-\d{3})?", version or "")
+    if dated:
+        version = dated.group(1)
         out.append(f"{n}-{version}")  # claude-3-5-sonnet@20240620, mistral-large@2407
         # Vertex marks a later release of the same name with -vN before the date: "Claude 3.5 Sonnet v2, use
         # claude-3-5-sonnet-v2@20241022" (cloud.google.com vertex-ai partner-models/claude/use-claude), which is
