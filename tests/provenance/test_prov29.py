@@ -138,3 +138,15 @@ def test_a_gguf_whose_card_names_the_original_inherits_its_licence() -> None:
     assert _base(rec) == "microsoft/phi-3-mini-4k-instruct"
     assert rec["license"]["id"] == "mit"
     assert rec["license"]["inherited_from"] == "microsoft/phi-3-mini-4k-instruct"
+
+
+def test_a_record_without_a_base_gets_the_claim_its_respelled_name_makes() -> None:
+    # bmkllm/qwen_2-7b-it_v5: a record (licence read from the page header) whose base line was not read; the name
+    # written with an underscore claims Qwen2-7B as the same name does without a record: CN as a claim, no edge
+    rec = resolve("bmkllm/qwen_2-7b-it_v5").to_dict()
+    assert _base(rec) is None
+    assert rec["origins"] == ["CN"]
+    assert rec["origins_known"] is False
+    claims = [r for r in rec["origin_reasons"] if r.get("claim")]
+    assert claims and claims[0]["models"][0] == "qwen/qwen2-7b"
+    assert claims[0]["claim"] == "the name of bmkllm/qwen_2-7b-it_v5"

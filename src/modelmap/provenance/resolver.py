@@ -1567,6 +1567,12 @@ class Resolver:
         name = str(rec.get("hf") or node).split("/", 1)[-1]
         org = str(rec.get("hf") or node).split("/", 1)[0]
         base = self._claimed_base(name, strip_quant(name)[0], pid, org)
+        for respelled in self._claim_respellings(name, org) if base is None else ():
+            # the respellings a name claim tries (underscores for dashes, a leading org or owner word): a record's
+            # name claims what the same name claims without a record ("bmkllm/qwen_2-7b-it_v5")
+            base = self._claimed_base(respelled, strip_quant(respelled)[0], pid, org)
+            if base is not None:
+                break
         if base is None:
             return ()
         found: dict[str, dict[str, Any]] = {}
