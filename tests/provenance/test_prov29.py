@@ -104,6 +104,8 @@ def _base(rec: dict) -> str | None:
     ("longtermrisk/Qwen3-8B-old-bird-names-last-third-v2-sft-seed2-epoch3", "unsloth/qwen3-8b", "apache-2.0"),
     ("nvidia/Llama-3_1-Nemotron-51B-Instruct", "meta-llama/llama-3.1-70b-instruct", "nvidia-open-model"),
     ("NousResearch/Hermes-4-70B", "meta-llama/llama-3.1-70b", "llama3"),
+    # front matter base_model written without an org ("gpt-oss-20b"): OpenAI's model of that name
+    ("HillPhelmuth/gpt-oss-20B-user-experience-vLLM", "openai/gpt-oss-20b", "apache-2.0"),
 ])
 def test_derivatives_read_from_their_cards(query: str, base: str, licence: str) -> None:
     rec = resolve(query).to_dict()
