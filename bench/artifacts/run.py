@@ -549,6 +549,7 @@ def score_heldout(cases: list[dict[str, Any]]) -> dict[str, Any]:
             "architecture": truth.get("architecture"), "got_architecture": arch_got,
             "origins": rec.get("origin_countries"), "lineage": len(rec.get("lineage") or []) if "lineage" in rec else None,
             "schema": rec.get("schema"),
+            "answerable": case.get("answerable", "bytes"),
         })
     n = len(rows)
     arch_rows = [r for r in rows if r["architecture"]]
@@ -600,8 +601,21 @@ def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build
           f"{res['country']:.1%}, publisher {res['publisher']:.1%}"
           + (f", distill architecture {res['architecture']:.1%} of {res['architecture_n']}"
              if res["architecture"] is not None else ""))
+    # a wrong answer (a family or publisher named that is not the truth) is worse than unknown: counted apart
+    wrong = [r["id"] for r in res["rows"] if (r["got_family"] is not None and not r["family_ok"])
+             or (r["got_publisher"] is not None and not r["publisher_ok"])]
+    print(f"{which}: wrong answers (a family or publisher named that is not the expected one): {len(wrong)}"
+          + (f" ({', '.join(wrong)})" if wrong else ""))
+    # cases whose bytes alone cannot name the model (the set marks them `answerable: fingerprint-only`, e.g. raw
+    # tensor data without its index): the figures without them, beside the whole
+    bytes_cases = [c for c, r in zip(cases, res["rows"], strict=True) if r["answerable"] == "bytes"]
+    if len(bytes_cases) < len(cases):
+        sub = score_heldout(bytes_cases)
+        print(f"{which} without the {len(cases) - len(bytes_cases)} fingerprint-only cases: {sub['n']} cases; "
+              f"family {sub['family']:.1%}, publisher country {sub['country']:.1%}, publisher {sub['publisher']:.1%}")
     if out_json:
-        out_json.write_text(json.dumps({**res, "missing": missing}, indent=1, default=str), encoding="utf-8")
+        out_json.write_text(json.dumps({**res, "missing": missing, "wrong": wrong}, indent=1, default=str),
+                            encoding="utf-8")
     return 0
 
 def main(argv: list[str] | None = None) -> int:
