@@ -257,6 +257,29 @@ def _known(value: str) -> bool:
     return low in kb.alias_index or low in kb.hf_index or api_pattern(low) is not None
 
 
+def rule_evidence(kind: str, raw: str, source: str, api: str | None, provider: str | None,
+                  context: str) -> tuple[str, ...]:
+    """What a finding found by a per-language API rule rests on, for the rules that do not say it themselves
+    (issue 10: every finding says which evidence it rests on). In the classifier's own vocabulary:
+    ``knowledge-base`` (the identifier is a known id, alias or API name), ``call:<api>`` (the call it reaches),
+    ``rule:<source>`` (the discovery rule that matched: the binding or key it reads, e.g.
+    ``rule:python-model-kwarg``), ``host:<provider>`` (an endpoint's host names the provider), ``shape:<kind>``
+    and ``file-role:<role>`` for tests, examples and docs."""
+    out: list[str] = []
+    if kind != "endpoint" and _known(raw):
+        out.append("knowledge-base")
+    if api:
+        out.append(f"call:{api}")
+    if source:
+        out.append(f"rule:{source}")
+    if kind == "endpoint" and provider:
+        out.append(f"host:{provider}")
+    out.append(f"shape:{kind}")
+    if context in ("test", "example", "docs"):
+        out.append(f"file-role:{context}")
+    return tuple(out)
+
+
 _SEPARATORS = frozenset("0123456789-/:._@")
 
 
