@@ -39,6 +39,7 @@ from modelmap.artifacts.dawg import DawgReader
 from modelmap.artifacts.espdl import ESPDLReader
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
+from modelmap.artifacts.magic import MagicReader
 from modelmap.artifacts.markers import (
     ArpabetLexiconReader,
     LabelLexiconReader,
@@ -89,6 +90,7 @@ READERS: tuple[Reader, ...] = (
     DyNetReader(),
     ArpaReader(),
     SudachiDictReader(),
+    MagicReader(),  # Kaldi's \0B<Token>, UDPipe's length byte + morphodita_parsito, HAMAPK, GFT\0, NXBMES01
     EspeakDictReader(),  # int32 1024 then an offset; the chain walk in read decides
     TesseractReader(),  # int32 slot count, then growing int64 offsets from right after the table
     HyphenDictReader(),  # text whose first line is a charset name

@@ -463,6 +463,11 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
         labels = class_labels(props) if isinstance(props, dict) else set()
         if labels:
             out["labels"] = labels
+        params = meta.get("node_params")
+        if isinstance(params, list) and params:
+            # the weights' names as the graph's nodes use them (kept where a truncated file lost its initializers):
+            # the module tree the exporting code built (Ultralytics' model.10.m.0.attn..., model.23.dfl...)
+            out["param_names"] = {str(p) for p in params[:MAX_PARAM_NAMES]}
     if fmt == "rten":  # an ONNX graph converted by rten-convert: names and shapes kept, ONNX patterns apply
         out["graph_format"] = "onnx"
         if isinstance(meta.get("exporter"), str):
@@ -503,6 +508,7 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
 
 
 MAX_LABELS = 4096
+MAX_PARAM_NAMES = 8192  # parameter names kept per graph for ``param_names`` patterns
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.){1,200})'" + r'|"((?:[^"\\]|\\.){1,200})"')
 
 
@@ -583,6 +589,10 @@ def _pattern_holds(pat: dict[str, Any], feat: dict[str, Any]) -> bool:
             checks += 1
             if not _dims_match(list((feat.get(feat_key) or {}).values()), pat[key]):
                 return False
+    if "param_names" in pat:  # every listed weight name is among the graph's parameter names
+        checks += 1
+        if not set(pat["param_names"]) <= (feat.get("param_names") or set()):
+            return False
     if "metadata_keys" in pat:
         checks += 1
         if not set(pat["metadata_keys"]) <= set(feat.get("metadata_keys") or []):

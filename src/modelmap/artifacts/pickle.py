@@ -480,6 +480,11 @@ class PickleReader:
             except (ValueError, EOFError, UnicodeDecodeError, KeyError) as exc:
                 if offset == 0 and _TRUNCATED.search(str(exc)):
                     return self._partial(path, data, str(exc), limits)
+                if offset == 0 and _JOBLIB_WRAPPER in data[:JOBLIB_SCAN]:
+                    # joblib.dump writes each numpy array's raw bytes into the stream right after the pickled
+                    # NumpyArrayWrapper (its unpickler reads them itself), so an opcode walk stops at the first array:
+                    # what comes before it (the estimator's classes, its first keys) is outlined like a cut stream
+                    return self._partial(path, data, f"a joblib stream: raw array bytes inline ({exc})", limits)
                 if offset == 0:
                     raise fail(path, f"not a valid pickle stream: {exc}") from exc
                 info.notes.append(f"stopped at offset {offset}: {exc}")
@@ -526,6 +531,10 @@ class PickleReader:
 # 0x1950a86a20f9469cfc6c (PROTO 2, LONG1 of 10 bytes little-endian, STOP)
 TORCH_LEGACY_MAGIC = b"\x80\x02\x8a\x0a" + (0x1950A86A20F9469CFC6C).to_bytes(10, "little") + b"."
 # a pickletools message for a stream that stops short, not for bad bytes
+# joblib's numpy_pickle.NumpyArrayWrapper as a GLOBAL / STACK_GLOBAL names it (module, then class), within the first
+# JOBLIB_SCAN bytes: the mark of a joblib.dump stream, whose arrays are raw bytes between opcodes
+_JOBLIB_WRAPPER = b"NumpyArrayWrapper"
+JOBLIB_SCAN = 1 << 20
 _TRUNCATED = re.compile(r"but only \d+ remain|exhausted before seeing STOP|not enough data|only \d+ bytes? remain")
 OUTLINE_OPS = 400_000
 

@@ -138,12 +138,19 @@ MAX_WORDFREQ_LINE = 256
 
 
 # A BPE merges file as GPT-2's encoder.py and Hugging Face tokenizers write it (vocab.bpe / merges.txt): the line
-# "#version: 0.2", then one merge per line, the two parts separated by one space, in merge order.
-_MERGES_HEAD = re.compile(rb"^#version: \d{1,3}\.\d{1,3}\r?$")
+# "#version: 0.2", then one merge per line, the two parts separated by one space, in merge order. Hugging Face
+# tokenizers' BPE save (its early releases) writes "#version: 0.2 - Trained by `huggingface/tokenizers`" instead.
+_MERGES_HEAD = re.compile(rb"^#version: \d{1,3}\.\d{1,3}(?: - Trained by `?[\w/.-]{1,64}`?)?\r?$")
 # Some copies leave the "#version" line out (a merges.txt that starts with its first merge): taken as merges when every
 # complete line of the head (at least four) is two symbols of GPT-2's byte alphabet and one of them holds its space
 # mark "Ġ" (a byte-level BPE's first merges always do; a word list or a frequency lexicon does not)
 _MERGE_LINE = re.compile(r"^(\S+) (\S+)\r?$")
+# OpenAI CLIP's text BPE (bpe_simple_vocab_16e6.txt, as CLIP and OpenCLIP ship it gzipped): the header line carries the
+# file's own name before "#version: 0.2" (a quote first), and the merges are of byte-alphabet symbols whose word-final
+# forms end in "</w>". CLIP's SimpleTokenizer builds its vocabulary as the 256 byte symbols, the same with "</w>", then
+# each merge joined; that is the vocabulary read here (all merges, so the hash is the file's).
+_NAMED_MERGES_HEAD = re.compile(rb'^"?[\w.-]{1,64}#version: \d{1,3}\.\d{1,3}\r?$')
+_WORD_END = "</w>"
 MIN_HEADLESS_LINES = 4
 
 
@@ -187,6 +194,8 @@ def sniff_kind(head: bytes) -> str | None:
     first = head.split(b"\n", 1)[0]
     if _MERGES_HEAD.match(first):
         return "merges"
+    if _NAMED_MERGES_HEAD.match(first):
+        return "wordend-merges"
     if _RWKV_LINE.match(first):
         return "rwkv"
     if _TIKTOKEN_LINE.match(first):
@@ -795,7 +804,35 @@ def _rwkv(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
 # Vocabularies written one token (or merge) a line in id order: a copy cut at a line break reads as a whole file of
 # fewer lines, so nothing in it says it was cut. One that is a known vocabulary's first lines is taken as a copy of
 # it cut short (inspect.py: prefix hashes); no format among these re-declares ordinary tokens as specials.
-LINE_KINDS = frozenset({"tiktoken", "rwkv", "merges", "vocabulary.txt", "wordfreq", "vocab.txt"})
+def _wordend_merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
+    """A CLIP-style merges file (see _NAMED_MERGES_HEAD) read as the vocabulary CLIP's SimpleTokenizer builds from it:
+    the byte alphabet, the alphabet with "</w>", then every merge joined. None unless its merges use "</w>" and every
+    symbol is of the byte alphabet (with "</w>" ends)."""
+    try:
+        lines = _text_lines(data)
+    except UnicodeDecodeError:
+        return None
+    merged: list[str] = []
+    for lineno, line in enumerate(islice(lines, 1, None), 2):
+        if lineno - 1 > limits.max_items:
+            raise fail(path, f"more than {limits.max_items} merges", "max_items")
+        if not line:
+            continue
+        parts = line.split(" ")
+        if len(parts) != 2 or not parts[0] or not parts[1]:
+            raise fail(f"{path}:{lineno}", "not a merge line (expected two symbols separated by one space)")
+        merged.append(parts[0] + parts[1])
+    if not merged or not any(m.endswith(_WORD_END) for m in merged[:4096]):
+        return None
+    if not set("".join(m.replace(_WORD_END, "") for m in merged)) <= _BYTE_DECODER.keys():
+        return None
+    alphabet = [_BYTE_ENCODER[b] for b in range(256)]
+    tokens = alphabet + [a + _WORD_END for a in alphabet] + merged
+    return TokenizerInfo("merges:wordend", "byte-level", canonical_tokens(tokens, "byte-level"), [], len(tokens),
+                         extra={"merges": len(merged)})
+
+
+LINE_KINDS = frozenset({"tiktoken", "rwkv", "merges", "wordend-merges", "vocabulary.txt", "wordfreq", "vocab.txt"})
 
 
 class TokenizerReader:
@@ -829,6 +866,9 @@ class TokenizerReader:
                 tok.extra = {**tok.extra, "cut": "the file ends early (cut short inside a line); read up to its last "
                                                  "whole line"}
             return tok
+        if kind == "wordend-merges":
+            data, _cut = _drop_cut_line(data, "merges")
+            return _wordend_merges(path, data, limits)
         if kind in ("rank-table", "special-table"):
             return _rank_table(path, data, limits, kind)
         if kind == "char-lines":

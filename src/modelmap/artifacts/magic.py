@@ -1,0 +1,89 @@
+"""Model files known only by the magic their writer puts first: Kaldi's binary objects, UDPipe 1 models and three
+small projects' own containers (hama's HAMAPK packs, genderfluid's GFT files, Nexaloid's NXBMES perceptrons).
+
+Written by hand: these readers look at the first bytes only (at most HEAD bytes), which no maintained Python library
+reads without loading the whole model (kaldi-io reads matrices, ufal.udpipe loads the model into its C++ engine, the
+three projects' formats are read by their own native code). Nothing is executed or decoded beyond the header; what is
+read goes into ``format_props`` for the structure patterns of knowledge/data/structures.yaml.
+
+* Kaldi (kaldi-asr/kaldi, util/kaldi-io.cc and base/io-funcs.cc): a binary object opens with ``\\0B`` and then its
+  first token, e.g. ``<TransitionModel>`` (an acoustic model's final.mdl: TransitionModel::Write) or
+  ``<IvectorExtractor>`` (final.ie). The token is kept as ``kaldi.token``.
+* UDPipe 1 (ufal/udpipe, src/model/model.cpp): one length byte, then the model's method name, of which the only
+  one is ``morphodita_parsito``, then a version byte.
+* hama (hamanlp): ``HAMAPK`` then a version; genderfluid: ``GFT\\0``, a uint32 version, a uint32 length and a JSON
+  header (its keys are kept); Nexaloid: ``NXBMES01``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+from pathlib import Path
+
+from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, read_head
+
+HEAD = 4096
+_KALDI = re.compile(rb"^\x00B<([A-Za-z][A-Za-z0-9]{1,63})> ")
+_UDPIPE_METHOD = b"morphodita_parsito"
+MAX_GFT_HEADER = 1 << 16  # genderfluid's JSON header: a few hundred bytes in real files
+
+
+class MagicReader:
+    id = "magic"
+    description = ("model files known by their writer's magic: Kaldi binary objects, UDPipe 1 models, hama HAMAPK "
+                   "packs, genderfluid GFT, Nexaloid NXBMES")
+
+    def sniff(self, head: bytes) -> bool:
+        udpipe = head[:1] == bytes([len(_UDPIPE_METHOD)]) and head[1:1 + len(_UDPIPE_METHOD)] == _UDPIPE_METHOD
+        return bool(_KALDI.match(head)) or udpipe or head.startswith((b"HAMAPK", b"GFT\x00", b"NXBMES01"))
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        head = read_head(path, HEAD)
+        props: dict[str, str | int] = {}
+        kaldi = _KALDI.match(head)
+        if kaldi:
+            fmt = "kaldi"
+            props["kaldi.token"] = kaldi.group(1).decode("ascii")
+            note = f"Kaldi binary object opening with <{props['kaldi.token']}>"
+        elif head[:1] == bytes([len(_UDPIPE_METHOD)]) and head[1:1 + len(_UDPIPE_METHOD)] == _UDPIPE_METHOD:
+            fmt = "udpipe"
+            if len(head) <= 1 + len(_UDPIPE_METHOD):
+                raise fail(path, "UDPipe model cut before its version byte")
+            props["udpipe.method"] = _UDPIPE_METHOD.decode("ascii")
+            props["udpipe.version"] = head[1 + len(_UDPIPE_METHOD)]
+            note = f"UDPipe 1 model (method morphodita_parsito, version {props['udpipe.version']})"
+        elif head.startswith(b"HAMAPK"):
+            fmt = "hama-pack"
+            if len(head) < 8:
+                raise fail(path, "HAMAPK header cut short")
+            props["hama.version"] = head[6]
+            note = "hama HAMAPK model pack"
+        elif head.startswith(b"GFT\x00"):
+            fmt = "genderfluid"
+            if len(head) < 12:
+                raise fail(path, "GFT header cut short")
+            version, length = struct.unpack_from("<II", head, 4)
+            props["gft.version"] = version
+            if 0 < length <= MAX_GFT_HEADER:
+                raw = head[12:12 + length] if 12 + length <= len(head) else read_head(path, 12 + length)[12:]
+                try:
+                    doc = json.loads(raw.decode("utf-8"))
+                except (UnicodeDecodeError, ValueError):
+                    doc = None
+                if isinstance(doc, dict):
+                    props["gft.keys"] = "|".join(sorted(str(k) for k in doc)[:32])
+            note = f"genderfluid GFT model (version {version})"
+        elif head.startswith(b"NXBMES01"):
+            fmt = "nexaloid-bmes"
+            if len(head) < 12:
+                raise fail(path, "NXBMES01 header cut short")
+            props["nxbmes.field0"] = struct.unpack_from("<I", head, 8)[0]  # the uint32 after the magic (2 in the file read)
+            note = "Nexaloid NXBMES01 BMES perceptron"
+        else:
+            raise fail(path, "no known magic")
+        info = ArtifactInfo(path=str(path), format=fmt)
+        info.metadata["format_props"] = props
+        info.notes.append(note + ": the format names the toolkit that wrote it, not who trained the model")
+        return info
