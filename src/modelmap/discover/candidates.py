@@ -111,6 +111,95 @@ class Candidate:
     # the literal is a map key whose value is the key's own implementation class (``"bert" => ["BertModel",
     # BertModel]``): an architecture registry's model_type (``_implementation_class``)
     keyed_class: bool = False
+    # the model record the literal is a field of (a Rust struct literal whose type says it describes one model:
+    # ``ModelInfo { id: "…", filename: "…", source: ModelSource::Url { url: "…" } }``) and the record's own field the
+    # literal sits under (``id``, ``filename``, ``source``), or ``RECORD_KEY`` for the key a map insert files the
+    # record under when it repeats the record's ``id`` (``models.insert("small", ModelInfo { id: "small", … })``)
+    record: str | None = None
+    record_field: str | None = None
+
+
+RECORD_KEY = "#key"
+# a switch whose value is the result of the expression (C# `type switch { GgmlType.Tiny => "ggml-tiny", … }`, Rust
+# `match`, Kotlin `when`), and the statements that return a case's value from the function the switch is in
+_VALUE_SWITCHES = frozenset({"switch_expression", "match_expression", "when_expression"})
+_RETURNS = frozenset({"return_statement", "return_expression", "jump_expression"})
+# between such a switch and the function whose result it is: its body, a return, an expression body (`=> …`)
+_TO_FUNCTION = frozenset({"block", "statement_list", "return_statement", "return_expression", "jump_expression",
+                          "arrow_expression_clause", "expression_statement", "parenthesized_expression", "function_body",
+                          "compound_statement", "statements", "control_structure_body"})
+_FUNCTIONS = frozenset({"method_declaration", "function_item", "function_declaration", "local_function_statement",
+                        "function_definition", "method_definition", "property_declaration"})
+
+
+def _returning_function(switch: Any) -> str | None:
+    """The name of the function (or C# property) whose result a switch's case values are (``static string
+    GetModelName(GgmlType type) => type switch { … }``, ``fn model_id(&self) -> &str { match self { … } }``): the
+    switch is its body's value or returned, so the name says what every case's value is."""
+    node = switch.parent
+    for _ in range(6):
+        if node is None:
+            return None
+        if node.type in _FUNCTIONS:
+            name = node.child_by_field_name("name")
+            return name.text.decode("utf-8", "replace") if name is not None and name.text is not None else None
+        if node.type not in _TO_FUNCTION:
+            return None
+        node = node.parent
+    return None
+# a struct type that describes one model: `Model`, `ModelInfo`, `LocalModelDescriptor`, `EmbeddingModelEntry`, written
+# CamelCase with `Model` as its last word or before one record word; not `ModelSource`, `ModelManager`, `ModelStatus`
+# (a model's source, a service, a state), whose fields are no model's names
+_MODEL_RECORD = re.compile(r"(?:[A-Z][a-z0-9]*)*Model(?:Info|Descriptor|Entry|Spec|Card|Definition|Def|Record|Meta|"
+                           r"Metadata|Preset|Variant)?")
+_RECORD_ID_FIELDS = frozenset({"id", "model_id"})
+
+
+def _record_type(node: Any) -> str | None:
+    """The type name of a Rust struct literal when it names a model record (``_MODEL_RECORD``)."""
+    typ = node.child_by_field_name("name")
+    name = _rightmost_ident(typ) if typ is not None else None
+    return name if name is not None and _MODEL_RECORD.fullmatch(name) else None
+
+
+def _record_id(record: Any) -> str | None:
+    """The literal a model record's ``id`` field is written with (``id: "small".to_string()``), if any."""
+    body = record.child_by_field_name("body")
+    if body is None:
+        return None
+    for field in body.named_children:
+        if field.type != "field_initializer":
+            continue
+        name = field.child_by_field_name("field")
+        if name is None or name.text is None or name.text.decode("utf-8", "replace") not in _RECORD_ID_FIELDS:
+            continue
+        value = field.child_by_field_name("value")
+        for _ in range(4):  # "x".to_string(), String::from("x"), "x".into()
+            if value is None or _is_string(value.type):
+                break
+            if value.type == "call_expression":
+                inner = value.child_by_field_name("function")
+                args = value.child_by_field_name("arguments")
+                value = inner.child_by_field_name("value") if inner is not None and inner.type == "field_expression" \
+                    else (args.named_children[0] if args is not None and args.named_child_count == 1 else None)
+            else:
+                value = None
+        return literal_text(value) if value is not None and _is_string(value.type) else None
+    return None
+
+
+def _record_sibling(args: Any, child: Any, literal: Any) -> str | None:
+    """The model record passed beside the literal to the same call when the literal repeats the record's id: the
+    key a map insert files the record under (``models.insert("small".to_string(), ModelInfo { id: "small"… })``)."""
+    value = literal_text(literal)
+    if not value:
+        return None
+    for sib in args.named_children:
+        if sib.id != child.id and sib.type == "struct_expression":
+            name = _record_type(sib)
+            if name is not None and _record_id(sib) == value:
+                return name
+    return None
 
 
 @cache
@@ -604,6 +693,9 @@ def _context(node: Any) -> Candidate | None:
     clause: int | None = None
     clause_id: int | None = None
     label_path = True  # no statement, body, call or arm value between the literal and its case clause
+    record: str | None = None
+    record_field: str | None = None
+    returned = False  # a return statement between the literal and the switch it is a case's value of
     child = node
     parent = node.parent
     sealed = False  # past an anonymous function's statement body: only the enclosing owner is still looked for
@@ -621,11 +713,21 @@ def _context(node: Any) -> Candidate | None:
             arg_key = _key_argument(child)
             if arg_key is not None:
                 bindings.append(arg_key)  # flag.StringVar(&p, "video_model", "veo-2.0-generate-001", …)
+            elif record is None and parent.named_child_count > 1:
+                record = _record_sibling(parent, child, node)
+                if record is not None:
+                    record_field = RECORD_KEY
         elif not bindings and call is None and child is node and (t in _ARGV_LISTS or (
                 t in _ARGV_ITEMS and parent.parent is not None and parent.parent.type in _ARGV_LISTS)):
             flag = _flag_element(parent if t in _ARGV_ITEMS else child)
             if flag is not None:
                 bindings.append(flag)  # ["claude", "-p", "--model", "haiku"]: an argv list's model flag, then its value
+        if t in _RETURNS:
+            returned = True
+        if t == "struct_expression" and record is None and not sealed:
+            record = _record_type(parent)
+            if record is not None:
+                record_field = bindings[-1] if bindings else None
         grouping, step, branch = _ancestor_kind(t)
         if clause is None and label_path and branch != _CASE and _CASE_BODY_WORDS.search(t):
             label_path = False
@@ -687,6 +789,10 @@ def _context(node: Any) -> Candidate | None:
                 switch_on = _rightmost_ident(subject) if subject is not None else None
                 if switch_on is not None and switch_on.lower() in _NORMALISERS and subject is not None:
                     switch_on = _normalised_subject(subject)  # `case model.to_s`, `switch (model.toLowerCase())`
+                if not bindings and not label_path and clause is not None and (returned or t in _VALUE_SWITCHES):
+                    returner = _returning_function(parent)
+                    if returner is not None:
+                        bindings.append(returner)
             break
         elif branch == _COMPARISON:
             other = next((c for c in parent.named_children if c.id != child.id), None)
@@ -757,7 +863,7 @@ def _context(node: Any) -> Candidate | None:
         parent = parent.parent
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
                      owner, prefix_call, group, clause=clause, case_label=clause is not None and label_path,
-                     outer_owner=outer, keyed_class=keyed_class)
+                     outer_owner=outer, keyed_class=keyed_class, record=record, record_field=record_field)
 
 
 # calls that only convert a literal to another string type (Rust's to_string / to_owned / into / String::from, Kotlin's
@@ -989,7 +1095,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         cand = Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call,
                          ctx.call_before_binding, ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check,
                          ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group, clause=ctx.clause,
-                         case_label=ctx.case_label, outer_owner=ctx.outer_owner, keyed_class=ctx.keyed_class)
+                         case_label=ctx.case_label, outer_owner=ctx.outer_owner, keyed_class=ctx.keyed_class,
+                         record=ctx.record, record_field=ctx.record_field)
         if _declares(node, cand) and len(named) < MAX_NAMED:
             named.setdefault(cand.bindings[0], []).append(cand)
             if declared is not None and len(declared) < MAX_NAMED and _member_level(node):

@@ -425,6 +425,10 @@ _FILE_BINDING_EXTS = frozenset({"gguf", "ggml", "safetensors", "onnx", "tflite",
 # also a job's or a build step's file (`nightly.task`, `deploy.task`): under a file-name binding it names a model only
 # when its stem reads as one (a family word, a size, a version), which a job's name does not
 _FILE_BINDING_BUNDLE_EXTS = frozenset({"task"})
+# under a name that says the file is a model's (`modelFileName = "ggml-largev3.bin"`, `model_file: "ckpt-7.pt"`), the
+# generic weight extensions name that model's file as well: the name settles what `.bin` / `.pt` alone leave open
+_MODEL_FILE_BINDINGS = frozenset({"model_file", "model_filename", "model_file_name"})
+_MODEL_FILE_BINDING_EXTS = frozenset({"bin", "pt", "pth", "ckpt"})
 
 
 def _names_a_weight_file(c: Candidate, value: str) -> bool:
@@ -440,6 +444,8 @@ def _names_a_weight_file(c: Candidate, value: str) -> bool:
         return False
     stem, ext = value.rsplit(".", 1)
     ext = ext.lower()
+    if ext in _MODEL_FILE_BINDING_EXTS and snake(c.bindings[0]) in _MODEL_FILE_BINDINGS:
+        return bool(stem) and not stem.startswith(".")
     return ext in _FILE_BINDING_EXTS or (ext in _FILE_BINDING_BUNDLE_EXTS and bool(stem) and is_model_ish(stem))
 
 

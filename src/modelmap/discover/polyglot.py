@@ -25,7 +25,14 @@ from modelmap.discover.base import (
     budget_skip,
     parse_within_budget,
 )
-from modelmap.discover.candidates import FORM_PAIR, Candidate, extract, model_uses, templated_model_dir
+from modelmap.discover.candidates import (
+    FORM_PAIR,
+    RECORD_KEY,
+    Candidate,
+    extract,
+    model_uses,
+    templated_model_dir,
+)
 from modelmap.discover.classifier import (
     _ENV_NAME,
     BINDING_ONLY,
@@ -295,6 +302,58 @@ def _whisper_size(cand: Candidate, calls: frozenset[str]) -> Decision | None:
     return Decision(Match("other", None, 0.6, "speech"), hint, (*evidence, "whisper-size", "file-mentions:whisper"))
 
 
+# a model record's fields (``Candidate.record``: `ModelInfo { id: "moonshine-base", filename: "moonshine-base",
+# source: ModelSource::Url { url: "https://…/moonshine-base.tar.gz" } }`, an app's catalogue of the models it
+# downloads): the record's type says the entry describes one model, so its id names the model (and so does the map key
+# the record is filed under when it repeats the id), its file name is the model's file or folder, and a download URL
+# under it whose last segment is a file (a weight file, an archive of the model's folder) is where the model comes from.
+# Display names and descriptions are text; other fields (sizes, scores, languages) are no names
+_RECORD_ID_FIELDS = frozenset({"id", "model_id", RECORD_KEY})
+_RECORD_FILE_FIELDS = frozenset({"filename", "file_name", "file", "dirname", "dir_name", "folder", "model_file"})
+_RECORD_URL_FIELDS = frozenset({"url", "download_url", "uri"})
+_RECORD_FILE_NAME = re.compile(r"[A-Za-z0-9][\w.+-]{1,120}")
+_DOWNLOAD_FILE = re.compile(r"(?i)https?://[^/\s?#]+/(?:[^\s?#]*/)?[\w.+-]*[A-Za-z0-9]\."
+                            r"(?:bin|gguf|ggml|safetensors|onnx|tflite|pt|pth|ckpt|nemo|mlmodel|zip|tgz|tar|tar\.gz|"
+                            r"tar\.bz2|tar\.xz|7z)")
+
+
+def _record_entry(cand: Candidate, whisper: bool, context: str) -> Decision | None:
+    """A model record's id, file name or download URL (see ``_RECORD_ID_FIELDS``), when the value reads as such."""
+    if cand.record is None or cand.record_field is None or cand.prefix_check or cand.compared_to:
+        return None
+    value = cand.value.strip()
+    field = snake(cand.record_field) if cand.record_field != RECORD_KEY else RECORD_KEY
+    direct = cand.record_field == RECORD_KEY or (bool(cand.bindings) and cand.bindings[-1] == cand.record_field
+                                                 and len(cand.bindings) == 1)
+    if not value or PLACEHOLDER.match(value) or (is_generic(value) and not (
+            whisper and _WHISPER_SIZE_WORD.fullmatch(value))):
+        return None
+    match: Match | None = None
+    if direct and field in _RECORD_ID_FIELDS:
+        if whisper and _WHISPER_SIZE_WORD.fullmatch(value):
+            match = Match("other", None, 0.6, "speech")  # a Whisper size used as the app's id for that checkpoint
+        elif BINDING_ONLY.fullmatch(value) and not _not_a_model(value) and not is_provider_name(value) \
+                and not _VERSION_CODE.fullmatch(value):
+            match = classify(value, "key") or Match("api-model", None, 0.5)
+            if match.kind == "model-file":
+                match = None
+    elif direct and field in _RECORD_FILE_FIELDS:
+        if _RECORD_FILE_NAME.fullmatch(value) and ("-" in value or "_" in value or "." in value) \
+                and not _not_a_model(value):
+            match = Match("model-file", None, 0.6)
+    elif cand.bindings and snake(cand.bindings[0]) in _RECORD_URL_FIELDS and _DOWNLOAD_FILE.fullmatch(value):
+        match = Match("model-file", None, 0.6)
+    if match is None:
+        return None
+    evidence = [f"record:{cand.record}.{cand.record_field}"]
+    if _known(value):
+        evidence.insert(0, "knowledge-base")
+    evidence.append(f"shape:{match.kind}")
+    if context in ("test", "example", "docs"):
+        evidence.append(f"file-role:{context}")
+    return Decision(match, "key", tuple(evidence))
+
+
 def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
           context: str, whisper: bool = False) -> BudgetExceeded | None:
     """Decide and report the candidates; each one is a budget step. Past the budget the candidates decided so far
@@ -321,6 +380,8 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                 decision = _models_class_constant(cand, context)
             if decision is None and whisper:
                 decision = _whisper_size(cand, calls)
+            if decision is None and cand.record is not None:
+                decision = _record_entry(cand, whisper, context)
             if decision is not None and "binding-only" in decision.evidence and _VERSION_CODE.fullmatch(cand.value):
                 decision = None  # MODEL_VERSION = "v2.1": an edition code alone names no model
             if cand.embedded and decision is not None and "binding-only" in decision.evidence:
@@ -935,13 +996,18 @@ _TRIPLE_OPEN = re.compile(r'"""[ \t]*\r?\n')
 # `"model": {"primary": "anthropic/claude-sonnet-4-20250514"}` … `}\``): a backtick then the document's first
 # bracket; the literal ends at the next backtick (a Go raw string cannot hold one)
 _RAW_OPEN = re.compile(r'`(?=[ \t\r\n]*[{\[])')
+# Rust's raw string literal holds it in tests and defaults too (a settings test's `r##"{ … "post_process_models":
+# { "openai": "gpt-4o-mini" } … }"##`): `r`, one or more `#`, a quote, then the document's first bracket; it ends at a
+# quote followed by as many `#` (JSON inside needs quotes, so the literal without `#` cannot hold it)
+_RUST_RAW_OPEN = re.compile(r'(?<![\w"])r(#{1,8})"(?=[ \t\r\n]*[{\[])')
 _MAX_JSON_BLOCKS = 16
 _MAX_JSON_BLOCK = 256 * 1024
 
 
 def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
     text = file.text
-    opener, closer = (_RAW_OPEN, "`") if lang_id == "go" else (_TRIPLE_OPEN, '"""')
+    opener, closer = (_RAW_OPEN, "`") if lang_id == "go" else (_RUST_RAW_OPEN, '"#') if lang_id == "rust" \
+        else (_TRIPLE_OPEN, '"""')
     if closer not in text or "odel" not in text:
         return []
     blocks: list[Node] = []
@@ -956,10 +1022,11 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
             unread = unread or f"only the first {_MAX_JSON_BLOCKS} JSON blocks were read"
             break
         start = m.end()
-        end = text.find(closer, start)
+        close = '"' + m.group(1) if lang_id == "rust" else closer
+        end = text.find(close, start)
         if end < 0:
             break
-        pos = end + len(closer)
+        pos = end + len(close)
         body = text[start:end]
         if body.lstrip()[:1] not in ("{", "[") or "odel" not in body:
             continue
