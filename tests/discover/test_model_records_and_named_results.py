@@ -145,3 +145,28 @@ def test_switch_values_returned_by_a_model_named_function(tmp_path: Path) -> Non
     assert (25, "ggml-largev3.bin") in got  # `.bin` under a name that says model file
     assert not {raw for _, raw in got} & {"kennedy-speech.bin"}
 
+
+_RUST_TEST_FIXTURES = """\
+const WHISPER_LANGUAGES: &[&str] = &["en", "zh", "de", "yi", "lo"];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn discovers_custom_models() {
+        let whisper_languages = vec!["en", "yi", "haw"];
+        let custom = models_dir.join("my-gguf-model.gguf");
+        let hidden = models_dir.join(".hidden-model.gguf");
+        let repo_file = "org/repo/model-Q8_0.gguf";
+        let other = "someone/llama-7b/llama-q8.gguf";
+        let real = models_dir.join("qwen2.5-0.5b-instruct-q4_k_m.gguf");
+    }
+}
+"""
+
+
+def test_placeholder_files_hidden_files_and_language_lists_are_no_models(tmp_path: Path) -> None:
+    got = found(tmp_path, "src/managers/model.rs", _RUST_TEST_FIXTURES)
+    raws = {raw for _, raw in got}
+    assert not raws & {"yi", "lo", "haw", "my-gguf-model.gguf", ".hidden-model.gguf", "org/repo/model-Q8_0.gguf",
+                       "someone/llama-7b/llama-q8.gguf"}
+    assert (12, "qwen2.5-0.5b-instruct-q4_k_m.gguf") in got  # a real model's file beside them still is one

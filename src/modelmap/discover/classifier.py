@@ -189,7 +189,10 @@ def _model_container(name: str) -> bool:
 
 # a table of words a model's name is searched for (`removedModelKeywords = ['qwen3', 'glm-4.5v']`,
 # `VISION_MODEL_KEYWORDS`): substrings tested with contains(), family words as often as ids, never the models used
-_KEYWORD_TAILS = frozenset({"keyword", "keywords"})
+_KEYWORD_TAILS = frozenset({"keyword", "keywords",
+                            # a model's language list (`whisper_languages = ["en", "zh", …, "yi", …]`,
+                            # `SUPPORTED_ASR_LOCALES`): what the model speaks, whose codes can spell a model's name
+                            "languages", "language", "langs", "locales"})
 
 
 # a table of settings' key names (`NON_LLM_CONFIG_KEYS = setOf("diffusion_steps", "diffusion_seed")`,
@@ -524,6 +527,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     value = c.value.strip()
     if not value or _PLACEHOLDER.match(value):
         return None
+    if value[:1] == "." and value[1:2].isalnum() and "/" not in value and "\\" not in value:
+        return None  # `.hidden-model.bin`: a hidden file's name (a test's file to skip), no model's
     if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _DISPLAY_BINDINGS:
         return None  # title = "GPT-4o", description: "…": text for people, not the value sent to a model API
     if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _PROVIDER_BINDINGS \

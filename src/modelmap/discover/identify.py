@@ -103,6 +103,12 @@ _VERSION_CODE = re.compile(r"v?\d+(?:[._]\d+)*")
 PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me"
                          # test doubles' names: test-model-1, fake_model, mock-model-full, model-a, model_2
                          r"|(?:test|fake|dummy|mock|stub|sample|example|my|some|other|unknown)[-_ ]?models?(?:$|[-_ ])"
+                         # a user's own file named for what it is (a test's `my-gguf-model.gguf`, `my_custom_model.bin`)
+                         r"|my[-_][\w.-]{0,60}?[-_]models?(?:$|[-_.])"
+                         # a fill-in Hub path: both parts fill-in words (`org/repo/model-Q8_0.gguf`, `user/repo`), or
+                         # an owner that is nobody in particular (`someone/llama-7b/llama-q8.gguf`)
+                         r"|(?:org|owner|user|username|namespace)/(?:repo|repository|name|model)(?:$|/)"
+                         r"|(?:someone|somebody)/"
                          r"|models?[-_ ]?[a-z0-9]$"
                          # a role or provider word marked as a test double: rerank-test, vlm-test, test-embedding,
                          # dummy-q2-gpt35, fake-llm; a value a test makes wrong or other on purpose:
