@@ -70,6 +70,9 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
     flow_usages: Counter[str] = Counter()
     flow_exposure: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     unresolved: dict[str, dict[str, Any]] = {}
+    rest_origins: set[str] = set()
+    rest_serving: set[str] = set()
+    rest_publishers: set[str] = set()
     for finding, flow_names in zip(scan.findings, inventory.flow_of, strict=True):
         if finding.kind == "endpoint":
             continue  # a service, listed under endpoints
@@ -85,6 +88,12 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
                 row["locations"].append(f"{finding.path}:{finding.line}")
             continue
         names = flow_names or [pseudo]
+        if not flow_names:
+            # the (no flow) / (whole repository) row states its own facts, as a configured flow's row does
+            rest_origins.update(variables["origins"] or ())
+            rest_serving.update(variables["served_by"]["countries"])
+            if variables["publisher"]["id"]:
+                rest_publishers.add(variables["publisher"]["id"])
         for name in names:
             flow_usages[name] += 1
             flow_models[name].add(label)
@@ -171,10 +180,16 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
             "has_fallback": data["fallback"]["has_fallback"], "violations": violations_by_flow.get(flow.name, 0),
         })
     if flow_usages.get(pseudo):
+        # Its open issues: with no flows configured every open violation is the repository's; otherwise those of
+        # usages outside every flow (a usage violation carries no flow name there). It used to say 0 whatever was
+        # open, and "—" for origins and serving, beside an issues table listing the same usages.
+        rest_open = sum(1 for v in check.unwaived if not config.flows or (v.flow is None and v.finding is not None))
         flows.append({
             "name": pseudo, "description": "Usages outside every configured flow" if config.flows else "",
-            "tags": [], "usages": flow_usages[pseudo], "models": sorted(flow_models[pseudo]), "publishers": [],
-            "origins": [], "serving_countries": [], "has_fallback": None, "violations": 0, "pseudo": True,
+            "tags": [], "usages": flow_usages[pseudo], "models": sorted(flow_models[pseudo]),
+            "publishers": sorted(rest_publishers), "origins": sorted(rest_origins),
+            "serving_countries": sorted(rest_serving), "has_fallback": None, "violations": rest_open,
+            "pseudo": True,
         })
 
     # ---------------------------------------------------------------- charts and concentration
