@@ -21,7 +21,7 @@ from typing import Any
 from modelmap.inventory import IN_USE, SECTION_LABELS, SECTIONS, inventory_for, section_of
 from modelmap.policy.countries import PRC
 from modelmap.policy.engine import CheckResult
-from modelmap.policy.inventory import UNASSIGNED
+from modelmap.policy.inventory import UNASSIGNED, _countries
 from modelmap.policy.rules import SEVERITIES
 
 WHOLE_REPO = "(whole repository)"
@@ -303,8 +303,17 @@ def describe(violation: Any, *, with_message: bool = True) -> str:
             facts.append("origins " + ", ".join(res["origins"])
                          + ("" if res.get("origins_known") else " (incomplete: a base or teacher is not recorded)"))
         served = res.get("served_by") or {}
-        if served.get("country"):
-            facts.append(f"served by {served.get('operator') or served.get('id')} from {served['country']}")
+        operator = served.get("operator") or served.get("id")
+        serving = _countries(served.get("serving"))  # country codes only: Ollama's 'self-hosted' is no place
+        based = served.get("country")
+        # where calls are answered is the serving list; the operator's own country is where the company is based,
+        # never stated as the place a call is served from (an apac. Bedrock profile is answered in AU/IN/JP/KR/SG,
+        # a plain Bedrock id in whichever Region the client names)
+        if operator and serving:
+            facts.append(f"served by {operator} from {', '.join(serving)}"
+                         + (f" (operator based in {based})" if based and based not in serving else ""))
+        elif operator and based:
+            facts.append(f"served by {operator} (operator based in {based}; serving region not known)")
         licence = res.get("license") or {}
         if licence:
             facts.append(f"license {licence.get('spdx') or licence.get('name') or licence.get('id')}")
