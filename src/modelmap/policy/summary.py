@@ -316,7 +316,12 @@ def describe(violation: Any, *, with_message: bool = True) -> str:
             facts.append(f"served by {operator} (operator based in {based}; serving region not known)")
         licence = res.get("license") or {}
         if licence:
-            facts.append(f"license {licence.get('spdx') or licence.get('name') or licence.get('id')}")
+            # commercial use is said whenever it is not a plain yes: license-commercial-use fires on 'conditional'
+            # (Llama community licences) and on unknown (an API's terms), and the licence name alone hid which
+            commercial = licence.get("commercial_use")
+            said = {None: "unknown", False: "no"}.get(commercial, str(commercial)) if commercial is not True else ""
+            note = f" (commercial use: {said})" if said and licence.get("id") else ""
+            facts.append(f"license {licence.get('spdx') or licence.get('name') or licence.get('id')}{note}")
         where = f" in flow {violation.flow}" if violation.flow else ""
         # an endpoint alone is a service (a base URL), never a model
         noun = "Endpoint" if finding.kind == "endpoint" else "Model"
