@@ -117,11 +117,28 @@ def broken_pipe() -> NoReturn:
     raise typer.Exit(EXIT_BROKEN_PIPE)
 
 
+# formats another command writes: a user asking `scan -f sarif` for code scanning is pointed at `check`
+FORMAT_ELSEWHERE = {
+    "sarif": "modelmap check --format sarif (policy violations for code scanning)",
+    "junit": "modelmap check --format junit (policy results for CI test reports)",
+    "spdx": "modelmap bom --format spdx (SPDX 3.0.1)",
+    "cyclonedx": "modelmap bom --format json (CycloneDX 1.6 ML-BOM; xml too)",
+    "cdx": "modelmap bom --format json (CycloneDX 1.6 ML-BOM; xml too)",
+    "xml": "modelmap bom --format xml (CycloneDX 1.6 ML-BOM)",
+    "html": "modelmap report --format html",
+}
+
+
 def require_format(format: str, choices: tuple[str, ...]) -> None:
-    """Exit 2 with one clear message when ``--format`` is not one of ``choices``."""
+    """Exit 2 with one clear message when ``--format`` is not one of ``choices``, and a hint naming the command
+    that writes it (``bom -f cyclonedx``: bom's own json)."""
     if format not in choices:
         err(f"modelmap: error: unknown --format {format!r}; choose one of {', '.join(choices)}")
+        elsewhere = FORMAT_ELSEWHERE.get(format.lower())
+        if elsewhere:
+            err(f"  hint: that format is written by {elsewhere}")
         raise typer.Exit(EXIT_USAGE)
+
 
 
 def run_guarded(fn: Callable[[], T], *, debug: bool = False) -> T:
