@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -106,7 +107,7 @@ def scan(
         from modelmap.discover.engine import fewer_collections
 
         with fewer_collections():  # the document's hundreds of thousands of objects live until it is written
-            body = scan_renderers()[format].render(result)
+            body = scan_renderers(_project_flows(targets))[format].render(result)
         emit(body, output)
         del body
     for skip in [s for s in result.skips if s.reason in ("parse-error", "invalid-utf8", "unreadable", "source-error", "symlink-loop", "too-large")][:20]:  # type: ignore[attr-defined]
@@ -114,6 +115,13 @@ def scan(
     if upload:
         from modelmap.server.upload import upload_from_cli
 
-        body = scan_renderers()["json"].render(result)
+        body = scan_renderers(_project_flows(targets))["json"].render(result)
         root = targets[0] if targets[0].is_dir() else targets[0].parent
         info(run_guarded(lambda: upload_from_cli(upload, body, root, project), debug=debug))
+
+
+
+def _project_flows(targets: list[Path]) -> Any:
+    from modelmap.policy.inventory import project_flows_of
+
+    return project_flows_of(targets[0])

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from modelmap.discover.links import NOT_USED
@@ -144,6 +146,25 @@ def flows_of(finding: Finding, flows: tuple[Flow, ...]) -> list[str]:
     if finding.evidence and NOT_USED in finding.evidence:
         return []
     return list(_path_flows(flows, finding.path))
+
+
+def project_flows_of(path: str | Path) -> Callable[[Finding], list[str]] | None:
+    """``flows_of`` bound to the flows of the project that holds ``path`` (its modelmap.yaml / [tool.modelmap], found
+    upward as ``check`` finds it), or None when the project declares no flows or its config cannot be read: writing
+    a scan never enforces a policy, so a broken policy file does not fail it (``check`` reports that)."""
+    from modelmap.errors import ModelmapError
+    from modelmap.policy.config import find_config, load_config
+
+    start = Path(path)
+    start = start if start.is_dir() else start.parent
+    try:
+        search = find_config(start)
+        flows = load_config(search.found).flows if search.found is not None else ()
+    except (ModelmapError, OSError, ValueError):
+        return None
+    if not flows:
+        return None
+    return lambda finding: flows_of(finding, flows)
 
 
 @lru_cache(maxsize=65_536)

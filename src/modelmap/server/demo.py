@@ -60,10 +60,11 @@ def find_checkout(start: Path | None = None, *, installed_from: bool = True) -> 
 
 def scan_json(path: Path) -> bytes:
     import modelmap
+    from modelmap.policy.inventory import project_flows_of
     from modelmap.report import scan_renderers
 
     result = modelmap.scan([path])
-    body: bytes = scan_renderers()["json"].render(result)
+    body: bytes = scan_renderers(project_flows_of(path))["json"].render(result)
     return body
 
 

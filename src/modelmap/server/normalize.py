@@ -272,16 +272,33 @@ def from_scan(doc: dict[str, Any]) -> Normalized:
         raise DocumentError(f"a finding does not have the shape modelmap writes: {exc}") from None
     inventory = build_inventory(result)
     out = Normalized(format="scan", spec="modelmap.scan/1")
+    # `scan --format json` in a project that declares flows writes each finding's flows (absent: unknown)
+    placed: dict[tuple[Any, ...], list[str]] = {}
+    for raw in doc.get("findings") or ():
+        if isinstance(raw, dict) and isinstance(raw.get("flows"), list):
+            placed[(raw.get("path"), raw.get("line"), raw.get("column"), raw.get("raw"))] = [
+                str(x) for x in raw["flows"] if isinstance(x, str)]
+    usage_flows: dict[int, list[str] | None] = {}
+    model_flows: dict[str, set[str]] = {}
+    for f in inventory.usages:
+        key = model_key(f) if is_identified(f) else f"unresolved:{model_key(f)}"
+        names = placed.get((f.path, f.line, f.column, f.raw)) if placed else None
+        usage_flows[id(f)] = names
+        if names is not None:
+            model_flows.setdefault(key, set()).update(names)
     for key, entry in inventory.models.items():
         first = entry.first
         facts = _model_facts(first.resolution if first else None)
         if not facts["resolved"]:
             key = f"unresolved:{key}"
+        flows = sorted(model_flows[key]) if key in model_flows else None
         out.models[key] = {"key": key, **facts, "identifiers": sorted(entry.identifiers),
-                           "flows": None, "usages": entry.usages}
+                           "flows": flows or None, "usages": entry.usages}
     for f in inventory.usages:
         key = model_key(f) if is_identified(f) else f"unresolved:{model_key(f)}"
-        out.usages.append({"model": key, "path": f.path, "line": f.line, "flow": None,
+        names = usage_flows.get(id(f))
+        out.usages.append({"model": key, "path": f.path, "line": f.line,
+                           "flow": names[0] if names and len(names) == 1 else None,
                            "section": section_of(f.context), "identifier": f.raw})
     for url, endpoint in inventory.endpoints.items():
         served = ((endpoint.first.resolution or {}).get("served_by") if endpoint.first else None) or {}

@@ -1,0 +1,77 @@
+"""`scan --format json|jsonl` writes each finding's declared flows when the project declares them (tryfix29: the
+server showed `flows: null` for every model uploaded as a scan, although the demo app declares three flows; only BOM
+uploads carried flows). Without declared flows the key is absent: membership unknown, never []."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+
+from tests.conftest import load_schema
+
+APP = ('from openai import OpenAI\nclient = OpenAI()\n'
+       'client.chat.completions.create(model="gpt-4o-mini", messages=[])\n')
+
+
+def _scan(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    code = "import sys; from modelmap.cli import main; sys.argv = ['modelmap', *sys.argv[1:]]; sys.exit(main())"
+    return subprocess.run([sys.executable, "-c", code, "scan", str(root), "-q", "--no-cache", *args],
+                          capture_output=True, text=True, timeout=300, env={**os.environ})
+
+
+def _project(tmp_path: Path, config: str | None) -> Path:
+    (tmp_path / "services" / "support").mkdir(parents=True)
+    (tmp_path / "services" / "support" / "bot.py").write_text(APP)
+    (tmp_path / "tools").mkdir()
+    (tmp_path / "tools" / "sum.py").write_text(APP.replace("gpt-4o-mini", "gpt-4o"))
+    (tmp_path / ".git").mkdir()  # the project's root: the config search stops here
+    if config is not None:
+        (tmp_path / "modelmap.yaml").write_text(config)
+    return tmp_path
+
+
+def test_findings_carry_their_flows(tmp_path: Path) -> None:
+    root = _project(tmp_path, "version: 1\nflows:\n  support:\n    paths: ['services/support/**']\n")
+    run = _scan(root, "-f", "json")
+    assert run.returncode == 0, run.stderr
+    doc = json.loads(run.stdout)
+    jsonschema.validate(doc, load_schema("scan.schema.json"))
+    flows = {f["raw"]: f["flows"] for f in doc["findings"] if f["kind"] != "endpoint"}
+    assert flows == {"gpt-4o-mini": ["support"], "gpt-4o": []}
+    lines = _scan(root, "-f", "jsonl")
+    rows = [json.loads(x) for x in lines.stdout.splitlines()]
+    assert {r["raw"]: r["flows"] for r in rows if r["kind"] != "endpoint"} == flows
+
+
+def test_without_declared_flows_there_is_no_flows_key(tmp_path: Path) -> None:
+    for config in (None, "version: 1\n"):
+        root = _project(tmp_path / str(bool(config)), config)
+        doc = json.loads(_scan(root, "-f", "json").stdout)
+        assert doc["findings"] and all("flows" not in f for f in doc["findings"])
+
+
+def test_a_broken_policy_file_does_not_fail_the_scan(tmp_path: Path) -> None:
+    root = _project(tmp_path, "flows: [this is not a flow map\n")
+    run = _scan(root, "-f", "json")
+    assert run.returncode == 0, run.stderr
+    assert all("flows" not in f for f in json.loads(run.stdout)["findings"])
+
+
+def test_a_scan_upload_gives_the_server_its_flows(tmp_path: Path) -> None:
+    from modelmap.server.normalize import from_scan
+
+    root = _project(tmp_path, "version: 1\nflows:\n  support:\n    paths: ['services/support/**']\n")
+    doc = json.loads(_scan(root, "-f", "json").stdout)
+    got = from_scan(doc)
+    models = {k: m["flows"] for k, m in got.models.items()}
+    assert models["openai/gpt-4o-mini"] == ["support"]
+    assert models["openai/gpt-4o"] is None  # used in no declared flow
+    usage = next(u for u in got.usages if u["model"] == "openai/gpt-4o-mini")
+    assert usage["flow"] == "support"
+    plain = json.loads(_scan(_project(tmp_path / "plain", None), "-f", "json").stdout)
+    assert all(m["flows"] is None for m in from_scan(plain).models.values())
