@@ -191,7 +191,7 @@ def side_from_bom(doc: dict[str, Any], label: str, flows: tuple[Flow, ...] | Non
         }
         entry = _entry(side.models, key, facts)
         usages = props.get("modelmap:usages")
-        entry["usages"] += int(usages[0]) if usages and usages[0].isdigit() and len(usages[0]) < 10 \
+        entry["usages"] += int(usages[0]) if usages and usages[0].isascii() and usages[0].isdigit() and len(usages[0]) < 10 \
             else max(1, len(occurrences))
         locations = [str(_str(o.get("location"), "location")) for o in occurrences if o.get("location")]
         entry["paths"].update(locations)

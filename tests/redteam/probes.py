@@ -1550,6 +1550,7 @@ from tests.redteam import (  # noqa: E402
     probes_session23b,  # noqa: F401  (fickling's limits on benign pickles, bom --max-models, .ps1, HOCON includes)
     probes_session24,  # noqa: F401  (server uploads spelling NUL / lone surrogates, ncnn .param digits, scan --jobs)
     probes_session24b,  # noqa: F401  (notebooks, .task zips, deep interpolation, Ruby heredocs, -o targets)
+    probes_session25,  # noqa: F401  (CycloneDX uploads of many components, '\u00b2' digits, HOCON one-line blocks)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the

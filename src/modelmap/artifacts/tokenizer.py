@@ -974,7 +974,8 @@ def _bpetokenizer(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerI
     if not (isinstance(doc.get("pattern"), str) and isinstance(vocab, dict) and vocab and isinstance(merges, dict)
             and isinstance(specials, dict) and all(isinstance(v, int) for v in specials.values())):
         return None
-    if not all(k.isdigit() and isinstance(v, str) for k, v in vocab.items()):
+    # ids in ASCII digits of at most 9 (str.isdigit is also true of '\u00b2' and of 5,000 digits, which int() refuses)
+    if not all(k.isascii() and k.isdigit() and len(k) <= 9 and isinstance(v, str) for k, v in vocab.items()):
         return None
     if len(vocab) > limits.max_items:
         raise fail(path, f"vocabulary has {len(vocab)} entries", "max_items")

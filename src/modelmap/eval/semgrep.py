@@ -75,7 +75,7 @@ def _cwe(meta: object) -> int | None:
     if not isinstance(value, str):
         return None
     digits = value.upper().removeprefix("CWE-").split(":", 1)[0].strip()
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 9 else None
 
 
 def scan(samples: Sequence[dict[str, str]], *, binary: str | None = None, rules: Path = RULES,

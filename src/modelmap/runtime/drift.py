@@ -72,16 +72,21 @@ def canonical_host(host: str) -> str:
     return LOOPBACK if is_loopback(name) else name
 
 
+def _port(digits: str) -> int | None:
+    """A port written in ASCII digits (at most 9: '\u00b2'.isdigit() is true, and int() refuses 5,000 digits)."""
+    return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 9 else None
+
+
 def split_host(hostport: str) -> tuple[str, int | None]:
     """``(host, port)`` of ``host``, ``host:port``, ``[v6]:port`` or a bare IPv6 address (no port)."""
     text = hostport.strip()
     if text.startswith("["):
         host, _, rest = text[1:].partition("]")
         digits = rest[1:] if rest.startswith(":") else ""
-        return host, int(digits) if digits.isdigit() else None
+        return host, _port(digits)
     if text.count(":") == 1:
         host, _, digits = text.partition(":")
-        return host, int(digits) if digits.isdigit() else None
+        return host, _port(digits)
     return text, None
 
 
