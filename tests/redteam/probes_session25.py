@@ -9,10 +9,22 @@ tests/redteam/probes.py after probes_session24b. Stdlib only at import time.
 
 from __future__ import annotations
 
+import http.server
 import json
 
 from tests.redteam.probes import OK, PY_CALL, probe, scan_probe, write
-from tests.redteam.probes_newer import ADMIN, SRV_UPLOAD, _post, attack, no_token_in_log
+from tests.redteam.probes_newer import (
+    _VLLM,
+    ADMIN,
+    OK_OR_FAIL,
+    PROBE_JSON,
+    SRV_UPLOAD,
+    Handle,
+    _post,
+    attack,
+    no_token_in_log,
+    pr_probe,
+)
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
 from tests.redteam.probes_session20 import _finds
@@ -100,3 +112,24 @@ scan_probe("session25-scan-hocon-model-before-nested-block", "wrong-answer",
            checks=(*_BOUNDED, _finds("gpt-4o-mini")), timeout=60.0,
            xfail_reason="discover/config_files._hocon_innermost (tuner code, 3e8fad66) keeps only the text inside "
                         "the last '{' of a line; reading every block of the line is a reader change left to its owner")
+
+
+# (f) modelmap probe against a server whose Content-Length is '\u00b2' (the byte 0xB2: http.client decodes headers as
+# Latin-1 and keeps the length it cannot parse as unknown) or 5,000 digits: runtime/netread tested it with str.isdigit
+# and then int() raised, an internal error instead of an endpoint that could not be read
+def _odd_length(length: str) -> Handle:
+    def handle(req: http.server.BaseHTTPRequestHandler, method: str, body: bytes) -> None:
+        data = json.dumps(_VLLM["/v1/models"]).encode()
+        req.send_response(200)
+        req.send_header("Content-Type", "application/json")
+        req.send_header("Content-Length", length)
+        req.send_header("Connection", "close")
+        req.end_headers()
+        req.wfile.write(data)
+        req.close_connection = True
+    return handle
+
+
+for _pid, _len in {"superscript": "\u00b2", "5000-digits": "1" * 5_000}.items():
+    pr_probe(f"session25-probe-content-length-{_pid}", _odd_length(_len), PROBE_JSON, OK_OR_FAIL,
+             checks=_BOUNDED, timeout=60.0)

@@ -190,7 +190,9 @@ def _once(target: Target, path: str, address: str, method: str, body: bytes | No
             location = response.getheader("Location") or ""
             return Reply(response.status, b"", path, 0.0), location
         length = response.getheader("Content-Length")
-        if length and length.isdigit() and int(length) > max_bytes:
+        # ASCII digits only ('\u00b2'.isdigit() is true; http.client keeps a length it cannot parse), and a length of
+        # more than 18 digits is past any cap without int() (which refuses 5,000 digits)
+        if length and length.isascii() and length.isdigit() and (len(length) > 18 or int(length) > max_bytes):
             raise ProbeError(f"the reply is larger than {max_bytes} bytes", answered=True)
         chunks: list[bytes] = []
         size = 0
