@@ -133,3 +133,15 @@ def _odd_length(length: str) -> Handle:
 for _pid, _len in {"superscript": "\u00b2", "5000-digits": "1" * 5_000}.items():
     pr_probe(f"session25-probe-content-length-{_pid}", _odd_length(_len), PROBE_JSON, OK_OR_FAIL,
              checks=_BOUNDED, timeout=60.0)
+
+
+# (g) a YAML value over 100,000 characters was passed over without a word (config_files TreeWalker.scalar): a
+# model-swapping proxy's `cmd: |` written one flag a line (18170b20 joins such lines onto the command) of 40,000
+# lines lost its --model with no finding and no skip. Now an analysis-budget skip when the value names a model word.
+def _long_cmd(ctx: Ctx) -> None:
+    write(ctx.work / "config.yaml", "models:\n  llama:\n    cmd: |\n      /app/llama-server\n" + "      -x\n" * 40_000
+          + "      --model /models/qwen2.5-7b-instruct-q4_k_m.gguf\n")
+
+
+scan_probe("session25-scan-yaml-cmd-block-40k-lines", "huge-line", _long_cmd, accounted=["config.yaml"],
+           checks=_BOUNDED, timeout=60.0)

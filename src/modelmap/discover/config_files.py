@@ -1644,7 +1644,10 @@ class TreeWalker:
     def scalar(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None,
                in_env: bool = False) -> None:
         value = s.value.strip()
-        if not value or len(value) > 100_000:
+        if not value:
+            return
+        if len(value) > 100_000:  # passed over; said in a skip when it names a model word (a `cmd: |` of 40,000 lines)
+            self._over_bounds(s, "value", "100,000 characters")
             return
         low_key = (key or "").lower()
         if low_key in _CARGO_NAME_KEYS and _CARGO_MANIFEST.search(self.file.path):
@@ -1885,7 +1888,7 @@ class TreeWalker:
             self._embedded_depth -= 1
         return True
 
-    def _over_bounds(self, s: Scalar, what: str) -> None:
+    def _over_bounds(self, s: Scalar, what: str, limit: str | None = None) -> None:
         """A value the embedded readers would parse, passed over for their bounds (64 KB a value, 32 a file), is
         reported once a file when it names a model word, as script_block reports its own cap: a skip, never silent
         (a 73 KB list of LocalAI model entries, a long recorded HTTP body). A big block that names no model (a
@@ -1895,6 +1898,10 @@ class TreeWalker:
         self._said_cap = True
         line, _ = self.collector.position(s.start)
         size = f"{(s.end - s.start) >> 10} KiB" if s.end - s.start > 65_536 else f"{s.end - s.start} bytes"
+        if limit is not None:
+            self.passed_over.append(Skip(self.file.path, "analysis-budget", f"config: a {what} of {size} at line "
+                                         f"{line} (over {limit}) was not read"))
+            return
         why = "over 64 KiB" if s.end - s.start > 65_536 else "past the 32 embedded documents a file is read for"
         self.passed_over.append(Skip(self.file.path, "analysis-budget", f"config: a {what} of {size} at line {line} "
                                      f"({why}) was not read as an embedded settings document"))
