@@ -69,6 +69,9 @@ _PREFIX_CALLS = STARTS_CALLS | frozenset({
     "containsanyof", "containsany", "startswithany", "endswithany",
     "contains?",  # Elixir's String.contains?/2
 })
+# a function of the app's own whose name says it tests a prefix or suffix (check / has / is / match…, then
+# …Prefix / …Suffix): `CheckModelPrefix`, `hasModelPrefix`, `is_prefix_of`, `matchesSuffix`
+_PREFIX_CHECK_NAME = re.compile(r"(?i)(?:check|has|is|matches|match|test|starts?|ends?)_?\w{0,40}?(?:prefix|suffix)(?:_?of)?")
 _OWNER_TYPES = frozenset({
     "class_declaration", "object_declaration", "class_definition", "object_definition", "struct_item", "enum_item",
     "enum_declaration", "interface_declaration", "struct_declaration", "record_declaration", "class", "module",
@@ -767,6 +770,11 @@ def _context(node: Any) -> Candidate | None:
                 if name.lower() in _PREFIX_CALLS:
                     prefix = True
                     prefix_call = name.lower()
+                elif _PREFIX_CHECK_NAME.fullmatch(name):
+                    # an app's own prefix test (Go `CheckModelPrefix(m, "o4")`, `CheckModelSubPrefix(m, "gpt-5.")`,
+                    # `matchesPrefix`, `isModelPrefix`): named as a check of a prefix, so a startsWith
+                    prefix = True
+                    prefix_call = "startswith"
         elif branch == _CASE:
             if not in_case or clause_id == child.id:
                 # the clause is the outermost of directly nested case nodes (Kotlin when_condition in when_entry, C#

@@ -69,6 +69,8 @@ _DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", 
 _PROVIDER_BINDINGS = frozenset({"provider", "providers", "provider_name", "provider_names", "provider_id",
                                 "provider_ids", "vendor", "vendors"})
 _PLACEHOLDER = PLACEHOLDER
+# a name for prefixes or suffixes a value is tested against (`legacyPrefixes`, `MODEL_PREFIXES`, `reasoning_prefix`)
+_PREFIX_BINDING = re.compile(r"(?:^|_)(?:prefix|prefixes|suffix|suffixes)$")
 
 
 @dataclass(frozen=True)
@@ -422,7 +424,8 @@ _FILE_NAME_BINDINGS = frozenset({"filename", "file_name", "model_file", "model_f
                                  "weights_file", "weight_file", "weights_filename", "local_filename"})
 # the weight formats that name a model's file wherever they stand (identify's strong extensions); `.bin` / `.pt` /
 # `.pth` / `.ckpt` are left out: under `filename:` they are as often data, state or a job
-_FILE_BINDING_EXTS = frozenset({"gguf", "ggml", "safetensors", "onnx", "tflite", "litertlm", "mlmodel", "nemo"})
+_FILE_BINDING_EXTS = frozenset({"gguf", "ggml", "safetensors", "onnx", "tflite", "litertlm", "mlmodel", "nemo",
+                               "llamafile"})
 # MediaPipe's LLM / vision bundles (`gemma3-1b-it-int4.task`, `Qwen2.5-1.5B-Instruct_multi-prefill-seq_q8_ekv1280.task`;
 # ai.google.dev/edge/mediapipe/solutions/genai/llm_inference, as_of 2026-12-06) are a model's file too, but `.task` is
 # also a job's or a build step's file (`nightly.task`, `deploy.task`): under a file-name binding it names a model only
@@ -441,13 +444,21 @@ def _names_a_weight_file(c: Candidate, value: str) -> bool:
     a family word the vocabulary knows (Gecko, an embedding model, does not). Bare names only: a path is judged by
     its folders (identify's model-folder rules) and a URL by its host. A MediaPipe ``.task`` bundle needs a stem that
     looks like a model as well (``_FILE_BINDING_BUNDLE_EXTS``)."""
-    if not c.bindings or c.call_before_binding or "/" in value or "\\" in value or "." not in value:
+    if not c.bindings or c.call_before_binding:
         return False
-    if snake(c.bindings[0]) not in _FILE_NAME_BINDINGS:
+    return weight_file_named(c.bindings[0], value)
+
+
+def weight_file_named(binding: str, value: str) -> bool:
+    """``value``, bound to ``binding``, is a bare weight file's name under a file-name binding
+    (``_names_a_weight_file``'s test, for readers that know the binding without a Candidate: Python's dict keys)."""
+    if "/" in value or "\\" in value or "." not in value:
+        return False
+    if snake(binding) not in _FILE_NAME_BINDINGS:
         return False
     stem, ext = value.rsplit(".", 1)
     ext = ext.lower()
-    if ext in _MODEL_FILE_BINDING_EXTS and snake(c.bindings[0]) in _MODEL_FILE_BINDINGS:
+    if ext in _MODEL_FILE_BINDING_EXTS and snake(binding) in _MODEL_FILE_BINDINGS:
         return bool(stem) and not stem.startswith(".")
     return ext in _FILE_BINDING_EXTS or (ext in _FILE_BINDING_BUNDLE_EXTS and bool(stem) and is_model_ish(stem))
 
@@ -529,8 +540,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         return None
     if value[:1] == "." and value[1:2].isalnum() and "/" not in value and "\\" not in value:
         return None  # `.hidden-model.bin`: a hidden file's name (a test's file to skip), no model's
-    if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _DISPLAY_BINDINGS:
-        return None  # title = "GPT-4o", description: "…": text for people, not the value sent to a model API
+    if c.bindings and not c.call_before_binding and snake(c.bindings[0]).lstrip("_") in _DISPLAY_BINDINGS:
+        return None  # title = "GPT-4o", description: "…", a private `_title`: text for people, not the value sent to a
+        # model API
     if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _PROVIDER_BINDINGS \
             and is_provider_name(value):
         return None  # provider: "mistral" beside a model list: the provider's id (also an Ollama model's name)
@@ -541,6 +553,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value) or family_prefix(value)):
         return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model,
         # contains("gpt-oss") of the start of known models' names (gpt-oss-20b, gpt-oss-120b) is not
+    if c.bindings and not c.call_before_binding and _PREFIX_BINDING.search(snake(c.bindings[0])):
+        return None  # `newPrefixes := []string{"gpt-6", "o1"}`, `MODEL_PREFIXES = (...)`: the starts a name is
+        # tested against (a loop's HasPrefix), a family's prefix rather than a model, as a startsWith argument is
     if context == "test" and c.call and c.call_before_binding and value.isalpha() \
             and _FIXTURE_BUILDER.match(c.call):
         return None  # a test's fixture builder given bare family words as names (`makeModels("gemma", "mistral")`):

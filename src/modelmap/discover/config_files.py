@@ -49,6 +49,7 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
+from modelmap.discover.classifier import snake
 from modelmap.discover.identify import (
     PLACEHOLDER,
     WHISPER_SIZE,
@@ -62,7 +63,7 @@ from modelmap.discover.identify import (
     is_model_ish,
 )
 from modelmap.discover.identify import is_model_key as _is_model_key
-from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, peer_match
+from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, is_provider_name, peer_match
 from modelmap.discover.uris import hub_id_of_dir, is_model_location
 from modelmap.knowledge import load as _load_knowledge
 from modelmap.types import Finding, Skip
@@ -754,6 +755,9 @@ _NOT_LOCATION_KEYS = frozenset({"image", "registry", "uses", "$schema", "homepag
                                 # a link for people to read (a model card in a catalog), not where weights load from
                                 "link", "links", "href", "website", "card", "model_card", "modelcard", "info", "more_info",
                                 "paper", "blog", "readme"})
+# a key whose value says who serves a model, never which one (`provider`, `providerId`, `provider_name`, `vendor`),
+# as the classifier's provider bindings and the JS reader's provider names
+_PROVIDER_KEY = re.compile(r"(?:model_)?(?:providers?|vendors?)(?:_(?:ids?|names?|keys?|slugs?))?")
 _ENTRY_NAME_KEYS = frozenset({"name", "title", "id"})
 # a record holding a program's source (`code`) and its language (`codeType`): the readers for each language
 _CODE_LANG_KEYS = frozenset({"codetype", "code_type", "codelanguage", "code_language", "language", "lang",
@@ -1677,6 +1681,9 @@ class TreeWalker:
         entry_version = low_key == "version" and _names_version_model(value, parent_key)
         if (low_key in _NOT_MODEL_KEYS and not located and not entry_version) or low_key in self.skip_keys:
             return
+        if key and not located and _PROVIDER_KEY.fullmatch(snake(key)) and is_provider_name(value):
+            return  # a catalogue entry's `"providerId": "mistral"`, `provider: ollama`: who serves the entry's model
+            # (the tree-sitter readers' provider-binding rule); a provider's id may also be an Ollama model's name
         if low_key.endswith("slug") and low_key != "slug" and not located:
             return  # `seo_slug: "azure-gpt-5-1"`, `url_slug`: a page's URL segment named after a model; a bare `slug`
             # is left to the other rules (a catalogue's model id: Codex's models file `{"slug": "gpt-5.4", …}`)

@@ -40,10 +40,12 @@ _MODEL_FILE = re.compile(
     # (a Windows drive in front, `D:/models/x.onnx`, as a test or an example on Windows writes its model's path;
     # fastText's compressed `.ftz`, a language-identification model such as lid.176.ftz)
     r"(?:[A-Za-z]:[/\\])?(?:[\w.~@+-]*[/\\])*(?:[\w.@+-]|=(?=\d))+\.(gguf|ggml|safetensors|onnx_data(?:_\d{1,3})?|onnx|"
-    r"tflite|litertlm|mlmodel|nemo|pt|pth|bin|ckpt|ftz)",
+    r"tflite|litertlm|mlmodel|nemo|llamafile|pt|pth|bin|ckpt|ftz)",
     re.IGNORECASE,
 )
-_STRONG_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "litertlm", "mlmodel", "nemo"}
+# a `.llamafile` (Mozilla's llamafile: a model's weights and the llama.cpp server in one executable, github.com/
+# Mozilla-Ocho/llamafile, as_of 2026-12-06) holds one model, as a GGUF does; the other readers already take it
+_STRONG_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "litertlm", "mlmodel", "nemo", "llamafile"}
 _TEMPLATE = re.compile(r"[{}$<>%|\\`*?]|\.\.\.|^-|^\.")
 _SIZE = re.compile(r"(^|[-_.:])\d+(\.\d+)?[bmk]($|[-_.])|x\d+b|(^|[-_.])v\d", re.IGNORECASE)
 _TOKEN_SPLIT = re.compile(r"[-_./:@]+")
@@ -415,6 +417,9 @@ def _api_only(kb: KnowledgeIndex, low: str) -> bool:
 _VERTEX_VERSION = re.compile(r"([a-z][a-z0-9]*(?:[-.][a-z0-9]+)+)@(?:\d{3}|20\d{6})")
 _VERTEX_PATH = re.compile(
     r"(?:projects/[\w.-]{1,100}/locations/[\w-]{1,40}/)?publishers/[\w-]{1,40}/models/[\w.@-]{1,120}")
+# words that stand where a name goes without naming anything (`openai/local`, `openai/default`); `auto` is left out:
+# OpenRouter's `openrouter/auto` is its router's served id
+_SLOT_NAMES = frozenset({"local", "default", "custom", "none", "null", "any", "unknown"})
 _HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/[\w.-]+/[\w.-]+(?::[\w.-]+)?")
 # Ollama's fully qualified model name, host/namespace/model[:tag] (`ollama pull registry.ollama.ai/library/qwen2.5:7b`,
 # ollama.com/<user>/<model>:<tag>; github.com/ollama/ollama types/model/name.go, as_of 2026-12-05), written without a
@@ -836,7 +841,10 @@ _DIGITLESS_BEDROCK = re.compile(r"(?:anthropic|meta|mistral|cohere|ai21|amazon|d
 SECRET_TAIL = re.compile(r"[-_.](?:api[-_]?)?(?:key|token|secret|password)$")
 _SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
 _ASSET_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|css|scss|less|html?|mdx?|txt|csv|json|ya?ml|pdf|"
-                         r"[cm]?js|tsx?|jsx|vue|mp3|mp4|wav|ogg|webm|woff2?|ttf)$")
+                         r"[cm]?js|tsx?|jsx|vue|mp3|mp4|wav|ogg|webm|woff2?|ttf|"
+                         # a script named after the model it sets up (an agent's profile `codestral-vision.py`, a
+                         # launcher `qwen2-7b.sh`): code, which no model id ends in
+                         r"py|ipynb|sh|bash|ps1|rb|php|lua)$")
 # last words of a bare literal that make it an app's own name built on a model id (a storage key, a CSS class, an
 # event): no model id ends with one of these
 _APP_SUFFIX = re.compile(r"[-_.](?:settings?|config|cache|history|state|store|storage|key|btn|button|card|badge|icon|"
@@ -1182,6 +1190,11 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
                 # a vendor and an API operation or role word (`api.MapPost("openai/chat", …)`, `openai/embeddings`,
                 # `anthropic/messages`): a web app's route or an adapter's name, not a repository (a Hub model
                 # of that exact id was found above)
+                return None
+            if not is_model_ish(name) and (len(name) == 1 or name.lower() in _SLOT_NAMES):
+                # `model = "openai/local"` (a llamafile served on localhost), `"openai/i"`, `openai/default`: a client
+                # library's route prefix before a placeholder the local server ignores, one letter or a slot word;
+                # no Hub repository and no served id
                 return None
             if is_model_ish(name) or hint != "none":
                 return Match("hf-repo", None, 0.9)

@@ -34,7 +34,7 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.candidates import yaml_model_pairs
-from modelmap.discover.classifier import binding_only, family_prefix
+from modelmap.discover.classifier import binding_only, family_prefix, weight_file_named
 from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.identify import (
     Hint,
@@ -56,6 +56,11 @@ MAX_FLOW_DEPTH = 6  # names followed from a use back to a literal
 MAX_FLOW_VALUES = 256  # literals one expression may stand for
 
 
+# a model's name as a loader takes it: letters first, then letters, digits, `-` `_` `.` (`SenseVoiceSmall`, `bark`,
+# `musicgen-small`), no placeholder
+_NAMED_MODEL_ARG = re.compile(r"(?!(?:your|my)[-_])[A-Za-z][\w.-]{1,100}")
+# the help text of a command-line option declared as a record (`{"name": …, "help_text": …, "type": bool}`)
+_OPTION_HELP_KEYS = frozenset({"help", "help_text", "helptext"})
 _STRING_OPEN = re.compile(r"[rRbBuU]{0,2}(\"\"\"|'''|\"|')")
 
 # a single-file model's name as a path segment (talker-Q4_K_M.gguf): see visit_BinOp
@@ -139,6 +144,14 @@ RULES: tuple[CallRule, ...] = (
     _rule("python-whisper", r"(?:^|\.)(?:[A-Z][A-Za-z0-9]*)?Whisper(?:ASR|STT|Asr|Stt|Transcriber|Recognizer|Recognition|"
           r"Engine|Service|Client)?$", (0,), ("model", "model_path", "model_name", "model_size", "model_size_or_path"),
           "hf", "speech", "whisper"),
+    # LazyLLM: TrainableModule(base_model) deploys the local model it is given by name (looked up in the model zoo
+    # folder or downloaded from the Hub / ModelScope) or by path (github.com/LazyAGI/LazyLLM, docs "TrainableModule",
+    # as_of 2026-12-06): the argument is the model whatever its words (`bark`, `SenseVoiceSmall`), as a Whisper size is
+    _rule("python-lazyllm", r"(?:^|\.)TrainableModule$", (0,), ("base_model",), "hf", None, "lazyllm"),
+    # timm: create_model("vit_base_patch16_siglip_224", pretrained=True) downloads that name's pretrained weights
+    # (timm's models live on the Hub as timm/<name>, huggingface.co/timm, as_of 2026-12-06); only with pretrained=True
+    # (``_apply``), and a bare architecture word (`resnet50`) stays an architecture (identify's reading of the name)
+    _rule("python-timm", r"(?:^|\.)timm\.create_model$", (0,), ("model_name",), "hf", "vision", "timm"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama\.from_pretrained$", (0,), ("repo_id",), "hf", "generation", "llama-cpp"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama$", (0,), ("model_path",), "path", "generation", "llama-cpp"),
     _rule("python-hf-hub", r"(?:^|\.)(\w+_)?(hf_hub_download|snapshot_download)$|(?:^|\.)(model_info|list_repo_files|HfFileSystem)$", (0,),
@@ -1311,6 +1324,10 @@ class _Module:
         return None
 
     def _apply(self, rule: CallRule, node: ast.Call, name: str) -> None:
+        if rule.id == "python-timm" and not any(
+                kw.arg == "pretrained" and isinstance(kw.value, ast.Constant) and kw.value.value is True
+                for kw in node.keywords):
+            return  # timm.create_model("…_224") without pretrained=True builds the architecture with random weights
         values: list[ast.expr] = [node.args[i] for i in rule.args if i < len(node.args)]
         values += [kw.value for kw in node.keywords if kw.arg in rule.keywords]
         role = rule.role
@@ -1342,6 +1359,17 @@ class _Module:
         if rule.id == "python-torch-hub":
             self._torch_hub(node, values, rule)
             return
+        if rule.id == "python-lazyllm":
+            for value in values:
+                for lit in self.literals(value):
+                    text, shift = _unquote(str(lit.value))
+                    if id(lit) in self.silenced or not _NAMED_MODEL_ARG.fullmatch(text.strip()) \
+                            or classify(text.strip(), "hf") is not None:
+                        continue  # a name the readers know is reported below, with its own kind
+                    line, col = self.position(lit)
+                    self.c.add(text.strip(), line, col + shift, Match("other", None, 0.7), api=rule.api,
+                               source_id=rule.id, symbol=self.symbol(), evidence=(f"call:{name}",))
+                    self.claimed.add(id(lit))
         if rule.id == "python-whisper":
             for value in values:
                 for lit in self.literals(value):
@@ -1662,6 +1690,11 @@ class _Module:
         keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
         if len(keys) >= MIN_KNOWN:  # PRICES = {"gpt-4o": …, "acme-chat-7b": …}: its keys are one table
             self.tables.append([k for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)])
+        if "name" in keys and "type" in keys and keys & _OPTION_HELP_KEYS:
+            # {"name": "llama3", "help_text": "shortcut for `--profile llama3`", "type": bool}: a command-line option
+            # declared as data (the loop that feeds argparse reads it); its name is the flag's, not a model's
+            self.silenced.update(id(v) for k, v in zip(node.keys[:64], node.values[:64], strict=False)
+                                 if isinstance(k, ast.Constant) and k.value == "name")
         # {"model": "my-rag-app", "choices": […]}: a server writing its own name into an OpenAI-style response;
         # only a value known as a model counts there, never one on the binding alone
         response = bool(keys & _RESPONSE_KEYS)
@@ -1694,6 +1727,12 @@ class _Module:
                 for lit in self.literals(v):
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-key",
                                 binding=None if response else k.value)
+            elif isinstance(k, ast.Constant) and isinstance(k.value, str) and isinstance(v, ast.Constant) \
+                    and isinstance(v.value, str) and id(v) not in self.claimed \
+                    and weight_file_named(k.value, v.value.strip()):
+                # a download catalogue's {"file_name": "moondream2-q5km-050824.llamafile", "url": …}: the file the
+                # entry stores, named by a weight format (the tree-sitter readers' file-name binding rule)
+                self.report(v, hint="key", role=None, api=None, source_id="python-model-key", binding=k.value)
             if isinstance(v, ast.Dict) and isinstance(k, ast.Constant) and isinstance(k.value, str) \
                     and not response and (is_model_key(k.value) or _is_model_section(k.value)):
                 # a request's or setting's model written as a record ({"model": {"name": "gpt-4o-mini", "parameters":
