@@ -120,9 +120,44 @@ class Candidate:
     # record under when it repeats the record's ``id`` (``models.insert("small", ModelInfo { id: "small", … })``)
     record: str | None = None
     record_field: str | None = None
+    # the literal is a path part a joining call puts under a variable named for a models folder (Rust
+    # `self.models_dir.join("giga-am-v3-int8")`, Go `filepath.Join(modelsDir, "x")`, C# `Path.Combine(modelDir, "x")`,
+    # Java `modelsDir.resolve("x")`): that variable's name (polyglot reads a folder named like a model as one)
+    dir_var: str | None = None
 
 
 RECORD_KEY = "#key"
+# calls that join a path part onto a folder (PathBuf::join, filepath.Join, Path.Combine, Path.resolve, joinpath,
+# Swift's appendingPathComponent)
+_JOIN_CALLS = frozenset({"join", "joinpath", "join_path", "combine", "resolve", "appendingpathcomponent",
+                         "appending"})
+_LAST_WORD = re.compile(r"([A-Za-z_]\w{0,80})\W*$")
+
+
+def _joined_dir(call: Any, args: Any, literal: Any) -> str | None:
+    """The models-folder variable (``_MODEL_DIR_VAR``) a joining call (``_JOIN_CALLS``) puts ``literal`` under: the
+    call's receiver (``self.models_dir.join(…)``) or the argument right before the literal (``filepath.Join(modelsDir,
+    …)``); None when neither is named for a models folder."""
+    names: list[str] = []
+    arg = literal
+    while arg.parent is not None and arg.parent.id != args.id:
+        arg = arg.parent
+    before = arg.prev_named_sibling if arg.parent is not None else None
+    if before is not None and before.end_byte - before.start_byte <= 200:
+        m = _LAST_WORD.search(before.text.decode("utf-8", "replace"))
+        if m:
+            names.append(m.group(1))
+    callee = args.prev_named_sibling
+    if callee is not None and callee.end_byte - callee.start_byte <= 200:
+        text = callee.text.decode("utf-8", "replace")
+        head, dot, _ = text.rpartition(".")
+        m = _LAST_WORD.search(head) if dot else None
+        if m:
+            names.append(m.group(1))
+    for name in names:
+        if _MODEL_DIR_VAR.search(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)):
+            return name
+    return None
 # a switch whose value is the result of the expression (C# `type switch { GgmlType.Tiny => "ggml-tiny", … }`, Rust
 # `match`, Kotlin `when`), and the statements that return a case's value from the function the switch is in
 _VALUE_SWITCHES = frozenset({"switch_expression", "match_expression", "when_expression"})
@@ -425,6 +460,9 @@ def _binding_name(parent: Any, child: Any) -> tuple[str | None, bool]:
         if _is_string(node.type):
             text = literal_text(node)
             return text, False
+        if t == "object_elem":
+            # an HCL object's key, bare (`EMBED_MODEL = "…"`) or quoted (`"EMBED_MODEL" = { "value" = "…" }`)
+            return _hcl_key(node), False
         if node.type == "keyword":  # Elixir `model: "gpt-4o"` (a keyword list's or a map's pair)
             return node.text.decode("utf-8", "replace").rstrip(": \t\n"), False
         name = _rightmost_ident(node)
@@ -455,6 +493,45 @@ def _binding_name(parent: Any, child: Any) -> tuple[str | None, bool]:
     return None, False
 
 
+def _hcl_key(expr: Any) -> str | None:
+    """The name an HCL object element's key expression spells: a bare word or a fixed quoted string."""
+    inner = expr.named_child(0) if expr.type == "expression" and expr.named_child_count == 1 else expr
+    if inner is not None and inner.type == "literal_value" and inner.named_child_count == 1:
+        lit = inner.named_child(0)
+        return literal_text(lit) if lit is not None and _is_string(lit.type) else None
+    if inner is not None and inner.type == "variable_expr":
+        return inner.text.decode("utf-8", "replace")
+    return None
+
+
+def _hcl_named_value(parent: Any) -> str | None:
+    """The name an HCL ``{name = "X", value = "…"}`` pair gives its value (Terraform's Kubernetes provider writes a
+    container's environment as ``env { name = "EMBEDDING_MODEL_NAME" value = "org/name" }``; a Helm release's
+    ``set { name = "model.name" value = "…" }`` too): the fixed string of the ``name`` attribute or object element
+    beside the literal's ``value``, as a Kubernetes manifest's ``- name: X / value: Y`` item binds Y to X."""
+    body = parent.parent
+    if body is None or body.type not in ("body", "object"):
+        return None
+    for sib in body.named_children:
+        if sib.id == parent.id or sib.type not in ("attribute", "object_elem"):
+            continue
+        first = sib.named_child(0)
+        if first is None:
+            continue
+        key = first.text.decode("utf-8", "replace") if sib.type == "attribute" else _hcl_key(first)
+        if key != "name":
+            continue
+        val = sib.named_child(sib.named_child_count - 1)
+        if val is not None and val.type == "expression" and val.named_child_count == 1:
+            val = val.named_child(0)
+        if val is not None and val.type == "literal_value" and val.named_child_count == 1:
+            lit = val.named_child(0)
+            if lit is not None and _is_string(lit.type):
+                return literal_text(lit)
+        return None
+    return None
+
+
 # nodes whose string entries form one table: a Go const/var block, an enum body, a switch (its case labels and its
 # case bodies' values), besides the list and map literals in _CONTAINERS
 _GROUPS = frozenset({
@@ -471,7 +548,9 @@ _BINDING_WORDS = ("assignment", "declarator", "pair", "keyed_element", "argument
                   "enum_constant", "element_value_pair", "property_element", "named_argument", "default_value",
                   "field_initializer", "property", "anonymous_object_member_declarator",
                   # Dart: `String model = 'x';` (a local), `final model = 'x';` (a field's initialized_identifier)
-                  "variable_definition", "initialized_identifier")
+                  "variable_definition", "initialized_identifier",
+                  # HCL: an object's `key = value` element (`env_vars = { "EMBED_MODEL" = "…" }`)
+                  "object_elem")
 _NOT_BINDING = ("argument_list", "arguments", "value_arguments", "_list", "field_expression", "property_access",
                 "parameters", "formal_parameters")
 _CONTAINERS = frozenset({
@@ -699,6 +778,7 @@ def _context(node: Any) -> Candidate | None:
     record: str | None = None
     record_field: str | None = None
     returned = False  # a return statement between the literal and the switch it is a case's value of
+    dir_var: str | None = None
     child = node
     parent = node.parent
     sealed = False  # past an anonymous function's statement body: only the enclosing owner is still looked for
@@ -763,6 +843,9 @@ def _context(node: Any) -> Candidate | None:
                 compared = _equals_subject(parent, node)
                 if compared:
                     break
+            if name and call is None and not bindings and dir_var is None and name.lower() in _JOIN_CALLS \
+                    and _is_args(child.type):
+                dir_var = _joined_dir(parent, child, node)
             if name:
                 call = name
                 if not bindings:
@@ -852,6 +935,9 @@ def _context(node: Any) -> Candidate | None:
                     path.append("key")
             elif name:
                 bindings.append(name)
+                if name == "value" and t in ("attribute", "object_elem") and len(bindings) == 1 \
+                        and (named := _hcl_named_value(parent)) is not None:
+                    bindings.append(named)  # env { name = "MODEL_NAME" value = "…" }: ("value", "MODEL_NAME")
                 if group is None and any(w in t for w in _KEYED):
                     path.append(name)
                 if len(bindings) >= 3:
@@ -871,7 +957,8 @@ def _context(node: Any) -> Candidate | None:
         parent = parent.parent
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
                      owner, prefix_call, group, clause=clause, case_label=clause is not None and label_path,
-                     outer_owner=outer, keyed_class=keyed_class, record=record, record_field=record_field)
+                     outer_owner=outer, keyed_class=keyed_class, record=record, record_field=record_field,
+                     dir_var=dir_var)
 
 
 # calls that only convert a literal to another string type (Rust's to_string / to_owned / into / String::from, Kotlin's
@@ -1104,7 +1191,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
                          ctx.call_before_binding, ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check,
                          ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group, clause=ctx.clause,
                          case_label=ctx.case_label, outer_owner=ctx.outer_owner, keyed_class=ctx.keyed_class,
-                         record=ctx.record, record_field=ctx.record_field)
+                         record=ctx.record, record_field=ctx.record_field, dir_var=ctx.dir_var)
         if _declares(node, cand) and len(named) < MAX_NAMED:
             named.setdefault(cand.bindings[0], []).append(cand)
             if declared is not None and len(declared) < MAX_NAMED and _member_level(node):

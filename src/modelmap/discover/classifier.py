@@ -533,6 +533,35 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
 _FIXTURE_BUILDER = re.compile(r"(?:make|new|build|create|fake|mock|stub|gen|generate)(?:Test|Fake|Mock)?[A-Z_]\w*$")
 
 
+# a lower-case name whose version is written with underscores only (`bulbul_0_4`, `saaras_0_11`, `my_tts_1_2`)
+UNDERSCORE_VERSIONED = re.compile(r"[a-z][a-z0-9]{1,30}(?:_[a-z][a-z0-9]{0,30}){0,3}(?:_\d{1,4}){2,3}")
+# a local folder path, absolute or relative (`/workspace/org/name`, `./models/name/`, `~/models/name`): no scheme, no
+# template, no space; 2 to 10 segments
+_LOCAL_FOLDER = re.compile(r"(?:/|\./|~/)(?:[\w.+-]{1,120}/){1,9}([\w.+-]{1,120})/?")
+# a folder name of separated words that carries a digit (a version, a size): `translation-eng-2-formal-indic-2`
+_MODEL_FOLDER_NAME = re.compile(r"(?=[^/]*\d)[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+){1,15}")
+# a folder's name that is a file's (`config.json`, `model.bin`) or a run's (`checkpoint-1000`, `epoch_3`, `v1.2`)
+_NOT_MODEL_FOLDER = re.compile(r"(?i)\.(?:json|ya?ml|txt|bin|pt|pth|onnx|gguf|safetensors|ckpt|py|sh|log|csv|npy|npz|"
+                               r"pkl|h5|tar|gz|zip)$|^(?:checkpoints?|ckpt|epoch|step|run|v|version|cache|tmp|temp|"
+                               r"output|outputs|logs?|data|dataset)[-_.]?\d")
+
+
+def local_model_folder(value: str) -> str | None:
+    """The last folder of a local path when it reads as a model's name (``_MODEL_FOLDER_NAME``), else None."""
+    m = _LOCAL_FOLDER.fullmatch(value)
+    if m is None:
+        return None
+    name = m.group(1)
+    if not _MODEL_FOLDER_NAME.fullmatch(name) or not_model_folder(name) or is_model_name(name):
+        return None
+    return name
+
+
+def not_model_folder(name: str) -> bool:
+    """A folder's name that is a file's, a run's or a scratch folder's (``_NOT_MODEL_FOLDER``), generic, or no model."""
+    return bool(_NOT_MODEL_FOLDER.search(name)) or is_generic(name) or _not_a_model(name)
+
+
 def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:
     """Is this candidate a model reference? ``None`` when the evidence does not say so."""
     value = c.value.strip()
@@ -599,6 +628,19 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence
         match = Match("api-model", None, 0.5)
         evidence.append("binding-only")
+    if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
+            and UNDERSCORE_VERSIONED.fullmatch(value) and not is_generic(value) and not _not_a_model(value):
+        # MODEL_NAME: "bulbul_0_4": a name and its version written with underscores (a Riva / Triton model
+        # repository's folder name, where a dot or dash would not do) under a name that says "model"
+        match = Match("api-model", None, 0.5)
+        evidence.append("binding-only")
+    if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
+            and (folder := local_model_folder(value)) is not None:
+        # MODEL_PATH: "/workspace/acme/translation-eng-2-indic", "/data/models/whisper-ml-hf/1/saaras_0_11": a local
+        # folder under a name that says "model" is where the model's weights are loaded from; its last folder names
+        # the model when it reads as a name with a version or size, even without a family word
+        match = Match("model-file", None, 0.5)
+        evidence.extend(("binding-only", f"model-folder:{folder}"))
     if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
             and names_model_repo(evidence[-1][len("binding:"):]) and hub_repo_shape(value):
         # modelRepo: "argmaxinc/whisperkit-coreml", DEFAULT_MODEL_REPO = "acme/speaker-models": the name says the value

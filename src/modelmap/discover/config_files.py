@@ -49,7 +49,7 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
-from modelmap.discover.classifier import snake
+from modelmap.discover.classifier import UNDERSCORE_VERSIONED, local_model_folder, snake
 from modelmap.discover.identify import (
     PLACEHOLDER,
     WHISPER_SIZE,
@@ -707,6 +707,8 @@ _KV_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.S)
 COMMAND_KEYS = frozenset({
     "command", "cmd", "args", "entrypoint", "run", "script", "exec", "extraargs", "extra_args", "arguments",
     "before_script", "after_script", "startcommand", "start_command", "startupcommand",
+    # Visual Studio launch profiles (Properties/launchSettings.json): the arguments a debug run passes the program
+    "commandlineargs",
 })
 ENV_KEYS = frozenset({"environment", "env", "envs", "env_vars", "envvars", "variables", "extraenv", "extra_env",
                       "envfrom", "data", "stringdata", "build_args", "buildargs", "secrets", "vars"})
@@ -1857,6 +1859,16 @@ class TreeWalker:
                 # a model directory named after its Hub id under a model key
                 # (EMBEDDING_MODEL_NAME=/opt/app/model/embedding/shibing624_text2vec-base-chinese)
                 self.collector.add(part, line, col, Match("model-file", None, 0.7), key_role=key_role,
+                                   source_id=source_id, api=self.server_api)
+            elif hit is None and hint == "key" and local_model_folder(part) is not None:
+                # a local folder whose last part reads as a model's name with a version or size, under a model key
+                # (MODEL_PATH: /workspace/acme/translation-eng-2-indic; classifier.local_model_folder)
+                self.collector.add(part, line, col, Match("model-file", None, 0.5), key_role=key_role,
+                                   source_id=source_id, api=self.server_api)
+            elif hit is None and hint == "key" and UNDERSCORE_VERSIONED.fullmatch(part) and not is_generic(part):
+                # a name versioned with underscores under a model key (MODEL_NAME: bulbul_0_4, a Triton / Riva
+                # model repository's folder name)
+                self.collector.add(part, line, col, Match("api-model", None, 0.5), key_role=key_role,
                                    source_id=source_id, api=self.server_api)
 
     def embedded(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None) -> bool:

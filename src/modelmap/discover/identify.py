@@ -71,6 +71,8 @@ _KEY = re.compile(
     r"lora[_-]?(?:name|adapter)|model[_-]?uri|storage[_-]?uri|model[_-]?dir(?:ectory)?|model[_-]?location|"
     r"model[_-]?source|model[_-]?checkpoint|asr[_-]?model|tts[_-]?model|speech[_-]?model|whisper[_-]?model|"
     r"vision[_-]?model|vlm|model[_-]?version|model[_-]?alias)(?:[_-]?name)?"
+    # numbered (MODEL1, LLM_MODEL_2): one of several models a service loads side by side
+    r"(?:[_-]?\d{1,2})?"
 )
 _NOT_MODEL_WORDS = {
     "true", "false", "none", "null", "default", "auto", "latest", "string", "text", "json", "model", "models", "name",
@@ -467,6 +469,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     # can only start at the last dot. Three literals in four end here or at is_generic: ~5 us each saved by them.
     # The same holds for the `in` / startswith tests in front of the fullmatch patterns below: the ~29,000 distinct
     # literals of a real tree that pass every test and end in None paid one failed match per pattern, ~23 us each)
+    if "-encoder" in v and _WHISPER_CPP_ENCODER.fullmatch(v.rsplit("/", 1)[-1].lower()):
+        # ggml-base-encoder.mlmodelc, ggml-small-encoder-openvino.xml: whisper.cpp's encoder for that checkpoint
+        return Match("model-file", None, 0.8, "speech")
     dot = v.rfind(".")
     if dot >= 0 and _ASSET_FILE.search(v, dot):
         return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
@@ -830,6 +835,10 @@ _MNN_CONVERSION = re.compile(r"(?:([a-z0-9][\w.-]{0,38})/)?([a-z0-9][\w.-]{2,120
 # whisper.cpp, as_of 2026-12-05): the file a whisper.cpp front end downloads and passes to `-m`; `ggml-` with another
 # word (ggml-vocab-llama.gguf, ggml-model-f16) is not matched here
 _WHISPER_CPP_WEIGHT = re.compile(rf"ggml-(?:{WHISPER_SIZE})(?:-q[458]_[01k])?(?:-encoder)?")
+# the encoder whisper.cpp runs on Core ML or OpenVINO beside ggml-<size>.bin, named after it (github.com/ggml-org/
+# whisper.cpp README, Core ML and OpenVINO sections, as_of 2026-12-06): ggml-<size>-encoder.mlmodelc (a compiled Core ML
+# bundle, a folder), ggml-<size>-encoder-openvino.xml / .bin, or the encoder's folder named without the suffix
+_WHISPER_CPP_ENCODER = re.compile(rf"ggml-(?:{WHISPER_SIZE})-encoder(?:\.mlmodelc|\.mlpackage|-openvino(?:\.xml|\.bin)?)?")
 # a Python / Java class's dotted import path: identifier segments, two dots or more, a capitalised last segment
 # (langchain.chat_models.BaseChatModel); Bedrock's vendor.model ids carry hyphens and versions
 _CODE_PATH = re.compile(r"[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){1,12}\.[A-Z][A-Za-z0-9]{0,80}")

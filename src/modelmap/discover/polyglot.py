@@ -44,6 +44,7 @@ from modelmap.discover.classifier import (
     decide,
     hub_repo_shape,
     is_model_name,
+    not_model_folder,
     plausible,
     snake,
 )
@@ -204,6 +205,28 @@ def _model_dir_tail(value: str) -> re.Match[str] | None:
             or not reads_as_model(seg) or is_generic(seg) or is_model_name(seg):
         return None
     return m
+
+
+# a file's name however long its extension (`giga-am-v3.int8.onnx.partial`, a download in progress)
+_JOINED_FILE_TAIL = re.compile(r"\.[A-Za-z][A-Za-z0-9]*$")
+
+
+def _joined_model_dir(cand: Candidate, context: str) -> Decision | None:
+    """A folder a joining call puts under a models-folder variable (``Candidate.dir_var``: Rust
+    ``self.models_dir.join("giga-am-v3-int8")``, Go ``filepath.Join(modelsDir, "sherpa-onnx-whisper-tiny")``), when
+    its name reads as a model's as ``_model_dir_tail`` asks of a template's folder: the model's local folder, as
+    ``"$modelsDir/<folder>"`` would be. A file in the folder (``models_dir.join("config.json")``) or a scratch folder
+    (``cache``) is not."""
+    seg = cand.value.strip()
+    if cand.dir_var is None or cand.prefix_check or cand.compared_to or _JOINED_FILE_TAIL.search(seg) \
+            or not _FOLDER_SHAPE.fullmatch(seg) or _VERSION_CODE.fullmatch(seg) or not reads_as_model(seg) \
+            or not_model_folder(seg) or is_model_name(seg) or PLACEHOLDER.match(seg):
+        return None
+    evidence = [f"joined-under:{cand.dir_var}"]
+    if context in ("test", "example", "docs"):
+        evidence.append(f"file-role:{context}")
+    evidence.append("shape:model-file")
+    return Decision(Match("model-file", None, 0.6), "key", tuple(evidence))
 
 
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
@@ -382,6 +405,8 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                 decision = _whisper_size(cand, calls)
             if decision is None and cand.record is not None:
                 decision = _record_entry(cand, whisper, context)
+            if decision is None and cand.dir_var is not None:
+                decision = _joined_model_dir(cand, context)
             if decision is not None and "binding-only" in decision.evidence and _VERSION_CODE.fullmatch(cand.value):
                 decision = None  # MODEL_VERSION = "v2.1": an edition code alone names no model
             if cand.embedded and decision is not None and "binding-only" in decision.evidence:
@@ -570,7 +595,9 @@ _K8S_NAMED_BLOCKS = frozenset({"metadata", "container", "init_container", "port"
 def _k8s_object_label(cand: Candidate) -> bool:
     near = cand.bindings[:2]
     return bool(near) and (near[0] in _K8S_LABEL_BLOCKS or (
-        near[0] == "name" and len(near) == 2 and near[1] in _K8S_NAMED_BLOCKS))
+        near[0] == "name" and len(near) == 2 and near[1] in _K8S_NAMED_BLOCKS) or (
+        # a label map's own key (`labels = { app = "…" }`): the map's name is the one after the key's
+        cand.container and len(near) == 2 and near[1] in _K8S_LABEL_BLOCKS))
 
 
 def _role_from_names(cand: Candidate) -> str | None:

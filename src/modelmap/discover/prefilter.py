@@ -54,6 +54,9 @@ BASE_KEYWORDS = (
     # OpenAI o-series API names, which carry no family word (`--generator o1-mini` in a launch script that names
     # nothing else); the whole names only: a bare `o1-` / `o3-` is common in other words and ids
     "o1-mini", "o1-preview", "o1-pro", "o3-mini", "o3-pro", "o4-mini",
+    # a Visual Studio launch profile's command line (`"commandLineArgs": "-m medium.bin"`), which names the weight
+    # file a demo loads and often no model word
+    "commandlineargs",
 )
 
 

@@ -96,6 +96,21 @@ _HUB_QUANT_TAG = re.compile(r"([A-Za-z0-9][\w.-]*/[\w.-]+):(?:[A-Za-z0-9][\w.-]{
 # firmware). Not under a flag that writes (--output, --save-to, --outfile, --export), nor one that picks a file inside
 # the Hub repo another flag names (llama.cpp's `--hf-file` / `-hff` beside `--hf-repo`: the repo is the model)
 _FLAG_WEIGHT_FILE = re.compile(r"[^\s$\"'{}=,]{0,256}[\w.-]\.(?:gguf|ggml|safetensors)")
+# a weight file after a bare `-m` whose name reads as a model's (a digit or a family word, a Whisper size: `medium.bin`,
+# `tiny-en.bin`, `ggml-base.en.bin`), not a generic one (`model.gguf`, `weights.bin`)
+_M_WEIGHT = re.compile(r"(?i)(?:[^\s$\"'{}=,]{0,256}/)?([\w.+-]{1,200})\.(gguf|ggml|safetensors|bin)")
+_WHISPER_BIN_STEM = re.compile(r"(?i)(?:ggml-)?(?:distil-)?(?:tiny|base|small|medium|large)(?:[.-]en)?(?:-v[1-3](?:\.5)?)?"
+                               r"(?:-turbo)?(?:-q\d\w{0,6})?")
+
+
+def _m_weight_file(value: str) -> bool:
+    m = _M_WEIGHT.fullmatch(value)
+    if m is None:
+        return False
+    stem = m.group(1)
+    return bool(_WHISPER_BIN_STEM.fullmatch(stem)) or (is_model_ish(stem) and not is_generic(stem))
+
+
 _NOT_INPUT_FLAG = re.compile(r"(?i)out|save|export|dump|write|dest|hf[-_]?file|^-hff")
 
 
@@ -958,6 +973,13 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 if tagged is not None:
                     value = tagged.group(1)  # llama.cpp's `-hf org/name-GGUF:Q4_K_M`: the repo, a quant picked in it
                 report(value, hint, role, toks[0].rsplit("/", 1)[-1])
+        elif flag == "-m" and (value := val if eq else (toks[i + 1] if i + 1 < len(toks) else "")) \
+                and _m_weight_file(value):
+            # `-m medium.bin`, `-m models/ggml-base.en.bin`, `-m qwen2-7b-q4_0.gguf` given to any program (whisper.cpp's
+            # and llama.cpp's CLIs, an app's own demo that takes their model file): `-m` is a module or a message
+            # elsewhere, so only a weight file's name is read (``_m_weight_file``)
+            loads_model = True
+            report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
         elif eq and not flag.startswith("-") and len(flag) < 64 and checkpoint_location(flag, val):
             # an absl / MaxText `key=value` argument (`load_parameters_path=gs://b/…/gemma_7b-it/0/checkpoints/0/items`)
             loads_model = True
