@@ -592,4 +592,12 @@ def _merge(keep: Finding, other: Finding) -> Finding:
             changes[attr] = getattr(other, attr)
     if keep.role == "unknown" and other.role != "unknown":
         changes["role"] = other.role
+    regions = [e for e in other.evidence or () if e.startswith("client-region:") and e not in (keep.evidence or ())]
+    if regions:
+        # a model id kept in a constant (MODEL_ID = "anthropic.claude-…") and called through a Bedrock client of a
+        # known Region: the call's Region stays with the one finding at the constant
+        from modelmap.discover.classifier import rule_evidence
+
+        have = keep.evidence or rule_evidence(keep.kind, keep.raw, keep.source, keep.api, keep.provider, keep.context)
+        changes["evidence"] = (*have, *regions)
     return replace(keep, **changes) if changes else keep

@@ -35,7 +35,14 @@ from modelmap.discover.base import (
     dedupe,
     parse_within_budget,
 )
-from modelmap.discover.classifier import BINDING_ONLY, binding_only, family_prefix, names_a_header, plausible
+from modelmap.discover.classifier import (
+    BINDING_ONLY,
+    binding_only,
+    family_prefix,
+    names_a_header,
+    plausible,
+    rule_evidence,
+)
 from modelmap.discover.config_files import role_from_key
 from modelmap.discover.identify import (
     PLACEHOLDER,
@@ -1986,7 +1993,32 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript",
                     for f in findings]
     if uses is not None and analysis.f.exported_literals:
         findings.extend(analysis.pending_exports(findings))
+    if "BedrockRuntimeClient" in text:
+        findings = _bedrock_client_region(text, findings)
     return [*skips, *findings]
+
+
+_BEDROCK_CLIENT = re.compile(r"new\s+BedrockRuntimeClient\s*\(([^()]*)\)")
+_REGION_OPTION = re.compile(r"""\bregion\s*:\s*(["'`])([a-z]{2}(?:-[a-z]+)+-\d{1,2})\1""")
+
+
+def _bedrock_client_region(text: str, findings: list[Finding]) -> list[Finding]:
+    """``new BedrockRuntimeClient({ region: "ap-northeast-1" })``: where every Bedrock runtime client of the file is
+    created for one Region written as a literal, the Bedrock model ids of the file (the ``modelId`` of the commands
+    its clients send) are served in that Region (``client-region:`` evidence, read by provenance). A client whose
+    Region comes from a variable or the environment, or clients of two Regions, say nothing."""
+    regions = set()
+    for m in _BEDROCK_CLIENT.finditer(text):
+        option = _REGION_OPTION.search(m.group(1))
+        if option is None:
+            return findings
+        regions.add(option.group(2))
+    if len(regions) != 1:
+        return findings
+    item = f"client-region:region={regions.pop()}"
+    return [replace(f, evidence=(*(f.evidence or rule_evidence(f.kind, f.raw, f.source, f.api, f.provider, f.context)),
+                                 item))
+            if f.kind != "endpoint" and f.provider == "aws-bedrock" else f for f in findings]
 
 
 class JavascriptSource:

@@ -55,6 +55,7 @@ from modelmap.discover.identify import (
     WHISPER_SIZE,
     Match,
     classify,
+    classify_client_endpoint,
     classify_endpoint,
     is_generic,
     names_family,
@@ -377,11 +378,50 @@ def _record_entry(cand: Candidate, whisper: bool, context: str) -> Decision | No
     return Decision(match, "key", tuple(evidence))
 
 
+# a model SDK imported by a Go / Java / Kotlin / C# file (go-openai, openai-go, anthropic-sdk-go, langchaingo, Ollama's
+# Go API, the Google GenAI SDKs, LangChain4j, Spring AI, the OpenAI / Anthropic Java SDKs, openai-kotlin, OpenAI-Java
+# clients, Azure.AI.OpenAI, Semantic Kernel, Microsoft.Extensions.AI, the OpenAI / Anthropic .NET SDKs, OllamaSharp):
+# there a base-URL field or builder call configures a model client
+_MODEL_SDK_IMPORT = re.compile(
+    rb"sashabaranov/go-openai|openai/openai-go|anthropics/anthropic-sdk-go|tmc/langchaingo|ollama/ollama/api|"
+    rb"google/generative-ai-go|google\.golang\.org/genai|dev\.langchain4j|org\.springframework\.ai|"
+    rb"import com\.openai\.|import com\.anthropic\.|com\.aallam\.openai|com\.theokanning\.openai|"
+    rb"io\.github\.sashirestela\.openai|Azure\.AI\.OpenAI|Microsoft\.SemanticKernel|Microsoft\.Extensions\.AI|"
+    rb"using OpenAI\b|using Anthropic\b|OllamaSharp")
+# the name of a client's base URL: Go's `cfg.BaseURL = "…"` on go-openai's DefaultConfig, a `base_url` / `baseURL`
+# field, a builder's `.baseUrl("…")` (LangChain4j, the OpenAI Java SDK)
+_BASE_URL_NAME = re.compile(r"(?i)base_?url")
+
+
+def _client_base_url(cand: Candidate) -> bool:
+    """The literal is bound to a base-URL field or passed to a base-URL builder call."""
+    name = cand.bindings[0] if cand.bindings else cand.call
+    return name is not None and _BASE_URL_NAME.fullmatch(name.rsplit(".", 1)[-1]) is not None
+
+
+_BASE_URL_LITERAL = re.compile(rb'(?i)base_?url["\']?[ \t]{0,8}[=:(][ \t]{0,8}"(https?://[^"\s]{1,300})"')
+
+
+def _client_base_url_literal(data: bytes) -> bool:
+    """The byte-level pass for a file whose only literal the scan needs is a self-hosted model server's base URL
+    (``cfg.BaseURL = "http://vllm.llm.svc.cluster.local:8000/v1"`` in a file that imports a model SDK): parse it."""
+    if b"ase" not in data or _MODEL_SDK_IMPORT.search(data) is None:
+        return False
+    for i, m in enumerate(_BASE_URL_LITERAL.finditer(data)):
+        if i >= 16:
+            return False
+        if classify_client_endpoint(m.group(1).decode("utf-8", "replace")):
+            return True
+    return False
+
+
 def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
-          context: str, whisper: bool = False) -> BudgetExceeded | None:
+          context: str, whisper: bool = False, model_sdk: bool = False) -> BudgetExceeded | None:
     """Decide and report the candidates; each one is a budget step. Past the budget the candidates decided so far
     are still reported and the exception is returned (the caller reports an ``analysis-budget`` skip). ``whisper``:
-    the file names Whisper, so a size word where a model is bound is its checkpoint (``_whisper_size``)."""
+    the file names Whisper, so a size word where a model is bound is its checkpoint (``_whisper_size``).
+    ``model_sdk``: the file imports a model SDK (``_MODEL_SDK_IMPORT``), so a private or cluster-internal URL bound to
+    a base-URL name is a self-hosted model server (``classify_client_endpoint``)."""
     models: list[Finding] = []
     endpoints: list[Finding] = []
     decided: list[tuple[Candidate, Decision | None]] = []
@@ -390,9 +430,11 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
     try:
         for cand in _with_embedded(cands):
             tick(_STEPS_PER_LITERAL)
-            if "://" in cand.value and classify_endpoint(cand.value):
+            if "://" in cand.value and (classify_endpoint(cand.value) or (
+                    model_sdk and _client_base_url(cand) and classify_client_endpoint(cand.value))):
                 found = collector.endpoint(cand.value, cand.line, cand.column, symbol=cand.bindings[0]
-                                           if cand.bindings else None, source_id=f"{source_id}-endpoint")
+                                           if cand.bindings else None, source_id=f"{source_id}-endpoint",
+                                           client=model_sdk and _client_base_url(cand))
                 if found:
                     endpoints.append(found)
                 continue
@@ -908,7 +950,8 @@ class PolyglotSource:
         collector = Collector(file, f"{lang.id}-model")
         family = _CROSS_FILE.get(lang.id)
         try:
-            literals = has_candidate(data) or (family is not None and _declares_literal(data))
+            literals = has_candidate(data) or (family is not None and _declares_literal(data)) \
+                or _client_base_url_literal(data)
         except BudgetExceeded as exc:  # the byte pre-pass ran out of its allowance: nothing was parsed
             return [budget_skip(file.path, lang.id, exc, "not analysed")]
         uses: list[SymbolUse] = []
@@ -942,7 +985,8 @@ class PolyglotSource:
         cands: Iterable[Candidate] = extract(tree, data, parser.language, keep, capped, declared)
         if lang.id == "hcl":
             cands = (c for c in cands if not _k8s_object_label(c))
-        spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper)
+        spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper,
+                      model_sdk=_MODEL_SDK_IMPORT.search(data) is not None)
         if defaults and spent is None:
             spent = _emit(collector, defaults, calls, f"{lang.id}-sql-default", file.context)
         out: list[Finding | Skip | SymbolUse] = [*collector.findings, *uses]

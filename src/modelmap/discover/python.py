@@ -18,7 +18,7 @@ import ast
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -34,7 +34,7 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.candidates import yaml_model_pairs
-from modelmap.discover.classifier import binding_only, family_prefix, weight_file_named
+from modelmap.discover.classifier import binding_only, family_prefix, rule_evidence, weight_file_named
 from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.identify import (
     Hint,
@@ -206,6 +206,8 @@ _RESPONSE_KEYS = frozenset({"choices", "object", "created", "owned_by", "usage",
 _FIELD_CALL = re.compile(r"(?:^|\.)(?:\w*Field|field|Column|mapped_column)$")  # dataclasses.field(default=…) too
 _MIGRATION_OP = re.compile(r"(?:^|\.)(?:AddField|AlterField)$")
 
+# an AWS Region code (ap-northeast-1, us-gov-west-1): where a Bedrock client sends its calls
+_AWS_REGION = re.compile(r"[a-z]{2}(?:-[a-z]+)+-\d{1,2}")
 _CLIENT_URL_KW = ("base_url", "api_base", "openai_api_base", "azure_endpoint", "endpoint", "host", "baseURL",
                   "base_url_override", "ollama_base_url", "server_url", "endpoint_url", "url")
 # the constructors and calls of model clients whose base URL is the model server they talk to (OpenAI, AsyncOpenAI,
@@ -501,6 +503,7 @@ class _Module:
         self.env: dict[str, list[ast.expr]] = {}
         self.dicts: dict[str, ast.Dict] = {}
         self.clients: dict[str, tuple[str, str]] = {}  # var -> (provider, url)
+        self.regions: dict[str, str] = {}  # var -> "region_name=<AWS Region>" of a Bedrock runtime client
         self.docstrings: set[int] = set()
         self.claimed: set[int] = set()
         self.silenced: set[int] = set()  # literals that are known not to be models (f-string parts, arch names)
@@ -590,6 +593,69 @@ class _Module:
                 for target in assign.targets:
                     for name in _target_names(target):
                         self.clients[name] = hit
+        if "bedrock" in self.c.file.text:
+            self._bedrock_regions()
+
+    def _bedrock_regions(self) -> None:
+        """``brt = boto3.client("bedrock-runtime", region_name="ap-northeast-1")`` (or a ``boto3.Session(region_name=
+        ...)``'s ``.client("bedrock-runtime")``): the AWS Region the client sends its calls to, where the code fixes
+        it; a Region read from a variable this file does not set stays unknown."""
+        for node in self.nodes:
+            if not isinstance(node, ast.Assign) or not isinstance(node.value, ast.Call):
+                continue
+            call = node.value
+            if not (isinstance(call.func, ast.Attribute) and call.func.attr == "client"):
+                continue
+            service = call.args[0] if call.args else next(
+                (kw.value for kw in call.keywords if kw.arg == "service_name"), None)
+            if self._fixed_str(service) != "bedrock-runtime":
+                continue
+            self.budget.tick()
+            region = self._region_kw(call)
+            if region is None:
+                owner: ast.AST | None = call.func.value
+                if isinstance(owner, ast.Name):
+                    flows = self.env.get(owner.id, ())
+                    owner = flows[0] if len(flows) == 1 else None
+                if isinstance(owner, ast.Call) and _dotted(owner.func).rsplit(".", 1)[-1] == "Session":
+                    region = self._region_kw(owner)
+            if region is not None:
+                for target in node.targets:
+                    for name in _target_names(target):
+                        self.regions[name] = f"region_name={region}"
+
+    def _region_kw(self, call: ast.Call) -> str | None:
+        value = self._fixed_str(next((kw.value for kw in call.keywords if kw.arg == "region_name"), None))
+        return value if value and _AWS_REGION.fullmatch(value) else None
+
+    def _fixed_str(self, node: ast.AST | None, depth: int = 0) -> str | None:
+        """The one string a value expression always holds: a literal, or a name every assignment of which in this
+        file is that same literal (a name read from the environment or a parameter holds no fixed string)."""
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        if not isinstance(node, ast.Name) or depth > 3:
+            return None
+        values = {self._fixed_str(v, depth + 1) for v in self.env.get(node.id, ())}
+        return values.pop() if len(values) == 1 and None not in values else None
+
+    def _region_for(self, call: ast.Call) -> str | None:
+        """The ``client-region:`` evidence for a model call made through a Bedrock runtime client of a known Region."""
+        root = _root(call.func)
+        if root and root.startswith("self."):
+            root = root[5:]
+        region = self.regions.get(root) if root else None
+        return f"client-region:{region}" if region else None
+
+    def _add_evidence(self, found: Finding | None, item: str) -> None:
+        """``found`` (the finding just reported) with one more evidence item, after the rule's own."""
+        if found is None:
+            return
+        for i in range(len(self.c.findings) - 1, -1, -1):
+            if self.c.findings[i] is found:
+                have = found.evidence or rule_evidence(found.kind, found.raw, found.source, found.api, found.provider,
+                                                       found.context)
+                self.c.findings[i] = replace(found, evidence=(*have, item))
+                return
 
     def literals(self, node: ast.AST | None, depth: int = 0) -> list[ast.Constant]:
         """String literals a value expression can evaluate to, through simple same-file flow.
@@ -1260,9 +1326,12 @@ class _Module:
             for kw in node.keywords:
                 if kw.arg and (is_model_key(kw.arg) or (model_call and kw.arg == "name")):
                     endpoint = self._endpoint_for(node)
+                    region = self._region_for(node) if self.regions else None
                     for lit in self.literals(kw.value):
-                        self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
-                                    endpoint=endpoint, binding=kw.arg)
+                        found = self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
+                                            endpoint=endpoint, binding=kw.arg)
+                        if region:
+                            self._add_evidence(found, region)
                     self.use(kw.value, api=None, role=None, source_id="python-model-kwarg", endpoint=endpoint)
 
     def _parametrized(self, names: ast.expr, values: ast.expr) -> None:

@@ -2068,6 +2068,32 @@ def serving_evidence(finding: Finding) -> tuple[str, str] | None:
     return None
 
 
+CLIENT_REGION_EVIDENCE = "client-region:"
+
+
+def client_region_served(finding: Finding, served: dict[str, Any], resolver: Resolver) -> dict[str, Any] | None:
+    """``served`` narrowed to the Region of the client the call goes through, when discovery read one
+    (``client-region:region_name=ap-northeast-1`` evidence: ``boto3.client("bedrock-runtime", region_name=...)``,
+    ``new BedrockRuntimeClient({ region: ... })``) and the provider's record says which country that Region is in
+    (``regions``). A cross-Region inference profile in the id (``apac.``) already set ``region`` and wins; a Region
+    the record does not list leaves serving unknown. None when nothing changes."""
+    if served.get("region") or served.get("serving"):
+        return None
+    written = [item[len(CLIENT_REGION_EVIDENCE):] for item in finding.evidence or ()
+               if item.startswith(CLIENT_REGION_EVIDENCE)]
+    if not written:
+        return None
+    regions = [w.rpartition("=")[2] for w in written]
+    table = (resolver.kb.providers.get(served.get("id") or "") or {}).get("regions") or {}
+    countries = [table.get(r) for r in regions]
+    if not all(countries):
+        return None  # one call goes through a Region the record does not place: where is unknown
+    region = ", ".join(regions)
+    what = "the client is created for the AWS Region" if len(regions) == 1 else "its calls go through clients of the AWS Regions"
+    return {**served, "serving": sorted(set(c for c in countries if c)), "region": region,
+            "evidence": f"{served.get('evidence')}; {what} {region} ({', '.join(written)})"}
+
+
 def location_identity(finding: Finding) -> str | None:
     """The model identity discovery read from a model URI or hub URL (``model-id:<org/name>`` evidence,
     discover/uris.py), or None."""
@@ -2156,6 +2182,8 @@ def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Reso
             served = resolver.served_by(evidence[0], evidence=evidence[1])
             if served:
                 res = replace(res, served_by=served)
+        if res.served_by and (regional := client_region_served(f, res.served_by, resolver)):
+            res = replace(res, served_by=regional)
         if f.role == "unknown" and res.role:
             f = replace(f, role=res.role)
         out.append(replace(f, resolution=res.to_dict()))
