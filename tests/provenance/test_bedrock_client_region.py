@@ -81,10 +81,13 @@ def test_profile_prefix_wins_and_an_unfollowed_region_stays_unknown(tmp_path: Pa
     assert anywhere["serving"] == [] and not anywhere.get("region")
 
 
-def test_every_region_country_cites_the_regions_page() -> None:
+def test_every_region_country_cites_a_source_read() -> None:
+    """The Region table cites what was read for it: botocore's endpoints.json, whose description names each Region's
+    place; every commercial, GovCloud and China Region of that file is in the table."""
     bedrock = load_index().providers["aws-bedrock"]
     assert bedrock["regions"]["ap-northeast-1"] == "JP"
-    assert any("regions" in (s.get("covers") or []) and "aws-regions" in s["url"] for s in bedrock["sources"])
+    assert bedrock["regions"]["ap-east-2"] == "TW" and bedrock["regions"]["ap-southeast-6"] == "NZ"
+    assert any("regions" in (s.get("covers") or []) and "botocore" in s["url"] for s in bedrock["sources"])
 
 
 _TS = '''import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
