@@ -56,10 +56,15 @@ def test_dockerfile_env_model_directories(tmp_path: Path) -> None:
     assert "/srv/app/model/cache_store" not in found
 
 
-def test_env_file_model_directories_need_a_known_organisation(tmp_path: Path) -> None:
-    found = {f.raw for f in _scan(tmp_path, {".env": ENV_FILE})}
+def test_env_file_model_directories_need_a_known_organisation_to_name_a_hub_id(tmp_path: Path) -> None:
+    """A folder named `<org>_<name>` reads as that Hub id only when the organisation is known. Since session 25 a
+    local folder whose name carries a version, bound to a name that says "model" (`EMBEDDING_MODEL=`), is a model
+    folder in its own right (tuneA29b's local-model-folder rule): found, but as a path, with no Hub id made up."""
+    found = {f.raw: f for f in _scan(tmp_path, {".env": ENV_FILE})}
     assert "/data/models/Qwen_Qwen2.5-7B-Instruct" in found
-    assert "/data/models/acme_text-encoder-v2" not in found
+    local = found.get("/data/models/acme_text-encoder-v2")
+    assert local is not None and local.kind == "model-file"
+    assert hub_id_of_dir("acme_text-encoder-v2") is None
 
 
 COPY_DOCKERFILE = """\
