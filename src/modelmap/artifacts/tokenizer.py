@@ -709,17 +709,15 @@ def _wordfreq(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
     return TokenizerInfo("wordfreq", "bytes", words, [], len(words))
 
 
-def _merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
-    """A byte-level BPE merges file read as the vocabulary it defines: the 256 symbols of GPT-2's byte alphabet,
-    then each merge's result (the two parts joined), as GPT-2's encoder.py and Hugging Face's BPE build it. Its
-    ordinary vocabulary is therefore the same set as the matching vocab.json's, and hashes the same. A merge with a
-    symbol outside the byte alphabet (a text-level BPE) is not read this way."""
+def _joined_merges(path: Path, data: bytes, limits: Limits, first: int) -> list[str] | None:
+    """Each merge line's two symbols joined, skipping the first ``first`` lines (a version header); None when the
+    file is not UTF-8 text. A line that is not two symbols separated by one space, or more than ``max_items`` merges,
+    fails the file (one reader for _merges and _wordend_merges)."""
     try:
         lines = _text_lines(data)
     except UnicodeDecodeError:
         return None
     merged: list[str] = []
-    first = 1 if _MERGES_HEAD.match(data[: data.find(b"\n") if b"\n" in data else len(data)]) else 0
     for lineno, line in enumerate(islice(lines, first, None), first + 1):
         if lineno - 1 > limits.max_items:
             raise fail(path, f"more than {limits.max_items} merges", "max_items")
@@ -729,6 +727,16 @@ def _merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
         if len(parts) != 2 or not parts[0] or not parts[1]:
             raise fail(f"{path}:{lineno}", "not a merge line (expected two symbols separated by one space)")
         merged.append(parts[0] + parts[1])
+    return merged
+
+
+def _merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
+    """A byte-level BPE merges file read as the vocabulary it defines: the 256 symbols of GPT-2's byte alphabet,
+    then each merge's result (the two parts joined), as GPT-2's encoder.py and Hugging Face's BPE build it. Its
+    ordinary vocabulary is therefore the same set as the matching vocab.json's, and hashes the same. A merge with a
+    symbol outside the byte alphabet (a text-level BPE) is not read this way."""
+    first = 1 if _MERGES_HEAD.match(data[: data.find(b"\n") if b"\n" in data else len(data)]) else 0
+    merged = _joined_merges(path, data, limits, first)
     if not merged:
         return None
     joined = "".join(merged)
@@ -808,20 +816,7 @@ def _wordend_merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | 
     """A CLIP-style merges file (see _NAMED_MERGES_HEAD) read as the vocabulary CLIP's SimpleTokenizer builds from it:
     the byte alphabet, the alphabet with "</w>", then every merge joined. None unless its merges use "</w>" and every
     symbol is of the byte alphabet (with "</w>" ends)."""
-    try:
-        lines = _text_lines(data)
-    except UnicodeDecodeError:
-        return None
-    merged: list[str] = []
-    for lineno, line in enumerate(islice(lines, 1, None), 2):
-        if lineno - 1 > limits.max_items:
-            raise fail(path, f"more than {limits.max_items} merges", "max_items")
-        if not line:
-            continue
-        parts = line.split(" ")
-        if len(parts) != 2 or not parts[0] or not parts[1]:
-            raise fail(f"{path}:{lineno}", "not a merge line (expected two symbols separated by one space)")
-        merged.append(parts[0] + parts[1])
+    merged = _joined_merges(path, data, limits, 1)
     if not merged or not any(m.endswith(_WORD_END) for m in merged[:4096]):
         return None
     if not set("".join(m.replace(_WORD_END, "") for m in merged)) <= _BYTE_DECODER.keys():
