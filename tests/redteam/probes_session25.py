@@ -109,9 +109,7 @@ for _pid, _bad in {"superscript-id": "\u00b2", "5000-digit-id": "1" * 5_000}.ite
 # before a nested block on the same line (`llm { model = "gpt-4o", opts { t = 1 } }`) is lost without a skip
 scan_probe("session25-scan-hocon-model-before-nested-block", "wrong-answer",
            lambda: {"conf/app.conf": 'llm { model = "gpt-4o-mini", opts { temperature = 1 } }\n'},
-           checks=(*_BOUNDED, _finds("gpt-4o-mini")), timeout=60.0,
-           xfail_reason="discover/config_files._hocon_innermost (tuner code, 3e8fad66) keeps only the text inside "
-                        "the last '{' of a line; reading every block of the line is a reader change left to its owner")
+           checks=(*_BOUNDED, _finds("gpt-4o-mini")), timeout=60.0)  # fixed: every block of the line is read
 
 
 # (f) modelmap probe against a server whose Content-Length is '\u00b2' (the byte 0xB2: http.client decodes headers as

@@ -2441,13 +2441,16 @@ def _line_location(value: str, key: str = "") -> bool:
 
 
 def scan_yaml_lines(file: SourceFile, collector: Collector, *, literal: Callable[[str], str] | None = None,
-                    command: Callable[[int, str, str], bool] | None = None) -> None:
+                    command: Callable[[int, str, str], bool] | None = None,
+                    segments: Callable[[str], list[tuple[int, str]]] | None = None) -> None:
     """YAML read line by line, for a file that is not parsed (too large to parse within its budget, or a Helm
     template that is not YAML even with its actions neutralised): a ``key: value`` line whose key names a model gives
     its value, and a model location (a URI, a weight file's path) gives itself under any key or as a list item.
     ``literal``: the line as read (a template's actions neutralised, offsets kept); ``command``: given
-    (line number, line, literal line), True when it read the line as a command line (nothing more is read from it).
-    One budget step per line and per 256 characters of it; raises ``BudgetExceeded`` past the file's budget."""
+    (line number, line, literal line), True when it read the line as a command line (nothing more is read from it);
+    ``segments``: the parts of a line read one by one, each with its offset (HOCON's `a { k = v, b { … } }`).
+    One budget step per line, per 256 characters of it and per segment; raises ``BudgetExceeded`` past the file's
+    budget."""
     tick = collector.budget.tick
     capped = collector.budget.stop_if_capped  # past the findings cap no later line's finding could be kept
     for number, line in enumerate(file.text.splitlines(), 1):
@@ -2458,21 +2461,29 @@ def scan_yaml_lines(file: SourceFile, collector: Collector, *, literal: Callable
             continue
         if ":" not in text and "=" not in text:
             continue
-        item = YAML_LINE_ITEM.match(text) if "://" in text else None
-        if item is not None:  # `- https://huggingface.co/org/repo` in a list (a catalogue entry's urls)
-            if _line_location(item.group(1)) and "{{" not in line[item.start(1):item.end(1) + 2]:
-                collector.model(item.group(1), number, item.start(1) + 1)
-            continue
-        m = YAML_LINE_KV.match(text)
-        if m is None or "{{" in line[m.start(2):m.end(2) + 2]:
-            continue
-        if _is_model_key(m.group(1)):
-            collector.model(m.group(2), number, m.start(2) + 1, hint="key")
-        elif _line_location(m.group(2), m.group(1)) and not _is_output_key(m.group(1).lower()):
-            # a model location under any other key, as a parsed file's scalars are read (`- filename: x/Q4_K_M.gguf`,
-            # `uri: huggingface://org/repo/file.gguf`, `mmproj: mmproj-f16.gguf`); ``classify`` with no hint decides,
-            # so a hub page, a dataset, an image or a generic weight name (model.safetensors) stays out
-            collector.model(m.group(2), number, m.start(2) + 1)
+        parts = segments(text) if segments is not None else [(0, text)]
+        for at, part in parts:
+            tick(1)
+            _read_line_part(collector, number, line, at, part)
+
+
+def _read_line_part(collector: Collector, number: int, line: str, at: int, text: str) -> None:
+    """One ``key: value`` / ``key = value`` part of a line (``scan_yaml_lines``), ``at`` its offset in ``line``."""
+    item = YAML_LINE_ITEM.match(text) if "://" in text else None
+    if item is not None:  # `- https://huggingface.co/org/repo` in a list (a catalogue entry's urls)
+        if _line_location(item.group(1)) and "{{" not in line[at + item.start(1):at + item.end(1) + 2]:
+            collector.model(item.group(1), number, at + item.start(1) + 1)
+        return
+    m = YAML_LINE_KV.match(text)
+    if m is None or "{{" in line[at + m.start(2):at + m.end(2) + 2]:
+        return
+    if _is_model_key(m.group(1)):
+        collector.model(m.group(2), number, at + m.start(2) + 1, hint="key")
+    elif _line_location(m.group(2), m.group(1)) and not _is_output_key(m.group(1).lower()):
+        # a model location under any other key, as a parsed file's scalars are read (`- filename: x/Q4_K_M.gguf`,
+        # `uri: huggingface://org/repo/file.gguf`, `mmproj: mmproj-f16.gguf`); ``classify`` with no hint decides,
+        # so a hub page, a dataset, an image or a generic weight name (model.safetensors) stays out
+        collector.model(m.group(2), number, at + m.start(2) + 1)
 
 
 def yaml_lines(file: SourceFile, source_id: str, why: str) -> list[Finding | Skip]:
@@ -2488,27 +2499,41 @@ def hocon_lines(file: SourceFile, source_id: str) -> list[Finding | Skip]:
     """A HOCON file (``.conf``, ``.hocon``) read line by line (``scan_yaml_lines``): `model = x` under a model key,
     a model location under any key. Unquoted HOCON values (`model = gpt-4o-mini`) are read as they stand, and so is
     the innermost block of a line that opens blocks (`app { llm { model = "gpt-4o-mini" } }`)."""
-    return _read_lines(file, source_id, literal=_hocon_innermost)
+    return _read_lines(file, source_id, segments=_hocon_segments)
 
 
-def _hocon_innermost(line: str) -> str:
-    """The text of ``line`` inside its last ``{`` and before the ``}`` after it, every other character a space (so
-    offsets hold): `a { b { model = "x" } }` reads as `model = "x"`; a line without braces is itself."""
-    if "{" not in line and "}" not in line:
-        return line
-    start = line.rfind("{") + 1
-    end = line.find("}", start)
-    end = len(line) if end < 0 else end
-    return " " * start + line[start:end] + " " * (len(line) - end)
+#: the parts of one HOCON line read at most (`a { k = v, b { … } }`): a longer run of braces and commas on one line is
+#: data, not settings, and reading every part of it would cost one match per part
+MAX_HOCON_SEGMENTS = 64
+_HOCON_SPLIT = re.compile(r"[{},\[\]]")
+
+
+def _hocon_segments(line: str) -> list[tuple[int, str]]:
+    """The parts of a HOCON line between braces, brackets and commas, each with its offset, so every `key = value` of
+    `llm { model = "gpt-4o-mini", opts { temperature = 1 } }` is read (before: only the innermost block). A line
+    without braces or commas is one part; at most ``MAX_HOCON_SEGMENTS`` parts are read."""
+    if not any(c in line for c in "{},[]"):
+        return [(0, line)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    for cut in _HOCON_SPLIT.finditer(line):
+        if cut.start() > start and ("=" in line[start:cut.start()] or ":" in line[start:cut.start()]):
+            out.append((start, line[start:cut.start()]))
+            if len(out) >= MAX_HOCON_SEGMENTS:
+                return out
+        start = cut.end()
+    if start < len(line) and ("=" in line[start:] or ":" in line[start:]):
+        out.append((start, line[start:]))
+    return out
 
 
 def _read_lines(file: SourceFile, source_id: str, *,
-                literal: Callable[[str], str] | None = None) -> list[Finding | Skip]:
+                segments: Callable[[str], list[tuple[int, str]]] | None = None) -> list[Finding | Skip]:
     """``scan_yaml_lines`` over ``file``: its findings, and a budget skip if it ran out."""
     collector = Collector(file, ids_for("config").key)
     out: list[Finding | Skip] = []
     try:
-        scan_yaml_lines(file, collector, literal=literal)
+        scan_yaml_lines(file, collector, segments=segments)
     except BudgetExceeded as exc:
         out.append(budget_skip(file.path, source_id, exc))
     out.extend(collector.findings)
