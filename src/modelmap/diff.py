@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 
 SCHEMA_ID = "modelmap.diff/2"
 FACTS = ("publisher", "publisher_country", "origins", "serving_countries", "license")
-#: what a change to a model compares besides FACTS and usages
-MEMBERSHIP = ("flows",)
 
 
 @dataclass
@@ -48,15 +46,14 @@ class Side:
     flows_known: bool = False  # the project declares flows: every model's ``flows`` is a list, else null
 
 
-
 def _flows_at(flows: tuple[Flow, ...] | None, path: str | None, evidence: Any = None) -> set[str]:
-    """The declared flows a usage at ``path`` belongs to (policy.inventory.flows_of, for a finding read as JSON)."""
-    from modelmap.discover.links import NOT_USED
-    from modelmap.policy.inventory import _path_flows
+    """The declared flows a usage at ``path`` belongs to (policy.inventory.flows_at: a finding read as JSON, whose
+    evidence counts only when it is a list)."""
+    from modelmap.policy.inventory import flows_at
 
-    if not flows or not path or (isinstance(evidence, list) and NOT_USED in evidence):
+    if not flows or not path:
         return set()
-    return set(_path_flows(flows, path))
+    return set(flows_at(flows, path, evidence if isinstance(evidence, list) else None))
 
 
 def _entry(models: dict[str, dict[str, Any]], key: str, facts: dict[str, Any]) -> dict[str, Any]:

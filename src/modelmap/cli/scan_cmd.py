@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 import typer
 
@@ -98,6 +97,12 @@ def scan(
                              gitignore=not no_gitignore, max_file_bytes=max_file_size, jobs=jobs, cache=cache_dir)
 
     result = run_guarded(run, debug=debug)
+    # the JSON forms write each finding's declared flows: the project's config is looked up once, only for them
+    flows_of = None
+    if format != "table" or upload:
+        from modelmap.policy.inventory import project_flows_of
+
+        flows_of = project_flows_of(targets[0])
     if format == "table" and output is None:
         from modelmap.report.table import render_scan, summary_line
 
@@ -107,7 +112,7 @@ def scan(
         from modelmap.discover.engine import fewer_collections
 
         with fewer_collections():  # the document's hundreds of thousands of objects live until it is written
-            body = scan_renderers(_project_flows(targets))[format].render(result)
+            body = scan_renderers(flows_of)[format].render(result)
         emit(body, output)
         del body
     for skip in [s for s in result.skips if s.reason in ("parse-error", "invalid-utf8", "unreadable", "source-error", "symlink-loop", "too-large")][:20]:  # type: ignore[attr-defined]
@@ -115,13 +120,6 @@ def scan(
     if upload:
         from modelmap.server.upload import upload_from_cli
 
-        body = scan_renderers(_project_flows(targets))["json"].render(result)
+        body = scan_renderers(flows_of)["json"].render(result)
         root = targets[0] if targets[0].is_dir() else targets[0].parent
         info(run_guarded(lambda: upload_from_cli(upload, body, root, project), debug=debug))
-
-
-
-def _project_flows(targets: list[Path]) -> Any:
-    from modelmap.policy.inventory import project_flows_of
-
-    return project_flows_of(targets[0])

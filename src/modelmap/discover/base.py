@@ -596,8 +596,7 @@ def _merge(keep: Finding, other: Finding) -> Finding:
     if regions:
         # a model id kept in a constant (MODEL_ID = "anthropic.claude-…") and called through a Bedrock client of a
         # known Region: the call's Region stays with the one finding at the constant
-        from modelmap.discover.classifier import rule_evidence
+        from modelmap.discover.classifier import evidence_of
 
-        have = keep.evidence or rule_evidence(keep.kind, keep.raw, keep.source, keep.api, keep.provider, keep.context)
-        changes["evidence"] = (*have, *regions)
+        changes["evidence"] = (*evidence_of(keep), *regions)
     return replace(keep, **changes) if changes else keep

@@ -48,6 +48,7 @@ from modelmap.discover.identify import (
 )
 from modelmap.discover.peers import GPT3_BASE, is_provider_name
 from modelmap.knowledge import load
+from modelmap.types import Finding
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _GENERIC_KEYS = frozenset({"name", "id", "value", "default", "type", "key", "val", "repo", "path", "uri", "url"})
@@ -262,26 +263,29 @@ def _known(value: str) -> bool:
     return low in kb.alias_index or low in kb.hf_index or api_pattern(low) is not None
 
 
-def rule_evidence(kind: str, raw: str, source: str, api: str | None, provider: str | None,
-                  context: str) -> tuple[str, ...]:
-    """What a finding found by a per-language API rule rests on, for the rules that do not say it themselves
-    (issue 10: every finding says which evidence it rests on). In the classifier's own vocabulary:
+def evidence_of(finding: Finding) -> tuple[str, ...]:
+    """What ``finding`` rests on: its own evidence, or, for a per-language API rule that does not say it, evidence
+    made from what the rule recorded (issue 10: every finding says which evidence it rests on). In the classifier's
+    own vocabulary:
     ``knowledge-base`` (the identifier is a known id, alias or API name), ``call:<api>`` (the call it reaches),
     ``rule:<source>`` (the discovery rule that matched: the binding or key it reads, e.g.
     ``rule:python-model-kwarg``), ``host:<provider>`` (an endpoint's host names the provider), ``shape:<kind>``
     and ``file-role:<role>`` for tests, examples and docs."""
+    if finding.evidence:
+        return finding.evidence
+    kind = finding.kind
     out: list[str] = []
-    if kind != "endpoint" and _known(raw):
+    if kind != "endpoint" and _known(finding.raw):
         out.append("knowledge-base")
-    if api:
-        out.append(f"call:{api}")
-    if source:
-        out.append(f"rule:{source}")
-    if kind == "endpoint" and provider:
-        out.append(f"host:{provider}")
+    if finding.api:
+        out.append(f"call:{finding.api}")
+    if finding.source:
+        out.append(f"rule:{finding.source}")
+    if kind == "endpoint" and finding.provider:
+        out.append(f"host:{finding.provider}")
     out.append(f"shape:{kind}")
-    if context in ("test", "example", "docs"):
-        out.append(f"file-role:{context}")
+    if finding.context in ("test", "example", "docs"):
+        out.append(f"file-role:{finding.context}")
     return tuple(out)
 
 

@@ -2517,8 +2517,9 @@ def _hocon_segments(line: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     start = 0
     for cut in _HOCON_SPLIT.finditer(line):
-        if cut.start() > start and ("=" in line[start:cut.start()] or ":" in line[start:cut.start()]):
-            out.append((start, line[start:cut.start()]))
+        part = line[start:cut.start()]
+        if "=" in part or ":" in part:
+            out.append((start, part))
             if len(out) >= MAX_HOCON_SEGMENTS:
                 return out
         start = cut.end()

@@ -31,7 +31,7 @@ from modelmap.discover.base import (
     file_budget,
     looks_generated,
 )
-from modelmap.discover.classifier import rule_evidence
+from modelmap.discover.classifier import evidence_of
 from modelmap.discover.context import context_for, mark_catalogs
 from modelmap.discover.gitindex import Tracked
 from modelmap.discover.hidden import hidden_value_skip
@@ -630,8 +630,7 @@ def scan_paths(paths: Sequence[str | os.PathLike[str]], opts: ScanOptions | None
         stats.add_skip(s.reason)
     findings = link_uses(findings, uses)
     # the per-language API rules that do not record what a finding rests on get it from what they did record
-    findings = [f if f.evidence else replace(f, evidence=rule_evidence(f.kind, f.raw, f.source, f.api, f.provider,
-                                                                        f.context)) for f in findings]
+    findings = [f if f.evidence else replace(f, evidence=evidence_of(f)) for f in findings]
     findings = mark_catalogs(findings)
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.raw))
     skips.sort(key=lambda s: (s.path, s.reason))

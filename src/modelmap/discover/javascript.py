@@ -38,10 +38,10 @@ from modelmap.discover.base import (
 from modelmap.discover.classifier import (
     BINDING_ONLY,
     binding_only,
+    evidence_of,
     family_prefix,
     names_a_header,
     plausible,
-    rule_evidence,
 )
 from modelmap.discover.config_files import role_from_key
 from modelmap.discover.identify import (
@@ -2016,8 +2016,7 @@ def _bedrock_client_region(text: str, findings: list[Finding]) -> list[Finding]:
     if len(regions) != 1:
         return findings
     item = f"client-region:region={regions.pop()}"
-    return [replace(f, evidence=(*(f.evidence or rule_evidence(f.kind, f.raw, f.source, f.api, f.provider, f.context)),
-                                 item))
+    return [replace(f, evidence=(*evidence_of(f), item))
             if f.kind != "endpoint" and f.provider == "aws-bedrock" else f for f in findings]
 
 

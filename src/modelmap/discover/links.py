@@ -21,12 +21,18 @@ such a use vouches for is kept there, marked ``use-only`` with the place of the 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from modelmap.types import Finding, Location, SymbolUse
 
 NOT_USED = "binding-not-used"
+
+
+def binding_not_used(evidence: Collection[str] | None) -> bool:
+    """A finding whose evidence says no scanned code passes its value to a model API: it is in no flow (its use site
+    is unknown), so flows are not read from its path."""
+    return evidence is not None and NOT_USED in evidence
 # a constant a source cannot call a model on its own evidence (JS/TS ``export const SUPPORT = "acme-support-v2"``):
 # kept only where another module passes it to a model API, and there marked ``use-only``
 PENDING = "binding-pending"

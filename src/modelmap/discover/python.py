@@ -34,7 +34,7 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.candidates import yaml_model_pairs
-from modelmap.discover.classifier import binding_only, family_prefix, rule_evidence, weight_file_named
+from modelmap.discover.classifier import binding_only, evidence_of, family_prefix, weight_file_named
 from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.identify import (
     Hint,
@@ -652,9 +652,7 @@ class _Module:
             return
         for i in range(len(self.c.findings) - 1, -1, -1):
             if self.c.findings[i] is found:
-                have = found.evidence or rule_evidence(found.kind, found.raw, found.source, found.api, found.provider,
-                                                       found.context)
-                self.c.findings[i] = replace(found, evidence=(*have, item))
+                self.c.findings[i] = replace(found, evidence=(*evidence_of(found), item))
                 return
 
     def literals(self, node: ast.AST | None, depth: int = 0) -> list[ast.Constant]:

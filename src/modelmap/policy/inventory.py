@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from modelmap.discover.links import NOT_USED
+from modelmap.discover.links import binding_not_used
 from modelmap.inventory import IN_USE, section_of
 from modelmap.policy.config import Flow, ProjectConfig
 from modelmap.policy.globs import group_matcher
@@ -143,9 +143,14 @@ def flows_of(finding: Finding, flows: tuple[Flow, ...]) -> list[str]:
     A finding sits where its value reaches a model API (discover/links.py), so these are the flows of
     the use site. A name defined in a shared settings module that no scanned code passes to a model
     API (evidence ``binding-not-used``) is in no flow: where it is used is unknown."""
-    if finding.evidence and NOT_USED in finding.evidence:
+    return flows_at(flows, finding.path, finding.evidence)
+
+
+def flows_at(flows: tuple[Flow, ...], path: str, evidence: Collection[str] | None = None) -> list[str]:
+    """``flows_of`` for a usage given by its path and evidence (a finding read back from JSON: modelmap.diff)."""
+    if binding_not_used(evidence):
         return []
-    return list(_path_flows(flows, finding.path))
+    return list(_path_flows(flows, path))
 
 
 def project_flows_of(path: str | Path) -> Callable[[Finding], list[str]] | None:
@@ -382,7 +387,7 @@ def build_inventory(result: ScanResult, config: ProjectConfig) -> Inventory:
     by_path: dict[str, list[str]] = {}
     flow_of: list[list[str]] = []
     for finding in findings:
-        if finding.evidence and NOT_USED in finding.evidence:
+        if binding_not_used(finding.evidence):
             flow_of.append([])
             continue
         names = by_path.get(finding.path)

@@ -278,12 +278,12 @@ def from_scan(doc: dict[str, Any]) -> Normalized:
         if isinstance(raw, dict) and isinstance(raw.get("flows"), list):
             placed[(raw.get("path"), raw.get("line"), raw.get("column"), raw.get("raw"))] = [
                 str(x) for x in raw["flows"] if isinstance(x, str)]
-    usage_flows: dict[int, list[str] | None] = {}
+    usages: list[tuple[Any, str, list[str] | None]] = []  # (finding, its model's key, its flows or None: unknown)
     model_flows: dict[str, set[str]] = {}
     for f in inventory.usages:
         key = model_key(f) if is_identified(f) else f"unresolved:{model_key(f)}"
         names = placed.get((f.path, f.line, f.column, f.raw)) if placed else None
-        usage_flows[id(f)] = names
+        usages.append((f, key, names))
         if names is not None:
             model_flows.setdefault(key, set()).update(names)
     for key, entry in inventory.models.items():
@@ -294,9 +294,7 @@ def from_scan(doc: dict[str, Any]) -> Normalized:
         flows = sorted(model_flows[key]) if key in model_flows else None
         out.models[key] = {"key": key, **facts, "identifiers": sorted(entry.identifiers),
                            "flows": flows or None, "usages": entry.usages}
-    for f in inventory.usages:
-        key = model_key(f) if is_identified(f) else f"unresolved:{model_key(f)}"
-        names = usage_flows.get(id(f))
+    for f, key, names in usages:
         out.usages.append({"model": key, "path": f.path, "line": f.line,
                            "flow": names[0] if names and len(names) == 1 else None,
                            "section": section_of(f.context), "identifier": f.raw})

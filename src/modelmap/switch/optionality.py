@@ -107,7 +107,7 @@ def single_points_of_failure(result: ScanResult, config: ProjectConfig | None = 
 
     Flows are the configured ones; with none, the whole repository is one unit. Roles ``unknown`` and
     ``other`` are left out (a fallback for them cannot be judged)."""
-    from modelmap.discover.links import NOT_USED
+    from modelmap.discover.links import binding_not_used
     from modelmap.inventory import model_key
     from modelmap.policy.inventory import flows_of
 
@@ -117,7 +117,7 @@ def single_points_of_failure(result: ScanResult, config: ProjectConfig | None = 
     def flow_names(f: Finding) -> list[str]:
         if not flows:
             return [WHOLE_REPOSITORY]
-        if f.evidence and NOT_USED in f.evidence:  # it takes a usage out of every flow (policy.inventory.flows_of)
+        if binding_not_used(f.evidence):  # it takes a usage out of every flow (policy.inventory.flows_of)
             return flows_of(f, flows)
         if f.path not in by_path:
             by_path[f.path] = flows_of(f, flows)

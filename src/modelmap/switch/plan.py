@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from modelmap.discover.links import binding_not_used
 from modelmap.switch.volume import DEFAULT_NOTE, Volume
 
 if TYPE_CHECKING:
@@ -421,14 +422,6 @@ def _provider_host(provider: Any) -> str | None:
     return plain[0] if plain else None
 
 
-def _by_path(finding: Finding) -> bool:
-    """True when the usage's flows are its file's flows (memoisable per path): only ``binding-not-used`` evidence
-    takes a usage out of them (policy.inventory.flows_of); every finding carries some evidence now."""
-    from modelmap.discover.links import NOT_USED
-
-    return not finding.evidence or NOT_USED not in finding.evidence
-
-
 def _diff(path: str, number: int, old: str, new: str) -> str:
     return f"--- a/{path}\n+++ b/{path}\n@@ -{number} +{number} @@\n-{old}\n+{new}"
 
@@ -578,11 +571,11 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
             if broken is None:
                 broken = group_flows[id(group)] = tuple(f for f in flows_cfg if f.name in group.flows)
             key = (finding.path, id(group))
-            names = flow_names.get(key) if _by_path(finding) else None
+            names = flow_names.get(key) if not binding_not_used(finding.evidence) else None
             if names is None:
                 names = flows_of(finding, broken) if broken else []
                 names = names or ([] if broken else [NO_FLOW])
-                if _by_path(finding):
+                if not binding_not_used(finding.evidence):
                     flow_names[key] = names
             for name in names:
                 plan = plans.get(name)
@@ -623,10 +616,10 @@ def _add_in_use_compliant(plans: dict[str, FlowPlan], result: ScanResult, scenar
         served = res.get("served_by")
         if not isinstance(served, dict) or not served.get("id") or served.get("kind") == "local":
             continue
-        names = by_path.get(finding.path) if _by_path(finding) else None
+        names = by_path.get(finding.path) if not binding_not_used(finding.evidence) else None
         if names is None:
             names = flows_of(finding, planned)
-            if _by_path(finding):
+            if not binding_not_used(finding.evidence):
                 by_path[finding.path] = names
         model_id = _model_of(finding)
         for name in names:
