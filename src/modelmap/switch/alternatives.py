@@ -100,6 +100,7 @@ class Candidate:
     role: str | None = None
     key: str | None = None  # the id to call it by at ``provider``
     tuned: bool | None = field(default=None, repr=False)  # fine-tuned from a base in the knowledge base
+    released: str | None = field(default=None, repr=False)  # the knowledge base's release date, for ranking
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -193,6 +194,11 @@ def _drop_in(source: dict[str, Any], model: str, provider: str | None, role: str
     same = model == source["model"]
     if role == "embedding" and not same:
         return "C", "another embedding model gives other vectors: re-embed the corpus and cut over to a new index"
+    if source["self_hosted"] and provider is None:
+        if same:
+            return "A", f"the same weights on your own {source['provider']} server"
+        return "E", (f"another open-weights model on your own {source['provider']} server: load its weights, keep "
+                     "the endpoint; revalidate prompts and templates")
     src_shape = api_shape(source["provider"]) if source["provider"] else None
     dst_shape = api_shape(provider) if provider else api_shape("vllm")
     where = provider or "self-hosted (vLLM serves the OpenAI API)"
@@ -233,6 +239,7 @@ def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None
     return {
         "query": query,
         "model": model,
+        "self_hosted": bool(host) and (kb.providers.get(str(host)) or {}).get("kind") == "local",
         "family": (record or {}).get("family"),
         "publisher": res.get("publisher"),
         "origins": res.get("origins"),
@@ -317,6 +324,14 @@ def _compliant(pairs: list[tuple[str, str | None]], scenario: Scenario | None, r
     return [id(f) not in broken for f in findings]
 
 
+def size_gap(params: Any, source_params: Any) -> float | None:
+    """How far a candidate's size is from the current model's, in doublings (0 = same size; None = unknown)."""
+    a, b = parse_params(params), parse_params(source_params)
+    if not a or not b:
+        return None
+    return abs(math.log2(a / b))
+
+
 def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     cost = blended(c.price)
     src_cost = blended(source["price"])
@@ -328,8 +343,20 @@ def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     kind = 1 if source["tuned"] is not None and c.tuned != source["tuned"] else 0
     # a licence the knowledge base does not know cannot be shown to allow the use: after every known one
     unlicensed = 1 if not (c.license or {}).get("id") or (c.license or {}).get("id") == "unknown" else 0
-    return (c.price is None, kind, unlicensed, short, missing, round(tier, 3), cost if cost is not None else math.inf,
-            c.model, c.provider or "")
+    # a self-hosted model of known size is replaced first by open weights it can serve itself (no per-token price
+    # to compare, the endpoint stays); a hosted replacement moves the traffic off the company's servers. Of
+    # unknown size, the priced hosted models come first (nothing says which self-hosted one is comparable)
+    if source.get("self_hosted") and source["size_class"] is not None:
+        unpriced = 0 if c.provider is None else 1
+    else:
+        unpriced = 1 if c.price is None else 0
+    # within a size class (3-20B spans a 3B and a 14B model) the nearest size first, in whole doublings
+    gap = size_gap(c.params, source["params"])
+    near = round(gap) if gap is not None else 9
+    # then the newer release (an unknown date last): among equals, the model a team would pick today
+    newest = -int(c.released[:10].replace("-", "")) if c.released and c.released[:10].replace("-", "").isdigit() else 0
+    return (unpriced, kind, unlicensed, near, short, missing, round(tier, 3),
+            cost if cost is not None else math.inf, newest, c.model, c.provider or "")
 
 
 def find_alternatives(query: str, *, scenario: Scenario | None = None, role: str | None = None,
@@ -437,7 +464,7 @@ def _candidate(group: str, model: str, provider: str | None, p: Price | None, so
         size_class=klass, context=(p.context if p and p.context else None) or rec.get("context"),
         modality=rec.get("modality"), features=dict(p.features) if p else {"tools": None, "json_mode": None, "vision": None},
         drop_in=drop, drop_in_reason=reason, price=p, why=why, role=role, key=p.key if p else rec.get("hf"),
-        tuned=_is_tuned(rec),
+        tuned=_is_tuned(rec), released=str(rec["released"]) if rec.get("released") else None,
     )
 
 

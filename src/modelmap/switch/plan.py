@@ -103,6 +103,9 @@ class UsagePlan:
     # served_by is the provider discovery guessed from the model's name (qwen-plus -> dashscope-cn), not evidence in
     # the code (an endpoint, a client, a provider prefix): shown and priced as an assumption
     served_by_assumed: bool = False
+    # the step in size from the current model to the replacement ("14B -> 3B, 4.4x smaller"); None when either
+    # size is not published or they are the same
+    size_step: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "raw": self.raw, "model": self.model, "role": self.role,
@@ -111,7 +114,8 @@ class UsagePlan:
                 "fallbacks": self.fallbacks, "edits": [e.to_dict() for e in self.edits],
                 "effort_hours": self.effort_hours, "effort_assumption": self.effort_assumption,
                 **({"live": self.live} if self.live is not None else {}),
-                **({"served_by_assumed": True} if self.served_by_assumed else {})}
+                **({"served_by_assumed": True} if self.served_by_assumed else {}),
+                **({"size_step": self.size_step} if self.size_step else {})}
 
     def served_label(self) -> str:
         """How the plan names who serves this usage now: the provider, marked when it is only assumed."""
@@ -277,6 +281,7 @@ def candidate_dict(candidate: Any) -> dict[str, Any]:
         "features": first("features"),
         "api_name": first("api_name", "key"),
         "name": first("name"),
+        "params": first("params"),
         "price": price,
         "why": first("why", "reason"),
     }
@@ -546,14 +551,17 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
             model_id = _model_of(finding)
             lookup = model_id or finding.raw
             served_by, assumed = _served(finding)
-            found = candidates(lookup, role, served_by)
+            # a model the company serves itself (weights in a Helm chart, a Transformers call) is replaced first
+            # by open weights it can serve the same way
+            host = served_by or ("self-hosted" if _is_self_hosted(finding) else None)
+            found = candidates(lookup, role, host)
             bound = fine_tune_binding(finding, files)
             chosen = _choose(found, needs_weights=bound is not None and not finding.raw.startswith("ft:"))
             none_found = None
             if chosen is None:
                 role_arg = role if role not in (None, "unknown") else None
-                notes = getattr(find_alternatives, "notes", {}).get((lookup, role_arg, served_by))
-                none_found = cache_errors.get((lookup, role, served_by)) or _none_reason(
+                notes = getattr(find_alternatives, "notes", {}).get((lookup, role_arg, host))
+                none_found = cache_errors.get((lookup, role, host)) or _none_reason(
                     finding, model_id, found, bound, notes)
             dropin, why = dropin_for(finding, chosen, files)
             hours, assumption = EFFORT.get(dropin or "", (0.0, "nothing to change until a replacement is found"))
@@ -564,7 +572,7 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
                 effort_hours=hours, effort_assumption=assumption,
                 fallbacks=[c for c in found if c is not chosen][:2],
                 live=_live((finding.resolution or {}).get("runtime")),
-                served_by_assumed=assumed,
+                served_by_assumed=assumed, size_step=_size_step(model_id, chosen),
             )
             # the flows of this usage in which it breaks the scenario (a rule may apply to some flows only)
             broken = group_flows.get(id(group))
@@ -656,6 +664,21 @@ def _choose(found: list[dict[str, Any]], *, needs_weights: bool) -> dict[str, An
                 "why": f"{best.get('why') or 'a compliant open-weights model'}; self-hosted, since the adapter is "
                        "retrained and served on its weights"}
     return best
+
+
+def _size_step(model_id: str | None, chosen: dict[str, Any] | None) -> str | None:
+    """"14B -> 3B, 4.7x smaller" when both sizes are published and differ by more than a quarter."""
+    from modelmap.knowledge.loader import load_index
+    from modelmap.switch.alternatives import parse_params
+
+    if not model_id or not chosen:
+        return None
+    before = (load_index().models.get(model_id) or {}).get("params")
+    after = chosen.get("params")
+    a, b = parse_params(before), parse_params(after)
+    if not a or not b or max(a, b) / min(a, b) < 1.25:
+        return None
+    return f"{before} -> {after}, {max(a, b) / min(a, b):.1f}x {'smaller' if b < a else 'larger'}"
 
 
 def _none_reason(finding: Finding, model_id: str | None, found: list[dict[str, Any]], bound: str | None,
@@ -912,7 +935,8 @@ def render_markdown(plan: Plan) -> str:
         for u in flow.usages:
             if u.replacement:
                 r = u.replacement
-                repl = f"{md_code(r.get('model'))} at {md_text(r.get('provider') or 'self-hosted')}"
+                repl = f"{md_code(r.get('model'))} at {md_text(r.get('provider') or 'self-hosted')}" + (
+                    f" (size {md_text(u.size_step)})" if u.size_step else "")
             else:
                 repl = "none found: " + md_text(u.none_found or "")
             live = "" if u.live is None else (
