@@ -48,6 +48,34 @@ class ConfigError(ModelmapError):
     """A project config (modelmap.yaml / [tool.modelmap]) or policy file is invalid."""
 
 
+class ConfigErrors(ConfigError):
+    """Every problem found in one config file, reported together so that one run lists them all (each a
+    ConfigError, in line order; ``message``, ``where`` and ``hint`` are the first one's)."""
+
+    errors: list[ConfigError]
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        flat: list[ConfigError] = []
+        for error in errors:
+            flat.extend(error.errors if isinstance(error, ConfigErrors) else [error])
+        flat.sort(key=_line_of)
+        first = flat[0]
+        super().__init__(first.message, where=first.where, hint=first.hint)
+        self.errors = flat
+
+    def __str__(self) -> str:
+        if len(self.errors) == 1:
+            return str(self.errors[0])
+        return f"{len(self.errors)} problems in the config:\n" + "\n".join(
+            "- " + str(e).replace("\n", "\n  ") for e in self.errors)
+
+
+def _line_of(error: ModelmapError) -> tuple[str, int]:
+    """(file, line) of ``where`` ("modelmap.yaml:14"), for ordering; line 0 when it names none."""
+    name, _, line = (error.where or "").rpartition(":")
+    return (name, int(line)) if line.isdigit() else (error.where or "", 0)
+
+
 class KnowledgeError(ModelmapError):
     """The bundled knowledge base is invalid (a packaging bug, never the user's fault)."""
 

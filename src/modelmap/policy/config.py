@@ -33,16 +33,19 @@ import difflib
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from modelmap.errors import ConfigError
+from modelmap.errors import ConfigError, ConfigErrors
 from modelmap.policy.rules import RULE_ID, SCOPES, SEVERITIES, Rule, compile_rule
 from modelmap.policy.waivers import BUILTIN_RULES, Waiver
 from modelmap.policy.yamlmarks import LineDict, LineList, attach_toml_lines, load_yaml
+
+T = TypeVar("T")
 
 CONFIG_VERSION = 1
 MAX_NOTICE_DAYS = 3650  # ten years; larger values overflow date arithmetic and mean nothing
@@ -144,13 +147,18 @@ def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
 
 
 def _check_keys(mapping: LineDict, allowed: tuple[str, ...], what: str, filename: str) -> None:
-    for key in mapping:
-        if key not in allowed:
-            raise ConfigError(
-                f"unknown key {key!r} in {what}",
-                where=f"{filename}:{mapping.line_of(key)}",
-                hint=f"{_suggest(key, allowed)}allowed keys: {', '.join(allowed)}",
-            )
+    errors = [ConfigError(f"unknown key {key!r} in {what}", where=f"{filename}:{mapping.line_of(key)}",
+                          hint=f"{_suggest(key, allowed)}allowed keys: {', '.join(allowed)}")
+              for key in mapping if key not in allowed]
+    _raise_all(errors)
+
+
+def _raise_all(errors: list[ConfigError]) -> None:
+    """Raise the problems found (one ConfigError as itself, several together), or nothing."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ConfigErrors(errors)
 
 
 def _as_mapping(value: Any, what: str, where: str, example: str) -> LineDict:
@@ -202,17 +210,25 @@ def _parse_flows(raw: Any, filename: str, line: int) -> tuple[Flow, ...]:
         return ()
     flows_map = _as_mapping(raw, "flows", f"{filename}:{line}", "flows: {checkout: {paths: [src/checkout/**]}}")
     flows: list[Flow] = []
+    errors: list[ConfigError] = []
     for name, body in flows_map.items():
-        where = f"{filename}:{flows_map.line_of(name)}"
-        spec = _as_mapping(body, f"flow {name!r}", where, "checkout: {paths: [src/checkout/**], tags: [regulated]}")
-        _check_keys(spec, FLOW_KEYS, f"flow {name!r}", filename)
-        if "paths" not in spec:
-            raise ConfigError(f"flow {name!r} has no paths", where=where, hint='add paths: ["src/checkout/**"]')
-        paths = _as_str_list(spec["paths"], f"paths of flow {name!r}", f"{filename}:{spec.line_of('paths')}")
-        tags = _as_str_list(spec.get("tags", []), f"tags of flow {name!r}", f"{filename}:{spec.line_of('tags')}")
-        description = _as_text(spec.get("description"), "description", where, required=False)
-        flows.append(Flow(name=str(name), paths=paths, tags=tuple(sorted(set(tags))), description=description, where=where))
+        try:
+            flows.append(_parse_flow(name, body, f"{filename}:{flows_map.line_of(name)}", filename))
+        except ConfigError as exc:  # every flow is checked: one run lists every problem
+            errors.append(exc)
+    _raise_all(errors)
     return tuple(flows)
+
+
+def _parse_flow(name: Any, body: Any, where: str, filename: str) -> Flow:
+    spec = _as_mapping(body, f"flow {name!r}", where, "checkout: {paths: [src/checkout/**], tags: [regulated]}")
+    _check_keys(spec, FLOW_KEYS, f"flow {name!r}", filename)
+    if "paths" not in spec:
+        raise ConfigError(f"flow {name!r} has no paths", where=where, hint='add paths: ["src/checkout/**"]')
+    paths = _as_str_list(spec["paths"], f"paths of flow {name!r}", f"{filename}:{spec.line_of('paths')}")
+    tags = _as_str_list(spec.get("tags", []), f"tags of flow {name!r}", f"{filename}:{spec.line_of('tags')}")
+    description = _as_text(spec.get("description"), "description", where, required=False)
+    return Flow(name=str(name), paths=paths, tags=tuple(sorted(set(tags))), description=description, where=where)
 
 
 def _parse_rules(raw: Any, filename: str, line: int, origin: str) -> list[Rule]:
@@ -221,67 +237,75 @@ def _parse_rules(raw: Any, filename: str, line: int, origin: str) -> list[Rule]:
     if not isinstance(raw, LineList):
         raise ConfigError("rules must be a list", where=f"{filename}:{line}", hint="start each rule with '- id: ...'")
     rules: list[Rule] = []
+    errors: list[ConfigError] = []
     seen: dict[str, str] = {}
     for index, item in enumerate(raw):
-        where = f"{filename}:{raw.line_of(index)}"
-        spec = _as_mapping(item, "a rule", where, "- id: no-cn-origin\n    deny: \"'CN' in origins\"")
-        _check_keys(spec, RULE_KEYS, "a rule", filename)
-        rule_id = spec.get("id")
-        if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
-            raise ConfigError(
-                f"rule id {rule_id!r} is not kebab-case",
-                where=f"{filename}:{spec.line_of('id')}",
-                hint="use lowercase words joined by dashes, e.g. no-cn-origin-regulated (ids are stored in waivers and SARIF)",
+        try:
+            where = f"{filename}:{raw.line_of(index)}"
+            spec = _as_mapping(item, "a rule", where, "- id: no-cn-origin\n    deny: \"'CN' in origins\"")
+            try:
+                _check_keys(spec, RULE_KEYS, "a rule", filename)
+            except ConfigError as exc:  # an unknown key and a missing one are often the same typo: show both
+                errors.append(exc)
+            rule_id = spec.get("id")
+            if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
+                raise ConfigError(
+                    f"rule id {rule_id!r} is not kebab-case",
+                    where=f"{filename}:{spec.line_of('id')}",
+                    hint="use lowercase words joined by dashes, e.g. no-cn-origin-regulated (ids are stored in waivers and SARIF)",
+                )
+            if rule_id in BUILTIN_RULES:
+                raise ConfigError(f"rule id {rule_id!r} is reserved", where=where, hint="pick another id")
+            if rule_id in seen:
+                raise ConfigError(f"rule id {rule_id!r} is defined twice (also at {seen[rule_id]})", where=where,
+                                  hint="rename one of them")
+            seen[rule_id] = where
+            severity = spec.get("severity", "error")
+            if severity not in SEVERITIES:
+                raise ConfigError(
+                    f"rule {rule_id!r}: severity {severity!r} is not one of {', '.join(SEVERITIES)}",
+                    where=f"{filename}:{spec.line_of('severity')}",
+                    hint=f"{_suggest(str(severity), SEVERITIES)}use error to fail the check, warning or note to report only",
+                )
+            scope = spec.get("scope")
+            if scope is not None and scope not in SCOPES:
+                raise ConfigError(
+                    f"rule {rule_id!r}: scope {scope!r} is not one of {', '.join(SCOPES)}",
+                    where=f"{filename}:{spec.line_of('scope')}",
+                    hint="leave scope out to let modelmap infer it from the names the rule reads",
+                )
+            has_deny, has_require = "deny" in spec, "require" in spec
+            if has_deny == has_require:
+                raise ConfigError(
+                    f"rule {rule_id!r} needs exactly one of deny or require",
+                    where=where,
+                    hint="deny: <condition that is a violation>, or require: <condition that must hold>",
+                )
+            if spec.get("message") is None:
+                # a rule with only a description: was refused as "message must be some text", which read as a broken
+                # message rather than a missing one; message is the required one-line text, description optional detail
+                also = " (its description: is optional longer text, not the message)" if "description" in spec else ""
+                raise ConfigError(f"rule {rule_id!r} has no message: message is required{also}", where=where,
+                                  hint="add message: <one line shown when the rule is broken>")
+            message = _as_text(spec.get("message"), f"rule {rule_id!r} message", where)
+            rules.append(
+                compile_rule(
+                    rule_id=rule_id,
+                    message=message,
+                    severity=severity,
+                    deny=spec.get("deny"),
+                    require=spec.get("require"),
+                    when=spec.get("when"),
+                    scope=scope,
+                    description=_as_text(spec.get("description"), "description", where, required=False),
+                    origin=origin,
+                    where=where,
+                    part_where={k: f"{filename}:{spec.line_of(k)}" for k in ("when", "deny", "require") if k in spec},
+                )
             )
-        if rule_id in BUILTIN_RULES:
-            raise ConfigError(f"rule id {rule_id!r} is reserved", where=where, hint="pick another id")
-        if rule_id in seen:
-            raise ConfigError(f"rule id {rule_id!r} is defined twice (also at {seen[rule_id]})", where=where,
-                              hint="rename one of them")
-        seen[rule_id] = where
-        severity = spec.get("severity", "error")
-        if severity not in SEVERITIES:
-            raise ConfigError(
-                f"rule {rule_id!r}: severity {severity!r} is not one of {', '.join(SEVERITIES)}",
-                where=f"{filename}:{spec.line_of('severity')}",
-                hint=f"{_suggest(str(severity), SEVERITIES)}use error to fail the check, warning or note to report only",
-            )
-        scope = spec.get("scope")
-        if scope is not None and scope not in SCOPES:
-            raise ConfigError(
-                f"rule {rule_id!r}: scope {scope!r} is not one of {', '.join(SCOPES)}",
-                where=f"{filename}:{spec.line_of('scope')}",
-                hint="leave scope out to let modelmap infer it from the names the rule reads",
-            )
-        has_deny, has_require = "deny" in spec, "require" in spec
-        if has_deny == has_require:
-            raise ConfigError(
-                f"rule {rule_id!r} needs exactly one of deny or require",
-                where=where,
-                hint="deny: <condition that is a violation>, or require: <condition that must hold>",
-            )
-        if spec.get("message") is None:
-            # a rule with only a description: was refused as "message must be some text", which read as a broken
-            # message rather than a missing one; message is the required one-line text, description optional detail
-            also = " (its description: is optional longer text, not the message)" if "description" in spec else ""
-            raise ConfigError(f"rule {rule_id!r} has no message: message is required{also}", where=where,
-                              hint="add message: <one line shown when the rule is broken>")
-        message = _as_text(spec.get("message"), f"rule {rule_id!r} message", where)
-        rules.append(
-            compile_rule(
-                rule_id=rule_id,
-                message=message,
-                severity=severity,
-                deny=spec.get("deny"),
-                require=spec.get("require"),
-                when=spec.get("when"),
-                scope=scope,
-                description=_as_text(spec.get("description"), "description", where, required=False),
-                origin=origin,
-                where=where,
-                part_where={k: f"{filename}:{spec.line_of(k)}" for k in ("when", "deny", "require") if k in spec},
-            )
-        )
+        except ConfigError as exc:  # every item is checked: one run lists every problem
+            errors.append(exc)
+    _raise_all(errors)
     return rules
 
 
@@ -291,66 +315,73 @@ def _parse_waivers(raw: Any, filename: str, line: int, flow_names: set[str]) -> 
     if not isinstance(raw, LineList):
         raise ConfigError("waivers must be a list", where=f"{filename}:{line}", hint="start each waiver with '- rule: ...'")
     waivers: list[Waiver] = []
+    errors: list[ConfigError] = []
     for index, item in enumerate(raw):
-        where = f"{filename}:{raw.line_of(index)}"
-        spec = _as_mapping(item, "a waiver", where, "- rule: no-cn-origin\n    match: {model: qwen/qwen2.5-7b}")
-        _check_keys(spec, WAIVER_KEYS, "a waiver", filename)
-        for key in ("rule", "match", "reason", "approved_on", "expires"):
-            if key not in spec:
-                hints = {
-                    "rule": "name the rule id this waiver accepts",
-                    "match": "say what it covers: match: {model: ..., path: ..., flow: ...}",
-                    "reason": "explain in plain words why this is accepted",
-                    "approved_on": "add the date it was approved, YYYY-MM-DD",
-                    "expires": "every waiver needs an end date, YYYY-MM-DD; decisions get reviewed",
-                }
-                raise ConfigError(f"waiver is missing {key!r}", where=where, hint=hints[key])
-        rule_id = spec["rule"]
-        if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
-            raise ConfigError(f"waiver rule {rule_id!r} is not a rule id", where=f"{filename}:{spec.line_of('rule')}",
-                              hint="copy the id from the violation, e.g. no-cn-origin-regulated")
-        match_where = f"{filename}:{spec.line_of('match')}"
-        match = _as_mapping(spec["match"], "waiver match", match_where, "match: {model: qwen/qwen2.5-7b-instruct}")
-        _check_keys(match, MATCH_KEYS, "a waiver match", filename)
-        if not match:
-            raise ConfigError("waiver match is empty", where=match_where,
-                              hint="a waiver must say what it covers: a model, a path and/or a flow")
-        values: dict[str, str | None] = {}
-        for key in MATCH_KEYS:
-            value = match.get(key)
-            if value is not None and (not isinstance(value, str) or not value.strip()):
-                raise ConfigError(f"waiver match {key} must be text", where=f"{filename}:{match.line_of(key)}")
-            values[key] = value.strip() if isinstance(value, str) else None
-        if values["flow"] is not None and values["flow"] not in flow_names:
-            raise ConfigError(
-                f"waiver matches flow {values['flow']!r}, which is not defined",
-                where=f"{filename}:{match.line_of('flow')}",
-                hint=f"{_suggest(values['flow'], sorted(flow_names))}defined flows: {', '.join(sorted(flow_names)) or 'none'}",
+        try:
+            where = f"{filename}:{raw.line_of(index)}"
+            spec = _as_mapping(item, "a waiver", where, "- rule: no-cn-origin\n    match: {model: qwen/qwen2.5-7b}")
+            try:
+                _check_keys(spec, WAIVER_KEYS, "a waiver", filename)
+            except ConfigError as exc:  # an unknown key and a missing one are often the same typo: show both
+                errors.append(exc)
+            hints = {
+                "rule": "name the rule id this waiver accepts",
+                "match": "say what it covers: match: {model: ..., path: ..., flow: ...}",
+                "reason": "explain in plain words why this is accepted",
+                "approved_on": "add the date it was approved, YYYY-MM-DD",
+                "expires": "every waiver needs an end date, YYYY-MM-DD; decisions get reviewed",
+            }
+            _raise_all([ConfigError(f"waiver is missing {key!r}", where=where, hint=hint)
+                        for key, hint in hints.items() if key not in spec])
+            rule_id = spec["rule"]
+            if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
+                raise ConfigError(f"waiver rule {rule_id!r} is not a rule id", where=f"{filename}:{spec.line_of('rule')}",
+                                  hint="copy the id from the violation, e.g. no-cn-origin-regulated")
+            match_where = f"{filename}:{spec.line_of('match')}"
+            match = _as_mapping(spec["match"], "waiver match", match_where, "match: {model: qwen/qwen2.5-7b-instruct}")
+            _check_keys(match, MATCH_KEYS, "a waiver match", filename)
+            if not match:
+                raise ConfigError("waiver match is empty", where=match_where,
+                                  hint="a waiver must say what it covers: a model, a path and/or a flow")
+            values: dict[str, str | None] = {}
+            for key in MATCH_KEYS:
+                value = match.get(key)
+                if value is not None and (not isinstance(value, str) or not value.strip()):
+                    raise ConfigError(f"waiver match {key} must be text", where=f"{filename}:{match.line_of(key)}")
+                values[key] = value.strip() if isinstance(value, str) else None
+            if values["flow"] is not None and values["flow"] not in flow_names:
+                raise ConfigError(
+                    f"waiver matches flow {values['flow']!r}, which is not defined",
+                    where=f"{filename}:{match.line_of('flow')}",
+                    hint=f"{_suggest(values['flow'], sorted(flow_names))}defined flows: {', '.join(sorted(flow_names)) or 'none'}",
+                )
+            approved_by = spec.get("approved_by")
+            if approved_by is not None and not isinstance(approved_by, str):
+                raise ConfigError("approved_by must be a name", where=f"{filename}:{spec.line_of('approved_by')}")
+            approved_on = _as_date(spec["approved_on"], "approved_on", f"{filename}:{spec.line_of('approved_on')}")
+            expires = _as_date(spec["expires"], "expires", f"{filename}:{spec.line_of('expires')}")
+            if expires < approved_on:
+                raise ConfigError(
+                    f"waiver expires ({expires}) before it was approved ({approved_on})",
+                    where=f"{filename}:{spec.line_of('expires')}",
+                    hint="check the two dates",
+                )
+            waivers.append(
+                Waiver(
+                    rule=rule_id,
+                    reason=_as_text(spec["reason"], "waiver reason", f"{filename}:{spec.line_of('reason')}"),
+                    approved_by=(approved_by or "").strip(),
+                    approved_on=approved_on,
+                    expires=expires,
+                    model=values["model"],
+                    path=values["path"],
+                    flow=values["flow"],
+                    where=where,
+                )
             )
-        approved_by = spec.get("approved_by")
-        if approved_by is not None and not isinstance(approved_by, str):
-            raise ConfigError("approved_by must be a name", where=f"{filename}:{spec.line_of('approved_by')}")
-        approved_on = _as_date(spec["approved_on"], "approved_on", f"{filename}:{spec.line_of('approved_on')}")
-        expires = _as_date(spec["expires"], "expires", f"{filename}:{spec.line_of('expires')}")
-        if expires < approved_on:
-            raise ConfigError(
-                f"waiver expires ({expires}) before it was approved ({approved_on})",
-                where=f"{filename}:{spec.line_of('expires')}",
-                hint="check the two dates",
-            )
-        waivers.append(
-            Waiver(
-                rule=rule_id,
-                reason=_as_text(spec["reason"], "waiver reason", f"{filename}:{spec.line_of('reason')}"),
-                approved_by=(approved_by or "").strip(),
-                approved_on=approved_on,
-                expires=expires,
-                model=values["model"],
-                path=values["path"],
-                flow=values["flow"],
-                where=where,
-            )
-        )
+        except ConfigError as exc:  # every item is checked: one run lists every problem
+            errors.append(exc)
+    _raise_all(errors)
     return tuple(waivers)
 
 
@@ -370,40 +401,58 @@ def _load_preset(name: str, where: str) -> list[Rule]:
 
 
 def parse_config(data: Any, filename: str, *, root: str = ".") -> ProjectConfig:
-    """Validate parsed config data (LineDict from load_yaml / attach_toml_lines) into a ProjectConfig."""
+    """Validate parsed config data (LineDict from load_yaml / attach_toml_lines) into a ProjectConfig.
+
+    Every section is checked even when an earlier one is wrong, so that one run reports every problem of the file
+    (ConfigErrors); a section that fails counts as empty for the checks after it."""
     if data is None:
         data = LineDict()
         data.line = 1
     top = _as_mapping(data, "the config", f"{filename}:1", "version: 1")
-    _check_keys(top, TOP_KEYS, "the config", filename)
+    errors: list[ConfigError] = []
+
+    def checked(fn: Callable[[], T], default: T) -> T:
+        try:
+            return fn()
+        except ConfigError as exc:
+            errors.append(exc)
+            return default
+
+    checked(lambda: _check_keys(top, TOP_KEYS, "the config", filename), None)
     version = top.get("version")
     if version is None:
-        raise ConfigError("the config has no version", where=f"{filename}:1", hint="add `version: 1` at the top")
-    if version != CONFIG_VERSION:
-        raise ConfigError(
+        errors.append(ConfigError("the config has no version", where=f"{filename}:1", hint="add `version: 1` at the top"))
+    elif version != CONFIG_VERSION:
+        raise ConfigError(  # another version's keys mean other things: nothing after this is worth checking
             f"config version {version!r} is not supported",
             where=f"{filename}:{top.line_of('version')}",
             hint=f"this modelmap reads version {CONFIG_VERSION}; upgrade modelmap or set version: {CONFIG_VERSION}",
         )
     fail_on = top.get("fail_on", "error")
     if fail_on not in SEVERITIES:
-        raise ConfigError(f"fail_on {fail_on!r} is not one of {', '.join(SEVERITIES)}",
-                          where=f"{filename}:{top.line_of('fail_on')}", hint="usually: fail_on: error")
+        errors.append(ConfigError(f"fail_on {fail_on!r} is not one of {', '.join(SEVERITIES)}",
+                                  where=f"{filename}:{top.line_of('fail_on')}", hint="usually: fail_on: error"))
+        fail_on = "error"
     notice = top.get("expiry_notice_days", 30)
     if not isinstance(notice, int) or isinstance(notice, bool) or not 0 <= notice <= MAX_NOTICE_DAYS:
-        raise ConfigError(f"expiry_notice_days must be a whole number of days from 0 to {MAX_NOTICE_DAYS}, "
-                          f"not {notice!r}", where=f"{filename}:{top.line_of('expiry_notice_days')}",
-                          hint="for example: expiry_notice_days: 30")
+        errors.append(ConfigError(f"expiry_notice_days must be a whole number of days from 0 to {MAX_NOTICE_DAYS}, "
+                                  f"not {notice!r}", where=f"{filename}:{top.line_of('expiry_notice_days')}",
+                                  hint="for example: expiry_notice_days: 30"))
+        notice = 30
 
-    presets = _as_str_list(top.get("preset", []), "preset", f"{filename}:{top.line_of('preset')}")
+    presets: tuple[str, ...] = checked(lambda: _as_str_list(top.get("preset", []), "preset", f"{filename}:{top.line_of('preset')}"), ())
     preset_rules: list[Rule] = []
     for index, name in enumerate(presets):
         preset_line = top["preset"].line_of(index) if isinstance(top.get("preset"), LineList) else top.line_of("preset")
-        preset_rules.extend(_load_preset(name, f"{filename}:{preset_line}"))
+        try:
+            preset_rules.extend(_load_preset(name, f"{filename}:{preset_line}"))
+        except ConfigError as exc:
+            errors.append(exc)
 
-    flows = _parse_flows(top.get("flows"), filename, top.line_of("flows"))
-    own_rules = _parse_rules(top.get("rules"), filename, top.line_of("rules"), origin="config")
-    disabled = _as_str_list(top.get("disable", []), "disable", f"{filename}:{top.line_of('disable')}")
+    flows: tuple[Flow, ...] = checked(lambda: _parse_flows(top.get("flows"), filename, top.line_of("flows")), ())
+    own_rules: list[Rule] = checked(lambda: _parse_rules(top.get("rules"), filename, top.line_of("rules"), origin="config"), [])
+    disabled: tuple[str, ...] = checked(lambda: _as_str_list(top.get("disable", []), "disable", f"{filename}:{top.line_of('disable')}"),
+                       ())
 
     # A rule in the config replaces a preset rule with the same id; `disable` removes one.
     by_id: dict[str, Rule] = {}
@@ -414,22 +463,25 @@ def parse_config(data: Any, filename: str, *, root: str = ".") -> ProjectConfig:
     for index, rule_id in enumerate(disabled):
         if rule_id not in by_id:
             line = top["disable"].line_of(index) if isinstance(top.get("disable"), LineList) else top.line_of("disable")
-            raise ConfigError(f"cannot disable {rule_id!r}: no such rule", where=f"{filename}:{line}",
-                              hint=f"{_suggest(rule_id, sorted(by_id))}rules in effect: {', '.join(sorted(by_id)) or 'none'}")
+            errors.append(ConfigError(
+                f"cannot disable {rule_id!r}: no such rule", where=f"{filename}:{line}",
+                hint=f"{_suggest(rule_id, sorted(by_id))}rules in effect: {', '.join(sorted(by_id)) or 'none'}"))
+            continue
         del by_id[rule_id]
     rules = tuple(sorted(by_id.values(), key=lambda r: r.id))
 
     flow_names = {f.name for f in flows}
-    waivers = _parse_waivers(top.get("waivers"), filename, top.line_of("waivers"), flow_names)
+    waivers: tuple[Waiver, ...] = checked(lambda: _parse_waivers(top.get("waivers"), filename, top.line_of("waivers"), flow_names), ())
     known_rules = set(by_id) | set(BUILTIN_RULES)
     for waiver in waivers:
         if waiver.rule not in known_rules:
-            raise ConfigError(
+            errors.append(ConfigError(
                 f"waiver names rule {waiver.rule!r}, which is not in effect",
                 where=waiver.where,
                 hint=f"{_suggest(waiver.rule, sorted(known_rules))}remove the waiver if the rule was dropped; "
                      f"rules in effect: {', '.join(sorted(by_id)) or 'none'} (built in: {', '.join(sorted(BUILTIN_RULES))})",
-            )
+            ))
+    _raise_all(errors)
     return ProjectConfig(
         path=filename,
         version=CONFIG_VERSION,
