@@ -294,8 +294,15 @@ def scan_grids(result: ScanResult) -> list[Grid]:
             items = groups[origin][key]
             f0 = items[0]
             roles = sorted({f.role for f in items if f.role != "unknown"}) or ["unknown"]
-            where = f"{f0.path}:{f0.line}" + (f" (+{len(items) - 1})" if len(items) > 1 else "")
-            shown = max({f.raw for f in items}, key=lambda r: (sum(1 for f in items if f.raw == r), r))
+            raws = [f.raw for f in items]
+            shown = max(dict.fromkeys(raws), key=lambda r: (raws.count(r), -raws.index(r)))  # most used, then first
+            # the place shown is one of the spelling shown; other spellings of the same model are counted, not
+            # hidden (a Bedrock id and its apac. profile are one model with two serving answers)
+            first = next(f for f in items if f.raw == shown)
+            spellings = len(set(raws))
+            more = [f"+{len(items) - 1}"] if len(items) > 1 else []
+            more += [f"{spellings} spellings"] if spellings > 1 else []
+            where = f"{first.path}:{first.line}" + (f" ({', '.join(more)})" if more else "")
             row = [f"{origin} ({count})"] if resolved else []
             row.append(shown if len(shown) < 60 else key)
             if resolved:
