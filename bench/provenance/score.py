@@ -74,6 +74,8 @@ SERVER_SLUGS = {
     "huggingface-inference": "hf-inference", "zai-api": "zhipu-bigmodel",
     # the held-out-4 key names SiliconFlow by operator, as the keys name DashScope (set before it was scored)
     "siliconflow-cn": "siliconflow", "siliconflow-intl": "siliconflow",
+    # MiniMax's mainland and international platforms, by operator as Moonshot's (session 30)
+    "minimax-cn": "minimax", "minimax-intl": "minimax",
 }
 
 
