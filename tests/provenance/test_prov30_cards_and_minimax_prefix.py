@@ -52,3 +52,30 @@ def test_thebloke_gguf_of_a_community_finetune_keeps_the_declared_base_without_i
     # mrm8488's own card was not read: no edge beyond it
     assert len(res.edges) == 1
 
+
+@pytest.mark.parametrize(("query", "model", "server"), [
+    ("gpt-4.5-preview", "openai/gpt-4.5-preview", None),
+    ("gpt-4.5-preview-2025-02-27", "openai/gpt-4.5-preview", None),
+    ("ai21.j2-ultra-v1", "ai21/j2-ultra", "aws-bedrock"),
+    ("azure_ai/FLUX-1.1-pro", "black-forest-labs/flux-1.1-pro", "azure-ai-foundry"),
+    # Azure's unversioned Mistral-large is Mistral Large (2402), sold as a pay-as-you-go premium model
+    ("azure_ai/mistral-large", "mistral/mistral-large-2402", "azure-ai-foundry"),
+])
+def test_api_only_models_are_proprietary_records(query: str, model: str, server: str | None) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert (res.served_by["id"] if res.served_by else None) == server
+
+
+def test_unversioned_mistral_large_outside_azure_names_no_snapshot() -> None:
+    res = resolve("mistral-large")
+    assert res.model is None or res.model.get("id") != "mistral/mistral-large-2402"
+
+
+def test_venice_embedding_id_is_qwens_open_weights() -> None:
+    res = resolve("text-embedding-qwen3-0-6b")
+    assert res.model is not None and res.model["id"] == "qwen/qwen3-embedding-0.6b"
+    assert res.license is not None and res.license["id"] == "apache-2.0"
+    assert res.edges and res.edges[0]["parent"] == "qwen/qwen3-0.6b-base"
+    assert res.served_by is None
