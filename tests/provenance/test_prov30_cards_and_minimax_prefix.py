@@ -79,3 +79,10 @@ def test_venice_embedding_id_is_qwens_open_weights() -> None:
     assert res.license is not None and res.license["id"] == "apache-2.0"
     assert res.edges and res.edges[0]["parent"] == "qwen/qwen3-0.6b-base"
     assert res.served_by is None
+
+
+def test_gguf_of_a_community_finetune_takes_the_cards_base_model_not_the_names_model() -> None:
+    # the name says Qwen2.5-Coder-1.5B; the card's base_model is Etherll's FIM fine-tune of it
+    res = resolve("MaziyarPanahi/Qwen2.5-Coder-1.5B-CodeFIM-GGUF")
+    assert res.edges and res.edges[0]["relation"] == "quantization"
+    assert res.edges[0]["parent"] == "etherll/qwen2.5-coder-1.5b-codefim"
