@@ -231,6 +231,19 @@ def _parse_flow(name: Any, body: Any, where: str, filename: str) -> Flow:
     return Flow(name=str(name), paths=paths, tags=tuple(sorted(set(tags))), description=description, where=where)
 
 
+def _list_item(raw: LineList, index: int, what: str, example: str, keys: tuple[str, ...], filename: str,
+               errors: list[ConfigError]) -> tuple[str, LineDict]:
+    """Item ``index`` of a rules / waivers list as a mapping and its place; its unknown keys go to ``errors`` (an
+    unknown key and a missing one are often the same typo: both are shown)."""
+    where = f"{filename}:{raw.line_of(index)}"
+    spec = _as_mapping(raw[index], what, where, example)
+    try:
+        _check_keys(spec, keys, what, filename)
+    except ConfigError as exc:
+        errors.append(exc)
+    return where, spec
+
+
 def _parse_rules(raw: Any, filename: str, line: int, origin: str) -> list[Rule]:
     if raw is None:
         return []
@@ -239,14 +252,10 @@ def _parse_rules(raw: Any, filename: str, line: int, origin: str) -> list[Rule]:
     rules: list[Rule] = []
     errors: list[ConfigError] = []
     seen: dict[str, str] = {}
-    for index, item in enumerate(raw):
+    for index in range(len(raw)):
         try:
-            where = f"{filename}:{raw.line_of(index)}"
-            spec = _as_mapping(item, "a rule", where, "- id: no-cn-origin\n    deny: \"'CN' in origins\"")
-            try:
-                _check_keys(spec, RULE_KEYS, "a rule", filename)
-            except ConfigError as exc:  # an unknown key and a missing one are often the same typo: show both
-                errors.append(exc)
+            where, spec = _list_item(raw, index, "a rule", "- id: no-cn-origin\n    deny: \"'CN' in origins\"",
+                                     RULE_KEYS, filename, errors)
             rule_id = spec.get("id")
             if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
                 raise ConfigError(
@@ -316,14 +325,10 @@ def _parse_waivers(raw: Any, filename: str, line: int, flow_names: set[str]) -> 
         raise ConfigError("waivers must be a list", where=f"{filename}:{line}", hint="start each waiver with '- rule: ...'")
     waivers: list[Waiver] = []
     errors: list[ConfigError] = []
-    for index, item in enumerate(raw):
+    for index in range(len(raw)):
         try:
-            where = f"{filename}:{raw.line_of(index)}"
-            spec = _as_mapping(item, "a waiver", where, "- rule: no-cn-origin\n    match: {model: qwen/qwen2.5-7b}")
-            try:
-                _check_keys(spec, WAIVER_KEYS, "a waiver", filename)
-            except ConfigError as exc:  # an unknown key and a missing one are often the same typo: show both
-                errors.append(exc)
+            where, spec = _list_item(raw, index, "a waiver", "- rule: no-cn-origin\n    match: {model: qwen/qwen2.5-7b}",
+                                     WAIVER_KEYS, filename, errors)
             hints = {
                 "rule": "name the rule id this waiver accepts",
                 "match": "say what it covers: match: {model: ..., path: ..., flow: ...}",
