@@ -16,6 +16,7 @@ from modelmap.artifacts.base import (
     TokenizerInfo,
     read_head,
 )
+from modelmap.artifacts.blingfire import BlingFireI2WReader
 from modelmap.artifacts.classic import (
     ArpaReader,
     CRFSuiteReader,
@@ -101,6 +102,7 @@ READERS: tuple[Reader, ...] = (
     NcnnParamReader(),  # text that opens with ncnn's magic line 7767517
     OpenCCDictReader(),
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
+    BlingFireI2WReader(),  # a uint32 dump count, then offsets that start right after them; read() checks the table
     ThulacModelReader(),  # no magic: after every format that has one
     TokenizerReader(),
     DawgReader(),  # a uint32 unit count and a root unit: weak, so last; read() checks the size exactly

@@ -21,11 +21,12 @@ from modelmap.artifacts.base import ArtifactInfo, Limits, Reader, Tensor, Tokeni
 from modelmap.artifacts.fingerprint import tokenizer_fingerprint
 from modelmap.fsutil import store_cache
 
-VERSION = 5  # 2: a vocabulary whose hash is unknown keeps its bottom-k sketch (tolerant match); 3: readers changed
+VERSION = 6  # 2: a vocabulary whose hash is unknown keeps its bottom-k sketch (tolerant match); 3: readers changed
 # in session 14 (SentencePiece all-user-defined, whisper.cpp ggml vocabularies, headless merges, tokenizer_config.json,
 # byte-level vocabulary lines, a cut tokenizer.json's byte_fallback): entries read before are read again; 4: the
 # prefix hashes of an unknown vocabulary (one cut short) kept too, and vocabularies cut short read (session 15); 5: a
-# vocab.json of plain-text tokens hashed as their UTF-8 bytes, with its collisions as lossy_tokens (session 28)
+# vocab.json of plain-text tokens hashed as their UTF-8 bytes, with its collisions as lossy_tokens (session 28); 6:
+# tokenizer reads keep their layout as format_props, and CLIP's HF merges.txt is read with "</w>" (session 30)
 CACHED_READERS = frozenset({"gguf", "tokenizer"})
 _MAX_LIST = 4096  # metadata arrays longer than this (token lists, scores, merges) are not kept
 #: One entry is a few kilobytes; a file whose header serialises to more is read afresh each time

@@ -53,7 +53,7 @@ _XML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s{0,64}(?:<\?xml[^>]{0,200}\?>\s{0
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _COMMENT = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}\?>\s*)?<!--(.{0,60000}?)-->", re.DOTALL)
 _STORAGE = re.compile(rb"<opencv_storage>\s*(?:<!--.{0,4096}?-->\s*)*<([A-Za-z_][A-Za-z0-9_.-]{0,127})"
-                      rb"\s+type_id=\"(opencv-haar-classifier|opencv-cascade-classifier)\"\s*>", re.DOTALL)
+                      rb"(?:\s+type_id=\"(opencv-haar-classifier|opencv-cascade-classifier)\")?\s*>", re.DOTALL)
 _TAG = {name: re.compile(rb"<" + name.encode() + rb">\s*([^<]{1,64}?)\s*</" + name.encode() + rb">")
         for name in ("size", "stageType", "featureType", "height", "width", "stageNum")}
 _DIMS = re.compile(r"^(\d{1,5}) (\d{1,5})$")
@@ -93,6 +93,12 @@ class OpenCVCascadeReader:
             raise fail(path, "XML, but no OpenCV cascade classifier (<opencv_storage> then an element of type_id "
                              "opencv-haar-classifier or opencv-cascade-classifier) in its first 64 KiB")
         body = head[m.end():]
+        if m.group(2) is None and (m.group(1) != b"cascade" or _tag(body, "stageType") is None
+                                   or _tag(body, "featureType") is None):
+            # opencv_traincascade's newer saves write a bare <cascade> (no type_id): taken only with its <stageType>
+            # and <featureType>, so another FileStorage document (a calibration matrix) is not a cascade
+            raise fail(path, "XML under <opencv_storage>, but neither a typed cascade element nor a <cascade> with "
+                             "<stageType> and <featureType> in its first 64 KiB")
         kind = "haar-old" if m.group(2) == b"opencv-haar-classifier" else "cascade"
         props: dict[str, str | int] = {"cascade.format": kind}
         if kind == "haar-old":
@@ -110,9 +116,8 @@ class OpenCVCascadeReader:
                 if val and val.isdigit():
                     props[f"cascade.{tag.lower()}"] = int(val)
         c = _COMMENT.match(head)
-        if c:
-            comment = " ".join(c.group(1).decode("utf-8", "replace").split())
-            props["cascade.comment"] = _PRINTABLE.sub("", comment)[:MAX_COMMENT_KEPT]
+        comment = " ".join(c.group(1).decode("utf-8", "replace").split()) if c else ""
+        props["cascade.comment"] = _PRINTABLE.sub("", comment)[:MAX_COMMENT_KEPT]  # "" when none (patterns test it)
         info = ArtifactInfo(path=str(path), format="opencv-cascade")
         info.metadata["format_props"] = props
         size = f"{props['cascade.width']}x{props['cascade.height']} " if "cascade.width" in props \

@@ -159,6 +159,7 @@ MIN_HEADLESS_LINES = 4
 # ("!", "\"", "#" ...): at least MIN_ALPHABET_LINES of them open the file
 MIN_ALPHABET_LINES = 16
 _ALPHABET = list(_BYTE_ENCODER.values())
+_ALPHABET_SET = frozenset(_ALPHABET)
 
 
 def _alphabet_lines(head: bytes) -> bool:
@@ -420,10 +421,45 @@ def iter_fields(path: Path, buf: Any, start: int, end: int) -> Iterator[tuple[in
 MIN_CUT_PIECES = 1000
 
 
+# SentencePiece's TrainerSpec (sentencepiece_model.proto, ModelProto field 2): the fields kept as structure props -
+# model_type (3: 1 unigram, 2 bpe, 3 word, 4 char), the ids of unk / bos / eos / pad (40-43; -1 = none; when a field is
+# absent its proto default applies: 0, 1, 2, -1), the model_prefix (2) and the first training input path (1). The id
+# layout is a toolkit's convention (T5's vocabularies: pad 0, eos 1, unk 2, no bos); the prefix and input are the
+# names the trainer was given, which a vocabulary keeps wherever it is copied.
+_SPM_TYPES = {1: "unigram", 2: "bpe", 3: "word", 4: "char"}
+_SPM_ID_FIELDS = {40: "unk", 41: "bos", 42: "eos", 43: "pad"}
+_SPM_ID_DEFAULTS = {"unk": 0, "bos": 1, "eos": 2, "pad": -1}
+MAX_SPM_STRING = 256
+HEAD_TOKENS = 4  # the first ids' tokens kept as a structure prop (tok.head)
+
+
+def _int32(value: int) -> int:
+    """A protobuf int32 read as an unsigned varint (a negative one is sign-extended to 64 bits) back to its value."""
+    value &= (1 << 64) - 1
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def _trainer_spec(path: Path, data: bytes, off: int, n: int) -> dict[str, Any]:
+    ids = dict(_SPM_ID_DEFAULTS)
+    out: dict[str, Any] = {}
+    for f2, w2, v2 in iter_fields(path, data, off, off + n):
+        if w2 == 0 and f2 in _SPM_ID_FIELDS:
+            ids[_SPM_ID_FIELDS[f2]] = _int32(v2)
+        elif w2 == 0 and f2 == 3:
+            out["type"] = _SPM_TYPES.get(v2, str(v2))
+        elif w2 == 2 and f2 in (1, 2) and ("input" if f2 == 1 else "prefix") not in out:
+            raw = data[v2[0] : v2[0] + min(v2[1], MAX_SPM_STRING)]
+            out["input" if f2 == 1 else "prefix"] = raw.decode("utf-8", errors="replace")
+    out["ids"] = " ".join(f"{k}={ids[k]}" for k in ("pad", "eos", "bos", "unk"))
+    return out
+
+
 def _sentencepiece(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
     core: list[str] = []
     special: list[str] = []
     user: list[str] = []
+    head: list[str] = []
+    trainer: dict[str, Any] = {}
     total = 0
     n_bytes = 0
     cut = False
@@ -440,6 +476,8 @@ def _sentencepiece(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
                 raise
             cut = True
             break
+        if field_no == 2 and wire == 2 and not trainer:
+            trainer = _trainer_spec(path, data, *val)
         if field_no != 1 or wire != 2:
             continue
         total += 1
@@ -452,6 +490,8 @@ def _sentencepiece(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
                 piece = data[v2[0] : v2[0] + v2[1]].decode("utf-8", errors="replace")
             elif f2 == 3 and w2 == 0:
                 ptype = v2
+        if len(head) < HEAD_TOKENS:
+            head.append(piece)
         if ptype == 1:
             core.append(piece)
         elif ptype == 6:
@@ -468,7 +508,9 @@ def _sentencepiece(path: Path, data: bytes, limits: Limits) -> TokenizerInfo:
         # a model whose whole vocabulary is USER_DEFINED (InternLM3's tokenizer.model: 127,877 user-defined pieces,
         # none NORMAL) has those pieces as its ordinary vocabulary, not as specials
         core = user
-    extra: dict[str, Any] = {"byte_pieces": n_bytes}
+    extra: dict[str, Any] = {"byte_pieces": n_bytes, "head": head}
+    if trainer:
+        extra["spm"] = trainer
     if cut:
         extra["cut"] = f"the file ends early (cut short after {total} pieces); read up to its last whole piece"
     return TokenizerInfo("sentencepiece", "sentencepiece", canonical_tokens(core, "sentencepiece"),
@@ -563,9 +605,25 @@ def _tokenizer_json(path: Path, doc: dict[str, Any], limits: Limits) -> Tokenize
         total = len(names) + sum(1 for a in added if a not in vocab)
     else:
         total = len(set(names) | added)
+    ordered = _by_id(vocab) if isinstance(vocab, dict) else names
+    extra: dict[str, Any] = {"pre_tokenizer": _pre_name(doc), "head": ordered[:HEAD_TOKENS]}
+    if convention == "byte-level" and _wordend_layout(ordered):
+        extra["wordend"] = True
     return TokenizerInfo(f"tokenizer.json:{model.get('type', '?')}", convention,
-                         canonical_tokens(core, convention), specials, total,
-                         {"pre_tokenizer": _pre_name(doc)})
+                         canonical_tokens(core, convention), specials, total, extra)
+
+
+def _by_id(vocab: dict[str, Any]) -> list[str]:
+    """A token -> id mapping's tokens in id order (ids that are not ints sort last)."""
+    return sorted(vocab, key=lambda k: vocab[k] if isinstance(vocab[k], int) else 1 << 62)
+
+
+def _wordend_layout(ordered: list[str]) -> bool:
+    """True when a vocabulary in id order opens as CLIP's SimpleTokenizer (and Hugging Face's CLIPTokenizer) builds
+    it: the 256 symbols of GPT-2's byte alphabet, then the same 256 in the same order, each followed by "</w>"."""
+    if len(ordered) < 512 or set(ordered[:256]) != _ALPHABET_SET:
+        return False
+    return all(b == a + _WORD_END for a, b in zip(ordered[:256], ordered[256:512], strict=True))
 
 
 def _pre_name(doc: dict[str, Any]) -> str | None:
@@ -742,9 +800,24 @@ def _merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
     joined = "".join(merged)
     if not set(joined) <= _BYTE_DECODER.keys():
         return None
+    if any(m.endswith(_WORD_END) for m in merged[:WORDEND_SCAN]):
+        # CLIP's merges as Hugging Face saves them (merges.txt, "#version: 0.2" then merges whose word-final symbols
+        # end in "</w>"): its CLIPTokenizer, like CLIP's SimpleTokenizer, builds the vocabulary as the byte alphabet,
+        # the alphabet with "</w>", then each merge joined - the vocabulary of the matching vocab.json
+        return _wordend_vocab(merged, "merges")
     tokens = [_BYTE_ENCODER[b] for b in range(256)] + merged
     return TokenizerInfo("merges", "byte-level", canonical_tokens(tokens, "byte-level"), [], len(tokens),
                          extra={"merges": len(merged)})
+
+
+WORDEND_SCAN = 4096  # merges looked at for a "</w>" word end
+
+
+def _wordend_vocab(merged: list[str], kind: str) -> TokenizerInfo:
+    alphabet = [_BYTE_ENCODER[b] for b in range(256)]
+    tokens = alphabet + [a + _WORD_END for a in alphabet] + merged
+    return TokenizerInfo(kind, "byte-level", canonical_tokens(tokens, "byte-level"), [], len(tokens),
+                         extra={"merges": len(merged), "wordend": True})
 
 
 def parse_json(path: Path, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
@@ -817,14 +890,40 @@ def _wordend_merges(path: Path, data: bytes, limits: Limits) -> TokenizerInfo | 
     the byte alphabet, the alphabet with "</w>", then every merge joined. None unless its merges use "</w>" and every
     symbol is of the byte alphabet (with "</w>" ends)."""
     merged = _joined_merges(path, data, limits, 1)
-    if not merged or not any(m.endswith(_WORD_END) for m in merged[:4096]):
+    if not merged or not any(m.endswith(_WORD_END) for m in merged[:WORDEND_SCAN]):
         return None
     if not set("".join(m.replace(_WORD_END, "") for m in merged)) <= _BYTE_DECODER.keys():
         return None
-    alphabet = [_BYTE_ENCODER[b] for b in range(256)]
-    tokens = alphabet + [a + _WORD_END for a in alphabet] + merged
-    return TokenizerInfo("merges:wordend", "byte-level", canonical_tokens(tokens, "byte-level"), [], len(tokens),
-                         extra={"merges": len(merged)})
+    return _wordend_vocab(merged, "merges:wordend")
+
+
+_SENTINEL = re.compile(r"^\u2581?<extra_id_\d{1,5}>$")  # T5's sentinel tokens (<extra_id_0> ...), "▁" first in mT5's
+MAX_SPECIALS_PROP = 8192
+
+
+def tokenizer_props(tok: TokenizerInfo) -> dict[str, Any]:
+    """What a vocabulary's layout says, as structure props (knowledge/data/structures.yaml patterns test them): its
+    size in all (tok.total), how many T5-style sentinels it declares (tok.sentinels), its first ids' tokens
+    (tok.head, space-separated), whether it opens as CLIP's byte alphabet with "</w>" word ends (tok.wordend) and
+    how many merges it was built from (tok.merges), its special tokens (tok.specials, sorted, space-separated) and a
+    SentencePiece model's trainer settings (spm.type, spm.ids, spm.prefix, spm.input)."""
+    props: dict[str, Any] = {"tok.total": tok.total_size}
+    sentinels = sum(1 for s in tok.special_tokens if _SENTINEL.match(s))
+    if sentinels:
+        props["tok.sentinels"] = sentinels
+    head = tok.extra.get("head")
+    if isinstance(head, list) and head:
+        props["tok.head"] = " ".join(str(t)[:64] for t in head[:HEAD_TOKENS])
+    if tok.extra.get("wordend") is True:
+        props["tok.wordend"] = True
+    if isinstance(tok.extra.get("merges"), int):
+        props["tok.merges"] = tok.extra["merges"]
+    if tok.special_tokens:
+        props["tok.specials"] = " ".join(sorted(tok.special_tokens))[:MAX_SPECIALS_PROP]
+    spm = tok.extra.get("spm")
+    if isinstance(spm, dict):
+        props.update({f"spm.{k}": v for k, v in spm.items() if isinstance(v, str)})
+    return props
 
 
 LINE_KINDS = frozenset({"tiktoken", "rwkv", "merges", "wordend-merges", "vocabulary.txt", "wordfreq", "vocab.txt"})
@@ -844,6 +943,7 @@ class TokenizerReader:
             raise fail(path, "not a tokenizer file this reader knows (tokenizer.json, tekken, vocab.json, "
                        "vocab.txt, tiktoken, SentencePiece)")
         info = ArtifactInfo(path=str(path), format=f"tokenizer:{tok.kind.split(':')[0]}", tokenizer=tok)
+        info.metadata["format_props"] = tokenizer_props(tok)
         if tok.extra.get("cut"):
             info.notes.append(str(tok.extra["cut"]))
         return info
@@ -1053,14 +1153,19 @@ def _vocab_json(path: Path, doc: dict[str, Any], limits: Limits) -> TokenizerInf
     names = [k for k in doc if not (k.startswith("<|") and k.endswith("|>"))]
     specials = sorted(set(doc) - set(names))
     raw = sum(1 for k in names if _NOT_BYTE_LEVEL.search(k))
+    ordered = _by_id(doc)
     if raw < max(MIN_RAW_TEXT, len(names) // 100):
-        return TokenizerInfo("vocab.json", "byte-level", canonical_tokens(names, "byte-level"), specials, len(doc))
+        layout: dict[str, Any] = {"head": ordered[:HEAD_TOKENS]}
+        if _wordend_layout(ordered):
+            layout["wordend"] = True
+        return TokenizerInfo("vocab.json", "byte-level", canonical_tokens(names, "byte-level"), specials, len(doc),
+                             layout)
     # Tokens in plain text (a raw space, newline or control character, which GPT-2's byte-level alphabet never holds):
     # a byte vocabulary (tiktoken's ranks) exported as {token.decode("utf-8", "replace"): id}. Its tokens are their
     # own UTF-8 bytes; the byte tokens that are no UTF-8 became U+FFFD strings and collided, each collision dropping
     # an id. The ids missing from the contiguous range are those collisions: kept as lossy_tokens, which the near
     # match allows as a size difference (as for whisper.cpp's text vocabularies), when the file has U+FFFD keys.
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] = {"head": ordered[:HEAD_TOKENS]}
     replaced = sum(1 for k in names if "\ufffd" in k)
     if replaced:
         ids = doc.values()
