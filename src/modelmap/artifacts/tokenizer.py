@@ -17,10 +17,11 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
+import heapq
 import json
 import re
 from collections.abc import Iterator
-from itertools import accumulate, filterfalse, islice
+from itertools import accumulate, filterfalse, islice, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -613,9 +614,16 @@ def _tokenizer_json(path: Path, doc: dict[str, Any], limits: Limits) -> Tokenize
                          canonical_tokens(core, convention), specials, total, extra)
 
 
+LAYOUT_TOKENS = 512  # the first ids a layout prop looks at (CLIP's byte alphabet and its "</w>" twin)
+
+
 def _by_id(vocab: dict[str, Any]) -> list[str]:
-    """A token -> id mapping's tokens in id order (ids that are not ints sort last)."""
-    return sorted(vocab, key=lambda k: vocab[k] if isinstance(vocab[k], int) else 1 << 62)
+    """A token -> id mapping's first LAYOUT_TOKENS tokens in id order (ids that are not ints sort last): the mapping's
+    own order when its ids already ascend (one pass, as Hugging Face and GPT-2 write them), else a bounded heap."""
+    ids = list(vocab.values())
+    if all(isinstance(i, int) for i in ids) and all(a < b for a, b in pairwise(ids)):
+        return list(islice(vocab, LAYOUT_TOKENS))
+    return heapq.nsmallest(LAYOUT_TOKENS, vocab, key=lambda k: vocab[k] if isinstance(vocab[k], int) else 1 << 62)
 
 
 def _wordend_layout(ordered: list[str]) -> bool:
