@@ -107,16 +107,27 @@ class Observation:
                     or (self.specials_only and bool(self.specials)))
 
 
+def _packaged_yaml(path: Path, loader: Any) -> dict[str, Any]:
+    """A fingerprint file shipped in the package, as a mapping. A broken one is a packaging bug, said loudly: read as
+    empty it would turn every answer into "unknown" without a word."""
+    from modelmap.errors import KnowledgeError
+
+    try:
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {path.name}: {exc}", where=str(path)) from exc
+    if not isinstance(doc, dict):
+        raise KnowledgeError(f"{path.name} is not a mapping", where=str(path))
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_fingerprints() -> dict[str, Any]:
-    text = FINGERPRINTS.read_text(encoding="utf-8")
     # libyaml's safe loader where PyYAML has it: the same documents, ~300 -> ~35 ms for this file
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    doc = yaml.load(text, Loader=loader)
-    if not isinstance(doc, dict):
-        return {}
+    doc = _packaged_yaml(FINGERPRINTS, loader)
     if STRUCTURES.is_file():  # hand-written structure fingerprints (non-LLM models), merged after the generated ones
-        extra = yaml.load(STRUCTURES.read_text(encoding="utf-8"), Loader=loader)
+        extra = _packaged_yaml(STRUCTURES, loader)
         if isinstance(extra, dict) and isinstance(extra.get("structures"), list):
             hand = [e for e in extra["structures"] if isinstance(e, dict) and e.get("id") and e.get("family")]
             doc["fingerprints"] = list(doc.get("fingerprints") or []) + hand
