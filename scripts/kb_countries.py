@@ -190,6 +190,24 @@ COUNTRIES_14: dict[str, Country] = {
                         "Liquid AI, Inc. and site address 314 Main St, Cambridge, MA 02142", as_of=S14),
 }
 
+# Added in session 30 (helper pubctry30): each page read through the search tool on 2026-12-06. A company's own
+# regulatory filing names its principal offices; a university lab's own Hub and GitHub profiles name its university
+# and place (a university lab takes its university's country).
+S30 = "2026-12-06"
+SERVICENOW_SEC = "https://sec.gov/Archives/edgar/data/1373715/000137371524000232/0001373715-24-000232.txt"
+COUNTRIES_30: dict[str, Country] = {
+    "servicenow-ai": Country("US", ("https://www.servicenow.com/blogs/2025/apriel-model-family-frontier-reasoning",
+                                    SERVICENOW_SEC),
+                             "ServiceNow's own blog announces the Apriel models this org publishes; ServiceNow, Inc.'s "
+                             "Form 8-K of 2024-05-23 (header and cover) gives its principal executive offices as 2225 "
+                             "Lawson Lane, Santa Clara, CA 95054", parent="'ServiceNow, Inc.'", as_of=S30),
+    "tohoku-nlp": Country("JP", ("https://huggingface.co/organizations/tohoku-nlp/activity/all",
+                                 "https://www.github.com/cl-tohoku"),
+                          "the org's own Hub page (type university, website www.nlp.ecei.tohoku.ac.jp, GitHub "
+                          "cl-tohoku) and that GitHub profile (Tohoku NLP Group, Tohoku University; location Sendai, "
+                          "Japan); a university lab takes its university's country", parent=None, as_of=S30),
+}
+
 # Rows dropped by the country audit of 2026-12-03 (issue 11): each rested only on third-party pages (wikis and
 # their mirrors, news, SEO and summary sites) and no primary source (the organisation's own site or legal page, its
 # README or paper affiliation line, an official registry) was found. Their headers now say `country: null` with
@@ -207,10 +225,6 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
         "labindex.ai said SimpleRL-Zoo was led by HKUST (Hong Kong); the simpleRL-reason README names no "
         "affiliation"
     ),
-    "tohoku-nlp": (
-        "awesome.ecosyste.ms said the Japanese BERT is from Tohoku University's NLP group; the cl-"
-        "tohoku/bert-japanese README names no affiliation"
-    ),
     "opendatalab": (
         "sgqg.cn and themoonlight.io said MinerU came from Shanghai AI Laboratory; the MinerU README names no"
         " affiliation"
@@ -219,6 +233,8 @@ NO_PRIMARY_SOURCE: dict[str, str] = {
     "ai-sage": "manifold.markets said GigaChat's developer is a subsidiary of the Russian Sberbank",
     "greennode": "vietnamnet.vn and vietnam.vn (news) called GreenNode a member of the Vietnamese VNG Group",
     "qodo": "tomshw.it (news) called Qodo an Israeli startup",
+    # tohoku-nlp left this table on 2026-12-06 (pubctry30): its own Hub page and the linked GitHub profile name
+    # Tohoku University and Sendai, Japan
     # liquidai left this table on 2026-12-04 (provcountry14): its own docs site config gives Liquid AI, Inc.'s
     # address in Cambridge, MA
     # kwai, duxiaoman-di and kakaobrain left this table on 2026-12-04 (countries12): their headers now cite their
@@ -277,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
-    table = {**COUNTRIES, **COUNTRIES_LATER, **COUNTRIES_MORE, **COUNTRIES_14}
+    table = {**COUNTRIES, **COUNTRIES_LATER, **COUNTRIES_MORE, **COUNTRIES_14, **COUNTRIES_30}
     stale = []
     for pid, c in sorted(table.items()):
         path = PUB_DIR / f"{pid}.yaml"

@@ -71,10 +71,27 @@ def test_every_table_entry_is_in_the_knowledge_base_with_a_country_source() -> N
 def test_rows_without_a_primary_source_stay_null_with_the_claim_noted() -> None:
     """The 2026-12-03 audit dropped rows cited only to third-party pages: their headers say country: null."""
     mod = _script()
-    table = {**mod.COUNTRIES, **mod.COUNTRIES_LATER, **mod.COUNTRIES_MORE}
+    table = {**mod.COUNTRIES, **mod.COUNTRIES_LATER, **mod.COUNTRIES_MORE, **mod.COUNTRIES_14, **mod.COUNTRIES_30}
     pubs = load().publishers
     for pid in mod.NO_PRIMARY_SOURCE:
         assert pid not in table, pid
         assert pubs[pid]["country"] is None, pid
         text = (ROOT / "src/modelmap/knowledge/data/publishers" / f"{pid}.yaml").read_text(encoding="utf-8")
         assert "no primary source found" in text, pid
+
+
+def test_session_30_countries_cite_the_organisations_own_pages_dated_when_read() -> None:
+    """pubctry30: a company's own SEC filing, a university lab's own Hub and GitHub profiles."""
+    mod = _script()
+    pubs = load().publishers
+    assert {"servicenow-ai", "tohoku-nlp"} <= set(mod.COUNTRIES_30)
+    for pid, c in mod.COUNTRIES_30.items():
+        pub = pubs[pid]
+        assert pub["country"] == c.country, pid
+        assert pid not in mod.NO_PRIMARY_SOURCE, pid
+        cited = {s["url"]: s for s in pub["sources"] if "country" in (s.get("covers") or ["country"])}
+        assert set(c.urls) <= set(cited), pid
+        added = [cited[u] for u in c.urls if cited[u].get("covers") == ["country"]]
+        assert added and all(str(s["as_of"]) == mod.S30 for s in added), pid
+    assert pubs["servicenow-ai"]["country"] == "US" and pubs["servicenow-ai"]["parent"] == "ServiceNow, Inc."
+    assert pubs["tohoku-nlp"]["country"] == "JP" and pubs["tohoku-nlp"]["parent"] == "Tohoku University"
