@@ -12,9 +12,11 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from modelmap import knowledge
 from modelmap.errors import ConfigError
 from modelmap.switch import prices
-from modelmap.switch.plan import Plan, plan_project
+from modelmap.switch.alternatives import size_gap
+from modelmap.switch.plan import Plan, _reembed_line, plan_project
 from modelmap.switch.volume import DEFAULT, load_volume, parse_csv, parse_yaml
 from tests.conftest import FIXTURES, load_schema
 
@@ -121,8 +123,14 @@ def test_reembedding_is_a_one_off_and_decides_the_verdict(tmp_path: Path) -> Non
     search = next(f for f in plan.flows if f.name == "search")
     embed = next(u for u in search.usages if u.role == "embedding")
     one_off = next(c for c in search.cost_lines if c.when == "one-off")
-    price = embed.replacement["price"]
-    assert one_off.usd == round(90_000_000 / 1e6 * price["input"], 2)
+    # The fixture's BGE runs on its own hardware (sentence-transformers). With its size known (335M, BAAI's
+    # model table), the replacement is an open-weights embedder within one doubling of it, self-hosted too,
+    # so the re-embedding has no per-token price: it is the user's GPU time, said so, never guessed.
+    kb = knowledge.load()
+    assert embed.replacement["provider"] is None
+    gap = size_gap(kb.models[embed.replacement["model"]]["params"], kb.models["baai/bge-large-en-v1.5"]["params"])
+    assert gap is not None and gap <= 1
+    assert one_off.usd is None and "priced by your GPU time" in one_off.basis
     assert "120,000 documents" in one_off.basis
     assert not any("re-embed" in r for r in search.verdict_reasons)  # 4.5 h at the given rate
     slow = tmp_path / "slow.yaml"
@@ -130,6 +138,16 @@ def test_reembedding_is_a_one_off_and_decides_the_verdict(tmp_path: Path) -> Non
     plan = plan_project(REPOS / "rag-bge-qwen-deepseek", "no-cn-origin", volume_path=slow)[0]
     search = next(f for f in plan.flows if f.name == "search")
     assert not search.feasible_48h and any("90.0 h" in r for r in search.verdict_reasons)
+
+
+def test_reembedding_at_an_api_is_the_corpus_times_its_sourced_price() -> None:
+    """A hosted replacement's re-embedding one-off, recomputed here from the price table."""
+    p = prices.price("aws-bedrock", "amazon/titan-embed-text-v2")
+    assert p is not None and p.input is not None
+    cand = {"model": "amazon/titan-embed-text-v2", "provider": "aws-bedrock", "price": p.to_dict()}
+    line = _reembed_line(cand, 90_000_000, 120_000)
+    assert line.when == "one-off" and line.usd == round(90_000_000 / 1e6 * p.input, 2)
+    assert "120,000 documents" in line.basis and line.provider == "aws-bedrock"
 
 
 def test_volume_yaml_and_csv_agree_and_default_is_stated(tmp_path: Path) -> None:
