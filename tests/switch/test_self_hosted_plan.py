@@ -106,3 +106,17 @@ def test_size_step_is_stated_when_the_replacement_is_much_smaller(repo: Path) ->
     assert _size_step("qwen/qwen2.5-14b-instruct", {"params": "12B"}) is None  # within 25 %
     assert _size_step("qwen/qwen2.5-14b-instruct", {"params": None}) is None
     assert _size_step(None, {"params": "3B"}) is None
+
+
+def test_a_fine_tune_or_quant_takes_its_bases_size() -> None:
+    from modelmap.knowledge import load
+    from modelmap.switch.alternatives import params_of
+
+    kb = load()
+    rec = kb.models["huggingfacetb/smollm2-1.7b-instruct"]
+    assert not rec.get("params") and params_of(kb, rec) == kb.models["huggingfacetb/smollm2-1.7b"]["params"]
+    # a merge of several bases says nothing about its size
+    assert params_of(kb, {"base": [{"relation": "merge", "model": "huggingfacetb/smollm2-1.7b"}]}) is None
+    assert params_of(kb, {"base": [{"relation": "distillation", "model": "huggingfacetb/smollm2-1.7b"}]}) is None
+    alts = find_alternatives("HuggingFaceTB/SmolLM2-1.7B-Instruct", provider="self-hosted")
+    assert alts.source["size_class"] == "tiny (<3B)"

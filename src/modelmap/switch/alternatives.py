@@ -66,6 +66,23 @@ def parse_params(value: Any) -> float | None:
         return None
 
 
+#: lineage steps that keep the parameter count: a fine-tune, an adapter's merged weights, a quantization
+_SAME_SIZE = {"finetune", "quantization", "adapter"}
+
+
+def params_of(kb: KnowledgeIndex, record: dict[str, Any] | None, depth: int = 0) -> str | None:
+    """The record's own ``params``, else its base's through steps that keep the size (a fine-tune, adapter or
+    quantization of a model whose size is published has that size); None when no step says."""
+    if not record:
+        return None
+    if record.get("params") or depth >= 6:
+        return record.get("params")
+    bases = [b for b in record.get("base") or () if isinstance(b, dict) and b.get("relation") in _SAME_SIZE]
+    if len(bases) != 1:  # no base, or a merge of several: the size is not one base's
+        return None
+    return params_of(kb, kb.models.get(str(bases[0].get("model"))), depth + 1)
+
+
 def size_class(params: Any) -> str | None:
     count = parse_params(params)
     if count is None:
@@ -245,8 +262,8 @@ def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None
         "origins": res.get("origins"),
         "provider": host,
         "role": role,
-        "params": (record or {}).get("params"),
-        "size_class": size_class((record or {}).get("params")),
+        "params": params_of(kb, record),
+        "size_class": size_class(params_of(kb, record)),
         "context": (current.context if current and current.context else None) or (record or {}).get("context"),
         "open_weights": (record or {}).get("open_weights", res.get("open_weights")),
         "price": current,
@@ -274,11 +291,11 @@ def _pool(source: dict[str, Any], kb: KnowledgeIndex) -> dict[str, list[str]]:
         if not callable_:
             continue
         if family and rec.get("family") == family:
-            if parse_params(rec.get("params")) != parse_params(source["params"]):
+            if parse_params(params_of(kb, rec)) != parse_params(source["params"]):
                 out["same-family"].append(mid)
             continue
         if src_class is not None:
-            if size_class(rec.get("params")) == src_class:
+            if size_class(params_of(kb, rec)) == src_class:
                 out["same-role-size"].append(mid)
         elif hosted:  # size unknown (an API model): priced models of the same role, ranked by price tier
             out["same-role-size"].append(mid)
@@ -445,7 +462,8 @@ def _candidate(group: str, model: str, provider: str | None, p: Price | None, so
     res = resolver.resolve(model).to_dict()
     role = rec.get("role") or source["role"]
     drop, reason = _drop_in(source, model, provider, role)
-    klass = size_class(rec.get("params"))
+    params = params_of(kb, rec)
+    klass = size_class(params)
     if group == "same-weights":
         why = ("the same weights, self-hosted (published weights)" if provider is None
                else f"the same weights served by {prov.get('name') if prov else provider}")
@@ -460,7 +478,7 @@ def _candidate(group: str, model: str, provider: str | None, p: Price | None, so
         group=group, model=model, name=rec.get("name"), provider=provider,
         publisher=_publisher(kb, rec.get("publisher")), origins=res.get("origins"),
         origins_known=bool(res.get("origins_known")), serving_country=(prov or {}).get("country"), serving=serving,
-        license=_license(kb, rec.get("license")), open_weights=rec.get("open_weights"), params=rec.get("params"),
+        license=_license(kb, rec.get("license")), open_weights=rec.get("open_weights"), params=params,
         size_class=klass, context=(p.context if p and p.context else None) or rec.get("context"),
         modality=rec.get("modality"), features=dict(p.features) if p else {"tools": None, "json_mode": None, "vision": None},
         drop_in=drop, drop_in_reason=reason, price=p, why=why, role=role, key=p.key if p else rec.get("hf"),
