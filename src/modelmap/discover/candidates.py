@@ -966,11 +966,16 @@ def _context(node: Any) -> Candidate | None:
 _CONVERSIONS = frozenset({"to_string", "to_owned", "into", "from", "tostring", "to_str", "as_str", "as_ref", "owned"})
 
 
+_FLUENT_EQUALS = frozenset({"isequalto", "isequaltoignoringcase", "be", "beequivalentto"})
+_FLUENT_STARTS = frozenset({"that", "assertthat", "expect", "verifythat"})
 # also a test's equality assertion (xUnit `Assert.Equal("qwen3-embedding", generator.ModelName)`, MSTest
 # `Assert.AreEqual`, JUnit `assertEquals("gpt-4o", config.getModel())`, Minitest `assert_equal "sonar", config.model`):
 # the expected value is compared with the other
 _EQUALS_CALLS = frozenset({"equals", "equalsignorecase", "equalfold", "eq", "eq?", "equal?", "contentequals", "equal",
-                           "areequal", "assertequals", "assert_equal", "assertequal", "refute_equal"})
+                           "areequal", "assertequals", "assert_equal", "assertequal", "refute_equal",
+                           # a fluent assertion's expected value (AssertJ / Truth / TUnit `assertThat(x).isEqualTo("…")`,
+                           # `Assert.That(x).IsEqualTo("…")`; FluentAssertions `x.Should().Be("…")`)
+                           *_FLUENT_EQUALS})
 _STRING_HELPERS = frozenset({"string", "String", "strings", "Objects", "StringUtils", "str", "Str", "object", "Object",
                              "TextUtils", "Strings", "Assert", "Assertions"})
 
@@ -978,11 +983,14 @@ _STRING_HELPERS = frozenset({"string", "String", "strings", "Objects", "StringUt
 def _equals_subject(call: Any, literal: Any) -> str | None:
     """The name a literal is compared with by an equality call: the receiver (``model.Equals("x")``), or, when the
     receiver is the literal or a string helper (``"x".equals(model)``, ``string.Equals(model, "x")``,
-    ``strings.EqualFold(model, "x")``), the other argument."""
+    ``strings.EqualFold(model, "x")``), the other argument; for a fluent assertion, what the assertion was started on
+    (``assertThat(resp.model).isEqualTo("x")``, ``resp.Model.Should().Be("x")``), else None."""
     fn = call.child_by_field_name("object") or call.child_by_field_name("function") or (
         call.named_child(0) if call.named_child_count else None)
     receiver = fn if call.child_by_field_name("object") is not None else (
         fn.named_child(0) if fn is not None and fn.named_child_count >= 2 else None)
+    if (_callee(call) or "").lower() in _FLUENT_EQUALS:
+        return _fluent_subject(receiver)
     if receiver is not None and not (receiver.start_byte <= literal.start_byte < receiver.end_byte) \
             and not _is_string(receiver.type) and receiver.text.decode("utf-8", "replace") not in _STRING_HELPERS:
         return _rightmost_ident(receiver)
@@ -994,6 +1002,29 @@ def _equals_subject(call: Any, literal: Any) -> str | None:
         if inner is None or inner.start_byte <= literal.start_byte < inner.end_byte or _is_string(inner.type):
             continue
         return _rightmost_ident(inner)
+    return None
+
+
+def _fluent_subject(receiver: Any) -> str | None:
+    """The value a fluent assertion chain starts from: the argument of its ``assertThat`` / ``Assert.That`` /
+    ``expect``, or the receiver of its ``Should()``; None when the receiver is no such call."""
+    if receiver is None or not receiver.type.endswith(("call", "invocation", "invocation_expression",
+                                                       "call_expression", "method_invocation")):
+        return None
+    start = (_callee(receiver) or "").lower()
+    if start in _FLUENT_STARTS:
+        args = receiver.child_by_field_name("arguments") or next(
+            (c for c in receiver.children if _is_args(c.type)), None)
+        first = args.named_children[0] if args is not None and args.named_child_count == 1 else None
+        if first is not None and first.type in ("argument", "value_argument") and first.named_child_count:
+            first = first.named_child(0)
+        return None if first is None or _is_string(first.type) else _rightmost_ident(first)
+    if start == "should":
+        fn = receiver.child_by_field_name("object") or receiver.child_by_field_name("function") or (
+            receiver.named_child(0) if receiver.named_child_count else None)
+        inner = fn if receiver.child_by_field_name("object") is not None else (
+            fn.named_child(0) if fn is not None and fn.named_child_count >= 2 else None)
+        return _rightmost_ident(inner) if inner is not None and not _is_string(inner.type) else None
     return None
 
 

@@ -31,6 +31,7 @@ from functools import lru_cache
 from modelmap.discover.candidates import STARTS_CALLS, Candidate
 from modelmap.discover.identify import (
     ARK_ENDPOINT_ID,
+    ASSET_FILE,
     CLAUDE_TIER_ONLY,
     DATED_CONSTANT_ID,
     PLACEHOLDER,
@@ -97,6 +98,10 @@ def is_model_name(name: str) -> bool:
     """A binding, key or call name that holds a model: ``model``, ``modelName``, ``EMBEDDING_MODEL``,
     ``WithModel``, ``deploymentName``, ``llm``…"""
     s = snake(name)
+    if s.endswith("_async") and len(s) > 6:
+        # `GetModelAsync`, `LoadModelAsync`, `get_model_async`: .NET's Task-returning method convention (and the async
+        # twins Python and JS SDKs name so) adds `Async` to the name of the call it awaits, not to what it takes
+        s = s[:-6]
     if not s:
         return False
     if is_model_key(s) or _MODEL_CODE.fullmatch(s):
@@ -336,7 +341,7 @@ def binding_only(value: str, binding: str, *, table: bool = False) -> bool:
         "-" in v and bool(BINDING_ONLY.fullmatch(v)) and bool(_ONLY_UNDER.search(binding))
         and (table or is_model_name(binding)) and not is_generic(v) and not _not_a_model(v)
         and not is_model_name(v) and not _PLACEHOLDER.match(v) and not is_provider_name(v)
-        and not is_slot_name(v.lower())
+        and not is_slot_name(v.lower()) and not ASSET_FILE.search(v)
     )
 
 
@@ -627,9 +632,10 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         match = Match("api-model", "openai-api", 0.6)  # model := "ada", ModelId("davinci"): a GPT-3 base model
     if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
             and BINDING_ONLY.fullmatch(value) and not _component_file(value) and not is_generic(value) \
-            and not _not_a_model(value) \
+            and not _not_a_model(value) and not ASSET_FILE.search(value) \
             and not is_provider_name(value) and not SECRET_TAIL.search(value.lower()) and not is_slot_name(value.lower()):
-        # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence
+        # a plain identifier under a name that says "model" (embedding_model: "textembedding-gecko"): weakest evidence;
+        # not a data, text or picture file (`modelFile = "models.json"`: a list of models kept in a file)
         match = Match("api-model", None, 0.5)
         evidence.append("binding-only")
     if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \

@@ -70,7 +70,13 @@ _KEY = re.compile(
     r"adapter[_-]?id|lora[_-]?id|"
     r"lora[_-]?(?:name|adapter)|model[_-]?uri|storage[_-]?uri|model[_-]?dir(?:ectory)?|model[_-]?location|"
     r"model[_-]?source|model[_-]?checkpoint|asr[_-]?model|tts[_-]?model|speech[_-]?model|whisper[_-]?model|"
-    r"vision[_-]?model|vlm|model[_-]?version|model[_-]?alias)(?:[_-]?name)?"
+    r"vision[_-]?model|vlm|model[_-]?version|model[_-]?alias|"
+    # one build of a model for a device (Foundry Local's `GetModelVariantAsync("qwen2.5-0.5b-instruct-generic-cpu:4")`,
+    # a `model_variant` setting): a model id itself
+    r"model[_-]?variant|"
+    # the weights file a loader opens (ialacol's DEFAULT_MODEL_FILE beside DEFAULT_MODEL_HG_REPO_ID, ctransformers'
+    # `model_file=`, a GGUF loader's `model_file`): named for the model's file, as model_path is
+    r"model[_-]?file)(?:[_-]?name)?"
     # numbered (MODEL1, LLM_MODEL_2): one of several models a service loads side by side
     r"(?:[_-]?\d{1,2})?"
 )
@@ -709,6 +715,13 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
                 inner = classify(library, hint)
                 if inner is not None and inner.kind in ("api-model", "ollama-tag", "other"):
                     return Match("ollama-tag", "ollama", 0.7, inner.role)
+            if hint in ("key", "api") and "/" not in library and "-" in library and _CATALOGUE_VERSION.fullmatch(suffix):
+                # `qwen2.5-0.5b-instruct-generic-cpu:4`, `phi-3-mini-4k:2`: a catalogue's `<name>:<version>` (Foundry
+                # Local's model ids, Azure ML's `name:version` asset references), where a model is expected; the
+                # name before the version must read as a model on its own
+                inner = classify(library, hint)
+                if inner is not None and inner.kind in ("api-model", "other"):
+                    return Match("api-model", inner.provider, min(inner.confidence, 0.7), inner.role)
         scheme, _, rest = low.partition(":")
         if _SCHEME_WORD.fullmatch(scheme) and re.search(r"\d", rest) and ":" not in rest and (
                 rest in kb.alias_index or rest in kb.hf_index or api_pattern(rest) is not None):
@@ -854,6 +867,7 @@ _ASSET_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|css|scss
                          # a script named after the model it sets up (an agent's profile `codestral-vision.py`, a
                          # launcher `qwen2-7b.sh`): code, which no model id ends in
                          r"py|ipynb|sh|bash|ps1|rb|php|lua)$")
+ASSET_FILE = _ASSET_FILE  # (the classifier's binding-only rule leaves these files out too)
 # last words of a bare literal that make it an app's own name built on a model id (a storage key, a CSS class, an
 # event): no model id ends with one of these
 _APP_SUFFIX = re.compile(r"[-_.](?:settings?|config|cache|history|state|store|storage|key|btn|button|card|badge|icon|"
@@ -882,6 +896,8 @@ CLAUDE_TIER_ONLY = re.compile(r"claude-(?:opus|sonnet|haiku)")
 # the name part of an org/name that is a word and "test" (PLACEHOLDER's `rerank-test` alternative, after the slash)
 _SLASHED_TEST_DOUBLE = re.compile(r"[a-z]{2,12}[-_]tests?")
 _WORKERS_AI_ID = re.compile(r"@(?:cf|hf)/[a-z0-9][\w.-]{0,63}/[a-z0-9][\w.:-]{0,127}", re.IGNORECASE)
+# a catalogue's version number after a model's name (`name:4`), as Foundry Local and Azure ML number their models
+_CATALOGUE_VERSION = re.compile(r"\d{1,4}")
 # a GGUF quantisation at the end of a tag (`q8_0`, `8b-instruct-q4_k_m`, `iq3_xxs`, `f16`): lower-cased input
 _QUANT_TAIL = re.compile(r"(?:^|[-_.])(?:i?q\d(?:_[0-9a-z]{1,3}){0,2}|f16|fp16|bf16)$")
 

@@ -69,6 +69,10 @@ _PLACEHOLDER_PARTS = frozenset({
     "model-id", "model_id", "repo-id", "repo_id", "namespace", "bucket", "path", "tag", "your-org", "your-model",
 })
 _SEGMENT = re.compile(r"[\w][\w.+-]{0,127}")
+# the execution target an Azure ML / Foundry Local model build is named with (`phi-4-mini-instruct-generic-cpu`,
+# `…-cuda-gpu`, `…-qnn-npu`, `…-openvino-gpu`): the model is the name before it
+_DEVICE_TAIL = re.compile(r"(?i)(?:-(?:generic|cuda|qnn|openvino|vitis|trtrtx|tensorrt|webgpu|dml|directml))?"
+                          r"-(?:cpu|gpu|npu)$")
 _TAG = re.compile(r"[\w][\w.-]{0,63}")
 _VERSION = re.compile(r"(?i)v?\d+(?:[._]\d+)*|[0-9a-f]{12,64}|\d{8,}")
 # path segments that say where a model is kept, not which model it is
@@ -243,6 +247,8 @@ def _parse(scheme: str, rest: str) -> Location | None:
         low = [s.lower() for s in segments]
         if "models" in low and low.index("models") + 1 < len(segments):
             name = segments[low.index("models") + 1]
+            if PLACEHOLDER.match(name) or PLACEHOLDER.match(_DEVICE_TAIL.sub("", name)):
+                return None  # a test catalogue's stand-in (`…/models/test-model-cpu/…`, `…/models/model-1-generic-gpu/…`)
             return Location(scheme, name, "hub") if _SEGMENT.fullmatch(name) else None
     return None
 
