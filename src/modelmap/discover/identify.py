@@ -503,7 +503,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # a dict of requester names is as model-shaped as a model list)
     if _DERIVED_TAIL.search(low):
         return None  # "gpt-4.1-mini-migrated", "qwen-plus-copy-2": a deployment or preset made from a model and
-        # renamed so, an app's own object; the model it was made from is written elsewhere
+        # renamed so, an app's own object; the model it was made from is written elsewhere ("…-benchmark": a run)
     if low.startswith("claude-") and _CLAUDE_CLIENT.fullmatch(low):
         return None  # "claude-code-20250219" (Claude Code's anthropic-beta flag), "claude-desktop-3p" (a client's
         # identifier): named for Anthropic's client apps, Claude Code and Claude Desktop; no model is named so
@@ -796,7 +796,10 @@ _API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messa
 # the last word of a name an app gives a copy of something (a migrated deployment `gpt-4.1-mini-migrated`, its
 # second copy `-migrated-2`, a duplicated preset `-copy`, `-clone`, `-backup`), with an optional copy number: no
 # provider names a model so, and the copy is the app's own object, named after the model it was made from
-_DERIVED_TAIL = re.compile(r"[-_.](?:migrated|copy|clone|cloned|backup|duplicate)(?:[-_.]?\d{1,3})?$")
+_DERIVED_TAIL = re.compile(r"[-_.](?:migrated|copy|clone|cloned|backup|duplicate|"
+                           # a benchmark run or its results named after the model or app it measures
+                           # (`ms_deepresearch_v2_benchmark`, `qwen2-7b-eval`): the run's name, the results' file stem
+                           r"benchmarks?|evals?|evaluation|results?)(?:[-_.]?\d{1,3})?$")
 # a Volcengine Ark inference endpoint's id (ep-<yyyymmddhhmmss>-<suffix>, as the Ark console issues them and its
 # docs write them, volcengine.com/docs/82379, as_of 2026-12-04): given as the model, it names the endpoint, not the
 # model deployed behind it

@@ -154,8 +154,10 @@ RULES: tuple[CallRule, ...] = (
     _rule("python-timm", r"(?:^|\.)timm\.create_model$", (0,), ("model_name",), "hf", "vision", "timm"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama\.from_pretrained$", (0,), ("repo_id",), "hf", "generation", "llama-cpp"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama$", (0,), ("model_path",), "path", "generation", "llama-cpp"),
-    _rule("python-hf-hub", r"(?:^|\.)(\w+_)?(hf_hub_download|snapshot_download)$|(?:^|\.)(model_info|list_repo_files|HfFileSystem)$", (0,),
-          ("repo_id",), "hf", None, "huggingface_hub"),
+    # (ModelScope's own snapshot_download / model_file_download name the repository `model_id`:
+    # modelscope.cn/docs/models/download, as_of 2026-12-06)
+    _rule("python-hf-hub", r"(?:^|\.)(\w+_)?(hf_hub_download|snapshot_download|model_file_download)$|(?:^|\.)(model_info|list_repo_files|HfFileSystem)$", (0,),
+          ("repo_id", "model_id"), "hf", None, "huggingface_hub"),
     _rule("python-hf-hub", r"(?:^|\.)(InferenceClient|AsyncInferenceClient)$", (0,), ("model",), "hf", None,
           "huggingface_hub"),
     # PyTorch Hub: torch.hub.load("snakers4/silero-vad:master", "silero_vad") loads a model published from the
@@ -339,6 +341,25 @@ def _substring_of_model(node: ast.AST) -> bool:
         node = node.func.value
     name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
     return bool(name) and not name.lower().endswith(("s", "list", "set", "map", "dict"))
+
+
+def _text_of_model(node: ast.AST) -> bool:
+    """``str(model).strip().lower()``, ``model_name.lower()``: a model-named value made into text (a ``str()`` call and
+    argument-less string methods around it), at least one of them written, so the value is a string."""
+    changed = False
+    while isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Attribute) and not node.args and not node.keywords \
+                and node.func.attr in _STR_METHODS:
+            node = node.func.value
+        elif isinstance(node.func, ast.Name) and node.func.id == "str" and len(node.args) == 1 and not node.keywords:
+            node = node.args[0]
+        else:
+            return False
+        changed = True
+    return changed and _model_named(node)
+
+
+_STR_METHODS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "casefold", "title"})
 
 
 MAX_PARAM_ROWS = 512  # rows of one parametrize table read for its model column
@@ -1055,6 +1076,17 @@ class _Module:
         if is_specific(value) and not is_model_key(value):
             self.report(lit, hint="key", role=None, api=None, source_id=source_id)
 
+    def _model_text(self, node: ast.AST) -> bool:
+        """``node`` is a variable every assignment of which (in this file) is a model-named value turned into text
+        (``m = str(model).strip().lower()``, ``name = self.model_name.lower()``): a string, so ``"x" in node`` is a
+        substring test on a model's name. At most 8 assignments are looked at."""
+        if not isinstance(node, ast.Name) or _model_named(node):
+            return False
+        values = self.env.get(node.id, ())
+        if not values or len(values) > 8:
+            return False
+        return all(_text_of_model(v) for v in values)
+
     def visit_Compare(self, node: ast.Compare) -> None:
         operands = [node.left, *node.comparators]
         if any(_arch_named(op) for op in operands):
@@ -1065,8 +1097,10 @@ class _Module:
                     self.silenced.add(id(operand))
             return
         for left, op, right in zip(operands, node.ops, operands[1:], strict=False):
-            if isinstance(op, (ast.In, ast.NotIn)) and isinstance(left, ast.Constant) and _substring_of_model(right):
-                # `"chatglm3" in model_name`: a family substring test on the name, not a model (like startswith)
+            if isinstance(op, (ast.In, ast.NotIn)) and isinstance(left, ast.Constant) and (
+                    _substring_of_model(right) or self._model_text(right)):
+                # `"chatglm3" in model_name`: a family substring test on the name, not a model (like startswith);
+                # also through a variable that holds the name's text (`m = str(model).lower()`; `'qwen/qwen3' in m`)
                 self.silenced.add(id(left))
                 continue
             # `name == "x"`, `"x" != name`, `name in ["x", "y"]`; not `"qwen3" in name` (a substring test)

@@ -61,6 +61,9 @@ _HUB_PAGES = frozenset({
     "organizations", "collections", "papers", "chat", "new", "enterprise", "inference-endpoints", "posts", "search",
     "notifications", "welcome", "terms-of-service", "privacy", "brand", "changelog", "static-proxy", "front", "oauth",
 })
+# pictures, recordings and documents: files a repository keeps beside (or instead of) weights, never weights
+_MEDIA_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?|ico|pdf|docx?|pptx?|xlsx?|mp3|mp4|wav|flac|ogg|"
+                         r"m4a|webm|mov|avi)$")
 _HUB_FILE_PARTS = frozenset({"resolve", "blob", "raw", "tree", "commit", "commits"})
 _TEMPLATE = re.compile(r"[<>{}$%*`|\\]|\.\.\.")
 _PLACEHOLDER_WORD = re.compile(r"(?i)^(?:your|my)[-_]|xxx|changeme|replace[-_]?me")
@@ -258,6 +261,10 @@ def _web_location(scheme: str, segments: list[str]) -> Location | None:
         return None
     host = segments[0].lower().split(":", 1)[0]
     parts = segments[1:]
+    if len(parts) > 4 and _MEDIA_FILE.search(parts[-1]) and (host in HUB_HOSTS or host in MODELSCOPE_HOSTS):
+        # …/resolve/main/assets/demo.jpeg, …/resolve/master/sample.pdf: a picture, recording or document kept in a
+        # hub repository (a demo's input, a resources repo's file), fetched as that file, not as a model
+        return None
     if host in HUB_HOSTS:
         if len(parts) >= 4 and parts[0].lower() == "api" and parts[1].lower() == "models" and (
                 len(parts) == 4 or parts[4] in _HUB_FILE_PARTS or parts[4] == "revision") and not (
