@@ -259,7 +259,21 @@ def family_prefix(value: str) -> bool:
     if at < len(names) and names[at] == low:
         return False
     at = bisect.bisect_left(names, low + "-", at)
-    return at < len(names) and names[at].startswith(low + "-")
+    if at < len(names) and names[at].startswith(low + "-"):
+        return True
+    if low in kb.name_index or low in kb.rejected:
+        return False  # a name the knowledge base knows as a whole (rejected.yaml's API aliases: deepseek-chat)
+    # the start of API ids the knowledge base knows, itself no id or name it knows (`gpt-4-1106` of
+    # gpt-4-1106-preview, `claude-4` of claude-4-opus-20250514): a provider's series, which its ids go on from
+    ids = _alias_list()
+    at = bisect.bisect_left(ids, low + "-")
+    return at < len(ids) and ids[at].startswith(low + "-")
+
+
+@lru_cache(maxsize=1)
+def _alias_list() -> tuple[str, ...]:
+    """Every API id and alias the knowledge base knows, lower-case, sorted (for prefix look-ups)."""
+    return tuple(sorted(k.lower() for k in load().alias_index))
 
 
 def _known(value: str) -> bool:

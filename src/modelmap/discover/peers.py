@@ -146,12 +146,36 @@ def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) 
         if is_known:
             known.add(v)
     if len(known) < MIN_KNOWN or 2 * len(known) < len(values):
-        return {}
+        # (a short table of one provider's ids: `sonar` beside sonar-pro and sonar-reasoning-pro)
+        return {v: f"peers:{len(known)}/{len(values)}" for v in sorted(values - known) if _own_word_of(v, known)} \
+            if 2 * len(known) >= len(values) else {}
     strong = model_table or 4 * len(known) >= 3 * len(values) or len(known) >= LARGE_TABLE
     evidence = f"peers:{len(known)}/{len(values)}"
     gpt3 = any(_GPT3_PEER.search(k) for k in known)  # text-davinci-003, davinci-002: bare davinci is one of them
-    return {v: evidence for v in sorted(values - known)
-            if (peer_shaped(v) and (strong or reads_as_model(v))) or (gpt3 and v.lower() in GPT3_BASE)}
+    out = {v: evidence for v in sorted(values - known)
+           if (peer_shaped(v) and (strong or reads_as_model(v))) or (gpt3 and v.lower() in GPT3_BASE)}
+    for v in sorted(values - known - out.keys()):
+        if _own_word_of(v, known):
+            out[v] = evidence
+    return out
+
+
+def _own_word_of(value: str, known: set[str]) -> bool:
+    """``command`` among command-r, command-light (Cohere's), ``sonar`` among sonar-pro (Perplexity's): a one-word id
+    the knowledge base gives to one API provider (its alias or id pattern), in a table most of whose recognised
+    entries are that provider's ids. A word alone is too common to be a model anywhere else; beside its provider's
+    other ids it is that provider's model."""
+    if not _ONE_WORD.fullmatch(value):
+        return False
+    own = classify(value, "key")
+    if own is None or own.kind != "api-model" or not own.provider or own.confidence < 0.9:
+        return False
+    same = sum(1 for k in known if (m := classify(k, "none")) is not None and m.provider == own.provider)
+    # at least MIN_KNOWN of them and half the recognised entries; or, in a table too short for that, two and all
+    return (same >= MIN_KNOWN and 2 * same >= len(known)) or (same >= 2 and same == len(known))
+
+
+_ONE_WORD = re.compile(r"[a-z]{3,20}")
 
 
 def peer_match(value: str) -> Match:
