@@ -187,10 +187,24 @@ def _license(kb: KnowledgeIndex, lid: Any) -> dict[str, Any] | None:
             "commercial_use": rec.get("commercial_use")}
 
 
-def _is_tuned(record: dict[str, Any] | None) -> bool | None:
+_TUNED = {"finetune", "adapter"}  # an adapter (LoRA) is a fine-tune of its base
+_SAME_KIND = {"quantization", "merge"}  # a quantized or merged copy is as tuned as what it was made from
+
+
+def _is_tuned(record: dict[str, Any] | None, kb: KnowledgeIndex | None = None, _depth: int = 0) -> bool | None:
+    """Whether the model is tuned (instruct, chat, task) rather than a pretrained base, from its lineage: a
+    ``finetune`` or ``adapter`` edge, or a quantization or merge of a tuned model (an AWQ / GPTQ / GGUF copy of an
+    instruct model is an instruct model). None when the knowledge base has no record."""
     if not record:
         return None
-    return any(isinstance(b, dict) and b.get("relation") == "finetune" for b in record.get("base") or ())
+    bases = [b for b in record.get("base") or () if isinstance(b, dict)]
+    if any(b.get("relation") in _TUNED for b in bases):
+        return True
+    if kb is not None and _depth < 4:
+        for b in bases:
+            if b.get("relation") in _SAME_KIND and _is_tuned(kb.models.get(str(b.get("model"))), kb, _depth + 1):
+                return True
+    return False
 
 
 def _derived_kind(record: dict[str, Any]) -> bool:
@@ -268,7 +282,7 @@ def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None
         "open_weights": (record or {}).get("open_weights", res.get("open_weights")),
         "price": current,
         "finetune_bound": _is_finetune_bound(query, res),
-        "tuned": _is_tuned(record),
+        "tuned": _is_tuned(record, kb),
         "reason": res.get("reason"),
     }
 
@@ -482,7 +496,7 @@ def _candidate(group: str, model: str, provider: str | None, p: Price | None, so
         size_class=klass, context=(p.context if p and p.context else None) or rec.get("context"),
         modality=rec.get("modality"), features=dict(p.features) if p else {"tools": None, "json_mode": None, "vision": None},
         drop_in=drop, drop_in_reason=reason, price=p, why=why, role=role, key=p.key if p else rec.get("hf"),
-        tuned=_is_tuned(rec), released=str(rec["released"]) if rec.get("released") else None,
+        tuned=_is_tuned(rec, kb), released=str(rec["released"]) if rec.get("released") else None,
     )
 
 
