@@ -79,7 +79,17 @@ def _served(rec: dict[str, Any]) -> str:
     served = rec.get("served_by")
     if not served:
         return "unknown (no endpoint, client or provider prefix says)"
-    where = "/".join(served.get("serving") or []) or served.get("country") or "country unknown"
+    serving = [str(c) for c in served.get("serving") or []]
+    based = served.get("country")
+    # where calls are answered is the serving list; the operator's own country is where it is based, never shown
+    # as the place a call is served from (a bare Bedrock id is answered in whichever Region the client names)
+    if serving:
+        where = "/".join(serving) + (f"; operator based in {based}"
+                                     if based and based not in serving and serving != ["self-hosted"] else "")
+    elif based:
+        where = f"operator based in {based}; serving region not known"
+    else:
+        where = "country unknown"
     evidence = f"; evidence: {served['evidence']}" if served.get("evidence") else ""
     return f"{served.get('operator') or served.get('id')} ({where}){evidence}"
 
