@@ -103,3 +103,50 @@ def test_serve_demo_prints_a_read_token_and_serves(tmp_path: Path) -> None:
     finally:
         stop_process(process)
     assert token not in log.read_text().split("shown once): ", 1)[1].split("\n", 1)[1]  # printed once, never logged
+
+
+def _small_scan(path: Path) -> bytes:
+    """A scan of one demo repository, without scanning it (the test is about what is kept, not what is found)."""
+    import modelmap
+    from modelmap.report import scan_renderers
+
+    result = modelmap.scan([ROOT / "examples" / "demo-app" / "app" / "router.py"])
+    body: bytes = scan_renderers()["json"].render(result)
+    return body
+
+
+def test_serve_demo_says_when_it_kept_an_earlier_seed(tmp_path: Path) -> None:
+    """A tryout (session 30) ran ``modelmap serve --demo`` on the default demo database, seeded hours before by an
+    earlier modelmap: every model showed ``flows: null`` (the older scan had none), and nothing said the data was not
+    this modelmap's. The seed still keeps what is there (seeding again changes nothing), and the CLI now says so,
+    with when and how to seed afresh."""
+    from modelmap.server import demo
+    from modelmap.server.db import session_factory
+
+    path = tmp_path / "demo.sqlite3"
+    env = make_env(f"sqlite:///{path}")
+    try:
+        first = demo.seed(session_factory(env.engine), ROOT, scan=_small_scan)
+        assert first.kept_since == {}
+        again = demo.seed(session_factory(env.engine), ROOT, scan=_small_scan)
+        assert set(again.kept_since) == set(demo.REPOS)
+        assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", when) for when in again.kept_since.values())
+    finally:
+        env.engine.dispose()
+
+    # the CLI on that database: the server itself is not started (uvicorn.run replaced), only the seeding runs
+    code = ("import sys, uvicorn; uvicorn.run = lambda *a, **k: None; from modelmap.cli import main; "
+            "sys.argv = ['modelmap'] + sys.argv[1:]; main()")
+    proc = subprocess.run([sys.executable, "-c", code, "serve", "--demo", "--db", f"sqlite:///{path}",
+                           "--notify-every", "0"], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**os.environ})
+    assert proc.returncode == 0, proc.stderr
+    assert "read token for team demo" in proc.stdout
+    note = " ".join(proc.stderr.split())
+    assert "3 of 3 demo repositories were kept as an earlier run seeded them" in note, proc.stderr
+    assert f"delete the demo database ({path})" in note, proc.stderr
+
+    quiet = subprocess.run([sys.executable, "-c", code, "serve", "--demo", "--db", f"sqlite:///{path}",
+                            "--notify-every", "0", "-q"], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                           env={**os.environ})
+    assert quiet.returncode == 0 and "kept as an earlier run" not in quiet.stderr, quiet.stderr

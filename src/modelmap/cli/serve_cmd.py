@@ -81,7 +81,7 @@ def serve(
 ) -> None:
     import os
 
-    from modelmap.cli.common import configure, echo, err
+    from modelmap.cli.common import configure, echo, err, info
 
     configure(quiet=quiet, no_color=no_color)
     try:
@@ -148,6 +148,13 @@ def serve(
         except DemoError as exc:
             err(f"modelmap: error: {exc}")
             raise typer.Exit(2) from None
+        if seeded.kept_since:
+            # an earlier run seeded these: their findings are what that run's modelmap found, not this one's
+            oldest = min(seeded.kept_since.values())
+            info(f"modelmap: note: {len(seeded.kept_since)} of {len(seeded.projects)} demo repositories were "
+                 f"kept as an earlier run seeded them (first {oldest}), with what that run's modelmap found; to "
+                 f"seed them again with this modelmap, delete the demo database ({url.removeprefix('sqlite:///')}) "
+                 "or pass --db with a new file")
         echo(f"demo database: {url}\n"
              f"read token for team demo (shown once): {seeded.read_token}\n"
              f"open http://{host}:{port}/login and paste the token, or: "

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,9 @@ def scan_json(path: Path) -> bytes:
 class Seeded:
     read_token: str
     projects: dict[str, str]  # repo -> created | unchanged | replaced
+    # repo -> when its kept snapshot was uploaded (ISO UTC), for the repositories seeded by an earlier run: their
+    # findings are that run's modelmap's, which the CLI says, with how to seed afresh
+    kept_since: dict[str, str] = field(default_factory=dict)
 
 
 def seed(sessions: Callable[[], Session], root: Path | None = None, *,
@@ -83,6 +86,7 @@ def seed(sessions: Callable[[], Session], root: Path | None = None, *,
 
     checkout = root or find_checkout()
     statuses: dict[str, str] = {}
+    kept: dict[str, str] = {}
     with sessions() as session:
         team = session.scalar(select(Team).where(Team.name == TEAM))
         if team is None:
@@ -92,10 +96,12 @@ def seed(sessions: Callable[[], Session], root: Path | None = None, *,
         # the server itself seeds (token id 0: no token did it)
         who = Principal(token_id=0, team_id=team.id, team=TEAM, scopes=("policy", "read", "upload"), is_admin=False)
         for repo, (path, tags) in REPOS.items():
-            seeded = session.scalar(select(Snapshot.id).join(Project, Project.id == Snapshot.project_id)
+            seeded = session.scalar(select(Snapshot.uploaded_at).join(Project, Project.id == Snapshot.project_id)
                                     .where(Project.repo == repo, Snapshot.commit == COMMIT))
             if seeded is not None:  # seeded before: not scanned again (a scan's timing would differ)
                 statuses[repo] = "unchanged"
+                when = seeded if seeded.tzinfo else seeded.replace(tzinfo=dt.timezone.utc)
+                kept[repo] = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
                 continue
             body = scan(checkout / path)
             status, _snap = service.ingest(session, who, repo, normalize(body), body, commit=COMMIT, branch="main",
@@ -109,4 +115,4 @@ def seed(sessions: Callable[[], Session], root: Path | None = None, *,
             expires = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=20)
             waivers.create(session, who, expires=expires, **WAIVER)
         read = service.create_token(session, TEAM, "read")
-    return Seeded(read_token=read, projects=statuses)
+    return Seeded(read_token=read, projects=statuses, kept_since=kept)
