@@ -126,11 +126,24 @@ class AffectedModel:
     rules: list[str] = field(default_factory=list)
     role: str | None = None
     findings: list[Finding] = field(default_factory=list, repr=False)
+    # every base and teacher's country recorded; False where a rule that fails closed on unknown origin (the shipped
+    # no-cn-origin, us-regulated) fires on a model whose shown origins alone would not break it (FR, US). None for
+    # an endpoint
+    origins_known: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"model": self.model, "query": self.query, "origins": self.origins, "served_by": self.served_by,
                 "flows": list(self.flows), "usages": list(self.usages), "rules": list(self.rules),
-                "role": self.role}
+                "role": self.role, "origins_known": self.origins_known}
+
+    def origins_label(self) -> str:
+        """The origins column: '-' for an endpoint, 'unknown', or the countries, marked when the lineage is not
+        fully recorded (the reason a French model breaks a rule that also denies unknown origin)."""
+        if self.role == "endpoint":
+            return "-"
+        if not self.origins:
+            return "unknown"
+        return ", ".join(self.origins) + ("" if self.origins_known or self.origins_known is None else " (incomplete)")
 
 
 @dataclass
@@ -188,7 +201,7 @@ def affected(result: ScanResult, scenario: Scenario, config: ProjectConfig | Non
     Raises ConfigError when a rule cannot be evaluated."""
     from modelmap.inventory import IN_USE, model_key, section_of
     from modelmap.policy import evaluate
-    from modelmap.policy.inventory import origins_var
+    from modelmap.policy.inventory import origins_known_var, origins_var
 
     policy = scenario_config(scenario, config)
     check = evaluate(result, policy, today or date.today())
@@ -213,7 +226,8 @@ def affected(result: ScanResult, scenario: Scenario, config: ProjectConfig | Non
         if group is None:
             model = ((f.resolution or {}).get("model") or {}).get("id") if not is_endpoint else None
             group = groups[key] = AffectedModel(model=model, query=f.raw, origins=None if is_endpoint else origins_var(f),
-                                                served_by=served, role="endpoint" if is_endpoint else f.role)
+                                                served_by=served, role="endpoint" if is_endpoint else f.role,
+                                                origins_known=None if is_endpoint else origins_known_var(f))
         if violation.rule_id not in group.rules:
             group.rules.append(violation.rule_id)
         for name in flows_of[i]:
@@ -258,7 +272,7 @@ def render_markdown(res: ScenarioResult) -> str:
     for a in res.affected:
         served = (a.served_by or {}).get("id") or "unknown / self-hosted"
         where = "<br>".join(md_text(f"{u['path']}:{u['line']}") for u in a.usages)
-        origins = "-" if a.role == "endpoint" else (", ".join(a.origins) if a.origins else "unknown")
+        origins = a.origins_label()
         lines.append(f"| {md_code(a.model or a.query)} | {md_text(origins)} "
                      f"| {md_text(served)} | {md_text(', '.join(a.flows) or '(no flow)')} | {where} |")
     return "\n".join(lines) + "\n"
@@ -274,7 +288,7 @@ def table_grid(res: ScenarioResult) -> Any:
         where = ", ".join(f"{u['path']}:{u['line']}" for u in a.usages[:5])
         if len(a.usages) > 5:
             where += f" and {len(a.usages) - 5} more"
-        origins = "-" if a.role == "endpoint" else (", ".join(a.origins) if a.origins else "unknown")
+        origins = a.origins_label()
         grid.rows.append((a.model or a.query, origins,
                           (a.served_by or {}).get("id") or "-", ", ".join(a.flows) or "(no flow)",
                           str(len(a.usages)), where))
