@@ -524,7 +524,7 @@ def table_grids(alts: Alternatives) -> list[Any]:
             p = c.price
             grid.rows.append((
                 c.model, c.provider or "self-hosted", (c.publisher or {}).get("name") or "unknown",
-                ", ".join(c.origins) if c.origins else "unknown", c.serving_country or "-",
+                _origins_label(c), _serves_from(c),
                 (c.license or {}).get("spdx") or (c.license or {}).get("id") or "unknown", c.drop_in,
                 _money(p.input if p else None), _money(p.output if p else None),
                 f"{p.source} {p.version or ''} ({p.as_of})".replace("  ", " ") if p else "-",
@@ -533,6 +533,24 @@ def table_grids(alts: Alternatives) -> list[Any]:
             grid.rows.append(("none found", "", "", "", "", "", "", "", "", alts.notes.get(group, "")))
         grids.append(grid)
     return grids
+
+
+def _origins_label(c: Candidate) -> str:
+    """The countries, marked when the lineage is not fully recorded (a rule denying unknown origin would fire)."""
+    if not c.origins:
+        return "unknown"
+    return ", ".join(c.origins) + ("" if c.origins_known else " (incomplete)")
+
+
+def _serves_from(c: Candidate) -> str:
+    """Where the host answers calls (its serving regions), never its home country in their place: a host whose
+    regions the knowledge base does not give (Amazon Bedrock, Azure OpenAI: whichever Region is chosen) says so."""
+    serving = [s for s in c.serving if s != "self-hosted"]
+    if serving:
+        return ", ".join(serving)
+    if c.provider is not None and c.serving_country:
+        return f"region not known (based in {c.serving_country})"
+    return "-"
 
 
 def _money(value: float | None) -> str:
