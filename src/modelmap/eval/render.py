@@ -75,6 +75,11 @@ def _comparison_label(c: dict[str, Any]) -> str:
 
 # --- table --------------------------------------------------------------------------------------------------
 
+def _secs(value: Any, unit: str = "s") -> str:
+    """A latency in seconds; n/a when no request was answered (every one failed), never 'None'."""
+    return "n/a" if value is None else f"{value}{unit}"
+
+
 def render_table(doc: dict[str, Any]) -> str:
     lines = [f"modelmap eval — {doc['generated_at']} — baseline {visible(doc['models'][0]['id'])}"]
     for m in doc["models"]:
@@ -83,7 +88,7 @@ def render_table(doc: dict[str, Any]) -> str:
         lat = m["latency_s"]
         lines.append(f"  {m['role']:9} {visible(m['id'])}: {m['requests']} requests, {m['errors']} errors, "
                      f"{m['usage']['prompt_tokens']}+{m['usage']['completion_tokens']} tokens, "
-                     f"latency p50 {lat['p50']}s p95 {lat['p95']}s, cost {visible(cost_text)}")
+                     f"latency p50 {_secs(lat['p50'])} p95 {_secs(lat['p95'])}, cost {visible(cost_text)}")
     for sd in doc["suites"]:
         s = sd["suite"]
         lines.append("")
@@ -293,7 +298,8 @@ def html_section(doc: dict[str, Any]) -> str:
         cost = f"${m['cost']['usd']:.4f}" if m["cost"]["usd"] is not None else m["cost"]["note"]
         out.append(f"<tr><td>{esc(m['id'])}</td><td>{esc(m['role'])}</td><td>{m['requests']}</td>"
                    f"<td>{m['errors']}</td><td>{m['usage']['prompt_tokens']} / {m['usage']['completion_tokens']}</td>"
-                   f"<td>{esc(m['latency_s']['p50'])} / {esc(m['latency_s']['p95'])}</td><td>{esc(cost)}</td></tr>")
+                   f"<td>{esc(_secs(m['latency_s']['p50'], unit=''))} / {esc(_secs(m['latency_s']['p95'], unit=''))}"
+                   f"</td><td>{esc(cost)}</td></tr>")
     out.append("</table>")
     for sd in doc["suites"]:
         s = sd["suite"]
