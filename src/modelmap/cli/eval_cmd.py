@@ -93,10 +93,14 @@ def eval_(
 
         names = list(model or [])
         if from_plan is not None:
-            from modelmap.eval.candidates import models_from_plan
+            from modelmap.eval.candidates import plan_models
 
-            planned = models_from_plan(from_plan, flow, fallbacks=plan_fallbacks)
+            picked = plan_models(from_plan, flow, fallbacks=plan_fallbacks)
+            planned = picked.names
             info(f"from {from_plan}: baseline {planned[0]}, candidates {', '.join(planned[1:])}")
+            if picked.left_out:
+                info(f"note: the flow's other current models are not compared with this baseline; evaluate each "
+                     f"with --model CURRENT --model REPLACEMENT: {'; '.join(picked.left_out)}")
             names = planned + [n for n in names if n not in planned]
         if not names:
             raise UsageError("no model to evaluate", hint="give --model ID (twice or more to compare) or --from-plan")

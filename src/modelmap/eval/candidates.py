@@ -10,6 +10,7 @@ Hand-written: it only reads fields the plan schema defines.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,25 @@ def _str(value: Any) -> str | None:
 
 def models_from_plan(path: Path, flow: str | None = None, *, fallbacks: bool = False) -> list[str]:
     """[baseline, candidate, ...] model names for one flow of a plan (deduplicated, baseline first)."""
+    return plan_models(path, flow, fallbacks=fallbacks).names
+
+
+@dataclass(frozen=True)
+class PlanModels:
+    """What ``--from-plan`` evaluates: the baseline and its replacements, and the flow's other current models."""
+
+    names: list[str]  # [baseline, candidate, ...]
+    # the flow's other current generation models with their replacements, as 'current -> replacement (path:line)':
+    # each is its own comparison (a current model is never a candidate against another one)
+    left_out: list[str] = field(default_factory=list)
+
+
+def plan_models(path: Path, flow: str | None = None, *, fallbacks: bool = False) -> PlanModels:
+    """The baseline (the flow's first current generation model, in the plan's order), its replacements (and
+    fallbacks), and the flow's other current models left for their own runs. A flow that calls several models (a
+    LiteLLM route to a self-hosted model and an API fallback) used to give one baseline and the other current models
+    as candidates against it, and the same weights written two ways (``Qwen/…`` in a KServe manifest,
+    ``hosted_vllm/Qwen/…`` in the LiteLLM config) as a candidate against themselves."""
     doc = load_json_document(path, PLAN_LIMIT, "modelmap.plan/1",
                              hint="write one with: modelmap plan PATH --scenario NAME --format json -o plan.json")
     eligible: dict[str, list[dict[str, Any]]] = {}
@@ -60,11 +80,25 @@ def models_from_plan(path: Path, flow: str | None = None, *, fallbacks: bool = F
     if flow not in eligible:
         raise UsageError(f"no flow {flow!r} with a generation replacement", where=str(path),
                          hint=f"flows: {', '.join(sorted(eligible)) or 'none'}")
-    names: list[str] = []
+    # one comparison per current model: usages of the same model (its knowledge-base id, else as written) share it
+    groups: dict[str, list[dict[str, Any]]] = {}
     for usage in eligible[flow]:
-        current = _name(_str(usage.get("served_by")), _str(usage.get("raw")))
+        key = _str(usage.get("model")) or _str(usage.get("raw")) or ""
+        groups.setdefault(key, []).append(usage)
+    first, *others = groups.values()
+    names: list[str] = []
+    current = next((n for u in first if (n := _name(_str(u.get("served_by")), _str(u.get("raw"))))), None)
+    if current:
+        names.append(current)
+    for usage in first:
         picks = [usage["replacement"], *(_dicts(usage.get("fallbacks"), "fallbacks", path) if fallbacks else [])]
-        for name in [current, *(_name(_str(p.get("provider")), _str(p.get("model"))) for p in picks)]:
+        for name in (_name(_str(p.get("provider")), _str(p.get("model"))) for p in picks):
             if name and name not in names:
                 names.append(name)
-    return names
+    left_out = []
+    for group in others:
+        u = group[0]
+        now = _name(_str(u.get("served_by")), _str(u.get("raw")))
+        repl = _name(_str(u["replacement"].get("provider")), _str(u["replacement"].get("model")))
+        left_out.append(f"{now} -> {repl} ({u.get('path')}:{u.get('line')})")
+    return PlanModels(names=names, left_out=left_out)
