@@ -485,7 +485,14 @@ def _cost(model: ModelSpec, prompt_tokens: int, completion_tokens: int, complete
         if prices is not None:
             found = prices.price(provider, name)
             if found is None:
-                note = f"no price for {name} at {provider} in the switch price table"
+                from modelmap.knowledge import load
+
+                if provider in load().providers:
+                    note = f"no price for {name} at {provider} in the switch price table"
+                else:  # a Hub id (Qwen/Qwen2.5-32B-Instruct-AWQ): its organisation is not a host
+                    note = (f"no price: {provider!r} is not a provider id (providers.yaml), so {model.id} is taken "
+                            "for a model served by you (self-hosted: not priced per token); name a hosted model "
+                            "provider/model to price it")
     if found is None or found.input is None or found.output is None:
         return {"usd": None, "price": found.to_dict() if found else None, "note": note}
     usd = (prompt_tokens * found.input + completion_tokens * found.output) / 1_000_000
