@@ -464,7 +464,41 @@ def edits_for(finding: Finding, candidate: dict[str, Any] | None, endpoints: dic
         target = f"the {new_provider} endpoint" + (f" (host {host})" if host else "")
         out.append(Edit(ep.path if ep else finding.path, ep.line if ep else finding.line,
                         f"base URL {finding.endpoint} → {target}; set its API key", "endpoint"))
+    elif old_provider and new_provider and new_provider != old_provider and not _is_self_hosted(finding):
+        # another host named by the model string alone (a LiteLLM provider prefix): the old host's key stays
+        # unless someone changes it, and calls fail at cut-over
+        key = _key_line(files, finding)
+        if key is not None:
+            number, text = key
+            out.append(Edit(finding.path, number, f"API key {text.strip()} is {old_provider}'s: set the "
+                                                  f"{new_provider} key here", "endpoint"))
+        else:
+            out.append(Edit(finding.path, finding.line, f"host {old_provider} → {new_provider}: set the "
+                                                        f"{new_provider} API key where {old_provider}'s is set",
+                            "endpoint"))
     return out
+
+
+_ENTRY_START = re.compile(r"^\s*-\s")  # a YAML list item: the next LiteLLM model_list entry
+_API_KEY = re.compile(r"^\s*[\"']?api_key[\"']?\s*[:=]")
+
+
+def _key_line(files: _Lines, finding: Finding) -> tuple[int, str] | None:
+    """The ``api_key`` line of the config entry that holds this model (a LiteLLM model_list item: the lines around
+    the model, up to the neighbouring list items), or None."""
+    lines = files.lines(finding.path)
+    if lines is None or not 1 <= finding.line <= len(lines) or finding.kind == "endpoint":
+        return None
+    start = finding.line - 1
+    while start > 0 and not _ENTRY_START.match(lines[start]) and finding.line - start < 12:
+        start -= 1
+    end = finding.line
+    while end < len(lines) and not _ENTRY_START.match(lines[end]) and end - finding.line < 12:
+        end += 1
+    for number in range(start, end):
+        if _API_KEY.match(lines[number]):
+            return number + 1, lines[number]
+    return None
 
 
 # --------------------------------------------------------------------------- cost
