@@ -401,11 +401,26 @@ def _replacement_name(candidate: dict[str, Any], finding: Finding) -> str:
     prefix for SDK calls, else the candidate's model id."""
     name = candidate.get("api_name") or candidate.get("model") or ""
     name = str(name)
-    if finding.api != "litellm" and finding.source != "litellm" and "/" in name:
+    litellm = finding.api == "litellm" or finding.source == "litellm" or "call:litellm" in (finding.evidence or ())
+    if not litellm and "/" in name:
         prefix, rest = name.split("/", 1)
         if prefix in _litellm_prefixes(candidate.get("provider")):
             name = rest
+    if litellm and candidate.get("provider") is None and "/" in finding.raw:
+        # new weights on the same self-hosted server: LiteLLM still needs the route's prefix
+        # (hosted_vllm/Qwen/... -> hosted_vllm/ibm-granite/...), or it no longer knows which provider to call
+        prefix = finding.raw.split("/", 1)[0]
+        if prefix in _local_litellm_prefixes() and not name.startswith(prefix + "/"):
+            name = f"{prefix}/{name}"
     return name
+
+
+def _local_litellm_prefixes() -> frozenset[str]:
+    """LiteLLM provider prefixes of self-hosted servers (providers.yaml kind local: hosted_vllm, ollama, ...)."""
+    from modelmap.knowledge.loader import load_index
+
+    return frozenset(str(p) for rec in load_index().providers.values() if rec.get("kind") == "local"
+                     for p in rec.get("prefixes") or ())
 
 
 def _litellm_prefixes(provider: Any) -> tuple[str, ...]:
