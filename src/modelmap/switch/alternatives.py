@@ -262,7 +262,14 @@ def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None
 
         entry = catalog_entry(query)
         host = entry[0] if entry else None
-    current = load_prices().get(host, model or query) if host else None
+    current = None
+    if host:
+        # as written, then without a gateway's provider prefix (LiteLLM's deepseek/deepseek-chat is the
+        # DeepSeek API's deepseek-chat), as plan prices it
+        for key in (model or query, query.split("/", 1)[1] if "/" in query and not model else None):
+            current = load_prices().get(host, key) if key else None
+            if current is not None:
+                break
     if role is None:
         role = (record or {}).get("role") or res.get("role")
     if role is None and current is not None and current.mode:
