@@ -349,6 +349,28 @@ def parse_json_lines(text: str) -> list[Node | None]:
     return parse_json_lines_counted(text)[0]
 
 
+def parse_sse_counted(text: str) -> tuple[list[Node | None], int]:
+    """A recorded Server-Sent Events stream (``sse_text``): the JSON payload of every ``data: {…}`` line, parsed on its
+    own as a JSON Lines line is (offsets where the JSON sits in the file), and how many such payloads did not parse.
+    Other fields (``event:``, ``id:``, an empty ``data:``, ``data: [DONE]``) carry no model and are passed over."""
+    nodes: list[Node | None] = []
+    bad = 0
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        m = _SSE_JSON_DATA.match(line)
+        if m is not None:
+            try:
+                node = _JsonParser(m.group(1)).parse()
+            except ParseError:
+                bad += 1
+            else:
+                nodes.append(_shift(node, offset + m.start(1)))
+        offset += len(line)
+    if bad and not nodes:
+        raise ParseError(f"invalid event stream: none of {bad} data lines parsed")
+    return nodes, bad
+
+
 def parse_json_lines_counted(text: str) -> tuple[list[Node | None], int]:
     """``parse_json_lines`` and how many non-empty lines could not be parsed (reported as one Skip)."""
     nodes: list[Node | None] = []
@@ -2364,6 +2386,28 @@ def is_capture(path: str) -> bool:
     return bool(_CAPTURE_EXT.search(path)) and not _LOCK_FILES.search(path)
 
 
+# a Server-Sent Events field line (`data: {…}`, `event: message`, `id: 7`, `retry: 3000`, `: keep-alive`) and a
+# `data:` line whose payload is one JSON object; RE2: linear on any line
+_SSE_FIELD = linear(r"^(?:data|event|id|retry)(?::|$)|^:")
+_SSE_JSON_DATA = linear(r"^data:[ \t]?(\{.*\})[ \t]*\r?\n?$")
+# how many non-blank lines (a title, a `---` rule) may stand above a recorded stream's first event
+_SSE_TITLE_LINES = 3
+
+
+def sse_text(text: str) -> bool:
+    """True when ``text`` is a recorded Server-Sent Events stream (a model API's streamed response kept as a test
+    fixture: `data: {"model": …}` lines between blank lines): at least one ``data:`` line holds a JSON object, and from
+    the first SSE field on (up to ``_SSE_TITLE_LINES`` title lines may stand above it) at least 90% of the non-blank
+    lines are SSE fields."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = next((i for i, line in enumerate(lines[:_SSE_TITLE_LINES + 1]) if _SSE_FIELD.search(line)), None)
+    if first is None:
+        return False
+    events = lines[first:]
+    fields = sum(1 for line in events if _SSE_FIELD.search(line) is not None)
+    return fields >= _CAPTURE_MIN_SHARE * len(events) and any(_SSE_JSON_DATA.match(line) for line in events)
+
+
 def json_lines_text(text: str) -> bool:
     """True when ``text`` is JSON Lines: its first non-blank line is a JSON object and at least 90% of its non-blank
     lines start with ``{`` and end with ``}`` (a cheap shape test; the lines are parsed afterwards)."""
@@ -2395,6 +2439,11 @@ def parse_config_noting(path: str, text: str) -> tuple[list[Node | None], list[S
     """``parse_config`` and the Skips for what was read only in part (bad JSON Lines, capped YAML); a copy-me file
     (``settings.yaml.example``) is parsed in the format its name says before the suffix."""
     low = config_name(path).lower()
+    if is_capture(low) and not low.endswith((".jsonl", ".ndjson")) and sse_text(text):
+        nodes, bad = parse_sse_counted(text)
+        notes = [Skip(path, "parse-error", f"event stream: {bad} of {bad + len(nodes)} data lines are not valid JSON "
+                      "and were passed over; the others were read")] if bad else []
+        return nodes, notes
     if low.endswith((".jsonl", ".ndjson")) or is_capture(low):
         nodes, bad = parse_json_lines_counted(text)
         notes = [Skip(path, "parse-error", f"JSON Lines: {bad} of {bad + len(nodes)} lines are not valid JSON "
@@ -2581,8 +2630,8 @@ class ConfigFileSource:
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         low = config_name(file.path).lower()
-        if is_capture(low) and not _CONFIG_EXT.search(low) and not json_lines_text(file.text):
-            return []  # a text capture that is not a recorded JSON event stream
+        if is_capture(low) and not _CONFIG_EXT.search(low) and not (json_lines_text(file.text) or sse_text(file.text)):
+            return []  # a text capture that is not a recorded JSON event stream (JSON Lines or Server-Sent Events)
         if is_hocon(low):
             return hocon_lines(file, self.id)
         is_yaml = low.endswith((".yaml", ".yml"))
