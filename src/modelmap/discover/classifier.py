@@ -585,6 +585,19 @@ def not_model_folder(name: str) -> bool:
     return bool(_NOT_MODEL_FOLDER.search(name)) or is_generic(name) or _not_a_model(name)
 
 
+def _url_slug(c: Candidate) -> bool:
+    """The literal is set as or compared with a record's URL slug (`slug`, `seo_slug`, `urlSlug`; not a `model_slug`)
+    outside a record literal: a keyword argument (`update(slug: "…")`), an assignment, or a comparison
+    (`a.slug == "…"`, an ``assert_equal``). A bare ``slug`` inside a hash / object literal is left to the other rules:
+    a models catalogue keys its entries by a slug that is the model id (the config reader's rule too)."""
+    if c.container:
+        return False
+    name = c.compared_to if c.compared_to else (
+        c.bindings[0] if c.bindings and not c.call_before_binding else None)
+    low = snake(name) if name is not None else ""
+    return low.endswith("slug") and "model" not in low  # a `model_slug` is the model's own slug
+
+
 def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:
     """Is this candidate a model reference? ``None`` when the evidence does not say so."""
     value = c.value.strip()
@@ -595,6 +608,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if c.bindings and not c.call_before_binding and snake(c.bindings[0]).lstrip("_") in _DISPLAY_BINDINGS:
         return None  # title = "GPT-4o", description: "…", a private `_title`: text for people, not the value sent to a
         # model API
+    if _url_slug(c):
+        return None  # `assistant.update(slug: "gpt-4o")`, `page.url_slug = "…"`, `assert_equal "gpt-4o", a.slug`: a
+        # record's URL name, often spelled after the model it uses, not the model
     if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _PROVIDER_BINDINGS \
             and is_provider_name(value):
         return None  # provider: "mistral" beside a model list: the provider's id (also an Ollama model's name)

@@ -894,6 +894,22 @@ _PYPROJECT = re.compile(r"(?:^|/)pyproject\.toml$")
 _FIXTURE_FILE = re.compile(r"(?:^|/)fixtures/(?:[^/]+/)*[^/]+\.ya?ml$")
 
 
+# a fixture row's label (`gpt_4o`, `rob_gpt`: snake case, an underscore in it): what a Rails fixture's association
+# value names (`language_model: gpt_4o` points at the `gpt_4o:` row of language_models.yml), not a model id as written
+_ROW_LABEL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+# a key that holds a record's model beside its `slug` (`language_model_api_name`, `api_name`, `model_id`) when
+# is_model_key alone does not say so
+_MODEL_FIELD_TAIL = re.compile(r"(?:^|_)(?:api_name|model_id|model_name|model)$")
+
+
+def _slug_beside_model(keys: set[str]) -> bool:
+    """A record with a bare ``slug`` and a key naming its model (``{slug: gpt-4o, language_model_api_name: gpt-4o}``):
+    the slug is the record's URL name (an assistant's, a page's), spelled after the model; a catalogue entry keyed
+    by a slug that is the model id names no other model field (``{"slug": "gpt-5.4", "display_name": …}``)."""
+    return "slug" in keys and any(k != "slug" and (is_model_key(k) or _MODEL_FIELD_TAIL.search(snake(k)) is not None)
+                                  for k in keys)
+
+
 _LISTED_MODEL_KEYS = ("id", "root", "parent")
 
 
@@ -1411,6 +1427,7 @@ class TreeWalker:
         prefix = [i.value for i in command.items if isinstance(i, Scalar)][:8] if isinstance(command, Seq) else (
             command.value.split()[:8] if isinstance(command, Scalar) and len(command.value) < 256 else [])
         own_ids = self._record_model_ids(pairs) if named_elsewhere and not adapter_spec else set()
+        url_slug = _slug_beside_model(keys)
         served = None if named_elsewhere or object_ref or adapter_spec else self._served_name(node)
         listed = _listed_model_ids(node)
         code = self._embedded_code(node, keys)
@@ -1426,6 +1443,8 @@ class TreeWalker:
                 self._add_entry_name(v, endpoint)
                 continue
             if isinstance(v, Scalar):
+                if url_slug and low_k == "slug":
+                    continue  # the record's URL name beside its model field (_slug_beside_model)
                 if named_elsewhere and low_k in _ENTRY_NAME_KEYS and v.value.strip().lower() in own_ids:
                     # the entry's name spells its own model id again (`{name: mistral-medium-2508, model_id:
                     # mistral-medium-2508, display_name: …}`): the name the app looks the model up by is the model
@@ -1683,6 +1702,8 @@ class TreeWalker:
         if low_key == "name" and self.path in (["", "project"], ["", "tool", "poetry"]) \
                 and _PYPROJECT.search(self.file.path):
             return  # pyproject.toml: the package's own name ([project] name = "gpt-oss-20b", a deployment's package)
+        if key and _FIXTURE_FILE.search(self.file.path) and _ROW_LABEL.fullmatch(value) and is_model_key(key):
+            return  # a test fixture's reference to another fixture's row by its label (`language_model: gpt_4o`)
         if self.under_dataset(low_key) and not (key and is_model_key(key)) and not (
                 parent_key and is_model_key(parent_key)):
             return  # a data set's id or path (datasets: [{path: mhenrichsen/alpaca_2k_test}]), not a model

@@ -13,6 +13,7 @@ line by ``PropertiesSource``: the key path is the binding.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right as _bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -23,6 +24,7 @@ from modelmap.discover.base import (
     SourceFile,
     budget,
     budget_skip,
+    linear,
     parse_within_budget,
 )
 from modelmap.discover.candidates import (
@@ -960,10 +962,16 @@ class PolyglotSource:
                 uses = _const_uses(file, family, data, sdk_calls(lang.id))
             except BudgetExceeded as exc:
                 return [budget_skip(file.path, lang.id, exc, "not analysed")]
+        # the string values of SQL kept in a Ruby heredoc (a migration's `execute <<-SQL … WHERE api_name IN ('a',
+        # 'b') … SQL`): each judged as a literal compared with its column, from the text alone like the DDL defaults
+        sql = _ruby_sql_literals(file.text) if lang.id == "ruby" and "<<" in file.text else []
         if not literals:
-            if not defaults:
+            if not defaults and not sql:
                 return list(uses)
-            spent = _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context)
+            spent = _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context) \
+                if defaults else None
+            if sql and spent is None:
+                spent = _emit(collector, sql, sdk_calls(lang.id), f"{lang.id}-sql", file.context)
             return [*collector.findings, *uses, *([budget_skip(file.path, lang.id, spent)] if spent else [])]
         try:
             parser = parser_for(lang.id)
@@ -989,6 +997,8 @@ class PolyglotSource:
                       model_sdk=_MODEL_SDK_IMPORT.search(data) is not None)
         if defaults and spent is None:
             spent = _emit(collector, defaults, calls, f"{lang.id}-sql-default", file.context)
+        if sql and spent is None:
+            spent = _emit(collector, sql, calls, f"{lang.id}-sql", file.context)
         out: list[Finding | Skip | SymbolUse] = [*collector.findings, *uses]
         if declared and spent is None:
             try:
@@ -1054,6 +1064,54 @@ def _ruby_code_heredocs(text: str) -> str | None:
         last = b
     out.append(re.sub(r"[^\n]", " ", text[last:]))
     return "".join(out)
+
+
+# a Ruby heredoc whose delimiter says it holds SQL (`<<-SQL`, `<<~END_SQL`, `<<~'EOSQL'`): a migration's data update
+_RUBY_SQL_HEREDOC = re.compile(r"<<[~-]?(['\"]?)([A-Z_]{0,16}SQL[A-Z_]{0,16})\1")
+# an SQL string literal ('' is a quote inside it) and what stands before one that is compared with a column: `col =`,
+# `col <>`, `col !=`, or `col [NOT] IN (` and the list's earlier strings; RE2: linear on any text
+_SQL_STRING = linear(r"'((?:[^'\n]|''){1,200})'")
+_SQL_COMPARED = linear(r"(?i)\b([a-z_][a-z0-9_]{0,63})[`\"\]]?\s*(?:=|<>|!=|\s(?:not\s+)?in\s*\(\s*"
+                       r"(?:'(?:[^'\n]|'')*'\s*,\s*)*)\s*$")
+_MAX_SQL_STRINGS = 256
+
+
+def _ruby_sql_literals(text: str) -> list[Candidate]:
+    """The string literals of the SQL a Ruby file keeps in heredocs (``execute <<-SQL … SQL``), each a candidate at
+    its line and column, compared with the column before it where there is one (``api_name <> 'gpt-3.5-turbo'``,
+    ``api_name IN ('a', 'b')``); at most ``_MAX_HEREDOCS`` bodies and ``_MAX_SQL_STRINGS`` strings."""
+    out: list[Candidate] = []
+    pos = 0
+    bodies = 0
+    starts: list[int] | None = None
+    for m in _RUBY_SQL_HEREDOC.finditer(text):
+        if m.start() < pos:
+            continue  # an opener inside a body already taken
+        start = text.find("\n", m.end())
+        if start < 0:
+            break
+        start += 1
+        end_line = re.compile(r"^[ \t]*" + m.group(2) + r"[ \t]*$", re.M).search(text, start)
+        if end_line is None:
+            break
+        pos = end_line.end()
+        body = text[start:end_line.start()]
+        if starts is None:
+            starts = [0, *(nl.end() for nl in re.finditer("\n", text))]
+        for s in _SQL_STRING.finditer(body):
+            value = s.group(1).replace("''", "'")
+            before = _SQL_COMPARED.search(body[max(0, s.start() - 2000):s.start()])
+            at = start + s.start(1)
+            line = _bisect_right(starts, at)
+            column = at - starts[line - 1] + 1
+            name = before.group(1) if before is not None else None
+            out.append(Candidate(value, line, column, bindings=(name,) if name else (), compared_to=name))
+            if len(out) >= _MAX_SQL_STRINGS:
+                return out
+        bodies += 1
+        if bodies >= _MAX_HEREDOCS:
+            break
+    return out
 
 
 # a JSON document held in a triple-quoted literal (Swift / Kotlin / Scala multi-line strings, Java text blocks, C# raw
