@@ -200,7 +200,10 @@ def _model_container(name: str) -> bool:
 _KEYWORD_TAILS = frozenset({"keyword", "keywords",
                             # a model's language list (`whisper_languages = ["en", "zh", …, "yi", …]`,
                             # `SUPPORTED_ASR_LOCALES`): what the model speaks, whose codes can spell a model's name
-                            "languages", "language", "langs", "locales"})
+                            "languages", "language", "langs", "locales",
+                            # a model's sampling methods (`model_samplings = ["greedy", "mirostat", "mirostat_v2"]`,
+                            # `SAMPLERS`): llama.cpp-style sampler names, one of which carries a version like a model
+                            "sampling", "samplings", "sampler", "samplers"})
 
 
 # a table of settings' key names (`NON_LLM_CONFIG_KEYS = setOf("diffusion_steps", "diffusion_seed")`,
