@@ -66,6 +66,15 @@ _MEDIA_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?|ico|pdf|doc
                          r"m4a|webm|mov|avi)$")
 _HUB_FILE_PARTS = frozenset({"resolve", "blob", "raw", "tree", "commit", "commits"})
 _TEMPLATE = re.compile(r"[<>{}$%*`|\\]|\.\.\.")
+# a URL's percent escape (`gemma%202b_it_v2.gguf`: a space in a Hub file's name; `%2F`), not a `%s` / `%02d` / `%2d`
+# format: two hex digits where the `%` does not start digits and a (lower-case) printf conversion letter
+_PERCENT_ESCAPE = re.compile(r"%(?![0-9]*[diouxefgcs$])[0-9A-Fa-f]{2}")
+
+
+def _templated(text: str) -> bool:
+    """``text`` holds a template or format placeholder (``{org}``, ``$MODEL``, ``%s``, ``...``); a URL's percent
+    escapes are not one."""
+    return _TEMPLATE.search(_PERCENT_ESCAPE.sub("", text) if "%" in text else text) is not None
 _PLACEHOLDER_WORD = re.compile(r"(?i)^(?:your|my)[-_]|xxx|changeme|replace[-_]?me")
 _PLACEHOLDER_PARTS = frozenset({
     "org", "name", "model", "repo", "user", "owner", "organization", "org-name", "model-name", "model_name",
@@ -196,12 +205,12 @@ def parse_location(value: str) -> Location | None:
         return None
     if "://" not in v:
         cache = HF_CACHE_DIR.search(v)
-        if cache and not _TEMPLATE.search(v):
+        if cache and not _templated(v):
             return _checked(Location("hf-cache", f"{cache.group(1)}/{cache.group(2)}", "cache"))
         return None
     scheme, _, rest = v.partition("://")
     scheme = scheme.lower()
-    if _TEMPLATE.search(rest):
+    if _templated(rest):
         return None
     found = _parse(scheme, rest)
     return _checked(found) if found is not None else None
@@ -473,7 +482,7 @@ def is_model_archive_url(value: str) -> bool:
     """An http(s) URL of a model archive or weight file (``…/model.joblib?raw=true``, ``…/model.tar.gz``): a
     model's location when a model key holds it (KServe ``storageUri: https://…``)."""
     v = value.strip()
-    if not v.lower().startswith(("http://", "https://")) or any(c.isspace() for c in v) or _TEMPLATE.search(v):
+    if not v.lower().startswith(("http://", "https://")) or any(c.isspace() for c in v) or _templated(v):
         return False
     path = urlsplit(v).path if len(v) < 2000 else ""
     return bool(path) and bool(_MODEL_FILE_URL.search(path.rstrip("/")))
