@@ -39,6 +39,9 @@ _STRING_TYPES = (
     "quoted_template",  # HCL "…${var.x}…": dynamic, read only for a model's fixed path (_templated_id_text)
     "character_literal_never",
     "hash_key_symbol",  # Ruby `{ llama2: 4_096 }`: a symbol key names the entry like a string key would
+    # a Ruby symbol written with quotes because a bare one cannot hold `-` / `.` (`:"gemini-1.5-pro-002"`, a hash's
+    # `:"gpt-4o" => …` key, a fixture accessor's row): its text, as a string's
+    "delimited_symbol",
     # PHP heredoc / nowdoc and Ruby heredoc bodies: text blocks, read only for the JSON they hold (a recorded API
     # reply in a test: `<<<'JSON' {"model": "…"} JSON`), never as one value
     "heredoc", "nowdoc", "heredoc_body",
