@@ -1444,7 +1444,11 @@ class TreeWalker:
                 continue
             if isinstance(v, Scalar):
                 if url_slug and low_k == "slug":
-                    continue  # the record's URL name beside its model field (_slug_beside_model)
+                    # the record's URL name beside its model field (_slug_beside_model), unless it is that model
+                    # under a namespace word (`{"slug": "acme/yi-large", "model": "yi-large"}`: reported as such)
+                    if own_ids:
+                        self._namespaced_own_id(v, own_ids, endpoint)
+                    continue
                 if named_elsewhere and low_k in _ENTRY_NAME_KEYS and v.value.strip().lower() in own_ids:
                     # the entry's name spells its own model id again (`{name: mistral-medium-2508, model_id:
                     # mistral-medium-2508, display_name: …}`): the name the app looks the model up by is the model
