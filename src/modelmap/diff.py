@@ -128,6 +128,9 @@ def side_from_findings(findings: list[dict[str, Any]], label: str, kind: str,
         path = str(_str(finding.get("path"), "path"))
         entry["paths"].add(path)
         entry["flows"] |= _flows_at(flows, path, finding.get("evidence"))
+        if finding.get("flows") is not None:  # `scan --format json` in a project with flows states each finding's
+            side.flows_known = True  # ([] = in none), as a BOM's modelmap:flow properties do; absent: unknown
+            entry["flows"].update(_strs(finding["flows"], f"findings[{index}].flows"))
     return side
 
 

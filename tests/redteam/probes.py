@@ -1551,6 +1551,7 @@ from tests.redteam import (  # noqa: E402
     probes_session24,  # noqa: F401  (server uploads spelling NUL / lone surrogates, ncnn .param digits, scan --jobs)
     probes_session24b,  # noqa: F401  (notebooks, .task zips, deep interpolation, Ruby heredocs, -o targets)
     probes_session25,  # noqa: F401  (CycloneDX uploads of many components, '\u00b2' digits, HOCON one-line blocks)
+    probes_session26,  # noqa: F401  (diff flows: re2 set never used, server diff of two-flow usages, scan flows)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the

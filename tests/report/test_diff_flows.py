@@ -105,6 +105,24 @@ def test_bom_sides_carry_the_flows_bom_wrote(tmp_path: Path) -> None:
     assert doc["flows"]["support"] == {"added": ["qwen/qwen2.5-7b-instruct"], "removed": ["deepseek-ai/deepseek-v3"]}
 
 
+def test_scan_sides_carry_the_flows_scan_wrote(tmp_path: Path) -> None:
+    """`scan --format json` in a project with flows writes each finding's flows: a scan side reads them as a BOM side
+    reads modelmap:flow (they were ignored: the diff said flows null, 'no model changes', away from the project)."""
+    from modelmap.policy.inventory import flows_of
+    from modelmap.report.json import ScanJsonRenderer
+
+    paths = []
+    for name, found in (("old", sample_findings()), ("new", _moved())):
+        body = ScanJsonRenderer(lambda f: flows_of(f, FLOWS)).render(sample_result(found))
+        (tmp_path / f"{name}.json").write_bytes(body)
+        paths.append(str(tmp_path / f"{name}.json"))
+    doc = diff.diff(*paths)  # no project flows passed
+    assert doc["flows"] == diff.diff(*paths, flows=FLOWS)["flows"]
+    assert doc["flows"]["support"] == {"added": ["qwen/qwen2.5-7b-instruct"], "removed": ["deepseek-ai/deepseek-v3"]}
+    (tmp_path / "bare.json").write_bytes(ScanJsonRenderer().render(sample_result(_moved())))  # no flows key: unknown
+    assert diff.diff(paths[0], str(tmp_path / "bare.json"))["flows"] is None
+
+
 def test_cli_reads_flows_from_the_repositorys_modelmap_yaml(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     (repo / "services" / "support").mkdir(parents=True)

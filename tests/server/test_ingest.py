@@ -233,3 +233,25 @@ def test_portfolio_merges_what_each_repo_knows_of_a_models_serving(env: Env, doc
     both = env.client.get("/api/v1/portfolio", headers=env.auth(env.payments)).json()
     gpt = next(m for m in both["models"] if m["model"] == "openai/gpt-4o")
     assert gpt["serving_countries"] == ["US"] and gpt["repos"] == ["acme/bom-side", "acme/scan-side"]
+
+
+def test_server_diff_keeps_flows_of_a_usage_in_two_flows(env: Env) -> None:
+    """A usage whose file is in two flows is stored with flow null; the model row keeps both. The server's diff read
+    only the usages: moving the file out of `billing` read as `support` newly using the model, billing's loss unsaid."""
+    from modelmap.diff import diff_sides, side_from_bom
+
+    def bom(path: str, flows: list[str]) -> bytes:
+        props = [{"name": "modelmap:resolved", "value": "true"}, {"name": "modelmap:origins", "value": "US"},
+                 *({"name": "modelmap:flow", "value": f} for f in flows), {"name": "modelmap:usages", "value": "1"}]
+        comp = {"type": "machine-learning-model", "bom-ref": "m", "group": "openai", "name": "gpt-4o",
+                "properties": props, "evidence": {"occurrences": [{"location": path, "line": 3}]}}
+        return json.dumps({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": [comp]}).encode()
+
+    old, new = bom("src/billing/a.py", ["billing", "support"]), bom("src/other/a.py", ["support"])
+    for commit, body in (("old1", old), ("new2", new)):
+        assert env.upload("acme/app", body, env.payments, commit=commit).status_code == 201
+    got = env.client.get("/api/v1/projects/acme/app/diff", params={"old": "old1", "new": "new2"},
+                         headers=env.auth(env.payments)).json()
+    expected = diff_sides(side_from_bom(json.loads(old), "old"), side_from_bom(json.loads(new), "new"))
+    assert got["flows"] == expected["flows"] == {"billing": {"added": [], "removed": ["openai/gpt-4o"]}}
+    assert got["changed"] == expected["changed"]

@@ -60,7 +60,9 @@ def group_matcher(groups: tuple[tuple[str, ...], ...]) -> Any:
         matcher = set_type.MatchSet(_engine.Options())
         for regex in regexes:
             matcher.Add(regex)
-        if not matcher.Compile():
+        # google-re2's Set.Compile returns None and raises re2.error when it fails: `if not matcher.Compile()` sent
+        # every policy to the glob-by-glob loop (a diff of 5,000 usages against 200 flows: 2 M matches, 18 s)
+        if matcher.Compile() is False:  # a binding that reports failure by its return value
             return loop
     except Exception:  # a set too big for re2's memory budget: one glob at a time still works
         return loop

@@ -172,12 +172,29 @@ def project_flows_of(path: str | Path) -> Callable[[Finding], list[str]] | None:
     return lambda finding: flows_of(finding, flows)
 
 
-@lru_cache(maxsize=65_536)
+#: The flows tuples asked about lately, each with its matcher and its answers by path (newest first). Looked up by
+#: identity: every caller passes its config's one ``flows`` tuple, and hashing that tuple (an lru_cache key) hashed
+#: every Flow's fields on every call - a diff of 50,000 usages against 2,000 flows spent 200 s doing that.
+_MATCHED: list[tuple[tuple[Flow, ...], Callable[[str], tuple[int, ...]], dict[str, tuple[str, ...]]]] = []
+_MATCHED_TUPLES = 8
+_MATCHED_PATHS = 65_536
+
+
 def _path_flows(flows: tuple[Flow, ...], path: str) -> tuple[str, ...]:
     """Flow names for one path, memoised: a company inventory has thousands of usages in far fewer files, and
     scenario, plan and check each ask again (glob matching was most of a 10k-usage plan, bench/SWITCH.md)."""
-    hits = group_matcher(tuple(f.paths for f in flows))(path)
-    return tuple(flows[i].name for i in hits)
+    held = next((entry for entry in _MATCHED if entry[0] is flows), None)
+    if held is None:
+        held = (flows, group_matcher(tuple(f.paths for f in flows)), {})
+        _MATCHED.insert(0, held)
+        del _MATCHED[_MATCHED_TUPLES:]
+    _, match, memo = held
+    names = memo.get(path)
+    if names is None:
+        if len(memo) >= _MATCHED_PATHS:
+            memo.clear()
+        names = memo[path] = tuple(flows[i].name for i in match(path))
+    return names
 
 
 #: ``runtime`` fields, all null when no runtime inventory was given (``check --runtime FILE``).

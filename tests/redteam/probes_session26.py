@@ -1,0 +1,125 @@
+"""Red-team probes of brief redteam30 (session 26 of the red-team log): code added in session 29 - ``modelmap diff``'s
+flow membership (modelmap.diff/2, ``--config``), the server's diff from stored usages, and the discovery readers and
+model-file readers widened that session.
+
+Each probe promises what the tool must do on hostile input: bounded CPU / RSS, a clean exit, and the same answer the
+CLI gives from the same documents. Imported by tests/redteam/probes.py after probes_session25. Stdlib only at import
+time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from tests.redteam.probes import OK, probe, write
+from tests.redteam.probes_newer import _auth, _http, _post, modelmap_server
+from tests.redteam.probes_session8 import cpu_below
+from tests.redteam.probes_session13 import rss_below
+from tests.redteam.runner import Ctx, Result
+
+_BOUNDED = (cpu_below(20.0), rss_below(500))
+_FINDING = {"kind": "model", "raw": "gpt-4o", "line": 3, "column": 1,
+            "resolution": {"model": {"id": "openai/gpt-4o"}, "origins": ["US"]}}
+
+
+def _scan(findings: list[dict[str, Any]]) -> bytes:
+    return json.dumps({"schema": "modelmap.scan/1", "findings": findings}).encode()
+
+
+# (a) diff --config with many flows: policy.globs.group_matcher built one re2 Set for every glob, then tested
+# `if not matcher.Compile()` - google-re2's Set.Compile returns None (it raises when it fails), so every policy fell
+# back to matching glob by glob: 8,000 usages against 400 flows of 2 globs took 10.0 s of CPU (2,000 flows and 50,000
+# usages: over 10 minutes). And _path_flows, an lru_cache keyed by the flows tuple, hashed every Flow's fields on every
+# call. Now the set is used and the matcher is found by the tuple's identity: 0.75 s of CPU.
+def _many_flows(ctx: Ctx) -> None:
+    flows = 400
+    write(ctx.work / "flows.yaml", "version: 1\nflows:\n" + "".join(
+        f"  f{i}:\n    paths: ['src/m{i}/**', '**/x{i}_*.py']\n" for i in range(flows)))
+    findings = [{**_FINDING, "path": f"src/m{i % flows}/a{i}.py"} for i in range(8_000)]
+    write(ctx.work / "old.json", _scan(findings))
+    write(ctx.work / "new.json", _scan([f for i, f in enumerate(findings) if i % flows < flows // 2]))
+
+
+def _flow_count(expected: int) -> Callable[[Result], str | None]:
+    def check(res: Result) -> str | None:
+        doc = res.json()
+        changed = doc.get("changed") if isinstance(doc, dict) else None
+        flows = changed[0]["changes"].get("flows", {}) if changed else {}
+        if (len(flows.get("old", [])), len(flows.get("new", []))) != (expected, expected // 2):
+            return f"the model's flows are not the {expected} -> {expected // 2} declared flows its paths are in"
+        return None
+    return check
+
+
+probe("session26-diff-config-400-flows-8000-usages", "cel-cost", _many_flows,
+      ("diff", "old.json", "new.json", "--config", "flows.yaml", "-f", "json"), OK, fmt="json",
+      checks=(cpu_below(5.0), rss_below(500), _flow_count(400)), timeout=30.0)
+
+
+# (b) the server's GET .../diff took each model's flows from its stored usages only; a usage in two flows (paths of
+# both match its file) is stored with flow null, so a model used from a file of flows `billing` and `support` had no
+# flows: moving the file out of `billing` was reported as 'support now uses gpt-4o' (it always did) and billing's loss
+# was not reported. `modelmap diff` of the same two BOMs says billing no longer uses it. Now the stored model rows'
+# flows count too.
+def _cdx(path: str, flows: list[str]) -> bytes:
+    props = [{"name": "modelmap:resolved", "value": "true"}, {"name": "modelmap:origins", "value": "US"},
+             *({"name": "modelmap:flow", "value": f} for f in flows), {"name": "modelmap:identifier", "value": "gpt-4o"},
+             {"name": "modelmap:usages", "value": "1"}]
+    comp = {"type": "machine-learning-model", "bom-ref": "model:openai/gpt-4o", "group": "openai", "name": "gpt-4o",
+            "publisher": "OpenAI", "properties": props,
+            "evidence": {"occurrences": [{"location": path, "line": 3, "symbol": "gpt-4o"}]}}
+    return json.dumps({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": [comp]}).encode()
+
+
+_OLD, _NEW = "1" * 40, "2" * 40
+
+
+def _two_snapshots(ctx: Ctx) -> None:
+    old, new = _cdx("src/billing/a.py", ["billing", "support"]), _cdx("src/other/a.py", ["support"])
+    write(ctx.work / "old.cdx.json", old)
+    write(ctx.work / "new.cdx.json", new)
+    modelmap_server(ctx)
+    if ctx.skip:
+        return
+    ctx.state["answers"] = [_post("acme/app", body, query=f"commit={c}")(ctx)[0] for c, body in ((_OLD, old), (_NEW, new))]
+
+
+def _server_diff_same(res: Result) -> str | None:
+    if any(not 200 <= s < 300 for s in res.ctx.state.get("answers") or [0]):
+        return f"uploads not stored: {res.ctx.state.get('answers')}"
+    status, body = _http(f"{res.ctx.state['srv']}/api/v1/projects/acme/app/diff?old={_OLD}&new={_NEW}", headers=_auth())
+    if status != 200:
+        return f"GET .../diff answered {status}: {body[:200]!r}"
+    got, cli = json.loads(body), res.json()
+    for key in ("flows", "changed"):
+        if got.get(key) != cli.get(key):
+            return f"server diff {key} {got.get(key)} differs from the CLI's {cli.get(key)} for the same BOMs"
+    return None
+
+
+probe("session26-server-diff-usage-in-two-flows", "wrong-answer", _two_snapshots,
+      ("diff", "old.cdx.json", "new.cdx.json", "-f", "json"), OK, fmt="json", checks=(_server_diff_same,),
+      timeout=90.0)
+
+
+# (c) scan JSON has carried each finding's declared flows since 29bdeb80, and a BOM side of a diff reads its
+# modelmap:flow properties, but a scan side ignored its findings' flows: `modelmap diff old.json new.json` run
+# anywhere but inside the project said 'No model changes' (flows null) for two scans whose flows differ, while the
+# BOMs of the same two trees reported the change
+def _scans_with_flows(ctx: Ctx) -> None:
+    write(ctx.work / "old.json", _scan([{**_FINDING, "path": "src/billing/a.py", "flows": ["billing", "support"]}]))
+    write(ctx.work / "new.json", _scan([{**_FINDING, "path": "src/other/a.py", "flows": ["support"]}]))
+
+
+def _billing_dropped(res: Result) -> str | None:
+    doc = res.json()
+    want = {"billing": {"added": [], "removed": ["openai/gpt-4o"]}}
+    return None if isinstance(doc, dict) and doc.get("flows") == want else \
+        f"flows {doc.get('flows') if isinstance(doc, dict) else doc!r}, expected {want}"
+
+
+probe("session26-diff-scans-state-their-flows", "wrong-answer", _scans_with_flows,
+      ("diff", "old.json", "new.json", "-f", "json"), OK, fmt="json", checks=(*_BOUNDED, _billing_dropped),
+      timeout=60.0)
