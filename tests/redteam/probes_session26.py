@@ -123,3 +123,35 @@ def _billing_dropped(res: Result) -> str | None:
 probe("session26-diff-scans-state-their-flows", "wrong-answer", _scans_with_flows,
       ("diff", "old.json", "new.json", "-f", "json"), OK, fmt="json", checks=(*_BOUNDED, _billing_dropped),
       timeout=60.0)
+
+
+# (d) joblib streams (9000ef9d): joblib.dump writes each numpy array's raw bytes right after its pickled
+# NumpyArrayWrapper, so the opcode walk stops at the first array and the file was outlined from the opcodes before it.
+# joblib.load goes on unpickling after each array: an `os.system` REDUCE placed after the first array (built here by
+# opcode; nothing is ever unpickled) was missing from the security finding, which listed NumpyArrayWrapper alone. Now
+# the GLOBAL / STACK_GLOBAL byte patterns past the array are listed too.
+JOBLIB_HEAD = (b"\x80\x02}q\x00(X\x04\x00\x00\x00coefq\x01cjoblib.numpy_pickle\nNumpyArrayWrapper\nq\x02)\x81q\x03}q\x04("
+               b"X\x05\x00\x00\x00shapeq\x05M\xe8\x03\x85q\x06X\x05\x00\x00\x00orderq\x07X\x01\x00\x00\x00Cq\x08"
+               b"X\x05\x00\x00\x00dtypeq\tX\x03\x00\x00\x00<f8q\nub")
+JOBLIB_TAIL = b"X\x04\x00\x00\x00postq\x0bcposix\nsystem\nq\x0cX\x04\x00\x00\x00trueq\r\x85q\x0eRq\x0fu."
+
+
+def _joblib() -> bytes:
+    import struct
+
+    return JOBLIB_HEAD + b"".join(struct.pack("<d", float(i)) for i in range(1000)) + JOBLIB_TAIL
+
+
+def _lists_system(res: Result) -> str | None:
+    doc = res.json()
+    imports = {i for s in (doc.get("security") or []) for i in s.get("imports") or []} if isinstance(doc, dict) else set()
+    return None if "posix.system" in imports else f"the security finding lists {sorted(imports)}, not posix.system"
+
+
+def _joblib_file(ctx: Ctx) -> None:
+    write(ctx.work / "model.joblib", _joblib())
+
+
+probe("session26-inspect-joblib-import-after-array", "no-exec", _joblib_file,
+      ("inspect", "model.joblib", "-f", "json"), frozenset({0, 1}), fmt="json",
+      checks=(*_BOUNDED, _lists_system), timeout=60.0)

@@ -484,7 +484,10 @@ class PickleReader:
                     # joblib.dump writes each numpy array's raw bytes into the stream right after the pickled
                     # NumpyArrayWrapper (its unpickler reads them itself), so an opcode walk stops at the first array:
                     # what comes before it (the estimator's classes, its first keys) is outlined like a cut stream
-                    return self._partial(path, data, f"a joblib stream: raw array bytes inline ({exc})", limits)
+                    # a joblib loader goes on unpickling after each array: the imports past the first one are read
+                    # from their opcodes' byte patterns (they were not listed: an os.system after an array was hidden)
+                    return self._partial(path, data, f"a joblib stream: raw array bytes inline ({exc})", limits,
+                                         more_imports=_pattern_imports(data))
                 if offset == 0:
                     raise fail(path, f"not a valid pickle stream: {exc}") from exc
                 info.notes.append(f"stopped at offset {offset}: {exc}")
@@ -506,20 +509,24 @@ class PickleReader:
         info.notes.extend(allowance.notes)
         return info
 
-    def _partial(self, path: Path, data: bytes, why: str, limits: Limits) -> ArtifactInfo:
+    def _partial(self, path: Path, data: bytes, why: str, limits: Limits,
+                 more_imports: list[str] | None = None) -> ArtifactInfo:
         """A pickle stream that ends before its STOP (a cut file, or one longer than max_pickle_bytes): nothing can
-        load it as it is; its imports and top-level keys are listed from the opcodes before the cut."""
+        load it as it is; its imports and top-level keys are listed from the opcodes before the cut. A joblib stream
+        passes ``more_imports``: those its opcode patterns name past the first inline array."""
         outline = pickle_outline(data, min(OUTLINE_OPS, limits.max_items))
         if outline["ops"] < 8:
             raise fail(path, f"not a valid pickle stream: {why}")
         info = ArtifactInfo(path=str(path), format="pickle")
-        info.metadata["pickle_imports"] = outline["imports"]
+        imports = sorted(set(outline["imports"]) | set(more_imports or ()))
+        info.metadata["pickle_imports"] = imports
         info.metadata["format_props"] = outline_props(outline)
-        unsafe = [m for m in outline["imports"] if not is_safe_import(m)]
+        unsafe = [m for m in imports if not is_safe_import(m)]
         if unsafe:
             info.security.append(unsafe_import_finding(
                 unsafe, str(path), fickling="UNKNOWN",
-                detail="the stream is cut before its STOP; imports read from the opcodes before the cut"))
+                detail="the stream is cut before its STOP; imports read from the opcodes before the cut"
+                + ("" if more_imports is None else " and from GLOBAL / STACK_GLOBAL byte patterns after it")))
         info.notes.append(f"pickle stream cut before its STOP ({why[:120]}): outlined from the first "
                           f"{outline['ops']} opcodes (top-level {outline['top']}"
                           + (f", keys {', '.join(repr(k) for k in outline['keys'][:6])}" if outline["keys"] else "")
@@ -535,6 +542,28 @@ TORCH_LEGACY_MAGIC = b"\x80\x02\x8a\x0a" + (0x1950A86A20F9469CFC6C).to_bytes(10,
 # JOBLIB_SCAN bytes: the mark of a joblib.dump stream, whose arrays are raw bytes between opcodes
 _JOBLIB_WRAPPER = b"NumpyArrayWrapper"
 JOBLIB_SCAN = 1 << 20
+# the opcodes that import (pickletools): GLOBAL `c<module>\n<name>\n`, and STACK_GLOBAL after two short strings
+# (SHORT_BINUNICODE, each maybe memoised), as protocol 4+ writes them; found by pattern where an opcode walk cannot go
+_GLOBAL_BYTES = re.compile(rb"c([A-Za-z_][\w.]{0,200})\n([A-Za-z_][\w.]{0,200})\n")
+_STACK_GLOBAL_BYTES = re.compile(rb"\x8c([\x01-\xc8])([A-Za-z_][\w.]{0,199})\x94?\x8c([\x01-\xc8])([A-Za-z_][\w.]{0,199})\x94?\x93")
+MAX_PATTERN_IMPORTS = 256
+
+
+def _pattern_imports(data: bytes) -> list[str]:
+    """``module.name`` of every GLOBAL / STACK_GLOBAL whose bytes appear in ``data`` (at most MAX_PATTERN_IMPORTS)."""
+    found: set[str] = set()
+    for m in _GLOBAL_BYTES.finditer(data):
+        found.add(f"{m.group(1).decode('ascii')}.{m.group(2).decode('ascii')}")
+        if len(found) >= MAX_PATTERN_IMPORTS:
+            return sorted(found)
+    for m in _STACK_GLOBAL_BYTES.finditer(data):
+        if m.group(1)[0] == len(m.group(2)) and m.group(3)[0] == len(m.group(4)):  # the strings' own lengths
+            found.add(f"{m.group(2).decode('ascii')}.{m.group(4).decode('ascii')}")
+            if len(found) >= MAX_PATTERN_IMPORTS:
+                break
+    return sorted(found)
+
+
 _TRUNCATED = re.compile(r"but only \d+ remain|exhausted before seeing STOP|not enough data|only \d+ bytes? remain")
 OUTLINE_OPS = 400_000
 
