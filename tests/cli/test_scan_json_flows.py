@@ -75,3 +75,13 @@ def test_a_scan_upload_gives_the_server_its_flows(tmp_path: Path) -> None:
     assert usage["flow"] == "support"
     plain = json.loads(_scan(_project(tmp_path / "plain", None), "-f", "json").stdout)
     assert all(m["flows"] is None for m in from_scan(plain).models.values())
+
+
+def test_a_scan_of_a_folder_inside_the_project_places_its_findings_by_the_projects_paths(tmp_path: Path) -> None:
+    """The flows' globs are relative to the project; `scan services` writes paths relative to `services`
+    (`support/bot.py`), which matched no glob and was written as in no flow ([]) (redteam30)."""
+    root = _project(tmp_path, "version: 1\nflows:\n  support:\n    paths: ['services/support/**']\n")
+    for target, path in ((root / "services", "support/bot.py"), (root / "services" / "support", "bot.py")):
+        run = _scan(target, "-f", "json")
+        assert run.returncode == 0, run.stderr
+        assert [(f["path"], f["flows"]) for f in json.loads(run.stdout)["findings"]] == [(path, ["support"])]

@@ -155,3 +155,23 @@ def _joblib_file(ctx: Ctx) -> None:
 probe("session26-inspect-joblib-import-after-array", "no-exec", _joblib_file,
       ("inspect", "model.joblib", "-f", "json"), frozenset({0, 1}), fmt="json",
       checks=(*_BOUNDED, _lists_system), timeout=60.0)
+
+
+# (e) scan JSON's per-finding flows (29bdeb80) were matched with the finding's path relative to the scanned folder:
+# `modelmap scan src -f json` in a project whose modelmap.yaml (one folder up) puts `src/**` in flow `support` wrote
+# `"flows": []` (in no flow) for every finding - and `--upload` stored the usages so. The project's paths are used now.
+def _scan_inside(ctx: Ctx) -> None:
+    write(ctx.work / ".git" / "HEAD", "ref: refs/heads/main\n")  # the project's root: the config search stops here
+    write(ctx.work / "modelmap.yaml", "version: 1\nflows:\n  support:\n    paths: ['src/**']\n")
+    write(ctx.work / "src" / "bot" / "a.py", "import openai\nc = openai.OpenAI()\n"
+          "c.chat.completions.create(model='gpt-4o')\n")
+
+
+def _in_support(res: Result) -> str | None:
+    doc = res.json()
+    got = [f.get("flows") for f in doc.get("findings", [])] if isinstance(doc, dict) else None
+    return None if got and all(flows == ["support"] for flows in got) else f"findings' flows {got}, expected support"
+
+
+probe("session26-scan-subfolder-flows", "wrong-answer", _scan_inside, ("scan", "src", "-f", "json"), OK, fmt="json",
+      checks=(*_BOUNDED, _in_support), timeout=60.0)

@@ -165,11 +165,17 @@ def project_flows_of(path: str | Path) -> Callable[[Finding], list[str]] | None:
     try:
         search = find_config(start)
         flows = load_config(search.found).flows if search.found is not None else ()
+        # the flows' globs are relative to the project (the config's folder); a scan of a folder inside it writes
+        # paths relative to that folder (`scan src`: `other/a.py`, the project's `src/other/a.py`), which matched
+        # no glob and was written as in no flow ([])
+        inside = start.resolve().relative_to(search.project_root.resolve()).as_posix() if flows else "."
     except (ModelmapError, OSError, ValueError):
         return None
     if not flows:
         return None
-    return lambda finding: flows_of(finding, flows)
+    if inside in ("", "."):
+        return lambda finding: flows_of(finding, flows)
+    return lambda finding: flows_at(flows, f"{inside}/{finding.path}", finding.evidence)
 
 
 #: The flows tuples asked about lately, each with its matcher and its answers by path (newest first). Looked up by
