@@ -45,3 +45,14 @@ def test_flows_by_path_follow_each_flows_tuple_by_identity() -> None:
         assert inventory.flows_at((Flow(f"f{i}", ("**",)),), "x.py") == [f"f{i}"]
     assert len(inventory._MATCHED) <= inventory._MATCHED_TUPLES
     assert inventory.flows_at(one, "src/b/x.py") == ["a", "b"]
+
+
+def test_literal_folder_globs_answer_as_their_regexes() -> None:
+    """`dir/**` globs are looked up by the path's parent folders (group_matcher), not matched one by one: the same
+    answers, newlines, `./`, backslashes and look-alike folders included."""
+    groups = (("src/app/**",), ("src/",), ("src/app/",), ("/abs/**",), ("docs/",), ("src/app?/**",), ("src/ap/**",))
+    match = group_matcher(groups)
+    for path in ("src/app/a.py", "src/app", "src/app/", "src/apps/a.py", "./src/app/x/y.py", "src\\app\\a.py",
+                 "src/app/a\nb.py", "x/src/app/a.py", "/abs/a.py", "abs/a.py", "a/docs/b.md", "src/ap/x", "src/appx/y",
+                 "src/app/\u00fc/\udcff.py"):
+        assert match(path) == tuple(i for i, g in enumerate(groups) if matches_any(g, path)), path
