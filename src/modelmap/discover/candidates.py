@@ -263,6 +263,12 @@ TEMPLATED_MODEL_DIR = re.compile(r"(?:\$\{|\$|\\\(|#\{)(?P<var>[A-Za-z_][\w.]{0,
 _MODEL_DIR_VAR = re.compile(r"(?i)(?:^|[._])(?:[a-z0-9]*_)*models?_?(?:dir|directory|path|root|home|folder|base)$")
 
 
+def models_dir_name(name: str) -> bool:
+    """A variable's name that says it holds a models folder (``_MODEL_DIR_VAR``: ``model_dir``, ``modelsPath``,
+    ``MODEL_ROOT``; not ``cache_dir``), camelCase read as snake_case."""
+    return bool(name) and _MODEL_DIR_VAR.search(re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)) is not None
+
+
 def _templated_id_text(node: Any) -> str | None:
     """An interpolated literal's text as written (quotes off), kept only when its literal part names a model by one
     of the fixed paths above (polyglot reads the id out of it); any other interpolated literal is dynamic: None."""
@@ -755,12 +761,34 @@ def _token_tree_field(node: Any) -> str | None:
     return None
 
 
+def _defaulted_parameter(node: Any) -> str | None:
+    """The parameter a literal is the default value of where the grammar writes the default beside the parameter, not
+    inside it: tree-sitter-swift parses ``func load(from repo: String = "org/name")`` (also ``init``) as the
+    function's ``parameter`` node, a ``=`` and the function's ``default_value`` child, and tree-sitter-kotlin
+    ``fun embed(embeddingModel: String = "…")`` the same way inside ``function_value_parameters``. The parameter's own
+    (internal) name, which the body reads, is the binding; a one-word external label (``from``) says nothing of it."""
+    eq = node.prev_sibling
+    if eq is None or eq.type != "=":
+        return None
+    param = eq.prev_sibling
+    if param is None or param.type != "parameter":
+        return None
+    name = param.child_by_field_name("name")  # Swift: the internal name (the type is a second `name` field)
+    if name is None:  # Kotlin: no fields, the name is the first identifier
+        name = next((c for c in param.named_children if c.type in ("identifier", "simple_identifier")), None)
+    if name is None or name.type not in ("identifier", "simple_identifier"):
+        return None
+    return str(name.text.decode("utf-8", "replace"))
+
+
 def _context(node: Any) -> Candidate | None:
     bindings: list[str] = []
     if node.parent is not None and node.parent.type == "token_tree":
         field_name = _token_tree_field(node)
         if field_name:
             bindings.append(field_name)
+    elif (param := _defaulted_parameter(node)) is not None:
+        bindings.append(param)
     call: str | None = None
     call_first = False
     container = False
@@ -881,6 +909,12 @@ def _context(node: Any) -> Candidate | None:
                             subject = sib
                             break
                 switch_on = _rightmost_ident(subject) if subject is not None else None
+                if subject is not None and subject.end_byte - subject.start_byte <= 4 \
+                        and subject.text in (b"self", b"this"):
+                    # Swift / Rust `switch self` / `match self`, Kotlin `when (this)` in an enum's computed property
+                    # (`var description: String { switch self { case .tiny: return "tiny" … } }`): the switch is on
+                    # the type's own value, so the type's name says what its cases' strings are
+                    switch_on = _enclosing_type(parent) or switch_on
                 if switch_on is not None and switch_on.lower() in _NORMALISERS and subject is not None:
                     switch_on = _normalised_subject(subject)  # `case model.to_s`, `switch (model.toLowerCase())`
                 if not bindings and not label_path and clause is not None and (returned or t in _VALUE_SWITCHES):
@@ -1038,6 +1072,18 @@ def _owner_name(node: Any) -> str | None:
     if name_node is None:
         name_node = next((c for c in node.named_children if c.type in _IDENT_TYPES), None)
     return name_node.text.decode("utf-8", "replace") if name_node is not None else None
+
+
+def _enclosing_type(node: Any) -> str | None:
+    """The name of the nearest type declaration (``_OWNER_TYPES``) around ``node``, at most 40 levels up."""
+    up = node.parent
+    for _ in range(40):
+        if up is None:
+            return None
+        if up.type in _OWNER_TYPES:
+            return _owner_name(up)
+        up = up.parent
+    return None
 
 
 def _outer_owner(node: Any) -> str | None:

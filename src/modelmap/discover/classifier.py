@@ -33,6 +33,7 @@ from modelmap.discover.identify import (
     ARK_ENDPOINT_ID,
     ASSET_FILE,
     CLAUDE_TIER_ONLY,
+    CONVERTED_REPO_TAIL,
     DATED_CONSTANT_ID,
     PLACEHOLDER,
     SECRET_TAIL,
@@ -112,7 +113,8 @@ def is_model_name(name: str) -> bool:
     return False
 
 
-_OWNER_MODELS = re.compile(r"(?i)(?:^|_)models?(?:$|_?(?:const(?:ant)?s?|names?|ids?|list|catalog|registry|types?|enum)$)|"
+_OWNER_MODELS = re.compile(r"(?i)(?:^|_)models?(?:$|_?(?:const(?:ant)?s?|names?|ids?|list|catalog|registry|types?|enum|"
+                           r"variants?)$)|"
                            r"(?<=[a-z])Models?(?:Const(?:ant)?s?|Names?|Ids?|List|Catalog|Registry|Type|Enum)?$|^LLMs?$")
 BINDING_ONLY = re.compile(r"[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+(?::[\w.-]+)?", re.IGNORECASE)
 _NOT_MODELS = frozenset({"text-davinci", "n/a", "not-set", "none", "default", "auto", "custom", "local"})
@@ -168,6 +170,16 @@ def names_model_repo(name: str) -> bool:
     Hub repository of a model (both a model word and a repository word in it)."""
     words = snake(name.rsplit(".", 1)[-1]).split("_")
     return any(w in ("model", "models") for w in words) and any(w in _REPO_WORDS for w in words)
+
+
+_REPO_NAME_WORDS = frozenset({"name", "names", "id", "ids", "default", "debug", "remote", "hf", "hub"})
+
+
+def _names_repo_only(name: str) -> bool:
+    """``repo``, ``repoName``, ``debugRepos``, ``repository``: a name made of a repository word and, at most, words for
+    a name, an id or which one (no "model" word: those are ``names_model_repo``'s)."""
+    words = [w for w in snake(name.rsplit(".", 1)[-1]).split("_") if w]
+    return any(w in _REPO_WORDS for w in words) and all(w in _REPO_WORDS or w in _REPO_NAME_WORDS for w in words)
 
 
 def hub_repo_shape(value: str) -> bool:
@@ -546,7 +558,7 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
     if hint == "none" and (hub_arg := _hub_client_argument(c)) is not None:
         hint = "key"  # the slot of a repository id, as a `repo_id=` key is (`Hub.Repo(id: "coreml-projects/sam-2-studio")`)
         evidence.append(f"call:{hub_arg}")
-    if hint == "none" and c.switch_on and is_model_name(c.switch_on):
+    if hint == "none" and c.switch_on and (is_model_name(c.switch_on) or _model_owner(c.switch_on)):
         hint = "key"
         evidence.append(f"switch:{c.switch_on}")
     if hint == "none" and c.compared_to and is_model_name(c.compared_to):
@@ -690,6 +702,15 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         # is the Hub repository the models are downloaded from, so an org/name there is one whatever its words
         match = Match("hf-repo", None, 0.6)
         evidence.append("model-repo")
+    if match is None and hint == "none" and c.bindings and not c.call_before_binding \
+            and not c.is_key and _names_repo_only(c.bindings[0]) and hub_repo_shape(value) \
+            and CONVERTED_REPO_TAIL.search(value.split("/", 1)[1]):
+        # `from repo: String = "argmaxinc/whisperkit-coreml"`, `repoName = "acme/phi-3-mini-onnx"`: a name that says
+        # "repository" (and nothing else) holding an org/name whose name ends in a model format's word (a Core ML / MLX
+        # / ONNX / GGUF / quantised conversion's repository): the Hub repository models are downloaded from
+        match = Match("hf-repo", None, 0.6)
+        evidence.extend((f"binding:{c.bindings[0]}", "model-repo"))
+        hint = "key"
     if match is None:
         return None
     if hint == "key" and is_model_name(value) and not _known(value):

@@ -45,6 +45,16 @@ _MODEL_FILE = re.compile(
 )
 # a `.llamafile` (Mozilla's llamafile: a model's weights and the llama.cpp server in one executable, github.com/
 # Mozilla-Ocho/llamafile, as_of 2026-12-06) holds one model, as a GGUF does; the other readers already take it
+# MediaPipe's LLM Inference bundle (`.task`: weights, tokenizer and metadata; ai.google.dev/edge/mediapipe/solutions/
+# genai/llm_inference, as_of 2026-12-06) written as a path (folders before the file), and the quantisation words a
+# converted model's file name carries (`-int4`, `_q8`, `-fp16`)
+_TASK_BUNDLE_PATH = re.compile(r"(?:[A-Za-z]:)?(?:[\w.~@+-]*/){1,12}([\w.@+-]{1,160})\.task", re.IGNORECASE)
+_QUANT_WORD = re.compile(r"(?i)(?:^|[-_.])(?:int[48]|q[2-8](?:_[a-z0-9]{1,3})?|fp16|bf16|f16|f32)(?:$|[-_.])")
+# a Hub repository's name that ends in the format or quantisation a model was converted to (`whisperkit-coreml`,
+# `Llama-3.2-1B-Instruct-GGUF`, `phi-3-mini-onnx`, `Qwen2.5-7B-Instruct-AWQ`, `gemma-2b-it-mlx`, `…-litert-lm`): the
+# word says the repository holds model weights in that format
+CONVERTED_REPO_TAIL = re.compile(r"(?i)[-_.](?:coreml|gguf|ggml|mlx|onnx|awq|gptq|exl2|openvino|tflite|litert(?:-lm)?|"
+                                 r"ct2|mlc|(?:mlx-)?[2348]bit)$")
 _STRONG_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "litertlm", "mlmodel", "nemo", "llamafile"}
 _TEMPLATE = re.compile(r"[{}$<>%|\\`*?]|\.\.\.|^-|^\.")
 _SIZE = re.compile(r"(^|[-_.:])\d+(\.\d+)?[bmk]($|[-_.])|x\d+b|(^|[-_.])v\d", re.IGNORECASE)
@@ -577,6 +587,12 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
                 or in_model_folder:
             return Match("model-file", None, 0.85 if ext in _STRONG_FILE_EXT else 0.6)
         return None
+    if dot >= 0 and (bundle := _TASK_BUNDLE_PATH.fullmatch(v)) is not None and names_family(bundle.group(1)) \
+            and (_SIZE.search(bundle.group(1)) or _QUANT_WORD.search(bundle.group(1))):
+        # `assets/models/gemma3-1b-it-int4-web.task`, `/data/local/tmp/llm/gemma-3n-E2B-it-int4.task`: a MediaPipe LLM
+        # bundle at a path, its stem a model family's with a size or a quantisation (a job's `ci/deploy.task` has
+        # neither); a bare `.task` name is left to the bindings that say "file name" (classifier)
+        return Match("model-file", None, 0.7)
     if is_generic(low) and low not in kb.alias_index and low not in kb.hf_index and api_pattern(low) is None:
         return None
     if _LOCAL_PATH.match(v) or "\\" in v or _relative_model_dir(v):  # (= _LOCAL_PATH.search: `^` alternatives, `\\`)
@@ -1233,6 +1249,14 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             # a known Hub model's exact name under another namespace: a repack or mirror
             # (quentinz/bge-large-zh-v1.5 on Ollama, Xenova/… ONNX ports)
             return Match("hf-repo", None, 0.7)
+        if (converted := CONVERTED_REPO_TAIL.search(name)) is not None and org[:1].isalnum() \
+                and org.lower() not in _MODEL_DIR_WORDS and not _VARIANT_DIR.fullmatch(org) \
+                and len([t for t in _TOKEN_SPLIT.split(name[:converted.start()]) if t]) >= 2:
+            # `neuphonic/neutts-nano-q4-gguf`, `acme/phi-3-mini-onnx`: a repository of a model converted to a weight
+            # format, named as converters name them (the model's name of two words or more, then the format), whatever
+            # the model is called; a tool's repository (`k2-fsa/sherpa-onnx`, `onnx/tensorflow-onnx`) has one word
+            # before the format's
+            return Match("hf-repo", None, 0.6)
         if hint == "key" and _CAMEL_MODEL.fullmatch(name) and not _CODE_TYPE_TAIL.search(name) and org[:1].isalnum():
             # a Hub / ModelScope repository named in CamelCase words under a model key (stt_model: iic/SenseVoiceSmall,
             # FunAudioLLM/CosyVoiceBase): a project's model repo, named as labs name their releases

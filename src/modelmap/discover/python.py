@@ -33,7 +33,7 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
-from modelmap.discover.candidates import yaml_model_pairs
+from modelmap.discover.candidates import models_dir_name, yaml_model_pairs
 from modelmap.discover.classifier import binding_only, evidence_of, family_prefix, weight_file_named
 from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.identify import (
@@ -1319,6 +1319,8 @@ class _Module:
                     self.silenced.add(id(arg))
         if name in _SHELL_CALLS and node.args:
             self._shell_line(node.args[0])
+        if last in ("join", "joinpath") and node.args:
+            self._joined_weight_file(node, name)
         if rule is not None:
             self._apply(rule, node, name)
         elif name.endswith("add_argument") and self._argparse(node):
@@ -1557,6 +1559,30 @@ class _Module:
         if m is None or _TRAINER_STATE_STEM.fullmatch(m.group(1)) or _stand_in_stem(m.group(1)):
             return
         self.report(arg, hint="key", role=None, api=api, source_id=source_id)
+
+    def _joined_weight_file(self, node: ast.Call, name: str) -> None:
+        """``os.path.join(self.model_dir, "codec.pth")``, ``os.path.join(model_dir, "hf_cache", "campplus.bin")``,
+        ``Path(models_dir).joinpath("vocoder.pt")``: a weight file's name (``_CHECKPOINT_FILE``, as a Hub download's
+        ``filename=`` is read) joined as the last part onto a folder whose variable is named for models
+        (``model_dir``, ``models_path``, ``MODEL_ROOT``): the file holds a model's weights, as a file in the folder a
+        Rust or Go join puts under such a variable is read. The folder is the first argument of a path join, or
+        the receiver of ``joinpath``; a trainer's state files and a test's stand-in names stay out
+        (``_checkpoint_file``)."""
+        if name.endswith("path.join") or name == "join":
+            folder: ast.expr = node.args[0]
+            tail = node.args[-1] if len(node.args) >= 2 else None
+        elif name.endswith("joinpath") and isinstance(node.func, ast.Attribute):
+            folder = node.func.value
+            if isinstance(folder, ast.Call) and folder.args:
+                folder = folder.args[0]  # Path(model_dir).joinpath(…)
+            tail = node.args[-1]
+        else:
+            return
+        if tail is None or not isinstance(tail, ast.Constant) or not isinstance(tail.value, str):
+            return
+        if not models_dir_name(_dotted(folder).rsplit(".", 1)[-1]):
+            return
+        self._checkpoint_file(tail, "python-path-join")
 
     def _torch_hub(self, node: ast.Call, values: list[ast.expr], rule: CallRule) -> None:
         """``torch.hub.load(repo_or_dir, model, …)``: the GitHub repo ``owner/repo`` without its ``:ref`` (a branch or
