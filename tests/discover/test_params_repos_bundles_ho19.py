@@ -168,3 +168,19 @@ def test_switch_on_self_takes_the_enum_name(tmp_path: Path) -> None:
     hits = found(tmp_path, "Sources/Kit/Models.swift", _SWIFT_VARIANTS)
     assert {(10, "tiny"), (12, "base.en"), (14, "large-v3")} <= hits
     assert (26, "small") not in hits  # an enum named for something else
+
+
+_PY_ENGINE = '''\
+class PocketEngine:
+    def post_init(self):
+        self.engine_name = "pocket_tts_gpu"
+
+    def synthesize(self, client, text):
+        return client.ChatCompletion.create(engine="gpt-35-turbo", messages=[{"role": "user", "content": text}])
+'''
+
+
+def test_engine_name_is_the_apps_engine_not_a_model(tmp_path: Path) -> None:
+    hits = found(tmp_path, "engines/pocket_engine.py", _PY_ENGINE)
+    assert (3, "pocket_tts_gpu") not in hits
+    assert (6, "gpt-35-turbo") in hits  # OpenAI's legacy `engine=` is still the model

@@ -73,7 +73,11 @@ _KEY = re.compile(
     # `tokenizer_repo_id`): a Hub model repository whatever it holds, passed to from_pretrained
     r"tokenizer[_-]?(?:hub|repo(?:[_-]?id)?)|"
     r"embedding[_-]?model|embed[_-]?model|llm[_-]?model|chat[_-]?model|rerank(?:er)?[_-]?model|base[_-]?model|"
-    r"deployment[_-]?name|(?<![_.-])engine|(?:llm|chat|completions?|embeddings?|embed|openai|azure|gpt|text)[_-]?engine|"
+    # OpenAI's legacy `engine=` (and Azure's deployment as `engine`) is the model; a bare `engine_name` is an app's name
+    # for its own engine or backend (a TTS / STT library's `self.engine_name = "pocket_tts_gpu"`, a container engine's
+    # `engine_name = "podman"`): no model's place
+    r"deployment[_-]?name|(?<![_.-])engine(?![_-]?name$)|"
+    r"(?:llm|chat|completions?|embeddings?|embed|openai|azure|gpt|text)[_-]?engine|"
     r"llm|embedder|reranker|model[_-]?repo|model[_-]?url|adapter[_-]?name|"
     r"adapter[_-]?name[_-]?or[_-]?path|adapter[_-]?path|lora[_-]?path|peft[_-]?model[_-]?(?:id|path)|"
     # a LoRA adapter's Hub id as LoRAX / TGI / Predibase requests name it (adapter_id), or a registry's lora_id
