@@ -1034,26 +1034,34 @@ _RUBY_HEREDOC = re.compile(r"<<[~-]?(['\"]?)(RUBY|RB)\1")
 _MAX_HEREDOCS = 64
 
 
+def _heredoc_bodies(opener: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each heredoc body that ``opener`` starts (its group 2 is the delimiter): from the line after the
+    opener to the line that holds only the delimiter; an opener inside a body already taken is skipped; at most
+    ``_MAX_HEREDOCS`` bodies, and an unterminated one ends the reading."""
+    pos = 0
+    taken = 0
+    for m in opener.finditer(text):
+        if m.start() < pos:
+            continue
+        start = text.find("\n", m.end())
+        if start < 0:
+            return
+        start += 1
+        end_line = re.compile(r"^[ \t]*" + m.group(2) + r"[ \t]*$", re.M).search(text, start)
+        if end_line is None:
+            return
+        yield start, end_line.start()
+        pos = end_line.end()
+        taken += 1
+        if taken >= _MAX_HEREDOCS:
+            return
+
+
 def _ruby_code_heredocs(text: str) -> str | None:
     """``text`` with everything but the bodies of its Ruby-code heredocs blanked (newlines kept, each other character
     a space), so a reading of it places each literal at its line and column in the file; None when it has none. A
     body ends at the line that holds only its delimiter; at most ``_MAX_HEREDOCS`` bodies."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _RUBY_HEREDOC.finditer(text):
-        if m.start() < pos:
-            continue  # an opener inside a body already taken
-        start = text.find("\n", m.end())
-        if start < 0:
-            break
-        start += 1
-        end_line = re.compile(r"^[ \t]*" + m.group(2) + r"[ \t]*$", re.M).search(text, start)
-        if end_line is None:
-            break
-        spans.append((start, end_line.start()))
-        pos = end_line.end()
-        if len(spans) >= _MAX_HEREDOCS:
-            break
+    spans = list(_heredoc_bodies(_RUBY_HEREDOC, text))
     if not spans:
         return None
     out: list[str] = []
@@ -1081,21 +1089,9 @@ def _ruby_sql_literals(text: str) -> list[Candidate]:
     its line and column, compared with the column before it where there is one (``api_name <> 'gpt-3.5-turbo'``,
     ``api_name IN ('a', 'b')``); at most ``_MAX_HEREDOCS`` bodies and ``_MAX_SQL_STRINGS`` strings."""
     out: list[Candidate] = []
-    pos = 0
-    bodies = 0
     starts: list[int] | None = None
-    for m in _RUBY_SQL_HEREDOC.finditer(text):
-        if m.start() < pos:
-            continue  # an opener inside a body already taken
-        start = text.find("\n", m.end())
-        if start < 0:
-            break
-        start += 1
-        end_line = re.compile(r"^[ \t]*" + m.group(2) + r"[ \t]*$", re.M).search(text, start)
-        if end_line is None:
-            break
-        pos = end_line.end()
-        body = text[start:end_line.start()]
+    for start, end in _heredoc_bodies(_RUBY_SQL_HEREDOC, text):
+        body = text[start:end]
         if starts is None:
             starts = [0, *(nl.end() for nl in re.finditer("\n", text))]
         for s in _SQL_STRING.finditer(body):
@@ -1108,9 +1104,6 @@ def _ruby_sql_literals(text: str) -> list[Candidate]:
             out.append(Candidate(value, line, column, bindings=(name,) if name else (), compared_to=name))
             if len(out) >= _MAX_SQL_STRINGS:
                 return out
-        bodies += 1
-        if bodies >= _MAX_HEREDOCS:
-            break
     return out
 
 
