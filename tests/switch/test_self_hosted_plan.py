@@ -106,6 +106,8 @@ def test_size_step_is_stated_when_the_replacement_is_much_smaller(repo: Path) ->
     assert _size_step("qwen/qwen2.5-14b-instruct", {"params": "12B"}) is None  # within 25 %
     assert _size_step("qwen/qwen2.5-14b-instruct", {"params": None}) is None
     assert _size_step(None, {"params": "3B"}) is None
+    # a fine-tune without its own params is sized by its base, as alternatives ranks it
+    assert _size_step("huggingfacetb/smollm2-1.7b-instruct", {"params": "135M"}) == "1.7B -> 135M, 12.6x smaller"
 
 
 def test_a_fine_tune_or_quant_takes_its_bases_size() -> None:

@@ -718,11 +718,12 @@ def _choose(found: list[dict[str, Any]], *, needs_weights: bool) -> dict[str, An
 def _size_step(model_id: str | None, chosen: dict[str, Any] | None) -> str | None:
     """"14B -> 3B, 4.7x smaller" when both sizes are published and differ by more than a quarter."""
     from modelmap.knowledge.loader import load_index
-    from modelmap.switch.alternatives import parse_params
+    from modelmap.switch.alternatives import params_of, parse_params
 
     if not model_id or not chosen:
         return None
-    before = (load_index().models.get(model_id) or {}).get("params")
+    kb = load_index()
+    before = params_of(kb, kb.models.get(model_id))  # as alternatives sized it: a fine-tune takes its base's size
     after = chosen.get("params")
     a, b = parse_params(before), parse_params(after)
     if not a or not b or max(a, b) / min(a, b) < 1.25:
