@@ -206,6 +206,14 @@ def xml_clean(value: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
+def origins_text(origins: list[str] | None, known: bool | None) -> str:
+    """Origin countries for a table cell: 'unknown' when none are recorded, else the countries, marked
+    '(incomplete)' when the lineage is known not to be fully recorded (``known`` False; None says nothing)."""
+    if not origins:
+        return "unknown"
+    return ", ".join(origins) + (" (incomplete)" if known is False else "")
+
+
 def md_text(value: Any) -> str:
     """Data as literal Markdown text (one line): emphasis, links, code, tables and raw HTML
     characters are escaped; ``<``/``>``/``&`` become entities."""

@@ -485,7 +485,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # namespace of their own (https://developers.cloudflare.com/workers-ai/models/, as_of 2026-12-05); the
         # org/name after it is the model the platform serves
         return Match("provider-prefixed", "cloudflare-workers-ai", 0.9, role_from_name(v))
-    # (the cheap tests before a pattern are exact: each pattern needs that character or word; _ASSET_FILE's `.ext$`
+    # (the cheap tests before a pattern are exact: each pattern needs that character or word; ASSET_FILE's `.ext$`
     # can only start at the last dot. Three literals in four end here or at is_generic: ~5 us each saved by them.
     # The same holds for the `in` / startswith tests in front of the fullmatch patterns below: the ~29,000 distinct
     # literals of a real tree that pass every test and end in None paid one failed match per pattern, ~23 us each)
@@ -493,7 +493,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # ggml-base-encoder.mlmodelc, ggml-small-encoder-openvino.xml: whisper.cpp's encoder for that checkpoint
         return Match("model-file", None, 0.8, "speech")
     dot = v.rfind(".")
-    if dot >= 0 and _ASSET_FILE.search(v, dot):
+    if dot >= 0 and ASSET_FILE.search(v, dot):
         return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
     if v[-1] in "-_":
         return None  # "llama2-", "gpt-4-", "qwen_": the start of names, tested with `in` or startswith, never a whole one
@@ -885,12 +885,12 @@ _KEY_PATH = re.compile(r"[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){2,12}")
 _DIGITLESS_BEDROCK = re.compile(r"(?:anthropic|meta|mistral|cohere|ai21|amazon|deepseek)\.[a-z_-]{1,80}")
 SECRET_TAIL = re.compile(r"[-_.](?:api[-_]?)?(?:key|token|secret|password)$")
 _SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
-_ASSET_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|css|scss|less|html?|mdx?|txt|csv|json|ya?ml|pdf|"
-                         r"[cm]?js|tsx?|jsx|vue|mp3|mp4|wav|ogg|webm|woff2?|ttf|"
-                         # a script named after the model it sets up (an agent's profile `codestral-vision.py`, a
-                         # launcher `qwen2-7b.sh`): code, which no model id ends in
-                         r"py|ipynb|sh|bash|ps1|rb|php|lua)$")
-ASSET_FILE = _ASSET_FILE  # (the classifier's binding-only rule leaves these files out too)
+# a file that is no model (the classifier's binding-only rule leaves these files out too)
+ASSET_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|css|scss|less|html?|mdx?|txt|csv|json|ya?ml|pdf|"
+                        r"[cm]?js|tsx?|jsx|vue|mp3|mp4|wav|ogg|webm|woff2?|ttf|"
+                        # a script named after the model it sets up (an agent's profile `codestral-vision.py`, a
+                        # launcher `qwen2-7b.sh`): code, which no model id ends in
+                        r"py|ipynb|sh|bash|ps1|rb|php|lua)$")
 # last words of a bare literal that make it an app's own name built on a model id (a storage key, a CSS class, an
 # event): no model id ends with one of these
 _APP_SUFFIX = re.compile(r"[-_.](?:settings?|config|cache|history|state|store|storage|key|btn|button|card|badge|icon|"

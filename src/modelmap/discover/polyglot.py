@@ -965,13 +965,19 @@ class PolyglotSource:
         # the string values of SQL kept in a Ruby heredoc (a migration's `execute <<-SQL … WHERE api_name IN ('a',
         # 'b') … SQL`): each judged as a literal compared with its column, from the text alone like the DDL defaults
         sql = _ruby_sql_literals(file.text) if lang.id == "ruby" and "<<" in file.text else []
+
+        def text_literals(spent: BudgetExceeded | None) -> BudgetExceeded | None:
+            """The DDL defaults, then the heredoc SQL's strings, while the budget lasts."""
+            if defaults and spent is None:
+                spent = _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context)
+            if sql and spent is None:
+                spent = _emit(collector, sql, sdk_calls(lang.id), f"{lang.id}-sql", file.context)
+            return spent
+
         if not literals:
             if not defaults and not sql:
                 return list(uses)
-            spent = _emit(collector, defaults, sdk_calls(lang.id), f"{lang.id}-sql-default", file.context) \
-                if defaults else None
-            if sql and spent is None:
-                spent = _emit(collector, sql, sdk_calls(lang.id), f"{lang.id}-sql", file.context)
+            spent = text_literals(None)
             return [*collector.findings, *uses, *([budget_skip(file.path, lang.id, spent)] if spent else [])]
         try:
             parser = parser_for(lang.id)
@@ -995,10 +1001,7 @@ class PolyglotSource:
             cands = (c for c in cands if not _k8s_object_label(c))
         spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper,
                       model_sdk=_MODEL_SDK_IMPORT.search(data) is not None)
-        if defaults and spent is None:
-            spent = _emit(collector, defaults, calls, f"{lang.id}-sql-default", file.context)
-        if sql and spent is None:
-            spent = _emit(collector, sql, calls, f"{lang.id}-sql", file.context)
+        spent = text_literals(spent)
         out: list[Finding | Skip | SymbolUse] = [*collector.findings, *uses]
         if declared and spent is None:
             try:

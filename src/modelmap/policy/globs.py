@@ -47,15 +47,15 @@ def group_matcher(groups: tuple[tuple[str, ...], ...]) -> Any:
     owners: list[int] = []
     regexes: list[str] = []
     folders: dict[str, set[int]] = {}
-    rest: list[tuple[int, str]] = []
+    rest: list[tuple[int, Any]] = []  # (group, compiled glob) of the globs that are not a literal folder's tree
     for index, group in enumerate(groups):
         for pattern in group:
-            compile_glob(pattern)  # validates every glob
+            compiled = compile_glob(pattern)  # validates every glob
             folder = _literal_folder(pattern)
             if folder is not None:
                 folders.setdefault(folder, set()).add(index)
                 continue
-            rest.append((index, pattern))
+            rest.append((index, compiled))
             owners.append(index)
             regexes.append(glob_regex(pattern))
 
@@ -73,7 +73,7 @@ def group_matcher(groups: tuple[tuple[str, ...], ...]) -> Any:
     def loop(path: str) -> tuple[int, ...]:
         norm = normalise_path(path)
         hits = under(norm)
-        hits.update(i for i, pattern in rest if i not in hits and compile_glob(pattern).match(norm) is not None)
+        hits.update(i for i, compiled in rest if i not in hits and compiled.match(norm) is not None)
         return tuple(sorted(hits))
 
     set_type = getattr(_engine, "Set", None)

@@ -417,20 +417,19 @@ def diff(session: Session, who: Principal, repo: str, old: str, new: str) -> dic
             paths[u["model"]].add(u["path"])
             if u.get("flow"):
                 flows[u["model"]].add(u["flow"])
-        # the stored model rows name all of a model's flows: a usage in two flows is stored with flow null, so the
-        # usages alone lost both (a diff said `support` newly used a model it always used and missed `billing`
-        # dropping it, where the CLI's diff of the same two documents got both right)
         for m in content["models"]:
+            # the stored model rows name all of a model's flows: a usage in two flows is stored with flow null, so
+            # the usages alone lost both (a diff said `support` newly used a model it always used and missed
+            # `billing` dropping it, where the CLI's diff of the same two documents got both right)
             flows[m["model"]].update(f for f in m.get("flows") or () if isinstance(f, str) and f)
-        # a snapshot whose usages name flows came from a project that declares them; otherwise membership is unknown
-        side.flows_known = any(flows.values())
-        for m in content["models"]:
             side.models[m["model"]] = {"model": m["model"], "resolved": m["resolved"], "publisher": m["publisher"],
                                        "publisher_country": m["publisher_country"],
                                        "origins": m["origins"],  # None: unknown (diff/2 keeps it null)
                                        "serving_countries": m["serving_countries"] or [],
                                        "license": m["license"], "usages": m["usages"], "paths": paths[m["model"]],
                                        "flows": flows[m["model"]]}
+        # a snapshot whose usages or models name flows came from a project that declares them; else unknown
+        side.flows_known = any(flows.values())
         sides.append(side)
     return diff_sides(sides[0], sides[1])
 

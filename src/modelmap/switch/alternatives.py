@@ -24,6 +24,7 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from modelmap.output import origins_text
 from modelmap.switch.prices import Price, api_shape, blended, load_prices
 
 if TYPE_CHECKING:
@@ -274,6 +275,7 @@ def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None
         role = (record or {}).get("role") or res.get("role")
     if role is None and current is not None and current.mode:
         role = _MODE_ROLE.get(current.mode)
+    params = params_of(kb, record)
     return {
         "query": query,
         "model": model,
@@ -283,8 +285,8 @@ def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None
         "origins": res.get("origins"),
         "provider": host,
         "role": role,
-        "params": params_of(kb, record),
-        "size_class": size_class(params_of(kb, record)),
+        "params": params,
+        "size_class": size_class(params),
         "context": (current.context if current and current.context else None) or (record or {}).get("context"),
         "open_weights": (record or {}).get("open_weights", res.get("open_weights")),
         "price": current,
@@ -392,7 +394,8 @@ def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     gap = size_gap(c.params, source["params"])
     near = round(gap) if gap is not None else 9
     # then the newer release (an unknown date last): among equals, the model a team would pick today
-    newest = -int(c.released[:10].replace("-", "")) if c.released and c.released[:10].replace("-", "").isdigit() else 0
+    date = (c.released or "")[:10].replace("-", "")
+    newest = -int(date) if date.isdigit() else 0
     return (unpriced, kind, unlicensed, near, short, missing, round(tier, 3),
             cost if cost is not None else math.inf, newest, c.model, c.provider or "")
 
@@ -531,7 +534,7 @@ def table_grids(alts: Alternatives) -> list[Any]:
             p = c.price
             grid.rows.append((
                 c.model, c.provider or "self-hosted", (c.publisher or {}).get("name") or "unknown",
-                _origins_label(c), _serves_from(c),
+                origins_text(c.origins, c.origins_known), _serves_from(c),
                 (c.license or {}).get("spdx") or (c.license or {}).get("id") or "unknown", c.drop_in,
                 _money(p.input if p else None), _money(p.output if p else None),
                 f"{p.source} {p.version or ''} ({p.as_of})".replace("  ", " ") if p else "-",
@@ -540,13 +543,6 @@ def table_grids(alts: Alternatives) -> list[Any]:
             grid.rows.append(("none found", "", "", "", "", "", "", "", "", alts.notes.get(group, "")))
         grids.append(grid)
     return grids
-
-
-def _origins_label(c: Candidate) -> str:
-    """The countries, marked when the lineage is not fully recorded (a rule denying unknown origin would fire)."""
-    if not c.origins:
-        return "unknown"
-    return ", ".join(c.origins) + ("" if c.origins_known else " (incomplete)")
 
 
 def _serves_from(c: Candidate) -> str:

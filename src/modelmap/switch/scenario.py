@@ -139,11 +139,9 @@ class AffectedModel:
     def origins_label(self) -> str:
         """The origins column: '-' for an endpoint, 'unknown', or the countries, marked when the lineage is not
         fully recorded (the reason a French model breaks a rule that also denies unknown origin)."""
-        if self.role == "endpoint":
-            return "-"
-        if not self.origins:
-            return "unknown"
-        return ", ".join(self.origins) + ("" if self.origins_known or self.origins_known is None else " (incomplete)")
+        from modelmap.output import origins_text
+
+        return "-" if self.role == "endpoint" else origins_text(self.origins, self.origins_known)
 
 
 @dataclass
