@@ -5,12 +5,19 @@ written by ``modelmap bom``; other producers' BOMs work with fewer facts), or a 
 is exported with ``git archive`` into a temporary folder and scanned with the ``scan_fn`` the caller
 passes (the CLI passes ``modelmap.scan(..., resolve=True)``).
 
-The output document is ``modelmap.diff/2`` (schema in report/schemas/diff.schema.json);
+The output document is ``modelmap.diff/3`` (schema in report/schemas/diff.schema.json);
 ``render_markdown`` turns it into a pull-request comment. Version 2 (session 25) says unknown as null: a model
 whose origins no side states has ``origins: null`` (``/1`` wrote ``[]``, which reads as "no country"), and it adds
 flow membership: with the project's flows (modelmap.yaml) each model lists the flows that use it, ``flows``
 at the top says which models enter and leave each flow, and a model whose flows changed is ``changed``. Without
 declared flows every ``flows`` is null (unknown), never ``[]``.
+
+Version 3 (session 27) adds ``policy``: when both sides are git revisions (scanned here) and the caller passes the
+project's policy, each side is checked against that one policy (``modelmap check``'s engine) and the diff lists the
+violations the change introduces and those it resolves, matched by the violations' line-free fingerprints. A pull
+request that puts a Chinese-served model into a regulated flow then says so as a broken rule, not only as "new
+serving country CN". A scan or BOM file side carries no policy result (its findings are not re-checked), so
+``policy`` is null there: unknown, never "no violations".
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from modelmap.types import ScanResult
 if TYPE_CHECKING:
     from modelmap.policy.config import Flow
 
-SCHEMA_ID = "modelmap.diff/2"
+SCHEMA_ID = "modelmap.diff/3"
 FACTS = ("publisher", "publisher_country", "origins", "serving_countries", "license")
 
 
@@ -44,6 +51,8 @@ class Side:
     models: dict[str, dict[str, Any]] = field(default_factory=dict)
     skipped: list[dict[str, str]] = field(default_factory=list)  # archive members not extracted, with why
     flows_known: bool = False  # the project declares flows: every model's ``flows`` is a list, else null
+    # the policy's violations on this side (``Violation.to_dict()`` by fingerprint); None: not checked
+    violations: dict[str, dict[str, Any]] | None = None
 
 
 def _flows_at(flows: tuple[Flow, ...] | None, path: str | None, evidence: Any = None) -> set[str]:
@@ -299,25 +308,33 @@ def export_revision(repo: Path, revision: str, into: Path) -> list[dict[str, str
     return skipped
 
 
+# checks one side's scan against the project's policy: its violations as ``Violation.to_dict()`` rows
+PolicyFn = Callable[[ScanResult], list[dict[str, Any]]]
+
+
 def side_from_revision(repo: Path, revision: str, scan_fn: Callable[[Path], ScanResult],
-                       flows: tuple[Flow, ...] | None = None) -> Side:
+                       flows: tuple[Flow, ...] | None = None, policy: PolicyFn | None = None) -> Side:
     with tempfile.TemporaryDirectory(prefix="modelmap-diff-") as tmp:
         folder = Path(tmp) / "tree"
         folder.mkdir()
         skipped = export_revision(repo, revision, folder)
-        side = side_from_scan(scan_fn(folder), revision, kind="git", flows=flows)
+        result = scan_fn(folder)
+        side = side_from_scan(result, revision, kind="git", flows=flows)
         side.skipped = skipped
+        if policy is not None:
+            side.violations = {v["fingerprint"]: v for v in policy(result)}
         return side
 
 
 def resolve_side(arg: str, *, repo: Path, scan_fn: Callable[[Path], ScanResult] | None,
-                 flows: tuple[Flow, ...] | None = None) -> Side:
-    """A file path if one exists, otherwise a git revision of ``repo`` (needs ``scan_fn``)."""
+                 flows: tuple[Flow, ...] | None = None, policy: PolicyFn | None = None) -> Side:
+    """A file path if one exists, otherwise a git revision of ``repo`` (needs ``scan_fn``), checked against
+    ``policy`` when one is given (a file side is not re-checked)."""
     if Path(arg).is_file():
         return load_side(arg, flows)
     if scan_fn is None:
         raise UsageError(f"{visible(arg)!r} is not a file", where=visible(arg), hint="pass a scan or BOM JSON file")
-    return side_from_revision(repo, arg, scan_fn, flows)
+    return side_from_revision(repo, arg, scan_fn, flows, policy)
 
 
 def _public(entry: dict[str, Any], flows_known: bool = False) -> dict[str, Any]:
@@ -360,6 +377,27 @@ def _flow_delta(old: Side, new: Side) -> dict[str, dict[str, list[str]]] | None:
             for flow, (before, after) in sorted(members.items()) if before != after}
 
 
+def _policy_delta(old: Side, new: Side) -> dict[str, Any] | None:
+    """The violations the change introduces and resolves (by fingerprint: a moved line is the same violation);
+    null unless both sides were checked against the policy."""
+    if old.violations is None or new.violations is None:
+        return None
+    introduced = [new.violations[k] for k in new.violations.keys() - old.violations.keys()]
+    resolved = [old.violations[k] for k in old.violations.keys() - new.violations.keys()]
+
+    def order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted(rows, key=lambda v: (v["waived"], -SEVERITY_ORDER.index(v["severity"]), v["rule"],
+                                           v["location"]["path"], v["location"]["line"], v["fingerprint"]))
+
+    return {"introduced": order(introduced), "resolved": order(resolved),
+            "unwaived_introduced": sum(1 for v in introduced if not v["waived"]),
+            "old_total": len(old.violations), "new_total": len(new.violations)}
+
+
+# lowest first, as policy.engine.SEVERITY_RANK ranks them (spelled here so a diff of files imports no policy code)
+SEVERITY_ORDER = ("note", "warning", "error")
+
+
 def diff_sides(old: Side, new: Side) -> dict[str, Any]:
     known = old.flows_known and new.flows_known
     added = [_public(new.models[k], known) for k in sorted(set(new.models) - set(old.models))]
@@ -386,6 +424,7 @@ def diff_sides(old: Side, new: Side) -> dict[str, Any]:
         "origins": {"added": sorted(origin_new - origin_old), "removed": sorted(origin_old - origin_new)},
         "serving_countries": {"added": sorted(serving_new - serving_old), "removed": sorted(serving_old - serving_new)},
         "flows": _flow_delta(old, new),
+        "policy": _policy_delta(old, new),
         "summary": {"added": len(added), "removed": len(removed), "changed": len(changed),
                     "unchanged": len(set(old.models) & set(new.models)) - len(changed)},
     }
@@ -412,6 +451,36 @@ def _fmt(value: Any, fact: str = "") -> str:
     return md_text(fact_text(fact, value))
 
 
+POLICY_SHOWN = 20  # violations listed per group in a comment or table; the rest counted
+
+
+def violation_text(v: dict[str, Any], code: Callable[[str], str] = str, text: Callable[[str], str] = str) -> str:
+    """One violation of the delta on one line: rule and severity, where, which model and flow, the rule's message."""
+    where = [f"at {code(v['location']['path'] + ':' + str(v['location']['line']))}"]
+    where += [f"model {code(v['model'])}"] if v.get("model") else []
+    where += [f"flow {code(v['flow'])}"] if v.get("flow") else []
+    return f"{code(v['rule'])} ({v['severity']}) {', '.join(where)}: {text(v['message'])}"
+
+
+def policy_lines(delta: dict[str, Any] | None, *, code: Callable[[str], str] = str,
+                 text: Callable[[str], str] = str, head: Callable[[str], str] = str) -> list[str]:
+    """The policy delta as lines (Markdown or plain text by ``code``/``text``); none without one or without change."""
+    if not delta or not (delta["introduced"] or delta["resolved"]):
+        return []
+    out: list[str] = []
+    unwaived = [v for v in delta["introduced"] if not v["waived"]]
+    waived = [v for v in delta["introduced"] if v["waived"]]
+    for title, rows in ((f"New policy violations: {len(unwaived)}", unwaived),
+                        (f"New violations covered by a waiver: {len(waived)}", waived),
+                        (f"Violations resolved: {len(delta['resolved'])}", delta["resolved"])):
+        if rows:
+            out.append(head(title))
+            out += [f"- {violation_text(v, code, text)}" for v in rows[:POLICY_SHOWN]]
+            if len(rows) > POLICY_SHOWN:
+                out.append(f"- ... and {len(rows) - POLICY_SHOWN} more (--format json lists them all)")
+    return out
+
+
 def render_markdown(doc: dict[str, Any]) -> bytes:
     s = doc["summary"]
     old, new = md_code(doc["old"]["source"], in_table=False), md_code(doc["new"]["source"], in_table=False)
@@ -422,8 +491,10 @@ def render_markdown(doc: dict[str, Any]) -> bytes:
                       f"{md_text(skip['reason'])}"]
     if lines[-1] != "":
         lines.append("")
+    policy = policy_lines(doc.get("policy"), code=lambda t: md_code(t, in_table=False), text=md_text,
+                          head=lambda t: f"**{t}**")
     if not (s["added"] or s["removed"] or s["changed"]):
-        lines += [f"No model changes between {old} and {new}."]
+        lines += [f"No model changes between {old} and {new}.", *(["", *policy] if policy else [])]
         return to_utf8("\n".join(lines) + "\n")
     lines += [f"{old} → {new}: **{s['added']} added**, "
               f"**{s['removed']} removed**, {s['changed']} changed.", ""]
@@ -431,6 +502,8 @@ def render_markdown(doc: dict[str, Any]) -> bytes:
         lines += [f"⚠️ New origin countries: **{_fmt(doc['origins']['added'])}**", ""]
     if doc["serving_countries"]["added"]:
         lines += [f"⚠️ New serving countries: **{_fmt(doc['serving_countries']['added'])}**", ""]
+    if policy:
+        lines += [*policy, ""]
     for flow, delta in (doc.get("flows") or {}).items():
         for verb, keys in (("now uses", delta["added"]), ("no longer uses", delta["removed"])):
             if keys:
@@ -461,9 +534,11 @@ def render_markdown(doc: dict[str, Any]) -> bytes:
 
 
 def diff(old: str, new: str, *, repo: str | Path = ".",
-         scan_fn: Callable[[Path], ScanResult] | None = None, flows: tuple[Flow, ...] | None = None) -> dict[str, Any]:
+         scan_fn: Callable[[Path], ScanResult] | None = None, flows: tuple[Flow, ...] | None = None,
+         policy: PolicyFn | None = None) -> dict[str, Any]:
     """Diff two inventories given as files (scan JSON / CycloneDX JSON) or git revisions; ``flows``: the
-    project's declared flows (ProjectConfig.flows), which places each usage in its flows."""
+    project's declared flows (ProjectConfig.flows), which places each usage in its flows; ``policy``: checks a
+    revision's scan against the project's rules (the delta is ``policy``; null unless both sides are revisions)."""
     root = Path(repo)
-    return diff_sides(resolve_side(old, repo=root, scan_fn=scan_fn, flows=flows),
-                      resolve_side(new, repo=root, scan_fn=scan_fn, flows=flows))
+    return diff_sides(resolve_side(old, repo=root, scan_fn=scan_fn, flows=flows, policy=policy),
+                      resolve_side(new, repo=root, scan_fn=scan_fn, flows=flows, policy=policy))

@@ -1,4 +1,4 @@
-"""`modelmap diff` with the project's flows (modelmap.diff/2): which models enter and leave each declared flow,
+"""`modelmap diff` with the project's flows (modelmap.diff/3): which models enter and leave each declared flow,
 and unknown origins as null.
 
 A pull request that moves the support bot from DeepSeek to Qwen, or adds a Chinese model to the regulated checkout
@@ -45,7 +45,7 @@ def test_models_entering_and_leaving_each_flow(tmp_path: Path) -> None:
     old, new = _scan(tmp_path / "old.json", sample_findings()), _scan(tmp_path / "new.json", _moved())
     doc = diff.diff(str(old), str(new), flows=FLOWS)
     jsonschema.validate(doc, load_schema("diff.schema.json"))
-    assert doc["schema"] == "modelmap.diff/2"
+    assert doc["schema"] == "modelmap.diff/3"
     assert doc["flows"] == {
         "checkout": {"added": ["unresolved:acme/secret-model-v2"], "removed": []},
         "support": {"added": ["qwen/qwen2.5-7b-instruct"], "removed": ["deepseek-ai/deepseek-v3"]},

@@ -94,11 +94,11 @@ def test_projects_are_keyed_by_repository_with_history_and_diff(env: Env, docume
                          headers=env.auth(env.payments)).json()
     expected = diff_sides(side_from_bom(json.loads(documents["py-rag-app.cdx"]), "old"),
                           side_from_bom(json.loads(documents["demo-app.cdx"]), "new"))
-    assert got["schema"] == "modelmap.diff/2"
+    assert got["schema"] == "modelmap.diff/3"
     assert [m["model"] for m in got["added"]] == [m["model"] for m in expected["added"]]
     assert [m["model"] for m in got["removed"]] == [m["model"] for m in expected["removed"]]
     assert got["origins"] == expected["origins"]
-    # flow membership and unknown origins (modelmap.diff/2) read the same from stored usages as from the BOMs
+    # flow membership and unknown origins (modelmap.diff/3) read the same from stored usages as from the BOMs
     assert got["flows"] == expected["flows"] is None  # py-rag-app declares no flows: membership unknown
     assert [m["origins"] for m in got["added"]] == [m["origins"] for m in expected["added"]]
     assert [m["flows"] for m in got["removed"]] == [m["flows"] for m in expected["removed"]]

@@ -15,14 +15,17 @@ HELP = """Compare two inventories: OLD and NEW are each a scan JSON (modelmap sc
 CycloneDX JSON BOM (modelmap bom), or a git revision of --repo (exported with git archive and
 scanned). Reports models added and removed, changed origins, serving, publisher and license,
 and, where the project declares flows (modelmap.yaml found from --repo, or --config), which
-models enter or leave each flow. Use --format md for a pull-request comment, json for scripts
-(schema modelmap.diff/2).
+models enter or leave each flow. When both sides are git revisions and the project has a policy,
+each side is checked against it and the diff lists the violations the change introduces and
+resolves (--fail-on-new makes introduced ones fail the run, for a pull-request gate). Use --format
+md for a pull-request comment, json for scripts (schema modelmap.diff/3).
 
 Code against production: when NEW is a runtime inventory (modelmap runtime --format json), OLD is
 the code (a scan JSON or a folder) and the result is drift (schema modelmap.drift/1): models serving
 that no code declares (shadow AI), models declared but never seen, aliases answered by other weights,
 and serving hosts that differ from the endpoint in code.
-Exits 0 when the comparison ran, 2 on a usage error.
+Exits 0 when the comparison ran, 1 with --fail-on-new when the change introduces an unwaived
+violation at or above the policy's fail_on severity, 2 on a usage error.
 """
 
 DIFF_FORMATS = ("table", "json", "md")
@@ -30,7 +33,7 @@ DIFF_FORMATS = ("table", "json", "md")
 
 def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False, color: bool = False) -> str:
     """The inventory diff: laid out for a terminal of ``width`` columns, plain lines off one (report/table.py)."""
-    from modelmap.diff import fact_text
+    from modelmap.diff import fact_text, policy_lines
     from modelmap.report.table import KEY, Column, Grid, render_grids, render_lines
 
     grid = Grid(f"{doc['old']['source']} → {doc['new']['source']}", (
@@ -56,7 +59,8 @@ def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False,
                + (f"; new origin countries: {', '.join(doc['origins']['added'])}" if doc["origins"]["added"] else "")
                + (f"; new serving countries: {', '.join(doc['serving_countries']['added'])}"
                   if doc["serving_countries"]["added"] else ""))
-    return out + render_lines([*flow_lines, summary], width=width, terminal=terminal, color=color)
+    return out + render_lines([*flow_lines, *policy_lines(doc.get("policy")), summary], width=width,
+                              terminal=terminal, color=color)
 
 
 def render_drift_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False, color: bool = False) -> str:
@@ -120,7 +124,13 @@ def diff(
     repo: Annotated[Path, typer.Option("--repo", metavar="DIR", help="Git repository for revision arguments.")] = CWD,
     config: Annotated[Path | None, typer.Option(
         "--config", "-c", metavar="FILE",
-        help="Policy file whose flows place each usage (default: the modelmap.yaml found from --repo).")] = None,
+        help="Policy file whose flows place each usage and whose rules check each revision (default: the "
+             "modelmap.yaml found from --repo).")] = None,
+    today: Annotated[str | None, typer.Option(
+        "--today", metavar="YYYY-MM-DD", help="Day waivers are checked against (default: today, UTC).")] = None,
+    fail_on_new: Annotated[bool, typer.Option(
+        "--fail-on-new", help="Exit 1 when the change introduces an unwaived policy violation at or above the "
+                              "policy's fail_on severity (both sides git revisions).")] = False,
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
@@ -159,9 +169,21 @@ def diff(
             width, terminal, colored = table_layout(output)
             emit(to_utf8(render_drift_table(drift_doc, width=width, terminal=terminal, color=colored)), output)
         return
+    project_config: list[Any] = []  # the policy the revisions were checked against, once run() found it
+
     def run() -> dict[str, Any]:
-        flows = check_cmd.find_project(repo, config).config.flows if repo.exists() or config else ()
-        return diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory, flows=flows or None)
+        from modelmap.policy import evaluate
+
+        project = check_cmd.find_project(repo, config) if repo.exists() or config else None
+        policy = None
+        if project is not None and (config is not None or (project.search and project.search.found)):
+            cfg, day = project.config, check_cmd.parse_today(today)
+            project_config.append(cfg)
+
+            def policy(result: Any) -> list[dict[str, Any]]:
+                return [v.to_dict() for v in evaluate(result, cfg, day).violations]
+        flows = project.config.flows if project is not None else ()
+        return diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory, flows=flows or None, policy=policy)
 
     doc = run_guarded(run, debug=debug)
     for side in ("old", "new"):
@@ -174,3 +196,14 @@ def diff(
     else:
         width, terminal, colored = table_layout(output)
         emit(to_utf8(render_table(doc, width=width, terminal=terminal, color=colored)), output)
+    if fail_on_new:
+        from modelmap.cli.common import err
+        from modelmap.errors import EXIT_VIOLATIONS
+        from modelmap.policy.engine import SEVERITY_RANK
+
+        if doc.get("policy") is None:
+            err("modelmap: error: --fail-on-new needs a policy (modelmap.yaml or --config) and two git revisions")
+            raise typer.Exit(2)
+        threshold = SEVERITY_RANK[project_config[0].fail_on]
+        if any(not v["waived"] and SEVERITY_RANK[v["severity"]] >= threshold for v in doc["policy"]["introduced"]):
+            raise typer.Exit(EXIT_VIOLATIONS)

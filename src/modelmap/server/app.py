@@ -175,7 +175,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/v1/projects/{repo:path}/diff", tags=["query"])
     def project_diff(repo: str, who: Reader, session: DB, old: str, new: str) -> dict[str, Any]:
-        """What changed between two snapshots (commits) of a repository, as ``modelmap.diff/2``."""
+        """What changed between two snapshots (commits) of a repository, as ``modelmap.diff/3``."""
         try:
             return service.diff(session, who, repo, old, new)
         except service.NotFound as exc:

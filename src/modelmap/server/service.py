@@ -404,7 +404,7 @@ def snapshot_content(session: Session, who: Principal, repo: str, commit: str | 
 
 
 def diff(session: Session, who: Principal, repo: str, old: str, new: str) -> dict[str, Any]:
-    """``modelmap.diff/2`` between two snapshots of a repo (modelmap.diff.diff_sides)."""
+    """``modelmap.diff/3`` between two snapshots of a repo (modelmap.diff.diff_sides)."""
     from modelmap.diff import Side, diff_sides
 
     sides = []
