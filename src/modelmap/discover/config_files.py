@@ -64,7 +64,7 @@ from modelmap.discover.identify import (
 )
 from modelmap.discover.identify import is_model_key as _is_model_key
 from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, is_provider_name, peer_match
-from modelmap.discover.uris import hub_id_of_dir, is_model_location
+from modelmap.discover.uris import HF_CACHE_DIR, hub_id_of_dir, is_model_location
 from modelmap.knowledge import load as _load_knowledge
 from modelmap.types import Finding, Skip
 
@@ -1047,7 +1047,10 @@ _MODEL_DIR = re.compile(r"(^|/)(models?|checkpoints?|weights|llms?|hf[_-]?cache|
                         r"(?<!\d)\d+(\.\d+)?[bmk](?:[-_.]|$)", re.I)
 
 
-_PATH_KEY = re.compile(r"(?i).*(path|dir|directory|folder|checkpoint|ckpt|weights?)")
+# a key that says where something is kept; `artifacts` as in vLLM-on-Neuron's NEURON_COMPILED_ARTIFACTS or a
+# registry's MODEL_ARTIFACTS: the folder a model was compiled or exported to (still only a model folder counts:
+# _is_model_dir)
+_PATH_KEY = re.compile(r"(?i).*(path|dir|directory|folder|checkpoint|ckpt|weights?|artifacts?)")
 
 
 def _is_model_dir(path: str) -> bool:
@@ -1417,6 +1420,13 @@ class TreeWalker:
         env_value = node.get("value")
         if isinstance(name, Scalar) and isinstance(env_value, Scalar) and is_model_key(name.value):
             # {name: EMBEDDING_MODEL, value: X} (Kubernetes env, CI variables …)
+            self.scalar(env_value, name.value, key, pick(name.value), True)
+            pairs = [(k, v) for k, v in node.pairs if v is not env_value]
+        elif isinstance(name, Scalar) and isinstance(env_value, Scalar) and _PATH_KEY.fullmatch(name.value) \
+                and _looks_like_path(env_value.value.strip()):
+            # {name: NEURON_COMPILED_ARTIFACTS, value: /root/.cache/neuron/Qwen/Qwen3-8B}: a folder under a name that
+            # says where something is kept, read as the same `NAME=/path` item or dotenv line is (under its name,
+            # where only a model's folder counts), not as a bare `value:`
             self.scalar(env_value, name.value, key, pick(name.value), True)
             pairs = [(k, v) for k, v in node.pairs if v is not env_value]
         else:
@@ -1851,8 +1861,12 @@ class TreeWalker:
         relative_dir = False
         if not model_field and _looks_like_path(value) and not _WEIGHT_EXT.search(value):
             # a path under an unrelated key (working_dir: /glm3) is not a model; a model directory under a
-            # *_PATH / *_DIR key is (EMBEDDING_PATH=/models/bge-large-zh-v1.5)
-            if not (_PATH_KEY.fullmatch(low_key) and _is_model_dir(value)):
+            # *_PATH / *_DIR key is (EMBEDDING_PATH=/models/bge-large-zh-v1.5), and so is a folder of the Hub's own
+            # cache under any key (`quantized_checkpoints_path: /root/.cache/huggingface/hub/models--org--name/
+            # snapshots/<sha>`): huggingface_hub names that folder `models--<org>--<name>` for one model repo, a
+            # layout nothing else writes (uris.HF_CACHE_DIR; a `datasets--` folder is not one)
+            if not ((_PATH_KEY.fullmatch(low_key) and _is_model_dir(value))
+                    or (len(value) <= 400 and HF_CACHE_DIR.search(value) is not None)):
                 return
             hint = "path"
         elif (not model_field and ("/" in value or "\\" in value) and _PATH_KEY.fullmatch(low_key)
@@ -2261,8 +2275,33 @@ class TreeWalker:
         for item in items:  # args: [hf://RedHatAI/gpt-oss-20b, /mnt/models]: a model URI as its own argument
             if item.value.strip() not in raws and "://" in item.value and is_model_location(item.value.strip()):
                 self.scalar(item, None, None, None)
+        self._json_arguments(items)
+
+    def _json_arguments(self, items: list[Scalar]) -> None:
+        """A server flag whose value is a JSON object, written in a container's or a service's argument list:
+        ``--speculative-config={"model": "org/eagle-draft", …}`` (one item) or ``--speculative-config`` then
+        ``'{"model": …}'`` (two items), vLLM's ``--override-neuron-config={"quantized_checkpoints_path": …}``,
+        SGLang's / TGI's JSON-valued flags. The command reader splits words, not JSON, so the object is read as
+        an embedded JSON value (``embedded_json``: parsed where it is written, walked under the flag's name as its
+        key, within that reader's bounds). An object only: a flag's list or number says nothing of a model."""
+        text = self.file.text
+        flag: str | None = None
+        for item in items:
+            value = item.value.strip()
+            named = _JSON_FLAG.match(value)
+            body = value[named.end(1) + 1:] if named else value
+            key = named.group(1) if named else flag
+            flag = value.lstrip("-") if value.startswith("--") and "=" not in value and " " not in value else None
+            if not (body.startswith("{") and body.endswith("}")) or len(body) > _ENV_JSON_MAX:
+                continue
+            at = text.find(body, item.start, item.end)
+            if at < 0:
+                continue  # written with escapes (a YAML double-quoted `\"`): not where its text reads
+            self.embedded_json(Scalar(body, at, at + len(body)), key, None, None)
 
 
+# a long flag with its value after `=` (`--speculative-config={…}`): the flag's name, without its dashes
+_JSON_FLAG = re.compile(r"--([A-Za-z][\w.-]{0,80})=")
 _CONTINUATION = re.compile(r"\\\r?\n[ \t]*")  # no leading [ \t]*: quadratic on a long run of blanks
 
 
