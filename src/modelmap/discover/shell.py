@@ -300,6 +300,8 @@ _WEIGHT_ARG = re.compile(r"(?i)[\w.-]+\.(?:gguf|ggml|safetensors|llamafile)$")
 _PIECE_KEY = re.compile(r"(?i)(?:model|tokenizer|hf_model|engine|checkpoint|ckpt)_?(?:dir|path|name_or_path)")
 
 
+# an argument written `name=value` with a plain name before the `=` (a URL's own `?a=b` has `://` before it)
+_NAMED_ARG = re.compile(r"[A-Za-z_][\w.-]{0,80}=")
 # programs that take paths and do nothing with a model server: their arguments never make the line a server's
 _FILE_PROGRAMS = frozenset({"cd", "pushd", "ls", "ll", "chmod", "chown", "chgrp", "rm", "rmdir", "touch", "stat", "du",
                             "df", "ln", "readlink", "realpath", "cat", "head", "tail", "less", "echo", "printf",
@@ -1050,8 +1052,10 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     reported = {f.raw for f in collector.findings}
     for tok in toks:
         # a model URI anywhere on the line: `aws s3 sync s3://acme/models/Llama-3.1-70B-Instruct /models`,
-        # `wget https://huggingface.co/org/name/resolve/main/x.gguf`, `--url=ollama://qwen2.5:7b`
-        value = tok.partition("=")[2] if tok.startswith("-") else tok
+        # `wget https://huggingface.co/org/name/resolve/main/x.gguf`, `--url=ollama://qwen2.5:7b`, and a `name=value`
+        # argument (`docker build --build-arg source=huggingface://org/name`, `make MODEL=hf://org/name`, a Hydra
+        # override `model.uri=s3://…`): the value after its name
+        value = tok.partition("=")[2] if tok.startswith("-") or _NAMED_ARG.match(tok) else tok
         if "://" in value and value not in reported and is_model_location(value):
             tick()
             report(value, "none", None, None)
@@ -1283,6 +1287,13 @@ class ShellSource:
                 continue
             if command and start == number:
                 out.extend(scan_assignment(file, raw, number, f"{self.id}-variable"))
+                if stripped.startswith("echo") and (ci := _CI_ENV_ECHO.match(raw)) is not None:
+                    # `echo "MODEL_URL=oci://…/llama3.2:1b" >> $GITHUB_ENV`: a CI step setting a variable for the
+                    # job's later steps (GitHub Actions' environment and output files), read as that assignment with
+                    # its value in its column
+                    name, value = ci.group(1), ci.group(2)
+                    out.extend(scan_assignment(file, " " * ci.start(1) + name + "=" + value, number,
+                                               f"{self.id}-variable"))
                 if stripped.startswith("for"):
                     out.extend(scan_for_list(file, raw, number, f"{self.id}-variable"))
             if command and start == number:
@@ -1304,6 +1315,10 @@ class ShellSource:
             out.extend(_relocate(f, pieces, at) for f in found)
 
 
+# `echo "NAME=value" >> $GITHUB_ENV` (or `"$GITHUB_OUTPUT"`, `${GITHUB_ENV}`): GitHub Actions reads each `NAME=value`
+# line of that file as a variable (an output) the job's later steps see: an assignment, written through echo
+_CI_ENV_ECHO = linear(r"""^\s*echo\s+["']?([A-Za-z_]\w*)=([^"'\s]{1,300})["']?\s*>>\s*"""
+                      r"""["']?\$\{?(?:GITHUB_ENV|GITHUB_OUTPUT)\}?["']?\s*$""")
 # `"model": "deepseek-ai/DeepSeek-R1"` in a JSON body or heredoc, `model: "…"` in a jq filter: a key named like a
 # model and a quoted value (escaped quotes too: curl -d "{\"model\": \"qwen-plus\"}")
 _KEY_VALUE = linear(r"""["']?([A-Za-z_][\w-]*)\\?["']?\s*:\s*\\?["']([^"'\\\s]{2,200})\\?["']""")
