@@ -1296,11 +1296,12 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
         return Match("model-file", None, 0.6)
     if len(parts) >= 3 and parts[0].lower() == "accounts" and parts[2] == "models" and len(parts) == 4:
         return Match("provider-prefixed", "fireworks-ai" if parts[1] == "fireworks" else None, 0.85)
-    if len(parts) == 3 and hint in ("key", "api", "prefixed") and _APP_PROVIDER.fullmatch(parts[0]) \
+    if len(parts) == 3 and hint in ("key", "api", "prefixed") and _APP_PROVIDER.fullmatch(parts[0].lower()) \
             and parts[0].lower() not in _MODEL_DIR_WORDS:
         # an app's own provider or gateway name in front of the id it serves, as a settings' model key holds it
-        # (truefoundry/openai-main/gpt-4o-mini, local-infinity/mixedbread-ai/mxbai-rerank-xsmall-v1): the model the
-        # rest names when the rest is a Hub id the knowledge base holds, or a route whose last part is a known model
+        # (truefoundry/openai-main/gpt-4o-mini, local-infinity/mixedbread-ai/mxbai-rerank-xsmall-v1, and capitalised as
+        # an app names its backends: Transformers/Qwen/Qwen2.5-7B-Instruct): the model the rest names when the rest is
+        # a Hub id the knowledge base holds, or a route whose last part is a known model
         rest_low = "/".join(parts[1:]).lower()
         tail = parts[2].lower()
         middle = parts[1].lower()
