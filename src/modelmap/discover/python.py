@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import bisect
 import re
+import shlex
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -1122,6 +1123,7 @@ class _Module:
     def _visit_sequence(self, node: ast.List | ast.Tuple | ast.Set) -> None:
         if not isinstance(node, ast.Set):
             self._runner_argv(node)
+            self._cli_argv(node)
         lits = _str_elts(node)
         if len(lits) >= MIN_KNOWN:
             self.tables.append(lits)
@@ -1178,6 +1180,36 @@ class _Module:
             line, col = self.position(lit)
             self.c.add(value, line, col, Match("ollama-tag", "ollama", 0.7), api=words[0].rsplit("/", 1)[-1],
                        source_id="python-argv", symbol=self.symbol(), evidence=(f"argv:{words[0]} {words[sub]}",))
+            self.claimed.add(id(lit))
+
+    def _cli_argv(self, node: ast.List | ast.Tuple) -> None:
+        """``["modelscope", "download", "--model", "org/name", name]``, ``("huggingface-cli", "download", "org/name",
+        "--local-dir", d)``, ``["vllm", "serve", "org/name", "--port", "8000"]``: a model CLI's command line written as
+        an argument list (built for ``subprocess.run``) is the same command a shell script would run, so it is read by
+        the shell's command reader (its flags and positions, ``shell.scan_command_line``) and each model it finds is
+        reported on the list item that holds it. Items that are not string literals stand as shell variables (never a
+        model); the runners' own lists (ollama, ramalama) are ``_runner_argv``'s."""
+        elts = node.elts
+        if len(elts) < 3 or len(elts) > 64:
+            return
+        words = [e.value if isinstance(e, ast.Constant) and isinstance(e.value, str) else None for e in elts]
+        if words[0] is None or words[0].rsplit("/", 1)[-1] not in _ARGV_CLIS:
+            return
+        from modelmap.discover.shell import scan_command_line
+
+        self.c.budget.tick(len(elts))
+        line = shlex.join(w if w is not None else "$ARG" for w in words)
+        program = words[0].rsplit("/", 1)[-1]
+        for f in scan_command_line(self.c.file, line, 1, "python-argv"):
+            if f.kind == "endpoint":
+                continue
+            lit = next((e for e, w in zip(elts, words, strict=True) if w is not None and w.strip() == f.raw
+                        and id(e) not in self.claimed and id(e) not in self.silenced), None)
+            if not isinstance(lit, ast.Constant):
+                continue
+            at_line, col = self.position(lit)
+            self.c.add(f.raw, at_line, col, Match(f.kind, f.provider, f.confidence), role=f.role, api=program,
+                       source_id="python-argv", symbol=self.symbol())
             self.claimed.add(id(lit))
 
     @staticmethod
@@ -1944,6 +1976,9 @@ _MODEL_FUNCTION = re.compile(r"^_*(?:[a-z0-9]+_)*model$")
 # model runners whose subcommands take the model as their positional argument (ollama.com/docs CLI reference;
 # containers/ramalama docs/ramalama-{pull,run,serve}.1.md; as_of 2026-12-05), and those subcommands
 _RUNNER_CLIS = frozenset({"ollama", "ramalama"})
+# model CLIs whose argument lists the shell's command reader reads (python._cli_argv): Hub downloaders and servers
+_ARGV_CLIS = frozenset({"huggingface-cli", "hf", "modelscope", "vllm", "llama-server", "llama-cli", "lmdeploy",
+                        "text-generation-launcher", "text-embeddings-router", "mlx_lm.generate", "mlx_lm.server"})
 _RUNNER_SUBCOMMANDS = frozenset({"pull", "run", "serve", "push", "show", "inspect"})
 # a model reference as a runner takes it: a name, tag, org/name or a transport URI (`ollama://`, `hf://`, `oci://`);
 # no template, no white space
