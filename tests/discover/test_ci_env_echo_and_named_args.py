@@ -53,3 +53,13 @@ def test_shell_script_echo_to_env_file(tmp_path: Path) -> None:
             "echo 'EMBEDDING_MODEL=BAAI/bge-m3' >> \"$GITHUB_ENV\"\n"
             "echo \"EMBEDDING_MODEL=BAAI/bge-m3\" > model.txt\n")
     assert found(tmp_path, "ci/set-model.sh", text) == {(2, "BAAI/bge-m3")}
+
+
+def test_assignment_before_the_program_is_no_named_argument(tmp_path: Path) -> None:
+    # a variable set on a line of its own, or for the command after it, is read by its name (where a run writes is
+    # no model); a `name=value` argument of the program still is
+    text = ("#!/bin/bash\n"
+            "hdfs_path=hdfs://user/exp/sft/gemma-1.1-7b-it/\n"
+            "OUT=s3://acme-runs/llama-3-8b-instruct/ python train.py --epochs 1\n"
+            "make pack SOURCE=hf://Qwen/Qwen3-0.6B\n")
+    assert found(tmp_path, "scripts/run_sft.sh", text) == {(4, "hf://Qwen/Qwen3-0.6B")}

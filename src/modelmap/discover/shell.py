@@ -1050,11 +1050,16 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             if _ABS_PATH.match(tok) and not toks[i - 1].startswith("-"):
                 report(tok, "none", None, None)
     reported = {f.raw for f in collector.findings}
-    for tok in toks:
+    # the program's first word: `NAME=value` words before it are variables set for it (or the line is an assignment
+    # alone), which scan_assignment reads by their names (`hdfs_path=hdfs://…/gemma-7b-it/` is where a run writes)
+    program = next((i for i, tok in enumerate(toks) if not _NAMED_ARG.match(tok)), len(toks))
+    for i, tok in enumerate(toks):
         # a model URI anywhere on the line: `aws s3 sync s3://acme/models/Llama-3.1-70B-Instruct /models`,
         # `wget https://huggingface.co/org/name/resolve/main/x.gguf`, `--url=ollama://qwen2.5:7b`, and a `name=value`
-        # argument (`docker build --build-arg source=huggingface://org/name`, `make MODEL=hf://org/name`, a Hydra
-        # override `model.uri=s3://…`): the value after its name
+        # argument of the program (`docker build --build-arg source=huggingface://org/name`, `make MODEL=hf://org/name`,
+        # a Hydra override `model.uri=s3://…`): the value after its name
+        if i < program:
+            continue
         value = tok.partition("=")[2] if tok.startswith("-") or _NAMED_ARG.match(tok) else tok
         if "://" in value and value not in reported and is_model_location(value):
             tick()
