@@ -964,7 +964,9 @@ class PolyglotSource:
                 return [budget_skip(file.path, lang.id, exc, "not analysed")]
         # the string values of SQL kept in a Ruby heredoc (a migration's `execute <<-SQL … WHERE api_name IN ('a',
         # 'b') … SQL`): each judged as a literal compared with its column, from the text alone like the DDL defaults
-        sql = _ruby_sql_literals(file.text) if lang.id == "ruby" and "<<" in file.text else []
+        heredoc_notes: list[str] = []  # a heredoc bound that stopped the reading: said in a skip
+        sql = _ruby_sql_literals(file.text, heredoc_notes) if lang.id == "ruby" and "<<" in file.text else []
+        heredoc_skips = [Skip(file.path, "analysis-budget", f"{lang.id}: SQL heredocs: {note}") for note in heredoc_notes]
 
         def text_literals(spent: BudgetExceeded | None) -> BudgetExceeded | None:
             """The DDL defaults, then the heredoc SQL's strings, while the budget lasts."""
@@ -978,7 +980,8 @@ class PolyglotSource:
             if not defaults and not sql:
                 return list(uses)
             spent = text_literals(None)
-            return [*collector.findings, *uses, *([budget_skip(file.path, lang.id, spent)] if spent else [])]
+            return [*collector.findings, *uses, *([budget_skip(file.path, lang.id, spent)] if spent else []),
+                    *heredoc_skips]
         try:
             parser = parser_for(lang.id)
             tree = parse_within_budget(parser, data)
@@ -1015,12 +1018,16 @@ class PolyglotSource:
                 if not isinstance(item, Finding) or (item.line, item.column, item.raw) not in written:
                     out.append(item)  # a pair `_embedded_pairs` read out of the same literal is reported once
         if spent is None and lang.id == "ruby" and "<<" in file.text:
-            masked = _ruby_code_heredocs(file.text)
+            code_notes: list[str] = []
+            masked = _ruby_code_heredocs(file.text, code_notes)
+            out += [Skip(file.path, "analysis-budget", f"{lang.id}: code heredocs (<<~RUBY): {note}") for note in code_notes]
             if masked is not None:
                 # Ruby code kept in a heredoc (a test's workflow under `<<~RUBY`): read as Ruby at the same lines and
                 # columns; a literal both readings find is reported once
                 written = {(f.line, f.column, f.raw) for f in out if isinstance(f, Finding)}
                 for code_item in self.scan(SourceFile(file.path, masked, file.context), lang):
+                    if isinstance(code_item, Skip) and code_item in heredoc_skips:
+                        continue  # the SQL heredocs' bound, said once
                     if not isinstance(code_item, Finding) or (code_item.line, code_item.column,
                                                               code_item.raw) not in written:
                         out.append(code_item)
@@ -1029,7 +1036,7 @@ class PolyglotSource:
         if capped:
             out.append(Skip(file.path, "analysis-budget",
                             f"{lang.id}: only the first {capped[0]} string literals were analysed"))
-        return out
+        return [*out, *heredoc_skips]
 
 
 # a Ruby heredoc whose delimiter says it holds Ruby (`<<~RUBY`, `<<-RUBY`, `<<~'RUBY'`, `<<~RB`): its body is code
@@ -1037,34 +1044,44 @@ _RUBY_HEREDOC = re.compile(r"<<[~-]?(['\"]?)(RUBY|RB)\1")
 _MAX_HEREDOCS = 64
 
 
-def _heredoc_bodies(opener: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+def _heredoc_bodies(opener: re.Pattern[str], text: str, notes: list[str] | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) of each heredoc body that ``opener`` starts (its group 2 is the delimiter): from the line after the
-    opener to the line that holds only the delimiter; an opener inside a body already taken is skipped; at most
-    ``_MAX_HEREDOCS`` bodies, and an unterminated one ends the reading."""
+    opener to the line that holds only the delimiter (CRLF line ends too); an opener inside a body already taken is
+    skipped, and so is one whose delimiter no later line closes (a `<<~SQL` in a comment or a message); at most
+    ``_MAX_HEREDOCS`` bodies and as many unclosed openers, each search a pass over the text. Where the reading stops
+    at either bound with openers left, a line saying so goes to ``notes`` (the caller's skip: never silent)."""
     pos = 0
-    taken = 0
-    for m in opener.finditer(text):
-        if m.start() < pos:
+    taken = unclosed = 0
+    dead: set[str] = set()  # delimiters no line after an opener closes: no later opener of theirs closes either
+    found = opener.finditer(text)
+    for m in found:
+        if m.start() < pos or m.group(2) in dead:
             continue
+        if taken >= _MAX_HEREDOCS or unclosed >= _MAX_HEREDOCS:
+            if notes is not None:
+                notes.append(f"only the first {taken} heredocs were read" if taken >= _MAX_HEREDOCS else
+                             f"heredocs were read up to line {text.count(chr(10), 0, m.start()) + 1}: "
+                             f"{unclosed} openers before it are never closed")
+            return
         start = text.find("\n", m.end())
         if start < 0:
             return
         start += 1
-        end_line = re.compile(r"^[ \t]*" + m.group(2) + r"[ \t]*$", re.M).search(text, start)
+        end_line = re.compile(r"^[ \t]*" + m.group(2) + r"[ \t]*\r?$", re.M).search(text, start)
         if end_line is None:
-            return
+            dead.add(m.group(2))
+            unclosed += 1
+            continue
         yield start, end_line.start()
         pos = end_line.end()
         taken += 1
-        if taken >= _MAX_HEREDOCS:
-            return
 
 
-def _ruby_code_heredocs(text: str) -> str | None:
+def _ruby_code_heredocs(text: str, notes: list[str] | None = None) -> str | None:
     """``text`` with everything but the bodies of its Ruby-code heredocs blanked (newlines kept, each other character
     a space), so a reading of it places each literal at its line and column in the file; None when it has none. A
     body ends at the line that holds only its delimiter; at most ``_MAX_HEREDOCS`` bodies."""
-    spans = list(_heredoc_bodies(_RUBY_HEREDOC, text))
+    spans = list(_heredoc_bodies(_RUBY_HEREDOC, text, notes))
     if not spans:
         return None
     out: list[str] = []
@@ -1087,13 +1104,14 @@ _SQL_COMPARED = linear(r"(?i)\b([a-z_][a-z0-9_]{0,63})[`\"\]]?\s*(?:=|<>|!=|\s(?
 _MAX_SQL_STRINGS = 256
 
 
-def _ruby_sql_literals(text: str) -> list[Candidate]:
+def _ruby_sql_literals(text: str, notes: list[str] | None = None) -> list[Candidate]:
     """The string literals of the SQL a Ruby file keeps in heredocs (``execute <<-SQL … SQL``), each a candidate at
     its line and column, compared with the column before it where there is one (``api_name <> 'gpt-3.5-turbo'``,
-    ``api_name IN ('a', 'b')``); at most ``_MAX_HEREDOCS`` bodies and ``_MAX_SQL_STRINGS`` strings."""
+    ``api_name IN ('a', 'b')``); at most ``_MAX_HEREDOCS`` bodies and ``_MAX_SQL_STRINGS`` strings (where either
+    bound stops the reading, ``notes`` says so)."""
     out: list[Candidate] = []
     starts: list[int] | None = None
-    for start, end in _heredoc_bodies(_RUBY_SQL_HEREDOC, text):
+    for start, end in _heredoc_bodies(_RUBY_SQL_HEREDOC, text, notes):
         body = text[start:end]
         if starts is None:
             starts = [0, *(nl.end() for nl in re.finditer("\n", text))]
@@ -1104,9 +1122,11 @@ def _ruby_sql_literals(text: str) -> list[Candidate]:
             line = _bisect_right(starts, at)
             column = at - starts[line - 1] + 1
             name = before.group(1) if before is not None else None
-            out.append(Candidate(value, line, column, bindings=(name,) if name else (), compared_to=name))
             if len(out) >= _MAX_SQL_STRINGS:
+                if notes is not None:
+                    notes.append(f"only the first {_MAX_SQL_STRINGS} strings of its SQL heredocs were read")
                 return out
+            out.append(Candidate(value, line, column, bindings=(name,) if name else (), compared_to=name))
     return out
 
 
