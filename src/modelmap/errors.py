@@ -66,8 +66,16 @@ class ConfigErrors(ConfigError):
     def __str__(self) -> str:
         if len(self.errors) == 1:
             return str(self.errors[0])
+        shown = self.errors[:MAX_LISTED_PROBLEMS]
+        more = len(self.errors) - len(shown)
         return f"{len(self.errors)} problems in the config:\n" + "\n".join(
-            "- " + str(e).replace("\n", "\n  ") for e in self.errors)
+            "- " + str(e).replace("\n", "\n  ") for e in shown) + (
+            f"\n- … and {more:,} more problems (the first {len(shown)} are listed: fix them and run again)"
+            if more > 0 else "")
+
+
+# how many of a config's problems ConfigErrors lists (45,000 unknown keys printed 8.7 MB): the count says the rest
+MAX_LISTED_PROBLEMS = 200
 
 
 def _line_of(error: ModelmapError) -> tuple[str, int]:

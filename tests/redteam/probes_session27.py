@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from tests.redteam.probes import scan_probe
+from tests.redteam.probes import files, probe, scan_probe
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
 from tests.redteam.runner import Result
@@ -100,3 +100,42 @@ def _unclosed(n: int) -> str:
 scan_probe("session27-ruby-sql-heredoc-3000-unclosed-openers", "quadratic-position",
            lambda: {"db/migrate/20240104000000_noise.rb": _unclosed(3_000)},
            checks=(_skip_says("SQL heredocs", "never closed"), cpu_below(20.0), rss_below(500)))
+
+
+# (e) a config with many problems (ConfigErrors lists every one, session 30): each "did you mean" hint compared the
+# word with every choice by difflib and listed every rule in effect, so 2,000 rules and 2,000 waivers naming unknown
+# rules (a 0.45 MB modelmap.yaml) ran past 120 s (4 million comparisons) and 400 + 400 took 8.2 s of CPU for a 2.8 MB
+# message; 45,000 unknown keys printed 8.7 MB. Now the first 50 problems get a suggestion (quick ratios first, words
+# compared up to 100 characters), a hint lists 30 names and how many more, and the first 200 problems are listed
+# with the count of the rest. The same parse_config serves the server's org policy.
+def _stderr_below(limit: int) -> Callable[[Result], str | None]:
+    def check(res: Result) -> str | None:
+        if len(res.stderr) > limit:
+            return f"stderr is {len(res.stderr):,} bytes (limit {limit:,}): the problems of one config flood the terminal"
+        if b"problems in the config" not in res.stderr:
+            return "the config's problems are not listed"
+        return None
+    return check
+
+
+_PY = "from openai import OpenAI\nOpenAI().chat.completions.create(model='gpt-4o', messages=[])\n"
+
+
+def _rules_and_waivers(n: int) -> dict[str, str]:
+    rules = "".join(f"  - id: rule-number-{i}\n    severity: warning\n    message: m\n    deny: \"'CN' in origins\"\n"
+                    for i in range(n))
+    waivers = "".join(f"  - rule: waived-rule-{i}\n    match: {{model: gpt-4o}}\n    reason: r\n    approved_by: a\n"
+                      "    approved_on: 2026-01-01\n    expires: 2027-01-01\n" for i in range(n))
+    return {"app.py": _PY, "modelmap.yaml": f"version: 1\nrules:\n{rules}waivers:\n{waivers}"}
+
+
+probe("session27-check-1200-rules-1200-unknown-waivers", "quadratic-position", files(lambda: _rules_and_waivers(1_200)),
+      ("check", "."), frozenset({2}), checks=(_stderr_below(1_000_000), cpu_below(10.0), rss_below(500)), timeout=30.0)
+probe("session27-check-1200-unknown-disables", "quadratic-position", files(lambda: {
+    "app.py": _PY, "modelmap.yaml": "version: 1\nrules:\n" + "".join(
+        f"  - id: rule-number-{i}\n    severity: warning\n    message: m\n    deny: \"'CN' in origins\"\n"
+        for i in range(1_200)) + "disable: [" + ", ".join(f"dis-rule-{i}" for i in range(1_200)) + "]\n"}),
+      ("check", "."), frozenset({2}), checks=(_stderr_below(1_000_000), cpu_below(10.0), rss_below(500)), timeout=30.0)
+probe("session27-check-45000-unknown-keys", "huge-file", files(lambda: {
+    "app.py": _PY, "modelmap.yaml": "version: 1\n" + "".join(f"unknown_key_{i}: 1\n" for i in range(45_000))}),
+      ("check", "."), frozenset({2}), checks=(_stderr_below(1_000_000), cpu_below(10.0), rss_below(500)), timeout=30.0)

@@ -29,6 +29,7 @@ Every error is a ConfigError whose ``where`` is ``file:line`` and whose ``hint``
 
 from __future__ import annotations
 
+import contextvars
 import difflib
 import os
 import re
@@ -121,7 +122,7 @@ def close_choices(word: str, choices: tuple[str, ...] | list[str], limit: int = 
     """The choices ``word`` was likely meant to be, best first: those that extend it (``no-country-of-concern-origin``
     -> ``no-country-of-concern-origin-regulated``) or that it extends, then those sharing the most of its dash/underscore
     separated words, then spelling (difflib) closeness. All close ones are kept, up to ``limit``."""
-    low = word.strip().lower()
+    low = word.strip().lower()[:_MAX_COMPARED]  # spelling closeness of a 1 MB key to a 10-letter one: not worth more
     tokens = {t for t in _TOKEN_SPLIT.split(low) if t}
     ranked: list[tuple[bool, int, float, str]] = []
     for choice in choices:
@@ -131,13 +132,39 @@ def close_choices(word: str, choices: tuple[str, ...] | list[str], limit: int = 
         theirs = {t for t in _TOKEN_SPLIT.split(cl) if t}
         shared = len(tokens & theirs)
         extends = bool(low) and (cl.startswith(low) or low.startswith(cl))
-        ratio = difflib.SequenceMatcher(None, low, cl).ratio()
+        matcher = difflib.SequenceMatcher(None, low, cl[:_MAX_COMPARED])
+        # the quick ratios are upper bounds of ratio(): a choice that cannot reach 0.6 costs no full comparison
+        close = matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6
+        ratio = matcher.ratio() if close or extends or shared else 0.0
         if extends or ratio >= 0.6 or (shared and shared * 2 >= max(len(tokens), len(theirs))):
             ranked.append((not extends, -shared, -ratio, choice))
     return [choice for *_, choice in sorted(ranked)][:limit]
 
 
+# how long a word is compared for spelling, and how many "did you mean" hints one config gets: each compares the word
+# with every choice, so a config of 2,000 rules and 2,000 waivers naming unknown rules made 4 million comparisons
+# (minutes); past the first ones a hint says only what is allowed
+_MAX_COMPARED = 100
+_MAX_SUGGESTIONS = 50
+_suggestions_left: contextvars.ContextVar[int | None] = contextvars.ContextVar("_suggestions_left", default=None)
+# how many names a hint lists ("rules in effect: a, b, … and 1,980 more")
+_MAX_LISTED = 30
+
+
+def _listed(names: list[str] | tuple[str, ...]) -> str:
+    """``names`` joined for a hint: at most ``_MAX_LISTED`` of them and how many more; 'none' for none."""
+    if not names:
+        return "none"
+    more = len(names) - _MAX_LISTED
+    return ", ".join(names[:_MAX_LISTED]) + (f" … and {more:,} more" if more > 0 else "")
+
+
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    left = _suggestions_left.get()  # None: outside parse_config, unbounded
+    if left is not None:
+        if left <= 0:
+            return ""
+        _suggestions_left.set(left - 1)
     close = close_choices(word, choices)
     if not close:
         return ""
@@ -147,10 +174,16 @@ def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
 
 
 def _check_keys(mapping: LineDict, allowed: tuple[str, ...], what: str, filename: str) -> None:
-    errors = [ConfigError(f"unknown key {key!r} in {what}", where=f"{filename}:{mapping.line_of(key)}",
+    errors = [ConfigError(f"unknown key {_short(key)} in {what}", where=f"{filename}:{mapping.line_of(key)}",
                           hint=f"{_suggest(key, allowed)}allowed keys: {', '.join(allowed)}")
               for key in mapping if key not in allowed]
     _raise_all(errors)
+
+
+def _short(key: Any) -> str:
+    """``repr(key)`` for a message, at most 80 characters of it (a 1 MB key is named, not printed)."""
+    text = repr(key)
+    return text if len(text) <= 80 else f"{text[:60]}… ({len(text):,} characters)"
 
 
 def _raise_all(errors: list[ConfigError]) -> None:
@@ -358,7 +391,7 @@ def _parse_waivers(raw: Any, filename: str, line: int, flow_names: set[str]) -> 
                 raise ConfigError(
                     f"waiver matches flow {values['flow']!r}, which is not defined",
                     where=f"{filename}:{match.line_of('flow')}",
-                    hint=f"{_suggest(values['flow'], sorted(flow_names))}defined flows: {', '.join(sorted(flow_names)) or 'none'}",
+                    hint=f"{_suggest(values['flow'], sorted(flow_names))}defined flows: {_listed(sorted(flow_names))}",
                 )
             approved_by = spec.get("approved_by")
             if approved_by is not None and not isinstance(approved_by, str):
@@ -409,7 +442,16 @@ def parse_config(data: Any, filename: str, *, root: str = ".") -> ProjectConfig:
     """Validate parsed config data (LineDict from load_yaml / attach_toml_lines) into a ProjectConfig.
 
     Every section is checked even when an earlier one is wrong, so that one run reports every problem of the file
-    (ConfigErrors); a section that fails counts as empty for the checks after it."""
+    (ConfigErrors); a section that fails counts as empty for the checks after it. At most ``_MAX_SUGGESTIONS`` of
+    the problems get a "did you mean" hint."""
+    token = _suggestions_left.set(_MAX_SUGGESTIONS)
+    try:
+        return _parse_config(data, filename, root=root)
+    finally:
+        _suggestions_left.reset(token)
+
+
+def _parse_config(data: Any, filename: str, *, root: str) -> ProjectConfig:
     if data is None:
         data = LineDict()
         data.line = 1
@@ -465,12 +507,13 @@ def parse_config(data: Any, filename: str, *, root: str = ".") -> ProjectConfig:
         by_id.setdefault(rule.id, rule)
     for rule in own_rules:
         by_id[rule.id] = rule
+    in_effect = sorted(by_id)  # for the hints below (sorted once, not per problem)
     for index, rule_id in enumerate(disabled):
         if rule_id not in by_id:
             line = top["disable"].line_of(index) if isinstance(top.get("disable"), LineList) else top.line_of("disable")
             errors.append(ConfigError(
                 f"cannot disable {rule_id!r}: no such rule", where=f"{filename}:{line}",
-                hint=f"{_suggest(rule_id, sorted(by_id))}rules in effect: {', '.join(sorted(by_id)) or 'none'}"))
+                hint=f"{_suggest(rule_id, in_effect)}rules in effect: {_listed(in_effect)}"))
             continue
         del by_id[rule_id]
     rules = tuple(sorted(by_id.values(), key=lambda r: r.id))
@@ -478,13 +521,14 @@ def parse_config(data: Any, filename: str, *, root: str = ".") -> ProjectConfig:
     flow_names = {f.name for f in flows}
     waivers: tuple[Waiver, ...] = checked(lambda: _parse_waivers(top.get("waivers"), filename, top.line_of("waivers"), flow_names), ())
     known_rules = set(by_id) | set(BUILTIN_RULES)
+    in_effect, known = sorted(by_id), sorted(known_rules)
     for waiver in waivers:
         if waiver.rule not in known_rules:
             errors.append(ConfigError(
                 f"waiver names rule {waiver.rule!r}, which is not in effect",
                 where=waiver.where,
-                hint=f"{_suggest(waiver.rule, sorted(known_rules))}remove the waiver if the rule was dropped; "
-                     f"rules in effect: {', '.join(sorted(by_id)) or 'none'} (built in: {', '.join(sorted(BUILTIN_RULES))})",
+                hint=f"{_suggest(waiver.rule, known)}remove the waiver if the rule was dropped; "
+                     f"rules in effect: {_listed(in_effect)} (built in: {', '.join(sorted(BUILTIN_RULES))})",
             ))
     _raise_all(errors)
     return ProjectConfig(
