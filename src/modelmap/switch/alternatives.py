@@ -54,17 +54,22 @@ _NOT_A_SIZE = {"quantization", "merge", "adapter"}  # formats and community deri
 
 
 def parse_params(value: Any) -> float | None:
-    """'671B' -> 6.71e11, '335M' -> 3.35e8, '1.05T' -> 1.05e12; None when unknown or unreadable."""
+    """'671B' -> 6.71e11, '335M' -> 3.35e8, '1.05T' -> 1.05e12; None when unknown or unreadable, and for what
+    float() reads but is no parameter count ('nan', 'inf', '1e400B', '-7B', '0'): size_class('nan') raised
+    StopIteration and plan's size step said 'nanx larger'."""
+    count: float | None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    if not isinstance(value, str) or not value:
+        count = float(value)
+    elif not isinstance(value, str) or not value:
         return None
-    text = value.strip().upper()
-    scale = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}.get(text[-1:])
-    try:
-        return float(text[:-1]) * scale if scale else float(text)
-    except ValueError:
-        return None
+    else:
+        text = value.strip().upper()
+        scale = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}.get(text[-1:])
+        try:
+            count = float(text[:-1]) * scale if scale else float(text)
+        except ValueError:
+            return None
+    return count if math.isfinite(count) and count > 0 else None
 
 
 #: lineage steps that keep the parameter count: a fine-tune, an adapter's merged weights, a quantization
