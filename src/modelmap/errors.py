@@ -45,7 +45,17 @@ class UsageError(ModelmapError):
 
 
 class ConfigError(ModelmapError):
-    """A project config (modelmap.yaml / [tool.modelmap]) or policy file is invalid."""
+    """A project config (modelmap.yaml / [tool.modelmap]) or policy file is invalid. A message that quotes a huge value
+    (``fail_on`` set to 6 MB of text was printed whole) keeps its first ``MAX_MESSAGE`` characters and says how long
+    it was."""
+
+    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None) -> None:
+        if len(message) > MAX_MESSAGE:
+            message = f"{message[:MAX_MESSAGE]}… (a message of {len(message):,} characters, cut)"
+        super().__init__(message, where=where, hint=hint)
+
+
+MAX_MESSAGE = 2_000
 
 
 class ConfigErrors(ConfigError):

@@ -139,3 +139,24 @@ probe("session27-check-1200-unknown-disables", "quadratic-position", files(lambd
 probe("session27-check-45000-unknown-keys", "huge-file", files(lambda: {
     "app.py": _PY, "modelmap.yaml": "version: 1\n" + "".join(f"unknown_key_{i}: 1\n" for i in range(45_000))}),
       ("check", "."), frozenset({2}), checks=(_stderr_below(1_000_000), cpu_below(10.0), rss_below(500)), timeout=30.0)
+
+
+# (f) a config read whole and parsed before any bound: load_yaml's 100,000-value cap counts values, so one 20 MB value
+# (`fail_on: "aaa…"`) took 5.2 s of CPU and 190 MB, and every message that quotes a value printed it whole (20 MB on
+# stderr). Now a config over 8 MiB is refused before it is read, and a ConfigError's message keeps 2,000 characters.
+def _one_value(size: int) -> dict[str, str]:
+    return {"app.py": _PY, "modelmap.yaml": 'version: 1\nfail_on: "' + "a" * size + '"\n'}
+
+
+def _stderr_small(limit: int) -> Callable[[Result], str | None]:
+    def check(res: Result) -> str | None:
+        if len(res.stderr) > limit:
+            return f"stderr is {len(res.stderr):,} bytes (limit {limit:,}): a config's value printed whole"
+        return None
+    return check
+
+
+probe("session27-check-config-20mb-one-value", "huge-file", files(lambda: _one_value(20_000_000)),
+      ("check", "."), frozenset({2}), checks=(_stderr_small(100_000), cpu_below(3.0), rss_below(150)), timeout=30.0)
+probe("session27-check-config-6mb-value-in-message", "huge-file", files(lambda: _one_value(6_000_000)),
+      ("check", "."), frozenset({2}), checks=(_stderr_small(100_000), rss_below(500)), timeout=30.0)

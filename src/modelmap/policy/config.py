@@ -624,6 +624,10 @@ def find_config(start: str | Path) -> ConfigSearch:
         folder = folder.parent
 
 
+# the largest config file read (the 100,000-value cap of load_yaml counts values, not bytes: one 100 MB value passed)
+MAX_CONFIG_BYTES = 8 << 20
+
+
 def load_config(path_or_root: str | Path, *, root: str | Path | None = None) -> ProjectConfig:
     """Load the project config from a file, or find one from a folder upward (``find_config``).
 
@@ -644,6 +648,13 @@ def load_config(path_or_root: str | Path, *, root: str | Path | None = None) -> 
                           hint="pass --config with a path to modelmap.yaml, or leave it out to use the one in the repo")
     root = Path(root) if root is not None else target.parent
     name = display_name(target, root)
+    try:
+        size = target.stat().st_size
+    except OSError as exc:
+        raise ConfigError(f"cannot read the config: {exc}", where=name) from exc
+    if size > MAX_CONFIG_BYTES:  # read whole and parsed before any other bound: 20 MB took 5 s and 190 MB
+        raise ConfigError(f"the config is {size:,} bytes, over the {MAX_CONFIG_BYTES >> 20} MiB a config may be",
+                          where=name, hint="a modelmap config is small: rules, flows and waivers, not data")
     if target.suffix == ".toml":
         data = _read_toml(target)
         if data is None:
