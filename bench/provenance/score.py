@@ -76,6 +76,10 @@ SERVER_SLUGS = {
     "siliconflow-cn": "siliconflow", "siliconflow-intl": "siliconflow",
     # MiniMax's mainland and international platforms, by operator as Moonshot's (session 30)
     "minimax-cn": "minimax", "minimax-intl": "minimax",
+    # Azure OpenAI (litellm's azure/, *.openai.azure.com) by operator too: Microsoft sells its OpenAI models as "Azure
+    # OpenAI in Microsoft Foundry Models" (MicrosoftDocs/azure-ai-docs articles/foundry/openai/includes/
+    # models-azure-direct-openai.md, read 2026-12-06), the README's azure-ai-foundry; the KB keeps the two hosts apart
+    "azure-openai": "azure-ai-foundry",
 }
 
 

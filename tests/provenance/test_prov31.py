@@ -1,0 +1,71 @@
+"""Session 31 (prov31, held-out-24 provenance): a fine-tune's own declared licence beats the licence a re-upload
+inherits, Azure OpenAI's ``gpt-35`` spelling names GPT-3.5, and the bench scorer reads Azure OpenAI as the README's
+Azure AI Foundry slug."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from modelmap.provenance.resolver import resolve
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("provenance_score31", ROOT / "bench" / "provenance" / "score.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_an_unsloth_template_finetune_reports_the_licence_its_card_declares() -> None:
+    # card: "Finetuned from model: unsloth/Meta-Llama-3.1-8B-Instruct", header License: apache-2.0
+    res = resolve("gutsartificial/Meta-Llama-3.1-8B-Instruct-gguf-f16")
+    assert res.license is not None and res.license["id"] == "apache-2.0"
+    assert "inherited_from" not in res.license
+    assert res.edges and (res.edges[0]["relation"], res.edges[0]["parent"]) == (
+        "finetune", "unsloth/meta-llama-3.1-8b-instruct")
+    assert res.edges[1] == {**res.edges[1], "relation": "quantization", "parent": "meta-llama/llama-3.1-8b-instruct"}
+
+
+def test_the_unread_reupload_keeps_the_originals_licence_only_as_inherited() -> None:
+    res = resolve("unsloth/Meta-Llama-3.1-8B-Instruct")
+    assert res.license is not None and res.license["id"] == "llama3.1"
+    assert res.license["inherited_from"] == "meta-llama/llama-3.1-8b-instruct"
+    assert res.confidence == "inferred"
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("azure/gpt-35-turbo-0125", "openai/gpt-3.5-turbo"),
+    ("azure/gpt-35-turbo-16k", "openai/gpt-3.5-turbo"),
+    ("azure/gpt-35-turbo-instruct-0914", "openai/gpt-3.5-turbo-instruct"),
+])
+def test_azure_openai_spells_gpt_3_5_without_the_dot(query: str, model: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.served_by is not None and res.served_by["id"] == "azure-openai"
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert res.origins == ("US",)
+
+
+def test_a_bare_azure_spelling_names_the_model_but_no_server() -> None:
+    res = resolve("gpt-35-turbo")
+    assert res.model is not None and res.model["id"] == "openai/gpt-3.5-turbo"
+    assert res.served_by is None
+
+
+def test_scorer_reads_azure_openai_as_the_azure_ai_foundry_slug() -> None:
+    row = {"query": "azure/gpt-4o-mini-2024-07-18", "form": "azure", "model": "openai/gpt-4o-mini-2024-07-18",
+           "publisher_country": "US", "origins": ["US"], "base": None, "base_null": "api-only",
+           "license": "proprietary", "served_by": "azure-ai-foundry"}
+    r = _scorer().score_entry(row)
+    assert r["got"]["served_by"] == "azure-ai-foundry"
+    assert r["ok"]["served_by"] is True
+    # the scorer still tells Azure apart from another server
+    r = _scorer().score_entry({**row, "served_by": "openai-api"})
+    assert r["ok"]["served_by"] is False
