@@ -73,7 +73,7 @@ CASES: list[tuple[str, str, str | None]] = [
     ("arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0", "aws-bedrock",
      "amazon/titan-embed-text-v2"),
     ("amazon.titan-embed-g1-text-02", "aws-bedrock", None),  # in litellm's table; not in the knowledge base
-    ("twelvelabs.pegasus-1-2-v1:0", "aws-bedrock", None),
+    ("twelvelabs.pegasus-1-2-v1:0", "aws-bedrock", "twelvelabs/pegasus-1.2"),  # Bedrock's dashed 1-2 is Pegasus 1.2
     # Vertex AI: publisher paths, MaaS ids, Claude '@' versions, customer endpoints
     ("publishers/google/models/gemini-1.5-pro", "vertex-ai", "google/gemini-1.5-pro"),
     ("projects/p/locations/us-central1/publishers/meta/models/llama-3.1-405b-instruct-maas", "vertex-ai",

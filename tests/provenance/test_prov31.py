@@ -43,7 +43,6 @@ def test_the_unread_reupload_keeps_the_originals_licence_only_as_inherited() -> 
 @pytest.mark.parametrize(("query", "model"), [
     ("azure/gpt-35-turbo-0125", "openai/gpt-3.5-turbo"),
     ("azure/gpt-35-turbo-16k", "openai/gpt-3.5-turbo"),
-    ("azure/gpt-35-turbo-instruct-0914", "openai/gpt-3.5-turbo-instruct"),
 ])
 def test_azure_openai_spells_gpt_3_5_without_the_dot(query: str, model: str) -> None:
     res = resolve(query)
@@ -69,3 +68,50 @@ def test_scorer_reads_azure_openai_as_the_azure_ai_foundry_slug() -> None:
     # the scorer still tells Azure apart from another server
     r = _scorer().score_entry({**row, "served_by": "openai-api"})
     assert r["ok"]["served_by"] is False
+
+
+@pytest.mark.parametrize(("query", "model", "licence", "server"), [
+    # Bedrock writes the maker's dotted version with dashes: Pegasus 1.2, Marengo Embed 2.7
+    ("us.twelvelabs.marengo-embed-2-7-v1:0", "twelvelabs/marengo-embed-2.7", "proprietary", "aws-bedrock"),
+    ("eu.twelvelabs.pegasus-1-2-v1:0", "twelvelabs/pegasus-1.2", "proprietary", "aws-bedrock"),
+    ("ai21.j2-mid-v1", "ai21/j2-mid", "proprietary", "aws-bedrock"),
+    # Mistral lists "Codestral 2 (25.08)" on Vertex, whose model id is codestral-2
+    ("vertex_ai/codestral-2@001", "mistral/codestral-2508", "proprietary", "vertex-ai"),
+    ("vertex_ai/imagen-4.0-generate-001", "google/imagen-4.0-generate-001", "proprietary", "vertex-ai"),
+    # Together's free tier of its Turbo serving is the same open model
+    ("together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo-Free", "meta-llama/llama-3.3-70b-instruct", "llama3.3",
+     "together-ai"),
+    ("deepinfra/Sao10K/L3.1-70B-Euryale-v2.2", "sao10k/l3.1-70b-euryale-v2.2", "cc-by-nc-4.0", "deepinfra"),
+])
+def test_hosted_ids_held_out_24_named(query: str, model: str, licence: str, server: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.license is not None and res.license["id"] == licence
+    assert res.served_by is not None and res.served_by["id"] == server
+
+
+def test_bedrocks_dashed_version_is_tried_only_after_the_name_as_written() -> None:
+    # Cohere's and AI21's own dashed spellings still resolve as before
+    for query, model in (("cohere.rerank-v3-5:0", "cohere/rerank-v3.5"),
+                         ("ai21.jamba-1-5-large-v1:0", "ai21labs/ai21-jamba-large-1.5"),
+                         ("amazon.nova-2-lite-v1:0", "amazon/nova-2-lite-v1")):
+        res = resolve(query)
+        assert res.model is not None and res.model["id"] == model
+
+
+@pytest.mark.parametrize(("query", "model", "licence"), [
+    # a repack's own header declares llama3.1 where the fine-tune it is named after declares cc-by-nc-4.0
+    ("yejingfu/Sao10K-L3.1-70B-Euryale-v2.2-FP8", "yejingfu/sao10k-l3.1-70b-euryale-v2.2-fp8", "llama3.1"),
+    ("bytedance-seed/seed-1.6-flash", "bytedance/seed-1.6-flash", "proprietary"),
+    ("jina-colbert-v1-en", "jinaai/jina-colbert-v1-en", "apache-2.0"),
+])
+def test_records_read_from_their_own_pages(query: str, model: str, licence: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.license is not None and res.license["id"] == licence
+
+
+def test_jina_colbert_v2_is_trained_from_xlm_roberta_large() -> None:
+    res = resolve("jinaai/jina-colbert-v2")
+    assert res.edges and res.edges[0]["parent"] == "facebookai/xlm-roberta-large"
+    assert res.origins == ("DE", "US")

@@ -390,7 +390,10 @@ def _vendor_spellings(vendor: str, n: str) -> list[str]:
         # Bedrock's deepseek.v3-v1:0 is not DeepSeek-V3: its DeepSeek model cards list R1, V3.1 and V3.2 only
         # (docs.aws.amazon.com/bedrock/latest/userguide/model-cards-deepseek), so a bare "v3" is not mapped
         return [] if re.fullmatch(r"v3(-v\d+(:\d+)?)?", n) else [f"deepseek-{n}"]
-    return [n]
+    # the maker's own dotted version after Bedrock's dashed one (twelvelabs.pegasus-1-2 is Pegasus 1.2,
+    # marengo-embed-2-7 is Marengo Embed 2.7), tried only after the name as Bedrock writes it
+    dotted = re.sub(r"-(\d+)-(\d+)$", r"-\1.\2", n)
+    return [n, dotted] if dotted != n else [n]
 
 
 def _vertex_lookups(vendor: str | None, name: str, version: str | None) -> tuple[str, ...]:
