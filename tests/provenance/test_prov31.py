@@ -115,3 +115,30 @@ def test_jina_colbert_v2_is_trained_from_xlm_roberta_large() -> None:
     res = resolve("jinaai/jina-colbert-v2")
     assert res.edges and res.edges[0]["parent"] == "facebookai/xlm-roberta-large"
     assert res.origins == ("DE", "US")
+
+
+def test_sky_t1_flash_is_trained_from_the_preview_and_so_reaches_qwen() -> None:
+    # SkyThought's SimPO config released with Flash starts from NovaSky-AI/Sky-T1-32B-Preview (a Qwen2.5-32B fine-tune)
+    res = resolve("NovaSky-AI/Sky-T1-32B-Flash")
+    assert res.edges and res.edges[0]["parent"] == "novasky-ai/sky-t1-32b-preview"
+    assert res.origins == ("CN", "US")
+    # a community GGUF of it inherits the lineage, and its licence only as inherited
+    res = resolve("bartowski/Sky-T1-32B-Flash-GGUF")
+    assert res.origins == ("CN", "US")
+    assert res.license is not None and res.license.get("inherited_from") == "novasky-ai/sky-t1-32b-flash"
+
+
+@pytest.mark.parametrize(("query", "model", "base", "licence"), [
+    ("openchat/openchat-3.5-1210", "openchat/openchat-3.5-1210", "mistralai/mistral-7b-v0.1", "apache-2.0"),
+    ("mlabonne/NeuralDaredevil-8B-abliterated", "mlabonne/neuraldaredevil-8b-abliterated",
+     "mlabonne/daredevil-8b-abliterated", None),
+    # HFL's repo header declares apache-2.0 for its Llama-2 fine-tune: the declared id is recorded
+    ("hfl/chinese-alpaca-2-13b", "hfl/chinese-alpaca-2-13b", "hfl/chinese-llama-2-13b", "apache-2.0"),
+    # the ModelScope mirror LLaMA-Factory pairs with LMSYS's repo is the same model
+    ("Xorbits/vicuna-7b-v1.5", "lmsys/vicuna-7b-v1.5", "meta-llama/llama-2-7b-hf", "llama2"),
+])
+def test_derivatives_read_from_their_cards(query: str, model: str, base: str, licence: str | None) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.edges and res.edges[0]["parent"] == base
+    assert (res.license or {}).get("id") == licence
