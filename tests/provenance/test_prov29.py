@@ -103,7 +103,8 @@ def _base(rec: dict) -> str | None:
     ("brotee/qwen257b-ftshard1", "unsloth/qwen2.5-7b-instruct-bnb-4bit", "apache-2.0"),
     ("longtermrisk/Qwen3-8B-old-bird-names-last-third-v2-sft-seed2-epoch3", "unsloth/qwen3-8b", "apache-2.0"),
     ("nvidia/Llama-3_1-Nemotron-51B-Instruct", "meta-llama/llama-3.1-70b-instruct", "nvidia-open-model"),
-    ("NousResearch/Hermes-4-70B", "meta-llama/llama-3.1-70b", "llama3"),
+    # declares llama3; a Llama 3.1 fine-tune records llama3.1 (docs/knowledge-format.md, a fine-tune's declared licence, prov31)
+    ("NousResearch/Hermes-4-70B", "meta-llama/llama-3.1-70b", "llama3.1"),
     # front matter base_model written without an org ("gpt-oss-20b"): OpenAI's model of that name
     ("HillPhelmuth/gpt-oss-20B-user-experience-vLLM", "openai/gpt-oss-20b", "apache-2.0"),
 ])

@@ -142,3 +142,30 @@ def test_derivatives_read_from_their_cards(query: str, model: str, base: str, li
     assert res.model is not None and res.model["id"] == model
     assert res.edges and res.edges[0]["parent"] == base
     assert (res.license or {}).get("id") == licence
+
+
+@pytest.mark.parametrize(("query", "licence"), [
+    # Meta's licence for another release than the base's is read as the base's own release
+    ("NousResearch/Hermes-3-Llama-3.1-70B", "llama3.1"),   # declares llama3, base Llama 3.1 70B
+    ("NousResearch/Hermes-4-70B", "llama3.1"),              # declares llama3, base Llama 3.1 70B
+    ("arcee-ai/Llama-3.1-SuperNova-Lite", "llama3.1"),      # declares llama3, base Llama 3.1 8B Instruct
+    ("nanidao/Llama-3.3-70B-Instruct-ablated", "llama3.3"),  # declares llama3, base Llama 3.3 70B Instruct
+    # another licensor's licence is the card's own declaration and is kept
+    ("LVenn/llama-3.2-3B-deceptive", "apache-2.0"),
+])
+def test_a_finetunes_llama_licence_follows_its_bases_release(query: str, licence: str) -> None:
+    res = resolve(query)
+    assert res.license is not None and res.license["id"] == licence
+
+
+def test_an_unsloth_fine_tune_names_the_bnb_upload_and_its_declared_licence() -> None:
+    res = resolve("wassimm/Qwen2.5-7B-Instruct-bnb-4bit-20k-data-wa")
+    assert res.edges and res.edges[0]["parent"] == "unsloth/qwen2.5-7b-instruct-bnb-4bit"
+    assert res.license is not None and res.license["id"] == "apache-2.0"
+
+
+def test_openvinos_ir_build_reports_the_licence_its_header_declares_without_a_read_base() -> None:
+    res = resolve("OpenVINO/Mistral-7B-Instruct-v0.2-fp16-ov")
+    assert res.model is not None and res.model["id"] == "openvino/mistral-7b-instruct-v0.2-fp16-ov"
+    assert res.license is not None and res.license["id"] == "apache-2.0"
+    assert not res.edges  # its README was not read: no base is stated
