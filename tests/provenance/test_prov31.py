@@ -163,9 +163,3 @@ def test_an_unsloth_fine_tune_names_the_bnb_upload_and_its_declared_licence() ->
     assert res.edges and res.edges[0]["parent"] == "unsloth/qwen2.5-7b-instruct-bnb-4bit"
     assert res.license is not None and res.license["id"] == "apache-2.0"
 
-
-def test_openvinos_ir_build_reports_the_licence_its_header_declares_without_a_read_base() -> None:
-    res = resolve("OpenVINO/Mistral-7B-Instruct-v0.2-fp16-ov")
-    assert res.model is not None and res.model["id"] == "openvino/mistral-7b-instruct-v0.2-fp16-ov"
-    assert res.license is not None and res.license["id"] == "apache-2.0"
-    assert not res.edges  # its README was not read: no base is stated
