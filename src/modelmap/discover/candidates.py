@@ -453,9 +453,14 @@ def _implementation_class(key: str, value: Any) -> bool:
                               for n in names)
 
 
-def _binding_name(parent: Any, child: Any) -> tuple[str | None, bool]:
-    """The name a binding-like node binds ``child`` to, and whether ``child`` is itself the key."""
+def _binding_name(parent: Any, child: Any, literal: Any = None) -> tuple[str | None, bool]:
+    """The name a binding-like node binds ``child`` to, and whether ``child`` is itself the key. ``literal``: the
+    string being placed, for a multiple assignment (``_parallel_target``)."""
     t = parent.type
+    if child.type == "expression_list" and t == "assignment_statement" and literal is not None:
+        target = _parallel_target(parent, child, literal)
+        if target is not None:
+            return target, False
     for field in ("left", "name", "key", "pattern", "declarator"):
         node = parent.child_by_field_name(field)
         if node is None or (node.start_byte >= child.start_byte and node.id != child.id and field != "declarator"):
@@ -500,6 +505,20 @@ def _binding_name(parent: Any, child: Any) -> tuple[str | None, bool]:
                                                                "_name", "identifier", "expression", "access")):
         return _rightmost_ident(before), False
     return None, False
+
+
+def _parallel_target(assignment: Any, values: Any, literal: Any) -> str | None:
+    """Lua's ``local chat, embed = "gpt-4o", "text-embedding-3-small"``: the grammar keeps the targets in a
+    ``variable_list`` and the values in an ``expression_list`` beside it, with no field linking them; the target at the
+    value's own position (None past the last target, or where the targets are no list)."""
+    targets = next((c for c in assignment.named_children if c.type == "variable_list"), None)
+    if targets is None:
+        return None
+    index = next((i for i, v in enumerate(values.named_children[:64])
+                  if v.start_byte <= literal.start_byte < v.end_byte), None)
+    if index is None or index >= targets.named_child_count:
+        return None
+    return _rightmost_ident(targets.named_child(index))
 
 
 def _hcl_key(expr: Any) -> str | None:
@@ -549,6 +568,9 @@ _GROUPS = frozenset({
 })
 _KEYED = ("pair", "keyed_element", "element_initializer", "field_initializer", "named_argument",
           "element_value_pair", "anonymous_object_member_declarator", "value_argument", "argument")
+# a Lua table's entry (`model = "…"`, `["model"] = "…"`, or a list item with no key): named `field` in Lua's grammar
+# alone, so compared whole (the word is part of other grammars' names: field_declaration, field_expression)
+_LUA_FIELD = "field"
 
 _BINDING_WORDS = ("assignment", "declarator", "pair", "keyed_element", "argument", "attribute", "const_item",
                   "const_spec", "var_spec", "let_declaration", "property_declaration", "field_declaration",
@@ -568,11 +590,14 @@ _CONTAINERS = frozenset({
     "dictionary", "dictionary_literal", "initializer_expression", "implicit_array_creation_expression", "tuple",
     "tuple_expression", "array_expression", "set", "object", "tuple_literal", "hash_literal", "element_list",
     "string_array",  # Ruby `%w[…]`
+    "table_constructor",  # Lua `{ "a", "b" }`, `{ model = "…" }`
 })
 
 
 @cache
 def _is_binding(t: str) -> bool:
+    if t == _LUA_FIELD:
+        return True
     if any(t.endswith(n) for n in _NOT_BINDING):
         return False
     return any(w in t for w in _BINDING_WORDS)
@@ -964,7 +989,7 @@ def _context(node: Any) -> Candidate | None:
                 if type_name:
                     bindings.append(type_name)
         elif branch == _BINDING:
-            name, key = _binding_name(parent, child)
+            name, key = _binding_name(parent, child, node)
             if key and not bindings:
                 is_key = True
                 keyed_class = _implementation_class(literal_text(node) or "", parent.child_by_field_name("value"))
@@ -975,7 +1000,7 @@ def _context(node: Any) -> Candidate | None:
                 if name == "value" and t in ("attribute", "object_elem") and len(bindings) == 1 \
                         and (named := _hcl_named_value(parent)) is not None:
                     bindings.append(named)  # env { name = "MODEL_NAME" value = "…" }: ("value", "MODEL_NAME")
-                if group is None and any(w in t for w in _KEYED):
+                if group is None and (t == _LUA_FIELD or any(w in t for w in _KEYED)):
                     path.append(name)
                 if len(bindings) >= 3:
                     break
@@ -1010,11 +1035,16 @@ _FLUENT_STARTS = frozenset({"that", "assertthat", "expect", "verifythat"})
 # the expected value is compared with the other
 _EQUALS_CALLS = frozenset({"equals", "equalsignorecase", "equalfold", "eq", "eq?", "equal?", "contentequals", "equal",
                            "areequal", "assertequals", "assert_equal", "assertequal", "refute_equal",
+                           # busted / luassert `assert.same("gpt-4", json.model)` (deep equality), node-tap `t.same`
+                           "same",
                            # a fluent assertion's expected value (AssertJ / Truth / TUnit `assertThat(x).isEqualTo("…")`,
                            # `Assert.That(x).IsEqualTo("…")`; FluentAssertions `x.Should().Be("…")`)
                            *_FLUENT_EQUALS})
 _STRING_HELPERS = frozenset({"string", "String", "strings", "Objects", "StringUtils", "str", "Str", "object", "Object",
-                             "TextUtils", "Strings", "Assert", "Assertions"})
+                             "TextUtils", "Strings", "Assert", "Assertions",
+                             # luassert's `assert.equals(x, "…")`, `assert.are.equal(…)`, Node's `assert.equal(…)`: the
+                             # assertion module, not the value compared
+                             "assert", "assert.are", "assert.is", "assert.are_not", "assert.is_not"})
 
 
 def _equals_subject(call: Any, literal: Any) -> str | None:

@@ -71,6 +71,8 @@ _DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", 
 # names whose value says who serves a model, not which: `provider: "mistral"`, `providers = %w[open_ai mistral]`
 _PROVIDER_BINDINGS = frozenset({"provider", "providers", "provider_name", "provider_names", "provider_id",
                                 "provider_ids", "vendor", "vendors"})
+# a provider's id as written under such a name: one lowercase word, digits allowed (`openai`, `llama2`, `ollama`)
+_PROVIDER_WORD = re.compile(r"[a-z][a-z0-9]{1,30}")
 _PLACEHOLDER = PLACEHOLDER
 # a name for prefixes or suffixes a value is tested against (`legacyPrefixes`, `MODEL_PREFIXES`, `reasoning_prefix`)
 _PREFIX_BINDING = re.compile(r"(?:^|_)(?:prefix|prefixes|suffix|suffixes)$")
@@ -202,8 +204,8 @@ _NOT_MODEL_GROUP = re.compile(r"(?i)(?:url|uri|endpoint|path|key|token|secret|he
 
 def _model_container(name: str) -> bool:
     """``supportedModels``, ``MODEL_PRICES``, ``embeddingModels``: a table of models (not ``ModelServerName``, a
-    serving object's name)."""
-    return bool(_MODEL_WORDS.search(name)) and not _names_a_server(name) and not _names_setting_keys(name) \
+    serving object's name, nor a route written as a key: ``["llm/v1/chat"] = { … }``)."""
+    return "/" not in name and bool(_MODEL_WORDS.search(name)) and not _names_a_server(name) and not _names_setting_keys(name) \
         and snake(name).rsplit("_", 1)[-1] not in _KEYWORD_TAILS
 
 
@@ -627,12 +629,21 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         return None  # `assistant.update(slug: "gpt-4o")`, `page.url_slug = "…"`, `assert_equal "gpt-4o", a.slug`: a
         # record's URL name, often spelled after the model it uses, not the model
     if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _PROVIDER_BINDINGS \
-            and is_provider_name(value):
-        return None  # provider: "mistral" beside a model list: the provider's id (also an Ollama model's name)
+            and (is_provider_name(value) or _PROVIDER_WORD.fullmatch(value)):
+        return None  # provider: "mistral" beside a model list: the provider's id (also an Ollama model's name); a
+        # gateway's own driver names too (`provider = "llama2"`), one lowercase word as a provider's id is written
+    if c.compared_to and snake(c.compared_to) in _PROVIDER_BINDINGS and not c.bindings \
+            and (is_provider_name(value) or _PROVIDER_WORD.fullmatch(value)):
+        return None  # `if conf.provider == "llama2"`: the provider's id, as under a provider-named binding
     if c.call and c.call_before_binding and ("fixture" in c.call.lower() or "cassette" in c.call.lower()):
         # fixture('OpenAI/chat-response'), loadFixture("anthropic/messages"), VCR.use_cassette("openai/chat/error"),
         # insert_cassette(…): a test data file's (a recorded HTTP exchange's) name
         return None
+    if c.bindings and not c.call_before_binding and ("fixture" in c.bindings[0].lower()
+                                                     or "cassette" in c.bindings[0].lower()) \
+            and not is_model_name(c.bindings[0]):
+        return None  # `["X-AI-Fixture"] = "openai/chat-stream.sse"`, `fixture: "anthropic/messages.json"`: the same
+        # recorded exchange's name, given under a key or header instead of to a call (a `fixture_model` is a model)
     if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value) or family_prefix(value)):
         return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model,
         # contains("gpt-oss") of the start of known models' names (gpt-oss-20b, gpt-oss-120b) is not

@@ -10,7 +10,8 @@ Grammars come one PyPI package per language from the tree-sitter organisation an
 maintainers (MIT; tree-sitter-hcl is Apache-2.0; tree-sitter-bicep, MIT, comes from the
 tree-sitter-grammars organisation; tree-sitter-elixir, Apache-2.0, from the elixir-lang organisation; tree-sitter-c
 and tree-sitter-cpp, MIT, from the tree-sitter organisation; tree-sitter-dart, MIT, a one-author packaging of a
-Dart grammar, github.com/efrenbl/tree-sitter-dart), each with its compiled parser inside the wheel.
+Dart grammar, github.com/efrenbl/tree-sitter-dart; tree-sitter-lua, MIT, from the tree-sitter-grammars organisation),
+each with its compiled parser inside the wheel.
 The all-in-one ``tree-sitter-language-pack`` was tried and rejected: its 1.x releases download
 grammars from GitHub at run time, and modelmap is offline by default.
 """
@@ -86,6 +87,9 @@ LANGUAGES: tuple[Language, ...] = (
     # Azure Bicep: `param chatModel string = 'gpt-4o'`, `properties: { model: { name: 'gpt-4o' } }` on a
     # Microsoft.CognitiveServices/accounts/deployments resource, `param x = '…'` in a .bicepparam file
     Language("bicep", (".bicep", ".bicepparam"), "tree_sitter_bicep"),
+    # Lua (API gateways' AI plugins and their busted specs: `model = { name = "gpt-4", provider = "openai" }`,
+    # OpenResty `ngx.say(cjson.encode({ model = "…" }))`)
+    Language("lua", (".lua",), "tree_sitter_lua"),
     # no extensions: PythonSource reads .py files with ``ast``; this row is its fallback for a file whose syntax tree
     # would be too large (``python.scan_python_text``). The calls are python.RULES' model-taking callees, by name
     Language("python", (), "tree_sitter_python",

@@ -1,4 +1,5 @@
-"""Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift, Dart, Elixir, C/C++ and Terraform/HCL, through the two layers.
+"""Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift, Dart, Elixir, C/C++, Lua and Terraform/HCL, through the two
+layers.
 
 Each file is parsed with its tree-sitter grammar (``modelmap.discover.languages``), every string
 literal is extracted with its context (``candidates``), and the classifier decides which literals
@@ -906,7 +907,7 @@ def _const_uses(file: SourceFile, family: str, data: bytes, calls: frozenset[str
 
 class PolyglotSource:
     id = "code"
-    description = ("Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift, Dart, Elixir, C/C++, Terraform/HCL: string "
+    description = ("Go, Java, Kotlin, C#, PHP, Rust, Ruby, Scala, Swift, Dart, Elixir, C/C++, Lua, Terraform/HCL: string "
                    "literals bound to model names, passed to SDK calls, or known to the knowledge base")
     samples = (
         Sample("internal/llm/client.go",
@@ -1145,6 +1146,10 @@ _RAW_OPEN = re.compile(r'`(?=[ \t\r\n]*[{\[])')
 # { "openai": "gpt-4o-mini" } … }"##`): `r`, one or more `#`, a quote, then the document's first bracket; it ends at a
 # quote followed by as many `#` (JSON inside needs quotes, so the literal without `#` cannot hold it)
 _RUST_RAW_OPEN = re.compile(r'(?<![\w"])r(#{1,8})"(?=[ \t\r\n]*[{\[])')
+# Lua's long string holds it in a gateway's specs and tests (a route config sent to the admin API: `[[{` then
+# `"plugins": {"ai-proxy": {"options": {"model": "gpt-4o"}}}` … `}]]`): `[`, any number of `=`, `[`, then the
+# document's first bracket; it ends at `]`, as many `=`, `]`
+_LUA_LONG_OPEN = re.compile(r"\[(=*)\[(?=[ \t\r\n]*[{\[])")
 _MAX_JSON_BLOCKS = 16
 _MAX_JSON_BLOCK = 256 * 1024
 
@@ -1152,7 +1157,7 @@ _MAX_JSON_BLOCK = 256 * 1024
 def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
     text = file.text
     opener, closer = (_RAW_OPEN, "`") if lang_id == "go" else (_RUST_RAW_OPEN, '"#') if lang_id == "rust" \
-        else (_TRIPLE_OPEN, '"""')
+        else (_LUA_LONG_OPEN, "]") if lang_id == "lua" else (_TRIPLE_OPEN, '"""')
     if closer not in text or "odel" not in text:
         return []
     blocks: list[Node] = []
@@ -1167,7 +1172,7 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
             unread = unread or f"only the first {_MAX_JSON_BLOCKS} JSON blocks were read"
             break
         start = m.end()
-        close = '"' + m.group(1) if lang_id == "rust" else closer
+        close = '"' + m.group(1) if lang_id == "rust" else "]" + m.group(1) + "]" if lang_id == "lua" else closer
         end = text.find(close, start)
         if end < 0:
             break
