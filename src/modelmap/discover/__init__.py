@@ -16,6 +16,7 @@ from modelmap.discover.notebooks import NotebookSource
 from modelmap.discover.polyglot import ModelListSource, PolyglotSource, PropertiesSource
 from modelmap.discover.python import PythonSource
 from modelmap.discover.shell import ShellSource
+from modelmap.discover.test_nginx import TestNginxSource
 from modelmap.discover.xml_files import XmlFileSource
 
 SOURCES: tuple[Source, ...] = (
@@ -36,6 +37,7 @@ SOURCES: tuple[Source, ...] = (
     ModelListSource(),
     XmlFileSource(),
     ExpectationSource(),
+    TestNginxSource(),
 )
 
 __all__ = ["SOURCES", "Sample", "Source", "SourceFile"]
