@@ -131,3 +131,15 @@ def test_fixture_named_under_a_key_is_no_model(tmp_path: Path) -> None:
     assert (5, "gpt-4o") in got
     assert (3, "openai/chat-stream.sse") not in got
     assert (7, "mistral-large-2411") in got  # a name for a fixture's model is still a model's
+
+
+def test_leading_substring_comparison_is_a_prefix_check(tmp_path: Path) -> None:
+    # Lua has no startsWith: `s:sub(1, n) == "…"` tests a name's start (a family), as startsWith does elsewhere;
+    # `~=` compares a whole name as `==` does
+    text = ('if model_info.name:sub(1, 10) == "gemini-1.0" then return nil end\n'
+            'if string.sub(conf.model, 1, 6) == "gpt-4o" then end\n'
+            'if conf.model ~= "gpt-4o-mini" then end\n')
+    got = found(tmp_path, "kong/llm/drivers/acme.lua", text)
+    assert (1, "gemini-1.0") not in got
+    assert (2, "gpt-4o") not in got
+    assert (3, "gpt-4o-mini") in got

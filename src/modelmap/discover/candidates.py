@@ -507,6 +507,22 @@ def _binding_name(parent: Any, child: Any, literal: Any = None) -> tuple[str | N
     return None, False
 
 
+_SLICE_CALLS = frozenset({"sub", "substr", "substring"})
+
+
+def _leading_slice(node: Any) -> bool:
+    """A call that takes a string's first characters: Lua's ``s:sub(1, n)`` / ``string.sub(s, 1, n)``, Perl / JS
+    ``substr(0, n)``, ``substring(0, n)`` (the slice starts at the string's first index, 1 or 0)."""
+    if not _is_call(node.type) or (_callee(node) or "").lower() not in _SLICE_CALLS:
+        return False
+    args = node.child_by_field_name("arguments") or next((c for c in node.children if _is_args(c.type)), None)
+    if args is None:
+        return False
+    numbers = [a for a in args.named_children[:3] if a.type in ("number", "integer", "integer_literal",
+                                                                   "decimal_integer_literal", "int_literal")]
+    return bool(numbers) and numbers[0].text in (b"0", b"1")
+
+
 def _parallel_target(assignment: Any, values: Any, literal: Any) -> str | None:
     """Lua's ``local chat, embed = "gpt-4o", "text-embedding-3-small"``: the grammar keeps the targets in a
     ``variable_list`` and the values in an ``expression_list`` beside it, with no field linking them; the target at the
@@ -975,8 +991,12 @@ def _context(node: Any) -> Candidate | None:
                 side = [c for c in parent.named_children if c.id not in (child.id, named_op.id)
                         and (c.end_byte <= named_op.start_byte) == (child.start_byte >= named_op.end_byte)]
                 other = (side[-1] if child.start_byte >= named_op.end_byte else side[0]) if side else None
-            if other is not None and op in ("==", "===", "!=", "!==", "eq", "equals", "is"):
-                compared = _rightmost_ident(other)
+            if other is not None and op in ("==", "===", "!=", "!==", "eq", "equals", "is", "~="):
+                if _leading_slice(other):
+                    prefix = True  # Lua `name:sub(1, 10) == "gemini-1.0"`: the start of a name, as startsWith
+                    prefix_call = "startswith"
+                else:
+                    compared = _rightmost_ident(other)
             break
         elif branch == _CONTAINER:
             container = True
