@@ -211,3 +211,18 @@ def test_bounds_cap_sections_with_a_skip(monkeypatch: object) -> None:
     got, skips = _scan(HEAD + BLOCKS)
     assert skips and "sections" in skips[0].detail
     assert (_line(HEAD + BLOCKS, 'model = "gpt-4o-mini"'), "gpt-4o-mini") in got
+
+
+def test_a_body_nested_past_the_depth_bound_is_a_skip_not_silence() -> None:
+    """redteam31: a request body nested deeper than the JSON / YAML readers allow was dropped with no word, while the
+    same body in a .json or .yaml file is a parse-error skip; the model beside it is lost either way, so say so."""
+    deep_json = '{"model": "gpt-4o", "messages": ' + "[" * 400 + "]" * 400 + "}"
+    deep_yaml = "model: gpt-4o\nroutes: " + "[" * 400 + "]" * 400 + "\n"
+    for section, body in (("request", "POST /v1/chat/completions\n" + deep_json), ("yaml_config", deep_yaml)):
+        text = HEAD + f"=== TEST 1: deep body\n--- {section}\n{body}\n--- error_code: 200\n"
+        _, skips = _scan(text)
+        assert [s.reason for s in skips] == ["analysis-budget"], (section, skips)
+        assert "nested" in skips[0].detail, skips[0]
+    shallow = HEAD + '=== TEST 1: chat\n--- request\nPOST /v1/chat/completions\n{"model": "gpt-4o"}\n'
+    names, skips = _scan(shallow)
+    assert skips == [] and {raw for _, raw in names} == {"gpt-4o"}

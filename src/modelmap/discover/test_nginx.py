@@ -238,7 +238,7 @@ class TestNginxSource:
             if b - a > MAX_BODY:
                 capped.append(f"a {name} section of {b - a} characters is past the {MAX_BODY >> 10} KiB limit")
                 continue
-            nodes.extend(shift_node(node, a) for node in _parse(text[a:b], "yaml" if kind == "yaml" else "json"))
+            nodes.extend(shift_node(node, a) for node in _parse(text[a:b], "yaml" if kind == "yaml" else "json", capped))
         if lua:
             from modelmap.discover.languages import language_for  # polyglot imports the config module too
             from modelmap.discover.polyglot import PolyglotSource
@@ -287,14 +287,19 @@ def _regex_ids(file: SourceFile, spans: list[tuple[int, int]]) -> list[Finding]:
     return collector.findings
 
 
-def _parse(body: str, kind: str) -> list[Node]:
+def _parse(body: str, kind: str, too_deep: list[str]) -> list[Node]:
     """A section's body as JSON (an object or array) or YAML (its mappings and lists), as nodes of their own (the YAML
     reader's cached trees are copied, since the caller moves them to the body's offset); none when it is neither
-    (text, Perl, a malformed body)."""
+    (text, Perl, a malformed body). A body nested past the readers' depth bound is not text: it adds to ``too_deep``,
+    so the file reports a skip, as the same body in a .json / .yaml file does (redteam31: it was dropped silently)."""
     try:
         if kind == "json":
             return [parse_json(body)] if body.lstrip()[:1] in ("{", "[") else []
         docs = parse_yaml(body)
-    except (ParseError, RecursionError, ValueError):
-        return []
-    return [copy.deepcopy(d) for d in docs if isinstance(d, (Mapping, Seq))]
+        return [copy.deepcopy(d) for d in docs if isinstance(d, (Mapping, Seq))]
+    except RecursionError:
+        too_deep.append(f"a {kind.upper()} body nested too deep to read")
+    except (ParseError, ValueError) as exc:
+        if "nested deeper" in str(exc):
+            too_deep.append(f"a {kind.upper()} body {exc}")
+    return []
