@@ -822,13 +822,48 @@ def _defaulted_parameter(node: Any) -> str | None:
     return str(name.text.decode("utf-8", "replace"))
 
 
+# test-data attributes whose positional arguments are the decorated test method's arguments, in order: NUnit's
+# TestCase, xUnit's InlineData, MSTest's DataRow, TUnit's and BenchmarkDotNet's Arguments
+_TEST_ROW_ATTRIBUTES = frozenset({"testcase", "inlinedata", "datarow", "arguments"})
+
+
+def _test_row_parameter(node: Any) -> str | None:
+    """The parameter of a C# test method that a test-data attribute's positional argument is passed as
+    (``[TestCase("ada")] public async Task Retrieve(string modelId)``: ``modelId``); None for anything else, a named
+    argument (``ExpectedResult = …``) or an argument past the method's parameters."""
+    arg = node.parent
+    if arg is None or arg.type != "attribute_argument" or arg.child_by_field_name("name") is not None:
+        return None
+    args = arg.parent
+    attribute = args.parent if args is not None else None
+    attributes = attribute.parent if attribute is not None else None
+    method = attributes.parent if attributes is not None else None
+    if attribute is None or attribute.type != "attribute" or attributes is None or method is None \
+            or method.type not in ("method_declaration", "local_function_statement"):
+        return None
+    name = attribute.child_by_field_name("name")
+    if name is None or name.text.decode("utf-8", "replace").rsplit(".", 1)[-1].lower().removesuffix("attribute") \
+            not in _TEST_ROW_ATTRIBUTES:
+        return None
+    index = next((i for i, a in enumerate(args.named_children[:64]) if a.id == arg.id), None)
+    params = method.child_by_field_name("parameters")
+    if index is None or params is None:
+        return None
+    plist = [p for p in params.named_children if p.type == "parameter"]
+    if index >= len(plist):
+        return None
+    pname = plist[index].child_by_field_name("name")
+    return pname.text.decode("utf-8", "replace") if pname is not None else None
+
+
 def _context(node: Any) -> Candidate | None:
     bindings: list[str] = []
     if node.parent is not None and node.parent.type == "token_tree":
         field_name = _token_tree_field(node)
         if field_name:
             bindings.append(field_name)
-    elif (param := _defaulted_parameter(node)) is not None:
+    elif (param := _defaulted_parameter(node)) is not None or (node.parent is not None and node.parent.type == "attribute_argument" \
+            and (param := _test_row_parameter(node)) is not None):
         bindings.append(param)
     call: str | None = None
     call_first = False
@@ -1307,6 +1342,10 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
                 continue
         if b"odel=" in node.text or b"ODEL=" in node.text:
             yield from _form_pairs(node, columns)  # "model=whisper-1&language=en": a form body or a query string
+        if (b"odel" in node.text or b"ODEL" in node.text) and (b" =" in node.text or b"= " in node.text):
+            yield from _code_assignments(node, columns)  # 'config.ai_model = "gpt-4o"': code held in a string
+        if b"\\n" in node.text:
+            yield from _escaped_lines(node, columns)  # "OpenAI\ngpt-4o\nn\n": lines written with escapes
         if parent is not None and parent.type == "field_declaration" and _is_tag(parent, node):
             yield from _tag_defaults(node, parent, columns)  # a Go struct field's tag
             continue
@@ -1524,7 +1563,7 @@ def const_uses(tree: Any, data: bytes, named: dict[str, list[Candidate]],
             continue
         yield Candidate(lit.value, lit.line, lit.column, ctx.bindings, ctx.call, ctx.call_before_binding,
                         ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check, False, None,
-                        ctx.prefix_call, ctx.group, via=name)
+                        ctx.prefix_call, ctx.group, via=name, clause=ctx.clause, case_label=ctx.case_label)
 
 
 def _regex_valued_key(node: Any) -> bool:
@@ -1654,6 +1693,51 @@ def _form_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
             return
         yield Candidate(m.group(2).decode("utf-8", "replace"), row0 + 1, columns.char_col(row0, col0 + m.start(2)) + 1,
                         (m.group(1).decode("utf-8", "replace"),), embedded=True)
+
+
+# code held in a one-line literal that assigns a quoted value to a model-named name (a code generator's test
+# expecting `Sublayer.configuration.ai_model = "gpt-4o"` in the file it wrote, a template line `model = 'llama3'`):
+# the name (its last dotted part) and the value; bounded, one match per assignment
+_CODE_ASSIGNMENT = re.compile(rb"(?<![\w.])(?:[A-Za-z_]\w{0,40}\.){0,4}(\w{0,40}(?:model|Model|MODEL)\w{0,40})"
+                              rb"[ \t]{0,4}=[ \t]{0,4}(?:\\?[\"'])([^\"'\\\s]{1,200})\\?[\"']")
+
+
+def _code_assignments(node: Any, columns: CharColumns) -> Iterator[Candidate]:
+    text: bytes = node.text
+    if len(text) > MAX_LITERAL + 8 or b"\n" in text:
+        return
+    row0, col0 = node.start_point
+    for i, m in enumerate(_CODE_ASSIGNMENT.finditer(text, 1, len(text) - 1)):
+        if i >= 8:
+            return
+        yield Candidate(m.group(2).decode("utf-8", "replace"), row0 + 1, columns.char_col(row0, col0 + m.start(2)) + 1,
+                        (m.group(1).decode("utf-8", "replace"),), embedded=True)
+
+
+# a line of a one-line literal written with `\n` escapes (a CLI test's scripted answers on stdin:
+# `"CLI\nOpenAI\ngpt-4o\nn\n\n"`, one prompt answered a line): the text between two escapes, or between the
+# quote and one, when it is a single token
+_ESCAPED_LINE = re.compile(rb"(?:(?<=\\n)|(?<=^.))([A-Za-z0-9][\w.:/-]{1,120})(?=\\n)")
+
+
+def _escaped_lines(node: Any, columns: CharColumns) -> Iterator[Candidate]:
+    """Each line of a one-line literal that holds several lines through ``\\n`` escapes, when the line is one token
+    that the knowledge base knows as a model: the answer the test types where the program asks for its model. Only
+    such lines (the decider's knowledge-base rule): a token alone on an escaped line carries no binding."""
+    from modelmap.discover.identify import classify  # (identify imports this module's callers)
+
+    text: bytes = node.text
+    if len(text) > MAX_LITERAL + 8 or b"\n" in text or text.count(b"\\n") < 2:
+        return
+    row0, col0 = node.start_point
+    for i, m in enumerate(_ESCAPED_LINE.finditer(text)):
+        if i >= 16:
+            return
+        value = m.group(1).decode("utf-8", "replace")
+        match = classify(value, "none")
+        if match is None or match.confidence < 0.85 or match.kind == "model-file":
+            continue
+        yield Candidate(value, row0 + 1, columns.char_col(row0, col0 + m.start(1)) + 1, (), embedded=True)
 
 
 def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:

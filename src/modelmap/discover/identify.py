@@ -137,7 +137,10 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          # a role or provider word marked as a test double: rerank-test, vlm-test, test-embedding,
                          # dummy-q2-gpt35, fake-llm; a value a test makes wrong or other on purpose:
                          # invalid-model-id-without-slash, nonexistent-model, different-id
-                         r"|(?:[a-z]{2,12}[-_])?tests?$|(?:test|fake|dummy|mock|stub|invalid|bogus|nonexistent|"
+                         # an app's or a library's own name marked as a test double (a mocked reply's `spezi-mock`,
+                         # `acme-fake`, `llm-stub`)
+                         r"|(?:[a-z]{2,12}[-_])?tests?$|(?:[a-z]{2,12}[-_])(?:mock|fake|stub|dummy)s?$"
+                         r"|(?:test|fake|dummy|mock|stub|invalid|bogus|nonexistent|"
                          # a test double that replays set answers (scripted-judge, canned-llm)
                          r"non-existent|different|scripted|canned)[-_]"
                          # a test's value for a model that is not there: does-not-exist, not-found-model
@@ -642,7 +645,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
             return None
 
     if "publishers/" in v and _VERTEX_PATH.fullmatch(v):
-        # projects/p/locations/us-central1/publishers/google/models/gemini-1.5-pro
+        # projects/p/locations/us-central1/publishers/google/models/gemini-1.5-pro; a fill-in where the model's name
+        # goes (a test's `publishers/google/models/model-name`, `…/models/your-model`) names none
+        tail = low.rsplit("/", 1)[-1]
+        if _FILL_IN_MODEL.fullmatch(tail) or PLACEHOLDER.match(tail):
+            return None
         return Match("provider-prefixed", "vertex-ai", 0.9)
     if "/" in v and _HUB_HOST.fullmatch(v):  # Ollama's hf.co/<org>/<repo>[:quant]
         return Match("hf-repo", None, 0.9)
@@ -700,8 +707,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         named = None if tag else named
         return Match(kind, "ollama" if kind == "ollama-tag" else (named[0] if named else None), 0.9,
                      named[1] if named else None)
-    if hint == "none" and _APP_SUFFIX.search(low):
-        return None  # "gpt-4o-settings", "deepseek-r1-history": an app's storage key or UI name built on a model's
+    if hint == "none" and (_APP_SUFFIX.search(low) or _SECRET_WORDS.search(low)):
+        # "gpt-4o-settings", "deepseek-r1-history": an app's storage key or UI name built on a model's; a test's
+        # stand-in secret named for the service it unlocks ("gemini-api-key-env", "claude-api-key-123")
+        return None
     api = None if bare_word else api_pattern(low)
     if api:
         return Match("api-model", api[0], 0.9, api[1])
@@ -897,6 +906,8 @@ _APP_SUFFIX = re.compile(r"[-_.](?:settings?|config|cache|history|state|store|st
                          r"logo|avatar|modal|dialog|panel|wrapper|container|menu|page|tab|event|changed|selected|"
                          r"enabled|toggle|session|conversation|prompt|template|form|field|input|params|options|tokenizer|worker|sdk|"
                          r"client|proxy|plugin|extension|wrapper|js|demo|api|api[-_](?:dev|docs?|guide|skills?))$")
+# an API key's, a secret's or a token's name written into a value (no model id holds these words)
+_SECRET_WORDS = re.compile(r"[-_.]api[-_]?key(?:$|[-_.])|[-_.](?:secret|password|credentials?)(?:$|[-_.])")
 _TAG_SHAPE = re.compile(r"(?:^|[-_.])(?:\d+(?:\.\d+)?[bmkt]|\d*x\d+b|e\d+b|q\d\w*|fp\d+|bf16|int\d+|v?\d+(?:\.\d+)+|v\d+)"
                         r"(?:$|[-_.])")
 _TAG_WORDS = frozenset({"latest", "instruct", "chat", "text", "code", "python", "base", "vision", "uncensored", "it",
@@ -945,6 +956,8 @@ _MODEL_URI_SCHEMES = frozenset({"hf", "s3", "gs", "gcs", "oss", "modelscope", "m
 
 
 # an account or repository part that a writer fills in (`/user/repo/`, `/your-org/your-model/`, `/owner/name/`)
+# the words a path or a template writes where a model's name goes (`models/model-name`, `models/model_id`, `models/name`)
+_FILL_IN_MODEL = re.compile(r"(?:(?:the|a|some|any)[-_])?(?:model|name|id|model[-_]?(?:name|id))")
 _FILL_IN_SEGMENT = re.compile(r"(?i)user|username|owner|org|organization|repo|name|project")
 _OWN_FILL_IN = re.compile(r"(?i)(?:your|my)[-_][\w.-]*")
 

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right as _bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from modelmap.discover.base import (
     BudgetExceeded,
@@ -33,6 +34,7 @@ from modelmap.discover.candidates import (
     RECORD_KEY,
     Candidate,
     extract,
+    literal_text,
     model_uses,
     templated_model_dir,
 )
@@ -56,6 +58,7 @@ from modelmap.discover.config_files import _shift as shift_node
 from modelmap.discover.identify import (
     PLACEHOLDER,
     WHISPER_SIZE,
+    Hint,
     Match,
     classify,
     classify_client_endpoint,
@@ -595,14 +598,33 @@ def _with_case_spellings(decided: list[tuple[Candidate, Decision | None]],
     them (the canonical name the clause maps its spellings to). Unlike a whole table (``_with_peers``, which asks
     for three recognised entries), one clause is one model's names, so one recognised label is enough."""
     clauses: dict[int, list[tuple[Candidate, Decision | None]]] = {}
+    # the recognised model a clause of a switch on a model's name gives back (`case "helix-4": return
+    # ModelOllamaLlama370b`, the constant's literal reached through its name): clause -> that model
+    gives: dict[int, str] = {}
     for cand, decision in decided:
+        if cand.clause is not None and not cand.case_label and not cand.embedded and decision is not None \
+                and decision.match.kind != "model-file" and cand.clause not in gives:
+            gives[cand.clause] = cand.value.strip()
         if cand.clause is not None and cand.via is None and not cand.embedded and not cand.prefix_check \
                 and not cand.is_key:
             clauses.setdefault(cand.clause, []).append((cand, decision))
     extra: dict[int, Decision] = {}
-    for members in clauses.values():
+    for clause, members in clauses.items():
         labels = [(c, d) for c, d in members if c.case_label]
         known = {c.value.strip() for c, d in labels if d is not None and d.match.kind != "model-file"}
+        if not known and clause in gives and 0 < len(labels) <= 4 \
+                and all(c.switch_on and is_model_name(c.switch_on) for c, _ in labels):
+            # the app's own names for a model, mapped to it by a switch on the model's name (`switch modelName {
+            # case "helix-4": return ModelOllamaLlama370b }`): a caller sends the label as its model, the clause
+            # gives the model it stands for; each label that is shaped like an id (a separator, not a constant's or
+            # a provider's name) is that model's alias
+            why = f"case-alias:{gives[clause]}"
+            for cand, _ in labels:
+                value = cand.value.strip()
+                if value != gives[clause] and peer_shaped(value) and not _COMPANY_TAIL.search(value) \
+                        and not _ENV_NAME.fullmatch(value):
+                    extra[id(cand)] = _spelling_decision(value, why, context)
+            continue
         if not known or len(labels) < 2:
             continue
         names = set(known)
@@ -1006,6 +1028,11 @@ class PolyglotSource:
         spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper,
                       model_sdk=_MODEL_SDK_IMPORT.search(data) is not None)
         spent = text_literals(spent)
+        if spent is None and lang.id == "swift" and b"enum" in data and b"case" in data:
+            try:
+                _swift_implicit_raw_values(tree, data, collector)
+            except BudgetExceeded as exc:
+                spent = exc
         out: list[Finding | Skip | SymbolUse] = [*collector.findings, *uses]
         if declared and spent is None:
             try:
@@ -1038,6 +1065,67 @@ class PolyglotSource:
             out.append(Skip(file.path, "analysis-budget",
                             f"{lang.id}: only the first {capped[0]} string literals were analysed"))
         return [*out, *heredoc_skips]
+
+
+_MAX_ENUMS = 256  # String enums of one Swift file weighed for implicit raw values
+
+
+def _swift_implicit_raw_values(tree: Any, data: bytes, collector: Collector) -> None:
+    """A Swift ``enum …: String`` whose written raw values are a model table (``case llama3_3 = "llama3.3"``, …): a
+    case written without one (``case tinyllama``, ``case mistral``) has its own name as its raw value, which the code
+    sends as the model (``modelType.rawValue``). Reported, at the case's name, when the table is one (``peers``: three
+    recognised raw values at least, half of them) and the name alone is a model of the same kind as the table's
+    (an Ollama library name in a table of Ollama tags, an API id in a table of API ids), at the classifier's own
+    confidence of at least 0.85 (``llama3_2_3B``, a Swift spelling, is not a tag). One budget step per case."""
+    tick = collector.budget.tick
+    stack = [tree.root_node]
+    enums = 0
+    while stack and enums < _MAX_ENUMS:
+        node = stack.pop()
+        tick()
+        if node.type != "class_declaration":
+            stack.extend(reversed(node.named_children))
+            continue
+        body = node.child_by_field_name("body")
+        kind = node.child_by_field_name("declaration_kind")
+        if body is not None:
+            stack.extend(reversed(body.named_children))
+        if body is None or kind is None or kind.type != "enum" or body.type != "enum_class_body":
+            continue
+        if not any(c.type == "inheritance_specifier" and c.text.strip() == b"String" for c in node.named_children):
+            continue
+        enums += 1
+        written: list[str] = []
+        implicit: list[Any] = []
+        for entry in body.named_children[:MAX_TABLE]:
+            tick()
+            if entry.type != "enum_entry":
+                continue
+            raw = entry.child_by_field_name("raw_value")
+            if raw is not None:
+                text = literal_text(raw)
+                if text:
+                    written.append(text.strip())
+            else:
+                implicit.extend(c for c in entry.children_by_field_name("name") if c.type == "simple_identifier")
+        if not implicit or len(written) < MIN_KNOWN:
+            continue
+        known = [m for v in written if (m := classify(v, "none")) is not None and m.kind != "model-file"]
+        if len(known) < MIN_KNOWN or 2 * len(known) < len(written):
+            continue
+        tags = sum(1 for m in known if m.kind == "ollama-tag")
+        hint: Hint = "ollama" if 2 * tags >= len(known) else "key"
+        for name_node in implicit:
+            name = name_node.text.decode("utf-8", "replace")
+            match = classify(name, hint)
+            if match is None or match.confidence < 0.85 or match.kind == "model-file" \
+                    or (match.kind == "ollama-tag") != (hint == "ollama"):
+                continue
+            row, col = name_node.start_point
+            line_start = data.rfind(b"\n", 0, name_node.start_byte) + 1
+            col = len(data[line_start:name_node.start_byte].decode("utf-8", "replace"))
+            collector.add(name, row + 1, col + 1, match, source_id="swift-model",
+                          evidence=(f"enum-raw-value:{len(known)}/{len(written)}", f"shape:{match.kind}"))
 
 
 # a Ruby heredoc whose delimiter says it holds Ruby (`<<~RUBY`, `<<-RUBY`, `<<~'RUBY'`, `<<~RB`): its body is code
@@ -1255,6 +1343,49 @@ _LIST_FILE_NAME = re.compile(r"(?:[a-z0-9]+[-_])?models?(?:[-_](?:list|map|tags)
 _MAP_LINE = re.compile(r"([^\s|,;]+)[|,;\t](?=\S)")
 
 
+# text files that are never a list of models: dependency pins, legal text, tokenizer vocabularies, build files
+_NOT_LIST_TXT = ("requirements", "license", "licence", "notice", "copying", "readme", "changelog", "vocab", "merges",
+                 "robots", "cmakelists", "constraints", "authors", "contributors", "third_party", "thirdparty")
+# one line of a delimited list: fields of one token each (no space inside), `,` `;` `|` or a tab between them
+_LIST_FIELD = re.compile(r"[^\s,;|]+")
+_LIST_LINE = re.compile(r"[ \t]*[^\s,;|]+(?:[ \t]*[,;|\t][ \t]*[^\s,;|]+){2,}[ \t]*[,;|]?[ \t]*")
+_MAX_LIST_LINE = 8000
+
+
+def _listed_line_models(collector: Collector, text: str) -> None:
+    """A text file not named for models (a test's data file: ``test/test.txt`` whose second line is
+    ``gpt-4o,gpt-4,gpt-3.5-turbo,…,davinci,curie``, split on ``,`` and each field passed as the model): each line
+    that is a delimited list of single tokens is one table, weighed on its own by peer evidence. Only a line most of
+    whose fields the knowledge base knows (``peers.accepted``: three at least and half) says it lists models; its
+    recognised fields and the model-shaped others it accepts are reported, each at its own column. A line of prose, a
+    CSV row of one model and its figures, a list of encodings or languages names none. At most 20,000 lines, each at
+    most 8,000 characters, one budget step per field."""
+    tick = collector.budget.tick
+    for number, line in enumerate(text.splitlines()[:20_000], 1):
+        if len(line) > _MAX_LIST_LINE or line.lstrip().startswith("#") or not _LIST_LINE.fullmatch(line):
+            continue
+        fields = [(m.group(0), m.start()) for m in _LIST_FIELD.finditer(line)][:MAX_TABLE]
+        tick(len(fields))
+        known: dict[str, Match] = {}
+        for value, _ in fields:
+            match = classify(value, "none") if len(value) <= 200 else None
+            if match is not None and match.confidence >= 0.85 and match.kind != "model-file":
+                known[value] = match
+        if len(known) < MIN_KNOWN:
+            continue
+        ok = accepted((value, value in known) for value, _ in fields)
+        if len(set(known)) * 2 < len({v for v, _ in fields}):
+            continue  # (accepted's own short-table rule: a provider's one-word id beside two of its others)
+        for value, start in fields:
+            match = known.get(value)
+            if match is not None:
+                collector.add(value, number, start + 1, match, source_id="model-list-line",
+                              evidence=(f"list-line:{len(known)}/{len(fields)}",))
+            elif value in ok:
+                collector.add(value, number, start + 1, peer_match(value), source_id="model-list-line",
+                              evidence=(ok[value], "shape:peer"))
+
+
 class ModelListSource:
     id = "model-list"
     description = ("Plain-text model pick-lists (models.txt, OllamaModelList.txt, a start script's .models): one model "
@@ -1264,6 +1395,8 @@ class ModelListSource:
                ("gemma2", "gemma2:27b", "qwen2.5:7b")),
         Sample("src/llm/model_notes.txt", "Remember to pick a fast model\nthe model is busy\n", ()),
         Sample("scripts/.models", "llama3.1:8b\nqwen2.5:7b\nmistral:7b\n", ("llama3.1:8b", "qwen2.5:7b", "mistral:7b")),
+        Sample("test/test.txt", "hello world!,bonjour le monde!\ngpt-4o,gpt-4,gpt-3.5-turbo,davinci\nutf-8,latin-1\n",
+               ("gpt-4o", "gpt-4", "gpt-3.5-turbo", "davinci")),
         Sample("scripts/models_map.txt", "llama3.1-8b|https://example.com/dl/llama3.1-8b.gguf\n"
                "qwen2.5-7b|https://example.com/dl/qwen2.5-7b.gguf\n", ("llama3.1-8b", "qwen2.5-7b")),
     )
@@ -1271,7 +1404,8 @@ class ModelListSource:
     def applies_to(self, path: str) -> bool:
         name = path.rsplit("/", 1)[-1].lower()
         if name.endswith(".txt"):
-            return "model" in name and not name.startswith(("requirements", "license"))
+            # any other text file is read for its delimited lines only (_listed_line_models)
+            return not name.startswith(_NOT_LIST_TXT)
         # a list a start script reads line by line (`grep -v '^#' .models`, `Get-Content models.list`) has no
         # extension, or a list's: the name alone says what it lists (not `model.py`, `Model.swift`: code)
         stem = name.lstrip(".")
@@ -1280,6 +1414,9 @@ class ModelListSource:
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip]:
         collector = Collector(file, "model-list")
         stem = file.path.rsplit("/", 1)[-1].lstrip(".").rsplit(".", 1)[0]
+        if "model" not in stem.lower() and file.path.lower().endswith(".txt"):
+            _listed_line_models(collector, file.text)
+            return collector.findings
         cands = []
         # the file is one table (peers): its lines the knowledge base does not know (an Ollama library tag newer
         # than the knowledge base, llama3-gradient:70b) are models by the company of those it knows

@@ -292,6 +292,13 @@ _LIST_ITEM = re.compile(r"[^,\s\u3001\uff0c]{1,200}")
 # what separates the items: a comma, or the ideographic and full-width commas of Chinese text ('glm-4、glm-4-air')
 _LIST_SEPS = re.compile(r"[,\u3001\uff0c]")
 _MAX_LIST_ITEMS = 64
+# the keywords a registry call takes a model's other names under (``aliases=("4o",)``, ``alias="gpt4"``)
+_ALIAS_KWARGS = frozenset({"aliases", "alias", "model_aliases", "model_alias"})
+# an alias as a CLI or an API takes it: one word of letters, digits and `-` `.` `_` `:` (``4o``, ``3.5-16k``,
+# ``chatgpt``), no space, no path
+_ALIAS_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
+# a variant's suffix after its base model's id: one word (``512``, ``16k``, ``json``)
+_VARIANT_SUFFIX = re.compile(r"[a-z0-9]{1,12}")
 _PARAM_SIZE = re.compile(r"(?i)(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")
 
 
@@ -1399,6 +1406,82 @@ class _Module:
                         if region:
                             self._add_evidence(found, region)
                     self.use(kw.value, api=None, role=None, source_id="python-model-kwarg", endpoint=endpoint)
+        if node.keywords:
+            self._aliases(node)
+        if len(node.args) >= 2:
+            self._variant_ids(node)
+
+    def _call_model(self, node: ast.Call, depth: int = 0) -> tuple[str, Match] | None:
+        """The first recognised model a call is given as a literal (an argument, a keyword's value, or the same in a
+        call passed to it: ``register(Chat("gpt-4o"), …)``); None when it names none."""
+        for arg in [*node.args[:8], *(kw.value for kw in node.keywords[:16])]:
+            self.budget.tick()
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                value = _unquote(arg.value)[0].strip()
+                match = classify(value, "none") if len(value) <= 200 else None
+                if match is not None and match.confidence >= 0.85 and match.kind != "model-file":
+                    return value, match
+            elif isinstance(arg, ast.Call) and depth < 1:
+                found = self._call_model(arg, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def _aliases(self, node: ast.Call) -> None:
+        """``register(Chat("gpt-4o"), aliases=("4o", "chatgpt"))``, ``add_model("gpt-4", alias="gpt4")``: a call that
+        registers a model and the other names it answers to (the llm CLI's plugin hook, a router's or gateway's model
+        table written as calls). Each alias selects that model in the app whatever it looks like (``4o``, ``4t``,
+        ``chatgpt``): the keyword and the model registered beside it say so, as an ``aliases:`` list beside a model
+        id does in a config file. Only literals, and only when the same call (or a call passed to it) names a
+        recognised model."""
+        kws = [kw for kw in node.keywords if kw.arg in _ALIAS_KWARGS]
+        if not kws:
+            return
+        model = self._call_model(node)
+        if model is None:
+            return
+        value_of, match = model
+        for kw in kws:
+            lits = [kw.value] if isinstance(kw.value, ast.Constant) else _str_elts(kw.value)
+            for lit in lits[:_MAX_LIST_ITEMS]:
+                if id(lit) in self.claimed or id(lit) in self.silenced or not isinstance(lit.value, str):
+                    continue
+                alias = lit.value.strip()
+                if not _ALIAS_NAME.fullmatch(alias) or alias.lower() == value_of.lower():
+                    continue
+                if self.report(lit, hint="key", role=None, api=None, source_id="python-model-alias") is not None:
+                    continue  # a model id of its own (gpt-4-turbo-preview beside gpt-4-turbo)
+                line, col = self.position(lit)
+                self.c.add(alias, line, col, Match(match.kind, match.provider, 0.6), source_id="python-model-alias",
+                           symbol=self.symbol(), evidence=(f"binding:{kw.arg}", f"alias-of:{value_of}"))
+                self.claimed.add(id(lit))
+
+    def _variant_ids(self, node: ast.Call) -> None:
+        """``EmbeddingModel("text-embedding-3-small-512", "text-embedding-3-small", 512)``: a call given a recognised
+        model id and, beside it, the app's own id for a variant of it spelt as that id plus a short suffix (a
+        dimension, a context size, a mode: ``-512``, ``-16k``, ``-json``): the variant is the name the app serves
+        the model under. Only positional literals of one call; the suffix one word of letters and digits."""
+        lits = [a for a in node.args[:8] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        if len(lits) < 2:
+            return
+        known = [v for lit in lits if (v := str(lit.value).strip()) and len(v) <= 200
+                 and (m := classify(v, "none")) is not None and m.confidence >= 0.85 and m.kind == "api-model"]
+        if not known:
+            return
+        for lit in lits:
+            value = str(lit.value).strip()
+            if id(lit) in self.claimed or id(lit) in self.silenced or value in known:
+                continue
+            base = next((k for k in known if value.startswith(k + "-") and _VARIANT_SUFFIX.fullmatch(value[len(k) + 1:])),
+                        None)
+            if base is None or classify(value, "none") is not None:
+                continue
+            line, col = self.position(lit)
+            match = classify(base, "none")
+            assert match is not None
+            self.c.add(value, line, col, Match(match.kind, match.provider, 0.6), source_id="python-model-variant",
+                       symbol=self.symbol(), evidence=(f"variant-of:{base}",))
+            self.claimed.add(id(lit))
 
     def _parametrized(self, names: ast.expr, values: ast.expr) -> None:
         """``@pytest.mark.parametrize("model_name", ["qwen3-max", "gpt-4o"])``: one argument named like a model, its
