@@ -724,6 +724,8 @@ def env_default(m: re.Match[str]) -> str:
     return value
 
 
+# a GitHub Actions expression that ends in a quoted fallback (`${{ vars.X || secrets.X || 'gpt-4o' }}`): the literal
+_ACTIONS_FALLBACK = re.compile(r"\$\{\{[^{}]{0,1000}\|\|[ \t]{0,8}'([^'\s{}]{1,200})'[ \t]{0,8}\}\}")
 _TEMPLATED = re.compile(r"\{\{|\{%|\$\{|\$\(|<%|^\$[A-Za-z_]")
 _KV_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.S)
 COMMAND_KEYS = frozenset({
@@ -1829,6 +1831,15 @@ class TreeWalker:
             return
         if low_key in VOLUME_KEYS:
             self.volume(s, value)
+            return
+        if value.startswith("${{") and key and is_model_key(key) and len(value) <= 2000 \
+                and (fallback := _ACTIONS_FALLBACK.fullmatch(value)) is not None:
+            # a GitHub Actions expression's fallback under a model key (`LLM_MODEL: ${{ vars.LLM_MODEL ||
+            # 'openai/gpt-4o-mini' }}`, `${{ inputs.model || 'gpt-4o' }}`): the literal the step runs with when
+            # nothing is set, as `${LLM_MODEL:-gpt-4o}` is a variable's default
+            literal = fallback.group(1)
+            line, col, _ = self.position(s, literal)
+            self.collector.model(literal, line, col, hint="key", key_role=role_from_key(key), source_id=self.ids.env)
             return
         if _TEMPLATED.search(value):
             return

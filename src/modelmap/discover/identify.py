@@ -140,9 +140,13 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          # an app's or a library's own name marked as a test double (a mocked reply's `spezi-mock`,
                          # `acme-fake`, `llm-stub`)
                          r"|(?:[a-z]{2,12}[-_])?tests?$|(?:[a-z]{2,12}[-_])(?:mock|fake|stub|dummy)s?$"
+                         # a fill-in after a prefix (an endpoint id's `ep-xxx`, `model-xxxx`)
+                         r"|[a-z]{1,12}[-_]x{3,}$"
                          r"|(?:test|fake|dummy|mock|stub|invalid|bogus|nonexistent|"
                          # a test double that replays set answers (scripted-judge, canned-llm)
-                         r"non-existent|different|scripted|canned)[-_]"
+                         r"non-existent|different|scripted|canned|"
+                         # a test's value that says what the test expects of it (should-be-filtered, should-not-matter)
+                         r"should)[-_]"
                          # a test's value for a model that is not there: does-not-exist, not-found-model
                          r"|(?:does[-_]?)?not[-_]?(?:exists?|found)(?:$|[-_])"
                          # an example's own object, named for what it is (a Bedrock ARN's `inference-profile/my-profile`)
@@ -1120,7 +1124,9 @@ def _generic_model_dir(v: str) -> Match | None:
     (``HuggingFaceEmbeddings(model_name="/root/autodl-tmp/embedding_model")``, ``model_path="../../dataset/model"``):
     the model is whatever was put there, so the folder is the reference. Its parent must be a named folder that is
     not scratch or output space (``./model``, ``output/model``, ``/tmp/model`` are left out)."""
-    if templated_path(v) or v.lower().startswith(_NOT_MODEL_ROOTS):
+    if templated_path(v) or v.lower().startswith(_NOT_MODEL_ROOTS) or v.lower().startswith(_FILL_IN_ROOTS):
+        # (a usage text's fill-in, `--model_path /path/to/unquantized/model`: a generic folder there is whatever the
+        # reader puts in its place; a named one, `/path/to/Qwen-Chat`, is read by the other rules)
         return None
     parts = re.split(r"[/\\]", v.rstrip("/\\"))
     if len(parts) < 2:
@@ -1133,6 +1139,7 @@ def _generic_model_dir(v: str) -> Match | None:
 
 
 # roots of HTTP routes and of runtime or system folders: nothing under them is a model's folder
+_FILL_IN_ROOTS = ("/path/to/", "path/to/")
 _NOT_MODEL_ROOTS = ("/metrics/", "/api/", "/v1/", "/healthz/", "/var/run/", "/run/", "/proc/", "/sys/", "/dev/",
                     "/var/log/")
 # files of records or tables (Parquet, Arrow / Feather, JSON Lines, CSV / TSV): what a trainer reads or a generation

@@ -622,16 +622,22 @@ def _with_case_spellings(decided: list[tuple[Candidate, Decision | None]],
             for cand, _ in labels:
                 value = cand.value.strip()
                 if value != gives[clause] and peer_shaped(value) and not _COMPANY_TAIL.search(value) \
-                        and not _ENV_NAME.fullmatch(value):
+                        and not _ENV_NAME.fullmatch(value) and not _tier_preset(value):
                     extra[id(cand)] = _spelling_decision(value, why, context)
             continue
         if not known or len(labels) < 2:
             continue
         names = set(known)
         why = f"case-spelling:{sorted(known)[0]}"
+        # the clause gives back one of its own labels as the model (`when "sonar-huge", "sonar_pro", "sonar-pro"
+        # then Perplexity.new(model: "sonar-pro")`): its other labels are the names callers send for that model, so an
+        # id-shaped one (a separator: `online_huge`) needs no family word of its own (a bare word, `huge`, still does)
+        # (its first word, the model's: `sonar_pro` beside `sonar-pro`; not `for-coding`, the tail of `kimi-for-coding`)
+        canonical = gives.get(clause) if gives.get(clause) in known else None
         for cand, decision in labels:
             value = cand.value.strip()
-            if decision is None and value not in known and peer_shaped(value) and reads_as_model(value) \
+            if decision is None and value not in known and peer_shaped(value) \
+                    and (reads_as_model(value) or (canonical is not None and _first_word(value) == _first_word(canonical))) \
                     and not _COMPANY_TAIL.search(value) and not _ENV_NAME.fullmatch(value):
                 names.add(value)
                 extra[id(cand)] = _spelling_decision(value, why, context)
@@ -641,6 +647,23 @@ def _with_case_spellings(decided: list[tuple[Candidate, Decision | None]],
     if not extra:
         return decided
     return [(c, extra.get(id(c), d)) for c, d in decided]
+
+
+# words that rank a choice by price, speed or quality (a router's or CLI's presets: `free-fast`, `latest-smart`,
+# `cheap`): a name made only of them picks a tier, whatever model the tier maps to today
+_TIER_WORDS = frozenset({"free", "fast", "faster", "fastest", "smart", "smarter", "smartest", "latest", "cheap",
+                         "cheapest", "best", "default", "quick", "balanced", "powerful", "slow", "good", "better",
+                         "economy", "premium", "standard", "basic", "advanced", "high", "low", "quality", "speed",
+                         "auto", "small", "large", "medium", "mini", "pro", "lite"})
+
+
+def _tier_preset(value: str) -> bool:
+    words = [w for w in re.split(r"[-_.\s]+", value.lower()) if w]
+    return bool(words) and all(w in _TIER_WORDS for w in words)
+
+
+def _first_word(value: str) -> str:
+    return re.split(r"[-_.:/\s]+", value.strip().lower(), maxsplit=1)[0]
 
 
 def _spelling_decision(value: str, why: str, context: str) -> Decision:
@@ -1395,8 +1418,8 @@ class ModelListSource:
                ("gemma2", "gemma2:27b", "qwen2.5:7b")),
         Sample("src/llm/model_notes.txt", "Remember to pick a fast model\nthe model is busy\n", ()),
         Sample("scripts/.models", "llama3.1:8b\nqwen2.5:7b\nmistral:7b\n", ("llama3.1:8b", "qwen2.5:7b", "mistral:7b")),
-        Sample("test/test.txt", "hello world!,bonjour le monde!\ngpt-4o,gpt-4,gpt-3.5-turbo,davinci\nutf-8,latin-1\n",
-               ("gpt-4o", "gpt-4", "gpt-3.5-turbo", "davinci")),
+        Sample("test/test.txt", "hello world!,bonjour le monde!\ngpt-4o,gpt-4,text-davinci-003,davinci\nutf-8,latin-1\n",
+               ("gpt-4o", "gpt-4", "text-davinci-003", "davinci")),
         Sample("scripts/models_map.txt", "llama3.1-8b|https://example.com/dl/llama3.1-8b.gguf\n"
                "qwen2.5-7b|https://example.com/dl/qwen2.5-7b.gguf\n", ("llama3.1-8b", "qwen2.5-7b")),
     )

@@ -38,6 +38,7 @@ from modelmap.discover.candidates import models_dir_name, yaml_model_pairs
 from modelmap.discover.classifier import binding_only, evidence_of, family_prefix, weight_file_named
 from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.identify import (
+    _APP_SUFFIX,
     Hint,
     Match,
     classify,
@@ -263,7 +264,9 @@ _HTTP_CALLS = frozenset({"request", "urlopen", "post", "put", "patch", "delete"}
 # architecture names, and the names of prompt templates / chat formats (`template_name`, `PROMPT_NAME`,
 # `conv_template`): a serving app keys its chat templates by family words (`"chatglm3" == self.template_name`)
 _ARCH = re.compile(r"(?i)(?:^|_)(?:model_?type|arch|architectures?|model_?class|model_?family|"
-                   r"(?:chat_?|conv_?|prompt_?)?template(?:_?name)?|prompt_?name|chat_?format)$")
+                   r"(?:chat_?|conv_?|prompt_?)?template(?:_?name)?|prompt_?name|chat_?format|"
+                   # a format's name (`tool_fmt == "glm4"`: the tool-call syntax of that family, not a model)
+                   r"(?:tool_?)?(?:fmt|format))$")
 # a call that registers or looks up a prompt template (`@register_template("llama2")`, `get_conv_template("x")`):
 # its string arguments name templates
 _TEMPLATE_CALL = re.compile(r"(?i)template$")
@@ -294,12 +297,44 @@ _LIST_SEPS = re.compile(r"[,\u3001\uff0c]")
 _MAX_LIST_ITEMS = 64
 # the keywords a registry call takes a model's other names under (``aliases=("4o",)``, ``alias="gpt4"``)
 _ALIAS_KWARGS = frozenset({"aliases", "alias", "model_aliases", "model_alias"})
+# calls whose `alias=` is a field's or a parameter's name in the data it reads (pydantic and SQLModel Field, FastAPI's
+# parameter markers, dataclasses' field, SQLAlchemy's Column)
+_FIELD_ALIAS_CALLS = frozenset({"Field", "field", "PrivateAttr", "Query", "Body", "Path", "Header", "Form", "Cookie",
+                                "Param", "Column", "mapped_column", "AliasChoices", "AliasPath"})
 # an alias as a CLI or an API takes it: one word of letters, digits and `-` `.` `_` `:` (``4o``, ``3.5-16k``,
 # ``chatgpt``), no space, no path
 _ALIAS_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
 # a variant's suffix after its base model's id: one word (``512``, ``16k``, ``json``)
 _VARIANT_SUFFIX = re.compile(r"[a-z0-9]{1,12}")
 _PARAM_SIZE = re.compile(r"(?i)(?:^|[-_.])\d+(?:\.\d+)?[bm](?:$|[-_.])")
+
+
+# the part of a class's name after the family it is named for that says it implements something for that family (a
+# tool-call format, a chat template, a parser), not the model itself
+_IMPLEMENTATION_SUFFIX = re.compile(r"(?:Tool|Tools|Utils?|Template|Parser|Formatter|Format|Handler|Converter|"
+                                    r"Processor|Adapter|Renderer|Plugin)+")
+
+
+def _implementation_for(key: str, value: ast.AST) -> bool:
+    """``value`` is an object (or the class) of a class named for ``key`` and then for what it implements
+    (``"glm4": GLM4ToolUtils()``, ``"llama3": Llama3Template``); a class named for the key alone (``"gpt-4o":
+    GPT4o()``) may be the model itself and is not one."""
+    if isinstance(value, ast.Call) and not value.args and not value.keywords:
+        value = value.func
+    name = value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else None
+    stem = re.sub(r"[^a-z0-9]", "", key.lower())
+    if not name or not stem or len(name) > 80:
+        return False
+    letters = 0
+    for i, ch in enumerate(name):  # the class name's first letters spell the key (separators dropped)
+        if letters == len(stem):
+            return _IMPLEMENTATION_SUFFIX.fullmatch(name[i:].lstrip("_")) is not None
+        if ch == "_":
+            continue
+        if ch.lower() != stem[letters]:
+            return False
+        letters += 1
+    return False
 
 
 def _arch_named(node: ast.AST) -> bool:
@@ -1352,10 +1387,15 @@ class _Module:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.startswith("/"):
                     self.silenced.add(id(arg))
         if template_call:
-            # register_template("llama2"), get_conv_template(name="vicuna_v1.1"): template names
+            # register_template("llama2"), get_conv_template(name="vicuna_v1.1"): template names; also the name of the
+            # template object built in the call (`register_conv_template(Conversation(name="chatglm2", …))`)
             for arg in [*node.args, *(kw.value for kw in node.keywords if kw.arg in ("name", "template_name"))]:
                 if isinstance(arg, ast.Constant):
                     self.silenced.add(id(arg))
+                elif isinstance(arg, ast.Call):
+                    for inner in [*arg.args[:1], *(kw.value for kw in arg.keywords if kw.arg in ("name", "template_name"))]:
+                        if isinstance(inner, ast.Constant):
+                            self.silenced.add(id(inner))
         if name in _SHELL_CALLS and node.args:
             self._shell_line(node.args[0])
         if last in ("join", "joinpath") and node.args:
@@ -1435,8 +1475,8 @@ class _Module:
         id does in a config file. Only literals, and only when the same call (or a call passed to it) names a
         recognised model."""
         kws = [kw for kw in node.keywords if kw.arg in _ALIAS_KWARGS]
-        if not kws:
-            return
+        if not kws or _dotted(node.func).rsplit(".", 1)[-1] in _FIELD_ALIAS_CALLS:
+            return  # pydantic's `Field("gpt-4o", alias="model")`: the alias is the field's own name in the data
         model = self._call_model(node)
         if model is None:
             return
@@ -1447,8 +1487,8 @@ class _Module:
                 if id(lit) in self.claimed or id(lit) in self.silenced or not isinstance(lit.value, str):
                     continue
                 alias = lit.value.strip()
-                if not _ALIAS_NAME.fullmatch(alias) or alias.lower() == value_of.lower():
-                    continue
+                if not _ALIAS_NAME.fullmatch(alias) or alias.lower() == value_of.lower() or is_model_key(alias):
+                    continue  # (an alias named like a setting, `default_model`, names a field)
                 if self.report(lit, hint="key", role=None, api=None, source_id="python-model-alias") is not None:
                     continue  # a model id of its own (gpt-4-turbo-preview beside gpt-4-turbo)
                 line, col = self.position(lit)
@@ -1474,8 +1514,8 @@ class _Module:
                 continue
             base = next((k for k in known if value.startswith(k + "-") and _VARIANT_SUFFIX.fullmatch(value[len(k) + 1:])),
                         None)
-            if base is None or classify(value, "none") is not None:
-                continue
+            if base is None or classify(value, "none") is not None or _APP_SUFFIX.search(value.lower()):
+                continue  # (`gpt-4o-cache`, `gpt-4o-settings`: the app's own thing named after the model)
             line, col = self.position(lit)
             match = classify(base, "none")
             assert match is not None
@@ -1928,6 +1968,11 @@ class _Module:
 
     def visit_Dict(self, node: ast.Dict) -> None:
         self._named_downloads(node)
+        for k, v in zip(node.keys[:256], node.values[:256], strict=False):
+            if isinstance(k, ast.Constant) and isinstance(k.value, str) and _implementation_for(k.value, v):
+                # {"glm4": GLM4ToolUtils(), "llama3": Llama3ToolUtils}: a registry of one family's implementation of
+                # something (a tool-call format, a template, a parser): the key names that variant, not a model
+                self.silenced.add(id(k))
         self._own_name([(k.value, v) for k, v in zip(node.keys[:256], node.values[:256], strict=False)
                         if isinstance(k, ast.Constant) and isinstance(k.value, str)])
         grouped = [v for v in node.values if isinstance(v, (ast.List, ast.Tuple))]
