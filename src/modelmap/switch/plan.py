@@ -631,7 +631,9 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
             names = flow_names.get(key) if not binding_not_used(finding.evidence) else None
             if names is None:
                 names = flows_of(finding, broken) if broken else []
-                names = names or ([] if broken else [NO_FLOW])
+                # a usage in no declared flow broke the scenario where it stands (checked with flow.name == null),
+                # even when the same model breaks it inside a flow elsewhere: it is planned under "(no flow)"
+                names = names or ([] if broken and flows_of(finding, flows_cfg) else [NO_FLOW])
                 if not binding_not_used(finding.evidence):
                     flow_names[key] = names
             for name in names:

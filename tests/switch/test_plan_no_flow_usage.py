@@ -1,0 +1,60 @@
+"""A usage in no declared flow stays in the plan when the same model also breaks the scenario inside a flow.
+
+The shape a tryout found (session 31): the Helm values of a vLLM release (in the flow ``support``) and a settings
+file outside every flow name the same weights. ``scenario`` counted both; ``plan`` grouped them, placed the group in
+``support`` only, and dropped the settings file's usage, so the plan had one edit fewer than the scenario's count.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from modelmap.switch.plan import NO_FLOW, plan_project
+
+APP = '''from openai import OpenAI
+
+client = OpenAI(base_url="http://vllm.llm.svc.cluster.local:8000/v1", api_key="unused")
+
+
+def answer(question: str) -> str:
+    out = client.chat.completions.create(model="Qwen/Qwen2.5-32B-Instruct",
+                                         messages=[{"role": "user", "content": question}])
+    return out.choices[0].message.content
+'''
+
+HELM = '''servingEngineSpec:
+  modelSpec:
+    - name: qwen32b
+      repository: vllm/vllm-openai
+      tag: v0.6.4
+      modelURL: Qwen/Qwen2.5-32B-Instruct
+'''
+
+SETTINGS = '''triage:
+  classifier-model: llama3.2:3b
+  summary-model: Qwen/Qwen2.5-32B-Instruct
+'''
+
+
+def _repo(root: Path) -> Path:
+    for rel, text in (("support/answer.py", APP), ("deploy/values.yaml", HELM), ("config/models.yaml", SETTINGS),
+                      ("modelmap.yaml", "version: 1\nflows:\n  support: {paths: ['support/**', 'deploy/**'], "
+                                        "tags: [internal]}\n")):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    return root
+
+
+def test_usage_outside_every_flow_is_planned_under_no_flow(tmp_path: Path) -> None:
+    plan, _, _ = plan_project(_repo(tmp_path), deny="'CN' in origins")
+    by_flow = {f.name: sorted((u.path, u.line) for u in f.usages) for f in plan.flows}
+    assert by_flow["support"] == [("deploy/values.yaml", 6), ("support/answer.py", 7)]
+    assert by_flow[NO_FLOW] == [("config/models.yaml", 3)]
+    assert plan.summary()["usages_affected"] == 3  # as many as the scenario counts
+
+
+def test_flow_scoped_rule_still_leaves_usages_outside_flows_alone(tmp_path: Path) -> None:
+    # a rule that applies only in internal flows is not broken by the settings file, which is in none
+    plan, _, _ = plan_project(_repo(tmp_path), deny="'internal' in flow.tags && 'CN' in origins")
+    assert {f.name for f in plan.flows} == {"support"}
+    assert sorted(u.path for f in plan.flows for u in f.usages) == ["deploy/values.yaml", "support/answer.py"]
