@@ -463,8 +463,10 @@ def violation_text(v: dict[str, Any], code: Callable[[str], str] = str, text: Ca
 
 
 def policy_lines(delta: dict[str, Any] | None, *, code: Callable[[str], str] = str,
-                 text: Callable[[str], str] = str, head: Callable[[str], str] = str) -> list[str]:
-    """The policy delta as lines (Markdown or plain text by ``code``/``text``); none without one or without change."""
+                 text: Callable[[str], str] = str, head: Callable[[str], str] = str, gap: bool = False) -> list[str]:
+    """The policy delta as lines (Markdown or plain text by ``code``/``text``); none without one or without change.
+    ``gap``: a blank line between the groups (Markdown: a heading line right after a list item would be read as
+    that item's lazy continuation, so "Violations resolved" would render inside the last new violation)."""
     if not delta or not (delta["introduced"] or delta["resolved"]):
         return []
     out: list[str] = []
@@ -474,6 +476,7 @@ def policy_lines(delta: dict[str, Any] | None, *, code: Callable[[str], str] = s
                         (f"New violations covered by a waiver: {len(waived)}", waived),
                         (f"Violations resolved: {len(delta['resolved'])}", delta["resolved"])):
         if rows:
+            out += [""] if gap and out else []
             out.append(head(title))
             out += [f"- {violation_text(v, code, text)}" for v in rows[:POLICY_SHOWN]]
             if len(rows) > POLICY_SHOWN:
@@ -492,7 +495,7 @@ def render_markdown(doc: dict[str, Any]) -> bytes:
     if lines[-1] != "":
         lines.append("")
     policy = policy_lines(doc.get("policy"), code=lambda t: md_code(t, in_table=False), text=md_text,
-                          head=lambda t: f"**{t}**")
+                          head=lambda t: f"**{t}**", gap=True)
     if not (s["added"] or s["removed"] or s["changed"]):
         lines += [f"No model changes between {old} and {new}.", *(["", *policy] if policy else [])]
         return to_utf8("\n".join(lines) + "\n")

@@ -147,3 +147,28 @@ def test_file_sides_carry_no_policy_result_and_the_gate_says_why(tmp_path: Path)
     gate = _modelmap("diff", str(tmp_path / "a.json"), str(tmp_path / "a.json"), "--repo", str(repo),
                      "--fail-on-new", "-q")
     assert gate.returncode == 2 and "needs a policy" in gate.stderr
+
+
+def test_markdown_comment_keeps_resolved_violations_out_of_the_new_ones_list(tmp_path: Path) -> None:
+    # one change that both introduces and resolves a violation: the PR comment's two lists must stay two lists
+    # (a bold line written right after a list item is, in CommonMark, a lazy continuation of that item)
+    from markdown_it import MarkdownIt
+
+    repo = _repo(tmp_path)
+    (repo / "services" / "checkout" / "router.py").write_text(ROUTER)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "deepseek router")
+    (repo / "services" / "checkout" / "router.py").unlink()
+    (repo / "services" / "checkout" / "translate.py").write_text(INTERNAL.replace("summarise", "translate"))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "drop the router, translate with qwen")
+
+    md = _modelmap("diff", "HEAD~1", "HEAD", "--repo", str(repo), "-f", "md", "-q").stdout
+    assert "**New policy violations: 1**" in md and "**Violations resolved: 1**" in md
+    tokens = MarkdownIt("commonmark").parse(md)
+    depth, in_item = 0, []
+    for tok in tokens:
+        depth += tok.nesting if tok.type.startswith("list_item") else 0
+        if tok.type == "inline" and "Violations resolved" in tok.content:
+            in_item.append(depth)
+    assert in_item == [0], md  # its own paragraph, not inside the last bullet of the new violations
