@@ -85,3 +85,37 @@ def test_a_scan_of_a_folder_inside_the_project_places_its_findings_by_the_projec
         run = _scan(target, "-f", "json")
         assert run.returncode == 0, run.stderr
         assert [(f["path"], f["flows"]) for f in json.loads(run.stdout)["findings"]] == [(path, ["support"])]
+
+
+def test_the_summary_counts_the_declared_flows(tmp_path: Path) -> None:
+    """The findings carried their flows while `summary.flows` and `flows_in_use` said 0 and the headline left out
+    "1 of 2 flows in use", which check, report and bom print for the same project (tryfix31)."""
+    root = _project(tmp_path, "version: 1\nflows:\n  support:\n    paths: ['services/support/**']\n"
+                              "  billing:\n    paths: ['services/billing/**']\n")
+    doc = json.loads(_scan(root, "-f", "json").stdout)
+    jsonschema.validate(doc, load_schema("scan.schema.json"))
+    summary = doc["summary"]
+    assert (summary["flows"], summary["flows_in_use"]) == (2, 1)
+    assert "1 of 2 flows in use" in summary["headline"]
+    assert summary["usages"] == 2 and summary["models"] == 2  # the other counts do not move
+    bare = json.loads(_scan(_project(tmp_path / "bare", None), "-f", "json").stdout)["summary"]
+    assert (bare["flows"], bare["flows_in_use"]) == (0, 0) and "flows in use" not in bare["headline"]
+
+
+def test_a_broken_policy_file_is_named_in_a_warning(tmp_path: Path) -> None:
+    """A misspelt key made the scan drop every flow without a word, while check, report and bom exit 2 on the same
+    file: a CI job uploading `scan -f json` sent flow-less snapshots and nobody knew why (tryfix31)."""
+    root = _project(tmp_path, "version: 1\npresets: [no-cn-origin]\nflows:\n  support:\n"
+                              "    paths: ['services/support/**']\n")
+    code = "import sys; from modelmap.cli import main; sys.argv = ['modelmap', *sys.argv[1:]]; sys.exit(main())"
+    run = subprocess.run([sys.executable, "-c", code, "scan", str(root), "--no-cache", "-f", "json"],
+                         capture_output=True, text=True, timeout=300, env={**os.environ})
+    assert run.returncode == 0, run.stderr
+    assert all("flows" not in f for f in json.loads(run.stdout)["findings"])
+    warning = [ln for ln in run.stderr.splitlines() if ln.startswith("warning:")]
+    assert len(warning) == 1 and "modelmap.yaml:2: unknown key 'presets'" in warning[0]
+    assert "no finding carries its flows" in warning[0]
+    # a table scan writes no flows, so it has nothing to warn about
+    table = subprocess.run([sys.executable, "-c", code, "scan", str(root), "--no-cache"],
+                           capture_output=True, text=True, timeout=300, env={**os.environ})
+    assert table.returncode == 0 and "warning:" not in table.stderr

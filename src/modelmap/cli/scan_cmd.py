@@ -102,7 +102,11 @@ def scan(
     if format != "table" or upload:
         from modelmap.policy.inventory import project_flows_of
 
-        flows_of = project_flows_of(targets[0])
+        problems: list[str] = []
+        flows_of = project_flows_of(targets[0], problems)
+        for problem in problems:
+            info(f"warning: the project's policy file could not be read, so no finding carries its flows: {problem} "
+                 "(modelmap check lists every problem)")
     if format == "table" and output is None:
         from modelmap.report.table import render_scan, summary_line
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -153,29 +153,51 @@ def flows_at(flows: tuple[Flow, ...], path: str, evidence: Collection[str] | Non
     return list(_path_flows(flows, path))
 
 
-def project_flows_of(path: str | Path) -> Callable[[Finding], list[str]] | None:
+class DeclaredFlowsOf:
+    """``flows_of`` bound to a project's declared flows, with their ``names`` in config order (the scan JSON's
+    summary counts them, as check, report and bom do)."""
+
+    def __init__(self, flows_of: Callable[[Finding], list[str]], names: Sequence[str]) -> None:
+        self._flows_of = flows_of
+        self.names = tuple(names)
+
+    def __call__(self, finding: Finding) -> list[str]:
+        return self._flows_of(finding)
+
+
+def project_flows_of(path: str | Path, problems: list[str] | None = None) -> DeclaredFlowsOf | None:
     """``flows_of`` bound to the flows of the project that holds ``path`` (its modelmap.yaml / [tool.modelmap], found
     upward as ``check`` finds it), or None when the project declares no flows or its config cannot be read: writing
-    a scan never enforces a policy, so a broken policy file does not fail it (``check`` reports that)."""
+    a scan never enforces a policy, so a broken policy file does not fail it (``check`` reports that). ``problems``
+    gets one line saying why a policy file that exists could not be read, for the caller to warn with: a scan
+    written without the flows its project declares should not look like a project without flows."""
     from modelmap.errors import ModelmapError
     from modelmap.policy.config import find_config, load_config
 
     start = Path(path)
     start = start if start.is_dir() else start.parent
+    found = None
     try:
         search = find_config(start)
+        found = search.found
         flows = load_config(search.found).flows if search.found is not None else ()
         # the flows' globs are relative to the project (the config's folder); a scan of a folder inside it writes
         # paths relative to that folder (`scan src`: `other/a.py`, the project's `src/other/a.py`), which matched
         # no glob and was written as in no flow ([])
         inside = start.resolve().relative_to(search.project_root.resolve()).as_posix() if flows else "."
-    except (ModelmapError, OSError, ValueError):
+    except (ModelmapError, OSError) as exc:
+        if problems is not None and found is not None:
+            first = (str(exc).splitlines() or [exc.__class__.__name__])[0].rstrip(":")
+            problems.append(first if first.startswith(found.name) else f"{found}: {first}")
+        return None
+    except ValueError:
         return None
     if not flows:
         return None
+    names = [f.name for f in flows]
     if inside in ("", "."):
-        return lambda finding: flows_of(finding, flows)
-    return lambda finding: flows_at(flows, f"{inside}/{finding.path}", finding.evidence)
+        return DeclaredFlowsOf(lambda finding: flows_of(finding, flows), names)
+    return DeclaredFlowsOf(lambda finding: flows_at(flows, f"{inside}/{finding.path}", finding.evidence), names)
 
 
 #: The flows tuples asked about lately, each with its matcher and its answers by path (newest first). Looked up by

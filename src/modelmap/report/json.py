@@ -45,7 +45,9 @@ def scan_document(result: ScanResult, flows_of: FlowsOf | None = None) -> dict[s
 
     data = result.to_dict()
     data["findings"] = _with_flows(result, data["findings"], flows_of)
-    project = build_inventory(result)
+    # with declared flows the summary counts them (flows, flows_in_use) as check, report and bom do
+    names = tuple(getattr(flows_of, "names", ()) or ())
+    project = build_inventory(result, flows_of, names) if flows_of is not None and names else build_inventory(result)
     summary = {**project.counts(), "headline": project.headline()}
     out: dict[str, Any] = {}
     for key, value in data.items():
