@@ -8,7 +8,15 @@ from typing import Any
 
 from modelmap.output import md_code, md_text
 from modelmap.report import runtime_section, switch_section
-from modelmap.report.html import SummaryRenderer, country, hhi_band, pct
+from modelmap.report.html import (
+    SummaryRenderer,
+    _usage_total,
+    country,
+    hhi_band,
+    origin_rows,
+    pct,
+    publisher_rows,
+)
 
 
 def cell(text: Any) -> str:
@@ -66,16 +74,23 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
     )
     out += ["## Where our models come from", ""]
     charts = s["charts"]
+    # usages whose origin or publisher is unknown get their own last row, as in the HTML report's charts (they are
+    # never left out: a table of known countries alone reads as if every usage had one)
+    total = _usage_total(s)
+    unknown = {"by_origin": ("origin unknown", next((r["usages"] for r in origin_rows(s) if r["key"] == "unknown"), 0)),
+               "by_publisher": ("publisher unknown", next((r["usages"] for r in publisher_rows(s) if r["key"] is None), 0))}
     for title, key, label in (
         ("By origin country", "by_origin", lambda r: tx(country(r["key"]))),
         ("By publisher", "by_publisher", lambda r: tx(r["label"])),
         ("By serving jurisdiction", "by_serving",
          lambda r: tx(country(r["key"]) if r["key"] != "self-hosted" else r["label"])),
     ):
+        rows = [[label(r), r["usages"], pct(r["share"]), f"`{text_bar(r['share'])}`"] for r in charts[key]]
+        what, count = unknown.get(key, ("", 0))
+        if count and total:
+            rows.append([f"_{what}_", count, pct(count / total), f"`{text_bar(count / total)}`"])
         out += [f"### {title}", ""]
-        out += table(["", "Usages", "Share", ""],
-                     [[label(r), r["usages"], pct(r["share"]), f"`{text_bar(r['share'])}`"] for r in charts[key]],
-                     "No data.")
+        out += table(["", "Usages", "Share", ""], rows, "No data.")
     c = s["concentration"]
     out += [
         "### Concentration",
