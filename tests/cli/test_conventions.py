@@ -146,3 +146,17 @@ def test_trace_table_carries_the_reason_json_has() -> None:
     reason = json.loads(run("trace", "no-such-model-xyz", "--format", "json").stdout)["reason"]
     assert reason
     assert reason.split(";")[0] in " ".join(proc.stdout.split())
+
+
+def test_no_did_you_mean_for_an_alias_deliberately_mapped_to_no_model() -> None:
+    """`deepseek/deepseek-chat` is a time-varying API alias the knowledge base maps to no one model on purpose;
+    the trace says so, and then offered "did you mean deepseek-ai/DeepSeek-V2-Chat", one specific (wrong) model
+    (tryfix31). A misspelling in the same run still gets its hint."""
+    table = run("trace", "deepseek/deepseek-chat", "gpt-4o-mnii", env={"COLUMNS": "120"})
+    assert table.returncode == 0, table.stderr
+    assert "deliberately not mapped" in table.stdout
+    tail = table.stdout.split("Did you mean", 1)[1]
+    assert "gpt-4o-mini" in tail and "deepseek/deepseek-chat" not in tail and "DeepSeek-V2" not in tail
+    js = run("trace", "deepseek/deepseek-chat", "--format", "json")
+    assert js.returncode == 0 and json.loads(js.stdout)["model"] is None
+    assert "did you mean" not in js.stderr
