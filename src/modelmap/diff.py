@@ -457,7 +457,9 @@ POLICY_SHOWN = 20  # violations listed per group in a comment or table; the rest
 def violation_text(v: dict[str, Any], code: Callable[[str], str] = str, text: Callable[[str], str] = str) -> str:
     """One violation of the delta on one line: rule and severity, where, which model and flow, the rule's message."""
     where = [f"at {code(v['location']['path'] + ':' + str(v['location']['line']))}"]
-    where += [f"model {code(v['model'])}"] if v.get("model") else []
+    # an endpoint's violation (a base URL served from a forbidden country) names the URL: say so, as check does
+    what = "endpoint" if "://" in str(v.get("model") or "") else "model"
+    where += [f"{what} {code(v['model'])}"] if v.get("model") else []
     where += [f"flow {code(v['flow'])}"] if v.get("flow") else []
     return f"{code(v['rule'])} ({v['severity']}) {', '.join(where)}: {text(v['message'])}"
 

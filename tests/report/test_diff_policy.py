@@ -172,3 +172,24 @@ def test_markdown_comment_keeps_resolved_violations_out_of_the_new_ones_list(tmp
         if tok.type == "inline" and "Violations resolved" in tok.content:
             in_item.append(depth)
     assert in_item == [0], md  # its own paragraph, not inside the last bullet of the new violations
+
+
+def test_an_endpoint_violation_is_named_as_an_endpoint(tmp_path: Path) -> None:
+    """A serving rule breaks at the client's base URL too; the diff called it 'model https://api.deepseek.com'
+    where check says 'Endpoint https://api.deepseek.com' (tryfix31)."""
+    repo = _repo(tmp_path)
+    (repo / "modelmap.yaml").write_text(POLICY + """  - id: no-cn-serving
+    severity: error
+    message: No calls to model APIs served from China.
+    deny: "served_by.countries.exists(c, c == 'CN')"
+""")
+    _git(repo, "commit", "-qam", "serving rule")
+    (repo / "services" / "checkout" / "router.py").write_text(ROUTER)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "route checkout through deepseek")
+    run = _modelmap("diff", "HEAD~1", "HEAD", "--repo", str(repo), "-q", "--no-color")
+    assert run.returncode == 0, run.stderr
+    lines = [ln for ln in run.stdout.splitlines() if ln.startswith("- no-cn-serving")]
+    assert any("endpoint https://api.deepseek.com" in ln for ln in lines), run.stdout
+    assert any("model deepseek-chat" in ln for ln in lines), run.stdout
+    assert not any("model https://" in ln for ln in lines)
