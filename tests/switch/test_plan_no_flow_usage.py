@@ -58,3 +58,19 @@ def test_flow_scoped_rule_still_leaves_usages_outside_flows_alone(tmp_path: Path
     plan, _, _ = plan_project(_repo(tmp_path), deny="'internal' in flow.tags && 'CN' in origins")
     assert {f.name for f in plan.flows} == {"support"}
     assert sorted(u.path for f in plan.flows for u in f.usages) == ["deploy/values.yaml", "support/answer.py"]
+
+
+def test_one_self_hosted_deployment_is_priced_once_per_model(tmp_path: Path) -> None:
+    """The Helm values naming the weights (no serving evidence) and the call reaching the vLLM server (served by
+    self-hosted) are one deployment. The plan priced it twice, 'before $3,212.00, after $1,606.00' with 1 GPU x 730 h
+    x $2.20: a saving of one deployment that a switch would not make (tryfix31)."""
+    root = _repo(tmp_path)
+    (root / "volume.yaml").write_text("self_hosting:\n  gpu_hour_usd: 2.20\n  gpus: 1\n  hours_per_month: 730\n")
+    plan, _, _ = plan_project(root, deny="'CN' in origins", volume_path=root / "volume.yaml")
+    support = next(f for f in plan.flows if f.name == "support")
+    assert {u.served_by for u in support.usages} == {None, "self-hosted"}  # the two spellings of one deployment
+    before = [c for c in support.cost_lines if c.when == "before"]
+    assert [(c.model, c.usd) for c in before] == [("qwen/qwen2.5-32b-instruct", 1606.0)]
+    cost = support.cost()
+    assert cost["before"] == 1606.0
+    assert cost["after"] == 1606.0  # one self-hosted replacement, one deployment: no saving invented

@@ -758,7 +758,9 @@ def _cost_flow(plan: FlowPlan, result: ScanResult, volume: Volume, overrides: An
         label = usage.model or usage.raw
         vol = volume.for_flow(plan.name if plan.name != NO_FLOW else None, label)
         tokens_out = 0.0 if usage.role in ("embedding", "rerank") else vol.output_tokens
-        key = (label, usage.served_by)
+        # one self-hosted deployment per model: the Helm values that name the weights (no serving evidence) and the
+        # call that reaches the server (served by vllm or self-hosted) are the same deployment, priced once
+        key = (label, "self-hosted" if _priced_as_self_hosted(usage.served_by) else usage.served_by)
         if key not in seen_before:
             seen_before.add(key)
             plan.cost_lines.append(_before_line(usage, vol.input_tokens, tokens_out, hosting, overrides))
@@ -795,10 +797,17 @@ def _self_hosted_line(when: str, model: str, hosting: Any, tokens: float = 0.0) 
     return CostLine(when, model, "self-hosted", monthly, basis)
 
 
+_SELF_HOSTED_SERVERS = ("self-hosted", "vllm", "ollama", "llamacpp", "lm-studio", "tgi", "llamafile")
+
+
+def _priced_as_self_hosted(served_by: str | None) -> bool:
+    """Whether a usage's current cost is the company's own deployment (no host in code, or a model server)."""
+    return served_by is None or served_by in _SELF_HOSTED_SERVERS
+
+
 def _before_line(usage: UsagePlan, input_tokens: float, output_tokens: float, hosting: Any, overrides: Any) -> CostLine:
     label = usage.model or usage.raw
-    if usage.served_by is None or usage.served_by in ("vllm", "ollama", "llamacpp", "lm-studio", "tgi", "llamafile") \
-            or usage.served_by == "self-hosted":
+    if _priced_as_self_hosted(usage.served_by):
         return _self_hosted_line("before", label, hosting, input_tokens + output_tokens)
     found = _price_of(usage.served_by, usage.model, usage.raw, overrides)
     assumed = f" ({ASSUMED}: the code names no endpoint for it)" if usage.served_by_assumed else ""
