@@ -74,3 +74,20 @@ def test_one_self_hosted_deployment_is_priced_once_per_model(tmp_path: Path) -> 
     cost = support.cost()
     assert cost["before"] == 1606.0
     assert cost["after"] == 1606.0  # one self-hosted replacement, one deployment: no saving invented
+
+
+def test_scenario_tables_name_no_flow_beside_the_flows(tmp_path: Path) -> None:
+    """The scenario grouped the Helm values (flow support) and the settings file (no flow) under one row whose flows
+    column said 'support' only, as if config/models.yaml were part of that flow (tryfix31)."""
+    import modelmap
+    from modelmap.cli.check_cmd import find_project
+    from modelmap.switch.scenario import adhoc_scenario, affected, render_markdown, table_grid
+
+    root = _repo(tmp_path)
+    project = find_project(root, None)
+    res = affected(modelmap.scan([root], resolve=True), adhoc_scenario("'CN' in origins"), project.config)
+    rows = {tuple(r[5].split(", ")): r[3] for r in table_grid(res).rows}
+    assert rows[("config/models.yaml:3", "deploy/values.yaml:6")] == "support, (no flow)"
+    assert rows[("support/answer.py:7",)] == "support"
+    assert "| support, (no flow) |" in render_markdown(res)
+    assert all(a.flows == ["support"] for a in res.affected)  # the JSON's flows stay flow names

@@ -130,6 +130,13 @@ class AffectedModel:
     # no-cn-origin, us-regulated) fires on a model whose shown origins alone would not break it (FR, US). None for
     # an endpoint
     origins_known: bool | None = None
+    # some of its usages broke the scenario outside every declared flow (checked with flow.name == null); the tables
+    # name "(no flow)" beside the flows, so a settings file in no flow is not shown as part of one
+    outside_flows: bool = field(default=False, repr=False)
+
+    def flows_label(self) -> str:
+        """The flows column: the flows the usages break it in, and "(no flow)" for those outside every flow."""
+        return ", ".join([*self.flows, *(["(no flow)"] if self.outside_flows or not self.flows else [])])
 
     def to_dict(self) -> dict[str, Any]:
         return {"model": self.model, "query": self.query, "origins": self.origins, "served_by": self.served_by,
@@ -233,6 +240,8 @@ def affected(result: ScanResult, scenario: Scenario, config: ProjectConfig | Non
                 group.flows.append(name)
         if violation.flow:
             flows_affected.add(violation.flow)
+        else:
+            group.outside_flows = True
         if (key, i) in seen:
             continue
         seen.add((key, i))
@@ -272,7 +281,7 @@ def render_markdown(res: ScenarioResult) -> str:
         where = "<br>".join(md_text(f"{u['path']}:{u['line']}") for u in a.usages)
         origins = a.origins_label()
         lines.append(f"| {md_code(a.model or a.query)} | {md_text(origins)} "
-                     f"| {md_text(served)} | {md_text(', '.join(a.flows) or '(no flow)')} | {where} |")
+                     f"| {md_text(served)} | {md_text(a.flows_label())} | {where} |")
     return "\n".join(lines) + "\n"
 
 
@@ -288,7 +297,7 @@ def table_grid(res: ScenarioResult) -> Any:
             where += f" and {len(a.usages) - 5} more"
         origins = a.origins_label()
         grid.rows.append((a.model or a.query, origins,
-                          (a.served_by or {}).get("id") or "-", ", ".join(a.flows) or "(no flow)",
+                          (a.served_by or {}).get("id") or "-", a.flows_label(),
                           str(len(a.usages)), where))
     return grid
 
