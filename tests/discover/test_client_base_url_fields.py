@@ -120,3 +120,55 @@ def test_java_and_kotlin_builder_base_url(tmp_path: Path) -> None:
                                                                      ("Chat.kt", "self-hosted")]
     models = [f for f in found if f[2] == "Qwen/Qwen2.5-14B-Instruct"]
     assert len(models) == 2 and all(f[5] == _CLUSTER for f in models)
+
+
+_KOTLIN_TWO_CLIENTS = f'''package com.acme.triage
+
+import dev.langchain4j.model.ollama.OllamaChatModel
+import dev.langchain4j.model.openai.OpenAiChatModel
+
+object Triage {{
+    private val ollamaUrl = System.getenv("OLLAMA_URL") ?: "http://ollama:11434"
+
+    val local: OllamaChatModel = OllamaChatModel.builder()
+        .baseUrl(ollamaUrl)
+        .modelName("llama3.2:3b")
+        .build()
+
+    val big: OpenAiChatModel = OpenAiChatModel.builder()
+        .baseUrl("{_CLUSTER}")
+        .apiKey("not-needed")
+        .modelName("Qwen/Qwen2.5-32B-Instruct")
+        .build()
+}}
+'''
+
+_KOTLIN_INTL = '''package com.acme.claims
+
+import dev.langchain4j.model.openai.OpenAiChatModel
+
+val translator: OpenAiChatModel = OpenAiChatModel.builder()
+    .baseUrl("https://dashscope-intl.aliyuncs.com/compatible-mode/v1")
+    .apiKey(System.getenv("DASHSCOPE_API_KEY"))
+    .modelName("qwen-plus")
+    .build()
+'''
+
+
+def test_a_builder_chain_assigned_to_a_property_keeps_its_own_server(tmp_path: Path) -> None:
+    """tryfix31: `val big = OpenAiChatModel.builder().baseUrl("http://vllm…")…` bound the URL to `big`, so it was no
+    endpoint, and the Qwen model was reported as served by the file's other (Ollama) URL; each model now goes to the
+    endpoint of its own chain, and the Ollama model is not tied to the vLLM server."""
+    found = _scan(tmp_path, {"src/main/kotlin/com/acme/triage/Triage.kt": _KOTLIN_TWO_CLIENTS})
+    by_raw = {f[2]: f for f in found}
+    assert by_raw[_CLUSTER][3:5] == ("endpoint", "self-hosted")
+    assert by_raw["Qwen/Qwen2.5-32B-Instruct"][4:] == ("self-hosted", _CLUSTER)
+    assert by_raw["llama3.2:3b"][5] != _CLUSTER
+
+
+def test_the_configured_endpoint_names_the_provider_over_the_models_name(tmp_path: Path) -> None:
+    """tryfix31: `qwen-plus` through DashScope's Singapore endpoint was reported as served from Beijing (the provider
+    its name suggests), while Python and TypeScript said Singapore."""
+    found = _scan(tmp_path, {"src/main/kotlin/com/acme/claims/Translator.kt": _KOTLIN_INTL})
+    (model,) = [f for f in found if f[2] == "qwen-plus"]
+    assert model[4] == "dashscope-intl" and model[5].startswith("https://dashscope-intl.")

@@ -400,9 +400,11 @@ _BASE_URL_NAME = re.compile(r"(?i)base_?url")
 
 
 def _client_base_url(cand: Candidate) -> bool:
-    """The literal is bound to a base-URL field or passed to a base-URL builder call."""
-    name = cand.bindings[0] if cand.bindings else cand.call
-    return name is not None and _BASE_URL_NAME.fullmatch(name.rsplit(".", 1)[-1]) is not None
+    """The literal is bound to a base-URL field or passed to a base-URL builder call. Both are asked: a builder chain
+    assigned to a property (``val big = OpenAiChatModel.builder().baseUrl("http://vllm…").build()``) binds its literals
+    to ``big`` while the call they sit in is ``baseUrl`` (tryfix31: the binding alone hid the vLLM server)."""
+    names = (*cand.bindings[:1], *((cand.call,) if cand.call else ()))
+    return any(_BASE_URL_NAME.fullmatch(name.rsplit(".", 1)[-1]) is not None for name in names)
 
 
 _BASE_URL_LITERAL = re.compile(rb'(?i)base_?url["\']?[ \t]{0,8}[=:(][ \t]{0,8}"(https?://[^"\s]{1,300})"')
@@ -483,16 +485,37 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
         )
         if collector.findings and collector.findings[-1] is finding:  # not dropped by the per-file cap
             models.append(finding)
-    urls = {e.endpoint for e in endpoints}
-    if len(urls) == 1 and models:
-        ep = endpoints[0]
-        by_id = {id(f) for f in models}
-        collector.findings = [
-            replace(f, endpoint=f.endpoint or ep.endpoint, provider=f.provider or ep.provider,
-                    evidence=(*(f.evidence or ()), "provider-context")) if id(f) in by_id else f
-            for f in collector.findings
-        ]
+    if models and endpoints:
+        _link_endpoints(collector, models, endpoints)
     return spent
+
+
+def _link_endpoints(collector: Collector, models: list[Finding], endpoints: list[Finding]) -> None:
+    """Tie the file's models to the endpoint that serves them. One base URL in the file serves every model in it
+    (``provider-context``). With several, a model goes to the endpoint of its own client: the one bound to the same
+    name (a builder chain ``val big = OpenAiChatModel.builder().baseUrl("http://vllm…").modelName("Qwen/…").build()``
+    binds both literals to ``big``); a model with no such endpoint stays unlinked (unknown, not the other client's
+    server: tryfix31 found a Qwen call reported as served by the file's Ollama). The endpoint the code configures
+    names the provider over the one a model's name suggests (``qwen-plus`` on DashScope's Singapore endpoint is
+    served from Singapore, as Python and TypeScript read it; tryfix31)."""
+    urls = {e.endpoint for e in endpoints}
+    by_symbol: dict[str, Finding | None] = {}
+    for ep in endpoints:
+        if ep.symbol:
+            known = by_symbol.get(ep.symbol, ep)
+            by_symbol[ep.symbol] = ep if known is not None and known.endpoint == ep.endpoint else None
+    links: dict[int, Finding] = {}
+    for f in models:
+        linked = endpoints[0] if len(urls) == 1 else by_symbol.get(f.symbol or "")
+        if linked is not None and f.endpoint is None:
+            links[id(f)] = linked
+    if not links:
+        return
+    collector.findings = [
+        replace(f, endpoint=links[id(f)].endpoint, provider=links[id(f)].provider or f.provider,
+                evidence=(*(f.evidence or ()), "provider-context")) if id(f) in links else f
+        for f in collector.findings
+    ]
 
 
 # a constants class that lists one kind of model under its own name: `GiteeVideoModels`, `AliyunImageModels`,
