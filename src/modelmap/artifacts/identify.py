@@ -34,6 +34,9 @@ W_SPECIAL = 0.2
 # MIN_EXACT_SPECIALS distinctive tokens: enough to name the family (0.2 + 0.15 passes the 0.3 to name one), never
 # more than a vocabulary match
 W_SPECIAL_EXACT = 0.15
+# an entry's ``requires_special_tokens`` all present where the entry marks them ``required_tokens_distinguish`` (the
+# tokens that tell a release from its predecessor on the same vocabulary): more than TIE, far less than a vocabulary
+W_REQUIRED_TOKENS = 0.1
 MIN_EXACT_SPECIALS = 12
 W_TYPE, W_TYPE_MISS = 0.12, -0.25
 W_SIZE = 0.25
@@ -349,6 +352,14 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
         # a model defined as another tokenizer plus the tokens its published processor adds is that model
         # only when those tokens are there (without them the file is the base's tokenizer)
         return 0.0, why, None, signals
+    if isinstance(required, list) and required and entry.get("required_tokens_distinguish"):
+        # the tokens a release introduced over its predecessor on the same vocabulary (Gemma 4's control tokens on
+        # Gemma 3's pieces), as its maker's own page names them: with a base that carries many special tokens, the
+        # Jaccard share of a few more barely moves the score, so their presence counts on its own
+        score += W_REQUIRED_TOKENS
+        signals.append("specials")
+        why.append(f"carries the tokens it introduced ({', '.join(sorted(required)[:4])}"
+                   f"{' …' if len(required) > 4 else ''})")
     required_types = entry.get("requires_model_types")
     if isinstance(required_types, list) and required_types and not set(required_types) & obs.model_types:
         # a model defined as another family's vocabulary in its own architecture (English-only Whisper keeps GPT-2's

@@ -186,6 +186,35 @@ def _headless_merges(head: bytes) -> bool:
             and any("\u0120" in t for t in text))
 
 
+# SentencePiece's ModelProto (sentencepiece_model.proto): pieces are field 1, then trainer_spec 2, normalizer_spec 3,
+# self_test_data 4, denormalizer_spec 5. sentencepiece's own writer puts the pieces first, but protobuf does not fix the
+# order, and other writers put the specs first (MaxText's Gemma 4 tokenizer_gemma4.model opens with its normalizer
+# spec, then its trainer spec, then the pieces): those leading spec fields are skipped, each whole within the head, up
+# to the first piece, which must itself open with its string (SentencePiece field 1). At most MAX_SPM_LEADING of them.
+_SPM_SPEC_TAGS = frozenset({0x12, 0x1A, 0x22, 0x2A})
+MAX_SPM_LEADING = 4
+MAX_SPM_PIECE = 1024  # bytes of one SentencePiece entry (piece string, score, type)
+
+
+def _spm_head(head: bytes) -> bool:
+    """Whether the head is a SentencePiece ModelProto: optional leading spec fields, then a piece (see above)."""
+    i = 0
+    for _ in range(MAX_SPM_LEADING + 1):
+        if i + 4 > len(head):
+            return False
+        tag = head[i]
+        n, j = _varint(head, i + 1)
+        if n is None:
+            return False
+        if tag == 0x0A:  # a piece: its own first field is its string (after leading specs, a piece of sane size)
+            opens = j < len(head) and head[j] == 0x0A
+            return opens if i == 0 else opens and 0 < n <= MAX_SPM_PIECE
+        if tag not in _SPM_SPEC_TAGS or j + n > len(head):
+            return False
+        i = j + n
+    return False
+
+
 def sniff_kind(head: bytes) -> str | None:
     """Guess the tokenizer kind from the first bytes (at least 64)."""
     stripped = head.lstrip()
@@ -211,10 +240,8 @@ def sniff_kind(head: bytes) -> str | None:
         return "merges"
     if _alphabet_lines(head):
         return "bytelevel-lines"
-    if len(head) >= 4 and head[0] == 0x0A:
-        n, i = _varint(head, 1)
-        if n is not None and i < len(head) and head[i] == 0x0A:
-            return "sentencepiece"
+    if _spm_head(head):
+        return "sentencepiece"
     if _char_lines_head(head):
         return "char-lines"
     return _rank_table_kind(head)
@@ -958,8 +985,10 @@ class TokenizerReader:
 
     def parse(self, path: Path, data: bytes, limits: Limits) -> TokenizerInfo | None:
         kind = sniff_kind(data[:64])
-        if kind is None and (wide := sniff_kind(data[:256])) in ("wordfreq", "char-lines"):
-            kind = wide  # three lines of CJK words, or sixteen CJK characters a line each, outgrow 64 bytes
+        if kind is None and (wide := sniff_kind(data[:256])) in ("wordfreq", "char-lines", "sentencepiece"):
+            # three lines of CJK words, or sixteen CJK characters a line each, outgrow 64 bytes; so do a SentencePiece
+            # model's spec fields written before its pieces
+            kind = wide
         if kind not in ("json", "sentencepiece", "rank-table", "special-table") and _line_count(data) > limits.max_items + 1:
             raise fail(path, f"more than {limits.max_items} lines", "max_items")
         if kind in ("tiktoken", "rwkv", "merges"):

@@ -1,0 +1,127 @@
+"""insp31 (the opened inspect held-out-17): what the bytes say, and what they do not.
+
+* A SentencePiece ModelProto whose spec fields come before its pieces (MaxText's Gemma 4 model) is still read;
+* Gemma (1 / 2) by its published layout (256,000 BPE pieces, pad 0 / eos 1 / bos 2 / unk 3, <start_of_turn> /
+  <end_of_turn>) and Gemma 4 by the control tokens Google introduced with it, on Gemma 3's vocabulary;
+* DTLN and GTCRN by the ONNX interface their authors' export scripts write.
+
+Synthetic files always run (each assertion fails without the change).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from modelmap.artifacts import reader_for
+from modelmap.artifacts.tokenizer import sniff_kind
+from modelmap.inspect import inspect_path
+from tests.artifacts.test_inspect26_heldout11 import _onnx
+from tests.artifacts.test_inspect30_layouts import _lf, _spm, _vf
+
+
+def _who(path: Path) -> tuple[str | None, str | None]:
+    rec: dict[str, Any] = inspect_path(path)
+    return (rec.get("family") or {}).get("id"), (rec.get("publisher") or {}).get("id")
+
+
+# --- SentencePiece: spec fields first -------------------------------------------------------------------------------
+
+def _specs_first(model: bytes) -> bytes:
+    """The same ModelProto with a normalizer spec and its trainer spec written before the pieces (field order is free
+    in protobuf; MaxText's tokenizer_gemma4.model is written so)."""
+    pieces, i = b"", 0
+    while model[i] == 0x0A:  # the pieces come first in _spm's output, then one trainer spec (field 2)
+        n, j = model[i + 1], i + 2
+        if n & 0x80:
+            n, j = (n & 0x7F) | (model[i + 2] << 7), i + 3
+        pieces += model[i:j + n]
+        i = j + n
+    normalizer = _lf(3, _lf(1, b"identity") + _vf(7, 0))
+    return normalizer + model[i:] + pieces
+
+
+def test_sentencepiece_with_specs_before_the_pieces_is_read(tmp_path: Path) -> None:
+    plain = _spm([("<unk>", 2), ("<s>", 3), ("</s>", 3)] + [(f"\u2581w{i}", 1) for i in range(2000)],
+                 ids=(0, 1, 2, -1), inp="/data/corpus.txt")
+    p = tmp_path / "m"
+    p.write_bytes(_specs_first(plain))
+    assert p.read_bytes()[0] == 0x1A and sniff_kind(p.read_bytes()[:256]) == "sentencepiece"
+    assert reader_for(p).id == "tokenizer"  # type: ignore[union-attr]
+    rec = inspect_path(p)
+    assert rec["format"] == "tokenizer:sentencepiece"
+    # a spec field that is not a SentencePiece one (field 6), or a piece that does not open with its string, is not
+    assert sniff_kind(_lf(6, b"xx") + plain[:200]) is None
+    assert sniff_kind(_lf(3, b"identity") + _lf(1, _vf(3, 1) + _lf(1, b"a"))) is None
+
+
+# --- Gemma 1 / 2 and Gemma 4 ------------------------------------------------------------------------------------------
+
+def _gemma_pieces(total: int, turn: bool = True) -> list[tuple[str, int]]:
+    head = [("<pad>", 3), ("<eos>", 3), ("<bos>", 3), ("<unk>", 2), ("<mask>", 4)]
+    head += [(f"<unused{i}>", 4) for i in range(99)]
+    if turn:
+        head += [("<start_of_turn>", 4), ("<end_of_turn>", 4)]
+    return head + [(f"\u2581w{i}", 1) for i in range(total - len(head))]
+
+
+def test_synthetic_gemma_spm_by_layout(tmp_path: Path) -> None:
+    g = tmp_path / "g"
+    g.write_bytes(_spm(_gemma_pieces(256000), mtype=2, ids=(3, 2, 1, 0)))
+    assert _who(g) == ("gemma", "google")
+    # without Gemma's turn markers, as a unigram model, or with SentencePiece's default ids: not named
+    for name, data in (("a", _spm(_gemma_pieces(256000, turn=False), mtype=2, ids=(3, 2, 1, 0))),
+                       ("b", _spm(_gemma_pieces(256000), mtype=1, ids=(3, 2, 1, 0))),
+                       ("c", _spm(_gemma_pieces(256000), mtype=2, ids=(0, 1, 2, -1))),
+                       ("d", _spm(_gemma_pieces(256001), mtype=2, ids=(3, 2, 1, 0)))):
+        f = tmp_path / name
+        f.write_bytes(data)
+        assert _who(f)[0] is None, name
+
+
+def test_gemma4_control_tokens_on_gemma3s_vocabulary() -> None:
+    from modelmap.artifacts.identify import Observation, fingerprint_entry, rank
+
+    g3 = fingerprint_entry("gemma3")
+    base = Observation(vocab_hashes={h: "t" for h in g3["vocab_hashes"]}, specials=set(g3["special_tokens"]))
+    assert rank(base)[0]["family"] == "gemma3"  # Gemma 3's tokenizer stays Gemma 3's
+    g4 = Observation(vocab_hashes=dict(base.vocab_hashes),
+                     specials=set(g3["special_tokens"]) - {"<start_of_turn>", "<end_of_turn>"}
+                     | {"<|turn>", "<turn|>", "<|think|>", "<|channel>", "<channel|>", "<|tool_call>", "<tool_call|>",
+                        '<|"|>', "<|image>", "<image|>", "<|audio>", "<audio|>"})
+    ranked = rank(g4)
+    assert ranked[0]["family"] == "gemma4" and ranked[0]["score"] - ranked[1]["score"] > 0.02
+    # one of the required tokens missing: not Gemma 4
+    partial = Observation(vocab_hashes=dict(base.vocab_hashes), specials=set(g4.specials) - {"<|think|>"})
+    assert rank(partial)[0]["family"] == "gemma3"
+
+
+# --- DTLN / GTCRN ---------------------------------------------------------------------------------------------------
+
+def test_synthetic_dtln_stages(tmp_path: Path) -> None:
+    one = _onnx(tmp_path / "1", {"input_2": [1, 1, 257], "input_3": [1, 2, 128, 2]},
+                {"activation_2": [1, 1, 257], "tf_op_layer_stack_2": [1, 2, 128, 2]}, "model_1", b"OnnxMLTools")
+    two = _onnx(tmp_path / "2", {"input_4": [1, 1, 512], "input_5": [1, 2, 128, 2]},
+                {"conv1d_3": ["N", 1, 512], "tf_op_layer_stack_5": ["N", 2, 128, 2]}, "model_2", b"OnnxMLTools")
+    for f in (one, two):
+        rec = inspect_path(f)
+        assert (rec["family"] or {}).get("id") == "dtln"
+        assert (rec["publisher"] or {}).get("id") == "nils-westhausen" and rec["publisher"]["country"] == "DE"
+    # other LSTM sizes (a retrained variant with 3 layers, or 256 units) are not DTLN's published model
+    assert inspect_path(_onnx(tmp_path / "3", {"a": [1, 1, 257], "b": [1, 3, 128, 2]},
+                              {"c": [1, 1, 257], "d": [1, 3, 128, 2]}))["family"] is None
+    assert inspect_path(_onnx(tmp_path / "4", {"a": [1, 1, 512], "b": [1, 2, 256, 2]},
+                              {"c": [1, 1, 512], "d": [1, 2, 256, 2]}))["family"] is None
+
+
+def test_synthetic_gtcrn_stream_interface(tmp_path: Path) -> None:
+    ins = {"mix": [1, 257, 1, 2], "conv_cache": [2, 1, 16, 16, 33], "tra_cache": [2, 3, 1, 1, 16],
+           "inter_cache": [2, 1, 33, 16]}
+    outs = {"enh": [1, 257, 1, 2], "conv_cache_out": [2, 1, 16, 16, 33], "tra_cache_out": [2, 3, 1, 1, 16],
+            "inter_cache_out": [2, 1, 33, 16]}
+    rec = inspect_path(_onnx(tmp_path / "g", ins, outs, "torch-jit-export", b"pytorch"))
+    assert (rec["family"] or {}).get("id") == "gtcrn" and (rec["publisher"] or {}).get("id") == "xiaobin-rong"
+    assert rec["publisher"]["country"] is None  # no page read states it
+    del outs["inter_cache_out"]  # another streaming model's caches are not GTCRN's interface
+    assert inspect_path(_onnx(tmp_path / "h", ins, {**outs, "state_out": [1]}))["family"] is None
+
