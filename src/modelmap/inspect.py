@@ -56,6 +56,9 @@ SCHEMA = "modelmap.inspect/2"
 MAX_FILES = 2000
 MAX_CARD = 256 * 1024
 MAX_SPACY_META = 4 * 1024 * 1024  # a spaCy meta.json (labels and accuracy tables included)
+# a spaCy pipeline's packaged name, lang + "_" + name (en_core_web_sm, zh_core_web_trf, xx_ent_wiki_sm): named as the
+# family only in this shape, so a hostile meta.json cannot put arbitrary text there
+_PIPELINE_NAME = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{1,32}){1,5}")
 # Which tokenizer file to read when a folder has several (one is enough, and they agree).
 # A BPE merges.txt alone (vocab.json missing) is read as the vocabulary it defines (tokenizer._merges).
 _TOKENIZER_ORDER = ("tokenizer.json", "tekken.json", "tokenizer.model", "vocab.json", "vocab.txt", "merges.txt")
@@ -406,6 +409,8 @@ class _Inspection:
         self.obs.structures.append({"format": "spacy-meta", "props": props})
         self.formats.append("spacy-meta")
         full = f"{meta['lang']}_{meta['name']}"[:200]
+        if _PIPELINE_NAME.fullmatch(full):  # the pipeline's name as spaCy packages it (en_core_web_sm), for family_from
+            props["spacy.pipeline"] = full
         self.declare("name", full, f"{where}:lang+name")
         self.declare("license", meta.get("license"), f"{where}:license")
         self.evidence.append({"kind": "note", "source": where, "supports": [],
@@ -640,7 +645,11 @@ class _Inspection:
                            f"processor names are {top['family']}'s own, so {top['family']} is named, not {base_fam}")
             if set(top.get("signals") or []) <= {"vocab", "vocab-near", "specials"}:
                 why.append("only the tokenizer identifies it: a later model that kept this tokenizer would look the same")
-            family = {"id": top["family"], "fingerprint": top["fingerprint"], "score": top["score"],
+            pipeline = self.family_from_props(top)
+            if pipeline is not None:
+                why.append(f"the family is the name the files give their pipeline ({pipeline}): {top['family']} is "
+                           "the framework it runs on, not a model family")
+            family = {"id": pipeline or top["family"], "fingerprint": top["fingerprint"], "score": top["score"],
                       "size": top["size"], "base": top["base"], "why": why, "signals": top.get("signals", []),
                       "indistinguishable_from": ties,
                       "alternatives": [{"id": r["family"], "score": r["score"]} for r in ranked[1:6]]}
@@ -656,6 +665,18 @@ class _Inspection:
         if reused:
             out["vocabulary_reused_by"] = reused
         return out
+
+    def family_from_props(self, top: dict[str, Any]) -> str | None:
+        """The family name a matched entry takes from the files (its ``family_from`` prop: a spaCy pipeline's
+        lang_name from its meta.json), where one observed file states it; None otherwise."""
+        key = fingerprint_entry(top["fingerprint"]).get("family_from")
+        if not isinstance(key, str):
+            return None
+        for feat in self.obs.structures:
+            value = (feat.get("props") or {}).get(key)
+            if isinstance(value, str) and value:
+                return value
+        return None
 
     def unknown_specials(self, top: dict[str, Any]) -> list[str]:
         """The file's distinctive special tokens that no fingerprint entry on the top pick's vocabulary has (sorted);

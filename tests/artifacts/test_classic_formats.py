@@ -118,14 +118,15 @@ def test_arpa_lm_is_a_format_only(tmp_path: Path) -> None:
     assert rec["family"] is None
 
 
-def test_thinc_component_weights_are_spacy_with_no_maker(tmp_path: Path) -> None:
+def test_thinc_component_weights_are_read_but_name_no_family(tmp_path: Path) -> None:
+    # spaCy is the framework, not a model family: a component's weights alone do not say which pipeline (session 31)
     v2 = tmp_path / "model"
     v2.write_bytes(b"\x81\xc4\x07weights\xdc\x00\x02\x82\xc4\x04dims\x80\xc4\x06params\x90" * 2)
     rec = inspect_path(v2)
-    assert rec["family"]["id"] == "spacy" and rec["publisher"] is None
+    assert rec["format"] == "thinc" and rec["family"] is None and rec["publisher"] is None
     v3 = tmp_path / "model3"
     v3.write_bytes(b"\x84\xa5nodes\x90\xa5attrs\x90\xa6params\x90\xa5shims\x90")
-    assert inspect_path(v3)["family"]["id"] == "spacy"
+    assert inspect_path(v3)["format"] == "thinc" and inspect_path(v3)["family"] is None
     other = tmp_path / "other"  # some other msgpack map is not Thinc
     other.write_bytes(b"\x81\xa3foo\x01")
     assert inspect_path(other)["family"] is None
@@ -196,11 +197,11 @@ def test_spacy_meta_json_names_the_pipeline_and_its_author(tmp_path: Path) -> No
     pipe = _spacy_folder(tmp_path / "a", "Explosion")
     for target in (pipe, pipe / "ner" / "model"):  # the folder, or a component file with meta.json one level up
         rec = inspect_path(target)
-        assert rec["family"]["id"] == "spacy" and rec["publisher"]["id"] == "explosion"
+        assert rec["family"]["id"] == "en_core_web_sm" and rec["publisher"]["id"] == "explosion"
         assert rec["declared"]["name"] == "en_core_web_sm"
-    other = _spacy_folder(tmp_path / "b", "Acme Corp")  # someone else's pipeline: spaCy, maker not named
+    other = _spacy_folder(tmp_path / "b", "Acme Corp")  # someone else's pipeline: neither family nor maker named
     rec = inspect_path(other)
-    assert rec["family"]["id"] == "spacy" and rec["publisher"] is None
+    assert rec["family"] is None and rec["publisher"] is None and rec["declared"]["name"] == "en_core_web_sm"
     junk = tmp_path / "c"
     junk.mkdir()
     (junk / "meta.json").write_text('{"name": "x"}', encoding="utf-8")  # not a spaCy meta.json: ignored

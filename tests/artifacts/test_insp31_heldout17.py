@@ -3,13 +3,16 @@
 * A SentencePiece ModelProto whose spec fields come before its pieces (MaxText's Gemma 4 model) is still read;
 * Gemma (1 / 2) by its published layout (256,000 BPE pieces, pad 0 / eos 1 / bos 2 / unk 3, <start_of_turn> /
   <end_of_turn>) and Gemma 4 by the control tokens Google introduced with it, on Gemma 3's vocabulary;
-* DTLN and GTCRN by the ONNX interface their authors' export scripts write.
+* DTLN and GTCRN by the ONNX interface their authors' export scripts write;
+* a spaCy component's weights alone name no family (spaCy is the framework); with the pipeline's meta.json the
+  family is the pipeline's own name.
 
 Synthetic files always run (each assertion fails without the change).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +128,39 @@ def test_synthetic_gtcrn_stream_interface(tmp_path: Path) -> None:
     del outs["inter_cache_out"]  # another streaming model's caches are not GTCRN's interface
     assert inspect_path(_onnx(tmp_path / "h", ins, {**outs, "state_out": [1]}))["family"] is None
 
+
+# --- spaCy: the pipeline, not the framework ---------------------------------------------------------------------------
+
+THINC8 = b"\x84\xa5nodes\x90\xa5attrs\x90\xa6params\x90\xa5shims\x90"
+
+
+def test_spacy_component_weights_alone_name_no_family(tmp_path: Path) -> None:
+    for name, data in (("v2", b"\x81\xc4\x07weights\xdc\x00\x02\x82\xc4\x04dims\x80\xc4\x06params\x90" * 2),
+                       ("v3", THINC8)):
+        f = tmp_path / name
+        f.write_bytes(data)
+        rec = inspect_path(f)
+        assert rec["format"] == "thinc" and rec["family"] is None and rec["publisher"] is None
+
+
+def _pipeline(root: Path, author: str, lang: str = "fr", name: str = "core_news_md") -> Path:
+    pipe = root / f"{lang}_{name}-3.8.0"
+    (pipe / "tok2vec").mkdir(parents=True)
+    (pipe / "tok2vec" / "model").write_bytes(THINC8)
+    meta = {"lang": lang, "name": name, "version": "3.8.0", "spacy_version": ">=3.8.0,<3.9.0", "author": author,
+            "url": "https://explosion.ai" if author == "Explosion" else "https://acme.example", "license": "MIT"}
+    (pipe / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return pipe
+
+
+def test_spacy_pipeline_with_its_meta_is_named_by_the_pipeline(tmp_path: Path) -> None:
+    pipe = _pipeline(tmp_path / "a", "Explosion")
+    for target in (pipe, pipe / "tok2vec" / "model"):
+        rec = inspect_path(target)
+        assert _who(target) == ("fr_core_news_md", "explosion")
+        assert rec["publisher"]["country"] == "DE"
+    other = _pipeline(tmp_path / "b", "Acme Corp")  # someone else's pipeline: neither family nor maker named
+    rec = inspect_path(other)
+    assert rec["family"] is None and rec["declared"]["name"] == "fr_core_news_md"
+    odd = _pipeline(tmp_path / "c", "Explosion", name="core news\x1b[31m")  # not a packaged name: the framework
+    assert _who(odd) == ("spacy", "explosion")
