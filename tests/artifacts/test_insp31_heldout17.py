@@ -164,3 +164,28 @@ def test_spacy_pipeline_with_its_meta_is_named_by_the_pipeline(tmp_path: Path) -
     assert rec["family"] is None and rec["declared"]["name"] == "fr_core_news_md"
     odd = _pipeline(tmp_path / "c", "Explosion", name="core news\x1b[31m")  # not a packaged name: the framework
     assert _who(odd) == ("spacy", "explosion")
+
+
+# --- CosyVoice's SFT speaker table ------------------------------------------------------------------------------------
+
+def _speaker_table(path: Path, record: list[str], speakers: tuple[str, ...] = ("spk_a", "spk_b", "spk_c")) -> Path:
+    """A torch.save-style zip whose data.pkl is an OrderedDict of speaker -> {record keys} (plain values: the outline
+    reads keys, never values)."""
+    import collections
+    import pickle
+    import zipfile
+
+    table = collections.OrderedDict((s, {k: [0.0, 1.0] for k in record}) for s in speakers)
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("spk2info/data.pkl", pickle.dumps(table, protocol=2))
+        zf.writestr("spk2info/version", b"3\n")
+    return path
+
+
+def test_synthetic_cosyvoice_speaker_table(tmp_path: Path) -> None:
+    rec = inspect_path(_speaker_table(tmp_path / "t", ["embedding", "speech_feat", "speech_token"]))
+    assert rec["format"] == "pytorch-zip"
+    assert _who(tmp_path / "t") == ("cosyvoice", "funaudiollm") and rec["publisher"]["country"] == "CN"
+    # a record with another key, or one key fewer, is some other table
+    assert _who(_speaker_table(tmp_path / "u", ["embedding", "speech_feat", "speech_token", "prompt_text"]))[0] is None
+    assert _who(_speaker_table(tmp_path / "v", ["embedding", "speech_token"]))[0] is None

@@ -574,9 +574,15 @@ def outline_props(outline: dict[str, Any]) -> dict[str, Any]:
     if outline.get("keys"):
         props["pickle.keys"] = "|".join(outline["keys"])
         props["pickle.keyset"] = "|".join(sorted(set(outline["keys"])))
+    shapes: set[str] = set()
     for parent, inner in (outline.get("nested") or {}).items():
         if inner and parent in (outline.get("keys") or []):  # only under a key the top-level dict really holds
             props[f"pickle.nested.{parent}.keyset"] = "|".join(sorted(set(inner)))
+            shapes.add(props[f"pickle.nested.{parent}.keyset"])
+    if len(shapes) == 1:
+        # every outlined value is a record of one shape, whatever the top-level keys are called (a table keyed by
+        # speaker, label or item name): that shape, under one name a pattern can test
+        props["pickle.values.keyset"] = next(iter(shapes))
     props["pickle.imports"] = " ".join(outline.get("imports") or [])
     return props
 
