@@ -189,3 +189,58 @@ def test_synthetic_cosyvoice_speaker_table(tmp_path: Path) -> None:
     # a record with another key, or one key fewer, is some other table
     assert _who(_speaker_table(tmp_path / "u", ["embedding", "speech_feat", "speech_token", "prompt_text"]))[0] is None
     assert _who(_speaker_table(tmp_path / "v", ["embedding", "speech_token"]))[0] is None
+
+
+# --- Keras weights in HDF5 (textgenrnn) -------------------------------------------------------------------------------
+
+def _keras_h5(path: Path, names: list[str], *, width: int = 10, version: int = 1, cls: int = 3,
+              count: int | None = None) -> Path:
+    """The HDF5 signature, filler, then one attribute message ``layer_names`` (fixed-length strings, one dimension) as
+    h5py writes it (attribute message version 1: name, datatype and dataspace each padded to 8 bytes)."""
+    import struct
+
+    name = b"layer_names\x00"
+    dtype = bytes([cls | 0x10, 0, 0, 0]) + struct.pack("<I", width)
+    n = len(names) if count is None else count
+    space = bytes([1, 1, 1, 0, 0, 0, 0, 0]) + struct.pack("<QQ", n, n)
+    data = b"".join(x.encode().ljust(width, b"\x00")[:width] for x in names)
+    if version == 1:
+        msg = bytes([1, 0]) + struct.pack("<HHH", len(name), len(dtype), len(space)) + name.ljust(16, b"\x00")
+    else:  # version 3: no padding, a character-set byte
+        msg = bytes([3, 0]) + struct.pack("<HHH", len(name), len(dtype), len(space)) + b"\x00" + name
+    path.write_bytes(b"\x89HDF\r\n\x1a\n" + bytes(2040) + msg + dtype + space + data + bytes(4096))
+    return path
+
+
+TEXTGENRNN = ["input", "embedding", "rnn_1", "rnn_2", "rnn_concat", "attention", "output"]
+
+
+def test_synthetic_keras_weights_layer_names(tmp_path: Path) -> None:
+    f = _keras_h5(tmp_path / "w", TEXTGENRNN)
+    assert reader_for(f).id == "hdf5"  # type: ignore[union-attr]
+    rec = inspect_path(f)
+    assert rec["format"] == "hdf5" and _who(f) == ("textgenrnn", "minimaxir")
+    assert _who(_keras_h5(tmp_path / "v3", TEXTGENRNN, version=3)) == ("textgenrnn", "minimaxir")
+    three = ["input", "embedding", "dropout", "rnn_1", "rnn_2", "rnn_3", "rnn_concat", "attention", "output"]
+    assert _who(_keras_h5(tmp_path / "d", three)) == ("textgenrnn", "minimaxir")
+    # another Keras model's layers, and the same names without the attention layer, are not textgenrnn's
+    assert _who(_keras_h5(tmp_path / "o", ["input_1", "dense_1", "dense_2"]))[0] is None
+    no_att = ["input", "embedding", "rnn_1", "rnn_2", "rnn_concat", "output"]
+    assert _who(_keras_h5(tmp_path / "n", no_att))[0] is None
+
+
+def test_hdf5_without_readable_layer_names_is_not_a_model(tmp_path: Path) -> None:
+    import pytest
+
+    from modelmap.artifacts.hdf5 import HDF5Reader
+    from modelmap.errors import ReadError
+
+    for name, f in (("vlen", _keras_h5(tmp_path / "a", TEXTGENRNN, cls=9)),  # variable-length strings: not read
+                    ("huge", _keras_h5(tmp_path / "b", TEXTGENRNN, count=1 << 40)),  # a count past the bytes read
+                    ("plain", tmp_path / "c")):  # an HDF5 data file: any data, not a model
+        if name == "plain":
+            f.write_bytes(b"\x89HDF\r\n\x1a\n" + bytes(1000))
+        with pytest.raises(ReadError):
+            HDF5Reader().read(f)
+        rec = inspect_path(f)
+        assert rec["family"] is None and rec["format"] is None and rec["skipped"], name

@@ -40,6 +40,7 @@ from modelmap.artifacts.dawg import DawgReader
 from modelmap.artifacts.espdl import ESPDLReader
 from modelmap.artifacts.ggml import GGMLReader
 from modelmap.artifacts.gguf import GGUFReader
+from modelmap.artifacts.hdf5 import HDF5Reader
 from modelmap.artifacts.magic import MagicReader
 from modelmap.artifacts.markers import (
     ArpabetLexiconReader,
@@ -75,6 +76,7 @@ READERS: tuple[Reader, ...] = (
     SphinxReader(),
     ThincReader(),
     TFLiteReader(),
+    HDF5Reader(),  # the HDF5 signature at 0
     PaddleProgramReader(),
     PaddlePirReader(),  # before TokenizerReader, which sniffs any JSON
     OpenFstReader(),
