@@ -600,3 +600,20 @@ def _merge(keep: Finding, other: Finding) -> Finding:
 
         changes["evidence"] = (*evidence_of(keep), *regions)
     return replace(keep, **changes) if changes else keep
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+def blank_outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with everything outside ``spans`` (sorted, disjoint) turned to spaces, line breaks kept: a reader
+    hands a grammar only the code parts of a file (Ruby heredoc bodies, Test::Nginx Lua blocks) at their real lines
+    and columns."""
+    parts: list[str] = []
+    pos = 0
+    for a, b in spans:
+        parts.append(_NOT_LINE_BREAK.sub(" ", text[pos:a]))
+        parts.append(text[a:b])
+        pos = b
+    parts.append(_NOT_LINE_BREAK.sub(" ", text[pos:]))
+    return "".join(parts)

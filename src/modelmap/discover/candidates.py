@@ -1683,16 +1683,22 @@ FORM_PAIR = re.compile(rb"(?<=[\"'`?&])(\w{0,40}(?:model|Model|MODEL)\w{0,40})=(
                         rb"(?=[&#\"'`]|$)")
 
 
-def _form_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
+def _named_values(node: Any, columns: CharColumns, pattern: re.Pattern[bytes], start: int = 0) -> Iterator[Candidate]:
+    """The (name, value) pairs ``pattern`` finds in a one-line literal (group 1 the name, group 2 the value), each
+    value a candidate bound to its name; at most 8 a literal, none in a long or multi-line one."""
     text: bytes = node.text
     if len(text) > MAX_LITERAL + 8 or b"\n" in text:
         return
     row0, col0 = node.start_point
-    for i, m in enumerate(FORM_PAIR.finditer(text)):
+    for i, m in enumerate(pattern.finditer(text, start, max(start, len(text) - start))):
         if i >= 8:
             return
         yield Candidate(m.group(2).decode("utf-8", "replace"), row0 + 1, columns.char_col(row0, col0 + m.start(2)) + 1,
                         (m.group(1).decode("utf-8", "replace"),), embedded=True)
+
+
+def _form_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
+    return _named_values(node, columns, FORM_PAIR)
 
 
 # code held in a one-line literal that assigns a quoted value to a model-named name (a code generator's test
@@ -1703,15 +1709,7 @@ _CODE_ASSIGNMENT = re.compile(rb"(?<![\w.])(?:[A-Za-z_]\w{0,40}\.){0,4}(\w{0,40}
 
 
 def _code_assignments(node: Any, columns: CharColumns) -> Iterator[Candidate]:
-    text: bytes = node.text
-    if len(text) > MAX_LITERAL + 8 or b"\n" in text:
-        return
-    row0, col0 = node.start_point
-    for i, m in enumerate(_CODE_ASSIGNMENT.finditer(text, 1, len(text) - 1)):
-        if i >= 8:
-            return
-        yield Candidate(m.group(2).decode("utf-8", "replace"), row0 + 1, columns.char_col(row0, col0 + m.start(2)) + 1,
-                        (m.group(1).decode("utf-8", "replace"),), embedded=True)
+    return _named_values(node, columns, _CODE_ASSIGNMENT, 1)  # inside the literal's quotes
 
 
 # a line of a one-line literal written with `\n` escapes (a CLI test's scripted answers on stdin:

@@ -24,6 +24,7 @@ from modelmap.discover.base import (
     Collector,
     Sample,
     SourceFile,
+    blank_outside,
     budget,
     budget_skip,
     linear,
@@ -1219,14 +1220,7 @@ def _ruby_code_heredocs(text: str, notes: list[str] | None = None) -> str | None
     spans = list(_heredoc_bodies(_RUBY_HEREDOC, text, notes))
     if not spans:
         return None
-    out: list[str] = []
-    last = 0
-    for a, b in spans:
-        out.append(re.sub(r"[^\n]", " ", text[last:a]))
-        out.append(text[a:b])
-        last = b
-    out.append(re.sub(r"[^\n]", " ", text[last:]))
-    return "".join(out)
+    return blank_outside(text, spans)
 
 
 # a Ruby heredoc whose delimiter says it holds SQL (`<<-SQL`, `<<~END_SQL`, `<<~'EOSQL'`): a migration's data update

@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from modelmap.discover.base import Sample, SourceFile
+from modelmap.discover.base import Sample, SourceFile, blank_outside
 from modelmap.discover.config_files import (
     Mapping,
     Node,
@@ -149,18 +149,6 @@ def _lua_bodies(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = close + 1
 
 
-def _blank_outside(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with everything outside ``spans`` (sorted, disjoint) turned to spaces, line breaks kept."""
-    parts: list[str] = []
-    pos = 0
-    for a, b in spans:
-        parts.append(re.sub(r"[^\r\n]", " ", text[pos:a]))
-        parts.append(text[a:b])
-        pos = b
-    parts.append(re.sub(r"[^\r\n]", " ", text[pos:]))
-    return "".join(parts)
-
-
 def _kind(name: str, mods: tuple[str, ...]) -> str | None:
     """What a section holds: ``lua`` (an nginx config with Lua blocks), ``request``, ``json``, ``yaml`` or None
     (Perl, a regex, headers, text)."""
@@ -243,7 +231,7 @@ class TestNginxSource:
             from modelmap.discover.languages import language_for  # polyglot imports the config module too
             from modelmap.discover.polyglot import PolyglotSource
 
-            code = replace(file, text=_blank_outside(text, lua))
+            code = replace(file, text=blank_outside(text, lua))
             out.extend(PolyglotSource().scan(code, language_for("x.lua")))
         if nodes:
             walker = TreeWalker(file, ids_for("test-nginx"))
