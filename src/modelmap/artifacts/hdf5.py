@@ -6,7 +6,8 @@ root group (on ``model_weights`` for a whole-model save): a one-dimensional arra
 layer, in the model's order. A model's layer names are its author's choices (textgenrnn names its layers input,
 embedding, rnn_1 ..., rnn_concat, attention, output), so they are what a ``structure`` pattern can test.
 
-Read without an HDF5 library (none is a dependency, and h5py would open the whole file): only the first SCAN_BYTES
+Read by hand, not with h5py: h5py wraps the HDF5 C library, a compiled dependency whose parsing of malformed files has
+a record of memory-safety bugs, and identification needs one attribute of one group. Only the first SCAN_BYTES
 are looked at, for an attribute message (HDF5 file format specification, "Attribute Message", versions 1-3) whose
 name is ``layer_names``; its datatype must be a fixed-length string (class 3) and its dataspace one-dimensional, and
 the values must lie within the bytes read. Anything else is not read as a model (HDF5 holds any kind of data): the file
