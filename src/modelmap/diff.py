@@ -382,20 +382,20 @@ def _policy_delta(old: Side, new: Side) -> dict[str, Any] | None:
     null unless both sides were checked against the policy."""
     if old.violations is None or new.violations is None:
         return None
+    # both sides were checked against the policy, so its code is loaded already
+    from modelmap.policy.engine import SEVERITY_RANK
+
     introduced = [new.violations[k] for k in new.violations.keys() - old.violations.keys()]
     resolved = [old.violations[k] for k in old.violations.keys() - new.violations.keys()]
 
     def order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return sorted(rows, key=lambda v: (v["waived"], -SEVERITY_ORDER.index(v["severity"]), v["rule"],
+        return sorted(rows, key=lambda v: (v["waived"], -SEVERITY_RANK[v["severity"]], v["rule"],
                                            v["location"]["path"], v["location"]["line"], v["fingerprint"]))
 
     return {"introduced": order(introduced), "resolved": order(resolved),
             "unwaived_introduced": sum(1 for v in introduced if not v["waived"]),
             "old_total": len(old.violations), "new_total": len(new.violations)}
 
-
-# lowest first, as policy.engine.SEVERITY_RANK ranks them (spelled here so a diff of files imports no policy code)
-SEVERITY_ORDER = ("note", "warning", "error")
 
 
 def diff_sides(old: Side, new: Side) -> dict[str, Any]:

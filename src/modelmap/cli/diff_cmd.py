@@ -169,23 +169,22 @@ def diff(
             width, terminal, colored = table_layout(output)
             emit(to_utf8(render_drift_table(drift_doc, width=width, terminal=terminal, color=colored)), output)
         return
-    project_config: list[Any] = []  # the policy the revisions were checked against, once run() found it
-
-    def run() -> dict[str, Any]:
+    def run() -> tuple[dict[str, Any], str | None]:
+        """The diff, and the fail_on of the policy the revisions were checked against (None: no policy)."""
         from modelmap.policy import evaluate
 
         project = check_cmd.find_project(repo, config) if repo.exists() or config else None
         policy = None
         if project is not None and (config is not None or (project.search and project.search.found)):
             cfg, day = project.config, check_cmd.parse_today(today)
-            project_config.append(cfg)
 
             def policy(result: Any) -> list[dict[str, Any]]:
                 return [v.to_dict() for v in evaluate(result, cfg, day).violations]
         flows = project.config.flows if project is not None else ()
-        return diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory, flows=flows or None, policy=policy)
+        doc = diffing.diff(old, new, repo=repo, scan_fn=check_cmd._inventory, flows=flows or None, policy=policy)
+        return doc, project.config.fail_on if policy is not None and project is not None else None
 
-    doc = run_guarded(run, debug=debug)
+    doc, fail_on = run_guarded(run, debug=debug)
     for side in ("old", "new"):
         for skip in doc[side].get("skipped", ()):
             info(f"warning: {doc[side]['source']}: skipped {skip['path']}: {skip['reason']}")
@@ -201,9 +200,9 @@ def diff(
         from modelmap.errors import EXIT_VIOLATIONS
         from modelmap.policy.engine import SEVERITY_RANK
 
-        if doc.get("policy") is None:
+        if doc.get("policy") is None or fail_on is None:
             err("modelmap: error: --fail-on-new needs a policy (modelmap.yaml or --config) and two git revisions")
             raise typer.Exit(2)
-        threshold = SEVERITY_RANK[project_config[0].fail_on]
+        threshold = SEVERITY_RANK[fail_on]
         if any(not v["waived"] and SEVERITY_RANK[v["severity"]] >= threshold for v in doc["policy"]["introduced"]):
             raise typer.Exit(EXIT_VIOLATIONS)

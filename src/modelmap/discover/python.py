@@ -1195,10 +1195,8 @@ class _Module:
         subcommand, a ``--flag`` written alone takes the next word as its value unless that word ends the list,
         where the runner's model stands (``serve --name x tiny``, ``pull --tls-verify tiny``)."""
         elts = node.elts
-        if len(elts) < 3 or len(elts) > 64:
-            return
-        words = [e.value if isinstance(e, ast.Constant) and isinstance(e.value, str) else None for e in elts]
-        if words[0] is None or words[0].rsplit("/", 1)[-1] not in _RUNNER_CLIS:
+        words = _argv_words(elts, _RUNNER_CLIS)
+        if words is None or words[0] is None:
             return
         sub = next((i for i, w in enumerate(words[1:6], 1) if w in _RUNNER_SUBCOMMANDS), None)
         if sub is None or any(w is None or not w.startswith("-") for w in words[1:sub]):
@@ -1232,10 +1230,8 @@ class _Module:
         reported on the list item that holds it. Items that are not string literals stand as shell variables (never a
         model); the runners' own lists (ollama, ramalama) are ``_runner_argv``'s."""
         elts = node.elts
-        if len(elts) < 3 or len(elts) > 64:
-            return
-        words = [e.value if isinstance(e, ast.Constant) and isinstance(e.value, str) else None for e in elts]
-        if words[0] is None or words[0].rsplit("/", 1)[-1] not in _ARGV_CLIS:
+        words = _argv_words(elts, _ARGV_CLIS)
+        if words is None or words[0] is None:
             return
         from modelmap.discover.shell import scan_command_line
 
@@ -2294,3 +2290,14 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
             f = replace(f, line=f.line + line_offset)
         out.append(f)
     return out
+
+
+def _argv_words(elts: list[ast.expr], programs: frozenset[str] | set[str]) -> list[str | None] | None:
+    """The words of an argument list written in code (3 to 64 items; a non-literal item is None), when its first
+    word is one of ``programs`` (a path before the name allowed: ``/usr/bin/ollama``); else None."""
+    if len(elts) < 3 or len(elts) > 64:
+        return None
+    words = [e.value if isinstance(e, ast.Constant) and isinstance(e.value, str) else None for e in elts]
+    if words[0] is None or words[0].rsplit("/", 1)[-1] not in programs:
+        return None
+    return words
