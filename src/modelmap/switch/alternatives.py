@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from modelmap.output import origins_text
@@ -213,6 +214,16 @@ def _is_tuned(record: dict[str, Any] | None, kb: KnowledgeIndex | None = None, _
     return False
 
 
+@lru_cache(maxsize=4)
+def _pretrained_bases(kb: KnowledgeIndex) -> frozenset[str]:
+    """Models the knowledge base records as what a tuned model was fine-tuned from and that are not tuned
+    themselves: pretrained bases (Qwen2.5-14B under Qwen2.5-14B-Instruct). A model with no recorded base is not
+    taken for a pretrained one from that alone: only a recorded fine-tune child says so."""
+    parents = {str(b.get("model")) for rec in kb.models.values() for b in rec.get("base") or ()
+               if isinstance(b, dict) and b.get("relation") in _TUNED}
+    return frozenset(m for m in parents if m in kb.models and not _is_tuned(kb.models[m], kb))
+
+
 def _derived_kind(record: dict[str, Any]) -> bool:
     return any(isinstance(b, dict) and b.get("relation") in _NOT_A_SIZE for b in record.get("base") or ())
 
@@ -311,8 +322,10 @@ def _pool(source: dict[str, Any], kb: KnowledgeIndex) -> dict[str, list[str]]:
     if role is None:
         return out
     src_class = source["size_class"]
+    # a pretrained base does not replace a tuned (instruct, chat) model: it answers no prompt as the app expects
+    bases = _pretrained_bases(kb) if source["tuned"] else frozenset()
     for mid, rec in kb.models.items():
-        if mid == model or rec.get("role") != role or _derived_kind(rec):
+        if mid == model or rec.get("role") != role or _derived_kind(rec) or mid in bases:
             continue
         hosted = bool(table.hosts(mid))
         callable_ = hosted or rec.get("open_weights") is True
