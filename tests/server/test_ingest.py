@@ -170,8 +170,10 @@ def test_openapi_lists_the_api(env: Env) -> None:
 
 
 def test_scenario_exposure_across_the_portfolio(env: Env, documents: dict[str, bytes]) -> None:
+    from dataclasses import replace
+
     import modelmap
-    from modelmap.policy.config import Flow, ProjectConfig
+    from modelmap.policy.config import Flow, ProjectConfig, find_config, load_config
     from modelmap.switch.scenario import affected, load_scenario
 
     env.upload("acme/demo-app", documents["demo-app.scan"], env.payments, regulated="true")
@@ -180,19 +182,28 @@ def test_scenario_exposure_across_the_portfolio(env: Env, documents: dict[str, b
     assert "no-cn-origin" in env.client.get("/api/v1/scenarios", headers=env.auth(env.payments)).json()
     got = env.client.get("/api/v1/scenarios/no-cn-origin", headers=env.auth(env.payments)).json()
     projects = {p["repo"]: p for p in got["projects"]}
-    # the regulated repo is one regulated flow: its figures are what `modelmap scenario no-cn-origin` says of
-    # a fresh scan of it under a modelmap.yaml with that one flow
-    flow = Flow(name="acme/demo-app", paths=("**",), tags=("regulated",))
+    # the demo app declares its flows (its scan carries them): its figures are what `modelmap scenario
+    # no-cn-origin` says of a fresh scan of it under its own modelmap.yaml, each flow also tagged regulated (the
+    # upload's tag), and the files in no declared flow one more flow named after the repository, tagged regulated
+    own = load_config(find_config(REPOS["demo-app"]).found)
+    flows = tuple(replace(f, tags=tuple(dict.fromkeys((*f.tags, "regulated")))) for f in own.flows)
+    assert len(flows) > 1
+    rest = Flow(name="acme/demo-app", paths=("/.env.example", "/Dockerfile", "/dev.sh", "/docker-compose.yml"),
+                tags=("regulated",))
+    flows += (rest,)
     local = affected(modelmap.scan([REPOS["demo-app"]], resolve=True), load_scenario("no-cn-origin"),
-                     ProjectConfig(flows=(flow,), flow_index={flow.name: flow}))
+                     ProjectConfig(flows=flows, flow_index={f.name: f for f in flows}))
     assert projects["acme/demo-app"]["summary"] == local.summary()
     cn = {a["model"] or a["query"] for a in projects["acme/demo-app"]["affected"]}
     assert cn == {"qwen/qwen2.5-7b-instruct", "baai/bge-m3", "baai/bge-reranker-v2-m3", "deepseek-chat"}
-    # the scenario's rules cover customer-facing or regulated flows only; the staging repo is neither
-    assert projects["acme/rag"]["summary"]["usages"] == 0
+    # the scenario's rules cover customer-facing or regulated flows only: the staging upload is neither, but its
+    # own modelmap.yaml tags its search and answer flows so, and only those count (not its internal ingest flow)
+    rag = projects["acme/rag"]
+    assert rag["summary"]["usages"] > 0
+    assert {f for a in rag["affected"] for f in a["flows"]} == {"search", "answer"}
     # a BOM snapshot is not counted as unaffected: it is listed with the reason
     assert [(p["repo"], "scan upload" in p["reason"]) for p in got["not_evaluated"]] == [("acme/bom-only", True)]
-    assert got["summary"]["projects_evaluated"] == 2 and got["summary"]["projects_affected"] == 1
+    assert got["summary"]["projects_evaluated"] == 2 and got["summary"]["projects_affected"] == 2
     assert env.client.get("/api/v1/scenarios/no-such", headers=env.auth(env.payments)).status_code == 404
 
 

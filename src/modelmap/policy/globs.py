@@ -1,8 +1,9 @@
 """Path globs for flows and waivers: ``*`` stays inside one folder, ``**`` crosses folders.
 
 ``src/checkout/**`` matches everything under src/checkout; ``**/*.ipynb`` matches notebooks anywhere;
-a pattern without a slash (``*.py``) matches the file name in any folder. Paths are compared in
-POSIX form, relative to the scanned root.
+a pattern without a slash (``*.py``) matches the file name in any folder, and a leading slash anchors a
+pattern at the root (``/app.py`` is the root's app.py only). Paths are compared in POSIX form, relative to
+the scanned root.
 
 Patterns come from the config and are matched against every usage, so matching must be linear:
 runs of ``*`` collapse (``***`` is ``**``), and the regex runs on google-re2 (no backtracking; 40
@@ -105,10 +106,11 @@ def _literal_folder(pattern: str) -> str | None:
     pattern = _collapse(normalise_path(pattern.strip()))
     if "/" not in pattern.rstrip("/"):  # `docs/`: a folder of that name anywhere
         return None
+    pattern = pattern.lstrip("/")  # `/src/app/**` is `src/app/**`
     if pattern.endswith("/"):
         pattern += "**"
     head = pattern[:-2]
-    if not pattern.endswith("/**") or "*" in head or "?" in head or head.startswith("/"):
+    if not pattern.endswith("/**") or "*" in head or "?" in head or not head.strip("/"):
         return None
     return head
 
@@ -117,6 +119,7 @@ def glob_regex(pattern: str) -> str:
     """The anchored regular expression for one glob (see the module docstring for the syntax)."""
     pattern = _collapse(normalise_path(pattern.strip()))
     anywhere = "/" not in pattern.rstrip("/")
+    pattern = pattern.lstrip("/")  # `/app.py`: at the root only (no path starts with a slash)
     if pattern.endswith("/"):
         pattern += "**"
     out: list[str] = []

@@ -155,11 +155,14 @@ def flows_at(flows: tuple[Flow, ...], path: str, evidence: Collection[str] | Non
 
 class DeclaredFlowsOf:
     """``flows_of`` bound to a project's declared flows, with their ``names`` in config order (the scan JSON's
-    summary counts them, as check, report and bom do)."""
+    summary counts them, as check, report and bom do) and the ``flows`` themselves (the scan JSON writes their
+    tags)."""
 
-    def __init__(self, flows_of: Callable[[Finding], list[str]], names: Sequence[str]) -> None:
+    def __init__(self, flows_of: Callable[[Finding], list[str]], names: Sequence[str],
+                 flows: Sequence[Flow] = ()) -> None:
         self._flows_of = flows_of
         self.names = tuple(names)
+        self.flows = tuple(flows)
 
     def __call__(self, finding: Finding) -> list[str]:
         return self._flows_of(finding)
@@ -196,8 +199,8 @@ def project_flows_of(path: str | Path, problems: list[str] | None = None) -> Dec
         return None
     names = [f.name for f in flows]
     if inside in ("", "."):
-        return DeclaredFlowsOf(lambda finding: flows_of(finding, flows), names)
-    return DeclaredFlowsOf(lambda finding: flows_at(flows, f"{inside}/{finding.path}", finding.evidence), names)
+        return DeclaredFlowsOf(lambda finding: flows_of(finding, flows), names, flows)
+    return DeclaredFlowsOf(lambda finding: flows_at(flows, f"{inside}/{finding.path}", finding.evidence), names, flows)
 
 
 #: The flows tuples asked about lately, each with its matcher and its answers by path (newest first). Looked up by

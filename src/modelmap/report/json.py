@@ -49,10 +49,15 @@ def scan_document(result: ScanResult, flows_of: FlowsOf | None = None) -> dict[s
     names = tuple(getattr(flows_of, "names", ()) or ())
     project = build_inventory(result, flows_of, names) if flows_of is not None and names else build_inventory(result)
     summary = {**project.counts(), "headline": project.headline()}
+    # the declared flows with their tags, so a reader without the config (the server) evaluates each flow as check does
+    declared = [{"name": f.name, "tags": list(f.tags), **({"description": f.description} if f.description else {})}
+                for f in getattr(flows_of, "flows", ()) or ()]
     out: dict[str, Any] = {}
     for key, value in data.items():
         if key == "stats":
             out["summary"] = summary
+            if declared:
+                out["flows"] = declared
         out[key] = value
     return out
 

@@ -5,8 +5,9 @@ latest snapshot.
 A project's config is the central text with its ``preset`` list extended by the org presets and by each
 tag rule the project's latest snapshot matches (``{"tag": "regulated", "value": true, "presets":
 ["us-regulated"]}``), then parsed by :func:`modelmap.policy.config.parse_config`, the same validator the CLI
-uses. The repository's own modelmap.yaml is not uploaded, so the project is one flow named after the
-repository and tagged with the snapshot's tags (``service.project_config``). Waiver records
+uses. The repository's own modelmap.yaml is not uploaded: a scan upload carries the flows it declares with their
+tags and each finding's flows, and each flow is evaluated with its own tags plus the snapshot's; otherwise the
+project is one flow named after the repository and tagged with the snapshot's tags (``service.project_config``). Waiver records
 (:mod:`modelmap.server.waivers`) become library waivers of that config; only active ones are given to the
 engine, so an expired or revoked waiver never hides a violation (the violation then names it as
 ``expired_waiver``). Snapshots uploaded as CycloneDX or SPDX carry no findings to evaluate: they are listed
@@ -33,8 +34,8 @@ from modelmap.server.db import OrgPolicy, Project, Snapshot, Waiver, utcnow
 #: Tags a tag rule can test: the snapshot's tags and the owning team.
 TAG_KEYS = ("regulated", "environment", "business_unit", "team")
 #: Keys of the central modelmap.yaml that belong to one repository, not to the org.
-REPO_ONLY_KEYS = {"flows": "flows belong to a repository's own modelmap.yaml; the server evaluates each project "
-                           "as one flow tagged with its upload's tags",
+REPO_ONLY_KEYS = {"flows": "flows belong to a repository's own modelmap.yaml; its scan upload carries them with "
+                           "their tags (a project without declared flows is one flow tagged with its upload's tags)",
                   "waivers": "waivers are records on the server: POST /api/v1/waivers",
                   "models": "the company's own models belong to a repository's modelmap.yaml",
                   "prices": "prices belong to a repository's modelmap.yaml"}
@@ -154,9 +155,10 @@ def presets_for(policy: OrgPolicy, tags: dict[str, Any]) -> list[str]:
 
 
 def project_config(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waivers: list[Waiver],
-                   today: dt.date) -> Any:
-    """The ProjectConfig for one project: the org policy with its tag presets, one flow for the repository,
-    and the active waiver records that apply to it (each library waiver's ``where`` is ``waiver:<id>``)."""
+                   today: dt.date, doc: Any = None) -> Any:
+    """The ProjectConfig for one project: the org policy with its tag presets, the project's flows (its scan's
+    declared flows with their tags, else one flow for the repository: ``service.project_config``), and the
+    active waiver records that apply to it (each library waiver's ``where`` is ``waiver:<id>``)."""
     from modelmap.policy.config import parse_config
     from modelmap.server.service import project_config as one_flow
 
@@ -164,7 +166,7 @@ def project_config(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waiv
     filename = f"org-policy-v{policy.version}.yaml"
     data = _with_presets(_base_data(policy.config_text, filename), presets_for(policy, tags))
     config = parse_config(_only_rules_in_force(data, filename), filename)
-    flows = one_flow(repo, snap)
+    flows = one_flow(repo, snap, doc)
     rule_ids = [r.id for r in config.rules]
     library = [w for record in waivers if is_active(record, today) for w in to_library(record, rule_ids)]
     return replace(config, flows=flows.flows, flow_index=flows.flow_index, waivers=tuple(library))
@@ -394,8 +396,9 @@ def _evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, m
     from modelmap.server.normalize import parse_json, scan_result
 
     try:
-        config = project_config(policy, repo, team, snap, mine, today)
-        result = evaluate(scan_result(parse_json(snap.raw)), config, today)
+        doc = parse_json(snap.raw)
+        config = project_config(policy, repo, team, snap, mine, today, doc)
+        result = evaluate(scan_result(doc), config, today)
     except ModelmapError as exc:  # a rule that cannot be evaluated on this project's data: say so, per project
         return {"status": "error", "reason": str(exc)}
     rule_ids = [r.id for r in config.rules]

@@ -248,8 +248,9 @@ def scenario(data: dict[str, Any], who: Principal) -> str:
     body = (f"<h1>What if: {esc(data['scenario']['id'])}</h1><p>{esc(data['description'])}</p>"
             f"<p><code>{esc(data['scenario']['deny'])}</code></p><p>{summary['projects_affected']} of "
             f"{summary['projects_evaluated']} repositories affected; {summary['usages_affected']} of "
-            f"{summary['usages_total']} usages would break. Each repository is one flow tagged with its upload's "
-            "tags (regulated, environment).</p><div class=\"wrap\"><table><thead><tr><th>repository</th>"
+            f"{summary['usages_total']} usages would break. Each repository's declared flows (from its scan) "
+            "keep their own tags, plus its upload's tags (regulated, environment); a repository that declares none "
+            "is one flow with its upload's tags.</p><div class=\"wrap\"><table><thead><tr><th>repository</th>"
             "<th>commit</th><th>usages affected</th><th>model → file:line</th></tr></thead>"
             f"<tbody>{''.join(rows) or '<tr><td colspan=4 class=muted>no scan snapshots</td></tr>'}</tbody>"
             "</table></div>" + (f"<h2>Not evaluated</h2><ul>{skipped}</ul>" if skipped else ""))

@@ -457,21 +457,77 @@ def scenarios() -> list[str]:
     return list(available_scenarios())
 
 
-def project_config(repo: str, snap: Snapshot) -> Any:
-    """A project as one flow over every path, tagged with what the upload said of it: ``regulated`` when the
-    snapshot is tagged regulated, and its environment (e.g. ``production``). Nothing else is assumed."""
+#: Bounds on the declared flows an upload may carry (a scan's ``flows`` block): more are evaluated as one flow.
+MAX_DECLARED_FLOWS = 2_000
+MAX_FLOW_TAGS = 64
+
+
+def project_config(repo: str, snap: Snapshot, doc: Any = None) -> Any:
+    """The project's flows as its upload gives them, each tagged with what the upload said of the repository
+    (``regulated`` when the snapshot is tagged regulated, and its environment, e.g. ``production``).
+
+    A ``modelmap scan`` JSON of a project that declares flows carries them (``flows``: name and tags) and each
+    finding's membership (its ``flows``): then every declared flow is evaluated with its own tags plus the
+    snapshot's, over exactly the files the scan put in it, as ``modelmap check`` evaluates them, and the usages in
+    no declared flow form one more flow named after the repository. Otherwise (a BOM, a scan without declared
+    flows) the project is one flow over every path. Nothing else is assumed. ``doc``: the parsed upload, when the
+    caller has it."""
     from modelmap.policy.config import Flow, ProjectConfig
 
     tags = tuple(t for t in ("regulated" if snap.regulated else None, snap.environment) if t)
-    flow = Flow(name=repo, paths=("**",), tags=tags, description="the whole repository (server-side)")
-    return ProjectConfig(flows=(flow,), flow_index={repo: flow})
+    if doc is None and snap.format == "scan":
+        from modelmap.server.normalize import parse_json
+
+        doc = parse_json(snap.raw)
+    flows = _declared_flows(doc, repo, tags)
+    if not flows:
+        flows = (Flow(name=repo, paths=("**",), tags=tags, description="the whole repository (server-side)"),)
+    return ProjectConfig(flows=flows, flow_index={f.name: f for f in flows})
+
+
+def _declared_flows(doc: Any, repo: str, tags: tuple[str, ...]) -> tuple[Any, ...]:
+    """The declared flows of a scan upload, each over the files its findings name (globs anchored at the root,
+    so ``app.py`` is the root's only), and one flow named after the repository for the files in none."""
+    from modelmap.policy.config import Flow
+
+    declared = doc.get("flows") if isinstance(doc, dict) else None
+    if not isinstance(declared, list) or not declared or len(declared) > MAX_DECLARED_FLOWS:
+        return ()
+    members: dict[str, set[str]] = {}
+    rest: set[str] = set()
+    for finding in doc.get("findings") or ():
+        names = finding.get("flows") if isinstance(finding, dict) else None
+        path = finding.get("path") if isinstance(finding, dict) else None
+        if not isinstance(path, str) or not isinstance(names, list):
+            continue
+        glob = "/" + path.replace("*", "?")  # `?` is one character: a `*` in a file name stays that file's
+        for name in names:
+            if isinstance(name, str):
+                members.setdefault(name, set()).add(glob)
+        if not names:
+            rest.add(glob)
+    # a file in a declared flow is not in the rest for a finding there in none (a name no model API uses there)
+    rest -= set().union(*members.values()) if members else set()
+    out = []
+    for entry in declared:
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            continue
+        own = tuple(str(t) for t in entry.get("tags") or () if isinstance(t, str))[:MAX_FLOW_TAGS]
+        described = entry.get("description")
+        description = described if isinstance(described, str) else ""
+        out.append(Flow(name=entry["name"], paths=tuple(sorted(members.get(entry["name"], ()))),
+                        tags=tuple(dict.fromkeys(own + tags)), description=description))
+    if rest and repo not in {f.name for f in out}:
+        out.append(Flow(name=repo, paths=tuple(sorted(rest)), tags=tags,
+                        description="the files in no declared flow (server-side)"))
+    return tuple(out)
 
 
 def scenario_exposure(session: Session, who: Principal, name: str) -> dict[str, Any]:
     """``modelmap scenario NAME`` over the latest snapshot of every visible repository (modelmap.switch.scenario).
 
-    The repository's own modelmap.yaml is not uploaded, so the project is one flow whose tags are the
-    snapshot's tags (``project_config``). It needs the scan's findings, so snapshots uploaded as a modelmap scan are evaluated; a BOM snapshot is
+    The repository's own modelmap.yaml is not uploaded: a scan upload's declared flows carry their tags, and
+    otherwise the project is one flow whose tags are the snapshot's tags (``project_config``). It needs the scan's findings, so snapshots uploaded as a modelmap scan are evaluated; a BOM snapshot is
     listed under ``not_evaluated`` with the reason, never counted as unaffected. Raises NotFound for an unknown
     scenario."""
     from modelmap.errors import ConfigError
@@ -495,7 +551,8 @@ def scenario_exposure(session: Session, who: Principal, name: str) -> dict[str, 
                             "reason": f"the latest snapshot is a {snap.spec} document; a scenario needs a modelmap "
                                       "scan upload (modelmap scan --upload)"})
             continue
-        res = affected(scan_result(parse_json(snap.raw)), scenario, project_config(project.repo, snap))
+        doc = parse_json(snap.raw)
+        res = affected(scan_result(doc), scenario, project_config(project.repo, snap, doc))
         evaluated.append({"repo": project.repo, "team": team, "commit": snap.commit, "summary": res.summary(),
                           "affected": [a.to_dict() for a in res.affected]})
     usages = sum(p["summary"]["usages"] for p in evaluated)

@@ -1,0 +1,85 @@
+"""The server evaluates the flows a repository declares, each with its own tags, as ``modelmap check`` does.
+
+Before, the repository's modelmap.yaml was not uploaded, so the server evaluated every project as one flow tagged
+with the upload's tags: a repository whose `claims` flow is tagged regulated (in its own modelmap.yaml) passed a
+"no Chinese origin in regulated flows" rule on the server while `modelmap check` failed it. A scan of a project that
+declares flows now carries them (``flows``: name and tags) beside each finding's membership.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the server extra is not installed (pip install -e '.[server,test]')")
+
+from tests.server.conftest import Env, _cli
+
+CONFIG = """\
+version: 1
+flows:
+  claims:
+    tags: [regulated]
+    paths: ["claims/**"]
+  search:
+    paths: ["search/**"]
+"""
+CLAIMS = 'from sentence_transformers import SentenceTransformer\nembedder = SentenceTransformer("BAAI/bge-m3")\n'
+SEARCH = 'from transformers import AutoModel\nmodel = AutoModel.from_pretrained("Qwen/Qwen2.5-7B-Instruct")\n'
+RULE = "no-cn-origin-regulated"
+
+
+def _project(root: Path) -> bytes:
+    (root / "claims").mkdir(parents=True)
+    (root / "search").mkdir()
+    (root / "modelmap.yaml").write_text(CONFIG)
+    (root / "claims" / "embed.py").write_text(CLAIMS)
+    (root / "search" / "rank.py").write_text(SEARCH)
+    return _cli("scan", str(root), "--format", "json", "-q")
+
+
+def _violations(env: Env) -> list[dict[str, Any]]:
+    policy = {"config": "version: 1\nfail_on: error\n", "presets": [RULE]}
+    assert env.client.put("/api/v1/policy", json=policy, headers=env.auth(env.admin)).status_code == 201
+    reply = env.client.get("/api/v1/policy/status", headers=env.auth(env.admin))
+    assert reply.status_code == 200, reply.text
+    (project,) = [p for p in reply.json()["projects"] if p["repo"] == "acme/claims"]
+    return [v for v in project["violations"] if v["rule"] == RULE]
+
+
+def test_a_scan_carries_its_declared_flows_with_their_tags(tmp_path: Path) -> None:
+    doc = json.loads(_project(tmp_path / "repo"))
+    assert doc["flows"] == [{"name": "claims", "tags": ["regulated"]}, {"name": "search", "tags": []}]
+    assert {f["path"]: f["flows"] for f in doc["findings"]} == {"claims/embed.py": ["claims"],
+                                                              "search/rank.py": ["search"]}
+
+
+def test_each_declared_flow_is_evaluated_with_its_own_tags(env: Env, tmp_path: Path) -> None:
+    body = _project(tmp_path / "repo")
+    assert env.upload("acme/claims", body, env.payments).status_code == 201  # the upload itself is not regulated
+    flagged = _violations(env)
+    # the regulated flow's Chinese-origin embedder fails; the untagged flow's Qwen model is not a regulated use
+    assert [(v["path"], v["flow"]) for v in flagged] == [("claims/embed.py", "claims")]
+    # modelmap check on the same repository, with the same rule in its own config, says the same
+    (tmp_path / "repo" / "modelmap.yaml").write_text(CONFIG.replace("flows:", f"preset: [{RULE}]\nflows:", 1))
+    from typer.testing import CliRunner
+
+    from modelmap.cli import app
+
+    run = CliRunner().invoke(app, ["check", str(tmp_path / "repo"), "--format", "json", "-q"])
+    cli = [(v["location"]["path"], v["flow"]) for v in json.loads(run.stdout)["violations"] if v["rule"] == RULE]
+    assert cli == [("claims/embed.py", "claims")]
+
+
+def test_a_scan_without_declared_flows_is_still_one_flow_of_the_upload_tags(env: Env, tmp_path: Path) -> None:
+    doc = json.loads(_project(tmp_path / "repo"))
+    del doc["flows"]
+    for finding in doc["findings"]:
+        del finding["flows"]
+    assert env.upload("acme/claims", json.dumps(doc).encode(), env.payments, regulated="true").status_code == 201
+    flagged = _violations(env)
+    assert sorted((v["path"], v["flow"]) for v in flagged) == [("claims/embed.py", "acme/claims"),
+                                                              ("search/rank.py", "acme/claims")]
