@@ -82,3 +82,32 @@ def test_an_unrecorded_gguf_of_a_reranker_keeps_the_makers_nc_licence_as_inherit
 def test_a_corrected_licence_is_the_makers_header(query: str, licence: str) -> None:
     res = resolve(query)
     assert res.license is not None and res.license["id"] == licence
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("voyage/voyage-3.5", "voyageai/voyage-3.5"),
+    ("voyage/voyage-3", "voyageai/voyage-3"),
+])
+def test_litellms_voyage_prefix_names_voyages_own_api(query: str, model: str) -> None:
+    # litellm's voyage/ provider posts the lab's own model names to api.voyageai.com
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert res.served_by is not None and res.served_by["id"] == "voyage-api"
+
+
+def test_a_bare_voyage_name_names_no_server() -> None:
+    res = resolve("voyage-3.5")
+    assert res.model is not None and res.model["id"] == "voyageai/voyage-3.5"
+    assert res.served_by is None
+
+
+@pytest.mark.parametrize(("query", "server"), [
+    ("xai/grok-code-fast-1", "xai-api"),
+    ("mistral/magistral-medium-2509", "mistral-api"),
+    ("perplexity/sonar-reasoning-pro", "perplexity-api"),
+    ("cohere/embed-v4.0", "cohere-api"),
+])
+def test_a_labs_prefix_before_its_own_api_name_is_the_labs_api(query: str, server: str) -> None:
+    res = resolve(query)
+    assert res.served_by is not None and res.served_by["id"] == server
