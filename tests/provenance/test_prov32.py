@@ -111,3 +111,22 @@ def test_a_bare_voyage_name_names_no_server() -> None:
 def test_a_labs_prefix_before_its_own_api_name_is_the_labs_api(query: str, server: str) -> None:
     res = resolve(query)
     assert res.served_by is not None and res.served_by["id"] == server
+
+
+def test_deepinfras_turbo_id_names_the_recorded_merge_and_its_mergekit_base() -> None:
+    res = resolve("deepinfra/Sao10K/L3-8B-Lunaris-v1-Turbo")
+    assert res.model is not None and res.model["id"] == "sao10k/l3-8b-lunaris-v1"
+    assert _edge("deepinfra/Sao10K/L3-8B-Lunaris-v1-Turbo") == ("merge", "meta-llama/meta-llama-3-8b-instruct")
+    assert res.served_by is not None and res.served_by["id"] == "deepinfra"
+    assert res.license is None                      # Sao10K's own header was not read
+
+
+def test_a_finetune_whose_download_metadata_names_its_starting_weights() -> None:
+    assert _edge("crestf411/L3-8B-sunfall-v0.4-stheno-v3.2") == ("finetune", "sao10k/l3-8b-stheno-v3.2")
+
+
+def test_a_labs_own_gguf_keeps_the_licence_its_corrected_original_declares() -> None:
+    res = resolve("OpenBuddy/openbuddy-nemotron-70b-v23.2-131k-gguf")
+    assert res.edges[0]["parent"] == "openbuddy/openbuddy-nemotron-70b-v23.2-131k"
+    assert res.license is not None and res.license["id"] == "llama3.1"
+    assert res.origins == ("US",)
