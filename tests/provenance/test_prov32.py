@@ -130,3 +130,12 @@ def test_a_labs_own_gguf_keeps_the_licence_its_corrected_original_declares() -> 
     assert res.edges[0]["parent"] == "openbuddy/openbuddy-nemotron-70b-v23.2-131k"
     assert res.license is not None and res.license["id"] == "llama3.1"
     assert res.origins == ("US",)
+
+
+@pytest.mark.parametrize("query", ["azure/codex-mini", "codex-mini", "codex-mini-latest"])
+def test_azures_codex_mini_is_openais_codex_mini(query: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == "openai/codex-mini-latest"
+    assert res.license is not None and res.license["id"] == "proprietary"
+    assert res.origins == ("US",)
+    assert (res.served_by or {}).get("id") == ("azure-openai" if query.startswith("azure/") else None)
