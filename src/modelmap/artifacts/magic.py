@@ -13,7 +13,8 @@ read goes into ``format_props`` for the structure patterns of knowledge/data/str
   ``<ResourceFile>``), some with every token stored XOR 0x43 after a ``\\0E`` mark; that token is decoded and kept
   too, with ``kaldi.obfuscated``.
 * UDPipe 1 (ufal/udpipe, src/model/model.cpp): one length byte, then the model's method name, of which the only
-  one is ``morphodita_parsito``, then a version byte.
+  one is ``morphodita_parsito``, then a version byte. The format is read, and names no family: UDPipe trains a model
+  from any treebank, so which model it is, and whose, is not in these bytes.
 * hama (hamanlp): ``HAMAPK`` then a version; genderfluid: ``GFT\\0``, a uint32 version, a uint32 length and a JSON
   header (its keys are kept); Nexaloid: ``NXBMES01``.
 """
