@@ -1,16 +1,21 @@
 """insp32 (the opened inspect held-out-18): what the bytes say, and what they do not.
 
 * a UDPipe 1 model is read as its format and names no family (UDPipe is the framework; the model's treebank tagset
-  does not say whose model it is).
+  does not say whose model it is);
+* a Java serialisation stream (plain, or gzip'd as KOMORAN's ModelBuilder saves it) is outlined by the classes it
+  describes, and KOMORAN's own classes name the family komoran, without a maker.
 
 Synthetic files always run (each assertion fails without the change); the real held-out-18 members run when cached.
 """
 
 from __future__ import annotations
 
+import gzip
 import struct
 from pathlib import Path
 
+from modelmap.artifacts import reader_for
+from modelmap.artifacts.serialized import java_classes
 from modelmap.inspect import inspect_path
 from tests.artifacts.test_inspect20_speech import _fam, _pub
 
@@ -40,3 +45,81 @@ def test_real_udpipe_models_name_no_family() -> None:
                         ("spacy-thai-0.7.8", "spacy_thai/ud-thai.udpipe")):
         rec = inspect_path(real_file(pkg, member))
         assert rec["format"] == "udpipe" and _fam(rec) is None, member
+
+
+# --- Java serialisation: the classes a stream describes -----------------------------------------------------------------
+
+def _utf(text: str) -> bytes:
+    raw = text.encode("utf-8")
+    return struct.pack(">H", len(raw)) + raw
+
+
+def _classdesc(name: str, fields: list[tuple[str, str, str | None]], flags: int = 0x02) -> bytes:
+    """TC_CLASSDESC: name, serialVersionUID, flags, field count, fields (type code, name, and for an object field
+    its type as TC_STRING), TC_ENDBLOCKDATA, then TC_NULL for no superclass."""
+    out = b"\x72" + _utf(name) + struct.pack(">q", 0x1234_5678_9ABC_DEF0) + bytes([flags])
+    out += struct.pack(">H", len(fields))
+    for code, fname, ftype in fields:
+        out += code.encode() + _utf(fname) + (b"\x74" + _utf(ftype) if ftype else b"")
+    return out + b"\x78\x70"
+
+
+def _komoran_observation() -> bytes:
+    """A stream as KOMORAN's observation model starts: block data, then an ArrayList of ScoredTag objects (a score,
+    and a Tag superclass with its id and name)."""
+    stream = b"\xac\xed\x00\x05" + b"\x77\x06" + b"\x00\x00\x00\x01\x00\x02"
+    stream += b"\x73" + _classdesc("java.util.ArrayList", [("I", "size", None)], flags=0x03)
+    stream += b"\x00\x00\x00\x01\x77\x04\x00\x00\x00\x01"
+    scored = _classdesc("kr.co.shineware.nlp.komoran.model.ScoredTag", [("D", "score", None)])[:-1]
+    tag = _classdesc("kr.co.shineware.nlp.komoran.model.Tag", [("I", "tagId", None),
+                                                               ("L", "tag", "Ljava/lang/String;")])
+    stream += b"\x73" + scored + tag + struct.pack(">d", -3.25) + struct.pack(">i", 7) + b"\x74" + _utf("NNG")
+    return stream + b"\x78"
+
+
+def test_java_stream_outline_lists_its_classes() -> None:
+    assert java_classes(_komoran_observation()) == [
+        "java.util.ArrayList", "kr.co.shineware.nlp.komoran.model.ScoredTag", "kr.co.shineware.nlp.komoran.model.Tag"]
+    # a descriptor whose flags are not serialisable, or whose name is not a Java name, is not counted
+    bad = b"\xac\xed\x00\x05" + b"\x73" + _classdesc("com.example.Model", [], flags=0x00)
+    bad += b"\x73" + _classdesc("not a class", [("I", "x", None)])
+    assert java_classes(bad) == []
+    assert java_classes(b"\x73" + _classdesc("kr.co.shineware.nlp.komoran.model.Tag", [])) == []  # no magic
+    assert java_classes(_komoran_observation()[:60]) == ["java.util.ArrayList"]  # cut inside the second descriptor
+
+
+def test_gzipped_komoran_model_named_without_maker(tmp_path: Path) -> None:
+    path = tmp_path / "m"
+    path.write_bytes(gzip.compress(_komoran_observation()))
+    rec = inspect_path(path)
+    assert rec["format"] == "gzip-java"
+    assert _fam(rec) == "komoran" and _pub(rec) == (None, None)
+
+
+def test_plain_java_stream_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "m"
+    path.write_bytes(_komoran_observation())
+    reader = reader_for(path)
+    assert reader is not None and reader.id == "java-serialized"
+    assert _fam(inspect_path(path)) == "komoran"
+
+
+def test_other_java_classes_name_nothing(tmp_path: Path) -> None:
+    stream = b"\xac\xed\x00\x05" + b"\x73" + _classdesc("com.example.nlp.model.ScoredTag", [("D", "score", None)])
+    path = tmp_path / "m"
+    path.write_bytes(gzip.compress(stream + struct.pack(">d", 1.0)))
+    rec = inspect_path(path)
+    assert rec["format"] == "gzip-java" and rec["family"] is None
+
+
+def test_java_stream_without_descriptor_degrades(tmp_path: Path) -> None:
+    path = tmp_path / "m"
+    path.write_bytes(b"\xac\xed\x00\x05" + b"\x77\x02\x00\x00")
+    rec = inspect_path(path)
+    assert rec["family"] is None and rec["skipped"]
+
+
+def test_real_komoran_models() -> None:
+    for member in ("konlpy/java/data/models/observation.model", "konlpy/java/data/models/irregular.model"):
+        rec = inspect_path(real_file("konlpy-0.6.0", member))
+        assert rec["format"] == "gzip-java" and _fam(rec) == "komoran" and _pub(rec) == (None, None), member

@@ -58,7 +58,13 @@ from modelmap.artifacts.onnx import ONNXReader
 from modelmap.artifacts.pickle import PickleReader
 from modelmap.artifacts.rten import RTenReader
 from modelmap.artifacts.safetensors import SafetensorsReader
-from modelmap.artifacts.serialized import DlibReader, GzipReader, MarshalReader, TarReader
+from modelmap.artifacts.serialized import (
+    DlibReader,
+    GzipReader,
+    JavaSerializedReader,
+    MarshalReader,
+    TarReader,
+)
 from modelmap.artifacts.tfgraph import TFGraphReader
 from modelmap.artifacts.tokenizer import TokenizerReader
 
@@ -84,6 +90,7 @@ READERS: tuple[Reader, ...] = (
     GzipReader(),
     TarReader(),  # a ustar header's first 256 bytes (the magic at 257 is checked in read)
     MarshalReader(),
+    JavaSerializedReader(),  # AC ED 00 05
     DlibReader(),
     PicovoiceParamsReader(),
     ESPDLReader(),

