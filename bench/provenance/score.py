@@ -80,6 +80,10 @@ SERVER_SLUGS = {
     # OpenAI in Microsoft Foundry Models" (MicrosoftDocs/azure-ai-docs articles/foundry/openai/includes/
     # models-azure-direct-openai.md, read 2026-12-06), the README's azure-ai-foundry; the KB keeps the two hosts apart
     "azure-openai": "azure-ai-foundry",
+    # the labs' own APIs behind litellm's xai/, mistral/, cohere/, perplexity/, voyage/ prefixes, by operator as
+    # deepseek / moonshot / minimax (README; held-out-26 wrote them so, session 28)
+    "xai-api": "xai", "mistral-api": "mistral", "cohere-api": "cohere", "perplexity-api": "perplexity",
+    "voyage-api": "voyage",
 }
 
 
