@@ -68,7 +68,7 @@ from modelmap.discover.identify import (
     names_family,
 )
 from modelmap.discover.languages import Language, language_for, parser_for, sdk_calls
-from modelmap.discover.links import CODE_MODULE, CONST_TAG, PENDING
+from modelmap.discover.links import CODE_MODULE, CONST_TAG, DEPLOYS, PENDING
 from modelmap.discover.peers import (
     CONST_NAME,
     MAX_TABLE,
@@ -1074,6 +1074,10 @@ class PolyglotSource:
             cands = (c for c in cands if not _k8s_object_label(c))
         spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper,
                       model_sdk=_MODEL_SDK_IMPORT.search(data) is not None)
+        if lang.id == "hcl" and b"azurerm_cognitive_deployment" in data and collector.findings:
+            tags = azure_deployments(tree.root_node, data)
+            collector.findings[:] = [replace(f, evidence=(*(f.evidence or ()), tags[(f.line, f.raw)]))
+                                     if (f.line, f.raw) in tags else f for f in collector.findings]
         spent = text_literals(spent)
         if spent is None and lang.id == "swift" and b"enum" in data and b"case" in data:
             try:
@@ -1474,3 +1478,57 @@ class ModelListSource:
             cands.append(Candidate(value, number, lead + 1, (stem,), container=True, group=(0, "model-list")))
         _emit(collector, cands, frozenset(), "model-list", file.context)
         return collector.findings
+
+
+#: an Azure OpenAI deployment's name is what the app calls; its ``model`` block says which model it serves
+_AZURE_DEPLOYMENT = b"azurerm_cognitive_deployment"
+
+
+def _hcl_text(node: Any, data: bytes) -> str | None:
+    """A plain string literal's text (``"gpt-4o"``), None for anything with an interpolation or not a string."""
+    while node is not None and node.type in ("expression", "literal_value"):
+        node = node.named_children[0] if node.named_children else None
+    if node is None or node.type != "string_lit":
+        return None
+    parts = [c for c in node.named_children if c.type not in ("quoted_template_start", "quoted_template_end")]
+    if len(parts) != 1 or parts[0].type != "template_literal":
+        return None
+    return data[parts[0].start_byte:parts[0].end_byte].decode("utf-8", "replace")
+
+
+def _hcl_attributes(body: Any, data: bytes) -> dict[str, tuple[str, int]]:
+    """A body's literal attributes: name -> (text, 1-based line)."""
+    out: dict[str, tuple[str, int]] = {}
+    for child in body.named_children if body is not None else ():
+        if child.type == "attribute" and len(child.named_children) >= 2:
+            value = _hcl_text(child.named_children[-1], data)
+            if value is not None:
+                out[data[child.named_children[0].start_byte:child.named_children[0].end_byte].decode()] = (
+                    value, child.start_point[0] + 1)
+    return out
+
+
+def azure_deployments(root: Any, data: bytes) -> dict[tuple[int, str], str]:
+    """Each top-level ``resource "azurerm_cognitive_deployment"`` block: (line, name) of its ``name`` literal ->
+    ``deploys:<model.name>[@<model.version>]`` from its ``model`` block. Only literal values: a name or model set
+    through a variable is not read (what it holds is not in this file)."""
+    out: dict[tuple[int, str], str] = {}
+    body = next((c for c in root.named_children if c.type == "body"), root)
+    for block in body.named_children[:10_000]:
+        if block.type != "block" or len(block.named_children) < 3:
+            continue
+        kind, label = block.named_children[0], block.named_children[1]
+        if data[kind.start_byte:kind.end_byte] != b"resource" or _hcl_text(label, data) != _AZURE_DEPLOYMENT.decode():
+            continue
+        inner = next((c for c in block.named_children if c.type == "body"), None)
+        attrs = _hcl_attributes(inner, data)
+        model = next((c for c in inner.named_children if c.type == "block" and c.named_children
+                      and data[c.named_children[0].start_byte:c.named_children[0].end_byte] == b"model"), None) \
+            if inner is not None else None
+        spec = _hcl_attributes(next((c for c in model.named_children if c.type == "body"), None), data) \
+            if model is not None else {}
+        if "name" in attrs and "name" in spec:
+            version = spec.get("version", ("", 0))[0]
+            out[(attrs["name"][1], attrs["name"][0])] = DEPLOYS + spec["name"][0] + (f"@{version}" if version else "")
+    return out
+

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
@@ -2125,6 +2126,57 @@ def _with_location_identity(finding: Finding, res: Resolution, *, online: bool, 
                    reason="; ".join(x for x in (why, found.reason) if x))
 
 
+#: Azure OpenAI: a deployment's name is what the app calls, the deployment says which model it serves
+DEPLOYMENT_HOST = "azure-openai"
+
+
+def deployment_aliases(findings: Iterable[Finding]) -> dict[str, tuple[str, str, str] | None]:
+    """Deployment names found in infrastructure code (an ``azurerm_cognitive_deployment``'s ``name``, evidence
+    ``deploys:<model>[@<version>]``, discover/polyglot.py), lower-cased -> (model, version, ``path:line``); None for
+    a name two deployments give different models (which one the app reaches is unknown)."""
+    from modelmap.discover.links import DEPLOYS
+
+    out: dict[str, tuple[str, str, str] | None] = {}
+    for f in findings:
+        for tag in f.evidence or ():
+            if not tag.startswith(DEPLOYS):
+                continue
+            model, _, version = tag[len(DEPLOYS):].partition("@")
+            key = f.raw.lower()
+            seen = out.get(key, ())
+            if seen is None or (seen and seen[:2] != (model, version)):
+                out[key] = None
+            elif not seen:
+                out[key] = (model, version, f"{f.path}:{f.line}")
+    return out
+
+
+def _deployed_model(raw: str, deployment: tuple[str, str, str] | None, res: Resolution, *, online: bool,
+                    resolver: Resolver) -> Resolution:
+    """The model a deployment name serves, from the deployment itself (evidence over the name): the dated
+    snapshot where the knowledge base knows it, else the model; served by Azure OpenAI unless the code says
+    otherwise. Two deployments of that name serving different models: the name's own resolution, with the reason."""
+    from modelmap.errors import IdentifierError
+
+    if deployment is None:
+        note = f"two Azure OpenAI deployments named '{raw}' serve different models: which one is called is unknown"
+        return replace(res, reason=f"{note}; {res.reason}" if res.reason else note)
+    model, version, where = deployment
+    got: Resolution | None = None
+    for query in ((f"{model}-{version}", model) if version else (model,)):
+        try:
+            got = resolve(query, online=online, resolver=resolver)
+        except IdentifierError:
+            continue
+        if got.model is not None:
+            break
+    if got is None or got.model is None:
+        return res
+    said = f"the Azure OpenAI deployment '{raw}' ({where}) serves {model}" + (f" version {version}" if version else "")
+    served = res.served_by or resolver.served_by(DEPLOYMENT_HOST, evidence=f"azurerm_cognitive_deployment {where}")
+    return replace(got, query=raw, served_by=served, reason=f"{said}; {got.reason}" if got.reason else said)
+
+
 def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Resolver | None = None) -> ScanResult:
     """Attach a resolution to every model finding. ``served_by`` comes from evidence in the code (see
     ``serving_evidence``), or from the identifier's own form; otherwise it is unknown (None).
@@ -2147,6 +2199,7 @@ def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Reso
             warnings.warn(f"the project's model declarations were not used: {where}{exc.message}", stacklevel=2)
             resolver = default_resolver()
     out: list[Finding] = []
+    deployed = deployment_aliases(result.findings)
     # (query, identity read from a URI) -> its resolution, across the scan: a value written in many files (or many
     # times in one) is resolved once, its failure (IdentifierError) included, which the resolver's memo does not keep
     memo: dict[tuple[bool, str, str | None], Resolution] = {}
@@ -2179,6 +2232,8 @@ def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Reso
             if len(memo) < _MEMO_MAX:
                 memo[key] = res
             spent[f.path] = spent.get(f.path, 0.0) + time.process_time() - started
+        if f.kind != "model-file" and f.raw.lower() in deployed:
+            res = _deployed_model(f.raw, deployed[f.raw.lower()], res, online=online, resolver=resolver)
         evidence = serving_evidence(f)
         if evidence and (res.served_by is None or f.endpoint):
             served = resolver.served_by(evidence[0], evidence=evidence[1])
