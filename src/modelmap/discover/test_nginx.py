@@ -28,16 +28,17 @@ bounded ones of the code and config sources.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from modelmap.discover.base import Sample, SourceFile, blank_outside
 from modelmap.discover.config_files import (
+    MAX_YAML_PARSE_CHARS,
     Mapping,
     Node,
     ParseError,
+    Scalar,
     Seq,
     TreeWalker,
     ids_for,
@@ -56,7 +57,8 @@ _DATA = re.compile(r"^__DATA__[ \t]*\r?$", re.MULTILINE)
 _END = re.compile(r"^__END__[ \t]*\r?$", re.MULTILINE)
 # a block's title line and a section's header: `--- name`, `--- name eval`, `--- name chomp`, `--- name: value`
 _BLOCK = re.compile(r"^=== [^\n]*$", re.MULTILINE)
-_HEADER = re.compile(r"^(?:=== [^\n]*|--- ([A-Za-z_]\w{0,60})((?:[ \t]+[A-Za-z_]\w{0,20}){0,4})[ \t]*(:[^\n]*)?)$",
+# (`\r?`: a file with Windows line ends; redteam32: `--- config\r` matched no header, so every section was lost)
+_HEADER = re.compile(r"^(?:=== [^\n]*|--- ([A-Za-z_]\w{0,60})((?:[ \t]+[A-Za-z_]\w{0,20}){0,4})[ \t]*(:[^\r\n]*)?)\r?$",
                      re.MULTILINE)
 # an nginx directive whose block is Lua (`content_by_lua_block {`, `access_by_lua_block {`, `init_by_lua_block {`)
 _LUA_BLOCK = re.compile(r"\b[a-z_]{1,40}_by_lua_block[ \t]*\{")
@@ -202,6 +204,7 @@ class TestNginxSource:
         nodes: list[Node] = []
         capped: list[str] = []
         regexes: list[tuple[int, int]] = []
+        yaml_chars = 0
         for count, (name, mods, a, b) in enumerate(_sections(text, data.end(), end)):
             if count >= MAX_SECTIONS:
                 capped.append(f"only the first {MAX_SECTIONS} sections were read")
@@ -226,6 +229,13 @@ class TestNginxSource:
             if b - a > MAX_BODY:
                 capped.append(f"a {name} section of {b - a} characters is past the {MAX_BODY >> 10} KiB limit")
                 continue
+            if kind == "yaml":
+                # a YAML parse cannot be stopped within the file's budget: at most what one YAML file may parse, in
+                # all (redteam32: seven 250 KiB bodies took 7.2 s of CPU and 286 MB against a 2 s budget)
+                yaml_chars += b - a
+                if yaml_chars > MAX_YAML_PARSE_CHARS:
+                    capped.append(f"YAML sections past {MAX_YAML_PARSE_CHARS >> 20} MiB in all were not parsed")
+                    continue
             nodes.extend(shift_node(node, a) for node in _parse(text[a:b], "yaml" if kind == "yaml" else "json", capped))
         if lua:
             from modelmap.discover.languages import language_for  # polyglot imports the config module too
@@ -246,14 +256,15 @@ class TestNginxSource:
                     out.append(item)
         if regexes:
             written = {(f.line, f.column, f.raw) for f in out if isinstance(f, Finding)}
-            out.extend(f for f in _regex_ids(file, regexes) if (f.line, f.column, f.raw) not in written)
+            out.extend(f for f in _regex_ids(file, regexes, capped) if (f.line, f.column, f.raw) not in written)
         out.extend(Skip(file.path, "analysis-budget", f"test-nginx: {why}") for why in capped[:1])
         return out
 
 
-def _regex_ids(file: SourceFile, spans: list[tuple[int, int]]) -> list[Finding]:
+def _regex_ids(file: SourceFile, spans: list[tuple[int, int]], capped: list[str]) -> list[Finding]:
     """The model ids an expected-output regex spells whole (see the module's docstring): each word the knowledge base
-    knows, at most ``MAX_REGEX_WORDS`` words a section."""
+    knows, at most ``MAX_REGEX_WORDS`` words a section (a section cut there adds to ``capped``: the file's skip says
+    so; redteam32: the words past it were dropped silently)."""
     from modelmap.discover.base import Collector
     from modelmap.discover.classifier import _known
     from modelmap.discover.identify import classify
@@ -262,6 +273,7 @@ def _regex_ids(file: SourceFile, spans: list[tuple[int, int]]) -> list[Finding]:
     for a, b in spans:
         for count, m in enumerate(_REGEX_WORD.finditer(file.text, a, b)):
             if count >= MAX_REGEX_WORDS:
+                capped.append(f"only the first {MAX_REGEX_WORDS} words of an expected-output regex were read")
                 break
             word = m.group(0)
             if not _known(word):
@@ -284,10 +296,41 @@ def _parse(body: str, kind: str, too_deep: list[str]) -> list[Node]:
         if kind == "json":
             return [parse_json(body)] if body.lstrip()[:1] in ("{", "[") else []
         docs = parse_yaml(body)
-        return [copy.deepcopy(d) for d in docs if isinstance(d, (Mapping, Seq))]
+        return [_copied(d) for d in docs if isinstance(d, (Mapping, Seq))]
     except RecursionError:
         too_deep.append(f"a {kind.upper()} body nested too deep to read")
     except (ParseError, ValueError) as exc:
         if "nested deeper" in str(exc):
             too_deep.append(f"a {kind.upper()} body {exc}")
     return []
+
+
+def _copied(root: Node) -> Node:
+    """A copy of a (cached) YAML tree, nodes that aliases share staying shared, made without recursion. ``copy.deepcopy``
+    reduced every node generically: 4-5 s of CPU for one 250 KiB body of flow mappings, four times its parse
+    (redteam32)."""
+    memo: dict[int, Node] = {}
+    parents: list[Mapping | Seq] = []
+    stack: list[Node] = [root]
+    while stack:
+        n = stack.pop()
+        if id(n) in memo:
+            continue
+        if isinstance(n, Scalar):
+            memo[id(n)] = Scalar(n.value, n.start, n.end)
+        elif isinstance(n, Mapping):
+            memo[id(n)] = Mapping([], n.start)
+            parents.append(n)
+            for k, v in n.pairs:
+                stack.extend((k, v))
+        else:
+            memo[id(n)] = Seq([], n.start)
+            parents.append(n)
+            stack.extend(n.items)
+    for n in parents:
+        twin = memo[id(n)]
+        if isinstance(n, Mapping) and isinstance(twin, Mapping):
+            twin.pairs = [(memo[id(k)], memo[id(v)]) for k, v in n.pairs]
+        elif isinstance(n, Seq) and isinstance(twin, Seq):
+            twin.items = [memo[id(i)] for i in n.items]
+    return memo[id(root)]
