@@ -26,6 +26,7 @@ import json
 import subprocess
 import tarfile
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,8 +52,9 @@ class Side:
     models: dict[str, dict[str, Any]] = field(default_factory=dict)
     skipped: list[dict[str, str]] = field(default_factory=list)  # archive members not extracted, with why
     flows_known: bool = False  # the project declares flows: every model's ``flows`` is a list, else null
-    # the policy's violations on this side (``Violation.to_dict()`` by fingerprint); None: not checked
-    violations: dict[str, dict[str, Any]] | None = None
+    # the policy's violations on this side (``Violation.to_dict()`` rows, grouped by fingerprint: a file that uses a
+    # model three times breaks a rule three times under one fingerprint); None: not checked
+    violations: dict[str, list[dict[str, Any]]] | None = None
 
 
 def _flows_at(flows: tuple[Flow, ...] | None, path: str | None, evidence: Any = None) -> set[str]:
@@ -322,7 +324,9 @@ def side_from_revision(repo: Path, revision: str, scan_fn: Callable[[Path], Scan
         side = side_from_scan(result, revision, kind="git", flows=flows)
         side.skipped = skipped
         if policy is not None:
-            side.violations = {v["fingerprint"]: v for v in policy(result)}
+            side.violations = {}
+            for v in policy(result):
+                side.violations.setdefault(v["fingerprint"], []).append(v)
         return side
 
 
@@ -385,8 +389,12 @@ def _policy_delta(old: Side, new: Side) -> dict[str, Any] | None:
     # both sides were checked against the policy, so its code is loaded already
     from modelmap.policy.engine import SEVERITY_RANK
 
-    introduced = [new.violations[k] for k in new.violations.keys() - old.violations.keys()]
-    resolved = [old.violations[k] for k in old.violations.keys() - new.violations.keys()]
+    introduced: list[dict[str, Any]] = []
+    resolved: list[dict[str, Any]] = []
+    for key in new.violations.keys() | old.violations.keys():
+        added, gone = _unmatched(new.violations.get(key, []), old.violations.get(key, []))
+        introduced += added
+        resolved += gone
 
     def order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return sorted(rows, key=lambda v: (v["waived"], -SEVERITY_RANK[v["severity"]], v["rule"],
@@ -394,7 +402,38 @@ def _policy_delta(old: Side, new: Side) -> dict[str, Any] | None:
 
     return {"introduced": order(introduced), "resolved": order(resolved),
             "unwaived_introduced": sum(1 for v in introduced if not v["waived"]),
-            "old_total": len(old.violations), "new_total": len(new.violations)}
+            "old_total": sum(map(len, old.violations.values())),
+            "new_total": sum(map(len, new.violations.values()))}
+
+
+def _unmatched(new: list[dict[str, Any]], old: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The violations of one fingerprint that only the new side has, and those only the old side has. A fingerprint
+    is line-free (a moved line is the same violation), so it is counted, not only compared: a change that adds a
+    second use of a forbidden model in the same file introduces one violation (redteam32: the rows were kept in a dict
+    by fingerprint, so it introduced none and new_total counted fingerprints, not violations). Rows at the same line
+    are paired first, then the rest in line order; what is left over is introduced or resolved."""
+    if len(new) == len(old):
+        return [], []
+
+    def line(v: dict[str, Any]) -> int:
+        return int(v["location"]["line"] or 0)
+
+    left = Counter(line(v) for v in old)  # old rows not yet paired, by line
+    new_rest = []
+    for v in sorted(new, key=line):
+        if left[line(v)] > 0:
+            left[line(v)] -= 1
+        else:
+            new_rest.append(v)
+    right = Counter(line(v) for v in new)
+    old_rest = []
+    for v in sorted(old, key=line):
+        if right[line(v)] > 0:
+            right[line(v)] -= 1
+        else:
+            old_rest.append(v)
+    # the rest pair in line order (moved rows); the rows past the other side's count are the difference
+    return new_rest[len(old_rest):], old_rest[len(new_rest):]
 
 
 

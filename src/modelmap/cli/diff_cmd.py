@@ -175,7 +175,9 @@ def diff(
 
         project = check_cmd.find_project(repo, config) if repo.exists() or config else None
         policy = None
-        if project is not None and (config is not None or (project.search and project.search.found)):
+        # a policy that was found and read (`--config DIR` searches DIR upward like the default and may find none: that
+        # is no policy, as without --config; redteam32: it checked both sides against no rules and --fail-on-new passed)
+        if project is not None and project.config.path is not None:
             cfg, day = project.config, check_cmd.parse_today(today)
 
             def policy(result: Any) -> list[dict[str, Any]]:
