@@ -1394,18 +1394,21 @@ _NOT_LIST_TXT = ("requirements", "license", "licence", "notice", "copying", "rea
 _LIST_FIELD = re.compile(r"[^\s,;|]+")
 _LIST_LINE = re.compile(r"[ \t]*[^\s,;|]+(?:[ \t]*[,;|\t][ \t]*[^\s,;|]+){2,}[ \t]*[,;|]?[ \t]*")
 _MAX_LIST_LINE = 8000
+_MAX_LIST_LINES = 20_000  # lines of a list or data file read; past them a skip says so (redteam32: dropped unsaid)
 
 
-def _listed_line_models(collector: Collector, text: str) -> None:
+def _listed_line_models(collector: Collector, text: str) -> str | None:
     """A text file not named for models (a test's data file: ``test/test.txt`` whose second line is
     ``gpt-4o,gpt-4,gpt-3.5-turbo,…,davinci,curie``, split on ``,`` and each field passed as the model): each line
     that is a delimited list of single tokens is one table, weighed on its own by peer evidence. Only a line most of
     whose fields the knowledge base knows (``peers.accepted``: three at least and half) says it lists models; its
     recognised fields and the model-shaped others it accepts are reported, each at its own column. A line of prose, a
     CSV row of one model and its figures, a list of encodings or languages names none. At most 20,000 lines, each at
-    most 8,000 characters, one budget step per field."""
+    most 8,000 characters, one budget step per field. Returns why the reading stopped short (a delimited line past
+    the line bound), or None."""
     tick = collector.budget.tick
-    for number, line in enumerate(text.splitlines()[:20_000], 1):
+    lines = text.splitlines()
+    for number, line in enumerate(lines[:_MAX_LIST_LINES], 1):
         if len(line) > _MAX_LIST_LINE or line.lstrip().startswith("#") or not _LIST_LINE.fullmatch(line):
             continue
         fields = [(m.group(0), m.start()) for m in _LIST_FIELD.finditer(line)][:MAX_TABLE]
@@ -1428,6 +1431,9 @@ def _listed_line_models(collector: Collector, text: str) -> None:
             elif value in ok:
                 collector.add(value, number, start + 1, peer_match(value), source_id="model-list-line",
                               evidence=(ok[value], "shape:peer"))
+    if any(len(line) <= _MAX_LIST_LINE and _LIST_LINE.fullmatch(line) for line in lines[_MAX_LIST_LINES:]):
+        return f"only the first {_MAX_LIST_LINES:,} lines were read for delimited model lists"
+    return None
 
 
 class ModelListSource:
@@ -1459,12 +1465,18 @@ class ModelListSource:
         collector = Collector(file, "model-list")
         stem = file.path.rsplit("/", 1)[-1].lstrip(".").rsplit(".", 1)[0]
         if "model" not in stem.lower() and file.path.lower().endswith(".txt"):
-            _listed_line_models(collector, file.text)
-            return collector.findings
+            # the findings so far are kept past the budget (redteam32: they were lost with the exception, while the
+            # engine's skip said "findings so far kept")
+            try:
+                short = _listed_line_models(collector, file.text)
+            except BudgetExceeded as exc:
+                return [*collector.findings, budget_skip(file.path, self.id, exc)]
+            return [*collector.findings, *([Skip(file.path, "analysis-budget", f"{self.id}: {short}")] if short else [])]
         cands = []
+        lines = file.text.splitlines()
         # the file is one table (peers): its lines the knowledge base does not know (an Ollama library tag newer
         # than the knowledge base, llama3-gradient:70b) are models by the company of those it knows
-        for number, line in enumerate(file.text.splitlines()[:20_000], 1):
+        for number, line in enumerate(lines[:_MAX_LIST_LINES], 1):
             if not line.strip() or line.lstrip().startswith("#") or len(line) > 300:
                 continue
             lead = len(line) - len(line.lstrip().lstrip("\ufeff"))
@@ -1477,6 +1489,9 @@ class ModelListSource:
                 value = head.group(1)
             cands.append(Candidate(value, number, lead + 1, (stem,), container=True, group=(0, "model-list")))
         _emit(collector, cands, frozenset(), "model-list", file.context)
+        if any(line.strip() and not line.lstrip().startswith("#") for line in lines[_MAX_LIST_LINES:]):
+            return [*collector.findings, Skip(file.path, "analysis-budget",
+                                              f"{self.id}: only the first {_MAX_LIST_LINES:,} lines were read")]
         return collector.findings
 
 
