@@ -1553,6 +1553,7 @@ from tests.redteam import (  # noqa: E402
     probes_session25,  # noqa: F401  (CycloneDX uploads of many components, '\u00b2' digits, HOCON one-line blocks)
     probes_session26,  # noqa: F401  (diff flows: re2 set never used, server diff of two-flow usages, scan flows)
     probes_session27,  # noqa: F401  (Ruby heredocs: CRLF line ends, unclosed openers, silent 64-body bound)
+    probes_session28,  # noqa: F401  (Test::Nginx CRLF / regex / YAML bodies, diff policy counts, .txt list lines)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
