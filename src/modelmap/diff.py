@@ -274,10 +274,6 @@ def load_side(path: str | Path, flows: tuple[Flow, ...] | None = None) -> Side:
                      hint="expected a JSON object with schema: modelmap.scan/1 or bomFormat: CycloneDX")
 
 
-def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
-
-
 def export_revision(repo: Path, revision: str, into: Path) -> list[dict[str, str]]:
     """``git archive`` a revision into a folder (no worktree bookkeeping, nothing left behind).
 
@@ -286,12 +282,16 @@ def export_revision(repo: Path, revision: str, into: Path) -> list[dict[str, str
     from modelmap.gitrev import verify_revision
 
     commit = verify_revision(repo, revision, what="revision", or_file=True)
-    archive = _git(repo, "archive", "--format=tar", commit)
+    tar_path = into.parent / f"{into.name}.tar"
+    # streamed to the file: captured, the whole archive sat in memory (a revision with a 400 MB committed file peaked
+    # at 876 MB; one of 2 GB passes the memory a CI runner has; redteam32); and git itself streams a blob only past
+    # core.bigFileThreshold (512 MiB by default: below it, the blob is held whole, 397 MB for that file -> 6 MB)
+    with tar_path.open("wb") as sink:
+        archive = subprocess.run(["git", "-C", str(repo), "-c", "core.bigFileThreshold=16m", "archive", "--format=tar",
+                                  commit], stdout=sink, stderr=subprocess.PIPE, check=False)
     if archive.returncode != 0:
         raise UsageError(f"git archive {visible(revision)} failed: "
-                         f"{visible(archive.stderr.decode(errors='replace').strip())}", where=visible(revision))
-    tar_path = into.parent / f"{into.name}.tar"
-    tar_path.write_bytes(archive.stdout)
+                         f"{visible(archive.stderr.decode(errors='replace').strip()[:2000])}", where=visible(revision))
     skipped: list[dict[str, str]] = []
     with tarfile.open(tar_path) as tar:
         if hasattr(tarfile, "data_filter"):  # 3.10.12+ / 3.11.4+: refuse links and paths outside `into`

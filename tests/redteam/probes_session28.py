@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.redteam.probes import USAGE, git_repo, probe, scan_probe, write
+from tests.redteam.probes import OK, USAGE, git_repo, probe, scan_probe, write, write_chunks
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
 from tests.redteam.runner import Ctx, Result
@@ -146,3 +146,18 @@ scan_probe("session28-model-list-txt-line-25001", "silent-cap", lambda: {
 scan_probe("session28-model-list-file-line-25001", "silent-cap", lambda: {
     "src/llm/OllamaModelList.txt": "# pulled by setup.sh\n" * 25_000 + "gemma2\ngemma2:27b\nqwen2.5:7b\n"},
            checks=(_skip_says("20,000 lines"),))
+
+
+# (h) a revision is exported with `git archive` before it is scanned: the archive was captured whole in memory (and git
+# holds a blob whole below core.bigFileThreshold, 512 MiB), so a revision with a 300 MB committed file peaked at about
+# 660 MB (400 MB: 876 MB; a 2 GB file passes a CI runner's memory). Now the archive is streamed to its file and git
+# streams blobs past 16 MiB: under 100 MB
+def _big_blob(ctx: Ctx) -> None:
+    def big(w: Path) -> None:
+        write_chunks(w / "weights.bin", b"", b"\0" * 4096, 300_000_000 // 4096, b"")
+    git_repo(ctx, [lambda w: write(w / "app.py", _APP), big])
+    (ctx.work / "weights.bin").unlink()  # (committed; the diff reads it from git)
+
+
+probe("session28-diff-revision-with-300mb-file", "huge-file", _big_blob, ("diff", "HEAD~1", "HEAD", "-f", "json"), OK,
+      fmt="json", checks=(rss_below(250),), timeout=90.0)
