@@ -188,8 +188,12 @@ def diff(
 
     doc, fail_on = run_guarded(run, debug=debug)
     for side in ("old", "new"):
-        for skip in doc[side].get("skipped", ()):
+        skipped = doc[side].get("skipped", ())
+        for skip in skipped[:diffing.SKIPS_SHOWN]:
             info(f"warning: {doc[side]['source']}: skipped {skip['path']}: {skip['reason']}")
+        if len(skipped) > diffing.SKIPS_SHOWN:
+            info(f"warning: {doc[side]['source']}: {len(skipped) - diffing.SKIPS_SHOWN} more skipped "
+                 "(--format json lists them all)")
     if format == "json":
         emit(diffing.render_json(doc), output)
     elif format == "md":
