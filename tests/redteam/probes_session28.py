@@ -185,3 +185,15 @@ def _sizes_below(out: int, err: int) -> Callable[[Result], str | None]:
 
 probe("session28-diff-revision-5000-absolute-symlinks", "huge-file", _abs_links, ("diff", "HEAD~1", "HEAD", "-f", "md"),
       OK, checks=(_sizes_below(60_000, 20_000),), timeout=90.0)
+
+
+# (j) a server flag's JSON value in a container's args (`--speculative-config={…}`, session 31) nested past the JSON
+# reader's depth (200) was read as one plain value: the draft model beside the deep part was lost with no skip, where
+# a .json file of the same body is a parse-error skip. Now an analysis-budget skip names the value and its line
+_K8S_HEAD = ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: vllm\nspec:\n  template:\n    spec:\n"
+             "      containers:\n        - name: vllm\n          image: vllm/vllm-openai\n          command: [vllm, serve]\n"
+             "          args:\n")
+scan_probe("session28-k8s-json-flag-400-deep", "deep-nesting", lambda: {
+    "deploy/vllm.yaml": _K8S_HEAD + "            - '--speculative-config={\"model\": \"yuhuili/EAGLE-LLaMA3-Instruct-8B\", "
+    "\"x\": " + "{\"a\": " * 400 + "1" + "}" * 400 + "}'\n"},
+           checks=(_skip_says("JSON value", "levels of nesting"),))

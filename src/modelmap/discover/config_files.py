@@ -2072,9 +2072,13 @@ class TreeWalker:
         self.tick(1 + (s.end - start) // 256)
         try:
             node = _shift(parse_json(text[start:s.end]), start)
-        except (ParseError, RecursionError):
+        except (ParseError, RecursionError) as exc:
             decoded = self._decoded_json(s)
             if decoded is None:
+                if isinstance(exc, RecursionError) or "nested deeper" in str(exc):
+                    # JSON, but nested past the reader's depth: said, as a .json file of it is a parse error
+                    # (redteam32: `--speculative-config={"model": …, "x": <400 deep>}` lost its model silently)
+                    self._over_bounds(s, "JSON value", f"{MAX_DEPTH} levels of nesting")
                 return False
             node = decoded
         if not isinstance(node, (Mapping, Seq)):
