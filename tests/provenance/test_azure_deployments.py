@@ -66,3 +66,50 @@ def test_two_deployments_of_one_name_serving_different_models_leave_it_open(tmp_
     app = found["app/chat.py:7"]
     assert "two Azure OpenAI deployments named 'gpt-4o-prod' serve different models" in app["reason"]
     assert (app.get("model") or {}).get("id") not in ("openai/gpt-4o", "openai/gpt-4o-mini")
+
+
+BICEP = '''param location string = resourceGroup().location
+
+resource openai 'Microsoft.CognitiveServices/accounts@2023-05-01' = {
+  name: 'acme-openai'
+  location: location
+  kind: 'OpenAI'
+  sku: { name: 'S0' }
+
+  resource embed 'deployments' = {
+    name: 'text-embedding-3-large-eu'
+    sku: { name: 'Standard', capacity: 30 }
+    properties: {
+      model: { format: 'OpenAI', name: 'text-embedding-3-large', version: '1' }
+    }
+  }
+}
+
+resource chat 'Microsoft.CognitiveServices/accounts/deployments@2023-05-01' = {
+  parent: openai
+  name: 'gpt-4o-eu'
+  properties: {
+    model: {
+      format: 'OpenAI'
+      name: 'gpt-4o-mini'
+      version: '2024-07-18'
+    }
+  }
+}
+'''
+EMBED = '''from openai import AzureOpenAI
+
+client = AzureOpenAI(azure_endpoint="https://acme-openai.openai.azure.com", api_version="2024-10-21")
+vectors = client.embeddings.create(model="text-embedding-3-large-eu", input=["a"])
+'''
+
+
+def test_bicep_deployments_top_level_and_nested_in_their_account(tmp_path: Path) -> None:
+    (tmp_path / "infra").mkdir()
+    (tmp_path / "infra" / "main.bicep").write_text(BICEP)
+    (tmp_path / "embed.py").write_text(EMBED)
+    found = {f"{f.path}:{f.line}": f.resolution or {} for f in modelmap.scan([tmp_path], resolve=True).findings
+             if f.kind != "endpoint"}
+    assert found["embed.py:4"]["model"]["id"] == "openai/text-embedding-3-large"
+    assert "deployment 'text-embedding-3-large-eu' (infra/main.bicep:13)" in found["embed.py:4"]["reason"]
+    assert found["infra/main.bicep:20"]["model"]["id"].startswith("openai/gpt-4o-mini")

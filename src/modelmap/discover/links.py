@@ -43,8 +43,8 @@ _BINDING = "binding:"
 # module (go:<folder>, jvm:<Type>, cs:<Type>) + "." + its name
 CODE_MODULE = "code:"
 CONST_TAG = "const:"
-#: evidence on an Azure OpenAI deployment name's finding: deploys:<model>[@<version>] (provenance resolves the name
-#: the app calls to that model; discover/polyglot.py azure_deployments)
+#: evidence of an Azure OpenAI deployment on its name's (else its model's) finding: deploys:<name>=<model>[@<version>]
+#: (provenance resolves the name the app calls to that model; discover/polyglot.py azure_deployments)
 DEPLOYS = "deploys:"
 MAX_CODE_DEFINITIONS = 64  # pending constants of one name weighed per use (bounds the pass: uses x 64)
 

@@ -1074,10 +1074,10 @@ class PolyglotSource:
             cands = (c for c in cands if not _k8s_object_label(c))
         spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper,
                       model_sdk=_MODEL_SDK_IMPORT.search(data) is not None)
-        if lang.id == "hcl" and b"azurerm_cognitive_deployment" in data and collector.findings:
-            tags = azure_deployments(tree.root_node, data)
-            collector.findings[:] = [replace(f, evidence=(*(f.evidence or ()), tags[(f.line, f.raw)]))
-                                     if (f.line, f.raw) in tags else f for f in collector.findings]
+        if collector.findings and ((lang.id == "hcl" and _AZURE_DEPLOYMENT in data)
+                                   or (lang.id == "bicep" and b"deployments" in data)):
+            found = (azure_deployments if lang.id == "hcl" else bicep_deployments)(tree.root_node, data)
+            _tag_deployments(collector.findings, found)
         spent = text_literals(spent)
         if spent is None and lang.id == "swift" and b"enum" in data and b"case" in data:
             try:
@@ -1523,11 +1523,27 @@ def _hcl_attributes(body: Any, data: bytes) -> dict[str, tuple[str, int]]:
     return out
 
 
-def azure_deployments(root: Any, data: bytes) -> dict[tuple[int, str], str]:
-    """Each top-level ``resource "azurerm_cognitive_deployment"`` block: (line, name) of its ``name`` literal ->
-    ``deploys:<model.name>[@<model.version>]`` from its ``model`` block. Only literal values: a name or model set
-    through a variable is not read (what it holds is not in this file)."""
-    out: dict[tuple[int, str], str] = {}
+#: one deployment: (its name, the name's line, the model it serves, the model's line, the model's version or "")
+Deployment = tuple[str, int, str, int, str]
+
+
+def _tag_deployments(findings: list[Finding], deployments: list[Deployment]) -> None:
+    """Tag each deployment on its name's finding (``deploys:<name>=<model>[@<version>]``), else, where the name was
+    not reported (not shaped like a model: ``chat``), on its model's finding: provenance maps the name to the
+    model wherever the app calls it."""
+    at = {(f.line, f.raw): i for i, f in enumerate(findings)}
+    for name, name_line, model, model_line, version in deployments:
+        i = at.get((name_line, name), at.get((model_line, model)))
+        if i is not None:
+            tag = f"{DEPLOYS}{name}={model}" + (f"@{version}" if version else "")
+            findings[i] = replace(findings[i], evidence=(*(findings[i].evidence or ()), tag))
+
+
+def azure_deployments(root: Any, data: bytes) -> list[Deployment]:
+    """Each top-level ``resource "azurerm_cognitive_deployment"`` block with a literal ``name`` and ``model { name,
+    version }``. Only literal values: a name or model set through a variable is not read (what it holds is not in
+    this file)."""
+    out: list[Deployment] = []
     body = next((c for c in root.named_children if c.type == "body"), root)
     for block in body.named_children[:10_000]:
         if block.type != "block" or len(block.named_children) < 3:
@@ -1543,7 +1559,53 @@ def azure_deployments(root: Any, data: bytes) -> dict[tuple[int, str], str]:
         spec = _hcl_attributes(next((c for c in model.named_children if c.type == "body"), None), data) \
             if model is not None else {}
         if "name" in attrs and "name" in spec:
-            version = spec.get("version", ("", 0))[0]
-            out[(attrs["name"][1], attrs["name"][0])] = DEPLOYS + spec["name"][0] + (f"@{version}" if version else "")
+            out.append((attrs["name"][0], attrs["name"][1], spec["name"][0], spec["name"][1],
+                        spec.get("version", ("", 0))[0]))
+    return out
+
+
+def _bicep_text(node: Any, data: bytes) -> str | None:
+    """A plain Bicep string's text (``'gpt-4o'``), None for an interpolated one or anything else."""
+    if node is None or node.type != "string" or len(node.named_children) != 1 \
+            or node.named_children[0].type != "string_content":
+        return None
+    part = node.named_children[0]
+    return data[part.start_byte:part.end_byte].decode("utf-8", "replace")
+
+
+def _bicep_properties(obj: Any, data: bytes) -> dict[str, Any]:
+    """An object's properties: name -> value node."""
+    out: dict[str, Any] = {}
+    for prop in obj.named_children if obj is not None and obj.type == "object" else ():
+        if prop.type == "object_property" and len(prop.named_children) >= 2:
+            key = prop.named_children[0]
+            out[data[key.start_byte:key.end_byte].decode("utf-8", "replace").strip("'")] = prop.named_children[-1]
+    return out
+
+
+def bicep_deployments(root: Any, data: bytes) -> list[Deployment]:
+    """``azure_deployments`` for Bicep: each ``Microsoft.CognitiveServices/accounts/deployments`` resource (or a
+    ``deployments`` child resource declared inside its account) with a literal ``name`` and
+    ``properties.model.name`` / ``version``."""
+    out: list[Deployment] = []
+    stack, seen = [root], 0
+    while stack and seen < 50_000:
+        node = stack.pop()
+        seen += 1
+        if node.type != "resource_declaration":
+            stack.extend(node.named_children)
+            continue
+        kind = next((c for c in node.named_children if c.type == "string"), None)
+        body = next((c for c in node.named_children if c.type == "object"), None)
+        stack.extend(node.named_children)  # child resources declared inside this one
+        rtype = (_bicep_text(kind, data) or "").split("@", 1)[0].lower()
+        if not (rtype.endswith("accounts/deployments") or rtype == "deployments") or body is None:
+            continue
+        props = _bicep_properties(body, data)
+        model = _bicep_properties(_bicep_properties(props.get("properties"), data).get("model"), data)
+        name, served = _bicep_text(props.get("name"), data), _bicep_text(model.get("name"), data)
+        if name and served:
+            out.append((name, props["name"].start_point[0] + 1, served, model["name"].start_point[0] + 1,
+                        _bicep_text(model.get("version"), data) or ""))
     return out
 

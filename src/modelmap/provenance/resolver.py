@@ -2131,18 +2131,20 @@ DEPLOYMENT_HOST = "azure-openai"
 
 
 def deployment_aliases(findings: Iterable[Finding]) -> dict[str, tuple[str, str, str] | None]:
-    """Deployment names found in infrastructure code (an ``azurerm_cognitive_deployment``'s ``name``, evidence
-    ``deploys:<model>[@<version>]``, discover/polyglot.py), lower-cased -> (model, version, ``path:line``); None for
-    a name two deployments give different models (which one the app reaches is unknown)."""
+    """Deployment names found in infrastructure code (Terraform ``azurerm_cognitive_deployment``, Bicep
+    ``accounts/deployments``: evidence ``deploys:<name>=<model>[@<version>]`` on the name's or the model's finding,
+    discover/polyglot.py), lower-cased -> (model, version, ``path:line``); None for a name two deployments give
+    different models (which one the app reaches is unknown)."""
     from modelmap.discover.links import DEPLOYS
 
     out: dict[str, tuple[str, str, str] | None] = {}
     for f in findings:
         for tag in f.evidence or ():
-            if not tag.startswith(DEPLOYS):
+            if not tag.startswith(DEPLOYS) or "=" not in tag:
                 continue
-            model, _, version = tag[len(DEPLOYS):].partition("@")
-            key = f.raw.lower()
+            name, _, served = tag[len(DEPLOYS):].partition("=")
+            model, _, version = served.partition("@")
+            key = name.lower()
             seen = out.get(key, ())
             if seen is None or (seen and seen[:2] != (model, version)):
                 out[key] = None
