@@ -13,10 +13,12 @@ reports, per split, per form and overall:
 * immediate base       compared with ``base`` (``null`` == no base). A row whose key says
                        ``base_null: not-established`` (its writer found no source stating the base; keys
                        from table-heldout23 on say why a base is null: ``foundation``, ``api-only`` or
-                       ``not-established``) is not scored on base. ``--key-null-base unestablished`` reads
-                       every null base without a ``base_null`` that way: keys 21 and 22 declare in their
-                       headers that null means "not established from a source read", which the plain
-                       reading scores as "no base". Taken from ``edges`` when the
+                       ``not-established``) is not scored on base. Keys 21 and 22 declare in their headers
+                       that null means "not established from a source read"; they say so to the scorer
+                       with a top-level ``base_null_default: not-established``, which every null base
+                       without its own ``base_null`` then follows (``--key-null-base none`` scores such
+                       rows as "no base" again, ``--key-null-base unestablished`` reads any key's bare
+                       null bases as not established). Taken from ``edges`` when the
                        output has them (the first edge whose child is the model and whose relation
                        is not distillation), else from ``lineage`` (the first entry whose relation is
                        finetune / quantization / merge / adapter);
@@ -170,6 +172,12 @@ def base_unscored(entry: dict[str, Any], null_base: str = "none") -> bool:
     return null_base == "unestablished"
 
 
+def key_null_base(doc: dict[str, Any]) -> str:
+    """The reading a key declares for its null bases without a ``base_null``: keys 21 and 22 wrote null for "not
+    established from a source read" (their headers), and say so with ``base_null_default: not-established``."""
+    return "unestablished" if doc.get("base_null_default") == "not-established" else "none"
+
+
 def score_entry(entry: dict[str, Any], null_base: str = "none") -> dict[str, Any]:
     from modelmap.errors import IdentifierError
     from modelmap.provenance.resolver import resolve
@@ -294,11 +302,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="score only this split (default all); the split is sha256(query) odd -> held-out")
     ap.add_argument("--json", action="store_true", help="print the summary and misses as JSON")
     ap.add_argument("--no-fail", action="store_true", help="exit 0 even when a target is missed")
-    ap.add_argument("--key-null-base", choices=("none", "unestablished"), default="none",
-                    help="how to read a key's null base that carries no base_null reason: 'none' (default: the "
-                         "model has no base) or 'unestablished' (the key's writer found no source; not scored)")
+    ap.add_argument("--key-null-base", choices=("none", "unestablished"), default=None,
+                    help="how to read a key's null base that carries no base_null reason: 'none' (the model has no "
+                         "base) or 'unestablished' (the key's writer found no source; not scored). Default: what the "
+                         "key declares (top-level base_null_default), else 'none'")
     args = ap.parse_args(argv)
-    entries = yaml.safe_load(args.table.read_text(encoding="utf-8"))["entries"]
+    doc = yaml.safe_load(args.table.read_text(encoding="utf-8"))
+    entries = doc["entries"]
+    if args.key_null_base is None:
+        args.key_null_base = key_null_base(doc)
     if args.split != "all":
         entries = [e for e in entries if split_of(e["query"]) == args.split]
     rows = [score_entry(e, args.key_null_base) for e in entries]
@@ -310,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"split": args.split, "summary": summary, "misses": misses, "passed": passed}, indent=2))
     else:
-        reading = "" if args.key_null_base == "none" else ", key null bases read as not established"
+        reading = "" if args.key_null_base == "none" else ", bare null bases read as not established"
         print(f"split: {args.split} ({len(rows)} entries{reading})\n")
         print("\n".join(render_table("split", [*summary["per_split"].items(), ("OVERALL", o)])))
         print()

@@ -47,3 +47,37 @@ def test_base_null_reasons_decide_per_row() -> None:
         assert score.score_entry({**ROW, "base_null": "foundation"}, reading)["ok"]["base"] is False
     # a key that names a base is always scored
     assert score.score_entry({**ROW, "base": "meta-llama/meta-llama-3-8b"}, "unestablished")["ok"]["base"] is True
+
+
+def test_a_key_declares_its_reading_of_bare_null_bases() -> None:
+    score = _scorer()
+    assert score.key_null_base({"base_null_default": "not-established", "entries": []}) == "unestablished"
+    assert score.key_null_base({"entries": []}) == "none"
+
+
+def test_keys_21_and_22_declare_null_as_not_established_and_others_do_not() -> None:
+    import yaml
+
+    score = _scorer()
+    readings = {}
+    for n in (20, 21, 22, 23):
+        doc = yaml.safe_load((ROOT / "bench" / "provenance" / f"table-heldout{n}.yaml").read_text(encoding="utf-8"))
+        readings[n] = score.key_null_base(doc)
+    assert readings == {20: "none", 21: "unestablished", 22: "unestablished", 23: "none"}
+
+
+def test_main_follows_the_declaration_unless_told_otherwise(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    key = tmp_path / "key.yaml"
+    key.write_text(yaml.safe_dump({"schema": "modelmap.provenance-bench/1", "base_null_default": "not-established",
+                                   "entries": [dict(ROW)]}), encoding="utf-8")
+    score = _scorer()
+    score.main(["--table", str(key), "--no-fail", "--json"])
+    import json
+
+    out = json.loads(capsys.readouterr().out)
+    assert out["summary"]["overall"]["confidently_wrong_n"] == 0
+    score.main(["--table", str(key), "--no-fail", "--json", "--key-null-base", "none"])
+    out = json.loads(capsys.readouterr().out)
+    assert out["summary"]["overall"]["confidently_wrong_n"] == 1
