@@ -21,7 +21,10 @@ reports, per split, per form and overall:
                        null bases as not established). Taken from ``edges`` when the
                        output has them (the first edge whose child is the model and whose relation
                        is not distillation), else from ``lineage`` (the first entry whose relation is
-                       finetune / quantization / merge / adapter);
+                       finetune / quantization / merge / adapter). An ``ollama-tag`` row whose answer is a
+                       re-packaging of exactly the key's model (an Ollama user's ``user/Name-GGUF``, which
+                       is also a Hub repo's shape) is read as the packaged model, the README's convention for
+                       tags: model, base and publisher country are that model's;
 * license correct      the license id (``unknown`` == no license);
 * publisher country    the country of the model's publisher (``publisher.country``) against
                        ``publisher_country``; scored only on entries whose key gives one;
@@ -172,6 +175,32 @@ def base_unscored(entry: dict[str, Any], null_base: str = "none") -> bool:
     return null_base == "unestablished"
 
 
+def _packaged_reading(entry: dict[str, Any], got: dict[str, Any]) -> dict[str, Any] | None:
+    """An Ollama tag that the answer reads as a re-packaging (model: the tag's repo, base: the model it packages)
+    while the key names the packaged model itself (README, "Ollama tags and GGUF files resolve to the original model
+    they package. Their base is that model's base."): the same chain written one step shorter. Read the answer the
+    key's way: the packaged model, its base and its publisher's country, from resolving that model. Only for the
+    ``ollama-tag`` form and only where the answer's base is exactly the key's model."""
+    if entry.get("form") != "ollama-tag" or not entry.get("model") or not got.get("base"):
+        return None
+    want_model = str(entry["model"]).lower()
+    if got.get("model") == want_model or got["base"] != want_model:
+        return None
+    from modelmap.errors import IdentifierError
+    from modelmap.provenance.resolver import resolve
+
+    try:
+        rec = resolve(want_model).to_dict()
+    except IdentifierError:
+        return None
+    if _model_id(rec) != want_model:
+        return None
+    publisher = rec.get("publisher") or {}
+    return {"model": want_model, "base": immediate_base(rec),
+            "pub_country": publisher.get("country") if isinstance(publisher, dict) else None,
+            "packaged_by": got.get("model")}
+
+
 def key_null_base(doc: dict[str, Any]) -> str:
     """The reading a key declares for its null bases without a ``base_null``: keys 21 and 22 wrote null for "not
     established from a source read" (their headers), and say so with ``base_null_default: not-established``."""
@@ -202,6 +231,9 @@ def score_entry(entry: dict[str, Any], null_base: str = "none") -> dict[str, Any
         "model": _model_id(rec),
         "confidence": rec.get("confidence"),
     }
+    packaged = _packaged_reading(entry, got)
+    if packaged:
+        got.update(packaged)
     want = {
         "origins": sorted(entry.get("origins") or []),
         "base": want_base,
