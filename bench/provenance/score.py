@@ -13,7 +13,7 @@ reports, per split, per form and overall:
 * immediate base       compared with ``base`` (``null`` == no base). A row whose key says
                        ``base_null: not-established`` (its writer found no source stating the base; keys
                        from table-heldout23 on say why a base is null: ``foundation``, ``api-only`` or
-                       ``not-established``) is not scored on base. Keys 21 and 22 declare in their headers
+                       ``not-established``) is not scored on base. Keys 20, 21 and 22 declare in their headers
                        that null means "not established from a source read"; they say so to the scorer
                        with a top-level ``base_null_default: not-established``, which every null base
                        without its own ``base_null`` then follows (``--key-null-base none`` scores such
@@ -202,7 +202,7 @@ def _packaged_reading(entry: dict[str, Any], got: dict[str, Any]) -> dict[str, A
 
 
 def key_null_base(doc: dict[str, Any]) -> str:
-    """The reading a key declares for its null bases without a ``base_null``: keys 21 and 22 wrote null for "not
+    """The reading a key declares for its null bases without a ``base_null``: keys 20 to 22 wrote null for "not
     established from a source read" (their headers), and say so with ``base_null_default: not-established``."""
     return "unestablished" if doc.get("base_null_default") == "not-established" else "none"
 
