@@ -155,9 +155,17 @@ def test_us_finetune_of_a_chinese_base_keeps_both_countries() -> None:
 
 
 def test_a_finetune_by_a_publisher_of_unknown_country_keeps_the_bases_country_as_a_lower_bound() -> None:
+    # Anthracite (a community group) has no sourced country; its Magnum v2 72B is tuned from Qwen2-72B-Instruct
+    res = resolve("anthracite-org/magnum-v2-72b")
+    assert _parent(res, "finetune") == "qwen/qwen2-72b-instruct"
+    assert res.origins == ("CN",) and res.origins_known is False
+
+
+def test_a_finetune_by_a_publisher_with_a_sourced_country_adds_it_to_the_bases() -> None:
+    # Nous Research's country is sourced from its own legal pages (US, session 32): Hermes 4 14B on Qwen3-14B
     res = resolve("NousResearch/Hermes-4-14B")
     assert _parent(res, "finetune") == "qwen/qwen3-14b"
-    assert res.origins == ("CN",) and res.origins_known is False
+    assert res.origins == ("CN", "US") and res.origins_known is True
 
 
 def test_derivative_by_a_lab_without_a_sourced_country_has_incomplete_origins() -> None:
