@@ -24,7 +24,7 @@ _SPEC = ("RSpec.describe 'generated workflow' do\n  it 'writes the agent' do\n  
          "      client.chat(model: 'claude-3-5-sonnet-20241022')\n    RUBY\n  end\nend\n")
 
 
-def _finds(*raws: str) -> Callable[[Result], str | None]:
+def finds(*raws: str) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
@@ -34,7 +34,7 @@ def _finds(*raws: str) -> Callable[[Result], str | None]:
     return check
 
 
-def _skip_says(*words: str) -> Callable[[Result], str | None]:
+def skip_says(*words: str) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
@@ -50,10 +50,10 @@ def _skip_says(*words: str) -> Callable[[Result], str | None]:
 # as unterminated and the reading stopped: 0 findings where the same file with LF line ends gives 2 (and 1)
 scan_probe("session27-ruby-sql-heredoc-crlf", "wrong-answer",
            {"db/migrate/20240101000000_retire_old_models.rb": _MIGRATION.replace("\n", "\r\n")},
-           checks=(_finds("gpt-4o", "gpt-3.5-turbo"),))
+           checks=(finds("gpt-4o", "gpt-3.5-turbo"),))
 scan_probe("session27-ruby-code-heredoc-crlf", "wrong-answer",
            {"spec/workflow_spec.rb": _SPEC.replace("\n", "\r\n")},
-           checks=(_finds("claude-3-5-sonnet-20241022"),))
+           checks=(finds("claude-3-5-sonnet-20241022"),))
 
 
 # (b) one unclosed opener stopped the reading of the whole file: a comment or a message that mentions `<<~SQL` (a
@@ -64,7 +64,7 @@ scan_probe("session27-ruby-sql-heredoc-after-unclosed-opener", "wrong-answer",
             "# Data fixes go in execute <<~SQL blocks, never in models.\nclass Backfill < ActiveRecord::Migration[7.1]\n"
             "  def up\n    execute <<~EOSQL\n      UPDATE chats SET model = 'gpt-4o-mini' WHERE model IS NULL\n"
             "    EOSQL\n  end\nend\n"},
-           checks=(_finds("gpt-4o-mini"),))
+           checks=(finds("gpt-4o-mini"),))
 
 
 # (c) the bound of 64 heredoc bodies a file stopped the reading silently: a migration of 5,000 SQL heredocs, each
@@ -79,12 +79,12 @@ def _sql_bodies(n: int) -> str:
 
 scan_probe("session27-ruby-sql-heredoc-5000-bodies", "silent-cap",
            lambda: {"db/migrate/20240103000000_many.rb": _sql_bodies(5_000)},
-           checks=(_finds("gpt-4o-0"), _skip_says("SQL heredocs", "64"), cpu_below(20.0), rss_below(500)))
+           checks=(finds("gpt-4o-0"), skip_says("SQL heredocs", "64"), cpu_below(20.0), rss_below(500)))
 scan_probe("session27-ruby-code-heredoc-3000-bodies", "silent-cap",
            lambda: {"spec/agents_spec.rb": "RSpec.describe 'agents' do\n" + "".join(
                f"  it 'writes agent {i}' do\n    File.write('a{i}.rb', <<~RUBY)\n"
                f"      client.chat(model: 'gpt-4o-{i}')\n    RUBY\n  end\n" for i in range(3_000)) + "end\n"},
-           checks=(_finds("gpt-4o-0"), _skip_says("code heredocs", "64"), cpu_below(20.0), rss_below(500)))
+           checks=(finds("gpt-4o-0"), skip_says("code heredocs", "64"), cpu_below(20.0), rss_below(500)))
 
 
 # (d) 3,000 distinct unclosed SQL openers (each delimiter searched for once over a 0.3 MB file) then one real heredoc:
@@ -99,7 +99,7 @@ def _unclosed(n: int) -> str:
 
 scan_probe("session27-ruby-sql-heredoc-3000-unclosed-openers", "quadratic-position",
            lambda: {"db/migrate/20240104000000_noise.rb": _unclosed(3_000)},
-           checks=(_skip_says("SQL heredocs", "never closed"), cpu_below(20.0), rss_below(500)))
+           checks=(skip_says("SQL heredocs", "never closed"), cpu_below(20.0), rss_below(500)))
 
 
 # (e) a config with many problems (ConfigErrors lists every one, session 30): each "did you mean" hint compared the

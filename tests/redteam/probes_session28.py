@@ -16,6 +16,7 @@ from pathlib import Path
 from tests.redteam.probes import OK, USAGE, git_repo, probe, scan_probe, write, write_chunks
 from tests.redteam.probes_session8 import cpu_below
 from tests.redteam.probes_session13 import rss_below
+from tests.redteam.probes_session27 import finds, skip_says
 from tests.redteam.runner import Ctx, Result
 
 _NGINX_HEAD = "use Test::Nginx::Socket 'no_plan';\nrun_tests();\n\n__DATA__\n\n"
@@ -23,27 +24,6 @@ _NGINX_TEST = (_NGINX_HEAD + "=== TEST 1: chat route\n--- config\n    location /
                "            local conf = { options = { model = \"gpt-4o-mini\" } }\n            ngx.say(\"passed\")\n"
                "        }\n    }\n--- request\nPOST /v1/chat\n"
                "{\"model\": \"claude-3-5-haiku-20241022\", \"messages\": []}\n--- response_body\npassed\n")
-
-
-def _finds(*raws: str) -> Callable[[Result], str | None]:
-    def check(res: Result) -> str | None:
-        if res.rc != 0:
-            return None
-        got = {f.get("raw") for f in json.loads(res.stdout).get("findings", [])}
-        missing = [r for r in raws if r not in got]
-        return f"not found: {missing} (found {sorted(x for x in got if x)[:6]})" if missing else None
-    return check
-
-
-def _skip_says(*words: str) -> Callable[[Result], str | None]:
-    def check(res: Result) -> str | None:
-        if res.rc != 0:
-            return None
-        details = [s.get("detail", "") for s in json.loads(res.stdout).get("skipped", [])]
-        if not any(all(w in d for w in words) for d in details):
-            return f"no skip says {words} (skips: {details[:4]}): a bound stopped the reading silently"
-        return None
-    return check
 
 
 def _at_least(n: int) -> Callable[[Result], str | None]:
@@ -59,7 +39,7 @@ def _at_least(n: int) -> Callable[[Result], str | None]:
 # of re.M stops only before '\n'), so the file was taken for one (a `__DATA__` line and `\n--- `) and every section
 # was lost: 0 findings and no skip, where the same file with LF line ends gives the Lua block's and the request's model
 scan_probe("session28-test-nginx-crlf", "wrong-answer", {"t/plugin/ai-proxy.t": _NGINX_TEST.replace("\n", "\r\n")},
-           checks=(_finds("gpt-4o-mini", "claude-3-5-haiku-20241022"),))
+           checks=(finds("gpt-4o-mini", "claude-3-5-haiku-20241022"),))
 
 
 # (b) an expected-output regex (`--- access_log eval` / `qr/…/`) is read for at most 200 words a section; past them the
@@ -68,7 +48,7 @@ scan_probe("session28-test-nginx-crlf", "wrong-answer", {"t/plugin/ai-proxy.t": 
 scan_probe("session28-test-nginx-regex-300-words", "silent-cap", lambda: {
     "t/plugin/ai-log.t": _NGINX_HEAD + "=== TEST 1: access log\n--- request\nGET /t\n--- access_log eval\nqr/"
     + " ".join(f"field{i}" for i in range(300)) + " gpt-4o-2024-08-06/\n"},
-           checks=(_skip_says("expected-output regex", "200"),))
+           checks=(skip_says("expected-output regex", "200"),))
 
 
 # (c) YAML config sections (`--- yaml_config`): each body (up to 256 KiB) was parsed (a YAML parse cannot be stopped by
@@ -83,7 +63,7 @@ def _yaml_bodies() -> dict[str, str]:
 
 
 scan_probe("session28-test-nginx-7-yaml-bodies-250k", "huge-file", _yaml_bodies,
-           checks=(_skip_says("YAML sections past"), cpu_below(9.0), rss_below(300)), timeout=60.0)
+           checks=(skip_says("YAML sections past"), cpu_below(9.0), rss_below(300)), timeout=60.0)
 
 
 # (d) modelmap diff OLD NEW with a policy: each side's violations were kept in a dict keyed by their line-free
@@ -142,10 +122,10 @@ scan_probe("session28-model-list-txt-past-budget-keeps-findings", "silent-cap", 
 # past them were dropped without a word: a test's data file of 25,000 prompts, then its model list, gave nothing
 scan_probe("session28-model-list-txt-line-25001", "silent-cap", lambda: {
     "tests/data/cases.txt": "hello there\n" * 25_000 + "gpt-4o,gpt-4,text-davinci-003,davinci\n"},
-           checks=(_skip_says("20,000 lines"),))
+           checks=(skip_says("20,000 lines"),))
 scan_probe("session28-model-list-file-line-25001", "silent-cap", lambda: {
     "src/llm/OllamaModelList.txt": "# pulled by setup.sh\n" * 25_000 + "gemma2\ngemma2:27b\nqwen2.5:7b\n"},
-           checks=(_skip_says("20,000 lines"),))
+           checks=(skip_says("20,000 lines"),))
 
 
 # (h) a revision is exported with `git archive` before it is scanned: the archive was captured whole in memory (and git
@@ -196,4 +176,4 @@ _K8S_HEAD = ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: vllm\nsp
 scan_probe("session28-k8s-json-flag-400-deep", "deep-nesting", lambda: {
     "deploy/vllm.yaml": _K8S_HEAD + "            - '--speculative-config={\"model\": \"yuhuili/EAGLE-LLaMA3-Instruct-8B\", "
     "\"x\": " + "{\"a\": " * 400 + "1" + "}" * 400 + "}'\n"},
-           checks=(_skip_says("JSON value", "levels of nesting"),))
+           checks=(skip_says("JSON value", "levels of nesting"),))
