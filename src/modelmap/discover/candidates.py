@@ -1290,6 +1290,44 @@ def _unit_variant(attribute_item: Any, memo: dict[int, bool] | None = None) -> b
     return answer
 
 
+# a Rust attribute that makes the item after it test code: `#[cfg(test)]` on a module, `#[test]`, `#[tokio::test]`,
+# `#[rstest]`, `#[test_case(…)]` on a function (doc.rust-lang.org/book/ch11-03-test-organization.html, as_of
+# 2026-12-06)
+_RUST_TEST_ATTRIBUTE = re.compile(rb"#\[\s*(?:cfg\s*\(\s*test\s*\)|(?:\w+::)*(?:test|rstest|test_case)\s*(?:\]|\())")
+_RUST_TEST_ITEMS = frozenset({"mod_item", "function_item"})
+_RUST_SKIPPED = frozenset({"attribute_item", "line_comment", "block_comment"})
+MAX_TEST_ATTRIBUTES = 4096  # attribute items looked at per file
+
+
+@cache
+def _attribute_query(language: Any) -> Any:
+    import tree_sitter
+
+    return tree_sitter.Query(language, "(attribute_item) @a")
+
+
+def rust_test_rows(tree: Any, language: Any) -> list[tuple[int, int]]:
+    """The rows (0-based, first and last) of each Rust module or function its attributes mark as test code
+    (``_RUST_TEST_ATTRIBUTE``), outermost first: a test written in the same file as the code it tests, as Rust's
+    unit tests are, is a test as a ``tests/`` file is."""
+    import tree_sitter
+
+    spans: list[tuple[int, int]] = []
+    attributes = tree_sitter.QueryCursor(_attribute_query(language)).captures(tree.root_node).get("a", [])
+    for attr in list(attributes)[:MAX_TEST_ATTRIBUTES]:
+        if attr.text is None or not _RUST_TEST_ATTRIBUTE.match(attr.text):
+            continue
+        item = attr.next_named_sibling
+        while item is not None and item.type in _RUST_SKIPPED:
+            item = item.next_named_sibling
+        if item is None or item.type not in _RUST_TEST_ITEMS:
+            continue
+        if any(a <= item.start_point[0] and item.end_point[0] <= b for a, b in spans):
+            continue  # inside a test module already
+        spans.append((item.start_point[0], item.end_point[0]))
+    return spans
+
+
 def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] | None = None,
             capped: list[int] | None = None, declared: list[Candidate] | None = None) -> Iterator[Candidate]:
     """Every string literal of ``tree`` with its context (see ``Candidate``).

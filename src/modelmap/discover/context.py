@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_TEST = re.compile(r"(^|/)(tests?|__tests__|spec|specs|testing|e2e|fixtures?)(/|$)|(^|/)test_[^/]*$|_test\.\w+$|\.(test|spec)\.\w+$|(^|/)conftest\.py$")
+# a test file by its folder or its name; `tests.rs` / `*_tests.rs` are where Rust's `#[cfg(test)] mod tests;` and
+# `#[path = "x_tests.rs"]` modules live (Django's `tests.py` too)
+_TEST = re.compile(r"(^|/)(tests?|__tests__|spec|specs|testing|e2e|fixtures?)(/|$)|(^|/)test_[^/]*$|_tests?\.\w+$|"
+                   r"(^|/)tests\.\w+$|\.(test|spec)\.\w+$|(^|/)conftest\.py$")
 _EXAMPLE = re.compile(r"(^|/)(examples?|samples?|demos?|cookbooks?|tutorials?|quickstarts?|playground)(/|$)")
 _DOCS = re.compile(r"(^|/)(docs?|documentation)(/|$)")
 _CONFIG_EXT = re.compile(

@@ -1186,6 +1186,17 @@ def _hub_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def _hub_name_parts() -> frozenset[str]:
+    return frozenset(hub_id.rsplit("/", 1)[-1].lower() for hub_id in load().hf_index)
+
+
+def names_hub_model(value: str) -> bool:
+    """The value is the name part of a Hub model the knowledge base holds (``fsmn-vad`` of funasr/fsmn-vad), the name
+    a toolkit addresses its own model by."""
+    return value.strip().lower() in _hub_name_parts()
+
+
 def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
     kb = load()
     voc = vocab()

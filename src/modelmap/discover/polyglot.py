@@ -37,6 +37,7 @@ from modelmap.discover.candidates import (
     extract,
     literal_text,
     model_uses,
+    rust_test_rows,
     templated_model_dir,
 )
 from modelmap.discover.classifier import (
@@ -425,12 +426,20 @@ def _client_base_url_literal(data: bytes) -> bool:
 
 
 def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
-          context: str, whisper: bool = False, model_sdk: bool = False) -> BudgetExceeded | None:
+          context: str, whisper: bool = False, model_sdk: bool = False,
+          test_rows: list[tuple[int, int]] | None = None) -> BudgetExceeded | None:
     """Decide and report the candidates; each one is a budget step. Past the budget the candidates decided so far
     are still reported and the exception is returned (the caller reports an ``analysis-budget`` skip). ``whisper``:
     the file names Whisper, so a size word where a model is bound is its checkpoint (``_whisper_size``).
     ``model_sdk``: the file imports a model SDK (``_MODEL_SDK_IMPORT``), so a private or cluster-internal URL bound to
-    a base-URL name is a self-hosted model server (``classify_client_endpoint``)."""
+    a base-URL name is a self-hosted model server (``classify_client_endpoint``). ``test_rows``: the rows (0-based,
+    first and last) of test code inside the file (``candidates.rust_test_rows``), whose literals are decided and
+    reported as a test's."""
+
+    def code_role(cand: Candidate) -> str:
+        row = cand.line - 1
+        return "test" if test_rows and any(a <= row <= b for a, b in test_rows) else context
+
     models: list[Finding] = []
     endpoints: list[Finding] = []
     decided: list[tuple[Candidate, Decision | None]] = []
@@ -447,17 +456,18 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                 if found:
                     endpoints.append(found)
                 continue
-            decision = decide(cand, calls, context)
+            ctx = code_role(cand)
+            decision = decide(cand, calls, ctx)
             if decision is not None and cand.keyed_class:
                 decision = None  # an architecture registry's key (model_type): candidates._implementation_class
             if decision is None and not cand.keyed_class:
-                decision = _models_class_constant(cand, context)
+                decision = _models_class_constant(cand, ctx)
             if decision is None and whisper:
                 decision = _whisper_size(cand, calls)
             if decision is None and cand.record is not None:
-                decision = _record_entry(cand, whisper, context)
+                decision = _record_entry(cand, whisper, ctx)
             if decision is None and cand.dir_var is not None:
-                decision = _joined_model_dir(cand, context)
+                decision = _joined_model_dir(cand, ctx)
             if decision is not None and "binding-only" in decision.evidence and _VERSION_CODE.fullmatch(cand.value):
                 decision = None  # MODEL_VERSION = "v2.1": an edition code alone names no model
             if cand.embedded and decision is not None and "binding-only" in decision.evidence:
@@ -483,6 +493,7 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
             symbol=cand.bindings[0] if cand.bindings else None,
             source_id=source_id,
             evidence=decision.evidence,
+            context=code_role(cand),
         )
         if collector.findings and collector.findings[-1] is finding:  # not dropped by the per-file cap
             models.append(finding)
@@ -1072,8 +1083,10 @@ class PolyglotSource:
         cands: Iterable[Candidate] = extract(tree, data, parser.language, keep, capped, declared)
         if lang.id == "hcl":
             cands = (c for c in cands if not _k8s_object_label(c))
+        test_rows = rust_test_rows(tree, parser.language) \
+            if lang.id == "rust" and file.context != "test" and b"test" in data else None
         spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper,
-                      model_sdk=_MODEL_SDK_IMPORT.search(data) is not None)
+                      model_sdk=_MODEL_SDK_IMPORT.search(data) is not None, test_rows=test_rows)
         if collector.findings and ((lang.id == "hcl" and _AZURE_DEPLOYMENT in data)
                                    or (lang.id == "bicep" and b"deployments" in data)):
             found = (azure_deployments if lang.id == "hcl" else bicep_deployments)(tree.root_node, data)
