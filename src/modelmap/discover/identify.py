@@ -1197,6 +1197,36 @@ def names_hub_model(value: str) -> bool:
     return value.strip().lower() in _hub_name_parts()
 
 
+_ROUTE_HEAD = re.compile(r"[a-z][a-z0-9_-]{1,30}")
+
+
+def _gateway_route(parts: list[str]) -> Match | None:
+    """A gateway's model string that routes to a provider's model through its own path segments,
+    ``<gateway>[/<provider>][/<api version>]/<model>`` (Google ADK's Apigee strings ``apigee/v1/gemini-1.5-flash``,
+    ``apigee/vertex_ai/v1beta/gemini-1.5-flash``, ``apigee/openai/v1/gpt-4o``, github.com/google/adk-go
+    model/apigee, as_of 2026-12-06):
+    the segments between the gateway's word and the model are each a provider's id or an API version, and the last
+    segment is a model the vocabulary knows by name (an API pattern or a knowledge-base alias). An API route
+    (``openai/v1/chat/completions``), a Hub path (``models/v1/…``), a placeholder tail (``apigee/openai/v1/gpt``) or
+    a string whose first word is itself a provider's prefix or a Hub org (their own rules read those) is no such
+    string."""
+    if len(parts) > 4:
+        return None
+    voc, kb = vocab(), load()
+    head, middle, last = parts[0].lower(), [p.lower() for p in parts[1:-1]], parts[-1].lower()
+    if not _ROUTE_HEAD.fullmatch(head) or head in _MODEL_DIR_WORDS or head in _HUB_ROUTE_WORDS \
+            or _API_VERSION_SEGMENT.fullmatch(head) or head in voc.prefixes or head in kb.org_index:
+        return None  # a provider's own prefix (`openrouter/anthropic/…`) or a Hub org keeps its own rules
+    for p in middle:
+        if not (_API_VERSION_SEGMENT.fullmatch(p) or p in voc.prefixes or p in voc.provider_ids):
+            return None
+    found = api_pattern(last)
+    if found is None and last not in kb.alias_index:
+        return None
+    # the gateway serves it, so the provider the bare name suggests is not said
+    return Match("provider-prefixed", None, 0.8, found[1] if found else None)
+
+
 def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
     kb = load()
     voc = vocab()
@@ -1215,6 +1245,8 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
     if api:
         return Match("api-model", api[0], 0.9, api[1])
     first = parts[0].lower()
+    if len(parts) >= 3 and (routed := _gateway_route(parts)) is not None:
+        return routed
     if len(parts) >= 3 and parts[0] in _TIER_PREFIXES:
         # SiliconFlow's tiers in front of a Hub id (Pro/deepseek-ai/DeepSeek-V3.2, Pro/BAAI/bge-m3: the paid tier of
         # the same model, docs.siliconflow.cn model list, as_of 2026-12-04): the model the id after the tier names

@@ -133,7 +133,8 @@ _GA_TAIL = re.compile(r"(.+)-ga", re.IGNORECASE)
 # a "v"-version written with a dash by Volcengine Ark ("deepseek-v3-2" for DeepSeek-V3.2), read back as a dot
 _DASHED_V_VERSION = re.compile(r"(?<=\bv\d)-(?=\d(?:-|$))")
 # OpenAI fine-tuned model ids: ft:<base model>:<organisation>:<suffix>:<job id>
-_OPENAI_FT = re.compile(r"(?i)ft:((?:gpt-|o\d)[\w.-]*|davinci-002|babbage-002):([\w.-]*):[\w.-]*:[\w.-]+")
+_OPENAI_FT = re.compile(r"(?i)ft:((?:gpt-|o\d)[\w.-]*|davinci-002|babbage-002):([\w.-]*):[\w.-]*:[\w.-]+"
+                        r"(?::ckpt-step-\d+)?")  # a job's intermediate checkpoint of the fine-tune
 
 
 def removed_suffixes(name: str) -> list[str]:
