@@ -127,6 +127,11 @@ class Candidate:
     # `self.models_dir.join("giga-am-v3-int8")`, Go `filepath.Join(modelsDir, "x")`, C# `Path.Combine(modelDir, "x")`,
     # Java `modelsDir.resolve("x")`): that variable's name (polyglot reads a folder named like a model as one)
     dir_var: str | None = None
+    # the literal is a call's positional argument and the next argument is a string literal too (`AddModel("phi3",
+    # "phi3")`, `addHuggingFaceModel("llama", "org/name")`): that string's text; the classifier reads the first of
+    # such a pair as the name a model resource is registered under when the second reads as a model
+    # (``classifier.ADD_NAMED_MODEL``)
+    string_follows: str | None = None
 
 
 RECORD_KEY = "#key"
@@ -886,6 +891,7 @@ def _context(node: Any) -> Candidate | None:
     record_field: str | None = None
     returned = False  # a return statement between the literal and the switch it is a case's value of
     dir_var: str | None = None
+    string_follows: str | None = None
     child = node
     parent = node.parent
     sealed = False  # past an anonymous function's statement body: only the enclosing owner is still looked for
@@ -900,6 +906,7 @@ def _context(node: Any) -> Candidate | None:
             call_first = not bindings
             break
         if not bindings and call is None and t in ("argument_list", "arguments", "value_arguments"):
+            string_follows = _string_follows(child, node)
             arg_key = _key_argument(child)
             if arg_key is not None:
                 bindings.append(arg_key)  # flag.StringVar(&p, "video_model", "veo-2.0-generate-001", …)
@@ -1075,7 +1082,27 @@ def _context(node: Any) -> Candidate | None:
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
                      owner, prefix_call, group, clause=clause, case_label=clause is not None and label_path,
                      outer_owner=outer, keyed_class=keyed_class, record=record, record_field=record_field,
-                     dir_var=dir_var)
+                     dir_var=dir_var, string_follows=string_follows)
+
+
+_ARGUMENT_WRAPPERS = frozenset({"argument", "value_argument"})
+
+
+def _string_follows(arg: Any, literal: Any) -> str | None:
+    """The text of the next argument when the argument is the literal itself (or a positional argument node holding
+    only it) and the next one is a string literal written the same way (see ``Candidate.string_follows``)."""
+    if arg is not literal and not (arg.type in _ARGUMENT_WRAPPERS and arg.named_child_count == 1):
+        return None
+    sib = arg.next_named_sibling
+    while sib is not None and "comment" in sib.type:
+        sib = sib.next_named_sibling
+    if sib is None:
+        return None
+    if sib.type in _ARGUMENT_WRAPPERS:
+        if sib.named_child_count != 1:
+            return None  # a named argument (`serviceId: "chat"`): not the model's positional slot
+        sib = sib.named_children[0]
+    return literal_text(sib) if _is_string(sib.type) else None
 
 
 # calls that only convert a literal to another string type (Rust's to_string / to_owned / into / String::from, Kotlin's
@@ -1398,7 +1425,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
                          ctx.call_before_binding, ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check,
                          ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group, clause=ctx.clause,
                          case_label=ctx.case_label, outer_owner=ctx.outer_owner, keyed_class=ctx.keyed_class,
-                         record=ctx.record, record_field=ctx.record_field, dir_var=ctx.dir_var)
+                         record=ctx.record, record_field=ctx.record_field, dir_var=ctx.dir_var,
+                         string_follows=ctx.string_follows)
         if _declares(node, cand) and len(named) < MAX_NAMED:
             named.setdefault(cand.bindings[0], []).append(cand)
             if declared is not None and len(declared) < MAX_NAMED and _member_level(node):

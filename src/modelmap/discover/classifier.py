@@ -35,6 +35,7 @@ from modelmap.discover.identify import (
     CLAUDE_TIER_ONLY,
     CONVERTED_REPO_TAIL,
     DATED_CONSTANT_ID,
+    HUB_HOST_REF,
     PLACEHOLDER,
     SECRET_TAIL,
     Hint,
@@ -615,11 +616,31 @@ def _url_slug(c: Candidate) -> bool:
     return low.endswith("slug") and "model" not in low  # a `model_slug` is the model's own slug
 
 
+# a call that adds a model under a name of its own, the name first and the model second when both are given
+# (.NET Aspire's Ollama hosting `ollama.AddModel("phi3", "phi3")` / `AddHuggingFaceModel("llama", "bartowski/…")` and
+# its TypeScript AppHost's `addNamedModel("tinyllama", "tinyllama")`, learn.microsoft.com/dotnet/aspire and
+# github.com/CommunityToolkit/Aspire, as_of 2026-12-06; Aspire's `Add*` builders all take the resource's name first):
+# snake-cased `add_model`, `add_named_model`, `add_hugging_face_model`
+ADD_NAMED_MODEL = re.compile(r"add_(?:[a-z0-9]+_){0,3}model")
+
+
+def names_model_after(first: str, second: str) -> bool:
+    """In an ``ADD_NAMED_MODEL`` call's two strings, the second is the model and the first its resource's name: the
+    second is the same string or reads as a model on its own (a catalogue's `addNvidiaModel("meta/llama-3.1-8b",
+    "Llama 3.1 8B")` gives the model first and its display name second, which reads as none)."""
+    second = second.strip()
+    return bool(second) and not any(ch.isspace() for ch in second) and (
+        second == first.strip() or classify(second, "api") is not None)
+
+
 def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:
     """Is this candidate a model reference? ``None`` when the evidence does not say so."""
     value = c.value.strip()
     if not value or _PLACEHOLDER.match(value):
         return None
+    if c.string_follows is not None and c.call and c.call_before_binding \
+            and ADD_NAMED_MODEL.fullmatch(snake(c.call)) and names_model_after(value, c.string_follows):
+        return None  # AddModel("phi3", "phi3"): the resource's name, the model is the string after it
     if value[:1] == "." and value[1:2].isalnum() and "/" not in value and "\\" not in value:
         return None  # `.hidden-model.bin`: a hidden file's name (a test's file to skip), no model's
     if c.bindings and not c.call_before_binding and snake(c.bindings[0]).lstrip("_") in _DISPLAY_BINDINGS:
@@ -644,9 +665,12 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and not is_model_name(c.bindings[0]):
         return None  # `["X-AI-Fixture"] = "openai/chat-stream.sse"`, `fixture: "anthropic/messages.json"`: the same
         # recorded exchange's name, given under a key or header instead of to a call (a `fixture_model` is a model)
-    if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value) or family_prefix(value)):
+    if c.prefix_check and (c.prefix_call in STARTS_CALLS or not _known(value) or family_prefix(value)) \
+            and not (c.prefix_call not in STARTS_CALLS and HUB_HOST_REF.fullmatch(value)):
         return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model,
-        # contains("gpt-oss") of the start of known models' names (gpt-oss-20b, gpt-oss-120b) is not
+        # contains("gpt-oss") of the start of known models' names (gpt-oss-20b, gpt-oss-120b) is not; a membership
+        # test of a whole host-qualified Hub reference (`Assert.Contains("hf.co/org/name:Q4_K_M", resource.Models)`)
+        # names that model, as one of a known id does
     if c.bindings and not c.call_before_binding and _PREFIX_BINDING.search(snake(c.bindings[0])):
         return None  # `newPrefixes := []string{"gpt-6", "o1"}`, `MODEL_PREFIXES = (...)`: the starts a name is
         # tested against (a loop's HasPrefix), a family's prefix rather than a model, as a startsWith argument is

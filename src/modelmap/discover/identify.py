@@ -450,6 +450,7 @@ _VERTEX_PATH = re.compile(
 # OpenRouter's `openrouter/auto` is its router's served id
 _SLOT_NAMES = frozenset({"local", "default", "custom", "none", "null", "any", "unknown"})
 _HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/[\w.-]+/[\w.-]+(?::[\w.-]+)?")
+HUB_HOST_REF = _HUB_HOST  # a whole Hub reference by host (the classifier's prefix-check rule reads it)
 # Ollama's fully qualified model name, host/namespace/model[:tag] (`ollama pull registry.ollama.ai/library/qwen2.5:7b`,
 # ollama.com/<user>/<model>:<tag>; github.com/ollama/ollama types/model/name.go, as_of 2026-12-05), written without a
 # scheme as Ollama clients and operators parse it; the site's pages (ollama.com/blog/…) and the registry API's paths
@@ -1197,6 +1198,10 @@ def names_hub_model(value: str) -> bool:
     return value.strip().lower() in _hub_name_parts()
 
 
+# a GGUF quantisation type as a tag after a Hub repository (Q4_K_M, Q8_0, IQ4_XS, IQ2_XXS, F16, BF16, unsloth's
+# UD-Q4_K_XL; github.com/ggml-org/llama.cpp README `-hf <user>/<model>[:quant]`, huggingface.co/docs/hub/ollama
+# `hf.co/{username}/{repository}:{quantization}`, as_of 2026-12-06)
+_GGUF_QUANT_TAG = re.compile(r"(?i)(?:ud-)?(?:i?q\d(?:_[0-9a-z]{1,3}){0,2}|f16|fp16|bf16|f32)")
 _ROUTE_HEAD = re.compile(r"[a-z][a-z0-9_-]{1,30}")
 
 
@@ -1239,6 +1244,12 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             inner = _classify_slashed(repo, repo.lower(), hint)
             if inner is not None and inner.kind == "hf-repo":
                 return Match("hf-repo", "huggingface-inference", inner.confidence, inner.role)
+        if _GGUF_QUANT_TAG.fullmatch(suffix):
+            # `bartowski/Llama-3.2-1B-Instruct-GGUF:IQ4_XS`: a GGUF repository and the quantisation to take from it,
+            # as llama.cpp's `-hf <repo>[:quant]` and Ollama's `hf.co/<repo>:<quant>` write it: the repository
+            inner = _classify_slashed(repo, repo.lower(), hint)
+            if inner is not None and inner.kind == "hf-repo":
+                return inner
     if low in kb.hf_index:
         return Match("hf-repo", None, 0.95)
     api = api_pattern(low) if low.startswith("models/") else None  # Gemini's "models/gemini-1.5-pro"

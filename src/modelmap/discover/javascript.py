@@ -36,11 +36,13 @@ from modelmap.discover.base import (
     parse_within_budget,
 )
 from modelmap.discover.classifier import (
+    ADD_NAMED_MODEL,
     BINDING_ONLY,
     binding_only,
     evidence_of,
     family_prefix,
     names_a_header,
+    names_model_after,
     plausible,
 )
 from modelmap.discover.config_files import role_from_key
@@ -1749,6 +1751,20 @@ class _Analysis:
         parts = callee.split(".")
         last = parts[-1]
         root = _root_name(callee)
+        if len(parts) > 1 and args and _is_string(args[0]) and ADD_NAMED_MODEL.fullmatch(_snake(last)):
+            # ollama.addNamedModel("tinyllama", "tinyllama"), .addHuggingFaceModel("llama", "org/name"): the name the
+            # model's resource is registered under, then the model (the classifier's ADD_NAMED_MODEL); one string
+            # alone is the model (addModel("tinyllama"))
+            named = len(args) > 1 and _is_string(args[1])
+            if not named and len(args) == 1:
+                self._apply(None, "js-model-call", args, site, hint="api", role=None, api=None,
+                            provider=ep_provider, endpoint=ep_url, positions=(0,))
+                return
+            if named and names_model_after(string_value(args[0]) or "", string_value(args[1]) or ""):
+                self.f.skip.add(_node_key(args[0]))
+                self._apply(None, "js-model-call", args, site, hint="api", role=None, api=None,
+                            provider=ep_provider, endpoint=ep_url, positions=(1,))
+                return
         # ollama-js / @huggingface/inference through a client variable
         if client is not None and client.sdk == "ollama" and re.fullmatch(_OLLAMA_METHODS, last):
             self._apply(None, "js-ollama", args, site, hint="ollama", role=None, api="ollama",

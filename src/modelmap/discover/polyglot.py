@@ -238,6 +238,10 @@ def _joined_model_dir(cand: Candidate, context: str) -> Decision | None:
     return Decision(Match("model-file", None, 0.6), "key", tuple(evidence))
 
 
+# a reference and the digest it is pinned to (`name:tag@sha256:<hex>`; a test's short fake digest too)
+_DIGEST_PINNED = re.compile(r"([A-Za-z0-9][^\s@]{0,299})@sha256:[0-9a-fA-F]{6,64}")
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
         yield cand
@@ -254,6 +258,11 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             yield replace(cand, value=tail.group("seg"), column=cand.column + tail.start("seg"),
                           bindings=(tail.group("var").rsplit(".", 1)[-1],), call=None, call_before_binding=False,
                           container=False, is_key=False, group=None, clause=None, case_label=False)
+            continue
+        if "@sha256:" in cand.value and (pinned := _DIGEST_PINNED.fullmatch(cand.value)) is not None:
+            # `hf.co/org/name:IQ4_XS@sha256:1234…`: a reference pinned to a content digest, as OCI registries (and the
+            # clients that pull models from them) write one: the reference before the digest, in the literal's context
+            yield replace(cand, value=pinned.group(1), group=None)
             continue
         inner = _embedded_id(cand.value)
         if inner is not None:
@@ -826,6 +835,8 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         value = setting.group(2)  # "model: gpt-4o\n": a YAML setting's value
     elif (item := _listed_item(value)) is not None:
         value = item.group(1)  # "* gpt-4o (current)": a printed list's item
+    elif "@sha256:" in value and (pinned := _DIGEST_PINNED.fullmatch(value)) is not None:
+        value = pinned.group(1)  # "name:tag@sha256:…": the reference before its digest
     if (inner := _embedded_id(value)) is not None:
         value = inner.group(1) or inner.group(2)  # a Bedrock ARN's or Azure address's model part
     if _model_dir_tail(value) is not None:

@@ -1108,6 +1108,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     # identify.classify still needs a family word and a size in the last part
     for i, tok in enumerate(toks[1:257], 1):
         tick()
+        if lowered[i - 1] in _LLAMA_CPP_HF_FLAGS and _HUB_QUANT_TAG.fullmatch(tok):
+            continue  # `-hf org/name-GGUF:Q4_K_M`: the flag rule above read its repo, the quant is no model of its own
         if tok.startswith("--") and "=" in tok:
             # `--api_name=Qwen/Qwen2.5-Coder-7B-Instruct`: the flag rule below, written with `=`; such a word is a flag
             # holding its own value, never the value of the word before it (a switch such as `--no_cache`, or
