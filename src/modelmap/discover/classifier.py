@@ -285,7 +285,14 @@ def family_prefix(value: str) -> bool:
     # gpt-4-1106-preview, `claude-4` of claude-4-opus-20250514): a provider's series, which its ids go on from
     ids = _alias_list()
     at = bisect.bisect_left(ids, low + "-")
-    return at < len(ids) and ids[at].startswith(low + "-")
+    if at < len(ids) and ids[at].startswith(low + "-"):
+        return True
+    # a series stem that ends in its major version (`gemini-2` of gemini-2.0-flash / gemini-2.5-pro, `gemini-3` of
+    # gemini-3.0-pro): the ids go on from it with a minor version after a dot
+    if not low[-1:].isdigit():
+        return False
+    at = bisect.bisect_left(ids, low + ".")
+    return at < len(ids) and ids[at].startswith(low + ".") and ids[at][len(low) + 1:len(low) + 2].isdigit()
 
 
 @lru_cache(maxsize=1)
@@ -633,6 +640,10 @@ def names_model_after(first: str, second: str) -> bool:
         second == first.strip() or classify(second, "api") is not None)
 
 
+# an HTTP API's version word alone (v1, v2, v1beta, v1alpha2)
+_API_VERSION_WORD = re.compile(r"(?i)v\d+(?:(?:alpha|beta)\d*)?")
+
+
 def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Decision | None:
     """Is this candidate a model reference? ``None`` when the evidence does not say so."""
     value = c.value.strip()
@@ -689,6 +700,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         evidence.append(f"file-binding:{c.bindings[0]}")
     if _ENV_NAME.fullmatch(value) and not _known(value) and not DATED_CONSTANT_ID.fullmatch(value):
         return None  # GEMINI_API_KEY, OPENAI_MODEL: an environment variable's name, not its value
+    if _API_VERSION_WORD.fullmatch(value) and not _known(value):
+        return None  # `"v1beta"` beside a model path in a test (an API version, `apigee/vertex_ai/v1beta/…`'s part)
     if _API_VERSION_PATH.fullmatch(value):
         return None  # `getApiVersionPath(): 'api/v3'`, "compatible-mode/v1": an HTTP API's version path, not an
         # org/name Hub id (a provider-prefixed `deepseek/v3` names a model: its first word is no route word)
