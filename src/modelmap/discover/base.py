@@ -28,6 +28,7 @@ from modelmap.discover.identify import (
     decide_role,
     names_hub_model,
 )
+from modelmap.discover.peers import GPT3_BASE
 from modelmap.types import Finding, Skip, SymbolUse
 
 # -- linear-time patterns ----------------------------------------------------------------------------
@@ -447,6 +448,10 @@ class Collector:
         """``role``: what the API the value reaches says; ``key_role``: what the key holding it says
         (the weakest evidence, see identify.decide_role)."""
         match = classify(value, hint)
+        if match is None and hint in ("key", "api") and value.strip().lower() in GPT3_BASE:
+            # `"model": "curie"`, `model="davinci"`: a GPT-3 base model's one-word API name, an ordinary word
+            # elsewhere, under a key or in a call that says "model" (the classifier's rule for the tree-sitter readers)
+            match = Match("api-model", "openai-api", 0.6)
         if match is None or ((hint != "none" or _FILL_IN.match(value)) and "/" not in value
                              and PLACEHOLDER.match(value) and match.confidence < 0.9):
             # a test double or template under a model key (deployment_name="dummy-q2-gpt35"); a "your-…" value is
