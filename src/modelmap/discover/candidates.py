@@ -905,6 +905,9 @@ def _context(node: Any) -> Candidate | None:
             call = parent.named_children[0].text.decode("utf-8", "replace") if parent.named_child_count else "@"
             call_first = not bindings
             break
+        if call is None and bindings == ["id"] and t in ("argument_list", "arguments", "value_arguments") \
+                and _typed_model_object(parent):
+            bindings[0] = "model_id"  # ModelData(id = "babbage", `object` = "model"): see _typed_model_object
         if not bindings and call is None and t in ("argument_list", "arguments", "value_arguments"):
             string_follows = _string_follows(child, node)
             arg_key = _key_argument(child)
@@ -1083,6 +1086,24 @@ def _context(node: Any) -> Candidate | None:
                      owner, prefix_call, group, clause=clause, case_label=clause is not None and label_path,
                      outer_owner=outer, keyed_class=keyed_class, record=record, record_field=record_field,
                      dir_var=dir_var, string_follows=string_follows)
+
+
+# a named argument `object = "model"` (Scala / Kotlin `object = …`, C# `@object: …`, backquoted where `object` is a
+# keyword)
+_MODEL_OBJECT_ARG = re.compile(rb'[`@]?object`?[ \t]{0,8}[=:][ \t]{0,8}"model"')
+_MAX_OBJECT_ARGS = 32
+
+
+def _typed_model_object(args: Any) -> bool:
+    """The call builds an OpenAI model-listing entry, typed by a named argument ``object = "model"`` (sttp-openai's
+    ``ModelData(id = "babbage", `object` = "model", ownedBy = "openai")``, the code form of the ``{"id": …,
+    "object": "model"}`` record a ``GET /v1/models`` reply lists, which OpenAI-compatible servers answer with too):
+    its ``id`` is a model's id, as in the JSON form (``_EMBEDDED_JSON``)."""
+    for sib in args.named_children[:_MAX_OBJECT_ARGS]:
+        text = sib.text
+        if text is not None and len(text) <= 40 and _MODEL_OBJECT_ARG.fullmatch(text):
+            return True
+    return False
 
 
 _ARGUMENT_WRAPPERS = frozenset({"argument", "value_argument"})
@@ -1677,11 +1698,12 @@ _MAX_EMBEDDED = 256  # pairs taken from one literal
 # recorded API reply or request in a test): `"model": "deepseek-chat"`, also with escaped quotes in a long one-line
 # literal (a C#/Java SSE chunk `"data: {\"model\":\"deepseek-reasoner\"}"`), or with the doubled quotes of a C#
 # verbatim literal (@"{ ""model"": ""all-minilm"" }"), and an OpenAI model listing's
-# `{"id": "x", "object": "model"}`; bounded quantifiers and no nested repetition, so linear on any input
+# `{"id": "x", "object": "model"}` (a Scala `stripMargin` literal's `|` margin may start the line between the two);
+# bounded quantifiers and no nested repetition, so linear on any input
 _EMBEDDED_JSON = re.compile(
     rb'(?:\\|")?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})(?:\\|")?"[ \t]{0,8}:[ \t]{0,8}(?:\\|")?"([^"\\\s]{1,200})'
     rb'(?:\\|")?"|'
-    rb'"id"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{1,200})"[ \t]{0,8},[ \t\r\n]{0,40}"object"[ \t]{0,8}:[ \t]{0,8}"model"')
+    rb'"id"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{1,200})"[ \t]{0,8},[ \t\r\n|]{0,40}"object"[ \t]{0,8}:[ \t]{0,8}"model"')
 
 
 # YAML held in a multi-line literal (a test's config text: `models:` then `- "gpt-4"` items, or `model: gpt-4o`): a

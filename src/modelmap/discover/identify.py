@@ -133,7 +133,8 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          # an owner that is nobody in particular (`someone/llama-7b/llama-q8.gguf`)
                          r"|(?:org|owner|user|username|namespace)/(?:repo|repository|name|model)(?:$|/)"
                          r"|(?:someone|somebody)/"
-                         r"|models?[-_ ]?[a-z0-9]$"
+                         # a numbered stand-in id (`model-id-0`, `model_id_2`: a listing fixture's entries)
+                         r"|models?[-_ ]?(?:ids?[-_ ]?)?[a-z0-9]$"
                          # a role or provider word marked as a test double: rerank-test, vlm-test, test-embedding,
                          # dummy-q2-gpt35, fake-llm; a value a test makes wrong or other on purpose:
                          # invalid-model-id-without-slash, nonexistent-model, different-id
