@@ -238,6 +238,11 @@ def _joined_model_dir(cand: Candidate, context: str) -> Decision | None:
     return Decision(Match("model-file", None, 0.6), "key", tuple(evidence))
 
 
+# a REST call's URL that names its model before a method (Google's `…/models/{model}:generateContent`,
+# `:streamGenerateContent`, `:countTokens`, `:embedContent`, `:predict`; ai.google.dev/api, as_of 2026-12-06), the
+# method possibly left for a later concatenation (`…/models/gemini-pro:" + "generateContent`)
+_MODEL_METHOD_URL = re.compile(r"https?://[^\s/?#]{1,200}(?:/[\w.-]{1,80}){0,8}/models/([A-Za-z0-9][\w.-]{1,120}):"
+                               r"(?:[A-Za-z]{3,40})?(?:\?[^\s]{0,300})?")
 # a reference and the digest it is pinned to (`name:tag@sha256:<hex>`; a test's short fake digest too)
 _DIGEST_PINNED = re.compile(r"([A-Za-z0-9][^\s@]{0,299})@sha256:[0-9a-fA-F]{6,64}")
 
@@ -258,6 +263,15 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             yield replace(cand, value=tail.group("seg"), column=cand.column + tail.start("seg"),
                           bindings=(tail.group("var").rsplit(".", 1)[-1],), call=None, call_before_binding=False,
                           container=False, is_key=False, group=None, clause=None, case_label=False)
+            continue
+        if "/models/" in cand.value and "://" in cand.value \
+                and (method := _MODEL_METHOD_URL.fullmatch(cand.value)) is not None:
+            # `https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent`: the model a
+            # Gemini / Vertex AI REST call names in its path (`…/models/{model}:{method}`); read on its own shape
+            # (no binding), beside the URL's own reading as an endpoint
+            yield replace(cand, value=method.group(1), column=cand.column + method.start(1), bindings=(), call=None,
+                          call_before_binding=False, container=False, is_key=False, group=None, compared_to=None,
+                          prefix_check=False, switch_on=None)
             continue
         if "@sha256:" in cand.value and (pinned := _DIGEST_PINNED.fullmatch(cand.value)) is not None:
             # `hf.co/org/name:IQ4_XS@sha256:1234…`: a reference pinned to a content digest, as OCI registries (and the
