@@ -36,6 +36,7 @@ def test_series_stem_with_dotted_versions_is_a_family() -> None:
     assert family_prefix("gemini-2")
     assert not family_prefix("gemini-2.5-flash")
     assert not family_prefix("gpt-4")  # a model of its own
+    assert not family_prefix("claude-2")  # claude-2.0 / claude-2.1 are its own minor versions: a model's name
 
 
 def test_contains_check_on_a_series_stem(tmp_path: Path) -> None:

@@ -288,11 +288,20 @@ def family_prefix(value: str) -> bool:
     if at < len(ids) and ids[at].startswith(low + "-"):
         return True
     # a series stem that ends in its major version (`gemini-2` of gemini-2.0-flash / gemini-2.5-pro, `gemini-3` of
-    # gemini-3.0-pro): the ids go on from it with a minor version after a dot
+    # gemini-3.0-pro): the ids go on from it with a minor version and then a variant's words. When an id is the stem
+    # and a minor version alone (`claude-2.0`, `claude-2.1`), the stem is that model's own name (`claude-2`), no family
     if not low[-1:].isdigit():
         return False
     at = bisect.bisect_left(ids, low + ".")
-    return at < len(ids) and ids[at].startswith(low + ".") and ids[at][len(low) + 1:len(low) + 2].isdigit()
+    series = False
+    for known_id in ids[at:at + 64]:
+        if not known_id.startswith(low + "."):
+            break
+        rest = known_id[len(low) + 1:]
+        if rest.isdigit():
+            return False
+        series = series or rest[:1].isdigit()
+    return series
 
 
 @lru_cache(maxsize=1)
