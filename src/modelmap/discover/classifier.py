@@ -45,6 +45,7 @@ from modelmap.discover.identify import (
     is_generic,
     is_model_ish,
     is_model_key,
+    is_provider_role_name,
     is_slot_name,
     names_family,
     vocab,
@@ -71,9 +72,17 @@ _DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", 
                                "placeholder", "subtitle", "summary", "help_text", "alt", "text", "message", "msg"})
 # names whose value says who serves a model, not which: `provider: "mistral"`, `providers = %w[open_ai mistral]`
 _PROVIDER_BINDINGS = frozenset({"provider", "providers", "provider_name", "provider_names", "provider_id",
-                                "provider_ids", "vendor", "vendors"})
+                                "provider_ids", "vendor", "vendors",
+                                # a gateway's or SDK's adapter for one provider's API (`DRIVER_NAME = "llama2"`)
+                                "driver", "drivers", "driver_name", "driver_names", "driver_id"})
 # a provider's id as written under such a name: one lowercase word, digits allowed (`openai`, `llama2`, `ollama`)
 _PROVIDER_WORD = re.compile(r"[a-z][a-z0-9]{1,30}")
+# a schema's list of the values a field accepts, or its default (`provider = { one_of = { "openai", "llama2" } }`,
+# `enum: [...]`, `choices=[...]`): the values are the field's, so a provider field's are providers' ids
+_CHOICE_KEYS = frozenset({"one_of", "oneof", "any_of", "enum", "choices", "allowed", "allowed_values", "values",
+                          "default", "options"})
+# a name for an HTTP path or address (`upstream_path`, `route`, `endpoint`, `url_path`, `base_uri`)
+_ROUTE_BINDING = re.compile(r"(?:^|_)(?:upstream|route|routes|endpoint|endpoints|url|uri)(?:$|_)")
 _PLACEHOLDER = PLACEHOLDER
 # a name for prefixes or suffixes a value is tested against (`legacyPrefixes`, `MODEL_PREFIXES`, `reasoning_prefix`)
 _PREFIX_BINDING = re.compile(r"(?:^|_)(?:prefix|prefixes|suffix|suffixes)$")
@@ -669,13 +678,22 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if _url_slug(c):
         return None  # `assistant.update(slug: "gpt-4o")`, `page.url_slug = "…"`, `assert_equal "gpt-4o", a.slug`: a
         # record's URL name, often spelled after the model it uses, not the model
-    if c.bindings and not c.call_before_binding and snake(c.bindings[0]) in _PROVIDER_BINDINGS \
+    if "/" not in value and is_provider_role_name(value.lower(), is_provider_name) and not _known(value):
+        return None  # `name = "anthropic-chat"` beside `provider = "anthropic"`, `ModelName: "voice-gemini"`: the app's
+        # name for what it sends to which provider, made of those words alone; no provider serves a model so named
+    if c.bindings and not c.call_before_binding and (
+            snake(c.bindings[0]) in _PROVIDER_BINDINGS
+            or (snake(c.bindings[0]) in _CHOICE_KEYS and len(c.bindings) > 1 and snake(c.bindings[1]) in _PROVIDER_BINDINGS)) \
             and (is_provider_name(value) or _PROVIDER_WORD.fullmatch(value)):
         return None  # provider: "mistral" beside a model list: the provider's id (also an Ollama model's name); a
         # gateway's own driver names too (`provider = "llama2"`), one lowercase word as a provider's id is written
     if c.compared_to and snake(c.compared_to) in _PROVIDER_BINDINGS and not c.bindings \
             and (is_provider_name(value) or _PROVIDER_WORD.fullmatch(value)):
         return None  # `if conf.provider == "llama2"`: the provider's id, as under a provider-named binding
+    if c.via is not None and snake(c.via) in _PROVIDER_BINDINGS \
+            and (is_provider_name(value) or _PROVIDER_WORD.fullmatch(value)):
+        return None  # `local DRIVER_NAME = "llama2"` read where the constant is used (`headers[DRIVER_NAME]`): the
+        # constant's name says what its value is wherever it goes
     if c.call and c.call_before_binding and ("fixture" in c.call.lower() or "cassette" in c.call.lower()):
         # fixture('OpenAI/chat-response'), loadFixture("anthropic/messages"), VCR.use_cassette("openai/chat/error"),
         # insert_cassette(…): a test data file's (a recorded HTTP exchange's) name
@@ -714,6 +732,10 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if _API_VERSION_PATH.fullmatch(value):
         return None  # `getApiVersionPath(): 'api/v3'`, "compatible-mode/v1": an HTTP API's version path, not an
         # org/name Hub id (a provider-prefixed `deepseek/v3` names a model: its first word is no route word)
+    if value[:1] == "/" and c.bindings and not c.call_before_binding and _ROUTE_BINDING.search(snake(c.bindings[0])) \
+            and not is_model_name(c.bindings[0]) and "." not in value.rsplit("/", 1)[-1]:
+        return None  # `__upstream_path = "/chat/llama2"`, `route: "/v1/mistral"`: the HTTP path a gateway forwards
+        # to, named for the model or provider behind it; not a file (a dot) nor under a model's name (`model_uri`)
     if _SERVER_TAIL.search(value) and not _known(value):
         return None  # `ModelName: "gpt-router"`, `"llama3-server"`: a serving object named after its model
     if "/" not in value and _ADAPTER_WORD.search(value) and not _known(value):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -819,6 +820,27 @@ def is_slot_name(low: str) -> bool:
     return all(t in _SLOT_ROLE or t in _SLOT_FILLER or _REGION.fullmatch(t) or (len(t) == 1 and t.isalpha())
                or t.isdigit() for t in tokens)
 
+
+
+# what a config entry is for, besides the slot words: a speaking voice (`voice-gemini`, `voice-azure-audio`)
+_ENTRY_ROLE = _SLOT_ROLE | {"voice"}
+
+
+def is_provider_role_name(low: str, provider: Callable[[str], bool]) -> bool:
+    """A name made only of providers' names and role words, at least one of each, no digit (``anthropic-chat``,
+    ``voice-gemini``, ``voice-azure-audio``, ``openai-embedding``): an app's name for the entry that sends one kind
+    of request to one provider (a route, a model-list entry, a test's config key), not an id a provider serves,
+    whose names carry a version, a size or a model's own word (``gemini-embedding-001``, ``mistral-embed`` and
+    other ids the knowledge base knows are checked by the caller first). ``provider`` says whether a word names a
+    provider (``peers.is_provider_name``)."""
+    if any(ch.isdigit() for ch in low):
+        return False
+    tokens = [t for t in _TOKEN_SPLIT.split(low) if t]
+    if not 2 <= len(tokens) <= 4:
+        return False
+    roles = [t in _ENTRY_ROLE for t in tokens]
+    providers = [not r and provider(t) for t, r in zip(tokens, roles, strict=True)]
+    return any(roles) and any(providers) and all(r or q for r, q in zip(roles, providers, strict=True))
 
 # the last words of an API protocol's name ("openai-chat-completions", "deepseek-chat-completions",
 # "anthropic-messages", "openai-responses"): a requester, adapter or route named after what it speaks; no model id
