@@ -18,6 +18,7 @@ import ast
 import bisect
 import re
 import shlex
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -2221,6 +2222,38 @@ class PythonSource:
         return [*scan_python_text(file, self.id, uses=uses), *uses]
 
 
+# PEP 695 (Python 3.12): a type alias statement (`type Provider = Literal["openai", "kimi"]`, `type Pair[T] = ...`) and a
+# function's or class's own type parameters (`def first[T](xs: list[T]) -> T:`, `class Box[T: int](Base):`)
+_TYPE_ALIAS = re.compile(r"^([ \t]*)type(?=[ \t]+[A-Za-z_]\w*[ \t]*(?:\[[^\]\n]*\][ \t]*)?=)", re.MULTILINE)
+_TYPE_PARAMS = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+[A-Za-z_]\w*(\[)", re.MULTILINE)
+
+
+def _older_grammar(text: str) -> str | None:
+    """``text`` with Python 3.12's type statements and type parameters written as code an older parser takes, every
+    other character where it was (lines and columns kept for the findings): ``type X = v`` becomes ``_=0; X = v``
+    (``X[T] = v`` for a generic alias, a subscript assignment), and a definition's ``[T, *Ts, **P]`` is blanked.
+    None when the text has neither, or a bracket is not closed. The interpreter that runs the scan may be older than
+    the code it reads (this package supports 3.10 and 3.11): without this, such a file is read without value flow."""
+    out = _TYPE_ALIAS.sub(lambda m: m.group(1) + "_=0;", text)
+    chars: list[str] | None = None
+    for m in _TYPE_PARAMS.finditer(out):
+        start, depth = m.start(1), 0
+        for end in range(start, min(len(out), start + 2000)):
+            depth += {"[": 1, "]": -1}.get(out[end], 0)
+            if depth == 0:
+                break
+        else:
+            return None
+        if chars is None:
+            chars = list(out)
+        for i in range(start, end + 1):
+            if chars[i] != "\n":
+                chars[i] = " "
+    if chars is not None:
+        out = "".join(chars)
+    return out if out != text else None
+
+
 def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
                      uses: list[SymbolUse] | None = None) -> list[Finding | Skip]:
     """Scan Python text; ``line_offset`` shifts lines (notebook cells). ``uses``: a list to collect the
@@ -2234,7 +2267,13 @@ def scan_python_text(file: SourceFile, source_id: str, line_offset: int = 0,
     if estimate > MAX_AST_ESTIMATE:
         return without_ast(file, estimate, line_offset)
     try:
-        tree = ast.parse(file.text)
+        try:
+            tree = ast.parse(file.text)
+        except SyntaxError:
+            older = _older_grammar(file.text) if sys.version_info < (3, 12) else None
+            if older is None:
+                raise
+            tree = ast.parse(older)  # its own SyntaxError is the file's, reported below
     except (SyntaxError, ValueError) as exc:
         # a file Python cannot parse (Python 2 print statements, a stray line left by an edit, a template's
         # placeholders) still holds its string literals, and tree-sitter's grammar recovers around the error: read it
