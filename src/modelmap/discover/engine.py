@@ -36,7 +36,7 @@ from modelmap.discover.context import context_for, mark_catalogs
 from modelmap.discover.gitindex import Tracked
 from modelmap.discover.hidden import hidden_value_skip
 from modelmap.discover.links import link_uses
-from modelmap.discover.model_files import STAND_IN_MAX, is_model_file, text_stand_in
+from modelmap.discover.model_files import STAND_IN_MAX, is_model_file, tensor_fixture, text_stand_in
 from modelmap.discover.prefilter import matcher, may_contain_model
 from modelmap.discover.resultcache import ResultCache, digest, encode
 from modelmap.discover.uris import with_location_evidence
@@ -158,9 +158,10 @@ def _scan_one(cand: Candidate, opts: ScanOptions, out: _Batch) -> None:
                 head = read_regular(cand.abspath, STAND_IN_MAX + 1)
             except OSError:
                 head = None  # unreadable here: reported by its name as before
-            if head is not None and text_stand_in(head):
-                out.scanned += 1  # a test's text in the weights' place (model_files.text_stand_in): no model
-                return
+            if head is not None and (text_stand_in(head) or (cand.relpath.endswith(".safetensors")
+                                                             and tensor_fixture(head))):
+                out.scanned += 1  # a test's text in the weights' place (model_files.text_stand_in), or a few values
+                return  # in a tensor file a reader's tests load (tensor_fixture): no model
         context = context_for(cand.relpath)
         for src in opts.sources:
             if getattr(src, "reads_content", True) is False and src.applies_to(cand.relpath):

@@ -8,6 +8,7 @@ from weights; no format library answers "is this a placeholder", and the check i
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 
@@ -53,6 +54,41 @@ def text_stand_in(data: bytes) -> bool:
         return False  # binary, or it opens as a weights format does (a truncated file is still that format's)
     head = data.lstrip()[:64]
     return not (head.startswith(b"version https://git-lfs") or b"/annex/objects/" in data)
+
+
+# a safetensors file whose tensors hold this many values or fewer in all (a 4 KiB file holds at most ~1,000 float32
+# values): a tensor library's test fixture (`tensor-2d-float64.safetensors`), no model's weights
+FIXTURE_VALUES = 1024
+
+
+def tensor_fixture(data: bytes) -> bool:
+    """Whether a whole safetensors file (``data``: at most ``STAND_IN_MAX`` bytes: an 8-byte little-endian header
+    length, the JSON header, the tensors' bytes) holds at most ``FIXTURE_VALUES`` values in all: a few numbers a
+    reader's tests load (shape and dtype checks), which no network has as its weights. Not safetensors, a header that
+    does not parse or is not whole in ``data``: False."""
+    if not 10 <= len(data) <= STAND_IN_MAX:
+        return False
+    size = int.from_bytes(data[:8], "little")
+    if size < 2 or 8 + size > len(data) or data[8:9] != b"{":
+        return False
+    try:
+        header = json.loads(data[8:8 + size])
+    except (ValueError, UnicodeDecodeError):
+        return False
+    if not isinstance(header, dict):
+        return False
+    total = 0
+    for name, tensor in header.items():
+        if name == "__metadata__":
+            continue
+        shape = tensor.get("shape") if isinstance(tensor, dict) else None
+        if not isinstance(shape, list) or not all(isinstance(d, int) and d >= 0 for d in shape):
+            return False
+        count = 1
+        for d in shape:
+            count *= d
+        total += count
+    return total <= FIXTURE_VALUES
 
 
 class ModelFileSource:
