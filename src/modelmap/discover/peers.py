@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from modelmap.discover.identify import PLACEHOLDER, Match, classify, is_model_ish
+from modelmap.discover.identify import PLACEHOLDER, Match, classify, is_model_ish, names_family
 
 MIN_KNOWN = 3
 MAX_TABLE = 2000  # entries past which a literal list is data, not a model table (and weighing it is not worth it)
@@ -91,6 +91,12 @@ def peer_shaped(value: str) -> bool:
         return False  # a provider's id or prefix (azure_openai, together_ai) in a test row beside its model
     if "/" in v and v.rsplit("/", 1)[1].lower() in _PICK_WORDS:
         return False  # openrouter/auto, <router>/default: the service picks a model per request, names none
+    words = re.split(r"[-_.]", v.lower())
+    if not re.search(r"\d", v) and len(words) >= 2 and words[-1] in _PICK_WORDS \
+            and all(names_family(w) or is_provider_name(w) for w in words[:-1]):
+        return False  # gpt-best, claude-best ("Best OpenAI Model"), gemini-auto: an app's stand-in that resolves to
+        # whichever model of that family or provider it deems best or picks per request, itself no model's name (a
+        # service's own router id under a word the knowledge base does not know, `lynkr-auto`, is left to the table)
     if app_words_only(v.lower()):
         return False  # dep-1, old-profile: a test's or app's name for its own deployment or profile (classifier)
     if _API_OBJECT_ID.fullmatch(v):
