@@ -1344,6 +1344,11 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             if is_model_ish(name) or hint != "none":
                 return Match("hf-repo", None, 0.9)
             return None
+        if name.lower() in _SLOT_ROLE and name.lower() not in _hub_names():
+            # `reranker: servers/reranker`, `embedding: services/embedding`: a folder or route named for the role
+            # it serves, under an account the knowledge base does not know; no Hub repository is named a role word
+            # alone (a known vendor's `openai/embeddings` is a route too, above)
+            return None
         if hint in ("hf", "key", "api", "prefixed") and is_model_ish(name):
             return Match("hf-repo", None, 0.75 if hint == "hf" else 0.65)
         if name.lower() in _hub_names() and not org.startswith("."):
