@@ -1282,7 +1282,7 @@ class ShellSource:
             pending, pending_len = [], 0
             if (batch or "azd env set" in raw) and start == number:
                 out.extend(scan_windows_assignments(file, raw, number, f"{self.id}-variable"))
-            if ":" in raw and "odel" in raw:
+            if ":" in raw and ("odel" in raw or "/api/" in raw):
                 out.extend(_scan_key_values(file, raw, number, f"{self.id}-json"))
             if "^" in raw and "$" in raw:
                 out.extend(_scan_exact_patterns(file, raw, number, f"{self.id}-pattern"))
@@ -1331,11 +1331,25 @@ _CI_ENV_ECHO = linear(r"""^\s*echo\s+["']?([A-Za-z_]\w*)=([^"'\s]{1,300})["']?\s
 _KEY_VALUE = linear(r"""["']?([A-Za-z_][\w-]*)\\?["']?\s*:\s*\\?["']([^"'\\\s]{2,200})\\?["']""")
 
 
+# Ollama's model-management routes (POST /api/pull, /api/show, /api/delete, /api/push) take the model in the request
+# body, first as `"name"`, now as `"model"` with `name` still accepted (github.com/ollama/ollama docs/api.md, as_of
+# 2026-12-06): on a line that calls one of them, a `"name"` key's value is the model (`curl …/api/pull -d
+# '{"name": "phi4"}'`). Not /api/create (the name a new model is given) nor /api/copy (source / destination)
+_OLLAMA_MODEL_ROUTE = linear(r"/api/(?:pull|show|delete|push)\b")
+
+
 def _scan_key_values(file: SourceFile, raw: str, line: int, source_id: str) -> list[Finding]:
     collector = Collector(file, source_id)
+    ollama_route: bool | None = None
     for m in _KEY_VALUE.finditer(raw):
         collector.budget.tick()
         key = m.group(1)
+        if key == "name":
+            if ollama_route is None:
+                ollama_route = _OLLAMA_MODEL_ROUTE.search(raw) is not None
+            if ollama_route:
+                collector.model(m.group(2), line, m.start(2) + 1, hint="key")
+            continue
         if "model" in key.lower() and is_model_key(key):
             value, at = m.group(2), m.start(2)
             default = _DEFAULT.match(value) if value.startswith("${") else None
