@@ -78,3 +78,31 @@ def test_wrong_token_is_reported_without_echoing_it(server: tuple[Server, str]) 
     done = _modelmap("scan", str(REPOS["rag-bge-qwen-deepseek"]), "-f", "json", "-q", "--upload", running.url,
                      "--no-progress", env={**CI_ENV, "MODELMAP_TOKEN": secret})
     assert done.returncode == 2 and "HTTP 401" in done.stderr and secret not in done.stderr
+
+
+def test_upload_carries_the_snapshot_tags_from_the_environment(server: tuple[Server, str]) -> None:
+    """The documented CI recipe (scan --upload) must be able to tag the snapshot, or no org tag rule
+    (regulated -> us-regulated) ever applies to a project uploaded that way."""
+    running, token = server
+    env = {**CI_ENV, "GITHUB_REPOSITORY": "acme/clinic", "GITHUB_SHA": "7" * 40, "MODELMAP_TOKEN": token,
+           "MODELMAP_ENVIRONMENT": "production", "MODELMAP_REGULATED": "yes", "MODELMAP_BUSINESS_UNIT": "health"}
+    done = _modelmap("scan", str(REPOS["rag-bge-qwen-deepseek"]), "-f", "json", "-q", "-o", os.devnull,
+                     "--upload", running.url, "--no-progress", env=env)
+    assert done.returncode == 0, done.stderr
+    status, hist = http("GET", f"{running.url}/api/v1/projects/acme/clinic/snapshots", token)
+    assert status == 200
+    snap = hist["snapshots"][0]
+    assert (snap["tags"]["environment"], snap["tags"]["regulated"], snap["tags"]["business_unit"]) == ("production", True, "health")
+    # unset tags stay unknown on the next commit, and a non-boolean MODELMAP_REGULATED is refused before sending
+    env = {**env, "GITHUB_SHA": "8" * 40}
+    del env["MODELMAP_ENVIRONMENT"], env["MODELMAP_BUSINESS_UNIT"]
+    done = _modelmap("scan", str(REPOS["rag-bge-qwen-deepseek"]), "-f", "json", "-o", os.devnull,
+                     "--upload", running.url, "--no-progress", env={**env, "MODELMAP_REGULATED": "false"})
+    assert done.returncode == 0 and "regulated false" in done.stderr, done.stderr
+    snap = http("GET", f"{running.url}/api/v1/projects/acme/clinic/snapshots", token)[1]["snapshots"][0]
+    assert (snap["tags"]["environment"], snap["tags"]["regulated"], snap["tags"]["business_unit"]) == (None, False, None)
+    done = _modelmap("scan", str(REPOS["rag-bge-qwen-deepseek"]), "-f", "json", "-q", "-o", os.devnull,
+                     "--upload", running.url, "--no-progress",
+                     env={**env, "GITHUB_SHA": "9" * 40, "MODELMAP_REGULATED": "maybe"})
+    assert done.returncode == 2 and "MODELMAP_REGULATED='maybe' is not true or false" in done.stderr
+    assert len(http("GET", f"{running.url}/api/v1/projects/acme/clinic/snapshots", token)[1]["snapshots"]) == 2

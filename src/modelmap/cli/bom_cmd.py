@@ -37,7 +37,9 @@ def bom(
     config: Annotated[Path | None, typer.Option("--config", "-c", metavar="FILE",
                                                 help="Project config, for flow names (optional).")] = None,
     upload: Annotated[str | None, typer.Option("--upload", metavar="URL", help="Also send the BOM (json or spdx) "
-                                               "to a modelmap serve at URL; token from MODELMAP_TOKEN.")] = None,
+                                               "to a modelmap serve at URL; token from MODELMAP_TOKEN; the snapshot's tags "
+                                               "from MODELMAP_ENVIRONMENT, MODELMAP_REGULATED (true|false) and "
+                                               "MODELMAP_BUSINESS_UNIT.")] = None,
     project: Annotated[str | None, typer.Option("--project", metavar="NAME", help="Project name for --upload "
                                                 "(default: the CI's repository, else the folder name).")] = None,
     max_models: Annotated[int, typer.Option("--max-models", metavar="N", min=0, help="List at most N models "

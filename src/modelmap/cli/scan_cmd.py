@@ -32,7 +32,7 @@ def scan(
     jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="N", min=0, help="Worker processes (default: one per CPU; at most 4 per CPU)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr (only on a terminal)."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse the analysis of files unchanged since the last scan of this folder (kept in ~/.cache/modelmap/scan, or $MODELMAP_CACHE_DIR/scan)."),
-    upload: str | None = typer.Option(None, "--upload", metavar="URL", help="Also send the scan (JSON) to a modelmap serve at URL; token from MODELMAP_TOKEN."),
+    upload: str | None = typer.Option(None, "--upload", metavar="URL", help="Also send the scan (JSON) to a modelmap serve at URL; token from MODELMAP_TOKEN; the snapshot's tags from MODELMAP_ENVIRONMENT, MODELMAP_REGULATED (true|false) and MODELMAP_BUSINESS_UNIT."),
     project: str | None = typer.Option(None, "--project", metavar="NAME", help="Project name for --upload (default: the CI's repository, else the folder name)."),
     quiet: Quiet = False,
     no_color: NoColor = False,

@@ -3,7 +3,9 @@ the client needs no server extra).
 
 The project, commit and branch come from the CI's environment (GitHub Actions, GitLab CI), else from git and
 the folder's name; ``MODELMAP_PROJECT``, ``MODELMAP_COMMIT`` and ``MODELMAP_BRANCH`` override them. The
-token is read from ``MODELMAP_TOKEN`` and sent in the Authorization header only; it is never printed.
+snapshot's tags, which the server's org policy matches its tag rules against (``{"tag": "regulated", ...}``), come
+from ``MODELMAP_ENVIRONMENT``, ``MODELMAP_REGULATED`` (true or false) and ``MODELMAP_BUSINESS_UNIT``; unset, the
+server records them as unknown. The token is read from ``MODELMAP_TOKEN`` and sent in the Authorization header only; it is never printed.
 Plain http is refused except to a loopback address, so a token never crosses a network in the clear.
 """
 
@@ -28,11 +30,19 @@ TOKEN_ENV = "MODELMAP_TOKEN"
 MAX_REPLY = 1024 * 1024
 
 
+#: The snapshot tags an upload can carry, each from its environment variable (the server's query parameter).
+TAG_ENV = (("environment", "MODELMAP_ENVIRONMENT"), ("regulated", "MODELMAP_REGULATED"),
+           ("business_unit", "MODELMAP_BUSINESS_UNIT"))
+_TRUE = ("true", "yes", "1", "on")
+_FALSE = ("false", "no", "0", "off")
+
+
 @dataclass(frozen=True)
 class Target:
     project: str
     commit: str
     branch: str | None
+    tags: tuple[tuple[str, str], ...] = ()
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -56,7 +66,23 @@ def ci_target(root: Path, project: str | None = None) -> Target:
                          hint="set MODELMAP_COMMIT (GitHub Actions and GitLab CI set it for you)")
     branch = (env.get("MODELMAP_BRANCH") or env.get("GITHUB_HEAD_REF") or env.get("GITHUB_REF_NAME")
               or env.get("CI_COMMIT_REF_NAME") or _git(root, "rev-parse", "--abbrev-ref", "HEAD"))
-    return Target(project=name, commit=commit, branch=None if branch == "HEAD" else branch)
+    return Target(project=name, commit=commit, branch=None if branch == "HEAD" else branch, tags=_env_tags(env))
+
+
+def _env_tags(env: Any) -> tuple[tuple[str, str], ...]:
+    """The snapshot tags set in the environment (``MODELMAP_ENVIRONMENT`` ...), checked before anything is sent."""
+    tags = []
+    for key, var in TAG_ENV:
+        value = (env.get(var) or "").strip()
+        if not value:
+            continue
+        if key == "regulated":
+            if value.lower() not in _TRUE + _FALSE:
+                raise UsageError(f"{var}={visible(value)!r} is not true or false",
+                                 hint=f"set {var}=true for a regulated project, false for one that is not")
+            value = "true" if value.lower() in _TRUE else "false"
+        tags.append((key, value))
+    return tuple(tags)
 
 
 def _check_url(url: str) -> urllib.parse.SplitResult:
@@ -85,7 +111,8 @@ def upload(url: str, body: bytes, target: Target, *, token: str | None = None, t
     if not secret:
         raise UsageError(f"--upload needs an API token in {TOKEN_ENV}",
                          hint="ask the server's admin: modelmap serve --create-token TEAM --scopes upload")
-    query = urllib.parse.urlencode({k: v for k, v in (("commit", target.commit), ("branch", target.branch)) if v})
+    query = urllib.parse.urlencode({k: v for k, v in (("commit", target.commit), ("branch", target.branch),
+                                                      *target.tags) if v})
     path = f"{parts.path.rstrip('/')}/api/v1/projects/{urllib.parse.quote(target.project, safe='/')}/snapshots"
     endpoint = urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, query, ""))
     request = urllib.request.Request(endpoint, data=body, method="POST", headers={
@@ -115,8 +142,9 @@ def upload_from_cli(url: str, body: bytes, root: Path, project: str | None) -> s
     target = ci_target(root, project)
     reply = upload(url, body, target)
     snap = reply.get("snapshot") or {}
+    tagged = "".join(f", {key} {visible(value)}" for key, value in target.tags)
     line = (f"uploaded to {visible(url)}: {visible(target.project)}@{visible(target.commit[:12])} "
-            f"({visible(reply.get('status'))}; {snap.get('models')} models, {snap.get('usages')} usages)")
+            f"({visible(reply.get('status'))}; {snap.get('models')} models, {snap.get('usages')} usages{tagged})")
     if snap.get("truncated"):  # the server recorded the cut: say so where the upload is confirmed
         line += f"; the server records this BOM as truncated: {visible(str(snap['truncated']))}"
     return line
