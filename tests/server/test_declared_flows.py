@@ -83,3 +83,37 @@ def test_a_scan_without_declared_flows_is_still_one_flow_of_the_upload_tags(env:
     flagged = _violations(env)
     assert sorted((v["path"], v["flow"]) for v in flagged) == [("claims/embed.py", "acme/claims"),
                                                               ("search/rank.py", "acme/claims")]
+
+
+def _status_of(env: Env, policy: dict[str, Any]) -> dict[str, Any]:
+    assert env.client.put("/api/v1/policy", json=policy, headers=env.auth(env.admin)).status_code == 201
+    reply = env.client.get("/api/v1/policy/status", headers=env.auth(env.admin))
+    assert reply.status_code == 200, reply.text
+    (project,) = [p for p in reply.json()["projects"] if p["repo"] == "acme/claims"]
+    return project
+
+
+def test_a_declared_regulated_flow_makes_the_project_regulated_for_tag_rules(env: Env, tmp_path: Path) -> None:
+    """An org tag rule `regulated -> no-cn-origin-regulated` must reach a repository whose own modelmap.yaml tags
+    its claims flow regulated, as that repository's CI check does; before, the upload (not tagged regulated)
+    matched no tag rule and the project passed on the server while its own check failed."""
+    body = _project(tmp_path / "repo")
+    assert env.upload("acme/claims", body, env.payments).status_code == 201  # the upload itself is not tagged
+    tag_rule = {"config": "version: 1\nfail_on: error\n", "presets": [],
+                "tag_presets": [{"tag": "regulated", "value": True, "presets": [RULE]}]}
+    project = _status_of(env, tag_rule)
+    assert project["presets"] == [RULE] and project["regulated_flows"] == ["claims"]
+    assert project["status"] == "fail"
+    assert [(v["rule"], v["path"], v["flow"]) for v in project["violations"]] == [(RULE, "claims/embed.py", "claims")]
+    # a rule for projects that are not regulated does not apply to it, even when the upload says regulated=false
+    assert env.upload("acme/claims", body, env.payments, commit="b" * 40, regulated="false").status_code == 201
+    not_regulated = {**tag_rule, "tag_presets": [{"tag": "regulated", "value": False, "presets": ["no-cn-serving"]}]}
+    project = _status_of(env, not_regulated)
+    assert project["presets"] == [] and project["status"] == "pass"
+    # without a regulated flow the upload's own tag decides, as before
+    (tmp_path / "plain").mkdir()
+    doc = json.loads(_project(tmp_path / "plain" / "repo"))
+    doc["flows"] = [{**f, "tags": []} for f in doc["flows"]]
+    assert env.upload("acme/claims", json.dumps(doc).encode(), env.payments, commit="c" * 40).status_code == 201
+    project = _status_of(env, tag_rule)
+    assert project["presets"] == [] and project["regulated_flows"] == [] and project["status"] == "pass"

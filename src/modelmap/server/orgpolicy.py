@@ -7,7 +7,9 @@ tag rule the project's latest snapshot matches (``{"tag": "regulated", "value": 
 ["us-regulated"]}``), then parsed by :func:`modelmap.policy.config.parse_config`, the same validator the CLI
 uses. The repository's own modelmap.yaml is not uploaded: a scan upload carries the flows it declares with their
 tags and each finding's flows, and each flow is evaluated with its own tags plus the snapshot's; otherwise the
-project is one flow named after the repository and tagged with the snapshot's tags (``service.project_config``). Waiver records
+project is one flow named after the repository and tagged with the snapshot's tags (``service.project_config``).
+A project whose scan declares a flow tagged ``regulated`` matches the ``regulated: true`` tag rules whatever its
+upload's tag says, as its own ``modelmap check`` treats that flow as regulated. Waiver records
 (:mod:`modelmap.server.waivers`) become library waivers of that config; only active ones are given to the
 engine, so an expired or revoked waiver never hides a violation (the violation then names it as
 ``expired_waiver``). Snapshots uploaded as CycloneDX or SPDX carry no findings to evaluate: they are listed
@@ -31,6 +33,9 @@ from sqlalchemy.orm import Session
 from modelmap.server.auth import Principal
 from modelmap.server.db import OrgPolicy, Project, Snapshot, Waiver, utcnow
 
+#: Bumped when an evaluated status changes shape or meaning, so statuses stored by an older server are recomputed
+#: (2: a declared regulated flow makes the project regulated for the tag rules; the status names the presets).
+STATUS_VERSION = 2
 #: Tags a tag rule can test: the snapshot's tags and the owning team.
 TAG_KEYS = ("regulated", "environment", "business_unit", "team")
 #: Keys of the central modelmap.yaml that belong to one repository, not to the org.
@@ -144,6 +149,20 @@ def tags_of(snap: Snapshot, team: str) -> dict[str, Any]:
             "team": team}
 
 
+def regulated_flows(flows: Any) -> list[str]:
+    """The flows that carry the ``regulated`` tag (a scan's declared flows, with the snapshot's tags added)."""
+    return [f.name for f in flows if "regulated" in f.tags]
+
+
+def effective_tags(tags: dict[str, Any], flows: Any) -> dict[str, Any]:
+    """The project's tags for the org's tag rules: a repository whose own modelmap.yaml tags a flow ``regulated``
+    (its scan upload says so) is a regulated project, whatever its upload's ``regulated`` says, as ``modelmap
+    check`` in its CI treats that flow as regulated."""
+    if tags.get("regulated") is not True and regulated_flows(flows):
+        return {**tags, "regulated": True}
+    return tags
+
+
 def presets_for(policy: OrgPolicy, tags: dict[str, Any]) -> list[str]:
     """The org presets plus those of every tag rule the project's tags match, in order, once each."""
     names = list(policy.presets or [])
@@ -162,11 +181,11 @@ def project_config(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waiv
     from modelmap.policy.config import parse_config
     from modelmap.server.service import project_config as one_flow
 
-    tags = tags_of(snap, team)
+    flows = one_flow(repo, snap, doc)
+    tags = effective_tags(tags_of(snap, team), flows.flows)
     filename = f"org-policy-v{policy.version}.yaml"
     data = _with_presets(_base_data(policy.config_text, filename), presets_for(policy, tags))
     config = parse_config(_only_rules_in_force(data, filename), filename)
-    flows = one_flow(repo, snap, doc)
     rule_ids = [r.id for r in config.rules]
     library = [w for record in waivers if is_active(record, today) for w in to_library(record, rule_ids)]
     return replace(config, flows=flows.flows, flow_index=flows.flow_index, waivers=tuple(library))
@@ -311,8 +330,8 @@ _CACHE_LOCK = threading.Lock()
 def _cache_key(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waivers: list[Waiver],
                today: dt.date) -> tuple[Any, ...]:
     marks = tuple(sorted((w.id, str(w.updated_at), str(w.expires), str(w.revoked_at)) for w in waivers))
-    return (policy.version, policy.sha256, repo, team, snap.id, snap.raw_sha256, snap.regulated, snap.environment,
-            snap.business_unit, marks, today.isoformat())
+    return (STATUS_VERSION, policy.version, policy.sha256, repo, team, snap.id, snap.raw_sha256, snap.regulated,
+            snap.environment, snap.business_unit, marks, today.isoformat())
 
 
 def _basis(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waivers: list[Waiver], today: dt.date) -> str:
@@ -402,6 +421,9 @@ def _evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, m
     except ModelmapError as exc:  # a rule that cannot be evaluated on this project's data: say so, per project
         return {"status": "error", "reason": str(exc)}
     rule_ids = [r.id for r in config.rules]
+    # the presets and the regulated flows this evaluation used (a declared regulated flow makes the project
+    # regulated for the tag rules): they replace the status entry's presets, which only see the upload's tags
+    tags = effective_tags(tags_of(snap, team), config.flows)
     expired = [(w, lw) for w in mine if not is_active(w, today) and w.revoked_at is None
                for lw in to_library(w, rule_ids)]
     violations = []
@@ -424,6 +446,8 @@ def _evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, m
     severity = {r.id: r.severity for r in config.rules}
     return {
         "status": "pass" if result.passed else "fail",
+        "presets": presets_for(policy, tags),
+        "regulated_flows": regulated_flows(config.flows),
         "rules": [{"rule": r, "severity": severity.get(r), "violations": c["violations"], "waived": c["waived"],
                    "status": "fail" if c["violations"] else "waived" if c["waived"] else "pass"}
                   for r, c in sorted(per_rule.items())],
