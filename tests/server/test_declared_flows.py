@@ -117,3 +117,16 @@ def test_a_declared_regulated_flow_makes_the_project_regulated_for_tag_rules(env
     assert env.upload("acme/claims", json.dumps(doc).encode(), env.payments, commit="c" * 40).status_code == 201
     project = _status_of(env, tag_rule)
     assert project["presets"] == [] and project["regulated_flows"] == [] and project["status"] == "pass"
+
+
+def test_a_server_violation_says_why_as_check_does(env: Env, tmp_path: Path) -> None:
+    """The status and the /policy page give each violation's facts (publisher, origins, licence), as modelmap check's
+    details column does; before, only the rule's generic sentence, so a reader could not tell why a model failed."""
+    body = _project(tmp_path / "repo")
+    assert env.upload("acme/claims", body, env.payments).status_code == 201
+    (flagged,) = _violations(env)
+    assert flagged["details"].startswith("Model baai/bge-m3 in flow claims: publisher ")
+    assert "(CN); origins CN" in flagged["details"] and "license MIT" in flagged["details"]
+    page = env.client.get("/policy", headers=env.auth(env.admin))
+    assert page.status_code == 200
+    assert "in flow claims" in page.text and "(CN); origins CN" in page.text

@@ -34,8 +34,9 @@ from modelmap.server.auth import Principal
 from modelmap.server.db import OrgPolicy, Project, Snapshot, Waiver, utcnow
 
 #: Bumped when an evaluated status changes shape or meaning, so statuses stored by an older server are recomputed
-#: (2: a declared regulated flow makes the project regulated for the tag rules; the status names the presets).
-STATUS_VERSION = 2
+#: (2: a declared regulated flow makes the project regulated for the tag rules; the status names the presets;
+#: 3: each violation carries its details).
+STATUS_VERSION = 3
 #: Tags a tag rule can test: the snapshot's tags and the owning team.
 TAG_KEYS = ("regulated", "environment", "business_unit", "team")
 #: Keys of the central modelmap.yaml that belong to one repository, not to the org.
@@ -411,6 +412,7 @@ def _evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, m
                       today: dt.date) -> dict[str, Any]:
     from modelmap.errors import ModelmapError
     from modelmap.policy.engine import evaluate
+    from modelmap.policy.summary import describe
     from modelmap.policy.waivers import WAIVER_UNUSED
     from modelmap.server.normalize import parse_json, scan_result
 
@@ -440,6 +442,8 @@ def _evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, m
             lapsed = next((w.id for w, lw in expired
                            if lw.covers(v.rule_id, model_ids=model_ids, path=path, flow=v.flow)), None)
         violations.append({"rule": v.rule_id, "severity": v.severity, "message": v.message,
+                           # the facts that triggered it, as modelmap check's details column gives them
+                           "details": describe(v, with_message=False) or None,
                            "path": v.path, "line": v.line, "model": v.model, "flow": v.flow,
                            "status": "waived" if waiver_id is not None else "violation",
                            "waiver": waiver_id, "expired_waiver": lapsed})

@@ -278,7 +278,9 @@ def policy(data: dict[str, Any], who: Principal) -> str:
             f"<li>{esc(v['rule'])}: {_model_link(v['model']) if v.get('model') else ''} "
             f"<code>{esc(v['path'] or '')}{':' + str(v['line']) if v.get('line') is not None else ''}</code>"
             f"{' (waived #' + str(v['waiver']) + ')' if v.get('waiver') is not None else ''}"
-            f"{' (waiver #' + str(v['expired_waiver']) + ' expired)' if v.get('expired_waiver') else ''}</li>"
+            f"{' (waiver #' + str(v['expired_waiver']) + ' expired)' if v.get('expired_waiver') else ''}"
+            f"{' in flow ' + esc(v['flow']) if v.get('flow') else ''}"
+            f"{'<br><span class=muted>' + esc(v['details']) + '</span>' if v.get('details') else ''}</li>"
             for v in p.get("violations", []))
         more = p.get("violations_total", 0) - len(p.get("violations", []))
         detail = (f"<ul>{places}</ul>" + (f"<p class=muted>and {more} more</p>" if more > 0 else "")
