@@ -130,3 +130,19 @@ def test_a_server_violation_says_why_as_check_does(env: Env, tmp_path: Path) -> 
     page = env.client.get("/policy", headers=env.auth(env.admin))
     assert page.status_code == 200
     assert "in flow claims" in page.text and "(CN); origins CN" in page.text
+
+
+def test_an_empty_declared_flow_is_a_warning_with_its_severity(env: Env, tmp_path: Path) -> None:
+    """A declared flow the scan put nothing in is flow-empty, a warning, as check says: the status's rule entry gives
+    its severity (before: null, as built-in rules are in no config rule) and the message names no empty glob list."""
+    root = tmp_path / "repo"
+    body = _project(root)
+    doc = json.loads(body)
+    doc["flows"].append({"name": "billing", "tags": ["regulated"]})  # as a flow whose globs match no file
+    assert env.upload("acme/claims", json.dumps(doc).encode(), env.payments).status_code == 201
+    project = _status_of(env, {"config": "version: 1\nfail_on: error\n", "presets": [RULE]})
+    (rule,) = [r for r in project["rules"] if r["rule"] == "flow-empty"]
+    assert rule["severity"] == "warning" and rule["violations"] == 1
+    (empty,) = [v for v in project["violations"] if v["rule"] == "flow-empty"]
+    assert empty["flow"] == "billing" and "()" not in empty["message"]
+    assert "the scan placed none in it" in empty["message"]

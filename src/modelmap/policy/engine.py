@@ -321,12 +321,14 @@ def _empty_flows(config: ProjectConfig, inventory: inv.Inventory) -> list[Violat
             continue
         path, line = _config_line(flow.where)
         tags = f" (tags: {', '.join(flow.tags)})" if flow.tags else ""
+        # a flow rebuilt from an upload (the server) has no globs of its own: its scan placed no file in it
+        where = (f"a file its paths ({', '.join(flow.paths)}) match" if flow.paths
+                 else "a file of it (the scan placed none in it)")
         out.append(Violation(
             FLOW_EMPTY, severity,
-            f"Flow {flow.name}{tags} has no model usage: no model is called from, or named in, a file its paths "
-            f"({', '.join(flow.paths)}) match, so no rule checked anything in it. Check that the paths cover the "
-            "files that call the models.", "flow", path, line, _digest(FLOW_EMPTY, "flow", flow.name),
-            flow=flow.name))
+            f"Flow {flow.name}{tags} has no model usage: no model is called from, or named in, {where}, so no rule "
+            "checked anything in it. Check that the paths cover the files that call the models.", "flow", path, line,
+            _digest(FLOW_EMPTY, "flow", flow.name), flow=flow.name))
     return out
 
 

@@ -448,6 +448,8 @@ def _evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, m
                            "status": "waived" if waiver_id is not None else "violation",
                            "waiver": waiver_id, "expired_waiver": lapsed})
     severity = {r.id: r.severity for r in config.rules}
+    for v in result.violations:  # the built-in rules (flow-empty, waiver-expired...) are in no config rule
+        severity.setdefault(v.rule_id, v.severity)
     return {
         "status": "pass" if result.passed else "fail",
         "presets": presets_for(policy, tags),
