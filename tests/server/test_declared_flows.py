@@ -146,3 +146,29 @@ def test_an_empty_declared_flow_is_a_warning_with_its_severity(env: Env, tmp_pat
     (empty,) = [v for v in project["violations"] if v["rule"] == "flow-empty"]
     assert empty["flow"] == "billing" and "()" not in empty["message"]
     assert "the scan placed none in it" in empty["message"]
+
+
+def test_the_server_diff_lists_the_org_policy_violations_a_change_brings(env: Env, tmp_path: Path) -> None:
+    """GET /projects/{repo}/diff gives the org policy's new and resolved violations between two scans, as `modelmap
+    diff` gives the project policy's; before, `policy` was always null, so "what changed since last week" said
+    nothing about the new Chinese-origin embedder in the regulated flow."""
+    root = tmp_path / "repo"
+    _project(root)
+    (root / "claims" / "embed.py").write_text(
+        'from openai import OpenAI\n'
+        'vectors = OpenAI().embeddings.create(model="text-embedding-3-small", input=["claim"])\n')
+    before = _cli("scan", str(root), "--format", "json", "-q")
+    (root / "claims" / "embed.py").write_text(CLAIMS)
+    after = _cli("scan", str(root), "--format", "json", "-q")
+    assert env.upload("acme/claims", before, env.payments, commit="a" * 40).status_code == 201
+    assert env.upload("acme/claims", after, env.payments, commit="b" * 40).status_code == 201
+    url = f"/api/v1/projects/acme/claims/diff?old={'a' * 40}&new={'b' * 40}"
+    assert env.client.get(url, headers=env.auth(env.admin)).json()["policy"] is None  # no org policy yet: unknown
+    _status_of(env, {"config": "version: 1\nfail_on: error\n", "presets": [RULE]})
+    delta = env.client.get(url, headers=env.auth(env.admin)).json()["policy"]
+    assert [(v["rule"], v["location"]["path"], v["flow"], v["model"]) for v in delta["introduced"]] == [
+        (RULE, "claims/embed.py", "claims", "baai/bge-m3")]
+    assert delta["resolved"] == [] and delta["unwaived_introduced"] == 1
+    back = env.client.get(f"/api/v1/projects/acme/claims/diff?old={'b' * 40}&new={'a' * 40}",
+                          headers=env.auth(env.admin)).json()["policy"]
+    assert [v["location"]["path"] for v in back["resolved"]] == ["claims/embed.py"] and back["introduced"] == []

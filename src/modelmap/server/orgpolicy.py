@@ -391,6 +391,30 @@ def store_status(session: Session, repo: str, today: dt.date | None = None) -> b
     return True
 
 
+def snapshot_violations(session: Session, project: Project, team: str, snap: Snapshot,
+                        today: dt.date | None = None) -> list[dict[str, Any]] | None:
+    """The org policy's violations on one scan snapshot, as ``Violation.to_dict()`` rows (a side of ``modelmap
+    diff``'s policy delta), with the project's active waiver records; None without an org policy, for a BOM
+    snapshot, or when the policy cannot be evaluated on it (unknown, never "no violations")."""
+    from modelmap.errors import ModelmapError
+    from modelmap.policy.engine import evaluate
+    from modelmap.policy.waivers import WAIVER_UNUSED
+    from modelmap.server.normalize import parse_json, scan_result
+
+    policy = current(session)
+    if policy is None or snap.format != "scan":
+        return None
+    today = today or utcnow().date()
+    mine = applicable(list(session.scalars(select(Waiver).where(Waiver.team_id == project.team_id))), project)
+    try:
+        doc = parse_json(snap.raw)
+        config = project_config(policy, project.repo, team, snap, mine, today, doc)
+        result = evaluate(scan_result(doc), config, today)
+    except ModelmapError:
+        return None
+    return [v.to_dict() for v in result.violations if v.rule_id != WAIVER_UNUSED]
+
+
 def evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, waivers: list[Waiver],
                      today: dt.date) -> dict[str, Any]:
     """One project's status under the org policy (memoised): status, per-rule counts, violations."""

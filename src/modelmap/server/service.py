@@ -404,13 +404,21 @@ def snapshot_content(session: Session, who: Principal, repo: str, commit: str | 
 
 
 def diff(session: Session, who: Principal, repo: str, old: str, new: str) -> dict[str, Any]:
-    """``modelmap.diff/3`` between two snapshots of a repo (modelmap.diff.diff_sides)."""
+    """``modelmap.diff/3`` between two snapshots of a repo (modelmap.diff.diff_sides). Its ``policy`` is the org
+    policy's new and resolved violations when there is one and both snapshots are scans (null otherwise), each side
+    evaluated as the policy status evaluates a latest snapshot: its own flows and tags, today's active waivers."""
     from modelmap.diff import Side, diff_sides
+    from modelmap.server import orgpolicy
 
     sides = []
     for commit in (old, new):
         content = snapshot_content(session, who, repo, commit)
         side = Side(label=f"{repo}@{commit}", kind=content["snapshot"]["format"])
+        project, team = get_project(session, who, repo)
+        snap = session.scalar(select(Snapshot).where(Snapshot.project_id == project.id, Snapshot.commit == commit))
+        rows = orgpolicy.snapshot_violations(session, project, team, snap) if snap is not None else None
+        if rows is not None:
+            side.violations = {v["fingerprint"]: v for v in rows}
         paths: dict[str, set[str]] = defaultdict(set)
         flows: dict[str, set[str]] = defaultdict(set)
         for u in content["usages"]:
