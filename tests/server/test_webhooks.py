@@ -310,3 +310,32 @@ def test_the_serve_tick_announces_expiring_waivers_without_being_asked(
     # Slack mrkdwn: the owner's angle brackets are escaped in the block, so they cannot make a link or mention
     block = got.json["blocks"][0]["text"]["text"]
     assert "&lt;ana@example.com&gt;" in block and "<ana@" not in block
+
+
+def test_a_cn_model_entering_a_declared_regulated_flow_is_announced(
+        env: Env, documents: dict[str, bytes], receiver: Receiver) -> None:
+    """The repository's own modelmap.yaml tags a flow regulated (its scan upload carries the tags): a CN-origin model
+    entering that flow is announced even though the upload itself is not tagged regulated; one in an untagged flow
+    is not. Before, only a snapshot tagged regulated was watched, so a project uploaded with plain
+    `modelmap scan --upload` never raised the alert."""
+    payments = policy_token(env, "payments")
+    register(env, payments, f"{receiver.url}/generic", "generic", [CN])
+    doc = json.loads(documents["rag-bge-qwen-deepseek.scan"])
+    # the BGE embedder only where the index is built (flow ingest, tagged internal), not in the regulated search
+    doc["findings"] = [f for f in doc["findings"]
+                       if not (f["path"] == "app/search.py" and f["raw"] == "BAAI/bge-large-en-v1.5")]
+    body = json.dumps(doc).encode()
+    regulated = {f["name"] for f in doc["flows"] if "regulated" in f["tags"]}
+    inside = {m for m in cn_models(json.dumps(
+        {"findings": [f for f in doc["findings"] if set(f.get("flows") or ()) & regulated]}).encode())}
+    outside_only = cn_models(body) - inside
+    assert regulated and inside and outside_only == {"baai/bge-large-en-v1.5"}
+    reply = env.upload("acme/rag", body, env.payments, commit="r1")
+    assert reply.status_code == 201 and reply.json()["notifications_queued"] == len(inside)
+    got = receiver.on("/generic")
+    assert {r.json["data"]["model"] for r in got} == inside and not outside_only & {r.json["data"]["model"] for r in got}
+    for r in got:
+        assert set(r.json["data"]["regulated_flows"]) <= regulated and r.json["data"]["regulated_flows"]
+        assert "entered regulated flow" in r.json["text"]
+    # the same models in the same flows on the next commit: nothing new enters
+    assert env.upload("acme/rag", body, env.payments, commit="r2").json()["notifications_queued"] == 0

@@ -4,7 +4,8 @@ A team (or an org admin, for every team) registers a webhook: a URL, a kind (``g
 a Slack-compatible ``{"text": ..., "blocks": [...]}`` payload) and the events it wants:
 
 * ``cn-model-regulated``: a model that originates in China enters a project whose snapshot is tagged
-  regulated (on ingest, against the project's previous snapshot);
+  regulated, or a flow its repository's modelmap.yaml tags regulated (on ingest, against the project's previous
+  snapshot);
 * ``waiver-expiring``: an active waiver expires within N days (``POST /api/v1/notifications/run`` or the
   ``modelmap serve`` background tick);
 * ``undeclared-runtime-model``: a runtime upload shows a model serving that no code of the project declares
@@ -308,28 +309,65 @@ def _cn_models(session: Session, snapshot_id: int) -> dict[str, SnapshotModel]:
     return {m.model_key: m for m in rows if any(c in PRC for c in m.origins or ())}
 
 
+def _declared_regulated_flows(snap: Snapshot) -> set[str]:
+    """The flows a scan upload declares with the ``regulated`` tag (its repository's own modelmap.yaml)."""
+    from modelmap.errors import ModelmapError
+    from modelmap.server.normalize import parse_json
+
+    if snap.format != "scan" or b'"regulated"' not in snap.raw:
+        return set()
+    try:
+        doc = parse_json(snap.raw)
+    except ModelmapError:
+        return set()
+    declared = doc.get("flows") if isinstance(doc, dict) else None
+    return {f["name"] for f in declared or () if isinstance(f, dict) and isinstance(f.get("name"), str)
+            and isinstance(f.get("tags"), list) and "regulated" in f["tags"]} if isinstance(declared, list) else set()
+
+
+def _regulated_cn_models(session: Session, snap: Snapshot) -> dict[str, tuple[SnapshotModel, list[str]]]:
+    """The CN-origin models in a regulated use: every one of a snapshot tagged regulated, else those in a flow its
+    repository declares regulated (with those flows)."""
+    if snap.regulated:
+        return {k: (m, []) for k, m in _cn_models(session, snap.id).items()}
+    flows = _declared_regulated_flows(snap)
+    if not flows:
+        return {}
+    out = {}
+    for key, m in _cn_models(session, snap.id).items():
+        inside = sorted(flows & {f for f in m.flows or () if isinstance(f, str)})
+        if inside:
+            out[key] = (m, inside)
+    return out
+
+
 def on_snapshot(session: Session, repo: str, snapshot_id: int) -> int:
-    """Queue ``cn-model-regulated`` for each CN-origin model (CN, HK or MO: ``modelmap.policy.countries.PRC``) in a regulated snapshot that the project's
-    previous snapshot did not have (or had while not regulated). Commits."""
+    """Queue ``cn-model-regulated`` for each CN-origin model (CN, HK or MO: ``modelmap.policy.countries.PRC``) in a
+    regulated use that the project's previous snapshot did not have in one: anywhere in a snapshot tagged regulated,
+    or in a flow the repository's own modelmap.yaml tags regulated (its scan upload declares it). Commits."""
     snap = session.get(Snapshot, snapshot_id)
-    if snap is None or not snap.regulated:
+    if snap is None:
+        return 0
+    now = _regulated_cn_models(session, snap)
+    if not now:
         return 0
     project = session.get(Project, snap.project_id)
     assert project is not None
-    now = _cn_models(session, snap.id)
     prev = _previous(session, snap)
-    before = set(_cn_models(session, prev.id)) if prev is not None and prev.regulated else set()
+    before = set(_regulated_cn_models(session, prev)) if prev is not None else set()
     added = 0
     for key in sorted(set(now) - before):
-        m = now[key]
+        m, flows = now[key]
         places = [f"{p}:{line}" if line else p for p, line in session.execute(
             select(Usage.path, Usage.line).where(Usage.snapshot_id == snap.id, Usage.model_key == key)
             .order_by(Usage.path, Usage.line).limit(5))]
+        where = (f"regulated flow{'s' if len(flows) > 1 else ''} {', '.join(flows)} of project {repo}" if flows
+                 else f"regulated project {repo}")
         text = (f"{key} ({m.publisher or 'publisher unknown'}; origins {', '.join(m.origins or [])}) entered "
-                f"regulated project {repo} at commit {snap.commit}")
+                f"{where} at commit {snap.commit}")
         data = {"repo": repo, "commit": snap.commit, "branch": snap.branch, "model": key,
                 "identifiers": m.identifiers, "publisher": m.publisher, "origins": m.origins,
-                "usages": m.usages, "places": places,
+                "usages": m.usages, "places": places, "regulated_flows": flows,
                 "previous_commit": prev.commit if prev is not None else None}
         added += enqueue(session, "cn-model-regulated", project.team_id,
                          _dedupe("cn-model-regulated", repo, key, snap.commit), text, data)
