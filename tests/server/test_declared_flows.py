@@ -172,3 +172,29 @@ def test_the_server_diff_lists_the_org_policy_violations_a_change_brings(env: En
     back = env.client.get(f"/api/v1/projects/acme/claims/diff?old={'b' * 40}&new={'a' * 40}",
                           headers=env.auth(env.admin)).json()["policy"]
     assert [v["location"]["path"] for v in back["resolved"]] == ["claims/embed.py"] and back["introduced"] == []
+
+
+def test_pages_mark_origins_that_are_incomplete(env: Env, tmp_path: Path) -> None:
+    """The project, portfolio and model pages mark origins whose lineage is not fully recorded, as the CLI's
+    '(incomplete)' does; before, BGE-M3 read 'CN US' like a model whose origins are known, though that is what
+    makes a fail-closed origin rule fire on it."""
+    import re
+
+    assert env.upload("acme/claims", _project(tmp_path / "repo"), env.payments).status_code == 201
+    models = {m["model"]: m for m in env.client.get("/api/v1/projects/acme/claims",
+                                                   headers=env.auth(env.admin)).json()["models"]}
+    assert models["baai/bge-m3"]["origins_known"] is False
+    known = [k for k, m in models.items() if m["origins_known"] is True]
+    assert known  # a model whose lineage is fully recorded is not marked
+    for url in ("/projects/acme/claims", "/", "/models/baai/bge-m3"):
+        page = env.client.get(url, headers=env.auth(env.admin)).text
+        rows: dict[str, str] = {}  # each model's first row: the models table (the project page lists places after)
+        for row in re.findall(r"<tr>.*?</tr>", page, re.S):
+            for key in models:
+                if f">{key}</a>" in row:
+                    rows.setdefault(key, row)
+        if url.startswith("/models/"):
+            assert "(incomplete)" in page
+            continue
+        assert "(incomplete)" in rows["baai/bge-m3"], url
+        assert all("(incomplete)" not in rows[k] for k in known if k in rows), url

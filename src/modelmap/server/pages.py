@@ -51,6 +51,13 @@ def _unknown(value: Any) -> str:
     return esc(value)
 
 
+def _origins(m: dict[str, Any]) -> str:
+    """A model's origin countries, marked incomplete when its lineage is not fully recorded (a base or teacher
+    unknown), as the CLI marks them: it is what makes a rule that fails closed on unknown origin fire."""
+    incomplete = m.get("origins") and m.get("origins_known") is False
+    return _unknown(m.get("origins")) + (' <span class="unknown">(incomplete)</span>' if incomplete else "")
+
+
 def _model_link(key: str) -> str:
     return f'<a href="/models/{quote(key, safe="/:")}">{esc(key)}</a>'
 
@@ -106,7 +113,7 @@ def portfolio(data: dict[str, Any], who: Principal, *, origin: str | None = None
         return links + (f' <a href="/models/{quote(m["model"], safe="/:")}">and {more} more</a>' if more > 0 else "")
 
     rows = "".join(
-        f"<tr><td>{_model_link(m['model'])}</td><td>{_unknown(m['publisher'])}</td><td>{_unknown(m['origins'])}"
+        f"<tr><td>{_model_link(m['model'])}</td><td>{_unknown(m['publisher'])}</td><td>{_origins(m)}"
         f"</td><td>{_unknown(m['serving_countries'])}</td><td>{_unknown(m['license'])}</td>"
         f"<td>{repo_cell(m)}</td><td>{m['usages']}</td></tr>" for m in shown)
     chosen = ""
@@ -132,7 +139,8 @@ def portfolio(data: dict[str, Any], who: Principal, *, origin: str | None = None
 
 
 def model(data: dict[str, Any], who: Principal) -> str:
-    facts = "".join(f"<tr><th>{label}</th><td>{_unknown(data[key])}</td></tr>" for label, key in (
+    facts = "".join(f"<tr><th>{label}</th><td>{_origins(data) if key == 'origins' else _unknown(data[key])}</td></tr>"
+                    for label, key in (
         ("publisher", "publisher"), ("publisher country", "publisher_country"), ("origins", "origins"),
         ("licence", "license"), ("identified", "resolved"), ("confidence", "confidence")))
     repos = []
@@ -183,7 +191,7 @@ def project(content: dict[str, Any], hist: dict[str, Any], who: Principal,
     filtered = (f"<p>Only the models with {label}: {len(content['models'])} models, {len(content['usages'])} "
                 f"places. <a href=\"{here}\">(all models)</a></p>" if drill else "")
     models = "".join(
-        f"<tr><td>{_model_link(m['model'])}</td><td>{_unknown(m['publisher'])}</td><td>{_unknown(m['origins'])}"
+        f"<tr><td>{_model_link(m['model'])}</td><td>{_unknown(m['publisher'])}</td><td>{_origins(m)}"
         f"</td><td>{_unknown(m['serving_countries'])}</td><td>{_unknown(m['license'])}</td>"
         f"<td>{_unknown(m['flows'])}</td><td>{m['usages']}</td></tr>" for m in content["models"])
     places = "".join(
