@@ -198,3 +198,26 @@ def test_pages_mark_origins_that_are_incomplete(env: Env, tmp_path: Path) -> Non
             continue
         assert "(incomplete)" in rows["baai/bge-m3"], url
         assert all("(incomplete)" not in rows[k] for k in known if k in rows), url
+
+
+def test_a_bom_upload_stores_licences_as_a_scan_upload_does(env: Env, tmp_path: Path) -> None:
+    """One licence, one spelling: a CycloneDX BOM names a licence without an SPDX id by its name ("Proprietary
+    (API-only model ...)"), a scan gives the knowledge base's id ("proprietary"); before, the portfolio listed the
+    same model's licence both ways by upload format, so a grouping by licence split it in two."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "app.py").write_text('from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o", '
+                                 'messages=[])\nfrom transformers import AutoModel\n'
+                                 'AutoModel.from_pretrained("meta-llama/Llama-3.1-8B-Instruct")\n')
+    scan = _cli("scan", str(root), "--format", "json", "-q")
+    bom = _cli("bom", str(root), "--format", "json", "-q")
+    assert b"Proprietary (" in bom  # the BOM names it
+    assert env.upload("acme/scan", scan, env.payments).status_code == 201
+    assert env.upload("acme/bom", bom, env.payments).status_code == 201
+
+    def licences(repo: str) -> dict[str, Any]:
+        reply = env.client.get(f"/api/v1/projects/{repo}", headers=env.auth(env.admin)).json()
+        return {m["model"]: m["license"] for m in reply["models"]}
+
+    assert licences("acme/bom") == licences("acme/scan")
+    assert licences("acme/scan")["openai/gpt-4o"] == "proprietary"

@@ -19,6 +19,7 @@ says what was expected; the API turns it into a 4xx and stores nothing.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -445,6 +446,36 @@ def _truncated(text: Any) -> str | None:
     return str(text)[:300] if text not in (None, "") else None
 
 
+@functools.lru_cache(maxsize=1)
+def _licence_ids_by_name() -> dict[str, str]:
+    """The knowledge base's licences by name (lower-cased): a CycloneDX BOM names a licence without an SPDX id
+    ("Proprietary (API-only model ...)"), where a scan or SPDX upload of the same project gives its id."""
+    from modelmap.provenance.resolver import default_resolver
+
+    out: dict[str, str] = {}
+    for lic_id, rec in default_resolver().kb.licenses.items():
+        if isinstance(rec, dict) and isinstance(rec.get("name"), str):
+            out.setdefault(rec["name"].strip().lower(), str(rec.get("spdx") or rec.get("id") or lic_id))
+    return out
+
+
+def _cyclonedx_licence(comp: dict[str, Any]) -> str | None:
+    """A component's licence as a scan upload stores it: the SPDX id, else the knowledge base's id for a licence
+    named as the knowledge base names it, else the name or expression as written."""
+    for lic in comp.get("licenses") or ():
+        if not isinstance(lic, dict):
+            continue
+        found = lic.get("license")
+        entry: dict[str, Any] = found if isinstance(found, dict) else {}
+        if entry.get("id"):
+            return str(entry["id"])
+        if isinstance(entry.get("name"), str) and entry["name"].strip():
+            return _licence_ids_by_name().get(entry["name"].strip().lower(), entry["name"])
+        if lic.get("expression"):
+            return str(lic["expression"])
+    return None
+
+
 def from_cyclonedx(doc: dict[str, Any], body: bytes) -> Normalized:
     spec = _validate_cyclonedx(doc, body)
     out = Normalized(format="cyclonedx", spec=f"CycloneDX {spec}")
@@ -457,8 +488,7 @@ def from_cyclonedx(doc: dict[str, Any], body: bytes) -> Normalized:
         props = _props(comp.get("properties"))
         name = f"{comp['group']}/{comp['name']}" if comp.get("group") else str(comp.get("name"))
         supplier = comp.get("supplier") or {}
-        licence = next((lic.get("license", {}).get("id") or lic.get("license", {}).get("name")
-                        or lic.get("expression") for lic in comp.get("licenses") or ()), None)
+        licence = _cyclonedx_licence(comp)
         address = supplier.get("address") or {}
         model = _from_properties(name, props, publisher=comp.get("publisher") or supplier.get("name"),
                                  publisher_country=address.get("country"), license_id=licence,
