@@ -97,3 +97,12 @@ def test_json_fragment_in_a_body_check_is_not_a_provider_prefix(tmp_path: Path) 
     src = tmp_path / "RequestTests.swift"
     src.write_text(SWIFT_JSON, encoding="utf-8")
     assert "model:gpt-4" not in {raw for _line, raw in _found(src)}
+
+
+def test_a_request_paths_tail_in_a_contains_check_is_not_a_hub_repo(tmp_path) -> None:
+    import modelmap
+
+    (tmp_path / "client_test.go").write_text(
+        'package client\n\nimport "testing"\n\nfunc TestEmbed(t *testing.T) {\n'
+        '\tassert.Contains(t, reqs[0].URL.String(), "embeddings/embedding-v1")\n}\n')
+    assert [f.raw for f in modelmap.scan([tmp_path]).findings] == []

@@ -330,9 +330,13 @@ def _whole_name(value: str) -> bool:
     match = classify(value, "none")
     # not a `provider:model` / `provider/model` reading: a provider's prefix on a series start
     # (`include?("anthropic/claude-3")`) is that provider's family, and a JSON fragment a test looks for in a request
-    # body (`json.contains("\"model\":\"gpt-4\"")`) reads as `model:gpt-4`
-    return match is not None and match.confidence >= _WHOLE_NAME_CONFIDENCE \
-        and match.kind not in ("endpoint", "provider-prefixed") and not family_prefix(value.rsplit("/", 1)[-1])
+    # body (`json.contains("\"model\":\"gpt-4\"")`) reads as `model:gpt-4`; nor an `<org>/<name>` shape the knowledge
+    # base does not know (`Contains(url, "embeddings/embedding-v1")`: a request path's tail)
+    if match is None or match.confidence < _WHOLE_NAME_CONFIDENCE or match.kind in ("endpoint", "provider-prefixed"):
+        return False
+    if match.kind == "hf-repo" and value.count("/") == 1 and value.split("/", 1)[0].lower() not in load().org_index:
+        return False
+    return not family_prefix(value.rsplit("/", 1)[-1])
 
 
 def _known(value: str) -> bool:

@@ -418,7 +418,9 @@ def diff(session: Session, who: Principal, repo: str, old: str, new: str) -> dic
         snap = session.scalar(select(Snapshot).where(Snapshot.project_id == project.id, Snapshot.commit == commit))
         rows = orgpolicy.snapshot_violations(session, project, team, snap) if snap is not None else None
         if rows is not None:
-            side.violations = {v["fingerprint"]: v for v in rows}
+            side.violations = {}
+            for v in rows:  # grouped by fingerprint, as modelmap diff groups them (one file may repeat a use)
+                side.violations.setdefault(v["fingerprint"], []).append(v)
         paths: dict[str, set[str]] = defaultdict(set)
         flows: dict[str, set[str]] = defaultdict(set)
         for u in content["usages"]:
