@@ -86,8 +86,9 @@ def _folder(tmp_path: Path, card: str | None = None, config: bytes | None = None
     if card is not None:
         (m / "README.md").write_text(card)
     (m / "config.json").write_bytes(config or b'{"model_type": "llama", "architectures": ["LlamaForCausalLM"]}')
-    header = b'{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}'
-    (m / "model.safetensors").write_bytes(struct.pack("<Q", len(header)) + header + b"\0" * 4)
+    # 2,048 values: a file of a handful of values is a tensor reader's test fixture, not a model (model_files)
+    header = b'{"a":{"dtype":"F32","shape":[2048],"data_offsets":[0,8192]}}'
+    (m / "model.safetensors").write_bytes(struct.pack("<Q", len(header)) + header + b"\0" * 8192)
     return m
 
 
