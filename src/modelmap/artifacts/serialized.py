@@ -610,15 +610,6 @@ class GzipReader:
         return info
 
 
-def _read_head(path: Path, size: int) -> bytes:
-    """The first ``size`` bytes of a regular file; a file that cannot be opened is the reader's failure."""
-    try:
-        with open_regular(path) as fh:
-            return fh.read(size)
-    except OSError as exc:
-        raise fail(path, f"cannot open: {exc.strerror or exc}") from exc
-
-
 class JavaSerializedReader:
     id = "java-serialized"
     description = "Java serialisation stream (ObjectOutputStream): the classes it describes, never deserialised"
@@ -627,7 +618,7 @@ class JavaSerializedReader:
         return head.startswith(JAVA_MAGIC)
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
-        data = _read_head(path, min(MAX_GZ_OUT, limits.max_pickle_bytes))
+        data = read_head(path, min(MAX_GZ_OUT, limits.max_pickle_bytes))
         classes = java_classes(data)
         if not classes:
             raise fail(path, "no Java class descriptor could be read")
@@ -647,7 +638,7 @@ class MarshalReader:
         return _is_marshal(head)
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
-        data = _read_head(path, min(MAX_GZ_OUT, limits.max_pickle_bytes))
+        data = read_head(path, min(MAX_GZ_OUT, limits.max_pickle_bytes))
         if not _is_marshal(data):
             raise fail(path, "not a marshal dict")
         outline = marshal_outline(data)
