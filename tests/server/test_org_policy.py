@@ -264,3 +264,25 @@ def test_disabling_a_tag_preset_rule_leaves_other_projects_evaluated(seeded: Env
     unregulated = project(doc, "search/rag")  # us-regulated does not apply: its disable entry names nothing here
     assert unregulated["status"] in ("pass", "fail")
     assert [r["rule"] for r in unregulated["rules"]] == ["no-cn-serving"]
+
+
+def test_a_warning_rule_below_fail_on_is_reported_as_warn_not_fail(seeded: Env) -> None:
+    """A rule whose severity is below the policy's fail_on threshold does not fail a project, as modelmap check
+    decides: its unwaived violations are counted under status "warn", and the project passes if nothing else fails."""
+    env = seeded
+    config = ("version: 1\nfail_on: error\nrules:\n  - id: cn-origin-note\n    severity: warning\n"
+              "    message: A Chinese-origin model.\n    deny: \"'CN' in origins\"\n")
+    assert env.client.put("/api/v1/policy", json={"config": config}, headers=env.auth(env.admin)).status_code == 201
+    doc = status(env, env.admin)
+    entry = project(doc, "search/rag")  # BGE, Qwen and DeepSeek: Chinese-origin weights
+    (rule,) = entry["rules"]
+    assert rule["rule"] == "cn-origin-note" and rule["severity"] == "warning" and rule["violations"] > 0
+    assert rule["status"] == "warn" and entry["status"] == "pass"
+
+    html = env.client.get("/policy", headers=env.auth(env.admin)).text
+    assert "cn-origin-note (" in html and "below fail_on" in html
+
+    strict = config.replace("fail_on: error", "fail_on: warning")
+    assert env.client.put("/api/v1/policy", json={"config": strict}, headers=env.auth(env.admin)).status_code == 201
+    entry = project(status(env, env.admin), "search/rag")
+    assert entry["rules"][0]["status"] == "fail" and entry["status"] == "fail"

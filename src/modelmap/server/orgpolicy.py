@@ -474,12 +474,16 @@ def _evaluate_project(policy: OrgPolicy, repo: str, team: str, snap: Snapshot, m
     severity = {r.id: r.severity for r in config.rules}
     for v in result.violations:  # the built-in rules (flow-empty, waiver-expired...) are in no config rule
         severity.setdefault(v.rule_id, v.severity)
+    # a rule fails only where an unwaived violation reaches the project's fail_on threshold, as modelmap check
+    # decides; unwaived violations below it (a warning rule under fail_on: error) are reported as "warn"
+    failing = {v.rule_id for v in result.failing}
     return {
         "status": "pass" if result.passed else "fail",
         "presets": presets_for(policy, tags),
         "regulated_flows": regulated_flows(config.flows),
         "rules": [{"rule": r, "severity": severity.get(r), "violations": c["violations"], "waived": c["waived"],
-                   "status": "fail" if c["violations"] else "waived" if c["waived"] else "pass"}
+                   "status": ("fail" if r in failing else "warn") if c["violations"]
+                   else "waived" if c["waived"] else "pass"}
                   for r, c in sorted(per_rule.items())],
         "violations": violations[:MAX_VIOLATIONS_SHOWN],
         "violations_total": len(violations),

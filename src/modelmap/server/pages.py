@@ -280,8 +280,10 @@ def policy(data: dict[str, Any], who: Principal) -> str:
         f"<td>{w['days_left']}</td></tr>" for w in data["expiring_waivers"])
     rows = []
     for p in data["projects"]:
-        rules = ", ".join(f"{esc(r['rule'])} ({r['violations']})" for r in p.get("rules", [])
-                          if r["status"] == "fail")
+        rules = ", ".join([f"{esc(r['rule'])} ({r['violations']})" for r in p.get("rules", [])
+                           if r["status"] == "fail"]
+                          + [f"<span class=muted>{esc(r['rule'])} ({r['violations']}, below fail_on)</span>"
+                             for r in p.get("rules", []) if r["status"] == "warn"])
         places = "".join(
             f"<li>{esc(v['rule'])}: {_model_link(v['model']) if v.get('model') else ''} "
             f"<code>{esc(v['path'] or '')}{':' + str(v['line']) if v.get('line') is not None else ''}</code>"
