@@ -691,6 +691,9 @@ def _seals(parent: Any, child: Any, literal: Any) -> bool:
 # per enum variant: the enum-to-id map of a provider client), so peer evidence weighs them together; labels and values
 # stay separate tables by their paths (match_pattern / when_condition vs the arm's body)
 _MATCH_EXPRESSIONS = frozenset({"match_expression", "when_expression"})
+# PHP 8's `match` arms (`self::FillMask => 'org/name',`, `default => '…'`): named like expressions, they are a
+# match's case clauses as Rust's `match_arm` is
+_PHP_MATCH_ARMS = frozenset({"match_conditional_expression", "match_default_expression"})
 
 
 @cache
@@ -708,7 +711,7 @@ def _ancestor_kind(t: str) -> tuple[int, str, int]:
     step = "case" if t.endswith(("_case", "default_case", "switch_label")) else t
     if _is_call(t) and not _is_args(t):
         branch = _CALL
-    elif ("case" in t and t != "case") or t in ("when_entry", "when", "when_condition") or (
+    elif ("case" in t and t != "case") or t in ("when_entry", "when", "when_condition") or t in _PHP_MATCH_ARMS or (
             ("switch" in t or "match" in t or "when" in t) and t.endswith(("_section", "_label", "_arm", "_entry"))):
         branch = _CASE
     elif ("switch" in t or "match" in t or "when" in t) and t.endswith(("_body", "_block", "_arms")):

@@ -492,7 +492,19 @@ _TEST_WORD_ID = re.compile(r"[A-Za-z][\w.-]*/[a-z]{2,12}")
 _ARCH_TAIL = frozenset({"arch", "archs", "architecture", "architectures"})
 
 
+# a checkpoint config's `model_type` as Hugging Face writes it: lower-case words, a digit only inside the first
+# (`whisper`, `wav2vec2-bert`, `unispeech-sat`, `qwen2_vl`), no size or version part (`deepseek-r1-distill`, `gpt-4`)
+_MODEL_TYPE_WORD = re.compile(r"[a-z][a-z0-9]{1,20}(?:[-_][a-z]{2,12}){0,3}")
+
+
 def _names_an_architecture(c: Candidate) -> bool:
+    for n in (c.compared_to, c.switch_on):
+        if n is not None and snake(n).rsplit(".", 1)[-1].endswith("model_type") \
+                and _MODEL_TYPE_WORD.fullmatch(c.value) and not _known(c.value):
+            # `match ($config->modelType) { 'whisper' => …, 'wav2vec2-bert' => … }`, `if config.model_type == "t5"`:
+            # a pipeline dispatching on the loaded checkpoint's architecture; an app's model selector switched on
+            # under the same name holds sized or versioned ids, which this shape leaves alone
+            return True
     names = [c.compared_to, c.switch_on]
     if c.bindings and (not c.call_before_binding or (c.call or "").lower() in _CONTAINER_CALLS):
         names.append(c.bindings[0])  # `archs = new List<string> { … }`: through a collection's constructor
@@ -560,6 +572,13 @@ _HUB_REPO_ARGS = frozenset({("repo", "id"), ("getfilenames", "from"), ("snapshot
                             ("getfilemetadata", "from")})
 
 
+# the Hugging Face loaders' call names as their ports to other languages keep them (Transformers PHP's
+# `AutoModel::fromPretrained(…)` and `pipeline('task', 'org/name')`, the Rust tokenizers crate's
+# `Tokenizer::from_pretrained(…)`): where a language lists one among its model-taking calls, its string argument is a
+# Hub repository's id or a local folder, never an API's model name
+_HUB_LOADER_CALLS = frozenset({"from_pretrained", "frompretrained", "pipeline"})
+
+
 def _hub_client_argument(c: Candidate) -> str | None:
     """The call and label when the literal is the repository argument of a Hub client call (``_HUB_REPO_ARGS``,
     ``_PRETRAINED_LABELS``): a named argument of the call itself, not a value inside a nested call or table."""
@@ -601,7 +620,9 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
         evidence.append(f"container:{c.outer_owner}.{c.owner}")
     if hint == "none" and c.call and not c.is_key and not _named_other(c) and (
             call_low in sdk_calls or (c.call_before_binding and is_model_name(c.call))):
-        hint = "api"
+        # a Hugging Face loader's argument (`fromPretrained('Xenova/yolov9-c_all')`, `pipeline('asr', 'org/name')`)
+        # is a repository id or a folder by the call's contract, as a model key's value is: read as one
+        hint = "key" if call_low in _HUB_LOADER_CALLS and call_low in sdk_calls else "api"
         evidence.append(f"call:{c.call}")
     if hint == "none" and (hub_arg := _hub_client_argument(c)) is not None:
         hint = "key"  # the slot of a repository id, as a `repo_id=` key is (`Hub.Repo(id: "coreml-projects/sam-2-studio")`)

@@ -63,7 +63,14 @@ from modelmap.discover.identify import (
     is_model_ish,
 )
 from modelmap.discover.identify import is_model_key as _is_model_key
-from modelmap.discover.peers import MAX_TABLE, MIN_KNOWN, accepted, is_provider_name, peer_match
+from modelmap.discover.peers import (
+    MAX_TABLE,
+    MIN_KNOWN,
+    accepted,
+    is_provider_name,
+    peer_match,
+    reads_as_model,
+)
 from modelmap.discover.uris import HF_CACHE_DIR, hub_id_of_dir, is_model_location
 from modelmap.knowledge import load as _load_knowledge
 from modelmap.types import Finding, Skip
@@ -1504,6 +1511,36 @@ class TreeWalker:
                 self.walk(v, k.value, key, ep, in_env or low_k in ENV_KEYS, depth + 1)
             finally:
                 self.command_prefix = outer
+        if len(pairs) >= MIN_KNOWN and not self.under_dataset(low):
+            self.key_peers(pairs, endpoint)
+
+    def key_peers(self, pairs: list[tuple[Node, Node]], endpoint: Endpoint | None) -> None:
+        """Peer evidence among a mapping's keys when each key holds an entry of its own (a list or a mapping): a
+        table keyed by model (a test fixture's expected tokenizations per Hub repo, `{"bert-base-uncased": [...],
+        "Xenova/gpt2": [...]}`, a pricing or settings table per model). When most keys are models by their own
+        evidence, the other model-shaped keys are models too (``discover.peers``, as a catalogue's ids) when they
+        read as a model on their own or are a Hub org/name: such a table may also key its own entries (a CI
+        workflow's jobs, one per model, beside a `check-label` job). A mapping with a scalar value under any key is a
+        record of settings, whose keys name fields, and is not weighed. One budget step per key; past ``MAX_TABLE``
+        keys not weighed."""
+        if len(pairs) > MAX_TABLE or not all(isinstance(k, Scalar) and isinstance(v, (Mapping, Seq))
+                                             for k, v in pairs):
+            return
+        keys: list[Scalar] = []
+        for k, _ in pairs:
+            self.tick()
+            if isinstance(k, Scalar) and 0 < len(k.value) <= 200 and not _TEMPLATED.search(k.value):
+                keys.append(k)
+        ok = accepted((k.value.strip(), classify(k.value.strip(), "none") is not None) for k in keys)
+        for k in keys:
+            value = k.value.strip()
+            why = ok.get(value)
+            if why is None or not ("/" in value or reads_as_model(value)):
+                continue
+            line, col, _ = self.position(k, value)
+            self.collector.add(value, line, col, peer_match(value), source_id=self.ids.value,
+                               endpoint=endpoint[1] if endpoint else None,
+                               provider=endpoint[0] if endpoint else None, evidence=(why, "shape:peer"))
 
     def _served_name(self, node: Mapping) -> Scalar | None:
         """The ``name`` of a serving entry that is named after the model its model section loads (llm-on-ray's

@@ -44,6 +44,9 @@ COMMON_SDK_CALLS = (
     # a Hub download's repository argument: kalosm's FileSource::huggingface("org/name", "main", "model.gguf"),
     # from_huggingface(…) / from_hf(…) loaders
     "huggingface", "fromhuggingface", "fromhf",
+    # the Hugging Face loaders' name, kept by their ports to other languages: Transformers PHP's
+    # `AutoModel::fromPretrained('Xenova/…')`, the Rust tokenizers crate's `Tokenizer::from_pretrained("bert-base-cased")`
+    "frompretrained", "from_pretrained",
     # MediaPipe Tasks (Java/Kotlin/Android): BaseOptions.builder().setModelAssetPath("gesture_recognizer.task")
     # (ai.google.dev/edge/mediapipe/solutions/tasks, as_of 2026-12-05)
     "modelassetpath", "setmodelassetpath",
@@ -67,7 +70,9 @@ LANGUAGES: tuple[Language, ...] = (
                         "aschatclient", "asichatclient", "asembeddinggenerator", "asiembeddinggenerator",
                         "ollamachatclient", "ollamaembeddinggenerator", "ollamaapiclient")),
     Language("php", (".php",), "tree_sitter_php", "language_php",
-             sdk_calls=("model", "withmodel", "using", "chat", "embeddings", "completions")),
+             # Transformers PHP's `pipeline('sentiment-analysis', 'Xenova/…')` (the Transformers.js API in PHP; the task
+             # word before the model reads as no model)
+             sdk_calls=("model", "withmodel", "using", "chat", "embeddings", "completions", "pipeline")),
     Language("rust", (".rs",), "tree_sitter_rust",
              sdk_calls=("model", "agent", "embedding_model", "completion_model", "generationrequest",
                         "chatmessagerequest")),
