@@ -102,7 +102,7 @@ def _has_model_word(value: str) -> bool:
 def _keep(value: str) -> bool:
     return plausible(value) or (_has_model_word(value) and '"' in value) or (
         value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None) or _yaml_setting(value) is not None or (
-        _listed_item(value) is not None)
+        _listed_item(value) is not None) or bool(_yaml_text_settings(value) or _settings_pairs(value))
 
 
 # a list written as text the way Java's and Kotlin's List.toString() / Arrays.toString() print one
@@ -153,6 +153,53 @@ def _yaml_setting(value: str) -> re.Match[str] | None:
         return None
     m = _YAML_SETTING.fullmatch(value)
     return m if m is not None and is_model_name(m.group(1)) else None
+
+
+_MAX_TEXT_LINES = 64  # lines of a one-line literal's `\n`-escaped text read for a YAML setting
+
+
+def _yaml_text_settings(value: str) -> list[tuple[int, re.Match[str]]]:
+    """The model settings of a YAML text written as one literal with ``\\n`` escapes, as a test writes a config file
+    before loading it (``writeFile($path, "driver: openai\\nmodel: gpt-4o-mini\\n")``): each escaped line that is a
+    ``_YAML_SETTING`` under a model key (indented or not), with the offset of the line's match in ``value``. A text
+    of one setting is ``_yaml_setting``'s."""
+    if "\\n" not in value or (": " not in value and ":\t" not in value) or value.count("\\n") > _MAX_TEXT_LINES:
+        return []
+    found: list[tuple[int, re.Match[str]]] = []
+    start = 0
+    for line in value.split("\\n"):
+        body = line.lstrip(" ")
+        if body and (m := _YAML_SETTING.fullmatch(body)) is not None and is_model_name(m.group(1)):
+            found.append((start + len(line) - len(body), m))
+        start += len(line) + 2
+    return found
+
+
+# settings written as one literal of `key=value` pairs joined by `,` or `;`: a DSN (`driver=openai,model=gpt-4o-mini,
+# temperature=0.2`), a connection string (`Endpoint=http://localhost:11434;Model=llama3`, as .NET Aspire and Semantic
+# Kernel write them); a segment without `=` is left out, and two pairs at least make the list
+_SETTING_PAIR = re.compile(r"\s{0,4}([A-Za-z_][\w.-]{0,60})=([^\s=,;\"'`{}$<>][^\s,;\"'`{}$<>]{0,199})\s{0,4}")
+_MAX_PAIRS = 32
+
+
+def _settings_pairs(value: str) -> list[tuple[int, re.Match[str]]]:
+    """The model-keyed pairs of a ``key=value`` settings list in one literal (``_SETTING_PAIR``), each with the offset
+    of its segment in ``value``; none unless two segments at least are pairs."""
+    if "=" not in value or ("," not in value and ";" not in value) or len(value) > 2000 or "\n" in value:
+        return []
+    pairs = 0
+    found: list[tuple[int, re.Match[str]]] = []
+    start = 0
+    for i, seg in enumerate(re.split(r"[,;]", value)):
+        if i >= _MAX_PAIRS:
+            return []
+        m = _SETTING_PAIR.fullmatch(seg)
+        if m is not None:
+            pairs += 1
+            if is_model_name(m.group(1).rsplit(".", 1)[-1]):
+                found.append((start, m))
+        start += len(seg) + 1
+    return found if pairs >= 2 else []
 
 
 def _listed_item(value: str) -> re.Match[str] | None:
@@ -302,6 +349,15 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             key = prop.group(1).rsplit(".", 1)[-1]
             yield replace(cand, value=prop.group(2), column=cand.column + prop.start(2), bindings=(key, prop.group(1)),
                           call=None, call_before_binding=False, container=False, is_key=False, group=None)
+            continue
+        if not cand.is_key and (settings := _yaml_text_settings(cand.value) or _settings_pairs(cand.value)):
+            # `"driver: openai\nmodel: gpt-4o-mini\n"`, `"driver=openai,model=gpt-4o-mini"`: each model setting's
+            # value, bound to its key as the config file's line or the DSN's parser binds it
+            for off, pair in settings:
+                key = pair.group(1)
+                yield replace(cand, value=pair.group(2), column=cand.column + off + pair.start(2),
+                              bindings=(key.rsplit(".", 1)[-1], key) if "." in key else (key,), call=None,
+                              call_before_binding=False, container=False, is_key=False, group=None)
             continue
         if not cand.is_key and (setting := _yaml_setting(cand.value)) is not None:
             # `[]byte("model: gpt-4o\n")`: the value, bound to its key as the config file's line would bind it
@@ -847,6 +903,9 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         value = prop.group(2)  # "spring.ai.openai.chat.options.model=qwen3": the value set
     elif (setting := _yaml_setting(value)) is not None:
         value = setting.group(2)  # "model: gpt-4o\n": a YAML setting's value
+    elif settings := _yaml_text_settings(value) or _settings_pairs(value):
+        value = settings[0][1].group(2)  # "driver: openai\nmodel: gpt-4o", "driver=openai,model=gpt-4o": the first
+        # model setting's value
     elif (item := _listed_item(value)) is not None:
         value = item.group(1)  # "* gpt-4o (current)": a printed list's item
     elif "@sha256:" in value and (pinned := _DIGEST_PINNED.fullmatch(value)) is not None:
