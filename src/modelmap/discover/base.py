@@ -27,6 +27,7 @@ from modelmap.discover.identify import (
     classify_endpoint,
     decide_role,
     names_hub_model,
+    stand_in_family_name,
 )
 from modelmap.discover.peers import GPT3_BASE
 from modelmap.types import Finding, Skip, SymbolUse
@@ -502,6 +503,8 @@ class Collector:
         if context == "test" and evidence and "binding-only" in evidence and not _DIGIT.search(value) \
                 and not names_hub_model(value):
             return finding  # a test's stand-in name (see _DIGIT): built, not kept
+        if context == "test" and match.kind == "api-model" and stand_in_family_name(value):
+            return finding  # `model: 'gpt-duration'`: a test's made-up name, a family word and words no model has
         if self.budget.found():
             self.findings.append(finding)
         return finding

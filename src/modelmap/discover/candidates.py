@@ -132,6 +132,8 @@ class Candidate:
     # such a pair as the name a model resource is registered under when the second reads as a model
     # (``classifier.ADD_NAMED_MODEL``)
     string_follows: str | None = None
+    # the literal is a call's first positional argument (`LLMProvider::using('mistral')`, `->using('ollama', 'x')`)
+    first_argument: bool = False
 
 
 RECORD_KEY = "#key"
@@ -895,6 +897,7 @@ def _context(node: Any) -> Candidate | None:
     returned = False  # a return statement between the literal and the switch it is a case's value of
     dir_var: str | None = None
     string_follows: str | None = None
+    first_argument = False
     child = node
     parent = node.parent
     sealed = False  # past an anonymous function's statement body: only the enclosing owner is still looked for
@@ -913,6 +916,7 @@ def _context(node: Any) -> Candidate | None:
             bindings[0] = "model_id"  # ModelData(id = "babbage", `object` = "model"): see _typed_model_object
         if not bindings and call is None and t in ("argument_list", "arguments", "value_arguments"):
             string_follows = _string_follows(child, node)
+            first_argument = _first_positional(child, node)
             arg_key = _key_argument(child)
             if arg_key is not None:
                 bindings.append(arg_key)  # flag.StringVar(&p, "video_model", "veo-2.0-generate-001", …)
@@ -1088,7 +1092,7 @@ def _context(node: Any) -> Candidate | None:
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
                      owner, prefix_call, group, clause=clause, case_label=clause is not None and label_path,
                      outer_owner=outer, keyed_class=keyed_class, record=record, record_field=record_field,
-                     dir_var=dir_var, string_follows=string_follows)
+                     dir_var=dir_var, string_follows=string_follows, first_argument=first_argument)
 
 
 # a named argument `object = "model"` (Scala / Kotlin `object = …`, C# `@object: …`, backquoted where `object` is a
@@ -1127,6 +1131,17 @@ def _string_follows(arg: Any, literal: Any) -> str | None:
             return None  # a named argument (`serviceId: "chat"`): not the model's positional slot
         sib = sib.named_children[0]
     return literal_text(sib) if _is_string(sib.type) else None
+
+
+def _first_positional(arg: Any, literal: Any) -> bool:
+    """The argument is the literal itself (or a positional argument node holding only it) and no argument comes
+    before it."""
+    if arg is not literal and not (arg.type in _ARGUMENT_WRAPPERS and arg.named_child_count == 1):
+        return False
+    sib = arg.prev_named_sibling
+    while sib is not None and "comment" in sib.type:
+        sib = sib.prev_named_sibling
+    return sib is None
 
 
 # calls that only convert a literal to another string type (Rust's to_string / to_owned / into / String::from, Kotlin's
@@ -1450,7 +1465,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
                          ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group, clause=ctx.clause,
                          case_label=ctx.case_label, outer_owner=ctx.outer_owner, keyed_class=ctx.keyed_class,
                          record=ctx.record, record_field=ctx.record_field, dir_var=ctx.dir_var,
-                         string_follows=ctx.string_follows)
+                         string_follows=ctx.string_follows, first_argument=ctx.first_argument)
         if _declares(node, cand) and len(named) < MAX_NAMED:
             named.setdefault(cand.bindings[0], []).append(cand)
             if declared is not None and len(declared) < MAX_NAMED and _member_level(node):

@@ -636,6 +636,11 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
     return hint, evidence
 
 
+# calls that pick which provider or connection a client uses, named so first (`using('mistral')`, `using('openai',
+# 'gpt-4o')`)
+_SELECTOR_CALLS = frozenset({"using"})
+
+
 # a test helper that builds fixture objects (makeModels, newTestModel, buildConfig, fakeModels, mockModel)
 _FIXTURE_BUILDER = re.compile(r"(?:make|new|build|create|fake|mock|stub|gen|generate)(?:Test|Fake|Mock)?[A-Z_]\w*$")
 
@@ -754,6 +759,10 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if c.bindings and not c.call_before_binding and _PREFIX_BINDING.search(snake(c.bindings[0])):
         return None  # `newPrefixes := []string{"gpt-6", "o1"}`, `MODEL_PREFIXES = (...)`: the starts a name is
         # tested against (a loop's HasPrefix), a family's prefix rather than a model, as a startsWith argument is
+    if c.first_argument and c.call and c.call_before_binding and c.call.lower() in _SELECTOR_CALLS \
+            and is_provider_name(value):
+        return None  # `Inference::using('mistral')`, Prism's `->using('ollama', 'qwen2.5')`: the provider or the
+        # connection preset a client is told to use comes first; the model, when given, is the argument after it
     if context == "test" and c.call and c.call_before_binding and value.isalpha() \
             and _FIXTURE_BUILDER.match(c.call):
         return None  # a test's fixture builder given bare family words as names (`makeModels("gemma", "mistral")`):

@@ -141,7 +141,8 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          # invalid-model-id-without-slash, nonexistent-model, different-id
                          # an app's or a library's own name marked as a test double (a mocked reply's `spezi-mock`,
                          # `acme-fake`, `llm-stub`)
-                         r"|(?:[a-z]{2,12}[-_])?tests?$|(?:[a-z]{2,12}[-_])(?:mock|fake|stub|dummy)s?$"
+                         # (`text-embedding-test`: two or three words before it)
+                         r"|(?:[a-z]{2,12}[-_]){0,3}tests?$|(?:[a-z]{2,12}[-_])(?:mock|fake|stub|dummy)s?$"
                          # a fill-in after a prefix (an endpoint id's `ep-xxx`, `model-xxxx`)
                          r"|[a-z]{1,12}[-_]x{3,}$"
                          r"|(?:test|fake|dummy|mock|stub|invalid|bogus|nonexistent|"
@@ -310,6 +311,39 @@ def names_family(name: str) -> bool:
     return False
 
 
+@cache
+def _model_words() -> frozenset[str]:
+    """Every word (no number) of the model ids, aliases and Hub names the knowledge base holds, and the families':
+    the vocabulary model names are made of (``turbo``, ``instruct``, ``exp``, ``preview``, ``mini``)."""
+    kb = load()
+    words = set(vocab().model_tokens)
+    for key in (*kb.alias_index, *kb.hf_index):
+        words.update(t for t in _TOKEN_SPLIT.split(key.lower()) if t and not t.isdigit())
+    return frozenset(words)
+
+
+# a family word and one or two plain words, lower case, no digit (`gpt-duration`, `claude-lifecycle`)
+_WORDS_ONLY = re.compile(r"[a-z]{2,20}(?:-[a-z]{2,20}){1,2}")
+
+
+def stand_in_family_name(value: str) -> bool:
+    """A test's made-up model name: a family word and then one or two words that no model the knowledge base knows
+    is named with, no version, no size (``gpt-duration``, ``gpt-lifecycle``, ``claude-crosspath``: a test names its
+    request's model after what the test checks). A real model with no number in its name is made of model words
+    (``gpt-turbo``, ``claude-instant``, ``gemini-exp``) or is known by its whole name (``mistral-large``)."""
+    low = value.strip().lower()
+    if not _WORDS_ONLY.fullmatch(low):
+        return False
+    tokens = low.split("-")
+    if tokens[0] not in vocab().model_tokens:
+        return False
+    kb = load()
+    if low in kb.alias_index or low in kb.hf_index:
+        return False
+    words = _model_words()
+    return not any(t in words for t in tokens[1:])
+
+
 _DIGIT_SLASH_COLON = re.compile(r"[\d/:]")
 _DIGIT_COLON_DASH = re.compile(r"[\d:-]")
 
@@ -325,6 +359,26 @@ def _provider_role_name(low: str) -> bool:
     providers = [t in voc.prefixes and t not in voc.model_tokens for t in tokens]
     return len(tokens) >= 2 and any(providers) and all(p or t in _GENERIC_WORDS for p, t in zip(providers, tokens,
                                                                                                strict=True))
+
+
+# the last word of a driver's or preset's name that says it speaks the OpenAI-compatible protocol (`gemini-oai`,
+# `qwen-openai-compatible`, `ollama-compat`)
+_COMPAT_TAIL = re.compile(r"[-_](?:oai|(?:openai[-_]?)?compat(?:ible)?)$")
+# lower-case words joined by `-`, no digit, two or three of them
+_PLAIN_WORDS = re.compile(r"[a-z]{2,20}(?:-[a-z]{2,20}){1,2}")
+
+
+def _provider_family_name(low: str) -> bool:
+    """A provider's word that is no model family (``moonshot``, ``xai``, ``openai``) and then family words only, no
+    digit, not a name the knowledge base knows: ``moonshot-kimi``, ``xai-grok``."""
+    if not _PLAIN_WORDS.fullmatch(low):
+        return False
+    voc = vocab()
+    first, *rest = low.split("-")
+    if first not in voc.prefixes or first in voc.model_tokens or not all(t in voc.model_tokens for t in rest):
+        return False
+    kb = load()
+    return low not in kb.alias_index and low not in kb.hf_index and low not in _hub_name_parts()
 
 
 # an app's speech / language engine key: lower-case snake_case words, the last one a role word (`edge_tts`,
@@ -536,6 +590,12 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if _provider_role_name(low):
         return None  # "openai-chat", "azure-openai", "ollama-embedding": a backend or engine choice, named for who
         # serves it and what it does; no model is named by a provider that is no model family and a role word
+    if low.endswith(("oai", "compat", "compatible")) and _COMPAT_TAIL.search(low):
+        return None  # "gemini-oai", "deepseek-openai-compatible": a driver or preset that reaches a provider through
+        # its OpenAI-compatible API, named for the provider and the protocol; no model id ends so
+    if "-" in low and _provider_family_name(low):
+        return None  # "moonshot-kimi", "xai-grok": a preset or connection named for a provider and its family, with
+        # no version or size; the provider's own ids carry one (kimi-k2-0905-preview, grok-4)
     kb = load()
     if "_" in v and _ENGINE_KEY.fullmatch(v) and low not in kb.alias_index and low not in kb.hf_index \
             and api_pattern(low) is None and low not in _hub_names():
@@ -920,7 +980,8 @@ _CODE_PATH = re.compile(r"[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){1,12}\.[A-Z][
 # parts at most (`qwen2.5`, `anthropic.claude-v2`)
 _KEY_PATH = re.compile(r"[A-Za-z_]\w{0,80}(?:\.[A-Za-z_]\w{0,80}){2,12}")
 _DIGITLESS_BEDROCK = re.compile(r"(?:anthropic|meta|mistral|cohere|ai21|amazon|deepseek)\.[a-z_-]{1,80}")
-SECRET_TAIL = re.compile(r"[-_.](?:api[-_]?)?(?:key|token|secret|password)$")
+# (a test's numbered credential too: `embed-dsn-secret-456`, `claude-api-key-123`)
+SECRET_TAIL = re.compile(r"[-_.](?:api[-_]?)?(?:key|token|secret|password)(?:[-_.]\d{1,8})?$")
 _SCHEME_WORD = re.compile(r"[a-z][a-z_-]{1,20}")
 # a file that is no model (the classifier's binding-only rule leaves these files out too)
 ASSET_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|css|scss|less|html?|mdx?|txt|csv|json|ya?ml|pdf|"
