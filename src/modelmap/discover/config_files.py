@@ -741,6 +741,16 @@ COMMAND_KEYS = frozenset({
     # Visual Studio launch profiles (Properties/launchSettings.json): the arguments a debug run passes the program
     "commandlineargs",
 })
+# a key named for a container's or a program's argument list by its last word (`recipe_container_command_args`,
+# `server_args`, `vllm_extra_arguments`), as the keys above are by their whole name; not `model_kwargs`
+_COMMAND_KEY_TAIL = re.compile(r"[a-z0-9_]{1,60}_(?:args|arguments)")
+
+
+def is_command_key(low: str) -> bool:
+    """``low`` (a lower-case key) holds a command line or its arguments."""
+    return low in COMMAND_KEYS or (low.endswith(("args", "arguments")) and _COMMAND_KEY_TAIL.fullmatch(low) is not None)
+
+
 ENV_KEYS = frozenset({"environment", "env", "envs", "env_vars", "envvars", "variables", "extraenv", "extra_env",
                       "envfrom", "data", "stringdata", "build_args", "buildargs", "secrets", "vars"})
 _NOT_MODEL_KEYS = frozenset({
@@ -1385,15 +1395,15 @@ class TreeWalker:
         if isinstance(node, Seq):
             items = node.items
             if items and all(isinstance(i, Scalar) for i in items) and not all(
-                    _KV_ITEM.match(i.value) for i in items if isinstance(i, Scalar)) and low in COMMAND_KEYS \
+                    _KV_ITEM.match(i.value) for i in items if isinstance(i, Scalar)) and is_command_key(low) \
                     and not self.is_model_list(low, parent_key):
                 self.command_list([i for i in items if isinstance(i, Scalar)],
-                                  self.command_prefix if low == "args" else [])
+                                  self.command_prefix if low == "args" else [], loose=low not in COMMAND_KEYS)
                 return
             for item in items:
                 if isinstance(item, Scalar):
                     kv = _KV_ITEM.match(item.value)
-                    if kv and (in_env or low in ENV_KEYS or low in COMMAND_KEYS):
+                    if kv and (in_env or low in ENV_KEYS or is_command_key(low)):
                         value = Scalar(kv.group(2), item.start + kv.start(2), item.end)
                         self.scalar(value, kv.group(1), key, pick(kv.group(1)), True)
                         continue
@@ -1425,7 +1435,7 @@ class TreeWalker:
         # an object's (an InferencePool, a Service), not a model
         object_ref = "name" in keys and (low.endswith(("ref", "refs", "reference", "references")) or (
             "kind" in keys and bool(keys & {"group", "apigroup", "apiversion"})))
-        name = node.get("name")
+        name = _entry_name(node)
         env_value = node.get("value")
         if isinstance(name, Scalar) and isinstance(env_value, Scalar) and is_model_key(name.value):
             # {name: EMBEDDING_MODEL, value: X} (Kubernetes env, CI variables …)
@@ -2290,9 +2300,13 @@ class TreeWalker:
                     found.extend(scan_command(self.file, part, self.ids.command))
         self._relocate(found, [s])
 
-    def command_list(self, items: list[Scalar], prefix: list[str] | None = None) -> None:
+    def command_list(self, items: list[Scalar], prefix: list[str] | None = None, loose: bool = False) -> None:
         """A command line written as a list; ``prefix``: the program it is the arguments of (a container's
-        ``command`` beside its ``args``), read before it but never reported from."""
+        ``command`` beside its ``args``), read before it but never reported from. ``loose``: the list is an argument
+        list named so by its key's last word only (`recipe_container_command_args`), the program left unsaid: an
+        item the command reading does not report and that is no flag is also read as a value of its own, as an item
+        of any list is (`["NousResearch/Meta-Llama-3.1-405B-FP8", "--local-dir", "/models"]` to a downloader
+        image)."""
         # a script kept as a literal block (`- |` under `command: ["/bin/sh", "-c"]`) is read by the shell reader,
         # each command on the line where it is written (an `echo "pulling qwen:0.5b"` before `ollama pull qwen:0.5b`
         # took the finding); the list's other items are read as one command line below
@@ -2325,7 +2339,10 @@ class TreeWalker:
         self._relocate(found, items)
         raws = {raw for raw, _ in seen}
         for item in items:  # args: [hf://RedHatAI/gpt-oss-20b, /mnt/models]: a model URI as its own argument
-            if item.value.strip() not in raws and "://" in item.value and is_model_location(item.value.strip()):
+            value = item.value.strip()
+            if value in raws:
+                continue
+            if ("://" in value and is_model_location(value)) or (loose and value[:1] != "-" and " " not in value):
                 self.scalar(item, None, None, None)
         self._json_arguments(items)
 
@@ -2399,9 +2416,18 @@ def _env_entries(node: Node) -> Iterator[tuple[str, Node]]:
                 if kv:
                     yield kv.group(1), Scalar(kv.group(2), item.start + kv.start(2), item.end)
             elif isinstance(item, Mapping):
-                name, value = item.get("name"), item.get("value")
+                name, value = _entry_name(item), item.get("value")
                 if isinstance(name, Scalar) and value is not None:
                     yield name.value, value
+
+
+def _entry_name(item: Mapping) -> Node | None:
+    """The variable's name of a ``{name, value}`` item (Kubernetes env, CI variables), or of a ``{key, value}`` one
+    (GitLab CI's and Terraform's variable lists, OCI AI Blueprints' `recipe_container_env`) when it has no `name`."""
+    name = item.get("name")
+    if name is None and item.get("value") is not None:
+        name = item.get("key")
+    return name
 
 
 # --------------------------------------------------------------------------- who owns a YAML document

@@ -582,6 +582,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if _DERIVED_TAIL.search(low):
         return None  # "gpt-4.1-mini-migrated", "qwen-plus-copy-2": a deployment or preset made from a model and
         # renamed so, an app's own object; the model it was made from is written elsewhere ("…-benchmark": a run)
+    if _DEPLOYMENT_TAIL.search(low) and low not in load().alias_index:
+        return None  # "whisper-transcription-a10", "gpt-oss-tp2": a deployment named for the model it serves and the
+        # GPU it runs on or its tensor-parallel degree; no model id ends in a GPU's name or a parallelism setting
     if low.startswith("claude-") and _CLAUDE_CLIENT.fullmatch(low):
         return None  # "claude-code-20250219" (Claude Code's anthropic-beta flag), "claude-desktop-3p" (a client's
         # identifier): named for Anthropic's client apps, Claude Code and Claude Desktop; no model is named so
@@ -917,6 +920,10 @@ _DERIVED_TAIL = re.compile(r"[-_.](?:migrated|copy|clone|cloned|backup|duplicate
                            # a benchmark run or its results named after the model or app it measures
                            # (`ms_deepresearch_v2_benchmark`, `qwen2-7b-eval`): the run's name, the results' file stem
                            r"benchmarks?|evals?|evaluation|results?)(?:[-_.]?\d{1,3})?$")
+# the last word of a deployment's name that says where or how it runs: a data-centre GPU (`-a10`, `-a100`, `-h100`,
+# `-mi300x`, `-l40s`) or a tensor / pipeline / data / expert parallel degree (`-tp2`, `-pp4`)
+_DEPLOYMENT_TAIL = re.compile(r"[-_](?:a10g?|a100|h100|h200|h20|l40s?|l4|t4|v100|mi300x?|mi250x?|b200|gb200|"
+                              r"(?:tp|pp|dp|ep)\d{1,2})$")
 # a Volcengine Ark inference endpoint's id (ep-<yyyymmddhhmmss>-<suffix>, as the Ark console issues them and its
 # docs write them, volcengine.com/docs/82379, as_of 2026-12-04): given as the model, it names the endpoint, not the
 # model deployed behind it
