@@ -46,6 +46,10 @@ _STRING_TYPES = (
     # reply in a test: `<<<'JSON' {"model": "…"} JSON`), never as one value
     "heredoc", "nowdoc", "heredoc_body",
     "bare_string",  # a word of a Ruby word array (`%w[sonar sonar-pro]`)
+    # C / C++ (and Python's) adjacent literals the compiler joins into one (`"https://huggingface.co/org/name/resolve/"
+    # "main/model.gguf"`, a long URL or message wrapped over two lines): one value, read whole when every part is a
+    # literal (`"%" PRIu64 "x"`, with a macro between, is read part by part)
+    "concatenated_string",
 )
 _CONTENT_TYPES = frozenset({
     "string_fragment", "string_content", "interpreted_string_literal_content", "raw_string_literal_content",
@@ -324,6 +328,8 @@ def literal_text(node: Any) -> str | None:
                 return None
             has_content = True
             parts.append(inner)
+        elif child.is_named and node.type == "concatenated_string":
+            return None  # a macro or name between the parts (`"%" PRIu64`): built at compile time, not one literal
     if has_content:
         return "".join(parts)
     text = node.text.decode("utf-8", "replace")
@@ -1421,8 +1427,11 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
     unit_memo: dict[int, bool] = {}  # _unit_variant's answers for this file's Rust attribute items
     for node in nodes:
         parent = node.parent
-        if parent is not None and parent.type in types:
-            continue
+        if parent is not None and parent.type in types \
+                and (parent.type != "concatenated_string" or literal_text(parent) is not None):
+            continue  # a part of a literal read whole (a joined C++ literal with a macro inside is read part by part)
+        if node.type == "concatenated_string" and literal_text(node) is None:
+            continue  # its parts are read one by one
         if pattern_names is not None and _names_a_pattern(node, pattern_names):
             continue
         if parent is not None and parent.type == "then" and _regex_bucket(node):

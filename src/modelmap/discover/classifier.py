@@ -65,7 +65,8 @@ _CONTAINER_CALLS = frozenset({
 })
 _WEIGHT_FILE = re.compile(
     r"(?i)^(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
-    r"diffusion_pytorch_model|openvino_model|tokenizer|onnx/model)(?:[-_.]\d+(?:-of-\d+)?)*(?:\.[a-z0-9_]+)?"
+    r"diffusion_pytorch_model|openvino_model|tokenizer|onnx/model|"
+    r"mmproj)(?:[-_.]\d+(?:-of-\d+)?)*(?:\.[a-z0-9_]+)?"
     r"\.(?:bin|safetensors|onnx|pt|pth|ckpt|gguf|msgpack|h5|xml)$"
 )
 _DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", "desc", "caption", "tooltip",
@@ -496,6 +497,20 @@ _ARCH_TAIL = frozenset({"arch", "archs", "architecture", "architectures"})
 # (`whisper`, `wav2vec2-bert`, `unispeech-sat`, `qwen2_vl`), no size or version part (`deepseek-r1-distill`, `gpt-4`)
 _MODEL_TYPE_WORD = re.compile(r"[a-z][a-z0-9]{1,20}(?:[-_][a-z]{2,12}){0,3}")
 
+# names whose value is a chat template's or prompt format's name (llama.cpp's `tmpl == "llama2"` / `"phi3"` /
+# `"command-r"` branches of its chat-template renderer and the engines that copy it, `chat_format="chatml"`,
+# `conv_template: "vicuna_v1"`): named after a model family but picking a prompt layout, not a model; the config
+# reader's non-model keys say the same of `template:` / `chat_template:` (config_files)
+_TEMPLATE_NAMES = frozenset({"tmpl", "template", "template_name", "template_id", "chat_template", "chat_tmpl",
+                             "chat_format", "prompt_format", "conv_template", "conversation_template",
+                             "prompt_template", "chat_template_name"})
+
+
+def _names_a_template(last: str) -> bool:
+    """A (snake-cased, last-part) name that says its value is a chat template's name (``_TEMPLATE_NAMES``, or any
+    ``…_template`` / ``…_tmpl`` that is not a model's own)."""
+    return last in _TEMPLATE_NAMES or (last.endswith(("_template", "_tmpl")) and "model" not in last)
+
 
 def _names_an_architecture(c: Candidate) -> bool:
     for n in (c.compared_to, c.switch_on):
@@ -512,7 +527,7 @@ def _names_an_architecture(c: Candidate) -> bool:
         if n is None:
             continue
         last = snake(n).rsplit(".", 1)[-1]
-        if last in _ARCH_NAMES or last.rsplit("_", 1)[-1] in _ARCH_TAIL:
+        if last in _ARCH_NAMES or last.rsplit("_", 1)[-1] in _ARCH_TAIL or _names_a_template(last):
             return True
     return False
 
@@ -849,8 +864,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and not names_family(value.split("/", 1)[1]):
         return None  # a test's `Model: "openai/test"`, `"openai/existing"`, `"openai/old"`: a provider or org and a
         # plain word the test names its fixture entries by, no model (Hub names carry a digit, a separator or a family)
-    if match.kind == "model-file" and _WEIGHT_FILE.match(value.rsplit("/", 1)[-1]) and "/" not in value:
-        return None  # a weight file's generic name inside code, not a model
+    if match.kind == "model-file" and _WEIGHT_FILE.match(value.rsplit("/", 1)[-1]) and "/" not in value.lstrip("/"):
+        return None  # a weight file's generic name inside code, not a model; also as the tail a path is joined with
+        # (`dir + "/model.gguf"`, `folder + "/mmproj.gguf"`: the file every model folder of that runtime holds)
     if _known(value):
         evidence.insert(0, "knowledge-base")
     if c.via is not None:
