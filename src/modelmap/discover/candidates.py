@@ -1454,7 +1454,9 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
             if size > MAX_LITERAL + 8:
                 continue
         if b"odel=" in node.text or b"ODEL=" in node.text:
-            yield from _form_pairs(node, columns)  # "model=whisper-1&language=en": a form body or a query string
+            yield from _form_pairs(node, columns)
+        if b"?" in node.text and b"=" in node.text:
+            yield from _role_pairs(node, columns)  # "openai?chat=gpt-4o": a provider's model string, per kind  # "model=whisper-1&language=en": a form body or a query string
         if (b"odel" in node.text or b"ODEL" in node.text) and (b" =" in node.text or b"= " in node.text):
             yield from _code_assignments(node, columns)  # 'config.ai_model = "gpt-4o"': code held in a string
         if b"\\n" in node.text:
@@ -1814,6 +1816,28 @@ def _named_values(node: Any, columns: CharColumns, pattern: re.Pattern[bytes], s
 
 def _form_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
     return _named_values(node, columns, FORM_PAIR)
+
+
+# a model string that names a provider and, as query parameters, the model for each kind of work
+# (`"openai?chat=gpt-4o&embeddings=text-embedding-3-small"`, `"google?media=gemini-2.5-flash-image"`: dartantic_ai's
+# Agent / ModelStringParser format, pub.dev/packages/dartantic_ai, as_of 2026-12-06): the provider word right after
+# the quote, then `<kind>=<model>` pairs; each value is the model for that kind of work
+PROVIDER_QUERY = re.compile(rb"[\"'`][A-Za-z][\w-]{1,30}\?")
+ROLE_PAIR = re.compile(rb"(?<=[?&])(chat|embeddings?|media|completions?)=([^&#\s\"'`=%{}$<>]{1,200})(?=[&#\"'`]|$)")
+
+
+def _role_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
+    """The models of a provider model string with kind parameters (``PROVIDER_QUERY``), each bound to
+    ``<kind>_model``."""
+    text: bytes = node.text
+    if len(text) > MAX_LITERAL + 8 or b"\n" in text or PROVIDER_QUERY.match(text) is None:
+        return
+    row0, col0 = node.start_point
+    for i, m in enumerate(ROLE_PAIR.finditer(text)):
+        if i >= 8:
+            return
+        yield Candidate(m.group(2).decode("utf-8", "replace"), row0 + 1, columns.char_col(row0, col0 + m.start(2)) + 1,
+                        (m.group(1).decode("utf-8", "replace") + "_model",), embedded=True)
 
 
 # code held in a one-line literal that assigns a quoted value to a model-named name (a code generator's test

@@ -719,6 +719,12 @@ def names_model_after(first: str, second: str) -> bool:
         second == first.strip() or classify(second, "api") is not None)
 
 
+# plain snake-case words around the word `model` and a version tail (`updated_model_v2`, `write_test_model_v1`)
+_TEST_MODEL_WORDS = re.compile(r"(?:[a-z]+_){0,4}models?(?:_[a-z]+){0,3}_v?\d{1,3}")
+# a field's name in snake case: lower-case words joined by `_`, no digit (`embedding_types`, `input_type`)
+_FIELD_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
+
+
 # an HTTP API's version word alone (v1, v2, v1beta, v1alpha2)
 _API_VERSION_WORD = re.compile(r"(?i)v\d+(?:(?:alpha|beta)\d*)?")
 
@@ -778,6 +784,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and is_provider_name(value):
         return None  # `Inference::using('mistral')`, Prism's `->using('ollama', 'qwen2.5')`: the provider or the
         # connection preset a client is told to use comes first; the model, when given, is the argument after it
+    if context == "test" and _TEST_MODEL_WORDS.fullmatch(value) and not names_family(value):
+        return None  # `config.model = "updated_model_v2"`, `"write_test_model_v1"`: a test's config record named for
+        # what the test does with it, the word `model` and a version, in snake case as no provider writes an id
     if context == "test" and c.call and c.call_before_binding and value.isalpha() \
             and _FIXTURE_BUILDER.match(c.call):
         return None  # a test's fixture builder given bare family words as names (`makeModels("gemma", "mistral")`):
@@ -788,6 +797,10 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if "/" not in value and _names_an_architecture(c):
         return None  # rope_type: "llama3", architecture == "gemma3": an architecture or family word, not a model
     hint, evidence = context_hint(c, sdk_calls)
+    if c.is_key and evidence and evidence[0] == f"container:{c.owner}" and _FIELD_NAME.fullmatch(value) \
+            and not _known(value):
+        return None  # `'embedding_types': …` in a request body built by a class named `…EmbeddingsModel`: the key is
+        # a field of the body, and only the class's name said "model"
     if hint == "none" and _names_a_weight_file(c, value):
         hint = "key"  # a download catalogue's `filename: 'Gecko_64_quant.tflite'`: the name of the file it stores
         evidence.append(f"file-binding:{c.bindings[0]}")

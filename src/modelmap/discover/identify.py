@@ -153,7 +153,11 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          # a test's value for a model that is not there: does-not-exist, not-found-model
                          r"|(?:does[-_]?)?not[-_]?(?:exists?|found)(?:$|[-_])"
                          # an example's own object, named for what it is (a Bedrock ARN's `inference-profile/my-profile`)
-                         r"|my[-_ ]?(?:profile|deployment|endpoint|resource|project|agent|app)s?$)")
+                         r"|my[-_ ]?(?:profile|deployment|endpoint|resource|project|agent|app)s?$"
+                         # … or a family's name made wrong on purpose further in (a test's `claude-invalid-model-12345`,
+                         # `gpt-nonexistent`), or a family word and a fill-in word (`EMBED-something`, `gpt-whatever`)
+                         r"|[\w.-]{1,40}?[-_](?:invalid|nonexistent|non-existent|bogus)(?:$|[-_])"
+                         r"|[\w.-]{1,40}?[-_](?:something|whatever|anything)$)")
 _LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/]|\$\{\w+\}[\\/]|\$\w+[\\/])|\\")
 _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
 # ... and the file names an ONNX export gives every model (Optimum: `model_optimized.onnx` from ORTOptimizer,
@@ -995,7 +999,10 @@ ASSET_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|avif|bmp|css|scss|
                         r"[cm]?js|tsx?|jsx|vue|mp3|mp4|wav|ogg|webm|woff2?|ttf|"
                         # a script named after the model it sets up (an agent's profile `codestral-vision.py`, a
                         # launcher `qwen2-7b.sh`): code, which no model id ends in
-                        r"py|ipynb|sh|bash|ps1|rb|php|lua)$")
+                        r"py|ipynb|sh|bash|ps1|rb|php|lua|"
+                        # a source file of the other languages read here (Dart's `export 'cohere_chat/cohere_chat.dart'`,
+                        # an `import "x/gemini_client.go"`): a module's path, named after the provider or model it wraps
+                        r"dart|go|rs|java|kts?|swift|cs|exs?|scala|cc|cpp|hpp|cxx)$")
 # last words of a bare literal that make it an app's own name built on a model id (a storage key, a CSS class, an
 # event): no model id ends with one of these
 _APP_SUFFIX = re.compile(r"[-_.](?:settings?|config|cache|history|state|store|storage|key|btn|button|card|badge|icon|"

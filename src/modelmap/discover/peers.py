@@ -35,6 +35,8 @@ LARGE_TABLE = 12  # recognised entries past which a table is a model table whate
 _SHAPE = re.compile(r"[A-Za-z0-9]+(?:[-_.:/][A-Za-z0-9]+){1,8}")
 _VERSION = re.compile(r"(?i)v?\d+(?:[._-]\d+)*[a-z]?")
 _SIZE_OR_DATE = re.compile(r"(?i)\d+x\d+|\d{4}-\d{2}(?:-\d{2})?|\d+(?:\.\d+)?[kmgt]b?")
+# one word and a release date alone (no family word, size or version before the date): an API's dated version
+_WORD_DATE = re.compile(r"(?i)([a-z]+)-\d{4}-\d{2}-\d{2}")
 # an environment variable's or a named constant's name by convention (UPPER_SNAKE)
 CONST_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 _ENV_NAME = CONST_NAME
@@ -89,6 +91,9 @@ def peer_shaped(value: str) -> bool:
         return False
     if is_provider_name(v):
         return False  # a provider's id or prefix (azure_openai, together_ai) in a test row beside its model
+    if (dated := _WORD_DATE.fullmatch(v)) is not None and not names_family(dated.group(1)):
+        return False  # bedrock-2023-05-31, vertex-2023-10-16: an API's version (Anthropic's `anthropic_version` on
+        # Bedrock and Vertex) written as a platform word and a date, asserted beside the model in a request test
     if "/" in v and v.rsplit("/", 1)[1].lower() in _PICK_WORDS:
         return False  # openrouter/auto, <router>/default: the service picks a model per request, names none
     words = re.split(r"[-_.]", v.lower())

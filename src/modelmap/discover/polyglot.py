@@ -32,7 +32,9 @@ from modelmap.discover.base import (
 )
 from modelmap.discover.candidates import (
     FORM_PAIR,
+    PROVIDER_QUERY,
     RECORD_KEY,
+    ROLE_PAIR,
     Candidate,
     extract,
     literal_text,
@@ -894,6 +896,9 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         return 0, _YES
     if (b"odel=" in raw or b"ODEL=" in raw) and FORM_PAIR.search(b'"' + raw + b'"') is not None:
         return 0, _YES  # "model=whisper-1&language=en": a form body's or a query string's model field (_form_pairs)
+    if b"?" in raw and b"=" in raw and PROVIDER_QUERY.match(b'"' + raw) is not None \
+            and ROLE_PAIR.search(b'"' + raw + b'"') is not None:
+        return 0, _YES  # "openai?chat=gpt-4o": a provider's model string, its model per kind (_role_pairs)
     value = raw.decode("utf-8", "replace")
     if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
         value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default

@@ -705,6 +705,13 @@ _MAKEFILE_NAMES = frozenset({"makefile", "gnumakefile", "bsdmakefile"})
 _MAKE_ASSIGN = linear(r"^(?:(?:export|override)\s+)?(?P<name>[A-Za-z_][\w.]*)[ \t]*(?:::|[:?+!])?=[ \t]*(?P<value>.*)$")
 
 
+# a make invocation in a recipe or a script (`$(MAKE)`, `${MAKE}`, `make`, `gmake`) and the `NAME=value` words after it:
+# command-line variables of the make it runs (GNU make manual, "Overriding Variables")
+# (bounded and unnested, so Python's re is linear on them: lookarounds RE2 lacks)
+_MAKE_CALL = re.compile(r"(?:^|[\s;&|(@-])(?:\$\(MAKE\)|\$\{MAKE\}|g?make)(?=\s)")
+_MAKE_OVERRIDE = re.compile(r"(?<=\s)([A-Za-z_]\w{0,80})=([^\s'\";&|$()`]{1,200})(?=\s|$)")
+
+
 def is_makefile(path: str) -> bool:
     """A Makefile (``Makefile``, ``GNUmakefile``, ``*.mk``): its recipes are shell command lines."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
@@ -1294,6 +1301,12 @@ class ShellSource:
                 continue
             if command and start == number:
                 out.extend(scan_assignment(file, raw, number, f"{self.id}-variable"))
+                if "=" in raw and "make" in raw.lower() and (call := _MAKE_CALL.search(raw)) is not None:
+                    # `$(MAKE) pull MODEL=llama2:latest`, `make run LLM_MODEL=qwen2.5:7b`: make's command-line
+                    # variables, which override the Makefile's; each read as that assignment, its value in its column
+                    for over in _MAKE_OVERRIDE.finditer(raw, call.end()):
+                        out.extend(scan_assignment(file, " " * over.start(1) + over.group(1) + "=" + over.group(2),
+                                                   number, f"{self.id}-variable"))
                 if stripped.startswith("echo") and (ci := _CI_ENV_ECHO.match(raw)) is not None:
                     # `echo "MODEL_URL=oci://…/llama3.2:1b" >> $GITHUB_ENV`: a CI step setting a variable for the
                     # job's later steps (GitHub Actions' environment and output files), read as that assignment with
