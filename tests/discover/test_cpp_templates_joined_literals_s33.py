@@ -84,3 +84,32 @@ def test_adjacent_literals_are_read_as_the_one_string_they_make(tmp_path: Path) 
     assert not any("acme/tinyllama" in raw for _, raw in got)
     # a macro between the parts: read part by part, as before
     assert (13, "llama-2-7b.gguf") in got
+
+
+EVENT_TEST = """\
+#include "gtest/gtest.h"
+
+TEST_F(EventTest, EventFromString) {
+  std::string ev_str = R"({
+    "task": {
+      "id": "tinyllama:1b",
+      "items": [
+        {
+          "id": "model.gguf",
+          "localPath": "/home/me/app/models/acme/tinyllama/gguf/model.gguf"
+        }
+      ],
+      "type": "Model"
+    },
+    "type": "DownloadStarted"
+  })";
+  std::string not_json = R"delim(plain text, no model here)delim";
+}
+"""
+
+
+def test_json_held_in_a_cpp_raw_string_is_read_as_json(tmp_path: Path) -> None:
+    got = found(tmp_path, "engine/test/components/test_event.cc", EVENT_TEST)
+    assert (6, "tinyllama:1b") in got
+    assert (10, "/home/me/app/models/acme/tinyllama/gguf/model.gguf") in got
+    assert (9, "model.gguf") not in got

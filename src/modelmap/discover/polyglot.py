@@ -1118,6 +1118,8 @@ class PolyglotSource:
         if lang is None:
             return []
         data = file.text.encode("utf-8", "surrogateescape")
+        if lang.id == "kotlin" and b"field" in data:
+            data = _kotlin_backing_fields(data)
         defaults = sql_defaults(data)
         collector = Collector(file, f"{lang.id}-model")
         family = _CROSS_FILE.get(lang.id)
@@ -1221,6 +1223,19 @@ class PolyglotSource:
 
 
 _MAX_ENUMS = 256  # String enums of one Swift file weighed for implicit raw values
+
+
+# Kotlin 2's explicit backing field (`val uiState: StateFlow<UiState>` then `    field = MutableStateFlow(…)` on the
+# next line, kotlinlang.org/docs/properties.html#explicit-backing-fields, as_of 2026-12-06), which tree-sitter-kotlin
+# does not know: the rest of the file becomes one ERROR node and its literals are lost. Written as a getter instead
+# (`get() =`, as long as `field =`), the declaration parses and every line and column stays where it was; a setter's
+# `field = value` inside `set(v) { … }` does not follow a declaration line and is left alone
+_KOTLIN_BACKING_FIELD = re.compile(rb"(?m)^([ \t]*(?:[a-z]+[ \t]+){0,4}va[lr][ \t]+\w{1,80}[ \t]*:[^=\n]{1,300}\n"
+                                   rb"[ \t]*)field([ \t]*=)")
+
+
+def _kotlin_backing_fields(data: bytes) -> bytes:
+    return _KOTLIN_BACKING_FIELD.sub(rb"\1get()\2", data)
 
 
 def _swift_implicit_raw_values(tree: Any, data: bytes, collector: Collector) -> None:
@@ -1384,6 +1399,10 @@ _RUST_RAW_OPEN = re.compile(r'(?<![\w"])r(#{1,8})"(?=[ \t\r\n]*[{\[])')
 # `"plugins": {"ai-proxy": {"options": {"model": "gpt-4o"}}}` … `}]]`): `[`, any number of `=`, `[`, then the
 # document's first bracket; it ends at `]`, as many `=`, `]`
 _LUA_LONG_OPEN = re.compile(r"\[(=*)\[(?=[ \t\r\n]*[{\[])")
+# C++'s raw string literal holds it in tests (an event test's `R"({` then `"task": {"id": …, "items": [{"downloadUrl":
+# …, "localPath": …}]}` … `})"`): `R"`, an optional delimiter of up to 16 characters, `(`, then the document's first
+# bracket; it ends at `)`, the same delimiter, and a quote
+_CPP_RAW_OPEN = re.compile(r'(?<![\w"])(?:u8|[uUL])?R"([^()\\\s"]{0,16})\((?=[ \t\r\n]*[{\[])')
 _MAX_JSON_BLOCKS = 16
 _MAX_JSON_BLOCK = 256 * 1024
 
@@ -1391,7 +1410,8 @@ _MAX_JSON_BLOCK = 256 * 1024
 def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
     text = file.text
     opener, closer = (_RAW_OPEN, "`") if lang_id == "go" else (_RUST_RAW_OPEN, '"#') if lang_id == "rust" \
-        else (_LUA_LONG_OPEN, "]") if lang_id == "lua" else (_TRIPLE_OPEN, '"""')
+        else (_LUA_LONG_OPEN, "]") if lang_id == "lua" else (_CPP_RAW_OPEN, ')') if lang_id in ("cpp", "c") \
+        else (_TRIPLE_OPEN, '"""')
     if closer not in text or "odel" not in text:
         return []
     blocks: list[Node] = []
@@ -1406,7 +1426,8 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
             unread = unread or f"only the first {_MAX_JSON_BLOCKS} JSON blocks were read"
             break
         start = m.end()
-        close = '"' + m.group(1) if lang_id == "rust" else "]" + m.group(1) + "]" if lang_id == "lua" else closer
+        close = '"' + m.group(1) if lang_id == "rust" else "]" + m.group(1) + "]" if lang_id == "lua" \
+            else ")" + m.group(1) + '"' if lang_id in ("cpp", "c") else closer
         end = text.find(close, start)
         if end < 0:
             break
