@@ -685,6 +685,28 @@ _ENV_BLOCK_LINES = 200
 _ENV_JSON_MAX = 64 * 1024
 
 
+# the text part of a chat message (OpenAI / Anthropic / Gemini content parts, a message's content)
+_MESSAGE_PART_KEYS = frozenset({"text", "content"})
+_JSON_HEAD = json.JSONDecoder()
+
+
+def _json_then_text(value: str) -> str:
+    r"""The JSON document a string value opens with when text follows it on later lines: a tool's JSON output that a
+    runtime put at the head of a chat message before the tool's own body (a recorded request's ``"text":
+    "{\"call\": {…, \"modelName\": \"gpt-4o\"}}\n\nTool body"``). The document is an object or array that ends
+    at a line end, and what follows it is more lines, not more of one line (``{a} and {b}`` is prose); "" when the
+    value is not so made (a whole document is the caller's own case), or is over the embedded readers' 64 KiB."""
+    if value[:1] not in ("{", "[") or len(value) > _ENV_JSON_MAX or "\n" not in value:
+        return ""
+    try:
+        _, end = _JSON_HEAD.raw_decode(value)
+    except (ValueError, RecursionError):
+        return ""
+    if end >= len(value) or value[end] != "\n" or not value[end:].strip():
+        return ""
+    return value[:end]
+
+
 def _env_json(value: Scalar) -> Node:
     """A dotenv value that is JSON written on one line (CHAT_MODEL_LIST=[{"backend": "qwen", "model_name_or_path":
     "qwen3-max-preview"}]) as the parsed tree, its offsets where it sits in the file, for the walker to read as a
@@ -1770,7 +1792,7 @@ class TreeWalker:
         if self.under_dataset(low_key) and not (key and is_model_key(key)) and not (
                 parent_key and is_model_key(parent_key)):
             return  # a data set's id or path (datasets: [{path: mhenrichsen/alpaca_2k_test}]), not a model
-        if value[:1] in "[{" and value[-1:] in "]}" and low_key not in COMMAND_KEYS \
+        if value[:1] in "[{" and (value[-1:] in "]}" or _json_then_text(value)) and low_key not in COMMAND_KEYS \
                 and self.embedded_json(s, key, parent_key, endpoint):
             return
         if "://" in value and self.under_output(low_key):
@@ -2102,9 +2124,12 @@ class TreeWalker:
         does not parse or that is not a collection stays one value, unless YAML's own quoting is all that changed it
         (``_decoded_json``). Bounded as ``embedded``: 64 KB, 32 per file, one level of nesting, ticks in proportion
         to its size. A key named like prose is passed over, but not ``body`` alone: the payload of an HTTP exchange
-        (a recorded request's ``body: '{"model": …}'``), read only when it parses as JSON."""
+        (a recorded request's ``body: '{"model": …}'``), read only when it parses as JSON, nor ``text`` / ``content``,
+        a chat message's part, when it holds a JSON document (a tool's output a runtime put in a recorded message),
+        alone or before more lines of text (``_json_then_text``)."""
         text = self.file.text
-        if self._embedded_depth >= 1 or (key and key.lower() != "body" and _PROSE_KEY.search(key)):
+        if self._embedded_depth >= 1 or (key and key.lower() != "body" and _PROSE_KEY.search(key) and not (
+                key.lower() in _MESSAGE_PART_KEYS and s.value.lstrip()[:1] in ("{", "["))):
             return False
         if self._embedded_count >= 32 or s.end - s.start > _ENV_JSON_MAX:
             if s.value.lstrip()[:1] in ("{", "["):
@@ -2150,8 +2175,9 @@ class TreeWalker:
         text = self.file.text
         if not {text[max(s.start - 1, 0):s.start], text[s.start:s.start + 1]} & {"'", '"'}:
             return None  # the scalar's span starts inside its quotes, or at them
+        head = _json_then_text(s.value.strip())
         try:
-            node = parse_json(s.value)
+            node = parse_json(head or s.value)
         except (ParseError, RecursionError):
             return None
         cursor = s.start
