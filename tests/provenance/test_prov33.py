@@ -1,0 +1,78 @@
+"""Session 33 (prov33): records read for the held-out-26 key's misses.
+
+1. API-only image / video / text models named by their cloud ids: Imagen 3 (002) and Veo 2 / Veo 3 preview behind
+   ``vertex_ai/``, Writer's Palmyra X5 and Stability's Stable Image Ultra 1.1 as Bedrock ids (also cross-Region).
+2. Groq's open-weight tool-use fine-tune of Llama 3 8B, under its Hub id, its Groq API name and a community GGUF.
+3. Licences and bases read from the repos' own cards: Upstage's SOLAR instruct model (cc-by-nc-4.0, fine-tuned from
+   the pretrained SOLAR), HFL's Chinese-LLaMA-2-7B (declared apache-2.0).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.provenance.resolver import resolve
+
+
+def _lic(rec: dict) -> str | None:
+    return (rec.get("license") or {}).get("id")
+
+
+def _parents(rec: dict) -> list[str]:
+    model = (rec.get("model") or {}).get("id")
+    return [e["parent"] for e in rec.get("edges") or [] if e.get("child") == model]
+
+
+@pytest.mark.parametrize(("query", "model", "server"), [
+    ("vertex_ai/imagen-3.0-generate-002", "google/imagen-3.0-generate-002", "vertex-ai"),
+    ("vertex_ai/veo-2.0-generate-001", "google/veo-2.0-generate-001", "vertex-ai"),
+    ("vertex_ai/veo-3.0-generate-preview", "google/veo-3.0-generate-preview", "vertex-ai"),
+    ("us.writer.palmyra-x5-v1:0", "writer/palmyra-x5", "aws-bedrock"),
+    ("writer.palmyra-x5-v1:0", "writer/palmyra-x5", "aws-bedrock"),
+    ("stability.stable-image-ultra-v1:1", "stabilityai/stable-image-ultra-v1.1", "aws-bedrock"),
+])
+def test_cloud_ids_of_api_only_models(query: str, model: str, server: str) -> None:
+    rec = resolve(query).to_dict()
+    assert (rec.get("model") or {}).get("id") == model
+    assert _lic(rec) == "proprietary"
+    assert rec.get("open_weights") is False
+    assert (rec.get("served_by") or {}).get("id") == server
+
+
+def test_writer_has_no_guessed_country() -> None:
+    rec = resolve("us.writer.palmyra-x5-v1:0").to_dict()
+    assert (rec.get("publisher") or {}).get("country") is None
+    assert not rec.get("origins")
+
+
+@pytest.mark.parametrize("query", ["Groq/Llama-3-Groq-8B-Tool-Use", "groq/llama3-groq-8b-8192-tool-use-preview"])
+def test_groq_tool_use_model_is_a_llama3_finetune(query: str) -> None:
+    rec = resolve(query).to_dict()
+    assert (rec.get("model") or {}).get("id") == "groq/llama-3-groq-8b-tool-use"
+    assert _lic(rec) == "llama3"
+    assert _parents(rec) == ["meta-llama/meta-llama-3-8b"]
+    assert rec.get("origins") == ["US"]
+
+
+def test_groq_api_name_is_served_by_groq() -> None:
+    rec = resolve("groq/llama3-groq-8b-8192-tool-use-preview").to_dict()
+    assert (rec.get("served_by") or {}).get("id") == "groq"
+
+
+def test_community_gguf_of_the_groq_model_takes_it_as_base() -> None:
+    rec = resolve("mradermacher/Llama-3-Groq-8B-Tool-Use-GGUF").to_dict()
+    assert _parents(rec) == ["groq/llama-3-groq-8b-tool-use"]
+    assert _lic(rec) == "llama3"
+
+
+def test_solar_instruct_licence_and_base_from_its_card() -> None:
+    rec = resolve("upstage/SOLAR-10.7B-Instruct-v1.0").to_dict()
+    assert _lic(rec) == "cc-by-nc-4.0"
+    assert _parents(rec) == ["upstage/solar-10.7b-v1.0"]
+    assert rec.get("confidence") == "known"
+
+
+def test_hfl_chinese_llama_2_declared_licence() -> None:
+    rec = resolve("hfl/chinese-llama-2-7b").to_dict()
+    assert _lic(rec) == "apache-2.0"
+    assert _parents(rec) == ["meta-llama/llama-2-7b-hf"]
