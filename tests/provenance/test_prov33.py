@@ -76,3 +76,31 @@ def test_hfl_chinese_llama_2_declared_licence() -> None:
     rec = resolve("hfl/chinese-llama-2-7b").to_dict()
     assert _lic(rec) == "apache-2.0"
     assert _parents(rec) == ["meta-llama/llama-2-7b-hf"]
+
+
+# --- served_by: a lab API's dated snapshot of a name the shipped catalogue holds undated ---------------------
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("mistral/devstral-small-2507", "mistralai/devstral-small-2507"),
+    ("mistral/open-mistral-nemo-2407", "mistralai/mistral-nemo-instruct-2407"),
+])
+def test_mistral_dated_api_names_are_served_by_mistral(query: str, model: str) -> None:
+    rec = resolve(query).to_dict()
+    assert (rec.get("model") or {}).get("id") == model
+    assert (rec.get("served_by") or {}).get("id") == "mistral-api"
+
+
+def test_dated_snapshot_providers_come_from_catalogue_pairs() -> None:
+    from modelmap.provenance.hosted import dated_snapshot_providers
+
+    found = dated_snapshot_providers()
+    assert "mistral-api" in found  # codestral-2508 beside codestral, mistral-large-2512 beside mistral-large
+    assert "deepseek-api" not in found  # DeepSeek's API takes deepseek-chat / deepseek-reasoner, no dated names
+
+
+@pytest.mark.parametrize("query", [
+    "deepseek/deepseek-r1-0528",  # OpenRouter's spelling of the Hub release; DeepSeek's API names no dated snapshot
+    "anthropic/claude-3.5-sonnet-20240620",  # a gateway's dotted spelling stays no evidence
+])
+def test_dated_gateway_spellings_name_no_server(query: str) -> None:
+    assert resolve(query).to_dict().get("served_by") is None

@@ -85,6 +85,32 @@ def load_catalog(path: Path | None = None) -> Catalog:
         return cat
 
 
+# a model name's dated-snapshot suffix as labs' APIs write it: YYMM or MMDD (Mistral, xAI, older OpenAI), YYYYMMDD
+# (Anthropic), YYYY-MM-DD (OpenAI)
+DATED_SNAPSHOT = re.compile(r"(?P<stem>[a-z][\w.-]*?)-(?:\d{4}|20\d{6}|20\d{2}-\d{2}-\d{2})")
+_dated: tuple[Catalog, frozenset[str]] | None = None
+
+
+def dated_snapshot_providers() -> frozenset[str]:
+    """Providers whose API names dated snapshots after an undated name it also takes: the catalog lists both
+    ``<prefix>/<name>-<date>`` and ``<prefix>/<name>`` for the same provider (Mistral's ``codestral-2508`` beside
+    ``codestral``). A provider with no such pair (DeepSeek's API takes ``deepseek-chat``, never a dated name) is
+    not one."""
+    global _dated
+    cat = load_catalog()
+    if _dated is not None and _dated[0] is cat:
+        return _dated[1]
+    found: set[str] = set()
+    for key, entry in cat.entries.items():
+        head, sep, tail = key.partition("/")
+        m = DATED_SNAPSHOT.fullmatch(tail) if sep and "/" not in tail else None
+        undated = cat.entries.get(f"{head}/{m['stem']}") if m else None
+        if undated is not None and undated[0] == entry[0]:
+            found.add(str(entry[0]))
+    _dated = (cat, frozenset(found))
+    return _dated[1]
+
+
 def use_catalog(catalog: Catalog | None) -> None:
     """Replace the process-wide catalog (``None``: no catalog; the ingest script resolves by rules alone)."""
     global _catalog

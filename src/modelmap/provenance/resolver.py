@@ -26,7 +26,7 @@ from typing import Any
 
 from modelmap.knowledge import load
 from modelmap.knowledge.loader import KnowledgeIndex
-from modelmap.provenance.hosted import catalog_entry, resolve_hosted
+from modelmap.provenance.hosted import DATED_SNAPSHOT, catalog_entry, dated_snapshot_providers, resolve_hosted
 from modelmap.provenance.lineage import Graph, build_graph, origin_reasons
 from modelmap.provenance.normalize import Parsed, is_hub_account, normalise, parse, strip_quant, strip_steps
 from modelmap.provenance.overlay import Declared, Overlay
@@ -1298,7 +1298,13 @@ class Resolver:
         if sep != "/" or slug not in _GATEWAY_LAB_SLUGS or tail != parsed.core:
             return True
         name = tail.lower()
-        for key in (f"{slug}/{name}", name):
+        # the name itself, or a dated snapshot of it ("devstral-small-2507" beside the catalogue's "devstral-small")
+        # where the provider's API is one that names dated snapshots after undated names (its catalogue lists such
+        # pairs): the shipped catalogue keeps the current snapshots only, and the API's own name for an older one
+        # is the same form. A gateway's dated spelling under a lab whose API never takes dated names
+        # ("deepseek/deepseek-r1-0528") stays no evidence.
+        dated = DATED_SNAPSHOT.fullmatch(name) if parsed.provider in dated_snapshot_providers() else None
+        for key in (f"{slug}/{name}", name, *((f"{slug}/{dated['stem']}",) if dated else ())):
             entry = catalog_entry(key)
             if entry is not None and entry[0] == parsed.provider:
                 return True
