@@ -104,3 +104,60 @@ def test_dated_snapshot_providers_come_from_catalogue_pairs() -> None:
 ])
 def test_dated_gateway_spellings_name_no_server(query: str) -> None:
     assert resolve(query).to_dict().get("served_by") is None
+
+
+# --- batch 2 of records read from the repos' own pages ----------------------------------------------------------
+
+@pytest.mark.parametrize(("query", "model", "lic", "parents"), [
+    ("mlabonne/NeuralBeagle14-7B", "mlabonne/neuralbeagle14-7b", "cc-by-nc-4.0", ["mlabonne/beagle14-7b"]),
+    ("mlabonne/NeuralBeagle14-7B-GGUF", "mlabonne/neuralbeagle14-7b-gguf", "cc-by-nc-4.0",
+     ["mlabonne/neuralbeagle14-7b"]),
+    ("shenzhi-wang/Gemma-2-9B-Chinese-Chat", "shenzhi-wang/gemma-2-9b-chinese-chat", "gemma", ["google/gemma-2-9b-it"]),
+    ("wangshenzhi/gemma2-9b-chinese-chat", "shenzhi-wang/gemma-2-9b-chinese-chat", "gemma", ["google/gemma-2-9b-it"]),
+    ("llmware/gemma-2-9b-instruct-gguf", "llmware/gemma-2-9b-instruct-gguf", "gemma", ["google/gemma-2-9b-it"]),
+    ("llmware/qwen-2.5-coder-instruct-npu-ov", "llmware/qwen-2.5-coder-instruct-npu-ov", "apache-2.0",
+     ["qwen/qwen2.5-coder-7b-instruct"]),
+    ("huihui-ai/Qwen2.5-Coder-32B-Instruct-abliterated", "huihui-ai/qwen2.5-coder-32b-instruct-abliterated",
+     "apache-2.0", ["qwen/qwen2.5-coder-32b-instruct"]),
+    ("qwen3:30b-a3b-instruct-2507-q4_K_M", "qwen/qwen3-30b-a3b-instruct-2507", "apache-2.0", []),
+])
+def test_records_read_from_their_pages(query: str, model: str, lic: str, parents: list[str]) -> None:
+    rec = resolve(query).to_dict()
+    assert (rec.get("model") or {}).get("id") == model
+    assert _lic(rec) == lic
+    assert _parents(rec) == parents
+
+
+def test_same_named_upload_no_longer_claims_the_other_account_as_base() -> None:
+    # gghfez's repo shares its name with huihui-ai's; its own record holds the declared licence and no parent
+    rec = resolve("gghfez/Qwen2.5-Coder-32B-Instruct-abliterated").to_dict()
+    assert (rec.get("model") or {}).get("id") == "gghfez/qwen2.5-coder-32b-instruct-abliterated"
+    assert _lic(rec) == "apache-2.0"
+    assert "huihui-ai/qwen2.5-coder-32b-instruct-abliterated" not in _parents(rec)
+
+
+def test_arctic_embed_m_v15_is_based_on_bert_base_uncased() -> None:
+    rec = resolve("Snowflake/snowflake-arctic-embed-m-v1.5").to_dict()
+    assert _parents(rec) == ["google-bert/bert-base-uncased"]
+    assert rec.get("origins") == ["US"]
+
+
+def test_the_30b_instruct_2507_tag_is_not_the_thinking_checkpoint() -> None:
+    rec = resolve("qwen3:30b-a3b-instruct-2507-q4_K_M").to_dict()
+    assert (rec.get("model") or {}).get("id") == "qwen/qwen3-30b-a3b-instruct-2507"
+    assert (rec.get("model") or {}).get("id") != "qwen/qwen3-30b-a3b-thinking-2507"
+
+
+def test_nous_hermes_2_yi_is_a_yi_finetune_and_its_quants_reach_cn() -> None:
+    rec = resolve("NousResearch/Nous-Hermes-2-Yi-34B").to_dict()
+    assert _parents(rec) == ["01-ai/yi-34b"]
+    assert rec.get("origins") == ["CN", "US"]
+    quant = resolve("LoneStriker/Nous-Hermes-2-Yi-34B-6.0bpw-h6-exl2").to_dict()
+    assert "CN" in (quant.get("origins") or [])
+
+
+@pytest.mark.parametrize("query", ["ibm-granite/granite-3.2-8b-instruct", "AI-ModelScope/granite-3.2-8b-instruct"])
+def test_granite_32_8b_instruct_is_built_on_granite_31_8b_instruct(query: str) -> None:
+    rec = resolve(query).to_dict()
+    assert _parents(rec) == ["ibm-granite/granite-3.1-8b-instruct"]
+    assert _lic(rec) == "apache-2.0"
