@@ -161,3 +161,14 @@ def test_granite_32_8b_instruct_is_built_on_granite_31_8b_instruct(query: str) -
     rec = resolve(query).to_dict()
     assert _parents(rec) == ["ibm-granite/granite-3.1-8b-instruct"]
     assert _lic(rec) == "apache-2.0"
+
+
+@pytest.mark.parametrize(("query", "model", "lic"), [
+    ("Sao10K/L3-70B-Euryale-v2.1", "sao10k/l3-70b-euryale-v2.1", "cc-by-nc-4.0"),
+    ("Orenguteng/Llama-3.1-8B-Lexi-Uncensored-V2-GGUF", "orenguteng/llama-3.1-8b-lexi-uncensored-v2-gguf", "llama3.1"),
+])
+def test_declared_licences_of_repos_whose_parent_was_not_read(query: str, model: str, lic: str) -> None:
+    rec = resolve(query).to_dict()
+    assert (rec.get("model") or {}).get("id") == model
+    assert _lic(rec) == lic
+    assert _parents(rec) == []  # no parent written without a read source
