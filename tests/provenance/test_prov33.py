@@ -172,3 +172,10 @@ def test_declared_licences_of_repos_whose_parent_was_not_read(query: str, model:
     assert (rec.get("model") or {}).get("id") == model
     assert _lic(rec) == lic
     assert _parents(rec) == []  # no parent written without a read source
+
+
+def test_franken_beagle_is_a_passthrough_merge_of_neuralbeagle_with_its_declared_licence() -> None:
+    rec = resolve("vicgalle/franken-Beagle-11B").to_dict()
+    assert (rec.get("model") or {}).get("id") == "vicgalle/franken-beagle-11b"
+    assert _lic(rec) == "apache-2.0"
+    assert _parents(rec) == ["mlabonne/neuralbeagle14-7b"]
