@@ -561,8 +561,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # ggml-base-encoder.mlmodelc, ggml-small-encoder-openvino.xml: whisper.cpp's encoder for that checkpoint
         return Match("model-file", None, 0.8, "speech")
     dot = v.rfind(".")
-    if dot >= 0 and ASSET_FILE.search(v, dot):
+    if dot >= 0 and ASSET_FILE.search(v, dot) and not (v.count("/") == 1 and v[0] != "/" and _CPP_ENGINE.search(v, dot)):
         return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
+        # (an `<org>/<engine>.cpp` Hub repo, "ggerganov/whisper.cpp", holds an engine's converted weights: the Hub
+        # rules below judge it, while "src/model.cpp" with more folders stays a source path)
     if v[-1] in "-_":
         return None  # "llama2-", "gpt-4-", "qwen_": the start of names, tested with `in` or startswith, never a whole one
     if "/" not in v and not v.isascii() and _CJK.search(v):
