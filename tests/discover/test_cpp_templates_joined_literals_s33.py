@@ -113,3 +113,24 @@ def test_json_held_in_a_cpp_raw_string_is_read_as_json(tmp_path: Path) -> None:
     assert (6, "tinyllama:1b") in got
     assert (10, "/home/me/app/models/acme/tinyllama/gguf/model.gguf") in got
     assert (9, "model.gguf") not in got
+
+
+SPLIT_REPOS = """\
+#include "utils/huggingface_utils.h"
+
+TEST_F(HubTest, Repos) {
+  auto branches = huggingface_utils::GetModelRepositoryBranches("TheBloke", "tinyllama");
+  auto info = huggingface_utils::GetHuggingFaceModelRepoInfo("unsloth", "tiny-chat-v2");
+  auto url = huggingface_utils::GetDownloadableUrl(
+      "acme", "mini-reranker-v2-Q4_K_M-GGUF",
+      "mini-reranker-v2-q4_k_m.gguf");
+  auto gh = github::GetRepo("octocat", "hello-world");
+  auto pair = MakePair("TheBloke", "tinyllama");
+}
+"""
+
+
+def test_a_repository_named_by_owner_and_name_apart_is_found_on_the_name(tmp_path: Path) -> None:
+    got = found(tmp_path, "engine/test/components/test_hub.cc", SPLIT_REPOS)
+    assert {(4, "tinyllama"), (5, "tiny-chat-v2"), (7, "mini-reranker-v2-Q4_K_M-GGUF")} <= got
+    assert not any(ln in (9, 10) for ln, _ in got)  # a GitHub repository; a call that says nothing of repositories

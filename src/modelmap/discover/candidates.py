@@ -138,6 +138,9 @@ class Candidate:
     string_follows: str | None = None
     # the literal is a call's first positional argument (`LLMProvider::using('mistral')`, `->using('ollama', 'x')`)
     first_argument: bool = False
+    # … and the previous argument's text when it is a string literal too (`GetHuggingFaceModelRepoInfo("BAAI",
+    # "bge-reranker-v2-m3")`: a repository's owner before its name; polyglot._with_split_repos)
+    string_before: str | None = None
 
 
 RECORD_KEY = "#key"
@@ -904,6 +907,7 @@ def _context(node: Any) -> Candidate | None:
     dir_var: str | None = None
     string_follows: str | None = None
     first_argument = False
+    string_before: str | None = None
     child = node
     parent = node.parent
     sealed = False  # past an anonymous function's statement body: only the enclosing owner is still looked for
@@ -923,6 +927,7 @@ def _context(node: Any) -> Candidate | None:
         if not bindings and call is None and t in ("argument_list", "arguments", "value_arguments"):
             string_follows = _string_follows(child, node)
             first_argument = _first_positional(child, node)
+            string_before = _string_before(child, node)
             arg_key = _key_argument(child)
             if arg_key is not None:
                 bindings.append(arg_key)  # flag.StringVar(&p, "video_model", "veo-2.0-generate-001", …)
@@ -1098,7 +1103,8 @@ def _context(node: Any) -> Candidate | None:
     return Candidate("", 0, 0, tuple(bindings), call, call_first, container, switch_on, compared, prefix, is_key,
                      owner, prefix_call, group, clause=clause, case_label=clause is not None and label_path,
                      outer_owner=outer, keyed_class=keyed_class, record=record, record_field=record_field,
-                     dir_var=dir_var, string_follows=string_follows, first_argument=first_argument)
+                     dir_var=dir_var, string_follows=string_follows, first_argument=first_argument,
+                     string_before=string_before)
 
 
 # a named argument `object = "model"` (Scala / Kotlin `object = …`, C# `@object: …`, backquoted where `object` is a
@@ -1120,6 +1126,23 @@ def _typed_model_object(args: Any) -> bool:
 
 
 _ARGUMENT_WRAPPERS = frozenset({"argument", "value_argument"})
+
+
+def _string_before(arg: Any, literal: Any) -> str | None:
+    """The text of the previous argument when the argument is the literal itself (or a positional argument node holding
+    only it) and the previous one is a string literal (see ``Candidate.string_before``)."""
+    if arg is not literal and not (arg.type in _ARGUMENT_WRAPPERS and arg.named_child_count == 1):
+        return None
+    sib = arg.prev_named_sibling
+    while sib is not None and "comment" in sib.type:
+        sib = sib.prev_named_sibling
+    if sib is None:
+        return None
+    if sib.type in _ARGUMENT_WRAPPERS:
+        if sib.named_child_count != 1:
+            return None
+        sib = sib.named_children[0]
+    return literal_text(sib) if _is_string(sib.type) else None
 
 
 def _string_follows(arg: Any, literal: Any) -> str | None:
@@ -1476,7 +1499,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
                          ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group, clause=ctx.clause,
                          case_label=ctx.case_label, outer_owner=ctx.outer_owner, keyed_class=ctx.keyed_class,
                          record=ctx.record, record_field=ctx.record_field, dir_var=ctx.dir_var,
-                         string_follows=ctx.string_follows, first_argument=ctx.first_argument)
+                         string_follows=ctx.string_follows, first_argument=ctx.first_argument,
+                         string_before=ctx.string_before)
         if _declares(node, cand) and len(named) < MAX_NAMED:
             named.setdefault(cand.bindings[0], []).append(cand)
             if declared is not None and len(declared) < MAX_NAMED and _member_level(node):

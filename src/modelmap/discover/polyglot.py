@@ -560,7 +560,7 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
     except BudgetExceeded as exc:
         spent = exc
     reported: set[tuple[int, int, str]] = set()
-    for cand, decision in _with_case_spellings(_with_peers(decided, context), context):
+    for cand, decision in _with_split_repos(_with_case_spellings(_with_peers(decided, context), context), context):
         if decision is None:
             continue
         where = (cand.line, cand.column, cand.value)
@@ -581,6 +581,47 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
     if models and endpoints:
         _link_endpoints(collector, models, endpoints)
     return spent
+
+
+# a call that reaches a model repository by its owner and its name given apart (a C++ / Go Hub client's
+# `GetHuggingFaceModelRepoInfo("BAAI", "bge-reranker-v2-m3")`, `GetModelRepositoryBranches("cortexso", "tinyllama")`):
+# its name says repository, Hub or Hugging Face
+_REPO_CALL_WORDS = frozenset({"repo", "repos", "repository", "repositories", "hub", "hf", "huggingface", "hugging"})
+# an owner's name on the Hub (a user or an organisation): one word, no path
+_HUB_OWNER = re.compile(r"[A-Za-z0-9][\w.-]{0,95}")
+_SPLIT_FILE = re.compile(r"(?i)[\w.-]{1,200}\.(?:gguf|ggml|safetensors|onnx|bin|pt|pth|tflite|mlmodel|nemo)")
+
+
+def _with_split_repos(decided: list[tuple[Candidate, Decision | None]],
+                      context: str) -> list[tuple[Candidate, Decision | None]]:
+    """A model repository named by its owner and its name as two string arguments of one call, the name right after
+    the owner: the name is the repository's (the labels' and a reader's reading of `("cortexso", "tinyllama")`), when
+    the call's name says repository / Hub / Hugging Face, or a weight file's name follows the two (a download URL
+    builder's `("org", "name-GGUF", "name-q4_k_m.gguf")`, hf_hub_download's repo id and file name given apart), and
+    `owner/name` reads as a model repository on its own (``classify`` with no hint: a GitHub `("octocat", "hello")`
+    does not). Reported on the name, as ``hf-repo``."""
+    extra: dict[int, Decision] = {}
+    for cand, decision in decided:
+        if decision is not None or cand.string_before is None or not cand.call or not cand.call_before_binding:
+            continue
+        owner, name = cand.string_before.strip(), cand.value.strip()
+        if not _HUB_OWNER.fullmatch(owner) or not _HUB_OWNER.fullmatch(name):
+            continue
+        words = set(snake(cand.call).split("_"))
+        if not (words & _REPO_CALL_WORDS or (cand.string_follows is not None
+                                             and _SPLIT_FILE.fullmatch(cand.string_follows.strip()))):
+            continue
+        match = classify(f"{owner}/{name}", "none")
+        if match is None or match.kind != "hf-repo":
+            continue
+        evidence = [f"call:{cand.call}", f"split-repo:{owner}/{name}", "shape:hf-repo"]
+        if context in ("test", "example", "docs"):
+            evidence.append(f"file-role:{context}")
+        extra[id(cand)] = Decision(Match("hf-repo", match.provider, min(match.confidence, 0.8), match.role), "key",
+                                   tuple(evidence))
+    if not extra:
+        return decided
+    return [(c, extra.get(id(c), d)) for c, d in decided]
 
 
 def _link_endpoints(collector: Collector, models: list[Finding], endpoints: list[Finding]) -> None:
