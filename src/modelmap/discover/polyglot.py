@@ -1219,9 +1219,10 @@ class PolyglotSource:
             if lang.id == "rust" and file.context != "test" and b"test" in data else None
         spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper,
                       model_sdk=_MODEL_SDK_IMPORT.search(data) is not None, test_rows=test_rows)
+        deploy_notes: list[str] = []  # a bound that stopped the reading of Azure deployments: said in a skip
         if collector.findings and ((lang.id == "hcl" and _AZURE_DEPLOYMENT in data)
                                    or (lang.id == "bicep" and b"deployments" in data)):
-            found = (azure_deployments if lang.id == "hcl" else bicep_deployments)(tree.root_node, data)
+            found = (azure_deployments if lang.id == "hcl" else bicep_deployments)(tree.root_node, data, deploy_notes)
             _tag_deployments(collector.findings, found)
         spent = text_literals(spent)
         if spent is None and lang.id == "swift" and b"enum" in data and b"case" in data:
@@ -1229,7 +1230,8 @@ class PolyglotSource:
                 _swift_implicit_raw_values(tree, data, collector)
             except BudgetExceeded as exc:
                 spent = exc
-        out: list[Finding | Skip | SymbolUse] = [*collector.findings, *uses]
+        out: list[Finding | Skip | SymbolUse] = [*collector.findings, *uses, *(
+            Skip(file.path, "analysis-budget", f"{lang.id}: Azure OpenAI deployments: {note}") for note in deploy_notes)]
         if declared and spent is None:
             try:
                 reported = {(f.line, f.column) for f in collector.findings}
@@ -1703,13 +1705,24 @@ def _tag_deployments(findings: list[Finding], deployments: list[Deployment]) -> 
             findings[i] = replace(findings[i], evidence=(*(findings[i].evidence or ()), tag))
 
 
-def azure_deployments(root: Any, data: bytes) -> list[Deployment]:
+#: top-level Terraform blocks, and Bicep declarations and object members, read for Azure deployments in one file;
+#: past them the rest is not read, and a note (``notes``) says so
+MAX_DEPLOYMENT_BLOCKS = 10_000
+MAX_BICEP_NODES = 50_000
+
+
+def azure_deployments(root: Any, data: bytes, notes: list[str] | None = None) -> list[Deployment]:
     """Each top-level ``resource "azurerm_cognitive_deployment"`` block with a literal ``name`` and ``model { name,
     version }``. Only literal values: a name or model set through a variable is not read (what it holds is not in
-    this file)."""
+    this file). Past MAX_DEPLOYMENT_BLOCKS blocks a note is added to ``notes``."""
     out: list[Deployment] = []
     body = next((c for c in root.named_children if c.type == "body"), root)
-    for block in body.named_children[:10_000]:
+    blocks = body.named_children
+    if len(blocks) > MAX_DEPLOYMENT_BLOCKS and notes is not None and _AZURE_DEPLOYMENT in data[
+            blocks[MAX_DEPLOYMENT_BLOCKS].start_byte:]:
+        notes.append(f"only the first {MAX_DEPLOYMENT_BLOCKS:,} top-level blocks were read (of {len(blocks):,}); a "
+                     "deployment past them does not map its name to its model")
+    for block in blocks[:MAX_DEPLOYMENT_BLOCKS]:
         if block.type != "block" or len(block.named_children) < 3:
             continue
         kind, label = block.named_children[0], block.named_children[1]
@@ -1747,21 +1760,36 @@ def _bicep_properties(obj: Any, data: bytes) -> dict[str, Any]:
     return out
 
 
-def bicep_deployments(root: Any, data: bytes) -> list[Deployment]:
+#: the Bicep nodes a resource declaration can sit in (the file, a resource's body and its members, a conditional or
+#: loop body); nothing else (strings, arrays, expressions) is walked
+_BICEP_HOLDERS = frozenset({"infrastructure", "resource_declaration", "object", "object_property", "if_statement",
+                            "for_statement"})
+
+
+def bicep_deployments(root: Any, data: bytes, notes: list[str] | None = None) -> list[Deployment]:
     """``azure_deployments`` for Bicep: each ``Microsoft.CognitiveServices/accounts/deployments`` resource (or a
-    ``deployments`` child resource declared inside its account) with a literal ``name`` and
-    ``properties.model.name`` / ``version``."""
+    ``deployments`` child resource declared inside its account), plain or conditional (``= if (…) {…}``), with a
+    literal ``name`` and ``properties.model.name`` / ``version``. Walked in file order through the nodes a resource
+    can sit in, at most MAX_BICEP_NODES of them; past that a note is added to ``notes``."""
     out: list[Deployment] = []
     stack, seen = [root], 0
-    while stack and seen < 50_000:
+    while stack:
+        if seen >= MAX_BICEP_NODES:
+            if notes is not None:
+                notes.append(f"only the first {MAX_BICEP_NODES:,} declarations and object members were read; a "
+                             "deployment past them does not map its name to its model")
+            break
         node = stack.pop()
         seen += 1
+        # children pushed last-first, so the file is read from its start
+        stack.extend(c for c in reversed(node.named_children) if c.type in _BICEP_HOLDERS)
         if node.type != "resource_declaration":
-            stack.extend(node.named_children)
             continue
         kind = next((c for c in node.named_children if c.type == "string"), None)
         body = next((c for c in node.named_children if c.type == "object"), None)
-        stack.extend(node.named_children)  # child resources declared inside this one
+        if body is None:  # `= if (cond) { … }`: the body is the conditional's
+            cond = next((c for c in node.named_children if c.type == "if_statement"), None)
+            body = next((c for c in cond.named_children if c.type == "object"), None) if cond is not None else None
         rtype = (_bicep_text(kind, data) or "").split("@", 1)[0].lower()
         if not (rtype.endswith("accounts/deployments") or rtype == "deployments") or body is None:
             continue
