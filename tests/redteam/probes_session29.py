@@ -1,6 +1,7 @@
 """Red-team probes of brief redteam33 (session 29 of the red-team log): code added in session 32 - Azure OpenAI
-deployments read from Terraform and Bicep (discover/polyglot.azure_deployments, bicep_deployments) and the server's
-evaluation of the flows a scan upload declares (server/service._declared_flows).
+deployments read from Terraform and Bicep (discover/polyglot.azure_deployments, bicep_deployments; the name's mapping in
+provenance.resolver.resolve_findings) and the server's evaluation of the flows a scan upload declares
+(server/service._declared_flows).
 
 Each probe promises what the tool must do on hostile input: bounded CPU / wall time, a clean exit, the answer an
 ordinary spelling of the same input gets, and a skip wherever a bound stops the reading (never silent). Imported by
@@ -129,3 +130,24 @@ probe("session29-server-upload-2000-flows-x-400-files", "server-upload", _flows_
 # carries every declared flow's tags, regulated included
 probe("session29-server-upload-2001-flows-keeps-regulated", "wrong-answer", _flows_upload(2_001, 1, every_flow=False),
       ("scan", ".", "-f", "json"), OK, fmt="json", checks=(_regulated_failure,), timeout=120.0)
+
+
+# (f) provenance mapped every finding of a deployment's name, in any file, to the model the deployment serves: beside a
+# Terraform deployment named `gpt-4o` serving gpt-4o-mini, a service calling https://api.openai.com/v1 with
+# model="gpt-4o" was reported as gpt-4o-mini served by the OpenAI API. A call configured with another provider's
+# endpoint now keeps its own model (a call to Azure, or with no endpoint written, is still mapped)
+def _own_model_kept(res: Result) -> str | None:
+    if res.rc != 0:
+        return None
+    got = {f.get("path"): ((f.get("resolution") or {}).get("model") or {}).get("id")
+           for f in json.loads(res.stdout).get("findings", []) if f.get("raw") == "gpt-4o"}
+    want = {"svc/openai_call.py": "openai/gpt-4o", "svc/azure_call.py": "openai/gpt-4o-mini"}
+    return None if all(got.get(k) == v for k, v in want.items()) else f"gpt-4o calls resolve to {got}, expected {want}"
+
+
+scan_probe("session29-deployment-name-on-another-providers-endpoint", "wrong-answer", {
+    "infra/main.tf": _TF_DEPLOYMENT.replace('"chat-eu"', '"gpt-4o"'),
+    "svc/openai_call.py": 'from openai import OpenAI\nc = OpenAI(base_url="https://api.openai.com/v1")\n'
+                          'c.chat.completions.create(model="gpt-4o", messages=[])\n',
+    "svc/azure_call.py": 'from openai import AzureOpenAI\nc = AzureOpenAI()\nc.chat.completions.create(model="gpt-4o", '
+                         'messages=[])\n'}, checks=(_own_model_kept,))

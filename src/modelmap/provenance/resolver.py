@@ -2160,6 +2160,17 @@ def deployment_aliases(findings: Iterable[Finding]) -> dict[str, tuple[str, str,
     return out
 
 
+#: where a call can reach an Azure OpenAI deployment: Azure's own hosts, or the company's own gateway in front of them
+_DEPLOYMENT_REACHABLE = frozenset({DEPLOYMENT_HOST, "azure-ai-foundry", "self-hosted"})
+
+
+def _served_elsewhere(f: Finding) -> bool:
+    """The call is configured with an endpoint of a provider that serves no Azure deployment (api.openai.com, Groq,
+    OpenRouter ...): the name it sends is that provider's model, whatever an Azure deployment of the same name serves.
+    A call with no endpoint written (an AzureOpenAI client reads its endpoint from the environment) is not."""
+    return bool(f.endpoint) and bool(f.provider) and f.provider not in _DEPLOYMENT_REACHABLE
+
+
 def _deployed_model(raw: str, deployment: tuple[str, str, str] | None, res: Resolution, *, online: bool,
                     resolver: Resolver) -> Resolution:
     """The model a deployment name serves, from the deployment itself (evidence over the name): the dated
@@ -2241,7 +2252,7 @@ def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Reso
             if len(memo) < _MEMO_MAX:
                 memo[key] = res
             spent[f.path] = spent.get(f.path, 0.0) + time.process_time() - started
-        if f.kind != "model-file" and f.raw.lower() in deployed:
+        if f.kind != "model-file" and f.raw.lower() in deployed and not _served_elsewhere(f):
             res = _deployed_model(f.raw, deployed[f.raw.lower()], res, online=online, resolver=resolver)
         evidence = serving_evidence(f)
         if evidence and (res.served_by is None or f.endpoint):
