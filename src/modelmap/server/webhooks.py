@@ -341,6 +341,18 @@ def _regulated_cn_models(session: Session, snap: Snapshot) -> dict[str, tuple[Sn
     return out
 
 
+#: regulated flows an alert's text names, each cut to MAX_TEXT_FLOW_CHARS (its data lists them all): a Slack section's
+#: text holds at most 3,000 characters, and an upload's flow names are the uploader's
+MAX_TEXT_FLOWS = 10
+MAX_TEXT_FLOW_CHARS = 80
+
+
+def _some(flows: list[str]) -> str:
+    named = ", ".join(f if len(f) <= MAX_TEXT_FLOW_CHARS else f[:MAX_TEXT_FLOW_CHARS - 1] + "…"
+                      for f in flows[:MAX_TEXT_FLOWS])
+    return named + (f" and {len(flows) - MAX_TEXT_FLOWS:,} more" if len(flows) > MAX_TEXT_FLOWS else "")
+
+
 def on_snapshot(session: Session, repo: str, snapshot_id: int) -> int:
     """Queue ``cn-model-regulated`` for each CN-origin model (CN, HK or MO: ``modelmap.policy.countries.PRC``) in a
     regulated use that the project's previous snapshot did not have in one: anywhere in a snapshot tagged regulated,
@@ -361,7 +373,7 @@ def on_snapshot(session: Session, repo: str, snapshot_id: int) -> int:
         places = [f"{p}:{line}" if line else p for p, line in session.execute(
             select(Usage.path, Usage.line).where(Usage.snapshot_id == snap.id, Usage.model_key == key)
             .order_by(Usage.path, Usage.line).limit(5))]
-        where = (f"regulated flow{'s' if len(flows) > 1 else ''} {', '.join(flows)} of project {repo}" if flows
+        where = (f"regulated flow{'s' if len(flows) > 1 else ''} {_some(flows)} of project {repo}" if flows
                  else f"regulated project {repo}")
         text = (f"{key} ({m.publisher or 'publisher unknown'}; origins {', '.join(m.origins or [])}) entered "
                 f"{where} at commit {snap.commit}")
