@@ -37,3 +37,22 @@ def test_an_alert_names_a_bounded_number_of_flows(env: Env, documents: dict[str,
         assert len(block) < 3_000, len(block)
         assert f"and {len(names) - webhooks.MAX_TEXT_FLOWS} more" in r.json["text"]
         assert "a" * (webhooks.MAX_TEXT_FLOW_CHARS + 1) not in r.json["text"] and "a" * 40 in r.json["text"]
+
+
+def test_a_flow_name_cannot_mention_the_channel_in_slack_text(env: Env, documents: dict[str, bytes],
+                                                               receiver: Receiver) -> None:  # noqa: F811
+    """Slack reads the top-level ``text`` (the notification's) as mrkdwn too; it was sent unescaped while the block
+    text was escaped, so a flow named ``<!channel>`` in the uploader's modelmap.yaml notified the whole channel."""
+    payments = policy_token(env, "payments")
+    register(env, payments, f"{receiver.url}/slack", "slack", [CN])
+    doc = json.loads(documents["rag-bge-qwen-deepseek.scan"])
+    doc["flows"] = [{"name": "<!channel> <https://evil.example|login>", "tags": ["regulated"]}]
+    for finding in doc["findings"]:
+        finding["flows"] = ["<!channel> <https://evil.example|login>"]
+    assert env.upload("acme/rag", json.dumps(doc).encode(), env.payments, commit="t2").status_code == 201
+    got = receiver.on("/slack")
+    assert got
+    for r in got:
+        for text in (r.json["text"], r.json["blocks"][0]["text"]["text"]):
+            assert "<!channel>" not in text and "<https:" not in text
+            assert "&lt;!channel&gt;" in text

@@ -261,7 +261,9 @@ def _slack_escape(text: str) -> str:
 
 def render(kind: str, event: str, text: str, data: dict[str, Any], created_at: dt.datetime) -> dict[str, Any]:
     if kind == "slack":
-        return {"text": text,
+        # the top-level text (the notification's) is mrkdwn too: escaped as the block is (an upload's flow names and
+        # a waiver's owner are the user's words: `<!channel>` there would notify the whole channel)
+        return {"text": _slack_escape(text),
                 "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": _slack_escape(text)}},
                            {"type": "context", "elements": [{"type": "mrkdwn",
                                                              "text": _slack_escape(f"modelmap · {event}")}]}]}
