@@ -17,25 +17,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from tests.discover.test_azure_deployment_bounds import BICEP_DEPLOYMENT as _BICEP_DEPLOYMENT
+from tests.discover.test_azure_deployment_bounds import STORAGE as _STORAGE
 from tests.redteam.probes import OK, probe, scan_probe, write
 from tests.redteam.probes_newer import _auth, _http, modelmap_server
 from tests.redteam.probes_session27 import skip_says
 from tests.redteam.runner import CHILD, Ctx, Result, child_env
 
-_BICEP_DEPLOYMENT = """resource chat 'Microsoft.CognitiveServices/accounts/deployments@2023-05-01' = {cond}{{
-  parent: account
-  name: 'chat-eu'
-  properties: {{
-    model: {{
-      format: 'OpenAI'
-      name: 'gpt-4o-mini'
-      version: '2024-07-18'
-    }}
-  }}
-}}
-"""
-_STORAGE = ("resource st{i} 'Microsoft.Storage/storageAccounts@2023-01-01' = {{\n  name: 'st{i}'\n  location: location\n"
-            "  kind: 'StorageV2'\n  sku: {{ name: 'Standard_LRS' }}\n}}\n")
 _TF_DEPLOYMENT = ('resource "azurerm_cognitive_deployment" "chat" {\n  name = "chat-eu"\n  model {\n'
                   '    format  = "OpenAI"\n    name    = "gpt-4o-mini"\n    version = "2024-07-18"\n  }\n}\n')
 _APP = "from openai import AzureOpenAI\n\nclient = AzureOpenAI()\nclient.chat.completions.create(model='chat-eu', messages=[])\n"

@@ -1131,28 +1131,23 @@ _ARGUMENT_WRAPPERS = frozenset({"argument", "value_argument"})
 def _string_before(arg: Any, literal: Any) -> str | None:
     """The text of the previous argument when the argument is the literal itself (or a positional argument node holding
     only it) and the previous one is a string literal (see ``Candidate.string_before``)."""
-    if arg is not literal and not (arg.type in _ARGUMENT_WRAPPERS and arg.named_child_count == 1):
-        return None
-    sib = arg.prev_named_sibling
-    while sib is not None and "comment" in sib.type:
-        sib = sib.prev_named_sibling
-    if sib is None:
-        return None
-    if sib.type in _ARGUMENT_WRAPPERS:
-        if sib.named_child_count != 1:
-            return None
-        sib = sib.named_children[0]
-    return literal_text(sib) if _is_string(sib.type) else None
+    return _string_beside(arg, literal, "prev_named_sibling")
 
 
 def _string_follows(arg: Any, literal: Any) -> str | None:
     """The text of the next argument when the argument is the literal itself (or a positional argument node holding
     only it) and the next one is a string literal written the same way (see ``Candidate.string_follows``)."""
+    return _string_beside(arg, literal, "next_named_sibling")
+
+
+def _string_beside(arg: Any, literal: Any, step: str) -> str | None:
+    """The string literal argument next to ``arg`` on the side ``step`` names (a tree-sitter node attribute), comments
+    skipped; None where ``arg`` is more than the literal or the neighbour is no plain positional string."""
     if arg is not literal and not (arg.type in _ARGUMENT_WRAPPERS and arg.named_child_count == 1):
         return None
-    sib = arg.next_named_sibling
+    sib = getattr(arg, step)
     while sib is not None and "comment" in sib.type:
-        sib = sib.next_named_sibling
+        sib = getattr(sib, step)
     if sib is None:
         return None
     if sib.type in _ARGUMENT_WRAPPERS:
