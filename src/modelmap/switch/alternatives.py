@@ -287,6 +287,16 @@ def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None
             current = load_prices().get(host, key) if key else None
             if current is not None:
                 break
+    # the price that ranks candidates of an unknown size by nearest tier: the model's own, else, for an OpenAI-style
+    # fine-tune (ft:BASE:org::id), its base model's at the same host (the fine-tune's own price is not shown as it)
+    tier = current
+    if tier is None and host and query.strip().lower().startswith("ft:"):
+        base = query.strip().split(":")[1]
+        try:
+            base_id = (resolver.resolve(base).to_dict().get("model") or {}).get("id") if base else None
+        except IdentifierError:
+            base_id = None
+        tier = load_prices().get(host, str(base_id)) if base_id else None
     if role is None:
         role = (record or {}).get("role") or res.get("role")
     if role is None and current is not None and current.mode:
@@ -306,6 +316,7 @@ def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None
         "context": (current.context if current and current.context else None) or (record or {}).get("context"),
         "open_weights": (record or {}).get("open_weights", res.get("open_weights")),
         "price": current,
+        "tier_price": tier,
         "finetune_bound": _is_finetune_bound(query, res),
         "tuned": _is_tuned(record, kb),
         "reason": res.get("reason"),
@@ -338,7 +349,10 @@ def _pool(source: dict[str, Any], kb: KnowledgeIndex) -> dict[str, list[str]]:
         if src_class is not None:
             if size_class(params_of(kb, rec)) == src_class:
                 out["same-role-size"].append(mid)
-        elif hosted:  # size unknown (an API model): priced models of the same role, ranked by price tier
+        elif hosted and source["tier_price"] is not None:
+            # size unknown (an API model): priced models of the same role, ranked by the nearest price tier. With
+            # no price either (an unidentified name: a gateway alias, an internal deployment) nothing says which
+            # candidate is comparable, and ranking by price alone would offer the cheapest model of the role
             out["same-role-size"].append(mid)
     return out
 
@@ -392,7 +406,7 @@ def size_gap(params: Any, source_params: Any) -> float | None:
 
 def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     cost = blended(c.price)
-    src_cost = blended(source["price"])
+    src_cost = blended(source["tier_price"])
     # size unknown (an API model): the closest price tier first
     tier = abs(math.log(cost / src_cost)) if source["size_class"] is None and src_cost and cost else 0.0
     short = 1 if (source["context"] and c.context and c.context < source["context"]) else 0
@@ -492,6 +506,9 @@ def _empty_note(group: str, source: dict[str, Any], pool: list[str], excluded: i
         return "the model's role (generation, embedding, ...) is unknown"
     if group == "same-family" and not source["family"]:
         return "the model's family is unknown"
+    if group == "same-role-size" and source["size_class"] is None and source["tier_price"] is None:
+        return ("the model's size and price are unknown, so nothing says which candidate is comparable; say what "
+                "it is (a known id, or a declaration under models: in modelmap.yaml)")
     if not pool:
         return "the knowledge base has no other model here that is hosted or has published weights"
     return "no candidate found"
