@@ -150,3 +150,30 @@ def test_the_callback_jsonl_is_a_runtime_source(proxy: Proxy, tmp_path: Path) ->
     assert "chat" in gpt["requested_as"] and gpt["hosts"] == ["api.openai.com"]
     assert (gpt["resolution"]["model"] or {}).get("id") == "openai/gpt-4o"
     assert gpt["tokens"]["input"] == sum(r["prompt_tokens"] for r in served if r["model"] == "gpt-4o")
+
+
+def test_a_rejected_request_is_logged_with_its_group_and_flow_and_counted(proxy: Proxy, tmp_path: Path) -> None:
+    # tryout 33 item 2: a request the guardrail rejects before routing used to be logged with model_group,
+    # requested_group and flows all null, so `modelmap runtime` dropped it (failed_attempts [])
+    from modelmap.cli.runtime_cmd import render_table
+
+    before = {r.get("litellm_call_id") for r in proxy.records()}
+    assert proxy.chat("cn-only", tags=["support"])[0] == 403
+    deadline = time.monotonic() + 15
+    while not (new := [r for r in proxy.records() if r.get("litellm_call_id") not in before]):
+        assert time.monotonic() < deadline, "the callback wrote no record of the rejection"
+        time.sleep(0.1)
+    rejected = new[-1]
+    assert rejected["status"] == "failure" and rejected["model_group"] is None
+    assert rejected["requested_group"] == "cn-only" and rejected["flows"] == ["support"]
+    assert rejected["error"]["rule"] == "no-cn-origin-regulated"
+    snapshot = tmp_path / "litellm-callback.jsonl"
+    snapshot.write_text(json.dumps(rejected) + "\n")
+    doc = ingest.build([snapshot])
+    jsonschema.validate(doc, load_schema("runtime.schema.json"))
+    assert doc["models"] == []
+    [failed] = doc["failed_attempts"]
+    assert failed["model_group"] == "cn-only" and failed["attempts"] == 1
+    assert failed["rules"] == {"no-cn-origin-regulated": 1}
+    table = render_table(doc)
+    assert "Failed or rejected attempts" in table and "no-cn-origin-regulated (1)" in table

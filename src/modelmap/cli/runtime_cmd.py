@@ -39,12 +39,28 @@ def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False,
                           "not counted" if tokens is None else f"{tokens['input'] or 0}/{tokens['output'] or 0}",
                           m["last_seen"] or "unknown", (res.get("publisher") or {}).get("name") or "unknown",
                           ", ".join(res.get("origins") or []) or "unknown"))
+    grids = [grid]
+    failed = doc.get("failed_attempts") or []
+    if failed:
+        # attempts that got no answer (an upstream error, or the modelmap guardrail's rejection): never a model seen
+        # serving, and for a security review the rejected ones are the evidence that the policy held
+        rejected = Grid("Failed or rejected attempts (no model answered)", (
+            Column("model group", KEY, head=True), Column("attempts", NUMBER, joined=True),
+            Column("rejected by rule", KEY), Column("errors", KEY), Column("upstreams tried", KEY),
+            Column("last seen", KEY, joined=True)))
+        for f in failed:
+            rejected.rows.append((f["model_group"], str(f["attempts"]),
+                                  ", ".join(f"{r} ({n})" for r, n in (f.get("rules") or {}).items()) or "-",
+                                  ", ".join(f"{e} ({n})" for e, n in (f.get("errors") or {}).items()) or "-",
+                                  ", ".join(f.get("upstreams") or []) or "-", f.get("last_seen") or "unknown"))
+        grids.append(rejected)
     s = doc["summary"]
     requests = "no requests" if s["requests"] is None else count_of(s["requests"], "request")
     summary = (f"{count_of(s['models'], 'model')}, {requests} from {count_of(s['records'], 'record')} "
                f"({count_of(s['genai_spans'], 'GenAI span')}); {s['skipped']} skipped"
+               + (f"; {count_of(s['failed_attempts'], 'failed attempt')}" if s.get("failed_attempts") else "")
                + (f"; {s['over_key_limit']} over the key limit" if s["over_key_limit"] else ""))
-    return (render_grids([grid], width=width, terminal=terminal, color=color)
+    return (render_grids(grids, width=width, terminal=terminal, color=color)
             + render_lines([summary], width=width, terminal=terminal, color=color))
 
 

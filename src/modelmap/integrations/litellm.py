@@ -340,6 +340,15 @@ def record_for(kwargs: dict[str, Any], response: Any, start: Any, end: Any, *, o
         exc = kwargs.get("exception")
         info_raw = slo.get("error_information")
         info: dict[str, Any] = info_raw if isinstance(info_raw, dict) else {}
+        decision = _decision_of(exc)
+        # a request the guardrail rejected before routing has no model group in LiteLLM's payload: the decision
+        # names it (and the flow), else the model name the client asked for is the group
+        if record["requested_group"] is None:
+            record["requested_group"] = (_text(decision.get("model_group")) or _text(kwargs.get("model"))
+                                         or _text(slo.get("model")))
+        flow = _text(decision.get("flow"))
+        if record["flows"] is None and flow:
+            record["flows"] = [flow]
         record["attempted_upstream"] = _text(meta.get("deployment")) or upstream
         record["error"] = {
             "class": (type(exc).__name__ if exc is not None else None) or _text(info.get("error_class")),
@@ -349,19 +358,26 @@ def record_for(kwargs: dict[str, Any], response: Any, start: Any, end: Any, *, o
     return record
 
 
-def _rule_of(exc: Any) -> str | None:
+def _decision_of(exc: Any) -> dict[str, Any]:
+    """The guardrail's decision carried by a rejection (its error body: rule, model_group, flow, ...); empty for
+    any other error."""
     body = getattr(exc, "body", None)
     if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        return _text(body["error"].get("rule"))
+        return body["error"]
     text = str(exc) if exc is not None else ""
     start = text.find('{"error":')
     if start >= 0:
         try:
             parsed = json.loads(text[start:text.rfind("}") + 1])
         except ValueError:
-            return None
-        return _text((parsed.get("error") or {}).get("rule")) if isinstance(parsed, dict) else None
-    return None
+            return {}
+        error = parsed.get("error") if isinstance(parsed, dict) else None
+        return error if isinstance(error, dict) else {}
+    return {}
+
+
+def _rule_of(exc: Any) -> str | None:
+    return _text(_decision_of(exc).get("rule"))
 
 
 class ModelmapRuntimeLog(CustomLogger):

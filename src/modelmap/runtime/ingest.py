@@ -222,6 +222,7 @@ class _Failed:
     attempts: int = 0
     upstreams: set[str] = field(default_factory=set)
     errors: Counter[str] = field(default_factory=Counter)
+    rules: Counter[str] = field(default_factory=Counter)  # policy rules that rejected attempts (modelmap guardrail)
     first_ns: int | None = None
     last_ns: int | None = None
 
@@ -239,7 +240,8 @@ class Collector:
         self.before_since = 0
         self.spans = 0
 
-    def add_failure(self, *, group: str, upstream: str | None, error: str | None, t_ns: int | None) -> None:
+    def add_failure(self, *, group: str, upstream: str | None, error: str | None, t_ns: int | None,
+                    rule: str | None = None) -> None:
         """One failed attempt for ``group`` (counted, capped like the serving keys)."""
         if self.since_ns is not None and t_ns is not None and t_ns < self.since_ns:
             self.before_since += 1
@@ -255,6 +257,8 @@ class Collector:
             f.upstreams.add(upstream)
         if error and (error in f.errors or len(f.errors) < MAX_SERVICES):
             f.errors[error[:128]] += 1
+        if rule and (rule[:128] in f.rules or len(f.rules) < MAX_SERVICES):
+            f.rules[rule[:128]] += 1
         if t_ns is not None:
             f.first_ns = t_ns if f.first_ns is None else min(f.first_ns, t_ns)
             f.last_ns = t_ns if f.last_ns is None else max(f.last_ns, t_ns)
@@ -400,7 +404,7 @@ def _litellm(record: dict[str, Any], c: Collector) -> None:
                  or _name(record.get("model")) or _name(record.get("attempted_upstream")))
         if group is not None:
             c.add_failure(group=group, upstream=_name(record.get("attempted_upstream")) or _upstream(record),
-                          error=_error_class(record), t_ns=t_ns)
+                          error=_error_class(record), t_ns=t_ns, rule=_name(_obj(record.get("error")).get("rule")))
         return
     host = host_of(_name(record.get("api_base")))
     c.add(source="litellm", requested=_name(record.get("model_group")) or _name(record.get("model")),
@@ -636,7 +640,8 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
                        "first_seen": iso(e["first"]), "last_seen": iso(e["last"]), "seen_in": sorted(e["seen_in"]),
                        "resolution": res.to_dict()})
     failed = [{"model_group": g, "attempts": f.attempts, "upstreams": sorted(f.upstreams),
-               "errors": dict(sorted(f.errors.items())), "first_seen": iso(f.first_ns), "last_seen": iso(f.last_ns)}
+               "errors": dict(sorted(f.errors.items())), **({"rules": dict(sorted(f.rules.items()))} if f.rules else {}),
+               "first_seen": iso(f.first_ns), "last_seen": iso(f.last_ns)}
               for g, f in sorted(c.failed.items())]
     firsts = [m["first_seen"] for m in models if m["first_seen"]]
     lasts = [m["last_seen"] for m in models if m["last_seen"]]
