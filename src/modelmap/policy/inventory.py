@@ -247,7 +247,7 @@ def runtime_var(finding: Finding) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _routing_prefixes() -> frozenset[str]:
+def routing_prefixes() -> frozenset[str]:
     """Gateway routing prefixes (``deepseek/`` in ``deepseek/deepseek-chat``), from providers.yaml."""
     from modelmap.knowledge import load
 
@@ -259,7 +259,7 @@ def _runtime_keys(name: str, resolution: Any) -> set[str]:
     res: dict[str, Any] = resolution if isinstance(resolution, dict) else {}
     keys = {name.strip().lower()}
     head, _, rest = name.strip().lower().partition("/")
-    if rest and head in _routing_prefixes():
+    if rest and head in routing_prefixes():
         keys.add(rest)
     model = res.get("model")
     if isinstance(model, dict) and model.get("id"):

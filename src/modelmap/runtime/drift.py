@@ -231,6 +231,7 @@ def drift(code: dict[str, Any], runtime: dict[str, Any], *, code_source: str = "
           runtime_source: str = "runtime", resolve: Callable[[str], Any] | None = None) -> dict[str, Any]:
     """``modelmap.drift/1`` from a scan document and a runtime inventory."""
     from modelmap.knowledge import load
+    from modelmap.policy.inventory import routing_prefixes
     from modelmap.runtime.probe import safe_resolver
 
     if runtime.get("schema") != RUNTIME_SCHEMA or not isinstance(runtime.get("models"), list):
@@ -243,14 +244,26 @@ def drift(code: dict[str, Any], runtime: dict[str, Any], *, code_source: str = "
     declared = declared_models(code, load().providers)
     by_name = {n.lower(): d.key for d in declared.values() for n in d.names}
 
+    def unprefixed(name: str) -> str:
+        head, _, rest = name.partition("/")
+        return rest if rest and head in routing_prefixes() else name
+
     def code_key(name: str) -> str | None:
         if name.lower() in by_name:
             return by_name[name.lower()]
         key = _key(resolve(name).to_dict(), name)
-        return key if key in declared else None
+        if key in declared:
+            return key
+        # a gateway's routing prefix (LiteLLM's deepseek/deepseek-chat is the DeepSeek API's deepseek-chat) names
+        # the same model, as runtime.seen matches it (policy/inventory.py)
+        head, _, rest = name.strip().lower().partition("/")
+        if rest and head in routing_prefixes() and rest in by_name:
+            return by_name[rest]
+        return None
 
     seen: set[str] = set()
     shadow, aliases, hosts, matched = [], [], [], []
+    host_rows: dict[tuple[str, str], dict[str, Any]] = {}
     for m in [_clean_model(m) for m in runtime["models"] if isinstance(m, dict) and isinstance(m.get("model"), str)]:
         served_key = _key(m.get("resolution"), m["model"])
         direct = served_key if served_key in declared else code_key(m["model"])
@@ -265,7 +278,7 @@ def drift(code: dict[str, Any], runtime: dict[str, Any], *, code_source: str = "
         keys = ({direct} if direct else set()) | set(via_alias.values())
         seen |= keys
         for requested, key in sorted(via_alias.items()):
-            if key != direct and key != served_key:
+            if key != direct and unprefixed(key) != unprefixed(served_key):
                 hosts_txt = ", ".join(m.get("hosts") or []) or "an unknown host"
                 aliases.append({"declared": requested, "declared_model": key, "served": m["model"],
                                 "served_model": served_key, "hosts": m.get("hosts") or [],
@@ -282,10 +295,20 @@ def drift(code: dict[str, Any], runtime: dict[str, Any], *, code_source: str = "
                 if not any(host_matches(h, e) for e in expected):
                     raw_by_host = m.get("requests_by_host")
                     by_host: dict[str, Any] = raw_by_host if isinstance(raw_by_host, dict) else {}
-                    hosts.append({"model": key, "served_as": m["model"], "declared_hosts": sorted(expected),
-                                  "served_from": h, "requests": by_host.get(h),
-                                  "message": f"{key} is served from {h}; the code points it at "
-                                             + ", ".join(sorted(expected))})
+                    row = host_rows.get((key, h))
+                    if row is not None:
+                        # the same model at the same host under another served name (a telemetry span's dated
+                        # response model, the gateway's prefixed upstream): one mismatch, its requests added up
+                        row["served_as"] = ", ".join(sorted(set(row["served_as"].split(", ")) | {m["model"]}))
+                        n = by_host.get(h)
+                        if isinstance(n, int):
+                            row["requests"] = n + (row["requests"] or 0)
+                        continue
+                    row = host_rows[(key, h)] = {
+                        "model": key, "served_as": m["model"], "declared_hosts": sorted(expected),
+                        "served_from": h, "requests": by_host.get(h),
+                        "message": f"{key} is served from {h}; the code points it at " + ", ".join(sorted(expected))}
+                    hosts.append(row)
     not_seen = [{"model": d.key, "names": sorted(d.names), "paths": sorted(d.paths)}
                 for k, d in sorted(declared.items()) if k not in seen]
     summary = runtime.get("summary")
