@@ -563,6 +563,10 @@ def _provider_for_host(host: str | None, providers: dict[str, Any]) -> dict[str,
     for p in providers.values():
         if not any(fnmatch.fnmatch(name, canonical_host(h)) for h in _list(p.get("hosts")) if isinstance(h, str)):
             continue
+        if p.get("kind") == "local" and not p.get("ports"):
+            # every local server shares the loopback names: one whose default port is not documented (llamafile)
+            # would otherwise be named for any loopback port no other server documents (a LiteLLM proxy on :4000)
+            continue
         if port is not None and p.get("ports") and port not in p["ports"]:
             continue
         matches.append(p)
