@@ -756,6 +756,9 @@ def render_html(summary: dict[str, Any], *, generated: datetime, version: str) -
                       switch_section.html(summary.get("switch")) + runtime_section.html(summary.get("runtime")),
                       _models(page), *(_extra(*part) for part in optional)])
     nav = "".join(f'<a href="#{key}">{escape(title)}</a>' for key, title, _, _ in optional)
+    # the switch section (how fast could we change models) and, with --runtime, what runs in production
+    nav_sections = (('<a href="#switch">Switch</a>' if summary.get("switch") else "")
+                    + ('<a href="#production">In production</a>' if summary.get("runtime") else ""))
     template = Template((resources.files("modelmap.report") / "templates" / "report.html").read_text("utf-8"))
     return template.substitute(
         title="AI model inventory and provenance",
@@ -763,6 +766,7 @@ def render_html(summary: dict[str, Any], *, generated: datetime, version: str) -
                         f"{summary['evaluated_on']}"),
         version=escape(version),
         nav=nav,
+        nav_sections=nav_sections,
         body=body,
         footer=escape(f"modelmap {version} · facts come from the modelmap knowledge base; unknown facts are "
                       "shown as unknown, never guessed."),
