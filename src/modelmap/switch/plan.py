@@ -460,13 +460,16 @@ def edits_for(finding: Finding, candidate: dict[str, Any] | None, endpoints: dic
         return out
     new_name = _replacement_name(candidate, finding)
     text = files.line(finding.path, finding.line)
-    if text is not None and finding.raw in text and new_name:
+    if new_name == finding.raw:
+        # the same name at another host (same weights): nothing to change in the model string; the host edits below
+        pass
+    elif text is not None and finding.raw in text and new_name:
         out.append(Edit(finding.path, finding.line, f"model {finding.raw} → {new_name}", kind,
                         _diff(finding.path, finding.line, text, text.replace(finding.raw, new_name))))
     else:
         out.append(Edit(finding.path, finding.line, f"model {finding.raw} → {new_name} (set where the value comes "
                                                     "from; it is not a literal on this line)", kind))
-    if where is not None:
+    if where is not None and new_name != finding.raw:
         dtext = files.line(where.path, where.line)
         if dtext is not None and finding.raw in dtext:
             out.append(Edit(where.path, where.line, f"defined here: {finding.raw} → {new_name}", "config",
