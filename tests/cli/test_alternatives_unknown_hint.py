@@ -55,3 +55,15 @@ def test_the_nearest_ids_are_fast() -> None:
     start = time.process_time()
     assert close_ids("qwen2.5-7b-instrct", cutoff=0.75)[0].lower().endswith("qwen2.5-7b-instruct")
     assert time.process_time() - start < 2.0
+
+
+def test_a_priced_alias_that_names_no_one_model_gets_a_note_not_the_unknown_hint() -> None:
+    # tryout 33 item 11: deepseek-chat is deliberately not mapped to one model, yet priced at DeepSeek's API, so
+    # candidates of its role are ranked; the hint said "not in the knowledge base ... no replacement can be ranked"
+    # above the ranked table
+    proc = _run("deepseek-chat", "--limit", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert "no replacement can be ranked" not in proc.stderr and "hint:" not in proc.stderr, proc.stderr
+    note = [line for line in proc.stderr.splitlines() if line.startswith("note: 'deepseek-chat'")]
+    assert note and "deliberately not mapped" in note[0] and "ranked by its price" in note[0], proc.stderr
+    assert "same-role-size: 2" in proc.stderr

@@ -74,7 +74,15 @@ def alternatives(
         emit(to_utf8(text if text.endswith("\n") else text + "\n"), output)
     src = result.source
     if src["model"] is None and src["family"] is None:
-        _unknown_hint(identifier)
+        if result.candidates:
+            # not one model (a time-varying API alias such as deepseek-chat), yet priced: candidates were ranked by
+            # that price; saying "nothing can be ranked" above a ranked table contradicted it
+            from modelmap.switch.alternatives import resolution_reason
+
+            info(f"note: {identifier!r} is not identified as one model ({resolution_reason(identifier)}); "
+                 "candidates of its role are ranked by its price, not by its size")
+        else:
+            _unknown_hint(identifier)
     counts = ", ".join(f"{g}: {len(result.group(g))}" for g in ("same-weights", "same-role-size", "same-family"))
     excluded = sum(result.excluded.values())
     info(f"alternatives for {identifier} ({src['model'] or 'model unknown'}, role {src['role'] or 'unknown'}, "

@@ -323,6 +323,18 @@ def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None
     }
 
 
+def resolution_reason(query: str) -> str:
+    """Why ``query`` resolves to no one model, as the resolver says it ('not in the knowledge base' when silent)."""
+    from modelmap.errors import IdentifierError
+    from modelmap.provenance.resolver import resolve
+
+    try:
+        reason = resolve(query).reason
+    except IdentifierError as exc:
+        return str(exc)
+    return reason or "not in the knowledge base"
+
+
 def _pool(source: dict[str, Any], kb: KnowledgeIndex) -> dict[str, list[str]]:
     """Candidate model ids per group, before hosts and the scenario."""
     table = load_prices()
