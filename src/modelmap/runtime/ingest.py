@@ -588,6 +588,40 @@ def build(paths: Iterable[Path], *, since_ns: int | None = None, resolve: Callab
     return _document(c, sources, resolve, since_ns)
 
 
+def _join_routes_to_probed_weights(by_model: dict[str, dict[str, Any]]) -> None:
+    """Attribute a gateway's traffic to the weights a probe found behind it, in place.
+
+    A LiteLLM record names its upstream as ``<routing prefix>/<served name>`` at its ``api_base`` host
+    (``hosted_vllm/support-chat`` at 10.0.4.12:8000); a probe of that host says which weights answer to that served
+    name (vLLM's ``root``: ``support-chat`` is Qwen/Qwen2.5-32B-Instruct-AWQ). Without the join the counted requests
+    stay on a label of unknown origin and the weights show "not counted". When exactly one probe-only entry at one
+    of the route's hosts serves that name, the route's requests, tokens, times, names and hosts move onto it."""
+    from modelmap.policy.inventory import routing_prefixes
+
+    prefixes = routing_prefixes()
+    probed = {name: e for name, e in by_model.items() if e["seen_in"] == {"probe"}}
+    for name, e in list(by_model.items()):
+        head, _, served = name.lower().partition("/")
+        if not served or head not in prefixes or e["seen_in"] == {"probe"}:
+            continue
+        targets = [p for pname, p in probed.items() if pname != name and e["hosts"] & p["hosts"]
+                   and (served in {r.lower() for r in p["requested_as"]} or served == pname.lower())]
+        if len(targets) != 1:
+            continue
+        target = targets[0]
+        target["requested_as"] |= e["requested_as"]  # the names clients asked for (the route itself is internal)
+        for key in ("providers", "hosts", "operations", "services", "seen_in", "served_by"):
+            target[key] |= e[key]
+        for key in ("requests", "input", "output"):
+            target[key] = _add(target[key], e[key])
+        for host, n in e["by_host"].items():
+            target["by_host"][host] = _add(target["by_host"].get(host), n)
+        for key, pick in (("first", min), ("last", max)):
+            if e[key] is not None:
+                target[key] = e[key] if target[key] is None else pick(target[key], e[key])
+        del by_model[name]
+
+
 def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any],
               since_ns: int | None) -> dict[str, Any]:
     from modelmap.knowledge import load
@@ -618,6 +652,7 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
             entry["first"] = agg.first_ns if entry["first"] is None else min(entry["first"], agg.first_ns)
         if agg.last_ns is not None:
             entry["last"] = agg.last_ns if entry["last"] is None else max(entry["last"], agg.last_ns)
+    _join_routes_to_probed_weights(by_model)
     models = []
     for name in sorted(by_model):
         e = by_model[name]
