@@ -69,3 +69,38 @@ def test_a_priced_alias_and_a_fine_tune_are_still_ranked() -> None:
     tuned = find_alternatives("ft:gpt-4o-mini-2024-07-18:acme-support::9xKq2LmT", role="generation")
     assert tuned.group("same-role-size") and all(c.drop_in == "D" for c in tuned.candidates)
     assert tuned.source["price"] is None  # the base's price ranks candidates; it is not shown as the fine-tune's
+
+
+SEARCH = '''
+    from sentence_transformers import SentenceTransformer
+
+    embedder = SentenceTransformer("BAAI/bge-small-en-v1.5")
+
+
+    def embed(texts: list[str]):
+        return embedder.encode(texts, normalize_embeddings=True)
+    '''
+
+
+def test_an_alias_with_no_host_in_code_is_host_unknown_not_priced_as_self_hosted(tmp_path: Path) -> None:
+    # nothing in the code says who serves support-chat (the gateway URL comes from the environment): the plan used to
+    # call it "self-hosted" and, with self_hosting inputs, price it as a GPU deployment of its own
+    from modelmap.switch.plan import render_markdown
+
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "chat.py").write_text(textwrap.dedent(APP))
+    (tmp_path / "app" / "search.py").write_text(textwrap.dedent(SEARCH))
+    (tmp_path / "modelmap.yaml").write_text(textwrap.dedent(CONFIG))
+    volume = tmp_path / "volume.yaml"
+    volume.write_text("self_hosting: {gpu_hour_usd: 2.2, gpus: 1, hours_per_month: 730}\n"
+                      "flows:\n  support: {input_tokens: 40000000, output_tokens: 8000000}\n")
+    plan = plan_project(tmp_path, scenario="no-cn-origin", volume_path=volume)[0]
+    (flow,) = plan.flows
+    alias = next(u for u in flow.usages if u.raw == "support-chat")
+    local = next(u for u in flow.usages if u.raw == "BAAI/bge-small-en-v1.5")
+    assert alias.served_label() == "host unknown" and local.served_label() == "self-hosted"
+    before = {c.model: c for c in flow.cost_lines if c.when == "before"}
+    assert before["support-chat"].usd is None and before["support-chat"].basis.startswith("host unknown")
+    assert before["baai/bge-small-en-v1.5"].usd == 1606.0  # the company's own GPUs: priced from its inputs
+    text = render_markdown(plan)
+    assert "`support-chat` (host unknown)" in text and "`support-chat` at host unknown" in text

@@ -106,6 +106,9 @@ class UsagePlan:
     # the step in size from the current model to the replacement ("14B -> 3B, 4.4x smaller"); None when either
     # size is not published or they are the same
     size_step: str | None = None
+    # nothing says who serves it (no endpoint, client, prefix or provider), and it is no model the code loads
+    # itself (a Hub repo, a model file, an Ollama tag): its host is unknown, not "self-hosted"
+    host_unknown: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "raw": self.raw, "model": self.model, "role": self.role,
@@ -120,7 +123,7 @@ class UsagePlan:
     def served_label(self) -> str:
         """How the plan names who serves this usage now: the provider, marked when it is only assumed."""
         if self.served_by is None:
-            return "self-hosted"
+            return HOST_UNKNOWN if self.host_unknown else "self-hosted"
         return f"{self.served_by}, {ASSUMED}" if self.served_by_assumed else self.served_by
 
 
@@ -625,6 +628,7 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
                 fallbacks=[c for c in found if c is not chosen][:2],
                 live=_live((finding.resolution or {}).get("runtime")),
                 served_by_assumed=assumed, size_step=_size_step(model_id, chosen),
+                host_unknown=served_by is None and not _is_self_hosted(finding),
             )
             # the flows of this usage in which it breaks the scenario (a rule may apply to some flows only)
             broken = group_flows.get(id(group))
@@ -808,8 +812,15 @@ def _priced_as_self_hosted(served_by: str | None) -> bool:
     return served_by is None or served_by in _SELF_HOSTED_SERVERS
 
 
+HOST_UNKNOWN = "host unknown"
+
+
 def _before_line(usage: UsagePlan, input_tokens: float, output_tokens: float, hosting: Any, overrides: Any) -> CostLine:
     label = usage.model or usage.raw
+    if usage.host_unknown:
+        # not the company's GPUs by default: pricing it from the self_hosting inputs would be a guess
+        return CostLine("before", label, None, None, f"{HOST_UNKNOWN}: nothing in the code says who serves {label} "
+                                                     "(no endpoint, client or provider), so it is not priced")
     if _priced_as_self_hosted(usage.served_by):
         return _self_hosted_line("before", label, hosting, input_tokens + output_tokens)
     found = _price_of(usage.served_by, usage.model, usage.raw, overrides)
@@ -1018,7 +1029,8 @@ def render_markdown(plan: Plan) -> str:
                   + (f"; one-off {_usd(cost['one_off'])}" if cost["lines"] and any(
                       c["when"] == "one-off" for c in cost["lines"]) else "") + ".", ""]
         for c in flow.cost_lines:
-            lines.append(f"- {c.when}: {md_code(c.model, in_table=False)} at {md_text(c.provider or 'self-hosted')}: "
+            host = c.provider or (HOST_UNKNOWN if c.basis.startswith(HOST_UNKNOWN) else "self-hosted")
+            lines.append(f"- {c.when}: {md_code(c.model, in_table=False)} at {md_text(host)}: "
                          f"{_usd(c.usd)} = {md_text(c.basis)}")
         lines += ["", f"**Effort**: {flow.effort_hours:g} h ({md_text(EVAL_HOURS[1])}).", "",
                   "**Evaluate before cut-over**", ""]
