@@ -428,7 +428,13 @@ def _probe(doc: dict[str, Any], c: Collector) -> int:
             n += 1
             if weights is None and not _obj(_obj(m.get("resolution")).get("model")) and len(c.weights_unknown) < c.max_keys:
                 c.weights_unknown.add(served)
-            c.add(source="probe", requested=served, response=weights, provider=_name(ep.get("server")), host=host,
+            where = host
+            if _name(ep.get("server")) == "litellm":
+                # a LiteLLM proxy relays: the route is served where its litellm_params send it (api_base), not at
+                # the proxy; with no api_base the provider's own API answers, a host the probe does not see
+                api_base = _name(_obj(_obj(m.get("evidence")).get("litellm_params.api_base")).get("value"))
+                where = host_of(api_base) if api_base else None
+            c.add(source="probe", requested=served, response=weights, provider=_name(ep.get("server")), host=where,
                   t_ns=None, requests=None, served_by=_name(ep.get("server")))
     return n
 
