@@ -164,7 +164,8 @@ def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) 
     evidence = f"peers:{len(known)}/{len(values)}"
     gpt3 = any(_GPT3_PEER.search(k) for k in known)  # text-davinci-003, davinci-002: bare davinci is one of them
     out = {v: evidence for v in sorted(values - known)
-           if (peer_shaped(v) and (strong or reads_as_model(v))) or (gpt3 and v.lower() in GPT3_BASE)}
+           if (peer_shaped(v) and (reads_as_model(v) or (strong and (model_table or not _SNAKE_WORDS.fullmatch(v)))))
+           or (gpt3 and v.lower() in GPT3_BASE)}
     for v in sorted(values - known - out.keys()):
         if _own_word_of(v, known):
             out[v] = evidence
@@ -187,6 +188,11 @@ def _own_word_of(value: str, known: set[str]) -> bool:
 
 
 _ONE_WORD = re.compile(r"[a-z]{3,20}")
+# plain words joined by underscores, no digit (`cron_list`, `edit_photo`, `com_wechat`): an app's own identifier. A
+# model id with neither a digit nor a family word is written with hyphens (`sonar-pro`, `command-light`), so in a long
+# mixed table (a Go const block that holds models beside command and platform names) such a word is no peer's model
+# unless the table itself says it holds models
+_SNAKE_WORDS = re.compile(r"[a-z]{2,20}(?:_[a-z]{2,20}){1,4}")
 
 
 def peer_match(value: str) -> Match:
