@@ -20,6 +20,7 @@ import re2
 
 from modelmap.discover.identify import (
     PLACEHOLDER,
+    WHISPER_SIZE,
     Hint,
     Match,
     classify,
@@ -384,6 +385,9 @@ _DRIVE = re.compile(r"^[A-Za-z]:(?=[/\\])")
 # Hub model the knowledge base holds (FunASR's `fsmn-vad`, which stays); in the opened corpus the rule drops 40
 # stand-ins and 2 real names that have neither (a legacy `sonar-huge`, `mars-flash`)
 _DIGIT = re.compile(r"\d")
+# ... except a Whisper checkpoint's size name where the classifier read a speech model (`WhisperKitConfig(model:
+# "tiny.en")`, `load_model("base")`): the released checkpoints are named by these words alone, no test made them up
+_WHISPER_NAME = re.compile(WHISPER_SIZE)
 
 
 def stand_in_weight_path(value: str) -> bool:
@@ -501,7 +505,7 @@ class Collector:
         if match.kind == "model-file" and context == "test" and stand_in_weight_path(value):
             return finding  # a test's fixture path, not a model (stand_in_weight_path): built, not kept
         if context == "test" and evidence and "binding-only" in evidence and not _DIGIT.search(value) \
-                and not names_hub_model(value):
+                and not names_hub_model(value) and not (finding.role == "speech" and _WHISPER_NAME.fullmatch(value)):
             return finding  # a test's stand-in name (see _DIGIT): built, not kept
         if context == "test" and match.kind == "api-model" and stand_in_family_name(value):
             return finding  # `model: 'gpt-duration'`: a test's made-up name, a family word and words no model has

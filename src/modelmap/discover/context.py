@@ -9,7 +9,14 @@ from typing import Any
 # a test file by its folder or its name; `tests.rs` / `*_tests.rs` are where Rust's `#[cfg(test)] mod tests;` and
 # `#[path = "x_tests.rs"]` modules live (Django's `tests.py` too)
 _TEST = re.compile(r"(^|/)(tests?|__tests__|spec|specs|testing|e2e|fixtures?)(/|$)|(^|/)test_[^/]*$|_tests?\.\w+$|"
-                   r"(^|/)tests\.\w+$|\.(test|spec)\.\w+$|(^|/)conftest\.py$")
+                   r"(^|/)tests\.\w+$|\.(test|spec)\.\w+$|(^|/)conftest\.py$|"
+                   # the capitalised spellings of typed languages' test layouts: SwiftPM's `Tests/<Target>Tests/`, a
+                   # .NET test project `Foo.Tests/` or `Foo.UnitTests/`, any `<Target>Tests/` folder, and a test
+                   # class's file named `<Thing>Tests.swift`, `<Thing>Test.kt` / `.java` / `.cs` (XCTest, JUnit,
+                   # xUnit / NUnit name them so; a lower-case `…test.kt` such as `Contest.kt` is not one, nor a
+                   # `<Thing>Spec.kt`, as often a data class describing a model as a Kotest / Spek spec)
+                   r"(^|/)(Tests?|[\w-]*[A-Za-z0-9]Tests|[\w-]+\.(?:Unit|Integration)?Tests?)(/|$)|"
+                   r"[a-z0-9]Tests?\.(swift|kt|kts|java|scala|groovy|cs|fs|vb|m|mm)$")
 _EXAMPLE = re.compile(r"(^|/)(examples?|samples?|demos?|cookbooks?|tutorials?|quickstarts?|playground)(/|$)")
 _DOCS = re.compile(r"(^|/)(docs?|documentation)(/|$)")
 _CONFIG_EXT = re.compile(
@@ -21,7 +28,7 @@ _CONFIG_EXT = re.compile(
 # words that each pattern's every match holds (case as the pattern reads it): a path with none of them is not
 # searched, and _CONFIG_EXT, whose matches all lie in the file's name, searches the name only (same answers;
 # the patterns' (^|/) starts let re try every character of the path)
-_TEST_WORDS = ("test", "spec", "e2e", "fixture")
+_TEST_WORDS = ("test", "spec", "e2e", "fixture", "Test")
 _EXAMPLE_WORDS = ("example", "sample", "demo", "cookbook", "tutorial", "quickstart", "playground")
 
 
