@@ -374,6 +374,7 @@ _LOCAL_WEIGHT_PATH = re.compile(r"(?i)((?:[\w.-]+[/\\]+)*)([\w.-]+)\.(?:gguf|ggm
 
 
 _DRIVE = re.compile(r"^[A-Za-z]:(?=[/\\])")
+_FILE_SCHEME = re.compile(r"^file:(?://(?:localhost)?)?(?=[/A-Za-z.])", re.IGNORECASE)
 
 
 # Test code names the model entries it builds with made-up words (`"model": "m-a"`, `"paid-high"`, `"team-x"`,
@@ -392,12 +393,14 @@ _WHISPER_NAME = re.compile(WHISPER_SIZE)
 
 def stand_in_weight_path(value: str) -> bool:
     """``models/model.gguf``, ``./models/a.gguf``, ``/exports/model-q4_k_m.gguf``, ``weights/model.safetensors``,
-    ``models\\nested\\local-model.gguf``: a weight file's path whose file name is made of test words, "model" and
-    one- or two-letter parts only, and none of whose folders names a model. In a test such a path is the file the test
-    writes or expects (a fixture, a copy target), the same whatever model a user puts there; a real checkpoint's path in
-    a test names the model somewhere (``models/llama-2-7b/model.safetensors``, ``Whisper/tiny.pt``). The check is on
-    the path alone, so it holds for every language's tests; outside tests the same path is left to the sources."""
-    m = _LOCAL_WEIGHT_PATH.fullmatch(_DRIVE.sub("", value.strip()).lstrip("/\\"))  # (`C:/models/model.onnx` too)
+    ``file:///model.onnx``, ``models\\nested\\local-model.gguf``: a weight file's path whose file name is made of
+    test words, "model" and one- or two-letter parts only, and none of whose folders names a model. In a test such a
+    path is the file the test writes or expects (a fixture, a copy target), the same whatever model a user puts there; a
+    real checkpoint's path in a test names the model somewhere (``models/llama-2-7b/model.safetensors``,
+    ``Whisper/tiny.pt``). The check is on the path alone, so it holds for every language's tests; outside tests the
+    same path is left to the sources."""
+    # (`C:/models/model.onnx` too, and the same path as a file URL: `file:///model.onnx`, `file:models/a.gguf`)
+    m = _LOCAL_WEIGHT_PATH.fullmatch(_DRIVE.sub("", _FILE_SCHEME.sub("", value.strip()).lstrip("/\\")).lstrip("/\\"))
     if m is None:
         return False
     from modelmap.discover.identify import is_model_ish
