@@ -1582,7 +1582,8 @@ class TreeWalker:
         equal to the loaded repo's name, or one starting with its first word and looking like a model
         (``mpt-7b-ipex-llm`` for ``mosaicml/mpt-7b-chat``): an application or deployment named otherwise (``app1``,
         ``chat-service``) is not one. Kubernetes objects keep their name under ``metadata``, never beside the spec,
-        so their names are not read here."""
+        so their names are not read here. LocalAI's entries load their model under ``parameters`` beside a
+        ``backend`` (``name: phi-4-14b-instruct``, ``backend: llama``, ``parameters: {model: phi-4-Q4_K_M.gguf}``)."""
         name = node.get("name")
         if not isinstance(name, Scalar):
             return None
@@ -1591,8 +1592,13 @@ class TreeWalker:
             return None
         low = value.lower()
         first = re.split(r"[-_.]", low, maxsplit=1)[0]
+        # LocalAI's model config (and the servers that read its format: AIKit, LocalAGI): an entry `{name, backend,
+        # parameters: {model: <weights or repo>}}`, the loader's arguments under `parameters`; clients call the model
+        # by the entry's name
+        backend_entry = any(isinstance(k, Scalar) and k.value == "backend" for k, _ in node.pairs[:64])
         for k, section in node.pairs[:64]:
-            if not (isinstance(k, Scalar) and isinstance(section, Mapping) and _is_model_section(k.value)):
+            if not (isinstance(k, Scalar) and isinstance(section, Mapping) and (
+                    _is_model_section(k.value) or (backend_entry and k.value == "parameters"))):
                 continue
             for mk, mv in section.pairs[:64]:
                 self.tick()
