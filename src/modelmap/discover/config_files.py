@@ -687,6 +687,8 @@ _ENV_JSON_MAX = 64 * 1024
 
 # the text part of a chat message (OpenAI / Anthropic / Gemini content parts, a message's content)
 _MESSAGE_PART_KEYS = frozenset({"text", "content"})
+# the words of a model's name or id (an entry's short name against the id it stands for)
+_NAME_WORD = re.compile(r"[-_.:/ ]+")
 _JSON_HEAD = json.JSONDecoder()
 
 
@@ -1507,6 +1509,10 @@ class TreeWalker:
                     # a name of its own (`name: zaiGlm52`, `name: chat`) stays the entry's label
                     self._add_entry_name(v, endpoint)
                     continue
+                if named_elsewhere and low_k == "name" and not adapter_spec and not object_ref \
+                        and self._short_name_of(v.value.strip(), pairs):
+                    self._add_entry_name(v, endpoint)
+                    continue
                 if (named_elsewhere and low_k in _ENTRY_NAME_KEYS and not (
                         catalog_entry and low_k == "name" and not any(c.isspace() for c in v.value.strip()))) or (
                         object_ref and low_k == "name"):
@@ -1653,6 +1659,35 @@ class TreeWalker:
                 if match is not None and match.kind == "api-model":
                     ids.add(value.lower())
         return ids
+
+    def _short_name_of(self, name: str, pairs: list[tuple[Node, Node]]) -> bool:
+        """The entry's ``name`` is the app's short name for the provider model its model key names (an API or cloud
+        id, not a Hub repository): every word of the name is a word of that id, in any order, and the name reads as
+        a model itself (a gateway's model list
+        ``{"name": "claude-4.5-sonnet", "model": "global.anthropic.claude-sonnet-4-5-20250929-v1:0"}``,
+        ``{"name": "llama4-scout", "model": "us.meta.llama4-scout-17b-instruct-v1:0"}``: clients ask for the name,
+        the gateway calls the id). Two words at least, fewer or other than the id's own; a label of other words
+        (``chat``, ``primary-llm``, ``fast-route``) stays the entry's own. The first 32 pairs, one budget step each."""
+        words = [w for w in _NAME_WORD.split(name.lower()) if w]
+        if len(words) < 2 or len(name) > 100 or classify(name, "key") is None:
+            return False
+        if any(isinstance(k, Scalar) and k.value.lower() == "id" for k, _ in pairs[:64]):
+            return False  # an entry with an id of its own (an agent, an actor: `{"id": "<uuid>", "name": "FLUX.1",
+            # "model": "FLUX.1_Shnell"}`) is looked up by the id; its name is a label
+        for k, v in pairs[:32]:
+            self.tick()
+            if not (isinstance(k, Scalar) and isinstance(v, Scalar) and is_model_key(k.value)
+                    and k.value.lower() not in _ENTRY_NAME_KEYS):
+                continue
+            model = v.value.strip().lower()
+            if model == name.lower() or not 0 < len(model) <= 200 or "/" in model:
+                continue  # (an entry named after a Hub repository, `{name: gpt-oss-20b, model_id: openai/gpt-oss-20b}`,
+                # names the service built to serve it, a Bento or a Deployment: left to the served-name rule)
+            model_words = [w for w in _NAME_WORD.split(model) if w]
+            if set(words) <= set(model_words) and words != model_words:
+                return True  # (the id's own words with other separators, `text_embedding_3_large` for
+                # `text-embedding-3-large`, is the id spelt as a code key: left to the rules for the id itself)
+        return False
 
     def _add_entry_name(self, v: Scalar, endpoint: Endpoint | None) -> None:
         """A model entry's name reported as the model (a served name, a listed model id, a name spelling its own
