@@ -177,16 +177,21 @@ def test_the_server_diff_lists_the_org_policy_violations_a_change_brings(env: En
 def test_pages_mark_origins_that_are_incomplete(env: Env, tmp_path: Path) -> None:
     """The project, portfolio and model pages mark origins whose lineage is not fully recorded, as the CLI's
     '(incomplete)' does; before, BGE-M3 read 'CN US' like a model whose origins are known, though that is what
-    makes a fail-closed origin rule fire on it."""
+    makes a fail-closed origin rule fire on it. (BGE-M3's lineage is now recorded back to XLM-RoBERTa, a pre-trained
+    model: the claims flow also embeds with BGE-large-en v1.5, whose base no BAAI source names.)"""
     import re
 
-    assert env.upload("acme/claims", _project(tmp_path / "repo"), env.payments).status_code == 201
+    _project(tmp_path / "repo")
+    (tmp_path / "repo" / "claims" / "embed.py").write_text(CLAIMS.replace("BAAI/bge-m3", "BAAI/bge-large-en-v1.5"))
+    scan = _cli("scan", str(tmp_path / "repo"), "--format", "json", "-q")
+    assert env.upload("acme/claims", scan, env.payments).status_code == 201
     models = {m["model"]: m for m in env.client.get("/api/v1/projects/acme/claims",
                                                    headers=env.auth(env.admin)).json()["models"]}
-    assert models["baai/bge-m3"]["origins_known"] is False
+    incomplete = "baai/bge-large-en-v1.5"
+    assert models[incomplete]["origins_known"] is False
     known = [k for k, m in models.items() if m["origins_known"] is True]
     assert known  # a model whose lineage is fully recorded is not marked
-    for url in ("/projects/acme/claims", "/", "/models/baai/bge-m3"):
+    for url in ("/projects/acme/claims", "/", f"/models/{incomplete}"):
         page = env.client.get(url, headers=env.auth(env.admin)).text
         rows: dict[str, str] = {}  # each model's first row: the models table (the project page lists places after)
         for row in re.findall(r"<tr>.*?</tr>", page, re.S):
@@ -196,7 +201,7 @@ def test_pages_mark_origins_that_are_incomplete(env: Env, tmp_path: Path) -> Non
         if url.startswith("/models/"):
             assert "(incomplete)" in page
             continue
-        assert "(incomplete)" in rows["baai/bge-m3"], url
+        assert "(incomplete)" in rows[incomplete], url
         assert all("(incomplete)" not in rows[k] for k in known if k in rows), url
 
 
