@@ -263,6 +263,8 @@ class Resolver:
         self._api_stem_models: dict[str, set[str]] = {}
         self._claim_cache: dict[str, tuple[dict[str, Any], ...]] = {}
         self._library_families: dict[str, set[str]] | None = None
+        # pretrained model -> its publisher's own fine-tunes (instruct / chat), for _operator_label_tunes
+        self._own_tunes: dict[str, list[str]] | None = None
         # family -> its first-party models with weights (no repack, the family's role): _ollama_size_models' candidates,
         # gathered once per family instead of a walk over every model per name:size tag (redteam15)
         self._sized_candidates: dict[str, list[str]] = {}
@@ -508,6 +510,51 @@ class Resolver:
                                   for b in rec.get("base") or ()):
             return mid
         return child
+
+    def _operator_label_tunes(self, parsed: Parsed, mid: str, packager: str | None) -> list[str]:
+        """A bare served name on a self-hosted server (``hosted_vllm/llama-3.1-8b``) is whatever label the server's
+        operator gave the weights it loaded (vLLM's ``--served-model-name``, llama.cpp's ``--alias``, LM Studio's
+        and llamafile's model names): only a Hub repo id (``hosted_vllm/meta-llama/Llama-3.1-8B``, vLLM's default
+        served name) names the checkpoint. When such a label matches a pretrained model whose publisher also
+        released fine-tunes of it of the same size (Llama 3.1 8B and Llama 3.1 8B Instruct), the label does not say
+        which of them the server runs (usually the instruct one): those fine-tunes, else [] (the name is read as
+        before). Ollama is not such a server: its names are its library's tags, which the knowledge base maps."""
+        prov = self.kb.providers.get(parsed.provider or "") or {}
+        if (packager or parsed.is_file or "/" in parsed.core or ":" in parsed.core or prov.get("kind") != "local"
+                or "self-hosted" not in (prov.get("serving") or ()) or parsed.provider == "ollama"):
+            return []
+        rec = self.kb.models.get(mid) or {}
+        if "base" not in rec or rec.get("base"):
+            return []  # not a pretrained model (or no lineage recorded): the name picks a checkpoint
+        if self._own_tunes is None:
+            own: dict[str, list[str]] = {}
+            for cid, child in self.kb.models.items():
+                for b in child.get("base") or ():
+                    if isinstance(b, dict) and b.get("relation") == "finetune" and b.get("model"):
+                        own.setdefault(str(b["model"]).lower(), []).append(cid)
+            self._own_tunes = own
+        return sorted(c for c in self._own_tunes.get(mid, ())
+                      if self.kb.models[c].get("publisher") == rec.get("publisher")
+                      and self.kb.models[c].get("params") == rec.get("params") and not self._is_repack(c)
+                      and self.kb.models[c].get("role") == rec.get("role"))
+
+    def _operator_label(self, parsed: Parsed, mid: str, tunes: list[str]) -> Resolution:
+        """The family and size a served label names, without a checkpoint (see _operator_label_tunes): as for
+        a family name pattern, confidence ``inferred``, model id unknown, lineage unknown."""
+        model = self.kb.models[mid]
+        fid = str(model.get("family") or "") or None
+        fam = self.kb.families.get(fid or "", {})
+        lics = {str(self.kb.models[m].get("license", fam.get("license"))) for m in (mid, *tunes)}
+        lic = next(iter(lics)) if len(lics) == 1 and next(iter(lics)).lower() not in ("unknown", "none") else None
+        server = (self.kb.providers.get(parsed.provider or "") or {}).get("name") or parsed.provider
+        return self._partial(
+            parsed, model.get("publisher"), model={"id": None, "family": fid, "params": model.get("params")},
+            license=self._license(lic), open_weights=model.get("open_weights", fam.get("open_weights")),
+            sources=model.get("sources"), role=model.get("role") or fam.get("role"),
+            reason=f"a served name on {server}: the label its operator gave the weights loaded, not a Hub repo id; "
+            f"it names {mid}'s family and size, but that size is released both as the pretrained {mid} and as "
+            f"{', '.join(tunes[:3])}, and the label does not say which the server runs, so the exact model, its base "
+            "and full origins are unknown" + (f"; all of them are licensed {lic}" if lic else ""))
 
     def _match_model(self, parsed: Parsed) -> tuple[str | None, str, str | None]:
         """Returns (model id, how, packager org) — how is 'exact' or 'inferred'."""
@@ -1345,6 +1392,9 @@ class Resolver:
         mid, how, packager = (None, "none", None) if rejected else self._match_model(parsed)
         if mid is not None and parsed.provider:
             mid = self._bare_served(parsed, mid)
+        tunes = self._operator_label_tunes(parsed, mid, packager) if mid is not None else []
+        if mid is not None and tunes:
+            return self._operator_label(parsed, mid, tunes)
         if rejected:
             why = f"deliberately not mapped to one model: {rejected.get('reason')}"
             api_pub, _api_provider = self._api_publisher(parsed)
