@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -109,6 +109,9 @@ class UsagePlan:
     # nothing says who serves it (no endpoint, client, prefix or provider), and it is no model the code loads
     # itself (a Hub repo, a model file, an Ollama tag): its host is unknown, not "self-hosted"
     host_unknown: bool = False
+    # class E: the usage ("path:line") of the same flow whose prompt revalidation covers this one (the same model at
+    # the same host, replaced by the same model: one deployment written on several config lines); charged 0 h here
+    effort_shared_with: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "raw": self.raw, "model": self.model, "role": self.role,
@@ -118,7 +121,15 @@ class UsagePlan:
                 "effort_hours": self.effort_hours, "effort_assumption": self.effort_assumption,
                 **({"live": self.live} if self.live is not None else {}),
                 **({"served_by_assumed": True} if self.served_by_assumed else {}),
-                **({"size_step": self.size_step} if self.size_step else {})}
+                **({"size_step": self.size_step} if self.size_step else {}),
+                **({"effort_shared_with": self.effort_shared_with} if self.effort_shared_with else {})}
+
+    def effort_label(self) -> str:
+        """The effort cell of the plan's table: the hours, and where a revalidation is charged once for the
+        deployment, the usage that carries it."""
+        if self.effort_shared_with:
+            return f"{self.effort_hours:g} h (revalidated once, with {self.effort_shared_with})"
+        return f"{self.effort_hours:g} h"
 
     def served_label(self) -> str:
         """How the plan names who serves this usage now: the provider, marked when it is only assumed."""
@@ -653,6 +664,7 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
     flows = sorted(plans.values(), key=lambda p: order.index(p.name) if p.name in order else len(order))
     for plan in flows:
         plan.usages.sort(key=lambda u: (u.path, u.line))
+        _share_revalidation(plan)
         _cost_flow(plan, result, volume, price_overrides)
         _verdict(plan, volume)
         plan.evaluation = _evaluation(plan)
@@ -660,6 +672,26 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
     models = {g.model or g.query for g in scenario_result.affected if g.role != "endpoint"}
     return Plan(root=result.root, scenario=scenario.to_dict(), flows=flows, volume=volume,
                 affected_models=len(models))
+
+
+def _share_revalidation(plan: FlowPlan) -> None:
+    """Charge a flow's prompt revalidation (class E) once per deployment and replacement. One deployment is often
+    written on several config lines (a Helm chart's model name and its ``--model`` argument, a LiteLLM route to the
+    same server): each is a usage with the same model at the same host and the same replacement, but the prompts of
+    the flow are revalidated on the new model once. The first usage (by path and line) keeps the hours; the others
+    are charged 0 h and name it, so each row, the flow's total and the summary agree in every output format. A usage
+    planned in several flows is copied before it is changed: the other flow charges it on its own."""
+    first: dict[tuple[str, str, str, str], UsagePlan] = {}
+    for i, u in enumerate(plan.usages):
+        if u.dropin != "E" or not u.replacement:
+            continue
+        key = (u.model or u.raw, u.served_label(), str(u.replacement.get("model") or ""),
+               str(u.replacement.get("provider") or "self-hosted"))
+        carrier = first.setdefault(key, u)
+        if carrier is not u:
+            plan.usages[i] = replace(u, effort_hours=0.0, effort_shared_with=f"{carrier.path}:{carrier.line}",
+                                     effort_assumption=f"{u.effort_assumption}; charged once for this deployment and "
+                                     f"replacement, at {carrier.path}:{carrier.line}")
 
 
 def _add_in_use_compliant(plans: dict[str, FlowPlan], result: ScanResult, scenario_result: ScenarioResult,
@@ -1018,7 +1050,7 @@ def render_markdown(plan: Plan) -> str:
                 f"; live: {'not counted' if u.live['requests'] is None else u.live['requests']} requests"
                 if u.live["seen"] else "; not seen serving")
             lines.append(f"| {md_text(f'{u.path}:{u.line}')} | {md_code(u.raw)} ({md_text(u.served_label() + live)}) "
-                         f"| {repl} | {md_text(u.dropin or '-')} | {u.effort_hours:g} h |")
+                         f"| {repl} | {md_text(u.dropin or '-')} | {md_text(u.effort_label())} |")
         lines += ["", "**Edits**", ""]
         for u in flow.usages:
             for e in u.edits:
@@ -1092,7 +1124,7 @@ def render_html(plan: Plan) -> bytes:
                 f"none found: {html_text(u.none_found)}"
             parts.append(f"<tr><td>{html_text(f'{u.path}:{u.line}')}</td><td><code>{html_text(u.raw)}</code> "
                          f"({html_text(u.served_label())})</td>"
-                         f"<td>{repl}</td><td>{html_text(u.dropin or '-')}</td><td>{u.effort_hours:g} h</td></tr>")
+                         f"<td>{repl}</td><td>{html_text(u.dropin or '-')}</td><td>{html_text(u.effort_label())}</td></tr>")
         parts.append("</table><h3>Edits</h3><ul>")
         for u in flow.usages:
             for e in u.edits:
