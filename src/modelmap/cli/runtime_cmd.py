@@ -60,8 +60,13 @@ def render_table(doc: dict[str, Any], *, width: int = 0, terminal: bool = False,
                f"({count_of(s['genai_spans'], 'GenAI span')}); {s['skipped']} skipped"
                + (f"; {count_of(s['failed_attempts'], 'failed attempt')}" if s.get("failed_attempts") else "")
                + (f"; {s['over_key_limit']} over the key limit" if s["over_key_limit"] else ""))
+    counting = s.get("request_counting") or {}
+    lines = [summary]
+    if counting.get("note"):
+        per = ", ".join(f"{k} {n}" for k, n in (counting.get("by_source") or {}).items())
+        lines.append(f"requests counted {counting['method']} ({per}): {counting['note']}")
     return (render_grids(grids, width=width, terminal=terminal, color=color)
-            + render_lines([summary], width=width, terminal=terminal, color=color))
+            + render_lines(lines, width=width, terminal=terminal, color=color))
 
 
 def runtime(

@@ -267,6 +267,18 @@ def _runtime_keys(name: str, resolution: Any) -> set[str]:
     return keys
 
 
+def _largest_source(matched: list[dict[str, Any]], requests: list[int]) -> list[int]:
+    """The requests of the matched runtime models per source, summed within a source: the largest one (as a
+    one-item list), or ``requests`` unchanged when the models say nothing per source."""
+    totals: dict[str, int] = {}
+    for m in matched:
+        by_source = m.get("requests_by_source")
+        for source, n in (by_source.items() if isinstance(by_source, dict) else ()):
+            if isinstance(n, int):
+                totals[str(source)] = totals.get(str(source), 0) + n
+    return [max(totals.values())] if totals else requests
+
+
 def attach_runtime(result: ScanResult, runtime: dict[str, Any]) -> ScanResult:
     """``result`` with each model usage's runtime facts (from a ``modelmap.runtime/1`` document) in its
     resolution, where ``runtime_var`` reads them. A usage matches a runtime model by resolved model id, by
@@ -285,6 +297,10 @@ def attach_runtime(result: ScanResult, runtime: dict[str, Any]) -> ScanResult:
             index.setdefault(key, []).append(m)
     summary = runtime.get("summary")
     counted = isinstance(summary, dict) and summary.get("requests") is not None
+    # the runtime's sources share no request id (an app's spans and a gateway's log of the same calls): a usage
+    # matched by runtime models of several sources is counted as its largest source says, never the sum
+    counting = summary.get("request_counting") if isinstance(summary, dict) else None
+    per_source = isinstance(counting, dict) and counting.get("method") == "per-source"
     from modelmap.runtime.drift import host_matches, host_of
 
     models = [m for m in runtime.get("models") or () if isinstance(m, dict) and isinstance(m.get("model"), str)]
@@ -308,6 +324,8 @@ def attach_runtime(result: ScanResult, runtime: dict[str, Any]) -> ScanResult:
                 for m in index.get(key, ()):
                     matched[m["model"]] = m
             requests = [m["requests"] for m in matched.values() if isinstance(m.get("requests"), int)]
+            if per_source and len(matched) > 1:
+                requests = _largest_source(list(matched.values()), requests)
             hosts = {h for m in matched.values() for h in m.get("hosts") or () if isinstance(h, str)}
         hits = list(matched.values())
         lasts = [m["last_seen"] for m in hits if isinstance(m.get("last_seen"), str)]

@@ -53,6 +53,11 @@ MAX_LINE = 64 * 1024 * 1024
 MAX_DOCUMENT = 64 * 1024 * 1024
 MAX_KEYS = 10_000
 MAX_SERVICES = 32
+MAX_TRACED = 200_000  # requests remembered by trace id, to find the same request in two sources
+# sources that count requests one by one: an app's spans and a gateway's log may both record the same request
+_PER_REQUEST = ("otel-spans", "litellm")
+_TRACE_ID = re.compile(r"[0-9a-f]{32}")
+_TRACEPARENT = re.compile(r"[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}")
 MAX_NAME = 512
 FIFO_WAIT_S = 10.0  # a named pipe with no writer: how long to wait for one before giving up
 # times outside years 1..9999 cannot be written as ISO dates: such a timestamp is treated as absent
@@ -101,6 +106,7 @@ class _Agg:
     services: set[str] = field(default_factory=set)
     seen_in: set[str] = field(default_factory=set)
     served_by: set[str] = field(default_factory=set)  # server kinds from probes
+    by_source: Counter[str] = field(default_factory=Counter)  # requests counted per source kind
 
 
 def _add(a: int | None, b: int | None) -> int | None:
@@ -239,6 +245,11 @@ class Collector:
         self.overflow = 0
         self.before_since = 0
         self.spans = 0
+        # trace id -> source -> the (key, input tokens, output tokens) of each request it recorded in that trace
+        self.traced: dict[str, dict[str, list[tuple[tuple[str | None, str | None, str | None, str | None],
+                                                    int | None, int | None]]]] = {}
+        self.traced_n = 0
+        self.untraced = Counter[str]()  # requests of a per-request source that carried no trace id
 
     def add_failure(self, *, group: str, upstream: str | None, error: str | None, t_ns: int | None,
                     rule: str | None = None) -> None:
@@ -266,7 +277,7 @@ class Collector:
     def add(self, *, source: str, requested: str | None, response: str | None, provider: str | None,
             host: str | None, t_ns: int | None, requests: int | None = 1, input_tokens: int | None = None,
             output_tokens: int | None = None, operation: str | None = None, service: str | None = None,
-            served_by: str | None = None) -> None:
+            served_by: str | None = None, trace_id: str | None = None) -> None:
         if requested is None and response is None:
             return
         if self.since_ns is not None and t_ns is not None and t_ns < self.since_ns:
@@ -280,6 +291,15 @@ class Collector:
                 return
             agg = self.keys[key] = _Agg()
         agg.requests = _add(agg.requests, requests)
+        if requests:
+            agg.by_source[source] += requests
+        if requests == 1 and source in _PER_REQUEST:
+            if trace_id and self.traced_n < MAX_TRACED:
+                self.traced_n += 1
+                self.traced.setdefault(trace_id, {}).setdefault(source, []).append(
+                    (key, input_tokens, output_tokens))
+            else:
+                self.untraced[source] += 1
         agg.input_tokens = _add(agg.input_tokens, input_tokens)
         agg.output_tokens = _add(agg.output_tokens, output_tokens)
         if t_ns is not None:
@@ -319,8 +339,35 @@ def _otel_traces(doc: dict[str, Any], c: Collector) -> int:
                       input_tokens=_int(a.get("gen_ai.usage.input_tokens", a.get("gen_ai.usage.prompt_tokens"))),
                       output_tokens=_int(a.get("gen_ai.usage.output_tokens",
                                                a.get("gen_ai.usage.completion_tokens"))),
-                      operation=_name(a.get("gen_ai.operation.name")), service=service)
+                      operation=_name(a.get("gen_ai.operation.name")), service=service,
+                      trace_id=_trace_id(span.get("traceId")))
     return n
+
+
+def _trace_id(value: Any) -> str | None:
+    """A W3C trace id (32 hex digits, not all zero) from an OTLP span's ``traceId``, a log's ``trace_id`` (with or
+    without dashes) or a ``traceparent`` header value; None for anything else (LiteLLM's own UUID call ids are
+    trace ids of its own, which no span shares, and they compare unequal as they should)."""
+    text = _name(value)
+    if text is None:
+        return None
+    text = text.lower()
+    m = _TRACEPARENT.fullmatch(text)
+    tid = m.group(1) if m else text.replace("-", "")
+    return tid if _TRACE_ID.fullmatch(tid) and tid.strip("0") else None
+
+
+def _record_trace_id(record: dict[str, Any]) -> str | None:
+    """The W3C trace id a gateway record carries: a ``traceparent`` (the record's, its metadata's or the request
+    headers LiteLLM keeps there), else its ``trace_id``."""
+    meta = _obj(record.get("metadata"))
+    headers = _obj(meta.get("headers")) or _obj(_obj(record.get("proxy_server_request")).get("headers"))
+    for value in (record.get("traceparent"), meta.get("traceparent"), headers.get("traceparent"),
+                  record.get("trace_id"), meta.get("trace_id")):
+        tid = _trace_id(value)
+        if tid:
+            return tid
+    return None
 
 
 def _list(value: Any) -> list[Any]:
@@ -410,7 +457,8 @@ def _litellm(record: dict[str, Any], c: Collector) -> None:
     c.add(source="litellm", requested=_name(record.get("model_group")) or _name(record.get("model")),
           response=_upstream(record), provider=_name(record.get("custom_llm_provider")), host=host,
           t_ns=t_ns, input_tokens=_int(record.get("prompt_tokens")),
-          output_tokens=_int(record.get("completion_tokens")), operation=_name(record.get("call_type")))
+          output_tokens=_int(record.get("completion_tokens")), operation=_name(record.get("call_type")),
+          trace_id=_record_trace_id(record))
 
 
 def _probe(doc: dict[str, Any], c: Collector) -> int:
@@ -622,10 +670,65 @@ def _join_routes_to_probed_weights(by_model: dict[str, dict[str, Any]]) -> None:
             target[key] = _add(target[key], e[key])
         for host, n in e["by_host"].items():
             target["by_host"][host] = _add(target["by_host"].get(host), n)
+        target["by_source"].update(e["by_source"])
         for key, pick in (("first", min), ("last", max)):
             if e[key] is not None:
                 target[key] = e[key] if target[key] is None else pick(target[key], e[key])
         del by_model[name]
+
+
+def _entry_requests(entry: dict[str, Any], method: str) -> int | None:
+    """A runtime model's requests: with sources that share no request id, the largest source's count."""
+    counts = [n for n in entry["by_source"].values() if n]
+    if method == "per-source" and len(counts) > 1:
+        return max(counts)
+    return entry["requests"]
+
+
+def _count_each_request_once(c: Collector) -> dict[str, Any]:
+    """Count a request that two sources recorded once, in place, and say how requests were counted.
+
+    An app's GenAI spans and a gateway's log of the same calls each record every request (docs/runtime.md). Where a
+    span and a gateway record carry the same W3C trace id (the gateway logged the ``traceparent`` the app sent), they
+    are the same request: per trace, as many requests as both sources recorded are counted once, at the gateway's
+    record (it names the upstream and its host); the span's requests and tokens are taken off. Where both sources
+    counted requests but no trace id is shared, nothing says which records are the same requests: the sources are
+    reported side by side (``by_source``) and the totals are the largest source's count, not their sum."""
+    by_source: Counter[str] = Counter()
+    for agg in c.keys.values():
+        by_source.update(agg.by_source)
+    shared = 0
+    for sources in c.traced.values():
+        spans, gateway = sources.get("otel-spans"), sources.get("litellm")
+        if not spans or not gateway:
+            continue
+        for key, tin, tout in spans[:min(len(spans), len(gateway))]:
+            span_agg = c.keys.get(key)
+            if span_agg is None:
+                continue
+            agg = span_agg
+            shared += 1
+            agg.requests = (agg.requests or 1) - 1
+            agg.by_source["otel-spans"] -= 1
+            if tin is not None and agg.input_tokens is not None:
+                agg.input_tokens -= tin
+            if tout is not None and agg.output_tokens is not None:
+                agg.output_tokens -= tout
+    counted = sorted(k for k, n in by_source.items() if n)
+    both = all(by_source.get(k) for k in _PER_REQUEST)
+    if shared:
+        method, note = "deduplicated", (
+            f"{shared} requests recorded by both the app's spans and the gateway log (same trace id) are counted once, "
+            "at the gateway" + (f"; {sum(c.untraced.values())} records carried no trace id and are counted as "
+                                "separate requests" if c.untraced else ""))
+    elif both:
+        method, note = "per-source", (
+            "the app's spans and the gateway log share no trace id, so the same request may be in both: requests are "
+            "reported per source and totals are the largest source's count, not their sum")
+    else:
+        method, note = "single-source", None
+    return {"method": method, "by_source": {k: by_source[k] for k in counted}, "shared_requests": shared,
+            **({"note": note} if note else {})}
 
 
 def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any],
@@ -633,6 +736,7 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
     from modelmap.knowledge import load
 
     providers = load().providers
+    counting = _count_each_request_once(c)
     by_model: dict[str, dict[str, Any]] = {}
     for (requested, response, provider, host), agg in c.keys.items():
         model = response or requested or ""
@@ -641,7 +745,7 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
             entry = by_model[model] = {"model": model, "requested_as": set(), "providers": set(), "hosts": set(),
                                        "operations": set(), "services": set(), "seen_in": set(), "served_by": set(),
                                        "requests": None, "input": None, "output": None, "first": None, "last": None,
-                                       "by_host": {}}
+                                       "by_host": {}, "by_source": Counter()}
         if requested and requested != model:
             entry["requested_as"].add(requested)
         for k, v in (("providers", provider), ("hosts", host)):
@@ -650,6 +754,7 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
         for k in ("operations", "services", "seen_in", "served_by"):
             entry[k] |= getattr(agg, k)
         entry["requests"] = _add(entry["requests"], agg.requests)
+        entry["by_source"].update(agg.by_source)
         if host:
             entry["by_host"][host] = _add(entry["by_host"].get(host), agg.requests)
         entry["input"] = _add(entry["input"], agg.input_tokens)
@@ -659,7 +764,7 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
         if agg.last_ns is not None:
             entry["last"] = agg.last_ns if entry["last"] is None else max(entry["last"], agg.last_ns)
     _join_routes_to_probed_weights(by_model)
-    models = []
+    models: list[dict[str, Any]] = []
     for name in sorted(by_model):
         e = by_model[name]
         if e["seen_in"] == {"probe"} and name in c.weights_unknown:
@@ -680,7 +785,9 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
         models.append({"model": name, "requested_as": sorted(e["requested_as"]), "providers": sorted(e["providers"]),
                        "hosts": sorted(e["hosts"]), "served_by_server": sorted(e["served_by"]),
                        "operations": sorted(e["operations"]), "services": sorted(e["services"]),
-                       "requests": e["requests"], "requests_by_host": dict(sorted(e["by_host"].items())),
+                       "requests": _entry_requests(e, counting["method"]),
+                       "requests_by_source": {k: n for k, n in sorted(e["by_source"].items()) if n},
+                       "requests_by_host": dict(sorted(e["by_host"].items())),
                        "tokens": tokens,
                        "first_seen": iso(e["first"]), "last_seen": iso(e["last"]), "seen_in": sorted(e["seen_in"]),
                        "resolution": res.to_dict()})
@@ -691,6 +798,8 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
     firsts = [m["first_seen"] for m in models if m["first_seen"]]
     lasts = [m["last_seen"] for m in models if m["last_seen"]]
     requests = [m["requests"] for m in models if m["requests"] is not None]
+    if counting["method"] == "per-source":
+        requests = [max(counting["by_source"].values())]
     return {
         "schema": SCHEMA_ID,
         "since": iso(since_ns),
@@ -700,6 +809,7 @@ def _document(c: Collector, sources: list[_Source], resolve: Callable[[str], Any
         "models": models,
         "failed_attempts": failed,
         "summary": {"models": len(models), "requests": sum(requests) if requests else None,
+                    "request_counting": counting,
                     "failed_attempts": sum(f["attempts"] for f in failed),
                     "genai_spans": c.spans, "records": sum(s.records for s in sources),
                     "skipped": sum(sum(s.skipped.values()) for s in sources), "before_since": c.before_since,
