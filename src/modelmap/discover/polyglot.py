@@ -1450,6 +1450,13 @@ _MAX_JSON_BLOCKS = 16
 _MAX_JSON_BLOCK = 256 * 1024
 
 
+# an OpenAI-compatible `GET /models` reply (`{"data": [{"id": "codex-mini-latest", "name": …}]}`, the shape OpenAI,
+# vLLM, Ollama's /v1, LiteLLM and most gateways answer with; a client's test mocks it in a raw string): a block that
+# names no model word in its keys, its entries' ids the models listed. Read as the config reader reads it, which
+# reports an id only where it reads as a model (an `"id": "user_123"` list stays none)
+_MODEL_LISTING = re.compile(r'"data"\s{0,8}:\s{0,8}\[\s{0,8}\{\s{0,8}"id"\s{0,8}:')
+
+
 def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
     text = file.text
     opener, closer = (_RAW_OPEN, "`") if lang_id == "go" else (_RUST_RAW_OPEN, '"#') if lang_id == "rust" \
@@ -1476,7 +1483,7 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
             break
         pos = end + len(close)
         body = text[start:end]
-        if body.lstrip()[:1] not in ("{", "[") or "odel" not in body:
+        if body.lstrip()[:1] not in ("{", "[") or ("odel" not in body and _MODEL_LISTING.search(body) is None):
             continue
         if len(body) > _MAX_JSON_BLOCK:
             unread = unread or (f"a JSON block of {len(body)} characters at line {text.count(chr(10), 0, start) + 1} "
