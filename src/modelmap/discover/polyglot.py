@@ -91,6 +91,11 @@ MAX_DEPTH = 2000  # syntax-tree nesting past which a file is skipped
 # quantifiers, so linear on any input
 _EMBEDDED_PAIR = re.compile(r'\\?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})\\?"\s{0,8}:\s{0,8}\\?"([^"\\\s]{1,200})\\?"')
 
+# "id": "claude-sonnet-4-5-20250929" inside a JSON text held in a string literal: a model object's or a /models
+# listing's id, as a serialisation test asserts it (`json.contains("\"id\":\"claude-…\"")`) or a mock returns
+# it; bound to `id`, which says nothing of models, so only an id that reads as a model on its own is one
+_EMBEDDED_ID_PAIR = re.compile(r'\\?"id\\?"\s{0,8}:\s{0,8}\\?"([^"\\\s]{1,200})\\?"')
+
 
 # PROMPTMODEL("Ollama/gemma3:4b", C1) inside a string (a spreadsheet formula, a template, a script held in a
 # literal): the first quoted argument of a call whose name says model; linear like _EMBEDDED_PAIR
@@ -103,6 +108,7 @@ def _has_model_word(value: str) -> bool:
 
 def _keep(value: str) -> bool:
     return plausible(value) or (_has_model_word(value) and '"' in value) or (
+        '"id' in value and _EMBEDDED_ID_PAIR.search(value) is not None) or (
         value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None) or _yaml_setting(value) is not None or (
         _listed_item(value) is not None) or bool(_yaml_text_settings(value) or _settings_pairs(value))
 
@@ -378,6 +384,10 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
                 yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(key, m.group(1)),
                               call=None, call_before_binding=False, container=False, is_key=False)
             continue
+        if '"id' in cand.value and "\n" not in cand.value and not cand.is_key:
+            for m in _EMBEDDED_ID_PAIR.finditer(cand.value):
+                yield replace(cand, value=m.group(1), column=cand.column + m.start(1), bindings=("id",), call=None,
+                              call_before_binding=False, container=False, is_key=False, group=None)
         if _has_model_word(cand.value) and '"' in cand.value and "\n" not in cand.value:
             if "{" in cand.value or ":" in cand.value:
                 for m in _EMBEDDED_PAIR.finditer(cand.value):
@@ -941,6 +951,8 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
             and ROLE_PAIR.search(b'"' + raw + b'"') is not None:
         return 0, _YES  # "openai?chat=gpt-4o": a provider's model string, its model per kind (_role_pairs)
     value = raw.decode("utf-8", "replace")
+    if b'"id' in raw and any(could_decide(m.group(1)) for m in _EMBEDDED_ID_PAIR.finditer(value)):
+        return 0, _YES  # "\"id\":\"claude-sonnet-4-5\"": a model object's id inside the literal (_with_embedded)
     if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
         value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
     elif "?" in value and (opts := _MODEL_OPTIONS.fullmatch(value)) is not None:
