@@ -965,6 +965,18 @@ def _context(node: Any) -> Candidate | None:
             else:
                 # a switch's default value belongs with its cases' values
                 path.append(step)
+        if branch == _CALL and container and call is None and parent.parent is not None \
+                and parent.parent.type == "unary_operator" and parent.parent.child_count \
+                and parent.parent.children[0].type == "@" and (attr := _callee(parent)):
+            # a map or list held in an Elixir module attribute (`@vertex_ai_models %{embedding: "embeddinggemma"}`):
+            # the module's named table, its name a binding as a constant table's is, not a call's; written with its
+            # `@` (classifier.context_hint reads an entry's own key first, then this name)
+            bindings.append("@" + attr)
+            if len(bindings) >= 3:
+                break
+            child = parent
+            parent = parent.parent
+            continue
         if branch == _CALL:
             name = _callee(parent) if call is None else None
             if name and call is None and not bindings and name.lower() in _CONVERSIONS:

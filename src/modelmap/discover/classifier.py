@@ -624,6 +624,13 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
         elif snake(first) in _GENERIC_KEYS and len(bindings) > 1 and is_model_name(bindings[1]):
             hint = "key"
             evidence.append(f"binding:{bindings[1]}.{first}")
+        elif c.container and not c.is_key and len(bindings) > 1 and bindings[1][:1] == "@" \
+                and _model_container(bindings[1][1:]) and not _own_key(c, bindings[1][1:]):
+            # an entry of a table held in an Elixir module attribute named for models (`@vertex_ai_models
+            # %{embedding_gemma: "embeddinggemma"}`, `@default_embedding_models %{vertex_ai: …}`): its own key names
+            # the entry (a provider, a role), the attribute says what the table holds
+            hint = "key"
+            evidence.append(f"container:{bindings[1]}")
     if hint == "none" and c.owner and _model_owner(c.owner) and not c.call:
         hint = "key"
         evidence.append(f"container:{c.owner}")
