@@ -2392,6 +2392,17 @@ class TreeWalker:
         joined = shlex.join((prefix or []) + values)
         # a container's args under an inference server's image are that server's (llama.cpp: -m /models/x.gguf)
         found = scan_command(self.file, joined, self.ids.command, server=self.server_api is not None)
+        if loose and not prefix and len(values) >= 3 and values[0][:1] != "-" \
+                and any(v in ("--local-dir", "--local_dir") for v in values[1:]) \
+                and (first := classify(values[0], "key")) is not None and first.kind == "hf-repo":
+            # a Hub downloader's arguments with the program left unsaid (`["NousResearch/Meta-Llama-3.1-8B-Instruct",
+            # "--local-dir", "/models/NousResearch/Meta-Llama-3.1-8B-Instruct"]` to a downloader image): a repo id
+            # first, then the folder it is fetched into, read as the shell reader reads `huggingface-cli download`
+            # with them (the folder is a model directory when it names the model)
+            have = {(f.raw, f.kind) for f in found}
+            found.extend(f for f in scan_command(self.file, shlex.join(["huggingface-cli", "download", *values]),
+                                                 self.ids.command)
+                         if f.kind == "model-file" and (f.raw, f.kind) not in have)
         if prefix:
             found = [f for f in found if any(f.raw in v for v in values)]
         seen = {(f.raw, f.kind) for f in found}
