@@ -60,8 +60,14 @@ def test_stand_in_weight_path_in_a_swiftpm_test_target(tmp_path: Path) -> None:
     assert (7, "/model.safetensors") not in _found(tmp_path, "Tests/ModelsTests/WeightsTests.swift", _WEIGHTS_TEST)
 
 
-def test_same_code_in_the_app_target_still_reports_the_file(tmp_path: Path) -> None:
-    assert (7, "/model.safetensors") in _found(tmp_path, "Sources/Models/WeightsLoader.swift", _WEIGHTS_TEST)
+def test_same_code_in_the_app_target_is_app_code_and_its_named_weights_are_found(tmp_path: Path) -> None:
+    # the app target's file is app code; a generic weight file joined onto a folder is no model in any context (the
+    # folder is the model: tuneB33's rule), while a weight file that names its model still is one there
+    assert context_for("Sources/Models/WeightsLoader.swift") == "app"
+    named = _WEIGHTS_TEST.replace('"/model.safetensors"', '"/Qwen2.5-0.5B-Instruct-Q4_K_M.gguf"')
+    found = _found(tmp_path, "Sources/Models/WeightsLoader.swift", named)
+    assert (7, "/model.safetensors") not in found
+    assert any(line == 7 and "Qwen2.5-0.5B-Instruct" in raw for line, raw in found)
 
 
 _WHISPERKIT_TEST = """\
