@@ -1569,16 +1569,7 @@ class TreeWalker:
             self.tick()
             if isinstance(k, Scalar) and 0 < len(k.value) <= 200 and not _TEMPLATED.search(k.value):
                 keys.append(k)
-        ok = accepted((k.value.strip(), classify(k.value.strip(), "none") is not None) for k in keys)
-        for k in keys:
-            value = k.value.strip()
-            why = ok.get(value)
-            if why is None or not ("/" in value or reads_as_model(value)):
-                continue
-            line, col, _ = self.position(k, value)
-            self.collector.add(value, line, col, peer_match(value), source_id=self.ids.value,
-                               endpoint=endpoint[1] if endpoint else None,
-                               provider=endpoint[0] if endpoint else None, evidence=(why, "shape:peer"))
+        self._add_peers(keys, "none", self.ids.value, endpoint, alone=lambda v: "/" in v or reads_as_model(v))
 
     def _served_name(self, node: Mapping) -> Scalar | None:
         """The ``name`` of a serving entry that is named after the model its model section loads (llm-on-ray's
@@ -1732,14 +1723,20 @@ class TreeWalker:
                                  None)
                 if isinstance(ident, Scalar) and 0 < len(ident.value) <= 200 and not _TEMPLATED.search(ident.value):
                     ids.append(ident)
-        ok = accepted((s.value.strip(), classify(s.value.strip(), "key") is not None) for s in ids)
-        for s in ids:
+        self._add_peers(ids, "key", self.ids.key, endpoint)
+
+    def _add_peers(self, scalars: list[Scalar], hint: str, source_id: str, endpoint: Endpoint | None,
+                   alone: Callable[[str], bool] | None = None) -> None:
+        """Report the entries of one table that ``discover.peers.accepted`` makes models, each recognised on its own
+        when ``classify`` under ``hint`` knows it; ``alone``: a further test an accepted entry must pass."""
+        ok = accepted((s.value.strip(), classify(s.value.strip(), hint) is not None) for s in scalars)
+        for s in scalars:
             value = s.value.strip()
             why = ok.get(value)
-            if why is None:
+            if why is None or (alone is not None and not alone(value)):
                 continue
             line, col, _ = self.position(s, value)
-            self.collector.add(value, line, col, peer_match(value), source_id=self.ids.key,
+            self.collector.add(value, line, col, peer_match(value), source_id=source_id,
                                endpoint=endpoint[1] if endpoint else None,
                                provider=endpoint[0] if endpoint else None, evidence=(why, "shape:peer"))
 

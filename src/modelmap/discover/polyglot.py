@@ -110,7 +110,7 @@ def _keep(value: str) -> bool:
     return plausible(value) or (_has_model_word(value) and '"' in value) or (
         '"id' in value and _EMBEDDED_ID_PAIR.search(value) is not None) or (
         value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None) or _yaml_setting(value) is not None or (
-        _listed_item(value) is not None) or bool(_yaml_text_settings(value) or _settings_pairs(value))
+        _listed_item(value) is not None) or bool(_literal_settings(value))
 
 
 # a list written as text the way Java's and Kotlin's List.toString() / Arrays.toString() print one
@@ -208,6 +208,11 @@ def _settings_pairs(value: str) -> list[tuple[int, re.Match[str]]]:
                 found.append((start, m))
         start += len(seg) + 1
     return found if pairs >= 2 else []
+
+
+def _literal_settings(value: str) -> list[tuple[int, re.Match[str]]]:
+    """The model settings written in one literal: a YAML text with ``\\n`` escapes, else a ``key=value`` list."""
+    return _yaml_text_settings(value) or _settings_pairs(value)
 
 
 def _listed_item(value: str) -> re.Match[str] | None:
@@ -358,7 +363,7 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             yield replace(cand, value=prop.group(2), column=cand.column + prop.start(2), bindings=(key, prop.group(1)),
                           call=None, call_before_binding=False, container=False, is_key=False, group=None)
             continue
-        if not cand.is_key and (settings := _yaml_text_settings(cand.value) or _settings_pairs(cand.value)):
+        if not cand.is_key and (settings := _literal_settings(cand.value)):
             # `"driver: openai\nmodel: gpt-4o-mini\n"`, `"driver=openai,model=gpt-4o-mini"`: each model setting's
             # value, bound to its key as the config file's line or the DSN's parser binds it
             for off, pair in settings:
@@ -961,7 +966,7 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         value = prop.group(2)  # "spring.ai.openai.chat.options.model=qwen3": the value set
     elif (setting := _yaml_setting(value)) is not None:
         value = setting.group(2)  # "model: gpt-4o\n": a YAML setting's value
-    elif settings := _yaml_text_settings(value) or _settings_pairs(value):
+    elif settings := _literal_settings(value):
         value = settings[0][1].group(2)  # "driver: openai\nmodel: gpt-4o", "driver=openai,model=gpt-4o": the first
         # model setting's value
     elif (item := _listed_item(value)) is not None:
