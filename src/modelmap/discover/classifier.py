@@ -661,6 +661,12 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
 # calls that pick which provider or connection a client uses, named so first (`using('mistral')`, `using('openai',
 # 'gpt-4o')`)
 _SELECTOR_CALLS = frozenset({"using"})
+# calls that load the program's own source files by path: Ruby's `require` / `require_relative` / `autoload` and Rails'
+# `require_dependency`, PHP's `require_once` / `include_once`, Lua's `dofile` / `loadfile`; their argument is a file
+# of the app (`require_relative "anthropic/internal/util"`), however much it looks like an org/name id. (`load` is
+# left out: `torch.load("model.pt")`, `Model.load(...)` load weights.)
+_SOURCE_LOAD_CALLS = frozenset({"require", "require_relative", "autoload", "require_dependency", "require_once",
+                                "include_once", "dofile", "loadfile"})
 
 
 # a test helper that builds fixture objects (makeModels, newTestModel, buildConfig, fakeModels, mockModel)
@@ -768,6 +774,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and (is_provider_name(value) or _PROVIDER_WORD.fullmatch(value)):
         return None  # `local DRIVER_NAME = "llama2"` read where the constant is used (`headers[DRIVER_NAME]`): the
         # constant's name says what its value is wherever it goes
+    if c.call and c.call_before_binding and c.call.lower() in _SOURCE_LOAD_CALLS:
+        return None  # `require_relative "anthropic/internal/util"`: one of the program's own source files, by path
     if c.call and c.call_before_binding and ("fixture" in c.call.lower() or "cassette" in c.call.lower()):
         # fixture('OpenAI/chat-response'), loadFixture("anthropic/messages"), VCR.use_cassette("openai/chat/error"),
         # insert_cassette(…): a test data file's (a recorded HTTP exchange's) name
