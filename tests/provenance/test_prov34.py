@@ -1,0 +1,73 @@
+"""Session 34 (prov34): records read for the held-out-27 key's misses.
+
+1. A renamed Hub org (all-hands -> OpenHands): the record's id uses the current org, as THUDM -> zai-org and
+   CohereForAI -> CohereLabs do, and the old spelling is an alias, so both spellings and a re-packaging named after
+   either resolve to the one record under the current org.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.provenance.resolver import resolve
+
+
+def _lic(rec: dict) -> str | None:
+    return (rec.get("license") or {}).get("id")
+
+
+def _mid(rec: dict) -> str | None:
+    return (rec.get("model") or {}).get("id")
+
+
+def _parents(rec: dict) -> list[str]:
+    model = _mid(rec)
+    return [e["parent"] for e in rec.get("edges") or [] if e.get("child") == model]
+
+
+@pytest.mark.parametrize("query", [
+    "all-hands/openhands-lm-32b-v0.1",
+    "OpenHands/openhands-lm-32b-v0.1",
+    "openrouter/all-hands/openhands-lm-32b-v0.1",
+])
+def test_renamed_org_either_spelling_is_one_record_under_the_current_org(query: str) -> None:
+    rec = resolve(query).to_dict()
+    assert _mid(rec) == "openhands/openhands-lm-32b-v0.1"
+    assert _parents(rec) == ["qwen/qwen2.5-coder-32b-instruct"]
+    assert _lic(rec) == "mit"
+
+
+@pytest.mark.parametrize("query", [
+    "numen-tech/openhands-lm-32b-v0.1-GPTQ-Int4",
+    "bartowski/all-hands_openhands-lm-32b-v0.1-GGUF",
+])
+def test_repack_of_a_renamed_orgs_model_names_the_current_id_as_base(query: str) -> None:
+    rec = resolve(query).to_dict()
+    assert _parents(rec) == ["openhands/openhands-lm-32b-v0.1"]
+    assert "CN" in (rec.get("origins") or [])
+
+
+@pytest.mark.parametrize(("query", "model", "parent", "licence"), [
+    # Hermes 3 3B: a full fine-tune of the Llama 3.2 3B foundation model; the header's llama3 is read as Llama 3.2's
+    ("NousResearch/Hermes-3-Llama-3.2-3B", "nousresearch/hermes-3-llama-3.2-3b", "meta-llama/llama-3.2-3b", "llama3.2"),
+    # Nous's own GGUF of it: a quantization by the same lab
+    ("NousResearch/Hermes-3-Llama-3.2-3B-GGUF", "nousresearch/hermes-3-llama-3.2-3b-gguf",
+     "nousresearch/hermes-3-llama-3.2-3b", None),
+    # huihui-ai's abliteration of Qwen2.5-1.5B-Instruct: its header declares apache-2.0
+    ("huihui-ai/Qwen2.5-1.5B-Instruct-abliterated", "huihui-ai/qwen2.5-1.5b-instruct-abliterated",
+     "qwen/qwen2.5-1.5b-instruct", "apache-2.0"),
+])
+def test_derivatives_read_from_their_cards(query: str, model: str, parent: str, licence: str | None) -> None:
+    rec = resolve(query).to_dict()
+    assert _mid(rec) == model
+    assert _parents(rec) == [parent]
+    if licence:
+        assert _lic(rec) == licence
+
+
+def test_a_fine_tune_whose_card_declares_mit_keeps_it_and_names_no_base_it_did_not_state() -> None:
+    rec = resolve("NousResearch/Nous-Hermes-Llama2-13b").to_dict()
+    assert _mid(rec) == "nousresearch/nous-hermes-llama2-13b"
+    assert _lic(rec) == "mit"
+    assert _parents(rec) == []
+    assert rec.get("origins") == ["US"]
