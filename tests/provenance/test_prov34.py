@@ -71,3 +71,33 @@ def test_a_fine_tune_whose_card_declares_mit_keeps_it_and_names_no_base_it_did_n
     assert _lic(rec) == "mit"
     assert _parents(rec) == []
     assert rec.get("origins") == ["US"]
+
+
+@pytest.mark.parametrize(("query", "parent"), [
+    # NVIDIA's card: the AceInstruct family (1.5B, 7B, 72B) is fine-tuned on Qwen2.5-Base
+    ("nvidia/AceInstruct-7B", "qwen/qwen2.5-7b"),
+    # Unsloth/TRL fine-tunes whose cards name an Unsloth re-upload as base_model
+    ("lamos38667/krx_Qwen2.5-7B-Instruct-d20241105", "unsloth/qwen2.5-7b-instruct-bnb-4bit"),
+    ("shaktiman404/Qwen2.5-3B-Instruct-reasoning", "unsloth/qwen2.5-3b-instruct-unsloth-bnb-4bit"),
+])
+def test_bases_read_from_the_cards(query: str, parent: str) -> None:
+    rec = resolve(query).to_dict()
+    assert _parents(rec) == [parent]
+    assert "CN" in (rec.get("origins") or [])
+
+
+def test_a_third_partys_record_whose_name_names_several_models_claims_the_countries_they_share() -> None:
+    # grimjim's merge: the record holds the declared licence but no base; the name names several Llama 3 8B
+    # models, all US, as it does without a record: the record keeps that lower bound
+    rec = resolve("grimjim/llama-3-Nephilim-v3-8B").to_dict()
+    assert _lic(rec) == "cc-by-nc-4.0"
+    assert _parents(rec) == []
+    assert rec.get("origins") == ["US"]
+    assert rec.get("origins_known") is False
+    claims = [r for r in rec.get("origin_reasons") or [] if r.get("claim")]
+    assert claims and all(r["country"] == "US" for r in claims)
+
+
+def test_a_labs_own_baseless_release_claims_nothing_from_other_records_named_like_it() -> None:
+    rec = resolve("mistralai/Mistral-7B-Instruct-v0.3").to_dict()
+    assert rec.get("origins") == ["FR"]

@@ -1634,7 +1634,9 @@ class Resolver:
             if base is not None:
                 break
         if base is None:
-            return ()
+            # several candidates only for a third party's record: a lab's own release named like other records
+            # ("Mistral-7B-Instruct-v0.3", "Qwen3-32B") is not built on them
+            return () if self._publisher_kind(pid) == "lab" else self._node_candidates_claim(node, name, org, pid)
         found: dict[str, dict[str, Any]] = {}
         for country, _b, upstream, upub in build_graph(self.kb, base).nodes:
             if not country:
@@ -1646,6 +1648,24 @@ class Resolver:
             if upub and upub not in entry["publishers"]:
                 entry["publishers"].append(upub)
         return tuple(found.values())
+
+    def _node_candidates_claim(self, node: str, name: str, org: str, pid: str | None) -> tuple[dict[str, Any], ...]:
+        """A record's name that names several known models without saying which ("llama-3-Nephilim-v3-8B": one of
+        the Llama 3 8B models): the countries every one of them has, each marked ``claim: name``, as the same name
+        claims them without a record (``_candidates_claim``); nothing when they share none."""
+        _base, candidates = self._claimed(name, strip_quant(name)[0], pid, org)
+        for respelled in self._claim_respellings(name, org) if not candidates else ():
+            _base, candidates = self._claimed(respelled, strip_quant(respelled)[0], pid, org)
+            if candidates:
+                break
+        if not candidates:
+            return ()
+        shared: set[str] | None = None
+        for mid in candidates:
+            got = {c for c, _b, _m, _p in build_graph(self.kb, mid).nodes if c}
+            shared = got if shared is None else shared & got
+        return tuple({"country": c, "because": "base", "models": list(candidates[:4]), "publishers": [],
+                      "claim": f"the name of {node}"} for c in sorted(shared or ()))
 
     # ---- third-party repos named after a model: the name is a claim, not a fact ------------------------------
     def _third_party(self, parsed: Parsed, owner: str | None) -> str | None:
