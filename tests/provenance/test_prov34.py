@@ -101,3 +101,37 @@ def test_a_third_partys_record_whose_name_names_several_models_claims_the_countr
 def test_a_labs_own_baseless_release_claims_nothing_from_other_records_named_like_it() -> None:
     rec = resolve("mistralai/Mistral-7B-Instruct-v0.3").to_dict()
     assert rec.get("origins") == ["FR"]
+
+
+@pytest.mark.parametrize(("query", "model", "licence", "server"), [
+    # Google's own Vertex version name <name>@<three digits>: Imagen 2 v.006 (the Imagen model-versions page)
+    ("vertex_ai/imagegeneration@006", "google/imagegeneration-006", "proprietary", "vertex-ai"),
+    ("vertex_ai/veo-3.0-fast-generate-preview", "google/veo-3.0-fast-generate-preview", "proprietary", "vertex-ai"),
+    ("stability.stable-image-ultra-v1:0", "stabilityai/stable-image-ultra", "proprietary", "aws-bedrock"),
+    ("accounts/fireworks/models/firefunction-v2", "fireworks-ai/llama-3-firefunction-v2", "llama3", "fireworks-ai"),
+])
+def test_hosted_ids_of_models_read_from_their_providers_pages(query: str, model: str, licence: str,
+                                                                server: str) -> None:
+    rec = resolve(query).to_dict()
+    assert _mid(rec) == model
+    assert _lic(rec) == licence
+    assert (rec.get("served_by") or {}).get("id") == server
+
+
+def test_a_vertex_version_the_knowledge_base_does_not_hold_is_not_another_versions_record() -> None:
+    # imagegeneration@005 is a different Imagen 2 version: the @006 record must not answer for it
+    rec = resolve("vertex_ai/imagegeneration@005").to_dict()
+    assert _mid(rec) != "google/imagegeneration-006"
+
+
+@pytest.mark.parametrize(("query", "model", "licence"), [
+    ("qwen-doc-turbo", "qwen/qwen-doc-turbo", "proprietary"),
+    # the gateway spelling of Sao10K's Euryale v2.2 (no dot in L31)
+    ("sao10k/l31-70b-euryale-v2.2", "sao10k/l3.1-70b-euryale-v2.2", "cc-by-nc-4.0"),
+    # numen-tech's OmniQuant build declares llama3 on its card
+    ("numen-tech/openchat-3.6-8b-20240522-w4a16g128asym", "numen-tech/openchat-3.6-8b-20240522-w4a16g128asym", "llama3"),
+])
+def test_api_names_and_repacks_read_from_their_pages(query: str, model: str, licence: str) -> None:
+    rec = resolve(query).to_dict()
+    assert _mid(rec) == model
+    assert _lic(rec) == licence

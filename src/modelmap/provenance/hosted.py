@@ -437,6 +437,11 @@ def _vertex_lookups(vendor: str | None, name: str, version: str | None) -> tuple
         unmarked = re.sub(r"-v\d+$", "", n)
         if unmarked != n:
             out.append(f"{unmarked}-{version}")
+    elif version and re.fullmatch(r"\d{3}", version):
+        # Google's own model versions on Vertex: <name>@<three-digit version> is the model's versioned name
+        # (imagegeneration@006 is Imagen 2 v.006, beside @005 and @002 on the Imagen model-versions page;
+        # textembedding-gecko@003), tried before the unversioned name
+        out.append(f"{n}@{version}")
     out.append(n)
     return _dedupe(out)
 
