@@ -135,3 +135,9 @@ def test_api_names_and_repacks_read_from_their_pages(query: str, model: str, lic
     rec = resolve(query).to_dict()
     assert _mid(rec) == model
     assert _lic(rec) == licence
+
+
+@pytest.mark.parametrize("query", ["Qwen/Qwen2.5-7B-Instruct-1M", "Qwen/Qwen2.5-VL-32B-Instruct"])
+def test_qwen_licences_read_from_their_own_pages(query: str) -> None:
+    # Qwen's header for the 1M model (a correction to a generated record) and the VL-32B card's front matter
+    assert _lic(resolve(query).to_dict()) == "apache-2.0"
