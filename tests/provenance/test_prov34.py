@@ -141,3 +141,13 @@ def test_api_names_and_repacks_read_from_their_pages(query: str, model: str, lic
 def test_qwen_licences_read_from_their_own_pages(query: str) -> None:
     # Qwen's header for the 1M model (a correction to a generated record) and the VL-32B card's front matter
     assert _lic(resolve(query).to_dict()) == "apache-2.0"
+
+
+def test_the_router_id_of_dolphin_mixtral_8x22b_is_dolphin_2_9_2_on_the_community_conversion() -> None:
+    rec = resolve("cognitivecomputations/dolphin-mixtral-8x22b").to_dict()
+    assert _mid(rec) == "cognitivecomputations/dolphin-2.9.2-mixtral-8x22b"
+    assert _parents(rec) == ["mistral-community/mixtral-8x22b-v0.1"]
+    assert _lic(rec) == "apache-2.0"
+    # the conversion's own source was not read: the Mixtral name's country is a claim, origins a lower bound
+    assert rec.get("origins") == ["FR"]
+    assert rec.get("origins_known") is False
