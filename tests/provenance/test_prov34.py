@@ -50,6 +50,8 @@ def test_repack_of_a_renamed_orgs_model_names_the_current_id_as_base(query: str)
 @pytest.mark.parametrize(("query", "model", "parent", "licence"), [
     # Hermes 3 3B: a full fine-tune of the Llama 3.2 3B foundation model; the header's llama3 is read as Llama 3.2's
     ("NousResearch/Hermes-3-Llama-3.2-3B", "nousresearch/hermes-3-llama-3.2-3b", "meta-llama/llama-3.2-3b", "llama3.2"),
+    # Ollama's hermes3:3b (the library's 3b tag of Nous's Hermes 3; Nous holds one 3B Hermes 3)
+    ("hermes3:3b", "nousresearch/hermes-3-llama-3.2-3b", "meta-llama/llama-3.2-3b", "llama3.2"),
     # Nous's own GGUF of it: a quantization by the same lab
     ("NousResearch/Hermes-3-Llama-3.2-3B-GGUF", "nousresearch/hermes-3-llama-3.2-3b-gguf",
      "nousresearch/hermes-3-llama-3.2-3b", None),
