@@ -1323,19 +1323,24 @@ class TreeWalker:
 
     def _as_written(self, f: Finding) -> Finding:
         """A value read from a double-quoted YAML / JSON string with escaped backslashes (``"model\\\\chatglm3-6b"``)
-        is reported as written in the file, at the column where it starts, not as its decoded text."""
-        if "\\" not in f.raw or len(f.raw) > 300:
+        or escaped slashes (``"meta-llama\\/Meta-Llama-3.1-8B-Instruct-Turbo"``: JSON allows ``\\/`` for ``/``, and
+        PHP's json_encode, Foundation's JSONEncoder and others write every slash so) is reported as written in the
+        file, at the column where it starts, not as its decoded text."""
+        if ("\\" not in f.raw and "/" not in f.raw) or len(f.raw) > 300:
             return f
         line_at = self.collector.line_offset(f.line)
         if line_at is None:
             return f
         at = line_at + f.column - 1
         text = self.file.text
-        written = f.raw.replace("\\", "\\\\")
-        if text.startswith('"' + written, at):
-            return replace(f, raw=written, column=f.column + 1)
-        if at > 0 and text[at - 1] == '"' and text.startswith(written, at):
-            return replace(f, raw=written)
+        backslashes = f.raw.replace("\\", "\\\\")
+        for written in (backslashes, backslashes.replace("/", "\\/")):
+            if written == f.raw and "\\" not in f.raw:
+                continue  # nothing escaped: the value is written as it reads
+            if text.startswith('"' + written, at):
+                return replace(f, raw=written, column=f.column + 1)
+            if at > 0 and text[at - 1] == '"' and text.startswith(written, at):
+                return replace(f, raw=written)
         return f
 
     def guarded(self, run: Callable[[], None], source_id: str) -> list[Finding | Skip]:

@@ -2300,7 +2300,10 @@ def resolve_findings(result: ScanResult, *, online: bool = False, resolver: Reso
             served = resolver.served_by(f.provider, evidence=f"{endpoint_words(f.provider)} {f.endpoint or f.raw}")
             out.append(replace(f, resolution={"served_by": served} if served else None))
             continue
-        query = f.raw.rsplit("/", 1)[-1] if f.kind == "model-file" else f.raw
+        # a raw is reported as written (discover: `meta-llama\/Meta-Llama-3.1-8B` in a JSON body whose encoder escapes
+        # every slash); the identifier it names has a plain `/`
+        written = f.raw.replace("\\/", "/") if "\\/" in f.raw else f.raw
+        query = written.rsplit("/", 1)[-1] if f.kind == "model-file" else written
         key = (f.kind == "model-file", f.raw, location_identity(f))  # all a resolution depends on
         res_hit = memo.get(key)
         if res_hit is not None:
