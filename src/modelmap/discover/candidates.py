@@ -312,10 +312,27 @@ def _dynamic(node_type: str) -> bool:
     return any(w in node_type for w in _DYNAMIC_WORDS)
 
 
+# a Swift raw string (`#"{"model":"claude-3-5-sonnet"}"#`, `##"…"##`, `#"""` … `"""#`): tree-sitter-swift gives it
+# no content node, only its one `raw_str_end_part` with the delimiters, where nothing is interpolated (`\#(x)`
+# splits it into parts); the text between the delimiters is the value, backslashes and quotes as written
+_SWIFT_RAW = re.compile(r'(#{1,8})("""|")(.*)\2\1', re.S)
+
+
+def _swift_raw_text(node: Any) -> tuple[str, int] | None:
+    """The value of a Swift raw string with nothing interpolated, and how many bytes its opening delimiter takes."""
+    if node.child_count != 1 or node.children[0].type != "raw_str_end_part":
+        return None
+    m = _SWIFT_RAW.fullmatch(node.text.decode("utf-8", "replace"))
+    return (m.group(3), m.start(3)) if m is not None else None
+
+
 def literal_text(node: Any) -> str | None:
     """The literal's value, or None when it is built at run time (interpolation) or not text."""
     if node.type == "hash_key_symbol":
         return node.text.decode("utf-8", "replace")
+    if node.type == "raw_string_literal" and node.child_count == 1 and node.children[0].type == "raw_str_end_part":
+        raw = _swift_raw_text(node)
+        return raw[0] if raw is not None else None
     parts: list[str] = []
     has_content = False
     for child in node.children:
@@ -1292,6 +1309,8 @@ _TYPE_BODIES = frozenset({"declaration_list", "class_body", "enum_class_body", "
 def _content_start(node: Any) -> Any:
     if node.type == "hash_key_symbol":
         return node.start_point
+    if node.type == "raw_string_literal" and (raw := _swift_raw_text(node)) is not None:
+        return (node.start_point[0], node.start_point[1] + raw[1])  # past `#"` (ASCII: bytes are characters)
     for child in node.children:
         if child.type in _CONTENT_TYPES:
             return child.start_point

@@ -888,6 +888,24 @@ _LITERAL = re.compile(rb'"(?<!\\")((?:[^"\\\n]|\\.){0,300})"|\'(?<!\\\')((?:[^\'
 # escaped-quoted key naming a model. Its pieces stop at the next backslash or quote, so the search is linear
 _ESCAPED_MODEL_KEY = re.compile(rb'\\"[^"\\\n]{0,80}?(?:odel|ODEL)[^"\\\n]{0,80}?\\"')
 _NEAR_MODEL = re.compile(rb"(?i)model|llm|engine|deploy|embed|rerank")
+# JSON written inside a literal whose own quotes are not the JSON's (a Swift raw string `#"{"id":"gen-1","model":
+# "deepseek/deepseek-r1"}"#`, a Rust `r#"…"#`, a C++ `R"(…)"`, a one-line C# / Kotlin `"""…"""`): _LITERAL pairs the
+# quotes from the literal's opening one, so past an odd number of them it reads the gaps between the JSON's strings
+# and never the `"model":"<value>"` pair itself. The pair read as such; its pieces stop at a quote, a backslash or a
+# line end, so the search is linear
+_QUOTED_MODEL_PAIR = re.compile(rb'"[^"\\\n]{0,80}?(?:odel|ODEL)[^"\\\n]{0,80}?"[ \t]{0,8}:[ \t]{0,8}"([^"\\\n]{1,200})"')
+_MAX_QUOTED_PAIRS = 256
+
+
+def _quoted_model_pair(data: bytes) -> bool:
+    """A `"…model…": "<value>"` pair whose value has_candidate's reading of a literal would take (_literal_verdict);
+    the key says model, so a value only a model-named binding makes one counts too. At most _MAX_QUOTED_PAIRS."""
+    for i, m in enumerate(_QUOTED_MODEL_PAIR.finditer(data)):
+        if i >= _MAX_QUOTED_PAIRS:
+            return False
+        if _literal_verdict(m.group(1))[1] != _NO:
+            return True
+    return False
 
 
 # a SQL column declared with a default in DDL held in code (`model VARCHAR(255) NOT NULL DEFAULT 'gpt-4o'`): a model
@@ -1025,7 +1043,9 @@ def has_candidate(data: bytes) -> bool:
             return True
     if b"%w" in data and _word_array_candidate(data):
         return True
-    return b'\\"' in data and _ESCAPED_MODEL_KEY.search(data) is not None
+    if b'\\"' in data and _ESCAPED_MODEL_KEY.search(data) is not None:
+        return True
+    return b'odel"' in data and _quoted_model_pair(data)
 
 
 # cross-file constants (links.py): a constant defined in one file of a Go package, or in a Java / Kotlin / C# type,
