@@ -257,9 +257,24 @@ def _record_sibling(args: Any, child: Any, literal: Any) -> str | None:
     return None
 
 
+# nodes found with the literals but read only in one place: a Ruby bare symbol (`O3 = :o3`) that is the whole value of
+# a constant, as an enum module writes the ids that are valid Ruby names beside the quoted ones (`O3_MINI =
+# :"o3-mini"`); everywhere else a bare symbol is the program's own word (`role: :user`, `%i[a b]`)
+_QUERIED_ONLY = ("simple_symbol",)
+
+
 @cache
 def _string_types(language: Any) -> tuple[str, ...]:
-    return tuple(t for t in _STRING_TYPES if language.id_for_node_kind(t, True))
+    return tuple(t for t in (*_STRING_TYPES, *_QUERIED_ONLY) if language.id_for_node_kind(t, True))
+
+
+def _constant_symbol(node: Any) -> bool:
+    """A Ruby bare symbol assigned to a constant, whole (``O3 = :o3``)."""
+    parent = node.parent
+    if parent is None or parent.type != "assignment":
+        return False
+    left, right = parent.child_by_field_name("left"), parent.child_by_field_name("right")
+    return left is not None and left.type == "constant" and right is not None and right.id == node.id
 
 
 def _is_string(t: str) -> bool:
@@ -330,6 +345,8 @@ def literal_text(node: Any) -> str | None:
     """The literal's value, or None when it is built at run time (interpolation) or not text."""
     if node.type == "hash_key_symbol":
         return node.text.decode("utf-8", "replace")
+    if node.type == "simple_symbol":
+        return node.text.decode("utf-8", "replace")[1:]  # `:o3`
     if node.type == "raw_string_literal" and node.child_count == 1 and node.children[0].type == "raw_str_end_part":
         raw = _swift_raw_text(node)
         return raw[0] if raw is not None else None
@@ -1309,6 +1326,8 @@ _TYPE_BODIES = frozenset({"declaration_list", "class_body", "enum_class_body", "
 def _content_start(node: Any) -> Any:
     if node.type == "hash_key_symbol":
         return node.start_point
+    if node.type == "simple_symbol":
+        return (node.start_point[0], node.start_point[1] + 1)  # past `:`
     if node.type == "raw_string_literal" and (raw := _swift_raw_text(node)) is not None:
         return (node.start_point[0], node.start_point[1] + raw[1])  # past `#"` (ASCII: bytes are characters)
     for child in node.children:
@@ -1475,6 +1494,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
     pattern_names = _pattern_names(nodes)
     unit_memo: dict[int, bool] = {}  # _unit_variant's answers for this file's Rust attribute items
     for node in nodes:
+        if node.type == "simple_symbol" and not _constant_symbol(node):
+            continue
         parent = node.parent
         if parent is not None and parent.type in types \
                 and (parent.type != "concatenated_string" or literal_text(parent) is not None):
