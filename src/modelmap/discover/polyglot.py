@@ -303,6 +303,16 @@ def _joined_model_dir(cand: Candidate, context: str) -> Decision | None:
 # method possibly left for a later concatenation (`…/models/gemini-pro:" + "generateContent`)
 _MODEL_METHOD_URL = re.compile(r"https?://[^\s/?#]{1,200}(?:/[\w.-]{1,80}){0,8}/models/([A-Za-z0-9][\w.-]{1,120}):"
                                r"(?:[A-Za-z]{3,40})?(?:\?[^\s]{0,300})?")
+# the model a REST path names where the provider puts it in the path, on the provider's own host, a mock's or none (a
+# test's expected path): Amazon Bedrock Runtime's `/model/{modelId}/invoke` (also `invoke-with-response-stream`,
+# `converse`, `converse-stream`; docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html and
+# API_runtime_Converse.html, as_of 2026-12-06) and Vertex AI's `publishers/{publisher}/models/{model}:{method}`
+# (`:rawPredict`, `:streamRawPredict`, `:predict`, `:generateContent`; cloud.google.com/vertex-ai/docs/reference/rest,
+# as_of 2026-12-06), whose ids may carry a `@` version. A percent-encoded id (`…-v1%3A0`) is not written as such.
+# Searched for at a path segment's start, to the literal's end (a whole URL or path, no space): linear
+_MODEL_IN_PATH = re.compile(
+    r"(?:^|/)(?:model/([A-Za-z0-9][\w.:-]{1,200})/(?:invoke|invoke-with-response-stream|converse|converse-stream)"
+    r"|publishers/[\w-]{1,80}/models/([A-Za-z0-9][\w.@-]{1,120}):[A-Za-z]{3,40})(?:\?[^\s]{0,300})?$")
 # a reference and the digest it is pinned to (`name:tag@sha256:<hex>`; a test's short fake digest too)
 _DIGEST_PINNED = re.compile(r"([A-Za-z0-9][^\s@]{0,299})@sha256:[0-9a-fA-F]{6,64}")
 
@@ -332,6 +342,16 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             yield replace(cand, value=method.group(1), column=cand.column + method.start(1), bindings=(), call=None,
                           call_before_binding=False, container=False, is_key=False, group=None, compared_to=None,
                           prefix_check=False, switch_on=None)
+            continue
+        if ("/model/" in cand.value or "publishers/" in cand.value) and not any(c.isspace() for c in cand.value) \
+                and (in_path := _MODEL_IN_PATH.search(cand.value)) is not None:
+            # `https://bedrock-runtime.us-east-1.amazonaws.com/model/claude-3-7-sonnet-latest/invoke`,
+            # `"publishers/anthropic/models/claude-3-5-haiku@20241022:rawPredict"`: the model the call's path names,
+            # read on its own shape (no binding), beside the URL's own reading as an endpoint
+            group = 1 if in_path.group(1) else 2
+            yield replace(cand, value=in_path.group(group), column=cand.column + in_path.start(group), bindings=(),
+                          call=None, call_before_binding=False, container=False, is_key=False, group=None,
+                          compared_to=None, prefix_check=False, switch_on=None)
             continue
         if "@sha256:" in cand.value and (pinned := _DIGEST_PINNED.fullmatch(cand.value)) is not None:
             # `hf.co/org/name:IQ4_XS@sha256:1234…`: a reference pinned to a content digest, as OCI registries (and the
