@@ -709,11 +709,17 @@ def _models_class_constant(cand: Candidate, context: str) -> Decision | None:
     name, value = cand.bindings[0], cand.value.strip()
     if not _CONST_IDENT.fullmatch(name) or _NOT_MODEL_CONST.search(snake(name)) or not _MODELS_CLASS.search(cand.owner):
         return None
+    return _listed_model_id(value, cand.owner, context)
+
+
+def _listed_model_id(value: str, owner: str, context: str) -> Decision | None:
+    """An entry of a type that lists models under its own name (a models class, a model-named Swift enum): an identifier
+    with a version or size digit that nothing else knows, at the binding-only rule's confidence."""
     if not BINDING_ONLY.fullmatch(value) or not re.search(r"\d", value) or _VERSION_CODE.fullmatch(value) \
             or is_generic(value) or _not_a_model(value) or PLACEHOLDER.match(value) or is_model_name(value) \
             or is_provider_name(value):
         return None
-    evidence = [f"container:{cand.owner}", "binding-only"]
+    evidence = [f"container:{owner}", "binding-only"]
     if context in ("test", "example", "docs"):
         evidence.append(f"file-role:{context}")
     return Decision(Match("api-model", None, 0.5), "key", tuple(evidence))
@@ -1344,7 +1350,8 @@ def _swift_implicit_raw_values(tree: Any, data: bytes, collector: Collector) -> 
     sends as the model (``modelType.rawValue``). Reported, at the case's name, when the table is one (``peers``: three
     recognised raw values at least, half of them) and the name alone is a model of the same kind as the table's
     (an Ollama library name in a table of Ollama tags, an API id in a table of API ids), at the classifier's own
-    confidence of at least 0.85 (``llama3_2_3B``, a Swift spelling, is not a tag). One budget step per case."""
+    confidence of at least 0.85 (``llama3_2_3B``, a Swift spelling, is not a tag). One budget step per case. An enum
+    named for the model it selects has its written raw values weighed too (``_swift_model_enum_values``)."""
     tick = collector.budget.tick
     stack = [tree.root_node]
     enums = 0
@@ -1364,6 +1371,7 @@ def _swift_implicit_raw_values(tree: Any, data: bytes, collector: Collector) -> 
             continue
         enums += 1
         written: list[str] = []
+        written_nodes: list[Any] = []
         implicit: list[Any] = []
         for entry in body.named_children[:MAX_TABLE]:
             tick()
@@ -1374,8 +1382,13 @@ def _swift_implicit_raw_values(tree: Any, data: bytes, collector: Collector) -> 
                 text = literal_text(raw)
                 if text:
                     written.append(text.strip())
+                    written_nodes.append(raw)
             else:
                 implicit.extend(c for c in entry.children_by_field_name("name") if c.type == "simple_identifier")
+        name_node = node.child_by_field_name("name")
+        enum_name = name_node.text.decode("utf-8", "replace") if name_node is not None else ""
+        if written_nodes and _SWIFT_MODEL_ENUM.search(enum_name):
+            _swift_model_enum_values(enum_name, written_nodes, data, collector)
         if not implicit or len(written) < MIN_KNOWN:
             continue
         known = [m for v in written if (m := classify(v, "none")) is not None and m.kind != "model-file"]
@@ -1394,6 +1407,33 @@ def _swift_implicit_raw_values(tree: Any, data: bytes, collector: Collector) -> 
             col = len(data[line_start:name_node.start_byte].decode("utf-8", "replace"))
             collector.add(name, row + 1, col + 1, match, source_id="swift-model",
                           evidence=(f"enum-raw-value:{len(known)}/{len(written)}", f"shape:{match.kind}"))
+
+
+# a Swift String enum named for the model it selects (`StabilityAIStableDiffusionModel`, `Model`, `ModelID`,
+# `TranscriptionModels`): its raw values are the ids the request sends (`case sd3Large = "sd3-large"` encodes as
+# `"model": "sd3-large"`), as a models class's constants are (_MODELS_CLASS); not `ModelType`, `ModelFormat`
+_SWIFT_MODEL_ENUM = re.compile(r"(?:^|(?<=[a-z0-9]))Models?(?:ID|Id|Name|Names)?$")
+
+
+def _swift_model_enum_values(enum_name: str, raws: list[Any], data: bytes, collector: Collector) -> None:
+    """The explicit raw values of a model-named Swift enum that nothing else reported: each identifier with a version
+    or size digit that no other rule knows (``sd3-large-turbo``), on the same terms as a models class's constant
+    (``_listed_model_id``: the binding-only rule, the weakest evidence). One budget step per value."""
+    tick = collector.budget.tick
+    reported = {(f.line, f.column) for f in collector.findings}
+    role = collector.file.context
+    for raw in raws:
+        tick()
+        value = (literal_text(raw) or "").strip()
+        row, col = raw.start_point
+        line_start = data.rfind(b"\n", 0, raw.start_byte) + 1
+        col = len(data[line_start:raw.start_byte].decode("utf-8", "replace")) + 1  # past the opening quote
+        if not value or (row + 1, col + 1) in reported:
+            continue
+        decision = _listed_model_id(value, enum_name, role)
+        if decision is not None:
+            collector.add(value, row + 1, col + 1, decision.match, source_id="swift-model",
+                          evidence=decision.evidence)
 
 
 # a Ruby heredoc whose delimiter says it holds Ruby (`<<~RUBY`, `<<-RUBY`, `<<~'RUBY'`, `<<~RB`): its body is code
