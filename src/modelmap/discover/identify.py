@@ -167,7 +167,10 @@ _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "ne
 # the dtype after a dot, `model.int8.onnx`, k2-fsa.github.io/sherpa/onnx, as_of 2026-12-05), and their `.onnx_data`
 _GENERIC_WEIGHT_FILE = re.compile(
     r"(?i)(?:pytorch_model|(?:(?:encoder|decoder|decoder_with_past|vision_encoder)_)?model(?:_merged)?|tf_model|"
-    r"flax_model|adapter_model|consolidated|diffusion_pytorch_model|openvino_model|weights?)"
+    # diffusers' default LoRA file (`pytorch_lora_weights.safetensors`, its save_lora_weights / load_lora_weights
+    # weight_name, github.com/huggingface/diffusers src/diffusers/loaders/lora_base.py, as_of 2026-12-06), as PEFT's
+    # adapter_model
+    r"flax_model|adapter_model|pytorch_lora_weights|consolidated|diffusion_pytorch_model|openvino_model|weights?)"
     r"(?:[_.](?:quantized|optimized|fp16|fp32|bf16|int8|uint8|int4|uint4|q4|q4f16|q8|bnb4))?"
     r"(?:[-_.]\d+(?:-of-\d+)?)*\.(?:bin|safetensors|onnx_data(?:_\d{1,3})?|onnx|pt|pth|ckpt|msgpack|h5|gguf)"
 )
@@ -1101,9 +1104,18 @@ def _classify_url(v: str, hint: Hint = "none") -> Match | None:
         return None  # a documentation or test fill-in (https://github.com/user/repo/model.onnx, /your-org/…)
     ext = match.group(1).lower()
     stem = name.rsplit(".", 1)[0]
+    if (job := _JOB_ID_PREFIX.match(name)) is not None and _GENERIC_WEIGHT_FILE.fullmatch(name[job.end():]):
+        # `…/fal-flux-lora/57256f3082ab4c1498c76b060ff3ffdb_pytorch_lora_weights.safetensors`: a training or upload
+        # job's output, named by the job's id and the trainer's default file name; which model it is, the URL never
+        # says (a repository's file is named under its repository's path, read above as a Hub URL)
+        return None
     if ext in _URL_FILE_EXT or is_model_ish(stem) or _WEIGHT_STEM.search(stem):
         return Match("model-file", None, 0.8 if ext in _STRONG_FILE_EXT else 0.7)
     return None
+
+
+# an opaque id a storage service or a job runner puts before a file's own name: 16 or more hex digits, or a UUID
+_JOB_ID_PREFIX = re.compile(r"(?i)(?:[0-9a-f]{16,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})[_-]")
 
 
 # a leading variable or home part of a path (``$HOME/…``, ``${MODEL_ROOT}/…``, ``~/…``)
