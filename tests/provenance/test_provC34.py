@@ -1,0 +1,70 @@
+"""Session 34 (provC34): origins completeness for models companies run, from the makers' own pages.
+
+* Qwen2.5-Math-1.5B/7B/72B: Qwen's Qwen2.5-Math blog says the base models take the Qwen2.5 series base model for
+  parameter initialization and are then pre-trained on Qwen Math Corpus v2, so each is a continued pre-training of
+  Qwen2.5-{1.5B,7B,72B}. This completes the Math instruct models and DeepSeek's R1 distills built on them
+  (`deepseek-r1:1.5b` / `deepseek-r1:7b`).
+* Qwen-Max: Qwen's Qwen2.5-Max blog says the model (API name qwen-max-2025-01-25) was pre-trained by Qwen on over
+  20 trillion tokens: a lineage root, `base: []`.
+* SmolLM2-135M: its card calls it the base pre-trained model (2T tokens), header licence apache-2.0.
+Qwen-Plus and Qwen-Turbo stay without a base: the makers' pages read call them Qwen's API-based / proprietary MoE
+models but do not say how they were trained, and the records carry later dated snapshots those pages predate.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.knowledge import load
+from modelmap.provenance.resolver import resolve
+
+
+@pytest.mark.parametrize(("query", "model", "origins"), [
+    ("deepseek-r1:7b", "deepseek-ai/deepseek-r1-distill-qwen-7b", ("CN",)),
+    ("deepseek-r1:1.5b", "deepseek-ai/deepseek-r1-distill-qwen-1.5b", ("CN",)),
+    ("deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", "deepseek-ai/deepseek-r1-distill-qwen-7b", ("CN",)),
+    ("Qwen/Qwen2.5-Math-7B-Instruct", "qwen/qwen2.5-math-7b-instruct", ("CN",)),
+    ("Qwen/Qwen2.5-Math-72B", "qwen/qwen2.5-math-72b", ("CN",)),
+    ("qwen-max", "qwen/qwen-max", ("CN",)),
+    ("qwen-max-2025-01-25", "qwen/qwen-max", ("CN",)),
+    ("HuggingFaceTB/SmolLM2-135M-Instruct", "huggingfacetb/smollm2-135m-instruct", ("US",)),
+])
+def test_a_lineage_the_makers_state_is_complete(query: str, model: str, origins: tuple[str, ...]) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == model
+    assert res.origins_known is True, res.reason
+    assert tuple(sorted(res.origins or ())) == origins
+
+
+@pytest.mark.parametrize("size", ["1.5b", "7b", "72b"])
+def test_qwen25_math_base_is_initialised_from_qwen25(size: str) -> None:
+    rec = load().models[f"qwen/qwen2.5-math-{size}"]
+    assert rec["base"] == [{"relation": "continued-pretrain", "model": f"qwen/qwen2.5-{size}"}]
+    assert any("qwen2.5-math" in s["url"] and "base" in (s.get("covers") or []) for s in rec["sources"])
+
+
+def test_the_r1_distill_chain_reaches_qwen25_7b() -> None:
+    res = resolve("deepseek-r1:7b")
+    edges = {(e["child"], e["relation"], e["parent"]) for e in res.edges}
+    assert ("deepseek-ai/deepseek-r1-distill-qwen-7b", "finetune", "qwen/qwen2.5-math-7b") in edges
+    assert ("qwen/qwen2.5-math-7b", "continued-pretrain", "qwen/qwen2.5-7b") in edges
+    assert "qwen/qwen2.5-7b" in res.roots
+
+
+def test_qwen_max_is_a_root_with_its_makers_page() -> None:
+    rec = load().models["qwen/qwen-max"]
+    assert rec["base"] == [] and rec["open_weights"] is False
+    assert any(s["url"].endswith("/blog/qwen2.5-max/") and s.get("covers") == ["base"] for s in rec["sources"])
+
+
+def test_smollm2_135m_is_a_pretrained_base_under_apache() -> None:
+    rec = load().models["huggingfacetb/smollm2-135m"]
+    assert rec["base"] == [] and rec["license"] == "apache-2.0"
+
+
+@pytest.mark.parametrize("query", ["qwen-plus", "qwen-turbo"])
+def test_api_tiers_without_a_training_statement_stay_incomplete(query: str) -> None:
+    res = resolve(query)
+    assert res.model is not None
+    assert res.origins_known is False
+    assert tuple(res.origins or ()) == ("CN",)
