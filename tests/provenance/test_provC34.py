@@ -6,6 +6,8 @@
   (`deepseek-r1:1.5b` / `deepseek-r1:7b`).
 * Qwen-Max: Qwen's Qwen2.5-Max blog says the model (API name qwen-max-2025-01-25) was pre-trained by Qwen on over
   20 trillion tokens: a lineage root, `base: []`.
+* GLM-4 and GLM-4-Air (API): Team GLM's ChatGLM report says the GLM-4 language series (GLM-4, GLM-4-Air, GLM-4-9B)
+  is pre-trained on ten trillion tokens: roots, `base: []`; both records are now hand-written outside the generated block.
 * SmolLM2-135M: its card calls it the base pre-trained model (2T tokens), header licence apache-2.0.
 Qwen-Plus and Qwen-Turbo stay without a base: the makers' pages read call them Qwen's API-based / proprietary MoE
 models but do not say how they were trained, and the records carry later dated snapshots those pages predate.
@@ -13,10 +15,14 @@ models but do not say how they were trained, and the records carry later dated s
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from modelmap.knowledge import load
 from modelmap.provenance.resolver import resolve
+
+PUBLISHERS = Path(__file__).resolve().parents[2] / "src" / "modelmap" / "knowledge" / "data" / "publishers"
 
 
 @pytest.mark.parametrize(("query", "model", "origins"), [
@@ -28,6 +34,9 @@ from modelmap.provenance.resolver import resolve
     ("qwen-max", "qwen/qwen-max", ("CN",)),
     ("qwen-max-2025-01-25", "qwen/qwen-max", ("CN",)),
     ("HuggingFaceTB/SmolLM2-135M-Instruct", "huggingfacetb/smollm2-135m-instruct", ("US",)),
+    ("glm-4", "zhipu/glm-4", ("CN",)),
+    ("glm-4-air", "zhipu/glm-4-air", ("CN",)),
+    ("zhipuai/glm-4-air", "zhipu/glm-4-air", ("CN",)),
 ])
 def test_a_lineage_the_makers_state_is_complete(query: str, model: str, origins: tuple[str, ...]) -> None:
     res = resolve(query)
@@ -55,6 +64,20 @@ def test_qwen_max_is_a_root_with_its_makers_page() -> None:
     rec = load().models["qwen/qwen-max"]
     assert rec["base"] == [] and rec["open_weights"] is False
     assert any(s["url"].endswith("/blog/qwen2.5-max/") and s.get("covers") == ["base"] for s in rec["sources"])
+
+
+@pytest.mark.parametrize("model", ["zhipu/glm-4", "zhipu/glm-4-air"])
+def test_glm4_api_models_are_roots_with_team_glms_report(model: str) -> None:
+    rec = load().models[model]
+    assert rec["base"] == [] and rec["hf"] is None
+    assert any(s["url"] == "https://arxiv.org/abs/2406.12793" and s.get("covers") == ["base"] for s in rec["sources"])
+
+
+def test_glm4_records_are_written_by_hand_outside_the_generated_block() -> None:
+    text = (PUBLISHERS / "zhipu.yaml").read_text(encoding="utf-8")
+    block = text[text.index("# BEGIN generated: scripts/kb_cn_labs.py"):text.index("# END generated: scripts/kb_cn_labs.py")]
+    assert "- id: zhipu/glm-4\n" not in block and "- id: zhipu/glm-4-air\n" not in block
+    assert text.count("- id: zhipu/glm-4\n") == 1 and text.count("- id: zhipu/glm-4-air\n") == 1
 
 
 def test_smollm2_135m_is_a_pretrained_base_under_apache() -> None:
