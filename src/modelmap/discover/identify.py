@@ -858,10 +858,15 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # publisher writes it (`Qwen2.5-7B-Instruct`): the org is left to the resolver. A lower-case short name
         # (`deepseek-r1`) is as often an object's name (a Kubernetes service) and needs other evidence
         return Match("other", None, 0.7)
-    vendor = _VENDOR_PREFIXED.fullmatch(low) if "-" in low else None
-    if vendor and (vendor.group(2) in kb.alias_index or api_pattern(vendor.group(2)) is not None) \
-            and vendor.group(1) not in _NOT_VENDORS:
-        # a router's or gateway's own prefix on a known id (copilot-gpt-5.4, azure-gpt-4o): the model behind it
+    vendor = _VENDOR_PREFIXED.fullmatch(low) if "-" in low or "." in low else None
+    if vendor and (vendor.group(3) in kb.alias_index or api_pattern(vendor.group(3)) is not None) \
+            and vendor.group(1) not in _NOT_VENDORS \
+            and (vendor.group(2) == "-" or vendor.group(1) not in voc.model_tokens):
+        # a router's or gateway's own prefix on a known id (copilot-gpt-5.4, azure-gpt-4o): the model behind it; an
+        # app's catalogue key joins the provider and the id with a dot as often (opencode's `azure.o3-mini`,
+        # `openrouter.gpt-4.1`, `vertexai.gemini-2.5-flash`, `bedrock.claude-3.7-sonnet`: the selector a user writes
+        # in its config), where the word before the dot is a provider's, not a family's (an action's
+        # `gpt.dall-e-3`); Bedrock's own vendor.model ids are read by their rules before this
         return Match("api-model", None, 0.6)
     return None
 
@@ -1055,7 +1060,7 @@ def _is_tag(tag: str) -> bool:
     return bool(words) and all(w in _TAG_WORDS or w in _GENERIC_WORDS or w in voc.model_tokens for w in words)
 
 
-_VENDOR_PREFIXED = re.compile(r"([a-z]{3,12})-([a-z][\w.-]*\d[\w.-]*)")
+_VENDOR_PREFIXED = re.compile(r"([a-z]{3,12})([-.])([a-z][\w.-]*\d[\w.-]*)")
 _NOT_VENDORS = frozenset({"text", "chat", "code", "icon", "logo", "btn", "test", "mock", "fake", "model", "type"})
 
 
