@@ -71,7 +71,7 @@ from modelmap.discover.peers import (
     peer_match,
     reads_as_model,
 )
-from modelmap.discover.uris import HF_CACHE_DIR, hub_id_of_dir, is_model_location
+from modelmap.discover.uris import HF_CACHE_DIR, hosted_model_path, hub_id_of_dir, is_model_location
 from modelmap.knowledge import load as _load_knowledge
 from modelmap.types import Finding, Skip
 
@@ -746,6 +746,26 @@ _ENV_DEFAULT = re.compile(
     r"\$\{(?:env:(?://)?)?(?!env:)(?P<var>[A-Za-z_][\w.]*)(?::?[-=]|:(?![?+]))(?P<default>[^{}$]*)\}")
 
 
+# a variable whose default is another variable's reference: Compose's fallback chain `${AGENTIC_PLANNER_LLM_MODEL:-
+# ${APP_LLM_MODELNAME:-"nvidia/nemotron-3-super-120b-a12b"}}` (one role's model falls back to the app's, then to a
+# literal); the inner reference is read as the value
+_ENV_FALLBACK = re.compile(r"\$\{(?:env:(?://)?)?(?!env:)[A-Za-z_][\w.]*:?[-=](?P<inner>\$\{.*\})\}")
+
+
+def env_default_match(value: str) -> re.Match[str] | None:
+    """The innermost ``${VAR:-default}`` of a value that is one, or a chain of fallbacks ending in one
+    (``${A:-${B:-"id"}}``, at most four deep); None for anything else."""
+    for _ in range(4):
+        m = _ENV_DEFAULT.fullmatch(value)
+        if m is not None or not value.startswith("${"):
+            return m
+        chain = _ENV_FALLBACK.fullmatch(value)
+        if chain is None:
+            return None
+        value = chain.group("inner")
+    return None
+
+
 def env_default(m: re.Match[str]) -> str:
     """The default of a ``${VAR:-default}`` match, without a pair of quotes around it: Compose files and scripts
     quote it inside the braces (``${APP_LLM_MODELNAME:-"meta/llama3-70b-instruct"}``, ``${X:-'org/name'}``)."""
@@ -1362,7 +1382,7 @@ class TreeWalker:
         if not isinstance(node, Scalar):
             return None
         value = node.value.strip()
-        m = _ENV_DEFAULT.fullmatch(value)
+        m = env_default_match(value)
         if m:
             value = env_default(m)
         return value if "://" in value else None
@@ -1904,7 +1924,7 @@ class TreeWalker:
                 self.embedded(s, key, parent_key, endpoint) or self.embedded_config(s, key, parent_key, endpoint)):
             return
         hint_key = key
-        m = _ENV_DEFAULT.fullmatch(value)
+        m = env_default_match(value)
         if m:
             value = env_default(m)
             if not (key and is_model_key(key)):
@@ -1920,6 +1940,12 @@ class TreeWalker:
             self.collector.add(value, line, col, Match("model-file", None, 0.6), key_role=role_from_key(key),
                                source_id=self.ids.key)
             return
+        if "://" in value and (hosted := hosted_model_path(value)) is not None:
+            # OCR_HTTP_ENDPOINT=https://ai.api.nvidia.com/v1/cv/nvidia/nemotron-ocr-v1: a hosted model's own address
+            # names the model it calls (uris.hosted_model_path); the address is still read as an endpoint below
+            mline, mcol, _ = self.position(s, hosted)
+            self.collector.model(hosted, mline, mcol, hint="key", key_role=role_from_key(hint_key),
+                                 source_id=self.ids.key)
         if "://" in value and low_key not in _NOT_LOCATION_KEYS and is_model_location(value):
             # ${MODEL_URI:-hf://org/name}: reported as written
             self.collector.model(value, line, col, hint="hf", key_role=role_from_key(hint_key), source_id=self.ids.key)

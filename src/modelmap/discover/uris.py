@@ -55,6 +55,29 @@ HUB_HOSTS = frozenset({"huggingface.co", "www.huggingface.co", "hf.co", "hf-mirr
 # (https://api-inference.modelscope.cn/api-inference/v1/models/<org>/<name>), as the model pages do
 MODELSCOPE_HOSTS = frozenset({"modelscope.cn", "www.modelscope.cn", "modelscope.ai", "www.modelscope.ai",
                               "api-inference.modelscope.cn"})
+# NVIDIA's API Catalog serves each hosted model at an address of its own: a category, then the model's `<org>/<name>`,
+# then the operation, if any (https://ai.api.nvidia.com/v1/cv/nvidia/nemotron-page-elements-v3,
+# …/v1/retrieval/nvidia/llama-nemotron-rerank-1b-v2/reranking, …/v1/genai/black-forest-labs/flux.1-dev); the shared
+# OpenAI-style base (https://integrate.api.nvidia.com/v1) and the shared operations (…/v1/retrieval/nvidia/reranking,
+# the model given in the request body) name none
+_NVIDIA_HOSTED = re.compile(r"https://ai\.api\.nvidia\.com/v\d{1,2}/[a-z][a-z0-9-]{1,30}/"
+                            r"([A-Za-z0-9][\w.-]{0,63}/[A-Za-z0-9][\w.-]{0,127})(?:/[A-Za-z][\w.-]{0,60}){0,3}/?")
+
+
+def hosted_model_path(url: str) -> str | None:
+    """The ``<org>/<name>`` of the model a per-model hosted inference address calls (``_NVIDIA_HOSTED``), else None;
+    a template or placeholder in that part names none."""
+    if "ai.api.nvidia.com" not in url:
+        return None
+    m = _NVIDIA_HOSTED.fullmatch(url.strip())
+    if m is None or _templated(m.group(1)) or _placeholder(m.group(1)):
+        return None
+    name = m.group(1).split("/", 1)[1]
+    if not re.search(r"[-\d]", name):
+        return None  # `…/v1/retrieval/nvidia/reranking`: the shared reranking operation, its model in the body
+    return m.group(1)
+
+
 # first path segments of huggingface.co pages that are not an account (datasets, docs, the model listing …)
 _HUB_PAGES = frozenset({
     "datasets", "spaces", "docs", "api", "blog", "models", "join", "login", "settings", "pricing", "learn", "tasks",
