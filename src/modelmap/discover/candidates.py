@@ -909,6 +909,31 @@ def _test_row_parameter(node: Any) -> str | None:
     return pname.text.decode("utf-8", "replace") if pname is not None else None
 
 
+# a declared tuple element named for the start of a name (`Prefix`, `ModelPrefix`, `prefixes`)
+_PREFIX_SLOT = re.compile(r"(?i)prefix(?:es)?$")
+
+
+def _tuple_element_name(declaration: Any, slot: int) -> str | None:
+    """The name a C# variable declaration's tuple type gives its ``slot``-th element (``List<(string Prefix,
+    ModelPricing Pricing)>``: 0 -> ``Prefix``), the first tuple type in the declared type; None when unnamed."""
+    if declaration is None or declaration.type != "variable_declaration":
+        return None
+    typ = declaration.child_by_field_name("type")
+    stack = [typ] if typ is not None else []
+    for _ in range(64):
+        if not stack:
+            return None
+        n = stack.pop()
+        if n.type == "tuple_type":
+            elements = [c for c in n.named_children if c.type == "tuple_element"]
+            if slot >= len(elements):
+                return None
+            name = elements[slot].child_by_field_name("name")
+            return name.text.decode("utf-8", "replace") if name is not None else None
+        stack.extend(reversed(n.named_children))
+    return None
+
+
 def _context(node: Any) -> Candidate | None:
     bindings: list[str] = []
     if node.parent is not None and node.parent.type == "token_tree":
@@ -942,6 +967,7 @@ def _context(node: Any) -> Candidate | None:
     string_follows: str | None = None
     first_argument = False
     string_before: str | None = None
+    tuple_slot: int | None = None  # the literal's place in a C# tuple literal (`("claude-opus-4", pricing)`: 0)
     child = node
     parent = node.parent
     sealed = False  # past an anonymous function's statement body: only the enclosing owner is still looked for
@@ -1109,6 +1135,8 @@ def _context(node: Any) -> Candidate | None:
             break
         elif branch == _CONTAINER:
             container = True
+            if t == "tuple_expression" and child.type == "argument" and tuple_slot is None:
+                tuple_slot = next((i for i, a in enumerate(parent.named_children[:16]) if a.id == child.id), None)
             if t == "composite_literal" and len(bindings) == 1 and bindings[0].lower() in ("name", "id") \
                     and node.type != "identifier" and names_family(literal_text(node) or ""):
                 # Go `&types.Model{Name: "qwen2-vl"}`: the record's type says what its name names, when the name
@@ -1125,6 +1153,13 @@ def _context(node: Any) -> Candidate | None:
                 if group is None:
                     path.append("key")
             elif name:
+                if tuple_slot is not None and t == "variable_declarator" and not bindings \
+                        and (slot := _tuple_element_name(parent.parent, tuple_slot)) is not None \
+                        and _PREFIX_SLOT.search(slot):
+                    # `List<(string Prefix, ModelPricing Pricing)> BuiltInPricing = new() { ("claude-opus-4", …) }`:
+                    # the declared tuple names what the entry's value is, a prefix model ids are matched against
+                    # (classifier: a binding named for prefixes is no model)
+                    bindings.append(slot)
                 bindings.append(name)
                 if name == "value" and t in ("attribute", "object_elem") and len(bindings) == 1 \
                         and (named := _hcl_named_value(parent)) is not None:
