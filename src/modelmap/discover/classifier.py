@@ -605,6 +605,19 @@ def _hub_client_argument(c: Candidate) -> str | None:
     return None
 
 
+# a type named for a hosted model platform (`VertexAIModels`, `GoogleAIModels`, `OpenAIModels`, `BedrockModels`)
+_CLOUD_PLATFORM = re.compile(r"(?i)vertex|google|gemini|openai|azure|bedrock|anthropic")
+
+
+def _cloud_models_group(c: Candidate) -> bool:
+    """The candidate is a constant of a hosted platform's models type (``_CLOUD_PLATFORM`` in its type's or its outer
+    type's name, a models registry at either level), not of a local runtime's (``OllamaModels``)."""
+    names = [n for n in (c.owner, c.outer_owner) if n]
+    if not names or any("ollama" in n.lower() for n in names):
+        return False
+    return any(_CLOUD_PLATFORM.search(n) for n in names) and any(_model_owner(n) for n in names)
+
+
 def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[str]]:
     """What a candidate's place says it holds, whatever its value: ``key`` (a model-named binding, container, owner,
     switch or comparison), ``api`` (an SDK call that takes a model) or ``none``, with the evidence for it."""
@@ -886,6 +899,10 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         hint = "key"
     if match is None:
         return None
+    if match.kind == "ollama-tag" and ":" not in value and _cloud_models_group(c):
+        return None  # `VertexAIModels.Gemma.CodeGemma = "codegemma"`: a bare library word in a hosted platform's model
+        # constants names a family it offers (Model Garden's), which that platform never takes as an id; only a local
+        # runtime (Ollama) pulls a model by its bare family word
     if hint == "key" and is_model_name(value) and not _known(value):
         return None  # the value is itself a key's name (deployment_name: "libre_app_dall3_deployment_name")
     if context == "test" and match.kind == "hf-repo" and _TEST_WORD_ID.fullmatch(value) and not _known(value) \
