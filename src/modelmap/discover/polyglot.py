@@ -932,6 +932,9 @@ def _quoted_model_pair(data: bytes) -> bool:
         if _literal_verdict(m.group(1))[1] != _NO:
             return True
     return False
+# JSON in a C# verbatim literal (@"{ ""model"": ""claude-3-5-sonnet-20241022"" }", a test's recorded reply): its doubled
+# quotes pair up as empty literals for _LITERAL, so the model key is looked for on its own; bounded, so linear
+_DOUBLED_MODEL_KEY = re.compile(rb'""[^"\n]{0,80}?(?:odel|ODEL)[^"\n]{0,80}?""[ \t]{0,8}:[ \t]{0,8}""[^"\s]')
 
 
 # a SQL column declared with a default in DDL held in code (`model VARCHAR(255) NOT NULL DEFAULT 'gpt-4o'`): a model
@@ -1070,6 +1073,8 @@ def has_candidate(data: bytes) -> bool:
     if b"%w" in data and _word_array_candidate(data):
         return True
     if b'\\"' in data and _ESCAPED_MODEL_KEY.search(data) is not None:
+        return True
+    if b'""' in data and _DOUBLED_MODEL_KEY.search(data) is not None:
         return True
     return b'odel"' in data and _quoted_model_pair(data)
 
