@@ -50,6 +50,8 @@ _STRING_TYPES = (
     # "main/model.gguf"`, a long URL or message wrapped over two lines): one value, read whole when every part is a
     # literal (`"%" PRIu64 "x"`, with a macro between, is read part by part)
     "concatenated_string",
+    # C#'s `$"…{x}…"`: dynamic, read only for a model's fixed path (_templated_id_text), as HCL's quoted_template
+    "interpolated_string_expression",
 )
 _CONTENT_TYPES = frozenset({
     "string_fragment", "string_content", "interpreted_string_literal_content", "raw_string_literal_content",
@@ -284,7 +286,10 @@ def _is_string(t: str) -> bool:
 # a template whose literal tail names a model by a fixed path: a Bedrock ARN built from the region and account
 # (`"arn:aws:bedrock:${var.region}::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0"`) or an Azure OpenAI
 # address built from the resource name (`"https://${var.name}.openai.azure.com/openai/deployments/gpt-4o"`)
-_TEMPLATED_ID = re.compile(r"(?:foundation-model|inference-profile)/[\w.:-]+[\"'`]$|/openai/deployments/[\w.-]+")
+# … or a REST call's path that names its model before a method on a base URL built at run time (C#
+# `$"{Platform.GetBaseUrl()}/models/imagetext:predict"`, `"${baseUrl}/models/gemini-1.5-flash:generateContent"`)
+_TEMPLATED_ID = re.compile(r"(?:foundation-model|inference-profile)/[\w.:-]+[\"'`]$|/openai/deployments/[\w.-]+|"
+                           r"/models/[A-Za-z0-9][\w.-]{0,120}:[A-Za-z]{3,40}\b")
 # … or a folder directly under a directory variable named for models (`"${ASR_MODEL_DIR}/sherpa-mnn-streaming-…"`,
 # Kotlin `"$modelsDir/qwen2.5-1.5b"`, Ruby `"#{model_path}/…"`, Swift `"\(modelRoot)/…"`): the literal tail is the
 # model's folder (polyglot reads it out)
@@ -304,6 +309,8 @@ def _templated_id_text(node: Any) -> str | None:
     text = node.text.decode("utf-8", "replace")
     if len(text) > MAX_LITERAL or not (_TEMPLATED_ID.search(text) or templated_model_dir(text[1:-1]) is not None):
         return None
+    if text[:1] in "$@" and not text.startswith('$"""'):
+        text = text.lstrip("$@")  # C#'s `$"…"`, `$@"…"`, `@$"…"` (a raw `$"""…"""` is left alone)
     for q in ('"', "'", "`"):
         if len(text) >= 2 and text.startswith(q) and text.endswith(q):
             return text[1:-1]

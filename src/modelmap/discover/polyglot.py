@@ -301,8 +301,10 @@ def _joined_model_dir(cand: Candidate, context: str) -> Decision | None:
 # a REST call's URL that names its model before a method (Google's `…/models/{model}:generateContent`,
 # `:streamGenerateContent`, `:countTokens`, `:embedContent`, `:predict`; ai.google.dev/api, as_of 2026-12-06), the
 # method possibly left for a later concatenation (`…/models/gemini-pro:" + "generateContent`)
-_MODEL_METHOD_URL = re.compile(r"https?://[^\s/?#]{1,200}(?:/[\w.-]{1,80}){0,8}/models/([A-Za-z0-9][\w.-]{1,120}):"
-                               r"(?:[A-Za-z]{3,40})?(?:\?[^\s]{0,300})?")
+# … also on a base URL built at run time (C# `$"{Platform.GetBaseUrl()}/models/imagetext:predict"`, a template's
+# `${baseUrl}/models/…`: candidates._templated_id_text keeps such a template's text)
+_MODEL_METHOD_URL = re.compile(r"(?:https?://[^\s/?#{}$]{1,200}|\$?\{[^{}\s]{1,200}\})(?:/[\w.-]{1,80}){0,8}"
+                               r"/models/([A-Za-z0-9][\w.-]{1,120}):(?:[A-Za-z]{3,40})?(?:\?[^\s]{0,300})?")
 # the model a REST path names where the provider puts it in the path, on the provider's own host, a mock's or none (a
 # test's expected path): Amazon Bedrock Runtime's `/model/{modelId}/invoke` (also `invoke-with-response-stream`,
 # `converse`, `converse-stream`; docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html and
@@ -334,14 +336,15 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
                           bindings=(tail.group("var").rsplit(".", 1)[-1],), call=None, call_before_binding=False,
                           container=False, is_key=False, group=None, clause=None, case_label=False)
             continue
-        if "/models/" in cand.value and "://" in cand.value \
+        if "/models/" in cand.value and ("://" in cand.value or "{" in cand.value) \
                 and (method := _MODEL_METHOD_URL.fullmatch(cand.value)) is not None:
             # `https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent`: the model a
             # Gemini / Vertex AI REST call names in its path (`…/models/{model}:{method}`); read on its own shape
-            # (no binding), beside the URL's own reading as an endpoint
-            yield replace(cand, value=method.group(1), column=cand.column + method.start(1), bindings=(), call=None,
-                          call_before_binding=False, container=False, is_key=False, group=None, compared_to=None,
-                          prefix_check=False, switch_on=None)
+            # (the API's model slot, as a `model` key), beside the URL's own reading as an endpoint; on a base built
+            # at run time (`$"{baseUrl}/models/imagetext:predict"`) the same segment names the model
+            yield replace(cand, value=method.group(1), column=cand.column + method.start(1), bindings=("model",),
+                          call=None, call_before_binding=False, container=False, is_key=False, group=None,
+                          compared_to=None, prefix_check=False, switch_on=None)
             continue
         if ("/model/" in cand.value or "publishers/" in cand.value) and not any(c.isspace() for c in cand.value) \
                 and (in_path := _MODEL_IN_PATH.search(cand.value)) is not None:
@@ -1003,6 +1006,9 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
             and ROLE_PAIR.search(b'"' + raw + b'"') is not None:
         return 0, _YES  # "openai?chat=gpt-4o": a provider's model string, its model per kind (_role_pairs)
     value = raw.decode("utf-8", "replace")
+    if b"/models/" in raw and (method := _MODEL_METHOD_URL.fullmatch(value)) is not None \
+            and could_decide(method.group(1)):
+        return 0, _YES  # "{baseUrl}/models/imagetext:predict": the model a REST path names (_with_embedded)
     if b'"id' in raw and any(could_decide(m.group(1)) for m in _EMBEDDED_ID_PAIR.finditer(value)):
         return 0, _YES  # "\"id\":\"claude-sonnet-4-5\"": a model object's id inside the literal (_with_embedded)
     if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
