@@ -51,6 +51,7 @@ from modelmap.discover.identify import (
 from modelmap.discover.peers import CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match, reads_as_model
 from modelmap.discover.python_size import MAX_AST_ESTIMATE, ast_estimate, without_ast
 from modelmap.discover.uris import _stand_in
+from modelmap.knowledge import load
 from modelmap.regexes import any_of
 from modelmap.types import Finding, Skip, SymbolUse
 
@@ -387,6 +388,67 @@ def _substring_of_model(node: ast.AST) -> bool:
     return bool(name) and not name.lower().endswith(("s", "list", "set", "map", "dict"))
 
 
+# methods whose result is always a new str (bytes has some of them too, but ``"x" in b"..."`` is a TypeError): a
+# literal tested with ``in`` against such a result is a substring test whatever the receiver is named
+_STR_RESULT_METHODS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip", "title", "swapcase",
+                                 "replace", "removeprefix", "removesuffix", "format"})
+
+
+def _str_result(node: ast.AST) -> bool:
+    """An expression whose value is text, so ``"x" in node`` is a substring test, never membership: a str method's
+    result (``settings.llm.path.lower()``), ``str(x)`` and an f-string."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.Call):
+        fn = node.func
+        if isinstance(fn, ast.Attribute):
+            return fn.attr in _STR_RESULT_METHODS
+        return isinstance(fn, ast.Name) and fn.id == "str" and len(node.args) == 1 and not node.keywords
+    return False
+
+
+# the last word of a name that by convention holds one piece of text (`settings.llm.path`, `ckpt_dir`, `repo_id`)
+_TEXT_WORDS = frozenset({"path", "dir", "name", "url", "id", "str", "text", "string"})
+
+
+def _text_named(node: ast.AST) -> bool:
+    """A variable or attribute named for one piece of text (``settings.llm.path``, ``ckpt_dir``, ``repo_id``): ``"x"
+    in`` it is a substring test, as on a model-named one (a collection is named in the plural: ``paths``, ``ids``)."""
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+    return name.rsplit("_", 1)[-1].lower() in _TEXT_WORDS
+
+
+def _known_hub_id(value: object) -> bool:
+    """A whole Hub id the knowledge base records (``BAAI/bge-base-zh-v1.5``): tested as a substring of a path or other
+    text (``if "BAAI/bge-base-zh-v1.5" in path``) it still names that one model, never a family."""
+    return isinstance(value, str) and "/" in value and value.strip().lower() in load().hf_index
+
+
+def _str_option_dest(call: ast.Call) -> str | None:
+    """The ``dest`` of an argparse ``add_argument`` call whose value is one string: no ``nargs`` (a list), no
+    ``action`` but ``store`` (flags, counts, appends), no ``type`` but ``str`` (argparse keeps a command-line value as
+    text unless told otherwise); the dest is ``dest=``, else the first long option with ``-`` read as ``_``, else the
+    first short option or the positional's name."""
+    kws = {k.arg: k.value for k in call.keywords if k.arg}
+    if "nargs" in kws or any(k.arg is None for k in call.keywords):
+        return None
+    action = kws.get("action")
+    if action is not None and not (isinstance(action, ast.Constant) and action.value == "store"):
+        return None
+    kind = kws.get("type")
+    if kind is not None and not (isinstance(kind, ast.Name) and kind.id == "str"):
+        return None
+    dest = kws.get("dest")
+    if dest is not None:
+        return dest.value if isinstance(dest, ast.Constant) and isinstance(dest.value, str) else None
+    names = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value]
+    if len(names) != len(call.args) or not names:
+        return None
+    long = next((n for n in names if n.startswith("--")), None)
+    name = (long or names[0]).lstrip("-").replace("-", "_")
+    return name if name.isidentifier() else None
+
+
 def _text_of_model(node: ast.AST) -> bool:
     """``str(model).strip().lower()``, ``model_name.lower()``: a model-named value made into text (a ``str()`` call and
     argument-less string methods around it), at least one of them written, so the value is a string."""
@@ -572,6 +634,7 @@ class _Module:
         self.docstrings: set[int] = set()
         self.claimed: set[int] = set()
         self.silenced: set[int] = set()  # literals that are known not to be models (f-string parts, arch names)
+        self._str_dests: set[str] | None = None  # argparse options holding one string (``_str_option``), on first use
         self.client_urls: set[int] = set()  # private model-server URLs bound to a model client's base URL
         self.budget = collector.budget
         self._flow: dict[tuple[Any, int], list[ast.Constant]] = {}
@@ -1131,6 +1194,20 @@ class _Module:
             return False
         return all(_text_of_model(v) for v in values)
 
+    def _str_option(self, node: ast.AST) -> bool:
+        """``node`` reads an option of this file's argparse parser that holds one string (``args.generator``)."""
+        if not isinstance(node, ast.Attribute) or not isinstance(node.value, ast.Name):
+            return False
+        if self._str_dests is None:
+            self._str_dests = set()
+            for call in self.nodes:
+                if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                        and call.func.attr == "add_argument":
+                    dest = _str_option_dest(call)
+                    if dest is not None:
+                        self._str_dests.add(dest)
+        return node.attr in self._str_dests
+
     def visit_Compare(self, node: ast.Compare) -> None:
         operands = [node.left, *node.comparators]
         if any(_arch_named(op) for op in operands):
@@ -1142,9 +1219,14 @@ class _Module:
             return
         for left, op, right in zip(operands, node.ops, operands[1:], strict=False):
             if isinstance(op, (ast.In, ast.NotIn)) and isinstance(left, ast.Constant) and (
-                    _substring_of_model(right) or self._model_text(right)):
+                    _substring_of_model(right) or self._model_text(right) or (
+                        (_str_result(right) or _text_named(right) or self._str_option(right))
+                        and not _known_hub_id(left.value))):
                 # `"chatglm3" in model_name`: a family substring test on the name, not a model (like startswith);
-                # also through a variable that holds the name's text (`m = str(model).lower()`; `'qwen/qwen3' in m`)
+                # also through a variable that holds the name's text (`m = str(model).lower()`; `'qwen/qwen3' in m`),
+                # on any value that is text (`"chatglm2" in settings.llm.path.lower()`, a name for text: `... in
+                # settings.llm.path`, `ckpt_dir`) and on a command-line option
+                # argparse keeps as one string (`"o1" in args.generator`, `--generator` with no nargs / action / type)
                 self.silenced.add(id(left))
                 continue
             # `name == "x"`, `"x" != name`, `name in ["x", "y"]`; not `"qwen3" in name` (a substring test)
