@@ -35,6 +35,10 @@ LARGE_TABLE = 12  # recognised entries past which a table is a model table whate
 _SHAPE = re.compile(r"[A-Za-z0-9]+(?:[-_.:/][A-Za-z0-9]+){1,8}")
 _VERSION = re.compile(r"(?i)v?\d+(?:[._-]\d+)*[a-z]?")
 _SIZE_OR_DATE = re.compile(r"(?i)\d+x\d+|\d{4}-\d{2}(?:-\d{2})?|\d+(?:\.\d+)?[kmgt]b?")
+# a model version alone with its release stage (`0125-preview`, `1106-preview`, `2-beta`, `0409-rc1`): Azure OpenAI's
+# and others' model version field written beside the model's name (`GPT_4_0125_PREVIEW("gpt-4-0125-preview", "gpt-4",
+# "0125-preview")`, a deployment's `version: 0125-preview`), never a model's own id, which names the model first
+_STAGED_VERSION = re.compile(r"(?i)v?\d+(?:[._-]\d+)*[-_.](?:preview|beta|alpha|rc\d*|stable|exp(?:erimental)?)")
 # one word and a release date alone (no family word, size or version before the date): an API's dated version
 _WORD_DATE = re.compile(r"(?i)([a-z]+)-\d{4}-\d{2}-\d{2}")
 # an environment variable's or a named constant's name by convention (UPPER_SNAKE)
@@ -85,7 +89,8 @@ def peer_shaped(value: str) -> bool:
     if not (3 <= len(v) <= 100) or not _SHAPE.fullmatch(v) or not re.search(r"[A-Za-z]", v):
         return False
     low = v.lower()
-    if low in _NOT_PEERS or _TECH_WORD.fullmatch(v) or _VERSION.fullmatch(v) or _SIZE_OR_DATE.fullmatch(v) or _ENV_NAME.fullmatch(v):
+    if low in _NOT_PEERS or _TECH_WORD.fullmatch(v) or _VERSION.fullmatch(v) or _SIZE_OR_DATE.fullmatch(v) \
+            or _STAGED_VERSION.fullmatch(v) or _ENV_NAME.fullmatch(v):
         return False
     if _PLACEHOLDER.match(v) or PLACEHOLDER.match(v) or _FILE_EXT.search(v) or _APP_SUFFIX.search(v) or is_model_name(v) or CODE_IDENT.fullmatch(v):
         return False
