@@ -418,6 +418,31 @@ def _text_named(node: ast.AST) -> bool:
     return name.rsplit("_", 1)[-1].lower() in _TEXT_WORDS
 
 
+# the kinds of a model id a short name can stand for (not a weights file, a folder or a download URL)
+_ID_KINDS = frozenset({"api-model", "hf-repo", "provider-prefixed", "ollama-tag"})
+
+
+def _kb_knows(value: str) -> bool:
+    """A model id the knowledge base records: a Hub id, an API id or alias, a model's name, or one of those behind a
+    provider's route (``openai/gpt-4o-mini``)."""
+    kb = load()
+    low = value.strip().lower()
+    if low in kb.hf_index or low in kb.alias_index or low in kb.name_index:
+        return True
+    tail = low.split("/", 1)[1] if "/" in low else ""
+    return bool(tail) and (tail in kb.alias_index or tail in kb.name_index or tail in kb.hf_index)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """The letters and digits of ``short`` appear in ``full`` in the same order (``qwen7b`` in
+    ``Qwen/Qwen2.5-Coder-7B-Instruct``, ``4o`` in ``openai/gpt-4o``), case-blind, and ``short`` is not ``full``."""
+    want = [ch for ch in short.lower() if ch.isalnum()]
+    if not want or short.strip().lower() == full.strip().lower():
+        return False
+    it = iter(full.lower())
+    return all(ch in it for ch in want)
+
+
 def _known_hub_id(value: object) -> bool:
     """A whole Hub id the knowledge base records (``BAAI/bge-base-zh-v1.5``): tested as a substring of a path or other
     text (``if "BAAI/bge-base-zh-v1.5" in path``) it still names that one model, never a family."""
@@ -2045,8 +2070,82 @@ class _Module:
                        evidence=("named-download",))
             self.claimed.update((id(k), id(v)))
 
+    def _keyed_by_model(self, node: ast.Dict) -> None:
+        """``{"MiniCPM-V-2": partial(MiniCPM_V, model_path="openbmb/MiniCPM-V-2"), …}``, ``{"yuanai-1.0-translate":
+        {"model_name": "yuanai-1.0-translate"}, …}``: a registry keyed by the model each entry loads, where the key
+        repeats the model its value names under a model key (a nested record's entry or a call's keyword, ``partial``
+        included) exactly or as the name part of its Hub id. The key is the name a caller picks that model by
+        (``--model MiniCPM-V-2``), so it is reported as that model; a key of other words (``"fast"``, ``"chat"``) is
+        the registry's own label and is left alone."""
+        for k, v in zip(node.keys[:256], node.values[:256], strict=False):
+            if not (isinstance(k, ast.Constant) and isinstance(k.value, str)) or id(k) in self.claimed \
+                    or id(k) in self.silenced:
+                continue
+            key = k.value.strip()
+            if not key or len(key) > 200:
+                continue
+            inner: list[tuple[str, ast.expr]]
+            if isinstance(v, ast.Dict):
+                inner = [(ik.value, iv) for ik, iv in zip(v.keys[:64], v.values[:64], strict=False)
+                         if isinstance(ik, ast.Constant) and isinstance(ik.value, str) and is_model_key(ik.value)]
+            elif isinstance(v, ast.Call):
+                inner = [(kw.arg, kw.value) for kw in v.keywords[:64] if kw.arg and is_model_key(kw.arg)]
+            else:
+                continue
+            for binding, lit in inner:
+                if not (isinstance(lit, ast.Constant) and isinstance(lit.value, str)):
+                    continue
+                model = lit.value.strip()
+                if key.lower() not in (model.lower(), model.rsplit("/", 1)[-1].lower()) \
+                        or (classify(model, "key") is None and not binding_only(model, binding)):
+                    continue
+                line, col = self.position(k)
+                value, shift = _unquote(k.value)
+                lead = len(value) - len(value.lstrip())
+                # the key spelt as the model reads as the model does; the name part of a Hub id is a name callers
+                # pick it by (an app-level alias of that repository), never an Ollama tag or a repository itself
+                same = key.lower() == model.lower()
+                match = (classify(model, "key") if same else None) or Match("api-model", None, 0.6)
+                self.c.add(key, line, col + shift + lead, match, source_id="python-model-registry",
+                           symbol=self.symbol(), evidence=(f"registry-key:{model}",))
+                self.claimed.add(id(k))
+                break
+
+    def _short_names(self, node: ast.Dict) -> None:
+        """``name_map = {"4o-mini": "openai/gpt-4o-mini", "4o": "openai/gpt-4o", "qwen7b": "Qwen/Qwen2.5-Coder-7B-
+        Instruct"}``: a map whose every value is a model id the knowledge base records (no URL or weights file) and
+        whose key abbreviates its value - the key's letters and
+        digits appear in the id in order and it holds a digit (a version or a size, as the id does) and a letter - is a
+        table of short names a command line or config picks a model by (``--generator 4o-mini``); each such key is that
+        model. A key without a digit (``"embedding"``, ``"chat"``, ``"fast"``: a role or a tier) is the map's own label,
+        one without a letter (``{"2.5": "IndexTeam/IndexTTS-2.5"}``) a version number the caller picks."""
+        pairs = [(k, str(k.value), str(v.value)) for k, v in zip(node.keys[:256], node.values[:256], strict=False)
+                 if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                 and isinstance(v, ast.Constant) and isinstance(v.value, str)]
+        if len(pairs) < 2 or len(pairs) < len(node.keys) or any(
+                (m := classify(v, "key")) is None or m.kind not in _ID_KINDS or "://" in v or not _kb_knows(v)
+                for _, _, v in pairs):
+            # a table of weight URLs or files (torchvision's `model_urls`) is _named_downloads' or nobody's; one of
+            # ids the knowledge base does not record (`{"eval32": "r2egym-eval32-medium-major-v1"}`, data subsets
+            # named like checkpoints) is not known to hold models at all
+            return
+        for k, written, model in pairs:
+            key = written.strip()
+            if id(k) in self.claimed or id(k) in self.silenced or not 1 < len(key) <= 40 \
+                    or not any(ch.isdigit() for ch in key) or not any(ch.isalpha() for ch in key) \
+                    or not _abbreviates(key, model):
+                continue
+            line, col = self.position(k)
+            value, shift = _unquote(written)
+            lead = len(value) - len(value.lstrip())
+            self.c.add(key, line, col + shift + lead, Match("api-model", None, 0.6), source_id="python-short-name",
+                       symbol=self.symbol(), evidence=(f"short-name-of:{model.strip()}",))
+            self.claimed.add(id(k))
+
     def visit_Dict(self, node: ast.Dict) -> None:
         self._named_downloads(node)
+        self._keyed_by_model(node)
+        self._short_names(node)
         for k, v in zip(node.keys[:256], node.values[:256], strict=False):
             if isinstance(k, ast.Constant) and isinstance(k.value, str) and _implementation_for(k.value, v):
                 # {"glm4": GLM4ToolUtils(), "llama3": Llama3ToolUtils}: a registry of one family's implementation of
