@@ -266,6 +266,9 @@ _HTTP_CALLS = frozenset({"request", "urlopen", "post", "put", "patch", "delete"}
 # architecture names, and the names of prompt templates / chat formats (`template_name`, `PROMPT_NAME`,
 # `conv_template`): a serving app keys its chat templates by family words (`"chatglm3" == self.template_name`)
 _ARCH = re.compile(r"(?i)(?:^|_)(?:model_?type|arch|architectures?|model_?class|model_?family|"
+                   # the kind of language model a branch is for (`llm_type == "llama3"` picks the chat format of that
+                   # family in a fine-tuning script; LangChain's `_llm_type == "anthropic-chat"` is a class's type id)
+                   r"(?:m?llm|v?lm|backbone)_?type|"
                    r"(?:chat_?|conv_?|prompt_?)?template(?:_?name)?|prompt_?name|chat_?format|"
                    # a format's name (`tool_fmt == "glm4"`: the tool-call syntax of that family, not a model)
                    r"(?:tool_?)?(?:fmt|format))$")
