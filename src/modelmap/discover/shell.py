@@ -1304,9 +1304,11 @@ class ShellSource:
                 if "=" in raw and "make" in raw.lower() and (call := _MAKE_CALL.search(raw)) is not None:
                     # `$(MAKE) pull MODEL=llama2:latest`, `make run LLM_MODEL=qwen2.5:7b`: make's command-line
                     # variables, which override the Makefile's; each read as that assignment, its value in its column
+                    # (read alone, then moved to its column: a line of 20,000 such words padded each one to the
+                    # line's length, quadratic, past 120 s)
                     for over in _MAKE_OVERRIDE.finditer(raw, call.end()):
-                        out.extend(scan_assignment(file, " " * over.start(1) + over.group(1) + "=" + over.group(2),
-                                                   number, f"{self.id}-variable"))
+                        out.extend(replace(f, column=f.column + over.start(1)) for f in scan_assignment(
+                            file, over.group(1) + "=" + over.group(2), number, f"{self.id}-variable"))
                 if stripped.startswith("echo") and (ci := _CI_ENV_ECHO.match(raw)) is not None:
                     # `echo "MODEL_URL=oci://…/llama3.2:1b" >> $GITHUB_ENV`: a CI step setting a variable for the
                     # job's later steps (GitHub Actions' environment and output files), read as that assignment with
