@@ -1576,6 +1576,7 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
     pos = 0
     # a catalogue left unread is said so in a skip, as a capped code reader does (the file keeps its other findings)
     unread: str | None = None
+    unclosed: set[str] = set()  # closers of a delimited literal (Rust, Lua, C++) found nowhere after an opener
     for _ in range(4 * _MAX_JSON_BLOCKS):
         m = opener.search(text, pos)
         if m is None:
@@ -1586,9 +1587,15 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
         start = m.end()
         close = '"' + m.group(1) if lang_id == "rust" else "]" + m.group(1) + "]" if lang_id == "lua" \
             else ")" + m.group(1) + '"' if lang_id in ("cpp", "c") else closer
-        end = text.find(close, start)
+        end = -1 if close in unclosed else text.find(close, start)
         if end < 0:
-            break
+            if lang_id not in ("rust", "lua", "cpp", "c"):
+                break  # one closer for every literal (Go's backtick, a triple quote): no later one can close either
+            # an opener with its own delimiter that nothing closes (a comment naming `R"ev({`, a `[==[` in prose):
+            # passed over, so the blocks after it are still read; each such closer is looked for once
+            unclosed.add(close)
+            pos = start
+            continue
         pos = end + len(close)
         body = text[start:end]
         if body.lstrip()[:1] not in ("{", "[") or ("odel" not in body and _MODEL_LISTING.search(body) is None):
@@ -1603,6 +1610,9 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
             continue
         if isinstance(node, (Mapping, Seq)):
             blocks.append(node)
+    else:
+        if unread is None and opener.search(text, pos) is not None:
+            unread = f"only the first {4 * _MAX_JSON_BLOCKS} literals opening on a bracket were looked at"
     skipped: list[Finding | Skip] = [] if unread is None else [Skip(file.path, "analysis-budget",
                                                                     f"{lang_id}-json: {unread}")]
     if not blocks:
