@@ -685,13 +685,56 @@ def _entry_requests(entry: dict[str, Any], method: str) -> int | None:
     return entry["requests"]
 
 
+_Traced = tuple[tuple[str | None, str | None, str | None, str | None], int | None, int | None]
+
+
+def _request_names(key: tuple[str | None, str | None, str | None, str | None]) -> list[str]:
+    """The names a recorded request goes by: the model requested and the one that answered, each also without a
+    leading ``<provider>/`` (an app's LiteLLM SDK asks the proxy for ``litellm_proxy/support-chat``)."""
+    names: list[str] = []
+    for name in key[:2]:
+        if name:
+            names.append(name)
+            if "/" in name:
+                names.append(name.split("/", 1)[1])
+    return names
+
+
+def _same_requests(spans: list[_Traced], gateway: list[_Traced]) -> list[_Traced]:
+    """The spans of one trace that are requests the gateway recorded in it: for each gateway record, the first span
+    not yet paired that asked for the same model (by the names ``_request_names`` gives). A trace is a whole user
+    action: an agent's turn may call a provider's API directly beside its calls through the gateway, and such a
+    span is another request, never the gateway's (pairing by position took 3 direct Anthropic calls off for 3
+    gateway records of another model)."""
+    by_name: dict[str, list[int]] = {}
+    for i, (key, _, _) in enumerate(spans):
+        for name in _request_names(key):
+            by_name.setdefault(name, []).append(i)
+    at: dict[str, int] = {}
+    paired: set[int] = set()
+    for key, _, _ in gateway:
+        for name in _request_names(key):
+            found, left, j = None, by_name.get(name, []), at.get(name, 0)
+            while j < len(left):
+                if left[j] not in paired:
+                    found = left[j]
+                    break
+                j += 1
+            at[name] = j
+            if found is not None:
+                paired.add(found)
+                break
+    return [spans[i] for i in sorted(paired)]
+
+
 def _count_each_request_once(c: Collector) -> dict[str, Any]:
     """Count a request that two sources recorded once, in place, and say how requests were counted.
 
     An app's GenAI spans and a gateway's log of the same calls each record every request (docs/runtime.md). Where a
     span and a gateway record carry the same W3C trace id (the gateway logged the ``traceparent`` the app sent), they
-    are the same request: per trace, as many requests as both sources recorded are counted once, at the gateway's
-    record (it names the upstream and its host); the span's requests and tokens are taken off. Where both sources
+    are the same request when the span asked for the record's model (``_same_requests``): each such pair is counted
+    once, at the gateway's record (it names the upstream and its host); the span's requests and tokens are taken
+    off. Where both sources
     counted requests but no trace id is shared, nothing says which records are the same requests: the sources are
     reported side by side (``by_source``) and the totals are the largest source's count, not their sum."""
     by_source: Counter[str] = Counter()
@@ -702,7 +745,7 @@ def _count_each_request_once(c: Collector) -> dict[str, Any]:
         spans, gateway = sources.get("otel-spans"), sources.get("litellm")
         if not spans or not gateway:
             continue
-        for key, tin, tout in spans[:min(len(spans), len(gateway))]:
+        for key, tin, tout in _same_requests(spans, gateway):
             span_agg = c.keys.get(key)
             if span_agg is None:
                 continue
