@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.redteam.probes import probe, scan_finds, scan_probe
+from tests.redteam.probes import OK, files, probe, scan_finds, scan_probe
 from tests.redteam.probes_newer import rt_probe
 from tests.redteam.probes_session27 import skip_says
 from tests.redteam.runner import Result
@@ -149,3 +149,16 @@ probe("session30-kotlin-30000-backing-fields", "deep-nesting", lambda ctx: (ctx.
     "class VM {\n" + "".join(f"  val s{i}: StateFlow<Int>\n    field = MutableStateFlow({i})\n" for i in range(30_000))
     + '  val m = generativeModel(modelName = "gemini-1.5-flash")\n}\n'), ("scan", ".", "-f", "json"),
       fmt="json", checks=(scan_finds("gemini-1.5-flash"),), timeout=30.0)
+
+
+# (i) `modelmap check --today 9999-12-30` (a documented option) with a waiver and expiry_notice_days: 3650 stopped
+# with "internal error: OverflowError: date value out of range" (exit 2): Waiver.expires_within added the notice days
+# to today, past date.max. Now the days between are compared
+_WAIVED = ("version: 1\nfail_on: error\npreset: no-cn-origin\nexpiry_notice_days: 3650\nflows:\n  support:\n"
+           "    tags: [customer-facing]\n    paths: ['app/**']\nwaivers:\n  - rule: no-cn-origin-sensitive\n"
+           "    match: {model: qwen-plus}\n    reason: being replaced\n    approved_by: Dana Lee\n"
+           "    approved_on: 2026-01-01\n    expires: 9999-12-31\n")
+probe("session30-check-today-near-date-max", "policy-config", files(lambda: {
+    "modelmap.yaml": _WAIVED, "app/a.py": 'from openai import OpenAI\nc = OpenAI()\n'
+                                          'c.chat.completions.create(model="qwen-plus", messages=[])\n'}),
+      ("check", ".", "--today", "9999-12-30"), OK)

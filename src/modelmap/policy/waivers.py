@@ -9,7 +9,7 @@ without an owner covers nothing and is itself reported as a violation (``waiver-
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from modelmap.policy.globs import matches
 
@@ -51,7 +51,8 @@ class Waiver:
         return self.expires < today
 
     def expires_within(self, today: date, days: int) -> bool:
-        return today <= self.expires <= today + timedelta(days=days)
+        # counted as a difference: `today + days` is past date.max for a --today near 9999-12-31 (OverflowError)
+        return today <= self.expires and (self.expires - today).days <= days
 
     def is_active(self, today: date) -> bool:
         """Only an owned, unexpired waiver covers anything."""
