@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from modelmap.runtime import ingest
 from tests.redteam.probes_session30 import _agent_turns
@@ -36,3 +37,16 @@ def test_a_prefixed_request_name_still_pairs(tmp_path: Path) -> None:
     doc = ingest.build([tmp_path / n for n in files])
     got = {m["model"]: m["requests"] for m in doc["models"]}
     assert got["claude-3-5-haiku-20241022"] == 3 and got["litellm_proxy/support-chat"] == 0
+
+
+def test_records_past_the_remembered_trace_ids_are_said(tmp_path: Path, monkeypatch: Any) -> None:
+    """Past MAX_TRACED, a record's trace id is not compared: the note said such records 'carried no trace id'."""
+    monkeypatch.setattr(ingest, "MAX_TRACED", 5)
+    files = _agent_turns()
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    doc = ingest.build([tmp_path / "runtime.jsonl", tmp_path / "otel.jsonl"])  # 3 records, then 2 of the 6 spans
+    counting = doc["summary"]["request_counting"]
+    assert counting["shared_requests"] == 1
+    assert "no trace id" not in counting["note"]
+    assert "4 records past the first 5 with a trace id" in counting["note"]

@@ -250,6 +250,7 @@ class Collector:
                                                     int | None, int | None]]]] = {}
         self.traced_n = 0
         self.untraced = Counter[str]()  # requests of a per-request source that carried no trace id
+        self.past_traced = 0  # requests that carried one past the MAX_TRACED remembered
 
     def add_failure(self, *, group: str, upstream: str | None, error: str | None, t_ns: int | None,
                     rule: str | None = None) -> None:
@@ -298,6 +299,8 @@ class Collector:
                 self.traced_n += 1
                 self.traced.setdefault(trace_id, {}).setdefault(source, []).append(
                     (key, input_tokens, output_tokens))
+            elif trace_id:
+                self.past_traced += 1
             else:
                 self.untraced[source] += 1
         agg.input_tokens = _add(agg.input_tokens, input_tokens)
@@ -763,7 +766,9 @@ def _count_each_request_once(c: Collector) -> dict[str, Any]:
         method, note = "deduplicated", (
             f"{shared} requests recorded by both the app's spans and the gateway log (same trace id) are counted once, "
             "at the gateway" + (f"; {sum(c.untraced.values())} records carried no trace id and are counted as "
-                                "separate requests" if c.untraced else ""))
+                                "separate requests" if c.untraced else "")
+            + (f"; {c.past_traced} records past the first {MAX_TRACED:,} with a trace id were not compared and are "
+               "counted as separate requests" if c.past_traced else ""))
     elif both:
         method, note = "per-source", (
             "the app's spans and the gateway log share no trace id, so the same request may be in both: requests are "
