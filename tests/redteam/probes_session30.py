@@ -162,3 +162,14 @@ probe("session30-check-today-near-date-max", "policy-config", files(lambda: {
     "modelmap.yaml": _WAIVED, "app/a.py": 'from openai import OpenAI\nc = OpenAI()\n'
                                           'c.chat.completions.create(model="qwen-plus", messages=[])\n'}),
       ("check", ".", "--today", "9999-12-30"), OK)
+
+# (j) 5,000 Ruby `require_relative "anthropic/models/claude-3-5-haiku-<n>"` and `require "openai/gpt-4o-<n>"` lines
+# (this session's source-load rule): no path reported as a model, the call after them found (3 s of CPU); past
+# 20,000 literals the cap is said
+scan_probe("session30-ruby-10000-require-paths", "huge-line", lambda: {
+    "lib/sdk.rb": "".join(f'require_relative "anthropic/models/claude-3-5-haiku-{i}"\nrequire "openai/gpt-4o-{i}"\n'
+                          for i in range(5_000))
+                  + 'client.messages.create(model: "claude-3-5-haiku-20241022", max_tokens: 10)\n'},
+           checks=(lambda res: None if res.rc != 0 or [f.get("raw") for f in json.loads(res.stdout)["findings"]]
+                   == ["claude-3-5-haiku-20241022"] else "require paths reported, or the model call lost",),
+           timeout=30.0)
