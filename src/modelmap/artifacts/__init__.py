@@ -16,7 +16,9 @@ from modelmap.artifacts.base import (
     TokenizerInfo,
     read_head,
 )
+from modelmap.artifacts.bintok import MoonshineBinTokenizerReader
 from modelmap.artifacts.blingfire import BlingFireI2WReader
+from modelmap.artifacts.caffe import CaffeReader
 from modelmap.artifacts.classic import (
     ArpaReader,
     CRFSuiteReader,
@@ -110,9 +112,11 @@ READERS: tuple[Reader, ...] = (
     PieceSpecReader(),  # text that opens with [CounterSpec]
     NcnnParamReader(),  # text that opens with ncnn's magic line 7767517
     OpenCCDictReader(),
+    CaffeReader(),  # a net name, then a layer message (field 2 / 100); before TFGraphReader and TokenizerReader
     TFGraphReader(),  # before TokenizerReader: a SentencePiece model is protobuf field 1 too
     BlingFireI2WReader(),  # a uint32 dump count, then offsets that start right after them; read() checks the table
     ThulacModelReader(),  # no magic: after every format that has one
+    MoonshineBinTokenizerReader(),  # no magic: two length-prefixed <special> tokens first; read() parses the whole file
     TokenizerReader(),
     DawgReader(),  # a uint32 unit count and a root unit: weak, so last; read() checks the size exactly
 )

@@ -364,7 +364,7 @@ def _tflite_io(fb: _FlatBuffer, subgraph: int, index: int) -> str:
 
 MAX_TFLITE_NAMED = 20_000  # tensor names read for their scopes
 MAX_TFLITE_SCOPES = 512  # distinct scope names kept
-_SCOPE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]{0,63}$")
+_SCOPE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]{0,63}$")
 
 
 def _tflite_scopes(fb: _FlatBuffer, subgraph: int) -> str:

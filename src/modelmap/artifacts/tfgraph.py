@@ -28,6 +28,8 @@ MAX_KEPT = 1024  # names kept per list
 MAX_FIELDS = 1_000_000  # protobuf fields walked in all, nodes' own fields and anything between nodes included
 _NODE_NAME = re.compile(rb"^[A-Za-z0-9_.][A-Za-z0-9_.\-/>]{0,255}$")
 _OP_NAME = re.compile(rb"^[A-Z][A-Za-z0-9_]{0,127}$")
+MAX_SCOPES = 512  # distinct name scopes kept (tf.scopes)
+_SCOPE = re.compile(r"^[A-Za-z0-9_.][A-Za-z0-9_.\-]{0,63}$")
 _SKIP_OUTPUT_OPS = {"Const", "Placeholder", "PlaceholderWithDefault", "NoOp", "Assert", "VarHandleOp",
                     "VariableV2", "Variable", "Assign", "SaveV2", "RestoreV2"}
 
@@ -65,6 +67,7 @@ class TFGraphReader:
         ops: set[str] = set()
         produced: dict[str, str] = {}  # node name -> op, for the output check (bounded by most)
         consumed: set[str] = set()
+        scopes: set[str] = set()
         capped = False
         with mapped(path) as buf:
             if not _sniff(bytes(buf[:256])):
@@ -106,12 +109,18 @@ class TFGraphReader:
                 elif op == "Const" and "/" not in name and len(consts) < MAX_KEPT:
                     consts.append(name)
                 produced[name] = op
+                parts = name.split("/")
+                if len(parts) >= 2 and len(scopes) < MAX_SCOPES and _SCOPE.match(parts[0]):
+                    scopes.add(parts[0])
+                    if len(parts) >= 3 and _SCOPE.match(parts[1]) and len(scopes) < MAX_SCOPES:
+                        scopes.add(f"{parts[0]}/{parts[1]}")
         if not nodes:
             raise fail(path, "no NodeDef in the GraphDef")
         outputs = sorted(n for n, o in produced.items() if n not in consumed and o not in _SKIP_OUTPUT_OPS)
         info = ArtifactInfo(path=str(path), format="tf-graphdef")
         props: dict[str, object] = {"tf.nodes": nodes, "tf.inputs": " ".join(sorted(feeds)),
-                                    "tf.consts": " ".join(sorted(consts)), "tf.ops": " ".join(sorted(ops))}
+                                    "tf.consts": " ".join(sorted(consts)), "tf.ops": " ".join(sorted(ops)),
+                                    "tf.scopes": "|".join(sorted(scopes))}
         if cut:  # a node after the cut may consume any of them: no outputs are claimed
             info.notes.append(f"the graph stops at offset {cut[0]} (truncated): its outputs are not known")
         else:
