@@ -362,3 +362,27 @@ def test_moonshine_bin_built_from_the_published_tokenizer_json(tmp_path: Path) -
     f = tmp_path / "tokenizer.bin"
     f.write_bytes(_bin(toks))
     assert _who(f)[:2] == ("moonshine", "useful-sensors")
+
+
+# --- GPT-SoVITS ONNX graphs -------------------------------------------------------------------------------------------
+
+def test_gpt_sovits_onnx_graphs(tmp_path: Path) -> None:
+    from tests.artifacts.test_insp29_heldout14 import _graph
+
+    vits = _graph(tmp_path / "vits", ["vq_model.dec.conv_pre.weight"],
+                  {"text_seq": [1, "text_length"], "pred_semantic": [1, 1, "pred_length"], "ref_audio": [1, "n"]},
+                  {"audio": ["n"]})
+    assert _who(vits) == ("gpt-sovits", None, None)  # the architecture; whose voice the weights are is not known
+    # the exporter's stage decoder: iy / iy_emb feeds (the KV cache as ik / iv, or per layer) and the AR weights
+    kv = {f"past_{t}_layer_{i}": ["n", 1, 512] for i in range(2) for t in "kv"}
+    dec = _graph(tmp_path / "dec", ["ar_audio_embedding.word_embeddings.weight", "ar_predict_layer.weight"],
+                 {"iy": [1, "iy_length"], "iy_emb": [1, "iy_emb_length", 512], **kv},
+                 {"y": [1, "m"], "y_emb": [1, "m", 512], "stop_condition_tensor": []})
+    assert _who(dec) == ("gpt-sovits", None, None)
+    # the same AR module names without the iy / iy_emb feeds (VALL-E, whose names GPT-SoVITS copied) are not it,
+    # nor is another graph with a text_seq input
+    valle = _graph(tmp_path / "valle", ["ar_audio_embedding.word_embeddings.weight", "ar_predict_layer.weight"],
+                   {"y": [1, "n"], "x": [1, "m", 1024]}, {"logits": [1, 1025]})
+    assert _who(valle)[0] is None
+    other = _graph(tmp_path / "tts", ["dec.conv_pre.weight"], {"text_seq": [1, "n"]}, {"audio": ["n"]})
+    assert _who(other)[0] is None
