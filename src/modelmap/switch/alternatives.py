@@ -425,8 +425,13 @@ def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     missing = sum(1 for k in ("tools", "json_mode") if c.features.get(k) is False)
     # a tuned (instruct, chat) model replaces a tuned one, a pretrained base a base
     kind = 1 if source["tuned"] is not None and c.tuned != source["tuned"] else 0
-    # a licence the knowledge base does not know cannot be shown to allow the use: after every known one
-    unlicensed = 1 if not (c.license or {}).get("id") or (c.license or {}).get("id") == "unknown" else 0
+    # a licence the knowledge base does not know cannot be shown to allow the use: after every known one. A licence
+    # known to forbid commercial use (CC-BY-NC, a research licence) comes after every other candidate, priced or not:
+    # a company replacing a model in its product cannot ship it, however near its size (bge-m3's nearest embedder
+    # was a CC-BY-NC one, and plan wrote it into a regulated flow's job)
+    lic = c.license or {}
+    forbids = 1 if lic.get("commercial_use") is False else 0
+    unlicensed = 1 if not lic.get("id") or lic.get("id") == "unknown" else 0
     # a self-hosted model of known size is replaced first by open weights it can serve itself (no per-token price
     # to compare, the endpoint stays); a hosted replacement moves the traffic off the company's servers. Of
     # unknown size, the priced hosted models come first (nothing says which self-hosted one is comparable)
@@ -440,7 +445,7 @@ def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     # then the newer release (an unknown date last): among equals, the model a team would pick today
     date = (c.released or "")[:10].replace("-", "")
     newest = -int(date) if date.isdigit() else 0
-    return (unpriced, kind, unlicensed, near, short, missing, round(tier, 3),
+    return (forbids, unpriced, kind, unlicensed, near, short, missing, round(tier, 3),
             cost if cost is not None else math.inf, newest, c.model, c.provider or "")
 
 
