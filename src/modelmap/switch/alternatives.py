@@ -247,9 +247,15 @@ def _drop_in(source: dict[str, Any], model: str, provider: str | None, role: str
             return "A", f"the same weights on your own {source['provider']} server"
         return "E", (f"another open-weights model on your own {source['provider']} server: load its weights, keep "
                      "the endpoint; revalidate prompts and templates")
+    where = provider or "self-hosted (vLLM serves the OpenAI API)"
+    if provider is not None and provider == source["provider"]:
+        # the host the code already calls: its own API, whatever shape the price table records for it (OpenRouter
+        # has none there, and read as "openrouter and openrouter do not share a known API shape", class B)
+        if same:
+            return "A", f"the same weights at {provider}, the host the code already calls"
+        return "E", f"another model at {provider}, the host the code already calls: revalidate prompts and templates"
     src_shape = api_shape(source["provider"]) if source["provider"] else None
     dst_shape = api_shape(provider) if provider else api_shape("vllm")
-    where = provider or "self-hosted (vLLM serves the OpenAI API)"
     if src_shape and dst_shape and src_shape == dst_shape:
         if same:
             return "A", f"same weights; {source['provider']} and {where} both speak the {src_shape} API"
@@ -416,6 +422,11 @@ def size_gap(params: Any, source_params: Any) -> float | None:
     return abs(math.log2(a / b))
 
 
+#: drop-in classes by the work a switch takes (plan's effort order): a model / base-URL swap, then prompt
+#: revalidation on the same API, another API, a re-embed, a retrain
+DROP_IN_ORDER = {"A": 0, "E": 1, "B": 2, "C": 3, "D": 4}
+
+
 def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     cost = blended(c.price)
     src_cost = blended(source["tier_price"])
@@ -442,10 +453,15 @@ def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     # within a size class (3-20B spans a 3B and a 14B model) the nearest size first, in whole doublings
     gap = size_gap(c.params, source["params"])
     near = round(gap) if gap is not None else 9
+    # after the size (or, of an unknown size, the price tier) the least work to switch (DROP_IN_ORDER: the host the
+    # code calls, or its API shape, before another vendor's API), then the price. The same weights at two hosts used
+    # to keep the cheapest, so plan moved a route of an OpenRouter client to Bedrock (class B, a new vendor, the
+    # shared base URL rewritten) though OpenRouter serves the replacement too
+    work = DROP_IN_ORDER.get(c.drop_in, len(DROP_IN_ORDER))
     # then the newer release (an unknown date last): among equals, the model a team would pick today
     date = (c.released or "")[:10].replace("-", "")
     newest = -int(date) if date.isdigit() else 0
-    return (forbids, unpriced, kind, unlicensed, near, short, missing, round(tier, 3),
+    return (forbids, unpriced, kind, unlicensed, near, short, missing, round(tier, 3), work,
             cost if cost is not None else math.inf, newest, c.model, c.provider or "")
 
 
