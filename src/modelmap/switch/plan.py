@@ -203,6 +203,16 @@ class FlowPlan:
                 **({"readiness": self.readiness} if self.readiness is not None else {})}
 
 
+def _known_sum(totals: list[float | None]) -> float | None:
+    """The plan's total of the flows' monthly costs: the sum of those known; None (unknown) when no flow's is known
+    but some flow has a cost line (every one unpriced). It read $0.00 "before" for a gateway whose DeepSeek and Qwen
+    routes had no sourced price, beside flows saying "before unknown"."""
+    known = [t for t in totals if t is not None]
+    if not known and any(t is None for t in totals):
+        return None
+    return round(sum(known), 2)
+
+
 @dataclass
 class Plan:
     root: str
@@ -222,8 +232,8 @@ class Plan:
             "none_found": sum(1 for u in usages if u.replacement is None),
             "feasible_48h": sum(1 for f in self.flows if f.feasible_48h),
             "effort_hours": round(sum(f.effort_hours for f in self.flows), 2),
-            "cost_before": round(sum(b for b in before if b is not None), 2),
-            "cost_after": round(sum(a for a in after if a is not None), 2),
+            "cost_before": _known_sum(before),
+            "cost_after": _known_sum(after),
             "cost_complete": all(f.cost()["before_complete"] and f.cost()["after_complete"] for f in self.flows),
         }
 
@@ -1104,7 +1114,8 @@ def render_html(plan: Plan) -> bytes:
              f"<h1>Migration plan: scenario <code>{html_text(plan.scenario.get('id'))}</code></h1>",
              f"<p>{count(s['usages_affected'], 'affected usage')} in {count(s['flows'], 'flow')}: {s['replaced']} replaced, "
              f"{s['none_found']} none found; {s['feasible_48h']} of {s['flows']} flows feasible in 48 hours; "
-             f"monthly cost {html_text(_usd(s['cost_before']))} before, {html_text(_usd(s['cost_after']))} after.</p>"]
+             f"monthly cost {html_text(_usd(s['cost_before']))} before, {html_text(_usd(s['cost_after']))} after"
+             + ("" if s["cost_complete"] else " (some lines are not priced; see below)") + ".</p>"]
     for flow in plan.flows:
         cls = "ok" if flow.feasible_48h else "no"
         parts.append(f"<h2>Flow <code>{html_text(flow.name)}</code></h2>")
