@@ -68,6 +68,8 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
     models: dict[str, dict[str, Any]] = {}
     flow_models: dict[str, set[str]] = defaultdict(set)
     flow_usages: Counter[str] = Counter()
+    flow_serving_unknown: Counter[str] = Counter()  # usages in use with no serving country (self-hosted or unknown)
+    flow_origins_unknown: Counter[str] = Counter()  # usages in use whose origins are unknown
     flow_exposure: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     unresolved: dict[str, dict[str, Any]] = {}
     rest_origins: set[str] = set()
@@ -97,6 +99,12 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
         for name in names:
             flow_usages[name] += 1
             flow_models[name].add(label)
+            # a usage with no serving evidence or no known origin is unknown, not absent: the row says how many,
+            # as the charts do (the flow table showed "—" for a flow none of whose usages had serving evidence)
+            if not variables["served_by"]["countries"]:
+                flow_serving_unknown[name] += 1
+            if not variables["origins"]:
+                flow_origins_unknown[name] += 1
             for scenario_id, _, kind in SCENARIOS:
                 if _breaks(kind, variables):
                     flow_exposure[name][scenario_id].append(label)
@@ -178,6 +186,8 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
             "models": sorted(flow_models.get(flow.name, ())), "publishers": data["publishers"],
             "origins": data["origins"], "serving_countries": data["serving_countries"],
             "has_fallback": data["fallback"]["has_fallback"], "violations": violations_by_flow.get(flow.name, 0),
+            "in_use": flow_usages.get(flow.name, 0), "serving_unknown": flow_serving_unknown.get(flow.name, 0),
+            "origins_unknown": flow_origins_unknown.get(flow.name, 0),
         })
     if flow_usages.get(pseudo):
         # Its open issues: with no flows configured every open violation is the repository's; otherwise those of
@@ -189,7 +199,8 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
             "tags": [], "usages": flow_usages[pseudo], "models": sorted(flow_models[pseudo]),
             "publishers": sorted(rest_publishers), "origins": sorted(rest_origins),
             "serving_countries": sorted(rest_serving), "has_fallback": None, "violations": rest_open,
-            "pseudo": True,
+            "in_use": flow_usages[pseudo], "serving_unknown": flow_serving_unknown.get(pseudo, 0),
+            "origins_unknown": flow_origins_unknown.get(pseudo, 0), "pseudo": True,
         })
 
     # ---------------------------------------------------------------- charts and concentration

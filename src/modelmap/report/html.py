@@ -445,10 +445,22 @@ FLOW_COLUMNS = (
      "wide"),
     ("Model origins", "Countries in the lineage of the flow's models: their publishers, and the publishers of "
                       "the models they were built on or distilled from."),
-    ("Served from", "Countries where the flow's API calls are answered (for hosted models)."),
+    ("Served from", "Countries where the flow's API calls are answered (for hosted models); usages with no "
+                    "serving evidence are counted as self-hosted or unknown."),
     ("Fallback publisher", FALLBACK_NOTE),
     ("Open issues", "Policy violations in this flow not covered by an accepted exception.", "num"),
 )
+
+
+def _countries_cell(p: Page, codes: Sequence[str], count: int | None, total: int | None, what: str) -> str:
+    """A flow's countries, then how many of its usages have none known: unknown is never shown as "—" (none)."""
+    from modelmap.report.markdown import unknown_note
+
+    note = unknown_note(what, count, total)
+    if note is None:
+        return p.countries(codes)
+    muted = f'<span class="muted">{escape(note)}</span>'
+    return f"{p.countries(codes)}<br>{muted}" if codes else muted
 
 
 def _flows(p: Page) -> str:
@@ -460,7 +472,10 @@ def _flows(p: Page) -> str:
         description = f"<br><span class='small muted'>{escape(f['description'])}</span>" if f["description"] else ""
         rows.append([
             f"<strong>{escape(f['name'])}</strong>{description}", _tags(f["tags"]), _list(p.rank(f["models"])),
-            p.countries(f["origins"]), p.countries(f["serving_countries"]), fallback[f["has_fallback"]], issues,
+            _countries_cell(p, f["origins"], f.get("origins_unknown"), f.get("in_use"), "unknown"),
+            _countries_cell(p, f["serving_countries"], f.get("serving_unknown"), f.get("in_use"),
+                            "self-hosted or unknown"),
+            fallback[f["has_fallback"]], issues,
         ])
     table = _table(FLOW_COLUMNS, rows, "No flows are configured: add flows to modelmap.yaml to see models per "
                    "product.", noun="flows")

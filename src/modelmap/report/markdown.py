@@ -33,6 +33,21 @@ def join(items: list[str]) -> str:
     return ", ".join(md_text(i) for i in items) if items else "—"
 
 
+def unknown_note(what: str, count: int | None, total: int | None) -> str | None:
+    """"self-hosted or unknown (8 of 9 usages)": the usages of a flow a countries cell cannot name; None when all."""
+    if not count:
+        return None
+    return f"{what} ({count} of {total} usage{'' if total == 1 else 's'})" if total else what
+
+
+def _with_unknown(countries: list[str], count: int | None, total: int | None, what: str) -> str:
+    """A flow's countries, then how many of its usages have none known (unknown is never shown as "—", none)."""
+    note = unknown_note(what, count, total)
+    if note is None:
+        return join(countries)
+    return (join(countries) + ", " if countries else "") + f"_{md_text(note)}_"
+
+
 def text_bar(share: float, width: int = 20) -> str:
     filled = round(share * width)
     return "█" * filled + "░" * (width - filled)
@@ -67,8 +82,11 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
     fallback = {True: "yes", False: "**no**", None: "—"}
     out += table(
         ["Flow", "Tags", "Models", "Model origins", "Served from", "Fallback publisher", "Open issues"],
-        [[f"**{md_text(f['name'])}**", join(f["tags"]), join(f["models"]), join([country(c) for c in f["origins"]]),
-          join([country(c) for c in f["serving_countries"]]), fallback[f["has_fallback"]], f["violations"]]
+        [[f"**{md_text(f['name'])}**", join(f["tags"]), join(f["models"]),
+          _with_unknown([country(c) for c in f["origins"]], f.get("origins_unknown"), f.get("in_use"), "unknown"),
+          _with_unknown([country(c) for c in f["serving_countries"]], f.get("serving_unknown"), f.get("in_use"),
+                        "self-hosted or unknown"),
+          fallback[f["has_fallback"]], f["violations"]]
          for f in s["flows"]],
         "No flows are configured: add flows to modelmap.yaml to see models per product.",
     )
