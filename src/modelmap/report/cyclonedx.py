@@ -18,7 +18,8 @@ Models and endpoints are two kinds of thing (grouping in :mod:`modelmap.report.b
   ancestors, so first-seen order is kept in the bom-ref suffix ``#lineage-0``, ``#lineage-1``...;
 * ``evidence.occurrences`` = every place in the code that uses it;
 * ``properties`` (``modelmap:*``) = resolved, confidence, origins (``unknown`` when not known),
-  publisher country, open weights, serving, flows, usages.
+  publisher country, open weights, serving (``served-by`` / ``serving-country`` per operator a use is served
+  by, and ``serving-unknown-usages`` = how many uses have no serving evidence when others have some), flows, usages.
 
 Identifiers the knowledge base could not resolve are model components too, marked
 ``modelmap:resolved = false`` with the reason, so the BOM never hides them.
@@ -107,6 +108,11 @@ def _served(entry: ModelEntry) -> list[dict[str, Any]]:
     return [out[k] for k in sorted(out)]
 
 
+def _has_serving(finding: Any) -> bool:
+    served = (finding.resolution or {}).get("served_by")
+    return isinstance(served, dict) and bool(served.get("id") or served.get("operator"))
+
+
 def _properties(entry: ModelEntry) -> list[tuple[str, str]]:
     res = entry.res
     props: list[tuple[str, str]] = []
@@ -124,10 +130,17 @@ def _properties(entry: ModelEntry) -> list[tuple[str, str]]:
         props.append(("modelmap:publisher-country", str(entry.publisher["country"])))
     if res.get("open_weights") is not None:
         props.append(("modelmap:open-weights", "true" if res["open_weights"] else "false"))
-    for served in _served(entry):
+    served_all = _served(entry)
+    for served in served_all:
         props.append(("modelmap:served-by", str(served.get("operator") or served.get("id"))))
         if served.get("country"):
             props.append(("modelmap:serving-country", str(served["country"])))
+    if served_all:
+        # uses with no serving evidence beside those with some: the served-by above is not every use's (gpt-4o-mini
+        # through OpenRouter in a gateway and through a company proxy in an iOS app read "served by OpenRouter, US")
+        unknown = sum(1 for f in entry.findings if not _has_serving(f))
+        if unknown:
+            props.append(("modelmap:serving-unknown-usages", str(unknown)))
     for teacher in teachers(res):
         props.append(("modelmap:distilled-from", teacher))
     for identifier in sorted({f.raw for f in entry.findings}):
