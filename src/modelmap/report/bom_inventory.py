@@ -254,3 +254,24 @@ def split_id(model_id: str) -> tuple[str | None, str]:
         group, name = model_id.split("/", 1)
         return group, name
     return None, model_id
+
+
+def ancestor_license(model_id: str) -> dict[str, Any] | None:
+    """The licence the knowledge base records for a lineage ancestor (what ``modelmap trace ID`` says), or None.
+
+    An ancestor used to get NoAssertion whatever was known: Qwen2.5-72B-Instruct's base read NoAssertion in a BOM
+    beside ``modelmap trace qwen/qwen2.5-72b`` saying the Qwen licence. Only the exact id answers (no fuzzy match),
+    and an unknown licence stays NoAssertion."""
+    from modelmap.errors import IdentifierError
+    from modelmap.provenance.resolver import default_resolver
+
+    try:
+        res = default_resolver().resolve(model_id).to_dict()
+    except IdentifierError:
+        return None
+    if (res.get("model") or {}).get("id") != model_id:
+        return None
+    licence = res.get("license")
+    if not isinstance(licence, dict) or not licence.get("id") or licence.get("id") == "unknown":
+        return None
+    return licence

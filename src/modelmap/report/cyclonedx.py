@@ -63,6 +63,7 @@ from modelmap.report.bom_inventory import (
     BomInventory,
     ModelEntry,
     ServiceEntry,
+    ancestor_license,
     capped,
     collect,
     countries,
@@ -159,6 +160,18 @@ def _ancestor_groups(entry: ModelEntry) -> list[tuple[str, str, list[dict[str, A
     return [(f"{entry.ref}#lineage-{i}", parent, edges) for i, (parent, edges) in enumerate(by_parent.items())]
 
 
+def _licenses(licence: dict[str, Any] | None) -> list[Any]:
+    """The component's ``licenses``: the SPDX id, else the licence's name; none when unknown."""
+    from cyclonedx.model.license import DisjunctiveLicense
+
+    licence = licence if isinstance(licence, dict) else {}
+    if licence.get("spdx"):
+        return [DisjunctiveLicense(id=licence["spdx"])]
+    if licence.get("name") or licence.get("id"):
+        return [DisjunctiveLicense(name=licence.get("name") or licence["id"])]
+    return []
+
+
 def _ancestors(entry: ModelEntry) -> list[Any]:
     from cyclonedx.model import Property
     from cyclonedx.model.component import Component, ComponentType
@@ -175,6 +188,7 @@ def _ancestors(entry: ModelEntry) -> list[Any]:
         out.append(Component(
             type=ComponentType.MACHINE_LEARNING_MODEL, name=name, group=group, bom_ref=ref,
             supplier=_org(publisher.get("name") or publisher.get("id"), publisher.get("country")),
+            licenses=_licenses(ancestor_license(parent)),
             properties=[Property(name=k, value=v) for k, v in props],
         ))
     return out
@@ -184,18 +198,12 @@ def _component(entry: ModelEntry) -> Any:
     from cyclonedx.model import ExternalReference, ExternalReferenceType, Property, XsUri
     from cyclonedx.model.component import Component, ComponentType, Pedigree
     from cyclonedx.model.component_evidence import ComponentEvidence, Occurrence
-    from cyclonedx.model.license import DisjunctiveLicense
     from packageurl import PackageURL
 
     res = entry.res
     group, name = split_id(entry.model_id)
     publisher_name = entry.publisher.get("name") or entry.publisher.get("id")
-    licenses = []
-    licence = res.get("license") or {}
-    if licence.get("spdx"):
-        licenses.append(DisjunctiveLicense(id=licence["spdx"]))
-    elif licence.get("name") or licence.get("id"):
-        licenses.append(DisjunctiveLicense(name=licence.get("name") or licence["id"]))
+    licenses = _licenses(res.get("license"))
     references = []
     for source in res.get("sources") or ():
         url = source.get("url") if isinstance(source, dict) else None
@@ -364,7 +372,8 @@ def _ancestor_card(entry: ModelEntry, edges: list[dict[str, Any]]) -> dict[str, 
     relations = ", ".join(sorted({e["relation"] for e in edges}))
     children = ", ".join(sorted({str(e["child"]) for e in edges if e["child"]})) or entry.model_id
     return {"considerations": {"technicalLimitations": [
-        f"Lineage ancestor ({relations}) of {children}: only its publisher and this relation are recorded here"]}}
+        f"Lineage ancestor ({relations}) of {children}: only its publisher, its licence where the knowledge base "
+        "records it, and this relation are recorded here"]}}
 
 
 def model_cards(inventory: BomInventory, flow_tags: dict[str, tuple[str, ...]]) -> dict[str, dict[str, Any]]:

@@ -15,7 +15,8 @@ The same inventory as the CycloneDX BOM (:mod:`modelmap.report.bom_inventory`), 
   are packages too, with ``modelmap:resolved = false``;
 * licences: exactly one ``hasDeclaredLicense`` per model, to a ``simplelicensing_LicenseExpression``
   (the SPDX id, or ``LicenseRef-modelmap-<kb id>`` named after the licence when SPDX has no id) or to
-  ``NoAssertionLicense`` when unknown; exactly one ``hasConcludedLicense``, always ``NoAssertionLicense``
+  ``NoAssertionLicense`` when unknown (a lineage ancestor's is the knowledge base's record of that exact id, as
+  ``modelmap trace`` gives it); exactly one ``hasConcludedLicense``, always ``NoAssertionLicense``
   (modelmap records what publishers declare; it concludes nothing);
 * lineage: ``descendantOf`` from a model to each base it was built on (``comment`` = the relation:
   finetune, quantization, merge…). SPDX 3.0.1 has no distillation relationship (``trainedOn`` is for
@@ -53,6 +54,7 @@ from modelmap.report.bom_inventory import (
     BomInventory,
     ModelEntry,
     ServiceEntry,
+    ancestor_license,
     capped,
     collect,
     countries,
@@ -150,7 +152,7 @@ class _Builder:
             package = self.add(_set(self.spdx.ai_AIPackage, spdxId=iri, name=model_id, creationInfo=self.info,
                                     suppliedBy=supplier,
                                     software_primaryPurpose=self.spdx.software_SoftwarePurpose.model))
-            self.relate(package, "hasDeclaredLicense", [NO_ASSERTION_LICENSE])  # not recorded for an ancestor
+            self.relate(package, "hasDeclaredLicense", [self.license(ancestor_license(model_id))])
             self.relate(package, "hasConcludedLicense", [NO_ASSERTION_LICENSE])
         return self.elements[iri]
 
