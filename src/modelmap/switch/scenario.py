@@ -113,6 +113,10 @@ def scenario_config(scenario: Scenario, config: ProjectConfig | None) -> Project
     return dataclasses.replace(base, rules=scenario.rules, waivers=(), disabled=(), fail_on="note")
 
 
+#: the "served by" cell of a model no usage has serving evidence for (weights loaded in-process, or a host not named)
+UNKNOWN_SERVING = "unknown / self-hosted"
+
+
 @dataclass
 class AffectedModel:
     """One model (at one serving provider) whose usages break the scenario."""
@@ -277,7 +281,7 @@ def render_markdown(res: ScenarioResult) -> str:
         return "\n".join(lines) + "\n"
     lines += ["| model | origins | served by | flows | usages |", "| --- | --- | --- | --- | --- |"]
     for a in res.affected:
-        served = (a.served_by or {}).get("id") or "unknown / self-hosted"
+        served = (a.served_by or {}).get("id") or UNKNOWN_SERVING
         where = "<br>".join(md_text(f"{u['path']}:{u['line']}") for u in a.usages)
         origins = a.origins_label()
         lines.append(f"| {md_code(a.model or a.query)} | {md_text(origins)} "
@@ -296,8 +300,9 @@ def table_grid(res: ScenarioResult) -> Any:
         if len(a.usages) > 5:
             where += f" and {len(a.usages) - 5} more"
         origins = a.origins_label()
+        # unknown serving is said, as the Markdown table says it; "-" read as "not served by anyone"
         grid.rows.append((a.model or a.query, origins,
-                          (a.served_by or {}).get("id") or "-", a.flows_label(),
+                          (a.served_by or {}).get("id") or UNKNOWN_SERVING, a.flows_label(),
                           str(len(a.usages)), where))
     return grid
 
