@@ -106,6 +106,10 @@ class UsagePlan:
     # the step in size from the current model to the replacement ("14B -> 3B, 4.4x smaller"); None when either
     # size is not published or they are the same
     size_step: str | None = None
+    # the replacement's licence when it does not plainly allow commercial use: "licence cc-by-nc-4.0 forbids
+    # commercial use", "licence llama3.1 allows commercial use only under conditions", "licence unknown"; None when
+    # it allows it (or nothing was found)
+    licence_note: str | None = None
     # nothing says who serves it (no endpoint, client, prefix or provider), and it is no model the code loads
     # itself (a Hub repo, a model file, an Ollama tag): its host is unknown, not "self-hosted"
     host_unknown: bool = False
@@ -122,6 +126,7 @@ class UsagePlan:
                 **({"live": self.live} if self.live is not None else {}),
                 **({"served_by_assumed": True} if self.served_by_assumed else {}),
                 **({"size_step": self.size_step} if self.size_step else {}),
+                **({"licence_note": self.licence_note} if self.licence_note else {}),
                 **({"effort_shared_with": self.effort_shared_with} if self.effort_shared_with else {})}
 
     def effort_label(self) -> str:
@@ -648,7 +653,7 @@ def build_plan(result: ScanResult, scenario_result: ScenarioResult, config: Proj
                 effort_hours=hours, effort_assumption=assumption,
                 fallbacks=[c for c in found if c is not chosen][:2],
                 live=_live((finding.resolution or {}).get("runtime")),
-                served_by_assumed=assumed, size_step=_size_step(model_id, chosen),
+                served_by_assumed=assumed, size_step=_size_step(model_id, chosen), licence_note=_licence_note(chosen),
                 host_unknown=served_by is None and not _is_self_hosted(finding),
             )
             # the flows of this usage in which it breaks the scenario (a rule may apply to some flows only)
@@ -780,6 +785,26 @@ def _size_step(model_id: str | None, chosen: dict[str, Any] | None) -> str | Non
     if not a or not b or max(a, b) / min(a, b) < 1.25:
         return None
     return f"{before} -> {after}, {max(a, b) / min(a, b):.1f}x {'smaller' if b < a else 'larger'}"
+
+
+def _licence_note(chosen: dict[str, Any] | None) -> str | None:
+    """What the plan says beside a replacement whose licence does not plainly allow commercial use (the plan table
+    named no licence, so a CC-BY-NC embedder went into a regulated flow's job unremarked)."""
+    from modelmap.knowledge.loader import load_index
+
+    if not chosen:
+        return None
+    lid = chosen.get("license")
+    if not lid or lid == "unknown":
+        return "licence unknown"
+    use = (load_index().licenses.get(str(lid)) or {}).get("commercial_use")
+    if use is True:
+        return None
+    if use is False:
+        return f"licence {lid} forbids commercial use"
+    if use == "conditional":
+        return f"licence {lid} allows commercial use only under conditions"
+    return f"licence {lid}: commercial use not recorded"
 
 
 def _none_reason(finding: Finding, model_id: str | None, found: list[dict[str, Any]], bound: str | None,
@@ -1053,7 +1078,8 @@ def render_markdown(plan: Plan) -> str:
             if u.replacement:
                 r = u.replacement
                 repl = f"{md_code(r.get('model'))} at {md_text(r.get('provider') or 'self-hosted')}" + (
-                    f" (size {md_text(u.size_step)})" if u.size_step else "")
+                    f" (size {md_text(u.size_step)})" if u.size_step else "") + (
+                    f" ({md_text(u.licence_note)})" if u.licence_note else "")
             else:
                 repl = "none found: " + md_text(u.none_found or "")
             live = "" if u.live is None else (
@@ -1131,7 +1157,8 @@ def render_html(plan: Plan) -> bytes:
         parts.append("<table><tr><th>usage</th><th>now</th><th>replacement</th><th>class</th><th>effort</th></tr>")
         for u in flow.usages:
             repl = (f"<code>{html_text(u.replacement.get('model'))}</code> at "
-                    f"{html_text(u.replacement.get('provider') or 'self-hosted')}") if u.replacement else \
+                    f"{html_text(u.replacement.get('provider') or 'self-hosted')}"
+                    + (f" ({html_text(u.licence_note)})" if u.licence_note else "")) if u.replacement else \
                 f"none found: {html_text(u.none_found)}"
             parts.append(f"<tr><td>{html_text(f'{u.path}:{u.line}')}</td><td><code>{html_text(u.raw)}</code> "
                          f"({html_text(u.served_label())})</td>"
