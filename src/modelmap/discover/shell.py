@@ -643,6 +643,8 @@ _PS_VAR = re.compile(r"\$(?:(?:env|global|script|local|using):)?(?P<name>[A-Za-z
                      r"[ \t]*=[ \t]*" + _PS_VALUE)
 # a hashtable's entry (`@{ model = "gpt-4o"; temperature = 0 }`, one entry a line inside `@{ … }`)
 _PS_ENTRY = re.compile(r"(?:^|@\{|;)[ \t]*(?P<name>[A-Za-z_]\w{0,100})[ \t]*=[ \t]*" + _PS_VALUE)
+# a word boundary inside a camelCase name (completion|Model, var|Embedding|Model)
+_PS_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 # a PowerShell array on one line (`$models = @("llama3.1:8b", "nomic-embed-text")`): its items, read like a bash array's
 _PS_ARRAY = re.compile(r"\$(?:(?:env|global|script|local):)?(?P<name>[A-Za-z_]\w{0,100})[ \t]*=[ \t]*@\((?P<items>[^()]{0,2000})\)")
 # `azd env set AZURE_OPENAI_CHATGPT_MODEL gpt-4o-mini` (the Azure Developer CLI's environment, in any script)
@@ -695,6 +697,14 @@ def scan_windows_assignments(file: SourceFile, raw: str, line: int, source_id: s
         value = m.group("value").rstrip()
         if not value or (value.startswith(("$", "%")) and not value.startswith("${")):
             continue
+        if ps and _PS_CAMEL.search(name):
+            # PowerShell names its variables in camelCase ($completionModel, $varEmbeddingModel, $defaultChatModel):
+            # its words split at the case change, as a shell's EMBEDDING_MODEL, so the model-key rules read them; the
+            # leading words give way where `name=` would not fit before the value's column (the last words decide)
+            words = _PS_CAMEL.sub("_", name).split("_")
+            while len(words) > 1 and len("_".join(words)) >= start:
+                words.pop(0)
+            name = "_".join(words)
         synthetic = " " * max(0, start - len(name) - 1) + name + "=" + value
         out.extend(scan_assignment(file, synthetic, line, source_id))
     return out
