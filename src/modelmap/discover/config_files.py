@@ -778,6 +778,12 @@ def env_default(m: re.Match[str]) -> str:
 # a GitHub Actions expression that ends in a quoted fallback (`${{ vars.X || secrets.X || 'gpt-4o' }}`): the literal
 _ACTIONS_FALLBACK = re.compile(r"\$\{\{[^{}]{0,1000}\|\|[ \t]{0,8}'([^'\s{}]{1,200})'[ \t]{0,8}\}\}")
 _TEMPLATED = re.compile(r"\{\{|\{%|\$\{|\$\(|<%|^\$[A-Za-z_]")
+# top-level keys of a Baseten Truss's config.yaml besides model_name (Truss's config reference), two of them at least
+_TRUSS_KEYS = frozenset({
+    "python_version", "model_metadata", "model_cache", "trt_llm", "docker_server", "model_class_name",
+    "model_module_dir", "bundled_packages_dir", "external_package_dirs", "system_packages", "base_image",
+    "build_commands", "spec_version", "resources", "weights",
+})
 _KV_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.S)
 COMMAND_KEYS = frozenset({
     "command", "cmd", "args", "entrypoint", "run", "script", "exec", "extraargs", "extra_args", "arguments",
@@ -1499,6 +1505,12 @@ class TreeWalker:
             pairs = [(k, v) for k, v in node.pairs if v is not env_value]
         else:
             pairs = node.pairs
+        if depth == 0 and "model_name" in keys and len(keys & _TRUSS_KEYS) >= 2:
+            # a Baseten Truss's config.yaml: its top-level `model_name` is the name the Truss is deployed under
+            # (shown in Baseten's console: `library-model-qwen3-32B-engine`, `Qwen 2.5 7B Instruct`); the weights
+            # it serves are named in its own fields (model_metadata, model_cache / weights repos, trt_llm's
+            # checkpoint_repository, the server command), which are read as before
+            pairs = [(k, v) for k, v in pairs if not (isinstance(k, Scalar) and k.value == "model_name")]
         # a container's program and its arguments in two lists (`command: [vllm, serve]`, `args: [org/name, …]`):
         # the args are read after the program, so a positional model and the server's flags are seen as such
         command = node.get("command") if "args" in keys else None
