@@ -121,6 +121,8 @@ _GENERIC_WORDS = frozenset({
 # "7b", "70B", "405": a size alone names no model; nor a mixture-of-experts' active-parameter part ("a3b", "A2.7B"
 # split at the dot: "a2", "7b"), so "moe-a2.7b" and "30B-A3B" (a variant's size, as a CLI's choice) name none
 _BARE_SIZE = re.compile(r"\d+(?:\.\d+)?[bmkt]?|a\d+b?")
+# a family word with its size in billions of parameters fused on (qwen30b, llama70b, mistral7b, qwen2.5-free: no)
+_FUSED_SIZE = re.compile(r"([a-z]{3,12})(\d{1,3}(?:\.\d)?)b")
 _VERSION_TAIL = re.compile(r"v?\d+(?:\.\d+)*$")
 # a version alone, also written with `_` (`V2`, `v1.5`, `V3_5`: an edition code in a ModelVersion setting or a case label)
 _VERSION_CODE = re.compile(r"v?\d+(?:[._]\d+)*")
@@ -842,6 +844,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return Match("ollama-tag", "ollama", 0.7)
     if low in voc.ollama_library and hint in ("key", "api"):
         return Match("ollama-tag", "ollama", 0.6)
+    if hint in ("key", "api") and (fused := _FUSED_SIZE.fullmatch(low)) is not None \
+            and fused.group(1) in voc.model_tokens and fused.group(1) not in _GENERIC_WORDS:
+        # a family word and its parameter count written as one word (`qwen30b`, `llama70B`, `mistral7b`): an app's
+        # or a server's name for the model (vLLM's --served-model-name, a proxy's model list), as `qwen-30b` is
+        return Match("api-model", None, 0.6)
     if hint in ("key", "hf") and _SPACY_PIPELINE.fullmatch(low):
         # a spaCy trained pipeline's package name where a model is expected (en_model="en_core_web_sm")
         return Match("other", None, 0.6)
