@@ -818,6 +818,7 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
     return collector.findings
 
 
+_EVAL_HARNESSES = frozenset({"lm_eval", "lm-eval", "lmms_eval", "lmms-eval"})
 # an argument that is itself a command line: white space and a long flag or a dotted override in it
 _NESTED = re.compile(r"\s--?[A-Za-z]|\s[A-Za-z_]\w*(?:\.\w+)+=")
 _PIECES = re.compile(r"&&|\|\||[;|]|\s--\s")
@@ -892,6 +893,9 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     # Hydra overrides are a trainer's arguments: on a command that runs something, or on a line of nothing but
     # overrides (the rest of a command a comment after its `\` cut off); not in `echo critic.model.path=…`
     overrides = is_server or _OVERRIDE.match(toks[0]) is not None
+    # lm-evaluation-harness (`lm_eval` / `lm-eval`) and lmms-eval, run as a program or a module (`-m lmms_eval`)
+    harness = any(t.rsplit("/", 1)[-1] in _EVAL_HARNESSES for t in lowered[:16])
+    skip_next = False
     for i, tok in enumerate(toks):
         tick()
         for seq, hint, role, api in _POSITIONAL:
@@ -981,6 +985,21 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             rooted = _VAR_ROOT.sub("/", value, count=1)
             if _is_model_dir_name(rooted) or _names_model_folder(rooted):
                 report(value, "path", None, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.6))
+            continue
+        if harness and flag in ("--model", "--model_args", "--model-args"):
+            # an evaluation harness's `--model` names its model backend (lm-eval's hf / vllm, lmms-eval's llava /
+            # qwen2_vl: a class of the harness), and the model it evaluates is `pretrained=` in `--model_args`
+            value = val if eq else (toks[i + 1] if i + 1 < len(toks) else "")
+            if flag != "--model":
+                for part in value.split(",")[:16]:
+                    key, _, arg = part.partition("=")
+                    if key.strip() == "pretrained" and arg.strip("\"'") and not arg.startswith("$"):
+                        loads_model = True
+                        report(arg.strip("\"'"), "hf", None, toks[0].rsplit("/", 1)[-1])
+            skip_next = not eq
+            continue
+        if skip_next:
+            skip_next = False
             continue
         found = _model_flag(flag) if (is_server or flag != "-m") else None
         if found is not None:
