@@ -770,7 +770,10 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         if _SLASHED_TEST_DOUBLE.fullmatch(low.rsplit("/", 1)[1]):
             return None  # "google/gemma-test", "acme/llm-tests": a test's made-up repo under a real org, named as
             # PLACEHOLDER names bare test doubles (`rerank-test`); `org/test_lora`, a real repo's own name, is not one
-        return _classify_slashed(v, low, hint)
+        slashed = _classify_slashed(v, low, hint)
+        if slashed is None and hint in ("key", "api") and ":" in v:
+            return _user_ollama_tag(low)
+        return slashed
 
     # a word alone, or an ordinal word and its number (`"step3"`: a wizard's or a test's third step, a message id;
     # StepFun's step3 too): only where a model is expected
@@ -1067,6 +1070,26 @@ def _is_tag(tag: str) -> bool:
     return bool(words) and all(w in _TAG_WORDS or w in _GENERIC_WORDS or w in voc.model_tokens for w in words)
 
 
+def _user_ollama_tag(low: str) -> Match | None:
+    """``avr/sfr-embedding-mistral:latest``, ``hhao/qwen2.5-coder-tools:7b``: a model a user published to Ollama's
+    library under their namespace (ollama.com/<user>/<model>, pulled as ``<user>/<model>:<tag>``), where a model is
+    expected (the caller's hint); the model's name must read as a model on its own and the tag as a tag
+    (``acme/backend:v2``, ``user/app:latest``, ``bitnami/redis:7.2`` do not)."""
+    if not _TAGGED.fullmatch(low):
+        return None
+    library, suffix = low.split(":", 1)
+    namespace, _, name = library.partition("/")
+    if namespace in _NOT_OLLAMA_NAMESPACES or not _is_tag(suffix):
+        return None
+    inner = classify(name, "key")
+    if inner is None or inner.kind not in ("api-model", "ollama-tag", "other"):
+        return None
+    return Match("ollama-tag", "ollama", 0.6, inner.role)
+
+
+# namespaces of a `<ns>/<name>:<tag>` that are no Ollama user: Docker Hub's `ai/` models (Docker Model Runner, read by
+# uris.docker_model_ref) and the Ollama library's own `library/` (the same model as the bare name)
+_NOT_OLLAMA_NAMESPACES = frozenset({"ai", "docker", "library"})
 _VENDOR_PREFIXED = re.compile(r"([a-z]{3,12})([-.])([a-z][\w.-]*\d[\w.-]*)")
 _NOT_VENDORS = frozenset({"text", "chat", "code", "icon", "logo", "btn", "test", "mock", "fake", "model", "type"})
 
