@@ -319,6 +319,14 @@ _MODEL_IN_PATH = re.compile(
 _DIGEST_PINNED = re.compile(r"([A-Za-z0-9][^\s@]{0,299})@sha256:[0-9a-fA-F]{6,64}")
 
 
+def _path_model(cand: Candidate, m: re.Match[str], group: int, bindings: tuple[str, ...]) -> Candidate:
+    """The model segment ``group`` of a REST URL or path literal (``_MODEL_METHOD_URL``, ``_MODEL_IN_PATH``), read on
+    its own shape: none of the literal's own call, table or comparison context carries over to it."""
+    return replace(cand, value=m.group(group), column=cand.column + m.start(group), bindings=bindings, call=None,
+                   call_before_binding=False, container=False, is_key=False, group=None, compared_to=None,
+                   prefix_check=False, switch_on=None)
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
         yield cand
@@ -342,19 +350,14 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             # Gemini / Vertex AI REST call names in its path (`…/models/{model}:{method}`); read on its own shape
             # (the API's model slot, as a `model` key), beside the URL's own reading as an endpoint; on a base built
             # at run time (`$"{baseUrl}/models/imagetext:predict"`) the same segment names the model
-            yield replace(cand, value=method.group(1), column=cand.column + method.start(1), bindings=("model",),
-                          call=None, call_before_binding=False, container=False, is_key=False, group=None,
-                          compared_to=None, prefix_check=False, switch_on=None)
+            yield _path_model(cand, method, 1, ("model",))
             continue
         if ("/model/" in cand.value or "publishers/" in cand.value) and not any(c.isspace() for c in cand.value) \
                 and (in_path := _MODEL_IN_PATH.search(cand.value)) is not None:
             # `https://bedrock-runtime.us-east-1.amazonaws.com/model/claude-3-7-sonnet-latest/invoke`,
             # `"publishers/anthropic/models/claude-3-5-haiku@20241022:rawPredict"`: the model the call's path names,
             # read on its own shape (no binding), beside the URL's own reading as an endpoint
-            group = 1 if in_path.group(1) else 2
-            yield replace(cand, value=in_path.group(group), column=cand.column + in_path.start(group), bindings=(),
-                          call=None, call_before_binding=False, container=False, is_key=False, group=None,
-                          compared_to=None, prefix_check=False, switch_on=None)
+            yield _path_model(cand, in_path, 1 if in_path.group(1) else 2, ())
             continue
         if "@sha256:" in cand.value and (pinned := _DIGEST_PINNED.fullmatch(cand.value)) is not None:
             # `hf.co/org/name:IQ4_XS@sha256:1234…`: a reference pinned to a content digest, as OCI registries (and the
@@ -1436,7 +1439,7 @@ def _swift_model_enum_values(enum_name: str, raws: list[Any], data: bytes, colle
     for raw in raws:
         tick()
         value = (literal_text(raw) or "").strip()
-        row, col = raw.start_point
+        row = raw.start_point[0]
         line_start = data.rfind(b"\n", 0, raw.start_byte) + 1
         col = len(data[line_start:raw.start_byte].decode("utf-8", "replace")) + 1  # past the opening quote
         if not value or (row + 1, col + 1) in reported:

@@ -422,8 +422,8 @@ def size_gap(params: Any, source_params: Any) -> float | None:
     return abs(math.log2(a / b))
 
 
-#: drop-in classes by the work a switch takes (plan's effort order): a model / base-URL swap, then prompt
-#: revalidation on the same API, another API, a re-embed, a retrain
+#: drop-in classes by the work a switch takes: a model / base-URL swap, then prompt revalidation on the same API,
+#: another API, a re-embed, a retrain (candidates are ranked by it here, and plan picks its candidate by it)
 DROP_IN_ORDER = {"A": 0, "E": 1, "B": 2, "C": 3, "D": 4}
 
 

@@ -62,7 +62,6 @@ VERDICT_RULE = ("feasible in 48 hours when every affected usage has a compliant 
                 "retrain (class D), every re-embedding (class C) has a known corpus size and a re-embed rate "
                 "(reembed_tokens_per_hour) that finishes within 24 hours, and the effort fits 16 working hours")
 FEASIBLE_HOURS = 16.0
-DROPIN_RANK = {"A": 0, "E": 1, "B": 2, "C": 3, "D": 4}
 
 AlternativesFn = Callable[..., Sequence[Any]]
 
@@ -759,7 +758,10 @@ def _choose(found: list[dict[str, Any]], *, needs_weights: bool) -> dict[str, An
     pool = [c for c in found if c.get("open_weights")] if needs_weights else list(found)
     if not pool:
         return None
-    best = min(enumerate(pool), key=lambda ic: (DROPIN_RANK.get(str(ic[1].get("dropin")), 5), ic[0]))[1]
+    from modelmap.switch.alternatives import DROP_IN_ORDER
+
+    last = len(DROP_IN_ORDER)
+    best = min(enumerate(pool), key=lambda ic: (DROP_IN_ORDER.get(str(ic[1].get("dropin")), last), ic[0]))[1]
     if needs_weights and best.get("provider"):
         # the adapter is retrained and served on these weights: self-hosted, priced by the user's GPU inputs
         from modelmap.knowledge.loader import load_index
