@@ -49,6 +49,8 @@ _OLLAMA_VARIANT = re.compile(r"^(?P<size>[\d.]+[bmk]|\d+x\d+b|e\d+b|latest)(?P<r
 _HF_CACHE_DIR = re.compile(r"models--([\w.-]+?)--([\w.-]+)")
 # an Ollama tag that only names the file's quantisation (or latest): the upload keeps the weights it is named after
 _OLLAMA_QUANT_TAG = re.compile(r"latest|(?:i?q\d(?:_[0-9a-z]+)*|f16|f32|fp16|bf16)", re.IGNORECASE)
+# the same, as the last word of a longer Ollama tag ("12b-instruct-2407-q4_K_M", "8x7b-instruct-v0.1-fp16")
+_OLLAMA_TAG_QUANT_TAIL = re.compile(r"[-_](?:i?q\d(?:_[0-9a-z]+)*|f16|f32|fp16|bf16)$", re.IGNORECASE)
 # a llama.cpp quantization type as GGUF file names and Ollama uploads end in ("Q4_K_M", "Q8_0", "IQ4_XS")
 _LLAMA_CPP_QUANT = re.compile(r"i?q\d(?:_[0-9a-z]+)*", re.IGNORECASE)
 # words in an Ollama tag that pick a different checkpoint than the size's default (instruct / chat)
@@ -1037,6 +1039,9 @@ class Resolver:
                 # "llama3.2-vision:11b": the size the name's default tag (":latest", the bare name) already is; only
                 # a quantisation may follow the size (a variant word such as "-text" picks another checkpoint)
                 return self._default_tag_of_size(name, tv.group("size"))
+            spelled = self._default_tag_spelled(name, tv.group("size"), rest)
+            if spelled:
+                return spelled
             word, _, quant = rest.partition("-")
             if word in ("base", "text") and (not quant or _OLLAMA_QUANT_TAG.fullmatch(quant)):
                 # "deepseek-coder:33b-base-q4_1", "llama3.1:8b-text-q4_0": the pretrained model the size's default
@@ -1134,6 +1139,16 @@ class Resolver:
         if not mid:
             return None
         return mid if self._has_size(mid, size) else None
+
+    def _default_tag_spelled(self, name: str, size: str, rest: str) -> str | None:
+        """The model of Ollama's default tag for ``name`` when the tag's words after the size spell out that model's
+        own name words and nothing else, a quantisation aside: the library lists the default checkpoint again under
+        its full name ("mistral-nemo:12b-instruct-2407-q4_K_M", "mixtral:8x7b-instruct-v0.1-q4_K_M" beside
+        "mistral-nemo:12b" and "mixtral:8x7b"). A word the model's name lacks ("-text", "-base", another date)
+        names another checkpoint, and then nothing is returned."""
+        words = [w for w in _NAME_SPLIT.split(_OLLAMA_TAG_QUANT_TAIL.sub("", rest)) if w]
+        mid = self._default_tag_of_size(name, size) if words else None
+        return mid if mid and set(words) <= self._name_words(mid) else None
 
     def _name_words(self, mid: str) -> set[str]:
         """The words of a model's Hub repo name (its id where it has no repo), lowercased, split at - and _."""
