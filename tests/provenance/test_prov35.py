@@ -105,3 +105,41 @@ def test_config_named_parents_read_for_key_28(query: str, model: str, parent: st
     assert _parents(rec) == [parent]
     if licence:
         assert _lic(rec) == licence
+
+
+@pytest.mark.parametrize(("query", "model", "parent", "licence"), [
+    # a ModelScope mirror LLaMA-Factory pairs with the Hub repo resolves to the Hub repo's record
+    ("swift/llava-1.5-7b-hf", "llava-hf/llava-1.5-7b-hf", "liuhaotian/llava-v1.5-7b", "llama2"),
+    ("deepseek-ai/deepseek-coder-7b-instruct-v1.5", "deepseek-ai/deepseek-coder-7b-instruct-v1.5",
+     "deepseek-ai/deepseek-coder-7b-base-v1.5", "deepseek-model"),
+])
+def test_corrections_and_mirrors_read_for_key_28(query: str, model: str, parent: str, licence: str) -> None:
+    rec = resolve(query).to_dict()
+    assert _mid(rec) == model
+    assert _parents(rec) == [parent]
+    assert _lic(rec) == licence
+
+
+def test_qwen25_14b_instruct_1m_licence() -> None:
+    assert _lic(resolve("Qwen/Qwen2.5-14B-Instruct-1M").to_dict()) == "apache-2.0"
+
+
+def test_renamed_katanemo_org_resolves_to_the_current_record() -> None:
+    rec = resolve("katanemolabs/Arch-Function-Calling-1.5B").to_dict()
+    assert _mid(rec) == "katanemo/arch-function-1.5b"
+    assert _parents(rec) == ["qwen/qwen2.5-1.5b-instruct"]
+
+
+@pytest.mark.parametrize(("query", "parent"), [
+    ("NousResearch/Hermes-2-Theta-Llama-3-8B-GGUF", "nousresearch/hermes-2-theta-llama-3-8b"),
+    ("QuantFactory/Hermes-2-Theta-Llama-3-8B-GGUF", "nousresearch/hermes-2-theta-llama-3-8b"),
+])
+def test_hermes_2_theta_repacks_name_the_8b_merge(query: str, parent: str) -> None:
+    rec = resolve(query).to_dict()
+    assert _parents(rec) == [parent]
+    assert "US" in (rec.get("origins") or [])
+
+
+def test_hermes_2_theta_is_a_merge_of_hermes_2_pro_and_llama_3_instruct() -> None:
+    rec = resolve("NousResearch/Hermes-2-Theta-Llama-3-8B").to_dict()
+    assert _parents(rec) == ["nousresearch/hermes-2-pro-llama-3-8b", "meta-llama/meta-llama-3-8b-instruct"]
