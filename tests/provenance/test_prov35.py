@@ -143,3 +143,25 @@ def test_hermes_2_theta_repacks_name_the_8b_merge(query: str, parent: str) -> No
 def test_hermes_2_theta_is_a_merge_of_hermes_2_pro_and_llama_3_instruct() -> None:
     rec = resolve("NousResearch/Hermes-2-Theta-Llama-3-8B").to_dict()
     assert _parents(rec) == ["nousresearch/hermes-2-pro-llama-3-8b", "meta-llama/meta-llama-3-8b-instruct"]
+
+
+@pytest.mark.parametrize(("query", "model", "licence", "served"), [
+    # OpenRouter's community-merge ids name the Hub repos of the same spelling
+    ("openrouter/undi95/remm-slerp-l2-13b", "undi95/remm-slerp-l2-13b", "cc-by-nc-4.0", "openrouter"),
+    ("openrouter/pygmalionai/mythalion-13b", "pygmalionai/mythalion-13b", "llama2", "openrouter"),
+    ("tokyotech-llm/Llama-3.1-Swallow-8B-Instruct-v0.3", "tokyotech-llm/llama-3.1-swallow-8b-instruct-v0.3",
+     "llama3.1", None),
+])
+def test_community_records_read_for_key_28(query: str, model: str, licence: str, served: str | None) -> None:
+    rec = resolve(query).to_dict()
+    assert _mid(rec) == model
+    assert _lic(rec) == licence
+    assert ((rec.get("served_by") or {}).get("id")) == served
+    # no weight parent was read for these: none is claimed
+    assert _parents(rec) == []
+
+
+def test_swallow_second_licence_keeps_the_answer_unconfident() -> None:
+    # the header lists llama3.1 and gemma: the licence is given with the other one beside it, not as a confident answer
+    rec = resolve("tokyotech-llm/Llama-3.1-Swallow-8B-Instruct-v0.3").to_dict()
+    assert rec.get("confidence") == "unknown"
