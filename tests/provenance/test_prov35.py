@@ -165,3 +165,16 @@ def test_swallow_second_licence_keeps_the_answer_unconfident() -> None:
     # the header lists llama3.1 and gemma: the licence is given with the other one beside it, not as a confident answer
     rec = resolve("tokyotech-llm/Llama-3.1-Swallow-8B-Instruct-v0.3").to_dict()
     assert rec.get("confidence") == "unknown"
+
+
+@pytest.mark.parametrize(("query", "served"), [
+    ("vercel_ai_gateway/mistral/mistral-saba-24b", "vercel-ai-gateway"),
+    ("groq/mistral-saba-24b", "groq"),
+])
+def test_gateway_spelling_of_mistral_saba_is_the_api_only_family(query: str, served: str) -> None:
+    rec = resolve(query).to_dict()
+    # the family (API only, no weights), not a pinned snapshot
+    assert _mid(rec) is None
+    assert _lic(rec) == "proprietary"
+    assert (rec.get("publisher") or {}).get("country") == "FR"
+    assert ((rec.get("served_by") or {}).get("id")) == served
