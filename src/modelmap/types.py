@@ -160,7 +160,10 @@ class Resolution:
     "publisher", "roots"}]. ``origins`` = countries of the publisher, every weight ancestor and every
     teacher, each explained in ``origin_reasons``; ``origins_known`` is true only when none of them is
     missing. Unknown is None, never an empty list: ``edges``/``roots``/``teachers``/``origins`` are None
-    when the model itself is not known.
+    when the model itself is not known. ``lineage_undisclosed`` = the models in the graph whose lineage their
+    maker does not disclose (API-only: weights never released, nothing named behind them); their publisher's
+    country is their origin, so they leave ``origins_known`` true, and ``roots`` is None above them. Written
+    to JSON only when there is one (an optional field: the schema stays ``modelmap.trace/2``).
 
     ``served_by`` = {"id", "operator", "country", "serving", "kind", "evidence"} only when evidence says
     who serves it (the identifier's provider prefix or hosted form, the endpoint or client in code, a
@@ -184,6 +187,7 @@ class Resolution:
     confidence: str = "unknown"
     reason: str | None = None
     role: str | None = None
+    lineage_undisclosed: tuple[str, ...] = ()
 
     @property
     def lineage(self) -> tuple[dict[str, Any], ...]:
@@ -205,7 +209,7 @@ class Resolution:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "schema": TRACE_SCHEMA,
             "query": self.query,
             "model": self.model,
@@ -225,9 +229,15 @@ class Resolution:
             "reason": self.reason,
             "role": self.role,
         }
+        if self.lineage_undisclosed:
+            out["lineage_undisclosed"] = list(self.lineage_undisclosed)
+        return out
 
 
 TRACE_SCHEMA = "modelmap.trace/2"
+# what trace / check / the BOM / the report say where they would name a base, for a model in
+# ``Resolution.lineage_undisclosed`` (an API-only model whose maker names nothing behind its weights)
+LINEAGE_UNDISCLOSED = "lineage undisclosed (API-only)"
 
 
 @dataclass

@@ -119,10 +119,29 @@ def _apply_corrections(models: dict[str, Any], corrections: list[dict[str, Any]]
                 raise KnowledgeError(f"correction for {mid} sets a base that is not a list of relation and a "
                                      "model this index holds", where="corrections.yaml")
             model["base"] = [{"relation": b["relation"], "model": str(b["model"]).lower()} for b in base]
+            model.pop("lineage", None)  # a base read from a source replaces "undisclosed"
             covers.append("base")
         model["sources"] = [*(model.get("sources") or []),
                             *({**src, "covers": covers} for src in fix.get("sources") or [])]
         models[mid] = model
+
+
+def _check_undisclosed(models: dict[str, Any], families: dict[str, Any]) -> None:
+    """``lineage: undisclosed`` (docs/knowledge-format.md) is the state of an API-only model: weights never
+    released (``open_weights: false``, its own or its family's, and no Hub repo) and no base named. A record that
+    also names a base, or whose weights are open, contradicts itself and fails the build."""
+    for mid, model in models.items():
+        if "lineage" not in model:
+            continue
+        where = f"model {mid}"
+        if model["lineage"] != "undisclosed":
+            raise KnowledgeError(f"lineage must be 'undisclosed', not {model['lineage']!r}", where=where)
+        if "base" in model:
+            raise KnowledgeError("lineage: undisclosed and a base contradict each other: keep one", where=where)
+        fam = families.get(model.get("family") or "") or {}
+        if model.get("hf") or model.get("open_weights", fam.get("open_weights")) is not False:
+            raise KnowledgeError("lineage: undisclosed is for API-only models (open_weights: false, hf: null)",
+                                 where=where)
 
 
 def compile_index(files: list[Path]) -> dict[str, Any]:
@@ -166,6 +185,7 @@ def compile_index(files: list[Path]) -> dict[str, Any]:
                 extra[key] = doc[key]
 
     _apply_corrections(models, corrections)
+    _check_undisclosed(models, families)
     org_index: dict[str, str] = {}
     for pid, pub in publishers.items():
         for name in [pid, *(pub.get("orgs") or []), *(pub.get("aliases") or [])]:

@@ -23,6 +23,7 @@ from modelmap.policy.countries import PRC
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.inventory import UNASSIGNED, _countries
 from modelmap.policy.rules import SEVERITIES
+from modelmap.types import LINEAGE_UNDISCLOSED as UNDISCLOSED
 
 WHOLE_REPO = "(whole repository)"
 
@@ -135,6 +136,8 @@ def build_summary(check: CheckResult) -> dict[str, Any]:
                 "open_weights": model["open_weights"],
                 "origins_known": variables["origins_known"],
                 "lineage": [f"{s['relation']}: {s['model']}" for s in variables["lineage"] or ()],
+                # an API-only model whose maker names nothing behind it: "lineage undisclosed", not "no base"
+                "lineage_undisclosed": bool((finding.resolution or {}).get("lineage_undisclosed")),
                 "served_by": None,
                 "serving_countries": [],
                 "served": {},  # operator -> its countries, from the usages that carry serving evidence
@@ -313,6 +316,8 @@ def describe(violation: Any, *, with_message: bool = True) -> str:
             # or "origins US" reads as the reason a China-origin rule fired
             facts.append("origins " + ", ".join(res["origins"])
                          + ("" if res.get("origins_known") else " (incomplete: a base or teacher is not recorded)"))
+        if (res.get("model") or {}).get("id") in (res.get("lineage_undisclosed") or ()):
+            facts.append(UNDISCLOSED)  # where a base would be: the maker names none (not "trained from scratch")
         served = res.get("served_by") or {}
         operator = served.get("operator") or served.get("id")
         serving = _countries(served.get("serving"))  # country codes only: Ollama's 'self-hosted' is no place

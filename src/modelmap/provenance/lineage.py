@@ -13,7 +13,11 @@ Printing that as one list ("finetune: qwen2.5-14b → distillation: r1 → finet
 * ``teachers``: every model distilled from, anywhere in the weight chain, each with its own roots;
 * ``origins``: a country per node, each saying why it is there (``publisher``, ``base``, ``teacher``,
   ``vision tower``…), and ``complete`` only when every node's publisher country and every weight
-  node's base are recorded.
+  node's base are recorded;
+* ``undisclosed``: the nodes whose record says ``lineage: undisclosed`` (an API-only model whose maker serves
+  weights it never released and names nothing behind them). Such a node is neither a root (``base: []`` claims
+  pre-training from scratch) nor a gap: the maker holds the weights, so its publisher's country is the node's
+  origin and the walk is complete there; the roots above it are not known, so ``roots`` is None.
 
 Written by hand: this is a walk over our own knowledge-base records; no graph library is needed for
 a breadth-first search over a few dozen nodes, and the walk must stop on cycles and bad data.
@@ -50,6 +54,12 @@ class Graph:
     nodes: list[tuple[str | None, str, str, str | None]] = field(default_factory=list)
     complete: bool = True
     gaps: list[str] = field(default_factory=list)  # why it is not complete, one phrase per gap
+    undisclosed: list[str] = field(default_factory=list)  # nodes whose lineage their maker does not disclose
+
+
+def undisclosed(model: dict[str, Any]) -> bool:
+    """An API-only record whose lineage its maker does not disclose (``lineage: undisclosed``, no ``base``)."""
+    return model.get("lineage") == "undisclosed"
 
 
 def _rel(entry: Any) -> tuple[str, str, str | None]:
@@ -91,7 +101,13 @@ def build_graph(kb: KnowledgeIndex, model_id: str) -> Graph:
         if not country:
             graph.complete = False
             graph.gaps.append(f"no country is recorded for the publisher of {mid}")
-        if "base" not in model:
+        if undisclosed(model):
+            # the maker serves weights it never released: their lineage is undisclosed, not unknown (the origin
+            # is the maker's, who holds them) and not a foundation (no source says pre-trained from scratch)
+            graph.undisclosed.append(mid)
+            if weight_chain:
+                roots_known = False
+        elif "base" not in model:
             graph.complete = False
             graph.gaps.append(f"the base of {mid} is not recorded")
             if weight_chain:
@@ -135,7 +151,7 @@ def build_graph(kb: KnowledgeIndex, model_id: str) -> Graph:
 
 
 def teacher_roots(kb: KnowledgeIndex, model_id: str) -> list[str] | None:
-    """The weight roots of one model (used for each teacher); None when a base is unrecorded."""
+    """The weight roots of one model (used for each teacher); None when a base is unrecorded or undisclosed."""
     roots: list[str] = []
     seen: set[str] = set()
     queue: deque[str] = deque([model_id])

@@ -27,7 +27,7 @@ from typing import Any
 from modelmap.knowledge import load
 from modelmap.knowledge.loader import KnowledgeIndex
 from modelmap.provenance.hosted import DATED_SNAPSHOT, catalog_entry, dated_snapshot_providers, resolve_hosted
-from modelmap.provenance.lineage import Graph, build_graph, origin_reasons
+from modelmap.provenance.lineage import Graph, build_graph, origin_reasons, undisclosed
 from modelmap.provenance.normalize import Parsed, is_hub_account, normalise, parse, strip_quant, strip_steps
 from modelmap.provenance.overlay import Declared, Overlay
 from modelmap.provenance.samename import SameNameRanker
@@ -324,7 +324,7 @@ class Resolver:
             roots=base.roots if base.roots is not None else None, teachers=base.teachers,
             origins=base.origins, origins_known=False, origin_reasons=base.origin_reasons,
             served_by=served, flags=base.flags, sources=base.sources,
-            confidence="inferred", role=base.role,
+            confidence="inferred", role=base.role, lineage_undisclosed=base.lineage_undisclosed,
             reason=f"a fine-tune of {base_id} made by the OpenAI organisation {org or '(unnamed)'!r} and served by "
             "OpenAI; who made it (and where) is the customer's own fact, not in the knowledge base, so origins "
             "are incomplete",
@@ -1620,6 +1620,7 @@ class Resolver:
                 f"whose license ({lic}) a quantization keeps" if inherited and lic and not carried and not packager
                 else None) if x) or None,
             role=model.get("role") or fam.get("role"),
+            lineage_undisclosed=tuple(graph.undisclosed),
         )
 
     def _claimed_origins(self, graph: Graph) -> list[dict[str, Any]]:
@@ -1630,7 +1631,7 @@ class Resolver:
         out: list[dict[str, Any]] = []
         for _c, _because, node, pid in graph.nodes:
             rec = self.kb.models.get(node)
-            if rec is None or "base" in rec:
+            if rec is None or "base" in rec or undisclosed(rec):
                 continue
             cached = self._claim_cache.get(node)
             if cached is None:
@@ -1983,6 +1984,7 @@ class Resolver:
             origins=tuple(countries) or None, origins_known=False, origin_reasons=tuple(origin_reasons(graph)),
             served_by=self._prefix_served(parsed), flags=tuple(self._flags([pid, *(p for *_x, p in nodes)])),
             sources=(), confidence="unknown", role=self.kb.models[base].get("role"),
+            lineage_undisclosed=tuple(graph.undisclosed),
             reason=f"not in the knowledge base: {org}'s repo name claims {'an' if relation == 'adapter' else 'a'} "
             f"{relation} of {base} (evidence: the repo name only, unverified); the base and the origins that follow "
             "from it are that claim, " + (f"and the license is {base}'s ({lic}), which a re-packaging by {org} (a "

@@ -200,6 +200,15 @@ def truncation_note(kept: int, left_out: int) -> str:
 # --------------------------------------------------------------------------- facts read from a resolution
 
 
+def lineage_undisclosed(res: dict[str, Any], model_id: str) -> bool:
+    """The model is API-only and its maker names nothing behind the weights it serves (trace's
+    ``lineage_undisclosed``): the BOM says so where it would list a base, never "no base"."""
+    return model_id in (res.get("lineage_undisclosed") or ())
+
+
+UNDISCLOSED_LIMITATION = "Lineage undisclosed (API-only): the maker serves weights it never released and names no model behind them"
+
+
 def lineage_edges(res: dict[str, Any], model_id: str) -> list[dict[str, Any]]:
     """Every known lineage edge as ``{child, relation, parent, parent_publisher, teacher}``.
 

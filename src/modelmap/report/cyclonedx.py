@@ -60,6 +60,7 @@ from modelmap.output import dumps_json, to_utf8, xml_clean
 from modelmap.policy.summary import tool_version
 from modelmap.report.bom_inventory import (
     MAX_BOM_MODELS,
+    UNDISCLOSED_LIMITATION,
     BomInventory,
     ModelEntry,
     ServiceEntry,
@@ -68,6 +69,7 @@ from modelmap.report.bom_inventory import (
     collect,
     countries,
     lineage_edges,
+    lineage_undisclosed,
     split_id,
     teachers,
     truncation_note,
@@ -125,6 +127,8 @@ def _properties(entry: ModelEntry) -> list[tuple[str, str]]:
     props.append(("modelmap:origins", ",".join(origins) if origins else "unknown"))
     if isinstance(res.get("origins_known"), bool):
         props.append(("modelmap:origins-known", "true" if res["origins_known"] else "false"))
+    if lineage_undisclosed(res, entry.model_id):
+        props.append(("modelmap:lineage", "undisclosed (API-only)"))
     if not entry.publisher.get("name") and not entry.publisher.get("id"):
         props.append(("modelmap:supplier", "unknown"))
     if entry.publisher.get("country"):
@@ -350,6 +354,8 @@ def _model_card(entry: ModelEntry, flow_tags: dict[str, tuple[str, ...]]) -> dic
         limitations.append("Origin countries: unknown")
     elif res.get("origins_known") is False:
         limitations.append("Origin countries may be incomplete: a publisher country or a base is not recorded")
+    if lineage_undisclosed(res, entry.model_id):
+        limitations.append(UNDISCLOSED_LIMITATION)
     considerations: dict[str, Any] = {}
     if use_cases:
         considerations["useCases"] = use_cases

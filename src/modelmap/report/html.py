@@ -29,6 +29,7 @@ from modelmap.output import to_utf8
 from modelmap.policy.engine import CheckResult
 from modelmap.policy.summary import build_summary, tool_version
 from modelmap.report import runtime_section, switch_section
+from modelmap.types import LINEAGE_UNDISCLOSED as UNDISCLOSED
 
 COUNTRY_NAMES = {
     "AE": "United Arab Emirates", "AU": "Australia", "CA": "Canada", "CH": "Switzerland", "CN": "China",
@@ -656,7 +657,9 @@ def _models(p: Page) -> str:
         f"<strong>{breakable(m['id'])}</strong>", p.publisher(m.get("publisher_id"), m["publisher"]),
         p.countries(m.get("origins")) + (INCOMPLETE if _incomplete(m) else ""),
         escape(m["license"] or "unknown"), {True: "yes", False: "no", None: "unknown"}[m["open_weights"]],
-        escape(m["served_by"] or "self-hosted / unknown"), _list(m["lineage"]), _list(m["flows"], ids=False),
+        escape(m["served_by"] or "self-hosted / unknown"),
+        escape(UNDISCLOSED) if m.get("lineage_undisclosed") and not m["lineage"] else _list(m["lineage"]),
+        _list(m["flows"], ids=False),
         str(m["usages"]),
     ] for m in models]
     missing = sorted(s["unresolved"], key=lambda u: (-int(u["usages"]), u["identifier"]))

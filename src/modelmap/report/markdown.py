@@ -17,6 +17,7 @@ from modelmap.report.html import (
     pct,
     publisher_rows,
 )
+from modelmap.types import LINEAGE_UNDISCLOSED as UNDISCLOSED
 
 
 def cell(text: Any) -> str:
@@ -158,7 +159,9 @@ def render_markdown(s: dict[str, Any], *, generated: datetime, version: str) -> 
                  [[f"**{md_text(m['id'])}**", tx(m["publisher"]), (join([country(o) for o in m["origins"]]) if m["origins"] else "unknown")
                    + ("" if m.get("origins_known", True) or not m["origins"] else " (incomplete)"),
                    tx(m["license"] or "unknown"), {True: "yes", False: "no", None: "unknown"}[m["open_weights"]],
-                   tx(m["served_by"] or "self-hosted / unknown"), join(m["lineage"]), join(m["flows"]), m["usages"]]
+                   tx(m["served_by"] or "self-hosted / unknown"),
+                   UNDISCLOSED if m.get("lineage_undisclosed") and not m["lineage"] else join(m["lineage"]),
+                   join(m["flows"]), m["usages"]]
                   for m in s["models"]],
                  "No models found.")
     out += _endpoint_lines(s)

@@ -51,6 +51,7 @@ from modelmap.output import dumps_json
 from modelmap.policy.summary import tool_version
 from modelmap.report.bom_inventory import (
     MAX_BOM_MODELS,
+    UNDISCLOSED_LIMITATION,
     BomInventory,
     ModelEntry,
     ServiceEntry,
@@ -59,6 +60,7 @@ from modelmap.report.bom_inventory import (
     collect,
     countries,
     lineage_edges,
+    lineage_undisclosed,
     teachers,
     truncation_note,
 )
@@ -170,6 +172,8 @@ def _limitations(entry: ModelEntry) -> list[str]:
         out.append("Origin countries: unknown")
     elif res.get("origins_known") is False:
         out.append("Origin countries may be incomplete: a publisher country or a base is not recorded")
+    if lineage_undisclosed(res, entry.model_id):
+        out.append(UNDISCLOSED_LIMITATION)
     return out
 
 
@@ -182,6 +186,8 @@ def _model(b: _Builder, entry: ModelEntry, flow_tags: dict[str, tuple[str, ...]]
     pairs.append(("modelmap:origins", ",".join(origins) if origins else "unknown"))
     if isinstance(res.get("origins_known"), bool):
         pairs.append(("modelmap:origins-known", "true" if res["origins_known"] else "false"))
+    if lineage_undisclosed(res, entry.model_id):
+        pairs.append(("modelmap:lineage", "undisclosed (API-only)"))
     if not entry.publisher.get("name") and not entry.publisher.get("id"):
         pairs.append(("modelmap:supplier", "unknown"))
     if res.get("open_weights") is not None:

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from modelmap.output import text
+from modelmap.types import LINEAGE_UNDISCLOSED as UNDISCLOSED
 
 VERBS = {"finetune": "fine-tuned from", "quantization": "quantized from", "merge": "merged from",
          "adapter": "adapter on", "continued-pretrain": "continued pre-training of", "distillation": "distilled from"}
@@ -30,7 +31,10 @@ def lineage_tree(rec: dict[str, Any]) -> str:
     edges = rec.get("edges")
     if edges is None:
         return "unknown"
+    hidden = set(rec.get("lineage_undisclosed") or ())
     if not edges:
+        if (rec.get("model") or {}).get("id") in hidden:
+            return UNDISCLOSED
         return "none recorded: trained from scratch" if rec.get("roots") else "-"
     by_child: dict[str, list[dict[str, Any]]] = {}
     for edge in edges:
@@ -54,8 +58,9 @@ def lineage_tree(rec: dict[str, Any]) -> str:
             part = f" [{edge['part']}]" if edge.get("part") else ""
             mark = " [root]" if parent in roots else ""
             claim = " [claimed by the name only]" if edge.get("source") == "name" else ""
+            hid = f" [{UNDISCLOSED}]" if parent in hidden else ""
             lines.append(f"{prefix}{'└─ ' if last else '├─ '}{VERBS.get(edge['relation'], edge['relation'])} "
-                         f"{parent}{part}{where}{mark}{claim}")
+                         f"{parent}{part}{where}{mark}{hid}{claim}")
             if parent not in seen:
                 seen.add(parent)
                 walk(parent, prefix + ("   " if last else "│  "))
@@ -102,7 +107,8 @@ def _rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
         ("publisher", _pub(rec.get("publisher"))),
         ("license", str(lic.get("id") or "unknown")),
         ("lineage", lineage_tree(rec)),
-        ("roots", ", ".join(rec["roots"]) if rec.get("roots") else "unknown"),
+        ("roots", ", ".join(rec["roots"]) if rec.get("roots") else
+         UNDISCLOSED if rec.get("lineage_undisclosed") and rec.get("origins_known") else "unknown"),
         ("origins", _origins(rec)),
         ("served by", _served(rec)),
         ("confidence", str(rec.get("confidence", "unknown"))),
