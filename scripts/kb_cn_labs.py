@@ -746,7 +746,9 @@ def render_model(m: dict[str, Any]) -> str:
               f"  released: {m.get('released') or 'null'}",
               f"  open_weights: {'true' if m['open_weights'] else 'false'}",
               f"  license: {m['license']}"]
-    if "base" in m:
+    if m.get("lineage"):
+        lines.append(f"  lineage: {m['lineage']}")  # an API-only model: lineage undisclosed (kb_api_lineage.py)
+    elif "base" in m:
         if m["base"]:
             lines.append("  base:")
             for b in m["base"]:
@@ -980,7 +982,7 @@ def build(xf_repo: Path | None, swift_repo: Path | None = None, lf_repo: Path | 
                 "id": f"{table['publisher']}/{name_id.lower()}", "name": display, "family": table["family"],
                 "hf": None, "aliases": aliases, "params": None, "active_params": None, "role": role,
                 "modality": modality, "context": context, "released": None, "open_weights": False,
-                "license": "proprietary", "sources": [{"url": table["url"]}],
+                "license": "proprietary", "lineage": "undisclosed", "sources": [{"url": table["url"]}],
             }
             add(table["publisher"], rec)
     # 5. Ollama tags and other spellings: aliases of the model they name (cited with covers: [aliases]).

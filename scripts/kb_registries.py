@@ -309,7 +309,9 @@ def litellm_records(wheel: Path, names: set[str], api_names: set[str]) -> dict[s
             "id": f"{pub}/{low}", "name": name, "family": None, "hf": None, "aliases": [name],
             "params": None, "active_params": None, "role": role, "modality": None,
             "context": context if isinstance(context, int) else None, "released": None, "open_weights": False,
-            "license": "proprietary", "base": [],
+            # API-only: the maker serves weights it never released and the list names nothing behind them
+            # (docs/knowledge-format.md, "lineage: undisclosed"), not a foundation (base: [])
+            "license": "proprietary", "lineage": "undisclosed",
             "note": f"API model name in litellm {LITELLM_VERSION} (model_prices_and_context_window_backup.json), "
                     f"provider {provider}",
             "sources": [{"url": LITELLM_URL}],
