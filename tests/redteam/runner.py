@@ -128,14 +128,36 @@ def _snapshot(p: Path) -> tuple[Any, ...] | None:
     return (stat.S_IFMT(st.st_mode), stat.S_IMODE(st.st_mode), st.st_ino, st.st_rdev, target)
 
 
+_pycache: list[str] = []
+_pycache_lock = threading.Lock()
+
+
+def bytecode_dir() -> str:
+    """One bytecode folder per process, shared by every probe child it starts (``PYTHONPYCACHEPREFIX``), removed at
+    exit. Each child imports the CLI and the modules its command needs (~300), and a child that may not write bytecode
+    compiles each from source: ~0.25 s of CPU per probe (0.70 -> 0.46 s for a one-file scan) where the shell sets
+    PYTHONDONTWRITEBYTECODE=1, as this project's machines do. The first child that imports a module writes it here
+    (atomically: several children may race to it), the others read it; nothing is written beside the sources."""
+    with _pycache_lock:
+        if not _pycache:
+            import atexit
+            import shutil
+
+            d = tempfile.mkdtemp(prefix="modelmap-redteam-pyc-")
+            atexit.register(shutil.rmtree, d, True)
+            _pycache.append(d)
+    return _pycache[0]
+
+
 def child_env(ctx: Ctx) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "COV_"))}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode goes to the shared folder only (bytecode_dir)
     env.update({
         "MODELMAP_CACHE_DIR": str(ctx.cache),
         "HF_HUB_OFFLINE": "1",
         "COLUMNS": "160",
         "TERM": "dumb",
-        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONPYCACHEPREFIX": bytecode_dir(),
         "PYTHONUNBUFFERED": "1",
     })
     env.pop("FORCE_COLOR", None)
