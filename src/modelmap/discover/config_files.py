@@ -2784,6 +2784,9 @@ def _read_line_part(collector: Collector, number: int, line: str, at: int, text:
             collector.model(item.group(1), number, at + item.start(1) + 1)
         return
     m = YAML_LINE_KV.match(text)
+    if m is None and "${" in text:
+        _read_line_env_default(collector, number, at, text)
+        return
     if m is None or "{{" in line[at + m.start(2):at + m.end(2) + 2]:
         return
     if _is_model_key(m.group(1)):
@@ -2793,6 +2796,27 @@ def _read_line_part(collector: Collector, number: int, line: str, at: int, text:
         # `uri: huggingface://org/repo/file.gguf`, `mmproj: mmproj-f16.gguf`); ``classify`` with no hint decides,
         # so a hub page, a dataset, an image or a generic weight name (model.safetensors) stays out
         collector.model(m.group(2), number, at + m.start(2) + 1)
+
+
+# a `key: ${VAR:-default}` line (a Compose environment entry, a fallback chain `${A:-${B:-"org/name"}}`) read line by
+# line; RE2 like YAML_LINE_KV
+_YAML_LINE_ENV = linear(r"^\s*-?\s*[\"']?([\w.-]+)[\"']?\s*[:=]\s*[\"']?(\$\{[^#]*\})[\"']?\s*(#.*)?$")
+
+
+def _read_line_env_default(collector: Collector, number: int, at: int, text: str) -> None:
+    """A ``key: ${VAR:-default}`` part of a line (``_read_line_part``): the innermost default is read as the parsed
+    walker reads it (``env_default_match``), under the key or the variable when either names a model. A file that
+    is read line by line because it did not parse (a fallback chain nested hundreds deep counts as deep flow
+    nesting) keeps its other entries' defaults."""
+    m = _YAML_LINE_ENV.match(text)
+    env = env_default_match(m.group(2)) if m is not None else None
+    if m is None or env is None:
+        return
+    value = env_default(env)
+    if not value or "{{" in value or not (is_model_key(m.group(1)) or is_model_key(env.group("var"))):
+        return
+    col = text.rfind(value, m.start(2), m.end(2))
+    collector.model(value, number, at + (col if col >= 0 else m.start(2)) + 1, hint="key")
 
 
 def yaml_lines(file: SourceFile, source_id: str, why: str) -> list[Finding | Skip]:

@@ -1238,6 +1238,8 @@ class PolyglotSource:
         data = file.text.encode("utf-8", "surrogateescape")
         if lang.id == "kotlin" and b"field" in data:
             data = _kotlin_backing_fields(data)
+        if lang.id == "swift" and _SWIFT_HASH_RUN.search(data) is not None:
+            data = _swift_hash_runs(data)
         defaults = sql_defaults(data)
         collector = Collector(file, f"{lang.id}-model")
         family = _CROSS_FILE.get(lang.id)
@@ -1356,6 +1358,18 @@ _KOTLIN_BACKING_FIELD = re.compile(rb"(?m)^([ \t]*(?:[a-z]+[ \t]+){0,4}va[lr][ \
 
 def _kotlin_backing_fields(data: bytes) -> bytes:
     return _KOTLIN_BACKING_FIELD.sub(rb"\1get()\2", data)
+
+
+# tree-sitter-swift's external scanner reads a run of `#` for a raw string's delimiter again from each `#` of the run
+# that no quote ends (an unclosed `####…#"`, or bare `#`s in code): its parse time grows with the square of the run
+# (20,000 `#`: 1.3 s of CPU; 100,000: 33 s, inside one scanner call, so the parse budget's progress callback never
+# ran). A raw string's delimiter is one to a few `#` (the candidate reader takes at most 8, _SWIFT_RAW); a longer run
+# is blanked to spaces before the parse, lines and columns kept
+_SWIFT_HASH_RUN = re.compile(rb"#{17,}")
+
+
+def _swift_hash_runs(data: bytes) -> bytes:
+    return _SWIFT_HASH_RUN.sub(lambda m: b" " * len(m.group(0)), data)
 
 
 def _swift_implicit_raw_values(tree: Any, data: bytes, collector: Collector) -> None:
