@@ -127,7 +127,10 @@ class CaffeReader:
                         typ = _V1_TYPES.get(int(v), f"V1:{int(v)}")
                     elif f in _SOURCE_PARAMS[kind] and w == 2 and len(sources) < MAX_SOURCES:
                         for g, w2, v2, _c2 in _walk(path, buf, v[0], v[0] + v[1], True, []):
-                            walked += 1
+                            walked += 1  # a data_param's fields count too: one of 10,000,000 was walked whole
+                            if walked > MAX_FIELDS:
+                                capped = True
+                                break
                             if g == 1 and w2 == 2:
                                 sources.append(bytes(buf[v2[0]:v2[0] + min(v2[1], MAX_NAME)])
                                                .decode("utf-8", "replace"))
