@@ -79,6 +79,10 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+#: embedding / rerank facts a correction may set over a generated record (docs/knowledge-format.md)
+_VECTOR_FACTS = ("embedding_output", "languages", "language_count")
+
+
 def _apply_corrections(models: dict[str, Any], corrections: list[dict[str, Any]]) -> None:
     """Sourced corrections (data/corrections.yaml) over generated records, which a generator's rerun would
     otherwise overwrite: a licence read from the model's own card, or a record withdrawn because the repo
@@ -96,9 +100,9 @@ def _apply_corrections(models: dict[str, Any], corrections: list[dict[str, Any]]
             # every fact cites its source: a licence changed or a record withdrawn on no one's word is refused
             raise KnowledgeError(f"correction for {mid} cites no source (a list of url and as_of)",
                                  where="corrections.yaml")
-        if not fix.get("withdraw") and "license" not in fix and "base" not in fix:
-            raise KnowledgeError(f"correction for {mid} neither withdraws it nor sets a licence or base",
-                                 where="corrections.yaml")
+        if not fix.get("withdraw") and not any(k in fix for k in ("license", "base", *_VECTOR_FACTS)):
+            raise KnowledgeError(f"correction for {mid} neither withdraws it nor sets a licence, base, output "
+                                 "kind or languages", where="corrections.yaml")
         if fix.get("withdraw"):
             del models[mid]
             continue
@@ -121,6 +125,10 @@ def _apply_corrections(models: dict[str, Any], corrections: list[dict[str, Any]]
             model["base"] = [{"relation": b["relation"], "model": str(b["model"]).lower()} for b in base]
             model.pop("lineage", None)  # a base read from a source replaces "undisclosed"
             covers.append("base")
+        for key in _VECTOR_FACTS:  # an embedder's or reranker's output kind and languages, read from its card
+            if key in fix:
+                model[key] = fix[key]
+                covers.append(key)
         model["sources"] = [*(model.get("sources") or []),
                             *({**src, "covers": covers} for src in fix.get("sources") or [])]
         models[mid] = model

@@ -125,6 +125,12 @@ class Candidate:
     key: str | None = None  # the id to call it by at ``provider``
     tuned: bool | None = field(default=None, repr=False)  # fine-tuned from a base in the knowledge base
     released: str | None = field(default=None, repr=False)  # the knowledge base's release date, for ranking
+    #: embedding / rerank only: what the vectors are and which languages it covers, and how that fits the current
+    #: model (``fit_rank``: 0 a known match, 1 unknown, 2 a known mismatch, for output kind and languages)
+    embedding_output: list[str] | None = field(default=None, repr=False)
+    languages: str | list[str] | None = field(default=None, repr=False)
+    language_count: int | None = field(default=None, repr=False)
+    fit: dict[str, Any] | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,6 +154,8 @@ class Candidate:
             "drop_in": {"class": self.drop_in, "meaning": DROP_IN[self.drop_in], "reason": self.drop_in_reason},
             "price": self.price.to_dict() if self.price else None,
             "why": self.why,
+            **({"embedding_output": self.embedding_output, "languages": self.languages,
+                "language_count": self.language_count, "fit": self.fit} if self.fit is not None else {}),
         }
 
 
@@ -326,7 +334,80 @@ def _source(query: str, resolver: Resolver, kb: KnowledgeIndex, role: str | None
         "finetune_bound": _is_finetune_bound(query, res),
         "tuned": _is_tuned(record, kb),
         "reason": res.get("reason"),
+        **_vector_facts(record),
     }
+
+
+#: what switching to a model of another output kind takes beyond re-embedding: another kind of index
+REINDEX = {
+    "dense": "re-index with a dense vector index",
+    "multi-vector": "re-index with a ColBERT (late-interaction) index",
+    "sparse": "re-index with a sparse (inverted) index",
+}
+_VECTOR_ROLES = {"embedding", "rerank"}
+
+
+def _vector_facts(record: dict[str, Any] | None) -> dict[str, Any]:
+    """The knowledge base's ``embedding_output`` (the first listed is what the model's standard loader returns) and
+    ``languages`` / ``language_count`` of an embedding or rerank record; None where the record does not say."""
+    rec = record or {}
+    out = rec.get("embedding_output")
+    langs = rec.get("languages")
+    count = rec.get("language_count")
+    return {
+        "embedding_output": [str(k) for k in out] if isinstance(out, list) and out else None,
+        "languages": (langs if langs == "multilingual" else [str(x) for x in langs] if isinstance(langs, list) and langs
+                      else None),
+        "language_count": count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else None,
+    }
+
+
+def _languages_text(langs: str | list[str] | None, count: int | None) -> str:
+    if langs == "multilingual":
+        return f"multilingual ({count} languages)" if count else "multilingual (count not stated)"
+    return ", ".join(langs or ()) + " only" if langs else "languages unknown"
+
+
+def output_fit(source: dict[str, Any], out: list[str] | None) -> tuple[int, str]:
+    """How a candidate's output kind fits the current model's: (0 emits the kind the current model's loader
+    returns, 1 unknown, 2 another kind; the note). Nothing is ranked where the current model's kind is unknown."""
+    want = source.get("embedding_output")
+    if not want:
+        return 0, ""
+    if not out:
+        return 1, "output kind unknown"
+    if want[0] in out:
+        return 0, f"{want[0]} vectors, as now"
+    return 2, f"{out[0]}: {REINDEX.get(out[0], 're-index')}"
+
+
+def language_fit(source: dict[str, Any], langs: str | list[str] | None, count: int | None) -> tuple[int, str]:
+    """How a candidate's language coverage fits the current model's: (0 known to include it, 1 unknown or not
+    comparable, 2 known to cover less; the note). Codes compare as sets; a ``multilingual`` card's stated count
+    against another's count or a list's length; a list against a multilingual count not stated, and a
+    multilingual card against a list of codes it does not enumerate, are not comparable."""
+    want, want_n = source.get("languages"), source.get("language_count")
+    if not want:
+        return 0, ""
+    have = _languages_text(langs, count)
+    now = _languages_text(want, want_n)
+    if not langs:
+        return 1, have
+    if want == "multilingual":
+        if langs == "multilingual":
+            if want_n and count and count < want_n:
+                return 2, f"covers fewer languages: {have}, now {now}"
+            return (0, have) if count or not want_n else (1, f"{have}, now {now}")
+        if want_n and len(langs) >= want_n:
+            return 0, f"{len(langs)} languages"
+        if want_n or len(langs) == 1:
+            return 2, f"covers fewer languages: {have}, now {now}"
+        return 1, f"{have}, now {now}"
+    if langs == "multilingual":
+        return 1, f"{have}; whether it covers {', '.join(want)} is not stated"
+    if set(want) <= set(langs):
+        return 0, have
+    return 2, f"covers fewer languages: {have}, now {', '.join(want)}"
 
 
 def resolution_reason(query: str) -> str:
@@ -442,6 +523,14 @@ def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     # was a CC-BY-NC one, and plan wrote it into a regulated flow's job)
     lic = c.license or {}
     forbids = 1 if lic.get("commercial_use") is False else 0
+    # an embedder or reranker does the same job only if it gives the same kind of vectors (a ColBERT model needs
+    # another index) and covers the current model's languages: both known to match first, anything unknown next, a
+    # known mismatch of either last (a dense English model is no better a replacement for a multilingual one than
+    # a model of unknown languages), then the output kind before the languages; all before size and price
+    # (bge-m3's nearest embedders were a ColBERT model and Korean / Dutch ones)
+    fit = c.fit or {}
+    out_fit, lang_fit = fit.get("output_rank", 0), fit.get("languages_rank", 0)
+    fit_tier = max(out_fit, lang_fit)
     unlicensed = 1 if not lic.get("id") or lic.get("id") == "unknown" else 0
     # a self-hosted model of known size is replaced first by open weights it can serve itself (no per-token price
     # to compare, the endpoint stays); a hosted replacement moves the traffic off the company's servers. Of
@@ -461,7 +550,7 @@ def _rank_key(source: dict[str, Any], c: Candidate) -> tuple[Any, ...]:
     # then the newer release (an unknown date last): among equals, the model a team would pick today
     date = (c.released or "")[:10].replace("-", "")
     newest = -int(date) if date.isdigit() else 0
-    return (forbids, unpriced, kind, unlicensed, near, short, missing, round(tier, 3), work,
+    return (forbids, fit_tier, out_fit, lang_fit, unpriced, kind, unlicensed, near, short, missing, round(tier, 3), work,
             cost if cost is not None else math.inf, newest, c.model, c.provider or "")
 
 
@@ -566,6 +655,13 @@ def _candidate(group: str, model: str, provider: str | None, p: Price | None, so
     else:
         why = f"another {role} model; the current model's size is not published, ranked by nearest price"
     serving = [str(c) for c in (prov or {}).get("serving") or () if isinstance(c, str)]
+    vec: dict[str, Any] = {}
+    if source["role"] in _VECTOR_ROLES:
+        vec = _vector_facts(rec)
+        out_rank, out_note = output_fit(source, vec["embedding_output"])
+        lang_rank, lang_note = language_fit(source, vec["languages"], vec["language_count"])
+        vec["fit"] = {"output_rank": out_rank, "output": out_note or None,
+                      "languages_rank": lang_rank, "languages": lang_note or None}
     return Candidate(
         group=group, model=model, name=rec.get("name"), provider=provider,
         publisher=_publisher(kb, rec.get("publisher")), origins=res.get("origins"),
@@ -574,7 +670,7 @@ def _candidate(group: str, model: str, provider: str | None, p: Price | None, so
         size_class=klass, context=(p.context if p and p.context else None) or rec.get("context"),
         modality=rec.get("modality"), features=dict(p.features) if p else {"tools": None, "json_mode": None, "vision": None},
         drop_in=drop, drop_in_reason=reason, price=p, why=why, role=role, key=p.key if p else rec.get("hf"),
-        tuned=_is_tuned(rec, kb), released=str(rec["released"]) if rec.get("released") else None,
+        tuned=_is_tuned(rec, kb), released=str(rec["released"]) if rec.get("released") else None, **vec,
     )
 
 
@@ -582,6 +678,8 @@ def _source_dict(source: dict[str, Any]) -> dict[str, Any]:
     out = {k: source[k] for k in ("query", "model", "family", "publisher", "origins", "provider", "role", "params",
                                   "size_class", "context", "open_weights")}
     out["price"] = source["price"].to_dict() if source["price"] else None
+    if source["role"] in _VECTOR_ROLES:
+        out.update({k: source[k] for k in ("embedding_output", "languages", "language_count")})
     return out
 
 
@@ -593,24 +691,35 @@ def table_grids(alts: Alternatives) -> list[Any]:
     grids = []
     titles = {"same-weights": "Same weights, another host", "same-role-size": "Same role and size class",
               "same-family": "Same family, another size"}
+    # an embedder's or reranker's table says how each candidate's vectors and languages fit the current model's
+    vectors = alts.source.get("role") in _VECTOR_ROLES
     for group in GROUPS:
-        grid = Grid(titles[group], (Column("model", KEY, head=True), Column("host", KEY), Column("publisher"),
-                                    Column("origins", KEY), Column("serves from", KEY), Column("license", KEY),
-                                    Column("drop-in", KEY), Column("$/1M in", NUMBER), Column("$/1M out", NUMBER),
-                                    Column("price source")))
+        columns = (Column("model", KEY, head=True), Column("host", KEY), Column("publisher"),
+                   Column("origins", KEY), Column("serves from", KEY), Column("license", KEY),
+                   Column("drop-in", KEY), Column("$/1M in", NUMBER), Column("$/1M out", NUMBER),
+                   Column("price source"))
+        grid = Grid(titles[group], (*columns, Column("fit")) if vectors else columns)
         for c in alts.group(group):
             p = c.price
-            grid.rows.append((
+            row = (
                 c.model, c.provider or "self-hosted", (c.publisher or {}).get("name") or "unknown",
                 origins_text(c.origins, c.origins_known), _serves_from(c),
                 (c.license or {}).get("spdx") or (c.license or {}).get("id") or "unknown", c.drop_in,
                 _money(p.input if p else None), _money(p.output if p else None),
                 f"{p.source} {p.version or ''} ({p.as_of})".replace("  ", " ") if p else "-",
-            ))
+            )
+            grid.rows.append((*row, fit_text(c.fit)) if vectors else row)
         if not grid.rows:
-            grid.rows.append(("none found", "", "", "", "", "", "", "", "", alts.notes.get(group, "")))
+            empty = ("none found", "", "", "", "", "", "", "", "", alts.notes.get(group, ""))
+            grid.rows.append((*empty, "") if vectors else empty)
         grids.append(grid)
     return grids
+
+
+def fit_text(fit: dict[str, Any] | None) -> str:
+    """'dense vectors, as now; multilingual (100 languages)': the candidate's output kind and language notes."""
+    fit = fit or {}
+    return "; ".join(str(fit[k]) for k in ("output", "languages") if fit.get(k)) or "-"
 
 
 def _serves_from(c: Candidate) -> str:

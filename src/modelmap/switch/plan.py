@@ -295,7 +295,9 @@ def candidate_dict(candidate: Any) -> dict[str, Any]:
     dropin = first("dropin", "drop_in", "dropin_class")
     if isinstance(dropin, dict):
         dropin = dropin.get("class")
+    fit = raw.get("fit")  # an embedder's or reranker's output-kind and language fit (alternatives), when known
     return {
+        **({"fit": dict(fit)} if isinstance(fit, dict) else {}),
         "model": first("model", "model_id", "id"),
         "provider": first("provider", "provider_id"),
         "publisher": publisher,
@@ -789,6 +791,14 @@ def _size_step(model_id: str | None, chosen: dict[str, Any] | None) -> str | Non
     return f"{before} -> {after}, {max(a, b) / min(a, b):.1f}x {'smaller' if b < a else 'larger'}"
 
 
+def fit_note(chosen: dict[str, Any]) -> str | None:
+    """'multi-vector: re-index with a ColBERT (late-interaction) index': what the plan says beside an embedding or
+    rerank replacement whose output kind or languages are known not to match, or are not known; None otherwise."""
+    fit = chosen.get("fit") or {}
+    notes = [str(fit[k]) for k in ("output", "languages") if fit.get(f"{k}_rank") and fit.get(k)]
+    return "; ".join(notes) or None
+
+
 def _licence_note(chosen: dict[str, Any] | None) -> str | None:
     """What the plan says beside a replacement whose licence does not plainly allow commercial use (the plan table
     named no licence, so a CC-BY-NC embedder went into a regulated flow's job unremarked)."""
@@ -1081,7 +1091,8 @@ def render_markdown(plan: Plan) -> str:
                 r = u.replacement
                 repl = f"{md_code(r.get('model'))} at {md_text(r.get('provider') or 'self-hosted')}" + (
                     f" (size {md_text(u.size_step)})" if u.size_step else "") + (
-                    f" ({md_text(u.licence_note)})" if u.licence_note else "")
+                    f" ({md_text(u.licence_note)})" if u.licence_note else "") + (
+                    f" ({md_text(note)})" if (note := fit_note(r)) else "")
             else:
                 repl = "none found: " + md_text(u.none_found or "")
             live = "" if u.live is None else (
