@@ -57,3 +57,17 @@ def test_every_bundled_correction_is_applied() -> None:
             if "base" in fix:
                 assert kb.models[mid]["base"] == [
                     {"relation": b["relation"], "model": str(b["model"]).lower()} for b in fix["base"]]
+
+
+def test_an_embedders_output_kind_and_languages_are_set_with_their_source() -> None:
+    """A generated embedding record's output kind and languages, read from its card, survive the generator's rerun
+    (the fields alternatives ranks an embedder's replacements by, switch/alternatives.py)."""
+    models = _models()
+    _apply_corrections(models, [{"id": "acme/gen-7b", "embedding_output": ["multi-vector"], "languages": "multilingual",
+                                 "language_count": 89, "reason": "card",
+                                 "sources": [{"url": "https://huggingface.co/acme/gen-7b", "as_of": "2026-12-07"}]}])
+    rec = models["acme/gen-7b"]
+    assert (rec["embedding_output"], rec["languages"], rec["language_count"]) == (["multi-vector"], "multilingual", 89)
+    assert rec["license"] == "unknown"  # untouched
+    assert rec["sources"][-1]["covers"] == ["embedding_output", "languages", "language_count"]
+    assert load().models["jinaai/jina-colbert-v2"]["embedding_output"] == ["multi-vector"]  # the bundled one
