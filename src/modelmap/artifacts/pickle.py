@@ -88,6 +88,8 @@ def torchscript_modules(names: Iterable[str]) -> list[str]:
 
 
 def is_safe_import(name: str) -> bool:
+    if name.startswith("__builtin__."):  # Python 2's name for builtins, in protocol 0-2 pickles written by Python 2
+        name = "builtins." + name[len("__builtin__."):]
     return name in SAFE_IMPORTS or (name.startswith("torch.") and name.endswith(_STORAGE_SUFFIX)
                                     and name.count(".") == 1)
 
@@ -308,6 +310,37 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
 # from an import, and this module's own opcode walk reports every import outside SAFE_IMPORTS as
 # pickle-unsafe-import, so a fill call on it adds nothing; other calls (eval, exec, getattr results) still count.
 _FILL_CALL = re.compile(r"_var\d+\.(?:update|append|extend)\(")
+# (3) It rates every import from outside the standard library LIKELY_UNSAFE (NonStandardImports) and every call of
+# such a name too (OvertlyBadEval ``_rebuild_tensor_v2(...)``, ``dtype('f4', 0, 1)``): every torch.save state dict (``torch._utils.
+# _rebuild_tensor_v2``, ``torch.FloatStorage``) read as high severity, a benign checkpoint looking like the os.system
+# payload (tryfix35: lpips's alex.pth, a torch.save zip). Those results are dropped when the name is on SAFE_IMPORTS
+# (and no other import binds the same local name); any other import is reported by the opcode walk anyway.
+_FROM_IMPORT = re.compile(r"from ([\w.]+) import (.+)")
+_PLAIN_CALL = re.compile(r"([A-Za-z_]\w*)\(.*\)", re.S)  # fickling shortens long arguments to "..."
+
+
+def _safe_import_result(analysis: str, trigger: str, safe_names: set[str]) -> bool:
+    """True for a fickling result about an import on SAFE_IMPORTS, or a plain call of a name only such imports bind."""
+    if analysis == "NonStandardImports":
+        m = _FROM_IMPORT.fullmatch(trigger)
+        return m is not None and all(is_safe_import(f"{m.group(1)}.{part.split(' as ')[0].strip()}")
+                                     for part in m.group(2).split(","))
+    if analysis == "OvertlyBadEval":
+        m = _PLAIN_CALL.fullmatch(trigger)
+        return m is not None and m.group(1) in safe_names
+    return False
+
+
+def _safe_local_names(pickled: Any) -> set[str]:
+    """Local names the pickle's imports bind, kept only where every import binding the name is on SAFE_IMPORTS."""
+    import ast
+
+    bound: dict[str, list[str]] = {}
+    for node in pickled.properties.imports:
+        for alias in node.names:
+            full = f"{node.module}.{alias.name}" if isinstance(node, ast.ImportFrom) else alias.name
+            bound.setdefault(alias.asname or alias.name, []).append(full)
+    return {name for name, fulls in bound.items() if all(is_safe_import(f) for f in fulls)}
 
 
 def _fickling_verdict(data: bytes) -> tuple[str, str]:
@@ -319,7 +352,9 @@ def _fickling_verdict(data: bytes) -> tuple[str, str]:
     try:
         # fickling writes its own "Warning: ..." lines to sys.stderr; the verdict carries what matters
         with contextlib.redirect_stderr(io.StringIO()):
-            result = check_safety(Pickled.load(data))
+            pickled = Pickled.load(data)
+            result = check_safety(pickled)
+            safe_names = _safe_local_names(pickled)
     except Exception as exc:  # fickling raises many types on hostile input; the verdict is then unknown
         return "UNKNOWN", f"fickling could not analyse it: {type(exc).__name__}: {exc}"[:500]
     limits = [r for r in result.results if r.analysis_name == "ResourceExhaustion"]
@@ -329,7 +364,9 @@ def _fickling_verdict(data: bytes) -> tuple[str, str]:
                            "that shares or memoises many objects is not unsafe for that alone")
     kept = [r for r in result.results
             if not (r.analysis_name == "OvertlyBadEval" and r.severity == Severity.LIKELY_UNSAFE
-                    and _FILL_CALL.match(r.trigger or ""))]
+                    and _FILL_CALL.match(r.trigger or ""))
+            and not (r.severity == Severity.LIKELY_UNSAFE
+                     and _safe_import_result(r.analysis_name, r.trigger or "", safe_names))]
     severity = max((r.severity for r in kept), default=Severity.LIKELY_SAFE)
     detail = "\n".join(str(r) for r in kept if r.severity.value[0] >= Severity.POSSIBLY_UNSAFE.value[0])
     return severity.name, (detail or str(result.to_dict().get("analysis", "")))[:2000]
