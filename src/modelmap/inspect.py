@@ -1073,13 +1073,22 @@ def _scan_target(path: Path) -> tuple[Path, list[Path]]:
     return path, [path]
 
 
+SCAN_SECURITY_SHOWN = 8  # security findings named per inspected model file in a scan (the count has them all)
+
+
 def _summary(record: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    security = record.get("security") or []
     return {
         "family": (record.get("family") or {}).get("id"),
         "publisher": (record.get("publisher") or {}).get("id"),
         "origins": list(record["origins"]) if record.get("origins") else None,  # unknown is None, never []
         "mismatches": len(record.get("mismatches") or []),
-        "security": len(record.get("security") or []),
+        "security": len(security),
+        # which findings (tryfix35): a count alone could not tell an os.system payload from a benign checkpoint
+        "security_findings": [{"id": str(s.get("id")), "severity": str(s.get("severity")), "where": str(s.get("where")),
+                               "message": str(s.get("message")),
+                               "imports": [str(i) for i in (s.get("imports") or [])][:10]}
+                              for s in security[:SCAN_SECURITY_SHOWN]],
         "notes": notes + [f"{s['path']}: {s['reason']} {s.get('detail', '')}".strip() for s in record.get("skipped", [])],
     }
 
@@ -1119,18 +1128,29 @@ def inspect_findings(result: ScanResult, *, limits: Limits = DEFAULT_LIMITS,
             summary = done[target]
         elif len(done) >= max_targets:
             summary = {"family": None, "publisher": None, "origins": None, "mismatches": 0, "security": 0,
+                       "security_findings": [],
                        "notes": [f"not inspected: more than {max_targets} model folders/files in this scan"]}
         else:
             try:
                 run = _Inspection(target, limits, False, "auto")
                 run.read_files(files)
                 summary = _summary(_record(run, target), [])
+                for sec in summary["security_findings"]:  # scan paths are relative to the root scanned
+                    sec["where"] = _relative_to_roots(sec["where"], roots)
             except Exception as exc:  # one model folder never aborts the scan (MemoryError included)
                 summary = {"family": None, "publisher": None, "origins": None, "mismatches": 0, "security": 0,
-                           "notes": [f"not inspected: {exc}"]}
+                           "security_findings": [], "notes": [f"not inspected: {exc}"]}
             done[target] = summary
         findings.append(dataclasses.replace(f, resolution={**(f.resolution or {}), "inspected": summary}))
     return dataclasses.replace(result, findings=findings)
+
+
+def _relative_to_roots(where: str, roots: list[Path]) -> str:
+    for root in roots:
+        for base in {str(root), str(root.resolve())}:
+            if base not in ("", ".") and where.startswith(base.rstrip("/") + "/"):
+                return where[len(base.rstrip("/")) + 1:]
+    return where
 
 
 def _under_roots(rel: str, roots: list[Path]) -> Path | None:

@@ -139,8 +139,9 @@ def _rows(rec: dict[str, Any]) -> list[tuple[str, str, str]]:
     row("origins", (reasons + known) if rec.get("origins") else "unknown")
     for m in rec.get("mismatches", []):
         row("mismatch", m["message"], style="red")
-    for s in rec.get("security", []):
-        row("security", f"{s['id']}: {s['message']}", style="red")
+    for s in rec.get("security", []):  # which file (and pickle stream) it is in: a folder holds many (tryfix35)
+        where = f"{s['where']}: " if s.get("where") else ""
+        row("security", f"{s['id']}: {where}{s['message']}", style="red")
     # evidence lines (tryout23): a detail that already starts with its source ("tokenizer.json: tokenizer.json:BPE
     # vocabulary") names it once; a detail's trailing separator (tensor shapes "…;") is dropped; an evidence kind
     # that is also a summary row above ("origins") is labelled as the evidence for it, so no field appears twice

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -119,6 +120,8 @@ def scan(
             body = scan_renderers(flows_of)[format].render(result)
         emit(body, output)
         del body
+    for line in security_warnings(result.findings):  # type: ignore[attr-defined]
+        info(line)
     for skip in [s for s in result.skips if s.reason in ("parse-error", "invalid-utf8", "unreadable", "source-error", "symlink-loop", "too-large")][:20]:  # type: ignore[attr-defined]
         info(f"warning: skipped {skip.path}: {skip.reason}{': ' + skip.detail if skip.detail else ''}")
     if upload:
@@ -127,3 +130,36 @@ def scan(
         body = scan_renderers(flows_of)["json"].render(result)
         root = targets[0] if targets[0].is_dir() else targets[0].parent
         info(run_guarded(lambda: upload_from_cli(upload, body, root, project), debug=debug))
+
+
+MAX_SECURITY_WARNINGS = 20
+
+
+def security_warnings(findings: list[Any]) -> list[str]:
+    """One stderr line per security finding of the model files the scan inspected (``resolution.inspected``): a
+    pickle that would run code when loaded is named in every output form, not only counted in the JSON."""
+    lines: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    more = 0
+    for f in findings:
+        inspected = (f.resolution or {}).get("inspected") if f.kind == "model-file" else None
+        if not isinstance(inspected, dict):
+            continue
+        named = inspected.get("security_findings") or []
+        for s in named:
+            key = (str(s.get("where")), str(s.get("id")))
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(lines) >= MAX_SECURITY_WARNINGS:
+                more += 1
+                continue
+            lines.append(f"warning: security: {s.get('where')}: {s.get('id')} ({s.get('severity')}): {s.get('message')}")
+        rest = int(inspected.get("security") or 0) - len(named)
+        if rest > 0 and (str(f.path), "more") not in seen:
+            seen.add((str(f.path), "more"))
+            more += rest
+    if more:
+        lines.append(f"warning: security: {more} more security finding(s) of inspected model files: "
+                     "modelmap inspect PATH lists them all")
+    return lines
