@@ -176,6 +176,34 @@ def _first(v: Any) -> str | None:
     return str(v) if isinstance(v, str | int | float) and str(v).strip() else None
 
 
+_LFS_POINTER = re.compile(rb"version https://git-lfs\.github\.com/spec/v\d+\n(?:[a-z0-9.-]+ [^\n]*\n){1,8}")
+_LFS_OID = re.compile(rb"^oid (sha256):([0-9a-f]{64})$", re.M)
+_LFS_SIZE = re.compile(rb"^size (\d{1,20})$", re.M)
+
+
+def lfs_pointer(path: Path) -> str | None:
+    """What a Git LFS pointer file says (the object's sha256 and size), or None when ``path`` is not one.
+
+    A repository that tracks weights with Git LFS holds these ~130-byte text files in place of the weights until
+    ``git lfs pull``; no artifact reader recognises them, and "unrecognised content" hid what they are (tryfix35).
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1025)
+    except OSError:
+        return None
+    if len(head) > 1024 or not _LFS_POINTER.fullmatch(head):
+        return None
+    oid, size = _LFS_OID.search(head), _LFS_SIZE.search(head)
+    what = []
+    if oid:
+        what.append(f"oid {oid.group(1).decode()}:{oid.group(2).decode()}")
+    if size:
+        what.append(f"size {int(size.group(1)):,} bytes")
+    return (f"a Git LFS pointer ({', '.join(what) or 'no oid'}), not the model file: its content is not in this "
+            "checkout (git lfs pull fetches it), so nothing of the model could be read")
+
+
 class _Inspection:
     def __init__(self, root: Path, limits: Limits, do_hash: bool, vocab: str = "auto") -> None:
         self.root = root
@@ -479,6 +507,10 @@ class _Inspection:
             if reader is None and name.endswith(".json"):
                 return  # other JSON (modules.json, data_config.json) is metadata, not a model artifact
             if reader is None:
+                pointer = lfs_pointer(path)
+                if pointer is not None:
+                    self.skipped.append({"path": self.rel(path), "reason": "lfs-pointer", "detail": pointer})
+                    return
                 self.skipped.append({"path": self.rel(path), "reason": "unrecognised",
                                      "detail": "content matches no artifact reader"})
                 return

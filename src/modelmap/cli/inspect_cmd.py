@@ -52,8 +52,11 @@ def inspect(
             if _nothing_read(rec):
                 # a script running `modelmap inspect FILE && ...` must not take a report or a README for a model
                 # that was read: exit 2 as for an unreadable PATH (the record is still shown)
+                reasons = sorted({s["reason"] for s in rec["skipped"]})
+                lfs = " (Git LFS pointers in place of the weights: git lfs pull fetches them)" \
+                    if "lfs-pointer" in reasons else ""
                 err(f"modelmap: error: {rec['path']}: nothing in it is a model file modelmap can read "
-                    f"({', '.join(sorted({s['reason'] for s in rec['skipped']}))})")
+                    f"({', '.join(reasons)}){lfs}")
                 failed = True
         except ModelmapError as exc:
             if debug:
