@@ -585,6 +585,21 @@ class _Inspection:
         if not self.deferred:
             return
         first = self.deferred[0]
+        # one PATH is read as one model, with one tokenizer: tokenizer files in another folder are most likely another
+        # model's, and were dropped without a word (tryfix35: `inspect models/` read a DeepSeek tokenizer and left a
+        # Llama 3 tokenizer.model and a renamed Qwen tokenizer unmentioned). Listed once per folder; the same
+        # folder's other tokenizer files (vocab.json beside tokenizer.json) describe the same vocabulary
+        others: dict[Path, list[str]] = {}
+        for other in self.deferred[1:]:
+            if other.parent != first.parent and "config" not in other.name.lower():
+                others.setdefault(other.parent, []).append(other.name)
+        read_in = self.rel(first.parent) if first.parent != self.root else "."
+        for folder, names in others.items():
+            where = self.rel(folder) if folder != self.root else "."
+            self.skipped.append({"path": where, "reason": "another-model",
+                                 "detail": f"tokenizer files not read ({', '.join(names[:6])}"
+                                           f"{' …' if len(names) > 6 else ''}): only the tokenizer in {read_in} was; "
+                                           f"one PATH is read as one model, so inspect {where} on its own"})
         if self.vocab == "always" or self.vocab_needed(first):
             self.read_file(first)
             return
