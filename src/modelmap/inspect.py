@@ -181,12 +181,8 @@ _LFS_OID = re.compile(rb"^oid (sha256):([0-9a-f]{64})$", re.M)
 _LFS_SIZE = re.compile(rb"^size (\d{1,20})$", re.M)
 
 
-def lfs_pointer(path: Path) -> str | None:
-    """What a Git LFS pointer file says (the object's sha256 and size), or None when ``path`` is not one.
-
-    A repository that tracks weights with Git LFS holds these ~130-byte text files in place of the weights until
-    ``git lfs pull``; no artifact reader recognises them, and "unrecognised content" hid what they are (tryfix35).
-    """
+def lfs_pointer_fields(path: Path) -> tuple[str | None, int | None] | None:
+    """(sha256 hex of the content, its size) a Git LFS pointer file states, or None when ``path`` is not one."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(1025)
@@ -195,11 +191,20 @@ def lfs_pointer(path: Path) -> str | None:
     if len(head) > 1024 or not _LFS_POINTER.fullmatch(head):
         return None
     oid, size = _LFS_OID.search(head), _LFS_SIZE.search(head)
-    what = []
-    if oid:
-        what.append(f"oid {oid.group(1).decode()}:{oid.group(2).decode()}")
-    if size:
-        what.append(f"size {int(size.group(1)):,} bytes")
+    return (oid.group(2).decode() if oid else None, int(size.group(1)) if size else None)
+
+
+def lfs_pointer(path: Path) -> str | None:
+    """What a Git LFS pointer file says (the object's sha256 and size), or None when ``path`` is not one.
+
+    A repository that tracks weights with Git LFS holds these ~130-byte text files in place of the weights until
+    ``git lfs pull``; no artifact reader recognises them, and "unrecognised content" hid what they are (tryfix35).
+    """
+    fields = lfs_pointer_fields(path)
+    if fields is None:
+        return None
+    oid, size = fields
+    what = ([f"oid sha256:{oid}"] if oid else []) + ([f"size {size:,} bytes"] if size is not None else [])
     return (f"a Git LFS pointer ({', '.join(what) or 'no oid'}), not the model file: its content is not in this "
             "checkout (git lfs pull fetches it), so nothing of the model could be read")
 

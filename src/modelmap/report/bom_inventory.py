@@ -192,6 +192,71 @@ def capped(inv: BomInventory, limit: int = MAX_BOM_MODELS) -> tuple[BomInventory
     return BomInventory(models=models, services=services), len(inv.models) - limit
 
 
+# --------------------------------------------------------------------------- the model files themselves
+
+MAX_HASH_BYTES = 8 * 1024 ** 3  # a file larger than this is listed with its size, not hashed (reads ~1 GB/s)
+_HASH_CHUNK = 1024 * 1024
+_digests: dict[tuple[str, int, int], str] = {}
+
+
+def _sha256(path: str, size: int, mtime: int) -> str:
+    import hashlib
+
+    key = (path, size, mtime)
+    if key not in _digests:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while chunk := fh.read(_HASH_CHUNK):
+                h.update(chunk)
+        _digests[key] = h.hexdigest()
+    return _digests[key]
+
+
+def model_files(entry: ModelEntry, result: ScanResult) -> list[dict[str, Any]]:
+    """The files of ``entry`` that lie in the scanned tree (weight files scan found on disk: ``source ==
+    "model-file"``), each ``{"path", "size", "sha256", "how"}``: what a supply-chain BOM states first about a file
+    it ships (tryfix35: a committed os.system pickle had no hash in either BOM). ``how`` is ``file`` (the bytes
+    hashed), ``lfs-pointer`` (a Git LFS pointer: its oid is the sha256 of the content, which is not in the checkout)
+    or ``not-hashed`` (larger than MAX_HASH_BYTES, or unreadable: ``sha256`` None). Never follows a path out of
+    the scanned roots."""
+    import os
+    import stat
+    from pathlib import Path
+
+    from modelmap.inspect import _under_roots, lfs_pointer_fields
+
+    roots = [Path(r) for r in [result.root, *result.roots] if r]
+    out: list[dict[str, Any]] = []
+    for rel in sorted({f.path for f in entry.findings if f.source == "model-file"}):
+        path = _under_roots(rel, roots)
+        if path is None:
+            continue
+        try:
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            pointer = lfs_pointer_fields(path) if st.st_size <= 1024 else None
+            if pointer is not None and pointer[0]:
+                out.append({"path": rel, "size": pointer[1], "sha256": pointer[0], "how": "lfs-pointer"})
+            elif st.st_size > MAX_HASH_BYTES:
+                out.append({"path": rel, "size": st.st_size, "sha256": None, "how": "not-hashed"})
+            else:
+                out.append({"path": rel, "size": st.st_size, "sha256": _sha256(str(path), st.st_size, st.st_mtime_ns),
+                            "how": "file"})
+        except OSError:
+            out.append({"path": rel, "size": None, "sha256": None, "how": "not-hashed"})
+    return out
+
+
+def file_property(file: dict[str, Any]) -> str:
+    """The ``modelmap:file-sha256`` text for one model file."""
+    if file["sha256"] is None:
+        why = f"larger than {MAX_HASH_BYTES} bytes" if file["size"] else "unreadable"
+        return f"{file['path']} not hashed ({why})"
+    lfs = " (from its Git LFS pointer: the content is not in the checkout)" if file["how"] == "lfs-pointer" else ""
+    return f"{file['path']} sha256:{file['sha256']} {file['size']} bytes{lfs}"
+
+
 def truncation_note(kept: int, left_out: int) -> str:
     """The ``modelmap:truncated`` text a capped BOM (CycloneDX property, SPDX comment) records."""
     return f"{kept + left_out} models found; the {kept} used in the most places are listed, {left_out} left out"

@@ -68,8 +68,10 @@ from modelmap.report.bom_inventory import (
     capped,
     collect,
     countries,
+    file_property,
     lineage_edges,
     lineage_undisclosed,
+    model_files,
     split_id,
     teachers,
     truncation_note,
@@ -198,8 +200,17 @@ def _ancestors(entry: ModelEntry) -> list[Any]:
     return out
 
 
-def _component(entry: ModelEntry) -> Any:
-    from cyclonedx.model import ExternalReference, ExternalReferenceType, Property, XsUri
+def _component(entry: ModelEntry, files: list[dict[str, Any]] | None = None) -> Any:
+    """``files``: the entry's model files in the scanned tree (bom_inventory.model_files): a component that is one
+    file gets its SHA-256 as ``hashes``; every file is a ``modelmap:file-sha256`` property."""
+    from cyclonedx.model import (
+        ExternalReference,
+        ExternalReferenceType,
+        HashAlgorithm,
+        HashType,
+        Property,
+        XsUri,
+    )
     from cyclonedx.model.component import Component, ComponentType, Pedigree
     from cyclonedx.model.component_evidence import ComponentEvidence, Occurrence
     from packageurl import PackageURL
@@ -225,6 +236,9 @@ def _component(entry: ModelEntry) -> Any:
                    symbol=f.raw)
         for i, f in enumerate(sorted(entry.findings, key=lambda f: (f.path, f.line, f.raw)))
     ]
+    files = files or []
+    digests = {f["sha256"] for f in files if f["sha256"]} if len(files) == 1 else set()
+    props = _properties(entry) + [("modelmap:file-sha256", file_property(f)) for f in files]
     return Component(
         type=ComponentType.MACHINE_LEARNING_MODEL,
         name=name,
@@ -238,7 +252,8 @@ def _component(entry: ModelEntry) -> Any:
         external_references=references,
         pedigree=Pedigree(ancestors=ancestors) if ancestors else None,
         evidence=ComponentEvidence(occurrences=occurrences),
-        properties=[Property(name=k, value=v) for k, v in _properties(entry)],
+        hashes=[HashType(alg=HashAlgorithm.SHA_256, content=digests.pop())] if len(digests) == 1 else [],
+        properties=[Property(name=k, value=v) for k, v in props],
     )
 
 
@@ -282,7 +297,7 @@ def build_bom(result: ScanResult, *, now: datetime, flows_of: Callable[[Finding]
     from cyclonedx.model.component import Component, ComponentType
 
     inv = inventory or collect(result, flows_of)
-    components = {ref: _component(entry) for ref, entry in inv.models.items()}
+    components = {ref: _component(entry, model_files(entry, result)) for ref, entry in inv.models.items()}
     services = {ref: _service(entry) for ref, entry in inv.services.items()}
     tool = Component(type=ComponentType.APPLICATION, name="modelmap", version=version or tool_version(),
                      bom_ref="tool:modelmap")

@@ -59,8 +59,10 @@ from modelmap.report.bom_inventory import (
     capped,
     collect,
     countries,
+    file_property,
     lineage_edges,
     lineage_undisclosed,
+    model_files,
     teachers,
     truncation_note,
 )
@@ -177,8 +179,12 @@ def _limitations(entry: ModelEntry) -> list[str]:
     return out
 
 
-def _model(b: _Builder, entry: ModelEntry, flow_tags: dict[str, tuple[str, ...]]) -> Any:
+def _model(b: _Builder, entry: ModelEntry, flow_tags: dict[str, tuple[str, ...]],
+           files: list[dict[str, Any]] | None = None) -> Any:
+    """``files``: the entry's model files in the scanned tree (bom_inventory.model_files): a package that is one
+    file is ``verifiedUsing`` its SHA-256; every file is a ``modelmap:file-sha256`` property."""
     spdx = b.spdx
+    files = files or []
     res = entry.res
     pairs = [("modelmap:resolved", "true" if entry.resolved else "false"),
              ("modelmap:confidence", str(res.get("confidence") or "unknown"))]
@@ -198,6 +204,7 @@ def _model(b: _Builder, entry: ModelEntry, flow_tags: dict[str, tuple[str, ...]]
     pairs += [("modelmap:used-at", f"{f.path}:{f.line}" if f.line > 0 else f.path)
               for f in sorted(entry.findings, key=lambda f: (f.path, f.line, f.raw))]
     pairs.append(("modelmap:usages", str(len(entry.findings))))
+    pairs += [("modelmap:file-sha256", file_property(f)) for f in files]
     refs = []
     for source in res.get("sources") or ():
         if isinstance(source, dict) and source.get("url"):
@@ -219,6 +226,8 @@ def _model(b: _Builder, entry: ModelEntry, flow_tags: dict[str, tuple[str, ...]]
         ai_limitation="; ".join(limitations) or None,
         externalRef=refs, extension=_props(spdx, pairs),
     )
+    if len(files) == 1 and files[0]["sha256"]:
+        package.verifiedUsing = [_set(spdx.Hash, algorithm=spdx.HashAlgorithm.sha256, hashValue=files[0]["sha256"])]
     if entry.hf_repo:
         org, repo = entry.hf_repo.split("/")
         package.software_packageUrl = f"pkg:huggingface/{org}/{repo}"
@@ -287,7 +296,7 @@ def build_document(result: ScanResult, *, now: datetime, inventory: BomInventory
     name = name or app_name(result)
     app = b.add(spdx.software_Package(spdxId=b.iri("application", name), name=name, creationInfo=b.info,
                                       software_primaryPurpose=spdx.software_SoftwarePurpose.application))
-    models = {ref: _model(b, entry, flow_tags) for ref, entry in inventory.models.items()}
+    models = {ref: _model(b, entry, flow_tags, model_files(entry, result)) for ref, entry in inventory.models.items()}
     for ref, entry in inventory.models.items():
         _lineage(b, entry, models[ref])
     services = {ref: _service(b, entry) for ref, entry in inventory.services.items()}
