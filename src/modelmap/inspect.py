@@ -209,6 +209,10 @@ def lfs_pointer(path: Path) -> str | None:
             "checkout (git lfs pull fetches it), so nothing of the model could be read")
 
 
+# file suffixes of weight formats that hold no code: a pickle under one of these names is disguised
+_CODE_FREE_SUFFIXES = {".safetensors": "safetensors", ".gguf": "GGUF", ".onnx": "ONNX", ".tflite": "TFLite"}
+
+
 class _Inspection:
     def __init__(self, root: Path, limits: Limits, do_hash: bool, vocab: str = "auto") -> None:
         self.root = root
@@ -312,6 +316,15 @@ class _Inspection:
         where = self.rel(path)
         self.formats.append(info.format)
         self.security.extend(info.security)
+        claimed = _CODE_FREE_SUFFIXES.get(path.suffix.lower())
+        if claimed and info.format in ("pickle", "pytorch-zip"):
+            # a pickle under the name of a format that cannot run code (tryfix35): the reader goes by the content,
+            # a reviewer and an allow-list by the name; the disguise is itself the finding, whatever it imports
+            self.security.append({
+                "id": "pickle-disguised", "severity": "high", "where": where,
+                "message": f"named {path.suffix} ({claimed}, a format that cannot run code when loaded) but its content "
+                           f"is a {'PyTorch zip checkpoint (pickle)' if info.format == 'pytorch-zip' else 'pickle'}: "
+                           "a loader that goes by the content would unpickle it"})
         for note in info.notes:
             self.evidence.append({"kind": "note", "source": where, "detail": note, "supports": []})
         meta = info.metadata
