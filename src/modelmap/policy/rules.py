@@ -32,6 +32,36 @@ FAIL_CLOSED_NULLS: tuple[str, ...] = ("origins", "lineage")
 #: data. Unlike origins, an unknown runtime fact fails a rule only when the rule says so
 #: (``require: "runtime.seen == true"``): a rule that errors on a null runtime fact is not violated.
 RUNTIME_NAME = "runtime"
+# The fields of the variables whose shape this module can name in a hint (usage: policy.inventory.usage_var; runtime:
+# policy.inventory.RUNTIME_FIELDS; a test keeps both in step). Used only to word an error, never to validate.
+USAGE_FIELDS: tuple[str, ...] = ("path", "line", "column", "kind", "role", "context", "source", "raw", "provider",
+                                 "endpoint", "fingerprint")
+RUNTIME_FIELDS: tuple[str, ...] = ("seen", "served_by", "providers", "models", "requests", "last_seen")
+_KNOWN_FIELDS = {"usage": USAGE_FIELDS, RUNTIME_NAME: RUNTIME_FIELDS}
+
+
+def _missing_fields(fields: dict[str, frozenset[str] | None], variables: Any) -> list[tuple[str, str]]:
+    """(variable, field) pairs a rule reads that its variables do not have: a field the object model lacks."""
+    out: list[tuple[str, str]] = []
+    for name, wanted in sorted(fields.items()):
+        value = variables.get(name) if hasattr(variables, "get") else None
+        if wanted and isinstance(value, dict):
+            out += [(name, f) for f in sorted(wanted) if f not in value]
+    return out
+
+
+def _missing_hint(missing: list[tuple[str, str]]) -> str:
+    import difflib
+
+    parts = []
+    for name, f in missing:
+        known = _KNOWN_FIELDS.get(name)
+        close = difflib.get_close_matches(f, known, n=1) if known else []
+        parts.append(f"did you mean {name}.{close[0]}? " if close else "")
+    lists = [f"{name} has: {', '.join(_KNOWN_FIELDS[name])}" for name in sorted({n for n, _ in missing})
+             if name in _KNOWN_FIELDS]
+    return ("".join(parts) + "; ".join(lists) + ("; " if lists else "")
+            + "the fields of every variable are in docs/policy.md, 'The object model'")
 NAMES_BY_SCOPE: dict[str, frozenset[str]] = {
     "usage": USAGE_NAMES | {"flow", "inventory"},
     "flow": frozenset({"flow", "inventory"}),
@@ -114,6 +144,14 @@ class Rule:
             runtime = variables.get(RUNTIME_NAME) if hasattr(variables, "get") else None
             if isinstance(runtime, dict) and None in runtime.values():
                 return False
+            missing = _missing_fields(self.fields, variables)
+            if missing:
+                # a field the object model does not have (`usage.trust_remote_code`, a misspelt `usage.contxt`): the
+                # null-guard hint below sent the reader after a null that is not there (tryfix35)
+                names = ", ".join(f"{n}.{f}" for n, f in missing)
+                raise ConfigError(
+                    f"rule {self.id!r} reads {names}: no such field", where=self.where or None,
+                    hint=_missing_hint(missing)) from exc
             raise ConfigError(
                 f"rule {self.id!r} could not be evaluated: {exc}",
                 where=self.where or None,
