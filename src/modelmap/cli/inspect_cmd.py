@@ -18,6 +18,8 @@ HELP = """Identify family, publisher and origin of a model from its own files, a
 Reads only headers, configs and tokenizer files (never unpickles or runs anything). Exits 0 when
 every PATH was read as a model (its weights, tokenizer, card or config), 2 when one could not be read or
 holds nothing modelmap recognises as a model, such as a report or a README alone (the others are still shown).
+With --fail-on-security, exits 1 when a file has a security finding (a pickle that imports code, a pickle named
+as a code-free format) and nothing exits 2.
 """
 
 
@@ -32,12 +34,15 @@ def inspect(
     verify_vocab: Annotated[bool, typer.Option(
         "--verify-vocab", help="Always hash a folder's tokenizer vocabulary, even when config.json, tensor headers "
                                "and special tokens already single out one family.")] = False,
+    fail_on_security: Annotated[bool, typer.Option(
+        "--fail-on-security", help="Exit 1 when any file has a security finding (CI: block a pickle that would run "
+                                   "code when loaded).")] = False,
     quiet: Quiet = False,
     no_color: NoColor = False,
     debug: Debug = False,
 ) -> None:
     from modelmap.cli.common import configure, emit, err, require_format
-    from modelmap.errors import EXIT_USAGE, ModelmapError
+    from modelmap.errors import EXIT_USAGE, EXIT_VIOLATIONS, ModelmapError
     from modelmap.inspect import inspect_path
     from modelmap.output import dumps_json
 
@@ -79,6 +84,10 @@ def inspect(
         emit(to_utf8(body), output)
     if failed:
         raise typer.Exit(EXIT_USAGE)
+    flagged = sum(len(rec.get("security") or []) for rec in records)
+    if fail_on_security and flagged:
+        err(f"modelmap: {flagged} security finding{'s' if flagged != 1 else ''}: failing (--fail-on-security)")
+        raise typer.Exit(EXIT_VIOLATIONS)
 
 
 def _nothing_read(rec: dict[str, Any]) -> bool:
