@@ -206,8 +206,8 @@ def test_byte_pass_skips_files_with_no_candidate_and_keeps_binding_only_ones() -
 
     assert not has_candidate(b'package a\nfunc f() { log.Printf("hello %s", "world"); x := "utf-8" }\n')
     assert has_candidate(b'package a\nvar m = "gpt-4o"\n')
-    assert has_candidate(b'EMBEDDING_MODEL = "textembedding-gecko"\n')  # only the binding says "model"
-    assert not has_candidate(b'CHARSET = "textembedding-gecko"\n' + b"x" * 100)
+    assert has_candidate(b'EMBEDDING_MODEL = "textembedding-acme"\n')  # only the binding says "model"
+    assert not has_candidate(b'CHARSET = "textembedding-acme"\n' + b"x" * 100)
     assert has_candidate(b'var s = `{"model":"my-own-7b"}`\n')
 
 

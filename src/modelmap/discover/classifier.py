@@ -42,6 +42,7 @@ from modelmap.discover.identify import (
     Match,
     api_pattern,
     classify,
+    is_cloud_region,
     is_generic,
     is_model_ish,
     is_model_key,
@@ -340,6 +341,22 @@ def _whole_name(value: str) -> bool:
     return not family_prefix(value.rsplit("/", 1)[-1])
 
 
+# a Vertex AI publisher model's resource name (`publishers/google/models/text-bison`, with its project and location in
+# front or not): the model is its last part
+_VERTEX_MODEL_PATH = re.compile(r"(?:projects/[\w.-]{1,100}/locations/[\w-]{1,40}/)?publishers/[\w-]{1,40}/models/"
+                                r"([\w.@-]{1,120})")
+
+
+def _known_vertex_path(value: str) -> bool:
+    """``getModel().contains("publishers/google/models/text-bison")``: a Vertex AI resource name whose model part the
+    knowledge base knows (or reads as a pinned version of one) is that model, looked up whole as a known id is."""
+    m = _VERTEX_MODEL_PATH.fullmatch(value)
+    if m is None:
+        return False
+    found = classify(m.group(1), "none")
+    return found is not None and found.kind == "api-model" and found.confidence >= 0.9
+
+
 def _known(value: str) -> bool:
     low = value.strip().lower()
     kb = load()
@@ -450,6 +467,8 @@ def could_decide(value: str) -> bool:
     ``decide``; the binding-only rule (``BINDING_ONLY``) is checked by the gate itself, from nearby text."""
     value = value.strip()
     if not value or _PLACEHOLDER.match(value):
+        return False
+    if is_cloud_region(value):
         return False
     if _ENV_NAME.fullmatch(value) and not _known(value):
         return False
@@ -760,6 +779,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     value = c.value.strip()
     if not value or _PLACEHOLDER.match(value):
         return None
+    if is_cloud_region(value):
+        return None  # `String location = "us-central1"` passed beside the model (`ModelName.of(project, location,
+        # model)`): where it runs, never which model (identify.CLOUD_REGION)
     if c.string_follows is not None and c.call and c.call_before_binding \
             and ADD_NAMED_MODEL.fullmatch(snake(c.call)) and names_model_after(value, c.string_follows):
         return None  # AddModel("phi3", "phi3"): the resource's name, the model is the string after it
@@ -798,7 +820,8 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and not is_model_name(c.bindings[0]):
         return None  # `["X-AI-Fixture"] = "openai/chat-stream.sse"`, `fixture: "anthropic/messages.json"`: the same
         # recorded exchange's name, given under a key or header instead of to a call (a `fixture_model` is a model)
-    if c.prefix_check and (c.prefix_call in STARTS_CALLS or not (_known(value) or _whole_name(value))
+    if c.prefix_check and (c.prefix_call in STARTS_CALLS or not (_known(value) or _whole_name(value)
+                                                                  or _known_vertex_path(value))
                            or family_prefix(value)) \
             and not (c.prefix_call not in STARTS_CALLS and HUB_HOST_REF.fullmatch(value)):
         return None  # startsWith("gpt-5") names a family; contains("qwen-turbo") of a full known id is a model,

@@ -896,6 +896,27 @@ _SLOT_FILLER = frozenset({"default", "existing", "missing", "my", "your", "test"
 _REGION = re.compile(r"(?:east|west|north|south|central)(?:us|eu|europe|asia|uk)\d*|[a-z]{2}-[a-z]+-\d")
 
 
+# a cloud region or zone code, as every GCP / AWS / Azure client and sample writes it beside the model: GCP
+# `us-central1`, `europe-west4`, `asia-northeast1-a` (cloud.google.com/compute/docs/regions-zones), AWS `us-east-1`,
+# `ap-northeast-1`, `us-gov-west-1` (docs.aws.amazon.com/general/latest/gr/rande.html), Azure `eastus2`,
+# `westeurope`, `swedencentral` (learn.microsoft.com/azure/reliability/regions-list), as_of 2026-12-07. Where the
+# model goes (`ModelName.of(project, location, model)`, a pipeline's `"location"` parameter) it is where the model
+# runs, never which model; no provider names a model so
+CLOUD_REGION = re.compile(
+    r"(?i)(?:us|europe|asia|australia|northamerica|southamerica|me|africa)-(?:central|east|west|north|south|"
+    r"northeast|southeast|northwest|southwest)\d{1,2}(?:-[a-f])?"
+    r"|(?:us|eu|ap|ca|sa|me|af|il|mx|cn)(?:-gov|-iso[bef]?)?-(?:central|east|west|north|south|northeast|southeast|"
+    r"northwest|southwest)-\d{1,2}[a-f]?"
+    r"|(?:east|west|north|south|central|northcentral|southcentral|westcentral)us\d?|(?:north|west)europe"
+    r"|(?:sweden|france|germany|switzerland|norway|poland|italy|spain|uk|uae|qatar|israel|japan|korea|india|canada|"
+    r"brazil|australia|southafrica|mexico)(?:central|north|south|east|west|southeast|northeast)\d?"
+    r"|(?:east|southeast)asia")
+
+
+def is_cloud_region(value: str) -> bool:
+    return CLOUD_REGION.fullmatch(value.strip()) is not None
+
+
 def is_slot_name(low: str) -> bool:
     """A name made only of slot words, fillers, regions and one-letter or number suffixes (see _SLOT_ROLE), with at
     least one word that is not a role word or a number."""

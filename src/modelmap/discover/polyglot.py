@@ -702,6 +702,11 @@ _MODELS_CLASS = re.compile(r"(?<=[a-z0-9])Models(?:Const(?:ant)?s?|Names|Ids|Lis
 _NOT_MODEL_CONST = re.compile(r"(?:^|_)(?:url|uri|endpoint|path|key|token|secret|type|format|provider|header|prefix|"
                               r"suffix|version|host|port|size|mode|style|role|task|action|event|field|param|region)s?(?:$|_)")
 _CONST_IDENT = re.compile(r"[A-Z][A-Za-z0-9_]{0,80}")
+# words of a name that say its value is a cloud or storage resource, a place or an address (`BUCKET_NAME`,
+# `PROJECT_ID`, `LOCATION`, `DATASET`, `OUTPUT_DIR`): beside model constants in a test or sample class, such a value
+# (`java-docs-samples-testing`) is where the models' inputs and outputs live, not one of them
+_RESOURCE_NAME = re.compile(r"(?:^|_)(?:bucket|project|location|region|zone|dataset|database|namespace|cluster|topic|"
+                            r"queue|subscription|url|uri|endpoint|path|dir|folder|host)s?(?:$|_)")
 
 
 def _models_class_constant(cand: Candidate, context: str) -> Decision | None:
@@ -781,6 +786,12 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
                 why = None
             if why is not None and _COMPANY_TAIL.search(cand.value.strip()):
                 why = None  # `302-ai`, `together-ai`: who serves the models in the table, not one of them
+            if why is not None and cand.bindings and not cand.call_before_binding \
+                    and _RESOURCE_NAME.search(snake(cand.bindings[0])) and "model" not in cand.bindings[0].lower() \
+                    and not is_model_name(cand.bindings[0]):
+                why = None  # `BUCKET_NAME = "java-docs-samples-testing"` among a test class's model constants: its
+                # own name says what it holds (_RESOURCE_NAME); a name that also says model (`modelToPath`, whose
+                # switch returns each model's API path name: `eb-instant`, `bloomz_7b1`) is left to the table
             if why is not None and not _ENV_NAME.fullmatch(cand.value):
                 evidence = [why, "shape:peer"]
                 if context in ("test", "example", "docs"):
