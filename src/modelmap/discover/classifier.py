@@ -449,6 +449,35 @@ _COMPONENT_FILE = re.compile(r"(?i)([a-z][\w-]{0,80})\.(?:mlmodelc|mlpackage|mlm
 _STEM_WORDS = re.compile(r"[A-Z]?[a-z]+|\d+(?:\.\d+)?[A-Za-z]?|[A-Z]+(?![a-z])")
 
 
+def keyed_identifier(value: str, key: str) -> bool:
+    """A config file's value under a model key (``key``) that nothing knows, taken on the key alone (the binding-only
+    rule for settings files, narrower than code's): a hyphenated identifier with a version or size digit (`aura-2-thalia-en`,
+    `step-1o-audio`), not a version, a region, a placeholder, a provider's id, a slot, file or key name, or a word an
+    app uses for its own objects. A word without a digit (`pulse`, `default`) is left: under a config's `model` key it
+    is as often a mode or a sentinel."""
+    v = value.strip()
+    if not _ONLY_UNDER.search(key) or "deploy" in key.lower() or _HARDWARE_KEY.search(snake(key)):
+        return False  # the key must say model (or embedding, speech…): not `deployment_name` (a blueprint's own name
+        # for what it deploys, `whisper-transcription-a10`), not `engine`, nor a device's or machine's model
+        # (`device_model: SM-G991B`, `gpu_model: a100-80gb`)
+    return "-" in v and bool(BINDING_ONLY.fullmatch(v)) and bool(_DIGIT_CHAR.search(v)) and ":" not in v \
+        and not _component_file(v) and not is_generic(v) and not _not_a_model(v) and not ASSET_FILE.search(v) \
+        and not is_provider_name(v) and not SECRET_TAIL.search(v.lower()) and not is_slot_name(v.lower()) \
+        and not _PLACEHOLDER.match(v) and not is_cloud_region(v) and not is_model_name(v) \
+        and not _SERVER_TAIL.search(v) and not _ADAPTER_WORD.search(v) and not _VERSION_WORD.fullmatch(v) \
+        and not _HEX_ID.fullmatch(v)
+
+
+_DIGIT_CHAR = re.compile(r"\d")
+# a UUID or another id of hex groups (`a3e0c8a6-101c-4000-a1cd-d523ff7f521d`: a platform's own record of a model, a
+# Kubernetes LLM resource's `models:` list), no model's name
+_HEX_ID = re.compile(r"(?i)[0-9a-f]+(?:-[0-9a-f]+){2,}")
+# words of a key that say its model is a product's or a machine's, not an AI model's
+_HARDWARE_KEY = re.compile(r"(?:^|_)(?:device|phone|mobile|hardware|car|vehicle|product|cpu|gpu|machine|board|chip|"
+                           r"printer|camera|instance|vm|node|disk|drive|sensor|os)(?:$|_)")
+_VERSION_WORD = re.compile(r"(?i)v?\d+(?:[-.]\d+)*(?:-[a-z]+)?")
+
+
 def _component_file(value: str) -> bool:
     m = _COMPONENT_FILE.fullmatch(value)
     # the stem's words, CamelCase split (`StatefulMistral7BInstructInt4` -> stateful-mistral-7b-instruct-int4)

@@ -49,7 +49,7 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
-from modelmap.discover.classifier import UNDERSCORE_VERSIONED, local_model_folder, snake
+from modelmap.discover.classifier import UNDERSCORE_VERSIONED, keyed_identifier, local_model_folder, snake
 from modelmap.discover.identify import (
     PLACEHOLDER,
     WHISPER_SIZE,
@@ -741,9 +741,12 @@ def is_model_key(key: str) -> bool:
 # ${VAR:-default}, ${VAR=default}, DB-GPT's ${env:VAR:-default}, mcphost's URI-style ${env://VAR:-default}, and a
 # Spring property placeholder's ${VAR:default} / ${app.model:default} (application.yml: `model-name:
 # ${CHAT_MODEL_NAME:qwen-max}`); the shell's ${VAR:?message} and ${VAR:+other} give no default. The `env:` scheme
-# is the source's name, never the variable (else `${env://MODEL:-x}` read as a Spring `${env:<default>}`)
+# is the source's name, never the variable (else `${env://MODEL:-x}` read as a Spring `${env:<default>}`). With the
+# `env:` scheme a `|` also gives the default: TEN Framework's graph properties (`"model":
+# "${env:OPENAI_MODEL|gpt-4o-mini}"`, `${env:ANTHROPIC_BASE_URL|}`); without it a `|` is no default's mark
 _ENV_DEFAULT = re.compile(
-    r"\$\{(?:env:(?://)?)?(?!env:)(?P<var>[A-Za-z_][\w.]*)(?::?[-=]|:(?![?+]))(?P<default>[^{}$]*)\}")
+    r"\$\{(?P<scheme>env:(?://)?)?(?!env:)(?P<var>[A-Za-z_][\w.]*)(?::?[-=]|:(?![?+])|(?(scheme)\||(?!)))"
+    r"(?P<default>[^{}$]*)\}")
 
 
 # a variable whose default is another variable's reference: Compose's fallback chain `${AGENTIC_PLANNER_LLM_MODEL:-
@@ -2092,6 +2095,17 @@ class TreeWalker:
                 # model repository's folder name)
                 self.collector.add(part, line, col, Match("api-model", None, 0.5), key_role=key_role,
                                    source_id=source_id, api=self.server_api)
+            elif hit is None and hint == "key" and hint_key and is_model_key(hint_key) \
+                    and keyed_identifier(part, hint_key):
+                # a voice agent's graph node `"model": "aura-2-thalia-en"` (Deepgram), `"step-1o-audio"`: an id with
+                # a version digit that the knowledge base does not hold yet, under the model key itself (not a
+                # parent's or a section's); the binding-only rule code's readers apply (classifier.keyed_identifier)
+                self.collector.add(part, line, col, Match("api-model", None, 0.5), key_role=key_role,
+                                   source_id=source_id, api=self.server_api,
+                                   evidence=(f"rule:{source_id}", f"binding:{hint_key}", "binding-only",
+                                             "shape:api-model",
+                                             *(("file-role:" + self.file.context,)
+                                               if self.file.context in ("test", "example", "docs") else ())))
 
     def embedded(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None) -> bool:
         """A literal block (``|``) that holds a YAML or JSON document: a ConfigMap's ``config.yaml: |``, a RayService's

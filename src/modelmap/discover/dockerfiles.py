@@ -39,6 +39,9 @@ _PY_CALL = re.compile(
 )
 _HEREDOC = re.compile(r"<<-?\s*[\"']?([A-Za-z_][\w-]*)[\"']?")
 _QUOTED = re.compile(r"\"([^\"\s\\]{2,120})\"|'([^'\s\\]{2,120})'")
+# a JSON document written as one single-quoted shell word (`echo '{"model": "vllm/org/name", …}' > opencode.json`,
+# `curl -d '{"model": …}'`): a config file a RUN writes into the image, or a request body it sends
+_SHELL_JSON = re.compile(r"'(\{[^'\n]{2,65536}\})'")
 _IDS = SourceIds("dockerfile-env", "dockerfile-value", "dockerfile-endpoint", "dockerfile-run", "dockerfile-env")
 
 
@@ -167,6 +170,14 @@ class DockerfileSource:
                 walker.collector.findings.remove(hit)
                 found.append(hit)
         self._place(walker, found, span)
+        if "'{" in args:
+            # each JSON document the command writes out (an app's config file: OpenCode's `"model":
+            # "vllm/Qwen/…"` and its `"models": {"Qwen/…": {…}}` table) is read as that file would be, at the place
+            # it is written in the Dockerfile (config_files.TreeWalker.embedded_json: bounded, 32 a file)
+            text = walker.file.text
+            for m in _SHELL_JSON.finditer(text, span.start, span.end):
+                walker.tick()
+                walker.embedded_json(Scalar(m.group(1), m.start(1), m.end(1)), None, None, None)
 
     def _cmd(self, walker: TreeWalker, file: SourceFile, args: str, span: Scalar) -> None:
         command = _exec_form(args) or args

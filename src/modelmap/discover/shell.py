@@ -1107,7 +1107,10 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             report(value, "hf", None, None, Match("hf-repo", "kaggle", 0.7))
             reported.add(value)
     fn = 1 if len(toks) > 1 and _CASE_LABEL.fullmatch(toks[0]) else 0  # `7) read_model_config …` in a case
-    if _MODEL_FUNCTION.search(toks[fn]) and not is_server:
+    if _MODEL_FUNCTION.search(toks[fn]) and "=" not in toks[fn] and not is_server:
+        # (not `MODEL_READY=$(oc get llminferenceservice qwen36-35b …)`: an assignment word whose name says model
+        # holds what the substituted command prints; the command is another program, its arguments (a Kubernetes
+        # object's name) are not that function's; the variable itself is read by scan_assignment)
         # a script's own function that takes a model (`read_model_config "Kimi" "kimi-k2.6" "MOONSHOT_KEY"`,
         # `set_model gpt-5.4`): its arguments that carry a version or size; a bare word there is a label, and a
         # flag's value is the flag's
