@@ -61,6 +61,7 @@ from modelmap.discover.identify import (
     is_generic,
     is_known_hub_repo,
     is_model_ish,
+    names_family,
 )
 from modelmap.discover.identify import is_model_key as _is_model_key
 from modelmap.discover.peers import (
@@ -855,6 +856,10 @@ _NOT_LOCATION_KEYS = frozenset({"image", "registry", "uses", "$schema", "homepag
 # as the classifier's provider bindings and the JS reader's provider names
 _PROVIDER_KEY = re.compile(r"(?:model_)?(?:providers?|vendors?)(?:_(?:ids?|names?|keys?|slugs?))?")
 _ENTRY_NAME_KEYS = frozenset({"name", "title", "id"})
+# the key of a routing entry that names who serves its model (see TreeWalker._routing_id), and the id's shape
+_ROUTE_PROVIDER_KEYS = frozenset({"provider", "provider_id", "providerid", "provider-id", "vendor"})
+_ROUTE_ID = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+){0,6}")
+_FUSED_VERSION = re.compile(r"([a-z]{4,}?)(v?\d[a-z0-9.]*)")
 # a record holding a program's source (`code`) and its language (`codeType`): the readers for each language
 _CODE_LANG_KEYS = frozenset({"codetype", "code_type", "codelanguage", "code_language", "language", "lang",
                              "scripttype", "script_type", "runtime"})
@@ -1287,6 +1292,8 @@ class TreeWalker:
         self.tick = self.collector.budget.tick
         self.passed_over: list[Skip] = []  # what was not read and why (a script block over 64 KB): never silent
         self._visited: set[int] = set()
+        # the routing ids of the model entries read so far (_routing_id): a selector list naming one is a model list
+        self._route_ids: set[str] = set()
         # per-call context that specialised sources set (compose service image → api/role of its command)
         self.server_api: str | None = None
         self.server_role: str | None = None
@@ -1553,6 +1560,11 @@ class TreeWalker:
                         and self._short_name_of(v.value.strip(), pairs):
                     self._add_entry_name(v, endpoint)
                     continue
+                if named_elsewhere and low_k == "id" and not adapter_spec and not object_ref \
+                        and self._routing_id(v.value.strip(), keys, depth):
+                    self._route_ids.add(v.value.strip())
+                    self._add_entry_name(v, endpoint)
+                    continue
                 if (named_elsewhere and low_k in _ENTRY_NAME_KEYS and not (
                         catalog_entry and low_k == "name" and not any(c.isspace() for c in v.value.strip()))) or (
                         object_ref and low_k == "name"):
@@ -1690,6 +1702,30 @@ class TreeWalker:
                 if match is not None and match.kind == "api-model":
                     ids.add(value.lower())
         return ids
+
+    def _routing_id(self, value: str, keys: set[str], depth: int) -> bool:
+        """The ``id`` of a model-routing entry, ``{id: qwen3-local, provider: ollama, model: qwen3:8b-fp16}`` in a
+        list of candidates (a Spring Boot app's ``ai.chat.candidates``, a gateway's model list): the name the app's
+        selectors, tiers and defaults route by, kept beside the provider and that provider's model id. Reported when
+        it is a model the knowledge base knows (``id: qwen-plus`` for ``model: qwen-plus-latest``) or reads as one on
+        its own, a family word or a version digit and no slot or app words alone (``qwen-emb-8b``, ``deepseekv4pro``;
+        not ``primary``, ``rerank-noop``, ``default-chat``). Only an entry of a list (not a top-level record) that
+        names its provider: a record with an id and a model alone is as often an agent or a job."""
+        if depth == 0 or not keys & _ROUTE_PROVIDER_KEYS or not 2 < len(value) <= 100 or not _ROUTE_ID.fullmatch(value):
+            return False
+        self.tick()
+        low = value.lower()
+        if is_generic(low) or PLACEHOLDER.match(value) or is_provider_name(value) or _TEMPLATED.search(value):
+            return False
+        known = classify(value, "none")
+        if known is not None and known.kind in ("api-model", "ollama-tag") and known.confidence >= 0.9:
+            return True
+        from modelmap.discover.classifier import _not_a_model
+        from modelmap.discover.identify import is_slot_name
+
+        fused = _FUSED_VERSION.fullmatch(low)  # a family word with its version run on (`deepseekv4pro`)
+        return (names_family(value) or (fused is not None and names_family(fused.group(1)))) \
+            and not is_slot_name(low) and not _not_a_model(value)
 
     def _short_name_of(self, name: str, pairs: list[tuple[Node, Node]]) -> bool:
         """The entry's ``name`` is the app's short name for the provider model its model key names (an API or cloud
@@ -2095,6 +2131,11 @@ class TreeWalker:
                 # model repository's folder name)
                 self.collector.add(part, line, col, Match("api-model", None, 0.5), key_role=key_role,
                                    source_id=source_id, api=self.server_api)
+            elif hit is None and not model_field and part in self._route_ids and not self.under_dataset(low_key):
+                # a tier's or fallback's list of the entries' routing ids (`tiers: {fast: {candidates: [qwen-flash,
+                # qwen3-local]}}`), after the entries named them (_routing_id): each item is that entry's model
+                self.collector.add(part, line, col, classify(part, "key") or Match("api-model", None, 0.6),
+                                   key_role=key_role, source_id=source_id, api=self.server_api)
             elif hit is None and hint == "key" and hint_key and is_model_key(hint_key) \
                     and keyed_identifier(part, hint_key):
                 # a voice agent's graph node `"model": "aura-2-thalia-en"` (Deepgram), `"step-1o-audio"`: an id with
