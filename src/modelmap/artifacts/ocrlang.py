@@ -11,7 +11,10 @@ file; nothing is executed or deserialised, and a file that does not hold togethe
   ``4.00.00alpha:eng:synth20170629:[...]``). The offsets must start right after the table and grow; the reader keeps
   which components are present, the unichar counts and the version string (at most 256 bytes). The format is
   Tesseract's, written by its training tools for anyone's language data: it names the toolkit (family tesseract),
-  not who trained the file - a fine-tune of an official model even keeps the official version string.
+  not who trained the file. The version string is the trainer's own record: Google's official sets keep the name
+  of their training run in it (structures.yaml ``tesseract-google-official``), which a fine-tune started from an
+  official file keeps too. A file cut short (offsets past its end) is read as far as it goes: the table lists every
+  component, those that start inside the file are read, the rest are reported as cut (``truncated_at``).
 * libhyphen hyphenation dictionaries (hyph_<lang>.dic, LibreOffice / OpenOffice.org / Hunspell's hyphen library,
   ``hyphen.c`` hnj_hyphen_load): the first line names the character set (UTF-8, ISO8859-1, KOI8-R,
   microsoft-cp1251 ...), then optional ``%`` / ``#`` comments and keywords (LEFTHYPHENMIN, RIGHTHYPHENMIN,
@@ -58,12 +61,16 @@ def _tess_table(head: bytes, size: int | None = None) -> list[int] | None:
     present = [o for o in offsets if o != -1]
     if len(present) < 2 or present[0] != 4 + 8 * n or any(b <= a for a, b in itertools.pairwise(present)):
         return None
-    if size is not None and present[-1] >= size:
+    if size is not None and present[0] >= size:  # nothing past the table: no component to read
         return None
     return offsets
 
 
 def _unichar_count(data: bytes) -> int | None:
+    """The unicharset's first line, the number of unichars; None unless the whole line is there (a file cut inside
+    it would give a shorter number)."""
+    if b"\n" not in data[:16]:
+        return None
     line = data[:16].split(b"\n", 1)[0].strip()
     return int(line) if line.isdigit() else None
 
@@ -82,7 +89,11 @@ class TesseractReader:
             if offsets is None:
                 raise fail(path, "no Tesseract component table (slot count, growing offsets inside the file)")
             present = [(i, o) for i, o in enumerate(offsets) if o != -1]
-            spans = {i: (o, (present[k + 1][1] if k + 1 < len(present) else size)) for k, (i, o) in enumerate(present)}
+            # a component that starts past the end was cut off (a truncated file); the last one inside ends at the cut
+            cut_off = [i for i, o in present if o >= size]
+            present = [(i, o) for i, o in present if o < size]
+            spans = {i: (o, min(size, present[k + 1][1] if k + 1 < len(present) else size))
+                     for k, (i, o) in enumerate(present)}
             props: dict[str, Any] = {"tesseract.slots": len(offsets),
                                      "tesseract.components": " ".join(
                                          TESS_SLOTS[i] if i < len(TESS_SLOTS) else str(i) for i in spans)}
@@ -105,6 +116,11 @@ class TesseractReader:
         info.notes.append(f"Tesseract traineddata: {props['tesseract.components']}"
                           + (f"; version {props['tesseract.version']!r}" if "tesseract.version" in props else "")
                           + "; Tesseract's own format, written by its training tools for anyone's data")
+        if cut_off:
+            info.metadata["truncated_at"] = size
+            names = ", ".join(TESS_SLOTS[i] if i < len(TESS_SLOTS) else str(i) for i in cut_off)
+            info.notes.append(f"partial read: the file ends at byte {size}, before the start of {len(cut_off)} "
+                              f"component(s) its table lists ({names}); the components before the cut were read")
         return info
 
 
