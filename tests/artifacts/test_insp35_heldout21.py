@@ -1,9 +1,12 @@
-"""insp35 (session 35, on the opened inspect held-out-21): what the bytes of Tesseract language data say.
+"""insp35 (session 35, on the opened inspect held-out-21): what the bytes of four on-device vision models say.
 
+* MediaPipe Hands' landmark model named by its heads' tensor scopes (conv_handflag, conv_handedness) beside the 21 x 3
+  landmark output - a release whose converter left no record of its Keras model was unknown;
+* MediaPipe Hands' palm detector named by the converter's record of its Keras model ('palmdetector_...', a claim);
 * Tesseract traineddata: the version string of Google's official training runs (synth20170629, best2int2018032N)
   names Google; any other version string names the toolkit only; a file cut short is read up to the cut.
 
-Every fixture is built here (traineddata bytes written by the tests); no set file is used.
+Every fixture is built here (FlatBuffer / traineddata bytes written by the tests); no set file is used.
 """
 
 from __future__ import annotations
@@ -16,8 +19,57 @@ import pytest
 from modelmap.artifacts.ocrlang import TesseractReader
 from modelmap.errors import ReadError
 from modelmap.inspect import inspect_path
+from tests.artifacts.test_classic_heldout4_formats import tflite_bytes
+from tests.artifacts.test_insp34_vision import _tflite
 from tests.artifacts.test_inspect20_speech import _fam, _pub
 from tests.artifacts.test_inspect28_heldout13 import _UNICHARSET, _traineddata
+
+# --- MediaPipe Hands ---------------------------------------------------------------------------------------------
+
+_HEADS = [b"model/model/conv_handflag/MatMul;model/model/conv_handflag/BiasAdd",
+          b"model/model/conv_handedness/MatMul;model/model/conv_handedness/BiasAdd",
+          b"model/model/batch_normalization_3/FusedBatchNormV3", b"model/model/depthwise_conv2d_7/depthwise"]
+_IN = [(b"input_1", 0, [1, 224, 224, 3])]
+_OUT = [(b"Identity", 0, [1, 63]), (b"Identity_1", 0, [1, 1]), (b"Identity_2", 0, [1, 1])]
+
+
+def test_hand_landmark_named_by_its_heads(tmp_path: Path) -> None:
+    f = tmp_path / "m"
+    f.write_bytes(_tflite(_IN, _OUT, _HEADS))
+    rec = inspect_path(f)
+    assert (_fam(rec), *_pub(rec)) == ("mediapipe-hands", "google", "US")
+    assert rec["family"]["signals"] == ["structure"]
+    # the world-landmark output of later releases (a fourth output, 1 x 63) changes nothing
+    g = tmp_path / "g"
+    g.write_bytes(_tflite(_IN, [*_OUT, (b"Identity_3", 0, [1, 63])], _HEADS))
+    assert _fam(inspect_path(g)) == "mediapipe-hands"
+
+
+def test_hand_heads_alone_or_other_outputs_are_not_mediapipe(tmp_path: Path) -> None:
+    # one head without the other (a hand-presence classifier of one's own)
+    f = tmp_path / "a"
+    f.write_bytes(_tflite(_IN, _OUT, [n for n in _HEADS if b"handedness" not in n]))
+    assert _fam(inspect_path(f)) is None
+    # both heads, but 2-D landmarks (21 x 2) instead of MediaPipe's 21 x 3
+    g = tmp_path / "b"
+    g.write_bytes(_tflite(_IN, [(b"Identity", 0, [1, 42]), *_OUT[1:]], _HEADS))
+    assert _fam(inspect_path(g)) is None
+    # a name that only contains the head's name is not the scope
+    h = tmp_path / "c"
+    h.write_bytes(_tflite(_IN, _OUT, [n.replace(b"conv_handflag", b"conv_handflag2") for n in _HEADS]))
+    assert _fam(inspect_path(h)) is None
+
+
+def test_palm_detector_named_by_the_converter_record(tmp_path: Path) -> None:
+    f = tmp_path / "p"
+    f.write_bytes(tflite_bytes(blob=b"MSMD (location //tools:keras2tflite) (location palmdetector_2019_01_01_v0.hdf5)"))
+    rec = inspect_path(f)
+    assert (_fam(rec), *_pub(rec)) == ("mediapipe-hands", "google", "US")
+    assert rec["family"]["signals"] == ["name-claim"]
+    g = tmp_path / "q"  # someone's own detector, converted the same way
+    g.write_bytes(tflite_bytes(blob=b"(location my_palm_detector_v2.hdf5)"))
+    assert _fam(inspect_path(g)) is None
+
 
 # --- Tesseract ---------------------------------------------------------------------------------------------------
 
