@@ -3,10 +3,12 @@
 * MediaPipe Hands' landmark model named by its heads' tensor scopes (conv_handflag, conv_handedness) beside the 21 x 3
   landmark output - a release whose converter left no record of its Keras model was unknown;
 * MediaPipe Hands' palm detector named by the converter's record of its Keras model ('palmdetector_...', a claim);
+* PaddleOCR's SLANet table structure recognisers (ONNX): the table-structure dictionary the export carries as its
+  classes (metadata_props 'character') beside SLAHead's structure / box outputs;
 * Tesseract traineddata: the version string of Google's official training runs (synth20170629, best2int2018032N)
   names Google; any other version string names the toolkit only; a file cut short is read up to the cut.
 
-Every fixture is built here (FlatBuffer / traineddata bytes written by the tests); no set file is used.
+Every fixture is built here (FlatBuffer / protobuf / traineddata bytes written by the tests); no set file is used.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from modelmap.inspect import inspect_path
 from tests.artifacts.test_classic_heldout4_formats import tflite_bytes
 from tests.artifacts.test_insp34_vision import _tflite
 from tests.artifacts.test_inspect20_speech import _fam, _pub
+from tests.artifacts.test_inspect26_heldout11 import _onnx
 from tests.artifacts.test_inspect28_heldout13 import _UNICHARSET, _traineddata
 
 # --- MediaPipe Hands ---------------------------------------------------------------------------------------------
@@ -69,6 +72,41 @@ def test_palm_detector_named_by_the_converter_record(tmp_path: Path) -> None:
     g = tmp_path / "q"  # someone's own detector, converted the same way
     g.write_bytes(tflite_bytes(blob=b"(location my_palm_detector_v2.hdf5)"))
     assert _fam(inspect_path(g)) is None
+
+
+# --- PaddleOCR SLANet ----------------------------------------------------------------------------------------------
+
+_EN = ["<thead>", "<tr>", "<td>", "</td>", "</tr>", "</thead>", "<tbody>", "</tbody>", "<td", ' colspan="5"', ">",
+       *[f' colspan="{n}"' for n in (2, 3, 4, 6, 7, 8, 9, 10)], *[f' rowspan="{n}"' for n in range(2, 11)]]
+_CH = ["<thead>", "</thead>", "<tbody>", "</tbody>", "<tr>", "</tr>", "<td", ">", "</td>",
+       *[f' colspan="{n}"' for n in range(2, 21)], *[f' rowspan="{n}"' for n in range(2, 21)], "<td></td>"]
+_MASTER = ["<thead>", "<tr>", "<td></td>", "</tr>", "</thead>", "<tbody>", "<eb></eb>", "</tbody>", "<td", ">", "</td>",
+           *[f' colspan="{n}"' for n in range(2, 11)], *[f' rowspan="{n}"' for n in range(2, 11)]]
+
+
+def _table(path: Path, chars: list[str], loc: int, steps: int | str) -> Path:
+    return _onnx(path, {"x": ["N", 3, "H", "W"]},
+                 {"loc": ["N", steps, loc], "structure": ["N", steps, len(chars) + 2]},
+                 graph_name="Model from PaddlePaddle.", producer=b"PaddlePaddle", props={"character": "\n".join(chars)})
+
+
+def test_slanet_english_and_chinese_dictionaries(tmp_path: Path) -> None:
+    en = inspect_path(_table(tmp_path / "en", _EN, 4, 501))
+    assert (_fam(en), *_pub(en)) == ("slanet", "baidu", "CN")
+    ch = inspect_path(_table(tmp_path / "ch", _CH, 8, "L"))
+    assert (_fam(ch), *_pub(ch)) == ("slanet", "baidu", "CN")
+
+
+def test_other_table_models_are_not_slanet(tmp_path: Path) -> None:
+    # TableMaster's dictionary (no bare <td>, spans to 10, <eb></eb> tokens) on the same outputs
+    assert _fam(inspect_path(_table(tmp_path / "m", _MASTER, 4, 501))) is None
+    # the English dictionary decoded over another step count (not SLAHead's 501)
+    assert _fam(inspect_path(_table(tmp_path / "s", _EN, 4, 801))) is None
+    # the Chinese dictionary with 4 box coordinates, and the English one with 8
+    assert _fam(inspect_path(_table(tmp_path / "c4", _CH, 4, "L"))) is None
+    assert _fam(inspect_path(_table(tmp_path / "e8", _EN, 8, 501))) is None
+    # the outputs without any dictionary
+    assert _fam(inspect_path(_table(tmp_path / "n", ["a", "b", "c"], 4, 501))) is None
 
 
 # --- Tesseract ---------------------------------------------------------------------------------------------------
