@@ -1558,6 +1558,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
             continue
         if parent is not None and parent.type == "token_tree" and _rust_attribute_name(node, unit_memo):
             continue
+        if parent is not None and parent.type == "block" and _terraform_label(parent):
+            continue
         count += 1
         if count > MAX_CANDIDATES:
             if capped is not None:
@@ -1605,6 +1607,21 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         yield cand
     if named:
         yield from const_uses(tree, data, named, keep)
+
+
+# Terraform's declaring blocks, whose labels are identifiers: the resource or data source type and the local name it
+# is referred to by (`resource "azurerm_cognitive_deployment" "gpt-4o" {`), a variable's, output's, module's or
+# provider's name (developer.hashicorp.com/terraform/language/syntax/configuration, as_of 2026-12-07). A label that
+# spells a model names the block in the configuration, never a value sent anywhere: the model is the block's
+# attribute (`model { name = … }`, `var.model_name`). Other HCL dialects' blocks (`model "gpt-4o" { … }` in an app's
+# own config) keep their labels
+_TERRAFORM_BLOCKS = frozenset({b"resource", b"data", b"module", b"variable", b"output", b"provider", b"ephemeral"})
+
+
+def _terraform_label(block: Any) -> bool:
+    """A string literal directly under an HCL ``block`` is one of its labels; whether the block is Terraform's."""
+    first = block.child(0) if block.child_count else None
+    return first is not None and first.type == "identifier" and first.text in _TERRAFORM_BLOCKS
 
 
 MAX_NAMED = 512  # declared names per file whose uses are looked up

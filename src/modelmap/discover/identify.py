@@ -593,6 +593,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if _DERIVED_TAIL.search(low):
         return None  # "gpt-4.1-mini-migrated", "qwen-plus-copy-2": a deployment or preset made from a model and
         # renamed so, an app's own object; the model it was made from is written elsewhere ("…-benchmark": a run)
+    if ("backend" in low or "gateway" in low or "prox" in low) and _INFRA_WORD.search(low) \
+            and low not in load().alias_index:
+        return None  # "gemini-backend", "gpt-4o-gateway", "gemini-backend-with-openai-compatibility": an API gateway's
+        # backend, route or proxy named for the model or family it forwards to (an APIM backend's id, a load
+        # balancer's pool); no provider's model id holds one of these infrastructure words
     if _DEPLOYMENT_TAIL.search(low) and low not in load().alias_index:
         return None  # "whisper-transcription-a10", "gpt-oss-tp2": a deployment named for the model it serves and the
         # GPU it runs on or its tensor-parallel degree; no model id ends in a GPU's name or a parallelism setting
@@ -965,6 +970,9 @@ _DERIVED_TAIL = re.compile(r"[-_.](?:migrated|copy|clone|cloned|backup|duplicate
                            # a benchmark run or its results named after the model or app it measures
                            # (`ms_deepresearch_v2_benchmark`, `qwen2-7b-eval`): the run's name, the results' file stem
                            r"benchmarks?|evals?|evaluation|results?)(?:[-_.]?\d{1,3})?$")
+# a word that names the infrastructure in front of a model, never a model: a gateway's backend (Azure API Management's
+# `backends`, an nginx upstream's), the gateway itself, a proxy
+_INFRA_WORD = re.compile(r"(?:^|[-_.])(?:backends?|gateways?|prox(?:y|ies))(?:$|[-_.])")
 # the last word of a deployment's name that says where or how it runs: a data-centre GPU (`-a10`, `-a100`, `-h100`,
 # `-mi300x`, `-l40s`) or a tensor / pipeline / data / expert parallel degree (`-tp2`, `-pp4`)
 _DEPLOYMENT_TAIL = re.compile(r"[-_](?:a10g?|a100|h100|h200|h20|l40s?|l4|t4|v100|mi300x?|mi250x?|b200|gb200|"
