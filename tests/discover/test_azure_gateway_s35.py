@@ -76,3 +76,83 @@ def test_other_hcl_blocks_keep_their_labels(tmp_path: Path) -> None:
     # an app's own HCL config whose block names the model: the label is the value
     text = 'model "gpt-4o-mini" {\n  provider = "openai"\n}\n'
     assert (1, "gpt-4o-mini") in found(tmp_path, "models.hcl", text)
+
+
+ROUTING_POLICY = """\
+<policies>
+    <inbound>
+        <base />
+        <set-variable name="requestedModel" value="@( !string.IsNullOrEmpty((string)context.Variables["deployment"])
+                           ? (string)context.Variables["deployment"]
+                           : (string)context.Variables["model"] )" />
+        <choose>
+            <when condition="@( ((string)context.Variables["requestedModel"]) == "gpt-4.1")">
+                <set-backend-service backend-id="foundry1" />
+            </when>
+            <when condition="@( ((string)context.Variables["requestedModel"]) == "gpt-4.1-mini"
+                         || ((string)context.Variables["requestedModel"]) == "gpt-4.1-nano")">
+                <set-backend-service backend-id="foundry2" />
+            </when>
+            <when condition="@( ((string)context.Variables["requestedModel"]) == "model-router"
+                            || ((string)context.Variables["requestedModel"]) == "DeepSeek-R1")">
+                <set-backend-service backend-id="foundry3" />
+            </when>
+            <otherwise>
+                <return-response>
+                    <set-status code="400" reason="Bad Request" />
+                    <set-body>@("{\\"error\\":\\"Model '" + (string)context.Variables["requestedModel"] + "' unknown\\"}")</set-body>
+                </return-response>
+            </otherwise>
+        </choose>
+    </inbound>
+</policies>
+"""
+
+
+def test_apim_policy_expressions_are_read_as_csharp(tmp_path: Path) -> None:
+    # APIM accepts unescaped quotes inside an expression attribute: no XML parser reads the file, the expressions
+    # are C# and route by model
+    assert found(tmp_path, "labs/model-routing/policy.xml", ROUTING_POLICY) == {
+        (8, "gpt-4.1"), (11, "gpt-4.1-mini"), (12, "gpt-4.1-nano"), (15, "model-router"), (16, "DeepSeek-R1")}
+
+
+def test_apim_policy_with_escaped_expressions(tmp_path: Path) -> None:
+    text = """\
+<policies>
+    <inbound>
+        <set-variable name="model" value="@{ var b = context.Request.Body?.As&lt;JObject&gt;(true); return (b != null &amp;&amp; b[&quot;model&quot;] != null) ? b[&quot;model&quot;].ToString() : &quot;gpt-4o-mini&quot;; }" />
+        <set-header name="x-model" exists-action="override">
+            <value>gpt-4o</value>
+        </set-header>
+    </inbound>
+</policies>
+"""
+    import modelmap
+
+    (tmp_path / "policy.xml").write_text(text)
+    result = modelmap.scan(str(tmp_path), resolve=False)
+    got = {(f.line, f.column, f.raw) for f in result.findings}
+    line = text.splitlines()[2]
+    assert (3, line.index("gpt-4o-mini") + 1, "gpt-4o-mini") in got
+    assert not result.skips
+
+
+def test_policy_quotes_outside_policies_stay_a_parse_error(tmp_path: Path) -> None:
+    # the expression reading is for API Management documents only; another ill-formed XML file is still reported
+    import modelmap
+
+    (tmp_path / "settings.xml").write_text('<settings><when condition="@(x == "gpt-4o")" /></settings>\n')
+    result = modelmap.scan(str(tmp_path), resolve=False)
+    assert [s.reason for s in result.skips] == ["parse-error"]
+
+
+def test_comparison_with_an_entry_read_by_key(tmp_path: Path) -> None:
+    text = """\
+class Router {
+    bool Route(IDictionary<string, object> vars, Dictionary<string, string> body) {
+        if (((string)vars["requestedModel"]) == "Phi-4") return true;
+        return body["model"] == "DeepSeek-V3.2" || body["title"] == "Qwen3-Report";
+    }
+}
+"""
+    assert found(tmp_path, "Router.cs", text) == {(3, "Phi-4"), (4, "DeepSeek-V3.2")}

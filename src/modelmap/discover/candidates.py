@@ -411,6 +411,37 @@ def _rightmost_ident(node: Any, depth: int = 0, budget: list[int] | None = None)
 
 
 _IDENT_BUDGET = 48
+# a map's, dictionary's or variable bag's entry read by a fixed key (C# `context.Variables["requestedModel"]`, Go / Rust
+# / Kotlin `m["model"]`, Ruby `h["model"]`, PHP `$a["model"]`, Lua `t["model"]`, Elixir `m["model"]`), and the wrappers
+# a comparison puts around it (`((string)x["model"])`)
+_INDEX_ACCESS = frozenset({"element_access_expression", "index_expression", "element_reference", "subscript_expression",
+                           "bracket_index_expression", "access_call", "subscript"})
+_COMPARED_WRAPPERS = frozenset({"parenthesized_expression", "cast_expression"})
+_INDEX_KEY = re.compile(r"[A-Za-z_][\w.-]{0,63}")
+
+
+def _compared_name(node: Any) -> str | None:
+    """The name a literal is compared with: the last identifier of the other side (``self.model_name`` ->
+    ``model_name``), or, when that side reads an entry by a fixed key (``((string)context.Variables["requestedModel"])
+    == "gpt-4.1"``), the key, which names the value as a map literal's key would (the last identifier there is the
+    map's: ``Variables``)."""
+    inner = node
+    for _ in range(4):
+        if inner.type not in _COMPARED_WRAPPERS or not inner.named_child_count:
+            break
+        inner = inner.child_by_field_name("value") or inner.named_children[-1]
+    if inner.type in _INDEX_ACCESS and inner.named_child_count >= 2:
+        index = inner.named_children[-1]
+        for _ in range(3):  # C#'s bracketed_argument_list > argument > string_literal
+            if _is_string(index.type):
+                key = literal_text(index)
+                if key and _INDEX_KEY.fullmatch(key):
+                    return key
+                break
+            if index.named_child_count != 1:
+                break
+            index = index.named_children[0]
+    return _rightmost_ident(node)
 # calls that only normalise a value before it is compared (`case model.to_s`, `switch (name.toLowerCase())`,
 # `match model.lower()`): the value switched on is the one they are called on
 _NORMALISERS = frozenset({"to_s", "to_sym", "to_str", "downcase", "upcase", "lower", "upper", "strip", "trim",
@@ -1138,7 +1169,7 @@ def _context(node: Any) -> Candidate | None:
                     prefix = True  # Lua `name:sub(1, 10) == "gemini-1.0"`: the start of a name, as startsWith
                     prefix_call = "startswith"
                 else:
-                    compared = _rightmost_ident(other)
+                    compared = _compared_name(other)
             break
         elif branch == _CONTAINER:
             container = True

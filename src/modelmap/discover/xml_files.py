@@ -29,6 +29,7 @@ elements read so far are walked); every element is a step of the file's analysis
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -291,13 +292,143 @@ class XmlFileSource:
         if len(file.text) > MAX_XML_CHARS:
             return [Skip(file.path, "too-large", f"{len(file.text) >> 10} KiB of XML: over "
                                                  f"{MAX_XML_CHARS >> 20} MiB, not parsed")]
+        text, code = file.text, []
+        spans = policy_expressions(text) if _POLICY_ROOT.search(text) is not None else []
+        if spans:
+            # an API Management policy: its C# expressions are read as C# at their own lines and columns, and the XML
+            # around them, with the expressions blanked out (their unescaped quotes make the document ill-formed for
+            # any XML parser, as APIM's own editor accepts them), as any other XML config
+            code = _policy_code(file, spans)
+            text = _blanked(text, spans)
         try:
-            root, capped = parse_xml(file.text)
+            root, capped = parse_xml(text)
         except BudgetExceeded as exc:
-            return [budget_skip(file.path, self.id, exc, "not parsed")]
+            return [*code, budget_skip(file.path, self.id, exc, "not parsed")]
         except ValueError as exc:
-            return [Skip(file.path, "parse-error", str(exc))]
+            return [*code, Skip(file.path, "parse-error", str(exc))]
         notes = [Skip(file.path, "candidates-capped", f"more than {MAX_ELEMENTS} XML elements; the first ones are "
                                                       "read")] if capped else []
-        walker = TreeWalker(file, ids_for("xml"))
-        return [*notes, *walker.guarded(lambda: walker.walk(root), self.id)]
+        walker = TreeWalker(SourceFile(file.path, text, file.context), ids_for("xml"))
+        written = {(f.line, f.column, f.raw) for f in code if isinstance(f, Finding)}
+        return [*code, *notes, *(item for item in walker.guarded(lambda: walker.walk(root), self.id)
+                                 if not isinstance(item, Finding) or (item.line, item.column, item.raw) not in written)]
+
+
+# Azure API Management policy documents (learn.microsoft.com/azure/api-management/api-management-policy-expressions,
+# as_of 2026-12-07): `<policies>` (or a policy fragment's `<fragment>`) whose attribute values and element texts may be
+# C# expressions, `@(single expression)` or `@{ statements }`. An AI gateway's model routing lives there
+# (`<when condition="@(((string)context.Variables["requestedModel"]) == "gpt-4.1")">`), written with unescaped quotes
+# inside the attribute (APIM accepts them) or with `&quot;`.
+_POLICY_ROOT = re.compile(r"<(?:policies|fragment)[\s>]")
+# where an expression starts: the start of an attribute value or of an element's text
+_EXPRESSION_OPEN = re.compile(r"(?:=[ \t]*[\"']|>)[ \t\r\n]*@[({]")
+_CLOSERS = {"(": ")", "{": "}", "[": "]"}
+_ENTITY_RUN = re.compile(r"(?:&(?:quot|apos|lt|gt|amp|#\d{1,7}|#x[0-9A-Fa-f]{1,6});)+")
+MAX_POLICY_EXPRESSIONS = 4096  # expressions read per policy document; the rest are not read as code
+MAX_EXPRESSION_CHARS = 100_000
+
+
+def _expression_end(text: str, at: int) -> int | None:
+    """The offset just past the bracket that closes the one at ``at`` (C# strings, character literals and comments
+    skipped); None when it does not close within MAX_EXPRESSION_CHARS. Every character is read once."""
+    depth: list[str] = []
+    i, stop = at, min(len(text), at + MAX_EXPRESSION_CHARS)
+    while i < stop:
+        ch = text[i]
+        if ch in _CLOSERS:
+            depth.append(_CLOSERS[ch])
+        elif ch in ")}]":
+            if not depth or depth.pop() != ch:
+                return None
+            if not depth:
+                return i + 1
+        elif ch == '"':
+            verbatim = i > 0 and text[i - 1] == "@"
+            i += 1
+            while i < stop:
+                if text[i] == "\\" and not verbatim:
+                    i += 2
+                    continue
+                if text[i] == '"':
+                    if verbatim and i + 1 < stop and text[i + 1] == '"':
+                        i += 2
+                        continue
+                    break
+                if text[i] == "\n" and not verbatim:
+                    break
+                i += 1
+        elif ch == "'" and (close := text.find("'", i + 1, min(stop, i + 8))) > 0:
+            i = close
+        elif ch == "/" and text.startswith("//", i):
+            nl = text.find("\n", i, stop)
+            i = nl if nl >= 0 else stop
+            continue
+        elif ch == "/" and text.startswith("/*", i):
+            close = text.find("*/", i + 2, stop)
+            i = close + 2 if close >= 0 else stop
+            continue
+        i += 1
+    return None
+
+
+def policy_expressions(text: str) -> list[tuple[int, int]]:
+    """The C# expressions of an API Management policy: (offset of the ``@``, offset just past the closing bracket),
+    in file order, at most MAX_POLICY_EXPRESSIONS of them."""
+    spans: list[tuple[int, int]] = []
+    tick = budget().tick
+    at = 0
+    while len(spans) < MAX_POLICY_EXPRESSIONS and (m := _EXPRESSION_OPEN.search(text, at)) is not None:
+        tick()
+        start = m.end() - 1  # the opening bracket
+        end = _expression_end(text, start)
+        if end is None:
+            at = m.end()
+            continue
+        spans.append((start - 1, end))
+        at = end
+    return spans
+
+
+def _policy_code(file: SourceFile, spans: list[tuple[int, int]]) -> list[Finding | Skip]:
+    """The policy's expressions read as C#: a copy of the file as long as it, blank but for the expressions (each
+    ``@(…)`` followed by the ``;`` of a statement, each ``@{…}`` a block), so that lines and columns stay the file's.
+    An entity is replaced by the character it stands for and spaces (before an opening `&quot;`, after anything
+    else), so a string written `&quot;model&quot;` keeps its text at its own columns."""
+    from modelmap.discover.languages import LANGUAGES
+    from modelmap.discover.polyglot import PolyglotSource
+
+    text = file.text
+    out = [c if c in "\r\n" else " " for c in text]
+    for start, end in spans:
+        body = text[start + 1:end]
+        at, opening = start + 1, True
+        last = 0
+        for m in _ENTITY_RUN.finditer(body):
+            out[at + last:at + m.start()] = body[last:m.start()]
+            run = m.group()
+            decoded = html.unescape(run)
+            if run == "&quot;":
+                piece = (" " * (len(run) - 1) + '"') if opening else ('"' + " " * (len(run) - 1))
+                opening = not opening
+            else:
+                piece = decoded.ljust(len(run))[:len(run)]
+            out[at + m.start():at + m.end()] = piece
+            last = m.end()
+        out[at + last:at + len(body)] = body[last:]
+        if text[start + 1] == "(" and end < len(text) and text[end] not in "\r\n":
+            out[end] = ";"
+    csharp = next(lang for lang in LANGUAGES if lang.id == "csharp")
+    code = SourceFile(file.path, "".join(out), file.context)
+    return [item for item in PolyglotSource().scan(code, csharp) if isinstance(item, (Finding, Skip))]
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The document with each expression replaced by spaces (line breaks kept), for the XML parser."""
+    parts: list[str] = []
+    last = 0
+    for start, end in spans:
+        parts.append(text[last:start])
+        parts.append("".join(c if c in "\r\n" else " " for c in text[start:end]))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
