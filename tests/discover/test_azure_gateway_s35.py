@@ -156,3 +156,51 @@ class Router {
 }
 """
     assert found(tmp_path, "Router.cs", text) == {(3, "Phi-4"), (4, "DeepSeek-V3.2")}
+
+
+AVM_MODULE = """\
+module aiServices 'br/public:avm/res/cognitive-services/account:0.9.2' = {
+  name: 'DeepSeek-R1'
+  scope: resourceGroup()
+  params: {
+    name: aiServicesNameAndSubdomain
+    kind: 'AIServices'
+    deployments: [
+      {
+        name: 'DeepSeek-R1'
+        model: {
+          format: 'DeepSeek'
+          name: 'DeepSeek-R1'
+          version: '1'
+        }
+      }
+      {
+        name: 'chat'
+        model: {
+          format: 'OpenAI'
+          name: 'gpt-4o-mini'
+          version: '2024-07-18'
+        }
+      }]
+  }
+}
+
+resource gpt_41_mini 'Microsoft.CognitiveServices/accounts/deployments@2024-10-01' = {
+  name: 'gpt-41-mini'
+  properties: {
+    model: {
+      format: 'OpenAI'
+      name: 'gpt-4.1-mini'
+      version: '2025-04-14'
+    }
+  }
+  parent: openai
+}
+"""
+
+
+def test_bicep_deployment_names_that_spell_their_model(tmp_path: Path) -> None:
+    # the deployment name is what the client sends: reported where it spells the model (the same letters and
+    # digits); the module's own name (line 2) and an app's name (`chat`) are not
+    assert found(tmp_path, "infra/ai.module.bicep", AVM_MODULE) == {
+        (9, "DeepSeek-R1"), (12, "DeepSeek-R1"), (20, "gpt-4o-mini"), (28, "gpt-41-mini"), (32, "gpt-4.1-mini")}

@@ -1317,6 +1317,8 @@ class PolyglotSource:
         if collector.findings and ((lang.id == "hcl" and _AZURE_DEPLOYMENT in data)
                                    or (lang.id == "bicep" and b"deployments" in data)):
             found = (azure_deployments if lang.id == "hcl" else bicep_deployments)(tree.root_node, data, deploy_notes)
+            if lang.id == "bicep":
+                _deployment_names(collector, found)
             _tag_deployments(collector.findings, found)
         spent = text_literals(spent)
         if spent is None and lang.id == "swift" and b"enum" in data and b"case" in data:
@@ -1862,6 +1864,30 @@ def _tag_deployments(findings: list[Finding], deployments: list[Deployment]) -> 
             findings[i] = replace(findings[i], evidence=(*(findings[i].evidence or ()), tag))
 
 
+_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+def _deployment_names(collector: Collector, deployments: list[Deployment]) -> None:
+    """The name of a deployment that spells its model (``name: 'DeepSeek-R1'`` for model ``DeepSeek-R1``, ``name:
+    'gpt-41-mini'`` for ``gpt-4.1-mini``: the same letters and digits) is what the app sends as the model (Azure OpenAI
+    and Foundry route by deployment name), so it is reported where it is written, read as a model under a model key
+    would be. A name of the app's own (``chat``, ``gpt4o-deployment``) is not; its model's finding carries the
+    mapping (``_tag_deployments``)."""
+    at = {(f.line, f.raw) for f in collector.findings}
+    lines = collector.file.text.split("\n")
+    for name, name_line, model, _, _ in deployments:
+        if (name_line, name) in at or _ALNUM.sub("", name.lower()) != _ALNUM.sub("", model.lower()):
+            continue
+        match = classify(name, "key")
+        row = lines[name_line - 1] if 0 < name_line <= len(lines) else ""
+        col = row.find(f"'{name}'")
+        if match is None or match.kind == "model-file" or col < 0:
+            continue
+        collector.add(name, name_line, col + 2, match, symbol="name",
+                      evidence=("binding:deployment.name", f"spells:{model}"))
+        at.add((name_line, name))
+
+
 #: top-level Terraform blocks, and Bicep declarations and object members, read for Azure deployments in one file;
 #: past them the rest is not read, and a note (``notes``) says so
 MAX_DEPLOYMENT_BLOCKS = 10_000
@@ -1920,14 +1946,18 @@ def _bicep_properties(obj: Any, data: bytes) -> dict[str, Any]:
 #: the Bicep nodes a resource declaration can sit in (the file, a resource's body and its members, a conditional or
 #: loop body); nothing else (strings, arrays, expressions) is walked
 _BICEP_HOLDERS = frozenset({"infrastructure", "resource_declaration", "object", "object_property", "if_statement",
-                            "for_statement"})
+                            "for_statement", "module_declaration", "variable_declaration", "parameter_declaration",
+                            "array"})
 
 
 def bicep_deployments(root: Any, data: bytes, notes: list[str] | None = None) -> list[Deployment]:
     """``azure_deployments`` for Bicep: each ``Microsoft.CognitiveServices/accounts/deployments`` resource (or a
     ``deployments`` child resource declared inside its account), plain or conditional (``= if (…) {…}``), with a
-    literal ``name`` and ``properties.model.name`` / ``version``. Walked in file order through the nodes a resource
-    can sit in, at most MAX_BICEP_NODES of them; past that a note is added to ``notes``."""
+    literal ``name`` and ``properties.model.name`` / ``version``; and each deployment written as an object of an
+    array, ``{ name: 'gpt-4o', model: { format: 'OpenAI', name: 'gpt-4o', version: … } }`` (the account module's
+    ``deployments`` parameter of Azure Verified Modules, a template's ``var deployments = [ … ]`` looped over).
+    Walked in file order through the nodes a resource can sit in, at most MAX_BICEP_NODES of them; past that a note
+    is added to ``notes``."""
     out: list[Deployment] = []
     stack, seen = [root], 0
     while stack:
@@ -1940,6 +1970,14 @@ def bicep_deployments(root: Any, data: bytes, notes: list[str] | None = None) ->
         seen += 1
         # children pushed last-first, so the file is read from its start
         stack.extend(c for c in reversed(node.named_children) if c.type in _BICEP_HOLDERS)
+        if node.type == "object" and node.parent is not None and node.parent.type == "array":
+            entry = _bicep_properties(node, data)
+            model = _bicep_properties(entry.get("model"), data)
+            name, served = _bicep_text(entry.get("name"), data), _bicep_text(model.get("name"), data)
+            if name and served:
+                out.append((name, entry["name"].start_point[0] + 1, served, model["name"].start_point[0] + 1,
+                            _bicep_text(model.get("version"), data) or ""))
+            continue
         if node.type != "resource_declaration":
             continue
         kind = next((c for c in node.named_children if c.type == "string"), None)
