@@ -204,3 +204,20 @@ def test_bicep_deployment_names_that_spell_their_model(tmp_path: Path) -> None:
     # digits); the module's own name (line 2) and an app's name (`chat`) are not
     assert found(tmp_path, "infra/ai.module.bicep", AVM_MODULE) == {
         (9, "DeepSeek-R1"), (12, "DeepSeek-R1"), (20, "gpt-4o-mini"), (28, "gpt-41-mini"), (32, "gpt-4.1-mini")}
+
+
+def test_env_pairs_named_in_camel_case_with_an_acronym(tmp_path: Path) -> None:
+    text = """\
+properties:
+  template:
+    containers:
+      - name: products
+        env:
+          - name: AzureOpenAIEndpoint
+            value: '{{ .Env.OPENAI_ENDPOINT }}'
+          - name: AzureOpenAIDeploymentName
+            value: gpt-41-mini
+          - name: LLMModelName
+            value: Phi-4
+"""
+    assert found(tmp_path, "infra/products.tmpl.yaml", text) == {(9, "gpt-41-mini"), (11, "Phi-4")}

@@ -725,7 +725,9 @@ def _env_json(value: Scalar) -> Node:
 
 # --------------------------------------------------------------------------- the walker
 
-_CAMEL_KEY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# a camelCase word boundary, also after an acronym (`AzureOpenAIDeploymentName` -> azure_open_ai_deployment_name,
+# `LLMModelName` -> llm_model_name: the acronym's last capital starts no word of its own)
+_CAMEL_KEY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 @lru_cache(maxsize=1 << 14)
