@@ -221,3 +221,19 @@ properties:
             value: Phi-4
 """
     assert found(tmp_path, "infra/products.tmpl.yaml", text) == {(9, "gpt-41-mini"), (11, "Phi-4")}
+
+
+def test_python_model_records_name_their_model(tmp_path: Path) -> None:
+    text = """\
+aiservices_config = [{"name": "foundry1", "location": "eastus2"}]
+
+models_config = [{"name": "DeepSeek-R1", "publisher": "DeepSeek", "version": "1", "sku": "GlobalStandard"},
+                 {"name": "FLUX.1-Kontext-pro", "publisher": "Black Forest Labs", "version": "1"},
+                 {"name": "model-router", "publisher": "OpenAI", "version": "2025-05-19"}]
+
+MODELS = [{"id": "acme-chat-7b", "context": 8192}]
+presets_models = [{"name": "fast", "model": "gpt-4o-mini"}]
+model_params = [{"name": "temperature", "value": 0.2}]
+"""
+    assert found(tmp_path, "deploy.py", text) == {
+        (3, "DeepSeek-R1"), (4, "FLUX.1-Kontext-pro"), (5, "model-router"), (7, "acme-chat-7b"), (8, "gpt-4o-mini")}

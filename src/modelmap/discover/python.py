@@ -1138,10 +1138,10 @@ class _Module:
 
     def report(self, lit: ast.Constant, *, hint: Hint, role: str | None, api: str | None, source_id: str,
                endpoint: tuple[str, str] | None = None, provider: str | None = None,
-               binding: str | None = None) -> Finding | None:
+               binding: str | None = None, table: bool = False) -> Finding | None:
         """``binding``: the model-named key, keyword or variable the literal is bound to, when one is; a
         hyphenated identifier under it that nothing else knows (``"model": "sd-turbo"``) is the weakest
-        finding (``binding-only``)."""
+        finding (``binding-only``). ``table``: the binding is a table's that lists models (``binding_only``)."""
         self.budget.tick()
         if id(lit) in self.silenced:
             return None
@@ -1177,7 +1177,7 @@ class _Module:
             found = self.c.add(value.strip(), line, col + shift, Match("other", None, 0.85, "speech"), role="speech",
                                api=api, source_id="python-whisper", symbol=self.symbol(),
                                evidence=(f"binding:{binding or api or 'speech-call'}", "whisper-size"))
-        if found is None and binding is not None and binding_only(value, binding):
+        if found is None and binding is not None and binding_only(value, binding, table=table):
             found = self.c.add(
                 value, line, col + shift, Match("api-model", None, 0.5), role=role, api=api, source_id=source_id,
                 provider=endpoint[0] if endpoint else provider, endpoint=endpoint[1] if endpoint else None,
@@ -2246,6 +2246,24 @@ class _Module:
                 for lit in self.literals(default):
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=arg.arg)
 
+    def _model_records(self, table: str, value: ast.List | ast.Tuple | ast.Set) -> None:
+        """``models_config = [{"name": "DeepSeek-R1", "publisher": "DeepSeek", "version": "1", "sku": …}, …]``: a list
+        of records named for models (the deployments a notebook's template creates, a catalogue an app offers) whose
+        records name no model under a model key: each record's ``name`` / ``id`` is the model it describes. A record
+        with a model key (``{"name": "fast", "model": "gpt-4o"}``) names itself, its model is read by visit_Dict."""
+        for record in value.elts[:MAX_TABLE]:
+            if not isinstance(record, ast.Dict):
+                continue
+            keys = [k.value if isinstance(k, ast.Constant) and isinstance(k.value, str) else None
+                    for k in record.keys[:64]]
+            if any(k is not None and is_model_key(k) for k in keys):
+                continue
+            for k, v in zip(keys, record.values[:64], strict=False):
+                if k in ("name", "id") and isinstance(v, ast.Constant) and isinstance(v.value, str) \
+                        and id(v) not in self.claimed:
+                    self.report(v, hint="key", role=None, api=None, source_id="python-model-list",
+                                binding=f"{table}.{k}", table=True)
+
     def _keyed(self, names: list[str], value: ast.expr) -> None:
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and len(value.args) == 1 \
                 and not value.keywords and value.func.id in ("frozenset", "set", "tuple", "list") \
@@ -2266,10 +2284,15 @@ class _Module:
                     # a prompt template's allowed models: a family word names the template (as in visit_Constant)
                     if id(elt) not in self.claimed and not (template and not _PARAM_SIZE.search(str(elt.value))):
                         self.report_listed(elt, "python-model-list")
+            if isinstance(value, (ast.List, ast.Tuple)) and _MODEL_RECORDS.fullmatch(keyed):
+                self._model_records(keyed, value)  # MODELS = [{"id": "acme-chat-7b", "context": 8192}, …]
         elif any(re.search(r"(?i)model", n) for n in names) and not any(_MATCH_WORDS.search(n) for n in names):
             if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
                 for elt in _str_elts(value):
                     self.report_listed(elt, "python-model-list")
+                table = next((n.split(".")[-1] for n in names if _MODEL_RECORDS.fullmatch(n.split(".")[-1])), None)
+                if table is not None:
+                    self._model_records(table, value)
             elif isinstance(value, ast.Dict):
                 # MODEL_PATHS = {"qwen-7b-chat": "Qwen/Qwen-7B-Chat"}: the keys name models too
                 for key, item in zip(value.keys, value.values, strict=False):
@@ -2295,6 +2318,10 @@ _RUNNER_MODEL = re.compile(r"[A-Za-z0-9][\w.@+-]*(?::[\w.+-]+)?|[a-z]+://[\w./:@
 _SHELL_CALLS = frozenset({"os.system", "os.popen", "subprocess.run", "subprocess.call", "subprocess.check_call",
                           "subprocess.check_output", "subprocess.Popen", "subprocess.getoutput",
                           "subprocess.getstatusoutput"})
+# a list named for the models it describes, one record each (`models_config`, `models`, `model_list`, `llm_models`,
+# `model_deployments`): lower-case words, "model(s)" the last or the last but one
+_MODEL_RECORDS = re.compile(r"(?:[a-z0-9]+_){0,3}models?(?:_(?:config|configs|list|catalog|catalogue|deployments?|"
+                            r"specs?|definitions?|entries|registry|info))?|[A-Z_]*MODELS(?:_[A-Z]+)?")
 # the last word of a name whose entries are matched inside a model's name, not models: _EMBEDDING_MODEL_HINTS =
 # ('embed', 'bge-', 'e5-', 'm3e'), MODEL_PREFIXES, REASONING_MODEL_KEYWORDS, VISION_MODEL_PATTERNS
 _MATCH_WORDS = re.compile(r"(?i)(?:hints?|keywords?|prefix(?:es)?|suffix(?:es)?|patterns?|markers?|substrings?|"
