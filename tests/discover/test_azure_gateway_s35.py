@@ -237,3 +237,23 @@ model_params = [{"name": "temperature", "value": 0.2}]
 """
     assert found(tmp_path, "deploy.py", text) == {
         (3, "DeepSeek-R1"), (4, "FLUX.1-Kontext-pro"), (5, "model-router"), (7, "acme-chat-7b"), (8, "gpt-4o-mini")}
+
+
+def test_compose_model_provider_service(tmp_path: Path) -> None:
+    text = """\
+services:
+  api:
+    image: acme/api
+    depends_on: [llm]
+  llm:
+    provider:
+      type: model
+      options:
+        model: ${DOCKER_MODEL:-ai/phi4:14B-Q4_0}
+  other:
+    provider:
+      type: compose-bridge
+      options:
+        model: ai/not-a-runner-model
+"""
+    assert found(tmp_path, "docker-compose.yml", text) == {(9, "ai/phi4:14B-Q4_0")}

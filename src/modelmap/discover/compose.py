@@ -31,6 +31,8 @@ from modelmap.discover.config_files import (
     Seq,
     TreeWalker,
     config_name,
+    env_default,
+    env_default_match,
     ids_for,
     is_compose,
     parse_yaml,
@@ -130,6 +132,7 @@ class ComposeSource:
                     uses = svc.get("models")
                     if isinstance(uses, (Mapping, Seq)):
                         walker._visited.add(id(uses))  # names of top-level `models:` entries, read there
+                    self._provider_model(walker, svc)
                     hit = servers.get(k.value.lower())
                     walker.server_api, walker.server_role = (hit[1], hit[2]) if hit else (None, None)
                     walker.walk(svc, k.value, "services", walker.block_endpoint(svc))
@@ -137,6 +140,32 @@ class ComposeSource:
                 walker.walk(doc)
 
         return walker.guarded(run, self.id)
+
+    @staticmethod
+    def _provider_model(walker: TreeWalker, svc: Mapping) -> None:
+        """A provider service of type ``model`` (``provider: {type: model, options: {model: ai/smollm2}}``, Docker
+        Model Runner's service form in Compose, docs.docker.com/ai/compose/models-and-compose, as_of 2026-12-07): its
+        ``options.model`` is what the runner pulls and serves, as a top-level ``models:`` entry's ``model`` is; a
+        ``${VAR:-default}`` there serves the default when nothing is set."""
+        provider = svc.get("provider")
+        if not isinstance(provider, Mapping):
+            return
+        kind, options = provider.get("type"), provider.get("options")
+        if not (isinstance(kind, Scalar) and kind.value.strip() == "model" and isinstance(options, Mapping)):
+            return
+        ref = options.get("model")
+        if not isinstance(ref, Scalar):
+            return
+        value = ref.value.strip()
+        if (m := env_default_match(value)) is not None:
+            value = env_default(m)
+        match = docker_model_ref(value, declared=True) if value else None
+        if match is None:
+            return
+        walker._visited.add(id(ref))
+        line, col, _ = walker.position(ref, value)
+        walker.collector.add(value, line, col, match, source_id="compose-model", api="docker-model-runner",
+                             evidence=("binding:provider.options.model", "shape:docker-model-reference"))
 
     @staticmethod
     def _runner_models(walker: TreeWalker, models: Mapping) -> None:
