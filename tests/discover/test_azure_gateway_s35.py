@@ -257,3 +257,8 @@ services:
         model: ai/not-a-runner-model
 """
     assert found(tmp_path, "docker-compose.yml", text) == {(9, "ai/phi4:14B-Q4_0")}
+
+
+def test_docker_hub_ai_namespace_reference_under_a_model_key(tmp_path: Path) -> None:
+    text = 'settings.docker_model = "ai/phi4:14B-Q4_0"\nlabel = "ai/phi4:14B-Q4_0"\n'
+    assert found(tmp_path, "conf.py", text) == {(1, "ai/phi4:14B-Q4_0")}

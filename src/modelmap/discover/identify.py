@@ -553,6 +553,14 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if "://" in v:  # hub / storage URIs and hub addresses: discover.uris; other URLs: _classify_url
         from modelmap.discover.uris import classify_uri
         return classify_uri(v, hint, _classify_url)
+    if hint != "none" and v.startswith("ai/") and ":" in v:
+        # `ai/phi4:14B-Q4_0`, `ai/qwen3:14B-Q6_K` under a model key (a `docker_model` setting, DOCKER_MODEL=…):
+        # Docker Hub's `ai/` namespace, which holds models only, with the tag of one quantised build, as Docker Model
+        # Runner pulls it (docs.docker.com/ai/model-runner, as_of 2026-12-07); the Hub-id rules read no tag
+        from modelmap.discover.uris import docker_model_ref
+
+        if (runner := docker_model_ref(v)) is not None:
+            return runner
     if v[0] == "@" and _WORKERS_AI_ID.fullmatch(v):
         # `@cf/moonshotai/kimi-k2.6`, `@hf/thebloke/llama-2-13b-chat-awq`: Cloudflare Workers AI's model ids, a
         # namespace of their own (https://developers.cloudflare.com/workers-ai/models/, as_of 2026-12-05); the
