@@ -262,3 +262,20 @@ services:
 def test_docker_hub_ai_namespace_reference_under_a_model_key(tmp_path: Path) -> None:
     text = 'settings.docker_model = "ai/phi4:14B-Q4_0"\nlabel = "ai/phi4:14B-Q4_0"\n'
     assert found(tmp_path, "conf.py", text) == {(1, "ai/phi4:14B-Q4_0")}
+
+
+def test_env_file_lines_written_by_hook_scripts(tmp_path: Path) -> None:
+    sh = """\
+#!/bin/bash
+api_path=./packages/api
+echo "AZURE_OPENAI_ENDPOINT=\\"$AZURE_OPENAI_ENDPOINT\\"" >> "$api_path/.env"
+echo "AZURE_OPENAI_DEPLOYMENT=gpt-5" >> "$api_path/.env"
+echo "EMBEDDING_MODEL=acme-embed-v2" >> .env.local
+echo "GREETING=gpt-5" > notes.txt
+"""
+    ps1 = """\
+"AZURE_OPENAI_DEPLOYMENT=gpt-5" | Add-Content $apiEnvPath
+"LLM_PROVIDER=azure-openai" | Add-Content $apiEnvPath
+"""
+    assert found(tmp_path / "sh", "infra/hooks/postprovision.sh", sh) == {(4, "gpt-5"), (5, "acme-embed-v2")}
+    assert found(tmp_path / "ps", "infra/hooks/postprovision.ps1", ps1) == {(1, "gpt-5")}

@@ -1239,6 +1239,8 @@ class ShellSource:
         out: list[Finding | Skip] = []
         try:
             self._scan(file, out)
+            if "env" in file.text.lower():
+                out.extend(_env_file_writes(file))
             spent = budget().spent  # scan_command_line leaves the budget spent for the next step: the last line has none
             if spent:
                 raise BudgetExceeded(spent)
@@ -1373,6 +1375,37 @@ class ShellSource:
 # line of that file as a variable (an output) the job's later steps see: an assignment, written through echo
 _CI_ENV_ECHO = linear(r"""^\s*echo\s+["']?([A-Za-z_]\w*)=([^"'\s]{1,300})["']?\s*>>\s*"""
                       r"""["']?\$\{?(?:GITHUB_ENV|GITHUB_OUTPUT)\}?["']?\s*$""")
+# a script writing one line of an env file (azd / CI hooks that prepare an app's `.env`): `echo "NAME=value" >>
+# "$api_path/.env"`, PowerShell's `"NAME=value" | Add-Content $apiEnvPath`; the target (a path or variable) names an
+# env file. GitHub Actions' own env files are _CI_ENV_ECHO's
+_ECHO_ENV_LINE = linear(r"""^\s*echo\s+(?:-[en]{1,2}\s+)?["']?([A-Za-z_]\w*)=([^"'\s$`]+)["']?\s*>>?\s*"""
+                        r"""["']?([^"'\s;|&]*[Ee][Nn][Vv][^"'\s;|&]*)["']?\s*$""")
+_PS_ENV_LINE = linear(r"""^\s*["']([A-Za-z_]\w*)=([^"'\s$`]+)["']\s*\|\s*"""
+                      r"""(?i:add-content|set-content|out-file)\s+(?:-\w+\s+)*["']?([^"'\s;|&]*[Ee][Nn][Vv][^"'\s;|&]*)""")
+
+
+def _env_file_writes(file: SourceFile) -> list[Finding]:
+    """Each env-file line the script writes, judged as the same line in a dotenv file would be (the dotenv reader's
+    walker: a model key's value, a value the knowledge base knows under any name), at its own line and column."""
+    from modelmap.discover.config_files import Scalar, SourceIds, TreeWalker
+
+    walker: TreeWalker | None = None
+    offset = 0
+    for line in file.text.split("\n"):
+        at, offset = offset, offset + len(line) + 1
+        if "=" not in line or len(line) > 2000 or not ("echo" in line or "ontent" in line or "ut-" in line):
+            continue
+        m = _ECHO_ENV_LINE.match(line) or _PS_ENV_LINE.match(line)
+        if m is None or "GITHUB_" in m.group(3):
+            continue
+        if walker is None:
+            walker = TreeWalker(file, SourceIds("shell-env-file", "shell-env-file", "shell-env-file", "shell-command",
+                                                "shell-env-file"))
+        value = Scalar(m.group(2), at + m.start(2), at + m.end(2))
+        walker.scalar(value, m.group(1), None, None, True)
+    return walker.collector.findings if walker is not None else []
+
+
 # `"model": "deepseek-ai/DeepSeek-R1"` in a JSON body or heredoc, `model: "…"` in a jq filter: a key named like a
 # model and a quoted value (escaped quotes too: curl -d "{\"model\": \"qwen-plus\"}")
 _KEY_VALUE = linear(r"""["']?([A-Za-z_][\w-]*)\\?["']?\s*:\s*\\?["']([^"'\\\s]{2,200})\\?["']""")
