@@ -279,3 +279,17 @@ echo "GREETING=gpt-5" > notes.txt
 """
     assert found(tmp_path / "sh", "infra/hooks/postprovision.sh", sh) == {(4, "gpt-5"), (5, "acme-embed-v2")}
     assert found(tmp_path / "ps", "infra/hooks/postprovision.ps1", ps1) == {(1, "gpt-5")}
+
+
+def test_deployment_call_name_that_spells_its_model(tmp_path: Path) -> None:
+    text = """\
+var builder = DistributedApplication.CreateBuilder(args);
+var aoai = builder.AddAzureOpenAI("openai");
+var gpt41mini = aoai.AddDeployment(name: "gpt-41-mini",
+        modelName: "gpt-4.1-mini",
+        modelVersion: "2025-04-14");
+var chat = aoai.AddDeployment(name: "chat",
+        modelName: "gpt-4o-mini",
+        modelVersion: "2024-07-18");
+"""
+    assert found(tmp_path, "AppHost/Program.cs", text) == {(3, "gpt-41-mini"), (4, "gpt-4.1-mini"), (7, "gpt-4o-mini")}

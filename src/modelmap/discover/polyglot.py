@@ -601,7 +601,8 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
     except BudgetExceeded as exc:
         spent = exc
     reported: set[tuple[int, int, str]] = set()
-    for cand, decision in _with_split_repos(_with_case_spellings(_with_peers(decided, context), context), context):
+    for cand, decision in _with_deployment_args(_with_split_repos(_with_case_spellings(_with_peers(decided, context),
+                                                                                         context), context)):
         if decision is None:
             continue
         where = (cand.line, cand.column, cand.value)
@@ -1865,6 +1866,30 @@ def _tag_deployments(findings: list[Finding], deployments: list[Deployment]) -> 
 
 
 _ALNUM = re.compile(r"[^a-z0-9]")
+# the argument that names a deployment in a call that creates one (.NET Aspire's `AddDeployment(name: "gpt-41-mini",
+# modelName: "gpt-4.1-mini", modelVersion: …)`, an SDK's `deployment_name=` beside `model=`)
+_DEPLOYMENT_ARGS = frozenset({"name", "deploymentname", "deployment_name", "deployment"})
+
+
+def _with_deployment_args(decided: list[tuple[Candidate, Decision | None]]) -> list[tuple[Candidate, Decision | None]]:
+    """The deployment-name argument of a call whose model argument was found, when it spells that model (the same
+    letters and digits: ``gpt-41-mini`` beside ``gpt-4.1-mini``): the name the app sends as the model (Azure routes by
+    deployment name), as ``_deployment_names`` reads Bicep's; an app's own name (``chat``) stays unreported."""
+    models: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for cand, decision in decided:
+        if decision is not None and cand.call and cand.bindings and is_model_name(cand.bindings[0]):
+            models.setdefault((cand.call, cand.bindings[1:]), set()).add(_ALNUM.sub("", cand.value.lower()))
+    if not models:
+        return decided
+    out: list[tuple[Candidate, Decision | None]] = []
+    for cand, decision in decided:
+        if decision is None and cand.call and cand.bindings and cand.bindings[0].lower() in _DEPLOYMENT_ARGS \
+                and _ALNUM.sub("", cand.value.lower()) in models.get((cand.call, cand.bindings[1:]), ()) \
+                and (match := classify(cand.value, "key")) is not None and match.kind != "model-file":
+            decision = Decision(match, "key", (f"binding:{cand.call}.{cand.bindings[0]}",
+                                               f"spells:{cand.call}.model", f"shape:{match.kind}"))
+        out.append((cand, decision))
+    return out
 
 
 def _deployment_names(collector: Collector, deployments: list[Deployment]) -> None:
@@ -1884,7 +1909,7 @@ def _deployment_names(collector: Collector, deployments: list[Deployment]) -> No
         if match is None or match.kind == "model-file" or col < 0:
             continue
         collector.add(name, name_line, col + 2, match, symbol="name",
-                      evidence=("binding:deployment.name", f"spells:{model}"))
+                      evidence=("binding:deployment.name", f"spells:{model}", f"shape:{match.kind}"))
         at.add((name_line, name))
 
 
