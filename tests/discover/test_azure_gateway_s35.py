@@ -293,3 +293,14 @@ var chat = aoai.AddDeployment(name: "chat",
         modelVersion: "2024-07-18");
 """
     assert found(tmp_path, "AppHost/Program.cs", text) == {(3, "gpt-41-mini"), (4, "gpt-4.1-mini"), (7, "gpt-4o-mini")}
+
+
+def test_policy_expression_reading_is_bounded() -> None:
+    from modelmap.discover.xml_files import MAX_UNCLOSED, policy_expressions
+
+    # thousands of expressions that never close: a bounded number of them are tried, nothing is invented
+    hostile = "<policies>" + '<set-body b="@(x.Contains("gpt-4o")' * 20_000 + "</policies>"
+    assert policy_expressions(hostile) == []
+    # closed ones before the unclosed ones are kept
+    text = '<policies><when condition="@(m == "gpt-4o")" />' + '<a b="@(x' * (MAX_UNCLOSED + 5) + "</policies>"
+    assert len(policy_expressions(text)) == 1

@@ -326,6 +326,7 @@ _CLOSERS = {"(": ")", "{": "}", "[": "]"}
 _ENTITY_RUN = re.compile(r"(?:&(?:quot|apos|lt|gt|amp|#\d{1,7}|#x[0-9A-Fa-f]{1,6});)+")
 MAX_POLICY_EXPRESSIONS = 4096  # expressions read per policy document; the rest are not read as code
 MAX_EXPRESSION_CHARS = 100_000
+MAX_UNCLOSED = 16  # expressions that do not close, past which a document's expressions are not read further
 
 
 def _expression_end(text: str, at: int) -> int | None:
@@ -376,12 +377,15 @@ def policy_expressions(text: str) -> list[tuple[int, int]]:
     in file order, at most MAX_POLICY_EXPRESSIONS of them."""
     spans: list[tuple[int, int]] = []
     tick = budget().tick
-    at = 0
+    at = failed = 0
     while len(spans) < MAX_POLICY_EXPRESSIONS and (m := _EXPRESSION_OPEN.search(text, at)) is not None:
         tick()
         start = m.end() - 1  # the opening bracket
         end = _expression_end(text, start)
         if end is None:
+            failed += 1
+            if failed >= MAX_UNCLOSED:
+                break  # each unclosed one may read MAX_EXPRESSION_CHARS: a file of them is not read further
             at = m.end()
             continue
         spans.append((start - 1, end))
