@@ -304,3 +304,19 @@ def test_policy_expression_reading_is_bounded() -> None:
     # closed ones before the unclosed ones are kept
     text = '<policies><when condition="@(m == "gpt-4o")" />' + '<a b="@(x' * (MAX_UNCLOSED + 5) + "</policies>"
     assert len(policy_expressions(text)) == 1
+
+
+def test_compared_values_are_no_peer_table_in_tests(tmp_path: Path) -> None:
+    text = """\
+public class AddOllamaTests {
+    [Fact]
+    public void Models() {
+        Assert.Equal("llama3", first.ModelName);
+        Assert.Equal("phi3", second.ModelName);
+        Assert.Equal("qwen2.5:7b", third.ModelName);
+        Assert.Equal("custom:tag", fourth.ModelName);
+    }
+}
+"""
+    got = found(tmp_path, "tests/Ollama.Tests/AddOllamaTests.cs", text)
+    assert (7, "custom:tag") not in got and {(4, "llama3"), (5, "phi3")} <= got
