@@ -719,6 +719,14 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
     return hint, evidence
 
 
+# calls whose first argument is, by the SDK's contract, the name a model is called by: an Azure OpenAI deployment
+# (any name its owner chose: "claims-chat") or the model. The .NET OpenAI / Azure.AI.OpenAI client getters
+# (`azureClient.GetChatClient(deploymentName)`, GetEmbeddingClient, GetAudioClient, GetImageClient; the OpenAI .NET
+# README and Azure.AI.OpenAI's, as_of 2026-12-07) and Semantic Kernel's Azure OpenAI registrations
+# (`AddAzureOpenAIChatCompletion(deploymentName, endpoint, apiKey)`); there a plain identifier is read as the
+# binding-only rule reads one under a model-named key
+DEPLOYMENT_CALLS = frozenset({"getchatclient", "getembeddingclient", "getaudioclient", "getimageclient",
+                              "addazureopenaichatcompletion", "addazureopenaitextembeddinggeneration"})
 # calls that pick which provider or connection a client uses, named so first (`using('mistral')`, `using('openai',
 # 'gpt-4o')`)
 _SELECTOR_CALLS = frozenset({"using"})
@@ -913,7 +921,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             evidence.append(f"namespace:{namespace}")
     if match is None and hint in ("key", "api") and value.lower() in GPT3_BASE:
         match = Match("api-model", "openai-api", 0.6)  # model := "ada", ModelId("davinci"): a GPT-3 base model
-    if match is None and hint == "key" and evidence and evidence[-1].startswith("binding:") \
+    deployment_slot = hint == "api" and c.first_argument and (c.call or "").lower() in DEPLOYMENT_CALLS \
+        and bool(evidence) and evidence[-1] == f"call:{c.call}"
+    if match is None and ((hint == "key" and evidence and evidence[-1].startswith("binding:")) or deployment_slot) \
             and BINDING_ONLY.fullmatch(value) and not _component_file(value) and not is_generic(value) \
             and not _not_a_model(value) and not ASSET_FILE.search(value) \
             and not is_provider_name(value) and not SECRET_TAIL.search(value.lower()) and not is_slot_name(value.lower()):

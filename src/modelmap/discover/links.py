@@ -46,6 +46,11 @@ CONST_TAG = "const:"
 #: evidence of an Azure OpenAI deployment on its name's (else its model's) finding: deploys:<name>=<model>[@<version>]
 #: (provenance resolves the name the app calls to that model; discover/polyglot.py azure_deployments)
 DEPLOYS = "deploys:"
+#: who serves such a deployment: the finding of its name and the finding of its model carry this provider, whatever
+#: the model's name says (``gpt-4o`` deployed there is called on Azure OpenAI, not on OpenAI's API)
+DEPLOYMENT_PROVIDER = "azure-openai"
+#: evidence on a deployment's model finding when the tag went on its name's: deployed-as:<name>
+DEPLOYED_AS = "deployed-as:"
 MAX_CODE_DEFINITIONS = 64  # pending constants of one name weighed per use (bounds the pass: uses x 64)
 
 

@@ -71,7 +71,7 @@ from modelmap.discover.identify import (
     names_family,
 )
 from modelmap.discover.languages import Language, language_for, parser_for, sdk_calls
-from modelmap.discover.links import CODE_MODULE, CONST_TAG, DEPLOYS, PENDING
+from modelmap.discover.links import CODE_MODULE, CONST_TAG, DEPLOYED_AS, DEPLOYMENT_PROVIDER, DEPLOYS, PENDING
 from modelmap.discover.peers import (
     CONST_NAME,
     MAX_TABLE,
@@ -518,6 +518,14 @@ _MODEL_SDK_IMPORT = re.compile(
     rb"import com\.openai\.|import com\.anthropic\.|com\.aallam\.openai|com\.theokanning\.openai|"
     rb"io\.github\.sashirestela\.openai|Azure\.AI\.OpenAI|Microsoft\.SemanticKernel|Microsoft\.Extensions\.AI|"
     rb"using OpenAI\b|using Anthropic\b|OllamaSharp")
+# an OpenAI client library of Go, Java, Kotlin or C# (go-openai, openai-go, openai-java, openai-kotlin, TheoKanning's and
+# sashirestela's Java clients, the OpenAI .NET library and Azure.AI.OpenAI): a model sent through one whose base URL
+# the file sets is a model/base-URL swap away from another OpenAI-compatible server, as Python's `openai` client is
+# (``Finding.api`` "openai": switch.policy_vars reversibility)
+_OPENAI_CLIENT_IMPORT = re.compile(
+    rb"sashabaranov/go-openai|openai/openai-go|import com\.openai\.|com\.aallam\.openai|com\.theokanning\.openai|"
+    rb"io\.github\.sashirestela\.openai|Azure\.AI\.OpenAI|using OpenAI\b")
+OPENAI_API = "openai"
 # the name of a client's base URL: Go's `cfg.BaseURL = "…"` on go-openai's DefaultConfig, a `base_url` / `baseURL`
 # field, a builder's `.baseUrl("…")` (LangChain4j, the OpenAI Java SDK)
 _BASE_URL_NAME = re.compile(r"(?i)base_?url")
@@ -529,6 +537,18 @@ def _client_base_url(cand: Candidate) -> bool:
     to ``big`` while the call they sit in is ``baseUrl`` (tryfix31: the binding alone hid the vLLM server)."""
     names = (*cand.bindings[:1], *((cand.call,) if cand.call else ()))
     return any(_BASE_URL_NAME.fullmatch(name.rsplit(".", 1)[-1]) is not None for name in names)
+
+
+# the .NET OpenAI library's `new OpenAIClientOptions { Endpoint = new Uri("…") }` (and Azure.AI.OpenAI's endpoint):
+# that client's base URL, under the name the library gives it
+_CLIENT_ENDPOINT_NAME = re.compile(r"(?i)endpoint")
+
+
+def _openai_client_url(cand: Candidate, openai_sdk: bool) -> bool:
+    """The URL is an OpenAI client's base URL: bound to a base-URL name, or (in a file that imports an OpenAI client
+    library) to the .NET options' ``Endpoint``."""
+    return _client_base_url(cand) or (openai_sdk and bool(cand.bindings)
+                                      and _CLIENT_ENDPOINT_NAME.fullmatch(cand.bindings[0].rsplit(".", 1)[-1]) is not None)
 
 
 _BASE_URL_LITERAL = re.compile(rb'(?i)base_?url["\']?[ \t]{0,8}[=:(][ \t]{0,8}"(https?://[^"\s]{1,300})"')
@@ -549,14 +569,15 @@ def _client_base_url_literal(data: bytes) -> bool:
 
 def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
           context: str, whisper: bool = False, model_sdk: bool = False,
-          test_rows: list[tuple[int, int]] | None = None) -> BudgetExceeded | None:
+          test_rows: list[tuple[int, int]] | None = None, openai_sdk: bool = False) -> BudgetExceeded | None:
     """Decide and report the candidates; each one is a budget step. Past the budget the candidates decided so far
     are still reported and the exception is returned (the caller reports an ``analysis-budget`` skip). ``whisper``:
     the file names Whisper, so a size word where a model is bound is its checkpoint (``_whisper_size``).
     ``model_sdk``: the file imports a model SDK (``_MODEL_SDK_IMPORT``), so a private or cluster-internal URL bound to
     a base-URL name is a self-hosted model server (``classify_client_endpoint``). ``test_rows``: the rows (0-based,
     first and last) of test code inside the file (``candidates.rust_test_rows``), whose literals are decided and
-    reported as a test's."""
+    reported as a test's. ``openai_sdk``: the file imports an OpenAI client library (``_OPENAI_CLIENT_IMPORT``), so a
+    model tied to a URL the file binds to a base-URL name goes through that client (``api`` "openai")."""
 
     def code_role(cand: Candidate) -> str:
         row = cand.line - 1
@@ -564,6 +585,8 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
 
     models: list[Finding] = []
     endpoints: list[Finding] = []
+    endpoint_at: dict[tuple[int, int, str], Finding] = {}  # the endpoint reported for a literal's place
+    client_urls: set[str] = set()  # endpoints bound to a client's base-URL name (`cfg.BaseURL = …`, `.baseUrl(…)`)
     decided: list[tuple[Candidate, Decision | None]] = []
     tick = collector.budget.tick
     spent: BudgetExceeded | None = None
@@ -572,11 +595,25 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
             tick(_STEPS_PER_LITERAL)
             if "://" in cand.value and (classify_endpoint(cand.value) or (
                     model_sdk and _client_base_url(cand) and classify_client_endpoint(cand.value))):
-                found = collector.endpoint(cand.value, cand.line, cand.column, symbol=cand.bindings[0]
-                                           if cand.bindings else None, source_id=f"{source_id}-endpoint",
+                symbol = cand.bindings[0] if cand.bindings else None
+                place = (cand.line, cand.column, cand.value)
+                seen = endpoint_at.get(place)
+                if seen is not None and seen.endpoint and _openai_client_url(cand, openai_sdk):
+                    client_urls.add(seen.endpoint)
+                if seen is not None:
+                    # the same literal reached again through a constant's use (Go `cfg.BaseURL = openRouterBaseURL`,
+                    # reported at the constant): one endpoint, not two at one line; the use's name still ties the
+                    # file's models to it (``_link_endpoints``)
+                    endpoints.append(replace(seen, symbol=symbol))
+                    continue
+                found = collector.endpoint(cand.value, cand.line, cand.column, symbol=symbol,
+                                           source_id=f"{source_id}-endpoint",
                                            client=model_sdk and _client_base_url(cand))
                 if found:
                     endpoints.append(found)
+                    endpoint_at[place] = found
+                    if found.endpoint and _openai_client_url(cand, openai_sdk):
+                        client_urls.add(found.endpoint)
                 continue
             ctx = code_role(cand)
             decision = decide(cand, calls, ctx)
@@ -622,6 +659,11 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
             models.append(finding)
     if models and endpoints:
         _link_endpoints(collector, models, endpoints)
+        if openai_sdk and client_urls:
+            mine = {(f.line, f.column, f.raw) for f in models}
+            collector.findings = [
+                replace(f, api=OPENAI_API) if f.kind != "endpoint" and f.endpoint in client_urls
+                and (f.line, f.column, f.raw) in mine else f for f in collector.findings]
     return spent
 
 
@@ -938,7 +980,9 @@ _LITERAL = re.compile(rb'"(?<!\\")((?:[^"\\\n]|\\.){0,300})"|\'(?<!\\\')((?:[^\'
 # JSON with escaped quotes inside a literal too long for _LITERAL (an SSE chunk "data: {\"model\":\"x\",…}"): an
 # escaped-quoted key naming a model. Its pieces stop at the next backslash or quote, so the search is linear
 _ESCAPED_MODEL_KEY = re.compile(rb'\\"[^"\\\n]{0,80}?(?:odel|ODEL)[^"\\\n]{0,80}?\\"')
-_NEAR_MODEL = re.compile(rb"(?i)model|llm|engine|deploy|embed|rerank")
+# (`GetChatClient("claims-chat")`, `GetAudioClient(…)`: the .NET OpenAI client getters, whose argument is the
+# deployment or model: classifier.DEPLOYMENT_CALLS)
+_NEAR_MODEL = re.compile(rb"(?i)model|llm|engine|deploy|embed|rerank|(?:chat|audio|image)client")
 # JSON written inside a literal whose own quotes are not the JSON's (a Swift raw string `#"{"id":"gen-1","model":
 # "deepseek/deepseek-r1"}"#`, a Rust `r#"…"#`, a C++ `R"(…)"`, a one-line C# / Kotlin `"""…"""`): _LITERAL pairs the
 # quotes from the literal's opening one, so past an odd number of them it reads the gaps between the JSON's strings
@@ -1316,7 +1360,8 @@ class PolyglotSource:
         test_rows = rust_test_rows(tree, parser.language) \
             if lang.id == "rust" and file.context != "test" and b"test" in data else None
         spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper,
-                      model_sdk=_MODEL_SDK_IMPORT.search(data) is not None, test_rows=test_rows)
+                      model_sdk=_MODEL_SDK_IMPORT.search(data) is not None, test_rows=test_rows,
+                      openai_sdk=_OPENAI_CLIENT_IMPORT.search(data) is not None)
         deploy_notes: list[str] = []  # a bound that stopped the reading of Azure deployments: said in a skip
         if collector.findings and ((lang.id == "hcl" and _AZURE_DEPLOYMENT in data)
                                    or (lang.id == "bicep" and b"deployments" in data)):
@@ -1324,6 +1369,8 @@ class PolyglotSource:
             if lang.id == "bicep":
                 _deployment_names(collector, found)
             _tag_deployments(collector.findings, found)
+        if lang.id == "ruby" and collector.findings:
+            _ruby_vendor_clients(collector, data)
         spent = text_literals(spent)
         if spent is None and lang.id == "swift" and b"enum" in data and b"case" in data:
             try:
@@ -1366,6 +1413,41 @@ class PolyglotSource:
 
 
 _MAX_ENUMS = 256  # String enums of one Swift file weighed for implicit raw values
+
+# Ruby's vendor gems: `Anthropic::Client.new` (anthropic-sdk-ruby) and `OpenAI::Client.new` (openai-ruby, ruby-openai)
+# reach the vendor's own API unless given another base URL; their calls `client.messages.create(model: …)` (Anthropic)
+# and `client.chat.completions.create`, `client.responses.create`, `client.embeddings.create` (openai-ruby) are the
+# gems' own shapes, as Python's and JavaScript's rules read `.messages.create` and `.chat.completions.create`
+_RUBY_VENDOR_CLIENT = re.compile(rb"\b(Anthropic|OpenAI)::Client\.new\b|\.(messages)\.(?:create|stream|count_tokens)\b|"
+                                 rb"\.(chat\.completions|responses|embeddings)\.create\b")
+# a base URL given to the client (`base_url:`, ruby-openai's `uri_base:`, an Azure `api_type:`): then the vendor's
+# default endpoint is not what it reaches, and the file's URL (when written) is the evidence instead
+_RUBY_CLIENT_BASE = re.compile(rb"(?i)base_?ur[il]|uri_base|api_base|api_type")
+# the client's library (Finding.api, provenance's client-default table) and the provider whose default API it reaches
+_RUBY_VENDORS = {b"Anthropic": ("anthropic", "anthropic-api"), b"messages": ("anthropic", "anthropic-api"),
+                 b"OpenAI": ("openai", "openai-api"), b"chat.completions": ("openai", "openai-api"),
+                 b"responses": ("openai", "openai-api"), b"embeddings": ("openai", "openai-api")}
+
+
+def _ruby_vendor_clients(collector: Collector, data: bytes) -> None:
+    """In a Ruby file that creates or calls a vendor gem's client and gives it no other base URL, the models of that
+    vendor (by their provider) go through it: ``api`` is the client's library, which provenance reads as serving
+    evidence (the client's default endpoint), as a Python or JavaScript client is read."""
+    if b"::Client" not in data and b".create" not in data and b".stream" not in data and b".count_tokens" not in data:
+        return
+    if _RUBY_CLIENT_BASE.search(data):
+        return
+    by_provider: dict[str, str] = {}
+    for i, m in enumerate(_RUBY_VENDOR_CLIENT.finditer(data)):
+        if i >= 64:
+            break
+        api, provider = _RUBY_VENDORS[next(g for g in m.groups() if g)]
+        by_provider[provider] = api
+    if not by_provider:
+        return
+    collector.findings = [
+        replace(f, api=by_provider[f.provider]) if f.kind != "endpoint" and f.provider in by_provider
+        and f.api is None and f.endpoint is None else f for f in collector.findings]
 
 
 # Kotlin 2's explicit backing field (`val uiState: StateFlow<UiState>` then `    field = MutableStateFlow(…)` on the
@@ -1859,13 +1941,19 @@ Deployment = tuple[str, int, str, int, str]
 def _tag_deployments(findings: list[Finding], deployments: list[Deployment]) -> None:
     """Tag each deployment on its name's finding (``deploys:<name>=<model>[@<version>]``), else, where the name was
     not reported (not shaped like a model: ``chat``), on its model's finding: provenance maps the name to the
-    model wherever the app calls it."""
+    model wherever the app calls it. Both findings are of a model deployed on Azure OpenAI: their provider is
+    ``DEPLOYMENT_PROVIDER`` (the resource's type says so), not the one the model's name suggests (``openai-api``)."""
     at = {(f.line, f.raw): i for i, f in enumerate(findings)}
     for name, name_line, model, model_line, version in deployments:
         i = at.get((name_line, name), at.get((model_line, model)))
         if i is not None:
             tag = f"{DEPLOYS}{name}={model}" + (f"@{version}" if version else "")
-            findings[i] = replace(findings[i], evidence=(*(findings[i].evidence or ()), tag))
+            findings[i] = replace(findings[i], evidence=(*(findings[i].evidence or ()), tag),
+                                  provider=DEPLOYMENT_PROVIDER)
+        j = at.get((model_line, model))
+        if j is not None and j != i:
+            findings[j] = replace(findings[j], provider=DEPLOYMENT_PROVIDER, evidence=(
+                *(findings[j].evidence or ()), f"{DEPLOYED_AS}{name}"))
 
 
 _ALNUM = re.compile(r"[^a-z0-9]")

@@ -2162,6 +2162,15 @@ def serving_evidence(finding: Finding) -> tuple[str, str] | None:
         return provider, f"provider prefix in {finding.raw!r}"
     if finding.api and _CLIENT_DEFAULT.get(finding.api) == provider:
         return provider, f"{finding.api} client (its default endpoint)"
+    if provider == DEPLOYMENT_HOST:
+        from modelmap.discover.links import DEPLOYED_AS, DEPLOYS
+
+        # the model of an Azure OpenAI deployment declared in infrastructure code (Terraform
+        # azurerm_cognitive_deployment, Bicep accounts/deployments): the resource deploys it on Azure OpenAI
+        name = next((t[len(DEPLOYS):].partition("=")[0] if t.startswith(DEPLOYS) else t[len(DEPLOYED_AS):]
+                     for t in finding.evidence or () if t.startswith((DEPLOYS, DEPLOYED_AS))), None)
+        if name is not None:
+            return provider, f"the Azure OpenAI deployment '{name}' declared at {finding.path}:{finding.line}"
     return None
 
 
