@@ -1369,11 +1369,24 @@ class Resolver:
         for key in (f"{slug}/{name}", name, *((f"{slug}/{dated['stem']}",) if dated else ())):
             entry = catalog_entry(key)
             if entry is not None and entry[0] == parsed.provider:
-                return True
+                return key != f"{slug}/{name}" or not self._hub_spelling_only(name, entry[2], entry[0])
         operator = str((self.kb.providers.get(parsed.provider or "") or {}).get("operator") or "").lower()
         mid = self.kb.alias_index.get(name) or f"{operator}/{name}"
         rec = self.kb.models.get(mid)
         return rec is not None and not rec.get("hf") and str(rec.get("publisher") or "").lower() == operator
+
+    def _hub_spelling_only(self, name: str, model: str | None, provider: str) -> bool:
+        """A catalogue key ``<lab>/<name>`` whose name is the Hub repository's own name of the open-weights model the
+        key maps to (``deepseek/deepseek-r1`` -> deepseek-ai/DeepSeek-R1), for a provider whose own names the
+        catalogue lists bare (a price list by provider: ``deepseek-chat``, ``deepseek-reasoner``) without this one:
+        the release's name as the Hub, OpenRouter and litellm's alias write it, not a name the lab's API takes (the
+        DeepSeek API serves R1 as ``deepseek-reasoner``), so the form says nothing of who serves it."""
+        rec = self.kb.models.get(model or "")
+        hf = str((rec or {}).get("hf") or "")
+        if not hf or hf.rsplit("/", 1)[-1].lower() != name or provider not in _bare_listed_providers():
+            return False
+        bare = catalog_entry(name)
+        return bare is None or bare[0] != provider
 
     def _partial(self, parsed: Parsed, pub_id: str | None, *, reason: str, sources: Any,
                  model: dict[str, Any] | None = None, license: dict[str, Any] | None = None,
@@ -2134,6 +2147,19 @@ def resolver_for(start: str | Path | None) -> Resolver:
 # mistral/; read 2026-12-05). Under them the name after the slug decides (Resolver._maker_prefix_holds).
 _GATEWAY_LAB_SLUGS = frozenset({"anthropic", "openai", "google", "deepseek", "mistral", "mistralai", "cohere",
                                 "perplexity", "minimax", "xai", "zai"})
+_bare_providers: frozenset[str] | None = None
+
+
+def _bare_listed_providers() -> frozenset[str]:
+    """Providers the shipped catalogue lists by their own bare names (``deepseek-chat``), read once."""
+    global _bare_providers
+    if _bare_providers is None:
+        from modelmap.provenance.hosted import load_catalog
+
+        _bare_providers = frozenset(str(v[0]) for k, v in load_catalog().entries.items() if "/" not in k and v)
+    return _bare_providers
+
+
 # an SDK client whose default endpoint is its vendor's API: a call through it is evidence of who serves the model
 _CLIENT_DEFAULT = {"openai": "openai-api", "anthropic": "anthropic-api", "google-genai": "google-ai-studio",
                    "cohere": "cohere-api", "mistral": "mistral-api", "ollama": "ollama"}
