@@ -41,5 +41,9 @@ def test_shape_alone_is_not_enough() -> None:
     for value in ("user/app:latest", "acme/backend:v2", "bitnami/redis:7.2", "myorg/embedder:latest"):
         assert classify(value, "key") is None
     assert classify("avr/sfr-embedding-mistral:latest", "none") is None  # a bare literal needs a model's place
-    # Docker Model Runner's ai/ namespace is read by its own rule, not as an Ollama user
-    assert classify("ai/qwen3:14B-Q6_K", "key") is None
+    # Docker Model Runner's ai/ namespace is read by its own rule (uris.docker_model_ref, under a model key since
+    # tuneA35), not as an Ollama user; a bare literal is not read so
+    from modelmap.discover.uris import docker_model_ref
+
+    assert classify("ai/qwen3:14B-Q6_K", "key") == docker_model_ref("ai/qwen3:14B-Q6_K")
+    assert classify("ai/qwen3:14B-Q6_K", "none") is None

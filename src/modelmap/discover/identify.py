@@ -979,8 +979,9 @@ _DERIVED_TAIL = re.compile(r"[-_.](?:migrated|copy|clone|cloned|backup|duplicate
                            # (`ms_deepresearch_v2_benchmark`, `qwen2-7b-eval`): the run's name, the results' file stem
                            r"benchmarks?|evals?|evaluation|results?)(?:[-_.]?\d{1,3})?$")
 # a word that names the infrastructure in front of a model, never a model: a gateway's backend (Azure API Management's
-# `backends`, an nginx upstream's), the gateway itself, a proxy
-_INFRA_WORD = re.compile(r"(?:^|[-_.])(?:backends?|gateways?|prox(?:y|ies))(?:$|[-_.])")
+# `backends`, an nginx upstream's), the gateway itself, a proxy. Not before a dot: `gateway.o3-mini` is an app
+# catalogue's `<provider>.<model id>` selector (tuneA34), whose provider word may be a gateway's name
+_INFRA_WORD = re.compile(r"(?:^|[-_.])(?:backends?|gateways?|prox(?:y|ies))(?:$|[-_])")
 # the last word of a deployment's name that says where or how it runs: a data-centre GPU (`-a10`, `-a100`, `-h100`,
 # `-mi300x`, `-l40s`) or a tensor / pipeline / data / expert parallel degree (`-tp2`, `-pp4`)
 _DEPLOYMENT_TAIL = re.compile(r"[-_](?:a10g?|a100|h100|h200|h20|l40s?|l4|t4|v100|mi300x?|mi250x?|b200|gb200|"
