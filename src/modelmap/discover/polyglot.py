@@ -976,7 +976,20 @@ def _role_from_names(cand: Candidate) -> str | None:
 # The test that no backslash comes before the quote is written after the quote (`"(?<!\\")`: the two bytes before the
 # body are not `\"`), the same test as a look-behind before it, so that every alternative starts with its quote byte
 # and the regex engine skips to the next quote instead of trying each byte: ~3x faster over real code, same matches
-_LITERAL = re.compile(rb'"(?<!\\")((?:[^"\\\n]|\\.){0,300})"|\'(?<!\\\')((?:[^\'\\\n]|\\.){0,300})\'|`([^`\n]{0,300})`')
+# A literal of any length is matched (judged only up to 300 units, has_candidate): were a longer one left unmatched,
+# its closing quote would open the next literal and every quote after it on the line would pair wrongly (`string a =
+# "<400 x's>"; string m = "gpt-4o";` read `; string m = ` and never `gpt-4o`). A body's units are disjoint
+# alternatives, so a literal that never closes costs one read of the rest of its line, and an opener that fails leaves
+# no other opener of its kind before the line ends
+_LITERAL = re.compile(rb'"(?<!\\")((?:[^"\\\n]|\\.)*)"|\'(?<!\\\')((?:[^\'\\\n]|\\.)*)\'|`([^`\n]*)`')
+_LITERAL_UNITS = 300  # a longer literal is text, not judged
+_ESCAPE = re.compile(rb"\\.")
+
+
+def _long_literal(raw: bytes) -> bool:
+    """Over _LITERAL_UNITS units, an escape (``\\"``) one unit."""
+    return len(raw) > _LITERAL_UNITS and (len(raw) > 2 * _LITERAL_UNITS
+                                          or len(raw) - len(_ESCAPE.findall(raw)) > _LITERAL_UNITS)
 # JSON with escaped quotes inside a literal too long for _LITERAL (an SSE chunk "data: {\"model\":\"x\",…}"): an
 # escaped-quoted key naming a model. Its pieces stop at the next backslash or quote, so the search is linear
 _ESCAPED_MODEL_KEY = re.compile(rb'\\"[^"\\\n]{0,80}?(?:odel|ODEL)[^"\\\n]{0,80}?\\"')
@@ -1127,21 +1140,35 @@ def has_candidate(data: bytes) -> bool:
     are counted on every occurrence, as before."""
     tick = budget().fresh().tick
     verdicts = _VERDICTS
-    for m in _LITERAL.finditer(data):
-        tick()
-        raw = m.group(1) or m.group(2) or m.group(3) or b""
-        known = verdicts.get(raw)
-        if known is None:
-            if len(verdicts) >= _VERDICTS_MAX:
-                verdicts.clear()
-            known = verdicts[raw] = _literal_verdict(raw)
-        extra, verdict = known
-        if extra:
-            tick(extra)
-        if verdict == _YES:
-            return True
-        if verdict == _NEAR and _NEAR_MODEL.search(data, max(0, m.start() - 80), m.start()):
-            return True
+    # the file; then, from inside each literal over 300 units to its line's end, the quotes as they paired before it was
+    # matched whole (an apostrophe in a comment that meets a far quote hides nothing between), 3 deep and as many bytes
+    # as the file at most, so the pass stays linear
+    spans = [(0, len(data), 0)]
+    reread = len(data)
+    while spans:
+        start, end, depth = spans.pop()
+        for m in _LITERAL.finditer(data, start, end):
+            tick()
+            raw = m.group(m.lastindex or 0)
+            if len(raw) > _LITERAL_UNITS and _long_literal(raw):  # passed whole: the quotes after it pair as written
+                stop = data.find(b"\n", m.end(), end)
+                stop = end if stop < 0 else stop
+                if depth < 3 and stop - m.start() <= reread:
+                    reread -= stop - m.start()
+                    spans.append((m.start() + 1, stop, depth + 1))
+                continue
+            known = verdicts.get(raw)
+            if known is None:
+                if len(verdicts) >= _VERDICTS_MAX:
+                    verdicts.clear()
+                known = verdicts[raw] = _literal_verdict(raw)
+            extra, verdict = known
+            if extra:
+                tick(extra)
+            if verdict == _YES:
+                return True
+            if verdict == _NEAR and _NEAR_MODEL.search(data, max(0, m.start() - 80), m.start()):
+                return True
     if b"%w" in data and _word_array_candidate(data):
         return True
     if b'\\"' in data and _ESCAPED_MODEL_KEY.search(data) is not None:
