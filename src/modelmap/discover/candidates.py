@@ -1542,14 +1542,17 @@ def rust_test_rows(tree: Any, language: Any) -> list[tuple[int, int]]:
 
 
 def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] | None = None,
-            capped: list[int] | None = None, declared: list[Candidate] | None = None) -> Iterator[Candidate]:
+            capped: list[int] | None = None, declared: list[Candidate] | None = None,
+            unread: list[int] | None = None) -> Iterator[Candidate]:
     """Every string literal of ``tree`` with its context (see ``Candidate``).
 
     ``keep`` is a cheap test on the literal's value: a literal it rejects (a sentence, a number) is
     dropped before its context is computed. When a file has more than ``MAX_CANDIDATES`` literals the
     rest are not analysed and the number analysed is appended to ``capped``. ``declared``: a list to collect the
     literals that are the whole value of a name other files can use (a package-level Go constant, a class's
-    field), at most ``MAX_NAMED``, for the cross-file pass (``polyglot``, ``links``).
+    field), at most ``MAX_NAMED``, for the cross-file pass (``polyglot``, ``links``). ``unread``: a list to collect
+    the lines of the literals over ``MAX_LITERAL`` that hold a model setting (``LONG_MODEL_SETTING``) none of whose
+    values was read, so that the caller can say so.
     """
     types = set(_string_types(language))
     rows: list[bytes] | None = None
@@ -1602,9 +1605,14 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
             # 5,000 of them read 150 MB here with no step between them (13 s of CPU on a 2 s budget)
             budget().tick(1 + size // 1024)
         if size > MAX_LITERAL + 8 or (size > 40 and b"\n" in node.text):
+            pairs = 0
             if size <= MAX_EMBEDDED_TEXT and b"odel" in node.text:
-                yield from _embedded_pairs(node, columns)
+                for pair in _embedded_pairs(node, columns):
+                    pairs += 1
+                    yield pair
             if size > MAX_LITERAL + 8:
+                if unread is not None and not pairs and long_model_setting(node.text):
+                    unread.append(node.start_point[0] + 1)
                 continue
         if b"odel=" in node.text or b"ODEL=" in node.text:
             yield from _form_pairs(node, columns)
@@ -1656,6 +1664,18 @@ def _terraform_label(block: Any) -> bool:
 
 
 MAX_NAMED = 512  # declared names per file whose uses are looked up
+
+# a model setting written as code, a DSN, a form body or a command line (`model=gpt-4o`, `--model=x`, `MODEL_ID='x'`)
+# or as a JSON key (`"model": "x"`, `\"model\":\"x\"`): in a literal over MAX_LITERAL its value is not read (the
+# JSON one only past MAX_EMBEDDED_TEXT), and the scan says so. The value is one token ended by a quote, a separator or
+# the end (`model = ChatOpenAI.new!(…)` in a docstring's example is code, no setting). The search starts at the model
+# word, its pieces bounded
+LONG_MODEL_SETTING = re.compile(rb"(?:[mM]odel|MODEL)\w{0,40}(?:[ \t]{0,4}=|\\?[\"'][ \t]{0,4}:)[ \t]{0,4}\\?[\"']?"
+                                rb"[A-Za-z0-9][\w.:/@-]{0,120}(?=[\s,;&\"'\\)\]}]|$)")
+
+
+def long_model_setting(text: bytes) -> bool:
+    return (b"odel" in text or b"ODEL" in text) and LONG_MODEL_SETTING.search(text) is not None
 MAX_USES = 4096  # uses of those names looked at per file
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{2,80}")
 # a word not preceded by a member access (`obj.NAME` is another object's field); bounded, so linear on any input

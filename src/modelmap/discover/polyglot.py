@@ -32,12 +32,14 @@ from modelmap.discover.base import (
 )
 from modelmap.discover.candidates import (
     FORM_PAIR,
+    MAX_LITERAL,
     PROVIDER_QUERY,
     RECORD_KEY,
     ROLE_PAIR,
     Candidate,
     extract,
     literal_text,
+    long_model_setting,
     model_uses,
     rust_test_rows,
     templated_model_dir,
@@ -1153,6 +1155,8 @@ def has_candidate(data: bytes) -> bool:
             if len(raw) > _LITERAL_UNITS and _long_literal(raw):  # passed whole: the quotes after it pair as written
                 stop = data.find(b"\n", m.end(), end)
                 stop = end if stop < 0 else stop
+                if long_model_setting(raw):
+                    return True  # a model setting in it, not read: the file is parsed so that the scan says so
                 if depth < 3 and stop - m.start() <= reread:
                     reread -= stop - m.start()
                     spans.append((m.start() + 1, stop, depth + 1))
@@ -1381,7 +1385,8 @@ class PolyglotSource:
         capped: list[int] = []
         declared: list[Candidate] | None = [] if family is not None else None
         calls = sdk_calls(lang.id)
-        cands: Iterable[Candidate] = extract(tree, data, parser.language, keep, capped, declared)
+        unread: list[int] = []  # lines of literals over the size bound that hold a model setting not read
+        cands: Iterable[Candidate] = extract(tree, data, parser.language, keep, capped, declared, unread)
         if lang.id == "hcl":
             cands = (c for c in cands if not _k8s_object_label(c))
         test_rows = rust_test_rows(tree, parser.language) \
@@ -1436,6 +1441,11 @@ class PolyglotSource:
         if capped:
             out.append(Skip(file.path, "analysis-budget",
                             f"{lang.id}: only the first {capped[0]} string literals were analysed"))
+        if unread:
+            more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
+            out.append(Skip(file.path, "analysis-budget",
+                            f"{lang.id}: a string literal over {MAX_LITERAL} characters holds a model setting that was "
+                            f"not read (line {unread[0]}{more})"))
         return [*out, *heredoc_skips]
 
 
