@@ -7,6 +7,7 @@ so each stage can be tested on its own and rendered by any output format.
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
@@ -57,6 +58,47 @@ def _plain(value: Any) -> Any:
     return copy.deepcopy(value)  # anything else, as asdict does (a dict or list subclass is copied whole)
 
 
+#: evidence items a Hub loader call records (discover/python.py ``_load_evidence``) and a Hub file URL's
+#: ``resolve/<revision>`` (discover/uris.py): ``trust-remote-code`` (passed True, or a name bound to True in the
+#: file), ``trust-remote-code:false`` (passed False), ``trust-remote-code:unknown`` (passed a value that is no
+#: literal); ``revision:<value>`` (the literal passed), ``revision:unknown`` (a value that is no literal),
+#: ``revision:none`` (no revision passed: the Hub's default branch is loaded).
+TRUST_REMOTE_CODE = "trust-remote-code"
+REVISION_PREFIX = "revision:"
+_COMMIT_SHA = re.compile(r"[0-9a-fA-F]{40}")
+
+
+def load_facts(evidence: tuple[str, ...] | list[str] | None) -> dict[str, Any] | None:
+    """How a model is loaded, from a finding's evidence: ``trust_remote_code`` (true: a load passes True; null: a
+    load passes a value that is no literal; false: no load passes True, i.e. not passed or passed False),
+    ``revision`` (the first literal revision, null when none is written) and ``revision_pinned`` (true only when
+    every load names a 40-hex commit sha; false when one loads a branch or tag, or the default branch; null when
+    one passes a value that is no literal). None when the evidence records no load (not a Hub loader call)."""
+    if not evidence:
+        return None
+    trusts: list[str] = []
+    revisions: list[str] = []
+    for item in evidence:
+        if item.startswith(REVISION_PREFIX):
+            revisions.append(item[len(REVISION_PREFIX):])
+        elif item.startswith(TRUST_REMOTE_CODE):
+            trusts.append(item)
+    if not trusts and not revisions:
+        return None
+    trust: bool | None = False
+    if TRUST_REMOTE_CODE in trusts:
+        trust = True
+    elif f"{TRUST_REMOTE_CODE}:unknown" in trusts:
+        trust = None
+    literal = [r for r in revisions if r not in ("none", "unknown")]
+    pinned: bool | None = None
+    if revisions:
+        states = [False if r == "none" else None if r == "unknown" else bool(_COMMIT_SHA.fullmatch(r))
+                  for r in revisions]
+        pinned = False if False in states else None if None in states else True
+    return {"trust_remote_code": trust, "revision": literal[0] if literal else None, "revision_pinned": pinned}
+
+
 @dataclass(frozen=True)
 class Finding:
     """One model reference found in one place.
@@ -102,6 +144,9 @@ class Finding:
                 data.pop(key)
         if "evidence" in data:
             data["evidence"] = list(data["evidence"])
+            load = load_facts(self.evidence)
+            if load is not None:  # optional fields (the schema stays modelmap.scan/N): a Hub loader call's facts
+                data.update(load)
         return data
 
     @property

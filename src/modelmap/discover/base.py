@@ -619,6 +619,9 @@ def _rank(f: Finding) -> tuple[int, float]:
     return (int(f.role != "unknown") + int(f.api is not None) + int(f.endpoint is not None), f.confidence)
 
 
+_CARRIED = ("client-region:", "trust-remote-code", "revision:")
+
+
 def _merge(keep: Finding, other: Finding) -> Finding:
     changes = {}
     for attr in ("endpoint", "provider", "api", "symbol"):
@@ -626,10 +629,11 @@ def _merge(keep: Finding, other: Finding) -> Finding:
             changes[attr] = getattr(other, attr)
     if keep.role == "unknown" and other.role != "unknown":
         changes["role"] = other.role
-    regions = [e for e in other.evidence or () if e.startswith("client-region:") and e not in (keep.evidence or ())]
+    regions = [e for e in other.evidence or () if e.startswith(_CARRIED) and e not in (keep.evidence or ())]
     if regions:
         # a model id kept in a constant (MODEL_ID = "anthropic.claude-…") and called through a Bedrock client of a
-        # known Region: the call's Region stays with the one finding at the constant
+        # known Region: the call's Region stays with the one finding at the constant; so does how each call that
+        # the constant reaches loads it (``trust-remote-code``, ``revision:``: types.load_facts)
         from modelmap.discover.classifier import evidence_of
 
         changes["evidence"] = (*evidence_of(keep), *regions)

@@ -53,7 +53,7 @@ from modelmap.discover.python_size import MAX_AST_ESTIMATE, ast_estimate, withou
 from modelmap.discover.uris import _stand_in
 from modelmap.knowledge import load
 from modelmap.regexes import any_of
-from modelmap.types import Finding, Skip, SymbolUse
+from modelmap.types import REVISION_PREFIX, TRUST_REMOTE_CODE, Finding, Skip, SymbolUse
 
 MAX_AST_DEPTH_BYTES = 5_000_000
 MAX_FLOW_DEPTH = 6  # names followed from a use back to a literal
@@ -802,13 +802,13 @@ class _Module:
         region = self.regions.get(root) if root else None
         return f"client-region:{region}" if region else None
 
-    def _add_evidence(self, found: Finding | None, item: str) -> None:
-        """``found`` (the finding just reported) with one more evidence item, after the rule's own."""
-        if found is None:
+    def _add_evidence(self, found: Finding | None, *items: str) -> None:
+        """``found`` (the finding just reported) with more evidence items, after the rule's own."""
+        if found is None or not items:
             return
         for i in range(len(self.c.findings) - 1, -1, -1):
             if self.c.findings[i] is found:
-                self.c.findings[i] = replace(found, evidence=(*evidence_of(found), item))
+                self.c.findings[i] = replace(found, evidence=(*evidence_of(found), *items))
                 return
 
     def literals(self, node: ast.AST | None, depth: int = 0) -> list[ast.Constant]:
@@ -1748,12 +1748,14 @@ class _Module:
                         self.claimed.add(id(lit))
         # ChatOllama(model="qwen"), OllamaEmbeddings: Ollama resolves a library name to its :latest tag
         hint: Hint = "ollama" if rule.hint == "key" and "Ollama" in name.rsplit(".", 1)[-1] else rule.hint
+        load = self._load_evidence(node) if _loads_from_hub(rule.id, name) else ()
         for value in values:
             for lit in self.literals(value):
                 if rule.id == "python-whisper" and id(lit) in self.claimed:
                     continue  # a size name, reported above
-                self.report(lit, hint=hint, role=role, api=rule.api, source_id=rule.id, endpoint=endpoint,
-                            provider=provider)
+                found = self.report(lit, hint=hint, role=role, api=rule.api, source_id=rule.id, endpoint=endpoint,
+                                    provider=provider)
+                self._add_evidence(found, *load)
             self.use(value, api=rule.api, role=role, source_id=rule.id, endpoint=endpoint, provider=provider)
         # the call's other model-named keywords name models too, as in any call (the generic path below): FunASR's
         # AutoModel(model=…, vad_model="damo/speech_fsmn_vad_…", spk_model=…), a generator's draft_model=…; the
@@ -1764,6 +1766,49 @@ class _Module:
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
                                 endpoint=endpoint, binding=kw.arg)
                 self.use(kw.value, api=None, role=None, source_id="python-model-kwarg", endpoint=endpoint)
+
+    def _truth(self, node: ast.expr) -> bool | None:
+        """A keyword's value as a bool: the literal, or a name every binding of which in the file is that literal;
+        None for anything else (a setting, a parameter, an expression)."""
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, bool) else None
+        if isinstance(node, ast.Name):
+            bound = self.env.get(node.id, ())
+            values = {v.value for v in bound if isinstance(v, ast.Constant) and isinstance(v.value, bool)}
+            if bound and len(values) == 1 and all(isinstance(v, ast.Constant) for v in bound):
+                return values.pop()
+        return None
+
+    def _load_evidence(self, node: ast.Call) -> tuple[str, ...]:
+        """What a Hub loader call (``from_pretrained``, ``pipeline``, ``SentenceTransformer``, ``hf_hub_download``…)
+        says about how it loads the model (types.load_facts reads these): ``trust-remote-code`` when it passes True
+        (or a name bound to True in this file), ``trust-remote-code:false`` for False, ``trust-remote-code:unknown``
+        for any other value (not passed: nothing); ``revision:<literal>`` for each literal its ``revision=`` can be,
+        ``revision:unknown`` for a value that is no literal, ``revision:none`` when it passes none (or None: the
+        Hub's default branch)."""
+        out: list[str] = []
+        trust = next((kw.value for kw in node.keywords if kw.arg == "trust_remote_code"), None)
+        if trust is not None:
+            value = self._truth(trust)
+            out.append(TRUST_REMOTE_CODE if value is True else f"{TRUST_REMOTE_CODE}:false" if value is False
+                       else f"{TRUST_REMOTE_CODE}:unknown")
+        revision = next((kw.value for kw in node.keywords if kw.arg == "revision"), None)
+        if revision is None or (isinstance(revision, ast.Constant) and revision.value is None):
+            out.append(f"{REVISION_PREFIX}none")
+        else:
+            lits = self.literals(revision)
+            texts = list(dict.fromkeys(str(lit.value).strip() for lit in lits if str(lit.value).strip()))
+            out += [f"{REVISION_PREFIX}{t}" for t in texts[:4]] or [f"{REVISION_PREFIX}unknown"]
+            if texts and not isinstance(revision, ast.Constant) and not self._fixed(revision):
+                out.append(f"{REVISION_PREFIX}unknown")  # a value that can also be something no literal says
+        return tuple(out)
+
+    def _fixed(self, node: ast.expr) -> bool:
+        """A name every binding of which in the file is a string literal (so its literals are all it can be)."""
+        if isinstance(node, ast.Name):
+            bound = self.env.get(node.id, ())
+            return bool(bound) and all(isinstance(v, ast.Constant) and isinstance(v.value, str) for v in bound)
+        return False
 
     def _forwarded_arguments(self) -> None:
         """A module's own helper that hands a parameter straight to a model-taking call (``def download_file(url,
@@ -2351,6 +2396,18 @@ _HANDLERS: dict[type, Callable[[_Module, Any], None]] = {
 
 # most call names match no rule: one search of the joined callees answers those (instead of one search per rule)
 _ANY_RULE_CALLEE = any_of([r.callee for r in RULES])
+
+
+# the calls that download or load a model's files from the Hub and take ``revision=`` / ``trust_remote_code=``
+# (transformers Auto*/pipeline, sentence-transformers, vLLM, huggingface_hub's and ModelScope's downloads): their
+# findings record how (``_load_evidence``); InferenceClient, model_info and list_repo_files load nothing
+_HUB_LOADER_RULES = frozenset({"python-from-pretrained", "python-hf-pipeline", "python-sentence-transformers",
+                               "python-vllm"})
+_HUB_DOWNLOAD = re.compile(r"(?:^|\.|_)(?:hf_hub_download|snapshot_download|model_file_download)$")
+
+
+def _loads_from_hub(rule_id: str, name: str) -> bool:
+    return rule_id in _HUB_LOADER_RULES or (rule_id == "python-hf-hub" and bool(_HUB_DOWNLOAD.search(name)))
 
 
 @lru_cache(maxsize=4096)
