@@ -1,6 +1,7 @@
 """A rule that reads a field the object model does not have says so (tryfix35).
 
-``deny: "usage.trust_remote_code == true"`` (a field a security engineer expects, which modelmap does not record)
+``deny: "usage.trust_remote_code == true"`` (a field a security engineer expected, which modelmap did not record
+then; now it does, so the test reads ``usage.artifact_format``)
 and a misspelt ``usage.contxt`` failed with "could not be evaluated: 'trust_remote_code'" and the hint "unknown facts
 are null: guard them", sending the reader after a null that is not there. The error now names the missing field,
 suggests a close one and lists the variable's fields where the module knows them. A null fact keeps its hint.
@@ -26,8 +27,8 @@ def _config(deny: str):
 
 def test_a_field_usage_does_not_have_is_named(today) -> None:
     with pytest.raises(ConfigError) as info:
-        evaluate(sample_result(), _config("usage.trust_remote_code == true"), today)
-    assert "usage.trust_remote_code: no such field" in str(info.value)
+        evaluate(sample_result(), _config("usage.artifact_format == 'pickle'"), today)
+    assert "usage.artifact_format: no such field" in str(info.value)
     assert "guard" not in (info.value.hint or "") and "usage has: path, line" in (info.value.hint or "")
 
 

@@ -25,7 +25,7 @@ from modelmap.discover.links import binding_not_used
 from modelmap.inventory import IN_USE, section_of
 from modelmap.policy.config import Flow, ProjectConfig
 from modelmap.policy.globs import group_matcher
-from modelmap.types import Finding, ScanResult
+from modelmap.types import Finding, ScanResult, load_facts
 
 MODEL_FIELDS = ("id", "family", "params")
 PUBLISHER_FIELDS = ("id", "name", "country")
@@ -122,6 +122,7 @@ def served_by_var(finding: Finding) -> dict[str, Any]:
 
 
 def usage_var(finding: Finding) -> dict[str, Any]:
+    load = load_facts(finding.evidence) or _NO_LOAD
     return {
         "path": finding.path,
         "line": finding.line,
@@ -134,7 +135,13 @@ def usage_var(finding: Finding) -> dict[str, Any]:
         "provider": finding.provider,
         "endpoint": finding.endpoint,
         "fingerprint": finding.fingerprint,
+        "trust_remote_code": load["trust_remote_code"],
+        "revision_pinned": load["revision_pinned"],
     }
+
+
+# a usage that records no Hub load (an API model, a string in a config file): how it is loaded is unknown
+_NO_LOAD: dict[str, Any] = {"trust_remote_code": None, "revision_pinned": None}
 
 
 def flows_of(finding: Finding, flows: tuple[Flow, ...]) -> list[str]:

@@ -35,7 +35,7 @@ RUNTIME_NAME = "runtime"
 # The fields of the variables whose shape this module can name in a hint (usage: policy.inventory.usage_var; runtime:
 # policy.inventory.RUNTIME_FIELDS; a test keeps both in step). Used only to word an error, never to validate.
 USAGE_FIELDS: tuple[str, ...] = ("path", "line", "column", "kind", "role", "context", "source", "raw", "provider",
-                                 "endpoint", "fingerprint")
+                                 "endpoint", "fingerprint", "trust_remote_code", "revision_pinned")
 RUNTIME_FIELDS: tuple[str, ...] = ("seen", "served_by", "providers", "models", "requests", "last_seen")
 _KNOWN_FIELDS = {"usage": USAGE_FIELDS, RUNTIME_NAME: RUNTIME_FIELDS}
 
