@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip, linear
-from modelmap.discover.classifier import hub_repo_shape, names_model_repo
+from modelmap.discover.classifier import evidence_of, hub_repo_shape, names_model_repo
 from modelmap.discover.identify import (
     WHISPER_SIZE,
     Hint,
@@ -825,6 +825,25 @@ _PIECES = re.compile(r"&&|\|\||[;|]|\s--\s")
 _MAX_NESTING = 2
 
 
+def _hub_cli_revision(collector: Collector, at: int, toks: list[str]) -> None:
+    """``huggingface-cli download org/name --revision <sha>`` / ``hf download … --revision=v1.0``: the revision the
+    download names, on the findings from ``at`` on, as a Python loader call's ``revision=`` is (types.load_facts):
+    ``revision:<value>``, ``revision:unknown`` for a variable (``$REV``), ``revision:none`` when the command names
+    none (the default branch)."""
+    rev: str | None = None
+    for k, tok in enumerate(toks):
+        if tok == "--revision":
+            rev = toks[k + 1] if k + 1 < len(toks) else ""
+            break
+        if tok.startswith("--revision="):
+            rev = tok.partition("=")[2]
+            break
+    item = "revision:none" if rev is None else "revision:unknown" if not rev or "$" in rev else f"revision:{rev}"
+    for i in range(at, len(collector.findings)):
+        found = collector.findings[i]
+        collector.findings[i] = replace(found, evidence=(*evidence_of(found), item))
+
+
 def _scan_command_line(collector: Collector, command: str, line: int, line_text: str | None,
                        server: bool = False, depth: int = 0) -> None:
     # a Windows batch file: `\` separates folders and quoting is not POSIX's, so its words are split on white space
@@ -914,7 +933,10 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                     runner = docker_model_ref(toks[j]) if api == "docker-model-runner" else None
                     if api == "docker-model-runner" and runner is None:
                         continue  # not a model reference (`docker model run --help`, a placeholder)
+                    before = len(collector.findings)
                     report(toks[j], hint, role, api, runner)
+                    if api == "huggingface-cli" and len(collector.findings) > before:
+                        _hub_cli_revision(collector, before, toks)
                     loads_model = True  # `huggingface-cli download org/name --local-dir models/name-7b`: its folder
                     downloads = downloads or api == "huggingface-cli"
         if overrides and not tok.startswith("-"):
