@@ -256,6 +256,7 @@ _JSON_WS = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*", re.S)
 # 2 MB base64 string); this form matches the same strings in constant memory
 _JSON_STR = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"', re.S)
 _JSON_LIT = re.compile(r"[-+0-9A-Za-z_.]+")
+_JSON_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
 
 
 class _JsonParser:
@@ -341,7 +342,7 @@ class _JsonParser:
         if not m:
             raise self.fail(f"unexpected character {c!r}")
         lit = m.group(0)
-        if lit not in ("true", "false", "null") and not re.fullmatch(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", lit):
+        if lit not in ("true", "false", "null") and not _JSON_NUMBER.fullmatch(lit):
             raise self.fail(f"unexpected literal {lit[:20]!r}")
         self.i = m.end()
         return Scalar(lit, m.start(), m.end())
@@ -1229,11 +1230,18 @@ def _last_part(path: str) -> str:
     return path.rstrip("/\\").replace("\\", "/").rsplit("/", 1)[-1]
 
 
+_DRIVE_PATH = re.compile(r"^[A-Za-z]:[\\/]")  # module-level patterns in per-scalar helpers: no re-cache look-up a call
+
+
 def _looks_like_path(value: str) -> bool:
-    return value.startswith(("/", "./", "../", "~/")) or bool(re.match(r"^[A-Za-z]:[\\/]", value))
+    return value.startswith(("/", "./", "../", "~/")) or bool(_DRIVE_PATH.match(value))
 
 
 _URL_KEYS = re.compile(r"(?i).*(url|base|endpoint|host|uri|address|server|api)s?$")
+_SPEECH_KEY = re.compile(r"whisper|asr|stt|speech|tts|audio|transcri")
+_VISION_KEY = re.compile(r"vision|(^|[_.-])vl([_.-]|$)|vlm|ocr")
+_IMAGE_KEY = re.compile(r"image|diffusion|dalle")
+_GENERATION_KEY = re.compile(r"llm|chat|completion|generat|instruct|reasoning|summar")
 
 
 @lru_cache(maxsize=1 << 14)  # called for every scalar walked; keys repeat
@@ -1246,13 +1254,13 @@ def role_from_key(key: str | None) -> str | None:
         return "rerank"
     if "embed" in low:
         return "embedding"
-    if re.search(r"whisper|asr|stt|speech|tts|audio|transcri", low):
+    if _SPEECH_KEY.search(low):
         return "speech"
-    if re.search(r"vision|(^|[_.-])vl([_.-]|$)|vlm|ocr", low):
+    if _VISION_KEY.search(low):
         return "vision"
-    if re.search(r"image|diffusion|dalle", low):
+    if _IMAGE_KEY.search(low):
         return "image"
-    if re.search(r"llm|chat|completion|generat|instruct|reasoning|summar", low):
+    if _GENERATION_KEY.search(low):
         return "generation"
     return None
 

@@ -1193,12 +1193,13 @@ _JOB_ID_PREFIX = re.compile(r"(?i)(?:[0-9a-f]{16,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-
 
 # a leading variable or home part of a path (``$HOME/…``, ``${MODEL_ROOT}/…``, ``~/…``)
 _VAR_PREFIX = re.compile(r"^(?:\$\{\w+\}|\$\w+|~)(?=[/\\])")
+_TEMPLATE_CHAR = re.compile(r"[{}$<>%|`*?]")
 
 
 def templated_path(v: str) -> bool:
     """A path with a template or shell syntax in it, past a leading variable or home part (``$HOME/models/x`` is
     literal after its variable; ``/models/${NAME}`` and ``/models/*`` are not)."""
-    return re.search(r"[{}$<>%|`*?]", _VAR_PREFIX.sub("", v)) is not None
+    return _TEMPLATE_CHAR.search(_VAR_PREFIX.sub("", v)) is not None
 
 
 # a folder that holds model weights by its name: `checkpoints`, `pretrained_models`, `uvr5_weights`, `asr_models`

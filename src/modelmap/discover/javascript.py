@@ -358,8 +358,12 @@ def _query(lang: str) -> Any:
 
 @lru_cache(maxsize=1 << 14)  # called for every binding and property name; names repeat
 def _snake(name: str) -> str:
-    s = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
-    return re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", s).lower()
+    s = _CAMEL_LOWER.sub(r"\1_\2", name)
+    return _CAMEL_UPPER.sub(r"\1_\2", s).lower()
+
+
+_CAMEL_LOWER = re.compile(r"([a-z0-9])([A-Z])")
+_CAMEL_UPPER = re.compile(r"([A-Z]+)([A-Z][a-z])")
 
 
 def _is_model_key(name: str) -> bool:

@@ -320,6 +320,10 @@ _IMPLEMENTATION_SUFFIX = re.compile(r"(?:Tool|Tools|Utils?|Template|Parser|Forma
                                     r"Processor|Adapter|Renderer|Plugin)+")
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_MODEL_WORD_I = re.compile(r"(?i)model")
+
+
 def _implementation_for(key: str, value: ast.AST) -> bool:
     """``value`` is an object (or the class) of a class named for ``key`` and then for what it implements
     (``"glm4": GLM4ToolUtils()``, ``"llama3": Llama3Template``); a class named for the key alone (``"gpt-4o":
@@ -327,7 +331,7 @@ def _implementation_for(key: str, value: ast.AST) -> bool:
     if isinstance(value, ast.Call) and not value.args and not value.keywords:
         value = value.func
     name = value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else None
-    stem = re.sub(r"[^a-z0-9]", "", key.lower())
+    stem = _NOT_ALNUM.sub("", key.lower())
     if not name or not stem or len(name) > 80:
         return False
     letters = 0
@@ -2331,7 +2335,7 @@ class _Module:
                         self.report_listed(elt, "python-model-list")
             if isinstance(value, (ast.List, ast.Tuple)) and _MODEL_RECORDS.fullmatch(keyed):
                 self._model_records(keyed, value)  # MODELS = [{"id": "acme-chat-7b", "context": 8192}, …]
-        elif any(re.search(r"(?i)model", n) for n in names) and not any(_MATCH_WORDS.search(n) for n in names):
+        elif any(_MODEL_WORD_I.search(n) for n in names) and not any(_MATCH_WORDS.search(n) for n in names):
             if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
                 for elt in _str_elts(value):
                     self.report_listed(elt, "python-model-list")
