@@ -278,6 +278,18 @@ _POSITIONAL: tuple[tuple[tuple[str, ...], Hint, str | None, str], ...] = (
     (("docker", "model", "pull"), "ollama", None, "docker-model-runner"),
     (("docker", "model", "run"), "ollama", None, "docker-model-runner"),
 )
+# _scan_command_line's pre-test: the first words of _POSITIONAL, and the one-word entries (matched at a word's end)
+_POSITIONAL_FIRST = frozenset(seq[0] for seq, _, _, _ in _POSITIONAL)
+_POSITIONAL_ONE_WORD = tuple(seq[0] for seq, _, _, _ in _POSITIONAL if len(seq) == 1)
+
+
+def _may_start_positional(low: str) -> bool:
+    """Whether the lowercased word ``low`` can start a _POSITIONAL entry in _scan_command_line: its file name is an
+    entry's first word, or it ends with a one-word entry. Every word the per-entry test accepts passes (no first
+    word holds a `/`), so that test runs for few words instead of every entry for every word."""
+    return low.rsplit("/", 1)[-1] in _POSITIONAL_FIRST or low.endswith(_POSITIONAL_ONE_WORD)
+
+
 _SERVERS = re.compile(r"(vllm|text-generation-launcher|llama-server|llama-cli|llama\.cpp|sglang|lmdeploy|mlx_lm|"
                       r"tgi|infinity_emb|infinity-emb|llamafactory|torchrun|python|python3|accelerate|"
                       r"text-embeddings-router|ollama|huggingface-cli|hf|tabby|litellm|deepspeed|swift)")
@@ -818,6 +830,7 @@ def scan_command_line(file: SourceFile, command: str, line: int, source_id: str,
     return collector.findings
 
 
+_URL_WORD = re.compile(r"https?://[^\s'\"]+")  # an address on a command line (compiled once, not per line)
 _EVAL_HARNESSES = frozenset({"lm_eval", "lm-eval", "lmms_eval", "lmms-eval"})
 # an argument that is itself a command line: white space and a long flag or a dotted override in it
 _NESTED = re.compile(r"\s--?[A-Za-z]|\s[A-Za-z_]\w*(?:\.\w+)+=")
@@ -917,7 +930,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     skip_next = False
     for i, tok in enumerate(toks):
         tick()
-        for seq, hint, role, api in _POSITIONAL:
+        # only a word that may start an entry is tested against every entry (_may_start_positional)
+        for seq, hint, role, api in (_POSITIONAL if _may_start_positional(lowered[i]) else ()):
             n = len(seq)
             # the program may be written with its folder (`/bin/ollama pull qwen:0.5b`, `/usr/local/bin/vllm serve`)
             if ((lowered[i] == seq[0] or (n > 1 and lowered[i].rsplit("/", 1)[-1] == seq[0]))
@@ -1217,7 +1231,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             exact_flag_value(tok.partition("=")[0].lower(), tok.partition("=")[2].strip("\"'"))
         elif toks[i - 1].startswith("--") and "=" not in toks[i - 1]:
             exact_flag_value(lowered[i - 1], tok)
-    for url_match in re.finditer(r"https?://[^\s'\"]+", command):
+    for url_match in _URL_WORD.finditer(command):
         tick()
         if url_match.group(0) in reported:
             continue  # a hub address of a model, reported as the model above
