@@ -437,6 +437,12 @@ class Collector:
         idx = bisect.bisect_right(starts, offset) - 1
         return idx + 1, offset - starts[idx] + 1
 
+    @staticmethod
+    def reports_nothing(value: str, hint: Hint = "none") -> bool:
+        """True when ``model(value, …, hint=hint)`` reports nothing whatever its other arguments (the first test
+        it makes): a caller may skip the work that only feeds it, such as finding the value's line and column."""
+        return classify(value, hint) is None and not (hint in ("key", "api") and value.strip().lower() in GPT3_BASE)
+
     def model(
         self,
         value: str,

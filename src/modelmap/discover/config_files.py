@@ -1893,6 +1893,8 @@ class TreeWalker:
             # `whisper: {model: large-v3}`, `[tts_qwen]` / `[fun_asr]` with a `model` inside: a settings section named
             # after the engine it configures (letters and underscores, no version): the model is its child
             hint = "none"
+        if self.collector.reports_nothing(k.value, hint):
+            return  # most keys name no model: their position is not looked up (42k keys on a copy of the real tree)
         line, col, _ = self.position(k, k.value)
         self.collector.model(k.value, line, col, hint=hint, source_id=self.ids.value,
                              endpoint=endpoint[1] if endpoint else None, provider=endpoint[0] if endpoint else None)
