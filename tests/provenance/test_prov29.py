@@ -13,10 +13,7 @@ from __future__ import annotations
 import pytest
 
 from modelmap.provenance.resolver import resolve
-
-
-def _lic(rec: dict) -> str | None:
-    return (rec.get("license") or {}).get("id")
+from tests.provenance.record_fields import license_id as _lic
 
 
 @pytest.mark.parametrize(("query", "model"), [

@@ -10,19 +10,9 @@ from __future__ import annotations
 import pytest
 
 from modelmap.provenance.resolver import resolve
-
-
-def _lic(rec: dict) -> str | None:
-    return (rec.get("license") or {}).get("id")
-
-
-def _mid(rec: dict) -> str | None:
-    return (rec.get("model") or {}).get("id")
-
-
-def _parents(rec: dict) -> list[str]:
-    model = _mid(rec)
-    return [e["parent"] for e in rec.get("edges") or [] if e.get("child") == model]
+from tests.provenance.record_fields import license_id as _lic
+from tests.provenance.record_fields import model_id as _mid
+from tests.provenance.record_fields import parents as _parents
 
 
 @pytest.mark.parametrize("query", [
