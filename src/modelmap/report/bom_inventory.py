@@ -272,6 +272,14 @@ def lineage_undisclosed(res: dict[str, Any], model_id: str) -> bool:
 
 
 UNDISCLOSED_LIMITATION = "Lineage undisclosed (API-only): the maker serves weights it never released and names no model behind them"
+#: the property both BOMs give such a model (CycloneDX property, SPDX annotation pair)
+UNDISCLOSED_PROPERTY = ("modelmap:lineage", "undisclosed (API-only)")
+
+
+def single_file_sha256(files: list[dict[str, Any]]) -> str | None:
+    """The SHA-256 a BOM states for a model that is exactly one file in the scanned tree (CycloneDX ``hashes``, SPDX
+    ``verifiedUsing``); None for several files, none, or a file whose hash is not known."""
+    return (files[0]["sha256"] or None) if len(files) == 1 else None
 
 
 def lineage_edges(res: dict[str, Any], model_id: str) -> list[dict[str, Any]]:

@@ -61,6 +61,7 @@ from modelmap.policy.summary import tool_version
 from modelmap.report.bom_inventory import (
     MAX_BOM_MODELS,
     UNDISCLOSED_LIMITATION,
+    UNDISCLOSED_PROPERTY,
     BomInventory,
     ModelEntry,
     ServiceEntry,
@@ -72,6 +73,7 @@ from modelmap.report.bom_inventory import (
     lineage_edges,
     lineage_undisclosed,
     model_files,
+    single_file_sha256,
     split_id,
     teachers,
     truncation_note,
@@ -130,7 +132,7 @@ def _properties(entry: ModelEntry) -> list[tuple[str, str]]:
     if isinstance(res.get("origins_known"), bool):
         props.append(("modelmap:origins-known", "true" if res["origins_known"] else "false"))
     if lineage_undisclosed(res, entry.model_id):
-        props.append(("modelmap:lineage", "undisclosed (API-only)"))
+        props.append(UNDISCLOSED_PROPERTY)
     if not entry.publisher.get("name") and not entry.publisher.get("id"):
         props.append(("modelmap:supplier", "unknown"))
     if entry.publisher.get("country"):
@@ -237,7 +239,7 @@ def _component(entry: ModelEntry, files: list[dict[str, Any]] | None = None) -> 
         for i, f in enumerate(sorted(entry.findings, key=lambda f: (f.path, f.line, f.raw)))
     ]
     files = files or []
-    digests = {f["sha256"] for f in files if f["sha256"]} if len(files) == 1 else set()
+    digest = single_file_sha256(files)
     props = _properties(entry) + [("modelmap:file-sha256", file_property(f)) for f in files]
     return Component(
         type=ComponentType.MACHINE_LEARNING_MODEL,
@@ -252,7 +254,7 @@ def _component(entry: ModelEntry, files: list[dict[str, Any]] | None = None) -> 
         external_references=references,
         pedigree=Pedigree(ancestors=ancestors) if ancestors else None,
         evidence=ComponentEvidence(occurrences=occurrences),
-        hashes=[HashType(alg=HashAlgorithm.SHA_256, content=digests.pop())] if len(digests) == 1 else [],
+        hashes=[HashType(alg=HashAlgorithm.SHA_256, content=digest)] if digest else [],
         properties=[Property(name=k, value=v) for k, v in props],
     )
 

@@ -52,6 +52,7 @@ from modelmap.policy.summary import tool_version
 from modelmap.report.bom_inventory import (
     MAX_BOM_MODELS,
     UNDISCLOSED_LIMITATION,
+    UNDISCLOSED_PROPERTY,
     BomInventory,
     ModelEntry,
     ServiceEntry,
@@ -63,6 +64,7 @@ from modelmap.report.bom_inventory import (
     lineage_edges,
     lineage_undisclosed,
     model_files,
+    single_file_sha256,
     teachers,
     truncation_note,
 )
@@ -193,7 +195,7 @@ def _model(b: _Builder, entry: ModelEntry, flow_tags: dict[str, tuple[str, ...]]
     if isinstance(res.get("origins_known"), bool):
         pairs.append(("modelmap:origins-known", "true" if res["origins_known"] else "false"))
     if lineage_undisclosed(res, entry.model_id):
-        pairs.append(("modelmap:lineage", "undisclosed (API-only)"))
+        pairs.append(UNDISCLOSED_PROPERTY)
     if not entry.publisher.get("name") and not entry.publisher.get("id"):
         pairs.append(("modelmap:supplier", "unknown"))
     if res.get("open_weights") is not None:
@@ -226,8 +228,8 @@ def _model(b: _Builder, entry: ModelEntry, flow_tags: dict[str, tuple[str, ...]]
         ai_limitation="; ".join(limitations) or None,
         externalRef=refs, extension=_props(spdx, pairs),
     )
-    if len(files) == 1 and files[0]["sha256"]:
-        package.verifiedUsing = [_set(spdx.Hash, algorithm=spdx.HashAlgorithm.sha256, hashValue=files[0]["sha256"])]
+    if digest := single_file_sha256(files):
+        package.verifiedUsing = [_set(spdx.Hash, algorithm=spdx.HashAlgorithm.sha256, hashValue=digest)]
     if entry.hf_repo:
         org, repo = entry.hf_repo.split("/")
         package.software_packageUrl = f"pkg:huggingface/{org}/{repo}"
