@@ -113,7 +113,7 @@ DERIVATIVES = [
     ("jinaai/jina-reranker-v3", "jina", "DE", {"qwen/qwen3-0.6b"}, set()),
     ("jinaai/jina-reranker-v3.5", "jina", "DE", {"jinaai/jina-reranker-v3"}, set()),
     ("jinaai/jina-embeddings-v5-text-small", "jina", "DE", {"qwen/qwen3-0.6b"}, set()),
-    ("nomic-ai/modernbert-embed-base", "nomic", "US", {"answerdotai/modernbert-base"}, set()),
+    ("nomic-ai/modernbert-embed-base", "nomic", "US", {"nomic-ai/modernbert-embed-base-unsupervised"}, set()),
     ("dunzhang/stella-mrl-large-zh-v3.5-1792d", "dunzhang", None, {"dunzhang/stella-large-zh-v3-1792d"}, set()),
     ("iampanda/zpoint_large_embedding_zh", "iampanda", None, {"dunzhang/stella-mrl-large-zh-v3.5-1792d"}, set()),
     ("VPLabs/SearchMap_Preview", "vplabs", None, {"novasearch/stella_en_400m_v5"}, set()),
