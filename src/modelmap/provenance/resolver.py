@@ -445,6 +445,28 @@ class Resolver:
         shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
         return (f"other records share the name of {mid} ({shown}); the name denotes {mid} because {ranked[1]}")
 
+    def _router_creator_model(self, provider: str | None, creator: str, names: list[str]) -> str | None:
+        """A router's ``<creator>/<model>`` id whose creator slug is no Hub org or publisher the KB knows but the
+        company the model's publisher belongs to (Vercel AI Gateway writes Qwen models ``alibaba/qwen-3-14b``;
+        Qwen's parent is Alibaba Group): the model the name resolves to, when its publisher's parent is named by
+        the slug. Only behind a router's own prefix (``kind: router`` in providers.yaml), where the part before the
+        model is the router's maker label, never a repository owner."""
+        slug = creator.lower()
+        if "/" in slug or slug in self.kb.org_index:
+            return None
+        prov = self.kb.providers.get(provider or "") or {}
+        if prov.get("kind") != "router":
+            return None
+        pubs = {pid for pid, pub in self.kb.publishers.items()
+                if _company_slug(str(pub.get("parent") or "")) == slug}
+        if not pubs:
+            return None
+        for n in names:
+            mid = self._lookup(n) or self._by_name(n)
+            if mid and self.kb.models[mid].get("publisher") in pubs:
+                return mid
+        return None
+
     def _publisher_kind(self, pid: str | None) -> str | None:
         pub = self.kb.publishers.get(pid or "")
         return pub.get("kind") if pub else None
@@ -600,6 +622,10 @@ class Resolver:
             org, local = "", True
         else:
             local = False
+        if org and not local and not parsed.is_file:
+            found = self._router_creator_model(parsed.provider, org, names)
+            if found:
+                return found, "inferred", None
         if org and org.lower() in self._mirror_orgs:
             # a download hub's mirror org (ModelScope "LLM-Research/..."): the same weights as the original, under
             # the original's exact name ("Llama-2-7b-chat-hf" keeps its "-hf"); a repack there falls through below
@@ -2145,6 +2171,17 @@ def resolver_for(start: str | Path | None) -> Resolver:
 # OpenRouter (openrouter.ai/models: anthropic/, openai/, google/, deepseek/, mistralai/, cohere/, perplexity/,
 # minimax/) and Vercel AI Gateway (@ai-sdk/gateway's GatewayModelId: anthropic/claude-sonnet-4.5, xai/, zai/,
 # mistral/; read 2026-12-05). Under them the name after the slug decides (Resolver._maker_prefix_holds).
+_COMPANY_WORDS = frozenset({"group", "inc", "inc.", "ltd", "ltd.", "co", "co.", "corp", "corp.", "corporation",
+                            "holdings", "limited", "llc", "plc"})
+
+
+def _company_slug(parent: str) -> str | None:
+    """A parent company's name as a router's maker label spells it: its words without the legal-form words, joined
+    by '-' ("Alibaba Group" -> "alibaba"); None for no parent."""
+    words = [w for w in parent.lower().replace(",", " ").split() if w not in _COMPANY_WORDS]
+    return "-".join(words) or None
+
+
 _GATEWAY_LAB_SLUGS = frozenset({"anthropic", "openai", "google", "deepseek", "mistral", "mistralai", "cohere",
                                 "perplexity", "minimax", "xai", "zai"})
 _bare_providers: frozenset[str] | None = None
