@@ -33,3 +33,17 @@ def test_company_label_needs_a_model_of_that_company() -> None:
                                               ("", None)])
 def test_company_slug(parent: str, slug: str | None) -> None:
     assert _company_slug(parent) == slug
+
+
+@pytest.mark.parametrize(("query", "model"), [
+    ("mistral/open-mixtral-8x22b", "mistralai/mixtral-8x22b-instruct-v0.1"),
+    ("mistral/open-codestral-mamba", "mistralai/mamba-codestral-7b-v0.1"),
+])
+def test_a_labs_retired_api_name_behind_its_prefix_is_served_by_the_lab(query: str, model: str) -> None:
+    rec = resolve(query).to_dict()
+    assert model_id(rec) == model
+    assert rec["served_by"]["id"] == "mistral-api"
+
+
+def test_the_bare_retired_name_says_nothing_of_who_serves_it() -> None:
+    assert resolve("open-mixtral-8x22b").to_dict().get("served_by") is None
