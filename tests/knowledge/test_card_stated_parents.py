@@ -19,3 +19,10 @@ def test_grok_3_mini_beta_is_the_mini_model_served_by_xai() -> None:
     rec = resolve("xai/grok-3-mini-beta").to_dict()
     assert model_id(rec) == "xai/grok-3-mini"
     assert (rec.get("served_by") or {}).get("id") == "xai-api"
+
+
+def test_model_studio_realtime_asr_name_is_qwens_api_only_model() -> None:
+    rec = resolve("qwen3-asr-flash-realtime").to_dict()
+    assert model_id(rec) == "qwen/qwen3-asr-flash-realtime"
+    assert rec["origins"] == ["CN"]
+    assert rec["license"]["id"] == "proprietary"
