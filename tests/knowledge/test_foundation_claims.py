@@ -55,9 +55,24 @@ def test_modernbert_embed_names_its_unsupervised_stage_under_either_repo_name() 
     assert parents(old) == ["answerdotai/modernbert-base"]
 
 
-@pytest.mark.parametrize("query", ["meta-llama/Llama-3.2-1B", "CohereLabs/aya-23-8b", "google/gemma-3n-E2B"])
+@pytest.mark.parametrize("query", ["CohereLabs/aya-23-35b", "CohereLabs/aya-23-8b", "google/gemma-3n-E2B"])
 def test_unsourced_foundation_claims_are_now_unknown(query: str) -> None:
     rec = resolve(query).to_dict()
     # teachers (distillation edges) stay; no weight parent and no "from scratch" either
     assert not [e for e in rec.get("edges") or [] if e["child"] == model_id(rec) and e["relation"] != "distillation"]
     assert rec["origins_known"] is False
+
+
+@pytest.mark.parametrize("query", ["meta-llama/Llama-3.2-1B", "meta-llama/Llama-3.2-3B"])
+def test_llama_32_small_models_continue_from_llama_31_8b(query: str) -> None:
+    rec = resolve(query).to_dict()
+    own = [(e["relation"], e["parent"]) for e in rec["edges"] if e["child"] == model_id(rec)]
+    assert ("continued-pretrain", "meta-llama/llama-3.1-8b") in own
+    assert rec["origins_known"] is True
+
+
+@pytest.mark.parametrize(("tag", "model"), [("llama3.2:3b-text-q8_0", "meta-llama/llama-3.2-3b"),
+                                            ("granite3.1-dense:8b-text", "ibm-granite/granite-3.1-8b-base")])
+def test_a_text_tag_reaches_a_continued_pretrain_checkpoint(tag: str, model: str) -> None:
+    # a checkpoint whose own step is continued pre-training is still a pretrained (not instruction-tuned) model
+    assert model_id(resolve(tag).to_dict()) == model

@@ -1154,9 +1154,14 @@ class Resolver:
             return None
         if parent.endswith("-base"):
             return parent
-        # a record with "base: []" is a pretrained model; one without the key has no lineage recorded, so it says
+        # a record with "base: []" is a pretrained model, and so is one whose every recorded parent is a continued
+        # pre-training (Granite 3.1 base from Granite 3.0 base, Llama 3.2 3B pruned from Llama 3.1 8B and pre-trained
+        # again): no instruction tuning in its own step. One without the key has no lineage recorded, so it says
         # nothing either way
-        return parent if by_record and "base" in prec and not prec.get("base") else None
+        if not by_record or "base" not in prec:
+            return None
+        own = prec.get("base") or []
+        return parent if all(isinstance(b, dict) and b.get("relation") == "continued-pretrain" for b in own) else None
 
     def _default_tag_of_size(self, name: str, size: str) -> str | None:
         """The model of Ollama's default tag for ``name`` when that model has the size ``size`` (by its params or
