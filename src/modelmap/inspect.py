@@ -53,6 +53,9 @@ from modelmap.errors import ModelmapError, ReadError, UsageError
 from modelmap.types import ScanResult
 
 SCHEMA = "modelmap.inspect/2"
+# Signals that say only what shape a model has (its declared type and its dimensions): evidence of an architecture,
+# which several families can share, never alone of one family (see _Inspection.shared_shape)
+_SHAPE_SIGNALS = frozenset({"type", "size"})
 MAX_FILES = 2000
 MAX_CARD = 256 * 1024
 MAX_SPACY_META = 4 * 1024 * 1024  # a spaCy meta.json (labels and accuracy tables included)
@@ -224,6 +227,11 @@ class _Inspection:
         self.pending_evidence: list[dict[str, Any]] = []
         self.obs = Observation()
         self.evidence: list[dict[str, Any]] = []
+        # the families a shared shape leaves open when no family is named (see shared_shape)
+        self.family_candidates: list[dict[str, Any]] = []
+        # post-processor special tokens whose ids the vocabulary no longer gives them (see tokenizer._renumbered_specials)
+        self.renumbered: list[str] = []
+        self.vocabulary_origin: dict[str, Any] | None = None
         self.security: list[dict[str, Any]] = []
         self.skipped: list[dict[str, Any]] = []
         self.declared: dict[str, Any] = {"name": None, "base_model": None, "license": None}
@@ -307,6 +315,14 @@ class _Inspection:
         else:
             detail += "; matches no known vocabulary"
         self.evidence.append({"kind": "vocabulary", "source": where, "detail": detail, "supports": fams})
+        renumbered = tok.extra.get("renumbered")
+        if isinstance(renumbered, list) and renumbered:
+            self.renumbered.extend(str(r) for r in renumbered[:8])
+            self.evidence.append({"kind": "vocabulary", "source": where, "supports": [],
+                                  "detail": f"the post-processor gives {', '.join(str(r) for r in renumbered[:4])} "
+                                            "(its id -> the vocabulary's): the table was renumbered after the tokenizer "
+                                            "was made (a derivative that pruned or rebuilt it), so the vocabulary tells "
+                                            "where the tokens come from, not which model this is"})
         if fp["special_tokens"]:
             shown = ", ".join(fp["special_tokens"][:8])
             self.evidence.append({"kind": "special-tokens", "source": where, "supports": [],
@@ -673,6 +689,33 @@ class _Inspection:
         ranked = rank(self.obs) if not self.obs.empty else []
         ranked = self.promote_marked_derivative(ranked)
         family: dict[str, Any] | None = None
+        shared = self.shared_shape(ranked)
+        if shared:
+            # nothing but a model type and dimensions agree, and several recorded families publish exactly those
+            # dimensions (a 12-layer, 384-wide uncased BERT is bge-small, e5-small-v2 and MiniLM-L12 alike): the shape
+            # is a candidate list, not one family's evidence, so no family (and no maker) is named
+            self.family_candidates = [{"id": r["family"], "score": r["score"], "size": r["size"]} for r in shared]
+            named = ", ".join(f"{r['family']} {r['size']}" for r in shared)
+            self.evidence.append({"kind": "family", "source": "(conclusion)", "supports": [],
+                                  "detail": f"no family named: only the model type and dimensions agree, and they are "
+                                            f"the published dimensions of several families ({named}); a weight "
+                                            "fingerprint or a name in the files would be needed to tell them apart"})
+            ranked = []
+        if (self.renumbered and ranked and ranked[0]["score"] >= 0.3
+                and set(ranked[0].get("signals") or []) <= {"vocab", "vocab-near", "specials"}):
+            # only the tokenizer speaks, and its table was renumbered after it was made: a derivative rebuilt a known
+            # vocabulary (Model2Vec prunes BERT's unused slots), so the vocabulary's families and maker are where the
+            # tokens come from, not the model: no family or maker is named
+            top = ranked[0]
+            fams = [top["family"], *(r["family"] for r in ranked[1:] if top["score"] - r["score"] <= TIE)]
+            makers = sorted({str(m) for h in self.obs.vocab_hashes for m in vocab_makers(h) if m})
+            self.vocabulary_origin = {"families": fams, "publishers": makers}
+            self.evidence.append({"kind": "family", "source": "(conclusion)", "supports": [],
+                                  "detail": f"no family named: the vocabulary is that of {', '.join(fams)}"
+                                            + (f" (made by {', '.join(makers)})" if makers else "")
+                                            + ", but the file renumbers it, so it is a derivative's tokenizer; which "
+                                            "model and whose is not in the file"})
+            ranked = []
         if ranked and ranked[0]["score"] >= 0.3:
             top = ranked[0]
             ties = [r["family"] for r in ranked[1:] if top["score"] - r["score"] <= 0.02]
@@ -725,11 +768,28 @@ class _Inspection:
             "mismatches": self.mismatches(family),
             **identity_from_kb(family, publisher, self.evidence),
         }
+        if candidates is None and family is None and self.family_candidates:
+            makers = {(_family_publisher(str(c["id"])) or {}).get("id") for c in self.family_candidates}
+            candidates = [_publisher_by_id(p) or {"id": None, "name": None, "country": None}
+                          for p in sorted(makers, key=lambda x: (x is None, x or ""))]
         if candidates is not None:
             out["publisher_candidates"] = candidates
         if reused:
             out["vocabulary_reused_by"] = reused
         return out
+
+    def shared_shape(self, ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The rows tied at the top (within TIE) when the top pick rests on dimensions alone (its signals are the
+        model type and a full size match, nothing else) and at least one other family matches the same dimensions
+        as fully: the candidates that shape leaves open, best first. [] when the top pick has any other evidence
+        (a vocabulary, special tokens, structure, a name) or no other family shares its shape."""
+        if not ranked or ranked[0]["score"] < 0.3 or not set(ranked[0].get("signals") or []) <= _SHAPE_SIGNALS \
+                or "size" not in (ranked[0].get("signals") or []):
+            return []
+        top = ranked[0]
+        same = [r for r in ranked[1:] if top["score"] - r["score"] <= TIE and "size" in (r.get("signals") or [])
+                and set(r.get("signals") or []) <= _SHAPE_SIGNALS]
+        return [top, *same] if same else []
 
     def family_from_props(self, top: dict[str, Any]) -> str | None:
         """The family name a matched entry takes from the files (its ``family_from`` prop: a spaCy pipeline's
@@ -1103,6 +1163,8 @@ def _record(run: _Inspection, root: Path) -> dict[str, Any]:
         "origin_reasons": result["origin_reasons"],
         "origins_known": result["origins_known"],
         **({"publisher_candidates": result["publisher_candidates"]} if "publisher_candidates" in result else {}),
+        **({"family_candidates": run.family_candidates} if run.family_candidates else {}),
+        **({"vocabulary_origin": run.vocabulary_origin} if run.vocabulary_origin else {}),
         **({"vocabulary_reused_by": result["vocabulary_reused_by"]} if "vocabulary_reused_by" in result else {}),
         "fingerprint": run.fingerprint,
         "dimensions": dict(run.obs.dims),

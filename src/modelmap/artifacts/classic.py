@@ -869,7 +869,7 @@ class ThulacModelReader:
 # A Picovoice engine's parameter file (.pv): the engine's name and version as ASCII at offset 0 ("porcupine4.0.0"),
 # then data in an undocumented layout. Only that leading text is read: the name the file gives itself (a claim).
 # The keyword files (.ppn) have no such text and are not recognised.
-_PV_ENGINES = rb"porcupine|rhino|cheetah|leopard|octopus|koala|eagle|falcon|orca|cobra"
+_PV_ENGINES = rb"porcupine|rhino|cheetah|leopard|octopus|koala|eagle|falcon|orca|cobra|bat"
 _PV_HEAD = re.compile(rb"^(" + _PV_ENGINES + rb")(\d{1,2}\.\d{1,3}\.\d{1,3})[^0-9.]")
 # Newer files frame that text: four bytes, the engine's name in capitals and a NUL, four bytes, then the same
 # "<engine><version>" (pvcheetah 4.2.0's cheetah_params.pv: b44e8c01 "CHEETAH\0" 01000000 "cheetah4.2.0en\0"). The

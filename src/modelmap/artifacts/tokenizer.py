@@ -635,6 +635,9 @@ def _tokenizer_json(path: Path, doc: dict[str, Any], limits: Limits) -> Tokenize
         total = len(set(names) | added)
     ordered = _by_id(vocab) if isinstance(vocab, dict) else names
     extra: dict[str, Any] = {"pre_tokenizer": _pre_name(doc), "head": ordered[:HEAD_TOKENS]}
+    renumbered = _renumbered_specials(doc, vocab)
+    if renumbered:
+        extra["renumbered"] = renumbered
     if convention == "byte-level" and _wordend_layout(ordered):
         extra["wordend"] = True
     return TokenizerInfo(f"tokenizer.json:{model.get('type', '?')}", convention,
@@ -642,6 +645,52 @@ def _tokenizer_json(path: Path, doc: dict[str, Any], limits: Limits) -> Tokenize
 
 
 LAYOUT_TOKENS = 512  # the first ids a layout prop looks at (CLIP's byte alphabet and its "</w>" twin)
+
+
+MAX_POST_SPECIALS = 64  # post-processor special tokens compared with the vocabulary's ids
+
+
+def _post_specials(proc: Any, depth: int = 0) -> list[tuple[str, int]]:
+    """(token, id) pairs a tokenizer.json post_processor inserts: TemplateProcessing's ``special_tokens`` (each with
+    its ``ids``), Bert / RobertaProcessing's ``cls`` / ``sep`` pairs, and those of a Sequence's processors."""
+    out: list[tuple[str, int]] = []
+    if not isinstance(proc, dict) or depth > 4:
+        return out
+    specials = proc.get("special_tokens")
+    if isinstance(specials, dict):
+        for spec in list(specials.values())[:MAX_POST_SPECIALS]:
+            if not isinstance(spec, dict):
+                continue
+            toks, ids = spec.get("tokens"), spec.get("ids")
+            if isinstance(toks, list) and isinstance(ids, list) and len(toks) == len(ids):
+                out += [(t, i) for t, i in zip(toks, ids, strict=True)
+                        if isinstance(t, str) and isinstance(i, int) and not isinstance(i, bool)]
+    for key in ("cls", "sep"):
+        pair = proc.get(key)
+        if (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) and isinstance(pair[1], int)
+                and not isinstance(pair[1], bool)):
+            out.append((pair[0], pair[1]))
+    subs = proc.get("processors")
+    if isinstance(subs, list):
+        for sub in subs[:8]:
+            out += _post_specials(sub, depth + 1)
+    return out[:MAX_POST_SPECIALS]
+
+
+def _renumbered_specials(doc: dict[str, Any], vocab: Any) -> list[str]:
+    """The post-processor's special tokens whose id there is not the id the vocabulary (or added_tokens) gives them,
+    as "token post_id->table_id": the table was renumbered after the post-processor was written (a tool that pruned
+    the vocabulary and left the template as it was). [] when they agree or nothing can be compared."""
+    table: dict[str, int] = {}
+    if isinstance(vocab, dict):
+        table.update({k: v for k, v in vocab.items() if isinstance(v, int) and not isinstance(v, bool)})
+    added = doc.get("added_tokens")
+    if isinstance(added, list):
+        for a in added[:100_000]:
+            if isinstance(a, dict) and isinstance(a.get("content"), str) and isinstance(a.get("id"), int):
+                table.setdefault(a["content"], a["id"])
+    return [f"{tok} {pid}->{table[tok]}" for tok, pid in _post_specials(doc.get("post_processor"))
+            if tok in table and table[tok] != pid]
 
 
 def _by_id(vocab: dict[str, Any]) -> list[str]:

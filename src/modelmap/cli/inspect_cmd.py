@@ -132,6 +132,14 @@ def _rows(rec: dict[str, Any]) -> list[tuple[str, str, str]]:
         extra = f" (also fits {', '.join(fam['indistinguishable_from'])})" if fam.get("indistinguishable_from") else ""
         row("family", f"{fam['id']} {fam.get('size') or ''}  score {fam['score']}{extra}")
         row("why", "; ".join(fam.get("why", [])))
+    elif rec.get("family_candidates"):
+        fits = ", ".join(f"{c['id']} {c.get('size') or ''}".strip() for c in rec["family_candidates"])
+        row("family", f"unknown: only the dimensions speak, and they fit several families ({fits})")
+    elif rec.get("vocabulary_origin"):
+        origin = rec["vocabulary_origin"]
+        by = f", made by {', '.join(origin['publishers'])}" if origin.get("publishers") else ""
+        row("family", f"unknown: a derivative's renumbered copy of the vocabulary of "
+                      f"{', '.join(origin.get('families') or [])}{by}")
     else:
         row("family", "unknown: no fingerprint matched")
     cands = ", ".join(str(c.get("id")) for c in rec.get("publisher_candidates") or [])
