@@ -395,7 +395,8 @@ class _Inspection:
             props = meta.get("metadata_props")
             if isinstance(props, dict):
                 self.declare("name", props.get("name") or props.get("model_name"), f"{where}:metadata_props")
-        feat = structure_features(info.format, meta, [t.shape for t in info.tensors[:STRUCTURE_TENSORS]])
+        feat = structure_features(info.format, meta, [t.shape for t in info.tensors[:STRUCTURE_TENSORS]],
+                                  {t.name: t.shape for t in info.tensors[:STRUCTURE_TENSORS]})
         if feat:
             self.obs.structures.append(feat)
             self.add_structure_evidence(where, info.format, meta)
@@ -693,14 +694,16 @@ class _Inspection:
         if shared:
             # nothing but a model type and dimensions agree, and several recorded families publish exactly those
             # dimensions (a 12-layer, 384-wide uncased BERT is bge-small, e5-small-v2 and MiniLM-L12 alike): the shape
-            # is a candidate list, not one family's evidence, so no family (and no maker) is named
+            # is a candidate list, not one family's evidence, so none of them (and no maker of theirs) is named
             self.family_candidates = [{"id": r["family"], "score": r["score"], "size": r["size"]} for r in shared]
             named = ", ".join(f"{r['family']} {r['size']}" for r in shared)
             self.evidence.append({"kind": "family", "source": "(conclusion)", "supports": [],
                                   "detail": f"no family named: only the model type and dimensions agree, and they are "
                                             f"the published dimensions of several families ({named}); a weight "
                                             "fingerprint or a name in the files would be needed to tell them apart"})
-            ranked = []
+            # the shape's rows carry no family evidence: whatever else the files show (a head's structure) decides
+            dropped = {r["family"] for r in shared}
+            ranked = [r for r in ranked if r["family"] not in dropped]
         if (self.renumbered and ranked and ranked[0]["score"] >= 0.3
                 and set(ranked[0].get("signals") or []) <= {"vocab", "vocab-near", "specials"}):
             # only the tokenizer speaks, and its table was renumbered after it was made: a derivative rebuilt a known

@@ -14,7 +14,8 @@ from modelmap.inspect import inspect_path
 from .conftest import real_file
 
 
-def _bert_safetensors(path: Path, layers: int, hidden: int, vocab: int = 30522) -> Path:
+def _bert_safetensors(path: Path, layers: int, hidden: int, vocab: int = 30522, prefix: str = "",
+                      head: dict[str, list[int]] | None = None) -> Path:
     """A header-only safetensors file with a BERT encoder's tensor names and shapes (the data is left out: the reader
     notes the cut and reads the header)."""
     ffn = hidden * 4
@@ -32,6 +33,8 @@ def _bert_safetensors(path: Path, layers: int, hidden: int, vocab: int = 30522) 
                        p + "attention.output.dense.weight": [hidden, hidden],
                        p + "intermediate.dense.weight": [ffn, hidden],
                        p + "output.dense.weight": [hidden, ffn]})
+    shapes = {prefix + k: v for k, v in shapes.items()}
+    shapes.update(head or {})
     header: dict[str, object] = {}
     off = 0
     for name, shape in shapes.items():
@@ -60,6 +63,20 @@ def test_shape_of_one_family_still_names_it(tmp_path: Path) -> None:
     rec = inspect_path(_bert_safetensors(tmp_path / "model.safetensors", 6, 384))
     assert rec["family"]["id"] == "minilm"
     assert "family_candidates" not in rec
+
+
+def test_one_logit_bert_head_is_a_cross_encoder(tmp_path: Path) -> None:
+    # BertForSequenceClassification with one output (sentence-transformers' CrossEncoder): the head's structure names
+    # the kind of model, the shared 12 x 384 shape still names no base family and no maker
+    one = {"bert.pooler.dense.bias": [384], "classifier.weight": [1, 384], "classifier.bias": [1]}
+    rec = inspect_path(_bert_safetensors(tmp_path / "model.safetensors", 12, 384, prefix="bert.", head=one))
+    assert rec["family"]["id"] == "cross-encoder" and "structure" in rec["family"]["signals"]
+    assert rec["publisher"] is None
+    assert {"bge", "e5", "minilm"} <= {c["id"] for c in rec["family_candidates"]}
+    # three labels: a classifier, not a reranker's single relevance score
+    three = {"bert.pooler.dense.bias": [384], "classifier.weight": [3, 384], "classifier.bias": [3]}
+    other = inspect_path(_bert_safetensors(tmp_path / "cls.safetensors", 12, 384, prefix="bert.", head=three))
+    assert (other["family"] or {}).get("id") != "cross-encoder"
 
 
 def test_renumbered_specials_compares_post_processor_with_table() -> None:

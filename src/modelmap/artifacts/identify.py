@@ -460,7 +460,8 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
 _PADDLE_GRAPH_NAMES = ("Model from PaddlePaddle.", "PaddlePaddle Graph in PIR mode", "paddle-onnx")
 
 
-def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple[int, ...]]) -> dict[str, Any]:
+def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple[int, ...]],
+                       named_shapes: dict[str, tuple[int, ...]] | None = None) -> dict[str, Any]:
     """What one file says about its model's structure, for ``structure`` patterns; {} when nothing.
 
     ``exporter`` is inferred from the marks an exporter leaves (Paddle2ONNX names the graph "Model from
@@ -516,6 +517,8 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
         out["labels"] = set(out.get("labels") or set()) | {str(v) for v in meta["labels"][:MAX_LABELS]}
     if tensor_shapes:
         out["tensor_shapes"] = {tuple(t) for t in tensor_shapes}
+    if named_shapes:  # weight name -> shape, for ``named_shapes`` patterns (a head's size under its own name)
+        out["named_shapes"] = {str(k): list(v) for k, v in named_shapes.items()}
     if meta.get("torchscript_modules"):
         out["torchscript_modules"] = list(meta["torchscript_modules"])
     if isinstance(meta.get("ggml.model_type"), str):
@@ -623,6 +626,11 @@ def _pattern_holds(pat: dict[str, Any], feat: dict[str, Any]) -> bool:
         checks += 1
         have = feat.get("tensor_shapes") or set()
         if not all(tuple(t) in have for t in pat["tensor_shapes"]):
+            return False
+    if "named_shapes" in pat:  # each listed weight is there under that name, with a shape that fits (_dims_fit)
+        checks += 1
+        have_named = feat.get("named_shapes") or {}
+        if not all(_dims_fit(have_named.get(name), list(want)) for name, want in pat["named_shapes"].items()):
             return False
     if "torchscript_module" in pat:
         checks += 1
