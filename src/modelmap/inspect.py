@@ -696,10 +696,10 @@ class _Inspection:
             # dimensions (a 12-layer, 384-wide uncased BERT is bge-small, e5-small-v2 and MiniLM-L12 alike): the shape
             # is a candidate list, not one family's evidence, so none of them (and no maker of theirs) is named
             self.family_candidates = [{"id": r["family"], "score": r["score"], "size": r["size"]} for r in shared]
-            named = ", ".join(f"{r['family']} {r['size']}" for r in shared)
+            fits = ", ".join(f"{r['family']} {r['size']}" for r in shared)
             self.evidence.append({"kind": "family", "source": "(conclusion)", "supports": [],
                                   "detail": f"no family named: only the model type and dimensions agree, and they are "
-                                            f"the published dimensions of several families ({named}); a weight "
+                                            f"the published dimensions of several families ({fits}); a weight "
                                             "fingerprint or a name in the files would be needed to tell them apart"})
             # the shape's rows carry no family evidence: whatever else the files show (a head's structure) decides
             dropped = {r["family"] for r in shared}
@@ -772,9 +772,9 @@ class _Inspection:
             **identity_from_kb(family, publisher, self.evidence),
         }
         if candidates is None and family is None and self.family_candidates:
-            makers = {(_family_publisher(str(c["id"])) or {}).get("id") for c in self.family_candidates}
+            shape_makers = {(_family_publisher(str(c["id"])) or {}).get("id") for c in self.family_candidates}
             candidates = [_publisher_by_id(p) or {"id": None, "name": None, "country": None}
-                          for p in sorted(makers, key=lambda x: (x is None, x or ""))]
+                          for p in sorted(shape_makers, key=lambda x: (x is None, x or ""))]
         if candidates is not None:
             out["publisher_candidates"] = candidates
         if reused:

@@ -126,3 +126,42 @@ def test_picovoice_bat_params(tmp_path: Path) -> None:
     other = tmp_path / "other"
     other.write_bytes(b"battery1.0.0\x00" + bytes(range(64)))
     assert inspect_path(other)["format"] != "picovoice-params"
+
+
+def _ultralytics_checkpoint(path: Path, start: str) -> Path:
+    """A pickle laid out as Ultralytics' trainer saves a checkpoint, whose objects are classes named as YOLO11's blocks
+    (stand-ins registered for pickling only: the file is read back as opcodes, never unpickled)."""
+    import pickle
+    import sys
+    import types
+
+    mod = types.ModuleType("ultralytics.nn.modules.block")
+    made = {}
+    for name in ("C3k2", "C2PSA"):
+        cls = type(name, (), {"__module__": mod.__name__})
+        setattr(mod, name, cls)
+        made[name] = cls
+    saved = {k: sys.modules.get(k) for k in ("ultralytics", "ultralytics.nn", "ultralytics.nn.modules", mod.__name__)}
+    for k in saved:
+        sys.modules[k] = mod if k == mod.__name__ else types.ModuleType(k)
+    try:
+        ckpt = {"epoch": -1, "best_fitness": 0.9, "model": [made["C3k2"](), made["C2PSA"]()], "ema": None,
+                "train_args": {"task": "classify", "mode": "train", "model": start, "data": "dataset"},
+                "date": "2024-12-24T00:00:00", "version": "8.3.51"}
+        path.write_bytes(pickle.dumps(ckpt, protocol=2))
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                sys.modules.pop(k, None)
+            else:
+                sys.modules[k] = v
+    return path
+
+
+def test_ultralytics_checkpoint_names_yolo11_from_blocks_and_train_args(tmp_path: Path) -> None:
+    rec = inspect_path(_ultralytics_checkpoint(tmp_path / "best", "yolo11n-cls.pt"))
+    assert rec["family"]["id"] == "yolo11" and rec["family"]["signals"] == ["structure"]
+    assert rec["publisher"] is None  # anyone trains YOLO11 on their own data
+    # the same blocks started from another generation's config: not named yolo11
+    other = inspect_path(_ultralytics_checkpoint(tmp_path / "other", "yolo26n-cls.pt"))
+    assert (other["family"] or {}).get("id") != "yolo11"

@@ -165,6 +165,12 @@ OUTLINE_KEYS = 64
 OUTLINE_STACK = 100_000  # placeholders kept on the outline's stack
 OUTLINE_KEY_CHARS = 100
 OUTLINE_NESTED = 8  # top-level values whose own dict keys are outlined (a checkpoint's model_state, state_dict ...)
+# string values of those nested dicts kept per dict (a trainer's saved arguments: Ultralytics' train_args.model names
+# the model config training started from), each cut to OUTLINE_VALUE_CHARS: data read from opcodes, never run
+OUTLINE_VALUES = 64
+OUTLINE_MEMO = 100_000  # memoised strings remembered for GET (keys repeated under one memo entry)
+OUTLINE_VALUE_CHARS = 100
+_VALUE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,39}$")
 _IN_PLACE = {"MEMOIZE", "PUT", "BINPUT", "LONG_BINPUT", "FRAME", "PROTO", "READONLY_BUFFER"}
 _KINDS = {"EMPTY_DICT": "dict", "DICT": "dict", "EMPTY_LIST": "list", "LIST": "list", "EMPTY_TUPLE": "tuple",
           "TUPLE": "tuple", "TUPLE1": "tuple", "TUPLE2": "tuple", "TUPLE3": "tuple", "EMPTY_SET": "set",
@@ -187,6 +193,9 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
     strings: list[str] = []
     keys: list[str] = []
     nested: dict[str, list[str]] = {}
+    nested_values: dict[str, dict[str, str]] = {}
+    memo_str: dict[Any, str] = {}  # memo index -> string, for strings the stream fetches again (bounded)
+    memo_seen: list[None] = []  # MEMOIZE's implicit indexes (protocol 4+)
     stack: list[tuple[str, Any]] = []
     mark = ("mark", None)
     count = 0
@@ -224,6 +233,15 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
             if len(stack) > OUTLINE_STACK:  # pushes never popped: the outline ends here (memory stays bounded)
                 break
             if name in _IN_PLACE:
+                if name in ("PUT", "BINPUT", "LONG_BINPUT", "MEMOIZE") and stack and stack[-1][0] == "str" \
+                        and len(memo_str) < OUTLINE_MEMO:
+                    # a string put in the memo: a later GET of it is that string again (a key written twice)
+                    memo_str[len(memo_seen) if name == "MEMOIZE" else arg] = stack[-1][1]
+                if name == "MEMOIZE":
+                    memo_seen.append(None)
+                continue
+            if name in ("GET", "BINGET", "LONG_BINGET") and arg in memo_str:
+                stack.append(("str", memo_str[arg]))
                 continue
             if name == "MARK":
                 stack.append(mark)
@@ -265,6 +283,11 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
                         for k in items[0::2]:
                             if k[0] == "str" and len(got) < OUTLINE_KEYS:
                                 got.append(str(k[1])[:OUTLINE_KEY_CHARS])
+                        vals = nested_values.setdefault(parent, {})
+                        for k, v in zip(items[0::2], items[1::2], strict=False):
+                            if (k[0] == "str" and v[0] == "str" and len(vals) < OUTLINE_VALUES
+                                    and _VALUE_KEY.match(str(k[1]))):
+                                vals[str(k[1])] = str(v[1])[:OUTLINE_VALUE_CHARS]
                 continue
             before = [s.name for s in op.stack_before]
             if "mark" in before:
@@ -296,7 +319,7 @@ def pickle_outline(data: bytes, max_ops: int = MAX_OPCODES) -> dict[str, Any]:
                 keys.append(str(k[1])[:OUTLINE_KEY_CHARS])
     bottom = next((s for s in stack if s is not mark), None)
     return {"imports": sorted(imports), "top": bottom[0] if bottom else None, "keys": keys, "nested": nested,
-            "complete": complete, "ops": count}
+            "nested_values": {p: v for p, v in nested_values.items() if v}, "complete": complete, "ops": count}
 
 
 # fickling results that say nothing about what loading the pickle would run (redteam27, measured with fickling
@@ -616,6 +639,10 @@ def outline_props(outline: dict[str, Any]) -> dict[str, Any]:
         if inner and parent in (outline.get("keys") or []):  # only under a key the top-level dict really holds
             props[f"pickle.nested.{parent}.keyset"] = "|".join(sorted(set(inner)))
             shapes.add(props[f"pickle.nested.{parent}.keyset"])
+    for parent, vals in (outline.get("nested_values") or {}).items():
+        if parent in (outline.get("keys") or []) and _VALUE_KEY.match(parent):
+            for k, v in vals.items():  # a nested dict's short string values: pickle.nested.<key>.<its key>
+                props[f"pickle.nested.{parent}.{k}"] = v
     if len(shapes) == 1:
         # every outlined value is a record of one shape, whatever the top-level keys are called (a table keyed by
         # speaker, label or item name): that shape, under one name a pattern can test
