@@ -40,6 +40,7 @@ from modelmap.artifacts.identify import (
     load_fingerprints,
     near_vocabularies,
     prefix_vocabularies,
+    pruned_vocab_families,
     rank,
     signature_publisher,
     structure_features,
@@ -397,6 +398,15 @@ class _Inspection:
                 self.declare("name", props.get("name") or props.get("model_name"), f"{where}:metadata_props")
         feat = structure_features(info.format, meta, [t.shape for t in info.tensors[:STRUCTURE_TENSORS]],
                                   {t.name: t.shape for t in info.tensors[:STRUCTURE_TENSORS]})
+        static = self.static_table(info)
+        if static and feat:
+            feat.setdefault("props", {})["static.rows"] = "pruned-known-vocabulary"
+            self.evidence.append({"kind": "structure", "source": where, "supports": [],
+                                  "detail": f"one 2-D 'embeddings' table of {info.tensors[0].shape[0]} x "
+                                            f"{info.tensors[0].shape[1]} and nothing else a network needs: a static "
+                                            f"embedding table whose rows are the vocabulary of {', '.join(static)} with "
+                                            "its filler slots pruned (one vector per token, Model2Vec's layout); the "
+                                            "vocabulary says where the tokens come from, not whose table it is"})
         if feat:
             self.obs.structures.append(feat)
             self.add_structure_evidence(where, info.format, meta)
@@ -416,6 +426,19 @@ class _Inspection:
             length = info.data_bytes if info.format in ("gguf", "safetensors", "ollama") else None
             self.hashes.append({"file": where, "region": "tensor-data" if start else "file", "offset": start,
                                 "digest": hash_range(target, start, length)})
+
+    @staticmethod
+    def static_table(info: ArtifactInfo) -> tuple[str, ...]:
+        """The families whose pruned vocabulary (see identify.pruned_vocab_families) has as many rows as a safetensors
+        file's lone 2-D ``embeddings`` tensor (beside at most Model2Vec's per-token ``weights``); () otherwise. One
+        vector per token of a known vocabulary, fillers pruned, is a static embedding model's table, not a
+        cache of document vectors (whose count is the documents')."""
+        if info.format != "safetensors" or not info.tensors:
+            return ()
+        names = {t.name: t.shape for t in info.tensors[:4]}
+        if set(names) - {"embeddings", "weights"} or len(names.get("embeddings") or ()) != 2:
+            return ()
+        return pruned_vocab_families(int(names["embeddings"][0]))
 
     def add_structure_evidence(self, where: str, fmt: str, meta: dict[str, Any]) -> None:
         """The graph interface and the names a file gives itself, as evidence and claims."""

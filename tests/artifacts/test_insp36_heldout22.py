@@ -165,3 +165,28 @@ def test_ultralytics_checkpoint_names_yolo11_from_blocks_and_train_args(tmp_path
     # the same blocks started from another generation's config: not named yolo11
     other = inspect_path(_ultralytics_checkpoint(tmp_path / "other", "yolo26n-cls.pt"))
     assert (other["family"] or {}).get("id") != "yolo11"
+
+
+def _table(path: Path, tensors: dict[str, list[int]]) -> Path:
+    header, off = {}, 0
+    for name, shape in tensors.items():
+        n = 4 * shape[0] * (shape[1] if len(shape) > 1 else 1)
+        header[name] = {"dtype": "F32", "shape": shape, "data_offsets": [off, off + n]}
+        off += n
+    raw = json.dumps(header).encode()
+    path.write_bytes(struct.pack("<Q", len(raw)) + raw)
+    return path
+
+
+def test_static_embedding_table_over_a_pruned_known_vocabulary_is_model2vec(tmp_path: Path) -> None:
+    # BERT uncased's 29,523 ordinary tokens + its 5 special tokens, the 994 [unusedN] slots pruned: 29,528 rows
+    rec = inspect_path(_table(tmp_path / "model.safetensors", {"embeddings": [29528, 256]}))
+    assert rec["family"]["id"] == "model2vec" and rec["publisher"] is None
+    assert any("filler slots pruned" in e["detail"] for e in rec["evidence"])
+    weighted = inspect_path(_table(tmp_path / "w.safetensors", {"embeddings": [29528, 64], "weights": [29528]}))
+    assert weighted["family"]["id"] == "model2vec"
+    # a cache of 1,000 document vectors, or a table beside a network's other weights, is not one
+    assert (inspect_path(_table(tmp_path / "cache.safetensors", {"embeddings": [1000, 256]}))["family"] or {}
+            ).get("id") != "model2vec"
+    mixed = _table(tmp_path / "net.safetensors", {"embeddings": [29528, 256], "encoder.weight": [256, 256]})
+    assert (inspect_path(mixed)["family"] or {}).get("id") != "model2vec"

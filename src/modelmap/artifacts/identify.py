@@ -152,6 +152,27 @@ def vocab_origin(vocab_hash: str) -> str | None:
     return origins.get(vocab_hash) if isinstance(origins, dict) else None
 
 
+@lru_cache(maxsize=1)
+def _pruned_vocab_rows() -> dict[int, tuple[str, ...]]:
+    """Row count -> families: a known vocabulary's ordinary tokens plus the special tokens a family on it lists,
+    fillers (unused / reserved slots) left out: the size of that vocabulary's table once a tool prunes the fillers."""
+    out: dict[int, set[str]] = {}
+    doc = load_fingerprints()
+    sizes = {str(v["vocab_hash"]): int(v["vocab_size"]) for v in doc.get("vocabularies", [])
+             if isinstance(v.get("vocab_size"), int)}
+    for e in doc.get("fingerprints", []):
+        specials = len(_norm_specials(e.get("special_tokens") or []))
+        for h in e.get("vocab_hashes") or []:
+            if h in sizes and specials:
+                out.setdefault(sizes[h] + specials, set()).add(str(e["family"]))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def pruned_vocab_families(rows: int) -> tuple[str, ...]:
+    """The families whose vocabulary, less its filler slots, has exactly ``rows`` entries (see _pruned_vocab_rows)."""
+    return _pruned_vocab_rows().get(rows, ())
+
+
 def inherits_vocab(entry: dict[str, Any]) -> bool:
     """Whether an entry's vocabulary was made by another family (a recorded origin that is not its own)."""
     for h in entry.get("vocab_hashes") or []:
