@@ -807,15 +807,20 @@ class _Inspection:
     def shared_shape(self, ranked: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The rows tied at the top (within TIE) when the top pick rests on dimensions alone (its signals are the
         model type and a full size match, nothing else) and at least one other family matches the same dimensions
-        as fully: the candidates that shape leaves open, best first. [] when the top pick has any other evidence
-        (a vocabulary, special tokens, structure, a name) or no other family shares its shape."""
+        as fully, the families (derivatives aside) coming from more than one maker: the candidates that shape leaves
+        open, best first. [] when the top pick has any other evidence (a vocabulary, special tokens, structure, a
+        name), no other family shares its shape, or only one maker's families do."""
         if not ranked or ranked[0]["score"] < 0.3 or not set(ranked[0].get("signals") or []) <= _SHAPE_SIGNALS \
                 or "size" not in (ranked[0].get("signals") or []):
             return []
         top = ranked[0]
         same = [r for r in ranked[1:] if top["score"] - r["score"] <= TIE and "size" in (r.get("signals") or [])
                 and set(r.get("signals") or []) <= _SHAPE_SIGNALS]
-        return [top, *same] if same else []
+        # one maker's families and the derivatives built on them (Qwen2-7B, Qwen2.5-7B, R1-Distill-Qwen-7B) leave the
+        # maker known: the usual tie handling names it; several makers' own families leave it open
+        makers = {(_entry_publisher(fingerprint_entry(r["fingerprint"]), r["family"]) or {}).get("id")
+                  for r in [top, *same] if not r["base"]}
+        return [top, *same] if same and len(makers) > 1 else []
 
     def family_from_props(self, top: dict[str, Any]) -> str | None:
         """The family name a matched entry takes from the files (its ``family_from`` prop: a spaCy pipeline's
