@@ -190,3 +190,13 @@ def test_static_embedding_table_over_a_pruned_known_vocabulary_is_model2vec(tmp_
             ).get("id") != "model2vec"
     mixed = _table(tmp_path / "net.safetensors", {"embeddings": [29528, 256], "encoder.weight": [256, 256]})
     assert (inspect_path(mixed)["family"] or {}).get("id") != "model2vec"
+
+
+def test_new_record_keys_validate_against_the_inspect_schema(tmp_path: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parents[2] / "src/modelmap/report/schemas/inspect.schema.json")
+                        .read_text(encoding="utf-8"))
+    rec = inspect_path(_bert_safetensors(tmp_path / "model.safetensors", 12, 384))
+    assert "family_candidates" in rec
+    jsonschema.validate(json.loads(json.dumps(rec)), schema)
