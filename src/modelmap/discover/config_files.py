@@ -82,6 +82,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 MAX_DEPTH = 200
+# the longest key whose words are weighed for the values under it: a settings key is a few words (a URL or a model id
+# as a table's key, a few hundred characters); a longer one (a generated or hostile 1 MB camelCase run) is read as no
+# key, since every rule on a key reads all of it once per value (2,000 values under a 100 KB key: ~14 s of CPU)
+MAX_KEY_CHARS = 1024
 MAX_ALIASES = 10_000
 MAX_EXPANDED = 1_000_000
 MAX_FLOW_DEPTH = 500
@@ -1442,6 +1446,10 @@ class TreeWalker:
         if node is None or depth > MAX_DEPTH:
             return
         self.tick()
+        if key is not None and len(key) > MAX_KEY_CHARS:
+            key = None
+        if parent_key is not None and len(parent_key) > MAX_KEY_CHARS:
+            parent_key = None
         if isinstance(node, Scalar):
             self.scalar(node, key, parent_key, endpoint, in_env)
             return
@@ -1904,6 +1912,10 @@ class TreeWalker:
         value = s.value.strip()
         if not value:
             return
+        if key is not None and len(key) > MAX_KEY_CHARS:
+            key = None
+        if parent_key is not None and len(parent_key) > MAX_KEY_CHARS:
+            parent_key = None
         if len(value) > 100_000:  # passed over; said in a skip when it names a model word (a `cmd: |` of 40,000 lines)
             self._over_bounds(s, "value", "100,000 characters")
             return
