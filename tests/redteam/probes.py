@@ -401,7 +401,7 @@ def kb_cache_repaired(res: Result) -> str | None:
 def trace_resolved(res: Result) -> str | None:
     if res.rc != 0:
         return None
-    doc = json.loads(res.stdout)
+    doc = res.json()
     docs = doc if isinstance(doc, list) else [doc]
     if not any(isinstance(d, dict) and (d.get("publisher") or {}).get("id") == "openai" for d in docs):
         return "gpt-4o did not resolve to OpenAI with a repaired cache"
@@ -444,7 +444,7 @@ def inspect_listed_skip(name: str) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
-        doc = json.loads(res.stdout)
+        doc = res.json()
         docs = doc if isinstance(doc, list) else [doc]
         for d in docs:
             for s in (d.get("skipped") or []) if isinstance(d, dict) else []:
@@ -458,7 +458,7 @@ def scan_finds(raw: str) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
-        doc = json.loads(res.stdout)
+        doc = res.json()
         if not any(f.get("raw") == raw for f in doc.get("findings", [])):
             return f"the {raw!r} reference beside the hostile input was lost"
         return None

@@ -9,7 +9,6 @@ tests/redteam/probes.py after probes_session26. Stdlib only at import time.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from tests.redteam.probes import files, probe, scan_probe
@@ -28,7 +27,7 @@ def finds(*raws: str) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
-        got = {f.get("raw") for f in json.loads(res.stdout).get("findings", [])}
+        got = {f.get("raw") for f in res.json().get("findings", [])}
         missing = [r for r in raws if r not in got]
         return f"not found: {missing} (found {sorted(x for x in got if x)[:6]})" if missing else None
     return check
@@ -38,7 +37,7 @@ def skip_says(*words: str) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
-        details = [s.get("detail", "") for s in json.loads(res.stdout).get("skipped", [])]
+        details = [s.get("detail", "") for s in res.json().get("skipped", [])]
         if not any(all(w in d for w in words) for d in details):
             return f"no skip says {words} (skips: {details[:4]}): a bound stopped the reading silently"
         return None

@@ -9,7 +9,6 @@ tests/redteam/probes.py after probes_session27. Stdlib only at import time.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,7 +29,7 @@ def _at_least(n: int) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
-        got = len(json.loads(res.stdout).get("findings", []))
+        got = len(res.json().get("findings", []))
         return None if got >= n else f"{got} findings, expected at least {n}: the findings before the stop were lost"
     return check
 
@@ -85,7 +84,7 @@ def _introduced(n: int, total: int) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc not in (0, 1):
             return None
-        policy = json.loads(res.stdout).get("policy") or {}
+        policy = res.json().get("policy") or {}
         got = (policy.get("unwaived_introduced"), policy.get("new_total"))
         return None if got == (n, total) else f"introduced / new_total {got}, expected {(n, total)}"
     return check

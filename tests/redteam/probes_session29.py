@@ -33,7 +33,7 @@ def _deployment_read(res: Result) -> str | None:
     """The app's call of the deployment name resolves to the model the deployment serves."""
     if res.rc != 0:
         return None
-    calls = [f for f in json.loads(res.stdout).get("findings", []) if f.get("path") == "app.py"]
+    calls = [f for f in res.json().get("findings", []) if f.get("path") == "app.py"]
     got = [((f.get("resolution") or {}).get("model") or {}).get("id") for f in calls]
     return None if got == ["openai/gpt-4o-mini"] else \
         f"the call of deployment 'chat-eu' resolves to {got}, not the gpt-4o-mini its Bicep deploys"
@@ -128,7 +128,7 @@ def _own_model_kept(res: Result) -> str | None:
     if res.rc != 0:
         return None
     got = {f.get("path"): ((f.get("resolution") or {}).get("model") or {}).get("id")
-           for f in json.loads(res.stdout).get("findings", []) if f.get("raw") == "gpt-4o"}
+           for f in res.json().get("findings", []) if f.get("raw") == "gpt-4o"}
     want = {"svc/openai_call.py": "openai/gpt-4o", "svc/azure_call.py": "openai/gpt-4o-mini"}
     return None if all(got.get(k) == v for k, v in want.items()) else f"gpt-4o calls resolve to {got}, expected {want}"
 

@@ -106,7 +106,7 @@ def _requests(want: dict[str, int]) -> Any:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
-        got = {m.get("model"): m.get("requests") for m in json.loads(res.stdout).get("models", [])}
+        got = {m.get("model"): m.get("requests") for m in res.json().get("models", [])}
         wrong = {k: got.get(k) for k, n in want.items() if got.get(k) != n}
         return f"requests per model {wrong}, expected {want}" if wrong else None
     return check
@@ -170,6 +170,6 @@ scan_probe("session30-ruby-10000-require-paths", "huge-line", lambda: {
     "lib/sdk.rb": "".join(f'require_relative "anthropic/models/claude-3-5-haiku-{i}"\nrequire "openai/gpt-4o-{i}"\n'
                           for i in range(5_000))
                   + 'client.messages.create(model: "claude-3-5-haiku-20241022", max_tokens: 10)\n'},
-           checks=(lambda res: None if res.rc != 0 or [f.get("raw") for f in json.loads(res.stdout)["findings"]]
+           checks=(lambda res: None if res.rc != 0 or [f.get("raw") for f in res.json()["findings"]]
                    == ["claude-3-5-haiku-20241022"] else "require paths reported, or the model call lost",),
            timeout=30.0)

@@ -67,7 +67,7 @@ def _caffe_huge_data_param(ctx: Ctx) -> None:
 def _says_capped(res: Result) -> str | None:
     if res.rc != 0:
         return None
-    notes = json.dumps(json.loads(res.stdout).get("evidence", []))
+    notes = json.dumps(res.json().get("evidence", []))
     return None if "2000000 fields" in notes else "the walk's bound is not said in the evidence"
 
 
@@ -95,7 +95,7 @@ def _graphdef(ctx: Ctx) -> None:
 def _graph_capped(res: Result) -> str | None:
     if res.rc != 0:
         return None
-    doc = json.loads(res.stdout)
+    doc = res.json()
     notes = json.dumps(doc.get("evidence", []))
     if doc.get("format") != "tf-graphdef" or "200000 nodes" not in notes:
         return f"format {doc.get('format')!r}, node cap not said"

@@ -13,7 +13,6 @@ Stdlib only at import time.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from tests.redteam.probes import PY_CALL, chain, fifo, files, scan_probe, symlink
@@ -25,7 +24,7 @@ def skipped_as(rel: str, *reasons: str) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
-        got = [s.get("reason") for s in json.loads(res.stdout).get("skipped", []) if s.get("path") == rel]
+        got = [s.get("reason") for s in res.json().get("skipped", []) if s.get("path") == rel]
         return None if any(r in reasons for r in got) else f"{rel} not skipped as {reasons} (skips: {got})"
     return check
 
@@ -35,7 +34,7 @@ def finds_none(*raws: str) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
-        bad = sorted({f.get("raw") for f in json.loads(res.stdout).get("findings", []) if f.get("raw") in raws})
+        bad = sorted({f.get("raw") for f in res.json().get("findings", []) if f.get("raw") in raws})
         return f"false positives: {bad}" if bad else None
     return check
 
@@ -44,7 +43,7 @@ def finds(*raws: str) -> Callable[[Result], str | None]:
     def check(res: Result) -> str | None:
         if res.rc != 0:
             return None
-        got = {f.get("raw") for f in json.loads(res.stdout).get("findings", [])}
+        got = {f.get("raw") for f in res.json().get("findings", [])}
         lost = [r for r in raws if r not in got]
         return f"lost beside the hostile input: {lost}" if lost else None
     return check

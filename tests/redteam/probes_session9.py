@@ -86,7 +86,7 @@ def traced_none(res: Result) -> str | None:
     """No look-alike or pathological id is traced to a real model."""
     if res.rc != 0:
         return None
-    data = json.loads(res.stdout)
+    data = res.json()
     hits = [(r.get("query"), (r.get("model") or {}).get("id")) for r in (data if isinstance(data, list) else [data])
             if (r.get("model") or {}).get("id")]
     return f"traced to a model: {hits}" if hits else None
