@@ -739,11 +739,17 @@ _CAMEL_KEY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 def is_model_key(key: str) -> bool:
     """``identify.is_model_key``, also for camelCase keys of Helm values and CRDs (``servedModelName``,
     ``defaultModel``, ``embeddingModelId``)."""
-    if _is_model_key(key):
+    if _is_model_key(key) or _MODEL_LIST_KEY.fullmatch(key.strip().strip("\"'")):
         return True
     if not _CAMEL_KEY.search(key):
         return False
-    return _is_model_key(_CAMEL_KEY.sub("_", key.strip().strip("\"'")).lower())
+    words = _CAMEL_KEY.sub("_", key.strip().strip("\"'")).lower()
+    return _is_model_key(words) or _MODEL_LIST_KEY.fullmatch(words) is not None
+
+
+# a list of models named so (`model_list: [Qwen3-8B-W8A8, …]` of an eval matrix, `eval_model_list`, `modelList`): each
+# item is a model id, as each of `models:` or `model_names:` is
+_MODEL_LIST_KEY = re.compile(r"(?i)(?:[a-z0-9]+[_-])*models?[_-]list")
 
 
 # ${VAR:-default}, ${VAR=default}, DB-GPT's ${env:VAR:-default}, mcphost's URI-style ${env://VAR:-default}, and a
@@ -946,7 +952,9 @@ _OBJECT_NAME_KEY = re.compile(r"(?:[a-z0-9]+_)*(?:server|service|route|router|ga
                               r"runtime|namespace|bucket|queue|topic|index|collection|table|database|db|host|user|"
                               r"project|workspace|release|network|secret|volume|claim|pvc|config_map|configmap|"
                               # a training or evaluation run's names (`run_name: llama-3-8b-lora`, wandb's project)
-                              r"run|job|experiment|exp|task|trial|sweep|app|application)_names?")
+                              r"run|job|experiment|exp|task|trial|sweep|app|application|"
+                              # a test's or benchmark case's (`test_name: Kimi-K2.6-W4A8-64k-1k-TPOT50-PD`)
+                              r"test|case|suite|scenario)_names?")
 
 
 def _is_object_name_key(key: str) -> bool:
@@ -1493,6 +1501,11 @@ class TreeWalker:
                 self.walk(item, key, parent_key, endpoint, in_env, depth + 1, env_eps if low in ENV_KEYS else None)
             if low.endswith("models") and is_model_key(key or ""):
                 self.catalogue_peers(items, endpoint)
+            if len(items) <= 4096 and all(isinstance(i, Scalar) for i in items) \
+                    and any(isinstance(i, Scalar) and i.value.startswith("--") for i in items):
+                # a server's argument list under a key of the app's own (`server_cmd_template: [--port, …,
+                # --speculative-config, '{"model": "org/draft"}']`): a flag's JSON value is read as in `args`
+                self._json_arguments([i for i in items if isinstance(i, Scalar)])
             return
         if _is_label_map(low):
             return  # Kubernetes label/selector values name pods and volumes, not models (model: llama-prefill)
@@ -1518,6 +1531,9 @@ class TreeWalker:
         # an object's (an InferencePool, a Service), not a model
         object_ref = "name" in keys and (low.endswith(("ref", "refs", "reference", "references")) or (
             "kind" in keys and bool(keys & {"group", "apigroup", "apiversion"})))
+        # a test case or CI job of a matrix (`{name: kimi-k2.5, os: linux-arm64-16, config_file_path: Kimi-K2.5.yaml}`):
+        # its `name` labels the case, named after what it tests; the settings are in the file it points at
+        case_entry = not named_elsewhere and not is_model_key(low) and "name" in keys and _names_a_case(node)
         name = _entry_name(node)
         env_value = node.get("value")
         if isinstance(name, Scalar) and isinstance(env_value, Scalar) and is_model_key(name.value):
@@ -1582,6 +1598,8 @@ class TreeWalker:
                         and self._routing_id(v.value.strip(), keys, depth):
                     self._route_ids.add(v.value.strip())
                     self._add_entry_name(v, endpoint)
+                    continue
+                if case_entry and low_k == "name":
                     continue
                 if (named_elsewhere and low_k in _ENTRY_NAME_KEYS and not (
                         catalog_entry and low_k == "name" and not any(c.isspace() for c in v.value.strip()))) or (
@@ -2464,8 +2482,16 @@ class TreeWalker:
         text = s.value
         logical: list[str] = []
         pending = ""
+        quote: str | None = None
         for raw in text.splitlines():
             stripped = raw.strip()
+            if quote is not None and logical and not pending:
+                # a quoted word goes on over the line break, as a shell reads it (a folded `server_cmd: >` whose
+                # `'{"kv_connector": …` JSON argument spans lines, the lines indented deeper kept as lines by YAML)
+                logical[-1] += " " + stripped
+                quote = _open_quote(stripped, quote) if len(logical[-1]) < 20_000 else None
+                continue
+            quote = _open_quote(stripped, None) if len(stripped) < 20_000 else None
             if stripped.endswith("\\"):
                 pending += stripped[:-1] + " "
                 continue
@@ -2485,6 +2511,14 @@ class TreeWalker:
                 if part.strip():
                     found.extend(scan_command(self.file, part, self.ids.command))
         self._relocate(found, [s])
+        if "{" in text and len(text) < 20_000:
+            # a server flag's JSON value on the command line (`--speculative-config '{"method": "eagle3", "model":
+            # "org/draft"}'`): read where it is written, as in an argument list (_json_arguments)
+            from modelmap.discover.shell import _tokens
+
+            for cmd in logical:
+                if "{" in cmd:
+                    self._json_arguments([Scalar(tok, s.start, s.end) for tok in _tokens(cmd)])
 
     def command_list(self, items: list[Scalar], prefix: list[str] | None = None, loose: bool = False) -> None:
         """A command line written as a list; ``prefix``: the program it is the arguments of (a container's
@@ -2566,6 +2600,28 @@ class TreeWalker:
             self.embedded_json(Scalar(body, at, at + len(body)), key, None, None)
 
 
+def _open_quote(line: str, quote: str | None) -> str | None:
+    """The quote still open at the end of ``line`` of a command, reading it from ``quote`` (the one open before it,
+    None for none): a shell's single quotes end at the next single quote, its double quotes at the next unescaped
+    double quote."""
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quote is None:
+            if c in "'\"":
+                quote = c
+            elif c == "#" and (i == 0 or line[i - 1] in " \t"):
+                break  # a comment: its apostrophes open nothing
+            elif c == "\\":
+                i += 1
+        elif c == quote:
+            quote = None
+        elif c == "\\" and quote == '"':
+            i += 1
+        i += 1
+    return quote
+
+
 # a long flag with its value after `=` (`--speculative-config={…}`): the flag's name, without its dashes
 _JSON_FLAG = re.compile(r"--([A-Za-z][\w.-]{0,80})=")
 _CONTINUATION = re.compile(r"\\\r?\n[ \t]*")  # no leading [ \t]*: quadratic on a long run of blanks
@@ -2616,6 +2672,33 @@ def _env_entries(node: Node) -> Iterator[tuple[str, Node]]:
                 name, value = _entry_name(item), item.get("value")
                 if isinstance(name, Scalar) and value is not None:
                     yield name.value, value
+
+
+# the key of a test case's or CI job's settings file (`config_file_path: Kimi-K2.5.yaml`, `tests: tests/e2e/x.py`,
+# `test_file`, `recipe`), and the file's shape: a settings or test file, not a model's weights
+_CASE_FILE_KEY = re.compile(r"(?:[a-z]+_)*(?:config|configs|test|tests|case|recipe|spec)(?:_file)?(?:_path|_name)?")
+_CASE_FILE = re.compile(r"[\w./-]{1,300}\.(?:ya?ml|json|toml|py|sh)|tests?/[\w./-]{1,300}")
+# the runner a CI job runs on (`os: linux-aarch64-a3-16`, `runs-on: ubuntu-latest`)
+_RUNNER_KEYS = frozenset({"os", "runs-on", "runs_on", "runner", "runner_label"})
+_RUNNER = re.compile(r"(?i)(?:linux|ubuntu|windows|macos|self-hosted)\b[\w.-]{0,80}")
+
+
+def _names_a_case(entry: Mapping) -> bool:
+    """``entry`` is a test case or CI job of a matrix, by its other keys: it points at the settings or test file that
+    holds the case (`config_file_path: Kimi-K2.5.yaml`, `tests: tests/e2e/…`) or names the runner it runs on (`os:
+    linux-aarch64-a3-16`, `runs-on: ubuntu-latest`). Such an entry's `name` is the case's label, named after the
+    model it tests and often with the case's own words (`Kimi-K2.6-W4A8-64k-1k-TPOT50-PD`); the model it runs is in
+    that file or in a model key of its own."""
+    for k, v in entry.pairs:
+        if not (isinstance(k, Scalar) and isinstance(v, Scalar)):
+            continue
+        low = k.value.lower()
+        value = v.value.strip()
+        if _CASE_FILE_KEY.fullmatch(low) and _CASE_FILE.fullmatch(value):
+            return True
+        if low in _RUNNER_KEYS and _RUNNER.fullmatch(value):
+            return True
+    return False
 
 
 def _entry_name(item: Mapping) -> Node | None:
