@@ -111,3 +111,41 @@ def test_folded_command_with_a_multi_line_json_argument(tmp_path: Path) -> None:
 def test_json_flag_in_an_argument_list_under_any_key(tmp_path: Path) -> None:
     got = found(tmp_path, "tests/e2e/config/kimi.yaml", TEMPLATE)
     assert got == {(1, "org/Kimi-K2.6-w4a8"), (8, "z-lab/Kimi-K2.5-DFlash")}
+
+
+# a provider's settings file kept in a ConfigMap under its file name: its runtime names a program (which made the
+# block read as a command line) and its declared parameters give each model role a default
+PROVIDER_CONFIGMAP = """\
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: eval-provider
+data:
+  provider.yaml: |
+    id: inspect
+    runtime:
+      k8s:
+        image: $(provider-image)
+        entrypoint:
+          - python
+          - main.py
+      local:
+        command: python tests/runtime/main.py --model-args x
+    parameters:
+      - name: judge_model
+        type: string
+        default: "claude-opus-4-7"
+        description: >
+          The judge's model name.
+      - name: judge_temperature
+        type: number
+        default: 0.2
+      - name: judge_base_url
+        type: string
+        default: null
+"""
+
+
+def test_settings_file_in_a_configmap_and_a_parameters_default(tmp_path: Path) -> None:
+    assert found(tmp_path, "config/provider.yaml", PROVIDER_CONFIGMAP) == {(19, "claude-opus-4-7")}
+

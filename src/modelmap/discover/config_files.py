@@ -1536,6 +1536,11 @@ class TreeWalker:
         case_entry = not named_elsewhere and not is_model_key(low) and "name" in keys and _names_a_case(node)
         name = _entry_name(node)
         env_value = node.get("value")
+        if env_value is None and isinstance(name, Scalar) and is_model_key(name.value):
+            # a settings schema's parameter and its default (`{name: judge_model, type: string, default:
+            # "claude-opus-4-7", description: …}`: a tool's declared parameters, a plugin's or a pipeline's inputs):
+            # the value the setting takes when none is given, as `${JUDGE_MODEL:-claude-opus-4-7}` is
+            env_value = next((v for k, v in node.pairs if isinstance(k, Scalar) and k.value in _DEFAULT_KEYS), None)
         if isinstance(name, Scalar) and isinstance(env_value, Scalar) and is_model_key(name.value):
             # {name: EMBEDDING_MODEL, value: X} (Kubernetes env, CI variables …)
             self.scalar(env_value, name.value, key, pick(name.value), True)
@@ -2008,6 +2013,11 @@ class TreeWalker:
             self.command_text(s)
             commands = {(f.line, f.raw) for f in findings[scripted:]}
             findings[before:scripted] = [f for f in findings[before:scripted] if (f.line, f.raw) not in commands]
+            return
+        if "\n" in s.value and _SETTINGS_FILE_KEY.search(low_key) and self.file.text.startswith("|", s.start) and (
+                self.embedded(s, key, parent_key, endpoint) or self.embedded_config(s, key, parent_key, endpoint)):
+            # a settings file kept under its file name (a ConfigMap's `provider.yaml: |`) is that file, even where its
+            # text names a program and a flag (`entrypoint: [python, main.py]`, a parameter's `--model` help)
             return
         if (low_key in COMMAND_KEYS and section is None) or (("\n" in value or " " in value)
                                                               and _looks_like_command(value)):
@@ -2699,6 +2709,11 @@ def _names_a_case(entry: Mapping) -> bool:
         if low in _RUNNER_KEYS and _RUNNER.fullmatch(value):
             return True
     return False
+
+
+# a key that is a settings file's name (a ConfigMap's `inspect.yaml`, `config.json`, `settings.toml`)
+_SETTINGS_FILE_KEY = re.compile(r"\.(?:ya?ml|json|toml)$")
+_DEFAULT_KEYS = frozenset({"default", "default_value", "defaultValue", "defaultvalue"})
 
 
 def _entry_name(item: Mapping) -> Node | None:
