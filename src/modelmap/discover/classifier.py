@@ -71,7 +71,11 @@ _WEIGHT_FILE = re.compile(
     r"\.(?:bin|safetensors|onnx|pt|pth|ckpt|gguf|msgpack|h5|xml)$"
 )
 _DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", "desc", "caption", "tooltip",
-                               "placeholder", "subtitle", "summary", "help_text", "alt", "text", "message", "msg"})
+                               "placeholder", "subtitle", "summary", "help_text", "alt", "text", "message", "msg",
+                               # a mail's subject line, an OCI artifact's or a certificate's subject (`Subject:
+                               # "llama-2-7b-chat"` on an evaluation's results image): what it is about, for people
+                               # and registries, never the value sent to a model API
+                               "subject"})
 # names whose value says who serves a model, not which: `provider: "mistral"`, `providers = %w[open_ai mistral]`
 _PROVIDER_BINDINGS = frozenset({"provider", "providers", "provider_name", "provider_names", "provider_id",
                                 "provider_ids", "vendor", "vendors",
