@@ -149,3 +149,31 @@ data:
 def test_settings_file_in_a_configmap_and_a_parameters_default(tmp_path: Path) -> None:
     assert found(tmp_path, "config/provider.yaml", PROVIDER_CONFIGMAP) == {(19, "claude-opus-4-7")}
 
+
+
+# a workflow step run only for one model of the matrix's list, and one for a runner: the model is tested, the
+# runner label is not a model
+CONDITION = """\
+on:
+  workflow_call:
+    inputs:
+      model_list:
+        type: string
+      runner:
+        type: string
+jobs:
+  e2e:
+    runs-on: ${{ inputs.runner }}
+    steps:
+      - name: Install tensorflow (for the vision model)
+        if: ${{ inputs.runner == 'linux-aarch64-a2-1' && contains(inputs.model_list, 'Molmo-7B-D-0924') }}
+        run: pip install tensorflow
+      - name: Pin the chat model
+        if: matrix.model == 'gpt-4o-mini'
+        run: echo pinned
+"""
+
+
+def test_actions_condition_testing_a_model_input(tmp_path: Path) -> None:
+    got = found(tmp_path, ".github/workflows/e2e.yaml", CONDITION)
+    assert got == {(13, "Molmo-7B-D-0924"), (16, "gpt-4o-mini")}

@@ -794,6 +794,11 @@ def env_default(m: re.Match[str]) -> str:
 
 # a GitHub Actions expression that ends in a quoted fallback (`${{ vars.X || secrets.X || 'gpt-4o' }}`): the literal
 _ACTIONS_FALLBACK = re.compile(r"\$\{\{[^{}]{0,1000}\|\|[ \t]{0,8}'([^'\s{}]{1,200})'[ \t]{0,8}\}\}")
+# a GitHub Actions condition's test of a context value against a literal: `contains(inputs.model_list, 'x')` or
+# `matrix.model == 'x'` (the tested name, then the literal)
+_ACTIONS_MODEL_TEST = re.compile(
+    r"contains\(\s{0,8}(?:[A-Za-z_][\w-]{0,60}\.){1,4}([A-Za-z_][\w-]{0,60})\s{0,8},\s{0,8}'([^'\s]{1,200})'\s{0,8}\)"
+    r"|(?:[A-Za-z_][\w-]{0,60}\.){1,4}([A-Za-z_][\w-]{0,60})\s{0,8}==\s{0,8}'([^'\s]{1,200})'")
 _TEMPLATED = re.compile(r"\{\{|\{%|\$\{|\$\(|<%|^\$[A-Za-z_]")
 # top-level keys of a Baseten Truss's config.yaml besides model_name (Truss's config reference), two of them at least
 _TRUSS_KEYS = frozenset({
@@ -2082,6 +2087,8 @@ class TreeWalker:
             line, col, _ = self.position(s, literal)
             self.collector.model(literal, line, col, hint="key", key_role=role_from_key(key), source_id=self.ids.env)
             return
+        if low_key == "if" and len(value) <= 2000 and "'" in value and self._actions_model_tests(s, value):
+            return
         if _TEMPLATED.search(value):
             return
         if (low_key in _MODEL_FILE_KEYS or (low_key in _FILE_NAME_KEYS and any(
@@ -2487,6 +2494,22 @@ class TreeWalker:
                 if self.server_role:
                     changes["role"] = _server_role(self.server_role, f)
             self.collector.findings.append(replace(f, **changes))  # type: ignore[arg-type]
+
+    def _actions_model_tests(self, s: Scalar, value: str) -> bool:
+        """A CI step's condition that tests a model input against a literal (GitHub Actions `if: ${{
+        contains(inputs.model_list, 'Molmo-7B-D-0924') }}`, `matrix.model == 'gpt-4o'`): the literal is a model the
+        workflow runs, as a `case` on a model variable names one. Only where the tested name is a model key; each
+        literal once, where it is written. True when one was reported."""
+        reported = False
+        for m in _ACTIONS_MODEL_TEST.finditer(value):
+            name, literal = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            if not is_model_key(name):
+                continue
+            line, col, _ = self.position(s, literal)
+            if self.collector.model(literal, line, col, hint="key", key_role=role_from_key(name),
+                                    source_id=self.ids.key):
+                reported = True
+        return reported
 
     def command_text(self, s: Scalar) -> None:
         text = s.value
