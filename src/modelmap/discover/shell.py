@@ -857,6 +857,27 @@ def _hub_cli_revision(collector: Collector, at: int, toks: list[str]) -> None:
         collector.findings[i] = replace(found, evidence=(*evidence_of(found), item))
 
 
+def _prefix_assignments(collector: Collector, words: list[str], line: int, text: str) -> None:
+    """The variables a command line sets for its program (`CHECKPOINT_PATH=/model/Qwen1.5-4B-Chat
+    TOKENIZER_PATH=/model/Qwen1.5-4B-Chat python3 -m server`), each read as the assignment it is (scan_assignment:
+    by its name), its value in its column of ``text``. The shell reader reads a line that is an assignment alone;
+    these stand before a program, many to a line. At most 16 a line."""
+    cursor = 0
+    for word in words[:16]:
+        collector.budget.tick()
+        name, _, value = word.partition("=")
+        if not value or "$(" in value or "`" in value:
+            continue
+        # as written: quoted (`LLM_MODEL="qwen2.5:7b"`) or bare
+        written = re.compile(re.escape(name) + r"=(?:\"[^\"]*\"|'[^']*'|[^\s\"']+)").search(text, cursor)
+        if written is None:
+            continue
+        cursor = written.end()
+        for f in scan_assignment(collector.file, " " * written.start() + written.group(0), line, collector.source_id):
+            if collector.budget.found():
+                collector.findings.append(f)
+
+
 def _scan_command_line(collector: Collector, command: str, line: int, line_text: str | None,
                        server: bool = False, depth: int = 0) -> None:
     # a Windows batch file: `\` separates folders and quoting is not POSIX's, so its words are split on white space
@@ -1125,6 +1146,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     # the program's first word: `NAME=value` words before it are variables set for it (or the line is an assignment
     # alone), which scan_assignment reads by their names (`hdfs_path=hdfs://…/gemma-7b-it/` is where a run writes)
     program = next((i for i, tok in enumerate(toks) if not _NAMED_ARG.match(tok)), len(toks))
+    if 0 < program < len(toks):
+        _prefix_assignments(collector, toks[:program], line, text)
     for i, tok in enumerate(toks):
         # a model URI anywhere on the line: `aws s3 sync s3://acme/models/Llama-3.1-70B-Instruct /models`,
         # `wget https://huggingface.co/org/name/resolve/main/x.gguf`, `--url=ollama://qwen2.5:7b`, and a `name=value`
