@@ -7,7 +7,7 @@ import pytest
 
 from modelmap.knowledge.loader import load_index
 from modelmap.provenance.resolver import resolve
-from tests.provenance.record_fields import license_id
+from tests.provenance.record_fields import license_id, parents
 
 QWEN36_README = "https://github.com/QwenLM/Qwen3.6/blob/3fe6331717372ce85bd3e9f2ce877adb39bc6fd5/README.md"
 
@@ -23,3 +23,7 @@ def test_qwen36_35b_a3b_size_and_release_cite_their_source() -> None:
     rec = load_index().models["qwen/qwen3.6-35b-a3b"]
     assert (rec.get("params"), rec.get("active_params"), str(rec.get("released"))) == ("35B", "3B", "2026-04-16")
     assert any(s["url"] == QWEN36_README for s in rec["sources"])
+
+
+def test_qwen3_omni_captioner_is_the_instruct_models_fine_tune() -> None:
+    assert parents(resolve("Qwen/Qwen3-Omni-30B-A3B-Captioner").to_dict()) == ["qwen/qwen3-omni-30b-a3b-instruct"]
