@@ -76,3 +76,11 @@ def test_llama_32_small_models_continue_from_llama_31_8b(query: str) -> None:
 def test_a_text_tag_reaches_a_continued_pretrain_checkpoint(tag: str, model: str) -> None:
     # a checkpoint whose own step is continued pre-training is still a pretrained (not instruction-tuned) model
     assert model_id(resolve(tag).to_dict()) == model
+
+
+def test_clip_336_continues_the_224_pixel_l14() -> None:
+    # the CLIP paper: the L/14 was pre-trained one more epoch at 336 px, so the 336 checkpoint is not a new run
+    rec = resolve("openai/clip-vit-large-patch14-336").to_dict()
+    assert parents(rec) == ["openai/clip-vit-large-patch14"]
+    edge = next(e for e in rec["edges"] if e["child"] == model_id(rec))
+    assert edge["relation"] == "continued-pretrain"
