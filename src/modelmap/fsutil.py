@@ -65,19 +65,35 @@ def sweep_stale_temps(folder: Path, *, older_than: float = STALE_SECONDS) -> Non
                 os.unlink(entry.path)
 
 
-def store_cache(path: Path, data: bytes, *, replaces: str | None = None) -> None:
+def store_cache(path: Path, data: bytes, *, replaces: str | None = None, keep: int = 1) -> None:
     """Best effort: write a cache file atomically and delete the older builds that match the glob
-    ``replaces`` in the same directory, and stale temp files of killed runs. No writable cache
+    ``replaces`` in the same directory, all but the ``keep - 1`` most recently used of them (by modification time:
+    ``touch_cache`` marks a build used), and stale temp files of killed runs. No writable cache
     directory means no cache, not an error. Cache files are private to the user (0600)."""
     try:
         if os.path.lexists(path) and not stat.S_ISREG(os.lstat(path).st_mode):
             return  # a FIFO, device or link where the cache would go is left alone: no cache this run
         write_atomic(path, data, mode=0o600)
         if replaces:
+            others: list[tuple[float, Path]] = []
             for stale in path.parent.glob(replaces):
-                if stale != path and stat.S_ISREG(stale.lstat().st_mode):
-                    stale.unlink(missing_ok=True)
+                if stale != path:
+                    st = stale.lstat()
+                    if stat.S_ISREG(st.st_mode):
+                        others.append((st.st_mtime, stale))
+            others.sort(key=lambda item: item[0], reverse=True)
+            for _mtime, stale in others[max(keep - 1, 0):]:
+                stale.unlink(missing_ok=True)
         sweep_stale_temps(path.parent)
+    except OSError:
+        pass
+
+
+def touch_cache(path: Path) -> None:
+    """Best effort: mark a cache file as just used (its modification time), so that ``store_cache(keep=N)``
+    evicts the builds used least recently, not this one."""
+    try:
+        os.utime(path)
     except OSError:
         pass
 
