@@ -92,10 +92,8 @@ def store_cache(path: Path, data: bytes, *, replaces: str | None = None, keep: i
 def touch_cache(path: Path) -> None:
     """Best effort: mark a cache file as just used (its modification time), so that ``store_cache(keep=N)``
     evicts the builds used least recently, not this one."""
-    try:
+    with contextlib.suppress(OSError):
         os.utime(path)
-    except OSError:
-        pass
 
 
 # read-only, never blocking on a FIFO, never becoming the controlling terminal
