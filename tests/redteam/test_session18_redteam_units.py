@@ -79,7 +79,7 @@ def test_escaped_hidden_value_skip_is_bounded() -> None:
 
 def test_json_block_past_its_limits_is_a_reported_skip(tmp_path: Path) -> None:
     big = json.dumps({"models": [{"id": f"zorblat-{i}b-chat"} for i in range(12_000)]})  # ~360 KB
-    many = "".join(f'  val b{i} = """\n  {{"models": [{{"id": "zorblat-{i}b-chat"}}]}}\n  """\n' for i in range(20))
+    many = "".join(f'  val b{i} = """\n  {{"models": [{{"id": "zorblat-{i}b-chat"}}]}}\n  """\n' for i in range(70))
     found, skips = scan_files(tmp_path, {
         "a/Catalog.swift": 'enum T {\n  static let fallbackJSON = """\n' + big + '\n"""\n}\n',
         "b/Catalog.kt": "object C {\n" + many + "}\n",
@@ -87,8 +87,8 @@ def test_json_block_past_its_limits_is_a_reported_skip(tmp_path: Path) -> None:
     assert not {f for f in found if f[0] == "a/Catalog.swift"}
     assert skips["a/Catalog.swift"] == ("analysis-budget", f"swift-json: a JSON block of {len(big) + 1} characters at "
                                                           "line 3 is past the 256 KiB limit; not read")
-    assert {raw for path, _, raw in found if path == "b/Catalog.kt"} == {f"zorblat-{i}b-chat" for i in range(16)}
-    assert skips["b/Catalog.kt"] == ("analysis-budget", "kotlin-json: only the first 16 JSON blocks were read")
+    assert {raw for path, _, raw in found if path == "b/Catalog.kt"} == {f"zorblat-{i}b-chat" for i in range(64)}
+    assert skips["b/Catalog.kt"] == ("analysis-budget", "kotlin-json: only the first 64 JSON blocks were read")
 
 
 def _peak(fn: object, *args: object) -> tuple[object, int]:

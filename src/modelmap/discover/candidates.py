@@ -204,6 +204,27 @@ def _returning_function(switch: Any) -> str | None:
             return None
         node = node.parent
     return None
+# what a value switch's result is assigned to: PHP / JS `$x = match (…) { … }` (assignment_expression, `left`), C# /
+# Java `var x = y switch { … }` (variable_declarator, `name`), Rust `let x = match … { … }` (let_declaration, `pattern`)
+_ASSIGNED_FIELDS = (("assignment_expression", "left"), ("variable_declarator", "name"), ("let_declaration", "pattern"))
+
+
+def _assigned_name(switch: Any) -> str | None:
+    """The variable a value switch's result is assigned to (``$imageModelPatterns = match ($provider) { 'gemini' =>
+    ['gemini-2', 'imagen'], … }``): the name says what every arm's value is, as a function's name does for the switch
+    it returns (``_returning_function``)."""
+    node = switch.parent
+    if node is not None and node.type == "parenthesized_expression":
+        node = node.parent
+    for node_type, field_name in _ASSIGNED_FIELDS:
+        if node is not None and node.type == node_type:
+            target = node.child_by_field_name(field_name)
+            if target is None or target.end_byte > switch.start_byte:
+                return None
+            return _rightmost_ident(target)
+    return None
+
+
 # a struct type that describes one model: `Model`, `ModelInfo`, `LocalModelDescriptor`, `EmbeddingModelEntry`, written
 # CamelCase with `Model` as its last word or before one record word; not `ModelSource`, `ModelManager`, `ModelStatus`
 # (a model's source, a service, a state), whose fields are no model's names
@@ -1133,6 +1154,8 @@ def _context(node: Any) -> Candidate | None:
                     switch_on = _normalised_subject(subject)  # `case model.to_s`, `switch (model.toLowerCase())`
                 if not bindings and not label_path and clause is not None and (returned or t in _VALUE_SWITCHES):
                     returner = _returning_function(parent)
+                    if returner is None and not returned:
+                        returner = _assigned_name(parent)
                     if returner is not None:
                         bindings.append(returner)
             break
@@ -1541,6 +1564,13 @@ def rust_test_rows(tree: Any, language: Any) -> list[tuple[int, int]]:
     return spans
 
 
+# a literal that is itself one JSON-encoded string (a Go test's `input: []byte(`"gpt-3.5-turbo"`)` fed to a model
+# type's UnmarshalJSON, `json.loads('"gpt-4o"')`, `"\"gpt-4o\""`): the value it encodes is read, quotes off, as the
+# same literal without them would be. One token, no quote, space or backslash inside, so a quoted sentence or a JSON
+# document is not one
+_JSON_SCALAR = re.compile(r'(\\?)"[^"\\\s]{1,200}\1"')
+
+
 def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] | None = None,
             capped: list[int] | None = None, declared: list[Candidate] | None = None,
             unread: list[int] | None = None) -> Iterator[Candidate]:
@@ -1626,13 +1656,22 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
             yield from _tag_defaults(node, parent, columns)  # a Go struct field's tag
             continue
         value = literal_text(node)
+        scalar = _JSON_SCALAR.fullmatch(value) if value is not None else None
+        quoted = scalar is not None
+        if scalar is not None:
+            cut = 1 + len(scalar.group(1))
+            value = scalar.string[cut:-cut]
         if not value or len(value) > MAX_LITERAL or (keep is not None and not keep(value)):
             continue
         ctx = _context(node)
         if ctx is None:
             continue
         row, col = _content_start(node)
-        cand = Candidate(value, row + 1, columns.char_col(row, col) + 1, ctx.bindings, ctx.call,
+        char_col = columns.char_col(row, col)
+        if quoted:  # past the encoded string's own quote, written bare (a raw literal) or escaped
+            at = line_of(row)[char_col:char_col + 2]
+            char_col += 2 if at == '\\"' else 1 if at[:1] == '"' else 0
+        cand = Candidate(value, row + 1, char_col + 1, ctx.bindings, ctx.call,
                          ctx.call_before_binding, ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check,
                          ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group, clause=ctx.clause,
                          case_label=ctx.case_label, outer_owner=ctx.outer_owner, keyed_class=ctx.keyed_class,

@@ -92,6 +92,8 @@ _ROUTE_BINDING = re.compile(r"(?:^|_)(?:upstream|route|routes|endpoint|endpoints
 _PLACEHOLDER = PLACEHOLDER
 # a name for prefixes or suffixes a value is tested against (`legacyPrefixes`, `MODEL_PREFIXES`, `reasoning_prefix`)
 _PREFIX_BINDING = re.compile(r"(?:^|_)(?:prefix|prefixes|suffix|suffixes)$")
+# a name for substrings or patterns a model's name is searched for (`imageModelPatterns`, `MODEL_PATTERNS`)
+_PATTERN_BINDING = re.compile(r"(?:^|_)patterns?$")
 
 
 @dataclass(frozen=True)
@@ -805,8 +807,10 @@ def names_model_after(first: str, second: str) -> bool:
         second == first.strip() or classify(second, "api") is not None)
 
 
-# plain snake-case words around the word `model` and a version tail (`updated_model_v2`, `write_test_model_v1`)
-_TEST_MODEL_WORDS = re.compile(r"(?:[a-z]+_){0,4}models?(?:_[a-z]+){0,3}_v?\d{1,3}")
+# plain snake- or kebab-case words around the word `model` and a version tail (`updated_model_v2`,
+# `write_test_model_v1`, `mock-model-2`), the word fused to the app's or test's own (`mattermodel-5.4`, a chat
+# plugin's test bot's stand-in): a test's made-up name; no provider's id spells the word `model` in its name
+_TEST_MODEL_WORDS = re.compile(r"(?:[a-z]+[_-]){0,4}[a-z]{0,16}models?(?:[_-][a-z]+){0,3}[_-]v?\d{1,3}(?:\.\d{1,3})?")
 # a field's name in snake case: lower-case words joined by `_`, no digit (`embedding_types`, `input_type`)
 _FIELD_NAME = re.compile(r"[a-z]+(?:_[a-z]+)+")
 
@@ -872,6 +876,11 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
     if c.bindings and not c.call_before_binding and _PREFIX_BINDING.search(snake(c.bindings[0])):
         return None  # `newPrefixes := []string{"gpt-6", "o1"}`, `MODEL_PREFIXES = (...)`: the starts a name is
         # tested against (a loop's HasPrefix), a family's prefix rather than a model, as a startsWith argument is
+    if c.bindings and not c.call_before_binding and _PATTERN_BINDING.search(snake(c.bindings[0])) \
+            and (family_prefix(value) or not (_known(value) or _whole_name(value))):
+        return None  # `$imageModelPatterns = […'gemini-2', 'imagen']`, `MODEL_PATTERNS`: substrings a model's name is
+        # searched for (stripos, contains); a series start there is no model, a whole known id still names one, as
+        # for a contains() argument
     if c.first_argument and c.call and c.call_before_binding and c.call.lower() in _SELECTOR_CALLS \
             and is_provider_name(value):
         return None  # `Inference::using('mistral')`, Prism's `->using('ollama', 'qwen2.5')`: the provider or the

@@ -2814,7 +2814,7 @@ _LOCK_FILES = re.compile(
 )
 _CONFIG_EXT = re.compile(r"\.(ya?ml|json|jsonc|json5|jsonl|ndjson|toml|ini|cfg)$", re.I)
 _DOTENV = re.compile(
-    r"(^|/)(\.env|\.env\.[^/]+|[^/]+\.env|env|env\.[^/]*(example|sample|template|dist|local|default|defaults)|"
+    r"(^|/)(\.env|\.env\.[^/]+|[^/]+\.env|env|\.?env[-_.][^/]*(example|sample|template|dist|local|default|defaults)|"
     r"\.envrc|[^/]*\.env\.[^/]*(example|sample|template))$", re.I,
 )
 

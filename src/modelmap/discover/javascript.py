@@ -83,6 +83,7 @@ MAX_CHECK_ITEMS = 256  # array elements marked by one such test
 _JS_EXT = (".js", ".mjs", ".cjs", ".jsx")
 _TS_EXT = (".ts", ".mts", ".cts")
 _SFC_EXT = (".vue", ".svelte")
+_PAGE_EXT = (".html", ".htm", ".blade.php")
 
 
 @cache
@@ -1966,8 +1967,13 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript",
     carry ``binding:<name>``."""
     lang = _language_for(file.path)
     text = file.text
+    page: list[Finding | Skip] = []
     if lang is None:
         text, lang = _script_text(text)
+        if file.path.lower().endswith(_PAGE_EXT):
+            page = _select_options(file)
+            if not text.strip():
+                return page  # a page with no script: its markup only
     data = text.encode("utf-8", "surrogatepass")
     try:
         tree = parse_within_budget(_parser(lang), data)
@@ -2015,7 +2021,53 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript",
         findings.extend(analysis.pending_exports(findings))
     if "BedrockRuntimeClient" in text:
         findings = _bedrock_client_region(text, findings)
-    return [*skips, *findings]
+    return [*skips, *findings, *page]
+
+
+# an HTML form's model picker (`<select id="TTS_MODEL" name="TTS_MODEL">` then `<option value="gemini-2.5-flash-preview-
+# tts">`, in a page, a Jinja or Blade template): the select's name or id says what its options' values are, as a key
+# does in a config file. Bounded: tags of at most 1,000 characters, a select's options read within 64 KiB of it, at
+# most 256 selects and 256 options each
+_SELECT_OPEN = re.compile(r"<select\b([^<>]{0,1000})>", re.I)
+_SELECT_CLOSE = re.compile(r"</select\s*>", re.I)
+_NAME_ATTR = re.compile(r"""\b(?:name|id)\s*=\s*["']([\w.\[\]-]{1,100})["']""", re.I)
+_OPTION_VALUE = re.compile(r"""<option\b[^<>]{0,1000}?\bvalue\s*=\s*(["'])([^"'<>{}]{1,200})\1""", re.I)
+_MAX_SELECTS = 256
+_MAX_OPTIONS = 256
+_SELECT_SPAN = 64 * 1024
+
+
+def _select_options(file: SourceFile) -> list[Finding | Skip]:
+    """The option values of every select whose name or id says model (``classifier.is_model_name``), each read as a
+    value under that key: a model the knowledge base or the key-hint shapes know is one, any other word is not."""
+    from modelmap.discover.classifier import is_model_name
+
+    text = file.text
+    if "<select" not in text and "<SELECT" not in text:
+        return []
+    collector = Collector(file, "html-select-option")
+    for count, m in enumerate(_SELECT_OPEN.finditer(text)):
+        if count >= _MAX_SELECTS:
+            break
+        names = [n.group(1) for n in _NAME_ATTR.finditer(m.group(1))]
+        name = next((n for n in names if is_model_name(n.rsplit("[", 1)[0].rsplit(".", 1)[-1])), None)
+        if name is None:
+            continue
+        close = _SELECT_CLOSE.search(text, m.end(), m.end() + _SELECT_SPAN)
+        end = close.start() if close is not None else min(len(text), m.end() + _SELECT_SPAN)
+        for n, opt in enumerate(_OPTION_VALUE.finditer(text, m.end(), end)):
+            if n >= _MAX_OPTIONS:
+                break
+            value = opt.group(2).strip()
+            match = classify(value, "key") if value else None
+            if match is None or match.kind == "endpoint" or ("/" not in value and PLACEHOLDER.match(value)
+                                                            and match.confidence < 0.9):
+                continue  # (a "your-model-id" choice: a placeholder, as under any model key)
+            line, col = collector.position(opt.start(2) + (len(opt.group(2)) - len(opt.group(2).lstrip())))
+            known = ("knowledge-base",) if classify(value, "none") is not None and match.confidence >= 0.9 else ()
+            collector.add(value, line, col, match, source_id="html-select-option",
+                          evidence=(*known, f"binding:{name}", "rule:html-select-option", f"shape:{match.kind}"))
+    return list(collector.findings)
 
 
 _BEDROCK_CLIENT = re.compile(r"new\s+BedrockRuntimeClient\s*\(([^()]*)\)")
@@ -2069,7 +2121,7 @@ class JavascriptSource:
 
     def applies_to(self, path: str) -> bool:
         low = path.lower()
-        return low.endswith(_JS_EXT + _TS_EXT + (".tsx",) + _SFC_EXT)
+        return low.endswith(_JS_EXT + _TS_EXT + (".tsx",) + _SFC_EXT + _PAGE_EXT)
 
     def scan(self, file: SourceFile) -> Iterable[Finding | Skip | SymbolUse]:
         uses: list[SymbolUse] = []

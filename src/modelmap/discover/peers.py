@@ -161,6 +161,10 @@ def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) 
         values.add(v)
         if is_known:
             known.add(v)
+    if any(_family_word_alone(v) for v in values - known):
+        return {}  # a table keyed by name starts (`['claude' => 200000, 'gpt-3.5' => 16385, 'gpt-4o' => …]`, looked up
+        # by str_starts_with): a bare family word beside the ids says its entries are prefixes, so its unknown
+        # entries (`gpt-3.5`) are series starts, not models the known ones vouch for
     if len(known) < MIN_KNOWN or 2 * len(known) < len(values):
         # (a short table of one provider's ids: `sonar` beside sonar-pro and sonar-reasoning-pro)
         return {v: f"peers:{len(known)}/{len(values)}" for v in sorted(values - known) if _own_word_of(v, known)} \
@@ -175,6 +179,12 @@ def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) 
         if _own_word_of(v, known):
             out[v] = evidence
     return out
+
+
+def _family_word_alone(value: str) -> bool:
+    """``claude``, ``gpt``: a model family's word alone, which no provider serves by that name (the key-hint reading
+    finds no model in it; `mistral`, an Ollama library name, and `command`, Cohere's, are read as models)."""
+    return bool(_ONE_WORD.fullmatch(value)) and names_family(value) and classify(value, "key") is None
 
 
 def _own_word_of(value: str, known: set[str]) -> bool:

@@ -1711,7 +1711,7 @@ _LUA_LONG_OPEN = re.compile(r"\[(=*)\[(?=[ \t\r\n]*[{\[])")
 # …, "localPath": …}]}` … `})"`): `R"`, an optional delimiter of up to 16 characters, `(`, then the document's first
 # bracket; it ends at `)`, the same delimiter, and a quote
 _CPP_RAW_OPEN = re.compile(r'(?<![\w"])(?:u8|[uUL])?R"([^()\\\s"]{0,16})\((?=[ \t\r\n]*[{\[])')
-_MAX_JSON_BLOCKS = 16
+_MAX_JSON_BLOCKS = 64
 _MAX_JSON_BLOCK = 256 * 1024
 
 

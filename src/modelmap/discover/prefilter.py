@@ -57,6 +57,9 @@ BASE_KEYWORDS = (
     # a Visual Studio launch profile's command line (`"commandLineArgs": "-m medium.bin"`), which names the weight
     # file a demo loads and often no model word
     "commandlineargs",
+    # spaCy's trained pipelines (en_core_web_sm, de_core_news_md, en_core_sci_lg), loaded by name in a file that
+    # names no other model word (identify's _SPACY_PIPELINE)
+    "_core_web_", "_core_news_", "_core_sci_",
 )
 
 

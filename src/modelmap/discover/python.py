@@ -156,6 +156,10 @@ RULES: tuple[CallRule, ...] = (
     # (timm's models live on the Hub as timm/<name>, huggingface.co/timm, as_of 2026-12-06); only with pretrained=True
     # (``_apply``), and a bare architecture word (`resnet50`) stays an architecture (identify's reading of the name)
     _rule("python-timm", r"(?:^|\.)timm\.create_model$", (0,), ("model_name",), "hf", "vision", "timm"),
+    # spaCy: spacy.load("en_core_web_sm") loads the installed trained pipeline of that name (or a pipeline folder by
+    # path) (https://spacy.io/api/top-level#spacy.load, as_of 2026-12-07); read as a model setting, so a pipeline's
+    # package name (identify's _SPACY_PIPELINE) or a path is one and any other word is not
+    _rule("python-spacy", r"(?:^|\.)spacy\.load$", (0,), ("name",), "key", None, "spacy"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama\.from_pretrained$", (0,), ("repo_id",), "hf", "generation", "llama-cpp"),
     _rule("python-llama-cpp", r"(?:^|\.)Llama$", (0,), ("model_path",), "path", "generation", "llama-cpp"),
     # (ModelScope's own snapshot_download / model_file_download name the repository `model_id`:
