@@ -168,6 +168,7 @@ class Client
 {
     protected const CONTEXT_WINDOWS = [
         'claude'      => 200000,
+        'claude-instant' => 100000,
         'gpt-3.5'     => 16385,
         'gpt-4o'      => 128000,
         'gpt-4-turbo' => 128000,
@@ -180,6 +181,7 @@ class Client
 
 def test_prefix_table_with_a_bare_family_word_vouches_for_no_peer(tmp_path: Path) -> None:
     # `claude` alone says the keys are name starts (looked up by str_starts_with): `gpt-3.5` is a series start
+    # series starts: `gpt-3.5` (of gpt-3.5-turbo) ends in its version; a worded entry (`claude-instant`) stays a peer
     got = found(tmp_path, "src/Client.php", _PHP_WINDOWS)
-    assert (7, "gpt-3.5") not in got
-    assert {(8, "gpt-4o"), (11, "gpt-4")} <= got
+    assert (8, "gpt-3.5") not in got
+    assert {(7, "claude-instant"), (9, "gpt-4o"), (12, "gpt-4")} <= got
