@@ -161,27 +161,3 @@ def test_php_match_arm_patterns_are_no_models(tmp_path: Path) -> None:
     # the variable a value switch is assigned to names its arms' values: patterns, searched for with stripos
     assert found(tmp_path, "src/ImageTool.php", _PHP_PATTERNS) == {(17, "gpt-image-1")}
 
-
-_PHP_WINDOWS = '''<?php
-
-class Client
-{
-    protected const CONTEXT_WINDOWS = [
-        'claude'      => 200000,
-        'claude-instant' => 100000,
-        'gpt-3.5'     => 16385,
-        'gpt-4o'      => 128000,
-        'gpt-4-turbo' => 128000,
-        'gpt-4.1'     => 128000,
-        'gpt-4'       => 8192,
-    ];
-}
-'''
-
-
-def test_prefix_table_with_a_bare_family_word_vouches_for_no_peer(tmp_path: Path) -> None:
-    # `claude` alone says the keys are name starts (looked up by str_starts_with): `gpt-3.5` is a series start
-    # series starts: `gpt-3.5` (of gpt-3.5-turbo) ends in its version; a worded entry (`claude-instant`) stays a peer
-    got = found(tmp_path, "src/Client.php", _PHP_WINDOWS)
-    assert (8, "gpt-3.5") not in got
-    assert {(7, "claude-instant"), (9, "gpt-4o"), (12, "gpt-4")} <= got

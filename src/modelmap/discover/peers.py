@@ -161,12 +161,6 @@ def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) 
         values.add(v)
         if is_known:
             known.add(v)
-    if any(_family_word_alone(v) for v in values - known):
-        # a table keyed by name starts (`['claude' => 200000, 'gpt-3.5' => 16385, 'gpt-4o' => …]`, looked up by
-        # str_starts_with): a bare family word beside the ids says its entries may be prefixes, so an unknown entry
-        # that is a known series' stem ending in its version (`gpt-3.5` of gpt-3.5-turbo) is that series, not a model
-        # the known ones vouch for (a worded one, `claude-instant`, is still weighed as a peer)
-        values = {v for v in values if v in known or not (v[-1:].isdigit() and _series_stem(v))}
     if len(known) < MIN_KNOWN or 2 * len(known) < len(values):
         # (a short table of one provider's ids: `sonar` beside sonar-pro and sonar-reasoning-pro)
         return {v: f"peers:{len(known)}/{len(values)}" for v in sorted(values - known) if _own_word_of(v, known)} \
@@ -181,18 +175,6 @@ def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) 
         if _own_word_of(v, known):
             out[v] = evidence
     return out
-
-
-def _series_stem(value: str) -> bool:
-    from modelmap.discover.classifier import family_prefix  # (the classifier imports this module)
-
-    return family_prefix(value)
-
-
-def _family_word_alone(value: str) -> bool:
-    """``claude``, ``gpt``: a model family's word alone, which no provider serves by that name (the key-hint reading
-    finds no model in it; `mistral`, an Ollama library name, and `command`, Cohere's, are read as models)."""
-    return bool(_ONE_WORD.fullmatch(value)) and names_family(value) and classify(value, "key") is None
 
 
 def _own_word_of(value: str, known: set[str]) -> bool:
