@@ -50,6 +50,12 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.classifier import UNDERSCORE_VERSIONED, keyed_identifier, local_model_folder, snake
+from modelmap.discover.deployments import (
+    DEPLOYMENT_PROVIDER,
+    is_deployment_name,
+    is_json_settings,
+    says_deployment,
+)
 from modelmap.discover.identify import (
     PLACEHOLDER,
     WHISPER_SIZE,
@@ -2144,6 +2150,10 @@ class TreeWalker:
         key_role = role_from_key(hint_key) or (role_from_key(parent_key) if model_field else None)
         if self.server_role and model_field:
             key_role = key_role or self.server_role
+        # a JSON settings file's Azure OpenAI deployment (deployments.says_deployment): served by Azure OpenAI,
+        # whatever the name it is called by says
+        deploy = bool(key) and is_json_settings(self.file.path) and says_deployment(self.path, key or "")
+        provider = endpoint[0] if endpoint else (DEPLOYMENT_PROVIDER if deploy else None)
         parts = [value]
         if model_field and len(value) <= 4000 and ("," in value or (value.startswith("[") and value.endswith("]"))):
             # a comma-separated list under a model key (OPENAI_MODELS=gpt-4o,gpt-4o-mini; models: "a, b"), or a JSON
@@ -2157,8 +2167,7 @@ class TreeWalker:
                 after = offset + len(part)
             hit = self.collector.model(part, line, col, hint=hint, key_role=key_role, source_id=source_id,
                                        api=self.server_api if model_field else None,
-                                       endpoint=endpoint[1] if endpoint else None,
-                                       provider=endpoint[0] if endpoint else None)
+                                       endpoint=endpoint[1] if endpoint else None, provider=provider)
             if hit is None and relative_dir:
                 # a model directory under a *_path / *_dir key that the knowledge base cannot name by itself
                 # (path: model/replit-code-v1-3b, path: model\SUS-Chat-34B-AWQ): still that model's folder
@@ -2203,6 +2212,16 @@ class TreeWalker:
                 self.collector.add(part, line, col, Match("api-model", None, 0.5), key_role=key_role,
                                    source_id=source_id, api=self.server_api,
                                    evidence=(f"rule:{source_id}", f"binding:{hint_key}", "binding-only",
+                                             "shape:api-model",
+                                             *(("file-role:" + self.file.context,)
+                                               if self.file.context in ("test", "example", "docs") else ())))
+            elif hit is None and deploy and len(parts) == 1 and is_deployment_name(part):
+                # the name an Azure OpenAI deployment is called by under a key path that says deployment
+                # (`"AzureOpenAI": {"Deployments": {"Chat": "orders-chat"}}`, `"AzureOpenAI:ChatDeploymentName":
+                # "support-chat"`): the model the app calls, its name the company's own (deployments.py)
+                self.collector.add(part, line, col, Match("api-model", DEPLOYMENT_PROVIDER, 0.5), key_role=key_role,
+                                   source_id=self.ids.key,
+                                   evidence=(f"rule:{self.ids.key}", f"binding:{key}", "azure-deployment",
                                              "shape:api-model",
                                              *(("file-role:" + self.file.context,)
                                                if self.file.context in ("test", "example", "docs") else ())))
