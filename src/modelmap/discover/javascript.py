@@ -45,6 +45,7 @@ from modelmap.discover.classifier import (
     names_model_after,
     plausible,
 )
+from modelmap.discover.composite import model_tail
 from modelmap.discover.config_files import role_from_key
 from modelmap.discover.identify import (
     PLACEHOLDER,
@@ -439,8 +440,38 @@ def _without_context_tag(value: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class TemplateTail:
+    """The constant tail of a template literal that names a whole model id (`${prefix}claude-3-5-sonnet-20241022`,
+    composite.model_tail), standing in for a string node where a model-named binding or argument reads it."""
+
+    value: str
+    start_byte: int
+    end_byte: int
+    start_point: tuple[int, int]
+    type: str = "template_tail"
+
+
+def template_tail(node: Any) -> TemplateTail | None:
+    """A one-line template literal whose text after its last substitution is a whole model id (composite.py)."""
+    children = node.children
+    if len(children) < 4 or len(children) > 18 or children[-1].type != "`" or children[-2].type != "string_fragment" \
+            or children[-3].type != "template_substitution" or node.start_point[0] != node.end_point[0]:
+        return None
+    frag = children[-2]
+    text = frag.text.decode("utf-8", "replace")
+    found = model_tail(text)
+    if found is None:
+        return None
+    piece, lead = found  # the joiners skipped are ASCII: one byte and one column each
+    row, col = frag.start_point
+    return TemplateTail(piece, frag.start_byte + lead, frag.end_byte, (row, col + lead))
+
+
 def string_value(node: Any) -> str | None:
     """The value of a string literal or a substitution-free template literal; None otherwise."""
+    if node.type == "template_tail":
+        return str(node.value)
     if node.type == "string":
         if node.child_count < 2 or node.children[0].type not in ('"', "'"):
             return None  # the `string` keyword of a type annotation
@@ -1177,6 +1208,8 @@ class _Analysis:
         if t in ("string", "template_string"):
             if string_value(node) is not None:
                 yield node
+            elif t == "template_string" and (tail := template_tail(node)) is not None:
+                yield tail  # `${provider}/gpt-4.1-mini`: the model id the built name ends with
         elif t == "identifier":
             name = node.text.decode("utf-8", "replace")
             if name in seen:

@@ -670,6 +670,7 @@ class _Module:
         self.docstrings: set[int] = set()
         self.claimed: set[int] = set()
         self.silenced: set[int] = set()  # literals that are known not to be models (f-string parts, arch names)
+        self._composites: dict[int, ast.Constant | None] = {}  # f-string -> its model-id tail (_composite_tail)
         self._str_dests: set[str] | None = None  # argparse options holding one string (``_str_option``), on first use
         self.client_urls: set[int] = set()  # private model-server URLs bound to a model client's base URL
         self.budget = collector.budget
@@ -831,6 +832,9 @@ class _Module:
         cls = type(node)
         if isinstance(node, ast.Constant):
             return [node] if isinstance(node.value, str) else []
+        if cls is ast.JoinedStr:
+            piece = self._composite_tail(node)  # type: ignore[arg-type]
+            return [piece] if piece is not None else []
         key: tuple[Any, int]
         if cls is ast.Name:
             key = (node.id, depth)  # type: ignore[attr-defined]
@@ -1139,6 +1143,40 @@ class _Module:
                 tick()
                 self.line = node.lineno
                 self.visit_Constant(node)
+
+    def _composite_tail(self, node: ast.JoinedStr) -> ast.Constant | None:
+        """``f"{provider}/gpt-4.1-mini"``, ``f"openai:{prefix}gpt-4o"``: an f-string whose text after its last
+        substitution is a whole model id the knowledge base records (past a `/` or `:` joining it to the substituted
+        provider or prefix). That tail is the model the built name selects, whatever the prefix turns out to be; it is
+        returned as a literal of its own at its own column (one line, written as it reads), so a model-named binding
+        or call argument the f-string reaches reports it as it would a plain literal. Other f-strings give none
+        (their text parts are fragments: ``f"gpt-4o-{size}"``, ``f"{base}-instruct"``)."""
+        done = self._composites.get(id(node))
+        if done is not None or id(node) in self._composites:
+            return done
+        self._composites[id(node)] = None
+        parts = node.values
+        if len(parts) < 2 or len(parts) > 8 or not isinstance(parts[-1], ast.Constant) \
+                or not isinstance(parts[-2], ast.FormattedValue) or node.end_lineno != node.lineno:
+            return None
+        text = str(parts[-1].value)
+        piece = text.lstrip("/:")
+        if not (3 <= len(piece) <= 120) or piece != piece.strip() or not _kb_knows(piece) \
+                or (match := classify(piece, "key")) is None or match.kind not in _ID_KINDS or "://" in piece:
+            return None
+        line = self.lines[node.lineno - 1] if 0 < node.lineno <= len(self.lines) else ""
+        start = node.col_offset if line.isascii() else self._columns.char_col(node.lineno - 1, node.col_offset)
+        end = (node.end_col_offset or len(line)) if line.isascii() else len(line)
+        at = line.rfind(piece, start, end)
+        if at < 0 or line[at + len(piece):end].lstrip()[:1] not in ("'", '"'):
+            return None  # written with escapes, or not at the end of the literal as written
+        lit = ast.Constant(value=piece)
+        lit.lineno = lit.end_lineno = node.lineno
+        # position() reads col_offset in UTF-8 bytes of the line, as the parser gives it
+        lit.col_offset = len(line[:at].encode())
+        lit.end_col_offset = lit.col_offset + len(piece.encode())
+        self._composites[id(node)] = lit
+        return lit
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
         # the text parts of an f-string are fragments of a value built at run time
