@@ -115,3 +115,47 @@ def test_camel_case_service_section(tmp_path: Path) -> None:
     assert got[("appsettings.Development.json", 4, "gpt-4o")] == "azure-openai"
     assert got[("appsettings.Development.json", 5, "kb-answers-01")] == "azure-openai"
     assert ("appsettings.Development.json", 6, "blobs-01") not in got
+
+
+ARM = """\
+{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "accountName": { "type": "string", "defaultValue": "[format('oai-{0}', uniqueString(resourceGroup().id))]" },
+    "chatModelName": { "type": "string", "defaultValue": "gpt-4o-mini", "allowedValues": ["gpt-4o", "gpt-4o-mini"] },
+    "chatDeploymentName": { "type": "string", "defaultValue": "orders-chat" },
+    "storageName": { "type": "string", "defaultValue": "orders-store-01" }
+  },
+  "resources": [
+    {
+      "type": "Microsoft.CognitiveServices/accounts/deployments",
+      "apiVersion": "2023-05-01",
+      "name": "[format('{0}/{1}', parameters('accountName'), parameters('chatDeploymentName'))]",
+      "properties": { "model": { "format": "OpenAI", "name": "[parameters('chatModelName')]", "version": "2024-07-18" } }
+    },
+    {
+      "type": "Microsoft.CognitiveServices/accounts/deployments",
+      "apiVersion": "2023-05-01",
+      "name": "[format('{0}/{1}', parameters('accountName'), 'embeddings-large')]",
+      "properties": { "model": { "format": "OpenAI", "name": "text-embedding-3-large", "version": "1" } }
+    },
+    {
+      "type": "Microsoft.Storage/storageAccounts",
+      "apiVersion": "2023-01-01",
+      "name": "[concat(parameters('storageName'), '/blob-prod-1')]"
+    }
+  ]
+}
+"""
+
+
+def test_arm_template_deployments(tmp_path: Path) -> None:
+    got = _scan(tmp_path, {"infra/azuredeploy.json": ARM})
+    p = "infra/azuredeploy.json"
+    assert got[(p, 6, "gpt-4o-mini")] == "azure-openai"  # a model an Azure OpenAI template deploys
+    assert got[(p, 7, "orders-chat")] == "azure-openai"  # a deployment-named parameter's default
+    assert got[(p, 20, "embeddings-large")] == "azure-openai"  # the name written in the resource's own name
+    assert got[(p, 21, "text-embedding-3-large")] == "azure-openai"
+    raws = {raw for (_, _, raw) in got}
+    assert not raws & {"orders-store-01", "blob-prod-1", "2024-07-18"}

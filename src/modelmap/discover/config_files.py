@@ -51,7 +51,10 @@ from modelmap.discover.base import (
 )
 from modelmap.discover.classifier import UNDERSCORE_VERSIONED, keyed_identifier, local_model_folder, snake
 from modelmap.discover.deployments import (
+    ARM_DEPLOYMENT_TYPE,
     DEPLOYMENT_PROVIDER,
+    arm_deployment_name,
+    is_arm_template,
     is_deployment_name,
     is_json_settings,
     says_deployment,
@@ -1348,6 +1351,9 @@ class TreeWalker:
         # the document walked is a LoRA adapter resource (kind: ModelAdapter, LoraAdapter): every mapping in it is
         # read as an adapter's spec (its baseModel names the served base model's deployment, not a model id)
         self.adapter_resource = False
+        # an ARM template that deploys Azure OpenAI models (deployments.py): its models are served by Azure OpenAI
+        self.arm_openai = is_json_settings(file.path) and ARM_DEPLOYMENT_TYPE in file.text.lower() \
+            and is_arm_template(file.text)
 
     # ------------------------------------------------------------------ helpers
     def classify_url(self, url: str, key: str | None = None) -> Endpoint | None:
@@ -1481,10 +1487,28 @@ class TreeWalker:
         finally:
             self.path.pop()
 
+    def _arm_deployment(self, node: Mapping) -> None:
+        """An ARM template's Azure OpenAI deployment resource: the name it is called by, written in its ``name``
+        (deployments.arm_deployment_name); its model (``properties.model.name``) is read as any model key's value."""
+        kind, name = node.get("type"), node.get("name")
+        if not (isinstance(kind, Scalar) and kind.value.strip().lower() == ARM_DEPLOYMENT_TYPE
+                and isinstance(name, Scalar)):
+            return
+        found = arm_deployment_name(name.value.strip())
+        if found is None:
+            return
+        deployment, _ = found
+        line, col, _ = self.position(name, deployment)
+        self.collector.add(deployment, line, col, classify(deployment, "key") or Match("api-model", None, 0.5),
+                           provider=DEPLOYMENT_PROVIDER, source_id=self.ids.key,
+                           evidence=(f"rule:{self.ids.key}", "binding:name", "azure-deployment", "shape:api-model"))
+
     def _walk_collection(self, node: Mapping | Seq, key: str | None, parent_key: str | None,
                          endpoint: Endpoint | None, in_env: bool, depth: int,
                          env_eps: list[tuple[str, Endpoint]] | None) -> None:
         low = (key or "").lower()
+        if self.arm_openai and isinstance(node, Mapping):
+            self._arm_deployment(node)
         if low in ENV_KEYS:
             # an environment block: a model key goes to the endpoint of its own group (OPENAI_BASE_URL ↔
             # OPENAI_MODEL), else to the block's only endpoint (see env_endpoint)
@@ -2153,7 +2177,10 @@ class TreeWalker:
         # a JSON settings file's Azure OpenAI deployment (deployments.says_deployment): served by Azure OpenAI,
         # whatever the name it is called by says
         deploy = bool(key) and is_json_settings(self.file.path) and says_deployment(self.path, key or "")
-        provider = endpoint[0] if endpoint else (DEPLOYMENT_PROVIDER if deploy else None)
+        if self.arm_openai and low_key == "defaultvalue" and parent_key and self.path[-2:-1] == ["parameters"]:
+            # an ARM template's parameter named for a deployment (`"chatDeploymentName": {"defaultValue": …}`)
+            deploy = says_deployment(["openai"], parent_key)
+        provider = endpoint[0] if endpoint else (DEPLOYMENT_PROVIDER if deploy or self.arm_openai else None)
         parts = [value]
         if model_field and len(value) <= 4000 and ("," in value or (value.startswith("[") and value.endswith("]"))):
             # a comma-separated list under a model key (OPENAI_MODELS=gpt-4o,gpt-4o-mini; models: "a, b"), or a JSON

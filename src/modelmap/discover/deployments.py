@@ -96,3 +96,45 @@ def is_deployment_name(value: str) -> bool:
     if not (BINDING_ONLY.fullmatch(v) or re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Za-z]+\d[\w]*", v)):
         return False
     return not v.lower().startswith(("http", "example", "sample", "placeholder", "dummy", "test-", "fake"))
+
+
+# --------------------------------------------------------------------------- ARM templates
+
+# an Azure Resource Manager template (written by hand, or compiled from Bicep: `main.json`, `azuredeploy.json`)
+_ARM_SCHEMA = re.compile(r'"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json', re.IGNORECASE)
+#: the resource type of an Azure OpenAI / AI Foundry model deployment
+ARM_DEPLOYMENT_TYPE = "microsoft.cognitiveservices/accounts/deployments"
+_ARM_LITERAL = re.compile(r"'((?:[^']|'')*)'")
+_ARM_REFERENCE = re.compile(r"(?:parameters|variables|concat|format)\(\s*$", re.IGNORECASE)
+
+
+def is_arm_template(text: str) -> bool:
+    """``text`` is an ARM deployment template (its ``$schema`` near the top says so)."""
+    return bool(_ARM_SCHEMA.search(text, 0, 4096))
+
+
+def arm_deployment_name(expr: str) -> tuple[str, int] | None:
+    """The deployment's own name in an ARM deployment resource's ``name`` and its offset in ``expr``: the part after
+    the account's name (``oai-orders/orders-chat``), or the last literal of a template expression that joins it to
+    the account's (``[format('{0}/{1}', parameters('account'), 'orders-chat')]``, ``[concat(parameters('account'),
+    '/orders-chat')]``); None when the name comes from a parameter or variable (its default is read where it is
+    declared) or is no name."""
+    if not expr.startswith("["):
+        head, sep, tail = expr.rpartition("/")
+        if not sep or not head or not is_deployment_name(tail):
+            return None
+        return tail, len(head) + 1
+    literals = list(_ARM_LITERAL.finditer(expr))
+    if not literals:
+        return None
+    last = literals[-1]
+    if _ARM_REFERENCE.search(expr, 0, last.start()) or "{" in last.group(1):
+        return None  # parameters('chatDeploymentName'), a format string: not a name written here
+    # the literal must close the expression: `..., 'orders-chat')]`
+    if expr[last.end():].strip(" )]") != "":
+        return None
+    text = last.group(1)
+    name = text.lstrip("/")
+    if not is_deployment_name(name):
+        return None
+    return name, last.start(1) + len(text) - len(name)
