@@ -159,3 +159,23 @@ def test_arm_template_deployments(tmp_path: Path) -> None:
     assert got[(p, 21, "text-embedding-3-large")] == "azure-openai"
     raws = {raw for (_, _, raw) in got}
     assert not raws & {"orders-store-01", "blob-prod-1", "2024-07-18"}
+
+
+PY_AZURE = '''\
+import os
+from langchain_openai import AzureChatOpenAI, AzureOpenAIEmbeddings
+
+chat_deployment = "support-gpt4o"
+llm = AzureChatOpenAI(azure_deployment=chat_deployment, api_version="2024-06-01")
+summariser = AzureChatOpenAI(deployment_name="kb-answers")
+embedder = AzureOpenAIEmbeddings(azure_deployment=os.getenv("EMBED_DEPLOYMENT", "your-deployment-name"))
+other = AzureChatOpenAI(azure_deployment="chat")
+'''
+
+
+def test_python_azure_client_deployment_arguments(tmp_path: Path) -> None:
+    got = _scan(tmp_path, {"app/chains.py": PY_AZURE})
+    assert got[("app/chains.py", 4, "support-gpt4o")] == "azure-openai"  # through the variable it is bound to
+    assert got[("app/chains.py", 6, "kb-answers")] == "azure-openai"
+    raws = {raw for (_, _, raw) in got}
+    assert not raws & {"your-deployment-name", "chat", "2024-06-01"}

@@ -38,6 +38,7 @@ from modelmap.discover.base import (
 from modelmap.discover.candidates import models_dir_name, yaml_model_pairs
 from modelmap.discover.classifier import binding_only, evidence_of, family_prefix, weight_file_named
 from modelmap.discover.config_files import _is_model_section
+from modelmap.discover.deployments import DEPLOYMENT_PROVIDER, is_deployment_name
 from modelmap.discover.identify import (
     _APP_SUFFIX,
     Hint,
@@ -429,6 +430,10 @@ def _text_named(node: ast.AST) -> bool:
     return name.rsplit("_", 1)[-1].lower() in _TEXT_WORDS
 
 
+# an Azure OpenAI client's keyword for the deployment it calls (openai's AzureOpenAI, LangChain's AzureChatOpenAI /
+# AzureOpenAIEmbeddings, Semantic Kernel's AzureChatCompletion / AzureTextEmbedding, LlamaIndex's AzureOpenAI)
+_AZURE_DEPLOYMENT_KW = frozenset({"azure_deployment", "deployment_name", "deployment_id", "azure_deployment_name",
+                                  "deployment"})
 # the kinds of a model id a short name can stand for (not a weights file, a folder or a download URL)
 _ID_KINDS = frozenset({"api-model", "hf-repo", "provider-prefixed", "ollama-tag"})
 
@@ -1553,6 +1558,8 @@ class _Module:
             self._shell_line(node.args[0])
         if last in ("join", "joinpath") and node.args:
             self._joined_weight_file(node, name)
+        if "azure" in last.lower() and node.keywords:
+            self._azure_deployments(node, last)
         if rule is not None:
             self._apply(rule, node, name)
         elif name.endswith("add_argument") and self._argparse(node):
@@ -1733,6 +1740,29 @@ class _Module:
         if root and root.startswith("self.") and root[5:] in self.clients:
             return self.clients[root[5:]]
         return None
+
+    def _azure_deployments(self, node: ast.Call, last: str) -> None:
+        """``AzureChatOpenAI(azure_deployment=chat_deployment)``, ``AzureOpenAIEmbeddings(deployment="kb-embed")``,
+        ``AzureChatCompletion(deployment_name=…)``: an Azure client's deployment argument is the name the deployment
+        is called by, the model the app calls under its own name. A name the knowledge base knows is reported by the
+        call's rule or the model-keyword path; here the company's own names (``orders-chat``), through same-file
+        flow, with the provider that serves them (deployments.is_deployment_name: not a placeholder or a bare word)."""
+        for kw in node.keywords:
+            if kw.arg not in _AZURE_DEPLOYMENT_KW:
+                continue
+            for lit in self.literals(kw.value):
+                if id(lit) in self.claimed or id(lit) in self.silenced:
+                    continue
+                value, shift = _unquote(str(lit.value))
+                value = value.strip()
+                if not is_deployment_name(value) or classify(value, "key") is not None:
+                    continue
+                line, col = self.position(lit)
+                found = self.c.add(value, line, col + shift, Match("api-model", DEPLOYMENT_PROVIDER, 0.5),
+                                   source_id="python-model-kwarg", symbol=self.symbol(),
+                                   evidence=(f"call:{last}", f"binding:{kw.arg}", "azure-deployment"))
+                if found is not None:
+                    self.claimed.add(id(lit))
 
     def _apply(self, rule: CallRule, node: ast.Call, name: str) -> None:
         if rule.id == "python-timm" and not any(
