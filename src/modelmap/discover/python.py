@@ -37,6 +37,7 @@ from modelmap.discover.base import (
 )
 from modelmap.discover.candidates import models_dir_name, yaml_model_pairs
 from modelmap.discover.classifier import binding_only, evidence_of, family_prefix, weight_file_named
+from modelmap.discover.composite import model_tail
 from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.deployments import DEPLOYMENT_PROVIDER, is_deployment_name
 from modelmap.discover.identify import (
@@ -1164,11 +1165,10 @@ class _Module:
         if len(parts) < 2 or len(parts) > 8 or not isinstance(parts[-1], ast.Constant) \
                 or not isinstance(parts[-2], ast.FormattedValue) or node.end_lineno != node.lineno:
             return None
-        text = str(parts[-1].value)
-        piece = text.lstrip("/:")
-        if not (3 <= len(piece) <= 120) or piece != piece.strip() or not _kb_knows(piece) \
-                or (match := classify(piece, "key")) is None or match.kind not in _ID_KINDS or "://" in piece:
+        tail = model_tail(str(parts[-1].value))
+        if tail is None:
             return None
+        piece = tail[0]
         line = self.lines[node.lineno - 1] if 0 < node.lineno <= len(self.lines) else ""
         start = node.col_offset if line.isascii() else self._columns.char_col(node.lineno - 1, node.col_offset)
         end = (node.end_col_offset or len(line)) if line.isascii() else len(line)
