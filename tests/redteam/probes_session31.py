@@ -14,6 +14,7 @@ import json
 from tests.redteam.probes import OK, probe, scan_probe
 from tests.redteam.probes_session27 import finds
 from tests.redteam.runner import Ctx, Result
+from tests.redteam.wire import ld as _ld
 
 _SWIFT_CALL = 'let body = #"{"model":"claude-3-5-sonnet-20240620","max_tokens":1024}"#\n'
 
@@ -45,17 +46,6 @@ scan_probe("session31-compose-fallback-chain-600-deep", "wrong-answer", lambda: 
 # training source it reads) was walked to its end for a `source` field without counting against that bound: one
 # data_param of 60,000,000 two-byte fields (120 MB) took ~54 s of CPU (10,000,000: 9 s) where the bound is ~2 s. Now
 # the fields walked there count, and the walk stops at the bound (said: "at most 4096 layers, 2000000 fields")
-def _varint(n: int) -> bytes:
-    out = bytearray()
-    while True:
-        b, n = n & 0x7F, n >> 7
-        out.append(b | 0x80 if n else b)
-        if not n:
-            return bytes(out)
-
-
-def _ld(field: int, data: bytes) -> bytes:
-    return _varint(field << 3 | 2) + _varint(len(data)) + data
 
 
 def _caffe_huge_data_param(ctx: Ctx) -> None:

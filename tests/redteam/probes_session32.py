@@ -22,6 +22,7 @@ import zipfile
 from tests.redteam.probes import OK, OK_OR_USAGE, SCAN_JSON, probe, scan_probe, write
 from tests.redteam.probes_session27 import finds
 from tests.redteam.runner import Ctx
+from tests.redteam.wire import ld as _ld
 
 _C_SHARP_CALL = 'class App { void F() { var c = new ChatClient(model: "gpt-4o-mini", apiKey: k); } }\n'
 
@@ -216,17 +217,6 @@ scan_probe("session32-workflow-run-block-100k-lines", "quadratic-position", lamb
 
 
 # --- (7) artifacts ------------------------------------------------------------------------------------------------------
-def _varint(n: int) -> bytes:
-    out = bytearray()
-    while True:
-        b, n = n & 0x7F, n >> 7
-        out.append(b | 0x80 if n else b)
-        if not n:
-            return bytes(out)
-
-
-def _ld(field: int, data: bytes) -> bytes:
-    return _varint(field << 3 | 2) + _varint(len(data)) + data
 
 
 def _onnx_million_nodes(ctx: Ctx) -> None:
