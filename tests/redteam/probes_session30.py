@@ -55,13 +55,14 @@ TEST_F(EventTest, EventFromString) {
 scan_probe("session30-cpp-raw-json-after-an-unclosed-opener", "wrong-answer",
            {"engine/test/components/test_event.cc": _EVENT_TEST}, checks=(scan_finds("tinyllama:1b"),))
 
-# (d) _json_blocks looks at 64 literals opening on a bracket at most (4 x the 16-block cap) and stopped there without a
-# word: a Go test with 70 canned JSON replies and then a multi-line config block never read that block. Now said
+# (d) _json_blocks looks at a bounded number of literals opening on a bracket (4 x its block cap: 64 when the cap was
+# 16, 256 since session 32 raised the cap to 64) and stopped there without a word: a Go test with that many canned JSON
+# replies and then a multi-line config block never read that block. Now said
 _GO_REPLIES = ("package x\n\nimport \"testing\"\n\nfunc TestReplies(t *testing.T) {\n"
-               + "".join(f'\tr{i} := `{{"id": {i}, "ok": true}}`\n\t_ = r{i}\n' for i in range(70))
+               + "".join(f'\tr{i} := `{{"id": {i}, "ok": true}}`\n\t_ = r{i}\n' for i in range(260))
                + '\tcfg := `{\n\t\t"task": {"id": "tinyllama:1b", "type": "Model"}\n\t}`\n\t_ = cfg\n}\n')
-scan_probe("session30-go-json-blocks-past-64-said", "silent-cap", {"replies_test.go": _GO_REPLIES},
-           checks=(skip_says("go-json", "64"),))
+scan_probe("session30-go-json-literals-past-the-look-limit-said", "silent-cap", {"replies_test.go": _GO_REPLIES},
+           checks=(skip_says("go-json", "256"),))
 
 
 # (e) the runtime counted a request the app's span and the gateway's log both recorded once per trace id, pairing the
