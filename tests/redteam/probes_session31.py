@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 
+from tests.artifacts.protobuf import field as _ld
 from tests.redteam.probes import OK, probe, scan_probe
 from tests.redteam.probes_session27 import finds
 from tests.redteam.runner import Ctx, Result
-from tests.redteam.wire import ld as _ld
 
 _SWIFT_CALL = 'let body = #"{"model":"claude-3-5-sonnet-20240620","max_tokens":1024}"#\n'
 

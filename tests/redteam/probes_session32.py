@@ -19,10 +19,10 @@ import json
 import struct
 import zipfile
 
+from tests.artifacts.protobuf import field as _ld
 from tests.redteam.probes import OK, OK_OR_USAGE, SCAN_JSON, probe, scan_probe, write
 from tests.redteam.probes_session27 import finds
 from tests.redteam.runner import Ctx
-from tests.redteam.wire import ld as _ld
 
 _C_SHARP_CALL = 'class App { void F() { var c = new ChatClient(model: "gpt-4o-mini", apiKey: k); } }\n'
 
