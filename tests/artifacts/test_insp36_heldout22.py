@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import struct
 from pathlib import Path
 
 from modelmap.artifacts.tokenizer import _renumbered_specials
 from modelmap.inspect import inspect_path
 
 from .conftest import real_file
+from .safetensors_bytes import header as st_header
 
 
 def _bert_safetensors(path: Path, layers: int, hidden: int, vocab: int = 30522, prefix: str = "",
@@ -35,16 +35,7 @@ def _bert_safetensors(path: Path, layers: int, hidden: int, vocab: int = 30522, 
                        p + "output.dense.weight": [hidden, ffn]})
     shapes = {prefix + k: v for k, v in shapes.items()}
     shapes.update(head or {})
-    header: dict[str, object] = {}
-    off = 0
-    for name, shape in shapes.items():
-        n = 4
-        for d in shape:
-            n *= d
-        header[name] = {"dtype": "F32", "shape": shape, "data_offsets": [off, off + n]}
-        off += n
-    raw = json.dumps(header).encode()
-    path.write_bytes(struct.pack("<Q", len(raw)) + raw + b"\0" * 64)
+    path.write_bytes(st_header(shapes) + b"\0" * 64)
     return path
 
 
@@ -168,13 +159,7 @@ def test_ultralytics_checkpoint_names_yolo11_from_blocks_and_train_args(tmp_path
 
 
 def _table(path: Path, tensors: dict[str, list[int]]) -> Path:
-    header, off = {}, 0
-    for name, shape in tensors.items():
-        n = 4 * shape[0] * (shape[1] if len(shape) > 1 else 1)
-        header[name] = {"dtype": "F32", "shape": shape, "data_offsets": [off, off + n]}
-        off += n
-    raw = json.dumps(header).encode()
-    path.write_bytes(struct.pack("<Q", len(raw)) + raw)
+    path.write_bytes(st_header(tensors))
     return path
 
 

