@@ -384,13 +384,39 @@ def render(doc: dict[str, Any]) -> str:
     return header + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120)
 
 
+KEPT = re.compile(r"^# BEGIN generated \(kb_fingerprints\)\n.*?^# END generated \(kb_fingerprints\)\n", re.S | re.M)
+TOP_KEY = re.compile(r"^([A-Za-z_]+):", re.M)
+
+
+def keep_generated(current: str, text: str) -> str:
+    """``text`` with the blocks scripts/kb_fingerprints.py wrote into ``current`` put back at the end of the same
+    top-level list, so regenerating this file's part never drops that script's entries (and ``--check`` compares
+    only what this script owns)."""
+    by_section: dict[str, list[str]] = {}
+    for m in KEPT.finditer(current):
+        keys = TOP_KEY.findall(current, 0, m.start())
+        by_section.setdefault(keys[-1] if keys else "", []).append(m.group(0))
+    if not by_section:
+        return text
+    starts = [(m.group(1), m.start()) for m in TOP_KEY.finditer(text)]
+    out, last = [], 0
+    for i, (key, _start) in enumerate(starts):
+        end = starts[i + 1][1] if i + 1 < len(starts) else len(text)
+        out.append(text[last:end])
+        out.extend(by_section.pop(key, []))
+        last = end
+    if by_section:  # a section this script no longer writes: keep its blocks rather than lose them
+        out.extend(block for blocks in by_section.values() for block in blocks)
+    return "".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
-    text = render(build())
+    current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+    text = keep_generated(current, render(build()))
     if args.check:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
         if current != text:
             print(f"{OUT}: out of date; run scripts/build_fingerprints.py", file=sys.stderr)
             return 1
