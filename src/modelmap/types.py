@@ -197,7 +197,10 @@ class Resolution:
     """What the knowledge base says about one identifier (the output of ``trace``, ``modelmap.trace/2``).
 
     ``model`` = {"id", "family", "params", "name", "hf"}; ``publisher`` = {"id", "name", "country"};
-    ``license`` = {"id", "spdx", "name", "permissive", "commercial_use"} or None.
+    ``license`` = {"id", "spdx", "name", "permissive", "commercial_use"} or None, plus ``inherited_from`` (the
+    parent whose licence a repack the knowledge base holds no card licence for takes) or ``governing`` (a repack
+    whose own repo declares ``id`` while the weights it packages carry another licence: that licence's object with
+    ``from`` = the parent; docs/knowledge-format.md, "Declared vs governing licence of a repack").
 
     Lineage is a graph (provenance/lineage.py): ``edges`` = [{"child", "relation", "parent",
     "parent_publisher"}] with relation finetune | quantization | merge | adapter | continued-pretrain |

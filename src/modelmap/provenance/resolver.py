@@ -1277,7 +1277,11 @@ class Resolver:
             return None
         return {"id": pub["id"], "name": pub.get("name") or pub["id"], "country": pub.get("country")}
 
-    def _license(self, lic_id: str | None, *, inherited_from: str | None = None) -> dict[str, Any] | None:
+    def _license(self, lic_id: str | None, *, inherited_from: str | None = None,
+                 governing: tuple[str, str] | None = None) -> dict[str, Any] | None:
+        """The licence object of an answer. ``governing`` = ``(parent id, licence id)`` for a re-packaging whose
+        own repo declares ``lic_id`` while the weights it packages carry another licence (see
+        ``_governing_license``): written as ``governing`` = that licence's object with ``from`` = the parent."""
         if not lic_id or str(lic_id).lower() == "unknown":
             return None
         rec = self.kb.licenses.get(str(lic_id).lower())
@@ -1291,7 +1295,27 @@ class Resolver:
             }
         if inherited_from:
             out["inherited_from"] = inherited_from
+        if governing:
+            gov = self._license(governing[1])
+            if gov:
+                out["governing"] = {**gov, "from": governing[0]}
         return out
+
+    def _governing_license(self, mid: str, declared: str | None) -> tuple[str, str] | None:
+        """``(parent, licence)`` when a re-packaging's own repo declares a licence other than the one the weights
+        it packages carry, else None. A quantization or format conversion holds the same weights as its parent, and
+        an uploader's declaration does not change the terms those weights were released under (a GGUF of Llama 3.1
+        70B Instruct tagged ``mit`` is still Meta's Llama 3.1 material): the record keeps the declared id as its
+        ``license`` (docs/knowledge-format.md, "Declared vs governing licence of a repack") and the answer adds the
+        parent's licence as ``governing``. Same scope as licence inheritance (``_quantized_license``): the record's
+        only base edge is a quantization, followed through a chain of quantizations, by a quantizer that is not
+        another lab; ``proprietary`` and unknown declarations are left alone."""
+        if not declared or str(declared).lower() in ("unknown", "proprietary"):
+            return None
+        parent, plic = self._quantized_license(mid)
+        if not parent or not plic or str(plic).lower() in (str(declared).lower(), "unknown"):
+            return None
+        return parent, str(plic)
 
     def _quantized_license(self, mid: str) -> tuple[str | None, str | None]:
         """The license a quantization keeps from the weights it quantizes, for a record whose own license is
@@ -1606,6 +1630,7 @@ class Resolver:
             lic = None
         if packager and lic and str(lic).lower() != "unknown" and not inherited:
             inherited = mid  # a repo the knowledge base does not hold keeps the licence of the model it packages
+        governing = None if inherited or packager else self._governing_license(mid, lic)
         confidence = "known" if how == "exact" and not packager else "unknown" if how in _NAME_HOWS else "inferred"
         if inherited and lic and confidence == "known":
             confidence = "inferred"  # the licence is inherited by rule, not read from the repo's own card
@@ -1627,7 +1652,7 @@ class Resolver:
             model={"id": shown_id, "family": model.get("family"), "params": model.get("params"),
                    "name": model.get("name"), "hf": model.get("hf")},
             publisher=publisher,
-            license=self._license(lic, inherited_from=inherited),
+            license=self._license(lic, inherited_from=inherited, governing=governing),
             open_weights=model.get("open_weights", fam.get("open_weights")),
             edges=tuple(graph.edges),
             roots=tuple(graph.roots) if graph.roots is not None else None,

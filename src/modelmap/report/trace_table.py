@@ -99,13 +99,23 @@ def _served(rec: dict[str, Any]) -> str:
     return f"{served.get('operator') or served.get('id')} ({where}){evidence}"
 
 
+def _license(lic: dict[str, Any]) -> str:
+    """The licence id; a re-packaging that declares one licence while the weights it packages carry another shows
+    both (the declared id first, then the licence that binds the weights and where it comes from)."""
+    text = str(lic.get("id") or "unknown")
+    gov = lic.get("governing")
+    if isinstance(gov, dict) and gov.get("id"):
+        text += f" (declared by the repo; the weights are {gov.get('from')}'s, under {gov['id']})"
+    return text
+
+
 def _rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
     model = rec.get("model") or {}
     lic = rec.get("license") or {}
     rows = [
         ("model", str(model.get("id") or (f"family {model['family']}" if model.get("family") else "unknown"))),
         ("publisher", _pub(rec.get("publisher"))),
-        ("license", str(lic.get("id") or "unknown")),
+        ("license", _license(lic)),
         ("lineage", lineage_tree(rec)),
         ("roots", ", ".join(rec["roots"]) if rec.get("roots") else
          UNDISCLOSED if rec.get("lineage_undisclosed") and rec.get("origins_known") else "unknown"),
