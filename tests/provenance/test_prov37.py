@@ -81,3 +81,85 @@ def test_hierholzer_gguf_declares_mit_over_llama_31_weights() -> None:
     assert res["license"]["governing"]["permissive"] is False
     row = dict(_rows(res))["license"]
     assert row.startswith("mit (declared by the repo") and "under llama3.1" in row
+
+
+@pytest.mark.parametrize(("query", "model_id"), [
+    # Vercel AI Gateway writes Qwen's mixture-of-experts models by their total size under the parent company's label
+    ("vercel_ai_gateway/alibaba/qwen-3-235b", "qwen/qwen3-235b-a22b"),
+    ("vercel_ai_gateway/alibaba/qwen-3-30b", "qwen/qwen3-30b-a3b"),
+    ("vercel_ai_gateway/alibaba/qwen-3-14b", "qwen/qwen3-14b"),  # a dense model: the name as written
+])
+def test_a_routers_creator_label_with_a_moe_total_size(query: str, model_id: str) -> None:
+    res = resolve(query)
+    assert (res.model or {}).get("id") == model_id
+    assert (res.served_by or {}).get("id") == "vercel-ai-gateway"
+    assert (res.publisher or {}).get("country") == "CN"
+
+
+def test_the_moe_completion_stays_behind_a_router_prefix() -> None:
+    # without the router, "alibaba/qwen-3-235b" is a repo owner's name: no completion to Qwen's record
+    assert (resolve("alibaba/qwen-3-235b").model or {}).get("id") != "qwen/qwen3-235b-a22b"
+
+
+def test_the_moe_completion_needs_exactly_one_record() -> None:
+    resolver = resolver_with([
+        {"id": "qwen/qwen9-30b-a3b", "hf": "Qwen/Qwen9-30B-A3B", "publisher": "qwen", "license": "apache-2.0",
+         "sources": [{"url": "https://example.org/a", "as_of": "2026-12-07"}]},
+        {"id": "qwen/qwen9-30b-a5b", "hf": "Qwen/Qwen9-30B-A5B", "publisher": "qwen", "license": "apache-2.0",
+         "sources": [{"url": "https://example.org/b", "as_of": "2026-12-07"}]},
+    ])
+    res = resolver.resolve("vercel_ai_gateway/alibaba/qwen9-30b")
+    assert (res.model or {}).get("id") not in ("qwen/qwen9-30b-a3b", "qwen/qwen9-30b-a5b")
+
+
+@pytest.mark.parametrize(("query", "licence"), [
+    ("vercel_ai_gateway/mistral/magistral-medium", "proprietary"),  # -2506 / -2507 / -2509: API only
+    ("magistral-small", "apache-2.0"),                             # -2506 / -2507 / -2509: open weights
+])
+def test_an_undated_name_takes_the_licence_all_its_dated_snapshots_share(query: str, licence: str) -> None:
+    res = resolve(query)
+    assert (res.license or {}).get("id") == licence
+    assert "every dated snapshot" in (res.reason or "")
+    assert (res.model or {}).get("id") is None  # which snapshot it serves stays unknown
+
+
+def test_a_family_name_with_no_shared_snapshot_licence_stays_unknown() -> None:
+    # "magistral" alone names both lines (open Small, API-only Medium): no licence
+    assert resolve("magistral-medium-2508").license is None
+
+
+def test_fireworks_distill_word() -> None:
+    res = resolve("fireworks_ai/accounts/fireworks/models/deepseek-r1-0528-distill-qwen3-8b").to_dict()
+    assert res["model"]["id"] == "deepseek-ai/deepseek-r1-0528-qwen3-8b"
+    teachers = {e["parent"] for e in res["edges"] if e["relation"] == "distillation"}
+    assert "deepseek-ai/deepseek-r1-0528" in teachers
+    # the maker's own distill names keep the word
+    res2 = resolve("fireworks_ai/accounts/fireworks/models/deepseek-r1-distill-qwen-7b")
+    assert (res2.model or {}).get("id") == "deepseek-ai/deepseek-r1-distill-qwen-7b"
+
+
+@pytest.mark.parametrize(("query", "model_id", "country"), [
+    ("vertex_ai/lyria-002", "google/lyria-002", "US"),
+    ("vertex_ai/chirp_3", "google/chirp_3", "US"),
+    ("amazon.nova-2-pro-preview-20251202-v1:0", "amazon/nova-2-pro-preview-20251202-v1", "US"),
+    ("dashscope/qwen-audio-3.0-tts-plus", "qwen/qwen-audio-3.0-tts-plus", "CN"),
+    ("dashscope/qwen-audio-3.1-tts-flash", "qwen/qwen-audio-3.1-tts-flash", "CN"),
+])
+def test_api_only_records_added_from_the_makers_pages(query: str, model_id: str, country: str) -> None:
+    res = resolve(query).to_dict()
+    assert res["model"]["id"] == model_id
+    assert res["license"]["id"] == "proprietary"
+    assert res["publisher"]["country"] == country
+    assert res["lineage_undisclosed"]
+
+
+@pytest.mark.parametrize(("query", "base"), [
+    ("Qwen/Qwen2.5-Coder-3B", "qwen/qwen2.5-3b"),                # card front matter base_model
+    ("baichuan-inc/Baichuan-M2-32B", "qwen/qwen2.5-32b"),        # Xinference's description of the model
+    ("novita/baichuan/baichuan-m2-32b", "qwen/qwen2.5-32b"),
+    ("tiendung/gemma2embedding", "baai/bge-multilingual-gemma2"),  # README: a bf16 copy
+])
+def test_bases_read_from_sources(query: str, base: str) -> None:
+    res = resolve(query).to_dict()
+    me = res["model"]["id"]
+    assert [e["parent"] for e in res["edges"] if e["child"] == me] == [base]

@@ -255,6 +255,7 @@ class Resolver:
         self._api_gate: re.Pattern[str] | None = None
         self._api_patterns: list[tuple[re.Pattern[str], str]] | None = None
         self._family_license_cache: dict[str, str | None] = {}
+        self._family_members: dict[str, list[str]] | None = None
         self._hub_org_cache: dict[str, str | None] | None = None
         self._hf_names: dict[str, list[str]] | None = None
         self._hub_name_starts: frozenset[str] | None = None
@@ -465,6 +466,15 @@ class Resolver:
             mid = self._lookup(n) or self._by_name(n)
             if mid and self.kb.models[mid].get("publisher") in pubs:
                 return mid
+        # a router's label gives a mixture-of-experts model by its total size alone ("qwen-3-235b" for Qwen3-235B-A22B,
+        # "qwen-3-30b" for Qwen3-30B-A3B): the one record of that company's publishers named exactly so plus an
+        # active-parameter suffix "-a<N>b", and none if two share the stem
+        for n in names:
+            stem = re.compile(re.escape(n.lower()) + r"-a\d+(?:\.\d+)?b")
+            found = {mid for mid, rec in self.kb.models.items()
+                     if rec.get("publisher") in pubs and stem.fullmatch(mid.rpartition("/")[2])}
+            if len(found) == 1:
+                return found.pop()
         return None
 
     def _publisher_kind(self, pid: str | None) -> str | None:
@@ -482,6 +492,10 @@ class Resolver:
             fw = _FIREWORKS_VERSION.sub(lambda m: f"-{m.group(1)}.{m.group(2)}", sized).replace("--", "-")
             fw = re.sub(r"^(llama|qwen)-(\d)", r"\1-\2", fw)
             out += [fw, fw.replace("qwen-", "qwen")]
+            # Fireworks writes the relation into a distill's name where its maker does not: "deepseek-r1-0528-distill-
+            # qwen3-8b" is DeepSeek-R1-0528-Qwen3-8B (tried after the name as written: R1-Distill-Qwen-7B keeps it)
+            if "-distill-" in sized:
+                out.append(sized.replace("-distill-", "-"))
             # a whole version with no point part: "llama-v3-70b-instruct" is Llama 3 70B Instruct, "llama-v2-7b-chat"
             # Llama 2 7B Chat
             out.append(re.sub(r"^llama-v(\d)-", r"llama-\1-", sized))
@@ -1258,6 +1272,18 @@ class Resolver:
                 return None, None
         return None, None
 
+    def _dated_snapshots(self, fid: str, name: str) -> list[str]:
+        """The family's records named ``name`` plus a snapshot date (``-2506``, ``-2025-06-10``, ``-20250610``):
+        the versions an undated API name may serve at a given time."""
+        if self._family_members is None:
+            members: dict[str, list[str]] = {}
+            for mid, rec in self.kb.models.items():
+                if rec.get("family"):
+                    members.setdefault(str(rec["family"]), []).append(mid)
+            self._family_members = members
+        snap = re.compile(re.escape(name.lower()) + r"-(?:\d{4}|\d{4}-\d{2}-\d{2}|\d{8})")
+        return sorted(mid for mid in self._family_members.get(fid, ()) if snap.fullmatch(mid.rpartition("/")[2]))
+
     # ---- building the record ------------------------------------------------------------------------
     def _family_license(self, fid: str) -> str | None:
         """The family's license, only when every model of the family in the KB agrees with it."""
@@ -1512,6 +1538,15 @@ class Resolver:
                         lic = str(self.kb.models[sized[1][0]].get("license", fam.get("license")))
                     size_note = (f"; of that size the knowledge base holds {', '.join(sized[1][:4])}"
                                  + (f", all licensed {lic}" if lic else ""))
+                elif not lic and pub_id == fam["publisher"] and not parsed.is_file:
+                    # an undated name whose dated snapshots the family holds ("magistral-medium" beside
+                    # magistral-medium-2506 / -2507 / -2509): whichever snapshot it serves, their shared licence
+                    snaps = self._dated_snapshots(fid, parsed.core.rsplit("/", 1)[-1])
+                    shared = {str(self.kb.models[m].get("license", fam.get("license"))).lower() for m in snaps}
+                    if len(shared) == 1 and not shared & {"unknown", "none"}:
+                        lic = str(self.kb.models[snaps[0]].get("license", fam.get("license")))
+                        size_note = (f"; every dated snapshot of the name the knowledge base holds "
+                                     f"({', '.join(snaps[:4])}) is licensed {lic}")
                 how = (f"an Ollama tag whose library name's listed tags all package {fam.get('name', fid)} models"
                        if by_library else f"matched the {fam.get('name', fid)} family name pattern")
                 return self._partial(
