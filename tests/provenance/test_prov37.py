@@ -163,3 +163,109 @@ def test_bases_read_from_sources(query: str, base: str) -> None:
     res = resolve(query).to_dict()
     me = res["model"]["id"]
     assert [e["parent"] for e in res["edges"] if e["child"] == me] == [base]
+
+
+# --online: a community LoRA's base from evidence in the repo, never from its name
+
+def _info(card: dict[str, Any] | None, files: list[str]) -> dict[str, Any]:
+    return {"id": "someone/qwen3-4b-structured-lora", "author": "someone", "cardData": card,
+            "siblings": [{"rfilename": f} for f in files]}
+
+
+def test_an_adapter_repo_without_a_card_base_takes_its_adapter_configs_base() -> None:
+    from modelmap.provenance import online
+
+    asked: list[str] = []
+
+    def get_file(name: str) -> bytes:
+        asked.append(name)
+        return b'{"peft_type": "LORA", "base_model_name_or_path": "Qwen/Qwen3-4B-Instruct-2507", "r": 16}'
+
+    data = online.from_model_info(_info({"license": "apache-2.0"}, ["adapter_config.json", "README.md"]), get_file)
+    assert asked == ["adapter_config.json"]
+    assert data["base_model"] == "Qwen/Qwen3-4B-Instruct-2507" and data["base_model_relation"] == "adapter"
+    assert data["base_source"] == "adapter_config.json"
+    offline = resolve("someone/qwen3-4b-structured-lora")
+    # offline the name's Qwen3-4B is a labelled claim at confidence unknown, not an answer
+    assert offline.confidence == "unknown"
+    res = online.enrich(offline, lambda _repo: data)
+    mine = [e for e in res.edges or () if e["child"] == "someone/qwen3-4b-structured-lora"]
+    assert [(e["relation"], e["parent"], e["source"]) for e in mine] == [
+        ("adapter", "qwen/qwen3-4b-instruct-2507", "huggingface-hub adapter_config.json (base_model_name_or_path)")]
+    assert res.origins == ("CN",) and res.origins_known is False
+
+
+def test_the_cards_base_wins_over_the_adapter_config() -> None:
+    from modelmap.provenance import online
+
+    def get_file(name: str) -> bytes:
+        raise AssertionError("not read when the card names a base")
+
+    data = online.from_model_info(_info({"base_model": "Qwen/Qwen3-4B-Instruct-2507"}, ["adapter_config.json"]),
+                                  get_file)
+    assert data["base_model"] == "Qwen/Qwen3-4B-Instruct-2507" and data["base_source"] == "card"
+
+
+@pytest.mark.parametrize("body", [
+    b"not json", b"[]", b'{"base_model_name_or_path": "/content/outputs/checkpoint-500"}',
+    b'{"base_model_name_or_path": 7}',
+])
+def test_an_unusable_adapter_config_leaves_the_base_unknown(body: bytes) -> None:
+    from modelmap.provenance import online
+
+    data = online.from_model_info(_info(None, ["adapter_config.json"]), lambda _name: body)
+    assert data["base_model"] is None and data["base_source"] is None
+
+
+def test_a_repo_without_an_adapter_config_is_not_asked_for_one() -> None:
+    from modelmap.provenance import online
+
+    def get_file(name: str) -> bytes:
+        raise AssertionError(name)
+
+    assert online.from_model_info(_info(None, ["config.json", "model.safetensors"]), get_file)["base_model"] is None
+
+
+def test_hub_fetch_reads_the_adapter_config_over_http(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole bounded path against a loopback server (no network): the model API, then the adapter's config."""
+    import http.server
+    import json
+    import threading
+
+    from modelmap.provenance import online
+
+    served: list[str] = []
+    info = _info({"license": "apache-2.0"}, ["adapter_config.json"])
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            served.append(self.path)
+            if self.path == "/api/models/someone/qwen3-4b-structured-lora":
+                body = json.dumps(info).encode()
+            elif self.path == "/someone/qwen3-4b-structured-lora/resolve/main/adapter_config.json":
+                body = b'{"base_model_name_or_path": "Qwen/Qwen3-4B-Instruct-2507"}'
+            else:
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+        data = online._hub_fetch("someone/qwen3-4b-structured-lora")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert served == ["/api/models/someone/qwen3-4b-structured-lora",
+                      "/someone/qwen3-4b-structured-lora/resolve/main/adapter_config.json"]
+    assert data["base_model"] == "Qwen/Qwen3-4B-Instruct-2507" and data["base_source"] == "adapter_config.json"

@@ -1,8 +1,12 @@
 """Optional enrichment from the Hugging Face Hub (``--online`` only).
 
 Reads the Hub's model API (``$HF_ENDPOINT/api/models/<id>``: author, card ``base_model`` and
-``license``) with a bounded read, caches each answer on disk as JSON with a TTL, and falls back to
-the offline answer with a warning when the network is unavailable (or ``HF_HUB_OFFLINE=1``).
+``license``; for an adapter repo whose card names no base, the ``base_model_name_or_path`` of its
+``adapter_config.json``, at most ``MAX_CONFIG_BYTES``) with bounded reads, caches each answer on
+disk as JSON with a TTL, and falls back to the offline answer with a warning when the network is
+unavailable (or ``HF_HUB_OFFLINE=1``). A repo's name is never read as its base here: offline, a base
+the name spells is reported as the name's claim (confidence unknown), and the card or the adapter's
+config replaces it.
 
 A reply is data from the network, so it is validated before it is used or cached: at most
 ``MAX_REPLY_BYTES``, ids shaped like Hub ids, at most ``MAX_BASES`` base models, a short license
@@ -29,6 +33,7 @@ from modelmap.types import Resolution
 TTL_SECONDS = 7 * 24 * 3600
 MAX_REPLY_BYTES = 2 * 1024 * 1024
 MAX_BASES = 16
+MAX_CONFIG_BYTES = 64 * 1024
 TIMEOUT_SECONDS = 10
 Fetcher = Callable[[str], dict[str, Any]]
 
@@ -49,33 +54,65 @@ def _cache_path(repo_id: str) -> Path:
     return Path(base) / "hub" / (repo_id.replace("/", "__") + ".json")
 
 
-def _hub_fetch(repo_id: str) -> dict[str, Any]:
-    """One bounded GET of the Hub's model API. Raises on any failure (the caller falls back)."""
-    import urllib.parse
+def _get(url: str, limit: int) -> bytes:
+    """One bounded GET; raises on any failure or on a body over ``limit`` bytes."""
     import urllib.request
+
+    request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "modelmap"})
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as reply:
+        body: bytes = reply.read(limit + 1)
+    if len(body) > limit:
+        raise InvalidReply(f"the reply is larger than {limit} bytes")
+    return body
+
+
+def _hub_fetch(repo_id: str) -> dict[str, Any]:
+    """One bounded GET of the Hub's model API (and, for an adapter repo whose card names no base, one of its
+    ``adapter_config.json``). Raises on any failure (the caller falls back)."""
+    import urllib.parse
 
     if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"):
         raise ConnectionError("HF_HUB_OFFLINE is set")
     endpoint = (os.environ.get("HF_ENDPOINT") or "https://huggingface.co").rstrip("/")
     if not endpoint.startswith(("https://", "http://")):
         raise ValueError("HF_ENDPOINT is not an http(s) URL")
-    url = f"{endpoint}/api/models/{urllib.parse.quote(repo_id, safe='/')}"
-    request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "modelmap"})
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as reply:
-        body = reply.read(MAX_REPLY_BYTES + 1)
-    if len(body) > MAX_REPLY_BYTES:
-        raise InvalidReply(f"the reply is larger than {MAX_REPLY_BYTES} bytes")
+    quoted = urllib.parse.quote(repo_id, safe="/")
+    body = _get(f"{endpoint}/api/models/{quoted}", MAX_REPLY_BYTES)
     try:
         info = json.loads(body)
     except (ValueError, RecursionError) as exc:
         raise InvalidReply(f"the reply is not JSON ({exc.__class__.__name__})") from None
+
+    def get_file(name: str) -> bytes:
+        return _get(f"{endpoint}/{quoted}/resolve/main/{urllib.parse.quote(name)}", MAX_CONFIG_BYTES)
+
+    return from_model_info(info, get_file)
+
+
+def from_model_info(info: Any, get_file: Callable[[str], bytes] | None = None) -> dict[str, Any]:
+    """The fields we use from a Hub model-API reply. The base is the card's ``base_model``; where the card names none
+    and the repo holds a PEFT ``adapter_config.json``, its ``base_model_name_or_path`` (the model the adapter's
+    weights apply to: evidence from the repo's own files, not its name) with relation ``adapter``. A file that cannot
+    be read or parsed leaves the base unknown."""
     if not isinstance(info, dict):
         raise InvalidReply("the reply is not a JSON object")
     card = info.get("cardData") or info.get("card_data") or {}
     if not isinstance(card, dict):
         raise InvalidReply("cardData is not an object")
+    base, relation = card.get("base_model"), card.get("base_model_relation")
+    base_source = "card" if base else None
+    siblings = info.get("siblings")
+    names = {str(s.get("rfilename")) for s in siblings if isinstance(s, dict)} if isinstance(siblings, list) else set()
+    if not base and get_file is not None and "adapter_config.json" in names:
+        try:
+            config = json.loads(get_file("adapter_config.json"))
+        except Exception:  # unreadable, too large or not JSON: no base from it
+            config = None
+        named = config.get("base_model_name_or_path") if isinstance(config, dict) else None
+        if isinstance(named, str) and "/" in named and HUB_ID.match(named):
+            base, relation, base_source = named, "adapter", "adapter_config.json"
     return {"id": info.get("id") or info.get("modelId"), "author": info.get("author"),
-            "base_model": card.get("base_model"), "base_model_relation": card.get("base_model_relation"),
+            "base_model": base, "base_model_relation": relation, "base_source": base_source,
             "license": card.get("license"), "fetched_at": time.time()}
 
 
@@ -103,11 +140,14 @@ def validate_reply(data: Any) -> dict[str, Any]:
     relation = data.get("base_model_relation")
     if relation is not None and relation not in HUB_RELATIONS:
         raise InvalidReply("base_model_relation is not one the Hub defines")
+    base_source = data.get("base_source")
+    if base_source not in (None, "card", "adapter_config.json"):
+        raise InvalidReply("base_source is not one this module writes")
     fetched = data.get("fetched_at", time.time())
     if not isinstance(fetched, int | float) or isinstance(fetched, bool) or not math.isfinite(fetched):
         raise InvalidReply("fetched_at is not a time")
     return {"id": repo, "author": author, "base_model": bases or None, "base_model_relation": relation,
-            "license": licence, "fetched_at": float(fetched)}
+            "base_source": base_source if bases else None, "license": licence, "fetched_at": float(fetched)}
 
 
 def lookup(repo_id: str, fetch: Fetcher | None = None) -> dict[str, Any] | None:
@@ -160,6 +200,8 @@ def enrich(res: Resolution, fetch: Fetcher | None = None) -> Resolution:
     base = data.get("base_model")
     bases = base if isinstance(base, list) else [base] if base else []
     relation = HUB_RELATIONS.get(str(data.get("base_model_relation") or ""), "finetune")
+    source = ("huggingface-hub adapter_config.json (base_model_name_or_path)"
+              if data.get("base_source") == "adapter_config.json" else "huggingface-hub card (base_model)")
     if bases and any(e["child"] == me and e.get("source") == "name" for e in edges):
         # the card's base_model replaces a base the resolver only read from the repo name (resolver._name_claim)
         edges = []
@@ -176,7 +218,7 @@ def enrich(res: Resolution, fetch: Fetcher | None = None) -> Resolution:
                 continue
             parent = (up.model or {}).get("id") or str(b).lower()
             edges.append({"child": me, "relation": relation, "parent": parent, "parent_publisher": up.publisher,
-                          "source": "huggingface-hub card (base_model)"})
+                          "source": source})
             edges.extend(up.edges or ())
             for country in up.origins or ():
                 origins.add(country)
