@@ -123,8 +123,9 @@ def test_an_undated_name_takes_the_licence_all_its_dated_snapshots_share(query: 
     assert (res.model or {}).get("id") is None  # which snapshot it serves stays unknown
 
 
-def test_a_family_name_with_no_shared_snapshot_licence_stays_unknown() -> None:
-    # "magistral" alone names both lines (open Small, API-only Medium): no licence
+def test_a_dated_name_the_family_does_not_hold_gets_no_snapshot_licence() -> None:
+    # "magistral-medium-2508" has no snapshots of its own, and the Magistral family mixes open Small with API-only
+    # Medium: no licence
     assert resolve("magistral-medium-2508").license is None
 
 
@@ -269,3 +270,12 @@ def test_hub_fetch_reads_the_adapter_config_over_http(monkeypatch: pytest.Monkey
     assert served == ["/api/models/someone/qwen3-4b-structured-lora",
                       "/someone/qwen3-4b-structured-lora/resolve/main/adapter_config.json"]
     assert data["base_model"] == "Qwen/Qwen3-4B-Instruct-2507" and data["base_source"] == "adapter_config.json"
+
+
+def test_snapshots_that_disagree_give_no_licence() -> None:
+    resolver = resolver_with([
+        {"id": "mistral/magistral-medium-2601", "publisher": "mistral", "family": "magistral", "hf": None,
+         "license": "apache-2.0", "sources": [{"url": "https://example.org/m", "as_of": "2026-12-07"}]},
+    ])
+    res = resolver.resolve("vercel_ai_gateway/mistral/magistral-medium")
+    assert res.license is None and "every dated snapshot" not in (res.reason or "")
