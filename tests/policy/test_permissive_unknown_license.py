@@ -49,3 +49,21 @@ def test_the_warning_is_a_warning_not_an_error() -> None:
                           "modelmap.yaml")
     (violation,) = evaluate(result, config, TODAY).violations
     assert violation.severity == "warning"
+
+
+def test_a_repack_declaring_mit_over_llama_weights_fails_on_the_weights_licence() -> None:
+    # hierholzer's GGUF repo declares MIT; the Llama 3.1 70B Instruct weights it packages stay under llama3.1
+    got = _violations("hierholzer/Llama-3.1-70B-Instruct-GGUF", "thenlper/gte-small")
+    assert got.get("hierholzer/Llama-3.1-70B-Instruct-GGUF") == {"license-permissive", "license-commercial-use"}
+    assert "thenlper/gte-small" not in got  # a plain MIT model (no governing licence) still passes
+
+
+def test_the_policy_variable_carries_the_declared_and_the_governing_licence() -> None:
+    from modelmap.policy.inventory import license_var
+
+    repack = license_var(_finding("hierholzer/Llama-3.1-70B-Instruct-GGUF", 1))
+    assert repack["id"] == "mit" and repack["permissive"] is True
+    assert repack["governing"] == {"id": "llama3.1", "spdx": None, "name": "Llama 3.1 Community License Agreement",
+                                   "permissive": False, "commercial_use": "conditional",
+                                   "from": "meta-llama/llama-3.1-70b-instruct"}
+    assert license_var(_finding("thenlper/gte-small", 2))["governing"] is None

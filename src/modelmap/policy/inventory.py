@@ -72,7 +72,15 @@ def publisher_var(finding: Finding) -> dict[str, Any]:
 
 
 def license_var(finding: Finding) -> dict[str, Any]:
-    return _pick((finding.resolution or {}).get("license"), LICENSE_FIELDS)
+    """The licence the model's own record declares (``id`` ... ``commercial_use``), and ``governing``: for a
+    community repack whose record declares one licence over a parent's weights under another, the licence of
+    those weights (the same fields plus ``from``, the parent), else null. A quantizer cannot relicense the
+    weights, so a rule about what the company may do with them reads both (docs/policy.md)."""
+    lic = (finding.resolution or {}).get("license")
+    out = _pick(lic, LICENSE_FIELDS)
+    gov = lic.get("governing") if isinstance(lic, dict) else None
+    out["governing"] = {**_pick(gov, LICENSE_FIELDS), "from": gov.get("from")} if isinstance(gov, dict) else None
+    return out
 
 
 def origins_var(finding: Finding) -> list[str] | None:
