@@ -28,6 +28,7 @@ from modelmap.artifacts import DEFAULT_LIMITS, ArtifactInfo, Limits, reader_for
 from modelmap.artifacts.base import open_regular, read_bounded
 from modelmap.artifacts.cache import cached_read
 from modelmap.artifacts.fingerprint import arch_from_config, artifact_arch, tokenizer_fingerprint
+from modelmap.artifacts.ggml import llama_ffn
 from modelmap.artifacts.identify import (
     TIE,
     Observation,
@@ -382,6 +383,39 @@ class _Inspection:
             self.evidence.append({"kind": "architecture", "source": where, "supports": [],
                                   "detail": "whisper.cpp ggml header (hyper-parameters, mel filters, vocabulary): " +
                                   ", ".join(f"{k}={v}" for k, v in hp.items())})
+        elif info.format in ("ggml", "ggmf", "ggjt") and isinstance(meta.get("ggml.llama_hparams"), dict):
+            # llama.cpp's pre-GGUF containers (modelmap.artifacts.ggml): its loader took only LLaMA's architecture,
+            # whose seven hyper-parameters the header holds; the feed-forward width is llama.cpp's own derivation from
+            # n_mult, and there is no separate key / value head count (grouped-query attention came with GGUF)
+            hp = meta["ggml.llama_hparams"]
+            sig = {"model_type": "llama", "architecture": None, "hidden_size": hp["n_embd"],
+                   "num_layers": hp["n_layer"], "num_heads": hp["n_head"], "num_kv_heads": hp["n_head"],
+                   "intermediate_size": llama_ffn(hp["n_embd"], hp["n_mult"]), "vocab_size": hp["n_vocab"]}
+            self.obs.model_types.add("llama")
+            self.architectures.append("llama")
+            self.obs.add_dims(sig, where)
+            tok = info.tokenizer
+            ex = tok.extra if tok is not None else {}
+            sc = ex.get("scores") if isinstance(ex.get("scores"), dict) else None
+            version = f" v{meta['ggml.version']}" if "ggml.version" in meta else " (unversioned)"
+            self.evidence.append({"kind": "architecture", "source": where, "supports": [],
+                                  "detail": f"llama.cpp {info.format}{version} header (the pre-GGUF format of its "
+                                            "LLaMA-only loader): " + ", ".join(f"{k}={v}" for k, v in hp.items())
+                                            + f"; feed-forward width {sig['intermediate_size']} as llama.cpp derived "
+                                              "it from n_embd and n_mult"})
+            if tok is not None:
+                parts = [f"{ex.get('entries')} entries, {len(tok.tokens)} ordinary pieces"]
+                if ex.get("unknown_ids"):
+                    parts.append(f"the unknown piece at id {ex['unknown_ids'][0]}")
+                if ex.get("control_ids"):
+                    parts.append(f"{len(ex['control_ids'])} empty control entries (ids "
+                                 f"{', '.join(map(str, ex['control_ids'][:4]))})")
+                if ex.get("byte_fallback_ids"):
+                    parts.append("256 byte-fallback pieces (ids {}-{})".format(*ex["byte_fallback_ids"]))
+                parts.append(f"scores from {sc['min']:g} to {sc['max']:g}" if sc else "no scores (unversioned layout)")
+                self.evidence.append({"kind": "vocabulary", "source": where, "supports": [],
+                                      "detail": "llama.cpp vocabulary section: " + "; ".join(parts) + "; the tensors "
+                                                "after it are not read"})
         elif info.tensors:
             sig = artifact_arch(info)
             self.obs.add_dims(sig, where)

@@ -511,9 +511,30 @@ def _paddle_var_shape(path: Path, buf: Any, span: tuple[int, int], cut: list[int
     return None
 
 
+# Export-time source files: Paddle's dygraph-to-static export records, on every op, the Python call stack that built it
+# (the ``op_callstack`` attribute: OpDesc.attrs field 4 -> Attr 1 name, 8 strings, one '  File "PATH", line N, in F'
+# line each). The paths outside the framework (site-packages / dist-packages), the decorator stubs ('<decorator-gen-N>')
+# and the code dy2static generates (tmpXXXX.py, .../to_static_tmp/...) are the exporting project's own modules
+# (PaddleOCR's ppocr/modeling/..., PaddleClas's ppcls/arch/..., PaddleDetection's ppdet/modeling/...).
+_CALLSTACK_LINE = re.compile(rb'^\s{0,16}File "([^"\n]{1,1024})", line \d{1,9}, in ')
+_FRAMEWORK_PATH = re.compile(r"/(?:site|dist)-packages/|^<|/to_static_tmp/|(?:^|/)tmp[A-Za-z0-9_]{4,16}\.py$")
+_TO_STATIC_CLASS = re.compile(r"/to_static_tmp/\d{1,12}/([A-Za-z_][A-Za-z0-9_]{0,63}?)_[a-z_]{1,40}[a-z0-9_]{8}\.py$")
+MAX_PADDLE_SOURCES = 256  # distinct export-time source paths kept
+MAX_CALLSTACK_LINES = 256  # lines read of one op's op_callstack
+MAX_PADDLE_IO = 16  # feed / fetch targets kept
+MAX_PADDLE_VARS = 200_000  # variable declarations remembered (name -> its type's span) to give feeds and fetches shapes
+
+
+def _short_source(path: str) -> str:
+    """The last four parts of a source path (what names the module; the machine's own folders above it say nothing)."""
+    parts = path.split("/")
+    return "/".join(parts[-4:])
+
+
 class PaddleProgramReader:
     id = "paddle-program"
-    description = "PaddlePaddle program description (__model__): op types and parameter names"
+    description = ("PaddlePaddle program description (__model__ / .pdmodel): op types and counts, parameter names and "
+                   "shapes, feeds and fetches, export-time source files")
 
     def sniff(self, head: bytes) -> bool:
         if len(head) < 20 or head[0] != 0x0A:
@@ -525,8 +546,13 @@ class PaddleProgramReader:
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
         params: set[str] = set()
-        ops: set[str] = set()
+        op_counts: dict[str, int] = {}
         tensors: list[Tensor] = []
+        sources: set[str] = set()
+        classes: set[str] = set()
+        feeds: list[str] = []
+        fetches: list[str] = []
+        var_types: dict[str, tuple[int, int]] = {}
         blocks = 0
         cap = min(MAX_PADDLE_NAMES, limits.max_items)
         most = min(MAX_PADDLE_FIELDS, limits.max_graph_entries)
@@ -546,6 +572,7 @@ class PaddleProgramReader:
                         off, n = bval
                         name, persistable, op_type = None, False, None
                         vtype: tuple[int, int] | None = None
+                        io: list[tuple[int, tuple[int, int]]] = []
                         for f, w, v, _c2 in _fields(path, buf, off, off + n, cut, left):
                             if bf == 3 and f == 1 and w == 2:
                                 name = bytes(buf[v[0]:v[0] + min(v[1], 256)]).decode("utf-8", "replace")
@@ -553,32 +580,121 @@ class PaddleProgramReader:
                                 vtype = v
                             elif bf == 3 and f == 3 and w == 0:
                                 persistable = bool(v)
+                            elif bf == 4 and f in (1, 2) and w == 2 and len(io) < MAX_PADDLE_IO:
+                                io.append((f, v))
                             elif bf == 4 and f == 3 and w == 2:
                                 op_type = bytes(buf[v[0]:v[0] + min(v[1], 128)]).decode("utf-8", "replace")
-                        if bf == 3 and name and persistable and len(params) < cap:
-                            params.add(name)
-                            shape = _paddle_var_shape(path, buf, vtype, cut, left) if vtype else None
-                            if shape is not None and len(tensors) < cap:
-                                tensors.append(Tensor(name, *shape))
-                        elif op_type and len(ops) < cap:
-                            ops.add(op_type)
+                            elif bf == 4 and f == 4 and w == 2 and len(sources) < MAX_PADDLE_SOURCES:
+                                _callstack(path, buf, v, cut, left, sources, classes)
+                        if bf == 3 and name:
+                            if vtype and blocks == 1 and len(var_types) < MAX_PADDLE_VARS:
+                                var_types[name] = vtype
+                            if persistable and len(params) < cap:
+                                params.add(name)
+                                shape = _paddle_var_shape(path, buf, vtype, cut, left) if vtype else None
+                                if shape is not None and len(tensors) < cap:
+                                    tensors.append(Tensor(name, *shape))
+                        elif op_type:
+                            if op_type in op_counts or len(op_counts) < cap:
+                                op_counts[op_type] = op_counts.get(op_type, 0) + 1
+                            # feed ops write a feed target (outputs, field 2), fetch ops read a fetch target (inputs, 1)
+                            want = 2 if op_type == "feed" else 1 if op_type == "fetch" else 0
+                            for f, span in io if want and blocks == 1 else []:
+                                if f == want:
+                                    targets = feeds if want == 2 else fetches
+                                    for arg in _var_arguments(path, buf, span, cut, left):
+                                        if arg not in targets and len(targets) < MAX_PADDLE_IO:
+                                            targets.append(arg)
             except _FieldCap:
                 capped = True
+            shapes: dict[str, list[Any]] = {}
+            if not capped:
+                for target in feeds + fetches:
+                    vspan = var_types.get(target)
+                    try:
+                        got = _paddle_var_shape(path, buf, vspan, cut, left) if vspan else None
+                    except _FieldCap:
+                        capped = True
+                        break
+                    if got is not None:
+                        shapes[target] = [None if d < 0 else d for d in got[1]]
         if not blocks:
             raise fail(path, "no program block")
         info = ArtifactInfo(path=str(path), format="paddle-program")
+        ops = sorted(op_counts)
+        histogram = sorted(op_counts.items(), key=lambda kv: (-kv[1], kv[0]))
         info.metadata["format_props"] = {"paddle.blocks": blocks, "paddle.params": " ".join(sorted(params)),
-                                         "paddle.ops": " ".join(sorted(ops))}
+                                         "paddle.ops": " ".join(ops),
+                                         "paddle.op_counts": " ".join(f"{k}:{v}" for k, v in histogram)}
+        info.metadata["paddle.op_counts"] = dict(histogram)
+        if sources:
+            info.metadata["paddle.sources"] = sorted(sources)
+            info.metadata["format_props"]["paddle.sources"] = "\n".join(sorted(sources))
+        if classes:
+            info.metadata["paddle.static_classes"] = sorted(classes)
+            info.metadata["format_props"]["paddle.static_classes"] = " ".join(sorted(classes))
+        if feeds and fetches:  # the program's interface, as a graph's inputs and outputs (identify.structure_features)
+            info.metadata["graph_inputs"] = feeds
+            info.metadata["graph_outputs"] = fetches
+            info.metadata["graph_input_shapes"] = {k: shapes[k] for k in feeds if k in shapes}
+            info.metadata["graph_output_shapes"] = {k: shapes[k] for k in fetches if k in shapes}
         info.tensors = sorted(tensors, key=lambda t: t.name)  # the persistable variables' declared shapes
         if cut:
             info.notes.append(f"the program description stops at offset {cut[0]} (truncated)")
         if capped:
             info.notes.append(f"only the first {most} protobuf fields of the program description were read")
-        info.notes.append(f"PaddlePaddle program description: {blocks} block(s), {len(ops)} op types, "
+        info.notes.append(f"PaddlePaddle program description: {blocks} block(s), {len(ops)} op types "
+                          f"({', '.join(f'{k} x{v}' for k, v in histogram[:10])}{' …' if len(histogram) > 10 else ''}), "
                           f"{len(params)} persistable variables ({', '.join(sorted(params)[:6])}"
                           f"{' …' if len(params) > 6 else ''}); a framework format: whose model it is, the "
                           "parameter names and layers may say")
+        if feeds or fetches:
+            info.notes.append("feeds " + ", ".join(f"{k}{shapes.get(k, '')}" for k in feeds) + "; fetches "
+                              + ", ".join(f"{k}{shapes.get(k, '')}" for k in fetches))
+        if sources:
+            shown = sorted({_short_source(s) for s in sources})
+            info.notes.append(f"export-time source files (the ops' recorded call stacks, framework files left out): "
+                              f"{', '.join(shown[:12])}{' …' if len(shown) > 12 else ''}"
+                              + (f"; classes converted to static: {', '.join(sorted(classes)[:8])}" if classes else "")
+                              + "; the code that built the graph, which names an architecture, not who trained it")
         return info
+
+
+def _var_arguments(path: Path, buf: Any, span: tuple[int, int], cut: list[int], left: list[int]) -> list[str]:
+    """An OpDesc.Var's arguments (1 parameter, 2 arguments: the variable names), each at most 256 bytes."""
+    out: list[str] = []
+    for f, w, v, _c in _fields(path, buf, span[0], span[0] + span[1], cut, left):
+        if f == 2 and w == 2 and len(out) < MAX_PADDLE_IO:
+            out.append(bytes(buf[v[0]:v[0] + min(v[1], 256)]).decode("utf-8", "replace"))
+    return out
+
+
+def _callstack(path: Path, buf: Any, span: tuple[int, int], cut: list[int], left: list[int], sources: set[str],
+               classes: set[str]) -> None:
+    """One OpDesc.Attr: when it is ``op_callstack``, the source paths of its lines that are not the framework's go to
+    ``sources`` (and the classes dy2static named its generated files after to ``classes``). The name is the first
+    field; any other attribute is left after it."""
+    lines = 0
+    is_stack = False
+    for f, w, v, _c in _fields(path, buf, span[0], span[0] + span[1], cut, left):
+        if f == 1 and w == 2:
+            if bytes(buf[v[0]:v[0] + min(v[1], 32)]) != b"op_callstack":
+                return
+            is_stack = True
+        elif f == 8 and w == 2 and is_stack:
+            lines += 1
+            if lines > MAX_CALLSTACK_LINES:
+                return
+            m = _CALLSTACK_LINE.match(bytes(buf[v[0]:v[0] + min(v[1], 1200)]))
+            if not m:
+                continue
+            src = m.group(1).decode("utf-8", "replace")
+            if _FRAMEWORK_PATH.search(src):
+                cls = _TO_STATIC_CLASS.search(src)
+                if cls and len(classes) < MAX_PADDLE_SOURCES:
+                    classes.add(cls.group(1))
+            elif len(sources) < MAX_PADDLE_SOURCES:
+                sources.add(src)
 
 
 # NumPy .npz (numpy.savez): a zip of .npy members. Walked by the zip local file headers (PKWARE APPNOTE 4.3.7:

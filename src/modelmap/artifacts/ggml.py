@@ -11,13 +11,27 @@ n_mel * n_fft float32) and the tokenizer's vocabulary (int32 count, then each to
 only then the tensors. That header is read here (the filter bank skipped with a seek, the vocabulary read in one
 bounded read and walked under the reader's limits), so the vocabulary is fingerprinted like any tokenizer file's.
 Hand-written: no maintained library reads this legacy layout without loading the model.
+
+llama.cpp's own containers before GGUF (its 2023 ``llama.cpp`` / ``convert.py``, ``llama_file_loader``): the
+unversioned ``ggml`` magic, ``ggmf`` (0x67676d66, then uint32 version 1) and ``ggjt`` (0x67676a74, versions 1-3: the
+tensors aligned to 32 bytes for mmap; v2 and v3 changed the quantisation layouts, not the header). After the magic
+(and version) come seven int32 hyper-parameters (n_vocab, n_embd, n_mult, n_head, n_layer, n_rot, ftype) and the
+vocabulary: n_vocab entries of uint32 length + bytes, each followed by a float32 score in ggmf / ggjt (none in the
+unversioned layout). llama.cpp's converters wrote SentencePiece pieces with the ``▁`` already turned into a space, the
+unknown piece as `` ⁇ ``, control pieces (``<s>``, ``</s>``) as empty strings and the 256 byte-fallback pieces as the
+raw bytes 0x00..0xff in order, so the ordinary pieces are what is left: the same bytes the fingerprint hashes for a
+GGUF or tokenizer.model of the same vocabulary. Read here under the same bounds as Whisper's vocabulary (one bounded
+read, walked in memory); the tensors are not read. The ``gguf`` library (0.19, the one in the env) reads only GGUF's
+magic and layout, and no other installed library reads GGJT / GGMF without loading a whole model (llama.cpp's
+``convert_legacy_llama.py`` is a script, not a library), hence this reader.
 """
 
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from modelmap.artifacts.base import (
     DEFAULT_LIMITS,
@@ -30,6 +44,13 @@ from modelmap.artifacts.base import (
 )
 
 MAGIC = b"lmgg"  # 0x67676d6c written as a little-endian uint32
+GGMF_MAGIC = b"fmgg"  # 0x67676d66
+GGJT_MAGIC = b"tjgg"  # 0x67676a74
+LLAMA_VERSIONS = {GGMF_MAGIC: (1,), GGJT_MAGIC: (1, 2, 3)}  # the versions llama.cpp wrote (rwkv.cpp's ggmf is 100+)
+LLAMA_HPARAMS = ("n_vocab", "n_embd", "n_mult", "n_head", "n_layer", "n_rot", "ftype")
+MAX_LLAMA_VOCAB = 1 << 20  # vocabulary entries walked (LLaMA's 32,000; the largest pre-GGUF vocabularies ~250k)
+MAX_PIECE = 4096  # one vocabulary entry's longest accepted length in llama.cpp's layout
+UNKNOWN_MARK = " \u2047 ".encode()  # what llama.cpp's converters wrote for SentencePiece's unknown piece
 HEAD = 512
 MAX_TYPE = 64  # the model-type string's longest accepted length
 WHISPER_HPARAMS = ("n_vocab", "n_audio_ctx", "n_audio_state", "n_audio_head", "n_audio_layer", "n_text_ctx",
@@ -42,13 +63,16 @@ MAX_SPECIALS = 1024  # ``<|...|>`` entries in the vocabulary section (whisper.cp
 
 class GGMLReader:
     id = "ggml"
-    description = "legacy ggml file (whisper.cpp / early llama.cpp): magic, model-type string, first hyper-parameters"
+    description = ("legacy ggml file (whisper.cpp, llama.cpp's pre-GGUF ggml / ggmf / ggjt): magic, model-type "
+                   "string, hyper-parameters, vocabulary")
 
     def sniff(self, head: bytes) -> bool:
-        return head[:4] == MAGIC
+        return head[:4] in (MAGIC, GGMF_MAGIC, GGJT_MAGIC)
 
     def read(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> ArtifactInfo:
         head = read_head(path, HEAD)
+        if head[:4] in LLAMA_VERSIONS:
+            return _read_llama(path, head, limits)
         if head[:4] != MAGIC:
             raise fail(path, "no ggml magic")
         info = ArtifactInfo(path=str(path), format="ggml")
@@ -77,6 +101,9 @@ class GGMLReader:
                         info.tokenizer = _whisper_vocab(path, fh, vocab_at, hp["n_vocab"], limits)
                 except OSError as exc:
                     raise fail(path, f"cannot read: {exc.strerror or exc}") from exc
+        elif off == 4 and _llama_like(head, 4):
+            # an unversioned llama.cpp file (March 2023): the same hyper-parameters, a vocabulary without scores
+            return _read_llama(path, head, limits)
         return info
 
 
@@ -142,3 +169,126 @@ def _whisper_vocab(path: Path, fh: BinaryIO, at: int, n_vocab: int, limits: Limi
 
 
 _REPLACEMENT = "\ufffd".encode()
+
+
+def _llama_like(head: bytes, at: int) -> bool:
+    """Seven int32 hyper-parameters at ``at`` that fit LLaMA's architecture as llama.cpp stored it: positive sizes,
+    the heads dividing the width and n_rot the head width (the rotary dimension llama.cpp's converters wrote as
+    n_embd / n_head), an ftype ggml knows."""
+    if len(head) < at + 28:
+        return False
+    n_vocab, n_embd, n_mult, n_head, n_layer, n_rot, ftype = struct.unpack_from("<7i", head, at)
+    return (0 < n_vocab <= MAX_LLAMA_VOCAB and 0 < n_embd <= 1 << 16 and 0 < n_mult <= 1 << 16
+            and 0 < n_head <= 1024 and 0 < n_layer <= 1024 and 0 <= ftype <= 1024
+            and n_embd % n_head == 0 and n_rot == n_embd // n_head)
+
+
+def llama_ffn(n_embd: int, n_mult: int) -> int:
+    """The feed-forward width llama.cpp derived from n_embd and n_mult (llama.cpp 2023, ``llama_model_load``:
+    ``((2 * (4 * n_embd) / 3 + n_mult - 1) / n_mult) * n_mult``): 11008 for LLaMA-7B's 4096 and 256."""
+    return ((2 * (4 * n_embd) // 3 + n_mult - 1) // n_mult) * n_mult
+
+
+def _read_llama(path: Path, head: bytes, limits: Limits) -> ArtifactInfo:
+    """llama.cpp's pre-GGUF container: magic, version, hyper-parameters, the vocabulary (see the module docstring)."""
+    magic = head[:4]
+    fmt = {MAGIC: "ggml", GGMF_MAGIC: "ggmf", GGJT_MAGIC: "ggjt"}[magic]
+    at = 4
+    version: int | None = None
+    if magic != MAGIC:
+        if len(head) < 8:
+            raise fail(path, f"file is truncated: {fmt} magic without a version")
+        (version,) = struct.unpack_from("<I", head, 4)
+        if version not in LLAMA_VERSIONS[magic]:
+            raise fail(path, f"{fmt} version {version} is not one llama.cpp wrote ({LLAMA_VERSIONS[magic]})")
+        at = 8
+    if len(head) < at + 28:
+        raise fail(path, f"file is truncated: {fmt} header ends before its hyper-parameters")
+    if not _llama_like(head, at):
+        raise fail(path, f"{fmt} hyper-parameters {list(struct.unpack_from('<7i', head, at))} are not LLaMA's "
+                         "(sizes, heads dividing the width, n_rot = n_embd / n_head)")
+    hp = dict(zip(LLAMA_HPARAMS, struct.unpack_from("<7i", head, at), strict=True))
+    info = ArtifactInfo(path=str(path), format=fmt)
+    meta = info.metadata
+    meta["ggml.magic"] = fmt
+    if version is not None:
+        meta["ggml.version"] = version
+    meta["ggml.llama_hparams"] = hp
+    meta["format_props"] = {"ggml.layout": "llama.cpp", "ggml.container": fmt,
+                            **({"ggml.version": version} if version is not None else {}),
+                            **{f"ggml.{k}": v for k, v in hp.items()}}
+    try:
+        with open_regular(path) as fh:
+            info.tokenizer = _llama_vocab(path, fh, at + 28, hp["n_vocab"], magic != MAGIC, limits, meta)
+    except OSError as exc:
+        raise fail(path, f"cannot read: {exc.strerror or exc}") from exc
+    return info
+
+
+def _byte_run(pieces: list[bytes]) -> int | None:
+    """Where the 256 byte-fallback pieces start (entries 0x00, 0x01, ... 0xff in a row, as llama.cpp's converters
+    wrote SentencePiece's <0x00>..<0xFF>), or None. Looked for only where 0x00 sits alone."""
+    for i, piece in enumerate(pieces):
+        if piece == b"\x00" and i + 256 <= len(pieces) and all(pieces[i + j] == bytes((j,)) for j in range(256)):
+            return i
+    return None
+
+
+_BYTE_PIECE = re.compile(rb"^<0x[0-9A-Fa-f]{2}>$")
+_NAMED_CONTROL = frozenset((b"<s>", b"</s>", b"<unk>", b"<pad>"))
+
+
+def _llama_vocab(path: Path, fh: BinaryIO, at: int, n_vocab: int, scored: bool, limits: Limits,
+                 meta: dict[str, Any]) -> TokenizerInfo:
+    """The vocabulary section: n_vocab entries of uint32 length + bytes (+ float32 score when ``scored``). One bounded
+    read, walked in memory. The ordinary pieces are kept; the unknown mark, empty (control) entries, named control
+    pieces, and the byte-fallback pieces (a run of the 256 single bytes in order, or ``<0xNN>`` text) are counted and
+    left out, as every tokenizer reader here leaves them out of the hash."""
+    if n_vocab > min(limits.max_items, MAX_LLAMA_VOCAB):
+        raise fail(path, f"vocabulary of {n_vocab} entries is over the reader's limit", "max_items")
+    budget = min(MAX_VOCAB_BYTES, limits.max_text_bytes)
+    fh.seek(at)
+    data = fh.read(budget + 4)
+    step = 8 if scored else 4
+    pieces: list[bytes] = []
+    scores: list[float] = []
+    pos = 0
+    unpack_u = struct.Struct("<I").unpack_from
+    unpack_f = struct.Struct("<f").unpack_from
+    for _ in range(n_vocab):
+        if pos + 4 > len(data):
+            if len(data) > budget:
+                raise fail(path, "llama.cpp vocabulary is larger than the reader's limit", "max_text_bytes")
+            raise fail(path, f"file is truncated: the vocabulary ends after {len(pieces)} of {n_vocab} entries")
+        (n,) = unpack_u(data, pos)
+        if n > MAX_PIECE:
+            raise fail(path, f"vocabulary entry {len(pieces)} claims {n} bytes (more than {MAX_PIECE})")
+        end = pos + step + n
+        if end > budget:
+            raise fail(path, "llama.cpp vocabulary is larger than the reader's limit", "max_text_bytes")
+        if end > len(data):
+            raise fail(path, f"file is truncated: the vocabulary ends inside entry {len(pieces)}")
+        pieces.append(data[pos + 4 : pos + 4 + n])
+        if scored:
+            scores.append(unpack_f(data, pos + 4 + n)[0])
+        pos = end
+    meta["ggml.vocab_end"] = at + pos
+    run = _byte_run(pieces)
+    skip: set[int] = set(range(run, run + 256)) if run is not None else set()
+    unknown = [i for i, p in enumerate(pieces) if p == UNKNOWN_MARK]
+    empty = [i for i, p in enumerate(pieces) if not p]
+    named = [i for i, p in enumerate(pieces) if p in _NAMED_CONTROL]
+    byte_text = [i for i, p in enumerate(pieces) if _BYTE_PIECE.match(p)] if run is None else []
+    left_out = skip | set(unknown) | set(empty) | set(named) | set(byte_text)
+    tokens = [p for i, p in enumerate(pieces) if i not in left_out]
+    specials = sorted({pieces[i].decode("utf-8", "replace") for i in named})
+    extra: dict[str, Any] = {"entries": n_vocab, "unknown_ids": unknown[:8], "control_ids": empty[:16]}
+    if run is not None:
+        extra["byte_fallback_ids"] = [run, run + 255]
+    elif byte_text:
+        extra["byte_fallback_ids"] = [byte_text[0], byte_text[-1]]
+    if scores:
+        ordinary = [s for i, s in enumerate(scores) if i not in left_out]
+        extra["scores"] = {"min": min(scores), "max": max(scores),
+                           "ordinary_min": min(ordinary, default=None), "ordinary_max": max(ordinary, default=None)}
+    return TokenizerInfo("ggml-llama", "sentencepiece", tokens, specials, n_vocab, extra)
