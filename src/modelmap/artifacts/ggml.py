@@ -101,7 +101,7 @@ class GGMLReader:
                         info.tokenizer = _whisper_vocab(path, fh, vocab_at, hp["n_vocab"], limits)
                 except OSError as exc:
                     raise fail(path, f"cannot read: {exc.strerror or exc}") from exc
-        elif off == 4 and _llama_like(head, 4):
+        if off == 4 and "ggml.whisper_hparams" not in meta and _llama_like(head, 4):
             # an unversioned llama.cpp file (March 2023): the same hyper-parameters, a vocabulary without scores
             return _read_llama(path, head, limits)
         return info
