@@ -194,6 +194,8 @@ def test_paddle_program_histogram_io_and_sources(tmp_path: Path) -> None:
     rec = inspect_path(f)
     assert rec["family"]["id"] == "pp-ocr" and rec["publisher"]["id"] == "baidu"
     assert any("export-time source files" in e["detail"] for e in rec["evidence"])
+    # the declared parameter is counted where its shape is listed (the line said "0 tensors" before)
+    assert any(e["kind"] == "tensor-shapes" and e["detail"].startswith("1 tensors") for e in rec["evidence"])
 
 
 def test_paddle_program_without_a_known_module_names_nothing(tmp_path: Path) -> None:

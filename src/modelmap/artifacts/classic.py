@@ -639,6 +639,7 @@ class PaddleProgramReader:
             info.metadata["graph_input_shapes"] = {k: shapes[k] for k in feeds if k in shapes}
             info.metadata["graph_output_shapes"] = {k: shapes[k] for k in fetches if k in shapes}
         info.tensors = sorted(tensors, key=lambda t: t.name)  # the persistable variables' declared shapes
+        info.tensor_count = len(info.tensors)  # the evidence line said '0 tensors' beside a list of them
         if cut:
             info.notes.append(f"the program description stops at offset {cut[0]} (truncated)")
         if capped:
