@@ -522,7 +522,7 @@ _TO_STATIC_CLASS = re.compile(r"/to_static_tmp/\d{1,12}/([A-Za-z_][A-Za-z0-9_]{0
 MAX_PADDLE_SOURCES = 256  # distinct export-time source paths kept
 MAX_CALLSTACK_LINES = 256  # lines read of one op's op_callstack
 MAX_PADDLE_IO = 16  # feed / fetch targets kept
-MAX_PADDLE_VARS = 200_000  # variable declarations remembered (name -> its type's span) to give feeds and fetches shapes
+MAX_PADDLE_VARS = 50_000  # variable declarations remembered (name -> its type span; names cut at 256 bytes): ~15 MB at most
 
 
 def _short_source(path: str) -> str:
