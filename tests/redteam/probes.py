@@ -1558,7 +1558,7 @@ from tests.redteam import (  # noqa: E402
     probes_session30,  # noqa: F401  (C++ adjacent / raw literals, make variables, runtime trace-id pairing)
     probes_session31,  # noqa: F401  (Swift `#` runs, Compose fallback chains read line by line, Caffe data_param)
     probes_session32,  # noqa: F401  (APIM policy C#, hook `>> .env`, CI matrices / anchors, Blade, ONNX, torch zips)
-    probes_session33,  # noqa: F401  (llama.cpp ggml / ggmf / ggjt vocabularies, Paddle op_callstack walks)
+    probes_session33_legacy,  # noqa: F401  (llama.cpp ggml / ggmf / ggjt vocabularies, Paddle op_callstack walks)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
