@@ -380,12 +380,14 @@ def literal_text(node: Any) -> str | None:
         return raw[0] if raw is not None else None
     parts: list[str] = []
     has_content = False
+    escapes_only = True  # every content child is an escape (Scala's grammar gives the text between escapes no node)
     for child in node.children:
         ct = child.type
         if _dynamic(ct):
             return _templated_id_text(node)
         if ct in _CONTENT_TYPES or ct == "escape_sequence":
             has_content = True
+            escapes_only = escapes_only and ct == "escape_sequence"
             parts.append(child.text.decode("utf-8", "replace"))
         elif _is_string(ct):  # HCL literal_value > string_lit
             inner = literal_text(child)
@@ -395,9 +397,17 @@ def literal_text(node: Any) -> str | None:
             parts.append(inner)
         elif child.is_named and node.type == "concatenated_string":
             return None  # a macro or name between the parts (`"%" PRIu64`): built at compile time, not one literal
+    text = node.text.decode("utf-8", "replace")
+    if has_content and escapes_only and node.type == "string" and text[:1] == '"' \
+            and all(c.type == "escape_sequence" for c in node.named_children):
+        # `"\"claude-3-haiku\""` in Scala: the escapes are nodes and the text between them is not, so the joined
+        # escapes alone would drop the words; the literal's text between its quotes is its value as written (the
+        # same as the joined escapes where there is nothing else)
+        q = '"""' if text.startswith('"""') and len(text) >= 6 else '"'
+        if text.endswith(q):
+            return text[len(q):-len(q)]
     if has_content:
         return "".join(parts)
-    text = node.text.decode("utf-8", "replace")
     if node.named_child_count:
         return None
     for q in ('"""', "'''", '"', "'", "`"):

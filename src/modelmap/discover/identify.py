@@ -1494,6 +1494,10 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             # `onnx/model.onnx` among the files to fetch; no Hub account is named `onnx` or `fp16`
             return None
         if org.lower() in kb.org_index:
+            if _API_VERSION_SEGMENT.fullmatch(name.lower()):
+                # `openai/v1`, `google/v1beta`: a vendor's API version, the base path of a route or a gateway's
+                # prefix (Bedrock's `openai/v1` path for OpenAI's models); no model repository is named a version alone
+                return None
             if _API_OPERATION.fullmatch(name.lower()) or is_generic(name):
                 # a vendor and an API operation or role word (`api.MapPost("openai/chat", …)`, `openai/embeddings`,
                 # `anthropic/messages`): a web app's route or an adapter's name, not a repository (a Hub model

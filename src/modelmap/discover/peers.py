@@ -143,7 +143,7 @@ def reads_as_model(value: str) -> bool:
     return bool(re.search(r"\d", value)) or is_model_ish(value) or value.strip().lower() in GPT3_BASE
 
 
-def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) -> dict[str, str]:
+def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False, keyed: bool = False) -> dict[str, str]:
     """The entries of one table that its recognised peers make models: value → evidence.
 
     ``entries``: each entry's value and whether it was recognised on its own evidence (the knowledge base, or a
@@ -161,6 +161,14 @@ def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) 
         values.add(v)
         if is_known:
             known.add(v)
+    if keyed and any(_family_word_alone(v) for v in values - known):
+        # a map keyed by name starts (`['claude' => 200000, 'gpt-3.5' => 16385, 'gpt-4o' => …]`, a context-window or
+        # price table looked up by the longest key the model's name starts with): a bare family word among the keys
+        # says they are prefixes, so an unknown key that is a known series' stem ending in its version (`gpt-3.5` of
+        # gpt-3.5-turbo) is that series, not a model the known keys vouch for. Only a map's keys: a list or a const
+        # block beside a family word (`veo-2` among Veo constants) still has its peers; a worded key
+        # (`claude-instant`) is still weighed
+        values = {v for v in values if v in known or not (v[-1:].isdigit() and _series_stem(v))}
     if len(known) < MIN_KNOWN or 2 * len(known) < len(values):
         # (a short table of one provider's ids: `sonar` beside sonar-pro and sonar-reasoning-pro)
         return {v: f"peers:{len(known)}/{len(values)}" for v in sorted(values - known) if _own_word_of(v, known)} \
@@ -175,6 +183,18 @@ def accepted(entries: Iterable[tuple[str, bool]], *, model_table: bool = False) 
         if _own_word_of(v, known):
             out[v] = evidence
     return out
+
+
+def _series_stem(value: str) -> bool:
+    from modelmap.discover.classifier import family_prefix  # (the classifier imports this module)
+
+    return family_prefix(value)
+
+
+def _family_word_alone(value: str) -> bool:
+    """``claude``, ``gpt``: a model family's word alone, which no provider serves by that name (the key-hint reading
+    finds no model in it; `mistral`, an Ollama library name, and `command`, Cohere's, are read as models)."""
+    return bool(_ONE_WORD.fullmatch(value)) and names_family(value) and classify(value, "key") is None
 
 
 def _own_word_of(value: str, known: set[str]) -> bool:

@@ -823,15 +823,16 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
         loose = key[1].startswith("constants:")
         model_table = any(d is not None and d.hint == "key" and not any(e.startswith("binding:") for e in d.evidence)
                           for _, d in members) or any(c.switch_on and is_model_name(c.switch_on) for c, _ in members)
+        keyed = all(c.is_key for c, _ in members)  # a map's keys (``peers.accepted``: a prefix-keyed map)
         ok = accepted(((c.value, d is not None and d.match.kind != "model-file") for c, d in members),
-                      model_table=model_table)
+                      model_table=model_table, keyed=keyed)
         if not ok:
             # a block that mixes models with other constants (provider ids, command names, record types): its
             # entries that read as models on their own (a digit or a family word, not a role word: `volcano_tts`)
             # are weighed as their own table
             ok = accepted(((c.value, d is not None and d.match.kind != "model-file") for c, d in members
                            if (d is not None and d.match.kind != "model-file") or _reads_alone(c.value.strip())),
-                          model_table=model_table)
+                          model_table=model_table, keyed=keyed)
         for cand, decision in members:
             why = ok.get(cand.value.strip()) if decision is None else None
             if why is not None and loose and not reads_as_model(cand.value.strip()):
@@ -1695,6 +1696,15 @@ def _ruby_sql_literals(text: str, notes: list[str] | None = None) -> list[Candid
 # `_embedded_pairs` sees only `"…model…": "x"` pairs. A block that does not parse as JSON (interpolation, escapes,
 # prose) is left to the code reader.
 _TRIPLE_OPEN = re.compile(r'"""[ \t]*\r?\n')
+# Scala and Kotlin write triple-quoted literals on one line as often as over several (`"""{"id":"x"}"""`, `"""{` on
+# the opening line): there every run of quotes is read in turn (``_json_blocks``)
+_QUOTE_RUN = re.compile(r'"{3,}')
+_INLINE_TRIPLE = frozenset({"scala", "kotlin"})
+# Scala's `.stripMargin` and Kotlin's `.trimMargin()` after the closing quotes: each line of the literal starts with
+# blanks and a `|` that are not part of its text (`"""{` then `  |  "model": {"id": "claude-…"}` … `|}""".stripMargin`);
+# the margin is blanked (same length, so offsets hold) before the block is parsed
+_MARGIN_CALL = re.compile(r'\s{0,8}\.\s{0,8}(?:stripMargin|trimMargin)\b')
+_MARGIN = re.compile(r'(?m)^([ \t]*)\|')
 # Go's raw string literal holds the same JSON in its tests and built-in defaults (`testConfig := \`{` then
 # `"model": {"primary": "anthropic/claude-sonnet-4-20250514"}` … `}\``): a backtick then the document's first
 # bracket; the literal ends at the next backtick (a Go raw string cannot hold one)
@@ -1726,7 +1736,7 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
     text = file.text
     opener, closer = (_RAW_OPEN, "`") if lang_id == "go" else (_RUST_RAW_OPEN, '"#') if lang_id == "rust" \
         else (_LUA_LONG_OPEN, "]") if lang_id == "lua" else (_CPP_RAW_OPEN, ')') if lang_id in ("cpp", "c") \
-        else (_TRIPLE_OPEN, '"""')
+        else (_QUOTE_RUN, '"""') if lang_id in _INLINE_TRIPLE else (_TRIPLE_OPEN, '"""')
     if closer not in text or "odel" not in text:
         return []
     blocks: list[Node] = []
@@ -1741,6 +1751,32 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
         if len(blocks) >= _MAX_JSON_BLOCKS:
             unread = unread or f"only the first {_MAX_JSON_BLOCKS} JSON blocks were read"
             break
+        if opener is _QUOTE_RUN:
+            # Scala / Kotlin: every run of three quotes or more opens or closes a literal, in turn (a one-line
+            # `"""{"id":"x"}"""` too, whose closing quotes before a line end must not be taken for an opener); an
+            # opener's first three quotes open it, a closer's last three close it (`""""model"` … `"}"""`)
+            start = m.start() + 3
+            quotes = _QUOTE_RUN.search(text, start)
+            if quotes is None:
+                break
+            end, pos = quotes.end() - 3, quotes.end()
+            body = text[start:end]
+            if _MARGIN_CALL.match(text, pos):
+                body = _MARGIN.sub(lambda mm: mm.group(1) + " ", body)
+            if body.lstrip()[:1] not in ("{", "[") or ("odel" not in body and _MODEL_LISTING.search(body) is None):
+                continue
+            if len(body) > _MAX_JSON_BLOCK:
+                unread = unread or (f"a JSON block of {len(body)} characters at line "
+                                    f"{text.count(chr(10), 0, start) + 1} is past the {_MAX_JSON_BLOCK // 1024} KiB "
+                                    "limit; not read")
+                continue
+            try:
+                node = shift_node(parse_json(body), start)
+            except (ParseError, RecursionError):
+                continue
+            if isinstance(node, (Mapping, Seq)):
+                blocks.append(node)
+            continue
         start = m.end()
         close = '"' + m.group(1) if lang_id == "rust" else "]" + m.group(1) + "]" if lang_id == "lua" \
             else ")" + m.group(1) + '"' if lang_id in ("cpp", "c") else closer

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import json
 import re
 import shlex
 import sys
@@ -511,6 +512,24 @@ _STR_METHODS = frozenset({"lower", "upper", "strip", "lstrip", "rstrip", "casefo
 
 
 MAX_PARAM_ROWS = 512  # rows of one parametrize table read for its model column
+
+
+def _literal_options(node: ast.AST | None) -> list[ast.Constant]:
+    """The string options of a ``Literal["a", "b"]`` type (``typing.Literal``, ``typing_extensions.Literal``, also
+    inside ``Optional[…]`` / ``… | None``); [] for any other expression."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _literal_options(node.left) or _literal_options(node.right)
+    if not isinstance(node, ast.Subscript):
+        return []
+    head = node.value
+    head_name = head.id if isinstance(head, ast.Name) else head.attr if isinstance(head, ast.Attribute) else ""
+    if head_name == "Optional":
+        return _literal_options(node.slice)
+    if head_name != "Literal":
+        return []
+    inner = node.slice
+    elts = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+    return [e for e in elts[:_MAX_LIST_ITEMS] if isinstance(e, ast.Constant) and isinstance(e.value, str)]
 
 
 def _str_elts(node: ast.AST) -> list[ast.Constant]:
@@ -1198,7 +1217,12 @@ class _Module:
             return None
         line, col = self.position(lit)
         value, shift = _unquote(str(lit.value))
-        if hint == "key" and _LIST_SEPS.search(value):
+        if hint == "key" and value != value.strip() and value.strip() and "\n" not in value:
+            # `patch.object(config, "DEFAULT_MODEL", "  gpt-4o  ")`: a setting's value padded with blanks (a test of the
+            # code that strips it); the name is read without them, at its own column
+            shift += len(value) - len(value.lstrip())
+            value = value.strip()
+        if hint == "key" and (_LIST_SEPS.search(value) or value.startswith("[")):
             items = self._list_items(lit, value)
             if items:
                 # `Chatgpt_Model = "gpt-5.5,gpt-5.5-pro"`, `LLM_NAME="llama3,gemma"`: a list setting written as one
@@ -1242,6 +1266,8 @@ class _Module:
         """The items of a comma-separated list in one single-line literal written as its value reads (no escapes,
         no prefix), with each item's offset from the literal's first character; [] when it is not such a list
         (prose under a model key, a multi-line string, more than _MAX_LIST_ITEMS items)."""
+        if value.startswith("[") and value.endswith("]") and '"' in value:
+            return self._json_items(lit, value)
         seps = len(_LIST_SEPS.findall(value, 0, _MAX_LIST_ITEMS * 201))
         if lit.end_lineno != lit.lineno or value != lit.value or "\n" in value or '"' in value \
                 or seps >= _MAX_LIST_ITEMS:
@@ -1253,6 +1279,35 @@ class _Module:
         items = [(m.group(0), m.start()) for m in _LIST_ITEM.finditer(value)]
         # "gpt-4o, a fast model": words between the commas, not a list of ids
         return items if len(items) >= 2 and len(items) == seps + 1 else []
+
+    def _json_items(self, lit: ast.Constant, value: str) -> list[tuple[str, int]]:
+        """The strings of a JSON array written as one single-line literal (``'["gpt-4o", "claude-3-5-sonnet"]'``: a list
+        setting as an environment variable holds it, patched in a test or given as a default), each with its offset
+        from the literal's first character; [] when the literal is not such an array (escapes, other JSON values,
+        more than _MAX_LIST_ITEMS items, a multi-line string)."""
+        if lit.end_lineno != lit.lineno or value != lit.value or "\n" in value or "\\" in value \
+                or len(value) > _MAX_LIST_ITEMS * 203:
+            return []
+        text = self.lines[lit.lineno - 1] if 0 < lit.lineno <= len(self.lines) else ""
+        col = self.position(lit)[1]
+        if text[col - 1:col - 1 + len(value)] != value:
+            return []
+        try:
+            data = json.loads(value)
+        except ValueError:
+            return []
+        if not isinstance(data, list) or not 1 <= len(data) <= _MAX_LIST_ITEMS \
+                or not all(isinstance(x, str) and 0 < len(x) <= 200 for x in data):
+            return []
+        items: list[tuple[str, int]] = []
+        at = 0
+        for item in data:
+            found = value.find(f'"{item}"', at)
+            if found < 0:
+                return []
+            items.append((item, found + 1))
+            at = found + len(item) + 2
+        return items
 
     def report_listed(self, lit: ast.Constant, source_id: str) -> None:
         """An entry of a model list, a model-map key or a value compared with a model variable: a bare
@@ -1316,13 +1371,30 @@ class _Module:
             else:
                 continue
             for named, other in pairs:
-                if not _model_named(named):
-                    continue
-                if isinstance(other, ast.Constant) and isinstance(other.value, str):
-                    self.report_listed(other, "python-model-compare")
-                elif isinstance(op, (ast.In, ast.NotIn)):
-                    for lit in _str_elts(other):
-                        self.report_listed(lit, "python-model-compare")
+                self._compared(named, other, isinstance(op, (ast.In, ast.NotIn)))
+
+    def _compared(self, named: ast.expr, other: ast.expr, membership: bool) -> None:
+        """``named == other`` (or ``named in other`` when ``membership``): a literal compared with a model-named value,
+        or with a variable that holds what a model getter returns, is a model name."""
+        if not (_model_named(named) or self._model_result(named)):
+            return
+        if isinstance(other, ast.Constant) and isinstance(other.value, str):
+            self.report_listed(other, "python-model-compare")
+        elif membership:
+            for lit in _str_elts(other):
+                self.report_listed(lit, "python-model-compare")
+
+    def _model_result(self, node: ast.expr) -> bool:
+        """``node`` is a variable every assignment of which (in this file, at most 64) is the result of calling a model
+        getter (``result = get_default_model()``, ``m = config.resolve_model_name(req)``): it holds the model's name,
+        as a model-named variable does."""
+        if not isinstance(node, ast.Name):
+            return False
+        values = self.env.get(node.id, ())
+        if not values or len(values) > 64:
+            return False
+        return all(isinstance(v, ast.Call) and _MODEL_GETTER.fullmatch(_dotted(v.func).rsplit(".", 1)[-1])
+                   for v in values)
 
     def _visit_sequence(self, node: ast.List | ast.Tuple | ast.Set) -> None:
         if not isinstance(node, ast.Set):
@@ -1578,6 +1650,14 @@ class _Module:
             # is an ORM's row as often, left out)
             if last == "parametrize" and len(node.args) >= 2:
                 self._parametrized(node.args[0], node.args[1])
+            if last in _ASSERT_EQUAL and len(node.args) >= 2:
+                # unittest's `self.assertEqual(bot.embeddings_model, "titan_v2")`: the comparison `==` writes
+                first, second = node.args[0], node.args[1]
+                self._compared(first, second, False)
+                self._compared(second, first, False)
+            elif last in _ASSERT_IN and len(node.args) >= 2:
+                self._compared(node.args[1], node.args[0], True)
+            self._patched(node, last)
             if (last == "get" or getenv) and len(node.args) >= 2 \
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) \
                     and is_model_key(node.args[0].value):
@@ -1713,6 +1793,36 @@ class _Module:
                 self.report(lit, hint="key", role=None, api=None, source_id="python-model-kwarg",
                             binding=params[at[0]])
 
+    def _patched(self, node: ast.Call, last: str) -> None:
+        """A test's stand-in value for a named setting: ``patch.object(config, "DEFAULT_MODEL", "amazon-nova-pro")``,
+        ``monkeypatch.setattr(settings, "embedding_model", "titan_v2")``, ``monkeypatch.setattr("app.cfg.LLM_MODEL",
+        "x")``, ``monkeypatch.setenv("CHAT_MODEL", "x")``, ``patch("app.cfg.MODEL", "x")``: the attribute or variable
+        named in the call binds the value, as an assignment to it would."""
+        args = node.args
+        dotted = False  # the name is a dotted target's (`"app.cfg.MODEL"`), whose last part is the variable
+        if (last == "object" and len(args) >= 3 and _dotted(node.func).endswith("patch.object")) or (last == "setattr" and len(args) >= 3):
+            name_arg, value = args[1], args[2]
+        elif last in ("setenv", "putenv") and len(args) >= 2:
+            name_arg, value = args[0], args[1]
+        elif last in ("setattr", "patch") and args:
+            kw_new = next((kw.value for kw in node.keywords if kw.arg in ("new", "value")), None)
+            value_or_none = args[1] if len(args) >= 2 else kw_new
+            if value_or_none is None:
+                return
+            name_arg, value, dotted = args[0], value_or_none, True
+        else:
+            return
+        if not (isinstance(name_arg, ast.Constant) and isinstance(name_arg.value, str)) or len(name_arg.value) > 200:
+            return
+        if dotted and "." not in name_arg.value:
+            return
+        name = name_arg.value.rsplit(".", 1)[-1]
+        if not is_model_key(name):
+            return
+        for lit in self.literals(value):
+            if id(lit) not in self.claimed:
+                self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=name)
+
     def _field_default(self, name: str, value: ast.expr | None) -> None:
         """A model-named field declared with a default (Django ``models.CharField(default="thenlper/gte-small")``,
         SQLAlchemy ``Column(String, default=…)``, pydantic ``Field(default=…)``): the default is the model."""
@@ -1825,12 +1935,15 @@ class _Module:
         # ChatOllama(model="qwen"), OllamaEmbeddings: Ollama resolves a library name to its :latest tag
         hint: Hint = "ollama" if rule.hint == "key" and "Ollama" in name.rsplit(".", 1)[-1] else rule.hint
         load = self._load_evidence(node) if _loads_from_hub(rule.id, name) else ()
+        # the model keyword of a model API's call (`client.chat.completions.create(model="skylark-pro-sc-preview")`)
+        # binds its value as the same keyword of any call does (`binding-only` for a hyphenated id nothing knows)
+        bound = {id(kw.value): kw.arg for kw in node.keywords if kw.arg in rule.keywords and is_model_key(kw.arg)}
         for value in values:
             for lit in self.literals(value):
                 if rule.id == "python-whisper" and id(lit) in self.claimed:
                     continue  # a size name, reported above
                 found = self.report(lit, hint=hint, role=role, api=rule.api, source_id=rule.id, endpoint=endpoint,
-                                    provider=provider)
+                                    provider=provider, binding=bound.get(id(value)))
                 self._add_evidence(found, *load)
             self.use(value, api=rule.api, role=role, source_id=rule.id, endpoint=endpoint, provider=provider)
         # the call's other model-named keywords name models too, as in any call (the generic path below): FunASR's
@@ -2086,6 +2199,7 @@ class _Module:
         self._keyed(names, node.value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self._literal_type(_target_names(node.target), node.annotation)
         if node.value is not None:
             self._matching_list(_target_names(node.target), node.value)
             self._keyed(_target_names(node.target), node.value)
@@ -2360,6 +2474,9 @@ class _Module:
 
     def visit_arguments(self, node: ast.arguments) -> None:
         positional = node.posonlyargs + node.args
+        for param in (*positional, *node.kwonlyargs):
+            if param.annotation is not None:
+                self._literal_type([param.arg], param.annotation)
         pairs = list(zip(positional[len(positional) - len(node.defaults):], node.defaults, strict=False))
         pairs += [(a, d) for a, d in zip(node.kwonlyargs, node.kw_defaults, strict=False) if d is not None]
         for arg, default in pairs:
@@ -2385,7 +2502,23 @@ class _Module:
                     self.report(v, hint="key", role=None, api=None, source_id="python-model-list",
                                 binding=f"{table}.{k}", table=True)
 
+    def _literal_type(self, names: list[str], annotation: ast.expr | None) -> None:
+        """``type_embeddings_model = Literal["titan_v2", "cohere_multilingual_v3"]``, ``model: Literal["gpt-4o",
+        "o3-mini"] = "gpt-4o"``, ``def ask(model: Literal[…])``: a type that lists the only values a model-named alias,
+        field or parameter can take (pydantic validates requests against it); each is a model name, as an entry of a
+        list under that name is."""
+        options = _literal_options(annotation)
+        if not options or not any(is_model_key(n.split(".")[-1]) and not _ARCH.search(n.split(".")[-1])
+                                  for n in names):
+            return  # (`model_type: Literal["chat", "completion"]` lists kinds, not models)
+        for lit in options:
+            if id(lit) not in self.claimed:
+                self.report_listed(lit, "python-model-list")
+
     def _keyed(self, names: list[str], value: ast.expr) -> None:
+        if _literal_options(value):
+            self._literal_type(names, value)
+            return
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and len(value.args) == 1 \
                 and not value.keywords and value.func.id in ("frozenset", "set", "tuple", "list") \
                 and isinstance(value.args[0], (ast.List, ast.Tuple, ast.Set)):
@@ -2422,6 +2555,14 @@ class _Module:
                             self.report_listed(node, "python-model-list")
 
 
+# a function that answers which model to use (`get_default_model`, `resolve_model_name`, `current_llm_model`,
+# `get_available_models`): its result is a model's name (or a list of them); not one that builds or loads a model object
+_MODEL_GETTER = re.compile(r"_*(?:get|resolve|select|pick|choose|find|current|default|lookup)_(?:[a-z0-9]+_){0,4}"
+                           r"(?:model|models|model_name|model_id|model_names|model_ids)")
+# unittest's equality and membership assertions (and their deprecated spellings, nose / pytest helpers' assert_equal)
+_ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertNotEqual", "assertNotEquals", "assert_equal",
+                           "assert_not_equal"})
+_ASSERT_IN = frozenset({"assertIn", "assertNotIn"})
 # a function (lower case: not a class, an ORM's Model(name=…)) that makes, loads or stands for a model
 _MODEL_FUNCTION = re.compile(r"^_*(?:[a-z0-9]+_)*model$")
 # calls that hand their first argument, a command line, to a shell (subprocess's only with shell=True in effect,
