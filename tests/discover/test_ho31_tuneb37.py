@@ -159,3 +159,24 @@ def test_prefix_keyed_map_vouches_for_no_series_stem(tmp_path: Path) -> None:
     assert {(7, "gpt-4o"), (10, "gpt-4")} <= got
     assert (6, "gpt-3.5") not in got  # a key of a map looked up by name starts
     assert (15, "veo-2") in got  # a list beside a family word still has its peers
+
+
+def test_ark_dated_deepseek_version_ids(tmp_path: Path) -> None:
+    # Ark's own version ids of DeepSeek models (name, then YYMMDD) under a name that does not say model
+    text = ('DOUBAO_VLM_ENDPOINT = "doubao-1-5-vision-pro-32k-250115"\nDEEPSEEK_R1_ENDPOINT = "deepseek-r1-250120"\n'
+            'BUILD_TAG = "deepseek-r1-20250120"\n')
+    got = found(tmp_path, "app/main.py", text)
+    assert (2, "deepseek-r1-250120") in got
+    assert (3, "deepseek-r1-20250120") not in got
+
+
+def test_patched_stand_ins_and_class_name_literals_are_no_models(tmp_path: Path) -> None:
+    text = ('def test_env(monkeypatch):\n    monkeypatch.setenv("KIMI_MODEL_NAME", "kimi-env-model")\n'
+            '    monkeypatch.setenv("CHAT_MODEL", "kimi-k2-turbo-preview")\n')
+    got = found(tmp_path, "tests/test_env.py", text)
+    assert (3, "kimi-k2-turbo-preview") in got
+    assert (2, "kimi-env-model") not in got
+    text = ('from dataclasses import dataclass, field\nfrom typing import Literal\n\n@dataclass\nclass Config:\n'
+            '    extraction_model_name: Literal["openie_openai_gpt", "openie_vllm_offline"] = field(default="x")\n')
+    got = found(tmp_path, "app/config.py", text)
+    assert not {raw for _, raw in got} & {"openie_openai_gpt", "openie_vllm_offline"}

@@ -386,6 +386,8 @@ _FILE_SCHEME = re.compile(r"^file:(?://(?:localhost)?)?(?=[/A-Za-z.])", re.IGNOR
 # Hub model the knowledge base holds (FunASR's `fsmn-vad`, which stays); in the opened corpus the rule drops 40
 # stand-ins and 2 real names that have neither (a legacy `sonar-huge`, `mars-flash`)
 _DIGIT = re.compile(r"\d")
+# a name whose last word is `model` (`kimi-env-model`, `fake_chat_model`, `gpt-3.5-test-model`)
+_MODEL_WORD_TAIL = re.compile(r"(?i)[a-z0-9.]+(?:[-_][a-z0-9.]+){0,5}[-_]models?")
 # ... except a Whisper checkpoint's size name where the classifier read a speech model (`WhisperKitConfig(model:
 # "tiny.en")`, `load_model("base")`): the released checkpoints are named by these words alone, no test made them up
 _WHISPER_NAME = re.compile(WHISPER_SIZE)
@@ -516,6 +518,10 @@ class Collector:
         if context == "test" and evidence and "binding-only" in evidence and not _DIGIT.search(value) \
                 and not names_hub_model(value) and not (finding.role == "speech" and _WHISPER_NAME.fullmatch(value)):
             return finding  # a test's stand-in name (see _DIGIT): built, not kept
+        if context == "test" and match.kind == "api-model" and match.provider is None \
+                and _MODEL_WORD_TAIL.fullmatch(value) and not names_hub_model(value):
+            return finding  # `kimi-env-model`, `gpt-3.5-env-model`: a test's name for the model it sets, ending in the
+            # word `model`, which no provider's id ends with
         if context == "test" and match.kind == "api-model" and stand_in_family_name(value):
             return finding  # `model: 'gpt-duration'`: a test's made-up name, a family word and words no model has
         if self.budget.found():

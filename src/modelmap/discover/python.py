@@ -2512,7 +2512,8 @@ class _Module:
                                   for n in names):
             return  # (`model_type: Literal["chat", "completion"]` lists kinds, not models)
         for lit in options:
-            if id(lit) not in self.claimed:
+            # (snake_case words with no digit, `openie_openai_gpt`, name an app's implementation classes as often)
+            if id(lit) not in self.claimed and not _SNAKE_WORDS.fullmatch(str(lit.value)):
                 self.report_listed(lit, "python-model-list")
 
     def _keyed(self, names: list[str], value: ast.expr) -> None:
@@ -2559,6 +2560,8 @@ class _Module:
 # `get_available_models`): its result is a model's name (or a list of them); not one that builds or loads a model object
 _MODEL_GETTER = re.compile(r"_*(?:get|resolve|select|pick|choose|find|current|default|lookup)_(?:[a-z0-9]+_){0,4}"
                            r"(?:model|models|model_name|model_id|model_names|model_ids)")
+# lower-case words joined by `_` and nothing else (no digit): an identifier in code, not a model's id
+_SNAKE_WORDS = re.compile(r"[a-z]+(?:_[a-z]+)+")
 # unittest's equality and membership assertions (and their deprecated spellings, nose / pytest helpers' assert_equal)
 _ASSERT_EQUAL = frozenset({"assertEqual", "assertEquals", "assertNotEqual", "assertNotEquals", "assert_equal",
                            "assert_not_equal"})
