@@ -1494,9 +1494,10 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             # `onnx/model.onnx` among the files to fetch; no Hub account is named `onnx` or `fp16`
             return None
         if org.lower() in kb.org_index:
-            if _API_VERSION_SEGMENT.fullmatch(name.lower()):
+            if _API_BASE_VERSION.fullmatch(name.lower()):
                 # `openai/v1`, `google/v1beta`: a vendor's API version, the base path of a route or a gateway's
-                # prefix (Bedrock's `openai/v1` path for OpenAI's models); no model repository is named a version alone
+                # prefix (Bedrock's `openai/v1` path for OpenAI's models); no model is named v1 or a beta / alpha
+                # version (`deepseek/v3` is DeepSeek-V3, still a model)
                 return None
             if _API_OPERATION.fullmatch(name.lower()) or is_generic(name):
                 # a vendor and an API operation or role word (`api.MapPost("openai/chat", …)`, `openai/embeddings`,
@@ -1619,6 +1620,7 @@ _APP_PROVIDER = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+){0,4}")
 _HUB_QUALIFIERS = frozenset({"modelscope", "modelers", "wisemodel", "openxlab", "openmind", "gitee-ai"})
 _HUB_ROUTE_WORDS = frozenset({"api", "models", "model", "datasets", "dataset", "hub", "studios", "docs", "search"})
 _TIER_PREFIXES = {"Pro": "siliconflow-cn", "LoRA": "siliconflow-cn"}  # case-sensitive, as the provider writes them
+_API_BASE_VERSION = re.compile(r"v1|v\d+(?:alpha|beta)\d*")  # the first API version, or a pre-release one
 _API_VERSION_SEGMENT = re.compile(r"v\d+(?:(?:alpha|beta)\d*)?")  # v1, v2, v1beta, v1alpha2
 # the operations of model APIs as their routes name them (OpenAI /v1/chat/completions, /responses, /images,
 # /audio/transcriptions; Anthropic /v1/messages; Gemini :generateContent, as_of 2026-12-04)
