@@ -253,7 +253,7 @@ class Resolver:
         self._lab_words: frozenset[str] | None = None
         self._family_any_gate: re.Pattern[str] | None = None
         self._api_gate: re.Pattern[str] | None = None
-        self._api_patterns: list[tuple[re.Pattern[str], str]] | None = None
+        self._api_patterns: list[tuple[re.Pattern[str], str, bool]] | None = None
         self._family_license_cache: dict[str, str | None] = {}
         self._family_members: dict[str, list[str]] | None = None
         self._hub_org_cache: dict[str, str | None] | None = None
@@ -1254,15 +1254,19 @@ class Resolver:
             self._api_patterns = []
             for rec in self.kb.recognition.get("api_patterns") or []:
                 try:
-                    self._api_patterns.append((re.compile(rec["pattern"], re.IGNORECASE), str(rec["provider"])))
+                    self._api_patterns.append((re.compile(rec["pattern"], re.IGNORECASE), str(rec["provider"]),
+                                               bool(rec.get("serves_others"))))
                 except (re.error, KeyError, TypeError):
                     continue  # data problems are reported by tests/knowledge/test_data.py
-            self._api_gate = any_of([p for p, _prov in self._api_patterns])
+            self._api_gate = any_of([p for p, _prov, _others in self._api_patterns])
         name = parsed.core.lower()
         if "/" in name or (self._api_gate is not None and not self._api_gate.fullmatch(name)):
             return None, None
-        for pattern, provider in self._api_patterns:
+        for pattern, provider, serves_others in self._api_patterns:
             if pattern.fullmatch(name):
+                if serves_others:
+                    return None, None  # a cloud's own id for another maker's model (Ark's `deepseek-r1-250120`): the
+                    # cloud's operator publishes none of them; the maker is read from the name elsewhere
                 prov = self.kb.providers.get(provider) or {}
                 operator = str(prov.get("operator") or "")
                 # the provider's operator publishes the models its own API names: a vendor API, or the vendor's
