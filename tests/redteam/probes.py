@@ -1558,6 +1558,7 @@ from tests.redteam import (  # noqa: E402
     probes_session30,  # noqa: F401  (C++ adjacent / raw literals, make variables, runtime trace-id pairing)
     probes_session31,  # noqa: F401  (Swift `#` runs, Compose fallback chains read line by line, Caffe data_param)
     probes_session32,  # noqa: F401  (APIM policy C#, hook `>> .env`, CI matrices / anchors, Blade, ONNX, torch zips)
+    probes_session33,  # noqa: F401  (JSON-scalar literals, HTML pickers, .NET / ARM deployments, CI cases, YOLO zips)
     probes_session33_legacy,  # noqa: F401  (llama.cpp ggml / ggmf / ggjt vocabularies, Paddle op_callstack walks)
 )
 

@@ -105,7 +105,11 @@ DEFAULT_BUDGET_STEPS = 5_000_000
 MAX_FINDINGS_PER_FILE = 10_000
 # a fill-in the reader replaces ("your-model-id", "your_deployment"): never a model, wherever it is written
 _FILL_IN = re.compile(r"(?i)your[-_]")
-_CLOCK_EVERY = 1024  # steps between two looks at the CPU clock (a clock read is a system call)
+_CLOCK_EVERY = 1024  # steps between two looks at the CPU clock at most (a clock read is a system call)
+# CPU seconds between two looks at the clock at most, when steps are slow: the next look comes after as many steps as
+# the last ones took this long to make (1 when one step took longer), so a file whose single steps are slow (a deep
+# tree walked per step) stops near its deadline, not 1,024 slow steps past it
+_CLOCK_SLICE = 0.02
 
 
 class BudgetExceeded(Exception):
@@ -119,8 +123,8 @@ class FindingsCapped(BudgetExceeded):
 class Budget:
     """Steps and CPU seconds one file may use; ``tick()`` raises :class:`BudgetExceeded` past either."""
 
-    __slots__ = ("_until_clock", "deadline", "dropped", "findings_left", "left", "max_findings", "seconds", "spent",
-                 "steps", "stop_at_cap")
+    __slots__ = ("_clock_at", "_clock_steps", "_until_clock", "deadline", "dropped", "findings_left", "left",
+                 "max_findings", "seconds", "spent", "steps", "stop_at_cap")
 
     def __init__(self, seconds: float = DEFAULT_BUDGET_SECONDS, steps: int = DEFAULT_BUDGET_STEPS,
                  max_findings: int = MAX_FINDINGS_PER_FILE) -> None:
@@ -135,6 +139,8 @@ class Budget:
         # counted against the analysis
         self.deadline: float | None = None
         self._until_clock = 0
+        self._clock_at = 0.0  # the CPU clock at the last look, and the steps counted until the next one
+        self._clock_steps = 1
         self.spent: str | None = None
 
     def tick(self, n: int = 1) -> None:
@@ -144,13 +150,18 @@ class Budget:
             raise BudgetExceeded(self.spent)
         self._until_clock -= n
         if self._until_clock <= 0:
-            self._until_clock = _CLOCK_EVERY
             now = time.process_time()
             if self.deadline is None:
                 self.deadline = now + self.seconds
+                every = 16  # the pace is not known yet: look again soon
             elif now > self.deadline:
                 self.spent = f"more than {self.seconds:g} s of CPU time"
                 raise BudgetExceeded(self.spent)
+            else:
+                took = now - self._clock_at
+                steps = self._clock_steps - self._until_clock  # steps made since the last look
+                every = _CLOCK_EVERY if took <= 0 else max(1, min(_CLOCK_EVERY, int(steps * _CLOCK_SLICE / took)))
+            self._clock_at, self._clock_steps, self._until_clock = now, every, every
 
     def start_clock(self) -> float:
         """Start the CPU clock now (when no step has yet) and return the deadline."""

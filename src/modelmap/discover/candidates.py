@@ -1457,16 +1457,32 @@ def _string_query(language: Any) -> Any:
     return tree_sitter.Query(language, "[" + " ".join(f"({t})" for t in types) + "] @s") if types else None
 
 
-def _string_nodes(tree: Any, language: Any) -> list[Any]:
-    """Every string node, found by a compiled tree-sitter query (natively, not by a Python walk)."""
+# How deep in the syntax tree a literal may sit and still have its context read. Each step up from a literal
+# (tree-sitter's ts_node_parent) descends again from the root, so reading a literal's context costs in proportion to its
+# depth: a C# `??` chain 3,000 long (a right-nested tree) spent 2-3 ms per literal, over 2 s for the file, and an
+# ordinary call after it was never reached. Ordinary code holds its literals a few dozen levels down.
+MAX_CONTEXT_DEPTH = 256
+_DEPTH_CHECK_FROM = 64  # literals in a file before the depth is looked at (a few deep ones cost little)
+
+
+def _string_nodes(tree: Any, language: Any) -> tuple[list[Any], set[int]]:
+    """Every string node, found by a compiled tree-sitter query (natively, not by a Python walk), and the ids of
+    those deeper than ``MAX_CONTEXT_DEPTH`` (the same query, natively bounded in depth, does not find them)."""
     import tree_sitter
 
     query = _string_query(language)
     if query is None:
-        return []
+        return [], set()
     nodes = list(tree_sitter.QueryCursor(query).captures(tree.root_node).get("s", []))
     nodes.sort(key=lambda n: n.start_byte)  # document order, so a cap keeps the first literals, as it says
-    return nodes
+    deep: set[int] = set()
+    if len(nodes) >= _DEPTH_CHECK_FROM:
+        bounded = tree_sitter.QueryCursor(query)
+        bounded.set_max_start_depth(MAX_CONTEXT_DEPTH)
+        shallow = {n.id for n in bounded.captures(tree.root_node).get("s", [])}
+        if len(shallow) < len(nodes):
+            deep = {n.id for n in nodes if n.id not in shallow}
+    return nodes, deep
 
 
 # A literal in a Rust attribute names a Cargo feature (`#[cfg(feature = "llama_cpp")]`, any `cfg` / `cfg_attr`
@@ -1583,7 +1599,7 @@ _JSON_SCALAR = re.compile(r'(\\?)"[^"\\\s]{1,200}\1"')
 
 def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] | None = None,
             capped: list[int] | None = None, declared: list[Candidate] | None = None,
-            unread: list[int] | None = None) -> Iterator[Candidate]:
+            unread: list[int] | None = None, too_deep: list[int] | None = None) -> Iterator[Candidate]:
     """Every string literal of ``tree`` with its context (see ``Candidate``).
 
     ``keep`` is a cheap test on the literal's value: a literal it rejects (a sentence, a number) is
@@ -1592,7 +1608,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
     literals that are the whole value of a name other files can use (a package-level Go constant, a class's
     field), at most ``MAX_NAMED``, for the cross-file pass (``polyglot``, ``links``). ``unread``: a list to collect
     the lines of the literals over ``MAX_LITERAL`` that hold a model setting (``LONG_MODEL_SETTING``) none of whose
-    values was read, so that the caller can say so.
+    values was read, so that the caller can say so. ``too_deep``: a list to collect the lines of the literals nested
+    deeper than ``MAX_CONTEXT_DEPTH``, which are not read (their context costs in proportion to their depth).
     """
     types = set(_string_types(language))
     rows: list[bytes] | None = None
@@ -1605,7 +1622,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
 
     columns = CharColumns(line_of)
     count = 0
-    nodes = _string_nodes(tree, language)
+    nodes, deep = _string_nodes(tree, language)
     named: dict[str, list[Candidate]] = {}  # declared name -> the literal(s) it is declared with (``const_uses``)
     pattern_names = _pattern_names(nodes)
     unit_memo: dict[int, bool] = {}  # _unit_variant's answers for this file's Rust attribute items
@@ -1633,6 +1650,10 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         if parent is not None and parent.type == "token_tree" and _rust_attribute_name(node, unit_memo):
             continue
         if parent is not None and parent.type == "block" and _terraform_label(parent):
+            continue
+        if deep and node.id in deep:
+            if too_deep is not None:
+                too_deep.append(node.start_point[0] + 1)
             continue
         count += 1
         if count > MAX_CANDIDATES:

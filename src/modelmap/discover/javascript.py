@@ -1948,9 +1948,11 @@ _TEMPLATE_COMPARE = re.compile(r'(?<=\s)(?::[\w-]{1,40}|v-(?:if|else-if|show|bin
 _COMPARES_LITERAL = re.compile(r"""[=!]==?\s*'[^'\n]{1,200}'|'[^'\n]{1,200}'\s*[=!]==?""")
 
 
-def _script_text(text: str) -> tuple[str, str]:
-    """Keep only the <script> blocks of a Vue/Svelte file, blanking the rest so positions stay put; a template's
-    comparisons with a literal (``_TEMPLATE_COMPARE``) are kept too, each as one statement, in place."""
+def _script_text(text: str) -> tuple[str, str, int | None]:
+    """Keep only the <script> blocks of a Vue/Svelte file or a page, blanking the rest so positions stay put; a
+    template's comparisons with a literal (``_TEMPLATE_COMPARE``) are kept too, each as one statement, in place. The
+    third value is the offset of a ``<script`` tag that is never closed (its text is left blank: a browser does not
+    run a script cut off by the end of the page either), None when every block closes."""
     blank = "\n".join(" " * len(line) for line in text.split("\n"))  # every character but a newline: a space
     pieces: list[str] = []
     done = 0
@@ -1972,7 +1974,8 @@ def _script_text(text: str) -> tuple[str, str]:
         pieces += (outside(done, start), text[start:end])
         done = end
     pieces.append(outside(done, len(text)))
-    return "".join(pieces), lang
+    unclosed = _SCRIPT_OPEN.search(text, done)  # _script_blocks stops at the first opener with no closing tag
+    return "".join(pieces), lang, (unclosed.start() if unclosed is not None else None)
 
 
 JS_MODULE = "js:"  # SymbolUse.module of a JS/TS import: "js:" + the imported file's path without extension
@@ -2002,11 +2005,16 @@ def scan_javascript_text(file: SourceFile, source_id: str = "javascript",
     text = file.text
     page: list[Finding | Skip] = []
     if lang is None:
-        text, lang = _script_text(text)
+        text, lang, unclosed = _script_text(text)
+        if unclosed is not None:
+            # said, not dropped unsaid: the script text after an unclosed tag is not read
+            line = file.text.count("\n", 0, unclosed) + 1
+            page.append(Skip(file.path, "parse-error", f"javascript: the <script> tag on line {line} is never "
+                                                       "closed; its text is not read"))
         if file.path.lower().endswith(_PAGE_EXT):
-            page = _select_options(file)
-            if not text.strip():
-                return page  # a page with no script: its markup only
+            page = [*page, *_select_options(file)]
+        if not text.strip() and (page or file.path.lower().endswith(_PAGE_EXT)):
+            return page  # a page with no script: its markup only
     data = text.encode("utf-8", "surrogatepass")
     try:
         tree = parse_within_budget(_parser(lang), data)

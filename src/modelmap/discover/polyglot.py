@@ -32,6 +32,7 @@ from modelmap.discover.base import (
 )
 from modelmap.discover.candidates import (
     FORM_PAIR,
+    MAX_CONTEXT_DEPTH,
     MAX_LITERAL,
     PROVIDER_QUERY,
     RECORD_KEY,
@@ -1387,7 +1388,8 @@ class PolyglotSource:
         declared: list[Candidate] | None = [] if family is not None else None
         calls = sdk_calls(lang.id)
         unread: list[int] = []  # lines of literals over the size bound that hold a model setting not read
-        cands: Iterable[Candidate] = extract(tree, data, parser.language, keep, capped, declared, unread)
+        too_deep: list[int] = []  # lines of literals nested too deep to read their context (MAX_CONTEXT_DEPTH)
+        cands: Iterable[Candidate] = extract(tree, data, parser.language, keep, capped, declared, unread, too_deep)
         if lang.id == "hcl":
             cands = (c for c in cands if not _k8s_object_label(c))
         test_rows = rust_test_rows(tree, parser.language) \
@@ -1447,6 +1449,11 @@ class PolyglotSource:
             out.append(Skip(file.path, "analysis-budget",
                             f"{lang.id}: a string literal over {MAX_LITERAL} characters holds a model setting that was "
                             f"not read (line {unread[0]}{more})"))
+        if too_deep:
+            more = f" and {len(too_deep) - 1} more" if len(too_deep) > 1 else ""
+            out.append(Skip(file.path, "analysis-budget",
+                            f"{lang.id}: a string literal nested more than {MAX_CONTEXT_DEPTH} levels deep was not read "
+                            f"(line {too_deep[0]}{more})"))
         return [*out, *heredoc_skips]
 
 
