@@ -15,7 +15,9 @@ import zlib
 
 from tests.artifacts.protobuf import field, varint
 from tests.redteam.probes import (
+    OK,
     OK_OR_USAGE,
+    SCAN_JSON,
     chain,
     fifo,
     files,
@@ -269,8 +271,11 @@ scan_probe("s12-yaml-over-1mib-colon-soup", "regex-backtracking", lambda: {"valu
 scan_probe("s12-yaml-script-blocks-one-line", "huge-line", lambda: {"values.yaml": "scripts:\n" + "".join(
     f"  x{b}.sh: |\n    " + " && ".join(f"vllm serve Qwen/Qwen2.5-{i}B-Instruct" for i in range(1_700)) + "\n"
     for b in range(15))}, accounted=["values.yaml"])
-scan_probe("s12-yaml-20k-script-blocks", "quadratic-position", lambda: {"values.yaml": "scripts:\n" + "".join(
-    f"  x{b}.sh: |\n    vllm serve Qwen/Qwen2-{b}B\n" for b in range(20_000))}, accounted=["values.yaml"])
+# the YAML script-block reader's bound; resolving thousands of unknown `Qwen/Qwen2-{n}B` names after the scan is
+# s12-resolve-9k-unknown-qwen2-names', so this one scans --no-resolve --no-inspect
+probe("s12-yaml-20k-script-blocks", "quadratic-position", files(lambda: {"values.yaml": "scripts:\n" + "".join(
+    f"  x{b}.sh: |\n    vllm serve Qwen/Qwen2-{b}B\n" for b in range(20_000))}),
+    (*SCAN_JSON, "--no-resolve", "--no-inspect"), OK, fmt="json", accounted=("values.yaml",))
 # fixed in redteam12: a script block over 64 KB was passed over without a word (config_files.TreeWalker.script_block);
 # it is an analysis-budget skip now
 scan_probe("s12-yaml-script-block-continuations", "quadratic-position", lambda: {"values.yaml": (

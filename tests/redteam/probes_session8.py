@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.redteam.probes import PY_CALL, chain, fifo, files, scan_probe, symlink
+from tests.redteam.probes import OK, PY_CALL, SCAN_JSON, chain, fifo, files, probe, scan_probe, symlink
 from tests.redteam.runner import Result
 
 
@@ -50,9 +50,11 @@ def finds(*raws: str) -> Callable[[Result], str | None]:
 
 
 # (a) shell path arguments, key:path pairs, a script's own model function ---------------------------------------
-scan_probe("s8-shell-mkdir-40k-lines", "quadratic-position", lambda: {
-    "serve.sh": "#!/bin/sh\n" + "".join(f"mkdir -p /models/org/Qwen2.5-{i}B-Instruct\n" for i in range(40_000))},
-    accounted=["serve.sh"])
+# the shell reader on 40,000 path lines; the same input's provenance and --inspect pass, end to end, is
+# s9-shell-40k-model-paths-end-to-end, so this one scans --no-resolve --no-inspect (4 s -> 1.6 s of CPU)
+probe("s8-shell-mkdir-40k-lines", "quadratic-position", files(lambda: {
+    "serve.sh": "#!/bin/sh\n" + "".join(f"mkdir -p /models/org/Qwen2.5-{i}B-Instruct\n" for i in range(40_000))}),
+    (*SCAN_JSON, "--no-resolve", "--no-inspect"), OK, fmt="json", accounted=("serve.sh",))
 scan_probe("s8-shell-comma-pieces", "huge-line", lambda: {
     "serve.sh": "#!/bin/sh\n" + ("mkdir -p " + ",".join(f"./models/Qwen2.5-{i}B" for i in range(300)) + "\n") * 300},
     accounted=["serve.sh"])
@@ -79,8 +81,11 @@ scan_probe("s8-dockerfile-run-60k-budget", "skips", lambda: {
     "Dockerfile": "FROM x\n" + "".join(f"RUN mkdir -p /opt/c/d{i} && chmod 755 /opt/c/d{i} && ls -la /opt/c/d{i}\n"
                                        for i in range(45_000)) + "RUN vllm serve Qwen/Qwen2.5-7B-Instruct\n"},
     checks=(skipped_as("Dockerfile", "analysis-budget"),))
-scan_probe("s8-dockerfile-workdir-40k", "skips", lambda: {
-    "Dockerfile": "FROM x\n" + "".join(f"WORKDIR /models/org/Llama-3-{i}B\n" for i in range(40_000))},
+# the Dockerfile reader's bound; resolving 10,000 `/models/.../Llama-3-{i}B` folders end to end is
+# s9-shell-30k-mixed-path-lines' (the same folder names), so this one scans --no-resolve --no-inspect
+probe("s8-dockerfile-workdir-40k", "skips", files(lambda: {
+    "Dockerfile": "FROM x\n" + "".join(f"WORKDIR /models/org/Llama-3-{i}B\n" for i in range(40_000))}),
+    (*SCAN_JSON, "--no-resolve", "--no-inspect"), OK, fmt="json",
     checks=(skipped_as("Dockerfile", "analysis-budget", "findings-capped"),))
 scan_probe("s8-dockerfile-workdir-huge", "huge-line", lambda: {
     "Dockerfile": "FROM x\nWORKDIR /models/" + "a/" * 1_000_000 + "Qwen2.5-7B-Instruct\n"
