@@ -1667,6 +1667,15 @@ class _Module:
                 for lit in self.literals(node.args[1]):
                     if id(lit) not in self.claimed:
                         self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=key)
+            if name == "getattr" and len(node.args) == 3 and isinstance(node.args[1], ast.Constant) \
+                    and isinstance(node.args[1].value, str) and is_model_key(node.args[1].value):
+                # getattr(opt, "tts_model", "qwen3-tts-flash-realtime"): the builtin's (object, attribute, default)
+                # form; the default is the value of the model-named attribute when the object has none, as
+                # os.getenv's default is the model-named variable's
+                key = node.args[1].value
+                for lit in self.literals(node.args[2]):
+                    if id(lit) not in self.claimed:
+                        self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=key)
             if last == "get" and len(node.args) == 3 and not isinstance(node.args[0], ast.Constant) \
                     and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) \
                     and "." in node.args[1].value and is_model_key(node.args[1].value.rsplit(".", 1)[-1]):

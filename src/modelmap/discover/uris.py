@@ -83,6 +83,8 @@ _HUB_PAGES = frozenset({
     "datasets", "spaces", "docs", "api", "blog", "models", "join", "login", "settings", "pricing", "learn", "tasks",
     "organizations", "collections", "papers", "chat", "new", "enterprise", "inference-endpoints", "posts", "search",
     "notifications", "welcome", "terms-of-service", "privacy", "brand", "changelog", "static-proxy", "front", "oauth",
+    # the PRO plan's page (huggingface.co/subscribe/pro, linked from huggingface.co/pricing, as_of 2026-12-07)
+    "subscribe",
 })
 # pictures, recordings and documents: files a repository keeps beside (or instead of) weights, never weights
 _MEDIA_FILE = re.compile(r"(?i)\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?|ico|pdf|docx?|pptx?|xlsx?|mp3|mp4|wav|flac|ogg|"
