@@ -30,7 +30,6 @@ from functools import lru_cache
 
 from modelmap.discover.candidates import STARTS_CALLS, Candidate
 from modelmap.discover.identify import (
-    ARK_ENDPOINT_ID,
     ASSET_FILE,
     CLAUDE_TIER_ONLY,
     CONVERTED_REPO_TAIL,
@@ -144,7 +143,7 @@ _NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
 
 def _not_a_model(value: str) -> bool:
     low = value.lower()
-    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(ARK_ENDPOINT_ID.fullmatch(low)) \
+    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) \
         or app_words_only(low) or bool(CLAUDE_TIER_ONLY.fullmatch(low)) \
         or _app_place_name(low)  # claude-sonnet: see identify
 

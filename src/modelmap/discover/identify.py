@@ -592,7 +592,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return None
     low = v.lower()
     if low.startswith("ep-") and ARK_ENDPOINT_ID.fullmatch(low):
-        return None  # "ep-20250510145437-5sxhs": a Volcengine Ark inference endpoint, which model it serves unsaid
+        # "ep-20250510145437-5sxhs", "ep-m-20250316221825-6fglr": a Volcengine Ark inference endpoint, what Ark's
+        # `model` parameter takes, as an Azure deployment name is: a reference to a deployed model (which model it
+        # serves unsaid). The console's id shape is the evidence (a 14-digit creation time and a short suffix), so it
+        # holds bound to any name (`endpoint_id = "ep-..."`, the Ark SDK's own keyword) as well as to a model key
+        return Match("api-model", "volcengine-ark", 0.7 if hint != "none" else 0.6, None)
     if ("completion" in low or "messages" in low or "responses" in low or "interactions" in low) \
             and _API_PROTOCOL_TAIL.search(low):
         return None  # "openai-chat-completions", "anthropic-messages", "gemini-interactions" (Gemini's Interactions
@@ -986,10 +990,10 @@ _INFRA_WORD = re.compile(r"(?:^|[-_.])(?:backends?|gateways?|prox(?:y|ies))(?:$|
 # `-mi300x`, `-l40s`) or a tensor / pipeline / data / expert parallel degree (`-tp2`, `-pp4`)
 _DEPLOYMENT_TAIL = re.compile(r"[-_](?:a10g?|a100|h100|h200|h20|l40s?|l4|t4|v100|mi300x?|mi250x?|b200|gb200|"
                               r"(?:tp|pp|dp|ep)\d{1,2})$")
-# a Volcengine Ark inference endpoint's id (ep-<yyyymmddhhmmss>-<suffix>, as the Ark console issues them and its
-# docs write them, volcengine.com/docs/82379, as_of 2026-12-04): given as the model, it names the endpoint, not the
-# model deployed behind it
-ARK_ENDPOINT_ID = re.compile(r"ep-20\d{12}-[a-z0-9]{4,8}")
+# a Volcengine Ark inference endpoint's id (ep-<yyyymmddhhmmss>-<suffix>, or ep-m-... for a model-unit endpoint, as
+# the Ark console issues them and its docs write them, volcengine.com/docs/82379, as_of 2026-12-04): given as the
+# model, it names the endpoint deployed for one model (like an Azure deployment name), not which model that is
+ARK_ENDPOINT_ID = re.compile(r"ep-(?:m-)?20\d{12}-[a-z0-9]{4,8}")
 # spaCy's trained pipelines as its model directory names them (spacy.io/models, as_of 2026-12-04:
 # <lang>_core_web_sm / _md / _lg / _trf, <lang>_core_news_*, xx_ent_wiki_sm, xx_sent_ud_sm; scispaCy's en_core_sci_*)
 _SPACY_PIPELINE = re.compile(r"[a-z]{2,3}_(?:core_(?:web|news|sci)|ent_wiki|sent_ud)_(?:sm|md|lg|trf|scibert)")
