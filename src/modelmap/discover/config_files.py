@@ -81,7 +81,13 @@ from modelmap.discover.peers import (
     peer_match,
     reads_as_model,
 )
-from modelmap.discover.uris import HF_CACHE_DIR, hosted_model_path, hub_id_of_dir, is_model_location
+from modelmap.discover.uris import (
+    HF_CACHE_DIR,
+    bedrock_arn_model,
+    hosted_model_path,
+    hub_id_of_dir,
+    is_model_location,
+)
 from modelmap.knowledge import load as _load_knowledge
 from modelmap.types import Finding, Skip
 
@@ -1121,6 +1127,26 @@ def _names_version_model(value: str, parent_key: str | None) -> bool:
                                                        value)
 
 
+# a key naming the interface (API dialect, request format) a client speaks: `llm_interface`, `model_interface`
+_INTERFACE_KEY = re.compile(r"(?:[a-z0-9]+[_-])*interfaces?")
+_PROVIDER_DRESS = re.compile(r"([A-Za-z]{2,20})-([A-Za-z][\w.:-]{1,120})")
+
+
+def _provider_dressed(value: str) -> bool:
+    """``value`` is a provider's name joined by ``-`` to a model id the knowledge base knows
+    (``openAI-gpt-3.5-turbo``, ``azure-gpt-4o``), while the whole is not itself a known id: a label people give a
+    registered model or a connector, not the id an API takes. A family word (``gemini-2.5-pro``, ``qwen-max``) is a
+    provider's name too, but its tail names no model by itself."""
+    m = _PROVIDER_DRESS.fullmatch(value)
+    if m is None or not is_provider_name(m.group(1)):
+        return False
+    tail = classify(m.group(2), "none")
+    if tail is None or tail.confidence < 0.9:
+        return False
+    whole = classify(value, "none")
+    return whole is None or whole.confidence < tail.confidence
+
+
 def _bare_claim(value: str) -> bool:
     """A volume claim with no path in it whose name says nothing of a model (NIM's ``storageUri:
     pvc://nvidia-nim-pvc/``: the claim holds a server's cache, whichever model it serves); ``pvc://gpt-oss-20b-pvc``
@@ -2005,7 +2031,22 @@ class TreeWalker:
         # the version of an entry in a list of models (`"Models": [{"Name": "gpt-5.1", "Version": "gpt-5.1"}]`) is
         # the id the API is called with when it names one; a version number ("0613", "2024-05-13") names none
         entry_version = low_key == "version" and _names_version_model(value, parent_key)
+        if low_key in ("url", "urls") and "://" in value and len(value) <= 2000 and low_key not in self.skip_keys \
+                and (hosted := hosted_model_path(value)) is not None:
+            # a connector's or gateway's `url: https://bedrock-runtime.<region>.amazonaws.com/model/<id>/invoke`: the
+            # call's own address names the model it runs (uris.hosted_model_path), though a `url` key names no model
+            mline, mcol, _ = self.position(s, hosted)
+            self.collector.model(hosted, mline, mcol, hint="key", key_role=role_from_key(parent_key),
+                                 source_id=self.ids.key)
+            return
         if (low_key in _NOT_MODEL_KEYS and not located and not entry_version) or low_key in self.skip_keys:
+            return
+        if value.startswith("arn:aws") and (arn_model := bedrock_arn_model(value)) is not None:
+            # `model_arn: arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-3-sonnet-20240229-v1:0`: the
+            # model the ARN names, written as its id (as the language readers read a Bedrock ARN)
+            mline, mcol, _ = self.position(s, arn_model)
+            self.collector.model(arn_model, mline, mcol, hint="key", key_role=role_from_key(key),
+                                 source_id=self.ids.key)
             return
         if key and not located and _PROVIDER_KEY.fullmatch(snake(key)) and is_provider_name(value):
             return  # a catalogue entry's `"providerId": "mistral"`, `provider: ollama`: who serves the entry's model
@@ -2019,6 +2060,12 @@ class TreeWalker:
             return  # the name of a cache, volume or claim object (NIMService storage.nimCache.name: meta-llama3-8b)
         if low_key == "name" and (parent_key or "").lower() in _SERVING_OBJECTS:
             return  # the name of a serving runtime, server or route (OME runtime.name: srt-kimi-k2-pd), not a model
+        if _INTERFACE_KEY.fullmatch(low_key.rsplit(".", 1)[-1]) and "/" in value:
+            return  # `llm_interface: bedrock/converse/claude`: the API dialect an agent speaks to its model (a
+            # provider, an operation, a family), not the model, which its connector names
+        if low_key == "name" and not (parent_key and is_model_key(parent_key)) and _provider_dressed(value):
+            return  # a registered model's or connector's display name (`name: openAI-gpt-3.5-turbo`): a provider's
+            # name joined to a model's id; the API is called with the bare id, written where the call is set up
         if key and _is_object_name_key(key):
             return  # another object's name (Kthena modelServerName: deepseek-v2, serviceName, collection_name)
         if located:

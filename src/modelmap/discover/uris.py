@@ -64,9 +64,41 @@ _NVIDIA_HOSTED = re.compile(r"https://ai\.api\.nvidia\.com/v\d{1,2}/[a-z][a-z0-9
                             r"([A-Za-z0-9][\w.-]{0,63}/[A-Za-z0-9][\w.-]{0,127})(?:/[A-Za-z][\w.-]{0,60}){0,3}/?")
 
 
+# Amazon Bedrock Runtime names the model it runs in the request's path: `https://bedrock-runtime.<region>.amazonaws.com
+# /model/<modelId>/invoke` (also `invoke-with-response-stream`, `converse`, `converse-stream`; the FIPS host
+# `bedrock-runtime-fips.…`; docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html and
+# API_runtime_Converse.html, as_of 2026-12-07), as a connector's or gateway's URL setting writes it; the region may be a
+# template (`bedrock-runtime.${parameters.region}.amazonaws.com`), the model id may not
+_BEDROCK_RUNTIME = re.compile(r"https://bedrock-runtime(?:-fips)?\.(?:[a-z]{2}(?:-[a-z]+){1,2}-\d|\$?\{[\w.]{1,60}\})"
+                              r"\.amazonaws\.com(?:\.cn)?/model/([A-Za-z0-9][\w.:-]{1,200})"
+                              r"/(?:invoke|invoke-with-response-stream|converse|converse-stream)/?")
+
+
+# a Bedrock model's ARN (`arn:aws:bedrock:<region>::foundation-model/<modelId>`, a cross-region inference profile's
+# `arn:aws:bedrock:<region>:<account>:inference-profile/<profileId>`; docs.aws.amazon.com/service-authorization/latest/
+# reference/list_amazonbedrock.html, as_of 2026-12-07): the model id after the resource type, the region and account
+# possibly templates; a wildcard (`foundation-model/*`, an IAM policy's) names none
+_BEDROCK_ARN = re.compile(r"arn:aws(?:-cn|-us-gov)?:bedrock:[^:\s]{0,80}:[^:\s]{0,80}:(?:foundation-model|inference-profile)"
+                          r"/([a-z][\w.-]{2,120}(?::\d{1,3})?)")
+
+
+def bedrock_arn_model(value: str) -> str | None:
+    """The model id a Bedrock foundation-model or inference-profile ARN names (``_BEDROCK_ARN``), else None."""
+    if not value.startswith("arn:aws") or len(value) > 400:
+        return None
+    m = _BEDROCK_ARN.fullmatch(value.strip())
+    return m.group(1) if m is not None and not _placeholder(m.group(1)) else None
+
+
 def hosted_model_path(url: str) -> str | None:
-    """The ``<org>/<name>`` of the model a per-model hosted inference address calls (``_NVIDIA_HOSTED``), else None;
-    a template or placeholder in that part names none."""
+    """The ``<org>/<name>`` of the model a per-model hosted inference address calls (``_NVIDIA_HOSTED``), or the
+    model id an Amazon Bedrock Runtime call's URL names (``_BEDROCK_RUNTIME``), else None; a template or placeholder in
+    that part names none."""
+    if "bedrock-runtime" in url:
+        bedrock = _BEDROCK_RUNTIME.fullmatch(url.strip())
+        if bedrock is None or _templated(bedrock.group(1)) or _placeholder(bedrock.group(1)):
+            return None
+        return bedrock.group(1)
     if "ai.api.nvidia.com" not in url:
         return None
     m = _NVIDIA_HOSTED.fullmatch(url.strip())

@@ -1,0 +1,119 @@
+"""Held-out-31 (tuneA37): connector / workflow templates in JSON and YAML.
+
+A connector's action URL for Amazon Bedrock Runtime (`…/model/<id>/invoke`) names the model it runs, under a `url`
+key or a dotted defaults key, with a templated region; a Bedrock ARN names its model by id; a registered model's
+display name (a provider's name joined to an id) and an agent's `llm_interface` name no model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.discover.scan_helpers import found
+
+_WORKFLOW_JSON = """{
+  "name": "Ticket triage agent",
+  "nodes": [
+    {
+      "id": "make_connector",
+      "type": "create_connector",
+      "user_inputs": {
+        "name": "Claude connector",
+        "protocol": "aws_sigv4",
+        "actions": [
+          {
+            "action_type": "predict",
+            "method": "POST",
+            "url": "https://bedrock-runtime.eu-central-1.amazonaws.com/model/anthropic.claude-3-haiku-20240307-v1:0/invoke"
+          },
+          {
+            "action_type": "predict",
+            "url": "https://bedrock-runtime.eu-central-1.amazonaws.com/model/${parameters.model}/converse"
+          }
+        ],
+        "parameters": {
+          "model_arn": "arn:aws:bedrock:eu-central-1::foundation-model/amazon.titan-embed-text-v2:0",
+          "policy_arn": "arn:aws:bedrock:*::foundation-model/*"
+        }
+      }
+    },
+    {
+      "id": "make_openai_connector",
+      "type": "create_connector",
+      "user_inputs": {
+        "name": "OpenAI chat connector",
+        "parameters": {"model": "gpt-4o-mini"}
+      }
+    },
+    {
+      "id": "register_model",
+      "type": "register_remote_model",
+      "user_inputs": {"name": "openAI-gpt-4o-mini", "deploy": true}
+    }
+  ]
+}
+"""
+
+
+def test_bedrock_invoke_url_and_arn_in_json_template(tmp_path: Path) -> None:
+    got = found(tmp_path, "templates/triage-agent.json", _WORKFLOW_JSON)
+    assert (14, "anthropic.claude-3-haiku-20240307-v1:0") in got
+    assert (22, "amazon.titan-embed-text-v2:0") in got
+    assert (32, "gpt-4o-mini") in got
+    # a templated model segment and a wildcard ARN name none; the registered model's display name is not its id
+    assert not {r for r in got if r[0] in (18, 23, 38)}
+
+
+def test_bedrock_invoke_url_in_yaml_template(tmp_path: Path) -> None:
+    text = (
+        "name: Summary agent\n"
+        "workflows:\n"
+        "  provision:\n"
+        "    nodes:\n"
+        "      - id: make_connector\n"
+        "        type: create_connector\n"
+        "        user_inputs:\n"
+        "          actions:\n"
+        "            - action_type: predict\n"
+        "              method: POST\n"
+        "              url: https://bedrock-runtime.us-east-2.amazonaws.com/model/meta.llama3-8b-instruct-v1:0/invoke\n"
+        "      - id: register_model\n"
+        "        type: register_remote_model\n"
+        "        user_inputs:\n"
+        "          name: azure-gpt-4o\n"
+    )
+    got = found(tmp_path, "templates/summary-agent.yml", text)
+    assert (11, "meta.llama3-8b-instruct-v1:0") in got
+    assert not {r for r in got if r[0] == 15}
+
+
+def test_bedrock_invoke_url_under_dotted_defaults_key(tmp_path: Path) -> None:
+    text = (
+        "{\n"
+        '  "template.name": "semantic_search_with_titan",\n'
+        '  "make_connector.region": "us-east-1",\n'
+        '  "make_connector.actions.url": '
+        '"https://bedrock-runtime.${parameters.region}.amazonaws.com/model/amazon.titan-embed-image-v1/invoke",\n'
+        '  "register_agent.llm_interface": "bedrock/converse/claude",\n'
+        '  "register_model.name": "Titan multimodal embedding"\n'
+        "}\n"
+    )
+    got = found(tmp_path, "defaults/titan-search-defaults.json", text)
+    assert (4, "amazon.titan-embed-image-v1") in got
+    # the agent's interface (a provider, an operation and a family) is no model
+    assert not {r for r in got if r[0] == 5}
+
+
+def test_other_hosts_and_family_words_unchanged(tmp_path: Path) -> None:
+    text = (
+        "proxy:\n"
+        "  url: https://llm-proxy.internal.example/model/anthropic.claude-3-haiku-20240307-v1:0/invoke\n"
+        "models:\n"
+        "  - name: gemini-2.5-pro\n"
+        "  - name: qwen-max\n"
+    )
+    got = found(tmp_path, "config/routes.yaml", text)
+    # a proxy's own address is not Bedrock Runtime's; a model named with its family word is still a model
+    assert not {r for r in got if r[0] == 2}
+    assert (4, "gemini-2.5-pro") in got
+    assert (5, "qwen-max") in got
