@@ -117,3 +117,26 @@ def test_other_hosts_and_family_words_unchanged(tmp_path: Path) -> None:
     assert not {r for r in got if r[0] == 2}
     assert (4, "gemini-2.5-pro") in got
     assert (5, "qwen-max") in got
+
+
+def test_gateway_transformation_sets_model_to_a_string_expression(tmp_path: Path) -> None:
+    text = (
+        "apiVersion: gateway.example.dev/v1\n"
+        "kind: ModelRoute\n"
+        "metadata:\n"
+        "  name: fast-tier\n"
+        "spec:\n"
+        "  match:\n"
+        "    model: fast\n"
+        "  transformations:\n"
+        "  - field: model\n"
+        "    expression: '\"claude-haiku-4-5-20251001\"'\n"
+        "  - field: model\n"
+        "    expression: 'request.headers[\"x-model\"]'\n"
+        "  - field: temperature\n"
+        "    expression: '\"0.2\"'\n"
+    )
+    got = found(tmp_path, "deploy/routes.yaml", text)
+    assert (10, "claude-haiku-4-5-20251001") in got
+    # an expression computing its value, and another field's literal, name no model
+    assert not {r for r in got if r[0] in (12, 14)}

@@ -1602,6 +1602,11 @@ class TreeWalker:
             # "claude-opus-4-7", description: …}`: a tool's declared parameters, a plugin's or a pipeline's inputs):
             # the value the setting takes when none is given, as `${JUDGE_MODEL:-claude-opus-4-7}` is
             env_value = next((v for k, v in node.pairs if isinstance(k, Scalar) and k.value in _DEFAULT_KEYS), None)
+        if env_value is None and isinstance(name, Scalar) and is_model_key(name.value):
+            # a gateway's request transformation setting the body's model field to an expression that is one string
+            # literal (`transformations: [{field: model, expression: '"claude-haiku-4-5-20251001"'}]`): the model the
+            # request is sent on with, as `{name: MODEL, value: X}` sets a variable
+            env_value = _expression_literal(node.get("expression"))
         if isinstance(name, Scalar) and isinstance(env_value, Scalar) and is_model_key(name.value):
             # {name: EMBEDDING_MODEL, value: X} (Kubernetes env, CI variables …)
             self.scalar(env_value, name.value, key, pick(name.value), True)
@@ -2838,7 +2843,26 @@ def _entry_name(item: Mapping) -> Node | None:
     name = item.get("name")
     if name is None and item.get("value") is not None:
         name = item.get("key")
+    if name is None and (item.get("value") is not None or item.get("expression") is not None):
+        name = item.get("field")  # a request transformation's field and what it is set to
     return name
+
+
+# a CEL / expression-language string literal and nothing else (`expression: '"claude-haiku-4-5-20251001"'`)
+_STRING_EXPRESSION = re.compile(r"\s*(?:\"([^\"\\\s]{1,200})\"|'([^'\\\s]{1,200})')\s*")
+
+
+def _expression_literal(node: Node | None) -> Scalar | None:
+    """The string an expression-valued setting evaluates to when the expression is one string literal (a gateway's
+    request transformation `{field: model, expression: '"claude-sonnet-4-6"'}`), at its place in the file; else
+    None (an expression that computes its value: `request.model`, a conditional)."""
+    if not isinstance(node, Scalar) or len(node.value) > 300:
+        return None
+    m = _STRING_EXPRESSION.fullmatch(node.value)
+    if m is None:
+        return None
+    group = 1 if m.group(1) is not None else 2
+    return Scalar(m.group(group), node.start, node.end)
 
 
 # --------------------------------------------------------------------------- who owns a YAML document
