@@ -504,6 +504,17 @@ _ARRAY_COMMENT = re.compile(r"(?:^|\s)#")
 ARRAY_MAX_LINES = 200  # lines read as one open array's items; past them the array is taken as never closed
 
 
+# an array of the other names a model is called by (`OLLAMA_CHAT_MODEL_ALIASES=("qwen3:1.7b" "qwen3:8b")`): a model
+# variable's name then `_ALIASES`; each item names a model the script copies or serves under that name
+_ALIASES_TAIL = re.compile(r"(?i)[_-]aliases")
+
+
+def _model_aliases_name(name: str) -> bool:
+    """``name`` is a model variable's name with ``_ALIASES`` after it (``CHAT_MODEL_ALIASES``)."""
+    tail = _ALIASES_TAIL.search(name)
+    return tail is not None and tail.end() == len(name) and tail.start() > 0 and is_model_key(name[:tail.start()])
+
+
 def array_items(file: SourceFile, raw: str, line: int, source_id: str, name: str, begin: int,
                 end: int) -> list[Finding]:
     """The items of a bash array named ``name`` written in ``raw[begin:end]`` (a one-line array's inside, or one
@@ -511,7 +522,7 @@ def array_items(file: SourceFile, raw: str, line: int, source_id: str, name: str
     comment = _ARRAY_COMMENT.search(raw, begin, end)
     if comment is not None:
         end = comment.start()
-    model_var = is_model_key(name)
+    model_var = is_model_key(name) or _model_aliases_name(name)
     collector = Collector(file, source_id)
     tick = collector.budget.tick
     for item in _ARRAY_ITEM.finditer(raw, begin, end):
