@@ -504,6 +504,10 @@ _ARRAY_COMMENT = re.compile(r"(?:^|\s)#")
 ARRAY_MAX_LINES = 200  # lines read as one open array's items; past them the array is taken as never closed
 
 
+# one word of letters and at most a number (`qwen`, `llama`): a bare family word as a server's served name
+_FAMILY_WORD = re.compile(r"[A-Za-z]{2,20}\d{0,2}")
+
+
 # an array of the other names a model is called by (`OLLAMA_CHAT_MODEL_ALIASES=("qwen3:1.7b" "qwen3:8b")`): a model
 # variable's name then `_ALIASES`; each item names a model the script copies or serves under that name
 _ALIASES_TAIL = re.compile(r"(?i)[_-]aliases")
@@ -1005,7 +1009,19 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
             for value in values:
                 for part in value.split(","):
                     if part.strip():
-                        report(part.strip(), "key", _LIST_FLAGS[flag], toks[0].rsplit("/", 1)[-1])
+                        part = part.strip()
+                        before, searched = len(collector.findings), searched_from.get(part)
+                        report(part, "key", _LIST_FLAGS[flag], toks[0].rsplit("/", 1)[-1])
+                        if len(collector.findings) == before and flag == "--served-model-name" \
+                                and _FAMILY_WORD.fullmatch(part) and names_family(part):
+                            # `--served-model-name qwen`: the server answers to a family's bare word, the name its
+                            # clients call the model by (an alias), though no API takes that word as an id
+                            if searched is None:
+                                searched_from.pop(part, None)
+                            else:
+                                searched_from[part] = searched
+                            report(part, "key", _LIST_FLAGS[flag], toks[0].rsplit("/", 1)[-1],
+                                   Match("api-model", None, 0.5))
             continue
         if flag in _ADAPTER_FLAGS:
             loads_model = True
