@@ -140,3 +140,28 @@ def test_gateway_transformation_sets_model_to_a_string_expression(tmp_path: Path
     assert (10, "claude-haiku-4-5-20251001") in got
     # an expression computing its value, and another field's literal, name no model
     assert not {r for r in got if r[0] in (12, 14)}
+
+
+def test_sql_statement_calls_a_model_through_the_database(tmp_path: Path) -> None:
+    text = (
+        "sources:\n"
+        "  tickets-db:\n"
+        "    kind: alloydb-postgres\n"
+        "tools:\n"
+        "  find-similar:\n"
+        "    kind: postgres-sql\n"
+        "    source: tickets-db\n"
+        "    statement: |\n"
+        "      SELECT id, title, (vec <=> embedding('gemini-embedding-001', $1)::vector) AS distance\n"
+        "      FROM tickets ORDER BY distance LIMIT 5;\n"
+        "  summarise:\n"
+        "    kind: postgres-sql\n"
+        "    statement: SELECT ai.openai_chat_complete( 'gpt-4o-mini', $1 ) AS answer\n"
+        "  plain:\n"
+        "    kind: postgres-sql\n"
+        "    statement: SELECT id FROM tickets WHERE lower(status) = lower('open')\n"
+    )
+    got = found(tmp_path, "deploy/toolbox/tools.yaml", text)
+    assert (9, "gemini-embedding-001") in got
+    assert (13, "gpt-4o-mini") in got
+    assert not {r for r in got if r[0] == 16}

@@ -1127,6 +1127,19 @@ def _names_version_model(value: str, parent_key: str | None) -> bool:
                                                        value)
 
 
+# SQL text: a statement's leading keyword anywhere in the value
+_SQL_TEXT = re.compile(r"(?i)\b(?:select|insert\s+into|update|with)\b")
+# a database's own AI function called with a model id literal first: AlloyDB / Cloud SQL for PostgreSQL
+# `embedding('text-embedding-005', text)` and `google_ml.embedding(model_id => 'x', content => …)`
+# (cloud.google.com/alloydb/docs/ai/work-with-embeddings, as_of 2026-12-07), pgai's `ai.openai_embed('text-embedding-3-
+# small', …)`, `ai.ollama_embed('nomic-embed-text', …)`, `ai.openai_chat_complete('gpt-4o-mini', …)`
+# (github.com/timescale/pgai docs, as_of 2026-12-07), Azure Database for PostgreSQL's azure_ai
+# `azure_openai.create_embeddings('<deployment>', …)` (learn.microsoft.com/azure/postgresql/flexible-server/
+# generative-ai-azure-openai, as_of 2026-12-07)
+_SQL_MODEL_CALL = re.compile(
+    r"(?i)(?<![\w.])((?:google_ml\.)?embedding|ai\.(?:openai|ollama|cohere|voyageai|litellm)_embed"
+    r"|ai\.(?:openai|anthropic|ollama|cohere)_(?:chat_complete|generate|rerank)|azure_openai\.create_embeddings)"
+    r"[ \t]{0,4}\([ \t]{0,4}(?:model(?:_id)?[ \t]{0,4}=>[ \t]{0,4})?'([^'\s]{2,120})'")
 # a key naming the interface (API dialect, request format) a client speaks: `llm_interface`, `model_interface`
 _INTERFACE_KEY = re.compile(r"(?:[a-z0-9]+[_-])*interfaces?")
 _PROVIDER_DRESS = re.compile(r"([A-Za-z]{2,20})-([A-Za-z][\w.:-]{1,120})")
@@ -2081,6 +2094,8 @@ class TreeWalker:
             hint: Hint = "key" if key and is_model_key(key) else "hf"
             self.collector.model(value, line, col, hint=hint, key_role=role_from_key(key), source_id=self.ids.key)
             return
+        if "(" in value and "'" in value and _SQL_TEXT.search(value) is not None and self._sql_model_calls(s):
+            return
         if "\n" in s.value and _SCRIPT_KEY.fullmatch(low_key) and self.file.text.startswith("|", s.start):
             self.script_block(s)  # a ConfigMap's `sweep.sh: |`: a shell script kept under its file name
             return
@@ -2304,6 +2319,27 @@ class TreeWalker:
                                              "shape:api-model",
                                              *(("file-role:" + self.file.context,)
                                                if self.file.context in ("test", "example", "docs") else ())))
+
+    def _sql_model_calls(self, s: Scalar) -> bool:
+        """The models a SQL statement kept as a setting calls through the database's own AI functions
+        (``_SQL_MODEL_CALL``: an MCP toolbox tool's ``statement: SELECT … embedding('text-embedding-005', $1)``);
+        True when one was reported. At most 32 calls a value."""
+        found = False
+        after = None
+        for n, call in enumerate(_SQL_MODEL_CALL.finditer(s.value)):
+            self.tick()
+            if n >= 32:
+                break
+            model = call.group(2)
+            if _TEMPLATED.search(model):
+                continue
+            line, col, offset = self.position(s, f"'{model}'", after)
+            after = offset + len(model) + 2
+            hit = self.collector.model(model, line, col + 1, hint="key",
+                                       key_role="embedding" if "embed" in call.group(1).lower() else None,
+                                       source_id=self.ids.key)
+            found = found or hit is not None
+        return found
 
     def embedded(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None) -> bool:
         """A literal block (``|``) that holds a YAML or JSON document: a ConfigMap's ``config.yaml: |``, a RayService's
