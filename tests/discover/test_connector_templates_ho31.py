@@ -165,3 +165,49 @@ def test_sql_statement_calls_a_model_through_the_database(tmp_path: Path) -> Non
     assert (9, "gemini-embedding-001") in got
     assert (13, "gpt-4o-mini") in got
     assert not {r for r in got if r[0] == 16}
+
+
+def test_registered_local_model_name_and_its_artifact(tmp_path: Path) -> None:
+    text = (
+        "{\n"
+        '  "nodes": [\n'
+        "    {\n"
+        '      "id": "register_sparse",\n'
+        '      "type": "register_local_custom_model",\n'
+        '      "user_inputs": {\n'
+        '        "name": "neural-sparse/opensearch-neural-sparse-encoding-doc-v2-mini",\n'
+        '        "version": "1.0.0",\n'
+        '        "model_format": "TORCH_SCRIPT",\n'
+        '        "url": "https://artifacts.opensearch.org/models/ml-models/amazon/neural-sparse/'
+        'opensearch-neural-sparse-encoding-doc-v2-mini/1.0.0/torch_script/'
+        'opensearch-neural-sparse-encoding-doc-v2-mini-1.0.0.zip"\n'
+        "      }\n"
+        "    },\n"
+        "    {\n"
+        '      "id": "register_agent",\n'
+        '      "user_inputs": {"name": "neural-sparse/query-helper", "type": "flow"}\n'
+        "    }\n"
+        "  ]\n"
+        "}\n"
+    )
+    got = found(tmp_path, "templates/sparse-search.json", text)
+    assert (7, "neural-sparse/opensearch-neural-sparse-encoding-doc-v2-mini") in got
+    assert any(line == 10 and raw.startswith("https://artifacts.opensearch.org/models/ml-models/")
+               for line, raw in got)
+    # a name with no artifact format beside it is an agent's, not a model's
+    assert not {r for r in got if r[0] == 16}
+
+
+def test_flattened_defaults_register_a_pretrained_model(tmp_path: Path) -> None:
+    text = (
+        "{\n"
+        '  "template.name": "sparse_search",\n'
+        '  "register_sparse_model.name": "amazon/neural-sparse/opensearch-neural-sparse-encoding-doc-v2-mini",\n'
+        '  "register_sparse_model.model_format": "TORCH_SCRIPT",\n'
+        '  "create_index.name": "docs-index",\n'
+        '  "register_agent.name": "amazon/agents/query-helper"\n'
+        "}\n"
+    )
+    got = found(tmp_path, "defaults/sparse-search-defaults.json", text)
+    assert (3, "amazon/neural-sparse/opensearch-neural-sparse-encoding-doc-v2-mini") in got
+    assert not {r for r in got if r[0] in (5, 6)}

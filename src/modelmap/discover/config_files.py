@@ -1140,6 +1140,31 @@ _SQL_MODEL_CALL = re.compile(
     r"(?i)(?<![\w.])((?:google_ml\.)?embedding|ai\.(?:openai|ollama|cohere|voyageai|litellm)_embed"
     r"|ai\.(?:openai|anthropic|ollama|cohere)_(?:chat_complete|generate|rerank)|azure_openai\.create_embeddings)"
     r"[ \t]{0,4}\([ \t]{0,4}(?:model(?:_id)?[ \t]{0,4}=>[ \t]{0,4})?'([^'\s]{2,120})'")
+# a model registration's artifact format (an ML Commons register-model body's `"model_format": "TORCH_SCRIPT"`, docs.
+# opensearch.org/docs/latest/ml-commons-plugin/api/model-apis/register-model, as_of 2026-12-07): the `name` beside it
+# is the model's, as the dotted `<step>.name` beside `<step>.model_format` of a flattened defaults file is
+_MODEL_FORMAT_KEY = "model_format"
+_MODEL_FORMAT_VALUE = re.compile(r"(?i)[a-z][a-z0-9_]{1,30}")
+_SOURCE_WORD = re.compile(r"[a-z][a-z0-9-]{1,30}")
+
+
+def _registered_names(node: Mapping, keys: set[str]) -> frozenset[str]:
+    """The (lower-cased) keys of ``node`` that hold the name a model is registered under: ``name`` beside a scalar
+    ``model_format``, and each ``<prefix>.name`` beside a ``<prefix>.model_format``."""
+    if not any(k == _MODEL_FORMAT_KEY or k.endswith("." + _MODEL_FORMAT_KEY) for k in keys):
+        return frozenset()
+    out = set()
+    for k, v in node.pairs:
+        if not (isinstance(k, Scalar) and isinstance(v, Scalar) and _MODEL_FORMAT_VALUE.fullmatch(v.value.strip())):
+            continue
+        low = k.value.lower()
+        if low == _MODEL_FORMAT_KEY:
+            out.add("name")
+        elif low.endswith("." + _MODEL_FORMAT_KEY):
+            out.add(low[:-len(_MODEL_FORMAT_KEY)] + "name")
+    return frozenset(out & keys)
+
+
 # a key naming the interface (API dialect, request format) a client speaks: `llm_interface`, `model_interface`
 _INTERFACE_KEY = re.compile(r"(?:[a-z0-9]+[_-])*interfaces?")
 _PROVIDER_DRESS = re.compile(r"([A-Za-z]{2,20})-([A-Za-z][\w.:-]{1,120})")
@@ -1651,11 +1676,15 @@ class TreeWalker:
         code = self._embedded_code(node, keys)
         if code is not None:
             pairs = [(k, v) for k, v in pairs if v is not code]
+        registered = _registered_names(node, keys)
         for k, v in pairs:
             if not isinstance(k, Scalar):
                 continue
             low_k = k.value.lower()
             if low_k in self.skip_keys:
+                continue
+            if registered and isinstance(v, Scalar) and low_k in registered:
+                self._registered_model(v, endpoint)
                 continue
             if (v is served or any(v is x for x in listed)) and isinstance(v, Scalar):
                 self._add_entry_name(v, endpoint)
@@ -2340,6 +2369,23 @@ class TreeWalker:
                                        source_id=self.ids.key)
             found = found or hit is not None
         return found
+
+    def _registered_model(self, v: Scalar, endpoint: Endpoint | None) -> None:
+        """The name a model is registered under with its artifact's format (_registered_names), read as a model
+        key's value; a pretrained model's ``<source>/<group>/<name>`` (OpenSearch's ``amazon/neural-sparse/…``) is the
+        model ``<group>/<name>`` names, with its source's word before it."""
+        value = v.value.strip()
+        before = len(self.collector.findings)
+        self.scalar(v, "model_name", None, endpoint)
+        if len(self.collector.findings) > before or value.count("/") != 2 or _TEMPLATED.search(value) \
+                or len(value) > 200:
+            return
+        source, rest = value.split("/", 1)
+        hit = classify(rest, "key") if _SOURCE_WORD.fullmatch(source) else None
+        if hit is not None:
+            line, col, _ = self.position(v, value)
+            self.collector.add(value, line, col, Match("provider-prefixed", None, min(hit.confidence, 0.8)),
+                               source_id=self.ids.key)
 
     def embedded(self, s: Scalar, key: str | None, parent_key: str | None, endpoint: Endpoint | None) -> bool:
         """A literal block (``|``) that holds a YAML or JSON document: a ConfigMap's ``config.yaml: |``, a RayService's

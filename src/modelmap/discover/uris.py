@@ -60,6 +60,8 @@ MODELSCOPE_HOSTS = frozenset({"modelscope.cn", "www.modelscope.cn", "modelscope.
 # …/v1/retrieval/nvidia/llama-nemotron-rerank-1b-v2/reranking, …/v1/genai/black-forest-labs/flux.1-dev); the shared
 # OpenAI-style base (https://integrate.api.nvidia.com/v1) and the shared operations (…/v1/retrieval/nvidia/reranking,
 # the model given in the request body) name none
+# the host OpenSearch serves its pretrained models' archives from (_web_location)
+_OPENSEARCH_ARTIFACTS = "artifacts.opensearch.org"
 _NVIDIA_HOSTED = re.compile(r"https://ai\.api\.nvidia\.com/v\d{1,2}/[a-z][a-z0-9-]{1,30}/"
                             r"([A-Za-z0-9][\w.-]{0,63}/[A-Za-z0-9][\w.-]{0,127})(?:/[A-Za-z][\w.-]{0,60}){0,3}/?")
 
@@ -349,6 +351,15 @@ def _web_location(scheme: str, segments: list[str]) -> Location | None:
         revision = parts[3] if len(parts) > 3 and parts[2] in _HUB_FILE_PARTS else None
         file = parts[-1] if len(parts) > 4 else None
         return Location(scheme, f"{org}/{name}", "hub", revision, file, "huggingface")
+    if host == _OPENSEARCH_ARTIFACTS:
+        # OpenSearch's pretrained models (docs.opensearch.org/docs/latest/ml-commons-plugin/pretrained-models, as_of
+        # 2026-12-07): `/models/ml-models/<source>/<group>/<name>/<version>/<format>/<file>.zip`, the archive an
+        # ML Commons cluster registers the model `<source>/<group>/<name>` from
+        low = [p.lower() for p in parts]
+        if len(parts) != 8 or low[:2] != ["models", "ml-models"] or not _VERSION.fullmatch(low[5]) \
+                or not low[7].endswith(".zip") or not all(_SEGMENT.fullmatch(p) for p in parts[2:5]):
+            return None
+        return Location(scheme, parts[4], "storage", file=parts[7])
     if host in OLLAMA_HOSTS:
         if len(parts) != 2 or parts[0].lower() in _OLLAMA_PAGES or _VERSION.fullmatch(parts[0]):
             # /v1/models: Ollama's cloud API (OpenAI-compatible), not a model's page
@@ -428,7 +439,8 @@ def owns(value: str) -> bool:
     if scheme in _SCHEMES:
         return True
     host = rest.split("/", 1)[0].split(":", 1)[0].lower()
-    return scheme in ("http", "https") and (host in HUB_HOSTS or host in MODELSCOPE_HOSTS or host in OLLAMA_HOSTS)
+    return scheme in ("http", "https") and (host in HUB_HOSTS or host in MODELSCOPE_HOSTS or host in OLLAMA_HOSTS
+                                            or host == _OPENSEARCH_ARTIFACTS)
 
 
 _SCHEMES = HUB_SCHEMES | OLLAMA_SCHEMES | STORAGE_SCHEMES | {"azureml"}
