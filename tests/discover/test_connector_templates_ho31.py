@@ -211,3 +211,16 @@ def test_flattened_defaults_register_a_pretrained_model(tmp_path: Path) -> None:
     got = found(tmp_path, "defaults/sparse-search-defaults.json", text)
     assert (3, "amazon/neural-sparse/opensearch-neural-sparse-encoding-doc-v2-mini") in got
     assert not {r for r in got if r[0] in (5, 6)}
+
+
+def test_bedrock_versioned_id_is_served_by_bedrock_not_ollama(tmp_path: Path) -> None:
+    import modelmap
+
+    (tmp_path / "app.yaml").write_text(
+        "embedder:\n  model: amazon.titan-embed-text-v2:0\nchat:\n  model: amazon.nova-pro-v1:0\n"
+        "local:\n  model: qwen2.5:7b\n")
+    by_raw = {f.raw: f for f in modelmap.scan(str(tmp_path), resolve=False).findings}
+    for raw in ("amazon.titan-embed-text-v2:0", "amazon.nova-pro-v1:0"):
+        assert (by_raw[raw].kind, by_raw[raw].provider) == ("api-model", "aws-bedrock")
+    # an Ollama tag is still one
+    assert (by_raw["qwen2.5:7b"].kind, by_raw["qwen2.5:7b"].provider) == ("ollama-tag", "ollama")

@@ -801,9 +801,11 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         and not _api_only(kb, low)
     if low in kb.alias_index and not bare_word and not display_family:
         named = api_pattern(low)
-        # a bare Ollama library name that no API serves (`nomic-embed-text`, `qwq`) is a tag, not an API model
-        tag = ":" in low or hint == "ollama" or (named is None and low in voc.ollama_library
-                                                  and low not in _PUBLISHER_BARE_NAMES)
+        # a bare Ollama library name that no API serves (`nomic-embed-text`, `qwq`) is a tag, not an API model; a
+        # Bedrock model id's `:<n>` is its version (`amazon.titan-embed-text-v2:0`, `amazon.nova-pro-v1:0`), no tag
+        bedrock = named is not None and named[0] == "aws-bedrock"
+        tag = (":" in low and not bedrock) or hint == "ollama" or (named is None and low in voc.ollama_library
+                                                                   and low not in _PUBLISHER_BARE_NAMES)
         kind = "ollama-tag" if tag else "api-model"
         named = None if tag else named
         return Match(kind, "ollama" if kind == "ollama-tag" else (named[0] if named else None), 0.9,
