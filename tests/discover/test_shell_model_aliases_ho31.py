@@ -39,3 +39,34 @@ def test_served_model_name_as_a_bare_family_word(tmp_path: Path) -> None:
     assert (3, "llama") in got
     # a name of the app's own and the generic word name no model
     assert not {r for r in got if r[0] in (5, 7)}
+
+
+def test_served_name_called_by_a_request_in_the_same_script(tmp_path: Path) -> None:
+    text = (
+        "#!/bin/bash\n"
+        "python3 -m vllm.entrypoints.openai.api_server \\\n"
+        "    --model ./merged-checkpoint \\\n"
+        "    --served-model-name tutor \\\n"
+        "    --port 8000 &\n"
+        "sleep 30\n"
+        "curl http://localhost:8000/v1/chat/completions \\\n"
+        "  -H 'Content-Type: application/json' \\\n"
+        "  -d '{\n"
+        '      "model": "tutor",\n'
+        '      "messages": [{"role": "user", "content": "hi"}]\n'
+        "  }'\n"
+        "# curl … -d '{\"model\": \"tutor\"}'\n"
+    )
+    got = found(tmp_path, "scripts/serve_and_test.sh", text)
+    assert (4, "tutor") in got
+    assert (10, "tutor") in got
+    assert (13, "tutor") not in got  # a commented-out request
+
+
+def test_served_name_nobody_calls_is_not_reported(tmp_path: Path) -> None:
+    text = (
+        "vllm serve ./ckpt --served-model-name pod-affinity-sim --port 8000\n"
+        'curl -s localhost:8000/v1/completions -d \'{"model": "other-name", "prompt": "x"}\'\n'
+    )
+    got = found(tmp_path, "run.sh", text)
+    assert not {r for r in got if r[1] in ("pod-affinity-sim", "other-name")}

@@ -23,6 +23,7 @@ from dataclasses import replace
 from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip, linear
 from modelmap.discover.classifier import evidence_of, hub_repo_shape, names_model_repo
 from modelmap.discover.identify import (
+    PLACEHOLDER,
     WHISPER_SIZE,
     Hint,
     Match,
@@ -1325,6 +1326,8 @@ class ShellSource:
         out: list[Finding | Skip] = []
         try:
             self._scan(file, out)
+            if "served" in file.text:
+                out.extend(_served_names_called(file, out))
             if "env" in file.text.lower():
                 out.extend(_env_file_writes(file))
             spent = budget().spent  # scan_command_line leaves the budget spent for the next step: the last line has none
@@ -1490,6 +1493,58 @@ def _env_file_writes(file: SourceFile) -> list[Finding]:
         value = Scalar(m.group(2), at + m.start(2), at + m.end(2))
         walker.scalar(value, m.group(1), None, None, True)
     return walker.collector.findings if walker is not None else []
+
+
+# a server started under a name of the script's own (`--served-model-name doctor`) and a request in the same script
+# that calls the model by that name (`curl …/v1/chat/completions -d '{"model": "doctor", …}'`): the name is the model's
+# alias, at both places, though neither reads as a model by itself
+# (ASCII classes, no counted repeat: a counted Unicode class makes RE2's DFA run out of memory; lengths checked in code)
+_SERVED_NAME = linear(r"""--served[-_]model[-_]name(?:=|[ \t]+)["']?([A-Za-z][A-Za-z0-9_.-]*)""")
+_MODEL_FIELD = linear(r"""["']?([A-Za-z_][A-Za-z0-9_-]*)\\?["']?[ \t]*:[ \t]*\\?["']([A-Za-z][A-Za-z0-9_.-]*)\\?["']""")
+_SERVED_NAME_MAX = 61
+_SERVED_MAX = 16  # served names and uses looked at in one file
+
+
+def _commented(text: str, at: int) -> bool:
+    """Offset ``at`` of ``text`` is on a comment line (``# curl … -d '{"model": "doctor"}'``)."""
+    return text[text.rfind("\n", 0, at) + 1:at].lstrip().startswith("#")
+
+
+def _served_names_called(file: SourceFile, found: list[Finding | Skip]) -> list[Finding]:
+    """The served names (``_SERVED_NAME``) no other rule reported that a request in the same script calls by a model
+    key (``_MODEL_FIELD``): each declaration and each such use, as a model's alias. Bounded: the first
+    ``_SERVED_MAX`` declarations and uses; a generic word or a placeholder (``--served-model-name model``) is none."""
+    text = file.text
+    if len(text) > 1_000_000:
+        return []
+    reported = {(f.line, f.raw) for f in found if isinstance(f, Finding)}
+    declared: dict[str, list[int]] = {}
+    for n, m in enumerate(_SERVED_NAME.finditer(text)):
+        if n >= _SERVED_MAX:
+            break
+        name = m.group(1).rstrip(".")
+        if 2 <= len(name) <= _SERVED_NAME_MAX and not is_generic(name) and not PLACEHOLDER.match(name) \
+                and not _commented(text, m.start()):
+            declared.setdefault(name, []).append(m.start(1))
+    if not declared:
+        return []
+    used: dict[str, list[int]] = {}
+    for n, m in enumerate(m for m in _MODEL_FIELD.finditer(text) if m.group(2) in declared):
+        if n >= _SERVED_MAX:
+            break
+        if "model" in m.group(1).lower() and is_model_key(m.group(1)) and not _commented(text, m.start()):
+            used.setdefault(m.group(2), []).append(m.start(2))
+    collector = Collector(file, "shell-served-name")
+    for name, uses in used.items():
+        places = [(text.count("\n", 0, at) + 1, at) for at in declared[name] + uses]
+        if any((line, name) in reported for line, _ in places[:len(declared[name])]):
+            continue  # the served name reads as a model by itself: the other rules reported it
+        for line, at in places:
+            if (line, name) in reported:
+                continue
+            column = at - (text.rfind("\n", 0, at) + 1) + 1
+            collector.add(name, line, column, Match("api-model", None, 0.5))
+    return collector.findings
 
 
 # `"model": "deepseek-ai/DeepSeek-R1"` in a JSON body or heredoc, `model: "…"` in a jq filter: a key named like a
