@@ -24,6 +24,7 @@ import zipfile
 from collections.abc import Callable
 
 from tests.artifacts.protobuf import field as _ld
+from tests.artifacts.protobuf import varint as _varint
 from tests.redteam.probes import OK, OK_OR_USAGE, SCAN_JSON, probe, scan_probe, write
 from tests.redteam.probes_session27 import finds
 from tests.redteam.runner import Ctx, Result
@@ -296,16 +297,6 @@ def _cross_encoder_onnx(ctx: Ctx) -> None:
     inits += init(b"bert.embeddings.LayerNorm.weight", 384) + init(b"classifier.bias", 1)
     nodes = (_ld(1, _ld(1, b"x") + _ld(2, b"y") + _ld(4, b"MatMul"))) * 300_000
     (ctx.work / "model.onnx").write_bytes(b"\x08\x08" + _ld(2, b"redteam") + _ld(7, nodes + _ld(2, b"g") + inits))
-
-
-def _varint(n: int) -> bytes:
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        out.append(b | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
 
 
 probe("session33-cross-encoder-onnx-300k-initializers", "big-header", _cross_encoder_onnx,

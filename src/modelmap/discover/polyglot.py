@@ -1751,6 +1751,23 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
     # a catalogue left unread is said so in a skip, as a capped code reader does (the file keeps its other findings)
     unread: str | None = None
     unclosed: set[str] = set()  # closers of a delimited literal (Rust, Lua, C++) found nowhere after an opener
+
+    def read_block(body: str, start: int) -> str | None:
+        """Keep the literal ``body`` (at offset ``start``) when it is a JSON object or array naming a model word
+        (or a model listing); the skip's words when it is past the size limit, else None."""
+        if body.lstrip()[:1] not in ("{", "[") or ("odel" not in body and _MODEL_LISTING.search(body) is None):
+            return None
+        if len(body) > _MAX_JSON_BLOCK:
+            return (f"a JSON block of {len(body)} characters at line {text.count(chr(10), 0, start) + 1} is past "
+                    f"the {_MAX_JSON_BLOCK // 1024} KiB limit; not read")
+        try:
+            node = shift_node(parse_json(body), start)
+        except (ParseError, RecursionError):
+            return None
+        if isinstance(node, (Mapping, Seq)):
+            blocks.append(node)
+        return None
+
     for _ in range(4 * _MAX_JSON_BLOCKS):
         m = opener.search(text, pos)
         if m is None:
@@ -1770,19 +1787,8 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
             body = text[start:end]
             if _MARGIN_CALL.match(text, pos):
                 body = _MARGIN.sub(lambda mm: mm.group(1) + " ", body)
-            if body.lstrip()[:1] not in ("{", "[") or ("odel" not in body and _MODEL_LISTING.search(body) is None):
-                continue
-            if len(body) > _MAX_JSON_BLOCK:
-                unread = unread or (f"a JSON block of {len(body)} characters at line "
-                                    f"{text.count(chr(10), 0, start) + 1} is past the {_MAX_JSON_BLOCK // 1024} KiB "
-                                    "limit; not read")
-                continue
-            try:
-                node = shift_node(parse_json(body), start)
-            except (ParseError, RecursionError):
-                continue
-            if isinstance(node, (Mapping, Seq)):
-                blocks.append(node)
+            said = read_block(body, start)  # read even when an earlier block was past the limit
+            unread = unread or said
             continue
         start = m.end()
         close = '"' + m.group(1) if lang_id == "rust" else "]" + m.group(1) + "]" if lang_id == "lua" \
@@ -1797,19 +1803,8 @@ def _json_blocks(file: SourceFile, lang_id: str) -> list[Finding | Skip]:
             pos = start
             continue
         pos = end + len(close)
-        body = text[start:end]
-        if body.lstrip()[:1] not in ("{", "[") or ("odel" not in body and _MODEL_LISTING.search(body) is None):
-            continue
-        if len(body) > _MAX_JSON_BLOCK:
-            unread = unread or (f"a JSON block of {len(body)} characters at line {text.count(chr(10), 0, start) + 1} "
-                                f"is past the {_MAX_JSON_BLOCK // 1024} KiB limit; not read")
-            continue
-        try:
-            node = shift_node(parse_json(body), start)
-        except (ParseError, RecursionError):
-            continue
-        if isinstance(node, (Mapping, Seq)):
-            blocks.append(node)
+        said = read_block(text[start:end], start)
+        unread = unread or said
     else:
         if unread is None and opener.search(text, pos) is not None:
             unread = f"only the first {4 * _MAX_JSON_BLOCKS} literals opening on a bracket were looked at"
