@@ -50,7 +50,9 @@ def test_each_guard_holds_wherever_its_pattern_matches(value: str) -> None:
 
 
 def test_the_positive_shapes_still_classify() -> None:
-    assert identify.classify("ep-20250510145437-5sxhs", "key") is None
+    # session 33: a Volcengine Ark endpoint id is a reference to one deployed model (the convention settled then)
+    ark = identify.classify("ep-20250510145437-5sxhs", "key")
+    assert ark is not None and ark.provider == "volcengine-ark"
     assert identify.classify("projects/p/locations/us-central1/publishers/google/models/gemini-1.5-pro", "none")
     assert identify.classify("hf.co/bartowski/Llama-3.2-1B-Instruct-GGUF:Q4_K_M", "none")
     assert identify.classify("faster-whisper-tiny", "none")
