@@ -79,3 +79,18 @@ def test_shallow_literals_keep_their_context() -> None:
     cands = list(extract(parser.parse(data), data, parser.language, None, None, None, None, too_deep))
     assert len(cands) == 100 and not too_deep
     assert all(c.call for c in cands)
+
+
+def test_deep_literals_are_set_aside_before_any_per_node_work(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # the clean-clone CI caught s17-case-clause-50k-labels-kt-rs-java at 51.9 s of CPU: a Rust match arm of 50,000
+    # `|` alternatives nests each literal one level deeper, and `node.parent` (tree-sitter walks down from the root)
+    # ran for every deep literal before the depth check skipped it; the check now comes first
+    import modelmap
+
+    arms = " | ".join(f'"kimi-k2-{i}"' for i in range(3_000))
+    (tmp_path / "norm.rs").write_text('fn norm(m: &str) -> &str {\n    match m {\n        "kimi-k2" | ' + arms
+                                      + ' => "kimi-k2",\n        _ => m,\n    }\n}\n', encoding="utf-8")
+    result = modelmap.scan(str(tmp_path), resolve=False)
+    (skip,) = [s for s in result.skips if s.path == "norm.rs"]
+    assert "nested more than 256 levels deep" in skip.detail and "more)" in skip.detail
+    assert any(f.raw == "kimi-k2" for f in result.findings)  # the shallow literals are still read

@@ -1635,6 +1635,11 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         return whole
 
     for node in nodes:
+        if deep and node.id in deep:  # first: even `node.parent` costs in proportion to the depth (tree-sitter walks
+            # down from the root), so 50,000 or-pattern alternatives 50,000 levels deep were 10^9 steps before a check
+            if too_deep is not None:
+                too_deep.append(node.start_point[0] + 1)
+            continue
         if node.type == "simple_symbol" and not _constant_symbol(node):
             continue
         parent = node.parent
@@ -1650,10 +1655,6 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         if parent is not None and parent.type == "token_tree" and _rust_attribute_name(node, unit_memo):
             continue
         if parent is not None and parent.type == "block" and _terraform_label(parent):
-            continue
-        if deep and node.id in deep:
-            if too_deep is not None:
-                too_deep.append(node.start_point[0] + 1)
             continue
         count += 1
         if count > MAX_CANDIDATES:
