@@ -1663,28 +1663,19 @@ class _Module:
                     and is_model_key(node.args[0].value):
                 # provider_config.get("model", "s2-pro"), os.getenv("TTS_MODEL", "speech-1.5"): the default is the
                 # value of the model-named entry or variable, whatever the call's result is assigned to
-                key = node.args[0].value
-                for lit in self.literals(node.args[1]):
-                    if id(lit) not in self.claimed:
-                        self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=key)
+                self._setting_value(node.args[1], node.args[0].value)
             if name == "getattr" and len(node.args) == 3 and isinstance(node.args[1], ast.Constant) \
                     and isinstance(node.args[1].value, str) and is_model_key(node.args[1].value):
                 # getattr(opt, "tts_model", "qwen3-tts-flash-realtime"): the builtin's (object, attribute, default)
                 # form; the default is the value of the model-named attribute when the object has none, as
                 # os.getenv's default is the model-named variable's
-                key = node.args[1].value
-                for lit in self.literals(node.args[2]):
-                    if id(lit) not in self.claimed:
-                        self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=key)
+                self._setting_value(node.args[2], node.args[1].value)
             if last == "get" and len(node.args) == 3 and not isinstance(node.args[0], ast.Constant) \
                     and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str) \
                     and "." in node.args[1].value and is_model_key(node.args[1].value.rsplit(".", 1)[-1]):
                 # get(config, "transcribe.faster_whisper.model", "large-v3"): a settings helper's (object, dotted
                 # path, default) form; the default is the value of the model-named setting the path ends in
-                key = node.args[1].value
-                for lit in self.literals(node.args[2]):
-                    if id(lit) not in self.claimed:
-                        self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=key)
+                self._setting_value(node.args[2], node.args[1].value)
             for kw in node.keywords:
                 if kw.arg and (is_model_key(kw.arg) or (model_call and kw.arg == "name")):
                     endpoint = self._endpoint_for(node)
@@ -1828,6 +1819,11 @@ class _Module:
         name = name_arg.value.rsplit(".", 1)[-1]
         if not is_model_key(name):
             return
+        self._setting_value(value, name)
+
+    def _setting_value(self, value: ast.expr, name: str) -> None:
+        """The literals of ``value`` that no rule has reported yet, each the value of the model-named setting
+        ``name`` (a default the code falls back to, a test's stand-in for it)."""
         for lit in self.literals(value):
             if id(lit) not in self.claimed:
                 self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=name)
