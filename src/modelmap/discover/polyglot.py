@@ -239,6 +239,11 @@ def _embedded_id(value: str) -> re.Match[str] | None:
     return None
 
 
+def _lines_said(lines: list[int]) -> str:
+    """``line 12`` or ``line 12 and 3 more``: where the literals a skip is about start."""
+    return f"line {lines[0]}" + (f" and {len(lines) - 1} more" if len(lines) > 1 else "")
+
+
 # a comma-separated list of ids in one literal (`libre_app_az_oai_models = "gpt-35-turbo,gpt-4,gpt-4-vision-preview"`)
 _LIST_ITEM = re.compile(r"[^,\s]{1,200}")
 
@@ -1445,15 +1450,13 @@ class PolyglotSource:
             out.append(Skip(file.path, "analysis-budget",
                             f"{lang.id}: only the first {capped[0]} string literals were analysed"))
         if unread:
-            more = f" and {len(unread) - 1} more" if len(unread) > 1 else ""
             out.append(Skip(file.path, "analysis-budget",
                             f"{lang.id}: a string literal over {MAX_LITERAL} characters holds a model setting that was "
-                            f"not read (line {unread[0]}{more})"))
+                            f"not read ({_lines_said(unread)})"))
         if too_deep:
-            more = f" and {len(too_deep) - 1} more" if len(too_deep) > 1 else ""
             out.append(Skip(file.path, "analysis-budget",
                             f"{lang.id}: a string literal nested more than {MAX_CONTEXT_DEPTH} levels deep was not read "
-                            f"(line {too_deep[0]}{more})"))
+                            f"({_lines_said(too_deep)})"))
         return [*out, *heredoc_skips]
 
 
