@@ -222,6 +222,10 @@ _MEMO_MAX = 200_000  # entries in each per-resolver memo (resolutions, family ma
 RESOLVE_SECONDS_PER_FILE = 2.0
 
 
+# a mixture-of-experts model's active-parameter suffix at the end of its name (Qwen3-235B-A22B, Qwen3-30B-A3B)
+_ACTIVE_PARAMS_SUFFIX = re.compile(r"-a\d+(?:\.\d+)?b$")
+
+
 class Resolver:
     def __init__(self, kb: KnowledgeIndex | None = None, overlay: Overlay | None = None) -> None:
         self.overlay = overlay if overlay else None
@@ -256,6 +260,7 @@ class Resolver:
         self._api_patterns: list[tuple[re.Pattern[str], str, bool]] | None = None
         self._family_license_cache: dict[str, str | None] = {}
         self._family_members: dict[str, list[str]] | None = None
+        self._moe_stems: dict[str, list[str]] | None = None  # name without its "-a<N>b" -> the records so named
         self._hub_org_cache: dict[str, str | None] | None = None
         self._hf_names: dict[str, list[str]] | None = None
         self._hub_name_starts: frozenset[str] | None = None
@@ -469,10 +474,16 @@ class Resolver:
         # a router's label gives a mixture-of-experts model by its total size alone ("qwen-3-235b" for Qwen3-235B-A22B,
         # "qwen-3-30b" for Qwen3-30B-A3B): the one record of that company's publishers named exactly so plus an
         # active-parameter suffix "-a<N>b", and none if two share the stem
+        if self._moe_stems is None:
+            stems: dict[str, list[str]] = {}
+            for mid in self.kb.models:
+                last = mid.rpartition("/")[2]
+                if (suffix := _ACTIVE_PARAMS_SUFFIX.search(last)) is not None:
+                    stems.setdefault(last[:suffix.start()], []).append(mid)
+            self._moe_stems = stems
         for n in names:
-            stem = re.compile(re.escape(n.lower()) + r"-a\d+(?:\.\d+)?b")
-            found = {mid for mid, rec in self.kb.models.items()
-                     if rec.get("publisher") in pubs and stem.fullmatch(mid.rpartition("/")[2])}
+            found = {mid for mid in self._moe_stems.get(n.lower(), ())
+                     if self.kb.models[mid].get("publisher") in pubs}
             if len(found) == 1:
                 return found.pop()
         return None
