@@ -37,6 +37,7 @@ from modelmap.artifacts.classic import (
     ThincReader,
     ThulacModelReader,
 )
+from modelmap.artifacts.coreml import CoreMLReader
 from modelmap.artifacts.ctranslate2 import CTranslate2Reader
 from modelmap.artifacts.dawg import DawgReader
 from modelmap.artifacts.espdl import ESPDLReader
@@ -76,6 +77,7 @@ READERS: tuple[Reader, ...] = (
     NpzReader(),  # before PickleReader, which takes every zip for a torch checkpoint
     PickleReader(),
     OllamaReader(),
+    CoreMLReader(),  # before ONNXReader: both open with 08 vv 12; sniff tells a description from a producer name
     ONNXReader(),
     RTenReader(),  # 'RTEN' at 0 (format 2) or at 4 (format 1)
     GGMLReader(),

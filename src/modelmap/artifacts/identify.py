@@ -521,6 +521,11 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
         out["input_shapes"] = dict(meta.get("graph_input_shapes") or {})
         out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
         out["metadata_keys"] = []
+    if fmt == "coreml":  # a Core ML model's declared interface (artifacts.coreml): names and multi-array shapes
+        out["inputs"] = list(meta.get("graph_inputs") or [])
+        out["outputs"] = list(meta.get("graph_outputs") or [])
+        out["input_shapes"] = dict(meta.get("graph_input_shapes") or {})
+        out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
     if fmt == "paddle-program" and meta.get("graph_inputs"):  # a PIR program's feeds and fetches, as a graph's
         out["exporter"] = "paddle"
         out["inputs"] = list(meta.get("graph_inputs") or [])
