@@ -100,3 +100,52 @@ def test_mistral_medium_2604_is_the_open_medium_3_5() -> None:
     # Medium 3 (25.05) keeps its own API-only record
     older = resolve("mistral/mistral-medium-3")
     assert older.model is not None and older.model["id"] == "mistral/mistral-medium-2505"
+
+
+@pytest.mark.parametrize(("query", "lab"), [
+    ("Ngit/peft-lora-deepseek6.7b", "deepseek"),  # the line's word glued to a parameter count
+    ("acme/lora-qwen7b-chat-v2", "qwen"),
+])
+def test_a_line_word_glued_to_a_size_is_a_lower_bound_origin_claim(query: str, lab: str) -> None:
+    res = resolve(query)
+    assert res.confidence == "unknown" and res.origins_known is False
+    assert res.license is None and not [e for e in res.edges or () if e["child"] == query.lower()]
+    claims = [r for r in res.origin_reasons if r.get("claim")]
+    assert claims and claims[0]["publishers"] == [lab] and claims[0]["country"] == "CN"
+
+
+def test_a_word_that_only_starts_like_a_line_claims_nothing() -> None:
+    assert resolve("acme/deepseekm").origins is None
+
+
+@pytest.mark.parametrize(("query", "adapter_base", "parent"), [
+    # key 31's community LoRAs: a name claiming several records, or no model at all; the adapter's config answers
+    ("Bonnie422/GLM-4-4b-LoRa-gpt-pdfv2", "THUDM/glm-4-9b-chat", "zai-org/glm-4-9b-chat"),
+    ("nativeanish/llama-ao", "deepseek-ai/deepseek-llm-7b-chat", "deepseek-ai/deepseek-llm-7b-chat"),
+])
+def test_online_the_adapter_config_answers_what_the_name_cannot(query: str, adapter_base: str, parent: str) -> None:
+    from modelmap.provenance import online
+
+    offline = resolve(query)
+    assert offline.confidence == "unknown"
+    assert not [e for e in offline.edges or () if e["child"] == query.lower() and e.get("source") != "name"]
+    info = {"id": query, "author": query.split("/")[0], "cardData": {},
+            "siblings": [{"rfilename": "adapter_config.json"}, {"rfilename": "adapter_model.safetensors"}]}
+    data = online.from_model_info(info, lambda _name: ('{"base_model_name_or_path": "%s"}' % adapter_base).encode())
+    res = online.enrich(offline, lambda _repo: data)
+    mine = [e for e in res.edges or () if e["child"] == query.lower()]
+    assert [(e["relation"], e["parent"]) for e in mine] == [("adapter", parent)]
+    assert res.origins == ("CN",) and res.origins_known is False and res.confidence == "inferred"
+
+
+@pytest.mark.parametrize(("query", "model", "publisher"), [
+    ("aihubmix/gpt-4o", "openai/gpt-4o", "openai"),
+    ("aihubmix/deepseek-v3", "deepseek-ai/deepseek-v3", "deepseek"),
+    ("aihubmix/ernie-5.1", None, "baidu"),  # no record of ERNIE 5.1: Baidu's API-name shape, model unknown
+])
+def test_the_aihubmix_prefix_names_a_gateway_not_a_hub_account(query: str, model: str | None, publisher: str) -> None:
+    res = resolve(query)
+    assert (res.model or {}).get("id") == model
+    assert res.publisher is not None and res.publisher["id"] == publisher
+    assert res.served_by is not None and res.served_by["id"] == "aihubmix"
+    assert res.served_by["kind"] == "router" and res.served_by["country"] is None

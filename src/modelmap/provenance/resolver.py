@@ -88,7 +88,8 @@ _HAS_DIGIT = re.compile(r"\d")
 # words only (not "llama", which names llama.cpp, TinyLlama and others; not "yi" or "phi", which are too short)
 _FAMILY_WORDS = {"qwen": "qwen", "qwq": "qwen", "deepseek": "deepseek", "mistral": "mistral", "mixtral": "mistral",
                  "gemma": "google", "internlm": "internlm", "minicpm": "openbmb", "chatglm": "zhipu"}
-_FAMILY_WORD = re.compile(r"(qwen|qwq|deepseek|mistral|mixtral|gemma|internlm|minicpm|chatglm)[\d.]*")
+# (a parameter count glued to the word is still the line's word: "deepseek6.7b", "qwen7b", "gemma2b")
+_FAMILY_WORD = re.compile(r"(qwen|qwq|deepseek|mistral|mixtral|gemma|internlm|minicpm|chatglm)[\d.]*(?:(?<=\d)[bm])?")
 # a parameter count written as a word of a repo name ("8b", "1.5b", "350m")
 _SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[bm]")
 # Ollama tag words that pick a checkpoint the other word's checkpoint is not (see Resolver._keeps_variant)
