@@ -149,3 +149,28 @@ def test_the_aihubmix_prefix_names_a_gateway_not_a_hub_account(query: str, model
     assert res.publisher is not None and res.publisher["id"] == publisher
     assert res.served_by is not None and res.served_by["id"] == "aihubmix"
     assert res.served_by["kind"] == "router" and res.served_by["country"] is None
+
+
+@pytest.mark.parametrize(("query", "want"), [
+    ("vercel_ai_gateway/alibaba/qwen3-coder", "qwen/qwen3-coder-480b-a35b-instruct"),
+    ("vercel_ai_gateway/alibaba/qwen3-coder-30b-a3b", "qwen/qwen3-coder-30b-a3b-instruct"),
+])
+def test_vercels_documented_names_for_qwen3_coder(query: str, want: str) -> None:
+    res = resolve(query)
+    assert res.model is not None and res.model["id"] == want
+    assert res.served_by is not None and res.served_by["id"] == "vercel-ai-gateway"
+
+
+def test_vercels_name_is_applied_only_under_its_prefix() -> None:
+    # the bare spelling is every gateway's and Ollama's "qwen3-coder" line: no one checkpoint
+    assert (resolve("alibaba/qwen3-coder").model or {}).get("id") != "qwen/qwen3-coder-480b-a35b-instruct"
+
+
+def test_a_quant_of_a_community_yarn_extension_keeps_its_cards_base_and_licence() -> None:
+    res = resolve("mradermacher/Qwen-14b-chat-yarn-32k-GGUF")
+    assert res.model is not None and res.model["id"] == "mradermacher/qwen-14b-chat-yarn-32k-gguf"
+    assert [(e["relation"], e["parent"]) for e in res.edges or () if e["child"] == res.model["id"]] == [
+        ("quantization", "yuyijiong/qwen-14b-chat-yarn-32k")]
+    assert res.license is not None and res.license["id"] == "cc-by-nc-4.0"
+    # the extension's own parent was not read: origins stay open, never Qwen's by the name alone as a fact
+    assert res.origins_known is False
