@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from modelmap.knowledge import load
@@ -131,7 +133,8 @@ def test_online_the_adapter_config_answers_what_the_name_cannot(query: str, adap
     assert not [e for e in offline.edges or () if e["child"] == query.lower() and e.get("source") != "name"]
     info = {"id": query, "author": query.split("/")[0], "cardData": {},
             "siblings": [{"rfilename": "adapter_config.json"}, {"rfilename": "adapter_model.safetensors"}]}
-    data = online.from_model_info(info, lambda _name: ('{"base_model_name_or_path": "%s"}' % adapter_base).encode())
+    config = json.dumps({"peft_type": "LORA", "base_model_name_or_path": adapter_base}).encode()
+    data = online.from_model_info(info, lambda _name: config)
     res = online.enrich(offline, lambda _repo: data)
     mine = [e for e in res.edges or () if e["child"] == query.lower()]
     assert [(e["relation"], e["parent"]) for e in mine] == [("adapter", parent)]
