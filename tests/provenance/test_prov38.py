@@ -177,3 +177,10 @@ def test_a_quant_of_a_community_yarn_extension_keeps_its_cards_base_and_licence(
     assert res.license is not None and res.license["id"] == "cc-by-nc-4.0"
     # the extension's own parent was not read: origins stay open, never Qwen's by the name alone as a fact
     assert res.origins_known is False
+
+
+def test_deepseek_flash_is_deepseeks_time_varying_api_name() -> None:
+    res = resolve("deepseek-flash")
+    assert (res.model or {}).get("id") is None  # which weights answer a call is not pinned by the name
+    assert res.publisher is not None and res.publisher["id"] == "deepseek"
+    assert "time-varying" in (res.reason or "")
