@@ -17,7 +17,7 @@ from modelmap.knowledge import HF_ROUTER_PROVIDERS, HF_ROUTER_SUFFIXES
 _QUANT = re.compile(
     r"[-_.](gguf|ggml|awq|gptq(?:[-_](?:int[348]|[348]bit))?(?:[-_]g\d+)?|int[348]|w[48]a(?:8|16)|exl[23](?:[-_][\w.]+bpw)?|d?dwq|"
     r"\d+(?:\.\d+)?bpw|[2-8]-?bits?|bnb[-_][48]bit|unsloth[-_]bnb[-_][48]bit|unsloth|fp8(?:[-_](?:dynamic|kv))?|fp4|int[348][-_](?:inc|ov|autoround)|fp16|bf16|"
-    r"f16|f32|mlx(?:[-_][2-8]bit)?|q[2-8](?:_[0-9a-z]+)*|iq[1-4](?:_[0-9a-z]+)*|i1|imat|imatrix|dynamic|onnx|"
+    r"f16|f32|mlx(?:[-_][2-8]bit)?|q[2-8](?:_[0-9a-z]+)*|q[2-8]k?[-_](?:k|0|1)(?:[-_](?:s|m|l|xs|xxs))?|q[2-8]k(?:[-_](?:s|m|l|xs|xxs))?|iq[1-4](?:_[0-9a-z]+)*|i1|imat|imatrix|dynamic|onnx|"
     r"onnx[-_]q(?:uantized)?|openvino|mlc|q\d+f\d+(?:_\d+)?|ct2|coreml|hf|quantized|quant|mxfp4(?:[-_]moe)?|nvfp4|lora|qlora|merged|4bit-mlx|llamafile|int[348]mix|hqq(?:[-_]t)?|nbits\d|gs\d+|axis\d|h[68])$",
     re.IGNORECASE,
 )

@@ -88,7 +88,8 @@ _HAS_DIGIT = re.compile(r"\d")
 # words only (not "llama", which names llama.cpp, TinyLlama and others; not "yi" or "phi", which are too short)
 _FAMILY_WORDS = {"qwen": "qwen", "qwq": "qwen", "deepseek": "deepseek", "mistral": "mistral", "mixtral": "mistral",
                  "gemma": "google", "internlm": "internlm", "minicpm": "openbmb", "chatglm": "zhipu"}
-_FAMILY_WORD = re.compile(r"(qwen|qwq|deepseek|mistral|mixtral|gemma|internlm|minicpm|chatglm)[\d.]*")
+# (a parameter count glued to the word is still the line's word: "deepseek6.7b", "qwen7b", "gemma2b")
+_FAMILY_WORD = re.compile(r"(qwen|qwq|deepseek|mistral|mixtral|gemma|internlm|minicpm|chatglm)[\d.]*(?:(?<=\d)[bm])?")
 # a parameter count written as a word of a repo name ("8b", "1.5b", "350m")
 _SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[bm]")
 # Ollama tag words that pick a checkpoint the other word's checkpoint is not (see Resolver._keeps_variant)
@@ -253,6 +254,7 @@ class Resolver:
         self._family_buckets: dict[str, list[tuple[int, re.Pattern[str], str]]] | None = None
         self._family_any: list[tuple[int, re.Pattern[str], str]] = []
         self._family_memo: dict[str, str | None] = {}
+        self._ollama_libraries: dict[str, set[str]] | None = None
         self._generic_memo: dict[str, bool] = {}
         self._lab_words: frozenset[str] | None = None
         self._family_any_gate: re.Pattern[str] | None = None
@@ -1093,6 +1095,9 @@ class Resolver:
             spelled = self._default_tag_spelled(name, tv.group("size"), rest)
             if spelled:
                 return spelled
+            release = self._tag_spells_release(name, tv.group("size"), rest)
+            if release:
+                return release
             word, _, quant = rest.partition("-")
             if word in ("base", "text") and (not quant or _OLLAMA_QUANT_TAG.fullmatch(quant)):
                 # "deepseek-coder:33b-base-q4_1", "llama3.1:8b-text-q4_0": the pretrained model the size's default
@@ -1103,6 +1108,42 @@ class Resolver:
                 return self._pretrained_of(self.kb.alias_index.get(f"{name}:{tv.group('size')}"),
                                            by_record=word == "text")
         return None
+
+    def _tag_spells_release(self, name: str, size: str, rest: str) -> str | None:
+        """An Ollama library tag the knowledge base does not list whose library name, size and remaining words (a
+        trailing quantisation aside) spell, in order, the Hub name of exactly one release by the publisher whose
+        models the library's listed tags package: "qwen3:4b-thinking-2507-q4_K_M" is Qwen/Qwen3-4B-Thinking-2507.
+        The library names such tags after the original ("qwen3:30b-a3b-thinking-2507-q4_K_M" for
+        Qwen3-30B-A3B-Thinking-2507 in the Qwen3 README's Ollama note; "qwen3:30b-a3b-instruct-2507-q4_K_M" on
+        ollama.com). A library whose listed tags span publishers, a name no release of that publisher has, or a
+        name two of its releases share gives nothing: the tag stays the library's size reading or unknown."""
+        words = _OLLAMA_TAG_QUANT_TAIL.sub("", rest).strip("-_")
+        if not words:
+            return None
+        publishers = self._ollama_library_publishers().get(name)
+        if not publishers or len(publishers) != 1:
+            return None
+        (pub_id,) = publishers
+        orgs = {o.lower() for o in self.kb.publishers.get(pub_id, {}).get("orgs") or ()}
+        spelled = normalise(f"{name}-{size}-{words}")
+        found = [mid for mid in self.kb.name_index.get(spelled) or ()
+                 if self.kb.models.get(mid, {}).get("publisher") == pub_id
+                 and str(self.kb.models[mid].get("hf") or "").split("/", 1)[0].lower() in orgs]
+        return found[0] if len(found) == 1 else None
+
+    def _ollama_library_publishers(self) -> dict[str, set[str]]:
+        """Ollama library name -> the publishers of the models its listed tags (``name:tag`` aliases) package;
+        built once from the alias index."""
+        if self._ollama_libraries is None:
+            libraries: dict[str, set[str]] = {}
+            for alias, mid in self.kb.alias_index.items():
+                lib, colon, tag = alias.partition(":")
+                if colon and tag and "/" not in lib and _OLLAMA_TAG.match(alias):
+                    pub = self.kb.models.get(mid, {}).get("publisher")
+                    if pub:
+                        libraries.setdefault(lib, set()).add(pub)
+            self._ollama_libraries = libraries
+        return self._ollama_libraries
 
     def _keeps_variant(self, tag: str, kept: str, mid: str) -> bool:
         """Whether the words a shorter Ollama tag ``kept`` drops from ``tag`` leave ``mid`` (the model the shorter
