@@ -41,6 +41,7 @@ from modelmap.discover.classifier import (
     binding_only,
     evidence_of,
     family_prefix,
+    model_ref_match,
     names_a_header,
     names_model_after,
     plausible,
@@ -62,6 +63,7 @@ from modelmap.discover.identify import (
 )
 from modelmap.discover.links import PENDING
 from modelmap.discover.peers import CODE_IDENT, CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match
+from modelmap.discover.uris import route_model
 from modelmap.knowledge import load
 from modelmap.regexes import any_of
 from modelmap.types import Finding, Skip, SymbolUse
@@ -1322,8 +1324,13 @@ class _Analysis:
             return None  # `chatgptApi35_16k` in a list of model keys: the app's own key for an entry, not a model id
         if binding is not None and names_a_header(value, binding):
             return None  # `SK_HTTP_HEADER_EMBEDDING_MODEL = 'x-ms-sk-embedding-model'`: the header's name
+        if _VERSION_TAIL.fullmatch(value) and _name_tail(value):
+            return None  # `modelID: '3.5-sonnet'`: the version-and-tier end of a known id (claude-3-5-sonnet-latest)
+            # without its family word, a fragment a substring test matches, no model's id
         match = classify(value, hint)
         evidence: tuple[str, ...] | None = None
+        if match is None and "::" in value:
+            match = model_ref_match(value)  # `modelRef: 'fireworks::v1::starcoder'`: provider::api-version::model
         if match is None and binding is not None and binding_only(value, binding, table=table):
             match = Match("api-model", None, 0.5)
             evidence = (f"{'container' if table else 'binding'}:{binding}", "binding-only")
@@ -1344,6 +1351,7 @@ class _Analysis:
 
     def run(self) -> None:
         tick = self.budget.tick
+        self.element_tests()
         for node in self.nodes():
             tick()
             t = node.type
@@ -1496,6 +1504,12 @@ class _Analysis:
             if value is None or value.strip() in self.options:
                 continue
             value = _without_context_tag(value)
+            if "://" in value and (route := route_model(value)) is not None:
+                # `https://api.x.ant.design/api/big_model_glm-4.5-flash`: a proxy route named for the model it
+                # serves (the model after the route's `_`-joined words); the URL is still read as an endpoint below
+                line, col = self.position(node)
+                self.c.add(route[0], line, col + 1 + route[1], route[2], symbol=self.symbol(node),
+                           source_id="js-route-model")
             if "://" in value and classify_endpoint(value):
                 if key in self.url_literals or not _is_local_web(value):
                     line, col = self.position(node)
@@ -1508,6 +1522,9 @@ class _Analysis:
                 self.c.endpoint(value, line, col, symbol=self.symbol(node), source_id="js-endpoint", client=True)
                 continue
             match = classify(value, "none")
+            if match is None and "::" in value:
+                # `id: 'anthropic::2024-10-22::claude-3-5-sonnet-latest'`: a provider::api-version::model reference
+                match = model_ref_match(value)
             if match is not None:
                 line, col = self.position(node)
                 self.c.add(value, line, col, match, symbol=self.symbol(node), source_id="js-literal", boost=-0.2)
@@ -1616,6 +1633,26 @@ class _Analysis:
         if test is not None:
             self.skip_tested(right, test)
 
+    def element_tests(self) -> None:
+        """Before any literal is reported: the arrays an element test reads (`LIST.some((part) => model.includes(part))`,
+        ``skip_tested``), so that a list declared above its test (the usual order) has its family words marked before
+        its declaration is read."""
+        for node in self.nodes():
+            if node.type != "call_expression":
+                continue
+            fn = node.child_by_field_name("function")
+            args = node.child_by_field_name("arguments")
+            if fn is None or args is None or fn.type != "member_expression":
+                continue
+            prop = fn.child_by_field_name("property")
+            if prop is None or prop.text.decode("utf-8", "replace") not in _ELEMENT_TESTS:
+                continue
+            self.budget.tick()
+            first = next((a for a in args.named_children if a.type != "comment"), None)
+            test = _element_test(first) if first is not None else None
+            if test is not None:
+                self.skip_tested(fn.child_by_field_name("object"), test)
+
     def skip_tested(self, target: Any, test: str) -> None:
         """Mark the string entries of the array ``target`` (written there or bound to its name in this file) that
         a prefix test (``prefix``: all) or a substring test (``contains``: the fragments) makes family words."""
@@ -1713,10 +1750,6 @@ class _Analysis:
             if _fragment(string_value(args[0]) or ""):
                 self.f.skip.add(_node_key(args[0]))  # model.includes("gpt-oss"): the start of a family's names
             return
-        if last in _ELEMENT_TESTS and fn.type == "member_expression" and args:
-            test = _element_test(args[0])
-            if test is not None:
-                self.skip_tested(fn.child_by_field_name("object"), test)
         client = self.f.clients.get(_root_name(callee))
         inner_fn = _unwrap(fn)
         if client is None and inner_fn is not None and inner_fn.type == "call_expression":
@@ -1860,6 +1893,23 @@ def _fragment(value: str) -> bool:
     kb = load()
     known = low in kb.alias_index or low in kb.hf_index or api_pattern(low) is not None
     return not known or family_prefix(low)
+
+
+# a major and minor version and then words, no family word before it (`3.5-sonnet`, `3-5-sonnet`, `2.5-flash`)
+_VERSION_TAIL = re.compile(r"\d{1,3}[.-]\d{1,3}(?:-[a-z]{2,20}){1,3}", re.I)
+
+
+@lru_cache(maxsize=1024)
+def _name_tail(value: str) -> bool:
+    """``value`` (``_VERSION_TAIL``) is no model the knowledge base knows, but the end of known ids after their family
+    word (`3-5-sonnet` of claude-3-5-sonnet-latest, `3.5-sonnet` of the same with a dot for the dash)."""
+    low = value.lower()
+    if classify(low, "none") is not None:
+        return False
+    needles = {"-" + low, "-" + low.replace(".", "-")}  # `3.5-sonnet` of claude-3-5-sonnet: a dot for the dash
+    kb = load()
+    return any(n in alias for alias in kb.alias_index for n in needles) \
+        or any(n in name for name in kb.name_index for n in needles)
 
 
 def _body_test(body: Any, name: bytes) -> str | None:
