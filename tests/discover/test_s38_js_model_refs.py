@@ -83,3 +83,57 @@ def test_a_version_and_tier_fragment_is_no_model(tmp_path: Path) -> None:
             "    const other = mixin({ text: 'hi', modelID: 'claude-3-5-sonnet-20241022' })\n"
             "})\n")
     assert found(tmp_path, "src/prompt/mixin.test.ts", text) == {(5, "claude-3-5-sonnet-20241022")}
+
+
+def test_a_quantised_build_after_at_and_an_expected_model(tmp_path: Path) -> None:
+    text = ("export const LOCAL = [\n"
+            "    { id: 'groq/deepseek-r1-distill-qwen-14b@4bit', title: 'R1 distill' },\n"
+            "]\n"
+            "it('strips the prefix', () => {\n"
+            "    const config = completionsConfig(LOCAL[0].id)\n"
+            "    expect(config?.model).toBe('deepseek-r1-distill-qwen-14b@4bit')\n"
+            "    expect(config.title).toBe('starling-7b-beta')\n"
+            "    expect(config.model).not.toBe('acme-chat-9b')\n"
+            "})\n")
+    assert found(tmp_path, "src/models/local.test.ts", text) == {
+        (2, "groq/deepseek-r1-distill-qwen-14b@4bit"), (6, "deepseek-r1-distill-qwen-14b@4bit")}
+
+
+_DOC_PAGE = """export const PAGES = {
+  'request/EXAMPLES.md': `# Examples
+
+\\`\\`\\`typescript
+const request = XRequest('https://api.example.com/chat', {
+  params: {
+    model: 'gpt-3.5-turbo',
+    max_tokens: 1000,
+  },
+});
+\\`\\`\\`
+
+Set \\`model: 'your-model'\\` to the model you serve.
+model: 'deepseek-chat'
+`,
+  'request/NOTES.md': `A page with no code block.
+model: 'deepseek-chat'
+`,
+}
+"""
+
+
+def test_a_code_example_in_a_documentation_literal(tmp_path: Path) -> None:
+    # the object line inside the fenced block is read; a line outside any fenced block is not, nor a literal
+    # without a code fence
+    got = found(tmp_path, "docs/skill/pages.ts", _DOC_PAGE)
+    assert (7, "gpt-3.5-turbo") in got
+    assert (14, "deepseek-chat") not in got
+    assert (17, "deepseek-chat") not in got
+
+
+def test_hostile_fences_are_bounded(tmp_path: Path) -> None:
+    # thousands of unclosed fences and long runs of blanks and key words in one literal: read within bounds, and the
+    # lines outside any fence name nothing
+    body = ("\\`\\`\\`ts\n" + " " * 30 + "model" * 30 + ": " + " " * 50 + "\n") * 3000
+    text = "export const PAGE = `" + body + "model: 'gpt-4o-mini'\n`\n"
+    got = found(tmp_path, "docs/hostile.ts", text)
+    assert got <= {(6002, "gpt-4o-mini")}

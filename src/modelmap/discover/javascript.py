@@ -420,6 +420,32 @@ _EMBEDDED_TOML_LINE = re.compile(
     rb'(?:^|(?<=^["\'`])|(?<=\\n))[ \t]{0,40}([\w-]{0,40}(?:model|Model|MODEL)[\w-]{0,40})[ \t]{0,8}=[ \t]{0,8}'
     rb'(?:\\?"([^"\\\s]{1,200})\\?"|\\?\'([^\'\\\s]{1,200})\\?\')[ \t]{0,8}(?:#[^\n]{0,200})?'
     rb'(?=\r?$|["\'`]$|\\n)', re.M)
+# `model: 'gpt-3.5-turbo',`: a line of a JavaScript object in a code example held in a literal (a documentation page's
+# Markdown kept in a template literal, its fenced ```ts blocks showing a request's `params`); read only inside such a
+# fenced block (``_fenced_js_lines``), the line being the pair alone (an optional trailing comma); bounded
+# quantifiers, linear on any input
+_EMBEDDED_JS_LINE = re.compile(
+    rb'^[ \t]{0,40}([A-Za-z_]{0,40}(?:model|Model|MODEL)[A-Za-z_]{0,40})[ \t]{0,8}:[ \t]{0,8}'
+    rb'(?:\\?"([^"\\\s]{1,200})\\?"|\\?\'([^\'\\\s]{1,200})\\?\')[ \t]{0,8},?[ \t]{0,8}\r?$', re.M)
+_CODE_FENCE = re.compile(rb"(?:^|\n)[ \t]{0,12}(?:\\?`){3}[ \t]{0,4}(?:ts|tsx|typescript|js|jsx|javascript)\b")
+_FENCE_END = re.compile(rb"\n[ \t]{0,12}(?:\\?`){3}")
+MAX_FENCES = 32  # fenced blocks read in one literal
+
+
+def _fenced_js_lines(text: bytes) -> Iterator[re.Match[bytes]]:
+    """``_EMBEDDED_JS_LINE`` matches inside the fenced JavaScript / TypeScript blocks of a literal's raw text (at most
+    ``MAX_FENCES``); each block runs to the next fence, or to the text's end when none closes it."""
+    pos = 0
+    for _ in range(MAX_FENCES):
+        opening = _CODE_FENCE.search(text, pos)
+        if opening is None:
+            return
+        closing = _FENCE_END.search(text, opening.end())
+        end = closing.start() if closing is not None else len(text)
+        yield from _EMBEDDED_JS_LINE.finditer(text, opening.end(), end)
+        if closing is None:
+            return
+        pos = closing.end()
 # `[model."grok-4.5"]`, `[[models."gpt-5".credentials]]`: a TOML table header keyed by model under a `model` /
 # `models` table (Grok Build's config.toml keeps one table per model id). The .toml reader reads the same header's
 # key as a model; the key is still classified under the model key, so `[models."default"]` is no model
@@ -1539,7 +1565,8 @@ class _Analysis:
         row0, col0 = node.start_point
         pairs = chain(islice(_EMBEDDED_JSON_PAIR.finditer(text), _MAX_EMBEDDED_PAIRS),
                       islice(_EMBEDDED_TOML_LINE.finditer(text), _MAX_EMBEDDED_PAIRS) if b"=" in text else (),
-                      islice(_EMBEDDED_TOML_TABLE.finditer(text), _MAX_EMBEDDED_PAIRS) if b"[" in text else ())
+                      islice(_EMBEDDED_TOML_TABLE.finditer(text), _MAX_EMBEDDED_PAIRS) if b"[" in text else (),
+                      islice(_fenced_js_lines(text), _MAX_EMBEDDED_PAIRS) if b"`" in text else ())
         for m in pairs:
             self.budget.tick()
             group = m.lastindex or 2  # the value's group: a TOML line's basic or literal string
@@ -1750,6 +1777,12 @@ class _Analysis:
             if _fragment(string_value(args[0]) or ""):
                 self.f.skip.add(_node_key(args[0]))  # model.includes("gpt-oss"): the start of a family's names
             return
+        if last in _EQUALITY_MATCHERS and fn.type == "member_expression" and args and _is_string(args[0]) \
+                and (subject := _expected_subject(fn)) is not None and _is_model_key(subject):
+            # `expect(config?.model).toBe('deepseek-r1-distill-qwen-14b@4bit')`: a test's expected value of a
+            # model-named field, as `config.model === '…'` would compare it
+            self.report(args[0], site, hint="key", source_id="js-model-key", strict=True, binding=subject)
+            return
         client = self.f.clients.get(_root_name(callee))
         inner_fn = _unwrap(fn)
         if client is None and inner_fn is not None and inner_fn.type == "call_expression":
@@ -1910,6 +1943,26 @@ def _name_tail(value: str) -> bool:
     kb = load()
     return any(n in alias for alias in kb.alias_index for n in needles) \
         or any(n in name for name in kb.name_index for n in needles)
+
+
+# Jest / Vitest matchers that assert equality with the expected value they are given
+_EQUALITY_MATCHERS = frozenset({"toBe", "toEqual", "toStrictEqual"})
+
+
+def _expected_subject(matcher: Any) -> str | None:
+    """The last name of what ``expect(…)`` is given, for a matcher's member expression ``expect(x.model).toBe`` (a
+    `.not` between negates it: None), else None."""
+    obj = _unwrap(matcher.child_by_field_name("object"))
+    if obj is None or obj.type != "call_expression":
+        return None
+    fn, args = obj.child_by_field_name("function"), obj.child_by_field_name("arguments")
+    if fn is None or fn.type != "identifier" or fn.text != b"expect" or args is None or args.named_child_count != 1:
+        return None
+    subject = _unwrap(args.named_children[0])
+    if subject is None or subject.type not in ("member_expression", "identifier"):
+        return None
+    name = dotted(subject).rsplit(".", 1)[-1]
+    return name if name and name != "?" else None
 
 
 def _body_test(body: Any, name: bytes) -> str | None:
