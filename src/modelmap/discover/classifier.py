@@ -490,6 +490,31 @@ def _component_file(value: str) -> bool:
 
 
 _NAMESPACE = re.compile(r"[a-z][\w-]{0,40}")
+# a model reference written `<provider>::<api-version>::<model>` (Sourcegraph's ModelRef: `anthropic::2024-10-22::
+# claude-3-5-sonnet-latest`, `fireworks::v1::starcoder`, `openai::unknown::gpt-4o-mini`; the version an API version
+# word, a number or a date, or `unknown`): the provider and its API version name the slot, so the model part is read
+# as a value under a model key is. RE2-free but linear: bounded repeats, no nesting
+_MODEL_REF = re.compile(r"([a-z][\w-]{0,40})::(unknown|latest|v?\d{1,4}(?:[.-]\d{1,4}){0,2}(?:-[a-z]{1,12})?)::"
+                        r"([A-Za-z0-9][\w.@/-]{0,199})")
+
+
+def model_ref_match(value: str) -> Match | None:
+    """The reading of a ``<provider>::<api-version>::<model>`` reference (``_MODEL_REF``) whose provider is a known
+    one (``peers.is_provider_name``) and whose model part reads as a model under a model key (one word alone only
+    when it is a known model or Ollama library name: `starcoder`, not the tier word `sonnet`): provider-prefixed,
+    the model part's provider kept; else None."""
+    if value.count("::") != 2 or len(value) > 300:
+        return None
+    m = _MODEL_REF.fullmatch(value)
+    if m is None or not is_provider_name(m.group(1)):
+        return None
+    model = m.group(3)
+    inner = classify(model, "key")
+    if inner is None or inner.kind == "model-file":
+        return None
+    if not any(ch in model for ch in "-._/@") and inner.kind != "ollama-tag" and classify(model, "none") is None:
+        return None  # `anthropic::unknown::sonnet`: a tier word of the provider's own, no model by itself
+    return Match("provider-prefixed", inner.provider, inner.confidence, inner.role)
 _DECIDE_HINTS: tuple[Hint, ...] = ("none", "key", "api")  # every hint ``decide`` can pass to ``classify``
 
 
@@ -507,6 +532,8 @@ def could_decide(value: str) -> bool:
     if _ENV_NAME.fullmatch(value) and not _known(value):
         return False
     if any(classify(value, hint) for hint in _DECIDE_HINTS) or value.lower() in GPT3_BASE:
+        return True
+    if model_ref_match(value) is not None:
         return True
     namespace, sep, rest = value.partition("::")
     return bool(sep) and bool(_NAMESPACE.fullmatch(namespace)) and any(classify(rest, h) for h in _DECIDE_HINTS)
@@ -925,6 +952,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         # identify leaves `.task` out of its weight formats (the word is common), so its reading of the name is
         # none or an API name: the binding and the model-like stem say it is a bundle file
         match = Match("model-file", None, 0.6)
+    if match is None and "::" in value and (ref := model_ref_match(value)) is not None:
+        match = ref  # "anthropic::2024-10-22::claude-3-5-sonnet-latest": a provider::api-version::model reference
+        evidence.append("model-ref")
     if match is None and "::" in value:  # genai-style namespaced ids: "aliyun::qwen-plus", "vertex::gemini-2.5-flash"
         namespace, _, rest = value.partition("::")
         inner = classify(rest, hint) if _NAMESPACE.fullmatch(namespace) else None

@@ -3025,8 +3025,9 @@ _COPY_SUFFIX = re.compile(r"\.(?:example|sample|template|tmpl|dist|default|defau
 
 # a plain-text capture of a program's output (`run.stdout.txt`, `agent.log`, `session.out`): read as JSON Lines only
 # when its text is JSON Lines (``json_lines_text``): an agent CLI's recorded event stream (`--output-format
-# stream-json`, `--json`) names the model of every event; any other text capture is left to the text sources
-_CAPTURE_EXT = re.compile(r"\.(?:txt|log|out|stdout|stderr)$", re.I)
+# stream-json`, `--json`) names the model of every event; any other text capture is left to the text sources. A
+# `.sse` file (a client test's recorded Server-Sent Events reply, `testdata/text_reply.sse`) is such a capture too
+_CAPTURE_EXT = re.compile(r"\.(?:txt|log|out|stdout|stderr|sse)$", re.I)
 # the share of a capture's non-blank lines that must parse as JSON objects
 _CAPTURE_MIN_SHARE = 0.9
 

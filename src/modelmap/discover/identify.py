@@ -561,6 +561,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
 
         if (runner := docker_model_ref(v)) is not None:
             return runner
+    if "@" in v and v[0] != "@" and (quant := _AT_QUANT.fullmatch(v)) is not None:
+        return classify(quant.group(1), hint)  # `deepseek-r1-distill-qwen-14b@4bit`: the model, one build of it
     if v[0] == "@" and _WORKERS_AI_ID.fullmatch(v):
         # `@cf/moonshotai/kimi-k2.6`, `@hf/thebloke/llama-2-13b-chat-awq`: Cloudflare Workers AI's model ids, a
         # namespace of their own (https://developers.cloudflare.com/workers-ai/models/, as_of 2026-12-05); the
@@ -1097,6 +1099,10 @@ CLAUDE_TIER_ONLY = re.compile(r"claude-(?:opus|sonnet|haiku)")
 # the name part of an org/name that is a word and "test" (PLACEHOLDER's `rerank-test` alternative, after the slash)
 _SLASHED_TEST_DOUBLE = re.compile(r"[a-z]{2,12}[-_]tests?")
 _WORKERS_AI_ID = re.compile(r"@(?:cf|hf)/[a-z0-9][\w.-]{0,63}/[a-z0-9][\w.:-]{0,127}", re.IGNORECASE)
+# a model with one quantised build chosen after `@` (LM Studio's `<model>@<quantization>`: `qwen2.5-7b-instruct@q4_k_m`,
+# an MLX build's `@4bit`; lmstudio.ai/docs/cli, as_of 2026-12-07): the model before it, read as it is alone
+_AT_QUANT = re.compile(r"([A-Za-z0-9][\w./:-]{1,150})@(?:\d{1,2}bits?|i?q\d(?:_[0-9a-z]{1,3}){0,2}|[fb]f?16|f32|int[48])",
+                       re.IGNORECASE)
 # a catalogue's version number after a model's name (`name:4`), as Foundry Local and Azure ML number their models
 _CATALOGUE_VERSION = re.compile(r"\d{1,4}")
 # a GGUF quantisation at the end of a tag (`q8_0`, `8b-instruct-q4_k_m`, `iq3_xxs`, `f16`): lower-cased input

@@ -41,6 +41,7 @@ from modelmap.discover.classifier import (
     binding_only,
     evidence_of,
     family_prefix,
+    model_ref_match,
     names_a_header,
     names_model_after,
     plausible,
@@ -62,6 +63,7 @@ from modelmap.discover.identify import (
 )
 from modelmap.discover.links import PENDING
 from modelmap.discover.peers import CODE_IDENT, CONST_NAME, MAX_TABLE, MIN_KNOWN, accepted, peer_match
+from modelmap.discover.uris import route_model
 from modelmap.knowledge import load
 from modelmap.regexes import any_of
 from modelmap.types import Finding, Skip, SymbolUse
@@ -418,6 +420,32 @@ _EMBEDDED_TOML_LINE = re.compile(
     rb'(?:^|(?<=^["\'`])|(?<=\\n))[ \t]{0,40}([\w-]{0,40}(?:model|Model|MODEL)[\w-]{0,40})[ \t]{0,8}=[ \t]{0,8}'
     rb'(?:\\?"([^"\\\s]{1,200})\\?"|\\?\'([^\'\\\s]{1,200})\\?\')[ \t]{0,8}(?:#[^\n]{0,200})?'
     rb'(?=\r?$|["\'`]$|\\n)', re.M)
+# `model: 'gpt-3.5-turbo',`: a line of a JavaScript object in a code example held in a literal (a documentation page's
+# Markdown kept in a template literal, its fenced ```ts blocks showing a request's `params`); read only inside such a
+# fenced block (``_fenced_js_lines``), the line being the pair alone (an optional trailing comma); bounded
+# quantifiers, linear on any input
+_EMBEDDED_JS_LINE = re.compile(
+    rb'^[ \t]{0,40}([A-Za-z_]{0,40}(?:model|Model|MODEL)[A-Za-z_]{0,40})[ \t]{0,8}:[ \t]{0,8}'
+    rb'(?:\\?"([^"\\\s]{1,200})\\?"|\\?\'([^\'\\\s]{1,200})\\?\')[ \t]{0,8},?[ \t]{0,8}\r?$', re.M)
+_CODE_FENCE = re.compile(rb"(?:^|\n)[ \t]{0,12}(?:\\?`){3}[ \t]{0,4}(?:ts|tsx|typescript|js|jsx|javascript)\b")
+_FENCE_END = re.compile(rb"\n[ \t]{0,12}(?:\\?`){3}")
+MAX_FENCES = 32  # fenced blocks read in one literal
+
+
+def _fenced_js_lines(text: bytes) -> Iterator[re.Match[bytes]]:
+    """``_EMBEDDED_JS_LINE`` matches inside the fenced JavaScript / TypeScript blocks of a literal's raw text (at most
+    ``MAX_FENCES``); each block runs to the next fence, or to the text's end when none closes it."""
+    pos = 0
+    for _ in range(MAX_FENCES):
+        opening = _CODE_FENCE.search(text, pos)
+        if opening is None:
+            return
+        closing = _FENCE_END.search(text, opening.end())
+        end = closing.start() if closing is not None else len(text)
+        yield from _EMBEDDED_JS_LINE.finditer(text, opening.end(), end)
+        if closing is None:
+            return
+        pos = closing.end()
 # `[model."grok-4.5"]`, `[[models."gpt-5".credentials]]`: a TOML table header keyed by model under a `model` /
 # `models` table (Grok Build's config.toml keeps one table per model id). The .toml reader reads the same header's
 # key as a model; the key is still classified under the model key, so `[models."default"]` is no model
@@ -1322,8 +1350,13 @@ class _Analysis:
             return None  # `chatgptApi35_16k` in a list of model keys: the app's own key for an entry, not a model id
         if binding is not None and names_a_header(value, binding):
             return None  # `SK_HTTP_HEADER_EMBEDDING_MODEL = 'x-ms-sk-embedding-model'`: the header's name
+        if _VERSION_TAIL.fullmatch(value) and _name_tail(value):
+            return None  # `modelID: '3.5-sonnet'`: the version-and-tier end of a known id (claude-3-5-sonnet-latest)
+            # without its family word, a fragment a substring test matches, no model's id
         match = classify(value, hint)
         evidence: tuple[str, ...] | None = None
+        if match is None and "::" in value:
+            match = model_ref_match(value)  # `modelRef: 'fireworks::v1::starcoder'`: provider::api-version::model
         if match is None and binding is not None and binding_only(value, binding, table=table):
             match = Match("api-model", None, 0.5)
             evidence = (f"{'container' if table else 'binding'}:{binding}", "binding-only")
@@ -1344,6 +1377,7 @@ class _Analysis:
 
     def run(self) -> None:
         tick = self.budget.tick
+        self.element_tests()
         for node in self.nodes():
             tick()
             t = node.type
@@ -1496,6 +1530,12 @@ class _Analysis:
             if value is None or value.strip() in self.options:
                 continue
             value = _without_context_tag(value)
+            if "://" in value and (route := route_model(value)) is not None:
+                # `https://api.x.ant.design/api/big_model_glm-4.5-flash`: a proxy route named for the model it
+                # serves (the model after the route's `_`-joined words); the URL is still read as an endpoint below
+                line, col = self.position(node)
+                self.c.add(route[0], line, col + 1 + route[1], route[2], symbol=self.symbol(node),
+                           source_id="js-route-model")
             if "://" in value and classify_endpoint(value):
                 if key in self.url_literals or not _is_local_web(value):
                     line, col = self.position(node)
@@ -1508,6 +1548,9 @@ class _Analysis:
                 self.c.endpoint(value, line, col, symbol=self.symbol(node), source_id="js-endpoint", client=True)
                 continue
             match = classify(value, "none")
+            if match is None and "::" in value:
+                # `id: 'anthropic::2024-10-22::claude-3-5-sonnet-latest'`: a provider::api-version::model reference
+                match = model_ref_match(value)
             if match is not None:
                 line, col = self.position(node)
                 self.c.add(value, line, col, match, symbol=self.symbol(node), source_id="js-literal", boost=-0.2)
@@ -1522,7 +1565,8 @@ class _Analysis:
         row0, col0 = node.start_point
         pairs = chain(islice(_EMBEDDED_JSON_PAIR.finditer(text), _MAX_EMBEDDED_PAIRS),
                       islice(_EMBEDDED_TOML_LINE.finditer(text), _MAX_EMBEDDED_PAIRS) if b"=" in text else (),
-                      islice(_EMBEDDED_TOML_TABLE.finditer(text), _MAX_EMBEDDED_PAIRS) if b"[" in text else ())
+                      islice(_EMBEDDED_TOML_TABLE.finditer(text), _MAX_EMBEDDED_PAIRS) if b"[" in text else (),
+                      islice(_fenced_js_lines(text), _MAX_EMBEDDED_PAIRS) if b"`" in text else ())
         for m in pairs:
             self.budget.tick()
             group = m.lastindex or 2  # the value's group: a TOML line's basic or literal string
@@ -1615,6 +1659,26 @@ class _Analysis:
         test = _body_test(body, left.text)
         if test is not None:
             self.skip_tested(right, test)
+
+    def element_tests(self) -> None:
+        """Before any literal is reported: the arrays an element test reads (`LIST.some((part) => model.includes(part))`,
+        ``skip_tested``), so that a list declared above its test (the usual order) has its family words marked before
+        its declaration is read."""
+        for node in self.nodes():
+            if node.type != "call_expression":
+                continue
+            fn = node.child_by_field_name("function")
+            args = node.child_by_field_name("arguments")
+            if fn is None or args is None or fn.type != "member_expression":
+                continue
+            prop = fn.child_by_field_name("property")
+            if prop is None or prop.text.decode("utf-8", "replace") not in _ELEMENT_TESTS:
+                continue
+            self.budget.tick()
+            first = next((a for a in args.named_children if a.type != "comment"), None)
+            test = _element_test(first) if first is not None else None
+            if test is not None:
+                self.skip_tested(fn.child_by_field_name("object"), test)
 
     def skip_tested(self, target: Any, test: str) -> None:
         """Mark the string entries of the array ``target`` (written there or bound to its name in this file) that
@@ -1713,10 +1777,12 @@ class _Analysis:
             if _fragment(string_value(args[0]) or ""):
                 self.f.skip.add(_node_key(args[0]))  # model.includes("gpt-oss"): the start of a family's names
             return
-        if last in _ELEMENT_TESTS and fn.type == "member_expression" and args:
-            test = _element_test(args[0])
-            if test is not None:
-                self.skip_tested(fn.child_by_field_name("object"), test)
+        if last in _EQUALITY_MATCHERS and fn.type == "member_expression" and args and _is_string(args[0]) \
+                and (subject := _expected_subject(fn)) is not None and _is_model_key(subject):
+            # `expect(config?.model).toBe('deepseek-r1-distill-qwen-14b@4bit')`: a test's expected value of a
+            # model-named field, as `config.model === '…'` would compare it
+            self.report(args[0], site, hint="key", source_id="js-model-key", strict=True, binding=subject)
+            return
         client = self.f.clients.get(_root_name(callee))
         inner_fn = _unwrap(fn)
         if client is None and inner_fn is not None and inner_fn.type == "call_expression":
@@ -1860,6 +1926,43 @@ def _fragment(value: str) -> bool:
     kb = load()
     known = low in kb.alias_index or low in kb.hf_index or api_pattern(low) is not None
     return not known or family_prefix(low)
+
+
+# a major and minor version and then words, no family word before it (`3.5-sonnet`, `3-5-sonnet`, `2.5-flash`)
+_VERSION_TAIL = re.compile(r"\d{1,3}[.-]\d{1,3}(?:-[a-z]{2,20}){1,3}", re.I)
+
+
+@lru_cache(maxsize=1024)
+def _name_tail(value: str) -> bool:
+    """``value`` (``_VERSION_TAIL``) is no model the knowledge base knows, but the end of known ids after their family
+    word (`3-5-sonnet` of claude-3-5-sonnet-latest, `3.5-sonnet` of the same with a dot for the dash)."""
+    low = value.lower()
+    if classify(low, "none") is not None:
+        return False
+    needles = {"-" + low, "-" + low.replace(".", "-")}  # `3.5-sonnet` of claude-3-5-sonnet: a dot for the dash
+    kb = load()
+    return any(n in alias for alias in kb.alias_index for n in needles) \
+        or any(n in name for name in kb.name_index for n in needles)
+
+
+# Jest / Vitest matchers that assert equality with the expected value they are given
+_EQUALITY_MATCHERS = frozenset({"toBe", "toEqual", "toStrictEqual"})
+
+
+def _expected_subject(matcher: Any) -> str | None:
+    """The last name of what ``expect(…)`` is given, for a matcher's member expression ``expect(x.model).toBe`` (a
+    `.not` between negates it: None), else None."""
+    obj = _unwrap(matcher.child_by_field_name("object"))
+    if obj is None or obj.type != "call_expression":
+        return None
+    fn, args = obj.child_by_field_name("function"), obj.child_by_field_name("arguments")
+    if fn is None or fn.type != "identifier" or fn.text != b"expect" or args is None or args.named_child_count != 1:
+        return None
+    subject = _unwrap(args.named_children[0])
+    if subject is None or subject.type not in ("member_expression", "identifier"):
+        return None
+    name = dotted(subject).rsplit(".", 1)[-1]
+    return name if name and name != "?" else None
 
 
 def _body_test(body: Any, name: bytes) -> str | None:

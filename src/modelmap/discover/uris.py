@@ -30,6 +30,7 @@ from modelmap.discover.identify import (
     PLACEHOLDER,
     Hint,
     Match,
+    classify,
     is_generic,
     is_model_ish,
     kb_role,
@@ -110,6 +111,35 @@ def hosted_model_path(url: str) -> str | None:
     if not re.search(r"[-\d]", name):
         return None  # `…/v1/retrieval/nvidia/reranking`: the shared reranking operation, its model in the body
     return m.group(1)
+
+
+# an http(s) address whose last path segment is a route named for the model it serves: route words joined by `_`
+# and then the model (`…/api/big_model_glm-4.5-flash`, `…/api/llm_siliconflow_THUDM_glm-4-9b-chat`,
+# `…/llm_cloudflare_qwq-32b`: a chat proxy's per-model routes). Only the part after the last `_`, which must read as
+# a model on its own, with a digit (a version or a size) and no file extension; a query string may follow
+_ROUTE_TAIL = re.compile(r"https?://[^\s/?#]{1,200}(?:/[^\s/?#]{1,120}){0,8}/[A-Za-z0-9][A-Za-z0-9.-]{0,60}"
+                         r"(?:_[A-Za-z0-9][A-Za-z0-9.-]{0,60}){0,5}_([A-Za-z][A-Za-z0-9.-]{2,80})/?(?:\?[^\s#]{0,300})?")
+_FILE_TAIL = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,5}$")
+
+
+def route_model(url: str) -> tuple[str, int, Match] | None:
+    """The model a per-model proxy route's address names in its last path segment (``_ROUTE_TAIL``): the model, its
+    offset in ``url`` and its reading (an API model name), else None. The model must read as one without any key
+    (``classify`` with no hint: a known id or a model's shape) and carry a digit; a file's name (`logo_qwen.jpg`,
+    `crag_mistral.ipynb`) or a template names none."""
+    if "_" not in url or len(url) > 800 or _templated(url):
+        return None
+    m = _ROUTE_TAIL.fullmatch(url.strip())
+    if m is None:
+        return None
+    tail = m.group(1)
+    if not any(ch.isdigit() for ch in tail) or _FILE_TAIL.search(tail) or _placeholder(tail):
+        return None
+    match = classify(tail, "none")
+    if match is None or match.kind not in ("api-model", "other"):
+        return None
+    return tail, url.index(url.strip()) + m.start(1), Match("api-model", match.provider, min(match.confidence, 0.8),
+                                                            match.role)
 
 
 # first path segments of huggingface.co pages that are not an account (datasets, docs, the model listing …)
