@@ -339,3 +339,38 @@ for _kind in ("ops", "lying", "blocks", "feeds"):
           fmt="json", timeout=40.0, checks=(cpu_below(15.0),))
 probe("session34-paddle-ops-scan-o", "big-header", _paddle("ops"), (*SCAN_JSON, "-o", "out.json"), frozenset({0}),
       fmt="json", output="out.json", checks=(_only_output("inference.pdmodel", "inference.pdiparams"),), timeout=40.0)
+
+
+# --- (11) recorded Server-Sent Events captures (config_files.parse_sse_counted; a `.sse` file is one since tuneA38) ---
+# Each input is written twice: as `logs/*.stdout.txt` (a capture on every branch) and as `testdata/*.sse` (a capture
+# once tuneA38's .sse rule is in); only the .txt copy is required to be accounted, the .sse copy must hold the same
+# bounds either way. An ordinary event stream beside them must still give its model.
+def _sse(name: str, body: str) -> Callable[[Ctx], None]:
+    def build(ctx: Ctx) -> None:
+        write(ctx.work / "logs" / f"{name}.stdout.txt", body)
+        write(ctx.work / "testdata" / f"{name}.sse", body)
+        write(ctx.work / "logs" / "ok.stdout.txt", 'event: message\ndata: {"id": "c1", "model": "gpt-4o-mini"}\n\n'
+                                                   "data: [DONE]\n\n")
+    return build
+
+
+# (a) 10^6 lines: 20,000 `data:` events and 980,000 blank lines (1.3 MB), the model in the last event (the parse of a
+# stream is linear and unbudgeted by design, bounded by the file size limit: 180,000 events took ~4 s of CPU a file)
+scan_probe("session34-sse-1m-lines", "quadratic-position", _sse(
+    "many", 'data: {"i": 1}\n' * 20_000 + "\n" * 980_000 + 'data: {"model": "gpt-4o"}\n'),
+           accounted=["logs/many.stdout.txt"], checks=(finds("gpt-4o-mini"),), timeout=40.0)
+# (b) one `data:` line of 3.9 MB (a JSON string of `\u00e9` escapes) after an ordinary event (300 blank lines keep the
+# average line under the generated-file mark, so the stream is read)
+scan_probe("session34-sse-3.9mb-data-line", "huge-line", _sse(
+    "big", 'data: {"model": "gpt-4o"}\n' + "\n" * 300 + 'data: {"model": "gpt-4o", "x": "' + "\\u00e9" * 650_000
+    + '"}\n'),
+           accounted=["logs/big.stdout.txt"], checks=(finds("gpt-4o-mini"),), timeout=40.0)
+# (c) a data line of JSON nested 100,000 deep between ordinary events (passed over, said), one 90,000 deep alone (a
+# parse-error skip), and 1,000 events each nested 150 deep (under the parser's 200 levels: walked)
+scan_probe("session34-sse-json-100k-deep", "deep-nesting", lambda ctx: (
+    _sse("deep", 'data: {"model": "gpt-4o"}\n\ndata: ' + '{"a":' * 100_000 + "1" + "}" * 100_000
+         + '\n\ndata: {"model": "claude-3-haiku-20240307"}\n\n')(ctx),
+    _sse("alldeep", "data: " + '{"model":' * 90_000 + '"gpt-4o"' + "}" * 90_000 + "\n\n")(ctx),
+    _sse("deep150", ('data: {"model": "gpt-4o", "c": ' + '{"a":' * 150 + "1" + "}" * 150 + "}\n\n") * 1_000)(ctx)),
+           accounted=["logs/deep.stdout.txt", "logs/alldeep.stdout.txt", "logs/deep150.stdout.txt"],
+           checks=(finds("gpt-4o-mini", "claude-3-haiku-20240307"),), timeout=40.0)
