@@ -231,12 +231,12 @@ scan_probe("session34-prefix-keyed-map-100k", "quadratic-position", lambda: {
                        + ",\n".join(f"'gpt-3.{i}' => {i}, 'acme-{i}' => {i}" for i in range(50_000))
                        + ", 'gpt-4o' => 1];\n"},
            accounted=["app/windows.py", "app/windows.php"], timeout=40.0)
-# (b) Ark endpoint ids: 60,000 in a list (one a line), one `ep-m-` id of 1 MB, 36,000 on one TS line of 970 KB, and
-# an ordinary call in another file
+# (b) Ark endpoint ids: 12,000 in a list (one a line), one `ep-m-` id of 1 MB, 12,000 on one TS line of 324 KB (each
+# file past the 10,000-findings cap), and an ordinary call in another file
 scan_probe("session34-ark-endpoint-ids-long-lines", "huge-line", lambda: {
-    "app/ark.py": "ENDPOINT_MODELS = [\n" + ",\n".join(f"'ep-2024061112{i % 10_000:04d}-a{i:05d}'" for i in range(60_000)) + "]\n"
+    "app/ark.py": "ENDPOINT_MODELS = [\n" + ",\n".join(f"'ep-2024061112{i % 10_000:04d}-a{i:05d}'" for i in range(12_000)) + "]\n"
                   + "BIG_MODEL = 'ep-m-20240611123456-" + "a" * 1_000_000 + "'\n",
-    "app/ark.ts": "const models = [" + "'ep-20240611123456-abcde', " * 36_000 + "];\n",
+    "app/ark.ts": "const models = [" + "'ep-20240611123456-abcde', " * 12_000 + "];\n",
     "app/call.py": "client.chat.completions.create(model='ep-20240611123456-abcde', messages=[])\n"},
            accounted=["app/ark.py", "app/ark.ts"], checks=(finds("ep-20240611123456-abcde"),), timeout=40.0)
 
