@@ -1566,6 +1566,7 @@ from tests.redteam import (  # noqa: E402
     probes_session32,  # noqa: F401  (APIM policy C#, hook `>> .env`, CI matrices / anchors, Blade, ONNX, torch zips)
     probes_session33,  # noqa: F401  (JSON-scalar literals, HTML pickers, .NET / ARM deployments, CI cases, YOLO zips)
     probes_session33_legacy,  # noqa: F401  (llama.cpp ggml / ggmf / ggjt vocabularies, Paddle op_callstack walks)
+    probes_session34,  # noqa: F401  (Bedrock URLs / ARNs, OpenSearch registrations, aliases, SQL AI calls, ggjt, Paddle)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the

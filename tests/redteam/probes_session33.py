@@ -26,6 +26,7 @@ from collections.abc import Callable
 from tests.artifacts.protobuf import field as _ld
 from tests.artifacts.protobuf import varint as _varint
 from tests.redteam.probes import OK, OK_OR_USAGE, SCAN_JSON, probe, scan_probe, write
+from tests.redteam.probes_session13 import rss_below
 from tests.redteam.probes_session27 import finds
 from tests.redteam.runner import Ctx, Result
 
@@ -228,7 +229,9 @@ scan_probe("session33-value-switch-100k-arms", "quadratic-position", lambda: {
     "src/Pick.cs": "class P { string F(string p) { var model = p switch {\n"
                    + "".join(f'    "p{i}" => "acme-m{i}",\n' for i in range(100_000))
                    + '    _ => "gpt-4o-mini" }; return model; } }\n'},
-           accounted=["app/Pick.php", "src/Pick.cs"], timeout=40.0)
+           accounted=["app/Pick.php", "src/Pick.cs"], timeout=40.0, checks=(rss_below(500),))
+# (509 MB until redteam38: the first file's syntax tree stayed alive in a reference cycle - the budget exception kept
+# as a value held the literal walk's frames - while the second was parsed; now the larger file alone, ~350 MB)
 # (d) Rust `let model = match` nested 5,000 deep (a switch assigned inside each arm)
 scan_probe("session33-rust-let-match-5000-deep", "deep-nesting", lambda: {
     "src/pick.rs": "fn f(p: &str) -> &str {\n    let model = " + "match p { \"a\" => " * 5_000 + "\"gpt-4o\""

@@ -644,7 +644,10 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                 decision = None
             decided.append((cand, decision))
     except BudgetExceeded as exc:
-        spent = exc
+        # kept as a value past this block: without its traceback, whose frames (this one, which holds ``spent``, and
+        # the literal walk's generator, which holds the file's syntax tree) would make a cycle that keeps the tree -
+        # 100-400 MB for a 3 MB file - alive until the cyclic collector runs, in the next file's parse too
+        spent = exc.with_traceback(None)
     reported: set[tuple[int, int, str]] = set()
     for cand, decision in _with_deployment_args(_with_split_repos(_with_case_spellings(_with_peers(decided, context),
                                                                                          context), context)):
@@ -1416,7 +1419,7 @@ class PolyglotSource:
             try:
                 _swift_implicit_raw_values(tree, data, collector)
             except BudgetExceeded as exc:
-                spent = exc
+                spent = exc.with_traceback(None)  # (no frames kept: see _emit)
         out: list[Finding | Skip | SymbolUse] = [*collector.findings, *uses, *(
             Skip(file.path, "analysis-budget", f"{lang.id}: Azure OpenAI deployments: {note}") for note in deploy_notes)]
         if declared and spent is None:
@@ -1424,7 +1427,7 @@ class PolyglotSource:
                 reported = {(f.line, f.column) for f in collector.findings}
                 out.extend(_pending_definitions(file, family or "", declared, reported, calls))
             except BudgetExceeded as exc:
-                spent = exc
+                spent = exc.with_traceback(None)  # (no frames kept: see _emit)
         if spent is None:
             written = {(f.line, f.column, f.raw) for f in collector.findings}
             for item in _json_blocks(file, lang.id):
