@@ -1,0 +1,86 @@
+"""Two general error classes of the opened splits (tuneC38).
+
+* A weight file's name joined onto a folder and bound to a name that says it is a model's or a checkpoint's file
+  (`model_path = save_directory / "vocoder_generator.pt"`, `model_file = os.path.join(model_id, "…pt")`,
+  `checkpoint_file = os.path.join(root, "models", "pose", "pose-l_384.pth")`) is that model's weight file: the binding
+  says so, as a folder variable named for models does for `os.path.join(model_dir, "codec.pth")`. The same join under
+  any other name, a trainer's state file and a generic file name stay unreported.
+* A Hub repository whose name ends in a data word (`…-OneVision-Data`, `…-e5-index`, `…-eval-leaderboard`,
+  `…_dataset`) holds a dataset, a search index or results, not a model; a data word at the start of a name
+  (`Index-1.9B-Chat`) or inside one still names a model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modelmap.discover.identify import classify
+from tests.discover.scan_helpers import found
+
+_PY = '''\
+import os
+from pathlib import Path
+
+
+class Vocoder:
+    def save(self, save_directory: Path) -> None:
+        model_path = save_directory / "vocoder_generator.pt"
+        config_path = save_directory / "config.json"
+
+    @classmethod
+    def load(cls, model_id: str, cache_dir: str):
+        model_file = os.path.join(model_id, "vocoder_generator.pt")
+        speaker_ckpt: str = os.path.join(cache_dir, "speaker_cn_common.bin")
+        checkpoint_file = os.path.join(cache_dir, "models", "pose", "pose-l_ucoco_384.pth")
+        stats_path = os.path.join(cache_dir, "speaker_stats.pt")
+        campplus = Path(cache_dir) / "speaker_cn_common.bin"
+        model_path = os.path.join(cache_dir, "optimizer.pt")
+        weights_path: str = Path(cache_dir).joinpath("unet_fp16.safetensors")
+        return model_file, checkpoint_file
+'''
+
+
+def test_weight_file_joined_under_a_model_file_binding(tmp_path: Path) -> None:
+    hits = found(tmp_path, "app/vocoder.py", _PY)
+    assert {(7, "vocoder_generator.pt"), (12, "vocoder_generator.pt"), (14, "pose-l_ucoco_384.pth"),
+            (18, "unet_fp16.safetensors")} <= hits
+    # no model-file binding (speaker_ckpt, stats_path, a bare name), a non-weight file, a trainer's state file
+    assert not {raw for _, raw in hits} & {"speaker_cn_common.bin", "speaker_stats.pt", "config.json", "optimizer.pt"}
+
+
+@pytest.mark.parametrize("value", ["lmms-lab/LLaVA-OneVision-Data", "PeterJinGo/wiki-18-e5-index",
+                                   "open-r1/open-r1-eval-leaderboard", "acme/support-tickets_dataset",
+                                   "acme/legal-corpus", "acme/qa-benchmark"])
+def test_hub_repository_named_for_data_is_no_model(value: str) -> None:
+    assert classify(value, "none") is None, value
+    assert classify(value, "key") is None, value
+
+
+@pytest.mark.parametrize("value", ["IndexTeam/Index-1.9B-Chat", "acme/data-juicer-qwen2-7b", "Qwen/Qwen2.5-7B-Instruct"])
+def test_data_word_elsewhere_still_names_a_model(value: str) -> None:
+    assert classify(value, "key") is not None, value
+
+
+_SH = '''\
+LM_EVAL_REPO_ID="open-r1/open-r1-eval-leaderboard"
+MODEL="open-r1/OpenR1-Distill-7B"
+'''
+
+_ARGS = '''\
+import argparse
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--repo_id", type=str, default="PeterJinGo/wiki-18-e5-index", help="Hugging Face repository ID")
+parser.add_argument("--model", type=str, default="Qwen/Qwen2.5-7B-Instruct")
+'''
+
+
+def test_data_repositories_in_scripts_are_not_reported(tmp_path: Path) -> None:
+    hits = found(tmp_path, "scripts/eval.sh", _SH)
+    assert (2, "open-r1/OpenR1-Distill-7B") in hits
+    assert (1, "open-r1/open-r1-eval-leaderboard") not in hits
+    hits = found(tmp_path, "download.py", _ARGS)
+    assert (5, "Qwen/Qwen2.5-7B-Instruct") in hits
+    assert (4, "PeterJinGo/wiki-18-e5-index") not in hits
