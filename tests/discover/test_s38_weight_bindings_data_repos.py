@@ -84,3 +84,29 @@ def test_data_repositories_in_scripts_are_not_reported(tmp_path: Path) -> None:
     hits = found(tmp_path, "download.py", _ARGS)
     assert (5, "Qwen/Qwen2.5-7B-Instruct") in hits
     assert (4, "PeterJinGo/wiki-18-e5-index") not in hits
+
+
+_PIPELINE = '''\
+python merge_peft_adapter.py --base_model merged-pt --lora_model outputs-sft-v1 --output_dir merged-sft/
+python reward_modeling.py \\
+    --model_name_or_path ./merged-sft \\
+    --output_dir outputs-rm-v1
+python ppo_training.py \\
+    --sft_model_path ./merged-sft \\
+    --reward_model_path ../runs/merged-rm \\
+    --output_dir outputs-ppo-v1
+python train.py --model_name_or_path path-to-model --base_model your_model
+python eval.py --model llava --model-path ./checkpoints/llava-v1.5-13b
+python serve.py --model_path $MODEL_DIR --base_model <base> --model-name-or-path ./weights.bin
+'''
+
+
+def test_local_folder_under_a_model_path_flag(tmp_path: Path) -> None:
+    """`--model_name_or_path merged-sft`, `--sft_model_path ./merged-sft`, `--base_model merged-pt`: a flag that takes
+    a model's folder or Hub id, given a folder an earlier step of the pipeline wrote; placeholders and variables stay
+    out."""
+    hits = found(tmp_path, "scripts/pipeline.sh", _PIPELINE)
+    assert {(1, "merged-pt"), (3, "./merged-sft"), (6, "./merged-sft"), (7, "../runs/merged-rm"),
+            (10, "./checkpoints/llava-v1.5-13b")} <= hits
+    raws = {raw for _, raw in hits}
+    assert not raws & {"path-to-model", "your_model", "<base>"}
