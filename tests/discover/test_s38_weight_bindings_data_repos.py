@@ -110,3 +110,15 @@ def test_local_folder_under_a_model_path_flag(tmp_path: Path) -> None:
             (10, "./checkpoints/llava-v1.5-13b")} <= hits
     raws = {raw for _, raw in hits}
     assert not raws & {"path-to-model", "your_model", "<base>"}
+
+
+_WORKER = '''\
+dbgpt start worker --model_type proxy --model_name chatgpt_proxyllm --model_path chatgpt_proxyllm --port 8001
+'''
+
+
+def test_snake_case_registered_name_is_no_folder(tmp_path: Path) -> None:
+    """`--model_path chatgpt_proxyllm` beside `--model_name chatgpt_proxyllm`: a name the app registers a proxy worker
+    under (a snake_case identifier), not a folder a pipeline wrote."""
+    hits = found(tmp_path, "deploy/start.sh", _WORKER)
+    assert (1, "chatgpt_proxyllm") not in hits

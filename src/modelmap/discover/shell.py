@@ -119,10 +119,12 @@ _NOT_INPUT_FLAG = re.compile(r"(?i)out|save|export|dump|write|dest|hf[-_]?file|^
 # mode's word): `--model_name_or_path`, `--model-path`, `--base_model`, `--sft_model_path`, `--reward_model_path`
 _MODEL_PATH_FLAG = re.compile(r"--(?:[a-z]+-)?model-(?:name-or-path|path|id-or-path)|--pretrained-model-name-or-path|"
                               r"--base-model|--adapter-name-or-path")
-# a local folder given as such a flag's value: `./merged-sft`, `../outputs/dpo-v1`, or a single folder name of two words
-# or more (`merged-pt`, `sft_merged`); not a placeholder, a variable, a file with an extension or a bare word
+# a local folder given as such a flag's value: `./merged-sft`, `../outputs/dpo-v1`, or a single folder name of two
+# hyphen-joined words or more (`merged-pt`); not a placeholder, a variable, a file with an extension or a bare word, nor
+# a snake_case word alone (`--model_path chatgpt_proxyllm`: a name an app registers a worker or proxy under, the way
+# code names things, where a folder a pipeline writes is named in words)
 _LOCAL_DIR_ARG = re.compile(r"(?:\.{1,2}/)(?:[A-Za-z0-9][\w.-]{0,100}/){0,8}[A-Za-z0-9][\w-]{0,100}|"
-                            r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+){1,6}")
+                            r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){1,6}")
 
 
 def _local_model_dir_arg(flag: str, value: str) -> bool:
