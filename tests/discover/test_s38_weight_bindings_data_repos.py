@@ -38,6 +38,7 @@ class Vocoder:
         campplus = Path(cache_dir) / "speaker_cn_common.bin"
         model_path = os.path.join(cache_dir, "optimizer.pt")
         weights_path: str = Path(cache_dir).joinpath("unet_fp16.safetensors")
+        model_path = os.path.join(cache_dir, "src", "silero_vad", "data", "silero_vad.onnx")
         return model_file, checkpoint_file
 '''
 
@@ -48,6 +49,8 @@ def test_weight_file_joined_under_a_model_file_binding(tmp_path: Path) -> None:
             (18, "unet_fp16.safetensors")} <= hits
     # no model-file binding (speaker_ckpt, stats_path, a bare name), a non-weight file, a trainer's state file
     assert not {raw for _, raw in hits} & {"speaker_cn_common.bin", "speaker_stats.pt", "config.json", "optimizer.pt"}
+    # a file joined through a package's source tree (src/…/data/) ships with a library's code
+    assert (19, "silero_vad.onnx") not in hits
 
 
 @pytest.mark.parametrize("value", ["lmms-lab/LLaVA-OneVision-Data", "PeterJinGo/wiki-18-e5-index",

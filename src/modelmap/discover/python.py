@@ -90,6 +90,9 @@ _CHECKPOINT_FILE = re.compile(r"([\w.+-]{1,120})\.(?:pt|pth|bin|ckpt|safetensors
 # to resume a run from, no model
 # a name that says it holds the path of a model's or a checkpoint's weight file (`model_path`, `model_file`,
 # `checkpoint_file`, `ckpt_path`, `weights_path`, `vocoder_model_path`), snake_case
+# folders of a package's source tree (`src/<pkg>/data/…`, `site-packages/…`): a weight file joined through one is shipped
+# inside a library's code
+_SOURCE_TREE_PARTS = frozenset({"src", "lib", "site-packages", "dist-packages", "data"})
 _WEIGHT_FILE_BINDING = re.compile(r"(?:^|_)(?:model|checkpoint|ckpt|weights?)_(?:path|file|filename|file_path)$")
 _TRAINER_STATE_STEM = re.compile(r"(?i)(?:optimizer|optim|scheduler|lr_scheduler|scaler|training_args|"
                                  r"rng_state(?:_\d+)?|trainer_state|ema_state|train_state)")
@@ -2112,6 +2115,11 @@ class _Module:
             name = _dotted(value.func)
             if (name.endswith("path.join") and len(value.args) >= 2) or name.endswith("joinpath"):
                 tail = value.args[-1]
+                if any(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                       and a.value.strip("/").lower() in _SOURCE_TREE_PARTS for a in value.args[:-1]):
+                    # `os.path.join(model_dir, "src", "silero_vad", "data", "silero_vad.onnx")`: a file reached
+                    # through a package's source tree is one the library ships with its code, not a model kept apart
+                    return
         if tail is not None and isinstance(tail, ast.Constant) and isinstance(tail.value, str) \
                 and "/" not in tail.value.strip():
             self._checkpoint_file(tail, "python-path-join")
