@@ -536,6 +536,11 @@ _WHITE = re.compile(r"\s")  # the characters str.isspace accepts, exactly (every
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+# the last word of a Hub repository's name that says it holds data, not weights (`…-OneVision-Data`, `…-e5-index`,
+# `…-eval-leaderboard`, `…_dataset`); the word at the start of a name (`Index-1.9B-Chat`) or inside one names models
+_DATA_REPO_TAIL = re.compile(r"(?i)[-_.](?:data|dataset|datasets|index|leaderboard|corpus|benchmark)$")
+
+
 @lru_cache(maxsize=1 << 16)
 def classify(value: str, hint: Hint = "none") -> Match | None:
     """Decide whether ``value`` is a model identifier, and of which kind.
@@ -1493,6 +1498,10 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             return None
     if len(parts) == 2 and _ORG_NAME.fullmatch(v):
         org, name = parts
+        if _DATA_REPO_TAIL.search(name) and v.lower() not in kb.hf_index:
+            # `lmms-lab/LLaVA-OneVision-Data`, `PeterJinGo/wiki-18-e5-index`, `open-r1/open-r1-eval-leaderboard`: a
+            # Hub repository whose name ends in a data word holds a dataset, a search index or results, not weights
+            return None
         if org.lower() in _MODEL_DIR_WORDS and org.lower() not in kb.org_index and name.lower() in voc.model_tokens \
                 and name.lower() not in kb.alias_index:
             # `model_dir: models/whisper`, `download_root: "models/bge"`: a family's folder under the app's models

@@ -37,7 +37,7 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.candidates import models_dir_name, yaml_model_pairs
-from modelmap.discover.classifier import binding_only, evidence_of, family_prefix, weight_file_named
+from modelmap.discover.classifier import binding_only, evidence_of, family_prefix, snake, weight_file_named
 from modelmap.discover.composite import model_tail
 from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.deployments import DEPLOYMENT_PROVIDER, is_deployment_name
@@ -88,6 +88,12 @@ _CHECKPOINT_FILE = re.compile(r"([\w.+-]{1,120})\.(?:pt|pth|bin|ckpt|safetensors
 # optimizer.pt, SCHEDULER_NAME scheduler.pt, SCALER_NAME scaler.pt, TRAINING_ARGS_NAME training_args.bin and
 # rng_state[_<rank>].pth; github.com/huggingface/transformers src/transformers/trainer.py, as_of 2026-12-06): the state
 # to resume a run from, no model
+# a name that says it holds the path of a model's or a checkpoint's weight file (`model_path`, `model_file`,
+# `checkpoint_file`, `ckpt_path`, `weights_path`, `vocoder_model_path`), snake_case
+# folders of a package's source tree (`src/<pkg>/data/…`, `site-packages/…`): a weight file joined through one is shipped
+# inside a library's code
+_SOURCE_TREE_PARTS = frozenset({"src", "lib", "site-packages", "dist-packages", "data"})
+_WEIGHT_FILE_BINDING = re.compile(r"(?:^|_)(?:model|checkpoint|ckpt|weights?)_(?:path|file|filename|file_path)$")
 _TRAINER_STATE_STEM = re.compile(r"(?i)(?:optimizer|optim|scheduler|lr_scheduler|scaler|training_args|"
                                  r"rng_state(?:_\d+)?|trainer_state|ema_state|train_state)")
 
@@ -2093,6 +2099,31 @@ class _Module:
             return
         self._checkpoint_file(tail, "python-path-join")
 
+    def _bound_weight_file(self, names: list[str], value: ast.expr) -> None:
+        """``model_path = save_directory / "bigvgan_generator.pt"``, ``model_file = os.path.join(model_id,
+        "bigvgan_generator.pt")``, ``checkpoint_file = os.path.join(root, "models", "dwpose", "dw-ll_ucoco_384.pth")``: a
+        path joined from a folder and a weight file's name (``_CHECKPOINT_FILE``), bound to a name that says it is a
+        model's or checkpoint's file (``_WEIGHT_FILE_BINDING``): the binding says the file holds a model's weights, as
+        a folder variable named for models says in ``_joined_weight_file``. The file name is reported; a trainer's
+        state files, a test's stand-in names and generic names stay out (``_checkpoint_file``)."""
+        if not any(_WEIGHT_FILE_BINDING.search(snake(n.rsplit(".", 1)[-1])) for n in names):
+            return
+        tail: ast.expr | None = None
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Div):
+            tail = value.right  # pathlib: folder / "file.pt"
+        elif isinstance(value, ast.Call) and value.args:
+            name = _dotted(value.func)
+            if (name.endswith("path.join") and len(value.args) >= 2) or name.endswith("joinpath"):
+                tail = value.args[-1]
+                if any(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                       and a.value.strip("/").lower() in _SOURCE_TREE_PARTS for a in value.args[:-1]):
+                    # `os.path.join(model_dir, "src", "silero_vad", "data", "silero_vad.onnx")`: a file reached
+                    # through a package's source tree is one the library ships with its code, not a model kept apart
+                    return
+        if tail is not None and isinstance(tail, ast.Constant) and isinstance(tail.value, str) \
+                and "/" not in tail.value.strip():
+            self._checkpoint_file(tail, "python-path-join")
+
     def _torch_hub(self, node: ast.Call, values: list[ast.expr], rule: CallRule) -> None:
         """``torch.hub.load(repo_or_dir, model, …)``: the GitHub repo ``owner/repo`` without its ``:ref`` (a branch or
         tag of the same repo, not part of the model's name); nothing when ``source="local"`` makes it a folder."""
@@ -2202,10 +2233,12 @@ class _Module:
                                  and isinstance(lit.value, str) and "/" not in lit.value and ":" not in lit.value)
         self._matching_list(names, node.value)
         self._keyed(names, node.value)
+        self._bound_weight_file(names, node.value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         self._literal_type(_target_names(node.target), node.annotation)
         if node.value is not None:
+            self._bound_weight_file(_target_names(node.target), node.value)
             self._matching_list(_target_names(node.target), node.value)
             self._keyed(_target_names(node.target), node.value)
 

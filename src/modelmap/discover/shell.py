@@ -115,6 +115,34 @@ def _m_weight_file(value: str) -> bool:
 _NOT_INPUT_FLAG = re.compile(r"(?i)out|save|export|dump|write|dest|hf[-_]?file|^-hff")
 
 
+# flags that take a model's folder or Hub id by name (not `--model`, which harnesses and apps give a backend's or a
+# mode's word): `--model_name_or_path`, `--model-path`, `--base_model`, `--sft_model_path`, `--reward_model_path`
+_MODEL_PATH_FLAG = re.compile(r"--(?:[a-z]+-)?model-(?:name-or-path|path|id-or-path)|--pretrained-model-name-or-path|"
+                              r"--base-model|--adapter-name-or-path")
+# a local folder given as such a flag's value: `./merged-sft`, `../outputs/dpo-v1`, or a single folder name of two
+# hyphen-joined words or more (`merged-pt`); not a placeholder, a variable, a file with an extension or a bare word, nor
+# a snake_case word alone (`--model_path chatgpt_proxyllm`: a name an app registers a worker or proxy under, the way
+# code names things, where a folder a pipeline writes is named in words)
+_LOCAL_DIR_ARG = re.compile(r"(?:\.{1,2}/)(?:[A-Za-z0-9][\w.-]{0,100}/){0,8}[A-Za-z0-9][\w-]{0,100}|"
+                            r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){1,6}")
+
+
+def _local_model_dir_arg(flag: str, value: str) -> bool:
+    """``--model_name_or_path merged-pt``, ``--sft_model_path ./merged-sft``: a model-path flag (``_MODEL_PATH_FLAG``,
+    ``_`` read as ``-``) given a local folder (``_LOCAL_DIR_ARG``) that is no placeholder or generic word."""
+    if not _MODEL_PATH_FLAG.fullmatch(_flag_of(flag)) or len(value) > 300 or not _LOCAL_DIR_ARG.fullmatch(value):
+        return False
+    last = value.rstrip("/").rsplit("/", 1)[-1]
+    return not PLACEHOLDER.match(last) and not is_generic(last) and not _placeholder_dir(last)
+
+
+def _placeholder_dir(name: str) -> bool:
+    """``path-to-model``, ``your_model``, ``model-dir``: a documentation placeholder's words, no folder anyone wrote."""
+    words = {w for w in re.split(r"[-_]", name.lower()) if w}
+    return bool(words) and words <= {"path", "to", "your", "my", "model", "models", "dir", "folder", "checkpoint",
+                                     "ckpt", "name", "or", "the", "local", "pretrained", "base", "output", "hf"}
+
+
 def _flag_of(flag: str) -> str:
     """A long flag with ``_`` read as ``-`` (``--served_model_name`` → ``--served-model-name``); a dotted flag by its
     last part (OpenRLHF's ``--actor.model_name_or_path``, ``--ckpt.output_dir``)."""
@@ -1095,7 +1123,13 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
                 tagged = _HUB_QUANT_TAG.fullmatch(value) if flag in _LLAMA_CPP_HF_FLAGS else None
                 if tagged is not None:
                     value = tagged.group(1)  # llama.cpp's `-hf org/name-GGUF:Q4_K_M`: the repo, a quant picked in it
-                report(value, hint, role, toks[0].rsplit("/", 1)[-1])
+                if _local_model_dir_arg(flag, value) and classify(value, hint) is None:
+                    # `--model_name_or_path merged-sft`, `--sft_model_path ./merged-sft`, `--base_model merged-dpo`: a
+                    # flag that takes a model's folder or Hub id, given a local folder a previous step wrote; the flag
+                    # says it is a model's whatever the folder is called
+                    report(value, "path", role, toks[0].rsplit("/", 1)[-1], Match("model-file", None, 0.5))
+                else:
+                    report(value, hint, role, toks[0].rsplit("/", 1)[-1])
         elif flag == "-m" and (value := val if eq else (toks[i + 1] if i + 1 < len(toks) else "")) \
                 and _m_weight_file(value):
             # `-m medium.bin`, `-m models/ggml-base.en.bin`, `-m qwen2-7b-q4_0.gguf` given to any program (whisper.cpp's
