@@ -141,9 +141,14 @@ _NOT_MODELS = frozenset({"text-davinci", "n/a", "not-set", "none", "default", "a
 _NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
 
 
+# a test's stand-in named after a model and the word test (`doubao-seedream-3-0-test`): identify's derived tail, for
+# the weakest evidence too, where the knowledge base's id pattern takes the whole name
+_TEST_TAIL = re.compile(r"[-_.]tests?(?:[-_.]?\d{1,3})?$")
+
+
 def _not_a_model(value: str) -> bool:
     low = value.lower()
-    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) \
+    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(_TEST_TAIL.search(low)) \
         or app_words_only(low) or bool(CLAUDE_TIER_ONLY.fullmatch(low)) \
         or _app_place_name(low)  # claude-sonnet: see identify
 
@@ -743,6 +748,12 @@ _SOURCE_LOAD_CALLS = frozenset({"require", "require_relative", "autoload", "requ
                                 "include_once", "dofile", "loadfile"})
 
 
+# `custom-embed-v2`, `custom_model`: a custom word first and plain words or a version; `local-whisper`, `remote-tts`:
+# a place word and one plain word (no size, no version)
+_CUSTOM_OR_PLACE = re.compile(r"(?i)custom[-_][a-z]+(?:[-_][a-z0-9]+){0,3}|(?:local|remote|onprem|offline|hosted|"
+                              r"selfhosted)[-_][a-z]{2,20}")
+
+
 # a test helper that builds fixture objects (makeModels, newTestModel, buildConfig, fakeModels, mockModel)
 _FIXTURE_BUILDER = re.compile(r"(?:make|new|build|create|fake|mock|stub|gen|generate)(?:Test|Fake|Mock)?[A-Z_]\w*$")
 
@@ -884,6 +895,11 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and is_provider_name(value):
         return None  # `Inference::using('mistral')`, Prism's `->using('ollama', 'qwen2.5')`: the provider or the
         # connection preset a client is told to use comes first; the model, when given, is the argument after it
+    if _CUSTOM_OR_PLACE.fullmatch(value) and not _known(value) and not (
+            value[:1] in "cC" and names_family(value)):
+        return None  # `model: "custom-embed-v2"` (a custom endpoint's stand-in), `'local-whisper'` (where the app runs
+        # its own engine, named for it): the app's or test's own name, a custom or place word first; no provider's
+        # id starts so (a custom name with a family word, `custom-llama-3`, is left to the other rules)
     if context == "test" and _TEST_MODEL_WORDS.fullmatch(value) and not names_family(value):
         return None  # `config.model = "updated_model_v2"`, `"write_test_model_v1"`: a test's config record named for
         # what the test does with it, the word `model` and a version, in snake case as no provider writes an id

@@ -646,6 +646,7 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
     except BudgetExceeded as exc:
         spent = exc
     reported: set[tuple[int, int, str]] = set()
+    decided = _without_setting_keys(decided)
     for cand, decision in _with_deployment_args(_with_split_repos(_with_case_spellings(_with_peers(decided, context),
                                                                                          context), context)):
         if decision is None:
@@ -793,6 +794,22 @@ def _reads_alone(value: str) -> bool:
 
 # a last word that makes a name a company's or a provider's (`302-ai`, `stability_ai`), never a model id
 _COMPANY_TAIL = re.compile(r"(?i)[-_.]ai$")
+
+
+def _without_setting_keys(decided: list[tuple[Candidate, Decision | None]]) -> list[tuple[Candidate, Decision | None]]:
+    """A table one of whose keys names a model (``'tts' => ['mode' => …, 'model' => …, 'command' => …]``) is one
+    engine's settings: its keys are setting names, so a key read as a model only because the table is named for a
+    model kind (``container:tts``; Cohere's `command`) is none. The same table of models keyed by their ids has no
+    key that is itself a model-named setting."""
+    if not any(c.is_key and d is not None for c, d in decided):
+        return decided
+    # the tables (by their place) with a value under a model-named key (a group's path ends in its key's name)
+    settings = {c.group[0] for c, _ in decided if c.group is not None and not c.is_key
+                and is_model_name(c.group[1].rsplit("/", 1)[-1])}
+    if not settings:
+        return decided
+    return [(c, None if d is not None and c.is_key and c.group is not None and c.group[0] in settings
+             and any(e.startswith("container:") for e in d.evidence) else d) for c, d in decided]
 
 
 def _with_peers(decided: list[tuple[Candidate, Decision | None]],
@@ -1186,7 +1203,13 @@ def has_candidate(data: bytes) -> bool:
         return True
     if b'""' in data and _DOUBLED_MODEL_KEY.search(data) is not None:
         return True
+    if b"[" in data and _FLOW_MODEL_LIST.search(data) is not None:
+        return True  # `models: [gpt-4o]` in YAML a test writes (candidates.yaml_model_pairs reads its items)
     return b'odel"' in data and _quoted_model_pair(data)
+
+
+# a model-named YAML key with a flow list, in a literal's text (real or `\n`-escaped lines)
+_FLOW_MODEL_LIST = re.compile(rb"(?:odel|ODEL)[sS]?:[ \t]{0,8}\[[^\]\[\n]{1,400}\]")
 
 
 # cross-file constants (links.py): a constant defined in one file of a Go package, or in a Java / Kotlin / C# type,
