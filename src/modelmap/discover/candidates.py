@@ -746,7 +746,9 @@ def _outer_table(container: Any, path: list[str]) -> int:
     of a list of records (``[]Model{{ID: "gpt-4o"}, {ID: "acme-7b"}}``), the enclosing list, so that the same
     field of every record is one table (``path`` gains the record's node type)."""
     outer = container.parent
-    if outer is not None and outer.type in _ELEMENT_WRAPPERS:
+    if outer is not None and (outer.type in _ELEMENT_WRAPPERS or (
+            outer.type == "array_element_initializer" and outer.named_child_count == 1)):
+        # (PHP wraps each element of `[[ 'id' => … ], [ 'id' => … ]]` in an initializer; one with a key is a pair)
         outer = outer.parent
     if outer is not None and outer.type in _CONTAINERS and container.type in _CONTAINERS:
         path.append(container.type)
@@ -1213,7 +1215,11 @@ def _context(node: Any) -> Candidate | None:
                 # Go `&types.Model{Name: "qwen2-vl"}`: the record's type says what its name names, when the name
                 # carries a family word (a test's `Name: "emb-1"` stays a test's name)
                 typ = parent.child_by_field_name("type")
-                type_name = _rightmost_ident(typ) if typ is not None else None
+                # a named type only: an anonymous one's last word is a field's type (`[]struct{Name string}{…}`)
+                elem = typ.child_by_field_name("element") if typ is not None and typ.type in (
+                    "slice_type", "array_type", "implicit_length_array_type") else typ
+                type_name = _rightmost_ident(elem) if elem is not None and elem.type in (
+                    "type_identifier", "qualified_type", "generic_type", "pointer_type") else None
                 if type_name:
                     bindings.append(type_name)
         elif branch == _BINDING:

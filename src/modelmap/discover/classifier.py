@@ -62,6 +62,9 @@ _CONTAINER_CALLS = frozenset({
     "to", "pair", "tuple", "array", "set", "list", "hashmap", "sliceof", "append", "put", "add", "insert", "push",
     "store", "from", "copyof", "immutablelist", "immutableset", "immutablemap", "linkedhashmap",
     "freeze", "dup", "to_h", "to_a", "unmodifiablelist", "unmodifiablemap", "asreadonly",  # `{…}.freeze`: same table
+    # a default for a value that may be missing: Rust's `model_id: config.model.unwrap_or_else(|| "…".to_string())`,
+    # Java's `Optional.orElse("…")`: the literal is what the name it is bound to holds when nothing else is set
+    "unwrap_or", "unwrap_or_else", "orelse", "orelseget",
 })
 _WEIGHT_FILE = re.compile(
     r"(?i)^(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
@@ -676,6 +679,11 @@ def _cloud_models_group(c: Candidate) -> bool:
     return any(_CLOUD_PLATFORM.search(n) for n in names) and any(_model_owner(n) for n in names)
 
 
+# the type of one model's record (Go `ModelInfo{ID: "mistral-7b", Object: "model"}`, an OpenAI-style /v1/models
+# entry): its id or name field is the model's
+_MODEL_RECORD_TYPE = re.compile(r"Model(?:Info|Data|Entry|Object|Card|Record|Item|Descriptor|Details?)")
+
+
 def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[str]]:
     """What a candidate's place says it holds, whatever its value: ``key`` (a model-named binding, container, owner,
     switch or comparison), ``api`` (an SDK call that takes a model) or ``none``, with the evidence for it."""
@@ -692,7 +700,8 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
         elif (c.container or c.is_key or through_container) and _model_container(first) and not _own_key(c, first):
             hint = "key"
             evidence.append(f"container:{first}")
-        elif snake(first) in _GENERIC_KEYS and len(bindings) > 1 and is_model_name(bindings[1]):
+        elif snake(first) in _GENERIC_KEYS and len(bindings) > 1 and (
+                is_model_name(bindings[1]) or _MODEL_RECORD_TYPE.fullmatch(bindings[1])):
             hint = "key"
             evidence.append(f"binding:{bindings[1]}.{first}")
         elif c.container and not c.is_key and len(bindings) > 1 and bindings[1][:1] == "@" \
