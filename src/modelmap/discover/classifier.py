@@ -757,6 +757,9 @@ _SOURCE_LOAD_CALLS = frozenset({"require", "require_relative", "autoload", "requ
                                 "include_once", "dofile", "loadfile"})
 
 
+# a word for a slot or a stand-in and a version (`option_v1`, `choice-2`, `dummy_v3`)
+_SLOT_VERSION = re.compile(r"(?i)(?:option|choice|item|value|variant|example|sample|foo|bar|baz|dummy|fake|mock|"
+                           r"placeholder)s?[-_]v?\d{1,3}")
 # `custom-embed-v2`, `custom_model`: a custom word first and plain words or a version; `local-whisper`, `remote-tts`:
 # a place word and one plain word (no size, no version)
 _CUSTOM_OR_PLACE = re.compile(r"(?i)custom[-_][a-z]+(?:[-_][a-z0-9]+){0,3}|(?:local|remote|onprem|offline|hosted|"
@@ -904,6 +907,9 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and is_provider_name(value):
         return None  # `Inference::using('mistral')`, Prism's `->using('ollama', 'qwen2.5')`: the provider or the
         # connection preset a client is told to use comes first; the model, when given, is the argument after it
+    if _SLOT_VERSION.fullmatch(value) and not _known(value):
+        return None  # `[]string{"option_v1", "option_v2"}` compared with a request's `models`: a test's slot words
+        # and a version, names no provider gives a model
     if _CUSTOM_OR_PLACE.fullmatch(value) and not _known(value) and not (
             value[:1] in "cC" and names_family(value)):
         return None  # `model: "custom-embed-v2"` (a custom endpoint's stand-in), `'local-whisper'` (where the app runs
@@ -926,6 +932,10 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and not _known(value):
         return None  # `'embedding_types': …` in a request body built by a class named `…EmbeddingsModel`: the key is
         # a field of the body, and only the class's name said "model"
+    if evidence == [f"container:{c.owner}"] and c.owner and c.owner.endswith("Model") and not c.is_key \
+            and is_provider_name(value) and not any(ch.isdigit() for ch in value):
+        return None  # `class MLModel { … MISTRAL = "mistral"; … }`: a keyword constant of one model's record type (a
+        # singular `…Model`: an entity, not a registry of models), a provider's name beside OPENAI, COHERE…
     if hint == "none" and _names_a_weight_file(c, value):
         hint = "key"  # a download catalogue's `filename: 'Gecko_64_quant.tflite'`: the name of the file it stores
         evidence.append(f"file-binding:{c.bindings[0]}")

@@ -538,6 +538,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # `application/vnd.api+json`; www.iana.org/assignments/media-types, as_of 2026-12-07), as a model's or an API's list
 # of accepted inputs writes them (`SupportedMimeTypes: []string{...}`). Shaped like an org/name Hub id, never one: no
 # Hub org or provider is named so. `model/` (glTF's `model/gltf+json`) is left out: apps keep weights under `model/`
+_PLAIN_WORD = re.compile(r"[a-z]{2,20}")
 _MEDIA_TYPE = re.compile(r"(?i)(?:application|audio|image|video|text|font|multipart|message)/[a-z0-9][\w.+-]{0,80}")
 
 
@@ -1492,6 +1493,16 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             # "openai/v1/chatcompletions", "gemini/v1beta/generatecontent": a vendor, an API version, an
             # operation — a gateway's API route name, not a model under a provider prefix
             return None
+        if len(parts) == 3 and not known_rest and parts[1].lower() in ("converse", "invoke") \
+                and voc.prefixes[first] == "aws-bedrock" and "." not in parts[2] and not parts[2].startswith("arn:"):
+            # "bedrock/converse/claude", "bedrock/invoke/deepseek_r1": a Bedrock API route named for a family (an
+            # agent framework's LLM interface kind); LiteLLM's `bedrock/converse/<id>` route carries a Bedrock model id,
+            # which always names its vendor with a dot (`anthropic.claude-…`) or is an ARN
+            return None
+        if len(parts) >= 3 and not known_rest and all(_PLAIN_WORD.fullmatch(p) and not is_model_ish(p)
+                                                      for p in parts[1:]):
+            return None  # "openai/model/extra": a provider and plain words (a test's path-splitting case), no model:
+            # a model's name under a provider's org carries a digit, a size or a family word
         if not ambiguous_hf:
             last = parts[-1]
             stem = last.split(":", 1)[0]

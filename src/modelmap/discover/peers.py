@@ -84,6 +84,7 @@ _API_OBJECT_ID = re.compile(r"(?:call|item|event|sess|conv|resp|msg|fc|rs|asst|t
 # messaging test's chat id asserted beside the model it sent); no provider's model id is such a word and a count
 _RECORD_ID = re.compile(r"(?i)(?:chat|conversation|thread|session|room|channel|user|message|group|task|job|request|"
                         r"order|ticket|node|pod|worker|tenant|account|team|project)[-_]\d+")
+_PLAIN = re.compile(r"[a-z]{2,20}")
 _NOT_PEERS = frozenset({"n/a", "not-set", "text-davinci", "user-agent", "content-type", "x-api-key"})
 # encodings, hashes, architectures, numeric types and protocols: hyphenated with a digit, never a model
 _TECH_WORD = re.compile(r"(?i)(?:utf|ucs|iso|latin|cp|windows|sha|sha3|md|crc|x86|amd|arm|aarch|i386|win|int|uint|"
@@ -120,6 +121,8 @@ def peer_shaped(value: str) -> bool:
         # service's own router id under a word the knowledge base does not know, `lynkr-auto`, is left to the table)
     if app_words_only(v.lower()):
         return False  # dep-1, old-profile: a test's or app's name for its own deployment or profile (classifier)
+    if "/" in v and all(_PLAIN.fullmatch(p) and not names_family(p) for p in low.split("/")):
+        return False  # model/extra, openai/test: plain words joined by a slash (a test's path case), no model
     if is_cloud_region(v):
         return False  # cn-beijing, us-east-1: the region a constant block's models run in (identify.CLOUD_REGION)
     if _RECORD_ID.fullmatch(v):

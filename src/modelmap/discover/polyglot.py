@@ -429,15 +429,27 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
                               call_before_binding=False, container=False, is_key=False, group=None)
         if _has_model_word(cand.value) and '"' in cand.value and "\n" not in cand.value:
             if "{" in cand.value or ":" in cand.value:
+                # JSON quoted inside prose (a prompt's worked example: `Output (with model_id): { … \"model_id\":
+                # \"m-dense-001\" … }`): an illustration, so its key alone makes no model (as recorded JSON's)
+                brace = cand.value.find("{")
+                prose = brace > 0 and _PROSE_LEAD.search(cand.value, 0, brace) is not None
                 for m in _EMBEDDED_PAIR.finditer(cand.value):
                     yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(m.group(1),),
-                                  call=None, call_before_binding=False, container=False, is_key=False, group=None)
+                                  call=None, call_before_binding=False, container=False, is_key=False, group=None,
+                                  embedded=cand.embedded or prose)
             if "(" in cand.value:
                 for m in _EMBEDDED_CALL.finditer(cand.value):
                     # the call's name is the evidence: it says model, it takes the literal first
                     yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(),
                                   call=m.group(1), call_before_binding=True, container=False, is_key=False,
                                   group=None, switch_on=None, compared_to=None, prefix_check=False, owner=None)
+
+
+# prose before a literal's JSON: two words (`Output (with model_id): {`, `Example input: {`) or a label word and a
+# colon (`Mapping: {`), not a server-sent event's field (`data: {…}`, `event:`, `id:`, `retry:`), which carries the
+# recorded JSON itself
+_PROSE_LEAD = re.compile(r"[A-Za-z]{2,40}[ (]{1,3}[A-Za-z]{2,40}|(?<![\w-])(?!(?:data|event|id|retry):)[A-Za-z]{2,40}:"
+                         r"[ \t]{0,3}$")
 
 
 # a version alone (`v2.1`, `V3_5`, `1.0`)
@@ -1205,10 +1217,14 @@ def has_candidate(data: bytes) -> bool:
         return True
     if b"[" in data and _FLOW_MODEL_LIST.search(data) is not None:
         return True  # `models: [gpt-4o]` in YAML a test writes (candidates.yaml_model_pairs reads its items)
+    if b"odel: " in data and _YAML_MODEL_LINE.search(data) is not None:
+        return True  # `model: gpt-4` on a line of a multi-line literal (a front matter or config a test parses)
     return b'odel"' in data and _quoted_model_pair(data)
 
 
 # a model-named YAML key with a flow list, in a literal's text (real or `\n`-escaped lines)
+_YAML_MODEL_LINE = re.compile(rb"(?m)^[ \t]{0,40}(?:- )?(?:model|[\w-]{1,40}_model|[\w-]{1,40}Model):[ \t]{1,8}[\"']?"
+                              rb"[A-Za-z0-9][\w.:/-]{1,120}[\"']?[ \t]*\r?$")
 _FLOW_MODEL_LIST = re.compile(rb"(?:odel|ODEL)[sS]?:[ \t]{0,8}\[[^\]\[\n]{1,400}\]")
 
 
