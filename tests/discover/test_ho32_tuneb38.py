@@ -331,3 +331,82 @@ def test_hostile_literals_scan(tmp_path: Path) -> None:
     text = (f'package x\n\nvar a = "{escaped}"\nvar b = "{commands}"\nvar c = `{toml}`\n')
     got = found(tmp_path, "x_test.go", text)
     assert len(got) <= 3 * 256
+
+
+_JAVA_AGENT = '''package org.acme.agent;
+
+public class AgentUtils {
+    public static final String LLM_INTERFACE_BEDROCK_CONVERSE_CLAUDE = "bedrock/converse/claude";
+    public static final String LLM_INTERFACE_BEDROCK_CONVERSE_DEEPSEEK_R1 = "bedrock/converse/deepseek_r1";
+    public static final String ROUTED = "bedrock/converse/anthropic.claude-3-5-sonnet-20240620-v1:0";
+
+    public static final String EXAMPLE = "Output (with model_id): { \\"query\\": { \\"neural\\": { \\"model_id\\": \\"m-dense-001\\", \\"k\\": 200 } } }\\n";
+    public static final String MAPPING = "Mapping: { \\"description\\": {\\"type\\":\\"semantic\\", \\"model_id\\":\\"m-sem-123\\"} }\\n";
+    public static final String EVENT = "data: { \\"model\\": \\"acme-chat-7b\\" }";
+}
+'''
+
+
+def test_bedrock_routes_and_prompt_examples(tmp_path: Path) -> None:
+    got = found(tmp_path, "src/main/java/org/acme/agent/AgentUtils.java", _JAVA_AGENT)
+    raws = {raw for _, raw in got}
+    # an LLM interface kind named for a family under Bedrock's converse route; a routed Bedrock id stays
+    assert not raws & {"bedrock/converse/claude", "bedrock/converse/deepseek_r1"}
+    assert (6, "bedrock/converse/anthropic.claude-3-5-sonnet-20240620-v1:0") in got
+    # a prompt's worked example quotes JSON: its `model_id` alone makes no model; a recorded event's JSON keeps it
+    assert not raws & {"m-dense-001", "m-sem-123"}
+    assert (10, "acme-chat-7b") in got
+
+
+_JAVA_ENTITY = '''package org.acme.common;
+
+public class MLModel {
+    private static final String BEDROCK = "bedrock";
+    private static final String OPENAI = "openai";
+    private static final String COHERE = "cohere";
+    private static final String MISTRAL = "mistral";
+    private static final String DEFAULT_LLM = "mistral-large-latest";
+}
+'''
+
+
+def test_keyword_constants_of_an_entity_type(tmp_path: Path) -> None:
+    got = found(tmp_path, "src/main/java/org/acme/common/MLModel.java", _JAVA_ENTITY)
+    assert (7, "mistral") not in got  # a provider keyword beside OPENAI and COHERE, not Ollama's model
+    assert (8, "mistral-large-latest") in got
+
+
+_GO_FRONT_MATTER = '''package config
+
+import "testing"
+
+func TestParse(t *testing.T) {
+	content := `---
+name: Test Agent
+model: acme-chat-7b
+tools:
+  - tool1
+---
+Agent instructions here.
+`
+	tests := []struct {
+		name      string
+		model     string
+		wantModel string
+	}{
+		{"extra slash", "openai/model/extra", "model/extra"},
+		{"single slash", "openai/gpt-4o", "gpt-4o"},
+		{"options", "openrouter/auto", "option_v1"},
+	}
+	_, _ = content, tests
+}
+'''
+
+
+def test_front_matter_and_path_cases(tmp_path: Path) -> None:
+    got = found(tmp_path, "pkg/config/frontmatter_test.go", _GO_FRONT_MATTER)
+    # the only model in the file is in a front matter's `model:` line: the file is parsed for it
+    assert (8, "acme-chat-7b") in got
+    raws = {raw for _, raw in got}
+    assert not raws & {"openai/model/extra", "model/extra", "option_v1", "tool1"}
+    assert (20, "gpt-4o") in got
