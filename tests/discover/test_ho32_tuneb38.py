@@ -410,3 +410,25 @@ def test_front_matter_and_path_cases(tmp_path: Path) -> None:
     raws = {raw for _, raw in got}
     assert not raws & {"openai/model/extra", "model/extra", "option_v1", "tool1"}
     assert (20, "gpt-4o") in got
+
+
+_PHP_STABILITY = '''<?php
+
+class StabilityDriver
+{
+    private function endpoint(string $model): string
+    {
+        return match ($model) {
+            'sdxl' => '/v1/generation/stable-diffusion-xl-1024-v1-0/text-to-image',
+            'acme' => 'https://api.stability.ai/v1/generation/acme-engine-v2/image-to-image/masking',
+            default => '/v1/generation/' . $model . '/text-to-image',
+        };
+    }
+}
+'''
+
+
+def test_stability_generation_path(tmp_path: Path) -> None:
+    got = found(tmp_path, "src/Drivers/StabilityDriver.php", _PHP_STABILITY)
+    # Stability's v1 route names the engine (the model) in its path
+    assert (8, "stable-diffusion-xl-1024-v1-0") in got and (9, "acme-engine-v2") in got

@@ -318,11 +318,15 @@ _MODEL_METHOD_URL = re.compile(r"(?:https?://[^\s/?#{}$]{1,200}|\$?\{[^{}\s]{1,2
 # `converse`, `converse-stream`; docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html and
 # API_runtime_Converse.html, as_of 2026-12-06) and Vertex AI's `publishers/{publisher}/models/{model}:{method}`
 # (`:rawPredict`, `:streamRawPredict`, `:predict`, `:generateContent`; cloud.google.com/vertex-ai/docs/reference/rest,
-# as_of 2026-12-06), whose ids may carry a `@` version. A percent-encoded id (`…-v1%3A0`) is not written as such.
+# as_of 2026-12-06), whose ids may carry a `@` version; Stability AI's v1 `/v1/generation/{engine_id}/text-to-image`
+# (also `image-to-image`, `…/upscale`, `…/masking`; platform.stability.ai/docs/api-reference, as_of 2026-12-07). A
+# percent-encoded id (`…-v1%3A0`) is not written as such.
 # Searched for at a path segment's start, to the literal's end (a whole URL or path, no space): linear
 _MODEL_IN_PATH = re.compile(
     r"(?:^|/)(?:model/([A-Za-z0-9][\w.:-]{1,200})/(?:invoke|invoke-with-response-stream|converse|converse-stream)"
-    r"|publishers/[\w-]{1,80}/models/([A-Za-z0-9][\w.@-]{1,120}):[A-Za-z]{3,40})(?:\?[^\s]{0,300})?$")
+    r"|publishers/[\w-]{1,80}/models/([A-Za-z0-9][\w.@-]{1,120}):[A-Za-z]{3,40}"
+    r"|v1/generation/([A-Za-z0-9][\w.-]{1,120})/(?:text-to-image|image-to-image(?:/upscale|/masking)?))"
+    r"(?:\?[^\s]{0,300})?$")
 # a reference and the digest it is pinned to (`name:tag@sha256:<hex>`; a test's short fake digest too)
 _DIGEST_PINNED = re.compile(r"([A-Za-z0-9][^\s@]{0,299})@sha256:[0-9a-fA-F]{6,64}")
 
@@ -360,12 +364,13 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             # at run time (`$"{baseUrl}/models/imagetext:predict"`) the same segment names the model
             yield _path_model(cand, method, 1, ("model",))
             continue
-        if ("/model/" in cand.value or "publishers/" in cand.value) and not any(c.isspace() for c in cand.value) \
+        if ("/model/" in cand.value or "publishers/" in cand.value or "/generation/" in cand.value) \
+                and not any(c.isspace() for c in cand.value) \
                 and (in_path := _MODEL_IN_PATH.search(cand.value)) is not None:
             # `https://bedrock-runtime.us-east-1.amazonaws.com/model/claude-3-7-sonnet-latest/invoke`,
             # `"publishers/anthropic/models/claude-3-5-haiku@20241022:rawPredict"`: the model the call's path names,
             # read on its own shape (no binding), beside the URL's own reading as an endpoint
-            yield _path_model(cand, in_path, 1 if in_path.group(1) else 2, ())
+            yield _path_model(cand, in_path, next(g for g in (1, 2, 3) if in_path.group(g)), ())
             continue
         if "@sha256:" in cand.value and (pinned := _DIGEST_PINNED.fullmatch(cand.value)) is not None:
             # `hf.co/org/name:IQ4_XS@sha256:1234…`: a reference pinned to a content digest, as OCI registries (and the
