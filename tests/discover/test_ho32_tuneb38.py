@@ -419,8 +419,8 @@ class StabilityDriver
     private function endpoint(string $model): string
     {
         return match ($model) {
-            'sdxl' => '/v1/generation/stable-diffusion-xl-1024-v1-0/text-to-image',
-            'acme' => 'https://api.stability.ai/v1/generation/acme-engine-v2/image-to-image/masking',
+            Engine::SDXL => '/v1/generation/stable-diffusion-xl-1024-v1-0/text-to-image',
+            Engine::ACME => 'https://api.stability.ai/v1/generation/acme-engine-v2/image-to-image/masking',
             default => '/v1/generation/' . $model . '/text-to-image',
         };
     }

@@ -370,7 +370,9 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             # `https://bedrock-runtime.us-east-1.amazonaws.com/model/claude-3-7-sonnet-latest/invoke`,
             # `"publishers/anthropic/models/claude-3-5-haiku@20241022:rawPredict"`: the model the call's path names,
             # read on its own shape (no binding), beside the URL's own reading as an endpoint
-            yield _path_model(cand, in_path, next(g for g in (1, 2, 3) if in_path.group(g)), ())
+            group = next(g for g in (1, 2, 3) if in_path.group(g))
+            # (Stability's engine segment is the API's model slot by the route's contract, as Gemini's `models/…`)
+            yield _path_model(cand, in_path, group, ("model",) if group == 3 else ())
             continue
         if "@sha256:" in cand.value and (pinned := _DIGEST_PINNED.fullmatch(cand.value)) is not None:
             # `hf.co/org/name:IQ4_XS@sha256:1234…`: a reference pinned to a content digest, as OCI registries (and the
