@@ -432,3 +432,24 @@ def test_stability_generation_path(tmp_path: Path) -> None:
     got = found(tmp_path, "src/Drivers/StabilityDriver.php", _PHP_STABILITY)
     # Stability's v1 route names the engine (the model) in its path
     assert (8, "stable-diffusion-xl-1024-v1-0") in got and (9, "acme-engine-v2") in got
+
+
+_JAVA_ENUM = '''package org.acme.ollama;
+
+public enum OllamaModel {
+    LLAMA3("llama3"),
+    MISTRAL("mistral"),
+    OPENAI_COMPAT("openai");
+
+    private final String id;
+
+    OllamaModel(String id) {
+        this.id = id;
+    }
+}
+'''
+
+
+def test_enum_of_models_keeps_its_constants(tmp_path: Path) -> None:
+    got = found(tmp_path, "src/main/java/org/acme/ollama/OllamaModel.java", _JAVA_ENUM)
+    assert (5, "mistral") in got  # an enum of Ollama models lists `mistral` as one of them

@@ -933,9 +933,11 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         return None  # `'embedding_types': …` in a request body built by a class named `…EmbeddingsModel`: the key is
         # a field of the body, and only the class's name said "model"
     if evidence == [f"container:{c.owner}"] and c.owner and c.owner.endswith("Model") and not c.is_key \
+            and c.group is not None and "enum" not in c.group[1] \
             and is_provider_name(value) and not any(ch.isdigit() for ch in value):
         return None  # `class MLModel { … MISTRAL = "mistral"; … }`: a keyword constant of one model's record type (a
-        # singular `…Model`: an entity, not a registry of models), a provider's name beside OPENAI, COHERE…
+        # singular `…Model`: an entity, not a registry of models), a provider's name beside OPENAI, COHERE…; an enum's
+        # constant (`enum OllamaModel { MISTRAL("mistral") }`) is one of the models it lists
     if hint == "none" and _names_a_weight_file(c, value):
         hint = "key"  # a download catalogue's `filename: 'Gecko_64_quant.tflite'`: the name of the file it stores
         evidence.append(f"file-binding:{c.bindings[0]}")
