@@ -453,3 +453,19 @@ public enum OllamaModel {
 def test_enum_of_models_keeps_its_constants(tmp_path: Path) -> None:
     got = found(tmp_path, "src/main/java/org/acme/ollama/OllamaModel.java", _JAVA_ENUM)
     assert (5, "mistral") in got  # an enum of Ollama models lists `mistral` as one of them
+
+
+_PY_DOWNLOADS = '''MODELS = [
+    ("bigvgan", "nvidia/bigvgan_v2_22khz_80band_256x", "config.json"),
+    ("w2v-bert-2.0", "facebook/w2v-bert-2.0", "config.json"),
+    ("campplus", "funasr/campplus", "campplus_cn_common.bin"),
+    ("MaskGCT", "amphion/MaskGCT", "README.md"),
+    ("gpt", "openai-community/gpt2", "config.json"),
+]
+'''
+
+
+def test_hub_repo_of_plain_words_keeps_its_peers(tmp_path: Path) -> None:
+    got = found(tmp_path, "tests/test_download.py", _PY_DOWNLOADS)
+    # an org and a name in plain words (no generic word) is a Hub repository among its peers, not a path case
+    assert (5, "amphion/MaskGCT") in got

@@ -1500,9 +1500,10 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             # which always names its vendor with a dot (`anthropic.claude-…`) or is an ARN
             return None
         if len(parts) >= 3 and not known_rest and all(_PLAIN_WORD.fullmatch(p) and not is_model_ish(p)
-                                                      for p in parts[1:]):
-            return None  # "openai/model/extra": a provider and plain words (a test's path-splitting case), no model:
-            # a model's name under a provider's org carries a digit, a size or a family word
+                                                      for p in parts[1:]) and any(is_generic(p) for p in parts[1:]):
+            return None  # "openai/model/extra": a provider and plain lower-case words, one generic (a test's
+            # path-splitting case), no model: a model's name under a provider's org carries a digit, a size or a family
+            # word
         if not ambiguous_hf:
             last = parts[-1]
             stem = last.split(":", 1)[0]

@@ -31,6 +31,7 @@ from modelmap.discover.identify import (
     Match,
     classify,
     is_cloud_region,
+    is_generic,
     is_model_ish,
     names_family,
 )
@@ -121,8 +122,10 @@ def peer_shaped(value: str) -> bool:
         # service's own router id under a word the knowledge base does not know, `lynkr-auto`, is left to the table)
     if app_words_only(v.lower()):
         return False  # dep-1, old-profile: a test's or app's name for its own deployment or profile (classifier)
-    if "/" in v and all(_PLAIN.fullmatch(p) and not names_family(p) for p in low.split("/")):
-        return False  # model/extra, openai/test: plain words joined by a slash (a test's path case), no model
+    if "/" in v and all(_PLAIN.fullmatch(p) and not names_family(p) for p in v.split("/")) \
+            and any(is_generic(p) for p in v.split("/")):
+        return False  # model/extra: plain lower-case words joined by a slash, one a generic word (a test's path
+        # case), no model (a Hub repo's own name, `amphion/MaskGCT`, is its org's word and a name)
     if is_cloud_region(v):
         return False  # cn-beijing, us-east-1: the region a constant block's models run in (identify.CLOUD_REGION)
     if _RECORD_ID.fullmatch(v):
