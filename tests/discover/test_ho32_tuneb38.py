@@ -469,3 +469,20 @@ def test_hub_repo_of_plain_words_keeps_its_peers(tmp_path: Path) -> None:
     got = found(tmp_path, "tests/test_download.py", _PY_DOWNLOADS)
     # an org and a name in plain words (no generic word) is a Hub repository among its peers, not a path case
     assert (5, "amphion/MaskGCT") in got
+
+
+_CS_GEMINI = '''namespace Acme;
+
+public static class GoogleAIModels
+{
+    public const string Gemini15Pro = "models/gemini-1.5-pro";
+    public const string Gemini15Flash = "models/gemini-1.5-flash";
+    public const string TextEmbedding = "models/text-embedding-004";
+    public const string Aqa = "models/aqa";
+}
+'''
+
+
+def test_gemini_resource_names_keep_their_peers(tmp_path: Path) -> None:
+    got = found(tmp_path, "src/Constants/GoogleAIModels.cs", _CS_GEMINI)
+    assert (8, "models/aqa") in got  # Gemini's `models/` resource name, not a path of plain words

@@ -122,10 +122,12 @@ def peer_shaped(value: str) -> bool:
         # service's own router id under a word the knowledge base does not know, `lynkr-auto`, is left to the table)
     if app_words_only(v.lower()):
         return False  # dep-1, old-profile: a test's or app's name for its own deployment or profile (classifier)
-    if "/" in v and all(_PLAIN.fullmatch(p) and not names_family(p) for p in v.split("/")) \
+    if "/" in v and not v.startswith("models/") and all(_PLAIN.fullmatch(p) and not names_family(p)
+                                                         for p in v.split("/")) \
             and any(is_generic(p) for p in v.split("/")):
         return False  # model/extra: plain lower-case words joined by a slash, one a generic word (a test's path
-        # case), no model (a Hub repo's own name, `amphion/MaskGCT`, is its org's word and a name)
+        # case), no model (a Hub repo's own name, `amphion/MaskGCT`, is its org's word and a name; Gemini's
+        # resource name `models/aqa` is its API's `models/` and the model)
     if is_cloud_region(v):
         return False  # cn-beijing, us-east-1: the region a constant block's models run in (identify.CLOUD_REGION)
     if _RECORD_ID.fullmatch(v):
