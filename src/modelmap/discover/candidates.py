@@ -746,7 +746,9 @@ def _outer_table(container: Any, path: list[str]) -> int:
     of a list of records (``[]Model{{ID: "gpt-4o"}, {ID: "acme-7b"}}``), the enclosing list, so that the same
     field of every record is one table (``path`` gains the record's node type)."""
     outer = container.parent
-    if outer is not None and outer.type in _ELEMENT_WRAPPERS:
+    if outer is not None and (outer.type in _ELEMENT_WRAPPERS or (
+            outer.type == "array_element_initializer" and outer.named_child_count == 1)):
+        # (PHP wraps each element of `[[ 'id' => … ], [ 'id' => … ]]` in an initializer; one with a key is a pair)
         outer = outer.parent
     if outer is not None and outer.type in _CONTAINERS and container.type in _CONTAINERS:
         path.append(container.type)
@@ -1213,7 +1215,11 @@ def _context(node: Any) -> Candidate | None:
                 # Go `&types.Model{Name: "qwen2-vl"}`: the record's type says what its name names, when the name
                 # carries a family word (a test's `Name: "emb-1"` stays a test's name)
                 typ = parent.child_by_field_name("type")
-                type_name = _rightmost_ident(typ) if typ is not None else None
+                # a named type only: an anonymous one's last word is a field's type (`[]struct{Name string}{…}`)
+                elem = typ.child_by_field_name("element") if typ is not None and typ.type in (
+                    "slice_type", "array_type", "implicit_length_array_type") else typ
+                type_name = _rightmost_ident(elem) if elem is not None and elem.type in (
+                    "type_identifier", "qualified_type", "generic_type", "pointer_type") else None
                 if type_name:
                     bindings.append(type_name)
         elif branch == _BINDING:
@@ -1341,7 +1347,12 @@ _STRING_HELPERS = frozenset({"string", "String", "strings", "Objects", "StringUt
                              "TextUtils", "Strings", "Assert", "Assertions",
                              # luassert's `assert.equals(x, "…")`, `assert.are.equal(…)`, Node's `assert.equal(…)`: the
                              # assertion module, not the value compared
-                             "assert", "assert.are", "assert.is", "assert.are_not", "assert.is_not"})
+                             "assert", "assert.are", "assert.is", "assert.are_not", "assert.is_not",
+                             # Go testify's fatal twin of `assert` (`require.Equal(t, "gpt-4o", cfg.Model)`)
+                             "require"})
+# the test handle Go's testify assertions take first (`assert.Equal(t, "mistral", client.Model)`, a suite's
+# `s.T()`): the testing.T the failure is reported to, never the value compared
+_TEST_HANDLES = frozenset({b"t", b"tb", b"b", b"tt.t", b"s.T()", b"suite.T()"})
 
 
 def _equals_subject(call: Any, literal: Any) -> str | None:
@@ -1361,9 +1372,11 @@ def _equals_subject(call: Any, literal: Any) -> str | None:
     args = call.child_by_field_name("arguments") or next((c for c in call.children if _is_args(c.type)), None)
     if args is None:
         return None
-    for arg in args.named_children[:4]:
+    for i, arg in enumerate(args.named_children[:4]):
         inner = arg.named_child(0) if arg.type in ("argument", "value_argument") and arg.named_child_count else arg
         if inner is None or inner.start_byte <= literal.start_byte < inner.end_byte or _is_string(inner.type):
+            continue
+        if i == 0 and args.named_child_count >= 3 and inner.text in _TEST_HANDLES:
             continue
         return _rightmost_ident(inner)
     return None
@@ -1676,14 +1689,18 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
                 if unread is not None and not pairs and long_model_setting(node.text):
                     unread.append(node.start_point[0] + 1)
                 continue
-        if b"odel=" in node.text or b"ODEL=" in node.text:
-            yield from _form_pairs(node, columns)
+        if (b"odel" in node.text or b"ODEL" in node.text) and b"=" in node.text:
+            yield from _form_pairs(node, columns)  # also an env line a test writes (`"MODEL_AGENT_NAME=doubao-…"`)
+        if b"/model" in node.text or b"/MODEL" in node.text or b"/Model" in node.text:
+            yield from _named_values(node, columns, SLASH_MODEL)  # a chat command: "/model gpt-4o"
         if b"?" in node.text and b"=" in node.text:
             yield from _role_pairs(node, columns)  # "openai?chat=gpt-4o": a provider's model string, per kind  # "model=whisper-1&language=en": a form body or a query string
         if (b"odel" in node.text or b"ODEL" in node.text) and (b" =" in node.text or b"= " in node.text):
             yield from _code_assignments(node, columns)  # 'config.ai_model = "gpt-4o"': code held in a string
         if b"\\n" in node.text:
             yield from _escaped_lines(node, columns)  # "OpenAI\ngpt-4o\nn\n": lines written with escapes
+            if b": " in node.text and (b"odel" in node.text or b"ODEL" in node.text):
+                yield from _escaped_yaml(node, columns)  # "providers:\n  - models: [gpt-4o]\n": YAML on one line
         if parent is not None and parent.type == "field_declaration" and _is_tag(parent, node):
             yield from _tag_defaults(node, parent, columns)  # a Go struct field's tag
             continue
@@ -2008,21 +2025,61 @@ _YAML_ID_ITEM = re.compile(rb"^([ \t]{0,80})- [ \t]{0,8}(?:id|model_id|model):[ 
                            rb"[ \t]{0,8}(?:#.{0,200})?\r?$")
 
 
-def yaml_model_pairs(lines: Iterable[bytes]) -> Iterator[tuple[int, int, bytes, bytes]]:
+# a model-named key with a flow sequence (`models: [gpt-4o, "claude-sonnet-4-6"]`): the same list as the block form
+_YAML_FLOW_KEY = re.compile(rb"^([ \t]{0,40})(?:- )?([\w-]{0,40}(?:model|Model|MODEL)[\w-]{0,40}):[ \t]{0,8}\[([^\]\[\n{}#]{1,400})\]"
+                            rb"[ \t]{0,8}(?:#.{0,200})?\r?$")
+_FLOW_ITEM = re.compile(rb"[ \t]{0,8}(?:\\?[\"'])?([^\"'\s,\\]{1,200})(?:\\?[\"'])?[ \t]{0,8}(?:,|$)")
+# any key's scalar (`  name: "doubao-seed-1-6-250615"`), for a section under a model-named key (`nested`)
+_YAML_SCALAR = re.compile(rb"^([ \t]{1,80})(name|id):[ \t]{1,8}[\"']?([^\"'\s#{}\[\],]{1,200})[\"']?[ \t]{0,8}\r?$")
+
+
+def yaml_model_pairs(lines: Iterable[bytes], nested: bool = False,
+                     scalars: bool = True) -> Iterator[tuple[int, int, bytes, bytes]]:
     """The model values of YAML text held in a multi-line literal, one line at a time: a model-named key with a
-    scalar (``model: gpt-4o``), or the list items right under one (``models:`` then ``- "gpt-4"``, or a catalog's
-    ``- id: gpt-4o``). Yields (line index, byte offset in that line, value, key name); at most _MAX_EMBEDDED pairs
-    and 4096 lines, each line matched by bounded patterns, so linear on any input."""
+    scalar (``model: gpt-4o``) or a flow list (``models: [gpt-4o]``), or the list items right under one (``models:``
+    then ``- "gpt-4"``, or a catalog's ``- id: gpt-4o``). With ``nested``, also a ``name:`` / ``id:`` scalar deeper
+    in a model-named section (``model:`` / ``agent:`` / ``name: doubao-…``), its key name the section's and the
+    leaf's joined by a dot (``model.name``: no model-named binding, so only a value the knowledge base knows counts).
+    ``scalars=False`` leaves out a model-named key's own scalar (a reader that has its own for those).
+    Yields (line index, byte offset in that line, value, key name); at most _MAX_EMBEDDED pairs and 4096 lines,
+    each line matched by bounded patterns, so linear on any input."""
     under: tuple[int, str] | None = None  # the indent and name of a model-named key with no value on its line
+    section: tuple[int, bytes] | None = None  # the same, kept while deeper lines follow (``nested``)
     entry = -1  # the indent of the `- id:` catalog entry being read: its deeper lines (display_name: …) are its own
     found = 0
     for i, line in enumerate(islice(lines, 4096)):
+        if section is not None and line.strip() and len(line) - len(line.lstrip(b" \t")) <= section[0]:
+            section = None
+        flow = _YAML_FLOW_KEY.match(line)
+        if flow is not None:
+            under, entry = None, -1
+            pos, end = flow.start(3), flow.end(3)
+            while pos < end and found < _MAX_EMBEDDED:
+                item = _FLOW_ITEM.match(line, pos, end)
+                if item is None:
+                    break
+                yield i, item.start(1), item.group(1), flow.group(2)
+                found += 1
+                pos = item.end()
+            if found >= _MAX_EMBEDDED:
+                return
+            continue
         key = _YAML_MODEL_KEY.match(line)
+        if key is None and section is not None and (leaf := _YAML_SCALAR.match(line)) is not None:
+            yield i, leaf.start(3), leaf.group(3), section[1] + b"." + leaf.group(2)
+            found += 1
+            if found >= _MAX_EMBEDDED:
+                return
+            continue
         if key is not None:
             under, entry = None, -1
             group = 3 if key.group(3) else 4
             if not key.group(group):
                 under = (len(key.group(1)), key.group(2).decode("utf-8", "replace"))
+                if nested:
+                    section = (len(key.group(1)), key.group(2))
+                continue
+            if not scalars:
                 continue
             off, value, name = key.start(group), key.group(group), key.group(2)
         else:
@@ -2047,9 +2104,13 @@ def _embedded_yaml(node: Any, columns: CharColumns) -> Iterator[Candidate]:
     if b"odel" not in text and b"ODEL" not in text:
         return
     row0, col0 = node.start_point
-    for i, off, value, name in yaml_model_pairs(text.split(b"\n")):
+    lines = text.split(b"\n")
+    skip = 1 if lines[0][:1] in (b'"', b"'", b"`") else 0  # the opening quote (Go's `model:…`, a JS template)
+    if skip:
+        lines[0] = lines[0][1:]
+    for i, off, value, name in yaml_model_pairs(lines, nested=True):
         row = row0 + i
-        col = off if i else col0 + off
+        col = off if i else col0 + off + skip
         yield Candidate(value.decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1,
                         (name.decode("utf-8", "replace"),), embedded=True)
 
@@ -2072,6 +2133,13 @@ def _named_values(node: Any, columns: CharColumns, pattern: re.Pattern[bytes], s
             return
         yield Candidate(m.group(2).decode("utf-8", "replace"), row0 + 1, columns.char_col(row0, col0 + m.start(2)) + 1,
                         (m.group(1).decode("utf-8", "replace"),), embedded=True)
+
+
+# a chat bot's model-switch command in one literal (`"/model gpt-4o"`, `"/model --user gpt-4o"`, Telegram's
+# `"/model@mybot qwen-max"`, `"please /model gpt-5"`): the word after the command (and its `--flags`) is the model the
+# user picks, as a `model` key's value is; `/models` (a listing) is not the command
+SLASH_MODEL = re.compile(rb"(?i)(?<=[\"'`\s])/(model)(?:@[\w-]{1,40})?(?:[ \t]{1,4}--?[a-z][\w-]{0,20}){0,3}[ \t]{1,4}"
+                         rb"([A-Za-z0-9][\w.:/@-]{0,120})(?=[\s\"'`]|$)")
 
 
 def _form_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
@@ -2137,11 +2205,57 @@ def _escaped_lines(node: Any, columns: CharColumns) -> Iterator[Candidate]:
         yield Candidate(value, row0 + 1, columns.char_col(row0, col0 + m.start(1)) + 1, (), embedded=True)
 
 
+def _escaped_yaml(node: Any, columns: CharColumns) -> Iterator[Candidate]:
+    """The model values of YAML written on one source line with ``\\n`` escapes (a test writing its config file:
+    ``os.WriteFile(path, []byte("providers:\\n  - models: [gpt-4o]\\n"), 0o644)``), read as a multi-line literal's
+    YAML is (``yaml_model_pairs``), each at its place on the line. A value written with escapes of its own is read as
+    written; bounded as the other one-line readers (MAX_LITERAL, _MAX_EMBEDDED pairs)."""
+    text: bytes = node.text
+    if len(text) > MAX_LITERAL + 8 or b"\n" in text or b"\\n" not in text:
+        return
+    start, end = 0, len(text)
+    if text[:1] in (b'"', b"'", b"`"):
+        start = 1
+        if end > 1 and text[end - 1:end] == text[:1]:
+            end -= 1
+    pieces: list[bytes] = []
+    offsets: list[int] = []
+    pos = start
+    while pos <= end and len(pieces) < 4096:
+        cut = text.find(b"\\n", pos, end)
+        stop = end if cut < 0 else cut
+        pieces.append(text[pos:stop])
+        offsets.append(pos)
+        if cut < 0:
+            break
+        pos = cut + 2
+    row0, col0 = node.start_point
+    for i, off, value, name in yaml_model_pairs(pieces, nested=True, scalars=False):  # (scalars: polyglot's own)
+        yield Candidate(value.decode("utf-8", "replace"), row0 + 1, columns.char_col(row0, col0 + offsets[i] + off) + 1,
+                        (name.decode("utf-8", "replace"),), embedded=True)
+
+
+# a TOML (or INI, or code) line of a multi-line literal that sets a model-named key to a quoted value (a test writing
+# its config file: `[agents.demo]` then `model = "meta-llama/llama-3.1-8b-instruct"`): the key and the value
+_EMBEDDED_TOML = re.compile(rb"(?m)^[ \t]{0,40}(\w{0,40}(?:model|Model|MODEL)\w{0,40})[ \t]{0,4}=[ \t]{0,4}[\"']"
+                            rb"([^\"'\s\\]{1,200})[\"'][ \t]{0,8}(?:#[^\n]{0,200})?\r?$")
+
+
 def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
     text: bytes = node.text
     row0, col0 = node.start_point
     if b"\n" in text and (b":\n" in text or b": " in text):
         yield from _embedded_yaml(node, columns)
+    if b"\n" in text and b"=" in text:
+        for i, m in enumerate(_EMBEDDED_TOML.finditer(text)):
+            if i >= _MAX_EMBEDDED:
+                break
+            off = m.start(2)
+            newlines = text.count(b"\n", 0, off)
+            row = row0 + newlines
+            col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
+            yield Candidate(m.group(2).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1,
+                            (m.group(1).decode("utf-8", "replace"),), embedded=True)
     for i, m in enumerate(_EMBEDDED_JSON.finditer(text)):
         if i >= _MAX_EMBEDDED:
             return

@@ -62,6 +62,9 @@ _CONTAINER_CALLS = frozenset({
     "to", "pair", "tuple", "array", "set", "list", "hashmap", "sliceof", "append", "put", "add", "insert", "push",
     "store", "from", "copyof", "immutablelist", "immutableset", "immutablemap", "linkedhashmap",
     "freeze", "dup", "to_h", "to_a", "unmodifiablelist", "unmodifiablemap", "asreadonly",  # `{…}.freeze`: same table
+    # a default for a value that may be missing: Rust's `model_id: config.model.unwrap_or_else(|| "…".to_string())`,
+    # Java's `Optional.orElse("…")`: the literal is what the name it is bound to holds when nothing else is set
+    "unwrap_or", "unwrap_or_else", "orelse", "orelseget",
 })
 _WEIGHT_FILE = re.compile(
     r"(?i)^(?:pytorch_model|model|tf_model|flax_model|adapter_model|consolidated|ggml-model|weights?|"
@@ -141,9 +144,14 @@ _NOT_MODELS = frozenset({"text-davinci", "n/a", "not-set", "none", "default", "a
 _NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
 
 
+# a test's stand-in named after a model and the word test (`doubao-seedream-3-0-test`): identify's derived tail, for
+# the weakest evidence too, where the knowledge base's id pattern takes the whole name
+_TEST_TAIL = re.compile(r"[-_.]tests?(?:[-_.]?\d{1,3})?$")
+
+
 def _not_a_model(value: str) -> bool:
     low = value.lower()
-    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) \
+    return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(_TEST_TAIL.search(low)) \
         or app_words_only(low) or bool(CLAUDE_TIER_ONLY.fullmatch(low)) \
         or _app_place_name(low)  # claude-sonnet: see identify
 
@@ -698,6 +706,11 @@ def _cloud_models_group(c: Candidate) -> bool:
     return any(_CLOUD_PLATFORM.search(n) for n in names) and any(_model_owner(n) for n in names)
 
 
+# the type of one model's record (Go `ModelInfo{ID: "mistral-7b", Object: "model"}`, an OpenAI-style /v1/models
+# entry): its id or name field is the model's
+_MODEL_RECORD_TYPE = re.compile(r"Model(?:Info|Data|Entry|Object|Card|Record|Item|Descriptor|Details?)")
+
+
 def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[str]]:
     """What a candidate's place says it holds, whatever its value: ``key`` (a model-named binding, container, owner,
     switch or comparison), ``api`` (an SDK call that takes a model) or ``none``, with the evidence for it."""
@@ -714,7 +727,8 @@ def context_hint(c: Candidate, sdk_calls: frozenset[str]) -> tuple[Hint, list[st
         elif (c.container or c.is_key or through_container) and _model_container(first) and not _own_key(c, first):
             hint = "key"
             evidence.append(f"container:{first}")
-        elif snake(first) in _GENERIC_KEYS and len(bindings) > 1 and is_model_name(bindings[1]):
+        elif snake(first) in _GENERIC_KEYS and len(bindings) > 1 and (
+                is_model_name(bindings[1]) or _MODEL_RECORD_TYPE.fullmatch(bindings[1])):
             hint = "key"
             evidence.append(f"binding:{bindings[1]}.{first}")
         elif c.container and not c.is_key and len(bindings) > 1 and bindings[1][:1] == "@" \
@@ -768,6 +782,15 @@ _SELECTOR_CALLS = frozenset({"using"})
 # left out: `torch.load("model.pt")`, `Model.load(...)` load weights.)
 _SOURCE_LOAD_CALLS = frozenset({"require", "require_relative", "autoload", "require_dependency", "require_once",
                                 "include_once", "dofile", "loadfile"})
+
+
+# a word for a slot or a stand-in and a version (`option_v1`, `choice-2`, `dummy_v3`)
+_SLOT_VERSION = re.compile(r"(?i)(?:option|choice|item|value|variant|example|sample|foo|bar|baz|dummy|fake|mock|"
+                           r"placeholder)s?[-_]v?\d{1,3}")
+# `custom-embed-v2`, `custom_model`: a custom word first and plain words or a version; `local-whisper`, `remote-tts`:
+# a place word and one plain word (no size, no version)
+_CUSTOM_OR_PLACE = re.compile(r"(?i)custom[-_][a-z]+(?:[-_][a-z0-9]+){0,3}|(?:local|remote|onprem|offline|hosted|"
+                              r"selfhosted)[-_][a-z]{2,20}")
 
 
 # a test helper that builds fixture objects (makeModels, newTestModel, buildConfig, fakeModels, mockModel)
@@ -911,6 +934,14 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and is_provider_name(value):
         return None  # `Inference::using('mistral')`, Prism's `->using('ollama', 'qwen2.5')`: the provider or the
         # connection preset a client is told to use comes first; the model, when given, is the argument after it
+    if _SLOT_VERSION.fullmatch(value) and not _known(value):
+        return None  # `[]string{"option_v1", "option_v2"}` compared with a request's `models`: a test's slot words
+        # and a version, names no provider gives a model
+    if _CUSTOM_OR_PLACE.fullmatch(value) and not _known(value) and not (
+            value[:1] in "cC" and names_family(value)):
+        return None  # `model: "custom-embed-v2"` (a custom endpoint's stand-in), `'local-whisper'` (where the app runs
+        # its own engine, named for it): the app's or test's own name, a custom or place word first; no provider's
+        # id starts so (a custom name with a family word, `custom-llama-3`, is left to the other rules)
     if context == "test" and _TEST_MODEL_WORDS.fullmatch(value) and not names_family(value):
         return None  # `config.model = "updated_model_v2"`, `"write_test_model_v1"`: a test's config record named for
         # what the test does with it, the word `model` and a version, in snake case as no provider writes an id
@@ -928,6 +959,12 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and not _known(value):
         return None  # `'embedding_types': …` in a request body built by a class named `…EmbeddingsModel`: the key is
         # a field of the body, and only the class's name said "model"
+    if evidence == [f"container:{c.owner}"] and c.owner and c.owner.endswith("Model") and not c.is_key \
+            and c.group is not None and "enum" not in c.group[1] \
+            and is_provider_name(value) and not any(ch.isdigit() for ch in value):
+        return None  # `class MLModel { … MISTRAL = "mistral"; … }`: a keyword constant of one model's record type (a
+        # singular `…Model`: an entity, not a registry of models), a provider's name beside OPENAI, COHERE…; an enum's
+        # constant (`enum OllamaModel { MISTRAL("mistral") }`) is one of the models it lists
     if hint == "none" and _names_a_weight_file(c, value):
         hint = "key"  # a download catalogue's `filename: 'Gecko_64_quant.tflite'`: the name of the file it stores
         evidence.append(f"file-binding:{c.bindings[0]}")

@@ -534,6 +534,12 @@ _WHITE = re.compile(r"\s")  # the characters str.isspace accepts, exactly (every
 
 # Han, kana and Hangul: words of a display label, never part of a provider's model id
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# a media (MIME) type: one of IANA's top-level types and a subtype (`video/mp4`, `audio/mp3`, `video/3gpp`,
+# `application/vnd.api+json`; www.iana.org/assignments/media-types, as_of 2026-12-07), as a model's or an API's list
+# of accepted inputs writes them (`SupportedMimeTypes: []string{...}`). Shaped like an org/name Hub id, never one: no
+# Hub org or provider is named so. `model/` (glTF's `model/gltf+json`) is left out: apps keep weights under `model/`
+_PLAIN_WORD = re.compile(r"[a-z]{2,20}")
+_MEDIA_TYPE = re.compile(r"(?i)(?:application|audio|image|video|text|font|multipart|message)/[a-z0-9][\w.+-]{0,80}")
 
 
 # the last word of a Hub repository's name that says it holds data, not weights (`…-OneVision-Data`, `…-e5-index`,
@@ -585,6 +591,8 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         return None  # "gpt-4o.png", "/icons/qwen-max.svg", "claude-3-opus.md": a file named after a model, not one
         # (an `<org>/<engine>.cpp` Hub repo, "ggerganov/whisper.cpp", holds an engine's converted weights: the Hub
         # rules below judge it, while "src/model.cpp" with more folders stays a source path)
+    if "/" in v and v[0] in "aivtfmAIVTFM" and _MEDIA_TYPE.fullmatch(v):
+        return None  # "video/mp4", "audio/mp3": a media type (an input a model accepts), not an org/name id
     if v[-1] in "-_":
         return None  # "llama2-", "gpt-4-", "qwen_": the start of names, tested with `in` or startswith, never a whole one
     if "/" not in v and not v.isascii() and _CJK.search(v):
@@ -936,7 +944,13 @@ CLOUD_REGION = re.compile(
     r"|(?:east|west|north|south|central|northcentral|southcentral|westcentral)us\d?|(?:north|west)europe"
     r"|(?:sweden|france|germany|switzerland|norway|poland|italy|spain|uk|uae|qatar|israel|japan|korea|india|canada|"
     r"brazil|australia|southafrica|mexico)(?:central|north|south|east|west|southeast|northeast)\d?"
-    r"|(?:east|southeast)asia")
+    r"|(?:east|southeast)asia"
+    # China's clouds name a region by its city: Volcengine `cn-beijing`, `cn-shanghai` (ark.cn-beijing.volces.com;
+    # www.volcengine.com/docs/6349/107356), Alibaba Cloud `cn-hangzhou`, `cn-zhangjiakou`
+    # (www.alibabacloud.com/help/en/ecs/user-guide/regions-and-zones), Tencent Cloud `ap-guangzhou`
+    # (www.tencentcloud.com/document/product/213/6091), as_of 2026-12-07; a zone adds `-a`
+    r"|(?:cn|ap)-(?:beijing|shanghai|hangzhou|shenzhen|guangzhou|hongkong|zhangjiakou|huhehaote|wulanchabu|chengdu|"
+    r"qingdao|heyuan|nanjing|fuzhou|wuhan|chongqing)(?:-[a-z])?")
 
 
 def is_cloud_region(value: str) -> bool:
@@ -990,7 +1004,10 @@ _API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messa
 _DERIVED_TAIL = re.compile(r"[-_.](?:migrated|copy|clone|cloned|backup|duplicate|"
                            # a benchmark run or its results named after the model or app it measures
                            # (`ms_deepresearch_v2_benchmark`, `qwen2-7b-eval`): the run's name, the results' file stem
-                           r"benchmarks?|evals?|evaluation|results?)(?:[-_.]?\d{1,3})?$")
+                           r"benchmarks?|evals?|evaluation|results?|"
+                           # a test's stand-in named after a real model (`doubao-seedream-3-0-test` for a deprecated
+                           # one): no provider's id ends in the word test
+                           r"tests?)(?:[-_.]?\d{1,3})?$")
 # a word that names the infrastructure in front of a model, never a model: a gateway's backend (Azure API Management's
 # `backends`, an nginx upstream's), the gateway itself, a proxy. Not before a dot: `gateway.o3-mini` is an app
 # catalogue's `<provider>.<model id>` selector (tuneA34), whose provider word may be a gateway's name
@@ -1487,6 +1504,17 @@ def _classify_slashed(v: str, low: str, hint: Hint) -> Match | None:
             # "openai/v1/chatcompletions", "gemini/v1beta/generatecontent": a vendor, an API version, an
             # operation — a gateway's API route name, not a model under a provider prefix
             return None
+        if len(parts) == 3 and not known_rest and parts[1].lower() in ("converse", "invoke") \
+                and voc.prefixes[first] == "aws-bedrock" and "." not in parts[2] and not parts[2].startswith("arn:"):
+            # "bedrock/converse/claude", "bedrock/invoke/deepseek_r1": a Bedrock API route named for a family (an
+            # agent framework's LLM interface kind); LiteLLM's `bedrock/converse/<id>` route carries a Bedrock model id,
+            # which always names its vendor with a dot (`anthropic.claude-…`) or is an ARN
+            return None
+        if len(parts) >= 3 and not known_rest and all(_PLAIN_WORD.fullmatch(p) and not is_model_ish(p)
+                                                      for p in parts[1:]) and any(is_generic(p) for p in parts[1:]):
+            return None  # "openai/model/extra": a provider and plain lower-case words, one generic (a test's
+            # path-splitting case), no model: a model's name under a provider's org carries a digit, a size or a family
+            # word
         if not ambiguous_hf:
             last = parts[-1]
             stem = last.split(":", 1)[0]

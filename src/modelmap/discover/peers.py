@@ -26,7 +26,15 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from modelmap.discover.identify import PLACEHOLDER, Match, classify, is_model_ish, names_family
+from modelmap.discover.identify import (
+    PLACEHOLDER,
+    Match,
+    classify,
+    is_cloud_region,
+    is_generic,
+    is_model_ish,
+    names_family,
+)
 
 MIN_KNOWN = 3
 MAX_TABLE = 2000  # entries past which a literal list is data, not a model table (and weighing it is not worth it)
@@ -46,7 +54,7 @@ CONST_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 _ENV_NAME = CONST_NAME
 # besides identify.PLACEHOLDER (test doubles, invalid-/nonexistent- values): a user's own name in an example
 # (`inference-profile/my-profile`, `my-deployment`), which a table of real ids beside it does not make a model
-_PLACEHOLDER = re.compile(r"(?i)^(?:your[-_]|xxx|todo|changeme|replace[-_]?me|example[-_]|my[-_])")
+_PLACEHOLDER = re.compile(r"(?i)^(?:your[-_]|xxx|todo|changeme|replace[-_]?me|example[-_]|my[-_]|custom[-_])")
 _FILE_EXT = re.compile(r"(?i)\.(?:png|jpe?g|gif|svg|webp|ico|css|html?|mdx?|txt|csv|json|ya?ml|toml|pdf|[cm]?js|"
                        r"tsx?|jsx|vue|py|go|rs|java|kt|cs|php|rb|mp3|mp4|wav|bin|safetensors|gguf|onnx|pt|pth|"
                        r"ckpt|zip|gz|tar|log|lock|sh|exe|dll|so)$")
@@ -73,6 +81,11 @@ _GIT_REF = re.compile(r"(?i)refs/(?:pr|pull|heads|tags|remotes|convert|merge-req
 # a model (no provider's model id starts with one of these words and an underscore)
 _API_OBJECT_ID = re.compile(r"(?:call|item|event|sess|conv|resp|msg|fc|rs|asst|thread|run|step|vs|toolu|msgbatch)_"
                             r"[A-Za-z0-9_]+|(?:chatcmpl|ftjob)-[A-Za-z0-9]+")
+# an app's own record id: a chat, user, session or job word and a number (`chat-42`, `user_7`, `session-1001`, a
+# messaging test's chat id asserted beside the model it sent); no provider's model id is such a word and a count
+_RECORD_ID = re.compile(r"(?i)(?:chat|conversation|thread|session|room|channel|user|message|group|task|job|request|"
+                        r"order|ticket|node|pod|worker|tenant|account|team|project)[-_]\d+")
+_PLAIN = re.compile(r"[a-z]{2,20}")
 _NOT_PEERS = frozenset({"n/a", "not-set", "text-davinci", "user-agent", "content-type", "x-api-key"})
 # encodings, hashes, architectures, numeric types and protocols: hyphenated with a digit, never a model
 _TECH_WORD = re.compile(r"(?i)(?:utf|ucs|iso|latin|cp|windows|sha|sha3|md|crc|x86|amd|arm|aarch|i386|win|int|uint|"
@@ -109,6 +122,16 @@ def peer_shaped(value: str) -> bool:
         # service's own router id under a word the knowledge base does not know, `lynkr-auto`, is left to the table)
     if app_words_only(v.lower()):
         return False  # dep-1, old-profile: a test's or app's name for its own deployment or profile (classifier)
+    if "/" in v and not v.startswith("models/") and all(_PLAIN.fullmatch(p) and not names_family(p)
+                                                         for p in v.split("/")) \
+            and any(is_generic(p) for p in v.split("/")):
+        return False  # model/extra: plain lower-case words joined by a slash, one a generic word (a test's path
+        # case), no model (a Hub repo's own name, `amphion/MaskGCT`, is its org's word and a name; Gemini's
+        # resource name `models/aqa` is its API's `models/` and the model)
+    if is_cloud_region(v):
+        return False  # cn-beijing, us-east-1: the region a constant block's models run in (identify.CLOUD_REGION)
+    if _RECORD_ID.fullmatch(v):
+        return False  # chat-42, session-1001: an app's record (a chat's, a user's) by its number, not a model
     if _API_OBJECT_ID.fullmatch(v):
         return False  # call_123, item_assistant_123, chatcmpl-abc123: an API object's id in a test, not a model
     if _GIT_REF.match(v):

@@ -318,11 +318,15 @@ _MODEL_METHOD_URL = re.compile(r"(?:https?://[^\s/?#{}$]{1,200}|\$?\{[^{}\s]{1,2
 # `converse`, `converse-stream`; docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html and
 # API_runtime_Converse.html, as_of 2026-12-06) and Vertex AI's `publishers/{publisher}/models/{model}:{method}`
 # (`:rawPredict`, `:streamRawPredict`, `:predict`, `:generateContent`; cloud.google.com/vertex-ai/docs/reference/rest,
-# as_of 2026-12-06), whose ids may carry a `@` version. A percent-encoded id (`…-v1%3A0`) is not written as such.
+# as_of 2026-12-06), whose ids may carry a `@` version; Stability AI's v1 `/v1/generation/{engine_id}/text-to-image`
+# (also `image-to-image`, `…/upscale`, `…/masking`; platform.stability.ai/docs/api-reference, as_of 2026-12-07). A
+# percent-encoded id (`…-v1%3A0`) is not written as such.
 # Searched for at a path segment's start, to the literal's end (a whole URL or path, no space): linear
 _MODEL_IN_PATH = re.compile(
     r"(?:^|/)(?:model/([A-Za-z0-9][\w.:-]{1,200})/(?:invoke|invoke-with-response-stream|converse|converse-stream)"
-    r"|publishers/[\w-]{1,80}/models/([A-Za-z0-9][\w.@-]{1,120}):[A-Za-z]{3,40})(?:\?[^\s]{0,300})?$")
+    r"|publishers/[\w-]{1,80}/models/([A-Za-z0-9][\w.@-]{1,120}):[A-Za-z]{3,40}"
+    r"|v1/generation/([A-Za-z0-9][\w.-]{1,120})/(?:text-to-image|image-to-image(?:/upscale|/masking)?))"
+    r"(?:\?[^\s]{0,300})?$")
 # a reference and the digest it is pinned to (`name:tag@sha256:<hex>`; a test's short fake digest too)
 _DIGEST_PINNED = re.compile(r"([A-Za-z0-9][^\s@]{0,299})@sha256:[0-9a-fA-F]{6,64}")
 
@@ -360,12 +364,15 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             # at run time (`$"{baseUrl}/models/imagetext:predict"`) the same segment names the model
             yield _path_model(cand, method, 1, ("model",))
             continue
-        if ("/model/" in cand.value or "publishers/" in cand.value) and not any(c.isspace() for c in cand.value) \
+        if ("/model/" in cand.value or "publishers/" in cand.value or "/generation/" in cand.value) \
+                and not any(c.isspace() for c in cand.value) \
                 and (in_path := _MODEL_IN_PATH.search(cand.value)) is not None:
             # `https://bedrock-runtime.us-east-1.amazonaws.com/model/claude-3-7-sonnet-latest/invoke`,
             # `"publishers/anthropic/models/claude-3-5-haiku@20241022:rawPredict"`: the model the call's path names,
             # read on its own shape (no binding), beside the URL's own reading as an endpoint
-            yield _path_model(cand, in_path, 1 if in_path.group(1) else 2, ())
+            group = next(g for g in (1, 2, 3) if in_path.group(g))
+            # (Stability's engine segment is the API's model slot by the route's contract, as Gemini's `models/…`)
+            yield _path_model(cand, in_path, group, ("model",) if group == 3 else ())
             continue
         if "@sha256:" in cand.value and (pinned := _DIGEST_PINNED.fullmatch(cand.value)) is not None:
             # `hf.co/org/name:IQ4_XS@sha256:1234…`: a reference pinned to a content digest, as OCI registries (and the
@@ -429,15 +436,27 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
                               call_before_binding=False, container=False, is_key=False, group=None)
         if _has_model_word(cand.value) and '"' in cand.value and "\n" not in cand.value:
             if "{" in cand.value or ":" in cand.value:
+                # JSON quoted inside prose (a prompt's worked example: `Output (with model_id): { … \"model_id\":
+                # \"m-dense-001\" … }`): an illustration, so its key alone makes no model (as recorded JSON's)
+                brace = cand.value.find("{")
+                prose = brace > 0 and _PROSE_LEAD.search(cand.value, 0, brace) is not None
                 for m in _EMBEDDED_PAIR.finditer(cand.value):
                     yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(m.group(1),),
-                                  call=None, call_before_binding=False, container=False, is_key=False, group=None)
+                                  call=None, call_before_binding=False, container=False, is_key=False, group=None,
+                                  embedded=cand.embedded or prose)
             if "(" in cand.value:
                 for m in _EMBEDDED_CALL.finditer(cand.value):
                     # the call's name is the evidence: it says model, it takes the literal first
                     yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(),
                                   call=m.group(1), call_before_binding=True, container=False, is_key=False,
                                   group=None, switch_on=None, compared_to=None, prefix_check=False, owner=None)
+
+
+# prose before a literal's JSON: two words (`Output (with model_id): {`, `Example input: {`) or a label word and a
+# colon (`Mapping: {`), not a server-sent event's field (`data: {…}`, `event:`, `id:`, `retry:`), which carries the
+# recorded JSON itself
+_PROSE_LEAD = re.compile(r"[A-Za-z]{2,40}[ (]{1,3}[A-Za-z]{2,40}|(?<![\w-])(?!(?:data|event|id|retry):)[A-Za-z]{2,40}:"
+                         r"[ \t]{0,3}$")
 
 
 # a version alone (`v2.1`, `V3_5`, `1.0`)
@@ -649,6 +668,7 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
         # 100-400 MB for a 3 MB file - alive until the cyclic collector runs, in the next file's parse too
         spent = exc.with_traceback(None)
     reported: set[tuple[int, int, str]] = set()
+    decided = _without_setting_keys(decided)
     for cand, decision in _with_deployment_args(_with_split_repos(_with_case_spellings(_with_peers(decided, context),
                                                                                          context), context)):
         if decision is None:
@@ -796,6 +816,22 @@ def _reads_alone(value: str) -> bool:
 
 # a last word that makes a name a company's or a provider's (`302-ai`, `stability_ai`), never a model id
 _COMPANY_TAIL = re.compile(r"(?i)[-_.]ai$")
+
+
+def _without_setting_keys(decided: list[tuple[Candidate, Decision | None]]) -> list[tuple[Candidate, Decision | None]]:
+    """A table one of whose keys names a model (``'tts' => ['mode' => …, 'model' => …, 'command' => …]``) is one
+    engine's settings: its keys are setting names, so a key read as a model only because the table is named for a
+    model kind (``container:tts``; Cohere's `command`) is none. The same table of models keyed by their ids has no
+    key that is itself a model-named setting."""
+    if not any(c.is_key and d is not None for c, d in decided):
+        return decided
+    # the tables (by their place) with a value under a model-named key (a group's path ends in its key's name)
+    settings = {c.group[0] for c, _ in decided if c.group is not None and not c.is_key
+                and is_model_name(c.group[1].rsplit("/", 1)[-1])}
+    if not settings:
+        return decided
+    return [(c, None if d is not None and c.is_key and c.group is not None and c.group[0] in settings
+             and any(e.startswith("container:") for e in d.evidence) else d) for c, d in decided]
 
 
 def _with_peers(decided: list[tuple[Candidate, Decision | None]],
@@ -1189,7 +1225,17 @@ def has_candidate(data: bytes) -> bool:
         return True
     if b'""' in data and _DOUBLED_MODEL_KEY.search(data) is not None:
         return True
+    if b"[" in data and _FLOW_MODEL_LIST.search(data) is not None:
+        return True  # `models: [gpt-4o]` in YAML a test writes (candidates.yaml_model_pairs reads its items)
+    if b"odel: " in data and _YAML_MODEL_LINE.search(data) is not None:
+        return True  # `model: gpt-4` on a line of a multi-line literal (a front matter or config a test parses)
     return b'odel"' in data and _quoted_model_pair(data)
+
+
+# a model-named YAML key with a flow list, in a literal's text (real or `\n`-escaped lines)
+_YAML_MODEL_LINE = re.compile(rb"(?m)^[ \t]{0,40}(?:- )?(?:model|[\w-]{1,40}_model|[\w-]{1,40}Model):[ \t]{1,8}[\"']?"
+                              rb"[A-Za-z0-9][\w.:/-]{1,120}[\"']?[ \t]*\r?$")
+_FLOW_MODEL_LIST = re.compile(rb"(?:odel|ODEL)[sS]?:[ \t]{0,8}\[[^\]\[\n]{1,400}\]")
 
 
 # cross-file constants (links.py): a constant defined in one file of a Go package, or in a Java / Kotlin / C# type,
