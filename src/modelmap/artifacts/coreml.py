@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from modelmap.artifacts.base import DEFAULT_LIMITS, ArtifactInfo, Limits, fail, mapped
+from modelmap.artifacts.classic import _FieldCap, _fields
 from modelmap.artifacts.tokenizer import _varint
 
 MAX_COREML_FIELDS = 500_000  # protobuf fields walked in all (a network of some thousand layers has a few tens of thousands)
@@ -49,34 +50,25 @@ _PIPELINES = (200, 201, 202)  # Pipeline{Classifier,Regressor} wrap a Pipeline i
 _METADATA = {1: "description", 2: "version", 3: "author", 4: "license"}
 
 
-class _Cap(Exception):
-    pass
-
-
 class _Walk:
-    """The bounded walk over one file: every field taken counts against one budget."""
+    """The bounded walk over one file: every field taken counts against one budget (``classic._fields``, which
+    raises ``_FieldCap`` past it)."""
 
     def __init__(self, path: Path, buf: Any, budget: int) -> None:
-        self.path, self.buf, self.left = path, buf, budget
+        self.path, self.buf, self.left = path, buf, [budget]
         self.cut: list[int] = []
 
     def fields(self, start: int, end: int) -> Any:
-        from modelmap.artifacts.onnx import _walk
-
-        for item in _walk(self.path, self.buf, start, end, True, self.cut):
-            self.left -= 1
-            if self.left < 0:
-                raise _Cap
-            yield item
+        return _fields(self.path, self.buf, start, end, self.cut, self.left)
 
     def text(self, span: tuple[int, int], most: int = MAX_TEXT) -> str:
         off, n = span
         return bytes(self.buf[off:off + min(n, most * 4)]).decode("utf-8", "replace")[:most]
 
 
-def _shape(w: _Walk, span: tuple[int, int]) -> str:
-    """A FeatureType's multi-array shape (FeatureType 5 multiArrayType -> ArrayFeatureType 1 shape, packed int64)
-    or image size (4 imageType -> 1 width, 2 height), as text; '' when neither."""
+def _shape(w: _Walk, span: tuple[int, int]) -> list[int] | str:
+    """A FeatureType's multi-array shape (FeatureType 5 multiArrayType -> ArrayFeatureType 1 shape, packed int64) as
+    its dims, or its image size (4 imageType -> 1 width, 2 height) as text; [] when neither."""
     for f, wt, v, _c in w.fields(*_end(span)):
         if f == 5 and wt == 2:
             dims: list[int] = []
@@ -90,23 +82,29 @@ def _shape(w: _Walk, span: tuple[int, int]) -> str:
                         if d is None:
                             break
                         dims.append(d)
-            return "x".join(str(d) for d in dims)
+            return dims
         if f == 4 and wt == 2:
             size = {1: 0, 2: 0}
             for f2, w2, v2, _c2 in w.fields(*_end(v)):
                 if f2 in size and w2 == 0:
                     size[f2] = v2
             return f"image {size[1]}x{size[2]}"
-    return ""
+    return []
+
+
+def _dims_text(dims: list[int] | str) -> str:
+    """A multi-array shape as 1x3x128x128; an image size as _shape wrote it."""
+    return "x".join(str(d) for d in dims) if isinstance(dims, list) else dims
 
 
 def _end(span: tuple[int, int]) -> tuple[int, int]:
     return span[0], span[0] + span[1]
 
 
-def _feature(w: _Walk, span: tuple[int, int]) -> tuple[str, str]:
-    """(name, shape as _shape writes it) of one FeatureDescription."""
-    name, shape = "", ""
+def _feature(w: _Walk, span: tuple[int, int]) -> tuple[str, list[int] | str]:
+    """(name, shape as _shape gives it) of one FeatureDescription."""
+    name: str = ""
+    shape: list[int] | str = []
     for f, wt, v, _c in w.fields(*_end(span)):
         if f == 1 and wt == 2:
             name = w.text(v, 256)
@@ -201,7 +199,7 @@ class CoreMLReader:
             w = _Walk(path, buf, most)
             try:
                 _model(w, (0, len(buf)), 0, out)
-            except _Cap:
+            except _FieldCap:
                 capped = True
         if "spec_version" not in out or not (out["inputs"] or out["outputs"] or out["metadata"] or out["types"]):
             raise fail(path, "not a Core ML model specification (no version and description)")
@@ -214,7 +212,8 @@ class CoreMLReader:
             props[f"coreml.{key}"] = val
         for key, val in out["user"].items():
             props[f"coreml.user.{key}"] = val
-        io = {key: [f"{name}:{dims}" if dims else name for name, dims in out[key]] for key in ("inputs", "outputs")}
+        io = {key: [f"{name}:{_dims_text(dims)}" if dims else name for name, dims in out[key]]
+              for key in ("inputs", "outputs")}
         for key, shown_io in io.items():
             if shown_io:
                 props[f"coreml.{key}"] = " ".join(shown_io)
@@ -223,11 +222,11 @@ class CoreMLReader:
         info.metadata["format_props"] = props
         for key, feats in (("input", out["inputs"]), ("output", out["outputs"])):
             info.metadata[f"graph_{key}s"] = [name for name, _shape in feats]
-            shapes = {name: [int(d) for d in dims.split("x")] for name, dims in feats
-                      if dims and all(d.isdigit() for d in dims.split("x"))}
+            shapes = {name: dims for name, dims in feats if isinstance(dims, list) and dims}
             if shapes:
                 info.metadata[f"graph_{key}_shapes"] = shapes
-        info.metadata["coreml"] = {k: v for k, v in out.items() if v}
+        kept = dict(out, **{key: [(name, _dims_text(dims)) for name, dims in out[key]] for key in ("inputs", "outputs")})
+        info.metadata["coreml"] = {k: v for k, v in kept.items() if v}
         meta = out["metadata"]
         shown = [f"{k} {meta[k][:120]!r}" for k in ("description", "author", "license", "version") if k in meta]
         src = out["user"].get("com.github.apple.coremltools.source")

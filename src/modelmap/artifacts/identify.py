@@ -481,6 +481,14 @@ def score_entry_signals(entry: dict[str, Any], obs: Observation) -> tuple[float,
 _PADDLE_GRAPH_NAMES = ("Model from PaddlePaddle.", "PaddlePaddle Graph in PIR mode", "paddle-onnx")
 
 
+def _graph_interface(out: dict[str, Any], meta: dict[str, Any]) -> None:
+    """Copy a reader's graph inputs / outputs and their declared shapes (``graph_*`` metadata) into ``out``."""
+    out["inputs"] = list(meta.get("graph_inputs") or [])
+    out["outputs"] = list(meta.get("graph_outputs") or [])
+    out["input_shapes"] = dict(meta.get("graph_input_shapes") or {})
+    out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
+
+
 def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple[int, ...]],
                        named_shapes: dict[str, tuple[int, ...]] | None = None) -> dict[str, Any]:
     """What one file says about its model's structure, for ``structure`` patterns; {} when nothing.
@@ -498,10 +506,7 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
             out["exporter"] = "paddle"
         elif producer:
             out["exporter"] = producer.lower()
-        out["inputs"] = list(meta.get("graph_inputs") or [])
-        out["outputs"] = list(meta.get("graph_outputs") or [])
-        out["input_shapes"] = dict(meta.get("graph_input_shapes") or {})
-        out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
+        _graph_interface(out, meta)
         props = meta.get("metadata_props")
         out["metadata_keys"] = sorted(props) if isinstance(props, dict) else []
         labels = class_labels(props) if isinstance(props, dict) else set()
@@ -516,22 +521,13 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
         out["graph_format"] = "onnx"
         if isinstance(meta.get("exporter"), str):
             out["exporter"] = meta["exporter"]
-        out["inputs"] = list(meta.get("graph_inputs") or [])
-        out["outputs"] = list(meta.get("graph_outputs") or [])
-        out["input_shapes"] = dict(meta.get("graph_input_shapes") or {})
-        out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
+        _graph_interface(out, meta)
         out["metadata_keys"] = []
     if fmt == "coreml":  # a Core ML model's declared interface (artifacts.coreml): names and multi-array shapes
-        out["inputs"] = list(meta.get("graph_inputs") or [])
-        out["outputs"] = list(meta.get("graph_outputs") or [])
-        out["input_shapes"] = dict(meta.get("graph_input_shapes") or {})
-        out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
+        _graph_interface(out, meta)
     if fmt == "paddle-program" and meta.get("graph_inputs"):  # a PIR program's feeds and fetches, as a graph's
         out["exporter"] = "paddle"
-        out["inputs"] = list(meta.get("graph_inputs") or [])
-        out["outputs"] = list(meta.get("graph_outputs") or [])
-        out["input_shapes"] = dict(meta.get("graph_input_shapes") or {})
-        out["output_shapes"] = dict(meta.get("graph_output_shapes") or {})
+        _graph_interface(out, meta)
     fmt_props = meta.get("format_props")
     if isinstance(fmt_props, dict) and fmt_props:  # what a non-graph format reader read from its header
         out["props"] = dict(fmt_props)
