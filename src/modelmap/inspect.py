@@ -516,6 +516,66 @@ class _Inspection:
                               "detail": ", ".join(f"{k}={v}" for k, v in sig.items() if v is not None)})
         self.declare("name", cfg.get("_name_or_path"), f"{where}:_name_or_path")
 
+    def read_paddle_config(self, path: Path, cfg: dict[str, Any]) -> None:
+        """A PaddleX / PaddleDetection inference config (``inference.yml``, or its JSON form): ``Global.model_name``
+        is the exported model's own name and ``arch`` its architecture (``DETR``, ``DB`` ...): both names the file
+        gives itself, kept as claims and as a ``paddle-config`` structure for the knowledge base's rules."""
+        where = self.rel(path)
+        glob = cfg.get("Global")
+        name = glob.get("model_name") if isinstance(glob, dict) else None
+        props = {k: str(v)[:200] for k, v in (("paddle.model_name", name), ("paddle.arch", cfg.get("arch")),
+                                               ("paddle.mode", cfg.get("mode"))) if isinstance(v, str) and v}
+        labels = cfg.get("label_list")
+        feat: dict[str, Any] = {"format": "paddle-config", "props": props}
+        if isinstance(labels, list) and labels:
+            feat["labels"] = {str(v)[:100] for v in labels[:1000]}
+        self.obs.structures.append(feat)
+        self.formats.append("paddle-config")
+        if isinstance(name, str) and name.strip():
+            self.declare("name", name.strip()[:200], f"{where}:Global.model_name")
+            self.file_claims.append(f"{where}: Paddle inference config names {name.strip()[:100]!r}"
+                                    f"{' (arch ' + props['paddle.arch'] + ')' if 'paddle.arch' in props else ''}")
+        self.evidence.append({"kind": "note", "source": where, "supports": [],
+                              "detail": "Paddle inference config: " + ", ".join(f"{k}={v}" for k, v in props.items())
+                                        + (f", {len(labels)} labels" if isinstance(labels, list) else "")})
+
+    def sniff_config(self, path: Path, single: bool) -> bool:
+        """A model config whose file name does not say so (renamed, no extension), or a Paddle ``inference.yml``:
+        read it as what its content shows and return True; False leaves the file to the artifact readers. Only a
+        JSON object (or that YAML file) of at most ``max_text_bytes`` is parsed; anything else is not a config."""
+        name = path.name.lower()
+        paddle_yaml = name in ("inference.yml", "inference.yaml")
+        if not (single or paddle_yaml or name == "inference.json"):
+            return False
+        try:
+            with open_regular(path) as fh:
+                head = fh.read(64)
+        except OSError:
+            return False
+        if not paddle_yaml and not head.lstrip().startswith(b"{"):
+            return False
+        raw = read_bounded(path, self.limits.max_text_bytes)
+        if paddle_yaml:
+            try:
+                cfg = yaml.safe_load(raw.decode("utf-8", "replace"))
+            except yaml.YAMLError as exc:
+                raise ReadError(str(path), f"not YAML: {str(exc)[:200]}") from exc
+        else:
+            try:
+                cfg = parse_json(path, raw, self.limits)
+            except ReadError:
+                return False  # not one JSON object: the artifact readers may still know it
+        if not isinstance(cfg, dict):
+            return False
+        if isinstance(cfg.get("Global"), dict) and (cfg.get("mode") == "paddle" or isinstance(cfg.get("arch"), str)):
+            self.read_paddle_config(path, cfg)
+            return True
+        if single and (isinstance(cfg.get("model_type"), str) or isinstance(cfg.get("architectures"), list)) \
+                and not isinstance(cfg.get("model"), dict) and "added_tokens" not in cfg:
+            self.read_config(path)  # a Hugging Face config.json under another name (a tokenizer.json has model{})
+            return True
+        return False
+
     def read_spacy_meta(self, path: Path) -> None:
         """A spaCy pipeline's meta.json (lang, name, version, author, url): the pipeline's own claim of who made it.
         Other meta.json files are ignored."""
@@ -582,6 +642,8 @@ class _Inspection:
                 return
             if name == "meta.json":
                 self.read_spacy_meta(path)
+                return
+            if self.sniff_config(path, single):
                 return
             if name in ("tokenizer_config.json", "special_tokens_map.json") and (
                     not single or name == "special_tokens_map.json"):

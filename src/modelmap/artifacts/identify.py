@@ -531,8 +531,10 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
     fmt_props = meta.get("format_props")
     if isinstance(fmt_props, dict) and fmt_props:  # what a non-graph format reader read from its header
         out["props"] = dict(fmt_props)
-    if fmt == "onnx":  # the model's own domain and graph name (ModelProto.domain, GraphProto.name): names it gives itself
-        for key, prop in (("domain", "onnx.domain"), ("graph_name", "onnx.graph_name")):
+    if fmt == "onnx":  # the model's own domain, graph name and producer (ModelProto.domain / producer_name,
+        # GraphProto.name): names it gives itself
+        for key, prop in (("domain", "onnx.domain"), ("graph_name", "onnx.graph_name"),
+                          ("producer_name", "onnx.producer_name")):
             if isinstance(meta.get(key), str) and meta[key]:
                 out.setdefault("props", {})[prop] = meta[key][:256]
     if isinstance(meta.get("labels"), list) and meta["labels"]:
