@@ -40,6 +40,7 @@ from modelmap.discover.identify import (
     Hint,
     Match,
     api_pattern,
+    app_object_name,
     classify,
     is_cloud_region,
     is_generic,
@@ -48,6 +49,7 @@ from modelmap.discover.identify import (
     is_provider_role_name,
     is_slot_name,
     names_family,
+    stand_in_name,
     vocab,
 )
 from modelmap.discover.peers import GPT3_BASE, is_provider_name
@@ -153,7 +155,8 @@ def _not_a_model(value: str) -> bool:
     low = value.lower()
     return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(_TEST_TAIL.search(low)) \
         or app_words_only(low) or bool(CLAUDE_TIER_ONLY.fullmatch(low)) \
-        or _app_place_name(low)  # claude-sonnet: see identify
+        or _app_place_name(low) or stand_in_name(low) or app_object_name(low)  # claude-sonnet, gpt-4o-mock, e2e-…,
+    # agent-1, ai.model.id: see identify
 
 
 # where an app runs its own model (`s2s-local`, `mnn-local`, `acme-onprem`): an OpenAI-compatible server or client
@@ -275,8 +278,9 @@ def _names_a_server(name: str) -> bool:
 
 
 # a value whose last word names a serving object (a router's `gpt-router`, a server's `llama3-server`, a gateway's
-# `qwen-gateway`): what serves or routes to a model, never a provider's model id
-_SERVER_TAIL = re.compile(r"(?i)[-_.](?:server|service|svc|router|gateway|proxy)$")
+# `qwen-gateway`), or a Kubernetes component that manages them (`maas-controller`, a Deployment's name; `…-operator`,
+# `…-webhook`): what serves, routes to or manages a model, never a provider's model id
+_SERVER_TAIL = re.compile(r"(?i)[-_.](?:server|service|svc|router|gateway|proxy|controller|operator|webhook)$")
 # a word that makes a bare name a LoRA adapter's (`math-lora`, `lora-adapter-1`, `sql_lora`): a name the serving
 # app gives an adapter it loads, not a published model (an org/name repo id of an adapter is still one)
 _ADAPTER_WORD = re.compile(r"(?i)(?:^|[-_.])(?:lora|adapter)(?:$|[-_.])")

@@ -999,6 +999,8 @@ _CARGO_NAME_KEYS = frozenset({"name", "path", "package"})
 
 # a Python package's manifest: `[project]` (PEP 621) and `[tool.poetry]` name the package, often after the model a
 # deployment package serves (BentoML's one package per model, `name = "qwen3-8b"`); its model is set elsewhere
+# a manifest whose top-level `scripts` maps a script's name to its command (npm's package.json, Composer's composer.json)
+_SCRIPTS_MANIFEST = re.compile(r"(?:^|/)(?:package|composer)\.json$")
 _PYPROJECT = re.compile(r"(?:^|/)pyproject\.toml$")
 
 
@@ -1254,6 +1256,8 @@ _SECTION_CHILD_KEYS = frozenset({"name", "id", "uri", "url", "repo", "repo_id", 
 _MODEL_ID_KEY = re.compile(r"(?i)model[_-]?id$|(?:^|[_-])repo[_-]?id$|ModelId$")
 _HUB_ID_SHAPE = re.compile(r"[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.-]{0,95}")
 # a documentation fill-in as one part of it (`your-org/your-model`, `org/model`, `my_user/xxx`)
+# the owner field of a model object (OpenAI's and every compatible server's `GET /v1/models` entry: `owned_by`)
+_OWNER_KEYS = frozenset({"owned_by", "ownedby", "owner"})
 _FILL_IN_PART = re.compile(r"(?i)^(?:your|my)[-_]|xxx|changeme|replace[-_]?me|^(?:org|model|name|repo|user|owner)$")
 # a key that holds an id: `id`, `modelId`, `AIToolkitId`, `hf_id` (not `ids`, `idle`, `width`)
 _ID_KEY = re.compile(r"^[Ii][Dd]$|[a-z0-9]Id$|[_-][Ii][Dd]$")
@@ -2028,6 +2032,9 @@ class TreeWalker:
         # a selector for it, read as a model key's value is (a generic `default` or `chat` is still none)
         if len(k.value) < 3 or _TEMPLATED.search(k.value) or is_model_key(k.value) or self.under_dataset(""):
             return
+        if self.path == ["", "scripts"] and _SCRIPTS_MANIFEST.search(self.file.path):
+            return  # package.json's / composer.json's `"scripts": {"start:gpt-5": "tsx gpt-5.ts"}`: a script's name,
+            # run as `npm run start:gpt-5`, however it is named after the model its example calls
         if hint == "key" and _SETTINGS_SECTION.fullmatch(k.value.strip()):
             # `whisper: {model: large-v3}`, `[tts_qwen]` / `[fun_asr]` with a `model` inside: a settings section named
             # after the engine it configures (letters and underscores, no version): the model is its child
@@ -2229,6 +2236,11 @@ class TreeWalker:
             self.collector.add(value, line, col, Match("other", None, 0.7, "speech"), key_role="speech",
                                source_id=self.ids.key)
             return
+        if low_key in _OWNER_KEYS or (low_key in ("example", "default") and parent_key is not None
+                                      and parent_key.lower() in _OWNER_KEYS):
+            return  # `owned_by: model-namespace/llama-2-7b-chat` in an OpenAI-style model object (or the example of
+            # an OpenAPI schema's `owned_by` property): who owns the model (an organisation, a namespace), never the
+            # model itself, however model-shaped
         model_field = bool(hint_key and is_model_key(hint_key)) or bool(
             parent_key and (is_model_key(parent_key) or _CHECKPOINT_SOURCE.fullmatch(parent_key))
             and low_key in _CHILD_OF_MODEL_KEYS) or section is not None or entry_version

@@ -620,6 +620,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if _DERIVED_TAIL.search(low):
         return None  # "gpt-4.1-mini-migrated", "qwen-plus-copy-2": a deployment or preset made from a model and
         # renamed so, an app's own object; the model it was made from is written elsewhere ("…-benchmark": a run)
+    if stand_in_name(low) and low not in load().alias_index:
+        return None  # "facebook-opt-125m-simulated", "gpt-4-ref", "e2e-subs-model-match", "test/e2e-unconfigured-model":
+        # a simulator's or a test's stand-in, a reference object, an end-to-end test's own resource
     if ("backend" in low or "gateway" in low or "prox" in low) and _INFRA_WORD.search(low) \
             and low not in load().alias_index:
         return None  # "gemini-backend", "gpt-4o-gateway", "gemini-backend-with-openai-compatibility": an API gateway's
@@ -761,7 +764,7 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
         # projects/p/locations/us-central1/publishers/google/models/gemini-1.5-pro; a fill-in where the model's name
         # goes (a test's `publishers/google/models/model-name`, `…/models/your-model`) names none
         tail = low.rsplit("/", 1)[-1]
-        if _FILL_IN_MODEL.fullmatch(tail) or PLACEHOLDER.match(tail):
+        if _FILL_IN_MODEL.fullmatch(tail) or PLACEHOLDER.match(tail) or _VERTEX_TEST_TAIL.fullmatch(tail):
             return None
         return Match("provider-prefixed", "vertex-ai", 0.9)
     if "/" in v and _HUB_HOST.fullmatch(v):  # Ollama's hf.co/<org>/<repo>[:quant]
@@ -799,6 +802,9 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if "_" in v and "/" not in v and (folder := _hub_folder_name(low)) is not None:
         return folder
     if "/" in v:
+        if "." in low and _K8S_API_VERSION.fullmatch(low):
+            return None  # "inference.opendatahub.io/v1alpha1", "networking.k8s.io/v1": a Kubernetes API group and
+            # version (an object's apiVersion); no Hub org is a DNS name, no model is named a bare API version
         if _SLASHED_TEST_DOUBLE.fullmatch(low.rsplit("/", 1)[1]):
             return None  # "google/gemma-test", "acme/llm-tests": a test's made-up repo under a real org, named as
             # PLACEHOLDER names bare test doubles (`rerank-test`); `org/test_lora`, a real repo's own name, is not one
@@ -1008,6 +1014,45 @@ _DERIVED_TAIL = re.compile(r"[-_.](?:migrated|copy|clone|cloned|backup|duplicate
                            # a test's stand-in named after a real model (`doubao-seedream-3-0-test` for a deprecated
                            # one): no provider's id ends in the word test
                            r"tests?)(?:[-_.]?\d{1,3})?$")
+# ... or a model stood in for by a simulator or a test double (`facebook-opt-125m-simulated`, llm-d-inference-sim's
+# served name; `gpt-4o-mock`, `llama-3-fake`, `qwen-stub`): what runs there is no model; or a Kubernetes object that
+# refers to a model, named after it (`gpt-4-ref`, a MaaSModelRef's metadata.name): the reference object, not the model.
+# an app's record for a model served outside it, named after the model (`gpt-4o-external`, an ExternalModel's name).
+# No provider's id ends in one of these words
+STAND_IN_TAIL = re.compile(r"[-_.](?:simulated|mocked|mocks?|fakes?|stubs?|dummy|placeholder|refs?|external)"
+                           r"(?:[-_.]?\d{1,3})?$")
+# an end-to-end test's own resource, named with the test kind first (`e2e-temp-model-status`, `e2e-subs-model-match`,
+# a fixture's served name `test/e2e-distinct-model`): no provider or Hub org names a model `e2e-…` (the word inside a
+# name, `gigaam-v3-e2e-ctc`, is an end-to-end ASR model's and is left alone)
+E2E_TEST_NAME = re.compile(r"(?i)(?:tests?/)?e2e[-_]")
+# a Kubernetes API group (a DNS subdomain) and its version, as an object's apiVersion is written
+_K8S_API_VERSION = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,10}[a-z]{2,24}/v\d{1,2}(?:(?:alpha|beta)\d{0,2})?")
+
+
+# an app's own numbered object (`agent-1`, `prov-1`, `user_2`, `session-12`: a test's agent, provider, user or session
+# id), as a record's `id` or a span attribute's value holds it: an object word and a number, which no model is named
+_OBJECT_ID = re.compile(r"(?:agents?|prov|providers?|users?|orgs?|tenants?|subs?|subscriptions?|sessions?|runs?|jobs?|"
+                        r"tasks?|traces?|spans?|nodes?|req|requests?|tools?|calls?|msgs?|messages?|conv|"
+                        r"conversations?|threads?|workspaces?|projects?|teams?|accounts?|customers?)[-_]\d{1,4}")
+# a telemetry attribute's or a settings key's dotted name, three or more plain words (`ai.model.id`,
+# `langfuse.observation.model.name`, `gen_ai.request.model`, OpenTelemetry's and tracers' span attribute names):
+# the name a value is stored under, never the value; a dotted model id carries a digit or a dash
+# (`anthropic.claude-3-haiku-20240307-v1:0`, `openai.gpt-oss-20b`)
+_ATTRIBUTE_NAME = re.compile(r"[a-z][a-z_]{0,40}(?:\.[a-z][a-z_]{0,40}){2,8}")
+
+
+def app_object_name(low: str) -> bool:
+    """A lower-cased value that is an app's numbered object (``_OBJECT_ID``) or an attribute's dotted name
+    (``_ATTRIBUTE_NAME``), never a model's."""
+    return _OBJECT_ID.fullmatch(low) is not None or ("." in low and _ATTRIBUTE_NAME.fullmatch(low) is not None)
+
+
+def stand_in_name(low: str) -> bool:
+    """A lower-cased value named as a stand-in for a model (``STAND_IN_TAIL``) or an end-to-end test's own resource
+    (``E2E_TEST_NAME``)."""
+    return bool(STAND_IN_TAIL.search(low)) or ("e2e" in low and E2E_TEST_NAME.match(low) is not None)
+
+
 # a word that names the infrastructure in front of a model, never a model: a gateway's backend (Azure API Management's
 # `backends`, an nginx upstream's), the gateway itself, a proxy. Not before a dot: `gateway.o3-mini` is an app
 # catalogue's `<provider>.<model id>` selector (tuneA34), whose provider word may be a gateway's name
@@ -1172,6 +1217,9 @@ _MODEL_URI_SCHEMES = frozenset({"hf", "s3", "gs", "gcs", "oss", "modelscope", "m
 
 # an account or repository part that a writer fills in (`/user/repo/`, `/your-org/your-model/`, `/owner/name/`)
 # the words a path or a template writes where a model's name goes (`models/model-name`, `models/model_id`, `models/name`)
+# a test's name for the model in a publisher path (`publishers/default/models/a`, `…/models/shared-model`): a letter or
+# two, or one plain word and the word model; Model Garden's ids carry a family word and a version or size
+_VERTEX_TEST_TAIL = re.compile(r"[a-z]{1,2}|[a-z]{2,20}[-_]models?")
 _FILL_IN_MODEL = re.compile(r"(?:(?:the|a|some|any)[-_])?(?:model|name|id|model[-_]?(?:name|id))")
 _FILL_IN_SEGMENT = re.compile(r"(?i)user|username|owner|org|organization|repo|name|project")
 _OWN_FILL_IN = re.compile(r"(?i)(?:your|my)[-_][\w.-]*")

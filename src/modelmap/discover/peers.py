@@ -29,6 +29,7 @@ from functools import lru_cache
 from modelmap.discover.identify import (
     PLACEHOLDER,
     Match,
+    app_object_name,
     classify,
     is_cloud_region,
     is_generic,
@@ -109,6 +110,8 @@ def peer_shaped(value: str) -> bool:
         return False
     if is_provider_name(v):
         return False  # a provider's id or prefix (azure_openai, together_ai) in a test row beside its model
+    if app_object_name(low):
+        return False  # agent-1, prov-1: a test's numbered agent or provider id beside the models (identify)
     if (dated := _WORD_DATE.fullmatch(v)) is not None and not names_family(dated.group(1)):
         return False  # bedrock-2023-05-31, vertex-2023-10-16: an API's version (Anthropic's `anthropic_version` on
         # Bedrock and Vertex) written as a platform word and a date, asserted beside the model in a request test

@@ -218,6 +218,9 @@ _STAND_IN_WORDS = frozenset({
     # what a stand-in word qualifies in a test's repo id (`test-org/test-repo`, `fake-user/mock-model`): alone
     # each is a placeholder part already (`org/repo`), so a name made of these and the words above names no repo
     "org", "repo", "user", "owner", "name",
+    # a URI a schema requires but nothing loads (`hf://placeholder/no-model` beside a simulator that serves no
+    # weights): the words say there is none
+    "placeholder", "no", "none", "null",
 })
 
 
