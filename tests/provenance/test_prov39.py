@@ -8,9 +8,19 @@
   facts (``amazon.titan-embed-g1-text-02``: Amazon Titan, API-only).
 * Azure AI Foundry catalogue names write a version's dot as a hyphen (``grok-4-20-reasoning``) and Cohere's vN.0 as
   ``V5``: both respellings are tried after the name as written.
+* A release's exact Hub name spelled inside a third party's repo name, after a word of its own
+  (``01-ai-Yi-9B-Chat-<stamp>``), gives that release's countries as a lower bound of the repo's origins, evidence the
+  name: never a base, never a licence.
+* ``--online``: where the repo's own adapter_config.json (or card) names a base, countries read only from words of the
+  name are dropped (a name that says llama3 on a Qwen adapter is not Meta's lineage).
 """
 
 from __future__ import annotations
+
+import http.server
+import json
+import threading
+from typing import Any
 
 import pytest
 
@@ -82,3 +92,84 @@ def test_bedrock_api_records(query: str, model_id: str) -> None:
     assert res["model"]["id"] == model_id
     assert res["license"]["id"] == "proprietary"
     assert res["lineage_undisclosed"]
+
+
+@pytest.mark.parametrize("query", [
+    "jfranklin-foundry/01-ai-Yi-9B-Chat-1724936927",
+    "jfranklin-foundry/01-ai-Yi-9B-1721549583",
+])
+def test_a_release_spelled_inside_a_repo_name_is_a_lower_bound_origin_only(query: str) -> None:
+    res = resolve(query)
+    assert res.confidence == "unknown" and res.origins == ("CN",) and res.origins_known is False
+    assert not res.edges and res.license is None
+    assert "01-ai/yi-9b" in (res.reason or "") and "the name only" in (res.reason or "")
+    assert all(r.get("claim") for r in res.origin_reasons if r["because"] == "base")
+
+
+@pytest.mark.parametrize("query", [
+    "acme/my-finetune-run3",         # a digit, but no release's name
+    "acme/notes-v2-draft",
+    "acme/yi-9b",                    # the whole name: the leading reading's business, not this rule's
+])
+def test_no_release_spelling_no_claim(query: str) -> None:
+    res = resolve(query)
+    assert "inside its own words" not in (res.reason or "")
+
+
+def _serve(routes: dict[str, bytes]) -> tuple[http.server.HTTPServer, list[str]]:
+    served: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            served.append(self.path)
+            body = routes.get(self.path)
+            if body is None:
+                self.send_response(404)
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, served
+
+
+@pytest.mark.parametrize(("repo", "adapter_base", "parent", "origins"), [
+    # a recorded miniature of each repo's Hub reply: no card base, an adapter_config.json naming the base
+    ("Vasanth/distil_llama3", "Qwen/Qwen2-0.5B-Instruct", "qwen/qwen2-0.5b-instruct", ("CN",)),
+    ("jfranklin-foundry/01-ai-Yi-9B-Chat-1724936927", "01-ai/Yi-1.5-9B-Chat", "01-ai/yi-1.5-9b-chat", ("CN",)),
+    ("limitedonly41/website_mistral7b_v02_13k", "Qwen/Qwen2.5-7B-Instruct", "qwen/qwen2.5-7b-instruct", ("CN",)),
+])
+def test_online_adapter_config_replaces_the_names_claimed_countries(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Any, repo: str, adapter_base: str, parent: str,
+        origins: tuple[str, ...]) -> None:
+    from modelmap.provenance import online
+
+    offline = resolve(repo)
+    assert offline.origins and any(r.get("claim") for r in offline.origin_reasons)   # the name's claim
+    info = {"id": repo, "author": repo.split("/")[0], "cardData": {"library_name": "peft"},
+            "siblings": [{"rfilename": "adapter_config.json"}, {"rfilename": "adapter_model.safetensors"}]}
+    server, served = _serve({
+        f"/api/models/{repo}": json.dumps(info).encode(),
+        f"/{repo}/resolve/main/adapter_config.json": json.dumps(
+            {"peft_type": "LORA", "base_model_name_or_path": adapter_base, "r": 8}).encode(),
+    })
+    try:
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+        monkeypatch.setenv("MODELMAP_CACHE_DIR", str(tmp_path))
+        res = online.enrich(offline)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert served[-1].endswith("/adapter_config.json")
+    me = repo.lower()
+    assert [(e["relation"], e["parent"]) for e in res.edges or () if e["child"] == me] == [("adapter", parent)]
+    assert res.origins == origins and res.origins_known is False
+    assert not any(r.get("claim") for r in res.origin_reasons)
