@@ -461,6 +461,12 @@ def _azure_lookups(name: str) -> tuple[str, ...]:
     out.append(re.sub(r"^(cohere|ai21)-", "", n))
     # Cohere's "embed-v-4-0" in the Azure AI catalog is Cohere's embed-v4.0
     out.append(re.sub(r"^(?:cohere-)?embed-v-(\d)-(\d)$", r"embed-v\1.\2", n))
+    # and its "Cohere-Embed-V5-Fast" is Cohere's embed-v5.0-fast: Cohere writes a major version as vN.0
+    out.append(re.sub(r"^(?:cohere-)?(embed|rerank)-v(\d)(-[a-z]+)?$", r"\1-v\2.0\3", n))
+    # a deployment name cannot hold the version's dot everywhere, so catalogue names write it as a hyphen
+    # (grok-4-20-reasoning for xAI's grok-4.20-reasoning, grok-4-1-fast-reasoning): tried after the name as written,
+    # only for a one-digit major and a one- or two-digit minor between hyphens (never a date such as 05-2026 or 0324)
+    out.append(re.sub(r"(?<=-)(\d)-(\d{1,2})(?=-|$)", r"\1.\2", n))
     return _dedupe(out)
 
 
@@ -539,6 +545,11 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
     if best is None or not _model_id(best):
         why = f"{what}, served by {form.provider}; the model it serves is not in the knowledge base"
         maker = _bedrock_maker(kb, form)
+        if (maker and best is not None and (best.publisher or {}).get("id") == maker
+                and (best.model or {}).get("family")):
+            # the served name matches a family pattern of the very maker the vendor segment names
+            # (amazon.titan-embed-g1-text-02: Amazon Titan): the family's facts hold, as they do for the bare name
+            return replace(best, query=form.query, served_by=served, reason=f"{why}; {best.reason or ''}".rstrip("; "))
         if maker:
             # a Bedrock id is [<geo>.]<provider>.<model>: the provider segment names the model's maker (amazon., anthropic.,
             # meta., mistral., qwen., deepseek., openai.), never the host, so the maker and its country are known even where

@@ -207,6 +207,12 @@ def enrich(res: Resolution, fetch: Fetcher | None = None) -> Resolution:
         edges = []
         reasons = [r for r in reasons if r.get("because") == "publisher"]
         origins = {str(r["country"]) for r in reasons}
+    elif bases and any(r.get("claim") for r in reasons):
+        # and the countries it only read from words of the name (a model line's word, a release spelled inside the
+        # name, several models the name may mean): "Vasanth/distil_llama3", whose adapter_config.json names
+        # Qwen/Qwen2-0.5B-Instruct, is not of Meta's lineage because its name says llama3
+        reasons = [r for r in reasons if not r.get("claim")]
+        origins = {str(r["country"]) for r in reasons}
     has_base = any(e["child"] == me and e["relation"] != "distillation" for e in edges)
     if not has_base and bases:
         from modelmap.errors import IdentifierError

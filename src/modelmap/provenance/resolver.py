@@ -1660,7 +1660,7 @@ class Resolver:
                     reason=f"not in the knowledge base: {what} of {cloud_mid}, so the publisher is {cloud_pub}; which "
                     "checkpoint that deployment serves is not stated, so the exact model, its base and license are "
                     "unknown")
-            worded = self._family_word_claim(parsed, org)
+            worded = self._family_word_claim(parsed, org) or self._release_word_claim(parsed, org)
             if worded is not None:
                 return worded
             if org_pub:
@@ -2194,6 +2194,66 @@ class Resolver:
             reason=f"not in the knowledge base: its name carries the word of a model line of {said} (evidence: the "
             f"name only), so {said}'s country is among its origins, a lower bound; the exact model, its base and "
             "license are unknown")
+
+    def _release_word_claim(self, parsed: Parsed, org: str | None) -> Resolution | None:
+        """A third party's repo whose name spells a lab model's exact Hub repo name inside it, between word breaks and
+        after a word of its own ("jfranklin-foundry/01-ai-Yi-9B-Chat-1724936927": Yi-9B after "01-ai"), where the
+        leading and trailing reading of ``_name_claim`` found nothing. The spelling is the name's claim only, and a
+        weaker one than a name that starts with the model: the countries of that model's lineage are among the repo's
+        origins, a lower bound, and nothing else follows (no base, no licence; the repo may build on a sibling, as
+        this one builds on Yi-1.5-9B-Chat). Only a spelling of two or more words with a digit counts (a size or a
+        version: "yi-9b", "qwen2.5-1.5b"), and only where every lab model of that name shares those countries."""
+        if not org or parsed.is_file or ":" in parsed.core or "/" not in parsed.core:
+            return None
+        pid, publisher = self._org_publisher(org)
+        if pid and self._publisher_kind(pid) == "lab":
+            return None  # a lab's own repo: the knowledge base's other rules answer it
+        name = parsed.core.split("/", 1)[1]
+        words = [w for w in _NAME_SPLIT.split(name.lower()) if w]
+        if len(words) < 3 or len(words) > 24:
+            return None
+        index = self._hub_names()
+        found: tuple[str, list[str]] | None = None
+        for i in range(1, len(words) - 1):
+            for j in range(len(words), i + 1, -1):
+                part = "-".join(words[i:j])
+                if not _HAS_DIGIT.search(part):
+                    continue
+                ids = sorted({m for spelling in _claim_spellings(part) for m in index.get(spelling) or ()
+                              if self._claimable(m, pid, org)
+                              and self._publisher_kind(self.kb.models[m].get("publisher")) == "lab"})
+                if ids:
+                    found = (part, ids)
+                    break
+            if found:
+                break
+        if found is None:
+            return None
+        part, ids = found
+        shared: set[str] | None = None
+        for mid in ids:
+            got = {c for c, _b, _m, _p in build_graph(self.kb, mid).nodes if c}
+            shared = got if shared is None else shared & got
+        if not shared:
+            return None
+        reasons: list[dict[str, Any]] = []
+        own = self._country(pid)
+        if own and pid:
+            reasons.append({"country": own, "because": "publisher", "models": [], "publishers": [pid]})
+        for c in sorted(shared):
+            if c != own:
+                reasons.append({"country": c, "because": "base", "models": ids[:4], "publishers": [],
+                                "claim": f"the name of {parsed.core}"})
+        shown = ", ".join(ids[:4]) + (f" and {len(ids) - 4} more" if len(ids) > 4 else "")
+        return Resolution(
+            query=parsed.query, model={"id": parsed.core.lower(), "family": None, "params": None, "name": name},
+            publisher=publisher, license=None, open_weights=None, edges=None, roots=None, teachers=None,
+            origins=tuple(sorted({str(r["country"]) for r in reasons})), origins_known=False,
+            origin_reasons=tuple(reasons), served_by=self._prefix_served(parsed), flags=tuple(self._flags([pid])),
+            sources=(), confidence="unknown",
+            reason=f"not in the knowledge base: its name spells {part!r}, the repo name of {shown}, inside its own "
+            "words (evidence: the name only), so that model's countries are among its origins, a lower bound; its "
+            "base and license are unknown")
 
     def _candidates_claim(self, parsed: Parsed, org: str | None, pid: str | None, publisher: dict[str, Any] | None,
                           name: str, candidates: tuple[str, ...]) -> Resolution | None:
