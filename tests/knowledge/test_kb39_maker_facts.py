@@ -41,6 +41,8 @@ def test_a_quant_of_the_filled_chat_model_inherits_its_licence() -> None:
     ("minimaxai/minimax-m3", "428B", "23B"),
     ("google/gemma-4-12b", "12B", None),
     ("google/gemma-4-12b-it", "12B", None),
+    ("qwen/qwen3-tts-12hz-0.6b-base", "0.6B", None),      # QwenLM/Qwen3-TTS README: the series is 0.6B / 1.7B
+    ("qwen/qwen3-tts-12hz-1.7b-customvoice", "1.7B", None),
 ])
 def test_size_read_from_the_card(mid: str, params: str, active: str | None) -> None:
     rec = load_index().models[mid]
