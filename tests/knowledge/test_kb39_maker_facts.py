@@ -8,7 +8,7 @@ import pytest
 
 from modelmap.knowledge.loader import load_index
 from modelmap.provenance.resolver import resolve
-from tests.provenance.record_fields import license_id, model_id
+from tests.provenance.record_fields import license_id, model_id, parents
 
 
 def _covers(mid: str, field: str) -> list[str]:
@@ -23,6 +23,8 @@ def _covers(mid: str, field: str) -> list[str]:
     ("Qwen/Qwen1.5-110B-Chat-AWQ", "qwen"),
     ("google/gemma-4-12B", "apache-2.0"),             # Gemma 4 is Apache-2.0; 12B is one of its sizes
     ("google/gemma-4-12B-it", "apache-2.0"),
+    ("Qwen/Qwen-VL", "qwen"),                         # Qwen-VL README: weights under the Tongyi Qianwen LICENSE
+    ("Qwen/Qwen-VL-Chat", "qwen"),
 ])
 def test_licence_read_from_the_makers_text(query: str, licence: str) -> None:
     rec = resolve(query).to_dict()
@@ -68,3 +70,11 @@ def test_behemoth_is_recorded_unreleased() -> None:
     rec = load_index().models["meta-llama/llama-4-behemoth"]
     assert rec["open_weights"] is False and rec.get("hf") is None
     assert rec.get("base") == [] and _covers("meta-llama/llama-4-behemoth", "base")
+
+
+def test_qwen_audio_names_its_llm_and_audio_encoder_initialisations() -> None:
+    rec = resolve("Qwen/Qwen-Audio").to_dict()
+    assert sorted(parents(rec)) == ["openai/whisper-large-v2", "qwen/qwen-7b"]
+    parts = {e["parent"]: e.get("part") for e in rec["edges"] if e["child"] == "qwen/qwen-audio"}
+    assert parts["openai/whisper-large-v2"] == "audio-encoder" and parts["qwen/qwen-7b"] is None
+    assert rec["origins"] == ["CN", "US"]
