@@ -45,6 +45,7 @@ def test_a_quant_of_the_filled_chat_model_inherits_its_licence() -> None:
     ("google/gemma-4-12b-it", "12B", None),
     ("qwen/qwen3-tts-12hz-0.6b-base", "0.6B", None),      # QwenLM/Qwen3-TTS README: the series is 0.6B / 1.7B
     ("qwen/qwen3-tts-12hz-1.7b-customvoice", "1.7B", None),
+    ("zai-org/chatglm-6b", "6.2B", None),                  # THUDM/ChatGLM-6B README: 6.2 billion parameters
 ])
 def test_size_read_from_the_card(mid: str, params: str, active: str | None) -> None:
     rec = load_index().models[mid]
@@ -78,3 +79,9 @@ def test_qwen_audio_names_its_llm_and_audio_encoder_initialisations() -> None:
     parts = {e["parent"]: e.get("part") for e in rec["edges"] if e["child"] == "qwen/qwen-audio"}
     assert parts["openai/whisper-large-v2"] == "audio-encoder" and parts["qwen/qwen-7b"] is None
     assert rec["origins"] == ["CN", "US"]
+
+
+def test_chatglm_6b_is_a_sourced_foundation() -> None:
+    rec = resolve("THUDM/chatglm-6b").to_dict()
+    assert parents(rec) == [] and rec["origins_known"] is True
+    assert _covers("zai-org/chatglm-6b", "base")
