@@ -25,6 +25,7 @@ def _covers(mid: str, field: str) -> list[str]:
     ("google/gemma-4-12B-it", "apache-2.0"),
     ("Qwen/Qwen-VL", "qwen"),                         # Qwen-VL README: weights under the Tongyi Qianwen LICENSE
     ("Qwen/Qwen-VL-Chat", "qwen"),
+    ("mistralai/Devstral-2-123B-Instruct-2512", "mistral-modified-mit"),   # the repo's LICENSE, Mistral's own text
 ])
 def test_licence_read_from_the_makers_text(query: str, licence: str) -> None:
     rec = resolve(query).to_dict()
@@ -85,3 +86,9 @@ def test_chatglm_6b_is_a_sourced_foundation() -> None:
     rec = resolve("THUDM/chatglm-6b").to_dict()
     assert parents(rec) == [] and rec["origins_known"] is True
     assert _covers("zai-org/chatglm-6b", "base")
+
+
+def test_mistral_modified_mit_is_conditional_on_revenue() -> None:
+    lic = load_index().licenses["mistral-modified-mit"]
+    assert lic["commercial_use"] == "conditional" and lic["permissive"] is False
+    assert lic["sources"] and "20M" in lic["note"]
