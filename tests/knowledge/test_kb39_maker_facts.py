@@ -23,8 +23,6 @@ def _covers(mid: str, field: str) -> list[str]:
     ("Qwen/Qwen1.5-110B-Chat-AWQ", "qwen"),
     ("google/gemma-4-12B", "apache-2.0"),             # Gemma 4 is Apache-2.0; 12B is one of its sizes
     ("google/gemma-4-12B-it", "apache-2.0"),
-    ("Qwen/Qwen-VL", "qwen"),                         # Qwen-VL README: weights under the Tongyi Qianwen LICENSE
-    ("Qwen/Qwen-VL-Chat", "qwen"),
     ("mistralai/Devstral-2-123B-Instruct-2512", "mistral-modified-mit"),   # the repo's LICENSE, Mistral's own text
 ])
 def test_licence_read_from_the_makers_text(query: str, licence: str) -> None:
