@@ -90,3 +90,10 @@ def test_mistral_modified_mit_is_conditional_on_revenue() -> None:
     lic = load_index().licenses["mistral-modified-mit"]
     assert lic["commercial_use"] == "conditional" and lic["permissive"] is False
     assert lic["sources"] and "20M" in lic["note"]
+
+
+def test_behemoth_does_not_break_the_llama4_family_licence() -> None:
+    # an id that names Llama 4 without pinning a release takes the family's licence only while every family member
+    # agrees; the unreleased teacher (no licence) must not make that answer unknown
+    rec = resolve("vertex_ai/meta/llama-4-maverick-17b-16e-instruct-maas").to_dict()
+    assert license_id(rec) == "llama4"
