@@ -37,7 +37,15 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.candidates import models_dir_name, yaml_model_pairs
-from modelmap.discover.classifier import binding_only, evidence_of, family_prefix, snake, weight_file_named
+from modelmap.discover.classifier import (
+    binding_only,
+    evidence_of,
+    family_prefix,
+    hub_repo_shape,
+    names_model_repo,
+    snake,
+    weight_file_named,
+)
 from modelmap.discover.composite import model_tail
 from modelmap.discover.config_files import _is_model_section
 from modelmap.discover.deployments import DEPLOYMENT_PROVIDER, is_deployment_name
@@ -94,8 +102,30 @@ _CHECKPOINT_FILE = re.compile(r"([\w.+-]{1,120})\.(?:pt|pth|bin|ckpt|safetensors
 # inside a library's code
 _SOURCE_TREE_PARTS = frozenset({"src", "lib", "site-packages", "dist-packages", "data"})
 _WEIGHT_FILE_BINDING = re.compile(r"(?:^|_)(?:model|checkpoint|ckpt|weights?)_(?:path|file|filename|file_path)$")
+# a name for the Hub repository a model (or one of its parts) is downloaded from: `model_repo`, `repo_id`,
+# `CLASSIFIER_MODEL_REPO`, `backbone_repo`, `codec_repo`, `vocoder_repo_id` (a part of a speech or vision pipeline
+# is a model of its own). `hf_repo` / `dataset_repo` / a bare `repo` are not: data sets and GitHub projects are
+# named so as often
+_HUB_REPO_BINDING = re.compile(
+    r"(?i)(?:^|_)(?:(?:model|backbone|codec|vocoder|tokenizer|encoder|decoder|adapter|lora|checkpoint|ckpt|weights?)"
+    r"_repo(?:sitory)?(?:_id)?|repo_id)$")
+
+
+def _hub_repo_binding(name: str) -> bool:
+    """A name for a model's Hub repository: the shared classifier's (``model_repo``, ``MODEL_REPOSITORY``), a part's
+    (``backbone_repo``, ``codec_repo``) or Hugging Face's own ``repo_id``."""
+    last = name.rsplit(".", 1)[-1]
+    return names_model_repo(last) or _HUB_REPO_BINDING.search(last) is not None
 _TRAINER_STATE_STEM = re.compile(r"(?i)(?:optimizer|optim|scheduler|lr_scheduler|scaler|training_args|"
                                  r"rng_state(?:_\d+)?|trainer_state|ema_state|train_state)")
+
+
+def _stand_in_owner(hub_id: str) -> bool:
+    """``example/resolved-model``, ``test-org/x``, ``models/xtts``: an owner that is a test's or a folder's word, not a
+    Hub account."""
+    owner = hub_id.partition("/")[0].lower()
+    return _stand_in(owner) or _STAND_IN_STEM_WORD.fullmatch(re.sub(r"[-_.]", "", owner)) is not None \
+        or owner in ("models", "org", "user", "owner", "namespace", "repo", "username", "organization")
 
 
 def _stand_in_stem(stem: str) -> bool:
@@ -315,6 +345,8 @@ _LIST_SEPS = re.compile(r"[,\u3001\uff0c]")
 _MAX_LIST_ITEMS = 64
 # the keywords a registry call takes a model's other names under (``aliases=("4o",)``, ``alias="gpt4"``)
 _ALIAS_KWARGS = frozenset({"aliases", "alias", "model_aliases", "model_alias"})
+# a table named as one of aliases (`MODEL_ALIAS_TO_FULL_ID_MAP`, `model_aliases`, `ALIASES`)
+_ALIAS_TABLE = re.compile(r"(?i)alias")
 # calls whose `alias=` is a field's or a parameter's name in the data it reads (pydantic and SQLModel Field, FastAPI's
 # parameter markers, dataclasses' field, SQLAlchemy's Column)
 _FIELD_ALIAS_CALLS = frozenset({"Field", "field", "PrivateAttr", "Query", "Body", "Path", "Header", "Form", "Cookie",
@@ -1228,6 +1260,12 @@ class _Module:
             # code that strips it); the name is read without them, at its own column
             shift += len(value) - len(value.lstrip())
             value = value.strip()
+        if hint == "key" and binding is not None and _hub_repo_binding(binding) \
+                and hub_repo_shape(value.strip()) and not _stand_in_owner(value.strip()):
+            # `backbone_repo: str = "neuphonic/neutts-nano"`, `repo_id="amphion/MaskGCT"`: the name says the value is
+            # the Hub repository the model is downloaded from, so an `owner/name` there is read as a Hub id is under
+            # from_pretrained (plain words included), not only when the knowledge base or a size says model
+            hint = "hf"
         if hint == "key" and (_LIST_SEPS.search(value) or value.startswith("[")):
             items = self._list_items(lit, value)
             if items:
@@ -2233,6 +2271,7 @@ class _Module:
                                  and isinstance(lit.value, str) and "/" not in lit.value and ":" not in lit.value)
         self._matching_list(names, node.value)
         self._keyed(names, node.value)
+        self._alias_map(names, node.value)
         self._bound_weight_file(names, node.value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
@@ -2241,6 +2280,40 @@ class _Module:
             self._bound_weight_file(_target_names(node.target), node.value)
             self._matching_list(_target_names(node.target), node.value)
             self._keyed(_target_names(node.target), node.value)
+            self._alias_map(_target_names(node.target), node.value)
+
+    def _alias_map(self, names: list[str], value: ast.expr) -> None:
+        """``MODEL_ALIAS_TO_FULL_ID_MAP = {"ct-punc": "iic/punc_ct-transformer_…", "fsmn-vad": "iic/speech_fsmn_vad_…"}``:
+        a dict its name calls an alias table, every value of which is a model id: each key is the name a caller picks
+        that model by (as ``aliases=("4o",)`` beside a registered model is, ``_aliases``), whatever it looks like. A
+        table whose values are not all model ids (quantisation, region, tool or provider aliases) is left alone."""
+        if not isinstance(value, ast.Dict) or not any(_ALIAS_TABLE.search(n.split(".")[-1]) for n in names):
+            return
+        name = next(n.split(".")[-1] for n in names if _ALIAS_TABLE.search(n.split(".")[-1]))
+        pairs: list[tuple[ast.Constant, str, Match]] = []
+        for k, v in zip(value.keys[:256], value.values[:256], strict=False):
+            if not (isinstance(k, ast.Constant) and isinstance(k.value, str)
+                    and isinstance(v, ast.Constant) and isinstance(v.value, str)):
+                return
+            target = v.value.strip()
+            match = classify(target, "key") if 0 < len(target) <= 200 and "://" not in target else None
+            if match is None or match.kind not in _ID_KINDS:
+                return
+            pairs.append((k, target, match))
+        if len(pairs) < 2 or len(pairs) < len(value.keys):
+            return
+        for k, target, match in pairs:
+            alias = str(k.value).strip()
+            if id(k) in self.claimed or id(k) in self.silenced or not _ALIAS_NAME.fullmatch(alias) \
+                    or alias.lower() == target.lower() or is_model_key(alias):
+                continue
+            line, col = self.position(k)
+            written, shift = _unquote(str(k.value))
+            lead = len(written) - len(written.lstrip())
+            self.c.add(alias, line, col + shift + lead, Match(match.kind, match.provider, 0.6),
+                       source_id="python-model-alias", symbol=self.symbol(),
+                       evidence=(f"binding:{name}", f"alias-of:{target}"))
+            self.claimed.add(id(k))
 
     def _matching_list(self, names: list[str], value: ast.expr) -> None:
         """``_deepseek_v4_markers = ("deepseek-v4-pro", "deepseek-v4")``, ``REASONING_PREFIXES = frozenset({…})``: a
@@ -2288,6 +2361,25 @@ class _Module:
             for lit in _str_elts(node.iter):
                 self.report(lit, hint="key", role=None, api=None, source_id="python-model-key",
                             binding=node.target.id)
+        elif isinstance(node.target, ast.Tuple) and isinstance(node.iter, (ast.List, ast.Tuple)) \
+                and all(isinstance(t, ast.Name) for t in node.target.elts):
+            # `for key, repo_id, remote_file in (("codec", "acme/MaskCodec", "codec.safetensors"), …)`: each row is
+            # unpacked into the loop's names, so a column whose name says model (or model repository) binds its
+            # items as an assignment to that name would
+            names = [t.id for t in node.target.elts if isinstance(t, ast.Name)]
+            named = [(i, n) for i, n in enumerate(names) if is_model_key(n) or _hub_repo_binding(n)]
+            if not named:
+                return
+            for row in node.iter.elts[:MAX_TABLE]:
+                if not isinstance(row, ast.Tuple) or len(row.elts) != len(names):
+                    continue
+                for i, name in named:
+                    item = row.elts[i]
+                    # (an item the literal rules know on its own, `funasr/campplus`, is left to them: the row is
+                    # one of a table they weigh as a whole)
+                    if isinstance(item, ast.Constant) and isinstance(item.value, str) and len(item.value) <= 200 \
+                            and classify(item.value.strip(), "none") is None:
+                        self.report(item, hint="key", role=None, api=None, source_id="python-model-key", binding=name)
 
     def class_fields(self, node: ast.ClassDef) -> None:
         """A settings or record class's fields (pydantic, dataclass, attrs: ``name: str = 'llama3.1-8b-instruct'``
@@ -2518,7 +2610,7 @@ class _Module:
         pairs = list(zip(positional[len(positional) - len(node.defaults):], node.defaults, strict=False))
         pairs += [(a, d) for a, d in zip(node.kwonlyargs, node.kw_defaults, strict=False) if d is not None]
         for arg, default in pairs:
-            if is_model_key(arg.arg):
+            if is_model_key(arg.arg) or _hub_repo_binding(arg.arg):
                 for lit in self.literals(default):
                     self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=arg.arg)
 
@@ -2563,6 +2655,9 @@ class _Module:
                 and isinstance(value.args[0], (ast.List, ast.Tuple, ast.Set)):
             value = value.args[0]  # THINKING_MODELS = frozenset({"qwen3-max-preview", …}): the literal inside
         keyed = next((n.split(".")[-1] for n in names if is_model_key(n.split(".")[-1])), None)
+        if keyed is None and isinstance(value, ast.Constant):
+            # backbone_repo = "neuphonic/neutts-nano": a part's Hub repository (read as a Hub id by report)
+            keyed = next((n.split(".")[-1] for n in names if _hub_repo_binding(n)), None)
         if keyed is not None:
             for lit in self.literals(value):
                 self.report(lit, hint="key", role=None, api=None, source_id="python-model-key", binding=keyed)
