@@ -1567,6 +1567,7 @@ from tests.redteam import (  # noqa: E402
     probes_session33,  # noqa: F401  (JSON-scalar literals, HTML pickers, .NET / ARM deployments, CI cases, YOLO zips)
     probes_session33_legacy,  # noqa: F401  (llama.cpp ggml / ggmf / ggjt vocabularies, Paddle op_callstack walks)
     probes_session34,  # noqa: F401  (Bedrock URLs / ARNs, OpenSearch registrations, aliases, SQL AI calls, ggjt, Paddle)
+    probes_session35,  # noqa: F401  (Paddle inference.yml / renamed configs, Core ML, .sse, ::, fences, chains, /model)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
