@@ -218,6 +218,60 @@ def lfs_pointer(path: Path) -> str | None:
 _CODE_FREE_SUFFIXES = {".safetensors": "safetensors", ".gguf": "GGUF", ".onnx": "ONNX", ".tflite": "TFLite"}
 
 
+# A Paddle inference.yml is a few KB (a label list of some hundred names at most): 1 MiB is parsed, larger is a reported
+# skip (pure-Python PyYAML spent over 30 s of CPU on 18 MB without finishing). libyaml's loader where installed; its
+# scanner refuses nesting past 1,000 levels, RecursionError covers the pure-Python one.
+_CONFIG_YAML_BYTES = 1 << 20
+_CONFIG_YAML_NODES = 200_000  # nodes a document stands for once aliases and merge keys are expanded
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _expanded_nodes(root: yaml.Node, limit: int) -> int:
+    """How many nodes ``root`` stands for once every alias is expanded (each shared node counted where it is used),
+    stopping past ``limit``. Iterative, memoised per node: a billion-laughs document, or one of ``<<: [*a, *a ...]``
+    merge keys (SafeConstructor's flatten_mapping copies the merged pairs in, so merges multiply too), costs one pass
+    over its distinct nodes."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()  # nodes whose children are being counted: an alias back to one (a cycle) counts 1
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        kids = node.value if isinstance(node, yaml.SequenceNode) else [n for kv in node.value for n in kv]
+        if done:
+            open_.discard(id(node))
+            sizes[id(node)] = min(1 + sum(sizes.get(id(k), 1) for k in kids), limit + 1)
+            continue
+        if id(node) in sizes or id(node) in open_:
+            continue
+        open_.add(id(node))
+        stack.append((node, True))
+        stack.extend((k, False) for k in kids if id(k) not in sizes and id(k) not in open_)
+    return sizes.get(id(root), 1)
+
+
+def _load_config_yaml(path: Path, raw: bytes) -> Any:
+    """One YAML document of a config file, bounded: its size (read_bounded), nesting (the loader's), and the nodes its
+    aliases and merge keys expand to (an alias bomb is refused before anything is constructed). ReadError otherwise."""
+    loader = _YAML_LOADER(raw.decode("utf-8", "replace"))
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_nodes(node, _CONFIG_YAML_NODES) > _CONFIG_YAML_NODES:
+            raise ReadError(str(path), f"YAML aliases expand to more than {_CONFIG_YAML_NODES} nodes (alias bomb)",
+                            limit="max_config_yaml_nodes")
+        return loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise ReadError(str(path), f"not YAML: {str(exc)[:200]}") from exc
+    except (RecursionError, ValueError, TypeError) as exc:
+        raise ReadError(str(path), f"not YAML: {exc.__class__.__name__}") from exc
+    finally:
+        loader.dispose()
+
+
 class _Inspection:
     def __init__(self, root: Path, limits: Limits, do_hash: bool, vocab: str = "auto") -> None:
         self.root = root
@@ -527,8 +581,8 @@ class _Inspection:
                                                ("paddle.mode", cfg.get("mode"))) if isinstance(v, str) and v}
         labels = cfg.get("label_list")
         feat: dict[str, Any] = {"format": "paddle-config", "props": props}
-        if isinstance(labels, list) and labels:
-            feat["labels"] = {str(v)[:100] for v in labels[:1000]}
+        if isinstance(labels, list) and labels:  # scalars only: str() of a nested (aliased) value has no bound
+            feat["labels"] = {str(v)[:100] for v in labels[:1000] if isinstance(v, (str, int, float))}
         self.obs.structures.append(feat)
         self.formats.append("paddle-config")
         if isinstance(name, str) and name.strip():
@@ -554,13 +608,10 @@ class _Inspection:
             return False
         if not paddle_yaml and not head.lstrip().startswith(b"{"):
             return False
-        raw = read_bounded(path, self.limits.max_text_bytes)
         if paddle_yaml:
-            try:
-                cfg = yaml.safe_load(raw.decode("utf-8", "replace"))
-            except yaml.YAMLError as exc:
-                raise ReadError(str(path), f"not YAML: {str(exc)[:200]}") from exc
+            cfg = _load_config_yaml(path, read_bounded(path, _CONFIG_YAML_BYTES, "max_config_yaml_bytes"))
         else:
+            raw = read_bounded(path, self.limits.max_text_bytes)
             try:
                 cfg = parse_json(path, raw, self.limits)
             except ReadError:
