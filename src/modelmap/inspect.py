@@ -272,6 +272,12 @@ def _load_config_yaml(path: Path, raw: bytes) -> Any:
         loader.dispose()
 
 
+# renamed-config sniff: a JSON model config (HF config.json, a Paddle export's inference.json) is at most this
+# big, and one of these keys appears in it
+_CONFIG_SNIFF_BYTES = 1024 * 1024
+_CONFIG_MARKS = (b'"model_type"', b'"architectures"', b'"Global"')
+
+
 class _Inspection:
     def __init__(self, root: Path, limits: Limits, do_hash: bool, vocab: str = "auto") -> None:
         self.root = root
@@ -603,10 +609,13 @@ class _Inspection:
             return False
         try:
             with open_regular(path) as fh:
-                head = fh.read(64)
+                head = fh.read(_CONFIG_SNIFF_BYTES + 1)
         except OSError:
             return False
-        if not paddle_yaml and not head.lstrip().startswith(b"{"):
+        if not paddle_yaml and not (head.lstrip().startswith(b"{") and len(head) <= _CONFIG_SNIFF_BYTES
+                                    and any(m in head for m in _CONFIG_MARKS)):
+            # a model config is small and names its kind: a larger JSON (a tokenizer.json, 2-30 MB) or one without
+            # these keys is left to the artifact readers unparsed, so it is never parsed twice
             return False
         if paddle_yaml:
             cfg = _load_config_yaml(path, read_bounded(path, _CONFIG_YAML_BYTES, "max_config_yaml_bytes"))

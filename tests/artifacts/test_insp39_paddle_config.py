@@ -124,3 +124,30 @@ def test_onnx_converter_name_claims_madmom(tmp_path: Path, producer: str, graph:
 def test_onnx_producer_is_a_bounded_prop() -> None:
     feat = structure_features("onnx", {"producer_name": "p" * 5000, "graph_name": "g"}, [])
     assert feat["props"]["onnx.producer_name"] == "p" * 256
+
+
+def test_large_or_unmarked_json_is_not_parsed_by_the_config_sniff(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import modelmap.inspect as insp
+
+    calls: list[str] = []
+    real = insp.parse_json
+
+    def counting(path, raw, limits):  # type: ignore[no-untyped-def]
+        calls.append(Path(path).name)
+        return real(path, raw, limits)
+
+    monkeypatch.setattr(insp, "parse_json", counting)
+    vocab = {f"tok{i}": i for i in range(60_000)}
+    big = tmp_path / "t1"  # a tokenizer.json over 1 MiB, renamed: left to its reader, never parsed by the sniff
+    big.write_text(json.dumps({"version": "1.0", "model_type": "x", "added_tokens": [],
+                               "model": {"type": "WordLevel", "vocab": vocab, "unk_token": "tok0"}}))
+    assert big.stat().st_size > 1024 * 1024
+    inspect_path(big)
+    plain = tmp_path / "t2"  # small, but names no config key
+    plain.write_text(json.dumps({"a": 1, "b": [1, 2]}))
+    inspect_path(plain)
+    assert calls == []
+    cfg = tmp_path / "t3"
+    cfg.write_text(json.dumps({"model_type": "bert", "hidden_size": 384, "num_hidden_layers": 6}))
+    assert "bert" in inspect_path(cfg)["architecture_family"]
+    assert "t3" in calls
