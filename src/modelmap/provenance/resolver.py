@@ -2230,10 +2230,7 @@ class Resolver:
         if found is None:
             return None
         part, ids = found
-        shared: set[str] | None = None
-        for mid in ids:
-            got = {c for c, _b, _m, _p in build_graph(self.kb, mid).nodes if c}
-            shared = got if shared is None else shared & got
+        shared = self._shared_countries(ids)
         if not shared:
             return None
         reasons: list[dict[str, Any]] = []
@@ -2255,6 +2252,14 @@ class Resolver:
             "words (evidence: the name only), so that model's countries are among its origins, a lower bound; its "
             "base and license are unknown")
 
+    def _shared_countries(self, ids: tuple[str, ...] | list[str]) -> set[str] | None:
+        """The countries every one of these models' lineage graphs holds (None for no ids)."""
+        shared: set[str] | None = None
+        for mid in ids:
+            got = {c for c, _b, _m, _p in build_graph(self.kb, mid).nodes if c}
+            shared = got if shared is None else shared & got
+        return shared
+
     def _candidates_claim(self, parsed: Parsed, org: str | None, pid: str | None, publisher: dict[str, Any] | None,
                           name: str, candidates: tuple[str, ...]) -> Resolution | None:
         """A repo whose name names several known models without saying which: no base, no licence; origins are
@@ -2263,10 +2268,7 @@ class Resolver:
         as a lower bound, and for a re-packaging the family's licence, which a re-packaging keeps)."""
         if self._family(parsed):
             return None
-        shared: set[str] | None = None
-        for mid in candidates:
-            got = {c for c, _b, _m, _p in build_graph(self.kb, mid).nodes if c}
-            shared = got if shared is None else shared & got
+        shared = self._shared_countries(candidates)
         if not shared:
             return None
         shown = ", ".join(candidates[:4]) + (f" and {len(candidates) - 4} more" if len(candidates) > 4 else "")
