@@ -564,14 +564,20 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if "://" in v:  # hub / storage URIs and hub addresses: discover.uris; other URLs: _classify_url
         from modelmap.discover.uris import classify_uri
         return classify_uri(v, hint, _classify_url)
-    if hint != "none" and v.startswith("ai/") and ":" in v:
+    if v.startswith("ai/") and v.count("/") == 1 and (hint != "none" or ":" in v):
         # `ai/phi4:14B-Q4_0`, `ai/qwen3:14B-Q6_K` under a model key (a `docker_model` setting, DOCKER_MODEL=…):
         # Docker Hub's `ai/` namespace, which holds models only, with the tag of one quantised build, as Docker Model
-        # Runner pulls it (docs.docker.com/ai/model-runner, as_of 2026-12-07); the Hub-id rules read no tag
+        # Runner pulls it (docs.docker.com/ai/model-runner, as_of 2026-12-07); the Hub-id rules read no tag. Under a
+        # model key the tag may be left out (`model: ai/embeddinggemma`, the runner's default build) and the name
+        # may be one the knowledge base knows without a family word in it; a bare literal (a Go table's value beside
+        # cloud models) needs the tag and a family word (`"ai/qwen3:latest"`)
         from modelmap.discover.uris import docker_model_ref
 
-        if (runner := docker_model_ref(v)) is not None:
+        if (runner := docker_model_ref(v)) is not None and (hint != "none" or names_family(_dmr_name(v))):
             return runner
+        if runner is None and hint != "none" and _dmr_name(v).lower() in load().alias_index:
+            if (declared := docker_model_ref(v, declared=True)) is not None:
+                return declared
     if "@" in v and v[0] != "@" and (quant := _AT_QUANT.fullmatch(v)) is not None:
         return classify(quant.group(1), hint)  # `deepseek-r1-distill-qwen-14b@4bit`: the model, one build of it
     if v[0] == "@" and _WORKERS_AI_ID.fullmatch(v):
@@ -1157,6 +1163,11 @@ def _user_ollama_tag(low: str) -> Match | None:
     if inner is None or inner.kind not in ("api-model", "ollama-tag", "other"):
         return None
     return Match("ollama-tag", "ollama", 0.6, inner.role)
+
+
+def _dmr_name(value: str) -> str:
+    """The model name of a Docker Hub `ai/<name>[:<tag>]` reference (``ai/qwen3:latest`` → ``qwen3``)."""
+    return value.split("/", 1)[1].split(":", 1)[0]
 
 
 # namespaces of a `<ns>/<name>:<tag>` that are no Ollama user: Docker Hub's `ai/` models (Docker Model Runner, read by
