@@ -81,9 +81,9 @@ def test_named_models_need_the_agent_shape(tmp_path: Path) -> None:
 def test_docker_hub_ai_namespace() -> None:
     # under a model key: the runner's default build, no tag, a model the knowledge base knows
     assert classify("ai/embeddinggemma", "key") is not None
-    # a bare literal needs the tag and a family word
-    assert classify("ai/qwen3:latest", "none") is not None
-    assert classify("ai/embeddinggemma", "none") is None
+    assert classify("ai/qwen3", "key") is not None
+    # a bare literal is no model by its namespace alone (a label, a path)
+    assert classify("ai/qwen3:latest", "none") is None
     assert classify("ai/react", "key") is None
     assert classify("ai/foo:latest", "none") is None
 
@@ -116,7 +116,88 @@ def test_go_provider_defaults_table(tmp_path: Path) -> None:
     got = found(tmp_path, "pkg/config/defaults.go", _GO_DEFAULTS)
     assert {(4, "gpt-5-mini"), (5, "claude-sonnet-4-5"), (6, "ai/qwen3:latest"), (7, "mistral-small-latest"),
             (19, "ai/embeddinggemma")} <= got
-    # the provider keys of a provider → model table are providers, though `mistral` is also a model's name
+    # the values of a provider → model table are model settings (the local runner's `ai/qwen3:latest` beside the
+    # cloud defaults); its provider keys are providers, though `mistral` is also a model's name
     assert (7, "mistral") not in got
     # a table keyed by model (no model value under its keys) is not a provider table: its keys stay models
     assert (12, "gpt-4o") in got and (13, "qwen2.5:7b") in got
+
+
+_TS_TABLE = """export const ACME_MODELS = {
+  "sonar-pro": {
+    contextWindow: 200000,
+  },
+  sonar: {
+    contextWindow: 128000,
+  },
+  "r1-1776": {
+    contextWindow: 128000,
+  },
+  defaults: {
+    temperature: 0.2,
+  },
+};
+
+export const LIMITS = {
+  "gpt-4o": { contextWindow: 128000 },
+  o3: { contextWindow: 200000 },
+};
+"""
+
+
+def test_ts_unquoted_key_of_a_quoted_model_table(tmp_path: Path) -> None:
+    got = found(tmp_path, "src/llm.ts", _TS_TABLE)
+    assert {(2, "sonar-pro"), (8, "r1-1776")} <= got
+    # a key left unquoted by the formatter (a valid identifier) among quoted model ids is one of them
+    assert (5, "sonar") in got
+    # a settings entry is no model; one quoted key is no quoted table (`o3` left to the rules it had)
+    assert not {r for _, r in got} & {"defaults", "o3", "contextWindow"}
+
+
+_RAKE = """namespace :evals do
+  task :compare, [ :dataset ] => :environment do |_t, args|
+    models = (ENV["EVAL_MODELS"] || "gpt-4.1,gpt-4o-mini").split(",").map(&:strip)
+    judge = ENV["JUDGE_MODEL"] || "o3-mini"
+    label = ENV["RUN_LABEL"] || "nightly-7b"
+  end
+end
+"""
+
+
+def test_ruby_env_fallback_binds_the_variable(tmp_path: Path) -> None:
+    got = found(tmp_path, "lib/tasks/evals.rake", _RAKE)
+    # `ENV["X"] || "…"`: the fallback is the variable's value, a model list read item by item
+    assert {(3, "gpt-4.1"), (3, "gpt-4o-mini"), (4, "o3-mini")} <= got
+    assert (3, "gpt-4.1,gpt-4o-mini") not in got
+    assert not {r for _, r in got} & {"nightly-7b"}
+
+
+def test_external_place_word_stand_in(tmp_path: Path) -> None:
+    text = ('class Assistant::Remote\n  def reply\n    AssistantMessage.new(content: "", ai_model: "external-agent")\n'
+            '    AssistantMessage.new(content: "", ai_model: "claude-sonnet-4-5")\n  end\nend\n')
+    got = found(tmp_path, "app/models/assistant/remote.rb", text)
+    assert (4, "claude-sonnet-4-5") in got
+    # an app's name for the agent it calls elsewhere (a place word first, as `remote-…`, `local-…`): no model
+    assert (3, "external-agent") not in got
+
+
+def test_snake_case_spelling_of_a_known_hub_model(tmp_path: Path) -> None:
+    java = """package com.acme.filters;
+
+import java.util.Map;
+
+class FilterTest {
+  void filters() {
+    var results = Map.of(
+        "azure_content_safety", Map.of("Hate", 6),
+        "llama_guard_3_8b", Map.of("violent_crimes", true),
+        "shield_3_8b", Map.of("x", true));
+  }
+}
+"""
+    got = found(tmp_path, "src/test/java/com/acme/filters/FilterTest.java", java)
+    # Llama-Guard-3-8B (a Hub model the knowledge base holds) written as a filter's id
+    assert (9, "llama_guard_3_8b") in got
+    # the same shape naming nothing known is left alone
+    assert not {r for _, r in got} & {"shield_3_8b", "azure_content_safety"}
+    assert classify("llama_guard_3_8b", "none") is not None and classify("gpt_4o", "none") is None

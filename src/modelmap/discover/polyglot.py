@@ -668,7 +668,7 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
         # 100-400 MB for a 3 MB file - alive until the cyclic collector runs, in the next file's parse too
         spent = exc.with_traceback(None)
     reported: set[tuple[int, int, str]] = set()
-    decided = _without_provider_keys(_without_setting_keys(decided))
+    decided = _provider_tables(_without_setting_keys(decided))
     for cand, decision in _with_deployment_args(_with_split_repos(_with_case_spellings(_with_peers(decided, context),
                                                                                          context), context)):
         if decision is None:
@@ -834,13 +834,15 @@ def _without_setting_keys(decided: list[tuple[Candidate, Decision | None]]) -> l
              and any(e.startswith("container:") for e in d.evidence) else d) for c, d in decided]
 
 
-def _without_provider_keys(decided: list[tuple[Candidate, Decision | None]]) -> list[tuple[Candidate, Decision | None]]:
+def _provider_tables(decided: list[tuple[Candidate, Decision | None]]) -> list[tuple[Candidate, Decision | None]]:
     """A map from provider to the model it uses by default (Go ``map[string]string{"openai": "gpt-5-mini",
-    "mistral": "mistral-small-latest"}``, a Java ``Map.of("anthropic", "claude-…")``, a Ruby hash): when two keys at
-    least are providers' names whose own values are models, the table is keyed by provider, and a key that is a
-    provider's name (``mistral``, also an Ollama model's name) names who serves the model beside it, not a model.
-    A table keyed by model ids (``{"gpt-4o": 128000}``) has no model values under its keys, so is not touched."""
-    if not any(c.is_key and d is not None for c, d in decided):
+    "mistral": "mistral-small-latest", "dmr": "ai/qwen3:latest"}``, a Java ``Map.of("anthropic", "claude-…")``):
+    when two keys at least are providers' names whose own values are models, the table is keyed by provider. A key
+    that is a provider's name (``mistral``, also an Ollama model's name) then names who serves the model beside it,
+    not a model; and every value is a model setting, read as under a model key (a local runner's ``ai/qwen3:latest``
+    beside the cloud defaults). A table keyed by model ids (``{"gpt-4o": 128000}``) has no model values under its
+    keys, so is not touched."""
+    if not any(d is not None for c, d in decided if c.is_key) or len(decided) > 4096:
         return decided
     # per table (a group's place): the keys whose own value is a model (a value's group path ends in its key's name)
     valued: dict[int, set[str]] = {}
@@ -849,15 +851,23 @@ def _without_provider_keys(decided: list[tuple[Candidate, Decision | None]]) -> 
             parts = c.group[1].rsplit("/", 2)
             if len(parts) == 3:
                 valued.setdefault(c.group[0], set()).add(parts[1])
-    if not valued:
-        return decided
     provider_tables = {g for g, keys in valued.items()
                        if sum(1 for k in keys if is_provider_name(k) and not any(ch.isdigit() for ch in k)) >= 2}
     if not provider_tables:
         return decided
-    return [(c, None if d is not None and c.is_key and c.group is not None and c.group[0] in provider_tables
-             and c.value in valued[c.group[0]] and is_provider_name(c.value)
-             and not any(ch.isdigit() for ch in c.value) else d) for c, d in decided]
+    out: list[tuple[Candidate, Decision | None]] = []
+    for c, d in decided:
+        if c.group is None or c.group[0] not in provider_tables:
+            out.append((c, d))
+        elif c.is_key:
+            out.append((c, None if d is not None and c.value in valued[c.group[0]] and is_provider_name(c.value)
+                        and not any(ch.isdigit() for ch in c.value) else d))
+        elif d is None and (match := classify(c.value.strip(), "key")) is not None and match.confidence >= 0.85 \
+                and not is_provider_name(c.value.strip()):
+            out.append((c, Decision(match, "key", ("table:provider-defaults", f"shape:{match.kind}"))))
+        else:
+            out.append((c, d))
+    return out
 
 
 def _with_peers(decided: list[tuple[Candidate, Decision | None]],
