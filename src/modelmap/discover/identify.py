@@ -592,9 +592,9 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
 
         if (runner := docker_model_ref(v)) is not None and ":" in v:
             return runner
-        if _dmr_name(v).lower() in load().alias_index or runner is not None:
-            if (declared := docker_model_ref(v, declared=True)) is not None:
-                return declared
+        if (_dmr_name(v).lower() in load().alias_index or runner is not None) \
+                and (declared := docker_model_ref(v, declared=True)) is not None:
+            return declared
     if "@" in v and v[0] != "@" and (quant := _AT_QUANT.fullmatch(v)) is not None:
         return classify(quant.group(1), hint)  # `deepseek-r1-distill-qwen-14b@4bit`: the model, one build of it
     if v[0] == "@" and _WORKERS_AI_ID.fullmatch(v):
