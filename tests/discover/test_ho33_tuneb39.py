@@ -201,3 +201,28 @@ class FilterTest {
     # the same shape naming nothing known is left alone
     assert not {r for _, r in got} & {"shield_3_8b", "azure_content_safety"}
     assert classify("llama_guard_3_8b", "none") is not None and classify("gpt_4o", "none") is None
+
+
+_GO_SWITCH = """package model
+
+func ProcessModelName(modelName string) (string, error) {
+	switch modelName {
+	case "acme-4":
+		return "llama3:70b", nil
+	case "acme-3.5":
+		return "llama3:8b", nil
+	case "acme-mixtral":
+		return "mixtral:instruct", nil
+	case "external_agent":
+		return "external_agent", nil
+	}
+	return modelName, nil
+}
+"""
+
+
+def test_place_word_name_among_switch_peers(tmp_path: Path) -> None:
+    got = found(tmp_path, "api/pkg/model/models.go", _GO_SWITCH)
+    assert {(6, "llama3:70b"), (8, "llama3:8b")} <= got
+    # the app's own name for an agent configured elsewhere is no peer of the models beside it
+    assert not {r for _, r in got} & {"external_agent"}

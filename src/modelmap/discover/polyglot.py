@@ -46,6 +46,7 @@ from modelmap.discover.candidates import (
     templated_model_dir,
 )
 from modelmap.discover.classifier import (
+    _CUSTOM_OR_PLACE,
     _ENV_NAME,
     BINDING_ONLY,
     Decision,
@@ -920,6 +921,9 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
                 why = None
             if why is not None and _COMPANY_TAIL.search(cand.value.strip()):
                 why = None  # `302-ai`, `together-ai`: who serves the models in the table, not one of them
+            if why is not None and _CUSTOM_OR_PLACE.fullmatch(cand.value.strip()):
+                why = None  # `external_agent`, `custom-embed` beside an app's model aliases: its own name for a
+                # model configured elsewhere (a custom or place word first), as decide() reads it on its own
             if why is not None and cand.bindings and not cand.call_before_binding \
                     and _RESOURCE_NAME.search(snake(cand.bindings[0])) and "model" not in cand.bindings[0].lower() \
                     and not is_model_name(cand.bindings[0]):
