@@ -451,6 +451,21 @@ _COMPARED_WRAPPERS = frozenset({"parenthesized_expression", "cast_expression"})
 _INDEX_KEY = re.compile(r"[A-Za-z_][\w.-]{0,63}")
 
 
+def _env_entry_name(node: Any) -> str | None:
+    """The variable's name when ``node`` reads the process environment by a fixed key (Ruby ``ENV["OPENAI_MODEL"]``,
+    PHP ``$_ENV['MODEL']``), else None."""
+    if node.type not in _INDEX_ACCESS or node.named_child_count < 2 or node.end_byte - node.start_byte > 200:
+        return None
+    receiver = node.named_children[0].text.decode("utf-8", "replace")
+    if receiver not in ("ENV", "$_ENV", "$_SERVER"):
+        return None
+    index = node.named_children[-1]
+    if not _is_string(index.type):
+        return None
+    key = literal_text(index)
+    return key if key and _INDEX_KEY.fullmatch(key) else None
+
+
 def _compared_name(node: Any) -> str | None:
     """The name a literal is compared with: the last identifier of the other side (``self.model_name`` ->
     ``model_name``), or, when that side reads an entry by a fixed key (``((string)context.Variables["requestedModel"])
@@ -1187,6 +1202,17 @@ def _context(node: Any) -> Candidate | None:
                 continue
             if op == "??" and other is not None and other.end_byte <= child.start_byte:
                 # C# `config["Model"] ?? "gpt-4o"`: the fallback value is what the expression is bound to
+                child = parent
+                parent = parent.parent
+                continue
+            if op in ("||", "or") and other is not None and other.end_byte <= child.start_byte \
+                    and (env_name := _env_entry_name(other)) is not None:
+                # Ruby `ENV["MODELS"] || "gpt-4.1,gpt-4o-mini"`: the fallback of an environment variable read by
+                # name is that variable's value when it is unset, bound to its name as `ENV.fetch("MODELS", "…")`'s
+                # default is; the expression's own binding (`models = (…).split(",")`) follows
+                bindings.append(env_name)
+                if group is None:
+                    path.append(env_name)
                 child = parent
                 parent = parent.parent
                 continue

@@ -794,7 +794,7 @@ _SLOT_VERSION = re.compile(r"(?i)(?:option|choice|item|value|variant|example|sam
 # `custom-embed-v2`, `custom_model`: a custom word first and plain words or a version; `local-whisper`, `remote-tts`:
 # a place word and one plain word (no size, no version)
 _CUSTOM_OR_PLACE = re.compile(r"(?i)custom[-_][a-z]+(?:[-_][a-z0-9]+){0,3}|(?:local|remote|onprem|offline|hosted|"
-                              r"selfhosted)[-_][a-z]{2,20}")
+                              r"selfhosted|external)[-_][a-z]{2,20}")
 
 
 # a test helper that builds fixture objects (makeModels, newTestModel, buildConfig, fakeModels, mockModel)

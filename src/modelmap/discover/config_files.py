@@ -1056,6 +1056,42 @@ def _listed_model_ids(node: Mapping) -> list[Scalar]:
     return out
 
 
+# a release date or snapshot at the end of a model id (`-2024-08-06`, `-20250929`), and a `latest` tag: the same model
+_ID_RELEASE_TAIL = re.compile(r"(?:[-_.@:](?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4}|latest))+$")
+
+
+def _spells_model(name: str, model: str) -> bool:
+    """An entry name made of its model's own words and numbers, a word of its own allowed (``gpt4o`` and
+    ``gateway_gpt4o`` for ``gpt-4o``, ``claude-4-5-sonnet-min`` for ``claude-sonnet-4-5-20250929``): the name the app
+    sends the model by, an alias of it. A name that leaves out a word or number of the model (``gemini-flash`` for
+    ``gemini-2.5-flash``, ``openai-o3`` for ``o3-mini``, ``opus``, ``dmr-rerank``) is the file's own label."""
+    own = model.strip().lower().rsplit("/", 1)[-1]
+    own = _ID_RELEASE_TAIL.sub("", own)
+    words = re.findall(r"[a-z]+|\d+", own)
+    return bool(words) and set(words) <= set(re.findall(r"[a-z]+|\d+", name.lower()))
+
+
+def _named_model_entries(doc: Node) -> dict[str, bool]:
+    """A document's top-level ``models:`` map whose entries each configure one model by a provider and a model id
+    (an agent runtime's file: ``models: {gpt4o: {provider: openai, model: gpt-4o}}``, the agents selecting one by
+    ``model: gpt4o``): entry name → whether the name spells its model (_spells_model). Empty for any other shape."""
+    if not isinstance(doc, Mapping):
+        return {}
+    models = doc.get("models")
+    if not isinstance(models, Mapping) or not models.pairs or len(models.pairs) > 256:
+        return {}
+    out: dict[str, bool] = {}
+    for k, v in models.pairs:
+        if not isinstance(k, Scalar) or not isinstance(v, Mapping):
+            return {}
+        model, provider = v.get("model"), v.get("provider")
+        if not isinstance(model, Scalar) or not isinstance(provider, Scalar) or not model.value.strip() \
+                or _TEMPLATED.search(model.value):
+            return {}
+        out[k.value] = _spells_model(k.value, model.value)
+    return out
+
+
 def _names_an_entry_model(node: Node) -> bool:
     """A mapping that configures one model: a ``model`` (``model_name``, ``model_id`` …) child holding a literal
     name (`{"type": "dashscope", "model": "qwen-7b-chat"}`); the first 32 pairs are looked at. A name is short: a
@@ -1398,6 +1434,9 @@ class TreeWalker:
         self._visited: set[int] = set()
         # the routing ids of the model entries read so far (_routing_id): a selector list naming one is a model list
         self._route_ids: set[str] = set()
+        # the entries of the document's top-level `models:` map of named model configurations (an agent file's
+        # `models: {gpt4o: {provider: openai, model: gpt-4o}}`), by name: whether the name spells its model
+        self._named_models: dict[str, bool] = {}
         # per-call context that specialised sources set (compose service image → api/role of its command)
         self.server_api: str | None = None
         self.server_role: str | None = None
@@ -1546,6 +1585,8 @@ class TreeWalker:
         if isinstance(node, Scalar):
             self.scalar(node, key, parent_key, endpoint, in_env)
             return
+        if depth == 0 and key is None:
+            self._named_models = _named_model_entries(node)
         if id(node) in self._visited:  # an alias: its anchor was walked already
             return
         self._visited.add(id(node))
@@ -1740,7 +1781,11 @@ class TreeWalker:
                     continue
                 if own_ids and not is_model_key(k.value) and self._namespaced_own_id(v, own_ids, endpoint):
                     continue
-            if isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
+            if depth == 1 and self._named_models and low == "models" and k.value in self._named_models:
+                # an entry of the file's own model map: its name is reported only where it spells its model
+                if self._named_models[k.value]:
+                    self._add_entry_name(k, endpoint)
+            elif isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
                 # a test fixture file's top-level keys (Rails `test/fixtures/messages.yml`: `chat1_user: {ai_model:
                 # gpt-4.1, …}`) label database rows, not model selectors
                 entry = (_names_an_entry_model(v) or (
@@ -1909,6 +1954,25 @@ class TreeWalker:
                 # `text-embedding-3-large`, is the id spelt as a code key: left to the rules for the id itself)
         return False
 
+    def _named_model_use(self, s: Scalar, value: str, endpoint: Endpoint | None) -> bool:
+        """A model setting naming entries of the file's own model map (an agent's ``model: gpt4o`` or ``model:
+        openai-o3,claude-sonnet``, each a key of the top-level ``models:``): each name is what its entry is, an alias
+        reported where it spells its model and nothing where it is the file's own word for it (``opus``,
+        ``gemini-flash``: the entry's ``model`` is reported where it is written). False when a part is no entry's
+        name (the value is read as any model setting's)."""
+        parts = [p.strip() for p in value.split(",")] if len(value) <= 1000 else []
+        if not parts or not all(p in self._named_models for p in parts):
+            return False
+        after = s.start
+        for part in parts:
+            line, col, offset = self.position(s, part, after)
+            after = offset + len(part)
+            if self._named_models[part]:
+                self.collector.add(part, line, col, classify(part, "key") or Match("api-model", None, 0.6),
+                                   source_id=self.ids.key, endpoint=endpoint[1] if endpoint else None,
+                                   provider=endpoint[0] if endpoint else None)
+        return True
+
     def _add_entry_name(self, v: Scalar, endpoint: Endpoint | None) -> None:
         """A model entry's name reported as the model (a served name, a listed model id, a name spelling its own
         model id again)."""
@@ -2058,6 +2122,8 @@ class TreeWalker:
             self._over_bounds(s, "value", "100,000 characters")
             return
         low_key = (key or "").lower()
+        if self._named_models and key and is_model_key(key) and self._named_model_use(s, value, endpoint):
+            return
         if low_key in _CARGO_NAME_KEYS and _CARGO_MANIFEST.search(self.file.path):
             return  # Cargo.toml: a crate's, binary's or example's name, a dependency's path ([[example]] name = "gpt-4o")
         if low_key == "name" and self.path in (["", "project"], ["", "tool", "poetry"]) \

@@ -547,8 +547,26 @@ _MEDIA_TYPE = re.compile(r"(?i)(?:application|audio|image|video|text|font|multip
 _DATA_REPO_TAIL = re.compile(r"(?i)[-_.](?:data|dataset|datasets|index|leaderboard|corpus|benchmark)$")
 
 
+# a parameter-size word of a name written in snake case (`llama_guard_3_8b`, `chatglm3_6b`, `qwen_1.5_0.5b`)
+_SNAKE_SIZE = re.compile(r"(?i)(?:^|_)\d+(?:\.\d+)?[bm](?:_|$)")
+
+
 @lru_cache(maxsize=1 << 16)
 def classify(value: str, hint: Hint = "none") -> Match | None:
+    """Decide whether ``value`` is a model identifier, and of which kind (``_classify``); then, for a bare literal
+    nothing else knows, a known Hub model's name spelled with underscores for its hyphens and holding a parameter
+    size (SAP AI Core's content filter ``llama_guard_3_8b`` for meta-llama/Llama-Guard-3-8B, Baidu Qianfan's
+    ``llama_2_7b``, ``chatglm3_6b``): the provider's or app's id for that model, as an enum or table writes it."""
+    found = _classify(value, hint)
+    if found is None and hint == "none" and "_" in value and len(value) <= 80 and _SNAKE_SIZE.search(value) \
+            and re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9.]+)+", value.strip()):
+        spelled = value.strip().lower().replace("_", "-")
+        if spelled in _hub_name_parts() or spelled in load().alias_index:
+            return Match("api-model", None, 0.8)
+    return found
+
+
+def _classify(value: str, hint: Hint = "none") -> Match | None:
     """Decide whether ``value`` is a model identifier, and of which kind.
 
     ``hint`` says what the API or key that the value reaches expects: ``hf`` (a Hub repo id or
@@ -564,14 +582,19 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     if "://" in v:  # hub / storage URIs and hub addresses: discover.uris; other URLs: _classify_url
         from modelmap.discover.uris import classify_uri
         return classify_uri(v, hint, _classify_url)
-    if hint != "none" and v.startswith("ai/") and ":" in v:
+    if hint != "none" and v.startswith("ai/") and v.count("/") == 1:
         # `ai/phi4:14B-Q4_0`, `ai/qwen3:14B-Q6_K` under a model key (a `docker_model` setting, DOCKER_MODEL=…):
         # Docker Hub's `ai/` namespace, which holds models only, with the tag of one quantised build, as Docker Model
-        # Runner pulls it (docs.docker.com/ai/model-runner, as_of 2026-12-07); the Hub-id rules read no tag
+        # Runner pulls it (docs.docker.com/ai/model-runner, as_of 2026-12-07); the Hub-id rules read no tag. Under a
+        # model key the tag may be left out (`model: ai/embeddinggemma`, the runner's default build) when the name
+        # is one the knowledge base knows or looks like a model
         from modelmap.discover.uris import docker_model_ref
 
-        if (runner := docker_model_ref(v)) is not None:
+        if (runner := docker_model_ref(v)) is not None and ":" in v:
             return runner
+        if (_dmr_name(v).lower() in load().alias_index or runner is not None) \
+                and (declared := docker_model_ref(v, declared=True)) is not None:
+            return declared
     if "@" in v and v[0] != "@" and (quant := _AT_QUANT.fullmatch(v)) is not None:
         return classify(quant.group(1), hint)  # `deepseek-r1-distill-qwen-14b@4bit`: the model, one build of it
     if v[0] == "@" and _WORKERS_AI_ID.fullmatch(v):
@@ -1202,6 +1225,11 @@ def _user_ollama_tag(low: str) -> Match | None:
     if inner is None or inner.kind not in ("api-model", "ollama-tag", "other"):
         return None
     return Match("ollama-tag", "ollama", 0.6, inner.role)
+
+
+def _dmr_name(value: str) -> str:
+    """The model name of a Docker Hub `ai/<name>[:<tag>]` reference (``ai/qwen3:latest`` → ``qwen3``)."""
+    return value.split("/", 1)[1].split(":", 1)[0]
 
 
 # namespaces of a `<ns>/<name>:<tag>` that are no Ollama user: Docker Hub's `ai/` models (Docker Model Runner, read by

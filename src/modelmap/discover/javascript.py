@@ -1642,11 +1642,41 @@ class _Analysis:
             key = node.child_by_field_name("key")
             if key is not None and key.type in ("string", "template_string"):
                 self.report(key, site, hint="key", source_id="js-model-key", strict=True, binding=table, table=True)
+            elif key is not None and key.type == "property_identifier" and table is not None:
+                self.identifier_table_key(key, node, site, table)
             name = _prop_name(key)
             self.container(node.child_by_field_name("value"), site, types=types, depth=depth, table=table,
                            entry=name is not None and name.lower() in _TABLE_ENTRY_KEYS)
         elif t == "enum_assignment":
             self.container(node.child_by_field_name("value"), site, types=types, depth=depth, table=table)
+
+    def identifier_table_key(self, key: Any, pair: Any, site: Any, table: str) -> None:
+        """An unquoted key of a model table whose other keys are quoted model ids (``PERPLEXITY_MODELS = {"sonar-pro":
+        {…}, sonar: {…}}``): a formatter drops the quotes of a key that is a valid identifier (Prettier's
+        ``quoteProps: "as-needed"``), so it is the same kind of key, an entry's model id. Only an entry (the key holds
+        an object or an array) of an object with two quoted keys at least, and a name the knowledge base or an API's
+        pattern knows (``sonar``, ``o3``): a settings field (``contextWindow``) or a word (``default``) is none."""
+        value = _unwrap(pair.child_by_field_name("value"))
+        parent = pair.parent
+        if value is None or value.type not in ("object", "array") or parent is None or parent.type != "object":
+            return
+        quoted = 0
+        for other in parent.named_children[:256]:
+            other_key = other.child_by_field_name("key") if other.type == "pair" else None
+            if other_key is not None and other_key.type == "string":
+                quoted += 1
+        if quoted < 2:
+            return
+        name = key.text.decode("utf-8", "replace")
+        if _node_key(key) in self.f.skip or len(name) > 100:
+            return
+        match = classify(name, "key")
+        if match is None or match.confidence < 0.9:
+            return
+        line, col = self.position(key)
+        if self.c.add(name, line, col, match, symbol=self.symbol(site), source_id="js-model-key",
+                      key_role=role_from_key(table)) is not None:
+            self.claimed.add(_node_key(key))
 
     def on_for_of(self, node: Any) -> None:
         """``for (const prefix of supportedPrefixes) { if (model.startsWith(prefix)) … }``: the list's entries are

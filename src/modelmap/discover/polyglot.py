@@ -46,6 +46,7 @@ from modelmap.discover.candidates import (
     templated_model_dir,
 )
 from modelmap.discover.classifier import (
+    _CUSTOM_OR_PLACE,
     _ENV_NAME,
     BINDING_ONLY,
     Decision,
@@ -668,7 +669,7 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
         # 100-400 MB for a 3 MB file - alive until the cyclic collector runs, in the next file's parse too
         spent = exc.with_traceback(None)
     reported: set[tuple[int, int, str]] = set()
-    decided = _without_setting_keys(decided)
+    decided = _provider_tables(_without_setting_keys(decided))
     for cand, decision in _with_deployment_args(_with_split_repos(_with_case_spellings(_with_peers(decided, context),
                                                                                          context), context)):
         if decision is None:
@@ -834,6 +835,42 @@ def _without_setting_keys(decided: list[tuple[Candidate, Decision | None]]) -> l
              and any(e.startswith("container:") for e in d.evidence) else d) for c, d in decided]
 
 
+def _provider_tables(decided: list[tuple[Candidate, Decision | None]]) -> list[tuple[Candidate, Decision | None]]:
+    """A map from provider to the model it uses by default (Go ``map[string]string{"openai": "gpt-5-mini",
+    "mistral": "mistral-small-latest", "dmr": "ai/qwen3:latest"}``, a Java ``Map.of("anthropic", "claude-…")``):
+    when two keys at least are providers' names whose own values are models, the table is keyed by provider. A key
+    that is a provider's name (``mistral``, also an Ollama model's name) then names who serves the model beside it,
+    not a model; and every value is a model setting, read as under a model key (a local runner's ``ai/qwen3:latest``
+    beside the cloud defaults). A table keyed by model ids (``{"gpt-4o": 128000}``) has no model values under its
+    keys, so is not touched."""
+    if not any(d is not None for c, d in decided if c.is_key) or len(decided) > 4096:
+        return decided
+    # per table (a group's place): the keys whose own value is a model (a value's group path ends in its key's name)
+    valued: dict[int, set[str]] = {}
+    for c, d in decided:
+        if d is not None and not c.is_key and c.group is not None:
+            parts = c.group[1].rsplit("/", 2)
+            if len(parts) == 3:
+                valued.setdefault(c.group[0], set()).add(parts[1])
+    provider_tables = {g for g, keys in valued.items()
+                       if sum(1 for k in keys if is_provider_name(k) and not any(ch.isdigit() for ch in k)) >= 2}
+    if not provider_tables:
+        return decided
+    out: list[tuple[Candidate, Decision | None]] = []
+    for c, d in decided:
+        if c.group is None or c.group[0] not in provider_tables:
+            out.append((c, d))
+        elif c.is_key:
+            out.append((c, None if d is not None and c.value in valued[c.group[0]] and is_provider_name(c.value)
+                        and not any(ch.isdigit() for ch in c.value) else d))
+        elif d is None and (match := classify(c.value.strip(), "key")) is not None and match.confidence >= 0.85 \
+                and not is_provider_name(c.value.strip()):
+            out.append((c, Decision(match, "key", ("table:provider-defaults", f"shape:{match.kind}"))))
+        else:
+            out.append((c, d))
+    return out
+
+
 def _with_peers(decided: list[tuple[Candidate, Decision | None]],
                 context: str) -> list[tuple[Candidate, Decision | None]]:
     """Peer evidence (``peers``): in a table (``Candidate.group``) whose entries are mostly recognised models,
@@ -884,6 +921,9 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
                 why = None
             if why is not None and _COMPANY_TAIL.search(cand.value.strip()):
                 why = None  # `302-ai`, `together-ai`: who serves the models in the table, not one of them
+            if why is not None and _CUSTOM_OR_PLACE.fullmatch(cand.value.strip()):
+                why = None  # `external_agent`, `custom-embed` beside an app's model aliases: its own name for a
+                # model configured elsewhere (a custom or place word first), as decide() reads it on its own
             if why is not None and cand.bindings and not cand.call_before_binding \
                     and _RESOURCE_NAME.search(snake(cand.bindings[0])) and "model" not in cand.bindings[0].lower() \
                     and not is_model_name(cand.bindings[0]):
