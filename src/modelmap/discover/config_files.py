@@ -821,6 +821,10 @@ _TRUSS_KEYS = frozenset({
     "model_module_dir", "bundled_packages_dir", "external_package_dirs", "system_packages", "base_image",
     "build_commands", "spec_version", "resources", "weights",
 })
+# a plain decimal number as a JSON or YAML parser hands it over (an embedding's 0.0123, -4.2e-05, 768): never a model
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+# the fewest numbers in a sequence that _numeric_data passes over (a vector or a table's column, not `[1, 2]`)
+_NUMERIC_RUN = 32
 _KV_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.S)
 COMMAND_KEYS = frozenset({
     "command", "cmd", "args", "entrypoint", "run", "script", "exec", "extraargs", "extra_args", "arguments",
@@ -1612,6 +1616,24 @@ class TreeWalker:
                            provider=DEPLOYMENT_PROVIDER, source_id=self.ids.key,
                            evidence=(f"rule:{self.ids.key}", "binding:name", "azure-deployment", "shape:api-model"))
 
+    def _numeric_data(self, items: list[Node], low: str, key: str | None, parent_key: str | None,
+                      depth: int) -> bool:
+        """A sequence of _NUMERIC_RUN plain decimal numbers or more whose items ``scalar`` reads without a finding
+        whatever their values: not under a model key or model section (itself or its parent), an environment,
+        command, volume or model-file key, nor past the depth where ``walk`` stops. (Inside an environment block
+        ``in_env`` only picks the source id of a model key's value, which a number never is.)"""
+        if len(items) < _NUMERIC_RUN or depth + 1 > MAX_DEPTH:
+            return False
+        if not all(isinstance(i, Scalar) and _NUMBER.fullmatch(i.value) for i in items):
+            return False
+        if low in ENV_KEYS or low in COMMAND_KEYS or is_command_key(low) or low in VOLUME_KEYS \
+                or low in _MODEL_FILE_KEYS or low in _FILE_NAME_KEYS or low in self.location_keys:
+            return False
+        if (key and is_model_key(key)) or (parent_key and (is_model_key(parent_key)
+                                                            or _CHECKPOINT_SOURCE.fullmatch(parent_key))):
+            return False
+        return self.section_hint(low, parent_key, key) is None
+
     def _walk_collection(self, node: Mapping | Seq, key: str | None, parent_key: str | None,
                          endpoint: Endpoint | None, in_env: bool, depth: int,
                          env_eps: list[tuple[str, Endpoint]] | None) -> None:
@@ -1629,6 +1651,12 @@ class TreeWalker:
 
         if isinstance(node, Seq):
             items = node.items
+            if self._numeric_data(items, low, key, parent_key, depth):
+                # a run of plain numbers (an embedding vector, a matrix row, a histogram's buckets) under a key that
+                # names no model, command, environment or volume: no number is a model, a command, a location or a
+                # path, so each item's `scalar` would return without a finding. The walk's one step per item is kept
+                self.tick(len(items))
+                return
             if items and all(isinstance(i, Scalar) for i in items) and not all(
                     _KV_ITEM.match(i.value) for i in items if isinstance(i, Scalar)) and is_command_key(low) \
                     and not self.is_model_list(low, parent_key):
