@@ -120,6 +120,21 @@ class FindingsCapped(BudgetExceeded):
     """A source made as many findings in one file as it may: the rest of the file is not looked at."""
 
 
+_KNOWLEDGE_READY = False
+
+
+def _warm_knowledge() -> None:
+    """Load the knowledge base once per process before a budget is used: the readers consult it lazily, and a first
+    load inside one file's analysis would be charged to that file (a fresh cache compiles the index in 2-3 s of CPU,
+    past the 2 s budget, so the first file analysed would lose its later findings to an ``analysis-budget`` skip)."""
+    global _KNOWLEDGE_READY
+    if not _KNOWLEDGE_READY:
+        from modelmap.knowledge import load
+
+        load()
+        _KNOWLEDGE_READY = True
+
+
 class Budget:
     """Steps and CPU seconds one file may use; ``tick()`` raises :class:`BudgetExceeded` past either."""
 
@@ -142,6 +157,8 @@ class Budget:
         self._clock_at = 0.0  # the CPU clock at the last look, and the steps counted until the next one
         self._clock_steps = 1
         self.spent: str | None = None
+        _warm_knowledge()  # loaded (or compiled, 2-3 s on a fresh install) before any file's clock can start
+
 
     def tick(self, n: int = 1) -> None:
         self.left -= n
