@@ -229,37 +229,17 @@ def test_a_repo_without_an_adapter_config_is_not_asked_for_one() -> None:
 
 def test_hub_fetch_reads_the_adapter_config_over_http(monkeypatch: pytest.MonkeyPatch) -> None:
     """The whole bounded path against a loopback server (no network): the model API, then the adapter's config."""
-    import http.server
     import json
-    import threading
 
     from modelmap.provenance import online
+    from tests.provenance.loopback import serve_routes
 
-    served: list[str] = []
     info = _info({"license": "apache-2.0"}, ["adapter_config.json"])
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            served.append(self.path)
-            if self.path == "/api/models/someone/qwen3-4b-structured-lora":
-                body = json.dumps(info).encode()
-            elif self.path == "/someone/qwen3-4b-structured-lora/resolve/main/adapter_config.json":
-                body = b'{"base_model_name_or_path": "Qwen/Qwen3-4B-Instruct-2507"}'
-            else:
-                self.send_response(404)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, served = serve_routes({
+        "/api/models/someone/qwen3-4b-structured-lora": json.dumps(info).encode(),
+        "/someone/qwen3-4b-structured-lora/resolve/main/adapter_config.json":
+            b'{"base_model_name_or_path": "Qwen/Qwen3-4B-Instruct-2507"}',
+    })
     try:
         monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
         monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)

@@ -17,14 +17,13 @@
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 from typing import Any
 
 import pytest
 
 from modelmap.provenance.resolver import resolve
+from tests.provenance.loopback import serve_routes
 
 
 @pytest.mark.parametrize(("query", "model_id", "served_by"), [
@@ -116,30 +115,6 @@ def test_no_release_spelling_no_claim(query: str) -> None:
     assert "inside its own words" not in (res.reason or "")
 
 
-def _serve(routes: dict[str, bytes]) -> tuple[http.server.HTTPServer, list[str]]:
-    served: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            served.append(self.path)
-            body = routes.get(self.path)
-            if body is None:
-                self.send_response(404)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, served
-
-
 @pytest.mark.parametrize(("repo", "adapter_base", "parent", "origins"), [
     # a recorded miniature of each repo's Hub reply: no card base, an adapter_config.json naming the base
     ("Vasanth/distil_llama3", "Qwen/Qwen2-0.5B-Instruct", "qwen/qwen2-0.5b-instruct", ("CN",)),
@@ -155,7 +130,7 @@ def test_online_adapter_config_replaces_the_names_claimed_countries(
     assert offline.origins and any(r.get("claim") for r in offline.origin_reasons)   # the name's claim
     info = {"id": repo, "author": repo.split("/")[0], "cardData": {"library_name": "peft"},
             "siblings": [{"rfilename": "adapter_config.json"}, {"rfilename": "adapter_model.safetensors"}]}
-    server, served = _serve({
+    server, served = serve_routes({
         f"/api/models/{repo}": json.dumps(info).encode(),
         f"/{repo}/resolve/main/adapter_config.json": json.dumps(
             {"peft_type": "LORA", "base_model_name_or_path": adapter_base, "r": 8}).encode(),
