@@ -561,10 +561,15 @@ class _Inspection:
             self.file_claims.append(f"{where}: legacy ggml file, model type {meta['ggml.model_type']!r}")
 
     def read_config(self, path: Path) -> None:
-        where = self.rel(path)
         cfg = parse_json(path, read_bounded(path, self.limits.max_text_bytes), self.limits)
         if not isinstance(cfg, dict):
             raise ReadError(str(path), "config.json is not a JSON object")
+        self.read_config_object(path, cfg)
+
+    def read_config_object(self, path: Path, cfg: dict[str, Any]) -> None:
+        """What a parsed Hugging Face config (config.json, or one found by content) says: architecture, dimensions,
+        the name it was saved under."""
+        where = self.rel(path)
         sig = arch_from_config(cfg)
         for key in ("model_type", "architecture"):
             if sig.get(key):  # config.json names the architecture outright
@@ -602,27 +607,27 @@ class _Inspection:
     def sniff_config(self, path: Path, single: bool) -> bool:
         """A model config whose file name does not say so (renamed, no extension), or a Paddle ``inference.yml``:
         read it as what its content shows and return True; False leaves the file to the artifact readers. Only a
-        JSON object (or that YAML file) of at most ``max_text_bytes`` is parsed; anything else is not a config."""
+        JSON object of at most ``_CONFIG_SNIFF_BYTES`` naming a config key (or that YAML file, bounded by
+        ``_load_config_yaml``) is parsed, once; anything else is not a config."""
         name = path.name.lower()
         paddle_yaml = name in ("inference.yml", "inference.yaml")
         if not (single or paddle_yaml or name == "inference.json"):
             return False
-        try:
-            with open_regular(path) as fh:
-                head = fh.read(_CONFIG_SNIFF_BYTES + 1)
-        except OSError:
-            return False
-        if not paddle_yaml and not (head.lstrip().startswith(b"{") and len(head) <= _CONFIG_SNIFF_BYTES
-                                    and any(m in head for m in _CONFIG_MARKS)):
-            # a model config is small and names its kind: a larger JSON (a tokenizer.json, 2-30 MB) or one without
-            # these keys is left to the artifact readers unparsed, so it is never parsed twice
-            return False
         if paddle_yaml:
             cfg = _load_config_yaml(path, read_bounded(path, _CONFIG_YAML_BYTES, "max_config_yaml_bytes"))
         else:
-            raw = read_bounded(path, self.limits.max_text_bytes)
             try:
-                cfg = parse_json(path, raw, self.limits)
+                with open_regular(path) as fh:
+                    head = fh.read(_CONFIG_SNIFF_BYTES + 1)
+            except OSError:
+                return False
+            if not (head.lstrip().startswith(b"{") and len(head) <= _CONFIG_SNIFF_BYTES
+                    and any(m in head for m in _CONFIG_MARKS)):
+                # a model config is small and names its kind: a larger JSON (a tokenizer.json, 2-30 MB) or one without
+                # these keys is left to the artifact readers unparsed, so it is never parsed twice
+                return False
+            try:
+                cfg = parse_json(path, head, self.limits)  # the whole file: head is all of it
             except ReadError:
                 return False  # not one JSON object: the artifact readers may still know it
         if not isinstance(cfg, dict):
@@ -632,7 +637,7 @@ class _Inspection:
             return True
         if single and (isinstance(cfg.get("model_type"), str) or isinstance(cfg.get("architectures"), list)) \
                 and not isinstance(cfg.get("model"), dict) and "added_tokens" not in cfg:
-            self.read_config(path)  # a Hugging Face config.json under another name (a tokenizer.json has model{})
+            self.read_config_object(path, cfg)  # a Hugging Face config.json under another name (a tokenizer.json has model{})
             return True
         return False
 

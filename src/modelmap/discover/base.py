@@ -159,7 +159,6 @@ class Budget:
         self.spent: str | None = None
         _warm_knowledge()  # loaded (or compiled, 2-3 s on a fresh install) before any file's clock can start
 
-
     def tick(self, n: int = 1) -> None:
         self.left -= n
         if self.left < 0:
