@@ -53,6 +53,8 @@ from modelmap.artifacts.ollama import find_store, list_manifests
 from modelmap.artifacts.tokenizer import LINE_KINDS, added_tokens_only, parse_json, special_tokens_from_config
 from modelmap.errors import ModelmapError, ReadError, UsageError
 from modelmap.types import ScanResult
+from modelmap.yamlbound import LOADER as YAML_LOADER
+from modelmap.yamlbound import nesting_error
 
 SCHEMA = "modelmap.inspect/2"
 # Signals that say only what shape a model has (its declared type and its dimensions): evidence of an architecture,
@@ -219,11 +221,11 @@ _CODE_FREE_SUFFIXES = {".safetensors": "safetensors", ".gguf": "GGUF", ".onnx": 
 
 
 # A Paddle inference.yml is a few KB (a label list of some hundred names at most): 1 MiB is parsed, larger is a reported
-# skip (pure-Python PyYAML spent over 30 s of CPU on 18 MB without finishing). libyaml's loader where installed; its
-# scanner refuses nesting past 1,000 levels, RecursionError covers the pure-Python one.
+# skip (pure-Python PyYAML spent over 30 s of CPU on 18 MB without finishing). libyaml's loader where installed; nesting
+# past 500 levels is refused before composing (yamlbound: libyaml before 0.2.6 crashes on it), RecursionError covers the
+# pure-Python loader.
 _CONFIG_YAML_BYTES = 1 << 20
 _CONFIG_YAML_NODES = 200_000  # nodes a document stands for once aliases and merge keys are expanded
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _expanded_nodes(root: yaml.Node, limit: int) -> int:
@@ -255,8 +257,12 @@ def _expanded_nodes(root: yaml.Node, limit: int) -> int:
 def _load_config_yaml(path: Path, raw: bytes) -> Any:
     """One YAML document of a config file, bounded: its size (read_bounded), nesting (the loader's), and the nodes its
     aliases and merge keys expand to (an alias bomb is refused before anything is constructed). ReadError otherwise."""
-    loader = _YAML_LOADER(raw.decode("utf-8", "replace"))
+    text = raw.decode("utf-8", "replace")
+    loader = YAML_LOADER(text)
     try:
+        why = nesting_error(text)
+        if why is not None:
+            raise ReadError(str(path), f"not read as YAML: {why}", limit="max_yaml_depth")
         node = loader.get_single_node()
         if node is None:
             return None

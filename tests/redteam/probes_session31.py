@@ -29,7 +29,7 @@ scan_probe("session31-swift-60000-hash-run-unclosed", "quadratic-position", lamb
 
 
 # (b) a Compose file whose one environment entry is a fallback chain nested 600 deep (`${A:-${A:-…"gpt-4o"…}}`, 5 KB)
-# counts as flow collections deeper than the YAML reader's 500 (config_files._check_flow_depth counts every brace) and
+# counts as flow collections deeper than the YAML reader's 500 (yamlbound.flow_depth_exceeds counts every brace) and
 # is read line by line, said; but the line reader took no `${VAR:-default}` value at all, so every other entry's
 # default model was lost with it (CHAT_MODEL's `${B:-${C:-gpt-4o-mini}}` and EMBED_MODEL's plain one: found when the
 # deep line is absent). Now the line reader reads a `key: ${…}` value's innermost default as the parsed walker does

@@ -90,6 +90,7 @@ from modelmap.discover.uris import (
 )
 from modelmap.knowledge import load as _load_knowledge
 from modelmap.types import Finding, Skip
+from modelmap.yamlbound import LOADER, MAX_YAML_DEPTH, nesting_error
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -103,7 +104,7 @@ MAX_DEPTH = 200
 MAX_KEY_CHARS = 1024
 MAX_ALIASES = 10_000
 MAX_EXPANDED = 1_000_000
-MAX_FLOW_DEPTH = 500
+MAX_FLOW_DEPTH = MAX_YAML_DEPTH  # collections nested in a YAML document (flow, or block under an old libyaml)
 # A YAML stream larger than this is not composed: composing (PyYAML's C composer still builds a Python node per
 # value) and converting cost ~1.7 s of CPU per MB and cannot be interrupted by the file's budget (a 4 MB helmfile
 # took 11 s). Such a file is read line by line instead (``key: value`` lines under a model key, model locations
@@ -153,18 +154,11 @@ class ParseError(Exception):
 # --------------------------------------------------------------------------- YAML
 
 
-def _check_flow_depth(text: str) -> None:
-    # libyaml recurses in C on nested flow collections and crashes the process on very deep ones
-    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
-        return
-    depth = 0
-    for ch in text:
-        if ch in "[{":
-            depth += 1
-            if depth > MAX_FLOW_DEPTH:
-                raise ParseError(f"flow collections nested deeper than {MAX_FLOW_DEPTH}")
-        elif ch in "]}":
-            depth = max(0, depth - 1)
+def _check_nesting(text: str) -> None:
+    # libyaml before 0.2.6 recurses in C per nesting level and crashes the process on very deep documents
+    why = nesting_error(text, MAX_FLOW_DEPTH)
+    if why is not None:
+        raise ParseError(why)
 
 
 class _YamlConverter:
@@ -218,7 +212,7 @@ class _YamlConverter:
         return mapping
 
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML_LOADER = LOADER
 
 
 def yaml_too_big(text: str) -> str | None:
@@ -236,7 +230,7 @@ def _parse_yaml_cached(text: str) -> tuple[tuple[Node | None, ...], str | None]:
     if too_big is not None:
         return (), too_big
     try:
-        _check_flow_depth(text)
+        _check_nesting(text)
         docs: list[Node | None] = []
         for doc in yaml.compose_all(text, Loader=_YAML_LOADER):
             if len(docs) >= MAX_YAML_DOCUMENTS:
