@@ -642,7 +642,9 @@ def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build
     # cases whose bytes alone cannot name the model (the set marks them `answerable: fingerprint-only`, e.g. raw
     # tensor data without its index): the figures without them, beside the whole
     bytes_cases = [c for c, r in zip(cases, res["rows"], strict=True) if r["answerable"] == "bytes"]
-    if len(bytes_cases) < len(cases):
+    if not bytes_cases:
+        print(f"{which}: all {len(cases)} cases are fingerprint-only (their bytes alone cannot name the model)")
+    elif len(bytes_cases) < len(cases):
         sub = score_heldout(bytes_cases)
         print(f"{which} without the {len(cases) - len(bytes_cases)} fingerprint-only cases: {sub['n']} cases; "
               f"family {sub['family']:.1%}, publisher country {sub['country']:.1%}, publisher {sub['publisher']:.1%}")
