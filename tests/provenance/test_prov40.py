@@ -3,13 +3,19 @@
 * A host's id for a publisher's own open model plus a number format ("-fp4", "-fp8", "-int4") where no build of that
   name is known denotes the open model served in the precision the host chose, as "novita/qwen/qwen3-4b-fp8" and
   Together's "-Turbo" do: never a separate repo invented from the host's spelling (with the model as its base).
+* ``--online``: a repo with an opaque name ("someone/lol") that the Hub answers for, whose adapter_config.json names a
+  base, is that repo (model id, its account as publisher with no country) on that base; offline it stays unknown.
 """
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from modelmap.provenance.resolver import resolve
+from tests.provenance.loopback import serve_routes
 
 
 def _edges(res: dict) -> list[tuple[str, str, str]]:
@@ -50,3 +56,37 @@ def test_a_third_party_precision_repo_behind_a_host_keeps_its_packager() -> None
     res = resolve("together_ai/nvidia/Kimi-K2.5-NVFP4").to_dict()
     assert res["model"]["id"] == "nvidia/kimi-k2.5-nvfp4"
     assert res["publisher"]["id"] == "nvidia"
+
+
+@pytest.mark.parametrize(("repo", "adapter_base", "parent"), [
+    # recorded miniatures of the Hub's replies: a peft repo with an opaque name, no card base, an adapter_config.json
+    ("someone-x/lol", "Qwen/Qwen2.5-Coder-7B-Instruct", "qwen/qwen2.5-coder-7b-instruct"),
+    ("someone-y/Indracoder", "Qwen/Qwen2.5-Coder-1.5B-Instruct", "qwen/qwen2.5-coder-1.5b-instruct"),
+])
+def test_online_an_opaque_adapter_repo_is_that_repo_on_its_adapter_configs_base(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Any, repo: str, adapter_base: str, parent: str) -> None:
+    from modelmap.provenance import online
+
+    offline = resolve(repo)
+    assert offline.model is None and offline.edges is None   # offline nothing can be known of the name
+    info = {"id": repo, "author": repo.split("/")[0], "cardData": {"library_name": "peft"},
+            "siblings": [{"rfilename": "adapter_config.json"}, {"rfilename": "adapter_model.safetensors"}]}
+    server, _served = serve_routes({
+        f"/api/models/{repo}": json.dumps(info).encode(),
+        f"/{repo}/resolve/main/adapter_config.json": json.dumps(
+            {"peft_type": "LORA", "base_model_name_or_path": adapter_base, "r": 16}).encode(),
+    })
+    try:
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+        monkeypatch.setenv("MODELMAP_CACHE_DIR", str(tmp_path))
+        res = online.enrich(offline).to_dict()
+    finally:
+        server.shutdown()
+        server.server_close()
+    me = repo.lower()
+    assert res["model"]["id"] == me
+    assert res["publisher"] == {"id": repo.split("/")[0].lower(), "name": repo.split("/")[0], "country": None}
+    assert [(e["relation"], e["parent"]) for e in res["edges"] if e["child"] == me] == [("adapter", parent)]
+    assert res["origins"] == ["CN"] and res["origins_known"] is False
+    assert res["confidence"] == "inferred"
