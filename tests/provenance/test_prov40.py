@@ -90,3 +90,22 @@ def test_online_an_opaque_adapter_repo_is_that_repo_on_its_adapter_configs_base(
     assert [(e["relation"], e["parent"]) for e in res["edges"] if e["child"] == me] == [("adapter", parent)]
     assert res["origins"] == ["CN"] and res["origins_known"] is False
     assert res["confidence"] == "inferred"
+
+
+@pytest.mark.parametrize("query", ["Qwen/Qwen3-8B-GGUF:Q8_0", "Qwen/Qwen3-8B-GGUF:q4_k_m", "hf.co/Qwen/Qwen3-8B-GGUF:Q8_0"])
+def test_a_hub_gguf_reference_with_a_quant_tag_names_no_server(query: str) -> None:
+    # llama.cpp's "-hf <org>/<repo>:<quant>": a Hub repo and one of its GGUF files, run locally; "Qwen/" is also a
+    # router prefix (DashScope), but a repo name with a quant tag after it is not a DashScope API name
+    res = resolve(query).to_dict()
+    assert res["served_by"] is None
+    assert res["model"]["id"] == "qwen/qwen3-8b-gguf"
+    assert res["license"]["id"] == "apache-2.0"
+    assert res["publisher"]["country"] == "CN"
+
+
+@pytest.mark.parametrize(("query", "served"), [
+    ("qwen/qwen-plus:free", "openrouter"),                   # a router's variant suffix, not a quant tag
+    ("deepseek-ai/DeepSeek-V4-Pro:novita", "novita"),        # a Hub router suffix naming the provider
+])
+def test_other_colon_suffixes_keep_their_reading(query: str, served: str) -> None:
+    assert resolve(query).to_dict()["served_by"]["id"] == served
