@@ -109,3 +109,15 @@ def test_a_hub_gguf_reference_with_a_quant_tag_names_no_server(query: str) -> No
 ])
 def test_other_colon_suffixes_keep_their_reading(query: str, served: str) -> None:
     assert resolve(query).to_dict()["served_by"]["id"] == served
+
+
+@pytest.mark.parametrize(("query", "model_id"), [
+    ("vertex_ai/semantic-ranker-fast-004", "google/semantic-ranker-fast-004"),
+    ("vertex_ai/semantic-ranker-default-004", "google/semantic-ranker-default-004"),
+])
+def test_vertex_ranking_api_version_004_models(query: str, model_id: str) -> None:
+    res = resolve(query).to_dict()
+    assert res["model"]["id"] == model_id
+    assert res["license"]["id"] == "proprietary"
+    assert res["origins"] == ["US"]
+    assert res["role"] == "rerank"
