@@ -121,3 +121,18 @@ def test_vertex_ranking_api_version_004_models(query: str, model_id: str) -> Non
     assert res["license"]["id"] == "proprietary"
     assert res["origins"] == ["US"]
     assert res["role"] == "rerank"
+
+
+@pytest.mark.parametrize(("query", "base", "licence"), [
+    # each adapter's own adapter_config.json names its base (read 2026-12-07)
+    ("shibing624/chatglm3-6b-csc-chinese-lora", "zai-org/chatglm3-6b", "apache-2.0"),
+    ("Jasper881108/chatglm-rm-lora-delta", "zai-org/chatglm2-6b", None),
+    ("astom-M/lora_unsloth_qwq32_JMedBench-3000", "qwen/qwq-32b", None),   # "unsloth" in the name, Qwen's own base
+])
+def test_adapter_records_read_from_their_adapter_config(query: str, base: str, licence: str | None) -> None:
+    res = resolve(query).to_dict()
+    me = query.lower()
+    assert res["model"]["id"] == me
+    assert [(e["relation"], e["parent"]) for e in res["edges"] if e["child"] == me] == [("adapter", base)]
+    assert (res["license"] or {}).get("id") == licence
+    assert res["origins"] == ["CN"] and res["origins_known"] is False   # the account's country is not known
