@@ -74,6 +74,13 @@ def parse(query: str, prefixes: dict[str, str]) -> Parsed:
             break
         if sep == "/" and _looks_like_hf_repo(head, tail):
             break
+        quant_ref = _GGUF_FILE_TAG.fullmatch(tail) if sep == "/" else None
+        if quant_ref and _looks_like_hf_repo(head, quant_ref.group(1)):
+            # llama.cpp's "-hf <org>/<repo>:<quant>" (Ollama's hf.co/<org>/<repo>:<quant> without the host): the
+            # Hub repo with a tag that picks one GGUF file, even where the org is also a router prefix ("Qwen/");
+            # like the hf.co form it names no server
+            core = f"{head}/{quant_ref.group(1)}"
+            break
         provider = provider or prefixes[head.lower()]
         core = tail
     # a pull straight from the Hub: hf.co/<org>/<repo>[:quant] (the quant tag picks a GGUF file). The form names the
@@ -121,6 +128,8 @@ def _is_repo_with_extension(core: str) -> bool:
 
 
 _HF_ROUTED = re.compile(r"([\w.-]+/[\w.-]+):([\w-]+)")
+# "<repo>:<quant>": a GGUF quantisation tag after a Hub repo name, as llama.cpp's -hf and Ollama's hf.co pulls write it
+_GGUF_FILE_TAG = re.compile(r"([\w.-]+):(?i:(?:ud-)?i?q[1-8](?:_[0-9a-z]+)*|f16|bf16|f32)")
 _HUB_HOST = re.compile(r"(?i)(?:hf\.co|huggingface\.co)/([\w.-]+/[\w.-]+)(?::[\w.-]+)?")
 
 

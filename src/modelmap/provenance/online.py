@@ -234,8 +234,18 @@ def enrich(res: Resolution, fetch: Fetcher | None = None) -> Resolution:
     if license_ is None and data.get("license"):
         license_ = default_resolver()._license(str(data["license"]))
     sources = [*res.sources, {"url": f"https://huggingface.co/{query}", "as_of": time.strftime("%Y-%m-%d")}]
+    model, publisher = res.model, res.publisher
+    if model is None and bases:
+        # the Hub answered for this repo and its card or adapter_config names a base: the repo exists, so the model
+        # is that repo (an opaque name such as "someone/lol" that nothing offline could place), published by its
+        # account, whose country is not known; the edges above already hang from this id
+        from modelmap.provenance.resolver import _account
+
+        account, _, name = query.partition("/")
+        model = {"id": me, "family": None, "params": None, "name": name}
+        publisher = publisher or _account(account)
     # the card is the uploader's claim and the author's country is not known: origins stay incomplete
-    return replace(res, edges=tuple(edges) if edges or res.edges is not None else None, roots=res.roots if has_base else None,
+    return replace(res, model=model, publisher=publisher, edges=tuple(edges) if edges or res.edges is not None else None, roots=res.roots if has_base else None,
                    origins=tuple(sorted(origins)) if origins else None, origins_known=False if bases else
                    res.origins_known, origin_reasons=tuple(reasons), license=license_,
                    sources=tuple(sources), confidence="inferred" if res.confidence == "unknown" else res.confidence,

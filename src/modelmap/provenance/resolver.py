@@ -99,6 +99,9 @@ _VARIANT_OPPOSITES = {"instruct": frozenset({"thinking", "base"}), "thinking": f
 _NAME_HOWS = frozenset({"name", "name-prefix", "name-dtype"})
 # precision words in a repo name: a dtype of the same weights, not a quantization that says which repo came first
 _PRECISION_WORDS = frozenset({"bf16", "fp16", "f16", "fp32", "f32"})
+# the number formats a host serves weights in, written after the served name ("together_ai/moonshotai/Kimi-K2.5-fp4",
+# "novita/qwen/qwen3-4b-fp8"): the host's choice of precision for the open model it serves, not a repo of its own
+_SERVING_PRECISION_WORDS = frozenset({*_PRECISION_WORDS, "fp8", "fp4", "nvfp4", "mxfp4", "int4", "int8"})
 _CONTEXT_WORD = re.compile(r"\d+k")  # a context length ("200k"): a separate checkpoint, never a quantisation
 # the last word of a provider's API tier name ("qwen3.5-flash", "glm-4-air"): only these make a sibling proprietary
 # a parameter count written in a model name: "21b", "a3b", "0.5b", "1.5t"
@@ -675,6 +678,14 @@ class Resolver:
                 mid = self._lookup(f"{org}/{n}")
                 if mid:
                     if repacked and self._has_weights(mid):
+                        if (parsed.provider and self._serves_remotely(parsed.provider)
+                                and all(w in _SERVING_PRECISION_WORDS for w in removed)
+                                and self.kb.models[mid].get("publisher") == org_pub):
+                            # a host's id for the publisher's own model plus a number format, where no build of
+                            # that name is known ("together_ai/moonshotai/Kimi-K2.5-fp4"): the open model, served
+                            # in the precision the host chose (as "novita/qwen/qwen3-4b-fp8" and Together's "-Turbo"
+                            # are), not a separate repo that the host's spelling would invent
+                            return self._original_of(mid), "inferred", None
                         if all(w in _PRECISION_WORDS for w in removed):
                             # the org's own "-BF16" / "-FP16" repo: the same weights in another dtype, and which
                             # of the two was converted from the other (an FP8 release upcast to BF16, or a BF16
@@ -1677,6 +1688,14 @@ class Resolver:
             original = self.first_party_original(mid)
             if original != mid and not self.quotes_build(parsed.core, mid):
                 served_build, mid, how = mid, original, "inferred"
+        served_precision = None
+        if not packager and not served_build and parsed.provider and "/" in parsed.core:
+            words = removed_suffixes(parsed.core.rsplit("/", 1)[-1])
+            own_name = str(kb.models[mid].get("hf") or mid).rsplit("/", 1)[-1].lower()
+            if words and all(w in _SERVING_PRECISION_WORDS for w in words) and self._serves_remotely(parsed.provider) \
+                    and not removed_suffixes(own_name):
+                # the record matched is the model without the format word (not a build the KB lists by that name)
+                served_precision = "-".join(reversed(words))
         model = kb.models[mid]
         graph = build_graph(kb, mid)
         if self._declared:
@@ -1768,6 +1787,8 @@ class Resolver:
                 "re-packaging keeps" if how == "name-prefix" else None,
                 f"{parsed.provider} serves {mid} (the id names the publisher's own build {served_build})"
                 if served_build else None,
+                f"{parsed.provider} serves {mid} in a number format it chose ('{served_precision}' in the id names no "
+                "separate repo the knowledge base knows)" if served_precision else None,
                 f"the license of {mid} is disputed: its sources also state {', '.join(disputed)}"
                 if disputed and lic else None,
                 same_name,
