@@ -27,6 +27,9 @@ def _covers(mid: str, field: str) -> list[str]:
     ("nvidia/Llama-3.1-Nemotron-Nano-VL-8B-V1", "nvidia-open-model"),
     ("nvidia/llama-nemotron-rerank-vl-1b-v2", "nvidia-open-model"),
     ("nvidia/nemotron-colembed-vl-4b-v2", "cc-by-nc-4.0"),
+    ("CohereForAI/c4ai-command-a-03-2025", "cohere-cc-by-nc"),    # CC-BY-NC plus C4AI's acceptable use policy
+    ("CohereLabs/c4ai-command-r7b-12-2024", "cohere-cc-by-nc"),
+    ("CohereLabs/command-a-reasoning-08-2025", "cohere-cc-by-nc"),
 ])
 def test_licence_read_from_the_makers_text(query: str, licence: str) -> None:
     rec = resolve(query).to_dict()
@@ -59,6 +62,12 @@ def test_nano_vl_language_model_is_its_base() -> None:
     assert parents(rec) == ["meta-llama/llama-3.1-8b-instruct"]
     assert _covers("nvidia/llama-3.1-nemotron-nano-vl-8b-v1", "base")
     assert "US" in (rec.get("origins") or [])
+
+
+def test_command_a_reasoning_base_is_command_a() -> None:
+    # the card's front matter: base_model CohereLabs/c4ai-command-a-03-2025
+    rec = resolve("CohereLabs/command-a-reasoning-08-2025").to_dict()
+    assert parents(rec) == ["cohereforai/c4ai-command-a-03-2025"]
 
 
 def test_non_commercial_nvidia_texts_without_a_record_stay_unknown() -> None:
