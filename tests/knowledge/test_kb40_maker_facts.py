@@ -28,6 +28,8 @@ def _covers(mid: str, field: str) -> list[str]:
     ("nvidia/llama-nemotron-rerank-vl-1b-v2", "nvidia-open-model"),
     ("nvidia/nemotron-colembed-vl-4b-v2", "cc-by-nc-4.0"),
     ("nvidia/Llama-3.1-Nemotron-Nano-4B-v1.1", "nvidia-open-model"),
+    ("nvidia/Nemotron-H-56B-Base-8K", "nvidia-internal-research"),   # the card's governing terms; research only
+    ("nvidia/Nemotron-H-47B-Base-8K", "nvidia-internal-research"),
     ("CohereForAI/c4ai-command-a-03-2025", "cohere-cc-by-nc"),    # CC-BY-NC plus C4AI's acceptable use policy
     ("CohereLabs/c4ai-command-r7b-12-2024", "cohere-cc-by-nc"),
     ("CohereLabs/command-a-reasoning-08-2025", "cohere-cc-by-nc"),
@@ -69,6 +71,11 @@ def test_nano_4b_base_is_the_minitron_it_was_post_trained_from() -> None:
     rec = resolve("nvidia/Llama-3.1-Nemotron-Nano-4B-v1.1").to_dict()
     assert parents(rec) == ["nvidia/llama-3.1-minitron-4b-width-base"]
     assert _covers("nvidia/llama-3.1-nemotron-nano-4b-v1.1", "base")
+
+
+def test_nemotron_h_47b_starts_from_the_56b_it_was_pruned_from() -> None:
+    rec = resolve("nvidia/Nemotron-H-47B-Base-8K").to_dict()
+    assert parents(rec) == ["nvidia/nemotron-h-56b-base-8k"]
 
 
 def test_command_a_reasoning_base_is_command_a() -> None:
