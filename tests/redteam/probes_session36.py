@@ -198,7 +198,8 @@ scan_probe("session36-provider-tables-20k-rows", "quadratic-position", lambda: {
                        + '\t"openai": "gpt-4o",\n\t"mistral": "mistral-small-latest",\n}\n',
     "src/Defaults.java": "class D { static final java.util.Map<String, String> M = java.util.Map.ofEntries(\n" + "".join(
         f'  java.util.Map.entry("openai{i}", "acme-m{i}"),\n' for i in range(20_000)) + '  java.util.Map.entry("x", "y"));}\n',
-    "src/defaults.js": "export const D = {\n" + "".join(f'  mistral{i}: "acme-m{i}",\n' for i in range(20_000)) + "};\n",
+    "src/defaults.js": "export const D = {\n" + "".join(f'  mistral{i}: "acme-m{i}",\n' for i in range(20_000))
+                       + '  openai: "gpt-4o",\n  mistral: "mistral-small-latest",\n};\n',
     "app/call.py": _PY_CALL},
            accounted=["pkg/defaults.go", "src/Defaults.java", "src/defaults.js"],
            checks=(finds("gpt-4o-mini"), cpu_below(25.0)), timeout=50.0)
