@@ -53,7 +53,7 @@ from modelmap.artifacts.ollama import find_store, list_manifests
 from modelmap.artifacts.tokenizer import LINE_KINDS, added_tokens_only, parse_json, special_tokens_from_config
 from modelmap.errors import ModelmapError, ReadError, UsageError
 from modelmap.types import ScanResult
-from modelmap.yamlbound import LOADER as YAML_LOADER
+from modelmap.yamlbound import ConfigLoader as YAML_LOADER
 from modelmap.yamlbound import nesting_error
 
 SCHEMA = "modelmap.inspect/2"

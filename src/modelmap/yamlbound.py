@@ -9,7 +9,13 @@ in C once per level and kills the process with SIGSEGV on a 300,000-deep ``- - -
 brackets are counted in one pass over the characters (only when there are more of them than the limit); block nesting
 is checked only under a libyaml that does not bound it itself, and only when a cheap bound (each block level needs one
 more indicator column, a compact sequence under a mapping key excepted) leaves it possible: then libyaml's own event
-parser, which keeps its state on the heap, counts the open collections."""
+parser, which keeps its state on the heap, counts the open collections.
+
+``ConfigLoader`` / ``SafeConfigLoader`` (libyaml's loader where installed / the pure-Python one) construct an integer
+scalar only when it is at most ``MAX_YAML_INT_CHARS`` long, and keep a longer one as its text: SafeConstructor turns a
+YAML 1.1 sexagesimal integer (``1:59:59:...``) into an int by multiplying a growing base once per part, quadratic in
+the scalar's length (a 900 KB scalar took 22 s of CPU, a policy file of 8 MiB would take hours), and a hex or binary
+integer of thousands of digits converts but then fails ``str()`` (Python's 4,300-digit limit) wherever it is shown."""
 
 from __future__ import annotations
 
@@ -30,6 +36,31 @@ def _libyaml_bounds_nesting() -> bool:
         return tuple(_yaml.get_version()) >= (0, 2, 6)
     except (ImportError, AttributeError, TypeError):  # pragma: no cover - a libyaml build without get_version
         return False
+
+
+MAX_YAML_INT_CHARS = 256
+_INT_TAG = "tag:yaml.org,2002:int"
+
+
+def _bounded_int(constructor: Any, node: yaml.ScalarNode) -> Any:
+    """An implicit or ``!!int`` scalar as an int when it is short; a longer one stays text (no config value or label is
+    a number of hundreds of digits, and its conversion is what costs: see the module's docstring)."""
+    value = constructor.construct_scalar(node)
+    if isinstance(value, str) and len(value) > MAX_YAML_INT_CHARS:
+        return value
+    return yaml.constructor.SafeConstructor.construct_yaml_int(constructor, node)
+
+
+class ConfigLoader(LOADER):
+    """LOADER whose integers are bounded (``_bounded_int``); add_constructor copies the table, LOADER is unchanged."""
+
+
+class SafeConfigLoader(yaml.SafeLoader):
+    """yaml.SafeLoader (pure Python: deep nesting is a RecursionError) whose integers are bounded."""
+
+
+ConfigLoader.add_constructor(_INT_TAG, _bounded_int)
+SafeConfigLoader.add_constructor(_INT_TAG, _bounded_int)
 
 
 # whether the installed loader stops deep nesting by itself (checked once; tests may set it False)

@@ -1571,6 +1571,7 @@ from tests.redteam import (  # noqa: E402
     probes_session33_legacy,  # noqa: F401  (llama.cpp ggml / ggmf / ggjt vocabularies, Paddle op_callstack walks)
     probes_session34,  # noqa: F401  (Bedrock URLs / ARNs, OpenSearch registrations, aliases, SQL AI calls, ggjt, Paddle)
     probes_session35,  # noqa: F401  (Paddle inference.yml / renamed configs, Core ML, .sse, ::, fences, chains, /model)
+    probes_session36,  # noqa: F401  (Paddle integers / types / escapes, policy ints, agent models: maps, tables, ONNX)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the

@@ -366,11 +366,12 @@ scan_probe("session34-sse-3.9mb-data-line", "huge-line", _sse(
     + '"}\n'),
            accounted=["logs/big.stdout.txt"], checks=(finds("gpt-4o-mini"),), timeout=40.0)
 # (c) a data line of JSON nested 100,000 deep between ordinary events (passed over, said), one 90,000 deep alone (a
-# parse-error skip), and 1,000 events each nested 150 deep (under the parser's 200 levels: walked)
+# parse-error skip), and 200 events each nested 150 deep (under the parser's 200 levels: walked; 1,000 until
+# redteam40 - each event a finding, written twice, so 2,000 findings cost 7 of the probe's 8 s of CPU, the nesting none)
 scan_probe("session34-sse-json-100k-deep", "deep-nesting", lambda ctx: (
     _sse("deep", 'data: {"model": "gpt-4o"}\n\ndata: ' + '{"a":' * 100_000 + "1" + "}" * 100_000
          + '\n\ndata: {"model": "claude-3-haiku-20240307"}\n\n')(ctx),
     _sse("alldeep", "data: " + '{"model":' * 90_000 + '"gpt-4o"' + "}" * 90_000 + "\n\n")(ctx),
-    _sse("deep150", ('data: {"model": "gpt-4o", "c": ' + '{"a":' * 150 + "1" + "}" * 150 + "}\n\n") * 1_000)(ctx)),
+    _sse("deep150", ('data: {"model": "gpt-4o", "c": ' + '{"a":' * 150 + "1" + "}" * 150 + "}\n\n") * 200)(ctx)),
            accounted=["logs/deep.stdout.txt", "logs/alldeep.stdout.txt", "logs/deep150.stdout.txt"],
            checks=(finds("gpt-4o-mini", "claude-3-haiku-20240307"),), timeout=40.0)

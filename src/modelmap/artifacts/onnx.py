@@ -152,7 +152,7 @@ class ONNXReader:
                 key = val = ""
                 for f2, w2, v2, _c in _walk(path, buf, v[0], v[0] + v[1], _clipped, cut):
                     if w2 == 2 and f2 == 1:
-                        key = _str(buf, v2, limits, path)
+                        key = _str(buf, v2, limits, path)[:256]  # a key is a word: inspect lists them in its claims
                     elif w2 == 2 and f2 == 2:
                         val = _str(buf, v2, limits, path)[:4096]
                 meta.setdefault("metadata_props", {})[key] = val

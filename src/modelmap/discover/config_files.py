@@ -1056,6 +1056,8 @@ def _listed_model_ids(node: Mapping) -> list[Scalar]:
 
 # a release date or snapshot at the end of a model id (`-2024-08-06`, `-20250929`), and a `latest` tag: the same model
 _ID_RELEASE_TAIL = re.compile(r"(?:[-_.@:](?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4}|latest))+$")
+# the longest model id whose spelling an entry name is compared with (a 60 KB `-2024-2024…x` took 16 s of CPU)
+_MAX_SPELT_ID = 256
 
 
 def _spells_model(name: str, model: str) -> bool:
@@ -1064,6 +1066,8 @@ def _spells_model(name: str, model: str) -> bool:
     sends the model by, an alias of it. A name that leaves out a word or number of the model (``gemini-flash`` for
     ``gemini-2.5-flash``, ``openai-o3`` for ``o3-mini``, ``opus``, ``dmr-rerank``) is the file's own label."""
     own = model.strip().lower().rsplit("/", 1)[-1]
+    if len(own) > _MAX_SPELT_ID:
+        return False  # no model id; and _ID_RELEASE_TAIL, tried from each separator to the end, is quadratic in it
     own = _ID_RELEASE_TAIL.sub("", own)
     words = re.findall(r"[a-z]+|\d+", own)
     return bool(words) and set(words) <= set(re.findall(r"[a-z]+|\d+", name.lower()))

@@ -34,6 +34,7 @@ import yaml
 
 from modelmap.errors import UsageError
 from modelmap.fsutil import read_input
+from modelmap.yamlbound import SafeConfigLoader
 
 SUITES_DIR = Path(__file__).resolve().parent / "suites"
 KINDS = ("cases", "jailbreak", "insecure-code", "slant")
@@ -103,7 +104,7 @@ def load_suite(ref: str) -> Suite:
 def _load_dir(folder: Path, *, builtin: bool, yaml_name: str = "suite.yaml") -> Suite:
     where = str(folder / yaml_name)
     try:
-        meta = yaml.safe_load(_read(folder / yaml_name, YAML_LIMIT))
+        meta = yaml.load(_read(folder / yaml_name, YAML_LIMIT), Loader=SafeConfigLoader)  # integers bounded
     except yaml.YAMLError as exc:
         raise UsageError(f"not valid YAML: {exc}", where=where) from exc
     except RecursionError:

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from modelmap.errors import ConfigError
+from modelmap.yamlbound import SafeConfigLoader
 
 
 class LineDict(dict[str, Any]):
@@ -43,7 +44,7 @@ class LineList(list[Any]):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(SafeConfigLoader):  # integers bounded: a sexagesimal 1:59:59:... costs quadratic time
     converted = 0
 
 

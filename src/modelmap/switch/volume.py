@@ -151,8 +151,10 @@ def _row(raw: Any, where: str, keys: tuple[str, ...] = TOKEN_KEYS) -> dict[str, 
 def parse_yaml(text: str, name: str) -> Volume:
     import yaml
 
+    from modelmap.yamlbound import SafeConfigLoader
+
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=SafeConfigLoader)  # safe_load, its integers bounded
     except yaml.YAMLError as exc:
         raise ConfigError(f"{name}: not valid YAML: {exc}") from None
     except RecursionError:
