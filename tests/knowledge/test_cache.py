@@ -46,15 +46,10 @@ def test_a_corrupt_cached_database_is_rebuilt(tmp_path: Path, monkeypatch: pytes
     assert match(b"deepseek-chat") and not match(b"hello")
 
 
-def test_two_checkouts_sharing_the_cache_folder_each_keep_their_index(tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """Two installs whose data files differ in modification time (git worktrees, a venv and a pre-commit hook) have
-    different keys: alternating between them reads each one's index back instead of compiling the YAML again."""
-    monkeypatch.setenv("MODELMAP_CACHE_DIR", str(tmp_path))
-    loader.load_index.cache_clear()
+def _counting_compiles(monkeypatch: pytest.MonkeyPatch, key: list[str]) -> list[str]:
+    """compile_index replaced by one that records the cheap key it was called under (and answers the real index)."""
     data = loader.compile_index(loader.data_files())
     compiled: list[str] = []
-    key = ["aaaa"]
 
     def counting(_files: Any) -> Any:
         compiled.append(key[0])
@@ -62,15 +57,75 @@ def test_two_checkouts_sharing_the_cache_folder_each_keep_their_index(tmp_path: 
 
     monkeypatch.setattr(loader, "compile_index", counting)
     monkeypatch.setattr(loader, "_digest", lambda: key[0])
+    return compiled
+
+
+def _load_under(keys: tuple[str, ...], key: list[str]) -> None:
     try:
-        for k in ("aaaa", "bbbb", "aaaa", "bbbb", "aaaa"):
+        for k in keys:
             key[0] = k
             loader.load_index.cache_clear()
             assert loader.load_index().models
     finally:
         loader.load_index.cache_clear()
-    assert compiled == ["aaaa", "bbbb"]  # each compiled once; before, every switch compiled again
-    assert {p.name for p in tmp_path.glob("kb-*.json")} == {"kb-aaaa.json", "kb-bbbb.json"}
+
+
+def test_two_checkouts_of_one_knowledge_base_share_one_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two checkouts whose data files differ only in modification time (git worktrees or fresh clones of one commit,
+    a venv and a pre-commit hook) have different cheap keys but the same content: the first compiles, every other
+    one finds that index through the content key (and keeps a pointer to it), never compiling the YAML again; with
+    five checkouts in turn the old cache (one index per cheap key, KEEP_INDEXES of them) compiled on every switch."""
+    monkeypatch.setenv("MODELMAP_CACHE_DIR", str(tmp_path))
+    key = ["aaaa"]
+    compiled = _counting_compiles(monkeypatch, key)
+    content: list[int] = []
+    real_content_key = loader._content_key
+    monkeypatch.setattr(loader, "_content_key", lambda: content.append(1) or real_content_key())
+    _load_under(("aaaa", "bbbb", "cccc", "dddd", "eeee", "aaaa", "bbbb", "eeee"), key)
+    assert compiled == ["aaaa"]
+    assert len(content) == 5  # once per new checkout; a checkout seen before reads its pointer
+    assert len(list(tmp_path.glob("kb-*.json"))) == 1
+    assert len(list(tmp_path.glob("kbkey-*"))) == 5
+
+
+def test_two_checkouts_with_different_knowledge_each_keep_their_index(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Checkouts whose knowledge bases differ (another commit, an edited data file) each compile once and read their
+    own index back when used in turn; a pointer to an index that was evicted or spoiled compiles again."""
+    monkeypatch.setenv("MODELMAP_CACHE_DIR", str(tmp_path))
+    key = ["aaaa"]
+    compiled = _counting_compiles(monkeypatch, key)
+    monkeypatch.setattr(loader, "_content_key", lambda: {"aaaa": "a" * 20, "bbbb": "b" * 20}[key[0]])
+    _load_under(("aaaa", "bbbb", "aaaa", "bbbb", "aaaa"), key)
+    assert compiled == ["aaaa", "bbbb"]
+    assert {p.name for p in tmp_path.glob("kb-*.json")} == {f"kb-{'a' * 20}.json", f"kb-{'b' * 20}.json"}
+    (tmp_path / f"kb-{'a' * 20}.json").write_text("{}")  # not an index: rebuilt, never trusted
+    _load_under(("aaaa",), key)
+    assert compiled == ["aaaa", "bbbb", "aaaa"]
+
+
+def test_the_content_key_covers_the_data_and_the_compiler(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The content key is the bytes of every data file and of the loader's own source (a loader edited without a
+    new INDEX_VERSION compiles a new index), never their modification times."""
+    base = loader._content_key()
+    copy = tmp_path / "data"  # another checkout: the same bytes, new modification times
+    for path in loader.data_files():
+        target = copy / path.relative_to(loader.DATA_DIR)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    cheap = loader._digest()
+    monkeypatch.setattr(loader, "DATA_DIR", copy)
+    assert loader._digest() != cheap
+    assert loader._content_key() == base
+    first = loader.data_files()[0]
+    first.write_bytes(first.read_bytes() + b"\n# an edit\n")
+    assert loader._content_key() != base
+    first.write_bytes(first.read_bytes()[:-len(b"\n# an edit\n")])
+    assert loader._content_key() == base
+    own = tmp_path / "loader.py"
+    own.write_bytes(Path(loader.__file__).read_bytes() + b"\n# an edit\n")
+    monkeypatch.setattr(loader, "__file__", str(own))
+    assert loader._content_key() != base
 
 
 def test_a_used_index_is_kept_over_ones_built_later_but_unused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

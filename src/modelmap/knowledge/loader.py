@@ -1,9 +1,11 @@
 """Compile the YAML knowledge base into an index, and cache that index as JSON.
 
 Loading YAML for every run would cost a few hundred milliseconds; the compiled index is a
-plain-JSON dict that loads in a few milliseconds. The cache key covers every data file's
-relative path, size and mtime, plus the loader's format version, so an edited file is
-picked up at once. Writing the cache is best effort: a read-only home just means no cache.
+plain-JSON dict that loads in a few milliseconds. The index is stored under a key of what it is compiled from:
+every data file's relative path and bytes, this module's own source and the loader's format version. Finding that
+key means reading ~10 MB, so a small pointer file maps the cheap key (every data file's relative path, size and
+mtime, and this module's) to it: an edited file is picked up at once, and two checkouts or installs of the same
+knowledge base share one index. Writing the cache is best effort: a read-only home just means no cache.
 """
 
 from __future__ import annotations
@@ -23,10 +25,14 @@ from modelmap.fsutil import read_cache, store_cache, touch_cache
 DATA_DIR = Path(__file__).with_name("data")
 INDEX_VERSION = 3
 # compiled indexes kept side by side in the cache folder (~7 MB each), the most recently used ones: two installs or
-# checkouts of modelmap that share the folder (a virtualenv and a pre-commit hook, git worktrees, an upgrade next to
-# the old version; the key covers the data files' modification times, so two checkouts of one commit differ) each
-# keep theirs, instead of each run replacing the other's and compiling the YAML again (~2 s of CPU a run)
+# checkouts of modelmap whose knowledge bases differ and share the folder (a virtualenv and a pre-commit hook, git
+# worktrees of two commits, an upgrade next to the old version) each keep theirs, instead of each run replacing the
+# other's and compiling the YAML again (~2 s of CPU a run)
 KEEP_INDEXES = 4
+# pointer files (a few bytes each) from a checkout's cheap key to its index's content key, the most recently used
+# ones: every fresh clone or worktree has data files of new modification times, so a cheap key of its own
+KEEP_POINTERS = 64
+_CONTENT_KEY = re.compile(r"[0-9a-f]{20}")
 
 
 def data_files() -> list[Path]:
@@ -59,6 +65,38 @@ def _digest() -> str:
     h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
     for line in sorted(entries):
         h.update(line.encode())
+    return h.hexdigest()[:20]
+
+
+def _pointer_key() -> str:
+    """The cheap key of this checkout's index (``_digest``: paths, sizes and modification times of the data files)
+    and of this module's source file (its size and modification time): the name of the pointer to the content key."""
+    try:
+        st = os.stat(__file__)
+        own = f"{st.st_size}:{st.st_mtime_ns}"
+    except OSError:
+        own = "-"
+    h = hashlib.sha256(f"{_digest()}\0{own}".encode())
+    return h.hexdigest()[:20]
+
+
+def _content_key() -> str:
+    """What the index is compiled from: every data file's relative path and bytes, this module's source (the
+    compiler) and INDEX_VERSION. Two checkouts or installs with the same knowledge base and loader have the same key
+    whatever their files' modification times; ~40 ms of CPU, paid only where the pointer file is missing."""
+    h = hashlib.sha256(f"v{INDEX_VERSION}\0".encode())
+    try:
+        with open(__file__, "rb") as fh:
+            own = fh.read()
+    except OSError:
+        own = b""
+    h.update(f"loader\0{len(own)}\0".encode())
+    h.update(own)
+    for path in data_files():
+        with path.open("rb") as fh:
+            data = fh.read()
+        h.update(f"{path.relative_to(DATA_DIR).as_posix()}\0{len(data)}\0".encode())
+        h.update(data)
     return h.hexdigest()[:20]
 
 
@@ -332,21 +370,41 @@ def _loads(raw: bytes) -> Any:
             gc.enable()
 
 
+def _cached_index(folder: Path, content: str) -> KnowledgeIndex | None:
+    """The index stored under ``content``, or None (absent, unreadable, or not an index: then rebuilt)."""
+    cache_file = folder / f"kb-{content}.json"
+    try:
+        raw = read_cache(cache_file, 256 * 1024 * 1024)
+        cached = _loads(raw) if raw is not None else None
+    except Exception:
+        return None
+    if cached is None or not _is_index(cached):
+        return None
+    touch_cache(cache_file)  # used now: kept over the builds used longer ago (KEEP_INDEXES)
+    return KnowledgeIndex(cached)
+
+
 @cache
 def load_index() -> KnowledgeIndex:
-    key = _digest()
-    cache_file = _cache_dir() / f"kb-{key}.json"
+    folder = _cache_dir()
+    pointer = folder / f"kbkey-{_pointer_key()}"
+    content: str | None = None
     if os.environ.get("MODELMAP_NO_CACHE") != "1":
-        try:
-            raw = read_cache(cache_file, 256 * 1024 * 1024)
-            cached = _loads(raw) if raw is not None else None
-            if cached is not None and _is_index(cached):
-                touch_cache(cache_file)  # used now: kept over the builds used longer ago (KEEP_INDEXES)
-                return KnowledgeIndex(cached)
-        except Exception:
-            pass
+        raw = read_cache(pointer, 64)
+        known = raw.decode("ascii", "replace").strip() if raw is not None else ""
+        if _CONTENT_KEY.fullmatch(known) and (index := _cached_index(folder, known)) is not None:
+            touch_cache(pointer)
+            return index
+        # a checkout or install this cache has not seen (new modification times): its knowledge base may still be
+        # one compiled before, by another checkout of the same commit
+        content = _content_key()
+        if (index := _cached_index(folder, content)) is not None:
+            store_cache(pointer, content.encode("ascii"), replaces="kbkey-*", keep=KEEP_POINTERS)
+            return index
     data = compile_index(data_files())
+    content = content or _content_key()
     # indexes of earlier knowledge-base versions are never read again
-    store_cache(cache_file, json.dumps(data, separators=(",", ":")).encode("utf-8"), replaces="kb-*.json",
-                keep=KEEP_INDEXES)
+    store_cache(folder / f"kb-{content}.json", json.dumps(data, separators=(",", ":")).encode("utf-8"),
+                replaces="kb-*.json", keep=KEEP_INDEXES)
+    store_cache(pointer, content.encode("ascii"), replaces="kbkey-*", keep=KEEP_POINTERS)
     return KnowledgeIndex(data)
