@@ -1302,6 +1302,7 @@ _SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # whisper_cpp:, faster_whisper:, WhisperX) is the checkpoint the engine downloads, as whisper.load_model("small") is;
 # the same word under any other block (a font's size, a video's quality) names nothing
 _WHISPER_SIZE_WORD = re.compile(WHISPER_SIZE)
+_WHISPER_TEXT = re.compile(r"(?i)whisper")
 _WHISPER_BLOCK = re.compile(r"(?i)(?:faster[-_]?)?whisper(?:[-_]?(?:cpp|x|asr|stt))?")
 _WHISPER_MODEL_KEYS = frozenset({"model", "model_name", "modelname", "name", "model_size", "size", "model_path",
                                  "model_id"})
@@ -2322,6 +2323,15 @@ class TreeWalker:
                 and _WHISPER_SIZE_WORD.fullmatch(value.lower()):
             # whisper_cpp: {model_name: small}, whisper: {name: medium}: the Whisper checkpoint of that size
             self.collector.add(value, line, col, Match("other", None, 0.7, "speech"), key_role="speech",
+                               source_id=self.ids.key)
+            return
+        if hint_key and is_model_key(hint_key) and _WHISPER_SIZE_WORD.fullmatch(value) \
+                and _WHISPER_TEXT.search(self.file.text) and self.collector.model(
+                    value, line, col, hint="key", key_role=role_from_key(hint_key), source_id=self.ids.key) is None:
+            # MODEL_NAME=${MODEL_NAME:-base.en} in a compose file whose service downloads Whisper weights: a size word
+            # under a model key, in a file that names Whisper, is the checkpoint chosen, as a script's MODEL="tiny"
+            # is (shell.scan_assignment) and a model-bound literal in code is (polyglot._whisper_size)
+            self.collector.add(value, line, col, Match("other", None, 0.6, "speech"), key_role="speech",
                                source_id=self.ids.key)
             return
         if low_key in _OWNER_KEYS or (low_key in ("example", "default") and parent_key is not None

@@ -1096,7 +1096,11 @@ _CPP_ENGINE = re.compile(r"(?i)\.cpp(?![a-z0-9_.-])")
 # Whisper's checkpoint sizes as its ports name them (openai/whisper's _MODELS: tiny[.en] base[.en] small[.en]
 # medium[.en] large-v1 large-v2 large-v3 large-v3-turbo turbo; distil-whisper's distil-large-v3, distil-small.en;
 # github.com/openai/whisper/blob/main/whisper/__init__.py, huggingface.co/distil-whisper, as_of 2026-12-05)
-WHISPER_SIZE = r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en)?(?:-v[1-3](?:\.5)?)?(?:-turbo)?|turbo"
+# whisper.cpp names its quantised conversions by the size word and the quantisation (tiny-q5_1, base.en-q8_0,
+# large-v3-turbo-q5_0: the ggml-<name>.bin files of huggingface.co/ggerganov/whisper.cpp, as_of 2026-12-07), and a
+# front end lists them under those names beside the plain sizes, so the size word may carry that suffix
+WHISPER_SIZE = (r"(?:(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en)?(?:-v[1-3](?:\.5)?)?(?:-turbo)?|turbo)"
+                r"(?:-q[458]_[01k])?")
 # faster-whisper's CTranslate2 conversions, faster-whisper-<size> / faster-distil-whisper-<size> (Systran's repos,
 # huggingface.co/Systran, as_of 2026-12-05), and their re-uploads under other owners (ModelScope mirrors,
 # pengzhendong/faster-whisper-tiny): the size word says which Whisper checkpoint, so the name is a model wherever it
