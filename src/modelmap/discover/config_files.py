@@ -1303,6 +1303,10 @@ _SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # the same word under any other block (a font's size, a video's quality) names nothing
 _WHISPER_SIZE_WORD = re.compile(WHISPER_SIZE)
 _WHISPER_TEXT = re.compile(r"(?i)whisper")
+# a script's list literal bound to a name (`let models = [`, `const MODELS = [`, `"models": [`, `models: [`) and the
+# quoted items inside one
+_SCRIPT_LIST = re.compile(r"""(?:\b(?:let|const|var)[ \t]+)?["']?\b([A-Za-z_]\w{0,60})["']?[ \t]*[:=][ \t]*\[""")
+_SCRIPT_ITEM = re.compile(r"""(["'])([^"'\\\n]{1,200})\1""")
 _WHISPER_BLOCK = re.compile(r"(?i)(?:faster[-_]?)?whisper(?:[-_]?(?:cpp|x|asr|stt))?")
 _WHISPER_MODEL_KEYS = frozenset({"model", "model_name", "modelname", "name", "model_size", "size", "model_path",
                                  "model_id"})
@@ -2253,6 +2257,8 @@ class TreeWalker:
         if "\n" in s.value and self.file.text.startswith("|", s.start) and (
                 self.embedded(s, key, parent_key, endpoint) or self.embedded_config(s, key, parent_key, endpoint)):
             return
+        if "\n" in s.value and self.file.text.startswith("|", s.start) and "[" in s.value and self.script_lists(s):
+            return
         hint_key = key
         m = env_default_match(value)
         if m:
@@ -2703,6 +2709,34 @@ class TreeWalker:
                 return found + 1
             at = found + 1
         return -1
+
+    def script_lists(self, s: Scalar) -> bool:
+        """A list literal bound to a model-named variable or key inside a script held as a literal block that no
+        settings reader took (a Benthos / Redpanda Connect ``mapping: |`` with ``let models = ["gpt-4o", …]`` or
+        ``{"provider": "openai", "models": ["gpt-4o", …]}``, a JS or Python snippet's ``MODELS = [...]``): each
+        quoted item is read as a model key's value, so only what reads as a model is reported. A list holding another
+        list or a mapping is left whole (a table of records, read by no rule here). Bounded: blocks up to 64 KB, 32
+        lists a block, 4,000 characters a list. True when a model was reported."""
+        text = self.file.text
+        if s.end - s.start > 65_536:
+            return False
+        reported = False
+        self.tick(1 + (s.end - s.start) // 256)
+        for i, m in enumerate(_SCRIPT_LIST.finditer(text, s.start, s.end)):
+            if i >= 32:
+                break
+            if not is_model_key(m.group(1)):
+                continue
+            close = text.find("]", m.end(), min(s.end, m.end() + 4000))
+            if close < 0 or any(c in text[m.end():close] for c in "[{("):
+                continue
+            for item in _SCRIPT_ITEM.finditer(text, m.end(), close):
+                self.tick()
+                line, col = self.collector.position(item.start(2))
+                if self.collector.model(item.group(2), line, col, hint="key", key_role=role_from_key(m.group(1)),
+                                        source_id=self.ids.key):
+                    reported = True
+        return reported
 
     def script_block(self, s: Scalar) -> None:
         """A shell script held as a literal block under its file name (a ConfigMap's ``rag-sweep.sh: |``), read as a
