@@ -558,12 +558,36 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     size (SAP AI Core's content filter ``llama_guard_3_8b`` for meta-llama/Llama-Guard-3-8B, Baidu Qianfan's
     ``llama_2_7b``, ``chatglm3_6b``): the provider's or app's id for that model, as an enum or table writes it."""
     found = _classify(value, hint)
+    if found is not None and found.kind == "api-model" and found.confidence < 0.9 and "-" in value \
+            and _provider_id(value):
+        return None  # `meta-llama`, `together-ai`, `azure-openai`: a provider's id (a prefix table's provider column,
+        # a Hub organisation), never a model's, however a family word in it reads
+    if (found is None or (found.kind == "hf-repo" and found.confidence < 0.9)) and "/" in value \
+            and (region := value.strip().split("/", 1))[0] \
+            and is_cloud_region(region[0]) and "/" not in region[1]:
+        inner = _classify(region[1], hint)
+        if inner is not None and inner.provider == "aws-bedrock" and inner.kind == "api-model" \
+                and (hint != "none" or inner.confidence >= 0.9):
+            # `us-east-1/anthropic.claude-v2`: a Bedrock model id behind the AWS region it is called in (LiteLLM's
+            # `bedrock/<region>/<model>` without its provider word, as a cost table or a parsed model string keeps
+            # it): that Bedrock model
+            return Match("provider-prefixed", "aws-bedrock", min(inner.confidence, 0.85), inner.role)
     if found is None and hint == "none" and "_" in value and len(value) <= 80 and _SNAKE_SIZE.search(value) \
             and re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9.]+)+", value.strip()):
         spelled = value.strip().lower().replace("_", "-")
         if spelled in _hub_name_parts() or spelled in load().alias_index:
             return Match("api-model", None, 0.8)
     return found
+
+
+def _provider_id(value: str) -> bool:
+    """``value`` is exactly a provider's id or model-id prefix the knowledge base records, written with hyphens
+    (``meta-llama``, ``aws-bedrock``), and no model it knows by that name."""
+    from modelmap.discover.peers import is_provider_name
+
+    low = value.strip().lower()
+    kb = load()
+    return low not in kb.alias_index and low not in kb.hf_index and is_provider_name(low)
 
 
 def _classify(value: str, hint: Hint = "none") -> Match | None:
