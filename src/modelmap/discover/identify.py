@@ -129,7 +129,8 @@ _VERSION_CODE = re.compile(r"v?\d+(?:[._]\d+)*")
 # names written where a model goes that stand for none: "your-model", "<model>", test doubles
 PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me"
                          # test doubles' names: test-model-1, fake_model, mock-model-full, model-a, model_2
-                         r"|(?:test|fake|dummy|mock|stub|sample|example|my|some|other|unknown)[-_ ]?models?(?:$|[-_ ])"
+                         # (also with a tag: a fallback test's `unknown-model:latest`)
+                         r"|(?:test|fake|dummy|mock|stub|sample|example|my|some|other|unknown)[-_ ]?models?(?:$|[-_ :])"
                          # a user's own file named for what it is (a test's `my-gguf-model.gguf`, `my_custom_model.bin`)
                          r"|my[-_][\w.-]{0,60}?[-_]models?(?:$|[-_.])"
                          # a fill-in Hub path: both parts fill-in words (`org/repo/model-Q8_0.gguf`, `user/repo`), or
