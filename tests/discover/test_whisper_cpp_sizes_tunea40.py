@@ -94,3 +94,13 @@ def test_a_compose_model_default_elsewhere_is_no_whisper_size(tmp_path: Path) ->
             "    environment:\n"
             "      - MODEL_NAME=${MODEL_NAME:-base}\n")
     assert (5, "base") not in found(tmp_path, "docker-compose.yml", text)
+
+
+def test_a_size_default_spliced_into_a_ggml_file_name(tmp_path: Path) -> None:
+    text = ("services:\n"
+            "  whisper:\n"
+            "    image: acme/whisper-server:1.0\n"
+            "    healthcheck:\n"
+            '      test: ["CMD", "test", "-f", "/models/ggml-${MODEL_NAME:-small.en}.bin"]\n'
+            '      retries: 3\n')
+    assert (5, "small.en") in found(tmp_path, "compose.yaml", text)

@@ -30,6 +30,7 @@ source leaves alone the YAML documents they claim (``claim_of``), so no value is
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import re
 import shlex
@@ -1303,6 +1304,7 @@ _SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # the same word under any other block (a font's size, a video's quality) names nothing
 _WHISPER_SIZE_WORD = re.compile(WHISPER_SIZE)
 _WHISPER_TEXT = re.compile(r"(?i)whisper")
+_GGML_SIZE_DEFAULT = re.compile(rf"ggml-\$\{{[A-Za-z_]\w{{0,60}}:?-((?:{WHISPER_SIZE}))\}}\.bin")
 # a script's list literal bound to a name (`let models = [`, `const MODELS = [`, `"models": [`, `models: [`) and the
 # quoted items inside one
 _SCRIPT_LIST = re.compile(r"""(?:\b(?:let|const|var)[ \t]+)?["']?\b([A-Za-z_]\w{0,60})["']?[ \t]*[:=][ \t]*\[""")
@@ -2149,6 +2151,14 @@ class TreeWalker:
             self._over_bounds(s, "value", "100,000 characters")
             return
         low_key = (key or "").lower()
+        if "ggml-${" in value:
+            for m in itertools.islice(_GGML_SIZE_DEFAULT.finditer(value), 8):
+                # `/models/ggml-${MODEL_NAME:-base.en}.bin`: the default a whisper.cpp weight file's name is built with
+                # is the Whisper checkpoint used when nothing is set (identify's ggml-<size>.bin, spelled in parts)
+                line, col, _ = self.position(s, m.group(0))
+                col += m.start(1) - m.start(0)
+                self.collector.add(m.group(1), line, col, Match("other", None, 0.6, "speech"), key_role="speech",
+                                   source_id=self.ids.key)
         if self._named_models and key and is_model_key(key) and self._named_model_use(s, value, endpoint):
             return
         if low_key in _CARGO_NAME_KEYS and _CARGO_MANIFEST.search(self.file.path):
