@@ -115,7 +115,8 @@ def _keep(value: str) -> bool:
     return plausible(value) or (_has_model_word(value) and '"' in value) or (
         '"id' in value and _EMBEDDED_ID_PAIR.search(value) is not None) or (
         value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None) or _yaml_setting(value) is not None or (
-        _listed_item(value) is not None) or bool(_literal_settings(value))
+        _listed_item(value) is not None) or bool(_literal_settings(value)) or (
+        " " in value and _GENAI_SPAN_NAME.fullmatch(value) is not None)
 
 
 # a list written as text the way Java's and Kotlin's List.toString() / Arrays.toString() print one
@@ -341,6 +342,10 @@ def _path_model(cand: Candidate, m: re.Match[str], group: int, bindings: tuple[s
                    prefix_check=False, switch_on=None)
 
 
+# an OpenTelemetry GenAI span name: a well-known operation name and the model (see _with_embedded)
+_GENAI_SPAN_NAME = re.compile(r"(?:chat|text_completion|embeddings|generate_content) ([A-Za-z0-9][\w.:/-]{1,120})")
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
         yield cand
@@ -375,6 +380,14 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             group = next(g for g in (1, 2, 3) if in_path.group(g))
             # (Stability's engine segment is the API's model slot by the route's contract, as Gemini's `models/…`)
             yield _path_model(cand, in_path, group, ("model",) if group == 3 else ())
+            continue
+        if " " in cand.value and not cand.is_key and (span := _GENAI_SPAN_NAME.fullmatch(cand.value)) is not None:
+            # "chat gpt-4o", "embeddings text-embedding-3-small": an OpenTelemetry GenAI span's name, which the
+            # semantic conventions build as `{gen_ai.operation.name} {gen_ai.request.model}` (opentelemetry.io/docs/
+            # specs/semconv/gen-ai/gen-ai-spans, as_of 2026-12-07): the model after the operation, read as a bare
+            # literal (only a name that reads as a model on its own counts)
+            yield replace(cand, value=span.group(1), column=cand.column + span.start(1), bindings=(), call=None,
+                          call_before_binding=False, container=False, group=None)
             continue
         if "@sha256:" in cand.value and (pinned := _DIGEST_PINNED.fullmatch(cand.value)) is not None:
             # `hf.co/org/name:IQ4_XS@sha256:1234…`: a reference pinned to a content digest, as OCI registries (and the
