@@ -104,3 +104,18 @@ def test_a_size_default_spliced_into_a_ggml_file_name(tmp_path: Path) -> None:
             '      test: ["CMD", "test", "-f", "/models/ggml-${MODEL_NAME:-small.en}.bin"]\n'
             '      retries: 3\n')
     assert (5, "small.en") in found(tmp_path, "compose.yaml", text)
+
+
+def test_a_fallback_size_bound_to_the_model_to_load(tmp_path: Path) -> None:
+    text = ("// picks the whisper model to load\n"
+            "pub async fn pick(cfg: Option<Config>) -> String {\n"
+            "    let model_to_load = match cfg {\n"
+            "        Some(c) => c.model,\n"
+            '        None => "small".to_string(),\n'
+            "    };\n"
+            '    let quality = "small".to_string();\n'
+            "    model_to_load\n"
+            "}\n")
+    got = found(tmp_path, "src/transcription/engine.rs", text)
+    assert (5, "small") in got
+    assert (7, "small") not in got
