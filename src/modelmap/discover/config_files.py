@@ -2152,12 +2152,12 @@ class TreeWalker:
             return
         low_key = (key or "").lower()
         if "ggml-${" in value:
-            for m in itertools.islice(_GGML_SIZE_DEFAULT.finditer(value), 8):
+            for spliced in itertools.islice(_GGML_SIZE_DEFAULT.finditer(value), 8):
                 # `/models/ggml-${MODEL_NAME:-base.en}.bin`: the default a whisper.cpp weight file's name is built with
                 # is the Whisper checkpoint used when nothing is set (identify's ggml-<size>.bin, spelled in parts)
-                line, col, _ = self.position(s, m.group(0))
-                col += m.start(1) - m.start(0)
-                self.collector.add(m.group(1), line, col, Match("other", None, 0.6, "speech"), key_role="speech",
+                line, col, _ = self.position(s, spliced.group(0))
+                col += spliced.start(1) - spliced.start(0)
+                self.collector.add(spliced.group(1), line, col, Match("other", None, 0.6, "speech"), key_role="speech",
                                    source_id=self.ids.key)
         if self._named_models and key and is_model_key(key) and self._named_model_use(s, value, endpoint):
             return
