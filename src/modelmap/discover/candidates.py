@@ -2267,9 +2267,50 @@ _EMBEDDED_TOML = re.compile(rb"(?m)^[ \t]{0,40}(\w{0,40}(?:model|Model|MODEL)\w{
                             rb"([^\"'\s\\]{1,200})[\"'][ \t]{0,8}(?:#[^\n]{0,200})?\r?$")
 
 
+# an SQL INSERT with its column list and one row of values (`INSERT INTO settings (id, provider, model, whisperModel)
+# VALUES ('1', 'openai', 'gpt-4o-2024-11-20', 'large-v3')`, an app seeding its default settings): each quoted value
+# is bound to the column it fills, as a config key binds its value
+_SQL_INSERT = re.compile(rb"(?i)\binsert[ \t\r\n]+(?:or[ \t]+\w{1,20}[ \t\r\n]+)?into[ \t\r\n]+[\w.\"`\[\]]{1,80}"
+                         rb"[ \t\r\n]*\(([^()]{1,2000})\)[ \t\r\n]*values[ \t\r\n]*\(([^()]{1,4000})\)")
+_SQL_VALUE = re.compile(rb"[ \t\r\n]*(?:'((?:[^'\\\n]|'')*)'|[^,']*)[ \t\r\n]*(?:,|$)")
+
+
+def _sql_insert_pairs(text: bytes, row0: int, col0: int, columns: CharColumns) -> Iterator[Candidate]:
+    """The model-named columns' quoted values of the INSERTs in a multi-line literal (``_SQL_INSERT``); a row whose
+    value count differs from its column count is left out. At most _MAX_EMBEDDED values a literal."""
+    found = 0
+    for i, m in enumerate(_SQL_INSERT.finditer(text)):
+        if i >= _MAX_EMBEDDED:
+            return
+        names = [n.strip().strip(b'"`[]').decode("utf-8", "replace") for n in m.group(1).split(b",")]
+        values: list[tuple[int, bytes | None]] = []
+        pos, end = m.start(2), m.end(2)
+        while pos < end and len(values) <= len(names):
+            v = _SQL_VALUE.match(text, pos, end)
+            if v is None or v.end() == pos:
+                break
+            values.append((v.start(1), v.group(1)) if v.group(1) is not None else (-1, None))
+            pos = v.end()
+        if len(values) != len(names):
+            continue
+        for name, (off, value) in zip(names, values, strict=True):
+            if value is None or not value or "odel" not in name.lower() or not re.fullmatch(r"\w{1,60}", name):
+                continue
+            newlines = text.count(b"\n", 0, off)
+            row = row0 + newlines
+            col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
+            yield Candidate(value.decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1, (name,),
+                            embedded=True)
+            found += 1
+            if found >= _MAX_EMBEDDED:
+                return
+
+
 def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
     text: bytes = node.text
     row0, col0 = node.start_point
+    if b"\n" in text and (b"VALUES" in text or b"values" in text):
+        yield from _sql_insert_pairs(text, row0, col0, columns)
     if b"\n" in text and (b":\n" in text or b": " in text):
         yield from _embedded_yaml(node, columns)
     if b"\n" in text and b"=" in text:

@@ -118,6 +118,12 @@ def snake(name: str) -> str:
 _MODEL_CODE = re.compile(r"(?:[a-z0-9]+_)?model_code")
 
 
+# "the model to <do something with>" (`model_to_load`, `modelToUse`, `models_to_download`, `embed_model_to_pull`): the
+# name says its value is the model the code acts on next
+_MODEL_TO_VERB = re.compile(r"(?:[a-z0-9]+_){0,2}models?_to_(?:load|use|run|pull|download|serve|test|call|try|"
+                            r"evaluate|eval|select|deploy|benchmark|fetch|install)")
+
+
 @lru_cache(maxsize=1 << 14)
 def is_model_name(name: str) -> bool:
     """A binding, key or call name that holds a model: ``model``, ``modelName``, ``EMBEDDING_MODEL``,
@@ -129,7 +135,7 @@ def is_model_name(name: str) -> bool:
         s = s[:-6]
     if not s:
         return False
-    if is_model_key(s) or _MODEL_CODE.fullmatch(s):
+    if is_model_key(s) or _MODEL_CODE.fullmatch(s) or _MODEL_TO_VERB.fullmatch(s):
         return True
     for prefix in ("set_", "with_", "get_", "default_", "use_", "new_", "the_", "_"):
         if s.startswith(prefix) and is_model_key(s[len(prefix):]):

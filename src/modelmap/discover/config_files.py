@@ -30,6 +30,7 @@ source leaves alone the YAML documents they claim (``claim_of``), so no value is
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import re
 import shlex
@@ -1306,6 +1307,12 @@ _SECTION_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # whisper_cpp:, faster_whisper:, WhisperX) is the checkpoint the engine downloads, as whisper.load_model("small") is;
 # the same word under any other block (a font's size, a video's quality) names nothing
 _WHISPER_SIZE_WORD = re.compile(WHISPER_SIZE)
+_WHISPER_TEXT = re.compile(r"(?i)whisper")
+_GGML_SIZE_DEFAULT = re.compile(rf"ggml-\$\{{[A-Za-z_]\w{{0,60}}:?-((?:{WHISPER_SIZE}))\}}\.bin")
+# a script's list literal bound to a name (`let models = [`, `const MODELS = [`, `"models": [`, `models: [`) and the
+# quoted items inside one
+_SCRIPT_LIST = re.compile(r"""(?:\b(?:let|const|var)[ \t]+)?["']?\b([A-Za-z_]\w{0,60})["']?[ \t]*[:=][ \t]*\[""")
+_SCRIPT_ITEM = re.compile(r"""(["'])([^"'\\\n]{1,200})\1""")
 _WHISPER_BLOCK = re.compile(r"(?i)(?:faster[-_]?)?whisper(?:[-_]?(?:cpp|x|asr|stt))?")
 _WHISPER_MODEL_KEYS = frozenset({"model", "model_name", "modelname", "name", "model_size", "size", "model_path",
                                  "model_id"})
@@ -2148,6 +2155,14 @@ class TreeWalker:
             self._over_bounds(s, "value", "100,000 characters")
             return
         low_key = (key or "").lower()
+        if "ggml-${" in value:
+            for spliced in itertools.islice(_GGML_SIZE_DEFAULT.finditer(value), 8):
+                # `/models/ggml-${MODEL_NAME:-base.en}.bin`: the default a whisper.cpp weight file's name is built with
+                # is the Whisper checkpoint used when nothing is set (identify's ggml-<size>.bin, spelled in parts)
+                line, col, _ = self.position(s, spliced.group(0))
+                col += spliced.start(1) - spliced.start(0)
+                self.collector.add(spliced.group(1), line, col, Match("other", None, 0.6, "speech"), key_role="speech",
+                                   source_id=self.ids.key)
         if self._named_models and key and is_model_key(key) and self._named_model_use(s, value, endpoint):
             return
         if low_key in _CARGO_NAME_KEYS and _CARGO_MANIFEST.search(self.file.path):
@@ -2256,6 +2271,8 @@ class TreeWalker:
         if "\n" in s.value and self.file.text.startswith("|", s.start) and (
                 self.embedded(s, key, parent_key, endpoint) or self.embedded_config(s, key, parent_key, endpoint)):
             return
+        if "\n" in s.value and self.file.text.startswith("|", s.start) and "[" in s.value and self.script_lists(s):
+            return
         hint_key = key
         m = env_default_match(value)
         if m:
@@ -2326,6 +2343,15 @@ class TreeWalker:
                 and _WHISPER_SIZE_WORD.fullmatch(value.lower()):
             # whisper_cpp: {model_name: small}, whisper: {name: medium}: the Whisper checkpoint of that size
             self.collector.add(value, line, col, Match("other", None, 0.7, "speech"), key_role="speech",
+                               source_id=self.ids.key)
+            return
+        if hint_key and is_model_key(hint_key) and _WHISPER_SIZE_WORD.fullmatch(value) \
+                and _WHISPER_TEXT.search(self.file.text) and self.collector.model(
+                    value, line, col, hint="key", key_role=role_from_key(hint_key), source_id=self.ids.key) is None:
+            # MODEL_NAME=${MODEL_NAME:-base.en} in a compose file whose service downloads Whisper weights: a size word
+            # under a model key, in a file that names Whisper, is the checkpoint chosen, as a script's MODEL="tiny"
+            # is (shell.scan_assignment) and a model-bound literal in code is (polyglot._whisper_size)
+            self.collector.add(value, line, col, Match("other", None, 0.6, "speech"), key_role="speech",
                                source_id=self.ids.key)
             return
         if low_key in _OWNER_KEYS or (low_key in ("example", "default") and parent_key is not None
@@ -2697,6 +2723,34 @@ class TreeWalker:
                 return found + 1
             at = found + 1
         return -1
+
+    def script_lists(self, s: Scalar) -> bool:
+        """A list literal bound to a model-named variable or key inside a script held as a literal block that no
+        settings reader took (a Benthos / Redpanda Connect ``mapping: |`` with ``let models = ["gpt-4o", …]`` or
+        ``{"provider": "openai", "models": ["gpt-4o", …]}``, a JS or Python snippet's ``MODELS = [...]``): each
+        quoted item is read as a model key's value, so only what reads as a model is reported. A list holding another
+        list or a mapping is left whole (a table of records, read by no rule here). Bounded: blocks up to 64 KB, 32
+        lists a block, 4,000 characters a list. True when a model was reported."""
+        text = self.file.text
+        if s.end - s.start > 65_536:
+            return False
+        reported = False
+        self.tick(1 + (s.end - s.start) // 256)
+        for i, m in enumerate(_SCRIPT_LIST.finditer(text, s.start, s.end)):
+            if i >= 32:
+                break
+            if not is_model_key(m.group(1)):
+                continue
+            close = text.find("]", m.end(), min(s.end, m.end() + 4000))
+            if close < 0 or any(c in text[m.end():close] for c in "[{("):
+                continue
+            for item in _SCRIPT_ITEM.finditer(text, m.end(), close):
+                self.tick()
+                line, col = self.collector.position(item.start(2))
+                if self.collector.model(item.group(2), line, col, hint="key", key_role=role_from_key(m.group(1)),
+                                        source_id=self.ids.key):
+                    reported = True
+        return reported
 
     def script_block(self, s: Scalar) -> None:
         """A shell script held as a literal block under its file name (a ConfigMap's ``rag-sweep.sh: |``), read as a

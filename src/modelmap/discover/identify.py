@@ -129,7 +129,8 @@ _VERSION_CODE = re.compile(r"v?\d+(?:[._]\d+)*")
 # names written where a model goes that stand for none: "your-model", "<model>", test doubles
 PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|replace[-_ ]?me"
                          # test doubles' names: test-model-1, fake_model, mock-model-full, model-a, model_2
-                         r"|(?:test|fake|dummy|mock|stub|sample|example|my|some|other|unknown)[-_ ]?models?(?:$|[-_ ])"
+                         # (also with a tag: a fallback test's `unknown-model:latest`)
+                         r"|(?:test|fake|dummy|mock|stub|sample|example|my|some|other|unknown)[-_ ]?models?(?:$|[-_ :])"
                          # a user's own file named for what it is (a test's `my-gguf-model.gguf`, `my_custom_model.bin`)
                          r"|my[-_][\w.-]{0,60}?[-_]models?(?:$|[-_.])"
                          # a fill-in Hub path: both parts fill-in words (`org/repo/model-Q8_0.gguf`, `user/repo`), or
@@ -558,12 +559,36 @@ def classify(value: str, hint: Hint = "none") -> Match | None:
     size (SAP AI Core's content filter ``llama_guard_3_8b`` for meta-llama/Llama-Guard-3-8B, Baidu Qianfan's
     ``llama_2_7b``, ``chatglm3_6b``): the provider's or app's id for that model, as an enum or table writes it."""
     found = _classify(value, hint)
+    if found is not None and found.kind == "api-model" and found.confidence < 0.9 and "-" in value \
+            and _provider_id(value):
+        return None  # `meta-llama`, `together-ai`, `azure-openai`: a provider's id (a prefix table's provider column,
+        # a Hub organisation), never a model's, however a family word in it reads
+    if (found is None or (found.kind == "hf-repo" and found.confidence < 0.9)) and "/" in value \
+            and (region := value.strip().split("/", 1))[0] \
+            and is_cloud_region(region[0]) and "/" not in region[1]:
+        inner = _classify(region[1], hint)
+        if inner is not None and inner.provider == "aws-bedrock" and inner.kind == "api-model" \
+                and (hint != "none" or inner.confidence >= 0.9):
+            # `us-east-1/anthropic.claude-v2`: a Bedrock model id behind the AWS region it is called in (LiteLLM's
+            # `bedrock/<region>/<model>` without its provider word, as a cost table or a parsed model string keeps
+            # it): that Bedrock model
+            return Match("provider-prefixed", "aws-bedrock", min(inner.confidence, 0.85), inner.role)
     if found is None and hint == "none" and "_" in value and len(value) <= 80 and _SNAKE_SIZE.search(value) \
             and re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9.]+)+", value.strip()):
         spelled = value.strip().lower().replace("_", "-")
         if spelled in _hub_name_parts() or spelled in load().alias_index:
             return Match("api-model", None, 0.8)
     return found
+
+
+def _provider_id(value: str) -> bool:
+    """``value`` is exactly a provider's id or model-id prefix the knowledge base records, written with hyphens
+    (``meta-llama``, ``aws-bedrock``), and no model it knows by that name."""
+    from modelmap.discover.peers import is_provider_name
+
+    low = value.strip().lower()
+    kb = load()
+    return low not in kb.alias_index and low not in kb.hf_index and is_provider_name(low)
 
 
 def _classify(value: str, hint: Hint = "none") -> Match | None:
@@ -1096,7 +1121,11 @@ _CPP_ENGINE = re.compile(r"(?i)\.cpp(?![a-z0-9_.-])")
 # Whisper's checkpoint sizes as its ports name them (openai/whisper's _MODELS: tiny[.en] base[.en] small[.en]
 # medium[.en] large-v1 large-v2 large-v3 large-v3-turbo turbo; distil-whisper's distil-large-v3, distil-small.en;
 # github.com/openai/whisper/blob/main/whisper/__init__.py, huggingface.co/distil-whisper, as_of 2026-12-05)
-WHISPER_SIZE = r"(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en)?(?:-v[1-3](?:\.5)?)?(?:-turbo)?|turbo"
+# whisper.cpp names its quantised conversions by the size word and the quantisation (tiny-q5_1, base.en-q8_0,
+# large-v3-turbo-q5_0: the ggml-<name>.bin files of huggingface.co/ggerganov/whisper.cpp, as_of 2026-12-07), and a
+# front end lists them under those names beside the plain sizes, so the size word may carry that suffix
+WHISPER_SIZE = (r"(?:(?:distil-)?(?:tiny|base|small|medium|large)(?:\.en)?(?:-v[1-3](?:\.5)?)?(?:-turbo)?|turbo)"
+                r"(?:-q[458]_[01k])?")
 # faster-whisper's CTranslate2 conversions, faster-whisper-<size> / faster-distil-whisper-<size> (Systran's repos,
 # huggingface.co/Systran, as_of 2026-12-05), and their re-uploads under other owners (ModelScope mirrors,
 # pengzhendong/faster-whisper-tiny): the size word says which Whisper checkpoint, so the name is a model wherever it

@@ -87,6 +87,8 @@ _API_OBJECT_ID = re.compile(r"(?:call|item|event|sess|conv|resp|msg|fc|rs|asst|t
 _RECORD_ID = re.compile(r"(?i)(?:chat|conversation|thread|session|room|channel|user|message|group|task|job|request|"
                         r"order|ticket|node|pod|worker|tenant|account|team|project)[-_]\d+")
 _PLAIN = re.compile(r"[a-z]{2,20}")
+# the word "model" followed only by numbers, dates, versions and release stages
+_MODEL_WORD_VERSION = re.compile(r"(?i)models?(?:[-_.](?:v?\d+|beta|alpha|preview|latest|stable|rc\d*|exp)){1,4}")
 _NOT_PEERS = frozenset({"n/a", "not-set", "text-davinci", "user-agent", "content-type", "x-api-key"})
 # encodings, hashes, architectures, numeric types and protocols: hyphenated with a digit, never a model
 _TECH_WORD = re.compile(r"(?i)(?:utf|ucs|iso|latin|cp|windows|sha|sha3|md|crc|x86|amd|arm|aarch|i386|win|int|uint|"
@@ -115,6 +117,9 @@ def peer_shaped(value: str) -> bool:
     if (dated := _WORD_DATE.fullmatch(v)) is not None and not names_family(dated.group(1)):
         return False  # bedrock-2023-05-31, vertex-2023-10-16: an API's version (Anthropic's `anthropic_version` on
         # Bedrock and Vertex) written as a platform word and a date, asserted beside the model in a request test
+    if _MODEL_WORD_VERSION.fullmatch(v):
+        return False  # model-20241022-beta, model-2-latest: the word "model" and a date, number or release stage only
+        # (a normaliser test's input that must come back unchanged), naming no model
     if "/" in v and v.rsplit("/", 1)[1].lower() in _PICK_WORDS:
         return False  # openrouter/auto, <router>/default: the service picks a model per request, names none
     words = re.split(r"[-_.]", v.lower())

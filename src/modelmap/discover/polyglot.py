@@ -13,6 +13,7 @@ line by ``PropertiesSource``: the key path is the binding.
 
 from __future__ import annotations
 
+import collections
 import re
 from bisect import bisect_right as _bisect_right
 from collections.abc import Iterable, Iterator
@@ -114,7 +115,8 @@ def _keep(value: str) -> bool:
     return plausible(value) or (_has_model_word(value) and '"' in value) or (
         '"id' in value and _EMBEDDED_ID_PAIR.search(value) is not None) or (
         value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None) or _yaml_setting(value) is not None or (
-        _listed_item(value) is not None) or bool(_literal_settings(value))
+        _listed_item(value) is not None) or bool(_literal_settings(value)) or (
+        " " in value and _GENAI_SPAN_NAME.fullmatch(value) is not None)
 
 
 # a list written as text the way Java's and Kotlin's List.toString() / Arrays.toString() print one
@@ -340,6 +342,10 @@ def _path_model(cand: Candidate, m: re.Match[str], group: int, bindings: tuple[s
                    prefix_check=False, switch_on=None)
 
 
+# an OpenTelemetry GenAI span name: a well-known operation name and the model (see _with_embedded)
+_GENAI_SPAN_NAME = re.compile(r"(?:chat|text_completion|embeddings|generate_content) ([A-Za-z0-9][\w.:/-]{1,120})")
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
         yield cand
@@ -374,6 +380,14 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             group = next(g for g in (1, 2, 3) if in_path.group(g))
             # (Stability's engine segment is the API's model slot by the route's contract, as Gemini's `models/…`)
             yield _path_model(cand, in_path, group, ("model",) if group == 3 else ())
+            continue
+        if " " in cand.value and not cand.is_key and (span := _GENAI_SPAN_NAME.fullmatch(cand.value)) is not None:
+            # "chat gpt-4o", "embeddings text-embedding-3-small": an OpenTelemetry GenAI span's name, which the
+            # semantic conventions build as `{gen_ai.operation.name} {gen_ai.request.model}` (opentelemetry.io/docs/
+            # specs/semconv/gen-ai/gen-ai-spans, as_of 2026-12-07): the model after the operation, read as a bare
+            # literal (only a name that reads as a model on its own counts)
+            yield replace(cand, value=span.group(1), column=cand.column + span.start(1), bindings=(), call=None,
+                          call_before_binding=False, container=False, group=None)
             continue
         if "@sha256:" in cand.value and (pinned := _DIGEST_PINNED.fullmatch(cand.value)) is not None:
             # `hf.co/org/name:IQ4_XS@sha256:1234…`: a reference pinned to a content digest, as OCI registries (and the
@@ -871,6 +885,39 @@ def _provider_tables(decided: list[tuple[Candidate, Decision | None]]) -> list[t
     return out
 
 
+# a bare weight file's name (`nemo128.onnx`, `silero_vad.onnx`): a word and a weight format's extension, no folder
+_BARE_WEIGHT_FILE = re.compile(r"(?i)[a-z0-9][\w.-]{0,80}\.(gguf|ggml|safetensors|onnx|tflite|mlmodel|nemo)")
+
+
+def _file_peers(members: list[tuple[Candidate, Decision | None]], context: str) -> dict[int, Decision]:
+    """A file listed among a model's weight files of the same format is one of them: a download list or a size table
+    of an ONNX export (`["encoder-model.int8.onnx", "decoder_joint-model.int8.onnx", "nemo128.onnx", "vocab.txt"]`)
+    whose other ONNX files are model files by their own names. Two such peers of the same extension are needed; a file
+    of another kind (`vocab.txt`) or a stand-in (`test.onnx`, ``identify.PLACEHOLDER``) is not one."""
+    formats = collections.Counter(
+        m.group(1).lower() for c, d in members
+        if d is not None and d.match.kind == "model-file" and (m := _BARE_WEIGHT_FILE.fullmatch(c.value.strip())))
+    if not formats or max(formats.values()) < 2:
+        return {}
+    found: dict[int, Decision] = {}
+    for cand, decision in members:
+        value = cand.value.strip()
+        if decision is not None or (m := _BARE_WEIGHT_FILE.fullmatch(value)) is None or formats[m.group(1).lower()] < 2:
+            continue
+        if PLACEHOLDER.match(value) or _STAND_IN_WEIGHT.fullmatch(value.rsplit(".", 1)[0]):
+            continue
+        evidence = [f"file-peers:{formats[m.group(1).lower()]}", "shape:model-file"]
+        if context in ("test", "example", "docs"):
+            evidence.append(f"file-role:{context}")
+        found[id(cand)] = Decision(Match("model-file", None, 0.6), "key", tuple(evidence))
+    return found
+
+
+# a weight file named for no model (a test's or an example's own file)
+_STAND_IN_WEIGHT = re.compile(r"(?i)(?:test|tests|dummy|fake|mock|sample|example|tmp|temp|foo|bar|invalid|broken|"
+                              r"empty|bad|corrupt(?:ed)?|missing|out|output|a|b|x)(?:[-_]?\d*)")
+
+
 def _with_peers(decided: list[tuple[Candidate, Decision | None]],
                 context: str) -> list[tuple[Candidate, Decision | None]]:
     """Peer evidence (``peers``): in a table (``Candidate.group``) whose entries are mostly recognised models,
@@ -900,6 +947,7 @@ def _with_peers(decided: list[tuple[Candidate, Decision | None]],
     for key, members in tables.items():
         if not MIN_KNOWN <= len(members) <= MAX_TABLE:
             continue
+        extra.update(_file_peers(members, context))
         # named constants are looser company than a table literal (a provider's name sits beside its models):
         # an entry must read as a model on its own
         loose = key[1].startswith("constants:")

@@ -565,7 +565,12 @@ def array_items(file: SourceFile, raw: str, line: int, source_id: str, name: str
         if not value or templated_path(value):
             continue
         if model_var:
-            collector.model(value, line, at, hint="key")
+            found = collector.model(value, line, at, hint="key")
+            if found is None and WHISPER_SIZE_WORD.fullmatch(value) and _WHISPER_WORD.search(file.text):
+                # AVAILABLE_MODELS=("tiny" "base.en" "small-q5_1") in a script that names Whisper: the checkpoints
+                # it offers, as MODEL="tiny" is one (scan_assignment)
+                collector.add(value, line, at, Match("other", None, 0.6, "speech"),
+                              evidence=(f"binding:{name}", "whisper-size", "file-mentions:whisper"))
         elif _WEIGHT_ARG.search(value) and not _NOT_MODEL_FILE.search(value):
             hit = classify(value, "path")
             if hit is not None:
@@ -631,6 +636,11 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
     if not output_var and not is_model_key(m.group("name")):
         # CHECKPOINT="OpenGVLab/InternVL3-8B": any variable holding a Hub repo the knowledge base knows
         value = m.group("value").strip("\"'")
+        if "ggml-" in value and not value.startswith("$") and (hit := classify(value, "path")) is not None \
+                and hit.kind == "model-file" and hit.role == "speech":
+            # fallback_path="models/ggml-base.en.bin": a whisper.cpp checkpoint by its file name alone (identify's
+            # ggml-<size>.bin), whatever the variable holding it is called
+            return _one_value(file, raw, line, source_id, value, m.start(2), hit)
         hit = classify(value, "none") if "/" in value and not value.startswith(("/", ".", "$", "~")) else None
         if hit is None or hit.kind != "hf-repo" or hit.confidence < 0.9:
             return []
@@ -1362,6 +1372,8 @@ class ShellSource:
             self._scan(file, out)
             if "served" in file.text:
                 out.extend(_served_names_called(file, out))
+            if "hisper" in file.text and _WHISPER_WORD.search(file.text):
+                out.extend(_whisper_size_tests(file))
             if "env" in file.text.lower():
                 out.extend(_env_file_writes(file))
             spent = budget().spent  # scan_command_line leaves the budget spent for the next step: the last line has none
@@ -1537,6 +1549,42 @@ _SERVED_NAME = linear(r"""--served[-_]model[-_]name(?:=|[ \t]+)["']?([A-Za-z][A-
 _MODEL_FIELD = linear(r"""["']?([A-Za-z_][A-Za-z0-9_-]*)\\?["']?[ \t]*:[ \t]*\\?["']([A-Za-z][A-Za-z0-9_.-]*)\\?["']""")
 _SERVED_NAME_MAX = 61
 _SERVED_MAX = 16  # served names and uses looked at in one file
+
+
+# a test comparing a variable with a word (`[[ "$model_size" != "tiny.en" ]]`, `[ "$MODEL" = base ]`, `test $m == x`)
+_TEST_COMPARE = re.compile(r"""(?:\[\[?|\btest)\s.{0,400}?""")
+_COMPARED = re.compile(r"""["']?\$\{?([A-Za-z_]\w{0,60})\}?["']?[ \t]{0,4}(?:==|!=|=)[ \t]{0,4}(["']?)([\w.-]{1,40})\2"""
+                       r"""(?=[\s;\]&|)]|$)""")
+# a variable spliced into a whisper.cpp weight file's name (`models/ggml-${model_size}.bin`, `ggml-$MODEL.bin`)
+_GGML_SPLICE = re.compile(r"ggml-\$\{?([A-Za-z_]\w{0,60})\}?")
+_WHISPER_TESTS_MAX = 64  # size words reported from one script's tests
+
+
+def _whisper_size_tests(file: SourceFile) -> list[Finding]:
+    """A Whisper size word a script's test compares a model variable with (``if [[ "$model_size" != "tiny.en" &&
+    "$model_size" != "base.en" ]]``), in a script that names Whisper: the checkpoints it branches on, as
+    ``MODEL="tiny"`` there is one (scan_assignment). The variable must be named for a model or be spliced into a
+    whisper.cpp weight file's name in the same script (``ggml-${model_size}.bin``): a size word compared with any
+    other variable (``"$QUALITY" == "small"``) is no model."""
+    text = file.text
+    spliced = {m.group(1).lower() for m in itertools.islice(_GGML_SPLICE.finditer(text), 256)}
+    collector = Collector(file, f"{ShellSource.id}-test")
+    tick = collector.budget.tick
+    for number, raw in enumerate(text.splitlines(), 1):
+        if "$" not in raw or "=" not in raw or len(raw) > 2000 or raw.lstrip().startswith("#"):
+            continue
+        tick()
+        if _TEST_COMPARE.search(raw) is None:
+            continue
+        for m in _COMPARED.finditer(raw):
+            name, word = m.group(1), m.group(3)
+            if not WHISPER_SIZE_WORD.fullmatch(word) or not (is_model_key(name) or name.lower() in spliced):
+                continue
+            if len(collector.findings) >= _WHISPER_TESTS_MAX:
+                return collector.findings
+            collector.add(word, number, m.start(3) + 1, Match("other", None, 0.6, "speech"),
+                          evidence=(f"compared:{name}", "whisper-size", "file-mentions:whisper"))
+    return collector.findings
 
 
 def _commented(text: str, at: int) -> bool:
