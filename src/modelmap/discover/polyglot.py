@@ -340,8 +340,21 @@ def _path_model(cand: Candidate, m: re.Match[str], group: int, bindings: tuple[s
                    prefix_check=False, switch_on=None)
 
 
+# a default written in a field tag's `key:value` syntax (a settings template's `"model": "default:gpt-3.5-turbo"`,
+# `"api_key": "default:free-user,required:false"`; GORM's `default:0;comment:…`, struct-tag validators' `required`):
+# the value after `default:` up to the next `,` / `;` option is the setting's default, the rest are options. No
+# provider names a model `default:…`, so the whole literal is never one
+_TAG_DEFAULT = re.compile(r"default:([^,;\s]{1,200})(?:[,;][A-Za-z_][\w-]{0,40}(?::[^,;]{0,200})?){0,8}")
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
+        if cand.value[:8] == "default:" and not cand.is_key and cand.via is None \
+                and (tag := _TAG_DEFAULT.fullmatch(cand.value)) is not None:
+            # the tag's default, in the literal's own context (its binding is the setting's); the tagged literal
+            # itself is not read for a model
+            yield replace(cand, value=tag.group(1), column=cand.column + tag.start(1), group=None)
+            continue
         yield cand
         if cand.via is not None:
             continue  # a use of a named literal: the literal itself was read for what it holds
@@ -1180,6 +1193,8 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         return 0, _YES  # "\"id\":\"claude-sonnet-4-5\"": a model object's id inside the literal (_with_embedded)
     if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
         value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
+    elif value.startswith("default:") and (tagged := _TAG_DEFAULT.fullmatch(value)) is not None:
+        value = tagged.group(1)  # "default:gpt-3.5-turbo": a field tag's default (_with_embedded)
     elif "?" in value and (opts := _MODEL_OPTIONS.fullmatch(value)) is not None:
         value = opts.group(1)  # "gpt-4o-mini?max_output_tokens=16": the model before its options
     elif "=" in value and (prop := _PROPERTY_SETTING.fullmatch(value)) is not None:
