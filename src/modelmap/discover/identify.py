@@ -884,6 +884,13 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
                 return Match("ollama-tag", "ollama", 0.85)
             if hint == "ollama":
                 return Match("ollama-tag", "ollama", 0.7)
+            if hint in ("key", "api") and "/" not in library and _OLLAMA_CLOUD_TAG.fullmatch(suffix):
+                # `kimi-k2.7-code:cloud`, `gpt-oss:120b-cloud`: Ollama's cloud models, run on Ollama's servers and
+                # named by the model and a `cloud` tag (docs.ollama.com/cloud, as_of 2026-12-07), where a model is
+                # expected; the name before the tag must read as a model on its own (an icon's `set:cloud` does not)
+                inner = classify(library, hint)
+                if inner is not None and inner.kind in ("api-model", "ollama-tag", "other"):
+                    return Match("ollama-tag", "ollama", 0.8, inner.role)
             if hint in ("key", "api") and "/" not in library and _QUANT_TAIL.search(suffix):
                 # `phi-3-medium-128k-instruct:Q8_0`, `llama-3.1:8b-instruct-Q8_0`: a model imported into a local
                 # server (Ollama, LM Studio) from a GGUF build, named by the model and tagged by its quantisation,
@@ -1197,6 +1204,10 @@ _AT_QUANT = re.compile(r"([A-Za-z0-9][\w./:-]{1,150})@(?:\d{1,2}bits?|i?q\d(?:_[
 _CATALOGUE_VERSION = re.compile(r"\d{1,4}")
 # a GGUF quantisation at the end of a tag (`q8_0`, `8b-instruct-q4_k_m`, `iq3_xxs`, `f16`): lower-cased input
 _QUANT_TAIL = re.compile(r"(?:^|[-_.])(?:i?q\d(?:_[0-9a-z]{1,3}){0,2}|f16|fp16|bf16)$")
+
+
+# the tag of an Ollama cloud model: `cloud`, or the parameter count and `-cloud` (`120b-cloud`, `1t-cloud`)
+_OLLAMA_CLOUD_TAG = re.compile(r"(?:\d+(?:\.\d+)?[bBmMtT]-)?cloud")
 
 
 def _is_tag(tag: str) -> bool:
