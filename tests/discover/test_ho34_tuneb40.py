@@ -55,3 +55,49 @@ def test_tag_default_is_the_model(tmp_path: Path) -> None:
 def test_tag_default_passes_the_prefilter() -> None:
     # a file whose only model is a tagged default is parsed, not skipped by the byte-level pass
     assert has_candidate(b'package x\nvar m = map[string]string{"model": "default:qwen-plus"}\n')
+
+
+_GO_OLLAMA_CLIENT = """\
+package ollama
+
+type Client struct {
+	Model   string
+	Backend string
+}
+
+func (c *Client) Configure(opts ...Option) {
+	if c.Model == "" {
+		c.Model = "qwen"
+	}
+	c.Backend = "mistral"
+}
+
+func TestConfigure(t *testing.T) {
+	c := &Client{}
+	c.Configure(WithModel("qwen"))
+	c.Configure(WithModel("kimi-k2.7-code:cloud"))
+	c.Configure(WithModel("deepseek-v4-pro:1t-cloud"))
+	c.Configure(WithIcon("mdi:cloud"))
+}
+"""
+
+
+def test_ollama_module_library_names(tmp_path: Path) -> None:
+    got = found(tmp_path, "pkg/llm/ollama/client.go", _GO_OLLAMA_CLIENT)
+    # in an Ollama client module, a library name where a model is bound is the library's model
+    assert {(10, "qwen"), (17, "qwen")} <= got
+    # not where no model is bound (a backend's name), nor an icon's `set:cloud`
+    assert not {r for _, r in got} & {"mistral", "mdi:cloud"}
+
+
+def test_bare_family_word_outside_an_ollama_module(tmp_path: Path) -> None:
+    got = found(tmp_path, "pkg/llm/hosted/client.go", _GO_OLLAMA_CLIENT.replace("package ollama", "package hosted"))
+    # the bare family word alone names no model where nothing says Ollama
+    assert "qwen" not in {r for _, r in got}
+
+
+def test_ollama_cloud_tags(tmp_path: Path) -> None:
+    # Ollama's cloud models, the model's name and a `cloud` tag, where a model is bound: in any module
+    got = found(tmp_path, "pkg/llm/hosted/client.go", _GO_OLLAMA_CLIENT.replace("package ollama", "package hosted"))
+    assert {(18, "kimi-k2.7-code:cloud"), (19, "deepseek-v4-pro:1t-cloud")} <= got
+    assert "mdi:cloud" not in {r for _, r in got}

@@ -73,6 +73,7 @@ from modelmap.discover.identify import (
     classify_endpoint,
     is_generic,
     names_family,
+    vocab,
 )
 from modelmap.discover.languages import Language, language_for, parser_for, sdk_calls
 from modelmap.discover.links import CODE_MODULE, CONST_TAG, DEPLOYED_AS, DEPLOYMENT_PROVIDER, DEPLOYS, PENDING
@@ -497,6 +498,27 @@ def _whisper_size(cand: Candidate, calls: frozenset[str]) -> Decision | None:
     return Decision(Match("other", None, 0.6, "speech"), hint, (*evidence, "whisper-size", "file-mentions:whisper"))
 
 
+# a file of an Ollama client module: under a folder, or itself, named `ollama` (Go `pkg/llm/ollama/client.go`,
+# `common/ai/ollama/gateway.go`, a Rust `models/ollama.rs`, Java `…/ollama/OllamaChatModel.java`). Where such a module
+# binds a model, a name of Ollama's library (`qwen`, `mistral`, `qwen:latest`) is the library model it pulls and runs,
+# as an Ollama call's argument is (identify: "qwen" is qwen:latest there), though the bare family word alone elsewhere
+# names no model
+_OLLAMA_MODULE = re.compile(r"(?i)(?:^|/)ollama(?:/|\.[A-Za-z]{1,6}$)")
+
+
+def _ollama_library_name(cand: Candidate, calls: frozenset[str]) -> Decision | None:
+    value = cand.value.strip()
+    if cand.prefix_check or cand.is_key or not value or value.split(":", 1)[0].lower() not in vocab().ollama_library:
+        return None
+    hint, evidence = context_hint(cand, calls)
+    if hint == "none":
+        return None
+    match = classify(value, "ollama")
+    if match is None or match.kind != "ollama-tag":
+        return None
+    return Decision(match, hint, (*evidence, "module:ollama"))
+
+
 # a model record's fields (``Candidate.record``: `ModelInfo { id: "moonshine-base", filename: "moonshine-base",
 # source: ModelSource::Url { url: "https://…/moonshine-base.tar.gz" } }`, an app's catalogue of the models it
 # downloads): the record's type says the entry describes one model, so its id names the model (and so does the map key
@@ -610,7 +632,8 @@ def _client_base_url_literal(data: bytes) -> bool:
 
 def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
           context: str, whisper: bool = False, model_sdk: bool = False,
-          test_rows: list[tuple[int, int]] | None = None, openai_sdk: bool = False) -> BudgetExceeded | None:
+          test_rows: list[tuple[int, int]] | None = None, openai_sdk: bool = False,
+          ollama: bool = False) -> BudgetExceeded | None:
     """Decide and report the candidates; each one is a budget step. Past the budget the candidates decided so far
     are still reported and the exception is returned (the caller reports an ``analysis-budget`` skip). ``whisper``:
     the file names Whisper, so a size word where a model is bound is its checkpoint (``_whisper_size``).
@@ -618,7 +641,9 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
     a base-URL name is a self-hosted model server (``classify_client_endpoint``). ``test_rows``: the rows (0-based,
     first and last) of test code inside the file (``candidates.rust_test_rows``), whose literals are decided and
     reported as a test's. ``openai_sdk``: the file imports an OpenAI client library (``_OPENAI_CLIENT_IMPORT``), so a
-    model tied to a URL the file binds to a base-URL name goes through that client (``api`` "openai")."""
+    model tied to a URL the file binds to a base-URL name goes through that client (``api`` "openai"). ``ollama``: the
+    file is an Ollama client module's (``_OLLAMA_MODULE``), so an Ollama library name where a model is bound is one
+    (``_ollama_library_name``)."""
 
     def code_role(cand: Candidate) -> str:
         row = cand.line - 1
@@ -664,6 +689,8 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                 decision = _models_class_constant(cand, ctx)
             if decision is None and whisper:
                 decision = _whisper_size(cand, calls)
+            if decision is None and ollama:
+                decision = _ollama_library_name(cand, calls)
             if decision is None and cand.record is not None:
                 decision = _record_entry(cand, whisper, ctx)
             if decision is None and cand.dir_var is not None:
@@ -1505,7 +1532,8 @@ class PolyglotSource:
             if lang.id == "rust" and file.context != "test" and b"test" in data else None
         spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper,
                       model_sdk=_MODEL_SDK_IMPORT.search(data) is not None, test_rows=test_rows,
-                      openai_sdk=_OPENAI_CLIENT_IMPORT.search(data) is not None)
+                      openai_sdk=_OPENAI_CLIENT_IMPORT.search(data) is not None,
+                      ollama=_OLLAMA_MODULE.search(file.path) is not None)
         deploy_notes: list[str] = []  # a bound that stopped the reading of Azure deployments: said in a skip
         if collector.findings and ((lang.id == "hcl" and _AZURE_DEPLOYMENT in data)
                                    or (lang.id == "bicep" and b"deployments" in data)):
