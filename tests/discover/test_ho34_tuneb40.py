@@ -101,3 +101,39 @@ def test_ollama_cloud_tags(tmp_path: Path) -> None:
     got = found(tmp_path, "pkg/llm/hosted/client.go", _GO_OLLAMA_CLIENT.replace("package ollama", "package hosted"))
     assert {(18, "kimi-k2.7-code:cloud"), (19, "deepseek-v4-pro:1t-cloud")} <= got
     assert "mdi:cloud" not in {r for _, r in got}
+
+
+_PY_SEARCH = '''\
+import os
+
+
+class WebSearch:
+    def __init__(self):
+        self._engine = "bing-search"
+
+    def body(self, query):
+        return {"model": self._engine, "messages": [{"role": "user", "content": query}]}
+
+
+class JinaSearch(WebSearch):
+    def __init__(self):
+        super().__init__()
+        self._engine = "search_pro_jina"
+
+
+class Chat:
+    def body(self, query):
+        return {"model": "gpt-4o-search-preview", "messages": [{"role": "user", "content": query}]}
+
+
+def engines():
+    return {"model": "voyage-3-large", "fallback_model": "gpt-5-search"}
+'''
+
+
+def test_search_tool_names_under_a_model_key(tmp_path: Path) -> None:
+    got = found(tmp_path, "tools/search_engine.py", _PY_SEARCH)
+    # a search engine's name sent in a gateway's `model` field names the search service, not a model
+    assert not {r for _, r in got} & {"bing-search", "search_pro_jina"}
+    # known models with the word, and other unknown names under a model key, still are
+    assert {(20, "gpt-4o-search-preview"), (24, "voyage-3-large"), (24, "gpt-5-search")} <= got

@@ -926,7 +926,8 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
         # a spaCy trained pipeline's package name where a model is expected (en_model="en_core_web_sm")
         return Match("other", None, 0.6)
     if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_CODE.fullmatch(low) \
-            and not SECRET_TAIL.search(low) and not _DIGITLESS_BEDROCK.fullmatch(low) and not is_slot_name(low):
+            and not SECRET_TAIL.search(low) and not _DIGITLESS_BEDROCK.fullmatch(low) and not is_slot_name(low) \
+            and not search_tool_name(low):
         # not a version alone ("V2", "v1.5": a `case "V2":` on a model version picks an edition, names no model),
         # nor a credential's placeholder passed next to a model ("my-api-key", "bad-key", "test-token"), nor a
         # Bedrock-shaped vendor.name with no version that the knowledge base does not know (a test's own route name,
@@ -1208,6 +1209,18 @@ _QUANT_TAIL = re.compile(r"(?:^|[-_.])(?:i?q\d(?:_[0-9a-z]{1,3}){0,2}|f16|fp16|b
 
 # the tag of an Ollama cloud model: `cloud`, or the parameter count and `-cloud` (`120b-cloud`, `1t-cloud`)
 _OLLAMA_CLOUD_TAG = re.compile(r"(?:\d+(?:\.\d+)?[bBmMtT]-)?cloud")
+
+
+# a web-search engine's or search tool's name, `search` its first or last word (`bing-search`, `search_pro_jina`,
+# `google_search`): a gateway that routes searches beside chat takes it in the same `model` field, but it names the
+# search service, not a model. Models with the word (gpt-4o-search-preview, gpt-5-search, sonar-deep-research,
+# text-search-ada-doc-001) are the knowledge base's and are known before this is asked
+_SEARCH_TOOL = re.compile(r"(?:^search[-_.]|[-_.]search$)")
+
+
+def search_tool_name(low: str) -> bool:
+    """``low`` (lower case) is named as a search engine or tool is (``_SEARCH_TOOL``); asked of names nothing knows."""
+    return "search" in low and _SEARCH_TOOL.search(low) is not None
 
 
 def _is_tag(tag: str) -> bool:
