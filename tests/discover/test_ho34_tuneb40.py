@@ -137,3 +137,31 @@ def test_search_tool_names_under_a_model_key(tmp_path: Path) -> None:
     assert not {r for _, r in got} & {"bing-search", "search_pro_jina"}
     # known models with the word, and other unknown names under a model key, still are
     assert {(20, "gpt-4o-search-preview"), (24, "voyage-3-large"), (24, "gpt-5-search")} <= got
+
+
+_PY_ROUTER = '''\
+import os
+
+from agents import BedrockOptions
+
+router = BedrockOptions(
+    model_id=f"arn:aws:bedrock:us-west-2:{os.environ['ACCOUNT']}:default-prompt-router/meta.llama:1")
+other = BedrockOptions(model_id=f"arn:aws:bedrock:us-west-2:{os.environ['ACCOUNT']}:knowledge-base/{kb_id}")
+'''
+
+_TS_ROUTER = """\
+import { BedrockOptions } from "./agents";
+
+const router = new BedrockOptions({
+  modelId: `arn:aws:bedrock:${region}:${account}:default-prompt-router/anthropic.claude:1`,
+});
+"""
+
+
+def test_bedrock_default_prompt_router_arn(tmp_path: Path) -> None:
+    # the router's id where its ARN is built from the region and account in a model-id argument
+    got = found(tmp_path, "examples/routing/main.py", _PY_ROUTER)
+    assert (6, "default-prompt-router/meta.llama:1") in got
+    assert not {r for _, r in got if "knowledge-base" in r}
+    got = found(tmp_path / "ts", "src/router.ts", _TS_ROUTER)
+    assert (4, "default-prompt-router/anthropic.claude:1") in got

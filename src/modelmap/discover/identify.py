@@ -582,6 +582,11 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
     if "://" in v:  # hub / storage URIs and hub addresses: discover.uris; other URLs: _classify_url
         from modelmap.discover.uris import classify_uri
         return classify_uri(v, hint, _classify_url)
+    if v.startswith("default-prompt-router/") and _BEDROCK_DEFAULT_ROUTER.fullmatch(v):
+        # an Amazon Bedrock default prompt router (`default-prompt-router/anthropic.claude:1`, `…/meta.llama:1`): AWS's
+        # serverless endpoint that routes each request between models of one family, called by its ARN where a model
+        # id is taken (docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html, as_of 2026-12-07)
+        return Match("api-model", "aws-bedrock", 0.85)
     if hint != "none" and v.startswith("ai/") and v.count("/") == 1:
         # `ai/phi4:14B-Q4_0`, `ai/qwen3:14B-Q6_K` under a model key (a `docker_model` setting, DOCKER_MODEL=…):
         # Docker Hub's `ai/` namespace, which holds models only, with the tag of one quantised build, as Docker Model
@@ -1205,6 +1210,10 @@ _AT_QUANT = re.compile(r"([A-Za-z0-9][\w./:-]{1,150})@(?:\d{1,2}bits?|i?q\d(?:_[
 _CATALOGUE_VERSION = re.compile(r"\d{1,4}")
 # a GGUF quantisation at the end of a tag (`q8_0`, `8b-instruct-q4_k_m`, `iq3_xxs`, `f16`): lower-cased input
 _QUANT_TAIL = re.compile(r"(?:^|[-_.])(?:i?q\d(?:_[0-9a-z]{1,3}){0,2}|f16|fp16|bf16)$")
+
+
+# a Bedrock default prompt router's id: the family it routes within (`anthropic.claude`, `meta.llama`) and a version
+_BEDROCK_DEFAULT_ROUTER = re.compile(r"default-prompt-router/[a-z][a-z0-9-]{1,30}\.[a-z][\w.-]{1,60}:\d{1,3}")
 
 
 # the tag of an Ollama cloud model: `cloud`, or the parameter count and `-cloud` (`120b-cloud`, `1t-cloud`)
