@@ -165,3 +165,12 @@ def test_bedrock_default_prompt_router_arn(tmp_path: Path) -> None:
     assert not {r for _, r in got if "knowledge-base" in r}
     got = found(tmp_path / "ts", "src/router.ts", _TS_ROUTER)
     assert (4, "default-prompt-router/anthropic.claude:1") in got
+
+
+def test_ollama_module_keeps_resource_names(tmp_path: Path) -> None:
+    # an Aspire Ollama host's AddModel("phi3", "phi3"): the first argument is the resource's name, in an ollama folder too
+    got = found(tmp_path, "examples/ollama/AppHost/Program.cs",
+                'var ollama = builder.AddOllama("ollama");\nvar phi3 = ollama.AddModel("phi3", "phi3");\n')
+    import modelmap
+    cols = [f.column for f in modelmap.scan(str(tmp_path), resolve=False).findings if f.raw == "phi3"]
+    assert (2, "phi3") in got and len(cols) == 1

@@ -510,6 +510,9 @@ def _ollama_library_name(cand: Candidate, calls: frozenset[str]) -> Decision | N
     value = cand.value.strip()
     if cand.prefix_check or cand.is_key or not value or value.split(":", 1)[0].lower() not in vocab().ollama_library:
         return None
+    if classify(value, "key") is not None:
+        return None  # a name read without the module's evidence was refused by decide for its place (AddModel's
+        # resource name `AddModel("phi3", "phi3")`): only the bare family word the module makes a model is read here
     hint, evidence = context_hint(cand, calls)
     if hint == "none":
         return None
