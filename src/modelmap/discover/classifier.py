@@ -49,6 +49,7 @@ from modelmap.discover.identify import (
     is_provider_role_name,
     is_slot_name,
     names_family,
+    search_tool_name,
     stand_in_name,
     vocab,
 )
@@ -161,7 +162,8 @@ def _not_a_model(value: str) -> bool:
     low = value.lower()
     return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(_TEST_TAIL.search(low)) \
         or app_words_only(low) or bool(CLAUDE_TIER_ONLY.fullmatch(low)) \
-        or _app_place_name(low) or stand_in_name(low) or app_object_name(low)  # claude-sonnet, gpt-4o-mock, e2e-…,
+        or _app_place_name(low) or stand_in_name(low) or app_object_name(low) \
+        or search_tool_name(low)  # claude-sonnet, gpt-4o-mock, e2e-…, bing-search,
     # agent-1, ai.model.id: see identify
 
 

@@ -24,6 +24,11 @@ def model_tail(text: str) -> tuple[str, int] | None:
     piece = text.lstrip(_JOINERS)
     if not (3 <= len(piece) <= 120) or piece != piece.strip() or "://" in piece or any(c.isspace() for c in piece):
         return None
+    if piece.startswith("default-prompt-router/"):
+        # the ARN a Bedrock default prompt router is called by, built from the region and account
+        # (`f"arn:aws:bedrock:{region}:{account}:default-prompt-router/anthropic.claude:1"`): the router's id
+        router = classify(piece, "key")
+        return (piece, len(text) - len(piece)) if router is not None and router.kind in _ID_KINDS else None
     kb = load()
     low = piece.lower()
     tail = low.split("/", 1)[1] if "/" in low else ""

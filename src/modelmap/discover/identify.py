@@ -607,6 +607,11 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
     if "://" in v:  # hub / storage URIs and hub addresses: discover.uris; other URLs: _classify_url
         from modelmap.discover.uris import classify_uri
         return classify_uri(v, hint, _classify_url)
+    if v.startswith("default-prompt-router/") and _BEDROCK_DEFAULT_ROUTER.fullmatch(v):
+        # an Amazon Bedrock default prompt router (`default-prompt-router/anthropic.claude:1`, `…/meta.llama:1`): AWS's
+        # serverless endpoint that routes each request between models of one family, called by its ARN where a model
+        # id is taken (docs.aws.amazon.com/bedrock/latest/userguide/prompt-routing.html, as_of 2026-12-07)
+        return Match("api-model", "aws-bedrock", 0.85)
     if hint != "none" and v.startswith("ai/") and v.count("/") == 1:
         # `ai/phi4:14B-Q4_0`, `ai/qwen3:14B-Q6_K` under a model key (a `docker_model` setting, DOCKER_MODEL=…):
         # Docker Hub's `ai/` namespace, which holds models only, with the tag of one quantised build, as Docker Model
@@ -909,6 +914,13 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
                 return Match("ollama-tag", "ollama", 0.85)
             if hint == "ollama":
                 return Match("ollama-tag", "ollama", 0.7)
+            if hint in ("key", "api") and "/" not in library and _OLLAMA_CLOUD_TAG.fullmatch(suffix):
+                # `kimi-k2.7-code:cloud`, `gpt-oss:120b-cloud`: Ollama's cloud models, run on Ollama's servers and
+                # named by the model and a `cloud` tag (docs.ollama.com/cloud, as_of 2026-12-07), where a model is
+                # expected; the name before the tag must read as a model on its own (an icon's `set:cloud` does not)
+                inner = classify(library, hint)
+                if inner is not None and inner.kind in ("api-model", "ollama-tag", "other"):
+                    return Match("ollama-tag", "ollama", 0.8, inner.role)
             if hint in ("key", "api") and "/" not in library and _QUANT_TAIL.search(suffix):
                 # `phi-3-medium-128k-instruct:Q8_0`, `llama-3.1:8b-instruct-Q8_0`: a model imported into a local
                 # server (Ollama, LM Studio) from a GGUF build, named by the model and tagged by its quantisation,
@@ -944,7 +956,8 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
         # a spaCy trained pipeline's package name where a model is expected (en_model="en_core_web_sm")
         return Match("other", None, 0.6)
     if hint in ("api", "key", "prefixed", "hf") and is_model_ish(low) and not _VERSION_CODE.fullmatch(low) \
-            and not SECRET_TAIL.search(low) and not _DIGITLESS_BEDROCK.fullmatch(low) and not is_slot_name(low):
+            and not SECRET_TAIL.search(low) and not _DIGITLESS_BEDROCK.fullmatch(low) and not is_slot_name(low) \
+            and not search_tool_name(low):
         # not a version alone ("V2", "v1.5": a `case "V2":` on a model version picks an edition, names no model),
         # nor a credential's placeholder passed next to a model ("my-api-key", "bad-key", "test-token"), nor a
         # Bedrock-shaped vendor.name with no version that the knowledge base does not know (a test's own route name,
@@ -1226,6 +1239,26 @@ _AT_QUANT = re.compile(r"([A-Za-z0-9][\w./:-]{1,150})@(?:\d{1,2}bits?|i?q\d(?:_[
 _CATALOGUE_VERSION = re.compile(r"\d{1,4}")
 # a GGUF quantisation at the end of a tag (`q8_0`, `8b-instruct-q4_k_m`, `iq3_xxs`, `f16`): lower-cased input
 _QUANT_TAIL = re.compile(r"(?:^|[-_.])(?:i?q\d(?:_[0-9a-z]{1,3}){0,2}|f16|fp16|bf16)$")
+
+
+# a Bedrock default prompt router's id: the family it routes within (`anthropic.claude`, `meta.llama`) and a version
+_BEDROCK_DEFAULT_ROUTER = re.compile(r"default-prompt-router/[a-z][a-z0-9-]{1,30}\.[a-z][\w.-]{1,60}:\d{1,3}")
+
+
+# the tag of an Ollama cloud model: `cloud`, or the parameter count and `-cloud` (`120b-cloud`, `1t-cloud`)
+_OLLAMA_CLOUD_TAG = re.compile(r"(?:\d+(?:\.\d+)?[bBmMtT]-)?cloud")
+
+
+# a web-search engine's or search tool's name, `search` its first or last word (`bing-search`, `search_pro_jina`,
+# `google_search`): a gateway that routes searches beside chat takes it in the same `model` field, but it names the
+# search service, not a model. Models with the word (gpt-4o-search-preview, gpt-5-search, sonar-deep-research,
+# text-search-ada-doc-001) are the knowledge base's and are known before this is asked
+_SEARCH_TOOL = re.compile(r"(?:^search[-_.]|[-_.]search$)")
+
+
+def search_tool_name(low: str) -> bool:
+    """``low`` (lower case) is named as a search engine or tool is (``_SEARCH_TOOL``); asked of names nothing knows."""
+    return "search" in low and _SEARCH_TOOL.search(low) is not None
 
 
 def _is_tag(tag: str) -> bool:

@@ -74,6 +74,7 @@ from modelmap.discover.identify import (
     classify_endpoint,
     is_generic,
     names_family,
+    vocab,
 )
 from modelmap.discover.languages import Language, language_for, parser_for, sdk_calls
 from modelmap.discover.links import CODE_MODULE, CONST_TAG, DEPLOYED_AS, DEPLOYMENT_PROVIDER, DEPLOYS, PENDING
@@ -345,9 +346,21 @@ def _path_model(cand: Candidate, m: re.Match[str], group: int, bindings: tuple[s
 # an OpenTelemetry GenAI span name: a well-known operation name and the model (see _with_embedded)
 _GENAI_SPAN_NAME = re.compile(r"(?:chat|text_completion|embeddings|generate_content) ([A-Za-z0-9][\w.:/-]{1,120})")
 
+# a default written in a field tag's `key:value` syntax (a settings template's `"model": "default:gpt-3.5-turbo"`,
+# `"api_key": "default:free-user,required:false"`; GORM's `default:0;comment:…`, struct-tag validators' `required`):
+# the value after `default:` up to the next `,` / `;` option is the setting's default, the rest are options. No
+# provider names a model `default:…`, so the whole literal is never one
+_TAG_DEFAULT = re.compile(r"default:([^,;\s]{1,200})(?:[,;][A-Za-z_][\w-]{0,40}(?::[^,;]{0,200})?){0,8}")
+
 
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
+        if cand.value[:8] == "default:" and not cand.is_key and cand.via is None \
+                and (tag := _TAG_DEFAULT.fullmatch(cand.value)) is not None:
+            # the tag's default, in the literal's own context (its binding is the setting's); the tagged literal
+            # itself is not read for a model
+            yield replace(cand, value=tag.group(1), column=cand.column + tag.start(1), group=None)
+            continue
         yield cand
         if cand.via is not None:
             continue  # a use of a named literal: the literal itself was read for what it holds
@@ -498,6 +511,30 @@ def _whisper_size(cand: Candidate, calls: frozenset[str]) -> Decision | None:
     return Decision(Match("other", None, 0.6, "speech"), hint, (*evidence, "whisper-size", "file-mentions:whisper"))
 
 
+# a file of an Ollama client module: under a folder, or itself, named `ollama` (Go `pkg/llm/ollama/client.go`,
+# `common/ai/ollama/gateway.go`, a Rust `models/ollama.rs`, Java `…/ollama/OllamaChatModel.java`). Where such a module
+# binds a model, a name of Ollama's library (`qwen`, `mistral`, `qwen:latest`) is the library model it pulls and runs,
+# as an Ollama call's argument is (identify: "qwen" is qwen:latest there), though the bare family word alone elsewhere
+# names no model
+_OLLAMA_MODULE = re.compile(r"(?i)(?:^|/)ollama(?:/|\.[A-Za-z]{1,6}$)")
+
+
+def _ollama_library_name(cand: Candidate, calls: frozenset[str]) -> Decision | None:
+    value = cand.value.strip()
+    if cand.prefix_check or cand.is_key or not value or value.split(":", 1)[0].lower() not in vocab().ollama_library:
+        return None
+    if classify(value, "key") is not None:
+        return None  # a name read without the module's evidence was refused by decide for its place (AddModel's
+        # resource name `AddModel("phi3", "phi3")`): only the bare family word the module makes a model is read here
+    hint, evidence = context_hint(cand, calls)
+    if hint == "none":
+        return None
+    match = classify(value, "ollama")
+    if match is None or match.kind != "ollama-tag":
+        return None
+    return Decision(match, hint, (*evidence, "module:ollama"))
+
+
 # a model record's fields (``Candidate.record``: `ModelInfo { id: "moonshine-base", filename: "moonshine-base",
 # source: ModelSource::Url { url: "https://…/moonshine-base.tar.gz" } }`, an app's catalogue of the models it
 # downloads): the record's type says the entry describes one model, so its id names the model (and so does the map key
@@ -611,7 +648,8 @@ def _client_base_url_literal(data: bytes) -> bool:
 
 def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str], source_id: str,
           context: str, whisper: bool = False, model_sdk: bool = False,
-          test_rows: list[tuple[int, int]] | None = None, openai_sdk: bool = False) -> BudgetExceeded | None:
+          test_rows: list[tuple[int, int]] | None = None, openai_sdk: bool = False,
+          ollama: bool = False) -> BudgetExceeded | None:
     """Decide and report the candidates; each one is a budget step. Past the budget the candidates decided so far
     are still reported and the exception is returned (the caller reports an ``analysis-budget`` skip). ``whisper``:
     the file names Whisper, so a size word where a model is bound is its checkpoint (``_whisper_size``).
@@ -619,7 +657,9 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
     a base-URL name is a self-hosted model server (``classify_client_endpoint``). ``test_rows``: the rows (0-based,
     first and last) of test code inside the file (``candidates.rust_test_rows``), whose literals are decided and
     reported as a test's. ``openai_sdk``: the file imports an OpenAI client library (``_OPENAI_CLIENT_IMPORT``), so a
-    model tied to a URL the file binds to a base-URL name goes through that client (``api`` "openai")."""
+    model tied to a URL the file binds to a base-URL name goes through that client (``api`` "openai"). ``ollama``: the
+    file is an Ollama client module's (``_OLLAMA_MODULE``), so an Ollama library name where a model is bound is one
+    (``_ollama_library_name``)."""
 
     def code_role(cand: Candidate) -> str:
         row = cand.line - 1
@@ -665,6 +705,8 @@ def _emit(collector: Collector, cands: Iterable[Candidate], calls: frozenset[str
                 decision = _models_class_constant(cand, ctx)
             if decision is None and whisper:
                 decision = _whisper_size(cand, calls)
+            if decision is None and ollama:
+                decision = _ollama_library_name(cand, calls)
             if decision is None and cand.record is not None:
                 decision = _record_entry(cand, whisper, ctx)
             if decision is None and cand.dir_var is not None:
@@ -1228,6 +1270,8 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         return 0, _YES  # "\"id\":\"claude-sonnet-4-5\"": a model object's id inside the literal (_with_embedded)
     if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
         value = m_default.group(2)  # "${spring.ai.openai.chat.options.model:qwen-plus}": its default
+    elif value.startswith("default:") and (tagged := _TAG_DEFAULT.fullmatch(value)) is not None:
+        value = tagged.group(1)  # "default:gpt-3.5-turbo": a field tag's default (_with_embedded)
     elif "?" in value and (opts := _MODEL_OPTIONS.fullmatch(value)) is not None:
         value = opts.group(1)  # "gpt-4o-mini?max_output_tokens=16": the model before its options
     elif "=" in value and (prop := _PROPERTY_SETTING.fullmatch(value)) is not None:
@@ -1538,7 +1582,8 @@ class PolyglotSource:
             if lang.id == "rust" and file.context != "test" and b"test" in data else None
         spent = _emit(collector, cands, calls, f"{lang.id}-model", file.context, whisper=whisper,
                       model_sdk=_MODEL_SDK_IMPORT.search(data) is not None, test_rows=test_rows,
-                      openai_sdk=_OPENAI_CLIENT_IMPORT.search(data) is not None)
+                      openai_sdk=_OPENAI_CLIENT_IMPORT.search(data) is not None,
+                      ollama=_OLLAMA_MODULE.search(file.path) is not None)
         deploy_notes: list[str] = []  # a bound that stopped the reading of Azure deployments: said in a skip
         if collector.findings and ((lang.id == "hcl" and _AZURE_DEPLOYMENT in data)
                                    or (lang.id == "bicep" and b"deployments" in data)):
