@@ -36,3 +36,12 @@ def test_other_defaults_and_tags_without_a_default_are_not_models() -> None:
     text = ('package x\n\ntype T struct {\n\tColor string `default:"blue"`\n'
             '\tMode string `usage:"the model to use, e.g. gpt-4o" name:"mode"`\n}\n')
     assert _found(text) == []
+
+
+def test_a_known_model_as_a_tag_default_is_found_where_no_other_literal_names_a_model() -> None:
+    """The byte-level prefilter judged a tag as one literal (`env:"JUDGE" envDefault:"gpt-4o"`), so a file whose
+    only model was a tag default under a name that says nothing of models was never parsed (CI, session 37:
+    the s23 probe's file lost once the machine was fast enough to analyse it within its budget)."""
+    text = 'package cfg\n\ntype C struct {\n\tJudge string `env:"JUDGE" envDefault:"gpt-4o"`\n}\n'
+    assert _found(text) == [("gpt-4o", 4, 40)]
+    assert _found(text.replace("gpt-4o", "hello-world")) == []

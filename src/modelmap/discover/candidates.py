@@ -2338,7 +2338,7 @@ def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
 
 # a Go struct tag's default-value entry: `default:"gpt-4o"` (kong, go-flags, envconfig, cmdr), `envDefault:"…"`
 # (caarlos0/env), `env-default:"…"` (cleanenv); bounded, one match per entry
-_TAG_DEFAULT = re.compile(rb'(?<![\w-])(?:default|envDefault|env-default)\s*:\s*"((?:[^"\\\n]|\\.){1,200})"')
+GO_TAG_DEFAULT = re.compile(rb'(?<![\w-])(?:default|envDefault|env-default)\s*:\s*"((?:[^"\\\n]|\\.){1,200})"')
 # the tag entries that name the setting outside the code: a flag (`name:"default-model"`, `long:"model"`), a variable
 # (`env:"OPENAI_MODEL"`), a config key (`json:"model"`, `yaml:"model"`, `mapstructure:"model"`)
 _TAG_NAME = re.compile(rb'(?<![\w-])(?:name|long|env|json|yaml|toml|mapstructure|koanf)\s*:\s*"([\w.-]{1,80})')
@@ -2359,7 +2359,7 @@ def _tag_defaults(node: Any, field: Any, columns: CharColumns) -> Iterator[Candi
     text: bytes = node.text
     if len(text) > 2048:
         return
-    m = _TAG_DEFAULT.search(text)
+    m = GO_TAG_DEFAULT.search(text)
     if m is None:
         return
     names = [n.text.decode("utf-8", "replace") for n in field.children if n.type == "field_identifier"]
@@ -2379,4 +2379,4 @@ def line_count(data: bytes) -> int:
     return data.count(b"\n") + 1
 
 
-__all__ = ["Candidate", "extract", "has_model_use", "literal_text", "model_uses"]
+__all__ = ["GO_TAG_DEFAULT", "Candidate", "extract", "has_model_use", "literal_text", "model_uses"]

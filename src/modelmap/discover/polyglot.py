@@ -33,6 +33,7 @@ from modelmap.discover.base import (
 )
 from modelmap.discover.candidates import (
     FORM_PAIR,
+    GO_TAG_DEFAULT,
     MAX_CONTEXT_DEPTH,
     MAX_LITERAL,
     PROVIDER_QUERY,
@@ -1257,6 +1258,10 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
     """(extra budget steps, verdict) for one literal's bytes: has_candidate's tests on the literal alone."""
     if b'"' in raw and (b"odel" in raw or b"ODEL" in raw):  # "model": "…" / MODEL("…") inside the literal
         return 0, _YES
+    if b"efault" in raw and b'"' in raw and (go_tag := GO_TAG_DEFAULT.search(raw)) is not None:
+        # a Go struct tag's default (`env:"JUDGE" envDefault:"gpt-4o"`): the value the field is given, judged
+        # alone (candidates._tag_defaults reads it); the inner value is shorter, so this recursion ends
+        return _literal_verdict(go_tag.group(1))
     if (b"odel=" in raw or b"ODEL=" in raw) and FORM_PAIR.search(b'"' + raw + b'"') is not None:
         return 0, _YES  # "model=whisper-1&language=en": a form body's or a query string's model field (_form_pairs)
     if b"?" in raw and b"=" in raw and PROVIDER_QUERY.match(b'"' + raw) is not None \
