@@ -11,9 +11,13 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from modelmap.provenance.resolver import resolve
+from tests.provenance.loopback import serve_routes
 
 
 def _lic(query: str) -> tuple[str | None, str | None]:
@@ -61,3 +65,72 @@ def test_no_api_product_recorded_means_no_change() -> None:
 def test_a_permissive_release_on_a_gateway_stays_open() -> None:
     model, lic = _lic("together_ai/mistralai/Ministral-3-14B-Instruct-2512")
     assert lic == "apache-2.0"
+
+
+# ---- derivative bases: a name is a claim, the adapter_config is evidence ------------------------------------------
+
+@pytest.mark.parametrize("query", ["Aditya149/Mental-Yi-6B", "yuntaeyang/Yi-6B-ko-dpo", "amazingvince/yi-6b-booksum"])
+def test_a_base_read_from_the_repo_name_is_never_stated_confidently(query: str) -> None:
+    res = resolve(query).to_dict()
+    named = [e for e in res["edges"] or () if e.get("source") == "name"]
+    assert named, "offline the name's claim is shown, with its source"
+    assert res["confidence"] == "unknown"
+    assert res["origins_known"] is False
+    assert res["license"] is None
+
+
+def test_no_resolution_with_a_name_sourced_edge_is_confident() -> None:
+    # a sweep over name shapes that reach the packager, name-prefix and name-claim paths
+    queries = ["someone/Qwen2.5-7B-Instruct", "acme/Llama-3.1-8B-Instruct-GGUF", "x/deepseek-7b-lora",
+               "lab123/Yi-6B-Chat-sft", "galvani78/Qwen3-Coder-30B-A3B-4.0bpw-EXL3", "someone/Mistral-7B-v0.1-hf"]
+    for q in queries:
+        res = resolve(q).to_dict()
+        if any(e.get("source") == "name" for e in res["edges"] or ()):
+            assert res["confidence"] == "unknown", q
+
+
+@pytest.mark.parametrize(("repo", "adapter_base", "parent"), [
+    # recorded miniatures of the Hub's replies (loopback): adapter repos whose names say nothing, or mislead
+    ("googcheng/7b-lora", "baichuan-inc/Baichuan-7B", "baichuan-inc/baichuan-7b"),
+    ("Aditya149/Mental-Yi-6B", "01-ai/Yi-6B-Chat", "01-ai/yi-6b-chat"),
+])
+def test_online_the_adapter_config_base_answers_or_replaces_the_name(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Any, repo: str, adapter_base: str, parent: str) -> None:
+    from modelmap.provenance import online
+
+    offline = resolve(repo)
+    assert offline.confidence == "unknown"
+    info = {"id": repo, "author": repo.split("/")[0], "cardData": {"library_name": "peft"},
+            "siblings": [{"rfilename": "adapter_config.json"}, {"rfilename": "adapter_model.safetensors"}]}
+    server, _served = serve_routes({
+        f"/api/models/{repo}": json.dumps(info).encode(),
+        f"/{repo}/resolve/main/adapter_config.json": json.dumps(
+            {"peft_type": "LORA", "base_model_name_or_path": adapter_base, "r": 8}).encode(),
+    })
+    try:
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+        monkeypatch.setenv("MODELMAP_CACHE_DIR", str(tmp_path))
+        res = online.enrich(offline).to_dict()
+    finally:
+        server.shutdown()
+        server.server_close()
+    me = repo.lower()
+    assert res["model"]["id"] == me
+    mine = [(e["relation"], e["parent"], e.get("source")) for e in res["edges"] if e["child"] == me]
+    assert [(r, p) for r, p, _s in mine] == [("adapter", parent)]
+    assert "adapter_config.json" in str(mine[0][2])
+    assert res["origins"] == ["CN"]
+
+
+def test_a_company_declaration_does_not_make_a_name_claimed_base_confident(tmp_path: Any) -> None:
+    # the company says which repo "prod-ko" is; the base of that repo is still only its name's claim
+    from modelmap.provenance.resolver import resolver_for
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "modelmap.yaml").write_text(
+        "version: 1\nmodels:\n  declare:\n    - model: yuntaeyang/Yi-6B-ko-dpo\n      match: [\"prod-ko\"]\n")
+    res = resolver_for(tmp_path).resolve("prod-ko").to_dict()
+    assert [(e["parent"], e.get("source")) for e in res["edges"]] == [("01-ai/yi-6b", "name")]
+    assert res["confidence"] == "unknown"
+    assert "declared by the company" in res["reason"]

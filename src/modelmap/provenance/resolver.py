@@ -306,6 +306,10 @@ class Resolver:
         else:
             res = self._resolve(parse(query, self.prefixes))
         res = self._paid_host_product(res)
+        if res.confidence != "unknown" and any(e.get("source") == "name" for e in res.edges or ()):
+            # a base read from a repo's name alone is a claim, never a fact: whatever path found it, the answer that
+            # states it is not confident (bench "confidently wrong" counts inferred / known answers only)
+            res = replace(res, confidence="unknown")
         if len(self._cache) < _MEMO_MAX:
             self._cache[query] = res
         return res
