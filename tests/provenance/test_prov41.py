@@ -134,3 +134,33 @@ def test_a_company_declaration_does_not_make_a_name_claimed_base_confident(tmp_p
     assert [(e["parent"], e.get("source")) for e in res["edges"]] == [("01-ai/yi-6b", "name")]
     assert res["confidence"] == "unknown"
     assert "declared by the company" in res["reason"]
+
+
+@pytest.mark.parametrize(("query", "model_id"), [
+    ("fireworks_ai/accounts/fireworks/models/glm-4p5v", "zai-org/glm-4.5v"),   # GLM-4.5V: the vision "V" after 4p5
+    ("fireworks_ai/glm-4p5v", "zai-org/glm-4.5v"),
+    ("fireworks_ai/accounts/fireworks/models/glm-4p5", "zai-org/glm-4.5"),
+    ("fireworks_ai/accounts/fireworks/models/deepseek-v3p1", "deepseek-ai/deepseek-v3.1"),
+])
+def test_fireworks_point_spelling_keeps_a_glued_vision_suffix(query: str, model_id: str) -> None:
+    res = resolve(query).to_dict()
+    assert res["model"]["id"] == model_id
+    assert res["served_by"]["id"] == "fireworks-ai"
+
+
+@pytest.mark.parametrize(("query", "relation", "base", "licence"), [
+    # each read from the repo's own files today: adapter configs, cards, Hub headers
+    ("naver/splade-code-8B", "adapter", "qwen/qwen3-8b", "cc-by-nc-sa-4.0"),
+    ("zjunlp/baichuan2-13b-iepile-lora", "adapter", "baichuan-inc/baichuan2-13b-chat", "mit"),
+    ("arnhemlabs/bge-m3-int8-weightonly", "quantization", "baai/bge-m3", "mit"),
+    ("hotchpotch/vespa-onnx-BAAI-bge-m3-only-dense", "quantization", "baai/bge-m3", "mit"),
+])
+def test_records_read_from_the_repos_own_files(query: str, relation: str, base: str, licence: str) -> None:
+    res = resolve(query).to_dict()
+    me = query.lower()
+    assert res["model"]["id"] == me
+    assert [(e["relation"], e["parent"]) for e in res["edges"] if e["child"] == me] == [(relation, base)]
+    assert res["license"]["id"] == licence
+    assert "CN" in res["origins"]
+    assert res["confidence"] == "known"
+    assert not [e for e in res["edges"] if e.get("source") == "name"]

@@ -55,7 +55,8 @@ _OLLAMA_TAG_QUANT_TAIL = re.compile(r"[-_](?:i?q\d(?:_[0-9a-z]+)*|f16|f32|fp16|b
 _LLAMA_CPP_QUANT = re.compile(r"i?q\d(?:_[0-9a-z]+)*", re.IGNORECASE)
 # words in an Ollama tag that pick a different checkpoint than the size's default (instruct / chat)
 _OLLAMA_KEEP = frozenset({"base", "text", "pt", "pretrained", "vision", "math", "code", "python", "embed"})
-_FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=-|$)")
+# (a vision model's "v" glued after the version, as its maker writes it, kept: "glm-4p5v" is GLM-4.5V)
+_FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=v?(?:-|$))")
 # Fireworks writes a fractional size the same way: "qwen-1p5b" is "-1.5b", "reranker-0p6b" is "-0.6b"
 _FIREWORKS_SIZE = re.compile(r"(?<=-\d)p(?=\d+b(?:-|$))")
 # and, in a few of its ids, a dotted version with dashes ("dolphin-2-9-2-qwen2-72b", "llama-3-3-70b")
