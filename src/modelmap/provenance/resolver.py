@@ -2120,14 +2120,6 @@ class Resolver:
         own_word = len(head) >= 3 and head.lower() in (owner, re.split(r"[-_.]", owner)[0])
         if sep and rest and (head.lower() in self._hub_orgs() or own_word):
             out.append(rest)
-        else:
-            # an org whose own name holds a dash ("01-ai-Yi-6B-...", "meta-llama-Llama-3.1-8B-lora"): the longest
-            # leading run of words that is a known Hub org
-            words = dashed.split("-")
-            for k in range(len(words) - 1, 1, -1):
-                if "-".join(words[:k]).lower() in self._hub_orgs():
-                    out.append("-".join(words[k:]))
-                    break
         return out
 
     def _name_claim(self, parsed: Parsed) -> Resolution | None:
