@@ -64,6 +64,7 @@ def test_no_api_product_recorded_means_no_change() -> None:
 
 def test_a_permissive_release_on_a_gateway_stays_open() -> None:
     model, lic = _lic("together_ai/mistralai/Ministral-3-14B-Instruct-2512")
+    assert model == "mistralai/ministral-3-14b-instruct-2512"
     assert lic == "apache-2.0"
 
 
