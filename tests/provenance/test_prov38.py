@@ -99,8 +99,9 @@ def test_mistral_medium_2604_is_the_open_medium_3_5() -> None:
     assert res.model is not None and res.model["id"] == "mistralai/mistral-medium-3.5-128b"
     assert res.open_weights is True
     assert res.served_by is not None and res.served_by["id"] == "mistral-api"
-    # Medium 3 (25.05) keeps its own API-only record
-    older = resolve("mistral/mistral-medium-3")
+    # Medium 3 (25.05) keeps its own API-only record under its own API name (on Mistral's API "mistral-medium-3" is now
+    # an apiName of Medium 3.5: mistral-medium-3-5-26-04.ts; see test_prov41)
+    older = resolve("mistral/mistral-medium-2505")
     assert older.model is not None and older.model["id"] == "mistral/mistral-medium-2505"
 
 

@@ -55,7 +55,8 @@ _OLLAMA_TAG_QUANT_TAIL = re.compile(r"[-_](?:i?q\d(?:_[0-9a-z]+)*|f16|f32|fp16|b
 _LLAMA_CPP_QUANT = re.compile(r"i?q\d(?:_[0-9a-z]+)*", re.IGNORECASE)
 # words in an Ollama tag that pick a different checkpoint than the size's default (instruct / chat)
 _OLLAMA_KEEP = frozenset({"base", "text", "pt", "pretrained", "vision", "math", "code", "python", "embed"})
-_FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=-|$)")
+# (a vision model's "v" glued after the version, as its maker writes it, kept: "glm-4p5v" is GLM-4.5V)
+_FIREWORKS_VERSION = re.compile(r"(?<=[a-z])-?v?(\d+)p(\d+)(?=v?(?:-|$))")
 # Fireworks writes a fractional size the same way: "qwen-1p5b" is "-1.5b", "reranker-0p6b" is "-0.6b"
 _FIREWORKS_SIZE = re.compile(r"(?<=-\d)p(?=\d+b(?:-|$))")
 # and, in a few of its ids, a dotted version with dashes ("dolphin-2-9-2-qwen2-72b", "llama-3-3-70b")
@@ -305,9 +306,50 @@ class Resolver:
             res = self._resolve(parse(query, {}))
         else:
             res = self._resolve(parse(query, self.prefixes))
+        res = self._paid_host_product(res)
+        if res.confidence != "unknown" and any(e.get("source") == "name" for e in res.edges or ()):
+            # a base read from a repo's name alone is a claim, never a fact: whatever path found it, the answer that
+            # states it is not confident (bench "confidently wrong" counts inferred / known answers only)
+            res = replace(res, confidence="unknown")
         if len(self._cache) < _MEMO_MAX:
             self._cache[query] = res
         return res
+
+    def _paid_host_product(self, res: Resolution) -> Resolution:
+        """A third party's paid endpoint (a cloud or a router, or another operator's API; never a local server, never
+        the maker's own API) serving a release whose open weights carry a licence that forbids commercial use: what is
+        called is the maker's API product of that release, used under the host's commercial terms, not the weights'
+        research licence (README "Scoring conventions added on 2026-12-03": a paid Bedrock or Vertex call of Mistral
+        Large 2 is Mistral's API product; every key since maps the cloud and gateway ids of such releases so). The
+        product is the maker's API-only record of the same family, released the same day, whose id is the maker's API
+        name that the open record also lists as an alias (Mistral's schema gives one release its API names and its
+        weights together); without exactly one such record nothing changes."""
+        served = res.served_by or {}
+        mid = str((res.model or {}).get("id") or "")
+        rec = self.kb.models.get(mid)
+        if not served or rec is None or rec.get("open_weights") is not True:
+            return res
+        lic = self.kb.licenses.get(str(rec.get("license") or "").lower()) or {}
+        if lic.get("commercial_use") is not False:
+            return res
+        prov = self.kb.providers.get(str(served.get("id") or "")) or {}
+        pub = str(rec.get("publisher") or "")
+        kind = prov.get("kind")
+        if not (kind in ("cloud", "router") or (kind == "api" and str(prov.get("operator") or "").lower() != pub)):
+            return res
+        names = {str(a).lower() for a in rec.get("aliases") or ()}
+        twins = [m for m in (f"{pub}/{n}" for n in sorted(names))
+                 if (t := self.kb.models.get(m)) is not None and t.get("open_weights") is False and not t.get("hf")
+                 and t.get("publisher") == pub and t.get("family") == rec.get("family")
+                 and t.get("released") == rec.get("released") and rec.get("released") is not None]
+        if len(twins) != 1:
+            return res
+        product = self._resolve(Parsed(twins[0], twins[0], None, False))  # the record itself, no prefix reading
+        note = (f"served by a third party ({served.get('id')}): the paid API product {twins[0]} of the release whose "
+                f"open weights {mid} are under {rec.get('license')} (no commercial use)")
+        confidence = "inferred" if res.confidence == "known" else res.confidence
+        return replace(product, query=res.query, served_by=res.served_by, confidence=confidence,
+                       reason=f"{note}; {res.reason}" if res.reason else note)
 
     def _declared_record(self, query: str, entry: Declared) -> Resolution:
         """An identifier the company's overlay declares: its facts are the company's claims, labelled so."""
@@ -836,6 +878,12 @@ class Resolver:
         operator = str((self.kb.providers.get(parsed.provider) or {}).get("operator") or "").lower()
         mid = f"{operator}/{parsed.core.lower()}" if operator else ""
         rec = self.kb.models.get(mid)
+        named = self.kb.alias_index.get(parsed.core.lower())
+        if named and named != mid and self.kb.models[named].get("publisher") == operator and self._has_weights(named):
+            # the maker's API name that its own schema gives the open weights of the release ("mistral/pixtral-large-
+            # 2411"): on the maker's own API that alias holds; the API product record of the same name is what a
+            # third party's paid endpoint serves (_paid_host_product)
+            return None
         return mid if rec is not None and not rec.get("hf") and rec.get("publisher") == operator else None
 
     def _sized_alias(self, name: str) -> str | None:
