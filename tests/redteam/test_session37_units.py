@@ -1,0 +1,45 @@
+"""Unit checks of the session-37 red-team fixes (brief redteam41): bounds that the probes in probes_session37.py show
+at full size, checked here on small inputs without timing."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+from modelmap.discover.candidates import _SQL_VALUE
+
+# the value reader as it was: an unquoted value's `[^,']*` between two blank runs
+_SQL_VALUE_BEFORE = re.compile(rb"[ \t\r\n]*(?:'((?:[^'\\\n]|'')*)'|[^,']*)[ \t\r\n]*(?:,|$)")
+
+
+def _read(rx: re.Pattern[bytes], text: bytes) -> object:
+    m = rx.match(text, 0, len(text))
+    return m and (m.span(), m.group(1), m.start(1))
+
+
+def test_an_insert_value_is_read_as_before() -> None:
+    for n in range(7):
+        for chars in itertools.product(b" ,'x\n\\", repeat=n):
+            text = bytes(chars)
+            assert _read(_SQL_VALUE, text) == _read(_SQL_VALUE_BEFORE, text), text
+    assert _read(_SQL_VALUE, b"  'gpt-4o' , 'x'") == ((0, 12), b"gpt-4o", 3)
+    assert _read(_SQL_VALUE, b"'it''s' ,") == ((0, 9), b"it''s", 1)
+
+
+def test_a_value_of_blanks_before_a_stray_quote_is_read_in_linear_time() -> None:
+    # 300,000 blanks: with the old reader's backtracking 4.5e10 steps (hours); linear, a millisecond
+    for text in (b"x" + b" " * 300_000 + b"'", b"\n" * 300_000 + b"x'", b"'a'" + b" " * 300_000 + b"x"):
+        assert _SQL_VALUE.match(text, 0, len(text)) is None
+
+
+def test_a_card_front_matter_with_a_huge_integer_keeps_its_other_fields(tmp_path: Path) -> None:
+    from modelmap.inspect import _front_matter
+
+    card = tmp_path / "README.md"
+    card.write_text("---\nlicense: mit\nbase_model: acme/base\nsteps: 9" + "9" * 5000 + "\nlr: 1" + ":59" * 2000
+                    + "\nepochs: 3\n---\n# card\n", encoding="utf-8")
+    meta, _body, problem = _front_matter(card)
+    assert problem is None
+    assert meta["license"] == "mit" and meta["base_model"] == "acme/base" and meta["epochs"] == 3
+    assert meta["steps"] == "9" * 5001 and meta["lr"].startswith("1:59:")
