@@ -43,3 +43,31 @@ def test_a_card_front_matter_with_a_huge_integer_keeps_its_other_fields(tmp_path
     assert problem is None
     assert meta["license"] == "mit" and meta["base_model"] == "acme/base" and meta["epochs"] == 3
     assert meta["steps"] == "9" * 5001 and meta["lr"].startswith("1:59:")
+
+
+def test_a_cache_file_over_its_bound_is_refused_unread_and_one_under_it_read_in_one_buffer(tmp_path: Path) -> None:
+    import os
+    import tracemalloc
+
+    from modelmap.fsutil import read_cache
+
+    big, small = tmp_path / "big.json", tmp_path / "small.json"
+    with open(big, "wb") as fh:
+        fh.truncate(64 * 1024 * 1024)  # sparse
+    small.write_bytes(b"x" * (16 * 1024 * 1024))
+    os.mkfifo(tmp_path / "fifo")
+    tracemalloc.start()
+    try:
+        assert read_cache(big, 32 * 1024 * 1024) is None
+        refused_peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.reset_peak()
+        data = read_cache(small, 32 * 1024 * 1024)
+        read_peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data is not None and len(data) == 16 * 1024 * 1024
+    assert refused_peak < 1024 * 1024  # was 64 MB: read in chunks, joined, then refused
+    assert read_peak < 24 * 1024 * 1024  # was 32 MB: the chunks and their join
+    assert read_cache(tmp_path / "fifo", 100) is None
+    assert read_cache(small, 16 * 1024 * 1024 - 1) is None
+    assert read_cache(small, 16 * 1024 * 1024) == data
