@@ -1572,6 +1572,7 @@ from tests.redteam import (  # noqa: E402
     probes_session34,  # noqa: F401  (Bedrock URLs / ARNs, OpenSearch registrations, aliases, SQL AI calls, ggjt, Paddle)
     probes_session35,  # noqa: F401  (Paddle inference.yml / renamed configs, Core ML, .sse, ::, fences, chains, /model)
     probes_session36,  # noqa: F401  (Paddle integers / types / escapes, policy ints, agent models: maps, tables, ONNX)
+    probes_session37,  # noqa: F401  (SQL INSERT values, whisper sizes, YAML script lists, Go tag defaults, kb cache)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the
