@@ -201,13 +201,14 @@ scan_probe("session37-ollama-cloud-and-bedrock-routers", "regex-backtracking", l
 
 
 # --- (7) YAML integers and floats at the bounded loaders' edge (yamlbound.ConfigLoader, policy, cards) -----------------
-# integers of 256 and 257 digits, underscored and signed sexagesimal integers of 400 KB, `!!int` / `!!float` tags on
-# 300 KB scalars, a float of 900,000 digits and a base-60 float of 100,000 parts: in a Paddle inference.yml (inspect)
-# whole; in a scanned config (parsed as YAML up to 1 MiB, a file of long lines skipped unread as generated) an `!!int`
-# sexagesimal of 270,000 parts written over 9,000 lines by double-quoted line continuations (unbounded: ~20 s of CPU)
-_NUMBERS = ("a: " + "9" * 256 + "\nb: " + "9" * 257 + "\nc: " + "1_" * 200_000 + "1\nd: -1" + ":59" * 130_000
-            + "\ne: !!int '" + "7" * 300_000 + "'\nf: !!float '1" + "0" * 300_000 + "'\ng: 1." + "5" * 900_000
-            + "\nh: +1" + ":59" * 100_000 + ".5\ni: 0o" + "7" * 100_000 + "\n")
+# integers of 256 and 257 digits, underscored and signed sexagesimal integers of 200 KB, `!!int` / `!!float` tags on
+# 100 KB scalars, a float of 200,000 digits and a base-60 float of 30,000 parts: in a Paddle inference.yml (inspect)
+# whole - FIXED: the base-60 float was an OverflowError that made the file unreadable, the model name lost -; in a
+# scanned config (parsed as YAML up to 1 MiB, a file of long lines skipped unread as generated) an `!!int` sexagesimal
+# of 270,000 parts written over 9,000 lines by double-quoted line continuations (unbounded: ~20 s of CPU)
+_NUMBERS = ("a: " + "9" * 256 + "\nb: " + "9" * 257 + "\nc: " + "1_" * 100_000 + "1\nd: -1" + ":59" * 60_000
+            + "\ne: !!int '" + "7" * 100_000 + "'\nf: !!float '1" + "0" * 100_000 + "'\ng: 1." + "5" * 200_000
+            + "\nh: +1" + ":59" * 30_000 + ".5\ni: 0o" + "7" * 50_000 + "\n")  # 920 KB: a config is parsed to 1 MiB
 _NUMBER_LINES = ("a: " + "9" * 256 + "\nb: " + "9" * 257 + "\nc: 0x" + "f" * 5000 + "\nd: !!int \"1"
                  + "".join("\\\n  " + ":59" * 30 for _ in range(9000)) + "\"\n")
 scan_probe("session37-yaml-number-edges-config", "type-confusion", lambda: {
@@ -233,10 +234,11 @@ def _card_named(license: str, base: str) -> Callable[[Result], str | None]:
 
 
 # FIXED: a card's front matter with a 5,000-digit integer was a ValueError that lost the whole front matter (licence,
-# base); a 240 KB sexagesimal integer cost 1.6 s of CPU (quadratic; the card loader had no integer bound)
+# base); a 240 KB sexagesimal integer cost 1.6 s of CPU (quadratic; the card loader had no integer bound); a sexagesimal
+# float of 200 parts was an OverflowError that lost it too (every bounded loader: yamlbound._bounded_float)
 probe("session37-card-front-matter-huge-integers", "type-confusion", files({
     "README.md": "---\nlicense: mit\nbase_model: acme/base\nsteps: 9" + "9" * 5000 + "\nlr: 1" + ":59" * 78_000
-                 + "\n---\n# card\n", "model.safetensors": "x"}),
+                 + "\nwd: 1" + ":59" * 200 + ".5\n---\n# card\n", "model.safetensors": "x"}),
       ("inspect", ".", "-f", "json"), OK_OR_USAGE, fmt="json", timeout=30.0,
       checks=(_card_named("mit", "acme/base"), cpu_below(6.0)))
 
@@ -260,7 +262,7 @@ def _kb_cache(kind: str) -> Callable[[Ctx], object]:
         if kind == "wrong-shape":  # JSON of every other type, and a pointer of junk
             write(ptr, "../../../../etc/passwd")
             write(idx, json.dumps({"aliases": [1, 2], "hf_index": "x", "recognition": 7}))
-        elif kind == "huge":  # 250 MB (sparse), under the 256 MB read bound: read, refused, rebuilt
+        elif kind == "huge":  # 250 MB (sparse): FIXED, it was read whole (544 MB RSS) before it was refused and rebuilt
             write(ptr, content)
             with open(idx, "wb") as fh:
                 fh.truncate(250 * 1024 * 1024)
@@ -272,6 +274,13 @@ def _kb_cache(kind: str) -> Callable[[Ctx], object]:
             os.mkfifo(idx)
             os.symlink(ctx.cache / "loop", ctx.cache / "loop")
             ctx.special.extend([ptr, idx, ctx.cache / "loop"])
+        elif kind == "links":  # the pointer a link to a 1 GB sparse file (read: 65 bytes), the index one to a folder
+            with open(ctx.root / "big", "wb") as fh:
+                fh.truncate(1024 ** 3)
+            os.symlink(ctx.root / "big", ptr)
+            (ctx.root / "folder").mkdir()
+            os.symlink(ctx.root / "folder", idx)
+            ctx.special.extend([ptr, idx])
         elif kind == "dirs":  # the index and the pointer are folders
             idx.mkdir()
             ptr.mkdir()
@@ -285,8 +294,8 @@ def _kb_rebuilt_or_left(res: Result) -> str | None:
     return f"temp files left in the cache: {left[:3]}" if left else None
 
 
-for _kind, _rss in (("wrong-shape", 500), ("huge", 700), ("deep", 500), ("special", 500),
-                    ("dirs", 500)):
+for _kind, _rss in (("wrong-shape", 500), ("huge", 500), ("deep", 500), ("special", 500),
+                    ("dirs", 500), ("links", 500)):
     probe(f"session37-kb-cache-{_kind}", "cache-poison", _kb_cache(_kind), SCAN_JSON, frozenset({0}), fmt="json",
           timeout=60.0, checks=(finds("gpt-4o-mini"), _kb_rebuilt_or_left, rss_below(_rss), cpu_below(15.0)))
 
@@ -335,7 +344,31 @@ probe("session37-onnx-100k-metadata-keys", "big-header", _onnx_many_props, ("ins
       OK_OR_USAGE, fmt="json", timeout=40.0, checks=(cpu_below(10.0), rss_below(500), stdout_below(2_000_000)))
 
 
-# --- (10) every hostile reader above in one scan written with -o: nothing written but the output ---------------------
+# --- (10) identify's newest shapes: region-prefixed Bedrock ids, weight files among peers, stand-in names -------------
+# a cost table of 30,000 `<region>/<id>` rows and a region repeated 50,000 times before an id; a download list of 20,000
+# bare .onnx files beside two model files and names of 100 KB; `unknown-model:` / `model-` tags of 100 KB and 50,000
+# `*_search` names where a model goes
+scan_probe("session37-region-ids-file-peers-stand-ins", "regex-backtracking", lambda: {
+    "data/costs.json": json.dumps({"models": {**{f"us-east-1/acme.m{i}-v1": {"input": 1} for i in range(30_000)},
+                                              "us-east-1/anthropic.claude-v2": {"input": 8},
+                                              "us-east-1/" * 50_000 + "anthropic.claude-v2": {"input": 8}}}),
+    "web/download.js": "export const files = [\n" + "".join(f'  "m{i}.onnx",\n' for i in range(20_000))
+                       + '  "encoder-model.onnx",\n  "decoder_joint-model.onnx",\n  "' + "n" * 100_000 + '.onnx",\n];\n',
+    "app/names.py": "from openai import OpenAI\nc = OpenAI()\n" + "".join(
+        f"c.chat.completions.create(model='{n}')\n" for n in (
+            "unknown-model:" + "x" * 100_000, "model" + "-beta" * 25_000, "search_" + "y" * 100_000))
+                    + "".join(f"c.chat.completions.create(model='s{i}_search')\n" for i in range(50_000)),
+    **_OK},
+           accounted=["data/costs.json", "web/download.js"], checks=(finds("gpt-4o-mini"), cpu_below(15.0)),
+           timeout=50.0)
+# the fixed card front matter shown as a table (its 5,000-digit value is text now: printed cut, no traceback)
+probe("session37-card-front-matter-huge-integers-table", "type-confusion", files({
+    "README.md": "---\nlicense: mit\nbase_model: acme/base\nmodel_name: 9" + "9" * 5000 + "\n---\n# card\n",
+    "model.safetensors": "x"}), ("inspect", "."), OK_OR_USAGE, timeout=30.0,
+      checks=(cpu_below(6.0), stdout_below(100_000)))
+
+
+# --- (11) every hostile reader above in one scan written with -o: nothing written but the output ---------------------
 probe("session37-new-readers-scan-o", "output-safety", files(lambda: {
     **_sql_blank_values(), **{k: v for k, v in _go_tags().items() if k != "cfg/fields.go"},
     "pipelines/open.yaml": "pipeline:\n  mapping: |\n" + "    let models = [\n" * 5_000,

@@ -71,3 +71,25 @@ def test_a_cache_file_over_its_bound_is_refused_unread_and_one_under_it_read_in_
     assert read_cache(tmp_path / "fifo", 100) is None
     assert read_cache(small, 16 * 1024 * 1024 - 1) is None
     assert read_cache(small, 16 * 1024 * 1024) == data
+
+
+def test_a_long_sexagesimal_float_stays_text_and_a_short_one_is_a_float() -> None:
+    import yaml
+
+    from modelmap.yamlbound import ConfigLoader, SafeConfigLoader
+
+    long = "1" + ":59" * 200 + ".5"  # 200 parts: the integer base passes what a float holds (OverflowError)
+    for loader in (ConfigLoader, SafeConfigLoader):
+        doc = yaml.load(f"model_name: PP-OCRv4\nlr: {long}\nshort: 1:30.5\nexp: 1.5e+3\nbig: !!float '1{'0' * 400}'\n",
+                        Loader=loader)
+        assert doc["model_name"] == "PP-OCRv4" and doc["lr"] == long
+        assert doc["short"] == 90.5 and doc["exp"] == 1500.0 and doc["big"] == float("inf")
+
+
+def test_a_card_front_matter_with_a_long_sexagesimal_float_keeps_its_fields(tmp_path: Path) -> None:
+    from modelmap.inspect import _front_matter
+
+    card = tmp_path / "README.md"
+    card.write_text("---\nlicense: mit\nwd: 1" + ":59" * 200 + ".5\n---\n# card\n", encoding="utf-8")
+    meta, _body, problem = _front_matter(card)
+    assert problem is None and meta["license"] == "mit"
