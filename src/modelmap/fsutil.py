@@ -100,19 +100,25 @@ def touch_cache(path: Path) -> None:
 OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
 
-def read_regular(path: str | os.PathLike[str], limit: int) -> bytes | None:
+def read_regular(path: str | os.PathLike[str], limit: int, *, whole: bool = False) -> bytes | None:
     """At most ``limit`` bytes of ``path`` if it is a regular file (a symlink to one included); None for a
     FIFO, socket, device or directory. Opened non-blocking and checked with ``fstat`` on the open descriptor
     (no race between a check and the open), so a FIFO named like a file we read can never block. Raw
-    ``os.read``: a third of the cost of ``open()`` per file, which matters to the scan engine."""
+    ``os.read``: a third of the cost of ``open()`` per file, which matters to the scan engine. ``whole``: the caller
+    wants the file only if it has fewer than ``limit`` bytes - a larger one is refused by its size (None, unread)."""
     fd = os.open(path, OPEN_FLAGS)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             return None
+        if whole:
+            if st.st_size >= limit:
+                return None
+            limit = st.st_size + 1  # one read, one buffer: a file grown since fstat is cut there (the caller's check)
         chunks = []
         remaining = limit
         while remaining > 0:
-            want = min(remaining, 1 << 20)
+            want = remaining if whole else min(remaining, 1 << 20)
             chunk = os.read(fd, want)
             if chunk:
                 chunks.append(chunk)
@@ -126,9 +132,11 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes | None:
 
 def read_cache(path: Path, max_bytes: int) -> bytes | None:
     """A cache file's bytes, or None when it is absent, not a regular file or larger than ``max_bytes``
-    (callers then rebuild: a FIFO or device put in the cache folder can never block or flood a run)."""
+    (callers then rebuild: a FIFO or device put in the cache folder can never block or flood a run). A file whose
+    size is over ``max_bytes`` is refused unread, and one under it is read in one piece: read in chunks and joined, a
+    250 MB file under a 256 MB bound cost 500 MB of memory before it was refused."""
     try:
-        data = read_regular(path, max_bytes + 1)
+        data = read_regular(path, max_bytes + 1, whole=True)
     except OSError:
         return None
     return data if data is not None and len(data) <= max_bytes else None

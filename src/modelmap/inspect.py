@@ -54,7 +54,7 @@ from modelmap.artifacts.tokenizer import LINE_KINDS, added_tokens_only, parse_js
 from modelmap.errors import ModelmapError, ReadError, UsageError
 from modelmap.types import ScanResult
 from modelmap.yamlbound import ConfigLoader as YAML_LOADER
-from modelmap.yamlbound import nesting_error
+from modelmap.yamlbound import SafeConfigLoader, nesting_error
 
 SCHEMA = "modelmap.inspect/2"
 # Signals that say only what shape a model has (its declared type and its dimensions): evidence of an architecture,
@@ -132,8 +132,10 @@ def _publisher(family: str | None) -> dict[str, Any] | None:
 MAX_CARD_DEPTH = 64  # nesting of the card's YAML front matter
 
 
-class _CardLoader(yaml.SafeLoader):
-    """Safe YAML without timestamps: a card's ``date: 2024-13-45`` stays a string instead of raising."""
+class _CardLoader(SafeConfigLoader):
+    """Safe YAML without timestamps: a card's ``date: 2024-13-45`` stays a string instead of raising. Its integers are
+    bounded as a config's are (``yamlbound.SafeConfigLoader``): a 5,000-digit one made the whole front matter a
+    ValueError (licence and base lost), and a 240 KB sexagesimal one cost seconds of CPU (quadratic)."""
 
 
 _CardLoader.yaml_implicit_resolvers = {

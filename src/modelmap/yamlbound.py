@@ -15,7 +15,8 @@ parser, which keeps its state on the heap, counts the open collections.
 scalar only when it is at most ``MAX_YAML_INT_CHARS`` long, and keep a longer one as its text: SafeConstructor turns a
 YAML 1.1 sexagesimal integer (``1:59:59:...``) into an int by multiplying a growing base once per part, quadratic in
 the scalar's length (a 900 KB scalar took 22 s of CPU, a policy file of 8 MiB would take hours), and a hex or binary
-integer of thousands of digits converts but then fails ``str()`` (Python's 4,300-digit limit) wherever it is shown."""
+integer of thousands of digits converts but then fails ``str()`` (Python's 4,300-digit limit) wherever it is shown. A
+sexagesimal float over 256 characters stays text too (``_bounded_float``: past ~173 parts its sum overflows)."""
 
 from __future__ import annotations
 
@@ -59,8 +60,24 @@ class SafeConfigLoader(yaml.SafeLoader):
     """yaml.SafeLoader (pure Python: deep nesting is a RecursionError) whose integers are bounded."""
 
 
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+
+
+def _bounded_float(constructor: Any, node: yaml.ScalarNode) -> Any:
+    """An implicit or ``!!float`` scalar as a float, but a sexagesimal one (``1:59:59.5``) over 256 characters stays
+    text: SafeConstructor sums its parts with an integer base multiplied by 60 per part, which past ~173 parts no float
+    can hold - an OverflowError that made the whole document unreadable (a card's front matter, a Paddle config: its
+    model name lost). At 256 characters there are at most 128 parts (60**128 < 1e228): always a float."""
+    value = constructor.construct_scalar(node)
+    if isinstance(value, str) and len(value) > MAX_YAML_INT_CHARS and ":" in value:
+        return value
+    return yaml.constructor.SafeConstructor.construct_yaml_float(constructor, node)
+
+
 ConfigLoader.add_constructor(_INT_TAG, _bounded_int)
 SafeConfigLoader.add_constructor(_INT_TAG, _bounded_int)
+ConfigLoader.add_constructor(_FLOAT_TAG, _bounded_float)
+SafeConfigLoader.add_constructor(_FLOAT_TAG, _bounded_float)
 
 
 # whether the installed loader stops deep nesting by itself (checked once; tests may set it False)

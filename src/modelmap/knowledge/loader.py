@@ -33,6 +33,9 @@ KEEP_INDEXES = 4
 # ones: every fresh clone or worktree has data files of new modification times, so a cheap key of its own
 KEEP_POINTERS = 64
 _CONTENT_KEY = re.compile(r"[0-9a-f]{20}")
+# a compiled index larger than this is no index of ours (~7 MB): refused unread and rebuilt (fsutil.read_cache); the
+# 256 MB bound it had let a cache file of 250 MB cost 500 MB of memory before it was refused
+MAX_INDEX_BYTES = 64 * 1024 * 1024
 
 
 def data_files() -> list[Path]:
@@ -374,7 +377,7 @@ def _cached_index(folder: Path, content: str) -> KnowledgeIndex | None:
     """The index stored under ``content``, or None (absent, unreadable, or not an index: then rebuilt)."""
     cache_file = folder / f"kb-{content}.json"
     try:
-        raw = read_cache(cache_file, 256 * 1024 * 1024)
+        raw = read_cache(cache_file, MAX_INDEX_BYTES)
         cached = _loads(raw) if raw is not None else None
     except Exception:
         return None
