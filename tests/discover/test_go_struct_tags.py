@@ -45,3 +45,12 @@ def test_a_known_model_as_a_tag_default_is_found_where_no_other_literal_names_a_
     text = 'package cfg\n\ntype C struct {\n\tJudge string `env:"JUDGE" envDefault:"gpt-4o"`\n}\n'
     assert _found(text) == [("gpt-4o", 4, 40)]
     assert _found(text.replace("gpt-4o", "hello-world")) == []
+
+
+def test_a_long_usage_text_before_the_default_does_not_hide_it() -> None:
+    """A tag over the 300-unit literal limit (a long `help:"…"` first) was dropped as text before its default was read
+    (redteam41); the tag is a list of settings, so its default is read whatever the usage text's length."""
+    usage = "the chat model that answers the user; " * 12
+    text = f'package cfg\n\ntype C struct {{\n\tModel string `help:"{usage}" default:"gpt-4o"`\n}}\n'
+    assert len(usage) > 400
+    assert _found(text) == [("gpt-4o", 4, 33 + len(usage))]

@@ -1705,6 +1705,12 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
             # a budget step per KiB read: literals nest (Kotlin's """${ """${ …}""" }"""), each holding the rest, so
             # 5,000 of them read 150 MB here with no step between them (13 s of CPU on a 2 s budget)
             budget().tick(1 + size // 1024)
+            if size <= _MAX_TAG and parent is not None and parent.type == "field_declaration" \
+                    and _is_tag(parent, node):
+                # a Go struct field's tag with a long usage text before its default (`help:"…" default:"gpt-4o"`):
+                # the tag is a list of settings, not text, so its default is read as a shorter tag's is (below)
+                yield from _tag_defaults(node, parent, columns)
+                continue
         if size > MAX_LITERAL + 8 or (size > 40 and b"\n" in node.text):
             pairs = 0
             if size <= MAX_EMBEDDED_TEXT and b"odel" in node.text:
@@ -2341,6 +2347,7 @@ def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
 
 # a Go struct tag's default-value entry: `default:"gpt-4o"` (kong, go-flags, envconfig, cmdr), `envDefault:"…"`
 # (caarlos0/env), `env-default:"…"` (cleanenv); bounded, one match per entry
+_MAX_TAG = 2048  # a longer Go struct tag is not read for a default
 GO_TAG_DEFAULT = re.compile(rb'(?<![\w-])(?:default|envDefault|env-default)\s*:\s*"((?:[^"\\\n]|\\.){1,200})"')
 # the tag entries that name the setting outside the code: a flag (`name:"default-model"`, `long:"model"`), a variable
 # (`env:"OPENAI_MODEL"`), a config key (`json:"model"`, `yaml:"model"`, `mapstructure:"model"`)
@@ -2360,7 +2367,7 @@ def _tag_defaults(node: Any, field: Any, columns: CharColumns) -> Iterator[Candi
     syntax for a struct field, and the CLI / env / config libraries all put it in the tag; the tag as a whole is
     a list of settings for those libraries, never a model."""
     text: bytes = node.text
-    if len(text) > 2048:
+    if len(text) > _MAX_TAG:
         return
     m = GO_TAG_DEFAULT.search(text)
     if m is None:
