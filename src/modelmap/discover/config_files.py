@@ -65,6 +65,7 @@ from modelmap.discover.identify import (
     WHISPER_SIZE,
     Hint,
     Match,
+    azure_usage_model,
     classify,
     classify_client_endpoint,
     classify_endpoint,
@@ -767,9 +768,12 @@ _MODEL_LIST_KEY = re.compile(r"(?i)(?:[a-z0-9]+[_-])*models?[_-]list")
 # ${CHAT_MODEL_NAME:qwen-max}`); the shell's ${VAR:?message} and ${VAR:+other} give no default. The `env:` scheme
 # is the source's name, never the variable (else `${env://MODEL:-x}` read as a Spring `${env:<default>}`). With the
 # `env:` scheme a `|` also gives the default: TEN Framework's graph properties (`"model":
-# "${env:OPENAI_MODEL|gpt-4o-mini}"`, `${env:ANTHROPIC_BASE_URL|}`); without it a `|` is no default's mark
+# "${env:OPENAI_MODEL|gpt-4o-mini}"`, `${env:ANTHROPIC_BASE_URL|}`); without it a `|` is no default's mark. A
+# WildFly / JBoss expression names several sources tried in turn before its default (`${org.app.chat.model.name,
+# env.CHAT_MODEL_NAME:llama3.1:8b}`, docs.wildfly.org "Expression resolution", as_of 2026-12-07): the last one is `var`
 _ENV_DEFAULT = re.compile(
-    r"\$\{(?P<scheme>env:(?://)?)?(?!env:)(?P<var>[A-Za-z_][\w.]*)(?::?[-=]|:(?![?+])|(?(scheme)\||(?!)))"
+    r"\$\{(?P<scheme>env:(?://)?)?(?!env:)(?:[A-Za-z_][\w.]{0,120},){0,8}(?P<var>[A-Za-z_][\w.]*)"
+    r"(?::?[-=]|:(?![?+])|(?(scheme)\||(?!)))"
     r"(?P<default>[^{}$]*)\}")
 
 
@@ -1818,6 +1822,10 @@ class TreeWalker:
                 # an entry of the file's own model map: its name is reported only where it spells its model
                 if self._named_models[k.value]:
                     self._add_entry_name(k, endpoint)
+            elif self.ids.key == "xml-model-key" and isinstance(v, Mapping) and any(
+                    isinstance(ak, Scalar) and ak.value.lower() in ("name", "id") for ak, _ in v.pairs[:64]):
+                pass  # an XML element that names itself (`<embedding-store-content-retriever name="r" …/>`): its tag
+                # is the schema's type for the object, never a model selector
             elif isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
                 # a test fixture file's top-level keys (Rails `test/fixtures/messages.yml`: `chat1_user: {ai_model:
                 # gpt-4.1, …}`) label database rows, not model selectors
@@ -2207,6 +2215,13 @@ class TreeWalker:
             # model the ARN names, written as its id (as the language readers read a Bedrock ARN)
             mline, mcol, _ = self.position(s, arn_model)
             self.collector.model(arn_model, mline, mcol, hint="key", key_role=role_from_key(key),
+                                 source_id=self.ids.key)
+            return
+        if value[:7] == "OpenAI." and (usage := azure_usage_model(value)) is not None:
+            # an azd template's `"usageName": ["OpenAI.GlobalStandard.gpt-4o,150"]`: the quota usage's model part
+            # (identify.azure_usage_model), the model the template deploys
+            mline, mcol, _ = self.position(s, usage.group(1))
+            self.collector.model(usage.group(1), mline, mcol, hint="key", key_role=role_from_key(key),
                                  source_id=self.ids.key)
             return
         if key and not located and _PROVIDER_KEY.fullmatch(snake(key)) and is_provider_name(value):
