@@ -231,3 +231,64 @@ def test_model_variable_compared_with_a_known_model(tmp_path: Path) -> None:
     got = found(tmp_path, "scripts/quota_check.sh", _QUOTA_SH)
     assert (3, "text-embedding-3-small") in got, got
     assert (6, "gpt-4o") not in got, got  # a variable named for no model
+
+
+_APPSETTINGS = '''{
+  "Application": {
+    "AIServices": {
+      "GPT-4o": {
+        "Endpoint": "",
+        "ModelName": "",
+        "Key": ""
+      },
+      "gpt-4o-mini": {
+        "ModelName": "gpt-4o-mini"
+      }
+    }
+  }
+}
+'''
+
+
+def test_settings_section_named_for_a_model_with_a_blank_model_field(tmp_path: Path) -> None:
+    got = found(tmp_path, "App/Host/appsettings.json", _APPSETTINGS)
+    assert not any(raw == "GPT-4o" for _, raw in got), got
+    assert (10, "gpt-4o-mini") in got, got
+
+
+_ARQUILLIAN = '''<arquillian xmlns="http://jboss.org/schema/arquillian">
+    <container qualifier="wildfly" default="true">
+        <configuration>
+            <property name="javaVmArguments">
+                -Dorg.acme.ai.ollama.chat.url=${ollama.base.url:http://127.0.0.1:11434}
+                -Dorg.acme.ai.ollama.chat.model.name=${ollama.model.name:llama3.2:1b}
+                -Dorg.acme.ai.log.level=DEBUG
+            </property>
+        </configuration>
+    </container>
+</arquillian>
+'''
+
+
+def test_jvm_system_properties_in_a_test_container_config(tmp_path: Path) -> None:
+    got = found(tmp_path, "testsuite/src/test/resources/arquillian.xml", _ARQUILLIAN)
+    assert (6, "llama3.2:1b") in got, got
+    assert not any(raw == "DEBUG" for _, raw in got), got
+
+
+_EVAL_CONFIG = '''llms:
+  judge_llm:
+    _type: nim
+    model_name: meta/llama-3.3-70b-instruct
+eval:
+  general:
+    output:
+      dir: ./.tmp/eval/retail_agent/llama-33-70b
+      cleanup: true
+'''
+
+
+def test_eval_output_folder_named_after_a_model(tmp_path: Path) -> None:
+    got = found(tmp_path, "configs/config-eval.yml", _EVAL_CONFIG)
+    assert (4, "meta/llama-3.3-70b-instruct") in got, got
+    assert not any("llama-33-70b" in raw for _, raw in got), got

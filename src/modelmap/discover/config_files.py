@@ -1112,6 +1112,19 @@ def _names_an_entry_model(node: Node) -> bool:
     return False
 
 
+# a Java system property set on a JVM's command line (`-Dname=value`, the value bare or one `${…}` expression)
+_JVM_PROPERTY = re.compile(r"(?<!\S)-D([A-Za-z_][\w.-]{0,200})=(\$\{[^{}\s]{1,300}\}|[^\s\"'$]{1,300})")
+
+
+def _blank_model_slot(node: Node) -> bool:
+    """A mapping with a model key (``ModelName``, ``model``, ``deployment_name``) whose value is empty: the first 32
+    pairs are looked at."""
+    if not isinstance(node, Mapping):
+        return False
+    return any(isinstance(k, Scalar) and isinstance(v, Scalar) and not v.value.strip()
+               and _is_model_key(k.value.strip().lower()) for k, v in node.pairs[:32])
+
+
 # the child of a plugin / handler entry that names the code implementing it (`module: asr/sensevoice/asr_handler`,
 # `class: pkg.tts.CosyVoiceTTS`, Hydra's `_target_`, `class_path`): an identifier path, never a model id
 _CODE_SELECTOR_KEYS = frozenset({"module", "module_path", "class", "class_name", "class_path", "cls", "_target_",
@@ -1499,6 +1512,28 @@ class TreeWalker:
                 line, col, _ = self.position(v, v.value)
                 self.collector.add(v.value, line, col, Match("model-file", None, 0.6), source_id=self.ids.value)
 
+    def jvm_properties(self, s: Scalar, value: str) -> None:
+        """The Java system properties a value sets for a JVM (``javaVmArguments``, ``JAVA_OPTS``: ``-Dorg.acme.chat
+        .model.name=${ollama.model.name:llama3.2:1b}``, ``-Dspring.ai.openai.chat.options.model=gpt-4o``) whose name
+        is a model setting's: each value (an expression's default) is that setting's model, as the same property in a
+        ``.properties`` file is. At most 32 properties a value."""
+        after = s.start
+        for m in itertools.islice(_JVM_PROPERTY.finditer(value), 32):
+            self.tick()
+            name, setting = m.group(1), m.group(2)
+            if not is_model_key(re.sub(r"[.-]", "_", name)):
+                continue
+            env = env_default_match(setting)
+            model = env_default(env) if env else setting
+            if not model or _TEMPLATED.search(model) or len(model) > 300:
+                continue
+            _, _, at = self.position(s, m.group(0), after)
+            after = at + 1
+            inner = setting.rfind(model) if env else 0
+            line, col = self.collector.position(at + m.start(2) - m.start(0) + max(inner, 0))
+            self.collector.model(model, line, col, hint="key", key_role=role_from_key(name.rsplit(".", 1)[-1]),
+                                 source_id=self.ids.key)
+
     def position(self, s: Scalar, needle: str | None = None, after: int | None = None) -> tuple[int, int, int]:
         """(line, column, offset) of ``needle`` inside scalar ``s`` (its first character when not found)."""
         text = self.file.text
@@ -1826,6 +1861,10 @@ class TreeWalker:
                     isinstance(ak, Scalar) and ak.value.lower() in ("name", "id") for ak, _ in v.pairs[:64]):
                 pass  # an XML element that names itself (`<embedding-store-content-retriever name="r" …/>`): its tag
                 # is the schema's type for the object, never a model selector
+            elif _blank_model_slot(v):
+                pass  # `"GPT-4o": {"Endpoint": "", "ModelName": ""}`: a settings section named for the model it is
+                # meant for, whose own model field is filled in at deployment; the key labels the slot, the field
+                # (empty here) says which model is called
             elif isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
                 # a test fixture file's top-level keys (Rails `test/fixtures/messages.yml`: `chat1_user: {ai_model:
                 # gpt-4.1, …}`) label database rows, not model selectors
@@ -2171,6 +2210,8 @@ class TreeWalker:
                 col += spliced.start(1) - spliced.start(0)
                 self.collector.add(spliced.group(1), line, col, Match("other", None, 0.6, "speech"), key_role="speech",
                                    source_id=self.ids.key)
+        if "-D" in value and len(value) <= 20_000:
+            self.jvm_properties(s, value)
         if self._named_models and key and is_model_key(key) and self._named_model_use(s, value, endpoint):
             return
         if low_key in _CARGO_NAME_KEYS and _CARGO_MANIFEST.search(self.file.path):
@@ -2186,8 +2227,9 @@ class TreeWalker:
         if value[:1] in "[{" and (value[-1:] in "]}" or _json_then_text(value)) and low_key not in COMMAND_KEYS \
                 and self.embedded_json(s, key, parent_key, endpoint):
             return
-        if "://" in value and self.under_output(low_key):
-            return  # where a job writes its results (OME outputLocation.storageUri: oci://…/deepseek-r1-benchmark)
+        if ("://" in value or value.startswith(("./", "../", "/", "~/"))) and self.under_output(low_key):
+            return  # where a job writes its results (OME outputLocation.storageUri: oci://…/deepseek-r1-benchmark, an
+            # eval's `output: {dir: ./.tmp/eval/llama-33-70b}`)
         if low_key in self.location_keys and "://" in value and not _TEMPLATED.search(value) and not (
                 low_key in ("storageuri", "storage_uri") and _bare_claim(value)):
             # the location field of a model resource (KubeAI Model spec.url: any hf://, ollama://, pvc://, s3://)

@@ -946,6 +946,14 @@ def _prefix_assignments(collector: Collector, words: list[str], line: int, text:
                 collector.findings.append(f)
 
 
+# programs whose `name=value` words set nothing for a program: printed or logged text (`echo "MODEL=x"` without a
+# redirect into an env file, which _env_file_writes reads), the shell's own declarations (read as assignments), text
+# tools' patterns, tests
+_NOT_SETTING_PROGRAMS = frozenset({"echo", "printf", "print", "cat", "tee", "logger", "export", "local", "declare",
+                                   "typeset", "readonly", "set", "unset", "alias", "eval", "read", "sed", "grep",
+                                   "egrep", "awk", "test", "[", "[[", "log", "info", "warn", "error", "die"})
+
+
 def _named_arguments(collector: Collector, words: list[str], line: int, text: str) -> None:
     """The ``name=value`` arguments of a program whose name is a model setting's (an ARM / Bicep deployment's
     ``az deployment group create --parameters gptModelName="gpt-4o"``, ``make MODEL=qwen2.5:7b``, a build's
@@ -1271,7 +1279,7 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     program = next((i for i, tok in enumerate(toks) if not _NAMED_ARG.match(tok)), len(toks))
     if 0 < program < len(toks):
         _prefix_assignments(collector, toks[:program], line, text)
-    if program + 1 < len(toks):
+    if program + 1 < len(toks) and toks[program].rsplit("/", 1)[-1] not in _NOT_SETTING_PROGRAMS:
         _named_arguments(collector, toks[program + 1:program + 65], line, text)
     for i, tok in enumerate(toks):
         # a model URI anywhere on the line: `aws s3 sync s3://acme/models/Llama-3.1-70B-Instruct /models`,
