@@ -1020,10 +1020,31 @@ def _tuple_element_name(declaration: Any, slot: int) -> str | None:
     return None
 
 
+def _macro_default_parameter(node: Any) -> str | None:
+    """The Rust function parameter whose type is a ``default!(Type, "expr")`` macro holding the literal (pgrx's way to
+    give an SQL-callable function's parameter a default, github.com/pgcentralfoundation/pgrx, as_of 2026-12-07:
+    ``transformer: default!(&str, "'org/name'")``): the parameter's name, which the function body reads, as a keyword
+    parameter's default is bound to its name elsewhere."""
+    tree = node.parent
+    macro = tree.parent if tree is not None else None
+    if macro is None or macro.type != "macro_invocation":
+        return None
+    param = macro.parent
+    if param is None or param.type != "parameter" or param.child_by_field_name("type") != macro:
+        return None
+    name = macro.child_by_field_name("macro")
+    if name is None or name.text.rsplit(b"::", 1)[-1] != b"default":
+        return None
+    pattern = param.child_by_field_name("pattern")
+    if pattern is None or pattern.type != "identifier":
+        return None
+    return str(pattern.text.decode("utf-8", "replace"))
+
+
 def _context(node: Any) -> Candidate | None:
     bindings: list[str] = []
     if node.parent is not None and node.parent.type == "token_tree":
-        field_name = _token_tree_field(node)
+        field_name = _token_tree_field(node) or _macro_default_parameter(node)
         if field_name:
             bindings.append(field_name)
     elif (param := _defaulted_parameter(node)) is not None or (node.parent is not None and node.parent.type == "attribute_argument" \
@@ -1634,6 +1655,9 @@ def rust_test_rows(tree: Any, language: Any) -> list[tuple[int, int]]:
 # same literal without them would be. One token, no quote, space or backslash inside, so a quoted sentence or a JSON
 # document is not one
 _JSON_SCALAR = re.compile(r'(\\?)"[^"\\\s]{1,200}\1"')
+# a literal that is one SQL string literal (pgrx's `transformer: default!(&str, "'org/name'")`, the SQL expression a
+# function's parameter defaults to; a query fragment `"'gpt-4o'"`): its value is the text inside the SQL quotes
+SQL_SCALAR = re.compile(r"'([^'\\\s]{1,200})'")
 
 
 def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] | None = None,
@@ -1711,6 +1735,8 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
                 # the tag is a list of settings, not text, so its default is read as a shorter tag's is (below)
                 yield from _tag_defaults(node, parent, columns)
                 continue
+        if b"=>" in node.text and b"'" in node.text:
+            yield from sql_named_args(node, columns)  # `SELECT f(model => 'gpt-4o')`: SQL's named notation
         if size > MAX_LITERAL + 8 or (size > 40 and b"\n" in node.text):
             pairs = 0
             if size <= MAX_EMBEDDED_TEXT and b"odel" in node.text:
@@ -1742,6 +1768,9 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         if scalar is not None:
             cut = 1 + len(scalar.group(1))
             value = scalar.string[cut:-cut]
+        elif value is not None and value[:1] == "'" and (sql_scalar := SQL_SCALAR.fullmatch(value)) is not None:
+            value = sql_scalar.group(1)
+            quoted = True
         if not value or len(value) > MAX_LITERAL or (keep is not None and not keep(value)):
             continue
         ctx = _context(node)
@@ -1751,7 +1780,7 @@ def extract(tree: Any, data: bytes, language: Any, keep: Callable[[str], bool] |
         char_col = columns.char_col(row, col)
         if quoted:  # past the encoded string's own quote, written bare (a raw literal) or escaped
             at = line_of(row)[char_col:char_col + 2]
-            char_col += 2 if at == '\\"' else 1 if at[:1] == '"' else 0
+            char_col += 2 if at == '\\"' else 1 if at[:1] in ('"', "'") else 0
         cand = Candidate(value, row + 1, char_col + 1, ctx.bindings, ctx.call,
                          ctx.call_before_binding, ctx.container, ctx.switch_on, ctx.compared_to, ctx.prefix_check,
                          ctx.is_key, ctx.owner, ctx.prefix_call, ctx.group, clause=ctx.clause,
@@ -2271,6 +2300,33 @@ def _escaped_yaml(node: Any, columns: CharColumns) -> Iterator[Candidate]:
 # its config file: `[agents.demo]` then `model = "meta-llama/llama-3.1-8b-instruct"`): the key and the value
 _EMBEDDED_TOML = re.compile(rb"(?m)^[ \t]{0,40}(\w{0,40}(?:model|Model|MODEL)\w{0,40})[ \t]{0,4}=[ \t]{0,4}[\"']"
                             rb"([^\"'\s\\]{1,200})[\"'][ \t]{0,8}(?:#[^\n]{0,200})?\r?$")
+
+
+# an SQL function called with named arguments in a literal's SQL (PostgreSQL's named notation, `SELECT
+# vectorize.table(job_name => 'j', transformer => 'org/name')`, postgresql.org/docs/current/sql-syntax-calling-funcs.html,
+# as_of 2026-12-07): each quoted argument is bound to its parameter's name, as a keyword argument is in code. The name
+# must stand after `(` or `,` (blanks between), so a PHP or Ruby `'key' => 'v'` pair (quoted key) is not read here;
+# bounded quantifiers, at most _MAX_EMBEDDED arguments a literal
+_SQL_NAMED_ARG = re.compile(rb"(?<=[(,])[ \t\r\n]{0,40}([A-Za-z_]\w{0,40})[ \t]{0,8}=>[ \t]{0,8}"
+                            rb"'([^'\\\s{}$]{1,200})'(?=[ \t\r\n]{0,40}[,)])")
+
+
+def sql_named_args(node: Any, columns: CharColumns) -> Iterator[Candidate]:
+    """The quoted arguments of the SQL named-notation calls a literal holds (``_SQL_NAMED_ARG``), each bound to its
+    parameter's name, at its own line and column."""
+    text: bytes = node.text
+    if len(text) > MAX_EMBEDDED_TEXT:
+        return
+    row0, col0 = node.start_point
+    for i, m in enumerate(_SQL_NAMED_ARG.finditer(text)):
+        if i >= _MAX_EMBEDDED:
+            return
+        off = m.start(2)
+        newlines = text.count(b"\n", 0, off)
+        row = row0 + newlines
+        col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
+        yield Candidate(m.group(2).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1,
+                        (m.group(1).decode("utf-8", "replace"),), embedded=True)
 
 
 # an SQL INSERT with its column list and one row of values (`INSERT INTO settings (id, provider, model, whisperModel)

@@ -65,6 +65,7 @@ from modelmap.discover.identify import (
     WHISPER_SIZE,
     Hint,
     Match,
+    azure_usage_model,
     classify,
     classify_client_endpoint,
     classify_endpoint,
@@ -767,9 +768,12 @@ _MODEL_LIST_KEY = re.compile(r"(?i)(?:[a-z0-9]+[_-])*models?[_-]list")
 # ${CHAT_MODEL_NAME:qwen-max}`); the shell's ${VAR:?message} and ${VAR:+other} give no default. The `env:` scheme
 # is the source's name, never the variable (else `${env://MODEL:-x}` read as a Spring `${env:<default>}`). With the
 # `env:` scheme a `|` also gives the default: TEN Framework's graph properties (`"model":
-# "${env:OPENAI_MODEL|gpt-4o-mini}"`, `${env:ANTHROPIC_BASE_URL|}`); without it a `|` is no default's mark
+# "${env:OPENAI_MODEL|gpt-4o-mini}"`, `${env:ANTHROPIC_BASE_URL|}`); without it a `|` is no default's mark. A
+# WildFly / JBoss expression names several sources tried in turn before its default (`${org.app.chat.model.name,
+# env.CHAT_MODEL_NAME:llama3.1:8b}`, docs.wildfly.org "Expression resolution", as_of 2026-12-07): the last one is `var`
 _ENV_DEFAULT = re.compile(
-    r"\$\{(?P<scheme>env:(?://)?)?(?!env:)(?P<var>[A-Za-z_][\w.]*)(?::?[-=]|:(?![?+])|(?(scheme)\||(?!)))"
+    r"\$\{(?P<scheme>env:(?://)?)?(?!env:)(?:[A-Za-z_][\w.]{0,120},){0,8}(?P<var>[A-Za-z_][\w.]*)"
+    r"(?::?[-=]|:(?![?+])|(?(scheme)\||(?!)))"
     r"(?P<default>[^{}$]*)\}")
 
 
@@ -1106,6 +1110,19 @@ def _names_an_entry_model(node: Node) -> bool:
                 and _is_model_key(k.value.strip().lower()) and v.value.strip() and not _TEMPLATED.search(v.value):
             return True
     return False
+
+
+# a Java system property set on a JVM's command line (`-Dname=value`, the value bare or one `${…}` expression)
+_JVM_PROPERTY = re.compile(r"(?<!\S)-D([A-Za-z_][\w.-]{0,200})=(\$\{[^{}\s]{1,300}\}|[^\s\"'$]{1,300})")
+
+
+def _blank_model_slot(node: Node) -> bool:
+    """A mapping with a model key (``ModelName``, ``model``, ``deployment_name``) whose value is empty: the first 32
+    pairs are looked at."""
+    if not isinstance(node, Mapping):
+        return False
+    return any(isinstance(k, Scalar) and isinstance(v, Scalar) and not v.value.strip()
+               and _is_model_key(k.value.strip().lower()) for k, v in node.pairs[:32])
 
 
 # the child of a plugin / handler entry that names the code implementing it (`module: asr/sensevoice/asr_handler`,
@@ -1495,6 +1512,28 @@ class TreeWalker:
                 line, col, _ = self.position(v, v.value)
                 self.collector.add(v.value, line, col, Match("model-file", None, 0.6), source_id=self.ids.value)
 
+    def jvm_properties(self, s: Scalar, value: str) -> None:
+        """The Java system properties a value sets for a JVM (``javaVmArguments``, ``JAVA_OPTS``: ``-Dorg.acme.chat
+        .model.name=${ollama.model.name:llama3.2:1b}``, ``-Dspring.ai.openai.chat.options.model=gpt-4o``) whose name
+        is a model setting's: each value (an expression's default) is that setting's model, as the same property in a
+        ``.properties`` file is. At most 32 properties a value."""
+        after = s.start
+        for m in itertools.islice(_JVM_PROPERTY.finditer(value), 32):
+            self.tick()
+            name, setting = m.group(1), m.group(2)
+            if not is_model_key(re.sub(r"[.-]", "_", name)):
+                continue
+            env = env_default_match(setting)
+            model = env_default(env) if env else setting
+            if not model or _TEMPLATED.search(model) or len(model) > 300:
+                continue
+            _, _, at = self.position(s, m.group(0), after)
+            after = at + 1
+            inner = setting.rfind(model) if env else 0
+            line, col = self.collector.position(at + m.start(2) - m.start(0) + max(inner, 0))
+            self.collector.model(model, line, col, hint="key", key_role=role_from_key(name.rsplit(".", 1)[-1]),
+                                 source_id=self.ids.key)
+
     def position(self, s: Scalar, needle: str | None = None, after: int | None = None) -> tuple[int, int, int]:
         """(line, column, offset) of ``needle`` inside scalar ``s`` (its first character when not found)."""
         text = self.file.text
@@ -1818,6 +1857,14 @@ class TreeWalker:
                 # an entry of the file's own model map: its name is reported only where it spells its model
                 if self._named_models[k.value]:
                     self._add_entry_name(k, endpoint)
+            elif self.ids.key == "xml-model-key" and isinstance(v, Mapping) and any(
+                    isinstance(ak, Scalar) and ak.value.lower() in ("name", "id") for ak, _ in v.pairs[:64]):
+                pass  # an XML element that names itself (`<embedding-store-content-retriever name="r" …/>`): its tag
+                # is the schema's type for the object, never a model selector
+            elif _blank_model_slot(v):
+                pass  # `"GPT-4o": {"Endpoint": "", "ModelName": ""}`: a settings section named for the model it is
+                # meant for, whose own model field is filled in at deployment; the key labels the slot, the field
+                # (empty here) says which model is called
             elif isinstance(v, Scalar) or (isinstance(v, (Mapping, Seq)) and not is_model_key(k.value)):
                 # a test fixture file's top-level keys (Rails `test/fixtures/messages.yml`: `chat1_user: {ai_model:
                 # gpt-4.1, …}`) label database rows, not model selectors
@@ -2163,6 +2210,8 @@ class TreeWalker:
                 col += spliced.start(1) - spliced.start(0)
                 self.collector.add(spliced.group(1), line, col, Match("other", None, 0.6, "speech"), key_role="speech",
                                    source_id=self.ids.key)
+        if "-D" in value and len(value) <= 20_000:
+            self.jvm_properties(s, value)
         if self._named_models and key and is_model_key(key) and self._named_model_use(s, value, endpoint):
             return
         if low_key in _CARGO_NAME_KEYS and _CARGO_MANIFEST.search(self.file.path):
@@ -2178,8 +2227,9 @@ class TreeWalker:
         if value[:1] in "[{" and (value[-1:] in "]}" or _json_then_text(value)) and low_key not in COMMAND_KEYS \
                 and self.embedded_json(s, key, parent_key, endpoint):
             return
-        if "://" in value and self.under_output(low_key):
-            return  # where a job writes its results (OME outputLocation.storageUri: oci://…/deepseek-r1-benchmark)
+        if ("://" in value or value.startswith(("./", "../", "/", "~/"))) and self.under_output(low_key):
+            return  # where a job writes its results (OME outputLocation.storageUri: oci://…/deepseek-r1-benchmark, an
+            # eval's `output: {dir: ./.tmp/eval/llama-33-70b}`)
         if low_key in self.location_keys and "://" in value and not _TEMPLATED.search(value) and not (
                 low_key in ("storageuri", "storage_uri") and _bare_claim(value)):
             # the location field of a model resource (KubeAI Model spec.url: any hf://, ollama://, pvc://, s3://)
@@ -2207,6 +2257,13 @@ class TreeWalker:
             # model the ARN names, written as its id (as the language readers read a Bedrock ARN)
             mline, mcol, _ = self.position(s, arn_model)
             self.collector.model(arn_model, mline, mcol, hint="key", key_role=role_from_key(key),
+                                 source_id=self.ids.key)
+            return
+        if value[:7] == "OpenAI." and (usage := azure_usage_model(value)) is not None:
+            # an azd template's `"usageName": ["OpenAI.GlobalStandard.gpt-4o,150"]`: the quota usage's model part
+            # (identify.azure_usage_model), the model the template deploys
+            mline, mcol, _ = self.position(s, usage.group(1))
+            self.collector.model(usage.group(1), mline, mcol, hint="key", key_role=role_from_key(key),
                                  source_id=self.ids.key)
             return
         if key and not located and _PROVIDER_KEY.fullmatch(snake(key)) and is_provider_name(value):

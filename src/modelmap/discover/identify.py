@@ -91,7 +91,10 @@ _KEY = re.compile(
     r"model[_-]?variant|"
     # the weights file a loader opens (ialacol's DEFAULT_MODEL_FILE beside DEFAULT_MODEL_HG_REPO_ID, ctransformers'
     # `model_file=`, a GGUF loader's `model_file`): named for the model's file, as model_path is
-    r"model[_-]?file)(?:[_-]?name)?"
+    r"model[_-]?file|"
+    # one of an app's models named by the tier or turn it serves, the model word first (deepwiki-rs's
+    # `--model-efficient` / `--model-powerful`, a script's MODEL_FAST, MODEL_FALLBACK): a model id, as `fast_model` is
+    r"models?[_-]?(?:efficient|powerful|fast|smart|cheap|strong|weak|primary|secondary|fallback|backup))(?:[_-]?name)?"
     # numbered (MODEL1, LLM_MODEL_2): one of several models a service loads side by side
     r"(?:[_-]?\d{1,2})?"
 )
@@ -137,6 +140,9 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          # an owner that is nobody in particular (`someone/llama-7b/llama-q8.gguf`)
                          r"|(?:org|owner|user|username|namespace)/(?:repo|repository|name|model)(?:$|/)"
                          r"|(?:someone|somebody)/"
+                         # a Hub path whose repository part is the fill-in word itself (a parser test's
+                         # `openai/model-name`, `org/model_id`, `hf-user/repo-name`)
+                         r"|[\w.-]{1,96}/(?:model|repo)[-_]?(?:name|id)$"
                          # a numbered stand-in id (`model-id-0`, `model_id_2`: a listing fixture's entries)
                          r"|models?[-_ ]?(?:ids?[-_ ]?)?[a-z0-9]$"
                          # a role or provider word marked as a test double: rerank-test, vlm-test, test-embedding,
@@ -194,6 +200,10 @@ _STAND_IN_FILE = re.compile(
     r"your|new|old|local|custom|default|v\d{1,3}|\d{1,3})[_.-])*model(?:[_.-](?:test|tmp|temp|unique|v\d{1,3}|\d{1,3}|"
     r"copy|backup|new|old))*"
 )
+# a tensor file named for a numbered test case (`case_01_q1_kv32_baseline.safetensors`, `testcase-3.npz`): a
+# conformance suite's recorded inputs and expected outputs, one file a case; a network's weights are named for the
+# network, never for the case that checks it
+_TEST_CASE_STEM = re.compile(r"(?i)(?:test[_-]?)?case[_-]?\d{1,4}(?:[_.-][\w.-]{0,120})?")
 # a tensor file named for the data it holds, not for a network: normalisation statistics (`wav2vec2bert_stats.pt`,
 # `mean_std.pt`, `cmvn.pt`, `norm_stats.bin`) and saved feature matrices (`feat1.pt`, `spk_feats.pth`). PyTorch's
 # `torch.save` writes any tensor or dict to `.pt` / `.pth` / `.bin`, so these extensions say nothing alone; the last word of the name says what was saved. A model's weights carry no such word
@@ -741,6 +751,8 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
             return None  # x.mlpackage/Data/com.apple.CoreML/model.mlmodel: a file of a Core ML bundle
         if ext in _DATA_TENSOR_EXT and _DATA_TENSOR_STEM.fullmatch(stem):
             return None  # wav2vec2bert_stats.pt, feat1.pt: statistics or features a model reads, not a model
+        if _TEST_CASE_STEM.fullmatch(stem):
+            return None  # drafter_forward/case_01_q1_kv32.safetensors: one numbered test case's tensors, no model
         if base == v and hint != "path" and _STAND_IN_FILE.fullmatch(stem):
             # "small_model.gguf", "test_model.gguf", "model_v2.gguf": a file a test writes and names after no model
             return None
@@ -1100,6 +1112,23 @@ _OBJECT_ID = re.compile(r"(?:agents?|prov|providers?|users?|orgs?|tenants?|subs?
 # the name a value is stored under, never the value; a dotted model id carries a digit or a dash
 # (`anthropic.claude-3-haiku-20240307-v1:0`, `openai.gpt-oss-20b`)
 _ATTRIBUTE_NAME = re.compile(r"[a-z][a-z_]{0,40}(?:\.[a-z][a-z_]{0,40}){2,8}")
+
+
+# an Azure OpenAI quota usage's name, `OpenAI.<deployment type>.<model>` (the Cognitive Services usages API, which
+# `az cognitiveservices usage list` prints and an azd template's `usageName` metadata checks before deploying, with
+# the capacity needed after a comma: `OpenAI.GlobalStandard.gpt-4o,150`; learn.microsoft.com/azure/ai-foundry/openai/
+# how-to/quota and learn.microsoft.com/azure/developer/azure-developer-cli/azd-schema, as_of 2026-12-07): the model
+# part names the model the template deploys
+_AZURE_USAGE_NAME = re.compile(
+    r"OpenAI\.(?:Standard|GlobalStandard|DataZoneStandard|ProvisionedManaged|GlobalProvisionedManaged|"
+    r"DataZoneProvisionedManaged|GlobalBatch|DataZoneBatch|Developer)\.([A-Za-z0-9][\w.-]{0,120}?)(?:,\d{1,7})?")
+
+
+def azure_usage_model(value: str) -> re.Match[str] | None:
+    """The match of an Azure OpenAI quota usage name (``_AZURE_USAGE_NAME``) that ``value`` is: group 1 the model."""
+    if not value.startswith("OpenAI."):
+        return None
+    return _AZURE_USAGE_NAME.fullmatch(value)
 
 
 def app_object_name(low: str) -> bool:

@@ -39,6 +39,7 @@ from modelmap.discover.candidates import (
     PROVIDER_QUERY,
     RECORD_KEY,
     ROLE_PAIR,
+    SQL_SCALAR,
     Candidate,
     extract,
     literal_text,
@@ -70,6 +71,7 @@ from modelmap.discover.identify import (
     WHISPER_SIZE,
     Hint,
     Match,
+    azure_usage_model,
     classify,
     classify_client_endpoint,
     classify_endpoint,
@@ -407,6 +409,12 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             # `hf.co/org/name:IQ4_XS@sha256:1234…`: a reference pinned to a content digest, as OCI registries (and the
             # clients that pull models from them) write one: the reference before the digest, in the literal's context
             yield replace(cand, value=pinned.group(1), group=None)
+            continue
+        if cand.value[:7] == "OpenAI." and (usage := azure_usage_model(cand.value)) is not None:
+            # "OpenAI.GlobalStandard.gpt-4o,150": a quota usage's name, its model part (identify.azure_usage_model)
+            yield replace(cand, value=usage.group(1), column=cand.column + usage.start(1), call=None,
+                          bindings=("model_name",), call_before_binding=False, container=False, is_key=False,
+                          group=None)
             continue
         inner = _embedded_id(cand.value)
         if inner is not None:
@@ -1288,6 +1296,10 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
         # model setting's value
     elif (item := _listed_item(value)) is not None:
         value = item.group(1)  # "* gpt-4o (current)": a printed list's item
+    elif (usage := azure_usage_model(value)) is not None:
+        value = usage.group(1)  # "OpenAI.GlobalStandard.gpt-4o,150": a quota usage's model part (_with_embedded)
+    elif value[:1] == "'" and (sql_scalar := SQL_SCALAR.fullmatch(value)) is not None:
+        value = sql_scalar.group(1)  # "'org/name'": one SQL string literal, a parameter's SQL default (extract)
     elif "@sha256:" in value and (pinned := _DIGEST_PINNED.fullmatch(value)) is not None:
         value = pinned.group(1)  # "name:tag@sha256:…": the reference before its digest
     if (inner := _embedded_id(value)) is not None:

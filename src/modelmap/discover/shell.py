@@ -28,6 +28,7 @@ from modelmap.discover.identify import (
     Hint,
     Match,
     _hub_names,
+    azure_usage_model,
     classify,
     is_generic,
     is_known_hub_repo,
@@ -773,7 +774,20 @@ def scan_windows_assignments(file: SourceFile, raw: str, line: int, source_id: s
             name = "_".join(words)
         synthetic = " " * max(0, start - len(name) - 1) + name + "=" + value
         out.extend(scan_assignment(file, synthetic, line, source_id))
+    if ps and "OpenAI." in raw:
+        for quoted in itertools.islice(_PS_USAGE_NAME.finditer(raw), 8):
+            # a quota table keyed by usage name (`$MIN_CAPACITY = @{ "OpenAI.GlobalStandard.gpt-4o" = $N }`): the
+            # model part, read as a model variable's value at its own column (identify.azure_usage_model)
+            usage = azure_usage_model(quoted.group(1))
+            at = quoted.start(1) + (usage.start(1) if usage is not None else 0)
+            if usage is not None and at >= len("model_name="):
+                synthetic = " " * (at - len("model_name=")) + "model_name=" + usage.group(1)
+                out.extend(scan_assignment(file, synthetic, line, source_id))
     return out
+
+
+# a quoted string that is an Azure OpenAI quota usage's name (identify.azure_usage_model)
+_PS_USAGE_NAME = re.compile(r"[\"'](OpenAI\.[A-Za-z]{1,40}\.[A-Za-z0-9][\w.,-]{0,130})[\"']")
 
 
 _MAKEFILE_NAMES = frozenset({"makefile", "gnumakefile", "bsdmakefile"})
@@ -928,6 +942,51 @@ def _prefix_assignments(collector: Collector, words: list[str], line: int, text:
             continue
         cursor = written.end()
         for f in scan_assignment(collector.file, " " * written.start() + written.group(0), line, collector.source_id):
+            if collector.budget.found():
+                collector.findings.append(f)
+
+
+# programs whose `name=value` words set nothing for a program: printed or logged text (`echo "MODEL=x"` without a
+# redirect into an env file, which _env_file_writes reads), the shell's own declarations (read as assignments), text
+# tools' patterns, tests
+_NOT_SETTING_PROGRAMS = frozenset({"echo", "printf", "print", "cat", "tee", "logger", "export", "local", "declare",
+                                   "typeset", "readonly", "set", "unset", "alias", "eval", "read", "sed", "grep",
+                                   "egrep", "awk", "test", "[", "[[", "log", "info", "warn", "error", "die"})
+
+
+def _named_arguments(collector: Collector, words: list[str], line: int, text: str) -> None:
+    """The ``name=value`` arguments of a program whose name is a model setting's (an ARM / Bicep deployment's
+    ``az deployment group create --parameters gptModelName="gpt-4o"``, ``make MODEL=qwen2.5:7b``, a build's
+    ``--build-arg`` word): the program takes the value as that setting, as a variable set for it is taken, so each is
+    read as the assignment it spells (scan_assignment), a camelCase name split into its words first. Only names that
+    are model keys; a value built at run time (``$X``) is passed over. At most 16 a line."""
+    cursor = 0
+    seen = 0
+    for word in words:
+        collector.budget.tick()
+        if word.startswith("-") or not _NAMED_ARG.match(word):
+            continue
+        name, _, value = word.partition("=")
+        if not value or "$" in value or "`" in value:
+            continue
+        words_of = _PS_CAMEL.sub("_", name.rsplit(".", 1)[-1]).split("_")
+        if not is_model_key("_".join(words_of)):
+            continue
+        written = re.compile(r"(?<![\w.-])" + re.escape(name) + r"=(?:\"[^\"]*\"|'[^']*'|[^\s\"']+)").search(text, cursor)
+        if written is None:
+            continue
+        cursor = written.end()
+        seen += 1
+        if seen > 16:
+            return
+        at = written.start() + len(name) + 1  # the value's column, as written (quoted or bare)
+        while len(words_of) > 1 and len("_".join(words_of)) + 1 > at:
+            words_of.pop(0)
+        key = "_".join(words_of)
+        if len(key) + 1 > at:
+            continue
+        synthetic = " " * (at - len(key) - 1) + key + "=" + written.group(0)[len(name) + 1:]
+        for f in scan_assignment(collector.file, synthetic, line, collector.source_id):
             if collector.budget.found():
                 collector.findings.append(f)
 
@@ -1220,6 +1279,8 @@ def _scan_command_line(collector: Collector, command: str, line: int, line_text:
     program = next((i for i, tok in enumerate(toks) if not _NAMED_ARG.match(tok)), len(toks))
     if 0 < program < len(toks):
         _prefix_assignments(collector, toks[:program], line, text)
+    if program + 1 < len(toks) and toks[program].rsplit("/", 1)[-1] not in _NOT_SETTING_PROGRAMS:
+        _named_arguments(collector, toks[program + 1:program + 65], line, text)
     for i, tok in enumerate(toks):
         # a model URI anywhere on the line: `aws s3 sync s3://acme/models/Llama-3.1-70B-Instruct /models`,
         # `wget https://huggingface.co/org/name/resolve/main/x.gguf`, `--url=ollama://qwen2.5:7b`, and a `name=value`
@@ -1376,6 +1437,8 @@ class ShellSource:
                 out.extend(_whisper_size_tests(file))
             if "env" in file.text.lower():
                 out.extend(_env_file_writes(file))
+            if "[" in file.text or "test" in file.text:
+                out.extend(_model_tests(file))
             spent = budget().spent  # scan_command_line leaves the budget spent for the next step: the last line has none
             if spent:
                 raise BudgetExceeded(spent)
@@ -1584,6 +1647,35 @@ def _whisper_size_tests(file: SourceFile) -> list[Finding]:
                 return collector.findings
             collector.add(word, number, m.start(3) + 1, Match("other", None, 0.6, "speech"),
                           evidence=(f"compared:{name}", "whisper-size", "file-mentions:whisper"))
+    return collector.findings
+
+
+_MODEL_TESTS_MAX = 64  # models reported from one script's tests
+
+
+def _model_tests(file: SourceFile) -> list[Finding]:
+    """A model a script's test compares a model variable with (``if [ "$MODEL_NAME" = "text-embedding-3-large" ]``,
+    ``[[ $LLM_MODEL != gpt-4o ]]``): the script branches on that model, as a Python ``if model == "gpt-4o"`` does.
+    Only a variable named for a model and a word that is exactly a model the knowledge base records
+    (_exact_known_model); at most ``_MODEL_TESTS_MAX`` a script."""
+    collector = Collector(file, f"{ShellSource.id}-test")
+    tick = collector.budget.tick
+    for number, raw in enumerate(file.text.splitlines(), 1):
+        if "$" not in raw or "=" not in raw or len(raw) > 2000 or raw.lstrip().startswith("#"):
+            continue
+        tick()
+        if _TEST_COMPARE.search(raw) is None:
+            continue
+        for m in _COMPARED.finditer(raw):
+            name, word = m.group(1), m.group(3)
+            if not is_model_key(name) or WHISPER_SIZE_WORD.fullmatch(word):
+                continue
+            hit = _exact_known_model(word)
+            if hit is None:
+                continue
+            if len(collector.findings) >= _MODEL_TESTS_MAX:
+                return collector.findings
+            collector.add(word, number, m.start(3) + 1, hit, evidence=(f"compared:{name}",))
     return collector.findings
 
 
