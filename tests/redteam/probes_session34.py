@@ -130,7 +130,8 @@ scan_probe("session34-aliases-array-100k-and-unterminated", "huge-line", lambda:
 # (b) a variable name of 100,000 `_ALIASES` repeats, and 60,000 alias arrays of one item each
 scan_probe("session34-aliases-long-name-and-60k-arrays", "quadratic-position", lambda: {
     "scripts/many.sh": "#!/bin/bash\nMODEL" + "_ALIASES" * 100_000 + '=("qwen3:8b")\n'
-                       + "".join(f'M{i}_MODEL_ALIASES=("acme-m{i}:7b")\n' for i in range(60_000))},
+                       + "".join(f'M{i}_MODEL_ALIASES=("acme-m{i}:7b")\n' for i in range(60_000))
+                       + 'OPENAI_MODEL="gpt-4o"\n'},
            accounted=["scripts/many.sh"], timeout=40.0)
 # (c) --served-model-name with 100,000 comma-separated names, 20,000 servers each under a name of its own and 20,000
 # requests calling them by it (16 looked at), an ordinary server and request last

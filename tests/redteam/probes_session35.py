@@ -239,7 +239,7 @@ scan_probe("session35-sse-no-newline", "huge-line",
            accounted=["testdata/flat.sse"], checks=(finds("gpt-4o-mini"), rss_below(500)), timeout=30.0)
 scan_probe("session35-sse-200k-events-rss", "memory",
            _sse("many", "".join(f'data: {{"id": "c{i}", "model": "m{i % 50}", "o": [{{"d": {{"c": "x"}}}}]}}\n'
-                                for i in range(60_000))),
+                                for i in range(60_000)) + 'data: {"id": "c", "model": "gpt-4o"}\n'),
            accounted=["testdata/many.sse"], checks=(finds("gpt-4o-mini"), rss_below(500), cpu_below(20.0)),
            timeout=40.0)
 # (e) a data line of JSON nested 100,000 deep with no newline after it, and 10^6 `data:` lines of two bytes
@@ -259,7 +259,8 @@ scan_probe("session35-provider-version-colons", "huge-line", lambda: {
 # 60,000 `model: 'x'` lines, and an ordinary fenced example
 scan_probe("session35-doc-literal-fences", "quadratic-position", lambda: {
     "src/docs.ts": "export const DOC = `\n" + "```ts\nconst a = 1\n```\n" * 100_000 + "`;\n",
-    "src/open.ts": "export const OPEN = `\n```ts\n" + "".join(f"  model: 'acme-m{i}',\n" for i in range(60_000)) + "`;\n",
+    "src/open.ts": "export const OPEN = `\n```ts\n" + "".join(f"  model: 'acme-m{i}',\n" for i in range(60_000))
+                   + "  model: 'gpt-4o',\n`;\n",
     "src/ok.ts": "export const README = `\n```ts\nconst r = await client.chat({\n  model: 'gpt-4o-mini',\n})\n```\n`;\n"},
            accounted=["src/open.ts"], checks=(finds("gpt-4o-mini"), cpu_below(15.0)), timeout=40.0)
 # YAML / TOML a test writes: a billion-laughs YAML in a Python string literal, a flow list 100,000 deep, a TOML array

@@ -197,7 +197,7 @@ scan_probe("session36-provider-tables-20k-rows", "quadratic-position", lambda: {
         f'\t"{("openai", "anthropic", "mistral", "ollama")[i % 4]}{i}": "acme-m{i}",\n' for i in range(20_000))
                        + '\t"openai": "gpt-4o",\n\t"mistral": "mistral-small-latest",\n}\n',
     "src/Defaults.java": "class D { static final java.util.Map<String, String> M = java.util.Map.ofEntries(\n" + "".join(
-        f'  java.util.Map.entry("openai{i}", "acme-m{i}"),\n' for i in range(20_000)) + '  java.util.Map.entry("x", "y"));}\n',
+        f'  java.util.Map.entry("openai{i}", "acme-m{i}"),\n' for i in range(20_000)) + '  java.util.Map.entry("openai", "gpt-4o"));}\n',
     "src/defaults.js": "export const D = {\n" + "".join(f'  mistral{i}: "acme-m{i}",\n' for i in range(20_000))
                        + '  openai: "gpt-4o",\n  mistral: "mistral-small-latest",\n};\n',
     "app/call.py": _PY_CALL},
@@ -261,6 +261,7 @@ scan_probe("session36-jsonl-one-3mb-line-rss", "memory", lambda: {
                           + "}}\n", "app/call.py": _PY_CALL},
            accounted=["testdata/big.jsonl"], checks=(finds("gpt-4o-mini"), rss_below(500)), timeout=40.0)
 scan_probe("session36-dense-4mib-typescript-rss", "memory", lambda: {
-    "src/dense.ts": "export const X = [\n" + "".join(f"  f({{model: m{i}, x: 'b'}}),\n" for i in range(115_000)) + "];\n",
+    "src/dense.ts": "export const X = [\n" + "".join(f"  f({{model: m{i}, x: 'b'}}),\n" for i in range(115_000))
+                    + "  f({model: 'gpt-4o', x: 'b'}),\n];\n",
     "app/call.py": _PY_CALL},
            accounted=["src/dense.ts"], checks=(finds("gpt-4o-mini"), rss_below(500)), timeout=60.0)
