@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.redteam.probes import OK, OK_OR_USAGE, USAGE, files, probe, scan_probe
-from tests.redteam.probes_session8 import cpu_below, finds, finds_none, skipped_as
+from tests.redteam.probes_session8 import cpu_below, finds, finds_none, found_or_skipped_as, skipped_as
 from tests.redteam.runner import Ctx, Result
 
 # (a) the budget covers the parse and the literal analysis ------------------------------------------------------
@@ -27,7 +27,7 @@ _PAD = ("// " + "x" * 70 + "\n") * 120  # the NUL is past the first 8 KiB, so th
 scan_probe("s9-go-nul-in-raw-string", "quadratic-position", lambda: {
     "nul.go": "package x\n" + _PAD + "var s = `\n" + '{"model": "deep\x00seek-chat", "model": "gpt-4o"}\n\x00' * 5_000
               + "`\n"},
-    checks=(skipped_as("nul.go", "analysis-budget"), cpu_below(10.0)))
+    checks=(found_or_skipped_as("gpt-4o", "nul.go", "analysis-budget"), cpu_below(10.0)))
 # 3.9 MB of HCL ARN / Azure templates: the parse alone took 2-3 s outside the budget; it is cancelled now
 _TF = ('resource "x" "y{i}" {{\n  model = "arn:aws:bedrock:${{var.region}}::foundation-model/anthropic.claude-3-'
        'sonnet-2024{i:04d}-v1:0"\n  url = "https://${{var.n}}.openai.azure.com/openai/deployments/gpt-4o-{i}/chat"\n}}\n')
