@@ -1020,6 +1020,31 @@ def _tuple_element_name(declaration: Any, slot: int) -> str | None:
     return None
 
 
+def _go_map_key_of(parent: Any, child: Any) -> str | None:
+    """The name of the Go map ``child`` (a string literal) is a key of, where the literal is the index of an index
+    expression (``m["k"]``, ``cfg.Models["k"]``) or the key argument of the builtin ``delete(m, "k")``; None
+    elsewhere (Go's grammar alone names the index expression's parts ``operand`` and ``index``)."""
+    t = parent.type
+    if t == "index_expression":
+        index = parent.child_by_field_name("index")
+        operand = parent.child_by_field_name("operand")
+        if index is None or operand is None or index.id != child.id:
+            return None
+        return _rightmost_ident(operand)
+    if t == "argument_list" and parent.named_child_count == 2 and parent.named_children[1].id == child.id \
+            and parent.parent is not None and parent.parent.type == "call_expression":
+        func = parent.parent.child_by_field_name("function")
+        if func is None or func.type != "identifier" or func.text != b"delete":
+            return None
+        target = parent.named_children[0]
+        if target.type == "index_expression" and (operand := target.child_by_field_name("operand")) is not None:
+            target = operand  # delete(m["text2image"], "k"): the inner map, named by the outer one's name
+        if target.type not in ("identifier", "selector_expression"):
+            return None
+        return _rightmost_ident(target)
+    return None
+
+
 def _context(node: Any) -> Candidate | None:
     bindings: list[str] = []
     if node.parent is not None and node.parent.type == "token_tree":
@@ -1086,6 +1111,13 @@ def _context(node: Any) -> Candidate | None:
             flag = _flag_element(parent if t in _ARGV_ITEMS else child)
             if flag is not None:
                 bindings.append(flag)  # ["claude", "-p", "--model", "haiku"]: an argv list's model flag, then its value
+        if child is node and not bindings and call is None and (key_of := _go_map_key_of(parent, child)) is not None:
+            # Go `CompletionModelEndpoint["SQLCoder-7B"]`, `delete(modelList, "SQLCoder-7B")`: the literal is a key
+            # looked up in (or deleted from) the map it names, read as that map's literal keys are; whatever call the
+            # lookup sits in (`assert.Contains(t, path, m["k"])`) takes the map's value, not the key
+            bindings.append(key_of)
+            is_key = True
+            break
         if t in _RETURNS:
             returned = True
         if t == "struct_expression" and record is None and not sealed:
@@ -1216,11 +1248,13 @@ def _context(node: Any) -> Candidate | None:
                 child = parent
                 parent = parent.parent
                 continue
-            if not op and (named_op := next((c for c in parent.named_children if c.type == "equality_operator"),
-                                            None)) is not None and named_op.text is not None:
+            if not op and (named_op := next((c for c in parent.named_children
+                                             if c.type in ("equality_operator", "custom_operator")), None)) is not None \
+                    and named_op.text is not None:
                 # Dart writes the operator as a named node and a member access as its receiver and a separate
                 # selector node (`selectedModel.model == 'paraformer-v2'`): the side across the operator is what
-                # the literal is compared with, its last node the member's name
+                # the literal is compared with, its last node the member's name. Swift's grammar reads `!=` after a
+                # bare name as a custom operator (`ropeType != "llama3"`, an infix_expression): the same test
                 op = named_op.text.decode("utf-8", "replace")
                 side = [c for c in parent.named_children if c.id not in (child.id, named_op.id)
                         and (c.end_byte <= named_op.start_byte) == (child.start_byte >= named_op.end_byte)]

@@ -160,7 +160,10 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          # … or a family's name made wrong on purpose further in (a test's `claude-invalid-model-12345`,
                          # `gpt-nonexistent`), or a family word and a fill-in word (`EMBED-something`, `gpt-whatever`)
                          r"|[\w.-]{1,40}?[-_](?:invalid|nonexistent|non-existent|bogus)(?:$|[-_])"
-                         r"|[\w.-]{1,40}?[-_](?:something|whatever|anything)$)")
+                         r"|[\w.-]{1,40}?[-_](?:something|whatever|anything)$"
+                         # a test's stand-in value named for the setting it fills and the word value
+                         # (`EMBEDDINGS_MODEL_NAME: "embedding_model_name_value"`, `model_value`): a fixture's echo
+                         r"|[a-z][a-z0-9]{0,20}(?:_[a-z0-9]{1,20}){0,5}_value$)")
 _LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/]|\$\{\w+\}[\\/]|\$\w+[\\/])|\\")
 _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
 # ... and the file names an ONNX export gives every model (Optimum: `model_optimized.onnx` from ORTOptimizer,
@@ -1500,7 +1503,11 @@ def _generic_model_dir(v: str) -> Match | None:
 # roots of HTTP routes and of runtime or system folders: nothing under them is a model's folder
 _FILL_IN_ROOTS = ("/path/to/", "path/to/")
 _NOT_MODEL_ROOTS = ("/metrics/", "/api/", "/v1/", "/healthz/", "/var/run/", "/run/", "/proc/", "/sys/", "/dev/",
-                    "/var/log/")
+                    "/var/log/",
+                    # the inference APIs' own routes (OpenAI's /chat/completions, /completions, /embeddings, which
+                    # Qianfan, vLLM and most gateways copy): `/chat/ernie-func-8k`, `/embeddings/embedding-v1` is the
+                    # HTTP path a provider serves a model at (its name in the route), never a folder on disk
+                    "/chat/", "/completions/", "/embeddings/")
 # files of records or tables (Parquet, Arrow / Feather, JSON Lines, CSV / TSV): what a trainer reads or a generation
 # run writes, never model weights or a model folder (weights are .safetensors / .bin / .pt / .gguf / .onnx …)
 _DATA_FILE = re.compile(r"(?i)\.(?:parquet|arrow|feather|jsonl|csv|tsv)$")
