@@ -135,3 +135,55 @@ def test_setting_value_stand_in(tmp_path: Path) -> None:
     raws = {raw for _, raw in got}
     assert not {r for r in raws if r.endswith("_value")}
     assert (7, "acme-chat-7b") in got
+
+
+_GO_PROTOCOL_NAMES = '''package sdk
+
+func TestEndpoints(t *testing.T) {
+	comp := NewCompletion(WithModel("ERNIE-77-completions"))
+	chat := NewChatCompletion(WithModel("openai-chat-completions"))
+	_ = comp
+	_ = chat
+}
+'''
+
+
+def test_model_name_on_a_protocol_word(tmp_path: Path) -> None:
+    got = found(tmp_path, "sdk/endpoint_test.go", _GO_PROTOCOL_NAMES)
+    # a versioned model id before the protocol word, where a model is expected: that model on that API
+    assert (4, "ERNIE-77-completions") in got
+    # a provider's name and the protocol: a requester's or channel's name
+    assert (5, "openai-chat-completions") not in got
+
+
+_SWIFT_DICTS = '''enum StringOrNumber { case string(String), float(Float) }
+
+let request: [String: Any] = ["model": "acme-chat-7b", "stream": "true-ish"]
+let scaling: [String: StringOrNumber] = ["rope_type": .string("llama3"), "factor": .float(8)]
+
+public class TypeRegistry {
+    private static let creators: [String: Creator] = [
+        "gemma3": create(Gemma3Configuration.self, Gemma3.init),
+        "qwen2": create(Qwen2Configuration.self) { Qwen2Model($0) },
+    ]
+    private static let served: [String: Creator] = [
+        "gemma3": create(ServerConfiguration.self, Server.init),
+    ]
+}
+
+let config: Config = ["model_type": "bert"]
+'''
+
+
+def test_swift_dictionary_pairs(tmp_path: Path) -> None:
+    got = found(tmp_path, "Sources/Registry.swift", _SWIFT_DICTS)
+    # a value is bound to its key, as the other grammars' pair nodes give: a model key's value is a model, a rope
+    # type's (through a JSON value case) an architecture word
+    assert (3, "acme-chat-7b") in got
+    assert (4, "llama3") not in got
+    # a model-type registry's keys (each built from the configuration type named for it) are architectures
+    assert (8, "gemma3") not in got and (9, "qwen2") not in got
+    # ... and a key whose value is built from some other type is read as before
+    assert (12, "gemma3") in got
+    # a config's model_type entry is an architecture word, as the Python reader reads a dict's
+    assert (16, "bert") not in got

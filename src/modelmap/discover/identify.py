@@ -669,7 +669,8 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
         # holds bound to any name (`endpoint_id = "ep-..."`, the Ark SDK's own keyword) as well as to a model key
         return Match("api-model", "volcengine-ark", 0.7 if hint != "none" else 0.6, None)
     if ("completion" in low or "messages" in low or "responses" in low or "interactions" in low) \
-            and _API_PROTOCOL_TAIL.search(low):
+            and (tail := _API_PROTOCOL_TAIL.search(low)) is not None \
+            and not (hint in ("api", "key") and _model_on_protocol(low[:tail.start()])):
         return None  # "openai-chat-completions", "anthropic-messages", "gemini-interactions" (Gemini's Interactions
         # API): an app's requester, adapter or provider channel, named after the API protocol it speaks (every hint:
         # a dict of requester names is as model-shaped as a model list)
@@ -1066,6 +1067,13 @@ def is_provider_role_name(low: str, provider: Callable[[str], bool]) -> bool:
 # an ordinal word and a number, as steps, stages and pages are numbered in UI text keys, tool-call ids and tests
 _SEQUENCE_ID = re.compile(r"(?:step|stage|phase|part|round|level|page|item|option|section|chapter|lesson|tab|slide|"
                           r"turn|scene)[-_]?\d{1,2}")
+def _model_on_protocol(stem: str) -> bool:
+    """The part of a name before its API-protocol word is itself a versioned API model id (`ernie-88` of
+    `ERNIE-88-completions`, Qianfan's completions endpoint named for its model): where a model is expected, the
+    name is that model served on that protocol, not a requester named for the protocol (`openai-chat-completions`)."""
+    return bool(re.search(r"\d", stem)) and api_pattern(stem) is not None
+
+
 _API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messages|responses|interactions)"
                                 r"(?:[-_.]api)?$")
 # the last word of a name an app gives a copy of something (a migrated deployment `gpt-4.1-mini-migrated`, its
