@@ -669,8 +669,8 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
         # holds bound to any name (`endpoint_id = "ep-..."`, the Ark SDK's own keyword) as well as to a model key
         return Match("api-model", "volcengine-ark", 0.7 if hint != "none" else 0.6, None)
     if ("completion" in low or "messages" in low or "responses" in low or "interactions" in low) \
-            and (tail := _API_PROTOCOL_TAIL.search(low)) is not None \
-            and not (hint in ("api", "key") and _model_on_protocol(low[:tail.start()])):
+            and (proto := _API_PROTOCOL_TAIL.search(low)) is not None \
+            and not (hint in ("api", "key") and _model_on_protocol(low[:proto.start()])):
         return None  # "openai-chat-completions", "anthropic-messages", "gemini-interactions" (Gemini's Interactions
         # API): an app's requester, adapter or provider channel, named after the API protocol it speaks (every hint:
         # a dict of requester names is as model-shaped as a model list)
