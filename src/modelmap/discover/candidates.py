@@ -587,6 +587,37 @@ def _implementation_class(key: str, value: Any) -> bool:
                               for n in names)
 
 
+# the cases a Swift value enum wraps a literal in (`.string("llama3")` of a JSON value's `StringOrNumber`): the literal
+# is the value, the case only its type
+_SWIFT_VALUE_CASES = frozenset({"string", "str", "text", "value"})
+# a Swift metatype of a configuration type (`Gemma3Configuration.self`)
+_SWIFT_CONFIG_TYPE = re.compile(r"\b([A-Z][A-Za-z0-9_]{0,60}?)(?:Configuration|Config)\.self\b")
+
+
+def _implicit_member_call(call: Any) -> bool:
+    """A Swift call of an implicit member (``.string("x")``): the callee is a ``.`` prefix expression."""
+    first = call.named_child(0) if call.named_child_count else None
+    return first is not None and first.type == "prefix_expression" and first.child_count > 0 \
+        and first.children[0].type == "."
+
+
+def _swift_type_registry_entry(key: str, value: Any) -> bool:
+    """Whether a Swift dictionary entry keyed by ``key`` builds the model class for that key from its configuration
+    type (``"gemma3": create(Gemma3Configuration.self, Gemma3.init)``, ``"qwen3_5": create(Qwen35Configuration.self)
+    { Qwen35Model($0) }``): a model-type registry, whose keys are checkpoint architectures (a config's
+    ``model_type``), read as ``_implementation_class`` reads the other languages' registries."""
+    if value is None or not key or value.type != "call_expression" or value.end_byte - value.start_byte > 400:
+        return False
+    stem = re.sub(r"[^a-z0-9]", "", key.lower())
+    if len(stem) < 3:
+        return False
+    for m in _SWIFT_CONFIG_TYPE.finditer(value.text.decode("utf-8", "replace")):
+        cls = re.sub(r"[^a-z0-9]", "", m.group(1).lower())
+        if len(cls) >= 3 and (stem.startswith(cls) or cls.startswith(stem)):
+            return True
+    return False
+
+
 def _binding_name(parent: Any, child: Any, literal: Any = None) -> tuple[str | None, bool]:
     """The name a binding-like node binds ``child`` to, and whether ``child`` is itself the key. ``literal``: the
     string being placed, for a multiple assignment (``_parallel_target``)."""
@@ -1041,6 +1072,31 @@ def _macro_default_parameter(node: Any) -> str | None:
     return str(pattern.text.decode("utf-8", "replace"))
 
 
+def _go_map_key_of(parent: Any, child: Any) -> str | None:
+    """The name of the Go map ``child`` (a string literal) is a key of, where the literal is the index of an index
+    expression (``m["k"]``, ``cfg.Models["k"]``) or the key argument of the builtin ``delete(m, "k")``; None
+    elsewhere (Go's grammar alone names the index expression's parts ``operand`` and ``index``)."""
+    t = parent.type
+    if t == "index_expression":
+        index = parent.child_by_field_name("index")
+        operand = parent.child_by_field_name("operand")
+        if index is None or operand is None or index.id != child.id:
+            return None
+        return _rightmost_ident(operand)
+    if t == "argument_list" and parent.named_child_count == 2 and parent.named_children[1].id == child.id \
+            and parent.parent is not None and parent.parent.type == "call_expression":
+        func = parent.parent.child_by_field_name("function")
+        if func is None or func.type != "identifier" or func.text != b"delete":
+            return None
+        target = parent.named_children[0]
+        if target.type == "index_expression" and (operand := target.child_by_field_name("operand")) is not None:
+            target = operand  # delete(m["text2image"], "k"): the inner map, named by the outer one's name
+        if target.type not in ("identifier", "selector_expression"):
+            return None
+        return _rightmost_ident(target)
+    return None
+
+
 def _context(node: Any) -> Candidate | None:
     bindings: list[str] = []
     if node.parent is not None and node.parent.type == "token_tree":
@@ -1107,6 +1163,13 @@ def _context(node: Any) -> Candidate | None:
             flag = _flag_element(parent if t in _ARGV_ITEMS else child)
             if flag is not None:
                 bindings.append(flag)  # ["claude", "-p", "--model", "haiku"]: an argv list's model flag, then its value
+        if child is node and not bindings and call is None and (key_of := _go_map_key_of(parent, child)) is not None:
+            # Go `CompletionModelEndpoint["SQLCoder-7B"]`, `delete(modelList, "SQLCoder-7B")`: the literal is a key
+            # looked up in (or deleted from) the map it names, read as that map's literal keys are; whatever call the
+            # lookup sits in (`assert.Contains(t, path, m["k"])`) takes the map's value, not the key
+            bindings.append(key_of)
+            is_key = True
+            break
         if t in _RETURNS:
             returned = True
         if t == "struct_expression" and record is None and not sealed:
@@ -1146,7 +1209,8 @@ def _context(node: Any) -> Candidate | None:
             continue
         if branch == _CALL:
             name = _callee(parent) if call is None else None
-            if name and call is None and not bindings and name.lower() in _CONVERSIONS:
+            if name and call is None and not bindings and (name.lower() in _CONVERSIONS or (
+                    name.lower() in _SWIFT_VALUE_CASES and _implicit_member_call(parent))):
                 # "org/name".to_string(), String::from("gpt-4o"), "x".into(): a conversion of the literal itself;
                 # the call it is passed on to (FileSource::huggingface(…), .model(…)) is the one that says what it is
                 child = parent
@@ -1237,11 +1301,13 @@ def _context(node: Any) -> Candidate | None:
                 child = parent
                 parent = parent.parent
                 continue
-            if not op and (named_op := next((c for c in parent.named_children if c.type == "equality_operator"),
-                                            None)) is not None and named_op.text is not None:
+            if not op and (named_op := next((c for c in parent.named_children
+                                             if c.type in ("equality_operator", "custom_operator")), None)) is not None \
+                    and named_op.text is not None:
                 # Dart writes the operator as a named node and a member access as its receiver and a separate
                 # selector node (`selectedModel.model == 'paraformer-v2'`): the side across the operator is what
-                # the literal is compared with, its last node the member's name
+                # the literal is compared with, its last node the member's name. Swift's grammar reads `!=` after a
+                # bare name as a custom operator (`ropeType != "llama3"`, an infix_expression): the same test
                 op = named_op.text.decode("utf-8", "replace")
                 side = [c for c in parent.named_children if c.id not in (child.id, named_op.id)
                         and (c.end_byte <= named_op.start_byte) == (child.start_byte >= named_op.end_byte)]
@@ -1255,6 +1321,18 @@ def _context(node: Any) -> Candidate | None:
             break
         elif branch == _CONTAINER:
             container = True
+            if t == "dictionary_literal" and not bindings and not is_key:
+                # Swift's dictionary literal holds its keys and values as its own children (no pair node): a key is
+                # read as a map's key is, a value is bound to its key (`["model": "gpt-4o"]`, `["rope_type":
+                # .string("llama3")]`), as the pair nodes of the other grammars give
+                after = child.next_sibling
+                before = child.prev_sibling
+                if after is not None and after.type == ":":
+                    is_key = True
+                    keyed_class = _swift_type_registry_entry(literal_text(node) or "", after.next_named_sibling)
+                elif before is not None and before.type == ":" and (key := before.prev_named_sibling) is not None \
+                        and _is_string(key.type) and (key_text := literal_text(key)):
+                    bindings.append(key_text)
             if t == "tuple_expression" and child.type == "argument" and tuple_slot is None:
                 tuple_slot = next((i for i, a in enumerate(parent.named_children[:16]) if a.id == child.id), None)
             if t == "composite_literal" and len(bindings) == 1 and bindings[0].lower() in ("name", "id") \

@@ -613,7 +613,10 @@ def _names_a_template(last: str) -> bool:
 
 
 def _names_an_architecture(c: Candidate) -> bool:
-    for n in (c.compared_to, c.switch_on):
+    # ... and a table's `model_type` entry (`["model_type": "bert"]`, a config a test builds in code), as the Python
+    # reader leaves a dict's `"model_type": "bert"`
+    entry = c.bindings[0] if c.bindings and c.container and not c.is_key and not c.call_before_binding else None
+    for n in (c.compared_to, c.switch_on, entry):
         if n is not None and snake(n).rsplit(".", 1)[-1].endswith("model_type") \
                 and _MODEL_TYPE_WORD.fullmatch(c.value) and not _known(c.value):
             # `match ($config->modelType) { 'whisper' => …, 'wav2vec2-bert' => … }`, `if config.model_type == "t5"`:

@@ -166,7 +166,10 @@ PLACEHOLDER = re.compile(r"(?i)^(?:your[-_ ]|<|\[|\{|\$|%|xxx|todo|changeme|repl
                          # … or a family's name made wrong on purpose further in (a test's `claude-invalid-model-12345`,
                          # `gpt-nonexistent`), or a family word and a fill-in word (`EMBED-something`, `gpt-whatever`)
                          r"|[\w.-]{1,40}?[-_](?:invalid|nonexistent|non-existent|bogus)(?:$|[-_])"
-                         r"|[\w.-]{1,40}?[-_](?:something|whatever|anything)$)")
+                         r"|[\w.-]{1,40}?[-_](?:something|whatever|anything)$"
+                         # a test's stand-in value named for the setting it fills and the word value
+                         # (`EMBEDDINGS_MODEL_NAME: "embedding_model_name_value"`, `model_value`): a fixture's echo
+                         r"|[a-z][a-z0-9]{0,20}(?:_[a-z0-9]{1,20}){0,5}_value$)")
 _LOCAL_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|/|~/|\.{1,2}[\\/]|\$\{\w+\}[\\/]|\$\w+[\\/])|\\")
 _URL_FILE_EXT = {"gguf", "ggml", "safetensors", "onnx", "tflite", "mlmodel", "nemo", "pt", "pth", "ckpt"}
 # ... and the file names an ONNX export gives every model (Optimum: `model_optimized.onnx` from ORTOptimizer,
@@ -676,7 +679,8 @@ def _classify(value: str, hint: Hint = "none") -> Match | None:
         # holds bound to any name (`endpoint_id = "ep-..."`, the Ark SDK's own keyword) as well as to a model key
         return Match("api-model", "volcengine-ark", 0.7 if hint != "none" else 0.6, None)
     if ("completion" in low or "messages" in low or "responses" in low or "interactions" in low) \
-            and _API_PROTOCOL_TAIL.search(low):
+            and (proto := _API_PROTOCOL_TAIL.search(low)) is not None \
+            and not (hint in ("api", "key") and _model_on_protocol(low[:proto.start()])):
         return None  # "openai-chat-completions", "anthropic-messages", "gemini-interactions" (Gemini's Interactions
         # API): an app's requester, adapter or provider channel, named after the API protocol it speaks (every hint:
         # a dict of requester names is as model-shaped as a model list)
@@ -1075,6 +1079,13 @@ def is_provider_role_name(low: str, provider: Callable[[str], bool]) -> bool:
 # an ordinal word and a number, as steps, stages and pages are numbered in UI text keys, tool-call ids and tests
 _SEQUENCE_ID = re.compile(r"(?:step|stage|phase|part|round|level|page|item|option|section|chapter|lesson|tab|slide|"
                           r"turn|scene)[-_]?\d{1,2}")
+def _model_on_protocol(stem: str) -> bool:
+    """The part of a name before its API-protocol word is itself a versioned API model id (`ernie-88` of
+    `ERNIE-88-completions`, Qianfan's completions endpoint named for its model): where a model is expected, the
+    name is that model served on that protocol, not a requester named for the protocol (`openai-chat-completions`)."""
+    return bool(re.search(r"\d", stem)) and api_pattern(stem) is not None
+
+
 _API_PROTOCOL_TAIL = re.compile(r"[-_.](?:chat[-_.])?completions?$|[-_.](?:messages|responses|interactions)"
                                 r"(?:[-_.]api)?$")
 # the last word of a name an app gives a copy of something (a migrated deployment `gpt-4.1-mini-migrated`, its
@@ -1529,7 +1540,11 @@ def _generic_model_dir(v: str) -> Match | None:
 # roots of HTTP routes and of runtime or system folders: nothing under them is a model's folder
 _FILL_IN_ROOTS = ("/path/to/", "path/to/")
 _NOT_MODEL_ROOTS = ("/metrics/", "/api/", "/v1/", "/healthz/", "/var/run/", "/run/", "/proc/", "/sys/", "/dev/",
-                    "/var/log/")
+                    "/var/log/",
+                    # the inference APIs' own routes (OpenAI's /chat/completions, /completions, /embeddings, which
+                    # Qianfan, vLLM and most gateways copy): `/chat/ernie-func-8k`, `/embeddings/embedding-v1` is the
+                    # HTTP path a provider serves a model at (its name in the route), never a folder on disk
+                    "/chat/", "/completions/", "/embeddings/")
 # files of records or tables (Parquet, Arrow / Feather, JSON Lines, CSV / TSV): what a trainer reads or a generation
 # run writes, never model weights or a model folder (weights are .safetensors / .bin / .pt / .gguf / .onnx …)
 _DATA_FILE = re.compile(r"(?i)\.(?:parquet|arrow|feather|jsonl|csv|tsv)$")

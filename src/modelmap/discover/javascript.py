@@ -262,9 +262,9 @@ _CONTAINER_TYPE = re.compile(r"(?i)\w*(model|llm)s?(id|ids|name|names|list|info|
 _TYPE_WORD = re.compile(r"[A-Za-z_]\w*")
 _VERSION = re.compile(r"v?\d+(\.\d+)*")
 # the items of a comma-separated list in one literal under a model-named name; at most this many are read
-_LIST_ITEM = re.compile(r"[^,\s\u3001\uff0c]{1,200}")
+_LIST_ITEM = re.compile(r"[^,|\s\u3001\uff0c]{1,200}")
 # what separates the items: a comma, or the ideographic and full-width commas of Chinese text ('glm-4、glm-4-air')
-_LIST_SEPS = re.compile(r"[,\u3001\uff0c]")
+_LIST_SEPS = re.compile(r"[,|\u3001\uff0c]")  # `|` as in python.py
 _MAX_LIST_ITEMS = 64
 
 

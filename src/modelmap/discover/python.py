@@ -339,9 +339,11 @@ _WHISPER_WORD = re.compile(r"(?i)whisper")
 _WEIGHT_URL_FILE = re.compile(r"(?i)^https?://[^\s?#]+/([\w.+-]{1,120}?)\.(?:pt|pth|ckpt|bin|safetensors|onnx|gguf|"
                               r"ggml|h5|tflite|mlmodel|npz|pb)$")
 # the items of a comma-separated list in one literal under a model-named name; at most this many are read
-_LIST_ITEM = re.compile(r"[^,\s\u3001\uff0c]{1,200}")
-# what separates the items: a comma, or the ideographic and full-width commas of Chinese text ('glm-4、glm-4-air')
-_LIST_SEPS = re.compile(r"[,\u3001\uff0c]")
+_LIST_ITEM = re.compile(r"[^,|\s\u3001\uff0c]{1,200}")
+# what separates the items: a comma, or the ideographic and full-width commas of Chinese text ('glm-4、glm-4-air'), or a
+# vertical bar (`os.getenv("EMBEDDINGS_MODEL", "all-mpnet-base-v2|BAAI/bge-small-en-v1.5").split("|")`): no model id
+# holds one, so a value with it under a model-named name is a list of them
+_LIST_SEPS = re.compile(r"[,|\u3001\uff0c]")
 _MAX_LIST_ITEMS = 64
 # the keywords a registry call takes a model's other names under (``aliases=("4o",)``, ``alias="gpt4"``)
 _ALIAS_KWARGS = frozenset({"aliases", "alias", "model_aliases", "model_alias"})
