@@ -2389,22 +2389,29 @@ _SQL_NAMED_ARG = re.compile(rb"(?<=[(,])[ \t\r\n]{0,40}([A-Za-z_]\w{0,40})[ \t]{
                             rb"'([^'\\\s{}$]{1,200})'(?=[ \t\r\n]{0,40}[,)])")
 
 
+def _candidate_at(text: bytes, off: int, start: tuple[int, int], columns: CharColumns, value: bytes,
+                  bindings: tuple[str, ...], embedded: bool = True) -> Candidate:
+    """``value``, found at byte ``off`` of a literal's ``text`` whose first byte is at ``start`` (row, byte column),
+    as a candidate at its own 1-based line and character column (a literal read for the settings inside it)."""
+    row0, col0 = start
+    newlines = text.count(b"\n", 0, off)
+    row = row0 + newlines
+    col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
+    return Candidate(value.decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1, bindings,
+                     embedded=embedded)
+
+
 def sql_named_args(node: Any, columns: CharColumns) -> Iterator[Candidate]:
     """The quoted arguments of the SQL named-notation calls a literal holds (``_SQL_NAMED_ARG``), each bound to its
     parameter's name, at its own line and column."""
     text: bytes = node.text
     if len(text) > MAX_EMBEDDED_TEXT:
         return
-    row0, col0 = node.start_point
     for i, m in enumerate(_SQL_NAMED_ARG.finditer(text)):
         if i >= _MAX_EMBEDDED:
             return
-        off = m.start(2)
-        newlines = text.count(b"\n", 0, off)
-        row = row0 + newlines
-        col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
-        yield Candidate(m.group(2).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1,
-                        (m.group(1).decode("utf-8", "replace"),), embedded=True)
+        yield _candidate_at(text, m.start(2), node.start_point, columns, m.group(2),
+                            (m.group(1).decode("utf-8", "replace"),))
 
 
 # an SQL INSERT with its column list and one row of values (`INSERT INTO settings (id, provider, model, whisperModel)
@@ -2439,11 +2446,7 @@ def _sql_insert_pairs(text: bytes, row0: int, col0: int, columns: CharColumns) -
         for name, (off, value) in zip(names, values, strict=True):
             if value is None or not value or "odel" not in name.lower() or not re.fullmatch(r"\w{1,60}", name):
                 continue
-            newlines = text.count(b"\n", 0, off)
-            row = row0 + newlines
-            col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
-            yield Candidate(value.decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1, (name,),
-                            embedded=True)
+            yield _candidate_at(text, off, (row0, col0), columns, value, (name,))
             found += 1
             if found >= _MAX_EMBEDDED:
                 return
@@ -2460,23 +2463,14 @@ def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
         for i, m in enumerate(_EMBEDDED_TOML.finditer(text)):
             if i >= _MAX_EMBEDDED:
                 break
-            off = m.start(2)
-            newlines = text.count(b"\n", 0, off)
-            row = row0 + newlines
-            col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
-            yield Candidate(m.group(2).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1,
-                            (m.group(1).decode("utf-8", "replace"),), embedded=True)
+            yield _candidate_at(text, m.start(2), (row0, col0), columns, m.group(2),
+                                (m.group(1).decode("utf-8", "replace"),))
     for i, m in enumerate(_EMBEDDED_JSON.finditer(text)):
         if i >= _MAX_EMBEDDED:
             return
         group = 2 if m.group(2) else 3
-        off = m.start(group)
-        newlines = text.count(b"\n", 0, off)
-        row = row0 + newlines
-        col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
         key = m.group(1).decode("utf-8", "replace") if group == 2 else "model_id"
-        yield Candidate(m.group(group).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1, (key,),
-                        embedded=True)
+        yield _candidate_at(text, m.start(group), (row0, col0), columns, m.group(group), (key,))
 
 
 # a Go struct tag's default-value entry: `default:"gpt-4o"` (kong, go-flags, envconfig, cmdr), `envDefault:"…"`
@@ -2510,13 +2504,7 @@ def _tag_defaults(node: Any, field: Any, columns: CharColumns) -> Iterator[Candi
     names += [t.group(1).decode("utf-8", "replace") for t in _TAG_NAME.finditer(text)]
     if not names:
         return
-    off = m.start(1)
-    newlines = text.count(b"\n", 0, off)
-    row0, col0 = node.start_point
-    row = row0 + newlines
-    col = (off - text.rfind(b"\n", 0, off) - 1) if newlines else col0 + off
-    yield Candidate(m.group(1).decode("utf-8", "replace"), row + 1, columns.char_col(row, col) + 1,
-                    tuple(names[:4]))
+    yield _candidate_at(text, m.start(1), node.start_point, columns, m.group(1), tuple(names[:4]), embedded=False)
 
 
 def line_count(data: bytes) -> int:
