@@ -4,8 +4,11 @@ no network, every request recorded in order."""
 from __future__ import annotations
 
 import http.server
+import json
 import threading
 from typing import Any
+
+import pytest
 
 
 def serve_routes(routes: dict[str, bytes]) -> tuple[http.server.HTTPServer, list[str]]:
@@ -32,3 +35,27 @@ def serve_routes(routes: dict[str, bytes]) -> tuple[http.server.HTTPServer, list
     server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, served
+
+
+def enrich_with_adapter_config(monkeypatch: pytest.MonkeyPatch, cache_dir: Any, offline: Any, repo: str,
+                               adapter_base: str, rank: int = 8) -> tuple[Any, list[str]]:
+    """``online.enrich(offline)`` against a loopback Hub that serves ``repo`` as a PEFT LoRA repository whose
+    adapter_config.json names ``adapter_base`` (a recorded reply of the shape the Hub gives); returns the enriched
+    resolution and the paths requested, in order."""
+    from modelmap.provenance import online
+
+    info = {"id": repo, "author": repo.split("/")[0], "cardData": {"library_name": "peft"},
+            "siblings": [{"rfilename": "adapter_config.json"}, {"rfilename": "adapter_model.safetensors"}]}
+    server, served = serve_routes({
+        f"/api/models/{repo}": json.dumps(info).encode(),
+        f"/{repo}/resolve/main/adapter_config.json": json.dumps(
+            {"peft_type": "LORA", "base_model_name_or_path": adapter_base, "r": rank}).encode(),
+    })
+    try:
+        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+        monkeypatch.setenv("MODELMAP_CACHE_DIR", str(cache_dir))
+        return online.enrich(offline), served
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -17,13 +17,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
 from modelmap.provenance.resolver import resolve
-from tests.provenance.loopback import serve_routes
+from tests.provenance.loopback import enrich_with_adapter_config
 
 
 @pytest.mark.parametrize(("query", "model_id", "served_by"), [
@@ -124,25 +123,10 @@ def test_no_release_spelling_no_claim(query: str) -> None:
 def test_online_adapter_config_replaces_the_names_claimed_countries(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Any, repo: str, adapter_base: str, parent: str,
         origins: tuple[str, ...]) -> None:
-    from modelmap.provenance import online
-
     offline = resolve(repo)
     assert offline.origins and any(r.get("claim") for r in offline.origin_reasons)   # the name's claim
-    info = {"id": repo, "author": repo.split("/")[0], "cardData": {"library_name": "peft"},
-            "siblings": [{"rfilename": "adapter_config.json"}, {"rfilename": "adapter_model.safetensors"}]}
-    server, served = serve_routes({
-        f"/api/models/{repo}": json.dumps(info).encode(),
-        f"/{repo}/resolve/main/adapter_config.json": json.dumps(
-            {"peft_type": "LORA", "base_model_name_or_path": adapter_base, "r": 8}).encode(),
-    })
-    try:
-        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-        monkeypatch.setenv("MODELMAP_CACHE_DIR", str(tmp_path))
-        res = online.enrich(offline)
-    finally:
-        server.shutdown()
-        server.server_close()
+    enriched, served = enrich_with_adapter_config(monkeypatch, tmp_path, offline, repo, adapter_base)
+    res = enriched
     assert served[-1].endswith("/adapter_config.json")
     me = repo.lower()
     assert [(e["relation"], e["parent"]) for e in res.edges or () if e["child"] == me] == [("adapter", parent)]

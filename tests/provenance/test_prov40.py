@@ -9,13 +9,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
 from modelmap.provenance.resolver import resolve
-from tests.provenance.loopback import serve_routes
+from tests.provenance.loopback import enrich_with_adapter_config
 
 
 def _edges(res: dict) -> list[tuple[str, str, str]]:
@@ -65,25 +64,10 @@ def test_a_third_party_precision_repo_behind_a_host_keeps_its_packager() -> None
 ])
 def test_online_an_opaque_adapter_repo_is_that_repo_on_its_adapter_configs_base(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Any, repo: str, adapter_base: str, parent: str) -> None:
-    from modelmap.provenance import online
-
     offline = resolve(repo)
     assert offline.model is None and offline.edges is None   # offline nothing can be known of the name
-    info = {"id": repo, "author": repo.split("/")[0], "cardData": {"library_name": "peft"},
-            "siblings": [{"rfilename": "adapter_config.json"}, {"rfilename": "adapter_model.safetensors"}]}
-    server, _served = serve_routes({
-        f"/api/models/{repo}": json.dumps(info).encode(),
-        f"/{repo}/resolve/main/adapter_config.json": json.dumps(
-            {"peft_type": "LORA", "base_model_name_or_path": adapter_base, "r": 16}).encode(),
-    })
-    try:
-        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-        monkeypatch.setenv("MODELMAP_CACHE_DIR", str(tmp_path))
-        res = online.enrich(offline).to_dict()
-    finally:
-        server.shutdown()
-        server.server_close()
+    enriched, _served = enrich_with_adapter_config(monkeypatch, tmp_path, offline, repo, adapter_base, rank=16)
+    res = enriched.to_dict()
     me = repo.lower()
     assert res["model"]["id"] == me
     assert res["publisher"] == {"id": repo.split("/")[0].lower(), "name": repo.split("/")[0], "country": None}

@@ -11,13 +11,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
 from modelmap.provenance.resolver import resolve
-from tests.provenance.loopback import serve_routes
+from tests.provenance.loopback import enrich_with_adapter_config
 
 
 def _lic(query: str) -> tuple[str | None, str | None]:
@@ -97,25 +96,10 @@ def test_no_resolution_with_a_name_sourced_edge_is_confident() -> None:
 ])
 def test_online_the_adapter_config_base_answers_or_replaces_the_name(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Any, repo: str, adapter_base: str, parent: str) -> None:
-    from modelmap.provenance import online
-
     offline = resolve(repo)
     assert offline.confidence == "unknown"
-    info = {"id": repo, "author": repo.split("/")[0], "cardData": {"library_name": "peft"},
-            "siblings": [{"rfilename": "adapter_config.json"}, {"rfilename": "adapter_model.safetensors"}]}
-    server, _served = serve_routes({
-        f"/api/models/{repo}": json.dumps(info).encode(),
-        f"/{repo}/resolve/main/adapter_config.json": json.dumps(
-            {"peft_type": "LORA", "base_model_name_or_path": adapter_base, "r": 8}).encode(),
-    })
-    try:
-        monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{server.server_address[1]}")
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-        monkeypatch.setenv("MODELMAP_CACHE_DIR", str(tmp_path))
-        res = online.enrich(offline).to_dict()
-    finally:
-        server.shutdown()
-        server.server_close()
+    enriched, _served = enrich_with_adapter_config(monkeypatch, tmp_path, offline, repo, adapter_base)
+    res = enriched.to_dict()
     me = repo.lower()
     assert res["model"]["id"] == me
     mine = [(e["relation"], e["parent"], e.get("source")) for e in res["edges"] if e["child"] == me]
