@@ -17,7 +17,7 @@ import bisect
 import collections
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from modelmap.discover.base import BudgetExceeded, Collector, Sample, SourceFile, budget, budget_skip, linear
@@ -1623,6 +1623,19 @@ _GGML_SPLICE = re.compile(r"ggml-\$\{?([A-Za-z_]\w{0,60})\}?")
 _WHISPER_TESTS_MAX = 64  # size words reported from one script's tests
 
 
+def _test_comparisons(text: str, tick: Callable[[], None]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line number, ``_COMPARED`` match) for each variable a script's test compares with a word (``[[ "$M" != x ]]``,
+    ``test $M = x``), on lines that are not comments and not over 2,000 characters; one budget step a line read."""
+    for number, raw in enumerate(text.splitlines(), 1):
+        if "$" not in raw or "=" not in raw or len(raw) > 2000 or raw.lstrip().startswith("#"):
+            continue
+        tick()
+        if _TEST_COMPARE.search(raw) is None:
+            continue
+        for m in _COMPARED.finditer(raw):
+            yield number, m
+
+
 def _whisper_size_tests(file: SourceFile) -> list[Finding]:
     """A Whisper size word a script's test compares a model variable with (``if [[ "$model_size" != "tiny.en" &&
     "$model_size" != "base.en" ]]``), in a script that names Whisper: the checkpoints it branches on, as
@@ -1632,21 +1645,14 @@ def _whisper_size_tests(file: SourceFile) -> list[Finding]:
     text = file.text
     spliced = {m.group(1).lower() for m in itertools.islice(_GGML_SPLICE.finditer(text), 256)}
     collector = Collector(file, f"{ShellSource.id}-test")
-    tick = collector.budget.tick
-    for number, raw in enumerate(text.splitlines(), 1):
-        if "$" not in raw or "=" not in raw or len(raw) > 2000 or raw.lstrip().startswith("#"):
+    for number, m in _test_comparisons(text, collector.budget.tick):
+        name, word = m.group(1), m.group(3)
+        if not WHISPER_SIZE_WORD.fullmatch(word) or not (is_model_key(name) or name.lower() in spliced):
             continue
-        tick()
-        if _TEST_COMPARE.search(raw) is None:
-            continue
-        for m in _COMPARED.finditer(raw):
-            name, word = m.group(1), m.group(3)
-            if not WHISPER_SIZE_WORD.fullmatch(word) or not (is_model_key(name) or name.lower() in spliced):
-                continue
-            if len(collector.findings) >= _WHISPER_TESTS_MAX:
-                return collector.findings
-            collector.add(word, number, m.start(3) + 1, Match("other", None, 0.6, "speech"),
-                          evidence=(f"compared:{name}", "whisper-size", "file-mentions:whisper"))
+        if len(collector.findings) >= _WHISPER_TESTS_MAX:
+            return collector.findings
+        collector.add(word, number, m.start(3) + 1, Match("other", None, 0.6, "speech"),
+                      evidence=(f"compared:{name}", "whisper-size", "file-mentions:whisper"))
     return collector.findings
 
 
@@ -1659,23 +1665,16 @@ def _model_tests(file: SourceFile) -> list[Finding]:
     Only a variable named for a model and a word that is exactly a model the knowledge base records
     (_exact_known_model); at most ``_MODEL_TESTS_MAX`` a script."""
     collector = Collector(file, f"{ShellSource.id}-test")
-    tick = collector.budget.tick
-    for number, raw in enumerate(file.text.splitlines(), 1):
-        if "$" not in raw or "=" not in raw or len(raw) > 2000 or raw.lstrip().startswith("#"):
+    for number, m in _test_comparisons(file.text, collector.budget.tick):
+        name, word = m.group(1), m.group(3)
+        if not is_model_key(name) or WHISPER_SIZE_WORD.fullmatch(word):
             continue
-        tick()
-        if _TEST_COMPARE.search(raw) is None:
+        hit = _exact_known_model(word)
+        if hit is None:
             continue
-        for m in _COMPARED.finditer(raw):
-            name, word = m.group(1), m.group(3)
-            if not is_model_key(name) or WHISPER_SIZE_WORD.fullmatch(word):
-                continue
-            hit = _exact_known_model(word)
-            if hit is None:
-                continue
-            if len(collector.findings) >= _MODEL_TESTS_MAX:
-                return collector.findings
-            collector.add(word, number, m.start(3) + 1, hit, evidence=(f"compared:{name}",))
+        if len(collector.findings) >= _MODEL_TESTS_MAX:
+            return collector.findings
+        collector.add(word, number, m.start(3) + 1, hit, evidence=(f"compared:{name}",))
     return collector.findings
 
 
