@@ -1,0 +1,133 @@
+"""insp38 (the opened inspect held-out-28): spaCy pipeline files identified by their content, not their names.
+
+* a spaCy meta.json renamed (no ``meta.json`` name) is still read as one, by its ``spacy_version`` / lang / name;
+* a spaCy ``config.cfg`` (INI with JSON values) is read by its ``[nlp]`` section: language, components, and the
+  Hugging Face weights a transformer component loads, declared as the pipeline's base;
+* a spacy-transformers component file (Thinc 8 msgpack) names the Hugging Face weights its ``hf-pytorch`` node loads;
+* GiNZA is named from either (Megagon's ``transformers-ud-japanese`` weights); another transformer names no family;
+* any other packaged pipeline is named by its own pipeline name, with no maker.
+
+Synthetic files always run (each assertion fails without the change); the real held-out-28 members run when cached.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from modelmap.artifacts.classic import ThincReader
+from modelmap.inspect import inspect_path
+from tests.artifacts.test_inspect20_speech import _fam, _pub
+
+from .conftest import real_file
+
+GINZA_HF = "megagonlabs/transformers-ud-japanese-electra-base-ginza-v5.3"
+
+
+def _meta(lang: str, name: str, author: str, url: str) -> bytes:
+    return json.dumps({"lang": lang, "name": name, "version": "1.0.0", "spacy_version": ">=3.7.0,<3.9.0",
+                       "author": author, "url": url, "license": "MIT License",
+                       "pipeline": ["tok2vec", "ner"]}).encode()
+
+
+def _config(transformer: str | None, lang: str = "ja") -> str:
+    lines = ["[paths]", 'train = "corpus/train.spacy"', "vectors = null", "", "[system]", 'gpu_allocator = "pytorch"', "",
+             "[nlp]", f'lang = "{lang}"', 'pipeline = ["transformer","parser","ner"]', "batch_size = 128", "",
+             "[components]", "", "[components.transformer]", 'factory = "transformer"', "max_batch_items = 4096", ""]
+    if transformer is not None:
+        lines += ["[components.transformer.model]", '@architectures = "spacy-transformers.TransformerModel.v3"',
+                  f'name = "{transformer}"', "mixed_precision = false", ""]
+    lines += ["[training]", "seed = ${system.seed}", "dropout = 0.1"]
+    return "\n".join(lines) + "\n"
+
+
+def _thinc_transformer(hf_name: str) -> bytes:
+    """A spacy-transformers component as Thinc 8's to_dict writes it: the hf-pytorch node's attrs hold the name as a
+    msgpack str wrapped in bin8."""
+    raw = hf_name.encode()
+    inner = (bytes([0xA0 | len(raw)]) if len(raw) < 32 else b"\xd9" + bytes([len(raw)])) + raw
+    node0 = b"\x84\xa5index\x00\xa4name\xabtransformer\xa4dims\x81\xa2nO\xcd\x03\x00\xa4refs\x80"
+    node1 = b"\x84\xa5index\x01\xa4name\xaahf-pytorch\xa4dims\x82\xa2nI\xc0\xa2nO\xc0\xa4refs\x80"
+    attrs = b"\x92\x81\xa4name\xc4" + bytes([len(inner)]) + inner + b"\x80"
+    return b"\x84\xa5nodes\x92" + node0 + node1 + b"\xa5attrs" + attrs + b"\xa6params\x92\x80\x80\xa5shims\x90"
+
+
+def test_renamed_spacy_meta_is_read_by_content(tmp_path: Path) -> None:
+    f = tmp_path / "m10"
+    f.write_bytes(_meta("ja", "ginza_bert_large", "Megagon Labs Tokyo.", "https://github.com/megagonlabs/ginza"))
+    rec = inspect_path(f)
+    assert _fam(rec) == "ginza" and _pub(rec) == ("megagon-labs", None)
+    assert rec["declared"]["name"] == "ja_ginza_bert_large" and rec["declared"]["license"] == "MIT License"
+    # other JSON without spacy_version stays unread
+    other = tmp_path / "m11"
+    other.write_text(json.dumps({"lang": "ja", "name": "x", "version": "1"}))
+    assert inspect_path(other)["family"] is None
+
+
+def test_community_pipeline_named_by_its_own_name_without_maker(tmp_path: Path) -> None:
+    f = tmp_path / "blob"
+    f.write_bytes(_meta("fi", "experimental_web_md", "Antti Ajanki", "https://github.com/aajanki/spacy-fi"))
+    rec = inspect_path(f)
+    assert _fam(rec) == "fi_experimental_web_md" and _pub(rec) == (None, None)
+    # Explosion's own pipeline keeps its specific entry and maker
+    g = tmp_path / "en"
+    g.write_bytes(_meta("en", "core_web_sm", "Explosion", "https://explosion.ai"))
+    rec = inspect_path(g)
+    assert _fam(rec) == "en_core_web_sm" and rec["family"]["fingerprint"] == "spacy-explosion"
+    assert _pub(rec)[0] == "explosion"
+
+
+def test_spacy_config_names_its_transformer(tmp_path: Path) -> None:
+    f = tmp_path / "m09"
+    f.write_text(_config(GINZA_HF))
+    rec = inspect_path(f)
+    assert _fam(rec) == "ginza" and _pub(rec) == ("megagon-labs", None)
+    assert rec["declared"]["base_model"] == GINZA_HF
+    # inside a pipeline folder, config.cfg is read by name
+    pipe = tmp_path / "pipe"
+    pipe.mkdir()
+    (pipe / "config.cfg").write_text(_config(GINZA_HF))
+    assert _fam(inspect_path(pipe)) == "ginza"
+    # another transformer: its weights are declared, no family is named
+    o = tmp_path / "o"
+    o.write_text(_config("cl-tohoku/bert-base-japanese-v3"))
+    rec = inspect_path(o)
+    assert rec["family"] is None and rec["declared"]["base_model"] == "cl-tohoku/bert-base-japanese-v3"
+
+
+def test_spacy_config_sniff_is_strict_and_bounded(tmp_path: Path) -> None:
+    no_pipeline = tmp_path / "a"
+    no_pipeline.write_text("[nlp]\nlang = \"ja\"\n")
+    assert "spacy-config" not in json.dumps(inspect_path(no_pipeline)["evidence"])
+    big = tmp_path / "b"
+    big.write_text(_config(GINZA_HF) + "# pad\n" * 60_000)  # over the 256 KB bound: not parsed
+    assert inspect_path(big)["family"] is None
+    bad_name = tmp_path / "c"
+    bad_name.write_text(_config("megagonlabs/transformers-ud-japanese electra; rm -rf /"))
+    rec = inspect_path(bad_name)
+    assert rec["family"] is None and rec["declared"]["base_model"] is None
+
+
+def test_thinc_transformer_component_names_its_weights(tmp_path: Path) -> None:
+    f = tmp_path / "model"
+    f.write_bytes(_thinc_transformer("megagonlabs/transformers-ud-japanese-electra-base-discriminator"))
+    info = ThincReader().read(f)
+    assert info.metadata["thinc.hf_model"] == "megagonlabs/transformers-ud-japanese-electra-base-discriminator"
+    rec = inspect_path(f)
+    assert _fam(rec) == "ginza" and rec["declared"]["base_model"].startswith("megagonlabs/")
+    short = tmp_path / "short"
+    short.write_bytes(_thinc_transformer("bert-base-uncased/x"))  # a fixstr inside the bin
+    assert ThincReader().read(short).metadata["thinc.hf_model"] == "bert-base-uncased/x"
+    assert inspect_path(short)["family"] is None
+    junk = tmp_path / "junk"
+    junk.write_bytes(_thinc_transformer("not an id"))
+    assert "thinc.hf_model" not in ThincReader().read(junk).metadata
+
+
+def test_real_heldout28_ginza_members() -> None:
+    for pkg, member in (("ja-ginza-bert-large-5.3.0", "ja_ginza_bert_large/ja_ginza_bert_large-5.3.0/meta.json"),
+                        ("ja-ginza-bert-large-5.3.0", "ja_ginza_bert_large/ja_ginza_bert_large-5.3.0/config.cfg"),
+                        ("ja-ginza-electra-5.3.1", "ja_ginza_electra/ja_ginza_electra-5.3.1/config.cfg"),
+                        ("ja-ginza-electra-5.3.1", "ja_ginza_electra/ja_ginza_electra-5.3.1/transformer/model")):
+        rec = inspect_path(real_file(pkg, member))
+        assert _fam(rec) == "ginza" and _pub(rec)[0] == "megagon-labs", member
