@@ -131,3 +131,24 @@ def test_real_heldout28_ginza_members() -> None:
                         ("ja-ginza-electra-5.3.1", "ja_ginza_electra/ja_ginza_electra-5.3.1/transformer/model")):
         rec = inspect_path(real_file(pkg, member))
         assert _fam(rec) == "ginza" and _pub(rec)[0] == "megagon-labs", member
+
+
+def test_cog_pretrain_sentencepiece_named_by_its_training_name(tmp_path: Path) -> None:
+    from tests.artifacts.test_inspect30_layouts import _spm
+
+    pieces = [("<unk>", 2), ("<s>", 3), ("</s>", 3)] + [(f"\u2581c{i}", 1) for i in range(50000 - 3)]
+    p = tmp_path / "m04"
+    p.write_bytes(_spm(pieces, ids=(0, 1, 2, -1), prefix="cog-pretrain", inp="/data/sp/sentence_piece_raw.txt"))
+    assert _fam(inspect_path(p)) == "glm" and _pub(inspect_path(p)) == ("zhipu", "CN")
+    # the name alone, at another size, or another name at this size: nothing named
+    q = tmp_path / "q"
+    q.write_bytes(_spm(pieces[:32000], ids=(0, 1, 2, -1), prefix="cog-pretrain"))
+    assert inspect_path(q)["family"] is None
+    r = tmp_path / "r"
+    r.write_bytes(_spm(pieces, ids=(0, 1, 2, -1), prefix="my-chinese-spm"))
+    assert inspect_path(r)["family"] is None
+
+
+def test_real_heldout28_cog_pretrain() -> None:
+    f = real_file("swissarmytransformer-0.4.12", "sat/tokenization/embed_assets/chinese_sentencepiece/cog-pretrain.model")
+    assert _fam(inspect_path(f)) == "glm"
