@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from modelmap.artifacts.classic import ThincReader
 from modelmap.inspect import inspect_path
 from tests.artifacts.test_inspect20_speech import _fam, _pub
@@ -152,3 +154,94 @@ def test_cog_pretrain_sentencepiece_named_by_its_training_name(tmp_path: Path) -
 def test_real_heldout28_cog_pretrain() -> None:
     f = real_file("swissarmytransformer-0.4.12", "sat/tokenization/embed_assets/chinese_sentencepiece/cog-pretrain.model")
     assert _fam(inspect_path(f)) == "glm"
+
+
+# --- ONNX Runtime's ORT format (a FlatBuffer with identifier ORTM) ----------------------------------------------------
+
+def _ort(path: Path, inits: list[tuple[str, list[int]]], inputs: dict[str, list[int | str]],
+         outputs: dict[str, list[int | str]], producer: str = "pytorch", ident: bytes = b"ORTM") -> Path:
+    from tests.artifacts.test_inspect28_heldout13 import _T, _V, _flatbuffer
+
+    def dim(d: int | str) -> _T:  # Dimension{value: DimensionValue{dim_type, dim_value (int64), dim_param}}
+        value = _T(("u32", 1), ("u32", d), None, ("u32", 0)) if isinstance(d, int) else _T(("u32", 2), None,
+                                                                                            ("ref", d))
+        return _T(("ref", value), None)
+
+    def value_info(name: str, dims: list[int | str]) -> _T:
+        shape = _T(("ref", _V("ref", [dim(d) for d in dims])))
+        return _T(("ref", name), None, ("ref", _T(None, ("u32", 1), ("ref", _T(("u32", 1), ("ref", shape))))))
+
+    tensors = [_T(("ref", n), None, ("ref", _V("u64", dims)), ("u32", 1)) for n, dims in inits]
+    args = [value_info(n, d) for n, d in {**inputs, **outputs}.items()]
+    graph = _T(("ref", _V("ref", tensors)), ("ref", _V("ref", args)), None, None, None,
+               ("ref", _V("ref", list(inputs))), ("ref", _V("ref", list(outputs))))
+    props = _V("ref", [_T(("ref", "converter"), ("ref", "test"))])
+    model = _T(None, None, ("ref", producer), ("ref", "2.5.1"), None, None, None, ("ref", graph), None, ("ref", props))
+    path.write_bytes(_flatbuffer(_T(("ref", "6"), ("ref", model)), ident))
+    return path
+
+
+_MOONSHINE_STEM = [("conv1.weight", [416, 1, 127]), ("conv2.weight", [832, 416, 7]), ("conv2.bias", [832]),
+                   ("conv3.weight", [416, 832, 3])]
+
+
+def test_ort_reader_reads_the_graph(tmp_path: Path) -> None:
+    from modelmap.artifacts import reader_for
+
+    f = _ort(tmp_path / "enc", _MOONSHINE_STEM, {"input_values": ["batch_size", "num_samples"]},
+             {"last_hidden_state": ["batch_size", "frames", 416]})
+    reader = reader_for(f)
+    assert reader is not None and reader.id == "ort"
+    info = reader.read(f)
+    assert info.metadata["producer_name"] == "pytorch" and info.metadata["ort_version"] == "6"
+    assert info.metadata["graph_inputs"] == ["input_values"]
+    assert info.metadata["graph_output_shapes"] == {"last_hidden_state": ["batch_size", "frames", 416]}
+    assert info.metadata["metadata_props"] == {"converter": "test"}
+    assert (info.tensors[0].name, info.tensors[0].shape) == ("conv1.weight", (416, 1, 127))
+
+
+def test_moonshine_graphs_named_by_shape(tmp_path: Path) -> None:
+    enc = _ort(tmp_path / "m02", _MOONSHINE_STEM, {"input_values": ["batch_size", "num_samples"]},
+               {"last_hidden_state": ["batch_size", "frames", 416]})
+    rec = inspect_path(enc)
+    assert _fam(rec) == "moonshine" and _pub(rec)[0] == "useful-sensors"
+    dec = _ort(tmp_path / "m01", [("model.decoder.embed_tokens.weight", [32768, 416])],
+               {"input_ids": ["b", "s"], "encoder_hidden_states": ["b", "t", 416]}, {"logits": ["b", "s", 32768]},
+               producer="optimum-onnx")
+    assert _fam(inspect_path(dec)) == "moonshine"
+    # another width or kernel: not Moonshine Base
+    other = _ort(tmp_path / "o", [("conv1.weight", [512, 1, 127]), ("conv2.weight", [1024, 512, 7]),
+                                  ("conv3.weight", [512, 1024, 3])], {"input_values": ["b", "n"]},
+                 {"last_hidden_state": ["b", "f", 512]})
+    assert inspect_path(other)["family"] is None
+
+
+@pytest.mark.parametrize("damage", ["truncated", "huge-count", "bad-offset"])
+def test_ort_hostile_files_are_skipped(tmp_path: Path, damage: str) -> None:
+    import struct
+
+    from modelmap.artifacts.ort import OrtFormatReader
+    from modelmap.errors import ReadError
+
+    data = bytearray(_ort(tmp_path / "ok", _MOONSHINE_STEM, {"input_values": ["b", "n"]},
+                          {"last_hidden_state": ["b", "f", 416]}).read_bytes())
+    if damage == "truncated":
+        data = data[: len(data) // 3]
+    elif damage == "huge-count":  # the first vector's count (the initializers) made enormous
+        at = data.find(struct.pack("<I", len(_MOONSHINE_STEM)))
+        struct.pack_into("<I", data, at, 0xFFFFFFF0)
+    else:
+        struct.pack_into("<I", data, 0, 0x7FFFFFF0)  # the root offset points far outside the file
+    f = tmp_path / "bad"
+    f.write_bytes(bytes(data))
+    with pytest.raises(ReadError):
+        OrtFormatReader().read(f)
+    rec = inspect_path(f)
+    assert rec["family"] is None and rec["skipped"]
+
+
+def test_real_heldout28_moonshine_ort() -> None:
+    for member in ("moonshine_cpp-0.1.4.data/purelib/moonshine_cpp/models/base-en/encoder_model.ort",
+                   "moonshine_cpp-0.1.4.data/purelib/moonshine_cpp/models/base-en/decoder_model_merged.ort"):
+        rec = inspect_path(real_file("moonshine-cpp-0.1.4", member))
+        assert _fam(rec) == "moonshine" and _pub(rec)[0] == "useful-sensors", member
