@@ -104,9 +104,9 @@ class OrtFormatReader:
                     meta[key] = value[:MAX_NAME]
             props: dict[str, str] = {}
             for entry in fb.tables(model, 9, MAX_PROPS):
-                key = fb.string(entry, 0)
-                if key:
-                    props[key[:MAX_NAME]] = (fb.string(entry, 1) or "")[:1024]
+                prop = fb.string(entry, 0)
+                if prop:
+                    props[prop[:MAX_NAME]] = (fb.string(entry, 1) or "")[:1024]
             if props:
                 meta["metadata_props"] = props
             graph = fb.ref(model, 7)
