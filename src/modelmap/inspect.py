@@ -15,6 +15,7 @@ Unknown stays ``None``: no lineage is claimed for a family whose exact model the
 
 from __future__ import annotations
 
+import configparser
 import json
 import os
 import re
@@ -283,7 +284,13 @@ def _load_config_yaml(path: Path, raw: bytes) -> Any:
 # renamed-config sniff: a JSON model config (HF config.json, a Paddle export's inference.json) is at most this
 # big, and one of these keys appears in it
 _CONFIG_SNIFF_BYTES = 1024 * 1024
-_CONFIG_MARKS = (b'"model_type"', b'"architectures"', b'"Global"')
+_CONFIG_MARKS = (b'"model_type"', b'"architectures"', b'"Global"', b'"spacy_version"')
+# a spaCy training / pipeline config (config.cfg, INI with JSON values): small, and names its [nlp] section
+MAX_SPACY_CONFIG = 256 * 1024
+_SPACY_CFG_NLP = re.compile(rb"^\[nlp\][ \t]*\r?$", re.M)
+_SPACY_CFG_PIPELINE = re.compile(rb"^pipeline[ \t]*=[ \t]*\[", re.M)
+# a Hugging Face repository id as a transformer component names its weights (megagonlabs/transformers-ud-...)
+_HF_REPO_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
 
 
 class _Inspection:
@@ -567,6 +574,9 @@ class _Inspection:
                                f"{', '.join(mods[:6])}{' …' if len(mods) > 6 else ''}")
         if isinstance(meta.get("ggml.model_type"), str):
             self.file_claims.append(f"{where}: legacy ggml file, model type {meta['ggml.model_type']!r}")
+        if isinstance(meta.get("thinc.hf_model"), str):  # a spacy-transformers component names the weights it wraps
+            self.declare("base_model", meta["thinc.hf_model"], f"{where}:hf-pytorch name")
+            self.file_claims.append(f"{where}: spaCy transformer component loads {meta['thinc.hf_model']!r}")
 
     def read_config(self, path: Path) -> None:
         cfg = parse_json(path, read_bounded(path, self.limits.max_text_bytes), self.limits)
@@ -621,6 +631,8 @@ class _Inspection:
         paddle_yaml = name in ("inference.yml", "inference.yaml")
         if not (single or paddle_yaml or name == "inference.json"):
             return False
+        if single and self.sniff_spacy_config(path):
+            return True
         if paddle_yaml:
             cfg = _load_config_yaml(path, read_bounded(path, _CONFIG_YAML_BYTES, "max_config_yaml_bytes"))
         else:
@@ -643,6 +655,8 @@ class _Inspection:
         if isinstance(cfg.get("Global"), dict) and (cfg.get("mode") == "paddle" or isinstance(cfg.get("arch"), str)):
             self.read_paddle_config(path, cfg)
             return True
+        if single and self.read_spacy_meta_object(path, cfg):
+            return True  # a spaCy meta.json under another name: what its content says, as for the named file
         if single and (isinstance(cfg.get("model_type"), str) or isinstance(cfg.get("architectures"), list)) \
                 and not isinstance(cfg.get("model"), dict) and "added_tokens" not in cfg:
             self.read_config_object(path, cfg)  # a Hugging Face config.json under another name (a tokenizer.json has model{})
@@ -652,10 +666,14 @@ class _Inspection:
     def read_spacy_meta(self, path: Path) -> None:
         """A spaCy pipeline's meta.json (lang, name, version, author, url): the pipeline's own claim of who made it.
         Other meta.json files are ignored."""
-        meta = parse_json(path, read_bounded(path, MAX_SPACY_META), self.limits)
+        self.read_spacy_meta_object(path, parse_json(path, read_bounded(path, MAX_SPACY_META), self.limits))
+
+    def read_spacy_meta_object(self, path: Path, meta: Any) -> bool:
+        """What a parsed spaCy meta.json says; False (nothing recorded) when the object is not one: it must name
+        ``spacy_version`` and give ``lang`` and ``name`` as strings."""
         if not (isinstance(meta, dict) and "spacy_version" in meta and isinstance(meta.get("lang"), str)
                 and isinstance(meta.get("name"), str)):
-            return
+            return False
         where = self.rel(path)
         props = {f"spacy.{k}": str(meta[k])[:200] for k in ("author", "url", "lang", "name", "version")
                  if isinstance(meta.get(k), str)}
@@ -671,6 +689,66 @@ class _Inspection:
                                         f"{props.get('spacy.author')!r}, url {props.get('spacy.url')!r} "
                                         f"(spacy_version {str(meta['spacy_version'])[:40]})"})
         self.file_claims.append(f"{where}: spaCy meta.json names {full}, author {props.get('spacy.author')!r}")
+        return True
+
+    def sniff_spacy_config(self, path: Path) -> bool:
+        """A spaCy config.cfg (named so, or a renamed file whose content is one): read it and return True.
+
+        Only a file of at most ``MAX_SPACY_CONFIG`` bytes with an ``[nlp]`` section header and a ``pipeline = [``
+        line is parsed (stdlib configparser, no interpolation: spaCy's ``${...}`` references stay text)."""
+        try:
+            with open_regular(path) as fh:
+                raw = fh.read(MAX_SPACY_CONFIG + 1)
+        except (OSError, ReadError):
+            return False
+        if len(raw) > MAX_SPACY_CONFIG or not (_SPACY_CFG_NLP.search(raw) and _SPACY_CFG_PIPELINE.search(raw)):
+            return False
+        parser = configparser.ConfigParser(interpolation=None, strict=False, delimiters=("=",),
+                                           comment_prefixes=("#",), inline_comment_prefixes=None)
+        try:
+            parser.read_string(raw.decode("utf-8"))
+        except (configparser.Error, UnicodeDecodeError, ValueError):
+            return False
+        if not parser.has_section("nlp"):
+            return False
+        self.read_spacy_config(path, parser)
+        return True
+
+    def read_spacy_config(self, path: Path, parser: configparser.ConfigParser) -> None:
+        """What a spaCy config says: the language, the pipeline's components, and the Hugging Face weights a
+        transformer component loads (``[components.transformer.model] name = "org/repo"``): the pipeline's
+        declared base, which the knowledge base's ``spacy-config`` structure rules read."""
+        where = self.rel(path)
+
+        def value(section: str, key: str) -> Any:
+            try:
+                return json.loads(parser.get(section, key, fallback="null"))
+            except ValueError:
+                return None
+
+        props: dict[str, str] = {}
+        lang = value("nlp", "lang")
+        if isinstance(lang, str):
+            props["spacy.lang"] = lang[:20]
+        pipeline = value("nlp", "pipeline")
+        if isinstance(pipeline, list):
+            props["spacy.components"] = ",".join(str(c)[:40] for c in pipeline[:40])
+        for section in parser.sections()[:2000]:
+            if not (section.startswith("components.") or section.startswith("initialize.components.")):
+                continue
+            name = value(section, "name")
+            if isinstance(name, str) and _HF_REPO_ID.fullmatch(name):
+                props["spacy.transformer"] = name
+                break
+        self.obs.structures.append({"format": "spacy-config", "props": props})
+        self.formats.append("spacy-config")
+        if "spacy.transformer" in props:
+            self.declare("base_model", props["spacy.transformer"], f"{where}:transformer model name")
+        self.evidence.append({"kind": "note", "source": where, "supports": [],
+                              "detail": "spaCy config: " + ", ".join(f"{k}={v}" for k, v in props.items())})
+        self.file_claims.append(f"{where}: spaCy config, lang {props.get('spacy.lang')!r}"
+                                + (f", transformer {props['spacy.transformer']!r}" if "spacy.transformer" in props
+                                   else ""))
 
     def read_spacy_meta_near(self, path: Path) -> None:
         """A lone spaCy component file (ner/model): the pipeline's meta.json one or two folders up, if there."""
@@ -715,6 +793,8 @@ class _Inspection:
                 return
             if name == "meta.json":
                 self.read_spacy_meta(path)
+                return
+            if name == "config.cfg" and self.sniff_spacy_config(path):
                 return
             if self.sniff_config(path, single):
                 return

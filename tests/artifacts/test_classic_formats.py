@@ -199,9 +199,12 @@ def test_spacy_meta_json_names_the_pipeline_and_its_author(tmp_path: Path) -> No
         rec = inspect_path(target)
         assert rec["family"]["id"] == "en_core_web_sm" and rec["publisher"]["id"] == "explosion"
         assert rec["declared"]["name"] == "en_core_web_sm"
-    other = _spacy_folder(tmp_path / "b", "Acme Corp")  # someone else's pipeline: neither family nor maker named
+    # someone else's pipeline: no maker named; since session 38 the family is the pipeline name the file claims
+    # (the generic spacy-pipeline entry, format-level weight), never Explosion's
+    other = _spacy_folder(tmp_path / "b", "Acme Corp")
     rec = inspect_path(other)
-    assert rec["family"] is None and rec["publisher"] is None and rec["declared"]["name"] == "en_core_web_sm"
+    assert rec["family"]["fingerprint"] == "spacy-pipeline" and rec["family"]["id"] == "en_core_web_sm"
+    assert rec["publisher"] is None and rec["declared"]["name"] == "en_core_web_sm"
     junk = tmp_path / "c"
     junk.mkdir()
     (junk / "meta.json").write_text('{"name": "x"}', encoding="utf-8")  # not a spaCy meta.json: ignored

@@ -159,9 +159,10 @@ def test_spacy_pipeline_with_its_meta_is_named_by_the_pipeline(tmp_path: Path) -
         rec = inspect_path(target)
         assert _who(target) == ("fr_core_news_md", "explosion")
         assert rec["publisher"]["country"] == "DE"
-    other = _pipeline(tmp_path / "b", "Acme Corp")  # someone else's pipeline: neither family nor maker named
+    other = _pipeline(tmp_path / "b", "Acme Corp")  # someone else's pipeline: its own name, no maker (session 38)
     rec = inspect_path(other)
-    assert rec["family"] is None and rec["declared"]["name"] == "fr_core_news_md"
+    assert _who(other) == ("fr_core_news_md", None) and rec["family"]["fingerprint"] == "spacy-pipeline"
+    assert rec["declared"]["name"] == "fr_core_news_md"
     odd = _pipeline(tmp_path / "c", "Explosion", name="core news\x1b[31m")  # not a packaged name: the framework
     assert _who(odd) == ("spacy", "explosion")
 

@@ -190,5 +190,8 @@ def test_ginza_pipeline_named_by_its_meta(tmp_path: Path) -> None:
     alone = tmp_path / "w"
     alone.write_bytes(THINC8)
     assert inspect_path(alone)["family"] is None
+    # a meta.json that only borrows the name: named by the pipeline name it claims (session 38's generic
+    # spacy-pipeline entry), never as Megagon's GiNZA
     fork = _ginza(tmp_path / "b", author="Acme", url="https://github.com/acme/ginza-fork")
-    assert inspect_path(fork)["family"] is None
+    rec = inspect_path(fork)
+    assert _fam(rec) == "ja_ginza" and rec["family"]["fingerprint"] == "spacy-pipeline" and _pub(rec) == (None, None)

@@ -39,7 +39,7 @@ class _T:
 
 
 class _V:
-    """A vector: of u32 scalars (kind 'u32') or of tables (kind 'ref')."""
+    """A vector: of u32 or u64 scalars (kind 'u32' / 'u64') or of tables (kind 'ref')."""
 
     def __init__(self, kind: str, items: list[Any]) -> None:
         self.kind, self.items = kind, items
@@ -59,6 +59,8 @@ def _emit(buf: bytearray, obj: Any) -> int:
         for item in obj.items:
             if obj.kind == "u32":
                 buf += struct.pack("<I", item)
+            elif obj.kind == "u64":
+                buf += struct.pack("<Q", item)
             else:
                 pending.append((len(buf), item))
                 buf += b"\x00\x00\x00\x00"

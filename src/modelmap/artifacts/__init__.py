@@ -58,6 +58,7 @@ from modelmap.artifacts.ncnn import NcnnParamReader
 from modelmap.artifacts.ocrlang import HyphenDictReader, TesseractReader
 from modelmap.artifacts.ollama import OllamaReader
 from modelmap.artifacts.onnx import ONNXReader
+from modelmap.artifacts.ort import OrtFormatReader
 from modelmap.artifacts.pickle import PickleReader
 from modelmap.artifacts.rten import RTenReader
 from modelmap.artifacts.safetensors import SafetensorsReader
@@ -80,6 +81,7 @@ READERS: tuple[Reader, ...] = (
     CoreMLReader(),  # before ONNXReader: both open with 08 vv 12; sniff tells a description from a producer name
     ONNXReader(),
     RTenReader(),  # 'RTEN' at 0 (format 2) or at 4 (format 1)
+    OrtFormatReader(),  # ONNX Runtime's ORT format: file identifier 'ORTM' at 4
     GGMLReader(),
     CTranslate2Reader(),
     FastTextReader(),

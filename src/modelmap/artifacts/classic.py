@@ -231,6 +231,10 @@ def _msgpack_str(head: bytes, off: int) -> tuple[str | None, int]:
     return (raw.decode("utf-8", "replace"), off + n) if len(raw) == n else (None, off)
 
 
+# a Hugging Face repository id (org/name) as a spacy-transformers component stores it
+_HF_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
+
+
 class ThincReader:
     id = "thinc"
     description = "Thinc / spaCy component weights (msgpack): the serialisation's version"
@@ -255,10 +259,39 @@ class ThincReader:
         if version is None:
             raise fail(path, "not a Thinc msgpack model")
         info = ArtifactInfo(path=str(path), format="thinc")
-        info.metadata["format_props"] = {"thinc.version": version}
+        props: dict[str, Any] = {"thinc.version": version}
+        hf_model = self._hf_model(head) if version == 8 else None
+        if hf_model:
+            props["thinc.hf_model"] = hf_model
+            info.metadata["thinc.hf_model"] = hf_model
+            info.notes.append(f"spacy-transformers component: its hf-pytorch node loads the Hugging Face weights "
+                              f"{hf_model!r} (the name is stored; the weights are not in this file)")
+        info.metadata["format_props"] = props
         info.notes.append(f"Thinc {version} model weights (msgpack), as spaCy {'v2' if version == 7 else 'v3'} saves a "
                           "pipeline component: which pipeline, and whose, is in the pipeline's meta.json, not here")
         return info
+
+    @staticmethod
+    def _hf_model(head: bytes) -> str | None:
+        """The Hugging Face repository a spacy-transformers component loads: Thinc 8's to_dict keeps each node's attrs
+        msgpack-encoded, and the ``hf-pytorch`` node's ``name`` attr is that repository id (bin8 wrapping a str).
+        Looked for only in the file's first bytes, after an ``hf-pytorch`` node name; None when absent or not an id."""
+        at = head.find(b"\xaahf-pytorch")
+        if at < 0:
+            return None
+        key = head.find(b"\xa4name\xc4", at)
+        if key < 0 or key - at > 4096:
+            return None
+        start = key + 7  # past the key, bin8's marker and its length byte
+        inner = head[start:start + head[key + 6]] if key + 6 < len(head) else b""
+        if inner[:1] == b"\xd9" and len(inner) >= 2:
+            raw = inner[2:2 + inner[1]]
+        elif inner and 0xA0 <= inner[0] <= 0xBF:
+            raw = inner[1:1 + (inner[0] & 0x1F)]
+        else:
+            return None
+        text = raw.decode("ascii", "replace")
+        return text if _HF_ID.fullmatch(text) else None
 
 
 # TensorFlow Lite (tensorflow/lite/schema/schema.fbs, the TFLite metadata schema

@@ -523,6 +523,14 @@ def structure_features(fmt: str, meta: dict[str, Any], tensor_shapes: list[tuple
             out["exporter"] = meta["exporter"]
         _graph_interface(out, meta)
         out["metadata_keys"] = []
+    if fmt == "ort":  # an ONNX graph saved in ONNX Runtime's ORT format: names, shapes and producer kept
+        out["graph_format"] = "onnx"
+        producer = str(meta.get("producer_name") or "")
+        if producer:
+            out["exporter"] = producer.lower()
+        _graph_interface(out, meta)
+        props = meta.get("metadata_props")
+        out["metadata_keys"] = sorted(props) if isinstance(props, dict) else []
     if fmt == "coreml":  # a Core ML model's declared interface (artifacts.coreml): names and multi-array shapes
         _graph_interface(out, meta)
     if fmt == "paddle-program" and meta.get("graph_inputs"):  # a PIR program's feeds and fetches, as a graph's
