@@ -979,6 +979,15 @@ class Resolver:
         hf = self.kb.models[mid].get("hf")
         return bool(hf) and text.rsplit("/", 1)[-1] == str(hf).rsplit("/", 1)[-1]
 
+    def names_build(self, text: str, mid: str) -> bool:
+        """Whether ``text`` (an id's last path part) spells the Hub repo name of ``mid``, case aside: a host's
+        lowercase slug of a publisher's published FP8 / AWQ / INT4 build ("@cf/qwen/qwen3-30b-a3b-fp8",
+        Qwen/Qwen3-30B-A3B-FP8) names that build, whose base is the model it quantizes. Reading it as the
+        unquantized model would give that model's own base for weights one quantization away. Only the build's
+        exact repo name counts: a respelling that adds or drops a precision word names no build."""
+        hf = self.kb.models[mid].get("hf")
+        return bool(hf) and text.rsplit("/", 1)[-1].lower() == str(hf).rsplit("/", 1)[-1].lower()
+
     def _serves_remotely(self, provider_id: str) -> bool:
         """A hosted provider (it picks the serving precision), not a local server that loads the named files."""
         prov = self.kb.providers.get(provider_id) or {}
@@ -1731,11 +1740,15 @@ class Resolver:
                               reason="not in the knowledge base")
         served_build = None
         if not packager and parsed.provider and self._serves_remotely(parsed.provider):
-            # a provider's id for the publisher's own FP8 / AWQ build ("novita/qwen/qwen3-4b-fp8") denotes the open
-            # model, served in the provider's chosen precision (as Together's "-Turbo" does)
+            # a provider's id reaching the publisher's own FP8 / AWQ build by a respelling (a served-name table, an
+            # alias) denotes the open model, served in the provider's chosen precision (as Together's "-Turbo"
+            # does); an id that spells the build's repo name ("novita/qwen/qwen3-4b-fp8") is that build (names_build)
             original = self.first_party_original(mid)
             if original != mid and not self.quotes_build(parsed.core, mid):
-                served_build, mid, how = mid, original, "inferred"
+                if self.names_build(parsed.core, mid):
+                    how = "inferred"  # the host's slug of the build's repo name: that build, by the name's reading
+                else:
+                    served_build, mid, how = mid, original, "inferred"
         served_precision = None
         if not packager and not served_build and parsed.provider and "/" in parsed.core:
             words = removed_suffixes(parsed.core.rsplit("/", 1)[-1])
