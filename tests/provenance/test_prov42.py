@@ -1,0 +1,74 @@
+"""Session 38 (brief prov42): key 35's misses by general cause.
+
+* A hosted id whose last part spells a publisher's own quantized build's repo name (case aside) is that build, a
+  quantization of the open model, at confidence ``inferred``; a precision word with no such build keeps the open model.
+* Shanghai_AI_Laboratory is InternLM's ModelScope organisation: a name there that the knowledge base does not hold
+  still has InternLM (CN) as publisher.
+* litellm's ``bigmodel/`` prefix is Zhipu's BigModel platform; GLM-5.x and Kimi K<N> API names give their maker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from modelmap.provenance.resolver import resolve
+
+
+def _edges(query: str) -> list[tuple[str, str, str]]:
+    res = resolve(query).to_dict()
+    return [(e["child"], e["relation"], e["parent"]) for e in res.get("edges") or []]
+
+
+@pytest.mark.parametrize("query", ["cloudflare/@cf/qwen/qwen3-30b-a3b-fp8", "@cf/qwen/qwen3-30b-a3b-fp8",
+                                   "novita/qwen/qwen3-4b-fp8"])
+def test_host_slug_of_a_first_party_fp8_build_is_that_build(query: str) -> None:
+    res = resolve(query).to_dict()
+    build = query.rsplit("/", 1)[-1]
+    assert res["model"]["id"] == f"qwen/{build}"
+    # the weights are one quantization from the open model: never the open model's own base as theirs
+    assert _edges(query)[0] == (f"qwen/{build}", "quantization", f"qwen/{build.removesuffix('-fp8')}")
+    assert res["served_by"] is not None
+    assert res["confidence"] == "inferred"
+
+
+def test_a_precision_word_with_no_build_of_that_name_keeps_the_open_model() -> None:
+    res = resolve("cloudflare/@cf/meta/llama-2-7b-chat-int8").to_dict()
+    assert res["model"]["id"] == "meta-llama/llama-2-7b-chat-hf"
+
+
+@pytest.mark.parametrize(("query", "model_id"), [
+    ("Shanghai_AI_Laboratory/internlm-xcomposer2-vl-7b", "internlm/internlm-xcomposer2-vl-7b"),
+    ("Shanghai_AI_Laboratory/internlm-xcomposer2-vl-1_8b", "internlm/internlm-xcomposer2-vl-1_8b"),
+])
+def test_modelscope_org_of_internlm_resolves_to_the_hub_record(query: str, model_id: str) -> None:
+    res = resolve(query).to_dict()
+    assert res["model"]["id"] == model_id
+    assert res["publisher"]["id"] == "internlm" and res["publisher"]["country"] == "CN"
+    assert res["license"]["id"] == "internlm"
+
+
+def test_a_first_party_4bit_build_is_a_quantization_of_the_model_it_names() -> None:
+    assert _edges("Shanghai_AI_Laboratory/internlm-xcomposer2-7b-4bit")[0] == (
+        "internlm/internlm-xcomposer2-7b-4bit", "quantization", "internlm/internlm-xcomposer2-7b")
+
+
+def test_an_unknown_name_under_internlms_modelscope_org_keeps_the_publisher() -> None:
+    res = resolve("Shanghai_AI_Laboratory/internlm-xcomposer9-foo").to_dict()
+    assert res["publisher"]["id"] == "internlm" and res["publisher"]["country"] == "CN"
+
+
+@pytest.mark.parametrize(("query", "publisher", "served"), [
+    ("bigmodel/glm-5.3-flashx", "zhipu", "zhipu-bigmodel"),
+    ("moonshot/kimi-k3.1-pro", "moonshot", "moonshot-cn"),
+])
+def test_a_makers_api_name_of_a_new_generation_gives_the_maker(query: str, publisher: str, served: str) -> None:
+    res = resolve(query).to_dict()
+    assert res["publisher"]["id"] == publisher and res["publisher"]["country"] == "CN"
+    assert res["served_by"]["id"] == served
+    assert res["license"] is None  # the name gives the maker, not a licence
+
+
+def test_bigmodel_prefix_names_zhipus_platform_for_a_known_api_name() -> None:
+    res = resolve("bigmodel/glm-4-plus").to_dict()
+    assert res["model"]["id"] == "zhipu/glm-4-plus"
+    assert res["served_by"]["id"] == "zhipu-bigmodel"
