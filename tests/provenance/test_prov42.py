@@ -4,14 +4,19 @@
   quantization of the open model, at confidence ``inferred``; a precision word with no such build keeps the open model.
 * Shanghai_AI_Laboratory is InternLM's ModelScope organisation: a name there that the knowledge base does not hold
   still has InternLM (CN) as publisher.
+* A repo named by a bare word ("cwaud/test") is no name claim of another account's repo of that word; online,
+  its adapter_config.json gives the base.
 * litellm's ``bigmodel/`` prefix is Zhipu's BigModel platform; GLM-5.x and Kimi K<N> API names give their maker.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from modelmap.provenance.resolver import resolve
+from tests.provenance.loopback import enrich_with_adapter_config
 
 
 def _edges(query: str) -> list[tuple[str, str, str]]:
@@ -72,3 +77,27 @@ def test_bigmodel_prefix_names_zhipus_platform_for_a_known_api_name() -> None:
     res = resolve("bigmodel/glm-4-plus").to_dict()
     assert res["model"]["id"] == "zhipu/glm-4-plus"
     assert res["served_by"]["id"] == "zhipu-bigmodel"
+
+
+def test_a_bare_word_repo_name_is_no_claim_of_another_accounts_repo() -> None:
+    # the knowledge base holds Norrawee/test; cwaud/test shares only the word "test", which names no model
+    res = resolve("cwaud/test").to_dict()
+    assert not any(e["parent"] == "norrawee/test" for e in res.get("edges") or [])
+    assert res["confidence"] == "unknown"
+
+
+def test_an_exact_model_name_under_another_account_is_still_a_name_claim() -> None:
+    res = resolve("acme-mirror/Qwen2.5-7B-Instruct").to_dict()
+    assert (res["edges"][0]["parent"], res["edges"][0].get("source")) == ("qwen/qwen2.5-7b-instruct", "name")
+
+
+def test_online_the_adapter_config_gives_a_bare_word_repo_its_base(monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path: Any) -> None:
+    offline = resolve("cwaud/test")
+    enriched, _served = enrich_with_adapter_config(monkeypatch, tmp_path, offline, "cwaud/test",
+                                                   "Qwen/Qwen2.5-1.5B-Instruct", rank=8)
+    res = enriched.to_dict()
+    assert res["model"]["id"] == "cwaud/test"
+    assert [(e["relation"], e["parent"]) for e in res["edges"] if e["child"] == "cwaud/test"] == [
+        ("adapter", "qwen/qwen2.5-1.5b-instruct")]
+    assert res["origins"] == ["CN"] and res["origins_known"] is False

@@ -767,7 +767,8 @@ class Resolver:
                     # the publisher's own short org name, as routers write it ("deepseek/deepseek-r1-distill-…"
                     # behind a gateway prefix): the model itself, not a re-packaging
                     return base, "inferred", None
-                if base and self._hf_org(base) not in (None, org.lower()):
+                if base and self._hf_org(base) not in (None, org.lower()) and (
+                        org_pub or self._names_a_model_line(stripped, base)):
                     return base, "inferred" if org_pub else "name", org
             if org_pub:
                 for n in names:
@@ -978,6 +979,15 @@ class Resolver:
         chose, as a "-Turbo" suffix does."""
         hf = self.kb.models[mid].get("hf")
         return bool(hf) and text.rsplit("/", 1)[-1] == str(hf).rsplit("/", 1)[-1]
+
+    def _names_a_model_line(self, name: str, mid: str) -> bool:
+        """Whether a repo name shared with the record ``mid`` says which model it is: the record belongs to a model
+        family, its publisher is a lab, or the name states a size ("stella_en_1.5B_v5"). A bare word that any
+        account may give any repo ("cwaud/test" beside the record "Norrawee/test") names no model, so another
+        account's repo of that name is no claim of being that record."""
+        rec = self.kb.models[mid]
+        return bool(rec.get("family")) or self._publisher_kind(rec.get("publisher")) == "lab" \
+            or bool(_SIZE_WORD.search(name.lower()))
 
     def names_build(self, text: str, mid: str) -> bool:
         """Whether ``text`` (an id's last path part) spells the Hub repo name of ``mid``, case aside: a host's
