@@ -101,3 +101,18 @@ def test_online_the_adapter_config_gives_a_bare_word_repo_its_base(monkeypatch: 
     assert [(e["relation"], e["parent"]) for e in res["edges"] if e["child"] == "cwaud/test"] == [
         ("adapter", "qwen/qwen2.5-1.5b-instruct")]
     assert res["origins"] == ["CN"] and res["origins_known"] is False
+
+
+def test_an_ollama_size_tag_shared_by_two_releases_gives_their_common_licence_only() -> None:
+    # qwen3-vl:8b is Qwen3-VL-8B-Instruct or -Thinking: which one is not said, but both are Apache-2.0
+    res = resolve("qwen3-vl:8b").to_dict()
+    assert res["model"]["id"] is None
+    assert res["publisher"]["id"] == "qwen"
+    assert res["license"]["id"] == "apache-2.0"
+    assert res["confidence"] != "known"
+
+
+def test_the_ollama_library_tag_of_minicpm_v_4_5_is_the_model() -> None:
+    res = resolve("minicpm-v4.5:8b").to_dict()
+    assert res["model"]["id"] == "openbmb/minicpm-v-4_5"
+    assert res["edges"][0]["parent"] == "qwen/qwen3-8b"
