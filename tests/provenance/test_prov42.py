@@ -116,3 +116,25 @@ def test_the_ollama_library_tag_of_minicpm_v_4_5_is_the_model() -> None:
     res = resolve("minicpm-v4.5:8b").to_dict()
     assert res["model"]["id"] == "openbmb/minicpm-v-4_5"
     assert res["edges"][0]["parent"] == "qwen/qwen3-8b"
+
+
+def test_online_a_hub_cache_folder_in_the_adapter_config_names_its_hub_repo(monkeypatch: pytest.MonkeyPatch,
+                                                                             tmp_path: Any) -> None:
+    # an adapter trained from a local huggingface_hub cache copy writes that folder as its base
+    repo = "someone-z/Chinese-chat-7B-sft-v0.3"
+    offline = resolve(repo)
+    cache = ("/root/.cache/huggingface/hub/models--meta-llama--Llama-2-7b-chat-hf/snapshots/"
+             "08751db2aca9bf2f7f80d2e516117a53d7450235")
+    enriched, _served = enrich_with_adapter_config(monkeypatch, tmp_path, offline, repo, cache)
+    res = enriched.to_dict()
+    me = repo.lower()
+    assert [(e["relation"], e["parent"]) for e in res["edges"] if e["child"] == me] == [
+        ("adapter", "meta-llama/llama-2-7b-chat-hf")]
+
+
+@pytest.mark.parametrize("path", ["/root/LLaMA-Factory/models/Qwen2.5-14B-Instruct-GPTQ-Int8", "models--a--b--c",
+                                  "./output/checkpoint-500"])
+def test_a_local_path_that_is_no_hub_cache_folder_names_no_base(path: str) -> None:
+    from modelmap.provenance.online import hub_id_of_path
+
+    assert hub_id_of_path(path) is None
