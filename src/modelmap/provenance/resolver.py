@@ -982,12 +982,13 @@ class Resolver:
 
     def _names_a_model_line(self, name: str, mid: str) -> bool:
         """Whether a repo name shared with the record ``mid`` says which model it is: the record belongs to a model
-        family, its publisher is a lab, or the name states a size ("stella_en_1.5B_v5"). A bare word that any
-        account may give any repo ("cwaud/test" beside the record "Norrawee/test") names no model, so another
-        account's repo of that name is no claim of being that record."""
+        family, its publisher is a lab, or the name carries a number (a size, a version: "stella_en_1.5B_v5",
+        "faster-whisper-large-v3-turbo"). A bare word that any account may give any repo ("cwaud/test" beside the
+        record "Norrawee/test") names no model, so another account's repo of that name is no claim of being that
+        record."""
         rec = self.kb.models[mid]
         return bool(rec.get("family")) or self._publisher_kind(rec.get("publisher")) == "lab" \
-            or bool(_SIZE_WORD.search(name.lower()))
+            or any(ch.isdigit() for ch in name)
 
     def names_build(self, text: str, mid: str) -> bool:
         """Whether ``text`` (an id's last path part) spells the Hub repo name of ``mid``, case aside: a host's
