@@ -69,17 +69,19 @@ def test_a_date_after_an_open_weights_name_is_not_read_as_a_snapshot() -> None:
     assert res.model is None or res.model.get("id") != "qwen/qwen2.5-7b-instruct"
 
 
-# ---- a hosted provider's id for the publisher's own FP8 build denotes the open model ---------------------------
+# ---- a hosted provider's id spelling the publisher's own FP8 build's repo name is that build ----------------------
+# (session 42, prov42: reversed from "denotes the open model". The host's lowercase slug spells the build's repo name,
+# so the served weights are that build, one quantization from the open model; answering the open model gave the
+# open model's own base for them. Key 35's Cloudflare row and key 20's Fireworks FP8 row read it so.)
 
 
 @pytest.mark.parametrize("query", ["deepinfra/qwen/qwen3-14b-fp8", "openrouter/qwen/qwen3-14b-fp8"])
-def test_hosted_fp8_build_of_the_publishers_own_model_is_the_open_model(query: str) -> None:
-    # the host's own lowercase slug: the open model, served in a precision the host chose
+def test_hosted_slug_of_the_publishers_fp8_build_is_that_build(query: str) -> None:
     res = resolve(query)
-    assert res.model is not None and res.model["id"] == "qwen/qwen3-14b"
-    assert _parent(res) == "qwen/qwen3-14b-base"
+    assert res.model is not None and res.model["id"] == "qwen/qwen3-14b-fp8"
+    assert _parent(res, "quantization") == "qwen/qwen3-14b"
     assert res.served_by is not None
-    assert "qwen/qwen3-14b-fp8" in (res.reason or "")
+    assert res.confidence == "inferred"  # the slug is the host's spelling, not the repo quoted as published
 
 
 @pytest.mark.parametrize("query", ["Qwen/Qwen3-14B-FP8", "hosted_vllm/Qwen/Qwen3-14B-FP8"])

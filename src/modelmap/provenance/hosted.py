@@ -562,20 +562,29 @@ def _resolve_form(resolver: Resolver, form: HostedForm) -> Resolution:
         return Resolution(query=form.query, served_by=served, confidence="unknown", reason=why)
     mid = _model_id(best) or ""
     last = form.query.rsplit("/", 1)[-1]
-    builds = [m for m in kb.name_index.get(last.lower()) or () if m != mid and resolver.quotes_build(last, m)
+    builds = [m for m in kb.name_index.get(last.lower()) or () if m != mid and resolver.names_build(last, m)
               and resolver.first_party_original(m) == mid]
     if len(builds) == 1:
-        # "azure_ai/Llama-4-Maverick-17B-128E-Instruct-FP8": the name of the publisher's own build, spelled as its
-        # Hub repo is, which a bare-name lookup reads as the model it packages: the build is what is served
-        best, how, verbatim = resolver.resolve(builds[0]), f"the publisher's build {builds[0]}, named as is", last
+        # "azure_ai/Llama-4-Maverick-17B-128E-Instruct-FP8", "novita/qwen/qwen3-4b-fp8": the name of the publisher's
+        # own build (its Hub repo name, case aside), which a bare-name lookup reads as the model it packages: the
+        # build is what is served. A host's lowercase slug is its spelling of that name, not the repo quoted, so
+        # which checkpoint it loaded is the name's reading (inferred); the repo name as published is quoted (known)
+        best, verbatim = resolver.resolve(builds[0]), last
+        how = f"the publisher's build {builds[0]}, named as is"
+        if not resolver.quotes_build(last, builds[0]):
+            best, how = replace(best, confidence="inferred"), f"the publisher's build {builds[0]}, named in lower case"
         mid = builds[0]
     original = resolver.first_party_original(mid) if mid in kb.models else mid
     if (original != mid and (best.publisher or {}).get("id") == kb.models[mid].get("publisher")
-            and not resolver.quotes_build(form.query, mid)):
-        # "@cf/qwen/qwen3-30b-a3b-fp8": the platform serves the open model in a precision it chose; the id names the
-        # publisher's own FP8 build of it, which is the same model (as Together's "-Turbo" ids are)
+            and not resolver.quotes_build(form.query, mid) and not resolver.names_build(form.query, mid)):
+        # the served name reached the publisher's build by a respelling that drops or changes its precision word
+        # (a documented served name, an alias): the platform serves the open model in a precision it chose, as
+        # Together's "-Turbo" ids do. An id that spells the build's own repo name ("@cf/qwen/qwen3-30b-a3b-fp8",
+        # Qwen/Qwen3-30B-A3B-FP8) is that build: Resolver.names_build
         best = replace(resolver.resolve(original), confidence="inferred")
         how = f"{how}, the publisher's own build {mid} of {original}"
+    elif original != mid and not resolver.quotes_build(form.query, mid) and best.confidence == "known":
+        best = replace(best, confidence="inferred")  # the host's lowercase spelling of the build's repo name
     note = f"{what}, served by {form.provider}; model from {how}"
     confidence = best.confidence
     if verbatim is None or verbatim.lower() not in form.query.lower():

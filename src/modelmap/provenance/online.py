@@ -39,6 +39,23 @@ Fetcher = Callable[[str], dict[str, Any]]
 
 _NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9_])?"
 HUB_ID = re.compile(rf"^(?:{_NAME}/)?{_NAME}$")
+# a huggingface_hub cache folder ("/root/.cache/huggingface/hub/models--meta-llama--Llama-2-7b-chat-hf/snapshots/
+# <commit>"): the library names it "models--" + the repo id with "/" as "--", and the Hub refuses "--" inside a repo
+# id (huggingface_hub validate_repo_id), so the folder name spells exactly one Hub id
+HUB_CACHE_DIR = re.compile(r"(?:^|[/\\])models--(?P<org>[A-Za-z0-9][\w.-]*?)--(?P<name>[\w.-]+?)"
+                           r"(?:[/\\]snapshots[/\\][0-9a-f]{40})?[/\\]?$")
+
+
+def hub_id_of_path(named: str) -> str | None:
+    """The Hub id an adapter config's ``base_model_name_or_path`` names: the id itself, or the one a
+    huggingface_hub cache folder encodes; any other local path names none."""
+    if "/" in named and HUB_ID.match(named):
+        return named
+    m = HUB_CACHE_DIR.search(named)
+    if m and "--" not in m.group("name") and "--" not in m.group("org"):
+        candidate = f"{m.group('org')}/{m.group('name')}"
+        return candidate if HUB_ID.match(candidate) else None
+    return None
 # the Hub's card field base_model_relation -> our edge relation
 HUB_RELATIONS = {"finetune": "finetune", "adapter": "adapter", "merge": "merge", "quantized": "quantization"}
 _LICENSE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$")
@@ -109,8 +126,9 @@ def from_model_info(info: Any, get_file: Callable[[str], bytes] | None = None) -
         except Exception:  # unreadable, too large or not JSON: no base from it
             config = None
         named = config.get("base_model_name_or_path") if isinstance(config, dict) else None
-        if isinstance(named, str) and "/" in named and HUB_ID.match(named):
-            base, relation, base_source = named, "adapter", "adapter_config.json"
+        hub_id = hub_id_of_path(named) if isinstance(named, str) and len(named) <= 512 else None
+        if hub_id:
+            base, relation, base_source = hub_id, "adapter", "adapter_config.json"
     return {"id": info.get("id") or info.get("modelId"), "author": info.get("author"),
             "base_model": base, "base_model_relation": relation, "base_source": base_source,
             "license": card.get("license"), "fetched_at": time.time()}

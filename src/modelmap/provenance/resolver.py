@@ -767,7 +767,8 @@ class Resolver:
                     # the publisher's own short org name, as routers write it ("deepseek/deepseek-r1-distill-…"
                     # behind a gateway prefix): the model itself, not a re-packaging
                     return base, "inferred", None
-                if base and self._hf_org(base) not in (None, org.lower()):
+                if base and self._hf_org(base) not in (None, org.lower()) and (
+                        org_pub or self._names_a_model_line(stripped, base)):
                     return base, "inferred" if org_pub else "name", org
             if org_pub:
                 for n in names:
@@ -978,6 +979,25 @@ class Resolver:
         chose, as a "-Turbo" suffix does."""
         hf = self.kb.models[mid].get("hf")
         return bool(hf) and text.rsplit("/", 1)[-1] == str(hf).rsplit("/", 1)[-1]
+
+    def _names_a_model_line(self, name: str, mid: str) -> bool:
+        """Whether a repo name shared with the record ``mid`` says which model it is: the record belongs to a model
+        family, its publisher is a lab, or the name carries a number (a size, a version: "stella_en_1.5B_v5",
+        "faster-whisper-large-v3-turbo"). A bare word that any account may give any repo ("cwaud/test" beside the
+        record "Norrawee/test") names no model, so another account's repo of that name is no claim of being that
+        record."""
+        rec = self.kb.models[mid]
+        return bool(rec.get("family")) or self._publisher_kind(rec.get("publisher")) == "lab" \
+            or any(ch.isdigit() for ch in name)
+
+    def names_build(self, text: str, mid: str) -> bool:
+        """Whether ``text`` (an id's last path part) spells the Hub repo name of ``mid``, case aside: a host's
+        lowercase slug of a publisher's published FP8 / AWQ / INT4 build ("@cf/qwen/qwen3-30b-a3b-fp8",
+        Qwen/Qwen3-30B-A3B-FP8) names that build, whose base is the model it quantizes. Reading it as the
+        unquantized model would give that model's own base for weights one quantization away. Only the build's
+        exact repo name counts: a respelling that adds or drops a precision word names no build."""
+        hf = self.kb.models[mid].get("hf")
+        return bool(hf) and text.rsplit("/", 1)[-1].lower() == str(hf).rsplit("/", 1)[-1].lower()
 
     def _serves_remotely(self, provider_id: str) -> bool:
         """A hosted provider (it picks the serving precision), not a local server that loads the named files."""
@@ -1731,11 +1751,15 @@ class Resolver:
                               reason="not in the knowledge base")
         served_build = None
         if not packager and parsed.provider and self._serves_remotely(parsed.provider):
-            # a provider's id for the publisher's own FP8 / AWQ build ("novita/qwen/qwen3-4b-fp8") denotes the open
-            # model, served in the provider's chosen precision (as Together's "-Turbo" does)
+            # a provider's id reaching the publisher's own FP8 / AWQ build by a respelling (a served-name table, an
+            # alias) denotes the open model, served in the provider's chosen precision (as Together's "-Turbo"
+            # does); an id that spells the build's repo name ("novita/qwen/qwen3-4b-fp8") is that build (names_build)
             original = self.first_party_original(mid)
             if original != mid and not self.quotes_build(parsed.core, mid):
-                served_build, mid, how = mid, original, "inferred"
+                if self.names_build(parsed.core, mid):
+                    how = "inferred"  # the host's slug of the build's repo name: that build, by the name's reading
+                else:
+                    served_build, mid, how = mid, original, "inferred"
         served_precision = None
         if not packager and not served_build and parsed.provider and "/" in parsed.core:
             words = removed_suffixes(parsed.core.rsplit("/", 1)[-1])
