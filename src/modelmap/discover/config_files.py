@@ -50,7 +50,12 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
-from modelmap.discover.classifier import UNDERSCORE_VERSIONED, keyed_identifier, local_model_folder, snake
+from modelmap.discover.classifier import (
+    UNDERSCORE_VERSIONED,
+    keyed_identifier,
+    local_model_folder,
+    snake,
+)
 from modelmap.discover.deployments import (
     ARM_DEPLOYMENT_TYPE,
     DEPLOYMENT_PROVIDER,
@@ -73,6 +78,7 @@ from modelmap.discover.identify import (
     is_known_hub_repo,
     is_model_ish,
     names_family,
+    selection_items,
 )
 from modelmap.discover.identify import is_model_key as _is_model_key
 from modelmap.discover.peers import (
@@ -2469,6 +2475,10 @@ class TreeWalker:
             # a comma-separated list under a model key (OPENAI_MODELS=gpt-4o,gpt-4o-mini; models: "a, b"), or a JSON
             # list written as one string (AVAIL_LLM_MODELS: '["gpt-4", "qwen-max"]'): each item
             parts = [q for p in value.split(",") if (q := p.strip(" \t[]\"'"))]
+        elif "," in value and (selections := selection_items(value)):
+            # a list of `provider/model` selections under any key (`"providers": "openai/gpt-4o,ollama/llava"`):
+            # each selection, the list itself none (identify.selection_items)
+            parts = [item for _, item in selections]
         after = None
         for part in parts:
             if len(parts) > 1:

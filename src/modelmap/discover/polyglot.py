@@ -77,6 +77,7 @@ from modelmap.discover.identify import (
     classify_endpoint,
     is_generic,
     names_family,
+    selection_items,
     vocab,
 )
 from modelmap.discover.languages import Language, language_for, parser_for, sdk_calls
@@ -356,8 +357,21 @@ _GENAI_SPAN_NAME = re.compile(r"(?:chat|text_completion|embeddings|generate_cont
 _TAG_DEFAULT = re.compile(r"default:([^,;\s]{1,200})(?:[,;][A-Za-z_][\w-]{0,40}(?::[^,;]{0,200})?){0,8}")
 
 
+def _slash_list_items(cand: Candidate) -> list[Candidate]:
+    """The `provider/model` items of a comma-separated selection list in one literal (``selection_items``), each
+    at its own column; none when the literal is not such a list."""
+    if cand.is_key:
+        return []
+    return [replace(cand, value=item, column=cand.column + offset if cand.via is None else cand.column,
+                    container=True, group=None) for offset, item in selection_items(cand.value)]
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
+        if "," in cand.value and (selections := _slash_list_items(cand)):
+            # "openai/gpt-4o,anthropic/claude-3-5-haiku": its selections, each read on its own; the list is none
+            yield from selections
+            continue
         if cand.value[:8] == "default:" and not cand.is_key and cand.via is None \
                 and (tag := _TAG_DEFAULT.fullmatch(cand.value)) is not None:
             # the tag's default, in the literal's own context (its binding is the setting's); the tagged literal
