@@ -26,3 +26,27 @@ def test_generic_weight_file_in_a_store_folder_is_none(tmp_path: Path) -> None:
     assert (7, "/models/mmproj-qwen2-vl-7b-f16.gguf") in got
     assert (8, "/models/qwen2.5-7b-instruct-q4_k_m.gguf") in got
     assert not {line for line, _ in got if line in (6, 9)}
+
+
+_GO_DEMO = """package demo
+
+import "github.com/sashabaranov/go-openai"
+
+func reply() openai.ChatCompletionResponse {
+	return openai.ChatCompletionResponse{
+		ID:    "chatcmpl-demo",
+		Model: "acme-panel-demo",
+	}
+}
+
+func real() openai.ChatCompletionRequest {
+	return openai.ChatCompletionRequest{Model: "acme-coder-7b"}
+}
+"""
+
+
+def test_demo_servers_own_model_name_is_none(tmp_path: Path) -> None:
+    got = found(tmp_path, "internal/demo/llm.go", _GO_DEMO)
+    assert (8, "acme-panel-demo") not in got
+    # the weakest evidence still reads another unknown name bound to a model
+    assert (13, "acme-coder-7b") in got

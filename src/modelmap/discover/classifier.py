@@ -160,9 +160,15 @@ _NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
 _TEST_TAIL = re.compile(r"[-_.]tests?(?:[-_.]?\d{1,3})?$")
 
 
+# a demo's own name for what it answers with (`nginx-ui-demo`: an app's demo server returning canned replies under
+# `Model:`), as a test's stand-in ends in `-test`: the weakest evidence only (a Hub repo `org/x-demo` is left alone)
+_DEMO_TAIL = re.compile(r"[-_.]demo(?:[-_.]?\d{1,3})?$")
+
+
 def _not_a_model(value: str) -> bool:
     low = value.lower()
     return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(_TEST_TAIL.search(low)) \
+        or ("/" not in low and _DEMO_TAIL.search(low) is not None) \
         or app_words_only(low) or bool(CLAUDE_TIER_ONLY.fullmatch(low)) \
         or _app_place_name(low) or stand_in_name(low) or app_object_name(low) \
         or search_tool_name(low)  # claude-sonnet, gpt-4o-mock, e2e-…, bing-search,
