@@ -25,6 +25,9 @@ func parsing() {
     let all = Parser.parseList("openai/gpt-4o,anthropic/claude-3-5-haiku,ollama/llava:latest")
     let some = Parser.parseList("openai/gpt-4o-mini,invalid,/bad,ollama/,openai/gpt-4.1-nano")
     let none = Parser.parseFirst("invalid,bad,")
+    try self.withEnvironment(["ACME_AI_PROVIDERS": "openai/gpt-4.1, ollama/llama3.3"]) {
+        print("x")
+    }
 }
 '''
 
@@ -36,6 +39,8 @@ def test_swift_selection_list_items(tmp_path: Path) -> None:
             (14, "openai/gpt-4.1-nano")} <= got
     assert not [raw for _, raw in got if "," in raw]
     assert not {raw for _, raw in got} & {"invalid", "/bad", "ollama/", "bad"}
+    # written with a blank after each comma
+    assert {(16, "openai/gpt-4.1"), (16, "ollama/llama3.3")} <= got
 
 
 def test_selection_items_columns_and_shape() -> None:

@@ -121,7 +121,8 @@ def _keep(value: str) -> bool:
         '"id' in value and _EMBEDDED_ID_PAIR.search(value) is not None) or (
         value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None) or _yaml_setting(value) is not None or (
         _listed_item(value) is not None) or bool(_literal_settings(value)) or (
-        " " in value and _GENAI_SPAN_NAME.fullmatch(value) is not None)
+        " " in value and _GENAI_SPAN_NAME.fullmatch(value) is not None) or (
+        ", " in value and bool(selection_items(value)))  # "openai/gpt-4o, ollama/llama3.3": its selections
 
 
 # a list written as text the way Java's and Kotlin's List.toString() / Arrays.toString() print one
