@@ -67,3 +67,10 @@ def test_settings_value_selection_list(tmp_path: Path) -> None:
 def test_code_selection_list_is_not_one_model(tmp_path: Path) -> None:
     got = found(tmp_path, "app.py", 'import os\nP = os.getenv("ACME_PROVIDERS", "openai/gpt-4o,anthropic/claude-3-5-haiku")\n')
     assert not [raw for _, raw in got if "," in raw]
+
+
+def test_shell_variable_selection_list(tmp_path: Path) -> None:
+    got = found(tmp_path, "run.sh",
+                '#!/bin/sh\nexport ACME_PROVIDERS="openai/gpt-4o,anthropic/claude-3-5-haiku"\nDIRS="a/b,c/d"\n')
+    assert {(2, "openai/gpt-4o"), (2, "anthropic/claude-3-5-haiku")} <= got
+    assert not [raw for _, raw in got if "," in raw or raw in ("a/b", "c/d")]
