@@ -75,6 +75,8 @@ _WEIGHT_FILE = re.compile(
     r"mmproj)(?:[-_.]\d+(?:-of-\d+)?)*(?:\.[a-z0-9_]+)?"
     r"\.(?:bin|safetensors|onnx|pt|pth|ckpt|gguf|msgpack|h5|xml)$"
 )
+# a path's folders that only say weights are kept there (`/models`, `./weights`, `~/checkpoints`), naming no model
+_STORE_FOLDERS = re.compile(r"(?i)(?:\.{0,2}/|~/)?(?:models?|weights|checkpoints|ckpts?)")
 _DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", "desc", "caption", "tooltip",
                                "placeholder", "subtitle", "summary", "help_text", "alt", "text", "message", "msg",
                                # a mail's subject line, an OCI artifact's or a certificate's subject (`Subject:
@@ -158,9 +160,15 @@ _NOT_MODEL_TAIL = re.compile(r"(?i)[-.](?:auto|default|none|custom)$")
 _TEST_TAIL = re.compile(r"[-_.]tests?(?:[-_.]?\d{1,3})?$")
 
 
+# a demo's own name for what it answers with (`nginx-ui-demo`: an app's demo server returning canned replies under
+# `Model:`), as a test's stand-in ends in `-test`: the weakest evidence only (a Hub repo `org/x-demo` is left alone)
+_DEMO_TAIL = re.compile(r"[-_.]demo(?:[-_.]?\d{1,3})?$")
+
+
 def _not_a_model(value: str) -> bool:
     low = value.lower()
     return low in _NOT_MODELS or bool(_NOT_MODEL_TAIL.search(low)) or bool(_TEST_TAIL.search(low)) \
+        or ("/" not in low and _DEMO_TAIL.search(low) is not None) \
         or app_words_only(low) or bool(CLAUDE_TIER_ONLY.fullmatch(low)) \
         or _app_place_name(low) or stand_in_name(low) or app_object_name(low) \
         or search_tool_name(low)  # claude-sonnet, gpt-4o-mock, e2e-…, bing-search,
@@ -1065,9 +1073,11 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
             and not names_family(value.split("/", 1)[1]):
         return None  # a test's `Model: "openai/test"`, `"openai/existing"`, `"openai/old"`: a provider or org and a
         # plain word the test names its fixture entries by, no model (Hub names carry a digit, a separator or a family)
-    if match.kind == "model-file" and _WEIGHT_FILE.match(value.rsplit("/", 1)[-1]) and "/" not in value.lstrip("/"):
+    if match.kind == "model-file" and _WEIGHT_FILE.match(value.rsplit("/", 1)[-1]) and (
+            "/" not in value.lstrip("/") or _STORE_FOLDERS.fullmatch(value.rsplit("/", 1)[0]) is not None):
         return None  # a weight file's generic name inside code, not a model; also as the tail a path is joined with
-        # (`dir + "/model.gguf"`, `folder + "/mmproj.gguf"`: the file every model folder of that runtime holds)
+        # (`dir + "/model.gguf"`, `folder + "/mmproj.gguf"`: the file every model folder of that runtime holds), and
+        # in a folder that only says weights are kept there (a test's `"/models/mmproj.gguf"`): no name of a model
     if _known(value):
         evidence.insert(0, "knowledge-base")
     if c.via is not None:

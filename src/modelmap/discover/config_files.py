@@ -50,7 +50,12 @@ from modelmap.discover.base import (
     dedupe,
     linear,
 )
-from modelmap.discover.classifier import UNDERSCORE_VERSIONED, keyed_identifier, local_model_folder, snake
+from modelmap.discover.classifier import (
+    UNDERSCORE_VERSIONED,
+    keyed_identifier,
+    local_model_folder,
+    snake,
+)
 from modelmap.discover.deployments import (
     ARM_DEPLOYMENT_TYPE,
     DEPLOYMENT_PROVIDER,
@@ -73,6 +78,7 @@ from modelmap.discover.identify import (
     is_known_hub_repo,
     is_model_ish,
     names_family,
+    selection_items,
 )
 from modelmap.discover.identify import is_model_key as _is_model_key
 from modelmap.discover.peers import (
@@ -824,6 +830,8 @@ _TRUSS_KEYS = frozenset({
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 # the fewest numbers in a sequence that _numeric_data passes over (a vector or a table's column, not `[1, 2]`)
 _NUMERIC_RUN = 32
+# the model tag of an NVIDIA NIM's profile selector (`name=magpie-tts-multilingual,batch_size=8`)
+_NIM_TAGS_NAME = re.compile(r"(?:^|,)\s{0,4}name=([A-Za-z0-9][\w.:/-]{0,200})")
 _KV_ITEM = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)=(.*)$", re.S)
 COMMAND_KEYS = frozenset({
     "command", "cmd", "args", "entrypoint", "run", "script", "exec", "extraargs", "extra_args", "arguments",
@@ -1762,8 +1770,9 @@ class TreeWalker:
             # literal (`transformations: [{field: model, expression: '"claude-haiku-4-5-20251001"'}]`): the model the
             # request is sent on with, as `{name: MODEL, value: X}` sets a variable
             env_value = _expression_literal(node.get("expression"))
-        if isinstance(name, Scalar) and isinstance(env_value, Scalar) and is_model_key(name.value):
-            # {name: EMBEDDING_MODEL, value: X} (Kubernetes env, CI variables …)
+        if isinstance(name, Scalar) and isinstance(env_value, Scalar) and (
+                is_model_key(name.value) or name.value.lower() == "nim_tags_selector"):
+            # {name: EMBEDDING_MODEL, value: X} (Kubernetes env, CI variables …), a NIM's profile selector
             self.scalar(env_value, name.value, key, pick(name.value), True)
             pairs = [(k, v) for k, v in node.pairs if v is not env_value]
         elif isinstance(name, Scalar) and isinstance(env_value, Scalar) and _PATH_KEY.fullmatch(name.value) \
@@ -2212,6 +2221,16 @@ class TreeWalker:
                                    source_id=self.ids.key)
         if "-D" in value and len(value) <= 20_000:
             self.jvm_properties(s, value)
+        if low_key == "nim_tags_selector" and "name=" in value and len(value) <= 2000 \
+                and (selected := _NIM_TAGS_NAME.search(value)) is not None:
+            # an NVIDIA NIM's profile selector (`NIM_TAGS_SELECTOR: name=parakeet-1-1b-ctc-en-us,mode=ofl`): comma-
+            # separated tags, `name` the model the container serves (docs.nvidia.com/nim/riva/asr/latest/support-
+            # matrix.html, as_of 2026-12-07); the other tags (mode, batch_size) are the profile's settings
+            line, col, _ = self.position(s, selected.group(1))
+            if self.collector.model(selected.group(1), line, col, hint="key", source_id=self.ids.env) is None:
+                self.collector.add(selected.group(1), line, col, Match("api-model", None, 0.6), key_role=None,
+                                   source_id=self.ids.env)
+            return
         if self._named_models and key and is_model_key(key) and self._named_model_use(s, value, endpoint):
             return
         if low_key in _CARGO_NAME_KEYS and _CARGO_MANIFEST.search(self.file.path):
@@ -2469,6 +2488,10 @@ class TreeWalker:
             # a comma-separated list under a model key (OPENAI_MODELS=gpt-4o,gpt-4o-mini; models: "a, b"), or a JSON
             # list written as one string (AVAIL_LLM_MODELS: '["gpt-4", "qwen-max"]'): each item
             parts = [q for p in value.split(",") if (q := p.strip(" \t[]\"'"))]
+        elif "," in value and (selections := selection_items(value)):
+            # a list of `provider/model` selections under any key (`"providers": "openai/gpt-4o,ollama/llava"`):
+            # each selection, the list itself none (identify.selection_items)
+            parts = [item for _, item in selections]
         after = None
         for part in parts:
             if len(parts) > 1:

@@ -565,12 +565,40 @@ _DATA_REPO_TAIL = re.compile(r"(?i)[-_.](?:data|dataset|datasets|index|leaderboa
 _SNAKE_SIZE = re.compile(r"(?i)(?:^|_)\d+(?:\.\d+)?[bm](?:_|$)")
 
 
+# a comma-separated list of `provider/model` selections in one literal or value (`"openai/gpt-4o,anthropic/claude-3-5-
+# haiku"`, `"openai/gpt-4o, ollama/llama3.3"`), as a multi-provider tool's default, environment value, settings file
+# or parser test writes one: each item is a selection of its own, whatever the list is bound to (a `providers` key, a
+# `parseList(…)` argument); no model id holds a comma, so the list as a whole is none. Items are words, paths or tags
+# (no `=`, space, quote or bracket: not a DSN, a mount option list nor a sentence); one item at least has a provider
+# and a model part, both non-empty, and only those items are read (a parser test's malformed `invalid`, `/bad`,
+# `ollama/` are not selections)
+_SELECTION_LIST = re.compile(r"[\w.:@/+-]{0,200}(?:, ?[\w.:@/+-]{0,200}){1,64}")
+_SELECTION_ITEM = re.compile(r"[A-Za-z0-9][\w.-]{0,60}(?:/[\w.:@+-]{1,200}){1,3}")
+
+
+def selection_items(value: str) -> list[tuple[int, str]]:
+    """The ``provider/model`` items of a comma-separated selection list (``_SELECTION_LIST``), each with its offset
+    in ``value``; none when ``value`` is not such a list."""
+    if "," not in value or "/" not in value or len(value) > 4000 or _SELECTION_LIST.fullmatch(value) is None:
+        return []
+    found: list[tuple[int, str]] = []
+    start = 0
+    for seg in value.split(","):
+        lead = len(seg) - len(seg.lstrip(" "))
+        if _SELECTION_ITEM.fullmatch(seg[lead:]) is not None:
+            found.append((start + lead, seg[lead:]))
+        start += len(seg) + 1
+    return found
+
+
 @lru_cache(maxsize=1 << 16)
 def classify(value: str, hint: Hint = "none") -> Match | None:
     """Decide whether ``value`` is a model identifier, and of which kind (``_classify``); then, for a bare literal
     nothing else knows, a known Hub model's name spelled with underscores for its hyphens and holding a parameter
     size (SAP AI Core's content filter ``llama_guard_3_8b`` for meta-llama/Llama-Guard-3-8B, Baidu Qianfan's
     ``llama_2_7b``, ``chatglm3_6b``): the provider's or app's id for that model, as an enum or table writes it."""
+    if "," in value and selection_items(value):
+        return None  # "openai/gpt-4o,anthropic/claude-3-5-haiku": a list of selections, each a model, the list none
     found = _classify(value, hint)
     if found is not None and found.kind == "api-model" and found.confidence < 0.9 and "-" in value \
             and _provider_id(value):

@@ -77,6 +77,7 @@ from modelmap.discover.identify import (
     classify_endpoint,
     is_generic,
     names_family,
+    selection_items,
     vocab,
 )
 from modelmap.discover.languages import Language, language_for, parser_for, sdk_calls
@@ -120,7 +121,8 @@ def _keep(value: str) -> bool:
         '"id' in value and _EMBEDDED_ID_PAIR.search(value) is not None) or (
         value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None) or _yaml_setting(value) is not None or (
         _listed_item(value) is not None) or bool(_literal_settings(value)) or (
-        " " in value and _GENAI_SPAN_NAME.fullmatch(value) is not None)
+        " " in value and _GENAI_SPAN_NAME.fullmatch(value) is not None) or (
+        ", " in value and bool(selection_items(value)))  # "openai/gpt-4o, ollama/llama3.3": its selections
 
 
 # a list written as text the way Java's and Kotlin's List.toString() / Arrays.toString() print one
@@ -356,8 +358,21 @@ _GENAI_SPAN_NAME = re.compile(r"(?:chat|text_completion|embeddings|generate_cont
 _TAG_DEFAULT = re.compile(r"default:([^,;\s]{1,200})(?:[,;][A-Za-z_][\w-]{0,40}(?::[^,;]{0,200})?){0,8}")
 
 
+def _slash_list_items(cand: Candidate) -> list[Candidate]:
+    """The `provider/model` items of a comma-separated selection list in one literal (``selection_items``), each
+    at its own column; none when the literal is not such a list."""
+    if cand.is_key:
+        return []
+    return [replace(cand, value=item, column=cand.column + offset if cand.via is None else cand.column,
+                    container=True, group=None) for offset, item in selection_items(cand.value)]
+
+
 def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
     for cand in cands:
+        if "," in cand.value and (selections := _slash_list_items(cand)):
+            # "openai/gpt-4o,anthropic/claude-3-5-haiku": its selections, each read on its own; the list is none
+            yield from selections
+            continue
         if cand.value[:8] == "default:" and not cand.is_key and cand.via is None \
                 and (tag := _TAG_DEFAULT.fullmatch(cand.value)) is not None:
             # the tag's default, in the literal's own context (its binding is the setting's); the tagged literal

@@ -35,6 +35,7 @@ from modelmap.discover.identify import (
     is_model_ish,
     is_model_key,
     names_family,
+    selection_items,
     templated_path,
 )
 from modelmap.discover.uris import docker_model_ref, is_kaggle_handle, is_model_location
@@ -642,6 +643,16 @@ def scan_assignment(file: SourceFile, raw: str, line: int, source_id: str) -> li
             # fallback_path="models/ggml-base.en.bin": a whisper.cpp checkpoint by its file name alone (identify's
             # ggml-<size>.bin), whatever the variable holding it is called
             return _one_value(file, raw, line, source_id, value, m.start(2), hit)
+        if "," in value and (selections := selection_items(value)):
+            # PROVIDERS="openai/gpt-4o,anthropic/claude-3-5-haiku": a list of provider/model selections under any
+            # name (identify.selection_items), each item read on its own at its own column
+            collector = Collector(file, source_id)
+            at = m.start(2)
+            for _, item in selections:
+                if (hit := classify(item, "none")) is not None:
+                    col = raw.find(item, at)
+                    collector.add(item, line, (col + 1) if col >= 0 else 1, hit)
+            return collector.findings
         hit = classify(value, "none") if "/" in value and not value.startswith(("/", ".", "$", "~")) else None
         if hit is None or hit.kind != "hf-repo" or hit.confidence < 0.9:
             return []
