@@ -24,6 +24,18 @@ def _covers(mid: str, field: str) -> list[str]:
     ("Qwen/Qwen3.8-27B", "apache-2.0"),            # readers citing the repo's LICENSE
     ("OpenGVLab/InternVL2_5-78B", "qwen"),         # the repo's Hub header: License: qwen
     ("google/owlvit-base-patch32", "apache-2.0"),  # the repo's Hub header
+    ("OpenGVLab/InternVL3-1B", "apache-2.0"),      # InternVL3 licences differ by size: each repo's Hub header
+    ("OpenGVLab/InternVL3-2B", "apache-2.0"),
+    ("OpenGVLab/InternVL3-8B", "apache-2.0"),
+    ("OpenGVLab/InternVL3-9B", "mit"),             # the InternLM3-based size
+    ("OpenGVLab/InternVL3-14B", "apache-2.0"),
+    ("OpenGVLab/InternVL3-78B", "qwen"),           # the Qwen2.5-72B-based size
+    ("OpenGVLab/InternVL2-Llama3-76B", "llama3"),
+    ("OpenGVLab/InternVL2_5-4B", "mit"),
+    ("OpenGVLab/InternViT-300M-448px-V2_5", "mit"),   # generated records: corrections.yaml
+    ("OpenGVLab/InternViT-6B-448px-V2_5", "mit"),
+    ("Qwen/Qwen2.5-Math-1.5B", "apache-2.0"),
+    ("Qwen/CodeQwen1.5-7B-Chat", "qwen"),          # license_name tongyi-qianwen
 ])
 def test_licence_read_for_the_release(query: str, licence: str) -> None:
     rec = resolve(query).to_dict()
