@@ -1,0 +1,72 @@
+"""Held-out-36 general fixes (tuneB42): DashScope's own API ids of its Wan (Tongyi Wanxiang), Paraformer, Gummy and
+Qwen-Image lines, read from their shape (recognition.yaml api_patterns) wherever they are passed, as the Qwen text
+ids already are; the open checkpoints' names (a size, no tier) and the open FunASR names are not taken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from modelmap.discover.identify import classify
+from tests.discover.scan_helpers import found
+
+_JAVA_SAMPLES = '''package com.acme.media;
+
+public class MediaJobs {
+    public static void video() throws Exception {
+        VideoSynthesisParam param = VideoSynthesisParam.builder()
+                .model("wan2.7-i2v")
+                .prompt("a cat")
+                .build();
+        ImageGenerationParam img = ImageGenerationParam.builder()
+                .model("wan2.7-image-pro")
+                .build();
+        MultiModalConversationParam vlo = MultiModalConversationParam.builder()
+                .model("qwen-image")
+                .build();
+        OmniRealtimeConfig config = OmniRealtimeConfig.builder()
+                .InputAudioTranscription("gummy-realtime-v1")
+                .build();
+        Vocabulary voc = service.createVocabulary("paraformer-v1", "acme", words);
+        String label = "video-synthesis";
+    }
+}
+'''
+
+
+def test_dashscope_api_ids_in_java_builders(tmp_path: Path) -> None:
+    got = found(tmp_path, "samples/MediaJobs.java", _JAVA_SAMPLES)
+    assert (6, "wan2.7-i2v") in got
+    assert (10, "wan2.7-image-pro") in got
+    # `qwen-image` reads as a provider word and a role word alone; its API id is known by shape now
+    assert (13, "qwen-image") in got
+    # an argument of calls that are no model SDK's: the id's own shape is the evidence
+    assert (16, "gummy-realtime-v1") in got
+    assert (18, "paraformer-v1") in got
+    assert (19, "video-synthesis") not in got
+
+
+_GO_CONSTS = '''package wanx
+
+type ModelWanx = string
+
+const (
+	WanxBgGenV2 ModelWanx = "wanx-background-generation-v2"
+	TaskName    string    = "background-generation"
+)
+'''
+
+
+def test_wanx_task_id_in_go_const(tmp_path: Path) -> None:
+    got = found(tmp_path, "wanx/params.go", _GO_CONSTS)
+    assert (6, "wanx-background-generation-v2") in got
+    assert (7, "background-generation") not in got
+
+
+def test_dashscope_shapes_leave_open_names() -> None:
+    for api_id in ("wan2.6-r2v-flash", "wanx2.1-t2i-turbo", "wan2.5-i2i", "paraformer-realtime-8k-v2",
+                   "gummy-chat-v1", "qwen-image-2.0-pro", "qwen-image-edit-plus"):
+        hit = classify(api_id, "none")
+        assert hit is not None and hit.kind == "api-model" and hit.provider == "dashscope-cn", api_id
+    for other in ("wan2.1-t2v-14b", "paraformer-zh", "wan-video", "gummy-bear", "qwen-images-folder"):
+        hit = classify(other, "none")
+        assert hit is None or hit.provider != "dashscope-cn", other
