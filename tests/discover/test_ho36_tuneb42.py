@@ -70,3 +70,26 @@ def test_dashscope_shapes_leave_open_names() -> None:
     for other in ("wan2.1-t2v-14b", "paraformer-zh", "wan-video", "gummy-bear", "qwen-images-folder"):
         hit = classify(other, "none")
         assert hit is None or hit.provider != "dashscope-cn", other
+
+
+_JAVA_LENIENT_JSON = '''package com.acme.speech;
+
+class VocabularyTest {
+  void query() {
+    JsonObject rsp =
+        JsonUtils.parse(
+            " {'output': {'gmt_create': '2024-08-21 16:12:04', 'vocabulary': [{'weight': 5, 'text': 'hello', 'lang': 'en'}, {'weight': 4, 'text': 'world', 'lang': 'en'}], 'target_model': 'paraformer-realtime-v2', 'gmt_modified': '2024-08-21 16:12:04', 'status': 'OK'}, 'usage': {}, 'request_id': 'bc4f6918-18f7-9ea4-97cb-14dad79efdfe'}");
+    JsonObject small = JsonUtils.parse("{'output': {'target_model': 'cosyvoice-v1', 'status': 'OK'}}");
+    JsonObject other = JsonUtils.parse("{'output': {'model_tag': 'release', 'status': 'OK'}}");
+  }
+}
+'''
+
+
+def test_single_quoted_json_in_java_literals(tmp_path: Path) -> None:
+    got = found(tmp_path, "src/test/java/com/acme/speech/VocabularyTest.java", _JAVA_LENIENT_JSON)
+    # a lenient-JSON text (Gson takes single quotes) over the literal size bound, and a short one: the model-named
+    # key's value, when it reads as a model on its own
+    assert (7, "paraformer-realtime-v2") in got
+    assert (8, "cosyvoice-v1") in got
+    assert (9, "release") not in got  # recorded JSON's key alone makes no model

@@ -2151,6 +2151,9 @@ _EMBEDDED_JSON = re.compile(
     rb'"id"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{1,200})"[ \t]{0,8},[ \t\r\n|]{0,40}"object"[ \t]{0,8}:[ \t]{0,8}"model"')
 
 
+_EMBEDDED_SQ_JSON = re.compile(rb"'(\w{0,40}(?:model|Model|MODEL)\w{0,40})'[ \t]{0,8}:[ \t]{0,8}'([^'\\\s]{1,200})'")
+
+
 # YAML held in a multi-line literal (a test's config text: `models:` then `- "gpt-4"` items, or `model: gpt-4o`): a
 # model-named key with a scalar, or the list items right under one; one line at a time, bounded, so linear. A value
 # that is an environment placeholder with a default (`model: "${MODEL:-gpt-4o}"`, mcphost's `${env://MODEL:-…}`)
@@ -2471,6 +2474,15 @@ def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
         group = 2 if m.group(2) else 3
         key = m.group(1).decode("utf-8", "replace") if group == 2 else "model_id"
         yield _candidate_at(text, m.start(group), (row0, col0), columns, m.group(group), (key,))
+    if b"'" in text and b'"' not in text[1:-1]:
+        # the same pairs written with single quotes, as lenient JSON parsers (Gson, JSON5) and Python dict reprs take
+        # them (`JsonUtils.parse(" {'output': {'target_model': 'paraformer-realtime-v2'}}")`), in a literal that holds
+        # no double quote; recorded JSON, so only a value that reads as a model on its own is one
+        for i, m in enumerate(_EMBEDDED_SQ_JSON.finditer(text)):
+            if i >= _MAX_EMBEDDED:
+                return
+            yield _candidate_at(text, m.start(2), (row0, col0), columns, m.group(2),
+                                (m.group(1).decode("utf-8", "replace"),))
 
 
 # a Go struct tag's default-value entry: `default:"gpt-4o"` (kong, go-flags, envconfig, cmdr), `envDefault:"…"`

@@ -104,6 +104,10 @@ _EMBEDDED_PAIR = re.compile(r'\\?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})\\?"\s{
 # listing's id, as a serialisation test asserts it (`json.contains("\"id\":\"claude-…\"")`) or a mock returns
 # it; bound to `id`, which says nothing of models, so only an id that reads as a model on its own is one
 _EMBEDDED_ID_PAIR = re.compile(r'\\?"id\\?"\s{0,8}:\s{0,8}\\?"([^"\\\s]{1,200})\\?"')
+# the same pair written with single quotes, as lenient JSON parsers (Gson's JsonParser, JSON5) and Python dict
+# reprs take it (`JsonUtils.parse("{'output': {'target_model': 'paraformer-realtime-v2'}}")`): read only in a literal
+# without double quotes, and only a value that reads as a model on its own (recorded JSON: ``embedded``)
+_EMBEDDED_SQ_PAIR = re.compile(r"'(\w{0,40}(?:model|Model|MODEL)\w{0,40})'\s{0,8}:\s{0,8}'([^'\\\s]{1,200})'")
 
 
 # PROMPTMODEL("Ollama/gemma3:4b", C1) inside a string (a spreadsheet formula, a template, a script held in a
@@ -116,7 +120,7 @@ def _has_model_word(value: str) -> bool:
 
 
 def _keep(value: str) -> bool:
-    return plausible(value) or (_has_model_word(value) and '"' in value) or (
+    return plausible(value) or (_has_model_word(value) and ('"' in value or ("'" in value and "{" in value))) or (
         '"id' in value and _EMBEDDED_ID_PAIR.search(value) is not None) or (
         value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None) or _yaml_setting(value) is not None or (
         _listed_item(value) is not None) or bool(_literal_settings(value)) or (
@@ -471,6 +475,12 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             for m in _EMBEDDED_ID_PAIR.finditer(cand.value):
                 yield replace(cand, value=m.group(1), column=cand.column + m.start(1), bindings=("id",), call=None,
                               call_before_binding=False, container=False, is_key=False, group=None)
+        if _has_model_word(cand.value) and "'" in cand.value and "{" in cand.value and '"' not in cand.value \
+                and "\n" not in cand.value and not cand.is_key:
+            for m in _EMBEDDED_SQ_PAIR.finditer(cand.value):
+                yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(m.group(1),),
+                              call=None, call_before_binding=False, container=False, is_key=False, group=None,
+                              embedded=True)
         if _has_model_word(cand.value) and '"' in cand.value and "\n" not in cand.value:
             if "{" in cand.value or ":" in cand.value:
                 # JSON quoted inside prose (a prompt's worked example: `Output (with model_id): { … \"model_id\":
