@@ -93,3 +93,30 @@ def test_single_quoted_json_in_java_literals(tmp_path: Path) -> None:
     assert (7, "paraformer-realtime-v2") in got
     assert (8, "cosyvoice-v1") in got
     assert (9, "release") not in got  # recorded JSON's key alone makes no model
+
+
+_CS_VERTEX = '''using Google.Cloud.AIPlatform.V1;
+
+public class CreateCache
+{
+    public void Run(string projectId, string location, string model)
+    {
+        var request = new CreateCachedContentRequest
+        {
+            Parent = $"projects/{projectId}/locations/us-central1",
+            CachedContent = new CachedContent
+            {
+                Model = $"projects/{projectId}/locations/us-central1/publishers/google/models/gemini-2.0-flash-001",
+            }
+        };
+        var other = $"projects/{projectId}/locations/{location}/publishers/google/models/{model}";
+    }
+}
+'''
+
+
+def test_vertex_resource_name_built_from_project(tmp_path: Path) -> None:
+    got = found(tmp_path, "aiplatform/CreateCache.cs", _CS_VERTEX)
+    # the fixed tail of a resource name built at run time names the publisher model, in Vertex's short form
+    assert (12, "publishers/google/models/gemini-2.0-flash-001") in got
+    assert not any(line in (9, 15) for line, _ in got)  # no model in the text itself: nothing

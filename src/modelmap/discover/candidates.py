@@ -309,8 +309,11 @@ def _is_string(t: str) -> bool:
 # address built from the resource name (`"https://${var.name}.openai.azure.com/openai/deployments/gpt-4o"`)
 # … or a REST call's path that names its model before a method on a base URL built at run time (C#
 # `$"{Platform.GetBaseUrl()}/models/imagetext:predict"`, `"${baseUrl}/models/gemini-1.5-flash:generateContent"`)
+# … or a Vertex AI resource name built from the project and location that ends in a fixed publisher model
+# (C# `$"projects/{projectId}/locations/us-central1/publishers/google/models/gemini-2.0-flash-001"`)
 _TEMPLATED_ID = re.compile(r"(?:foundation-model|inference-profile)/[\w.:-]+[\"'`]$|/openai/deployments/[\w.-]+|"
-                           r"/models/[A-Za-z0-9][\w.-]{0,120}:[A-Za-z]{3,40}\b")
+                           r"/models/[A-Za-z0-9][\w.-]{0,120}:[A-Za-z]{3,40}\b|"
+                           r"/publishers/[\w-]{1,80}/models/[A-Za-z0-9][\w.@-]{0,120}[\"'`]$")
 # … or a folder directly under a directory variable named for models (`"${ASR_MODEL_DIR}/sherpa-mnn-streaming-…"`,
 # Kotlin `"$modelsDir/qwen2.5-1.5b"`, Ruby `"#{model_path}/…"`, Swift `"\(modelRoot)/…"`): the literal tail is the
 # model's folder (polyglot reads it out)

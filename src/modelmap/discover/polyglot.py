@@ -338,6 +338,9 @@ _MODEL_IN_PATH = re.compile(
     r"|publishers/[\w-]{1,80}/models/([A-Za-z0-9][\w.@-]{1,120}):[A-Za-z]{3,40}"
     r"|v1/generation/([A-Za-z0-9][\w.-]{1,120})/(?:text-to-image|image-to-image(?:/upscale|/masking)?))"
     r"(?:\?[^\s]{0,300})?$")
+# a resource name built from the project and location (candidates._TEMPLATED_ID keeps its text) ending in a fixed
+# `publishers/{publisher}/models/{model}`: bounded, anchored at both ends
+_TEMPLATED_RESOURCE = re.compile(r"[^\s]{0,300}\}[^\s{}]{0,200}/(publishers/[\w-]{1,80}/models/[A-Za-z0-9][\w.@-]{0,120})")
 # a reference and the digest it is pinned to (`name:tag@sha256:<hex>`; a test's short fake digest too)
 _DIGEST_PINNED = re.compile(r"([A-Za-z0-9][^\s@]{0,299})@sha256:[0-9a-fA-F]{6,64}")
 
@@ -400,6 +403,13 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             group = next(g for g in (1, 2, 3) if in_path.group(g))
             # (Stability's engine segment is the API's model slot by the route's contract, as Gemini's `models/…`)
             yield _path_model(cand, in_path, group, ("model",) if group == 3 else ())
+            continue
+        if "publishers/" in cand.value and "{" in cand.value and not cand.is_key \
+                and (resource := _TEMPLATED_RESOURCE.fullmatch(cand.value)) is not None:
+            # `$"projects/{projectId}/locations/us-central1/publishers/google/models/gemini-2.0-flash-001"`: a Vertex AI
+            # resource name built at run time whose fixed tail names the publisher model (the labels' and Vertex's
+            # own short form `publishers/<p>/models/<m>`), read in the literal's own context
+            yield replace(cand, value=resource.group(1), column=cand.column + resource.start(1), group=None)
             continue
         if " " in cand.value and not cand.is_key and (span := _GENAI_SPAN_NAME.fullmatch(cand.value)) is not None:
             # "chat gpt-4o", "embeddings text-embedding-3-small": an OpenTelemetry GenAI span's name, which the
@@ -1289,6 +1299,9 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
     if b"/models/" in raw and (method := _MODEL_METHOD_URL.fullmatch(value)) is not None \
             and could_decide(method.group(1)):
         return 0, _YES  # "{baseUrl}/models/imagetext:predict": the model a REST path names (_with_embedded)
+    if b"publishers/" in raw and b"}" in raw and (resource := _TEMPLATED_RESOURCE.fullmatch(value)) is not None \
+            and could_decide(resource.group(1)):
+        return 0, _YES  # "projects/{p}/locations/l/publishers/google/models/gemini-2.0-flash-001" (_with_embedded)
     if b'"id' in raw and any(could_decide(m.group(1)) for m in _EMBEDDED_ID_PAIR.finditer(value)):
         return 0, _YES  # "\"id\":\"claude-sonnet-4-5\"": a model object's id inside the literal (_with_embedded)
     if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
