@@ -120,3 +120,31 @@ def test_vertex_resource_name_built_from_project(tmp_path: Path) -> None:
     # the fixed tail of a resource name built at run time names the publisher model, in Vertex's short form
     assert (12, "publishers/google/models/gemini-2.0-flash-001") in got
     assert not any(line in (9, 15) for line, _ in got)  # no model in the text itself: nothing
+
+
+_GO_INI = '''package settings
+
+import "testing"
+
+func TestSetup(t *testing.T) {
+	expected := `[app]
+PageSize = 20
+
+[openai]
+Model   = gpt-4o
+BaseUrl =
+Proxy   =
+
+[local]
+ModelDir  = cache
+`
+	_ = expected
+}
+'''
+
+
+def test_ini_text_in_go_raw_string(tmp_path: Path) -> None:
+    got = found(tmp_path, "settings/setup_test.go", _GO_INI)
+    # an INI section's aligned `Model   = gpt-4o` line in the text a settings test writes
+    assert (10, "gpt-4o") in got
+    assert (15, "cache") not in got  # recorded text: the key alone makes no model

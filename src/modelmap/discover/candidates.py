@@ -2386,6 +2386,14 @@ _EMBEDDED_TOML = re.compile(rb"(?m)^[ \t]{0,40}(\w{0,40}(?:model|Model|MODEL)\w{
                             rb"([^\"'\s\\]{1,200})[\"'][ \t]{0,8}(?:#[^\n]{0,200})?\r?$")
 
 
+# an INI file's line in a multi-line literal that holds `[section]` headers (a settings test writing its app.ini:
+# `[openai]` then `Model   = gpt-4o`): a model-named key, spaces around `=` (INI's aligned style; an env line's
+# `MODEL=x` is _form_pairs'), and a bare value to the line's end; recorded text, so only a value that reads as a model
+# on its own is one
+EMBEDDED_INI = re.compile(rb"(?m)^[ \t]{0,40}(\w{0,40}(?:model|Model|MODEL)\w{0,40})[ \t]{1,40}=[ \t]{1,8}"
+                           rb"([A-Za-z0-9][\w.:/@-]{0,199})[ \t]{0,8}\r?$")
+
+
 # an SQL function called with named arguments in a literal's SQL (PostgreSQL's named notation, `SELECT
 # vectorize.table(job_name => 'j', transformer => 'org/name')`, postgresql.org/docs/current/sql-syntax-calling-funcs.html,
 # as_of 2026-12-07): each quoted argument is bound to its parameter's name, as a keyword argument is in code. The name
@@ -2471,6 +2479,12 @@ def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
                 break
             yield _candidate_at(text, m.start(2), (row0, col0), columns, m.group(2),
                                 (m.group(1).decode("utf-8", "replace"),))
+        if b"[" in text:
+            for i, m in enumerate(EMBEDDED_INI.finditer(text)):
+                if i >= _MAX_EMBEDDED:
+                    break
+                yield _candidate_at(text, m.start(2), (row0, col0), columns, m.group(2),
+                                    (m.group(1).decode("utf-8", "replace"),))
     for i, m in enumerate(_EMBEDDED_JSON.finditer(text)):
         if i >= _MAX_EMBEDDED:
             return

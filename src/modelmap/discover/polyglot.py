@@ -32,6 +32,7 @@ from modelmap.discover.base import (
     parse_within_budget,
 )
 from modelmap.discover.candidates import (
+    EMBEDDED_INI,
     FORM_PAIR,
     GO_TAG_DEFAULT,
     MAX_CONTEXT_DEPTH,
@@ -1401,7 +1402,19 @@ def has_candidate(data: bytes) -> bool:
         return True  # `models: [gpt-4o]` in YAML a test writes (candidates.yaml_model_pairs reads its items)
     if b"odel: " in data and _YAML_MODEL_LINE.search(data) is not None:
         return True  # `model: gpt-4` on a line of a multi-line literal (a front matter or config a test parses)
+    if b"odel " in data and b"[" in data and _ini_model_line(data):
+        return True  # `Model   = gpt-4o` under an `[openai]` section of INI text a test writes (candidates' _EMBEDDED_INI)
     return b'odel"' in data and _quoted_model_pair(data)
+
+
+def _ini_model_line(data: bytes) -> bool:
+    """An INI line setting a model-named key to a value that could be a model (the first 64 such lines looked at)."""
+    for i, m in enumerate(EMBEDDED_INI.finditer(data)):
+        if i >= 64:
+            return False
+        if could_decide(m.group(2).decode("utf-8", "replace")):
+            return True
+    return False
 
 
 # a model-named YAML key with a flow list, in a literal's text (real or `\n`-escaped lines)
