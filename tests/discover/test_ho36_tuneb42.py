@@ -148,3 +148,42 @@ def test_ini_text_in_go_raw_string(tmp_path: Path) -> None:
     # an INI section's aligned `Model   = gpt-4o` line in the text a settings test writes
     assert (10, "gpt-4o") in got
     assert (15, "cache") not in got  # recorded text: the key alone makes no model
+
+
+_GO_MAP_SET = '''package providers
+
+func prepare(req map[string]interface{}) {
+	req["model"] = "acme-chat-7b"
+	req["label"] = "acme-7b"
+	headers := map[string]string{}
+	headers["x-request-id"] = "req-12"
+}
+'''
+
+_CS_MAP_SET = '''public class Body
+{
+    public void Fill(Dictionary<string, object> body)
+    {
+        body["model"] = "acme-chat-7b";
+        body["user"] = "acme-7b";
+    }
+}
+'''
+
+_PHP_MAP_SET = '''<?php
+function payload(array $payload): array {
+    $payload['model'] = 'acme-chat-7b';
+    $payload['user'] = 'acme-7b';
+    return $payload;
+}
+'''
+
+
+def test_map_entry_assignment_binds_its_key(tmp_path: Path) -> None:
+    # `m["model"] = "…"`: the entry's key is what the value is bound to, as in a map literal's pair
+    got = found(tmp_path, "providers/prepare.go", _GO_MAP_SET)
+    assert (4, "acme-chat-7b") in got and (5, "acme-7b") not in got
+    got = found(tmp_path / "cs", "Body.cs", _CS_MAP_SET)
+    assert (5, "acme-chat-7b") in got and (6, "acme-7b") not in got
+    got = found(tmp_path / "php", "payload.php", _PHP_MAP_SET)
+    assert (3, "acme-chat-7b") in got and (4, "acme-7b") not in got

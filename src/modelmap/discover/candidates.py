@@ -621,6 +621,25 @@ def _swift_type_registry_entry(key: str, value: Any) -> bool:
     return False
 
 
+def _assigned_entry_key(left: Any) -> str | None:
+    """The fixed key of a map entry an assignment sets (Go `req["model"] = "…"`, C# `body["model"] = "…"`, PHP
+    `$payload['model'] = '…'`): the entry is what the value is bound to, as a map literal's `"model": "…"` pair
+    binds it, not the map's name (``_INDEX_ACCESS``; the key a string of identifier shape)."""
+    if left.type == "expression_list" and left.named_child_count == 1:
+        left = left.named_children[0]
+    if left.type not in _INDEX_ACCESS or left.named_child_count < 2 or left.end_byte - left.start_byte > 200:
+        return None
+    index = left.named_children[-1]
+    for _ in range(2):  # C#'s bracketed_argument_list > argument > string
+        if _is_string(index.type) or index.named_child_count != 1:
+            break
+        index = index.named_children[0]
+    if not _is_string(index.type):
+        return None
+    key = literal_text(index)
+    return key if key and _INDEX_KEY.fullmatch(key) else None
+
+
 def _binding_name(parent: Any, child: Any, literal: Any = None) -> tuple[str | None, bool]:
     """The name a binding-like node binds ``child`` to, and whether ``child`` is itself the key. ``literal``: the
     string being placed, for a multiple assignment (``_parallel_target``)."""
@@ -647,6 +666,8 @@ def _binding_name(parent: Any, child: Any, literal: Any = None) -> tuple[str | N
             return _hcl_key(node), False
         if node.type == "keyword":  # Elixir `model: "gpt-4o"` (a keyword list's or a map's pair)
             return node.text.decode("utf-8", "replace").rstrip(": \t\n"), False
+        if field == "left" and (key := _assigned_entry_key(node)) is not None:
+            return key, False
         name = _rightmost_ident(node)
         if name:
             return name, False
