@@ -341,7 +341,16 @@ _MODEL_IN_PATH = re.compile(
     r"(?:\?[^\s]{0,300})?$")
 # a resource name built from the project and location (candidates._TEMPLATED_ID keeps its text) ending in a fixed
 # `publishers/{publisher}/models/{model}`: bounded, anchored at both ends
-_TEMPLATED_RESOURCE = re.compile(r"[^\s]{0,300}\}[^\s{}]{0,200}/(publishers/[\w-]{1,80}/models/[A-Za-z0-9][\w.@-]{0,120})")
+_TEMPLATED_RESOURCE = re.compile(r"/(publishers/[\w-]{1,80}/models/[A-Za-z0-9][\w.@-]{0,120})$")
+
+
+def _templated_resource(value: str) -> re.Match[str] | None:
+    """``_TEMPLATED_RESOURCE`` at the end of a short template's text with no space, something interpolated before it
+    and nothing after it."""
+    if len(value) > MAX_LITERAL or "}" not in value or any(ch.isspace() for ch in value):
+        return None
+    m = _TEMPLATED_RESOURCE.search(value)
+    return m if m is not None and "}" in value[:m.start()] else None
 # a reference and the digest it is pinned to (`name:tag@sha256:<hex>`; a test's short fake digest too)
 _DIGEST_PINNED = re.compile(r"([A-Za-z0-9][^\s@]{0,299})@sha256:[0-9a-fA-F]{6,64}")
 
@@ -406,7 +415,7 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             yield _path_model(cand, in_path, group, ("model",) if group == 3 else ())
             continue
         if "publishers/" in cand.value and "{" in cand.value and not cand.is_key \
-                and (resource := _TEMPLATED_RESOURCE.fullmatch(cand.value)) is not None:
+                and (resource := _templated_resource(cand.value)) is not None:
             # `$"projects/{projectId}/locations/us-central1/publishers/google/models/gemini-2.0-flash-001"`: a Vertex AI
             # resource name built at run time whose fixed tail names the publisher model (the labels' and Vertex's
             # own short form `publishers/<p>/models/<m>`), read in the literal's own context
@@ -1300,7 +1309,7 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
     if b"/models/" in raw and (method := _MODEL_METHOD_URL.fullmatch(value)) is not None \
             and could_decide(method.group(1)):
         return 0, _YES  # "{baseUrl}/models/imagetext:predict": the model a REST path names (_with_embedded)
-    if b"publishers/" in raw and b"}" in raw and (resource := _TEMPLATED_RESOURCE.fullmatch(value)) is not None \
+    if b"publishers/" in raw and b"}" in raw and (resource := _templated_resource(value)) is not None \
             and could_decide(resource.group(1)):
         return 0, _YES  # "projects/{p}/locations/l/publishers/google/models/gemini-2.0-flash-001" (_with_embedded)
     if b'"id' in raw and any(could_decide(m.group(1)) for m in _EMBEDDED_ID_PAIR.finditer(value)):
@@ -1402,17 +1411,28 @@ def has_candidate(data: bytes) -> bool:
         return True  # `models: [gpt-4o]` in YAML a test writes (candidates.yaml_model_pairs reads its items)
     if b"odel: " in data and _YAML_MODEL_LINE.search(data) is not None:
         return True  # `model: gpt-4` on a line of a multi-line literal (a front matter or config a test parses)
-    if b"odel " in data and b"[" in data and _ini_model_line(data):
+    if b"odel " in data and b"\n[" in data and _ini_model_line(data):
         return True  # `Model   = gpt-4o` under an `[openai]` section of INI text a test writes (candidates' _EMBEDDED_INI)
     return b'odel"' in data and _quoted_model_pair(data)
 
 
+# where an INI model line may be: the key's model word, spaces, `=`, spaces and a value (a literal's search: fast)
+_INI_MODEL_HINT = re.compile(rb"(?:odel|ODEL)\w{0,40}+[ \t]{1,40}+=[ \t]{1,8}+[A-Za-z0-9]")
+
+
 def _ini_model_line(data: bytes) -> bool:
-    """An INI line setting a model-named key to a value that could be a model (the first 64 such lines looked at)."""
-    for i, m in enumerate(EMBEDDED_INI.finditer(data)):
+    """An INI line setting a model-named key to a value that could be a model (candidates.EMBEDDED_INI, matched from
+    the line's start); the first 64 places that may hold one are looked at."""
+    for i, hint in enumerate(_INI_MODEL_HINT.finditer(data)):
         if i >= 64:
             return False
-        if could_decide(m.group(2).decode("utf-8", "replace")):
+        lo = max(0, hint.start() - 128)  # the key's line starts at most 81 bytes before its model word
+        start = data.rfind(b"\n", lo, hint.start()) + 1
+        end = data.find(b"\n", hint.end(), hint.end() + 256)  # and its value ends within 209 bytes after
+        if (start == 0 and lo > 0) or (end < 0 and hint.end() + 256 < len(data)):
+            continue
+        m = EMBEDDED_INI.match(data, start, len(data) if end < 0 else end)
+        if m is not None and could_decide(m.group(2).decode("utf-8", "replace")):
             return True
     return False
 
