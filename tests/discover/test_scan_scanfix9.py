@@ -163,8 +163,8 @@ PROVIDERS_JSON = """{
       "Provider": "acme-ai",
       "Models": [
         {
-          "Id": "qwen-image",
-          "Name": "qwen-image-2",
+          "Id": "kolors-image",
+          "Name": "kolors-image-2",
           "Type": "image"
         },
         {
@@ -185,8 +185,10 @@ PROVIDERS_JSON = """{
 def test_a_records_family_stem_that_a_sibling_extends_is_not_a_model(tmp_path: Path) -> None:
     (tmp_path / "appsettings.json").write_text(PROVIDERS_JSON)
     got = _found(tmp_path)
-    assert (8, "qwen-image-2") in got
-    assert (7, "qwen-image") not in got  # the family the record groups under
+    assert (8, "kolors-image-2") in got
+    # the family the record groups under (a stem the knowledge base does not know as a model: `qwen-image` is
+    # DashScope's API id, known by shape, so it would stay one as gpt-4o does)
+    assert (7, "kolors-image") not in got
     # a model the knowledge base knows stays one, and an id equal to the name is the model
     assert (12, "gpt-4o") in got
     assert (16, "acme-chat-7b") in got

@@ -309,8 +309,11 @@ def _is_string(t: str) -> bool:
 # address built from the resource name (`"https://${var.name}.openai.azure.com/openai/deployments/gpt-4o"`)
 # … or a REST call's path that names its model before a method on a base URL built at run time (C#
 # `$"{Platform.GetBaseUrl()}/models/imagetext:predict"`, `"${baseUrl}/models/gemini-1.5-flash:generateContent"`)
+# … or a Vertex AI resource name built from the project and location that ends in a fixed publisher model
+# (C# `$"projects/{projectId}/locations/us-central1/publishers/google/models/gemini-2.0-flash-001"`)
 _TEMPLATED_ID = re.compile(r"(?:foundation-model|inference-profile)/[\w.:-]+[\"'`]$|/openai/deployments/[\w.-]+|"
-                           r"/models/[A-Za-z0-9][\w.-]{0,120}:[A-Za-z]{3,40}\b")
+                           r"/models/[A-Za-z0-9][\w.-]{0,120}:[A-Za-z]{3,40}\b|"
+                           r"/publishers/[\w-]{1,80}/models/[A-Za-z0-9][\w.@-]{0,120}[\"'`]$")
 # … or a folder directly under a directory variable named for models (`"${ASR_MODEL_DIR}/sherpa-mnn-streaming-…"`,
 # Kotlin `"$modelsDir/qwen2.5-1.5b"`, Ruby `"#{model_path}/…"`, Swift `"\(modelRoot)/…"`): the literal tail is the
 # model's folder (polyglot reads it out)
@@ -618,6 +621,25 @@ def _swift_type_registry_entry(key: str, value: Any) -> bool:
     return False
 
 
+def _assigned_entry_key(left: Any) -> str | None:
+    """The fixed key of a map entry an assignment sets (Go `req["model"] = "…"`, C# `body["model"] = "…"`, PHP
+    `$payload['model'] = '…'`): the entry is what the value is bound to, as a map literal's `"model": "…"` pair
+    binds it, not the map's name (``_INDEX_ACCESS``; the key a string of identifier shape)."""
+    if left.type == "expression_list" and left.named_child_count == 1:
+        left = left.named_children[0]
+    if left.type not in _INDEX_ACCESS or left.named_child_count < 2 or left.end_byte - left.start_byte > 200:
+        return None
+    index = left.named_children[-1]
+    for _ in range(2):  # C#'s bracketed_argument_list > argument > string
+        if _is_string(index.type) or index.named_child_count != 1:
+            break
+        index = index.named_children[0]
+    if not _is_string(index.type):
+        return None
+    key = literal_text(index)
+    return key if key and _INDEX_KEY.fullmatch(key) else None
+
+
 def _binding_name(parent: Any, child: Any, literal: Any = None) -> tuple[str | None, bool]:
     """The name a binding-like node binds ``child`` to, and whether ``child`` is itself the key. ``literal``: the
     string being placed, for a multiple assignment (``_parallel_target``)."""
@@ -644,6 +666,8 @@ def _binding_name(parent: Any, child: Any, literal: Any = None) -> tuple[str | N
             return _hcl_key(node), False
         if node.type == "keyword":  # Elixir `model: "gpt-4o"` (a keyword list's or a map's pair)
             return node.text.decode("utf-8", "replace").rstrip(": \t\n"), False
+        if field == "left" and (key := _assigned_entry_key(node)) is not None:
+            return key, False
         name = _rightmost_ident(node)
         if name:
             return name, False
@@ -2151,6 +2175,9 @@ _EMBEDDED_JSON = re.compile(
     rb'"id"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{1,200})"[ \t]{0,8},[ \t\r\n|]{0,40}"object"[ \t]{0,8}:[ \t]{0,8}"model"')
 
 
+_EMBEDDED_SQ_JSON = re.compile(rb"'(\w{0,40}(?:model|Model|MODEL)\w{0,40})'[ \t]{0,8}:[ \t]{0,8}'([^'\\\s]{1,200})'")
+
+
 # YAML held in a multi-line literal (a test's config text: `models:` then `- "gpt-4"` items, or `model: gpt-4o`): a
 # model-named key with a scalar, or the list items right under one; one line at a time, bounded, so linear. A value
 # that is an environment placeholder with a default (`model: "${MODEL:-gpt-4o}"`, mcphost's `${env://MODEL:-…}`)
@@ -2380,6 +2407,14 @@ _EMBEDDED_TOML = re.compile(rb"(?m)^[ \t]{0,40}(\w{0,40}(?:model|Model|MODEL)\w{
                             rb"([^\"'\s\\]{1,200})[\"'][ \t]{0,8}(?:#[^\n]{0,200})?\r?$")
 
 
+# an INI file's line in a multi-line literal that holds `[section]` headers (a settings test writing its app.ini:
+# `[openai]` then `Model   = gpt-4o`): a model-named key, spaces around `=` (INI's aligned style; an env line's
+# `MODEL=x` is _form_pairs'), and a bare value to the line's end; recorded text, so only a value that reads as a model
+# on its own is one
+EMBEDDED_INI = re.compile(rb"(?m)^[ \t]{0,40}(\w{0,40}(?:model|Model|MODEL)\w{0,40})[ \t]{1,40}=[ \t]{1,8}"
+                           rb"([A-Za-z0-9][\w.:/@-]{0,199})[ \t]{0,8}\r?$")
+
+
 # an SQL function called with named arguments in a literal's SQL (PostgreSQL's named notation, `SELECT
 # vectorize.table(job_name => 'j', transformer => 'org/name')`, postgresql.org/docs/current/sql-syntax-calling-funcs.html,
 # as_of 2026-12-07): each quoted argument is bound to its parameter's name, as a keyword argument is in code. The name
@@ -2465,12 +2500,27 @@ def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
                 break
             yield _candidate_at(text, m.start(2), (row0, col0), columns, m.group(2),
                                 (m.group(1).decode("utf-8", "replace"),))
+        if b"[" in text:
+            for i, m in enumerate(EMBEDDED_INI.finditer(text)):
+                if i >= _MAX_EMBEDDED:
+                    break
+                yield _candidate_at(text, m.start(2), (row0, col0), columns, m.group(2),
+                                    (m.group(1).decode("utf-8", "replace"),))
     for i, m in enumerate(_EMBEDDED_JSON.finditer(text)):
         if i >= _MAX_EMBEDDED:
             return
         group = 2 if m.group(2) else 3
         key = m.group(1).decode("utf-8", "replace") if group == 2 else "model_id"
         yield _candidate_at(text, m.start(group), (row0, col0), columns, m.group(group), (key,))
+    if b"'" in text and b'"' not in text[1:-1]:
+        # the same pairs written with single quotes, as lenient JSON parsers (Gson, JSON5) and Python dict reprs take
+        # them (`JsonUtils.parse(" {'output': {'target_model': 'paraformer-realtime-v2'}}")`), in a literal that holds
+        # no double quote; recorded JSON, so only a value that reads as a model on its own is one
+        for i, m in enumerate(_EMBEDDED_SQ_JSON.finditer(text)):
+            if i >= _MAX_EMBEDDED:
+                return
+            yield _candidate_at(text, m.start(2), (row0, col0), columns, m.group(2),
+                                (m.group(1).decode("utf-8", "replace"),))
 
 
 # a Go struct tag's default-value entry: `default:"gpt-4o"` (kong, go-flags, envconfig, cmdr), `envDefault:"…"`

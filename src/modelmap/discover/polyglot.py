@@ -32,6 +32,7 @@ from modelmap.discover.base import (
     parse_within_budget,
 )
 from modelmap.discover.candidates import (
+    EMBEDDED_INI,
     FORM_PAIR,
     GO_TAG_DEFAULT,
     MAX_CONTEXT_DEPTH,
@@ -105,6 +106,10 @@ _EMBEDDED_PAIR = re.compile(r'\\?"(\w{0,40}(?:model|Model|MODEL)\w{0,40})\\?"\s{
 # listing's id, as a serialisation test asserts it (`json.contains("\"id\":\"claude-…\"")`) or a mock returns
 # it; bound to `id`, which says nothing of models, so only an id that reads as a model on its own is one
 _EMBEDDED_ID_PAIR = re.compile(r'\\?"id\\?"\s{0,8}:\s{0,8}\\?"([^"\\\s]{1,200})\\?"')
+# the same pair written with single quotes, as lenient JSON parsers (Gson's JsonParser, JSON5) and Python dict
+# reprs take it (`JsonUtils.parse("{'output': {'target_model': 'paraformer-realtime-v2'}}")`): read only in a literal
+# without double quotes, and only a value that reads as a model on its own (recorded JSON: ``embedded``)
+_EMBEDDED_SQ_PAIR = re.compile(r"'(\w{0,40}(?:model|Model|MODEL)\w{0,40})'\s{0,8}:\s{0,8}'([^'\\\s]{1,200})'")
 
 
 # PROMPTMODEL("Ollama/gemma3:4b", C1) inside a string (a spreadsheet formula, a template, a script held in a
@@ -117,7 +122,7 @@ def _has_model_word(value: str) -> bool:
 
 
 def _keep(value: str) -> bool:
-    return plausible(value) or (_has_model_word(value) and '"' in value) or (
+    return plausible(value) or (_has_model_word(value) and ('"' in value or ("'" in value and "{" in value))) or (
         '"id' in value and _EMBEDDED_ID_PAIR.search(value) is not None) or (
         value[:1] == "[" and _PRINTED_LIST.fullmatch(value) is not None) or _yaml_setting(value) is not None or (
         _listed_item(value) is not None) or bool(_literal_settings(value)) or (
@@ -336,6 +341,18 @@ _MODEL_IN_PATH = re.compile(
     r"|publishers/[\w-]{1,80}/models/([A-Za-z0-9][\w.@-]{1,120}):[A-Za-z]{3,40}"
     r"|v1/generation/([A-Za-z0-9][\w.-]{1,120})/(?:text-to-image|image-to-image(?:/upscale|/masking)?))"
     r"(?:\?[^\s]{0,300})?$")
+# a resource name built from the project and location (candidates._TEMPLATED_ID keeps its text) ending in a fixed
+# `publishers/{publisher}/models/{model}`: bounded, anchored at both ends
+_TEMPLATED_RESOURCE = re.compile(r"/(publishers/[\w-]{1,80}/models/[A-Za-z0-9][\w.@-]{0,120})$")
+
+
+def _templated_resource(value: str) -> re.Match[str] | None:
+    """``_TEMPLATED_RESOURCE`` at the end of a short template's text with no space, something interpolated before it
+    and nothing after it."""
+    if len(value) > MAX_LITERAL or "}" not in value or any(ch.isspace() for ch in value):
+        return None
+    m = _TEMPLATED_RESOURCE.search(value)
+    return m if m is not None and "}" in value[:m.start()] else None
 # a reference and the digest it is pinned to (`name:tag@sha256:<hex>`; a test's short fake digest too)
 _DIGEST_PINNED = re.compile(r"([A-Za-z0-9][^\s@]{0,299})@sha256:[0-9a-fA-F]{6,64}")
 
@@ -412,6 +429,13 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             # (Stability's engine segment is the API's model slot by the route's contract, as Gemini's `models/…`)
             yield _path_model(cand, in_path, group, ("model",) if group == 3 else ())
             continue
+        if "publishers/" in cand.value and "{" in cand.value and not cand.is_key \
+                and (resource := _templated_resource(cand.value)) is not None:
+            # `$"projects/{projectId}/locations/us-central1/publishers/google/models/gemini-2.0-flash-001"`: a Vertex AI
+            # resource name built at run time whose fixed tail names the publisher model (the labels' and Vertex's
+            # own short form `publishers/<p>/models/<m>`), read in the literal's own context
+            yield replace(cand, value=resource.group(1), column=cand.column + resource.start(1), group=None)
+            continue
         if " " in cand.value and not cand.is_key and (span := _GENAI_SPAN_NAME.fullmatch(cand.value)) is not None:
             # "chat gpt-4o", "embeddings text-embedding-3-small": an OpenTelemetry GenAI span's name, which the
             # semantic conventions build as `{gen_ai.operation.name} {gen_ai.request.model}` (opentelemetry.io/docs/
@@ -486,6 +510,12 @@ def _with_embedded(cands: Iterable[Candidate]) -> Iterator[Candidate]:
             for m in _EMBEDDED_ID_PAIR.finditer(cand.value):
                 yield replace(cand, value=m.group(1), column=cand.column + m.start(1), bindings=("id",), call=None,
                               call_before_binding=False, container=False, is_key=False, group=None)
+        if _has_model_word(cand.value) and "'" in cand.value and "{" in cand.value and '"' not in cand.value \
+                and "\n" not in cand.value and not cand.is_key:
+            for m in _EMBEDDED_SQ_PAIR.finditer(cand.value):
+                yield replace(cand, value=m.group(2), column=cand.column + m.start(2), bindings=(m.group(1),),
+                              call=None, call_before_binding=False, container=False, is_key=False, group=None,
+                              embedded=True)
         if _has_model_word(cand.value) and '"' in cand.value and "\n" not in cand.value:
             if "{" in cand.value or ":" in cand.value:
                 # JSON quoted inside prose (a prompt's worked example: `Output (with model_id): { … \"model_id\":
@@ -1294,6 +1324,9 @@ def _literal_verdict(raw: bytes) -> tuple[int, int]:
     if b"/models/" in raw and (method := _MODEL_METHOD_URL.fullmatch(value)) is not None \
             and could_decide(method.group(1)):
         return 0, _YES  # "{baseUrl}/models/imagetext:predict": the model a REST path names (_with_embedded)
+    if b"publishers/" in raw and b"}" in raw and (resource := _templated_resource(value)) is not None \
+            and could_decide(resource.group(1)):
+        return 0, _YES  # "projects/{p}/locations/l/publishers/google/models/gemini-2.0-flash-001" (_with_embedded)
     if b'"id' in raw and any(could_decide(m.group(1)) for m in _EMBEDDED_ID_PAIR.finditer(value)):
         return 0, _YES  # "\"id\":\"claude-sonnet-4-5\"": a model object's id inside the literal (_with_embedded)
     if value.startswith("${") and (m_default := _PLACEHOLDER_DEFAULT.fullmatch(value)) is not None:
@@ -1393,7 +1426,30 @@ def has_candidate(data: bytes) -> bool:
         return True  # `models: [gpt-4o]` in YAML a test writes (candidates.yaml_model_pairs reads its items)
     if b"odel: " in data and _YAML_MODEL_LINE.search(data) is not None:
         return True  # `model: gpt-4` on a line of a multi-line literal (a front matter or config a test parses)
+    if b"odel " in data and b"\n[" in data and _ini_model_line(data):
+        return True  # `Model   = gpt-4o` under an `[openai]` section of INI text a test writes (candidates' _EMBEDDED_INI)
     return b'odel"' in data and _quoted_model_pair(data)
+
+
+# where an INI model line may be: the key's model word, spaces, `=`, spaces and a value (a literal's search: fast)
+_INI_MODEL_HINT = re.compile(rb"(?:odel|ODEL)\w{0,40}+[ \t]{1,40}+=[ \t]{1,8}+[A-Za-z0-9]")
+
+
+def _ini_model_line(data: bytes) -> bool:
+    """An INI line setting a model-named key to a value that could be a model (candidates.EMBEDDED_INI, matched from
+    the line's start); the first 64 places that may hold one are looked at."""
+    for i, hint in enumerate(_INI_MODEL_HINT.finditer(data)):
+        if i >= 64:
+            return False
+        lo = max(0, hint.start() - 128)  # the key's line starts at most 81 bytes before its model word
+        start = data.rfind(b"\n", lo, hint.start()) + 1
+        end = data.find(b"\n", hint.end(), hint.end() + 256)  # and its value ends within 209 bytes after
+        if (start == 0 and lo > 0) or (end < 0 and hint.end() + 256 < len(data)):
+            continue
+        m = EMBEDDED_INI.match(data, start, len(data) if end < 0 else end)
+        if m is not None and could_decide(m.group(2).decode("utf-8", "replace")):
+            return True
+    return False
 
 
 # a model-named YAML key with a flow list, in a literal's text (real or `\n`-escaped lines)
