@@ -26,7 +26,6 @@ from tests.redteam.probes import (
     files,
     probe,
     scan_probe,
-    stdout_below,
     write,
 )
 from tests.redteam.probes_session8 import cpu_below
