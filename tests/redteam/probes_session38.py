@@ -284,6 +284,32 @@ scan_probe("session38-comma-list-100k-and-odd-items", "quadratic-position", _com
            checks=(finds("gpt-4o-mini"), cpu_below(20.0), _findings_below(5_000)), timeout=75.0)
 
 
+# provider/model selection lists in one string (tuneA42's identify.selection_items: 64 items, 4,000 characters at most):
+# 500-800 lists of 64 distinct selections in Python, TypeScript, YAML and shell (each file parsed, not estimated away), lists of 65 items and of 4,000 / 4,001
+# characters, items of three slashes and of 200 characters, `, ` blanks, empty items; an ordinary model last
+def _selection_lists() -> dict[str, str]:
+    def sel(i: int) -> str:
+        return ",".join(f"p{i}/m{j}" if j % 2 else f"ollama/acme-{i}-{j}:7b" for j in range(64))
+    edge = ", ".join(f"openai/{'g' * 200}" for _ in range(19)) + ",openai/" + "x" * 150
+    odd = [",".join(["a/b/c/d"] * 64), ",".join(["openai/gpt-4o"] * 65), edge, edge + "y", ", ,".join(["x/y"] * 32),
+           ",".join("/" * 200 for _ in range(20))]
+    return {"app/sel.py": "import os\n" + "".join(f"P{i} = os.getenv('PROVIDERS', '{sel(i)}')\n" for i in range(500))
+            + "".join(f"Q{i} = '{v}'\n" for i, v in enumerate(odd)) + _PY_CALL.replace("gpt-4o-mini", "gpt-4o"),
+            "web/sel.ts": "".join(f"export const p{i} = '{sel(i)}';\n" for i in range(500))
+            + "".join(f"export const q{i} = '{v}';\n" for i, v in enumerate(odd))
+            + "new OpenAI().chat.completions.create({ model: 'gpt-4o' });\n",
+            "conf/sel.yaml": "".join(f"providers{i}: {sel(i)}\n" for i in range(800)) + "".join(
+                f"q{i}: '{v}'\n" for i, v in enumerate(odd)) + "llm:\n  model: gpt-4o\n",
+            "scripts/sel.sh": "#!/bin/sh\n" + "".join(f'PROVIDERS{i}="{sel(i)}"\n' for i in range(500))
+            + "".join(f"Q{i}='{v}'\n" for i, v in enumerate(odd)) + "export OPENAI_MODEL=gpt-4o\n",
+            **_OK}
+
+
+scan_probe("session38-selection-lists", "quadratic-position", _selection_lists,
+           accounted=["app/sel.py", "web/sel.ts", "conf/sel.yaml", "scripts/sel.sh"],
+           checks=(finds("gpt-4o-mini"), cpu_below(20.0), _findings_below(45_000)), timeout=75.0)
+
+
 # --- (8) YAML catalogues (config_files.TreeWalker entry names, yamlbound) ---------------------------------------------
 # a catalogue key repeated 30,000 times (YAML keeps the last), a litellm model_list of 2,000 entries, a catalogue
 # nested 190 levels (under the 200-level bound) with an entry at every level, 100 aliases of a 100-entry anchor nested 4
