@@ -91,3 +91,11 @@ def test_wrap_round_trip() -> None:
     assert json.loads(loader.wrap_index(body))["index"] == {"a": [1, 2, {"b": None}]}
     assert loader.unwrap_index(b"null") is None
     assert loader.unwrap_index(b'{"index":1,"crc32":99999999999}') is None
+
+
+def test_bound_known_without_the_digest(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """index_bound walks the data itself where no _digest ran in this process (or _digest is replaced, as the cache
+    tests do): the stored index is read, not refused for want of a bound and recompiled."""
+    monkeypatch.setattr(loader, "_data_bytes", [])
+    monkeypatch.setattr(loader, "_digest", lambda: "aaaa")
+    assert loader._cached_index(cache_dir, loader._content_key()) is not None

@@ -59,12 +59,13 @@ def _cache_dir() -> Path:
     return Path(base) / "modelmap"
 
 
-_data_bytes: list[int] = []  # the data files' total size, noted by the last _digest walk
+_data_bytes: list[int] = []  # the data files' total size, noted by the last _walk_data
 
 
-def _digest() -> str:
-    """The cache key: every data file's relative path, size and modification time. Walked with ``os.scandir``
-    (pathlib's ``rglob`` and ``relative_to`` cost ~10 ms of the warm load on 400 files)."""
+def _walk_data() -> list[str]:
+    """Every data file's relative path, size and modification time (a line each), their total size noted in
+    ``_data_bytes``. Walked with ``os.scandir`` (pathlib's ``rglob`` and ``relative_to`` cost ~10 ms of the warm load
+    on 400 files)."""
     entries: list[str] = []
     total = 0
     stack = [(str(DATA_DIR), "")]
@@ -80,8 +81,13 @@ def _digest() -> str:
                     total += st.st_size
                     entries.append(f"{name}:{st.st_size}:{st.st_mtime_ns}\n")
     _data_bytes[:] = [total]
+    return entries
+
+
+def _digest() -> str:
+    """The cache key: every data file's relative path, size and modification time (``_walk_data``)."""
     h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
-    for line in sorted(entries):
+    for line in sorted(_walk_data()):
         h.update(line.encode())
     return h.hexdigest()[:20]
 
@@ -391,7 +397,7 @@ def _loads(raw: bytes) -> Any:
 def index_bound() -> int:
     """The most bytes a compiled index of this knowledge base may have (INDEX_PER_DATA_BYTE), MAX_INDEX_BYTES at most."""
     if not _data_bytes:
-        _digest()
+        _walk_data()
     return min(MAX_INDEX_BYTES, INDEX_PER_DATA_BYTE * _data_bytes[0] + INDEX_SLACK_BYTES)
 
 
