@@ -1575,6 +1575,7 @@ from tests.redteam import (  # noqa: E402
     probes_session35,  # noqa: F401  (Paddle inference.yml / renamed configs, Core ML, .sse, ::, fences, chains, /model)
     probes_session36,  # noqa: F401  (Paddle integers / types / escapes, policy ints, agent models: maps, tables, ONNX)
     probes_session37,  # noqa: F401  (SQL INSERT values, whisper sizes, YAML script lists, Go tag defaults, kb cache)
+    probes_session38,  # noqa: F401  (Go 2 KB tags, SQL named args / pgrx, WildFly, -D, shell args, lists, catalogues, kb)
 )
 
 # The fast subset: cheap inputs, one or two per class, run by the default suite (< 30 s on 2 cores once the

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,6 +37,14 @@ _CONTENT_KEY = re.compile(r"[0-9a-f]{20}")
 # a compiled index larger than this is no index of ours (~7 MB): refused unread and rebuilt (fsutil.read_cache); the
 # 256 MB bound it had let a cache file of 250 MB cost 500 MB of memory before it was refused
 MAX_INDEX_BYTES = 64 * 1024 * 1024
+# ... and the bound a cache file must meet before it is decoded: JSON decodes to up to ~20 times its size (a 60 MB file
+# of `{},` is 20 million dicts, 1.7 GB), so the bytes read are bounded by what this knowledge base can compile to (the
+# index is ~1.1 times its YAML: at most INDEX_PER_DATA_BYTE times the data files' bytes plus INDEX_SLACK_BYTES), and its
+# objects and arrays by their share of the bytes (~1 a 90 bytes in a compiled index; more than 1 a
+# MIN_BYTES_PER_CONTAINER is no index of ours). What is left decodes to ~12 bytes a byte at most (two-character strings)
+INDEX_PER_DATA_BYTE = 2
+INDEX_SLACK_BYTES = 1024 * 1024
+MIN_BYTES_PER_CONTAINER = 24
 
 
 def data_files() -> list[Path]:
@@ -50,10 +59,15 @@ def _cache_dir() -> Path:
     return Path(base) / "modelmap"
 
 
-def _digest() -> str:
-    """The cache key: every data file's relative path, size and modification time. Walked with ``os.scandir``
-    (pathlib's ``rglob`` and ``relative_to`` cost ~10 ms of the warm load on 400 files)."""
+_data_bytes: list[int] = []  # the data files' total size, noted by the last _walk_data
+
+
+def _walk_data() -> list[str]:
+    """Every data file's relative path, size and modification time (a line each), their total size noted in
+    ``_data_bytes``. Walked with ``os.scandir`` (pathlib's ``rglob`` and ``relative_to`` cost ~10 ms of the warm load
+    on 400 files)."""
     entries: list[str] = []
+    total = 0
     stack = [(str(DATA_DIR), "")]
     while stack:
         folder, rel = stack.pop()
@@ -64,9 +78,16 @@ def _digest() -> str:
                     stack.append((entry.path, name + "/"))
                 elif entry.name.endswith(".yaml") and entry.is_file():
                     st = entry.stat()
+                    total += st.st_size
                     entries.append(f"{name}:{st.st_size}:{st.st_mtime_ns}\n")
+    _data_bytes[:] = [total]
+    return entries
+
+
+def _digest() -> str:
+    """The cache key: every data file's relative path, size and modification time (``_walk_data``)."""
     h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
-    for line in sorted(entries):
+    for line in sorted(_walk_data()):
         h.update(line.encode())
     return h.hexdigest()[:20]
 
@@ -373,12 +394,52 @@ def _loads(raw: bytes) -> Any:
             gc.enable()
 
 
+def index_bound() -> int:
+    """The most bytes a compiled index of this knowledge base may have (INDEX_PER_DATA_BYTE), MAX_INDEX_BYTES at most."""
+    if not _data_bytes:
+        _walk_data()
+    return min(MAX_INDEX_BYTES, INDEX_PER_DATA_BYTE * _data_bytes[0] + INDEX_SLACK_BYTES)
+
+
+def _plausible_index(raw: bytes) -> bool:
+    """Whether a cache file's bytes may be decoded: at most one ``{`` or ``[`` a MIN_BYTES_PER_CONTAINER bytes (the
+    count includes brackets inside strings, so it overstates a real index's objects). Two ``bytes.count`` passes,
+    ~5 ms for 13 MB, where the decode of a hostile file would make millions of objects."""
+    return (raw.count(b"{") + raw.count(b"[")) * MIN_BYTES_PER_CONTAINER <= len(raw) + MIN_BYTES_PER_CONTAINER
+
+
+# the stored index: its JSON wrapped with a CRC-32 of those bytes (`{"index":<json>,"crc32":<n>}`, still one JSON
+# document). A cache file that is not byte for byte what store_index wrote - cut, edited, written by another tool or an
+# older version - is rebuilt: an index of the right outer shape whose entries were of other types (a model entry 5, a
+# name index of nulls) passed _is_index and stopped every later run with an internal error until the file was removed
+_INDEX_HEAD = b'{"index":'
+_INDEX_TAIL = b',"crc32":'
+
+
+def wrap_index(body: bytes) -> bytes:
+    return _INDEX_HEAD + body + _INDEX_TAIL + str(zlib.crc32(body)).encode("ascii") + b"}"
+
+
+def unwrap_index(raw: bytes) -> bytes | None:
+    """The index JSON inside a cache file written by wrap_index, or None where its CRC does not match."""
+    cut = raw.rfind(_INDEX_TAIL)
+    if not raw.startswith(_INDEX_HEAD) or cut < 0 or raw[-1:] != b"}":
+        return None
+    crc = raw[cut + len(_INDEX_TAIL):-1]
+    if not crc.isdigit() or len(crc) > 10:
+        return None
+    body = raw[len(_INDEX_HEAD):cut]
+    return body if zlib.crc32(body) == int(crc) else None
+
+
 def _cached_index(folder: Path, content: str) -> KnowledgeIndex | None:
-    """The index stored under ``content``, or None (absent, unreadable, or not an index: then rebuilt)."""
+    """The index stored under ``content``, or None (absent, unreadable, larger than index_bound(), more objects than
+    its bytes allow, or not an index: then rebuilt)."""
     cache_file = folder / f"kb-{content}.json"
     try:
-        raw = read_cache(cache_file, MAX_INDEX_BYTES)
-        cached = _loads(raw) if raw is not None else None
+        raw = read_cache(cache_file, index_bound() + len(_INDEX_HEAD) + len(_INDEX_TAIL) + 11)
+        body = unwrap_index(raw) if raw is not None else None
+        cached = _loads(body) if body is not None and _plausible_index(body) else None
     except Exception:
         return None
     if cached is None or not _is_index(cached):
@@ -407,7 +468,7 @@ def load_index() -> KnowledgeIndex:
     data = compile_index(data_files())
     content = content or _content_key()
     # indexes of earlier knowledge-base versions are never read again
-    store_cache(folder / f"kb-{content}.json", json.dumps(data, separators=(",", ":")).encode("utf-8"),
+    store_cache(folder / f"kb-{content}.json", wrap_index(json.dumps(data, separators=(",", ":")).encode("utf-8")),
                 replaces="kb-*.json", keep=KEEP_INDEXES)
     store_cache(pointer, content.encode("ascii"), replaces="kbkey-*", keep=KEEP_POINTERS)
     return KnowledgeIndex(data)
