@@ -1,4 +1,4 @@
-"""A value under a ``subject`` binding of the tree-sitter readers (classifier._DISPLAY_BINDINGS: an OCI artifact's or
+"""A value under a ``subject`` binding of the tree-sitter readers (classifier.DISPLAY_BINDINGS: an OCI artifact's or
 a mail's subject) says what something is about, for people and registries: not a model sent to an API, even when it
 spells a known model (held-out-30, tuneA36). The same model under a model field beside it is still reported. Python's
 keyword arguments go through python.py's own rules and are not changed here."""

@@ -77,7 +77,7 @@ _WEIGHT_FILE = re.compile(
 )
 # a path's folders that only say weights are kept there (`/models`, `./weights`, `~/checkpoints`), naming no model
 _STORE_FOLDERS = re.compile(r"(?i)(?:\.{0,2}/|~/)?(?:models?|weights|checkpoints|ckpts?)")
-_DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", "desc", "caption", "tooltip",
+DISPLAY_BINDINGS = frozenset({"title", "label", "display_name", "description", "desc", "caption", "tooltip",
                                "placeholder", "subtitle", "summary", "help_text", "alt", "text", "message", "msg",
                                # a mail's subject line, an OCI artifact's or a certificate's subject (`Subject:
                                # "llama-2-7b-chat"` on an evaluation's results image): what it is about, for people
@@ -904,7 +904,7 @@ def decide(c: Candidate, sdk_calls: frozenset[str], context: str = "app") -> Dec
         return None  # AddModel("phi3", "phi3"): the resource's name, the model is the string after it
     if value[:1] == "." and value[1:2].isalnum() and "/" not in value and "\\" not in value:
         return None  # `.hidden-model.bin`: a hidden file's name (a test's file to skip), no model's
-    if c.bindings and not c.call_before_binding and snake(c.bindings[0]).lstrip("_") in _DISPLAY_BINDINGS:
+    if c.bindings and not c.call_before_binding and snake(c.bindings[0]).lstrip("_") in DISPLAY_BINDINGS:
         return None  # title = "GPT-4o", description: "…", a private `_title`: text for people, not the value sent to a
         # model API
     if _url_slug(c):

@@ -51,6 +51,7 @@ from modelmap.discover.base import (
     linear,
 )
 from modelmap.discover.classifier import (
+    DISPLAY_BINDINGS,
     UNDERSCORE_VERSIONED,
     keyed_identifier,
     local_model_folder,
@@ -2439,6 +2440,11 @@ class TreeWalker:
             parent_key and (is_model_key(parent_key) or _CHECKPOINT_SOURCE.fullmatch(parent_key))
             and low_key in _CHILD_OF_MODEL_KEYS) or section is not None or entry_version
         if value.lower() in _BACKEND_WORDS:
+            return
+        if not model_field and key and snake(key).lstrip("_") in DISPLAY_BINDINGS:
+            # `display_name: "GLM-5.2"`, `label:`, `description:` beside a model entry: text for people, even when it
+            # spells a model the knowledge base knows (the entry's model_id is the reference), as in code
+            # (classifier.DISPLAY_BINDINGS)
             return
         hint = (section or "key") if model_field else "none"
         if not model_field and _is_output_key(low_key) and _output_names_model(value):
