@@ -357,6 +357,14 @@ class _FlatBuffer:
             return 0, 0
         return pos + 4, self._u(pos, 4)
 
+    def scalars(self, table: int, index: int, width: int, most: int, what: str) -> tuple[int, ...]:
+        """A vector field of unsigned scalars of ``width`` bytes (a shape's dimensions); more than ``most`` elements
+        raises ReadError naming ``what`` and the ``max_dims`` limit."""
+        first, count = self.vector(table, index)
+        if count > most:
+            raise fail(self.path, f"{what} of {count} dimensions (more than {most})", "max_dims")
+        return tuple(self._u(first + width * k, width) for k in range(count))
+
     def tables(self, table: int, index: int, limit: int = MAX_FB_VECTOR) -> list[int]:
         first, count = self.vector(table, index)
         out = []

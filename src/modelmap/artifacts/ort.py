@@ -62,10 +62,7 @@ def _shape(fb: _FlatBuffer, type_info: int) -> list[int | str] | None:
 
 
 def _dims(fb: _FlatBuffer, tensor: int) -> tuple[int, ...]:
-    first, rank = fb.vector(tensor, 2)
-    if rank > MAX_RANK:
-        raise fail(fb.path, f"an initializer of {rank} dimensions (more than {MAX_RANK})", "max_dims")
-    return tuple(fb._u(first + 8 * k, 8) for k in range(rank))
+    return fb.scalars(tensor, 2, 8, MAX_RANK, "an initializer")  # Tensor.dims: int64
 
 
 def _names(fb: _FlatBuffer, graph: int, index: int) -> list[str]:

@@ -69,10 +69,7 @@ def _value_shape(fb: _FlatBuffer, value: int) -> list[int | str] | None:
 
 
 def _const_shape(fb: _FlatBuffer, const: int) -> tuple[int, ...]:
-    first, rank = fb.vector(const, 0)
-    if rank > MAX_RANK:
-        raise fail(fb.path, f"a constant of {rank} dimensions (more than {MAX_RANK})", "max_dims")
-    return tuple(fb._u(first + 4 * k, 4) for k in range(rank))
+    return fb.scalars(const, 0, 4, MAX_RANK, "a constant")  # ConstantNode.shape: u32
 
 
 class RTenReader:
