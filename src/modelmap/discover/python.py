@@ -727,7 +727,8 @@ class _Module:
         self.c = collector
         self.lines = lines
         # the module names Whisper: a size word under any model-named binding is its checkpoint (``report``)
-        self.whisper = any(_WHISPER_WORD.search(line) for line in lines)
+        # one search, not one per line: the word holds no line break, so it is in some line iff in the lines joined
+        self.whisper = _WHISPER_WORD.search("\n".join(lines)) is not None
         self.env: dict[str, list[ast.expr]] = {}
         self.dicts: dict[str, ast.Dict] = {}
         self.clients: dict[str, tuple[str, str]] = {}  # var -> (provider, url)
@@ -737,6 +738,8 @@ class _Module:
         self.silenced: set[int] = set()  # literals that are known not to be models (f-string parts, arch names)
         self._composites: dict[int, ast.Constant | None] = {}  # f-string -> its model-id tail (_composite_tail)
         self._str_dests: set[str] | None = None  # argparse options holding one string (``_str_option``), on first use
+        self._calls: list[ast.Call] | None = None  # every call node, in ``nodes`` order (``calls``)
+        self._defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef | None] | None = None  # (``collect``)
         self.client_urls: set[int] = set()  # private model-server URLs bound to a model client's base URL
         self.budget = collector.budget
         self._flow: dict[tuple[Any, int], list[ast.Constant]] = {}
@@ -760,15 +763,28 @@ class _Module:
             and CONST_NAME.fullmatch(st.targets[0].id) and isinstance(st.value, ast.Constant)
             and isinstance(st.value.value, str)][:MAX_TABLE]
 
+    def calls(self) -> list[ast.Call]:
+        """Every call node of the module, in ``nodes`` order: gathered by ``collect``'s one pass over the nodes (or
+        here, when it did not finish), so the passes that read only calls do not each test every node's type."""
+        if self._calls is None:
+            self._calls = [n for n in self.nodes if type(n) is ast.Call]
+        return self._calls
+
     # -- pass 1: values ---------------------------------------------------------------------------
     def collect(self) -> None:
         calls: list[tuple[ast.Assign, ast.Call]] = []
         env = self.env
         defs = (ast.FunctionDef, ast.AsyncFunctionDef)
+        every_call: list[ast.Call] = []
+        named: dict[str, ast.FunctionDef | ast.AsyncFunctionDef | None] = {}
         for node in self.nodes:
             cls = type(node)
             if cls not in _COLLECT_TYPES:
+                if cls is ast.Call:
+                    every_call.append(node)  # type: ignore[arg-type]
                 continue
+            if cls in defs:
+                named[node.name] = None if node.name in named else node  # type: ignore[attr-defined,assignment]
             if cls is not ast.Assign and cls is not ast.AnnAssign and cls is not ast.Import and cls is not ast.ImportFrom:
                 body = node.body  # type: ignore[attr-defined]
                 if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
@@ -813,6 +829,7 @@ class _Module:
                 for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
                     if kw_default is not None:
                         env.setdefault(arg.arg, []).append(kw_default)
+        self._calls, self._defs = every_call, named
         self._forwarded_arguments()
         if "repo_type" in self.c.file.text or "load_dataset" in self.c.file.text:
             self._silence_dataset_repos()
@@ -1138,11 +1155,8 @@ class _Module:
         literal its ``repo_id`` flows from (``repo_id = "org/wiki-18-e5-index"``, read before the call): silenced in
         pass 1, before pass 2 reads the assignment. Run only when the file's text has ``repo_type`` or
         ``load_dataset``; one budget step per call looked at."""
-        for node in self.nodes:
-            if type(node) is not ast.Call:
-                continue
+        for call in self.calls():
             self.budget.tick()
-            call: ast.Call = node
             callee = _dotted(call.func).rsplit(".", 1)[-1]
             repo_type = next((kw.value for kw in call.keywords if kw.arg == "repo_type"), None)
             data = isinstance(repo_type, ast.Constant) and repo_type.value in ("dataset", "space")
@@ -1380,9 +1394,8 @@ class _Module:
             return False
         if self._str_dests is None:
             self._str_dests = set()
-            for call in self.nodes:
-                if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
-                        and call.func.attr == "add_argument":
+            for call in self.calls():
+                if isinstance(call.func, ast.Attribute) and call.func.attr == "add_argument":
                     dest = _str_option_dest(call)
                     if dest is not None:
                         self._str_dests.add(dest)
@@ -2056,16 +2069,30 @@ class _Module:
         callers in the module pass for that parameter (``download_file("org/voice", "voice.pth", "models/x")``) are
         values the parameter takes, as its default is. Only parameters the helper passes on as they are, to a call a
         rule knows, and only plain calls of a function defined once in the module by that name."""
-        defs: dict[str, ast.FunctionDef | ast.AsyncFunctionDef | None] = {}
+        defs = self._defs
+        if defs is None:
+            defs = {}
+            for node in self.nodes:
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    defs[node.name] = None if node.name in defs else node
+        # every parameter of a helper defined once: a module with none (most of them: scripts, data, tests of
+        # classes only) forwards nothing, and no call's name is looked up
+        params_of: set[str] = set()
+        for fdef in defs.values():
+            if fdef is not None:
+                params_of.update(a.arg for a in (*fdef.args.posonlyargs, *fdef.args.args, *fdef.args.kwonlyargs))
+        if not params_of:
+            return
         # the names any rule-known call in the module is handed as an argument: a helper none of whose parameters
-        # is among them forwards nothing, so its body is not walked (the walk was ~5 % of a real-code scan's CPU)
+        # is among them forwards nothing, so its body is not walked (the walk was ~5 % of a real-code scan's CPU).
+        # Only names that are some helper's parameter are gathered (the test below is against those alone), and a
+        # call's rule is looked up only when it is handed one
         handed: set[str] = set()
-        for node in self.nodes:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                defs[node.name] = None if node.name in defs else node
-            elif isinstance(node, ast.Call) and _rule_for(_dotted(node.func)) is not None:
-                handed.update(arg.id for arg in (*node.args, *(kw.value for kw in node.keywords))
-                              if isinstance(arg, ast.Name))
+        for node in self.calls():
+            names = [arg.id for arg in (*node.args, *(kw.value for kw in node.keywords))
+                     if isinstance(arg, ast.Name) and arg.id in params_of]
+            if names and _rule_for(_dotted(node.func)) is not None:
+                handed.update(names)
         forwarding: dict[str, tuple[list[str], set[str]]] = {}
         tick = self.budget.tick
         for fname, fdef in defs.items():
@@ -2086,8 +2113,8 @@ class _Module:
                 forwarding[fname] = ([a.arg for a in (*fdef.args.posonlyargs, *fdef.args.args)], passed)
         if not forwarding:
             return
-        for node in self.nodes:
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name) or node.func.id not in forwarding:
+        for node in self.calls():
+            if not isinstance(node.func, ast.Name) or node.func.id not in forwarding:
                 continue
             positional, passed = forwarding[node.func.id]
             pairs = [(positional[i], arg) for i, arg in enumerate(node.args[:len(positional)])]
