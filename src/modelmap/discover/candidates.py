@@ -2436,17 +2436,23 @@ def _candidate_at(text: bytes, off: int, start: tuple[int, int], columns: CharCo
                      embedded=embedded)
 
 
+def _keyed_matches(pattern: re.Pattern[bytes], text: bytes, start: tuple[int, int],
+                   columns: CharColumns) -> Iterator[Candidate]:
+    """Each of ``pattern``'s first _MAX_EMBEDDED matches in a literal's ``text`` (group 1 a key or parameter name,
+    group 2 its value) as a candidate bound to that name, at its own line and column (``_candidate_at``)."""
+    for i, m in enumerate(pattern.finditer(text)):
+        if i >= _MAX_EMBEDDED:
+            return
+        yield _candidate_at(text, m.start(2), start, columns, m.group(2), (m.group(1).decode("utf-8", "replace"),))
+
+
 def sql_named_args(node: Any, columns: CharColumns) -> Iterator[Candidate]:
     """The quoted arguments of the SQL named-notation calls a literal holds (``_SQL_NAMED_ARG``), each bound to its
     parameter's name, at its own line and column."""
     text: bytes = node.text
     if len(text) > MAX_EMBEDDED_TEXT:
         return
-    for i, m in enumerate(_SQL_NAMED_ARG.finditer(text)):
-        if i >= _MAX_EMBEDDED:
-            return
-        yield _candidate_at(text, m.start(2), node.start_point, columns, m.group(2),
-                            (m.group(1).decode("utf-8", "replace"),))
+    yield from _keyed_matches(_SQL_NAMED_ARG, text, node.start_point, columns)
 
 
 # an SQL INSERT with its column list and one row of values (`INSERT INTO settings (id, provider, model, whisperModel)
@@ -2495,17 +2501,9 @@ def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
     if b"\n" in text and (b":\n" in text or b": " in text):
         yield from _embedded_yaml(node, columns)
     if b"\n" in text and b"=" in text:
-        for i, m in enumerate(_EMBEDDED_TOML.finditer(text)):
-            if i >= _MAX_EMBEDDED:
-                break
-            yield _candidate_at(text, m.start(2), (row0, col0), columns, m.group(2),
-                                (m.group(1).decode("utf-8", "replace"),))
+        yield from _keyed_matches(_EMBEDDED_TOML, text, (row0, col0), columns)
         if b"[" in text:
-            for i, m in enumerate(EMBEDDED_INI.finditer(text)):
-                if i >= _MAX_EMBEDDED:
-                    break
-                yield _candidate_at(text, m.start(2), (row0, col0), columns, m.group(2),
-                                    (m.group(1).decode("utf-8", "replace"),))
+            yield from _keyed_matches(EMBEDDED_INI, text, (row0, col0), columns)
     for i, m in enumerate(_EMBEDDED_JSON.finditer(text)):
         if i >= _MAX_EMBEDDED:
             return
@@ -2516,11 +2514,7 @@ def _embedded_pairs(node: Any, columns: CharColumns) -> Iterator[Candidate]:
         # the same pairs written with single quotes, as lenient JSON parsers (Gson, JSON5) and Python dict reprs take
         # them (`JsonUtils.parse(" {'output': {'target_model': 'paraformer-realtime-v2'}}")`), in a literal that holds
         # no double quote; recorded JSON, so only a value that reads as a model on its own is one
-        for i, m in enumerate(_EMBEDDED_SQ_JSON.finditer(text)):
-            if i >= _MAX_EMBEDDED:
-                return
-            yield _candidate_at(text, m.start(2), (row0, col0), columns, m.group(2),
-                                (m.group(1).decode("utf-8", "replace"),))
+        yield from _keyed_matches(_EMBEDDED_SQ_JSON, text, (row0, col0), columns)
 
 
 # a Go struct tag's default-value entry: `default:"gpt-4o"` (kong, go-flags, envconfig, cmdr), `envDefault:"…"`
