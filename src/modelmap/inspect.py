@@ -28,6 +28,7 @@ import yaml
 from modelmap.artifacts import DEFAULT_LIMITS, ArtifactInfo, Limits, reader_for
 from modelmap.artifacts.base import open_regular, read_bounded
 from modelmap.artifacts.cache import cached_read
+from modelmap.artifacts.classic import HF_REPO_ID
 from modelmap.artifacts.fingerprint import arch_from_config, artifact_arch, tokenizer_fingerprint
 from modelmap.artifacts.ggml import llama_ffn
 from modelmap.artifacts.identify import (
@@ -289,8 +290,6 @@ _CONFIG_MARKS = (b'"model_type"', b'"architectures"', b'"Global"', b'"spacy_vers
 MAX_SPACY_CONFIG = 256 * 1024
 _SPACY_CFG_NLP = re.compile(rb"^\[nlp\][ \t]*\r?$", re.M)
 _SPACY_CFG_PIPELINE = re.compile(rb"^pipeline[ \t]*=[ \t]*\[", re.M)
-# a Hugging Face repository id as a transformer component names its weights (megagonlabs/transformers-ud-...)
-_HF_REPO_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
 
 
 class _Inspection:
@@ -631,9 +630,9 @@ class _Inspection:
         paddle_yaml = name in ("inference.yml", "inference.yaml")
         if not (single or paddle_yaml or name == "inference.json"):
             return False
-        if single and self.sniff_spacy_config(path):
-            return True
         if paddle_yaml:
+            if single and self.sniff_spacy_config(path):
+                return True
             cfg = _load_config_yaml(path, read_bounded(path, _CONFIG_YAML_BYTES, "max_config_yaml_bytes"))
         else:
             try:
@@ -641,6 +640,8 @@ class _Inspection:
                     head = fh.read(_CONFIG_SNIFF_BYTES + 1)
             except OSError:
                 return False
+            if single and self.spacy_config_from(path, head):
+                return True  # one read of the head serves both sniffs
             if not (head.lstrip().startswith(b"{") and len(head) <= _CONFIG_SNIFF_BYTES
                     and any(m in head for m in _CONFIG_MARKS)):
                 # a model config is small and names its kind: a larger JSON (a tokenizer.json, 2-30 MB) or one without
@@ -701,6 +702,11 @@ class _Inspection:
                 raw = fh.read(MAX_SPACY_CONFIG + 1)
         except (OSError, ReadError):
             return False
+        return self.spacy_config_from(path, raw)
+
+    def spacy_config_from(self, path: Path, raw: bytes) -> bool:
+        """``sniff_spacy_config`` on bytes already read from the file's start (more than ``MAX_SPACY_CONFIG`` of them:
+        too large, not one)."""
         if len(raw) > MAX_SPACY_CONFIG or not (_SPACY_CFG_NLP.search(raw) and _SPACY_CFG_PIPELINE.search(raw)):
             return False
         parser = configparser.ConfigParser(interpolation=None, strict=False, delimiters=("=",),
@@ -737,7 +743,7 @@ class _Inspection:
             if not (section.startswith("components.") or section.startswith("initialize.components.")):
                 continue
             name = value(section, "name")
-            if isinstance(name, str) and _HF_REPO_ID.fullmatch(name):
+            if isinstance(name, str) and HF_REPO_ID.fullmatch(name):
                 props["spacy.transformer"] = name
                 break
         self.obs.structures.append({"format": "spacy-config", "props": props})

@@ -231,8 +231,9 @@ def _msgpack_str(head: bytes, off: int) -> tuple[str | None, int]:
     return (raw.decode("utf-8", "replace"), off + n) if len(raw) == n else (None, off)
 
 
-# a Hugging Face repository id (org/name) as a spacy-transformers component stores it
-_HF_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
+# a Hugging Face repository id (org/name) as a spacy-transformers component stores it (and a spaCy config.cfg names,
+# inspect.read_spacy_config)
+HF_REPO_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}")
 
 
 class ThincReader:
@@ -291,7 +292,7 @@ class ThincReader:
         else:
             return None
         text = raw.decode("ascii", "replace")
-        return text if _HF_ID.fullmatch(text) else None
+        return text if HF_REPO_ID.fullmatch(text) else None
 
 
 # TensorFlow Lite (tensorflow/lite/schema/schema.fbs, the TFLite metadata schema
@@ -357,13 +358,22 @@ class _FlatBuffer:
             return 0, 0
         return pos + 4, self._u(pos, 4)
 
-    def scalars(self, table: int, index: int, width: int, most: int, what: str) -> tuple[int, ...]:
-        """A vector field of unsigned scalars of ``width`` bytes (a shape's dimensions); more than ``most`` elements
-        raises ReadError naming ``what`` and the ``max_dims`` limit."""
+    def _dims(self, table: int, index: int, most: int, what: str) -> tuple[int, int]:
+        """``vector`` of a shape's dimensions: more than ``most`` raises ReadError naming ``what`` and ``max_dims``."""
         first, count = self.vector(table, index)
         if count > most:
             raise fail(self.path, f"{what} of {count} dimensions (more than {most})", "max_dims")
+        return first, count
+
+    def scalars(self, table: int, index: int, width: int, most: int, what: str) -> tuple[int, ...]:
+        """A vector field of unsigned scalars of ``width`` bytes (a shape's dimensions), at most ``most``."""
+        first, count = self._dims(table, index, most, what)
         return tuple(self._u(first + width * k, width) for k in range(count))
+
+    def dim_tables(self, table: int, index: int, most: int, what: str) -> list[int]:
+        """A vector field of tables, one a dimension (a declared shape's), at most ``most``: their positions."""
+        first, count = self._dims(table, index, most, what)
+        return [first + 4 * k + self._u(first + 4 * k, 4) for k in range(count)]
 
     def tables(self, table: int, index: int, limit: int = MAX_FB_VECTOR) -> list[int]:
         first, count = self.vector(table, index)

@@ -46,13 +46,8 @@ def _shape(fb: _FlatBuffer, type_info: int) -> list[int | str] | None:
     shape = fb.ref(tensor_type, 1) if tensor_type is not None else None
     if shape is None:
         return None
-    first, rank = fb.vector(shape, 0)
-    if rank > MAX_RANK:
-        raise fail(fb.path, f"a value shape of {rank} dimensions (more than {MAX_RANK})", "max_dims")
     out: list[int | str] = []
-    for k in range(rank):
-        pos = first + 4 * k
-        dim = pos + fb._u(pos, 4)
+    for dim in fb.dim_tables(shape, 0, MAX_RANK, "a value shape"):
         value = fb.ref(dim, 0)
         if value is not None and fb.uint(value, 0, 1) == 1:
             out.append(fb.uint(value, 1, 8) or 0)

@@ -52,15 +52,10 @@ def _name(fb: _FlatBuffer, node: int) -> str:
 
 def _value_shape(fb: _FlatBuffer, value: int) -> list[int | str] | None:
     """A ValueNode's declared shape: an int per fixed dimension, the symbol's name (or "?") per dynamic one."""
-    first, rank = fb.vector(value, 0)
-    if not first:
+    if fb.field(value, 0) is None:
         return None
-    if rank > MAX_RANK:
-        raise fail(fb.path, f"a value shape of {rank} dimensions (more than {MAX_RANK})", "max_dims")
     out: list[int | str] = []
-    for k in range(rank):
-        pos = first + 4 * k
-        dim = pos + fb._u(pos, 4)
+    for dim in fb.dim_tables(value, 0, MAX_RANK, "a value shape"):
         if fb.field(dim, 0) is not None:
             out.append(fb.uint(dim, 0) or 0)
         else:
